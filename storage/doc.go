@@ -1,0 +1,24 @@
+// Package storage keeps clinscribe's content at rest: blobs, the keys that
+// encrypt them, and the envelope format that binds the two.
+//
+// Three layers, each behind a small interface:
+//
+//   - Blobstore holds opaque bytes under slash-separated keys. Local (a
+//     directory, the embedded default) and S3 (any S3-protocol server via
+//     aws-sdk-go-v2) implement it. A Blobstore never sees plaintext content:
+//     the Vault encrypts before it writes.
+//   - KeyManager issues and unwraps data keys. LocalKeys (a key file, the
+//     default) and KMS (AWS KMS GenerateDataKey/Decrypt) are the roots of
+//     trust; Keyring sits on top of either and adds one key per scope (an
+//     encounter, a patient) kept in a separate store, so that destroying a
+//     scope key crypto-shreds every object of that scope, including copies in
+//     backups of the data store.
+//   - Vault is the envelope: every object gets a fresh 256-bit data key,
+//     content is sealed with AES-256-GCM in 64 KiB segments (streaming, so a
+//     large recording never has to fit in memory), and the object key is bound
+//     as additional authenticated data, so a blob copied under another key, a
+//     truncated blob or reordered segments fail to open.
+//
+// Object keys and scope names must never carry PHI: they are built from opaque
+// random IDs only (see ValidKey).
+package storage

@@ -1,0 +1,218 @@
+package storage
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+)
+
+// ScopeContextKey names the KeyContext entry that selects a Keyring scope.
+const ScopeContextKey = "scope"
+
+// ErrShredded means the scope's key was destroyed: its objects can never be
+// decrypted again, and no new key will be issued for it.
+var ErrShredded = fmt.Errorf("%w: scope was crypto-shredded", ErrKeyUnavailable)
+
+// Keyring is a KeyManager that gives every scope (an encounter, a patient)
+// its own key-encryption key. Scope keys are wrapped by a root KeyManager
+// (LocalKeys or KMS) and kept in their own Blobstore, the ring, which must
+// live apart from the data store (another directory, another bucket) and out
+// of its backups. Shred destroys a scope key: every object of that scope,
+// wherever a copy of it survives, becomes undecryptable.
+//
+// Data keys are per object and random; Keyring wraps them with the scope key
+// and the full KeyContext as additional data. Unwrapped scope keys are cached
+// in memory for KeyringConfig.CacheTTL, which bounds how long another process
+// may keep using a key after it was shredded.
+type Keyring struct {
+	root KeyManager
+	ring Blobstore
+	cfg  KeyringConfig
+
+	mu    sync.Mutex
+	cache map[string]cachedScopeKey
+}
+
+var _ KeyManager = (*Keyring)(nil)
+
+// KeyringConfig tunes a Keyring.
+type KeyringConfig struct {
+	// CacheTTL is how long an unwrapped scope key stays in memory.
+	// Zero means one minute; negative disables the cache.
+	CacheTTL time.Duration
+	// Now is the clock; nil means time.Now.
+	Now func() time.Time
+}
+
+type cachedScopeKey struct {
+	key     []byte
+	expires time.Time
+}
+
+const keyringWrapMagic = "SK1"
+
+// NewKeyring returns a Keyring whose scope keys are wrapped by root and
+// stored in ring.
+func NewKeyring(root KeyManager, ring Blobstore, cfg KeyringConfig) (*Keyring, error) {
+	if root == nil || ring == nil {
+		return nil, errors.New("storage.NewKeyring: root key manager and ring store are required")
+	}
+	if cfg.CacheTTL == 0 {
+		cfg.CacheTTL = time.Minute
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	return &Keyring{root: root, ring: ring, cfg: cfg, cache: map[string]cachedScopeKey{}}, nil
+}
+
+func scopeKeyPath(scope string) string  { return "scopes/" + scope + "/key" }
+func tombstonePath(scope string) string { return "scopes/" + scope + "/shredded" }
+func scopeKeyContext(scope string) KeyContext {
+	return KeyContext{"purpose": "scope-key", ScopeContextKey: scope}
+}
+
+func scopeOf(kc KeyContext) (string, error) {
+	scope := kc[ScopeContextKey]
+	if err := ValidKey(scope); err != nil {
+		return "", fmt.Errorf("storage.Keyring: key context needs a valid %q: %w", ScopeContextKey, err)
+	}
+	return scope, nil
+}
+
+// GenerateDataKey implements KeyManager; kc must name a scope.
+func (r *Keyring) GenerateDataKey(ctx context.Context, kc KeyContext) (DataKey, error) {
+	scope, err := scopeOf(kc)
+	if err != nil {
+		return DataKey{}, err
+	}
+	sk, err := r.scopeKey(ctx, scope, true)
+	if err != nil {
+		return DataKey{}, err
+	}
+	dek := randomBytes(DataKeySize)
+	sealed, err := wrapKey(sk, dek, kc.canonical())
+	if err != nil {
+		return DataKey{}, fmt.Errorf("storage.Keyring.GenerateDataKey: %w", err)
+	}
+	return DataKey{Plaintext: dek, Wrapped: append([]byte(keyringWrapMagic), sealed...)}, nil
+}
+
+// DecryptDataKey implements KeyManager.
+func (r *Keyring) DecryptDataKey(ctx context.Context, wrapped []byte, kc KeyContext) ([]byte, error) {
+	scope, err := scopeOf(kc)
+	if err != nil {
+		return nil, err
+	}
+	if !strings.HasPrefix(string(wrapped), keyringWrapMagic) {
+		return nil, fmt.Errorf("%w: not a keyring-wrapped key", ErrKeyUnavailable)
+	}
+	sk, err := r.scopeKey(ctx, scope, false)
+	if err != nil {
+		return nil, err
+	}
+	return unwrapKey(sk, wrapped[len(keyringWrapMagic):], kc.canonical())
+}
+
+// scopeKey returns the scope's unwrapped key, creating it if asked.
+func (r *Keyring) scopeKey(ctx context.Context, scope string, create bool) ([]byte, error) {
+	now := r.cfg.Now()
+	r.mu.Lock()
+	if c, ok := r.cache[scope]; ok && now.Before(c.expires) {
+		r.mu.Unlock()
+		return c.key, nil
+	}
+	r.mu.Unlock()
+
+	wrapped, err := ReadAll(ctx, r.ring, scopeKeyPath(scope))
+	if errors.Is(err, ErrNotFound) {
+		if !create {
+			if shredded, terr := r.Shredded(ctx, scope); terr == nil && shredded {
+				return nil, ErrShredded
+			}
+			return nil, fmt.Errorf("%w: no key for scope", ErrKeyUnavailable)
+		}
+		wrapped, err = r.createScopeKey(ctx, scope)
+	}
+	if err != nil {
+		return nil, err
+	}
+	sk, err := r.root.DecryptDataKey(ctx, wrapped, scopeKeyContext(scope))
+	if err != nil {
+		return nil, fmt.Errorf("storage.Keyring: scope key: %w", err)
+	}
+	if r.cfg.CacheTTL > 0 {
+		r.mu.Lock()
+		r.cache[scope] = cachedScopeKey{key: sk, expires: now.Add(r.cfg.CacheTTL)}
+		r.mu.Unlock()
+	}
+	return sk, nil
+}
+
+// createScopeKey makes the scope's key unless the scope was shredded. Racing
+// creators: the ring's CreateOnly lets one win and the others read its key.
+func (r *Keyring) createScopeKey(ctx context.Context, scope string) ([]byte, error) {
+	if shredded, err := r.Shredded(ctx, scope); err != nil {
+		return nil, err
+	} else if shredded {
+		return nil, ErrShredded
+	}
+	dk, err := r.root.GenerateDataKey(ctx, scopeKeyContext(scope))
+	if err != nil {
+		return nil, fmt.Errorf("storage.Keyring: new scope key: %w", err)
+	}
+	err = r.ring.Put(ctx, scopeKeyPath(scope), strings.NewReader(string(dk.Wrapped)), CreateOnly)
+	if errors.Is(err, ErrExists) {
+		return ReadAll(ctx, r.ring, scopeKeyPath(scope))
+	}
+	if err != nil {
+		return nil, fmt.Errorf("storage.Keyring: store scope key: %w", err)
+	}
+	// Shred writes its tombstone before deleting the key; checking again
+	// after our create closes the window where a shred ran between the
+	// first check and the create.
+	if shredded, err := r.Shredded(ctx, scope); err != nil || shredded {
+		_ = r.ring.Delete(ctx, scopeKeyPath(scope))
+		if err != nil {
+			return nil, err
+		}
+		return nil, ErrShredded
+	}
+	return dk.Wrapped, nil
+}
+
+// Shred destroys the scope's key for good: a tombstone is written first (so
+// no new key is issued), then the key is deleted and dropped from this
+// process's cache. Shredding a scope twice is not an error.
+func (r *Keyring) Shred(ctx context.Context, scope string) error {
+	if err := ValidKey(scope); err != nil {
+		return fmt.Errorf("storage.Keyring.Shred: %w", err)
+	}
+	stamp := r.cfg.Now().UTC().Format(time.RFC3339Nano)
+	if err := r.ring.Put(ctx, tombstonePath(scope), strings.NewReader(stamp), Overwrite); err != nil {
+		return fmt.Errorf("storage.Keyring.Shred: tombstone: %w", err)
+	}
+	if err := r.ring.Delete(ctx, scopeKeyPath(scope)); err != nil {
+		return fmt.Errorf("storage.Keyring.Shred: %w", err)
+	}
+	r.mu.Lock()
+	delete(r.cache, scope)
+	r.mu.Unlock()
+	return nil
+}
+
+// Shredded reports whether the scope's key was destroyed.
+func (r *Keyring) Shredded(ctx context.Context, scope string) (bool, error) {
+	rc, err := r.ring.Get(ctx, tombstonePath(scope))
+	if errors.Is(err, ErrNotFound) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("storage.Keyring: %w", err)
+	}
+	rc.Close()
+	return true, nil
+}

@@ -1,0 +1,212 @@
+package storage
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"syscall"
+)
+
+// Local is a Blobstore in a directory of the local filesystem, the embedded
+// default. Writes go to a hidden temporary file that is fsynced and then
+// renamed (Overwrite) or hard-linked (CreateOnly, atomic create-if-absent)
+// into place, so a crash never leaves a partial object visible.
+type Local struct {
+	root string
+}
+
+var _ Blobstore = (*Local)(nil)
+
+// NewLocal opens (creating if needed, mode 0700) a Local store rooted at dir.
+func NewLocal(dir string) (*Local, error) {
+	if dir == "" {
+		return nil, errors.New("storage.NewLocal: empty directory")
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, fmt.Errorf("storage.NewLocal: %w", err)
+	}
+	if err := os.MkdirAll(abs, 0o700); err != nil {
+		return nil, fmt.Errorf("storage.NewLocal: %w", err)
+	}
+	return &Local{root: abs}, nil
+}
+
+// Root is the directory the store lives in.
+func (l *Local) Root() string { return l.root }
+
+func (l *Local) path(key string) (string, error) {
+	if err := ValidKey(key); err != nil {
+		return "", err
+	}
+	return filepath.Join(l.root, filepath.FromSlash(key)), nil
+}
+
+// Put implements Blobstore.
+func (l *Local) Put(ctx context.Context, key string, body io.Reader, mode WriteMode) error {
+	p, err := l.path(key)
+	if err != nil {
+		return err
+	}
+	dir := filepath.Dir(p)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return fmt.Errorf("storage.Local.Put: %w", err)
+	}
+	if mode == CreateOnly {
+		if _, err := os.Lstat(p); err == nil {
+			return ErrExists
+		}
+	}
+	var rnd [8]byte
+	_, _ = rand.Read(rnd[:])
+	tmp := filepath.Join(dir, ".tmp-"+hex.EncodeToString(rnd[:]))
+	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return fmt.Errorf("storage.Local.Put: %w", err)
+	}
+	defer os.Remove(tmp) // no-op once renamed; cleans up on every error path
+	if _, err := io.Copy(f, contextReader{ctx, body}); err != nil {
+		f.Close()
+		return fmt.Errorf("storage.Local.Put: write: %w", err)
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return fmt.Errorf("storage.Local.Put: fsync: %w", err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("storage.Local.Put: %w", err)
+	}
+	switch mode {
+	case CreateOnly:
+		if err := os.Link(tmp, p); err != nil {
+			if errors.Is(err, fs.ErrExist) {
+				return ErrExists
+			}
+			return fmt.Errorf("storage.Local.Put: %w", err)
+		}
+	default:
+		if err := os.Rename(tmp, p); err != nil {
+			return fmt.Errorf("storage.Local.Put: %w", err)
+		}
+	}
+	return syncDir(dir)
+}
+
+// syncDir makes a rename or link in dir durable.
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return fmt.Errorf("storage: sync dir: %w", err)
+	}
+	defer d.Close()
+	if err := d.Sync(); err != nil && !errors.Is(err, syscall.EINVAL) {
+		return fmt.Errorf("storage: sync dir: %w", err)
+	}
+	return nil
+}
+
+// Get implements Blobstore.
+func (l *Local) Get(ctx context.Context, key string) (io.ReadCloser, error) {
+	p, err := l.path(key)
+	if err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	f, err := os.Open(p)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, ErrNotFound
+	}
+	if err != nil {
+		return nil, fmt.Errorf("storage.Local.Get: %w", err)
+	}
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		f.Close()
+		return nil, ErrNotFound
+	}
+	return f, nil
+}
+
+// Delete implements Blobstore.
+func (l *Local) Delete(ctx context.Context, key string) error {
+	p, err := l.path(key)
+	if err != nil {
+		return err
+	}
+	if err := os.Remove(p); err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil
+		}
+		return fmt.Errorf("storage.Local.Delete: %w", err)
+	}
+	return syncDir(filepath.Dir(p))
+}
+
+// List implements Blobstore.
+func (l *Local) List(ctx context.Context, prefix string) ([]string, error) {
+	if err := validPrefix(prefix); err != nil {
+		return nil, err
+	}
+	// Walk only the deepest directory the prefix names.
+	start := l.root
+	if i := strings.LastIndex(prefix, "/"); i >= 0 {
+		start = filepath.Join(l.root, filepath.FromSlash(prefix[:i]))
+	}
+	var keys []string
+	err := filepath.WalkDir(start, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil
+			}
+			return err
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if strings.HasPrefix(d.Name(), ".") && p != start {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		rel, err := filepath.Rel(l.root, p)
+		if err != nil {
+			return err
+		}
+		key := filepath.ToSlash(rel)
+		if strings.HasPrefix(key, prefix) {
+			keys = append(keys, key)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("storage.Local.List: %w", err)
+	}
+	sort.Strings(keys)
+	return keys, nil
+}
+
+// contextReader stops a long copy when its context ends.
+type contextReader struct {
+	ctx context.Context
+	r   io.Reader
+}
+
+func (c contextReader) Read(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.r.Read(p)
+}
