@@ -1,0 +1,240 @@
+package ai
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/clinscribe/clinscribe/pipeline/audit"
+	"github.com/clinscribe/clinscribe/pipeline/phi"
+)
+
+// ConsentChecker says whether a patient allows AI processing.
+type ConsentChecker interface {
+	AIAllowed(ctx context.Context, patientRef string) (bool, error)
+}
+
+// AllowAll is the ConsentChecker for setups without a consent store.
+type AllowAll struct{}
+
+// AIAllowed implements ConsentChecker.
+func (AllowAll) AIAllowed(context.Context, string) (bool, error) { return true, nil }
+
+// Config routes tasks to providers.
+type Config struct {
+	// Transcribe and Summarize name the provider for each task.
+	Transcribe string `yaml:"transcribe"`
+	Summarize  string `yaml:"summarize"`
+	// DebugOverrideUnattestedProviders lets PHI go to providers without a
+	// zero-retention attestation. For local debugging against a test
+	// server only; every such call is logged at error level.
+	DebugOverrideUnattestedProviders bool `yaml:"debug_override_unattested_providers"`
+}
+
+// Call says on whose behalf a call is made. IDs only.
+type Call struct {
+	EncounterID string
+	PatientRef  string
+	TaskID      string
+	Actor       string
+	Role        string
+}
+
+// Gateway is the audited door to AI providers.
+type Gateway struct {
+	cfg       Config
+	providers map[string]*Provider
+	audit     *audit.Logger
+	consent   ConsentChecker
+	log       *slog.Logger
+	now       func() time.Time
+}
+
+// NewGateway checks the routing and returns a Gateway.
+func NewGateway(cfg Config, providers []*Provider, auditor *audit.Logger, consent ConsentChecker, log *slog.Logger) (*Gateway, error) {
+	if auditor == nil {
+		return nil, errors.New("ai.NewGateway: an audit logger is required")
+	}
+	if consent == nil {
+		consent = AllowAll{}
+	}
+	if log == nil {
+		log = slog.Default()
+	}
+	g := &Gateway{cfg: cfg, providers: map[string]*Provider{}, audit: auditor, consent: consent, log: log, now: time.Now}
+	for _, p := range providers {
+		if _, dup := g.providers[p.Name]; dup {
+			return nil, fmt.Errorf("ai.NewGateway: provider %q defined twice", p.Name)
+		}
+		g.providers[p.Name] = p
+	}
+	for task, name := range map[Task]string{TaskTranscribe: cfg.Transcribe, TaskSummarize: cfg.Summarize} {
+		p, ok := g.providers[name]
+		if !ok {
+			return nil, fmt.Errorf("ai.NewGateway: %s routes to unknown provider %q", task, name)
+		}
+		if (task == TaskTranscribe && p.Transcriber == nil) || (task == TaskSummarize && p.Summarizer == nil) {
+			return nil, fmt.Errorf("ai.NewGateway: provider %q cannot %s", name, task)
+		}
+	}
+	if cfg.DebugOverrideUnattestedProviders {
+		log.Error("DEBUG OVERRIDE ACTIVE: PHI may be sent to AI providers without a zero-retention attestation; never use this with real patient data")
+	}
+	return g, nil
+}
+
+// Provider returns the provider a task is routed to.
+func (g *Gateway) Provider(task Task) *Provider {
+	if task == TaskTranscribe {
+		return g.providers[g.cfg.Transcribe]
+	}
+	return g.providers[g.cfg.Summarize]
+}
+
+// Transcribe sends a recording through the gateway.
+func (g *Gateway) Transcribe(ctx context.Context, call Call, req *TranscribeRequest) (*TranscribeResult, error) {
+	p := g.Provider(TaskTranscribe)
+	input := hashJSON(struct {
+		Audio    string
+		Sidecar  string
+		Language string
+	}{req.Audio.SHA256, hashBytes(req.Sidecar), req.Language})
+	var res *TranscribeResult
+	err := g.do(ctx, call, p, TaskTranscribe, "", input, func(ctx context.Context) (outcome, error) {
+		r, err := p.Transcriber.Transcribe(ctx, req)
+		if err != nil {
+			return outcome{}, err
+		}
+		r.Provider = p.Name
+		res = r
+		return outcome{model: r.Model, usage: r.Usage, requestID: r.RequestID, output: hashJSON(r.Segments)}, nil
+	})
+	return res, err
+}
+
+// Summarize sends source segments through the gateway.
+func (g *Gateway) Summarize(ctx context.Context, call Call, req *SummarizeRequest) (*SummarizeResult, error) {
+	p := g.Provider(TaskSummarize)
+	input := SummarizeInputHash(req)
+	var res *SummarizeResult
+	err := g.do(ctx, call, p, TaskSummarize, req.Template.Version(), input, func(ctx context.Context) (outcome, error) {
+		r, err := p.Summarizer.Summarize(ctx, req)
+		if err != nil {
+			return outcome{}, err
+		}
+		r.Provider = p.Name
+		res = r
+		return outcome{model: r.Model, usage: r.Usage, requestID: r.RequestID, output: hashJSON(r.Sections)}, nil
+	})
+	return res, err
+}
+
+// SummarizeInputHash is the SHA-256 a draft's label and the audit trail
+// record for a summary request: template version plus source segments.
+func SummarizeInputHash(req *SummarizeRequest) string {
+	return hashJSON(struct {
+		Template string
+		Segments any
+	}{req.Template.Version(), req.Segments})
+}
+
+type outcome struct {
+	model     string
+	usage     Usage
+	requestID string
+	output    string
+}
+
+func (g *Gateway) do(ctx context.Context, call Call, p *Provider, task Task, promptVersion, inputHash string, send func(context.Context) (outcome, error)) error {
+	base := audit.Entry{
+		Actor: cmpOr(call.Actor, "system:worker"), Role: cmpOr(call.Role, "system"),
+		PatientRef: call.PatientRef, EncounterID: call.EncounterID, TaskID: call.TaskID,
+		Task: string(task), Provider: p.Name, Model: p.Models[task], PromptVersion: promptVersion,
+		Attestation: p.Attestation.Agreement, InputSHA256: inputHash,
+	}
+	refuse := func(code phi.Code, msg string) error {
+		e := base
+		e.Event, e.Result = audit.EventAIRefused, string(code)
+		if err := g.audit.Log(ctx, e); err != nil {
+			return phi.Wrap(err, phi.CodeAuditUnavailable, "audit trail unavailable; AI call refused and not recorded")
+		}
+		return phi.Permanentf(code, "%s", msg)
+	}
+
+	if !p.Attestation.ZeroRetention {
+		if !g.cfg.DebugOverrideUnattestedProviders {
+			return refuse(phi.CodeNotAttested, fmt.Sprintf("provider %q has no zero_retention attestation; refusing to send PHI (set providers[].zero_retention with the agreement reference)", p.Name))
+		}
+		g.log.Error("DEBUG OVERRIDE: sending PHI to a provider without a zero-retention attestation",
+			"provider", p.Name, "encounter_id", call.EncounterID)
+	}
+	allowed, err := g.consent.AIAllowed(ctx, call.PatientRef)
+	if err != nil {
+		return phi.Wrap(err, phi.CodeStorage, "consent could not be checked; AI call not made")
+	}
+	if !allowed {
+		return refuse(phi.CodeConsentDenied, "the patient opted out of AI processing")
+	}
+
+	callID := newCallID()
+	intent := base
+	intent.Event, intent.CallID = audit.EventAIIntent, callID
+	if err := g.audit.Log(ctx, intent); err != nil {
+		return phi.Wrap(err, phi.CodeAuditUnavailable, "audit trail unavailable; AI call not made")
+	}
+
+	start := g.now()
+	out, callErr := send(ctx)
+	done := base
+	done.Event, done.CallID = audit.EventAIOutcome, callID
+	done.LatencyMS = g.now().Sub(start).Milliseconds()
+	if callErr != nil {
+		done.Result = string(phi.CodeOf(callErr))
+	} else {
+		done.Result = "ok"
+		done.Model = cmpOr(out.model, done.Model)
+		done.OutputSHA256 = out.output
+		done.TokensIn, done.TokensOut = out.usage.InputTokens, out.usage.OutputTokens
+		done.ProviderRequestID = out.requestID
+	}
+	if err := g.audit.Log(ctx, done); err != nil {
+		// The result must not be used unaudited.
+		return phi.Wrap(err, phi.CodeAuditUnavailable, "audit trail unavailable; AI result discarded")
+	}
+	return callErr
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+func newCallID() string {
+	var b [12]byte
+	_, _ = rand.Read(b[:])
+	return "call_" + hex.EncodeToString(b[:])
+}
+
+func hashBytes(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}
+
+func hashJSON(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(fmt.Sprintf("ai: hash of unmarshalable value: %v", err))
+	}
+	return hashBytes(b)
+}

@@ -1,0 +1,23 @@
+// Package encounter is the durable record of one clinical encounter: what
+// the clinic submitted, how far each stage got, the transcript, and every
+// version of the draft note. It lives in encrypted storage (a
+// storage.Vault), not in Redis, so it survives a Redis flush or a worker
+// restart, and Redis only ever holds the encounter's opaque ID.
+//
+// Object layout under the encounter's crypto-shredding scope
+// "encounters/<id>":
+//
+//	encounters/<id>/meta.json          Meta, written once at submit
+//	encounters/<id>/input/<role>       the submitted bytes (note, audio, sidecar)
+//	encounters/<id>/stage/<stage>.json StageStatus, one object per stage, each
+//	                                   written only by its own stage
+//	encounters/<id>/transcript.json    Transcript, written once
+//	encounters/<id>/draft/v000001.json Draft versions, each written once
+//	index/open/<id>                    marker while the pipeline is not finished
+//
+// Records that must exist once (meta, transcript, a draft version) are
+// written CreateOnly: a task retried after a crash finds its earlier write
+// instead of making a second one. Mutable state is split so that each
+// object has a single writer, which avoids read-modify-write races between
+// stages.
+package encounter

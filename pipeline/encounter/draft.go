@@ -1,0 +1,117 @@
+package encounter
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"strings"
+	"time"
+)
+
+// DraftStatus is where a draft version stands in review. Values follow FHIR
+// DocumentReference.docStatus where one exists.
+type DraftStatus string
+
+const (
+	DraftPreliminary    DraftStatus = "preliminary" // AI output, not reviewed
+	DraftFinal          DraftStatus = "final"       // signed by a clinician as generated
+	DraftAmended        DraftStatus = "amended"     // edited, then signed
+	DraftRejected       DraftStatus = "rejected"
+	DraftEnteredInError DraftStatus = "entered-in-error"
+)
+
+// SecurityLabelAIAST is the HL7 v3 ObservationValue code for "artificial
+// intelligence asserted": content produced by an AI system.
+const SecurityLabelAIAST = "AIAST"
+
+// Banner starts every text rendering of an unsigned AI draft.
+const Banner = "AI-generated draft — not yet reviewed by a clinician"
+
+// Flags a sentence can carry for the reviewer.
+const (
+	FlagUnsupported = "unsupported" // no lexical support in the cited segments
+	FlagNoEvidence  = "no_evidence" // cites no existing segment
+)
+
+// Sentence is one sentence of a draft with the segments it rests on.
+type Sentence struct {
+	Text     string   `json:"text"`
+	Evidence []string `json:"evidence"`
+	Flags    []string `json:"flags,omitempty"`
+}
+
+// Section is one part of a note (Subjective, Plan, ...).
+type Section struct {
+	Key       string     `json:"key"`
+	Title     string     `json:"title"`
+	Sentences []Sentence `json:"sentences"`
+}
+
+// Label records how a draft was made. It is never dropped: a signed draft
+// keeps it and adds who verified it.
+type Label struct {
+	AIGenerated   bool      `json:"ai_generated"`
+	SecurityLabel string    `json:"security_label"` // AIAST
+	Provider      string    `json:"provider"`
+	Model         string    `json:"model"`
+	PromptVersion string    `json:"prompt_version"`
+	InputSHA256   string    `json:"input_sha256"`
+	Method        string    `json:"method,omitempty"` // e.g. "offline-extractive"
+	Notice        string    `json:"notice,omitempty"` // shown under the banner
+	GeneratedAt   time.Time `json:"generated_at"`
+	VerifiedBy    string    `json:"verified_by,omitempty"`
+	VerifiedAt    time.Time `json:"verified_at,omitzero"`
+}
+
+// Draft is one immutable version of a note.
+type Draft struct {
+	EncounterID   string      `json:"encounter_id"`
+	Version       int         `json:"version"`
+	Status        DraftStatus `json:"status"`
+	Template      string      `json:"template"`
+	Sections      []Section   `json:"sections"`
+	Label         Label       `json:"label"`
+	ContentSHA256 string      `json:"content_sha256"`
+	CreatedAt     time.Time   `json:"created_at"`
+	CreatedBy     string      `json:"created_by"` // "ai:<provider>" or a clinician ID
+	Parent        int         `json:"parent,omitempty"`
+}
+
+// ComputeContentHash fills ContentSHA256 from the sections, the part a
+// sign-off binds to.
+func (d *Draft) ComputeContentHash() {
+	b, _ := json.Marshal(d.Sections)
+	sum := sha256.Sum256(b)
+	d.ContentSHA256 = hex.EncodeToString(sum[:])
+}
+
+// Text renders the draft for a terminal or a plain-text export. An unsigned
+// AI draft starts with the banner.
+func (d *Draft) Text() string {
+	var b strings.Builder
+	if d.Label.AIGenerated && d.Label.VerifiedBy == "" {
+		b.WriteString(Banner + "\n")
+		if d.Label.Notice != "" {
+			b.WriteString(d.Label.Notice + "\n")
+		}
+		b.WriteString("\n")
+	}
+	for _, s := range d.Sections {
+		b.WriteString(s.Title + "\n")
+		if len(s.Sentences) == 0 {
+			b.WriteString("  (nothing found in the source)\n")
+		}
+		for _, sent := range s.Sentences {
+			b.WriteString("  - " + sent.Text)
+			if len(sent.Evidence) > 0 {
+				b.WriteString(" [" + strings.Join(sent.Evidence, ", ") + "]")
+			}
+			for _, f := range sent.Flags {
+				b.WriteString(" {" + f + "}")
+			}
+			b.WriteString("\n")
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
+}

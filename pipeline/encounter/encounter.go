@@ -1,0 +1,182 @@
+package encounter
+
+import (
+	"crypto/rand"
+	"encoding/base32"
+	"fmt"
+	"log/slog"
+	"regexp"
+	"strings"
+	"time"
+)
+
+// Kind is what the clinic submitted.
+type Kind string
+
+const (
+	KindNote      Kind = "note"      // a clinician's free-text note
+	KindRecording Kind = "recording" // audio of the encounter, maybe with a sidecar transcript
+)
+
+// Stage is a step of the pipeline.
+type Stage string
+
+const (
+	StageTranscribe Stage = "transcribe"
+	StageSummarize  Stage = "summarize"
+)
+
+// Stages lists the stages in pipeline order.
+var Stages = []Stage{StageTranscribe, StageSummarize}
+
+// State is where a stage stands.
+type State string
+
+const (
+	StatePending  State = "pending"
+	StateRunning  State = "running"
+	StateRetrying State = "retrying" // failed, will be retried
+	StateDone     State = "done"
+	StateFailed   State = "failed"  // gave up; Error says why
+	StateSkipped  State = "skipped" // not needed for this kind
+)
+
+// Terminal reports whether the state will not change without a new request.
+func (s State) Terminal() bool {
+	return s == StateDone || s == StateFailed || s == StateSkipped
+}
+
+// Input roles.
+const (
+	RoleNote    = "note"
+	RoleAudio   = "audio"
+	RoleSidecar = "sidecar"
+)
+
+var idRE = regexp.MustCompile(`^enc_[a-z2-7]{26}$`)
+
+var idEncoding = base32.StdEncoding.WithPadding(base32.NoPadding)
+
+// NewID returns a fresh random encounter ID ("enc_" + 26 base32 letters).
+// It is random on purpose: no date, patient or clinic can be read from it.
+func NewID() string {
+	var b [16]byte
+	_, _ = rand.Read(b[:])
+	return "enc_" + strings.ToLower(idEncoding.EncodeToString(b[:]))
+}
+
+// ValidID reports whether id has the shape NewID makes. Everything that
+// takes an ID from outside (a task payload, an API path) checks it first.
+func ValidID(id string) bool { return idRE.MatchString(id) }
+
+// Subject is what the clinic's platform told us about the people in the
+// encounter. It is PHI: it is stored only inside the encrypted Meta and
+// never logged (LogValue redacts it).
+type Subject struct {
+	PatientID    string   `json:"patient_id"` // the platform's patient identifier (e.g. an MRN)
+	PatientName  string   `json:"patient_name,omitempty"`
+	BirthDate    string   `json:"birth_date,omitempty"`
+	Phone        string   `json:"phone,omitempty"`
+	Relatives    []string `json:"relatives,omitempty"`
+	ProviderName string   `json:"provider_name,omitempty"`
+	// Identifiers are any other identifiers the platform knows (account,
+	// plan member ID, address) so de-identification can remove them.
+	Identifiers []string `json:"identifiers,omitempty"`
+}
+
+// LogValue implements slog.LogValuer: a Subject never reaches a log.
+func (Subject) LogValue() slog.Value { return slog.StringValue("[subject redacted]") }
+
+// String implements fmt.Stringer with a redaction.
+func (Subject) String() string { return "[subject redacted]" }
+
+// Input is one submitted file.
+type Input struct {
+	Role        string `json:"role"`
+	Key         string `json:"key"`
+	ContentType string `json:"content_type"`
+	Size        int64  `json:"size"`
+	SHA256      string `json:"sha256"`
+}
+
+// Meta is written once at submit.
+type Meta struct {
+	ID         string    `json:"id"`
+	Kind       Kind      `json:"kind"`
+	Template   string    `json:"template"`
+	PatientRef string    `json:"patient_ref"` // pseudonymous patient ID, safe for audit
+	ProviderID string    `json:"provider_id"` // the clinician the encounter belongs to
+	Subject    Subject   `json:"subject"`
+	Inputs     []Input   `json:"inputs"`
+	Source     string    `json:"source"` // "cli", "api", "demo"
+	CreatedAt  time.Time `json:"created_at"`
+}
+
+// Input returns the input with the role, if any.
+func (m *Meta) Input(role string) (Input, bool) {
+	for _, in := range m.Inputs {
+		if in.Role == role {
+			return in, true
+		}
+	}
+	return Input{}, false
+}
+
+// FirstStage is where the pipeline starts for this kind of encounter.
+func (m *Meta) FirstStage() Stage {
+	if m.Kind == KindRecording {
+		return StageTranscribe
+	}
+	return StageSummarize
+}
+
+// StageFailure is a stage's failure as stored: a code and a message that
+// carry no content.
+type StageFailure struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+// StageStatus is one stage's progress.
+type StageStatus struct {
+	Stage     Stage         `json:"stage"`
+	State     State         `json:"state"`
+	Attempt   int           `json:"attempt"`
+	UpdatedAt time.Time     `json:"updated_at"`
+	Failure   *StageFailure `json:"failure,omitempty"`
+}
+
+// Segment is one piece of source text with a stable ID that drafts cite as
+// evidence: a transcript cue, or a sentence of a submitted note.
+type Segment struct {
+	ID      string `json:"id"`
+	StartMS int64  `json:"start_ms,omitempty"`
+	EndMS   int64  `json:"end_ms,omitempty"`
+	Speaker string `json:"speaker,omitempty"`
+	Heading string `json:"heading,omitempty"` // the note section it sits under
+	Text    string `json:"text"`
+}
+
+// Transcript is the source a draft is made from.
+type Transcript struct {
+	EncounterID string    `json:"encounter_id"`
+	Source      string    `json:"source"` // "note", "sidecar:vtt", "sidecar:srt", "provider"
+	Provider    string    `json:"provider,omitempty"`
+	Model       string    `json:"model,omitempty"`
+	Segments    []Segment `json:"segments"`
+	SHA256      string    `json:"sha256"` // of the canonical segment list
+	CreatedAt   time.Time `json:"created_at"`
+}
+
+// Segment returns the segment with the ID.
+func (t *Transcript) Segment(id string) (Segment, bool) {
+	for _, s := range t.Segments {
+		if s.ID == id {
+			return s, true
+		}
+	}
+	return Segment{}, false
+}
+
+// SegmentID formats the n-th (1-based) segment ID.
+func SegmentID(n int) string { return fmt.Sprintf("seg-%04d", n) }

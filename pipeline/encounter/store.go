@@ -1,0 +1,262 @@
+package encounter
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/clinscribe/clinscribe/storage"
+)
+
+// ErrNotFound means the encounter, or the record asked for, does not exist.
+var ErrNotFound = errors.New("encounter: not found")
+
+// Store keeps encounter records in an encrypting Blobstore.
+type Store struct {
+	vault storage.Blobstore
+}
+
+// NewStore returns a Store over vault, which must encrypt (a storage.Vault):
+// everything written here is PHI.
+func NewStore(vault *storage.Vault) *Store { return &Store{vault: vault} }
+
+// Scope is the crypto-shredding scope of an encounter.
+func Scope(id string) string { return "encounters/" + id }
+
+func metaKey(id string) string           { return Scope(id) + "/meta.json" }
+func inputKey(id, role string) string    { return Scope(id) + "/input/" + role }
+func stageKey(id string, s Stage) string { return Scope(id) + "/stage/" + string(s) + ".json" }
+func transcriptKey(id string) string     { return Scope(id) + "/transcript.json" }
+func draftPrefix(id string) string       { return Scope(id) + "/draft/" }
+func draftKey(id string, v int) string   { return fmt.Sprintf("%sv%06d.json", draftPrefix(id), v) }
+func openKey(id string) string           { return "index/open/" + id }
+
+// InputKey is the object key of an encounter's input with the role.
+func InputKey(id, role string) string { return inputKey(id, role) }
+
+func (s *Store) putJSON(ctx context.Context, key string, v any, mode storage.WriteMode) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	return s.vault.Put(ctx, key, bytes.NewReader(b), mode)
+}
+
+func (s *Store) getJSON(ctx context.Context, key string, v any) error {
+	b, err := storage.ReadAll(ctx, s.vault, key)
+	if errors.Is(err, storage.ErrNotFound) {
+		return ErrNotFound
+	}
+	if err != nil {
+		return err
+	}
+	if err := json.Unmarshal(b, v); err != nil {
+		return fmt.Errorf("encounter: decode %s: %w", key, err)
+	}
+	return nil
+}
+
+// PutInput stores one input's bytes, streaming, and returns its description
+// (size and SHA-256 of the plaintext).
+func (s *Store) PutInput(ctx context.Context, id, role, contentType string, r io.Reader) (Input, error) {
+	h := sha256.New()
+	cr := &countingReader{r: io.TeeReader(r, h)}
+	key := inputKey(id, role)
+	if err := s.vault.Put(ctx, key, cr, storage.CreateOnly); err != nil {
+		return Input{}, fmt.Errorf("encounter.PutInput: %w", err)
+	}
+	return Input{Role: role, Key: key, ContentType: contentType, Size: cr.n, SHA256: hex.EncodeToString(h.Sum(nil))}, nil
+}
+
+// OpenInput opens an input's plaintext.
+func (s *Store) OpenInput(ctx context.Context, in Input) (io.ReadCloser, error) {
+	rc, err := s.vault.Get(ctx, in.Key)
+	if errors.Is(err, storage.ErrNotFound) {
+		return nil, ErrNotFound
+	}
+	return rc, err
+}
+
+// Create writes the encounter's Meta (once) and marks it open.
+func (s *Store) Create(ctx context.Context, m *Meta) error {
+	if !ValidID(m.ID) {
+		return fmt.Errorf("encounter.Create: invalid ID")
+	}
+	if err := s.putJSON(ctx, metaKey(m.ID), m, storage.CreateOnly); err != nil {
+		return fmt.Errorf("encounter.Create: %w", err)
+	}
+	return s.MarkOpen(ctx, m.ID)
+}
+
+// Meta loads the encounter's Meta.
+func (s *Store) Meta(ctx context.Context, id string) (*Meta, error) {
+	if !ValidID(id) {
+		return nil, ErrNotFound
+	}
+	var m Meta
+	if err := s.getJSON(ctx, metaKey(id), &m); err != nil {
+		return nil, err
+	}
+	return &m, nil
+}
+
+// SetStage records a stage's status. Only the stage's own task writes it.
+func (s *Store) SetStage(ctx context.Context, id string, st StageStatus) error {
+	if err := s.putJSON(ctx, stageKey(id, st.Stage), st, storage.Overwrite); err != nil {
+		return fmt.Errorf("encounter.SetStage: %w", err)
+	}
+	return nil
+}
+
+// Stage loads one stage's status; ErrNotFound if the stage never started.
+func (s *Store) Stage(ctx context.Context, id string, stage Stage) (StageStatus, error) {
+	var st StageStatus
+	err := s.getJSON(ctx, stageKey(id, stage), &st)
+	return st, err
+}
+
+// PutTranscript stores the transcript once. If one is already stored (a
+// retried task), that one is returned and wins.
+func (s *Store) PutTranscript(ctx context.Context, t *Transcript) (*Transcript, error) {
+	err := s.putJSON(ctx, transcriptKey(t.EncounterID), t, storage.CreateOnly)
+	if errors.Is(err, storage.ErrExists) {
+		return s.Transcript(ctx, t.EncounterID)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("encounter.PutTranscript: %w", err)
+	}
+	return t, nil
+}
+
+// Transcript loads the transcript; ErrNotFound if there is none yet.
+func (s *Store) Transcript(ctx context.Context, id string) (*Transcript, error) {
+	var t Transcript
+	if err := s.getJSON(ctx, transcriptKey(id), &t); err != nil {
+		return nil, err
+	}
+	return &t, nil
+}
+
+// ErrVersionExists means a draft with that version number is already stored.
+var ErrVersionExists = errors.New("encounter: draft version already exists")
+
+// PutDraft stores a new draft version. Versions are immutable: storing a
+// version that exists fails with ErrVersionExists.
+func (s *Store) PutDraft(ctx context.Context, d *Draft) error {
+	if d.Version < 1 {
+		return fmt.Errorf("encounter.PutDraft: version %d", d.Version)
+	}
+	err := s.putJSON(ctx, draftKey(d.EncounterID, d.Version), d, storage.CreateOnly)
+	if errors.Is(err, storage.ErrExists) {
+		return ErrVersionExists
+	}
+	if err != nil {
+		return fmt.Errorf("encounter.PutDraft: %w", err)
+	}
+	return nil
+}
+
+// Draft loads one draft version.
+func (s *Store) Draft(ctx context.Context, id string, version int) (*Draft, error) {
+	var d Draft
+	if err := s.getJSON(ctx, draftKey(id, version), &d); err != nil {
+		return nil, err
+	}
+	return &d, nil
+}
+
+// DraftVersions lists the stored version numbers, ascending.
+func (s *Store) DraftVersions(ctx context.Context, id string) ([]int, error) {
+	keys, err := s.vault.List(ctx, draftPrefix(id))
+	if err != nil {
+		return nil, fmt.Errorf("encounter.DraftVersions: %w", err)
+	}
+	var vs []int
+	for _, k := range keys {
+		name := strings.TrimSuffix(strings.TrimPrefix(k, draftPrefix(id)+"v"), ".json")
+		if v, err := strconv.Atoi(name); err == nil {
+			vs = append(vs, v)
+		}
+	}
+	sort.Ints(vs)
+	return vs, nil
+}
+
+// Drafts loads every draft version, oldest first.
+func (s *Store) Drafts(ctx context.Context, id string) ([]*Draft, error) {
+	vs, err := s.DraftVersions(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	ds := make([]*Draft, 0, len(vs))
+	for _, v := range vs {
+		d, err := s.Draft(ctx, id, v)
+		if err != nil {
+			return nil, err
+		}
+		ds = append(ds, d)
+	}
+	return ds, nil
+}
+
+// MarkOpen records that the encounter's pipeline has work left, so a
+// reconciler can re-enqueue it after Redis loses its tasks.
+func (s *Store) MarkOpen(ctx context.Context, id string) error {
+	return s.vault.Put(ctx, openKey(id), bytes.NewReader(nil), storage.Overwrite)
+}
+
+// MarkClosed clears the open marker.
+func (s *Store) MarkClosed(ctx context.Context, id string) error {
+	return s.vault.Delete(ctx, openKey(id))
+}
+
+// Open lists the IDs of encounters with work left.
+func (s *Store) Open(ctx context.Context) ([]string, error) {
+	keys, err := s.vault.List(ctx, "index/open/")
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]string, 0, len(keys))
+	for _, k := range keys {
+		if id := strings.TrimPrefix(k, "index/open/"); ValidID(id) {
+			ids = append(ids, id)
+		}
+	}
+	return ids, nil
+}
+
+// List returns the IDs of all encounters, sorted.
+func (s *Store) List(ctx context.Context) ([]string, error) {
+	keys, err := s.vault.List(ctx, "encounters/")
+	if err != nil {
+		return nil, err
+	}
+	var ids []string
+	for _, k := range keys {
+		if rest, ok := strings.CutPrefix(k, "encounters/"); ok {
+			if id, ok := strings.CutSuffix(rest, "/meta.json"); ok && ValidID(id) {
+				ids = append(ids, id)
+			}
+		}
+	}
+	return ids, nil
+}
+
+type countingReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}
