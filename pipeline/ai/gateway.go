@@ -129,6 +129,7 @@ func (g *Gateway) Summarize(ctx context.Context, call Call, req *SummarizeReques
 			return outcome{}, err
 		}
 		r.Provider = p.Name
+		CheckEvidence(r.Sections, req.Segments)
 		res = r
 		return outcome{model: r.Model, usage: r.Usage, requestID: r.RequestID, output: hashJSON(r.Sections)}, nil
 	})

@@ -39,6 +39,9 @@ func draftPrefix(id string) string       { return Scope(id) + "/draft/" }
 func draftKey(id string, v int) string   { return fmt.Sprintf("%sv%06d.json", draftPrefix(id), v) }
 func openKey(id string) string           { return "index/open/" + id }
 
+// DraftKey is the object key of a draft version.
+func DraftKey(id string, version int) string { return draftKey(id, version) }
+
 // InputKey is the object key of an encounter's input with the role.
 func InputKey(id, role string) string { return inputKey(id, role) }
 

@@ -59,6 +59,7 @@ func FromNote(text string) []encounter.Segment {
 // these count as headings, so "Note: patient was late" or a ratio like
 // "BP: 120/80" inside a sentence is not mistaken for one.
 var knownHeadings = map[string]bool{
+	"s": true, "o": true, "a": true, "p": true, // SOAP initials
 	"cc": true, "chief complaint": true, "reason for visit": true, "hpi": true,
 	"history of present illness": true, "history": true, "interval history": true,
 	"subjective": true, "objective": true, "ros": true, "review of systems": true,

@@ -33,6 +33,7 @@ var headingCategory = map[string]category{
 	"objective": catObjective, "vitals": catObjective, "vital signs": catObjective, "exam": catObjective,
 	"physical exam": catObjective, "pe": catObjective, "physical examination": catObjective,
 	"labs": catObjective, "results": catObjective, "data": catObjective, "imaging": catObjective,
+	"s": catSubjective, "o": catObjective, "a": catAssessment, "p": catPlan,
 	"assessment": catAssessment, "impression": catAssessment, "diagnosis": catAssessment, "diagnoses": catAssessment,
 	"plan": catPlan, "disposition": catPlan, "follow-up": catPlan, "follow up": catPlan,
 	"patient instructions": catPlan, "instructions": catPlan, "counseling": catPlan, "orders": catPlan,
@@ -55,7 +56,7 @@ var cues = []cue{
 		`saturation`, `respiratory rate`, `weight`, `weighs`, `bmi`, `exam\w*`, `auscultation`, `lungs?`, `heart sounds?`,
 		`murmur`, `tender\w*`, `swelling`, `swollen`, `range of motion`, `a1c`, `lab\w*`, `x-?ray`, `mri`, `ct scan`,
 		`results?`, `tympanic`, `erythema\w*`, `palpation`, `reflexes`, `bulging`, `wheez\w*`, `crackles`, `rales`,
-		`afebrile`, `febrile`, `mg/dl`, `mmol`, `bpm`, `degrees`, `straight leg raise`, `strength`, `sensation`,
+		`afebrile`, `febrile`, `urine`, `urinalysis`, `dipstick`, `leukocytes`, `nitrites`, `culture`, `swab`, `rapid (?:strep|test)`, `mg/dl`, `mmol`, `bpm`, `degrees`, `straight leg raise`, `strength`, `sensation`,
 		`looks? (?:red|clear|normal|inflamed)`, `sounds? clear`, `no (?:rash|edema|distress)`, `vitals?`)},
 	{catAssessment, 4, words(`assessment`, `diagnos\w+`, `impression`, `likely`, `most likely`, `consistent with`,
 		`suspect\w*`, `looks like`, `sounds like`, `i think (?:this|it|you)`, `probably`, `rule out`, `differential`,
@@ -79,8 +80,9 @@ var cues = []cue{
 
 var (
 	smallTalkRE = regexp.MustCompile(`(?i)^(?:hi|hello|hey|good (?:morning|afternoon|evening)|thanks?|thank you|bye|goodbye|see you|nice to|how are you|take care|you're welcome|ok(?:ay)?|alright|all right|great|sure|yes|no|yeah|mm-?hmm)\b`)
-	adminRE     = regexp.MustCompile(`(?i)\b(?:date of birth|dob|birthday|confirm your|spell your|phone number|medical record|mrn|address|insurance|member id|social security)\b`)
+	adminRE     = regexp.MustCompile(`(?i)\b(?:date of birth|dob|birthday|confirm your|spell your|phone number|number on file|medical record|mrn|address|insurance|member id|social security|visit type|electronically signed|signed by|dictated by|provider:)`)
 	digitRE     = regexp.MustCompile(`\d`)
+	signatureRE = regexp.MustCompile(`^(?:Dr\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z]\.?)?\s+[A-Z][A-Za-z'-]+,\s*(?:MD|DO|NP|PA|PA-C|RN|FNP|APRN)\b`)
 	clinicianRE = regexp.MustCompile(`(?i)\b(?:dr|doctor|clinician|provider|physician|np|pa|nurse|md)\b`)
 	patientRE   = regexp.MustCompile(`(?i)\b(?:patient|pt|parent|mother|father|mom|dad|caregiver)\b`)
 )
@@ -158,13 +160,15 @@ func classify(s string, seg encounter.Segment) (candidate, bool) {
 		return candidate{}, false
 	case n < 8 && smallTalkRE.MatchString(s):
 		return candidate{}, false
-	case adminRE.MatchString(s):
+	case adminRE.MatchString(s), signatureRE.MatchString(s):
 		return candidate{}, false
 	}
 	var score [5]int
 	heading := seg.Heading
+	// Under a heading the clinician chose, the heading decides; cues only
+	// split a combined "Assessment and Plan".
 	if c, ok := headingCategory[heading]; ok {
-		score[c] += 6
+		return candidate{text: s, segID: seg.ID, heading: heading, cat: c, score: 10}, true
 	}
 	for _, c := range cues {
 		if m := len(c.re.FindAllStringIndex(s, 3)); m > 0 {

@@ -1,0 +1,222 @@
+// Package app assembles clinscribe from a checked config.Config: Redis (or
+// the embedded miniredis), the encrypted stores and key hierarchy, the
+// audit trail, the AI gateway and its providers, the pipeline, and the
+// asynq client and server. Every subcommand and the integration tests go
+// through Open, so they run the same code path.
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/alicebob/miniredis/v2"
+	"github.com/aws/aws-sdk-go-v2/aws"
+	awsconfig "github.com/aws/aws-sdk-go-v2/config"
+	"github.com/aws/aws-sdk-go-v2/service/kms"
+	"github.com/aws/aws-sdk-go-v2/service/s3"
+	"github.com/hibiken/asynq"
+
+	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/config"
+	"github.com/clinscribe/clinscribe/pipeline"
+	"github.com/clinscribe/clinscribe/pipeline/ai"
+	"github.com/clinscribe/clinscribe/pipeline/ai/offline"
+	"github.com/clinscribe/clinscribe/pipeline/audit"
+	"github.com/clinscribe/clinscribe/pipeline/phi"
+	"github.com/clinscribe/clinscribe/prompts"
+	"github.com/clinscribe/clinscribe/storage"
+	"github.com/clinscribe/clinscribe/worker"
+)
+
+// App is an assembled clinscribe.
+type App struct {
+	Config   config.Config
+	Log      *slog.Logger
+	Redis    asynq.RedisConnOpt
+	Data     storage.Blobstore // ciphertext store
+	Vault    *storage.Vault
+	Keyring  *storage.Keyring
+	Audit    *audit.Logger
+	Gateway  *ai.Gateway
+	Pipeline *pipeline.Pipeline
+	Client   *worker.Client
+
+	closers []func() error
+}
+
+// Options adjust Open.
+type Options struct {
+	// LogOutput receives the JSON or text log; nil means stderr.
+	LogOutput io.Writer
+}
+
+// Open assembles the application.
+func Open(ctx context.Context, cfg config.Config, opts Options) (a *App, err error) {
+	a = &App{Config: cfg}
+	defer func() {
+		if err != nil {
+			a.Close()
+		}
+	}()
+	a.Log = NewLogger(cfg.Log, opts.LogOutput)
+
+	if cfg.Redis.Embedded {
+		mr := miniredis.NewMiniRedis()
+		if err := mr.Start(); err != nil {
+			return nil, fmt.Errorf("app: embedded redis: %w", err)
+		}
+		a.closers = append(a.closers, func() error { mr.Close(); return nil })
+		a.Config.Redis.URL = "redis://" + mr.Addr()
+		a.Log.Info("embedded redis started (in-process miniredis; nothing persists)", "addr", mr.Addr())
+	}
+	if a.Redis, err = a.Config.Redis.ConnOpt(); err != nil {
+		return nil, fmt.Errorf("app: %w", err)
+	}
+
+	if a.Data, err = openStore(ctx, cfg.Storage); err != nil {
+		return nil, fmt.Errorf("app: storage: %w", err)
+	}
+	ring, err := openStore(ctx, cfg.Keys.Ring)
+	if err != nil {
+		return nil, fmt.Errorf("app: keys.ring: %w", err)
+	}
+	root, err := openKeyManager(ctx, cfg.Keys)
+	if err != nil {
+		return nil, fmt.Errorf("app: keys: %w", err)
+	}
+	if a.Keyring, err = storage.NewKeyring(root, ring, storage.KeyringConfig{CacheTTL: cfg.Keys.CacheTTL}); err != nil {
+		return nil, fmt.Errorf("app: %w", err)
+	}
+	a.Vault = storage.NewVault(a.Data, a.Keyring)
+
+	sink, err := audit.NewFileSink(cfg.Audit.Dir, cfg.Service.WorkerID)
+	if err != nil {
+		return nil, fmt.Errorf("app: audit: %w", err)
+	}
+	a.Audit = audit.NewLogger(sink, cfg.Service.Name, cfg.Service.WorkerID, nil)
+	a.closers = append(a.closers, a.Audit.Close)
+
+	var providers []*ai.Provider
+	for _, pc := range cfg.AI.Providers {
+		switch pc.Kind {
+		case "offline":
+			providers = append(providers, offline.New(pc.Name))
+		default:
+			return nil, fmt.Errorf("app: provider %q: unknown kind %q", pc.Name, pc.Kind)
+		}
+	}
+	if a.Gateway, err = ai.NewGateway(cfg.AI.Config, providers, a.Audit, nil, a.Log); err != nil {
+		return nil, fmt.Errorf("app: %w", err)
+	}
+
+	templates := prompts.Builtin()
+	if cfg.Prompts.Dir != "" {
+		if err := templates.LoadDir(cfg.Prompts.Dir); err != nil {
+			return nil, fmt.Errorf("app: prompts.dir: %w", err)
+		}
+	}
+	a.Client = worker.NewClient(a.Redis, cfg.Worker.Tasks)
+	a.closers = append(a.closers, a.Client.Close)
+	a.Pipeline, err = pipeline.New(cfg.Pipeline, pipeline.Deps{
+		Vault: a.Vault, Gateway: a.Gateway, Audit: a.Audit, Queue: a.Client, Templates: templates, Log: a.Log,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("app: %w", err)
+	}
+	return a, nil
+}
+
+// NewWorker returns an asynq server running this app's pipeline.
+func (a *App) NewWorker() (*worker.Server, error) {
+	return worker.NewServer(a.Config.Worker, a.Redis, a.Pipeline, a.Log)
+}
+
+// Close releases everything Open acquired, in reverse order.
+func (a *App) Close() error {
+	var errs []error
+	for i := len(a.closers) - 1; i >= 0; i-- {
+		errs = append(errs, a.closers[i]())
+	}
+	a.closers = nil
+	return errors.Join(errs...)
+}
+
+// NewLogger returns the PHI-safe logger: every record passes through
+// phi.NewLogHandler before it is written.
+func NewLogger(cfg config.Log, w io.Writer) *slog.Logger {
+	if w == nil {
+		w = os.Stderr
+	}
+	var level slog.Level
+	_ = level.UnmarshalText([]byte(cfg.Level))
+	hopts := &slog.HandlerOptions{Level: level}
+	var h slog.Handler
+	if cfg.Format == "text" {
+		h = slog.NewTextHandler(w, hopts)
+	} else {
+		h = slog.NewJSONHandler(w, hopts)
+	}
+	return slog.New(phi.NewLogHandler(h))
+}
+
+func awsConfig(ctx context.Context, c config.AWS) (aws.Config, error) {
+	var opts []func(*awsconfig.LoadOptions) error
+	if c.Region != "" {
+		opts = append(opts, awsconfig.WithRegion(c.Region))
+	}
+	return awsconfig.LoadDefaultConfig(ctx, opts...)
+}
+
+func openStore(ctx context.Context, c config.Store) (storage.Blobstore, error) {
+	switch c.Kind {
+	case "local":
+		return storage.NewLocal(c.Dir)
+	case "s3":
+		ac, err := awsConfig(ctx, c.AWS)
+		if err != nil {
+			return nil, err
+		}
+		client := s3.NewFromConfig(ac, func(o *s3.Options) {
+			if c.AWS.Endpoint != "" {
+				o.BaseEndpoint = aws.String(c.AWS.Endpoint)
+			}
+			o.UsePathStyle = c.AWS.PathStyle
+		})
+		return storage.NewS3(client, c.S3)
+	}
+	return nil, fmt.Errorf("unknown kind %q", c.Kind)
+}
+
+func openKeyManager(ctx context.Context, c config.Keys) (storage.KeyManager, error) {
+	switch c.Kind {
+	case "local":
+		return storage.OpenLocalKeys(c.File, true)
+	case "kms":
+		ac, err := awsConfig(ctx, c.KMS.AWS)
+		if err != nil {
+			return nil, err
+		}
+		client := kms.NewFromConfig(ac, func(o *kms.Options) {
+			if c.KMS.AWS.Endpoint != "" {
+				o.BaseEndpoint = aws.String(c.KMS.AWS.Endpoint)
+			}
+		})
+		return storage.NewKMS(client, c.KMS.KeyID)
+	}
+	return nil, fmt.Errorf("unknown kind %q", c.Kind)
+}
+
+// Location says where an object's ciphertext lives, for people to find it.
+func (a *App) Location(key string) string {
+	switch s := a.Config.Storage; s.Kind {
+	case "s3":
+		return "s3://" + s.S3.Bucket + "/" + strings.TrimSuffix(s.S3.Prefix, "/") + "/" + key
+	default:
+		return filepath.Join(s.Dir, filepath.FromSlash(key))
+	}
+}

@@ -1,0 +1,183 @@
+// Package cli is the clinscribe command line: it parses a subcommand and
+// its flags, loads the configuration and runs the subcommand on an
+// app.App. main stays a thin wrapper around Run.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/app"
+	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/config"
+	"github.com/clinscribe/clinscribe/pipeline/phi"
+)
+
+// Env is what a command runs with.
+type Env struct {
+	Stdin   io.Reader
+	Stdout  io.Writer
+	Stderr  io.Writer
+	Environ []string
+	// LogOutput receives logs; nil means Stderr.
+	LogOutput io.Writer
+}
+
+type command struct {
+	name    string
+	summary string
+	run     func(ctx context.Context, env Env, cfgPath string, args []string) error
+}
+
+func commands() []command {
+	return []command{
+		{"worker", "run a worker: process queued encounters until stopped", runWorker},
+		{"submit", "store a note or recording encrypted, enqueue it, print the encounter ID", runSubmit},
+		{"status", "show the stages of an encounter", runStatus},
+		{"show", "show an encounter's draft with its AI label", runShow},
+		{"demo", "run the whole pipeline in one process on embedded defaults", runDemo},
+		{"version", "print the version", runVersion},
+	}
+}
+
+// errUsage marks a command-line mistake (exit status 2).
+var errUsage = errors.New("usage")
+
+// Run runs the command line args (without the program name) and returns
+// the exit status.
+func Run(ctx context.Context, args []string, env Env) int {
+	fs := flag.NewFlagSet("clinscribe", flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	cfgPath := fs.String("config", lookup(env.Environ, "CLINSCRIBE_CONFIG"), "YAML configuration `file` (env CLINSCRIBE_CONFIG)")
+	fs.Usage = func() { usage(env.Stderr, fs) }
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() == 0 {
+		usage(env.Stderr, fs)
+		return 2
+	}
+	name, rest := fs.Arg(0), fs.Args()[1:]
+	for _, c := range commands() {
+		if c.name != name {
+			continue
+		}
+		err := c.run(ctx, env, *cfgPath, rest)
+		switch {
+		case err == nil:
+			return 0
+		case errors.Is(err, errUsage), errors.Is(err, flag.ErrHelp):
+			return 2
+		default:
+			fmt.Fprintf(env.Stderr, "clinscribe %s: %s\n", name, describe(err))
+			return 1
+		}
+	}
+	fmt.Fprintf(env.Stderr, "clinscribe: unknown command %q\n\n", name)
+	usage(env.Stderr, fs)
+	return 2
+}
+
+// describe renders an error for a person at a terminal. Configuration and
+// flag errors are ours and safe; pipeline errors are shown through
+// phi.Safe like everywhere else.
+func describe(err error) string {
+	var pe *phi.Error
+	if errors.As(err, &pe) {
+		return pe.Error()
+	}
+	return err.Error()
+}
+
+func usage(w io.Writer, fs *flag.FlagSet) {
+	fmt.Fprintf(w, "clinscribe: AI clinical documentation with audited, zero-retention AI calls.\n\n")
+	fmt.Fprintf(w, "Usage: clinscribe [-config file] <command> [flags]\n\nCommands:\n")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintf(w, "\nGlobal flags:\n")
+	fs.PrintDefaults()
+	fmt.Fprintf(w, "\nRun 'clinscribe <command> -h' for a command's flags. Every setting can also come\nfrom a CLINSCRIBE_* environment variable (see README.md).\n")
+}
+
+func lookup(environ []string, name string) string {
+	for _, kv := range environ {
+		if k, v, ok := strings.Cut(kv, "="); ok && k == name {
+			return v
+		}
+	}
+	return ""
+}
+
+func newFlags(env Env, name, args string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(env.Stderr, "Usage: clinscribe %s %s\n\nFlags:\n", name, args)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parse parses flags, allowing them before and after positional args.
+func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+func loadConfig(env Env, path string, adjust func(*config.Config)) (config.Config, error) {
+	var cfg config.Config
+	var err error
+	if adjust == nil {
+		return config.Load(path, env.Environ)
+	}
+	// Adjustments (the demo's embedded defaults) apply before defaults and
+	// validation, so they are checked like everything else.
+	cfg, err = config.LoadRaw(path, env.Environ)
+	if err != nil {
+		return cfg, err
+	}
+	adjust(&cfg)
+	cfg = cfg.WithDefaults()
+	return cfg, cfg.Validate()
+}
+
+func openApp(ctx context.Context, env Env, cfg config.Config) (*app.App, error) {
+	out := env.LogOutput
+	if out == nil {
+		out = env.Stderr
+	}
+	return app.Open(ctx, cfg, app.Options{LogOutput: out})
+}
+
+// stringList is a repeatable flag.
+type stringList []string
+
+func (s *stringList) String() string     { return strings.Join(*s, ",") }
+func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }
+
+func sortedKeys(m map[string]int) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+var _ = os.Stdout

@@ -1,0 +1,128 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/app"
+	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/config"
+	"github.com/clinscribe/clinscribe/pipeline"
+	"github.com/clinscribe/clinscribe/pipeline/audit"
+)
+
+func runDemo(ctx context.Context, env Env, cfgPath string, args []string) error {
+	fs := newFlags(env, "demo", "[-samples DIR] [-dir DIR]")
+	samplesDir := fs.String("samples", "testdata/samples", "`directory` with manifest.yaml and the synthetic encounters")
+	dir := fs.String("dir", filepath.Join("var", "demo"), "`directory` for the demo's encrypted storage, keys and audit trail (emptied first)")
+	timeout := fs.Duration("timeout", 50*time.Second, "give up if the pipeline has not finished by then")
+	if _, err := parse(fs, args); err != nil {
+		return errUsage
+	}
+	samples, err := app.LoadSamples(*samplesDir)
+	if err != nil {
+		return fmt.Errorf("%w (run the demo from the repository root, or give -samples)", err)
+	}
+	if err := os.RemoveAll(*dir); err != nil {
+		return err
+	}
+	cfg, err := loadConfig(env, cfgPath, func(c *config.Config) {
+		// Embedded defaults: in-process Redis, local encrypted storage and
+		// keys, the offline provider. Nothing leaves this process.
+		*c = config.Config{DataDir: *dir, Redis: config.Redis{Embedded: true}, Log: config.Log{Level: "warn"}}
+		c.Worker.Concurrency = 4
+		c.Worker.PollInterval = 200 * time.Millisecond
+	})
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	a, err := openApp(ctx, env, cfg)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	srv, err := a.NewWorker()
+	if err != nil {
+		return err
+	}
+	if err := srv.Start(); err != nil {
+		return err
+	}
+	defer srv.Shutdown()
+
+	out := env.Stdout
+	fmt.Fprintf(out, "clinscribe demo: %d synthetic encounters (all identities fake) on embedded defaults\n", len(samples))
+	fmt.Fprintf(out, "  queue:    in-process Redis (miniredis) with an asynq worker, concurrency %d\n", cfg.Worker.Concurrency)
+	fmt.Fprintf(out, "  storage:  %s (AES-256-GCM, a fresh data key per object)\n", cfg.Storage.Dir)
+	fmt.Fprintf(out, "  keys:     %s wraps per-encounter keys in %s\n", cfg.Keys.File, cfg.Keys.Ring.Dir)
+	fmt.Fprintf(out, "  AI:       offline provider — SIMULATED: extractive drafts copied from the source, no model\n\n")
+
+	type submitted struct {
+		name, id string
+	}
+	var subs []submitted
+	for _, s := range samples {
+		req, closeFn, err := s.Request("demo")
+		if err != nil {
+			return err
+		}
+		id, err := a.Pipeline.Submit(ctx, req)
+		closeFn()
+		if err != nil {
+			return fmt.Errorf("submit %s: %w", s.Name, err)
+		}
+		fmt.Fprintf(out, "submitted %-28s -> %s\n", s.Name, id)
+		subs = append(subs, submitted{s.Name, id})
+	}
+	fmt.Fprintln(out)
+
+	failed := 0
+	for _, s := range subs {
+		v, err := waitFinished(ctx, a, s.id, *timeout-time.Since(start))
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "%s\n== %s (%s)\n", strings.Repeat("=", 78), s.name, s.id)
+		if v.Failure != nil {
+			failed++
+			fmt.Fprintf(out, "FAILED: %s: %s\n\n", v.Failure.Code, v.Failure.Message)
+			continue
+		}
+		d, err := a.Pipeline.Draft(ctx, s.id, 0, pipeline.Viewer{Actor: "demo", Role: "clinician"})
+		if err != nil {
+			return err
+		}
+		printDraft(out, a, d)
+	}
+	if err := summarizeAudit(out, cfg.Audit.Dir); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "done in %.1fs: %d drafts, %d failed. Every draft above is a preliminary AI draft until a clinician signs it.\n",
+		time.Since(start).Seconds(), len(subs)-failed, failed)
+	if failed > 0 {
+		return fmt.Errorf("%d sample(s) failed", failed)
+	}
+	return nil
+}
+
+func summarizeAudit(out io.Writer, dir string) error {
+	entries, err := audit.ReadDir(dir)
+	if err != nil {
+		return err
+	}
+	counts := map[string]int{}
+	for _, e := range entries {
+		counts[string(e.Event)]++
+	}
+	fmt.Fprintf(out, "%s\naudit trail (%s, IDs and hashes only):\n", strings.Repeat("=", 78), dir)
+	for _, k := range sortedKeys(counts) {
+		fmt.Fprintf(out, "  %-18s %d\n", k, counts[k])
+	}
+	fmt.Fprintln(out)
+	return nil
+}

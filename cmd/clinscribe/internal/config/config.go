@@ -1,0 +1,343 @@
+// Package config is clinscribe's one configuration struct: a YAML file
+// overlaid with CLINSCRIBE_* environment variables, with defaults and
+// validation in one place so every subcommand starts from the same checked
+// settings.
+//
+// Every field can be set from the environment: the variable name is
+// CLINSCRIBE_ followed by the field's YAML path in upper case joined by
+// underscores — redis.url is CLINSCRIBE_REDIS_URL, storage.s3.bucket is
+// CLINSCRIBE_STORAGE_S3_BUCKET. Lists take comma-separated values, maps
+// "key=value,key=value". The environment wins over the file.
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/clinscribe/clinscribe/pipeline"
+	"github.com/clinscribe/clinscribe/pipeline/ai"
+	"github.com/clinscribe/clinscribe/storage"
+	"github.com/clinscribe/clinscribe/worker"
+)
+
+// Config is the whole configuration of the clinscribe binary.
+type Config struct {
+	Service  Service         `yaml:"service"`
+	DataDir  string          `yaml:"data_dir"` // base for the local defaults below; "var" if empty
+	Redis    Redis           `yaml:"redis"`
+	Worker   worker.Config   `yaml:"worker"`
+	Storage  Store           `yaml:"storage"`
+	Keys     Keys            `yaml:"keys"`
+	Audit    Audit           `yaml:"audit"`
+	AI       AI              `yaml:"ai"`
+	Pipeline pipeline.Config `yaml:"pipeline"`
+	Prompts  Prompts         `yaml:"prompts"`
+	Log      Log             `yaml:"log"`
+}
+
+// Service names this deployment in audit entries.
+type Service struct {
+	Name string `yaml:"name"` // default "clinscribe"
+	// WorkerID identifies this process in audit entries; default
+	// <hostname>-<pid>.
+	WorkerID string `yaml:"worker_id"`
+}
+
+// Redis is where the queues live.
+type Redis struct {
+	worker.RedisConfig `yaml:",inline"`
+	// Embedded runs an in-process Redis (miniredis) instead: for the demo
+	// and single-process trials only; it keeps nothing across restarts.
+	Embedded bool `yaml:"embedded"`
+}
+
+// AWS says how to reach an AWS service (or an AWS-compatible one).
+type AWS struct {
+	Region   string `yaml:"region"`
+	Endpoint string `yaml:"endpoint"` // e.g. http://127.0.0.1:7070 for an S3-compatible server
+	// PathStyle addresses buckets as endpoint/bucket (S3-compatible
+	// servers) instead of bucket.endpoint.
+	PathStyle bool `yaml:"path_style"`
+}
+
+// Store is a blob store: a local directory or an S3 bucket.
+type Store struct {
+	Kind string           `yaml:"kind"` // local | s3
+	Dir  string           `yaml:"dir"`
+	S3   storage.S3Config `yaml:"s3"`
+	AWS  AWS              `yaml:"aws"`
+}
+
+// Keys is the key hierarchy: a root key manager and the keyring of
+// per-encounter keys, kept apart from the data.
+type Keys struct {
+	Kind string `yaml:"kind"` // local | kms
+	// File is the local key file (kind local); created on first use.
+	File string `yaml:"file"`
+	KMS  KMS    `yaml:"kms"`
+	// Ring stores the per-scope keys. It must not live inside the data
+	// store: destroying a scope key must leave no copy with the data.
+	Ring     Store         `yaml:"ring"`
+	CacheTTL time.Duration `yaml:"cache_ttl"`
+}
+
+// KMS names the AWS KMS key.
+type KMS struct {
+	KeyID string `yaml:"key_id"`
+	AWS   AWS    `yaml:"aws"`
+}
+
+// Audit is where audit entries go.
+type Audit struct {
+	Dir string `yaml:"dir"`
+}
+
+// AI routes tasks to providers.
+type AI struct {
+	ai.Config `yaml:",inline"`
+	Providers []Provider `yaml:"providers"`
+}
+
+// Provider is one AI provider entry.
+type Provider struct {
+	Name string `yaml:"name"`
+	Kind string `yaml:"kind"` // offline
+}
+
+// Prompts locates custom templates.
+type Prompts struct {
+	Dir string `yaml:"dir"` // extra *.yaml templates; empty for built-ins only
+}
+
+// Log configures logging.
+type Log struct {
+	Level  string `yaml:"level"`  // debug | info | warn | error
+	Format string `yaml:"format"` // json | text
+}
+
+// Load reads the YAML file at path (none if empty), overlays the
+// environment, fills defaults and validates.
+func Load(path string, environ []string) (Config, error) {
+	c, err := LoadRaw(path, environ)
+	if err != nil {
+		return c, err
+	}
+	c = c.WithDefaults()
+	return c, c.Validate()
+}
+
+// LoadRaw reads the file and the environment without defaults or
+// validation, for callers that adjust settings first; they must call
+// WithDefaults and Validate after.
+func LoadRaw(path string, environ []string) (Config, error) {
+	var c Config
+	if path != "" {
+		raw, err := os.ReadFile(path)
+		if err != nil {
+			return c, fmt.Errorf("config: %w", err)
+		}
+		dec := yaml.NewDecoder(bytes.NewReader(raw))
+		dec.KnownFields(true)
+		if err := dec.Decode(&c); err != nil && !errors.Is(err, io.EOF) { // an empty file is fine
+			return c, fmt.Errorf("config: %s: %w", path, err)
+		}
+	}
+	err := applyEnv(&c, environ)
+	return c, err
+}
+
+// WithDefaults fills zero fields.
+func (c Config) WithDefaults() Config {
+	if c.Service.Name == "" {
+		c.Service.Name = "clinscribe"
+	}
+	if c.Service.WorkerID == "" {
+		host, _ := os.Hostname()
+		c.Service.WorkerID = fmt.Sprintf("%s-%d", sanitizeID(host), os.Getpid())
+	}
+	if c.DataDir == "" {
+		c.DataDir = "var"
+	}
+	if c.Redis.URL == "" && c.Redis.Sentinel.MasterName == "" && len(c.Redis.Cluster.Addrs) == 0 && !c.Redis.Embedded {
+		c.Redis.URL = "redis://127.0.0.1:6379/0"
+	}
+	c.Worker = c.Worker.WithDefaults()
+	if c.Storage.Kind == "" {
+		c.Storage.Kind = "local"
+	}
+	if c.Storage.Kind == "local" && c.Storage.Dir == "" {
+		c.Storage.Dir = filepath.Join(c.DataDir, "data")
+	}
+	if c.Keys.Kind == "" {
+		c.Keys.Kind = "local"
+	}
+	if c.Keys.Kind == "local" && c.Keys.File == "" {
+		c.Keys.File = filepath.Join(c.DataDir, "keys", "master.key")
+	}
+	if c.Keys.Ring.Kind == "" {
+		c.Keys.Ring.Kind = "local"
+	}
+	if c.Keys.Ring.Kind == "local" && c.Keys.Ring.Dir == "" {
+		c.Keys.Ring.Dir = filepath.Join(c.DataDir, "keyring")
+	}
+	if c.Audit.Dir == "" {
+		c.Audit.Dir = filepath.Join(c.DataDir, "audit")
+	}
+	if len(c.AI.Providers) == 0 {
+		c.AI.Providers = []Provider{{Name: "offline", Kind: "offline"}}
+	}
+	if c.AI.Transcribe == "" {
+		c.AI.Transcribe = c.AI.Providers[0].Name
+	}
+	if c.AI.Summarize == "" {
+		c.AI.Summarize = c.AI.Providers[0].Name
+	}
+	c.Pipeline = c.Pipeline.WithDefaults()
+	if c.Log.Level == "" {
+		c.Log.Level = "info"
+	}
+	if c.Log.Format == "" {
+		c.Log.Format = "json"
+	}
+	return c
+}
+
+var nonID = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
+
+func sanitizeID(s string) string {
+	s = nonID.ReplaceAllString(s, "-")
+	if s == "" {
+		return "host"
+	}
+	return s
+}
+
+var (
+	nameRE     = regexp.MustCompile(`^[a-z][a-z0-9_-]{0,39}$`)
+	workerIDRE = regexp.MustCompile(`^[A-Za-z0-9._-]{1,128}$`)
+)
+
+// Validate reports every configuration error at once, each naming the
+// setting to fix.
+func (c Config) Validate() error {
+	var errs []error
+	add := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
+
+	if !workerIDRE.MatchString(c.Service.WorkerID) {
+		add("service.worker_id: must be 1-128 of [A-Za-z0-9._-]")
+	}
+	if !nameRE.MatchString(c.Service.Name) {
+		add("service.name: must be lower-case letters, digits, _ and -")
+	}
+	if !c.Redis.Embedded {
+		if err := c.Redis.Validate(); err != nil {
+			add("%v", err)
+		}
+	}
+	if err := c.Worker.Validate(); err != nil {
+		add("%v", err)
+	}
+	validateStore := func(name string, s Store) {
+		switch s.Kind {
+		case "local":
+			if s.Dir == "" {
+				add("%s.dir: required for kind local", name)
+			}
+		case "s3":
+			if s.S3.Bucket == "" {
+				add("%s.s3.bucket: required for kind s3", name)
+			}
+			if s.AWS.Region == "" && os.Getenv("AWS_REGION") == "" {
+				add("%s.aws.region: required for kind s3 (or set AWS_REGION)", name)
+			}
+		default:
+			add("%s.kind: %q is not local or s3", name, s.Kind)
+		}
+	}
+	validateStore("storage", c.Storage)
+	validateStore("keys.ring", c.Keys.Ring)
+	if c.Storage.Kind == "local" && c.Keys.Ring.Kind == "local" && c.Storage.Dir != "" && c.Keys.Ring.Dir != "" {
+		if within(c.Keys.Ring.Dir, c.Storage.Dir) || within(c.Storage.Dir, c.Keys.Ring.Dir) {
+			add("keys.ring.dir: must not be inside storage.dir or contain it: crypto-shredding needs the keys kept apart from the data")
+		}
+	}
+	if c.Storage.Kind == "s3" && c.Keys.Ring.Kind == "s3" && c.Storage.S3.Bucket == c.Keys.Ring.S3.Bucket {
+		add("keys.ring.s3.bucket: must differ from storage.s3.bucket (and have no versioning): crypto-shredding needs the keys kept apart from the data")
+	}
+	switch c.Keys.Kind {
+	case "local":
+		if c.Keys.File == "" {
+			add("keys.file: required for kind local")
+		}
+	case "kms":
+		if c.Keys.KMS.KeyID == "" {
+			add("keys.kms.key_id: required for kind kms")
+		}
+	default:
+		add("keys.kind: %q is not local or kms", c.Keys.Kind)
+	}
+	if c.Keys.CacheTTL < 0 {
+		add("keys.cache_ttl: must not be negative")
+	}
+	if c.Audit.Dir == "" {
+		add("audit.dir: required")
+	}
+	names := map[string]bool{}
+	for i, p := range c.AI.Providers {
+		if !nameRE.MatchString(p.Name) {
+			add("ai.providers[%d].name: must be lower-case letters, digits, _ and -", i)
+		}
+		if names[p.Name] {
+			add("ai.providers[%d].name: %q is defined twice", i, p.Name)
+		}
+		names[p.Name] = true
+		if p.Kind != "offline" {
+			add("ai.providers[%d].kind: %q is not a known provider kind (offline)", i, p.Kind)
+		}
+	}
+	if !names[c.AI.Transcribe] {
+		add("ai.transcribe: %q is not one of ai.providers", c.AI.Transcribe)
+	}
+	if !names[c.AI.Summarize] {
+		add("ai.summarize: %q is not one of ai.providers", c.AI.Summarize)
+	}
+	if c.Pipeline.Limits.MaxNoteBytes < 0 || c.Pipeline.Limits.MaxAudioBytes < 0 || c.Pipeline.Limits.MaxSidecarBytes < 0 {
+		add("pipeline.limits: sizes must not be negative")
+	}
+	switch c.Log.Level {
+	case "debug", "info", "warn", "error":
+	default:
+		add("log.level: %q is not debug, info, warn or error", c.Log.Level)
+	}
+	if c.Log.Format != "json" && c.Log.Format != "text" {
+		add("log.format: %q is not json or text", c.Log.Format)
+	}
+	if len(errs) == 0 {
+		return nil
+	}
+	msgs := make([]string, len(errs))
+	for i, e := range errs {
+		msgs[i] = "  - " + e.Error()
+	}
+	return fmt.Errorf("config: %d problem(s):\n%s", len(errs), strings.Join(msgs, "\n"))
+}
+
+// within reports whether path is dir or inside it.
+func within(path, dir string) bool {
+	p, err1 := filepath.Abs(path)
+	d, err2 := filepath.Abs(dir)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	rel, err := filepath.Rel(d, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}

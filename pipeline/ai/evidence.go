@@ -1,0 +1,101 @@
+package ai
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/clinscribe/clinscribe/pipeline/encounter"
+)
+
+// MinSupport is the share of a sentence's content words that must appear in
+// the segments it cites for the sentence to count as supported.
+const MinSupport = 0.5
+
+// CheckEvidence flags, for the reviewer, every sentence that cites no
+// existing segment (FlagNoEvidence; citations of unknown IDs are dropped)
+// or whose content words are mostly absent from the segments it cites
+// (FlagUnsupported). Sentences are flagged, never removed: the clinician
+// decides.
+func CheckEvidence(sections []encounter.Section, segments []encounter.Segment) {
+	byID := make(map[string]map[string]bool, len(segments))
+	for _, s := range segments {
+		byID[s.ID] = tokenSet(s.Text)
+	}
+	for i := range sections {
+		for j := range sections[i].Sentences {
+			sent := &sections[i].Sentences[j]
+			sent.Flags = slices.DeleteFunc(sent.Flags, func(f string) bool {
+				return f == encounter.FlagNoEvidence || f == encounter.FlagUnsupported
+			})
+			var known []string
+			cited := map[string]bool{}
+			for _, id := range sent.Evidence {
+				if toks, ok := byID[id]; ok && !slices.Contains(known, id) {
+					known = append(known, id)
+					for t := range toks {
+						cited[t] = true
+					}
+				}
+			}
+			sent.Evidence = known
+			if len(known) == 0 {
+				sent.Flags = append(sent.Flags, encounter.FlagNoEvidence)
+				continue
+			}
+			words := contentWords(sent.Text)
+			if len(words) == 0 {
+				continue
+			}
+			hit := 0
+			for _, w := range words {
+				if cited[w] {
+					hit++
+				}
+			}
+			if float64(hit)/float64(len(words)) < MinSupport {
+				sent.Flags = append(sent.Flags, encounter.FlagUnsupported)
+			}
+		}
+	}
+}
+
+var stopwords = map[string]bool{
+	"the": true, "and": true, "for": true, "with": true, "that": true, "this": true, "was": true,
+	"were": true, "are": true, "has": true, "have": true, "had": true, "his": true, "her": true,
+	"she": true, "him": true, "they": true, "them": true, "their": true, "from": true, "not": true,
+	"but": true, "patient": true, "reports": true, "states": true, "been": true, "will": true,
+	"you": true, "your": true, "about": true, "also": true, "which": true, "who": true, "its": true,
+}
+
+func tokens(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '.' && r != '/'
+	})
+}
+
+func normalize(t string) string { return strings.Trim(t, "./") }
+
+func tokenSet(s string) map[string]bool {
+	set := map[string]bool{}
+	for _, t := range tokens(s) {
+		set[normalize(t)] = true
+	}
+	return set
+}
+
+// contentWords are the words that carry meaning: numbers and words of
+// three letters or more that are not stopwords.
+func contentWords(s string) []string {
+	var out []string
+	for _, t := range tokens(s) {
+		t = normalize(t)
+		if t == "" || stopwords[t] {
+			continue
+		}
+		if len(t) >= 3 || strings.IndexFunc(t, unicode.IsDigit) >= 0 {
+			out = append(out, t)
+		}
+	}
+	return out
+}

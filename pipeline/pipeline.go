@@ -1,0 +1,206 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/clinscribe/clinscribe/pipeline/ai"
+	"github.com/clinscribe/clinscribe/pipeline/audit"
+	"github.com/clinscribe/clinscribe/pipeline/encounter"
+	"github.com/clinscribe/clinscribe/pipeline/phi"
+	"github.com/clinscribe/clinscribe/prompts"
+	"github.com/clinscribe/clinscribe/storage"
+)
+
+// Enqueuer schedules a stage of an encounter. Scheduling a stage that is
+// already queued (or recently done) is not an error: implementations
+// deduplicate by encounter and stage.
+type Enqueuer interface {
+	Enqueue(ctx context.Context, stage encounter.Stage, encounterID string) error
+}
+
+// Limits bound what Submit accepts.
+type Limits struct {
+	// MaxNoteBytes bounds a note. Zero means 256 KiB.
+	MaxNoteBytes int64 `yaml:"max_note_bytes"`
+	// MaxAudioBytes bounds a recording. Zero means 2 GiB.
+	MaxAudioBytes int64 `yaml:"max_audio_bytes"`
+	// MaxSidecarBytes bounds a sidecar transcript. Zero means 16 MiB.
+	MaxSidecarBytes int64 `yaml:"max_sidecar_bytes"`
+}
+
+// Config configures a Pipeline.
+type Config struct {
+	Limits Limits `yaml:"limits"`
+	// DefaultTemplate is used when a submission names none. Zero means "soap".
+	DefaultTemplate string `yaml:"default_template"`
+}
+
+// WithDefaults fills zero fields.
+func (c Config) WithDefaults() Config {
+	if c.Limits.MaxNoteBytes == 0 {
+		c.Limits.MaxNoteBytes = 256 << 10
+	}
+	if c.Limits.MaxAudioBytes == 0 {
+		c.Limits.MaxAudioBytes = 2 << 30
+	}
+	if c.Limits.MaxSidecarBytes == 0 {
+		c.Limits.MaxSidecarBytes = 16 << 20
+	}
+	if c.DefaultTemplate == "" {
+		c.DefaultTemplate = "soap"
+	}
+	return c
+}
+
+// Deps are the parts a Pipeline works with.
+type Deps struct {
+	Vault     *storage.Vault
+	Gateway   *ai.Gateway
+	Audit     *audit.Logger
+	Queue     Enqueuer
+	Templates *prompts.Registry
+	Log       *slog.Logger
+	// Now is the clock; nil means time.Now.
+	Now func() time.Time
+}
+
+// Pipeline runs encounters.
+type Pipeline struct {
+	cfg       Config
+	store     *encounter.Store
+	vault     *storage.Vault
+	gw        *ai.Gateway
+	audit     *audit.Logger
+	queue     Enqueuer
+	templates *prompts.Registry
+	log       *slog.Logger
+	now       func() time.Time
+	pseudo    pseudonymizer
+}
+
+// New returns a Pipeline.
+func New(cfg Config, d Deps) (*Pipeline, error) {
+	if d.Vault == nil || d.Gateway == nil || d.Audit == nil || d.Queue == nil {
+		return nil, errors.New("pipeline.New: vault, gateway, audit and queue are required")
+	}
+	cfg = cfg.WithDefaults()
+	if d.Templates == nil {
+		d.Templates = prompts.Builtin()
+	}
+	if _, err := d.Templates.Get(cfg.DefaultTemplate); err != nil {
+		return nil, fmt.Errorf("pipeline.New: default template: %w", err)
+	}
+	if d.Log == nil {
+		d.Log = slog.Default()
+	}
+	if d.Now == nil {
+		d.Now = time.Now
+	}
+	return &Pipeline{
+		cfg: cfg, store: encounter.NewStore(d.Vault), vault: d.Vault, gw: d.Gateway, audit: d.Audit,
+		queue: d.Queue, templates: d.Templates, log: d.Log, now: d.Now,
+		pseudo: pseudonymizer{vault: d.Vault},
+	}, nil
+}
+
+// Store is the encounter record store.
+func (p *Pipeline) Store() *encounter.Store { return p.store }
+
+// Templates is the template registry.
+func (p *Pipeline) Templates() *prompts.Registry { return p.templates }
+
+// Run describes one execution of a stage's task.
+type Run struct {
+	EncounterID string
+	TaskID      string
+	Retried     int // attempts before this one
+	MaxRetry    int // retries allowed in all
+}
+
+// ErrNotQueued means the encounter was stored but its first stage could not
+// be enqueued; Reconcile will enqueue it.
+var ErrNotQueued = phi.Errorf(phi.CodeInternal, "encounter stored but not queued; it will be queued by the reconciler")
+
+// RunStage runs one stage of an encounter and records its status. The
+// returned error is a *phi.Error; permanent ones must not be retried.
+func (p *Pipeline) RunStage(ctx context.Context, stage encounter.Stage, run Run) error {
+	meta, err := p.store.Meta(ctx, run.EncounterID)
+	if errors.Is(err, encounter.ErrNotFound) {
+		return phi.Permanentf(phi.CodeNotFound, "encounter %s does not exist", safeID(run.EncounterID))
+	}
+	if err != nil {
+		return phi.Wrap(err, phi.CodeStorage, "encounter record unavailable")
+	}
+	var fn func(context.Context, *encounter.Meta, Run) (encounter.Stage, error)
+	switch stage {
+	case encounter.StageTranscribe:
+		fn = p.transcribe
+	case encounter.StageSummarize:
+		fn = p.summarize
+	default:
+		return phi.Permanentf(phi.CodeInvalidInput, "unknown stage")
+	}
+	attempt := run.Retried + 1
+	if err := p.store.SetStage(ctx, meta.ID, encounter.StageStatus{Stage: stage, State: encounter.StateRunning, Attempt: attempt, UpdatedAt: p.now().UTC()}); err != nil {
+		return phi.Wrap(err, phi.CodeStorage, "stage status could not be stored")
+	}
+	next, err := fn(ctx, meta, run)
+	if err != nil {
+		return p.stageFailed(ctx, meta, stage, run, err)
+	}
+	if err := p.store.SetStage(ctx, meta.ID, encounter.StageStatus{Stage: stage, State: encounter.StateDone, Attempt: attempt, UpdatedAt: p.now().UTC()}); err != nil {
+		return phi.Wrap(err, phi.CodeStorage, "stage status could not be stored")
+	}
+	if next == "" {
+		if err := p.store.MarkClosed(ctx, meta.ID); err != nil {
+			p.log.Warn("open marker not cleared", "encounter_id", meta.ID, "error", err)
+		}
+		return nil
+	}
+	if err := p.store.SetStage(ctx, meta.ID, encounter.StageStatus{Stage: next, State: encounter.StatePending, UpdatedAt: p.now().UTC()}); err != nil {
+		return phi.Wrap(err, phi.CodeStorage, "stage status could not be stored")
+	}
+	if err := p.queue.Enqueue(ctx, next, meta.ID); err != nil {
+		// Retrying this task is cheap: its result is stored, so the retry
+		// only enqueues the next stage again.
+		return phi.Wrap(err, phi.CodeInternal, "next stage could not be enqueued")
+	}
+	return nil
+}
+
+func (p *Pipeline) stageFailed(ctx context.Context, meta *encounter.Meta, stage encounter.Stage, run Run, err error) error {
+	safe := phi.Safe(err)
+	final := safe.Permanent || run.Retried >= run.MaxRetry
+	state := encounter.StateRetrying
+	if final {
+		state = encounter.StateFailed
+	}
+	st := encounter.StageStatus{
+		Stage: stage, State: state, Attempt: run.Retried + 1, UpdatedAt: p.now().UTC(),
+		Failure: &encounter.StageFailure{Code: string(safe.Code), Message: safe.Msg},
+	}
+	if serr := p.store.SetStage(ctx, meta.ID, st); serr != nil {
+		p.log.Error("stage status could not be stored", "encounter_id", meta.ID, "stage", string(stage), "error", serr)
+	}
+	if final {
+		if cerr := p.store.MarkClosed(ctx, meta.ID); cerr != nil {
+			p.log.Warn("open marker not cleared", "encounter_id", meta.ID, "error", cerr)
+		}
+	}
+	p.log.Warn("stage failed", "encounter_id", meta.ID, "stage", string(stage), "code", string(safe.Code),
+		"attempt", run.Retried+1, "final", final, "error", safe)
+	return safe
+}
+
+// safeID returns id if it is an encounter ID, else a placeholder: IDs from
+// outside may be anything.
+func safeID(id string) string {
+	if encounter.ValidID(id) {
+		return id
+	}
+	return "(invalid ID)"
+}

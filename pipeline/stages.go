@@ -1,0 +1,182 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"io"
+	"strings"
+
+	"github.com/clinscribe/clinscribe/pipeline/ai"
+	"github.com/clinscribe/clinscribe/pipeline/audit"
+	"github.com/clinscribe/clinscribe/pipeline/caption"
+	"github.com/clinscribe/clinscribe/pipeline/encounter"
+	"github.com/clinscribe/clinscribe/pipeline/phi"
+	"github.com/clinscribe/clinscribe/pipeline/source"
+)
+
+func (p *Pipeline) call(meta *encounter.Meta, run Run) ai.Call {
+	return ai.Call{EncounterID: meta.ID, PatientRef: meta.PatientRef, TaskID: run.TaskID, Actor: "system:worker", Role: "system"}
+}
+
+// transcribe turns the recording into a transcript, once.
+func (p *Pipeline) transcribe(ctx context.Context, meta *encounter.Meta, run Run) (encounter.Stage, error) {
+	if meta.Kind != encounter.KindRecording {
+		return encounter.StageSummarize, nil
+	}
+	if _, err := p.store.Transcript(ctx, meta.ID); err == nil {
+		return encounter.StageSummarize, nil // an earlier attempt got this far
+	} else if !errors.Is(err, encounter.ErrNotFound) {
+		return "", phi.Wrap(err, phi.CodeStorage, "transcript unavailable")
+	}
+	audioIn, ok := meta.Input(encounter.RoleAudio)
+	if !ok {
+		return "", phi.Permanentf(phi.CodeInvalidInput, "encounter has no recording")
+	}
+	req := &ai.TranscribeRequest{Audio: ai.Media{
+		ContentType: audioIn.ContentType, Size: audioIn.Size, SHA256: audioIn.SHA256,
+		Open: func(ctx context.Context) (io.ReadCloser, error) { return p.store.OpenInput(ctx, audioIn) },
+	}}
+	if sc, ok := meta.Input(encounter.RoleSidecar); ok {
+		b, err := p.readInput(ctx, sc)
+		if err != nil {
+			return "", err
+		}
+		req.Sidecar = b
+		if sc.ContentType == caption.VTT.ContentType() {
+			req.SidecarFormat = caption.VTT
+		} else {
+			req.SidecarFormat = caption.SRT
+		}
+	}
+	res, err := p.gw.Transcribe(ctx, p.call(meta, run), req)
+	if err != nil {
+		return "", err
+	}
+	if !hasSpeech(res.Segments) {
+		return "", phi.Permanentf(phi.CodeNoSpeech, "no speech was found in the recording; no note will be drafted")
+	}
+	t := &encounter.Transcript{
+		EncounterID: meta.ID, Source: cmpOr(res.Source, "provider"), Provider: res.Provider, Model: res.Model,
+		Segments: res.Segments, CreatedAt: p.now().UTC(),
+	}
+	t.SHA256 = hashSegments(t.Segments)
+	if _, err := p.store.PutTranscript(ctx, t); err != nil {
+		return "", phi.Wrap(err, phi.CodeStorage, "transcript could not be stored")
+	}
+	return encounter.StageSummarize, nil
+}
+
+func hasSpeech(segs []encounter.Segment) bool {
+	for _, s := range segs {
+		if strings.TrimSpace(s.Text) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *Pipeline) readInput(ctx context.Context, in encounter.Input) ([]byte, error) {
+	rc, err := p.store.OpenInput(ctx, in)
+	if err != nil {
+		return nil, phi.Wrap(err, phi.CodeStorage, "input unavailable")
+	}
+	defer rc.Close()
+	b, err := io.ReadAll(rc)
+	if err != nil {
+		return nil, phi.Wrap(err, phi.CodeStorage, "input could not be read")
+	}
+	return b, nil
+}
+
+// source returns the segments a draft is made from: the transcript of a
+// recording, or the note split into sentences (stored as the transcript
+// the first time, so evidence IDs stay stable).
+func (p *Pipeline) source(ctx context.Context, meta *encounter.Meta) (*encounter.Transcript, error) {
+	t, err := p.store.Transcript(ctx, meta.ID)
+	if err == nil {
+		return t, nil
+	}
+	if !errors.Is(err, encounter.ErrNotFound) {
+		return nil, phi.Wrap(err, phi.CodeStorage, "transcript unavailable")
+	}
+	if meta.Kind != encounter.KindNote {
+		return nil, phi.Errorf(phi.CodeNotFound, "the recording has not been transcribed yet")
+	}
+	in, ok := meta.Input(encounter.RoleNote)
+	if !ok {
+		return nil, phi.Permanentf(phi.CodeInvalidInput, "encounter has no note")
+	}
+	b, err := p.readInput(ctx, in)
+	if err != nil {
+		return nil, err
+	}
+	t = &encounter.Transcript{EncounterID: meta.ID, Source: "note", Segments: source.FromNote(string(b)), CreatedAt: p.now().UTC()}
+	t.SHA256 = hashSegments(t.Segments)
+	if len(t.Segments) == 0 {
+		return nil, phi.Permanentf(phi.CodeEmptyInput, "the note has no sentences")
+	}
+	t, err = p.store.PutTranscript(ctx, t)
+	if err != nil {
+		return nil, phi.Wrap(err, phi.CodeStorage, "transcript could not be stored")
+	}
+	return t, nil
+}
+
+// summarize makes draft version 1, once.
+func (p *Pipeline) summarize(ctx context.Context, meta *encounter.Meta, run Run) (encounter.Stage, error) {
+	tmpl, err := p.templates.Get(meta.Template)
+	if err != nil {
+		return "", phi.Permanentf(phi.CodeInvalidInput, "template is no longer configured")
+	}
+	t, err := p.source(ctx, meta)
+	if err != nil {
+		return "", err
+	}
+	if _, err := p.store.Draft(ctx, meta.ID, 1); err == nil {
+		return "", nil // an earlier attempt stored the draft
+	} else if !errors.Is(err, encounter.ErrNotFound) {
+		return "", phi.Wrap(err, phi.CodeStorage, "draft unavailable")
+	}
+	req := &ai.SummarizeRequest{Template: tmpl, Segments: t.Segments}
+	res, err := p.gw.Summarize(ctx, p.call(meta, run), req)
+	if err != nil {
+		return "", err
+	}
+	if sentenceCount(res.Sections) == 0 {
+		return "", phi.Permanentf(phi.CodeNoSpeech, "the source holds nothing a note could be drafted from")
+	}
+	d := &encounter.Draft{
+		EncounterID: meta.ID, Version: 1, Status: encounter.DraftPreliminary, Template: tmpl.ID,
+		Sections: res.Sections, CreatedAt: p.now().UTC(), CreatedBy: "ai:" + res.Provider,
+		Label: encounter.Label{
+			AIGenerated: true, SecurityLabel: encounter.SecurityLabelAIAST,
+			Provider: res.Provider, Model: res.Model, PromptVersion: tmpl.Version(),
+			InputSHA256: ai.SummarizeInputHash(req), Method: res.Method, Notice: res.Notice,
+			GeneratedAt: p.now().UTC(),
+		},
+	}
+	d.ComputeContentHash()
+	// Audited before it is stored: a draft never exists without its entry.
+	// A crash in between leaves an entry for a version that a retry then
+	// writes (with its own entry).
+	if err := p.audit.Log(ctx, audit.Entry{
+		Event: audit.EventDraft, Actor: "system:worker", Role: "system", PatientRef: meta.PatientRef,
+		EncounterID: meta.ID, TaskID: run.TaskID, Provider: res.Provider, Model: res.Model,
+		PromptVersion: tmpl.Version(), InputSHA256: d.Label.InputSHA256, OutputSHA256: d.ContentSHA256,
+		Version: 1, Result: "ok",
+	}); err != nil {
+		return "", phi.Wrap(err, phi.CodeAuditUnavailable, "audit trail unavailable; draft not stored")
+	}
+	if err := p.store.PutDraft(ctx, d); err != nil && !errors.Is(err, encounter.ErrVersionExists) {
+		return "", phi.Wrap(err, phi.CodeStorage, "draft could not be stored")
+	}
+	return "", nil
+}
+
+func sentenceCount(secs []encounter.Section) int {
+	n := 0
+	for _, s := range secs {
+		n += len(s.Sentences)
+	}
+	return n
+}

@@ -1,0 +1,180 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/clinscribe/clinscribe/pipeline/audit"
+	"github.com/clinscribe/clinscribe/pipeline/encounter"
+	"github.com/clinscribe/clinscribe/pipeline/phi"
+)
+
+// DraftInfo describes a draft version without its content.
+type DraftInfo struct {
+	Version       int                   `json:"version"`
+	Status        encounter.DraftStatus `json:"status"`
+	CreatedAt     time.Time             `json:"created_at"`
+	CreatedBy     string                `json:"created_by"`
+	ContentSHA256 string                `json:"content_sha256"`
+	Label         encounter.Label       `json:"label"`
+}
+
+// View is an encounter's progress, without PHI: safe to print anywhere.
+type View struct {
+	ID         string                  `json:"id"`
+	Kind       encounter.Kind          `json:"kind"`
+	Template   string                  `json:"template"`
+	PatientRef string                  `json:"patient_ref"`
+	ProviderID string                  `json:"provider_id"`
+	CreatedAt  time.Time               `json:"created_at"`
+	Stages     []encounter.StageStatus `json:"stages"`
+	Drafts     []DraftInfo             `json:"drafts"`
+	// Finished is true once no stage has work left (done, failed or skipped).
+	Finished bool `json:"finished"`
+	// Failure is the failure of the stage that ended the pipeline, if any.
+	Failure *encounter.StageFailure `json:"failure,omitempty"`
+}
+
+// Status returns an encounter's progress.
+func (p *Pipeline) Status(ctx context.Context, id string) (*View, error) {
+	meta, err := p.store.Meta(ctx, id)
+	if errors.Is(err, encounter.ErrNotFound) {
+		return nil, phi.Permanentf(phi.CodeNotFound, "encounter %s does not exist", safeID(id))
+	}
+	if err != nil {
+		return nil, phi.Wrap(err, phi.CodeStorage, "encounter record unavailable")
+	}
+	v := &View{ID: meta.ID, Kind: meta.Kind, Template: meta.Template, PatientRef: meta.PatientRef,
+		ProviderID: meta.ProviderID, CreatedAt: meta.CreatedAt, Finished: true}
+	for _, s := range encounter.Stages {
+		st, err := p.store.Stage(ctx, id, s)
+		if errors.Is(err, encounter.ErrNotFound) {
+			st = encounter.StageStatus{Stage: s, State: encounter.StatePending}
+		} else if err != nil {
+			return nil, phi.Wrap(err, phi.CodeStorage, "stage status unavailable")
+		}
+		v.Stages = append(v.Stages, st)
+		switch {
+		case st.State == encounter.StateFailed:
+			v.Failure = st.Failure
+		case !st.State.Terminal() && v.Failure == nil:
+			v.Finished = false
+		}
+	}
+	drafts, err := p.store.Drafts(ctx, id)
+	if err != nil {
+		return nil, phi.Wrap(err, phi.CodeStorage, "drafts unavailable")
+	}
+	for _, d := range drafts {
+		v.Drafts = append(v.Drafts, DraftInfo{Version: d.Version, Status: d.Status, CreatedAt: d.CreatedAt,
+			CreatedBy: d.CreatedBy, ContentSHA256: d.ContentSHA256, Label: d.Label})
+	}
+	return v, nil
+}
+
+// Viewer identifies who reads a draft, for the audit trail.
+type Viewer struct {
+	Actor     string
+	Role      string
+	RequestID string
+}
+
+// Draft returns a draft version (0 means the latest) and records the view
+// in the audit trail; if the view cannot be recorded the draft is not
+// returned.
+func (p *Pipeline) Draft(ctx context.Context, id string, version int, who Viewer) (*encounter.Draft, error) {
+	meta, err := p.store.Meta(ctx, id)
+	if errors.Is(err, encounter.ErrNotFound) {
+		return nil, phi.Permanentf(phi.CodeNotFound, "encounter %s does not exist", safeID(id))
+	}
+	if err != nil {
+		return nil, phi.Wrap(err, phi.CodeStorage, "encounter record unavailable")
+	}
+	if version == 0 {
+		vs, err := p.store.DraftVersions(ctx, id)
+		if err != nil {
+			return nil, phi.Wrap(err, phi.CodeStorage, "drafts unavailable")
+		}
+		if len(vs) == 0 {
+			return nil, phi.Permanentf(phi.CodeNotFound, "encounter %s has no draft yet", id)
+		}
+		version = vs[len(vs)-1]
+	}
+	d, err := p.store.Draft(ctx, id, version)
+	if errors.Is(err, encounter.ErrNotFound) {
+		return nil, phi.Permanentf(phi.CodeNotFound, "encounter %s has no draft version %d", id, version)
+	}
+	if err != nil {
+		return nil, phi.Wrap(err, phi.CodeStorage, "draft unavailable")
+	}
+	if err := p.audit.Log(ctx, audit.Entry{
+		Event: audit.EventView, Actor: who.Actor, Role: who.Role, RequestID: who.RequestID,
+		PatientRef: meta.PatientRef, EncounterID: id, Version: version, OutputSHA256: d.ContentSHA256, Result: "ok",
+	}); err != nil {
+		return nil, phi.Wrap(err, phi.CodeAuditUnavailable, "audit trail unavailable; draft not shown")
+	}
+	return d, nil
+}
+
+// Reconcile re-enqueues the next stage of every encounter that has work
+// left, and closes those that have none. It makes the pipeline whole again
+// after Redis lost tasks (a flush, a failover without persistence) or a
+// crash between finishing a stage and enqueueing the next. Enqueueing is
+// deduplicated, so running it while tasks are queued is harmless. It
+// returns how many stages it enqueued.
+func (p *Pipeline) Reconcile(ctx context.Context) (int, error) {
+	ids, err := p.store.Open(ctx)
+	if err != nil {
+		return 0, phi.Wrap(err, phi.CodeStorage, "open encounters unavailable")
+	}
+	n := 0
+	var errs []error
+	for _, id := range ids {
+		next, err := p.nextStage(ctx, id)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if next == "" {
+			if err := p.store.MarkClosed(ctx, id); err != nil {
+				errs = append(errs, err)
+			}
+			continue
+		}
+		if err := p.queue.Enqueue(ctx, next, id); err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		n++
+	}
+	if len(errs) > 0 {
+		return n, phi.Wrap(errors.Join(errs...), phi.CodeInternal, "some encounters could not be reconciled")
+	}
+	return n, nil
+}
+
+// nextStage is the first stage of the encounter with work left, or "".
+func (p *Pipeline) nextStage(ctx context.Context, id string) (encounter.Stage, error) {
+	for _, s := range encounter.Stages {
+		st, err := p.store.Stage(ctx, id, s)
+		if errors.Is(err, encounter.ErrNotFound) {
+			if _, merr := p.store.Meta(ctx, id); errors.Is(merr, encounter.ErrNotFound) {
+				return "", nil // a submission that never completed
+			}
+			return s, nil
+		}
+		if err != nil {
+			return "", err
+		}
+		switch st.State {
+		case encounter.StateDone, encounter.StateSkipped:
+			continue
+		case encounter.StateFailed:
+			return "", nil
+		default:
+			return s, nil
+		}
+	}
+	return "", nil
+}

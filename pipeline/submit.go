@@ -1,0 +1,279 @@
+package pipeline
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/clinscribe/clinscribe/pipeline/audio"
+	"github.com/clinscribe/clinscribe/pipeline/audit"
+	"github.com/clinscribe/clinscribe/pipeline/caption"
+	"github.com/clinscribe/clinscribe/pipeline/encounter"
+	"github.com/clinscribe/clinscribe/pipeline/phi"
+)
+
+// SubmitRequest is one encounter from a clinic: a note, or a recording with
+// an optional sidecar transcript.
+type SubmitRequest struct {
+	Note            []byte
+	NoteContentType string // text/plain (charset utf-8) or text/markdown
+
+	Audio            io.Reader
+	AudioContentType string // see audio.Accepted
+
+	Sidecar            []byte
+	SidecarContentType string // text/vtt, application/x-subrip, or "" to detect
+
+	Template   string // prompt template ID; "" for the default
+	Subject    encounter.Subject
+	ProviderID string // the clinician the encounter belongs to
+
+	Actor  string // who submits (user or client ID)
+	Role   string
+	Source string // cli, api, demo
+}
+
+// An ID we are willing to store in audit entries and logs.
+var actorRE = regexp.MustCompile(`^[A-Za-z0-9._:@-]{1,128}$`)
+
+// Submit validates a submission, stores it encrypted, records the
+// encounter and enqueues its first stage. Validation happens before any
+// write, so a refused submission leaves nothing behind. The error is a
+// *phi.Error whose message says what to fix; with ErrNotQueued the
+// encounter ID is returned too.
+func (p *Pipeline) Submit(ctx context.Context, req SubmitRequest) (string, error) {
+	kind, err := p.validate(&req)
+	if err != nil {
+		return "", err
+	}
+	tmpl, err := p.templates.Get(req.Template)
+	if err != nil {
+		return "", phi.Permanentf(phi.CodeInvalidInput, "unknown template (known: %s)", strings.Join(p.templates.IDs(), ", "))
+	}
+	ref, err := p.PatientRef(ctx, req.Subject.PatientID)
+	if err != nil {
+		return "", phi.Wrap(err, phi.CodeStorage, "pseudonym key unavailable")
+	}
+
+	id := encounter.NewID()
+	meta := &encounter.Meta{
+		ID: id, Kind: kind, Template: tmpl.ID, PatientRef: ref, ProviderID: req.ProviderID,
+		Subject: req.Subject, Source: req.Source, CreatedAt: p.now().UTC(),
+	}
+	cleanup := func() { p.discard(context.WithoutCancel(ctx), meta) }
+	switch kind {
+	case encounter.KindNote:
+		in, err := p.store.PutInput(ctx, id, encounter.RoleNote, req.NoteContentType, bytes.NewReader(req.Note))
+		if err != nil {
+			cleanup()
+			return "", phi.Wrap(err, phi.CodeStorage, "note could not be stored")
+		}
+		meta.Inputs = append(meta.Inputs, in)
+	case encounter.KindRecording:
+		in, err := p.storeAudio(ctx, id, &req)
+		if err != nil {
+			cleanup()
+			return "", err
+		}
+		meta.Inputs = append(meta.Inputs, in)
+		if len(req.Sidecar) > 0 {
+			sc, err := p.store.PutInput(ctx, id, encounter.RoleSidecar, req.SidecarContentType, bytes.NewReader(req.Sidecar))
+			if err != nil {
+				cleanup()
+				return "", phi.Wrap(err, phi.CodeStorage, "sidecar could not be stored")
+			}
+			meta.Inputs = append(meta.Inputs, sc)
+		}
+	}
+	first := meta.FirstStage()
+	if err := p.store.Create(ctx, meta); err != nil {
+		cleanup()
+		return "", phi.Wrap(err, phi.CodeStorage, "encounter could not be stored")
+	}
+	if err := p.store.SetStage(ctx, id, encounter.StageStatus{Stage: first, State: encounter.StatePending, UpdatedAt: p.now().UTC()}); err != nil {
+		cleanup()
+		return "", phi.Wrap(err, phi.CodeStorage, "encounter could not be stored")
+	}
+	if kind == encounter.KindNote {
+		if err := p.store.SetStage(ctx, id, encounter.StageStatus{Stage: encounter.StageTranscribe, State: encounter.StateSkipped, UpdatedAt: p.now().UTC()}); err != nil {
+			cleanup()
+			return "", phi.Wrap(err, phi.CodeStorage, "encounter could not be stored")
+		}
+	}
+	err = p.audit.Log(ctx, audit.Entry{
+		Event: audit.EventSubmit, Actor: req.Actor, Role: req.Role, PatientRef: ref, EncounterID: id,
+		InputSHA256: meta.Inputs[0].SHA256, Result: "ok",
+	})
+	if err != nil {
+		cleanup()
+		return "", phi.Wrap(err, phi.CodeAuditUnavailable, "audit trail unavailable; submission not accepted")
+	}
+	if err := p.queue.Enqueue(ctx, first, id); err != nil {
+		p.log.Error("encounter stored but not queued", "encounter_id", id, "error", err)
+		return id, ErrNotQueued
+	}
+	p.log.Info("encounter submitted", "encounter_id", id, "kind", string(kind), "template", tmpl.ID, "patient_ref", ref)
+	return id, nil
+}
+
+// discard removes what a failed submission wrote.
+func (p *Pipeline) discard(ctx context.Context, meta *encounter.Meta) {
+	keys, err := p.vault.List(ctx, encounter.Scope(meta.ID)+"/")
+	if err == nil {
+		for _, k := range keys {
+			_ = p.vault.Delete(ctx, k)
+		}
+	}
+	_ = p.store.MarkClosed(ctx, meta.ID)
+}
+
+func (p *Pipeline) validate(req *SubmitRequest) (encounter.Kind, error) {
+	if strings.TrimSpace(req.Subject.PatientID) == "" {
+		return "", phi.Permanentf(phi.CodeInvalidInput, "the patient's identifier is required")
+	}
+	if !actorRE.MatchString(req.ProviderID) {
+		return "", phi.Permanentf(phi.CodeInvalidInput, "provider ID is required: 1-128 characters of letters, digits and ._:@-")
+	}
+	if !actorRE.MatchString(req.Actor) {
+		return "", phi.Permanentf(phi.CodeInvalidInput, "actor ID is required: 1-128 characters of letters, digits and ._:@-")
+	}
+	if req.Role == "" {
+		req.Role = "platform"
+	}
+	if req.Template == "" {
+		req.Template = p.cfg.DefaultTemplate
+	}
+	hasNote, hasAudio := req.Note != nil || req.NoteContentType != "", req.Audio != nil
+	switch {
+	case hasNote && hasAudio:
+		return "", phi.Permanentf(phi.CodeInvalidInput, "submit either a note or a recording, not both")
+	case hasNote:
+		return encounter.KindNote, p.validateNote(req)
+	case hasAudio:
+		if len(req.Sidecar) > 0 {
+			if err := p.validateSidecar(req); err != nil {
+				return "", err
+			}
+		} else if req.SidecarContentType != "" {
+			return "", phi.Permanentf(phi.CodeEmptyInput, "the sidecar transcript is empty")
+		}
+		return encounter.KindRecording, nil
+	}
+	return "", phi.Permanentf(phi.CodeEmptyInput, "nothing to submit: give a note or a recording")
+}
+
+func (p *Pipeline) validateNote(req *SubmitRequest) error {
+	mt, params, err := mime.ParseMediaType(cmpOr(req.NoteContentType, "text/plain"))
+	if err != nil || (mt != "text/plain" && mt != "text/markdown") {
+		return phi.Permanentf(phi.CodeUnsupportedType, "notes must be text/plain or text/markdown; for recordings use %s", strings.Join(audio.Accepted(), ", "))
+	}
+	if cs := strings.ToLower(params["charset"]); cs != "" && cs != "utf-8" && cs != "us-ascii" {
+		return phi.Permanentf(phi.CodeUnsupportedType, "notes must be UTF-8 (charset %s is not supported)", safeToken(cs))
+	}
+	req.NoteContentType = mt + "; charset=utf-8"
+	switch {
+	case int64(len(req.Note)) > p.cfg.Limits.MaxNoteBytes:
+		return phi.Permanentf(phi.CodeTooLarge, "note is %d bytes; the limit is %d", len(req.Note), p.cfg.Limits.MaxNoteBytes)
+	case !utf8.Valid(req.Note):
+		return phi.Permanentf(phi.CodeNotUTF8, "note is not valid UTF-8 text")
+	case bytes.IndexByte(req.Note, 0) >= 0:
+		return phi.Permanentf(phi.CodeInvalidInput, "note contains NUL bytes; it looks like a binary file")
+	case len(bytes.TrimSpace(req.Note)) == 0:
+		return phi.Permanentf(phi.CodeEmptyInput, "note is empty")
+	}
+	return nil
+}
+
+func (p *Pipeline) validateSidecar(req *SubmitRequest) error {
+	if int64(len(req.Sidecar)) > p.cfg.Limits.MaxSidecarBytes {
+		return phi.Permanentf(phi.CodeTooLarge, "sidecar transcript is %d bytes; the limit is %d", len(req.Sidecar), p.cfg.Limits.MaxSidecarBytes)
+	}
+	var format caption.Format
+	switch mt, _, _ := mime.ParseMediaType(req.SidecarContentType); mt {
+	case "text/vtt":
+		format = caption.VTT
+	case "application/x-subrip", "application/srt", "text/srt", "text/x-srt":
+		format = caption.SRT
+	case "", "text/plain":
+		format = caption.Detect(req.Sidecar)
+	default:
+		return phi.Permanentf(phi.CodeUnsupportedType, "sidecar transcripts must be text/vtt (WebVTT) or application/x-subrip (SRT)")
+	}
+	if _, err := caption.Parse(req.Sidecar, format); err != nil {
+		return phi.WrapPermanent(err, phi.CodeSidecarInvalid, "sidecar transcript rejected: "+err.Error())
+	}
+	req.SidecarContentType = format.ContentType()
+	return nil
+}
+
+// storeAudio checks the recording's first bytes, then streams it into
+// storage under the size limit.
+func (p *Pipeline) storeAudio(ctx context.Context, id string, req *SubmitRequest) (encounter.Input, error) {
+	br := bufio.NewReaderSize(req.Audio, 4096)
+	head, err := br.Peek(4096)
+	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
+		return encounter.Input{}, phi.Wrap(err, phi.CodeInvalidInput, "recording could not be read")
+	}
+	if _, err := audio.Check(req.AudioContentType, head); err != nil {
+		code := phi.CodeAudioInvalid
+		if errors.Is(err, audio.ErrUnsupported) {
+			code = phi.CodeUnsupportedType
+		}
+		if len(head) == 0 {
+			code = phi.CodeEmptyInput
+		}
+		return encounter.Input{}, phi.WrapPermanent(err, code, err.Error())
+	}
+	limited := &limitReader{r: br, left: p.cfg.Limits.MaxAudioBytes}
+	in, err := p.store.PutInput(ctx, id, encounter.RoleAudio, req.AudioContentType, limited)
+	if limited.exceeded {
+		return encounter.Input{}, phi.Permanentf(phi.CodeTooLarge, "recording is larger than the limit of %d bytes", p.cfg.Limits.MaxAudioBytes)
+	}
+	if err != nil {
+		return encounter.Input{}, phi.Wrap(err, phi.CodeStorage, "recording could not be stored")
+	}
+	return in, nil
+}
+
+var errTooLarge = errors.New("input exceeds the size limit")
+
+// limitReader fails (rather than truncating silently) past the limit.
+type limitReader struct {
+	r        io.Reader
+	left     int64
+	exceeded bool
+}
+
+func (l *limitReader) Read(b []byte) (int, error) {
+	n, err := l.r.Read(b)
+	l.left -= int64(n)
+	if l.left < 0 {
+		l.exceeded = true
+		return 0, errTooLarge
+	}
+	return n, err
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+var tokenRE = regexp.MustCompile(`^[A-Za-z0-9._-]{1,40}$`)
+
+// safeToken echoes a short token (a charset name) only if it is one.
+func safeToken(s string) string {
+	if tokenRE.MatchString(s) {
+		return s
+	}
+	return fmt.Sprintf("(%d bytes)", len(s))
+}

@@ -1,0 +1,79 @@
+package worker
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/hibiken/asynq"
+
+	"github.com/clinscribe/clinscribe/pipeline"
+	"github.com/clinscribe/clinscribe/pipeline/encounter"
+)
+
+// TaskOptions are the options every enqueued stage task gets.
+type TaskOptions struct {
+	// MaxRetry is how many times a failing task is retried before it is
+	// archived. Zero means 8; use a negative value for none.
+	MaxRetry int `yaml:"max_retry"`
+	// Timeout bounds one attempt. Zero means 30 minutes (long recordings).
+	Timeout time.Duration `yaml:"timeout"`
+	// Retention keeps a completed task (its ID only) so that enqueueing the
+	// same stage again is recognized as a duplicate. Zero means 24 hours.
+	Retention time.Duration `yaml:"retention"`
+}
+
+// WithDefaults fills zero fields.
+func (o TaskOptions) WithDefaults() TaskOptions {
+	if o.MaxRetry == 0 {
+		o.MaxRetry = 8
+	} else if o.MaxRetry < 0 {
+		o.MaxRetry = 0
+	}
+	if o.Timeout == 0 {
+		o.Timeout = 30 * time.Minute
+	}
+	if o.Retention == 0 {
+		o.Retention = 24 * time.Hour
+	}
+	return o
+}
+
+// Client enqueues pipeline stages; it implements pipeline.Enqueuer.
+type Client struct {
+	c    *asynq.Client
+	opts TaskOptions
+}
+
+var _ pipeline.Enqueuer = (*Client)(nil)
+
+// NewClient returns a Client on the Redis connection.
+func NewClient(opt asynq.RedisConnOpt, opts TaskOptions) *Client {
+	return &Client{c: asynq.NewClient(opt), opts: opts.WithDefaults()}
+}
+
+// Enqueue implements pipeline.Enqueuer.
+func (c *Client) Enqueue(ctx context.Context, stage encounter.Stage, encounterID string) error {
+	typ, queue, err := route(stage)
+	if err != nil {
+		return err
+	}
+	payload, err := NewPayload(encounterID)
+	if err != nil {
+		return err
+	}
+	_, err = c.c.EnqueueContext(ctx, asynq.NewTask(typ, payload),
+		asynq.Queue(queue), asynq.TaskID(TaskID(stage, encounterID)),
+		asynq.MaxRetry(c.opts.MaxRetry), asynq.Timeout(c.opts.Timeout), asynq.Retention(c.opts.Retention))
+	if errors.Is(err, asynq.ErrTaskIDConflict) {
+		return nil // already queued, running, or recently done
+	}
+	if err != nil {
+		return fmt.Errorf("worker.Client.Enqueue: %w", err)
+	}
+	return nil
+}
+
+// Close closes the Redis connection.
+func (c *Client) Close() error { return c.c.Close() }

@@ -1,0 +1,186 @@
+package worker
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"math/rand/v2"
+	"time"
+
+	"github.com/hibiken/asynq"
+
+	"github.com/clinscribe/clinscribe/pipeline"
+	"github.com/clinscribe/clinscribe/pipeline/encounter"
+)
+
+// Config configures a worker server.
+type Config struct {
+	// Concurrency is how many tasks run at once. Zero means 10.
+	Concurrency int `yaml:"concurrency"`
+	// Queues maps queue names to processing weights. Nil means
+	// DefaultQueueWeights; a queue missing from a non-nil map is not served
+	// by this worker, which is how worker groups split queues.
+	Queues map[string]int `yaml:"queues"`
+	// StrictPriority serves higher-weight queues first instead of in
+	// proportion.
+	StrictPriority bool `yaml:"strict_priority"`
+	// ShutdownTimeout is how long in-flight tasks may run after a stop
+	// signal; tasks still running then go back to pending. Zero means 30s.
+	ShutdownTimeout time.Duration `yaml:"shutdown_timeout"`
+	// PollInterval is how often scheduled and retry tasks are checked.
+	// Zero means 1s.
+	PollInterval time.Duration `yaml:"poll_interval"`
+	// ReconcileEvery is how often unfinished encounters are re-enqueued
+	// (see pipeline.Reconcile). Zero means one minute.
+	ReconcileEvery time.Duration `yaml:"reconcile_every"`
+	// Tasks are the options of enqueued tasks.
+	Tasks TaskOptions `yaml:"tasks"`
+}
+
+// WithDefaults fills zero fields.
+func (c Config) WithDefaults() Config {
+	if c.Concurrency == 0 {
+		c.Concurrency = 10
+	}
+	if c.Queues == nil {
+		c.Queues = DefaultQueueWeights
+	}
+	if c.ShutdownTimeout == 0 {
+		c.ShutdownTimeout = 30 * time.Second
+	}
+	if c.PollInterval == 0 {
+		c.PollInterval = time.Second
+	}
+	if c.ReconcileEvery == 0 {
+		c.ReconcileEvery = time.Minute
+	}
+	c.Tasks = c.Tasks.WithDefaults()
+	return c
+}
+
+// Validate reports configuration errors.
+func (c Config) Validate() error {
+	var errs []error
+	if c.Concurrency < 0 {
+		errs = append(errs, errors.New("worker.concurrency must be positive"))
+	}
+	known := map[string]bool{}
+	for _, q := range AllQueues {
+		known[q] = true
+	}
+	for q, w := range c.Queues {
+		if !known[q] {
+			errs = append(errs, fmt.Errorf("worker.queues: unknown queue %q (queues: %v)", q, AllQueues))
+		}
+		if w < 0 {
+			errs = append(errs, fmt.Errorf("worker.queues.%s: weight must be >= 0", q))
+		}
+	}
+	if c.ShutdownTimeout < 0 || c.PollInterval < 0 || c.ReconcileEvery < 0 {
+		errs = append(errs, errors.New("worker: durations must be positive"))
+	}
+	return errors.Join(errs...)
+}
+
+// Server is an asynq server running pipeline stages.
+type Server struct {
+	cfg   Config
+	srv   *asynq.Server
+	sched *asynq.Scheduler
+	mux   *asynq.ServeMux
+	log   *slog.Logger
+}
+
+// NewServer wires the pipeline's stages onto an asynq server.
+func NewServer(cfg Config, opt asynq.RedisConnOpt, p *pipeline.Pipeline, log *slog.Logger) (*Server, error) {
+	cfg = cfg.WithDefaults()
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	srv := asynq.NewServer(opt, asynq.Config{
+		Concurrency:              cfg.Concurrency,
+		Queues:                   cfg.Queues,
+		StrictPriority:           cfg.StrictPriority,
+		ShutdownTimeout:          cfg.ShutdownTimeout,
+		DelayedTaskCheckInterval: cfg.PollInterval,
+		RetryDelayFunc:           retryDelay,
+		Logger:                   asynqLogger{log},
+		LogLevel:                 asynq.WarnLevel,
+	})
+	mux := asynq.NewServeMux()
+	mux.Use(recoverPanics(log), safeErrors(), logTasks(log))
+	mux.Handle(TypeTranscribe, stageHandler(p, encounter.StageTranscribe))
+	mux.Handle(TypeSummarize, stageHandler(p, encounter.StageSummarize))
+	mux.HandleFunc(TypeReconcile, func(ctx context.Context, _ *asynq.Task) error {
+		n, err := p.Reconcile(ctx)
+		if n > 0 {
+			log.Info("reconciled unfinished encounters", "count", n)
+		}
+		return err
+	})
+	sched := asynq.NewScheduler(opt, &asynq.SchedulerOpts{Logger: asynqLogger{log}, LogLevel: asynq.WarnLevel})
+	// Every worker runs the schedule; Unique drops the duplicates.
+	if _, err := sched.Register(fmt.Sprintf("@every %s", cfg.ReconcileEvery), asynq.NewTask(TypeReconcile, nil),
+		asynq.Queue(QueueMaintenance), asynq.Unique(cfg.ReconcileEvery*9/10), asynq.MaxRetry(0)); err != nil {
+		return nil, fmt.Errorf("worker.NewServer: %w", err)
+	}
+	return &Server{cfg: cfg, srv: srv, sched: sched, mux: mux, log: log}, nil
+}
+
+// Start begins processing.
+func (s *Server) Start() error {
+	if err := s.srv.Start(s.mux); err != nil {
+		return fmt.Errorf("worker.Server.Start: %w", err)
+	}
+	if err := s.sched.Start(); err != nil {
+		s.srv.Shutdown()
+		return fmt.Errorf("worker.Server.Start: scheduler: %w", err)
+	}
+	return nil
+}
+
+// Shutdown stops taking tasks, lets in-flight ones finish within the
+// shutdown timeout, and returns the rest to pending.
+func (s *Server) Shutdown() {
+	s.sched.Shutdown()
+	s.srv.Shutdown()
+}
+
+// Run starts the server and blocks until ctx ends, then shuts down.
+func (s *Server) Run(ctx context.Context) error {
+	if err := s.Start(); err != nil {
+		return err
+	}
+	<-ctx.Done()
+	s.log.Info("shutting down: finishing in-flight tasks", "timeout", s.cfg.ShutdownTimeout)
+	s.Shutdown()
+	return nil
+}
+
+func stageHandler(p *pipeline.Pipeline, stage encounter.Stage) asynq.Handler {
+	return asynq.HandlerFunc(func(ctx context.Context, t *asynq.Task) error {
+		pl, err := DecodePayload(t.Payload())
+		if err != nil {
+			return err
+		}
+		id, _ := asynq.GetTaskID(ctx)
+		retried, _ := asynq.GetRetryCount(ctx)
+		maxRetry, _ := asynq.GetMaxRetry(ctx)
+		return p.RunStage(ctx, stage, pipeline.Run{EncounterID: pl.EncounterID, TaskID: id, Retried: retried, MaxRetry: maxRetry})
+	})
+}
+
+// retryDelay backs off exponentially with full jitter, from about a second
+// to ten minutes. A task whose worker died (lease expired) is retried
+// promptly: nothing is wrong with the task itself.
+func retryDelay(n int, err error, t *asynq.Task) time.Duration {
+	if errors.Is(err, asynq.ErrLeaseExpired) {
+		return time.Second
+	}
+	ceiling := time.Second << min(n, 10)
+	if ceiling > 10*time.Minute {
+		ceiling = 10 * time.Minute
+	}
+	return time.Second + time.Duration(rand.Int64N(int64(ceiling)))
+}
