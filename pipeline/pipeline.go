@@ -161,9 +161,6 @@ func (p *Pipeline) RunStage(ctx context.Context, stage encounter.Stage, run Run)
 		}
 		return nil
 	}
-	if err := p.store.SetStage(ctx, meta.ID, encounter.StageStatus{Stage: next, State: encounter.StatePending, UpdatedAt: p.now().UTC()}); err != nil {
-		return phi.Wrap(err, phi.CodeStorage, "stage status could not be stored")
-	}
 	if err := p.queue.Enqueue(ctx, next, meta.ID); err != nil {
 		// Retrying this task is cheap: its result is stored, so the retry
 		// only enqueues the next stage again.

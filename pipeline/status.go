@@ -47,11 +47,19 @@ func (p *Pipeline) Status(ctx context.Context, id string) (*View, error) {
 	}
 	v := &View{ID: meta.ID, Kind: meta.Kind, Template: meta.Template, PatientRef: meta.PatientRef,
 		ProviderID: meta.ProviderID, CreatedAt: meta.CreatedAt, Finished: true}
+	applies := map[encounter.Stage]bool{}
+	for _, s := range meta.Stages() {
+		applies[s] = true
+	}
 	for _, s := range encounter.Stages {
 		st, err := p.store.Stage(ctx, id, s)
-		if errors.Is(err, encounter.ErrNotFound) {
-			st = encounter.StageStatus{Stage: s, State: encounter.StatePending}
-		} else if err != nil {
+		switch {
+		case !applies[s]:
+			st, err = encounter.StageStatus{Stage: s, State: encounter.StateSkipped}, nil
+		case errors.Is(err, encounter.ErrNotFound):
+			st, err = encounter.StageStatus{Stage: s, State: encounter.StatePending}, nil
+		}
+		if err != nil {
 			return nil, phi.Wrap(err, phi.CodeStorage, "stage status unavailable")
 		}
 		v.Stages = append(v.Stages, st)
@@ -156,12 +164,16 @@ func (p *Pipeline) Reconcile(ctx context.Context) (int, error) {
 
 // nextStage is the first stage of the encounter with work left, or "".
 func (p *Pipeline) nextStage(ctx context.Context, id string) (encounter.Stage, error) {
-	for _, s := range encounter.Stages {
+	meta, err := p.store.Meta(ctx, id)
+	if errors.Is(err, encounter.ErrNotFound) {
+		return "", nil // a submission that never completed
+	}
+	if err != nil {
+		return "", err
+	}
+	for _, s := range meta.Stages() {
 		st, err := p.store.Stage(ctx, id, s)
 		if errors.Is(err, encounter.ErrNotFound) {
-			if _, merr := p.store.Meta(ctx, id); errors.Is(merr, encounter.ErrNotFound) {
-				return "", nil // a submission that never completed
-			}
 			return s, nil
 		}
 		if err != nil {

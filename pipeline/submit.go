@@ -93,19 +93,10 @@ func (p *Pipeline) Submit(ctx context.Context, req SubmitRequest) (string, error
 		}
 	}
 	first := meta.FirstStage()
+	// Stages without a stored status are pending; nothing more to write.
 	if err := p.store.Create(ctx, meta); err != nil {
 		cleanup()
 		return "", phi.Wrap(err, phi.CodeStorage, "encounter could not be stored")
-	}
-	if err := p.store.SetStage(ctx, id, encounter.StageStatus{Stage: first, State: encounter.StatePending, UpdatedAt: p.now().UTC()}); err != nil {
-		cleanup()
-		return "", phi.Wrap(err, phi.CodeStorage, "encounter could not be stored")
-	}
-	if kind == encounter.KindNote {
-		if err := p.store.SetStage(ctx, id, encounter.StageStatus{Stage: encounter.StageTranscribe, State: encounter.StateSkipped, UpdatedAt: p.now().UTC()}); err != nil {
-			cleanup()
-			return "", phi.Wrap(err, phi.CodeStorage, "encounter could not be stored")
-		}
 	}
 	err = p.audit.Log(ctx, audit.Entry{
 		Event: audit.EventSubmit, Actor: req.Actor, Role: req.Role, PatientRef: ref, EncounterID: id,

@@ -31,6 +31,9 @@ type Config struct {
 	// PollInterval is how often scheduled and retry tasks are checked.
 	// Zero means 1s.
 	PollInterval time.Duration `yaml:"poll_interval"`
+	// IdlePollInterval is how long a worker whose queues are all empty
+	// waits before looking again. Zero means 1s; lower adds Redis load.
+	IdlePollInterval time.Duration `yaml:"idle_poll_interval"`
 	// ReconcileEvery is how often unfinished encounters are re-enqueued
 	// (see pipeline.Reconcile). Zero means one minute.
 	ReconcileEvery time.Duration `yaml:"reconcile_every"`
@@ -51,6 +54,9 @@ func (c Config) WithDefaults() Config {
 	}
 	if c.PollInterval == 0 {
 		c.PollInterval = time.Second
+	}
+	if c.IdlePollInterval == 0 {
+		c.IdlePollInterval = time.Second
 	}
 	if c.ReconcileEvery == 0 {
 		c.ReconcileEvery = time.Minute
@@ -77,7 +83,7 @@ func (c Config) Validate() error {
 			errs = append(errs, fmt.Errorf("worker.queues.%s: weight must be >= 0", q))
 		}
 	}
-	if c.ShutdownTimeout < 0 || c.PollInterval < 0 || c.ReconcileEvery < 0 {
+	if c.ShutdownTimeout < 0 || c.PollInterval < 0 || c.IdlePollInterval < 0 || c.ReconcileEvery < 0 {
 		errs = append(errs, errors.New("worker: durations must be positive"))
 	}
 	return errors.Join(errs...)
@@ -104,6 +110,7 @@ func NewServer(cfg Config, opt asynq.RedisConnOpt, p *pipeline.Pipeline, log *sl
 		StrictPriority:           cfg.StrictPriority,
 		ShutdownTimeout:          cfg.ShutdownTimeout,
 		DelayedTaskCheckInterval: cfg.PollInterval,
+		TaskCheckInterval:        cfg.IdlePollInterval,
 		RetryDelayFunc:           retryDelay,
 		Logger:                   asynqLogger{log},
 		LogLevel:                 asynq.WarnLevel,

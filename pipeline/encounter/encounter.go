@@ -123,11 +123,15 @@ func (m *Meta) Input(role string) (Input, bool) {
 }
 
 // FirstStage is where the pipeline starts for this kind of encounter.
-func (m *Meta) FirstStage() Stage {
+func (m *Meta) FirstStage() Stage { return m.Stages()[0] }
+
+// Stages lists the stages this kind of encounter goes through, in order.
+// A stage with no stored status is pending.
+func (m *Meta) Stages() []Stage {
 	if m.Kind == KindRecording {
-		return StageTranscribe
+		return []Stage{StageTranscribe, StageSummarize}
 	}
-	return StageSummarize
+	return []Stage{StageSummarize}
 }
 
 // StageFailure is a stage's failure as stored: a code and a message that

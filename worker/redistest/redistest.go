@@ -3,6 +3,11 @@
 // temporary directory, and stops it when the test ends. If neither works
 // the test fails with the reason — it never skips, because integration
 // tests that silently do not run prove nothing.
+//
+// Tests sharing the REDIS_URL server stay apart: each claims a database
+// (1-15) of its own for its duration — asynq's keys do not include a
+// namespace — and flushes it first. Tests that stop, restart or flush the
+// whole server ask for their own (Options.Own).
 package redistest
 
 import (
@@ -47,11 +52,7 @@ func Start(t testing.TB) *Server { return StartWith(t, Options{}) }
 func StartWith(t testing.TB, opts Options) *Server {
 	t.Helper()
 	if u := os.Getenv("REDIS_URL"); u != "" && !opts.Own && !opts.AppendOnly {
-		o, err := redis.ParseURL(u)
-		if err != nil {
-			t.Fatalf("redistest: REDIS_URL: %v", err)
-		}
-		return &Server{URL: u, Addr: o.Addr}
+		return shared(t, u)
 	}
 	bin, err := exec.LookPath("redis-server")
 	if err != nil {
@@ -143,7 +144,8 @@ func (s *Server) Restart(t testing.TB) {
 	s.start(t, bin)
 }
 
-// Client returns a go-redis client; closed at cleanup.
+// Client returns a go-redis client on the test's database; closed at
+// cleanup.
 func (s *Server) Client(t testing.TB) *redis.Client {
 	o, err := redis.ParseURL(s.URL)
 	if err != nil {
@@ -194,6 +196,53 @@ func (s *Server) Dump(t testing.TB) map[string]string {
 		t.Fatal(err)
 	}
 	return out
+}
+
+// shared claims a free database on the REDIS_URL server.
+func shared(t testing.TB, u string) *Server {
+	t.Helper()
+	o, err := redis.ParseURL(u)
+	if err != nil {
+		t.Fatalf("redistest: REDIS_URL: %v", err)
+	}
+	o.DB = 0
+	admin := redis.NewClient(o)
+	defer admin.Close()
+	ctx := context.Background()
+	owner := fmt.Sprintf("%d-%s-%d", os.Getpid(), t.Name(), time.Now().UnixNano())
+	deadline := time.Now().Add(2 * time.Minute)
+	for {
+		for db := 1; db <= 15; db++ {
+			key := fmt.Sprintf("clinscribe:redistest:db:%d", db)
+			ok, err := admin.SetNX(ctx, key, owner, 10*time.Minute).Result()
+			if err != nil {
+				t.Fatalf("redistest: REDIS_URL %s unreachable: %v", o.Addr, err)
+			}
+			if !ok {
+				continue
+			}
+			t.Cleanup(func() {
+				c := redis.NewClient(o)
+				defer c.Close()
+				if v, _ := c.Get(ctx, key).Result(); v == owner {
+					c.Del(ctx, key)
+				}
+			})
+			do := *o
+			do.DB = db
+			c := redis.NewClient(&do)
+			err = c.FlushDB(ctx).Err()
+			c.Close()
+			if err != nil {
+				t.Fatalf("redistest: flush db %d: %v", db, err)
+			}
+			return &Server{URL: fmt.Sprintf("redis://%s/%d", o.Addr, db), Addr: o.Addr}
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("redistest: no free database on the REDIS_URL server for 2 minutes")
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
 }
 
 func freePort() (int, error) {

@@ -117,6 +117,9 @@ type candidate struct {
 
 // Summarize implements ai.Summarizer extractively.
 func (p *Provider) Summarize(ctx context.Context, req *ai.SummarizeRequest) (*ai.SummarizeResult, error) {
+	if err := p.wait(ctx); err != nil {
+		return nil, err
+	}
 	var cands []candidate
 	seen := map[string]bool{}
 	for _, seg := range req.Segments {

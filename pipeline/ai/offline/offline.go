@@ -18,6 +18,7 @@ package offline
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/clinscribe/clinscribe/pipeline/ai"
 	"github.com/clinscribe/clinscribe/pipeline/caption"
@@ -39,6 +40,24 @@ type Provider struct {
 	// MaxPerSection caps the sentences a section keeps (the best scoring,
 	// in source order). Zero means 15.
 	MaxPerSection int
+	// Latency simulates a model's response time on every call, for demos,
+	// load tests and crash tests. Zero means none.
+	Latency time.Duration
+}
+
+// wait simulates latency, ending early if ctx does.
+func (p *Provider) wait(ctx context.Context) error {
+	if p.Latency <= 0 {
+		return nil
+	}
+	t := time.NewTimer(p.Latency)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
 }
 
 var (
@@ -49,8 +68,10 @@ var (
 // New returns the offline provider as a configured ai.Provider. It runs in
 // the worker's own process and sends nothing anywhere, which is what its
 // zero-retention attestation states.
-func New(name string) *ai.Provider {
-	p := &Provider{}
+func New(name string) *ai.Provider { return NewWith(name, &Provider{}) }
+
+// NewWith is New with a configured Provider.
+func NewWith(name string, p *Provider) *ai.Provider {
 	return &ai.Provider{
 		Name: name, Kind: "offline",
 		Attestation: ai.Attestation{ZeroRetention: true, Agreement: "in-process-no-egress"},
@@ -61,6 +82,9 @@ func New(name string) *ai.Provider {
 
 // Transcribe implements ai.Transcriber from the sidecar.
 func (p *Provider) Transcribe(ctx context.Context, req *ai.TranscribeRequest) (*ai.TranscribeResult, error) {
+	if err := p.wait(ctx); err != nil {
+		return nil, err
+	}
 	if len(req.Sidecar) == 0 {
 		return nil, phi.Permanentf(phi.CodeNotConfigured,
 			"the offline provider cannot transcribe raw audio: submit the recording with a sidecar transcript "+

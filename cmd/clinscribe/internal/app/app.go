@@ -105,7 +105,7 @@ func Open(ctx context.Context, cfg config.Config, opts Options) (a *App, err err
 	for _, pc := range cfg.AI.Providers {
 		switch pc.Kind {
 		case "offline":
-			providers = append(providers, offline.New(pc.Name))
+			providers = append(providers, offline.NewWith(pc.Name, &offline.Provider{Latency: pc.SimulateLatency}))
 		default:
 			return nil, fmt.Errorf("app: provider %q: unknown kind %q", pc.Name, pc.Kind)
 		}

@@ -111,6 +111,9 @@ type AI struct {
 type Provider struct {
 	Name string `yaml:"name"`
 	Kind string `yaml:"kind"` // offline
+	// SimulateLatency (offline only) delays every call, to rehearse a real
+	// model's response time in demos, load and crash tests.
+	SimulateLatency time.Duration `yaml:"simulate_latency"`
 }
 
 // Prompts locates custom templates.

@@ -1,0 +1,338 @@
+package app_test
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/app"
+	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/config"
+	"github.com/clinscribe/clinscribe/pipeline"
+	"github.com/clinscribe/clinscribe/pipeline/encounter"
+	"github.com/clinscribe/clinscribe/pipeline/phi"
+	"github.com/clinscribe/clinscribe/worker/redistest"
+)
+
+const samplesDir = "../../../../testdata/samples"
+
+// syncBuffer collects log output from many goroutines.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+func testConfig(t *testing.T, redisURL string) config.Config {
+	t.Helper()
+	cfg := config.Config{DataDir: t.TempDir()}
+	cfg.Redis.URL = redisURL
+	cfg.Worker.Concurrency = 4
+	cfg.Worker.PollInterval = 100 * time.Millisecond
+	cfg.Log.Level = "debug"
+	cfg = cfg.WithDefaults()
+	if err := cfg.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	return cfg
+}
+
+type env struct {
+	a    *app.App
+	logs *syncBuffer
+	rds  *redistest.Server
+}
+
+func start(t *testing.T, rds *redistest.Server, cfg config.Config, withWorker bool) *env {
+	t.Helper()
+	logs := &syncBuffer{}
+	a, err := app.Open(context.Background(), cfg, app.Options{LogOutput: logs})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { a.Close() })
+	if withWorker {
+		srv, err := a.NewWorker()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := srv.Start(); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(srv.Shutdown)
+	}
+	return &env{a: a, logs: logs, rds: rds}
+}
+
+func (e *env) waitFinished(t *testing.T, id string, timeout time.Duration) *pipeline.View {
+	t.Helper()
+	deadline := time.Now().Add(timeout)
+	for {
+		v, err := e.a.Pipeline.Status(context.Background(), id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if v.Finished {
+			return v
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("encounter %s not finished after %s: %+v", id, timeout, v.Stages)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+func submitSample(t *testing.T, a *app.App, name string) string {
+	t.Helper()
+	samples, err := app.LoadSamples(samplesDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range samples {
+		if s.Name != name {
+			continue
+		}
+		req, closeFn, err := s.Request("test")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer closeFn()
+		id, err := a.Pipeline.Submit(context.Background(), req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return id
+	}
+	t.Fatalf("no sample %q", name)
+	return ""
+}
+
+// A note and a recording go through a real Redis and an in-process worker
+// — the code path of `clinscribe submit` and `clinscribe worker` — and come
+// out as preliminary AI-labeled drafts; storage holds no plaintext.
+func TestIntegrationNoteAndRecording(t *testing.T) {
+	t.Parallel()
+	rds := redistest.Start(t)
+	e := start(t, rds, testConfig(t, rds.URL), true)
+	ids := map[string]string{
+		"note":      submitSample(t, e.a, "note-hypertension-followup"),
+		"recording": submitSample(t, e.a, "rec-cough-telehealth"),
+	}
+	for kind, id := range ids {
+		v := e.waitFinished(t, id, 30*time.Second)
+		if v.Failure != nil || len(v.Drafts) != 1 {
+			t.Fatalf("%s: %+v", kind, v)
+		}
+		d := v.Drafts[0]
+		if d.Status != encounter.DraftPreliminary || !d.Label.AIGenerated || d.Label.SecurityLabel != encounter.SecurityLabelAIAST ||
+			d.Label.Provider != "offline" || d.Label.Model == "" || d.Label.PromptVersion == "" || d.Label.InputSHA256 == "" {
+			t.Fatalf("%s: draft label %+v", kind, d)
+		}
+	}
+	for _, needle := range []string{"Whitcombe", "Halvorsen", "lisinopril", "benzonatate", "00451287", "WEBVTT"} {
+		assertAbsentInDir(t, e.a.Config.Storage.Dir, needle)
+	}
+}
+
+func assertAbsentInDir(t *testing.T, dir, needle string) {
+	t.Helper()
+	err := filepath.Walk(dir, func(p string, info os.FileInfo, err error) error {
+		if err != nil || info.IsDir() {
+			return err
+		}
+		raw, err := os.ReadFile(p)
+		if err == nil && bytes.Contains(bytes.ToLower(raw), bytes.ToLower([]byte(needle))) {
+			t.Errorf("%s contains %q", p, needle)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// The canary test: PHI planted in every input (and in inputs that fail)
+// appears nowhere in Redis, the logs or the audit trail after a full run.
+func TestCanaryNoPHIOutsideEncryptedStorage(t *testing.T) {
+	t.Parallel()
+	rds := redistest.StartWith(t, redistest.Options{Own: true})
+	cfg := testConfig(t, rds.URL)
+	e := start(t, rds, cfg, true)
+	ctx := context.Background()
+
+	canaries := []string{"Zelda", "Quixote", "CANARY-88231", "88231", "555-0199", "(555) 013-7781", "0137781", "1931-02-14", "02/14/1931"}
+	subject := encounter.Subject{PatientID: "MRN-CANARY-88231", PatientName: "Zelda Quixote", BirthDate: "1931-02-14", Phone: "(555) 013-7781", Relatives: []string{"Ximena Quixote"}}
+	note := "Patient: Zelda Quixote  DOB: 02/14/1931  MRN-CANARY-88231  Phone (555) 013-7781\n" +
+		"HPI: Ms. Quixote reports a cough for five days with fever. Her daughter Ximena Quixote (555-0199) drove her in.\n" +
+		"Exam: Temp 38.4 C. Lungs with crackles at the right base.\nAssessment: Community-acquired pneumonia, likely.\nPlan: Start amoxicillin 1 g three times daily for 5 days. Follow up in 3 days."
+	vtt := "WEBVTT\n\n1\n00:00:00.000 --> 00:00:03.000\n<v Dr. Okafor>Please confirm your name, Zelda Quixote, born 02/14/1931?</v>\n\n" +
+		"2\n00:00:03.000 --> 00:00:07.000\n<v Patient>Yes. I have had a cough for five days and fever, call me at (555) 013-7781.</v>\n\n" +
+		"3\n00:00:07.000 --> 00:00:10.000\n<v Dr. Okafor>Your temperature is 38.4 and I hear crackles in your lungs.</v>\n\n" +
+		"4\n00:00:10.000 --> 00:00:13.000\n<v Dr. Okafor>This looks like pneumonia, so I'm prescribing amoxicillin three times a day.</v>\n"
+	wav, err := os.ReadFile(filepath.Join(samplesDir, "rec-dysuria-visit.wav"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := pipeline.SubmitRequest{Subject: subject, ProviderID: "dr-okafor", Actor: "platform-1", Source: "test"}
+
+	var ids []string
+	submit := func(mut func(*pipeline.SubmitRequest)) (string, error) {
+		r := base
+		mut(&r)
+		return e.a.Pipeline.Submit(ctx, r)
+	}
+	// Good note, good recording, a recording without sidecar (fails in the
+	// transcribe stage and is archived), and refused submissions.
+	for _, mut := range []func(*pipeline.SubmitRequest){
+		func(r *pipeline.SubmitRequest) { r.Note, r.NoteContentType = []byte(note), "text/plain" },
+		func(r *pipeline.SubmitRequest) {
+			r.Audio, r.AudioContentType, r.Sidecar, r.SidecarContentType = bytes.NewReader(wav), "audio/wav", []byte(vtt), "text/vtt"
+		},
+		func(r *pipeline.SubmitRequest) { r.Audio, r.AudioContentType = bytes.NewReader(wav), "audio/wav" },
+	} {
+		id, err := submit(mut)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, id)
+	}
+	for _, mut := range []func(*pipeline.SubmitRequest){
+		func(r *pipeline.SubmitRequest) {
+			r.Audio, r.AudioContentType, r.Sidecar = bytes.NewReader(wav), "audio/wav", []byte("WEBVTT\n\n00:00 --> Zelda Quixote 88231\n")
+		},
+		func(r *pipeline.SubmitRequest) { r.Note, r.NoteContentType = []byte("Zelda Quixote \xff 88231"), "text/plain" },
+		func(r *pipeline.SubmitRequest) { r.Audio, r.AudioContentType = strings.NewReader("Zelda Quixote 88231"), "audio/wav" },
+	} {
+		if _, err := submit(mut); err == nil {
+			t.Fatal("bad input accepted")
+		} else {
+			e.a.Log.Warn("submission refused", "error", err) // as the API would log it
+			for _, c := range canaries {
+				if strings.Contains(err.Error(), c) {
+					t.Fatalf("refusal %q carries canary %q", err, c)
+				}
+			}
+		}
+	}
+	for _, id := range ids {
+		v := e.waitFinished(t, id, 30*time.Second)
+		if len(v.Drafts) == 1 {
+			if _, err := e.a.Pipeline.Draft(ctx, id, 0, pipeline.Viewer{Actor: "dr-okafor", Role: "clinician"}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if v, _ := e.a.Pipeline.Status(ctx, ids[2]); v.Failure == nil || v.Failure.Code != string(phi.CodeNotConfigured) {
+		t.Fatalf("recording without sidecar: %+v", v)
+	}
+	// Let asynq move the failed task to the archive and write its stats.
+	time.Sleep(500 * time.Millisecond)
+
+	dump := rds.Dump(t)
+	if len(dump) == 0 {
+		t.Fatal("Redis is empty: the scan would prove nothing")
+	}
+	archived := false
+	for k, v := range dump {
+		if strings.Contains(k, ":archived") {
+			archived = true
+		}
+		for _, c := range canaries {
+			if strings.Contains(k, c) || strings.Contains(v, c) {
+				t.Errorf("Redis key %q holds canary %q", k, c)
+			}
+		}
+	}
+	if !archived {
+		t.Error("no archived task in Redis: the failed stage was not archived")
+	}
+	logs := e.logs.String()
+	if !strings.Contains(logs, "encounter submitted") {
+		t.Fatal("no logs captured: the scan would prove nothing")
+	}
+	for _, c := range canaries {
+		if strings.Contains(logs, c) {
+			t.Errorf("logs hold canary %q", c)
+		}
+	}
+	files, _ := filepath.Glob(filepath.Join(cfg.Audit.Dir, "*"))
+	if len(files) == 0 {
+		t.Fatal("no audit files")
+	}
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range canaries {
+			if bytes.Contains(raw, []byte(c)) {
+				t.Errorf("audit file %s holds canary %q", f, c)
+			}
+		}
+	}
+	for _, c := range canaries {
+		assertAbsentInDir(t, cfg.Storage.Dir, c)
+	}
+}
+
+// The encounter record lives in storage: after Redis loses everything, a
+// worker starting up finds unfinished encounters and completes them.
+func TestSurvivesRedisFlush(t *testing.T) {
+	t.Parallel()
+	rds := redistest.StartWith(t, redistest.Options{Own: true})
+	cfg := testConfig(t, rds.URL)
+	e := start(t, rds, cfg, false)
+	id := submitSample(t, e.a, "note-low-back-pain")
+	if err := rds.Client(t).FlushAll(context.Background()).Err(); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := e.a.Pipeline.Reconcile(context.Background()); err != nil || n != 1 {
+		t.Fatalf("Reconcile = %d, %v", n, err)
+	}
+	srv, err := e.a.NewWorker()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := srv.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Shutdown()
+	if v := e.waitFinished(t, id, 30*time.Second); len(v.Drafts) != 1 {
+		t.Fatalf("%+v", v)
+	}
+}
+
+func sha(t *testing.T, r io.Reader) string {
+	t.Helper()
+	h := sha256.New()
+	if _, err := io.Copy(h, r); err != nil {
+		t.Fatal(err)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+
+func baseNote(note []byte) pipeline.SubmitRequest {
+	return pipeline.SubmitRequest{
+		Note: note, NoteContentType: "text/plain", ProviderID: "dr-bench", Actor: "bench", Source: "bench",
+		Subject: encounter.Subject{PatientID: "MRN-BENCH-1"},
+	}
+}

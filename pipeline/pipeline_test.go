@@ -1,0 +1,395 @@
+package pipeline_test
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/clinscribe/clinscribe/pipeline"
+	"github.com/clinscribe/clinscribe/pipeline/ai"
+	"github.com/clinscribe/clinscribe/pipeline/ai/offline"
+	"github.com/clinscribe/clinscribe/pipeline/audit"
+	"github.com/clinscribe/clinscribe/pipeline/encounter"
+	"github.com/clinscribe/clinscribe/pipeline/phi"
+	"github.com/clinscribe/clinscribe/storage"
+)
+
+// queue records enqueued stages instead of sending them to Redis.
+type queue struct {
+	mu    sync.Mutex
+	tasks []task
+	fail  bool
+}
+
+type task struct {
+	stage encounter.Stage
+	id    string
+}
+
+func (q *queue) Enqueue(ctx context.Context, stage encounter.Stage, id string) error {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if q.fail {
+		return phi.Errorf(phi.CodeInternal, "queue down")
+	}
+	q.tasks = append(q.tasks, task{stage, id})
+	return nil
+}
+
+func (q *queue) pop(t *testing.T) task {
+	t.Helper()
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if len(q.tasks) == 0 {
+		t.Fatal("no task enqueued")
+	}
+	tk := q.tasks[0]
+	q.tasks = q.tasks[1:]
+	return tk
+}
+
+type bundle struct {
+	p        *pipeline.Pipeline
+	q        *queue
+	dataDir  string
+	auditDir string
+}
+
+func setup(t *testing.T, cfg pipeline.Config) *bundle {
+	t.Helper()
+	root := t.TempDir()
+	data, err := storage.NewLocal(filepath.Join(root, "data"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ring, err := storage.NewLocal(filepath.Join(root, "ring"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lk, err := storage.OpenLocalKeys(filepath.Join(root, "master.key"), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kr, err := storage.NewKeyring(lk, ring, storage.KeyringConfig{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sink, err := audit.NewFileSink(filepath.Join(root, "audit"), "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lg := audit.NewLogger(sink, "clinscribe", "test", nil)
+	t.Cleanup(func() { lg.Close() })
+	gw, err := ai.NewGateway(ai.Config{Transcribe: "offline", Summarize: "offline"}, []*ai.Provider{offline.New("offline")}, lg, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := &queue{}
+	p, err := pipeline.New(cfg, pipeline.Deps{Vault: storage.NewVault(data, kr), Gateway: gw, Audit: lg, Queue: q})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &bundle{p: p, q: q, dataDir: filepath.Join(root, "data"), auditDir: filepath.Join(root, "audit")}
+}
+
+func sample(t *testing.T, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "testdata", "samples", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func noteRequest(note []byte) pipeline.SubmitRequest {
+	return pipeline.SubmitRequest{
+		Note: note, NoteContentType: "text/plain", ProviderID: "dr-okafor", Actor: "test", Source: "test",
+		Subject: encounter.Subject{PatientID: "MRN-00451287", PatientName: "Harold J. Whitcombe"},
+	}
+}
+
+func recordingRequest(t *testing.T, sidecar string) pipeline.SubmitRequest {
+	req := pipeline.SubmitRequest{
+		Audio: bytes.NewReader(sample(t, "rec-cough-telehealth.wav")), AudioContentType: "audio/wav",
+		ProviderID: "dr-okafor", Actor: "test", Source: "test",
+		Subject: encounter.Subject{PatientID: "MRN-00729415"},
+	}
+	if sidecar != "" {
+		req.Sidecar, req.SidecarContentType = sample(t, sidecar), ""
+	}
+	return req
+}
+
+// run executes queued stages until the queue is empty, as a worker would.
+func (b *bundle) run(t *testing.T) {
+	t.Helper()
+	for len(b.q.tasks) > 0 {
+		tk := b.q.pop(t)
+		_ = b.p.RunStage(context.Background(), tk.stage, pipeline.Run{EncounterID: tk.id, TaskID: string(tk.stage) + ":" + tk.id, MaxRetry: 3})
+	}
+}
+
+func TestNoteBecomesLabeledDraft(t *testing.T) {
+	t.Parallel()
+	b := setup(t, pipeline.Config{})
+	ctx := context.Background()
+	note := sample(t, "note-hypertension-followup.txt")
+	id, err := b.p.Submit(ctx, noteRequest(note))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tk := b.q.tasks[0]; tk.stage != encounter.StageSummarize || tk.id != id {
+		t.Fatalf("enqueued %+v", tk)
+	}
+	b.run(t)
+	v, err := b.p.Status(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !v.Finished || v.Failure != nil || len(v.Drafts) != 1 {
+		t.Fatalf("status = %+v", v)
+	}
+	d, err := b.p.Draft(ctx, id, 0, pipeline.Viewer{Actor: "dr-okafor", Role: "clinician"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := d.Label
+	if d.Status != encounter.DraftPreliminary || !l.AIGenerated || l.SecurityLabel != "AIAST" || l.Provider != "offline" ||
+		l.Model == "" || !strings.HasPrefix(l.PromptVersion, "soap@1+") || len(l.InputSHA256) != 64 || d.ContentSHA256 == "" {
+		t.Fatalf("draft label = %+v status %s", l, d.Status)
+	}
+	if !strings.HasPrefix(d.Text(), encounter.Banner) {
+		t.Fatalf("text rendering does not start with the banner:\n%s", d.Text())
+	}
+	// The note is stored encrypted: no plaintext on disk.
+	assertNoPlaintext(t, b.dataDir, "Whitcombe", "lisinopril", "00451287")
+}
+
+func assertNoPlaintext(t *testing.T, dir string, needles ...string) {
+	t.Helper()
+	err := filepath.Walk(dir, func(p string, info os.FileInfo, err error) error {
+		if err != nil || info.IsDir() {
+			return err
+		}
+		raw, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		for _, n := range needles {
+			if bytes.Contains(raw, []byte(n)) {
+				t.Errorf("%s contains plaintext %q", p, n)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestRecordingWithSidecar(t *testing.T) {
+	t.Parallel()
+	for _, sc := range []string{"rec-cough-telehealth.vtt", "rec-dysuria-visit.srt"} {
+		t.Run(sc, func(t *testing.T) {
+			b := setup(t, pipeline.Config{})
+			ctx := context.Background()
+			id, err := b.p.Submit(ctx, recordingRequest(t, sc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			b.run(t)
+			v, err := b.p.Status(ctx, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !v.Finished || v.Failure != nil || len(v.Drafts) != 1 || v.Stages[0].State != encounter.StateDone {
+				t.Fatalf("status = %+v", v)
+			}
+			tr, err := b.p.Store().Transcript(ctx, id)
+			if err != nil || !strings.HasPrefix(tr.Source, "sidecar:") || len(tr.Segments) == 0 {
+				t.Fatalf("transcript = %+v, %v", tr, err)
+			}
+		})
+	}
+}
+
+func TestRawAudioWithoutSidecarFailsClearly(t *testing.T) {
+	t.Parallel()
+	b := setup(t, pipeline.Config{})
+	ctx := context.Background()
+	id, err := b.p.Submit(ctx, recordingRequest(t, ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tk := b.q.pop(t)
+	err = b.p.RunStage(ctx, tk.stage, pipeline.Run{EncounterID: id, MaxRetry: 5})
+	if !phi.IsPermanent(err) || phi.CodeOf(err) != phi.CodeNotConfigured {
+		t.Fatalf("err = %v, want permanent %s (no endless retries)", err, phi.CodeNotConfigured)
+	}
+	v, _ := b.p.Status(ctx, id)
+	if v.Failure == nil || v.Failure.Code != string(phi.CodeNotConfigured) || !strings.Contains(v.Failure.Message, "ai.transcribe") || !v.Finished {
+		t.Fatalf("status = %+v", v)
+	}
+	if len(b.q.tasks) != 0 {
+		t.Fatal("a failed stage enqueued the next one")
+	}
+}
+
+// A stage retried after it already stored its result neither calls the
+// model again nor writes a second draft version.
+func TestStagesAreIdempotent(t *testing.T) {
+	t.Parallel()
+	b := setup(t, pipeline.Config{})
+	ctx := context.Background()
+	id, err := b.p.Submit(ctx, noteRequest(sample(t, "note-diabetes-visit.txt")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.run(t)
+	for range 3 {
+		if err := b.p.RunStage(ctx, encounter.StageSummarize, pipeline.Run{EncounterID: id, Retried: 1, MaxRetry: 3}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	vs, err := b.p.Store().DraftVersions(ctx, id)
+	if err != nil || !slices.Equal(vs, []int{1}) {
+		t.Fatalf("versions = %v, %v; want [1]", vs, err)
+	}
+	entries, err := audit.ReadDir(b.auditDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	intents := 0
+	for _, e := range entries {
+		if e.Event == audit.EventAIIntent {
+			intents++
+		}
+	}
+	if intents != 1 {
+		t.Fatalf("%d AI calls for one encounter, want 1", intents)
+	}
+}
+
+func TestSubmitRejectsBadInput(t *testing.T) {
+	t.Parallel()
+	big := bytes.Repeat([]byte("Cough for five days. "), 100)
+	cases := []struct {
+		name string
+		req  func(t *testing.T) pipeline.SubmitRequest
+		code phi.Code
+	}{
+		{"EmptyNote", func(t *testing.T) pipeline.SubmitRequest { return noteRequest([]byte{}) }, phi.CodeEmptyInput},
+		{"BlankNote", func(t *testing.T) pipeline.SubmitRequest { return noteRequest([]byte(" \n\t ")) }, phi.CodeEmptyInput},
+		{"InvalidUTF8", func(t *testing.T) pipeline.SubmitRequest { return noteRequest([]byte("Cough \xff\xfe days")) }, phi.CodeNotUTF8},
+		{"NULBytes", func(t *testing.T) pipeline.SubmitRequest { return noteRequest([]byte("PK\x00\x01binary")) }, phi.CodeInvalidInput},
+		{"NoteTooLarge", func(t *testing.T) pipeline.SubmitRequest { return noteRequest(big) }, phi.CodeTooLarge},
+		{"NoteWrongType", func(t *testing.T) pipeline.SubmitRequest {
+			r := noteRequest([]byte("%PDF-1.7"))
+			r.NoteContentType = "application/pdf"
+			return r
+		}, phi.CodeUnsupportedType},
+		{"NoteLatin1", func(t *testing.T) pipeline.SubmitRequest {
+			r := noteRequest([]byte("Cough"))
+			r.NoteContentType = "text/plain; charset=iso-8859-1"
+			return r
+		}, phi.CodeUnsupportedType},
+		{"ZeroByteAudio", func(t *testing.T) pipeline.SubmitRequest {
+			r := recordingRequest(t, "")
+			r.Audio = bytes.NewReader(nil)
+			return r
+		}, phi.CodeEmptyInput},
+		{"TextAsAudio", func(t *testing.T) pipeline.SubmitRequest {
+			r := recordingRequest(t, "")
+			r.Audio = strings.NewReader("Harold Whitcombe visit notes")
+			return r
+		}, phi.CodeAudioInvalid},
+		{"UnknownAudioType", func(t *testing.T) pipeline.SubmitRequest {
+			r := recordingRequest(t, "")
+			r.AudioContentType = "application/x-msdownload"
+			return r
+		}, phi.CodeUnsupportedType},
+		{"AudioTooLarge", func(t *testing.T) pipeline.SubmitRequest { return recordingRequest(t, "") }, phi.CodeTooLarge},
+		{"CorruptSidecar", func(t *testing.T) pipeline.SubmitRequest {
+			r := recordingRequest(t, "")
+			r.Sidecar = []byte("WEBVTT\n\n00:00:01.000 --> banana\nHarold\n")
+			return r
+		}, phi.CodeSidecarInvalid},
+		{"EmptySidecar", func(t *testing.T) pipeline.SubmitRequest {
+			r := recordingRequest(t, "")
+			r.Sidecar, r.SidecarContentType = []byte{}, "text/vtt"
+			return r
+		}, phi.CodeEmptyInput},
+		{"UnknownTemplate", func(t *testing.T) pipeline.SubmitRequest {
+			r := noteRequest([]byte("Cough for five days."))
+			r.Template = "limerick"
+			return r
+		}, phi.CodeInvalidInput},
+		{"NoPatient", func(t *testing.T) pipeline.SubmitRequest {
+			r := noteRequest([]byte("Cough for five days."))
+			r.Subject.PatientID = ""
+			return r
+		}, phi.CodeInvalidInput},
+		{"ProviderNotAnID", func(t *testing.T) pipeline.SubmitRequest {
+			r := noteRequest([]byte("Cough for five days."))
+			r.ProviderID = "Dr. Lena Okafor"
+			return r
+		}, phi.CodeInvalidInput},
+		{"Nothing", func(t *testing.T) pipeline.SubmitRequest {
+			return pipeline.SubmitRequest{ProviderID: "dr", Actor: "a", Subject: encounter.Subject{PatientID: "p"}}
+		}, phi.CodeEmptyInput},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			b := setup(t, pipeline.Config{Limits: pipeline.Limits{MaxNoteBytes: 1000, MaxAudioBytes: 100_000}})
+			_, err := b.p.Submit(context.Background(), c.req(t))
+			if phi.CodeOf(err) != c.code || !phi.IsPermanent(err) {
+				t.Fatalf("err = %v, want permanent %s", err, c.code)
+			}
+			for _, leak := range []string{"Harold", "Whitcombe", "Cough"} {
+				if strings.Contains(err.Error(), leak) {
+					t.Fatalf("error %q quotes the input", err)
+				}
+			}
+			ids, lerr := b.p.Store().List(context.Background())
+			if lerr != nil || len(ids) != 0 || len(b.q.tasks) != 0 {
+				t.Fatalf("a refused submission left %v and %d tasks", ids, len(b.q.tasks))
+			}
+			left, _ := storage.NewLocal(b.dataDir)
+			keys, _ := left.List(context.Background(), "encounters/")
+			if len(keys) != 0 {
+				t.Fatalf("a refused submission left objects %v", keys)
+			}
+		})
+	}
+}
+
+// Work lost from the queue is found again from storage.
+func TestReconcileRequeuesLostWork(t *testing.T) {
+	t.Parallel()
+	b := setup(t, pipeline.Config{})
+	ctx := context.Background()
+	b.q.fail = true
+	id, err := b.p.Submit(ctx, noteRequest(sample(t, "note-pediatric-otitis.txt")))
+	if err == nil || id == "" {
+		t.Fatalf("submit with the queue down: id %q err %v; want the ID and ErrNotQueued", id, err)
+	}
+	b.q.fail = false
+	n, err := b.p.Reconcile(ctx)
+	if err != nil || n != 1 {
+		t.Fatalf("Reconcile = %d, %v", n, err)
+	}
+	b.run(t)
+	if n, err := b.p.Reconcile(ctx); err != nil || n != 0 {
+		t.Fatalf("second Reconcile = %d, %v; want nothing left", n, err)
+	}
+	v, _ := b.p.Status(ctx, id)
+	if !v.Finished || len(v.Drafts) != 1 {
+		t.Fatalf("status = %+v", v)
+	}
+}
