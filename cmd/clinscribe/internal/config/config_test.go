@@ -1,0 +1,102 @@
+package config_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/config"
+)
+
+func TestLoadFileThenEnv(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "c.yaml")
+	y := `data_dir: /srv/clinscribe
+redis:
+  url: redis://file:6379/1
+worker:
+  concurrency: 7
+  queues: {critical: 5, summarize: 2}
+storage:
+  kind: s3
+  s3: {bucket: phi-data}
+  aws: {region: us-east-1}
+`
+	if err := os.WriteFile(path, []byte(y), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	c, err := config.Load(path, []string{
+		"CLINSCRIBE_REDIS_URL=rediss://env:6380/0", "CLINSCRIBE_WORKER_SHUTDOWN_TIMEOUT=45s",
+		"CLINSCRIBE_WORKER_QUEUES=transcribe=4,summarize=1", "HOME=/root", "CLINSCRIBE_CONFIG=ignored",
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	switch {
+	case c.Redis.URL != "rediss://env:6380/0":
+		t.Errorf("env did not win: %s", c.Redis.URL)
+	case c.Worker.Concurrency != 7 || c.Worker.ShutdownTimeout != 45*time.Second:
+		t.Errorf("worker = %+v", c.Worker)
+	case c.Worker.Queues["transcribe"] != 4 || len(c.Worker.Queues) != 2:
+		t.Errorf("queues = %v", c.Worker.Queues)
+	case c.Keys.Ring.Dir != filepath.Join("/srv/clinscribe", "keyring") || c.Audit.Dir != filepath.Join("/srv/clinscribe", "audit"):
+		t.Errorf("derived dirs = %q %q", c.Keys.Ring.Dir, c.Audit.Dir)
+	case c.AI.Summarize != "offline" || len(c.AI.Providers) != 1:
+		t.Errorf("ai = %+v", c.AI)
+	}
+}
+
+func TestValidateNamesEveryProblem(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "c.yaml")
+	y := `storage: {kind: local, dir: /data}
+keys: {kind: kms, ring: {kind: local, dir: /data/keys}}
+ai: {summarize: gpt, providers: [{name: offline, kind: offline}, {name: offline, kind: magic}]}
+log: {level: loud}
+`
+	if err := os.WriteFile(path, []byte(y), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, err := config.Load(path, nil)
+	if err == nil {
+		t.Fatal("invalid config accepted")
+	}
+	for _, want := range []string{
+		"keys.ring.dir: must not be inside storage.dir",
+		"keys.kms.key_id: required",
+		`ai.providers[1].name: "offline" is defined twice`,
+		`ai.providers[1].kind: "magic"`,
+		`ai.summarize: "gpt" is not one of ai.providers`,
+		`log.level: "loud"`,
+	} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error lacks %q:\n%v", want, err)
+		}
+	}
+}
+
+func TestUnknownYAMLKey(t *testing.T) {
+	t.Parallel()
+	path := filepath.Join(t.TempDir(), "c.yaml")
+	if err := os.WriteFile(path, []byte("redis:\n  uri: redis://x\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := config.Load(path, nil); err == nil || !strings.Contains(err.Error(), "field uri not found") {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+func TestEnvNamesCoverNestedSettings(t *testing.T) {
+	t.Parallel()
+	names := strings.Join(config.EnvNames(), " ")
+	for _, want := range []string{"CLINSCRIBE_REDIS_URL", "CLINSCRIBE_REDIS_SENTINEL_MASTER_NAME", "CLINSCRIBE_STORAGE_S3_BUCKET",
+		"CLINSCRIBE_KEYS_KMS_KEY_ID", "CLINSCRIBE_WORKER_TASKS_MAX_RETRY", "CLINSCRIBE_PIPELINE_LIMITS_MAX_NOTE_BYTES", "CLINSCRIBE_AI_TRANSCRIBE"} {
+		if !strings.Contains(names, want) {
+			t.Errorf("no %s", want)
+		}
+	}
+}
