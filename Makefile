@@ -15,7 +15,7 @@ help: ## show the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 build: ## build bin/clinscribe
-	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/clinscribe
+	$(GO) build -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/clinscribe
 
 demo: build ## run the whole pipeline on embedded defaults (no Redis, cloud or API key)
 	./$(BIN) demo
