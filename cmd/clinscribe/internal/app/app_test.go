@@ -219,8 +219,12 @@ func TestCanaryNoPHIOutsideEncryptedStorage(t *testing.T) {
 		func(r *pipeline.SubmitRequest) {
 			r.Audio, r.AudioContentType, r.Sidecar = bytes.NewReader(wav), "audio/wav", []byte("WEBVTT\n\n00:00 --> Zelda Quixote 88231\n")
 		},
-		func(r *pipeline.SubmitRequest) { r.Note, r.NoteContentType = []byte("Zelda Quixote \xff 88231"), "text/plain" },
-		func(r *pipeline.SubmitRequest) { r.Audio, r.AudioContentType = strings.NewReader("Zelda Quixote 88231"), "audio/wav" },
+		func(r *pipeline.SubmitRequest) {
+			r.Note, r.NoteContentType = []byte("Zelda Quixote \xff 88231"), "text/plain"
+		},
+		func(r *pipeline.SubmitRequest) {
+			r.Audio, r.AudioContentType = strings.NewReader("Zelda Quixote 88231"), "audio/wav"
+		},
 	} {
 		if _, err := submit(mut); err == nil {
 			t.Fatal("bad input accepted")
@@ -341,7 +345,6 @@ func sha(t *testing.T, r io.Reader) string {
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }
-
 
 func baseNote(note []byte) pipeline.SubmitRequest {
 	return pipeline.SubmitRequest{
