@@ -7,10 +7,12 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/clinscribe/clinscribe/pipeline/access"
 	"github.com/clinscribe/clinscribe/pipeline/ai"
 	"github.com/clinscribe/clinscribe/pipeline/audit"
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
 	"github.com/clinscribe/clinscribe/pipeline/phi"
+	"github.com/clinscribe/clinscribe/pipeline/webhook"
 	"github.com/clinscribe/clinscribe/prompts"
 	"github.com/clinscribe/clinscribe/storage"
 )
@@ -37,7 +39,35 @@ type Config struct {
 	Limits Limits `yaml:"limits"`
 	// DefaultTemplate is used when a submission names none. Zero means "soap".
 	DefaultTemplate string `yaml:"default_template"`
+	// Access holds the configurable authorization rules (delegates).
+	Access access.Rules `yaml:"access"`
+	// Review configures patients' human-review requests.
+	Review ReviewConfig `yaml:"review"`
+	// Retention sets the floors below which records are not deleted.
+	Retention RetentionConfig `yaml:"retention"`
+	// Webhooks are notified of review and routing events.
+	Webhooks []webhook.Endpoint `yaml:"webhooks"`
 }
+
+// ReviewConfig configures human review of AI output.
+type ReviewConfig struct {
+	// Due is how long a reviewer has to decide. Zero means 30 days.
+	Due time.Duration `yaml:"due"`
+	// Reviewers are the human reviewers cases are assigned to, in turn.
+	Reviewers []string `yaml:"reviewers"`
+}
+
+// RetentionConfig holds retention floors.
+type RetentionConfig struct {
+	// ClinicalRecords is how long a signed note is kept after signing
+	// before it may be deleted. Zero means 7 years.
+	ClinicalRecords time.Duration `yaml:"clinical_records"`
+	// Audit is how long audit entries are kept. Zero means 6 years.
+	Audit time.Duration `yaml:"audit"`
+}
+
+// Year is 365.25 days, for retention periods.
+const Year = time.Duration(365.25 * 24 * float64(time.Hour))
 
 // WithDefaults fills zero fields.
 func (c Config) WithDefaults() Config {
@@ -53,15 +83,31 @@ func (c Config) WithDefaults() Config {
 	if c.DefaultTemplate == "" {
 		c.DefaultTemplate = "soap"
 	}
+	if c.Review.Due == 0 {
+		c.Review.Due = 30 * 24 * time.Hour
+	}
+	if c.Retention.ClinicalRecords == 0 {
+		c.Retention.ClinicalRecords = 7 * Year
+	}
+	if c.Retention.Audit == 0 {
+		c.Retention.Audit = 6 * Year
+	}
 	return c
 }
 
 // Deps are the parts a Pipeline works with.
 type Deps struct {
-	Vault     *storage.Vault
-	Gateway   *ai.Gateway
-	Audit     *audit.Logger
-	Queue     Enqueuer
+	Vault   *storage.Vault
+	Gateway *ai.Gateway
+	Audit   *audit.Logger
+	Queue   Enqueuer
+	// Jobs enqueues review cases and webhook deliveries; nil means Queue
+	// if it implements Jobs.
+	Jobs Jobs
+	// Consents is the consent store the gateway checks too; nil makes one.
+	Consents *Consents
+	// Shredder destroys per-encounter keys for deletion (the Keyring).
+	Shredder  Shredder
 	Templates *prompts.Registry
 	Log       *slog.Logger
 	// Now is the clock; nil means time.Now.
@@ -80,6 +126,9 @@ type Pipeline struct {
 	log       *slog.Logger
 	now       func() time.Time
 	pseudo    pseudonymizer
+	jobs      Jobs
+	consents  *Consents
+	shredder  Shredder
 }
 
 // New returns a Pipeline.
@@ -100,10 +149,28 @@ func New(cfg Config, d Deps) (*Pipeline, error) {
 	if d.Now == nil {
 		d.Now = time.Now
 	}
+	if d.Jobs == nil {
+		j, ok := d.Queue.(Jobs)
+		if !ok {
+			return nil, errors.New("pipeline.New: jobs are required (the queue does not enqueue them)")
+		}
+		d.Jobs = j
+	}
+	if d.Consents == nil {
+		d.Consents = NewConsents(d.Vault)
+	}
+	for i, ep := range cfg.Webhooks {
+		if ep.Name == "" || ep.URL == "" {
+			return nil, fmt.Errorf("pipeline.New: webhooks[%d]: name and url are required", i)
+		}
+		if _, err := ep.SecretBytes(); err != nil {
+			return nil, fmt.Errorf("pipeline.New: %w", err)
+		}
+	}
 	return &Pipeline{
 		cfg: cfg, store: encounter.NewStore(d.Vault), vault: d.Vault, gw: d.Gateway, audit: d.Audit,
 		queue: d.Queue, templates: d.Templates, log: d.Log, now: d.Now,
-		pseudo: pseudonymizer{vault: d.Vault},
+		pseudo: pseudonymizer{vault: d.Vault}, jobs: d.Jobs, consents: d.Consents, shredder: d.Shredder,
 	}, nil
 }
 
@@ -171,6 +238,13 @@ func (p *Pipeline) RunStage(ctx context.Context, stage encounter.Stage, run Run)
 
 func (p *Pipeline) stageFailed(ctx context.Context, meta *encounter.Meta, stage encounter.Stage, run Run, err error) error {
 	safe := phi.Safe(err)
+	if safe.Code == phi.CodeConsentDenied {
+		// The patient opted out after submitting: the gateway refused before
+		// anything left; the encounter goes to human documentation.
+		if rerr := p.routeToHuman(ctx, meta, "system:worker"); rerr != nil {
+			return rerr
+		}
+	}
 	final := safe.Permanent || run.Retried >= run.MaxRetry
 	state := encounter.StateRetrying
 	if final {

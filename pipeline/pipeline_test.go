@@ -21,9 +21,11 @@ import (
 
 // queue records enqueued stages instead of sending them to Redis.
 type queue struct {
-	mu    sync.Mutex
-	tasks []task
-	fail  bool
+	mu       sync.Mutex
+	tasks    []task
+	reviews  [][2]string
+	webhooks [][2]string
+	fail     bool
 }
 
 type task struct {
@@ -38,6 +40,20 @@ func (q *queue) Enqueue(ctx context.Context, stage encounter.Stage, id string) e
 		return phi.Errorf(phi.CodeInternal, "queue down")
 	}
 	q.tasks = append(q.tasks, task{stage, id})
+	return nil
+}
+
+func (q *queue) EnqueueReview(ctx context.Context, encID, caseID string) error {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	q.reviews = append(q.reviews, [2]string{encID, caseID})
+	return nil
+}
+
+func (q *queue) EnqueueWebhook(ctx context.Context, eventID, endpoint string) error {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	q.webhooks = append(q.webhooks, [2]string{eventID, endpoint})
 	return nil
 }
 

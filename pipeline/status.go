@@ -5,6 +5,7 @@ import (
 	"errors"
 	"time"
 
+	"github.com/clinscribe/clinscribe/pipeline/access"
 	"github.com/clinscribe/clinscribe/pipeline/audit"
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
 	"github.com/clinscribe/clinscribe/pipeline/phi"
@@ -34,6 +35,11 @@ type View struct {
 	Finished bool `json:"finished"`
 	// Failure is the failure of the stage that ended the pipeline, if any.
 	Failure *encounter.StageFailure `json:"failure,omitempty"`
+	// HumanDocumentation is true when the patient opted out of AI
+	// processing: no model saw the inputs; a human documents the visit.
+	HumanDocumentation bool `json:"human_documentation"`
+	// States are the lifecycle states of the draft versions.
+	States []encounter.VersionState `json:"states,omitempty"`
 }
 
 // Status returns an encounter's progress.
@@ -70,14 +76,19 @@ func (p *Pipeline) Status(ctx context.Context, id string) (*View, error) {
 			v.Finished = false
 		}
 	}
-	drafts, err := p.store.Drafts(ctx, id)
+	drafts, _, states, err := p.versionStates(ctx, id)
 	if err != nil {
-		return nil, phi.Wrap(err, phi.CodeStorage, "drafts unavailable")
+		return nil, err
 	}
 	for _, d := range drafts {
-		v.Drafts = append(v.Drafts, DraftInfo{Version: d.Version, Status: d.Status, CreatedAt: d.CreatedAt,
-			CreatedBy: d.CreatedBy, ContentSHA256: d.ContentSHA256, Label: d.Label})
+		st := states[d.Version]
+		l := d.Label
+		l.VerifiedBy, l.VerifiedAt = st.SignedBy, st.SignedAt
+		v.Drafts = append(v.Drafts, DraftInfo{Version: d.Version, Status: st.Status, CreatedAt: d.CreatedAt,
+			CreatedBy: d.CreatedBy, ContentSHA256: d.ContentSHA256, Label: l})
+		v.States = append(v.States, *st)
 	}
+	v.HumanDocumentation = meta.AIProcessing == ConsentDenied || p.humanRouted(ctx, id)
 	return v, nil
 }
 
@@ -88,9 +99,11 @@ type Viewer struct {
 	RequestID string
 }
 
-// Draft returns a draft version (0 means the latest) and records the view
-// in the audit trail; if the view cannot be recorded the draft is not
-// returned.
+// Draft returns a draft version (0 means the latest) as it stands now
+// (status and verification from its lifecycle) and records the view in the
+// audit trail; if the view cannot be recorded the draft is not returned.
+// It is for trusted local tools (the CLI); the API goes through ViewDraft,
+// which checks authorization.
 func (p *Pipeline) Draft(ctx context.Context, id string, version int, who Viewer) (*encounter.Draft, error) {
 	meta, err := p.store.Meta(ctx, id)
 	if errors.Is(err, encounter.ErrNotFound) {
@@ -99,30 +112,11 @@ func (p *Pipeline) Draft(ctx context.Context, id string, version int, who Viewer
 	if err != nil {
 		return nil, phi.Wrap(err, phi.CodeStorage, "encounter record unavailable")
 	}
-	if version == 0 {
-		vs, err := p.store.DraftVersions(ctx, id)
-		if err != nil {
-			return nil, phi.Wrap(err, phi.CodeStorage, "drafts unavailable")
-		}
-		if len(vs) == 0 {
-			return nil, phi.Permanentf(phi.CodeNotFound, "encounter %s has no draft yet", id)
-		}
-		version = vs[len(vs)-1]
-	}
-	d, err := p.store.Draft(ctx, id, version)
-	if errors.Is(err, encounter.ErrNotFound) {
-		return nil, phi.Permanentf(phi.CodeNotFound, "encounter %s has no draft version %d", id, version)
-	}
+	dv, err := p.viewDraft(ctx, Who{Principal: access.Principal{ID: who.Actor, Role: access.Role(who.Role)}, RequestID: who.RequestID}, meta, version, audit.EventView)
 	if err != nil {
-		return nil, phi.Wrap(err, phi.CodeStorage, "draft unavailable")
+		return nil, err
 	}
-	if err := p.audit.Log(ctx, audit.Entry{
-		Event: audit.EventView, Actor: who.Actor, Role: who.Role, RequestID: who.RequestID,
-		PatientRef: meta.PatientRef, EncounterID: id, Version: version, OutputSHA256: d.ContentSHA256, Result: "ok",
-	}); err != nil {
-		return nil, phi.Wrap(err, phi.CodeAuditUnavailable, "audit trail unavailable; draft not shown")
-	}
-	return d, nil
+	return dv.Draft, nil
 }
 
 // Reconcile re-enqueues the next stage of every encounter that has work
@@ -155,6 +149,20 @@ func (p *Pipeline) Reconcile(ctx context.Context) (int, error) {
 			continue
 		}
 		n++
+	}
+	// Review cases whose opening task was lost are queued again.
+	open, err := p.openCases(ctx)
+	if err != nil {
+		errs = append(errs, err)
+	}
+	for _, c := range open {
+		if c.Status == "requested" {
+			if err := p.jobs.EnqueueReview(ctx, c.EncounterID, c.ID); err != nil {
+				errs = append(errs, err)
+				continue
+			}
+			n++
+		}
 	}
 	if len(errs) > 0 {
 		return n, phi.Wrap(errors.Join(errs...), phi.CodeInternal, "some encounters could not be reconciled")

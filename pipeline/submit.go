@@ -61,11 +61,18 @@ func (p *Pipeline) Submit(ctx context.Context, req SubmitRequest) (string, error
 	if err != nil {
 		return "", phi.Wrap(err, phi.CodeStorage, "pseudonym key unavailable")
 	}
+	allowed, err := p.consents.AIAllowed(ctx, ref)
+	if err != nil {
+		return "", phi.Wrap(err, phi.CodeStorage, "consent could not be checked; submission not accepted")
+	}
 
 	id := encounter.NewID()
 	meta := &encounter.Meta{
 		ID: id, Kind: kind, Template: tmpl.ID, PatientRef: ref, ProviderID: req.ProviderID,
 		Subject: req.Subject, Source: req.Source, CreatedAt: p.now().UTC(),
+	}
+	if !allowed {
+		meta.AIProcessing = ConsentDenied
 	}
 	cleanup := func() { p.discard(context.WithoutCancel(ctx), meta) }
 	switch kind {
@@ -105,6 +112,15 @@ func (p *Pipeline) Submit(ctx context.Context, req SubmitRequest) (string, error
 	if err != nil {
 		cleanup()
 		return "", phi.Wrap(err, phi.CodeAuditUnavailable, "audit trail unavailable; submission not accepted")
+	}
+	if !allowed {
+		// The patient opted out of AI processing: nothing is queued for a
+		// model; the encounter waits for a human scribe.
+		if err := p.routeToHuman(ctx, meta, req.Actor); err != nil {
+			return id, err
+		}
+		p.log.Info("encounter routed to human documentation", "encounter_id", id, "patient_ref", ref)
+		return id, nil
 	}
 	if err := p.queue.Enqueue(ctx, first, id); err != nil {
 		p.log.Error("encounter stored but not queued", "encounter_id", id, "error", err)

@@ -2,6 +2,7 @@ package worker
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -46,7 +47,10 @@ type Client struct {
 	opts TaskOptions
 }
 
-var _ pipeline.Enqueuer = (*Client)(nil)
+var (
+	_ pipeline.Enqueuer = (*Client)(nil)
+	_ pipeline.Jobs     = (*Client)(nil)
+)
 
 // NewClient returns a Client on the Redis connection.
 func NewClient(opt asynq.RedisConnOpt, opts TaskOptions) *Client {
@@ -71,6 +75,38 @@ func (c *Client) Enqueue(ctx context.Context, stage encounter.Stage, encounterID
 	}
 	if err != nil {
 		return fmt.Errorf("worker.Client.Enqueue: %w", err)
+	}
+	return nil
+}
+
+// EnqueueReview implements pipeline.Jobs: the case is opened on the
+// critical queue.
+func (c *Client) EnqueueReview(ctx context.Context, encounterID, caseID string) error {
+	pl := ReviewPayload{EncounterID: encounterID, CaseID: caseID}
+	if !encounter.ValidID(encounterID) || !caseIDRE.MatchString(caseID) {
+		return fmt.Errorf("worker: not a review case")
+	}
+	b, _ := json.Marshal(pl)
+	return c.enqueue(ctx, asynq.NewTask(TypeReviewOpen, b), QueueCritical, "review:"+caseID)
+}
+
+// EnqueueWebhook implements pipeline.Jobs.
+func (c *Client) EnqueueWebhook(ctx context.Context, eventID, endpoint string) error {
+	if !eventIDRE.MatchString(eventID) || !endpointRE.MatchString(endpoint) {
+		return fmt.Errorf("worker: not a webhook event")
+	}
+	b, _ := json.Marshal(WebhookPayload{EventID: eventID, Endpoint: endpoint})
+	return c.enqueue(ctx, asynq.NewTask(TypeWebhook, b), QueueCritical, "webhook:"+eventID+":"+endpoint)
+}
+
+func (c *Client) enqueue(ctx context.Context, t *asynq.Task, queue, id string) error {
+	_, err := c.c.EnqueueContext(ctx, t, asynq.Queue(queue), asynq.TaskID(id),
+		asynq.MaxRetry(c.opts.MaxRetry), asynq.Timeout(c.opts.Timeout), asynq.Retention(c.opts.Retention))
+	if errors.Is(err, asynq.ErrTaskIDConflict) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("worker.Client: %w", err)
 	}
 	return nil
 }

@@ -119,6 +119,24 @@ func NewServer(cfg Config, opt asynq.RedisConnOpt, p *pipeline.Pipeline, log *sl
 	mux.Use(recoverPanics(log), safeErrors(), logTasks(log))
 	mux.Handle(TypeTranscribe, stageHandler(p, encounter.StageTranscribe))
 	mux.Handle(TypeSummarize, stageHandler(p, encounter.StageSummarize))
+	mux.HandleFunc(TypeReviewOpen, func(ctx context.Context, t *asynq.Task) error {
+		var pl ReviewPayload
+		if err := decodeStrict(t.Payload(), &pl, func() bool {
+			return encounter.ValidID(pl.EncounterID) && caseIDRE.MatchString(pl.CaseID)
+		}); err != nil {
+			return err
+		}
+		return p.OpenReview(ctx, pl.EncounterID, pl.CaseID)
+	})
+	mux.HandleFunc(TypeWebhook, func(ctx context.Context, t *asynq.Task) error {
+		var pl WebhookPayload
+		if err := decodeStrict(t.Payload(), &pl, func() bool {
+			return eventIDRE.MatchString(pl.EventID) && endpointRE.MatchString(pl.Endpoint)
+		}); err != nil {
+			return err
+		}
+		return p.DeliverWebhook(ctx, pl.EventID, pl.Endpoint)
+	})
 	mux.HandleFunc(TypeReconcile, func(ctx context.Context, _ *asynq.Task) error {
 		n, err := p.Reconcile(ctx)
 		if n > 0 {

@@ -3,6 +3,7 @@ package worker
 import (
 	"encoding/json"
 	"fmt"
+	"regexp"
 
 	"github.com/hibiken/asynq"
 
@@ -15,6 +16,8 @@ const (
 	TypeTranscribe = "encounter:transcribe"
 	TypeSummarize  = "encounter:summarize"
 	TypeReconcile  = "maintenance:reconcile"
+	TypeReviewOpen = "review:open"     // assign a patient's review request (critical)
+	TypeWebhook    = "webhook:deliver" // deliver a signed notification (critical)
 )
 
 // Queues.
@@ -71,4 +74,29 @@ func DecodePayload(b []byte) (Payload, error) {
 // TaskID is the deduplication ID of a stage of an encounter.
 func TaskID(stage encounter.Stage, encounterID string) string {
 	return string(stage) + ":" + encounterID
+}
+
+// ReviewPayload names a review case.
+type ReviewPayload struct {
+	EncounterID string `json:"encounter_id"`
+	CaseID      string `json:"case_id"`
+}
+
+// WebhookPayload names a stored notification and its endpoint.
+type WebhookPayload struct {
+	EventID  string `json:"event_id"`
+	Endpoint string `json:"endpoint"`
+}
+
+var (
+	caseIDRE   = regexp.MustCompile(`^rv_[0-9a-f]{24}$`)
+	eventIDRE  = regexp.MustCompile(`^wh_[0-9a-f]{24}$`)
+	endpointRE = regexp.MustCompile(`^[A-Za-z0-9._-]{1,64}$`)
+)
+
+func decodeStrict(b []byte, v any, valid func() bool) error {
+	if err := json.Unmarshal(b, v); err != nil || !valid() {
+		return fmt.Errorf("%w: %w", phi.Permanentf(phi.CodeInvalidInput, "task payload is not a set of IDs"), asynq.SkipRetry)
+	}
+	return nil
 }

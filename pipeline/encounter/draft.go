@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"time"
 )
@@ -89,12 +90,16 @@ func (d *Draft) ComputeContentHash() {
 // AI draft starts with the banner.
 func (d *Draft) Text() string {
 	var b strings.Builder
-	if d.Label.AIGenerated && d.Label.VerifiedBy == "" {
+	switch {
+	case d.Label.AIGenerated && d.Label.VerifiedBy == "":
 		b.WriteString(Banner + "\n")
 		if d.Label.Notice != "" {
 			b.WriteString(d.Label.Notice + "\n")
 		}
 		b.WriteString("\n")
+	case d.Label.AIGenerated:
+		fmt.Fprintf(&b, "AI-assisted note — reviewed and signed by %s on %s (status: %s)\n\n",
+			d.Label.VerifiedBy, d.Label.VerifiedAt.UTC().Format(time.RFC3339), d.Status)
 	}
 	for _, s := range d.Sections {
 		b.WriteString(s.Title + "\n")

@@ -110,6 +110,9 @@ type Meta struct {
 	Inputs     []Input   `json:"inputs"`
 	Source     string    `json:"source"` // "cli", "api", "demo"
 	CreatedAt  time.Time `json:"created_at"`
+	// AIProcessing is "denied" when the patient had opted out at submit:
+	// the encounter never enters the AI stages.
+	AIProcessing string `json:"ai_processing,omitempty"`
 }
 
 // Input returns the input with the role, if any.
@@ -123,11 +126,19 @@ func (m *Meta) Input(role string) (Input, bool) {
 }
 
 // FirstStage is where the pipeline starts for this kind of encounter.
-func (m *Meta) FirstStage() Stage { return m.Stages()[0] }
+func (m *Meta) FirstStage() Stage {
+	if m.Kind == KindRecording {
+		return StageTranscribe
+	}
+	return StageSummarize
+}
 
 // Stages lists the stages this kind of encounter goes through, in order.
 // A stage with no stored status is pending.
 func (m *Meta) Stages() []Stage {
+	if m.AIProcessing == "denied" {
+		return nil
+	}
 	if m.Kind == KindRecording {
 		return []Stage{StageTranscribe, StageSummarize}
 	}

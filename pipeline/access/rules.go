@@ -1,0 +1,67 @@
+package access
+
+import (
+	"errors"
+	"slices"
+)
+
+// Action is something a principal does to an encounter.
+type Action string
+
+const (
+	ActSubmit        Action = "submit"
+	ActStatus        Action = "status"
+	ActReadDraft     Action = "read_draft"
+	ActExplain       Action = "explain"
+	ActSign          Action = "sign"
+	ActEdit          Action = "edit"
+	ActReject        Action = "reject"
+	ActEnteredError  Action = "entered_in_error"
+	ActRequestReview Action = "request_review"
+	ActReadReviews   Action = "read_reviews"
+	ActDecideReview  Action = "decide_review"
+	ActConsent       Action = "consent"
+	ActAuditExport   Action = "audit_export"
+	ActDelete        Action = "delete"
+	ActLegalHold     Action = "legal_hold"
+)
+
+// ErrForbidden means the principal may not do the action on the record.
+var ErrForbidden = errors.New("access: forbidden")
+
+// Owner is what an authorization decision needs to know about an
+// encounter: whose it is.
+type Owner struct {
+	PatientRef string
+	ProviderID string
+}
+
+// Rules holds the configurable parts of authorization.
+type Rules struct {
+	// Delegates maps a clinician ID to the IDs who may act for them
+	// (read, edit, sign their drafts).
+	Delegates map[string][]string `yaml:"delegates"`
+}
+
+// Allow reports whether p may do act on an encounter owned by o.
+func (r Rules) Allow(p Principal, act Action, o Owner) error {
+	ok := false
+	switch p.Role {
+	case RolePlatform:
+		ok = slices.Contains([]Action{ActSubmit, ActStatus, ActReadDraft, ActConsent, ActDelete, ActReadReviews}, act)
+	case RoleProvider:
+		mine := o.ProviderID == p.ID || slices.Contains(r.Delegates[o.ProviderID], p.ID)
+		ok = mine && slices.Contains([]Action{ActStatus, ActReadDraft, ActExplain, ActSign, ActEdit, ActReject, ActEnteredError, ActReadReviews}, act)
+	case RolePatient:
+		mine := o.PatientRef != "" && o.PatientRef == p.ID
+		ok = mine && slices.Contains([]Action{ActStatus, ActReadDraft, ActExplain, ActRequestReview, ActReadReviews, ActConsent, ActAuditExport, ActDelete}, act)
+	case RoleReviewer:
+		ok = slices.Contains([]Action{ActStatus, ActReadDraft, ActExplain, ActReadReviews, ActDecideReview}, act)
+	case RoleOps:
+		ok = slices.Contains([]Action{ActStatus, ActAuditExport, ActDelete, ActLegalHold}, act)
+	}
+	if !ok {
+		return ErrForbidden
+	}
+	return nil
+}

@@ -1,0 +1,153 @@
+package encounter
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/clinscribe/clinscribe/storage"
+)
+
+// EventKind is a step in a draft's life.
+type EventKind string
+
+const (
+	EvSigned          EventKind = "signed"           // a clinician signed a version
+	EvRejected        EventKind = "rejected"         // a clinician rejected an AI draft
+	EvEnteredInError  EventKind = "entered_in_error" // a signed version was retracted
+	EvReviewRequested EventKind = "review_requested" // a patient asked for human review
+	EvReviewDecided   EventKind = "review_decided"   // a reviewer decided
+	EvHumanRouted     EventKind = "human_routed"     // sent to human documentation (AI opt-out)
+)
+
+// Event is one immutable entry of an encounter's lifecycle log. Versions
+// are immutable; their status is the fold of these events.
+type Event struct {
+	Seq           int       `json:"seq"`
+	Kind          EventKind `json:"kind"`
+	Version       int       `json:"version,omitempty"`
+	Actor         string    `json:"actor"`
+	Role          string    `json:"role"`
+	At            time.Time `json:"at"`
+	ContentSHA256 string    `json:"content_sha256,omitempty"` // what a signature binds to
+	Attestation   string    `json:"attestation,omitempty"`    // the statement the signer made
+	Reason        string    `json:"reason,omitempty"`
+	CaseID        string    `json:"case_id,omitempty"`
+	Decision      string    `json:"decision,omitempty"`
+}
+
+func eventPrefix(id string) string { return Scope(id) + "/lifecycle/" }
+
+// ErrConflict means the lifecycle changed under a writer too often.
+var ErrConflict = errors.New("encounter: concurrent lifecycle change")
+
+// AppendEvent adds ev at the next sequence number. Writers race through
+// CreateOnly; the loser rereads and retries, so events are totally ordered.
+// check, if set, sees the events so far and may refuse the new one.
+func (s *Store) AppendEvent(ctx context.Context, id string, ev Event, check func([]Event) error) (Event, error) {
+	for range 8 {
+		evs, err := s.Events(ctx, id)
+		if err != nil {
+			return ev, err
+		}
+		if check != nil {
+			if err := check(evs); err != nil {
+				return ev, err
+			}
+		}
+		ev.Seq = len(evs) + 1
+		key := fmt.Sprintf("%s%06d.json", eventPrefix(id), ev.Seq)
+		err = s.putJSON(ctx, key, ev, storage.CreateOnly)
+		if errors.Is(err, storage.ErrExists) {
+			continue
+		}
+		if err != nil {
+			return ev, fmt.Errorf("encounter.AppendEvent: %w", err)
+		}
+		return ev, nil
+	}
+	return ev, ErrConflict
+}
+
+// Events loads the lifecycle log in order.
+func (s *Store) Events(ctx context.Context, id string) ([]Event, error) {
+	keys, err := s.vault.List(ctx, eventPrefix(id))
+	if err != nil {
+		return nil, fmt.Errorf("encounter.Events: %w", err)
+	}
+	sort.Slice(keys, func(i, j int) bool { return seqOf(keys[i]) < seqOf(keys[j]) })
+	evs := make([]Event, 0, len(keys))
+	for _, k := range keys {
+		var ev Event
+		if err := s.getJSON(ctx, k, &ev); err != nil {
+			return nil, err
+		}
+		evs = append(evs, ev)
+	}
+	return evs, nil
+}
+
+func seqOf(key string) int {
+	n, _ := strconv.Atoi(strings.TrimSuffix(key[strings.LastIndex(key, "/")+1:], ".json"))
+	return n
+}
+
+// VersionState is a version's status after its lifecycle events.
+type VersionState struct {
+	Version     int         `json:"version"`
+	Status      DraftStatus `json:"status"`
+	SignedBy    string      `json:"signed_by,omitempty"`
+	SignedAt    time.Time   `json:"signed_at,omitzero"`
+	Attestation string      `json:"attestation,omitempty"`
+	UnderReview bool        `json:"under_review"`
+}
+
+// Fold computes each version's state from the drafts and the events.
+// Rules: every version starts preliminary; a signature makes the AI's own
+// version final and a clinician-edited version amended; rejection applies to
+// preliminary versions; entered-in-error to signed ones; a version is under
+// review while a patient's review case on it is open.
+func Fold(drafts []*Draft, evs []Event) map[int]*VersionState {
+	st := map[int]*VersionState{}
+	edited := map[int]bool{}
+	for _, d := range drafts {
+		st[d.Version] = &VersionState{Version: d.Version, Status: DraftPreliminary}
+		edited[d.Version] = d.Parent != 0 || !strings.HasPrefix(d.CreatedBy, "ai:")
+	}
+	openCases := map[string]int{}
+	for _, ev := range evs {
+		v := st[ev.Version]
+		switch ev.Kind {
+		case EvSigned:
+			if v != nil && v.Status == DraftPreliminary {
+				v.Status = DraftFinal
+				if edited[ev.Version] {
+					v.Status = DraftAmended
+				}
+				v.SignedBy, v.SignedAt, v.Attestation = ev.Actor, ev.At, ev.Attestation
+			}
+		case EvRejected:
+			if v != nil && v.Status == DraftPreliminary {
+				v.Status = DraftRejected
+			}
+		case EvEnteredInError:
+			if v != nil && (v.Status == DraftFinal || v.Status == DraftAmended) {
+				v.Status = DraftEnteredInError
+			}
+		case EvReviewRequested:
+			openCases[ev.CaseID] = ev.Version
+		case EvReviewDecided:
+			delete(openCases, ev.CaseID)
+		}
+	}
+	for _, version := range openCases {
+		if v := st[version]; v != nil {
+			v.UnderReview = true
+		}
+	}
+	return st
+}

@@ -1,0 +1,113 @@
+package fhir_test
+
+import (
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/clinscribe/clinscribe/pipeline/encounter"
+	"github.com/clinscribe/clinscribe/pipeline/fhir"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+func sampleDraft() *encounter.Draft {
+	t0 := time.Date(2026, 3, 4, 15, 4, 5, 0, time.UTC)
+	d := &encounter.Draft{
+		EncounterID: "enc_aaaaaaaaaaaaaaaaaaaaaaaaaa", Version: 1, Status: encounter.DraftPreliminary, Template: "soap",
+		Sections: []encounter.Section{
+			{Key: "subjective", Title: "Subjective", Sentences: []encounter.Sentence{{Text: "Cough for five days.", Evidence: []string{"seg-0002"}}}},
+			{Key: "objective", Title: "Objective", Sentences: []encounter.Sentence{{Text: "Temperature 38.2.", Evidence: []string{"seg-0004"}}}},
+			{Key: "assessment", Title: "Assessment", Sentences: []encounter.Sentence{{Text: "Viral bronchitis, likely.", Evidence: []string{"seg-0005"}, Flags: []string{"unsupported"}}}},
+			{Key: "plan", Title: "Plan", Sentences: []encounter.Sentence{}},
+		},
+		Label: encounter.Label{AIGenerated: true, SecurityLabel: "AIAST", Provider: "offline", Model: "clinscribe-extractive-1",
+			PromptVersion: "soap@1+9531b025", InputSHA256: "d84a04425b0f4db59476fd8a50f1a081ffac60224fa138c09d8388c3688bcca4",
+			Method: "offline-extractive", Notice: "Offline extractive draft (simulated AI).", GeneratedAt: t0},
+		CreatedAt: t0, CreatedBy: "ai:offline",
+	}
+	d.ComputeContentHash()
+	return d
+}
+
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if diff := cmp.Diff(string(want), string(got)); diff != "" {
+		t.Errorf("%s mismatch (-want +got):\n%s", name, diff)
+	}
+}
+
+func TestBundleGolden(t *testing.T) {
+	prelim := sampleDraft()
+	b, err := fhir.Bundle(fhir.Input{EncounterID: prelim.EncounterID, PatientID: "MRN-00451287", Draft: prelim,
+		State: encounter.VersionState{Version: 1, Status: encounter.DraftPreliminary}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "bundle-preliminary.json", b)
+	golden(t, "text-preliminary.txt", []byte(prelim.Text()))
+
+	final := sampleDraft()
+	signedAt := time.Date(2026, 3, 4, 16, 0, 0, 0, time.UTC)
+	final.Status = encounter.DraftFinal
+	final.Label.VerifiedBy, final.Label.VerifiedAt = "dr-okafor", signedAt
+	b, err = fhir.Bundle(fhir.Input{EncounterID: final.EncounterID, PatientID: "MRN-00451287", Draft: final,
+		State: encounter.VersionState{Version: 1, Status: encounter.DraftFinal, SignedBy: "dr-okafor", SignedAt: signedAt}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "bundle-final.json", b)
+	golden(t, "text-final.txt", []byte(final.Text()))
+}
+
+// Structural checks that hold whatever the golden files say.
+func TestBundleShape(t *testing.T) {
+	t.Parallel()
+	d := sampleDraft()
+	b, err := fhir.Bundle(fhir.Input{EncounterID: d.EncounterID, PatientID: "p1", Draft: d,
+		State: encounter.VersionState{Version: 1, Status: encounter.DraftFinal, SignedBy: "dr-okafor", SignedAt: time.Now()}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var bun struct {
+		ResourceType string
+		Entry        []struct{ Resource map[string]any }
+	}
+	if err := json.Unmarshal(b, &bun); err != nil {
+		t.Fatal(err)
+	}
+	if bun.ResourceType != "Bundle" || len(bun.Entry) != 3 {
+		t.Fatalf("bundle = %s", b)
+	}
+	doc, prov := bun.Entry[0].Resource, bun.Entry[1].Resource
+	if doc["resourceType"] != "DocumentReference" || doc["docStatus"] != "final" {
+		t.Fatalf("doc = %v", doc)
+	}
+	sec := doc["meta"].(map[string]any)["security"].([]any)[0].(map[string]any)
+	if sec["code"] != "AIAST" || sec["system"] != fhir.SystemObservationValue {
+		t.Fatalf("security = %v", sec)
+	}
+	agents := prov["agent"].([]any)
+	roles := []string{}
+	for _, a := range agents {
+		roles = append(roles, a.(map[string]any)["type"].(map[string]any)["coding"].([]any)[0].(map[string]any)["code"].(string))
+	}
+	if diff := cmp.Diff([]string{"author", "verifier"}, roles); diff != "" {
+		t.Fatalf("provenance agents: %s", diff)
+	}
+}
