@@ -52,7 +52,7 @@ func (p *Pipeline) Status(ctx context.Context, id string) (*View, error) {
 		return nil, phi.Wrap(err, phi.CodeStorage, "encounter record unavailable")
 	}
 	v := &View{ID: meta.ID, Kind: meta.Kind, Template: meta.Template, PatientRef: meta.PatientRef,
-		ProviderID: meta.ProviderID, CreatedAt: meta.CreatedAt, Finished: true}
+		ProviderID: meta.ProviderID, CreatedAt: meta.CreatedAt, Finished: true, Drafts: []DraftInfo{}}
 	applies := map[encounter.Stage]bool{}
 	for _, s := range meta.Stages() {
 		applies[s] = true

@@ -22,8 +22,10 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 	"github.com/hibiken/asynq"
 
+	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/api"
 	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/config"
 	"github.com/clinscribe/clinscribe/pipeline"
+	"github.com/clinscribe/clinscribe/pipeline/access"
 	"github.com/clinscribe/clinscribe/pipeline/ai"
 	"github.com/clinscribe/clinscribe/pipeline/ai/offline"
 	"github.com/clinscribe/clinscribe/pipeline/audit"
@@ -110,7 +112,8 @@ func Open(ctx context.Context, cfg config.Config, opts Options) (a *App, err err
 			return nil, fmt.Errorf("app: provider %q: unknown kind %q", pc.Name, pc.Kind)
 		}
 	}
-	if a.Gateway, err = ai.NewGateway(cfg.AI.Config, providers, a.Audit, nil, a.Log); err != nil {
+	consents := pipeline.NewConsents(a.Vault)
+	if a.Gateway, err = ai.NewGateway(cfg.AI.Config, providers, a.Audit, consents, a.Log); err != nil {
 		return nil, fmt.Errorf("app: %w", err)
 	}
 
@@ -123,7 +126,8 @@ func Open(ctx context.Context, cfg config.Config, opts Options) (a *App, err err
 	a.Client = worker.NewClient(a.Redis, cfg.Worker.Tasks)
 	a.closers = append(a.closers, a.Client.Close)
 	a.Pipeline, err = pipeline.New(cfg.Pipeline, pipeline.Deps{
-		Vault: a.Vault, Gateway: a.Gateway, Audit: a.Audit, Queue: a.Client, Templates: templates, Log: a.Log,
+		Vault: a.Vault, Gateway: a.Gateway, Audit: a.Audit, Queue: a.Client, Jobs: a.Client, Templates: templates, Log: a.Log,
+		Consents: consents, Shredder: a.Keyring,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("app: %w", err)
@@ -134,6 +138,17 @@ func Open(ctx context.Context, cfg config.Config, opts Options) (a *App, err err
 // NewWorker returns an asynq server running this app's pipeline.
 func (a *App) NewWorker() (*worker.Server, error) {
 	return worker.NewServer(a.Config.Worker, a.Redis, a.Pipeline, a.Log)
+}
+
+// NewAPI returns the HTTP API server over this app.
+func (a *App) NewAPI() (*api.Server, error) {
+	tokens, err := access.LoadTokens(a.Config.API.TokensFile, a.Pipeline.PatientRef, nil)
+	if err != nil {
+		return nil, fmt.Errorf("app: %w", err)
+	}
+	dir := a.Config.Audit.Dir
+	reader := func(context.Context) ([]audit.Entry, error) { return audit.ReadDir(dir) }
+	return api.New(a.Config.API, a.Pipeline, tokens, reader, a.Audit, a.Log, api.Options{}), nil
 }
 
 // Close releases everything Open acquired, in reverse order.

@@ -40,6 +40,8 @@ func commands() []command {
 		{"submit", "store a note or recording encrypted, enqueue it, print the encounter ID", runSubmit},
 		{"status", "show the stages of an encounter", runStatus},
 		{"show", "show an encounter's draft with its AI label", runShow},
+		{"serve", "serve the HTTP API (bearer tokens; see docs/openapi.yaml)", runServe},
+		{"token", "create an API bearer token (stored hashed)", runToken},
 		{"demo", "run the whole pipeline in one process on embedded defaults", runDemo},
 		{"version", "print the version", runVersion},
 	}

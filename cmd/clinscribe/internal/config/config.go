@@ -23,6 +23,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/api"
 	"github.com/clinscribe/clinscribe/pipeline"
 	"github.com/clinscribe/clinscribe/pipeline/ai"
 	"github.com/clinscribe/clinscribe/storage"
@@ -41,6 +42,7 @@ type Config struct {
 	AI       AI              `yaml:"ai"`
 	Pipeline pipeline.Config `yaml:"pipeline"`
 	Prompts  Prompts         `yaml:"prompts"`
+	API      api.Config      `yaml:"api"`
 	Log      Log             `yaml:"log"`
 }
 
@@ -205,6 +207,10 @@ func (c Config) WithDefaults() Config {
 		c.AI.Summarize = c.AI.Providers[0].Name
 	}
 	c.Pipeline = c.Pipeline.WithDefaults()
+	c.API = c.API.WithDefaults()
+	if c.API.TokensFile == "" {
+		c.API.TokensFile = filepath.Join(c.DataDir, "tokens.yaml")
+	}
 	if c.Log.Level == "" {
 		c.Log.Level = "info"
 	}
@@ -315,6 +321,17 @@ func (c Config) Validate() error {
 	}
 	if c.Pipeline.Limits.MaxNoteBytes < 0 || c.Pipeline.Limits.MaxAudioBytes < 0 || c.Pipeline.Limits.MaxSidecarBytes < 0 {
 		add("pipeline.limits: sizes must not be negative")
+	}
+	if (c.API.TLSCertFile == "") != (c.API.TLSKeyFile == "") {
+		add("api.tls_cert_file and api.tls_key_file go together")
+	}
+	for i, ep := range c.Pipeline.Webhooks {
+		if ep.Name == "" || !strings.HasPrefix(ep.URL, "https://") && !strings.HasPrefix(ep.URL, "http://") {
+			add("pipeline.webhooks[%d]: name and an http(s) url are required", i)
+		}
+		if ep.SecretFile == "" && ep.Secret == "" {
+			add("pipeline.webhooks[%d]: secret_file is required (the HMAC-SHA256 signing secret)", i)
+		}
 	}
 	switch c.Log.Level {
 	case "debug", "info", "warn", "error":

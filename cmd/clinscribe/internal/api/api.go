@@ -1,0 +1,336 @@
+// Package api is clinscribe's HTTP API (`clinscribe serve`): JSON over
+// net/http, bearer tokens checked against stored hashes, one role per token,
+// and every decision taken by the pipeline — which authorizes, audits and
+// refuses the same way whatever the entry point. The OpenAPI document is
+// docs/openapi.yaml.
+//
+// Nothing a client sends reaches a log line as it is: the access log names
+// the route pattern (not the raw path), the status, the request ID and the
+// caller's role; errors are pipeline codes with content-free messages.
+package api
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"io"
+	"log/slog"
+	"net/http"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/clinscribe/clinscribe/pipeline"
+	"github.com/clinscribe/clinscribe/pipeline/access"
+	"github.com/clinscribe/clinscribe/pipeline/audit"
+	"github.com/clinscribe/clinscribe/pipeline/phi"
+)
+
+// Config configures the API server.
+type Config struct {
+	// Listen is the address to serve on. Zero means ":8080".
+	Listen string `yaml:"listen"`
+	// TokensFile holds the hashed bearer tokens (see `clinscribe token`).
+	TokensFile string `yaml:"tokens_file"`
+	// MaxJSONBytes bounds JSON request bodies. Zero means 1 MiB.
+	MaxJSONBytes int64 `yaml:"max_json_bytes"`
+	// RequestTimeout bounds a request other than an upload. Zero means 30s.
+	RequestTimeout time.Duration `yaml:"request_timeout"`
+	// UploadTimeout bounds a submission upload. Zero means 15 minutes.
+	UploadTimeout time.Duration `yaml:"upload_timeout"`
+	// TLSCertFile and TLSKeyFile serve HTTPS; empty serves HTTP (put TLS
+	// in front, e.g. at the ingress).
+	TLSCertFile string `yaml:"tls_cert_file"`
+	TLSKeyFile  string `yaml:"tls_key_file"`
+}
+
+// WithDefaults fills zero fields.
+func (c Config) WithDefaults() Config {
+	if c.Listen == "" {
+		c.Listen = ":8080"
+	}
+	if c.MaxJSONBytes == 0 {
+		c.MaxJSONBytes = 1 << 20
+	}
+	if c.RequestTimeout == 0 {
+		c.RequestTimeout = 30 * time.Second
+	}
+	if c.UploadTimeout == 0 {
+		c.UploadTimeout = 15 * time.Minute
+	}
+	return c
+}
+
+// AuditReader exports audit entries; the API filters and authorizes.
+type AuditReader func(ctx context.Context) ([]audit.Entry, error)
+
+// Server serves the API.
+type Server struct {
+	cfg    Config
+	p      *pipeline.Pipeline
+	tokens *access.Tokens
+	audit  AuditReader
+	alog   *audit.Logger
+	log    *slog.Logger
+	mux    *http.ServeMux
+	extra  http.Handler
+	now    func() time.Time
+}
+
+// Options carry the Server's optional parts.
+type Options struct {
+	// Health serves /healthz, /readyz and /metrics when set.
+	Health http.Handler
+	Now    func() time.Time
+}
+
+// New returns a Server.
+func New(cfg Config, p *pipeline.Pipeline, tokens *access.Tokens, auditReader AuditReader, alog *audit.Logger, log *slog.Logger, opts Options) *Server {
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	s := &Server{cfg: cfg.WithDefaults(), p: p, tokens: tokens, audit: auditReader, alog: alog, log: log,
+		mux: http.NewServeMux(), extra: opts.Health, now: opts.Now}
+	s.routes()
+	return s
+}
+
+// Handler is the API with its middleware.
+func (s *Server) Handler() http.Handler { return s.withRequestID(s.mux) }
+
+func (s *Server) routes() {
+	h := func(pattern string, role bool, fn func(http.ResponseWriter, *http.Request, pipeline.Who)) {
+		s.mux.Handle(pattern, s.authenticated(fn))
+		_ = role
+	}
+	h("POST /v1/encounters", true, s.submit)
+	h("GET /v1/encounters/{id}", true, s.status)
+	h("GET /v1/encounters/{id}/draft", true, s.draft)
+	h("GET /v1/encounters/{id}/explanation", true, s.explain)
+	h("POST /v1/encounters/{id}/versions/{version}/sign", true, s.sign)
+	h("POST /v1/encounters/{id}/versions/{version}/edit", true, s.edit)
+	h("POST /v1/encounters/{id}/versions/{version}/reject", true, s.reject)
+	h("POST /v1/encounters/{id}/versions/{version}/entered-in-error", true, s.enteredInError)
+	h("POST /v1/encounters/{id}/reviews", true, s.requestReview)
+	h("GET /v1/encounters/{id}/reviews", true, s.reviews)
+	h("POST /v1/encounters/{id}/deletion", true, s.deleteEncounter)
+	h("PUT /v1/encounters/{id}/legal-hold", true, s.legalHold)
+	h("GET /v1/reviews", true, s.openReviews)
+	h("POST /v1/reviews/{case}/decision", true, s.decide)
+	h("PUT /v1/consent", true, s.setConsent)
+	h("POST /v1/consent/lookup", true, s.getConsent)
+	h("GET /v1/consent", true, s.getConsent)
+	h("GET /v1/audit", true, s.auditExport)
+	h("GET /v1/human-queue", true, s.humanQueue)
+	s.mux.HandleFunc("GET /v1/openapi.yaml", s.openapi)
+	if s.extra != nil {
+		s.mux.Handle("GET /healthz", s.extra)
+		s.mux.Handle("GET /readyz", s.extra)
+		s.mux.Handle("GET /metrics", s.extra)
+	} else {
+		s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusOK) })
+	}
+	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		s.fail(w, r, phi.Permanentf(phi.CodeNotFound, "no such route"))
+	})
+}
+
+// Run serves until ctx ends, then drains in-flight requests.
+func (s *Server) Run(ctx context.Context) error {
+	srv := &http.Server{
+		Addr:              s.cfg.Listen,
+		Handler:           s.Handler(),
+		ReadHeaderTimeout: 10 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    32 << 10,
+		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
+	}
+	errc := make(chan error, 1)
+	go func() {
+		if s.cfg.TLSCertFile != "" {
+			errc <- srv.ListenAndServeTLS(s.cfg.TLSCertFile, s.cfg.TLSKeyFile)
+		} else {
+			errc <- srv.ListenAndServe()
+		}
+	}()
+	s.log.Info("api listening", "addr", s.cfg.Listen)
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	shut, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	return srv.Shutdown(shut)
+}
+
+type ctxKey int
+
+const requestIDKey ctxKey = 1
+
+var requestIDRE = regexp.MustCompile(`^[A-Za-z0-9._-]{8,64}$`)
+
+// withRequestID assigns a request ID (or keeps the client's, if it is an
+// ID), and logs one line per request without content.
+func (s *Server) withRequestID(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		id := r.Header.Get("X-Request-Id")
+		if !requestIDRE.MatchString(id) {
+			b := make([]byte, 12)
+			_, _ = rand.Read(b)
+			id = "req_" + hex.EncodeToString(b)
+		}
+		w.Header().Set("X-Request-Id", id)
+		w.Header().Set("Cache-Control", "no-store")
+		w.Header().Set("X-Content-Type-Options", "nosniff")
+		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
+		start := time.Now()
+		next.ServeHTTP(rec, r.WithContext(context.WithValue(r.Context(), requestIDKey, id)))
+		s.log.Info("request", "method", r.Method, "route", r.Pattern, "status", int64(rec.status),
+			"request_id", id, "elapsed", time.Since(start))
+	})
+}
+
+type statusRecorder struct {
+	http.ResponseWriter
+	status int
+}
+
+func (r *statusRecorder) WriteHeader(code int) {
+	r.status = code
+	r.ResponseWriter.WriteHeader(code)
+}
+
+func requestID(r *http.Request) string {
+	id, _ := r.Context().Value(requestIDKey).(string)
+	return id
+}
+
+// authenticated resolves the bearer token, bounds the request's time, and
+// calls fn with the caller.
+func (s *Server) authenticated(fn func(http.ResponseWriter, *http.Request, pipeline.Who)) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		timeout := s.cfg.RequestTimeout
+		if r.Method == http.MethodPost && r.Pattern == "POST /v1/encounters" {
+			timeout = s.cfg.UploadTimeout
+		}
+		ctx, cancel := context.WithTimeout(r.Context(), timeout)
+		defer cancel()
+		r = r.WithContext(ctx)
+		token, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+		if !ok {
+			w.Header().Set("WWW-Authenticate", `Bearer realm="clinscribe"`)
+			s.fail(w, r, phi.Permanentf(phi.CodeUnauthenticated, "a bearer token is required"))
+			return
+		}
+		p, err := s.tokens.Authenticate(ctx, strings.TrimSpace(token))
+		if err != nil {
+			w.Header().Set("WWW-Authenticate", `Bearer realm="clinscribe", error="invalid_token"`)
+			s.fail(w, r, phi.Permanentf(phi.CodeUnauthenticated, "the token is invalid or expired"))
+			return
+		}
+		fn(w, r, pipeline.Who{Principal: p, RequestID: requestID(r)})
+	})
+}
+
+// errorBody is every error response.
+type errorBody struct {
+	Error struct {
+		Code      string `json:"code"`
+		Message   string `json:"message"`
+		RequestID string `json:"request_id"`
+	} `json:"error"`
+}
+
+var statusOf = map[phi.Code]int{
+	phi.CodeNotFound: http.StatusNotFound, phi.CodeForbidden: http.StatusForbidden,
+	phi.CodeUnauthenticated: http.StatusUnauthorized, phi.CodeInvalidInput: http.StatusBadRequest,
+	phi.CodeEmptyInput: http.StatusBadRequest, phi.CodeNotUTF8: http.StatusBadRequest,
+	phi.CodeSidecarInvalid: http.StatusBadRequest, phi.CodeAudioInvalid: http.StatusBadRequest,
+	phi.CodeUnsupportedType: http.StatusUnsupportedMediaType, phi.CodeTooLarge: http.StatusRequestEntityTooLarge,
+	phi.CodeConflict: http.StatusConflict, phi.CodeLegalHold: http.StatusConflict, phi.CodeRetentionFloor: http.StatusConflict,
+	phi.CodeAuditUnavailable: http.StatusServiceUnavailable, phi.CodeStorage: http.StatusServiceUnavailable,
+	phi.CodeNotConfigured: http.StatusNotImplemented, phi.CodeTimeout: http.StatusGatewayTimeout,
+	phi.CodeCanceled: http.StatusServiceUnavailable,
+}
+
+func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
+	safe := phi.Safe(err)
+	status, ok := statusOf[safe.Code]
+	if !ok {
+		status = http.StatusInternalServerError
+	}
+	if status >= 500 {
+		s.log.Error("request failed", "route", r.Pattern, "request_id", requestID(r), "code", string(safe.Code), "error", safe)
+	}
+	var b errorBody
+	b.Error.Code, b.Error.Message, b.Error.RequestID = string(safe.Code), safe.Msg, requestID(r)
+	writeJSON(w, status, b)
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	_ = enc.Encode(v)
+}
+
+// decodeJSON reads exactly one JSON object of at most MaxJSONBytes with no
+// unknown fields.
+func (s *Server) decodeJSON(w http.ResponseWriter, r *http.Request, v any) error {
+	if ct := r.Header.Get("Content-Type"); !strings.HasPrefix(ct, "application/json") {
+		return phi.Permanentf(phi.CodeUnsupportedType, "send application/json")
+	}
+	body := http.MaxBytesReader(w, r.Body, s.cfg.MaxJSONBytes)
+	dec := json.NewDecoder(body)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			return phi.Permanentf(phi.CodeTooLarge, "the body is larger than %d bytes", s.cfg.MaxJSONBytes)
+		}
+		var syn *json.SyntaxError
+		var typ *json.UnmarshalTypeError
+		switch {
+		case errors.As(err, &syn):
+			return phi.Permanentf(phi.CodeInvalidInput, "malformed JSON at byte %d", syn.Offset)
+		case errors.As(err, &typ):
+			return phi.Permanentf(phi.CodeInvalidInput, "field %q has the wrong type", typ.Field)
+		case strings.HasPrefix(err.Error(), "json: unknown field"):
+			return phi.Permanentf(phi.CodeInvalidInput, "unknown field %s", safeField(strings.TrimPrefix(err.Error(), "json: unknown field ")))
+		}
+		return phi.Permanentf(phi.CodeInvalidInput, "malformed JSON body")
+	}
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		return phi.Permanentf(phi.CodeInvalidInput, "the body must hold exactly one JSON object")
+	}
+	return nil
+}
+
+var fieldRE = regexp.MustCompile(`^"[A-Za-z0-9_]{1,40}"$`)
+
+func safeField(f string) string {
+	if fieldRE.MatchString(f) {
+		return f
+	}
+	return "(not shown)"
+}
+
+func versionParam(r *http.Request, name string) (int, error) {
+	v := r.PathValue(name)
+	if v == "" {
+		v = r.URL.Query().Get(name)
+	}
+	if v == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 || n > 1_000_000 {
+		return 0, phi.Permanentf(phi.CodeInvalidInput, "version must be a positive integer")
+	}
+	return n, nil
+}
