@@ -193,7 +193,7 @@ var (
 	// anything but path-like ASCII.
 	prefixRE = regexp.MustCompile(`^[A-Za-z0-9._/-]{1,200}$`)
 	kmsARNRE = regexp.MustCompile(`^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]{1,128}$`)
-	roleRE   = regexp.MustCompile(`^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9:_/+=,@.-]{1,1024}$`)
+	roleRE   = regexp.MustCompile(`^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9:_/+=,@.-]{1,512}$`)
 )
 
 // validate checks a config that WithDefaults has filled. transcribe and
