@@ -77,15 +77,9 @@ func setup(t *testing.T) *bundle {
 		JobTimeout: 20 * time.Second, RequestTimeout: 10 * time.Second, CleanupTimeout: 10 * time.Second,
 		MaxAttempts: 3, MaxBackoff: 5 * time.Millisecond,
 	}
-	ak, sk := s3test.Credentials()
-	b.awsCfg = aws.Config{
-		Region:      "us-east-1",
-		Credentials: credentials.NewStaticCredentialsProvider(ak, sk, ""),
-		HTTPClient:  &http.Client{Transport: &recordingTransport{log: b.s3Writes, host: strings.TrimPrefix(b.s3.Endpoint, "http://")}},
-	}
-	// The logger writes everything as is (no redacting handler), so the
-	// tests see exactly what the provider logs.
-	b.log = slog.New(slog.NewJSONHandler(b.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	b.awsCfg = awsConfigStatic()
+	b.awsCfg.HTTPClient = &http.Client{Transport: &recordingTransport{log: b.s3Writes, host: strings.TrimPrefix(b.s3.Endpoint, "http://")}}
+	b.log = newTestLogger(b.logs)
 	t.Cleanup(func() {
 		if v := b.tr.Violations(); len(v) > 0 {
 			t.Errorf("Transcribe test server saw request-shape violations: %q", v)
@@ -95,6 +89,19 @@ func setup(t *testing.T) *bundle {
 		}
 	})
 	return b
+}
+
+// awsConfigStatic is an AWS configuration with the S3 test server's
+// credentials (the other test servers accept any SigV4 signature).
+func awsConfigStatic() aws.Config {
+	ak, sk := s3test.Credentials()
+	return aws.Config{Region: "us-east-1", Credentials: credentials.NewStaticCredentialsProvider(ak, sk, "")}
+}
+
+// newTestLogger writes everything as is (no redacting handler), so the
+// tests see exactly what the provider logs.
+func newTestLogger(w io.Writer) *slog.Logger {
+	return slog.New(slog.NewJSONHandler(w, &slog.HandlerOptions{Level: slog.LevelDebug}))
 }
 
 // provider builds the provider from the bundle's config after mutate.
