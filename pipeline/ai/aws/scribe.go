@@ -220,7 +220,10 @@ func parseS3URI(uri string) (bucket, key string, ok bool) {
 	default:
 		return "", "", false
 	}
-	return bucket, key, bucket != "" && key != ""
+	if bucket == "" || key == "" {
+		return "", "", false
+	}
+	return bucket, key, true
 }
 
 // scribeTranscript is HealthScribe's transcript.json.
