@@ -2,10 +2,14 @@ package aws_test
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/clinscribe/clinscribe/pipeline/ai"
 	awsprov "github.com/clinscribe/clinscribe/pipeline/ai/aws"
@@ -78,4 +82,52 @@ func ExampleConfig_WithDefaults() {
 	// Output:
 	// clinscribe-staging/ phi-staging medical CONVERSATION
 	// tool 4096 5s 30m0s
+}
+
+// The configuration documented in docs/providers-aws.md decodes into
+// Config (no unknown fields) and builds a provider.
+func TestDocumentedConfig(t *testing.T) {
+	t.Parallel()
+	doc, err := os.ReadFile(filepath.Join(repoRoot(t), "docs", "providers-aws.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var block string
+	for _, part := range strings.Split(string(doc), "```yaml\n")[1:] {
+		if body, _, ok := strings.Cut(part, "```"); ok && strings.Contains(body, "kind: aws") {
+			block = body
+		}
+	}
+	if block == "" {
+		t.Fatal("no yaml block with kind: aws in docs/providers-aws.md")
+	}
+	var file struct {
+		AI struct {
+			Transcribe string `yaml:"transcribe"`
+			Summarize  string `yaml:"summarize"`
+			Providers  []struct {
+				Name          string         `yaml:"name"`
+				Kind          string         `yaml:"kind"`
+				ZeroRetention bool           `yaml:"zero_retention"`
+				Agreement     string         `yaml:"agreement"`
+				AWS           awsprov.Config `yaml:"aws"`
+			} `yaml:"providers"`
+		} `yaml:"ai"`
+	}
+	dec := yaml.NewDecoder(strings.NewReader(block))
+	dec.KnownFields(true)
+	if err := dec.Decode(&file); err != nil {
+		t.Fatalf("documented config: %v", err)
+	}
+	pe := file.AI.Providers[0]
+	if pe.AWS.PollInterval != 5*time.Second || pe.AWS.Bedrock.RequestTimeout != 3*time.Minute || pe.AWS.Staging.PartSize != 16<<20 {
+		t.Errorf("durations or sizes decoded wrong: %+v", pe.AWS)
+	}
+	p, err := awsprov.NewWithAWSConfig(pe.Name, pe.AWS, aws.Config{}, ai.Attestation{ZeroRetention: pe.ZeroRetention, Agreement: pe.Agreement}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Transcriber == nil || p.Summarizer == nil || p.Kind != pe.Kind {
+		t.Errorf("provider %+v", p)
+	}
 }
