@@ -80,7 +80,11 @@ func (r *jobRunner) run(ctx context.Context, req *ai.TranscribeRequest, spec job
 			cancel()
 			if derr != nil && !isNotFound(derr) {
 				derr = classify(spec.op+" delete job", derr)
-				log.Error("aws: job could not be deleted", "code", string(phi.CodeOf(derr)))
+				// A job still running when we stop waiting cannot be
+				// deleted, and may write its output after this cleanup;
+				// Sweep and the bucket's lifecycle rule remove that.
+				log.Error("aws: job could not be deleted; if it is still running, Sweep or the staging lifecycle rule must remove its late output",
+					"code", string(phi.CodeOf(derr)))
 				errs = append(errs, rewrap(derr, "aws: the transcription job could not be deleted; the result was discarded"))
 			}
 		}

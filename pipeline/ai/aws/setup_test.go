@@ -146,6 +146,28 @@ func (b *bundle) assertClean(t *testing.T) {
 	}
 }
 
+// assertStillRunning checks the cleanup after a job that outlived the
+// caller: the staged recording is gone, the job (which Transcribe will not
+// delete while it runs) is left, and the error log names it so an operator
+// can follow up; its late output is Sweep's (see TestSweep).
+func (b *bundle) assertStillRunning(t *testing.T) {
+	t.Helper()
+	if left := b.objects(t); len(left) > 0 {
+		t.Errorf("objects left in S3 after the call: %q", left)
+	}
+	started := b.tr.Started()
+	if len(started) != 1 {
+		t.Fatalf("jobs started: %q", started)
+	}
+	if _, ok := b.tr.Jobs()[started[0]]; !ok {
+		t.Errorf("the running job %s was deleted", started[0])
+	}
+	logs := b.logs.String()
+	if !strings.Contains(logs, "job could not be deleted") || !strings.Contains(logs, started[0]) {
+		t.Errorf("the undeletable job is not logged with its name:\n%s", logs)
+	}
+}
+
 // assertNotLogged fails if any of the strings appears in the logs.
 func (b *bundle) assertNotLogged(t *testing.T, secrets ...string) {
 	t.Helper()

@@ -279,6 +279,11 @@ func isNotFound(err error) bool {
 		switch api.ErrorCode() {
 		case "NoSuchKey", "NotFound", "NotFoundException":
 			return true
+		case "BadRequestException":
+			// Transcribe answers a job name it does not know with
+			// BadRequestException "The requested job couldn't be found...".
+			m := strings.ToLower(api.ErrorMessage())
+			return strings.Contains(m, "couldn't be found") || strings.Contains(m, "could not be found")
 		}
 	}
 	return false

@@ -23,6 +23,10 @@ import (
 
 const jsonContentType = "application/x-amz-json-1.1"
 
+// jobNotFound is how Transcribe answers an unknown job name (as observed
+// for DeleteTranscriptionJob: BadRequestException, not NotFoundException).
+var jobNotFound = Fault{400, "BadRequestException", "The requested job couldn't be found. Check the job name and try your request again."}
+
 // Transcribe is a SIMULATED Amazon Transcribe (medical and HealthScribe
 // batch jobs) speaking the service's wire protocol. A job is IN_PROGRESS
 // for CompleteAfter status checks; on the next one the server reads the
@@ -275,7 +279,7 @@ func (t *Transcribe) get(ctx context.Context, w http.ResponseWriter, name string
 	j, ok := t.jobs[jobKey(name, scribe)]
 	if !ok {
 		t.mu.Unlock()
-		writeFault(w, jsonContentType, Fault{400, "NotFoundException", "The requested job couldn't be found. Check the job name and try your request again."})
+		writeFault(w, jsonContentType, jobNotFound)
 		return
 	}
 	runNow := false
@@ -304,12 +308,17 @@ func (t *Transcribe) delete(w http.ResponseWriter, name string, scribe bool) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	key := jobKey(name, scribe)
-	if _, ok := t.jobs[key]; !ok {
-		writeFault(w, jsonContentType, Fault{400, "NotFoundException", "The requested job couldn't be found."})
+	j, ok := t.jobs[key]
+	if !ok {
+		writeFault(w, jsonContentType, jobNotFound)
 		return
 	}
-	// Simulation assumption: a job can be deleted in any state, and a
-	// deleted IN_PROGRESS job writes no output.
+	// Simulation assumption (AWS's wording not verified): a job still in
+	// progress cannot be deleted.
+	if j.status == "IN_PROGRESS" {
+		writeFault(w, jsonContentType, Fault{400, "BadRequestException", "The job couldn't be deleted because it is still in progress."})
+		return
+	}
 	delete(t.jobs, key)
 	t.deleted = append(t.deleted, name)
 	w.Header().Set("Content-Type", jsonContentType)
