@@ -3,11 +3,13 @@ package aws_test
 import (
 	"context"
 	"encoding/json"
+	"log/slog"
 	"strings"
 	"sync"
 	"testing"
 
 	"github.com/clinscribe/clinscribe/pipeline/ai"
+	"github.com/clinscribe/clinscribe/pipeline/ai/aws/awstest"
 	"github.com/clinscribe/clinscribe/pipeline/audit"
 	"github.com/clinscribe/clinscribe/pipeline/caption"
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
@@ -124,5 +126,30 @@ func TestGatewayRefusesUnattested(t *testing.T) {
 	entries := sink.all()
 	if len(entries) != 2 || entries[0].Event != audit.EventAIRefused || entries[1].Event != audit.EventAIRefused {
 		t.Errorf("audit entries %+v, want two refusals", entries)
+	}
+}
+
+// Everything the provider logs passes the PHI-safe log handler as is:
+// only allowlisted keys, numbers and durations, so nothing it says is
+// redacted, and the job name stays readable for operators.
+func TestLogsThroughPHIHandler(t *testing.T) {
+	t.Parallel()
+	b := setup(t)
+	b.log = slog.New(phi.NewLogHandler(slog.NewJSONHandler(b.logs, &slog.HandlerOptions{Level: slog.LevelDebug})))
+	b.br.Enqueue(awstest.Reply{Input: map[string]any{"subjective": "x"}}) // one repair, logged
+	p := b.provider(t, nil)
+	tr, err := p.Transcriber.Transcribe(context.Background(), &ai.TranscribeRequest{Audio: media([]byte("RIFF recording"), "audio/wav")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.Summarizer.Summarize(context.Background(), &ai.SummarizeRequest{Template: template(t, "soap"), Segments: tr.Segments}); err != nil {
+		t.Fatal(err)
+	}
+	logs := b.logs.String()
+	if strings.Contains(logs, "[redacted") {
+		t.Errorf("the provider logged values the PHI handler had to redact:\n%s", logs)
+	}
+	if !strings.Contains(logs, `"job":"`+tr.RequestID+`"`) || !strings.Contains(logs, "did not match the template schema") {
+		t.Errorf("logs lack the job name or the repair:\n%s", logs)
 	}
 }

@@ -388,3 +388,46 @@ func TestClassify(t *testing.T) {
 		t.Errorf("context window error: %v", err)
 	}
 }
+
+// threeHourTranscript is a Transcribe transcript of three hours of
+// conversation: about 27,000 words in sentences of nine, two speakers.
+func threeHourTranscript() []byte {
+	var b strings.Builder
+	b.WriteString(`{"results":{"items":[`)
+	ms := int64(0)
+	for i := 0; ms < 3*3600*1000; i++ {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		spk := (i / 27) % 2
+		fmt.Fprintf(&b, `{"type":"pronunciation","start_time":"%.3f","end_time":"%.3f","speaker_label":"spk_%d","alternatives":[{"content":"word%d"}]}`,
+			float64(ms)/1000, float64(ms+300)/1000, spk, i)
+		if i%9 == 8 {
+			b.WriteString(`,{"type":"punctuation","alternatives":[{"content":"."}]}`)
+		}
+		ms += 400
+	}
+	b.WriteString(`]}}`)
+	return []byte(b.String())
+}
+
+func TestParseThreeHours(t *testing.T) {
+	segs, err := parseMedicalTranscript(threeHourTranscript())
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkSegments(t, segs)
+	if last := segs[len(segs)-1]; last.EndMS < 3*3600*1000-1000 || len(segs) < 2900 {
+		t.Errorf("%d segments ending at %d ms", len(segs), last.EndMS)
+	}
+}
+
+func BenchmarkParseMedicalTranscript3h(b *testing.B) {
+	data := threeHourTranscript()
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := parseMedicalTranscript(data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
