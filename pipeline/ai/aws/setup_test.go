@@ -14,7 +14,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
@@ -31,16 +30,17 @@ import (
 )
 
 const (
-	testKMSKey  = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
-	testRoleARN = "arn:aws:iam::111122223333:role/clinscribe-healthscribe"
-	testModel   = "anthropic.claude-3-5-sonnet-20240620-v1:0"
-	stagingBkt  = "clinscribe-staging"
-	outputBkt   = "clinscribe-output"
-	stagePrefix = "clinscribe/staging/"
+	testKMSKey  = awstest.KMSKeyARN
+	testRoleARN = awstest.RoleARN
+	testModel   = awstest.ModelID
+	stagingBkt  = awstest.StagingBucket
+	outputBkt   = awstest.OutputBucket
+	stagePrefix = awstest.StagingPrefix
 )
 
-// bundle is one test's servers, provider and captured output.
+// bundle is one test's simulated AWS, provider config and captured output.
 type bundle struct {
+	env      *awstest.Env
 	s3       *s3test.Server
 	s3c      *s3.Client
 	tr       *awstest.Transcribe
@@ -52,42 +52,15 @@ type bundle struct {
 	s3Writes *headerLog
 }
 
-// setup starts an S3-protocol server (versitygw) with a staging and an
-// output bucket, the Transcribe and Bedrock test servers, and returns a
-// config with short poll intervals and retries pointed at them.
+// setup starts the simulated AWS (awstest.Env) and records the S3 writes
+// the provider makes and everything it logs.
 func setup(t *testing.T) *bundle {
 	t.Helper()
-	b := &bundle{s3: s3test.Start(t), logs: &lockedBuffer{}, s3Writes: &headerLog{}}
-	b.s3.Bucket(t, stagingBkt)
-	b.s3.Bucket(t, outputBkt)
-	b.s3c = b.s3.Client()
-	b.tr = awstest.NewTranscribe(b.s3c)
-	t.Cleanup(b.tr.Close)
-	b.br = awstest.NewBedrock()
-	t.Cleanup(b.br.Close)
-	b.cfg = awsprov.Config{
-		Region: "us-east-1",
-		Endpoints: awsprov.Endpoints{
-			Transcribe: b.tr.URL, Bedrock: b.br.URL, S3: b.s3.Endpoint, S3PathStyle: true,
-		},
-		Staging:      awsprov.StagingConfig{Bucket: stagingBkt, Prefix: stagePrefix, OutputBucket: outputBkt, KMSKeyID: testKMSKey},
-		HealthScribe: awsprov.HealthScribeConfig{RoleARN: testRoleARN},
-		Bedrock:      awsprov.BedrockConfig{ModelID: testModel, RequestTimeout: 10 * time.Second},
-		PollInterval: 5 * time.Millisecond, MaxPollInterval: 20 * time.Millisecond,
-		JobTimeout: 20 * time.Second, RequestTimeout: 10 * time.Second, CleanupTimeout: 10 * time.Second,
-		MaxAttempts: 3, MaxBackoff: 5 * time.Millisecond,
-	}
-	b.awsCfg = awsConfigStatic()
+	env := awstest.Start(t)
+	b := &bundle{env: env, s3: env.S3, s3c: env.S3Client, tr: env.Transcribe, br: env.Bedrock,
+		cfg: env.Config, awsCfg: env.AWSConfig, logs: &lockedBuffer{}, s3Writes: &headerLog{}}
 	b.awsCfg.HTTPClient = &http.Client{Transport: &recordingTransport{log: b.s3Writes, host: strings.TrimPrefix(b.s3.Endpoint, "http://")}}
 	b.log = newTestLogger(b.logs)
-	t.Cleanup(func() {
-		if v := b.tr.Violations(); len(v) > 0 {
-			t.Errorf("Transcribe test server saw request-shape violations: %q", v)
-		}
-		if v := b.br.Violations(); len(v) > 0 {
-			t.Errorf("Bedrock test server saw request-shape violations: %q", v)
-		}
-	})
 	return b
 }
 
@@ -122,17 +95,8 @@ func (b *bundle) provider(t *testing.T, mutate func(*awsprov.Config)) *ai.Provid
 // objects lists every object left in the staging and output buckets.
 func (b *bundle) objects(t *testing.T) []string {
 	t.Helper()
-	var keys []string
-	for _, bucket := range []string{stagingBkt, outputBkt} {
-		out, err := b.s3c.ListObjectsV2(context.Background(), &s3.ListObjectsV2Input{Bucket: aws.String(bucket)})
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, o := range out.Contents {
-			keys = append(keys, bucket+"/"+aws.ToString(o.Key))
-		}
-	}
-	return keys
+	objects, _ := b.env.Leftovers(t)
+	return objects
 }
 
 // assertClean fails if any staged object or job is left.
