@@ -445,7 +445,9 @@ func TestEndToEndSignReviewWebhook(t *testing.T) {
 func TestOptOutRoutesToHumans(t *testing.T) {
 	t.Parallel()
 	f := setup(t, nil)
-	var c struct{ AIProcessing string `json:"ai_processing"` }
+	var c struct {
+		AIProcessing string `json:"ai_processing"`
+	}
 	if code := f.call("patientP", "PUT", "/v1/consent", map[string]string{"ai_processing": "denied", "source": "patient-portal"}, &c); code != 200 || c.AIProcessing != "denied" {
 		t.Fatalf("consent: %d %+v", code, c)
 	}
