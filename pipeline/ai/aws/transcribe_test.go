@@ -237,7 +237,7 @@ func TestTranscribeScenarios(t *testing.T) {
 		{
 			name:    "job outlasts the job timeout",
 			arrange: func(b *bundle, _ []byte) { b.tr.Stall(true) },
-			mutate:  func(c *awsprov.Config) { c.JobTimeout = 250 * time.Millisecond },
+			mutate:  func(c *awsprov.Config) { c.JobTimeout = 3 * time.Second }, // long enough to upload and start on a loaded machine
 			code:    phi.CodeTimeout, permanent: false,
 		},
 		{
