@@ -101,30 +101,49 @@ func New(cfg Config, p *pipeline.Pipeline, tokens *access.Tokens, auditReader Au
 // Handler is the API with its middleware.
 func (s *Server) Handler() http.Handler { return s.withRequestID(s.mux) }
 
-func (s *Server) routes() {
-	h := func(pattern string, role bool, fn func(http.ResponseWriter, *http.Request, pipeline.Who)) {
-		s.mux.Handle(pattern, s.authenticated(fn))
-		_ = role
+type route struct {
+	pattern string
+	fn      func(http.ResponseWriter, *http.Request, pipeline.Who)
+}
+
+// table is every authenticated route.
+func (s *Server) table() []route {
+	return []route{
+		{"POST /v1/encounters", s.submit},
+		{"GET /v1/encounters/{id}", s.status},
+		{"GET /v1/encounters/{id}/draft", s.draft},
+		{"GET /v1/encounters/{id}/explanation", s.explain},
+		{"POST /v1/encounters/{id}/versions/{version}/sign", s.sign},
+		{"POST /v1/encounters/{id}/versions/{version}/edit", s.edit},
+		{"POST /v1/encounters/{id}/versions/{version}/reject", s.reject},
+		{"POST /v1/encounters/{id}/versions/{version}/entered-in-error", s.enteredInError},
+		{"POST /v1/encounters/{id}/reviews", s.requestReview},
+		{"GET /v1/encounters/{id}/reviews", s.reviews},
+		{"POST /v1/encounters/{id}/deletion", s.deleteEncounter},
+		{"PUT /v1/encounters/{id}/legal-hold", s.legalHold},
+		{"GET /v1/reviews", s.openReviews},
+		{"POST /v1/reviews/{case}/decision", s.decide},
+		{"PUT /v1/consent", s.setConsent},
+		{"POST /v1/consent/lookup", s.getConsent},
+		{"GET /v1/consent", s.getConsent},
+		{"GET /v1/audit", s.auditExport},
+		{"GET /v1/human-queue", s.humanQueue},
 	}
-	h("POST /v1/encounters", true, s.submit)
-	h("GET /v1/encounters/{id}", true, s.status)
-	h("GET /v1/encounters/{id}/draft", true, s.draft)
-	h("GET /v1/encounters/{id}/explanation", true, s.explain)
-	h("POST /v1/encounters/{id}/versions/{version}/sign", true, s.sign)
-	h("POST /v1/encounters/{id}/versions/{version}/edit", true, s.edit)
-	h("POST /v1/encounters/{id}/versions/{version}/reject", true, s.reject)
-	h("POST /v1/encounters/{id}/versions/{version}/entered-in-error", true, s.enteredInError)
-	h("POST /v1/encounters/{id}/reviews", true, s.requestReview)
-	h("GET /v1/encounters/{id}/reviews", true, s.reviews)
-	h("POST /v1/encounters/{id}/deletion", true, s.deleteEncounter)
-	h("PUT /v1/encounters/{id}/legal-hold", true, s.legalHold)
-	h("GET /v1/reviews", true, s.openReviews)
-	h("POST /v1/reviews/{case}/decision", true, s.decide)
-	h("PUT /v1/consent", true, s.setConsent)
-	h("POST /v1/consent/lookup", true, s.getConsent)
-	h("GET /v1/consent", true, s.getConsent)
-	h("GET /v1/audit", true, s.auditExport)
-	h("GET /v1/human-queue", true, s.humanQueue)
+}
+
+// Routes lists the API's routes as "METHOD /path", for documentation checks.
+func Routes() []string {
+	var out []string
+	for _, r := range (&Server{}).table() {
+		out = append(out, r.pattern)
+	}
+	return append(out, "GET /v1/openapi.yaml")
+}
+
+func (s *Server) routes() {
+	for _, r := range s.table() {
+		s.mux.Handle(r.pattern, s.authenticated(r.fn))
+	}
 	s.mux.HandleFunc("GET /v1/openapi.yaml", s.openapi)
 	if s.extra != nil {
 		s.mux.Handle("GET /healthz", s.extra)
