@@ -1,0 +1,153 @@
+package deid
+
+import (
+	_ "embed"
+	"strings"
+	"sync"
+)
+
+// lexicon.txt is a compact word list written for this project: common first
+// names and surnames, the English and clinical words that look like names at
+// the start of a sentence, eponyms and drug brands that must not be taken for
+// names, US cities and states, street suffixes, and the fake names used for
+// surrogates.
+//
+//go:embed data/lexicon.txt
+var lexiconText string
+
+// Lexicon flags: one bit per list a word is on.
+const (
+	lxFirst uint64 = 1 << iota
+	lxFirstAmb
+	lxSur
+	lxSurAmb
+	lxCommon
+	lxMedical
+	lxLookalike
+	lxEponymHead
+	lxTitleClin
+	lxTitle
+	lxRelation
+	lxCredential
+	lxCity    // single-word city, or first word of a multi-word city
+	lxCityAmb // city name that is also an ordinary word or a person's name
+	lxState   // state name (or first word of one)
+	lxStateAbbr
+	lxCountry
+	lxStreetSuffix
+	lxUnit
+	lxMonth
+	lxMonthAbbr
+	lxWeekday
+	lxDigitWord  // zero..nine, oh
+	lxTeenWord   // ten..nineteen
+	lxTensWord   // twenty..ninety
+	lxOrdWord    // first..thirty-first parts
+	lxCue        // first word of an identifier cue phrase
+	lxNameIntro  // word after which a capitalized word is a name
+	lxPhraseHead // first word of a multi-word phrase in phrases
+	lxFakeFirst
+	lxFakeLast
+	lxParticle // van, von, de, ...
+	lxSuffix   // jr, sr, ii, iii
+	lxCodeStop // ndc, cpt, icd: numbers after these are codes, not identifiers
+	lxUnitWord // mg, ml, kcal: numbers before these are measurements
+	lxDateCue  // on, since, dated: a bare m/d after these is a date
+	lxPlaceCue // lives in, moved to: a capitalized word after these is a place
+	lxAgeCue   // age, aged
+	lxNameSuffixHead
+)
+
+var (
+	lexOnce sync.Once
+	lexWord map[string]uint64 // lower-case word -> flags
+	// lexPhrase holds multi-word entries ("new york", "salt lake city") by
+	// their lower-case words joined with single spaces.
+	lexPhrase  map[string]uint64
+	fakeFirsts []string
+	fakeLasts  []string
+)
+
+var sectionFlags = map[string]uint64{
+	"first": lxFirst, "first?": lxFirst | lxFirstAmb, "surname": lxSur, "surname?": lxSur | lxSurAmb,
+	"common": lxCommon, "medical": lxMedical, "lookalike": lxLookalike, "eponymhead": lxEponymHead,
+	"titleclin": lxTitleClin, "title": lxTitle, "relation": lxRelation, "credential": lxCredential,
+	"city": lxCity, "city?": lxCity | lxCityAmb, "state": lxState, "stateabbr": lxStateAbbr,
+	"country": lxCountry, "streetsuffix": lxStreetSuffix, "unit": lxUnit,
+	"fakefirst": lxFakeFirst, "fakelast": lxFakeLast,
+}
+
+var builtinWords = map[uint64]string{
+	lxMonth:     "january february march april may june july august september october november december",
+	lxMonthAbbr: "jan feb mar apr jun jul aug sep sept oct nov dec",
+	lxWeekday:   "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun",
+	lxDigitWord: "zero oh one two three four five six seven eight nine",
+	lxTeenWord:  "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen",
+	lxTensWord:  "twenty thirty forty fifty sixty seventy eighty ninety",
+	lxOrdWord: "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth " +
+		"fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth thirtieth",
+	lxParticle: "van von de del della der den da di du le la st st. al el bin ibn ben ap mac mc",
+	lxSuffix:   "jr sr ii iii iv",
+	lxCodeStop: "ndc cpt loinc icd icd-10 snomed rxnorm hcpcs lot batch version ver v build release model ref range " +
+		"isbn doi pmid step steps",
+	lxUnitWord: "mg mcg g kg lb lbs ml l cc units unit iu meq mmol mmhg bpm kcal cal calories steps ft in cm mm " +
+		"percent hours hrs minutes mins days weeks months years puffs tabs tablets capsules drops feet miles",
+	lxDateCue: "on since from until till through thru dated dob d.o.b date seen admitted discharged visit last next " +
+		"by starting effective as of born admission discharge appointment appt surgery procedure between and " +
+		"onset injury started",
+	lxAgeCue: "age aged",
+}
+
+func loadLexicon() {
+	lexWord = make(map[string]uint64, 6000)
+	lexPhrase = make(map[string]uint64, 400)
+	add := func(entry string, f uint64) {
+		if strings.Contains(entry, "_") {
+			words := strings.Split(entry, "_")
+			lexPhrase[strings.Join(words, " ")] |= f
+			lexWord[words[0]] |= lxPhraseHead
+			return
+		}
+		lexWord[entry] |= f
+	}
+	var cur uint64
+	for _, line := range strings.Split(lexiconText, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		if line[0] == '[' {
+			cur = sectionFlags[strings.Trim(line, "[]")]
+			continue
+		}
+		for _, w := range strings.Fields(line) {
+			add(w, cur)
+			if cur == lxFakeFirst {
+				fakeFirsts = append(fakeFirsts, w)
+			}
+			if cur == lxFakeLast {
+				fakeLasts = append(fakeLasts, w)
+			}
+		}
+	}
+	for f, words := range builtinWords {
+		for _, w := range strings.Fields(words) {
+			add(w, f)
+		}
+	}
+	for _, c := range cueTable {
+		lexWord[c.words[0]] |= lxCue
+	}
+	for _, w := range nameIntroWords {
+		lexWord[w] |= lxNameIntro
+	}
+	for _, w := range placeCueWords {
+		lexWord[w] |= lxPlaceCue
+	}
+}
+
+// lexicon returns the word and phrase tables, building them on first use.
+func lexicon() (map[string]uint64, map[string]uint64) {
+	lexOnce.Do(loadLexicon)
+	return lexWord, lexPhrase
+}

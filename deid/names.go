@@ -1,0 +1,520 @@
+package deid
+
+import "strings"
+
+// Names in free text. A name needs evidence: a title ("Mrs."), a relation
+// word ("her daughter"), an introduction ("my name is", "signed by"), a
+// credential (", MD"), a speaker tag, metadata, or the bundled lists of first
+// names and surnames. Evidence seeds a name; nameChain then grows it over the
+// neighbouring parts ("O'Neil-Park", "J.", "van der", "Jr."). Eponyms and
+// drug brands (Parkinson, Tylenol) and look-alikes (Dr. Pepper) are kept out.
+
+// Words that end a name candidate because they are something else.
+const notNameFlags = lxCommon | lxMedical | lxMonth | lxMonthAbbr | lxWeekday | lxTitle | lxTitleClin | lxRelation |
+	lxState | lxCountry | lxStreetSuffix | lxUnit | lxCredential | lxEponymHead | lxUnitWord | lxCodeStop | lxDigitWord |
+	lxTeenWord | lxTensWord | lxOrdWord | lxCue | lxNameIntro
+
+// nameish reports whether token k can be part of a name next to other name
+// evidence.
+func (s *scan) nameish(k int, allCaps bool) bool {
+	t := s.tok(k)
+	if t == nil || !t.capWord() {
+		return false
+	}
+	if t.allUpper() && t.n() > 1 && !allCaps && t.lex&(lxFirst|lxSur) == 0 {
+		return false
+	}
+	if t.lex&(lxFirst|lxSur) != 0 && t.lex&(lxFirstAmb|lxSurAmb) == 0 && t.lex&(lxMonth|lxCommon) == 0 {
+		return true
+	}
+	if t.lex&(lxFirstAmb|lxSurAmb) != 0 {
+		return t.lex&(lxMonth|lxWeekday|lxTitle|lxTitleClin|lxRelation|lxStreetSuffix|lxState|lxCountry) == 0 &&
+			!s.eponymAfter(k)
+	}
+	return t.lex&notNameFlags == 0
+}
+
+// eponymAfter reports "Bell's palsy", "Parkinson disease": a capitalized
+// word followed (possibly after 's) by a medical head noun.
+func (s *scan) eponymAfter(k int) bool {
+	j := k + 1
+	if j+1 < len(s.toks) && s.toks[j].punct('\'') && s.toks[j].gap == gapNone && s.eq(j+1, "s") {
+		j += 2
+	} else if j < len(s.toks) && s.toks[j].punct('-') && s.toks[j].gap == gapNone && j+1 < len(s.toks) && s.toks[j+1].capWord() {
+		j += 2 // Guillain-Barre syndrome
+	}
+	if j < len(s.toks) && s.toks[j].gap != gapLine && s.toks[j].is(lxEponymHead) {
+		return true
+	}
+	return false
+}
+
+// nameChain adds the name around seed token i and remembers its words for
+// the rest of the document.
+func (s *scan) nameChain(i int, cls NameClass, strong bool) {
+	caps := s.toks[i].allUpper() && s.toks[i].n() > 1
+	st, en := i, i
+	for {
+		k := en + 1
+		if k >= len(s.toks) {
+			break
+		}
+		tk := &s.toks[k]
+		if tk.gap == gapLine {
+			break
+		}
+		if tk.gap == gapNone && tk.kind == tkPunct && (tk.ch == '-' || tk.ch == '\'') {
+			m := s.adj(k)
+			if m > 0 && s.toks[m].capWord() && s.toks[m].n() > 1 && (tk.ch == '-' || s.toks[en].n() == 1) {
+				en = m
+				continue
+			}
+			break
+		}
+		if tk.gap == gapNone {
+			break
+		}
+		if s.isInitial(k) {
+			if m := s.next(k + 1); m > 0 && s.nameish(m, caps) {
+				en = k + 1
+				continue
+			}
+			break
+		}
+		if tk.letters() && tk.is(lxParticle) && !tk.upper() {
+			if m := s.next(k); m > 0 && s.toks[m].capWord() {
+				en = m
+				continue
+			}
+			break
+		}
+		if tk.letters() && tk.is(lxSuffix) {
+			en = k
+			if m := s.adj(k); m > 0 && s.toks[m].punct('.') {
+				en = m
+			}
+			break
+		}
+		if s.nameish(k, caps) && !s.eponymAfter(k) {
+			en = k
+			continue
+		}
+		break
+	}
+	// Possessive "Whitcombe's" stays outside; "Jr." after a comma joins.
+	if k := en + 1; k+1 < len(s.toks) && s.toks[k].punct(',') && s.toks[k+1].is(lxSuffix) && s.toks[k+1].gap == gapSpace {
+		en = k + 1
+		if m := s.adj(en); m > 0 && s.toks[m].punct('.') {
+			en = m
+		}
+	}
+	for st > 0 && s.toks[st].gap != gapLine {
+		k := st - 1
+		tk := &s.toks[k]
+		if s.toks[st].gap == gapNone {
+			if tk.kind == tkPunct && (tk.ch == '\'' || tk.ch == '-') && k > 0 && tk.gap == gapNone && s.toks[k-1].capWord() &&
+				(tk.ch == '-' || s.toks[k-1].n() <= 2) {
+				st = k - 1
+				continue
+			}
+			break
+		}
+		if tk.punct('.') && k > 0 && s.isInitial(k-1) {
+			st = k - 1
+			continue
+		}
+		if tk.letters() && tk.is(lxParticle) && !tk.upper() && k > 0 && s.toks[k-1].capWord() && s.nameish(k-1, caps) {
+			st = k - 1
+			continue
+		}
+		if s.nameish(k, caps) {
+			st = k
+			continue
+		}
+		break
+	}
+	s.addName(st, en, cls)
+	for k := st; k <= en; k++ {
+		t := &s.toks[k]
+		if t.letters() && t.n() >= 3 && t.lex&(lxCommon|lxMedical|lxMonth|lxParticle|lxFirstAmb|lxSurAmb) == 0 {
+			w := strings.ToLower(s.str(k))
+			s.nameSet[w] |= cls
+		}
+	}
+}
+
+// titleName: "Mr. O'Neil-Park", "Dr Okafor", "Mrs. Lee". Not "Dr. Pepper".
+func (s *scan) titleName(i int) bool {
+	t := &s.toks[i]
+	if t.is(lxTitleClin) && !t.upper() && !s.eq(i, "dr") {
+		return false
+	}
+	k := i + 1
+	if k < len(s.toks) && s.toks[k].punct('.') && s.toks[k].gap == gapNone {
+		k++
+	}
+	if k >= len(s.toks) || s.toks[k].gap != gapSpace {
+		return false
+	}
+	nt := &s.toks[k]
+	if !nt.capWord() || nt.is(lxLookalike) {
+		return false
+	}
+	if nt.lex&(lxTitle|lxTitleClin|lxRelation|lxMonth|lxWeekday|lxState|lxCountry|lxCue) != 0 && nt.lex&(lxFirst|lxSur) == 0 {
+		return false
+	}
+	// "Nurse Practitioner", "Doctor Visit": ordinary words after the weaker titles.
+	if (s.eq(i, "nurse") || s.eq(i, "doctor") || s.eq(i, "sister") || s.eq(i, "father") || s.eq(i, "brother") ||
+		s.eq(i, "captain") || s.eq(i, "officer") || s.eq(i, "coach") || s.eq(i, "judge") || s.eq(i, "lady") || s.eq(i, "lord")) &&
+		nt.lex&(lxCommon|lxMedical) != 0 && nt.lex&(lxFirst|lxSur) == 0 {
+		return false
+	}
+	if nt.allUpper() && nt.n() > 1 && !t.allUpper() && nt.lex&(lxFirst|lxSur) == 0 {
+		return false
+	}
+	if s.eponymAfter(k) && nt.lex&(lxFirst|lxSur) == 0 {
+		return false
+	}
+	cls := PatientNames
+	if t.is(lxTitleClin) {
+		cls = ClinicianNames | clsExplicit
+	}
+	s.nameChain(k, cls, true)
+	return true
+}
+
+// relationName: "her daughter Emily", "son, Marcus,", "wife named Rosa".
+func (s *scan) relationName(i int) bool {
+	k := i + 1
+	for n := 0; n < 3 && k < len(s.toks); n++ {
+		tk := &s.toks[k]
+		if tk.gap == gapLine {
+			return false
+		}
+		if tk.kind == tkPunct && (tk.ch == ',' || tk.ch == '(' || tk.ch == ':' || tk.ch == '-') {
+			k++
+			continue
+		}
+		if s.eq(k, "named") || s.eq(k, "called") || s.eq(k, "is") || s.eq(k, "was") {
+			k++
+			continue
+		}
+		break
+	}
+	if k >= len(s.toks) || s.toks[k].gap == gapLine {
+		return false
+	}
+	nt := &s.toks[k]
+	if !nt.capWord() || nt.is(lxTitle|lxTitleClin) {
+		return false
+	}
+	if !s.nameish(k, false) {
+		return false
+	}
+	if k+1 < len(s.toks) && s.toks[k+1].punct('\'') && s.toks[k+1].gap == gapNone && k == i+1 {
+		// "son Marcus's" is fine; nothing to do
+	}
+	s.nameChain(k, RelativeNames|clsExplicit, true)
+	return true
+}
+
+var nameIntroWords = []string{"named", "called", "name", "i'm", "im", "am", "this", "meet", "hi", "hello", "hey", "thanks",
+	"thank", "bye", "goodbye", "morning", "afternoon", "evening", "dear", "by", "with", "patient", "pt", "contact",
+	"provider", "pcp", "attending", "physician", "surgeon", "referring", "resident", "guardian", "informant",
+	"interpreter", "cc", "re", "to", "from", "caregiver", "signed", "cosigned", "author", "dictated", "scribe", "nurse",
+	"np", "pa", "rn", "mother", "father", "spouse", "husband", "wife", "emergency", "poa", "proxy", "clinician",
+	"doctor", "sincerely", "regards", "ask", "tell", "for", "and", "or", "goes", "known", "aka", "alias", "nee", "née",
+	"maiden", "per", "pharmacist", "therapist", "radiologist", "pathologist", "technician", "tech", "coordinator",
+	"manager", "worker", "chaplain", "counselor", "midwife", "dietitian", "sw", "case", "mom", "dad", "visited", "via"}
+
+// introName handles a capitalized word after an introduction word.
+func (s *scan) introName(i int) bool {
+	w := s.lower(i)
+	k := i + 1
+	colon := false
+	if k < len(s.toks) && s.toks[k].punct(':') {
+		colon = true
+		k++
+	} else if k < len(s.toks) && s.toks[k].punct(',') && (w == "hi" || w == "hello" || w == "hey" || w == "thanks" ||
+		w == "dear" || w == "morning" || w == "afternoon" || w == "evening" || w == "bye" || w == "sincerely" || w == "regards") {
+		k++
+	}
+	cls := PatientNames
+	switch w {
+	case "name":
+		if !colon {
+			if s.eq(k, "is") || s.eq(k, "was") {
+				k++
+			} else if k+1 < len(s.toks) && s.toks[k].punct('\'') && s.eq(k+1, "s") {
+				k += 2
+			} else {
+				return false
+			}
+		}
+	case "this", "am", "goes", "known":
+		if w == "this" && !s.eq(k, "is") || w == "goes" && !s.eq(k, "by") || w == "known" && !s.eq(k, "as") {
+			return false
+		}
+		if w != "am" {
+			k++
+		}
+		if w == "am" && !(i > 0 && s.eq(i-1, "i")) {
+			return false
+		}
+	case "thank":
+		if !s.eq(k, "you") {
+			return false
+		}
+		k++
+		if k < len(s.toks) && s.toks[k].punct(',') {
+			k++
+		}
+	case "by":
+		if i == 0 || !s.toks[i-1].letters() {
+			return false
+		}
+		p := s.lower(i - 1)
+		switch p {
+		case "seen", "signed", "referred", "dictated", "reviewed", "cosigned", "examined", "evaluated", "transcribed",
+			"authored", "written", "prepared", "performed", "read", "interpreted", "ordered", "accompanied", "brought",
+			"driven", "visited", "called", "attended", "approved", "verified", "documented", "entered", "covered", "followed":
+			if p == "accompanied" || p == "brought" || p == "driven" || p == "visited" || p == "called" {
+				cls = RelativeNames | clsExplicit
+			} else {
+				cls = ClinicianNames | clsExplicit
+			}
+		default:
+			return false
+		}
+	case "evening", "afternoon", "morning":
+		if i == 0 || !s.eq(i-1, "good") && s.toks[i].gap != gapLine {
+			return false
+		}
+	case "emergency":
+		if !s.eq(k, "contact") {
+			return false
+		}
+		k++
+		if k < len(s.toks) && s.toks[k].punct(':') {
+			k++
+		}
+		cls = RelativeNames | clsExplicit
+	case "for", "and", "or", "ask", "tell", "with", "per", "via", "to", "from":
+		// Weak: only a listed name, or a run of two name-like words.
+		if colon && (w == "to" || w == "from") {
+			break
+		}
+		if !s.listedName(k) {
+			return false
+		}
+	case "patient", "pt", "contact", "provider", "pcp", "attending", "physician", "surgeon", "referring", "resident",
+		"guardian", "informant", "interpreter", "cc", "re", "caregiver", "signed", "cosigned", "author", "dictated",
+		"scribe", "nurse", "np", "pa", "rn", "mother", "father", "spouse", "husband", "wife", "poa", "proxy", "clinician",
+		"doctor", "pharmacist", "therapist", "radiologist", "pathologist", "technician", "tech", "coordinator",
+		"manager", "worker", "chaplain", "counselor", "midwife", "dietitian", "sw", "case", "mom", "dad":
+		if !colon {
+			if w == "patient" || w == "pt" || w == "case" || w == "worker" || w == "manager" {
+				return false
+			}
+			// "nurse Kim", "interpreter Ana": the word must be listed or unknown.
+			if !s.listedName(k) && !(k < len(s.toks) && s.toks[k].capWord() && s.toks[k].lex == 0 && !s.toks[k].allUpper()) {
+				return false
+			}
+		}
+		switch w {
+		case "provider", "pcp", "attending", "physician", "surgeon", "referring", "resident", "signed", "cosigned",
+			"author", "dictated", "scribe", "nurse", "np", "pa", "rn", "clinician", "doctor", "pharmacist", "therapist",
+			"radiologist", "pathologist", "technician", "tech", "coordinator", "chaplain", "counselor", "midwife",
+			"dietitian", "sw":
+			cls = ClinicianNames | clsExplicit
+		case "contact", "guardian", "informant", "caregiver", "mother", "father", "spouse", "husband", "wife", "poa",
+			"proxy", "mom", "dad":
+			cls = RelativeNames | clsExplicit
+		}
+	case "sincerely", "regards":
+		cls = ClinicianNames | clsExplicit
+	case "maiden", "nee", "née", "aka", "alias":
+		if w == "maiden" && !s.eq(k, "name") {
+			return false
+		}
+		if w == "maiden" {
+			k++
+			if k < len(s.toks) && s.toks[k].punct(':') {
+				k++
+			}
+		}
+	}
+	if k >= len(s.toks) || (s.toks[k].gap == gapLine && !colon && w != "sincerely" && w != "regards") {
+		return false
+	}
+	if s.toks[k].is(lxTitle | lxTitleClin) {
+		return false // the title matcher takes it
+	}
+	if !s.nameish(k, colon) {
+		return false
+	}
+	s.nameChain(k, cls, true)
+	return true
+}
+
+// listedName reports a capitalized word on the name lists (not ambiguous),
+// or two name-like capitalized words in a row.
+func (s *scan) listedName(k int) bool {
+	t := s.tok(k)
+	if t == nil || !t.capWord() || t.allUpper() && t.n() > 1 {
+		return false
+	}
+	if t.lex&(lxFirst|lxSur) != 0 && t.lex&(lxFirstAmb|lxSurAmb|lxCommon|lxMedical|lxMonth) == 0 {
+		return true
+	}
+	if n := s.next(k); n > 0 && s.toks[n].gap == gapSpace && s.nameish(k, false) && s.nameish(n, false) &&
+		(t.lex&(lxFirst|lxSur) != 0 || s.toks[n].lex&(lxFirst|lxSur) != 0) {
+		return true
+	}
+	return false
+}
+
+// listName seeds a name from the bundled lists.
+func (s *scan) listName(i int) bool {
+	t := &s.toks[i]
+	if !t.capWord() || t.allUpper() && t.n() > 1 || t.lex&(lxFirst|lxSur) == 0 {
+		return false
+	}
+	if t.lex&(lxMonth|lxWeekday|lxCommon|lxTitle|lxTitleClin|lxStreetSuffix|lxState) != 0 && t.lex&lxFirstAmb == 0 && t.lex&lxSurAmb == 0 {
+		return false
+	}
+	amb := t.lex&(lxFirstAmb|lxSurAmb|lxMedical|lxCommon|lxMonth|lxCityAmb) != 0 || t.lex&lxCity != 0 && s.cueBefore(i, lxPlaceCue, 3)
+	if amb {
+		// Needs a neighbour that is a name: "Will Turner", "Grace Okafor".
+		n := s.next(i)
+		okNext := n > 0 && s.toks[n].gap == gapSpace && s.toks[n].capWord() && !s.toks[n].allUpper() &&
+			(s.toks[n].lex&(lxFirst|lxSur) != 0 && s.toks[n].lex&(lxFirstAmb|lxSurAmb|lxCommon|lxMedical|lxMonth) == 0 ||
+				s.toks[n].lex == 0 && !s.eponymAfter(n))
+		p := i - 1
+		okPrev := p >= 0 && s.toks[i].gap == gapSpace && s.toks[p].capWord() && !s.toks[p].allUpper() &&
+			s.toks[p].lex&lxFirst != 0 && s.toks[p].lex&(lxFirstAmb|lxCommon|lxMonth) == 0
+		if !okNext && !okPrev || s.eponymAfter(i) {
+			return false
+		}
+	}
+	if s.eponymAfter(i) {
+		return false
+	}
+	// A city followed by ", ST" is a place, not a person.
+	if t.lex&lxCity != 0 && s.stateAfter(i) {
+		return false
+	}
+	s.nameChain(i, PatientNames, false)
+	return true
+}
+
+// credentialName: "Jane Smith, MD", "K. Osei RN".
+func (s *scan) credentialName(i int) bool {
+	t := &s.toks[i]
+	if !t.upper() || t.n() < 2 {
+		return false
+	}
+	p := i - 1
+	if p >= 0 && s.toks[p].punct(',') {
+		p--
+	}
+	if p < 0 || s.toks[i].gap == gapLine || !s.toks[p].capWord() {
+		return false
+	}
+	if s.toks[p].lex&(lxFirst|lxSur) == 0 && (s.toks[p].lex != 0 || s.toks[p].allUpper()) {
+		return false
+	}
+	if t.is(lxStateAbbr) && s.toks[p].is(lxCity) {
+		return false // "Baltimore, MD"
+	}
+	s.nameChain(p, ClinicianNames|clsExplicit, true)
+	return true
+}
+
+// speakerTags finds dialogue speaker tags at line starts ("Maria Lopez:",
+// "Dr. Okafor:") and marks the names in them. Role tags (PATIENT:, Doctor:,
+// Speaker 1:) and note section headers are not names.
+func (s *scan) speakerTags() {
+	type tag struct{ st, en int }
+	var tags []tag
+	count := map[string]int{}
+	for i := 0; i < len(s.toks); i++ {
+		if s.toks[i].gap != gapLine {
+			continue
+		}
+		j := i
+		// Skip a timestamp "[00:01:23]" or "00:01".
+		if s.toks[j].punct('[') || s.toks[j].punct('(') {
+			for j < len(s.toks) && j < i+10 && !s.toks[j].punct(']') && !s.toks[j].punct(')') {
+				j++
+			}
+			j++
+		} else if s.toks[j].digits() {
+			for j < len(s.toks) && j < i+8 && (s.toks[j].digits() || s.toks[j].punct(':') || s.toks[j].punct('.')) {
+				j++
+			}
+		}
+		st := j
+		words := 0
+		for j < len(s.toks) && j < st+8 && (j == st || s.toks[j].gap != gapLine) {
+			t := &s.toks[j]
+			if t.punct(':') {
+				break
+			}
+			if t.capWord() {
+				words++
+			} else if !(t.punct('.') || t.punct('(') || t.punct(')') || t.punct('-') || t.punct('\'') || t.digits()) {
+				words = 0
+				break
+			}
+			j++
+		}
+		if words == 0 || words > 4 || j >= len(s.toks) || !s.toks[j].punct(':') || j == st {
+			continue
+		}
+		tags = append(tags, tag{st, j - 1})
+		count[strings.ToLower(s.text[s.toks[st].s:s.toks[j-1].e])]++
+	}
+	for _, tg := range tags {
+		key := strings.ToLower(s.text[s.toks[tg.st].s:s.toks[tg.en].e])
+		for k := tg.st; k <= tg.en; k++ {
+			t := &s.toks[k]
+			if !t.capWord() || t.is(lxTitle|lxTitleClin) {
+				continue
+			}
+			listed := t.lex&(lxFirst|lxSur) != 0 && t.lex&(lxCommon|lxMedical) == 0
+			unknown := t.lex == 0 && (count[key] >= 2 || tg.en > tg.st)
+			if listed || unknown {
+				s.nameChain(k, PatientNames, true)
+				break
+			}
+		}
+	}
+}
+
+// propagateNames marks every other occurrence of a word found in a name.
+func (s *scan) propagateNames() {
+	if len(s.nameSet) == 0 {
+		return
+	}
+	for i := range s.toks {
+		t := &s.toks[i]
+		if !t.letters() || t.n() < 3 || !t.upper() && t.lex != 0 {
+			continue
+		}
+		var cls NameClass
+		var ok bool
+		if t.shape&shNonASCII != 0 {
+			cls, ok = s.nameSet[strings.ToLower(s.str(i))]
+		} else {
+			cls, ok = s.nameSet[s.lower(i)]
+		}
+		if !ok || !t.upper() && !s.toks[i].allUpper() && t.lex != 0 {
+			continue
+		}
+		if !t.upper() {
+			continue // a lower-case ordinary word that happens to be a name part
+		}
+		s.addName(i, i, cls)
+	}
+}
