@@ -14,14 +14,14 @@ import (
 //
 // Known holds PHI: its LogValue redacts it.
 type Known struct {
-	PatientNames  []string // full names, e.g. "Harold J. Whitcombe"
-	ProviderNames []string // clinicians on the encounter
-	RelativeNames []string // relatives, caregivers, emergency contacts
+	PatientNames  []string `json:"patient_names,omitempty"`  // full names, e.g. "Harold J. Whitcombe"
+	ProviderNames []string `json:"provider_names,omitempty"` // clinicians on the encounter
+	RelativeNames []string `json:"relative_names,omitempty"` // relatives, caregivers, emergency contacts
 	// Identifiers are MRNs, phone numbers, member IDs and the like; matched
 	// ignoring separators ("555-010-7788" finds "(555) 010-7788").
-	Identifiers []string
+	Identifiers []string `json:"identifiers,omitempty"`
 	// BirthDate in any format the detector reads ("1952-03-04", "3/4/1952").
-	BirthDate string
+	BirthDate string `json:"birth_date,omitempty"`
 }
 
 // LogValue reports only how many values Known holds.
