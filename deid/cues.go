@@ -147,6 +147,17 @@ var cueFiller = map[string]bool{"no": true, "number": true, "num": true, "nbr": 
 // cueAt handles an identifier cue at token i: the value that follows it gets
 // the cue's type.
 func (s *scan) cueAt(i int) bool {
+	if i > 0 && s.toks[i].gap == gapNone && s.toks[i-1].punct('/') {
+		return false // "mg/dL"
+	}
+	switch s.lower(i) {
+	case "dl", "sn", "fin", "har", "ein", "csn", "mbi", "lic", "cert", "dea", "npi", "vin", "mrn", "ssn", "udi", "imei":
+		// Short cues are abbreviations written in capitals ("DL", "SN");
+		// lower-case they are ordinary words or units.
+		if !s.toks[i].upper() || s.toks[i].n() <= 3 && !s.toks[i].allUpper() && s.lower(i) != "lic" {
+			return false
+		}
+	}
 	t, end := s.matchCue(i)
 	if end < 0 {
 		return false
@@ -219,8 +230,11 @@ func (s *scan) idValue(j int, t Type) int {
 	}
 	hasMixed := false
 	if tk.shape&shDigit == 0 {
-		// Letters first: only as part of a code ("XKH-4431", "ABC 1234").
-		if !tk.allUpper() || tk.n() > 5 || tk.lex&(lxStateAbbr|lxCommon) != 0 && tk.n() > 3 {
+		// Letters first: only as part of a code joined by a dash ("XKH-4431").
+		if !tk.allUpper() || tk.n() > 5 {
+			return -1
+		}
+		if k := s.adj(j); k < 0 || !s.toks[k].punct('-') || s.adj(k) < 0 || s.toks[k+1].shape&shDigit == 0 {
 			return -1
 		}
 	}

@@ -133,6 +133,14 @@ func (s *scan) nameChain(i int, cls NameClass, strong bool) {
 		}
 		break
 	}
+	// "Hargreaves, Keisha" at the start of a line.
+	if st >= 2 && s.toks[st].gap == gapSpace && s.toks[st-1].punct(',') && s.toks[st-2].gap == gapLine &&
+		s.nameish(st-2, caps) && s.toks[st-2].lex&(lxCommon|lxMedical) == 0 {
+		s.addName(st-2, st-2, cls)
+		if w := s.toks[st-2]; w.n() >= 3 {
+			s.nameSet[strings.ToLower(s.str(st-2))] |= cls
+		}
+	}
 	s.addName(st, en, cls)
 	for k := st; k <= en; k++ {
 		t := &s.toks[k]
@@ -146,7 +154,10 @@ func (s *scan) nameChain(i int, cls NameClass, strong bool) {
 // titleName: "Mr. O'Neil-Park", "Dr Okafor", "Mrs. Lee". Not "Dr. Pepper".
 func (s *scan) titleName(i int) bool {
 	t := &s.toks[i]
-	if t.is(lxTitleClin) && !t.upper() && !s.eq(i, "dr") {
+	if !t.upper() && !s.eq(i, "doctor") && !s.eq(i, "dr") {
+		return false // "ms" after a number is milliseconds; titles are capitalized
+	}
+	if i > 0 && s.toks[i-1].word() && s.toks[i-1].shape&shDigit != 0 {
 		return false
 	}
 	k := i + 1
@@ -225,7 +236,8 @@ var nameIntroWords = []string{"named", "called", "name", "i'm", "im", "am", "thi
 	"np", "pa", "rn", "mother", "father", "spouse", "husband", "wife", "emergency", "poa", "proxy", "clinician",
 	"doctor", "sincerely", "regards", "ask", "tell", "for", "and", "or", "goes", "known", "aka", "alias", "nee", "née",
 	"maiden", "per", "pharmacist", "therapist", "radiologist", "pathologist", "technician", "tech", "coordinator",
-	"manager", "worker", "chaplain", "counselor", "midwife", "dietitian", "sw", "case", "mom", "dad", "visited", "via"}
+	"manager", "worker", "chaplain", "counselor", "midwife", "dietitian", "sw", "case", "mom", "dad", "visited", "via",
+	"guarantor", "member", "insured", "subscriber", "resident", "client"}
 
 // introName handles a capitalized word after an introduction word.
 func (s *scan) introName(i int) bool {
@@ -311,7 +323,8 @@ func (s *scan) introName(i int) bool {
 		"guardian", "informant", "interpreter", "cc", "re", "caregiver", "signed", "cosigned", "author", "dictated",
 		"scribe", "nurse", "np", "pa", "rn", "mother", "father", "spouse", "husband", "wife", "poa", "proxy", "clinician",
 		"doctor", "pharmacist", "therapist", "radiologist", "pathologist", "technician", "tech", "coordinator",
-		"manager", "worker", "chaplain", "counselor", "midwife", "dietitian", "sw", "case", "mom", "dad":
+		"manager", "worker", "chaplain", "counselor", "midwife", "dietitian", "sw", "case", "mom", "dad", "guarantor",
+		"member", "insured", "subscriber", "client":
 		if !colon {
 			if w == "patient" || w == "pt" || w == "case" || w == "worker" || w == "manager" {
 				return false
@@ -353,8 +366,31 @@ func (s *scan) introName(i int) bool {
 	if !s.nameish(k, colon) {
 		return false
 	}
+	if colon && s.toks[i].gap == gapLine && !s.strongName(k) && !(s.toks[k].allUpper() && s.toks[k].lex == 0) {
+		// "DOCTOR: Still at the same address?" is a speaker tag, not a label.
+		return false
+	}
 	s.nameChain(k, cls, true)
+	// "WHITCOMBE, HAROLD" / "Hargreaves, Keisha" after a label.
+	if e := s.lastNameTok(k); e+2 < len(s.toks) && s.toks[e+1].punct(',') && s.toks[e+2].gap == gapSpace && s.nameish(e+2, colon) &&
+		(s.toks[e+2].lex&lxFirst != 0 || s.toks[e+2].lex == 0) {
+		s.nameChain(e+2, cls, true)
+	}
 	return true
+}
+
+// lastNameTok returns the last token of the name chain that starts at k.
+func (s *scan) lastNameTok(k int) int {
+	if len(s.cands) == 0 {
+		return k
+	}
+	c := s.cands[len(s.cands)-1]
+	for j := k; j < len(s.toks); j++ {
+		if int(s.toks[j].e) == c.e {
+			return j
+		}
+	}
+	return k
 }
 
 // listedName reports a capitalized word on the name lists (not ambiguous),
@@ -368,7 +404,77 @@ func (s *scan) listedName(k int) bool {
 		return true
 	}
 	if n := s.next(k); n > 0 && s.toks[n].gap == gapSpace && s.nameish(k, false) && s.nameish(n, false) &&
-		(t.lex&(lxFirst|lxSur) != 0 || s.toks[n].lex&(lxFirst|lxSur) != 0) {
+		(t.lex&(lxFirst|lxSur) != 0 || s.toks[n].lex&(lxFirst|lxSur) != 0 || t.lex == 0 && s.toks[n].lex == 0) {
+		return true
+	}
+	return false
+}
+
+// strongName is listedName, or an unknown capitalized word that is followed
+// by something only people do ("Ngozi presents").
+func (s *scan) strongName(k int) bool {
+	if s.listedName(k) {
+		return true
+	}
+	t := s.tok(k)
+	return t != nil && t.capWord() && t.lex == 0 && !t.allUpper() && t.n() >= 3 && s.personVerbAfter(k)
+}
+
+var personVerbs = map[string]bool{"presents": true, "presented": true, "reports": true, "reported": true, "states": true,
+	"stated": true, "denies": true, "denied": true, "lives": true, "resides": true, "returns": true, "returned": true,
+	"arrived": true, "tolerated": true, "complains": true, "endorses": true, "feels": true, "says": true, "said": true,
+	"underwent": true, "came": true, "comes": true, "agrees": true, "understands": true, "verbalizes": true,
+	"declined": true, "refuses": true, "refused": true, "wants": true, "wishes": true, "prefers": true, "seen": true,
+	"called": true, "calls": true, "visited": true, "visits": true, "asked": true, "asks": true, "thinks": true,
+	"recently": true, "moved": true, "drives": true, "walks": true, "smokes": true, "drinks": true, "works": true,
+	"uses": true, "takes": true, "needs": true, "notes": true, "noted": true, "relates": true, "describes": true,
+	"admits": true, "recalls": true, "remembers": true, "continues": true, "currently": true, "consented": true,
+	"expressed": true, "requested": true, "requests": true, "brought": true, "accompanied": true}
+
+// personVerbAfter reports a verb after token k (and after a name chain
+// continuing it) that takes a person as subject.
+func (s *scan) personVerbAfter(k int) bool {
+	j := k + 1
+	for j < len(s.toks) && j < k+4 && s.toks[j].gap == gapSpace && s.nameish(j, false) {
+		j++
+	}
+	if j+1 < len(s.toks) && s.toks[j].punct('\'') && s.eq(j+1, "s") {
+		return false
+	}
+	if j >= len(s.toks) || s.toks[j].gap != gapSpace || !s.toks[j].letters() || s.toks[j].upper() {
+		return false
+	}
+	w := s.lower(j)
+	if personVerbs[w] {
+		return true
+	}
+	if w == "was" || w == "is" || w == "has" || w == "had" {
+		if n := s.next(j); n > 0 {
+			switch s.lower(n) {
+			case "admitted", "seen", "the", "brought", "transferred", "discharged", "evaluated", "referred", "a",
+				"an", "here", "doing", "feeling", "living", "able", "unable", "accompanied", "married", "widowed",
+				"alert", "pleasant", "awake", "sleeping", "agreeable":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// unknownPair seeds a name from two neighbouring capitalized words that are
+// not ordinary words, at least one on no list ("Chidi Blackwood").
+func (s *scan) unknownPair(i int) bool {
+	t := &s.toks[i]
+	if !t.capWord() || t.allUpper() || t.n() < 2 || t.lex != 0 {
+		return false
+	}
+	if n := s.next(i); n > 0 && s.toks[n].gap == gapSpace && s.toks[n].capWord() && !s.toks[n].allUpper() && s.nameish(n, false) &&
+		!s.eponymAfter(n) {
+		s.nameChain(i, PatientNames, false)
+		return true
+	}
+	if s.strongName(i) {
+		s.nameChain(i, PatientNames, false)
 		return true
 	}
 	return false

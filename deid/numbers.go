@@ -63,6 +63,9 @@ func (s *scan) readGroups(i int) groups {
 		switch {
 		case nt.gap == gapLine:
 			return g
+		case nt.gap == gapNone && nt.digits() && s.toks[after].punct(')'):
+			sep = ')'
+			j = k
 		case nt.gap == gapNone && nt.kind == tkPunct && (nt.ch == '-' || nt.ch == '.'):
 			if s.adj(k) < 0 || !s.toks[k+1].digits() {
 				return g
@@ -106,7 +109,7 @@ func (s *scan) phoneType(i int) Type {
 }
 
 var phoneCueWords = []string{"phone", "tel", "telephone", "cell", "mobile", "call", "pager", "contact", "number", "reach",
-	"reached", "text", "home", "work", "ph", "cellphone", "landline", "beeper", "line", "fax", "dial", "callback"}
+	"reached", "text", "home", "work", "ph", "cellphone", "landline", "beeper", "line", "fax", "dial", "callback", "at", "phone#", "tel.", "numbers"}
 
 // phoneAt tries a phone or fax number starting at token i. It returns the
 // index of the last token, or -1.
@@ -120,9 +123,9 @@ func (s *scan) phoneAt(i int, g *groups) int {
 		last = g.last
 	case g.plus && g.total >= 8 && g.total <= 15:
 		last = g.last
-	case g.is(3, 4) && g.seps[1] != ' ' && s.wordBefore(i, 5, phoneCueWords...):
+	case g.is(3, 4) && g.seps[1] != ' ' && (s.wordBefore(i, 8, phoneCueWords...) || g.seps[1] == '-' && !s.unitAfter(g.last) && !s.cueBefore(i, lxCodeStop, 3)):
 		last = g.last
-	case (g.is(10) || g.is(11) && s.str(i)[0] == '1') && s.wordBefore(i, 5, phoneCueWords...):
+	case (g.is(10) || g.is(11) && s.str(i)[0] == '1') && s.wordBefore(i, 8, phoneCueWords...):
 		last = g.last
 	default:
 		return -1

@@ -273,6 +273,7 @@ func (s *scan) streetNameAt(i int) bool {
 		return false
 	}
 	s.addTok(st, i, Location, prCue)
+	s.inCityAfter(i)
 	return true
 }
 
@@ -332,7 +333,19 @@ func (s *scan) addressAt(i int) bool {
 	}
 	end = s.unitAfterAddress(end)
 	s.addTok(i, end, Location, prCue)
+	s.inCityAfter(end)
 	return true
+}
+
+// inCityAfter: "... Elm Street in Rutland": a place right after a street.
+func (s *scan) inCityAfter(end int) {
+	k := s.next(end)
+	if k < 0 || !s.eq(k, "in") {
+		return
+	}
+	if e := s.placeChain(k + 1); e > 0 && s.toks[k+1].gap == gapSpace && s.toks[k+1].lex&(lxState|lxCountry) == 0 {
+		s.addTok(k+1, e, Location, prCue)
+	}
 }
 
 // unitAfterAddress extends an address over ", Apt 3B", "Suite 200", "#12".

@@ -7,7 +7,7 @@ import "strings"
 // with strings.Index, and their shapes cross token boundaries.
 
 func emailLocal(c byte) bool {
-	return isAlnumByte(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-'
+	return isAlnumByte(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-' || c >= 0x80
 }
 
 func hostByte(c byte) bool { return isAlnumByte(c) || c == '.' || c == '-' }

@@ -58,6 +58,14 @@ func (s *scan) wordAt(i int) {
 	}
 	if f == 0 {
 		s.photoPrefix(i)
+		if s.isInitial(i) {
+			if k := s.next(i + 1); k > 0 && s.toks[k].gap == gapSpace && s.nameish(k, false) && s.toks[k].lex&(lxFirstAmb|lxSurAmb) == 0 &&
+				!s.eponymAfter(k) {
+				s.nameChain(k, PatientNames, false)
+			}
+			return
+		}
+		s.unknownPair(i)
 	}
 }
 

@@ -18,8 +18,8 @@ func poolsFor(split string) *pools {
 		return &pools{
 			femaleFirst: strings.Fields("Philippa Bettina Marisela Tavita Giedre Henrietta Saoirse Anouk Rashida Ilse Mireya Dagny Perpetua Caridad Agnieszka Thandeka Pilar Ottilie Nkiru Solveig Ximena Eulalia Maeve Rosamund Linnea Yesenia Ngaio Dorothea Beatrix Oona"),
 			maleFirst:   strings.Fields("Cornelius Oren Lachlan Osvaldo Kofi Benedikt Teodoro Jovan Augustin Femi Ulises Yusuf Lorcan Wilhelm Ravi Anselm Caspar Matthias Tiberiu Obinna Lysander Evander Thorsten Bao Kenji Rufus Alasdair Dario Hamish Cyprian"),
-			last: strings.Fields("Pennywhistle Okonjo Valdivia-Soto MacGillivray Tshabalala Lindgren Abiodun Harrowgate Kristiansen O'Shaughnessy Delgado Farquharson Ilunga Mastroianni Ekwueme Haugland Quartermaine Nwachukwu Trevelyan Czerwinski Ashworth-Bligh Montgomery Takahashi Ravenhill Umarov Fairbrother DeVries Lachowicz Oyinlola Vanterpool Brightwater Szabo Mbatha Rautenbach Quispe"),
-			streets: strings.Fields("Juniper Foxglove Wexford Tamarack Larkspur Coldwater Harrington Quarry Millbrook Sandpiper Whistler Orchard Kestrel Beacon Tillman Greystone"),
+			last:        strings.Fields("Pennywhistle Okonjo Valdivia-Soto MacGillivray Tshabalala Lindgren Abiodun Harrowgate Kristiansen O'Shaughnessy Delgado Farquharson Ilunga Mastroianni Ekwueme Haugland Quartermaine Nwachukwu Trevelyan Czerwinski Ashworth-Bligh Montgomery Takahashi Ravenhill Umarov Fairbrother DeVries Lachowicz Oyinlola Vanterpool Brightwater Szabo Mbatha Rautenbach Quispe"),
+			streets:     strings.Fields("Juniper Foxglove Wexford Tamarack Larkspur Coldwater Harrington Quarry Millbrook Sandpiper Whistler Orchard Kestrel Beacon Tillman Greystone"),
 			cities: [][2]string{{"Tacoma", "WA"}, {"Ithaca", "NY"}, {"Bangor", "ME"}, {"Greeley", "CO"}, {"Lubbock", "TX"},
 				{"Mankato", "MN"}, {"Dothan", "AL"}, {"Keene", "NH"}, {"Marquette", "MI"}, {"Bozeman", "MT"}, {"Elkhart", "IN"},
 				{"Yakima", "WA"}, {"Hilo", "HI"}, {"Pocatello", "ID"}, {"Sedalia", "MO"}, {"Pendleton", "OR"}},
@@ -30,8 +30,8 @@ func poolsFor(split string) *pools {
 	return &pools{
 		femaleFirst: strings.Fields("Maria Aisha Ngozi Priya Rosalind Keisha Beatriz Svetlana Marguerite Xiomara Thuy Ingrid Siobhan Fatima Yolanda Lucía Zoë Wren Mabel Gwendolyn Imani Esperanza Astrid Leilani Noor Harriet Eleanor Dolores Carmen Jun"),
 		maleFirst:   strings.Fields("Harold James Tomasz Liam Dmitri Hiroshi Emeka Oluwaseun Declan Bartholomew Rafael Anders Desmond José Chidi Ezekiel Florian Tobias Mateo Kwame Percival Arjun Walter Gerald Francisco Ibrahim Stanley Rupert Ignatius Wendell"),
-		last: strings.Fields("Whitcombe O'Neil-Park Okafor Nakamura-Lind Fitzgerald McAllister Gonzalez Nguyen Kowalczyk Abernathy Thistlewood Osei Brennan Delacroix Haverford Papadakis Achterberg Mbeki Castellano Oyelaran Ramaswamy Szymanski Quigley Featherstone Bianchi Al-Rashid Kaczmarek Ferreira Holloway Yilmaz Sorensen Duchamp Eberhardt Villanueva Rutherford Macintyre D'Angelo Prudhomme Ogunbanjo Petrakis Hargreaves Blackwood"),
-		streets: strings.Fields("Elm Maple Harbor Cedar Birchwood Lakeshore Chestnut Willow Ridgeview Aspen Sycamore Hawthorne Pinecrest Meadowbrook Fairview Oakmont"),
+		last:        strings.Fields("Whitcombe O'Neil-Park Okafor Nakamura-Lind Fitzgerald McAllister Gonzalez Nguyen Kowalczyk Abernathy Thistlewood Osei Brennan Delacroix Haverford Papadakis Achterberg Mbeki Castellano Oyelaran Ramaswamy Szymanski Quigley Featherstone Bianchi Al-Rashid Kaczmarek Ferreira Holloway Yilmaz Sorensen Duchamp Eberhardt Villanueva Rutherford Macintyre D'Angelo Prudhomme Ogunbanjo Petrakis Hargreaves Blackwood"),
+		streets:     strings.Fields("Elm Maple Harbor Cedar Birchwood Lakeshore Chestnut Willow Ridgeview Aspen Sycamore Hawthorne Pinecrest Meadowbrook Fairview Oakmont"),
 		cities: [][2]string{{"Springfield", "IL"}, {"Brookfield", "WI"}, {"Eastport", "ME"}, {"Boise", "ID"}, {"Fresno", "CA"},
 			{"Dayton", "OH"}, {"Savannah", "GA"}, {"Tulsa", "OK"}, {"Lowell", "MA"}, {"Duluth", "MN"}, {"Cedar Falls", "IA"},
 			{"Port Huron", "MI"}, {"Flagstaff", "AZ"}, {"Winslow", "AZ"}, {"Laramie", "WY"}, {"Rutland", "VT"}},

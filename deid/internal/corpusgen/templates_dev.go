@@ -42,7 +42,7 @@ func (g *gen) signature(b *builder, f, l string) {
 	case 0:
 		b.t("Dr. ").name(l)
 	case 1:
-		b.name(f+" "+l).t(", MD")
+		b.name(f + " " + l).t(", MD")
 	case 2:
 		b.t("Dr. ").name(f + " " + l)
 	case 3:

@@ -40,7 +40,7 @@ var heldoutTemplates = []template{
 		p := g.person()
 		a := g.address()
 		cf, cl := g.clin()
-		b.t("To: ").name(cf+" "+cl).t(", MD\nFrom: Endocrinology\nRe: ")
+		b.t("To: ").name(cf + " " + cl).t(", MD\nFrom: Endocrinology\nRe: ")
 		b.name(p.last + ", " + p.first)
 		b.t(" (D.O.B. ")
 		g.dob(b, p)
