@@ -35,6 +35,7 @@ type dateVal struct {
 	comma          bool // "March 4, 1952"
 	upper          bool // month in capitals
 	apostropheYear bool // "March '52"
+	dmy            bool // numeric, day first (25/12/2019)
 }
 
 var monthNames = [...]string{"january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -186,7 +187,7 @@ func (s *scan) numDate(i int) (dateVal, int) {
 		v.layout, v.hasY, v.hasD, v.pad = dlNumMDY, true, true, na == 2 || nb == 2
 		v.m, v.d = a, b
 		if !validMD(a, b) {
-			v.m, v.d = b, a // 25/12/2019: day first
+			v.m, v.d, v.dmy = b, a, true // 25/12/2019: day first
 		}
 		v.y, v.y2 = c, nc == 2
 		if nc == 2 {

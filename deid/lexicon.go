@@ -63,9 +63,11 @@ var (
 	lexWord map[string]uint64 // lower-case word -> flags
 	// lexPhrase holds multi-word entries ("new york", "salt lake city") by
 	// their lower-case words joined with single spaces.
-	lexPhrase  map[string]uint64
-	fakeFirsts []string
-	fakeLasts  []string
+	lexPhrase   map[string]uint64
+	fakeFirsts  []string
+	fakeLasts   []string
+	fakePlaces  []string
+	fakeStreets []string
 )
 
 var sectionFlags = map[string]uint64{
@@ -74,7 +76,7 @@ var sectionFlags = map[string]uint64{
 	"titleclin": lxTitleClin, "title": lxTitle, "relation": lxRelation, "credential": lxCredential,
 	"city": lxCity, "city?": lxCity | lxCityAmb, "state": lxState, "stateabbr": lxStateAbbr,
 	"country": lxCountry, "streetsuffix": lxStreetSuffix, "unit": lxUnit,
-	"fakefirst": lxFakeFirst, "fakelast": lxFakeLast,
+	"fakefirst": lxFakeFirst, "fakelast": lxFakeLast, "fakeplace": 0, "fakestreet": 0,
 }
 
 var builtinWords = map[uint64]string{
@@ -111,16 +113,26 @@ func loadLexicon() {
 		lexWord[entry] |= f
 	}
 	var cur uint64
+	section := ""
 	for _, line := range strings.Split(lexiconText, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || line[0] == '#' {
 			continue
 		}
 		if line[0] == '[' {
-			cur = sectionFlags[strings.Trim(line, "[]")]
+			section = strings.Trim(line, "[]")
+			cur = sectionFlags[section]
 			continue
 		}
 		for _, w := range strings.Fields(line) {
+			switch section {
+			case "fakeplace":
+				fakePlaces = append(fakePlaces, strings.ReplaceAll(w, "_", " "))
+				continue
+			case "fakestreet":
+				fakeStreets = append(fakeStreets, w)
+				continue
+			}
 			add(w, cur)
 			if cur == lxFakeFirst {
 				fakeFirsts = append(fakeFirsts, w)

@@ -138,16 +138,29 @@ func (s *scan) nameChain(i int, cls NameClass, strong bool) {
 		s.nameish(st-2, caps) && s.toks[st-2].lex&(lxCommon|lxMedical) == 0 {
 		s.addName(st-2, st-2, cls)
 		if w := s.toks[st-2]; w.n() >= 3 {
-			s.nameSet[strings.ToLower(s.str(st-2))] |= cls
+			s.rememberName(strings.ToLower(s.str(st-2)), cls)
 		}
 	}
 	s.addName(st, en, cls)
 	for k := st; k <= en; k++ {
 		t := &s.toks[k]
 		if t.letters() && t.n() >= 3 && t.lex&(lxCommon|lxMedical|lxMonth|lxParticle|lxFirstAmb|lxSurAmb) == 0 {
-			w := strings.ToLower(s.str(k))
-			s.nameSet[w] |= cls
+			s.rememberName(strings.ToLower(s.str(k)), cls)
 		}
+	}
+}
+
+// rememberName records a name word for propagation. A class from evidence
+// replaces a default one, so "Okafor" found by a list and by "Dr." is a
+// clinician everywhere.
+func (s *scan) rememberName(w string, cls NameClass) {
+	old, ok := s.nameSet[w]
+	switch {
+	case !ok || old&clsExplicit == 0 && cls&clsExplicit != 0:
+		s.nameSet[w] = cls
+	case old&clsExplicit != 0 && cls&clsExplicit == 0:
+	default:
+		s.nameSet[w] = old | cls
 	}
 }
 
