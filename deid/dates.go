@@ -581,7 +581,7 @@ func (s *scan) spokenYear(i int) (int, int) {
 
 // parseDateString parses a whole string as one date.
 func parseDateString(x string) (dateVal, bool) {
-	s := &scan{text: x, year: 2026}
+	s := &scan{text: x, low: asciiLower(x), year: timeNow().Year()}
 	s.toks = tokenize(x, nil)
 	if len(s.toks) == 0 {
 		return dateVal{}, false

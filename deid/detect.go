@@ -58,6 +58,7 @@ const (
 type scan struct {
 	d       *Detector
 	text    string
+	low     string // text with ASCII letters folded to lower case, same offsets
 	toks    []token
 	cands   []cand
 	known   knownIndex
@@ -88,13 +89,14 @@ func (s *scan) addName(i, j int, cls NameClass) {
 func (d *Detector) Detect(text string, known Known) []Span {
 	s := d.pool.Get().(*scan)
 	defer func() {
-		s.text = ""
+		s.text, s.low = "", ""
 		s.known.reset()
 		clear(s.nameSet)
 		d.pool.Put(s)
 	}()
 	s.d = d
 	s.text = text
+	s.low = asciiLower(text)
 	s.year = d.cfg.Now().Year()
 	s.toks = tokenize(text, s.toks[:0])
 	s.cands = s.cands[:0]
@@ -204,11 +206,23 @@ func (s *scan) tok(i int) *token {
 
 func (s *scan) str(i int) string { return s.text[s.toks[i].s:s.toks[i].e] }
 
-// lower returns the lower-case text of token i in a scratch buffer valid
-// until the next call.
-func (s *scan) lower(i int) string {
-	s.buf = lowerInto(s.buf, s.str(i))
-	return string(s.buf)
+// lower returns the text of token i with ASCII letters in lower case.
+func (s *scan) lower(i int) string { return s.low[s.toks[i].s:s.toks[i].e] }
+
+// asciiLower folds ASCII letters only, so offsets stay the same.
+func asciiLower(text string) string {
+	for i := 0; i < len(text); i++ {
+		if c := text[i]; c >= 'A' && c <= 'Z' {
+			b := []byte(text)
+			for j := i; j < len(b); j++ {
+				if c := b[j]; c >= 'A' && c <= 'Z' {
+					b[j] = c + 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return text
 }
 
 // eq reports whether token i is the word w (w lower case).
@@ -216,21 +230,8 @@ func (s *scan) eq(i int, w string) bool {
 	if i < 0 || i >= len(s.toks) {
 		return false
 	}
-	t := s.toks[i]
-	if int(t.e-t.s) != len(w) {
-		return false
-	}
-	x := s.text[t.s:t.e]
-	for k := 0; k < len(w); k++ {
-		c := x[k]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c != w[k] {
-			return false
-		}
-	}
-	return true
+	t := &s.toks[i]
+	return int(t.e-t.s) == len(w) && s.low[t.s:t.e] == w
 }
 
 // num returns the value of an all-digit token (capped) and its length.

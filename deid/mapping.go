@@ -52,7 +52,7 @@ func Pseudonymize(text string, spans []Span, m *Mapping) string {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	t := m.t
-	t.avoid = strings.ToLower(text)
+	t.avoid = asciiLower(text)
 	defer func() { t.avoid = "" }()
 	var out string
 	for try := 0; try < 8; try++ {
@@ -72,7 +72,7 @@ func Pseudonymize(text string, spans []Span, m *Mapping) string {
 
 func (t *table) truncate(n int) {
 	for _, p := range t.pairs[n:] {
-		delete(t.bySur, strings.ToLower(p.Sur))
+		delete(t.bySur, asciiLower(p.Sur))
 	}
 	t.pairs = t.pairs[:n]
 	for k, i := range t.byOrig {
@@ -100,7 +100,7 @@ func (t *table) restore(text string) string {
 		return text
 	}
 	var hits []hit
-	lower := strings.ToLower(text)
+	lower := asciiLower(text)
 	for _, p := range t.pairs {
 		if utf8.RuneCountInString(p.Orig) == 1 && p.Part {
 			continue // initials are too short to find again safely
@@ -109,7 +109,7 @@ func (t *table) restore(text string) string {
 		if p.Part {
 			rank = 2
 		}
-		sur := strings.ToLower(p.Sur)
+		sur := asciiLower(p.Sur)
 		for from := 0; from < len(lower); {
 			i := strings.Index(lower[from:], sur)
 			if i < 0 {
@@ -282,7 +282,7 @@ func (m *Mapping) UnmarshalJSON(b []byte) error {
 		}
 		t.byOrig[key] = len(t.pairs)
 		t.pairs = append(t.pairs, p)
-		t.bySur[strings.ToLower(p.Sur)] = true
+		t.bySur[asciiLower(p.Sur)] = true
 	}
 	m.mu.Lock()
 	m.t = t

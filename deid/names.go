@@ -556,7 +556,7 @@ func (s *scan) credentialName(i int) bool {
 func (s *scan) speakerTags() {
 	type tag struct{ st, en int }
 	var tags []tag
-	count := map[string]int{}
+	var count map[string]int
 	for i := 0; i < len(s.toks); i++ {
 		if s.toks[i].gap != gapLine {
 			continue
@@ -592,10 +592,13 @@ func (s *scan) speakerTags() {
 			continue
 		}
 		tags = append(tags, tag{st, j - 1})
-		count[strings.ToLower(s.text[s.toks[st].s:s.toks[j-1].e])]++
+		if count == nil {
+			count = map[string]int{}
+		}
+		count[s.low[s.toks[st].s:s.toks[j-1].e]]++
 	}
 	for _, tg := range tags {
-		key := strings.ToLower(s.text[s.toks[tg.st].s:s.toks[tg.en].e])
+		key := s.low[s.toks[tg.st].s:s.toks[tg.en].e]
 		for k := tg.st; k <= tg.en; k++ {
 			t := &s.toks[k]
 			if !t.capWord() || t.is(lxTitle|lxTitleClin) {

@@ -100,7 +100,7 @@ func yearOfDate(x string) (int, bool) {
 	if v, ok := parseDateString(x); ok && v.hasY {
 		return v.y, true
 	}
-	s := &scan{text: x, year: 2026}
+	s := &scan{text: x, low: asciiLower(x), year: timeNow().Year()}
 	s.toks = tokenize(x, nil)
 	if len(s.toks) > 0 {
 		if y, e := s.spokenYear(0); e == len(s.toks)-1 {

@@ -124,7 +124,7 @@ func (t *table) surrogate(orig string, ty Type) string {
 			if utf8.RuneCountInString(orig[w[0]:w[1]]) == 1 {
 				t.byOrig[key] = len(t.pairs)
 				t.pairs = append(t.pairs, pair{T: Name, Orig: orig, Sur: sur})
-				t.bySur[strings.ToLower(sur)] = true
+				t.bySur[asciiLower(sur)] = true
 				break
 			}
 		}
@@ -148,7 +148,7 @@ func (t *table) surrogate(orig string, ty Type) string {
 func (t *table) record(p pair, key string) {
 	t.byOrig[key] = len(t.pairs)
 	t.pairs = append(t.pairs, p)
-	t.bySur[strings.ToLower(p.Sur)] = true
+	t.bySur[asciiLower(p.Sur)] = true
 }
 
 // acceptable: a surrogate must differ from its original, and for a Mapping
@@ -161,7 +161,7 @@ func (t *table) acceptable(sur, orig string) bool {
 	if !t.distinct {
 		return true
 	}
-	ls := strings.ToLower(sur)
+	ls := asciiLower(sur)
 	if t.bySur[ls] {
 		return false
 	}
