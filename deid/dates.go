@@ -43,7 +43,10 @@ var monthNames = [...]string{"january", "february", "march", "april", "may", "ju
 
 func (s *scan) monthOf(i int) (int, bool) {
 	t := s.tok(i)
-	if t == nil || !t.letters() || !t.is(lxMonth|lxMonthAbbr) || !t.upper() {
+	if t == nil || !t.letters() || !t.is(lxMonth|lxMonthAbbr) {
+		return 0, false
+	}
+	if !t.upper() && !s.lowerMonthOK(i) {
 		return 0, false
 	}
 	w := s.lower(i)
@@ -56,6 +59,27 @@ func (s *scan) monthOf(i int) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// lowerMonthOK: transcripts are often all lower case, so a lower-case full
+// month name counts after a preposition of time or before a day ("in
+// november", "june twelfth"). "may" and "march" stay verbs unless a day
+// follows.
+func (s *scan) lowerMonthOK(i int) bool {
+	if !s.toks[i].is(lxMonth) {
+		return false
+	}
+	w := s.lower(i)
+	if n := s.next(i); n > 0 {
+		if _, e, ord, _ := s.dayOf(n); e >= 0 && (ord || w != "may" && w != "march") {
+			return true
+		}
+	}
+	if w == "may" {
+		return false
+	}
+	return i > 0 && s.toks[i].gap != gapLine && (s.eq(i-1, "in") || s.eq(i-1, "since") || s.eq(i-1, "last") ||
+		s.eq(i-1, "until") || s.eq(i-1, "during") || s.eq(i-1, "early") || s.eq(i-1, "late") || s.eq(i-1, "next"))
 }
 
 // dateSpan adds a Date candidate for a date starting at token i.

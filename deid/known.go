@@ -94,11 +94,16 @@ func (k *knownIndex) build(kn Known) {
 					k.fuzzy = append(k.fuzzy, kp)
 				}
 			}
-			if len(ini) >= 2 {
-				k.initials = append(k.initials, string(ini))
-				if len(ini) >= 3 {
-					k.initials = append(k.initials, string([]byte{ini[0], ini[len(ini)-1]}))
+			k.addInitials(ini)
+			// "Al-Rashid" gives one initial, not two.
+			var wini []byte
+			for _, w := range strings.Fields(full) {
+				if r, _ := utf8.DecodeRuneInString(w); r < utf8.RuneSelf && unicode.IsLetter(r) {
+					wini = append(wini, byte(unicode.ToLower(r)))
 				}
+			}
+			if string(wini) != string(ini) {
+				k.addInitials(wini)
 			}
 		}
 	}
@@ -115,6 +120,15 @@ func (k *knownIndex) build(kn Known) {
 	if kn.BirthDate != "" {
 		if d, ok := parseDateString(kn.BirthDate); ok && d.hasD {
 			k.dobOK, k.dobY, k.dobM, k.dobD = true, d.y, d.m, d.d
+		}
+	}
+}
+
+func (k *knownIndex) addInitials(ini []byte) {
+	if len(ini) >= 2 {
+		k.initials = append(k.initials, string(ini))
+		if len(ini) >= 3 {
+			k.initials = append(k.initials, string([]byte{ini[0], ini[len(ini)-1]}))
 		}
 	}
 }
@@ -166,7 +180,7 @@ func (s *scan) knownPass() {
 				continue
 			}
 			if p, ok := s.knownWord(i); ok {
-				if p.common && !t.upper() {
+				if p.common && !t.upper() && !(i > 0 && s.toks[i-1].is(lxRelation|lxTitle|lxTitleClin) && s.toks[i].gap == gapSpace) {
 					continue
 				}
 				s.nameChain(i, p.cls, true)

@@ -76,7 +76,7 @@ var sectionFlags = map[string]uint64{
 	"titleclin": lxTitleClin, "title": lxTitle, "relation": lxRelation, "credential": lxCredential,
 	"city": lxCity, "city?": lxCity | lxCityAmb, "state": lxState, "stateabbr": lxStateAbbr,
 	"country": lxCountry, "streetsuffix": lxStreetSuffix, "unit": lxUnit,
-	"fakefirst": lxFakeFirst, "fakelast": lxFakeLast, "fakeplace": 0, "fakestreet": 0,
+	"fakefirst": lxFakeFirst | lxFirst, "fakelast": lxFakeLast | lxSur, "fakeplace": 0, "fakestreet": 0,
 }
 
 var builtinWords = map[uint64]string{
@@ -134,10 +134,10 @@ func loadLexicon() {
 				continue
 			}
 			add(w, cur)
-			if cur == lxFakeFirst {
+			switch section {
+			case "fakefirst":
 				fakeFirsts = append(fakeFirsts, w)
-			}
-			if cur == lxFakeLast {
+			case "fakelast":
 				fakeLasts = append(fakeLasts, w)
 			}
 		}

@@ -126,10 +126,7 @@ func (t *table) restore(text string) string {
 			switch {
 			case found == p.Sur:
 			case p.Part:
-				repl = applyCase(p.Orig, casePattern(found))
-				if casePattern(found) == 'T' && casePattern(p.Orig) == 'M' {
-					repl = p.Orig
-				}
+				repl = restoreCase(p.Orig, found)
 			default:
 				if strings.ToUpper(p.Sur) == found {
 					repl = strings.ToUpper(p.Orig)

@@ -379,7 +379,7 @@ func (s *scan) introName(i int) bool {
 	if !s.nameish(k, colon) {
 		return false
 	}
-	if colon && s.toks[i].gap == gapLine && !s.strongName(k) && !(s.toks[k].allUpper() && s.toks[k].lex == 0) {
+	if colon && s.toks[i].gap == gapLine && !s.strongName(k) && !s.nameLine(k) {
 		// "DOCTOR: Still at the same address?" is a speaker tag, not a label.
 		return false
 	}
@@ -390,6 +390,31 @@ func (s *scan) introName(i int) bool {
 		s.nameChain(e+2, cls, true)
 	}
 	return true
+}
+
+// nameLine reports that the rest of the line from token k reads as a name
+// and nothing else ("PATIENT: Zoë L. Szymanski", "Name: WHITCOMBE, HAROLD"):
+// a label's value rather than a speaker's sentence.
+func (s *scan) nameLine(k int) bool {
+	words := 0
+	for j := k; j < len(s.toks); j++ {
+		t := &s.toks[j]
+		if j > k && t.gap == gapLine {
+			break
+		}
+		if j > k && (t.word() && t.is(lxCue|lxDateCue) || t.punct('(')) {
+			break // the next field on the line: "Patient: Papadakis, Ibrahim   MRN ..."
+		}
+		switch {
+		case t.capWord() && (t.lex == 0 || t.lex&(lxFirst|lxSur) != 0 && t.lex&(lxCommon|lxMedical|lxMonth) == 0):
+			words++
+		case t.letters() && t.is(lxParticle):
+		case t.kind == tkPunct && (t.ch == ',' || t.ch == '.' || t.ch == '-' || t.ch == '\''):
+		default:
+			return false
+		}
+	}
+	return words >= 1 && words <= 4
 }
 
 // lastNameTok returns the last token of the name chain that starts at k.
@@ -416,6 +441,11 @@ func (s *scan) listedName(k int) bool {
 	if t.lex&(lxFirst|lxSur) != 0 && t.lex&(lxFirstAmb|lxSurAmb|lxCommon|lxMedical|lxMonth) == 0 {
 		return true
 	}
+	if n := s.next(k); n > 0 && s.isInitial(n) && t.lex&(lxCommon|lxMedical) == 0 && s.nameish(k, false) {
+		if m := s.next(n + 1); m > 0 && s.nameish(m, false) {
+			return true // "Florian A. Al-Rashid"
+		}
+	}
 	if n := s.next(k); n > 0 && s.toks[n].gap == gapSpace && s.nameish(k, false) && s.nameish(n, false) &&
 		(t.lex&(lxFirst|lxSur) != 0 || s.toks[n].lex&(lxFirst|lxSur) != 0 || t.lex == 0 && s.toks[n].lex == 0) {
 		return true
@@ -430,7 +460,8 @@ func (s *scan) strongName(k int) bool {
 		return true
 	}
 	t := s.tok(k)
-	return t != nil && t.capWord() && t.lex == 0 && !t.allUpper() && t.n() >= 3 && s.personVerbAfter(k)
+	return t != nil && t.capWord() && (t.lex == 0 || t.lex&(lxFirstAmb|lxSurAmb) != 0 && t.lex&(lxCommon|lxMedical|lxMonth|lxWeekday) == 0) &&
+		!t.allUpper() && t.n() >= 3 && s.personVerbAfter(k)
 }
 
 var personVerbs = map[string]bool{"presents": true, "presented": true, "reports": true, "reported": true, "states": true,
@@ -443,6 +474,11 @@ var personVerbs = map[string]bool{"presents": true, "presented": true, "reports"
 	"uses": true, "takes": true, "needs": true, "notes": true, "noted": true, "relates": true, "describes": true,
 	"admits": true, "recalls": true, "remembers": true, "continues": true, "currently": true, "consented": true,
 	"expressed": true, "requested": true, "requests": true, "brought": true, "accompanied": true}
+
+func (s *scan) nameChainTrue(i int) bool {
+	s.nameChain(i, PatientNames, false)
+	return true
+}
 
 // personVerbAfter reports a verb after token k (and after a name chain
 // continuing it) that takes a person as subject.
@@ -464,7 +500,7 @@ func (s *scan) personVerbAfter(k int) bool {
 	if w == "was" || w == "is" || w == "has" || w == "had" {
 		if n := s.next(j); n > 0 {
 			switch s.lower(n) {
-			case "admitted", "seen", "the", "brought", "transferred", "discharged", "evaluated", "referred", "a",
+			case "admitted", "seen", "the", "brought", "aged", "age", "transferred", "discharged", "evaluated", "referred", "a",
 				"an", "here", "doing", "feeling", "living", "able", "unable", "accompanied", "married", "widowed",
 				"alert", "pleasant", "awake", "sleeping", "agreeable":
 				return true
@@ -478,12 +514,20 @@ func (s *scan) personVerbAfter(k int) bool {
 // not ordinary words, at least one on no list ("Chidi Blackwood").
 func (s *scan) unknownPair(i int) bool {
 	t := &s.toks[i]
-	if !t.capWord() || t.allUpper() || t.n() < 2 || t.lex != 0 {
+	if !t.capWord() || t.allUpper() || t.n() < 2 || t.lex != 0 && t.lex&^(lxFirst|lxSur|lxFirstAmb|lxSurAmb) != 0 {
 		return false
+	}
+	if t.lex != 0 {
+		return s.strongName(i) && s.nameChainTrue(i)
 	}
 	if n := s.next(i); n > 0 && s.toks[n].gap == gapSpace && s.toks[n].capWord() && !s.toks[n].allUpper() && s.nameish(n, false) &&
 		!s.eponymAfter(n) {
 		s.nameChain(i, PatientNames, false)
+		return true
+	}
+	if s.lastFirst(i) {
+		s.nameChain(i, PatientNames, false)
+		s.nameChain(i+2, PatientNames, false)
 		return true
 	}
 	if s.strongName(i) {
@@ -491,6 +535,29 @@ func (s *scan) unknownPair(i int) bool {
 		return true
 	}
 	return false
+}
+
+// lastFirst: "Kaczmarek, Tobias:" - an unknown capitalized word, a comma and
+// a first name (listed or unknown), then the end of the field.
+func (s *scan) lastFirst(i int) bool {
+	c := i + 1
+	if c+1 >= len(s.toks) || !s.toks[c].punct(',') || s.toks[c].gap != gapNone {
+		return false
+	}
+	f := c + 1
+	ft := &s.toks[f]
+	if ft.gap != gapSpace || !ft.capWord() || ft.allUpper() || !(ft.lex == 0 || ft.lex&lxFirst != 0 && ft.lex&(lxCommon|lxMedical|lxMonth) == 0) {
+		return false
+	}
+	e := f + 1
+	for e < len(s.toks) && s.isInitial(e) {
+		e += 2
+	}
+	if e >= len(s.toks) || s.toks[e].gap == gapLine {
+		return true
+	}
+	t := &s.toks[e]
+	return t.punct(':') || t.punct('(') || t.punct(';') || t.word() && t.is(lxCue|lxDateCue) || s.personVerbAfter(f)
 }
 
 // listName seeds a name from the bundled lists.
@@ -512,7 +579,7 @@ func (s *scan) listName(i int) bool {
 		p := i - 1
 		okPrev := p >= 0 && s.toks[i].gap == gapSpace && s.toks[p].capWord() && !s.toks[p].allUpper() &&
 			s.toks[p].lex&lxFirst != 0 && s.toks[p].lex&(lxFirstAmb|lxCommon|lxMonth) == 0
-		if !okNext && !okPrev || s.eponymAfter(i) {
+		if !okNext && !okPrev && !s.strongName(i) || s.eponymAfter(i) {
 			return false
 		}
 	}
@@ -601,7 +668,7 @@ func (s *scan) speakerTags() {
 		key := s.low[s.toks[tg.st].s:s.toks[tg.en].e]
 		for k := tg.st; k <= tg.en; k++ {
 			t := &s.toks[k]
-			if !t.capWord() || t.is(lxTitle|lxTitleClin) {
+			if !t.capWord() || t.is(lxTitle|lxTitleClin) || t.n() < 2 {
 				continue
 			}
 			listed := t.lex&(lxFirst|lxSur) != 0 && t.lex&(lxCommon|lxMedical) == 0

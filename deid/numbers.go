@@ -85,6 +85,16 @@ func (s *scan) readGroups(i int) groups {
 	return g
 }
 
+// timeRange reports groups that are all 24-hour times: "0700-1900".
+func (g *groups) timeRange(s *scan, i int) bool {
+	if g.n != 2 || g.lens[0] != 4 || g.lens[1] != 4 {
+		return false
+	}
+	a, _ := s.num(i)
+	b, _ := s.num(g.last)
+	return a <= 2400 && b <= 2400 && a%100 < 60 && b%100 < 60
+}
+
 func (g *groups) is(lens ...uint8) bool {
 	if g.n != len(lens) {
 		return false
@@ -284,7 +294,7 @@ func (s *scan) numberAt(i int) {
 	}
 	// Long numbers and number runs are identifiers of some kind unless they
 	// follow a code system name (NDC, CPT, LOINC) or precede a unit.
-	if (n >= 6 || g.n >= 2 && g.total >= 8 && g.seps[1] != ' ') && !s.cueBefore(i, lxCodeStop, 3) && !s.unitAfter(i) {
+	if (n >= 6 || g.n >= 2 && g.total >= 8 && g.seps[1] != ' ' && !g.timeRange(s, i)) && !s.cueBefore(i, lxCodeStop, 3) && !s.unitAfter(i) {
 		last := i
 		if g.n >= 2 && g.seps[1] != ' ' {
 			last = g.last

@@ -249,6 +249,25 @@ func casePattern(w string) byte {
 	return 'M'
 }
 
+// renderPattern is the capitalization a surrogate gets for an original
+// word: mixed case ("McDonald") renders as title case.
+func renderPattern(w string) byte {
+	if p := casePattern(w); p != 'M' {
+		return p
+	}
+	return 'T'
+}
+
+// restoreCase is the inverse of rendering: the original, in the
+// capitalization the found surrogate has.
+func restoreCase(orig, found string) string {
+	pat := casePattern(found)
+	if pat == 'T' && casePattern(orig) == 'M' {
+		return orig
+	}
+	return applyCase(orig, pat)
+}
+
 func applyCase(w string, pat byte) string {
 	switch pat {
 	case 'U':
@@ -265,9 +284,9 @@ func (t *table) namePart(part string, k, n int) string {
 	if i, ok := t.byOrig[key]; ok {
 		p := t.pairs[i]
 		// Same name in another capitalization: reuse the surrogate in the
-		// new capitalization, unless that would restore ambiguously.
-		if casePattern(part) == casePattern(p.Orig) || casePattern(part) == 'U' || casePattern(part) == 'l' {
-			return applyCase(p.Sur, casePattern(part))
+		// new capitalization if restoring it gives this exact spelling back.
+		if r := applyCase(p.Sur, renderPattern(part)); restoreCase(p.Orig, r) == part {
+			return r
 		}
 		key = "X\x00" + part
 		if i, ok := t.byOrig[key]; ok {
@@ -301,11 +320,7 @@ func (t *table) namePart(part string, k, n int) string {
 			}
 		}
 	}
-	pat := casePattern(part)
-	if pat == 'M' {
-		pat = 'T'
-	}
-	sur = applyCase(sur, pat)
+	sur = applyCase(sur, renderPattern(part))
 	if utf8.RuneCountInString(part) == 1 {
 		// Initials are not restored on their own (too ambiguous); record
 		// them so the same initial maps the same way.

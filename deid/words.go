@@ -4,13 +4,13 @@ package deid
 func (s *scan) wordAt(i int) {
 	t := &s.toks[i]
 	f := t.lex
-	if f == 0 && !t.upper() {
+	if f == 0 && !t.upper() || f == lxCommon && !t.upper() && !s.eq(i, "the") && !s.eq(i, "a") {
 		return
 	}
 	if f&lxCue != 0 && !(s.eq(i, "id") && i > 0 && s.toks[i-1].punct(',')) && s.cueAt(i) {
 		return
 	}
-	if f&(lxMonth|lxMonthAbbr|lxOrdWord|lxTensWord) != 0 || f&lxCommon != 0 && s.eq(i, "the") {
+	if f&(lxMonth|lxMonthAbbr|lxOrdWord|lxTensWord) != 0 || s.eq(i, "the") {
 		if s.dateSpan(i) {
 			return
 		}
@@ -55,6 +55,13 @@ func (s *scan) wordAt(i int) {
 	}
 	if f&(lxFirst|lxSur) != 0 {
 		s.listName(i)
+	}
+	if s.isInitial(i) {
+		if k := s.next(i + 1); k > 0 && s.toks[k].gap == gapSpace && s.nameish(k, false) && s.toks[k].lex&(lxFirstAmb|lxSurAmb) == 0 &&
+			!s.eponymAfter(k) {
+			s.nameChain(k, PatientNames, false)
+			return
+		}
 	}
 	if f == 0 {
 		s.photoPrefix(i)

@@ -418,7 +418,7 @@ func (g *gen) age(b *builder, a int, extra bool) {
 	case 6:
 		b.p(deid.Age, fmt.Sprint(a)).t(" years old")
 	case 7:
-		b.p(deid.Age, twoWords(a, false, g.chance(0.5))).t(" years old")
+		b.p(deid.Age, g.cardinal(a, g.chance(0.5))).t(" years old")
 	case 8:
 		b.p(deid.Age, fmt.Sprint(a)).t(g.pick("F", "M"))
 	case 9:
@@ -426,7 +426,7 @@ func (g *gen) age(b *builder, a int, extra bool) {
 	case 10:
 		b.p(deid.Age, fmt.Sprint(a)).t(" years of age")
 	case 11:
-		b.t("a ").p(deid.Age, twoWords(a, false, true)).t("-year-old")
+		b.t("a ").p(deid.Age, g.cardinal(a, true)).t("-year-old")
 	}
 }
 
@@ -494,4 +494,15 @@ func (g *gen) personName(b *builder, p person, extra bool) {
 	case 9:
 		b.name(strings.ToUpper(p.last)).t(", ").name(strings.ToUpper(p.first))
 	}
+}
+
+// cardinal spells an age: "ninety-two", "one hundred two", "a hundred and one".
+func (g *gen) cardinal(n int, hyphen bool) string {
+	if n < 100 {
+		return twoWords(n, false, hyphen)
+	}
+	if n == 100 {
+		return g.pick("one hundred", "a hundred")
+	}
+	return g.pick("one hundred ", "a hundred and ") + twoWords(n-100, false, hyphen)
 }

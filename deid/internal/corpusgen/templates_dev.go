@@ -2,6 +2,7 @@ package corpusgen
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/clinscribe/clinscribe/deid"
 )
@@ -426,6 +427,94 @@ var devTemplates = []template{
 		b.t("\n")
 		if g.chance(0.4) {
 			*kn = g.known(p, nil, nil)
+		}
+	}},
+	{"intake_form", func(g *gen, b *builder, kn **deid.Known) {
+		p := g.person()
+		a := g.address()
+		rel := g.person()
+		b.t("NEW PATIENT INTAKE\nName: ")
+		b.name(p.first + " " + p.last)
+		b.t("\nDate of Birth: ")
+		g.dob(b, p)
+		b.t("\nAddress: ")
+		g.street(b, a)
+		b.t("\nCity/State/ZIP: ")
+		g.cityLine(b, a)
+		b.t("\nPhone (H): ")
+		g.phone(b, deid.Phone, false)
+		b.t("\nPhone (C): ")
+		g.phone(b, deid.Phone, false)
+		b.t("\nE-mail: ")
+		g.email(b, p.first, p.last)
+		b.t("\nEmergency Contact: ")
+		b.name(rel.first + " " + rel.last)
+		b.t(", ", g.pick("spouse", "sister", "friend", "son"), "\n")
+		g.healthPlan(b)
+		b.t("\nPreferred pharmacy fax: ")
+		g.phone(b, deid.Fax, false)
+		b.t("\n")
+		if g.chance(0.5) {
+			*kn = g.known(p, nil, []string{rel.first + " " + rel.last})
+		}
+	}},
+	{"lab_requisition", func(g *gen, b *builder, kn **deid.Known) {
+		p := g.person()
+		cf, cl := g.clin()
+		b.t("LAB REQUISITION\nPatient: ")
+		b.name(p.last).t(", ").name(p.first)
+		b.t("   ")
+		g.mrn(b)
+		b.t("\nOrdering provider: Dr. ").name(cf + " " + cl)
+		b.t(", ")
+		g.license(b)
+		b.t("\nCollected: ")
+		g.someDate(b)
+		b.t(" 08:15\n")
+		g.otherID(b)
+		b.t("\nTests: CBC, CMP, lipid panel, A1c, TSH. Fasting 12 hours. ")
+		g.filler(b, 1)
+		b.t("\n")
+		if g.chance(0.5) {
+			*kn = g.known(p, []string{cf + " " + cl}, nil)
+		}
+	}},
+	{"asr_lowercase", func(g *gen, b *builder, kn **deid.Known) {
+		p := g.person()
+		cf, cl := g.clin()
+		rel := g.person()
+		lo := func(x string) string { return strings.ToLower(x) }
+		b.t("speaker 1: okay ")
+		b.name(lo(p.first))
+		b.t(" so tell me what's going on\nspeaker 2: well my ", g.pick("wife", "son", "daughter", "husband"), " ")
+		b.name(lo(rel.first))
+		b.t(" thinks i'm more forgetful\nspeaker 1: i see. and doctor ")
+		b.name(lo(cl))
+		b.t(" started the donepezil\nspeaker 2: yes in ")
+		b.p(deid.Date, lo(months[g.r.IntN(12)]))
+		b.t("\nspeaker 1: ")
+		g.filler(b, 1)
+		b.t("\nspeaker 2: my number changed, it's ")
+		a1, e, l := g.phoneDigits()
+		b.p(deid.Phone, g.spokenDigits(a1+e+l, true))
+		b.t("\n")
+		*kn = g.known(p, []string{cf + " " + cl}, []string{rel.first + " " + p.last})
+	}},
+	{"nursing_note", func(g *gen, b *builder, kn **deid.Known) {
+		p := g.person()
+		rel := g.person()
+		nf, nl := g.clin()
+		b.t("NURSING NOTE ")
+		g.someDate(b)
+		b.t(" 0700-1900\nPt resting comfortably. Pt's ", g.pick("husband", "wife", "daughter", "son"), " ")
+		b.name(rel.first)
+		b.t(" at bedside, updated on plan. ")
+		g.filler(b, 2)
+		b.t("Call light within reach. Report given to RN ")
+		b.name(nf[:1] + ". " + nl)
+		b.t(".\n")
+		if g.chance(0.5) {
+			*kn = g.known(p, []string{nf + " " + nl}, []string{rel.first + " " + p.last})
 		}
 	}},
 	{"phi_free_note", func(g *gen, b *builder, kn **deid.Known) {
