@@ -55,7 +55,7 @@ func Pseudonymize(text string, spans []Span, m *Mapping) string {
 	t.avoid = asciiLower(text)
 	defer func() { t.avoid = "" }()
 	var out string
-	for try := 0; try < 8; try++ {
+	for try := 0; try < 16; try++ {
 		n := len(t.pairs)
 		out = t.apply(text, spans, nil)
 		if t.restore(out) == text {

@@ -294,7 +294,7 @@ func (t *table) namePart(part string, k, n int) string {
 		}
 	}
 	var sur string
-	if utf8.RuneCountInString(part) == 1 {
+	if utf8.RuneCountInString(part) == 1 && n > 1 {
 		// An initial: another letter.
 		for try := 0; try < 30; try++ {
 			sur = string(rune('A' + t.rng.IntN(26)))
@@ -321,7 +321,7 @@ func (t *table) namePart(part string, k, n int) string {
 		}
 	}
 	sur = applyCase(sur, renderPattern(part))
-	if utf8.RuneCountInString(part) == 1 {
+	if utf8.RuneCountInString(part) == 1 && n > 1 {
 		// Initials are not restored on their own (too ambiguous); record
 		// them so the same initial maps the same way.
 		t.byOrig[key] = len(t.pairs)
