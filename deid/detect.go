@@ -2,6 +2,7 @@ package deid
 
 import (
 	"fmt"
+	"strings"
 	"slices"
 	"sync"
 	"time"
@@ -65,6 +66,7 @@ type scan struct {
 	year    int // reference year for the over-89 rule
 	nameSet map[string]NameClass
 	buf     []byte
+	tags    [][2]int // speaker tags, scratch
 }
 
 func (s *scan) add(start, end int, t Type, prio uint8) {
@@ -152,7 +154,7 @@ func (s *scan) resolve() []Span {
 			cs[i].t = ""
 		}
 	}
-	var out []Span
+	out := make([]Span, 0, len(cs))
 	var cur cand
 	have := false
 	for _, c := range cs {
@@ -208,6 +210,14 @@ func (s *scan) str(i int) string { return s.text[s.toks[i].s:s.toks[i].e] }
 
 // lower returns the text of token i with ASCII letters in lower case.
 func (s *scan) lower(i int) string { return s.low[s.toks[i].s:s.toks[i].e] }
+
+// lowerAny is lower for any token, non-ASCII letters included.
+func (s *scan) lowerAny(i int) string {
+	if s.toks[i].shape&shNonASCII != 0 {
+		return strings.ToLower(s.str(i))
+	}
+	return s.lower(i)
+}
 
 // asciiLower folds ASCII letters only, so offsets stay the same.
 func asciiLower(text string) string {

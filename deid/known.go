@@ -188,7 +188,7 @@ func (s *scan) knownPass() {
 			}
 			// "Whitcombes" (plural family name).
 			if t.upper() && t.n() > 3 && (s.text[t.e-1] == 's') {
-				if p, ok := k.parts[strings.ToLower(s.text[t.s:t.e-1])]; ok && !p.common {
+				if p, ok := k.parts[s.low[t.s:t.e-1]]; ok && !p.common {
 					s.nameChain(i, p.cls, true)
 					continue
 				}

@@ -138,14 +138,14 @@ func (s *scan) nameChain(i int, cls NameClass, strong bool) {
 		s.nameish(st-2, caps) && s.toks[st-2].lex&(lxCommon|lxMedical) == 0 {
 		s.addName(st-2, st-2, cls)
 		if w := s.toks[st-2]; w.n() >= 3 {
-			s.rememberName(strings.ToLower(s.str(st-2)), cls)
+			s.rememberName(s.lowerAny(st-2), cls)
 		}
 	}
 	s.addName(st, en, cls)
 	for k := st; k <= en; k++ {
 		t := &s.toks[k]
 		if t.letters() && t.n() >= 3 && t.lex&(lxCommon|lxMedical|lxMonth|lxParticle|lxFirstAmb|lxSurAmb) == 0 {
-			s.rememberName(strings.ToLower(s.str(k)), cls)
+			s.rememberName(s.lowerAny(k), cls)
 		}
 	}
 }
@@ -621,8 +621,8 @@ func (s *scan) credentialName(i int) bool {
 // "Dr. Okafor:") and marks the names in them. Role tags (PATIENT:, Doctor:,
 // Speaker 1:) and note section headers are not names.
 func (s *scan) speakerTags() {
-	type tag struct{ st, en int }
-	var tags []tag
+	tags := s.tags[:0]
+	defer func() { s.tags = tags }()
 	var count map[string]int
 	for i := 0; i < len(s.toks); i++ {
 		if s.toks[i].gap != gapLine {
@@ -658,21 +658,21 @@ func (s *scan) speakerTags() {
 		if words == 0 || words > 4 || j >= len(s.toks) || !s.toks[j].punct(':') || j == st {
 			continue
 		}
-		tags = append(tags, tag{st, j - 1})
+		tags = append(tags, [2]int{st, j - 1})
 		if count == nil {
 			count = map[string]int{}
 		}
 		count[s.low[s.toks[st].s:s.toks[j-1].e]]++
 	}
 	for _, tg := range tags {
-		key := s.low[s.toks[tg.st].s:s.toks[tg.en].e]
-		for k := tg.st; k <= tg.en; k++ {
+		key := s.low[s.toks[tg[0]].s:s.toks[tg[1]].e]
+		for k := tg[0]; k <= tg[1]; k++ {
 			t := &s.toks[k]
 			if !t.capWord() || t.is(lxTitle|lxTitleClin) || t.n() < 2 {
 				continue
 			}
 			listed := t.lex&(lxFirst|lxSur) != 0 && t.lex&(lxCommon|lxMedical) == 0
-			unknown := t.lex == 0 && (count[key] >= 2 || tg.en > tg.st)
+			unknown := t.lex == 0 && (count[key] >= 2 || tg[1] > tg[0])
 			if listed || unknown {
 				s.nameChain(k, PatientNames, true)
 				break

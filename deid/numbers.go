@@ -415,15 +415,16 @@ func (s *scan) phraseEndsAt(i int, f uint64) bool {
 		if st < 0 {
 			break
 		}
-		if key, ok := s.phraseKey(st, n); ok && phrases[key]&f != 0 {
+		if key, ok := s.phraseKey(st, n); ok && phrases[string(key)]&f != 0 {
 			return true
 		}
 	}
 	return false
 }
 
-// phraseKey joins n words from token st with single spaces, lower case.
-func (s *scan) phraseKey(st, n int) (string, bool) {
+// phraseKey joins n words from token st with single spaces, lower case, in
+// a scratch buffer valid until the next call.
+func (s *scan) phraseKey(st, n int) ([]byte, bool) {
 	b := s.buf[:0]
 	for k := st; k < st+n; k++ {
 		if k >= len(s.toks) || !s.toks[k].word() {
@@ -433,7 +434,7 @@ func (s *scan) phraseKey(st, n int) (string, bool) {
 				n++
 				continue
 			}
-			return "", false
+			return nil, false
 		}
 		if k > st && s.toks[k].gap != gapNone {
 			b = append(b, ' ')
@@ -450,7 +451,7 @@ func (s *scan) phraseKey(st, n int) (string, bool) {
 		}
 	}
 	s.buf = b
-	return string(b), true
+	return b, true
 }
 
 // codeValueEnd extends an identifier value from token k over joined pieces:

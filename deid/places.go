@@ -101,7 +101,7 @@ func (s *scan) phraseStartsAt(k int, f uint64) bool {
 	}
 	_, phrases := lexicon()
 	for n := 2; n <= 4; n++ {
-		if key, ok := s.phraseKey(k, n); ok && phrases[key]&f != 0 {
+		if key, ok := s.phraseKey(k, n); ok && phrases[string(key)]&f != 0 {
 			return true
 		}
 	}
@@ -119,16 +119,9 @@ func (s *scan) cityAt(i int) bool {
 	if t.is(lxPhraseHead) {
 		_, phrases := lexicon()
 		for n := 4; n >= 2; n-- {
-			if key, ok := s.phraseKey(i, n); ok && phrases[key]&lxCity != 0 {
-				end = i + n - 1
-				// phraseKey may have consumed a "." ("St. Louis").
-				for e := i; e < len(s.toks) && e <= i+n; e++ {
-					if s.text[s.toks[i].s:s.toks[e].e] == s.text[s.toks[i].s:s.toks[e].e] && e >= end {
-						break
-					}
-				}
-				end = s.phraseEnd(i, n)
-				amb = phrases[key]&lxCityAmb != 0
+			if key, ok := s.phraseKey(i, n); ok && phrases[string(key)]&lxCity != 0 {
+				end = s.phraseEnd(i, n) // the phrase may contain a "." ("St. Louis")
+				amb = phrases[string(key)]&lxCityAmb != 0
 				break
 			}
 		}
