@@ -2,8 +2,8 @@ package deid
 
 import (
 	"fmt"
-	"strings"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 )
