@@ -357,6 +357,11 @@ func (s *scan) monthFirst(i, m int, abbr bool) (dateVal, int) {
 		v.layout = dlMonth
 		return v, i
 	}
+	if s.eq(j, "the") && j+1 < len(s.toks) {
+		if _, e, ord, _ := s.dayOf(j + 1); e >= 0 && ord {
+			j++ // "March the thirteenth"
+		}
+	}
 	if d, e, ord, spoken := s.dayOf(j); e >= 0 && !(spoken && !ord) {
 		v.layout, v.d, v.hasD, v.ord, v.spoken = dlMonthDY, d, true, ord, spoken
 		v.pad = s.toks[j].digits() && s.toks[j].n() == 2

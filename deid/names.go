@@ -239,6 +239,22 @@ func (s *scan) relationName(i int) bool {
 		// "son Marcus's" is fine; nothing to do
 	}
 	s.nameChain(k, RelativeNames|clsExplicit, true)
+	// "sons Giedre and Dorothea", "daughters Ana, Lia and Mei".
+	e := s.lastNameTok(k)
+	for n := 0; n < 4; n++ {
+		j := e + 1
+		if j < len(s.toks) && s.toks[j].punct(',') {
+			j++
+		}
+		if j < len(s.toks) && (s.eq(j, "and") || s.eq(j, "&")) {
+			j++
+		}
+		if j == e+1 || j >= len(s.toks) || s.toks[j].gap == gapLine || !s.nameish(j, false) || s.toks[j].is(lxTitle|lxTitleClin) {
+			break
+		}
+		s.nameChain(j, RelativeNames|clsExplicit, true)
+		e = s.lastNameTok(j)
+	}
 	return true
 }
 
@@ -339,7 +355,23 @@ func (s *scan) introName(i int) bool {
 		"manager", "worker", "chaplain", "counselor", "midwife", "dietitian", "sw", "case", "mom", "dad", "guarantor",
 		"member", "insured", "subscriber", "client":
 		if !colon {
-			if w == "patient" || w == "pt" || w == "case" || w == "worker" || w == "manager" {
+			if w == "patient" || w == "pt" {
+				// "Pt Caridad, age 91": a name-like word then a comma, a
+				// parenthesis or a verb.
+				t := s.tok(k)
+				if t == nil || !t.capWord() || t.allUpper() && t.lex&(lxFirst|lxSur) == 0 || !(t.lex == 0 || t.lex&(lxFirst|lxSur) != 0) {
+					return false
+				}
+				e := k + 1
+				for e < len(s.toks) && s.toks[e].gap == gapSpace && s.nameish(e, t.allUpper()) {
+					e++
+				}
+				if !(e < len(s.toks) && (s.toks[e].punct(',') || s.toks[e].punct('(')) || s.personVerbAfter(k)) {
+					return false
+				}
+				break
+			}
+			if w == "case" || w == "worker" || w == "manager" {
 				return false
 			}
 			// "nurse Kim", "interpreter Ana": the word must be listed or unknown.
@@ -514,6 +546,11 @@ func (s *scan) personVerbAfter(k int) bool {
 // not ordinary words, at least one on no list ("Chidi Blackwood").
 func (s *scan) unknownPair(i int) bool {
 	t := &s.toks[i]
+	if t.allUpper() && t.n() >= 3 && s.capsLastFirst(i) {
+		s.nameChain(i, PatientNames, false)
+		s.nameChain(i+2, PatientNames, false)
+		return true
+	}
 	if !t.capWord() || t.allUpper() || t.n() < 2 || t.lex != 0 && t.lex&^(lxFirst|lxSur|lxFirstAmb|lxSurAmb) != 0 {
 		return false
 	}
@@ -535,6 +572,18 @@ func (s *scan) unknownPair(i int) bool {
 		return true
 	}
 	return false
+}
+
+// capsLastFirst: "NWACHUKWU, EULALIA" - two capitalized words that are
+// names or on no list, joined by a comma.
+func (s *scan) capsLastFirst(i int) bool {
+	okWord := func(k int) bool {
+		t := s.tok(k)
+		return t != nil && t.letters() && t.allUpper() && t.n() >= 3 &&
+			(t.lex == 0 || t.lex&(lxFirst|lxSur) != 0 && t.lex&(lxCommon|lxMedical|lxMonth) == 0)
+	}
+	return okWord(i) && i+2 < len(s.toks) && s.toks[i+1].punct(',') && s.toks[i+1].gap == gapNone &&
+		s.toks[i+2].gap == gapSpace && okWord(i+2)
 }
 
 // lastFirst: "Kaczmarek, Tobias:" - an unknown capitalized word, a comma and
@@ -649,7 +698,9 @@ func (s *scan) speakerTags() {
 			}
 			if t.capWord() {
 				words++
-			} else if !(t.punct('.') || t.punct('(') || t.punct(')') || t.punct('-') || t.punct('\'') || t.digits()) {
+			} else if t.digits() && j > st && (s.eq(j-1, "speaker") || s.eq(j-1, "spk") || s.eq(j-1, "participant") ||
+				s.eq(j-1, "person") || s.eq(j-1, "voice") || s.eq(j-1, "caller")) {
+			} else if !(t.punct('.') || t.punct('(') || t.punct(')') || t.punct('-') || t.punct('\'')) {
 				words = 0
 				break
 			}
@@ -672,7 +723,7 @@ func (s *scan) speakerTags() {
 				continue
 			}
 			listed := t.lex&(lxFirst|lxSur) != 0 && t.lex&(lxCommon|lxMedical) == 0
-			unknown := t.lex == 0 && (count[key] >= 2 || tg[1] > tg[0])
+			unknown := t.lex == 0 && !t.allUpper() && (count[key] >= 2 || tg[1] > tg[0])
 			if listed || unknown {
 				s.nameChain(k, PatientNames, true)
 				break

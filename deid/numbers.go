@@ -66,7 +66,7 @@ func (s *scan) readGroups(i int) groups {
 		case nt.gap == gapNone && nt.digits() && s.toks[after].punct(')'):
 			sep = ')'
 			j = k
-		case nt.gap == gapNone && nt.kind == tkPunct && (nt.ch == '-' || nt.ch == '.'):
+		case nt.gap == gapNone && nt.kind == tkPunct && (nt.ch == '-' || nt.ch == '.' || nt.ch == '/' && g.n == 1 && g.lens[0] == 3):
 			if s.adj(k) < 0 || !s.toks[k+1].digits() {
 				return g
 			}
@@ -275,7 +275,7 @@ func (s *scan) numberAt(i int) {
 			return
 		}
 	}
-	if g.is(3, 2, 4) && g.seps[1] == g.seps[2] {
+	if g.is(3, 2, 4) && g.seps[1] == g.seps[2] && g.seps[1] != '/' {
 		s.addTok(i, g.last, SSN, prShape)
 		return
 	}
@@ -363,10 +363,49 @@ func (s *scan) ageAt(i int) bool {
 	if !ok && s.cueBefore(i, lxAgeCue, 3) {
 		ok = true
 	}
+	if !ok && s.agePredicate(i) {
+		ok = true
+	}
 	if ok {
 		s.addTok(i, i, Age, prCue)
 	}
 	return ok
+}
+
+var personSubjects = map[string]bool{"she": true, "he": true, "mom": true, "dad": true, "mother": true, "father": true,
+	"patient": true, "pt": true, "grandma": true, "grandpa": true, "wife": true, "husband": true, "i": true, "who": true,
+	"resident": true, "grandmother": true, "grandfather": true, "aunt": true, "uncle": true}
+
+// agePredicate: "She's 96.", "she turned 92", "Mom is 97 now": a number
+// after a person and a verb of being or turning.
+func (s *scan) agePredicate(i int) bool {
+	p := i - 1
+	if p < 0 || s.toks[i].gap == gapLine {
+		return false
+	}
+	switch {
+	case s.eq(p, "turned") || s.eq(p, "turns") || s.eq(p, "turning") || s.eq(p, "turn"):
+		return true
+	case s.eq(p, "is") || s.eq(p, "was") || s.eq(p, "am"):
+		p--
+	case s.eq(p, "s") && p >= 2 && s.toks[p-1].punct('\'') && s.toks[p-1].gap == gapNone:
+		p -= 2
+	default:
+		return false
+	}
+	if p < 0 {
+		return false
+	}
+	if personSubjects[s.lower(p)] {
+		// "HR is 96" has no person; "she is 96 kg" has a unit.
+		return !s.unitAfter(i)
+	}
+	for _, c := range s.cands {
+		if c.t == Name && c.e == int(s.toks[p].e) {
+			return !s.unitAfter(i)
+		}
+	}
+	return false
 }
 
 // zipAt matches a 5-digit ZIP (and ZIP+4) after a state or a zip cue.

@@ -6,7 +6,8 @@ package deid
 var placeCueWords = []string{"lives", "living", "live", "resides", "residing", "moved", "relocated", "born", "grew",
 	"visiting", "visited", "traveled", "travelled", "trip", "drove", "town", "city", "village", "hometown", "staying",
 	"stays", "based", "located", "commutes", "commute", "raised", "works", "working", "vacation", "vacationed",
-	"flew", "returned", "transferred", "suburb", "outside", "near", "area", "neighborhood", "shelter", "farm"}
+	"flew", "returned", "transferred", "suburb", "outside", "near", "area", "neighborhood", "shelter", "farm", "stay",
+	"remain", "remains", "reside", "settled", "relocating", "moving", "move", "visit", "visiting", "travel", "traveling"}
 
 // placeChain returns the last token of a run of capitalized place words
 // starting at k (at most 4), or -1.
@@ -162,8 +163,16 @@ func (s *scan) phraseEnd(i, n int) int {
 func (s *scan) cityBeforeState(i int) bool {
 	t := &s.toks[i]
 	isState := t.is(lxStateAbbr) && t.allUpper() && t.n() == 2 || t.is(lxState) && t.upper() || s.phraseStartsAt(i, lxState)
-	if !isState || i < 2 || !s.toks[i-1].punct(',') || t.gap == gapLine {
+	if !isState || i < 2 || t.gap == gapLine {
 		return false
+	}
+	comma := s.toks[i-1].punct(',')
+	if !comma {
+		// "Yakima WA 50276": without a comma, only before a ZIP.
+		n := s.next(i)
+		if !(t.allUpper() && t.n() == 2 && n > 0 && s.toks[n].digits() && s.toks[n].n() == 5 && s.toks[i-1].capWord()) {
+			return false
+		}
 	}
 	// After an abbreviation state, the next token must not continue a sentence
 	// in a way that makes "ST" a word ("Plan, OK so").
@@ -173,6 +182,9 @@ func (s *scan) cityBeforeState(i int) bool {
 		}
 	}
 	end := i - 2
+	if !comma {
+		end = i - 1
+	}
 	st := -1
 	for k := end; k >= 0 && k > end-4; k-- {
 		tk := &s.toks[k]

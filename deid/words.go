@@ -4,6 +4,10 @@ package deid
 func (s *scan) wordAt(i int) {
 	t := &s.toks[i]
 	f := t.lex
+	if t.n() == 1 && s.eq(i, "m") && i >= 2 && s.toks[i-1].punct('\'') && s.eq(i-2, "i") && t.gap == gapNone {
+		s.imName(i)
+		return
+	}
 	if f == 0 && !t.upper() || f == lxCommon && !t.upper() && !s.eq(i, "the") && !s.eq(i, "a") {
 		return
 	}
@@ -53,6 +57,11 @@ func (s *scan) wordAt(i int) {
 	if s.poBoxAt(i) {
 		return
 	}
+	if t.allUpper() && t.n() >= 3 && s.capsLastFirst(i) {
+		s.nameChain(i, PatientNames, false)
+		s.nameChain(i+2, PatientNames, false)
+		return
+	}
 	if f&(lxFirst|lxSur) != 0 {
 		s.listName(i)
 	}
@@ -74,6 +83,20 @@ func (s *scan) wordAt(i int) {
 		}
 		s.unknownPair(i)
 	}
+}
+
+// imName: "I'm Hamish, her grandson" / "I'm Dr. Lee" (the title matcher
+// takes that one).
+func (s *scan) imName(i int) {
+	k := s.next(i)
+	if k < 0 || s.toks[k].gap != gapSpace || !s.nameish(k, false) || s.toks[k].is(lxTitle|lxTitleClin) {
+		return
+	}
+	t := &s.toks[k]
+	if t.lex != 0 && t.lex&(lxFirst|lxSur) == 0 {
+		return
+	}
+	s.nameChain(k, PatientNames, true)
 }
 
 // photoPrefix: camera file names without an extension, "IMG_2041",
