@@ -88,6 +88,14 @@ func (s *scan) nameChain(i int, cls NameClass, strong bool) {
 			}
 			break
 		}
+		if tk.word() && tk.n() == 1 && tk.upper() && !s.isInitial(k) &&
+			!(k+1 < len(s.toks) && s.toks[k+1].gap == gapNone && (s.toks[k+1].punct('\'') || s.toks[k+1].punct('-'))) {
+			// A middle initial without its dot closing the name: "Ravi S".
+			if m := k + 1; m >= len(s.toks) || s.toks[m].gap == gapLine || s.toks[m].kind == tkPunct || s.toks[m].is(lxCue|lxDateCue) {
+				en = k
+			}
+			break
+		}
 		if tk.letters() && tk.is(lxSuffix) {
 			en = k
 			if m := s.adj(k); m > 0 && s.toks[m].punct('.') {

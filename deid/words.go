@@ -11,7 +11,7 @@ func (s *scan) wordAt(i int) {
 	if f == 0 && !t.upper() || f == lxCommon && !t.upper() && !s.eq(i, "the") && !s.eq(i, "a") {
 		return
 	}
-	if f&lxCue != 0 && !(s.eq(i, "id") && i > 0 && s.toks[i-1].punct(',')) && s.cueAt(i) {
+	if f&lxCue != 0 && !s.idahoAt(i) && s.cueAt(i) {
 		return
 	}
 	if f&(lxMonth|lxMonthAbbr|lxOrdWord|lxTensWord) != 0 || s.eq(i, "the") {
@@ -83,6 +83,18 @@ func (s *scan) wordAt(i int) {
 		}
 		s.unknownPair(i)
 	}
+}
+
+// idahoAt: "ID" after a city is Idaho, not a cue ("Boise, ID 83702").
+func (s *scan) idahoAt(i int) bool {
+	if !s.eq(i, "id") || !s.toks[i].allUpper() || i == 0 {
+		return false
+	}
+	if s.toks[i-1].punct(',') {
+		return true
+	}
+	n := s.next(i)
+	return s.toks[i-1].capWord() && n > 0 && s.toks[n].digits() && s.toks[n].n() == 5
 }
 
 // imName: "I'm Hamish, her grandson" / "I'm Dr. Lee" (the title matcher
