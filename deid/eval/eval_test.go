@@ -90,9 +90,22 @@ func TestAcceptanceDev(t *testing.T) {
 	}
 }
 
+// TestHeldout: the held-out split. Its first evaluation (before any change
+// made after seeing it) is recorded in doc.go; generic fixes followed, so
+// it is now asserted like dev.
 func TestHeldout(t *testing.T) {
 	rep := evalFile(t, "heldout.jsonl")
 	for _, f := range acceptance(rep) {
-		t.Log("held-out below threshold:", f)
+		t.Error("held-out:", f)
+	}
+}
+
+// TestFresh: a third split written after the held-out one had been seen,
+// evaluated without tuning on it. Reported, not asserted: it estimates how
+// the detector does on text it was not built around.
+func TestFresh(t *testing.T) {
+	rep := evalFile(t, "fresh.jsonl")
+	for _, f := range acceptance(rep) {
+		t.Log("fresh below threshold:", f)
 	}
 }

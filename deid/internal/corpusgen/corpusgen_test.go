@@ -15,6 +15,7 @@ var update = flag.Bool("update", false, "rewrite testdata/deid/*.jsonl from the 
 const (
 	devDocs     = 400
 	heldoutDocs = 200
+	freshDocs   = 120
 )
 
 func render(docs []Doc) []byte {
@@ -32,7 +33,7 @@ func render(docs []Doc) []byte {
 // TestCorpusUpToDate checks that the committed corpus is what the generator
 // writes, so corpus and generator never drift apart.
 func TestCorpusUpToDate(t *testing.T) {
-	for split, n := range map[string]int{"dev": devDocs, "heldout": heldoutDocs} {
+	for split, n := range map[string]int{"dev": devDocs, "heldout": heldoutDocs, "fresh": freshDocs} {
 		path := filepath.Join("..", "..", "..", "testdata", "deid", split+".jsonl")
 		want := render(Generate(split, n))
 		if *update {
@@ -52,7 +53,7 @@ func TestCorpusUpToDate(t *testing.T) {
 }
 
 func TestSpansMatchText(t *testing.T) {
-	for _, split := range []string{"dev", "heldout"} {
+	for _, split := range []string{"dev", "heldout", "fresh"} {
 		for _, d := range Generate(split, 60) {
 			for _, sp := range d.Spans {
 				if sp.Start < 0 || sp.End > len(d.Text) || sp.Start >= sp.End {

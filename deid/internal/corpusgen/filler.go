@@ -77,3 +77,27 @@ var heldoutFiller = []string{
 	"May need a refill before the holiday; will call.",
 	"Hope to taper prednisone over 2 weeks.",
 }
+
+// freshFiller is written for the fresh split only.
+var freshFiller = []string{
+	"Sleeping better with melatonin 3 mg at night.",
+	"Orthostatic vitals: 128/78 lying, 112/70 standing, HR 74 to 96.",
+	"Ferritin 18 ng/mL, TSAT 12%; start ferrous sulfate 325 mg every other day.",
+	"Reviewed the 2019 colonoscopy: two 4 mm tubular adenomas.",
+	"Hx of Graves disease s/p RAI, now on levothyroxine 100 mcg.",
+	"Denies tobacco; drinks 1-2 glasses of wine on weekends.",
+	"Rx: amoxicillin 875 mg BID x 10 days, dispense #20, 0 refills.",
+	"Marked tenderness at McBurney point; Rovsing sign positive.",
+	"Knee: Lachman negative, McMurray positive medially.",
+	"Audiogram shows 40 dB loss at 4 kHz bilaterally.",
+	"Dietitian recommends 1800 kcal/day and 60 g protein.",
+	"BI-RADS 2, benign findings; routine screening in 1 year.",
+	"Cervical spine: C5-C6 disc bulge, no stenosis.",
+	"Given Tdap and flu vaccine today, lot numbers in the MAR.",
+	"Stage 2 CKD, eGFR 74; avoid NSAIDs.",
+	"Patient prefers Spanish; interpreter used for the visit.",
+	"Peak flow 380 L/min, 82% of personal best.",
+	"Will check a 24-hour Holter and a TTE.",
+	"Wound healing well; steri-strips to fall off in 7-10 days.",
+	"Morning glucose readings 110-140, no lows.",
+}

@@ -120,7 +120,7 @@ func (g *gen) randDate(fromY, toY int) (int, int, int) {
 // someDate writes a recent date.
 func (g *gen) someDate(b *builder) {
 	y, m, d := g.randDate(2015, 2026)
-	g.date(b, y, m, d, g.split == "heldout")
+	g.date(b, y, m, d, g.split != "dev")
 }
 
 func (g *gen) phoneDigits() (string, string, string) {

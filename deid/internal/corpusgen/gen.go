@@ -133,14 +133,20 @@ func (g *gen) his(p person) string {
 // Generate returns n documents of the split ("dev" or "heldout").
 func Generate(split string, n int) []Doc {
 	var seed uint64 = 0xC11D
-	if split == "heldout" {
+	switch split {
+	case "heldout":
 		seed = 0x4E1D0
+	case "fresh":
+		seed = 0xF4E54
 	}
 	g := &gen{r: rand.New(rand.NewPCG(seed, seed^0x9E3779B97F4A7C15)), split: split, pools: poolsFor(split)}
 	var tpls []template
-	if split == "heldout" {
+	switch split {
+	case "heldout":
 		tpls = heldoutTemplates
-	} else {
+	case "fresh":
+		tpls = freshTemplates
+	default:
 		tpls = devTemplates
 	}
 	var docs []Doc

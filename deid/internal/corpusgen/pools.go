@@ -14,6 +14,18 @@ type pools struct {
 }
 
 func poolsFor(split string) *pools {
+	if split == "fresh" {
+		return &pools{
+			femaleFirst: strings.Fields("Temperance Ainsley Roisin Valentina Marisol Ifeoma Kalinda Henrike Yevgenia Margarethe Consolata Blessing Aurelie Nadezhda Xochitl Iolanthe Keziah Oriana Sunniva Philomena"),
+			maleFirst:   strings.Fields("Barnaby Ignacio Torsten Chukwuma Evaristo Leopold Fitzwilliam Radomir Kazimierz Thibault Gudmund Ambrose Nnamdi Severin Cosimo Aurelio Emrys Taavi Ruairi Bartosz"),
+			last:        strings.Fields("Oyelowo-Banks Wintersgill Kvaratskhelia Mbeki-Sisulu Abernethy-Rowe Szczepanski Oduya Pettigrew Castellanos-Ruiz Halvorsen Nakashima Ferrante McCready Okwuosa Villiers Thackeray Dubrovsky Ekstrand Mwangi Rosenqvist"),
+			streets:     strings.Fields("Bramblewood Kingfisher Sorrel Thornapple Quail Halcyon Lantern Bittersweet Moonstone Foxrun"),
+			cities: [][2]string{{"Walla Walla", "WA"}, {"Oshkosh", "WI"}, {"Kalispell", "MT"}, {"Paducah", "KY"},
+				{"Nacogdoches", "TX"}, {"Bemidji", "MN"}, {"Hattiesburg", "MS"}, {"Presque Isle", "ME"}},
+			clinicians: strings.Fields("Achterberg Oyebanji Vasquez-Lind Halloran Tsang Eriksen Obuya Marchetti"),
+			drugs:      strings.Fields("metoprolol furosemide sertraline insulin"),
+		}
+	}
 	if split == "heldout" {
 		return &pools{
 			femaleFirst: strings.Fields("Philippa Bettina Marisela Tavita Giedre Henrietta Saoirse Anouk Rashida Ilse Mireya Dagny Perpetua Caridad Agnieszka Thandeka Pilar Ottilie Nkiru Solveig Ximena Eulalia Maeve Rosamund Linnea Yesenia Ngaio Dorothea Beatrix Oona"),

@@ -9,8 +9,11 @@ import (
 
 func (g *gen) filler(b *builder, n int) {
 	pool := devFiller
-	if g.split == "heldout" {
+	switch g.split {
+	case "heldout":
 		pool = heldoutFiller
+	case "fresh":
+		pool = freshFiller
 	}
 	for range n {
 		b.t(pool[g.r.IntN(len(pool))], " ")
@@ -34,7 +37,7 @@ func (g *gen) known(p person, providers []string, relatives []string, ids ...str
 }
 
 func (g *gen) dob(b *builder, p person) {
-	g.date(b, p.dobY, p.dobM, p.dobD, g.split == "heldout")
+	g.date(b, p.dobY, p.dobM, p.dobD, g.split != "dev")
 }
 
 // signature writes "Dr. First Last" / "First Last, MD" forms.
