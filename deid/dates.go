@@ -94,7 +94,7 @@ func (s *scan) dateSpan(i int) bool {
 			return false
 		}
 	case dlMonth:
-		if !s.monthCue(i) {
+		if !s.monthCue(i) || s.eq(i, "may") && !s.toks[i].upper() {
 			return false
 		}
 	}
@@ -351,7 +351,7 @@ func (s *scan) monthFirst(i, m int, abbr bool) (dateVal, int) {
 		}
 	}
 	if j >= len(s.toks) || s.toks[j].gap == gapLine || s.toks[j].gap == gapNone && !v.dot {
-		if abbr || m == 5 {
+		if abbr {
 			return v, -1
 		}
 		v.layout = dlMonth
@@ -398,7 +398,7 @@ func (s *scan) monthFirst(i, m int, abbr bool) (dateVal, int) {
 		v.layout, v.y, v.hasY, v.apostropheYear = dlMonthY, y, true, apos
 		return v, ye
 	}
-	if abbr || m == 5 {
+	if abbr {
 		return v, -1
 	}
 	v.layout, v.comma, v.of = dlMonth, false, false

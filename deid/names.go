@@ -274,7 +274,7 @@ var nameIntroWords = []string{"named", "called", "name", "i'm", "im", "am", "thi
 	"doctor", "sincerely", "regards", "ask", "tell", "for", "and", "or", "goes", "known", "aka", "alias", "nee", "née",
 	"maiden", "per", "pharmacist", "therapist", "radiologist", "pathologist", "technician", "tech", "coordinator",
 	"manager", "worker", "chaplain", "counselor", "midwife", "dietitian", "sw", "case", "mom", "dad", "visited", "via",
-	"guarantor", "member", "insured", "subscriber", "resident", "client"}
+	"guarantor", "member", "insured", "subscriber", "resident", "client", "best", "cheers", "warmly"}
 
 // introName handles a capitalized word after an introduction word.
 func (s *scan) introName(i int) bool {
@@ -284,7 +284,7 @@ func (s *scan) introName(i int) bool {
 	if k < len(s.toks) && s.toks[k].punct(':') {
 		colon = true
 		k++
-	} else if k < len(s.toks) && s.toks[k].punct(',') && (w == "hi" || w == "hello" || w == "hey" || w == "thanks" ||
+	} else if k < len(s.toks) && s.toks[k].punct(',') && (w == "hi" || w == "hello" || w == "hey" || w == "thanks" || w == "best" || w == "cheers" || w == "warmly" ||
 		w == "dear" || w == "morning" || w == "afternoon" || w == "evening" || w == "bye" || w == "sincerely" || w == "regards") {
 		k++
 	}
@@ -353,7 +353,7 @@ func (s *scan) introName(i int) bool {
 		if colon && (w == "to" || w == "from") {
 			break
 		}
-		if !s.listedName(k) {
+		if !s.listedName(k) && s.nameLineWords(k) < 2 {
 			return false
 		}
 	case "patient", "pt", "contact", "provider", "pcp", "attending", "physician", "surgeon", "referring", "resident",
@@ -397,6 +397,10 @@ func (s *scan) introName(i int) bool {
 			"proxy", "mom", "dad":
 			cls = RelativeNames | clsExplicit
 		}
+	case "best", "cheers", "warmly":
+		if !s.toks[i].upper() || !(i+1 < len(s.toks) && s.toks[i+1].punct(',')) {
+			return false
+		}
 	case "sincerely", "regards":
 		cls = ClinicianNames | clsExplicit
 	case "maiden", "nee", "née", "aka", "alias":
@@ -410,8 +414,12 @@ func (s *scan) introName(i int) bool {
 			}
 		}
 	}
-	if k >= len(s.toks) || (s.toks[k].gap == gapLine && !colon && w != "sincerely" && w != "regards") {
+	signoff := w == "sincerely" || w == "regards" || w == "thanks" || w == "best" || w == "cheers" || w == "warmly"
+	if k >= len(s.toks) || (s.toks[k].gap == gapLine && !colon && !signoff) {
 		return false
+	}
+	if s.toks[k].gap == gapLine && signoff && !s.nameLine(k) {
+		return false // a sign-off is followed by a line holding only the name
 	}
 	if s.toks[k].is(lxTitle | lxTitleClin) {
 		return false // the title matcher takes it
@@ -435,7 +443,11 @@ func (s *scan) introName(i int) bool {
 // nameLine reports that the rest of the line from token k reads as a name
 // and nothing else ("PATIENT: Zoë L. Szymanski", "Name: WHITCOMBE, HAROLD"):
 // a label's value rather than a speaker's sentence.
-func (s *scan) nameLine(k int) bool {
+func (s *scan) nameLine(k int) bool { return s.nameLineWords(k) > 0 }
+
+// nameLineWords counts the name words of the rest of the line from k, or 0
+// if something other than a name is on it.
+func (s *scan) nameLineWords(k int) int {
 	words := 0
 	for j := k; j < len(s.toks); j++ {
 		t := &s.toks[j]
@@ -451,10 +463,13 @@ func (s *scan) nameLine(k int) bool {
 		case t.letters() && t.is(lxParticle):
 		case t.kind == tkPunct && (t.ch == ',' || t.ch == '.' || t.ch == '-' || t.ch == '\''):
 		default:
-			return false
+			return 0
 		}
 	}
-	return words >= 1 && words <= 4
+	if words > 4 {
+		return 0
+	}
+	return words
 }
 
 // lastNameTok returns the last token of the name chain that starts at k.

@@ -213,6 +213,53 @@ func (s *scan) cityBeforeState(i int) bool {
 	return true
 }
 
+var facilityWords = map[string]bool{"school": true, "preschool": true, "elementary": true, "academy": true,
+	"college": true, "university": true, "church": true, "hospital": true, "clinic": true, "daycare": true,
+	"apartments": true, "manor": true, "shelter": true, "prison": true, "jail": true, "library": true,
+	"nursing": true, "rehabilitation": true, "hospice": true, "pharmacy": true, "center": true, "centre": true}
+
+// facilityAt: a named school, hospital or residence ("Maple Grove
+// Preschool", "Mercy Hospital"): the name places the person. Generic ones
+// ("Cardiology Clinic", "Memory Care Center") are ordinary words and stay.
+func (s *scan) facilityAt(i int) bool {
+	t := &s.toks[i]
+	if !t.capWord() || t.allUpper() || !facilityWords[s.lower(i)] {
+		return false
+	}
+	st := -1
+	named := false
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		tk := &s.toks[k]
+		if tk.punct('.') && k > 0 && (s.eq(k-1, "st") || s.eq(k-1, "mt")) {
+			continue
+		}
+		if tk.punct('\'') && k > 0 && tk.gap == gapNone {
+			continue // "St. Mary's"
+		}
+		if s.eq(k, "s") && k > 0 && s.toks[k-1].punct('\'') {
+			continue
+		}
+		if !tk.capWord() || tk.allUpper() && tk.n() > 1 {
+			break
+		}
+		if tk.lex&(lxCommon|lxMedical|lxTitle|lxTitleClin|lxMonth|lxWeekday) != 0 && tk.lex&(lxCity|lxFirst|lxSur|lxParticle) == 0 {
+			break
+		}
+		if tk.lex&(lxCommon|lxMedical) == 0 {
+			named = true
+		}
+		st = k
+		if tk.gap == gapLine {
+			break
+		}
+	}
+	if st < 0 || !named {
+		return false
+	}
+	s.addTok(st, i, Location, prCue)
+	return true
+}
+
 // countyAt: "Cook County", "Lafourche Parish", "Precinct 12".
 func (s *scan) countyAt(i int) bool {
 	t := &s.toks[i]

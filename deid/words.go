@@ -51,7 +51,7 @@ func (s *scan) wordAt(i int) {
 	if f&lxStreetSuffix != 0 && s.streetNameAt(i) {
 		return
 	}
-	if s.countyAt(i) {
+	if s.countyAt(i) || s.facilityAt(i) {
 		return
 	}
 	if s.poBoxAt(i) {
