@@ -424,7 +424,7 @@ func (s *scan) introName(i int) bool {
 	if s.toks[k].is(lxTitle | lxTitleClin) {
 		return false // the title matcher takes it
 	}
-	if !s.nameish(k, colon) {
+	if !s.nameish(k, colon || s.nameLineWords(k) >= 2) {
 		return false
 	}
 	if colon && s.toks[i].gap == gapLine && !s.strongName(k) && !s.nameLine(k) {
@@ -502,6 +502,7 @@ func (s *scan) listedName(k int) bool {
 		}
 	}
 	if n := s.next(k); n > 0 && s.toks[n].gap == gapSpace && s.nameish(k, false) && s.nameish(n, false) &&
+		!s.englishLooking(k) && !s.englishLooking(n) && !(n+1 < len(s.toks) && s.toks[n+1].punct(':') && s.toks[k].gap == gapLine) &&
 		(t.lex&(lxFirst|lxSur) != 0 || s.toks[n].lex&(lxFirst|lxSur) != 0 || t.lex == 0 && s.toks[n].lex == 0) {
 		return true
 	}
@@ -565,6 +566,28 @@ func (s *scan) personVerbAfter(k int) bool {
 	return false
 }
 
+// englishSuffixes end ordinary words far more often than names: a
+// capitalized word on no list that ends in one is not taken for a name on
+// its own ("Heart Failure", "Chronic Obstruction", "Occupational Therapy").
+var englishSuffixes = []string{"tion", "sion", "ment", "ness", "ity", "ism", "itis", "osis", "emia", "pathy",
+	"ectomy", "otomy", "ostomy", "plasty", "scopy", "ology", "logy", "graphy", "gram", "ure", "ance", "ence", "ive",
+	"ous", "ary", "ory", "ical", "ular", "ing", "ated", "ized", "ness", "less", "able", "ible", "ics", "ward", "wise",
+	"atic", "etic", "itic", "otic", "ific", "olic", "ial", "ual", "ational", "ogenic", "ular", "ine", "ide", "ase"}
+
+func (s *scan) englishLooking(k int) bool {
+	t := &s.toks[k]
+	if t.lex&(lxFirst|lxSur) != 0 || t.n() < 5 {
+		return false
+	}
+	w := s.lower(k)
+	for _, suf := range englishSuffixes {
+		if len(w) > len(suf)+2 && w[len(w)-len(suf):] == suf {
+			return true
+		}
+	}
+	return false
+}
+
 // unknownPair seeds a name from two neighbouring capitalized words that are
 // not ordinary words, at least one on no list ("Chidi Blackwood").
 func (s *scan) unknownPair(i int) bool {
@@ -581,7 +604,7 @@ func (s *scan) unknownPair(i int) bool {
 		return s.strongName(i) && s.nameChainTrue(i)
 	}
 	if n := s.next(i); n > 0 && s.toks[n].gap == gapSpace && s.toks[n].capWord() && !s.toks[n].allUpper() && s.nameish(n, false) &&
-		!s.eponymAfter(n) {
+		!s.eponymAfter(n) && !s.englishLooking(i) && !s.englishLooking(n) && !(n+1 < len(s.toks) && s.toks[n+1].punct(':')) {
 		s.nameChain(i, PatientNames, false)
 		return true
 	}
@@ -647,7 +670,7 @@ func (s *scan) listName(i int) bool {
 		n := s.next(i)
 		okNext := n > 0 && s.toks[n].gap == gapSpace && s.toks[n].capWord() && !s.toks[n].allUpper() &&
 			(s.toks[n].lex&(lxFirst|lxSur) != 0 && s.toks[n].lex&(lxFirstAmb|lxSurAmb|lxCommon|lxMedical|lxMonth) == 0 ||
-				s.toks[n].lex == 0 && !s.eponymAfter(n))
+				s.toks[n].lex == 0 && !s.eponymAfter(n) && !s.englishLooking(n))
 		p := i - 1
 		okPrev := p >= 0 && s.toks[i].gap == gapSpace && s.toks[p].capWord() && !s.toks[p].allUpper() &&
 			s.toks[p].lex&lxFirst != 0 && s.toks[p].lex&(lxFirstAmb|lxCommon|lxMonth) == 0
@@ -746,7 +769,9 @@ func (s *scan) speakerTags() {
 				continue
 			}
 			listed := t.lex&(lxFirst|lxSur) != 0 && t.lex&(lxCommon|lxMedical) == 0
-			unknown := t.lex == 0 && !t.allUpper() && (count[key] >= 2 || tg[1] > tg[0])
+			// An unknown word is a name only in a tag that recurs, as a
+			// speaker's does; a section header ("Thought Process:") does not.
+			unknown := t.lex == 0 && !t.allUpper() && count[key] >= 2 && !s.englishLooking(k)
 			if listed || unknown {
 				s.nameChain(k, PatientNames, true)
 				break

@@ -216,7 +216,8 @@ func (s *scan) cityBeforeState(i int) bool {
 var facilityWords = map[string]bool{"school": true, "preschool": true, "elementary": true, "academy": true,
 	"college": true, "university": true, "church": true, "hospital": true, "clinic": true, "daycare": true,
 	"apartments": true, "manor": true, "shelter": true, "prison": true, "jail": true, "library": true,
-	"nursing": true, "rehabilitation": true, "hospice": true, "pharmacy": true, "center": true, "centre": true}
+	"nursing": true, "rehabilitation": true, "hospice": true, "pharmacy": true, "center": true, "centre": true,
+	"practice": true, "associates": true, "healthcare": true, "health": true, "infirmary": true, "sanitarium": true}
 
 // facilityAt: a named school, hospital or residence ("Maple Grove
 // Preschool", "Mercy Hospital"): the name places the person. Generic ones
@@ -228,7 +229,7 @@ func (s *scan) facilityAt(i int) bool {
 	}
 	st := -1
 	named := false
-	for k := i - 1; k >= 0 && k >= i-4; k-- {
+	for k := i - 1; k >= 0 && k >= i-7; k-- {
 		tk := &s.toks[k]
 		if tk.punct('.') && k > 0 && (s.eq(k-1, "st") || s.eq(k-1, "mt")) {
 			continue
@@ -242,11 +243,13 @@ func (s *scan) facilityAt(i int) bool {
 		if !tk.capWord() || tk.allUpper() && tk.n() > 1 {
 			break
 		}
-		if tk.lex&(lxCommon|lxMedical|lxTitle|lxTitleClin|lxMonth|lxWeekday) != 0 && tk.lex&(lxCity|lxFirst|lxSur|lxParticle) == 0 {
+		if tk.lex&(lxTitle|lxTitleClin|lxMonth|lxWeekday|lxMedical) != 0 && tk.lex&(lxCity|lxFirst|lxSur|lxParticle) == 0 {
 			break
 		}
-		if tk.lex&(lxCommon|lxMedical) == 0 {
+		if tk.lex&lxCommon == 0 || tk.lex&(lxCity|lxFirst|lxSur) != 0 {
 			named = true
+		} else if !named && k < i-2 {
+			break // two ordinary words and no name: "Memory Care Center"
 		}
 		st = k
 		if tk.gap == gapLine {
@@ -369,7 +372,7 @@ func (s *scan) addressAt(i int) bool {
 			}
 			break
 		}
-		if t.capWord() && t.lex&(lxCommon|lxUnitWord|lxMonth) == 0 || s.ordinalTok(k) || t.capWord() && t.lex&(lxFirst|lxSur|lxCity) != 0 {
+		if t.capWord() && t.lex&(lxUnitWord|lxMonth|lxTitle|lxTitleClin) == 0 || s.ordinalTok(k) || t.capWord() && t.lex&(lxFirst|lxSur|lxCity) != 0 {
 			words++
 			continue
 		}
