@@ -131,6 +131,15 @@ func TestLookAlikes(t *testing.T) {
 		"Threshold 0.75 V at 0.4 ms. Take with food.",
 		"Creatinine 1.3 mg/dL. BP 120/80.",
 		"Per the 2023 guidelines, walk 10000 steps a day.",
+		"Assessment: Acute on Chronic Systolic Heart Failure, NYHA class III.",
+		"Problem List:\n1. Congestive Heart Failure\n2. Chronic Kidney Disease Stage 3\n3. Benign Prostatic Hyperplasia",
+		"Will obtain Lipid Panel, Comprehensive Metabolic Panel, and Thyroid Stimulating Hormone.",
+		"Referred to Physical Therapy and Occupational Therapy. Apple Watch detected an irregular rhythm.",
+		"Thought Process: Linear. Code status: Full Code. HCP: wife.",
+		"Insurance: Blue Cross Blue Shield. Vehicle: 2015 Honda Civic.",
+		"Richmond Agitation Sedation Scale 0; Braden Scale 16.",
+		"Doc: Any side effects?\nPt: Some nausea.\nDoc: Keep taking it.",
+		"Shift 0700-1900. Rep asked for the fax number.",
 	} {
 		if got := detect(d, text, deid.Known{}); len(got) > 0 {
 			t.Errorf("Detect(%q) = %v, want nothing", text, got)
