@@ -157,6 +157,11 @@ func (s *scan) dateAt(i int) (dateVal, int) {
 	return dateVal{}, -1
 }
 
+// zeroLed reports a digit token written with a leading zero ("04").
+func (s *scan) zeroLed(i int) bool {
+	return i >= 0 && i < len(s.toks) && s.toks[i].digits() && s.toks[i].n() == 2 && s.text[s.toks[i].s] == '0'
+}
+
 func validMD(m, d int) bool { return m >= 1 && m <= 12 && d >= 1 && d <= 31 }
 
 // numDate parses m/d/yy, m/d/yyyy, m-d-yyyy, m.d.yyyy, yyyy-mm-dd, mm/yyyy, m/d.
@@ -187,7 +192,7 @@ func (s *scan) numDate(i int) (dateVal, int) {
 		if nc > 2 || !validMD(b, c) {
 			return v, -1
 		}
-		v.layout, v.y, v.m, v.d, v.hasY, v.hasD, v.pad = dlNumYMD, a, b, c, true, true, nb == 2
+		v.layout, v.y, v.m, v.d, v.hasY, v.hasD, v.pad = dlNumYMD, a, b, c, true, true, s.zeroLed(bi) || s.zeroLed(k+1) || nb == 2 && b >= 10
 		return v, k + 1
 	}
 	if na > 2 {
@@ -208,7 +213,7 @@ func (s *scan) numDate(i int) (dateVal, int) {
 		if sep == '.' && s.cueBefore(i, lxCodeStop, 2) {
 			return v, -1
 		}
-		v.layout, v.hasY, v.hasD, v.pad = dlNumMDY, true, true, na == 2 || nb == 2
+		v.layout, v.hasY, v.hasD, v.pad = dlNumMDY, true, true, s.zeroLed(i) || s.zeroLed(bi)
 		v.m, v.d = a, b
 		if !validMD(a, b) {
 			v.m, v.d, v.dmy = b, a, true // 25/12/2019: day first
@@ -223,7 +228,7 @@ func (s *scan) numDate(i int) (dateVal, int) {
 		return v, -1
 	}
 	if nb == 4 && a >= 1 && a <= 12 && b >= 1800 && b <= 2199 {
-		v.layout, v.m, v.y, v.hasY, v.pad = dlNumMY, a, b, true, na == 2
+		v.layout, v.m, v.y, v.hasY, v.pad = dlNumMY, a, b, true, s.zeroLed(i)
 		return v, bi
 	}
 	if nb > 2 || !validMD(a, b) {
@@ -233,7 +238,7 @@ func (s *scan) numDate(i int) (dateVal, int) {
 		s.eq(n, "cup") || s.toks[n].punct('%') || s.eq(n, "strength")) {
 		return v, -1
 	}
-	v.layout, v.m, v.d, v.hasD, v.pad = dlNumMD, a, b, true, na == 2
+	v.layout, v.m, v.d, v.hasD, v.pad = dlNumMD, a, b, true, s.zeroLed(i) || s.zeroLed(bi)
 	return v, bi
 }
 
@@ -345,7 +350,7 @@ func (s *scan) monthFirst(i, m int, abbr bool) (dateVal, int) {
 		s.toks[j+1].gap == gapNone && s.toks[j+2].punct('-') && s.toks[j+2].gap == gapNone {
 		if d, _ := s.num(j + 1); d >= 1 && d <= 31 {
 			if y, e, _, _ := s.yearOf(j + 3); e >= 0 && s.toks[j+3].gap == gapNone {
-				v.layout, v.d, v.y, v.hasD, v.hasY, v.sep, v.pad = dlMonthDY, d, y, true, true, '-', s.toks[j+1].n() == 2
+				v.layout, v.d, v.y, v.hasD, v.hasY, v.sep, v.pad = dlMonthDY, d, y, true, true, '-', s.zeroLed(j+1)
 				return v, e
 			}
 		}
@@ -364,7 +369,7 @@ func (s *scan) monthFirst(i, m int, abbr bool) (dateVal, int) {
 	}
 	if d, e, ord, spoken := s.dayOf(j); e >= 0 && !(spoken && !ord) {
 		v.layout, v.d, v.hasD, v.ord, v.spoken = dlMonthDY, d, true, ord, spoken
-		v.pad = s.toks[j].digits() && s.toks[j].n() == 2
+		v.pad = s.zeroLed(j)
 		end := e
 		k := e + 1
 		if k < len(s.toks) && s.toks[k].punct(',') {
@@ -425,7 +430,7 @@ func (s *scan) dayFirst(i int) (dateVal, int) {
 			if k+3 < len(s.toks) && s.toks[k+2].punct('-') && s.toks[k+2].gap == gapNone {
 				if y, ye, _, _ := s.yearOf(k + 3); ye >= 0 {
 					v.layout, v.d, v.m, v.y, v.hasD, v.hasY, v.sep, v.abbr = dlDayMonthY, d, m, y, true, true, '-', abbr
-					v.pad = s.toks[e].n() == 2
+					v.pad = s.zeroLed(e)
 					return v, ye
 				}
 				if yy := k + 3; s.toks[yy].digits() && s.toks[yy].n() == 2 && s.toks[yy].gap == gapNone {
@@ -449,7 +454,7 @@ func (s *scan) dayFirst(i int) (dateVal, int) {
 		return v, -1
 	}
 	v.layout, v.d, v.m, v.hasD, v.ord, v.spoken, v.abbr = dlDayMonthY, d, m, true, ord, spoken, abbr
-	v.pad = s.toks[e].digits() && s.toks[e].n() == 2
+	v.pad = s.zeroLed(e)
 	end := k
 	if k+1 < len(s.toks) && s.toks[k+1].punct('.') && s.toks[k+1].gap == gapNone {
 		v.dot = true
@@ -503,7 +508,7 @@ func (s *scan) compactDate(i int) (dateVal, int) {
 	if d < 1 || d > 31 {
 		return v, -1
 	}
-	v.layout, v.d, v.m, v.hasD, v.hasY, v.pad, v.upper = dlCompact, d, m, true, true, n == 2, x[n+1] >= 'A' && x[n+1] <= 'Z'
+	v.layout, v.d, v.m, v.hasD, v.hasY, v.pad, v.upper = dlCompact, d, m, true, true, x[0] == '0' || n == 2 && d >= 10, x[n+1] >= 'A' && x[n+1] <= 'Z'
 	if len(rest) == 2 {
 		v.y, v.y2 = s.century(y), true
 	} else {

@@ -398,6 +398,18 @@ func TestRestoreSurvivesReformatting(t *testing.T) {
 	if got != want {
 		t.Errorf("Restore(%q)\n = %q\nwant %q", model, got, want)
 	}
+	// A shifted date the model rewrote in another format comes back as the
+	// original date in the model's format.
+	dtext := "Admitted 03/04/2024."
+	dm := deid.NewMapping()
+	dp := deid.Pseudonymize(dtext, d.Detect(dtext, deid.Known{}), dm)
+	tm, err := time.Parse("01/02/2006", strings.TrimSuffix(strings.TrimPrefix(dp, "Admitted "), "."))
+	if err != nil {
+		t.Fatalf("pseudonymized date %q: %v", dp, err)
+	}
+	if got := dm.Restore("Admitted on " + tm.Format("January 2, 2006") + "."); got != "Admitted on March 4, 2024." {
+		t.Errorf("reformatted date restored as %q", got)
+	}
 	// Words that merely resemble a surrogate stay.
 	look := last + "ville and " + first + "x and " + digits[:9]
 	if got := m.Restore(look); got != look {

@@ -141,17 +141,36 @@ func (s *scan) resolve() []Span {
 		return b.e - a.e
 	})
 	if want != AllNames {
+		// Names of an excluded class (found with explicit evidence) are
+		// dropped, and so are default-class names over the same text.
+		var drop [][2]int
 		for i := range cs {
-			if cs[i].t != Name || cs[i].cls&clsExplicit == 0 || cs[i].cls&want != 0 {
-				continue
+			if cs[i].t == Name && cs[i].cls&clsExplicit != 0 && cs[i].cls&want == 0 {
+				drop = append(drop, [2]int{cs[i].s, cs[i].e})
+				cs[i].t = ""
 			}
-			// Excluded explicit class: drop it and default-class names it overlaps.
+		}
+		if len(drop) > 0 {
+			// drop is sorted by start; maxEnd[k] is the furthest end among drop[:k+1].
+			maxEnd := make([]int, len(drop))
+			for k, iv := range drop {
+				maxEnd[k] = iv[1]
+				if k > 0 && maxEnd[k-1] > iv[1] {
+					maxEnd[k] = maxEnd[k-1]
+				}
+			}
 			for j := range cs {
-				if cs[j].t == Name && cs[j].cls&clsExplicit == 0 && cs[j].s < cs[i].e && cs[i].s < cs[j].e {
+				if cs[j].t != Name || cs[j].cls&clsExplicit != 0 {
+					continue
+				}
+				// First interval starting at or after cs[j].s; it overlaps if it
+				// starts before cs[j].e, and one before it overlaps if it ends
+				// after cs[j].s.
+				k, _ := slices.BinarySearchFunc(drop, cs[j].s, func(iv [2]int, s int) int { return iv[0] - s })
+				if k < len(drop) && drop[k][0] < cs[j].e || k > 0 && maxEnd[k-1] > cs[j].s {
 					cs[j].t = ""
 				}
 			}
-			cs[i].t = ""
 		}
 	}
 	out := make([]Span, 0, len(cs))

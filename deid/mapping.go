@@ -55,7 +55,11 @@ func Pseudonymize(text string, spans []Span, m *Mapping) string {
 	t.avoid = asciiLower(text)
 	defer func() { t.avoid = "" }()
 	var out string
+	defer func() { t.retry = 0 }()
 	for try := 0; try < 16; try++ {
+		// The first attempt keeps every date on the scope's shift; later
+		// ones (after a collision) move new date surrogates a day further.
+		t.retry = try
 		n := len(t.pairs)
 		out = t.apply(text, spans, nil)
 		if t.restore(out) == text {
@@ -137,7 +141,20 @@ func (t *table) restore(text string) string {
 			hits = append(hits, hit{i, e, repl, rank})
 		}
 	}
-	hits = append(hits, t.reformattedNumbers(text)...)
+	// Reformatted numbers and dates only where no exact surrogate was found.
+	exact := len(hits)
+	for _, h := range append(t.reformattedNumbers(text), t.reformattedDates(text)...) {
+		clash := false
+		for _, e := range hits[:exact] {
+			if h.s < e.e && e.s < h.e {
+				clash = true
+				break
+			}
+		}
+		if !clash {
+			hits = append(hits, h)
+		}
+	}
 	if len(hits) == 0 {
 		return text
 	}
@@ -236,6 +253,53 @@ func (t *table) reformattedNumbers(text string) []hit {
 			}
 		}
 		i = max(end, i+1)
+	}
+	return hits
+}
+
+// reformattedDates finds surrogate dates a model rewrote in another format
+// ("07/19/1951" as "July 19, 1951") and writes the original date in the
+// model's format.
+func (t *table) reformattedDates(text string) []hit {
+	type dp struct{ sur, orig dateVal }
+	var dates []dp
+	for _, p := range t.pairs {
+		if p.T != Date {
+			continue
+		}
+		sv, ok1 := parseDateString(p.Sur)
+		ov, ok2 := parseDateString(p.Orig)
+		if ok1 && ok2 && sv.hasD && ov.hasD {
+			dates = append(dates, dp{sv, ov})
+		}
+	}
+	if len(dates) == 0 {
+		return nil
+	}
+	s := &scan{text: text, low: asciiLower(text), year: timeNow().Year()}
+	s.toks = tokenize(text, nil)
+	var hits []hit
+	for i := 0; i < len(s.toks); i++ {
+		v, end := s.dateAt(i)
+		if end < 0 || !v.hasD || v.layout == dlNumMD {
+			continue // "8/10" is as likely a score as a date
+		}
+		for _, d := range dates {
+			if v.m != d.sur.m || v.d != d.sur.d || v.hasY && d.sur.hasY && v.y != d.sur.y {
+				continue
+			}
+			out := v
+			out.m, out.d = d.orig.m, d.orig.d
+			if v.hasY {
+				out.y = d.orig.y
+				if !d.orig.hasY {
+					continue // the original had no year to give
+				}
+			}
+			hits = append(hits, hit{int(s.toks[i].s), int(s.toks[end].e), formatDate(out), 1})
+			i = end
+			break
+		}
 	}
 	return hits
 }

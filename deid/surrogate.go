@@ -68,6 +68,7 @@ type table struct {
 	bySur    map[string]bool // lower-case surrogates handed out
 	pairs    []pair
 	avoid    string // lower-case text being pseudonymized: surrogates must not occur in it
+	retry    int    // Pseudonymize's attempt: moves new date surrogates off a collision
 }
 
 func newRand() *rand.Rand {
@@ -550,7 +551,7 @@ func (t *table) shiftDate(orig string, try int) (string, bool) {
 	if !v.hasD {
 		d = 15
 	}
-	tm := time.Date(y, time.Month(m), d, 12, 0, 0, 0, time.UTC).AddDate(0, 0, t.shift+try)
+	tm := time.Date(y, time.Month(m), d, 12, 0, 0, 0, time.UTC).AddDate(0, 0, t.shift+try+t.retry)
 	v.y, v.m, v.d = tm.Year(), int(tm.Month()), tm.Day()
 	return formatDate(v), true
 }
