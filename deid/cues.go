@@ -1,5 +1,7 @@
 package deid
 
+import "strings"
+
 // Identifier cue phrases: the words that announce an identifier and its type
 // ("MRN", "member ID", "license plate"). Phrases are written as they
 // tokenize: words and single punctuation marks separated by spaces.
@@ -195,6 +197,13 @@ func (s *scan) cueAt(i int) bool {
 	}
 	if s.toks[j].letters() && s.toks[j].is(lxDigitWord|lxTeenWord|lxTensWord) {
 		return s.spokenAt(j, t)
+	}
+	if t == SSN && s.toks[j].letters() && strings.Trim(s.lower(j), "x*") == "" {
+		// Masked: "XXX-XX-6789" still carries the last four digits.
+		if end := s.codeValueEnd(j); end > j && s.toks[end].shape&shDigit != 0 {
+			s.addTok(j, end, SSN, prStrong)
+			return true
+		}
 	}
 	if t == SSN {
 		g := s.readGroups(j)

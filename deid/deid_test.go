@@ -79,6 +79,8 @@ func TestFormats(t *testing.T) {
 		{"ipv4", "from 10.14.2.201 at", []found{{"10.14.2.201", deid.IP}}},
 		{"ipv6", "from fe80::1ff:fe23:4567:890a.", []found{{"fe80::1ff:fe23:4567:890a", deid.IP}}},
 		{"title hyphen apostrophe", "Mr. O'Neil-Park is here", []found{{"O'Neil-Park", deid.Name}}},
+		{"title particle", "seen by Dr. van der Berg today", []found{{"van der Berg", deid.Name}}},
+		{"masked ssn", "SSN: XXX-XX-6789.", []found{{"XXX-XX-6789", deid.SSN}}},
 		{"title full name", "Seen by Dr. Amara Okafor today.", []found{{"Amara Okafor", deid.Name}}},
 		{"relation", "her daughter Emily drove", []found{{"Emily", deid.Name}}},
 		{"credential", "Signed, Jane Smith, MD", []found{{"Jane Smith", deid.Name}}},

@@ -189,6 +189,25 @@ func (s *scan) titleName(i int) bool {
 		return false
 	}
 	nt := &s.toks[k]
+	// "Dr. van der Berg", "Ms. de la Cruz": particles before the surname.
+	if nt.letters() && nt.is(lxParticle) && !nt.upper() {
+		e := k
+		for e < len(s.toks) && e < k+3 && s.toks[e].letters() && s.toks[e].is(lxParticle) && !s.toks[e].upper() && s.toks[e].gap == gapSpace {
+			e++
+		}
+		if e < len(s.toks) && e > k && s.toks[e].capWord() && s.toks[e].gap == gapSpace {
+			cls := PatientNames
+			if t.is(lxTitleClin) {
+				cls = ClinicianNames | clsExplicit
+			}
+			s.nameChain(e, cls, true)
+			if c := &s.cands[len(s.cands)-1]; c.t == Name && c.s > int(s.toks[k].s) {
+				c.s = int(s.toks[k].s)
+			}
+			return true
+		}
+		return false
+	}
 	if !nt.capWord() || nt.is(lxLookalike) {
 		return false
 	}
