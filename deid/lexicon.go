@@ -156,6 +156,56 @@ func loadLexicon() {
 	for _, w := range placeCueWords {
 		lexWord[w] |= lxPlaceCue
 	}
+	lexTable = buildTable(lexWord)
+}
+
+// wordTable is an open-addressing copy of lexWord for the tokenizer's hot
+// path: the tokenizer hashes a word while folding its case, so a lookup costs
+// one probe or two instead of a second pass for Go's map hash.
+type wordTable struct {
+	mask  uint32
+	keys  []string
+	flags []uint64
+}
+
+var lexTable wordTable
+
+func fnvStep(h uint32, c byte) uint32 { return (h ^ uint32(c)) * 16777619 }
+
+const fnvOffset uint32 = 2166136261
+
+func buildTable(words map[string]uint64) wordTable {
+	size := uint32(1)
+	for size < uint32(len(words))*3 {
+		size <<= 1
+	}
+	t := wordTable{mask: size - 1, keys: make([]string, size), flags: make([]uint64, size)}
+	for w, f := range words {
+		h := fnvOffset
+		for i := 0; i < len(w); i++ {
+			h = fnvStep(h, w[i])
+		}
+		for j := h & t.mask; ; j = (j + 1) & t.mask {
+			if t.keys[j] == "" {
+				t.keys[j], t.flags[j] = w, f
+				break
+			}
+		}
+	}
+	return t
+}
+
+// lookup finds the lower-case word w whose FNV-1a hash is h.
+func (t *wordTable) lookup(w []byte, h uint32) uint64 {
+	for j := h & t.mask; ; j = (j + 1) & t.mask {
+		k := t.keys[j]
+		if k == "" {
+			return 0
+		}
+		if k == string(w) {
+			return t.flags[j]
+		}
+	}
 }
 
 // lexicon returns the word and phrase tables, building them on first use.

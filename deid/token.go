@@ -166,14 +166,16 @@ func tokenize(text string, toks []token) []token {
 		if shape&shDigit == 0 {
 			w := text[start:i]
 			if shape&shNonASCII == 0 && len(w) <= len(buf) {
+				h := fnvOffset
 				for j := 0; j < len(w); j++ {
 					c := w[j]
 					if c >= 'A' && c <= 'Z' {
 						c += 'a' - 'A'
 					}
 					buf[j] = c
+					h = fnvStep(h, c)
 				}
-				t.lex = words[string(buf[:len(w)])]
+				t.lex = lexTable.lookup(buf[:len(w)], h)
 			} else if len(w) <= 64 {
 				t.lex = words[strings.ToLower(w)]
 			}
