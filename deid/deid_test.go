@@ -529,4 +529,3 @@ func BenchmarkDetect(b *testing.B) {
 		b.ReportMetric(float64(total)*float64(n)/1e6/cpu.Seconds(), "MB/cpu-s")
 	}
 }
-
