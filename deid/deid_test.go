@@ -302,6 +302,18 @@ func TestSurrogatesConsistentAndRandom(t *testing.T) {
 	if strings.Contains(a, "Whitcombe") || strings.Contains(a, "00451287") || strings.Contains(a, "7788") {
 		t.Errorf("original survived: %s", a)
 	}
+	// A scope saved and loaded keeps its surrogates.
+	saved, err := json.Marshal(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var s2 deid.Surrogates
+	if err := json.Unmarshal(saved, &s2); err != nil {
+		t.Fatal(err)
+	}
+	if got := s2.Replace(text, spans); got != a {
+		t.Errorf("reloaded scope: %s, want %s", got, a)
+	}
 	// Two scopes must differ: surrogates are random, not derived from PHI.
 	b := deid.NewSurrogates().Replace(text, spans)
 	if a == b {

@@ -356,6 +356,27 @@ func casePatternConflict(t *table, key string, p pair) bool {
 	return ok
 }
 
+// MarshalJSON serializes the scope (PHI: encrypt before storing), so that
+// later documents of the same patient get the same surrogates and shift.
+func (s *Surrogates) MarshalJSON() ([]byte, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return json.Marshal(mappingJSON{Version: 1, Shift: s.t.shift, Pairs: s.t.pairs})
+}
+
+// UnmarshalJSON restores a scope written by MarshalJSON.
+func (s *Surrogates) UnmarshalJSON(b []byte) error {
+	var m Mapping
+	if err := m.UnmarshalJSON(b); err != nil {
+		return fmt.Errorf("deid.Surrogates: %w", err)
+	}
+	m.t.distinct = false
+	s.mu.Lock()
+	s.t = m.t
+	s.mu.Unlock()
+	return nil
+}
+
 // LogValue reports only the number of pairs.
 func (m *Mapping) LogValue() slog.Value {
 	return slog.GroupValue(slog.Int("pairs", m.Len()), slog.String("pairs_content", "[REDACTED]"))

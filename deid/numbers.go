@@ -400,8 +400,10 @@ func (s *scan) agePredicate(i int) bool {
 		// "HR is 96" has no person; "she is 96 kg" has a unit.
 		return !s.unitAfter(i)
 	}
-	for _, c := range s.cands {
-		if c.t == Name && c.e == int(s.toks[p].e) {
+	// A name just before: candidates are added in text order, so only the
+	// last few can end there (and scanning all would be quadratic).
+	for k := len(s.cands) - 1; k >= 0 && k >= len(s.cands)-8; k-- {
+		if c := s.cands[k]; c.t == Name && c.e == int(s.toks[p].e) {
 			return !s.unitAfter(i)
 		}
 	}

@@ -109,3 +109,28 @@ func TestFresh(t *testing.T) {
 		t.Log("fresh below threshold:", f)
 	}
 }
+
+// TestWithoutMetadata reports how much the encounter metadata (Known) adds:
+// the same corpora evaluated with it removed. Logged, not asserted.
+func TestWithoutMetadata(t *testing.T) {
+	for _, name := range []string{"dev.jsonl", "heldout.jsonl", "fresh.jsonl"} {
+		f, err := os.Open(filepath.Join("..", "..", "testdata", "deid", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs, err := eval.ReadCorpus(f)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range docs {
+			docs[i].Known = nil
+		}
+		rep, err := eval.EvaluateDocs(detector(t), docs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%s without metadata: recall %.4f precision %.4f names %.4f", name, rep.Recall, rep.Precision,
+			rep.PerType[eval.NameFree].Recall)
+	}
+}
