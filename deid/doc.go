@@ -72,6 +72,30 @@
 // Known, Surrogates and Mapping hold PHI and implement slog.LogValuer with
 // redacted values. Errors never quote the text they concern.
 //
+// # Measured
+//
+// On the project's synthetic corpus (testdata/deid, written by
+// internal/corpusgen; go test ./deid/eval -v prints the full reports). Three
+// splits with separate templates, phrasings, name and place pools:
+//
+//   - dev (400 documents, tuned on): leak recall 1.000, precision 1.000,
+//     PHI-free documents unchanged 51/51.
+//   - heldout (200): first evaluation, before any change made after seeing
+//     it: recall 0.928 (ages in predicates 0.14, places 0.82, free-text names
+//     0.89), precision 0.951, F2 0.933, unchanged 32/32. After generic fixes
+//     it drove: recall 0.999, precision 1.000.
+//   - fresh (120, written after heldout was seen): first evaluation: recall
+//     0.978 (free-text names 0.943, places 0.957), precision 0.876, F2 0.956,
+//     unchanged 10/20 (role tags such as "Doc:" read as names). After generic
+//     fixes: recall 0.994, precision 1.000, unchanged 20/20.
+//
+// The first-look figures are the honest estimate for text the rules were not
+// written around. Without metadata (Known removed) recall on dev drops to
+// 0.967, mostly lower-case transcript names that only metadata can find.
+//
+// Speed (BenchmarkDetect, one core, dev corpus): about 22-25 MB per CPU
+// second; wall-clock MB/s is lower when the machine is shared.
+//
 // # Limits
 //
 // Detection is rule-based. It misses names that have no cue, are on no list

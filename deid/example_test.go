@@ -64,3 +64,30 @@ func ExamplePseudonymize() {
 	// Output:
 	// Harold Whitcombe's MRN is 00451287.
 }
+
+func ExampleDetector_NewRecord() {
+	d, _ := deid.New(deid.Config{})
+	r, err := d.NewRecord(deid.RecordInput{
+		TemplateID: "soap-v3", Model: "gpt-4o", Provider: "openai", Sentences: 12, UnsupportedSentences: 1,
+		EditRatio: 0.08, Comment: "Mrs. Okafor asked to review the plan (call 555-010-7788).",
+	}, deid.Known{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(r.Valid(), r.TemplateID(), r.Comment())
+	// Output:
+	// true soap-v3 Mrs. [NAME] asked to review the plan (call [PHONE]).
+}
+
+func ExampleSuppressSmallCells() {
+	type cell struct {
+		template string
+		drafts   int
+	}
+	cells := []cell{{"soap-v3", 240}, {"discharge-v1", 7}, {"referral-v2", 11}}
+	kept, suppressed := deid.SuppressSmallCells(cells, deid.DefaultMinCell, func(c cell) int { return c.drafts })
+	fmt.Println(len(kept), "kept,", suppressed, "suppressed")
+	// Output:
+	// 2 kept, 1 suppressed
+}

@@ -61,7 +61,7 @@ func Pseudonymize(text string, spans []Span, m *Mapping) string {
 		// ones (after a collision) move new date surrogates a day further.
 		t.retry = try
 		n := len(t.pairs)
-		out = t.apply(text, spans, nil)
+		out = t.apply(text, spans)
 		if t.restore(out) == text {
 			return out
 		}

@@ -258,9 +258,7 @@ func (s *scan) numberAt(i int) {
 	if s.midNumber(i) {
 		return
 	}
-	t := &s.toks[i]
 	v, n := s.num(i)
-
 	if last := s.ipv4At(i); last >= 0 {
 		s.addTok(i, last, IP, prShape)
 		return
@@ -301,7 +299,6 @@ func (s *scan) numberAt(i int) {
 		}
 		s.addTok(i, last, ID, prWeak)
 	}
-	_ = t
 }
 
 // unitAfter reports whether the token after i is a unit of measure.
@@ -424,8 +421,6 @@ func (s *scan) zipAt(i int) bool {
 			ok = true
 		case pt.is(lxState) && pt.upper():
 			ok = true
-		case pt.punct('.') && p > 0 && s.toks[p-1].allUpper() && s.toks[p-1].n() == 1:
-			ok = true // "Mass." style abbreviations are rare; keep the single-letter case cheap
 		}
 		if !ok && pt.word() && pt.upper() && p > 0 {
 			// "New York 10027": multi-word state names end in a capitalized word.

@@ -39,7 +39,7 @@ func NewSurrogates() *Surrogates {
 func (s *Surrogates) Replace(text string, spans []Span) string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.t.apply(text, spans, nil)
+	return s.t.apply(text, spans)
 }
 
 // LogValue reports only the size of the scope's table.
@@ -93,8 +93,8 @@ func pairKey(ty Type, orig string, part bool) string {
 	return string(ty) + "\x00" + orig
 }
 
-// apply replaces spans; when out is non-nil the pairs used are recorded.
-func (t *table) apply(text string, spans []Span, _ []pair) string {
+// apply replaces spans with their surrogates, adding pairs as needed.
+func (t *table) apply(text string, spans []Span) string {
 	var b strings.Builder
 	b.Grow(len(text) + len(text)/8)
 	pos := 0
