@@ -17,6 +17,7 @@ const (
 	dlMonth                      // "in March" (needs a cue)
 	dlDayMonthY                  // 4 March 1952 / 4th of March / 04-Mar-1952
 	dlCompact                    // 04MAR1952
+	dlDay                        // "on the 3rd" (needs a cue)
 )
 
 type dateVal struct {
@@ -95,6 +96,11 @@ func (s *scan) dateSpan(i int) bool {
 		}
 	case dlMonth:
 		if !s.monthCue(i) || s.eq(i, "may") && !s.toks[i].upper() {
+			return false
+		}
+	case dlDay:
+		if i == 0 || !(s.eq(i-1, "on") || s.eq(i-1, "since") || s.eq(i-1, "until") || s.eq(i-1, "by") || s.eq(i-1, "before") ||
+			s.eq(i-1, "after") || s.eq(i-1, "from") || s.eq(i-1, "through")) {
 			return false
 		}
 	}
@@ -446,7 +452,11 @@ func (s *scan) dayFirst(i int) (dateVal, int) {
 		v.of = true
 		k++
 	}
-	if k >= len(s.toks) || s.toks[k].gap == gapLine || s.toks[k].gap == gapNone {
+	if k >= len(s.toks) || s.toks[k].gap == gapLine || s.toks[k].gap == gapNone || !v.of && s.toks[k].kind == tkPunct {
+		if v.the && ord && !v.of && (k >= len(s.toks) || s.toks[k].kind == tkPunct || s.toks[k].gap == gapLine) {
+			v.layout, v.d, v.hasD, v.ord, v.spoken = dlDay, d, true, true, spoken
+			return v, e // "the 3rd." - a cue before decides
+		}
 		return v, -1
 	}
 	m, abbr := s.monthOf(k)

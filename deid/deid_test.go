@@ -63,6 +63,8 @@ func TestFormats(t *testing.T) {
 		{"spoken date", "born March fourth nineteen fifty two", []found{{"March fourth nineteen fifty two", deid.Date}}},
 		{"ordinal of month", "on the fourth of March", []found{{"the fourth of March", deid.Date}}},
 		{"lone month", "worse since April.", []found{{"April", deid.Date}}},
+		{"lone day", "seen on the 3rd, better", []found{{"the 3rd", deid.Date}}},
+		{"possessive relation", "Okonjo's wife called", []found{{"Okonjo", deid.Name}}},
 		{"phone parens", "call (555) 010-7788.", []found{{"(555) 010-7788", deid.Phone}}},
 		{"phone dots", "cell 555.010.7788", []found{{"555.010.7788", deid.Phone}}},
 		{"phone intl", "at +1 555 010 7788 today", []found{{"+1 555 010 7788", deid.Phone}}},

@@ -535,8 +535,16 @@ func (s *scan) strongName(k int) bool {
 		return true
 	}
 	t := s.tok(k)
-	return t != nil && t.capWord() && (t.lex == 0 || t.lex&(lxFirstAmb|lxSurAmb) != 0 && t.lex&(lxCommon|lxMedical|lxMonth|lxWeekday) == 0) &&
-		!t.allUpper() && t.n() >= 3 && s.personVerbAfter(k)
+	if t == nil || !t.capWord() || t.allUpper() || t.n() < 3 ||
+		!(t.lex == 0 || t.lex&(lxFirstAmb|lxSurAmb) != 0 && t.lex&(lxCommon|lxMedical|lxMonth|lxWeekday) == 0) {
+		return false
+	}
+	// "Brown's daughter", "Okonjo's wife": a possessive before a relation.
+	if k+3 < len(s.toks) && s.toks[k+1].punct('\'') && s.toks[k+1].gap == gapNone && s.eq(k+2, "s") &&
+		s.toks[k+3].is(lxRelation) && s.toks[k+3].gap == gapSpace {
+		return true
+	}
+	return s.personVerbAfter(k)
 }
 
 var personVerbs = map[string]bool{"presents": true, "presented": true, "reports": true, "reported": true, "states": true,

@@ -551,6 +551,9 @@ func (t *table) shiftDate(orig string, try int) (string, bool) {
 	if !v.hasD {
 		d = 15
 	}
+	if v.layout == dlDay {
+		m = 1 // only the day is written
+	}
 	tm := time.Date(y, time.Month(m), d, 12, 0, 0, 0, time.UTC).AddDate(0, 0, t.shift+try+t.retry)
 	v.y, v.m, v.d = tm.Year(), int(tm.Month()), tm.Day()
 	return formatDate(v), true
@@ -723,6 +726,8 @@ func formatDate(v dateVal) string {
 		return s
 	case dlCompact:
 		return num(v.d) + month + year()
+	case dlDay:
+		return "the " + day
 	}
 	return fmt.Sprintf("%04d-%02d-%02d", v.y, v.m, v.d)
 }
