@@ -117,6 +117,33 @@ func TestFormats(t *testing.T) {
 	}
 }
 
+// TestRealistic: whole sentences in styles the corpus generator does not
+// write, redacted end to end.
+func TestRealistic(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{})
+	for _, tc := range []struct{ text, want string }{
+		{"Patient Name: Robert J. Henderson   DOB: 07/22/1948   MRN: 0034-5521",
+			"Patient Name: [NAME]   DOB: [DATE 1948]   MRN: [MRN]"},
+		{"Pt. is a 72 y/o M w/ PMH of HTN, HLD presenting from Oak Ridge Assisted Living.",
+			"Pt. is a 72 y/o M w/ PMH of HTN, HLD presenting from [LOCATION] Assisted Living."},
+		{"Home address on file: 45 Willow Creek Rd, Apt 2, Naperville, IL 60540",
+			"Home address on file: [LOCATION], [LOCATION], IL [ZIP 605]"},
+		{"Electronically signed by Sandra Kim, PA-C on 05/14/2024 at 16:42",
+			"Electronically signed by [NAME], PA-C on [DATE 2024] at 16:42"},
+		{"Mother Gloria (83) lives with them in Cicero; brother Tomas in Guadalajara, Mexico.",
+			"Mother [NAME] (83) lives with them in [LOCATION]; brother [NAME] in [LOCATION], Mexico."},
+		{"DL# IL-H536-4471-2209. Pacemaker: Medtronic Azure XT, SN RNB123456S. Wife Linda's cell: 312.555.0177",
+			"DL# [LICENSE]. Pacemaker: Medtronic Azure XT, SN [DEVICE]. Wife [NAME]'s cell: [PHONE]"},
+		{"Insurance: Blue Cross Blue Shield, Policy #BCBS123456789. Seen by Dr. Emily Johnson, MD at Mercy Medical Center.",
+			"Insurance: Blue Cross Blue Shield, Policy #[HEALTH_PLAN]. Seen by Dr. [NAME], MD at [LOCATION]."},
+	} {
+		if got := d.Redact(tc.text, d.Detect(tc.text, deid.Known{})); got != tc.want {
+			t.Errorf("Redact(%q)\n got %q\nwant %q", tc.text, got, tc.want)
+		}
+	}
+}
+
 // TestLookAlikes: text full of things that look like identifiers and are not.
 func TestLookAlikes(t *testing.T) {
 	t.Parallel()

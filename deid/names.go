@@ -652,8 +652,12 @@ func (s *scan) unknownPair(i int) bool {
 func (s *scan) capsLastFirst(i int) bool {
 	okWord := func(k int) bool {
 		t := s.tok(k)
-		return t != nil && t.letters() && t.allUpper() && t.n() >= 3 &&
-			(t.lex == 0 || t.lex&(lxFirst|lxSur) != 0 && t.lex&(lxCommon|lxMedical|lxMonth) == 0)
+		if t == nil || !t.letters() || !t.allUpper() || t.n() < 4 || s.englishLooking(k) ||
+			!(t.lex == 0 || t.lex&(lxFirst|lxSur) != 0 && t.lex&(lxCommon|lxMedical|lxMonth) == 0) {
+			return false
+		}
+		// Acronyms ("HTN, HLD") have no vowels; names do.
+		return strings.ContainsAny(s.str(k), "AEIOUY")
 	}
 	return okWord(i) && i+2 < len(s.toks) && s.toks[i+1].punct(',') && s.toks[i+1].gap == gapNone &&
 		s.toks[i+2].gap == gapSpace && okWord(i+2)

@@ -43,14 +43,15 @@ func (s *scan) placeChain(k int) int {
 // Springfield".
 func (s *scan) placeAfter(i int) bool {
 	k := i + 1
-	for n := 0; n < 4 && k < len(s.toks); n++ {
+	for n := 0; n < 7 && k < len(s.toks); n++ {
 		if s.toks[k].gap == gapLine {
 			return false
 		}
 		switch s.lower(k) {
 		case "in", "to", "from", "on", "at", "of", "up", "near", "outside", "the", "here", "there", "back", "over",
 			"just", "downtown", "rural", "area", "town", "city", "village", "county", "north", "south", "east", "west",
-			"nearby", "around", "into", "by":
+			"nearby", "around", "into", "by", "with", "them", "him", "her", "his", "their", "my", "family", "alone",
+			"together", "now", "currently", "still", "parents":
 			k++
 			continue
 		}
@@ -72,6 +73,31 @@ func (s *scan) placeAfter(i int) bool {
 		return false
 	}
 	s.addTok(k, end, Location, prCue)
+	return true
+}
+
+// inUnknownPlace: "office in Evanston.", "brother in Guadalajara, Mexico": a
+// capitalized word on no list after "in" or "from", ending the clause. Such
+// a word is a place or a name; either way an identifier.
+func (s *scan) inUnknownPlace(i int) bool {
+	k := s.next(i)
+	if k < 0 || s.toks[k].gap != gapSpace {
+		return false
+	}
+	t := &s.toks[k]
+	if !t.capWord() || t.allUpper() || t.lex != 0 || t.n() < 3 || s.englishLooking(k) {
+		return false
+	}
+	end := k
+	if n := s.next(k); n > 0 && s.toks[n].gap == gapSpace && s.toks[n].capWord() && !s.toks[n].allUpper() && s.toks[n].lex&(lxCommon|lxMedical) == 0 &&
+		!s.englishLooking(n) {
+		end = n
+	}
+	n := end + 1
+	if n < len(s.toks) && !(s.toks[n].kind == tkPunct || s.toks[n].gap == gapLine) {
+		return false
+	}
+	s.addTok(k, end, Location, prShape)
 	return true
 }
 
@@ -162,7 +188,8 @@ func (s *scan) phraseEnd(i, n int) int {
 // words before the comma are a city.
 func (s *scan) cityBeforeState(i int) bool {
 	t := &s.toks[i]
-	isState := t.is(lxStateAbbr) && t.allUpper() && t.n() == 2 || t.is(lxState) && t.upper() || s.phraseStartsAt(i, lxState)
+	isState := t.is(lxStateAbbr) && t.allUpper() && t.n() == 2 || t.is(lxState|lxCountry) && t.upper() && !t.allUpper() ||
+		s.phraseStartsAt(i, lxState)
 	if !isState || i < 2 || t.gap == gapLine {
 		return false
 	}

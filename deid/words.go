@@ -8,6 +8,9 @@ func (s *scan) wordAt(i int) {
 		s.imName(i)
 		return
 	}
+	if (s.eq(i, "in") || s.eq(i, "from")) && !t.upper() {
+		s.inUnknownPlace(i)
+	}
 	if f == 0 && !t.upper() || f == lxCommon && !t.upper() && !s.eq(i, "the") && !s.eq(i, "a") {
 		return
 	}
@@ -42,7 +45,7 @@ func (s *scan) wordAt(i int) {
 	if !t.upper() {
 		return
 	}
-	if f&(lxStateAbbr|lxState|lxPhraseHead) != 0 {
+	if f&(lxStateAbbr|lxState|lxCountry|lxPhraseHead) != 0 {
 		s.cityBeforeState(i)
 	}
 	if f&(lxCity|lxPhraseHead) != 0 && s.cityAt(i) {
