@@ -93,8 +93,9 @@
 // written around. Without metadata (Known removed) recall on dev drops to
 // 0.967, mostly lower-case transcript names that only metadata can find.
 //
-// Speed (BenchmarkDetect, one core, dev corpus): about 22-25 MB per CPU
-// second; wall-clock MB/s is lower when the machine is shared.
+// Speed (BenchmarkDetect, one core, dev corpus): 21-26 MB per CPU second,
+// reported as MB/cpu-s; wall-clock MB/s (20-25 on a quiet machine) drops when
+// the machine is shared.
 //
 // # Limits
 //
