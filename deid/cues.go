@@ -1,0 +1,313 @@
+package deid
+
+import "strings"
+
+// Identifier cue phrases: the words that announce an identifier and its type
+// ("MRN", "member ID", "license plate"). Phrases are written as they
+// tokenize: words and single punctuation marks separated by spaces.
+type cue struct {
+	words []string
+	t     Type
+}
+
+var cueTable = func() []cue {
+	spec := map[Type][]string{
+		MRN: {"mrn", "mr #", "mr no", "medical record number", "medical record no", "medical record #", "medical record",
+			"med rec", "med rec #", "chart number", "chart #", "chart no", "chart id", "patient id", "pt id", "patient number",
+			"hospital number", "hosp #", "record number", "record #", "record no", "unit number", "emr id", "ehr id",
+			"epic id", "medical record num", "health record number", "mrn #"},
+		SSN: {"ssn", "social security number", "social security no", "social security #", "social security", "social",
+			"ss #", "ssn #", "soc sec", "soc sec #", "ss no", "last four of ssn", "itin"},
+		HealthPlan: {"member id", "member #", "member number", "member no", "subscriber id", "subscriber #",
+			"subscriber number", "policy number", "policy #", "policy no", "policy id", "insurance id", "insurance number",
+			"insurance #", "medicare id", "medicare number", "medicare #", "medicare beneficiary identifier", "mbi",
+			"medicaid id", "medicaid number", "medicaid #", "beneficiary id", "beneficiary number", "health plan id",
+			"plan id", "group number", "group #", "group no", "hicn", "id card", "coverage id", "medicare", "medicaid",
+			"insurance card", "plan member", "health plan number", "member identification", "policy", "subscriber",
+			"beneficiary"},
+		Account: {"account number", "account #", "account no", "account", "acct", "acct #", "acct no", "billing account",
+			"billing number", "billing #", "invoice number", "invoice #", "invoice", "claim number", "claim #", "claim id",
+			"claim", "bank account", "routing number", "card number", "card ending in", "credit card", "guarantor account",
+			"hospital account", "har", "statement number", "payment reference"},
+		License: {"license number", "license #", "license no", "license", "lic #", "lic", "lic no", "driver ' s license",
+			"drivers license", "driver license", "dl", "dl #", "dea", "dea number", "dea #", "npi", "npi #", "npi number",
+			"certificate number", "certificate #", "certificate", "cert #", "cert", "certification number",
+			"board certification", "medical license", "state license", "nursing license", "permit number", "permit #",
+			"registration number", "licence", "licence number"},
+		Vehicle: {"license plate", "licence plate", "plate", "plate number", "plates", "tag number", "vin", "vin #",
+			"vehicle identification number", "vehicle id", "car registration", "registration plate", "tag #",
+			"vehicle plate", "plate #"},
+		Device: {"serial number", "serial #", "serial no", "serial", "s / n", "sn", "device id", "device identifier",
+			"udi", "device serial", "implant id", "pacemaker id", "imei", "generator serial", "lead serial",
+			"pump serial", "device #", "device number", "model / serial", "implant serial", "unit serial", "meid",
+			"mac address", "device sn", "monitor id", "sensor id", "transmitter id"},
+		Biometric: {"fingerprint", "fingerprint id", "fingerprint template", "voiceprint", "voice print", "voiceprint id",
+			"retinal scan", "retina scan", "iris scan", "iris template", "biometric id", "biometric", "palm print",
+			"palmprint", "face template", "facial recognition id", "faceprint", "face print", "biometric template",
+			"thumbprint", "finger scan", "voice sample id", "retinal template", "iris id", "vein scan"},
+		Photo: {"photo", "photograph", "photo id", "image id", "image", "picture", "img", "wound photo", "clinical photo",
+			"photo file", "selfie", "headshot", "full face photo", "photos", "photograph id", "image file", "snapshot"},
+		ID: {"id", "id #", "id number", "identifier", "case number", "case #", "case id", "reference number", "ref #",
+			"reference #", "reference", "confirmation number", "confirmation #", "confirmation", "ticket", "ticket #",
+			"badge", "badge number", "badge #", "employee id", "employee number", "employee #", "student id",
+			"passport", "passport number", "passport #", "visa number", "inmate number", "booking number",
+			"tracking number", "order number", "order #", "requisition number", "requisition #", "accession number",
+			"accession #", "accession", "specimen id", "sample id", "encounter id", "visit id", "visit number",
+			"encounter number", "encounter #", "fin", "csn", "study id", "subject id", "participant id", "enrollment id",
+			"file number", "file #", "case", "docket number", "control number", "authorization number", "auth #",
+			"prior auth", "authorization #", "referral number", "referral #", "tax id", "ein", "customer number",
+			"customer id", "portal id", "username", "user id", "login"},
+		ZIP: {"zip", "zip code", "zipcode", "postal code", "postcode"},
+	}
+	var out []cue
+	for t, phrases := range spec {
+		for _, p := range phrases {
+			out = append(out, cue{words: splitCue(p), t: t})
+		}
+	}
+	return out
+}()
+
+func splitCue(p string) []string {
+	var w []string
+	for _, f := range splitSpaces(p) {
+		w = append(w, f)
+	}
+	return w
+}
+
+func splitSpaces(p string) []string {
+	var out []string
+	st := -1
+	for i := 0; i <= len(p); i++ {
+		if i == len(p) || p[i] == ' ' {
+			if st >= 0 {
+				out = append(out, p[st:i])
+				st = -1
+			}
+		} else if st < 0 {
+			st = i
+		}
+	}
+	return out
+}
+
+// cueIndex maps a cue's first word to the cues starting with it.
+var cueIndex = func() map[string][]cue {
+	m := make(map[string][]cue)
+	for _, c := range cueTable {
+		m[c.words[0]] = append(m[c.words[0]], c)
+	}
+	return m
+}()
+
+// matchCue returns the longest cue starting at token i: its type and last
+// token.
+func (s *scan) matchCue(i int) (Type, int) {
+	best, bestEnd := Type(""), -1
+	for _, c := range cueIndex[s.lower(i)] {
+		j := i
+		ok := true
+		for k, w := range c.words {
+			if k > 0 {
+				j++
+				// Skip a dot after an abbreviation: "acct. #", "lic. no".
+				if j < len(s.toks) && s.toks[j].punct('.') && w != "." {
+					j++
+				}
+			}
+			if j >= len(s.toks) || (k > 0 && s.toks[j].gap == gapLine) {
+				ok = false
+				break
+			}
+			t := &s.toks[j]
+			if len(w) == 1 && !isAlnumByte(w[0]) {
+				if !t.punct(w[0]) {
+					ok = false
+					break
+				}
+				continue
+			}
+			if !s.eq(j, w) {
+				ok = false
+				break
+			}
+		}
+		if ok && j > bestEnd {
+			best, bestEnd = c.t, j
+		}
+	}
+	return best, bestEnd
+}
+
+var cueFiller = map[string]bool{"no": true, "number": true, "num": true, "nbr": true, "is": true, "was": true,
+	"id": true, "code": true, "reads": true, "listed": true, "as": true, "of": true, "are": true, "it's": true, "its": true,
+	"#": true, "identifier": true, "on": true, "file": true, "ending": true, "in": true, "the": true, "template": true,
+	"ref": true, "reference": true, "stored": true, "enrolled": true, "plate": true, "plates": true, "tag": true,
+	"card": true, "name": true}
+
+// cueAt handles an identifier cue at token i: the value that follows it gets
+// the cue's type.
+func (s *scan) cueAt(i int) bool {
+	if i > 0 && s.toks[i].gap == gapNone && s.toks[i-1].punct('/') {
+		return false // "mg/dL"
+	}
+	switch s.lower(i) {
+	case "dl", "sn", "fin", "har", "ein", "csn", "mbi", "lic", "cert", "dea", "npi", "vin", "mrn", "ssn", "udi", "imei":
+		// Short cues are abbreviations written in capitals ("DL", "SN");
+		// lower-case they are ordinary words or units.
+		if !s.toks[i].upper() || s.toks[i].n() <= 3 && !s.toks[i].allUpper() && s.lower(i) != "lic" {
+			return false
+		}
+	}
+	t, end := s.matchCue(i)
+	if end < 0 {
+		return false
+	}
+	// Skip filler: punctuation and words like "number", "is", "ending in".
+	j := end + 1
+	for n := 0; n < 6 && j < len(s.toks); n++ {
+		tk := &s.toks[j]
+		if tk.gap == gapLine && n > 0 && !s.toks[j-1].punct(':') {
+			return false
+		}
+		if tk.kind == tkPunct && (tk.ch == ':' || tk.ch == '#' || tk.ch == '-' || tk.ch == '=' || tk.ch == '.' ||
+			tk.ch == '(' || tk.ch == ',' || tk.ch == '"' || tk.ch == '\'') {
+			j++
+			continue
+		}
+		if tk.letters() && cueFiller[s.lower(j)] {
+			if s.eq(j, "in") && !s.eq(j-1, "ending") {
+				return false
+			}
+			j++
+			continue
+		}
+		break
+	}
+	if j >= len(s.toks) {
+		return false
+	}
+	switch t {
+	case ZIP:
+		if s.toks[j].digits() && s.toks[j].n() == 5 {
+			return s.zipAt(j)
+		}
+		return s.spokenAt(j, ZIP)
+	}
+	if s.toks[j].letters() && s.toks[j].is(lxDigitWord|lxTeenWord|lxTensWord) {
+		return s.spokenAt(j, t)
+	}
+	if t == SSN && s.toks[j].letters() && strings.Trim(s.lower(j), "x*") == "" {
+		// Masked: "XXX-XX-6789" still carries the last four digits.
+		if end := s.codeValueEnd(j); end > j && s.toks[end].shape&shDigit != 0 {
+			s.addTok(j, end, SSN, prStrong)
+			return true
+		}
+	}
+	if t == SSN {
+		g := s.readGroups(j)
+		if g.n > 0 && (g.is(3, 2, 4) || g.total == 9 || g.total == 4 && g.n == 1) {
+			s.addTok(j, g.last, SSN, prStrong)
+			return true
+		}
+	}
+	last := s.idValue(j, t)
+	if last < 0 {
+		return false
+	}
+	s.addTok(j, last, t, prStrong)
+	return true
+}
+
+// idValue reads an identifier value starting at token j: letters and digits
+// in pieces joined by "-", "/", ".", "_" or single spaces ("1EG4-TE5-MK73",
+// "XKH 4431 992", "00451287"). At least two digits overall, or a mixed code.
+func (s *scan) idValue(j int, t Type) int {
+	tk := s.tok(j)
+	if tk == nil || !tk.word() {
+		return -1
+	}
+	digits := 0
+	countDigits := func(k int) {
+		x := s.str(k)
+		for i := 0; i < len(x); i++ {
+			if x[i] >= '0' && x[i] <= '9' {
+				digits++
+			}
+		}
+	}
+	hasMixed := false
+	if tk.shape&shDigit == 0 {
+		// Letters first: only as part of a code joined by a dash ("XKH-4431").
+		if !tk.allUpper() || tk.n() > 5 {
+			return -1
+		}
+		if k := s.adj(j); k < 0 || !s.toks[k].punct('-') || s.adj(k) < 0 || s.toks[k+1].shape&shDigit == 0 {
+			return -1
+		}
+	}
+	end := j
+	countDigits(j)
+	if tk.shape&shDigit != 0 && tk.shape&shLetter != 0 {
+		hasMixed = true
+	}
+	for {
+		k := end + 1
+		if k >= len(s.toks) {
+			break
+		}
+		nt := &s.toks[k]
+		if nt.gap == gapNone && nt.kind == tkPunct && (nt.ch == '-' || nt.ch == '/' || nt.ch == '_' || nt.ch == '.' || nt.ch == ')' || nt.ch == '(') {
+			m := s.adj(k)
+			if m < 0 || !s.toks[m].word() {
+				break
+			}
+			if nt.ch == '.' && s.toks[m].shape&shDigit == 0 {
+				break
+			}
+			if nt.ch == ')' {
+				// UDI style "(01)00643169007222(17)2025": keep the parenthesised
+				// application identifiers together.
+			}
+			end = m
+			countDigits(m)
+			if s.toks[m].shape&shDigit != 0 && s.toks[m].shape&shLetter != 0 {
+				hasMixed = true
+			}
+			continue
+		}
+		if nt.gap == gapNone && nt.word() {
+			end = k
+			countDigits(k)
+			continue
+		}
+		if nt.gap == gapSpace && nt.word() && nt.shape&shDigit != 0 && (nt.shape&shLetter != 0 || nt.n() >= 3) &&
+			!s.unitAfter(k) && !s.isDateStart(k) {
+			end = k
+			countDigits(k)
+			if nt.shape&shLetter != 0 {
+				hasMixed = true
+			}
+			continue
+		}
+		if nt.gap == gapSpace && nt.word() && nt.allUpper() && nt.n() <= 4 && nt.lex == 0 && digits > 0 {
+			if m := s.next(k); m > 0 && s.toks[m].shape&shDigit != 0 && s.toks[m].gap == gapSpace {
+				end = m
+				countDigits(m)
+				continue
+			}
+		}
+		break
+	}
+	if digits >= 3 || digits >= 2 && hasMixed || digits >= 1 && hasMixed && s.toks[end].e-s.toks[j].s >= 5 {
+		return end
+	}
+	return -1
+}
+
+// isDateStart reports whether a date starts at token k.
+func (s *scan) isDateStart(k int) bool {
+	_, e := s.dateAt(k)
+	return e >= 0
+}

@@ -1,0 +1,642 @@
+package deid
+
+import "strings"
+
+// Dates: numeric, with month names, and spoken. The same parser serves the
+// detector and the surrogate writer, which needs to know how a date was
+// written to write its shifted surrogate the same way.
+
+// Date layouts.
+const (
+	dlNumMDY    uint8 = iota + 1 // 3/4/52, 03-04-1952, 3.4.1952
+	dlNumYMD                     // 1952-03-04
+	dlNumMY                      // 03/1952
+	dlNumMD                      // 3/4 (needs a cue)
+	dlMonthDY                    // March 4th, 1952 / Mar. 4 / March 4
+	dlMonthY                     // March 2019
+	dlMonth                      // "in March" (needs a cue)
+	dlDayMonthY                  // 4 March 1952 / 4th of March / 04-Mar-1952
+	dlCompact                    // 04MAR1952
+	dlDay                        // "on the 3rd" (needs a cue)
+)
+
+type dateVal struct {
+	y, m, d        int
+	hasY, hasD     bool
+	layout         uint8
+	sep            byte // numeric separator, or '-' in 04-Mar-1952
+	y2             bool // two-digit year
+	pad            bool // zero-padded month/day
+	abbr           bool // abbreviated month
+	dot            bool // "Mar."
+	ord            bool // "4th"
+	spoken         bool // ordinal and year in words
+	of             bool // "4th of March"
+	the            bool // "the fourth of March"
+	comma          bool // "March 4, 1952"
+	upper          bool // month in capitals
+	apostropheYear bool // "March '52"
+	dmy            bool // numeric, day first (25/12/2019)
+}
+
+var monthNames = [...]string{"january", "february", "march", "april", "may", "june", "july", "august", "september",
+	"october", "november", "december"}
+
+func (s *scan) monthOf(i int) (int, bool) {
+	t := s.tok(i)
+	if t == nil || !t.letters() || !t.is(lxMonth|lxMonthAbbr) {
+		return 0, false
+	}
+	if !t.upper() && !s.lowerMonthOK(i) {
+		return 0, false
+	}
+	w := s.lower(i)
+	for k, m := range monthNames {
+		if w == m {
+			return k + 1, false
+		}
+		if len(w) >= 3 && strings.HasPrefix(m, w) {
+			return k + 1, true
+		}
+	}
+	return 0, false
+}
+
+// lowerMonthOK: transcripts are often all lower case, so a lower-case full
+// month name counts after a preposition of time or before a day ("in
+// november", "june twelfth"). "may" and "march" stay verbs unless a day
+// follows.
+func (s *scan) lowerMonthOK(i int) bool {
+	if !s.toks[i].is(lxMonth) {
+		return false
+	}
+	w := s.lower(i)
+	if n := s.next(i); n > 0 {
+		if _, e, ord, _ := s.dayOf(n); e >= 0 && (ord || w != "may" && w != "march") {
+			return true
+		}
+	}
+	if w == "may" {
+		return false
+	}
+	return i > 0 && s.toks[i].gap != gapLine && (s.eq(i-1, "in") || s.eq(i-1, "since") || s.eq(i-1, "last") ||
+		s.eq(i-1, "until") || s.eq(i-1, "during") || s.eq(i-1, "early") || s.eq(i-1, "late") || s.eq(i-1, "next"))
+}
+
+// dateSpan adds a Date candidate for a date starting at token i.
+func (s *scan) dateSpan(i int) bool {
+	v, end := s.dateAt(i)
+	if end < 0 {
+		return false
+	}
+	switch v.layout {
+	case dlNumMD:
+		if !(s.known.dobOK && s.known.dobM == v.m && s.known.dobD == v.d) && !s.cueBefore(i, lxDateCue|lxWeekday, 3) {
+			return false
+		}
+	case dlMonth:
+		if !s.monthCue(i) || s.eq(i, "may") && !s.toks[i].upper() {
+			return false
+		}
+	case dlDay:
+		if i == 0 || !(s.eq(i-1, "on") || s.eq(i-1, "since") || s.eq(i-1, "until") || s.eq(i-1, "by") || s.eq(i-1, "before") ||
+			s.eq(i-1, "after") || s.eq(i-1, "from") || s.eq(i-1, "through")) {
+			return false
+		}
+	}
+	start := i
+	if v.the && i > 0 && s.eq(i-1, "the") {
+		start = i - 1
+	}
+	s.addTok(start, end, Date, prShape)
+	return true
+}
+
+// monthCue: a lone month name is a date element only after a preposition of
+// time ("in March", "since last April").
+func (s *scan) monthCue(i int) bool {
+	if i == 0 || s.toks[i].gap == gapLine {
+		return false
+	}
+	p := i - 1
+	if s.eq(p, "of") && p > 0 && (s.eq(p-1, "early") || s.eq(p-1, "late") || s.eq(p-1, "middle") || s.eq(p-1, "end")) {
+		return true
+	}
+	for _, w := range []string{"in", "since", "last", "early", "late", "mid", "during", "until", "till", "by", "this", "next",
+		"from", "through", "around", "before", "after", "back", "mid-"} {
+		if s.eq(p, w) {
+			if w == "in" && s.eq(i, "may") && p > 0 && s.eq(p-1, "you") {
+				return false
+			}
+			return true
+		}
+	}
+	if s.toks[p].punct('-') && p > 0 && s.eq(p-1, "mid") {
+		return true
+	}
+	return false
+}
+
+// dateAt parses a date starting at token i; end is its last token or -1.
+func (s *scan) dateAt(i int) (dateVal, int) {
+	t := s.tok(i)
+	switch {
+	case t == nil:
+	case t.digits():
+		if v, e := s.numDate(i); e >= 0 {
+			return v, e
+		}
+		return s.dayFirst(i)
+	case t.kind == tkWord && t.shape&shDigit != 0:
+		if v, e := s.compactDate(i); e >= 0 {
+			return v, e
+		}
+		return s.dayFirst(i)
+	case t.letters():
+		if m, abbr := s.monthOf(i); m > 0 {
+			return s.monthFirst(i, m, abbr)
+		}
+		if t.is(lxOrdWord|lxTensWord) || s.eq(i, "the") {
+			return s.dayFirst(i)
+		}
+	}
+	return dateVal{}, -1
+}
+
+// zeroLed reports a digit token written with a leading zero ("04").
+func (s *scan) zeroLed(i int) bool {
+	return i >= 0 && i < len(s.toks) && s.toks[i].digits() && s.toks[i].n() == 2 && s.text[s.toks[i].s] == '0'
+}
+
+func validMD(m, d int) bool { return m >= 1 && m <= 12 && d >= 1 && d <= 31 }
+
+// numDate parses m/d/yy, m/d/yyyy, m-d-yyyy, m.d.yyyy, yyyy-mm-dd, mm/yyyy, m/d.
+func (s *scan) numDate(i int) (dateVal, int) {
+	var v dateVal
+	a, na := s.num(i)
+	j := s.adj(i)
+	if j < 0 || s.toks[j].kind != tkPunct {
+		return v, -1
+	}
+	sep := s.toks[j].ch
+	if sep != '/' && sep != '-' && sep != '.' {
+		return v, -1
+	}
+	bi := s.adj(j)
+	if bi < 0 || !s.toks[bi].digits() {
+		return v, -1
+	}
+	b, nb := s.num(bi)
+	k := s.adj(bi)
+	hasThird := k > 0 && s.toks[k].punct(sep) && s.adj(k) > 0 && s.toks[k+1].digits()
+	v.sep = sep
+	if na == 4 {
+		if !hasThird || a < 1800 || a > 2199 || nb > 2 {
+			return v, -1
+		}
+		c, nc := s.num(k + 1)
+		if nc > 2 || !validMD(b, c) {
+			return v, -1
+		}
+		v.layout, v.y, v.m, v.d, v.hasY, v.hasD, v.pad = dlNumYMD, a, b, c, true, true, s.zeroLed(bi) || s.zeroLed(k+1) || nb == 2 && b >= 10
+		return v, k + 1
+	}
+	if na > 2 {
+		return v, -1
+	}
+	if hasThird {
+		c, nc := s.num(k + 1)
+		if nb > 2 || (nc != 2 && nc != 4) || !(validMD(a, b) || validMD(b, a)) {
+			return v, -1
+		}
+		if sep == '.' && nc != 4 || sep == '-' && nc == 2 && a > 12 || nc == 4 && (c < 1800 || c > 2199) {
+			return v, -1
+		}
+		// "1.2.2024.5" or "3-4-52-7": part of something longer.
+		if m := s.adj(k + 1); m > 0 && s.toks[m].kind == tkPunct && s.toks[m].ch == sep && s.adj(m) > 0 && s.toks[m+1].word() {
+			return v, -1
+		}
+		if sep == '.' && s.cueBefore(i, lxCodeStop, 2) {
+			return v, -1
+		}
+		v.layout, v.hasY, v.hasD, v.pad = dlNumMDY, true, true, s.zeroLed(i) || s.zeroLed(bi)
+		v.m, v.d = a, b
+		if !validMD(a, b) {
+			v.m, v.d, v.dmy = b, a, true // 25/12/2019: day first
+		}
+		v.y, v.y2 = c, nc == 2
+		if nc == 2 {
+			v.y = s.century(c)
+		}
+		return v, k + 1
+	}
+	if sep != '/' {
+		return v, -1
+	}
+	if nb == 4 && a >= 1 && a <= 12 && b >= 1800 && b <= 2199 {
+		v.layout, v.m, v.y, v.hasY, v.pad = dlNumMY, a, b, true, s.zeroLed(i)
+		return v, bi
+	}
+	if nb > 2 || !validMD(a, b) {
+		return v, -1
+	}
+	if n := s.next(bi); n > 0 && (s.eq(n, "of") || s.toks[n].is(lxUnitWord) || s.eq(n, "tab") || s.eq(n, "tablet") ||
+		s.eq(n, "cup") || s.toks[n].punct('%') || s.eq(n, "strength")) {
+		return v, -1
+	}
+	v.layout, v.m, v.d, v.hasD, v.pad = dlNumMD, a, b, true, s.zeroLed(i) || s.zeroLed(bi)
+	return v, bi
+}
+
+// century expands a two-digit year to the most recent year not after the
+// reference year.
+func (s *scan) century(yy int) int {
+	ref := s.year
+	if ref == 0 {
+		ref = 2026
+	}
+	y := ref/100*100 + yy
+	if y > ref {
+		y -= 100
+	}
+	return y
+}
+
+// dayOf reads a day of month at token i: "4", "04", "4th", "fourth",
+// "twenty-first", "twenty first". It returns the day, the last token, and
+// whether it was an ordinal / in words.
+func (s *scan) dayOf(i int) (d, end int, ord, spoken bool) {
+	t := s.tok(i)
+	if t == nil || t.gap == gapLine && i > 0 && false {
+		return 0, -1, false, false
+	}
+	switch {
+	case t.digits():
+		v, n := s.num(i)
+		if n <= 2 && v >= 1 && v <= 31 {
+			return v, i, false, false
+		}
+	case t.word() && t.shape&shDigit != 0:
+		x := s.str(i)
+		n := 0
+		for n < len(x) && x[n] >= '0' && x[n] <= '9' {
+			n++
+		}
+		if n >= 1 && n <= 2 && len(x) == n+2 {
+			suf := strings.ToLower(x[n:])
+			if suf == "st" || suf == "nd" || suf == "rd" || suf == "th" {
+				v := 0
+				for _, c := range x[:n] {
+					v = v*10 + int(c-'0')
+				}
+				if v >= 1 && v <= 31 {
+					return v, i, true, false
+				}
+			}
+		}
+	case t.letters():
+		if v, ok := ordinalWords[s.lower(i)]; ok {
+			return v, i, true, true
+		}
+		if tens, ok := tensWords[s.lower(i)]; ok && (tens == 20 || tens == 30) {
+			k := s.next(i)
+			if k > 0 && s.toks[k].punct('-') && s.toks[k].gap == gapNone {
+				k = s.adj(k)
+			}
+			if k > 0 {
+				if u, ok := ordinalWords[s.lower(k)]; ok && u <= 9 {
+					if tens+u <= 31 {
+						return tens + u, k, true, true
+					}
+				}
+			}
+		}
+	}
+	return 0, -1, false, false
+}
+
+// yearOf reads a year at token i: "1952", "'52", or spoken
+// ("nineteen fifty two", "two thousand three").
+func (s *scan) yearOf(i int) (y, end int, apos, spoken bool) {
+	t := s.tok(i)
+	if t == nil {
+		return 0, -1, false, false
+	}
+	if t.digits() {
+		v, n := s.num(i)
+		if n == 4 && v >= 1800 && v <= 2199 {
+			return v, i, false, false
+		}
+		return 0, -1, false, false
+	}
+	if t.punct('\'') {
+		if k := s.adj(i); k > 0 && s.toks[k].digits() && s.toks[k].n() == 2 {
+			v, _ := s.num(k)
+			return s.century(v), k, true, false
+		}
+		return 0, -1, false, false
+	}
+	if v, e := s.spokenYear(i); e >= 0 {
+		return v, e, false, true
+	}
+	return 0, -1, false, false
+}
+
+// monthFirst: "March 4th", "March 4, 1952", "Mar. 4", "March 2019",
+// "Mar-04-1952", "March fourth nineteen fifty two", and a lone month.
+func (s *scan) monthFirst(i, m int, abbr bool) (dateVal, int) {
+	v := dateVal{m: m, abbr: abbr, upper: s.toks[i].allUpper() && s.toks[i].n() > 1}
+	j := i + 1
+	if j < len(s.toks) && s.toks[j].punct('.') && s.toks[j].gap == gapNone {
+		v.dot = true
+		j++
+	}
+	// Mar-04-1952
+	if !v.dot && j+3 < len(s.toks) && s.toks[j].punct('-') && s.toks[j].gap == gapNone && s.toks[j+1].digits() &&
+		s.toks[j+1].gap == gapNone && s.toks[j+2].punct('-') && s.toks[j+2].gap == gapNone {
+		if d, _ := s.num(j + 1); d >= 1 && d <= 31 {
+			if y, e, _, _ := s.yearOf(j + 3); e >= 0 && s.toks[j+3].gap == gapNone {
+				v.layout, v.d, v.y, v.hasD, v.hasY, v.sep, v.pad = dlMonthDY, d, y, true, true, '-', s.zeroLed(j+1)
+				return v, e
+			}
+		}
+	}
+	if j >= len(s.toks) || s.toks[j].gap == gapLine || s.toks[j].gap == gapNone && !v.dot {
+		if abbr {
+			return v, -1
+		}
+		v.layout = dlMonth
+		return v, i
+	}
+	if s.eq(j, "the") && j+1 < len(s.toks) {
+		if _, e, ord, _ := s.dayOf(j + 1); e >= 0 && ord {
+			j++ // "March the thirteenth"
+		}
+	}
+	if d, e, ord, spoken := s.dayOf(j); e >= 0 && !(spoken && !ord) {
+		v.layout, v.d, v.hasD, v.ord, v.spoken = dlMonthDY, d, true, ord, spoken
+		v.pad = s.zeroLed(j)
+		end := e
+		k := e + 1
+		if k < len(s.toks) && s.toks[k].punct(',') {
+			k++
+			v.comma = true
+		}
+		if k < len(s.toks) && s.toks[k].gap != gapLine {
+			if y, ye, apos, _ := s.yearOf(k); ye >= 0 {
+				v.y, v.hasY, v.apostropheYear = y, true, apos
+				end = ye
+			} else {
+				v.comma = false
+			}
+		} else {
+			v.comma = false
+		}
+		// A bare number after a month is a day only when it reads like one:
+		// "May 5" yes, but not "March 3 times" after an abbreviation-free
+		// month used as a verb; months are capitalized here, which is enough.
+		return v, end
+	}
+	k := j
+	if s.toks[k].punct(',') {
+		k++
+		v.comma = true
+	} else if s.eq(k, "of") {
+		k++
+		v.of = true
+	}
+	if y, ye, apos, _ := s.yearOf(k); ye >= 0 && k < len(s.toks) && s.toks[k].gap != gapLine {
+		v.layout, v.y, v.hasY, v.apostropheYear = dlMonthY, y, true, apos
+		return v, ye
+	}
+	if abbr {
+		return v, -1
+	}
+	v.layout, v.comma, v.of = dlMonth, false, false
+	return v, i
+}
+
+// dayFirst: "4 March 1952", "4th of March", "the fourth of March",
+// "04-Mar-1952".
+func (s *scan) dayFirst(i int) (dateVal, int) {
+	var v dateVal
+	j := i
+	if s.eq(j, "the") {
+		v.the = true
+		j++
+	}
+	d, e, ord, spoken := s.dayOf(j)
+	if e < 0 || v.the && !ord {
+		return v, -1
+	}
+	k := e + 1
+	if k < len(s.toks) && s.toks[k].punct('-') && s.toks[k].gap == gapNone && !ord {
+		// 04-Mar-1952
+		if m, abbr := s.monthOf(k + 1); m > 0 && s.toks[k+1].gap == gapNone {
+			if k+3 < len(s.toks) && s.toks[k+2].punct('-') && s.toks[k+2].gap == gapNone {
+				if y, ye, _, _ := s.yearOf(k + 3); ye >= 0 {
+					v.layout, v.d, v.m, v.y, v.hasD, v.hasY, v.sep, v.abbr = dlDayMonthY, d, m, y, true, true, '-', abbr
+					v.pad = s.zeroLed(e)
+					return v, ye
+				}
+				if yy := k + 3; s.toks[yy].digits() && s.toks[yy].n() == 2 && s.toks[yy].gap == gapNone {
+					y, _ := s.num(yy)
+					v.layout, v.d, v.m, v.y, v.hasD, v.hasY, v.sep, v.abbr, v.y2 = dlDayMonthY, d, m, s.century(y), true, true, '-', abbr, true
+					return v, yy
+				}
+			}
+		}
+		return v, -1
+	}
+	if k < len(s.toks) && s.eq(k, "of") {
+		v.of = true
+		k++
+	}
+	if k >= len(s.toks) || s.toks[k].gap == gapLine || s.toks[k].gap == gapNone || !v.of && s.toks[k].kind == tkPunct {
+		if v.the && ord && !v.of && (k >= len(s.toks) || s.toks[k].kind == tkPunct || s.toks[k].gap == gapLine) {
+			v.layout, v.d, v.hasD, v.ord, v.spoken = dlDay, d, true, true, spoken
+			return v, e // "the 3rd." - a cue before decides
+		}
+		return v, -1
+	}
+	m, abbr := s.monthOf(k)
+	if m == 0 || (!ord && !v.of && s.toks[e].digits() && abbr && false) {
+		return v, -1
+	}
+	v.layout, v.d, v.m, v.hasD, v.ord, v.spoken, v.abbr = dlDayMonthY, d, m, true, ord, spoken, abbr
+	v.pad = s.zeroLed(e)
+	end := k
+	if k+1 < len(s.toks) && s.toks[k+1].punct('.') && s.toks[k+1].gap == gapNone {
+		v.dot = true
+		end = k + 1
+	}
+	y0 := end + 1
+	if y0 < len(s.toks) && s.toks[y0].punct(',') {
+		y0++
+		v.comma = true
+	}
+	if y0 < len(s.toks) && s.toks[y0].gap != gapLine {
+		if y, ye, apos, _ := s.yearOf(y0); ye >= 0 {
+			v.y, v.hasY, v.apostropheYear = y, true, apos
+			return v, ye
+		}
+	}
+	v.comma = false
+	return v, end
+}
+
+// compactDate: "04MAR1952", "4Mar52".
+func (s *scan) compactDate(i int) (dateVal, int) {
+	var v dateVal
+	x := s.str(i)
+	n := 0
+	for n < len(x) && x[n] >= '0' && x[n] <= '9' {
+		n++
+	}
+	if n < 1 || n > 2 || len(x) < n+3+2 {
+		return v, -1
+	}
+	mon := strings.ToLower(x[n : n+3])
+	m := 0
+	for k, name := range monthNames {
+		if name[:3] == mon {
+			m = k + 1
+		}
+	}
+	rest := x[n+3:]
+	if m == 0 || !(len(rest) == 2 || len(rest) == 4) || !isDigitsFrom(rest) {
+		return v, -1
+	}
+	d := 0
+	for _, c := range x[:n] {
+		d = d*10 + int(c-'0')
+	}
+	y := 0
+	for _, c := range rest {
+		y = y*10 + int(c-'0')
+	}
+	if d < 1 || d > 31 {
+		return v, -1
+	}
+	v.layout, v.d, v.m, v.hasD, v.hasY, v.pad, v.upper = dlCompact, d, m, true, true, x[0] == '0' || n == 2 && d >= 10, x[n+1] >= 'A' && x[n+1] <= 'Z'
+	if len(rest) == 2 {
+		v.y, v.y2 = s.century(y), true
+	} else {
+		v.y = y
+	}
+	return v, i
+}
+
+var ordinalWords = map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+	"eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+	"fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+	"thirtieth": 30}
+
+var unitWords = map[string]int{"zero": 0, "oh": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+	"seven": 7, "eight": 8, "nine": 9}
+
+var teenWords = map[string]int{"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+	"sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+
+var tensWords = map[string]int{"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+	"eighty": 80, "ninety": 90}
+
+// twoDigitWords reads "fifty two", "fifty-two", "twelve", "oh five" at i as a
+// number below 100.
+func (s *scan) twoDigitWords(i int) (v, end int) {
+	t := s.tok(i)
+	if t == nil || !t.letters() {
+		return 0, -1
+	}
+	w := s.lower(i)
+	if x, ok := teenWords[w]; ok {
+		return x, i
+	}
+	if x, ok := tensWords[w]; ok {
+		k := s.next(i)
+		if k > 0 && s.toks[k].punct('-') && s.toks[k].gap == gapNone {
+			k = s.adj(k)
+		}
+		if k > 0 {
+			if u, ok := unitWords[s.lower(k)]; ok && u > 0 && !s.eq(k, "oh") {
+				return x + u, k
+			}
+		}
+		return x, i
+	}
+	if w == "oh" || w == "o" {
+		if k := s.next(i); k > 0 {
+			if u, ok := unitWords[s.lower(k)]; ok && u > 0 {
+				return u, k
+			}
+		}
+	}
+	return 0, -1
+}
+
+// spokenYear: "nineteen fifty two", "nineteen oh five", "nineteen hundred",
+// "two thousand three", "two thousand and twelve", "twenty twelve".
+func (s *scan) spokenYear(i int) (int, int) {
+	t := s.tok(i)
+	if t == nil || !t.letters() {
+		return 0, -1
+	}
+	w := s.lower(i)
+	if w == "two" {
+		k := s.next(i)
+		if k > 0 && s.eq(k, "thousand") {
+			e := k
+			n := s.next(k)
+			if n > 0 && s.eq(n, "and") {
+				n = s.next(n)
+			}
+			if n > 0 {
+				if v, ve := s.twoDigitWords(n); ve >= 0 {
+					return 2000 + v, ve
+				}
+				if u, ok := unitWords[s.lower(n)]; ok && u > 0 {
+					return 2000 + u, n
+				}
+			}
+			return 2000, e
+		}
+		return 0, -1
+	}
+	hi := 0
+	if x, ok := teenWords[w]; ok && x >= 18 {
+		hi = x
+	} else if w == "twenty" {
+		hi = 20
+	} else {
+		return 0, -1
+	}
+	k := s.next(i)
+	if k < 0 {
+		return 0, -1
+	}
+	if s.eq(k, "hundred") {
+		return hi * 100, k
+	}
+	if v, ve := s.twoDigitWords(k); ve >= 0 && (hi != 20 || v >= 10 || s.eq(k, "oh")) {
+		return hi*100 + v, ve
+	}
+	return 0, -1
+}
+
+// parseDateString parses a whole string as one date.
+func parseDateString(x string) (dateVal, bool) {
+	s := &scan{text: x, low: asciiLower(x), year: timeNow().Year()}
+	s.toks = tokenize(x, nil)
+	if len(s.toks) == 0 {
+		return dateVal{}, false
+	}
+	start := 0
+	if s.eq(0, "the") && len(s.toks) > 1 {
+		start = 0
+	}
+	v, end := s.dateAt(start)
+	if end != len(s.toks)-1 {
+		return v, false
+	}
+	return v, true
+}

@@ -1,0 +1,309 @@
+package deid
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Detector finds identifiers in clinical text. It is safe for concurrent use.
+type Detector struct {
+	cfg  Config
+	pool sync.Pool // *scan, reused across calls to keep Detect allocation-light
+}
+
+// New returns a Detector for cfg (see Config for defaults).
+func New(cfg Config) (*Detector, error) {
+	cfg = cfg.WithDefaults()
+	if err := cfg.validate(); err != nil {
+		return nil, fmt.Errorf("deid.New: %w", err)
+	}
+	lexicon() // build the tables now rather than in the first request
+	d := &Detector{cfg: cfg}
+	d.pool.New = func() any { return &scan{} }
+	return d, nil
+}
+
+// Now is the Detector's clock (Config.Now).
+func (d *Detector) Now() time.Time { return d.cfg.Now() }
+
+// Redact is RedactAsOf with the Detector's clock.
+func (d *Detector) Redact(text string, spans []Span) string {
+	return RedactAsOf(text, spans, d.cfg.Now())
+}
+
+// Name classes as carried by name candidates; clsExplicit marks a class that
+// came from evidence (a title, a relation word, metadata) rather than the
+// default.
+const clsExplicit NameClass = 1 << 7
+
+// cand is a candidate span before overlaps are resolved.
+type cand struct {
+	s, e int
+	t    Type
+	prio uint8
+	cls  NameClass
+}
+
+// Priorities for the type of a merged span: the most specific evidence wins.
+const (
+	prWeak   uint8 = 1 // catch-all codes, metadata identifiers of unknown kind
+	prShape  uint8 = 2 // recognised by shape alone
+	prCue    uint8 = 3 // shape plus a cue word
+	prStrong uint8 = 4
+)
+
+// scan is the state of one Detect call.
+type scan struct {
+	d       *Detector
+	text    string
+	low     string // text with ASCII letters folded to lower case, same offsets
+	toks    []token
+	cands   []cand
+	known   knownIndex
+	year    int // reference year for the over-89 rule
+	nameSet map[string]NameClass
+	buf     []byte
+	tags    [][2]int // speaker tags, scratch
+}
+
+func (s *scan) add(start, end int, t Type, prio uint8) {
+	if start < end {
+		s.cands = append(s.cands, cand{s: start, e: end, t: t, prio: prio})
+	}
+}
+
+// addTok adds a candidate covering tokens i..j inclusive.
+func (s *scan) addTok(i, j int, t Type, prio uint8) {
+	s.add(int(s.toks[i].s), int(s.toks[j].e), t, prio)
+}
+
+func (s *scan) addName(i, j int, cls NameClass) {
+	s.cands = append(s.cands, cand{s: int(s.toks[i].s), e: int(s.toks[j].e), t: Name, prio: prShape, cls: cls})
+}
+
+// Detect returns the identifiers in text as sorted, non-overlapping spans.
+// known is what the platform's metadata says about the encounter; its names
+// and identifiers are found wherever they occur. Invalid UTF-8 is tolerated:
+// spans never split a valid multi-byte character.
+func (d *Detector) Detect(text string, known Known) []Span {
+	s := d.pool.Get().(*scan)
+	defer func() {
+		s.text, s.low = "", ""
+		s.known.reset()
+		clear(s.nameSet)
+		d.pool.Put(s)
+	}()
+	s.d = d
+	s.text = text
+	s.low = asciiLower(text)
+	s.year = d.cfg.Now().Year()
+	s.toks = tokenize(text, s.toks[:0])
+	s.cands = s.cands[:0]
+	if s.nameSet == nil {
+		s.nameSet = make(map[string]NameClass)
+	}
+	s.known.build(known)
+
+	s.scanWeb()
+	for i := range s.toks {
+		t := &s.toks[i]
+		switch {
+		case t.kind == tkPunct:
+			s.punctAt(i)
+		case t.digits():
+			s.numberAt(i)
+		case t.shape&shDigit != 0:
+			s.codeAt(i)
+		default:
+			s.wordAt(i)
+		}
+	}
+	s.speakerTags()
+	s.knownPass()
+	s.propagateNames()
+	return s.resolve()
+}
+
+// resolve filters name candidates by class and merges overlapping candidates
+// into sorted, non-overlapping spans.
+func (s *scan) resolve() []Span {
+	want := s.d.cfg.Names
+	// A name with an explicit class (Dr. X is a clinician) decides for any
+	// default-class candidate over the same text.
+	cs := s.cands
+	slices.SortFunc(cs, func(a, b cand) int {
+		if a.s != b.s {
+			return a.s - b.s
+		}
+		return b.e - a.e
+	})
+	if want != AllNames {
+		// Names of an excluded class (found with explicit evidence) are
+		// dropped, and so are default-class names over the same text.
+		var drop [][2]int
+		for i := range cs {
+			if cs[i].t == Name && cs[i].cls&clsExplicit != 0 && cs[i].cls&want == 0 {
+				drop = append(drop, [2]int{cs[i].s, cs[i].e})
+				cs[i].t = ""
+			}
+		}
+		if len(drop) > 0 {
+			// drop is sorted by start; maxEnd[k] is the furthest end among drop[:k+1].
+			maxEnd := make([]int, len(drop))
+			for k, iv := range drop {
+				maxEnd[k] = iv[1]
+				if k > 0 && maxEnd[k-1] > iv[1] {
+					maxEnd[k] = maxEnd[k-1]
+				}
+			}
+			for j := range cs {
+				if cs[j].t != Name || cs[j].cls&clsExplicit != 0 {
+					continue
+				}
+				// First interval starting at or after cs[j].s; it overlaps if it
+				// starts before cs[j].e, and one before it overlaps if it ends
+				// after cs[j].s.
+				k, _ := slices.BinarySearchFunc(drop, cs[j].s, func(iv [2]int, s int) int { return iv[0] - s })
+				if k < len(drop) && drop[k][0] < cs[j].e || k > 0 && maxEnd[k-1] > cs[j].s {
+					cs[j].t = ""
+				}
+			}
+		}
+	}
+	out := make([]Span, 0, len(cs))
+	var cur cand
+	have := false
+	for _, c := range cs {
+		if c.t == "" || c.s >= c.e {
+			continue
+		}
+		if have && c.s < cur.e {
+			if c.prio > cur.prio || c.prio == cur.prio && c.e-c.s > cur.e-cur.s {
+				cur.t, cur.prio = c.t, c.prio
+			}
+			if c.e > cur.e {
+				cur.e = c.e
+			}
+			continue
+		}
+		if have {
+			out = append(out, Span{Start: cur.s, End: cur.e, Type: cur.t})
+		}
+		cur, have = c, true
+	}
+	if have {
+		out = append(out, Span{Start: cur.s, End: cur.e, Type: cur.t})
+	}
+	return out
+}
+
+// Token navigation helpers. All return -1 when there is no such token.
+
+// next returns i+1 if that token exists and is on the same line.
+func (s *scan) next(i int) int {
+	if i+1 < len(s.toks) && s.toks[i+1].gap != gapLine {
+		return i + 1
+	}
+	return -1
+}
+
+// adj returns i+1 if that token touches token i (no whitespace between).
+func (s *scan) adj(i int) int {
+	if i+1 < len(s.toks) && s.toks[i+1].gap == gapNone {
+		return i + 1
+	}
+	return -1
+}
+
+func (s *scan) tok(i int) *token {
+	if i < 0 || i >= len(s.toks) {
+		return nil
+	}
+	return &s.toks[i]
+}
+
+func (s *scan) str(i int) string { return s.text[s.toks[i].s:s.toks[i].e] }
+
+// lower returns the text of token i with ASCII letters in lower case.
+func (s *scan) lower(i int) string { return s.low[s.toks[i].s:s.toks[i].e] }
+
+// lowerAny is lower for any token, non-ASCII letters included.
+func (s *scan) lowerAny(i int) string {
+	if s.toks[i].shape&shNonASCII != 0 {
+		return strings.ToLower(s.str(i))
+	}
+	return s.lower(i)
+}
+
+// asciiLower folds ASCII letters only, so offsets stay the same.
+func asciiLower(text string) string {
+	for i := 0; i < len(text); i++ {
+		if c := text[i]; c >= 'A' && c <= 'Z' {
+			b := []byte(text)
+			for j := i; j < len(b); j++ {
+				if c := b[j]; c >= 'A' && c <= 'Z' {
+					b[j] = c + 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return text
+}
+
+// eq reports whether token i is the word w (w lower case).
+func (s *scan) eq(i int, w string) bool {
+	if i < 0 || i >= len(s.toks) {
+		return false
+	}
+	t := &s.toks[i]
+	return int(t.e-t.s) == len(w) && s.low[t.s:t.e] == w
+}
+
+// num returns the value of an all-digit token (capped) and its length.
+func (s *scan) num(i int) (int, int) {
+	t := s.toks[i]
+	v := 0
+	for k := t.s; k < t.e; k++ {
+		if v < 1e9 {
+			v = v*10 + int(s.text[k]-'0')
+		}
+	}
+	return v, int(t.e - t.s)
+}
+
+// prevWords walks back from token i over at most n tokens and reports
+// whether any word carries one of the flags. It does not cross a line.
+func (s *scan) cueBefore(i int, flags uint64, n int) bool {
+	for k := i - 1; k >= 0 && k >= i-n; k-- {
+		if s.toks[k+1].gap == gapLine {
+			return false
+		}
+		if s.toks[k].lex&flags != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// wordBefore reports whether one of the words ws occurs within n tokens
+// before token i on the same line.
+func (s *scan) wordBefore(i int, n int, ws ...string) bool {
+	for k := i - 1; k >= 0 && k >= i-n; k-- {
+		if s.toks[k+1].gap == gapLine {
+			return false
+		}
+		if s.toks[k].kind != tkWord {
+			continue
+		}
+		for _, w := range ws {
+			if s.eq(k, w) {
+				return true
+			}
+		}
+	}
+	return false
+}

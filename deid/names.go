@@ -1,0 +1,839 @@
+package deid
+
+import "strings"
+
+// Names in free text. A name needs evidence: a title ("Mrs."), a relation
+// word ("her daughter"), an introduction ("my name is", "signed by"), a
+// credential (", MD"), a speaker tag, metadata, or the bundled lists of first
+// names and surnames. Evidence seeds a name; nameChain then grows it over the
+// neighbouring parts ("O'Neil-Park", "J.", "van der", "Jr."). Eponyms and
+// drug brands (Parkinson, Tylenol) and look-alikes (Dr. Pepper) are kept out.
+
+// Words that end a name candidate because they are something else.
+const notNameFlags = lxCommon | lxMedical | lxMonth | lxMonthAbbr | lxWeekday | lxTitle | lxTitleClin | lxRelation |
+	lxState | lxCountry | lxStreetSuffix | lxUnit | lxCredential | lxEponymHead | lxUnitWord | lxCodeStop | lxDigitWord |
+	lxTeenWord | lxTensWord | lxOrdWord | lxCue | lxNameIntro
+
+// nameish reports whether token k can be part of a name next to other name
+// evidence.
+func (s *scan) nameish(k int, allCaps bool) bool {
+	t := s.tok(k)
+	if t == nil || !t.capWord() {
+		return false
+	}
+	if t.allUpper() && t.n() > 1 && !allCaps && t.lex&(lxFirst|lxSur) == 0 {
+		return false
+	}
+	if t.lex&(lxFirst|lxSur) != 0 && t.lex&(lxFirstAmb|lxSurAmb) == 0 && t.lex&(lxMonth|lxCommon) == 0 {
+		return true
+	}
+	if t.lex&(lxFirstAmb|lxSurAmb) != 0 {
+		return t.lex&(lxMonth|lxWeekday|lxTitle|lxTitleClin|lxRelation|lxStreetSuffix|lxState|lxCountry) == 0 &&
+			!s.eponymAfter(k)
+	}
+	return t.lex&notNameFlags == 0
+}
+
+// eponymAfter reports "Bell's palsy", "Parkinson disease": a capitalized
+// word followed (possibly after 's) by a medical head noun.
+func (s *scan) eponymAfter(k int) bool {
+	j := k + 1
+	if j+1 < len(s.toks) && s.toks[j].punct('\'') && s.toks[j].gap == gapNone && s.eq(j+1, "s") {
+		j += 2
+	} else if j < len(s.toks) && s.toks[j].punct('-') && s.toks[j].gap == gapNone && j+1 < len(s.toks) && s.toks[j+1].capWord() {
+		j += 2 // Guillain-Barre syndrome
+	}
+	if j < len(s.toks) && s.toks[j].gap != gapLine && s.toks[j].is(lxEponymHead) {
+		return true
+	}
+	return false
+}
+
+// nameChain adds the name around seed token i and remembers its words for
+// the rest of the document.
+func (s *scan) nameChain(i int, cls NameClass, strong bool) {
+	caps := s.toks[i].allUpper() && s.toks[i].n() > 1
+	st, en := i, i
+	for {
+		k := en + 1
+		if k >= len(s.toks) {
+			break
+		}
+		tk := &s.toks[k]
+		if tk.gap == gapLine {
+			break
+		}
+		if tk.gap == gapNone && tk.kind == tkPunct && (tk.ch == '-' || tk.ch == '\'') {
+			m := s.adj(k)
+			if m > 0 && s.toks[m].capWord() && s.toks[m].n() > 1 && (tk.ch == '-' || s.toks[en].n() == 1) {
+				en = m
+				continue
+			}
+			break
+		}
+		if tk.gap == gapNone {
+			break
+		}
+		if s.isInitial(k) {
+			if m := s.next(k + 1); m > 0 && s.nameish(m, caps) {
+				en = k + 1
+				continue
+			}
+			break
+		}
+		if tk.letters() && tk.is(lxParticle) && !tk.upper() {
+			if m := s.next(k); m > 0 && s.toks[m].capWord() {
+				en = m
+				continue
+			}
+			break
+		}
+		if tk.word() && tk.n() == 1 && tk.upper() && !s.isInitial(k) &&
+			!(k+1 < len(s.toks) && s.toks[k+1].gap == gapNone && (s.toks[k+1].punct('\'') || s.toks[k+1].punct('-'))) {
+			// A middle initial without its dot closing the name: "Ravi S".
+			if m := k + 1; m >= len(s.toks) || s.toks[m].gap == gapLine || s.toks[m].kind == tkPunct || s.toks[m].is(lxCue|lxDateCue) {
+				en = k
+			}
+			break
+		}
+		if tk.letters() && tk.is(lxSuffix) {
+			en = k
+			if m := s.adj(k); m > 0 && s.toks[m].punct('.') {
+				en = m
+			}
+			break
+		}
+		if s.nameish(k, caps) && !s.eponymAfter(k) {
+			en = k
+			continue
+		}
+		break
+	}
+	// Possessive "Whitcombe's" stays outside; "Jr." after a comma joins.
+	if k := en + 1; k+1 < len(s.toks) && s.toks[k].punct(',') && s.toks[k+1].is(lxSuffix) && s.toks[k+1].gap == gapSpace {
+		en = k + 1
+		if m := s.adj(en); m > 0 && s.toks[m].punct('.') {
+			en = m
+		}
+	}
+	for st > 0 && s.toks[st].gap != gapLine {
+		k := st - 1
+		tk := &s.toks[k]
+		if s.toks[st].gap == gapNone {
+			if tk.kind == tkPunct && (tk.ch == '\'' || tk.ch == '-') && k > 0 && tk.gap == gapNone && s.toks[k-1].capWord() &&
+				(tk.ch == '-' || s.toks[k-1].n() <= 2) {
+				st = k - 1
+				continue
+			}
+			break
+		}
+		if tk.punct('.') && k > 0 && s.isInitial(k-1) {
+			st = k - 1
+			continue
+		}
+		if tk.letters() && tk.is(lxParticle) && !tk.upper() && k > 0 && s.toks[k-1].capWord() && s.nameish(k-1, caps) {
+			st = k - 1
+			continue
+		}
+		if s.nameish(k, caps) {
+			st = k
+			continue
+		}
+		break
+	}
+	// "Hargreaves, Keisha" at the start of a line.
+	if st >= 2 && s.toks[st].gap == gapSpace && s.toks[st-1].punct(',') && s.toks[st-2].gap == gapLine &&
+		s.nameish(st-2, caps) && s.toks[st-2].lex&(lxCommon|lxMedical) == 0 {
+		s.addName(st-2, st-2, cls)
+		if w := s.toks[st-2]; w.n() >= 3 {
+			s.rememberName(s.lowerAny(st-2), cls)
+		}
+	}
+	s.addName(st, en, cls)
+	for k := st; k <= en; k++ {
+		t := &s.toks[k]
+		if t.letters() && t.n() >= 3 && t.lex&(lxCommon|lxMedical|lxMonth|lxParticle|lxFirstAmb|lxSurAmb) == 0 {
+			s.rememberName(s.lowerAny(k), cls)
+		}
+	}
+}
+
+// rememberName records a name word for propagation. A class from evidence
+// replaces a default one, so "Okafor" found by a list and by "Dr." is a
+// clinician everywhere.
+func (s *scan) rememberName(w string, cls NameClass) {
+	old, ok := s.nameSet[w]
+	switch {
+	case !ok || old&clsExplicit == 0 && cls&clsExplicit != 0:
+		s.nameSet[w] = cls
+	case old&clsExplicit != 0 && cls&clsExplicit == 0:
+	default:
+		s.nameSet[w] = old | cls
+	}
+}
+
+// titleName: "Mr. O'Neil-Park", "Dr Okafor", "Mrs. Lee". Not "Dr. Pepper".
+func (s *scan) titleName(i int) bool {
+	t := &s.toks[i]
+	if !t.upper() && !s.eq(i, "doctor") && !s.eq(i, "dr") {
+		return false // "ms" after a number is milliseconds; titles are capitalized
+	}
+	if i > 0 && s.toks[i-1].word() && s.toks[i-1].shape&shDigit != 0 {
+		return false
+	}
+	k := i + 1
+	if k < len(s.toks) && s.toks[k].punct('.') && s.toks[k].gap == gapNone {
+		k++
+	}
+	if k >= len(s.toks) || s.toks[k].gap != gapSpace {
+		return false
+	}
+	nt := &s.toks[k]
+	// "Dr. van der Berg", "Ms. de la Cruz": particles before the surname.
+	if nt.letters() && nt.is(lxParticle) && !nt.upper() {
+		e := k
+		for e < len(s.toks) && e < k+3 && s.toks[e].letters() && s.toks[e].is(lxParticle) && !s.toks[e].upper() && s.toks[e].gap == gapSpace {
+			e++
+		}
+		if e < len(s.toks) && e > k && s.toks[e].capWord() && s.toks[e].gap == gapSpace {
+			cls := PatientNames
+			if t.is(lxTitleClin) {
+				cls = ClinicianNames | clsExplicit
+			}
+			s.nameChain(e, cls, true)
+			if c := &s.cands[len(s.cands)-1]; c.t == Name && c.s > int(s.toks[k].s) {
+				c.s = int(s.toks[k].s)
+			}
+			return true
+		}
+		return false
+	}
+	if !nt.capWord() || nt.is(lxLookalike) {
+		return false
+	}
+	if nt.lex&(lxTitle|lxTitleClin|lxRelation|lxMonth|lxWeekday|lxState|lxCountry|lxCue) != 0 && nt.lex&(lxFirst|lxSur) == 0 {
+		return false
+	}
+	// "Nurse Practitioner", "Doctor Visit": ordinary words after the weaker titles.
+	if (s.eq(i, "nurse") || s.eq(i, "doctor") || s.eq(i, "sister") || s.eq(i, "father") || s.eq(i, "brother") ||
+		s.eq(i, "captain") || s.eq(i, "officer") || s.eq(i, "coach") || s.eq(i, "judge") || s.eq(i, "lady") || s.eq(i, "lord")) &&
+		nt.lex&(lxCommon|lxMedical) != 0 && nt.lex&(lxFirst|lxSur) == 0 {
+		return false
+	}
+	if nt.allUpper() && nt.n() > 1 && !t.allUpper() && nt.lex&(lxFirst|lxSur) == 0 {
+		return false
+	}
+	if s.eponymAfter(k) && nt.lex&(lxFirst|lxSur) == 0 {
+		return false
+	}
+	cls := PatientNames
+	if t.is(lxTitleClin) {
+		cls = ClinicianNames | clsExplicit
+	}
+	s.nameChain(k, cls, true)
+	return true
+}
+
+// relationName: "her daughter Emily", "son, Marcus,", "wife named Rosa".
+func (s *scan) relationName(i int) bool {
+	k := i + 1
+	for n := 0; n < 3 && k < len(s.toks); n++ {
+		tk := &s.toks[k]
+		if tk.gap == gapLine {
+			return false
+		}
+		if tk.kind == tkPunct && (tk.ch == ',' || tk.ch == '(' || tk.ch == ':' || tk.ch == '-') {
+			k++
+			continue
+		}
+		if s.eq(k, "named") || s.eq(k, "called") || s.eq(k, "is") || s.eq(k, "was") {
+			k++
+			continue
+		}
+		break
+	}
+	if k >= len(s.toks) || s.toks[k].gap == gapLine {
+		return false
+	}
+	nt := &s.toks[k]
+	if !nt.capWord() || nt.is(lxTitle|lxTitleClin) {
+		return false
+	}
+	if !s.nameish(k, false) {
+		return false
+	}
+	if k+1 < len(s.toks) && s.toks[k+1].punct('\'') && s.toks[k+1].gap == gapNone && k == i+1 {
+		// "son Marcus's" is fine; nothing to do
+	}
+	s.nameChain(k, RelativeNames|clsExplicit, true)
+	// "sons Giedre and Dorothea", "daughters Ana, Lia and Mei".
+	e := s.lastNameTok(k)
+	for n := 0; n < 4; n++ {
+		j := e + 1
+		if j < len(s.toks) && s.toks[j].punct(',') {
+			j++
+		}
+		if j < len(s.toks) && (s.eq(j, "and") || s.eq(j, "&")) {
+			j++
+		}
+		if j == e+1 || j >= len(s.toks) || s.toks[j].gap == gapLine || !s.nameish(j, false) || s.toks[j].is(lxTitle|lxTitleClin) {
+			break
+		}
+		s.nameChain(j, RelativeNames|clsExplicit, true)
+		e = s.lastNameTok(j)
+	}
+	return true
+}
+
+var nameIntroWords = []string{"named", "called", "name", "i'm", "im", "am", "this", "meet", "hi", "hello", "hey", "thanks",
+	"thank", "bye", "goodbye", "morning", "afternoon", "evening", "dear", "by", "with", "patient", "pt", "contact",
+	"provider", "pcp", "attending", "physician", "surgeon", "referring", "resident", "guardian", "informant",
+	"interpreter", "cc", "re", "to", "from", "caregiver", "signed", "cosigned", "author", "dictated", "scribe", "nurse",
+	"np", "pa", "rn", "mother", "father", "spouse", "husband", "wife", "emergency", "poa", "proxy", "clinician",
+	"doctor", "sincerely", "regards", "ask", "tell", "for", "and", "or", "goes", "known", "aka", "alias", "nee", "née",
+	"maiden", "per", "pharmacist", "therapist", "radiologist", "pathologist", "technician", "tech", "coordinator",
+	"manager", "worker", "chaplain", "counselor", "midwife", "dietitian", "sw", "case", "mom", "dad", "visited", "via",
+	"guarantor", "member", "insured", "subscriber", "resident", "client", "best", "cheers", "warmly"}
+
+// introName handles a capitalized word after an introduction word.
+func (s *scan) introName(i int) bool {
+	w := s.lower(i)
+	k := i + 1
+	colon := false
+	if k < len(s.toks) && s.toks[k].punct(':') {
+		colon = true
+		k++
+	} else if k < len(s.toks) && s.toks[k].punct(',') && (w == "hi" || w == "hello" || w == "hey" || w == "thanks" || w == "best" || w == "cheers" || w == "warmly" ||
+		w == "dear" || w == "morning" || w == "afternoon" || w == "evening" || w == "bye" || w == "sincerely" || w == "regards") {
+		k++
+	}
+	cls := PatientNames
+	switch w {
+	case "name":
+		if !colon {
+			if s.eq(k, "is") || s.eq(k, "was") {
+				k++
+			} else if k+1 < len(s.toks) && s.toks[k].punct('\'') && s.eq(k+1, "s") {
+				k += 2
+			} else {
+				return false
+			}
+		}
+	case "this", "am", "goes", "known":
+		if w == "this" && !s.eq(k, "is") || w == "goes" && !s.eq(k, "by") || w == "known" && !s.eq(k, "as") {
+			return false
+		}
+		if w != "am" {
+			k++
+		}
+		if w == "am" && !(i > 0 && s.eq(i-1, "i")) {
+			return false
+		}
+	case "thank":
+		if !s.eq(k, "you") {
+			return false
+		}
+		k++
+		if k < len(s.toks) && s.toks[k].punct(',') {
+			k++
+		}
+	case "by":
+		if i == 0 || !s.toks[i-1].letters() {
+			return false
+		}
+		p := s.lower(i - 1)
+		switch p {
+		case "seen", "signed", "referred", "dictated", "reviewed", "cosigned", "examined", "evaluated", "transcribed",
+			"authored", "written", "prepared", "performed", "read", "interpreted", "ordered", "accompanied", "brought",
+			"driven", "visited", "called", "attended", "approved", "verified", "documented", "entered", "covered", "followed":
+			if p == "accompanied" || p == "brought" || p == "driven" || p == "visited" || p == "called" {
+				cls = RelativeNames | clsExplicit
+			} else {
+				cls = ClinicianNames | clsExplicit
+			}
+		default:
+			return false
+		}
+	case "evening", "afternoon", "morning":
+		if i == 0 || !s.eq(i-1, "good") && s.toks[i].gap != gapLine {
+			return false
+		}
+	case "emergency":
+		if !s.eq(k, "contact") {
+			return false
+		}
+		k++
+		if k < len(s.toks) && s.toks[k].punct(':') {
+			k++
+		}
+		cls = RelativeNames | clsExplicit
+	case "for", "and", "or", "ask", "tell", "with", "per", "via", "to", "from":
+		// Weak: only a listed name, or a run of two name-like words.
+		if colon && (w == "to" || w == "from") {
+			break
+		}
+		if !s.listedName(k) && s.nameLineWords(k) < 2 {
+			return false
+		}
+	case "patient", "pt", "contact", "provider", "pcp", "attending", "physician", "surgeon", "referring", "resident",
+		"guardian", "informant", "interpreter", "cc", "re", "caregiver", "signed", "cosigned", "author", "dictated",
+		"scribe", "nurse", "np", "pa", "rn", "mother", "father", "spouse", "husband", "wife", "poa", "proxy", "clinician",
+		"doctor", "pharmacist", "therapist", "radiologist", "pathologist", "technician", "tech", "coordinator",
+		"manager", "worker", "chaplain", "counselor", "midwife", "dietitian", "sw", "case", "mom", "dad", "guarantor",
+		"member", "insured", "subscriber", "client":
+		if !colon {
+			if w == "patient" || w == "pt" {
+				// "Pt Caridad, age 91": a name-like word then a comma, a
+				// parenthesis or a verb.
+				t := s.tok(k)
+				if t == nil || !t.capWord() || t.allUpper() && t.lex&(lxFirst|lxSur) == 0 || !(t.lex == 0 || t.lex&(lxFirst|lxSur) != 0) {
+					return false
+				}
+				e := k + 1
+				for e < len(s.toks) && s.toks[e].gap == gapSpace && s.nameish(e, t.allUpper()) {
+					e++
+				}
+				if !(e < len(s.toks) && (s.toks[e].punct(',') || s.toks[e].punct('(')) || s.personVerbAfter(k)) {
+					return false
+				}
+				break
+			}
+			if w == "case" || w == "worker" || w == "manager" {
+				return false
+			}
+			// "nurse Kim", "interpreter Ana": the word must be listed or unknown.
+			if !s.listedName(k) && !(k < len(s.toks) && s.toks[k].capWord() && s.toks[k].lex == 0 && !s.toks[k].allUpper()) {
+				return false
+			}
+		}
+		switch w {
+		case "provider", "pcp", "attending", "physician", "surgeon", "referring", "resident", "signed", "cosigned",
+			"author", "dictated", "scribe", "nurse", "np", "pa", "rn", "clinician", "doctor", "pharmacist", "therapist",
+			"radiologist", "pathologist", "technician", "tech", "coordinator", "chaplain", "counselor", "midwife",
+			"dietitian", "sw":
+			cls = ClinicianNames | clsExplicit
+		case "contact", "guardian", "informant", "caregiver", "mother", "father", "spouse", "husband", "wife", "poa",
+			"proxy", "mom", "dad":
+			cls = RelativeNames | clsExplicit
+		}
+	case "best", "cheers", "warmly":
+		if !s.toks[i].upper() || !(i+1 < len(s.toks) && s.toks[i+1].punct(',')) {
+			return false
+		}
+	case "sincerely", "regards":
+		cls = ClinicianNames | clsExplicit
+	case "maiden", "nee", "née", "aka", "alias":
+		if w == "maiden" && !s.eq(k, "name") {
+			return false
+		}
+		if w == "maiden" {
+			k++
+			if k < len(s.toks) && s.toks[k].punct(':') {
+				k++
+			}
+		}
+	}
+	signoff := w == "sincerely" || w == "regards" || w == "thanks" || w == "best" || w == "cheers" || w == "warmly"
+	if k >= len(s.toks) || (s.toks[k].gap == gapLine && !colon && !signoff) {
+		return false
+	}
+	if s.toks[k].gap == gapLine && signoff && !s.nameLine(k) {
+		return false // a sign-off is followed by a line holding only the name
+	}
+	if s.toks[k].is(lxTitle | lxTitleClin) {
+		return false // the title matcher takes it
+	}
+	if !s.nameish(k, colon || s.nameLineWords(k) >= 2) {
+		return false
+	}
+	if colon && s.toks[i].gap == gapLine && !s.strongName(k) && !s.nameLine(k) {
+		// "DOCTOR: Still at the same address?" is a speaker tag, not a label.
+		return false
+	}
+	s.nameChain(k, cls, true)
+	// "WHITCOMBE, HAROLD" / "Hargreaves, Keisha" after a label.
+	if e := s.lastNameTok(k); e+2 < len(s.toks) && s.toks[e+1].punct(',') && s.toks[e+2].gap == gapSpace && s.nameish(e+2, colon) &&
+		(s.toks[e+2].lex&lxFirst != 0 || s.toks[e+2].lex == 0) {
+		s.nameChain(e+2, cls, true)
+	}
+	return true
+}
+
+// nameLine reports that the rest of the line from token k reads as a name
+// and nothing else ("PATIENT: Zoë L. Szymanski", "Name: WHITCOMBE, HAROLD"):
+// a label's value rather than a speaker's sentence.
+func (s *scan) nameLine(k int) bool { return s.nameLineWords(k) > 0 }
+
+// nameLineWords counts the name words of the rest of the line from k, or 0
+// if something other than a name is on it.
+func (s *scan) nameLineWords(k int) int {
+	words := 0
+	for j := k; j < len(s.toks); j++ {
+		t := &s.toks[j]
+		if j > k && t.gap == gapLine {
+			break
+		}
+		if j > k && (t.word() && t.is(lxCue|lxDateCue) || t.punct('(')) {
+			break // the next field on the line: "Patient: Papadakis, Ibrahim   MRN ..."
+		}
+		switch {
+		case t.capWord() && (t.lex == 0 || t.lex&(lxFirst|lxSur) != 0 && t.lex&(lxCommon|lxMedical|lxMonth) == 0):
+			words++
+		case t.letters() && t.is(lxParticle):
+		case t.kind == tkPunct && (t.ch == ',' || t.ch == '.' || t.ch == '-' || t.ch == '\''):
+		default:
+			return 0
+		}
+	}
+	if words > 4 {
+		return 0
+	}
+	return words
+}
+
+// lastNameTok returns the last token of the name chain that starts at k.
+func (s *scan) lastNameTok(k int) int {
+	if len(s.cands) == 0 {
+		return k
+	}
+	c := s.cands[len(s.cands)-1]
+	for j := k; j < len(s.toks); j++ {
+		if int(s.toks[j].e) == c.e {
+			return j
+		}
+	}
+	return k
+}
+
+// listedName reports a capitalized word on the name lists (not ambiguous),
+// or two name-like capitalized words in a row.
+func (s *scan) listedName(k int) bool {
+	t := s.tok(k)
+	if t == nil || !t.capWord() || t.allUpper() && t.n() > 1 {
+		return false
+	}
+	if t.lex&(lxFirst|lxSur) != 0 && t.lex&(lxFirstAmb|lxSurAmb|lxCommon|lxMedical|lxMonth) == 0 {
+		return true
+	}
+	if n := s.next(k); n > 0 && s.isInitial(n) && t.lex&(lxCommon|lxMedical) == 0 && s.nameish(k, false) {
+		if m := s.next(n + 1); m > 0 && s.nameish(m, false) {
+			return true // "Florian A. Al-Rashid"
+		}
+	}
+	if n := s.next(k); n > 0 && s.toks[n].gap == gapSpace && s.nameish(k, false) && s.nameish(n, false) &&
+		!s.englishLooking(k) && !s.englishLooking(n) && !(n+1 < len(s.toks) && s.toks[n+1].punct(':') && s.toks[k].gap == gapLine) &&
+		(t.lex&(lxFirst|lxSur) != 0 || s.toks[n].lex&(lxFirst|lxSur) != 0 || t.lex == 0 && s.toks[n].lex == 0) {
+		return true
+	}
+	return false
+}
+
+// strongName is listedName, or an unknown capitalized word that is followed
+// by something only people do ("Ngozi presents").
+func (s *scan) strongName(k int) bool {
+	if s.listedName(k) {
+		return true
+	}
+	t := s.tok(k)
+	if t == nil || !t.capWord() || t.allUpper() || t.n() < 3 ||
+		!(t.lex == 0 || t.lex&(lxFirstAmb|lxSurAmb) != 0 && t.lex&(lxCommon|lxMedical|lxMonth|lxWeekday) == 0) {
+		return false
+	}
+	// "Brown's daughter", "Okonjo's wife": a possessive before a relation.
+	if k+3 < len(s.toks) && s.toks[k+1].punct('\'') && s.toks[k+1].gap == gapNone && s.eq(k+2, "s") &&
+		s.toks[k+3].is(lxRelation) && s.toks[k+3].gap == gapSpace {
+		return true
+	}
+	return s.personVerbAfter(k)
+}
+
+var personVerbs = map[string]bool{"presents": true, "presented": true, "reports": true, "reported": true, "states": true,
+	"stated": true, "denies": true, "denied": true, "lives": true, "resides": true, "returns": true, "returned": true,
+	"arrived": true, "tolerated": true, "complains": true, "endorses": true, "feels": true, "says": true, "said": true,
+	"underwent": true, "came": true, "comes": true, "agrees": true, "understands": true, "verbalizes": true,
+	"declined": true, "refuses": true, "refused": true, "wants": true, "wishes": true, "prefers": true, "seen": true,
+	"called": true, "calls": true, "visited": true, "visits": true, "asked": true, "asks": true, "thinks": true,
+	"recently": true, "moved": true, "drives": true, "walks": true, "smokes": true, "drinks": true, "works": true,
+	"uses": true, "takes": true, "needs": true, "notes": true, "noted": true, "relates": true, "describes": true,
+	"admits": true, "recalls": true, "remembers": true, "continues": true, "currently": true, "consented": true,
+	"expressed": true, "requested": true, "requests": true, "brought": true, "accompanied": true}
+
+func (s *scan) nameChainTrue(i int) bool {
+	s.nameChain(i, PatientNames, false)
+	return true
+}
+
+// personVerbAfter reports a verb after token k (and after a name chain
+// continuing it) that takes a person as subject.
+func (s *scan) personVerbAfter(k int) bool {
+	j := k + 1
+	for j < len(s.toks) && j < k+4 && s.toks[j].gap == gapSpace && s.nameish(j, false) {
+		j++
+	}
+	if j+1 < len(s.toks) && s.toks[j].punct('\'') && s.eq(j+1, "s") {
+		return false
+	}
+	if j >= len(s.toks) || s.toks[j].gap != gapSpace || !s.toks[j].letters() || s.toks[j].upper() {
+		return false
+	}
+	w := s.lower(j)
+	if personVerbs[w] {
+		return true
+	}
+	if w == "was" || w == "is" || w == "has" || w == "had" {
+		if n := s.next(j); n > 0 {
+			switch s.lower(n) {
+			case "admitted", "seen", "the", "brought", "aged", "age", "transferred", "discharged", "evaluated", "referred", "a",
+				"an", "here", "doing", "feeling", "living", "able", "unable", "accompanied", "married", "widowed",
+				"alert", "pleasant", "awake", "sleeping", "agreeable":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// englishSuffixes end ordinary words far more often than names: a
+// capitalized word on no list that ends in one is not taken for a name on
+// its own ("Heart Failure", "Chronic Obstruction", "Occupational Therapy").
+var englishSuffixes = []string{"tion", "sion", "ment", "ness", "ity", "ism", "itis", "osis", "emia", "pathy",
+	"ectomy", "otomy", "ostomy", "plasty", "scopy", "ology", "logy", "graphy", "gram", "ure", "ance", "ence", "ive",
+	"ous", "ary", "ory", "ical", "ular", "ing", "ated", "ized", "ness", "less", "able", "ible", "ics", "ward", "wise",
+	"atic", "etic", "itic", "otic", "ific", "olic", "ial", "ual", "ational", "ogenic", "ular", "ine", "ide", "ase"}
+
+func (s *scan) englishLooking(k int) bool {
+	t := &s.toks[k]
+	if t.lex&(lxFirst|lxSur) != 0 || t.n() < 5 {
+		return false
+	}
+	w := s.lower(k)
+	for _, suf := range englishSuffixes {
+		if len(w) > len(suf)+2 && w[len(w)-len(suf):] == suf {
+			return true
+		}
+	}
+	return false
+}
+
+// unknownPair seeds a name from two neighbouring capitalized words that are
+// not ordinary words, at least one on no list ("Chidi Blackwood").
+func (s *scan) unknownPair(i int) bool {
+	t := &s.toks[i]
+	if t.allUpper() && t.n() >= 3 && s.capsLastFirst(i) {
+		s.nameChain(i, PatientNames, false)
+		s.nameChain(i+2, PatientNames, false)
+		return true
+	}
+	if !t.capWord() || t.allUpper() || t.n() < 2 || t.lex != 0 && t.lex&^(lxFirst|lxSur|lxFirstAmb|lxSurAmb) != 0 {
+		return false
+	}
+	if t.lex != 0 {
+		return s.strongName(i) && s.nameChainTrue(i)
+	}
+	if n := s.next(i); n > 0 && s.toks[n].gap == gapSpace && s.toks[n].capWord() && !s.toks[n].allUpper() && s.nameish(n, false) &&
+		!s.eponymAfter(n) && !s.englishLooking(i) && !s.englishLooking(n) && !(n+1 < len(s.toks) && s.toks[n+1].punct(':')) {
+		s.nameChain(i, PatientNames, false)
+		return true
+	}
+	if s.lastFirst(i) {
+		s.nameChain(i, PatientNames, false)
+		s.nameChain(i+2, PatientNames, false)
+		return true
+	}
+	if s.strongName(i) {
+		s.nameChain(i, PatientNames, false)
+		return true
+	}
+	return false
+}
+
+// capsLastFirst: "NWACHUKWU, EULALIA" - two capitalized words that are
+// names or on no list, joined by a comma.
+func (s *scan) capsLastFirst(i int) bool {
+	okWord := func(k int) bool {
+		t := s.tok(k)
+		if t == nil || !t.letters() || !t.allUpper() || t.n() < 4 || s.englishLooking(k) ||
+			!(t.lex == 0 || t.lex&(lxFirst|lxSur) != 0 && t.lex&(lxCommon|lxMedical|lxMonth) == 0) {
+			return false
+		}
+		// Acronyms ("HTN, HLD") have no vowels; names do.
+		return strings.ContainsAny(s.str(k), "AEIOUY")
+	}
+	return okWord(i) && i+2 < len(s.toks) && s.toks[i+1].punct(',') && s.toks[i+1].gap == gapNone &&
+		s.toks[i+2].gap == gapSpace && okWord(i+2)
+}
+
+// lastFirst: "Kaczmarek, Tobias:" - an unknown capitalized word, a comma and
+// a first name (listed or unknown), then the end of the field.
+func (s *scan) lastFirst(i int) bool {
+	c := i + 1
+	if c+1 >= len(s.toks) || !s.toks[c].punct(',') || s.toks[c].gap != gapNone {
+		return false
+	}
+	f := c + 1
+	ft := &s.toks[f]
+	if ft.gap != gapSpace || !ft.capWord() || ft.allUpper() || !(ft.lex == 0 || ft.lex&lxFirst != 0 && ft.lex&(lxCommon|lxMedical|lxMonth) == 0) {
+		return false
+	}
+	e := f + 1
+	for e < len(s.toks) && s.isInitial(e) {
+		e += 2
+	}
+	if e >= len(s.toks) || s.toks[e].gap == gapLine {
+		return true
+	}
+	t := &s.toks[e]
+	return t.punct(':') || t.punct('(') || t.punct(';') || t.word() && t.is(lxCue|lxDateCue) || s.personVerbAfter(f)
+}
+
+// listName seeds a name from the bundled lists.
+func (s *scan) listName(i int) bool {
+	t := &s.toks[i]
+	if !t.capWord() || t.allUpper() && t.n() > 1 || t.lex&(lxFirst|lxSur) == 0 {
+		return false
+	}
+	if t.lex&(lxMonth|lxWeekday|lxCommon|lxTitle|lxTitleClin|lxStreetSuffix|lxState) != 0 && t.lex&lxFirstAmb == 0 && t.lex&lxSurAmb == 0 {
+		return false
+	}
+	amb := t.lex&(lxFirstAmb|lxSurAmb|lxMedical|lxCommon|lxMonth|lxCityAmb) != 0 || t.lex&lxCity != 0 && s.cueBefore(i, lxPlaceCue, 3)
+	if amb {
+		// Needs a neighbour that is a name: "Will Turner", "Grace Okafor".
+		n := s.next(i)
+		okNext := n > 0 && s.toks[n].gap == gapSpace && s.toks[n].capWord() && !s.toks[n].allUpper() &&
+			(s.toks[n].lex&(lxFirst|lxSur) != 0 && s.toks[n].lex&(lxFirstAmb|lxSurAmb|lxCommon|lxMedical|lxMonth) == 0 ||
+				s.toks[n].lex == 0 && !s.eponymAfter(n) && !s.englishLooking(n))
+		p := i - 1
+		okPrev := p >= 0 && s.toks[i].gap == gapSpace && s.toks[p].capWord() && !s.toks[p].allUpper() &&
+			s.toks[p].lex&lxFirst != 0 && s.toks[p].lex&(lxFirstAmb|lxCommon|lxMonth) == 0
+		if !okNext && !okPrev && !s.strongName(i) || s.eponymAfter(i) {
+			return false
+		}
+	}
+	if s.eponymAfter(i) {
+		return false
+	}
+	// A city followed by ", ST" is a place, not a person.
+	if t.lex&lxCity != 0 && s.stateAfter(i) {
+		return false
+	}
+	s.nameChain(i, PatientNames, false)
+	return true
+}
+
+// credentialName: "Jane Smith, MD", "K. Osei RN".
+func (s *scan) credentialName(i int) bool {
+	t := &s.toks[i]
+	if !t.upper() || t.n() < 2 {
+		return false
+	}
+	p := i - 1
+	if p >= 0 && s.toks[p].punct(',') {
+		p--
+	}
+	if p < 0 || s.toks[i].gap == gapLine || !s.toks[p].capWord() {
+		return false
+	}
+	if s.toks[p].lex&(lxFirst|lxSur) == 0 && (s.toks[p].lex != 0 || s.toks[p].allUpper()) {
+		return false
+	}
+	if t.is(lxStateAbbr) && s.toks[p].is(lxCity) {
+		return false // "Baltimore, MD"
+	}
+	s.nameChain(p, ClinicianNames|clsExplicit, true)
+	return true
+}
+
+// speakerTags finds dialogue speaker tags at line starts ("Maria Lopez:",
+// "Dr. Okafor:") and marks the names in them. Role tags (PATIENT:, Doctor:,
+// Speaker 1:) and note section headers are not names.
+func (s *scan) speakerTags() {
+	tags := s.tags[:0]
+	defer func() { s.tags = tags }()
+	var count map[string]int
+	for i := 0; i < len(s.toks); i++ {
+		if s.toks[i].gap != gapLine {
+			continue
+		}
+		j := i
+		// Skip a timestamp "[00:01:23]" or "00:01".
+		if s.toks[j].punct('[') || s.toks[j].punct('(') {
+			for j < len(s.toks) && j < i+10 && !s.toks[j].punct(']') && !s.toks[j].punct(')') {
+				j++
+			}
+			j++
+		} else if s.toks[j].digits() {
+			for j < len(s.toks) && j < i+8 && (s.toks[j].digits() || s.toks[j].punct(':') || s.toks[j].punct('.')) {
+				j++
+			}
+		}
+		st := j
+		words := 0
+		for j < len(s.toks) && j < st+8 && (j == st || s.toks[j].gap != gapLine) {
+			t := &s.toks[j]
+			if t.punct(':') {
+				break
+			}
+			if t.capWord() {
+				words++
+			} else if t.digits() && j > st && (s.eq(j-1, "speaker") || s.eq(j-1, "spk") || s.eq(j-1, "participant") ||
+				s.eq(j-1, "person") || s.eq(j-1, "voice") || s.eq(j-1, "caller")) {
+			} else if !(t.punct('.') || t.punct('(') || t.punct(')') || t.punct('-') || t.punct('\'')) {
+				words = 0
+				break
+			}
+			j++
+		}
+		if words == 0 || words > 4 || j >= len(s.toks) || !s.toks[j].punct(':') || j == st {
+			continue
+		}
+		tags = append(tags, [2]int{st, j - 1})
+		if count == nil {
+			count = map[string]int{}
+		}
+		count[s.low[s.toks[st].s:s.toks[j-1].e]]++
+	}
+	for _, tg := range tags {
+		key := s.low[s.toks[tg[0]].s:s.toks[tg[1]].e]
+		for k := tg[0]; k <= tg[1]; k++ {
+			t := &s.toks[k]
+			if !t.capWord() || t.is(lxTitle|lxTitleClin) || t.n() < 2 {
+				continue
+			}
+			listed := t.lex&(lxFirst|lxSur) != 0 && t.lex&(lxCommon|lxMedical) == 0
+			// An unknown word is a name only in a tag that recurs, as a
+			// speaker's does; a section header ("Thought Process:") does not.
+			unknown := t.lex == 0 && !t.allUpper() && count[key] >= 2 && !s.englishLooking(k)
+			if listed || unknown {
+				s.nameChain(k, PatientNames, true)
+				break
+			}
+		}
+	}
+}
+
+// propagateNames marks every other occurrence of a word found in a name.
+func (s *scan) propagateNames() {
+	if len(s.nameSet) == 0 {
+		return
+	}
+	for i := range s.toks {
+		t := &s.toks[i]
+		if !t.letters() || t.n() < 3 || !t.upper() && t.lex != 0 {
+			continue
+		}
+		var cls NameClass
+		var ok bool
+		if t.shape&shNonASCII != 0 {
+			cls, ok = s.nameSet[strings.ToLower(s.str(i))]
+		} else {
+			cls, ok = s.nameSet[s.lower(i)]
+		}
+		if !ok || !t.upper() && !s.toks[i].allUpper() && t.lex != 0 {
+			continue
+		}
+		if !t.upper() {
+			continue // a lower-case ordinary word that happens to be a name part
+		}
+		s.addName(i, i, cls)
+	}
+}

@@ -1,0 +1,516 @@
+package deid
+
+// Matchers that start at a token of digits or at the punctuation that opens
+// a number: phones, SSNs, numeric dates, IPv4, ZIPs, street numbers, ages,
+// years that imply an age over 89, and long numbers.
+
+// groups is a run of digit groups such as "(555) 010-7788" or "123-45-6789".
+type groups struct {
+	n     int
+	lens  [8]uint8
+	seps  [8]byte // separator before group k (0 for the first, ' ' for space)
+	last  int     // index of the last token of the run
+	plus  bool    // started with "+"
+	paren bool    // first group in parentheses
+	total int     // digits in all groups
+}
+
+// readGroups reads digit groups starting at token i.
+func (s *scan) readGroups(i int) groups {
+	var g groups
+	j := i
+	if t := s.tok(j); t != nil && t.punct('+') {
+		if k := s.adj(j); k > 0 && s.toks[k].digits() {
+			g.plus = true
+			j = k
+		} else {
+			return g
+		}
+	}
+	var sep byte
+	for g.n < len(g.lens) {
+		t := s.tok(j)
+		if t == nil {
+			break
+		}
+		var after int
+		switch {
+		case t.punct('(') && s.adj(j) > 0 && s.toks[j+1].digits() && s.adj(j+1) > 0 && s.toks[j+2].punct(')'):
+			if g.n == 0 || (g.n == 1 && g.plus) || (g.n == 1 && g.lens[0] == 1) {
+				if g.n == 0 {
+					g.paren = true
+				}
+				g.lens[g.n] = uint8(min(s.toks[j+1].n(), 255))
+				after = j + 2
+			} else {
+				return g
+			}
+		case t.digits():
+			g.lens[g.n] = uint8(min(t.n(), 255))
+			after = j
+		default:
+			return g
+		}
+		g.seps[g.n] = sep
+		g.total += int(g.lens[g.n])
+		g.n++
+		g.last = after
+		k := after + 1
+		if k >= len(s.toks) {
+			break
+		}
+		nt := &s.toks[k]
+		switch {
+		case nt.gap == gapLine:
+			return g
+		case nt.gap == gapNone && nt.digits() && s.toks[after].punct(')'):
+			sep = ')'
+			j = k
+		case nt.gap == gapNone && nt.kind == tkPunct && (nt.ch == '-' || nt.ch == '.' || nt.ch == '/' && g.n == 1 && g.lens[0] == 3):
+			if s.adj(k) < 0 || !s.toks[k+1].digits() {
+				return g
+			}
+			sep = nt.ch
+			j = k + 1
+		case nt.gap == gapSpace && (nt.digits() || nt.punct('(')):
+			sep = ' '
+			j = k
+		case nt.gap == gapSpace && nt.kind == tkPunct && nt.ch == '-' && k+1 < len(s.toks) && s.toks[k+1].gap == gapSpace && s.toks[k+1].digits():
+			sep = '-'
+			j = k + 1
+		default:
+			return g
+		}
+	}
+	return g
+}
+
+// timeRange reports groups that are all 24-hour times: "0700-1900".
+func (g *groups) timeRange(s *scan, i int) bool {
+	if g.n != 2 || g.lens[0] != 4 || g.lens[1] != 4 {
+		return false
+	}
+	a, _ := s.num(i)
+	b, _ := s.num(g.last)
+	return a <= 2400 && b <= 2400 && a%100 < 60 && b%100 < 60
+}
+
+func (g *groups) is(lens ...uint8) bool {
+	if g.n != len(lens) {
+		return false
+	}
+	for k, l := range lens {
+		if g.lens[k] != l {
+			return false
+		}
+	}
+	return true
+}
+
+// phoneType is Fax when a fax cue precedes token i, else Phone.
+func (s *scan) phoneType(i int) Type {
+	if s.wordBefore(i, 6, "fax", "facsimile", "fx") {
+		return Fax
+	}
+	if i >= 2 && s.toks[i-1].punct(':') && s.eq(i-2, "f") {
+		return Fax
+	}
+	return Phone
+}
+
+var phoneCueWords = []string{"phone", "tel", "telephone", "cell", "mobile", "call", "pager", "contact", "number", "reach",
+	"reached", "text", "home", "work", "ph", "cellphone", "landline", "beeper", "line", "fax", "dial", "callback", "at", "phone#", "tel.", "numbers"}
+
+// phoneAt tries a phone or fax number starting at token i. It returns the
+// index of the last token, or -1.
+func (s *scan) phoneAt(i int, g *groups) int {
+	last := -1
+	switch {
+	case g.is(3, 3, 4), g.is(1, 3, 3, 4) && !g.paren, g.is(3, 3, 4) && g.paren:
+		if g.seps[1] == '.' && g.seps[2] == ' ' {
+			return -1
+		}
+		last = g.last
+	case g.plus && g.total >= 8 && g.total <= 15:
+		last = g.last
+	case g.is(3, 4) && g.seps[1] != ' ' && (s.wordBefore(i, 8, phoneCueWords...) || g.seps[1] == '-' && !s.unitAfter(g.last) && !s.cueBefore(i, lxCodeStop, 3)):
+		last = g.last
+	case (g.is(10) || g.is(11) && s.str(i)[0] == '1') && s.wordBefore(i, 8, phoneCueWords...):
+		last = g.last
+	default:
+		return -1
+	}
+	// Extension: "x123", "ext. 123", "extension 4".
+	if k := s.next(last); k > 0 {
+		w := s.toks[k]
+		switch {
+		case w.word() && w.shape&shDigit != 0 && (s.text[w.s] == 'x' || s.text[w.s] == 'X') && isDigitsFrom(s.text[w.s+1:w.e]):
+			last = k
+		case s.eq(k, "x") || s.eq(k, "ext") || s.eq(k, "extension"):
+			m := k + 1
+			if m < len(s.toks) && s.toks[m].punct('.') {
+				m++
+			}
+			if m < len(s.toks) && s.toks[m].digits() && s.toks[m].gap != gapLine {
+				last = m
+			}
+		}
+	}
+	return last
+}
+
+func isDigitsFrom(x string) bool {
+	if x == "" {
+		return false
+	}
+	for i := 0; i < len(x); i++ {
+		if x[i] < '0' || x[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// midNumber reports whether token i continues a number structure that started
+// before it ("7788" in "010-7788"): such tokens are handled from the start.
+func (s *scan) midNumber(i int) bool {
+	if i < 2 || s.toks[i].gap != gapNone {
+		return false
+	}
+	p := &s.toks[i-1]
+	if p.kind != tkPunct || p.gap != gapNone {
+		return false
+	}
+	switch p.ch {
+	case '-', '.', '/', ':', '_':
+		return s.toks[i-2].word()
+	case ')':
+		return true
+	}
+	return false
+}
+
+func (s *scan) punctAt(i int) {
+	t := &s.toks[i]
+	switch t.ch {
+	case '(', '+':
+		if t.ch == '(' && i > 0 && s.toks[i].gap == gapNone && s.toks[i-1].word() && !s.toks[i-1].digits() {
+			// "(01)" inside a UDI or a word: not a phone start.
+			return
+		}
+		g := s.readGroups(i)
+		if g.n == 0 {
+			return
+		}
+		if last := s.phoneAt(i, &g); last >= 0 {
+			s.addTok(i, last, s.phoneType(i), prShape)
+		}
+	case '#':
+		if k := s.adj(i); k > 0 && s.toks[k].word() && s.toks[k].shape&shDigit != 0 && s.toks[k].n() >= 5 &&
+			!s.cueBefore(i, lxCodeStop, 3) {
+			end := s.codeValueEnd(k)
+			s.addTok(k, end, ID, prWeak)
+		}
+	case '.':
+		s.fileNameAt(i)
+	}
+}
+
+var imageExts = []string{"jpg", "jpeg", "png", "heic", "heif", "gif", "tif", "tiff", "bmp", "dcm", "webp", "raw", "dng"}
+
+// fileNameAt finds image file names ("IMG_2041.jpg") at the dot before the
+// extension: references to photographs.
+func (s *scan) fileNameAt(i int) {
+	if i == 0 || s.toks[i].gap != gapNone || !s.toks[i-1].word() {
+		return
+	}
+	k := s.adj(i)
+	if k < 0 || !s.toks[k].word() {
+		return
+	}
+	isImg := false
+	for _, e := range imageExts {
+		if s.eq(k, e) {
+			isImg = true
+			break
+		}
+	}
+	if !isImg {
+		return
+	}
+	start := i - 1
+	for start > 0 && s.toks[start].gap == gapNone {
+		p := &s.toks[start-1]
+		if p.word() || p.kind == tkPunct && (p.ch == '_' || p.ch == '-') {
+			start--
+			continue
+		}
+		break
+	}
+	if s.toks[start].kind == tkPunct {
+		start++
+	}
+	s.addTok(start, k, Photo, prCue)
+}
+
+// numberAt runs the matchers that start at an all-digit token.
+func (s *scan) numberAt(i int) {
+	if s.midNumber(i) {
+		return
+	}
+	v, n := s.num(i)
+	if last := s.ipv4At(i); last >= 0 {
+		s.addTok(i, last, IP, prShape)
+		return
+	}
+	if s.dateSpan(i) {
+		return
+	}
+	g := s.readGroups(i)
+	if last := s.phoneAt(i, &g); last >= 0 {
+		if !(g.is(10) || g.is(11)) || !s.cueBefore(i, lxCodeStop, 3) {
+			s.addTok(i, last, s.phoneType(i), prShape)
+			return
+		}
+	}
+	if g.is(3, 2, 4) && g.seps[1] == g.seps[2] && g.seps[1] != '/' {
+		s.addTok(i, g.last, SSN, prShape)
+		return
+	}
+	if n <= 3 && v >= 90 && v <= 130 && s.ageAt(i) {
+		return
+	}
+	if s.addressAt(i) {
+		return
+	}
+	if n == 5 && s.zipAt(i) {
+		return
+	}
+	if n == 4 && v >= 1850 && v <= s.year-90 && !s.cueBefore(i, lxCodeStop, 2) && !s.unitAfter(i) {
+		s.addTok(i, i, Date, prShape)
+		return
+	}
+	// Long numbers and number runs are identifiers of some kind unless they
+	// follow a code system name (NDC, CPT, LOINC) or precede a unit.
+	if (n >= 6 || g.n >= 2 && g.total >= 8 && g.seps[1] != ' ' && !g.timeRange(s, i)) && !s.cueBefore(i, lxCodeStop, 3) && !s.unitAfter(i) {
+		last := i
+		if g.n >= 2 && g.seps[1] != ' ' {
+			last = g.last
+		}
+		s.addTok(i, last, ID, prWeak)
+	}
+}
+
+// unitAfter reports whether the token after i is a unit of measure.
+func (s *scan) unitAfter(i int) bool {
+	k := s.next(i)
+	if k < 0 {
+		return false
+	}
+	if s.toks[k].punct('%') {
+		return true
+	}
+	return s.toks[k].is(lxUnitWord) && s.toks[k].word()
+}
+
+// ipv4At matches a dotted quad with octets up to 255.
+func (s *scan) ipv4At(i int) int {
+	j := i
+	for part := 0; part < 4; part++ {
+		if j < 0 || j >= len(s.toks) || !s.toks[j].digits() || s.toks[j].n() > 3 {
+			return -1
+		}
+		if v, _ := s.num(j); v > 255 {
+			return -1
+		}
+		if part == 3 {
+			break
+		}
+		k := s.adj(j)
+		if k < 0 || !s.toks[k].punct('.') {
+			return -1
+		}
+		j = s.adj(k)
+	}
+	// A trailing ":port" or "/cidr" belongs to the address.
+	if k := s.adj(j); k > 0 && (s.toks[k].punct(':') || s.toks[k].punct('/')) {
+		if m := s.adj(k); m > 0 && s.toks[m].digits() {
+			j = m
+		}
+	}
+	return j
+}
+
+// ageAt reports an age over 89 at the number token i: "92-year-old",
+// "92 y/o", "aged 92", "age: 92", "92 years old".
+func (s *scan) ageAt(i int) bool {
+	ok := false
+	k := s.next(i)
+	if k > 0 && s.toks[k].punct('-') {
+		k = s.next(k)
+	}
+	if k > 0 {
+		for _, w := range []string{"year", "years", "yr", "yrs", "yo", "y", "yoa", "yof", "yom"} {
+			if s.eq(k, w) {
+				ok = true
+				break
+			}
+		}
+	}
+	if !ok && s.cueBefore(i, lxAgeCue, 3) {
+		ok = true
+	}
+	if !ok && s.agePredicate(i) {
+		ok = true
+	}
+	if ok {
+		s.addTok(i, i, Age, prCue)
+	}
+	return ok
+}
+
+var personSubjects = map[string]bool{"she": true, "he": true, "mom": true, "dad": true, "mother": true, "father": true,
+	"patient": true, "pt": true, "grandma": true, "grandpa": true, "wife": true, "husband": true, "i": true, "who": true,
+	"resident": true, "grandmother": true, "grandfather": true, "aunt": true, "uncle": true}
+
+// agePredicate: "She's 96.", "she turned 92", "Mom is 97 now": a number
+// after a person and a verb of being or turning.
+func (s *scan) agePredicate(i int) bool {
+	p := i - 1
+	if p < 0 || s.toks[i].gap == gapLine {
+		return false
+	}
+	switch {
+	case s.eq(p, "turned") || s.eq(p, "turns") || s.eq(p, "turning") || s.eq(p, "turn"):
+		return true
+	case s.eq(p, "is") || s.eq(p, "was") || s.eq(p, "am"):
+		p--
+	case s.eq(p, "s") && p >= 2 && s.toks[p-1].punct('\'') && s.toks[p-1].gap == gapNone:
+		p -= 2
+	default:
+		return false
+	}
+	if p < 0 {
+		return false
+	}
+	if personSubjects[s.lower(p)] {
+		// "HR is 96" has no person; "she is 96 kg" has a unit.
+		return !s.unitAfter(i)
+	}
+	// A name just before: candidates are added in text order, so only the
+	// last few can end there (and scanning all would be quadratic).
+	for k := len(s.cands) - 1; k >= 0 && k >= len(s.cands)-8; k-- {
+		if c := s.cands[k]; c.t == Name && c.e == int(s.toks[p].e) {
+			return !s.unitAfter(i)
+		}
+	}
+	return false
+}
+
+// zipAt matches a 5-digit ZIP (and ZIP+4) after a state or a zip cue.
+func (s *scan) zipAt(i int) bool {
+	p := i - 1
+	if p >= 0 && s.toks[p].punct(',') {
+		p--
+	}
+	ok := false
+	if p >= 0 && s.toks[i].gap != gapLine {
+		pt := &s.toks[p]
+		switch {
+		case pt.is(lxStateAbbr) && pt.allUpper() && pt.n() == 2:
+			ok = true
+		case pt.is(lxState) && pt.upper():
+			ok = true
+		}
+		if !ok && pt.word() && pt.upper() && p > 0 {
+			// "New York 10027": multi-word state names end in a capitalized word.
+			if s.phraseEndsAt(p, lxState) {
+				ok = true
+			}
+		}
+	}
+	if !ok && s.wordBefore(i, 4, "zip", "zipcode", "postal", "postcode") {
+		ok = true
+	}
+	if !ok {
+		return false
+	}
+	last := i
+	if k := s.adj(i); k > 0 && s.toks[k].punct('-') && s.adj(k) > 0 && s.toks[k+1].digits() && s.toks[k+1].n() == 4 {
+		last = k + 1
+	}
+	s.addTok(i, last, ZIP, prCue)
+	return true
+}
+
+// phraseEndsAt reports whether a lexicon phrase with flag f ends at token i.
+func (s *scan) phraseEndsAt(i int, f uint64) bool {
+	_, phrases := lexicon()
+	for n := 2; n <= 4; n++ {
+		st := i - (n - 1)
+		if st < 0 {
+			break
+		}
+		if key, ok := s.phraseKey(st, n); ok && phrases[string(key)]&f != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// phraseKey joins n words from token st with single spaces, lower case, in
+// a scratch buffer valid until the next call.
+func (s *scan) phraseKey(st, n int) ([]byte, bool) {
+	b := s.buf[:0]
+	for k := st; k < st+n; k++ {
+		if k >= len(s.toks) || !s.toks[k].word() {
+			// Allow "St." inside a phrase.
+			if k < len(s.toks) && s.toks[k].punct('.') && k > st {
+				b = append(b, '.')
+				n++
+				continue
+			}
+			return nil, false
+		}
+		if k > st && s.toks[k].gap != gapNone {
+			b = append(b, ' ')
+		} else if k > st && !s.toks[k-1].punct('.') && !s.toks[k-1].punct('-') {
+			if !s.toks[k].punct('-') {
+				b = append(b, ' ')
+			}
+		}
+		for _, c := range []byte(s.text[s.toks[k].s:s.toks[k].e]) {
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+		}
+	}
+	s.buf = b
+	return b, true
+}
+
+// codeValueEnd extends an identifier value from token k over joined pieces:
+// "ACC-88213-0091", "1EG4-TE5-MK73".
+func (s *scan) codeValueEnd(k int) int {
+	end := k
+	for {
+		j := s.adj(end)
+		if j < 0 {
+			return end
+		}
+		t := &s.toks[j]
+		if t.kind == tkPunct && (t.ch == '-' || t.ch == '/' || t.ch == '_' || t.ch == '.') {
+			m := s.adj(j)
+			if m < 0 || !s.toks[m].word() {
+				return end
+			}
+			if t.ch == '.' && s.toks[m].shape&shDigit == 0 {
+				return end
+			}
+			end = m
+			continue
+		}
+		return end
+	}
+}

@@ -1,0 +1,494 @@
+package deid
+
+// Geographic units smaller than a state: street addresses, cities (from the
+// bundled list, before ", ST", or after "lives in"), counties and precincts.
+
+var placeCueWords = []string{"lives", "living", "live", "resides", "residing", "moved", "relocated", "born", "grew",
+	"visiting", "visited", "traveled", "travelled", "trip", "drove", "town", "city", "village", "hometown", "staying",
+	"stays", "based", "located", "commutes", "commute", "raised", "works", "working", "vacation", "vacationed",
+	"flew", "returned", "transferred", "suburb", "outside", "near", "area", "neighborhood", "shelter", "farm", "stay",
+	"remain", "remains", "reside", "settled", "relocating", "moving", "move", "visit", "visiting", "travel", "traveling"}
+
+// placeChain returns the last token of a run of capitalized place words
+// starting at k (at most 4), or -1.
+func (s *scan) placeChain(k int) int {
+	end := -1
+	for j := k; j < len(s.toks) && j < k+6; j++ {
+		t := &s.toks[j]
+		if j > k && t.gap == gapLine {
+			break
+		}
+		if j > k && t.punct('.') && t.gap == gapNone && (s.eq(j-1, "st") || s.eq(j-1, "ft") || s.eq(j-1, "mt")) {
+			end = j
+			continue
+		}
+		if j > k && t.punct('-') && t.gap == gapNone {
+			continue
+		}
+		if !t.capWord() || t.allUpper() && t.n() > 1 {
+			break
+		}
+		if t.lex&(lxCommon|lxMedical|lxMonth|lxWeekday|lxTitle|lxTitleClin|lxCue|lxUnitWord) != 0 && t.lex&(lxCity|lxPhraseHead|lxFirst|lxSur) == 0 {
+			break
+		}
+		if t.lex&(lxState|lxCountry) != 0 && t.lex&(lxCity|lxPhraseHead) == 0 {
+			break
+		}
+		end = j
+	}
+	return end
+}
+
+// placeAfter: "lives in Brookfield", "moved here from Eastport", "born in
+// Springfield".
+func (s *scan) placeAfter(i int) bool {
+	k := i + 1
+	for n := 0; n < 7 && k < len(s.toks); n++ {
+		if s.toks[k].gap == gapLine {
+			return false
+		}
+		switch s.lower(k) {
+		case "in", "to", "from", "on", "at", "of", "up", "near", "outside", "the", "here", "there", "back", "over",
+			"just", "downtown", "rural", "area", "town", "city", "village", "county", "north", "south", "east", "west",
+			"nearby", "around", "into", "by", "with", "them", "him", "her", "his", "their", "my", "family", "alone",
+			"together", "now", "currently", "still", "parents":
+			k++
+			continue
+		}
+		break
+	}
+	if k >= len(s.toks) || k == i+1 && !s.eq(i, "near") && !s.eq(i, "outside") {
+		return false
+	}
+	end := s.placeChain(k)
+	if end < 0 {
+		return false
+	}
+	if s.toks[k].lex&(lxState|lxCountry) != 0 && end == k {
+		return false
+	}
+	// A person, not a place: "lives with", handled by the prepositions above;
+	// a title right before means a name.
+	if s.toks[k].is(lxTitle | lxTitleClin) {
+		return false
+	}
+	s.addTok(k, end, Location, prCue)
+	return true
+}
+
+// inUnknownPlace: "office in Evanston.", "brother in Guadalajara, Mexico": a
+// capitalized word on no list after "in" or "from", ending the clause. Such
+// a word is a place or a name; either way an identifier.
+func (s *scan) inUnknownPlace(i int) bool {
+	k := s.next(i)
+	if k < 0 || s.toks[k].gap != gapSpace {
+		return false
+	}
+	t := &s.toks[k]
+	if !t.capWord() || t.allUpper() || t.lex != 0 || t.n() < 3 || s.englishLooking(k) {
+		return false
+	}
+	end := k
+	if n := s.next(k); n > 0 && s.toks[n].gap == gapSpace && s.toks[n].capWord() && !s.toks[n].allUpper() && s.toks[n].lex&(lxCommon|lxMedical) == 0 &&
+		!s.englishLooking(n) {
+		end = n
+	}
+	n := end + 1
+	if n < len(s.toks) && !(s.toks[n].kind == tkPunct || s.toks[n].gap == gapLine) {
+		return false
+	}
+	s.addTok(k, end, Location, prShape)
+	return true
+}
+
+// stateAfter reports ", ST" or ", State" right after token i.
+func (s *scan) stateAfter(i int) bool {
+	k := i + 1
+	if k < len(s.toks) && s.toks[k].punct(',') {
+		k++
+	} else {
+		return false
+	}
+	if k >= len(s.toks) || s.toks[k].gap == gapLine {
+		return false
+	}
+	t := &s.toks[k]
+	if t.is(lxStateAbbr) && t.allUpper() && t.n() == 2 {
+		return true
+	}
+	if t.is(lxState) && t.upper() {
+		return true
+	}
+	return s.phraseStartsAt(k, lxState)
+}
+
+func (s *scan) phraseStartsAt(k int, f uint64) bool {
+	if k >= len(s.toks) || !s.toks[k].is(lxPhraseHead) {
+		return false
+	}
+	_, phrases := lexicon()
+	for n := 2; n <= 4; n++ {
+		if key, ok := s.phraseKey(k, n); ok && phrases[string(key)]&f != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// cityAt: a bundled city name (multi-word ones too), and "City, ST".
+func (s *scan) cityAt(i int) bool {
+	t := &s.toks[i]
+	if !t.capWord() || t.allUpper() && t.n() > 1 {
+		return false
+	}
+	end := -1
+	amb := false
+	if t.is(lxPhraseHead) {
+		_, phrases := lexicon()
+		for n := 4; n >= 2; n-- {
+			if key, ok := s.phraseKey(i, n); ok && phrases[string(key)]&lxCity != 0 {
+				end = s.phraseEnd(i, n) // the phrase may contain a "." ("St. Louis")
+				amb = phrases[string(key)]&lxCityAmb != 0
+				break
+			}
+		}
+	}
+	if end < 0 && t.is(lxCity) {
+		end = i
+		amb = t.lex&(lxCityAmb|lxFirst|lxSur|lxCommon|lxMedical) != 0
+	}
+	if end >= 0 && (!amb || s.stateAfter(end) || s.cueBefore(i, lxPlaceCue, 3)) {
+		// "Dr. Lincoln": a title before means a person.
+		if i > 0 && (s.toks[i-1].is(lxTitle|lxTitleClin) || i > 1 && s.toks[i-1].punct('.') && s.toks[i-2].is(lxTitle|lxTitleClin)) {
+			return false
+		}
+		s.addTok(i, end, Location, prShape)
+		return true
+	}
+	return false
+}
+
+// phraseEnd returns the last token of an n-word phrase at i, counting a "."
+// after an abbreviation inside it as part of the phrase.
+func (s *scan) phraseEnd(i, n int) int {
+	words := 0
+	k := i
+	for ; k < len(s.toks); k++ {
+		if s.toks[k].word() {
+			words++
+			if words == n {
+				return k
+			}
+		}
+	}
+	return len(s.toks) - 1
+}
+
+// cityBeforeState: at a state ("IL", "Idaho") after a comma, the capitalized
+// words before the comma are a city.
+func (s *scan) cityBeforeState(i int) bool {
+	t := &s.toks[i]
+	isState := t.is(lxStateAbbr) && t.allUpper() && t.n() == 2 || t.is(lxState|lxCountry) && t.upper() && !t.allUpper() ||
+		s.phraseStartsAt(i, lxState)
+	if !isState || i < 2 || t.gap == gapLine {
+		return false
+	}
+	comma := s.toks[i-1].punct(',')
+	if !comma {
+		// "Yakima WA 50276": without a comma, only before a ZIP.
+		n := s.next(i)
+		if !(t.allUpper() && t.n() == 2 && n > 0 && s.toks[n].digits() && s.toks[n].n() == 5 && s.toks[i-1].capWord()) {
+			return false
+		}
+	}
+	// After an abbreviation state, the next token must not continue a sentence
+	// in a way that makes "ST" a word ("Plan, OK so").
+	if t.n() == 2 && t.allUpper() {
+		if n := s.next(i); n > 0 && s.toks[n].letters() && !s.toks[n].upper() {
+			return false
+		}
+	}
+	end := i - 2
+	if !comma {
+		end = i - 1
+	}
+	st := -1
+	for k := end; k >= 0 && k > end-4; k-- {
+		tk := &s.toks[k]
+		if tk.punct('.') && k > 0 && (s.eq(k-1, "st") || s.eq(k-1, "ft") || s.eq(k-1, "mt")) {
+			continue
+		}
+		if !tk.capWord() || tk.allUpper() && tk.n() > 1 {
+			break
+		}
+		if tk.lex&(lxCommon|lxMedical|lxTitle|lxTitleClin|lxStreetSuffix|lxCredential|lxMonth|lxWeekday) != 0 && tk.lex&(lxCity|lxPhraseHead) == 0 {
+			break
+		}
+		st = k
+		if k > 0 && s.toks[k].gap == gapLine {
+			break
+		}
+	}
+	if st < 0 {
+		return false
+	}
+	// "Smith, MD" is a clinician with a credential, handled by credentialName.
+	if t.is(lxCredential) && s.toks[end].lex&(lxFirst|lxSur) != 0 && s.toks[end].lex&lxCity == 0 {
+		return false
+	}
+	s.addTok(st, end, Location, prCue)
+	return true
+}
+
+var facilityWords = map[string]bool{"school": true, "preschool": true, "elementary": true, "academy": true,
+	"college": true, "university": true, "church": true, "hospital": true, "clinic": true, "daycare": true,
+	"apartments": true, "manor": true, "shelter": true, "prison": true, "jail": true, "library": true,
+	"nursing": true, "rehabilitation": true, "hospice": true, "pharmacy": true, "center": true, "centre": true,
+	"practice": true, "associates": true, "healthcare": true, "health": true, "infirmary": true, "sanitarium": true}
+
+// facilityAt: a named school, hospital or residence ("Maple Grove
+// Preschool", "Mercy Hospital"): the name places the person. Generic ones
+// ("Cardiology Clinic", "Memory Care Center") are ordinary words and stay.
+func (s *scan) facilityAt(i int) bool {
+	t := &s.toks[i]
+	if !t.capWord() || t.allUpper() || !facilityWords[s.lower(i)] {
+		return false
+	}
+	st := -1
+	named := false
+	for k := i - 1; k >= 0 && k >= i-7; k-- {
+		tk := &s.toks[k]
+		if tk.punct('.') && k > 0 && (s.eq(k-1, "st") || s.eq(k-1, "mt")) {
+			continue
+		}
+		if tk.punct('\'') && k > 0 && tk.gap == gapNone {
+			continue // "St. Mary's"
+		}
+		if s.eq(k, "s") && k > 0 && s.toks[k-1].punct('\'') {
+			continue
+		}
+		if !tk.capWord() || tk.allUpper() && tk.n() > 1 {
+			break
+		}
+		if tk.lex&(lxTitle|lxTitleClin|lxMonth|lxWeekday|lxMedical) != 0 && tk.lex&(lxCity|lxFirst|lxSur|lxParticle) == 0 {
+			break
+		}
+		if tk.lex&lxCommon == 0 || tk.lex&(lxCity|lxFirst|lxSur) != 0 {
+			named = true
+		} else if !named && k < i-2 {
+			break // two ordinary words and no name: "Memory Care Center"
+		}
+		st = k
+		if tk.gap == gapLine {
+			break
+		}
+	}
+	if st < 0 || !named {
+		return false
+	}
+	s.addTok(st, i, Location, prCue)
+	return true
+}
+
+// countyAt: "Cook County", "Lafourche Parish", "Precinct 12".
+func (s *scan) countyAt(i int) bool {
+	t := &s.toks[i]
+	if !t.capWord() {
+		return false
+	}
+	switch s.lower(i) {
+	case "county", "parish", "township", "borough":
+	case "precinct", "ward", "district":
+		if k := s.next(i); k > 0 && s.toks[k].digits() && s.toks[k].gap == gapSpace && (s.eq(i, "precinct") || s.cueBefore(i, lxPlaceCue, 3)) {
+			s.addTok(i, k, Location, prCue)
+			return true
+		}
+		return false
+	default:
+		return false
+	}
+	st := -1
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		tk := &s.toks[k]
+		if !tk.capWord() || tk.lex&(lxCommon|lxTitle|lxTitleClin) != 0 && tk.lex&(lxCity|lxFirst|lxSur) == 0 {
+			break
+		}
+		st = k
+		if tk.gap == gapLine {
+			break
+		}
+	}
+	if st < 0 {
+		return false
+	}
+	s.addTok(st, i, Location, prCue)
+	return true
+}
+
+// streetNameAt: "on Elm Street", "off Route 9" without a house number.
+func (s *scan) streetNameAt(i int) bool {
+	t := &s.toks[i]
+	if !t.capWord() || t.n() < 4 && !s.eq(i, "way") && !s.eq(i, "row") {
+		return false // full suffix words only: "Street", not "St"
+	}
+	st := -1
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		tk := &s.toks[k]
+		if !(tk.capWord() || s.ordinalTok(k)) || tk.lex&(lxTitle|lxTitleClin|lxCommon) != 0 && tk.lex&(lxFirst|lxSur|lxCity) == 0 {
+			break
+		}
+		st = k
+		if tk.gap == gapLine {
+			break
+		}
+	}
+	if st < 0 || st == 0 {
+		return false
+	}
+	p := st - 1
+	if !(s.toks[p].letters() && !s.toks[p].upper() || s.toks[p].punct(',')) {
+		return false
+	}
+	switch s.lower(p) {
+	case "on", "at", "off", "near", "of", "along", "down", "up", "to", "from", "onto", "past", "corner", "and", "crossing", "by", ",":
+	default:
+		return false
+	}
+	s.addTok(st, i, Location, prCue)
+	s.inCityAfter(i)
+	return true
+}
+
+func (s *scan) ordinalTok(k int) bool {
+	_, e, ord, spoken := s.dayOf(k)
+	return e == k && ord && !spoken
+}
+
+var directions = map[string]bool{"n": true, "s": true, "e": true, "w": true, "ne": true, "nw": true, "se": true,
+	"sw": true, "north": true, "south": true, "east": true, "west": true}
+
+// addressAt: "1420 Elm Street, Apt 3B", "22 W. 5th Ave #12", "PO Box 88".
+func (s *scan) addressAt(i int) bool {
+	if s.toks[i].n() > 6 {
+		return false
+	}
+	j := i + 1
+	if j < len(s.toks) && s.toks[j].gap == gapNone && s.toks[j].word() && s.toks[j].n() == 1 {
+		j++ // "12B Elm St"
+	}
+	if j >= len(s.toks) || s.toks[j].gap != gapSpace {
+		return false
+	}
+	if directions[s.lower(j)] && s.toks[j].upper() {
+		j++
+		if j < len(s.toks) && s.toks[j].punct('.') && s.toks[j].gap == gapNone {
+			j++
+		}
+	}
+	words := 0
+	suffix := -1
+	for k := j; k < len(s.toks) && k < j+6; k++ {
+		t := &s.toks[k]
+		if t.gap == gapLine || t.gap == gapNone && k > j {
+			break
+		}
+		if t.is(lxStreetSuffix) && t.upper() && words > 0 {
+			suffix = k
+			if m := s.adj(k); m > 0 && s.toks[m].punct('.') {
+				suffix = m
+			}
+			break
+		}
+		if t.capWord() && t.lex&(lxUnitWord|lxMonth|lxTitle|lxTitleClin) == 0 || s.ordinalTok(k) || t.capWord() && t.lex&(lxFirst|lxSur|lxCity) != 0 {
+			words++
+			continue
+		}
+		break
+	}
+	if suffix < 0 {
+		return false
+	}
+	end := suffix
+	// Direction after the suffix: "Main St NW".
+	if k := s.next(end); k > 0 && directions[s.lower(k)] && s.toks[k].allUpper() && s.toks[k].gap == gapSpace {
+		end = k
+	}
+	end = s.unitAfterAddress(end)
+	s.addTok(i, end, Location, prCue)
+	s.inCityAfter(end)
+	return true
+}
+
+// inCityAfter: "... Elm Street in Rutland": a place right after a street.
+func (s *scan) inCityAfter(end int) {
+	k := s.next(end)
+	if k < 0 || !s.eq(k, "in") {
+		return
+	}
+	if e := s.placeChain(k + 1); e > 0 && s.toks[k+1].gap == gapSpace && s.toks[k+1].lex&(lxState|lxCountry) == 0 {
+		s.addTok(k+1, e, Location, prCue)
+	}
+}
+
+// unitAfterAddress extends an address over ", Apt 3B", "Suite 200", "#12".
+func (s *scan) unitAfterAddress(end int) int {
+	k := end + 1
+	if k < len(s.toks) && s.toks[k].punct(',') {
+		k++
+	}
+	if k >= len(s.toks) || s.toks[k].gap == gapLine {
+		return end
+	}
+	if s.toks[k].punct('#') {
+		if m := s.adj(k); m > 0 && s.toks[m].word() && s.toks[m].shape&shDigit != 0 {
+			return m
+		}
+		return end
+	}
+	if !s.toks[k].is(lxUnit) {
+		return end
+	}
+	m := k + 1
+	if m < len(s.toks) && s.toks[m].punct('.') && s.toks[m].gap == gapNone {
+		m++
+	}
+	if m < len(s.toks) && s.toks[m].punct('#') {
+		m++
+	}
+	if m < len(s.toks) && s.toks[m].word() && s.toks[m].n() <= 6 && s.toks[m].gap != gapLine &&
+		(s.toks[m].shape&shDigit != 0 || s.toks[m].allUpper() && s.toks[m].n() <= 2) {
+		if n := s.adj(m); n > 0 && s.toks[n].punct('-') && s.adj(n) > 0 && s.toks[n+1].word() && s.toks[n+1].n() <= 4 {
+			return n + 1
+		}
+		return m
+	}
+	return end
+}
+
+// poBoxAt: "PO Box 88", "P.O. Box 1234".
+func (s *scan) poBoxAt(i int) bool {
+	if !s.eq(i, "box") || !s.toks[i].upper() {
+		return false
+	}
+	k := s.next(i)
+	if k < 0 || !s.toks[k].digits() {
+		return false
+	}
+	st := i
+	p := i - 1
+	if p >= 0 && s.toks[p].punct('.') {
+		p--
+	}
+	switch {
+	case p >= 0 && s.eq(p, "po"):
+		st = p
+	case p >= 2 && s.eq(p, "o") && s.toks[p-1].punct('.') && s.eq(p-2, "p"):
+		st = p - 2
+	case p >= 1 && s.eq(p, "office") && s.eq(p-1, "post"):
+		st = p - 1
+	default:
+		return false
+	}
+	s.addTok(st, k, Location, prCue)
+	return true
+}

@@ -1,0 +1,199 @@
+package deid
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The detector works on a token stream rather than on regular expressions:
+// one linear pass splits the text into words (runs of letters and digits) and
+// single punctuation marks, looks every word up once in the lexicon, and the
+// matchers then walk token indexes. This keeps detection at tens of MB/s.
+
+const (
+	tkWord  uint8 = 1
+	tkPunct uint8 = 2
+)
+
+// Shape bits of a word token.
+const (
+	shUpper    uint8 = 1 << iota // first rune is upper case
+	shAllUpper                   // every letter is upper case (and there is one)
+	shDigit                      // has a digit
+	shLetter                     // has a letter
+	shAllDigit                   // only ASCII digits
+	shNonASCII
+)
+
+// Gap kinds: the whitespace before a token.
+const (
+	gapNone  uint8 = 0
+	gapSpace uint8 = 1
+	gapLine  uint8 = 2
+)
+
+type token struct {
+	s, e  int32
+	lex   uint64
+	kind  uint8
+	shape uint8
+	gap   uint8
+	ch    byte // punctuation: the ASCII mark, with typographic quotes and dashes folded; 0 otherwise
+}
+
+func (t *token) is(f uint64) bool     { return t.lex&f != 0 }
+func (t *token) word() bool           { return t.kind == tkWord }
+func (t *token) digits() bool         { return t.shape&shAllDigit != 0 }
+func (t *token) letters() bool        { return t.kind == tkWord && t.shape&shDigit == 0 }
+func (t *token) upper() bool          { return t.shape&shUpper != 0 }
+func (t *token) allUpper() bool       { return t.shape&shAllUpper != 0 }
+func (t *token) n() int               { return int(t.e - t.s) }
+func (t *token) capWord() bool        { return t.letters() && t.upper() }
+func (t *token) punct(c byte) bool    { return t.kind == tkPunct && t.ch == c }
+func (t *token) text(s string) string { return s[t.s:t.e] }
+
+func isAlnumByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// tokenize appends the tokens of text to toks.
+func tokenize(text string, toks []token) []token {
+	words, _ := lexicon()
+	var buf [40]byte
+	gap := gapLine // the start of the text counts as a line start
+	i := 0
+	for i < len(text) {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
+				if gap < gapSpace {
+					gap = gapSpace
+				}
+				i++
+				continue
+			case c == '\n':
+				gap = gapLine
+				i++
+				continue
+			case !isAlnumByte(c):
+				toks = append(toks, token{s: int32(i), e: int32(i + 1), kind: tkPunct, gap: gap, ch: c})
+				gap = gapNone
+				i++
+				continue
+			}
+		} else {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if !(unicode.IsLetter(r) || unicode.IsDigit(r)) {
+				if unicode.IsSpace(r) {
+					if gap < gapSpace {
+						gap = gapSpace
+					}
+					i += size
+					continue
+				}
+				var ch byte
+				switch r {
+				case '\u2019', '\u2018', '\u02bc':
+					ch = '\''
+				case '\u2013', '\u2014', '\u2010', '\u2011':
+					ch = '-'
+				case '\u201c', '\u201d':
+					ch = '"'
+				}
+				toks = append(toks, token{s: int32(i), e: int32(i + size), kind: tkPunct, gap: gap, ch: ch})
+				gap = gapNone
+				i += size
+				continue
+			}
+		}
+		// A word: letters, digits and combining marks.
+		start := i
+		var shape uint8 = shAllUpper | shAllDigit
+		first := true
+		for i < len(text) {
+			c := text[i]
+			if c < utf8.RuneSelf {
+				switch {
+				case c >= 'a' && c <= 'z':
+					shape |= shLetter
+					shape &^= shAllUpper | shAllDigit
+				case c >= 'A' && c <= 'Z':
+					shape |= shLetter
+					shape &^= shAllDigit
+					if first {
+						shape |= shUpper
+					}
+				case c >= '0' && c <= '9':
+					shape |= shDigit
+				default:
+					goto done
+				}
+				i++
+				first = false
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(text[i:])
+			switch {
+			case unicode.IsLetter(r):
+				shape |= shLetter | shNonASCII
+				shape &^= shAllDigit
+				if unicode.IsUpper(r) {
+					if first {
+						shape |= shUpper
+					}
+				} else if !unicode.IsTitle(r) {
+					shape &^= shAllUpper
+				}
+			case unicode.IsDigit(r):
+				shape |= shDigit | shNonASCII
+				shape &^= shAllDigit
+			case unicode.IsMark(r) && !first:
+				shape |= shNonASCII
+			default:
+				goto done
+			}
+			i += size
+			first = false
+		}
+	done:
+		if shape&shLetter == 0 {
+			shape &^= shAllUpper
+		}
+		t := token{s: int32(start), e: int32(i), kind: tkWord, shape: shape, gap: gap}
+		gap = gapNone
+		if shape&shDigit == 0 {
+			w := text[start:i]
+			if shape&shNonASCII == 0 && len(w) <= len(buf) {
+				h := fnvOffset
+				for j := 0; j < len(w); j++ {
+					c := w[j]
+					if c >= 'A' && c <= 'Z' {
+						c += 'a' - 'A'
+					}
+					buf[j] = c
+					h = fnvStep(h, c)
+				}
+				t.lex = lexTable.lookup(buf[:len(w)], h)
+			} else if len(w) <= 64 {
+				t.lex = words[strings.ToLower(w)]
+			}
+		}
+		toks = append(toks, t)
+	}
+	return toks
+}
+
+// lowerASCII writes the lower-case form of s into buf when s is short ASCII.
+func lowerInto(buf []byte, s string) []byte {
+	buf = buf[:0]
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return buf
+}

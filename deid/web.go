@@ -1,0 +1,191 @@
+package deid
+
+import "strings"
+
+// Emails, URLs and IPv6 addresses are found by scanning bytes: their anchors
+// ("@", "://", "www.", a top-level domain, "::") are rare and fast to find
+// with strings.Index, and their shapes cross token boundaries.
+
+func emailLocal(c byte) bool {
+	return isAlnumByte(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-' || c >= 0x80
+}
+
+func hostByte(c byte) bool { return isAlnumByte(c) || c == '.' || c == '-' }
+
+// urlByte: characters a URL runs over after its start.
+func urlByte(c byte) bool {
+	return c > ' ' && c < 0x7f && c != '"' && c != '<' && c != '>' && c != '`' && c != '\'' && c != ')' && c != ']'
+}
+
+var tlds = []string{"com", "org", "net", "edu", "gov", "io", "us", "health", "info", "biz", "co", "me", "app", "care",
+	"clinic", "med", "mil", "ly", "uk", "ca", "de", "ai", "dev", "site", "online", "portal", "hospital", "doctor"}
+
+func isTLD(x string) bool {
+	for _, t := range tlds {
+		if len(x) == len(t) && strings.EqualFold(x, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// trimURL drops trailing sentence punctuation from a URL end.
+func trimURL(text string, st, en int) int {
+	for en > st {
+		switch text[en-1] {
+		case '.', ',', ';', ':', '!', '?':
+			en--
+			continue
+		}
+		break
+	}
+	return en
+}
+
+func (s *scan) scanWeb() {
+	text := s.text
+	// Emails.
+	for from := 0; ; {
+		p := strings.IndexByte(text[from:], '@')
+		if p < 0 {
+			break
+		}
+		p += from
+		from = p + 1
+		st := p
+		for st > 0 && emailLocal(text[st-1]) {
+			st--
+		}
+		en := p + 1
+		for en < len(text) && hostByte(text[en]) {
+			en++
+		}
+		en = trimURL(text, p+1, en)
+		host := text[p+1 : en]
+		dot := strings.LastIndexByte(host, '.')
+		if st == p || dot <= 0 || len(host)-dot-1 < 2 {
+			continue
+		}
+		// "mailto:" belongs to it.
+		if st >= 7 && strings.EqualFold(text[st-7:st], "mailto:") {
+			st -= 7
+		}
+		s.add(st, en, Email, prStrong)
+		from = en
+	}
+	// URLs with a scheme or www.
+	for _, anchor := range []string{"://", "www.", "WWW."} {
+		for from := 0; ; {
+			p := strings.Index(text[from:], anchor)
+			if p < 0 {
+				break
+			}
+			p += from
+			from = p + len(anchor)
+			st := p
+			if anchor == "://" {
+				for st > 0 && isAlnumByte(text[st-1]) {
+					st--
+				}
+				if st == p {
+					continue
+				}
+			} else if st > 0 && (isAlnumByte(text[st-1]) || text[st-1] == '/' || text[st-1] == '.') {
+				continue // part of a scheme URL, already found
+			}
+			en := p + len(anchor)
+			for en < len(text) && urlByte(text[en]) {
+				en++
+			}
+			en = trimURL(text, st, en)
+			if en-st > len(anchor)+2 {
+				s.add(st, en, URL, prStrong)
+				from = en
+			}
+		}
+	}
+	// Bare domains: "portal.eastbrookhealth.org/records".
+	for from := 0; ; {
+		p := strings.IndexByte(text[from:], '.')
+		if p < 0 {
+			break
+		}
+		p += from
+		from = p + 1
+		e := p + 1
+		for e < len(text) && (text[e] >= 'a' && text[e] <= 'z' || text[e] >= 'A' && text[e] <= 'Z') {
+			e++
+		}
+		if e == p+1 || (e < len(text) && (isAlnumByte(text[e]) || text[e] == '@' || text[e] == '-')) || !isTLD(text[p+1:e]) {
+			continue
+		}
+		if p == 0 || !isAlnumByte(text[p-1]) {
+			continue
+		}
+		st := p
+		for st > 0 && hostByte(text[st-1]) {
+			st--
+		}
+		if st > 0 && (text[st-1] == '@' || text[st-1] == '/' || emailLocal(text[st-1]) && text[st-1] != '.' && text[st-1] != '-') {
+			continue // an email or a URL already found
+		}
+		// The host needs a letter in its first label ("E11.9" is not a domain).
+		label := text[st:p]
+		if i := strings.IndexByte(label, '.'); i >= 0 {
+			label = label[:i]
+		}
+		if strings.IndexFunc(label, func(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' }) < 0 {
+			continue
+		}
+		en := e
+		if en < len(text) && (text[en] == '/' || text[en] == ':') {
+			for en < len(text) && urlByte(text[en]) {
+				en++
+			}
+			en = trimURL(text, st, en)
+		}
+		s.add(st, en, URL, prShape)
+		from = en
+	}
+	// IPv6: hex groups and colons with "::" or seven colons.
+	for from := 0; ; {
+		if from >= len(text) {
+			break
+		}
+		p := strings.IndexByte(text[from:], ':')
+		if p < 0 {
+			break
+		}
+		p += from
+		st := p
+		for st > 0 && (isHex(text[st-1]) || text[st-1] == ':') {
+			st--
+		}
+		en := p
+		for en < len(text) && (isHex(text[en]) || text[en] == ':' || text[en] == '.' && en+1 < len(text) && isHex(text[en+1])) {
+			en++
+		}
+		from = en + 1
+		if st > 0 && (isAlnumByte(text[st-1]) || text[st-1] == '_') || en < len(text) && isAlnumByte(text[en]) {
+			continue
+		}
+		cand := text[st:en]
+		colons := strings.Count(cand, ":")
+		groups := 0
+		okGroups := true
+		for _, g := range strings.Split(cand, ":") {
+			if g == "" {
+				continue
+			}
+			if len(g) > 4 && !strings.Contains(g, ".") {
+				okGroups = false
+			}
+			groups++
+		}
+		if okGroups && (colons >= 7 || strings.Contains(cand, "::") && groups >= 2 && colons >= 2) {
+			s.add(st, en, IP, prShape)
+		}
+	}
+}
+
+func isHex(c byte) bool { return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' }

@@ -1,0 +1,191 @@
+package deid
+
+// wordAt runs the matchers that start at a word of letters.
+func (s *scan) wordAt(i int) {
+	t := &s.toks[i]
+	f := t.lex
+	if t.n() == 1 && s.eq(i, "m") && i >= 2 && s.toks[i-1].punct('\'') && s.eq(i-2, "i") && t.gap == gapNone {
+		s.imName(i)
+		return
+	}
+	if (s.eq(i, "in") || s.eq(i, "from")) && !t.upper() {
+		s.inUnknownPlace(i)
+	}
+	if f == 0 && !t.upper() || f == lxCommon && !t.upper() && !s.eq(i, "the") && !s.eq(i, "a") {
+		return
+	}
+	if f&lxCue != 0 && !s.idahoAt(i) && s.cueAt(i) {
+		return
+	}
+	if f&(lxMonth|lxMonthAbbr|lxOrdWord|lxTensWord) != 0 || s.eq(i, "the") {
+		if s.dateSpan(i) {
+			return
+		}
+	}
+	if f&(lxDigitWord|lxTeenWord|lxTensWord) != 0 || s.eq(i, "a") && f&lxCommon != 0 {
+		if !s.eq(i, "a") || s.eq(i+1, "hundred") {
+			s.spokenNumberWord(i)
+		}
+	}
+	if f&(lxTitle|lxTitleClin) != 0 && s.titleName(i) {
+		return
+	}
+	if f&lxRelation != 0 && s.relationName(i) {
+		return
+	}
+	if f&lxNameIntro != 0 && s.introName(i) {
+		return
+	}
+	if f&lxPlaceCue != 0 {
+		s.placeAfter(i)
+	}
+	if f&lxCredential != 0 {
+		s.credentialName(i)
+	}
+	if !t.upper() {
+		return
+	}
+	if f&(lxStateAbbr|lxState|lxCountry|lxPhraseHead) != 0 {
+		s.cityBeforeState(i)
+	}
+	if f&(lxCity|lxPhraseHead) != 0 && s.cityAt(i) {
+		return
+	}
+	if f&lxStreetSuffix != 0 && s.streetNameAt(i) {
+		return
+	}
+	if s.countyAt(i) || s.facilityAt(i) {
+		return
+	}
+	if s.poBoxAt(i) {
+		return
+	}
+	if t.allUpper() && t.n() >= 3 && s.capsLastFirst(i) {
+		s.nameChain(i, PatientNames, false)
+		s.nameChain(i+2, PatientNames, false)
+		return
+	}
+	if f&(lxFirst|lxSur) != 0 {
+		s.listName(i)
+	}
+	if s.isInitial(i) {
+		if k := s.next(i + 1); k > 0 && s.toks[k].gap == gapSpace && s.nameish(k, false) && s.toks[k].lex&(lxFirstAmb|lxSurAmb) == 0 &&
+			!s.eponymAfter(k) {
+			s.nameChain(k, PatientNames, false)
+			return
+		}
+	}
+	if f == 0 {
+		s.photoPrefix(i)
+		if s.isInitial(i) {
+			if k := s.next(i + 1); k > 0 && s.toks[k].gap == gapSpace && s.nameish(k, false) && s.toks[k].lex&(lxFirstAmb|lxSurAmb) == 0 &&
+				!s.eponymAfter(k) {
+				s.nameChain(k, PatientNames, false)
+			}
+			return
+		}
+		s.unknownPair(i)
+	}
+}
+
+// idahoAt: "ID" after a city is Idaho, not a cue ("Boise, ID 83702").
+func (s *scan) idahoAt(i int) bool {
+	if !s.eq(i, "id") || !s.toks[i].allUpper() || i == 0 {
+		return false
+	}
+	if s.toks[i-1].punct(',') {
+		return true
+	}
+	n := s.next(i)
+	return s.toks[i-1].capWord() && n > 0 && s.toks[n].digits() && s.toks[n].n() == 5
+}
+
+// imName: "I'm Hamish, her grandson" / "I'm Dr. Lee" (the title matcher
+// takes that one).
+func (s *scan) imName(i int) {
+	k := s.next(i)
+	if k < 0 || s.toks[k].gap != gapSpace || !s.nameish(k, false) || s.toks[k].is(lxTitle|lxTitleClin) {
+		return
+	}
+	t := &s.toks[k]
+	if t.lex != 0 && t.lex&(lxFirst|lxSur) == 0 {
+		return
+	}
+	s.nameChain(k, PatientNames, true)
+}
+
+// photoPrefix: camera file names without an extension, "IMG_2041",
+// "DSC_0042", "PXL_20240412_093011".
+func (s *scan) photoPrefix(i int) {
+	switch s.lower(i) {
+	case "img", "dsc", "pxl", "dcim", "dscn", "mvimg", "photo", "image", "pic", "scan":
+	default:
+		return
+	}
+	k := s.adj(i)
+	if k < 0 || !(s.toks[k].punct('_') || s.toks[k].punct('-')) {
+		return
+	}
+	m := s.adj(k)
+	if m < 0 || !s.toks[m].digits() || s.toks[m].n() < 3 {
+		return
+	}
+	end := s.codeValueEnd(m)
+	s.addTok(i, end, Photo, prCue)
+}
+
+// codeAt runs the matchers that start at a mixed letter-digit token.
+func (s *scan) codeAt(i int) {
+	t := &s.toks[i]
+	x := s.str(i)
+	if s.midNumber(i) {
+		return
+	}
+	// VIN: 17 characters, no I, O or Q.
+	if t.n() == 17 && t.shape&shLetter != 0 && t.shape&shNonASCII == 0 {
+		ok := true
+		for k := 0; k < len(x); k++ {
+			c := x[k] &^ 0x20
+			if c == 'I' || c == 'O' || c == 'Q' || x[k] >= 'a' && x[k] <= 'z' {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			s.addTok(i, i, Vehicle, prShape)
+			return
+		}
+	}
+	if s.dateSpan(i) {
+		return
+	}
+	// "92yo", "93F", "95M", "91y/o".
+	n := 0
+	for n < len(x) && x[n] >= '0' && x[n] <= '9' {
+		n++
+	}
+	if n >= 2 && n <= 3 {
+		v := 0
+		for _, c := range x[:n] {
+			v = v*10 + int(c-'0')
+		}
+		suf := x[n:]
+		switch suf {
+		case "yo", "YO", "y", "F", "M", "f", "m", "yof", "yom", "YOF", "YOM", "yr", "yrs", "yF", "yM":
+			if v >= 90 && v <= 130 {
+				s.add(int(t.s), int(t.s)+n, Age, prCue)
+				return
+			}
+		}
+	}
+	// Codes with several digits and letters: "ACC88213", "XK7729Q".
+	digits := 0
+	for k := 0; k < len(x); k++ {
+		if x[k] >= '0' && x[k] <= '9' {
+			digits++
+		}
+	}
+	if digits >= 4 && len(x) >= 6 && !s.cueBefore(i, lxCodeStop, 3) {
+		s.addTok(i, s.codeValueEnd(i), ID, prWeak)
+	}
+}
