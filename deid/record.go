@@ -1,6 +1,8 @@
 package deid
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
@@ -156,4 +158,56 @@ func SuppressSmallCells[C any](cells []C, k int, count func(C) int) (kept []C, s
 		kept = append(kept, c)
 	}
 	return kept, suppressed
+}
+
+// recordJSON is a Record's stored form.
+type recordJSON struct {
+	TemplateID       string        `json:"template_id"`
+	Model            string        `json:"model"`
+	Provider         string        `json:"provider"`
+	PromptVersion    string        `json:"prompt_version,omitempty"`
+	Year             int           `json:"year,omitempty"`
+	Sentences        int           `json:"sentences"`
+	Unsupported      int           `json:"unsupported_sentences"`
+	SignedUnchanged  bool          `json:"signed_unchanged"`
+	EditRatio        float64       `json:"edit_ratio"`
+	ReviewRequested  bool          `json:"review_requested"`
+	ReviewOutcome    string        `json:"review_outcome,omitempty"`
+	Flags            []string      `json:"flags,omitempty"`
+	PromptTokens     int           `json:"prompt_tokens"`
+	CompletionTokens int           `json:"completion_tokens"`
+	Latency          time.Duration `json:"latency_ns"`
+	Comment          string        `json:"comment,omitempty"`
+}
+
+// MarshalJSON stores a valid Record; the zero Record does not marshal.
+func (r Record) MarshalJSON() ([]byte, error) {
+	if !r.valid {
+		return nil, errors.New("deid: refusing to store an invalid Record")
+	}
+	return json.Marshal(recordJSON{
+		TemplateID: r.templateID, Model: r.model, Provider: r.provider, PromptVersion: r.promptVersion,
+		Year: r.year, Sentences: r.sentences, Unsupported: r.unsupported, SignedUnchanged: r.signedUnchanged,
+		EditRatio: r.editRatio, ReviewRequested: r.reviewRequested, ReviewOutcome: r.reviewOutcome, Flags: r.flags,
+		PromptTokens: r.promptTokens, CompletionTokens: r.completionTokens, Latency: r.latency, Comment: r.comment,
+	})
+}
+
+// DecodeRecord reads a stored Record back. There is deliberately no
+// UnmarshalJSON: decoding goes through NewRecord again, so even a stored
+// record that was tampered with (an identifier written into a field) comes
+// back de-identified or not at all.
+func (d *Detector) DecodeRecord(b []byte) (Record, error) {
+	var j recordJSON
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&j); err != nil {
+		return Record{}, fmt.Errorf("deid.DecodeRecord: %w", err)
+	}
+	return d.NewRecord(RecordInput{
+		TemplateID: j.TemplateID, Model: j.Model, Provider: j.Provider, PromptVersion: j.PromptVersion,
+		Year: j.Year, Sentences: j.Sentences, UnsupportedSentences: j.Unsupported, SignedUnchanged: j.SignedUnchanged,
+		EditRatio: j.EditRatio, ReviewRequested: j.ReviewRequested, ReviewOutcome: j.ReviewOutcome, Flags: j.Flags,
+		PromptTokens: j.PromptTokens, CompletionTokens: j.CompletionTokens, Latency: j.Latency, Comment: j.Comment,
+	}, Known{})
 }

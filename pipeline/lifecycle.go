@@ -171,7 +171,19 @@ func (p *Pipeline) Sign(ctx context.Context, who Who, id string, version int, co
 	if err != nil {
 		return nil, err
 	}
+	p.refreshAggregate(ctx, meta.ID)
 	return p.viewDraft(ctx, who, meta, version, audit.EventView)
+}
+
+// refreshAggregate queues the encounter's de-identified aggregate record;
+// a failure only delays the statistics, so it is logged, not returned.
+func (p *Pipeline) refreshAggregate(ctx context.Context, id string) {
+	if p.deid == nil {
+		return
+	}
+	if err := p.jobs.EnqueueDeid(ctx, id); err != nil {
+		p.log.Warn("aggregate refresh not queued", "encounter_id", id, "error", err)
+	}
 }
 
 // appendEvent checks the lifecycle, writes the audit entry, then appends

@@ -22,6 +22,9 @@ type Jobs interface {
 	EnqueueReview(ctx context.Context, encounterID, caseID string) error
 	// EnqueueWebhook delivers a stored event to one endpoint, with retries.
 	EnqueueWebhook(ctx context.Context, eventID, endpoint string) error
+	// EnqueueDeid refreshes an encounter's de-identified aggregate record
+	// (deid queue).
+	EnqueueDeid(ctx context.Context, encounterID string) error
 }
 
 func newEventID() string { return "wh_" + randomHex(12) }

@@ -7,7 +7,9 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/clinscribe/clinscribe/deid"
 	"github.com/clinscribe/clinscribe/pipeline/access"
+	"github.com/clinscribe/clinscribe/pipeline/aggregate"
 	"github.com/clinscribe/clinscribe/pipeline/ai"
 	"github.com/clinscribe/clinscribe/pipeline/audit"
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
@@ -107,7 +109,9 @@ type Deps struct {
 	// Consents is the consent store the gateway checks too; nil makes one.
 	Consents *Consents
 	// Shredder destroys per-encounter keys for deletion (the Keyring).
-	Shredder  Shredder
+	Shredder Shredder
+	// Deid de-identifies for aggregation; nil disables aggregation.
+	Deid      *deid.Detector
 	Templates *prompts.Registry
 	Log       *slog.Logger
 	// Now is the clock; nil means time.Now.
@@ -129,6 +133,8 @@ type Pipeline struct {
 	jobs      Jobs
 	consents  *Consents
 	shredder  Shredder
+	deid      *deid.Detector
+	agg       *aggregate.Store
 }
 
 // New returns a Pipeline.
@@ -171,7 +177,15 @@ func New(cfg Config, d Deps) (*Pipeline, error) {
 		cfg: cfg, store: encounter.NewStore(d.Vault), vault: d.Vault, gw: d.Gateway, audit: d.Audit,
 		queue: d.Queue, templates: d.Templates, log: d.Log, now: d.Now,
 		pseudo: pseudonymizer{vault: d.Vault}, jobs: d.Jobs, consents: d.Consents, shredder: d.Shredder,
+		deid: d.Deid, agg: aggStore(d),
 	}, nil
+}
+
+func aggStore(d Deps) *aggregate.Store {
+	if d.Deid == nil {
+		return nil
+	}
+	return aggregate.NewStore(d.Vault, d.Deid)
 }
 
 // Store is the encounter record store.

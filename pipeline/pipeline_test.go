@@ -57,6 +57,8 @@ func (q *queue) EnqueueWebhook(ctx context.Context, eventID, endpoint string) er
 	return nil
 }
 
+func (q *queue) EnqueueDeid(ctx context.Context, encID string) error { return nil }
+
 func (q *queue) pop(t *testing.T) task {
 	t.Helper()
 	q.mu.Lock()

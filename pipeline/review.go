@@ -255,6 +255,7 @@ func (p *Pipeline) DecideReview(ctx context.Context, who Who, caseID, decision, 
 		return nil, phi.Wrap(err, phi.CodeStorage, "decision could not be stored")
 	}
 	_ = p.vault.Delete(ctx, openReviewKey(caseID))
+	p.refreshAggregate(ctx, encID)
 	if err := p.notify(ctx, "review.decided", map[string]string{"encounter_id": encID, "case_id": caseID, "decision": decision}); err != nil {
 		return nil, err
 	}

@@ -138,10 +138,12 @@ func (p *Pipeline) summarize(ctx context.Context, meta *encounter.Meta, run Run)
 		return "", phi.Wrap(err, phi.CodeStorage, "draft unavailable")
 	}
 	req := &ai.SummarizeRequest{Template: tmpl, Segments: t.Segments}
+	started := p.now()
 	res, err := p.gw.Summarize(ctx, p.call(meta, run), req)
 	if err != nil {
 		return "", err
 	}
+	latency := p.now().Sub(started)
 	if sentenceCount(res.Sections) == 0 {
 		return "", phi.Permanentf(phi.CodeNoSpeech, "the source holds nothing a note could be drafted from")
 	}
@@ -152,7 +154,8 @@ func (p *Pipeline) summarize(ctx context.Context, meta *encounter.Meta, run Run)
 			AIGenerated: true, SecurityLabel: encounter.SecurityLabelAIAST,
 			Provider: res.Provider, Model: res.Model, PromptVersion: tmpl.Version(),
 			InputSHA256: ai.SummarizeInputHash(req), Method: res.Method, Notice: res.Notice,
-			GeneratedAt: p.now().UTC(),
+			GeneratedAt: p.now().UTC(), TokensIn: res.Usage.InputTokens, TokensOut: res.Usage.OutputTokens,
+			LatencyMS: latency.Milliseconds(),
 		},
 	}
 	d.ComputeContentHash()

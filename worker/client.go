@@ -99,6 +99,24 @@ func (c *Client) EnqueueWebhook(ctx context.Context, eventID, endpoint string) e
 	return c.enqueue(ctx, asynq.NewTask(TypeWebhook, b), QueueCritical, "webhook:"+eventID+":"+endpoint)
 }
 
+// EnqueueDeid implements pipeline.Jobs. Refreshes of one encounter within
+// a minute collapse into one task.
+func (c *Client) EnqueueDeid(ctx context.Context, encounterID string) error {
+	payload, err := NewPayload(encounterID)
+	if err != nil {
+		return err
+	}
+	_, err = c.c.EnqueueContext(ctx, asynq.NewTask(TypeDeid, payload), asynq.Queue(QueueDeid),
+		asynq.Unique(time.Minute), asynq.MaxRetry(c.opts.MaxRetry), asynq.Timeout(c.opts.Timeout))
+	if errors.Is(err, asynq.ErrDuplicateTask) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("worker.Client: %w", err)
+	}
+	return nil
+}
+
 func (c *Client) enqueue(ctx context.Context, t *asynq.Task, queue, id string) error {
 	_, err := c.c.EnqueueContext(ctx, t, asynq.Queue(queue), asynq.TaskID(id),
 		asynq.MaxRetry(c.opts.MaxRetry), asynq.Timeout(c.opts.Timeout), asynq.Retention(c.opts.Retention))

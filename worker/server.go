@@ -137,6 +137,13 @@ func NewServer(cfg Config, opt asynq.RedisConnOpt, p *pipeline.Pipeline, log *sl
 		}
 		return p.DeliverWebhook(ctx, pl.EventID, pl.Endpoint)
 	})
+	mux.HandleFunc(TypeDeid, func(ctx context.Context, t *asynq.Task) error {
+		pl, err := DecodePayload(t.Payload())
+		if err != nil {
+			return err
+		}
+		return p.RecordAggregate(ctx, pl.EncounterID)
+	})
 	mux.HandleFunc(TypeReconcile, func(ctx context.Context, _ *asynq.Task) error {
 		n, err := p.Reconcile(ctx)
 		if n > 0 {

@@ -18,6 +18,7 @@ const (
 	TypeReconcile  = "maintenance:reconcile"
 	TypeReviewOpen = "review:open"     // assign a patient's review request (critical)
 	TypeWebhook    = "webhook:deliver" // deliver a signed notification (critical)
+	TypeDeid       = "deid:record"     // refresh an encounter's de-identified aggregate record
 )
 
 // Queues.

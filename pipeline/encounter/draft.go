@@ -62,6 +62,10 @@ type Label struct {
 	GeneratedAt   time.Time `json:"generated_at"`
 	VerifiedBy    string    `json:"verified_by,omitempty"`
 	VerifiedAt    time.Time `json:"verified_at,omitzero"`
+	// What the AI call cost, for the de-identified aggregates.
+	TokensIn  int   `json:"tokens_in,omitempty"`
+	TokensOut int   `json:"tokens_out,omitempty"`
+	LatencyMS int64 `json:"latency_ms,omitempty"`
 }
 
 // Draft is one immutable version of a note.

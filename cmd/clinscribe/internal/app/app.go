@@ -24,6 +24,7 @@ import (
 
 	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/api"
 	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/config"
+	"github.com/clinscribe/clinscribe/deid"
 	"github.com/clinscribe/clinscribe/pipeline"
 	"github.com/clinscribe/clinscribe/pipeline/access"
 	"github.com/clinscribe/clinscribe/pipeline/ai"
@@ -123,11 +124,15 @@ func Open(ctx context.Context, cfg config.Config, opts Options) (a *App, err err
 			return nil, fmt.Errorf("app: prompts.dir: %w", err)
 		}
 	}
+	detector, err := deid.New(deid.Config{})
+	if err != nil {
+		return nil, fmt.Errorf("app: deid: %w", err)
+	}
 	a.Client = worker.NewClient(a.Redis, cfg.Worker.Tasks)
 	a.closers = append(a.closers, a.Client.Close)
 	a.Pipeline, err = pipeline.New(cfg.Pipeline, pipeline.Deps{
 		Vault: a.Vault, Gateway: a.Gateway, Audit: a.Audit, Queue: a.Client, Jobs: a.Client, Templates: templates, Log: a.Log,
-		Consents: consents, Shredder: a.Keyring,
+		Consents: consents, Shredder: a.Keyring, Deid: detector,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("app: %w", err)
