@@ -58,9 +58,9 @@ func Events() []Event {
 type Entry struct {
 	Time        time.Time `json:"time"`
 	Event       Event     `json:"event"`
-	CallID      string    `json:"call_id,omitempty"` // ties an AI intent to its outcome
-	Actor       string    `json:"actor"`             // who: a user ID or "system:worker"
-	Role        string    `json:"role"`              // clinician, patient, platform, reviewer, ops, system
+	CallID      string    `json:"call_id,omitempty"`     // ties an AI intent to its outcome
+	Actor       string    `json:"actor"`                 // who: a user ID or "system:worker"
+	Role        string    `json:"role"`                  // clinician, patient, platform, reviewer, ops, system
 	PatientRef  string    `json:"patient_ref,omitempty"` // whose record (pseudonymous "pt_...")
 	EncounterID string    `json:"encounter_id,omitempty"`
 	TaskID      string    `json:"task_id,omitempty"`    // the queue task that did it

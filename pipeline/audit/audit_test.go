@@ -2,9 +2,9 @@ package audit_test
 
 import (
 	"bytes"
-	"encoding/json"
-	"crypto/ed25519"
 	"context"
+	"crypto/ed25519"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -69,7 +69,7 @@ func (s *setup) verify(t *testing.T, dir string) *audit.Report {
 
 func entry(i int) audit.Entry {
 	return audit.Entry{
-		Time: time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC).Add(time.Duration(i) * time.Second),
+		Time:  time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC).Add(time.Duration(i) * time.Second),
 		Event: audit.EventView, Actor: fmt.Sprintf("user-%d", i%3), Role: "clinician",
 		PatientRef: fmt.Sprintf("pt_%03d", i%5), EncounterID: fmt.Sprintf("enc_%04d", i),
 		Service: "clinscribe", Worker: "w", Version: 1, Result: "ok", RequestID: fmt.Sprintf("req-%d", i),

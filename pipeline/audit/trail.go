@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"runtime"
 	"time"
 )
 
@@ -195,6 +196,9 @@ func (t *Trail) loop() {
 		select {
 		case r := <-t.reqs:
 			batch = append(batch[:0], r)
+			// Appenders woken by the previous commit are still on their
+			// way: let them queue, so this commit carries them too.
+			runtime.Gosched()
 		fill:
 			for len(batch) < t.cfg.MaxBatch {
 				select {

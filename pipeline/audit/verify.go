@@ -245,6 +245,15 @@ func Verify(ctx context.Context, r Reader, opts VerifyOptions) (*Report, error) 
 			rep.Unsigned += int(n - st.maxSeq)
 		}
 	}
+	if o, ok := r.(interface {
+		Overwrites(context.Context) ([]Problem, error)
+	}); ok {
+		ps, err := o.Overwrites(ctx)
+		if err != nil {
+			return nil, err
+		}
+		rep.Problems = append(rep.Problems, ps...)
+	}
 	return rep, nil
 }
 

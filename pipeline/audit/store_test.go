@@ -1,0 +1,160 @@
+package audit_test
+
+import (
+	"context"
+	"crypto/ed25519"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/s3"
+	s3types "github.com/aws/aws-sdk-go-v2/service/s3/types"
+
+	"github.com/clinscribe/clinscribe/pipeline/audit"
+	"github.com/clinscribe/clinscribe/pipeline/audit/audittest"
+	"github.com/clinscribe/clinscribe/storage/s3test"
+)
+
+func TestFileStoreConformance(t *testing.T) {
+	t.Parallel()
+	audittest.TestStore(t, func(t *testing.T) audittest.Opener {
+		dir := t.TempDir()
+		return func(t *testing.T) audit.Store {
+			s, err := audit.NewFileStore(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { s.Close() })
+			return s
+		}
+	})
+}
+
+// lockedBucket creates a bucket with Object Lock enabled.
+func lockedBucket(t *testing.T, srv *s3test.Server, name string) {
+	t.Helper()
+	_, err := srv.Client().CreateBucket(context.Background(), &s3.CreateBucketInput{
+		Bucket: aws.String(name), ObjectLockEnabledForBucket: aws.Bool(true),
+	})
+	if err != nil {
+		t.Fatalf("create bucket %s with object lock: %v", name, err)
+	}
+}
+
+func newS3Store(t *testing.T, srv *s3test.Server, bucket string) *audit.S3Store {
+	t.Helper()
+	s, err := audit.NewS3Store(srv.Client(), audit.S3Config{Bucket: bucket, Prefix: "audit"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.CheckObjectLock(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func TestS3StoreConformance(t *testing.T) {
+	t.Parallel()
+	srv := s3test.Start(t)
+	n := 0
+	audittest.TestStore(t, func(t *testing.T) audittest.Opener {
+		n++
+		bucket := "audit-conf-" + string(rune('a'+n))
+		lockedBucket(t, srv, bucket)
+		return func(t *testing.T) audit.Store { return newS3Store(t, srv, bucket) }
+	})
+}
+
+// TestS3ObjectLock checks what the trail relies on from the bucket: every
+// object it writes is under a compliance-mode retention of six years and
+// can be neither deleted, overwritten nor unlocked early.
+func TestS3ObjectLock(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	srv := s3test.Start(t)
+	lockedBucket(t, srv, "audit")
+	signer, err := audit.GenerateSigner(t.TempDir() + "/key")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr, err := audit.NewTrail(newS3Store(t, srv, "audit"), signer, audit.TrailConfig{Writer: "w1", CheckpointInterval: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 5 {
+		if err := tr.Append(ctx, entry(i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := tr.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	c := srv.Client()
+	list, err := c.ListObjectsV2(ctx, &s3.ListObjectsV2Input{Bucket: aws.String("audit")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var keys []string
+	for _, o := range list.Contents {
+		keys = append(keys, aws.ToString(o.Key))
+	}
+	// 5 sequential appends = 5 objects; registration + close = 2 checkpoints.
+	if len(keys) != 7 {
+		t.Fatalf("objects %v, want 5 chain batches and 2 checkpoints", keys)
+	}
+	want := time.Now().AddDate(0, 0, audit.DefaultRetentionDays)
+	for _, k := range keys {
+		ret, err := c.GetObjectRetention(ctx, &s3.GetObjectRetentionInput{Bucket: aws.String("audit"), Key: aws.String(k)})
+		if err != nil {
+			t.Fatalf("%s: retention: %v", k, err)
+		}
+		if ret.Retention.Mode != s3types.ObjectLockRetentionModeCompliance {
+			t.Errorf("%s: mode %q, want COMPLIANCE", k, ret.Retention.Mode)
+		}
+		if d := aws.ToTime(ret.Retention.RetainUntilDate).Sub(want); d > time.Hour || d < -time.Hour {
+			t.Errorf("%s: retained until %v, want about %v", k, ret.Retention.RetainUntilDate, want)
+		}
+	}
+	k := keys[0]
+	if _, err := c.DeleteObject(ctx, &s3.DeleteObjectInput{Bucket: aws.String("audit"), Key: aws.String(k)}); err == nil {
+		t.Errorf("deleting a locked object succeeded")
+	}
+	if _, err := c.PutObject(ctx, &s3.PutObjectInput{Bucket: aws.String("audit"), Key: aws.String(k), Body: strings.NewReader("forged\n")}); err == nil {
+		t.Errorf("overwriting a locked object succeeded")
+	}
+	_, err = c.PutObjectRetention(ctx, &s3.PutObjectRetentionInput{Bucket: aws.String("audit"), Key: aws.String(k),
+		Retention: &s3types.ObjectLockRetention{Mode: s3types.ObjectLockRetentionModeCompliance, RetainUntilDate: aws.Time(time.Now().Add(time.Hour))}})
+	if err == nil {
+		t.Errorf("shortening a compliance retention succeeded")
+	}
+	_, err = c.PutObjectRetention(ctx, &s3.PutObjectRetentionInput{Bucket: aws.String("audit"), Key: aws.String(k),
+		BypassGovernanceRetention: aws.Bool(true),
+		Retention:                 &s3types.ObjectLockRetention{Mode: s3types.ObjectLockRetentionModeGovernance, RetainUntilDate: aws.Time(time.Now().Add(time.Hour))}})
+	if err == nil {
+		t.Errorf("downgrading compliance to governance succeeded")
+	}
+	s, _ := audit.NewS3Store(c, audit.S3Config{Bucket: "audit", Prefix: "audit"}, nil)
+	rep, err := audit.Verify(ctx, s, audit.VerifyOptions{Keys: []ed25519.PublicKey{signer.PublicKey()}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !rep.OK() || rep.Records != 5 {
+		t.Fatalf("verify after the attempts: ok=%v records=%d problems=%v", rep.OK(), rep.Records, rep.Problems)
+	}
+}
+
+func TestS3StoreRefusesBucketWithoutObjectLock(t *testing.T) {
+	t.Parallel()
+	srv := s3test.Start(t)
+	srv.Bucket(t, "plain")
+	s, err := audit.NewS3Store(srv.Client(), audit.S3Config{Bucket: "plain"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = s.CheckObjectLock(context.Background())
+	if err == nil || !strings.Contains(err.Error(), "Object Lock") {
+		t.Fatalf("CheckObjectLock on a plain bucket = %v, want a refusal naming Object Lock", err)
+	}
+}
