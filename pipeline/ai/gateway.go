@@ -204,7 +204,9 @@ func (g *Gateway) do(ctx context.Context, call Call, p *Provider, task Task, pro
 		done.TokensIn, done.TokensOut = out.usage.InputTokens, out.usage.OutputTokens
 		done.ProviderRequestID = out.requestID
 	}
-	if err := g.audit.Log(ctx, done); err != nil {
+	// The outcome is recorded even when the call ended because ctx did
+	// (a task deadline): a canceled ctx must not leave an intent unmatched.
+	if err := g.audit.Log(context.WithoutCancel(ctx), done); err != nil {
 		// The result must not be used unaudited.
 		return phi.Wrap(err, phi.CodeAuditUnavailable, "audit trail unavailable; AI result discarded")
 	}

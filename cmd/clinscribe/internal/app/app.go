@@ -41,6 +41,7 @@ type App struct {
 	Data     storage.Blobstore // ciphertext store
 	Vault    *storage.Vault
 	Keyring  *storage.Keyring
+	RootKeys storage.KeyManager // wraps the keyring's keys: local key file or KMS
 	Audit    *audit.Logger
 	Gateway  *ai.Gateway
 	Pipeline *pipeline.Pipeline
@@ -89,16 +90,17 @@ func Open(ctx context.Context, cfg config.Config, opts Options) (a *App, err err
 	if err != nil {
 		return nil, fmt.Errorf("app: keys: %w", err)
 	}
+	a.RootKeys = root
 	if a.Keyring, err = storage.NewKeyring(root, ring, storage.KeyringConfig{CacheTTL: cfg.Keys.CacheTTL}); err != nil {
 		return nil, fmt.Errorf("app: %w", err)
 	}
 	a.Vault = storage.NewVault(a.Data, a.Keyring)
 
-	sink, err := audit.NewFileSink(cfg.Audit.Dir, cfg.Service.WorkerID)
+	trail, err := openAuditTrail(ctx, cfg, a.Log)
 	if err != nil {
 		return nil, fmt.Errorf("app: audit: %w", err)
 	}
-	a.Audit = audit.NewLogger(sink, cfg.Service.Name, cfg.Service.WorkerID, nil)
+	a.Audit = audit.NewLogger(trail, cfg.Service.Name, cfg.Service.WorkerID, nil)
 	a.closers = append(a.closers, a.Audit.Close)
 
 	var providers []*ai.Provider

@@ -40,6 +40,8 @@ func commands() []command {
 		{"submit", "store a note or recording encrypted, enqueue it, print the encounter ID", runSubmit},
 		{"status", "show the stages of an encounter", runStatus},
 		{"show", "show an encounter's draft with its AI label", runShow},
+		{"audit", "verify or export the audit trail; make or show its signing key", runAudit},
+		{"keys", "rotate the key-encryption key and audit the rotation", runKeys},
 		{"demo", "run the whole pipeline in one process on embedded defaults", runDemo},
 		{"version", "print the version", runVersion},
 	}
