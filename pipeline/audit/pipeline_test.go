@@ -139,7 +139,7 @@ Continue ibuprofen as needed. Return in %d weeks.
 `, canary.name, canary.dobText, canary.mrn, canary.phone, i, i+2)
 	return pipeline.SubmitRequest{
 		Note: []byte(text), NoteContentType: "text/plain", Template: "soap",
-		Subject: encounter.Subject{PatientID: canary.mrn, PatientName: canary.name, BirthDate: canary.dob, Phone: canary.phone},
+		Subject:    encounter.Subject{PatientID: canary.mrn, PatientName: canary.name, BirthDate: canary.dob, Phone: canary.phone},
 		ProviderID: "dr-test", Actor: "platform-test", Role: "platform", Source: "test",
 	}
 }
