@@ -109,7 +109,16 @@ func Open(ctx context.Context, cfg config.Config, opts Options) (a *App, err err
 		case "offline":
 			providers = append(providers, offline.New(pc.Name))
 		default:
-			return nil, fmt.Errorf("app: provider %q: unknown kind %q", pc.Name, pc.Kind)
+			mk := testProviders[pc.Kind]
+			if mk == nil {
+				return nil, fmt.Errorf("app: provider %q: unknown kind %q", pc.Name, pc.Kind)
+			}
+			p, err := mk(pc.Name)
+			if err != nil {
+				return nil, fmt.Errorf("app: provider %q: %w", pc.Name, err)
+			}
+			a.Log.Warn("TEST PROVIDER in use: this binary was built with the clinscribe_testprovider tag", "provider", pc.Name, "kind", pc.Kind)
+			providers = append(providers, p)
 		}
 	}
 	if a.Gateway, err = ai.NewGateway(cfg.AI.Config, providers, a.Audit, nil, a.Log); err != nil {

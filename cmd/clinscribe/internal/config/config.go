@@ -361,7 +361,7 @@ func (c Config) Validate() error {
 			add("ai.providers[%d].name: %q is defined twice", i, p.Name)
 		}
 		names[p.Name] = true
-		if p.Kind != "offline" {
+		if p.Kind != "offline" && !testProviderKinds[p.Kind] {
 			add("ai.providers[%d].kind: %q is not a known provider kind (offline)", i, p.Kind)
 		}
 	}
