@@ -126,7 +126,8 @@ func printReport(w io.Writer, rep *audit.Report) {
 		fmt.Fprintf(w, "    (record it elsewhere; later verifies with -anchor %d:%s detect a cut checkpoint chain)\n", c.Seq, c.Hash)
 	}
 	if rep.Unsigned > 0 {
-		fmt.Fprintf(w, "  %d entries are newer than their chain's last signed checkpoint (covered by the next one)\n", rep.Unsigned)
+		fmt.Fprintf(w, "  %d %s newer than its chain's last signed checkpoint (a writer's next checkpoint covers it; a killed writer's never will)\n",
+			rep.Unsigned, plural(rep.Unsigned, "entry is", "entries are"))
 	}
 	for _, n := range rep.Notes {
 		fmt.Fprintf(w, "  note: %s\n", n)
@@ -275,4 +276,11 @@ func runAuditPubkey(env Env, cfgPath string, args []string) error {
 	fmt.Fprintf(env.Stderr, "key ID %s\n", audit.KeyID(k))
 	_, err = env.Stdout.Write(audit.PublicKeyPEM(k))
 	return err
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
