@@ -350,9 +350,11 @@ func (s *S3Store) readAll(ctx context.Context, prefix string, fn func(Line) erro
 		if len(vs) == 0 {
 			continue // only delete markers: reported by Overwrites
 		}
+		// S3 lists a key's versions newest first, and LastModified has
+		// one-second resolution: the oldest is the last of the earliest.
 		first := vs[0]
 		for _, v := range vs[1:] {
-			if aws.ToTime(v.LastModified).Before(aws.ToTime(first.LastModified)) {
+			if !aws.ToTime(v.LastModified).After(aws.ToTime(first.LastModified)) {
 				first = v
 			}
 		}

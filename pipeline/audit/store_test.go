@@ -1,13 +1,19 @@
 package audit_test
 
 import (
+	"bytes"
 	"context"
+	"fmt"
+	"net"
+	"os"
+	"os/exec"
 	"crypto/ed25519"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 	s3types "github.com/aws/aws-sdk-go-v2/service/s3/types"
 
@@ -157,4 +163,136 @@ func TestS3StoreRefusesBucketWithoutObjectLock(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "Object Lock") {
 		t.Fatalf("CheckObjectLock on a plain bucket = %v, want a refusal naming Object Lock", err)
 	}
+}
+
+// startVersioned runs versitygw with a versioning directory, so buckets
+// with Object Lock are versioned as on AWS: an overwrite adds a version
+// and a delete adds a marker instead of failing.
+func startVersioned(t *testing.T) *s3.Client {
+	t.Helper()
+	bin, err := s3test.Binary()
+	if err != nil {
+		t.Fatalf("versitygw: %v", err)
+	}
+	root, vers := t.TempDir(), t.TempDir()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	ak, sk := s3test.Credentials()
+	cmd := exec.Command(bin, "--access", ak, "--secret", sk, "--region", "us-east-1", "--port", addr, "--quiet",
+		"posix", "--versioning-dir", vers, root)
+	cmd.Env = append(os.Environ(), "VGW_LOG_LEVEL=silent")
+	var logs bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &logs, &logs
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+	for deadline := time.Now().Add(20 * time.Second); ; {
+		if c, err := net.DialTimeout("tcp", addr, 200*time.Millisecond); err == nil {
+			c.Close()
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("versitygw did not start:\n%s", logs.String())
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	return s3.New(s3.Options{Region: "us-east-1", BaseEndpoint: aws.String("http://" + addr), UsePathStyle: true,
+		Credentials: credentials.NewStaticCredentialsProvider(ak, sk, "")})
+}
+
+// TestS3VersionedBucket: in a versioned bucket (AWS requires versioning
+// for Object Lock) an attacker with s3:PutObject and s3:DeleteObject can
+// add a version over a trail object or a delete marker, but not remove or
+// change the locked version. Verify reads the first versions and reports
+// the attempts.
+func TestS3VersionedBucket(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	c := startVersioned(t)
+	if _, err := c.CreateBucket(ctx, &s3.CreateBucketInput{Bucket: aws.String("audit"), ObjectLockEnabledForBucket: aws.Bool(true)}); err != nil {
+		t.Fatal(err)
+	}
+	store, err := audit.NewS3Store(c, audit.S3Config{Bucket: "audit"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := store.CheckObjectLock(ctx); err != nil {
+		t.Fatal(err)
+	}
+	signer, _ := audit.GenerateSigner(t.TempDir() + "/key")
+	tr, err := audit.NewTrail(store, signer, audit.TrailConfig{Writer: "w", CheckpointInterval: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 4 {
+		if err := tr.Append(ctx, entry(i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := tr.Close(); err != nil {
+		t.Fatal(err)
+	}
+	list, err := c.ListObjectsV2(ctx, &s3.ListObjectsV2Input{Bucket: aws.String("audit"), Prefix: aws.String("chains/")})
+	if err != nil || len(list.Contents) != 4 {
+		t.Fatalf("chain objects: %v %v", list, err)
+	}
+	victim := aws.ToString(list.Contents[1].Key)
+	forged := aws.ToString(list.Contents[2].Key)
+
+	vers, err := c.ListObjectVersions(ctx, &s3.ListObjectVersionsInput{Bucket: aws.String("audit"), Prefix: aws.String(victim)})
+	if err != nil || len(vers.Versions) != 1 {
+		t.Fatalf("versions of %s: %+v %v", victim, vers, err)
+	}
+	if _, err := c.DeleteObject(ctx, &s3.DeleteObjectInput{Bucket: aws.String("audit"), Key: aws.String(victim), VersionId: vers.Versions[0].VersionId}); err == nil {
+		t.Fatal("deleting the locked version succeeded")
+	}
+	// What the lock does not prevent in a versioned bucket:
+	if _, err := c.DeleteObject(ctx, &s3.DeleteObjectInput{Bucket: aws.String("audit"), Key: aws.String(victim)}); err != nil {
+		t.Fatalf("delete marker: %v", err)
+	}
+	if _, err := c.PutObject(ctx, &s3.PutObjectInput{Bucket: aws.String("audit"), Key: aws.String(forged), Body: strings.NewReader("forged\n")}); err != nil {
+		t.Fatalf("overwrite as a new version: %v", err)
+	}
+
+	rep, err := audit.Verify(ctx, store, audit.VerifyOptions{Keys: []ed25519.PublicKey{signer.PublicKey()}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Records != 4 {
+		t.Errorf("verified %d records, want all 4 (the locked first versions)", rep.Records)
+	}
+	var where []string
+	for _, p := range rep.Problems {
+		where = append(where, p.Where)
+		t.Logf("problem: %s", p)
+	}
+	want := []string{"s3://audit/" + victim, "s3://audit/" + forged}
+	if fmt.Sprint(where) != fmt.Sprint(want) {
+		t.Fatalf("problems at %v, want the deleted and the overwritten object %v", where, want)
+	}
+}
+
+func TestS3StoreConformanceVersioned(t *testing.T) {
+	t.Parallel()
+	c := startVersioned(t)
+	n := 0
+	audittest.TestStore(t, func(t *testing.T) audittest.Opener {
+		n++
+		bucket := fmt.Sprintf("audit-vers-%d", n)
+		if _, err := c.CreateBucket(context.Background(), &s3.CreateBucketInput{Bucket: aws.String(bucket), ObjectLockEnabledForBucket: aws.Bool(true)}); err != nil {
+			t.Fatal(err)
+		}
+		return func(t *testing.T) audit.Store {
+			s, err := audit.NewS3Store(c, audit.S3Config{Bucket: bucket}, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return s
+		}
+	})
 }
