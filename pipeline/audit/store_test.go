@@ -3,11 +3,11 @@ package audit_test
 import (
 	"bytes"
 	"context"
+	"crypto/ed25519"
 	"fmt"
 	"net"
 	"os"
 	"os/exec"
-	"crypto/ed25519"
 	"strings"
 	"testing"
 	"time"
