@@ -115,7 +115,10 @@ func (g *Gateway) Transcribe(ctx context.Context, call Call, req *TranscribeRequ
 		res = r
 		return outcome{model: r.Model, usage: r.Usage, requestID: r.RequestID, output: hashJSON(r.Segments)}, nil
 	})
-	return res, err
+	if err != nil {
+		return nil, err // a result whose outcome is not audited is discarded
+	}
+	return res, nil
 }
 
 // Summarize sends source segments through the gateway.
@@ -133,7 +136,10 @@ func (g *Gateway) Summarize(ctx context.Context, call Call, req *SummarizeReques
 		res = r
 		return outcome{model: r.Model, usage: r.Usage, requestID: r.RequestID, output: hashJSON(r.Sections)}, nil
 	})
-	return res, err
+	if err != nil {
+		return nil, err // a result whose outcome is not audited is discarded
+	}
+	return res, nil
 }
 
 // SummarizeInputHash is the SHA-256 a draft's label and the audit trail

@@ -34,6 +34,15 @@ type discard struct{}
 func (discard) Append(context.Context, audit.Entry) error { return nil }
 func (discard) Close() error                              { return nil }
 
+func summarizeReq(tb testing.TB) *ai.SummarizeRequest {
+	tb.Helper()
+	tmpl, err := prompts.Builtin().Get("soap")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return &ai.SummarizeRequest{Template: tmpl, Segments: []encounter.Segment{{ID: "seg-0001", Text: "Rest and fluids."}}}
+}
+
 func benchGateway(b *testing.B, sink audit.Sink) (*ai.Gateway, *ai.SummarizeRequest) {
 	b.Helper()
 	p := &ai.Provider{Name: "instant", Kind: "test", Attestation: ai.Attestation{ZeroRetention: true, Agreement: "bench"},
@@ -43,12 +52,7 @@ func benchGateway(b *testing.B, sink audit.Sink) (*ai.Gateway, *ai.SummarizeRequ
 	if err != nil {
 		b.Fatal(err)
 	}
-	tmpl, err := prompts.Builtin().Get("soap")
-	if err != nil {
-		b.Fatal(err)
-	}
-	req := &ai.SummarizeRequest{Template: tmpl, Segments: []encounter.Segment{{ID: "seg-0001", Text: "Rest and fluids."}}}
-	return gw, req
+	return gw, summarizeReq(b)
 }
 
 func fileTrail(b *testing.B) audit.Sink {
