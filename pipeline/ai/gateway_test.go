@@ -13,13 +13,15 @@ import (
 
 // counting is a provider that counts calls and can wait for ctx to end.
 type counting struct {
-	calls atomic.Int32
-	block bool
+	calls   atomic.Int32
+	block   bool
+	started chan struct{} // closed by the first blocking call
 }
 
 func (c *counting) Summarize(ctx context.Context, req *ai.SummarizeRequest) (*ai.SummarizeResult, error) {
 	c.calls.Add(1)
 	if c.block {
+		close(c.started)
 		<-ctx.Done()
 		return nil, ctx.Err()
 	}
@@ -93,12 +95,11 @@ func TestGatewayDiscardsUnauditedResult(t *testing.T) {
 func TestGatewayRecordsOutcomeAfterDeadline(t *testing.T) {
 	t.Parallel()
 	sink := &audit.MemorySink{}
-	p := &counting{block: true}
+	p := &counting{block: true, started: make(chan struct{})}
 	gw, req := gateway(t, sink, p, true)
 	ctx, cancel := context.WithCancel(context.Background())
 	go func() {
-		for p.calls.Load() == 0 {
-		}
+		<-p.started
 		cancel()
 	}()
 	if _, err := gw.Summarize(ctx, call, req); phi.CodeOf(err) != phi.CodeCanceled {
