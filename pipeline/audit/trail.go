@@ -115,7 +115,9 @@ func NewTrail(store Store, signer *Signer, cfg TrailConfig) (*Trail, error) {
 	return t, nil
 }
 
-// Append implements Sink: it returns once e is durable in the store.
+// Append implements Sink: it returns once e is durable in the store, or
+// with the error that kept it from being so. ctx bounds only the wait to
+// be queued.
 func (t *Trail) Append(ctx context.Context, e Entry) error {
 	if err := e.Validate(); err != nil {
 		return err
@@ -132,6 +134,9 @@ func (t *Trail) Append(ctx context.Context, e Entry) error {
 	case <-ctx.Done():
 		return ctx.Err()
 	}
+	// Once queued, the answer is awaited whatever ctx does (a store write
+	// is bounded by WriteTimeout): the caller learns whether the entry is
+	// durable, rather than guessing after a cancel.
 	select {
 	case err := <-r.done:
 		return err
@@ -143,9 +148,6 @@ func (t *Trail) Append(ctx context.Context, e Entry) error {
 		default:
 			return ErrClosed
 		}
-	case <-ctx.Done():
-		// The entry may still be written; the caller treats it as not.
-		return ctx.Err()
 	}
 }
 
