@@ -557,3 +557,35 @@ func TestAppendRefusesUnsafeEntries(t *testing.T) {
 		}
 	}
 }
+
+func TestSigningKeyFile(t *testing.T) {
+	t.Parallel()
+	path := filepath.Join(t.TempDir(), "keys", "audit.key")
+	if _, err := audit.LoadSigner(path, false); !errors.Is(err, audit.ErrNoSigningKey) {
+		t.Fatalf("missing key without create: %v, want ErrNoSigningKey", err)
+	}
+	s, err := audit.LoadSigner(path, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fi, err := os.Stat(path)
+	if err != nil || fi.Mode().Perm() != 0o600 {
+		t.Fatalf("generated key mode %v, %v; want 0600", fi.Mode().Perm(), err)
+	}
+	again, err := audit.LoadSigner(path, true)
+	if err != nil || again.KeyID() != s.KeyID() {
+		t.Fatalf("reload: %v, key %s want %s", err, again.KeyID(), s.KeyID())
+	}
+	pub, err := audit.ParsePublicKey(audit.PublicKeyPEM(s.PublicKey()))
+	if err != nil || audit.KeyID(pub) != s.KeyID() {
+		t.Fatalf("public key round trip: %v", err)
+	}
+	os.Chmod(path, 0o640) // group-readable: Kubernetes fsGroup secrets
+	if _, err := audit.LoadSigner(path, false); err != nil {
+		t.Fatalf("group-readable key refused: %v", err)
+	}
+	os.Chmod(path, 0o644)
+	if _, err := audit.LoadSigner(path, false); err == nil || !strings.Contains(err.Error(), "readable by others") {
+		t.Fatalf("world-readable key: %v, want a refusal", err)
+	}
+}
