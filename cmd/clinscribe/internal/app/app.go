@@ -57,8 +57,10 @@ type Options struct {
 }
 
 // Open assembles the application.
-func Open(ctx context.Context, cfg config.Config, opts Options) (a *App, err error) {
-	a = &App{Config: cfg}
+func Open(ctx context.Context, cfg config.Config, opts Options) (_ *App, err error) {
+	// Not the named result: `return nil, err` would nil it before the
+	// deferred Close runs.
+	a := &App{Config: cfg}
 	defer func() {
 		if err != nil {
 			a.Close()

@@ -10,8 +10,12 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/s3"
+
 	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/cli"
 	"github.com/clinscribe/clinscribe/pipeline/audit"
+	"github.com/clinscribe/clinscribe/storage/s3test"
 	"github.com/clinscribe/clinscribe/worker/redistest"
 )
 
@@ -136,5 +140,50 @@ func TestAuditCommands(t *testing.T) {
 	}
 	if code, _, errs := r.run(t, "audit", "keygen", "-out", keyOut); code != 1 || !strings.Contains(errs, "never overwritten") {
 		t.Errorf("keygen over an existing key: exit %d %s", code, errs)
+	}
+}
+
+// TestAuditS3Sink runs the commands on sink s3 (versitygw with Object
+// Lock), configured as production would be: the key must be made first.
+// Not parallel: the AWS SDK takes credentials from the environment.
+func TestAuditS3Sink(t *testing.T) {
+	srv := s3test.Start(t)
+	_, err := srv.Client().CreateBucket(context.Background(), &s3.CreateBucketInput{
+		Bucket: aws.String("trail"), ObjectLockEnabledForBucket: aws.Bool(true)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ak, sk := s3test.Credentials()
+	t.Setenv("AWS_ACCESS_KEY_ID", ak)
+	t.Setenv("AWS_SECRET_ACCESS_KEY", sk)
+	r := newCLIRig(t)
+	cfg, _ := os.ReadFile(r.cfg)
+	cfg = append(cfg, fmt.Sprintf(`audit:
+  sink: s3
+  s3: {bucket: trail, prefix: prod}
+  aws: {region: us-east-1, endpoint: %q, path_style: true}
+`, srv.Endpoint)...)
+	os.WriteFile(r.cfg, cfg, 0o600)
+
+	if code, _, errs := r.run(t, "keys", "rotate"); code != 1 || !strings.Contains(errs, "signing key file does not exist") {
+		t.Fatalf("without a signing key: exit %d %s; want a refusal (production keys are made on purpose)", code, errs)
+	}
+	if code, _, errs := r.run(t, "audit", "keygen"); code != 0 {
+		t.Fatalf("keygen: %d %s", code, errs)
+	}
+	if code, out, errs := r.run(t, "keys", "rotate", "-actor", "ops-bob"); code != 0 {
+		t.Fatalf("keys rotate: %d %s %s", code, out, errs)
+	}
+	code, out, errs := r.run(t, "audit", "verify")
+	if code != 0 || !strings.Contains(out, "audit trail s3://trail/prod/: OK") || !strings.Contains(out, "1 chain(s), 1 entries") {
+		t.Fatalf("verify: %d\n%s%s", code, out, errs)
+	}
+	_, out, _ = r.run(t, "audit", "export", "-since", "2000-01-01")
+	if !strings.Contains(out, `"event":"key.rotate","actor":"ops-bob"`) {
+		t.Fatalf("export:\n%s", out)
+	}
+	list, err := srv.Client().ListObjectsV2(context.Background(), &s3.ListObjectsV2Input{Bucket: aws.String("trail"), Prefix: aws.String("prod/chains/")})
+	if err != nil || len(list.Contents) != 2 { // the rotation, then the export's own entry
+		t.Fatalf("chain objects: %v %v", list, err)
 	}
 }
