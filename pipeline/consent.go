@@ -119,7 +119,7 @@ func (p *Pipeline) SetConsent(ctx context.Context, who Who, patientRef, value, s
 	if err := p.cfg.Access.Allow(who.Principal, access.ActConsent, access.Owner{PatientRef: patientRef}); err != nil {
 		return Consent{}, p.deny(ctx, who, access.ActConsent, &encounter.Meta{PatientRef: patientRef})
 	}
-	e := who.entry(audit.EventConsent, &encounter.Meta{PatientRef: patientRef})
+	e := who.entry(audit.EventConsentChange, &encounter.Meta{PatientRef: patientRef})
 	e.Result = value
 	if err := p.record(ctx, e); err != nil {
 		return Consent{}, err

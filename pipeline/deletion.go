@@ -148,7 +148,7 @@ func (p *Pipeline) Delete(ctx context.Context, who Who, id, reason string) (*Del
 	}
 	body, _ := jsonMarshal(cert)
 	cert.SHA256 = hashBytesHex(body)
-	e := who.entry(audit.EventDelete, meta)
+	e := who.entry(audit.EventDeletion, meta)
 	e.CallID, e.OutputSHA256 = cert.ID, cert.SHA256
 	if err := p.record(ctx, e); err != nil {
 		return nil, err
@@ -184,7 +184,7 @@ func (p *Pipeline) Delete(ctx context.Context, who Who, id, reason string) (*Del
 }
 
 func (p *Pipeline) recordRefusal(ctx context.Context, who Who, meta *encounter.Meta, code phi.Code) {
-	e := who.entry(audit.EventDelete, meta)
+	e := who.entry(audit.EventDeletion, meta)
 	e.Result = string(code)
 	if err := p.audit.Log(ctx, e); err != nil {
 		p.log.Error("deletion refusal not audited", "encounter_id", meta.ID, "error", err)

@@ -46,10 +46,22 @@ func (p *Pipeline) authorize(ctx context.Context, who Who, act access.Action, id
 	return meta, nil
 }
 
+// actionEvent names, for authz.denied entries, the event a refused action
+// would have written.
+var actionEvent = map[access.Action]audit.Event{
+	access.ActSubmit: audit.EventSubmit, access.ActStatus: audit.EventStatus, access.ActReadDraft: audit.EventView,
+	access.ActExplain: audit.EventExplain, access.ActSign: audit.EventSignOff, access.ActEdit: audit.EventEdit,
+	access.ActReject: audit.EventReject, access.ActEnteredError: audit.EventEnteredInError,
+	access.ActRequestReview: audit.EventReviewRequest, access.ActReadReviews: audit.EventReviewRead,
+	access.ActDecideReview: audit.EventReviewDecision, access.ActConsent: audit.EventConsentChange,
+	access.ActAuditExport: audit.EventAuditExport, access.ActDelete: audit.EventDeletion,
+	access.ActLegalHold: audit.EventLegalHold,
+}
+
 // deny records an authorization denial and returns the error to show.
 func (p *Pipeline) deny(ctx context.Context, who Who, act access.Action, meta *encounter.Meta) error {
-	e := who.entry(audit.EventDenied, meta)
-	e.Result, e.Task = string(phi.CodeForbidden), string(act)
+	e := who.entry(audit.EventAuthzDenied, meta)
+	e.Result, e.Action = string(phi.CodeForbidden), actionEvent[act]
 	if err := p.audit.Log(ctx, e); err != nil {
 		return phi.Wrap(err, phi.CodeAuditUnavailable, "audit trail unavailable")
 	}
@@ -155,7 +167,7 @@ func (p *Pipeline) Sign(ctx context.Context, who Who, id string, version int, co
 	if contentSHA256 != d.ContentSHA256 {
 		return nil, phi.Permanentf(phi.CodeConflict, "content hash does not match version %d: read the draft again before signing", version)
 	}
-	e := who.entry(audit.EventSign, meta)
+	e := who.entry(audit.EventSignOff, meta)
 	e.Version, e.OutputSHA256 = version, d.ContentSHA256
 	e.InputSHA256 = hashString(attestation)
 	_, err = p.appendEvent(ctx, meta.ID, encounter.Event{Kind: encounter.EvSigned, Version: version, Actor: who.ID, Role: string(who.Role),

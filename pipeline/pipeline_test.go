@@ -14,6 +14,7 @@ import (
 	"github.com/clinscribe/clinscribe/pipeline/ai"
 	"github.com/clinscribe/clinscribe/pipeline/ai/offline"
 	"github.com/clinscribe/clinscribe/pipeline/audit"
+	"github.com/clinscribe/clinscribe/pipeline/audit/audittest"
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
 	"github.com/clinscribe/clinscribe/pipeline/phi"
 	"github.com/clinscribe/clinscribe/storage"
@@ -97,12 +98,7 @@ func setup(t *testing.T, cfg pipeline.Config) *bundle {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sink, err := audit.NewFileSink(filepath.Join(root, "audit"), "test")
-	if err != nil {
-		t.Fatal(err)
-	}
-	lg := audit.NewLogger(sink, "clinscribe", "test", nil)
-	t.Cleanup(func() { lg.Close() })
+	lg := audittest.NewFileLogger(t, filepath.Join(root, "audit"), "test")
 	gw, err := ai.NewGateway(ai.Config{Transcribe: "offline", Summarize: "offline"}, []*ai.Provider{offline.New("offline")}, lg, nil, nil)
 	if err != nil {
 		t.Fatal(err)

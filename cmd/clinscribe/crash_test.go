@@ -20,17 +20,6 @@ import (
 	"github.com/clinscribe/clinscribe/worker/redistest"
 )
 
-// buildBinary compiles clinscribe once per test binary run.
-func buildBinary(t *testing.T) string {
-	t.Helper()
-	bin := filepath.Join(t.TempDir(), "clinscribe")
-	cmd := exec.Command("go", "build", "-o", bin, ".")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	return bin
-}
-
 func writeConfig(t *testing.T, dir, redisURL string, latency time.Duration) string {
 	t.Helper()
 	path := filepath.Join(dir, fmt.Sprintf("config-%d.yaml", time.Now().UnixNano()))

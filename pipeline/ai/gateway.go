@@ -115,7 +115,10 @@ func (g *Gateway) Transcribe(ctx context.Context, call Call, req *TranscribeRequ
 		res = r
 		return outcome{model: r.Model, usage: r.Usage, requestID: r.RequestID, output: hashJSON(r.Segments)}, nil
 	})
-	return res, err
+	if err != nil {
+		return nil, err // a result whose outcome is not audited is discarded
+	}
+	return res, nil
 }
 
 // Summarize sends source segments through the gateway.
@@ -133,7 +136,10 @@ func (g *Gateway) Summarize(ctx context.Context, call Call, req *SummarizeReques
 		res = r
 		return outcome{model: r.Model, usage: r.Usage, requestID: r.RequestID, output: hashJSON(r.Sections)}, nil
 	})
-	return res, err
+	if err != nil {
+		return nil, err // a result whose outcome is not audited is discarded
+	}
+	return res, nil
 }
 
 // SummarizeInputHash is the SHA-256 a draft's label and the audit trail
@@ -204,7 +210,9 @@ func (g *Gateway) do(ctx context.Context, call Call, p *Provider, task Task, pro
 		done.TokensIn, done.TokensOut = out.usage.InputTokens, out.usage.OutputTokens
 		done.ProviderRequestID = out.requestID
 	}
-	if err := g.audit.Log(ctx, done); err != nil {
+	// The outcome is recorded even when the call ended because ctx did
+	// (a task deadline): a canceled ctx must not leave an intent unmatched.
+	if err := g.audit.Log(context.WithoutCancel(ctx), done); err != nil {
 		// The result must not be used unaudited.
 		return phi.Wrap(err, phi.CodeAuditUnavailable, "audit trail unavailable; AI result discarded")
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/clinscribe/clinscribe/pipeline/ai"
 	"github.com/clinscribe/clinscribe/pipeline/audit"
+	"github.com/clinscribe/clinscribe/pipeline/audit/audittest"
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
 	"github.com/clinscribe/clinscribe/pipeline/phi"
 	"github.com/clinscribe/clinscribe/prompts"
@@ -41,12 +42,7 @@ type setup struct {
 func newSetup(t *testing.T, att ai.Attestation, consent ai.ConsentChecker, override bool) *setup {
 	t.Helper()
 	dir := t.TempDir()
-	sink, err := audit.NewFileSink(dir, "w1")
-	if err != nil {
-		t.Fatal(err)
-	}
-	lg := audit.NewLogger(sink, "clinscribe", "w1", nil)
-	t.Cleanup(func() { lg.Close() })
+	lg := audittest.NewFileLogger(t, dir, "w1")
 	sum := &countingSummarizer{}
 	p := &ai.Provider{Name: "remote", Kind: "test", Attestation: att, Summarizer: sum, Transcriber: nil,
 		Models: map[ai.Task]string{ai.TaskSummarize: "m1"}}
@@ -140,7 +136,7 @@ func TestGatewayRefusesOptedOutPatient(t *testing.T) {
 }
 
 // If the audit trail cannot be written, no request leaves.
-func TestGatewayFailsClosedWithoutAudit(t *testing.T) {
+func TestGatewayFailsClosedWhenTrailClosed(t *testing.T) {
 	t.Parallel()
 	s := newSetup(t, ai.Attestation{ZeroRetention: true, Agreement: "a"}, nil, false)
 	if err := s.audit.Close(); err != nil {
@@ -157,9 +153,7 @@ func TestGatewayFailsClosedWithoutAudit(t *testing.T) {
 
 func TestNewGatewayRejectsBadRoutes(t *testing.T) {
 	t.Parallel()
-	sink, _ := audit.NewFileSink(t.TempDir(), "w")
-	lg := audit.NewLogger(sink, "s", "w", nil)
-	defer lg.Close()
+	lg := audittest.NewFileLogger(t, t.TempDir(), "w")
 	_, err := ai.NewGateway(ai.Config{Transcribe: "x", Summarize: "x"}, nil, lg, nil, nil)
 	if err == nil || !strings.Contains(err.Error(), "unknown provider") {
 		t.Fatalf("err = %v", err)

@@ -1,8 +1,3 @@
-// Package audit writes the append-only audit trail: one entry before every
-// AI call leaves (intent) and one after it returns (outcome), and one for
-// every other action on PHI. Entries hold IDs, hashes, counts and codes —
-// never content — and Entry.Validate enforces it: a string field that does
-// not look like an identifier is refused.
 package audit
 
 import (
@@ -10,44 +5,98 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"sort"
 	"time"
 )
 
 // Event names what happened.
 type Event string
 
+// Events. Every action on PHI has one; define new ones here and add them to
+// knownEvents, or Validate refuses them.
 const (
 	EventAIIntent  Event = "ai.intent"  // an AI request is about to leave
 	EventAIOutcome Event = "ai.outcome" // it returned (Result says how)
 	EventAIRefused Event = "ai.refused" // the gateway refused to send it
-	EventSubmit    Event = "encounter.submit"
-	EventDraft     Event = "draft.create"
-	EventView      Event = "draft.view"
-	EventExport    Event = "draft.export"
+
+	EventSubmit         Event = "encounter.submit" // a note or recording was accepted
+	EventDraft          Event = "draft.create"     // a draft version was stored
+	EventView           Event = "draft.view"       // someone read a draft
+	EventExport         Event = "draft.export"     // a draft left the system (FHIR, PDF, ...)
+	EventSignOff        Event = "draft.signoff"    // a clinician signed a draft version
+	EventEdit           Event = "draft.edit"       // a clinician saved an edited version
+	EventReviewRequest  Event = "review.request"   // a patient asked for human review of an AI output
+	EventReviewDecision Event = "review.decision"  // a reviewer decided on such a request
+	EventConsentChange  Event = "consent.change"   // a patient opted in or out (ObjectID: scope, Result: new state)
+	EventDeletion       Event = "record.delete"    // data was deleted or crypto-shredded
+	EventKeyRotation    Event = "key.rotate"       // a key-encryption key was rotated (ObjectID: new version)
+	EventAuthzDenied    Event = "authz.denied"     // an action was refused (Action: what was asked)
+	EventAuditExport    Event = "audit.export"     // someone exported audit entries (Count: how many)
+
+	EventReject         Event = "draft.reject"                  // a clinician rejected an unsigned AI draft
+	EventEnteredInError Event = "draft.entered_in_error"        // a signed version was retracted
+	EventExplain        Event = "draft.explain"                 // someone read the evidence behind a draft
+	EventStatus         Event = "encounter.status"              // someone read an encounter's status
+	EventReviewOpen     Event = "review.open"                   // a review case was assigned (ObjectID: case)
+	EventReviewRead     Event = "review.read"                   // someone read review cases
+	EventHumanRouted    Event = "encounter.human_documentation" // sent to human documentation (AI opt-out)
+	EventLegalHold      Event = "legal_hold.change"             // a legal hold was placed or lifted
+	EventWebhook        Event = "webhook.delivered"             // a signed notification was delivered
 )
 
-// Entry is one audit record.
+var knownEvents = map[Event]bool{
+	EventAIIntent: true, EventAIOutcome: true, EventAIRefused: true,
+	EventSubmit: true, EventDraft: true, EventView: true, EventExport: true,
+	EventSignOff: true, EventEdit: true, EventReviewRequest: true, EventReviewDecision: true,
+	EventConsentChange: true, EventDeletion: true, EventKeyRotation: true, EventAuthzDenied: true,
+	EventAuditExport: true,
+	EventReject:      true, EventEnteredInError: true, EventExplain: true, EventStatus: true,
+	EventReviewOpen: true, EventReviewRead: true, EventHumanRouted: true, EventLegalHold: true, EventWebhook: true,
+}
+
+// Events lists every known event, sorted.
+func Events() []Event {
+	out := make([]Event, 0, len(knownEvents))
+	for e := range knownEvents {
+		out = append(out, e)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out
+}
+
+// Entry is one audit record: who did what to whose record, when, where,
+// and for AI calls what was sent (as a hash) to which model under which
+// agreement. Only IDs, hashes, counts and codes — never content.
 type Entry struct {
 	Time        time.Time `json:"time"`
 	Event       Event     `json:"event"`
-	CallID      string    `json:"call_id,omitempty"` // ties an intent to its outcome
-	Actor       string    `json:"actor"`             // who: a user ID or "system:worker"
-	Role        string    `json:"role"`
-	PatientRef  string    `json:"patient_ref,omitempty"` // whose record (pseudonymous)
+	CallID      string    `json:"call_id,omitempty"`     // ties an AI intent to its outcome
+	Actor       string    `json:"actor"`                 // who: a user ID or "system:worker"
+	Role        string    `json:"role"`                  // clinician, patient, platform, reviewer, ops, system
+	PatientRef  string    `json:"patient_ref,omitempty"` // whose record (pseudonymous "pt_...")
 	EncounterID string    `json:"encounter_id,omitempty"`
-	TaskID      string    `json:"task_id,omitempty"`
-	RequestID   string    `json:"request_id,omitempty"`
-	Service     string    `json:"service"` // where
-	Worker      string    `json:"worker"`
+	TaskID      string    `json:"task_id,omitempty"`    // the queue task that did it
+	RequestID   string    `json:"request_id,omitempty"` // the API/CLI request that asked for it
+	Service     string    `json:"service"`              // where: the deployment
+	Worker      string    `json:"worker"`               // and the process
 
-	Task              string `json:"task,omitempty"` // transcribe | summarize
+	// Action is, for authz.denied, the event that was refused.
+	Action Event `json:"action,omitempty"`
+	// ObjectID names what was acted on when it is not an encounter or a
+	// draft version: a key version, a review case, a consent scope.
+	ObjectID string `json:"object_id,omitempty"`
+	// Count is how many things the action covered (entries exported,
+	// objects deleted).
+	Count int `json:"count,omitempty"`
+
+	Task              string `json:"task,omitempty"` // AI task: transcribe | summarize
 	Provider          string `json:"provider,omitempty"`
 	Model             string `json:"model,omitempty"`
 	PromptVersion     string `json:"prompt_version,omitempty"`
 	Attestation       string `json:"attestation,omitempty"` // zero-retention agreement relied on
 	InputSHA256       string `json:"input_sha256,omitempty"`
 	OutputSHA256      string `json:"output_sha256,omitempty"`
-	Result            string `json:"result,omitempty"` // "ok" or an error code
+	Result            string `json:"result,omitempty"` // result class: "ok" or an error code
 	LatencyMS         int64  `json:"latency_ms,omitempty"`
 	TokensIn          int    `json:"tokens_in,omitempty"`
 	TokensOut         int    `json:"tokens_out,omitempty"`
@@ -63,30 +112,45 @@ var idRE = regexp.MustCompile(`^[A-Za-z0-9._:@+/=#-]{0,256}$`)
 // or code.
 var ErrUnsafeEntry = errors.New("audit: entry field is not an identifier")
 
-// Validate checks that every string field is identifier-shaped.
+// Validate checks that every string field is identifier-shaped, that the
+// event is known and that who and when are set.
 func (e *Entry) Validate() error {
-	fields := map[string]string{
-		"event": string(e.Event), "call_id": e.CallID, "actor": e.Actor, "role": e.Role,
-		"patient_ref": e.PatientRef, "encounter_id": e.EncounterID, "task_id": e.TaskID,
-		"request_id": e.RequestID, "service": e.Service, "worker": e.Worker, "task": e.Task,
-		"provider": e.Provider, "model": e.Model, "prompt_version": e.PromptVersion,
-		"attestation": e.Attestation, "input_sha256": e.InputSHA256, "output_sha256": e.OutputSHA256,
-		"result": e.Result, "provider_request_id": e.ProviderRequestID,
+	fields := [...]struct{ name, v string }{
+		{"event", string(e.Event)}, {"call_id", e.CallID}, {"actor", e.Actor}, {"role", e.Role},
+		{"patient_ref", e.PatientRef}, {"encounter_id", e.EncounterID}, {"task_id", e.TaskID},
+		{"request_id", e.RequestID}, {"service", e.Service}, {"worker", e.Worker},
+		{"action", string(e.Action)}, {"object_id", e.ObjectID}, {"task", e.Task},
+		{"provider", e.Provider}, {"model", e.Model}, {"prompt_version", e.PromptVersion},
+		{"attestation", e.Attestation}, {"input_sha256", e.InputSHA256}, {"output_sha256", e.OutputSHA256},
+		{"result", e.Result}, {"provider_request_id", e.ProviderRequestID},
 	}
-	for name, v := range fields {
-		if !idRE.MatchString(v) {
-			return fmt.Errorf("%w: %s", ErrUnsafeEntry, name)
+	for _, f := range fields {
+		if !idRE.MatchString(f.v) {
+			return fmt.Errorf("%w: %s", ErrUnsafeEntry, f.name)
 		}
 	}
 	if e.Event == "" || e.Actor == "" {
 		return fmt.Errorf("%w: event and actor are required", ErrUnsafeEntry)
+	}
+	if !knownEvents[e.Event] {
+		return fmt.Errorf("%w: unknown event %q", ErrUnsafeEntry, e.Event)
+	}
+	if e.Action != "" && !knownEvents[e.Action] {
+		return fmt.Errorf("%w: unknown action %q", ErrUnsafeEntry, e.Action)
+	}
+	if e.Time.IsZero() {
+		return fmt.Errorf("%w: time is required", ErrUnsafeEntry)
+	}
+	if e.Count < 0 || e.LatencyMS < 0 || e.TokensIn < 0 || e.TokensOut < 0 || e.Version < 0 {
+		return fmt.Errorf("%w: counts must not be negative", ErrUnsafeEntry)
 	}
 	return nil
 }
 
 // Sink stores entries. Append returns only once the entry is durable
 // (fsynced or acknowledged by the store): callers rely on it before they
-// use an AI result.
+// use an AI result. An error means the entry may not be stored and the
+// action it records must not proceed.
 type Sink interface {
 	Append(ctx context.Context, e Entry) error
 	Close() error
@@ -112,8 +176,9 @@ func NewLogger(sink Sink, service, worker string, now func() time.Time) *Logger 
 // durable and the action it records must not proceed.
 func (l *Logger) Log(ctx context.Context, e Entry) error {
 	if e.Time.IsZero() {
-		e.Time = l.now().UTC()
+		e.Time = l.now()
 	}
+	e.Time = e.Time.UTC()
 	e.Service, e.Worker = l.service, l.worker
 	if err := e.Validate(); err != nil {
 		return err

@@ -1,121 +1,296 @@
 package audit
 
 import (
-	"bufio"
+	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
 	"sync"
+	"syscall"
 )
 
-// FileSink appends entries as JSON lines to one file per writer
-// (<dir>/audit-<writer>.jsonl), fsyncing each entry before Append returns.
-// One file per writer keeps many processes from interleaving writes.
-type FileSink struct {
-	dir  string
-	path string
+// FileStore keeps a trail in a local directory:
+//
+//	<dir>/audit-<chain>.jsonl   one chain per file, one record per line
+//	<dir>/checkpoints.jsonl     the checkpoint chain, one per line
+//	<dir>/checkpoints.lock      flock(2) taken while a checkpoint is added
+//
+// Files are opened append-only and fsynced before AppendChain returns.
+// Several processes may share the directory: each writes its own chain
+// files, and checkpoint appends are serialized by the lock file.
+type FileStore struct {
+	dir string
 
-	mu sync.Mutex
-	f  *os.File
+	mu     sync.Mutex
+	chains map[string]*os.File
+	closed bool
 }
 
-var _ Sink = (*FileSink)(nil)
+var _ Store = (*FileStore)(nil)
 
-var writerRE = regexp.MustCompile(`^[A-Za-z0-9._-]{1,128}$`)
+const (
+	chainPrefix     = "audit-"
+	chainSuffix     = ".jsonl"
+	checkpointsFile = "checkpoints.jsonl"
+	lockFile        = "checkpoints.lock"
+)
 
-// NewFileSink opens (creating) the writer's file in dir.
-func NewFileSink(dir, writer string) (*FileSink, error) {
-	if !writerRE.MatchString(writer) {
-		return nil, fmt.Errorf("audit.NewFileSink: writer %q must be [A-Za-z0-9._-]", writer)
-	}
+// NewFileStore opens (creating) the directory.
+func NewFileStore(dir string) (*FileStore, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, fmt.Errorf("audit.NewFileSink: %w", err)
+		return nil, fmt.Errorf("audit.NewFileStore: %w", err)
 	}
-	path := filepath.Join(dir, "audit-"+writer+".jsonl")
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o600)
-	if err != nil {
-		return nil, fmt.Errorf("audit.NewFileSink: %w", err)
-	}
-	return &FileSink{dir: dir, path: path, f: f}, nil
+	return &FileStore{dir: dir, chains: map[string]*os.File{}}, nil
 }
 
-// Path is the file this sink appends to.
-func (s *FileSink) Path() string { return s.path }
+// OpenFileReader opens an existing directory for reading only (verify and
+// export of a copy).
+func OpenFileReader(dir string) (*FileStore, error) {
+	fi, err := os.Stat(dir)
+	if err != nil {
+		return nil, fmt.Errorf("audit: %w", err)
+	}
+	if !fi.IsDir() {
+		return nil, fmt.Errorf("audit: %s is not a directory", dir)
+	}
+	return &FileStore{dir: dir, chains: map[string]*os.File{}}, nil
+}
 
-// Append implements Sink.
-func (s *FileSink) Append(ctx context.Context, e Entry) error {
-	line, err := json.Marshal(e)
+// Dir is the directory.
+func (s *FileStore) Dir() string { return s.dir }
+
+func (s *FileStore) String() string { return s.dir }
+
+// ChainPath is the file of a chain.
+func (s *FileStore) ChainPath(chain string) string {
+	return filepath.Join(s.dir, chainPrefix+chain+chainSuffix)
+}
+
+// CreateChain implements Store.
+func (s *FileStore) CreateChain(ctx context.Context, chain string) error {
+	if !ValidChain(chain) {
+		return fmt.Errorf("audit.FileStore: invalid chain name %q", chain)
+	}
+	f, err := os.OpenFile(s.ChainPath(chain), os.O_WRONLY|os.O_APPEND|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return fmt.Errorf("audit.FileStore.CreateChain: %w", err)
+	}
+	if err := syncDir(s.dir); err != nil {
+		f.Close()
+		return fmt.Errorf("audit.FileStore.CreateChain: %w", err)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		f.Close()
+		return errClosed
+	}
+	s.chains[chain] = f
+	return nil
+}
+
+// AppendChain implements Store: one write and one fsync for the batch.
+func (s *FileStore) AppendChain(ctx context.Context, chain string, first uint64, records []byte) error {
+	s.mu.Lock()
+	f := s.chains[chain]
+	s.mu.Unlock()
+	if f == nil {
+		return fmt.Errorf("audit.FileStore.AppendChain: chain %s is not open for writing", chain)
+	}
+	_, err := f.Write(records)
+	if err == nil {
+		err = f.Sync()
+	}
+	if err != nil {
+		// After a failed write or fsync the file's tail is unknown (and on
+		// Linux a failed fsync may have dropped the dirty pages): never
+		// write this chain again. The Trail starts a new one.
+		s.mu.Lock()
+		delete(s.chains, chain)
+		s.mu.Unlock()
+		f.Close()
+		return fmt.Errorf("audit.FileStore.AppendChain: %w", err)
+	}
+	return nil
+}
+
+// AppendCheckpoint implements Store. The lock file's flock serializes
+// writers across processes; a torn last line (a writer that crashed
+// mid-write, never acknowledged) is cut off before the new line goes on.
+func (s *FileStore) AppendCheckpoint(ctx context.Context, next func(last []byte) (uint64, []byte, error)) error {
+	lock, err := os.OpenFile(filepath.Join(s.dir, lockFile), os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return fmt.Errorf("audit.FileStore.AppendCheckpoint: %w", err)
+	}
+	defer lock.Close()
+	if err := syscall.Flock(int(lock.Fd()), syscall.LOCK_EX); err != nil {
+		return fmt.Errorf("audit.FileStore.AppendCheckpoint: lock: %w", err)
+	}
+	defer syscall.Flock(int(lock.Fd()), syscall.LOCK_UN)
+
+	path := filepath.Join(s.dir, checkpointsFile)
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return fmt.Errorf("audit.FileStore.AppendCheckpoint: %w", err)
+	}
+	defer f.Close()
+	last, end, err := lastLine(f)
+	if err != nil {
+		return fmt.Errorf("audit.FileStore.AppendCheckpoint: %w", err)
+	}
+	fi, err := f.Stat()
+	if err != nil {
+		return fmt.Errorf("audit.FileStore.AppendCheckpoint: %w", err)
+	}
+	if fi.Size() != end {
+		if err := f.Truncate(end); err != nil {
+			return fmt.Errorf("audit.FileStore.AppendCheckpoint: cut torn tail: %w", err)
+		}
+	}
+	_, line, err := next(last)
 	if err != nil {
 		return err
 	}
-	line = append(line, '\n')
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.f == nil {
-		return errors.New("audit: sink closed")
+	if _, err := f.WriteAt(line, end); err != nil {
+		return fmt.Errorf("audit.FileStore.AppendCheckpoint: %w", err)
 	}
-	if _, err := s.f.Write(line); err != nil {
-		return err
+	if err := f.Sync(); err != nil {
+		return fmt.Errorf("audit.FileStore.AppendCheckpoint: %w", err)
 	}
-	return s.f.Sync()
+	if end == 0 {
+		if err := syncDir(s.dir); err != nil {
+			return fmt.Errorf("audit.FileStore.AppendCheckpoint: %w", err)
+		}
+	}
+	return nil
 }
 
-// Close implements Sink.
-func (s *FileSink) Close() error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.f == nil {
+// lastLine returns the last complete line of f (without newline, nil if
+// none) and the offset just past it.
+func lastLine(f *os.File) ([]byte, int64, error) {
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, 0, err
+	}
+	size := fi.Size()
+	// Find the end of the last complete line, then its start, reading
+	// backwards in growing windows.
+	end := int64(-1)
+	for window := int64(4096); ; window *= 2 {
+		from := max(size-window, 0)
+		buf := make([]byte, size-from)
+		if _, err := f.ReadAt(buf, from); err != nil && !errors.Is(err, io.EOF) {
+			return nil, 0, err
+		}
+		if end < 0 {
+			if i := bytes.LastIndexByte(buf, '\n'); i >= 0 {
+				end = from + int64(i) + 1
+			} else if from == 0 {
+				return nil, 0, nil // no complete line at all
+			} else {
+				continue
+			}
+		}
+		lineEnd := end - 1 - from // index of the newline in buf
+		if lineEnd < 0 {
+			continue
+		}
+		if i := bytes.LastIndexByte(buf[:lineEnd], '\n'); i >= 0 {
+			return bytes.Clone(buf[i+1 : lineEnd]), end, nil
+		}
+		if from == 0 {
+			return bytes.Clone(buf[:lineEnd]), end, nil
+		}
+		if window > MaxLine*2 {
+			return nil, 0, errLineTooLong
+		}
+	}
+}
+
+// Chains implements Reader.
+func (s *FileStore) Chains(ctx context.Context) ([]string, error) {
+	ents, err := os.ReadDir(s.dir)
+	if err != nil {
+		return nil, fmt.Errorf("audit: %w", err)
+	}
+	var out []string
+	for _, e := range ents {
+		name := e.Name()
+		if !e.Type().IsRegular() || !strings.HasPrefix(name, chainPrefix) || !strings.HasSuffix(name, chainSuffix) {
+			continue
+		}
+		out = append(out, strings.TrimSuffix(strings.TrimPrefix(name, chainPrefix), chainSuffix))
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+// ReadChain implements Reader.
+func (s *FileStore) ReadChain(ctx context.Context, chain string, fn func(Line) error) error {
+	path := s.ChainPath(chain)
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("audit: %w", err)
+	}
+	defer f.Close()
+	return scanLines(f, path, fn)
+}
+
+// ReadCheckpoints implements Reader.
+func (s *FileStore) ReadCheckpoints(ctx context.Context, fn func(Line) error) error {
+	path := filepath.Join(s.dir, checkpointsFile)
+	f, err := os.Open(path)
+	if errors.Is(err, os.ErrNotExist) {
 		return nil
 	}
-	err := s.f.Close()
-	s.f = nil
-	return err
+	if err != nil {
+		return fmt.Errorf("audit: %w", err)
+	}
+	defer f.Close()
+	return scanLines(f, path, fn)
 }
 
-// ReadDir reads every entry of every writer file in dir, ordered by time.
+// Close implements Store.
+func (s *FileStore) Close() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var errs []error
+	for c, f := range s.chains {
+		errs = append(errs, f.Close())
+		delete(s.chains, c)
+	}
+	s.closed = true
+	return errors.Join(errs...)
+}
+
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	return d.Sync()
+}
+
+// ReadDir reads every entry of every chain in a local audit directory,
+// ordered by time. It checks nothing; use Verify for that.
 func ReadDir(dir string) ([]Entry, error) {
-	files, err := filepath.Glob(filepath.Join(dir, "audit-*.jsonl"))
+	s, err := OpenFileReader(dir)
 	if err != nil {
 		return nil, err
 	}
-	var all []Entry
-	for _, name := range files {
-		f, err := os.Open(name)
-		if err != nil {
-			return nil, err
-		}
-		entries, err := readEntries(f)
-		f.Close()
-		if err != nil {
-			return nil, fmt.Errorf("audit: %s: %w", filepath.Base(name), err)
-		}
-		all = append(all, entries...)
+	rows, err := Query(context.Background(), s, Filter{})
+	if err != nil {
+		return nil, err
 	}
-	sort.SliceStable(all, func(i, j int) bool { return all[i].Time.Before(all[j].Time) })
-	return all, nil
-}
-
-func readEntries(r io.Reader) ([]Entry, error) {
-	var out []Entry
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64<<10), 1<<20)
-	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" {
-			continue
-		}
-		var e Entry
-		if err := json.Unmarshal([]byte(line), &e); err != nil {
-			return nil, fmt.Errorf("line %d: %w", n, err)
-		}
-		out = append(out, e)
+	out := make([]Entry, len(rows))
+	for i, r := range rows {
+		out[i] = r.Entry
 	}
-	return out, sc.Err()
+	return out, nil
 }

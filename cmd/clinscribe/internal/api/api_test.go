@@ -307,7 +307,7 @@ func TestEndToEndSignReviewWebhook(t *testing.T) {
 	}
 	denied := false
 	for _, en := range auditEvents(t, f.cfg.Audit.Dir) {
-		if en.Event == audit.EventDenied && en.Actor == "dr-brandt" && en.EncounterID == id {
+		if en.Event == audit.EventAuthzDenied && en.Actor == "dr-brandt" && en.EncounterID == id {
 			denied = true
 		}
 	}
@@ -429,7 +429,7 @@ func TestEndToEndSignReviewWebhook(t *testing.T) {
 	}
 	export, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
-	for _, want := range []string{`"draft.sign"`, `"review.decision"`, `"ai.intent"`, `"access.denied"`} {
+	for _, want := range []string{`"draft.signoff"`, `"review.decision"`, `"ai.intent"`, `"authz.denied"`} {
 		if !bytes.Contains(export, []byte(want)) {
 			t.Errorf("patient audit export lacks %s", want)
 		}
@@ -561,7 +561,7 @@ func TestDeletion(t *testing.T) {
 	}
 	found := false
 	for _, en := range after {
-		if en.Event == audit.EventDelete && en.EncounterID == id && en.Result == "ok" && en.OutputSHA256 == cert.SHA256 {
+		if en.Event == audit.EventDeletion && en.EncounterID == id && en.Result == "ok" && en.OutputSHA256 == cert.SHA256 {
 			found = true
 		}
 	}

@@ -42,6 +42,8 @@ func commands() []command {
 		{"show", "show an encounter's draft with its AI label", runShow},
 		{"serve", "serve the HTTP API (bearer tokens; see docs/openapi.yaml)", runServe},
 		{"token", "create an API bearer token (stored hashed)", runToken},
+		{"audit", "verify or export the audit trail; make or show its signing key", runAudit},
+		{"keys", "rotate the key-encryption key and audit the rotation", runKeys},
 		{"demo", "run the whole pipeline in one process on embedded defaults", runDemo},
 		{"version", "print the version", runVersion},
 	}

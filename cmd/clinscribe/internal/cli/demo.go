@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"crypto/ed25519"
 	"fmt"
 	"io"
 	"os"
@@ -99,7 +100,7 @@ func runDemo(ctx context.Context, env Env, cfgPath string, args []string) error 
 		}
 		printDraft(out, a, d)
 	}
-	if err := summarizeAudit(out, cfg.Audit.Dir); err != nil {
+	if err := summarizeAudit(ctx, out, cfg.Audit); err != nil {
 		return err
 	}
 	fmt.Fprintf(out, "done in %.1fs: %d drafts, %d failed. Every draft above is a preliminary AI draft until a clinician signs it.\n",
@@ -110,7 +111,8 @@ func runDemo(ctx context.Context, env Env, cfgPath string, args []string) error 
 	return nil
 }
 
-func summarizeAudit(out io.Writer, dir string) error {
+func summarizeAudit(ctx context.Context, out io.Writer, c config.Audit) error {
+	dir := c.Dir
 	entries, err := audit.ReadDir(dir)
 	if err != nil {
 		return err
@@ -123,6 +125,23 @@ func summarizeAudit(out io.Writer, dir string) error {
 	for _, k := range sortedKeys(counts) {
 		fmt.Fprintf(out, "  %-18s %d\n", k, counts[k])
 	}
-	fmt.Fprintln(out)
+	pub, err := app.AuditPublicKey(c)
+	if err != nil {
+		return err
+	}
+	r, err := audit.OpenFileReader(dir)
+	if err != nil {
+		return err
+	}
+	rep, err := audit.Verify(ctx, r, audit.VerifyOptions{Keys: []ed25519.PublicKey{pub}})
+	if err != nil {
+		return err
+	}
+	if !rep.OK() {
+		return fmt.Errorf("the demo's audit trail does not verify: %s", rep.Problems[0])
+	}
+	fmt.Fprintf(out, "  hash-chained and verified: %d chain(s), %d entries, %d signed checkpoint(s) (key %s);\n"+
+		"  check it yourself: clinscribe audit verify -dir %s -public-key %s\n\n",
+		rep.Chains, rep.Records, rep.Checkpoints, audit.KeyID(pub), dir, c.SigningKeyFile)
 	return nil
 }

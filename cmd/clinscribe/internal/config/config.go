@@ -26,6 +26,7 @@ import (
 	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/api"
 	"github.com/clinscribe/clinscribe/pipeline"
 	"github.com/clinscribe/clinscribe/pipeline/ai"
+	"github.com/clinscribe/clinscribe/pipeline/audit"
 	"github.com/clinscribe/clinscribe/storage"
 	"github.com/clinscribe/clinscribe/worker"
 )
@@ -98,9 +99,30 @@ type KMS struct {
 	AWS   AWS    `yaml:"aws"`
 }
 
-// Audit is where audit entries go.
+// Audit is the tamper-evident audit trail (see docs/audit.md).
 type Audit struct {
+	// Sink is where entries go: local (a directory; the default) or s3 (a
+	// bucket with Object Lock in compliance mode; for production).
+	Sink string `yaml:"sink"`
+	// Dir is the local directory; default <data_dir>/audit.
 	Dir string `yaml:"dir"`
+	// S3 is the bucket for sink s3: bucket, prefix, retention_days
+	// (default 2192, six years), mode (default COMPLIANCE).
+	S3  audit.S3Config `yaml:"s3"`
+	AWS AWS            `yaml:"aws"`
+	// SigningKeyFile is the Ed25519 key (PEM PKCS#8) that signs
+	// checkpoints; default <data_dir>/keys/audit-signing.key. For sink
+	// local a missing file is generated (mode 0600); for sink s3 it must
+	// exist (make it once with `clinscribe audit keygen`). Keep it outside
+	// the trail: whoever can write the trail must not hold it.
+	SigningKeyFile string `yaml:"signing_key_file"`
+	// CheckpointInterval is how often each writer signs its chain head;
+	// a cut tail younger than this goes unnoticed. Default 1m.
+	CheckpointInterval time.Duration `yaml:"checkpoint_interval"`
+	// MaxBatch caps the entries committed with one fsync (or one S3
+	// object) when many are appended at once. Default 512; 1 turns group
+	// commit off.
+	MaxBatch int `yaml:"max_batch"`
 }
 
 // AI routes tasks to providers.
@@ -194,8 +216,23 @@ func (c Config) WithDefaults() Config {
 	if c.Keys.Ring.Kind == "local" && c.Keys.Ring.Dir == "" {
 		c.Keys.Ring.Dir = filepath.Join(c.DataDir, "keyring")
 	}
-	if c.Audit.Dir == "" {
+	if c.Audit.Sink == "" {
+		c.Audit.Sink = "local"
+	}
+	if c.Audit.Sink == "local" && c.Audit.Dir == "" {
 		c.Audit.Dir = filepath.Join(c.DataDir, "audit")
+	}
+	if c.Audit.Sink == "s3" {
+		c.Audit.S3 = c.Audit.S3.WithDefaults()
+	}
+	if c.Audit.SigningKeyFile == "" {
+		c.Audit.SigningKeyFile = filepath.Join(c.DataDir, "keys", "audit-signing.key")
+	}
+	if c.Audit.CheckpointInterval == 0 {
+		c.Audit.CheckpointInterval = time.Minute
+	}
+	if c.Audit.MaxBatch == 0 {
+		c.Audit.MaxBatch = 512
 	}
 	if len(c.AI.Providers) == 0 {
 		c.AI.Providers = []Provider{{Name: "offline", Kind: "offline"}}
@@ -297,8 +334,32 @@ func (c Config) Validate() error {
 	if c.Keys.CacheTTL < 0 {
 		add("keys.cache_ttl: must not be negative")
 	}
-	if c.Audit.Dir == "" {
-		add("audit.dir: required")
+	switch c.Audit.Sink {
+	case "local":
+		if c.Audit.Dir == "" {
+			add("audit.dir: required for sink local")
+		}
+		if c.Audit.Dir != "" && c.Audit.SigningKeyFile != "" && within(c.Audit.SigningKeyFile, c.Audit.Dir) {
+			add("audit.signing_key_file: must not be inside audit.dir: whoever can write the trail must not hold the key")
+		}
+	case "s3":
+		if err := c.Audit.S3.Validate(); err != nil {
+			add("audit.s3: %v", err)
+		}
+		if c.Audit.AWS.Region == "" && os.Getenv("AWS_REGION") == "" {
+			add("audit.aws.region: required for sink s3 (or set AWS_REGION)")
+		}
+	default:
+		add("audit.sink: %q is not local or s3", c.Audit.Sink)
+	}
+	if c.Audit.SigningKeyFile == "" {
+		add("audit.signing_key_file: required")
+	}
+	if c.Audit.CheckpointInterval <= 0 {
+		add("audit.checkpoint_interval: must be positive")
+	}
+	if c.Audit.MaxBatch < 1 {
+		add("audit.max_batch: must be at least 1")
 	}
 	names := map[string]bool{}
 	for i, p := range c.AI.Providers {
@@ -309,7 +370,7 @@ func (c Config) Validate() error {
 			add("ai.providers[%d].name: %q is defined twice", i, p.Name)
 		}
 		names[p.Name] = true
-		if p.Kind != "offline" {
+		if p.Kind != "offline" && !testProviderKinds[p.Kind] {
 			add("ai.providers[%d].kind: %q is not a known provider kind (offline)", i, p.Kind)
 		}
 	}

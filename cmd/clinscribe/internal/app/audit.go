@@ -1,0 +1,75 @@
+package app
+
+import (
+	"context"
+	"crypto/ed25519"
+	"fmt"
+	"log/slog"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/s3"
+
+	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/config"
+	"github.com/clinscribe/clinscribe/pipeline/audit"
+)
+
+// openAuditTrail opens the configured store and starts a Trail on it,
+// signing checkpoints with the configured key. For sink local a missing
+// key is generated; for s3 it must have been made (and distributed) first.
+func openAuditTrail(ctx context.Context, cfg config.Config, log *slog.Logger) (*audit.Trail, error) {
+	signer, err := audit.LoadSigner(cfg.Audit.SigningKeyFile, cfg.Audit.Sink == "local")
+	if err != nil {
+		return nil, fmt.Errorf("audit.signing_key_file: %w", err)
+	}
+	store, err := openAuditStore(ctx, cfg.Audit)
+	if err != nil {
+		return nil, err
+	}
+	if s3s, ok := store.(*audit.S3Store); ok {
+		if err := s3s.CheckObjectLock(ctx); err != nil {
+			return nil, err
+		}
+	}
+	return audit.NewTrail(store, signer, audit.TrailConfig{
+		Writer: cfg.Service.WorkerID, CheckpointInterval: cfg.Audit.CheckpointInterval,
+		MaxBatch: cfg.Audit.MaxBatch, Log: log,
+	})
+}
+
+func openAuditStore(ctx context.Context, c config.Audit) (audit.Store, error) {
+	switch c.Sink {
+	case "local":
+		return audit.NewFileStore(c.Dir)
+	case "s3":
+		ac, err := awsConfig(ctx, c.AWS)
+		if err != nil {
+			return nil, err
+		}
+		client := s3.NewFromConfig(ac, func(o *s3.Options) {
+			if c.AWS.Endpoint != "" {
+				o.BaseEndpoint = aws.String(c.AWS.Endpoint)
+			}
+			o.UsePathStyle = c.AWS.PathStyle
+		})
+		return audit.NewS3Store(client, c.S3, nil)
+	}
+	return nil, fmt.Errorf("audit.sink: unknown sink %q", c.Sink)
+}
+
+// OpenAuditReader opens the configured audit store for reading only — for
+// verify and export, which need neither Redis nor the data keys.
+func OpenAuditReader(ctx context.Context, c config.Audit) (audit.Reader, error) {
+	if c.Sink == "local" {
+		return audit.OpenFileReader(c.Dir)
+	}
+	return openAuditStore(ctx, c)
+}
+
+// AuditPublicKey returns the public half of the configured signing key.
+func AuditPublicKey(c config.Audit) (ed25519.PublicKey, error) {
+	s, err := audit.LoadSigner(c.SigningKeyFile, false)
+	if err != nil {
+		return nil, err
+	}
+	return s.PublicKey(), nil
+}

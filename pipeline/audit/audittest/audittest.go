@@ -1,0 +1,193 @@
+// Package audittest is the conformance suite every audit.Store passes:
+// run TestStore against a new implementation before using it.
+package audittest
+
+import (
+	"bytes"
+	"context"
+	"crypto/ed25519"
+	"fmt"
+	"log/slog"
+	"path/filepath"
+	"strconv"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/clinscribe/clinscribe/pipeline/audit"
+)
+
+// Opener returns a new handle on one backing store each time it is called,
+// as separate processes would open it.
+type Opener func(t *testing.T) audit.Store
+
+// TestStore runs the conformance suite; newBacking makes a fresh, empty
+// backing store for each subtest.
+func TestStore(t *testing.T, newBacking func(t *testing.T) Opener) {
+	ctx := context.Background()
+
+	t.Run("empty", func(t *testing.T) {
+		s := newBacking(t)(t)
+		chains, err := s.Chains(ctx)
+		if err != nil || len(chains) != 0 {
+			t.Fatalf("Chains() = %v, %v; want none", chains, err)
+		}
+		n := 0
+		if err := s.ReadCheckpoints(ctx, func(audit.Line) error { n++; return nil }); err != nil || n != 0 {
+			t.Fatalf("ReadCheckpoints: %d lines, %v; want none", n, err)
+		}
+	})
+
+	t.Run("chain round trip", func(t *testing.T) {
+		open := newBacking(t)
+		s := open(t)
+		if err := s.CreateChain(ctx, "w.1"); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.AppendChain(ctx, "w.1", 1, []byte("one\ntwo\n")); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.AppendChain(ctx, "w.1", 3, []byte("three\n")); err != nil {
+			t.Fatal(err)
+		}
+		r := open(t) // another handle sees it all
+		chains, err := r.Chains(ctx)
+		if err != nil || len(chains) != 1 || chains[0] != "w.1" {
+			t.Fatalf("Chains() = %v, %v; want [w.1]", chains, err)
+		}
+		var got []string
+		err = r.ReadChain(ctx, "w.1", func(l audit.Line) error {
+			if l.Partial || l.N < 1 || l.Where == "" {
+				t.Errorf("line %+v: want a complete line with a place", l)
+			}
+			got = append(got, string(l.Data))
+			return nil
+		})
+		if err != nil || fmt.Sprint(got) != "[one two three]" {
+			t.Fatalf("ReadChain = %v, %v; want [one two three]", got, err)
+		}
+		if err := open(t).CreateChain(ctx, "w.1"); err == nil {
+			t.Error("CreateChain of an existing chain succeeded")
+		}
+	})
+
+	t.Run("append to a chain not created here fails", func(t *testing.T) {
+		s := newBacking(t)(t)
+		if err := s.AppendChain(ctx, "w.2", 1, []byte("x\n")); err == nil {
+			t.Fatal("AppendChain to a chain this handle did not create succeeded")
+		}
+	})
+
+	t.Run("racing checkpoints get consecutive seqs", func(t *testing.T) {
+		open := newBacking(t)
+		const handles, each = 3, 8
+		var wg sync.WaitGroup
+		for range handles {
+			s := open(t)
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for range each {
+					err := s.AppendCheckpoint(ctx, func(last []byte) (uint64, []byte, error) {
+						n := uint64(0)
+						if last != nil {
+							v, err := strconv.ParseUint(string(bytes.TrimSpace(last)), 10, 64)
+							if err != nil {
+								return 0, nil, fmt.Errorf("last checkpoint %q", last)
+							}
+							n = v
+						}
+						return n + 1, []byte(strconv.FormatUint(n+1, 10) + "\n"), nil
+					})
+					if err != nil {
+						t.Error(err)
+						return
+					}
+				}
+			}()
+		}
+		wg.Wait()
+		var got []string
+		if err := open(t).ReadCheckpoints(ctx, func(l audit.Line) error { got = append(got, string(l.Data)); return nil }); err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != handles*each {
+			t.Fatalf("%d checkpoints, want %d: %v", len(got), handles*each, got)
+		}
+		for i, g := range got {
+			if g != strconv.Itoa(i+1) {
+				t.Fatalf("checkpoint %d is %q: lost or doubled under contention: %v", i+1, g, got)
+			}
+		}
+	})
+
+	t.Run("trails verify", func(t *testing.T) {
+		open := newBacking(t)
+		signer, err := audit.GenerateSigner(filepath.Join(t.TempDir(), "key"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var trails []*audit.Trail
+		for w := range 2 {
+			tr, err := audit.NewTrail(open(t), signer, audit.TrailConfig{Writer: fmt.Sprintf("w%d", w), CheckpointInterval: 10 * time.Millisecond})
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { tr.Close() })
+			trails = append(trails, tr)
+		}
+		var wg sync.WaitGroup
+		for w, tr := range trails {
+			for g := range 4 {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					for i := range 25 {
+						e := audit.Entry{Time: time.Now(), Event: audit.EventView, Actor: "u1", Role: "clinician",
+							RequestID: fmt.Sprintf("w%d-%d-%d", w, g, i), Service: "s", Worker: "w"}
+						if err := tr.Append(ctx, e); err != nil {
+							t.Error(err)
+							return
+						}
+					}
+				}()
+			}
+		}
+		wg.Wait()
+		for _, tr := range trails {
+			if err := tr.Close(); err != nil {
+				t.Fatal(err)
+			}
+		}
+		rep, err := audit.Verify(ctx, open(t), audit.VerifyOptions{Keys: []ed25519.PublicKey{signer.PublicKey()}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !rep.OK() || rep.Chains != 2 || rep.Records != 200 || rep.Unsigned != 0 {
+			t.Fatalf("verify: ok=%v chains=%d records=%d unsigned=%d problems=%v; want 2 chains, 200 records, all signed",
+				rep.OK(), rep.Chains, rep.Records, rep.Unsigned, rep.Problems)
+		}
+	})
+}
+
+// NewFileLogger returns an audit Logger writing a tamper-evident trail in
+// dir (local files, a throwaway signing key), closed when the test ends.
+// audit.ReadDir(dir) reads what it wrote.
+func NewFileLogger(t testing.TB, dir, writer string) *audit.Logger {
+	t.Helper()
+	store, err := audit.NewFileStore(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, priv, err := ed25519.GenerateKey(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr, err := audit.NewTrail(store, audit.NewSigner(priv), audit.TrailConfig{Writer: writer, Log: slog.New(slog.DiscardHandler)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lg := audit.NewLogger(tr, "clinscribe", writer, nil)
+	t.Cleanup(func() { lg.Close() })
+	return lg
+}

@@ -1,0 +1,43 @@
+// Package audit writes the append-only, tamper-evident audit trail: one
+// entry before every AI call leaves (intent) and one after it returns
+// (outcome), and one for every other action on PHI — submit, draft view,
+// export, sign-off, edit, review request and decision, consent change,
+// deletion, key rotation, authorization denial. Entries hold IDs, hashes,
+// counts and codes — never content — and Entry.Validate enforces it: a
+// string field that does not look like an identifier is refused.
+//
+// # Chains and checkpoints
+//
+// Each writing process (Trail) appends to its own chain, named
+// <worker ID>.<start time>.<random>: record n carries seq n, the hash of
+// record n-1 (prev) and its own hash, the SHA-256 of its canonical JSON.
+// Changing, removing, inserting or reordering a record breaks the chain
+// at that place. A chain's tail could still be cut, or the whole chain
+// rewritten by someone who knows the format, so every writer also adds
+// signed checkpoints (Ed25519) to one checkpoint chain shared by all
+// writers: at chain start (registering the chain, head seq 0), every
+// TrailConfig.CheckpointInterval while it writes, and at close. Verify
+// folds the checkpoints into the last signed head of every chain and
+// checks each chain against it: a cut tail, a deleted chain, an
+// unregistered (inserted) chain, a rewritten chain and records after a
+// close are all found, and the first bad place is named by file (or S3
+// object), line and seq. See docs/audit.md for the threat model.
+//
+// # Durability
+//
+// Trail.Append returns only once the entry is durable: fsynced (FileStore)
+// or acknowledged by S3 (S3Store, objects under Object Lock in compliance
+// mode). Concurrent appends are committed together — one write and one
+// fsync (or one object) for all of them — so throughput grows with the
+// number of appenders while every caller still waits for its own entry.
+// A failed write fails the Append (callers must not go on: the AI gateway
+// refuses the call) and abandons the chain; the next Append starts a new
+// one.
+//
+// # Stores
+//
+// FileStore keeps the trail in a local directory (the default); S3Store
+// keeps it in an S3 bucket with Object Lock. Both implement Store, and
+// Verify and Query read either through Reader, so `clinscribe audit
+// verify` and `clinscribe audit export` work on both, and on copies.
+package audit

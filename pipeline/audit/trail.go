@@ -1,0 +1,350 @@
+package audit
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"runtime"
+	"time"
+)
+
+// TrailConfig configures a Trail.
+type TrailConfig struct {
+	// Writer identifies the process (the worker ID). Each chain the Trail
+	// starts is named <Writer>.<UTC start time>.<random>, so a restarted
+	// process, or one that shares a worker ID by mistake, never appends to
+	// another's chain.
+	Writer string
+	// CheckpointInterval is how often a signed checkpoint of this chain's
+	// head is added while entries are written. Entries after the last
+	// checkpoint are hash-chained but not yet signed: this is the window in
+	// which a cut tail goes unnoticed. Zero means one minute; negative
+	// means only at chain start and close.
+	CheckpointInterval time.Duration
+	// MaxBatch is how many entries one write+fsync (one object, on S3) may
+	// carry: concurrent appends are committed together (group commit).
+	// Zero means 512; 1 means one fsync per entry.
+	MaxBatch int
+	// WriteTimeout bounds one store write. Zero means 30 seconds.
+	WriteTimeout time.Duration
+	// Now is the clock; nil means time.Now.
+	Now func() time.Time
+	// Log receives store failures; nil means slog.Default.
+	Log *slog.Logger
+}
+
+func (c TrailConfig) withDefaults() TrailConfig {
+	if c.CheckpointInterval == 0 {
+		c.CheckpointInterval = time.Minute
+	}
+	if c.MaxBatch <= 0 {
+		c.MaxBatch = 512
+	}
+	if c.WriteTimeout <= 0 {
+		c.WriteTimeout = 30 * time.Second
+	}
+	if c.Now == nil {
+		c.Now = time.Now
+	}
+	if c.Log == nil {
+		c.Log = slog.Default()
+	}
+	return c
+}
+
+// Trail is the tamper-evident Sink: it hash-chains entries into its own
+// chain in a Store, commits concurrent appends together, and signs
+// checkpoints of its head into the checkpoint chain shared by all writers.
+//
+// Append returns once the entry is durable. If the store fails, Append
+// fails (the caller must not go on: fail closed) and the chain is
+// abandoned; the next Append starts a new chain, whose registration
+// checkpoint also records the last durable head of the abandoned one.
+type Trail struct {
+	store  Store
+	signer *Signer
+	cfg    TrailConfig
+
+	reqs    chan *appendReq
+	ckReqs  chan chan error
+	closing chan struct{}
+	stopped chan struct{}
+	closeMu chan struct{} // one Close at a time
+	err     error         // Close's result, set before stopped closes
+
+	// Owned by the loop goroutine.
+	chain   string // "" when no chain is open
+	seq     uint64
+	head    string
+	ckSeq   uint64 // head seq in this chain's last checkpoint
+	pending []Head // heads of abandoned chains not yet checkpointed
+}
+
+var _ Sink = (*Trail)(nil)
+
+type appendReq struct {
+	entry []byte
+	done  chan error
+}
+
+// ErrClosed is returned by Append after Close.
+var ErrClosed = errors.New("audit: trail closed")
+
+var errClosed = ErrClosed
+
+// NewTrail starts a Trail. No chain is created until the first Append, so
+// a process that writes no entry leaves nothing behind.
+func NewTrail(store Store, signer *Signer, cfg TrailConfig) (*Trail, error) {
+	if store == nil || signer == nil {
+		return nil, errors.New("audit.NewTrail: a store and a signer are required")
+	}
+	if !ValidChain(cfg.Writer) || len(cfg.Writer) > 150 {
+		return nil, fmt.Errorf("audit.NewTrail: writer %q must be 1-150 of [A-Za-z0-9._-]", cfg.Writer)
+	}
+	cfg = cfg.withDefaults()
+	t := &Trail{
+		store: store, signer: signer, cfg: cfg,
+		reqs: make(chan *appendReq, cfg.MaxBatch), ckReqs: make(chan chan error),
+		closing: make(chan struct{}), stopped: make(chan struct{}), closeMu: make(chan struct{}, 1),
+	}
+	go t.loop()
+	return t, nil
+}
+
+// Append implements Sink: it returns once e is durable in the store, or
+// with the error that kept it from being so. ctx bounds only the wait to
+// be queued.
+func (t *Trail) Append(ctx context.Context, e Entry) error {
+	if err := e.Validate(); err != nil {
+		return err
+	}
+	b, err := json.Marshal(e)
+	if err != nil {
+		return fmt.Errorf("audit: %w", err)
+	}
+	r := &appendReq{entry: b, done: make(chan error, 1)}
+	select {
+	case t.reqs <- r:
+	case <-t.closing:
+		return ErrClosed
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	// Once queued, the answer is awaited whatever ctx does (a store write
+	// is bounded by WriteTimeout): the caller learns whether the entry is
+	// durable, rather than guessing after a cancel.
+	select {
+	case err := <-r.done:
+		return err
+	case <-t.stopped:
+		// The request may have slipped in after the last drain.
+		select {
+		case err := <-r.done:
+			return err
+		default:
+			return ErrClosed
+		}
+	}
+}
+
+// Checkpoint adds a checkpoint of the current head now (if a chain is
+// open and moved since its last checkpoint).
+func (t *Trail) Checkpoint(ctx context.Context) error {
+	done := make(chan error, 1)
+	select {
+	case t.ckReqs <- done:
+	case <-t.closing:
+		return ErrClosed
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// Close commits what is queued, closes the chain with a final checkpoint
+// and closes the store.
+func (t *Trail) Close() error {
+	t.closeMu <- struct{}{}
+	defer func() { <-t.closeMu }()
+	select {
+	case <-t.stopped:
+		return nil
+	default:
+	}
+	close(t.closing)
+	<-t.stopped
+	return t.err
+}
+
+func (t *Trail) loop() {
+	defer close(t.stopped)
+	var tick <-chan time.Time
+	if t.cfg.CheckpointInterval > 0 {
+		ticker := time.NewTicker(t.cfg.CheckpointInterval)
+		defer ticker.Stop()
+		tick = ticker.C
+	}
+	batch := make([]*appendReq, 0, t.cfg.MaxBatch)
+	for {
+		select {
+		case r := <-t.reqs:
+			batch = append(batch[:0], r)
+			// Appenders woken by the previous commit are still on their
+			// way: let them queue, so this commit carries them too.
+			runtime.Gosched()
+		fill:
+			for len(batch) < t.cfg.MaxBatch {
+				select {
+				case r := <-t.reqs:
+					batch = append(batch, r)
+				default:
+					break fill
+				}
+			}
+			t.commit(batch)
+		case <-tick:
+			if err := t.checkpoint(false); err != nil {
+				t.cfg.Log.Error("audit checkpoint failed; entries stay hash-chained but unsigned until one succeeds",
+					"store", t.store.String(), "error", err)
+			}
+		case done := <-t.ckReqs:
+			done <- t.checkpoint(false)
+		case <-t.closing:
+			for {
+				select {
+				case r := <-t.reqs:
+					t.commit([]*appendReq{r})
+					continue
+				default:
+				}
+				break
+			}
+			var errs []error
+			if t.chain != "" || len(t.pending) > 0 {
+				errs = append(errs, t.checkpoint(true))
+			}
+			errs = append(errs, t.store.Close())
+			t.err = errors.Join(errs...)
+			return
+		}
+	}
+}
+
+// commit writes a batch as consecutive records with one store write.
+func (t *Trail) commit(batch []*appendReq) {
+	reply := func(err error) {
+		for _, r := range batch {
+			r.done <- err
+		}
+	}
+	if t.chain == "" {
+		if err := t.open(); err != nil {
+			reply(fmt.Errorf("audit: start chain: %w", err))
+			return
+		}
+	}
+	first := t.seq + 1
+	seq, head := t.seq, t.head
+	size := 0
+	for _, r := range batch {
+		size += len(r.entry) + 256
+	}
+	buf := make([]byte, 0, size)
+	for _, r := range batch {
+		seq++
+		line, hash, err := encodeRecord(t.chain, seq, head, r.entry)
+		if err != nil {
+			reply(fmt.Errorf("audit: encode: %w", err))
+			return
+		}
+		buf = append(buf, line...)
+		head = hash
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), t.cfg.WriteTimeout)
+	err := t.store.AppendChain(ctx, t.chain, first, buf)
+	cancel()
+	if err != nil {
+		t.cfg.Log.Error("audit store write failed; chain abandoned, a new one starts with the next entry",
+			"store", t.store.String(), "chain", t.chain, "durable_seq", t.seq, "error", err)
+		if t.seq > t.ckSeq {
+			t.pending = append(t.pending, Head{Chain: t.chain, Seq: t.seq, Hash: t.head})
+		}
+		t.chain = ""
+		reply(err)
+		return
+	}
+	t.seq, t.head = seq, head
+	reply(nil)
+}
+
+// open starts a new chain: the file (or prefix) first, then a checkpoint
+// registering it at seq 0, so every chain with records is known to the
+// checkpoint chain before its first record exists.
+func (t *Trail) open() error {
+	var rnd [3]byte
+	_, _ = rand.Read(rnd[:])
+	chain := fmt.Sprintf("%s.%s.%s", t.cfg.Writer, t.cfg.Now().UTC().Format("20060102T150405Z"), hex.EncodeToString(rnd[:]))
+	ctx, cancel := context.WithTimeout(context.Background(), t.cfg.WriteTimeout)
+	defer cancel()
+	if err := t.store.CreateChain(ctx, chain); err != nil {
+		return err
+	}
+	heads := append(t.pending, Head{Chain: chain, Seq: 0, Hash: Genesis})
+	if err := t.writeCheckpoint(ctx, chain, heads); err != nil {
+		// The empty chain stays unregistered; verify notes it as harmless.
+		return err
+	}
+	t.pending = nil
+	t.chain, t.seq, t.head, t.ckSeq = chain, 0, Genesis, 0
+	return nil
+}
+
+// checkpoint records the open chain's head if it moved (and, when
+// closing, marks it closed).
+func (t *Trail) checkpoint(closing bool) error {
+	var heads []Head
+	heads = append(heads, t.pending...)
+	if t.chain != "" && (closing || t.seq != t.ckSeq) {
+		heads = append(heads, Head{Chain: t.chain, Seq: t.seq, Hash: t.head, Closed: closing})
+	}
+	if len(heads) == 0 {
+		return nil
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), t.cfg.WriteTimeout)
+	defer cancel()
+	writer := t.chain
+	if writer == "" {
+		writer = heads[0].Chain
+	}
+	if err := t.writeCheckpoint(ctx, writer, heads); err != nil {
+		return err
+	}
+	t.pending = nil
+	t.ckSeq = t.seq
+	return nil
+}
+
+func (t *Trail) writeCheckpoint(ctx context.Context, writer string, heads []Head) error {
+	return t.store.AppendCheckpoint(ctx, func(last []byte) (uint64, []byte, error) {
+		prevSeq, prevHash := uint64(0), Genesis
+		if last != nil {
+			prev, err := parseCheckpoint(last, nil)
+			if err != nil {
+				return 0, nil, fmt.Errorf("audit: the last checkpoint is damaged (%v); run `clinscribe audit verify`", err)
+			}
+			prevSeq, prevHash = prev.Seq, prev.Hash
+		}
+		c := &Checkpoint{Seq: prevSeq + 1, Prev: prevHash, Time: t.cfg.Now().UTC(), Writer: writer, Heads: heads}
+		line, err := t.signer.encodeCheckpoint(c)
+		return c.Seq, line, err
+	})
+}
