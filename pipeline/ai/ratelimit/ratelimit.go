@@ -61,6 +61,10 @@ func (e *ExceedError) Unwrap() error { return ErrWouldExceed }
 // RetryAfter says when quota will be free.
 func (e *ExceedError) RetryAfter() time.Duration { return e.Wait }
 
+// Scripter is what the limiter needs of a Redis client: a
+// *redis.Client, *redis.ClusterClient or failover client.
+type Scripter = redis.Scripter
+
 // Limiter is a provider's fleet-wide quota.
 type Limiter struct {
 	rdb     redis.Scripter
