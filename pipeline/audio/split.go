@@ -222,9 +222,11 @@ func SplitWAV(r io.Reader, opts SplitOptions, fn func(Chunk) error) (Info, error
 	return info, nil
 }
 
-// quietestCut returns the frame in [from, to) at the centre of the 20 ms
-// stretch with the least energy (the first channel's), or to when the
-// window is empty.
+// quietestCut returns a frame in [from, to) to cut at: the middle of the
+// longest quiet stretch, where quiet means within a whisker of the least
+// energy (the first channel's) found over 20 ms windows — so a cut lands
+// in the pause between sentences rather than between two words — or to
+// when the window is empty.
 func quietestCut(h wavHeader, buf []byte, bufStart, from, to int64) int64 {
 	from = max(from, bufStart)
 	if to <= from {
@@ -232,18 +234,40 @@ func quietestCut(h wavHeader, buf []byte, bufStart, from, to int64) int64 {
 	}
 	fs := int64(h.BlockAlign)
 	win := max(int64(h.SampleRate)/50, 1) // 20 ms
-	best, bestE := to, math.Inf(1)
-	for w := from; w+win <= to; w += win / 2 {
+	step := max(win/2, 1)
+	var energies []float64
+	var starts []int64
+	minE := math.Inf(1)
+	for w := from; w+win <= to; w += step {
 		var e float64
 		for f := w; f < w+win; f += 4 { // every 4th frame is plenty for a level
 			v := sampleAt(h, buf[(f-bufStart)*fs:])
 			e += v * v
 		}
-		if e < bestE {
-			best, bestE = w+win/2, e
-		}
+		energies = append(energies, e)
+		starts = append(starts, w)
+		minE = min(minE, e)
 	}
-	return best
+	if len(energies) == 0 {
+		return to
+	}
+	quiet := minE*1.5 + 1e-6*float64(win)
+	bestLen, bestAt := 0, len(energies)-1
+	for i := 0; i < len(energies); {
+		if energies[i] > quiet {
+			i++
+			continue
+		}
+		j := i
+		for j < len(energies) && energies[j] <= quiet {
+			j++
+		}
+		if j-i > bestLen {
+			bestLen, bestAt = j-i, (i+j-1)/2
+		}
+		i = j
+	}
+	return starts[bestAt] + win/2
 }
 
 // sampleAt reads the first channel of the frame at b as -1..1.

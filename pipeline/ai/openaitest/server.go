@@ -122,6 +122,7 @@ type Stats struct {
 	QuotaRejected int // 429s from the shared quota
 	Injected      int // faults from FailNext
 	TokensCharged int // tokens accepted within the quota
+	MaxInFlight   int // most requests being handled at once
 	First, Last   time.Time
 }
 
@@ -142,6 +143,7 @@ type Server struct {
 	unsupported          string
 	hallucinateOnSilence bool
 	stats                Stats
+	inFlight             int
 	hung                 chan struct{}
 }
 
@@ -265,7 +267,14 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		s.stats.First = rec.Time
 	}
 	s.stats.Last = rec.Time
+	s.inFlight++
+	s.stats.MaxInFlight = max(s.stats.MaxInFlight, s.inFlight)
 	s.mu.Unlock()
+	defer func() {
+		s.mu.Lock()
+		s.inFlight--
+		s.mu.Unlock()
+	}()
 
 	rw := &recorder{ResponseWriter: w, rec: rec, s: s}
 	if op == "" {

@@ -221,18 +221,27 @@ func recognize(pcm []byte, rate, frameSize int) []recognized {
 		if (r.to-r.from)*1000/rate < minWordMS {
 			continue // a clipped fragment: not heard as a word
 		}
+		// Frequency from the spacing of zero crossings (first to last), so
+		// a run's frame-quantized edges do not skew it.
 		crossings, sumAbs := 0, 0.0
+		firstX, lastX := -1, -1
 		prev := sample(r.from)
 		for i := r.from + 1; i < r.to; i++ {
 			v := sample(i)
 			if (prev < 0) != (v < 0) {
 				crossings++
+				if firstX < 0 {
+					firstX = i
+				}
+				lastX = i
 			}
 			prev = v
 			sumAbs += math.Abs(v)
 		}
-		dur := float64(r.to-r.from) / float64(rate)
-		freq := float64(crossings) / (2 * dur)
+		freq := 0.0
+		if crossings > 1 && lastX > firstX {
+			freq = float64(crossings-1) / (2 * float64(lastX-firstX) / float64(rate))
+		}
 		k := int(math.Round((freq - baseFreq) / freqStep))
 		word := "[inaudible]"
 		if k >= 0 && k < len(Vocabulary) {

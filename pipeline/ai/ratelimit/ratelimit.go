@@ -3,16 +3,19 @@
 // script updates it atomically, so every worker process draws on the same
 // budget instead of each assuming it has the provider to itself.
 //
-// The algorithm is GCRA (the generic cell rate algorithm), as a
-// reservation: each call moves the quota's "theoretical arrival time"
-// (TAT) forward by its cost and learns when it may send — now, or after a
-// wait that spaces requests at the configured rate. Requests and tokens
-// are two GCRAs updated together in one script; a request waits for the
-// later of the two. Token costs are estimates made before the call
-// (tiktoken count of the prompt plus the output reserved); Reconcile moves
-// the TAT back by what the provider's reported usage shows was not used,
-// so estimates that run high do not waste quota. Penalize pushes the whole
-// fleet back when the provider still answers 429.
+// The algorithm is GCRA (the generic cell rate algorithm): each quota has
+// a "theoretical arrival time" (TAT); a request may go when the TAT is
+// not later than now (less the burst allowance), and going moves the TAT
+// forward by its cost. Requests and tokens are two GCRAs checked and
+// updated together in one script; a request waits for the later of the
+// two. A caller that may not go yet is told how long until it may, sleeps
+// at most a poll interval, and asks again — it holds no slot while it
+// waits, so quota given back meanwhile goes to whoever asks next. Token
+// costs are estimates made before the call (tiktoken count of the prompt
+// plus the output reserved); Reconcile moves the TAT back by what the
+// provider's reported usage shows was not used, so estimates that run high
+// do not waste quota. Penalize pushes the whole fleet back when the
+// provider still answers 429.
 //
 // Keys hold the provider name only ("clinscribe:ratelimit:{openai}:tpm")
 // and a number: no content, no patient, no encounter.
@@ -23,6 +26,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"time"
 
 	"github.com/redis/go-redis/v9"
@@ -72,6 +76,7 @@ type Limiter struct {
 	tpmKey  string
 	limits  Limits
 	maxWait time.Duration
+	poll    time.Duration
 	sleep   func(context.Context, time.Duration) error
 }
 
@@ -82,6 +87,9 @@ type Options struct {
 	// MaxWait bounds how long Wait sleeps for quota even when the
 	// caller's deadline would allow more. Zero means two minutes.
 	MaxWait time.Duration
+	// Poll is the longest a waiting caller sleeps before asking again.
+	// Zero means 100ms.
+	Poll time.Duration
 }
 
 // New returns the Limiter for provider, with its state in rdb (a
@@ -94,9 +102,12 @@ func New(rdb redis.Scripter, provider string, l Limits, opts Options) *Limiter {
 	if opts.MaxWait == 0 {
 		opts.MaxWait = 2 * time.Minute
 	}
+	if opts.Poll == 0 {
+		opts.Poll = 100 * time.Millisecond
+	}
 	// The hash tag keeps both keys in one cluster slot, as a script needs.
 	base := opts.Prefix + "{" + provider + "}:"
-	return &Limiter{rdb: rdb, rpmKey: base + "rpm", tpmKey: base + "tpm", limits: l, maxWait: opts.MaxWait, sleep: sleepCtx}
+	return &Limiter{rdb: rdb, rpmKey: base + "rpm", tpmKey: base + "tpm", limits: l, maxWait: opts.MaxWait, poll: opts.Poll, sleep: sleepCtx}
 }
 
 // Limits returns the configured limits.
@@ -106,7 +117,7 @@ func (l *Limiter) Limits() Limits { return l.limits }
 type Reservation struct {
 	l      *Limiter
 	Tokens int           // tokens reserved
-	Wait   time.Duration // how long Wait slept for it
+	Wait   time.Duration // how long Wait waited for it
 }
 
 // microseconds of quota per request and per token
@@ -120,42 +131,37 @@ func (l *Limiter) intervals() (perReq, perTok float64) {
 	return
 }
 
-// reserveScript: KEYS rpm, tpm; ARGV per-request µs, per-token µs, tokens,
-// burst µs, max wait µs. Returns {1, wait µs} when reserved, {0, wait µs}
-// when the wait would exceed the maximum (nothing changed).
-var reserveScript = redis.NewScript(`
+// takeScript: KEYS rpm, tpm; ARGV per-request µs, per-token µs, tokens,
+// burst µs. Returns {1, 0} when the request may go (and takes its quota),
+// {0, wait µs} when it must wait (nothing changed).
+var takeScript = redis.NewScript(`
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
 local per_req = tonumber(ARGV[1])
 local per_tok = tonumber(ARGV[2])
 local tokens = tonumber(ARGV[3])
 local burst = tonumber(ARGV[4])
-local max_wait = tonumber(ARGV[5])
 local costs = {per_req, per_tok * tokens}
 local tats = {}
-local send = now
+local wait = 0
 for i = 1, 2 do
   local tat = tonumber(redis.call('GET', KEYS[i]) or now)
   if tat < now then tat = now end
   tats[i] = tat
-  if costs[i] > 0 then
-    local at = tat - burst
-    if at > send then send = at end
+  if costs[i] > 0 and tat - burst - now > wait then
+    wait = tat - burst - now
   end
 end
-local wait = send - now
-if wait > max_wait then
+if wait > 0 then
   return {0, string.format('%.0f', wait)}
 end
 for i = 1, 2 do
   if costs[i] > 0 then
-    local tat = tats[i]
-    if send > tat then tat = send end
-    local new = tat + costs[i]
+    local new = tats[i] + costs[i]
     redis.call('SET', KEYS[i], string.format('%.0f', new), 'PX', math.ceil((new - now + burst) / 1000) + 1000)
   end
 end
-return {1, string.format('%.0f', wait)}
+return {1, 0}
 `)
 
 // adjustScript: KEYS one quota; ARGV delta µs (negative refunds). The TAT
@@ -190,37 +196,41 @@ end
 return 1
 `)
 
-// Wait reserves quota for one request of the given token cost and sleeps
-// until it may be sent. If the wait would outlast ctx's deadline or
-// MaxWait, it reserves nothing and returns an *ExceedError. If ctx ends
-// while sleeping, the quota is given back.
+// Wait takes quota for one request of the given token cost, sleeping
+// until the fleet's quota allows it. If the wait would outlast ctx's
+// deadline or MaxWait, it takes nothing and returns an *ExceedError.
 func (l *Limiter) Wait(ctx context.Context, tokens int) (*Reservation, error) {
 	if l == nil || !l.limits.Enabled() {
 		return &Reservation{l: l, Tokens: tokens}, nil
 	}
 	tokens = max(tokens, 0)
 	perReq, perTok := l.intervals()
-	maxWait := l.maxWait
-	if dl, ok := ctx.Deadline(); ok {
-		maxWait = min(maxWait, time.Until(dl))
+	start := time.Now()
+	limit := start.Add(l.maxWait)
+	if dl, ok := ctx.Deadline(); ok && dl.Before(limit) {
+		limit = dl
 	}
-	res, err := reserveScript.Run(ctx, l.rdb, []string{l.rpmKey, l.tpmKey},
-		perReq, perTok, tokens, l.limits.Burst.Microseconds(), maxWait.Microseconds()).Int64Slice()
-	if err != nil {
-		return nil, fmt.Errorf("ratelimit: reserve: %w", err)
-	}
-	wait := time.Duration(res[1]) * time.Microsecond
-	if res[0] == 0 {
-		return nil, &ExceedError{Wait: wait}
-	}
-	r := &Reservation{l: l, Tokens: tokens, Wait: wait}
-	if wait > 0 {
-		if err := l.sleep(ctx, wait); err != nil {
-			r.Cancel(context.WithoutCancel(ctx))
+	for {
+		res, err := takeScript.Run(ctx, l.rdb, []string{l.rpmKey, l.tpmKey},
+			perReq, perTok, tokens, l.limits.Burst.Microseconds()).Int64Slice()
+		if err != nil {
+			return nil, fmt.Errorf("ratelimit: take: %w", err)
+		}
+		if res[0] == 1 {
+			return &Reservation{l: l, Tokens: tokens, Wait: time.Since(start)}, nil
+		}
+		wait := time.Duration(res[1]) * time.Microsecond
+		if time.Now().Add(wait).After(limit) {
+			return nil, &ExceedError{Wait: wait}
+		}
+		// Ask again when the quota should allow it, or sooner: quota given
+		// back (Reconcile, Cancel) makes room early. A little jitter keeps
+		// waiting workers from asking in lockstep.
+		d := min(wait, l.poll) + time.Duration(rand.Int64N(int64(2*time.Millisecond)))
+		if err := l.sleep(ctx, d); err != nil {
 			return nil, err
 		}
 	}
-	return r, nil
 }
 
 // Reconcile corrects the token cost to what the provider reported: the
