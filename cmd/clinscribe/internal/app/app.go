@@ -25,7 +25,6 @@ import (
 	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/config"
 	"github.com/clinscribe/clinscribe/pipeline"
 	"github.com/clinscribe/clinscribe/pipeline/ai"
-	"github.com/clinscribe/clinscribe/pipeline/ai/offline"
 	"github.com/clinscribe/clinscribe/pipeline/audit"
 	"github.com/clinscribe/clinscribe/pipeline/phi"
 	"github.com/clinscribe/clinscribe/prompts"
@@ -53,6 +52,9 @@ type App struct {
 type Options struct {
 	// LogOutput receives the JSON or text log; nil means stderr.
 	LogOutput io.Writer
+	// Environ is where providers' api_key_env variables are looked up;
+	// nil means the process environment.
+	Environ []string
 }
 
 // Open assembles the application.
@@ -101,14 +103,9 @@ func Open(ctx context.Context, cfg config.Config, opts Options) (a *App, err err
 	a.Audit = audit.NewLogger(sink, cfg.Service.Name, cfg.Service.WorkerID, nil)
 	a.closers = append(a.closers, a.Audit.Close)
 
-	var providers []*ai.Provider
-	for _, pc := range cfg.AI.Providers {
-		switch pc.Kind {
-		case "offline":
-			providers = append(providers, offline.New(pc.Name))
-		default:
-			return nil, fmt.Errorf("app: provider %q: unknown kind %q", pc.Name, pc.Kind)
-		}
+	providers, err := a.openProviders(cfg.AI.Providers, opts.Environ)
+	if err != nil {
+		return nil, fmt.Errorf("app: %w", err)
 	}
 	if a.Gateway, err = ai.NewGateway(cfg.AI.Config, providers, a.Audit, nil, a.Log); err != nil {
 		return nil, fmt.Errorf("app: %w", err)
