@@ -36,7 +36,8 @@ type SplitOptions struct {
 	// de-duplicated when stitched). Zero means one second; negative none.
 	Overlap time.Duration
 	// SearchWindow is how far before the hard limit the split looks for
-	// the quietest moment to cut at. Zero means three seconds.
+	// the longest pause to cut at. Zero means ten seconds (at most a
+	// quarter of a chunk).
 	SearchWindow time.Duration
 }
 
@@ -48,7 +49,7 @@ func (o SplitOptions) withDefaults() SplitOptions {
 		o.Overlap = 0
 	}
 	if o.SearchWindow == 0 {
-		o.SearchWindow = 3 * time.Second
+		o.SearchWindow = 10 * time.Second
 	}
 	return o
 }

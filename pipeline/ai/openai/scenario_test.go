@@ -533,7 +533,7 @@ func TestChunkedRecordingStitchedWithoutDoubledWords(t *testing.T) {
 	checkWords(t, res.Segments, exp)
 }
 
-func checkWords(t *testing.T, segs []encounter.Segment, exp []openaitest.Expected) {
+func checkWords(t testing.TB, segs []encounter.Segment, exp []openaitest.Expected) {
 	t.Helper()
 	norm := func(s string) []string { return strings.Fields(strings.ToLower(strings.ReplaceAll(s, ".", ""))) }
 	var got, want []string
