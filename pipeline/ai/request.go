@@ -29,6 +29,11 @@ const (
 // gateway by mistake.
 var ErrOutsideGateway = errors.New("ai: provider request outside an audited gateway call")
 
+func init() {
+	// Provider names and task names are configuration, not content.
+	phi.AllowLogKey("fallback", "task")
+}
+
 type scopeKey struct{}
 
 // callScope is what a gateway call hands its provider through the context.

@@ -495,6 +495,36 @@ func TestDiarizedSpeakers(t *testing.T) {
 	}
 }
 
+// Diarizing models label speakers per request; across chunks the labels
+// are matched at the seams.
+func TestDiarizedSpeakersAcrossChunks(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, openaitest.Options{MaxUploadBytes: 2 << 20}, openai.KindOpenAI, func(c *openai.Config, _ *openai.Deps) {
+		c.TranscribeModel = "gpt-4o-transcribe-diarize"
+		c.Limits.MaxUploadBytes = 2 << 20
+	})
+	wav, exp := openaitest.SynthWAV(openaitest.Script(6*time.Minute), openaitest.SynthOptions{})
+	b := aitest.NewGateway(t, e.prov, nil)
+	res, err := b.Gateway.Transcribe(context.Background(), testCall, wavRequest(wav))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(e.srv.Requests()) < 5 {
+		t.Fatalf("%d uploads", len(e.srv.Requests()))
+	}
+	checkWords(t, res.Segments, exp)
+	// Each segment's speaker is the one who said its first word.
+	j := 0
+	for _, s := range res.Segments {
+		for j < len(exp)-1 && exp[j+1].StartMS <= s.StartMS+50 {
+			j++
+		}
+		if want := "Speaker " + exp[j].Speaker; s.Speaker != want {
+			t.Errorf("%s at %d ms: %q, want %q", s.ID, s.StartMS, s.Speaker, want)
+		}
+	}
+}
+
 func TestPlainJSONTranscriptionModel(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t, openaitest.Options{}, openai.KindOpenAI, func(c *openai.Config, _ *openai.Deps) {

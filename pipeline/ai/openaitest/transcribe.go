@@ -209,11 +209,17 @@ func transcriptionBody(format, model string, duration float64, segs []recognized
 		}
 		return body
 	case "diarized_json":
+		// Like a diarizing model, label speakers in order of appearance in
+		// this file: the first voice heard is A, whoever it is.
+		labels := map[string]string{}
 		list := []any{}
 		for i, s := range segs {
+			if _, ok := labels[s.speaker]; !ok {
+				labels[s.speaker] = string(rune('A' + len(labels)))
+			}
 			list = append(list, map[string]any{
 				"type": "transcript.text.segment", "id": fmt.Sprintf("seg_%03d", i), "start": secs(s.startMS), "end": secs(s.endMS),
-				"text": sentence(s.words), "speaker": s.speaker,
+				"text": sentence(s.words), "speaker": labels[s.speaker],
 			})
 		}
 		if halluc != nil {

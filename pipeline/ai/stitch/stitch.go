@@ -41,15 +41,16 @@ type Piece struct {
 	Segments       []Seg
 }
 
+type absSeg struct {
+	start, end int64
+	words      []string
+	speaker    string
+}
+
 // Stitch joins the pieces (in recording order) into segments with IDs
 // seg-0001, seg-0002, ... . Hallucinated phrases are removed first
 // (Clean).
 func Stitch(pieces []Piece) []encounter.Segment {
-	type absSeg struct {
-		start, end int64
-		words      []string
-		speaker    string
-	}
 	var out []absSeg
 	prevEnd := int64(-1) // end of the audio the previous chunk covered
 	for pi, p := range pieces {
@@ -77,6 +78,9 @@ func Stitch(pieces []Piece) []encounter.Segment {
 				head = append(head, s.words...)
 			}
 			drop := alignOverlap(tail, head)
+			if drop > 0 {
+				relabel(cur, out[len(out)-1].speaker)
+			}
 			if drop == 0 {
 				// No words in common: drop this chunk's segments that lie
 				// wholly inside audio the earlier chunk transcribed, when
@@ -112,6 +116,27 @@ func Stitch(pieces []Piece) []encounter.Segment {
 		last = start
 	}
 	return segs
+}
+
+// relabel makes a chunk's speaker labels agree with the earlier chunk's.
+// Diarizing models label speakers per request, in order of appearance, so
+// "A" in one chunk may be "B" in the next. The words both chunks heard at
+// the seam were said by one person: if the later chunk calls that person
+// otherwise, its labels are swapped to match. Best effort: with no words
+// in the overlap there is nothing to match on.
+func relabel(cur []absSeg, earlier string) {
+	later := cur[0].speaker
+	if earlier == "" || later == "" || earlier == later {
+		return
+	}
+	for i := range cur {
+		switch cur[i].speaker {
+		case later:
+			cur[i].speaker = earlier
+		case earlier:
+			cur[i].speaker = later
+		}
+	}
 }
 
 // alignOverlap returns how many of head's leading words repeat tail's
