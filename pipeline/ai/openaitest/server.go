@@ -425,8 +425,8 @@ func (s *Server) charge(w *recorder, tokens int) bool {
 			fmt.Sprintf("Rate limit reached for %s. Please try again in %s.", which, wait.Round(time.Millisecond)), "")
 		return false
 	}
-	w.rec.Tokens = tokens
 	s.mu.Lock()
+	w.rec.Tokens = tokens
 	s.stats.TokensCharged += tokens
 	s.mu.Unlock()
 	return true
