@@ -1,6 +1,7 @@
 package stitch_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -137,4 +138,39 @@ func TestStitchSilenceIsEmpty(t *testing.T) {
 	if len(segs) != 0 {
 		t.Errorf("silence produced %+v", segs)
 	}
+}
+
+// Whatever the chunks hold, the result is numbered in order with
+// monotonic times, and no word appears that no chunk had.
+func FuzzStitch(f *testing.F) {
+	f.Add("a b c", "b c d", int64(1000), int64(500))
+	f.Add("thank you for watching", "", int64(0), int64(0))
+	f.Add("x", "x x x", int64(-5), int64(99999))
+	f.Fuzz(func(t *testing.T, a, b string, startB, shift int64) {
+		if startB < 0 {
+			startB = -startB
+		}
+		startB %= 20_000
+		shift %= 10_000
+		pieces := []stitch.Piece{
+			{StartMS: 0, EndMS: 20_000, Segments: []stitch.Seg{{StartMS: 100, EndMS: 19_000, Text: a, Speaker: "A"}}},
+			{StartMS: startB, EndMS: startB + 20_000, Segments: []stitch.Seg{{StartMS: shift, EndMS: shift + 500, Text: b, Speaker: "B"}, {StartMS: 0, EndMS: 10, Text: a}}},
+		}
+		words := map[string]bool{}
+		for _, s := range strings.Fields(a + " " + b) {
+			words[s] = true
+		}
+		last := int64(-1 << 62)
+		for i, s := range stitch.Stitch(pieces) {
+			if s.ID != fmt.Sprintf("seg-%04d", i+1) || s.StartMS < last || s.EndMS < s.StartMS {
+				t.Fatalf("segment %d: %+v after start %d", i, s, last)
+			}
+			last = s.StartMS
+			for _, w := range strings.Fields(s.Text) {
+				if !words[w] {
+					t.Fatalf("invented word %q", w)
+				}
+			}
+		}
+	})
 }
