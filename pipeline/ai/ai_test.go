@@ -28,7 +28,9 @@ func soap(t *testing.T) *prompts.Template {
 
 func TestMergeSections(t *testing.T) {
 	t.Parallel()
-	s := func(text string, ev ...string) encounter.Sentence { return encounter.Sentence{Text: text, Evidence: ev} }
+	s := func(text string, ev ...string) encounter.Sentence {
+		return encounter.Sentence{Text: text, Evidence: ev}
+	}
 	part1 := []encounter.Section{
 		{Key: "subjective", Sentences: []encounter.Sentence{s("Cough for two weeks.", "seg-0001")}},
 		{Key: "plan", Sentences: []encounter.Sentence{s("Start an inhaler.", "seg-0010")}},
