@@ -9,7 +9,7 @@ LDFLAGS  := -s -w -X github.com/clinscribe/clinscribe/cmd/clinscribe/internal/cl
 TESTFLAGS ?= -timeout 20m
 
 .DEFAULT_GOAL := help
-.PHONY: help build demo test test-short bench lint fuzz clean
+.PHONY: help build demo test test-short test-providers bench bench-providers bench-audit eval-deid lint fuzz clean
 
 help: ## show the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -30,6 +30,16 @@ test-short: ## the tests without the slow crash-recovery runs
 bench: ## benchmarks: pipeline vs bare asynq, encryption MB/s (figures are only comparable within one run)
 	$(GO) test -run '^$$' -bench 'Throughput' -benchtime 8x ./cmd/clinscribe/internal/app/
 	$(GO) test -run '^$$' -bench 'Vault' -benchtime 2s ./storage/
+
+test-providers: ## tests of the AI providers, prompts, audio and their wiring
+	$(GO) test $(TESTFLAGS) ./pipeline/ai/... ./pipeline/audio ./prompts ./cmd/...
+
+bench-providers: ## 500-note fleet burst on 3 worker processes vs one shared quota; 100 MB WAV parallel vs sequential
+	$(GO) test ./pipeline/ai/openai -run '^$$' -bench 'Transcribe100MB' -benchtime 1x -timeout 10m
+	$(GO) test ./cmd/clinscribe -run '^$$' -bench 'FleetBurst' -benchtime 1x -timeout 20m
+
+bench-audit: ## audit trail: group commit vs fsync per entry; added latency per AI call
+	$(GO) test -run '^$$' -bench . ./pipeline/audit ./pipeline/ai
 
 lint: ## gofmt and go vet
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo "gofmt: files above need formatting"; exit 1; }

@@ -1,10 +1,15 @@
 // Package prompts holds the note templates every summary is made from.
 // Templates are YAML files embedded in the binary (templates/*.yaml), and a
 // clinic can add its own from a directory. Each has a version ID that
-// changes whenever its text changes ("soap@1+3f2a9c1d": the declared
-// revision plus the first bytes of the SHA-256 of the file), recorded with
-// every draft and audit entry, and a JSON schema for the structured output
-// a model must return.
+// changes whenever its text or the shared frame it is rendered in changes
+// ("soap@1+3f2a9c1d": the declared revision plus the first bytes of a
+// SHA-256 over the file and the frame), recorded with every draft and audit
+// entry, and a JSON schema for the structured output a model must return.
+//
+// Render turns a template and source segments into the messages a model
+// receives, with the source fenced as data; ValidateOutput and ParseOutput
+// check a model's answer against the template's schema; Chunk splits a
+// long source into parts that fit a context window.
 package prompts
 
 import (
@@ -62,9 +67,13 @@ type Template struct {
 	sha256 string
 }
 
-// Version is the template's version ID, recorded with every draft.
+// Version is the template's version ID, recorded with every draft: the
+// declared revision plus the first bytes of a SHA-256 over the template
+// file and the frame it is rendered in (see Render), so any change to what
+// a model is sent — the template or the shared frame — is a new version.
 func (t *Template) Version() string {
-	return fmt.Sprintf("%s@%d+%s", t.ID, t.Revision, t.sha256[:8])
+	h := sha256.Sum256([]byte(t.sha256 + "\x00" + frameSHA256))
+	return fmt.Sprintf("%s@%d+%s", t.ID, t.Revision, hex.EncodeToString(h[:4]))
 }
 
 // SHA256 is the hash of the template file.

@@ -13,7 +13,7 @@ import (
 	"time"
 
 	"github.com/clinscribe/clinscribe/pipeline/ai"
-	"github.com/clinscribe/clinscribe/pipeline/ai/aitest"
+	"github.com/clinscribe/clinscribe/pipeline/ai/echotest"
 	"github.com/clinscribe/clinscribe/pipeline/audit"
 	"github.com/clinscribe/clinscribe/worker/redistest"
 )
@@ -90,7 +90,7 @@ func TestWorkerKilledMidCall(t *testing.T) {
 	t.Parallel()
 	bin := buildBinary(t)
 	redis := redistest.StartWith(t, redistest.Options{Own: true})
-	srv, err := aitest.NewServer()
+	srv, err := echotest.NewServer()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -115,4 +115,9 @@ type Provider struct {
 	Transcriber Transcriber // nil if the provider does not transcribe
 	Summarizer  Summarizer  // nil if it does not summarize
 	Models      map[Task]string
+	// Fallback names the provider a call moves to when this one fails
+	// with a retryable error (unavailable, overloaded, rate limited past
+	// the deadline, circuit open); empty for none. The fallback gets its
+	// own audit entries and must be attested itself. One hop only.
+	Fallback string
 }

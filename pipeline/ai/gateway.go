@@ -74,6 +74,14 @@ func NewGateway(cfg Config, providers []*Provider, auditor *audit.Logger, consen
 		}
 		g.providers[p.Name] = p
 	}
+	for _, p := range providers {
+		if p.Fallback == "" {
+			continue
+		}
+		if _, ok := g.providers[p.Fallback]; !ok || p.Fallback == p.Name {
+			return nil, fmt.Errorf("ai.NewGateway: provider %q: fallback %q is not another configured provider", p.Name, p.Fallback)
+		}
+	}
 	for task, name := range map[Task]string{TaskTranscribe: cfg.Transcribe, TaskSummarize: cfg.Summarize} {
 		p, ok := g.providers[name]
 		if !ok {
@@ -97,9 +105,38 @@ func (g *Gateway) Provider(task Task) *Provider {
 	return g.providers[g.cfg.Summarize]
 }
 
+// fallback returns the provider to try after p failed with err, or nil.
+// Only failures a different provider might not have qualify: permanent
+// errors (bad input, refused, invalid output), a missing audit trail and
+// cancellation do not move the call.
+func (g *Gateway) fallback(ctx context.Context, p *Provider, task Task, err error) *Provider {
+	if err == nil || p.Fallback == "" || ctx.Err() != nil || phi.IsPermanent(err) {
+		return nil
+	}
+	switch phi.CodeOf(err) {
+	case phi.CodeAuditUnavailable, phi.CodeCanceled, phi.CodeConsentDenied, phi.CodeNotAttested:
+		return nil
+	}
+	fb := g.providers[p.Fallback]
+	if fb == nil || (task == TaskTranscribe && fb.Transcriber == nil) || (task == TaskSummarize && fb.Summarizer == nil) {
+		return nil
+	}
+	g.log.Warn("AI provider failed; trying its fallback", "provider", p.Name, "fallback", fb.Name,
+		"task", string(task), "code", string(phi.CodeOf(err)))
+	return fb
+}
+
 // Transcribe sends a recording through the gateway.
 func (g *Gateway) Transcribe(ctx context.Context, call Call, req *TranscribeRequest) (*TranscribeResult, error) {
 	p := g.Provider(TaskTranscribe)
+	res, err := g.transcribe(ctx, call, p, req)
+	if fb := g.fallback(ctx, p, TaskTranscribe, err); fb != nil {
+		res, err = g.transcribe(ctx, call, fb, req)
+	}
+	return res, err
+}
+
+func (g *Gateway) transcribe(ctx context.Context, call Call, p *Provider, req *TranscribeRequest) (*TranscribeResult, error) {
 	input := hashJSON(struct {
 		Audio    string
 		Sidecar  string
@@ -124,6 +161,14 @@ func (g *Gateway) Transcribe(ctx context.Context, call Call, req *TranscribeRequ
 // Summarize sends source segments through the gateway.
 func (g *Gateway) Summarize(ctx context.Context, call Call, req *SummarizeRequest) (*SummarizeResult, error) {
 	p := g.Provider(TaskSummarize)
+	res, err := g.summarize(ctx, call, p, req)
+	if fb := g.fallback(ctx, p, TaskSummarize, err); fb != nil {
+		res, err = g.summarize(ctx, call, fb, req)
+	}
+	return res, err
+}
+
+func (g *Gateway) summarize(ctx context.Context, call Call, p *Provider, req *SummarizeRequest) (*SummarizeResult, error) {
 	input := SummarizeInputHash(req)
 	var res *SummarizeResult
 	err := g.do(ctx, call, p, TaskSummarize, req.Template.Version(), input, func(ctx context.Context) (outcome, error) {
@@ -189,15 +234,21 @@ func (g *Gateway) do(ctx context.Context, call Call, p *Provider, task Task, pro
 		return refuse(phi.CodeConsentDenied, "the patient opted out of AI processing")
 	}
 
+	if err := ctx.Err(); err != nil {
+		return phi.Wrap(err, phi.CodeOf(err), "the call ended before it started; AI call not made")
+	}
 	callID := newCallID()
 	intent := base
 	intent.Event, intent.CallID = audit.EventAIIntent, callID
 	if err := g.audit.Log(ctx, intent); err != nil {
+		if cerr := ctx.Err(); cerr != nil {
+			return phi.Wrap(cerr, phi.CodeOf(cerr), "the call ended before it started; AI call not made")
+		}
 		return phi.Wrap(err, phi.CodeAuditUnavailable, "audit trail unavailable; AI call not made")
 	}
 
 	start := g.now()
-	out, callErr := send(ctx)
+	out, callErr := send(withCallScope(ctx, g, intent))
 	done := base
 	done.Event, done.CallID = audit.EventAIOutcome, callID
 	done.LatencyMS = g.now().Sub(start).Milliseconds()

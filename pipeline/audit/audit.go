@@ -18,6 +18,10 @@ const (
 	EventAIIntent  Event = "ai.intent"  // an AI request is about to leave
 	EventAIOutcome Event = "ai.outcome" // it returned (Result says how)
 	EventAIRefused Event = "ai.refused" // the gateway refused to send it
+	// One HTTP request inside a call (a chunk, a retry, a repair), each
+	// bracketed on its own: CallID is "<call>.<n>".
+	EventAIRequestIntent  Event = "ai.request.intent"
+	EventAIRequestOutcome Event = "ai.request.outcome"
 
 	EventSubmit         Event = "encounter.submit" // a note or recording was accepted
 	EventDraft          Event = "draft.create"     // a draft version was stored
@@ -46,6 +50,7 @@ const (
 
 var knownEvents = map[Event]bool{
 	EventAIIntent: true, EventAIOutcome: true, EventAIRefused: true,
+	EventAIRequestIntent: true, EventAIRequestOutcome: true,
 	EventSubmit: true, EventDraft: true, EventView: true, EventExport: true,
 	EventSignOff: true, EventEdit: true, EventReviewRequest: true, EventReviewDecision: true,
 	EventConsentChange: true, EventDeletion: true, EventKeyRotation: true, EventAuthzDenied: true,

@@ -26,7 +26,7 @@ import (
 
 	"github.com/clinscribe/clinscribe/pipeline"
 	"github.com/clinscribe/clinscribe/pipeline/ai"
-	"github.com/clinscribe/clinscribe/pipeline/ai/aitest"
+	"github.com/clinscribe/clinscribe/pipeline/ai/echotest"
 	"github.com/clinscribe/clinscribe/pipeline/audit"
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
 	"github.com/clinscribe/clinscribe/storage"
@@ -36,7 +36,7 @@ import (
 )
 
 type rig struct {
-	server *aitest.Server
+	server *echotest.Server
 	signer *audit.Signer
 	trail  *audit.Trail
 	pipe   *pipeline.Pipeline
@@ -85,12 +85,12 @@ func newRig(t *testing.T, store audit.Store) *rig {
 	t.Cleanup(func() { r.trail.Close() })
 	logger := audit.NewLogger(r.trail, "clinscribe", "test-worker", nil)
 
-	if r.server, err = aitest.NewServer(); err != nil {
+	if r.server, err = echotest.NewServer(); err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(r.server.Close)
 	gw, err := ai.NewGateway(ai.Config{Transcribe: "remote", Summarize: "remote"},
-		[]*ai.Provider{aitest.NewProvider("remote", r.server.URL)}, logger, nil, log)
+		[]*ai.Provider{echotest.NewProvider("remote", r.server.URL)}, logger, nil, log)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -204,7 +204,7 @@ func (r *rig) logs() string {
 // has exactly one intent and one outcome entry, tied by call ID, whose input
 // hash is the one the server computed from what it received, and whose
 // outcome names the request the server answered.
-func checkCoverage(t *testing.T, reqs []aitest.Request, rows []audit.Row) {
+func checkCoverage(t *testing.T, reqs []echotest.Request, rows []audit.Row) {
 	t.Helper()
 	intents := map[string]audit.Row{}
 	outcomes := map[string]audit.Row{}
@@ -245,7 +245,7 @@ func checkCoverage(t *testing.T, reqs []aitest.Request, rows []audit.Row) {
 			continue
 		}
 		if out.InputSHA256 != req.InputSHA256 || out.Result != "ok" || out.ProviderRequestID != req.RequestID ||
-			out.OutputSHA256 == "" || out.Provider != "remote" || out.Attestation != aitest.Attestation.Agreement || out.Model == "" {
+			out.OutputSHA256 == "" || out.Provider != "remote" || out.Attestation != echotest.Attestation.Agreement || out.Model == "" {
 			t.Errorf("request %s: outcome %+v does not record it", req.RequestID, out.Entry)
 		}
 		if !in.Time.Before(out.Time) && !in.Time.Equal(out.Time) {

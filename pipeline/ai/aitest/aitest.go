@@ -1,303 +1,446 @@
-// Package aitest is an AI provider for tests that makes real HTTP requests
-// to a Server the test controls — a test double for a remote model. The
-// server computes, from the bytes it received, the SHA-256 of each
-// request's input the way the gateway's audit entries do, and records it:
-// a test can then check that every request that reached the provider has
-// its intent and outcome entries. The server can hold its responses until
-// released, so a test can kill a worker mid-call.
+// Package aitest is the conformance suite every AI provider passes: run
+// it from the provider's tests with Run and a Setup. It drives the
+// provider through the real gateway (with a file audit trail) and checks
+// what the rest of clinscribe relies on:
 //
-// It is not a provider for real use. The clinscribe binary contains it
-// only when built with the tag clinscribe_testprovider (see
-// cmd/clinscribe/internal/app/testprovider.go); a normal build refuses the
-// provider kind.
+//   - drafts for every built-in template: all sections in template order,
+//     sentences with evidence that exists in the source, the model,
+//     method and notice that label the draft;
+//   - the audit trail: an intent before and an outcome after each call
+//     with the same call ID, and — for providers that send requests —
+//     every request bracketed by its own entries inside the call;
+//   - refusals before any byte leaves: a provider without a zero-retention
+//     attestation, a patient who opted out, a call made around the gateway;
+//   - transcription (when the provider transcribes audio): segments with
+//     IDs in order, monotonic times, the words that were said; silence
+//     yields no segments;
+//   - failures: cancelled calls end promptly with a cancellation code,
+//     and error strings carry no source text.
 package aitest
 
 import (
-	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
-	"encoding/json"
-	"fmt"
-	"io"
-	"net"
-	"net/http"
-	"sync"
+	"errors"
+	"os"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"slices"
+	"strings"
+	"testing"
 	"time"
 
 	"github.com/clinscribe/clinscribe/pipeline/ai"
-	"github.com/clinscribe/clinscribe/pipeline/caption"
+	"github.com/clinscribe/clinscribe/pipeline/audit"
+	"github.com/clinscribe/clinscribe/pipeline/audit/audittest"
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
 	"github.com/clinscribe/clinscribe/pipeline/phi"
 	"github.com/clinscribe/clinscribe/pipeline/source"
+	"github.com/clinscribe/clinscribe/prompts"
 )
 
-// Kind is the provider kind in configuration.
-const Kind = "aitest-http"
-
-// Models the server reports.
-const (
-	SummarizeModel  = "aitest-echo-1"
-	TranscribeModel = "aitest-asr-1"
-)
-
-// Attestation is what the double states: the server keeps hashes and
-// request IDs only.
-var Attestation = ai.Attestation{ZeroRetention: true, Agreement: "aitest-double-keeps-hashes-only"}
-
-// Request is what the server recorded about one request it received.
-type Request struct {
-	Task        ai.Task
-	InputSHA256 string // computed by the server from the body it received
-	RequestID   string // the provider request ID it answered (or would have) with
-	Answered    bool   // a response was sent
+// Setup is one provider under test.
+type Setup struct {
+	// Provider is the provider, attested.
+	Provider *ai.Provider
+	// Sent counts requests that reached the provider's endpoint (a test
+	// server's counter). Nil for in-process providers that send nothing.
+	Sent func() int
+	// Recording returns a recording to transcribe and words its
+	// transcript must contain. Nil when the provider transcribes only
+	// sidecars or not at all.
+	Recording func(t testing.TB) (*ai.TranscribeRequest, []string)
+	// Silence returns a recording of silence (with the endpoint primed to
+	// hallucinate on it, if it can be). Nil to skip.
+	Silence func(t testing.TB) *ai.TranscribeRequest
+	// BreakNext makes the endpoint's next request fail permanently (HTTP
+	// 400 or the like). Nil to skip the check.
+	BreakNext func()
 }
 
-// Server is the provider's remote end.
-type Server struct {
-	URL string
-
-	srv *http.Server
-	ln  net.Listener
-
-	mu      sync.Mutex
-	reqs    []Request
-	hold    chan struct{} // non-nil while responses are held
-	arrived chan Request
+// Bundle is a gateway around the provider with its audit trail.
+type Bundle struct {
+	Gateway  *ai.Gateway
+	AuditDir string
+	Provider *ai.Provider
 }
 
-// NewServer starts a server on a free local port.
-func NewServer() (*Server, error) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return nil, err
-	}
-	s := &Server{URL: "http://" + ln.Addr().String(), ln: ln, arrived: make(chan Request, 1024)}
-	mux := http.NewServeMux()
-	mux.HandleFunc("POST /v1/summarize", s.summarize)
-	mux.HandleFunc("POST /v1/transcribe", s.transcribe)
-	s.srv = &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
-	go s.srv.Serve(ln)
-	return s, nil
-}
-
-// Close stops the server, releasing held requests.
-func (s *Server) Close() {
-	s.Release()
-	s.srv.Close()
-}
-
-// Requests returns what the server received so far, in arrival order.
-func (s *Server) Requests() []Request {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return append([]Request(nil), s.reqs...)
-}
-
-// Arrived delivers each request as it arrives (before any hold).
-func (s *Server) Arrived() <-chan Request { return s.arrived }
-
-// Hold makes later requests wait for Release before they are answered.
-func (s *Server) Hold() {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.hold == nil {
-		s.hold = make(chan struct{})
-	}
-}
-
-// Release answers held requests and stops holding.
-func (s *Server) Release() {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.hold != nil {
-		close(s.hold)
-		s.hold = nil
-	}
-}
-
-// record notes a request and returns its index and the hold to wait on.
-func (s *Server) record(task ai.Task, input string) (int, chan struct{}) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	r := Request{Task: task, InputSHA256: input, RequestID: fmt.Sprintf("aitest-req-%d", len(s.reqs)+1)}
-	s.reqs = append(s.reqs, r)
-	select {
-	case s.arrived <- r:
-	default:
-	}
-	return len(s.reqs) - 1, s.hold
-}
-
-func (s *Server) answer(w http.ResponseWriter, r *http.Request, i int, hold chan struct{}, body any) {
-	if hold != nil {
-		select {
-		case <-hold:
-		case <-r.Context().Done(): // the client went away (or was killed)
-			return
+// NewGateway builds a gateway routing both tasks to p (a task p cannot do
+// is routed to an offline stand-in named "stand-in" from extra, if
+// given), with a file audit trail in a temporary directory.
+func NewGateway(t testing.TB, p *ai.Provider, consent ai.ConsentChecker, extra ...*ai.Provider) *Bundle {
+	t.Helper()
+	dir := t.TempDir()
+	logger := audittest.NewFileLogger(t, dir, "aitest")
+	cfg := ai.Config{Transcribe: p.Name, Summarize: p.Name}
+	providers := append([]*ai.Provider{p}, extra...)
+	for _, e := range extra {
+		if p.Transcriber == nil && e.Transcriber != nil {
+			cfg.Transcribe = e.Name
+		}
+		if p.Summarizer == nil && e.Summarizer != nil {
+			cfg.Summarize = e.Name
 		}
 	}
-	s.mu.Lock()
-	s.reqs[i].Answered = true
-	id := s.reqs[i].RequestID
-	s.mu.Unlock()
-	w.Header().Set("Content-Type", "application/json")
-	w.Header().Set("X-Request-Id", id)
-	_ = json.NewEncoder(w).Encode(body)
-}
-
-type summarizeBody struct {
-	TemplateVersion string              `json:"template_version"`
-	SectionKey      string              `json:"section_key"`
-	SectionTitle    string              `json:"section_title"`
-	Segments        []encounter.Segment `json:"segments"`
-}
-
-type summarizeReply struct {
-	Model     string              `json:"model"`
-	Sections  []encounter.Section `json:"sections"`
-	TokensIn  int                 `json:"tokens_in"`
-	TokensOut int                 `json:"tokens_out"`
-}
-
-func (s *Server) summarize(w http.ResponseWriter, r *http.Request) {
-	var b summarizeBody
-	if err := json.NewDecoder(io.LimitReader(r.Body, 32<<20)).Decode(&b); err != nil {
-		http.Error(w, "bad request", http.StatusBadRequest)
-		return
-	}
-	// The gateway's formula (ai.SummarizeInputHash), from what arrived.
-	input := hashJSON(struct {
-		Template string
-		Segments any
-	}{b.TemplateVersion, b.Segments})
-	i, hold := s.record(ai.TaskSummarize, input)
-	sec := encounter.Section{Key: b.SectionKey, Title: b.SectionTitle}
-	words := 0
-	for _, seg := range b.Segments {
-		sec.Sentences = append(sec.Sentences, encounter.Sentence{Text: seg.Text, Evidence: []string{seg.ID}})
-		words += len(bytes.Fields([]byte(seg.Text)))
-	}
-	s.answer(w, r, i, hold, summarizeReply{Model: SummarizeModel, Sections: []encounter.Section{sec}, TokensIn: words + 50, TokensOut: words})
-}
-
-type transcribeBody struct {
-	Audio         []byte `json:"audio"`
-	Sidecar       []byte `json:"sidecar"`
-	SidecarFormat string `json:"sidecar_format"`
-	Language      string `json:"language"`
-}
-
-type transcribeReply struct {
-	Model    string              `json:"model"`
-	Segments []encounter.Segment `json:"segments"`
-}
-
-func (s *Server) transcribe(w http.ResponseWriter, r *http.Request) {
-	var b transcribeBody
-	if err := json.NewDecoder(io.LimitReader(r.Body, 64<<20)).Decode(&b); err != nil {
-		http.Error(w, "bad request", http.StatusBadRequest)
-		return
-	}
-	audioSum := sha256.Sum256(b.Audio)
-	input := hashJSON(struct {
-		Audio    string
-		Sidecar  string
-		Language string
-	}{hex.EncodeToString(audioSum[:]), hashBytes(b.Sidecar), b.Language})
-	i, hold := s.record(ai.TaskTranscribe, input)
-	// A real model would listen; the double reads the sidecar.
-	cues, err := caption.Parse(b.Sidecar, caption.Format(b.SidecarFormat))
+	g, err := ai.NewGateway(cfg, providers, logger, consent, nil)
 	if err != nil {
-		http.Error(w, "sidecar required", http.StatusUnprocessableEntity)
-		return
+		t.Fatal(err)
 	}
-	s.answer(w, r, i, hold, transcribeReply{Model: TranscribeModel, Segments: source.FromCues(cues)})
+	return &Bundle{Gateway: g, AuditDir: dir, Provider: p}
 }
 
-func hashBytes(b []byte) string {
-	if len(b) == 0 {
-		return ""
+// Audit returns the audit entries written so far.
+func (b *Bundle) Audit(t testing.TB) []audit.Entry {
+	t.Helper()
+	es, err := audit.ReadDir(b.AuditDir)
+	if err != nil {
+		t.Fatal(err)
 	}
-	sum := sha256.Sum256(b)
-	return hex.EncodeToString(sum[:])
+	return es
 }
 
-func hashJSON(v any) string {
-	b, _ := json.Marshal(v)
-	return hashBytes(b)
+// SampleNote returns the segments of a synthetic sample note.
+func SampleNote(t testing.TB, name string) []encounter.Segment {
+	t.Helper()
+	_, file, _, _ := runtime.Caller(0)
+	b, err := os.ReadFile(filepath.Join(filepath.Dir(file), "..", "..", "..", "testdata", "samples", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return source.FromNote(string(b))
 }
 
-// NewProvider returns a provider that sends every request to baseURL.
-func NewProvider(name, baseURL string) *ai.Provider {
-	c := &client{base: baseURL, http: &http.Client{}}
-	return &ai.Provider{
-		Name: name, Kind: Kind, Attestation: Attestation,
-		Transcriber: c, Summarizer: c,
-		Models: map[ai.Task]string{ai.TaskTranscribe: TranscribeModel, ai.TaskSummarize: SummarizeModel},
+var call = ai.Call{EncounterID: "enc_aaaaaaaaaaaaaaaaaaaaaaaaaa", PatientRef: "pt_conformance", TaskID: "task-1", Actor: "system:worker", Role: "system"}
+
+type denyAll struct{}
+
+func (denyAll) AIAllowed(context.Context, string) (bool, error) { return false, nil }
+
+// Run runs the suite. newSetup is called for each subtest, so each gets
+// a fresh provider (and endpoint, if newSetup starts one).
+func Run(t *testing.T, newSetup func(t *testing.T) Setup) {
+	t.Run("Summarize", func(t *testing.T) {
+		s := newSetup(t)
+		if s.Provider.Summarizer == nil {
+			t.Skip("provider does not summarize")
+		}
+		b := NewGateway(t, s.Provider, nil)
+		reg := prompts.Builtin()
+		for _, tc := range []struct{ template, note string }{
+			{"soap", "note-hypertension-followup.txt"},
+			{"hp", "note-new-patient-hp.txt"},
+			{"avs", "note-pediatric-otitis.txt"},
+		} {
+			tmpl, err := reg.Get(tc.template)
+			if err != nil {
+				t.Fatal(err)
+			}
+			segs := SampleNote(t, tc.note)
+			res, err := b.Gateway.Summarize(context.Background(), call, &ai.SummarizeRequest{Template: tmpl, Segments: segs})
+			if err != nil {
+				t.Fatalf("%s: %v", tc.template, err)
+			}
+			checkDraft(t, tmpl, segs, res, s.Provider.Name)
+		}
+		checkAudit(t, b.Audit(t), 3, s.Sent != nil)
+	})
+
+	t.Run("RefusedWithoutAttestation", func(t *testing.T) {
+		s := newSetup(t)
+		p := *s.Provider
+		p.Attestation = ai.Attestation{}
+		b := NewGateway(t, &p, nil, offlineStandIn(s.Provider)...)
+		before := sent(s)
+		tmpl, _ := prompts.Builtin().Get("soap")
+		_, err := b.Gateway.Summarize(context.Background(), call, &ai.SummarizeRequest{Template: tmpl, Segments: SampleNote(t, "note-low-back-pain.txt")})
+		if p.Summarizer == nil {
+			tr, _ := recording(t, s)
+			if tr == nil {
+				t.Skip("provider does neither task testably")
+			}
+			_, err = b.Gateway.Transcribe(context.Background(), call, tr)
+		}
+		if phi.CodeOf(err) != phi.CodeNotAttested || !phi.IsPermanent(err) {
+			t.Fatalf("unattested provider: err %v, want permanent %s", err, phi.CodeNotAttested)
+		}
+		if n := sent(s) - before; n != 0 {
+			t.Errorf("%d request(s) reached the endpoint of an unattested provider", n)
+		}
+		es := b.Audit(t)
+		if len(es) != 1 || es[0].Event != audit.EventAIRefused || es[0].Result != string(phi.CodeNotAttested) || es[0].Provider != p.Name {
+			t.Errorf("audit trail %+v, want one %s entry", es, audit.EventAIRefused)
+		}
+	})
+
+	t.Run("RefusedWithoutConsent", func(t *testing.T) {
+		s := newSetup(t)
+		if s.Provider.Summarizer == nil {
+			t.Skip("provider does not summarize")
+		}
+		b := NewGateway(t, s.Provider, denyAll{})
+		before := sent(s)
+		tmpl, _ := prompts.Builtin().Get("soap")
+		_, err := b.Gateway.Summarize(context.Background(), call, &ai.SummarizeRequest{Template: tmpl, Segments: SampleNote(t, "note-low-back-pain.txt")})
+		if phi.CodeOf(err) != phi.CodeConsentDenied {
+			t.Fatalf("err %v", err)
+		}
+		if sent(s) != before {
+			t.Error("a request left for a patient who opted out")
+		}
+	})
+
+	t.Run("NothingSentAroundTheGateway", func(t *testing.T) {
+		s := newSetup(t)
+		if s.Sent == nil {
+			t.Skip("in-process provider: nothing leaves the process")
+		}
+		before := sent(s)
+		tmpl, _ := prompts.Builtin().Get("soap")
+		var err error
+		if s.Provider.Summarizer != nil {
+			_, err = s.Provider.Summarizer.Summarize(context.Background(), &ai.SummarizeRequest{Template: tmpl, Segments: SampleNote(t, "note-low-back-pain.txt")})
+		} else if tr, _ := recording(t, s); tr != nil {
+			_, err = s.Provider.Transcriber.Transcribe(context.Background(), tr)
+		}
+		if !errors.Is(err, ai.ErrOutsideGateway) {
+			t.Errorf("call around the gateway: err %v, want ai.ErrOutsideGateway", err)
+		}
+		if sent(s) != before {
+			t.Error("a request left outside an audited gateway call")
+		}
+	})
+
+	t.Run("Transcribe", func(t *testing.T) {
+		s := newSetup(t)
+		tr, words := recording(t, s)
+		if tr == nil {
+			t.Skip("provider does not transcribe raw audio")
+		}
+		b := NewGateway(t, s.Provider, nil, offlineStandIn(s.Provider)...)
+		res, err := b.Gateway.Transcribe(context.Background(), call, tr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkTranscript(t, res.Segments, words)
+		if res.Provider != s.Provider.Name || !idRE.MatchString(res.Model) || res.Model == "" {
+			t.Errorf("result labels: provider %q model %q", res.Provider, res.Model)
+		}
+		checkAudit(t, b.Audit(t), 1, s.Sent != nil)
+	})
+
+	t.Run("SilenceYieldsNoSegments", func(t *testing.T) {
+		s := newSetup(t)
+		if s.Silence == nil || s.Provider.Transcriber == nil {
+			t.Skip("no silent recording for this provider")
+		}
+		b := NewGateway(t, s.Provider, nil, offlineStandIn(s.Provider)...)
+		res, err := b.Gateway.Transcribe(context.Background(), call, s.Silence(t))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Segments) != 0 {
+			t.Errorf("silence transcribed as %d segment(s): %+v", len(res.Segments), res.Segments)
+		}
+	})
+
+	t.Run("Cancelled", func(t *testing.T) {
+		s := newSetup(t)
+		if s.Provider.Summarizer == nil {
+			t.Skip("provider does not summarize")
+		}
+		b := NewGateway(t, s.Provider, nil)
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel()
+		tmpl, _ := prompts.Builtin().Get("soap")
+		start := time.Now()
+		_, err := b.Gateway.Summarize(ctx, call, &ai.SummarizeRequest{Template: tmpl, Segments: SampleNote(t, "note-diabetes-visit.txt")})
+		if err == nil {
+			return // fast enough to finish before looking at the context: allowed
+		}
+		if c := phi.CodeOf(err); c != phi.CodeCanceled && c != phi.CodeTimeout {
+			t.Errorf("cancelled call: code %s (%v)", c, err)
+		}
+		if d := time.Since(start); d > 5*time.Second {
+			t.Errorf("cancelled call took %v", d)
+		}
+	})
+
+	t.Run("ErrorsCarryNoContent", func(t *testing.T) {
+		s := newSetup(t)
+		if s.BreakNext == nil || s.Provider.Summarizer == nil {
+			t.Skip("no way to make the endpoint fail")
+		}
+		b := NewGateway(t, s.Provider, nil)
+		s.BreakNext()
+		segs := SampleNote(t, "note-hypertension-followup.txt")
+		tmpl, _ := prompts.Builtin().Get("soap")
+		_, err := b.Gateway.Summarize(context.Background(), call, &ai.SummarizeRequest{Template: tmpl, Segments: segs})
+		if err == nil {
+			t.Fatal("no error from a broken endpoint")
+		}
+		msg := phi.Safe(err).Error()
+		for _, seg := range segs {
+			for _, w := range strings.Fields(seg.Text) {
+				if len(w) >= 8 && strings.Contains(msg, w) {
+					t.Fatalf("error %q quotes source text %q", msg, w)
+				}
+			}
+		}
+		if phi.CodeOf(err) == phi.CodeInternal {
+			t.Errorf("endpoint failure not classified: %v", err)
+		}
+	})
+}
+
+func offlineStandIn(p *ai.Provider) []*ai.Provider {
+	// The gateway needs both tasks routed; a provider that does only one
+	// gets a do-nothing partner for the other.
+	if p.Transcriber != nil && p.Summarizer != nil {
+		return nil
+	}
+	return []*ai.Provider{{Name: "stand-in", Kind: "test", Attestation: ai.Attestation{ZeroRetention: true, Agreement: "test"},
+		Transcriber: nopProvider{}, Summarizer: nopProvider{}}}
+}
+
+type nopProvider struct{}
+
+func (nopProvider) Transcribe(context.Context, *ai.TranscribeRequest) (*ai.TranscribeResult, error) {
+	return &ai.TranscribeResult{}, nil
+}
+
+func (nopProvider) Summarize(context.Context, *ai.SummarizeRequest) (*ai.SummarizeResult, error) {
+	return &ai.SummarizeResult{}, nil
+}
+
+func sent(s Setup) int {
+	if s.Sent == nil {
+		return 0
+	}
+	return s.Sent()
+}
+
+func recording(t testing.TB, s Setup) (*ai.TranscribeRequest, []string) {
+	if s.Recording == nil || s.Provider.Transcriber == nil {
+		return nil, nil
+	}
+	return s.Recording(t)
+}
+
+var idRE = regexp.MustCompile(`^[A-Za-z0-9._:@+/=#-]{1,256}$`)
+
+func checkDraft(t *testing.T, tmpl *prompts.Template, segs []encounter.Segment, res *ai.SummarizeResult, provider string) {
+	t.Helper()
+	if res.Provider != provider || !idRE.MatchString(res.Model) || res.Method == "" || res.Notice == "" {
+		t.Errorf("%s: labels provider %q model %q method %q notice %q", tmpl.ID, res.Provider, res.Model, res.Method, res.Notice)
+	}
+	if len(res.Sections) != len(tmpl.Sections) {
+		t.Fatalf("%s: %d sections, want %d", tmpl.ID, len(res.Sections), len(tmpl.Sections))
+	}
+	ids := map[string]bool{}
+	for _, s := range segs {
+		ids[s.ID] = true
+	}
+	n := 0
+	for i, sec := range res.Sections {
+		if sec.Key != tmpl.Sections[i].Key {
+			t.Errorf("%s: section %d is %q, want %q", tmpl.ID, i, sec.Key, tmpl.Sections[i].Key)
+		}
+		for _, sent := range sec.Sentences {
+			n++
+			if strings.TrimSpace(sent.Text) == "" {
+				t.Errorf("%s: blank sentence", tmpl.ID)
+			}
+			for _, id := range sent.Evidence {
+				if !ids[id] {
+					t.Errorf("%s: evidence %q is not a source segment", tmpl.ID, id)
+				}
+			}
+			if len(sent.Evidence) == 0 && !slices.Contains(sent.Flags, encounter.FlagNoEvidence) {
+				t.Errorf("%s: sentence without evidence is not flagged", tmpl.ID)
+			}
+		}
+	}
+	if n == 0 {
+		t.Errorf("%s: empty draft from a full note", tmpl.ID)
 	}
 }
 
-type client struct {
-	base string
-	http *http.Client
+func checkTranscript(t *testing.T, segs []encounter.Segment, words []string) {
+	t.Helper()
+	if len(segs) == 0 {
+		t.Fatal("no segments")
+	}
+	var text strings.Builder
+	last := int64(-1)
+	for i, s := range segs {
+		if s.ID != encounter.SegmentID(i+1) {
+			t.Errorf("segment %d has ID %q", i, s.ID)
+		}
+		if s.StartMS < last || s.EndMS < s.StartMS {
+			t.Errorf("%s: times %d-%d after a segment starting %d", s.ID, s.StartMS, s.EndMS, last)
+		}
+		last = s.StartMS
+		text.WriteString(strings.ToLower(s.Text) + " ")
+	}
+	for _, w := range words {
+		if !strings.Contains(text.String(), strings.ToLower(w)) {
+			t.Errorf("transcript lacks %q", w)
+		}
+	}
 }
 
-func (c *client) post(ctx context.Context, path string, in, out any) (string, error) {
-	body, err := json.Marshal(in)
-	if err != nil {
-		return "", phi.Errorf(phi.CodeInternal, "request could not be encoded")
+// checkAudit: calls intent/outcome pairs with one call ID each; requests
+// of network providers inside their call.
+func checkAudit(t *testing.T, es []audit.Entry, calls int, network bool) {
+	t.Helper()
+	intents := map[string]int{}
+	outcomes := map[string]int{}
+	order := map[string][]audit.Event{}
+	for i, e := range es {
+		if err := e.Validate(); err != nil {
+			t.Errorf("entry %d: %v", i, err)
+		}
+		switch e.Event {
+		case audit.EventAIIntent:
+			intents[e.CallID] = i
+		case audit.EventAIOutcome:
+			outcomes[e.CallID] = i
+			if e.Result != "ok" {
+				t.Errorf("call %s outcome %q", e.CallID, e.Result)
+			}
+		case ai.EventRequestIntent, ai.EventRequestOutcome:
+			parent, _, ok := strings.Cut(e.CallID, ".")
+			if !ok {
+				t.Errorf("request entry with call ID %q has no parent", e.CallID)
+			}
+			order[parent] = append(order[parent], e.Event)
+			if _, open := intents[parent]; !open {
+				t.Errorf("request entry %s before its call's intent", e.CallID)
+			}
+			if _, closed := outcomes[parent]; closed {
+				t.Errorf("request entry %s after its call's outcome", e.CallID)
+			}
+		}
 	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.base+path, bytes.NewReader(body))
-	if err != nil {
-		return "", phi.Errorf(phi.CodeNotConfigured, "bad aitest URL")
+	if len(intents) != calls || len(outcomes) != calls {
+		t.Errorf("%d intents, %d outcomes, want %d each", len(intents), len(outcomes), calls)
 	}
-	req.Header.Set("Content-Type", "application/json")
-	resp, err := c.http.Do(req)
-	if err != nil {
-		return "", phi.Wrap(err, phi.CodeProviderError, "aitest server unreachable")
+	for id, i := range intents {
+		if o, ok := outcomes[id]; !ok || o < i {
+			t.Errorf("call %s: outcome missing or before intent", id)
+		}
+		if network {
+			in, out := 0, 0
+			for _, ev := range order[id] {
+				if ev == ai.EventRequestIntent {
+					in++
+				} else {
+					out++
+				}
+			}
+			if in == 0 || in != out {
+				t.Errorf("call %s: %d request intents, %d outcomes; want matching pairs, at least one", id, in, out)
+			}
+		}
 	}
-	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		return "", phi.Errorf(phi.CodeProviderRejected, "aitest server answered %d", resp.StatusCode)
-	}
-	if err := json.NewDecoder(resp.Body).Decode(out); err != nil {
-		return "", phi.Wrap(err, phi.CodeOutputInvalid, "aitest answer is not JSON")
-	}
-	return resp.Header.Get("X-Request-Id"), nil
-}
-
-// Summarize implements ai.Summarizer.
-func (c *client) Summarize(ctx context.Context, req *ai.SummarizeRequest) (*ai.SummarizeResult, error) {
-	b := summarizeBody{TemplateVersion: req.Template.Version(), Segments: req.Segments, SectionKey: "summary", SectionTitle: "Summary"}
-	if len(req.Template.Sections) > 0 {
-		b.SectionKey, b.SectionTitle = req.Template.Sections[0].Key, req.Template.Sections[0].Title
-	}
-	var out summarizeReply
-	id, err := c.post(ctx, "/v1/summarize", b, &out)
-	if err != nil {
-		return nil, err
-	}
-	return &ai.SummarizeResult{Sections: out.Sections, Model: out.Model, Method: "aitest-echo",
-		Notice: "Test double: every source sentence echoed.", RequestID: id,
-		Usage: ai.Usage{InputTokens: out.TokensIn, OutputTokens: out.TokensOut}}, nil
-}
-
-// Transcribe implements ai.Transcriber.
-func (c *client) Transcribe(ctx context.Context, req *ai.TranscribeRequest) (*ai.TranscribeResult, error) {
-	rc, err := req.Audio.Open(ctx)
-	if err != nil {
-		return nil, phi.Wrap(err, phi.CodeStorage, "recording unavailable")
-	}
-	audio, err := io.ReadAll(rc)
-	rc.Close()
-	if err != nil {
-		return nil, phi.Wrap(err, phi.CodeStorage, "recording unreadable")
-	}
-	var out transcribeReply
-	id, err := c.post(ctx, "/v1/transcribe", transcribeBody{Audio: audio, Sidecar: req.Sidecar, SidecarFormat: string(req.SidecarFormat), Language: req.Language}, &out)
-	if err != nil {
-		return nil, err
-	}
-	return &ai.TranscribeResult{Segments: out.Segments, Source: "provider", Model: out.Model, RequestID: id}, nil
 }

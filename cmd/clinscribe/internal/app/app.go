@@ -28,7 +28,6 @@ import (
 	"github.com/clinscribe/clinscribe/pipeline"
 	"github.com/clinscribe/clinscribe/pipeline/access"
 	"github.com/clinscribe/clinscribe/pipeline/ai"
-	"github.com/clinscribe/clinscribe/pipeline/ai/offline"
 	"github.com/clinscribe/clinscribe/pipeline/audit"
 	"github.com/clinscribe/clinscribe/pipeline/phi"
 	"github.com/clinscribe/clinscribe/prompts"
@@ -57,6 +56,9 @@ type App struct {
 type Options struct {
 	// LogOutput receives the JSON or text log; nil means stderr.
 	LogOutput io.Writer
+	// Environ is where providers' api_key_env variables are looked up;
+	// nil means the process environment.
+	Environ []string
 }
 
 // Open assembles the application.
@@ -108,23 +110,9 @@ func Open(ctx context.Context, cfg config.Config, opts Options) (_ *App, err err
 	a.Audit = audit.NewLogger(trail, cfg.Service.Name, cfg.Service.WorkerID, nil)
 	a.closers = append(a.closers, a.Audit.Close)
 
-	var providers []*ai.Provider
-	for _, pc := range cfg.AI.Providers {
-		switch pc.Kind {
-		case "offline":
-			providers = append(providers, offline.NewWith(pc.Name, &offline.Provider{Latency: pc.SimulateLatency}))
-		default:
-			mk := testProviders[pc.Kind]
-			if mk == nil {
-				return nil, fmt.Errorf("app: provider %q: unknown kind %q", pc.Name, pc.Kind)
-			}
-			p, err := mk(pc.Name)
-			if err != nil {
-				return nil, fmt.Errorf("app: provider %q: %w", pc.Name, err)
-			}
-			a.Log.Warn("TEST PROVIDER in use: this binary was built with the clinscribe_testprovider tag", "provider", pc.Name, "kind", pc.Kind)
-			providers = append(providers, p)
-		}
+	providers, err := a.openProviders(cfg.AI.Providers, opts.Environ)
+	if err != nil {
+		return nil, fmt.Errorf("app: %w", err)
 	}
 	consents := pipeline.NewConsents(a.Vault)
 	if a.Gateway, err = ai.NewGateway(cfg.AI.Config, providers, a.Audit, consents, a.Log); err != nil {

@@ -7,7 +7,7 @@ import (
 	"os"
 
 	"github.com/clinscribe/clinscribe/pipeline/ai"
-	"github.com/clinscribe/clinscribe/pipeline/ai/aitest"
+	"github.com/clinscribe/clinscribe/pipeline/ai/echotest"
 )
 
 // The aitest-http provider exists so an end-to-end test can run `clinscribe
@@ -15,11 +15,11 @@ import (
 // kill it mid-call). Only binaries built with -tags clinscribe_testprovider
 // contain it.
 func init() {
-	testProviders[aitest.Kind] = func(name string) (*ai.Provider, error) {
+	testProviders[echotest.Kind] = func(name string) (*ai.Provider, error) {
 		url := os.Getenv("AITEST_URL")
 		if url == "" {
 			return nil, errors.New("kind aitest-http needs AITEST_URL")
 		}
-		return aitest.NewProvider(name, url), nil
+		return echotest.NewProvider(name, url), nil
 	}
 }

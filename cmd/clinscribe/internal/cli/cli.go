@@ -166,7 +166,7 @@ func openApp(ctx context.Context, env Env, cfg config.Config) (*app.App, error) 
 	if out == nil {
 		out = env.Stderr
 	}
-	return app.Open(ctx, cfg, app.Options{LogOutput: out})
+	return app.Open(ctx, cfg, app.Options{LogOutput: out, Environ: env.Environ})
 }
 
 // stringList is a repeatable flag.

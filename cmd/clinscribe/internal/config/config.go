@@ -15,6 +15,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -26,6 +27,7 @@ import (
 	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/api"
 	"github.com/clinscribe/clinscribe/pipeline"
 	"github.com/clinscribe/clinscribe/pipeline/ai"
+	awsprov "github.com/clinscribe/clinscribe/pipeline/ai/aws"
 	"github.com/clinscribe/clinscribe/pipeline/audit"
 	"github.com/clinscribe/clinscribe/storage"
 	"github.com/clinscribe/clinscribe/worker"
@@ -131,13 +133,89 @@ type AI struct {
 	Providers []Provider `yaml:"providers"`
 }
 
-// Provider is one AI provider entry.
+// Provider is one AI provider entry. See docs/providers.md.
 type Provider struct {
 	Name string `yaml:"name"`
-	Kind string `yaml:"kind"` // offline
 	// SimulateLatency (offline only) delays every call, to rehearse a real
 	// model's response time in demos, load and crash tests.
 	SimulateLatency time.Duration `yaml:"simulate_latency"`
+	// Kind is offline (the embedded default), openai (OpenAI or any
+	// OpenAI-compatible base URL: vLLM, Ollama, LocalAI) or azure (Azure
+	// OpenAI).
+	Kind string `yaml:"kind"`
+	// BaseURL: for openai the API root with /v1 (default
+	// https://api.openai.com/v1); for azure https://<resource>.openai.azure.com.
+	BaseURL string `yaml:"base_url"`
+	// APIKeyEnv names the environment variable that holds the API key;
+	// APIKeyFile is a file that holds it (a mounted secret). The key itself
+	// is never written in the configuration.
+	APIKeyEnv  string `yaml:"api_key_env"`
+	APIKeyFile string `yaml:"api_key_file"`
+	// APIKey is refused: it exists to say so clearly.
+	APIKey string `yaml:"api_key"`
+	// APIVersion is Azure's api-version (default 2024-10-21).
+	APIVersion   string `yaml:"api_version"`
+	Organization string `yaml:"organization"`
+	// Deployments maps model names to Azure deployment names.
+	Deployments map[string]string `yaml:"deployments"`
+	Models      Models            `yaml:"models"`
+	// TranscriptionFormat: verbose_json, diarized_json or json; empty
+	// picks by model.
+	TranscriptionFormat string         `yaml:"transcription_format"`
+	Limits              ProviderLimits `yaml:"limits"`
+	// Timeout bounds one HTTP attempt (default 2m).
+	Timeout time.Duration `yaml:"timeout"`
+	Retry   Retry         `yaml:"retry"`
+	Breaker Breaker       `yaml:"breaker"`
+	// OmitStore leaves store out of chat requests (default: store=false
+	// is sent) for compatible servers that reject the field.
+	OmitStore bool `yaml:"omit_store"`
+	// LegacyMaxTokens sends max_tokens instead of max_completion_tokens.
+	LegacyMaxTokens bool `yaml:"legacy_max_tokens"`
+	// zero_retention and agreement: the provider's attested promise to
+	// retain nothing, and the agreement that says so. Without it the
+	// gateway refuses to send PHI.
+	ai.Attestation `yaml:",inline"`
+	// Fallback names the provider to use when this one fails with a
+	// retryable error.
+	Fallback string `yaml:"fallback"`
+	// AWS configures kind aws: Transcribe Medical or HealthScribe for
+	// recordings (staged in S3), Bedrock Converse for summaries
+	// (docs/providers-aws.md).
+	AWS awsprov.Config `yaml:"aws"`
+}
+
+// Models names a provider's model (or Azure deployment) per task; an
+// empty name means the provider does not do that task.
+type Models struct {
+	Transcribe string `yaml:"transcribe"`
+	Summarize  string `yaml:"summarize"`
+}
+
+// ProviderLimits are a provider's quotas and sizes; zero means the
+// default (docs/providers.md).
+type ProviderLimits struct {
+	RPM             int           `yaml:"rpm"`
+	TPM             int           `yaml:"tpm"`
+	Burst           time.Duration `yaml:"burst"`
+	MaxUploadBytes  int64         `yaml:"max_upload_bytes"`
+	MaxAudioSeconds int           `yaml:"max_audio_seconds"`
+	ContextWindow   int           `yaml:"context_window"`
+	MaxOutputTokens int           `yaml:"max_output_tokens"`
+	Concurrency     int           `yaml:"concurrency"`
+}
+
+// Retry is a provider's retry policy; zero means the default.
+type Retry struct {
+	MaxAttempts int           `yaml:"max_attempts"` // default 4
+	BaseDelay   time.Duration `yaml:"base_delay"`   // default 500ms
+	MaxDelay    time.Duration `yaml:"max_delay"`    // default 60s
+}
+
+// Breaker is a provider's circuit breaker; zero means the default.
+type Breaker struct {
+	Failures int           `yaml:"failures"` // default 5; negative disables
+	Cooldown time.Duration `yaml:"cooldown"` // default 30s
 }
 
 // Prompts locates custom templates.
@@ -370,8 +448,11 @@ func (c Config) Validate() error {
 			add("ai.providers[%d].name: %q is defined twice", i, p.Name)
 		}
 		names[p.Name] = true
-		if p.Kind != "offline" && !testProviderKinds[p.Kind] {
-			add("ai.providers[%d].kind: %q is not a known provider kind (offline)", i, p.Kind)
+		validateProvider(i, p, add)
+	}
+	for i, p := range c.AI.Providers {
+		if p.Fallback != "" && (!names[p.Fallback] || p.Fallback == p.Name) {
+			add("ai.providers[%d].fallback: %q is not another of ai.providers", i, p.Fallback)
 		}
 	}
 	if !names[c.AI.Transcribe] {
@@ -410,6 +491,72 @@ func (c Config) Validate() error {
 		msgs[i] = "  - " + e.Error()
 	}
 	return fmt.Errorf("config: %d problem(s):\n%s", len(errs), strings.Join(msgs, "\n"))
+}
+
+// agreementRE: an agreement reference is an identifier, as the audit
+// trail records it.
+var agreementRE = regexp.MustCompile(`^[A-Za-z0-9._:@+/=#-]{1,128}$`)
+
+func validateProvider(i int, p Provider, add func(string, ...any)) {
+	at := fmt.Sprintf("ai.providers[%d]", i)
+	if p.APIKey != "" {
+		add("%s.api_key: API keys are never written in the configuration; put the key in an environment variable named by api_key_env, or a file named by api_key_file", at)
+	}
+	if p.ZeroRetention && !agreementRE.MatchString(p.Agreement) {
+		add("%s.agreement: zero_retention needs the reference of the agreement that provides it, as an ID (e.g. baa-2026-014)", at)
+	}
+	if p.SimulateLatency != 0 && p.Kind != "offline" {
+		add("%s.simulate_latency: only the offline provider simulates latency", at)
+	}
+	switch {
+	case p.Kind == "offline":
+		return
+	case p.Kind == "aws":
+		// aws.New checks the AWS settings in full when the app opens.
+		if p.AWS.Staging.Bucket == "" && p.AWS.Bedrock.ModelID == "" {
+			add("%s.aws: set staging.bucket (transcription) and/or bedrock.model_id (summaries)", at)
+		}
+		return
+	case testProviderKinds[p.Kind]:
+		return
+	case p.Kind == "openai", p.Kind == "azure":
+	default:
+		add("%s.kind: %q is not a known provider kind (offline, openai, azure, aws)", at, p.Kind)
+		return
+	}
+	if p.Models.Transcribe == "" && p.Models.Summarize == "" {
+		add("%s.models: name a transcribe and/or summarize model", at)
+	}
+	if p.APIKeyEnv != "" && p.APIKeyFile != "" {
+		add("%s: set api_key_env or api_key_file, not both", at)
+	}
+	hosted := p.Kind == "azure" || p.BaseURL == "" || strings.Contains(p.BaseURL, "openai.com") || strings.Contains(p.BaseURL, "azure.com")
+	if hosted && p.APIKeyEnv == "" && p.APIKeyFile == "" {
+		add("%s: api_key_env or api_key_file is required for %s", at, p.Kind)
+	}
+	if p.Kind == "azure" && p.BaseURL == "" {
+		add("%s.base_url: required for azure (https://<resource>.openai.azure.com)", at)
+	}
+	if p.BaseURL != "" {
+		if u, err := url.Parse(p.BaseURL); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+			add("%s.base_url: must be an http(s) URL", at)
+		}
+	}
+	switch p.TranscriptionFormat {
+	case "", "verbose_json", "diarized_json", "json":
+	default:
+		add("%s.transcription_format: %q is not verbose_json, diarized_json or json", at, p.TranscriptionFormat)
+	}
+	l := p.Limits
+	if l.RPM < 0 || l.TPM < 0 || l.Burst < 0 || l.MaxUploadBytes < 0 || l.MaxAudioSeconds < 0 || l.ContextWindow < 0 || l.MaxOutputTokens < 0 || l.Concurrency < 0 {
+		add("%s.limits: must not be negative", at)
+	}
+	if l.ContextWindow > 0 && l.MaxOutputTokens >= l.ContextWindow {
+		add("%s.limits.max_output_tokens: must be smaller than context_window", at)
+	}
+	if p.Timeout < 0 || p.Retry.BaseDelay < 0 || p.Retry.MaxDelay < 0 || p.Retry.MaxAttempts < 0 || p.Breaker.Cooldown < 0 {
+		add("%s: timeout, retry and breaker settings must not be negative", at)
+	}
 }
 
 // within reports whether path is dir or inside it.
