@@ -9,7 +9,7 @@ LDFLAGS  := -s -w -X github.com/clinscribe/clinscribe/cmd/clinscribe/internal/cl
 TESTFLAGS ?= -timeout 20m
 
 .DEFAULT_GOAL := help
-.PHONY: help build demo test test-short test-providers bench bench-providers bench-audit eval-deid lint fuzz clean
+.PHONY: help build demo test test-short test-providers bench bench-providers bench-audit eval-deid bench-deid lint fuzz clean
 
 help: ## show the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -40,6 +40,14 @@ bench-providers: ## 500-note fleet burst on 3 worker processes vs one shared quo
 
 bench-audit: ## audit trail: group commit vs fsync per entry; added latency per AI call
 	$(GO) test -run '^$$' -bench . ./pipeline/audit ./pipeline/ai
+
+eval-deid: ## de-identification on the project's corpora: leak recall, precision, F2, per type
+	$(GO) run ./cmd/clinscribe deid eval -corpus testdata/deid/dev.jsonl
+	$(GO) run ./cmd/clinscribe deid eval -corpus testdata/deid/heldout.jsonl
+	$(GO) run ./cmd/clinscribe deid eval -corpus testdata/deid/fresh.jsonl
+
+bench-deid: ## de-identification throughput (MB/s per core) on the corpus
+	$(GO) test -run '^$$' -bench Detect -benchtime 3x ./deid/
 
 lint: ## gofmt and go vet
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo "gofmt: files above need formatting"; exit 1; }

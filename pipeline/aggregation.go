@@ -55,8 +55,12 @@ func (p *Pipeline) RecordAggregate(ctx context.Context, id string) error {
 	if signed == nil {
 		return nil // only signed notes say how good the draft was
 	}
+	// The prompt version's content-hash suffix looks like an identifying
+	// code to the detector; the template and its declared revision name
+	// the prompt well enough for statistics.
+	promptRevision, _, _ := strings.Cut(ai.Label.PromptVersion, "+")
 	in := deid.RecordInput{
-		TemplateID: ai.Template, Model: ai.Label.Model, Provider: ai.Label.Provider, PromptVersion: ai.Label.PromptVersion,
+		TemplateID: ai.Template, Model: ai.Label.Model, Provider: ai.Label.Provider, PromptVersion: promptRevision,
 		Year: meta.CreatedAt.Year(), SignedUnchanged: signed.Version == ai.Version,
 		EditRatio:    EditRatio(draftText(ai), draftText(signed)),
 		PromptTokens: ai.Label.TokensIn, CompletionTokens: ai.Label.TokensOut,

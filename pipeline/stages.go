@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/clinscribe/clinscribe/deid"
 	"github.com/clinscribe/clinscribe/pipeline/ai"
 	"github.com/clinscribe/clinscribe/pipeline/audit"
 	"github.com/clinscribe/clinscribe/pipeline/caption"
@@ -138,12 +139,21 @@ func (p *Pipeline) summarize(ctx context.Context, meta *encounter.Meta, run Run)
 		return "", phi.Wrap(err, phi.CodeStorage, "draft unavailable")
 	}
 	req := &ai.SummarizeRequest{Template: tmpl, Segments: t.Segments}
+	var mapping *deid.Mapping
+	if p.gw.Pseudonymizes(ai.TaskSummarize) {
+		if req.Segments, mapping, err = p.pseudonymize(ctx, meta, t.Segments); err != nil {
+			return "", err
+		}
+	}
 	started := p.now()
 	res, err := p.gw.Summarize(ctx, p.call(meta, run), req)
 	if err != nil {
 		return "", err
 	}
 	latency := p.now().Sub(started)
+	if mapping != nil {
+		restore(res.Sections, mapping)
+	}
 	if sentenceCount(res.Sections) == 0 {
 		return "", phi.Permanentf(phi.CodeNoSpeech, "the source holds nothing a note could be drafted from")
 	}

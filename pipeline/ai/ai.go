@@ -120,4 +120,9 @@ type Provider struct {
 	// the deadline, circuit open); empty for none. The fallback gets its
 	// own audit entries and must be attested itself. One hop only.
 	Fallback string
+	// Pseudonymize replaces identifiers in text sent to this provider with
+	// surrogates and restores them in its output (the pipeline does it
+	// around the gateway call; the mapping never leaves encrypted storage).
+	// Audio cannot be pseudonymized: it applies to summaries.
+	Pseudonymize bool
 }

@@ -97,6 +97,20 @@ func NewGateway(cfg Config, providers []*Provider, auditor *audit.Logger, consen
 	return g, nil
 }
 
+// Pseudonymizes reports whether text for the task must be pseudonymized:
+// the routed provider or its fallback asks for it.
+func (g *Gateway) Pseudonymizes(task Task) bool {
+	p := g.Provider(task)
+	if p == nil {
+		return false
+	}
+	if p.Pseudonymize {
+		return true
+	}
+	fb, ok := g.providers[p.Fallback]
+	return ok && fb.Pseudonymize
+}
+
 // Provider returns the provider a task is routed to.
 func (g *Gateway) Provider(task Task) *Provider {
 	if task == TaskTranscribe {

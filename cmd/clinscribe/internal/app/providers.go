@@ -91,6 +91,7 @@ func (a *App) openProviders(pcs []config.Provider, environ []string) ([]*ai.Prov
 			a.Log.Warn("TEST PROVIDER in use: this binary was built with the clinscribe_testprovider tag", "provider", pc.Name, "kind", pc.Kind)
 			out = append(out, p)
 		}
+		out[len(out)-1].Pseudonymize = pc.Pseudonymize
 		if !pc.ZeroRetention && pc.Kind != "offline" {
 			a.Log.Warn("AI provider has no zero-retention attestation: the gateway will refuse to send it PHI",
 				"provider", pc.Name)

@@ -44,6 +44,8 @@ func commands() []command {
 		{"token", "create an API bearer token (stored hashed)", runToken},
 		{"audit", "verify or export the audit trail; make or show its signing key", runAudit},
 		{"keys", "rotate the key-encryption key and audit the rotation", runKeys},
+		{"deid", "de-identify text (stdin to stdout), or evaluate on a corpus: deid eval", runDeid},
+		{"aggregate", "export de-identified statistics per template, model and provider", runAggregate},
 		{"demo", "run the whole pipeline in one process on embedded defaults", runDemo},
 		{"version", "print the version", runVersion},
 	}

@@ -179,6 +179,10 @@ type Provider struct {
 	// Fallback names the provider to use when this one fails with a
 	// retryable error.
 	Fallback string `yaml:"fallback"`
+	// Pseudonymize sends this provider surrogates instead of the
+	// identifiers de-identification finds in the text (names, dates, MRNs,
+	// phones, ...), and restores them in its answer. Summaries only.
+	Pseudonymize bool `yaml:"pseudonymize"`
 	// AWS configures kind aws: Transcribe Medical or HealthScribe for
 	// recordings (staged in S3), Bedrock Converse for summaries
 	// (docs/providers-aws.md).
