@@ -28,9 +28,11 @@ import (
 	"github.com/clinscribe/clinscribe/pipeline/ai/offline"
 	"github.com/clinscribe/clinscribe/pipeline/audit"
 	"github.com/clinscribe/clinscribe/pipeline/phi"
+	"github.com/clinscribe/clinscribe/pipeline/retention"
 	"github.com/clinscribe/clinscribe/prompts"
 	"github.com/clinscribe/clinscribe/storage"
 	"github.com/clinscribe/clinscribe/worker"
+	"github.com/clinscribe/clinscribe/worker/metrics"
 )
 
 // App is an assembled clinscribe.
@@ -45,6 +47,14 @@ type App struct {
 	Gateway  *ai.Gateway
 	Pipeline *pipeline.Pipeline
 	Client   *worker.Client
+
+	// Ops parts: one Prometheus registry per process, the root key
+	// manager and keyring store (for readiness checks), the instrumented
+	// audit sink.
+	Metrics   *metrics.Metrics
+	Root      storage.KeyManager
+	Ring      storage.Blobstore
+	AuditSink *metrics.Sink
 
 	closers []func() error
 }
@@ -81,14 +91,22 @@ func Open(ctx context.Context, cfg config.Config, opts Options) (a *App, err err
 	if a.Data, err = openStore(ctx, cfg.Storage); err != nil {
 		return nil, fmt.Errorf("app: storage: %w", err)
 	}
+	a.Metrics = metrics.New()
+	if !cfg.Ops.DisableQueueMetrics {
+		ins := asynq.NewInspector(a.Redis)
+		a.closers = append(a.closers, ins.Close)
+		a.Metrics.Registry().MustRegister(metrics.NewQueueCollector(ins, worker.AllQueues))
+	}
 	ring, err := openStore(ctx, cfg.Keys.Ring)
 	if err != nil {
 		return nil, fmt.Errorf("app: keys.ring: %w", err)
 	}
+	a.Ring = ring
 	root, err := openKeyManager(ctx, cfg.Keys)
 	if err != nil {
 		return nil, fmt.Errorf("app: keys: %w", err)
 	}
+	a.Root = root
 	if a.Keyring, err = storage.NewKeyring(root, ring, storage.KeyringConfig{CacheTTL: cfg.Keys.CacheTTL}); err != nil {
 		return nil, fmt.Errorf("app: %w", err)
 	}
@@ -98,7 +116,8 @@ func Open(ctx context.Context, cfg config.Config, opts Options) (a *App, err err
 	if err != nil {
 		return nil, fmt.Errorf("app: audit: %w", err)
 	}
-	a.Audit = audit.NewLogger(sink, cfg.Service.Name, cfg.Service.WorkerID, nil)
+	a.AuditSink = a.Metrics.InstrumentSink(sink)
+	a.Audit = audit.NewLogger(a.AuditSink, cfg.Service.Name, cfg.Service.WorkerID, nil)
 	a.closers = append(a.closers, a.Audit.Close)
 
 	var providers []*ai.Provider
@@ -109,6 +128,11 @@ func Open(ctx context.Context, cfg config.Config, opts Options) (a *App, err err
 		default:
 			return nil, fmt.Errorf("app: provider %q: unknown kind %q", pc.Name, pc.Kind)
 		}
+	}
+	// Metrics wrap each provider, so the gateway stays the one audited
+	// door and measures nothing itself.
+	for i, p := range providers {
+		providers[i] = a.Metrics.InstrumentProvider(p)
 	}
 	if a.Gateway, err = ai.NewGateway(cfg.AI.Config, providers, a.Audit, nil, a.Log); err != nil {
 		return nil, fmt.Errorf("app: %w", err)
@@ -131,9 +155,25 @@ func Open(ctx context.Context, cfg config.Config, opts Options) (a *App, err err
 	return a, nil
 }
 
-// NewWorker returns an asynq server running this app's pipeline.
+// NewWorker returns an asynq server running this app's pipeline, with
+// metrics and the maintenance jobs.
 func (a *App) NewWorker() (*worker.Server, error) {
-	return worker.NewServer(a.Config.Worker, a.Redis, a.Pipeline, a.Log)
+	sweeper, err := retention.NewSweeper(a.Config.Ops.Retention, retention.Deps{Vault: a.Vault, Audit: a.Audit, Log: a.Log})
+	if err != nil {
+		return nil, fmt.Errorf("app: %w", err)
+	}
+	return worker.NewServerWith(a.Config.Worker, a.Redis, a.Pipeline, a.Log, worker.Options{
+		Metrics: a.Metrics,
+		Maintenance: &worker.Maintenance{
+			Config: a.Config.Ops.Maintenance,
+			// Issue 4 (audit trail) and issue 5 (review) replace these.
+			Checkpointer:   worker.NopCheckpointer{},
+			Reviews:        worker.NopReviewEscalator{},
+			ReviewObserver: a.Metrics,
+			Retention:      sweeper,
+			RetentionEvery: a.Config.Ops.Retention.Every,
+		},
+	})
 }
 
 // Close releases everything Open acquired, in reverse order.
