@@ -63,14 +63,18 @@ type App struct {
 type Options struct {
 	// LogOutput receives the JSON or text log; nil means stderr.
 	LogOutput io.Writer
+	// NoCreateKeys refuses to create a missing local key file (for
+	// `clinscribe config check`, which must not change anything).
+	NoCreateKeys bool
 }
 
 // Open assembles the application.
 func Open(ctx context.Context, cfg config.Config, opts Options) (a *App, err error) {
 	a = &App{Config: cfg}
+	opened := a // the error returns below set a to nil
 	defer func() {
 		if err != nil {
-			a.Close()
+			opened.Close()
 		}
 	}()
 	a.Log = NewLogger(cfg.Log, opts.LogOutput)
@@ -102,7 +106,7 @@ func Open(ctx context.Context, cfg config.Config, opts Options) (a *App, err err
 		return nil, fmt.Errorf("app: keys.ring: %w", err)
 	}
 	a.Ring = ring
-	root, err := openKeyManager(ctx, cfg.Keys)
+	root, err := openKeyManager(ctx, cfg.Keys, !opts.NoCreateKeys)
 	if err != nil {
 		return nil, fmt.Errorf("app: keys: %w", err)
 	}
@@ -232,10 +236,10 @@ func openStore(ctx context.Context, c config.Store) (storage.Blobstore, error) {
 	return nil, fmt.Errorf("unknown kind %q", c.Kind)
 }
 
-func openKeyManager(ctx context.Context, c config.Keys) (storage.KeyManager, error) {
+func openKeyManager(ctx context.Context, c config.Keys, create bool) (storage.KeyManager, error) {
 	switch c.Kind {
 	case "local":
-		return storage.OpenLocalKeys(c.File, true)
+		return storage.OpenLocalKeys(c.File, create)
 	case "kms":
 		ac, err := awsConfig(ctx, c.KMS.AWS)
 		if err != nil {

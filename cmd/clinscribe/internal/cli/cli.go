@@ -40,6 +40,8 @@ func commands() []command {
 		{"submit", "store a note or recording encrypted, enqueue it, print the encounter ID", runSubmit},
 		{"status", "show the stages of an encounter", runStatus},
 		{"show", "show an encounter's draft with its AI label", runShow},
+		{"ops", "operate the queues: stats, pause/resume, archived tasks, workers, drain", runOps},
+		{"config", "check the configuration: settings, attestations, keys, Redis, storage, KMS", runConfig},
 		{"demo", "run the whole pipeline in one process on embedded defaults", runDemo},
 		{"version", "print the version", runVersion},
 	}
