@@ -3,6 +3,7 @@ package metrics
 import (
 	"net/http"
 	"regexp"
+	"sort"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -71,6 +72,7 @@ var (
 // Metrics holds the registry and the metrics this process updates.
 type Metrics struct {
 	reg *prometheus.Registry
+	own []prometheus.Collector
 
 	taskDuration *prometheus.HistogramVec
 	tasks        *prometheus.CounterVec
@@ -183,12 +185,37 @@ func New() *Metrics {
 		Namespace: Namespace, Name: "worker_draining", Help: "1 once this worker stopped taking new tasks (drain).",
 	})
 
-	for _, c := range []prometheus.Collector{m.taskDuration, m.tasks, m.inFlight, m.aiDuration, m.aiRequests, m.aiErrors,
+	m.own = []prometheus.Collector{m.taskDuration, m.tasks, m.inFlight, m.aiDuration, m.aiRequests, m.aiErrors,
 		m.aiTokensIn, m.aiTokensOut, m.rateWait, m.breaker, m.auditAppend, m.reviewOpen, m.reviewOverdue,
-		m.maintRuns, m.purged, m.inputsDeleted, m.draining} {
+		m.maintRuns, m.purged, m.inputsDeleted, m.draining}
+	for _, c := range m.own {
 		f(c)
 	}
 	return m
+}
+
+var fqNameRE = regexp.MustCompile(`fqName: "([^"]+)"`)
+
+// Names lists every clinscribe metric name this package defines,
+// including the queue collector's, for docs and dashboards to be checked
+// against.
+func (m *Metrics) Names() []string {
+	ch := make(chan *prometheus.Desc, 64)
+	go func() {
+		for _, c := range m.own {
+			c.Describe(ch)
+		}
+		NewQueueCollector(nil, nil).Describe(ch)
+		close(ch)
+	}()
+	var names []string
+	for d := range ch {
+		if sm := fqNameRE.FindStringSubmatch(d.String()); sm != nil {
+			names = append(names, sm[1])
+		}
+	}
+	sort.Strings(names)
+	return names
 }
 
 // Registry is the registry to gather from (or to register more collectors

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -216,4 +218,30 @@ func gatherContains(m *metrics.Metrics, name, want string) error {
 		return fmt.Errorf("want %s in\n%s", want, b.String())
 	}
 	return nil
+}
+
+// The package doc lists exactly the metrics the package defines.
+func TestDocListsEveryMetric(t *testing.T) {
+	t.Parallel()
+	raw, err := os.ReadFile("doc.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	documented := map[string]bool{}
+	for _, m := range regexp.MustCompile(`(?m)^//\s+(clinscribe_[a-z_]+)`).FindAllStringSubmatch(string(raw), -1) {
+		documented[m[1]] = true
+	}
+	defined := metrics.New().Names()
+	if len(defined) < 20 {
+		t.Fatalf("only %d metrics defined: %v", len(defined), defined)
+	}
+	for _, n := range defined {
+		if !documented[n] {
+			t.Errorf("%s is not documented in doc.go", n)
+		}
+		delete(documented, n)
+	}
+	for n := range documented {
+		t.Errorf("doc.go lists %s, which is not defined", n)
+	}
 }
