@@ -319,7 +319,7 @@ func TestManifests(t *testing.T) {
 				strings.Contains(q, "asynq_queue_size") || !strings.Contains(q, "max by (queue, state)") {
 				t.Errorf("ScaledObject %s: trigger %s query %q must sum max-by-(queue,state) clinscribe_queue_tasks pending|active", s.Name, tr.Type, q)
 			}
-			if tr.Metadata["threshold"] != "" && tr.Metadata["threshold"] != strings.TrimSpace(envOr(d.Spec.Template.Spec.Containers[0], "CLINSCRIBE_WORKER_CONCURRENCY")) {
+			if tr.Metadata["threshold"] != "" && tr.Metadata["threshold"] != strings.TrimSpace(containerEnv(d.Spec.Template.Spec.Containers[0], "CLINSCRIBE_WORKER_CONCURRENCY")) {
 				t.Errorf("ScaledObject %s: threshold %s is not the worker concurrency", s.Name, tr.Metadata["threshold"])
 			}
 			for qname, w := range cfg.Worker.Queues {
@@ -381,7 +381,7 @@ func TestManifests(t *testing.T) {
 	}
 }
 
-func envOr(c corev1.Container, name string) string {
+func containerEnv(c corev1.Container, name string) string {
 	v, _ := env(c, name)
 	return v
 }
