@@ -142,9 +142,11 @@ func TestConfigCheck(t *testing.T) {
 		t.Fatalf("config check without keys: %d\n%s", code, out)
 	}
 	// After a submit (which creates the key), every check passes.
-	if code, _, errs := run(t, environ, "", "submit", "-note", filepath.Join(samples, "note-low-back-pain.txt"), "-patient-id", "MRN-1", "-provider", "dr-a"); code != 0 {
+	code, out, errs := run(t, environ, "", "submit", "-note", filepath.Join(samples, "note-low-back-pain.txt"), "-patient-id", "MRN-1", "-provider", "dr-a")
+	if code != 0 {
 		t.Fatalf("submit: %s", errs)
 	}
+	id := strings.SplitN(out, "\n", 2)[0]
 	code, out, _ = run(t, environ, "", "config", "check")
 	if code != 0 || !strings.Contains(out, "all checks passed") {
 		t.Fatalf("config check: %d\n%s", code, out)
@@ -153,6 +155,16 @@ func TestConfigCheck(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("config check output lacks %q", want)
 		}
+	}
+	// Rotating the local key keeps everything readable.
+	if code, out, errs := run(t, environ, "", "ops", "rotate-key"); code != 0 || !strings.Contains(out, "new primary key version") {
+		t.Fatalf("rotate-key: %d %s %s", code, out, errs)
+	}
+	if code, out, _ := run(t, environ, "", "config", "check"); code != 0 {
+		t.Fatalf("config check after rotation: %d\n%s", code, out)
+	}
+	if code, out, errs := run(t, environ, "", "status", id); code != 0 || !strings.Contains(out, id) {
+		t.Fatalf("status of an encounter stored before the rotation: %d %s %s", code, out, errs)
 	}
 	// Redis unreachable: listed as the one problem.
 	bad := append(environ[1:], "CLINSCRIBE_REDIS_URL=redis://127.0.0.1:1/0", "CLINSCRIBE_REDIS_DIAL_TIMEOUT=200ms")
