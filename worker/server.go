@@ -159,7 +159,7 @@ func NewServerWith(cfg Config, opt asynq.RedisConnOpt, p *pipeline.Pipeline, log
 	sched := asynq.NewScheduler(opt, &asynq.SchedulerOpts{Logger: asynqLogger{log}, LogLevel: asynq.WarnLevel})
 	// Every worker runs the schedule; Unique drops the duplicates.
 	if _, err := sched.Register(fmt.Sprintf("@every %s", cfg.ReconcileEvery), asynq.NewTask(TypeReconcile, nil),
-		asynq.Queue(QueueMaintenance), asynq.Unique(cfg.ReconcileEvery*9/10), asynq.MaxRetry(0)); err != nil {
+		asynq.Queue(QueueMaintenance), asynq.Unique(uniqueTTL(cfg.ReconcileEvery)), asynq.MaxRetry(0)); err != nil {
 		return nil, fmt.Errorf("worker.NewServer: %w", err)
 	}
 	s := &Server{cfg: cfg, srv: srv, sched: sched, mux: mux, log: log, metrics: o.Metrics}
@@ -182,13 +182,20 @@ func NewServerWith(cfg Config, opt asynq.RedisConnOpt, p *pipeline.Pipeline, log
 				return err
 			})
 			if _, err := sched.Register(fmt.Sprintf("@every %s", j.every), asynq.NewTask(j.typ, nil),
-				asynq.Queue(QueueMaintenance), asynq.Unique(j.every*9/10), asynq.MaxRetry(0)); err != nil {
+				asynq.Queue(QueueMaintenance), asynq.Unique(uniqueTTL(j.every)), asynq.MaxRetry(0)); err != nil {
 				s.ins.Close()
 				return nil, fmt.Errorf("worker.NewServer: %s: %w", j.typ, err)
 			}
 		}
 	}
 	return s, nil
+}
+
+// uniqueTTL keeps a scheduled job from being enqueued twice in one
+// interval by the many workers that all run the schedule. asynq refuses a
+// TTL under one second (and the scheduler then enqueues nothing).
+func uniqueTTL(every time.Duration) time.Duration {
+	return max(every*9/10, time.Second)
 }
 
 // Start begins processing.

@@ -1,7 +1,9 @@
 package app_test
 
 import (
+	"context"
 	"encoding/json"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -12,7 +14,11 @@ import (
 	"github.com/prometheus/common/expfmt"
 	"github.com/prometheus/common/model"
 
+	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/app"
 	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/config"
+	"github.com/clinscribe/clinscribe/pipeline"
+	"github.com/clinscribe/clinscribe/pipeline/encounter"
+	"github.com/clinscribe/clinscribe/storage"
 	"github.com/clinscribe/clinscribe/worker/health"
 	"github.com/clinscribe/clinscribe/worker/redistest"
 )
@@ -223,5 +229,89 @@ func TestReadyzAndWorkerSurviveRedisRestart(t *testing.T) {
 	fams := scrape(t, h)
 	if up, _ := value(fams, "clinscribe_queue_up", nil); up != 1 {
 		t.Fatalf("queue_up = %v after the restart", up)
+	}
+}
+
+// The maintenance jobs run from asynq's scheduler on a real Redis: the
+// purge deletes an archived task once it is older than the window, the
+// retention sweep deletes the recording of an encounter whose draft was
+// signed, and both show up in /metrics.
+func TestScheduledMaintenance(t *testing.T) {
+	t.Parallel()
+	rds := redistest.Start(t)
+	cfg := testConfig(t, rds.URL)
+	cfg.Ops.Maintenance.PurgeEvery = time.Second
+	cfg.Ops.Maintenance.ArchivedMaxAge = time.Second
+	cfg.Ops.Retention.Every = time.Second
+	e := start(t, rds, cfg, true)
+	ctx := context.Background()
+
+	// A recording without a sidecar fails permanently: archived.
+	samples, err := app.LoadSamples(samplesDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var bad pipeline.SubmitRequest
+	for _, s := range samples {
+		if s.Name == "rec-cough-telehealth" {
+			req, closeFn, err := s.Request("test")
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer closeFn()
+			req.Sidecar, req.SidecarContentType = nil, ""
+			bad = req
+		}
+	}
+	badID, err := e.a.Pipeline.Submit(ctx, bad)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v := e.waitFinished(t, badID, 30*time.Second); v.Failure == nil {
+		t.Fatalf("%+v", v)
+	}
+	// A recording that goes through, then "signed" as issue 5 will sign
+	// it: a final version with a verification time.
+	id := submitSample(t, e.a, "rec-cough-telehealth")
+	e.waitFinished(t, id, 30*time.Second)
+	store := e.a.Pipeline.Store()
+	d, err := store.Draft(ctx, id, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Version, d.Parent, d.Status = 2, 1, encounter.DraftFinal
+	d.Label.VerifiedBy, d.Label.VerifiedAt = "dr-okafor", time.Now().UTC()
+	if err := store.PutDraft(ctx, d); err != nil {
+		t.Fatal(err)
+	}
+
+	h := e.a.HealthHandler()
+	audio := encounter.InputKey(id, encounter.RoleAudio)
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		fams := scrape(t, h)
+		archived, _ := value(fams, "clinscribe_queue_tasks", map[string]string{"queue": "transcribe", "state": "archived"})
+		purged, _ := value(fams, "clinscribe_maintenance_purged_tasks_total", map[string]string{"queue": "transcribe", "state": "archived"})
+		deleted, _ := value(fams, "clinscribe_retention_inputs_deleted_total", nil)
+		_, err := e.a.Data.Get(ctx, audio)
+		gone := errors.Is(err, storage.ErrNotFound)
+		if archived == 0 && purged == 1 && deleted >= 1 && gone {
+			runs, _ := value(fams, "clinscribe_maintenance_runs_total", map[string]string{"task_type": "maintenance:purge", "outcome": "ok"})
+			if runs < 1 {
+				t.Fatalf("purge runs = %v", runs)
+			}
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("archived %v purged %v deleted %v audio gone %v", archived, purged, deleted, gone)
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	// The signed encounter's records stay.
+	if _, err := store.Draft(ctx, id, 2); err != nil {
+		t.Fatalf("signed draft: %v", err)
+	}
+	if _, err := store.Transcript(ctx, id); err != nil {
+		t.Fatalf("transcript: %v", err)
 	}
 }
