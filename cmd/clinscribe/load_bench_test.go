@@ -262,11 +262,11 @@ func loadDataDir(b *testing.B) string {
 	return dir
 }
 
-func freePort(b *testing.B) int {
-	b.Helper()
+func freePort(tb testing.TB) int {
+	tb.Helper()
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
 	defer l.Close()
 	return l.Addr().(*net.TCPAddr).Port
