@@ -9,7 +9,7 @@ LDFLAGS  := -s -w -X github.com/clinscribe/clinscribe/cmd/clinscribe/internal/cl
 TESTFLAGS ?= -timeout 20m
 
 .DEFAULT_GOAL := help
-.PHONY: help build demo test test-short test-providers bench bench-providers bench-audit eval-deid bench-deid lint fuzz clean
+.PHONY: help build demo test test-short test-providers bench bench-providers bench-audit bench-load eval-deid bench-deid lint fuzz clean
 
 help: ## show the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -48,6 +48,9 @@ eval-deid: ## de-identification on the project's corpora: leak recall, precision
 
 bench-deid: ## de-identification throughput (MB/s per core) on the corpus
 	$(GO) test -run '^$$' -bench Detect -benchtime 3x ./deid/
+
+bench-load: ## load: N worker processes x concurrency C vs the Little's-law bound N*C/latency (LOAD_WORKERS, LOAD_CONCURRENCY, LOAD_LATENCY, LOAD_ROUNDS, LOAD_MODE)
+	$(GO) test -run '^$$' -bench 'Load' -benchtime 1x -timeout 30m ./cmd/clinscribe/
 
 lint: ## gofmt and go vet
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo "gofmt: files above need formatting"; exit 1; }

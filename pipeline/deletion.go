@@ -217,3 +217,22 @@ func ciphertextHash(ctx context.Context, bs storage.Blobstore, key string) (stri
 }
 
 func openKeyPath(id string) string { return "index/open/" + id }
+
+// SignedAt reports when the encounter's note was last signed (final or
+// amended), for retention sweeps.
+func (p *Pipeline) SignedAt(ctx context.Context, id string) (time.Time, bool, error) {
+	_, _, states, err := p.versionStates(ctx, id)
+	if err != nil {
+		return time.Time{}, false, err
+	}
+	var at time.Time
+	for _, st := range states {
+		if (st.Status == encounter.DraftFinal || st.Status == encounter.DraftAmended) && st.SignedAt.After(at) {
+			at = st.SignedAt
+		}
+	}
+	return at, !at.IsZero(), nil
+}
+
+// Held reports whether the encounter is under legal hold.
+func (p *Pipeline) Held(ctx context.Context, id string) (bool, error) { return p.legalHold(ctx, id) }

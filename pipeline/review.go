@@ -406,3 +406,43 @@ func caseFrom(r reviewRequest, a *reviewAssignment, d *reviewDecision) ReviewCas
 	}
 	return c
 }
+
+type reviewEscalation struct {
+	At time.Time `json:"at"`
+}
+
+// EscalateOverdue (a maintenance task) counts open review cases and, for
+// each one past its due date, notifies the clinic once ("review.overdue")
+// and audits it. It returns the open and overdue counts for the metrics.
+func (p *Pipeline) EscalateOverdue(ctx context.Context, now time.Time) (open, overdue int, err error) {
+	cases, err := p.openCases(ctx)
+	if err != nil {
+		return 0, 0, err
+	}
+	var errs []error
+	for _, c := range cases {
+		open++
+		if !now.After(c.DueAt) {
+			continue
+		}
+		overdue++
+		key := reviewDir(c.EncounterID, c.ID) + "escalation.json"
+		if _, err := p.vault.GetBytes(ctx, key); err == nil {
+			continue // escalated before
+		}
+		if err := p.record(ctx, audit.Entry{Event: audit.EventReviewOpen, Actor: "system:maintenance", Role: "system",
+			PatientRef: c.PatientRef, EncounterID: c.EncounterID, ObjectID: c.ID, Version: c.Version, Result: "overdue"}); err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if err := p.notify(ctx, "review.overdue", map[string]string{"encounter_id": c.EncounterID, "case_id": c.ID,
+			"assigned_to": c.AssignedTo, "due_at": c.DueAt.Format(time.RFC3339)}); err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if err := putJSON(ctx, p.vault, key, reviewEscalation{At: now.UTC()}, storage.CreateOnly); err != nil && !errors.Is(err, storage.ErrExists) {
+			errs = append(errs, err)
+		}
+	}
+	return open, overdue, errors.Join(errs...)
+}

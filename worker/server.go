@@ -6,12 +6,15 @@ import (
 	"fmt"
 	"log/slog"
 	"math/rand/v2"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/hibiken/asynq"
 
 	"github.com/clinscribe/clinscribe/pipeline"
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
+	"github.com/clinscribe/clinscribe/worker/metrics"
 )
 
 // Config configures a worker server.
@@ -91,15 +94,35 @@ func (c Config) Validate() error {
 
 // Server is an asynq server running pipeline stages.
 type Server struct {
-	cfg   Config
-	srv   *asynq.Server
-	sched *asynq.Scheduler
-	mux   *asynq.ServeMux
-	log   *slog.Logger
+	cfg     Config
+	srv     *asynq.Server
+	sched   *asynq.Scheduler
+	mux     *asynq.ServeMux
+	log     *slog.Logger
+	metrics *metrics.Metrics
+	ins     *asynq.Inspector
+
+	drainOnce sync.Once
+	draining  atomic.Bool
+}
+
+// Options add optional parts to a Server.
+type Options struct {
+	// Metrics instruments every task (nil: none).
+	Metrics *metrics.Metrics
+	// Maintenance schedules the maintenance jobs (purge, audit
+	// checkpoints, review escalation, retention); nil schedules only the
+	// reconciler.
+	Maintenance *Maintenance
 }
 
 // NewServer wires the pipeline's stages onto an asynq server.
 func NewServer(cfg Config, opt asynq.RedisConnOpt, p *pipeline.Pipeline, log *slog.Logger) (*Server, error) {
+	return NewServerWith(cfg, opt, p, log, Options{})
+}
+
+// NewServerWith is NewServer with metrics and maintenance jobs.
+func NewServerWith(cfg Config, opt asynq.RedisConnOpt, p *pipeline.Pipeline, log *slog.Logger, o Options) (*Server, error) {
 	cfg = cfg.WithDefaults()
 	if err := cfg.Validate(); err != nil {
 		return nil, err
@@ -116,7 +139,14 @@ func NewServer(cfg Config, opt asynq.RedisConnOpt, p *pipeline.Pipeline, log *sl
 		LogLevel:                 asynq.WarnLevel,
 	})
 	mux := asynq.NewServeMux()
-	mux.Use(recoverPanics(log), safeErrors(), logTasks(log))
+	// Outermost first. recoverPanics is innermost so that every other
+	// middleware sees a panic as an ordinary (safe) error; asynq's own
+	// recovery, which would store the panic value, never sees one.
+	mws := []asynq.MiddlewareFunc{safeErrors()}
+	if o.Metrics != nil {
+		mws = append(mws, o.Metrics.Middleware())
+	}
+	mux.Use(append(mws, logTasks(log), recoverPanics(log))...)
 	mux.Handle(TypeTranscribe, stageHandler(p, encounter.StageTranscribe))
 	mux.Handle(TypeSummarize, stageHandler(p, encounter.StageSummarize))
 	mux.HandleFunc(TypeReviewOpen, func(ctx context.Context, t *asynq.Task) error {
@@ -154,10 +184,43 @@ func NewServer(cfg Config, opt asynq.RedisConnOpt, p *pipeline.Pipeline, log *sl
 	sched := asynq.NewScheduler(opt, &asynq.SchedulerOpts{Logger: asynqLogger{log}, LogLevel: asynq.WarnLevel})
 	// Every worker runs the schedule; Unique drops the duplicates.
 	if _, err := sched.Register(fmt.Sprintf("@every %s", cfg.ReconcileEvery), asynq.NewTask(TypeReconcile, nil),
-		asynq.Queue(QueueMaintenance), asynq.Unique(cfg.ReconcileEvery*9/10), asynq.MaxRetry(0)); err != nil {
+		asynq.Queue(QueueMaintenance), asynq.Unique(uniqueTTL(cfg.ReconcileEvery)), asynq.MaxRetry(0)); err != nil {
 		return nil, fmt.Errorf("worker.NewServer: %w", err)
 	}
-	return &Server{cfg: cfg, srv: srv, sched: sched, mux: mux, log: log}, nil
+	s := &Server{cfg: cfg, srv: srv, sched: sched, mux: mux, log: log, metrics: o.Metrics}
+	if o.Maintenance != nil {
+		if err := o.Maintenance.Config.WithDefaults().Validate(); err != nil {
+			return nil, fmt.Errorf("worker.NewServer: %w", err)
+		}
+		m := *o.Maintenance
+		m.Config = m.Config.WithDefaults()
+		s.ins = asynq.NewInspector(opt)
+		for _, j := range s.maintenanceJobs(m, s.ins, o.Metrics, log) {
+			if j.every <= 0 {
+				continue
+			}
+			mux.HandleFunc(j.typ, func(ctx context.Context, _ *asynq.Task) error {
+				err := j.run(ctx)
+				if o.Metrics != nil {
+					o.Metrics.MaintenanceRun(j.typ, err)
+				}
+				return err
+			})
+			if _, err := sched.Register(fmt.Sprintf("@every %s", j.every), asynq.NewTask(j.typ, nil),
+				asynq.Queue(QueueMaintenance), asynq.Unique(uniqueTTL(j.every)), asynq.MaxRetry(0)); err != nil {
+				s.ins.Close()
+				return nil, fmt.Errorf("worker.NewServer: %s: %w", j.typ, err)
+			}
+		}
+	}
+	return s, nil
+}
+
+// uniqueTTL keeps a scheduled job from being enqueued twice in one
+// interval by the many workers that all run the schedule. asynq refuses a
+// TTL under one second (and the scheduler then enqueues nothing).
+func uniqueTTL(every time.Duration) time.Duration {
+	return max(every*9/10, time.Second)
 }
 
 // Start begins processing.
@@ -177,6 +240,10 @@ func (s *Server) Start() error {
 func (s *Server) Shutdown() {
 	s.sched.Shutdown()
 	s.srv.Shutdown()
+	if s.ins != nil {
+		s.ins.Close()
+		s.ins = nil
+	}
 }
 
 // Run starts the server and blocks until ctx ends, then shuts down.

@@ -16,6 +16,9 @@ var (
 )
 
 func TestMain(m *testing.M) {
+	if url := os.Getenv("LOAD_QUEUE_WORKER"); url != "" {
+		os.Exit(queueWorker(url))
+	}
 	code := m.Run()
 	if buildDir != "" {
 		os.RemoveAll(buildDir)

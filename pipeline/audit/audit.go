@@ -46,6 +46,7 @@ const (
 	EventHumanRouted    Event = "encounter.human_documentation" // sent to human documentation (AI opt-out)
 	EventLegalHold      Event = "legal_hold.change"             // a legal hold was placed or lifted
 	EventWebhook        Event = "webhook.delivered"             // a signed notification was delivered
+	EventInputDeleted   Event = "retention.input_delete"        // retention deleted an input (ObjectID: which)
 )
 
 var knownEvents = map[Event]bool{
@@ -57,6 +58,7 @@ var knownEvents = map[Event]bool{
 	EventAuditExport: true,
 	EventReject:      true, EventEnteredInError: true, EventExplain: true, EventStatus: true,
 	EventReviewOpen: true, EventReviewRead: true, EventHumanRouted: true, EventLegalHold: true, EventWebhook: true,
+	EventInputDeleted: true,
 }
 
 // Events lists every known event, sorted.

@@ -30,9 +30,11 @@ import (
 	"github.com/clinscribe/clinscribe/pipeline/ai"
 	"github.com/clinscribe/clinscribe/pipeline/audit"
 	"github.com/clinscribe/clinscribe/pipeline/phi"
+	"github.com/clinscribe/clinscribe/pipeline/retention"
 	"github.com/clinscribe/clinscribe/prompts"
 	"github.com/clinscribe/clinscribe/storage"
 	"github.com/clinscribe/clinscribe/worker"
+	"github.com/clinscribe/clinscribe/worker/metrics"
 )
 
 // App is an assembled clinscribe.
@@ -49,6 +51,14 @@ type App struct {
 	Pipeline *pipeline.Pipeline
 	Client   *worker.Client
 
+	// Ops parts: one Prometheus registry per process, the keyring store
+	// (for readiness checks), the instrumented audit sink and the trail
+	// behind it (for checkpoints).
+	Metrics   *metrics.Metrics
+	Ring      storage.Blobstore
+	AuditSink *metrics.Sink
+	Trail     *audit.Trail
+
 	closers []func() error
 }
 
@@ -59,16 +69,18 @@ type Options struct {
 	// Environ is where providers' api_key_env variables are looked up;
 	// nil means the process environment.
 	Environ []string
+	// NoCreateKeys refuses to create a missing local key file (for
+	// `clinscribe config check`, which must not change anything).
+	NoCreateKeys bool
 }
 
 // Open assembles the application.
-func Open(ctx context.Context, cfg config.Config, opts Options) (_ *App, err error) {
-	// Not the named result: `return nil, err` would nil it before the
-	// deferred Close runs.
-	a := &App{Config: cfg}
+func Open(ctx context.Context, cfg config.Config, opts Options) (a *App, err error) {
+	a = &App{Config: cfg}
+	opened := a // the error returns below set a to nil
 	defer func() {
 		if err != nil {
-			a.Close()
+			opened.Close()
 		}
 	}()
 	a.Log = NewLogger(cfg.Log, opts.LogOutput)
@@ -89,11 +101,18 @@ func Open(ctx context.Context, cfg config.Config, opts Options) (_ *App, err err
 	if a.Data, err = openStore(ctx, cfg.Storage); err != nil {
 		return nil, fmt.Errorf("app: storage: %w", err)
 	}
+	a.Metrics = metrics.New()
+	if !cfg.Ops.DisableQueueMetrics {
+		ins := asynq.NewInspector(a.Redis)
+		a.closers = append(a.closers, ins.Close)
+		a.Metrics.Registry().MustRegister(metrics.NewQueueCollector(ins, worker.AllQueues))
+	}
 	ring, err := openStore(ctx, cfg.Keys.Ring)
 	if err != nil {
 		return nil, fmt.Errorf("app: keys.ring: %w", err)
 	}
-	root, err := openKeyManager(ctx, cfg.Keys)
+	a.Ring = ring
+	root, err := openKeyManager(ctx, cfg.Keys, !opts.NoCreateKeys)
 	if err != nil {
 		return nil, fmt.Errorf("app: keys: %w", err)
 	}
@@ -107,12 +126,19 @@ func Open(ctx context.Context, cfg config.Config, opts Options) (_ *App, err err
 	if err != nil {
 		return nil, fmt.Errorf("app: audit: %w", err)
 	}
-	a.Audit = audit.NewLogger(trail, cfg.Service.Name, cfg.Service.WorkerID, nil)
+	a.Trail = trail
+	a.AuditSink = a.Metrics.InstrumentSink(trail)
+	a.Audit = audit.NewLogger(a.AuditSink, cfg.Service.Name, cfg.Service.WorkerID, nil)
 	a.closers = append(a.closers, a.Audit.Close)
 
 	providers, err := a.openProviders(cfg.AI.Providers, opts.Environ)
 	if err != nil {
 		return nil, fmt.Errorf("app: %w", err)
+	}
+	// Metrics wrap each provider, so the gateway stays the one audited
+	// door and measures nothing itself.
+	for i, p := range providers {
+		providers[i] = a.Metrics.InstrumentProvider(p)
 	}
 	consents := pipeline.NewConsents(a.Vault)
 	if a.Gateway, err = ai.NewGateway(cfg.AI.Config, providers, a.Audit, consents, a.Log); err != nil {
@@ -141,9 +167,26 @@ func Open(ctx context.Context, cfg config.Config, opts Options) (_ *App, err err
 	return a, nil
 }
 
-// NewWorker returns an asynq server running this app's pipeline.
+// NewWorker returns an asynq server running this app's pipeline, with
+// metrics and the maintenance jobs.
 func (a *App) NewWorker() (*worker.Server, error) {
-	return worker.NewServer(a.Config.Worker, a.Redis, a.Pipeline, a.Log)
+	sweeper, err := retention.NewSweeper(a.Config.Ops.Retention, retention.Deps{
+		Vault: a.Vault, Audit: a.Audit, Log: a.Log, Signoffs: a.Pipeline, Holds: a.Pipeline,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("app: %w", err)
+	}
+	return worker.NewServerWith(a.Config.Worker, a.Redis, a.Pipeline, a.Log, worker.Options{
+		Metrics: a.Metrics,
+		Maintenance: &worker.Maintenance{
+			Config:         a.Config.Ops.Maintenance,
+			Checkpointer:   a.Trail,
+			Reviews:        a.Pipeline,
+			ReviewObserver: a.Metrics,
+			Retention:      sweeper,
+			RetentionEvery: a.Config.Ops.Retention.Every,
+		},
+	})
 }
 
 // NewAPI returns the HTTP API server over this app.
@@ -154,7 +197,7 @@ func (a *App) NewAPI() (*api.Server, error) {
 	}
 	dir := a.Config.Audit.Dir
 	reader := func(context.Context) ([]audit.Entry, error) { return audit.ReadDir(dir) }
-	return api.New(a.Config.API, a.Pipeline, tokens, reader, a.Audit, a.Log, api.Options{}), nil
+	return api.New(a.Config.API, a.Pipeline, tokens, reader, a.Audit, a.Log, api.Options{Health: a.HealthHandler()}), nil
 }
 
 // Close releases everything Open acquired, in reverse order.
@@ -213,10 +256,10 @@ func openStore(ctx context.Context, c config.Store) (storage.Blobstore, error) {
 	return nil, fmt.Errorf("unknown kind %q", c.Kind)
 }
 
-func openKeyManager(ctx context.Context, c config.Keys) (storage.KeyManager, error) {
+func openKeyManager(ctx context.Context, c config.Keys, create bool) (storage.KeyManager, error) {
 	switch c.Kind {
 	case "local":
-		return storage.OpenLocalKeys(c.File, true)
+		return storage.OpenLocalKeys(c.File, create)
 	case "kms":
 		ac, err := awsConfig(ctx, c.KMS.AWS)
 		if err != nil {

@@ -46,6 +46,8 @@ func commands() []command {
 		{"keys", "rotate the key-encryption key and audit the rotation", runKeys},
 		{"deid", "de-identify text (stdin to stdout), or evaluate on a corpus: deid eval", runDeid},
 		{"aggregate", "export de-identified statistics per template, model and provider", runAggregate},
+		{"ops", "operate the queues: stats, pause/resume, archived tasks, workers, drain", runOps},
+		{"config", "check the configuration: settings, attestations, keys, Redis, storage, KMS", runConfig},
 		{"demo", "run the whole pipeline in one process on embedded defaults", runDemo},
 		{"version", "print the version", runVersion},
 	}

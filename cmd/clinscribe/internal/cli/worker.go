@@ -2,7 +2,16 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/clinscribe/clinscribe/worker"
 )
 
 func runWorker(ctx context.Context, env Env, cfgPath string, args []string) error {
@@ -26,6 +35,45 @@ func runWorker(ctx context.Context, env Env, cfgPath string, args []string) erro
 	if err != nil {
 		return err
 	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	if cfg.Ops.Listen != "" {
+		h := a.HealthHandler()
+		h.SetDraining(srv.Draining)
+		ln, err := net.Listen("tcp", cfg.Ops.Listen)
+		if err != nil {
+			return fmt.Errorf("ops.listen: %w", err)
+		}
+		hs := &http.Server{Handler: h, ReadHeaderTimeout: 5 * time.Second}
+		go func() {
+			if err := hs.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+				a.Log.Error("ops endpoints stopped", "error", err)
+			}
+		}()
+		// The endpoints stay up until the worker has shut down, so
+		// /metrics still answers during a drain.
+		defer hs.Close()
+		a.Log.Info("ops endpoints listening", "addr", ln.Addr().String())
+	}
+	// Drain: `clinscribe ops drain` (a Redis key this worker polls for) or
+	// SIGTSTP to this process.
+	if cfg.Ops.DrainPoll > 0 {
+		rdb := worker.UniversalClient(a.Redis)
+		defer rdb.Close()
+		go srv.WatchDrain(ctx, rdb, cfg.Ops.DrainPoll)
+	}
+	tstp := make(chan os.Signal, 1)
+	signal.Notify(tstp, syscall.SIGTSTP)
+	defer signal.Stop(tstp)
+	go func() {
+		select {
+		case <-tstp:
+			srv.Drain()
+		case <-ctx.Done():
+		}
+	}()
+
 	// Work that Redis lost while no worker ran is queued again at start.
 	if n, err := a.Pipeline.Reconcile(ctx); err != nil {
 		a.Log.Warn("reconcile at start failed", "error", err)

@@ -15,6 +15,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -29,6 +30,7 @@ import (
 	"github.com/clinscribe/clinscribe/pipeline/ai"
 	awsprov "github.com/clinscribe/clinscribe/pipeline/ai/aws"
 	"github.com/clinscribe/clinscribe/pipeline/audit"
+	"github.com/clinscribe/clinscribe/pipeline/retention"
 	"github.com/clinscribe/clinscribe/storage"
 	"github.com/clinscribe/clinscribe/worker"
 )
@@ -47,6 +49,30 @@ type Config struct {
 	Prompts  Prompts         `yaml:"prompts"`
 	API      api.Config      `yaml:"api"`
 	Log      Log             `yaml:"log"`
+	Ops      Ops             `yaml:"ops"`
+}
+
+// Ops configures what operators use: the /metrics, /healthz and /readyz
+// endpoints, draining, maintenance jobs and retention.
+type Ops struct {
+	// Listen is the address of /metrics, /healthz and /readyz for
+	// `clinscribe worker` (e.g. ":9090"). Empty disables the endpoints.
+	Listen string `yaml:"listen"`
+	// CheckTimeout bounds each readiness check. Zero means 2s.
+	CheckTimeout time.Duration `yaml:"check_timeout"`
+	// KeyCheckEvery caches the key manager readiness check (a KMS round
+	// trip costs money and quota). Zero means one minute.
+	KeyCheckEvery time.Duration `yaml:"key_check_every"`
+	// DrainPoll is how often a worker looks for a drain request
+	// (`clinscribe ops drain`). Zero means 2s; negative disables.
+	DrainPoll time.Duration `yaml:"drain_poll"`
+	// DisableQueueMetrics leaves the queue depth collector (which reads
+	// Redis at every scrape) out of this process's /metrics.
+	DisableQueueMetrics bool `yaml:"disable_queue_metrics"`
+	// Maintenance schedules purges, audit checkpoints and escalations.
+	Maintenance worker.MaintenanceConfig `yaml:"maintenance"`
+	// Retention deletes inputs after sign-off (see pipeline/retention).
+	Retention retention.Config `yaml:"retention"`
 }
 
 // Service names this deployment in audit entries.
@@ -336,6 +362,17 @@ func (c Config) WithDefaults() Config {
 	if c.Log.Format == "" {
 		c.Log.Format = "json"
 	}
+	if c.Ops.CheckTimeout == 0 {
+		c.Ops.CheckTimeout = 2 * time.Second
+	}
+	if c.Ops.KeyCheckEvery == 0 {
+		c.Ops.KeyCheckEvery = time.Minute
+	}
+	if c.Ops.DrainPoll == 0 {
+		c.Ops.DrainPoll = 2 * time.Second
+	}
+	c.Ops.Maintenance = c.Ops.Maintenance.WithDefaults()
+	c.Ops.Retention = c.Ops.Retention.WithDefaults()
 	return c
 }
 
@@ -486,6 +523,20 @@ func (c Config) Validate() error {
 	}
 	if c.Log.Format != "json" && c.Log.Format != "text" {
 		add("log.format: %q is not json or text", c.Log.Format)
+	}
+	if c.Ops.Listen != "" {
+		if _, port, err := net.SplitHostPort(c.Ops.Listen); err != nil || port == "" {
+			add("ops.listen: %q is not host:port (e.g. :9090)", c.Ops.Listen)
+		}
+	}
+	if c.Ops.CheckTimeout < 0 || c.Ops.KeyCheckEvery < 0 {
+		add("ops: check_timeout and key_check_every must not be negative")
+	}
+	if err := c.Ops.Maintenance.Validate(); err != nil {
+		add("%v", err)
+	}
+	if err := c.Ops.Retention.Validate(); err != nil {
+		add("%v", err)
 	}
 	if len(errs) == 0 {
 		return nil

@@ -100,3 +100,32 @@ func TestEnvNamesCoverNestedSettings(t *testing.T) {
 		}
 	}
 }
+
+func TestOpsSettings(t *testing.T) {
+	t.Parallel()
+	c, err := config.Load("", []string{"CLINSCRIBE_OPS_LISTEN=:9090", "CLINSCRIBE_OPS_MAINTENANCE_ARCHIVED_MAX_AGE=24h",
+		"CLINSCRIBE_OPS_RETENTION_INPUT_AFTER_SIGNOFF=72h", "CLINSCRIBE_OPS_RETENTION_INPUT_ROLES=audio,sidecar"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	switch {
+	case c.Ops.Listen != ":9090" || c.Ops.CheckTimeout != 2*time.Second || c.Ops.KeyCheckEvery != time.Minute || c.Ops.DrainPoll != 2*time.Second:
+		t.Errorf("ops = %+v", c.Ops)
+	case c.Ops.Maintenance.ArchivedMaxAge != 24*time.Hour || c.Ops.Maintenance.PurgeEvery != 10*time.Minute:
+		t.Errorf("maintenance = %+v", c.Ops.Maintenance)
+	case c.Ops.Retention.InputAfterSignoff != 72*time.Hour || len(c.Ops.Retention.InputRoles) != 2 || c.Ops.Retention.Every != time.Hour:
+		t.Errorf("retention = %+v", c.Ops.Retention)
+	}
+	// Defaults: endpoints off, audio only, deleted at the first sweep.
+	c, err = config.Load("", nil)
+	if err != nil || c.Ops.Listen != "" || c.Ops.Retention.InputAfterSignoff != 0 || len(c.Ops.Retention.InputRoles) != 1 {
+		t.Fatalf("defaults: %+v %v", c.Ops, err)
+	}
+	_, err = config.Load("", []string{"CLINSCRIBE_OPS_LISTEN=9090", "CLINSCRIBE_OPS_RETENTION_INPUT_ROLES=note",
+		"CLINSCRIBE_OPS_MAINTENANCE_PURGE_EVERY=10ms"})
+	for _, want := range []string{"ops.listen", "input_roles", "purge_every"} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("err = %v, want it to name %s", err, want)
+		}
+	}
+}

@@ -1,0 +1,415 @@
+package main_test
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hibiken/asynq"
+	"github.com/redis/go-redis/v9"
+
+	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/app"
+	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/config"
+	"github.com/clinscribe/clinscribe/pipeline"
+	"github.com/clinscribe/clinscribe/pipeline/encounter"
+	"github.com/clinscribe/clinscribe/worker"
+	"github.com/clinscribe/clinscribe/worker/redistest"
+)
+
+// BenchmarkLoad is `make bench-load`: N `clinscribe worker` processes with
+// concurrency C each, against an AI provider that takes L per call, on one
+// Redis. The measured throughput is compared with Little's-law bound
+// N*C/L: with every slot busy calling the provider, no fleet can do more.
+// The ratio says how much the queue, the worker and storage cost on top
+// of the provider's latency.
+//
+// Provider: until the OpenAI-compatible test server lands, the offline
+// provider's simulate_latency stands in (SIMULATED AI: a timer, no model).
+// The harness only needs a provider with a fixed latency; set LOAD_CONFIG
+// to a YAML fragment with another ai: section to use a different one.
+//
+// Knobs (environment): LOAD_WORKERS (default "1,2,4"), LOAD_CONCURRENCY
+// (100), LOAD_LATENCY (100ms), LOAD_ROUNDS (tasks per slot, 20),
+// LOAD_DATA (storage directory; default a tmpfs under /dev/shm when there
+// is one, so storage measures encryption and the store's code rather than
+// this machine's disk — set it to a disk path to include fsync costs).
+//
+// Reported per N: tasks/s overall and over the middle 80% of completions
+// (ramp-up and the last wave excluded), both as a ratio of the bound, and
+// Redis commands per task (INFO commandstats delta / tasks).
+func BenchmarkLoad(b *testing.B) {
+	workers := intList(b, envOr("LOAD_WORKERS", "1,2,4"))
+	conc := atoi(b, envOr("LOAD_CONCURRENCY", "100"))
+	latency, err := time.ParseDuration(envOr("LOAD_LATENCY", "100ms"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	rounds := atoi(b, envOr("LOAD_ROUNDS", "20"))
+	bin := buildBinary(&testing.T{})
+	rds := redistest.StartWith(b, redistest.Options{Own: true})
+	b.Logf("load: workers %v x concurrency %d, provider latency %s (offline simulate_latency: SIMULATED), %d rounds per slot", workers, conc, latency, rounds)
+
+	for _, mode := range strings.Split(envOr("LOAD_MODE", "pipeline,queue"), ",") {
+		var firstSteady float64
+		for _, n := range workers {
+			b.Run(fmt.Sprintf("%s/N=%d/C=%d/L=%s", mode, n, conc, latency), func(b *testing.B) {
+				for b.Loop() {
+					var r loadResult
+					switch mode {
+					case "pipeline":
+						r = runLoad(b, bin, rds, n, conc, latency, n*conc*rounds)
+					case "queue":
+						r = runQueueLoad(b, rds, n, conc, latency, n*conc*rounds)
+					default:
+						b.Fatalf("LOAD_MODE %q: pipeline or queue", mode)
+					}
+					bound := float64(n*conc) / latency.Seconds()
+					b.ReportMetric(r.overall, "tasks/s")
+					b.ReportMetric(r.overall/bound, "ratio-overall")
+					b.ReportMetric(r.steady/bound, "ratio-steady")
+					b.ReportMetric(r.commandsPerTask, "redis-cmds/task")
+					if firstSteady == 0 {
+						firstSteady = r.steady
+					}
+					b.ReportMetric(r.steady/firstSteady, "speedup-vs-first")
+					b.Logf("%s N=%d C=%d L=%s: %d tasks, bound %.0f/s, overall %.0f/s (%.3f of bound), steady %.0f/s (%.3f of bound), %.1f Redis commands/task, speedup vs N=%d: %.2fx",
+						mode, n, conc, latency, r.tasks, bound, r.overall, r.overall/bound, r.steady, r.steady/bound, r.commandsPerTask, workers[0], r.steady/firstSteady)
+				}
+			})
+		}
+	}
+}
+
+type loadResult struct {
+	tasks           int
+	overall, steady float64
+	commandsPerTask float64
+}
+
+func runLoad(b *testing.B, bin string, rds *redistest.Server, n, conc int, latency time.Duration, tasks int) loadResult {
+	b.Helper()
+	ctx := context.Background()
+	rdb := rds.Client(b)
+	if err := rdb.FlushAll(ctx).Err(); err != nil {
+		b.Fatal(err)
+	}
+	dir := loadDataDir(b)
+	cfgPath := filepath.Join(dir, "config.yaml")
+	cfgYAML := fmt.Sprintf(`data_dir: %s
+redis: {url: %q, pool_size: %d}
+worker:
+  concurrency: %d
+  queues: {summarize: 1}
+  idle_poll_interval: 20ms
+  shutdown_timeout: 5s
+  reconcile_every: 1h
+ai:
+  providers:
+    - {name: offline, kind: offline, simulate_latency: %s}
+log: {level: warn}
+ops: {drain_poll: -1s, disable_queue_metrics: true}
+%s`, filepath.Join(dir, "var"), rds.URL, conc+20, conc, latency, os.Getenv("LOAD_CONFIG"))
+	if err := os.WriteFile(cfgPath, []byte(cfgYAML), 0o600); err != nil {
+		b.Fatal(err)
+	}
+	cfg, err := config.Load(cfgPath, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	a, err := app.Open(ctx, cfg, app.Options{LogOutput: &strings.Builder{}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer a.Close()
+	ins := asynq.NewInspector(a.Redis)
+	defer ins.Close()
+
+	// Queue every task first, with the queue paused, so the measurement
+	// covers processing only.
+	if err := ins.PauseQueue(worker.QueueSummarize); err != nil {
+		b.Fatal(err)
+	}
+	note := []byte("HPI: Cough for five days with fever. Exam: Temp 38.4 C. Lungs clear. Assessment: Viral bronchitis, likely. Plan: Honey and fluids. Return in 1 week if not better.")
+	submitAll(b, a, note, tasks)
+
+	// N worker processes, each ready (/readyz) before the clock starts.
+	for i := range n {
+		port := freePort(b)
+		env := append(os.Environ(), "CLINSCRIBE_OPS_LISTEN=127.0.0.1:"+strconv.Itoa(port), fmt.Sprintf("CLINSCRIBE_SERVICE_WORKER_ID=load-%d", i))
+		cmd := startWorkerEnv(b, bin, cfgPath, filepath.Join(dir, fmt.Sprintf("worker-%d.log", i)), env)
+		_ = cmd
+		waitReady(b, fmt.Sprintf("http://127.0.0.1:%d/readyz", port))
+	}
+
+	return measure(b, ins, rdb, tasks, n*conc, latency, dir)
+}
+
+func submitAll(b *testing.B, a *app.App, note []byte, n int) {
+	b.Helper()
+	const parallel = 16
+	errs := make(chan error, parallel)
+	per := (n + parallel - 1) / parallel
+	for p := range parallel {
+		go func() {
+			for i := p * per; i < min(n, (p+1)*per); i++ {
+				_, err := a.Pipeline.Submit(context.Background(), pipeline.SubmitRequest{
+					Note: note, NoteContentType: "text/plain", ProviderID: "dr-load", Actor: "load", Source: "bench",
+					Subject: encounter.Subject{PatientID: fmt.Sprintf("MRN-LOAD-%d", i)},
+				})
+				if err != nil {
+					errs <- err
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for range parallel {
+		if err := <-errs; err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// commandCalls sums the calls of every command in INFO commandstats.
+func commandCalls(b *testing.B, rdb *redis.Client) int64 {
+	b.Helper()
+	info, err := rdb.Info(context.Background(), "commandstats").Result()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var total int64
+	for _, line := range strings.Split(info, "\n") {
+		if !strings.HasPrefix(line, "cmdstat_") {
+			continue
+		}
+		_, rest, _ := strings.Cut(line, ":calls=")
+		num, _, _ := strings.Cut(rest, ",")
+		v, err := strconv.ParseInt(num, 10, 64)
+		if err == nil {
+			total += v
+		}
+	}
+	return total
+}
+
+func startWorkerEnv(b *testing.B, bin, cfgPath, logPath string, env []string) *os.Process {
+	b.Helper()
+	logf, err := os.OpenFile(logPath, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
+	if err != nil {
+		b.Fatal(err)
+	}
+	p, err := os.StartProcess(bin, []string{bin, "-config", cfgPath, "worker"}, &os.ProcAttr{Env: env, Files: []*os.File{nil, logf, logf}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() {
+		_ = p.Signal(os.Interrupt)
+		done := make(chan struct{})
+		go func() { _, _ = p.Wait(); close(done) }()
+		select {
+		case <-done:
+		case <-time.After(10 * time.Second):
+			_ = p.Kill()
+			<-done
+		}
+		logf.Close()
+	})
+	return p
+}
+
+func waitReady(b *testing.B, url string) {
+	b.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		resp, err := http.Get(url)
+		if err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == 200 {
+				return
+			}
+		}
+		if time.Now().After(deadline) {
+			b.Fatalf("worker not ready at %s: %v", url, err)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+func loadDataDir(b *testing.B) string {
+	b.Helper()
+	base := os.Getenv("LOAD_DATA")
+	if base == "" {
+		if st, err := os.Stat("/dev/shm"); err == nil && st.IsDir() {
+			base = "/dev/shm"
+		}
+	}
+	if base == "" {
+		return b.TempDir()
+	}
+	dir, err := os.MkdirTemp(base, "clinscribe-load-")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { os.RemoveAll(dir) })
+	return dir
+}
+
+func freePort(tb testing.TB) int {
+	tb.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port
+}
+
+func envOr(name, def string) string {
+	if v := os.Getenv(name); v != "" {
+		return v
+	}
+	return def
+}
+
+func atoi(b *testing.B, s string) int {
+	b.Helper()
+	n, err := strconv.Atoi(s)
+	if err != nil || n <= 0 {
+		b.Fatalf("%q is not a positive number", s)
+	}
+	return n
+}
+
+func intList(b *testing.B, s string) []int {
+	b.Helper()
+	var out []int
+	for _, p := range strings.Split(s, ",") {
+		out = append(out, atoi(b, strings.TrimSpace(p)))
+	}
+	return out
+}
+
+// measure unpauses the summarize queue and times it until tasks are done.
+func measure(b *testing.B, ins *asynq.Inspector, rdb *redis.Client, tasks, slots int, latency time.Duration, dir string) loadResult {
+	b.Helper()
+	before := commandCalls(b, rdb)
+	start := time.Now()
+	if err := ins.UnpauseQueue(worker.QueueSummarize); err != nil {
+		b.Fatal(err)
+	}
+	var t10, t90 time.Time
+	deadline := start.Add(time.Duration(tasks/slots+1)*latency*20 + 2*time.Minute)
+	for {
+		q, err := ins.GetQueueInfo(worker.QueueSummarize)
+		if err != nil {
+			b.Fatal(err)
+		}
+		done := q.Completed
+		now := time.Now()
+		if t10.IsZero() && done >= tasks/10 {
+			t10 = now
+		}
+		if t90.IsZero() && done >= tasks*9/10 {
+			t90 = now
+		}
+		if done >= tasks {
+			break
+		}
+		if q.Archived > 0 || q.Retry > 0 {
+			b.Fatalf("tasks failed: retry %d archived %d (see %s)", q.Retry, q.Archived, dir)
+		}
+		if now.After(deadline) {
+			b.Fatalf("only %d of %d tasks done", done, tasks)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	elapsed := time.Since(start)
+	after := commandCalls(b, rdb)
+	return loadResult{
+		tasks:           tasks,
+		overall:         float64(tasks) / elapsed.Seconds(),
+		steady:          float64(tasks*8/10) / t90.Sub(t10).Seconds(),
+		commandsPerTask: float64(after-before) / float64(tasks),
+	}
+}
+
+// runQueueLoad runs n queue-only worker processes (see TestMain) on tasks
+// enqueued directly: the ceiling the queue itself allows.
+func runQueueLoad(b *testing.B, rds *redistest.Server, n, conc int, latency time.Duration, tasks int) loadResult {
+	b.Helper()
+	ctx := context.Background()
+	rdb := rds.Client(b)
+	if err := rdb.FlushAll(ctx).Err(); err != nil {
+		b.Fatal(err)
+	}
+	opt, err := (worker.RedisConfig{URL: rds.URL}).ConnOpt()
+	if err != nil {
+		b.Fatal(err)
+	}
+	ins := asynq.NewInspector(opt)
+	defer ins.Close()
+	if err := ins.PauseQueue(worker.QueueSummarize); err != nil {
+		b.Fatal(err)
+	}
+	c := worker.NewClient(opt, worker.TaskOptions{})
+	defer c.Close()
+	for range tasks {
+		if err := c.Enqueue(ctx, encounter.StageSummarize, encounter.NewID()); err != nil {
+			b.Fatal(err)
+		}
+	}
+	dir := b.TempDir()
+	self, err := os.Executable()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for i := range n {
+		env := append(os.Environ(), "LOAD_QUEUE_WORKER="+rds.URL, fmt.Sprintf("LOAD_QUEUE_CONCURRENCY=%d", conc), "LOAD_QUEUE_LATENCY="+latency.String())
+		startQueueWorker(b, self, env, filepath.Join(dir, fmt.Sprintf("qworker-%d.log", i)))
+	}
+	// asynq registers each server with a heartbeat: wait for all of them.
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		srvs, err := ins.Servers()
+		if err == nil && len(srvs) == n {
+			break
+		}
+		if time.Now().After(deadline) {
+			b.Fatalf("queue workers not up: %d of %d (%v)", len(srvs), n, err)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	return measure(b, ins, rdb, tasks, n*conc, latency, dir)
+}
+
+func startQueueWorker(b *testing.B, self string, env []string, logPath string) {
+	b.Helper()
+	logf, err := os.OpenFile(logPath, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
+	if err != nil {
+		b.Fatal(err)
+	}
+	p, err := os.StartProcess(self, []string{self}, &os.ProcAttr{Env: env, Files: []*os.File{nil, logf, logf}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() {
+		_ = p.Signal(os.Interrupt)
+		done := make(chan struct{})
+		go func() { _, _ = p.Wait(); close(done) }()
+		select {
+		case <-done:
+		case <-time.After(10 * time.Second):
+			_ = p.Kill()
+			<-done
+		}
+		logf.Close()
+	})
+}

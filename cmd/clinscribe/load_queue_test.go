@@ -1,0 +1,66 @@
+package main_test
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"os"
+	"os/signal"
+	"strconv"
+	"syscall"
+	"time"
+
+	"github.com/hibiken/asynq"
+
+	"github.com/clinscribe/clinscribe/pipeline/ai"
+	"github.com/clinscribe/clinscribe/pipeline/ai/offline"
+	"github.com/clinscribe/clinscribe/pipeline/encounter"
+	"github.com/clinscribe/clinscribe/prompts"
+	"github.com/clinscribe/clinscribe/worker"
+	"github.com/clinscribe/clinscribe/worker/metrics"
+)
+
+// queueWorker is what BenchmarkLoad re-executes this test binary as
+// (LOAD_QUEUE_WORKER=redis-url, see TestMain): asynq's server with
+// clinscribe's task middleware and an instrumented provider, but no
+// storage, encryption or audit. Comparing it with the full pipeline shows
+// what the queue costs and what the pipeline's storage costs.
+func queueWorker(url string) int {
+	conc, _ := strconv.Atoi(os.Getenv("LOAD_QUEUE_CONCURRENCY"))
+	latency, _ := time.ParseDuration(os.Getenv("LOAD_QUEUE_LATENCY"))
+	opt, err := (worker.RedisConfig{URL: url, PoolSize: conc + 20}).ConnOpt()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	met := metrics.New()
+	p := met.InstrumentProvider(offline.NewWith("offline", &offline.Provider{Latency: latency}))
+	tmpl, err := prompts.Builtin().Get("soap")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	segs := []encounter.Segment{{ID: "seg-0001", Text: "Assessment: viral bronchitis. Plan: fluids and rest."}}
+	srv := asynq.NewServer(opt, asynq.Config{Concurrency: conc, Queues: map[string]int{worker.QueueSummarize: 1},
+		TaskCheckInterval: 20 * time.Millisecond, LogLevel: asynq.WarnLevel})
+	mux := asynq.NewServeMux()
+	mux.Use(met.Middleware())
+	mux.HandleFunc(worker.TypeSummarize, func(ctx context.Context, t *asynq.Task) error {
+		if _, err := worker.DecodePayload(t.Payload()); err != nil {
+			return err
+		}
+		_, err := p.Summarizer.Summarize(ctx, &ai.SummarizeRequest{Template: tmpl, Segments: segs})
+		return err
+	})
+	if err := srv.Start(mux); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	slog.Info("queue worker ready")
+	fmt.Println("ready")
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	<-sig
+	srv.Shutdown()
+	return 0
+}

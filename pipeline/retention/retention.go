@@ -1,0 +1,323 @@
+// Package retention decides what stored content may be deleted and when,
+// and sweeps what may.
+//
+// What the sweep deletes today: the inputs of an encounter (by default the
+// audio recording) once its draft is signed — a draft version with status
+// final or amended and a verification time — plus a configurable delay
+// (default: immediately), unless the encounter is under legal hold. The
+// signed note, the transcript, every draft version and the encounter
+// record are clinical records and are never deleted by the sweep; audit
+// entries are not touched either.
+//
+// Floors: clinical records are kept at least RecordFloor (7 years) and
+// audit entries at least AuditFloor (6 years, HIPAA's documentation
+// retention). CheckRecordDeletion is the guard every path that deletes a
+// record (a patient's deletion request, a clinic's policy purge: issue 5)
+// must pass; it refuses inside the floor and under legal hold.
+//
+// Sign-off and legal holds arrive with the review workflow (issue 5). Until
+// then SignedAt reads the draft versions (DraftSignoffs) — so nothing is
+// deleted until something signs a draft — and legal holds are marker
+// objects (StoreHolds) that the workflow can place and release; both are
+// interfaces it can replace.
+package retention
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strings"
+	"time"
+
+	"github.com/clinscribe/clinscribe/pipeline/audit"
+	"github.com/clinscribe/clinscribe/pipeline/encounter"
+	"github.com/clinscribe/clinscribe/pipeline/phi"
+	"github.com/clinscribe/clinscribe/storage"
+)
+
+// Year is 365.25 days: floors are counted in calendar years, rounded up.
+const Year = 8766 * time.Hour
+
+// Floors below which nothing may be deleted.
+const (
+	// RecordFloor: clinical records (the signed note, its versions, the
+	// encounter record) are kept at least this long after creation. State
+	// laws vary; 7 years covers most adult records.
+	RecordFloor = 7 * Year
+	// AuditFloor: audit entries are kept at least 6 years (45 CFR
+	// 164.316(b)(2)).
+	AuditFloor = 6 * Year
+)
+
+// EventInputDeleted is the audit event of a retention deletion.
+const EventInputDeleted = audit.EventInputDeleted
+
+// Config configures the sweep.
+type Config struct {
+	// Every is how often the sweep runs. Zero means one hour; negative
+	// disables it.
+	Every time.Duration `yaml:"every"`
+	// InputAfterSignoff is how long inputs are kept after the draft is
+	// signed. Zero means they are deleted at the first sweep after.
+	InputAfterSignoff time.Duration `yaml:"input_after_signoff"`
+	// InputRoles are the inputs deleted: "audio" and/or "sidecar". Nil
+	// means audio only. Notes are the clinician's own text and stay.
+	InputRoles []string `yaml:"input_roles"`
+}
+
+// WithDefaults fills zero fields.
+func (c Config) WithDefaults() Config {
+	if c.Every == 0 {
+		c.Every = time.Hour
+	}
+	if c.InputRoles == nil {
+		c.InputRoles = []string{encounter.RoleAudio}
+	}
+	return c
+}
+
+// Validate reports configuration errors.
+func (c Config) Validate() error {
+	var errs []error
+	if c.InputAfterSignoff < 0 {
+		errs = append(errs, errors.New("ops.retention.input_after_signoff must not be negative"))
+	}
+	for _, r := range c.InputRoles {
+		if r != encounter.RoleAudio && r != encounter.RoleSidecar {
+			errs = append(errs, fmt.Errorf("ops.retention.input_roles: %q is not audio or sidecar (notes are clinical records)", r))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// Signoffs says when an encounter's draft was signed.
+type Signoffs interface {
+	// SignedAt returns when the current draft was signed; ok is false if
+	// it has not been.
+	SignedAt(ctx context.Context, encounterID string) (at time.Time, ok bool, err error)
+}
+
+// Holds says whether an encounter is under legal hold.
+type Holds interface {
+	Held(ctx context.Context, encounterID string) (bool, error)
+}
+
+// DraftSignoffs reads sign-off from the stored draft versions: the latest
+// version with status final or amended and a verification time.
+type DraftSignoffs struct{ Store *encounter.Store }
+
+// SignedAt implements Signoffs.
+func (d DraftSignoffs) SignedAt(ctx context.Context, id string) (time.Time, bool, error) {
+	drafts, err := d.Store.Drafts(ctx, id)
+	if err != nil {
+		return time.Time{}, false, err
+	}
+	for i := len(drafts) - 1; i >= 0; i-- {
+		dr := drafts[i]
+		if (dr.Status == encounter.DraftFinal || dr.Status == encounter.DraftAmended) && !dr.Label.VerifiedAt.IsZero() {
+			return dr.Label.VerifiedAt, true, nil
+		}
+	}
+	return time.Time{}, false, nil
+}
+
+// StoreHolds keeps legal holds as empty marker objects
+// legal-hold/<encounter ID> in a Blobstore (the data store's ciphertext
+// side: the marker holds no content).
+type StoreHolds struct{ Store storage.Blobstore }
+
+func holdKey(id string) string { return "legal-hold/" + id }
+
+// Place puts an encounter under legal hold.
+func (h StoreHolds) Place(ctx context.Context, id string) error {
+	if !encounter.ValidID(id) {
+		return phi.Permanentf(phi.CodeInvalidInput, "not an encounter ID")
+	}
+	return h.Store.Put(ctx, holdKey(id), strings.NewReader(""), storage.Overwrite)
+}
+
+// Release lifts a hold.
+func (h StoreHolds) Release(ctx context.Context, id string) error {
+	return h.Store.Delete(ctx, holdKey(id))
+}
+
+// Held implements Holds.
+func (h StoreHolds) Held(ctx context.Context, id string) (bool, error) {
+	rc, err := h.Store.Get(ctx, holdKey(id))
+	if errors.Is(err, storage.ErrNotFound) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	rc.Close()
+	return true, nil
+}
+
+// CheckRecordDeletion refuses to delete a clinical record created at
+// created while inside RecordFloor or under legal hold. Every deletion of
+// records must call it.
+func CheckRecordDeletion(created, now time.Time, held bool) error {
+	if held {
+		return phi.Permanentf(phi.CodeLegalHold, "the encounter is under legal hold")
+	}
+	if now.Sub(created) < RecordFloor {
+		return phi.Permanentf(phi.CodeRetentionFloor, "clinical records are kept at least 7 years (created %s)", created.UTC().Format("2006-01-02"))
+	}
+	return nil
+}
+
+// CheckAuditDeletion refuses to delete audit entries younger than
+// AuditFloor.
+func CheckAuditDeletion(written, now time.Time) error {
+	if now.Sub(written) < AuditFloor {
+		return phi.Permanentf(phi.CodeRetentionFloor, "audit entries are kept at least 6 years")
+	}
+	return nil
+}
+
+// Sweeper deletes what the policy allows.
+type Sweeper struct {
+	cfg      Config
+	store    *encounter.Store
+	data     storage.Blobstore // the vault: deletes go through it
+	signoffs Signoffs
+	holds    Holds
+	audit    *audit.Logger
+	log      *slog.Logger
+	now      func() time.Time
+}
+
+// Deps are a Sweeper's parts; Signoffs and Holds default to DraftSignoffs
+// and StoreHolds over the vault's ciphertext store.
+type Deps struct {
+	Vault    *storage.Vault
+	Signoffs Signoffs
+	Holds    Holds
+	Audit    *audit.Logger
+	Log      *slog.Logger
+	Now      func() time.Time
+}
+
+// NewSweeper returns a Sweeper.
+func NewSweeper(cfg Config, d Deps) (*Sweeper, error) {
+	cfg = cfg.WithDefaults()
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	if d.Vault == nil || d.Audit == nil {
+		return nil, errors.New("retention.NewSweeper: vault and audit are required")
+	}
+	store := encounter.NewStore(d.Vault)
+	if d.Signoffs == nil {
+		d.Signoffs = DraftSignoffs{Store: store}
+	}
+	if d.Holds == nil {
+		d.Holds = StoreHolds{Store: d.Vault.Store()}
+	}
+	if d.Log == nil {
+		d.Log = slog.Default()
+	}
+	if d.Now == nil {
+		d.Now = time.Now
+	}
+	return &Sweeper{cfg: cfg, store: store, data: d.Vault, signoffs: d.Signoffs, holds: d.Holds,
+		audit: d.Audit, log: d.Log, now: d.Now}, nil
+}
+
+// Result counts what a sweep did.
+type Result struct {
+	Candidates int // encounters that still have inputs the policy covers
+	Deleted    int // inputs deleted
+	Unsigned   int // kept: no signed draft yet
+	Waiting    int // kept: signed, delay not over
+	Held       int // kept: legal hold
+}
+
+// Sweep deletes the covered inputs of every signed encounter whose delay is
+// over and that is not held. Each deletion is audited first; if the entry
+// cannot be written nothing is deleted.
+func (s *Sweeper) Sweep(ctx context.Context) (Result, error) {
+	var res Result
+	keys, err := s.data.List(ctx, "encounters/")
+	if err != nil {
+		return res, phi.Wrap(err, phi.CodeStorage, "encounters could not be listed")
+	}
+	// One listing finds every encounter that still holds a covered input.
+	covered := map[string]bool{}
+	for _, r := range s.cfg.InputRoles {
+		covered[r] = true
+	}
+	inputs := map[string][]string{} // encounter ID -> keys of covered inputs
+	var order []string
+	for _, k := range keys {
+		rest, ok := strings.CutPrefix(k, "encounters/")
+		if !ok {
+			continue
+		}
+		id, role, ok := strings.Cut(rest, "/input/")
+		if !ok || !encounter.ValidID(id) || !covered[role] {
+			continue
+		}
+		if _, seen := inputs[id]; !seen {
+			order = append(order, id)
+		}
+		inputs[id] = append(inputs[id], k)
+	}
+	res.Candidates = len(order)
+	var errs []error
+	now := s.now()
+	for _, id := range order {
+		if err := ctx.Err(); err != nil {
+			return res, err
+		}
+		at, signed, err := s.signoffs.SignedAt(ctx, id)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s: sign-off: %w", id, err))
+			continue
+		}
+		if !signed {
+			res.Unsigned++
+			continue
+		}
+		if now.Before(at.Add(s.cfg.InputAfterSignoff)) {
+			res.Waiting++
+			continue
+		}
+		held, err := s.holds.Held(ctx, id)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s: legal hold: %w", id, err))
+			continue
+		}
+		if held {
+			res.Held++
+			continue
+		}
+		meta, err := s.store.Meta(ctx, id)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s: meta: %w", id, err))
+			continue
+		}
+		for _, key := range inputs[id] {
+			if err := s.audit.Log(ctx, audit.Entry{
+				Event: EventInputDeleted, Actor: "system:retention", Role: "system", PatientRef: meta.PatientRef,
+				EncounterID: id, ObjectID: strings.TrimPrefix(key, encounter.Scope(id)+"/"), Result: "ok",
+			}); err != nil {
+				errs = append(errs, fmt.Errorf("%s: audit: %w", id, err))
+				break
+			}
+			if err := s.data.Delete(ctx, key); err != nil {
+				errs = append(errs, fmt.Errorf("%s: delete: %w", id, err))
+				continue
+			}
+			res.Deleted++
+		}
+	}
+	s.log.Info("retention sweep", "candidates", res.Candidates, "deleted", res.Deleted, "unsigned", res.Unsigned,
+		"waiting", res.Waiting, "held", res.Held, "errors", len(errs))
+	if len(errs) > 0 {
+		return res, phi.Wrap(errors.Join(errs...), phi.CodeStorage, fmt.Sprintf("retention sweep: %d encounter(s) could not be swept", len(errs)))
+	}
+	return res, nil
+}

@@ -1,0 +1,227 @@
+package retention_test
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/clinscribe/clinscribe/pipeline/audit"
+	"github.com/clinscribe/clinscribe/pipeline/audit/audittest"
+	"github.com/clinscribe/clinscribe/pipeline/encounter"
+	"github.com/clinscribe/clinscribe/pipeline/phi"
+	"github.com/clinscribe/clinscribe/pipeline/retention"
+	"github.com/clinscribe/clinscribe/storage"
+)
+
+type bundle struct {
+	vault *storage.Vault
+	store *encounter.Store
+	audit *audit.Logger
+	dir   string
+	now   time.Time
+}
+
+func setup(t *testing.T) *bundle {
+	t.Helper()
+	dir := t.TempDir()
+	data, err := storage.NewLocal(filepath.Join(dir, "data"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ringStore, err := storage.NewLocal(filepath.Join(dir, "ring"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	root, err := storage.OpenLocalKeys(filepath.Join(dir, "master.key"), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ring, err := storage.NewKeyring(root, ringStore, storage.KeyringConfig{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lg := audittest.NewFileLogger(t, filepath.Join(dir, "audit"), "test")
+	v := storage.NewVault(data, ring)
+	return &bundle{vault: v, store: encounter.NewStore(v), audit: lg, dir: dir,
+		now: time.Date(2026, 11, 1, 12, 0, 0, 0, time.UTC)}
+}
+
+// recording stores an encounter with audio and a sidecar, and a draft
+// signed at signedAt (zero: preliminary only).
+func (b *bundle) recording(t *testing.T, signedAt time.Time) string {
+	t.Helper()
+	ctx := context.Background()
+	id := encounter.NewID()
+	m := &encounter.Meta{ID: id, Kind: encounter.KindRecording, PatientRef: "pt_test", CreatedAt: b.now.Add(-48 * time.Hour)}
+	for _, role := range []string{encounter.RoleAudio, encounter.RoleSidecar} {
+		in, err := b.store.PutInput(ctx, id, role, "audio/wav", strings.NewReader("RIFF bytes of "+role))
+		if err != nil {
+			t.Fatal(err)
+		}
+		m.Inputs = append(m.Inputs, in)
+	}
+	if err := b.store.Create(ctx, m); err != nil {
+		t.Fatal(err)
+	}
+	d := &encounter.Draft{EncounterID: id, Version: 1, Status: encounter.DraftPreliminary}
+	if err := b.store.PutDraft(ctx, d); err != nil {
+		t.Fatal(err)
+	}
+	if !signedAt.IsZero() {
+		d2 := &encounter.Draft{EncounterID: id, Version: 2, Status: encounter.DraftFinal, Parent: 1}
+		d2.Label.VerifiedBy, d2.Label.VerifiedAt = "dr-okafor", signedAt
+		if err := b.store.PutDraft(ctx, d2); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return id
+}
+
+func (b *bundle) has(t *testing.T, key string) bool {
+	t.Helper()
+	rc, err := b.vault.Store().Get(context.Background(), key)
+	if errors.Is(err, storage.ErrNotFound) {
+		return false
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	rc.Close()
+	return true
+}
+
+func TestSweepDeletesAudioOfSignedEncountersOnly(t *testing.T) {
+	t.Parallel()
+	b := setup(t)
+	ctx := context.Background()
+	signedLongAgo := b.recording(t, b.now.Add(-2*time.Hour))
+	signedJustNow := b.recording(t, b.now.Add(-time.Minute))
+	unsigned := b.recording(t, time.Time{})
+	held := b.recording(t, b.now.Add(-2*time.Hour))
+	holds := retention.StoreHolds{Store: b.vault.Store()}
+	if err := holds.Place(ctx, held); err != nil {
+		t.Fatal(err)
+	}
+
+	s, err := retention.NewSweeper(retention.Config{InputAfterSignoff: time.Hour},
+		retention.Deps{Vault: b.vault, Audit: b.audit, Now: func() time.Time { return b.now }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := s.Sweep(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := retention.Result{Candidates: 4, Deleted: 1, Unsigned: 1, Waiting: 1, Held: 1}
+	if res != want {
+		t.Fatalf("result %+v, want %+v", res, want)
+	}
+	audio := func(id string) string { return encounter.InputKey(id, encounter.RoleAudio) }
+	if b.has(t, audio(signedLongAgo)) {
+		t.Error("audio of an encounter signed 2h ago survived a 1h policy")
+	}
+	for _, id := range []string{signedJustNow, unsigned, held} {
+		if !b.has(t, audio(id)) {
+			t.Errorf("audio of %s deleted", id)
+		}
+	}
+	// Clinical records and the sidecar (not in input_roles) stay.
+	for _, key := range []string{encounter.InputKey(signedLongAgo, encounter.RoleSidecar), encounter.DraftKey(signedLongAgo, 1),
+		encounter.DraftKey(signedLongAgo, 2), "encounters/" + signedLongAgo + "/meta.json"} {
+		if !b.has(t, key) {
+			t.Errorf("%s deleted", key)
+		}
+	}
+	entries, err := audit.ReadDir(filepath.Join(b.dir, "audit"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var deletions []audit.Entry
+	for _, e := range entries {
+		if e.Event == retention.EventInputDeleted {
+			deletions = append(deletions, e)
+		}
+	}
+	if len(deletions) != 1 || deletions[0].EncounterID != signedLongAgo || deletions[0].ObjectID != "input/audio" || deletions[0].PatientRef != "pt_test" {
+		t.Fatalf("audit deletions %+v", deletions)
+	}
+
+	// Released from hold and later in time, the rest goes too; a second
+	// sweep finds nothing left to do.
+	if err := holds.Release(ctx, held); err != nil {
+		t.Fatal(err)
+	}
+	b.now = b.now.Add(2 * time.Hour)
+	if res, err = s.Sweep(ctx); err != nil || res.Deleted != 2 || res.Unsigned != 1 {
+		t.Fatalf("second sweep %+v %v", res, err)
+	}
+	if res, err = s.Sweep(ctx); err != nil || res.Deleted != 0 || res.Candidates != 1 {
+		t.Fatalf("third sweep %+v %v", res, err)
+	}
+}
+
+// Default policy: immediately after sign-off, audio only.
+func TestSweepDefaultDeletesImmediately(t *testing.T) {
+	t.Parallel()
+	b := setup(t)
+	id := b.recording(t, b.now.Add(-time.Second))
+	s, err := retention.NewSweeper(retention.Config{}, retention.Deps{Vault: b.vault, Audit: b.audit, Now: func() time.Time { return b.now }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res, err := s.Sweep(context.Background()); err != nil || res.Deleted != 1 {
+		t.Fatalf("%+v %v", res, err)
+	}
+	if b.has(t, encounter.InputKey(id, encounter.RoleAudio)) || !b.has(t, encounter.InputKey(id, encounter.RoleSidecar)) {
+		t.Fatal("default policy deleted the wrong inputs")
+	}
+}
+
+// An audit trail that cannot be written stops the deletion.
+func TestSweepNeedsTheAuditTrail(t *testing.T) {
+	t.Parallel()
+	b := setup(t)
+	id := b.recording(t, b.now.Add(-time.Hour))
+	b.audit.Close()
+	s, _ := retention.NewSweeper(retention.Config{}, retention.Deps{Vault: b.vault, Audit: b.audit, Now: func() time.Time { return b.now }})
+	if _, err := s.Sweep(context.Background()); err == nil {
+		t.Fatal("sweep succeeded without an audit trail")
+	}
+	if !b.has(t, encounter.InputKey(id, encounter.RoleAudio)) {
+		t.Fatal("audio deleted without an audit entry")
+	}
+}
+
+func TestFloors(t *testing.T) {
+	t.Parallel()
+	now := time.Date(2033, 6, 1, 0, 0, 0, 0, time.UTC)
+	cases := []struct {
+		name    string
+		err     error
+		wantErr phi.Code
+	}{
+		{"RecordInsideFloor", retention.CheckRecordDeletion(now.AddDate(-6, -11, 0), now, false), phi.CodeRetentionFloor},
+		{"RecordPastFloor", retention.CheckRecordDeletion(now.AddDate(-7, 0, -2), now, false), ""},
+		{"RecordHeld", retention.CheckRecordDeletion(now.AddDate(-20, 0, 0), now, true), phi.CodeLegalHold},
+		{"AuditInsideFloor", retention.CheckAuditDeletion(now.AddDate(-5, -11, 0), now), phi.CodeRetentionFloor},
+		{"AuditPastFloor", retention.CheckAuditDeletion(now.AddDate(-6, 0, -2), now), ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if c.wantErr == "" && c.err != nil || c.wantErr != "" && phi.CodeOf(c.err) != c.wantErr {
+				t.Fatalf("err = %v, want %q", c.err, c.wantErr)
+			}
+		})
+	}
+}
+
+func TestConfigValidate(t *testing.T) {
+	t.Parallel()
+	err := retention.Config{InputRoles: []string{"note"}, InputAfterSignoff: -time.Second}.Validate()
+	if err == nil || !strings.Contains(err.Error(), "note") || !strings.Contains(err.Error(), "negative") {
+		t.Fatalf("err = %v", err)
+	}
+}

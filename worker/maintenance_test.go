@@ -1,0 +1,161 @@
+package worker
+
+import (
+	"context"
+	"errors"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/hibiken/asynq"
+
+	"github.com/clinscribe/clinscribe/worker/redistest"
+)
+
+// archive enqueues n tasks on queue that fail permanently, runs a server
+// until all are archived, and returns their IDs.
+func archive(t *testing.T, opt asynq.RedisClientOpt, queue string, n int) []string {
+	t.Helper()
+	c := asynq.NewClient(opt)
+	defer c.Close()
+	var ids []string
+	for range n {
+		info, err := c.Enqueue(asynq.NewTask("test:fail", nil), asynq.Queue(queue), asynq.MaxRetry(0))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, info.ID)
+	}
+	srv := asynq.NewServer(opt, asynq.Config{Concurrency: 2, Queues: map[string]int{queue: 1}, LogLevel: asynq.FatalLevel, TaskCheckInterval: 10 * time.Millisecond})
+	mux := asynq.NewServeMux()
+	mux.HandleFunc("test:fail", func(context.Context, *asynq.Task) error {
+		return errors.New("no_speech: permanent")
+	})
+	if err := srv.Start(mux); err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Shutdown()
+	ins := asynq.NewInspector(opt)
+	defer ins.Close()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		q, err := ins.GetQueueInfo(queue)
+		if err == nil && q.Archived == n {
+			return ids
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("tasks not archived: %+v %v", q, err)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// The purge deletes archived tasks older than the window, one by one
+// (asynq has no "delete archived older than"), and keeps younger ones.
+func TestPurgeArchivedOlderThanWindow(t *testing.T) {
+	t.Parallel()
+	rds := redistest.Start(t)
+	opt := redisOpt(t, rds)
+	archive(t, opt, QueueSummarize, 3)
+	ins := asynq.NewInspector(opt)
+	defer ins.Close()
+
+	// Nothing is older than 72h yet.
+	res, err := Purge(ins, time.Now(), 72*time.Hour, 0)
+	if err != nil || res[QueueSummarize]["archived"] != 0 {
+		t.Fatalf("fresh purge: %v %v", res, err)
+	}
+	// Three days and a bit later, all are.
+	res, err = Purge(ins, time.Now().Add(73*time.Hour), 72*time.Hour, 0)
+	if err != nil || res[QueueSummarize]["archived"] != 3 {
+		t.Fatalf("purge: %v %v", res, err)
+	}
+	q, err := ins.GetQueueInfo(QueueSummarize)
+	if err != nil || q.Archived != 0 {
+		t.Fatalf("after purge: %+v %v", q, err)
+	}
+}
+
+// The purge pages through more archived tasks than one page holds.
+func TestPurgePages(t *testing.T) {
+	t.Parallel()
+	rds := redistest.Start(t)
+	opt := redisOpt(t, rds)
+	archive(t, opt, QueueDeid, purgePageSize+7)
+	ins := asynq.NewInspector(opt)
+	defer ins.Close()
+	res, err := Purge(ins, time.Now().Add(time.Hour), time.Minute, 0)
+	if err != nil || res[QueueDeid]["archived"] != purgePageSize+7 {
+		t.Fatalf("purge: %v %v", res, err)
+	}
+}
+
+// A drain request in Redis makes the named worker stop taking tasks; asynq
+// then reports it as stopped, which `clinscribe ops drain -wait` watches.
+func TestDrainViaRedisKey(t *testing.T) {
+	t.Parallel()
+	rds := redistest.Start(t)
+	opt := redisOpt(t, rds)
+	s, err := NewServer(Config{Queues: map[string]int{QueueDeid: 1}}, opt, nil, discardLogger())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer s.Shutdown()
+	rdb := UniversalClient(opt)
+	defer rdb.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	watched := make(chan struct{})
+	go func() { s.WatchDrain(ctx, rdb, 20*time.Millisecond); close(watched) }()
+
+	host, _ := os.Hostname()
+	if err := RequestDrain(ctx, rdb, host, os.Getpid()+1, time.Minute); err != nil { // another process
+		t.Fatal(err)
+	}
+	time.Sleep(100 * time.Millisecond)
+	if s.Draining() {
+		t.Fatal("a request for another process drained this one")
+	}
+	if err := RequestDrain(ctx, rdb, host, os.Getpid(), time.Minute); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-watched:
+	case <-time.After(5 * time.Second):
+		t.Fatal("drain request not picked up")
+	}
+	if !s.Draining() {
+		t.Fatal("not draining")
+	}
+	if n, _ := rdb.Exists(ctx, DrainKey(host, os.Getpid())).Result(); n != 0 {
+		t.Fatal("the drain request was not consumed")
+	}
+	ins := asynq.NewInspector(opt)
+	defer ins.Close()
+	deadline := time.Now().Add(10 * time.Second) // asynq's heartbeat is every 5s
+	for {
+		srvs, err := ins.Servers()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(srvs) == 1 && srvs[0].Status == "stopped" {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("servers after drain: %+v", srvs)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+func redisOpt(t *testing.T, rds *redistest.Server) asynq.RedisClientOpt {
+	t.Helper()
+	o, err := (RedisConfig{URL: rds.URL}).ConnOpt()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return o.(asynq.RedisClientOpt)
+}
