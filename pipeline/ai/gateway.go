@@ -142,6 +142,9 @@ func (g *Gateway) fallback(ctx context.Context, p *Provider, task Task, err erro
 
 // Transcribe sends a recording through the gateway.
 func (g *Gateway) Transcribe(ctx context.Context, call Call, req *TranscribeRequest) (*TranscribeResult, error) {
+	if req == nil {
+		return nil, phi.Permanentf(phi.CodeInvalidInput, "an empty transcription request")
+	}
 	p := g.Provider(TaskTranscribe)
 	res, err := g.transcribe(ctx, call, p, req)
 	if fb := g.fallback(ctx, p, TaskTranscribe, err); fb != nil {
@@ -174,6 +177,9 @@ func (g *Gateway) transcribe(ctx context.Context, call Call, p *Provider, req *T
 
 // Summarize sends source segments through the gateway.
 func (g *Gateway) Summarize(ctx context.Context, call Call, req *SummarizeRequest) (*SummarizeResult, error) {
+	if req == nil || req.Template == nil {
+		return nil, phi.Permanentf(phi.CodeInvalidInput, "a summary request needs a template")
+	}
 	p := g.Provider(TaskSummarize)
 	res, err := g.summarize(ctx, call, p, req)
 	if fb := g.fallback(ctx, p, TaskSummarize, err); fb != nil {

@@ -68,6 +68,9 @@ type RequestInfo struct {
 	Model string
 	// Operation names the API operation, e.g. "audio.transcriptions".
 	Operation string
+	// InputSHA256 is the SHA-256 of the request's body as sent; empty keeps
+	// the call's input hash.
+	InputSHA256 string
 }
 
 // BeginRequest writes the intent entry of one request. Call it before the
@@ -84,6 +87,9 @@ func BeginRequest(ctx context.Context, info RequestInfo) (*Request, error) {
 	e.CallID = fmt.Sprintf("%s.%d", sc.base.CallID, n)
 	if info.Model != "" {
 		e.Model = info.Model
+	}
+	if info.InputSHA256 != "" {
+		e.InputSHA256 = info.InputSHA256
 	}
 	e.Task = sc.base.Task
 	if info.Operation != "" {

@@ -63,6 +63,7 @@ func NewWithAWSConfig(name string, cfg Config, awsCfg aws.Config, att ai.Attesta
 	if awsCfg.Region == "" {
 		return nil, fmt.Errorf("aws.New: provider %q: no AWS region (set region or AWS_REGION)", name)
 	}
+	awsCfg = withAuditedHTTP(awsCfg)
 	awsCfg.Retryer = func() aws.Retryer {
 		return retry.NewStandard(func(o *retry.StandardOptions) {
 			o.MaxAttempts = cfg.MaxAttempts

@@ -11,6 +11,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 
 	"github.com/clinscribe/clinscribe/pipeline/ai"
+	"github.com/clinscribe/clinscribe/pipeline/ai/aitest"
 	awsprov "github.com/clinscribe/clinscribe/pipeline/ai/aws"
 	"github.com/clinscribe/clinscribe/pipeline/ai/aws/awstest"
 	"github.com/clinscribe/clinscribe/pipeline/caption"
@@ -19,7 +20,7 @@ import (
 
 func healthScribe(t *testing.T, b *bundle) *awsprov.HealthScribe {
 	t.Helper()
-	p := b.provider(t, func(c *awsprov.Config) { c.Transcribe.Engine = awsprov.EngineHealthScribe })
+	p := b.rawProvider(t, func(c *awsprov.Config) { c.Transcribe.Engine = awsprov.EngineHealthScribe })
 	h, ok := p.Transcriber.(*awsprov.HealthScribe)
 	if !ok {
 		t.Fatalf("transcriber is %T, want *HealthScribe", p.Transcriber)
@@ -30,6 +31,18 @@ func healthScribe(t *testing.T, b *bundle) *awsprov.HealthScribe {
 	return h
 }
 
+// scribe runs HealthScribe.Scribe inside an audited gateway call, where the
+// provider agrees to send.
+func scribe(t *testing.T, h *awsprov.HealthScribe, req *ai.TranscribeRequest) (*awsprov.ScribeResult, error) {
+	t.Helper()
+	var res *awsprov.ScribeResult
+	err := aitest.WithinCall(t, func(ctx context.Context) (err error) {
+		res, err = h.Scribe(ctx, req)
+		return err
+	})
+	return res, err
+}
+
 func TestHealthScribe(t *testing.T) {
 	t.Parallel()
 	b := setup(t)
@@ -37,7 +50,7 @@ func TestHealthScribe(t *testing.T) {
 	b.tr.Script(s.wav, s.script)
 	h := healthScribe(t, b)
 
-	res, err := h.Scribe(context.Background(), &ai.TranscribeRequest{Audio: media(s.wav, "audio/wav")})
+	res, err := scribe(t, h, &ai.TranscribeRequest{Audio: media(s.wav, "audio/wav")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -123,7 +136,11 @@ func TestHealthScribe(t *testing.T) {
 	}
 
 	// Transcribe gives the same transcript without the note.
-	tr, err := h.Transcribe(context.Background(), &ai.TranscribeRequest{Audio: media(s.wav, "audio/wav")})
+	var tr *ai.TranscribeResult
+	err = aitest.WithinCall(t, func(ctx context.Context) (err error) {
+		tr, err = h.Transcribe(ctx, &ai.TranscribeRequest{Audio: media(s.wav, "audio/wav")})
+		return err
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -140,17 +157,17 @@ func TestHealthScribeFailures(t *testing.T) {
 	rec := []byte("RIFF scribe recording")
 
 	b.tr.FailNextJob("The data access role doesn't have permission to read the media file.")
-	_, err := h.Scribe(context.Background(), &ai.TranscribeRequest{Audio: media(rec, "audio/wav")})
+	_, err := scribe(t, h, &ai.TranscribeRequest{Audio: media(rec, "audio/wav")})
 	checkError(t, err, phi.CodeForbidden, true, "doesn't have permission")
 	b.assertClean(t)
 
 	b.tr.Script(rec, nil)
-	_, err = h.Scribe(context.Background(), &ai.TranscribeRequest{Audio: media(rec, "audio/wav")})
+	_, err = scribe(t, h, &ai.TranscribeRequest{Audio: media(rec, "audio/wav")})
 	checkError(t, err, phi.CodeNoSpeech, true)
 	b.assertClean(t)
 
 	b.tr.Fail("StartMedicalScribeJob", awstest.Throttling, awstest.Throttling, awstest.Throttling)
-	_, err = h.Scribe(context.Background(), &ai.TranscribeRequest{Audio: media(rec, "audio/wav")})
+	_, err = scribe(t, h, &ai.TranscribeRequest{Audio: media(rec, "audio/wav")})
 	checkError(t, err, phi.CodeRateLimited, false)
 	b.assertClean(t)
 }
@@ -173,11 +190,11 @@ func TestSweep(t *testing.T) {
 	put(outputBkt, "clinscribe-reports/keep.json")        // not a job folder
 	put(stagingBkt, "elsewhere/"+orphan+"/audio.wav")     // outside the prefix
 
-	p := b.provider(t, func(c *awsprov.Config) {
+	p := b.rawProvider(t, func(c *awsprov.Config) {
 		c.Transcribe.Engine = awsprov.EngineHealthScribe
 		c.JobTimeout = time.Second
 	})
-	sw := p.Transcriber.(awsprov.Sweeper)
+	sw := p.Transcriber.(awsprov.Sweeper) // listing and deleting send no content: allowed outside a call
 	if _, err := sw.Sweep(ctx, time.Millisecond); err == nil {
 		t.Error("Sweep accepted an age shorter than the job timeout")
 	}

@@ -20,8 +20,10 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 
 	"github.com/clinscribe/clinscribe/pipeline/ai"
+	"github.com/clinscribe/clinscribe/pipeline/ai/aitest"
 	awsprov "github.com/clinscribe/clinscribe/pipeline/ai/aws"
 	"github.com/clinscribe/clinscribe/pipeline/ai/aws/awstest"
+	"github.com/clinscribe/clinscribe/pipeline/ai/offline"
 	"github.com/clinscribe/clinscribe/pipeline/caption"
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
 	"github.com/clinscribe/clinscribe/pipeline/phi"
@@ -80,6 +82,14 @@ func newTestLogger(w io.Writer) *slog.Logger {
 // provider builds the provider from the bundle's config after mutate.
 func (b *bundle) provider(t *testing.T, mutate func(*awsprov.Config)) *ai.Provider {
 	t.Helper()
+	return throughGateway(t, b.rawProvider(t, mutate))
+}
+
+// rawProvider is the provider itself, for tests of its own types (Sweep,
+// HealthScribe.Scribe); what sends content must run inside a gateway call
+// (aitest.WithinCall).
+func (b *bundle) rawProvider(t *testing.T, mutate func(*awsprov.Config)) *ai.Provider {
+	t.Helper()
 	cfg := b.cfg
 	if mutate != nil {
 		mutate(&cfg)
@@ -90,6 +100,41 @@ func (b *bundle) provider(t *testing.T, mutate func(*awsprov.Config)) *ai.Provid
 		t.Fatal(err)
 	}
 	return p
+}
+
+// throughGateway returns p with its Transcriber and Summarizer reached
+// through an audited gateway call, as the pipeline reaches them: the
+// provider refuses to send anything outside one.
+func throughGateway(t *testing.T, p *ai.Provider) *ai.Provider {
+	t.Helper()
+	g := aitest.NewGateway(t, p, nil, offline.New("stand-in")).Gateway
+	call := ai.Call{EncounterID: "enc_aaaaaaaaaaaaaaaaaaaaaaaaaa", PatientRef: "pt_test", TaskID: "t1"}
+	out := *p
+	if p.Transcriber != nil {
+		out.Transcriber = gwTranscriber{g, call}
+	}
+	if p.Summarizer != nil {
+		out.Summarizer = gwSummarizer{g, call}
+	}
+	return &out
+}
+
+type gwTranscriber struct {
+	g    *ai.Gateway
+	call ai.Call
+}
+
+func (x gwTranscriber) Transcribe(ctx context.Context, req *ai.TranscribeRequest) (*ai.TranscribeResult, error) {
+	return x.g.Transcribe(ctx, x.call, req)
+}
+
+type gwSummarizer struct {
+	g    *ai.Gateway
+	call ai.Call
+}
+
+func (x gwSummarizer) Summarize(ctx context.Context, req *ai.SummarizeRequest) (*ai.SummarizeResult, error) {
+	return x.g.Summarize(ctx, x.call, req)
 }
 
 // objects lists every object left in the staging and output buckets.

@@ -3,6 +3,8 @@ package openai
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -67,7 +69,12 @@ func (w *wire) Do(req *http.Request) (*http.Response, error) {
 		ex.refused = err
 		return nil, err
 	}
-	r, err := ai.BeginRequest(req.Context(), ai.RequestInfo{Model: ex.model, Operation: ex.op})
+	bodySHA, err := bodyHash(req)
+	if err != nil {
+		ex.refused = err
+		return nil, err
+	}
+	r, err := ai.BeginRequest(req.Context(), ai.RequestInfo{Model: ex.model, Operation: ex.op, InputSHA256: bodySHA})
 	if err != nil {
 		ex.refused = err
 		return nil, err
@@ -90,6 +97,24 @@ func (w *wire) Do(req *http.Request) (*http.Response, error) {
 		resp.Body = io.NopCloser(bytes.NewReader(b))
 	}
 	return resp, nil
+}
+
+// bodyHash is the SHA-256 of exactly the bytes about to be sent, for the
+// request's audit intent. The body is read and replaced; go-openai builds
+// both JSON and multipart bodies in memory, so this costs no extra I/O.
+func bodyHash(req *http.Request) (string, error) {
+	if req.Body == nil {
+		return "", nil
+	}
+	raw, err := io.ReadAll(req.Body)
+	req.Body.Close()
+	if err != nil {
+		return "", fmt.Errorf("openai: reading request body: %w", err)
+	}
+	req.Body = io.NopCloser(bytes.NewReader(raw))
+	req.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(raw)), nil }
+	sum := sha256.Sum256(raw)
+	return hex.EncodeToString(sum[:]), nil
 }
 
 func (w *wire) guard(req *http.Request) error {

@@ -24,11 +24,14 @@
 package openaitest
 
 import (
+	"bytes"
 	"context"
 	"crypto/rand"
+	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -110,6 +113,8 @@ type Request struct {
 	Form     map[string][]string
 	FileName string
 	FileSize int
+	// BodySHA256 is the SHA-256 of the request body as received.
+	BodySHA256 string
 	// Status is what the server answered (0 while a hung request waits).
 	Status int
 	// Tokens charged to the quota.
@@ -243,6 +248,13 @@ var azurePathRE = regexp.MustCompile(`^/openai/deployments/([^/]+)/(chat/complet
 
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	rec := &Request{Time: s.now(), Method: r.Method, Path: r.URL.Path, Query: r.URL.Query(), Header: r.Header.Clone()}
+	// The SHA-256 of the bytes received, as the client's audit entry for
+	// the request should state it.
+	if raw, err := io.ReadAll(io.LimitReader(r.Body, 512<<20)); err == nil {
+		sum := sha256.Sum256(raw)
+		rec.BodySHA256 = hex.EncodeToString(sum[:])
+		r.Body = io.NopCloser(bytes.NewReader(raw))
+	}
 	var op string
 	switch {
 	case r.URL.Path == "/v1/chat/completions":

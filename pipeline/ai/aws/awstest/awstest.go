@@ -160,3 +160,17 @@ func writeFault(w http.ResponseWriter, contentType string, f Fault) {
 	w.WriteHeader(f.Status)
 	_ = json.NewEncoder(w).Encode(map[string]string{"__type": f.Code, "message": f.Message})
 }
+
+// Total returns how many requests arrived, for all operations.
+func (r *recorder) Total() int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	n := 0
+	for _, c := range r.calls {
+		n += c
+	}
+	return n
+}
+
+// BadRequest is a permanent client error.
+var BadRequest = Fault{http.StatusBadRequest, "ValidationException", "The request is not valid."}
