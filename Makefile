@@ -47,7 +47,7 @@ eval-deid: ## de-identification on the project's corpora: leak recall, precision
 	$(GO) run ./cmd/clinscribe deid eval -corpus testdata/deid/fresh.jsonl
 
 bench-deid: ## de-identification throughput (MB/s per core) on the corpus
-	$(GO) test -run '^$$' -bench Detect -benchtime 3x ./deid/
+	$(GO) test -run '^$$' -bench Detect -benchtime 5s ./deid/
 
 bench-load: ## load: N worker processes x concurrency C vs the Little's-law bound N*C/latency (LOAD_WORKERS, LOAD_CONCURRENCY, LOAD_LATENCY, LOAD_ROUNDS, LOAD_MODE)
 	$(GO) test -run '^$$' -bench 'Load' -benchtime 1x -timeout 30m ./cmd/clinscribe/
