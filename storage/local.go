@@ -57,9 +57,6 @@ func (l *Local) Put(ctx context.Context, key string, body io.Reader, mode WriteM
 		return err
 	}
 	dir := filepath.Dir(p)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return fmt.Errorf("storage.Local.Put: %w", err)
-	}
 	if mode == CreateOnly {
 		if _, err := os.Lstat(p); err == nil {
 			return ErrExists
@@ -69,6 +66,14 @@ func (l *Local) Put(ctx context.Context, key string, body io.Reader, mode WriteM
 	_, _ = rand.Read(rnd[:])
 	tmp := filepath.Join(dir, ".tmp-"+hex.EncodeToString(rnd[:]))
 	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if errors.Is(err, fs.ErrNotExist) {
+		// First object in this directory: create it (a syscall per path
+		// segment, so only when needed).
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			return fmt.Errorf("storage.Local.Put: %w", err)
+		}
+		f, err = os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	}
 	if err != nil {
 		return fmt.Errorf("storage.Local.Put: %w", err)
 	}
