@@ -99,6 +99,12 @@ func certificateKey(id string) string { return "certificates/" + id + ".json" }
 // trail is kept: it holds no content. Returns the deletion certificate.
 func (p *Pipeline) Delete(ctx context.Context, who Who, id, reason string) (*DeletionCertificate, error) {
 	meta, err := p.authorize(ctx, who, access.ActDelete, id)
+	if phi.CodeOf(err) == phi.CodeNotFound {
+		// A deletion interrupted after the key was destroyed: finish it.
+		if cert, rerr := p.resumeDeletion(ctx, who, id); cert != nil || rerr != nil {
+			return cert, rerr
+		}
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -153,11 +159,31 @@ func (p *Pipeline) Delete(ctx context.Context, who Who, id, reason string) (*Del
 	if err := p.record(ctx, e); err != nil {
 		return nil, err
 	}
+	// The certificate is stored before anything is destroyed, so a
+	// deletion cut short by a crash can be finished (resumeDeletion).
+	cert.KeyDestroyed = true
+	if err := putJSON(ctx, p.vault, certificateKey(cert.ID), cert, storage.CreateOnly); err != nil {
+		return nil, phi.Wrap(err, phi.CodeStorage, "the deletion certificate could not be stored; nothing was deleted")
+	}
+	if err := putJSON(ctx, p.vault, certificateIndexKey(id), map[string]string{"certificate_id": cert.ID}, storage.Overwrite); err != nil {
+		return nil, phi.Wrap(err, phi.CodeStorage, "the deletion certificate could not be indexed; nothing was deleted")
+	}
 	if err := p.shredder.Shred(ctx, encounter.Scope(id)); err != nil {
 		return nil, phi.Wrap(err, phi.CodeStorage, "the encounter key could not be destroyed; nothing was deleted")
 	}
-	cert.KeyDestroyed = true
+	p.removeObjects(ctx, id)
+	p.log.Info("encounter deleted", "encounter_id", id, "request_id", who.RequestID)
+	return cert, nil
+}
+
+func certificateIndexKey(id string) string { return "certificates/by-encounter/" + id + ".json" }
+
+// removeObjects deletes what is left of a shredded encounter: its objects
+// (unreadable already) and the indexes that name it.
+func (p *Pipeline) removeObjects(ctx context.Context, id string) {
 	var errs []error
+	keys, err := p.vault.List(ctx, encounter.Scope(id)+"/")
+	errs = append(errs, err)
 	for _, k := range keys {
 		errs = append(errs, p.vault.Delete(ctx, k))
 	}
@@ -176,10 +202,30 @@ func (p *Pipeline) Delete(ctx context.Context, who Who, id, reason string) (*Del
 		// The key is gone, so what is left cannot be read; a retry removes it.
 		p.log.Error("encounter shredded but some objects were not deleted", "encounter_id", id, "error", err)
 	}
-	if err := putJSON(ctx, p.vault, certificateKey(cert.ID), cert, storage.CreateOnly); err != nil {
-		return nil, phi.Wrap(err, phi.CodeStorage, "deletion done but its certificate could not be stored")
+}
+
+// resumeDeletion finishes a deletion whose key was destroyed but whose
+// objects may remain, and returns its certificate; nil when there is no
+// such deletion.
+func (p *Pipeline) resumeDeletion(ctx context.Context, who Who, id string) (*DeletionCertificate, error) {
+	if !encounter.ValidID(id) {
+		return nil, nil
 	}
-	p.log.Info("encounter deleted", "encounter_id", id, "request_id", who.RequestID)
+	var ref map[string]string
+	if err := getJSON(ctx, p.vault, certificateIndexKey(id), &ref); err != nil {
+		return nil, nil
+	}
+	cert, err := p.Certificate(ctx, ref["certificate_id"])
+	if err != nil {
+		return nil, nil
+	}
+	if err := p.cfg.Access.Allow(who.Principal, access.ActDelete, access.Owner{PatientRef: cert.PatientRef}); err != nil {
+		return nil, p.deny(ctx, who, access.ActDelete, &encounter.Meta{ID: id, PatientRef: cert.PatientRef})
+	}
+	if err := p.shredder.Shred(ctx, encounter.Scope(id)); err != nil { // idempotent
+		return nil, phi.Wrap(err, phi.CodeStorage, "the encounter key could not be destroyed")
+	}
+	p.removeObjects(ctx, id)
 	return cert, nil
 }
 

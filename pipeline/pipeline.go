@@ -210,6 +210,9 @@ var ErrNotQueued = phi.Errorf(phi.CodeInternal, "encounter stored but not queued
 // returned error is a *phi.Error; permanent ones must not be retried.
 func (p *Pipeline) RunStage(ctx context.Context, stage encounter.Stage, run Run) error {
 	meta, err := p.store.Meta(ctx, run.EncounterID)
+	if errors.Is(err, encounter.ErrDeleted) {
+		return phi.Permanentf(phi.CodeNotFound, "encounter %s was deleted", safeID(run.EncounterID))
+	}
 	if errors.Is(err, encounter.ErrNotFound) {
 		return phi.Permanentf(phi.CodeNotFound, "encounter %s does not exist", safeID(run.EncounterID))
 	}

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/clinscribe/clinscribe/pipeline"
+	"github.com/clinscribe/clinscribe/pipeline/access"
 	"github.com/clinscribe/clinscribe/pipeline/ai"
 	"github.com/clinscribe/clinscribe/pipeline/ai/offline"
 	"github.com/clinscribe/clinscribe/pipeline/audit"
@@ -72,7 +73,26 @@ func (q *queue) pop(t *testing.T) task {
 	return tk
 }
 
+// crashingShredder shreds, and can then "crash" (panic) as a process
+// killed right after destroying the key would.
+type crashingShredder struct {
+	kr         *storage.Keyring
+	crashAfter bool
+}
+
+func (c *crashingShredder) Shred(ctx context.Context, scope string) error {
+	if err := c.kr.Shred(ctx, scope); err != nil {
+		return err
+	}
+	if c.crashAfter {
+		c.crashAfter = false
+		panic("crash after shredding")
+	}
+	return nil
+}
+
 type bundle struct {
+	shred    *crashingShredder
 	p        *pipeline.Pipeline
 	q        *queue
 	dataDir  string
@@ -104,11 +124,12 @@ func setup(t *testing.T, cfg pipeline.Config) *bundle {
 		t.Fatal(err)
 	}
 	q := &queue{}
-	p, err := pipeline.New(cfg, pipeline.Deps{Vault: storage.NewVault(data, kr), Gateway: gw, Audit: lg, Queue: q})
+	shred := &crashingShredder{kr: kr}
+	p, err := pipeline.New(cfg, pipeline.Deps{Vault: storage.NewVault(data, kr), Gateway: gw, Audit: lg, Queue: q, Shredder: shred})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &bundle{p: p, q: q, dataDir: filepath.Join(root, "data"), auditDir: filepath.Join(root, "audit")}
+	return &bundle{p: p, q: q, dataDir: filepath.Join(root, "data"), auditDir: filepath.Join(root, "audit"), shred: shred}
 }
 
 func sample(t *testing.T, name string) []byte {
@@ -405,5 +426,45 @@ func TestReconcileRequeuesLostWork(t *testing.T) {
 	v, _ := b.p.Status(ctx, id)
 	if !v.Finished || len(v.Drafts) != 1 {
 		t.Fatalf("status = %+v", v)
+	}
+}
+
+// A deletion interrupted right after the key was destroyed is finished by
+// the next request: same certificate, no objects left.
+func TestDeletionResumesAfterCrash(t *testing.T) {
+	t.Parallel()
+	b := setup(t, pipeline.Config{})
+	ctx := context.Background()
+	id, err := b.p.Submit(ctx, noteRequest(sample(t, "note-hypertension-followup.txt")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.run(t)
+	ops := pipeline.Who{Principal: access.Principal{ID: "ops-1", Role: access.RoleOps}}
+	b.shred.crashAfter = true
+	func() {
+		defer func() { _ = recover() }()
+		_, _ = b.p.Delete(ctx, ops, id, "patient-request")
+		t.Fatal("the crash did not happen")
+	}()
+	raw, _ := storage.NewLocal(b.dataDir)
+	left, _ := raw.List(ctx, encounter.Scope(id)+"/")
+	if len(left) == 0 {
+		t.Fatal("nothing left to resume: the test proves nothing")
+	}
+	if _, err := b.p.Status(ctx, id); err == nil {
+		t.Fatal("the encounter is still readable after its key was destroyed")
+	}
+	cert, err := b.p.Delete(ctx, ops, id, "patient-request")
+	if err != nil || cert == nil || cert.EncounterID != id || !cert.KeyDestroyed {
+		t.Fatalf("resumed deletion: %+v, %v", cert, err)
+	}
+	if left, _ := raw.List(ctx, encounter.Scope(id)+"/"); len(left) != 0 {
+		t.Fatalf("objects left after the resumed deletion: %v", left)
+	}
+	// A patient who does not own it cannot use the resume path.
+	other := pipeline.Who{Principal: access.Principal{ID: "pt_someoneelse", Role: access.RolePatient}}
+	if _, err := b.p.Delete(ctx, other, id, "patient-request"); phi.CodeOf(err) != phi.CodeForbidden {
+		t.Fatalf("another patient: %v", err)
 	}
 }

@@ -19,6 +19,10 @@ import (
 // ErrNotFound means the encounter, or the record asked for, does not exist.
 var ErrNotFound = errors.New("encounter: not found")
 
+// ErrDeleted means the encounter was deleted: its key is destroyed, so
+// whatever of it remains can never be read. It wraps ErrNotFound.
+var ErrDeleted = fmt.Errorf("%w: the encounter was deleted", ErrNotFound)
+
 // Store keeps encounter records in an encrypting Blobstore.
 type Store struct {
 	vault storage.Blobstore
@@ -57,6 +61,9 @@ func (s *Store) getJSON(ctx context.Context, key string, v any) error {
 	b, err := storage.ReadAll(ctx, s.vault, key)
 	if errors.Is(err, storage.ErrNotFound) {
 		return ErrNotFound
+	}
+	if errors.Is(err, storage.ErrShredded) {
+		return ErrDeleted
 	}
 	if err != nil {
 		return err

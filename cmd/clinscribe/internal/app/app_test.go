@@ -245,9 +245,16 @@ func TestCanaryNoPHIOutsideEncryptedStorage(t *testing.T) {
 			}
 		}
 	}
-	// The fourth encounter's keys are destroyed before a worker sees it: its
-	// task fails with a storage error and waits in asynq's retry set.
-	if err := e.a.Keyring.Shred(ctx, encounter.Scope(ids[3])); err != nil {
+	// The fourth encounter's record is damaged on disk before a worker sees
+	// it (a storage fault): its task fails with a storage error and waits in
+	// asynq's retry set.
+	metaPath := filepath.Join(cfg.Storage.Dir, "encounters", ids[3], "meta.json")
+	raw, err := os.ReadFile(metaPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw[len(raw)-1] ^= 0xff
+	if err := os.WriteFile(metaPath, raw, 0o600); err != nil {
 		t.Fatal(err)
 	}
 	srv, err := e.a.NewWorker()
