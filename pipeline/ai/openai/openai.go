@@ -116,6 +116,11 @@ type Config struct {
 	Timeout time.Duration
 	Retry   resilience.Policy
 	Breaker resilience.BreakerConfig
+	// ResponseFormat is "json_schema" (the default: strict structured
+	// output) or "json_object" for compatible servers that only know JSON
+	// mode; then the schema goes into the prompt, and the answer is
+	// validated against it all the same.
+	ResponseFormat string
 	// OmitStore leaves store out of chat requests instead of sending
 	// store=false, for OpenAI-compatible servers that reject the field.
 	// The API's default is false either way.

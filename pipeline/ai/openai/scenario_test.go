@@ -740,3 +740,30 @@ func TestIdentifierFieldsNeverSent(t *testing.T) {
 		}
 	}
 }
+
+// A compatible server that only knows JSON mode: response_format
+// json_object, the schema in the prompt, the answer validated as usual.
+func TestJSONObjectMode(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, openaitest.Options{}, openai.KindOpenAI, func(c *openai.Config, _ *openai.Deps) { c.ResponseFormat = "json_object" })
+	segs := aitest.SampleNote(t, "note-diabetes-visit.txt")
+	_, res, err := summarize(t, e, segs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, s := range res.Sections {
+		n += len(s.Sentences)
+	}
+	if n == 0 {
+		t.Fatal("no sentences in JSON mode")
+	}
+	reqs := chatRequests(e.srv)
+	rf, _ := reqs[0].Body["response_format"].(map[string]any)
+	if rf["type"] != "json_object" || rf["json_schema"] != nil {
+		t.Fatalf("response_format %v", rf)
+	}
+	if msgs := messages(t, reqs[0]); len(msgs) == 0 || !strings.Contains(msgs[0][1], `"properties"`) {
+		t.Fatal("the schema is not in the prompt")
+	}
+}

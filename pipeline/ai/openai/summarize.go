@@ -88,6 +88,13 @@ func (p *Provider) complete(ctx context.Context, t *prompts.Template, msgs []goo
 			},
 		},
 	}
+	if p.cfg.ResponseFormat == "json_object" {
+		creq.ResponseFormat = &goopenai.ChatCompletionResponseFormat{Type: goopenai.ChatCompletionResponseFormatTypeJSONObject}
+		creq.Messages = append([]goopenai.ChatCompletionMessage{{
+			Role:    goopenai.ChatMessageRoleSystem,
+			Content: "Answer with one JSON object that follows this JSON schema exactly:\n" + string(schema),
+		}}, msgs...)
+	}
 	if p.cfg.LegacyMaxTokens {
 		creq.MaxTokens = p.cfg.Limits.MaxOutputTokens
 	} else {

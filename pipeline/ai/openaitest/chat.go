@@ -355,6 +355,23 @@ func (s *Server) draft(ctx context.Context, body map[string]any, msgs []chatMess
 	return string(b)
 }
 
+// schemaInMessages finds a JSON schema a client put in its prompt (JSON
+// mode has no schema field), as a model would read it.
+func schemaInMessages(body map[string]any) map[string]any {
+	msgs, _ := body["messages"].([]any)
+	for _, m := range msgs {
+		mm, _ := m.(map[string]any)
+		content, _ := mm["content"].(string)
+		if i := strings.Index(content, "{"); i >= 0 && strings.Contains(content[:i], "JSON schema") {
+			var schema map[string]any
+			if json.Unmarshal([]byte(content[i:]), &schema) == nil {
+				return schema
+			}
+		}
+	}
+	return nil
+}
+
 // templateFor finds the template a request's schema was made from: a
 // built-in one by schema name, or one shaped after the schema's keys.
 func templateFor(body map[string]any) *prompts.Template {
@@ -367,6 +384,9 @@ func templateFor(body map[string]any) *prompts.Template {
 		}
 	}
 	schema, _ := js["schema"].(map[string]any)
+	if schema == nil {
+		schema = schemaInMessages(body) // JSON mode: the schema is in the prompt
+	}
 	props, _ := schema["properties"].(map[string]any)
 	keys := make([]string, 0, len(props))
 	for k := range props {

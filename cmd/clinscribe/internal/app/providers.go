@@ -72,7 +72,7 @@ func (a *App) openProviders(pcs []config.Provider, environ []string) ([]*ai.Prov
 				Timeout:   pc.Timeout,
 				Retry:     resilience.Policy{MaxAttempts: pc.Retry.MaxAttempts, BaseDelay: pc.Retry.BaseDelay, MaxDelay: pc.Retry.MaxDelay},
 				Breaker:   resilience.BreakerConfig{Failures: pc.Breaker.Failures, Cooldown: pc.Breaker.Cooldown},
-				OmitStore: pc.OmitStore, LegacyMaxTokens: pc.LegacyMaxTokens,
+				OmitStore: pc.OmitStore, LegacyMaxTokens: pc.LegacyMaxTokens, ResponseFormat: pc.ResponseFormat,
 				Attestation: pc.Attestation, Fallback: pc.Fallback,
 			}, deps)
 			if err != nil {

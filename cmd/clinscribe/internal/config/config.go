@@ -193,6 +193,9 @@ type Provider struct {
 	Timeout time.Duration `yaml:"timeout"`
 	Retry   Retry         `yaml:"retry"`
 	Breaker Breaker       `yaml:"breaker"`
+	// ResponseFormat: json_schema (default; strict structured output) or
+	// json_object for compatible servers that only support JSON mode.
+	ResponseFormat string `yaml:"response_format"`
 	// OmitStore leaves store out of chat requests (default: store=false
 	// is sent) for compatible servers that reject the field.
 	OmitStore bool `yaml:"omit_store"`
@@ -596,6 +599,11 @@ func validateProvider(i int, p Provider, add func(string, ...any)) {
 		if u, err := url.Parse(p.BaseURL); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
 			add("%s.base_url: must be an http(s) URL", at)
 		}
+	}
+	switch p.ResponseFormat {
+	case "", "json_schema", "json_object":
+	default:
+		add("%s.response_format: %q is not json_schema or json_object", at, p.ResponseFormat)
 	}
 	switch p.TranscriptionFormat {
 	case "", "verbose_json", "diarized_json", "json":
