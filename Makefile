@@ -20,7 +20,8 @@ build: ## build bin/clinscribe
 demo: build ## run the whole pipeline on embedded defaults (no Redis, cloud or API key)
 	./$(BIN) demo
 
-test: ## unit and integration tests (starts its own redis-server; see README)
+test: ## unit and integration tests (installs redis-server if missing; starts its own instances)
+	@bash .ci/ensure-redis
 	$(GO) vet ./...
 	$(GO) test $(TESTFLAGS) ./...
 
