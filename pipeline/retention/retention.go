@@ -28,6 +28,7 @@ import (
 	"fmt"
 	"log/slog"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/clinscribe/clinscribe/pipeline/audit"
@@ -64,6 +65,10 @@ type Config struct {
 	// InputRoles are the inputs deleted: "audio" and/or "sidecar". Nil
 	// means audio only. Notes are the clinician's own text and stay.
 	InputRoles []string `yaml:"input_roles"`
+	// OrphanAfter is how long inputs of a submission that never completed
+	// (a crash between storing the inputs and the encounter record) are
+	// kept, counted from the sweep that first saw them. Zero means one hour.
+	OrphanAfter time.Duration `yaml:"orphan_after"`
 }
 
 // WithDefaults fills zero fields.
@@ -74,12 +79,18 @@ func (c Config) WithDefaults() Config {
 	if c.InputRoles == nil {
 		c.InputRoles = []string{encounter.RoleAudio}
 	}
+	if c.OrphanAfter == 0 {
+		c.OrphanAfter = time.Hour
+	}
 	return c
 }
 
 // Validate reports configuration errors.
 func (c Config) Validate() error {
 	var errs []error
+	if c.OrphanAfter < 0 {
+		errs = append(errs, errors.New("ops.retention.orphan_after must not be negative"))
+	}
 	if c.InputAfterSignoff < 0 {
 		errs = append(errs, errors.New("ops.retention.input_after_signoff must not be negative"))
 	}
@@ -187,6 +198,9 @@ type Sweeper struct {
 	audit    *audit.Logger
 	log      *slog.Logger
 	now      func() time.Time
+
+	mu      sync.Mutex
+	orphans map[string]time.Time // encounter ID -> first seen without a record
 }
 
 // Deps are a Sweeper's parts; Signoffs and Holds default to DraftSignoffs
@@ -230,9 +244,57 @@ func NewSweeper(cfg Config, d Deps) (*Sweeper, error) {
 type Result struct {
 	Candidates int // encounters that still have inputs the policy covers
 	Deleted    int // inputs deleted
+	Orphans    int // objects of never-completed submissions deleted
 	Unsigned   int // kept: no signed draft yet
 	Waiting    int // kept: signed, delay not over
 	Held       int // kept: legal hold
+}
+
+// sweepOrphans deletes the objects of submissions that never got their
+// encounter record (a crash mid-submit): nobody holds their ID, nothing
+// will ever read them. A submission still in progress looks the same for a
+// moment, so an orphan is deleted only once OrphanAfter has passed since a
+// sweep first saw it.
+func (s *Sweeper) sweepOrphans(ctx context.Context, objects map[string][]string, hasMeta map[string]bool, now time.Time) (int, []error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.orphans == nil {
+		s.orphans = map[string]time.Time{}
+	}
+	var errs []error
+	deleted := 0
+	for id := range s.orphans {
+		if hasMeta[id] || len(objects[id]) == 0 {
+			delete(s.orphans, id) // completed after all, or gone
+		}
+	}
+	for id, keys := range objects {
+		if hasMeta[id] {
+			continue
+		}
+		first, seen := s.orphans[id]
+		if !seen {
+			s.orphans[id] = now
+			continue
+		}
+		if now.Sub(first) < s.cfg.OrphanAfter {
+			continue
+		}
+		if err := s.audit.Log(ctx, audit.Entry{Event: audit.EventDeletion, Actor: "system:retention", Role: "system",
+			EncounterID: id, Count: len(keys), Result: "orphaned-submission"}); err != nil {
+			errs = append(errs, fmt.Errorf("%s: audit: %w", id, err))
+			continue
+		}
+		for _, k := range keys {
+			if err := s.data.Delete(ctx, k); err != nil {
+				errs = append(errs, fmt.Errorf("%s: delete: %w", id, err))
+				continue
+			}
+			deleted++
+		}
+		delete(s.orphans, id)
+	}
+	return deleted, errs
 }
 
 // Sweep deletes the covered inputs of every signed encounter whose delay is
@@ -251,10 +313,16 @@ func (s *Sweeper) Sweep(ctx context.Context) (Result, error) {
 	}
 	inputs := map[string][]string{} // encounter ID -> keys of covered inputs
 	var order []string
+	objects := map[string][]string{} // encounter ID -> every key
+	hasMeta := map[string]bool{}
 	for _, k := range keys {
 		rest, ok := strings.CutPrefix(k, "encounters/")
 		if !ok {
 			continue
+		}
+		if id, obj, ok := strings.Cut(rest, "/"); ok && encounter.ValidID(id) {
+			objects[id] = append(objects[id], k)
+			hasMeta[id] = hasMeta[id] || obj == "meta.json"
 		}
 		id, role, ok := strings.Cut(rest, "/input/")
 		if !ok || !encounter.ValidID(id) || !covered[role] {
@@ -268,6 +336,7 @@ func (s *Sweeper) Sweep(ctx context.Context) (Result, error) {
 	res.Candidates = len(order)
 	var errs []error
 	now := s.now()
+	res.Orphans, errs = s.sweepOrphans(ctx, objects, hasMeta, now)
 	for _, id := range order {
 		if err := ctx.Err(); err != nil {
 			return res, err
@@ -314,7 +383,7 @@ func (s *Sweeper) Sweep(ctx context.Context) (Result, error) {
 			res.Deleted++
 		}
 	}
-	s.log.Info("retention sweep", "candidates", res.Candidates, "deleted", res.Deleted, "unsigned", res.Unsigned,
+	s.log.Info("retention sweep", "candidates", res.Candidates, "deleted", res.Deleted, "orphans", res.Orphans, "unsigned", res.Unsigned,
 		"waiting", res.Waiting, "held", res.Held, "errors", len(errs))
 	if len(errs) > 0 {
 		return res, phi.Wrap(errors.Join(errs...), phi.CodeStorage, fmt.Sprintf("retention sweep: %d encounter(s) could not be swept", len(errs)))

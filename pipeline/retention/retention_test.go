@@ -225,3 +225,42 @@ func TestConfigValidate(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 }
+
+// A submission that crashed after storing its inputs but before its record
+// leaves objects nobody will read; they go once a sweep has seen them for
+// OrphanAfter, and a submission that completes in the meantime is kept.
+func TestSweepDeletesOrphanedSubmissions(t *testing.T) {
+	t.Parallel()
+	b := setup(t)
+	ctx := context.Background()
+	orphan, late := encounter.NewID(), encounter.NewID()
+	for _, id := range []string{orphan, late} {
+		if _, err := b.store.PutInput(ctx, id, encounter.RoleAudio, "audio/wav", strings.NewReader("RIFF")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	kept := b.recording(t, time.Time{}) // a complete, unsigned encounter
+	s, err := retention.NewSweeper(retention.Config{OrphanAfter: time.Hour},
+		retention.Deps{Vault: b.vault, Audit: b.audit, Now: func() time.Time { return b.now }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res, err := s.Sweep(ctx); err != nil || res.Orphans != 0 {
+		t.Fatalf("first sweep: %+v %v (nothing may go on first sight)", res, err)
+	}
+	// The late submission completes.
+	if err := b.store.Create(ctx, &encounter.Meta{ID: late, Kind: encounter.KindRecording, PatientRef: "pt_test", CreatedAt: b.now}); err != nil {
+		t.Fatal(err)
+	}
+	b.now = b.now.Add(2 * time.Hour)
+	res, err := s.Sweep(ctx)
+	if err != nil || res.Orphans != 1 {
+		t.Fatalf("second sweep: %+v %v", res, err)
+	}
+	for id, want := range map[string]bool{orphan: false, late: true, kept: true} {
+		keys, _ := b.vault.List(ctx, encounter.Scope(id)+"/")
+		if (len(keys) > 0) != want {
+			t.Errorf("%s: objects %v, want kept=%v", id, keys, want)
+		}
+	}
+}
