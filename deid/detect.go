@@ -108,6 +108,7 @@ func (d *Detector) Detect(text string, known Known) []Span {
 	s.known.build(known)
 
 	s.scanWeb()
+	s.scanWrapped()
 	for i := range s.toks {
 		t := &s.toks[i]
 		switch {
