@@ -11,6 +11,12 @@ func (s *scan) wordAt(i int) {
 	if (s.eq(i, "in") || s.eq(i, "from")) && !t.upper() {
 		s.inUnknownPlace(i)
 	}
+	if t.n() == 1 && s.spelledName(i) {
+		return
+	}
+	if !t.upper() && t.n() >= 2 && s.lowerName(i) {
+		return
+	}
 	if f == 0 && !t.upper() || f == lxCommon && !t.upper() && !s.eq(i, "the") && !s.eq(i, "a") {
 		return
 	}
