@@ -68,8 +68,8 @@ type scan struct {
 	// lowerNames are name words found written in lower case; only those
 	// are also propagated to their lower-case occurrences.
 	lowerNames map[string]bool
-	buf     []byte
-	tags    [][2]int // speaker tags, scratch
+	buf        []byte
+	tags       [][2]int // speaker tags, scratch
 }
 
 func (s *scan) add(start, end int, t Type, prio uint8) {
