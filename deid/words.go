@@ -17,6 +17,15 @@ func (s *scan) wordAt(i int) {
 	if !t.upper() && t.n() >= 2 && s.lowerName(i) {
 		return
 	}
+	if !t.upper() && f&lxCity != 0 && s.lowerCity(i) {
+		return
+	}
+	if !t.upper() && f&lxStreetSuffix != 0 && s.lowerStreet(i) {
+		return
+	}
+	if s.eq(i, "at") && !t.upper() {
+		s.atPlace(i)
+	}
 	if f == 0 && !t.upper() || f == lxCommon && !t.upper() && !s.eq(i, "the") && !s.eq(i, "a") {
 		return
 	}
@@ -60,7 +69,7 @@ func (s *scan) wordAt(i int) {
 	if f&lxStreetSuffix != 0 && s.streetNameAt(i) {
 		return
 	}
-	if s.countyAt(i) || s.facilityAt(i) {
+	if s.countyAt(i) || s.facilityAt(i) || s.saintPlace(i) || s.routeAt(i) {
 		return
 	}
 	if s.poBoxAt(i) {
