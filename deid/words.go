@@ -14,6 +14,9 @@ func (s *scan) wordAt(i int) {
 	if t.n() == 1 && s.spelledName(i) {
 		return
 	}
+	if t.n() >= 4 && t.n() <= 12 && s.seasonOrHoliday(i) {
+		return
+	}
 	if !t.upper() && t.n() >= 2 && s.lowerName(i) {
 		return
 	}
