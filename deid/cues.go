@@ -297,7 +297,8 @@ func (s *scan) idValue(j int, t Type) int {
 			countDigits(k)
 			continue
 		}
-		if nt.gap == gapSpace && nt.word() && nt.shape&shDigit != 0 && (nt.shape&shLetter != 0 || nt.n() >= 3) &&
+		if nt.gap == gapSpace && nt.word() && nt.shape&shDigit != 0 && (nt.shape&shLetter != 0 || nt.n() >= 3 ||
+			nt.n() == 2 && digits >= 6 && (k+1 >= len(s.toks) || s.toks[k+1].kind == tkPunct || s.toks[k+1].gap == gapLine)) &&
 			!s.unitAfter(k) && !s.isDateStart(k) {
 			end = k
 			countDigits(k)

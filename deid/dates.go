@@ -516,6 +516,11 @@ func (s *scan) dayFirst(i int) (dateVal, int) {
 		}
 		return v, -1
 	}
+	if v.the && ord && k < len(s.toks) && s.toks[k].gap == gapSpace && s.toks[k].letters() && !s.toks[k].upper() &&
+		clauseWords[s.lower(k)] {
+		v.layout, v.d, v.hasD, v.ord, v.spoken = dlDay, d, true, true, spoken
+		return v, e // "on the 3rd after a fall", "from the 22nd to"
+	}
 	if k < len(s.toks) && s.eq(k, "of") {
 		v.of = true
 		k++

@@ -56,6 +56,8 @@ const (
 	lxPlaceCue // lives in, moved to: a capitalized word after these is a place
 	lxAgeCue   // age, aged
 	lxNameSuffixHead
+	lxTimeWord // season or holiday word: checked by seasonOrHoliday
+	lxFacility // last word of a facility name (facilityWords)
 )
 
 var (
@@ -98,6 +100,9 @@ var builtinWords = map[uint64]string{
 		"by starting effective as of born admission discharge appointment appt surgery procedure between and " +
 		"onset injury started lmp edd dos scheduled rescheduled drawn collected obtained addendum",
 	lxAgeCue: "age aged nonagenarian centenarian",
+	lxTimeWord: "spring summer winter autumn fall thanksgiving halloween christmas xmas easter hanukkah chanukah " +
+		"passover kwanzaa juneteenth diwali ramadan labor labour memorial independence veterans presidents valentine " +
+		"valentines mother father mothers fathers new mlk columbus boxing",
 }
 
 func loadLexicon() {
@@ -155,6 +160,9 @@ func loadLexicon() {
 	}
 	for _, w := range placeCueWords {
 		lexWord[w] |= lxPlaceCue
+	}
+	for w := range facilityWords {
+		lexWord[w] |= lxFacility
 	}
 	lexTable = buildTable(lexWord)
 }

@@ -241,8 +241,9 @@ func (s *scan) titleName(i int) bool {
 	if !nt.capWord() || nt.is(lxLookalike) {
 		return false
 	}
-	if nt.lex&(lxTitle|lxTitleClin|lxRelation|lxMonth|lxWeekday|lxState|lxCountry|lxCue) != 0 && nt.lex&(lxFirst|lxSur) == 0 {
-		return false
+	if nt.lex&(lxTitle|lxTitleClin|lxRelation|lxMonth|lxWeekday|lxState|lxCountry|lxCue) != 0 && nt.lex&(lxFirst|lxSur) == 0 &&
+		!(nt.lex&lxWeekday != 0 && nt.n() == 3 && !s.isDateStart(s.next(k))) {
+		return false // "Dr. Sun" is a person; "Mon 3/4" is not
 	}
 	// "Nurse Practitioner", "Doctor Visit": ordinary words after the weaker titles.
 	if (s.eq(i, "nurse") || s.eq(i, "doctor") || s.eq(i, "sister") || s.eq(i, "father") || s.eq(i, "brother") ||
@@ -957,7 +958,10 @@ func (s *scan) lowerName(i int) bool {
 	if p >= 0 && s.toks[p].letters() && s.toks[i].gap != gapLine {
 		if open, ok := lowerTitles[s.lower(p)]; ok && s.toks[p].gap != gapNone {
 			unknown := t.lex == 0 && t.n() >= 3 && !s.englishLooking(i)
-			if listed || open && unknown {
+			// After a title a surname that is also a city or an ambiguous
+			// first name is a name: "miss jackson", "dr kim".
+			surname := t.lex&lxSur != 0 && t.lex&(lxCommon|lxMedical|lxMonth|lxWeekday|lxUnitWord|lxSurAmb) == 0
+			if listed || surname || open && unknown {
 				s.lowerNameAt(i, PatientNames)
 				return true
 			}
@@ -1017,4 +1021,13 @@ func (s *scan) spelledName(i int) bool {
 	}
 	s.addName(i, end, PatientNames)
 	return true
+}
+
+// afterTitle: the token before i (a dot skipped) is a title word.
+func (s *scan) afterTitle(i int) bool {
+	p := i - 1
+	if p >= 0 && s.toks[p].punct('.') {
+		p--
+	}
+	return p >= 0 && s.toks[p].is(lxTitle|lxTitleClin)
 }

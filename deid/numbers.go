@@ -291,7 +291,7 @@ func (s *scan) numberAt(i int) {
 	if n == 5 && s.zipAt(i) {
 		return
 	}
-	if n == 4 && v >= 1850 && v <= s.year-90 && !s.cueBefore(i, lxCodeStop, 2) && !s.unitAfter(i) {
+	if n == 4 && v > s.year-125 && v <= s.year-90 && !s.cueBefore(i, lxCodeStop, 2) && !s.unitAfter(i) && !s.notYear(i) {
 		s.addTok(i, i, Date, prShape)
 		return
 	}
@@ -546,4 +546,24 @@ func (s *scan) pagerAt(i int, g *groups) int {
 		return g.last
 	}
 	return -1
+}
+
+// notYear: a four-digit number that reads as a clock time or a model number
+// rather than a year ("given 1300 & 1900", "at 1915", "3M 1860 N95").
+// Years that would make someone over 125 are not taken as birth years at all.
+func (s *scan) notYear(i int) bool {
+	p := i - 1
+	if p < 0 || s.toks[i].gap == gapLine {
+		return false
+	}
+	if s.toks[p].punct('&') || s.toks[p].punct('@') || s.eq(p, "at") || s.eq(p, "and") && p > 0 && s.toks[p-1].digits() {
+		return true
+	}
+	if s.toks[p].word() && s.toks[p].shape&shDigit != 0 && s.toks[p].shape&shLetter != 0 {
+		return true
+	}
+	if n := s.next(i); n > 0 && s.toks[n].word() && s.toks[n].shape&shDigit != 0 && s.toks[n].shape&shLetter != 0 {
+		return true
+	}
+	return false
 }

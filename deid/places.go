@@ -267,7 +267,7 @@ var facilityWords = map[string]bool{"school": true, "preschool": true, "elementa
 // ("Cardiology Clinic", "Memory Care Center") are ordinary words and stay.
 func (s *scan) facilityAt(i int) bool {
 	t := &s.toks[i]
-	if !t.capWord() || !facilityWords[s.lower(i)] {
+	if t.lex&lxFacility == 0 || !t.capWord() {
 		return false
 	}
 	caps := t.allUpper() && t.n() > 1 // "ST. JOSEPH'S MEDICAL CENTER"
@@ -287,9 +287,18 @@ func (s *scan) facilityAt(i int) bool {
 		if !tk.capWord() || tk.allUpper() && tk.n() > 1 && !caps || caps && !tk.allUpper() {
 			break
 		}
-		if tk.lex&(lxTitle|lxTitleClin|lxMonth|lxWeekday|lxMedical) != 0 && tk.lex&(lxCity|lxFirst|lxSur|lxParticle) == 0 &&
+		if tk.lex&(lxTitle|lxTitleClin|lxMonth|lxWeekday) != 0 && tk.lex&(lxCity|lxFirst|lxSur|lxParticle) == 0 &&
 			!(s.eq(k, "st") || s.eq(k, "saint")) {
 			break
+		}
+		if tk.lex&lxMedical != 0 && tk.lex&(lxCity|lxFirst|lxSur) == 0 {
+			// "Riverside Infusion Center": a clinical word inside the name
+			// neither names it nor ends it.
+			st = k
+			if tk.gap == gapLine {
+				break
+			}
+			continue
 		}
 		if caps && tk.lex&(lxCredential|lxStateAbbr|lxCue) != 0 && tk.n() <= 3 && !s.eq(k, "st") {
 			break // "PHILIP NAKAMURA, MD" is not a facility, nor "DISCHARGE SUMMARY"

@@ -101,7 +101,7 @@ func (s *scan) spokenNumberWord(i int) {
 	}
 	// A date of birth read out: "eleven twelve fifty-eight", "oh-six,
 	// twenty-one, seventy-nine" right after the question.
-	if nd, end := s.spokenDigits(i); end > i && nd >= 4 && nd <= 8 && s.dobAsked(i) {
+	if nd, end := s.spokenDigits(i); end > i && nd >= 4 && nd <= 8 && s.dobAsked(i) && !s.spokenYearOnly(i, end) {
 		s.addTok(i, end, Date, prCue)
 		return
 	}
@@ -212,4 +212,12 @@ func (s *scan) askedBefore(i int, is func(k int) bool) bool {
 		}
 	}
 	return false
+}
+
+// spokenYearOnly: the run i..end is a year alone ("nineteen forty-two"),
+// which Safe Harbor keeps unless it implies an age over 89 (handled as a
+// year elsewhere).
+func (s *scan) spokenYearOnly(i, end int) bool {
+	_, e := s.spokenYear(i)
+	return e == end
 }

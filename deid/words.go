@@ -14,10 +14,10 @@ func (s *scan) wordAt(i int) {
 	if t.n() == 1 && s.spelledName(i) {
 		return
 	}
-	if t.n() >= 4 && t.n() <= 12 && s.seasonOrHoliday(i) {
+	if f&lxTimeWord != 0 && s.seasonOrHoliday(i) {
 		return
 	}
-	if !t.upper() && t.n() >= 2 && s.lowerName(i) {
+	if !t.upper() && t.n() >= 2 && (f&(lxFirst|lxSur) != 0 || f == 0 && s.afterTitle(i)) && s.lowerName(i) {
 		return
 	}
 	if !t.upper() && f&lxCity != 0 && s.lowerCity(i) {
