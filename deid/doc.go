@@ -90,10 +90,12 @@
 //
 //   - dev (400 documents, tuned on): leak recall 1.000, precision 1.000,
 //     PHI-free documents unchanged 51/51.
+//
 //   - heldout (200): first evaluation, before any change made after seeing
 //     it: recall 0.928 (ages in predicates 0.14, places 0.82, free-text names
 //     0.89), precision 0.951, F2 0.933, unchanged 32/32. After generic fixes
 //     it drove: recall 0.999, precision 1.000.
+//
 //   - fresh (120, written after heldout was seen): first evaluation: recall
 //     0.978 (free-text names 0.943, places 0.957), precision 0.876, F2 0.956,
 //     unchanged 10/20 (role tags such as "Doc:" read as names). After generic
@@ -106,6 +108,7 @@
 //     0.945, F2 0.798, unchanged 36/44 (places 0.53, ages 0.54, names 0.79).
 //     After general rules it drove: recall 0.957, precision 0.983, F2 0.962,
 //     unchanged 40/44 (places 0.89, names 0.97, dates 0.98).
+//
 //   - independent-holdout (53, split off by ID hash before any evaluation,
 //     never looked at while tuning): first look recall 0.812, precision
 //     0.917, F2 0.831, unchanged 9/15; after: recall 0.855, precision 0.922,
