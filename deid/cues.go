@@ -15,7 +15,8 @@ var cueTable = func() []cue {
 		MRN: {"mrn", "mr #", "mr no", "medical record number", "medical record no", "medical record #", "medical record",
 			"med rec", "med rec #", "chart number", "chart #", "chart no", "chart id", "patient id", "pt id", "patient number",
 			"hospital number", "hosp #", "record number", "record #", "record no", "unit number", "emr id", "ehr id",
-			"epic id", "medical record num", "health record number", "mrn #"},
+			"epic id", "medical record num", "health record number", "mrn #", "unit no", "unit #", "hospital no",
+			"hospital #", "med rec no"},
 		SSN: {"ssn", "social security number", "social security no", "social security #", "social security", "social",
 			"ss #", "ssn #", "soc sec", "soc sec #", "ss no", "last four of ssn", "itin"},
 		HealthPlan: {"member id", "member #", "member number", "member no", "subscriber id", "subscriber #",
@@ -24,7 +25,7 @@ var cueTable = func() []cue {
 			"medicaid id", "medicaid number", "medicaid #", "beneficiary id", "beneficiary number", "health plan id",
 			"plan id", "group number", "group #", "group no", "hicn", "id card", "coverage id", "medicare", "medicaid",
 			"insurance card", "plan member", "health plan number", "member identification", "policy", "subscriber",
-			"beneficiary"},
+			"beneficiary", "member", "nhs no", "nhs number", "nhs #", "masshealth", "masshealth id"},
 		Account: {"account number", "account #", "account no", "account", "acct", "acct #", "acct no", "billing account",
 			"billing number", "billing #", "invoice number", "invoice #", "invoice", "claim number", "claim #", "claim id",
 			"claim", "bank account", "routing number", "card number", "card ending in", "credit card", "guarantor account",
@@ -33,7 +34,7 @@ var cueTable = func() []cue {
 			"drivers license", "driver license", "dl", "dl #", "dea", "dea number", "dea #", "npi", "npi #", "npi number",
 			"certificate number", "certificate #", "certificate", "cert #", "cert", "certification number",
 			"board certification", "medical license", "state license", "nursing license", "permit number", "permit #",
-			"registration number", "licence", "licence number"},
+			"registration number", "licence", "licence number", "cdl", "cdl number", "cdl #"},
 		Vehicle: {"license plate", "licence plate", "plate", "plate number", "plates", "tag number", "vin", "vin #",
 			"vehicle identification number", "vehicle id", "car registration", "registration plate", "tag #",
 			"vehicle plate", "plate #"},
@@ -56,7 +57,8 @@ var cueTable = func() []cue {
 			"encounter number", "encounter #", "fin", "csn", "study id", "subject id", "participant id", "enrollment id",
 			"file number", "file #", "case", "docket number", "control number", "authorization number", "auth #",
 			"prior auth", "authorization #", "referral number", "referral #", "tax id", "ein", "customer number",
-			"customer id", "portal id", "username", "user id", "login"},
+			"customer id", "portal id", "username", "user id", "login", "requisition", "auth", "authorization",
+			"docket", "docket no", "claim no", "unos id", "job #", "job number", "run #", "run number"},
 		ZIP: {"zip", "zip code", "zipcode", "postal code", "postcode"},
 	}
 	var out []cue
@@ -172,7 +174,12 @@ func (s *scan) cueAt(i int) bool {
 			return false
 		}
 		if tk.kind == tkPunct && (tk.ch == ':' || tk.ch == '#' || tk.ch == '-' || tk.ch == '=' || tk.ch == '.' ||
-			tk.ch == '(' || tk.ch == ',' || tk.ch == '"' || tk.ch == '\'') {
+			tk.ch == '(' || tk.ch == ')' || tk.ch == ',' || tk.ch == '"' || tk.ch == '\'') {
+			j++
+			continue
+		}
+		if tk.word() && tk.allUpper() && tk.n() <= 4 && tk.lex&lxCue != 0 && j+1 < len(s.toks) && s.toks[j+1].punct(')') {
+			// "Medicare number (MBI): ...": a second cue in parentheses
 			j++
 			continue
 		}
@@ -239,12 +246,20 @@ func (s *scan) idValue(j int, t Type) int {
 	}
 	hasMixed := false
 	if tk.shape&shDigit == 0 {
-		// Letters first: only as part of a code joined by a dash ("XKH-4431").
+		// Letters first: only as part of a code joined by a dash ("XKH-4431")
+		// or a prefix before digit groups ("HP 4471 9920 01").
 		if !tk.allUpper() || tk.n() > 5 {
 			return -1
 		}
-		if k := s.adj(j); k < 0 || !s.toks[k].punct('-') || s.adj(k) < 0 || s.toks[k+1].shape&shDigit == 0 {
+		k := s.adj(j)
+		dash := k > 0 && s.toks[k].punct('-') && s.adj(k) > 0 && s.toks[k+1].shape&shDigit != 0
+		n := s.next(j)
+		spaced := n > 0 && s.toks[n].gap == gapSpace && s.toks[n].digits() && s.toks[n].n() >= 3 && tk.lex&(lxCommon|lxMedical) == 0
+		if !dash && !spaced {
 			return -1
+		}
+		if spaced {
+			hasMixed = true
 		}
 	}
 	end := j
@@ -282,7 +297,8 @@ func (s *scan) idValue(j int, t Type) int {
 			countDigits(k)
 			continue
 		}
-		if nt.gap == gapSpace && nt.word() && nt.shape&shDigit != 0 && (nt.shape&shLetter != 0 || nt.n() >= 3) &&
+		if nt.gap == gapSpace && nt.word() && nt.shape&shDigit != 0 && (nt.shape&shLetter != 0 || nt.n() >= 3 ||
+			nt.n() == 2 && digits >= 6 && (k+1 >= len(s.toks) || s.toks[k+1].kind == tkPunct || s.toks[k+1].gap == gapLine)) &&
 			!s.unitAfter(k) && !s.isDateStart(k) {
 			end = k
 			countDigits(k)

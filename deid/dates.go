@@ -91,7 +91,11 @@ func (s *scan) dateSpan(i int) bool {
 	}
 	switch v.layout {
 	case dlNumMD:
-		if !(s.known.dobOK && s.known.dobM == v.m && s.known.dobD == v.d) && !s.cueBefore(i, lxDateCue|lxWeekday, 3) {
+		if s.ratioBefore(i) {
+			return false // "BiPAP 12/5", "strength 4/5", "pain 5/10"
+		}
+		if !(s.known.dobOK && s.known.dobM == v.m && s.known.dobD == v.d) && !s.cueBefore(i, lxDateCue|lxWeekday, 3) &&
+			!s.datedEntry(i, end) {
 			return false
 		}
 	case dlMonth:
@@ -100,7 +104,7 @@ func (s *scan) dateSpan(i int) bool {
 		}
 	case dlDay:
 		if i == 0 || !(s.eq(i-1, "on") || s.eq(i-1, "since") || s.eq(i-1, "until") || s.eq(i-1, "by") || s.eq(i-1, "before") ||
-			s.eq(i-1, "after") || s.eq(i-1, "from") || s.eq(i-1, "through")) {
+			s.eq(i-1, "after") || s.eq(i-1, "from") || s.eq(i-1, "through") || s.toks[i-1].is(lxWeekday)) {
 			return false
 		}
 	}
@@ -109,7 +113,63 @@ func (s *scan) dateSpan(i int) bool {
 		start = i - 1
 	}
 	s.addTok(start, end, Date, prShape)
+	// A range: "6/19/26-6/24/26", "3/1-3/5": the second date has no cue of
+	// its own.
+	if k := s.adj(end); k > 0 && s.toks[k].punct('-') && (v.layout == dlNumMD || v.layout == dlNumMDY || v.layout == dlNumYMD) {
+		if v2, e2 := s.dateAt(k + 1); e2 >= 0 && s.toks[k+1].gap == gapNone && v2.layout == v.layout {
+			s.addTok(k+1, e2, Date, prShape)
+		}
+	}
 	return true
+}
+
+// ratioWords before a bare m/d make it a ratio or a score, not a date.
+var ratioWords = map[string]bool{"bp": true, "bipap": true, "cpap": true, "peep": true, "ps": true, "ipap": true,
+	"epap": true, "strength": true, "pain": true, "score": true, "moca": true, "mmse": true, "va": true, "vision": true,
+	"ratio": true, "gcs": true, "apgar": true, "apgars": true, "x": true, "rated": true, "motor": true, "power": true,
+	"vent": true, "settings": true, "sve": true, "dilated": true}
+
+func (s *scan) ratioBefore(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		if s.toks[k+1].gap == gapLine {
+			return false
+		}
+		if s.toks[k].letters() && ratioWords[s.lower(k)] {
+			return true
+		}
+	}
+	return false
+}
+
+// datedEntry: a bare m/d that dates an entry: "Renal US 9/14: no
+// hydronephrosis", "Addendum 3/5:", or at the start of a line before a note
+// word ("8/14 nsg note: ...").
+func (s *scan) datedEntry(i, end int) bool {
+	k := s.adj(end)
+	if k < 0 {
+		k = s.next(end)
+	}
+	if k > 0 && s.toks[k].punct(':') && s.toks[k].gap == gapNone {
+		if n := s.adj(k); n < 0 || !s.toks[n].digits() {
+			return true // not a time "3/5:30"
+		}
+	}
+	if s.toks[i].gap != gapLine {
+		return false
+	}
+	n := s.next(end)
+	if n < 0 {
+		return false
+	}
+	if s.toks[n].punct('-') || s.toks[n].punct(':') {
+		return true
+	}
+	switch s.lower(n) {
+	case "nsg", "npn", "note", "notes", "nursing", "rn", "md", "progress", "addendum", "update", "phone", "call", "visit",
+		"seen", "pt", "patient", "event", "events", "am", "pm", "tele", "telephone", "clinic":
+		return true
+	}
+	return false
 }
 
 // monthCue: a lone month name is a date element only after a preposition of
@@ -409,6 +469,14 @@ func (s *scan) monthFirst(i, m int, abbr bool) (dateVal, int) {
 		v.layout, v.y, v.hasY, v.apostropheYear = dlMonthY, y, true, apos
 		return v, ye
 	}
+	if k < len(s.toks) && s.toks[k].digits() && s.toks[k].n() == 2 && s.toks[k].gap == gapSpace && !v.comma && !v.of {
+		if yy, _ := s.num(k); yy > 31 {
+			if n := k + 1; n >= len(s.toks) || s.toks[n].kind == tkPunct || s.toks[n].gap == gapLine {
+				v.layout, v.y, v.hasY, v.y2 = dlMonthY, s.century(yy), true, true // "Aug 83"
+				return v, k
+			}
+		}
+	}
 	if abbr {
 		return v, -1
 	}
@@ -448,12 +516,18 @@ func (s *scan) dayFirst(i int) (dateVal, int) {
 		}
 		return v, -1
 	}
+	if v.the && ord && k < len(s.toks) && s.toks[k].gap == gapSpace && s.toks[k].letters() && !s.toks[k].upper() &&
+		clauseWords[s.lower(k)] {
+		v.layout, v.d, v.hasD, v.ord, v.spoken = dlDay, d, true, true, spoken
+		return v, e // "on the 3rd after a fall", "from the 22nd to"
+	}
 	if k < len(s.toks) && s.eq(k, "of") {
 		v.of = true
 		k++
 	}
 	if k >= len(s.toks) || s.toks[k].gap == gapLine || s.toks[k].gap == gapNone || !v.of && s.toks[k].kind == tkPunct {
-		if v.the && ord && !v.of && (k >= len(s.toks) || s.toks[k].kind == tkPunct || s.toks[k].gap == gapLine) {
+		if v.the && ord && !v.of && (k >= len(s.toks) || s.toks[k].kind == tkPunct || s.toks[k].gap == gapLine ||
+			s.toks[k].letters() && clauseWords[s.lower(k)] && !s.toks[k].upper()) {
 			v.layout, v.d, v.hasD, v.ord, v.spoken = dlDay, d, true, true, spoken
 			return v, e // "the 3rd." - a cue before decides
 		}

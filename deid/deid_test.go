@@ -126,7 +126,7 @@ func TestRealistic(t *testing.T) {
 		{"Patient Name: Robert J. Henderson   DOB: 07/22/1948   MRN: 0034-5521",
 			"Patient Name: [NAME]   DOB: [DATE 1948]   MRN: [MRN]"},
 		{"Pt. is a 72 y/o M w/ PMH of HTN, HLD presenting from Oak Ridge Assisted Living.",
-			"Pt. is a 72 y/o M w/ PMH of HTN, HLD presenting from [LOCATION] Assisted Living."},
+			"Pt. is a 72 y/o M w/ PMH of HTN, HLD presenting from [LOCATION]."},
 		{"Home address on file: 45 Willow Creek Rd, Apt 2, Naperville, IL 60540",
 			"Home address on file: [LOCATION], [LOCATION], IL [ZIP 605]"},
 		{"Electronically signed by Sandra Kim, PA-C on 05/14/2024 at 16:42",

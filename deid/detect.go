@@ -65,8 +65,11 @@ type scan struct {
 	known   knownIndex
 	year    int // reference year for the over-89 rule
 	nameSet map[string]NameClass
-	buf     []byte
-	tags    [][2]int // speaker tags, scratch
+	// lowerNames are name words found written in lower case; only those
+	// are also propagated to their lower-case occurrences.
+	lowerNames map[string]bool
+	buf        []byte
+	tags       [][2]int // speaker tags, scratch
 }
 
 func (s *scan) add(start, end int, t Type, prio uint8) {
@@ -81,6 +84,7 @@ func (s *scan) addTok(i, j int, t Type, prio uint8) {
 }
 
 func (s *scan) addName(i, j int, cls NameClass) {
+
 	s.cands = append(s.cands, cand{s: int(s.toks[i].s), e: int(s.toks[j].e), t: Name, prio: prShape, cls: cls})
 }
 
@@ -94,6 +98,7 @@ func (d *Detector) Detect(text string, known Known) []Span {
 		s.text, s.low = "", ""
 		s.known.reset()
 		clear(s.nameSet)
+		clear(s.lowerNames)
 		d.pool.Put(s)
 	}()
 	s.d = d
@@ -108,6 +113,7 @@ func (d *Detector) Detect(text string, known Known) []Span {
 	s.known.build(known)
 
 	s.scanWeb()
+	s.scanWrapped()
 	for i := range s.toks {
 		t := &s.toks[i]
 		switch {

@@ -269,7 +269,46 @@ func (s *scan) isInitial(i int) bool {
 		return false
 	}
 	k := s.adj(i)
-	return k > 0 && s.toks[k].punct('.')
+	if k < 0 || !s.toks[k].punct('.') {
+		return false
+	}
+	// "31 F.", "UF 3.2 L.": a sex or a unit after a number, not an initial.
+	if i > 0 && t.gap == gapSpace && s.toks[i-1].word() && s.toks[i-1].shape&shDigit != 0 {
+		return false
+	}
+	return !s.dottedCredential(i)
+}
+
+// dottedCredential reports a credential written with dots that token i
+// belongs to ("M.D.", "D.O.", "R.N.", "N.P.", "P.A.").
+func (s *scan) dottedCredential(i int) bool {
+	// The run of dotted single letters around i: exactly two letters that
+	// spell a credential ("K.P.A." is three initials).
+	st := i
+	for st >= 2 && s.toks[st].gap == gapNone && s.toks[st-1].punct('.') && s.toks[st-1].gap == gapNone &&
+		s.toks[st-2].word() && s.toks[st-2].n() == 1 {
+		st -= 2
+	}
+	letters := []int{}
+	for k := st; k < len(s.toks) && len(letters) < 4; {
+		if !s.toks[k].word() || s.toks[k].n() != 1 || k > st && s.toks[k].gap != gapNone {
+			break
+		}
+		d := s.adj(k)
+		if d < 0 || !s.toks[d].punct('.') {
+			break
+		}
+		letters = append(letters, k)
+		k = d + 1
+	}
+	if len(letters) != 2 {
+		return false
+	}
+	switch s.lower(letters[0]) + s.lower(letters[1]) {
+	case "md", "do", "rn", "np", "pa", "dc", "od":
+		return true
+	}
+	return false
 }
 
 // within1 reports a Damerau-Levenshtein distance of at most one.

@@ -56,6 +56,8 @@ const (
 	lxPlaceCue // lives in, moved to: a capitalized word after these is a place
 	lxAgeCue   // age, aged
 	lxNameSuffixHead
+	lxTimeWord // season or holiday word: checked by seasonOrHoliday
+	lxFacility // last word of a facility name (facilityWords)
 )
 
 var (
@@ -91,13 +93,16 @@ var builtinWords = map[uint64]string{
 	lxParticle: "van von de del della der den da di du le la st st. al el bin ibn ben ap mac mc",
 	lxSuffix:   "jr sr ii iii iv",
 	lxCodeStop: "ndc cpt loinc icd icd-10 snomed rxnorm hcpcs lot batch version ver v build release model ref range " +
-		"isbn doi pmid step steps",
+		"isbn doi pmid step steps rxbin rxpcn rxgrp bin pcn",
 	lxUnitWord: "mg mcg g kg lb lbs ml l cc units unit iu meq mmol mmhg bpm kcal cal calories steps ft in cm mm " +
 		"percent hours hrs minutes mins days weeks months years puffs tabs tablets capsules drops feet miles",
 	lxDateCue: "on since from until till through thru dated dob d.o.b date seen admitted discharged visit last next " +
 		"by starting effective as of born admission discharge appointment appt surgery procedure between and " +
-		"onset injury started",
-	lxAgeCue: "age aged",
+		"onset injury started lmp edd dos scheduled rescheduled drawn collected obtained addendum",
+	lxAgeCue: "age aged nonagenarian centenarian",
+	lxTimeWord: "spring summer winter autumn fall thanksgiving halloween christmas xmas easter hanukkah chanukah " +
+		"passover kwanzaa juneteenth diwali ramadan labor labour memorial independence veterans presidents valentine " +
+		"valentines mother father mothers fathers new mlk columbus boxing",
 }
 
 func loadLexicon() {
@@ -155,6 +160,9 @@ func loadLexicon() {
 	}
 	for _, w := range placeCueWords {
 		lexWord[w] |= lxPlaceCue
+	}
+	for w := range facilityWords {
+		lexWord[w] |= lxFacility
 	}
 	lexTable = buildTable(lexWord)
 }

@@ -21,7 +21,7 @@ func (s *scan) nameish(k int, allCaps bool) bool {
 	if t == nil || !t.capWord() {
 		return false
 	}
-	if t.allUpper() && t.n() > 1 && !allCaps && t.lex&(lxFirst|lxSur) == 0 {
+	if t.allUpper() && t.n() > 1 && (!allCaps || t.n() <= 2) && t.lex&(lxFirst|lxSur) == 0 {
 		return false
 	}
 	if t.lex&(lxFirst|lxSur) != 0 && t.lex&(lxFirstAmb|lxSurAmb) == 0 && t.lex&(lxMonth|lxCommon) == 0 {
@@ -44,10 +44,18 @@ func (s *scan) eponymAfter(k int) bool {
 		j += 2 // Guillain-Barre syndrome
 	}
 	if j < len(s.toks) && s.toks[j].gap != gapLine && s.toks[j].is(lxEponymHead) {
+		if n := s.next(j); n > 0 && s.toks[n].gap == gapSpace && objectWords[s.lower(n)] {
+			return false
+		}
 		return true
 	}
 	return false
 }
+
+// objectWords after an eponym head make the head a verb: "can Dr. Amos
+// sign it", "Ng test the".
+var objectWords = map[string]bool{"it": true, "the": true, "this": true, "that": true, "these": true, "off": true,
+	"her": true, "him": true, "his": true, "my": true, "your": true, "our": true, "them": true, "me": true, "us": true}
 
 // nameChain adds the name around seed token i and remembers its words for
 // the rest of the document.
@@ -69,6 +77,10 @@ func (s *scan) nameChain(i int, cls NameClass, strong bool) {
 				en = m
 				continue
 			}
+			if m > 0 && tk.ch == '-' && s.lowerGivenPart(m) && s.toks[en].capWord() {
+				en = m // "Sung-min", "Hye-jin"
+				continue
+			}
 			break
 		}
 		if tk.gap == gapNone {
@@ -79,7 +91,20 @@ func (s *scan) nameChain(i int, cls NameClass, strong bool) {
 				en = k + 1
 				continue
 			}
+			// A closing initial: "Hollis, Grace E." at the end of a field.
+			if m := k + 2; m >= len(s.toks) || s.toks[m].gap != gapNone && (s.toks[m].gap == gapLine ||
+				s.toks[m].kind == tkPunct || !s.nameish(m, caps) && !s.toks[m].letters() || s.toks[m].is(lxCue|lxDateCue) && s.toks[m].upper()) {
+				en = k + 1
+			}
 			break
+		}
+		if tk.word() && tk.n() == 1 && tk.upper() && tk.letters() && !s.isInitial(k) {
+			// A middle initial without its dot: "ELIZABETH A CHOW", "Maria J Lopez".
+			if m := s.next(k); m > 0 && s.toks[m].gap == gapSpace && s.nameish(m, caps) && !s.eponymAfter(m) &&
+				(caps == s.toks[m].allUpper()) {
+				en = m
+				continue
+			}
 		}
 		if tk.letters() && tk.is(lxParticle) && !tk.upper() {
 			if m := s.next(k); m > 0 && s.toks[m].capWord() {
@@ -119,6 +144,11 @@ func (s *scan) nameChain(i int, cls NameClass, strong bool) {
 	for st > 0 && s.toks[st].gap != gapLine {
 		k := st - 1
 		tk := &s.toks[k]
+		if s.toks[st].gap == gapSpace && k >= 2 && s.lowerGivenPart(k) && s.toks[k-1].punct('-') && s.toks[k-1].gap == gapNone &&
+			s.toks[k-2].capWord() && !s.toks[k-2].allUpper() && s.toks[k-2].lex&(lxCommon|lxMedical) == 0 {
+			st = k - 2 // "Sung-min Park"
+			continue
+		}
 		if s.toks[st].gap == gapNone {
 			if tk.kind == tkPunct && (tk.ch == '\'' || tk.ch == '-') && k > 0 && tk.gap == gapNone && s.toks[k-1].capWord() &&
 				(tk.ch == '-' || s.toks[k-1].n() <= 2) {
@@ -211,8 +241,9 @@ func (s *scan) titleName(i int) bool {
 	if !nt.capWord() || nt.is(lxLookalike) {
 		return false
 	}
-	if nt.lex&(lxTitle|lxTitleClin|lxRelation|lxMonth|lxWeekday|lxState|lxCountry|lxCue) != 0 && nt.lex&(lxFirst|lxSur) == 0 {
-		return false
+	if nt.lex&(lxTitle|lxTitleClin|lxRelation|lxMonth|lxWeekday|lxState|lxCountry|lxCue) != 0 && nt.lex&(lxFirst|lxSur) == 0 &&
+		!(nt.lex&lxWeekday != 0 && nt.n() == 3 && !s.isDateStart(s.next(k))) {
+		return false // "Dr. Sun" is a person; "Mon 3/4" is not
 	}
 	// "Nurse Practitioner", "Doctor Visit": ordinary words after the weaker titles.
 	if (s.eq(i, "nurse") || s.eq(i, "doctor") || s.eq(i, "sister") || s.eq(i, "father") || s.eq(i, "brother") ||
@@ -311,6 +342,10 @@ func (s *scan) introName(i int) bool {
 	switch w {
 	case "name":
 		if !colon {
+			if i > 0 && s.toks[i].gap == gapSpace && (s.eq(i-1, "first") || s.eq(i-1, "last") || s.eq(i-1, "middle") ||
+				s.eq(i-1, "given") || s.eq(i-1, "family") || s.eq(i-1, "sur")) && k < len(s.toks) && s.toks[k].capWord() {
+				break // "first name Folasade"
+			}
 			if s.eq(k, "is") || s.eq(k, "was") {
 				k++
 			} else if k+1 < len(s.toks) && s.toks[k].punct('\'') && s.eq(k+1, "s") {
@@ -433,6 +468,10 @@ func (s *scan) introName(i int) bool {
 			}
 		}
 	}
+	if k < len(s.toks) && (s.toks[k].punct('"') || s.toks[k].punct('\'')) && (w == "goes" || w == "known" || w == "aka" ||
+		w == "called" || w == "named" || w == "alias") {
+		k++ // goes by "Hopie"
+	}
 	signoff := w == "sincerely" || w == "regards" || w == "thanks" || w == "best" || w == "cheers" || w == "warmly"
 	if k >= len(s.toks) || (s.toks[k].gap == gapLine && !colon && !signoff) {
 		return false
@@ -446,14 +485,22 @@ func (s *scan) introName(i int) bool {
 	if !s.nameish(k, colon || s.nameLineWords(k) >= 2) {
 		return false
 	}
-	if colon && s.toks[i].gap == gapLine && !s.strongName(k) && !s.nameLine(k) {
+	if colon && s.lineStart(i) && !s.strongName(k) && !s.nameLine(k) {
 		// "DOCTOR: Still at the same address?" is a speaker tag, not a label.
 		return false
+	}
+	if colon && s.lineStart(i) && s.toks[k].lex == 0 && s.nameLineWords(k) == 1 && !s.listedName(k) {
+		// "Patient: Speaking." / "Clinician: Ouch. Can you...": a one-word
+		// utterance, not a label's value.
+		if n := s.next(k); n > 0 && s.toks[n].gap == gapNone && (s.toks[n].punct('.') || s.toks[n].punct('!') || s.toks[n].punct('?')) &&
+			(s.next(n) > 0 || s.toks[n].punct('!') || s.toks[n].punct('?') || s.englishLooking(k)) {
+			return false
+		}
 	}
 	s.nameChain(k, cls, true)
 	// "WHITCOMBE, HAROLD" / "Hargreaves, Keisha" after a label.
 	if e := s.lastNameTok(k); e+2 < len(s.toks) && s.toks[e+1].punct(',') && s.toks[e+2].gap == gapSpace && s.nameish(e+2, colon) &&
-		(s.toks[e+2].lex&lxFirst != 0 || s.toks[e+2].lex == 0) {
+		(s.toks[e+2].lex&lxFirst != 0 || s.toks[e+2].lex == 0) && (s.toks[e+2].n() > 1 || s.isInitial(e+2)) {
 		s.nameChain(e+2, cls, true)
 	}
 	return true
@@ -473,10 +520,12 @@ func (s *scan) nameLineWords(k int) int {
 		if j > k && t.gap == gapLine {
 			break
 		}
-		if j > k && (t.word() && t.is(lxCue|lxDateCue) || t.punct('(')) {
+		if j > k && (t.word() && (t.upper() || s.wideGap(j)) && t.is(lxCue|lxDateCue) || t.punct('(')) {
 			break // the next field on the line: "Patient: Papadakis, Ibrahim   MRN ..."
 		}
 		switch {
+		case j > k && t.word() && t.n() == 1 && t.upper() && t.letters():
+			// a middle initial, with or without its dot: "ELIZABETH A CHOW"
 		case t.capWord() && (t.lex == 0 || t.lex&(lxFirst|lxSur) != 0 && t.lex&(lxCommon|lxMedical|lxMonth) == 0):
 			words++
 		case t.letters() && t.is(lxParticle):
@@ -831,9 +880,154 @@ func (s *scan) propagateNames() {
 		if !ok || !t.upper() && !s.toks[i].allUpper() && t.lex != 0 {
 			continue
 		}
-		if !t.upper() {
+		if !t.upper() && !(s.lowerNames[s.lowerAny(i)] && t.lex&^(lxFirst|lxSur) == 0) {
 			continue // a lower-case ordinary word that happens to be a name part
 		}
-		s.addName(i, i, cls)
+		st := i
+		if i >= 2 && s.toks[i].gap == gapSpace && s.toks[i-1].punct('.') && s.isInitial(i-2) {
+			st = i - 2 // "J. Smith" where "Smith" was found
+		}
+		s.addName(st, i, cls)
 	}
+}
+
+// lineStart reports whether token i starts its line, or follows only a
+// timestamp there ("[00:00:25] Clinician:").
+func (s *scan) lineStart(i int) bool {
+	if s.toks[i].gap == gapLine {
+		return true
+	}
+	k := i - 1
+	if k < 0 || !(s.toks[k].punct(']') || s.toks[k].punct(')')) {
+		return false
+	}
+	for ; k >= 0 && k > i-12; k-- {
+		t := &s.toks[k]
+		if !(t.digits() || t.punct(':') || t.punct('.') || t.punct(']') || t.punct(')') || t.punct('[') || t.punct('(')) {
+			return false
+		}
+		if t.gap == gapLine {
+			return true
+		}
+	}
+	return false
+}
+
+// wideGap reports two or more spaces or a tab before token j: the gap
+// between two fields of a form line rather than between words.
+func (s *scan) wideGap(j int) bool {
+	st := int(s.toks[j].s)
+	return st >= 2 && (s.text[st-1] == '\t' || s.text[st-1] == ' ' && s.text[st-2] == ' ')
+}
+
+// lowerGivenPart: the lower-case second part of a hyphenated given name
+// ("min" in "Sung-min"): two to four letters, on no list of words.
+func (s *scan) lowerGivenPart(k int) bool {
+	t := &s.toks[k]
+	return t.letters() && !t.upper() && t.n() >= 2 && t.n() <= 4 && t.lex&(lxCommon|lxMedical|lxUnitWord|lxCodeStop) == 0 &&
+		t.gap == gapNone
+}
+
+// nonNameFlags are lexicon flags that make a lower-case word something other
+// than a name.
+const nonNameFlags = lxFirstAmb | lxSurAmb | lxCommon | lxMedical | lxLookalike | lxMonth | lxMonthAbbr | lxWeekday |
+	lxState | lxStateAbbr | lxCountry | lxCity | lxStreetSuffix | lxUnit | lxUnitWord | lxCodeStop | lxDigitWord |
+	lxTeenWord | lxTensWord | lxOrdWord | lxTitle | lxTitleClin | lxRelation | lxCredential | lxEponymHead
+
+// lowerTitles introduce a lower-case name in transcripts and terse notes
+// ("dr pham", "mrs chen", "mister hughes"); "mr" and "ms" are also mitral
+// regurgitation and multiple sclerosis, so after them only a listed name
+// counts.
+var lowerTitles = map[string]bool{"dr": true, "doctor": false, "mr": false, "mrs": true, "ms": false, "miss": true,
+	"mister": true}
+
+// lowerName finds names written in lower case, as ASR transcripts and terse
+// nursing notes write them: a listed first name ("wife carol called", "hi
+// keisha"), or any name-like word after a title ("dr . feinberg").
+func (s *scan) lowerName(i int) bool {
+	t := &s.toks[i]
+	if !t.letters() || t.upper() {
+		return false
+	}
+	listed := t.lex&(lxFirst|lxSur) != 0 && t.lex&nonNameFlags == 0
+	// After a title.
+	p := i - 1
+	if p >= 0 && s.toks[p].punct('.') {
+		p--
+	}
+	if p >= 0 && s.toks[p].letters() && s.toks[i].gap != gapLine {
+		if open, ok := lowerTitles[s.lower(p)]; ok && s.toks[p].gap != gapNone {
+			unknown := t.lex == 0 && t.n() >= 3 && !s.englishLooking(i)
+			// After a title a surname that is also a city or an ambiguous
+			// first name is a name: "miss jackson", "dr kim".
+			surname := t.lex&lxSur != 0 && t.lex&(lxCommon|lxMedical|lxMonth|lxWeekday|lxUnitWord|lxSurAmb) == 0
+			if listed || surname || open && unknown {
+				s.lowerNameAt(i, PatientNames)
+				return true
+			}
+		}
+	}
+	// A listed first name, unambiguous and not an ordinary word.
+	if t.lex&lxFirst != 0 && listed && t.n() >= 3 {
+		s.lowerNameAt(i, PatientNames)
+		return true
+	}
+	return false
+}
+
+// lowerNameAt adds the lower-case name at i, with a listed surname after it
+// ("marcus dubois"), and remembers it for the rest of the text.
+func (s *scan) lowerNameAt(i int, cls NameClass) {
+	en := i
+	if n := s.next(i); n > 0 && s.toks[n].gap == gapSpace && s.toks[n].letters() && !s.toks[n].upper() &&
+		s.toks[n].lex&lxSur != 0 && s.toks[n].lex&nonNameFlags == 0 {
+		en = n
+	}
+	s.addName(i, en, cls)
+	if s.lowerNames == nil {
+		s.lowerNames = map[string]bool{}
+	}
+	for k := i; k <= en; k++ {
+		if s.toks[k].n() >= 3 {
+			w := s.lowerAny(k)
+			s.lowerNames[w] = true
+			s.rememberName(w, cls)
+		}
+	}
+}
+
+// spelledName: a name spelled out letter by letter, "O-Y-E-W-O-L-E",
+// "p-e-t-e-r-s-e-n".
+func (s *scan) spelledName(i int) bool {
+	if i > 0 && s.toks[i].gap == gapNone && s.toks[i-1].punct('-') {
+		return false // inside a run that started earlier
+	}
+	up := s.toks[i].upper()
+	n, end := 0, i
+	for k := i; k < len(s.toks); {
+		t := &s.toks[k]
+		if !t.letters() || t.n() != 1 || t.upper() != up {
+			break
+		}
+		n, end = n+1, k
+		d := s.adj(k)
+		if d < 0 || !s.toks[d].punct('-') || s.adj(d) < 0 {
+			break
+		}
+		k = d + 1
+	}
+	if n < 4 {
+		return false
+	}
+	s.addName(i, end, PatientNames)
+	return true
+}
+
+// afterTitle: the token before i (a dot skipped) is a title word.
+func (s *scan) afterTitle(i int) bool {
+	p := i - 1
+	if p >= 0 && s.toks[p].punct('.') {
+		p--
+	}
+	return p >= 0 && s.toks[p].is(lxTitle|lxTitleClin)
 }

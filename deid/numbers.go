@@ -66,7 +66,8 @@ func (s *scan) readGroups(i int) groups {
 		case nt.gap == gapNone && nt.digits() && s.toks[after].punct(')'):
 			sep = ')'
 			j = k
-		case nt.gap == gapNone && nt.kind == tkPunct && (nt.ch == '-' || nt.ch == '.' || nt.ch == '/' && g.n == 1 && g.lens[0] == 3):
+		case nt.gap == gapNone && nt.kind == tkPunct && (nt.ch == '-' || nt.ch == '.' || nt.ch == '/' && g.n == 1 && g.lens[0] == 3 ||
+			nt.ch == '/' && g.n == 2 && g.seps[1] == '/' && g.lens[0] == 3 && g.lens[1] == 3):
 			if s.adj(k) < 0 || !s.toks[k+1].digits() {
 				return g
 			}
@@ -280,13 +281,17 @@ func (s *scan) numberAt(i int) {
 	if n <= 3 && v >= 90 && v <= 130 && s.ageAt(i) {
 		return
 	}
+	if last := s.pagerAt(i, &g); last >= 0 {
+		s.addTok(i, last, Phone, prCue)
+		return
+	}
 	if s.addressAt(i) {
 		return
 	}
 	if n == 5 && s.zipAt(i) {
 		return
 	}
-	if n == 4 && v >= 1850 && v <= s.year-90 && !s.cueBefore(i, lxCodeStop, 2) && !s.unitAfter(i) {
+	if n == 4 && v > s.year-125 && v <= s.year-90 && !s.cueBefore(i, lxCodeStop, 2) && !s.unitAfter(i) && !s.notYear(i) {
 		s.addTok(i, i, Date, prShape)
 		return
 	}
@@ -387,6 +392,8 @@ func (s *scan) agePredicate(i int) bool {
 		p--
 	case s.eq(p, "s") && p >= 2 && s.toks[p-1].punct('\'') && s.toks[p-1].gap == gapNone:
 		p -= 2
+	case (s.eq(p, "re") || s.eq(p, "m")) && p >= 2 && s.toks[p-1].punct('\'') && s.toks[p-1].gap == gapNone:
+		return true // "you're ninety one", "I'm 92"
 	default:
 		return false
 	}
@@ -513,4 +520,50 @@ func (s *scan) codeValueEnd(k int) int {
 		}
 		return end
 	}
+}
+
+// pagerAt: "pager 41877", "pgr #2213", "p7-4410", "beeper 4410": a short
+// internal number after a pager cue.
+func (s *scan) pagerAt(i int, g *groups) int {
+	if !(g.n == 1 && g.total >= 4 && g.total <= 6 || g.n == 2 && g.lens[0] <= 2 && g.lens[1] == 4 && g.seps[1] == '-') {
+		return -1
+	}
+	p := i - 1
+	if p >= 0 && s.toks[p].punct('#') {
+		p--
+	}
+	if p >= 0 && s.toks[p].punct(':') {
+		p--
+	}
+	if p < 0 || !s.toks[p].letters() {
+		return -1
+	}
+	switch s.lower(p) {
+	case "pager", "pgr", "pg", "beeper", "bleep", "page", "paged", "p":
+		if s.eq(p, "p") && !(s.toks[i].gap == gapNone && (p == 0 || s.toks[p].gap != gapNone)) {
+			return -1 // only "p7-4410", glued
+		}
+		return g.last
+	}
+	return -1
+}
+
+// notYear: a four-digit number that reads as a clock time or a model number
+// rather than a year ("given 1300 & 1900", "at 1915", "3M 1860 N95").
+// Years that would make someone over 125 are not taken as birth years at all.
+func (s *scan) notYear(i int) bool {
+	p := i - 1
+	if p < 0 || s.toks[i].gap == gapLine {
+		return false
+	}
+	if s.toks[p].punct('&') || s.toks[p].punct('@') || s.eq(p, "at") || s.eq(p, "and") && p > 0 && s.toks[p-1].digits() {
+		return true
+	}
+	if s.toks[p].word() && s.toks[p].shape&shDigit != 0 && s.toks[p].shape&shLetter != 0 {
+		return true
+	}
+	if n := s.next(i); n > 0 && s.toks[n].word() && s.toks[n].shape&shDigit != 0 && s.toks[n].shape&shLetter != 0 {
+		return true
+	}
+	return false
 }

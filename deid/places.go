@@ -1,5 +1,7 @@
 package deid
 
+import "strings"
+
 // Geographic units smaller than a state: street addresses, cities (from the
 // bundled list, before ", ST", or after "lives in"), counties and precincts.
 
@@ -7,7 +9,8 @@ var placeCueWords = []string{"lives", "living", "live", "resides", "residing", "
 	"visiting", "visited", "traveled", "travelled", "trip", "drove", "town", "city", "village", "hometown", "staying",
 	"stays", "based", "located", "commutes", "commute", "raised", "works", "working", "vacation", "vacationed",
 	"flew", "returned", "transferred", "suburb", "outside", "near", "area", "neighborhood", "shelter", "farm", "stay",
-	"remain", "remains", "reside", "settled", "relocating", "moving", "move", "visit", "visiting", "travel", "traveling"}
+	"remain", "remains", "reside", "settled", "relocating", "moving", "move", "visit", "visiting", "travel", "traveling",
+	"discharged", "admitted", "going", "went", "taken", "headed", "presented", "attends", "attended"}
 
 // placeChain returns the last token of a run of capitalized place words
 // starting at k (at most 4), or -1.
@@ -85,7 +88,8 @@ func (s *scan) inUnknownPlace(i int) bool {
 		return false
 	}
 	t := &s.toks[k]
-	if !t.capWord() || t.allUpper() || t.lex != 0 || t.n() < 3 || s.englishLooking(k) {
+	if !t.capWord() || t.allUpper() || t.n() < 3 || s.englishLooking(k) ||
+		t.lex != 0 && !(t.lex&lxCity != 0 && t.lex&(lxCommon|lxMedical|lxFirst|lxSur|lxState|lxCountry) == 0) {
 		return false
 	}
 	end := k
@@ -94,12 +98,18 @@ func (s *scan) inUnknownPlace(i int) bool {
 		end = n
 	}
 	n := end + 1
-	if n < len(s.toks) && !(s.toks[n].kind == tkPunct || s.toks[n].gap == gapLine) {
+	if n < len(s.toks) && !(s.toks[n].kind == tkPunct || s.toks[n].gap == gapLine || clauseWords[s.lower(n)] && !s.toks[n].upper()) {
 		return false
 	}
 	s.addTok(k, end, Location, prShape)
 	return true
 }
+
+// clauseWords after a place end its name: "from Paisley with", "in Nashua
+// on Thanksgiving", "from Quincy seen for".
+var clauseWords = map[string]bool{"with": true, "for": true, "in": true, "on": true, "at": true, "and": true, "who": true,
+	"where": true, "since": true, "to": true, "seen": true, "last": true, "this": true, "but": true, "when": true,
+	"after": true, "before": true, "until": true, "during": true}
 
 // stateAfter reports ", ST" or ", State" right after token i.
 func (s *scan) stateAfter(i int) bool {
@@ -244,16 +254,23 @@ var facilityWords = map[string]bool{"school": true, "preschool": true, "elementa
 	"college": true, "university": true, "church": true, "hospital": true, "clinic": true, "daycare": true,
 	"apartments": true, "manor": true, "shelter": true, "prison": true, "jail": true, "library": true,
 	"nursing": true, "rehabilitation": true, "hospice": true, "pharmacy": true, "center": true, "centre": true,
-	"practice": true, "associates": true, "healthcare": true, "health": true, "infirmary": true, "sanitarium": true}
+	"practice": true, "associates": true, "healthcare": true, "health": true, "infirmary": true, "sanitarium": true,
+	// Practices and residences named after a place or a person: "Pioneer
+	// Valley Cardiology", "Copley Urgent Care", "Maplewood Assisted Living".
+	"cardiology": true, "gastroenterology": true, "orthopedics": true, "orthopaedics": true, "urology": true,
+	"dermatology": true, "pediatrics": true, "oncology": true, "medicine": true, "care": true, "group": true,
+	"alliance": true, "living": true, "home": true, "rehab": true, "hosp": true, "partners": true, "physicians": true,
+	"institute": true, "hospitals": true, "general": true, "obstetrics": true, "ophthalmology": true}
 
 // facilityAt: a named school, hospital or residence ("Maple Grove
 // Preschool", "Mercy Hospital"): the name places the person. Generic ones
 // ("Cardiology Clinic", "Memory Care Center") are ordinary words and stay.
 func (s *scan) facilityAt(i int) bool {
 	t := &s.toks[i]
-	if !t.capWord() || t.allUpper() || !facilityWords[s.lower(i)] {
+	if t.lex&lxFacility == 0 || !t.capWord() {
 		return false
 	}
+	caps := t.allUpper() && t.n() > 1 // "ST. JOSEPH'S MEDICAL CENTER"
 	st := -1
 	named := false
 	for k := i - 1; k >= 0 && k >= i-7; k-- {
@@ -267,13 +284,26 @@ func (s *scan) facilityAt(i int) bool {
 		if s.eq(k, "s") && k > 0 && s.toks[k-1].punct('\'') {
 			continue
 		}
-		if !tk.capWord() || tk.allUpper() && tk.n() > 1 {
+		if !tk.capWord() || tk.allUpper() && tk.n() > 1 && !caps || caps && !tk.allUpper() {
 			break
 		}
-		if tk.lex&(lxTitle|lxTitleClin|lxMonth|lxWeekday|lxMedical) != 0 && tk.lex&(lxCity|lxFirst|lxSur|lxParticle) == 0 {
+		if tk.lex&(lxTitle|lxTitleClin|lxMonth|lxWeekday) != 0 && tk.lex&(lxCity|lxFirst|lxSur|lxParticle) == 0 &&
+			!(s.eq(k, "st") || s.eq(k, "saint")) {
 			break
 		}
-		if tk.lex&lxCommon == 0 || tk.lex&(lxCity|lxFirst|lxSur) != 0 {
+		if tk.lex&lxMedical != 0 && tk.lex&(lxCity|lxFirst|lxSur) == 0 {
+			// "Riverside Infusion Center": a clinical word inside the name
+			// neither names it nor ends it.
+			st = k
+			if tk.gap == gapLine {
+				break
+			}
+			continue
+		}
+		if caps && tk.lex&(lxCredential|lxStateAbbr|lxCue) != 0 && tk.n() <= 3 && !s.eq(k, "st") {
+			break // "PHILIP NAKAMURA, MD" is not a facility, nor "DISCHARGE SUMMARY"
+		}
+		if tk.lex&lxCommon == 0 && (!caps || tk.lex != 0 || !s.englishLooking(k)) || tk.lex&(lxCity|lxFirst|lxSur) != 0 {
 			named = true
 		} else if !named && k < i-2 {
 			break // two ordinary words and no name: "Memory Care Center"
@@ -286,8 +316,228 @@ func (s *scan) facilityAt(i int) bool {
 	if st < 0 || !named {
 		return false
 	}
-	s.addTok(st, i, Location, prCue)
+	if weakFacilityWords[s.lower(i)] && !s.facilityNamed(st, i) {
+		return false // "Extended Care", "Primary Care", "Internal Medicine"
+	}
+	s.addTok(st, s.facilityTail(i), Location, prCue)
 	return true
+}
+
+// weakFacilityWords end ordinary phrases as often as names of places
+// ("Extended Care", "Group Home"): before them, facilityNamed decides.
+var weakFacilityWords = map[string]bool{"care": true, "home": true, "living": true, "group": true, "medicine": true,
+	"general": true, "partners": true, "physicians": true, "institute": true, "alliance": true, "health": true}
+
+// facilityNamed reports a word between st and i (exclusive) that names
+// something: a listed name or city, or a capitalized word on no list that
+// does not look like an ordinary English word ("Copley", "Maplewood").
+func (s *scan) facilityNamed(st, i int) bool {
+	for k := st; k < i; k++ {
+		t := &s.toks[k]
+		if !t.word() {
+			continue
+		}
+		if t.lex&(lxCity|lxFirst|lxSur) != 0 && t.lex&(lxCommon|lxFirstAmb|lxSurAmb) == 0 {
+			return true
+		}
+		w := s.lower(k)
+		if t.lex == 0 && t.n() >= 3 && !s.englishLooking(k) && !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ing") {
+			return true
+		}
+	}
+	return false
+}
+
+// facilityTail extends a facility name over "of (the) ..." and a
+// possessive: "Children's Hospital of the King's Daughters".
+func (s *scan) facilityTail(i int) int {
+	end := i
+	k := s.next(i)
+	if k < 0 || !s.eq(k, "of") {
+		return end
+	}
+	k = s.next(k)
+	if k > 0 && s.eq(k, "the") {
+		k = s.next(k)
+	}
+	for n := 0; k > 0 && n < 4 && s.toks[k].capWord() && s.toks[k].lex&(lxMonth|lxWeekday|lxTitle|lxTitleClin) == 0; n++ {
+		end = k
+		if a := s.adj(k); a > 0 && s.toks[a].punct('\'') && s.eq(a+1, "s") && s.toks[a+1].gap == gapNone {
+			end = a + 1
+		}
+		if k = s.next(end); k < 0 || s.toks[k].gap != gapSpace {
+			break
+		}
+	}
+	return end
+}
+
+// saintPlace: "Saint Elizabeth's", "St. Mary's": a saint's name with a
+// possessive names a hospital, church or school.
+func (s *scan) saintPlace(i int) bool {
+	if !s.toks[i].upper() || !(s.eq(i, "saint") || s.eq(i, "st")) {
+		return false
+	}
+	k := i + 1
+	if k < len(s.toks) && s.toks[k].punct('.') && s.toks[k].gap == gapNone {
+		k++
+	}
+	if k >= len(s.toks) || s.toks[k].gap != gapSpace || !s.toks[k].capWord() {
+		return false
+	}
+	a := k + 1
+	if a+1 >= len(s.toks) || !s.toks[a].punct('\'') || s.toks[a].gap != gapNone || !s.eq(a+1, "s") || s.toks[a+1].gap != gapNone {
+		return false
+	}
+	s.addTok(i, a+1, Location, prCue)
+	return true
+}
+
+// atPlace: "seen at Grady", "a student at Northeastern", "at DaVita
+// Riverside": capitalized words on no list of ordinary words after "at".
+// Whether they name a place or a person, they identify.
+func (s *scan) atPlace(i int) bool {
+	k := s.next(i)
+	if k < 0 || s.toks[k].gap != gapSpace {
+		return false
+	}
+	end := -1
+	for j := k; j > 0 && j < k+4; j = s.next(j) {
+		t := &s.toks[j]
+		if j > k && t.gap != gapSpace || !t.capWord() || t.allUpper() && t.n() > 1 || t.n() < 3 && !s.eq(j, "st") {
+			break
+		}
+		if t.lex&(lxCommon|lxMedical|lxMonth|lxMonthAbbr|lxWeekday|lxTitle|lxTitleClin|lxState|lxCountry|lxCue|lxUnit|lxLookalike|lxEponymHead) != 0 &&
+			!(j > k && facilityWords[s.lower(j)]) {
+			break
+		}
+		if j == k && (s.englishLooking(j) || t.lex&(lxFirstAmb|lxSurAmb) != 0) {
+			return false
+		}
+		end = j
+	}
+	if end < 0 {
+		return false
+	}
+	if n := end + 1; n < len(s.toks) && s.toks[n].punct('\'') && s.toks[n].gap == gapNone {
+		return false // "at Tom's": a person, found by the name matchers
+	}
+	s.addTok(k, end, Location, prShape)
+	return true
+}
+
+// routeAt: "Route 9", "Rte 128", "Highway 1".
+func (s *scan) routeAt(i int) bool {
+	switch s.lower(i) {
+	case "route", "rte", "highway", "hwy":
+	default:
+		return false
+	}
+	k := s.next(i)
+	if k > 0 && s.toks[k].punct('.') {
+		k = s.next(k)
+	}
+	if k < 0 || !s.toks[k].upper() && !s.toks[k].digits() || !s.toks[k].digits() || s.toks[k].n() > 3 {
+		return false
+	}
+	s.addTok(i, k, Location, prCue)
+	return true
+}
+
+// lowerStreet: a street written in lower case, as transcripts write it:
+// "twenty two harvard street", "on harvard street", "forty one chestnut
+// hill road , apartment six , newton".
+func (s *scan) lowerStreet(i int) bool {
+	if s.toks[i].n() < 4 || s.eq(i, "drive") || s.eq(i, "walk") || s.eq(i, "run") || s.eq(i, "path") || s.eq(i, "point") ||
+		s.eq(i, "loop") || s.eq(i, "line") || s.eq(i, "close") || s.eq(i, "green") || s.eq(i, "place") {
+		return false
+	}
+	st := -1
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		t := &s.toks[k]
+		if !t.letters() || t.upper() || t.gap == gapNone || t.lex&(lxDigitWord|lxTeenWord|lxTensWord|lxTitle|lxRelation|lxUnitWord) != 0 ||
+			functionWords[s.lower(k)] {
+			break
+		}
+		st = k
+	}
+	if st < 1 {
+		return false
+	}
+	p := st - 1
+	num := p
+	for num >= 0 && (s.toks[num].digits() || s.toks[num].letters() && s.toks[num].is(lxDigitWord|lxTeenWord|lxTensWord) ||
+		s.toks[num].punct('-') && num > 0) && s.toks[num].gap != gapLine {
+		num--
+	}
+	switch {
+	case num < p:
+		st = num + 1
+	case s.eq(p, "on") || s.eq(p, "off"):
+	default:
+		return false
+	}
+	end := i
+	// ", apartment six", ", apt 4b", ", unit two"
+	if k := s.next(end); k > 0 && s.toks[k].punct(',') {
+		if u := s.next(k); u > 0 && s.toks[u].is(lxUnit) {
+			if v := s.next(u); v > 0 && (s.toks[v].word() && s.toks[v].shape&shDigit != 0 || s.toks[v].is(lxDigitWord|lxTeenWord|lxTensWord)) {
+				end = v
+			}
+		}
+	}
+	s.addTok(st, end, Location, prCue)
+	// ", newton , oh two four six seven": the town and the ZIP after it.
+	if k := s.next(end); k > 0 && s.toks[k].punct(',') {
+		if c := s.next(k); c > 0 && s.toks[c].letters() && !s.toks[c].upper() && s.toks[c].lex&(lxState|lxStateAbbr|lxCommon|lxMedical) == 0 &&
+			!functionWords[s.lower(c)] {
+			s.addTok(c, c, Location, prCue)
+			if k2 := s.next(c); k2 > 0 && s.toks[k2].punct(',') {
+				if z := s.next(k2); z > 0 && s.toks[z].is(lxDigitWord) {
+					s.spokenAt(z, ZIP)
+				}
+			}
+		}
+	}
+	return true
+}
+
+// functionWords end a run of street-name words.
+var functionWords = map[string]bool{"the": true, "a": true, "an": true, "my": true, "your": true, "his": true, "her": true,
+	"our": true, "their": true, "on": true, "at": true, "in": true, "to": true, "of": true, "and": true, "or": true,
+	"is": true, "was": true, "live": true, "lives": true, "living": true, "still": true, "yep": true, "yes": true,
+	"it": true, "that": true, "this": true, "off": true, "from": true, "by": true, "near": true, "down": true, "up": true}
+
+// lowerCity: an unambiguous city written in lower case after a preposition
+// of place ("trip to phoenix").
+func (s *scan) lowerCity(i int) bool {
+	t := &s.toks[i]
+	if t.upper() || t.lex&lxCity == 0 || t.lex&(lxFirst|lxSur|lxCommon|lxMedical) != 0 || i == 0 {
+		return false
+	}
+	switch s.lower(i - 1) {
+	case "in", "to", "from", "near", "outside", "at":
+	default:
+		return false
+	}
+	s.addTok(i, i, Location, prShape)
+	return true
+}
+
+// cityAfterAddress: "27 Linden Court, Needham": the capitalized words after a
+// street address and a comma are its town, unless they are a state.
+func (s *scan) cityAfterAddress(end int) {
+	k := end + 1
+	if k >= len(s.toks) || !s.toks[k].punct(',') {
+		return
+	}
+	c := s.next(k)
+	if c < 0 || s.toks[c].gap != gapSpace || s.toks[c].lex&(lxState|lxStateAbbr|lxCountry) != 0 && s.toks[c].lex&lxCity == 0 {
+		return
+	}
+	if e := s.placeChain(c); e >= 0 {
+		s.addTok(c, e, Location, prCue)
+	}
 }
 
 // countyAt: "Cook County", "Lafourche Parish", "Precinct 12".
@@ -328,8 +578,8 @@ func (s *scan) countyAt(i int) bool {
 // streetNameAt: "on Elm Street", "off Route 9" without a house number.
 func (s *scan) streetNameAt(i int) bool {
 	t := &s.toks[i]
-	if !t.capWord() || t.n() < 4 && !s.eq(i, "way") && !s.eq(i, "row") {
-		return false // full suffix words only: "Street", not "St"
+	if !t.capWord() || t.n() < 4 && !s.eq(i, "way") && !s.eq(i, "row") && !s.streetAbbrAt(i) {
+		return false // full suffix words, or an abbreviation that ends the name: "on Beacon St;"
 	}
 	st := -1
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
@@ -416,6 +666,7 @@ func (s *scan) addressAt(i int) bool {
 	end = s.unitAfterAddress(end)
 	s.addTok(i, end, Location, prCue)
 	s.inCityAfter(end)
+	s.cityAfterAddress(end)
 	return true
 }
 
@@ -491,4 +742,19 @@ func (s *scan) poBoxAt(i int) bool {
 	}
 	s.addTok(st, k, Location, prCue)
 	return true
+}
+
+// streetAbbrAt: "St", "Ave", "Rd" closing a street name ("on Beacon St;"),
+// not "St." before a saint's name.
+func (s *scan) streetAbbrAt(i int) bool {
+	switch s.lower(i) {
+	case "st", "ave", "rd", "blvd", "ln", "ct", "pl", "hwy", "pkwy", "ter", "cir", "sq":
+	default:
+		return false
+	}
+	k := i + 1
+	if k < len(s.toks) && s.toks[k].punct('.') && s.toks[k].gap == gapNone {
+		k++
+	}
+	return k >= len(s.toks) || s.toks[k].gap == gapLine || !s.toks[k].capWord()
 }

@@ -99,6 +99,12 @@ func (s *scan) spokenNumberWord(i int) {
 	if i > 0 && s.toks[i-1].letters() && s.toks[i-1].is(lxDigitWord|lxTeenWord|lxTensWord) && s.toks[i].gap != gapLine {
 		return // inside a run that started earlier
 	}
+	// A date of birth read out: "eleven twelve fifty-eight", "oh-six,
+	// twenty-one, seventy-nine" right after the question.
+	if nd, end := s.spokenDigits(i); end > i && nd >= 4 && nd <= 8 && s.dobAsked(i) && !s.spokenYearOnly(i, end) {
+		s.addTok(i, end, Date, prCue)
+		return
+	}
 	if nd, end := s.spokenDigits(i); end >= 0 && nd >= 7 {
 		t := ID
 		switch {
@@ -125,13 +131,17 @@ func (s *scan) spokenNumberWord(i int) {
 		return
 	}
 	if v, end := s.spokenNumber(i); end >= 0 && v >= 90 && v <= 130 {
-		ok := s.cueBefore(i, lxAgeCue, 3)
+		ok := s.cueBefore(i, lxAgeCue, 3) || s.agePredicate(i) || s.ageAsked(i)
 		if k := s.next(end); k > 0 {
 			if s.toks[k].punct('-') {
 				k = s.next(k)
 			}
-			if k > 0 && (s.eq(k, "year") || s.eq(k, "years") || s.eq(k, "yo")) {
+			if k > 0 && (s.eq(k, "year") || s.eq(k, "years") || s.eq(k, "yo") || s.eq(k, "y") || s.eq(k, "yr") ||
+				s.eq(k, "yrs") || s.eq(k, "plus")) {
 				ok = true
+				if s.eq(k, "plus") {
+					end = k // "ninety-plus"
+				}
 			}
 		}
 		if ok {
@@ -168,4 +178,46 @@ func (s *scan) spokenNumber(i int) (int, int) {
 		return v, e
 	}
 	return 0, -1
+}
+
+// dobAsked reports a question or label about a date of birth on the line of
+// token i or the line before it ("Date of birth?" / "Patient: Eleven
+// twelve fifty-eight").
+func (s *scan) dobAsked(i int) bool {
+	return s.askedBefore(i, func(k int) bool {
+		return s.eq(k, "birth") || s.eq(k, "dob") || s.eq(k, "birthday") || s.eq(k, "born")
+	})
+}
+
+// ageAsked: "how old are you?" / "Ninety-two, if you can believe it."
+func (s *scan) ageAsked(i int) bool {
+	return s.askedBefore(i, func(k int) bool {
+		return s.eq(k, "old") && k > 0 && s.eq(k-1, "how") || s.eq(k, "age") && k > 0 && s.eq(k-1, "your")
+	})
+}
+
+// askedBefore looks back from token i over the rest of its line and the
+// line before for a token that satisfies is.
+func (s *scan) askedBefore(i int, is func(k int) bool) bool {
+	lines := 0
+	for k := i - 1; k >= 0 && k >= i-40; k-- {
+		if s.toks[k+1].gap == gapLine {
+			lines++
+			if lines > 1 {
+				return false
+			}
+		}
+		if s.toks[k].letters() && is(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// spokenYearOnly: the run i..end is a year alone ("nineteen forty-two"),
+// which Safe Harbor keeps unless it implies an age over 89 (handled as a
+// year elsewhere).
+func (s *scan) spokenYearOnly(i, end int) bool {
+	_, e := s.spokenYear(i)
+	return e == end
 }

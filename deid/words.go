@@ -11,6 +11,24 @@ func (s *scan) wordAt(i int) {
 	if (s.eq(i, "in") || s.eq(i, "from")) && !t.upper() {
 		s.inUnknownPlace(i)
 	}
+	if t.n() == 1 && s.spelledName(i) {
+		return
+	}
+	if f&lxTimeWord != 0 && s.seasonOrHoliday(i) {
+		return
+	}
+	if !t.upper() && t.n() >= 2 && (f&(lxFirst|lxSur) != 0 || f == 0 && s.afterTitle(i)) && s.lowerName(i) {
+		return
+	}
+	if !t.upper() && f&lxCity != 0 && s.lowerCity(i) {
+		return
+	}
+	if !t.upper() && f&lxStreetSuffix != 0 && s.lowerStreet(i) {
+		return
+	}
+	if s.eq(i, "at") && !t.upper() {
+		s.atPlace(i)
+	}
 	if f == 0 && !t.upper() || f == lxCommon && !t.upper() && !s.eq(i, "the") && !s.eq(i, "a") {
 		return
 	}
@@ -54,7 +72,7 @@ func (s *scan) wordAt(i int) {
 	if f&lxStreetSuffix != 0 && s.streetNameAt(i) {
 		return
 	}
-	if s.countyAt(i) || s.facilityAt(i) {
+	if s.countyAt(i) || s.facilityAt(i) || s.saintPlace(i) || s.routeAt(i) {
 		return
 	}
 	if s.poBoxAt(i) {

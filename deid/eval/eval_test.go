@@ -113,7 +113,7 @@ func TestFresh(t *testing.T) {
 // TestWithoutMetadata reports how much the encounter metadata (Known) adds:
 // the same corpora evaluated with it removed. Logged, not asserted.
 func TestWithoutMetadata(t *testing.T) {
-	for _, name := range []string{"dev.jsonl", "heldout.jsonl", "fresh.jsonl"} {
+	for _, name := range []string{"dev.jsonl", "heldout.jsonl", "fresh.jsonl", "independent.jsonl"} {
 		f, err := os.Open(filepath.Join("..", "..", "testdata", "deid", name))
 		if err != nil {
 			t.Fatal(err)
@@ -132,5 +132,44 @@ func TestWithoutMetadata(t *testing.T) {
 		}
 		t.Logf("%s without metadata: recall %.4f precision %.4f names %.4f", name, rep.Recall, rep.Precision,
 			rep.PerType[eval.NameFree].Recall)
+	}
+}
+
+// TestIndependent: the hand-written corpus (testdata/deid/README.md), in
+// formats and styles the generator does not write. Its first look, before
+// any change made after seeing it, was recall 0.768, precision 0.945; the
+// detector was then improved with general rules (doc.go). Asserted loosely,
+// below the level reached, so that a regression shows but no single span
+// decides.
+func TestIndependent(t *testing.T) {
+	rep := evalFile(t, "independent.jsonl")
+	if rep.Documents < 150 || rep.PHIFreeDocuments < 40 {
+		t.Fatalf("independent corpus has %d documents, %d PHI-free; want >= 150 and >= 40", rep.Documents, rep.PHIFreeDocuments)
+	}
+	for _, c := range []struct {
+		name      string
+		got, want float64
+	}{
+		{"leak recall", rep.Recall, 0.94},
+		{"precision", rep.Precision, 0.96},
+		{"F2", rep.F2, 0.94},
+		{"PHI-free unchanged", rep.UnchangedShare, 0.85},
+		{"free-text NAME recall", rep.PerType[eval.NameFree].Recall, 0.95},
+		{"DATE recall", rep.PerType["DATE"].Recall, 0.96},
+		{"LOCATION recall", rep.PerType["LOCATION"].Recall, 0.87},
+	} {
+		if c.got < c.want {
+			t.Errorf("independent: %s %.4f < %.2f", c.name, c.got, c.want)
+		}
+	}
+}
+
+// TestIndependentHoldout: the quarter of the hand-written corpus kept aside
+// while the rules were tuned. Reported, not asserted: asserting it would
+// invite tuning on it.
+func TestIndependentHoldout(t *testing.T) {
+	rep := evalFile(t, "independent-holdout.jsonl")
+	for _, f := range acceptance(rep) {
+		t.Log("holdout below the project thresholds:", f)
 	}
 }

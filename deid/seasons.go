@@ -1,0 +1,101 @@
+package deid
+
+// Seasons with a year ("summer 2076", "fall of 2019", "next spring") and
+// holidays ("Thanksgiving", "Christmas Eve", "Valentine's Day", "Labor
+// Day") date an event more precisely than its year, so Safe Harbor removes
+// them like any other date element.
+
+var seasonWords = map[string]bool{"spring": true, "summer": true, "winter": true, "autumn": true, "fall": true}
+
+// holidayWords stand alone; holidayHeads need "Day" (or "Eve") after them.
+var holidayWords = map[string]bool{"thanksgiving": true, "halloween": true, "christmas": true, "xmas": true,
+	"easter": true, "hanukkah": true, "chanukah": true, "passover": true, "kwanzaa": true, "juneteenth": true,
+	"diwali": true, "ramadan": true}
+
+var holidayHeads = map[string]bool{"labor": true, "labour": true, "memorial": true, "independence": true,
+	"veterans": true, "presidents": true, "valentine": true, "valentines": true, "mother": true, "father": true,
+	"mothers": true, "fathers": true, "new": true, "mlk": true, "columbus": true, "boxing": true, "st": true,
+	"patrick": true, "patricks": true}
+
+func (s *scan) seasonOrHoliday(i int) bool {
+	w := s.lower(i)
+	switch {
+	case seasonWords[w]:
+		return s.seasonAt(i)
+	case holidayWords[w]:
+		end := i
+		if n := s.next(i); n > 0 && (s.eq(n, "eve") || s.eq(n, "day")) && s.toks[n].gap == gapSpace {
+			end = n
+		}
+		// "Christmas tree", "Easter egg" are things, not dates; a
+		// capitalized word or one after a preposition of time is a date.
+		if !s.toks[i].upper() && !(i > 0 && timePreps[s.lower(i-1)]) {
+			return false
+		}
+		s.addTok(i, s.yearAfter(end), Date, prShape)
+		return true
+	case holidayHeads[w] && s.toks[i].upper():
+		j := i
+		if w == "new" {
+			j = s.next(i)
+			if j < 0 || !s.eq(j, "year") && !s.eq(j, "years") {
+				return false
+			}
+		}
+		if w == "st" || w == "patrick" || w == "patricks" {
+			return false // left to the place and name matchers
+		}
+		k := j + 1
+		if k+1 < len(s.toks) && s.toks[k].punct('\'') && s.eq(k+1, "s") && s.toks[k].gap == gapNone {
+			k += 2 // "Valentine's Day", "New Year's Eve"
+		}
+		if k < len(s.toks) && s.toks[k].gap == gapSpace && (s.eq(k, "day") || s.eq(k, "eve")) && s.toks[k].upper() {
+			s.addTok(i, s.yearAfter(k), Date, prShape)
+			return true
+		}
+	}
+	return false
+}
+
+// timePreps introduce a time: "on thanksgiving", "around halloween".
+var timePreps = map[string]bool{"on": true, "since": true, "at": true, "around": true, "before": true, "after": true,
+	"over": true, "during": true, "until": true, "by": true, "last": true, "this": true, "next": true, "for": true}
+
+// seasonAt: "summer 2076", "fall of 2019", "Spring '19", "last spring",
+// "next winter". A season alone ("in the fall") is not a date; "fall" is
+// also a fall, so it needs a year.
+func (s *scan) seasonAt(i int) bool {
+	k := s.next(i)
+	if k > 0 && s.eq(k, "of") {
+		k = s.next(k)
+	}
+	if k > 0 {
+		if _, ye, _, spoken := s.yearOf(k); ye >= 0 && !spoken {
+			s.addTok(i, ye, Date, prShape)
+			return true
+		}
+	}
+	if s.eq(i, "fall") || i == 0 || s.toks[i].gap == gapLine {
+		return false
+	}
+	switch s.lower(i - 1) {
+	case "last", "next", "this", "early", "late", "mid":
+		s.addTok(i, i, Date, prShape)
+		return true
+	}
+	return false
+}
+
+// yearAfter extends a date over a year right after it ("Thanksgiving 2019").
+func (s *scan) yearAfter(end int) int {
+	k := s.next(end)
+	if k > 0 && s.toks[k].punct(',') {
+		k = s.next(k)
+	}
+	if k > 0 {
+		if _, ye, _, spoken := s.yearOf(k); ye >= 0 && !spoken {
+			return ye
+		}
+	}
+	return end
+}
