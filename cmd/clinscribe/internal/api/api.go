@@ -19,6 +19,7 @@ import (
 	"log/slog"
 	"net/http"
 	"regexp"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
@@ -207,21 +208,55 @@ func (s *Server) withRequestID(next http.Handler) http.Handler {
 		w.Header().Set("X-Content-Type-Options", "nosniff")
 		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
 		start := time.Now()
-		next.ServeHTTP(rec, r.WithContext(context.WithValue(r.Context(), requestIDKey, id)))
+		s.serveRecovering(next, rec, r.WithContext(context.WithValue(r.Context(), requestIDKey, id)))
 		s.log.Info("request", "method", r.Method, "route", r.Pattern, "status", int64(rec.status),
 			"request_id", id, "elapsed", time.Since(start))
 	})
 }
 
+// serveRecovering turns a handler's panic into a 500 answer with a
+// content-free error. Left to net/http, the panic would drop the
+// connection and be logged as "http: panic serving ...: <value>" — the
+// value (which may quote content) in the log message, which the PHI log
+// handler passes through as it is.
+func (s *Server) serveRecovering(next http.Handler, w *statusRecorder, r *http.Request) {
+	defer func() {
+		v := recover()
+		if v == nil {
+			return
+		}
+		if v == http.ErrAbortHandler {
+			panic(v) // the handler's way to abort a response: not a failure
+		}
+		// The stack names functions and lines; values stay out.
+		s.log.Error("request panicked", "route", r.Pattern, "request_id", requestID(r), "stack_bytes", len(debug.Stack()))
+		if !w.wrote {
+			s.fail(w, r, phi.Errorf(phi.CodeInternal, "internal error (%T)", v))
+		}
+	}()
+	next.ServeHTTP(w, r)
+}
+
 type statusRecorder struct {
 	http.ResponseWriter
 	status int
+	wrote  bool
 }
 
 func (r *statusRecorder) WriteHeader(code int) {
-	r.status = code
+	if !r.wrote {
+		r.status, r.wrote = code, true
+	}
 	r.ResponseWriter.WriteHeader(code)
 }
+
+func (r *statusRecorder) Write(b []byte) (int, error) {
+	r.wrote = true
+	return r.ResponseWriter.Write(b)
+}
+
+// Unwrap lets http.ResponseController reach the connection.
+func (r *statusRecorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }
 
 func requestID(r *http.Request) string {
 	id, _ := r.Context().Value(requestIDKey).(string)
