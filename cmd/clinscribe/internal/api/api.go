@@ -18,6 +18,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"os"
 	"regexp"
 	"runtime/debug"
 	"strconv"
@@ -274,6 +275,11 @@ func (s *Server) authenticated(fn func(http.ResponseWriter, *http.Request, pipel
 		ctx, cancel := context.WithTimeout(r.Context(), timeout)
 		defer cancel()
 		r = r.WithContext(ctx)
+		// A body read does not notice the context: without a deadline on
+		// the connection, a client that stalls mid-body holds the handler
+		// (and a half-written upload) for as long as it keeps the
+		// connection open.
+		_ = http.NewResponseController(w).SetReadDeadline(time.Now().Add(timeout))
 		token, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
 		if !ok {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="clinscribe"`)
@@ -347,6 +353,9 @@ func (s *Server) decodeJSON(w http.ResponseWriter, r *http.Request, v any) error
 		if errors.As(err, &tooBig) {
 			return phi.Permanentf(phi.CodeTooLarge, "the body is larger than %d bytes", s.cfg.MaxJSONBytes)
 		}
+		if errors.Is(err, os.ErrDeadlineExceeded) {
+			return errBodyTimeout
+		}
 		var syn *json.SyntaxError
 		var typ *json.UnmarshalTypeError
 		switch {
@@ -364,6 +373,10 @@ func (s *Server) decodeJSON(w http.ResponseWriter, r *http.Request, v any) error
 	}
 	return nil
 }
+
+// errBodyTimeout: the client did not send its body within the request's
+// time limit.
+var errBodyTimeout = phi.Permanentf(phi.CodeTimeout, "the request body did not arrive within the time limit")
 
 var fieldRE = regexp.MustCompile(`^"[A-Za-z0-9_]{1,40}"$`)
 

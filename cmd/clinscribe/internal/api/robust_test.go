@@ -1,17 +1,20 @@
 package api_test
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/api"
 	"github.com/clinscribe/clinscribe/pipeline/access"
@@ -85,5 +88,46 @@ func TestHandlerPanicIsContained(t *testing.T) {
 	}
 	if !strings.Contains(logs.String(), "panic") {
 		t.Errorf("the panic was not logged at all: %s", logs.String())
+	}
+}
+
+// A client that sends its headers and then stalls in the body must not hold
+// a handler (and the upload's resources) forever: api.upload_timeout and
+// api.request_timeout bound the reading of the body too, not only the
+// handler's context, which a blocked body read does not notice.
+func TestStalledBodyTimesOut(t *testing.T) {
+	t.Parallel()
+	f := setup(t, func(c *configT) {
+		c.API.UploadTimeout = 300 * time.Millisecond
+		c.API.RequestTimeout = 300 * time.Millisecond
+	})
+	meta := string(metadata("MRN-1", "dr-okafor"))
+	for _, c := range []struct{ name, head, body string }{
+		{"Upload", "POST /v1/encounters HTTP/1.1\r\nContent-Type: multipart/form-data; boundary=BND\r\nAuthorization: Bearer " + f.tokens["platform"],
+			"--BND\r\nContent-Disposition: form-data; name=\"metadata\"\r\n\r\n" + meta +
+				"\r\n--BND\r\nContent-Disposition: form-data; name=\"note\"\r\nContent-Type: text/plain\r\n\r\nHPI: cough for"},
+		{"JSON", "PUT /v1/consent HTTP/1.1\r\nContent-Type: application/json\r\nAuthorization: Bearer " + f.tokens["platform"],
+			`{"patient_id": "MRN-1", "ai_processing": `},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			conn, err := net.Dial("tcp", strings.TrimPrefix(f.url, "http://"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer conn.Close()
+			// The body is announced at 1 MB and cut short: the client stalls.
+			fmt.Fprintf(conn, "%s\r\nHost: clinscribe\r\nContent-Length: 1000000\r\n\r\n%s", c.head, c.body)
+			conn.SetReadDeadline(time.Now().Add(10 * time.Second))
+			start := time.Now()
+			resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+			if err != nil {
+				t.Fatalf("no answer %s after the client stalled: %v", time.Since(start).Round(time.Millisecond), err)
+			}
+			resp.Body.Close()
+			if resp.StatusCode < 400 {
+				t.Errorf("status %d for a body that never arrived", resp.StatusCode)
+			}
+		})
 	}
 }
