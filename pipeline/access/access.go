@@ -9,7 +9,9 @@
 //   - patient: reads their own encounters' drafts and explanations,
 //     requests human review, manages their own consent, exports who
 //     accessed their data, asks for deletion.
-//   - reviewer: a human reviewer — reads and decides review cases.
+//   - reviewer: a human reviewer — reads and decides review cases, and
+//     reads an encounter only while it has a case assigned to them (or
+//     decided by them, or not yet assigned to anyone).
 //   - ops: operators — audit export, legal holds, deletions; never draft
 //     content.
 //
