@@ -192,10 +192,25 @@ type ctxKey int
 
 const requestIDKey ctxKey = 1
 
-var requestIDRE = regexp.MustCompile(`^[A-Za-z0-9._-]{8,64}$`)
+// requestIDRE is the client request ID taken as it is: a UUID, or an ID of
+// our own form. It goes into the access log and the audit trail (write
+// once, kept for years), and an "ID-shaped" string may well be an MRN or
+// a name; anything else is replaced.
+var requestIDRE = regexp.MustCompile(`^(?:[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}|req_[0-9a-f]{24})$`)
 
-// withRequestID assigns a request ID (or keeps the client's, if it is an
-// ID), and logs one line per request without content.
+// logMethod is the request method as the access log shows it: a client may
+// send any token as a method.
+func logMethod(m string) string {
+	switch m {
+	case http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPut, http.MethodPatch,
+		http.MethodDelete, http.MethodOptions:
+		return m
+	}
+	return "other"
+}
+
+// withRequestID assigns a request ID (or keeps the client's, if it is a
+// UUID), and logs one line per request without content.
 func (s *Server) withRequestID(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		id := r.Header.Get("X-Request-Id")
@@ -209,8 +224,10 @@ func (s *Server) withRequestID(next http.Handler) http.Handler {
 		w.Header().Set("X-Content-Type-Options", "nosniff")
 		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
 		start := time.Now()
-		s.serveRecovering(next, rec, r.WithContext(context.WithValue(r.Context(), requestIDKey, id)))
-		s.log.Info("request", "method", r.Method, "route", r.Pattern, "status", int64(rec.status),
+		// The mux records the route pattern on the request it is given.
+		routed := r.WithContext(context.WithValue(r.Context(), requestIDKey, id))
+		s.serveRecovering(next, rec, routed)
+		s.log.Info("request", "method", logMethod(r.Method), "route", routed.Pattern, "status", int64(rec.status),
 			"request_id", id, "elapsed", time.Since(start))
 	})
 }
