@@ -114,7 +114,7 @@ func LoadTokens(path string, ref PatientRefFunc, now func() time.Time) (*Tokens,
 	}
 	var f TokenFile
 	if err := yaml.Unmarshal(raw, &f); err != nil {
-		return nil, fmt.Errorf("access.LoadTokens: %s: %w", path, err)
+		return nil, fmt.Errorf("access.LoadTokens: %s: %s", path, withoutValues(err))
 	}
 	for i, r := range f.Tokens {
 		if !r.Role.Valid() || !idRE.MatchString(r.ID) || r.Subject == "" || len(r.SHA256) != 64 {
@@ -177,6 +177,15 @@ func (t *Tokens) patientRef(ctx context.Context, subject string) (string, error)
 	return ref, nil
 }
 
+// quotedRE matches what YAML and time-parsing errors quote from the input.
+var quotedRE = regexp.MustCompile("`[^`]*`" + `|"(?:[^"\\]|\\.)*"`)
+
+// withoutValues is a decoding error's text without the values it quotes:
+// patient tokens' subjects are the platform's patient IDs.
+func withoutValues(err error) string {
+	return quotedRE.ReplaceAllString(err.Error(), "(value not shown)")
+}
+
 // NewToken makes a random token and its record. The token is shown once;
 // only the record is stored.
 func NewToken(id string, role Role, subject string, expires time.Time) (string, TokenRecord, error) {
@@ -199,7 +208,7 @@ func AddToken(path string, rec TokenRecord) error {
 	}
 	if len(raw) > 0 {
 		if err := yaml.Unmarshal(raw, &f); err != nil {
-			return fmt.Errorf("access.AddToken: %s: %w", path, err)
+			return fmt.Errorf("access.AddToken: %s: %s", path, withoutValues(err))
 		}
 	}
 	for _, r := range f.Tokens {

@@ -126,3 +126,30 @@ func TestTokens(t *testing.T) {
 		t.Fatal("an expired token was accepted")
 	}
 }
+
+// A damaged token file is reported without its values: patient tokens'
+// subjects are the platform's patient IDs.
+func TestTokenFileErrorsDoNotEchoValues(t *testing.T) {
+	t.Parallel()
+	for _, y := range []string{
+		"tokens:\n  - {id: tok-p, role: patient, subject: MRN-CANARY-1, sha256: x, expires: MRN-CANARY-2}\n",
+		"tokens: MRN-CANARY-1\n",
+		"tokens:\n  - {id: tok-p, role: patient, subject: !!int MRN-CANARY-1}\n",
+	} {
+		path := filepath.Join(t.TempDir(), "tokens.yaml")
+		if err := os.WriteFile(path, []byte(y), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		_, lerr := access.LoadTokens(path, nil, nil)
+		_, rec, _ := access.NewToken("tok-new", access.RoleOps, "ops-1", time.Time{})
+		aerr := access.AddToken(path, rec)
+		for _, err := range []error{lerr, aerr} {
+			if err == nil {
+				t.Fatalf("%q was accepted", y)
+			}
+			if strings.Contains(err.Error(), "CANARY") {
+				t.Errorf("the error repeats a value from the token file: %v", err)
+			}
+		}
+	}
+}
