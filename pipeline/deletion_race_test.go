@@ -103,3 +103,40 @@ func TestDeletionDuringAStageInAnotherProcess(t *testing.T) {
 		}
 	}
 }
+
+// A clinician signs while the patient's deletion request is under way:
+// either the signature lands first and the deletion is refused (a signed
+// note is kept for the retention floor), or the deletion goes on and the
+// signature is refused. A signed note must never be destroyed.
+func TestSignDuringDeletion(t *testing.T) {
+	t.Parallel()
+	b := setup(t, pipeline.Config{})
+	ctx := context.Background()
+	id, err := b.p.Submit(ctx, noteRequest(sample(t, "note-hypertension-followup.txt")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.run(t)
+	dr := pipeline.Who{Principal: access.Principal{ID: "dr-okafor", Role: access.RoleProvider}}
+	dv, err := b.p.ViewDraft(ctx, dr, id, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var signErr error
+	b.shred.before = func() {
+		b.shred.before = nil
+		_, signErr = b.p.Sign(ctx, dr, id, dv.Version, dv.ContentSHA256, "I reviewed this note.")
+	}
+	ops := pipeline.Who{Principal: access.Principal{ID: "ops-1", Role: access.RoleOps}}
+	cert, delErr := b.p.Delete(ctx, ops, id, "patient-request")
+	switch {
+	case signErr == nil && delErr == nil:
+		t.Fatalf("the note was signed and then destroyed within its retention floor (certificate %s)", cert.ID)
+	case signErr == nil:
+		if phi.CodeOf(delErr) != phi.CodeRetentionFloor {
+			t.Errorf("deletion after the signature: %v, want retention_floor", delErr)
+		}
+	case delErr != nil:
+		t.Fatalf("both refused: sign %v, delete %v", signErr, delErr)
+	}
+}

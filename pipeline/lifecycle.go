@@ -239,6 +239,9 @@ func (p *Pipeline) appendEvent(ctx context.Context, id string, ev encounter.Even
 	}
 	audited := false
 	out, err := p.store.AppendEvent(ctx, id, ev, func(evs []encounter.Event) error {
+		if encounter.Deleting(evs) {
+			return phi.Permanentf(phi.CodeConflict, "encounter %s is being deleted", id)
+		}
 		if check != nil {
 			if err := check(drafts, encounter.Fold(drafts, evs)); err != nil {
 				return err
