@@ -71,10 +71,13 @@ var ErrUnauthenticated = errors.New("access: missing, invalid or expired token")
 
 // TokenRecord is one stored token: its hash, never the token.
 type TokenRecord struct {
-	ID      string    `yaml:"id"`      // opaque token ID, shown in audit entries
-	Role    Role      `yaml:"role"`    // platform | provider | patient | reviewer | ops
-	Subject string    `yaml:"subject"` // principal ID; for patients the platform patient ID
-	SHA256  string    `yaml:"sha256"`  // hex SHA-256 of the token
+	ID   string `yaml:"id"`   // opaque token ID, shown in audit entries
+	Role Role   `yaml:"role"` // platform | provider | patient | reviewer | ops
+	// Subject is the principal ID; for patients their pseudonymous
+	// reference (pt_…), or — in files written before references were
+	// stored — the platform patient ID, resolved when loaded.
+	Subject string    `yaml:"subject"`
+	SHA256  string    `yaml:"sha256"` // hex SHA-256 of the token
 	Expires time.Time `yaml:"expires,omitempty"`
 }
 
@@ -157,7 +160,16 @@ func (t *Tokens) Authenticate(ctx context.Context, token string) (Principal, err
 	return p, nil
 }
 
+// patientRefRE is the shape of a pseudonymous patient reference.
+var patientRefRE = regexp.MustCompile(`^pt_[a-z2-7]{24}$`)
+
+// IsPatientRef reports whether s is a pseudonymous patient reference.
+func IsPatientRef(s string) bool { return patientRefRE.MatchString(s) }
+
 func (t *Tokens) patientRef(ctx context.Context, subject string) (string, error) {
+	if IsPatientRef(subject) {
+		return subject, nil
+	}
 	t.mu.Lock()
 	ref, ok := t.refs[subject]
 	t.mu.Unlock()
