@@ -97,7 +97,7 @@ func certificateKey(id string) string { return "certificates/" + id + ".json" }
 // undecryptable), then the objects are deleted. A legal hold blocks it, as
 // does the clinical-record retention floor for signed notes. The audit
 // trail is kept: it holds no content. Returns the deletion certificate.
-func (p *Pipeline) Delete(ctx context.Context, who Who, id, reason string) (*DeletionCertificate, error) {
+func (p *Pipeline) Delete(ctx context.Context, who Who, id, reason string) (_ *DeletionCertificate, err error) {
 	meta, err := p.authorize(ctx, who, access.ActDelete, id)
 	if phi.CodeOf(err) == phi.CodeNotFound {
 		// A deletion interrupted after the key was destroyed: finish it.
@@ -122,19 +122,44 @@ func (p *Pipeline) Delete(ctx context.Context, who Who, id, reason string) (*Del
 		p.recordRefusal(ctx, who, meta, phi.CodeLegalHold)
 		return nil, phi.Permanentf(phi.CodeLegalHold, "encounter %s is under legal hold; it cannot be deleted until the hold is released", id)
 	}
-	_, _, states, err := p.versionStates(ctx, id)
+	drafts, err := p.store.Drafts(ctx, id)
 	if err != nil {
-		return nil, err
+		return nil, phi.Wrap(err, phi.CodeStorage, "drafts unavailable")
 	}
 	now := p.now().UTC()
-	for _, st := range states {
-		if !st.SignedAt.IsZero() && st.Status != encounter.DraftEnteredInError {
-			if until := st.SignedAt.Add(p.cfg.Retention.ClinicalRecords); now.Before(until) {
-				p.recordRefusal(ctx, who, meta, phi.CodeRetentionFloor)
-				return nil, phi.Permanentf(phi.CodeRetentionFloor, "version %d is a signed clinical record kept until %s (retention floor)", st.Version, until.Format("2006-01-02"))
+	// The deletion takes its place in the lifecycle before anything is
+	// destroyed, with the retention floor checked against the events as
+	// they stand then: a signature racing with it either lands first (and
+	// the floor refuses the deletion) or finds the encounter being deleted
+	// (and is refused). A signed note is never destroyed early.
+	_, err = p.store.AppendEvent(ctx, id, encounter.Event{Kind: encounter.EvDeletionStarted, Actor: who.ID, Role: string(who.Role), At: now, Reason: reason},
+		func(evs []encounter.Event) error {
+			for _, st := range encounter.Fold(drafts, evs) {
+				if !st.SignedAt.IsZero() && st.Status != encounter.DraftEnteredInError {
+					if until := st.SignedAt.Add(p.cfg.Retention.ClinicalRecords); now.Before(until) {
+						return phi.Permanentf(phi.CodeRetentionFloor, "version %d is a signed clinical record kept until %s (retention floor)", st.Version, until.Format("2006-01-02"))
+					}
+				}
+			}
+			return nil
+		})
+	if phi.CodeOf(err) == phi.CodeRetentionFloor {
+		p.recordRefusal(ctx, who, meta, phi.CodeRetentionFloor)
+		return nil, err
+	}
+	if err != nil {
+		return nil, phi.Wrap(err, phi.CodeStorage, "lifecycle could not be stored; nothing was deleted")
+	}
+	destroying := false
+	defer func() {
+		if err != nil && !destroying {
+			// Nothing was destroyed: the encounter goes on living.
+			if _, aerr := p.store.AppendEvent(context.WithoutCancel(ctx), id, encounter.Event{Kind: encounter.EvDeletionAbandoned,
+				Actor: who.ID, Role: string(who.Role), At: p.now().UTC()}, nil); aerr != nil {
+				p.log.Error("abandoned deletion not recorded; the encounter stays locked until a deletion completes", "encounter_id", id, "error", aerr)
 			}
 		}
-	}
+	}()
 
 	keys, err := p.vault.List(ctx, encounter.Scope(id)+"/")
 	if err != nil {
@@ -168,6 +193,7 @@ func (p *Pipeline) Delete(ctx context.Context, who Who, id, reason string) (*Del
 	if err := putJSON(ctx, p.vault, certificateIndexKey(id), map[string]string{"certificate_id": cert.ID}, storage.Overwrite); err != nil {
 		return nil, phi.Wrap(err, phi.CodeStorage, "the deletion certificate could not be indexed; nothing was deleted")
 	}
+	destroying = true // from here a failed deletion is resumed, not abandoned
 	if err := p.shredder.Shred(ctx, encounter.Scope(id)); err != nil {
 		return nil, phi.Wrap(err, phi.CodeStorage, "the encounter key could not be destroyed; nothing was deleted")
 	}

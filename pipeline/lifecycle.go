@@ -40,10 +40,38 @@ func (p *Pipeline) authorize(ctx context.Context, who Who, act access.Action, id
 	if err != nil {
 		return nil, phi.Wrap(err, phi.CodeStorage, "encounter record unavailable")
 	}
-	if err := p.cfg.Access.Allow(who.Principal, act, access.Owner{PatientRef: meta.PatientRef, ProviderID: meta.ProviderID}); err != nil {
+	owner, err := p.owner(ctx, who, meta)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.cfg.Access.Allow(who.Principal, act, owner); err != nil {
 		return nil, p.deny(ctx, who, act, meta)
 	}
 	return meta, nil
+}
+
+// owner describes whose the encounter is; for reviewers also who reviews
+// it, which takes reading its review cases.
+func (p *Pipeline) owner(ctx context.Context, who Who, meta *encounter.Meta) (access.Owner, error) {
+	o := access.Owner{PatientRef: meta.PatientRef, ProviderID: meta.ProviderID}
+	if who.Role != access.RoleReviewer {
+		return o, nil
+	}
+	cases, err := p.casesOf(ctx, meta.ID)
+	if err != nil {
+		return o, err
+	}
+	for _, c := range cases {
+		switch {
+		case c.AssignedTo != "":
+			o.Reviewers = append(o.Reviewers, c.AssignedTo)
+		case c.DecidedBy != "":
+			o.Reviewers = append(o.Reviewers, c.DecidedBy)
+		default:
+			o.UnassignedReview = true
+		}
+	}
+	return o, nil
 }
 
 // actionEvent names, for authz.denied entries, the event a refused action
@@ -211,6 +239,9 @@ func (p *Pipeline) appendEvent(ctx context.Context, id string, ev encounter.Even
 	}
 	audited := false
 	out, err := p.store.AppendEvent(ctx, id, ev, func(evs []encounter.Event) error {
+		if encounter.Deleting(evs) {
+			return phi.Permanentf(phi.CodeConflict, "encounter %s is being deleted", id)
+		}
 		if check != nil {
 			if err := check(drafts, encounter.Fold(drafts, evs)); err != nil {
 				return err

@@ -230,14 +230,14 @@ func (p *Pipeline) RunStage(ctx context.Context, stage encounter.Stage, run Run)
 	}
 	attempt := run.Retried + 1
 	if err := p.store.SetStage(ctx, meta.ID, encounter.StageStatus{Stage: stage, State: encounter.StateRunning, Attempt: attempt, UpdatedAt: p.now().UTC()}); err != nil {
-		return phi.Wrap(err, phi.CodeStorage, "stage status could not be stored")
+		return cmpErr(deletedDuring(meta.ID, err), phi.Wrap(err, phi.CodeStorage, "stage status could not be stored"))
 	}
 	next, err := fn(ctx, meta, run)
 	if err != nil {
 		return p.stageFailed(ctx, meta, stage, run, err)
 	}
 	if err := p.store.SetStage(ctx, meta.ID, encounter.StageStatus{Stage: stage, State: encounter.StateDone, Attempt: attempt, UpdatedAt: p.now().UTC()}); err != nil {
-		return phi.Wrap(err, phi.CodeStorage, "stage status could not be stored")
+		return cmpErr(deletedDuring(meta.ID, err), phi.Wrap(err, phi.CodeStorage, "stage status could not be stored"))
 	}
 	if next == "" {
 		if err := p.store.MarkClosed(ctx, meta.ID); err != nil {
@@ -254,6 +254,11 @@ func (p *Pipeline) RunStage(ctx context.Context, stage encounter.Stage, run Run)
 }
 
 func (p *Pipeline) stageFailed(ctx context.Context, meta *encounter.Meta, stage encounter.Stage, run Run, err error) error {
+	if derr := deletedDuring(meta.ID, err); derr != nil {
+		// Nothing of it may be written again, not even the failure.
+		p.log.Warn("stage ended: the encounter was deleted while it ran", "encounter_id", meta.ID, "stage", string(stage))
+		return derr
+	}
 	safe := phi.Safe(err)
 	if safe.Code == phi.CodeConsentDenied {
 		// The patient opted out after submitting: the gateway refused before
@@ -282,6 +287,25 @@ func (p *Pipeline) stageFailed(ctx context.Context, meta *encounter.Meta, stage 
 	p.log.Warn("stage failed", "encounter_id", meta.ID, "stage", string(stage), "code", string(safe.Code),
 		"attempt", run.Retried+1, "final", final, "error", safe)
 	return safe
+}
+
+// deletedDuring is the permanent error of a stage whose encounter was
+// deleted (its key shredded) while it ran: no retry can write its results,
+// nor should one. Nil if err says something else.
+func deletedDuring(id string, err error) error {
+	if errors.Is(err, storage.ErrShredded) {
+		return phi.WrapPermanent(err, phi.CodeNotFound, fmt.Sprintf("encounter %s was deleted", safeID(id)))
+	}
+	return nil
+}
+
+func cmpErr(errs ...error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // safeID returns id if it is an encounter ID, else a placeholder: IDs from

@@ -74,13 +74,18 @@ func (q *queue) pop(t *testing.T) task {
 }
 
 // crashingShredder shreds, and can then "crash" (panic) as a process
-// killed right after destroying the key would.
+// killed right after destroying the key would. before, if set, runs first:
+// what another request does while the deletion is under way.
 type crashingShredder struct {
 	kr         *storage.Keyring
 	crashAfter bool
+	before     func()
 }
 
 func (c *crashingShredder) Shred(ctx context.Context, scope string) error {
+	if c.before != nil {
+		c.before()
+	}
 	if err := c.kr.Shred(ctx, scope); err != nil {
 		return err
 	}

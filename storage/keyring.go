@@ -26,7 +26,8 @@ var ErrShredded = fmt.Errorf("%w: scope was crypto-shredded", ErrKeyUnavailable)
 // Data keys are per object and random; Keyring wraps them with the scope key
 // and the full KeyContext as additional data. Unwrapped scope keys are cached
 // in memory for KeyringConfig.CacheTTL, which bounds how long another process
-// may keep using a key after it was shredded.
+// may keep reading with a key after it was shredded; no process seals a new
+// object under a shredded scope (GenerateDataKey checks the tombstone).
 type Keyring struct {
 	root KeyManager
 	ring Blobstore
@@ -92,6 +93,19 @@ func (r *Keyring) GenerateDataKey(ctx context.Context, kc KeyContext) (DataKey, 
 	sk, err := r.scopeKey(ctx, scope, true)
 	if err != nil {
 		return DataKey{}, err
+	}
+	// The scope key may come from this process's cache after another
+	// process shredded the scope. Reading with it until the cache expires
+	// is the price of the cache; sealing a new object under it would write
+	// content of a deleted scope again, which its deletion certificate says
+	// is gone. So every new data key looks for the tombstone first.
+	if shredded, err := r.Shredded(ctx, scope); err != nil {
+		return DataKey{}, err
+	} else if shredded {
+		r.mu.Lock()
+		delete(r.cache, scope)
+		r.mu.Unlock()
+		return DataKey{}, ErrShredded
 	}
 	dek := randomBytes(DataKeySize)
 	sealed, err := wrapKey(sk, dek, kc.canonical())

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
@@ -279,6 +280,34 @@ func TestKeyringShred(t *testing.T) {
 	}
 	if got, err := v.GetBytes(ctx, "encounters/e2/note"); err != nil || string(got) != "other encounter" {
 		t.Fatalf("another scope was affected by the shred: %q, %v", got, err)
+	}
+}
+
+// Another process that used a scope's key keeps it in its cache for a
+// while after the scope is shredded; it must not seal new objects with it.
+func TestKeyringShredStopsCachedWriters(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	data, _ := storage.NewLocal(t.TempDir())
+	ring, _ := storage.NewLocal(t.TempDir())
+	root := newLocalKeys(t)
+	other, _ := storage.NewKeyring(root, ring, storage.KeyringConfig{CacheTTL: time.Hour})
+	deleter, _ := storage.NewKeyring(root, ring, storage.KeyringConfig{})
+	ov, dv := storage.NewVault(data, other), storage.NewVault(data, deleter)
+	if err := ov.PutBytes(ctx, "encounters/e1/a", []byte("content"), storage.CreateOnly); err != nil {
+		t.Fatal(err)
+	}
+	if err := deleter.Shred(ctx, "encounters/e1"); err != nil {
+		t.Fatal(err)
+	}
+	if err := ov.PutBytes(ctx, "encounters/e1/b", []byte("late write"), storage.CreateOnly); !errors.Is(err, storage.ErrShredded) {
+		t.Fatalf("write with a cached key after another process shredded the scope: err = %v, want ErrShredded", err)
+	}
+	if _, err := dv.GetBytes(ctx, "encounters/e1/b"); err == nil {
+		t.Fatal("the late object exists and opens")
+	}
+	if keys, _ := data.List(ctx, "encounters/e1/"); len(keys) != 1 {
+		t.Fatalf("objects in the shredded scope: %v", keys)
 	}
 }
 

@@ -9,7 +9,9 @@
 //   - patient: reads their own encounters' drafts and explanations,
 //     requests human review, manages their own consent, exports who
 //     accessed their data, asks for deletion.
-//   - reviewer: a human reviewer — reads and decides review cases.
+//   - reviewer: a human reviewer — reads and decides review cases, and
+//     reads an encounter only while it has a case assigned to them (or
+//     decided by them, or not yet assigned to anyone).
 //   - ops: operators — audit export, legal holds, deletions; never draft
 //     content.
 //
@@ -69,10 +71,13 @@ var ErrUnauthenticated = errors.New("access: missing, invalid or expired token")
 
 // TokenRecord is one stored token: its hash, never the token.
 type TokenRecord struct {
-	ID      string    `yaml:"id"`      // opaque token ID, shown in audit entries
-	Role    Role      `yaml:"role"`    // platform | provider | patient | reviewer | ops
-	Subject string    `yaml:"subject"` // principal ID; for patients the platform patient ID
-	SHA256  string    `yaml:"sha256"`  // hex SHA-256 of the token
+	ID   string `yaml:"id"`   // opaque token ID, shown in audit entries
+	Role Role   `yaml:"role"` // platform | provider | patient | reviewer | ops
+	// Subject is the principal ID; for patients their pseudonymous
+	// reference (pt_…), or — in files written before references were
+	// stored — the platform patient ID, resolved when loaded.
+	Subject string    `yaml:"subject"`
+	SHA256  string    `yaml:"sha256"` // hex SHA-256 of the token
 	Expires time.Time `yaml:"expires,omitempty"`
 }
 
@@ -112,7 +117,7 @@ func LoadTokens(path string, ref PatientRefFunc, now func() time.Time) (*Tokens,
 	}
 	var f TokenFile
 	if err := yaml.Unmarshal(raw, &f); err != nil {
-		return nil, fmt.Errorf("access.LoadTokens: %s: %w", path, err)
+		return nil, fmt.Errorf("access.LoadTokens: %s: %s", path, withoutValues(err))
 	}
 	for i, r := range f.Tokens {
 		if !r.Role.Valid() || !idRE.MatchString(r.ID) || r.Subject == "" || len(r.SHA256) != 64 {
@@ -155,7 +160,16 @@ func (t *Tokens) Authenticate(ctx context.Context, token string) (Principal, err
 	return p, nil
 }
 
+// patientRefRE is the shape of a pseudonymous patient reference.
+var patientRefRE = regexp.MustCompile(`^pt_[a-z2-7]{24}$`)
+
+// IsPatientRef reports whether s is a pseudonymous patient reference.
+func IsPatientRef(s string) bool { return patientRefRE.MatchString(s) }
+
 func (t *Tokens) patientRef(ctx context.Context, subject string) (string, error) {
+	if IsPatientRef(subject) {
+		return subject, nil
+	}
 	t.mu.Lock()
 	ref, ok := t.refs[subject]
 	t.mu.Unlock()
@@ -173,6 +187,15 @@ func (t *Tokens) patientRef(ctx context.Context, subject string) (string, error)
 	t.refs[subject] = ref
 	t.mu.Unlock()
 	return ref, nil
+}
+
+// quotedRE matches what YAML and time-parsing errors quote from the input.
+var quotedRE = regexp.MustCompile("`[^`]*`" + `|"(?:[^"\\]|\\.)*"`)
+
+// withoutValues is a decoding error's text without the values it quotes:
+// patient tokens' subjects are the platform's patient IDs.
+func withoutValues(err error) string {
+	return quotedRE.ReplaceAllString(err.Error(), "(value not shown)")
 }
 
 // NewToken makes a random token and its record. The token is shown once;
@@ -197,7 +220,7 @@ func AddToken(path string, rec TokenRecord) error {
 	}
 	if len(raw) > 0 {
 		if err := yaml.Unmarshal(raw, &f); err != nil {
-			return fmt.Errorf("access.AddToken: %s: %w", path, err)
+			return fmt.Errorf("access.AddToken: %s: %s", path, withoutValues(err))
 		}
 	}
 	for _, r := range f.Tokens {

@@ -30,8 +30,8 @@ func TestRules(t *testing.T) {
 		{access.Principal{ID: "pt_p", Role: access.RolePatient}, access.ActRequestReview, true},
 		{access.Principal{ID: "pt_p", Role: access.RolePatient}, access.ActSign, false},
 		{access.Principal{ID: "pt_q", Role: access.RolePatient}, access.ActReadDraft, false},
-		{access.Principal{ID: "rev-1", Role: access.RoleReviewer}, access.ActDecideReview, true},
-		{access.Principal{ID: "rev-1", Role: access.RoleReviewer}, access.ActSign, false},
+		{access.Principal{ID: "rev-1", Role: access.RoleReviewer}, access.ActDecideReview, false}, // no case of theirs
+		{access.Principal{ID: "rev-1", Role: access.RoleReviewer}, access.ActReadDraft, false},
 		{access.Principal{ID: "ops-1", Role: access.RoleOps}, access.ActReadDraft, false},
 		{access.Principal{ID: "ops-1", Role: access.RoleOps}, access.ActLegalHold, true},
 		{access.Principal{ID: "emr", Role: access.RolePlatform}, access.ActSubmit, true},
@@ -45,6 +45,29 @@ func TestRules(t *testing.T) {
 		}
 		if err != nil && !errors.Is(err, access.ErrForbidden) {
 			t.Errorf("denial is %v, want ErrForbidden", err)
+		}
+	}
+	// A reviewer reads and decides only an encounter under their review,
+	// or one whose case waits for a reviewer.
+	reviewed := access.Owner{PatientRef: "pt_p", ProviderID: "dr-okafor", Reviewers: []string{"rev-1"}}
+	unassigned := access.Owner{PatientRef: "pt_p", ProviderID: "dr-okafor", UnassignedReview: true}
+	for _, c := range []struct {
+		id    string
+		owner access.Owner
+		act   access.Action
+		want  bool
+	}{
+		{"rev-1", reviewed, access.ActReadDraft, true},
+		{"rev-1", reviewed, access.ActDecideReview, true},
+		{"rev-1", reviewed, access.ActSign, false},
+		{"rev-2", reviewed, access.ActReadDraft, false},
+		{"rev-2", reviewed, access.ActDecideReview, false},
+		{"rev-2", unassigned, access.ActReadDraft, true},
+		{"rev-2", unassigned, access.ActEdit, false},
+	} {
+		err := rules.Allow(access.Principal{ID: c.id, Role: access.RoleReviewer}, c.act, c.owner)
+		if got := err == nil; got != c.want {
+			t.Errorf("reviewer %s %s (reviewers %v, unassigned %v): allowed %v, want %v", c.id, c.act, c.owner.Reviewers, c.owner.UnassignedReview, got, c.want)
 		}
 	}
 	// A patient with an empty reference owns nothing.
@@ -101,5 +124,32 @@ func TestTokens(t *testing.T) {
 	clock = now.Add(2 * time.Hour)
 	if _, err := tokens.Authenticate(ctx, prov); !errors.Is(err, access.ErrUnauthenticated) {
 		t.Fatal("an expired token was accepted")
+	}
+}
+
+// A damaged token file is reported without its values: patient tokens'
+// subjects are the platform's patient IDs.
+func TestTokenFileErrorsDoNotEchoValues(t *testing.T) {
+	t.Parallel()
+	for _, y := range []string{
+		"tokens:\n  - {id: tok-p, role: patient, subject: MRN-CANARY-1, sha256: x, expires: MRN-CANARY-2}\n",
+		"tokens: MRN-CANARY-1\n",
+		"tokens:\n  - {id: tok-p, role: patient, subject: !!int MRN-CANARY-1}\n",
+	} {
+		path := filepath.Join(t.TempDir(), "tokens.yaml")
+		if err := os.WriteFile(path, []byte(y), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		_, lerr := access.LoadTokens(path, nil, nil)
+		_, rec, _ := access.NewToken("tok-new", access.RoleOps, "ops-1", time.Time{})
+		aerr := access.AddToken(path, rec)
+		for _, err := range []error{lerr, aerr} {
+			if err == nil {
+				t.Fatalf("%q was accepted", y)
+			}
+			if strings.Contains(err.Error(), "CANARY") {
+				t.Errorf("the error repeats a value from the token file: %v", err)
+			}
+		}
 	}
 }

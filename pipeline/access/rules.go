@@ -30,10 +30,16 @@ const (
 var ErrForbidden = errors.New("access: forbidden")
 
 // Owner is what an authorization decision needs to know about an
-// encounter: whose it is.
+// encounter: whose it is, and who reviews it.
 type Owner struct {
 	PatientRef string
 	ProviderID string
+	// Reviewers are the reviewers of the encounter's review cases: those
+	// assigned (or who decided one).
+	Reviewers []string
+	// UnassignedReview is true while a case of the encounter waits for a
+	// reviewer: any reviewer may take it up.
+	UnassignedReview bool
 }
 
 // Rules holds the configurable parts of authorization.
@@ -56,7 +62,10 @@ func (r Rules) Allow(p Principal, act Action, o Owner) error {
 		mine := o.PatientRef != "" && o.PatientRef == p.ID
 		ok = mine && slices.Contains([]Action{ActStatus, ActReadDraft, ActExplain, ActRequestReview, ActReadReviews, ActConsent, ActAuditExport, ActDelete}, act)
 	case RoleReviewer:
-		ok = slices.Contains([]Action{ActStatus, ActReadDraft, ActExplain, ActReadReviews, ActDecideReview}, act)
+		// Only encounters under review, and only by their reviewer: a
+		// reviewer token is not a key to every patient's notes.
+		mine := o.UnassignedReview || slices.Contains(o.Reviewers, p.ID)
+		ok = mine && slices.Contains([]Action{ActStatus, ActReadDraft, ActExplain, ActReadReviews, ActDecideReview}, act)
 	case RoleOps:
 		ok = slices.Contains([]Action{ActStatus, ActAuditExport, ActDelete, ActLegalHold}, act)
 	}

@@ -64,11 +64,11 @@ func SummarizeInParts(ctx context.Context, req *SummarizeRequest, cfg PartsConfi
 		if len(parts) > 1 {
 			part = prompts.Part{Index: i + 1, Of: len(parts)}
 		}
-		g.Go(func() error {
+		g.Go(recovered(func() error {
 			rs, err := summarizePart(gctx, t, segs, part, cfg.Budget, cfg, cfg.MaxSplits, fn)
 			results[i] = rs
 			return err
-		})
+		}))
 	}
 	if err := g.Wait(); err != nil {
 		return nil, err
@@ -201,7 +201,24 @@ func Bounded(ctx context.Context, n, limit int, fn func(ctx context.Context, i i
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(limit)
 	for i := range n {
-		g.Go(func() error { return fn(gctx, i) })
+		g.Go(recovered(func() error { return fn(gctx, i) }))
 	}
 	return g.Wait()
+}
+
+// recovered turns a panic in fn into an internal error. The goroutines of
+// SummarizeInParts and Bounded are out of reach of the worker's recovery
+// middleware, which sees only the handler's own goroutine: a panic there
+// would end the whole worker process, with every task in flight, and print
+// the panic value (which may quote content) to stderr. The message names
+// the panic value's type only.
+func recovered(fn func() error) func() error {
+	return func() (err error) {
+		defer func() {
+			if r := recover(); r != nil {
+				err = phi.Errorf(phi.CodeInternal, "panic in a concurrent part of the task (%T)", r)
+			}
+		}()
+		return fn()
+	}
 }

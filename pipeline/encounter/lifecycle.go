@@ -22,7 +22,27 @@ const (
 	EvReviewRequested EventKind = "review_requested" // a patient asked for human review
 	EvReviewDecided   EventKind = "review_decided"   // a reviewer decided
 	EvHumanRouted     EventKind = "human_routed"     // sent to human documentation (AI opt-out)
+	// EvDeletionStarted orders a deletion among the lifecycle's events:
+	// after it, nothing more may happen to the encounter (a signature
+	// racing with the deletion is refused). EvDeletionAbandoned lifts it
+	// when the deletion stopped before anything was destroyed.
+	EvDeletionStarted   EventKind = "deletion_started"
+	EvDeletionAbandoned EventKind = "deletion_abandoned"
 )
+
+// Deleting reports whether the events leave the encounter being deleted.
+func Deleting(evs []Event) bool {
+	deleting := false
+	for _, ev := range evs {
+		switch ev.Kind {
+		case EvDeletionStarted:
+			deleting = true
+		case EvDeletionAbandoned:
+			deleting = false
+		}
+	}
+	return deleting
+}
 
 // Event is one immutable entry of an encounter's lifecycle log. Versions
 // are immutable; their status is the fold of these events.

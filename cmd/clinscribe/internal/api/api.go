@@ -18,7 +18,9 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"os"
 	"regexp"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
@@ -190,10 +192,25 @@ type ctxKey int
 
 const requestIDKey ctxKey = 1
 
-var requestIDRE = regexp.MustCompile(`^[A-Za-z0-9._-]{8,64}$`)
+// requestIDRE is the client request ID taken as it is: a UUID, or an ID of
+// our own form. It goes into the access log and the audit trail (write
+// once, kept for years), and an "ID-shaped" string may well be an MRN or
+// a name; anything else is replaced.
+var requestIDRE = regexp.MustCompile(`^(?:[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}|req_[0-9a-f]{24})$`)
 
-// withRequestID assigns a request ID (or keeps the client's, if it is an
-// ID), and logs one line per request without content.
+// logMethod is the request method as the access log shows it: a client may
+// send any token as a method.
+func logMethod(m string) string {
+	switch m {
+	case http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPut, http.MethodPatch,
+		http.MethodDelete, http.MethodOptions:
+		return m
+	}
+	return "other"
+}
+
+// withRequestID assigns a request ID (or keeps the client's, if it is a
+// UUID), and logs one line per request without content.
 func (s *Server) withRequestID(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		id := r.Header.Get("X-Request-Id")
@@ -207,21 +224,57 @@ func (s *Server) withRequestID(next http.Handler) http.Handler {
 		w.Header().Set("X-Content-Type-Options", "nosniff")
 		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
 		start := time.Now()
-		next.ServeHTTP(rec, r.WithContext(context.WithValue(r.Context(), requestIDKey, id)))
-		s.log.Info("request", "method", r.Method, "route", r.Pattern, "status", int64(rec.status),
+		// The mux records the route pattern on the request it is given.
+		routed := r.WithContext(context.WithValue(r.Context(), requestIDKey, id))
+		s.serveRecovering(next, rec, routed)
+		s.log.Info("request", "method", logMethod(r.Method), "route", routed.Pattern, "status", int64(rec.status),
 			"request_id", id, "elapsed", time.Since(start))
 	})
+}
+
+// serveRecovering turns a handler's panic into a 500 answer with a
+// content-free error. Left to net/http, the panic would drop the
+// connection and be logged as "http: panic serving ...: <value>" — the
+// value (which may quote content) in the log message, which the PHI log
+// handler passes through as it is.
+func (s *Server) serveRecovering(next http.Handler, w *statusRecorder, r *http.Request) {
+	defer func() {
+		v := recover()
+		if v == nil {
+			return
+		}
+		if v == http.ErrAbortHandler {
+			panic(v) // the handler's way to abort a response: not a failure
+		}
+		// The stack names functions and lines; values stay out.
+		s.log.Error("request panicked", "route", r.Pattern, "request_id", requestID(r), "stack_bytes", len(debug.Stack()))
+		if !w.wrote {
+			s.fail(w, r, phi.Errorf(phi.CodeInternal, "internal error (%T)", v))
+		}
+	}()
+	next.ServeHTTP(w, r)
 }
 
 type statusRecorder struct {
 	http.ResponseWriter
 	status int
+	wrote  bool
 }
 
 func (r *statusRecorder) WriteHeader(code int) {
-	r.status = code
+	if !r.wrote {
+		r.status, r.wrote = code, true
+	}
 	r.ResponseWriter.WriteHeader(code)
 }
+
+func (r *statusRecorder) Write(b []byte) (int, error) {
+	r.wrote = true
+	return r.ResponseWriter.Write(b)
+}
+
+// Unwrap lets http.ResponseController reach the connection.
+func (r *statusRecorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }
 
 func requestID(r *http.Request) string {
 	id, _ := r.Context().Value(requestIDKey).(string)
@@ -239,6 +292,11 @@ func (s *Server) authenticated(fn func(http.ResponseWriter, *http.Request, pipel
 		ctx, cancel := context.WithTimeout(r.Context(), timeout)
 		defer cancel()
 		r = r.WithContext(ctx)
+		// A body read does not notice the context: without a deadline on
+		// the connection, a client that stalls mid-body holds the handler
+		// (and a half-written upload) for as long as it keeps the
+		// connection open.
+		_ = http.NewResponseController(w).SetReadDeadline(time.Now().Add(timeout))
 		token, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
 		if !ok {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="clinscribe"`)
@@ -312,6 +370,9 @@ func (s *Server) decodeJSON(w http.ResponseWriter, r *http.Request, v any) error
 		if errors.As(err, &tooBig) {
 			return phi.Permanentf(phi.CodeTooLarge, "the body is larger than %d bytes", s.cfg.MaxJSONBytes)
 		}
+		if errors.Is(err, os.ErrDeadlineExceeded) {
+			return errBodyTimeout
+		}
 		var syn *json.SyntaxError
 		var typ *json.UnmarshalTypeError
 		switch {
@@ -329,6 +390,10 @@ func (s *Server) decodeJSON(w http.ResponseWriter, r *http.Request, v any) error
 	}
 	return nil
 }
+
+// errBodyTimeout: the client did not send its body within the request's
+// time limit.
+var errBodyTimeout = phi.Permanentf(phi.CodeTimeout, "the request body did not arrive within the time limit")
 
 var fieldRE = regexp.MustCompile(`^"[A-Za-z0-9_]{1,40}"$`)
 

@@ -115,6 +115,7 @@ func setup(t *testing.T, mutate func(*config.Config)) *fixture {
 		{"patientP", access.RolePatient, "MRN-00451287", time.Time{}},
 		{"patientQ", access.RolePatient, "MRN-00738112", time.Time{}},
 		{"reviewer", access.RoleReviewer, "rev-1", time.Time{}},
+		{"reviewer2", access.RoleReviewer, "rev-2", time.Time{}},
 		{"ops", access.RoleOps, "ops-1", time.Time{}},
 		{"expired", access.RolePlatform, "clinic-platform", time.Now().Add(-time.Hour)},
 	} {

@@ -10,6 +10,7 @@ import (
 	"mime"
 	"mime/multipart"
 	"net/http"
+	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -128,6 +129,9 @@ func uploadError(err error, msg string) error {
 	if errors.As(err, &tooBig) {
 		return phi.Permanentf(phi.CodeTooLarge, "the upload is larger than the limit")
 	}
+	if errors.Is(err, os.ErrDeadlineExceeded) {
+		return errBodyTimeout
+	}
 	return phi.WrapPermanent(err, phi.CodeInvalidInput, msg)
 }
 
@@ -145,8 +149,11 @@ func (s *Server) finishSubmit(w http.ResponseWriter, r *http.Request, who pipeli
 	id, err := s.p.Submit(r.Context(), req)
 	if err != nil && !errors.Is(err, pipeline.ErrNotQueued) {
 		var tooBig *http.MaxBytesError
-		if errors.As(err, &tooBig) {
+		switch {
+		case errors.As(err, &tooBig):
 			err = phi.Permanentf(phi.CodeTooLarge, "the upload is larger than the limit")
+		case errors.Is(err, os.ErrDeadlineExceeded):
+			err = errBodyTimeout
 		}
 		s.fail(w, r, err)
 		return

@@ -286,11 +286,23 @@ func LoadRaw(path string, environ []string) (Config, error) {
 		dec := yaml.NewDecoder(bytes.NewReader(raw))
 		dec.KnownFields(true)
 		if err := dec.Decode(&c); err != nil && !errors.Is(err, io.EOF) { // an empty file is fine
-			return c, fmt.Errorf("config: %s: %w", path, err)
+			return c, fmt.Errorf("config: %s: %s", path, withoutValues(err))
 		}
 	}
 	err := applyEnv(&c, environ)
 	return c, err
+}
+
+// quotedRE matches what YAML and text-unmarshaling errors quote from the
+// input: `value` (yaml.v3 type errors) and "value" (time, durations).
+var quotedRE = regexp.MustCompile("`[^`]*`" + `|"(?:[^"\\]|\\.)*"`)
+
+// withoutValues is a decoding error's text with the values it quotes left
+// out: a value in the wrong place may be a secret (a password under the
+// wrong key), and the error goes to a terminal, CI output or a pod's log.
+// Line numbers, key names and types stay: they say what to fix.
+func withoutValues(err error) string {
+	return quotedRE.ReplaceAllString(err.Error(), "(value not shown)")
 }
 
 // WithDefaults fills zero fields.

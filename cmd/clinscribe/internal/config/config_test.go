@@ -129,3 +129,37 @@ func TestOpsSettings(t *testing.T) {
 		}
 	}
 }
+
+// A YAML error names the line and the problem, never a value from the
+// file: the value may be a secret (a password that slipped into the wrong
+// setting), and the error ends up on a terminal, in CI output or a pod's
+// log. yaml.v3 quotes up to 10 characters of a value (all of it with an
+// explicit tag), and text unmarshalers quote all of it.
+func TestYAMLErrorsDoNotEchoValues(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		yaml   string
+		noLine bool // yaml.v3 does not say where
+	}{
+		{yaml: "redis:\n  url: redis://127.0.0.1:6379/0\n  pool_size: hunter2\n"},
+		{yaml: "redis:\n  password: !!int hunter2-s3cr3t-pw\n", noLine: true},
+		{yaml: "worker:\n  shutdown_timeout: hunter2\n"},
+		{yaml: "redis: hunter2\n"},
+	} {
+		y := c.yaml
+		path := filepath.Join(t.TempDir(), "c.yaml")
+		if err := os.WriteFile(path, []byte(y), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		_, err := config.Load(path, nil)
+		if err == nil {
+			t.Fatalf("%q loaded", y)
+		}
+		if strings.Contains(err.Error(), "hunter") {
+			t.Errorf("the error repeats a value from the file: %v", err)
+		}
+		if !c.noLine && !strings.Contains(err.Error(), "line ") {
+			t.Errorf("the error does not say where: %v", err)
+		}
+	}
+}
