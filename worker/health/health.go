@@ -14,6 +14,7 @@ package health
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"sort"
 	"sync"
@@ -134,7 +135,16 @@ func (h *Handler) run(ctx context.Context, c Check) error {
 	ctx, cancel := context.WithTimeout(ctx, h.cfg.Timeout)
 	defer cancel()
 	done := make(chan error, 1)
-	go func() { done <- c.Run(ctx) }()
+	go func() {
+		// A check that panics is a failed check, not a crashed process; its
+		// value is not repeated (it could quote anything).
+		defer func() {
+			if r := recover(); r != nil {
+				done <- fmt.Errorf("check %s panicked (%T)", c.Name, r)
+			}
+		}()
+		done <- c.Run(ctx)
+	}()
 	var err error
 	select {
 	case err = <-done:

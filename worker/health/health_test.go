@@ -6,6 +6,7 @@ import (
 	"errors"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -89,5 +90,15 @@ func TestCachedCheck(t *testing.T) {
 	h.Ready(context.Background())
 	if n := calls.Load(); n != 2 {
 		t.Fatalf("check ran %d times, want 2", n)
+	}
+}
+
+func TestPanickingCheckFailsReadiness(t *testing.T) {
+	t.Parallel()
+	h := health.New(health.Config{}, nil, health.Check{Name: "boom", Run: func(context.Context) error { panic("Zelda Quixote") }})
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest("GET", "/readyz", nil))
+	if rec.Code == http.StatusOK || strings.Contains(rec.Body.String(), "Zelda") {
+		t.Fatalf("readyz %d %q", rec.Code, rec.Body.String())
 	}
 }

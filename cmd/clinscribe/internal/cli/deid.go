@@ -24,9 +24,13 @@ func runDeid(ctx context.Context, env Env, cfgPath string, args []string) error 
 	if _, err := parse(fs, args); err != nil {
 		return errUsage
 	}
-	in, err := io.ReadAll(io.LimitReader(env.Stdin, 64<<20))
+	const maxInput = 64 << 20
+	in, err := io.ReadAll(io.LimitReader(env.Stdin, maxInput+1))
 	if err != nil {
 		return err
+	}
+	if len(in) > maxInput {
+		return fmt.Errorf("input is larger than %d MiB; split it", maxInput>>20)
 	}
 	var known deid.Known
 	if *knownPath != "" {
