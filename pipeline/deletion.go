@@ -53,6 +53,18 @@ func (p *Pipeline) SetLegalHold(ctx context.Context, who Who, id string, hold bo
 	if err := putJSON(ctx, p.vault, holdKey(id), h, storage.Overwrite); err != nil {
 		return nil, phi.Wrap(err, phi.CodeStorage, "legal hold could not be stored")
 	}
+	if hold {
+		// See Delete: a deletion already under way may be past its last
+		// look at holds. Say so rather than report a hold that protects
+		// nothing.
+		evs, err := p.store.Events(ctx, id)
+		if err != nil {
+			return nil, phi.Wrap(err, phi.CodeStorage, "lifecycle unavailable; the hold is stored but unconfirmed")
+		}
+		if encounter.Deleting(evs) {
+			return &h, phi.Permanentf(phi.CodeConflict, "a deletion of encounter %s is under way; the hold is stored but may be too late", id)
+		}
+	}
 	return &h, nil
 }
 
@@ -160,6 +172,17 @@ func (p *Pipeline) Delete(ctx context.Context, who Who, id, reason string) (_ *D
 			}
 		}
 	}()
+
+	// A hold placed while this deletion was starting: SetLegalHold writes
+	// the hold and then looks for a started deletion, this looks for a hold
+	// after the deletion started — one of the two always sees the other.
+	if held, err = p.legalHold(ctx, id); err != nil {
+		return nil, phi.Wrap(err, phi.CodeStorage, "legal hold unavailable")
+	} else if held {
+		p.recordRefusal(ctx, who, meta, phi.CodeLegalHold)
+		err = phi.Permanentf(phi.CodeLegalHold, "encounter %s was put under legal hold; it cannot be deleted until the hold is released", id)
+		return nil, err
+	}
 
 	keys, err := p.vault.List(ctx, encounter.Scope(id)+"/")
 	if err != nil {

@@ -473,3 +473,23 @@ func TestDeletionResumesAfterCrash(t *testing.T) {
 		t.Fatalf("another patient: %v", err)
 	}
 }
+
+// A legal hold placed while a deletion is under way says so instead of
+// reporting a hold that may protect nothing.
+func TestLegalHoldDuringDeletion(t *testing.T) {
+	t.Parallel()
+	b := setup(t, pipeline.Config{})
+	ctx := context.Background()
+	id, err := b.p.Submit(ctx, noteRequest(sample(t, "note-low-back-pain.txt")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.run(t)
+	ops := pipeline.Who{Principal: access.Principal{ID: "ops-1", Role: access.RoleOps}}
+	if _, err := b.p.Store().AppendEvent(ctx, id, encounter.Event{Kind: encounter.EvDeletionStarted, Actor: "ops-2", Role: "ops"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.p.SetLegalHold(ctx, ops, id, true, "matter-7"); phi.CodeOf(err) != phi.CodeConflict {
+		t.Fatalf("hold during a deletion: %v, want conflict", err)
+	}
+}
