@@ -133,7 +133,27 @@ func (p *Pipeline) Reconcile(ctx context.Context) (int, error) {
 	n := 0
 	var errs []error
 	for _, id := range ids {
-		next, err := p.nextStage(ctx, id)
+		meta, err := p.store.Meta(ctx, id)
+		if errors.Is(err, encounter.ErrNotFound) {
+			// A submission that never reached its commit point.
+			if err := p.reapSubmission(ctx, id); err != nil {
+				errs = append(errs, err)
+			}
+			continue
+		}
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if meta.AIProcessing == ConsentDenied {
+			// Committed, but a crash came before it reached the human
+			// queue: finish that, nothing goes to a model.
+			if err := p.routeToHuman(ctx, meta, "system:reconciler"); err != nil {
+				errs = append(errs, err)
+			}
+			continue
+		}
+		next, err := p.nextStage(ctx, meta)
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -170,15 +190,42 @@ func (p *Pipeline) Reconcile(ctx context.Context) (int, error) {
 	return n, nil
 }
 
-// nextStage is the first stage of the encounter with work left, or "".
-func (p *Pipeline) nextStage(ctx context.Context, id string) (encounter.Stage, error) {
-	meta, err := p.store.Meta(ctx, id)
+// SubmitTimeout is how long a submission may take from its open marker to
+// its commit point (the upload of a long recording included). A
+// submission older than that without a Meta was cut off by a crash; the
+// reconciler removes what it wrote.
+const SubmitTimeout = 6 * time.Hour
+
+// reapSubmission removes a submission that never reached its commit point,
+// once it is older than SubmitTimeout.
+func (p *Pipeline) reapSubmission(ctx context.Context, id string) error {
+	m, err := p.store.Marker(ctx, id)
 	if errors.Is(err, encounter.ErrNotFound) {
-		return "", nil // a submission that never completed
+		return nil // closed meanwhile
 	}
 	if err != nil {
-		return "", err
+		// An unreadable marker says nothing about age; the Meta is
+		// missing, so nothing of the encounter was ever committed.
+		p.log.Warn("open marker unreadable; removing the uncommitted submission", "encounter_id", id, "error", err)
+		m = encounter.OpenMarker{}
 	}
+	if p.now().Sub(m.Since) < SubmitTimeout {
+		return nil // it may still be uploading
+	}
+	if err := p.removeScope(ctx, id); err != nil {
+		return phi.Wrap(err, phi.CodeStorage, "uncommitted submission could not be removed")
+	}
+	if err := p.audit.Log(ctx, audit.Entry{Event: audit.EventSubmitAbandoned, Actor: "system:reconciler", Role: "system",
+		PatientRef: m.PatientRef, EncounterID: id, Result: "discarded"}); err != nil {
+		return phi.Wrap(err, phi.CodeAuditUnavailable, "abandoned submission not audited")
+	}
+	p.log.Info("removed a submission that never completed", "encounter_id", id)
+	return p.store.MarkClosed(ctx, id)
+}
+
+// nextStage is the first stage of the encounter with work left, or "".
+func (p *Pipeline) nextStage(ctx context.Context, meta *encounter.Meta) (encounter.Stage, error) {
+	id := meta.ID
 	for _, s := range meta.Stages() {
 		st, err := p.store.Stage(ctx, id, s)
 		if errors.Is(err, encounter.ErrNotFound) {

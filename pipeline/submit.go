@@ -17,6 +17,7 @@ import (
 	"github.com/clinscribe/clinscribe/pipeline/caption"
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
 	"github.com/clinscribe/clinscribe/pipeline/phi"
+	"github.com/clinscribe/clinscribe/storage"
 )
 
 // SubmitRequest is one encounter from a clinic: a note, or a recording with
@@ -38,6 +39,13 @@ type SubmitRequest struct {
 	Actor  string // who submits (user or client ID)
 	Role   string
 	Source string // cli, api, demo
+
+	// IdempotencyKey, if set, makes retries safe: a submission repeated
+	// with the same key by the same actor within IdempotencyWindow is
+	// answered with the encounter the first one created (or carries on an
+	// attempt that never committed) instead of creating another. Only an
+	// HMAC of it is stored.
+	IdempotencyKey string
 }
 
 // An ID we are willing to store in audit entries and logs.
@@ -61,12 +69,22 @@ func (p *Pipeline) Submit(ctx context.Context, req SubmitRequest) (string, error
 	if err != nil {
 		return "", phi.Wrap(err, phi.CodeStorage, "pseudonym key unavailable")
 	}
+	c := claim{id: encounter.NewID()}
+	if req.IdempotencyKey != "" {
+		if c, err = p.claimKey(ctx, &req, kind); err != nil {
+			return "", err
+		}
+		if c.replay {
+			p.log.Info("submission repeated with its idempotency key; answered with the encounter it created", "encounter_id", c.id)
+			return c.id, nil
+		}
+	}
 	allowed, err := p.consents.AIAllowed(ctx, ref)
 	if err != nil {
 		return "", phi.Wrap(err, phi.CodeStorage, "consent could not be checked; submission not accepted")
 	}
 
-	id := encounter.NewID()
+	id := c.id
 	meta := &encounter.Meta{
 		ID: id, Kind: kind, Template: tmpl.ID, PatientRef: ref, ProviderID: req.ProviderID,
 		Subject: req.Subject, Source: req.Source, CreatedAt: p.now().UTC(),
@@ -74,24 +92,38 @@ func (p *Pipeline) Submit(ctx context.Context, req SubmitRequest) (string, error
 	if !allowed {
 		meta.AIProcessing = ConsentDenied
 	}
-	cleanup := func() { p.discard(context.WithoutCancel(ctx), meta) }
+	// The open marker comes first: from here on, whatever a crash leaves
+	// behind is found by Reconcile, carried on if the Meta was written (the
+	// commit point) and removed if not.
+	if err := p.store.Begin(ctx, id, encounter.OpenMarker{PatientRef: ref, Since: meta.CreatedAt}); err != nil {
+		return "", phi.Wrap(err, phi.CodeStorage, "encounter could not be stored")
+	}
+	audited := false
+	cleanup := func() {
+		if c.attempt != "" {
+			// Another attempt under this ID may be committing right now;
+			// what this one wrote is left to the reconciler.
+			return
+		}
+		p.discard(context.WithoutCancel(ctx), id, ref, audited)
+	}
 	switch kind {
 	case encounter.KindNote:
-		in, err := p.store.PutInput(ctx, id, encounter.RoleNote, req.NoteContentType, bytes.NewReader(req.Note))
+		in, err := p.store.PutAttemptInput(ctx, id, encounter.RoleNote, c.attempt, req.NoteContentType, bytes.NewReader(req.Note))
 		if err != nil {
 			cleanup()
 			return "", phi.Wrap(err, phi.CodeStorage, "note could not be stored")
 		}
 		meta.Inputs = append(meta.Inputs, in)
 	case encounter.KindRecording:
-		in, err := p.storeAudio(ctx, id, &req)
+		in, err := p.storeAudio(ctx, id, c.attempt, &req)
 		if err != nil {
 			cleanup()
 			return "", err
 		}
 		meta.Inputs = append(meta.Inputs, in)
 		if len(req.Sidecar) > 0 {
-			sc, err := p.store.PutInput(ctx, id, encounter.RoleSidecar, req.SidecarContentType, bytes.NewReader(req.Sidecar))
+			sc, err := p.store.PutAttemptInput(ctx, id, encounter.RoleSidecar, c.attempt, req.SidecarContentType, bytes.NewReader(req.Sidecar))
 			if err != nil {
 				cleanup()
 				return "", phi.Wrap(err, phi.CodeStorage, "sidecar could not be stored")
@@ -100,11 +132,9 @@ func (p *Pipeline) Submit(ctx context.Context, req SubmitRequest) (string, error
 		}
 	}
 	first := meta.FirstStage()
-	// Stages without a stored status are pending; nothing more to write.
-	if err := p.store.Create(ctx, meta); err != nil {
-		cleanup()
-		return "", phi.Wrap(err, phi.CodeStorage, "encounter could not be stored")
-	}
+	// Audited before the commit point, so no encounter is ever processed
+	// without its submission on record; a submission that then fails, or
+	// is cut off by a crash, gets an encounter.submit_abandoned entry.
 	err = p.audit.Log(ctx, audit.Entry{
 		Event: audit.EventSubmit, Actor: req.Actor, Role: req.Role, PatientRef: ref, EncounterID: id,
 		InputSHA256: meta.Inputs[0].SHA256, Result: "ok",
@@ -112,6 +142,20 @@ func (p *Pipeline) Submit(ctx context.Context, req SubmitRequest) (string, error
 	if err != nil {
 		cleanup()
 		return "", phi.Wrap(err, phi.CodeAuditUnavailable, "audit trail unavailable; submission not accepted")
+	}
+	audited = true
+	// Stages without a stored status are pending; nothing more to write.
+	if err := p.store.Create(ctx, meta); err != nil {
+		if c.attempt != "" && errors.Is(err, storage.ErrExists) {
+			// A concurrent attempt with the same key committed first.
+			p.pruneAttempts(context.WithoutCancel(ctx), meta)
+			return id, nil
+		}
+		cleanup()
+		return "", phi.Wrap(err, phi.CodeStorage, "encounter could not be stored")
+	}
+	if c.attempt != "" {
+		p.pruneAttempts(ctx, meta)
 	}
 	if !allowed {
 		// The patient opted out of AI processing: nothing is queued for a
@@ -130,15 +174,37 @@ func (p *Pipeline) Submit(ctx context.Context, req SubmitRequest) (string, error
 	return id, nil
 }
 
-// discard removes what a failed submission wrote.
-func (p *Pipeline) discard(ctx context.Context, meta *encounter.Meta) {
-	keys, err := p.vault.List(ctx, encounter.Scope(meta.ID)+"/")
-	if err == nil {
-		for _, k := range keys {
-			_ = p.vault.Delete(ctx, k)
+// discard removes what a submission that did not reach its commit point
+// wrote, then its open marker; if its submit entry is on record, it records
+// that the submission was abandoned. A crash part way leaves the marker, so
+// Reconcile finishes the job.
+func (p *Pipeline) discard(ctx context.Context, id, patientRef string, audited bool) {
+	if err := p.removeScope(ctx, id); err != nil {
+		p.log.Error("failed submission not cleaned up; the reconciler will retry", "encounter_id", id, "error", err)
+		return
+	}
+	if audited {
+		if err := p.audit.Log(ctx, audit.Entry{Event: audit.EventSubmitAbandoned, Actor: "system:pipeline", Role: "system",
+			PatientRef: patientRef, EncounterID: id, Result: "discarded"}); err != nil {
+			p.log.Error("abandoned submission not audited; the reconciler will retry", "encounter_id", id, "error", err)
+			return
 		}
 	}
-	_ = p.store.MarkClosed(ctx, meta.ID)
+	_ = p.store.MarkClosed(ctx, id)
+}
+
+// removeScope deletes every object of an encounter that never reached its
+// commit point.
+func (p *Pipeline) removeScope(ctx context.Context, id string) error {
+	keys, err := p.vault.List(ctx, encounter.Scope(id)+"/")
+	if err != nil {
+		return err
+	}
+	var errs []error
+	for _, k := range keys {
+		errs = append(errs, p.vault.Delete(ctx, k))
+	}
+	return errors.Join(errs...)
 }
 
 func (p *Pipeline) validate(req *SubmitRequest) (encounter.Kind, error) {
@@ -150,6 +216,9 @@ func (p *Pipeline) validate(req *SubmitRequest) (encounter.Kind, error) {
 	}
 	if !actorRE.MatchString(req.Actor) {
 		return "", phi.Permanentf(phi.CodeInvalidInput, "actor ID is required: 1-128 characters of letters, digits and ._:@-")
+	}
+	if req.IdempotencyKey != "" && !idempotencyKeyRE.MatchString(req.IdempotencyKey) {
+		return "", phi.Permanentf(phi.CodeInvalidInput, "an idempotency key is 1-255 printable ASCII characters without spaces")
 	}
 	if req.Role == "" {
 		req.Role = "platform"
@@ -222,7 +291,7 @@ func (p *Pipeline) validateSidecar(req *SubmitRequest) error {
 
 // storeAudio checks the recording's first bytes, then streams it into
 // storage under the size limit.
-func (p *Pipeline) storeAudio(ctx context.Context, id string, req *SubmitRequest) (encounter.Input, error) {
+func (p *Pipeline) storeAudio(ctx context.Context, id, attempt string, req *SubmitRequest) (encounter.Input, error) {
 	br := bufio.NewReaderSize(req.Audio, 4096)
 	head, err := br.Peek(4096)
 	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
@@ -239,7 +308,7 @@ func (p *Pipeline) storeAudio(ctx context.Context, id string, req *SubmitRequest
 		return encounter.Input{}, phi.WrapPermanent(err, code, err.Error())
 	}
 	limited := &limitReader{r: br, left: p.cfg.Limits.MaxAudioBytes}
-	in, err := p.store.PutInput(ctx, id, encounter.RoleAudio, req.AudioContentType, limited)
+	in, err := p.store.PutAttemptInput(ctx, id, encounter.RoleAudio, attempt, req.AudioContentType, limited)
 	if limited.exceeded {
 		return encounter.Input{}, phi.Permanentf(phi.CodeTooLarge, "recording is larger than the limit of %d bytes", p.cfg.Limits.MaxAudioBytes)
 	}

@@ -47,6 +47,9 @@ const (
 	EventLegalHold      Event = "legal_hold.change"             // a legal hold was placed or lifted
 	EventWebhook        Event = "webhook.delivered"             // a signed notification was delivered
 	EventInputDeleted   Event = "retention.input_delete"        // retention deleted an input (ObjectID: which)
+	// A submission that did not reach its commit point (it failed, or a
+	// crash cut it off) and whose stored parts were removed.
+	EventSubmitAbandoned Event = "encounter.submit_abandoned"
 )
 
 var knownEvents = map[Event]bool{
@@ -58,7 +61,7 @@ var knownEvents = map[Event]bool{
 	EventAuditExport: true,
 	EventReject:      true, EventEnteredInError: true, EventExplain: true, EventStatus: true,
 	EventReviewOpen: true, EventReviewRead: true, EventHumanRouted: true, EventLegalHold: true, EventWebhook: true,
-	EventInputDeleted: true,
+	EventInputDeleted: true, EventSubmitAbandoned: true,
 }
 
 // Events lists every known event, sorted.

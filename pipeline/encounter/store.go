@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/clinscribe/clinscribe/storage"
 )
@@ -77,9 +78,19 @@ func (s *Store) getJSON(ctx context.Context, key string, v any) error {
 // PutInput stores one input's bytes, streaming, and returns its description
 // (size and SHA-256 of the plaintext).
 func (s *Store) PutInput(ctx context.Context, id, role, contentType string, r io.Reader) (Input, error) {
+	return s.PutAttemptInput(ctx, id, role, "", contentType, r)
+}
+
+// PutAttemptInput is PutInput for a retried submission: each attempt
+// (a short random tag; "" for the first) writes its own object, so no
+// attempt overwrites what another may already have committed.
+func (s *Store) PutAttemptInput(ctx context.Context, id, role, attempt, contentType string, r io.Reader) (Input, error) {
 	h := sha256.New()
 	cr := &countingReader{r: io.TeeReader(r, h)}
 	key := inputKey(id, role)
+	if attempt != "" {
+		key += "." + attempt
+	}
 	if err := s.vault.Put(ctx, key, cr, storage.CreateOnly); err != nil {
 		return Input{}, fmt.Errorf("encounter.PutInput: %w", err)
 	}
@@ -95,7 +106,24 @@ func (s *Store) OpenInput(ctx context.Context, in Input) (io.ReadCloser, error) 
 	return rc, err
 }
 
-// Create writes the encounter's Meta (once) and marks it open.
+// Begin marks a new encounter open before anything else of it is written
+// (again, with a fresh time, when a retried submission takes it over),
+// so that whatever a crash leaves of a submission (inputs without a Meta)
+// is found by the reconciler and removed once it is older than any upload
+// could take.
+func (s *Store) Begin(ctx context.Context, id string, m OpenMarker) error {
+	if !ValidID(id) {
+		return fmt.Errorf("encounter.Begin: invalid ID")
+	}
+	if err := s.putJSON(ctx, openKey(id), m, storage.Overwrite); err != nil {
+		return fmt.Errorf("encounter.Begin: %w", err)
+	}
+	return nil
+}
+
+// Create writes the encounter's Meta, once. It is a submission's commit
+// point: an encounter without a Meta never happened and is cleaned up; one
+// with a Meta is carried through. Begin comes first.
 func (s *Store) Create(ctx context.Context, m *Meta) error {
 	if !ValidID(m.ID) {
 		return fmt.Errorf("encounter.Create: invalid ID")
@@ -103,7 +131,7 @@ func (s *Store) Create(ctx context.Context, m *Meta) error {
 	if err := s.putJSON(ctx, metaKey(m.ID), m, storage.CreateOnly); err != nil {
 		return fmt.Errorf("encounter.Create: %w", err)
 	}
-	return s.MarkOpen(ctx, m.ID)
+	return nil
 }
 
 // Meta loads the encounter's Meta.
@@ -217,10 +245,19 @@ func (s *Store) Drafts(ctx context.Context, id string) ([]*Draft, error) {
 	return ds, nil
 }
 
-// MarkOpen records that the encounter's pipeline has work left, so a
-// reconciler can re-enqueue it after Redis loses its tasks.
-func (s *Store) MarkOpen(ctx context.Context, id string) error {
-	return s.vault.Put(ctx, openKey(id), bytes.NewReader(nil), storage.Overwrite)
+// OpenMarker is what an encounter's open marker holds: enough to clean up
+// a submission that never reached its commit point.
+type OpenMarker struct {
+	PatientRef string    `json:"patient_ref,omitempty"`
+	Since      time.Time `json:"since"`
+}
+
+// Marker loads the open marker of the encounter; ErrNotFound if it is
+// closed.
+func (s *Store) Marker(ctx context.Context, id string) (OpenMarker, error) {
+	var m OpenMarker
+	err := s.getJSON(ctx, openKey(id), &m)
+	return m, err
 }
 
 // MarkClosed clears the open marker.
@@ -228,7 +265,8 @@ func (s *Store) MarkClosed(ctx context.Context, id string) error {
 	return s.vault.Delete(ctx, openKey(id))
 }
 
-// Open lists the IDs of encounters with work left.
+// Open lists the IDs of encounters with work left: the pipeline has not
+// finished them, or their submission never completed (Begin).
 func (s *Store) Open(ctx context.Context) ([]string, error) {
 	keys, err := s.vault.List(ctx, "index/open/")
 	if err != nil {

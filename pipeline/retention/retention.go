@@ -254,7 +254,9 @@ type Result struct {
 // encounter record (a crash mid-submit): nobody holds their ID, nothing
 // will ever read them. A submission still in progress looks the same for a
 // moment, so an orphan is deleted only once OrphanAfter has passed since a
-// sweep first saw it.
+// sweep first saw it. Submissions with an open marker are left to the
+// pipeline's reconciler, which knows when they started (an upload of a long
+// recording can outlast OrphanAfter).
 func (s *Sweeper) sweepOrphans(ctx context.Context, objects map[string][]string, hasMeta map[string]bool, now time.Time) (int, []error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -262,14 +264,22 @@ func (s *Sweeper) sweepOrphans(ctx context.Context, objects map[string][]string,
 		s.orphans = map[string]time.Time{}
 	}
 	var errs []error
+	markers, err := s.data.List(ctx, "index/open/")
+	if err != nil {
+		return 0, []error{fmt.Errorf("open markers: %w", err)}
+	}
+	reconciled := map[string]bool{}
+	for _, k := range markers {
+		reconciled[strings.TrimPrefix(k, "index/open/")] = true
+	}
 	deleted := 0
 	for id := range s.orphans {
-		if hasMeta[id] || len(objects[id]) == 0 {
-			delete(s.orphans, id) // completed after all, or gone
+		if hasMeta[id] || reconciled[id] || len(objects[id]) == 0 {
+			delete(s.orphans, id) // completed after all, gone, or the reconciler's
 		}
 	}
 	for id, keys := range objects {
-		if hasMeta[id] {
+		if hasMeta[id] || reconciled[id] {
 			continue
 		}
 		first, seen := s.orphans[id]

@@ -146,6 +146,7 @@ func (s *Server) finishSubmit(w http.ResponseWriter, r *http.Request, who pipeli
 	if req.Note != nil && req.NoteContentType == "" {
 		req.NoteContentType = "text/plain; charset=utf-8"
 	}
+	req.IdempotencyKey = r.Header.Get("Idempotency-Key")
 	id, err := s.p.Submit(r.Context(), req)
 	if err != nil && !errors.Is(err, pipeline.ErrNotQueued) {
 		var tooBig *http.MaxBytesError

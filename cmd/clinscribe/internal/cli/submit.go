@@ -38,6 +38,7 @@ type submitFlags struct {
 	patientID, patientName, birthDate, phone    string
 	relatives, identifiers                      stringList
 	provider, providerName, actor               string
+	idempotencyKey                              string
 	wait                                        time.Duration
 }
 
@@ -58,6 +59,7 @@ func runSubmit(ctx context.Context, env Env, cfgPath string, args []string) erro
 	fs.StringVar(&f.provider, "provider", "", "ID of the clinician the encounter belongs to (required)")
 	fs.StringVar(&f.providerName, "provider-name", "", "clinician's name")
 	fs.StringVar(&f.actor, "actor", "cli", "ID of who submits, for the audit trail")
+	fs.StringVar(&f.idempotencyKey, "idempotency-key", "", "makes a retry safe: the same `key` within 24 hours answers with the encounter already created")
 	fs.DurationVar(&f.wait, "wait", 0, "wait up to this long for the pipeline to finish and print the status (a worker must be running)")
 	if _, err := parse(fs, args); err != nil {
 		return errUsage
@@ -101,6 +103,7 @@ func runSubmit(ctx context.Context, env Env, cfgPath string, args []string) erro
 func buildSubmit(env Env, f submitFlags) (pipeline.SubmitRequest, func(), error) {
 	req := pipeline.SubmitRequest{
 		Template: f.template, ProviderID: f.provider, Actor: f.actor, Role: "platform", Source: "cli",
+		IdempotencyKey: f.idempotencyKey,
 		Subject: encounter.Subject{
 			PatientID: f.patientID, PatientName: f.patientName, BirthDate: f.birthDate, Phone: f.phone,
 			Relatives: f.relatives, Identifiers: f.identifiers, ProviderName: f.providerName,
