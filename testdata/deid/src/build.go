@@ -1,7 +1,7 @@
 //go:build ignore
 
-// build turns the hand-written, marked-up sources of the independent corpus
-// (testdata/deid/src/*.txt) into the JSON-lines corpus format with byte
+// build turns the hand-written, marked-up sources of the independent and
+// blind corpora (testdata/deid/src/*.txt) into the JSON-lines corpus format with byte
 // offsets, so no offset is ever counted by hand.
 //
 //	go run testdata/deid/src/build.go
@@ -12,11 +12,14 @@
 // {CODE|text}, CODE one of the short codes below; the braces and the code are
 // removed and the span is recorded over "text". Markup does not nest.
 //
-// The documents are split deterministically into independent.jsonl and
-// independent-holdout.jsonl: within each stratum (with and without PHI) the
-// documents are ordered by an FNV hash of their ID and the first quarter goes
-// to the holdout. The split depends on IDs only, never on how the detector
-// does on a document.
+// Source files belong to one of two corpora by the first digit of their name
+// (see corpora): 0x_ to 2x_ make the independent corpus, 3x_ the blind one.
+// Each corpus is split deterministically into <name>.jsonl and
+// <name>-holdout.jsonl: within each stratum (with and without PHI) the
+// documents are ordered by an FNV hash of their ID (for the blind corpus
+// mixed further, see corpora) and the first quarter goes to the holdout. The
+// split depends on IDs only, never on how the detector does on a document.
+// Document IDs are unique across both corpora.
 package main
 
 import (
@@ -54,6 +57,34 @@ type doc struct {
 
 const holdoutShare = 0.25
 
+// corpora maps the leading digits of a source file's name to the corpus it
+// belongs to; the corpus name is also the base name of its two outputs.
+//
+// mix: IDs that differ only in their last characters (b-ed-001, b-ed-002, ...)
+// lie next to each other in plain FNV-1a order, so a quarter taken from the
+// front of that order can be whole document types. The blind corpus therefore
+// passes the FNV-1a hash through the MurmurHash3 finalizer before ordering;
+// the independent corpus keeps its plain FNV-1a split, which was fixed before
+// it was first evaluated.
+var corpora = []struct {
+	name     string
+	prefixes string // first characters of the file names that belong to it
+	mix      bool
+}{
+	{"independent", "012", false},
+	{"blind", "3", true},
+}
+
+func corpusOf(file string) (string, error) {
+	base := filepath.Base(file)
+	for _, c := range corpora {
+		if base != "" && strings.ContainsRune(c.prefixes, rune(base[0])) {
+			return c.name, nil
+		}
+	}
+	return "", fmt.Errorf("%s: belongs to no corpus (file names start with a corpus digit)", file)
+}
+
 func main() {
 	if err := run(); err != nil {
 		fmt.Fprintln(os.Stderr, "build:", err)
@@ -68,9 +99,13 @@ func run() error {
 		return err
 	}
 	sort.Strings(files)
-	var docs []doc
+	docs := map[string][]doc{}
 	seen := map[string]bool{}
 	for _, f := range files {
+		name, err := corpusOf(f)
+		if err != nil {
+			return err
+		}
 		ds, err := parseFile(f)
 		if err != nil {
 			return err
@@ -80,8 +115,22 @@ func run() error {
 				return fmt.Errorf("%s: duplicate id %q", f, d.ID)
 			}
 			seen[d.ID] = true
-			docs = append(docs, d)
+			docs[name] = append(docs[name], d)
 		}
+	}
+	for _, c := range corpora {
+		if err := split(c.name, docs[c.name], c.mix); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// split writes one corpus as <name>.jsonl and <name>-holdout.jsonl.
+func split(name string, docs []doc, mix bool) error {
+	key := hash
+	if mix {
+		key = func(s string) uint32 { return fmix32(hash(s)) }
 	}
 	var phi, free []doc
 	for _, d := range docs {
@@ -93,7 +142,7 @@ func run() error {
 	}
 	var main, hold []doc
 	for _, stratum := range [][]doc{phi, free} {
-		sort.Slice(stratum, func(i, j int) bool { return hash(stratum[i].ID) < hash(stratum[j].ID) })
+		sort.Slice(stratum, func(i, j int) bool { return key(stratum[i].ID) < key(stratum[j].ID) })
 		n := int(float64(len(stratum))*holdoutShare + 0.5)
 		hold = append(hold, stratum[:n]...)
 		main = append(main, stratum[n:]...)
@@ -103,10 +152,10 @@ func run() error {
 	}
 	byID(main)
 	byID(hold)
-	if err := write(filepath.Join("testdata", "deid", "independent.jsonl"), main); err != nil {
+	if err := write(filepath.Join("testdata", "deid", name+".jsonl"), main); err != nil {
 		return err
 	}
-	if err := write(filepath.Join("testdata", "deid", "independent-holdout.jsonl"), hold); err != nil {
+	if err := write(filepath.Join("testdata", "deid", name+"-holdout.jsonl"), hold); err != nil {
 		return err
 	}
 	count := func(ds []doc) (n, free, spans int) {
@@ -122,7 +171,7 @@ func run() error {
 	for _, p := range []struct {
 		name string
 		ds   []doc
-	}{{"independent", main}, {"independent-holdout", hold}} {
+	}{{name, main}, {name + "-holdout", hold}} {
 		n, f, s := count(p.ds)
 		fmt.Printf("%-20s %4d documents, %3d PHI-free, %5d spans\n", p.name, n, f, s)
 	}
@@ -133,6 +182,17 @@ func hash(s string) uint32 {
 	h := fnv.New32a()
 	h.Write([]byte(s))
 	return h.Sum32()
+}
+
+// fmix32 is the MurmurHash3 finalizer: every input bit affects every output
+// bit.
+func fmix32(h uint32) uint32 {
+	h ^= h >> 16
+	h *= 0x85ebca6b
+	h ^= h >> 13
+	h *= 0xc2b2ae35
+	h ^= h >> 16
+	return h
 }
 
 func write(path string, ds []doc) error {
@@ -252,7 +312,9 @@ func parseDoc(id, src string) (doc, error) {
 		v := d.Text[s.Start:s.End]
 		r0, _ := utf8.DecodeRuneInString(v)
 		r1, _ := utf8.DecodeLastRuneInString(v)
-		okEdge := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("()[]+#.'", r) }
+		okEdge := func(r rune) bool {
+			return unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("()[]+#.'", r)
+		}
 		if !okEdge(r0) || !okEdge(r1) {
 			return d, fmt.Errorf("doc %s: span %q has a ragged edge", id, v)
 		}
