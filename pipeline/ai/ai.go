@@ -17,6 +17,7 @@ package ai
 import (
 	"context"
 	"io"
+	"time"
 
 	"github.com/clinscribe/clinscribe/pipeline/caption"
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
@@ -105,6 +106,15 @@ type Attestation struct {
 	// Agreement identifies the agreement that says so, as an ID
 	// ("baa-2026-014"); it is written to every audit entry.
 	Agreement string `yaml:"agreement"`
+}
+
+// ProviderObserver receives what a provider's own flow control does, for
+// metrics: how long each call waited for the fleet's rate limiter (zero
+// waits too) and every circuit-breaker transition ("closed", "half_open",
+// "open"; once at start too). Names only, never content.
+type ProviderObserver interface {
+	RateLimitWait(provider string, d time.Duration)
+	BreakerState(provider, state string)
 }
 
 // Provider is one configured AI provider.

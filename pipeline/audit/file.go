@@ -284,13 +284,18 @@ func ReadDir(dir string) ([]Entry, error) {
 	if err != nil {
 		return nil, err
 	}
-	rows, err := Query(context.Background(), s, Filter{})
+	return Entries(context.Background(), s)
+}
+
+// Entries returns every acknowledged entry of a store's chains.
+func Entries(ctx context.Context, r Reader) ([]Entry, error) {
+	rows, err := Query(ctx, r, Filter{})
 	if err != nil {
 		return nil, err
 	}
 	out := make([]Entry, len(rows))
-	for i, r := range rows {
-		out[i] = r.Entry
+	for i, row := range rows {
+		out[i] = row.Entry
 	}
 	return out, nil
 }

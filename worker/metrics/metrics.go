@@ -9,6 +9,8 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"github.com/clinscribe/clinscribe/pipeline/ai"
 )
 
 // Namespace prefixes every clinscribe metric.
@@ -22,28 +24,19 @@ const (
 	OutcomeError  = "error"
 )
 
-// Breaker states for BreakerState.
-type BreakerState string
-
+// Breaker states, as resilience.Breaker names them.
 const (
-	BreakerClosed   BreakerState = "closed"
-	BreakerHalfOpen BreakerState = "half_open"
-	BreakerOpen     BreakerState = "open"
+	BreakerClosed   = "closed"
+	BreakerHalfOpen = "half_open"
+	BreakerOpen     = "open"
 )
 
-var breakerStates = []BreakerState{BreakerClosed, BreakerHalfOpen, BreakerOpen}
+var breakerStates = []string{BreakerClosed, BreakerHalfOpen, BreakerOpen}
 
 // ProviderObserver receives what an AI provider's rate limiter and circuit
-// breaker do. The provider code calls it; *Metrics implements it.
-type ProviderObserver interface {
-	// RateLimitWait reports that a call to provider waited d for a token
-	// (report zero waits too: the histogram's count is then the number of
-	// calls that went through the limiter).
-	RateLimitWait(provider string, d time.Duration)
-	// BreakerState reports the breaker's state after every transition (and
-	// once at start).
-	BreakerState(provider string, state BreakerState)
-}
+// breaker do; the openai provider calls it (openai.Deps.Observer), *Metrics
+// implements it.
+type ProviderObserver = ai.ProviderObserver
 
 // ReviewObserver receives the human-review workload. The review workflow
 // (issue 5) calls it whenever it counts cases, e.g. from the overdue
@@ -56,7 +49,7 @@ type ReviewObserver interface {
 type NopProviderObserver struct{}
 
 func (NopProviderObserver) RateLimitWait(string, time.Duration) {}
-func (NopProviderObserver) BreakerState(string, BreakerState)   {}
+func (NopProviderObserver) BreakerState(string, string)         {}
 func (NopReviewObserver) ReviewCases(int, int)                  {}
 
 // NopReviewObserver discards observations.
@@ -233,14 +226,15 @@ func (m *Metrics) RateLimitWait(provider string, d time.Duration) {
 }
 
 // BreakerState implements ProviderObserver.
-func (m *Metrics) BreakerState(provider string, state BreakerState) {
+// An unknown state sets all three to 0 rather than invent a label value.
+func (m *Metrics) BreakerState(provider, state string) {
 	p := Label(provider)
 	for _, s := range breakerStates {
 		v := 0.0
 		if s == state {
 			v = 1
 		}
-		m.breaker.WithLabelValues(p, string(s)).Set(v)
+		m.breaker.WithLabelValues(p, s).Set(v)
 	}
 }
 

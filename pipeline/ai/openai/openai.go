@@ -211,6 +211,9 @@ type Deps struct {
 	HTTPClient *http.Client
 	Log        *slog.Logger
 	Now        func() time.Time
+	// Observer, if set, is told every rate-limiter wait and breaker
+	// transition (metrics).
+	Observer ai.ProviderObserver
 }
 
 // Provider talks to one OpenAI-style endpoint.
@@ -222,6 +225,7 @@ type Provider struct {
 	counter *tokens.Counter
 	log     *slog.Logger
 	now     func() time.Time
+	obs     ai.ProviderObserver
 }
 
 var (
@@ -292,7 +296,10 @@ func NewProvider(cfg Config, deps Deps) (*Provider, error) {
 	}
 	p := &Provider{
 		cfg: cfg, api: goopenai.NewClientWithConfig(gc), counter: counter, log: deps.Log, now: deps.Now,
-		breaker: resilience.NewBreaker(cfg.Name, cfg.Breaker, deps.Log, deps.Now),
+		breaker: resilience.NewBreaker(cfg.Name, cfg.Breaker, deps.Log, deps.Now), obs: deps.Observer,
+	}
+	if p.obs != nil {
+		p.breaker.Observe(func(state string) { p.obs.BreakerState(cfg.Name, state) })
 	}
 	rl := ratelimit.Limits{RPM: cfg.Limits.RPM, TPM: cfg.Limits.TPM, Burst: cfg.Limits.Burst}
 	if deps.Redis != nil && rl.Enabled() {
@@ -333,6 +340,9 @@ func (p *Provider) attempt(ctx context.Context, ex *exchange, estimate int, time
 	if err != nil {
 		p.breaker.Release()
 		return p.limiterError(err)
+	}
+	if p.obs != nil && p.limiter != nil {
+		p.obs.RateLimitWait(p.cfg.Name, res.Wait)
 	}
 	// The attempt's clock starts once quota is granted.
 	actx, cancel := context.WithTimeoutCause(ctx, timeout, resilience.ErrAttemptTimeout)

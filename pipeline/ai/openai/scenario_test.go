@@ -627,13 +627,39 @@ func TestHundredMegabyteRecording(t *testing.T) {
 	checkWords(t, res.Segments, exp)
 }
 
+// observer records what a provider reports for metrics.
+type observer struct {
+	mu     sync.Mutex
+	states []string
+	waits  map[string]int
+	waited time.Duration
+}
+
+func (o *observer) RateLimitWait(provider string, d time.Duration) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if o.waits == nil {
+		o.waits = map[string]int{}
+	}
+	o.waits[provider]++
+	o.waited += d
+}
+
+func (o *observer) BreakerState(provider, state string) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.states = append(o.states, provider+":"+state)
+}
+
 func TestBreakerOpensAndFallbackServes(t *testing.T) {
 	t.Parallel()
-	bad := newEnv(t, openaitest.Options{}, openai.KindOpenAI, func(c *openai.Config, _ *openai.Deps) {
+	obs := &observer{}
+	bad := newEnv(t, openaitest.Options{}, openai.KindOpenAI, func(c *openai.Config, d *openai.Deps) {
 		c.Name = "primary"
 		c.Fallback = "backup"
 		c.Retry.MaxAttempts = 2
 		c.Breaker = resilience.BreakerConfig{Failures: 2, Cooldown: time.Minute}
+		d.Observer = obs
 	})
 	good := newEnv(t, openaitest.Options{}, openai.KindAzure, func(c *openai.Config, _ *openai.Deps) { c.Name = "backup" })
 	for range 10 {
@@ -658,6 +684,10 @@ func TestBreakerOpensAndFallbackServes(t *testing.T) {
 	if st := bad.impl.Breaker().State(); st != "open" {
 		t.Errorf("breaker %s", st)
 	}
+	// Metrics saw the start state and the transition.
+	if want := []string{"primary:closed", "primary:open"}; !slices.Equal(obs.states, want) {
+		t.Errorf("observed breaker states %v, want %v", obs.states, want)
+	}
 	var outcomes []string
 	for _, e := range b.Audit(t) {
 		if e.Event == audit.EventAIOutcome {
@@ -676,6 +706,7 @@ func TestFleetRateLimitShared(t *testing.T) {
 	t.Parallel()
 	rs := redistest.Start(t)
 	srv := openaitest.New(t, openaitest.Options{APIKey: testKey, RPM: 600, TPM: 600_000, QuotaWindow: 2 * time.Second})
+	obs := &observer{}
 	var provs []*ai.Provider
 	for range 2 {
 		o, _ := redis.ParseURL(rs.URL)
@@ -684,7 +715,7 @@ func TestFleetRateLimitShared(t *testing.T) {
 		cfg := baseConfig(srv, openai.KindOpenAI)
 		cfg.Name = "fleet"
 		cfg.Limits = openai.Limits{RPM: 600, TPM: 600_000, MaxOutputTokens: 1_500}
-		p, err := openai.New(cfg, openai.Deps{Redis: rdb})
+		p, err := openai.New(cfg, openai.Deps{Redis: rdb, Observer: obs})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -718,6 +749,14 @@ func TestFleetRateLimitShared(t *testing.T) {
 	}
 	if st.Requests < 24 {
 		t.Errorf("%d requests for 24 summaries", st.Requests)
+	}
+	// Every request went through the limiter and was reported, and a
+	// burst of 24 against 600 RPM (one per 100ms) had to wait.
+	if n := obs.waits["fleet"]; n != st.Requests {
+		t.Errorf("%d rate-limiter waits reported for %d requests", n, st.Requests)
+	}
+	if obs.waited < time.Second {
+		t.Errorf("24 requests at 600 RPM waited %s in all: the waits are not reported", obs.waited)
 	}
 }
 

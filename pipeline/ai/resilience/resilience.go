@@ -165,7 +165,7 @@ const (
 )
 
 func (s breakerState) String() string {
-	return [...]string{"closed", "open", "half-open"}[s]
+	return [...]string{"closed", "open", "half_open"}[s]
 }
 
 // Breaker is a circuit breaker for one provider in one process.
@@ -180,6 +180,7 @@ type Breaker struct {
 	fails    int
 	openedAt time.Time
 	probing  bool
+	observe  func(state string)
 }
 
 // NewBreaker returns a closed breaker for the named provider.
@@ -277,6 +278,19 @@ func (b *Breaker) Release() {
 	b.mu.Unlock()
 }
 
+// Observe calls f with the current state now and after every transition
+// (for metrics). f runs under the breaker's lock: it must be quick and
+// must not call back into the breaker.
+func (b *Breaker) Observe(f func(state string)) {
+	if b == nil || f == nil {
+		return
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.observe = f
+	f(b.state.String())
+}
+
 // State names the breaker's state, for status pages and tests.
 func (b *Breaker) State() string {
 	b.mu.Lock()
@@ -287,4 +301,7 @@ func (b *Breaker) State() string {
 func (b *Breaker) setState(s breakerState) {
 	b.log.Warn("AI provider circuit breaker changed state", "provider", b.name, "state", s.String(), "failures", b.fails)
 	b.state = s
+	if b.observe != nil {
+		b.observe(s.String())
+	}
 }

@@ -195,9 +195,29 @@ func (a *App) NewAPI() (*api.Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("app: %w", err)
 	}
-	dir := a.Config.Audit.Dir
-	reader := func(context.Context) ([]audit.Entry, error) { return audit.ReadDir(dir) }
+	reader, err := a.auditEntries()
+	if err != nil {
+		return nil, fmt.Errorf("app: audit: %w", err)
+	}
 	return api.New(a.Config.API, a.Pipeline, tokens, reader, a.Audit, a.Log, api.Options{Health: a.HealthHandler()}), nil
+}
+
+// auditEntries reads the whole trail from the configured sink — the local
+// directory or the S3 bucket — for the API's audit export.
+func (a *App) auditEntries() (api.AuditReader, error) {
+	c := a.Config.Audit
+	if c.Sink == "local" {
+		// A fresh reader per export: it lists the directory as it is now.
+		return func(context.Context) ([]audit.Entry, error) { return audit.ReadDir(c.Dir) }, nil
+	}
+	r, err := OpenAuditReader(context.Background(), c)
+	if err != nil {
+		return nil, err
+	}
+	if cl, ok := r.(interface{ Close() error }); ok {
+		a.closers = append(a.closers, cl.Close)
+	}
+	return func(ctx context.Context) ([]audit.Entry, error) { return audit.Entries(ctx, r) }, nil
 }
 
 // Close releases everything Open acquired, in reverse order.

@@ -51,8 +51,7 @@ func (a *App) openProviders(pcs []config.Provider, environ []string) ([]*ai.Prov
 			if err != nil {
 				return nil, err
 			}
-			var deps openai.Deps
-			deps.Log = a.Log
+			deps := openai.Deps{Log: a.Log, Observer: a.Metrics}
 			if pc.Limits.RPM > 0 || pc.Limits.TPM > 0 {
 				if deps.Redis, err = limiterRedis(); err != nil {
 					return nil, err

@@ -176,6 +176,18 @@ func TestPipelineWithOpenAIProvider(t *testing.T) {
 			t.Errorf("upload named %q", r.FileName)
 		}
 	}
+	// /metrics shows the provider's flow control: one limiter wait per
+	// request it sent, and a closed breaker.
+	fams := scrape(t, a.HealthHandler())
+	waits, _ := value(fams, "clinscribe_ai_ratelimit_wait_seconds_count", map[string]string{"provider": "openai-sim"})
+	if sent := len(srv.Requests()); sent == 0 || int(waits) != sent {
+		t.Errorf("%v rate-limiter waits on /metrics for %d requests", waits, sent)
+	}
+	for state, want := range map[string]float64{"closed": 1, "half_open": 0, "open": 0} {
+		if got, ok := value(fams, "clinscribe_ai_circuit_breaker_state", map[string]string{"provider": "openai-sim", "state": state}); !ok || got != want {
+			t.Errorf("breaker state %s = %v (present %v), want %v", state, got, ok, want)
+		}
+	}
 }
 
 func TestPipelineRefusesUnattestedProvider(t *testing.T) {
