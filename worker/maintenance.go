@@ -75,26 +75,27 @@ func (c MaintenanceConfig) Validate() error {
 }
 
 // Checkpointer seals the audit trail up to now (a signed checkpoint of the
-// hash chain). The tamper-evident audit trail (issue 4) provides it; until
-// it is wired, NopCheckpointer stands in.
+// hash chain); *audit.Trail implements it. NopCheckpointer stands in
+// when none is configured.
 type Checkpointer interface {
 	Checkpoint(ctx context.Context) error
 }
 
-// NopCheckpointer does nothing: the audit trail has no checkpoints yet.
+// NopCheckpointer does nothing.
 type NopCheckpointer struct{}
 
 // Checkpoint implements Checkpointer.
 func (NopCheckpointer) Checkpoint(context.Context) error { return nil }
 
 // ReviewEscalator escalates human-review cases that are past their due
-// date and reports the open and overdue counts. The review workflow
-// (issue 5) provides it; until then NopReviewEscalator reports none.
+// date and reports the open and overdue counts; *pipeline.Pipeline
+// implements it. NopReviewEscalator (no
+// cases) stands in when none is configured.
 type ReviewEscalator interface {
 	EscalateOverdue(ctx context.Context, now time.Time) (open, overdue int, err error)
 }
 
-// NopReviewEscalator has no cases: there is no review workflow yet.
+// NopReviewEscalator has no cases.
 type NopReviewEscalator struct{}
 
 // EscalateOverdue implements ReviewEscalator.

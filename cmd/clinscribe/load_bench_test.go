@@ -30,10 +30,11 @@ import (
 // The ratio says how much the queue, the worker and storage cost on top
 // of the provider's latency.
 //
-// Provider: until the OpenAI-compatible test server lands, the offline
-// provider's simulate_latency stands in (SIMULATED AI: a timer, no model).
-// The harness only needs a provider with a fixed latency; set LOAD_CONFIG
-// to a YAML fragment with another ai: section to use a different one.
+// Provider: the offline provider's simulate_latency (SIMULATED AI: a
+// timer, no model), so the figures measure clinscribe and the queue rather
+// than an HTTP stack. The harness only needs a provider with a fixed
+// latency; set LOAD_CONFIG to a YAML fragment with another ai: section to
+// use a different one (e.g. the OpenAI-compatible test server).
 //
 // Knobs (environment): LOAD_WORKERS (default "1,2,4"), LOAD_CONCURRENCY
 // (100), LOAD_LATENCY (100ms), LOAD_ROUNDS (tasks per slot, 20),

@@ -251,16 +251,25 @@ func TestManifests(t *testing.T) {
 	for name, d := range m.deployments {
 		t.Run(name, func(t *testing.T) {
 			checkDeployment(t, m, d)
+			cfg := deploymentConfig(t, m, d.Spec.Template.Spec.Containers[0])
+			checkAuditSink(t, d, cfg)
+			if cfg.Ops.Listen != ":9090" {
+				t.Errorf("ops.listen = %q; probes use port 9090", cfg.Ops.Listen)
+			}
+			if name == "serve" {
+				if !inSecretMount(d, cfg.API.TokensFile) {
+					t.Errorf("api.tokens_file %q is not in a read-only Secret mount", cfg.API.TokensFile)
+				}
+				if *d.Spec.Replicas < 2 {
+					t.Errorf("serve has %d replicas: one pod is a single point of failure for the clinic", *d.Spec.Replicas)
+				}
+			}
 			if !strings.HasPrefix(name, "worker-") {
 				return
 			}
-			cfg := deploymentConfig(t, m, d.Spec.Template.Spec.Containers[0])
 			grace := time.Duration(*d.Spec.Template.Spec.TerminationGracePeriodSeconds) * time.Second
 			if grace <= cfg.Worker.ShutdownTimeout {
 				t.Errorf("terminationGracePeriodSeconds %s <= worker.shutdown_timeout %s: in-flight tasks would be killed", grace, cfg.Worker.ShutdownTimeout)
-			}
-			if cfg.Ops.Listen != ":9090" {
-				t.Errorf("ops.listen = %q; probes use port 9090", cfg.Ops.Listen)
 			}
 			for q, w := range cfg.Worker.Queues {
 				if w <= 0 {
@@ -471,9 +480,10 @@ func checkDeployment(t *testing.T, m *manifests, d *appsv1.Deployment) {
 		if v, ok := env(c, "CLINSCRIBE_CONFIG"); !ok || !strings.HasPrefix(v, "/etc/clinscribe/") {
 			t.Errorf("container %s: CLINSCRIBE_CONFIG must point into the mounted ConfigMap", c.Name)
 		}
-		// Writable paths: the audit volume and /tmp only.
+		// Writable paths: /tmp only (ciphertext spool); the audit trail
+		// lives in an Object Lock bucket, the records in S3.
 		for _, vm := range c.VolumeMounts {
-			if !vm.ReadOnly && vm.MountPath != "/tmp" && vm.MountPath != "/var/lib/clinscribe/audit" {
+			if !vm.ReadOnly && vm.MountPath != "/tmp" {
 				t.Errorf("container %s: %s is mounted writable", c.Name, vm.MountPath)
 			}
 		}
@@ -491,6 +501,37 @@ func checkDeployment(t *testing.T, m *manifests, d *appsv1.Deployment) {
 			t.Errorf("secret volume %s is readable by group or others", v.Name)
 		}
 	}
+}
+
+// In production every pod writes the audit trail to an S3 bucket with
+// Object Lock (a local directory would be neither shared nor immutable),
+// and signs its checkpoints with a key mounted read-only from a Secret.
+func checkAuditSink(t *testing.T, d *appsv1.Deployment, cfg config.Config) {
+	t.Helper()
+	if cfg.Audit.Sink != "s3" || cfg.Audit.S3.Bucket == "" {
+		t.Errorf("audit.sink %q (bucket %q): production writes the trail to an Object Lock bucket", cfg.Audit.Sink, cfg.Audit.S3.Bucket)
+	}
+	if !inSecretMount(d, cfg.Audit.SigningKeyFile) {
+		t.Errorf("audit.signing_key_file %q is not in a read-only Secret mount", cfg.Audit.SigningKeyFile)
+	}
+}
+
+// inSecretMount says whether path lies in a Secret mounted read-only into
+// the Deployment's container.
+func inSecretMount(d *appsv1.Deployment, path string) bool {
+	spec := d.Spec.Template.Spec
+	secrets := map[string]bool{}
+	for _, v := range spec.Volumes {
+		if v.Secret != nil {
+			secrets[v.Name] = true
+		}
+	}
+	for _, vm := range spec.Containers[0].VolumeMounts {
+		if secrets[vm.Name] && vm.ReadOnly && strings.HasPrefix(path, strings.TrimSuffix(vm.MountPath, "/")+"/") {
+			return true
+		}
+	}
+	return false
 }
 
 // The Dockerfile builds a static binary and runs it as a non-root user on

@@ -139,3 +139,72 @@ func hostname(t *testing.T) string {
 	}
 	return h
 }
+
+// `clinscribe serve` answers the Kubernetes probes and Prometheus on
+// ops.listen, as workers do (the serve Deployment's probes use that
+// port), and still answers /healthz on the API port; SIGTERM ends it
+// cleanly.
+func TestServeProcessOpsEndpoints(t *testing.T) {
+	t.Parallel()
+	rds := redistest.Start(t)
+	bin := buildBinary(t)
+	dir := t.TempDir()
+	cfgPath := writeConfig(t, dir, rds.URL, 0)
+	apiPort, opsPort := freePort(t), freePort(t)
+	cmd := exec.Command(bin, "-config", cfgPath, "serve")
+	cmd.Env = append(os.Environ(), fmt.Sprintf("CLINSCRIBE_API_LISTEN=127.0.0.1:%d", apiPort),
+		fmt.Sprintf("CLINSCRIBE_OPS_LISTEN=127.0.0.1:%d", opsPort))
+	logf, err := os.Create(filepath.Join(dir, "serve.log"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer logf.Close()
+	cmd.Stdout, cmd.Stderr = logf, logf
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = cmd.Process.Kill() })
+	logs := func() string { b, _ := os.ReadFile(logf.Name()); return string(b) }
+	get := func(url string) (int, string) {
+		resp, err := http.Get(url)
+		if err != nil {
+			return 0, err.Error()
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b)
+	}
+	ops := fmt.Sprintf("http://127.0.0.1:%d", opsPort)
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		if code, _ := get(ops + "/readyz"); code == 200 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("serve: /readyz on ops.listen never ready\n%s", logs())
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if code, body := get(ops + "/metrics"); code != 200 || !strings.Contains(body, "clinscribe_queue_up") {
+		t.Errorf("/metrics on ops.listen: %d", code)
+	}
+	if code, _ := get(fmt.Sprintf("http://127.0.0.1:%d/healthz", apiPort)); code != 200 {
+		t.Errorf("/healthz on the API port: %d", code)
+	}
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("serve after SIGTERM: %v\n%s", err, logs())
+		}
+	case <-time.After(40 * time.Second):
+		t.Fatalf("serve did not stop on SIGTERM\n%s", logs())
+	}
+	if code, _ := get(ops + "/healthz"); code != 0 {
+		t.Errorf("ops endpoints still answer after serve exited: %d", code)
+	}
+}

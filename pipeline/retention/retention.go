@@ -12,14 +12,12 @@
 // Floors: clinical records are kept at least RecordFloor (7 years) and
 // audit entries at least AuditFloor (6 years, HIPAA's documentation
 // retention). CheckRecordDeletion is the guard every path that deletes a
-// record (a patient's deletion request, a clinic's policy purge: issue 5)
-// must pass; it refuses inside the floor and under legal hold.
+// record (a patient's deletion request, a clinic's policy purge) must
+// pass; it refuses inside the floor and under legal hold.
 //
-// Sign-off and legal holds arrive with the review workflow (issue 5). Until
-// then SignedAt reads the draft versions (DraftSignoffs) — so nothing is
-// deleted until something signs a draft — and legal holds are marker
-// objects (StoreHolds) that the workflow can place and release; both are
-// interfaces it can replace.
+// Signoffs and Holds are interfaces: the pipeline implements both in
+// production (signed draft versions, legal holds placed through the API);
+// DraftSignoffs and StoreHolds are simple stand-ins over storage.
 package retention
 
 import (

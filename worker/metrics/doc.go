@@ -47,11 +47,9 @@
 // Parts that are built elsewhere report through small interfaces that
 // *Metrics implements, so they need not import Prometheus:
 //
-//   - ProviderObserver: a rate limiter calls RateLimitWait after each wait,
-//     a circuit breaker calls BreakerState on every transition.
-//   - ReviewObserver: the review workflow (or its escalation job) calls
-//     ReviewCases with the current open and overdue counts.
-//
-// Both have no-op implementations (NopProviderObserver, NopReviewObserver)
-// for tests and for code built without metrics.
+//   - ProviderObserver (ai.ProviderObserver): the openai provider reports
+//     each fleet rate-limiter wait and every circuit-breaker transition
+//     (openai.Deps.Observer).
+//   - ReviewObserver: the review-escalation job reports the current open
+//     and overdue counts (NopReviewObserver when metrics are off).
 package metrics

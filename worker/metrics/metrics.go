@@ -38,27 +38,20 @@ var breakerStates = []string{BreakerClosed, BreakerHalfOpen, BreakerOpen}
 // implements it.
 type ProviderObserver = ai.ProviderObserver
 
-// ReviewObserver receives the human-review workload. The review workflow
-// (issue 5) calls it whenever it counts cases, e.g. from the overdue
-// escalation job; *Metrics implements it.
+// ReviewObserver receives the human-review workload: the overdue
+// escalation job reports the counts; *Metrics implements it.
 type ReviewObserver interface {
 	ReviewCases(open, overdue int)
 }
 
-// NopProviderObserver discards observations.
-type NopProviderObserver struct{}
-
-func (NopProviderObserver) RateLimitWait(string, time.Duration) {}
-func (NopProviderObserver) BreakerState(string, string)         {}
-func (NopReviewObserver) ReviewCases(int, int)                  {}
-
 // NopReviewObserver discards observations.
 type NopReviewObserver struct{}
+
+func (NopReviewObserver) ReviewCases(int, int) {}
 
 var (
 	_ ProviderObserver = (*Metrics)(nil)
 	_ ReviewObserver   = (*Metrics)(nil)
-	_ ProviderObserver = NopProviderObserver{}
 	_ ReviewObserver   = NopReviewObserver{}
 )
 

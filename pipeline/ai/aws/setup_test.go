@@ -285,7 +285,7 @@ func media(b []byte, contentType string) ai.Media {
 }
 
 // The provider contract the shared conformance suite (pipeline/ai/aitest,
-// on another branch) checks; these helpers check the same until it lands.
+// run by TestConformance) checks, for the AWS-specific scenarios.
 
 // checkTranscript: non-empty segments with unique IDs, text, and
 // monotonic timestamps.

@@ -55,8 +55,7 @@ func CheckKeyManager(ctx context.Context, km storage.KeyManager) error {
 	return nil
 }
 
-// pinger is what a sink can implement to answer readiness itself (the
-// tamper-evident sink of issue 4 may).
+// pinger is what a sink can implement to answer readiness itself.
 type pinger interface {
 	Ping(ctx context.Context) error
 }

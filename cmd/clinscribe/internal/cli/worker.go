@@ -11,6 +11,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/app"
 	"github.com/clinscribe/clinscribe/worker"
 )
 
@@ -38,24 +39,13 @@ func runWorker(ctx context.Context, env Env, cfgPath string, args []string) erro
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
-	if cfg.Ops.Listen != "" {
-		h := a.HealthHandler()
-		h.SetDraining(srv.Draining)
-		ln, err := net.Listen("tcp", cfg.Ops.Listen)
-		if err != nil {
-			return fmt.Errorf("ops.listen: %w", err)
-		}
-		hs := &http.Server{Handler: h, ReadHeaderTimeout: 5 * time.Second}
-		go func() {
-			if err := hs.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
-				a.Log.Error("ops endpoints stopped", "error", err)
-			}
-		}()
-		// The endpoints stay up until the worker has shut down, so
-		// /metrics still answers during a drain.
-		defer hs.Close()
-		a.Log.Info("ops endpoints listening", "addr", ln.Addr().String())
+	// The endpoints stay up until the worker has shut down, so /metrics
+	// still answers during a drain.
+	stopOps, err := serveOps(a, srv.Draining)
+	if err != nil {
+		return err
 	}
+	defer stopOps()
 	// Drain: `clinscribe ops drain` (a Redis key this worker polls for) or
 	// SIGTSTP to this process.
 	if cfg.Ops.DrainPoll > 0 {
@@ -83,4 +73,28 @@ func runWorker(ctx context.Context, env Env, cfgPath string, args []string) erro
 	a.Log.Info("worker started", "worker", cfg.Service.WorkerID, "concurrency", cfg.Worker.Concurrency,
 		"queues", fmt.Sprint(cfg.Worker.Queues))
 	return srv.Run(ctx)
+}
+
+// serveOps serves /healthz, /readyz and /metrics on ops.listen (when set)
+// until the returned stop is called. draining, if set, feeds /healthz.
+func serveOps(a *app.App, draining func() bool) (stop func(), err error) {
+	if a.Config.Ops.Listen == "" {
+		return func() {}, nil
+	}
+	h := a.HealthHandler()
+	if draining != nil {
+		h.SetDraining(draining)
+	}
+	ln, err := net.Listen("tcp", a.Config.Ops.Listen)
+	if err != nil {
+		return nil, fmt.Errorf("ops.listen: %w", err)
+	}
+	hs := &http.Server{Handler: h, ReadHeaderTimeout: 5 * time.Second}
+	go func() {
+		if err := hs.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			a.Log.Error("ops endpoints stopped", "error", err)
+		}
+	}()
+	a.Log.Info("ops endpoints listening", "addr", ln.Addr().String())
+	return func() { hs.Close() }, nil
 }
