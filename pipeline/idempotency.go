@@ -9,6 +9,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"regexp"
 	"strings"
 	"time"
@@ -156,4 +157,62 @@ func (p *Pipeline) pruneAttempts(ctx context.Context, meta *encounter.Meta) {
 			}
 		}
 	}
+}
+
+// ExpireIdempotencyKeys deletes idempotency records older than
+// IdempotencyWindow: past it a key starts over anyway, and a record holds
+// a fingerprint of the request (a hash over the note) that should not
+// outlive its purpose, the more so once a patient's record is deleted.
+// The retention sweep calls it. A record that cannot be read is left
+// alone (a key manager outage must not look like expiry); one that is
+// read but malformed is removed, as claimKey would replace it.
+//
+// A record is read twice before it is deleted, so a key reused at that
+// very moment (claimKey replacing the expired record) keeps its new
+// record unless the replacement lands between the second read and the
+// delete; the cost of that narrow race is one submission that a retry
+// could duplicate, not a lost one.
+func (p *Pipeline) ExpireIdempotencyKeys(ctx context.Context, now time.Time) (int, error) {
+	keys, err := p.vault.List(ctx, "index/idempotency/")
+	if err != nil {
+		return 0, phi.Wrap(err, phi.CodeStorage, "idempotency records could not be listed")
+	}
+	expired := func(k string) (bool, error) {
+		b, err := p.vault.GetBytes(ctx, k)
+		if err != nil {
+			return false, err
+		}
+		var r idempotencyRecord
+		if json.Unmarshal(b, &r) != nil || r.Since.IsZero() {
+			return true, nil
+		}
+		return now.Sub(r.Since) >= IdempotencyWindow, nil
+	}
+	n := 0
+	var errs []error
+	for _, k := range keys {
+		if err := ctx.Err(); err != nil {
+			return n, err
+		}
+		old, err := expired(k)
+		if err == nil && old {
+			old, err = expired(k)
+		}
+		if errors.Is(err, storage.ErrNotFound) {
+			continue
+		}
+		if err == nil && old {
+			err = p.vault.Delete(ctx, k)
+			if err == nil {
+				n++
+			}
+		}
+		if err != nil && !errors.Is(err, storage.ErrNotFound) {
+			errs = append(errs, err)
+		}
+	}
+	if len(errs) > 0 {
+		return n, phi.Wrap(errors.Join(errs...), phi.CodeStorage, fmt.Sprintf("%d idempotency record(s) could not be expired", len(errs)))
+	}
+	return n, nil
 }

@@ -78,6 +78,32 @@ func TestIdempotencyKey(t *testing.T) {
 		t.Fatalf("after the window: %q, %v; want a new encounter", later, err)
 	}
 
+	// The retention sweep forgets records past the window and keeps the
+	// rest: order-1's first record was replaced by the later submission
+	// (kept), order-2's and the other actor's expire.
+	records := func() int {
+		t.Helper()
+		des, err := os.ReadDir(filepath.Join(root, "data", "index", "idempotency"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(des)
+	}
+	if n := records(); n != 3 {
+		t.Fatalf("%d idempotency records before expiry, want 3", n)
+	}
+	n, err := pr.p.ExpireIdempotencyKeys(ctx, clock)
+	if err != nil || n != 2 || records() != 1 {
+		t.Fatalf("expired %d (%v), %d left; want 2 expired, 1 left", n, err, records())
+	}
+	if again, err := pr.p.Submit(ctx, withKey("MRN-00451287/order-1", note)); err != nil || again != later {
+		t.Fatalf("replay after expiry of other keys = %q, %v; want %q", again, err, later)
+	}
+	clock = clock.Add(pipeline.IdempotencyWindow)
+	if n, err := pr.p.ExpireIdempotencyKeys(ctx, clock); err != nil || n != 1 || records() != 0 {
+		t.Fatalf("second expiry: %d (%v), %d left", n, err, records())
+	}
+
 	// The key itself is stored nowhere: only its HMAC names an object.
 	pr.audit.Close()
 	_ = filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {

@@ -107,6 +107,11 @@ type Signoffs interface {
 	SignedAt(ctx context.Context, encounterID string) (at time.Time, ok bool, err error)
 }
 
+// KeyExpirer forgets idempotency keys past their window (the pipeline).
+type KeyExpirer interface {
+	ExpireIdempotencyKeys(ctx context.Context, now time.Time) (int, error)
+}
+
 // Holds says whether an encounter is under legal hold.
 type Holds interface {
 	Held(ctx context.Context, encounterID string) (bool, error)
@@ -193,6 +198,7 @@ type Sweeper struct {
 	data     storage.Blobstore // the vault: deletes go through it
 	signoffs Signoffs
 	holds    Holds
+	keys     KeyExpirer
 	audit    *audit.Logger
 	log      *slog.Logger
 	now      func() time.Time
@@ -202,11 +208,13 @@ type Sweeper struct {
 }
 
 // Deps are a Sweeper's parts; Signoffs and Holds default to DraftSignoffs
-// and StoreHolds over the vault's ciphertext store.
+// and StoreHolds over the vault's ciphertext store. Keys, if set, expires
+// idempotency records on every sweep.
 type Deps struct {
 	Vault    *storage.Vault
 	Signoffs Signoffs
 	Holds    Holds
+	Keys     KeyExpirer
 	Audit    *audit.Logger
 	Log      *slog.Logger
 	Now      func() time.Time
@@ -235,7 +243,7 @@ func NewSweeper(cfg Config, d Deps) (*Sweeper, error) {
 		d.Now = time.Now
 	}
 	return &Sweeper{cfg: cfg, store: store, data: d.Vault, signoffs: d.Signoffs, holds: d.Holds,
-		audit: d.Audit, log: d.Log, now: d.Now}, nil
+		keys: d.Keys, audit: d.Audit, log: d.Log, now: d.Now}, nil
 }
 
 // Result counts what a sweep did.
@@ -246,6 +254,7 @@ type Result struct {
 	Unsigned   int // kept: no signed draft yet
 	Waiting    int // kept: signed, delay not over
 	Held       int // kept: legal hold
+	Keys       int // idempotency records expired
 }
 
 // sweepOrphans deletes the objects of submissions that never got their
@@ -345,6 +354,13 @@ func (s *Sweeper) Sweep(ctx context.Context) (Result, error) {
 	var errs []error
 	now := s.now()
 	res.Orphans, errs = s.sweepOrphans(ctx, objects, hasMeta, now)
+	if s.keys != nil {
+		n, err := s.keys.ExpireIdempotencyKeys(ctx, now)
+		res.Keys = n
+		if err != nil {
+			errs = append(errs, err)
+		}
+	}
 	for _, id := range order {
 		if err := ctx.Err(); err != nil {
 			return res, err
@@ -392,7 +408,7 @@ func (s *Sweeper) Sweep(ctx context.Context) (Result, error) {
 		}
 	}
 	s.log.Info("retention sweep", "candidates", res.Candidates, "deleted", res.Deleted, "orphans", res.Orphans, "unsigned", res.Unsigned,
-		"waiting", res.Waiting, "held", res.Held, "errors", len(errs))
+		"waiting", res.Waiting, "held", res.Held, "idempotency_keys_expired", res.Keys, "errors", len(errs))
 	if len(errs) > 0 {
 		return res, phi.Wrap(errors.Join(errs...), phi.CodeStorage, fmt.Sprintf("retention sweep: %d encounter(s) could not be swept", len(errs)))
 	}

@@ -264,3 +264,32 @@ func TestSweepDeletesOrphanedSubmissions(t *testing.T) {
 		}
 	}
 }
+
+type keyExpirer struct {
+	at  []time.Time
+	err error
+}
+
+func (k *keyExpirer) ExpireIdempotencyKeys(_ context.Context, now time.Time) (int, error) {
+	k.at = append(k.at, now)
+	return 2, k.err
+}
+
+// Every sweep also expires idempotency records, at the sweep's clock, and
+// reports a failure to do so.
+func TestSweepExpiresIdempotencyKeys(t *testing.T) {
+	t.Parallel()
+	b := setup(t)
+	keys := &keyExpirer{}
+	s, err := retention.NewSweeper(retention.Config{}, retention.Deps{Vault: b.vault, Audit: b.audit, Keys: keys, Now: func() time.Time { return b.now }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res, err := s.Sweep(context.Background()); err != nil || res.Keys != 2 || len(keys.at) != 1 || !keys.at[0].Equal(b.now) {
+		t.Fatalf("%+v %v, expirer called at %v", res, err, keys.at)
+	}
+	keys.err = errors.New("listing failed")
+	if _, err := s.Sweep(context.Background()); err == nil {
+		t.Fatal("a failed expiry went unreported")
+	}
+}

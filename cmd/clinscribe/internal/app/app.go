@@ -171,7 +171,7 @@ func Open(ctx context.Context, cfg config.Config, opts Options) (a *App, err err
 // metrics and the maintenance jobs.
 func (a *App) NewWorker() (*worker.Server, error) {
 	sweeper, err := retention.NewSweeper(a.Config.Ops.Retention, retention.Deps{
-		Vault: a.Vault, Audit: a.Audit, Log: a.Log, Signoffs: a.Pipeline, Holds: a.Pipeline,
+		Vault: a.Vault, Audit: a.Audit, Log: a.Log, Signoffs: a.Pipeline, Holds: a.Pipeline, Keys: a.Pipeline,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("app: %w", err)
