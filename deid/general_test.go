@@ -1,0 +1,46 @@
+package deid_test
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/clinscribe/clinscribe/deid"
+)
+
+// Rules added for text written by people who never saw the detector: each
+// case pins one rule, with a look-alike that must stay untouched.
+func TestGeneralRules(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{})
+	tests := []struct {
+		name, text string
+		want       []found
+	}{
+		// Record numbers: a short prefix, a dash and a long digit group.
+		{"prefixed code", "Culture sent as BC-2024-118273 this morning.", []found{{"BC-2024-118273", deid.ID}}},
+		{"mixed prefix code", "Tissue block HX19-337120 reviewed.", []found{{"HX19-337120", deid.ID}}},
+		{"gene and score names are not codes", "IL-6 and CA-125 normal; PHQ-9 of 4; COVID-19 negative.", nil},
+		{"gravida para is not a code", "31 y/o G3P2002 at 30 weeks.", nil},
+		{"trial registry number is study-wide", "Enrolled in NCT01234567 last year.", nil},
+		{"group number is plan-wide", "Group: 55012345 on the card.", nil},
+
+		// Bare m/d dates from the event they date.
+		{"m/d after an event verb", "Flu vaccine given 10/3, no reaction.", []found{{"10/3", deid.Date}}},
+		{"m/d after f/u", "Ortho f/u 12/2 for cast removal.", []found{{"12/2", deid.Date}}},
+		{"m/d after a clinician", "Sees Dr. Ferrand 7/19 about the rash.", []found{{"Ferrand", deid.Name}, {"7/19", deid.Date}}},
+		{"m/d before a clock time", "Fever spiked 6/4 21:10, cultures drawn.", []found{{"6/4", deid.Date}}},
+		{"m/d in a list of different days", "Cultures 4/2, 4/3 and 4/5 grew nothing.", []found{{"4/2", deid.Date}, {"4/3", deid.Date}, {"4/5", deid.Date}}},
+		{"scores share a denominator", "Recall 2/5, 3/5 on repeat.", nil},
+		{"pain score with a time", "Pain 7/10 -> 3/10 at 15:00 after ketorolac.", nil},
+		{"pain score after an event verb", "Ibuprofen given. Reports 6/10 pain now.", nil},
+		{"speaker tag is not a clinician", "DOCTOR: Strength 4/5 on the left.", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if diff := cmp.Diff(tc.want, detect(d, tc.text, deid.Known{})); diff != "" {
+				t.Errorf("%q (-want +got):\n%s", tc.text, diff)
+			}
+		})
+	}
+}
