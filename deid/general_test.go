@@ -35,6 +35,19 @@ func TestGeneralRules(t *testing.T) {
 		{"pain score with a time", "Pain 7/10 -> 3/10 at 15:00 after ketorolac.", nil},
 		{"pain score after an event verb", "Ibuprofen given. Reports 6/10 pain now.", nil},
 		{"speaker tag is not a clinician", "DOCTOR: Strength 4/5 on the left.", nil},
+
+		// ZIP after a listed city with the state left out.
+		{"zip after a city", "Mail to 40 Elm St, Boulder 80302.", []found{{"40 Elm St", deid.Location}, {"Boulder", deid.Location}, {"80302", deid.ZIP}}},
+		{"five digits after an ordinary word", "Platelets 15000 today.", nil},
+
+		// HL7 v2 fields by position.
+		{"hl7 pid name and address", "PID|1||55012^^^NWH^MR||MARLOWE^TESS^A||19800101|F|||9 PINE WAY^^ASHBY^MA^01431",
+			[]found{{"55012", deid.MRN}, {"NWH", deid.Location}, {"MARLOWE^TESS^A", deid.Name}, {"19800101", deid.Date},
+				{"9 PINE WAY", deid.Location}, {"ASHBY", deid.Location}, {"01431", deid.ZIP}}},
+		{"hl7 attending and unit", "PV1|1|I|4W^412^B^NWH|||||77120^OKAFOR^NNEKA",
+			[]found{{"NWH", deid.Location}, {"OKAFOR^NNEKA", deid.Name}}},
+		{"hl7 result values are not identifiers", "OBX|1|NM|NA^SODIUM||139|mmol/L|135-145||||F", nil},
+		{"pipes outside hl7", "Pain|none|NAD", nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
