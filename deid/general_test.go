@@ -48,6 +48,21 @@ func TestGeneralRules(t *testing.T) {
 			[]found{{"NWH", deid.Location}, {"OKAFOR^NNEKA", deid.Name}}},
 		{"hl7 result values are not identifiers", "OBX|1|NM|NA^SODIUM||139|mmol/L|135-145||||F", nil},
 		{"pipes outside hl7", "Pain|none|NAD", nil},
+
+		// Street addresses and rural roads.
+		{"numbered street", "Lives at 2210 W 41st St, Apt 2 since the fall.", []found{{"2210 W 41st St, Apt 2", deid.Location}}},
+		{"queens house number", "Address 71-12 Austin Blvd, Forest Hills, NY 11375.", []found{{"71-12 Austin Blvd", deid.Location},
+			{"Forest Hills", deid.Location}, {"11375", deid.ZIP}}},
+		{"two suffix words", "Moved to 15 Deer Run Ct last week.", []found{{"15 Deer Run Ct", deid.Location}}},
+		{"street without suffix before a unit", "Write to 300 Grand Concourse, Apt 4D, please.", []found{{"300 Grand Concourse, Apt 4D", deid.Location}}},
+		{"county road", "Farm on County Road 18 north of town.", []found{{"County Road 18", deid.Location}}},
+		{"numbered road in an address", "Lives at 4410 Township Road 92.", []found{{"4410 Township Road 92", deid.Location}}},
+		{"farm to market road", "Crash on FM 2004 near the ranch.", []found{{"FM 2004", deid.Location}}},
+		{"vital signs are not roads", "BP 120/70, RR 18, SR 30 mg BID, Cr 1.1.", nil},
+		{"town with ordinary words before a state", "Referred from St. Vincent's, Mentor, OH\nHistory:",
+			[]found{{"St. Vincent's", deid.Location}, {"Mentor", deid.Location}}},
+		{"clinical word before OR", "Booked with Surgery, OR\nPlan: knee", nil},
+		{"town closing a line", "Seen at the clinic\nBurns, OR\nHPI: fall", []found{{"Burns", deid.Location}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

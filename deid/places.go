@@ -222,6 +222,16 @@ func (s *scan) cityBeforeState(i int) bool {
 	if !comma {
 		end = i - 1
 	}
+	// "Burns, OR" or "Central Point, OR 97502" closing a line or before a
+	// ZIP is a town even when its words are ordinary ones.
+	closing := false
+	if n := s.next(i); t.n() == 2 && t.allUpper() && comma && (n < 0 || s.toks[n].digits() && s.toks[n].n() == 5) {
+		closing = true
+	}
+	stop := lxCommon | lxMedical | lxTitle | lxTitleClin | lxStreetSuffix | lxCredential | lxMonth | lxWeekday
+	if closing {
+		stop = lxMedical | lxTitle | lxTitleClin | lxCredential | lxMonth | lxWeekday
+	}
 	st := -1
 	for k := end; k >= 0 && k > end-4; k-- {
 		tk := &s.toks[k]
@@ -231,7 +241,7 @@ func (s *scan) cityBeforeState(i int) bool {
 		if !tk.capWord() || tk.allUpper() && tk.n() > 1 {
 			break
 		}
-		if tk.lex&(lxCommon|lxMedical|lxTitle|lxTitleClin|lxStreetSuffix|lxCredential|lxMonth|lxWeekday) != 0 && tk.lex&(lxCity|lxPhraseHead) == 0 {
+		if tk.lex&stop != 0 && tk.lex&(lxCity|lxPhraseHead) == 0 {
 			break
 		}
 		st = k
@@ -241,6 +251,16 @@ func (s *scan) cityBeforeState(i int) bool {
 	}
 	if st < 0 {
 		return false
+	}
+	if closing && st > 0 && s.toks[st].gap != gapLine && !s.toks[st-1].punct(',') {
+		// The ordinary words are a town only in an address block: at the
+		// start of a line or after a facility ("Harney Hospital, Burns, OR"),
+		// not in a sentence ("booked with Surgery, OR").
+		for k := st; k <= end; k++ {
+			if s.toks[k].lex&lxCommon != 0 && s.toks[k].lex&(lxCity|lxPhraseHead) == 0 {
+				return false
+			}
+		}
 	}
 	// "Smith, MD" is a clinician with a credential, handled by credentialName.
 	if t.is(lxCredential) && s.toks[end].lex&(lxFirst|lxSur) != 0 && s.toks[end].lex&lxCity == 0 {
@@ -426,10 +446,39 @@ func (s *scan) atPlace(i int) bool {
 	return true
 }
 
-// routeAt: "Route 9", "Rte 128", "Highway 1".
+// routeAt: "Route 9", "Rte 128", "Highway 1", and the numbered rural roads
+// of county and state systems: "County Road 12", "Township Road 606", "FM
+// 1960" (farm-to-market), "CR 41", "US 77".
 func (s *scan) routeAt(i int) bool {
+	st := i
 	switch s.lower(i) {
-	case "route", "rte", "highway", "hwy":
+	case "route", "rte", "highway", "hwy", "interstate":
+	case "road", "rd", "line":
+		p := i - 1
+		if p < 0 || s.toks[i].gap != gapSpace || !s.toks[p].upper() {
+			return false
+		}
+		switch s.lower(p) {
+		case "county", "township", "farm", "ranch", "state", "forest", "parish", "town", "private", "service":
+			st = p
+		default:
+			return false
+		}
+	case "fm", "cr", "us":
+		// Only in capitals; "RR", "SR" and "RM" are left out (respiratory
+		// rate, sustained release).
+		if !s.toks[i].allUpper() {
+			return false
+		}
+		k := s.next(i)
+		if k < 0 || !s.toks[k].digits() || s.toks[k].n() > 4 || s.toks[k].gap != gapSpace || s.unitAfter(k) {
+			return false
+		}
+		if d := s.adj(k); d > 0 && (s.toks[d].punct('.') || s.toks[d].punct('/')) {
+			return false // "CR 1.2": a lab value
+		}
+		s.addTok(i, k, Location, prCue)
+		return true
 	default:
 		return false
 	}
@@ -437,10 +486,11 @@ func (s *scan) routeAt(i int) bool {
 	if k > 0 && s.toks[k].punct('.') {
 		k = s.next(k)
 	}
-	if k < 0 || !s.toks[k].upper() && !s.toks[k].digits() || !s.toks[k].digits() || s.toks[k].n() > 3 {
+	if k < 0 || !s.toks[k].upper() && !s.toks[k].digits() || !s.toks[k].digits() || s.toks[k].n() > 4 ||
+		s.toks[k].n() == 4 && st == i {
 		return false
 	}
-	s.addTok(i, k, Location, prCue)
+	s.addTok(st, k, Location, prCue)
 	return true
 }
 
@@ -609,6 +659,23 @@ func (s *scan) streetNameAt(i int) bool {
 	return true
 }
 
+// streetOrdinal: a numbered street, "34th", "130th", "1st", "22nd".
+func (s *scan) streetOrdinal(k int) bool {
+	x := s.lower(k)
+	n := 0
+	for n < len(x) && x[n] >= '0' && x[n] <= '9' {
+		n++
+	}
+	if n == 0 || n > 3 || len(x) != n+2 {
+		return false
+	}
+	switch x[n:] {
+	case "st", "nd", "rd", "th":
+		return true
+	}
+	return false
+}
+
 func (s *scan) ordinalTok(k int) bool {
 	_, e, ord, spoken := s.dayOf(k)
 	return e == k && ord && !spoken
@@ -625,6 +692,9 @@ func (s *scan) addressAt(i int) bool {
 	j := i + 1
 	if j < len(s.toks) && s.toks[j].gap == gapNone && s.toks[j].word() && s.toks[j].n() == 1 {
 		j++ // "12B Elm St"
+	} else if j+1 < len(s.toks) && s.toks[j].punct('-') && s.toks[j].gap == gapNone && s.toks[j+1].gap == gapNone &&
+		s.toks[j+1].digits() && s.toks[j+1].n() <= 3 {
+		j += 2 // "89-14 Parsons Blvd": Queens house numbers
 	}
 	if j >= len(s.toks) || s.toks[j].gap != gapSpace {
 		return false
@@ -649,14 +719,32 @@ func (s *scan) addressAt(i int) bool {
 			}
 			break
 		}
-		if t.capWord() && t.lex&(lxUnitWord|lxMonth|lxTitle|lxTitleClin) == 0 || s.ordinalTok(k) || t.capWord() && t.lex&(lxFirst|lxSur|lxCity) != 0 {
+		if t.capWord() && t.lex&(lxUnitWord|lxMonth|lxTitle|lxTitleClin) == 0 || s.ordinalTok(k) || s.streetOrdinal(k) ||
+			t.capWord() && t.lex&(lxFirst|lxSur|lxCity) != 0 {
 			words++
 			continue
 		}
 		break
 	}
 	if suffix < 0 {
-		return false
+		// No suffix, but a unit follows: "1420 Grand Concourse, Apt 5C".
+		last := j + words - 1
+		if words == 0 || words > 3 || s.unitAfterAddress(last) == last || !s.toks[last+1].punct(',') {
+			return false
+		}
+		suffix = last
+	}
+	// A suffix word can be part of the name: "Quail Ridge Ct", "Oak Hollow
+	// Circle"; a numbered road keeps its number: "Township Road 606".
+	if k := s.next(suffix); k > 0 && s.toks[k].gap == gapSpace && s.toks[k].is(lxStreetSuffix) && s.toks[k].upper() &&
+		s.toks[k].letters() {
+		suffix = k
+		if m := s.adj(k); m > 0 && s.toks[m].punct('.') {
+			suffix = m
+		}
+	} else if k > 0 && s.toks[k].digits() && s.toks[k].n() <= 4 && s.toks[k].gap == gapSpace && !s.unitAfter(k) &&
+		(s.eq(suffix, "road") || s.eq(suffix, "route") || s.eq(suffix, "highway") || s.eq(suffix, "rd") || s.eq(suffix, "hwy")) {
+		suffix = k
 	}
 	end := suffix
 	// Direction after the suffix: "Main St NW".

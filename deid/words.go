@@ -69,7 +69,7 @@ func (s *scan) wordAt(i int) {
 	if f&(lxCity|lxPhraseHead) != 0 && s.cityAt(i) {
 		return
 	}
-	if f&lxStreetSuffix != 0 && s.streetNameAt(i) {
+	if f&lxStreetSuffix != 0 && (s.routeAt(i) || s.streetNameAt(i)) {
 		return
 	}
 	if s.countyAt(i) || s.facilityAt(i) || s.saintPlace(i) || s.routeAt(i) {
