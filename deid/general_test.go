@@ -63,6 +63,15 @@ func TestGeneralRules(t *testing.T) {
 			[]found{{"St. Vincent's", deid.Location}, {"Mentor", deid.Location}}},
 		{"clinical word before OR", "Booked with Surgery, OR\nPlan: knee", nil},
 		{"town closing a line", "Seen at the clinic\nBurns, OR\nHPI: fall", []found{{"Burns", deid.Location}}},
+
+		// Facility names with the campus or town appended.
+		{"facility dash town", "Transferred from Grace Medical Center - Tulsa for PCI.", []found{{"Grace Medical Center - Tulsa", deid.Location}}},
+		{"facility then campus", "She prefers Parkland Hospital Midtown for infusions.", []found{{"Parkland Hospital Midtown", deid.Location}}},
+		{"facility at a place", "Seen at Sunrise Memory Clinic at Wexford, doing well.", []found{{"Sunrise Memory Clinic at Wexford", deid.Location}}},
+		{"dialysis unit", "HD at Brookhaven Dialysis, chair 4.", []found{{"Brookhaven Dialysis", deid.Location}}},
+		{"facility before an ordinary word", "Admitted to Mercy Hospital Tuesday.", []found{{"Mercy Hospital", deid.Location}}},
+		{"heading in capitals", "UROLOGY CLINIC NOTE\nFollow-up of stones.", nil},
+		{"heading with a dash", "WOUND CLINIC - PROGRESS NOTE\nStage 2.", nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -280,7 +280,10 @@ var facilityWords = map[string]bool{"school": true, "preschool": true, "elementa
 	"cardiology": true, "gastroenterology": true, "orthopedics": true, "orthopaedics": true, "urology": true,
 	"dermatology": true, "pediatrics": true, "oncology": true, "medicine": true, "care": true, "group": true,
 	"alliance": true, "living": true, "home": true, "rehab": true, "hosp": true, "partners": true, "physicians": true,
-	"institute": true, "hospitals": true, "general": true, "obstetrics": true, "ophthalmology": true}
+	"institute": true, "hospitals": true, "general": true, "obstetrics": true, "ophthalmology": true,
+	// Named treatment sites: "Lakeside Dialysis", "Chinle Health Care
+	// Facility".
+	"dialysis": true, "facility": true}
 
 // facilityAt: a named school, hospital or residence ("Maple Grove
 // Preschool", "Mercy Hospital"): the name places the person. Generic ones
@@ -339,14 +342,38 @@ func (s *scan) facilityAt(i int) bool {
 	if weakFacilityWords[s.lower(i)] && !s.facilityNamed(st, i) {
 		return false // "Extended Care", "Primary Care", "Internal Medicine"
 	}
+	if caps && s.toks[st].gap == gapLine && s.headingKind(st, i) {
+		return false
+	}
 	s.addTok(st, s.facilityTail(i), Location, prCue)
 	return true
+}
+
+// headingKind: a line in capitals that names a service and then the kind of
+// document ("GI CLINIC NOTE", "ORTHO CLINIC - POST-OP NOTE", "SHELTER CLINIC
+// NOTE") is a heading, not a facility, unless a listed name or city is in it
+// ("ST. JOSEPH'S MEDICAL CENTER - DISCHARGE SUMMARY").
+func (s *scan) headingKind(st, i int) bool {
+	for k := st; k <= i; k++ {
+		if s.toks[k].lex&(lxCity|lxFirst|lxSur) != 0 {
+			return false
+		}
+	}
+	for k, n := s.next(i), 0; k > 0 && n < 6; k, n = s.next(k), n+1 {
+		switch s.lower(k) {
+		case "note", "notes", "report", "summary", "record", "evaluation", "consult", "consultation", "visit",
+			"assessment", "call", "encounter", "progress", "intake", "op", "orders", "flowsheet", "letter":
+			return true
+		}
+	}
+	return false
 }
 
 // weakFacilityWords end ordinary phrases as often as names of places
 // ("Extended Care", "Group Home"): before them, facilityNamed decides.
 var weakFacilityWords = map[string]bool{"care": true, "home": true, "living": true, "group": true, "medicine": true,
-	"general": true, "partners": true, "physicians": true, "institute": true, "alliance": true, "health": true}
+	"general": true, "partners": true, "physicians": true, "institute": true, "alliance": true, "health": true,
+	"facility": true, "dialysis": true}
 
 // facilityNamed reports a word between st and i (exclusive) that names
 // something: a listed name or city, or a capitalized word on no list that
@@ -369,8 +396,75 @@ func (s *scan) facilityNamed(st, i int) bool {
 }
 
 // facilityTail extends a facility name over "of (the) ..." and a
-// possessive: "Children's Hospital of the King's Daughters".
+// possessive: "Children's Hospital of the King's Daughters", then over the
+// campus or town that systems append to their sites' names: "Mercy Medical
+// Center - Springfield", "Truman Medical Center Lakewood", "Children's
+// Healthcare of Atlanta at Egleston".
 func (s *scan) facilityTail(i int) int {
+	end := s.facilityOf(i)
+	for n := 0; n < 2; n++ {
+		k := s.next(end)
+		if k < 0 {
+			break
+		}
+		switch {
+		case s.toks[k].punct('-') || s.eq(k, "at") && !s.toks[k].upper():
+			k = s.next(k)
+		case s.toks[k].capWord() && s.toks[k].gap == gapSpace:
+		default:
+			k = -1
+		}
+		if k < 0 {
+			break
+		}
+		e := s.campusChain(k)
+		if e < 0 {
+			break
+		}
+		end = e
+	}
+	return end
+}
+
+// campusChain reads one to three capitalized words from k that name a place
+// (a listed city or name, a compass direction, or a word on no list that does
+// not look English) and end where the name ends: at a line end, punctuation
+// or a lower-case word. It returns the last token or -1.
+func (s *scan) campusChain(k int) int {
+	end, named := -1, false
+	for n := 0; n < 3 && k >= 0; n++ {
+		t := &s.toks[k]
+		if !t.capWord() || t.lex&(lxMonth|lxWeekday|lxTitle|lxTitleClin|lxMedical|lxCredential|lxFacility|lxCue) != 0 && t.lex&lxCity == 0 {
+			break
+		}
+		if t.allUpper() && t.lex&lxCity == 0 {
+			break // headings in capitals: "ORTHO CLINIC - POST-OP"
+		}
+		if t.lex&lxCity != 0 || t.lex&(lxFirst|lxSur) != 0 && t.lex&(lxCommon|lxFirstAmb|lxSurAmb) == 0 ||
+			directions[s.lower(k)] && t.n() > 2 || compass[s.lower(k)] || t.lex == 0 && t.n() >= 3 && !s.englishLooking(k) {
+			named = true
+		} else if t.lex&lxCommon == 0 && t.lex != 0 {
+			break
+		}
+		end = k
+		k = s.next(k)
+		if k >= 0 && s.toks[k].gap != gapSpace {
+			break
+		}
+	}
+	if end < 0 || !named {
+		return -1
+	}
+	if k := s.next(end); k >= 0 && s.toks[k].letters() && s.toks[k].upper() {
+		return -1 // the name runs on: not a campus
+	}
+	return end
+}
+
+var compass = map[string]bool{"northeast": true, "northwest": true, "southeast": true, "southwest": true,
+	"midtown": true, "downtown": true, "uptown": true}
+
+func (s *scan) facilityOf(i int) int {
 	end := i
 	k := s.next(i)
 	if k < 0 || !s.eq(k, "of") {
