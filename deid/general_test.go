@@ -72,6 +72,12 @@ func TestGeneralRules(t *testing.T) {
 		{"facility before an ordinary word", "Admitted to Mercy Hospital Tuesday.", []found{{"Mercy Hospital", deid.Location}}},
 		{"heading in capitals", "UROLOGY CLINIC NOTE\nFollow-up of stones.", nil},
 		{"heading with a dash", "WOUND CLINIC - PROGRESS NOTE\nStage 2.", nil},
+
+		// Rules and classifications named after places and people.
+		{"city staging", "Lymphoma, Ann Arbor staging IIA.", nil},
+		{"city rule with a word between", "Applied the Ottawa ankle rules; Boston criteria met.", nil},
+		{"eponym forceps", "Counted the Allis forceps and Kocher clamps.", nil},
+		{"city after a place cue stays", "She moved to Boston last year.", []found{{"Boston", deid.Location}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -172,6 +172,12 @@ func (s *scan) cityAt(i int) bool {
 		if i > 0 && (s.toks[i-1].is(lxTitle|lxTitleClin) || i > 1 && s.toks[i-1].punct('.') && s.toks[i-2].is(lxTitle|lxTitleClin)) {
 			return false
 		}
+		// Rules, scales and classifications named after the city that made
+		// them: "Ann Arbor staging", "Atlanta classification", "San
+		// Francisco syncope rule".
+		if !s.cueBefore(i, lxPlaceCue, 3) && (s.eponymAfter(end) || s.eponymAfterWord(end)) {
+			return true // handled: neither a place nor a person ("Ann")
+		}
 		s.addTok(i, end, Location, prShape)
 		return true
 	}
