@@ -95,7 +95,8 @@ func (s *scan) dateSpan(i int) bool {
 			return false // "BiPAP 12/5", "strength 4/5", "pain 5/10"
 		}
 		if !(s.known.dobOK && s.known.dobM == v.m && s.known.dobD == v.d) && !s.cueBefore(i, lxDateCue|lxWeekday, 3) &&
-			!s.datedEntry(i, end) {
+			!s.datedEntry(i, end) && (s.ratioNear(i) || !s.slashCueBefore(i) && !s.clinicianBefore(i) &&
+			!s.timeAfter(end) && !s.mdListed(i, end, v)) {
 			return false
 		}
 	case dlMonth:
@@ -123,11 +124,99 @@ func (s *scan) dateSpan(i int) bool {
 	return true
 }
 
+// slashCueBefore: the clinical abbreviations written with a slash that
+// announce a date, "f/u 3/9", "D/C 6/11", "D/C'd 11/2".
+func (s *scan) slashCueBefore(i int) bool {
+	for k := i - 1; k >= 2 && k >= i-5; k-- {
+		if s.toks[k+1].gap == gapLine {
+			return false
+		}
+		if s.toks[k-1].punct('/') && (s.eq(k-2, "f") && s.eq(k, "u") || s.eq(k-2, "d") && s.eq(k, "c") || s.eq(k-2, "s") && s.eq(k, "p")) {
+			return true
+		}
+	}
+	return false
+}
+
+// clinicianBefore: "f/u with Dr. Hunter 11/12", "(Dr. Hoang) 12/10": an
+// appointment with a named clinician. A speaker tag ("DOCTOR:") is not one.
+func (s *scan) clinicianBefore(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
+		if s.toks[k+1].gap == gapLine {
+			return false
+		}
+		if s.toks[k].is(lxTitleClin) && s.toks[k].word() && !s.toks[k+1].punct(':') {
+			return true
+		}
+	}
+	return false
+}
+
+// timeAfter: a bare m/d followed by a clock time ("3/2 14:33", "12/10 at
+// 14:00") is a date; scores and ratios are not given a time of day.
+func (s *scan) timeAfter(end int) bool {
+	k := s.next(end)
+	if k > 0 && s.eq(k, "at") {
+		k = s.next(k)
+	}
+	if k < 0 || !s.toks[k].digits() || s.toks[k].n() > 2 {
+		return false
+	}
+	c := s.adj(k)
+	if c < 0 || !s.toks[c].punct(':') {
+		return false
+	}
+	m := s.adj(c)
+	return m > 0 && s.toks[m].digits() && s.toks[m].n() == 2
+}
+
+// mdListed: bare m/d values in a list or range whose second numbers differ
+// ("cultures 2/8, 2/9 and 2/10", "stay 3/2-3/4", "falls (1/22, 2/18)") are
+// dates. Scores and ratios listed together share their denominator ("recall
+// 2/5, 3/5"), so a shared second number is not enough.
+func (s *scan) mdListed(i, end int, v dateVal) bool {
+	other := func(j int) bool {
+		if j < 0 || j >= len(s.toks) || !s.toks[j].digits() {
+			return false
+		}
+		w, e := s.numDate(j)
+		return e >= 0 && w.layout == dlNumMD && w.d != v.d
+	}
+	sep := func(k int) bool {
+		return k >= 0 && k < len(s.toks) && (s.toks[k].punct(',') || s.toks[k].punct('-') || s.toks[k].punct(';') || s.eq(k, "and"))
+	}
+	if k := s.next(end); k > 0 && sep(k) && other(s.next(k)) {
+		return true
+	}
+	// Backwards: the list member before this one ends three tokens before
+	// its separator.
+	if k := i - 1; k >= 3 && s.toks[i].gap != gapLine && sep(k) && s.toks[k].gap != gapLine {
+		if p := k - 3; s.toks[p+1].gap == gapNone && s.toks[p+1].punct('/') && other(p) && !s.midNumber(p) {
+			return true
+		}
+	}
+	return false
+}
+
 // ratioWords before a bare m/d make it a ratio or a score, not a date.
 var ratioWords = map[string]bool{"bp": true, "bipap": true, "cpap": true, "peep": true, "ps": true, "ipap": true,
 	"epap": true, "strength": true, "pain": true, "score": true, "moca": true, "mmse": true, "va": true, "vision": true,
 	"ratio": true, "gcs": true, "apgar": true, "apgars": true, "x": true, "rated": true, "motor": true, "power": true,
 	"vent": true, "settings": true, "sve": true, "dilated": true}
+
+// ratioNear is ratioBefore over a wider window, for the weaker date cues
+// ("Pain 8/10 -> 2/10 at 14:30").
+func (s *scan) ratioNear(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
+		if s.toks[k+1].gap == gapLine {
+			return false
+		}
+		if s.toks[k].letters() && ratioWords[s.lower(k)] {
+			return true
+		}
+	}
+	return false
+}
 
 func (s *scan) ratioBefore(i int) bool {
 	for k := i - 1; k >= 0 && k >= i-2; k-- {
@@ -301,7 +390,7 @@ func (s *scan) numDate(i int) (dateVal, int) {
 		return v, -1
 	}
 	if n := s.next(bi); n > 0 && (s.eq(n, "of") || s.toks[n].is(lxUnitWord) || s.eq(n, "tab") || s.eq(n, "tablet") ||
-		s.eq(n, "cup") || s.toks[n].punct('%') || s.eq(n, "strength")) {
+		s.eq(n, "cup") || s.toks[n].punct('%') || s.eq(n, "strength") || b == 10 && s.eq(n, "pain")) {
 		return v, -1
 	}
 	v.layout, v.m, v.d, v.hasD, v.pad = dlNumMD, a, b, true, s.zeroLed(i) || s.zeroLed(bi)

@@ -114,6 +114,7 @@ func (d *Detector) Detect(text string, known Known) []Span {
 
 	s.scanWeb()
 	s.scanWrapped()
+	s.hl7Pass()
 	for i := range s.toks {
 		t := &s.toks[i]
 		switch {

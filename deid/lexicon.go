@@ -93,12 +93,15 @@ var builtinWords = map[uint64]string{
 	lxParticle: "van von de del della der den da di du le la st st. al el bin ibn ben ap mac mc",
 	lxSuffix:   "jr sr ii iii iv",
 	lxCodeStop: "ndc cpt loinc icd icd-10 snomed rxnorm hcpcs lot batch version ver v build release model ref range " +
-		"isbn doi pmid step steps rxbin rxpcn rxgrp bin pcn",
+		"isbn doi pmid step steps rxbin rxpcn rxgrp bin pcn group grp",
 	lxUnitWord: "mg mcg g kg lb lbs ml l cc units unit iu meq mmol mmhg bpm kcal cal calories steps ft in cm mm " +
 		"percent hours hrs minutes mins days weeks months years puffs tabs tablets capsules drops feet miles",
 	lxDateCue: "on since from until till through thru dated dob d.o.b date seen admitted discharged visit last next " +
 		"by starting effective as of born admission discharge appointment appt surgery procedure between and " +
-		"onset injury started lmp edd dos scheduled rescheduled drawn collected obtained addendum",
+		"onset injury started lmp edd dos scheduled rescheduled drawn collected obtained addendum " +
+		// Verbs that date a clinical event: "given 5/14", "placed 1/14", "return 11/5".
+		"given sent done placed received resolved return returned removed inserted stopped held faxed mailed " +
+		"signed died expired delivered transferred implanted performed completed followup follow",
 	lxAgeCue: "age aged nonagenarian centenarian",
 	lxTimeWord: "spring summer winter autumn fall thanksgiving halloween christmas xmas easter hanukkah chanukah " +
 		"passover kwanzaa juneteenth diwali ramadan labor labour memorial independence veterans presidents valentine " +

@@ -52,6 +52,16 @@ func (s *scan) eponymAfter(k int) bool {
 	return false
 }
 
+// eponymAfterWord: an eponym head one lower-case word later, "San Francisco
+// syncope rule", "Canadian C-spine rule".
+func (s *scan) eponymAfterWord(k int) bool {
+	j := s.next(k)
+	if j < 0 || !s.toks[j].letters() || s.toks[j].upper() || s.toks[j].gap != gapSpace || s.toks[j].is(lxCommon) {
+		return false
+	}
+	return s.eponymAfter(j)
+}
+
 // objectWords after an eponym head make the head a verb: "can Dr. Amos
 // sign it", "Ng test the".
 var objectWords = map[string]bool{"it": true, "the": true, "this": true, "that": true, "these": true, "off": true,

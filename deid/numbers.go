@@ -428,6 +428,8 @@ func (s *scan) zipAt(i int) bool {
 			ok = true
 		case pt.is(lxState) && pt.upper():
 			ok = true
+		case pt.is(lxCity) && !pt.is(lxCityAmb) && pt.upper() && pt.letters():
+			ok = true // "Frisco 75035": the state left out
 		}
 		if !ok && pt.word() && pt.upper() && p > 0 {
 			// "New York 10027": multi-word state names end in a capitalized word.

@@ -172,6 +172,12 @@ func (s *scan) cityAt(i int) bool {
 		if i > 0 && (s.toks[i-1].is(lxTitle|lxTitleClin) || i > 1 && s.toks[i-1].punct('.') && s.toks[i-2].is(lxTitle|lxTitleClin)) {
 			return false
 		}
+		// Rules, scales and classifications named after the city that made
+		// them: "Ann Arbor staging", "Atlanta classification", "San
+		// Francisco syncope rule".
+		if !s.cueBefore(i, lxPlaceCue, 3) && (s.eponymAfter(end) || s.eponymAfterWord(end)) {
+			return true // handled: neither a place nor a person ("Ann")
+		}
 		s.addTok(i, end, Location, prShape)
 		return true
 	}
@@ -222,6 +228,16 @@ func (s *scan) cityBeforeState(i int) bool {
 	if !comma {
 		end = i - 1
 	}
+	// "Burns, OR" or "Central Point, OR 97502" closing a line or before a
+	// ZIP is a town even when its words are ordinary ones.
+	closing := false
+	if n := s.next(i); t.n() == 2 && t.allUpper() && comma && (n < 0 || s.toks[n].digits() && s.toks[n].n() == 5) {
+		closing = true
+	}
+	stop := lxCommon | lxMedical | lxTitle | lxTitleClin | lxStreetSuffix | lxCredential | lxMonth | lxWeekday
+	if closing {
+		stop = lxMedical | lxTitle | lxTitleClin | lxCredential | lxMonth | lxWeekday
+	}
 	st := -1
 	for k := end; k >= 0 && k > end-4; k-- {
 		tk := &s.toks[k]
@@ -231,7 +247,7 @@ func (s *scan) cityBeforeState(i int) bool {
 		if !tk.capWord() || tk.allUpper() && tk.n() > 1 {
 			break
 		}
-		if tk.lex&(lxCommon|lxMedical|lxTitle|lxTitleClin|lxStreetSuffix|lxCredential|lxMonth|lxWeekday) != 0 && tk.lex&(lxCity|lxPhraseHead) == 0 {
+		if tk.lex&stop != 0 && tk.lex&(lxCity|lxPhraseHead) == 0 {
 			break
 		}
 		st = k
@@ -241,6 +257,16 @@ func (s *scan) cityBeforeState(i int) bool {
 	}
 	if st < 0 {
 		return false
+	}
+	if closing && st > 0 && s.toks[st].gap != gapLine && !s.toks[st-1].punct(',') {
+		// The ordinary words are a town only in an address block: at the
+		// start of a line or after a facility ("Harney Hospital, Burns, OR"),
+		// not in a sentence ("booked with Surgery, OR").
+		for k := st; k <= end; k++ {
+			if s.toks[k].lex&lxCommon != 0 && s.toks[k].lex&(lxCity|lxPhraseHead) == 0 {
+				return false
+			}
+		}
 	}
 	// "Smith, MD" is a clinician with a credential, handled by credentialName.
 	if t.is(lxCredential) && s.toks[end].lex&(lxFirst|lxSur) != 0 && s.toks[end].lex&lxCity == 0 {
@@ -260,7 +286,10 @@ var facilityWords = map[string]bool{"school": true, "preschool": true, "elementa
 	"cardiology": true, "gastroenterology": true, "orthopedics": true, "orthopaedics": true, "urology": true,
 	"dermatology": true, "pediatrics": true, "oncology": true, "medicine": true, "care": true, "group": true,
 	"alliance": true, "living": true, "home": true, "rehab": true, "hosp": true, "partners": true, "physicians": true,
-	"institute": true, "hospitals": true, "general": true, "obstetrics": true, "ophthalmology": true}
+	"institute": true, "hospitals": true, "general": true, "obstetrics": true, "ophthalmology": true,
+	// Named treatment sites: "Lakeside Dialysis", "Chinle Health Care
+	// Facility".
+	"dialysis": true, "facility": true}
 
 // facilityAt: a named school, hospital or residence ("Maple Grove
 // Preschool", "Mercy Hospital"): the name places the person. Generic ones
@@ -319,14 +348,38 @@ func (s *scan) facilityAt(i int) bool {
 	if weakFacilityWords[s.lower(i)] && !s.facilityNamed(st, i) {
 		return false // "Extended Care", "Primary Care", "Internal Medicine"
 	}
+	if caps && s.toks[st].gap == gapLine && s.headingKind(st, i) {
+		return false
+	}
 	s.addTok(st, s.facilityTail(i), Location, prCue)
 	return true
+}
+
+// headingKind: a line in capitals that names a service and then the kind of
+// document ("GI CLINIC NOTE", "ORTHO CLINIC - POST-OP NOTE", "SHELTER CLINIC
+// NOTE") is a heading, not a facility, unless a listed name or city is in it
+// ("ST. JOSEPH'S MEDICAL CENTER - DISCHARGE SUMMARY").
+func (s *scan) headingKind(st, i int) bool {
+	for k := st; k <= i; k++ {
+		if s.toks[k].lex&(lxCity|lxFirst|lxSur) != 0 {
+			return false
+		}
+	}
+	for k, n := s.next(i), 0; k > 0 && n < 6; k, n = s.next(k), n+1 {
+		switch s.lower(k) {
+		case "note", "notes", "report", "summary", "record", "evaluation", "consult", "consultation", "visit",
+			"assessment", "call", "encounter", "progress", "intake", "op", "orders", "flowsheet", "letter":
+			return true
+		}
+	}
+	return false
 }
 
 // weakFacilityWords end ordinary phrases as often as names of places
 // ("Extended Care", "Group Home"): before them, facilityNamed decides.
 var weakFacilityWords = map[string]bool{"care": true, "home": true, "living": true, "group": true, "medicine": true,
-	"general": true, "partners": true, "physicians": true, "institute": true, "alliance": true, "health": true}
+	"general": true, "partners": true, "physicians": true, "institute": true, "alliance": true, "health": true,
+	"facility": true, "dialysis": true}
 
 // facilityNamed reports a word between st and i (exclusive) that names
 // something: a listed name or city, or a capitalized word on no list that
@@ -349,8 +402,75 @@ func (s *scan) facilityNamed(st, i int) bool {
 }
 
 // facilityTail extends a facility name over "of (the) ..." and a
-// possessive: "Children's Hospital of the King's Daughters".
+// possessive: "Children's Hospital of the King's Daughters", then over the
+// campus or town that systems append to their sites' names: "Mercy Medical
+// Center - Springfield", "Truman Medical Center Lakewood", "Children's
+// Healthcare of Atlanta at Egleston".
 func (s *scan) facilityTail(i int) int {
+	end := s.facilityOf(i)
+	for n := 0; n < 2; n++ {
+		k := s.next(end)
+		if k < 0 {
+			break
+		}
+		switch {
+		case s.toks[k].punct('-') || s.eq(k, "at") && !s.toks[k].upper():
+			k = s.next(k)
+		case s.toks[k].capWord() && s.toks[k].gap == gapSpace:
+		default:
+			k = -1
+		}
+		if k < 0 {
+			break
+		}
+		e := s.campusChain(k)
+		if e < 0 {
+			break
+		}
+		end = e
+	}
+	return end
+}
+
+// campusChain reads one to three capitalized words from k that name a place
+// (a listed city or name, a compass direction, or a word on no list that does
+// not look English) and end where the name ends: at a line end, punctuation
+// or a lower-case word. It returns the last token or -1.
+func (s *scan) campusChain(k int) int {
+	end, named := -1, false
+	for n := 0; n < 3 && k >= 0; n++ {
+		t := &s.toks[k]
+		if !t.capWord() || t.lex&(lxMonth|lxWeekday|lxTitle|lxTitleClin|lxMedical|lxCredential|lxFacility|lxCue) != 0 && t.lex&lxCity == 0 {
+			break
+		}
+		if t.allUpper() && t.lex&lxCity == 0 {
+			break // headings in capitals: "ORTHO CLINIC - POST-OP"
+		}
+		if t.lex&lxCity != 0 || t.lex&(lxFirst|lxSur) != 0 && t.lex&(lxCommon|lxFirstAmb|lxSurAmb) == 0 ||
+			directions[s.lower(k)] && t.n() > 2 || compass[s.lower(k)] || t.lex == 0 && t.n() >= 3 && !s.englishLooking(k) {
+			named = true
+		} else if t.lex&lxCommon == 0 && t.lex != 0 {
+			break
+		}
+		end = k
+		k = s.next(k)
+		if k >= 0 && s.toks[k].gap != gapSpace {
+			break
+		}
+	}
+	if end < 0 || !named {
+		return -1
+	}
+	if k := s.next(end); k >= 0 && s.toks[k].letters() && s.toks[k].upper() {
+		return -1 // the name runs on: not a campus
+	}
+	return end
+}
+
+var compass = map[string]bool{"northeast": true, "northwest": true, "southeast": true, "southwest": true,
+	"midtown": true, "downtown": true, "uptown": true}
+
+func (s *scan) facilityOf(i int) int {
 	end := i
 	k := s.next(i)
 	if k < 0 || !s.eq(k, "of") {
@@ -426,10 +546,39 @@ func (s *scan) atPlace(i int) bool {
 	return true
 }
 
-// routeAt: "Route 9", "Rte 128", "Highway 1".
+// routeAt: "Route 9", "Rte 128", "Highway 1", and the numbered rural roads
+// of county and state systems: "County Road 12", "Township Road 606", "FM
+// 1960" (farm-to-market), "CR 41", "US 77".
 func (s *scan) routeAt(i int) bool {
+	st := i
 	switch s.lower(i) {
-	case "route", "rte", "highway", "hwy":
+	case "route", "rte", "highway", "hwy", "interstate":
+	case "road", "rd", "line":
+		p := i - 1
+		if p < 0 || s.toks[i].gap != gapSpace || !s.toks[p].upper() {
+			return false
+		}
+		switch s.lower(p) {
+		case "county", "township", "farm", "ranch", "state", "forest", "parish", "town", "private", "service":
+			st = p
+		default:
+			return false
+		}
+	case "fm", "cr", "us":
+		// Only in capitals; "RR", "SR" and "RM" are left out (respiratory
+		// rate, sustained release).
+		if !s.toks[i].allUpper() {
+			return false
+		}
+		k := s.next(i)
+		if k < 0 || !s.toks[k].digits() || s.toks[k].n() > 4 || s.toks[k].gap != gapSpace || s.unitAfter(k) {
+			return false
+		}
+		if d := s.adj(k); d > 0 && (s.toks[d].punct('.') || s.toks[d].punct('/')) {
+			return false // "CR 1.2": a lab value
+		}
+		s.addTok(i, k, Location, prCue)
+		return true
 	default:
 		return false
 	}
@@ -437,10 +586,11 @@ func (s *scan) routeAt(i int) bool {
 	if k > 0 && s.toks[k].punct('.') {
 		k = s.next(k)
 	}
-	if k < 0 || !s.toks[k].upper() && !s.toks[k].digits() || !s.toks[k].digits() || s.toks[k].n() > 3 {
+	if k < 0 || !s.toks[k].upper() && !s.toks[k].digits() || !s.toks[k].digits() || s.toks[k].n() > 4 ||
+		s.toks[k].n() == 4 && st == i {
 		return false
 	}
-	s.addTok(i, k, Location, prCue)
+	s.addTok(st, k, Location, prCue)
 	return true
 }
 
@@ -609,6 +759,23 @@ func (s *scan) streetNameAt(i int) bool {
 	return true
 }
 
+// streetOrdinal: a numbered street, "34th", "130th", "1st", "22nd".
+func (s *scan) streetOrdinal(k int) bool {
+	x := s.lower(k)
+	n := 0
+	for n < len(x) && x[n] >= '0' && x[n] <= '9' {
+		n++
+	}
+	if n == 0 || n > 3 || len(x) != n+2 {
+		return false
+	}
+	switch x[n:] {
+	case "st", "nd", "rd", "th":
+		return true
+	}
+	return false
+}
+
 func (s *scan) ordinalTok(k int) bool {
 	_, e, ord, spoken := s.dayOf(k)
 	return e == k && ord && !spoken
@@ -625,6 +792,9 @@ func (s *scan) addressAt(i int) bool {
 	j := i + 1
 	if j < len(s.toks) && s.toks[j].gap == gapNone && s.toks[j].word() && s.toks[j].n() == 1 {
 		j++ // "12B Elm St"
+	} else if j+1 < len(s.toks) && s.toks[j].punct('-') && s.toks[j].gap == gapNone && s.toks[j+1].gap == gapNone &&
+		s.toks[j+1].digits() && s.toks[j+1].n() <= 3 {
+		j += 2 // "89-14 Parsons Blvd": Queens house numbers
 	}
 	if j >= len(s.toks) || s.toks[j].gap != gapSpace {
 		return false
@@ -649,14 +819,32 @@ func (s *scan) addressAt(i int) bool {
 			}
 			break
 		}
-		if t.capWord() && t.lex&(lxUnitWord|lxMonth|lxTitle|lxTitleClin) == 0 || s.ordinalTok(k) || t.capWord() && t.lex&(lxFirst|lxSur|lxCity) != 0 {
+		if t.capWord() && t.lex&(lxUnitWord|lxMonth|lxTitle|lxTitleClin) == 0 || s.ordinalTok(k) || s.streetOrdinal(k) ||
+			t.capWord() && t.lex&(lxFirst|lxSur|lxCity) != 0 {
 			words++
 			continue
 		}
 		break
 	}
 	if suffix < 0 {
-		return false
+		// No suffix, but a unit follows: "1420 Grand Concourse, Apt 5C".
+		last := j + words - 1
+		if words == 0 || words > 3 || s.unitAfterAddress(last) == last || !s.toks[last+1].punct(',') {
+			return false
+		}
+		suffix = last
+	}
+	// A suffix word can be part of the name: "Quail Ridge Ct", "Oak Hollow
+	// Circle"; a numbered road keeps its number: "Township Road 606".
+	if k := s.next(suffix); k > 0 && s.toks[k].gap == gapSpace && s.toks[k].is(lxStreetSuffix) && s.toks[k].upper() &&
+		s.toks[k].letters() {
+		suffix = k
+		if m := s.adj(k); m > 0 && s.toks[m].punct('.') {
+			suffix = m
+		}
+	} else if k > 0 && s.toks[k].digits() && s.toks[k].n() <= 4 && s.toks[k].gap == gapSpace && !s.unitAfter(k) &&
+		(s.eq(suffix, "road") || s.eq(suffix, "route") || s.eq(suffix, "highway") || s.eq(suffix, "rd") || s.eq(suffix, "hwy")) {
+		suffix = k
 	}
 	end := suffix
 	// Direction after the suffix: "Main St NW".

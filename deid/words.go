@@ -69,7 +69,7 @@ func (s *scan) wordAt(i int) {
 	if f&(lxCity|lxPhraseHead) != 0 && s.cityAt(i) {
 		return
 	}
-	if f&lxStreetSuffix != 0 && s.streetNameAt(i) {
+	if f&lxStreetSuffix != 0 && (s.routeAt(i) || s.streetNameAt(i)) {
 		return
 	}
 	if s.countyAt(i) || s.facilityAt(i) || s.saintPlace(i) || s.routeAt(i) {
@@ -77,6 +77,9 @@ func (s *scan) wordAt(i int) {
 	}
 	if s.poBoxAt(i) {
 		return
+	}
+	if t.allUpper() && f&lxCue == 0 {
+		s.prefixedCode(i)
 	}
 	if t.allUpper() && t.n() >= 3 && s.capsLastFirst(i) {
 		s.nameChain(i, PatientNames, false)
@@ -196,6 +199,9 @@ func (s *scan) codeAt(i int) {
 			}
 		}
 	}
+	if obstetricCode(x) || registryCode(x) {
+		return
+	}
 	// Codes with several digits and letters: "ACC88213", "XK7729Q".
 	digits := 0
 	for k := 0; k < len(x); k++ {
@@ -205,5 +211,84 @@ func (s *scan) codeAt(i int) {
 	}
 	if digits >= 4 && len(x) >= 6 && !s.cueBefore(i, lxCodeStop, 3) {
 		s.addTok(i, s.codeValueEnd(i), ID, prWeak)
+		return
 	}
+	s.prefixedCode(i)
+}
+
+// prefixedCode: a short capitalized prefix joined by a dash to a long digit
+// group is how labs, registries and agencies number their records
+// ("SP25-004412", "ROI-25-004812", "MB-2025-003981"), with or without a cue
+// word. Gene, virus and score names ("COVID-19", "IL-6", "CA-125", "PHQ-9")
+// have short digit groups and stay out.
+func (s *scan) prefixedCode(i int) {
+	t := &s.toks[i]
+	if t.n() > 5 || t.shape&shNonASCII != 0 || !(t.allUpper() || t.shape&shDigit != 0 && t.upper()) {
+		return
+	}
+	if i > 0 && s.toks[i].gap == gapNone && (s.toks[i-1].word() || s.toks[i-1].punct('-') || s.toks[i-1].punct('/')) {
+		return // inside a longer code or a word
+	}
+	end := s.codeValueEnd(i)
+	if end == i || s.cueBefore(i, lxCodeStop, 3) {
+		return
+	}
+	digits, longest, dash := 0, 0, false
+	for k := i; k <= end; k++ {
+		tk := &s.toks[k]
+		if tk.punct('-') {
+			dash = true
+		}
+		if !tk.word() {
+			continue
+		}
+		run := 0
+		for _, c := range []byte(s.str(k)) {
+			if c >= '0' && c <= '9' {
+				digits++
+				run++
+				longest = max(longest, run)
+			} else {
+				run = 0
+			}
+		}
+	}
+	if dash && digits >= 5 && longest >= 4 && !s.unitAfter(end) {
+		s.addTok(i, end, ID, prWeak)
+	}
+}
+
+// obstetricCode reports gravida/para notation ("G2P1001", "g3p2"), which
+// looks like a code but describes the pregnancy history.
+func obstetricCode(x string) bool {
+	if len(x) < 4 || x[0]|0x20 != 'g' {
+		return false
+	}
+	k := 1
+	for k < len(x) && x[k] >= '0' && x[k] <= '9' {
+		k++
+	}
+	if k == 1 || k >= len(x) || x[k]|0x20 != 'p' {
+		return false
+	}
+	k++
+	st := k
+	for k < len(x) && x[k] >= '0' && x[k] <= '9' {
+		k++
+	}
+	return k == len(x) && k > st && k-st <= 4
+}
+
+// registryCode reports a ClinicalTrials.gov number ("NCT05588211"): it names
+// the study, shared by every participant, not the patient.
+func registryCode(x string) bool {
+	if len(x) != 11 || x[0]|0x20 != 'n' || x[1]|0x20 != 'c' || x[2]|0x20 != 't' {
+		return false
+	}
+	for k := 3; k < len(x); k++ {
+		if x[k] < '0' || x[k] > '9' {
+			return false
+		}
+	}
+	return true
 }

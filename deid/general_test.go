@@ -1,0 +1,89 @@
+package deid_test
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/clinscribe/clinscribe/deid"
+)
+
+// Rules added for text written by people who never saw the detector: each
+// case pins one rule, with a look-alike that must stay untouched.
+func TestGeneralRules(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{})
+	tests := []struct {
+		name, text string
+		want       []found
+	}{
+		// Record numbers: a short prefix, a dash and a long digit group.
+		{"prefixed code", "Culture sent as BC-2024-118273 this morning.", []found{{"BC-2024-118273", deid.ID}}},
+		{"mixed prefix code", "Tissue block HX19-337120 reviewed.", []found{{"HX19-337120", deid.ID}}},
+		{"gene and score names are not codes", "IL-6 and CA-125 normal; PHQ-9 of 4; COVID-19 negative.", nil},
+		{"gravida para is not a code", "31 y/o G3P2002 at 30 weeks.", nil},
+		{"trial registry number is study-wide", "Enrolled in NCT01234567 last year.", nil},
+		{"group number is plan-wide", "Group: 55012345 on the card.", nil},
+
+		// Bare m/d dates from the event they date.
+		{"m/d after an event verb", "Flu vaccine given 10/3, no reaction.", []found{{"10/3", deid.Date}}},
+		{"m/d after f/u", "Ortho f/u 12/2 for cast removal.", []found{{"12/2", deid.Date}}},
+		{"m/d after a clinician", "Sees Dr. Ferrand 7/19 about the rash.", []found{{"Ferrand", deid.Name}, {"7/19", deid.Date}}},
+		{"m/d before a clock time", "Fever spiked 6/4 21:10, cultures drawn.", []found{{"6/4", deid.Date}}},
+		{"m/d in a list of different days", "Cultures 4/2, 4/3 and 4/5 grew nothing.", []found{{"4/2", deid.Date}, {"4/3", deid.Date}, {"4/5", deid.Date}}},
+		{"scores share a denominator", "Recall 2/5, 3/5 on repeat.", nil},
+		{"pain score with a time", "Pain 7/10 -> 3/10 at 15:00 after ketorolac.", nil},
+		{"pain score after an event verb", "Ibuprofen given. Reports 6/10 pain now.", nil},
+		{"speaker tag is not a clinician", "DOCTOR: Strength 4/5 on the left.", nil},
+
+		// ZIP after a listed city with the state left out.
+		{"zip after a city", "Mail to 40 Elm St, Boulder 80302.", []found{{"40 Elm St", deid.Location}, {"Boulder", deid.Location}, {"80302", deid.ZIP}}},
+		{"five digits after an ordinary word", "Platelets 15000 today.", nil},
+
+		// HL7 v2 fields by position.
+		{"hl7 pid name and address", "PID|1||55012^^^NWH^MR||MARLOWE^TESS^A||19800101|F|||9 PINE WAY^^ASHBY^MA^01431",
+			[]found{{"55012", deid.MRN}, {"NWH", deid.Location}, {"MARLOWE^TESS^A", deid.Name}, {"19800101", deid.Date},
+				{"9 PINE WAY", deid.Location}, {"ASHBY", deid.Location}, {"01431", deid.ZIP}}},
+		{"hl7 attending and unit", "PV1|1|I|4W^412^B^NWH|||||77120^OKAFOR^NNEKA",
+			[]found{{"NWH", deid.Location}, {"OKAFOR^NNEKA", deid.Name}}},
+		{"hl7 result values are not identifiers", "OBX|1|NM|NA^SODIUM||139|mmol/L|135-145||||F", nil},
+		{"pipes outside hl7", "Pain|none|NAD", nil},
+
+		// Street addresses and rural roads.
+		{"numbered street", "Lives at 2210 W 41st St, Apt 2 since the fall.", []found{{"2210 W 41st St, Apt 2", deid.Location}}},
+		{"queens house number", "Address 71-12 Austin Blvd, Forest Hills, NY 11375.", []found{{"71-12 Austin Blvd", deid.Location},
+			{"Forest Hills", deid.Location}, {"11375", deid.ZIP}}},
+		{"two suffix words", "Moved to 15 Deer Run Ct last week.", []found{{"15 Deer Run Ct", deid.Location}}},
+		{"street without suffix before a unit", "Write to 300 Grand Concourse, Apt 4D, please.", []found{{"300 Grand Concourse, Apt 4D", deid.Location}}},
+		{"county road", "Farm on County Road 18 north of town.", []found{{"County Road 18", deid.Location}}},
+		{"numbered road in an address", "Lives at 4410 Township Road 92.", []found{{"4410 Township Road 92", deid.Location}}},
+		{"farm to market road", "Crash on FM 2004 near the ranch.", []found{{"FM 2004", deid.Location}}},
+		{"vital signs are not roads", "BP 120/70, RR 18, SR 30 mg BID, Cr 1.1.", nil},
+		{"town with ordinary words before a state", "Referred from St. Vincent's, Mentor, OH\nHistory:",
+			[]found{{"St. Vincent's", deid.Location}, {"Mentor", deid.Location}}},
+		{"clinical word before OR", "Booked with Surgery, OR\nPlan: knee", nil},
+		{"town closing a line", "Seen at the clinic\nBurns, OR\nHPI: fall", []found{{"Burns", deid.Location}}},
+
+		// Facility names with the campus or town appended.
+		{"facility dash town", "Transferred from Grace Medical Center - Tulsa for PCI.", []found{{"Grace Medical Center - Tulsa", deid.Location}}},
+		{"facility then campus", "She prefers Parkland Hospital Midtown for infusions.", []found{{"Parkland Hospital Midtown", deid.Location}}},
+		{"facility at a place", "Seen at Sunrise Memory Clinic at Wexford, doing well.", []found{{"Sunrise Memory Clinic at Wexford", deid.Location}}},
+		{"dialysis unit", "HD at Brookhaven Dialysis, chair 4.", []found{{"Brookhaven Dialysis", deid.Location}}},
+		{"facility before an ordinary word", "Admitted to Mercy Hospital Tuesday.", []found{{"Mercy Hospital", deid.Location}}},
+		{"heading in capitals", "UROLOGY CLINIC NOTE\nFollow-up of stones.", nil},
+		{"heading with a dash", "WOUND CLINIC - PROGRESS NOTE\nStage 2.", nil},
+
+		// Rules and classifications named after places and people.
+		{"city staging", "Lymphoma, Ann Arbor staging IIA.", nil},
+		{"city rule with a word between", "Applied the Ottawa ankle rules; Boston criteria met.", nil},
+		{"eponym forceps", "Counted the Allis forceps and Kocher clamps.", nil},
+		{"city after a place cue stays", "She moved to Boston last year.", []found{{"Boston", deid.Location}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if diff := cmp.Diff(tc.want, detect(d, tc.text, deid.Known{})); diff != "" {
+				t.Errorf("%q (-want +got):\n%s", tc.text, diff)
+			}
+		})
+	}
+}
