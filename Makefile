@@ -48,6 +48,8 @@ eval-deid: ## de-identification on the project's corpora: leak recall, precision
 	$(GO) run ./cmd/clinscribe deid eval -corpus testdata/deid/fresh.jsonl
 	$(GO) run ./cmd/clinscribe deid eval -corpus testdata/deid/independent.jsonl
 	$(GO) run ./cmd/clinscribe deid eval -corpus testdata/deid/independent-holdout.jsonl
+	$(GO) run ./cmd/clinscribe deid eval -corpus testdata/deid/blind.jsonl
+	$(GO) run ./cmd/clinscribe deid eval -corpus testdata/deid/blind-holdout.jsonl
 
 bench-deid: ## de-identification throughput (MB/s per core) on the corpus
 	$(GO) test -run '^$$' -bench Detect -benchtime 5s ./deid/

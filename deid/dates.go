@@ -390,7 +390,8 @@ func (s *scan) numDate(i int) (dateVal, int) {
 		return v, -1
 	}
 	if n := s.next(bi); n > 0 && (s.eq(n, "of") || s.toks[n].is(lxUnitWord) || s.eq(n, "tab") || s.eq(n, "tablet") ||
-		s.eq(n, "cup") || s.toks[n].punct('%') || s.eq(n, "strength") || b == 10 && s.eq(n, "pain")) {
+		s.eq(n, "cup") || s.toks[n].punct('%') || s.eq(n, "strength") || s.eq(n, "dose") || s.eq(n, "doses") ||
+		s.eq(n, "normal") || b == 10 && s.eq(n, "pain")) {
 		return v, -1
 	}
 	v.layout, v.m, v.d, v.hasD, v.pad = dlNumMD, a, b, true, s.zeroLed(i) || s.zeroLed(bi)

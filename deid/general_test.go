@@ -32,6 +32,7 @@ func TestGeneralRules(t *testing.T) {
 		{"m/d before a clock time", "Fever spiked 6/4 21:10, cultures drawn.", []found{{"6/4", deid.Date}}},
 		{"m/d in a list of different days", "Cultures 4/2, 4/3 and 4/5 grew nothing.", []found{{"4/2", deid.Date}, {"4/3", deid.Date}, {"4/5", deid.Date}}},
 		{"scores share a denominator", "Recall 2/5, 3/5 on repeat.", nil},
+		{"a fraction of a dose after an event verb", "Return 1/2 dose if drowsy; given 1/4 normal saline.", nil},
 		{"pain score with a time", "Pain 7/10 -> 3/10 at 15:00 after ketorolac.", nil},
 		{"pain score after an event verb", "Ibuprofen given. Reports 6/10 pain now.", nil},
 		{"speaker tag is not a clinician", "DOCTOR: Strength 4/5 on the left.", nil},
