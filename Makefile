@@ -61,10 +61,13 @@ lint: ## gofmt and go vet
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo "gofmt: files above need formatting"; exit 1; }
 	$(GO) vet ./...
 
-fuzz: ## run each fuzz target for 30s
-	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime 30s ./pipeline/caption/
-	$(GO) test -run '^$$' -fuzz FuzzSentences -fuzztime 30s ./pipeline/source/
-	$(GO) test -run '^$$' -fuzz FuzzParseWAVHeader -fuzztime 30s ./pipeline/audio/
+FUZZTIME ?= 30s
+fuzz: ## run every fuzz target in the repository for FUZZTIME (default 30s) each
+	@set -e; for dir in $$(grep -rl --include='*_test.go' '^func Fuzz' . | xargs -n1 dirname | sort -u); do \
+		for f in $$(grep -h '^func Fuzz' $$dir/*_test.go | sed 's/^func \(Fuzz[A-Za-z0-9_]*\).*/\1/'); do \
+			echo "== $$dir $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$dir; \
+		done; \
+	done
 
 clean: ## remove build output and local data
 	rm -rf bin var

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 )
 
 // Envelope format, version 1:
@@ -96,6 +97,7 @@ func (v *Vault) Put(ctx context.Context, key string, body io.Reader, mode WriteM
 			err = sw.Close()
 		}
 		pw.CloseWithError(err)
+		sw.release() // every Write to the pipe has returned: the reader copied the bytes
 	}()
 	err = v.store.Put(ctx, key, pr, mode)
 	pr.CloseWithError(errors.New("storage: put finished")) // unblocks the writer on early return
@@ -156,6 +158,24 @@ func segmentNonce(prefix []byte, i uint32, last bool) []byte {
 	return nonce
 }
 
+// segmentBufs recycles the segment buffers every Put and Get needs (two
+// each): most objects are a few KB, and fresh 64 KiB buffers per call were
+// most of a pipeline stage's allocation and GC work. Capacity covers a
+// sealed segment plus the reader's look-ahead byte.
+var segmentBufs = sync.Pool{New: func() any {
+	b := make([]byte, 0, segmentSize+64)
+	return &b
+}}
+
+func getSegmentBuf() []byte { return (*segmentBufs.Get().(*[]byte))[:0] }
+
+func putSegmentBuf(b []byte) {
+	if cap(b) >= segmentSize+64 {
+		b = b[:0]
+		segmentBufs.Put(&b)
+	}
+}
+
 // sealWriter buffers one segment and seals it when full; Close seals the
 // final (possibly empty) segment with the last flag.
 type sealWriter struct {
@@ -184,7 +204,7 @@ func newSealWriter(key string, dk DataKey) (*sealWriter, []byte, error) {
 	header = append(header, prefix...)
 	return &sealWriter{
 		gcm: gcm, prefix: prefix, aad: segmentAAD(key, header),
-		buf: make([]byte, 0, segmentSize), out: make([]byte, 0, segmentSize+gcm.Overhead()),
+		buf: getSegmentBuf(), out: getSegmentBuf(),
 	}, header, nil
 }
 
@@ -218,6 +238,13 @@ func (w *sealWriter) flush(last bool) error {
 }
 
 func (w *sealWriter) Close() error { return w.flush(true) }
+
+// release gives the buffers back once nothing will touch them again.
+func (w *sealWriter) release() {
+	putSegmentBuf(w.buf)
+	putSegmentBuf(w.out)
+	w.buf, w.out = nil, nil
+}
 
 // openReader decrypts an envelope segment by segment.
 type openReader struct {
@@ -261,7 +288,7 @@ func (v *Vault) newOpenReader(ctx context.Context, key string, src io.ReadCloser
 	}
 	return &openReader{
 		src: src, gcm: gcm, prefix: rest[wl:], aad: segmentAAD(key, header),
-		in: make([]byte, 0, segmentSize+gcm.Overhead()+1),
+		in: getSegmentBuf(), plain: getSegmentBuf(),
 	}, nil
 }
 
@@ -271,6 +298,13 @@ func (r *openReader) Read(p []byte) (int, error) {
 			return 0, r.err
 		}
 		if r.done {
+			// Read is the buffers' only user (Close may come from another
+			// goroutine), so they go back here, once all is read.
+			if r.in != nil {
+				putSegmentBuf(r.in)
+				putSegmentBuf(r.plain)
+				r.in, r.plain, r.pos = nil, nil, 0
+			}
 			return 0, io.EOF
 		}
 		r.err = r.next()
