@@ -51,7 +51,6 @@ type Blobstore interface {
 // MaxKeyLen bounds object keys; S3 allows 1024 bytes, we stay well below.
 const MaxKeyLen = 512
 
-
 // ValidKey reports an error wrapping ErrInvalidKey unless key is a
 // slash-separated path of segments made of letters, digits, '.', '_' and '-',
 // each starting with a letter or digit. That excludes path traversal,
