@@ -178,6 +178,19 @@ func (s *scan) cityAt(i int) bool {
 		if !s.cueBefore(i, lxPlaceCue, 3) && (s.eponymAfter(end) || s.eponymAfterWord(end)) {
 			return true // handled: neither a place nor a person ("Ann")
 		}
+		// A city that opens a facility name ("Oak Ridge Assisted Living")
+		// is part of it: the place runs to the facility word.
+		for k, n := end, 0; n < 3; n++ {
+			j := s.next(k)
+			if j < 0 || s.toks[j].gap != gapSpace || !s.toks[j].capWord() {
+				break
+			}
+			k = j
+			if s.toks[j].lex&lxFacility != 0 {
+				end = j
+				break
+			}
+		}
 		s.addTok(i, end, Location, prShape)
 		return true
 	}
@@ -392,6 +405,9 @@ func (s *scan) facilityNamed(st, i int) bool {
 		}
 		if t.lex&(lxCity|lxFirst|lxSur) != 0 && t.lex&(lxCommon|lxFirstAmb|lxSurAmb) == 0 {
 			return true
+		}
+		if t.lex&lxPhraseHead != 0 && s.phraseStartsAt(k, lxCity) {
+			return true // "Oak Ridge Assisted Living"
 		}
 		w := s.lower(k)
 		if t.lex == 0 && t.n() >= 3 && !s.englishLooking(k) && !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ing") {
