@@ -130,6 +130,7 @@ func (d *Detector) Detect(text string, known Known) []Span {
 	}
 	s.speakerTags()
 	s.knownPass()
+	s.cueNamePass()
 	s.propagateNames()
 	return s.resolve()
 }

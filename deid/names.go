@@ -138,7 +138,9 @@ func (s *scan) nameChain(i int, cls NameClass, strong bool) {
 			}
 			break
 		}
-		if s.nameish(k, caps) && !s.eponymAfter(k) {
+		// "Brigid  Age: 96": a cue word opening the next field is no name part.
+		if s.nameish(k, caps) && !s.eponymAfter(k) &&
+			!(s.toks[k].is(lxAgeCue|lxCue|lxDateCue) && k+1 < len(s.toks) && s.toks[k+1].punct(':')) {
 			en = k
 			continue
 		}
