@@ -113,6 +113,8 @@ func TestGeneralRules(t *testing.T) {
 		{"anatomy that is also a name", "ETT tip 2 cm above the carina.", nil},
 		{"scales named after cities", "Edinburgh Postnatal Depression Scale 4; Glasgow Coma Scale 15.", nil},
 		{"test named after a city", "Montreal Cognitive Assessment 26/30.", nil},
+		{"lower-case multi-word city", "caller she lives in san antonio now", []found{{"san antonio", deid.Location}}},
+		{"ordinary words after at", "pain was at high point yesterday", nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -678,7 +678,7 @@ var functionWords = map[string]bool{"the": true, "a": true, "an": true, "my": tr
 // of place ("trip to phoenix").
 func (s *scan) lowerCity(i int) bool {
 	t := &s.toks[i]
-	if t.upper() || t.lex&lxCity == 0 || t.lex&(lxFirst|lxSur|lxCommon|lxMedical) != 0 || i == 0 {
+	if t.upper() || i == 0 {
 		return false
 	}
 	switch s.lower(i - 1) {
@@ -686,7 +686,30 @@ func (s *scan) lowerCity(i int) bool {
 	default:
 		return false
 	}
-	s.addTok(i, i, Location, prShape)
+	end := -1
+	if t.lex&lxPhraseHead != 0 && !s.eq(i-1, "at") {
+		// "in san antonio": a multi-word city, all in lower case ("at high
+		// point" is too often an ordinary phrase).
+		_, phrases := lexicon()
+		for n := 3; n >= 2 && end < 0; n-- {
+			if key, ok := s.phraseKey(i, n); ok && phrases[string(key)]&lxCity != 0 && phrases[string(key)]&lxCityAmb == 0 {
+				e := s.phraseEnd(i, n)
+				end = e
+				for k := i; k <= e; k++ {
+					if s.toks[k].upper() || s.toks[k].gap == gapLine && k > i {
+						end = -1
+					}
+				}
+			}
+		}
+	}
+	if end < 0 && (t.lex&lxCity == 0 || t.lex&(lxFirst|lxSur|lxCommon|lxMedical) != 0) {
+		return false
+	}
+	if end < 0 {
+		end = i
+	}
+	s.addTok(i, end, Location, prShape)
 	return true
 }
 
