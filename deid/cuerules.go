@@ -1,7 +1,5 @@
 package deid
 
-import "sort"
-
 // Cue rules that need the name candidates of the main pass: a quoted
 // nickname inside or after a name, "Last, First" after a field label, and
 // ages over 89 written next to a name or before "birthday".
@@ -18,14 +16,15 @@ func (s *scan) cueNamePass() {
 		switch {
 		case t.punct('"'):
 			s.quotedNickname(i)
-		case t.shape&shDigit != 0 && t.shape&shLetter != 0 || t.digits():
+		case t.shape&shDigit != 0 && t.shape&shLetter != 0 && t.n() >= 4 && t.n() <= 5:
 			s.birthdayAge(i)
+		case t.punct(',') && i > 0 && t.gap == gapNone && i+1 < len(s.toks) && s.toks[i+1].digits() && s.toks[i+1].n() <= 3:
+			s.ageAfterName(i)
 		case t.letters() && i+1 < len(s.toks) && s.toks[i+1].punct(':') && s.toks[i+1].gap == gapNone &&
 			lastFirstLabels[s.lower(i)]:
 			s.labelLastFirst(i)
 		}
 	}
-	s.ageAfterName()
 }
 
 // nameEndsAt reports a name candidate that ends where token k ends.
@@ -169,26 +168,18 @@ func (s *scan) birthdayAge(i int) {
 
 // ageAfterName: "Mrs. Hollister, 92, was admitted", "Wilbur Halstead, 90,
 // with his daughter": an age over 89 set off by commas right after a name.
-func (s *scan) ageAfterName() {
-	n := len(s.cands)
-	for ci := 0; ci < n; ci++ {
-		c := s.cands[ci]
-		if c.t != Name {
-			continue
-		}
-		k := sort.Search(len(s.toks), func(x int) bool { return int(s.toks[x].e) >= c.e })
-		if k >= len(s.toks) || int(s.toks[k].e) != c.e {
-			continue
-		}
-		if k+2 >= len(s.toks) || !s.toks[k+1].punct(',') || s.toks[k+1].gap != gapNone || s.toks[k+2].gap != gapSpace ||
-			!s.oldAgeAt(k+2) {
-			continue
-		}
-		d := k + 2
-		if e := d + 1; e >= len(s.toks) || s.toks[e].gap == gapLine ||
-			s.toks[e].gap == gapNone && (s.toks[e].punct(',') || s.toks[e].punct(')') || s.toks[e].punct(';') ||
-				s.toks[e].punct('.') && (e+1 >= len(s.toks) || s.toks[e+1].gap != gapNone)) {
-			s.addTok(d, d, Age, prCue)
-		}
+// i is the comma.
+func (s *scan) ageAfterName(i int) {
+	d := i + 1
+	if s.toks[d].gap != gapSpace || !s.oldAgeAt(d) {
+		return
+	}
+	if e := d + 1; !(e >= len(s.toks) || s.toks[e].gap == gapLine ||
+		s.toks[e].gap == gapNone && (s.toks[e].punct(',') || s.toks[e].punct(')') || s.toks[e].punct(';') ||
+			s.toks[e].punct('.') && (e+1 >= len(s.toks) || s.toks[e+1].gap != gapNone))) {
+		return
+	}
+	if s.nameEndsAt(i - 1) {
+		s.addTok(d, d, Age, prCue)
 	}
 }
