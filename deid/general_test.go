@@ -115,6 +115,14 @@ func TestGeneralRules(t *testing.T) {
 		{"test named after a city", "Montreal Cognitive Assessment 26/30.", nil},
 		{"lower-case multi-word city", "caller she lives in san antonio now", []found{{"san antonio", deid.Location}}},
 		{"ordinary words after at", "pain was at high point yesterday", nil},
+
+		// Two particles inside a name; listed names written with diacritics.
+		{"two particles", "Seen with Lucas van den Broek today.", []found{{"Lucas van den Broek", deid.Name}}},
+		{"particles before a surname", "Maria de la Cruz came.", []found{{"Maria de la Cruz", deid.Name}}},
+		{"a van is no particle", "Came by van and the car broke down.", nil},
+		{"name with diacritics", "Spoke with José Ramírez today.", []found{{"José Ramírez", deid.Name}}},
+		{"city with diacritics", "She flew in from Bogotá last week.", []found{{"Bogotá", deid.Location}}},
+		{"ordinary word with diacritics", "Diagnóstico: neumonía, mejoría.", nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

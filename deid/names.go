@@ -117,7 +117,12 @@ func (s *scan) nameChain(i int, cls NameClass, strong bool) {
 			}
 		}
 		if tk.letters() && tk.is(lxParticle) && !tk.upper() {
-			if m := s.next(k); m > 0 && s.toks[m].capWord() {
+			m := s.next(k)
+			// Two particles: "van den Broek", "de la Cruz".
+			if m > 0 && s.toks[m].gap == gapSpace && s.toks[m].letters() && !s.toks[m].upper() && s.toks[m].is(lxParticle) {
+				m = s.next(m)
+			}
+			if m > 0 && s.toks[m].capWord() {
 				en = m
 				continue
 			}
