@@ -182,8 +182,9 @@ func tokenize(text string, toks []token) []token {
 				if t.lex == 0 {
 					// "María", "Jesús", "Paweł", "Bogotá": the lists are in
 					// ASCII.
-					if f, ok := foldLatin(lw); ok {
-						t.lex = words[f]
+					var fb [64]byte
+					if f, ok := foldLatin(fb[:0], lw); ok {
+						t.lex = words[string(f)]
 					}
 				}
 			}
@@ -217,10 +218,9 @@ var latinFold = map[rune]byte{
 	'ź': 'z', 'ż': 'z', 'ž': 'z', 'ř': 'r', 'ğ': 'g', 'ý': 'y', 'ţ': 't', 'ț': 't', 'đ': 'd',
 }
 
-// foldLatin returns the lower-case word w with its diacritics removed, or
-// false if w has a letter outside the Latin alphabet.
-func foldLatin(w string) (string, bool) {
-	b := make([]byte, 0, len(w))
+// foldLatin appends the lower-case word w with its diacritics removed to b,
+// or reports false if w has a letter outside the Latin alphabet.
+func foldLatin(b []byte, w string) ([]byte, bool) {
 	for _, r := range w {
 		switch {
 		case r < utf8.RuneSelf:
@@ -228,8 +228,8 @@ func foldLatin(w string) (string, bool) {
 		case latinFold[r] != 0:
 			b = append(b, latinFold[r])
 		default:
-			return "", false
+			return nil, false
 		}
 	}
-	return string(b), true
+	return b, true
 }
