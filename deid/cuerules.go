@@ -18,6 +18,10 @@ func (s *scan) cueNamePass() {
 			s.quotedNickname(i)
 		case t.shape&shDigit != 0 && t.shape&shLetter != 0 && t.n() >= 4 && t.n() <= 5:
 			s.birthdayAge(i)
+		case t.punct('(') && i > 0:
+			s.placeInParens(i)
+		case t.capWord() && t.lex&lxCity != 0 && i > 0 && i+1 < len(s.toks):
+			s.cityBeforeSite(i)
 		case t.punct(',') && i > 0 && t.gap == gapNone && i+1 < len(s.toks) && s.toks[i+1].digits() && s.toks[i+1].n() <= 3:
 			s.ageAfterName(i)
 		case t.letters() && i+1 < len(s.toks) && s.toks[i+1].punct(':') && s.toks[i+1].gap == gapNone &&
@@ -182,4 +186,40 @@ func (s *scan) ageAfterName(i int) {
 	if s.nameEndsAt(i - 1) {
 		s.addTok(d, d, Age, prCue)
 	}
+}
+
+// placeInParens: "son Todd Kingsley (Salem)", "Son Faisal (in Irving)": a
+// listed city, even one that is also a word or a name, in parentheses right
+// after a name.
+func (s *scan) placeInParens(i int) {
+	k := i + 1
+	if k < len(s.toks) && s.eq(k, "in") && s.toks[k].gap == gapNone {
+		k++
+		if k >= len(s.toks) || s.toks[k].gap != gapSpace {
+			return
+		}
+	} else if k >= len(s.toks) || s.toks[k].gap != gapNone {
+		return
+	}
+	t := &s.toks[k]
+	if !t.capWord() || t.allUpper() || t.lex&lxCity == 0 || t.lex&(lxCommon|lxMedical) != 0 ||
+		k+1 >= len(s.toks) || !s.toks[k+1].punct(')') || s.toks[i].gap != gapSpace || !s.nameEndsAt(i-1) {
+		return
+	}
+	s.addTok(k, k, Location, prCue)
+}
+
+// siteWords after "the <City>" name a site of a practice: "the Decatur
+// clinic".
+var siteWords = map[string]bool{"clinic": true, "office": true, "location": true, "campus": true, "branch": true,
+	"site": true, "hospital": true, "pharmacy": true}
+
+// cityBeforeSite: "can I get my flu shot at the Decatur clinic".
+func (s *scan) cityBeforeSite(i int) {
+	t := &s.toks[i]
+	if t.allUpper() || t.lex&(lxCommon|lxMedical) != 0 || !s.eq(i-1, "the") || s.toks[i].gap != gapSpace ||
+		s.toks[i+1].gap != gapSpace || s.toks[i+1].upper() || !siteWords[s.lower(i+1)] {
+		return
+	}
+	s.addTok(i, i, Location, prCue)
 }

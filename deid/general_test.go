@@ -123,6 +123,14 @@ func TestGeneralRules(t *testing.T) {
 		{"name with diacritics", "Spoke with José Ramírez today.", []found{{"José Ramírez", deid.Name}}},
 		{"city with diacritics", "She flew in from Bogotá last week.", []found{{"Bogotá", deid.Location}}},
 		{"ordinary word with diacritics", "Diagnóstico: neumonía, mejoría.", nil},
+
+		// A city in parentheses after a name, and before a site word.
+		{"city in parentheses after a name", "Contact: daughter Nora Whitfield (Salem), by text.",
+			[]found{{"Nora Whitfield", deid.Name}, {"Salem", deid.Location}}},
+		{"city after in in parentheses", "Son Faisal (in Irving) calls daily.", []found{{"Faisal", deid.Name}, {"Irving", deid.Location}}},
+		{"department in parentheses", "Reviewed with Dr. Lee (Cardiology).", []found{{"Lee", deid.Name}}},
+		{"city before a site word", "Booked at the Decatur clinic for Tuesday.", []found{{"Decatur", deid.Location}}},
+		{"ordinary word before a site word", "Booked at the Mobile clinic for Tuesday.", nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
