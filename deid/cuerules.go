@@ -9,24 +9,34 @@ var lastFirstLabels = map[string]bool{"name": true, "patient": true, "pt": true,
 	"cc": true, "attn": true, "re": true, "resident": true, "member": true, "subscriber": true, "insured": true,
 	"guarantor": true, "recipient": true, "child": true, "student": true}
 
-// cueNamePass runs after the token matchers and metadata.
+// labelOrSite runs at each word in the main pass: "Name: Last, First",
+// "the Decatur clinic".
+func (s *scan) labelOrSite(i int) {
+	t := &s.toks[i]
+	if i+1 >= len(s.toks) || !t.letters() {
+		return
+	}
+	if s.toks[i+1].punct(':') && s.toks[i+1].gap == gapNone && lastFirstLabels[s.lower(i)] {
+		s.labelLastFirst(i)
+	} else if i > 0 && t.lex&lxCity != 0 && t.upper() {
+		s.cityBeforeSite(i)
+	}
+}
+
+// cueNamePass runs after the token matchers and metadata, at the marks the
+// main pass left: quoted nicknames, a city in parentheses after a name, an
+// age after a name.
 func (s *scan) cueNamePass() {
-	for i := range s.toks {
+	for _, m := range s.marks {
+		i := int(m)
 		t := &s.toks[i]
 		switch {
 		case t.punct('"'):
 			s.quotedNickname(i)
-		case t.shape&shDigit != 0 && t.shape&shLetter != 0 && t.n() >= 4 && t.n() <= 5:
-			s.birthdayAge(i)
 		case t.punct('(') && i > 0:
 			s.placeInParens(i)
-		case t.capWord() && t.lex&lxCity != 0 && i > 0 && i+1 < len(s.toks):
-			s.cityBeforeSite(i)
 		case t.punct(',') && i > 0 && t.gap == gapNone && i+1 < len(s.toks) && s.toks[i+1].digits() && s.toks[i+1].n() <= 3:
 			s.ageAfterName(i)
-		case t.letters() && i+1 < len(s.toks) && s.toks[i+1].punct(':') && s.toks[i+1].gap == gapNone &&
-			lastFirstLabels[s.lower(i)]:
-			s.labelLastFirst(i)
 		}
 	}
 }
