@@ -70,6 +70,9 @@ type scan struct {
 	lowerNames map[string]bool
 	buf        []byte
 	tags       [][2]int // speaker tags, scratch
+	// marks are the quotes, parentheses and commas that cueNamePass looks
+	// at once the name candidates are known.
+	marks []int32
 }
 
 func (s *scan) add(start, end int, t Type, prio uint8) {
@@ -107,6 +110,7 @@ func (d *Detector) Detect(text string, known Known) []Span {
 	s.year = d.cfg.Now().Year()
 	s.toks = tokenize(text, s.toks[:0])
 	s.cands = s.cands[:0]
+	s.marks = s.marks[:0]
 	if s.nameSet == nil {
 		s.nameSet = make(map[string]NameClass)
 	}
@@ -120,16 +124,24 @@ func (d *Detector) Detect(text string, known Known) []Span {
 		switch {
 		case t.kind == tkPunct:
 			s.punctAt(i)
+			if t.ch == '"' || t.ch == '(' || t.ch == ',' {
+				s.marks = append(s.marks, int32(i))
+			}
 		case t.digits():
 			s.numberAt(i)
 		case t.shape&shDigit != 0:
 			s.codeAt(i)
+			if t.shape&shLetter != 0 && t.n() >= 4 && t.n() <= 5 {
+				s.birthdayAge(i)
+			}
 		default:
 			s.wordAt(i)
+			s.labelOrSite(i)
 		}
 	}
 	s.speakerTags()
 	s.knownPass()
+	s.cueNamePass()
 	s.propagateNames()
 	return s.resolve()
 }

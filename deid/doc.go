@@ -123,7 +123,10 @@
 //     testdata/deid/README.md): first look recall 0.806, precision 0.939,
 //     F2 0.830, unchanged 17/37 (places 0.66, IDs 0.71, names 0.85). After
 //     general rules it drove: recall 0.876, precision 0.961, F2 0.892,
-//     unchanged 24/37 (places 0.76, names 0.86, dates 0.95).
+//     unchanged 24/37 (places 0.76, names 0.86, dates 0.95). After general
+//     name and place lexicons and cue rules for nicknames, "Last, First"
+//     after labels and ages by a name: recall 0.913, precision 0.962, F2
+//     0.923, unchanged 24/37 (places 0.81, names 0.92, ages 1.00).
 //
 //   - blind-holdout (51, split off by ID hash, never looked at): first look
 //     recall 0.782, precision 0.920, unchanged 5/13; after the blind rules:

@@ -79,6 +79,58 @@ func TestGeneralRules(t *testing.T) {
 		{"city rule with a word between", "Applied the Ottawa ankle rules; Boston criteria met.", nil},
 		{"eponym forceps", "Counted the Allis forceps and Kocher clamps.", nil},
 		{"city after a place cue stays", "She moved to Boston last year.", []found{{"Boston", deid.Location}}},
+
+		// Quoted nicknames inside or after a name.
+		{"nickname inside a name", `Delbert "Dell" McAllister, 61M, fell off a horse.`,
+			[]found{{"Delbert", deid.Name}, {"Dell", deid.Name}, {"McAllister", deid.Name}}},
+		{"nickname after a name in capitals", `Pt: YOUNG, CHARLES "CHUCK"   MRN 5`,
+			[]found{{"YOUNG", deid.Name}, {"CHARLES", deid.Name}, {"CHUCK", deid.Name}}},
+		{"nickname in parentheses", `Adeyemi Oluwaseun ("Seun") arrived.`,
+			[]found{{"Adeyemi Oluwaseun", deid.Name}, {"Seun", deid.Name}}},
+		{"quoted word between ordinary words", `He said "Fine" Then left.`, nil},
+
+		// "Last, First" after a field label.
+		{"last first after a label", "Name: O'Sullivan, Brigid  Age: 96",
+			[]found{{"O'Sullivan", deid.Name}, {"Brigid", deid.Name}, {"96", deid.Age}}},
+		{"several people after To", "To: Hollenbeck, Rebecca; Huang, Derek",
+			[]found{{"Hollenbeck", deid.Name}, {"Rebecca", deid.Name}, {"Huang", deid.Name}, {"Derek", deid.Name}}},
+		{"departments after To", "To: Cardiology, Internal Medicine", nil},
+		{"problem after Re", "Re: Pain, Chronic low back", nil},
+
+		// Ages over 89 next to a name or before "birthday".
+		{"age set off after a titled name", "Mrs. Hollister, 92, was admitted.", []found{{"Hollister", deid.Name}, {"92", deid.Age}}},
+		{"ordinal birthday", "Home for his 91st birthday.", []found{{"91st", deid.Age}}},
+		{"ordinal percentile", "Weight in the 92nd percentile.", nil},
+		{"young birthday", "Her 60th birthday was fun.", nil},
+		{"number after a lab between commas", "Platelets, 95, stable.", nil},
+
+		// General name and place lists, with look-alikes that need a cue.
+		{"world city", "Emigrated from Mogadishu in 2015.", []found{{"Mogadishu", deid.Location}}},
+		{"two world cities", "Visited family in Hyderabad and Lahore.", []found{{"Hyderabad", deid.Location}, {"Lahore", deid.Location}}},
+		{"lower-case given name", "his son tuan will drive him", []found{{"tuan", deid.Name}}},
+		{"given name and surname", "Wife Nkechi Okonkwo at bedside.", []found{{"Nkechi Okonkwo", deid.Name}}},
+		{"abbreviations that are also names", "Fell, no loc, left ama after the CT.", nil},
+		{"anatomy that is also a name", "ETT tip 2 cm above the carina.", nil},
+		{"scales named after cities", "Edinburgh Postnatal Depression Scale 4; Glasgow Coma Scale 15.", nil},
+		{"test named after a city", "Montreal Cognitive Assessment 26/30.", nil},
+		{"lower-case multi-word city", "caller she lives in san antonio now", []found{{"san antonio", deid.Location}}},
+		{"ordinary words after at", "pain was at high point yesterday", nil},
+
+		// Two particles inside a name; listed names written with diacritics.
+		{"two particles", "Seen with Lucas van den Broek today.", []found{{"Lucas van den Broek", deid.Name}}},
+		{"particles before a surname", "Maria de la Cruz came.", []found{{"Maria de la Cruz", deid.Name}}},
+		{"a van is no particle", "Came by van and the car broke down.", nil},
+		{"name with diacritics", "Spoke with José Ramírez today.", []found{{"José Ramírez", deid.Name}}},
+		{"city with diacritics", "She flew in from Bogotá last week.", []found{{"Bogotá", deid.Location}}},
+		{"ordinary word with diacritics", "Diagnóstico: neumonía, mejoría.", nil},
+
+		// A city in parentheses after a name, and before a site word.
+		{"city in parentheses after a name", "Contact: daughter Nora Whitfield (Salem), by text.",
+			[]found{{"Nora Whitfield", deid.Name}, {"Salem", deid.Location}}},
+		{"city after in in parentheses", "Son Faisal (in Irving) calls daily.", []found{{"Faisal", deid.Name}, {"Irving", deid.Location}}},
+		{"department in parentheses", "Reviewed with Dr. Lee (Cardiology).", []found{{"Lee", deid.Name}}},
+		{"city before a site word", "Booked at the Decatur clinic for Tuesday.", []found{{"Decatur", deid.Location}}},
+		{"ordinary word before a site word", "Booked at the Mobile clinic for Tuesday.", nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -186,8 +186,10 @@ func fnvStep(h uint32, c byte) uint32 { return (h ^ uint32(c)) * 16777619 }
 const fnvOffset uint32 = 2166136261
 
 func buildTable(words map[string]uint64) wordTable {
+	// At most half full: the table with the general name and place lists
+	// stays at 16k slots, small enough to stay in cache.
 	size := uint32(1)
-	for size < uint32(len(words))*3 {
+	for size < uint32(len(words))*2 {
 		size <<= 1
 	}
 	t := wordTable{mask: size - 1, keys: make([]string, size), flags: make([]uint64, size)}

@@ -117,7 +117,12 @@ func (s *scan) nameChain(i int, cls NameClass, strong bool) {
 			}
 		}
 		if tk.letters() && tk.is(lxParticle) && !tk.upper() {
-			if m := s.next(k); m > 0 && s.toks[m].capWord() {
+			m := s.next(k)
+			// Two particles: "van den Broek", "de la Cruz".
+			if m > 0 && s.toks[m].gap == gapSpace && s.toks[m].letters() && !s.toks[m].upper() && s.toks[m].is(lxParticle) {
+				m = s.next(m)
+			}
+			if m > 0 && s.toks[m].capWord() {
 				en = m
 				continue
 			}
@@ -138,7 +143,9 @@ func (s *scan) nameChain(i int, cls NameClass, strong bool) {
 			}
 			break
 		}
-		if s.nameish(k, caps) && !s.eponymAfter(k) {
+		// "Brigid  Age: 96": a cue word opening the next field is no name part.
+		if s.nameish(k, caps) && !s.eponymAfter(k) &&
+			!(s.toks[k].is(lxAgeCue|lxCue|lxDateCue) && k+1 < len(s.toks) && s.toks[k+1].punct(':')) {
 			en = k
 			continue
 		}

@@ -178,6 +178,19 @@ func (s *scan) cityAt(i int) bool {
 		if !s.cueBefore(i, lxPlaceCue, 3) && (s.eponymAfter(end) || s.eponymAfterWord(end)) {
 			return true // handled: neither a place nor a person ("Ann")
 		}
+		// A city that opens a facility name ("Oak Ridge Assisted Living")
+		// is part of it: the place runs to the facility word.
+		for k, n := end, 0; n < 3; n++ {
+			j := s.next(k)
+			if j < 0 || s.toks[j].gap != gapSpace || !s.toks[j].capWord() {
+				break
+			}
+			k = j
+			if s.toks[j].lex&lxFacility != 0 {
+				end = j
+				break
+			}
+		}
 		s.addTok(i, end, Location, prShape)
 		return true
 	}
@@ -392,6 +405,9 @@ func (s *scan) facilityNamed(st, i int) bool {
 		}
 		if t.lex&(lxCity|lxFirst|lxSur) != 0 && t.lex&(lxCommon|lxFirstAmb|lxSurAmb) == 0 {
 			return true
+		}
+		if t.lex&lxPhraseHead != 0 && s.phraseStartsAt(k, lxCity) {
+			return true // "Oak Ridge Assisted Living"
 		}
 		w := s.lower(k)
 		if t.lex == 0 && t.n() >= 3 && !s.englishLooking(k) && !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ing") {
@@ -662,7 +678,7 @@ var functionWords = map[string]bool{"the": true, "a": true, "an": true, "my": tr
 // of place ("trip to phoenix").
 func (s *scan) lowerCity(i int) bool {
 	t := &s.toks[i]
-	if t.upper() || t.lex&lxCity == 0 || t.lex&(lxFirst|lxSur|lxCommon|lxMedical) != 0 || i == 0 {
+	if t.upper() || i == 0 {
 		return false
 	}
 	switch s.lower(i - 1) {
@@ -670,7 +686,30 @@ func (s *scan) lowerCity(i int) bool {
 	default:
 		return false
 	}
-	s.addTok(i, i, Location, prShape)
+	end := -1
+	if t.lex&lxPhraseHead != 0 && !s.eq(i-1, "at") {
+		// "in san antonio": a multi-word city, all in lower case ("at high
+		// point" is too often an ordinary phrase).
+		_, phrases := lexicon()
+		for n := 3; n >= 2 && end < 0; n-- {
+			if key, ok := s.phraseKey(i, n); ok && phrases[string(key)]&lxCity != 0 && phrases[string(key)]&lxCityAmb == 0 {
+				e := s.phraseEnd(i, n)
+				end = e
+				for k := i; k <= e; k++ {
+					if s.toks[k].upper() || s.toks[k].gap == gapLine && k > i {
+						end = -1
+					}
+				}
+			}
+		}
+	}
+	if end < 0 && (t.lex&lxCity == 0 || t.lex&(lxFirst|lxSur|lxCommon|lxMedical) != 0) {
+		return false
+	}
+	if end < 0 {
+		end = i
+	}
+	s.addTok(i, end, Location, prShape)
 	return true
 }
 

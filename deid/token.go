@@ -177,7 +177,16 @@ func tokenize(text string, toks []token) []token {
 				}
 				t.lex = lexTable.lookup(buf[:len(w)], h)
 			} else if len(w) <= 64 {
-				t.lex = words[strings.ToLower(w)]
+				lw := strings.ToLower(w)
+				t.lex = words[lw]
+				if t.lex == 0 {
+					// "María", "Jesús", "Paweł", "Bogotá": the lists are in
+					// ASCII.
+					var fb [64]byte
+					if f, ok := foldLatin(fb[:0], lw); ok {
+						t.lex = words[string(f)]
+					}
+				}
 			}
 		}
 		toks = append(toks, t)
@@ -196,4 +205,31 @@ func lowerInto(buf []byte, s string) []byte {
 		buf = append(buf, c)
 	}
 	return buf
+}
+
+// latinFold maps lower-case Latin letters with diacritics to ASCII.
+var latinFold = map[rune]byte{
+	'á': 'a', 'à': 'a', 'â': 'a', 'ä': 'a', 'ã': 'a', 'å': 'a', 'ą': 'a', 'ă': 'a',
+	'é': 'e', 'è': 'e', 'ê': 'e', 'ë': 'e', 'ę': 'e', 'ě': 'e',
+	'í': 'i', 'ì': 'i', 'î': 'i', 'ï': 'i', 'ı': 'i',
+	'ó': 'o', 'ò': 'o', 'ô': 'o', 'ö': 'o', 'õ': 'o', 'ø': 'o', 'ő': 'o',
+	'ú': 'u', 'ù': 'u', 'û': 'u', 'ü': 'u', 'ű': 'u', 'ů': 'u',
+	'ñ': 'n', 'ń': 'n', 'ň': 'n', 'ç': 'c', 'ć': 'c', 'č': 'c', 'ł': 'l', 'ś': 's', 'š': 's', 'ş': 's', 'ș': 's',
+	'ź': 'z', 'ż': 'z', 'ž': 'z', 'ř': 'r', 'ğ': 'g', 'ý': 'y', 'ţ': 't', 'ț': 't', 'đ': 'd',
+}
+
+// foldLatin appends the lower-case word w with its diacritics removed to b,
+// or reports false if w has a letter outside the Latin alphabet.
+func foldLatin(b []byte, w string) ([]byte, bool) {
+	for _, r := range w {
+		switch {
+		case r < utf8.RuneSelf:
+			b = append(b, byte(r))
+		case latinFold[r] != 0:
+			b = append(b, latinFold[r])
+		default:
+			return nil, false
+		}
+	}
+	return b, true
 }

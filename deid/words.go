@@ -20,7 +20,7 @@ func (s *scan) wordAt(i int) {
 	if !t.upper() && t.n() >= 2 && (f&(lxFirst|lxSur) != 0 || f == 0 && s.afterTitle(i)) && s.lowerName(i) {
 		return
 	}
-	if !t.upper() && f&lxCity != 0 && s.lowerCity(i) {
+	if !t.upper() && f&(lxCity|lxPhraseHead) != 0 && s.lowerCity(i) {
 		return
 	}
 	if !t.upper() && f&lxStreetSuffix != 0 && s.lowerStreet(i) {

@@ -1,0 +1,235 @@
+package deid
+
+// Cue rules that need the name candidates of the main pass: a quoted
+// nickname inside or after a name, "Last, First" after a field label, and
+// ages over 89 written next to a name or before "birthday".
+
+// lastFirstLabels introduce a "Last, First" name in a header field.
+var lastFirstLabels = map[string]bool{"name": true, "patient": true, "pt": true, "client": true, "to": true, "from": true,
+	"cc": true, "attn": true, "re": true, "resident": true, "member": true, "subscriber": true, "insured": true,
+	"guarantor": true, "recipient": true, "child": true, "student": true}
+
+// labelOrSite runs at each word in the main pass: "Name: Last, First",
+// "the Decatur clinic".
+func (s *scan) labelOrSite(i int) {
+	t := &s.toks[i]
+	if i+1 >= len(s.toks) || !t.letters() {
+		return
+	}
+	if s.toks[i+1].punct(':') && s.toks[i+1].gap == gapNone && lastFirstLabels[s.lower(i)] {
+		s.labelLastFirst(i)
+	} else if i > 0 && t.lex&lxCity != 0 && t.upper() {
+		s.cityBeforeSite(i)
+	}
+}
+
+// cueNamePass runs after the token matchers and metadata, at the marks the
+// main pass left: quoted nicknames, a city in parentheses after a name, an
+// age after a name.
+func (s *scan) cueNamePass() {
+	for _, m := range s.marks {
+		i := int(m)
+		t := &s.toks[i]
+		switch {
+		case t.punct('"'):
+			s.quotedNickname(i)
+		case t.punct('(') && i > 0:
+			s.placeInParens(i)
+		case t.punct(',') && i > 0 && t.gap == gapNone && i+1 < len(s.toks) && s.toks[i+1].digits() && s.toks[i+1].n() <= 3:
+			s.ageAfterName(i)
+		}
+	}
+}
+
+// nameEndsAt reports a name candidate that ends where token k ends.
+func (s *scan) nameEndsAt(k int) bool {
+	e := int(s.toks[k].e)
+	for _, c := range s.cands {
+		if c.t == Name && c.e == e {
+			return true
+		}
+	}
+	return false
+}
+
+// quotedNickname: `Delbert "Dell" McAllister`, `YOUNG, CHARLES "CHUCK"`,
+// `Oluwaseun Adeyemi ("Seun")`. i is the opening quote.
+func (s *scan) quotedNickname(i int) {
+	q, c := i+1, i+2
+	if c >= len(s.toks) || !s.toks[q].capWord() || s.toks[q].gap != gapNone || !s.toks[c].punct('"') ||
+		s.toks[c].gap != gapNone || s.toks[q].lex&(lxCommon|lxMedical|lxMonth|lxWeekday) != 0 && s.toks[q].lex&lxFirst == 0 {
+		return
+	}
+	p := i - 1
+	if p >= 0 && s.toks[p].punct('(') && s.toks[i].gap == gapNone {
+		p--
+	} else if s.toks[i].gap != gapSpace {
+		return
+	}
+	if p < 0 || !s.toks[p].capWord() || s.toks[p+1].gap == gapLine || !s.nameish(p, s.toks[p].allUpper()) {
+		return
+	}
+	caps := s.toks[p].allUpper() && s.toks[p].n() > 1
+	r := c + 1
+	after := r < len(s.toks) && s.toks[r].gap == gapSpace && s.toks[r].capWord() && s.nameish(r, caps)
+	if s.nameEndsAt(p) {
+		s.nameChain(q, PatientNames, false)
+		if after && !s.englishLooking(r) {
+			s.nameChain(r, PatientNames, false)
+		}
+		return
+	}
+	if s.toks[p+1].punct('(') {
+		return
+	}
+	if !after {
+		return
+	}
+	pl, rl := s.toks[p].lex, s.toks[r].lex
+	listed := pl&lxFirst != 0 && pl&(lxFirstAmb|lxCommon|lxMedical) == 0 || rl&lxSur != 0 && rl&(lxSurAmb|lxCommon|lxMedical) == 0
+	if !listed && !(pl == 0 && rl == 0 && !s.englishLooking(p) && !s.englishLooking(r)) {
+		return
+	}
+	s.nameChain(p, PatientNames, false)
+	s.nameChain(q, PatientNames, false)
+	s.nameChain(r, PatientNames, false)
+}
+
+// labelLastFirst: "Name: O'Sullivan, Brigid", "To: Kaplan, Rebecca; Huang,
+// Derek". i is the label, at the start of its line or after one other word
+// ("Patient Name:").
+func (s *scan) labelLastFirst(i int) {
+	if !(i == 0 || s.toks[i].gap == gapLine || i >= 1 && s.toks[i-1].word() && (i == 1 || s.toks[i-1].gap == gapLine)) {
+		return
+	}
+	j := i + 2
+	for people := 0; people < 6; people++ {
+		if j >= len(s.toks) || s.toks[j].gap == gapLine || !s.toks[j].capWord() {
+			return
+		}
+		caps := s.toks[j].allUpper() && s.toks[j].n() > 1
+		en := j
+		// "O'Sullivan", "Jean-Baptiste"
+		for en+2 < len(s.toks) && s.toks[en+1].gap == gapNone && (s.toks[en+1].punct('\'') || s.toks[en+1].punct('-')) &&
+			s.toks[en+2].gap == gapNone && s.toks[en+2].capWord() {
+			en += 2
+		}
+		f := en + 2
+		if f >= len(s.toks) || !s.toks[en+1].punct(',') || s.toks[en+1].gap != gapNone || s.toks[f].gap != gapSpace ||
+			!s.toks[f].capWord() || !s.nameish(f, caps) || s.toks[f].is(lxStateAbbr) && s.toks[f].allUpper() {
+			return
+		}
+		// One of the two is a listed name, or neither looks like an English
+		// word.
+		lastListed := s.toks[j].lex&(lxFirst|lxSur) != 0 && s.toks[j].lex&(lxFirstAmb|lxSurAmb|lxCommon|lxMedical) == 0
+		firstListed := s.toks[f].lex&lxFirst != 0 && s.toks[f].lex&(lxFirstAmb|lxCommon|lxMedical) == 0
+		// A surname that is also an eponym ("Kaplan") is a name before a
+		// listed first name.
+		if !s.nameish(j, caps) && !(firstListed && s.toks[j].lex&(lxCommon|lxMedical|lxMonth|lxWeekday|lxState|lxCountry|
+			lxTitle|lxTitleClin|lxCue|lxUnitWord) == 0) {
+			return
+		}
+		lastOK := lastListed || en > j || !s.englishLooking(j)
+		firstOK := firstListed || !s.englishLooking(f)
+		if !(lastOK && firstOK || lastListed || firstListed) || s.eponymAfter(f) {
+			return
+		}
+		s.nameChain(j, PatientNames, false)
+		s.nameChain(f, PatientNames, false)
+		// Another person after ";".
+		k := f + 1
+		for k < len(s.toks) && k < f+8 && s.toks[k].gap != gapLine && !s.toks[k].punct(';') {
+			k++
+		}
+		if k >= len(s.toks) || !s.toks[k].punct(';') {
+			return
+		}
+		j = k + 1
+	}
+}
+
+// oldAgeAt reports an all-digit token from 90 to 129.
+func (s *scan) oldAgeAt(k int) bool {
+	if k < 0 || k >= len(s.toks) || !s.toks[k].digits() {
+		return false
+	}
+	v, n := s.num(k)
+	return n <= 3 && v >= 90 && v < 130
+}
+
+// birthdayAge: "his 91st birthday".
+func (s *scan) birthdayAge(i int) {
+	w := s.lower(i)
+	if len(w) < 4 || len(w) > 5 || i+1 >= len(s.toks) || s.toks[i+1].gap != gapSpace {
+		return
+	}
+	switch w[len(w)-2:] {
+	case "st", "nd", "rd", "th":
+	default:
+		return
+	}
+	v := 0
+	for _, c := range []byte(w[:len(w)-2]) {
+		if c < '0' || c > '9' {
+			return
+		}
+		v = v*10 + int(c-'0')
+	}
+	if b := s.lower(i + 1); v >= 90 && v < 130 && (b == "birthday" || b == "birthdays") {
+		s.addTok(i, i, Age, prCue)
+	}
+}
+
+// ageAfterName: "Mrs. Hollister, 92, was admitted", "Wilbur Halstead, 90,
+// with his daughter": an age over 89 set off by commas right after a name.
+// i is the comma.
+func (s *scan) ageAfterName(i int) {
+	d := i + 1
+	if s.toks[d].gap != gapSpace || !s.oldAgeAt(d) {
+		return
+	}
+	if e := d + 1; !(e >= len(s.toks) || s.toks[e].gap == gapLine ||
+		s.toks[e].gap == gapNone && (s.toks[e].punct(',') || s.toks[e].punct(')') || s.toks[e].punct(';') ||
+			s.toks[e].punct('.') && (e+1 >= len(s.toks) || s.toks[e+1].gap != gapNone))) {
+		return
+	}
+	if s.nameEndsAt(i - 1) {
+		s.addTok(d, d, Age, prCue)
+	}
+}
+
+// placeInParens: "son Todd Kingsley (Salem)", "Son Faisal (in Irving)": a
+// listed city, even one that is also a word or a name, in parentheses right
+// after a name.
+func (s *scan) placeInParens(i int) {
+	k := i + 1
+	if k < len(s.toks) && s.eq(k, "in") && s.toks[k].gap == gapNone {
+		k++
+		if k >= len(s.toks) || s.toks[k].gap != gapSpace {
+			return
+		}
+	} else if k >= len(s.toks) || s.toks[k].gap != gapNone {
+		return
+	}
+	t := &s.toks[k]
+	if !t.capWord() || t.allUpper() || t.lex&lxCity == 0 || t.lex&(lxCommon|lxMedical) != 0 ||
+		k+1 >= len(s.toks) || !s.toks[k+1].punct(')') || s.toks[i].gap != gapSpace || !s.nameEndsAt(i-1) {
+		return
+	}
+	s.addTok(k, k, Location, prCue)
+}
+
+// siteWords after "the <City>" name a site of a practice: "the Decatur
+// clinic".
+var siteWords = map[string]bool{"clinic": true, "office": true, "location": true, "campus": true, "branch": true,
+	"site": true, "hospital": true, "pharmacy": true}
+
+// cityBeforeSite: "can I get my flu shot at the Decatur clinic".
+func (s *scan) cityBeforeSite(i int) {
+	t := &s.toks[i]
+	if t.allUpper() || t.lex&(lxCommon|lxMedical) != 0 || !s.eq(i-1, "the") || s.toks[i].gap != gapSpace ||
+		s.toks[i+1].gap != gapSpace || s.toks[i+1].upper() || !siteWords[s.lower(i+1)] {
+		return
+	}
+	s.addTok(i, i, Location, prCue)
+}
