@@ -168,11 +168,7 @@ func (s *Server) finishSubmit(w http.ResponseWriter, r *http.Request, who pipeli
 
 func (s *Server) status(w http.ResponseWriter, r *http.Request, who pipeline.Who) {
 	v, err := s.p.StatusFor(r.Context(), who, r.PathValue("id"))
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, v)
+	s.respond(w, r, http.StatusOK, v, err)
 }
 
 // draft serves a version as JSON (default), text (banner first) or FHIR:
@@ -232,11 +228,7 @@ func (s *Server) explain(w http.ResponseWriter, r *http.Request, who pipeline.Wh
 		return
 	}
 	ex, err := s.p.Explain(r.Context(), who, r.PathValue("id"), version)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, ex)
+	s.respond(w, r, http.StatusOK, ex, err)
 }
 
 func (s *Server) sign(w http.ResponseWriter, r *http.Request, who pipeline.Who) {
@@ -253,11 +245,7 @@ func (s *Server) sign(w http.ResponseWriter, r *http.Request, who pipeline.Who) 
 		return
 	}
 	dv, err := s.p.Sign(r.Context(), who, r.PathValue("id"), version, body.ContentSHA256, body.Attestation)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, dv)
+	s.respond(w, r, http.StatusOK, dv, err)
 }
 
 func (s *Server) edit(w http.ResponseWriter, r *http.Request, who pipeline.Who) {
@@ -273,11 +261,7 @@ func (s *Server) edit(w http.ResponseWriter, r *http.Request, who pipeline.Who) 
 		return
 	}
 	dv, err := s.p.Edit(r.Context(), who, r.PathValue("id"), version, body.Sections)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusCreated, dv)
+	s.respond(w, r, http.StatusCreated, dv, err)
 }
 
 type reasonBody struct {
@@ -304,11 +288,7 @@ func (s *Server) transition(w http.ResponseWriter, r *http.Request, who pipeline
 		return
 	}
 	dv, err := fn(r.Context(), who, r.PathValue("id"), version, body.Reason)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, dv)
+	s.respond(w, r, http.StatusOK, dv, err)
 }
 
 func (s *Server) requestReview(w http.ResponseWriter, r *http.Request, who pipeline.Who) {
@@ -321,11 +301,7 @@ func (s *Server) requestReview(w http.ResponseWriter, r *http.Request, who pipel
 		return
 	}
 	c, err := s.p.RequestReview(r.Context(), who, r.PathValue("id"), body.Version, body.Statement)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusCreated, c)
+	s.respond(w, r, http.StatusCreated, c, err)
 }
 
 func (s *Server) reviews(w http.ResponseWriter, r *http.Request, who pipeline.Who) {
@@ -364,11 +340,7 @@ func (s *Server) decide(w http.ResponseWriter, r *http.Request, who pipeline.Who
 		return
 	}
 	c, err := s.p.DecideReview(r.Context(), who, r.PathValue("case"), body.Decision, body.Explanation, body.CorrectedVersion)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, c)
+	s.respond(w, r, http.StatusOK, c, err)
 }
 
 type consentBody struct {
@@ -407,11 +379,7 @@ func (s *Server) setConsent(w http.ResponseWriter, r *http.Request, who pipeline
 		return
 	}
 	c, err := s.p.SetConsent(r.Context(), who, ref, body.AIProcessing, body.Source)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, c)
+	s.respond(w, r, http.StatusOK, c, err)
 }
 
 func (s *Server) getConsent(w http.ResponseWriter, r *http.Request, who pipeline.Who) {
@@ -428,11 +396,7 @@ func (s *Server) getConsent(w http.ResponseWriter, r *http.Request, who pipeline
 		return
 	}
 	c, err := s.p.GetConsent(r.Context(), who, ref)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, c)
+	s.respond(w, r, http.StatusOK, c, err)
 }
 
 // auditExport answers "who accessed my data": a patient gets the entries
@@ -492,11 +456,7 @@ func (s *Server) deleteEncounter(w http.ResponseWriter, r *http.Request, who pip
 		return
 	}
 	cert, err := s.p.Delete(r.Context(), who, r.PathValue("id"), body.Reason)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, cert)
+	s.respond(w, r, http.StatusOK, cert, err)
 }
 
 func (s *Server) legalHold(w http.ResponseWriter, r *http.Request, who pipeline.Who) {
@@ -509,11 +469,7 @@ func (s *Server) legalHold(w http.ResponseWriter, r *http.Request, who pipeline.
 		return
 	}
 	h, err := s.p.SetLegalHold(r.Context(), who, r.PathValue("id"), body.Hold, body.Reason)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, h)
+	s.respond(w, r, http.StatusOK, h, err)
 }
 
 func (s *Server) humanQueue(w http.ResponseWriter, r *http.Request, who pipeline.Who) {

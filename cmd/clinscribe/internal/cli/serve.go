@@ -9,18 +9,7 @@ import (
 )
 
 func runServe(ctx context.Context, env Env, cfgPath string, args []string) error {
-	fs := newFlags(env, "serve", "")
-	if _, err := parse(fs, args); err != nil {
-		return errUsage
-	}
-	cfg, err := loadConfig(env, cfgPath, nil)
-	if err != nil {
-		return err
-	}
-	if cfg.Redis.Embedded {
-		return fmt.Errorf("redis.embedded is for the demo only; set redis.url")
-	}
-	a, err := openApp(ctx, env, cfg)
+	a, err := openService(ctx, env, cfgPath, "serve", args)
 	if err != nil {
 		return err
 	}

@@ -16,22 +16,12 @@ import (
 )
 
 func runWorker(ctx context.Context, env Env, cfgPath string, args []string) error {
-	fs := newFlags(env, "worker", "")
-	if _, err := parse(fs, args); err != nil {
-		return errUsage
-	}
-	cfg, err := loadConfig(env, cfgPath, nil)
-	if err != nil {
-		return err
-	}
-	if cfg.Redis.Embedded {
-		return fmt.Errorf("redis.embedded is for the demo only: a separate worker process cannot share an in-process Redis; set redis.url")
-	}
-	a, err := openApp(ctx, env, cfg)
+	a, err := openService(ctx, env, cfgPath, "worker", args)
 	if err != nil {
 		return err
 	}
 	defer a.Close()
+	cfg := a.Config
 	srv, err := a.NewWorker()
 	if err != nil {
 		return err
@@ -97,4 +87,21 @@ func serveOps(a *app.App, draining func() bool) (stop func(), err error) {
 	}()
 	a.Log.Info("ops endpoints listening", "addr", ln.Addr().String())
 	return func() { hs.Close() }, nil
+}
+
+// openService opens the app for a long-running command (worker, serve):
+// no flags of its own, and a real Redis that other processes share.
+func openService(ctx context.Context, env Env, cfgPath, name string, args []string) (*app.App, error) {
+	fs := newFlags(env, name, "")
+	if _, err := parse(fs, args); err != nil {
+		return nil, errUsage
+	}
+	cfg, err := loadConfig(env, cfgPath, nil)
+	if err != nil {
+		return nil, err
+	}
+	if cfg.Redis.Embedded {
+		return nil, fmt.Errorf("redis.embedded is for the demo only: a separate %s process cannot share an in-process Redis; set redis.url", name)
+	}
+	return openApp(ctx, env, cfg)
 }
