@@ -3,6 +3,7 @@ package aws
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"strings"
 	"time"
@@ -49,6 +50,21 @@ type jobRunner struct {
 	tc  TranscribeAPI
 	st  *stager
 	log *slog.Logger
+}
+
+// newJobRunner checks cfg for the named constructor and engine and builds
+// the runner both transcribers use.
+func newJobRunner(name, engine string, cfg Config, tc TranscribeAPI, s3c S3API, log *slog.Logger) (jobRunner, error) {
+	cfg = cfg.WithDefaults()
+	cfg.Transcribe.Engine = engine
+	if tc == nil || s3c == nil {
+		return jobRunner{}, fmt.Errorf("aws.%s: Transcribe and S3 clients are required", name)
+	}
+	if err := cfg.validate(true, false); err != nil {
+		return jobRunner{}, fmt.Errorf("aws.%s: %w", name, err)
+	}
+	log = logger(log)
+	return jobRunner{cfg: cfg, tc: tc, st: &stager{s3: s3c, cfg: cfg, log: log}, log: log}, nil
 }
 
 func (r *jobRunner) run(ctx context.Context, req *ai.TranscribeRequest, spec jobSpec) (job string, err error) {

@@ -3,7 +3,6 @@ package aws
 import (
 	"context"
 	"errors"
-	"fmt"
 	"log/slog"
 	"time"
 
@@ -28,16 +27,11 @@ var _ ai.Transcriber = (*MedicalTranscriber)(nil)
 // Staging.Bucket; the clients are used as given (region, endpoint and
 // credentials are theirs).
 func NewMedicalTranscriber(cfg Config, tc TranscribeAPI, s3c S3API, log *slog.Logger) (*MedicalTranscriber, error) {
-	cfg = cfg.WithDefaults()
-	cfg.Transcribe.Engine = EngineMedical
-	if tc == nil || s3c == nil {
-		return nil, errors.New("aws.NewMedicalTranscriber: Transcribe and S3 clients are required")
+	r, err := newJobRunner("NewMedicalTranscriber", EngineMedical, cfg, tc, s3c, log)
+	if err != nil {
+		return nil, err
 	}
-	if err := cfg.validate(true, false); err != nil {
-		return nil, fmt.Errorf("aws.NewMedicalTranscriber: %w", err)
-	}
-	log = logger(log)
-	return &MedicalTranscriber{r: jobRunner{cfg: cfg, tc: tc, st: &stager{s3: s3c, cfg: cfg, log: log}, log: log}}, nil
+	return &MedicalTranscriber{r: r}, nil
 }
 
 // Model names what the transcriber runs, for the audit trail.

@@ -34,16 +34,11 @@ var _ ai.Transcriber = (*HealthScribe)(nil)
 // NewHealthScribe returns a HealthScribe transcriber. cfg needs
 // Staging.Bucket and HealthScribe.RoleARN.
 func NewHealthScribe(cfg Config, tc TranscribeAPI, s3c S3API, log *slog.Logger) (*HealthScribe, error) {
-	cfg = cfg.WithDefaults()
-	cfg.Transcribe.Engine = EngineHealthScribe
-	if tc == nil || s3c == nil {
-		return nil, errors.New("aws.NewHealthScribe: Transcribe and S3 clients are required")
+	r, err := newJobRunner("NewHealthScribe", EngineHealthScribe, cfg, tc, s3c, log)
+	if err != nil {
+		return nil, err
 	}
-	if err := cfg.validate(true, false); err != nil {
-		return nil, fmt.Errorf("aws.NewHealthScribe: %w", err)
-	}
-	log = logger(log)
-	return &HealthScribe{r: jobRunner{cfg: cfg, tc: tc, st: &stager{s3: s3c, cfg: cfg, log: log}, log: log}}, nil
+	return &HealthScribe{r: r}, nil
 }
 
 // Model names what the transcriber runs, for the audit trail.
