@@ -39,25 +39,7 @@ func TestWorkerProcessOpsEndpointsAndDrain(t *testing.T) {
 	}
 	a.Close()
 
-	get := func(url string) (int, string) {
-		resp, err := http.Get(url)
-		if err != nil {
-			return 0, err.Error()
-		}
-		defer resp.Body.Close()
-		b, _ := io.ReadAll(resp.Body)
-		return resp.StatusCode, string(b)
-	}
-	waitFor := func(what string, f func() bool) {
-		t.Helper()
-		deadline := time.Now().Add(30 * time.Second)
-		for !f() {
-			if time.Now().After(deadline) {
-				t.Fatalf("timed out waiting for %s", what)
-			}
-			time.Sleep(50 * time.Millisecond)
-		}
-	}
+	waitFor := func(what string, f func() bool) { waitUntil(t, what, f) }
 	startOne := func(name string) (*exec.Cmd, string) {
 		port := freePort(t)
 		cmd := exec.Command(bin, "-config", cfgPath, "worker")
@@ -165,26 +147,8 @@ func TestServeProcessOpsEndpoints(t *testing.T) {
 	}
 	t.Cleanup(func() { _ = cmd.Process.Kill() })
 	logs := func() string { b, _ := os.ReadFile(logf.Name()); return string(b) }
-	get := func(url string) (int, string) {
-		resp, err := http.Get(url)
-		if err != nil {
-			return 0, err.Error()
-		}
-		defer resp.Body.Close()
-		b, _ := io.ReadAll(resp.Body)
-		return resp.StatusCode, string(b)
-	}
 	ops := fmt.Sprintf("http://127.0.0.1:%d", opsPort)
-	deadline := time.Now().Add(30 * time.Second)
-	for {
-		if code, _ := get(ops + "/readyz"); code == 200 {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("serve: /readyz on ops.listen never ready\n%s", logs())
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+	waitUntil(t, "serve: /readyz on ops.listen", func() bool { code, _ := get(ops + "/readyz"); return code == 200 })
 	if code, body := get(ops + "/metrics"); code != 200 || !strings.Contains(body, "clinscribe_queue_up") {
 		t.Errorf("/metrics on ops.listen: %d", code)
 	}
@@ -206,5 +170,28 @@ func TestServeProcessOpsEndpoints(t *testing.T) {
 	}
 	if code, _ := get(ops + "/healthz"); code != 0 {
 		t.Errorf("ops endpoints still answer after serve exited: %d", code)
+	}
+}
+
+// get fetches url: the status and body, or 0 and the error.
+func get(url string) (int, string) {
+	resp, err := http.Get(url)
+	if err != nil {
+		return 0, err.Error()
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+// waitUntil polls f for up to 30 seconds.
+func waitUntil(t *testing.T, what string, f func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for !f() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(50 * time.Millisecond)
 	}
 }

@@ -255,6 +255,20 @@ func (f *fixture) submitNote(who, patientID, provider, sample string) (int, stri
 	return code, out.ID
 }
 
+// auditExport fetches who's audit export as JSON lines.
+func (f *fixture) auditExport(who string) (int, []byte) {
+	f.t.Helper()
+	req, _ := http.NewRequest("GET", f.url+"/v1/audit?format=jsonl", nil)
+	req.Header.Set("Authorization", "Bearer "+f.tokens[who])
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, b
+}
+
 func (f *fixture) waitDraft(id string) map[string]any {
 	f.t.Helper()
 	deadline := time.Now().Add(30 * time.Second)
@@ -422,14 +436,10 @@ func TestEndToEndSignReviewWebhook(t *testing.T) {
 		t.Fatalf("fhir: %d %+v", code, bundle)
 	}
 	// The patient's audit export names every access to their record.
-	req, _ = http.NewRequest("GET", f.url+"/v1/audit?format=jsonl", nil)
-	req.Header.Set("Authorization", "Bearer "+f.tokens["patientP"])
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
+	code, export := f.auditExport("patientP")
+	if code != http.StatusOK {
+		t.Fatalf("audit export: %d %s", code, export)
 	}
-	export, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
 	for _, want := range []string{`"draft.signoff"`, `"review.decision"`, `"ai.intent"`, `"authz.denied"`} {
 		if !bytes.Contains(export, []byte(want)) {
 			t.Errorf("patient audit export lacks %s", want)

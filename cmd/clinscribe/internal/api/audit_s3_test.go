@@ -3,7 +3,6 @@ package api_test
 import (
 	"bytes"
 	"context"
-	"io"
 	"net/http"
 	"path/filepath"
 	"testing"
@@ -45,16 +44,9 @@ func TestAuditExportReadsTheS3Sink(t *testing.T) {
 	}
 	f.waitDraft(id)
 
-	req, _ := http.NewRequest("GET", f.url+"/v1/audit?format=jsonl", nil)
-	req.Header.Set("Authorization", "Bearer "+f.tokens["patientP"])
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	export, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		t.Fatalf("export: %d %s", resp.StatusCode, export)
+	code, export := f.auditExport("patientP")
+	if code != http.StatusOK {
+		t.Fatalf("export: %d %s", code, export)
 	}
 	for _, want := range []string{`"encounter.submit"`, `"ai.intent"`, `"audit.export"`, id} {
 		if !bytes.Contains(export, []byte(want)) {
