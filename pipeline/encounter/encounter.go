@@ -36,9 +36,13 @@ const (
 	StatePending  State = "pending"
 	StateRunning  State = "running"
 	StateRetrying State = "retrying" // failed, will be retried
-	StateDone     State = "done"
-	StateFailed   State = "failed"  // gave up; Error says why
-	StateSkipped  State = "skipped" // not needed for this kind
+	// StateWaiting: the last attempt was refused before any request left
+	// (the provider's circuit breaker is open or its fleet rate limit is
+	// full); it will be tried again without counting as an attempt.
+	StateWaiting State = "waiting"
+	StateDone    State = "done"
+	StateFailed  State = "failed"  // gave up; Error says why
+	StateSkipped State = "skipped" // not needed for this kind
 )
 
 // Terminal reports whether the state will not change without a new request.
@@ -154,11 +158,21 @@ type StageFailure struct {
 
 // StageStatus is one stage's progress.
 type StageStatus struct {
-	Stage     Stage         `json:"stage"`
-	State     State         `json:"state"`
+	Stage Stage `json:"stage"`
+	State State `json:"state"`
+	// Attempt counts the attempts that sent work on (the running one
+	// included); attempts refused before any request left count in
+	// Deferred instead.
 	Attempt   int           `json:"attempt"`
 	UpdatedAt time.Time     `json:"updated_at"`
 	Failure   *StageFailure `json:"failure,omitempty"`
+	// Since is when the stage's current series of attempts began: its
+	// first attempt, or the first after it failed and was queued again.
+	// How long an encounter has waited is UpdatedAt - Since.
+	Since time.Time `json:"since,omitzero"`
+	// Deferred counts attempts refused before any request left (state
+	// waiting): the provider's breaker was open or its quota full.
+	Deferred int `json:"deferred,omitempty"`
 }
 
 // Segment is one piece of source text with a stable ID that drafts cite as

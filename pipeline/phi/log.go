@@ -78,9 +78,11 @@ func (h *handler) WithGroup(name string) slog.Handler {
 func safeAttr(a slog.Attr) slog.Attr {
 	v := a.Value.Resolve()
 	switch v.Kind() {
-	case slog.KindInt64, slog.KindUint64, slog.KindFloat64, slog.KindBool,
-		slog.KindDuration, slog.KindTime:
+	case slog.KindInt64, slog.KindUint64, slog.KindFloat64, slog.KindBool, slog.KindTime:
 		return slog.Attr{Key: a.Key, Value: v}
+	case slog.KindDuration:
+		// "1m0s", not JSON's nanoseconds: a person reads these.
+		return slog.String(a.Key, v.Duration().String())
 	case slog.KindString:
 		if allowed(a.Key) {
 			return slog.Attr{Key: a.Key, Value: v}

@@ -159,7 +159,7 @@ func Open(ctx context.Context, cfg config.Config, opts Options) (a *App, err err
 	a.closers = append(a.closers, a.Client.Close)
 	a.Pipeline, err = pipeline.New(cfg.Pipeline, pipeline.Deps{
 		Vault: a.Vault, Gateway: a.Gateway, Audit: a.Audit, Queue: a.Client, Jobs: a.Client, Templates: templates, Log: a.Log,
-		Consents: consents, Shredder: a.Keyring, Deid: detector,
+		Consents: consents, Shredder: a.Keyring, Deid: detector, Waits: a.Metrics,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("app: %w", err)

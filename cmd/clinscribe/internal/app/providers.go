@@ -17,7 +17,8 @@ import (
 )
 
 // openProviders builds the configured AI providers. Network providers
-// share one Redis client for their fleet-wide rate limiters.
+// share one Redis client for their fleet-wide rate limiters and circuit
+// breakers.
 func (a *App) openProviders(pcs []config.Provider, environ []string) ([]*ai.Provider, error) {
 	var rdb redis.UniversalClient
 	limiterRedis := func() (redis.UniversalClient, error) {
@@ -52,7 +53,7 @@ func (a *App) openProviders(pcs []config.Provider, environ []string) ([]*ai.Prov
 				return nil, err
 			}
 			deps := openai.Deps{Log: a.Log, Observer: a.Metrics}
-			if pc.Limits.RPM > 0 || pc.Limits.TPM > 0 {
+			if pc.Limits.RPM > 0 || pc.Limits.TPM > 0 || pc.Breaker.Failures >= 0 {
 				if deps.Redis, err = limiterRedis(); err != nil {
 					return nil, err
 				}
@@ -70,7 +71,7 @@ func (a *App) openProviders(pcs []config.Provider, environ []string) ([]*ai.Prov
 				},
 				Timeout:   pc.Timeout,
 				Retry:     resilience.Policy{MaxAttempts: pc.Retry.MaxAttempts, BaseDelay: pc.Retry.BaseDelay, MaxDelay: pc.Retry.MaxDelay},
-				Breaker:   resilience.BreakerConfig{Failures: pc.Breaker.Failures, Cooldown: pc.Breaker.Cooldown},
+				Breaker:   resilience.BreakerConfig{Failures: pc.Breaker.Failures, Cooldown: pc.Breaker.Cooldown, MaxCooldown: pc.Breaker.MaxCooldown},
 				OmitStore: pc.OmitStore, LegacyMaxTokens: pc.LegacyMaxTokens, ResponseFormat: pc.ResponseFormat,
 				Attestation: pc.Attestation, Fallback: pc.Fallback,
 			}, deps)

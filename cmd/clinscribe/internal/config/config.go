@@ -246,9 +246,11 @@ type Retry struct {
 }
 
 // Breaker is a provider's circuit breaker; zero means the default.
+// The breaker's state is shared by the fleet in Redis.
 type Breaker struct {
-	Failures int           `yaml:"failures"` // default 5; negative disables
-	Cooldown time.Duration `yaml:"cooldown"` // default 30s
+	Failures    int           `yaml:"failures"`     // default 5; negative disables
+	Cooldown    time.Duration `yaml:"cooldown"`     // default 30s
+	MaxCooldown time.Duration `yaml:"max_cooldown"` // default 8×cooldown; doubles per failed probe up to this
 }
 
 // Prompts locates custom templates.
@@ -629,7 +631,7 @@ func validateProvider(i int, p Provider, add func(string, ...any)) {
 	if l.ContextWindow > 0 && l.MaxOutputTokens >= l.ContextWindow {
 		add("%s.limits.max_output_tokens: must be smaller than context_window", at)
 	}
-	if p.Timeout < 0 || p.Retry.BaseDelay < 0 || p.Retry.MaxDelay < 0 || p.Retry.MaxAttempts < 0 || p.Breaker.Cooldown < 0 {
+	if p.Timeout < 0 || p.Retry.BaseDelay < 0 || p.Retry.MaxDelay < 0 || p.Retry.MaxAttempts < 0 || p.Breaker.Cooldown < 0 || p.Breaker.MaxCooldown < 0 {
 		add("%s: timeout, retry and breaker settings must not be negative", at)
 	}
 }
