@@ -193,7 +193,7 @@ func New() *Metrics {
 	})
 
 	m.own = []prometheus.Collector{m.taskDuration, m.tasks, m.inFlight, m.aiDuration, m.aiRequests, m.aiErrors,
-		m.aiTokensIn, m.aiTokensOut, m.rateWait, m.breaker, m.auditAppend, m.reviewOpen, m.reviewOverdue,
+		m.aiTokensIn, m.aiTokensOut, m.rateWait, m.breaker, m.deferred, m.stageWait, m.auditAppend, m.reviewOpen, m.reviewOverdue,
 		m.maintRuns, m.purged, m.inputsDeleted, m.draining}
 	for _, c := range m.own {
 		f(c)

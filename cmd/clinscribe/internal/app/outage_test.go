@@ -44,6 +44,8 @@ type outageResult struct {
 	MaxAttempt       int // most real attempts of any stage
 	Recovery         time.Duration
 	Failures         []string
+	DeferredMetric   float64 // clinscribe_ai_deferred_total{reason="circuit_open"}
+	WaitedMetric     float64 // clinscribe_stage_wait_seconds_count{outcome="done"}, all stages
 }
 
 // scaled divides a production duration by the run's scale.
@@ -168,6 +170,15 @@ func (r outageRun) play(t testing.TB) outageResult {
 		}
 	}
 	res.Recovery = time.Since(time.Unix(0, recovered.Load()))
+	fams := scrape(t, a.HealthHandler())
+	res.DeferredMetric, _ = value(fams, "clinscribe_ai_deferred_total", map[string]string{"provider": "openai-sim", "reason": "circuit_open"})
+	for _, f := range fams["clinscribe_stage_wait_seconds"].GetMetric() {
+		for _, l := range f.GetLabel() {
+			if l.GetName() == "outcome" && l.GetValue() == "done" {
+				res.WaitedMetric += float64(f.GetHistogram().GetSampleCount())
+			}
+		}
+	}
 	res.AfterOutage = srv.Stats().Requests - res.DuringOutage
 	ins := asynq.NewInspector(a.Redis)
 	defer ins.Close()
@@ -208,8 +219,13 @@ func TestProviderOutageOf30SimulatedMinutes(t *testing.T) {
 	if res.DuringOutage == 0 || res.DuringOutage > bound {
 		t.Errorf("%d provider requests during the outage, want 1..%d", res.DuringOutage, bound)
 	}
-	if res.Deferred == 0 {
-		t.Error("no attempt was deferred: the breaker did not hold the tasks back")
+	if res.Deferred == 0 || res.DeferredMetric != float64(res.Deferred) {
+		t.Errorf("%d deferred attempts recorded in the stages, %v on /metrics: want the same, above 0", res.Deferred, res.DeferredMetric)
+	}
+	// Every encounter's first stage waited; a recording's summary may
+	// have met the breaker still half-open.
+	if res.WaitedMetric < float64(res.Encounters) || res.WaitedMetric > float64(res.Encounters+r.Recordings) {
+		t.Errorf("clinscribe_stage_wait_seconds counts %v stages that waited and were done, want %d..%d", res.WaitedMetric, res.Encounters, res.Encounters+r.Recordings)
 	}
 }
 
