@@ -211,6 +211,9 @@ func (p *Pipeline) validate(req *SubmitRequest) (encounter.Kind, error) {
 	if strings.TrimSpace(req.Subject.PatientID) == "" {
 		return "", phi.Permanentf(phi.CodeInvalidInput, "the patient's identifier is required")
 	}
+	if err := req.Subject.CheckBirthDate(p.now()); err != nil {
+		return "", phi.Permanentf(phi.CodeInvalidInput, "%s", err.Error())
+	}
 	if !actorRE.MatchString(req.ProviderID) {
 		return "", phi.Permanentf(phi.CodeInvalidInput, "provider ID is required: 1-128 characters of letters, digits and ._:@-")
 	}

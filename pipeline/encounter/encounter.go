@@ -3,6 +3,7 @@ package encounter
 import (
 	"crypto/rand"
 	"encoding/base32"
+	"errors"
 	"fmt"
 	"log/slog"
 	"regexp"
@@ -86,6 +87,26 @@ type Subject struct {
 	// Identifiers are any other identifiers the platform knows (account,
 	// plan member ID, address) so de-identification can remove them.
 	Identifiers []string `json:"identifiers,omitempty"`
+}
+
+// CheckBirthDate reports whether the subject's birth date, if given, is a
+// calendar date in the form YYYY-MM-DD (as FHIR and the OpenAPI's
+// format: date write it), not after today and not before 1850 (later
+// steps — de-identification's known identifiers, pseudonymization —
+// match it literally, so a date in another form would go unremoved). The
+// error names the rule, never the value.
+func (s Subject) CheckBirthDate(now time.Time) error {
+	if s.BirthDate == "" {
+		return nil
+	}
+	d, err := time.Parse(time.DateOnly, s.BirthDate)
+	if err != nil {
+		return errors.New("the patient's birth date must be a date in the form YYYY-MM-DD (e.g. 1968-12-05)")
+	}
+	if d.Year() < 1850 || d.After(now) {
+		return errors.New("the patient's birth date must be a date in the past, after 1850")
+	}
+	return nil
 }
 
 // LogValue implements slog.LogValuer: a Subject never reaches a log.
