@@ -129,6 +129,7 @@ func NewServerWith(cfg Config, opt asynq.RedisConnOpt, p *pipeline.Pipeline, log
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
+	alog := newAsynqLogger(log)
 	srv := asynq.NewServer(opt, asynq.Config{
 		Concurrency:              cfg.Concurrency,
 		Queues:                   cfg.Queues,
@@ -138,7 +139,7 @@ func NewServerWith(cfg Config, opt asynq.RedisConnOpt, p *pipeline.Pipeline, log
 		TaskCheckInterval:        cfg.IdlePollInterval,
 		RetryDelayFunc:           cfg.Tasks.retryDelay,
 		IsFailure:                isFailure,
-		Logger:                   asynqLogger{log},
+		Logger:                   alog,
 		LogLevel:                 asynq.WarnLevel,
 	})
 	mux := asynq.NewServeMux()
@@ -184,7 +185,7 @@ func NewServerWith(cfg Config, opt asynq.RedisConnOpt, p *pipeline.Pipeline, log
 		}
 		return err
 	})
-	sched := asynq.NewScheduler(opt, &asynq.SchedulerOpts{Logger: asynqLogger{log}, LogLevel: asynq.WarnLevel})
+	sched := asynq.NewScheduler(opt, &asynq.SchedulerOpts{Logger: alog, LogLevel: asynq.WarnLevel})
 	// Every worker runs the schedule; Unique drops the duplicates.
 	if _, err := sched.Register(fmt.Sprintf("@every %s", cfg.ReconcileEvery), asynq.NewTask(TypeReconcile, nil),
 		asynq.Queue(QueueMaintenance), asynq.Unique(uniqueTTL(cfg.ReconcileEvery)), asynq.MaxRetry(0)); err != nil {

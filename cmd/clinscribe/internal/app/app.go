@@ -21,6 +21,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/kms"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 	"github.com/hibiken/asynq"
+	"github.com/redis/go-redis/v9"
 
 	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/api"
 	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/config"
@@ -84,6 +85,9 @@ func Open(ctx context.Context, cfg config.Config, opts Options) (a *App, err err
 		}
 	}()
 	a.Log = NewLogger(cfg.Log, opts.LogOutput)
+	// go-redis logs through one process-wide logger, as plain text on
+	// stderr unless told otherwise: through slog, PHI-safe and rate-limited.
+	redis.SetLogger(worker.RedisLogger(a.Log))
 
 	if cfg.Redis.Embedded {
 		mr := miniredis.NewMiniRedis()
