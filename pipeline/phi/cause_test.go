@@ -25,10 +25,10 @@ func TestLogHandlerCausesAndDurations(t *testing.T) {
 	refused := &net.OpError{Op: "dial", Net: "tcp", Addr: &net.TCPAddr{IP: net.IPv4(10, 0, 0, 5), Port: 6379},
 		Err: os.NewSyscallError("connect", syscall.ECONNREFUSED)}
 	for _, tc := range []struct {
-		name     string
-		attr     any
-		want     string
-		mustNot  string
+		name    string
+		attr    any
+		want    string
+		mustNot string
 	}{
 		{name: "redis unreachable", attr: fmt.Errorf("worker.Client.Enqueue: %w", refused),
 			want: "internal: unclassified error (*fmt.wrapError > *net.OpError > *os.SyscallError > syscall.Errno) (cause: dial tcp 10.0.0.5:6379: connection refused)"},
