@@ -1,11 +1,11 @@
 package app_test
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -84,8 +84,8 @@ func (r outageRun) play(t testing.TB) outageResult {
 	rs := redistest.Start(t)
 	srv := openaitest.New(t, openaitest.Options{APIKey: simKey})
 	cfg := r.config(t, rs.URL, srv.URL+"/v1")
-	var logs bytes.Buffer
-	a, err := app.Open(context.Background(), cfg, app.Options{LogOutput: &logs, Environ: []string{"SIM_OPENAI_KEY=" + simKey}})
+	logs := &syncBuffer{}
+	a, err := app.Open(context.Background(), cfg, app.Options{LogOutput: logs, Environ: []string{"SIM_OPENAI_KEY=" + simKey}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -110,12 +110,15 @@ func (r outageRun) play(t testing.TB) outageResult {
 	}, openaitest.SynthOptions{})
 
 	srv.SetOutage(openaitest.Failure{Status: 500})
+	// Canary: planted in every submission, it must not reach Redis (the
+	// fleet breaker's state, the deferred tasks' stored errors) or the log.
+	const canary = "MRN-OUT-CANARY"
 	var ids []string
 	ctx := context.Background()
 	for i := range r.Notes {
 		id, err := a.Pipeline.Submit(ctx, pipeline.SubmitRequest{
 			Note: note, NoteContentType: "text/plain; charset=utf-8", Template: "soap",
-			Subject:    encounter.Subject{PatientID: fmt.Sprintf("MRN-OUT-%04d", i)},
+			Subject:    encounter.Subject{PatientID: fmt.Sprintf("%s-%04d", canary, i), PatientName: canary + " Patient"},
 			ProviderID: "dr-sim", Actor: "test", Role: "platform", Source: "test",
 		})
 		if err != nil {
@@ -180,6 +183,18 @@ func (r outageRun) play(t testing.TB) outageResult {
 		}
 	}
 	res.AfterOutage = srv.Stats().Requests - res.DuringOutage
+	dump := rs.Dump(t)
+	if len(dump) == 0 {
+		t.Error("empty Redis dump")
+	}
+	for k, v := range dump {
+		if strings.Contains(k+v, canary) || strings.Contains(k+v, "CANARY") {
+			t.Errorf("Redis key %q carries the canary", k)
+		}
+	}
+	if strings.Contains(logs.String(), "CANARY") {
+		t.Error("the canary reached the log")
+	}
 	ins := asynq.NewInspector(a.Redis)
 	defer ins.Close()
 	for _, q := range []string{worker.QueueTranscribe, worker.QueueSummarize} {
