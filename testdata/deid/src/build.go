@@ -392,7 +392,10 @@ func parseFile(path string, allowMeta bool) ([]doc, error) {
 			id = strings.TrimSpace(strings.TrimPrefix(l, "=== "))
 			lines, meta = nil, nil
 			startLine = lineNo
-		case allowMeta && strings.HasPrefix(l, "@@"):
+		case strings.HasPrefix(l, "@@"):
+			if !allowMeta {
+				return nil, fmt.Errorf("%s:%d: metadata lines belong to the blind2 and dialogues-known sources only", path, lineNo)
+			}
 			if id == "" {
 				return nil, fmt.Errorf("%s:%d: metadata before the first header", path, lineNo)
 			}
