@@ -75,7 +75,7 @@ func TestSidecarMustFitTheRecording(t *testing.T) {
 			if phi.CodeOf(err) != tc.wantCode || !phi.IsPermanent(err) || !strings.Contains(err.Error(), "does not belong to this recording") {
 				t.Fatalf("Submit: id %q, err %v; want a permanent %s", id, err, tc.wantCode)
 			}
-			ids, lerr := b.p.Store().List(context.Background())
+			ids, lerr := b.s.Store.List(context.Background())
 			if lerr != nil || len(ids) != 0 {
 				t.Errorf("a refused submission left encounters %v (%v)", ids, lerr)
 			}

@@ -2,6 +2,7 @@ package ai_test
 
 import (
 	"context"
+	"log/slog"
 	"testing"
 	"time"
 
@@ -50,7 +51,7 @@ func TestGatewayDeferralOnlyWhenNothingWasSent(t *testing.T) {
 			p := &ai.Provider{Name: "remote", Kind: "test", Attestation: ai.Attestation{ZeroRetention: true, Agreement: "x"},
 				Summarizer: deferringSummarizer{send: tc.send}, Transcriber: nopTranscriber{},
 				Models: map[ai.Task]string{ai.TaskSummarize: "m1"}}
-			gw, err := ai.NewGateway(ai.Config{Transcribe: "remote", Summarize: "remote"}, []*ai.Provider{p}, lg, nil, nil)
+			gw, err := ai.NewGateway(ai.Config{Transcribe: "remote", Summarize: "remote"}, []*ai.Provider{p}, lg, ai.AllowAll{}, slog.New(slog.DiscardHandler))
 			if err != nil {
 				t.Fatal(err)
 			}
