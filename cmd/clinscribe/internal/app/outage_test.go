@@ -19,6 +19,7 @@ import (
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
 	"github.com/clinscribe/clinscribe/worker"
 	"github.com/clinscribe/clinscribe/worker/redistest"
+	"github.com/clinscribe/clinscribe/worker/workertest"
 )
 
 // outageRun is one provider outage played against the whole pipeline:
@@ -146,30 +147,30 @@ func (r outageRun) play(t testing.TB) outageResult {
 		srv.ClearOutage()
 		recovered.Store(time.Now().UnixNano())
 	})
-	deadline := time.Now().Add(r.Outage + r.scaled(2*time.Hour))
 	for _, id := range ids {
-		for {
-			v, err := a.Pipeline.Status(ctx, id)
-			if err != nil {
-				t.Fatal(err)
+		var v *pipeline.View
+		err := workertest.Within(r.Outage+r.scaled(2*time.Hour), func() error {
+			var err error
+			if v, err = a.Pipeline.Status(ctx, id); err != nil {
+				return err
 			}
-			if v.Finished && recovered.Load() != 0 {
-				if v.Failure != nil {
-					res.Failures = append(res.Failures, v.Failure.Code)
-				}
-				if len(v.Drafts) == 1 && v.Drafts[0].Label.Provider == "openai-sim" {
-					res.Drafted++
-				}
-				for _, st := range v.Stages {
-					res.Deferred += st.Deferred
-					res.MaxAttempt = max(res.MaxAttempt, st.Attempt)
-				}
-				break
+			if !v.Finished || recovered.Load() == 0 {
+				return fmt.Errorf("encounter %s not finished: %+v", id, v.Stages)
 			}
-			if time.Now().After(deadline) {
-				t.Fatalf("encounter %s not finished %s after the outage began: %+v", id, time.Since(deadline.Add(-r.Outage-r.scaled(2*time.Hour))), v.Stages)
-			}
-			time.Sleep(20 * time.Millisecond)
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if v.Failure != nil {
+			res.Failures = append(res.Failures, v.Failure.Code)
+		}
+		if len(v.Drafts) == 1 && v.Drafts[0].Label.Provider == "openai-sim" {
+			res.Drafted++
+		}
+		for _, st := range v.Stages {
+			res.Deferred += st.Deferred
+			res.MaxAttempt = max(res.MaxAttempt, st.Attempt)
 		}
 	}
 	res.Recovery = time.Since(time.Unix(0, recovered.Load()))

@@ -16,6 +16,7 @@ import (
 	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/config"
 	"github.com/clinscribe/clinscribe/pipeline/ai/openaitest"
 	"github.com/clinscribe/clinscribe/worker/redistest"
+	"github.com/clinscribe/clinscribe/worker/workertest"
 )
 
 // Encounters archived by an outage that outlasted the retry horizon come
@@ -76,13 +77,12 @@ ai:
 	defer ins.Close()
 	waitFor := func(what string, f func() bool) {
 		t.Helper()
-		deadline := time.Now().Add(30 * time.Second)
-		for !f() {
-			if time.Now().After(deadline) {
-				t.Fatalf("timed out waiting for %s", what)
+		workertest.Eventually(t, 30*time.Second, func() error {
+			if !f() {
+				return fmt.Errorf("waiting for %s", what)
 			}
-			time.Sleep(50 * time.Millisecond)
-		}
+			return nil
+		})
 	}
 	archived := func(q string, n int) func() bool {
 		return func() bool { info, err := ins.GetQueueInfo(q); return err == nil && info.Archived == n }
