@@ -25,7 +25,9 @@ func (echoModel) Summarize(_ context.Context, req *ai.SummarizeRequest) (*ai.Sum
 // optedOut is a consent store where one patient said no.
 type optedOut string
 
-func (o optedOut) AIAllowed(_ context.Context, ref string) (bool, error) { return ref != string(o), nil }
+func (o optedOut) AIAllowed(_ context.Context, ref string) (bool, error) {
+	return ref != string(o), nil
+}
 
 // Every call goes through the Gateway: a provider without a zero-retention
 // attestation or a patient who opted out is refused before anything leaves,
