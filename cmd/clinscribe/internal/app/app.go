@@ -143,13 +143,8 @@ func Open(ctx context.Context, cfg config.Config, opts Options) (a *App, err err
 	if err != nil {
 		return nil, fmt.Errorf("app: %w", err)
 	}
-	// Metrics wrap each provider, so the gateway stays the one audited
-	// door and measures nothing itself.
-	for i, p := range providers {
-		providers[i] = a.Metrics.InstrumentProvider(p)
-	}
 	consents := consent.NewStore(a.Vault)
-	if a.Gateway, err = ai.NewGateway(cfg.AI.Config, providers, a.Audit, consents, a.Log); err != nil {
+	if a.Gateway, err = ai.NewGateway(cfg.AI.Config, providers, a.Audit, consents, a.Log, ai.WithObserver(a.Metrics)); err != nil {
 		return nil, fmt.Errorf("app: %w", err)
 	}
 
