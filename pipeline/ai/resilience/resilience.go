@@ -58,20 +58,20 @@ func RetryAfter(err error) (time.Duration, bool) {
 // Policy is a retry policy.
 type Policy struct {
 	// MaxAttempts includes the first try. Zero means 4.
-	MaxAttempts int
+	MaxAttempts int `yaml:"max_attempts"`
 	// BaseDelay is the first backoff ceiling. Zero means 500ms.
-	BaseDelay time.Duration
+	BaseDelay time.Duration `yaml:"base_delay"`
 	// MaxDelay caps any one wait, Retry-After included. Zero means 60s.
-	MaxDelay time.Duration
+	MaxDelay time.Duration `yaml:"max_delay"`
 	// AttemptTimeout bounds each attempt. Zero means no bound beyond the
-	// caller's context.
-	AttemptTimeout time.Duration
+	// caller's context. Set by the provider from its timeout.
+	AttemptTimeout time.Duration `yaml:"-"`
 	// Retryable decides whether err is worth another attempt. Nil means
 	// every error that is not permanent, ErrOpen or a context error of
 	// the caller.
-	Retryable func(error) bool
-	// Sleep waits; nil means a timer. Tests replace it.
-	Sleep func(context.Context, time.Duration) error
+	Retryable func(error) bool `yaml:"-"`
+	// Sleep waits; nil means Sleep. Tests replace it.
+	Sleep func(context.Context, time.Duration) error `yaml:"-"`
 }
 
 // WithDefaults fills zero fields.
@@ -89,7 +89,7 @@ func (p Policy) WithDefaults() Policy {
 		p.Retryable = DefaultRetryable
 	}
 	if p.Sleep == nil {
-		p.Sleep = sleep
+		p.Sleep = Sleep
 	}
 	return p
 }
@@ -204,7 +204,10 @@ func (p Policy) Do(ctx context.Context, fn func(ctx context.Context, attempt int
 	}
 }
 
-func sleep(ctx context.Context, d time.Duration) error {
+// Sleep waits d or until ctx ends, whichever comes first; the error is
+// ctx's. The one context-aware sleep of the AI flow control (backoff,
+// rate-limit waits).
+func Sleep(ctx context.Context, d time.Duration) error {
 	t := time.NewTimer(d)
 	defer t.Stop()
 	select {
@@ -223,14 +226,14 @@ var ErrOpen = errors.New("resilience: circuit open")
 type BreakerConfig struct {
 	// Failures is how many consecutive unhealthy results open it. Zero
 	// means 5; negative disables the breaker.
-	Failures int
+	Failures int `yaml:"failures"`
 	// Cooldown is how long it stays open before a probe. Zero means 30s.
-	Cooldown time.Duration
+	Cooldown time.Duration `yaml:"cooldown"`
 	// MaxCooldown caps the cooldown, which doubles each time a probe
 	// fails, so a long outage costs the provider one probe every few
 	// minutes rather than every Cooldown. Zero means 8×Cooldown (4m by
 	// default); a value below Cooldown means Cooldown (no growth).
-	MaxCooldown time.Duration
+	MaxCooldown time.Duration `yaml:"max_cooldown"`
 }
 
 // WithDefaults fills zero fields.
