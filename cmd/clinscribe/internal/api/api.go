@@ -100,20 +100,24 @@ type Guard interface {
 
 // Server serves the API.
 type Server struct {
-	cfg    Config
-	svc    Services
-	tokens *access.Tokens
-	log    *slog.Logger
-	mux    *http.ServeMux
-	extra  http.Handler
-	now    func() time.Time
+	cfg     Config
+	svc     Services
+	tokens  *access.Tokens
+	log     *slog.Logger
+	mux     *http.ServeMux
+	extra   http.Handler
+	console http.Handler
+	now     func() time.Time
 }
 
 // Options carry the Server's optional parts.
 type Options struct {
 	// Health serves /healthz, /readyz and /metrics when set.
 	Health http.Handler
-	Now    func() time.Time
+	// Console serves the review console under /console/ on the same
+	// listener (cmd/clinscribe/internal/console), when set.
+	Console http.Handler
+	Now     func() time.Time
 }
 
 // New returns a Server.
@@ -128,7 +132,7 @@ func New(cfg Config, svc Services, tokens *access.Tokens, log *slog.Logger, opts
 		opts.Now = time.Now
 	}
 	s := &Server{cfg: cfg.WithDefaults(), svc: svc, tokens: tokens, log: log,
-		mux: http.NewServeMux(), extra: opts.Health, now: opts.Now}
+		mux: http.NewServeMux(), extra: opts.Health, console: opts.Console, now: opts.Now}
 	s.routes()
 	return s, nil
 }
@@ -186,6 +190,10 @@ func (s *Server) routes() {
 		s.mux.Handle("GET /metrics", s.extra)
 	} else {
 		s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusOK) })
+	}
+	if s.console != nil {
+		s.mux.Handle("/console/", s.console)
+		s.mux.Handle("GET /console", http.RedirectHandler("/console/", http.StatusSeeOther))
 	}
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, phi.Permanentf(phi.CodeNotFound, "no such route"))

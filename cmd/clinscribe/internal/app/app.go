@@ -202,23 +202,31 @@ func (a *App) NewAPI() (*api.Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("app: %w", err)
 	}
-	rows, err := a.auditRows()
+	rows, err := a.AuditRows()
 	if err != nil {
 		return nil, fmt.Errorf("app: audit: %w", err)
+	}
+	opts := api.Options{Health: a.HealthHandler()}
+	if !a.Config.Console.Disabled {
+		c, err := a.NewConsole(tokens, rows)
+		if err != nil {
+			return nil, err
+		}
+		opts.Console = c.Handler()
 	}
 	srv, err := api.New(a.Config.API, api.Services{
 		Intake: s.Pipeline, Drafts: s.Signoff, Reviews: s.Review, Consent: s.Consent, Pseudonyms: s.Pseudonyms,
 		Deletion: s.Retention, Human: s.Consent, Guard: s.Guard, AuditRows: rows,
-	}, tokens, a.Log, api.Options{Health: a.HealthHandler()})
+	}, tokens, a.Log, opts)
 	if err != nil {
 		return nil, fmt.Errorf("app: %w", err)
 	}
 	return srv, nil
 }
 
-// auditRows reads the trail from the configured sink — the local directory
+// AuditRows reads the trail from the configured sink — the local directory
 // or the S3 bucket — for the API's audit export.
-func (a *App) auditRows() (access.AuditRows, error) {
+func (a *App) AuditRows() (access.AuditRows, error) {
 	c := a.Config.Audit
 	if c.Sink == "local" {
 		// A fresh reader per export: it lists the directory as it is now.

@@ -26,6 +26,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/api"
+	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/console"
 	"github.com/clinscribe/clinscribe/pipeline"
 	"github.com/clinscribe/clinscribe/pipeline/ai"
 	awsprov "github.com/clinscribe/clinscribe/pipeline/ai/aws"
@@ -50,6 +51,7 @@ type Config struct {
 	Pipeline pipeline.Config `yaml:"pipeline"`
 	Prompts  Prompts         `yaml:"prompts"`
 	API      api.Config      `yaml:"api"`
+	Console  console.Config  `yaml:"console"`
 	Log      Log             `yaml:"log"`
 	Ops      Ops             `yaml:"ops"`
 }
@@ -354,6 +356,7 @@ func (c Config) WithDefaults() Config {
 	}
 	c.Pipeline = c.Pipeline.WithDefaults()
 	c.API = c.API.WithDefaults()
+	c.Console = c.Console.WithDefaults()
 	if c.API.TokensFile == "" {
 		c.API.TokensFile = filepath.Join(c.DataDir, "tokens.yaml")
 	}
@@ -410,6 +413,9 @@ func (c Config) Validate() error {
 		}
 	}
 	if err := c.Worker.Validate(); err != nil {
+		add("%v", err)
+	}
+	if err := c.Console.Validate(); err != nil {
 		add("%v", err)
 	}
 	validateStore := func(name string, s Store) {

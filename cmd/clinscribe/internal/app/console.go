@@ -1,0 +1,80 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/hibiken/asynq"
+
+	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/console"
+	"github.com/clinscribe/clinscribe/pipeline/access"
+	"github.com/clinscribe/clinscribe/pipeline/phi"
+	"github.com/clinscribe/clinscribe/worker"
+)
+
+// NewConsole returns the review console over this app's services, with
+// the API's token set (a token revoked there ends console sessions too).
+// The services issues 14 and 15 add (worklists, sources, human
+// documentation, regenerate, "Not in the draft") are wired here as they
+// land; until then the console's pages say they are not in this build.
+func (a *App) NewConsole(tokens *access.Tokens, rows access.AuditRows) (*console.Console, error) {
+	s := a.Services
+	ins := asynq.NewInspector(a.Redis)
+	a.closers = append(a.closers, ins.Close)
+	c, err := console.New(a.Config.Console, console.Services{
+		Drafts: s.Signoff, Reviews: s.Review, Consent: s.Consent, Deletion: s.Retention, Guard: s.Guard, AuditRows: rows,
+		Queues: Queues{ins},
+	}, tokens, a.Log, console.Options{})
+	if err != nil {
+		return nil, fmt.Errorf("app: %w", err)
+	}
+	return c, nil
+}
+
+// Queues reads queue states for the console's ops page from asynq's
+// Inspector: counts, and archived tasks by ID, type and error code only.
+type Queues struct {
+	Inspector *asynq.Inspector
+}
+
+// Queues returns every known queue's counts, in the worker's order.
+func (q Queues) Queues(ctx context.Context) ([]console.QueueState, error) {
+	var out []console.QueueState
+	for _, name := range worker.AllQueues {
+		info, err := q.Inspector.GetQueueInfo(name)
+		if errors.Is(err, asynq.ErrQueueNotFound) {
+			continue
+		}
+		if err != nil {
+			return nil, phi.Wrap(err, phi.CodeStorage, "queue state unavailable")
+		}
+		out = append(out, console.QueueState{Queue: info.Queue, Size: info.Size, Pending: info.Pending, Active: info.Active,
+			Scheduled: info.Scheduled, Retry: info.Retry, Archived: info.Archived, Completed: info.Completed, Paused: info.Paused,
+			ProcessedToday: info.Processed, FailedToday: info.Failed, Latency: info.Latency})
+	}
+	return out, nil
+}
+
+// codeRE is the shape of a phi code at the start of a stored last error.
+var codeRE = regexp.MustCompile(`^[a-z][a-z0-9_]{0,63}$`)
+
+// Archived lists a queue's archived tasks: never the payload, and of the
+// last error only its code (the part before ": ", when it is code-shaped).
+func (q Queues) Archived(ctx context.Context, queue string, limit int) ([]console.TaskRow, error) {
+	tasks, err := q.Inspector.ListArchivedTasks(queue, asynq.PageSize(limit))
+	if err != nil {
+		return nil, phi.Wrap(err, phi.CodeStorage, "archived tasks unavailable")
+	}
+	out := make([]console.TaskRow, 0, len(tasks))
+	for _, t := range tasks {
+		code, _, _ := strings.Cut(t.LastErr, ":")
+		if !codeRE.MatchString(code) {
+			code = "(not shown)"
+		}
+		out = append(out, console.TaskRow{ID: t.ID, Type: t.Type, Queue: t.Queue, Code: code, Retried: t.Retried, FailedAt: t.LastFailedAt})
+	}
+	return out, nil
+}
