@@ -122,11 +122,11 @@ type Authenticator interface {
 // with a sentence saying the service is not in this build — never made-up
 // data.
 type Services struct {
-	Drafts    Drafts    // required
-	Reviews   Reviews   // required
-	Consent   Consent   // required
-	Deletion  Deletion  // required
-	Guard     Guard     // required
+	Drafts    Drafts   // required
+	Reviews   Reviews  // required
+	Consent   Consent  // required
+	Deletion  Deletion // required
+	Guard     Guard    // required
 	AuditRows access.AuditRows
 	// Queues reads queue states for the ops page (required).
 	Queues Queues
