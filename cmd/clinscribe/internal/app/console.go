@@ -2,9 +2,9 @@ package app
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/hibiken/asynq"
@@ -40,14 +40,18 @@ type Queues struct {
 	Inspector *asynq.Inspector
 }
 
-// Queues returns every known queue's counts, in the worker's order.
+// Queues returns the counts of every queue in use, in the worker's order.
 func (q Queues) Queues(ctx context.Context) ([]console.QueueState, error) {
+	names, err := q.Inspector.Queues()
+	if err != nil {
+		return nil, phi.Wrap(err, phi.CodeStorage, "queue state unavailable")
+	}
 	var out []console.QueueState
 	for _, name := range worker.AllQueues {
-		info, err := q.Inspector.GetQueueInfo(name)
-		if errors.Is(err, asynq.ErrQueueNotFound) {
-			continue
+		if !slices.Contains(names, name) {
+			continue // never used: asynq does not know it yet
 		}
+		info, err := q.Inspector.GetQueueInfo(name)
 		if err != nil {
 			return nil, phi.Wrap(err, phi.CodeStorage, "queue state unavailable")
 		}

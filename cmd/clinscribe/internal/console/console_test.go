@@ -312,6 +312,15 @@ func TestConsoleHTTP(t *testing.T) {
 		}
 	})
 
+	t.Run("the ops page shows the queues", func(t *testing.T) {
+		b := f.browser()
+		b.signIn("ops")
+		r := b.get("/console/ops")
+		if r.status != http.StatusOK || !strings.Contains(r.body, `id="queues"`) {
+			t.Errorf("%d\n%s", r.status, r.body)
+		}
+	})
+
 	t.Run("roles see only their pages", func(t *testing.T) {
 		b := f.browser()
 		b.signIn("patientP")

@@ -118,6 +118,7 @@ type frame struct {
 	CSRF     string
 	Nav      []navLink
 	Done     string
+	DoneCode string
 	Page     any
 }
 
@@ -166,7 +167,10 @@ func (c *Console) render(w http.ResponseWriter, r *http.Request, s *session, sta
 		http.Error(w, "page missing", http.StatusInternalServerError)
 		return
 	}
-	f := frame{Page: page, Done: doneWords[r.URL.Query().Get("done")]}
+	f := frame{Page: page}
+	if code := r.URL.Query().Get("done"); doneWords[code] != "" {
+		f.Done, f.DoneCode = doneWords[code], code
+	}
 	if tp, ok := page.(titled); ok {
 		f.Title = tp.title()
 	}
