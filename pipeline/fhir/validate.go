@@ -63,6 +63,9 @@ func Validate(resource []byte) error {
 	if err != nil {
 		return fmt.Errorf("fhir.Validate: %w", err)
 	}
+	if ps := jsonRules(resource); len(ps) > 0 {
+		return &ValidationError{Problems: ps}
+	}
 	if _, err := u.Unmarshal(resource); err != nil {
 		var ps []Problem
 		for _, line := range strings.Split(err.Error(), "\n") {
@@ -172,4 +175,59 @@ func ValidateProvenance(resource []byte, p Profiles) error {
 		return &ValidationError{Problems: ps}
 	}
 	return nil
+}
+
+// jsonRules checks what FHIR's JSON format forbids and the library lets
+// through: empty or whitespace-only strings, empty objects and arrays,
+// and null outside primitive arrays (http://hl7.org/fhir/R4/json.html).
+func jsonRules(resource []byte) []Problem {
+	var v any
+	if err := json.Unmarshal(resource, &v); err != nil {
+		return []Problem{{Path: "(resource)", Message: "not JSON"}}
+	}
+	var ps []Problem
+	var walk func(path string, v any, inArray bool)
+	walk = func(path string, v any, inArray bool) {
+		switch x := v.(type) {
+		case nil:
+			if !inArray {
+				ps = append(ps, Problem{path, "null is not allowed"})
+			}
+		case string:
+			if strings.TrimSpace(x) == "" {
+				ps = append(ps, Problem{path, "empty string"})
+			}
+		case []any:
+			if len(x) == 0 {
+				ps = append(ps, Problem{path, "empty array"})
+			}
+			for i, e := range x {
+				walk(fmt.Sprintf("%s[%d]", path, i), e, true)
+			}
+		case map[string]any:
+			if len(x) == 0 {
+				ps = append(ps, Problem{path, "empty object"})
+			}
+			keys := make([]string, 0, len(x))
+			for k := range x {
+				keys = append(keys, k)
+			}
+			slices.Sort(keys)
+			for _, k := range keys {
+				walk(path+"."+k, x[k], false)
+			}
+		}
+	}
+	root, _ := v.(map[string]any)
+	rt, _ := root["resourceType"].(string)
+	if rt == "" {
+		rt = "(resource)"
+	}
+	for k, e := range root {
+		if k != "resourceType" {
+			walk(rt+"."+k, e, false)
+		}
+	}
+	slices.SortFunc(ps, func(a, b Problem) int { return strings.Compare(a.Path, b.Path) })
+	return ps
 }

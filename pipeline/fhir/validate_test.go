@@ -182,6 +182,8 @@ func TestValidationRefuses(t *testing.T) {
 		{"NoAIAST", func(m map[string]any) { m["meta"].(map[string]any)["security"] = []any{} }, "DocumentReference.meta.security"},
 		{"NoIdentifier", func(m map[string]any) { delete(m, "identifier") }, "DocumentReference.identifier"},
 		{"NoProfile", func(m map[string]any) { delete(m["meta"].(map[string]any), "profile") }, "DocumentReference.meta.profile"},
+		{"EmptyString", func(m map[string]any) { m["description"] = " " }, "DocumentReference.description"},
+		{"EmptyArray", func(m map[string]any) { m["author"] = []any{} }, "DocumentReference.author"},
 		{"NoAttachmentData", func(m map[string]any) {
 			delete(m["content"].([]any)[0].(map[string]any)["attachment"].(map[string]any), "data")
 		}, "DocumentReference.content[0].attachment"},
