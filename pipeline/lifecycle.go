@@ -212,7 +212,20 @@ func (p *Pipeline) Sign(ctx context.Context, who Who, id string, version int, co
 		return nil, err
 	}
 	p.refreshAggregate(ctx, meta.ID)
+	p.writeBack(ctx, meta.ID, version)
 	return p.viewDraft(ctx, who, meta, version, audit.EventView)
+}
+
+// writeBack asks for the version's EHR write-back. The lifecycle event is
+// already stored; a request that cannot be recorded is logged (the
+// clinician's action stands), see docs/fhir.md.
+func (p *Pipeline) writeBack(ctx context.Context, id string, version int) {
+	if p.ehr == nil {
+		return
+	}
+	if err := p.ehr.Enqueue(ctx, id, version); err != nil {
+		p.log.Error("ehr write-back not requested", "encounter_id", id, "version", version, "error", err)
+	}
 }
 
 // refreshAggregate queues the encounter's de-identified aggregate record;
@@ -275,8 +288,12 @@ func (p *Pipeline) Reject(ctx context.Context, who Who, id string, version int, 
 
 // EnteredInError retracts a signed version that should not have been signed.
 func (p *Pipeline) EnteredInError(ctx context.Context, who Who, id string, version int, reason string) (*DraftView, error) {
-	return p.simpleTransition(ctx, who, access.ActEnteredError, audit.EventEnteredInError, encounter.EvEnteredInError, id, version, reason,
+	dv, err := p.simpleTransition(ctx, who, access.ActEnteredError, audit.EventEnteredInError, encounter.EvEnteredInError, id, version, reason,
 		func(s encounter.DraftStatus) bool { return s == encounter.DraftFinal || s == encounter.DraftAmended })
+	if err == nil {
+		p.writeBack(ctx, id, version)
+	}
+	return dv, err
 }
 
 func (p *Pipeline) simpleTransition(ctx context.Context, who Who, act access.Action, aev audit.Event, kind encounter.EventKind,

@@ -111,7 +111,10 @@ type Deps struct {
 	// Shredder destroys per-encounter keys for deletion (the Keyring).
 	Shredder Shredder
 	// Deid de-identifies for aggregation; nil disables aggregation.
-	Deid      *deid.Detector
+	Deid *deid.Detector
+	// EHR writes signed versions back to the clinic's EHR (ehr.Deliverer);
+	// nil: write-back is not configured.
+	EHR       WriteBack
 	Templates *prompts.Registry
 	Log       *slog.Logger
 	// Now is the clock; nil means time.Now.
@@ -135,6 +138,13 @@ type Pipeline struct {
 	shredder  Shredder
 	deid      *deid.Detector
 	agg       *aggregate.Store
+	ehr       WriteBack
+}
+
+// WriteBack asks for a version's write-back to the EHR after a sign-off
+// or an entered-in-error (*ehr.Deliverer).
+type WriteBack interface {
+	Enqueue(ctx context.Context, encounterID string, version int) error
 }
 
 // New returns a Pipeline.
@@ -177,7 +187,7 @@ func New(cfg Config, d Deps) (*Pipeline, error) {
 		cfg: cfg, store: encounter.NewStore(d.Vault), vault: d.Vault, gw: d.Gateway, audit: d.Audit,
 		queue: d.Queue, templates: d.Templates, log: d.Log, now: d.Now,
 		pseudo: pseudonymizer{vault: d.Vault}, jobs: d.Jobs, consents: d.Consents, shredder: d.Shredder,
-		deid: d.Deid, agg: aggStore(d),
+		deid: d.Deid, agg: aggStore(d), ehr: d.EHR,
 	}, nil
 }
 

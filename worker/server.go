@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"math/rand/v2"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -13,7 +14,9 @@ import (
 	"github.com/hibiken/asynq"
 
 	"github.com/clinscribe/clinscribe/pipeline"
+	"github.com/clinscribe/clinscribe/pipeline/ehr"
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
+	"github.com/clinscribe/clinscribe/pipeline/phi"
 	"github.com/clinscribe/clinscribe/worker/metrics"
 )
 
@@ -114,6 +117,16 @@ type Options struct {
 	// checkpoints, review escalation, retention); nil schedules only the
 	// reconciler.
 	Maintenance *Maintenance
+	// EHR runs EHR write-back tasks and, every EHRReconcileEvery (when
+	// positive), its reconciler; nil: write-back is off.
+	EHR               EHRDeliverer
+	EHRReconcileEvery time.Duration
+}
+
+// EHRDeliverer is what the write-back tasks run (*ehr.Deliverer).
+type EHRDeliverer interface {
+	Deliver(ctx context.Context, encounterID string, version int, run ehr.Run) error
+	Reconcile(ctx context.Context) (int, error)
 }
 
 // NewServer wires the pipeline's stages onto an asynq server.
@@ -174,6 +187,9 @@ func NewServerWith(cfg Config, opt asynq.RedisConnOpt, p *pipeline.Pipeline, log
 		}
 		return p.RecordAggregate(ctx, pl.EncounterID)
 	})
+	if o.EHR != nil {
+		mux.HandleFunc(TypeEHR, ehrHandler(o.EHR))
+	}
 	mux.HandleFunc(TypeReconcile, func(ctx context.Context, _ *asynq.Task) error {
 		n, err := p.Reconcile(ctx)
 		if n > 0 {
@@ -186,6 +202,19 @@ func NewServerWith(cfg Config, opt asynq.RedisConnOpt, p *pipeline.Pipeline, log
 	if _, err := sched.Register(fmt.Sprintf("@every %s", cfg.ReconcileEvery), asynq.NewTask(TypeReconcile, nil),
 		asynq.Queue(QueueMaintenance), asynq.Unique(uniqueTTL(cfg.ReconcileEvery)), asynq.MaxRetry(0)); err != nil {
 		return nil, fmt.Errorf("worker.NewServer: %w", err)
+	}
+	if o.EHR != nil && o.EHRReconcileEvery > 0 {
+		mux.HandleFunc(TypeEHRReconcile, func(ctx context.Context, _ *asynq.Task) error {
+			n, err := o.EHR.Reconcile(ctx)
+			if n > 0 {
+				log.Info("queued pending EHR deliveries", "count", n)
+			}
+			return err
+		})
+		if _, err := sched.Register(fmt.Sprintf("@every %s", o.EHRReconcileEvery), asynq.NewTask(TypeEHRReconcile, nil),
+			asynq.Queue(QueueMaintenance), asynq.Unique(uniqueTTL(o.EHRReconcileEvery)), asynq.MaxRetry(0)); err != nil {
+			return nil, fmt.Errorf("worker.NewServer: %s: %w", TypeEHRReconcile, err)
+		}
 	}
 	s := &Server{cfg: cfg, srv: srv, sched: sched, mux: mux, log: log, metrics: o.Metrics}
 	if o.Maintenance != nil {
@@ -268,6 +297,25 @@ func stageHandler(p *pipeline.Pipeline, stage encounter.Stage) asynq.Handler {
 		maxRetry, _ := asynq.GetMaxRetry(ctx)
 		return p.RunStage(ctx, stage, pipeline.Run{EncounterID: pl.EncounterID, TaskID: id, Retried: retried, MaxRetry: maxRetry})
 	})
+}
+
+func ehrHandler(d EHRDeliverer) asynq.HandlerFunc {
+	return func(ctx context.Context, t *asynq.Task) error {
+		var pl EHRPayload
+		if err := decodeStrict(t.Payload(), &pl, func() bool {
+			return encounter.ValidID(pl.EncounterID) && pl.Version > 0
+		}); err != nil {
+			return err
+		}
+		id, _ := asynq.GetTaskID(ctx)
+		var gen int
+		if _, err := fmt.Sscanf(id[strings.LastIndex(id, ":")+1:], "g%d", &gen); err != nil || gen < 1 {
+			return fmt.Errorf("%w: %w", phi.Permanentf(phi.CodeInvalidInput, "EHR task ID carries no generation"), asynq.SkipRetry)
+		}
+		retried, _ := asynq.GetRetryCount(ctx)
+		maxRetry, _ := asynq.GetMaxRetry(ctx)
+		return d.Deliver(ctx, pl.EncounterID, pl.Version, ehr.Run{Gen: gen, TaskID: id, Retried: retried, MaxRetry: maxRetry})
+	}
 }
 
 // retryDelay backs off exponentially with full jitter, from about a second

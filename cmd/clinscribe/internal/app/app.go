@@ -11,9 +11,11 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/alicebob/miniredis/v2"
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -29,6 +31,8 @@ import (
 	"github.com/clinscribe/clinscribe/pipeline/access"
 	"github.com/clinscribe/clinscribe/pipeline/ai"
 	"github.com/clinscribe/clinscribe/pipeline/audit"
+	"github.com/clinscribe/clinscribe/pipeline/ehr"
+	"github.com/clinscribe/clinscribe/pipeline/encounter"
 	"github.com/clinscribe/clinscribe/pipeline/phi"
 	"github.com/clinscribe/clinscribe/pipeline/retention"
 	"github.com/clinscribe/clinscribe/prompts"
@@ -50,6 +54,9 @@ type App struct {
 	Gateway  *ai.Gateway
 	Pipeline *pipeline.Pipeline
 	Client   *worker.Client
+	// EHR writes signed notes back to the clinic's FHIR server; nil when
+	// ehr.base_url is not set.
+	EHR *ehr.Deliverer
 
 	// Ops parts: one Prometheus registry per process, the keyring store
 	// (for readiness checks), the instrumented audit sink and the trail
@@ -157,14 +164,33 @@ func Open(ctx context.Context, cfg config.Config, opts Options) (a *App, err err
 	}
 	a.Client = worker.NewClient(a.Redis, cfg.Worker.Tasks)
 	a.closers = append(a.closers, a.Client.Close)
-	a.Pipeline, err = pipeline.New(cfg.Pipeline, pipeline.Deps{
+	deps := pipeline.Deps{
 		Vault: a.Vault, Gateway: a.Gateway, Audit: a.Audit, Queue: a.Client, Jobs: a.Client, Templates: templates, Log: a.Log,
 		Consents: consents, Shredder: a.Keyring, Deid: detector,
-	})
+	}
+	if cfg.EHR.Enabled() {
+		if a.EHR, err = openEHR(cfg.EHR, a, opts.Environ); err != nil {
+			return nil, fmt.Errorf("app: %w", err)
+		}
+		deps.EHR = a.EHR
+	}
+	a.Pipeline, err = pipeline.New(cfg.Pipeline, deps)
 	if err != nil {
 		return nil, fmt.Errorf("app: %w", err)
 	}
 	return a, nil
+}
+
+// openEHR assembles EHR write-back: its HTTP client, token source and
+// Deliverer.
+func openEHR(c ehr.Config, a *App, environ []string) (*ehr.Deliverer, error) {
+	hc := &http.Client{Timeout: c.WithDefaults().Timeout}
+	auth, err := ehr.NewTokenSource(c, hc, environ, time.Now)
+	if err != nil {
+		return nil, err
+	}
+	return ehr.New(c, ehr.Deps{Vault: a.Vault, Store: encounter.NewStore(a.Vault), Audit: a.Audit, Queue: a.Client,
+		Auth: auth, HTTP: hc, Log: a.Log, Now: time.Now})
 }
 
 // NewWorker returns an asynq server running this app's pipeline, with
@@ -176,7 +202,7 @@ func (a *App) NewWorker() (*worker.Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("app: %w", err)
 	}
-	return worker.NewServerWith(a.Config.Worker, a.Redis, a.Pipeline, a.Log, worker.Options{
+	o := worker.Options{
 		Metrics: a.Metrics,
 		Maintenance: &worker.Maintenance{
 			Config:         a.Config.Ops.Maintenance,
@@ -186,7 +212,11 @@ func (a *App) NewWorker() (*worker.Server, error) {
 			Retention:      sweeper,
 			RetentionEvery: a.Config.Ops.Retention.Every,
 		},
-	})
+	}
+	if a.EHR != nil {
+		o.EHR, o.EHRReconcileEvery = a.EHR, a.EHR.Config().ReconcileEvery
+	}
+	return worker.NewServerWith(a.Config.Worker, a.Redis, a.Pipeline, a.Log, o)
 }
 
 // NewAPI returns the HTTP API server over this app.

@@ -30,6 +30,7 @@ import (
 	"github.com/clinscribe/clinscribe/pipeline/ai"
 	awsprov "github.com/clinscribe/clinscribe/pipeline/ai/aws"
 	"github.com/clinscribe/clinscribe/pipeline/audit"
+	"github.com/clinscribe/clinscribe/pipeline/ehr"
 	"github.com/clinscribe/clinscribe/pipeline/retention"
 	"github.com/clinscribe/clinscribe/storage"
 	"github.com/clinscribe/clinscribe/worker"
@@ -50,6 +51,9 @@ type Config struct {
 	API      api.Config      `yaml:"api"`
 	Log      Log             `yaml:"log"`
 	Ops      Ops             `yaml:"ops"`
+	// EHR writes signed notes back to the clinic's FHIR R4 server (see
+	// docs/fhir.md); off unless ehr.base_url is set.
+	EHR ehr.Config `yaml:"ehr"`
 }
 
 // Ops configures what operators use: the /metrics, /healthz and /readyz
@@ -388,6 +392,9 @@ func (c Config) WithDefaults() Config {
 	}
 	c.Ops.Maintenance = c.Ops.Maintenance.WithDefaults()
 	c.Ops.Retention = c.Ops.Retention.WithDefaults()
+	if c.EHR.Enabled() {
+		c.EHR = c.EHR.WithDefaults()
+	}
 	return c
 }
 
@@ -552,6 +559,11 @@ func (c Config) Validate() error {
 	}
 	if err := c.Ops.Retention.Validate(); err != nil {
 		add("%v", err)
+	}
+	if err := c.EHR.Validate(); err != nil {
+		for _, e := range strings.Split(err.Error(), "\n") {
+			add("%s", e)
+		}
 	}
 	if len(errs) == 0 {
 		return nil
