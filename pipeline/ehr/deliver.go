@@ -159,11 +159,17 @@ func (x *Deliverer) Enqueue(ctx context.Context, encounterID string, version int
 	if !encounter.ValidID(encounterID) || version < 1 {
 		return errors.New("ehr.Enqueue: not an encounter version")
 	}
+	// Generations only grow, also past a finished request (its marker is
+	// gone, its state remembers), so the new task's ID is new too.
 	var m marker
 	if err := x.get(ctx, markerKey(encounterID, version), &m); err != nil && !errors.Is(err, storage.ErrNotFound) {
 		return fmt.Errorf("ehr.Enqueue: %w", err)
 	}
-	m.Gen++
+	var last Delivery
+	if err := x.get(ctx, stateKey(encounterID, version), &last); err != nil && !errors.Is(err, storage.ErrNotFound) {
+		return fmt.Errorf("ehr.Enqueue: %w", err)
+	}
+	m.Gen = max(m.Gen, last.Gen) + 1
 	m.Since = x.d.Now().UTC()
 	if err := x.put(ctx, markerKey(encounterID, version), m); err != nil {
 		return fmt.Errorf("ehr.Enqueue: %w", err)
