@@ -28,6 +28,7 @@ import (
 	"github.com/clinscribe/clinscribe/pipeline"
 	"github.com/clinscribe/clinscribe/pipeline/access"
 	"github.com/clinscribe/clinscribe/pipeline/audit"
+	"github.com/clinscribe/clinscribe/pipeline/ehr"
 	"github.com/clinscribe/clinscribe/pipeline/phi"
 )
 
@@ -80,6 +81,7 @@ type Server struct {
 	mux    *http.ServeMux
 	extra  http.Handler
 	now    func() time.Time
+	ehr    EHRStatus
 }
 
 // Options carry the Server's optional parts.
@@ -87,6 +89,14 @@ type Options struct {
 	// Health serves /healthz, /readyz and /metrics when set.
 	Health http.Handler
 	Now    func() time.Time
+	// EHR reports EHR write-back per version in the status answer (nil:
+	// write-back is off and the answer has no "ehr" field).
+	EHR EHRStatus
+}
+
+// EHRStatus is the write-back state of an encounter (*ehr.Deliverer).
+type EHRStatus interface {
+	Status(ctx context.Context, encounterID string) ([]ehr.Delivery, error)
 }
 
 // New returns a Server.
@@ -95,7 +105,7 @@ func New(cfg Config, p *pipeline.Pipeline, tokens *access.Tokens, auditReader Au
 		opts.Now = time.Now
 	}
 	s := &Server{cfg: cfg.WithDefaults(), p: p, tokens: tokens, audit: auditReader, alog: alog, log: log,
-		mux: http.NewServeMux(), extra: opts.Health, now: opts.Now}
+		mux: http.NewServeMux(), extra: opts.Health, now: opts.Now, ehr: opts.EHR}
 	s.routes()
 	return s
 }

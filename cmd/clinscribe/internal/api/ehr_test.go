@@ -174,6 +174,17 @@ func TestEHRWriteBackThroughAPI(t *testing.T) {
 		t.Fatalf("v2 after entered-in-error: %v", doc)
 	}
 
+	var view1 struct {
+		EHR []ehr.Delivery `json:"ehr"`
+	}
+	if code := f.call("drA", "GET", "/v1/encounters/"+id, nil, &view1); code != 200 || len(view1.EHR) != 2 ||
+		view1.EHR[0].DocumentReference != v1.DocumentReference || view1.EHR[1].Want != "entered-in-error" {
+		t.Fatalf("status: %d %+v", code, view1.EHR)
+	}
+	if code := f.call("drB", "GET", "/v1/encounters/"+id, nil, &apiError{}); code != http.StatusForbidden {
+		t.Fatalf("another clinician reads the status: %d", code)
+	}
+
 	// Outage: the server is down when the second patient's note is signed.
 	srv.Stop()
 	code, id2 := f.submitNote("platform", "MRN-00738112", "dr-okafor", "note-hypertension-followup.txt")
@@ -185,6 +196,14 @@ func TestEHRWriteBackThroughAPI(t *testing.T) {
 	during := f.waitEHR(id2, 1, "failing", func(d ehr.Delivery) bool {
 		return d.State == ehr.StatePending && d.Code == string(ehr.CodeUnavailable)
 	})
+	// The API's status answer shows it, like the CLI's.
+	var view struct {
+		EHR []ehr.Delivery `json:"ehr"`
+	}
+	if code := f.call("drA", "GET", "/v1/encounters/"+id2, nil, &view); code != 200 || len(view.EHR) != 1 ||
+		view.EHR[0].State != ehr.StatePending || view.EHR[0].Code != string(ehr.CodeUnavailable) {
+		t.Fatalf("status during the outage: %d %+v", code, view.EHR)
+	}
 	srv.Restart(t)
 	after := f.waitEHR(id2, 1, "delivered after the outage", delivered)
 	if after.Attempts <= during.Attempts-1 || after.Attempts < 2 {

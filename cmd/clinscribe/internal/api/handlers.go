@@ -19,6 +19,7 @@ import (
 	"github.com/clinscribe/clinscribe/pipeline"
 	"github.com/clinscribe/clinscribe/pipeline/access"
 	"github.com/clinscribe/clinscribe/pipeline/audit"
+	"github.com/clinscribe/clinscribe/pipeline/ehr"
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
 	"github.com/clinscribe/clinscribe/pipeline/fhir"
 	"github.com/clinscribe/clinscribe/pipeline/phi"
@@ -168,7 +169,19 @@ func (s *Server) finishSubmit(w http.ResponseWriter, r *http.Request, who pipeli
 
 func (s *Server) status(w http.ResponseWriter, r *http.Request, who pipeline.Who) {
 	v, err := s.p.StatusFor(r.Context(), who, r.PathValue("id"))
-	s.respond(w, r, http.StatusOK, v, err)
+	if err != nil || s.ehr == nil {
+		s.respond(w, r, http.StatusOK, v, err)
+		return
+	}
+	// Authorized above; the write-back state holds IDs and codes only.
+	ds, err := s.ehr.Status(r.Context(), v.ID)
+	if err != nil {
+		err = phi.Wrap(err, phi.CodeStorage, "EHR delivery state unavailable")
+	}
+	s.respond(w, r, http.StatusOK, struct {
+		*pipeline.View
+		EHR []ehr.Delivery `json:"ehr"`
+	}{v, ds}, err)
 }
 
 // draft serves a version as JSON (default), text (banner first) or FHIR:

@@ -229,7 +229,11 @@ func (a *App) NewAPI() (*api.Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("app: audit: %w", err)
 	}
-	return api.New(a.Config.API, a.Pipeline, tokens, reader, a.Audit, a.Log, api.Options{Health: a.HealthHandler()}), nil
+	opts := api.Options{Health: a.HealthHandler()}
+	if a.EHR != nil {
+		opts.EHR = a.EHR
+	}
+	return api.New(a.Config.API, a.Pipeline, tokens, reader, a.Audit, a.Log, opts), nil
 }
 
 // auditEntries reads the whole trail from the configured sink — the local
