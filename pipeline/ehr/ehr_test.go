@@ -63,7 +63,21 @@ type fixture struct {
 	q        *queue
 	d        *ehr.Deliverer
 	auditDir string
+	dataDir  string
+	logs     *strings.Builder
+	logMu    *sync.Mutex
 	cfg      ehr.Config
+}
+
+type lockedWriter struct {
+	mu *sync.Mutex
+	b  *strings.Builder
+}
+
+func (w lockedWriter) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.b.Write(p)
 }
 
 func setup(t *testing.T, mutate func(*ehr.Config)) *fixture {
@@ -103,7 +117,7 @@ func setup(t *testing.T, mutate func(*ehr.Config)) *fixture {
 		mutate(&cfg)
 	}
 	f := &fixture{t: t, srv: srv, token: token, store: encounter.NewStore(vault), vault: vault, q: &queue{},
-		auditDir: filepath.Join(root, "audit"), cfg: cfg}
+		auditDir: filepath.Join(root, "audit"), dataDir: filepath.Join(root, "data"), logs: &strings.Builder{}, logMu: &sync.Mutex{}, cfg: cfg}
 	f.d = f.deliverer(cfg, nil)
 	return f
 }
@@ -119,7 +133,7 @@ func (f *fixture) deliverer(cfg ehr.Config, auth ehr.TokenSource) *ehr.Deliverer
 	}
 	lg := audittest.NewFileLogger(f.t, f.auditDir, "ehr-test-"+randHex())
 	d, err := ehr.New(cfg, ehr.Deps{Vault: f.vault, Store: f.store, Audit: lg, Queue: f.q, Auth: auth, HTTP: hc,
-		Log: slog.New(slog.DiscardHandler), Now: time.Now})
+		Log: slog.New(phi.NewLogHandler(slog.NewJSONHandler(lockedWriter{f.logMu, f.logs}, nil))), Now: time.Now})
 	if err != nil {
 		f.t.Fatal(err)
 	}
@@ -372,6 +386,26 @@ func TestWriteBackLifecycle(t *testing.T) {
 			t.Fatalf("audit (-want +got):\n%s", diff)
 		}
 		assertAbsent(t, f.auditDir, mrn)
+	})
+
+	// Canary: the MRN and the note's words reach the FHIR server only;
+	// not the audit trail, the logs, the delivery state or (unencrypted)
+	// the data store.
+	t.Run("Canary", func(t *testing.T) {
+		for _, canary := range []string{mrn, "Cough for five days", "Rest, fluids"} {
+			assertAbsent(t, f.auditDir, canary)
+			assertAbsent(t, f.dataDir, canary)
+			f.logMu.Lock()
+			logs := f.logs.String()
+			f.logMu.Unlock()
+			if !strings.Contains(logs, "ehr delivery") || strings.Contains(logs, canary) {
+				t.Fatalf("logs (canary %q): %s", canary, logs)
+			}
+			b, _ := json.Marshal(f.status(id))
+			if strings.Contains(string(b), canary) || strings.Contains(string(b), patient) {
+				t.Fatalf("status shows %q or the server's patient ID: %s", canary, b)
+			}
+		}
 	})
 }
 
