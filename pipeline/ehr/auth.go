@@ -272,3 +272,18 @@ func (s *SMART) exchange(ctx context.Context) (string, time.Duration, error) {
 	}
 	return tr.AccessToken, ttl, nil
 }
+
+// PublicJWKS is the JWK Set an EHR registers for this client: the public
+// half of auth.private_key_file, with its kid and algorithm.
+func PublicJWKS(a Auth) ([]byte, error) {
+	key, alg, err := loadKey(a.PrivateKeyFile, a.Algorithm)
+	if err != nil {
+		return nil, fmt.Errorf("ehr.PublicJWKS: %w", err)
+	}
+	jwk := jose.JSONWebKey{Key: key.Public(), KeyID: a.KeyID, Algorithm: string(alg), Use: "sig"}
+	b, err := json.MarshalIndent(jose.JSONWebKeySet{Keys: []jose.JSONWebKey{jwk}}, "", "  ")
+	if err != nil {
+		return nil, fmt.Errorf("ehr.PublicJWKS: %w", err)
+	}
+	return b, nil
+}

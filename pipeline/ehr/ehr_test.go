@@ -23,6 +23,7 @@ import (
 	"testing"
 	"time"
 
+	jose "github.com/go-jose/go-jose/v4"
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/clinscribe/clinscribe/pipeline/audit"
@@ -600,7 +601,21 @@ func TestSMARTBackendServices(t *testing.T) {
 			if err := os.WriteFile(tokens, nil, 0o600); err != nil {
 				t.Fatal(err)
 			}
-			te := ehrtest.NewTokenEndpoint(t, "clinscribe-test", "key-1", public, alg, tokens)
+			// The EHR registers the client's JWKS, as `clinscribe ehr jwks`
+			// prints it; the token endpoint verifies with that key.
+			raw, err := ehr.PublicJWKS(ehr.Auth{PrivateKeyFile: keyFile, KeyID: "key-1"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var set jose.JSONWebKeySet
+			if err := json.Unmarshal(raw, &set); err != nil || len(set.Keys) != 1 || set.Keys[0].KeyID != "key-1" ||
+				set.Keys[0].Algorithm != alg || !set.Keys[0].IsPublic() {
+				t.Fatalf("jwks: %s %v", raw, err)
+			}
+			if diff := cmp.Diff(public, set.Keys[0].Key); diff != "" {
+				t.Fatalf("jwks key differs: %s", diff)
+			}
+			te := ehrtest.NewTokenEndpoint(t, "clinscribe-test", "key-1", set.Keys[0].Key, alg, tokens)
 			// 90 s: with refresh_before 60 s the token is reused for
 			// requests within 30 s and renewed after.
 			te.TTL = 90 * time.Second
