@@ -77,7 +77,7 @@ func TestEHRTask(t *testing.T) {
 	}
 	d := &fakeDeliverer{fails: 1, got: make(chan struct{})}
 	srv, err := NewServerWith(Config{Concurrency: 2, PollInterval: 100 * time.Millisecond, IdlePollInterval: 50 * time.Millisecond},
-		opt, nil, discardLogger(), Options{EHR: d})
+		opt, idleHandlers, discardLogger(), Options{EHR: d})
 	if err != nil {
 		t.Fatal(err)
 	}

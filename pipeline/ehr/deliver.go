@@ -1,7 +1,6 @@
 package ehr
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -12,7 +11,6 @@ import (
 	"net/http"
 	"net/url"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 
@@ -110,7 +108,8 @@ func New(cfg Config, d Deps) (*Deliverer, error) {
 // Config is the Deliverer's configuration with defaults.
 func (x *Deliverer) Config() Config { return x.cfg }
 
-// marker is a delivery request not yet finished: index/ehr/<id>.v<NNNNNN>.
+// marker is a delivery request not yet finished
+// (encounter.EHRRequestKey: index/ehr/<id>.v<NNNNNN>).
 // Its existence is what makes a delivery pending; the reconciler queues
 // every marker again, so neither a lost task nor an exhausted one loses a
 // note.
@@ -119,36 +118,16 @@ type marker struct {
 	Since time.Time `json:"since"`
 }
 
-const markerPrefix = "index/ehr/"
+func markerKey(id string, version int) string { return encounter.EHRRequestKey(id, version) }
 
-func markerKey(id string, version int) string {
-	return fmt.Sprintf("%s%s.v%06d", markerPrefix, id, version)
-}
-
-func parseMarker(key string) (string, int, bool) {
-	id, v, ok := strings.Cut(strings.TrimPrefix(key, markerPrefix), ".v")
-	n, err := strconv.Atoi(v)
-	return id, n, ok && err == nil && encounter.ValidID(id) && n > 0
-}
-
-func stateKey(id string, version int) string {
-	return fmt.Sprintf("%s/ehr/v%06d.json", encounter.Scope(id), version)
-}
+func stateKey(id string, version int) string { return encounter.EHRStateKey(id, version) }
 
 func (x *Deliverer) put(ctx context.Context, key string, v any) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-	return x.d.Vault.Put(ctx, key, bytes.NewReader(b), storage.Overwrite)
+	return storage.PutJSON(ctx, x.d.Vault, key, v, storage.Overwrite)
 }
 
 func (x *Deliverer) get(ctx context.Context, key string, v any) error {
-	b, err := storage.ReadAll(ctx, x.d.Vault, key)
-	if err != nil {
-		return err
-	}
-	return json.Unmarshal(b, v)
+	return storage.GetJSON(ctx, x.d.Vault, key, v)
 }
 
 // Enqueue asks for a version's write-back after a sign-off, an amendment's
@@ -183,14 +162,14 @@ func (x *Deliverer) Enqueue(ctx context.Context, encounterID string, version int
 // Reconcile queues every pending delivery again (deduplicated by task ID,
 // so a queued one is not doubled) and returns how many it found.
 func (x *Deliverer) Reconcile(ctx context.Context) (int, error) {
-	keys, err := x.d.Vault.List(ctx, markerPrefix)
+	keys, err := x.d.Vault.List(ctx, encounter.EHRRequestPrefix)
 	if err != nil {
 		return 0, fmt.Errorf("ehr.Reconcile: %w", err)
 	}
 	var errs []error
 	n := 0
 	for _, k := range keys {
-		id, version, ok := parseMarker(k)
+		id, version, ok := encounter.ParseEHRRequestKey(k)
 		if !ok {
 			continue
 		}
@@ -221,7 +200,7 @@ func (x *Deliverer) Status(ctx context.Context, encounterID string) ([]Delivery,
 		return nil, errors.New("ehr.Status: not an encounter ID")
 	}
 	byVersion := map[int]*Delivery{}
-	keys, err := x.d.Vault.List(ctx, encounter.Scope(encounterID)+"/ehr/")
+	keys, err := x.d.Vault.List(ctx, encounter.EHRStatePrefix(encounterID))
 	if err != nil {
 		return nil, fmt.Errorf("ehr.Status: %w", err)
 	}
@@ -232,12 +211,12 @@ func (x *Deliverer) Status(ctx context.Context, encounterID string) ([]Delivery,
 		}
 		byVersion[d.Version] = &d
 	}
-	markers, err := x.d.Vault.List(ctx, markerPrefix+encounterID+".")
+	markers, err := x.d.Vault.List(ctx, encounter.EHRRequestPrefix+encounterID+".")
 	if err != nil {
 		return nil, fmt.Errorf("ehr.Status: %w", err)
 	}
 	for _, k := range markers {
-		_, version, ok := parseMarker(k)
+		_, version, ok := encounter.ParseEHRRequestKey(k)
 		if !ok {
 			continue
 		}

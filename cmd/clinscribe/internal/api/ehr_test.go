@@ -18,6 +18,7 @@ import (
 	"github.com/clinscribe/clinscribe/pipeline/ehr"
 	"github.com/clinscribe/clinscribe/pipeline/ehr/ehrtest"
 	"github.com/clinscribe/clinscribe/worker"
+	"github.com/clinscribe/clinscribe/worker/workertest"
 )
 
 const ehrMRNSystem = "urn:oid:2.16.840.1.113883.3.9999.2"
@@ -25,22 +26,21 @@ const ehrMRNSystem = "urn:oid:2.16.840.1.113883.3.9999.2"
 // waitEHR waits until the version's delivery reaches a state ok accepts.
 func (f *fixture) waitEHR(id string, version int, what string, ok func(ehr.Delivery) bool) ehr.Delivery {
 	f.t.Helper()
-	deadline := time.Now().Add(90 * time.Second)
-	for {
+	var got ehr.Delivery
+	workertest.Eventually(f.t, 90*time.Second, func() error {
 		ds, err := f.a.EHR.Status(context.Background(), id)
 		if err != nil {
-			f.t.Fatal(err)
+			return err
 		}
 		for _, d := range ds {
 			if d.Version == version && ok(d) {
-				return d
+				got = d
+				return nil
 			}
 		}
-		if time.Now().After(deadline) {
-			f.t.Fatalf("v%d of %s: not %s within 90s: %+v", version, id, what, ds)
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
+		return fmt.Errorf("v%d of %s: not %s: %+v", version, id, what, ds)
+	})
+	return got
 }
 
 func delivered(d ehr.Delivery) bool { return d.State == ehr.StateDelivered }
