@@ -81,8 +81,34 @@ func (w lockedWriter) Write(p []byte) (int, error) {
 	return w.b.Write(p)
 }
 
+// server is a FHIR test server with the static token it accepts.
+type server struct {
+	srv   *ehrtest.Server
+	token string
+}
+
+func startServer(t *testing.T) server {
+	t.Helper()
+	tokens := filepath.Join(t.TempDir(), "tokens")
+	token := "static-test-token-" + randHex()
+	if err := os.WriteFile(tokens, []byte(token+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	srv := ehrtest.Start(t, ehrtest.Options{TokensFile: tokens})
+	t.Logf("FHIR test server: install %s (0 = cached), start %s", ehrtest.InstallTime, srv.Started)
+	return server{srv, token}
+}
+
+// setup gives the test its own FHIR server.
 func setup(t *testing.T, mutate func(*ehr.Config)) *fixture {
 	t.Helper()
+	return setupOn(t, startServer(t), mutate)
+}
+
+// setupOn works on a server other tests share (they use their own patients).
+func setupOn(t *testing.T, sv server, mutate func(*ehr.Config)) *fixture {
+	t.Helper()
+	srv, token := sv.srv, sv.token
 	root := t.TempDir()
 	data, err := storage.NewLocal(filepath.Join(root, "data"))
 	if err != nil {
@@ -101,17 +127,10 @@ func setup(t *testing.T, mutate func(*ehr.Config)) *fixture {
 		t.Fatal(err)
 	}
 	vault := storage.NewVault(data, kr)
-	tokens := filepath.Join(root, "tokens")
-	token := "static-test-token-" + randHex()
-	if err := os.WriteFile(tokens, []byte(token+"\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
 	tokenFile := filepath.Join(root, "bearer")
 	if err := os.WriteFile(tokenFile, []byte(token), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	srv := ehrtest.Start(t, ehrtest.Options{TokensFile: tokens})
-	t.Logf("FHIR test server: install %s (0 = cached), start %s", ehrtest.InstallTime, srv.Started)
 	cfg := ehr.Config{BaseURL: srv.Base, PatientIdentifierSystem: mrnSystem, HTML: true, MaxAttempts: 3,
 		Auth: ehr.Auth{Kind: ehr.AuthBearer, TokenFile: tokenFile}}
 	if mutate != nil {
@@ -481,6 +500,7 @@ func TestOutageDelaysButLosesNothing(t *testing.T) {
 
 func TestFailuresAreRecorded(t *testing.T) {
 	t.Parallel()
+	sv := startServer(t) // shared: each case has its own patient identifier
 	cases := []struct {
 		name     string
 		mutate   func(*ehr.Config)
@@ -504,7 +524,8 @@ func TestFailuresAreRecorded(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
-			f := setup(t, c.mutate)
+			f := setupOn(t, sv, c.mutate)
+			mrn := mrn + "-" + c.name
 			for range c.patients {
 				f.srv.CreatePatient(t, f.token, mrnSystem, mrn)
 			}
@@ -524,7 +545,7 @@ func TestFailuresAreRecorded(t *testing.T) {
 			if c.problem != "" && !slices.ContainsFunc(st.Problems, func(p fhir.Problem) bool { return p.Path == c.problem }) {
 				t.Fatalf("problems %v lack %s", st.Problems, c.problem)
 			}
-			if n := len(f.srv.Search(t, f.token, "DocumentReference?_security="+aiastQ)); n != 0 {
+			if n := len(f.docs(id, 1)); n != 0 {
 				t.Fatalf("%d documents reached the server", n)
 			}
 			if n := len(f.srv.Search(t, f.token, "Patient?identifier="+mrnSystem+"|"+mrn)); n != c.patients {
@@ -538,8 +559,8 @@ func TestFailuresAreRecorded(t *testing.T) {
 	}
 	t.Run("UnsignedIsNotSent", func(t *testing.T) {
 		t.Parallel()
-		f := setup(t, nil)
-		id := f.encounterWithDraft(mrn)
+		f := setupOn(t, sv, nil)
+		id := f.encounterWithDraft(mrn + "-unsigned")
 		err := f.deliver(id, 1, 1)
 		if !phi.IsPermanent(err) {
 			t.Fatalf("unsigned version: %v", err)
@@ -547,9 +568,9 @@ func TestFailuresAreRecorded(t *testing.T) {
 	})
 	t.Run("RetractedBeforeDeliveryIsNotSent", func(t *testing.T) {
 		t.Parallel()
-		f := setup(t, nil)
-		f.srv.CreatePatient(t, f.token, mrnSystem, mrn)
-		id := f.encounterWithDraft(mrn)
+		f := setupOn(t, sv, nil)
+		f.srv.CreatePatient(t, f.token, mrnSystem, mrn+"-retracted")
+		id := f.encounterWithDraft(mrn + "-retracted")
 		f.event(id, encounter.EvSigned, 1)
 		f.event(id, encounter.EvEnteredInError, 1)
 		if err := f.deliver(id, 1, 1); err != nil {

@@ -124,8 +124,9 @@ func TestEHRWriteBackThroughAPI(t *testing.T) {
 		t.Fatalf("document: status %v docStatus %v", docs[0]["status"], docs[0]["docStatus"])
 	}
 	provs := srv.Search(t, readerToken, "Provenance?target="+v1.DocumentReference)
-	if len(provs) != 1 {
-		t.Fatalf("provenances: %d", len(provs))
+	labelledProvs := srv.Search(t, readerToken, "Provenance?_security=http://terminology.hl7.org/CodeSystem/v3-ObservationValue|AIAST")
+	if len(provs) != 1 || len(labelledProvs) != 1 || labelledProvs[0]["id"] != provs[0]["id"] {
+		t.Fatalf("provenances: by target %d, by AIAST %d", len(provs), len(labelledProvs))
 	}
 	pj, _ := json.Marshal(provs[0])
 	if !strings.Contains(string(pj), "AI-Provenance") || !strings.Contains(string(pj), `"verifier"`) || !strings.Contains(string(pj), v1.Device) {
