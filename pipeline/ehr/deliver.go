@@ -229,10 +229,8 @@ func (x *Deliverer) Status(ctx context.Context, encounterID string) ([]Delivery,
 			d = &Delivery{Server: x.cfg.Name, Version: version, UpdatedAt: m.Since}
 			byVersion[version] = d
 		}
-		if d.Gen < m.Gen && d.State != StateFailed {
-			d.State = StatePending // asked again after what the record says
-		} else if d.State == "" {
-			d.State = StatePending
+		if d.Gen < m.Gen || d.State == "" {
+			d.State = StatePending // asked (again) after what the record says
 		}
 	}
 	out := make([]Delivery, 0, len(byVersion))
@@ -428,6 +426,14 @@ func (j *job) audited(ctx context.Context) error {
 	return nil
 }
 
+// requested reports whether a write-back of the version was asked for
+// and is not finished (a storage error counts as asked: wait, not skip).
+func (j *job) requested(ctx context.Context, version int) bool {
+	var m marker
+	err := j.x.get(ctx, markerKey(j.meta.ID, version), &m)
+	return !errors.Is(err, storage.ErrNotFound)
+}
+
 func (j *job) noteID(version int) fhir.Identifier {
 	return fhir.Identifier{System: j.x.cfg.NoteIdentifierSystem, Value: fmt.Sprintf("%s-v%d", j.meta.ID, version)}
 }
@@ -460,6 +466,8 @@ scan:
 			continue // never reached the EHR: nothing there to replace
 		case err != nil && !errors.Is(err, storage.ErrNotFound):
 			return phi.Wrap(err, phi.CodeStorage, "delivery state unavailable")
+		case err != nil && !j.requested(ctx, v):
+			continue // signed before write-back was configured: never sent
 		default:
 			return phi.Errorf(CodeWaiting, "version %d is not delivered yet; this amendment follows it", v)
 		}

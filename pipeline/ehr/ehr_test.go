@@ -566,6 +566,55 @@ func TestFailuresAreRecorded(t *testing.T) {
 			t.Fatalf("unsigned version: %v", err)
 		}
 	})
+	t.Run("AmendmentOfANoteSignedBeforeWriteBack", func(t *testing.T) {
+		t.Parallel()
+		f := setupOn(t, sv, nil)
+		m := mrn + "-before"
+		f.srv.CreatePatient(t, f.token, mrnSystem, m)
+		id := f.encounterWithDraft(m)
+		f.event(id, encounter.EvSigned, 1) // no write-back then: nothing requested
+		f.edit(id, 2)
+		f.event(id, encounter.EvSigned, 2)
+		if err := f.d.Enqueue(context.Background(), id, 2); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.deliver(id, 2, 1); err != nil {
+			t.Fatalf("the amendment waits for a version never sent: %v", err)
+		}
+		if st := f.status(id); st[2].State != ehr.StateDelivered || st[2].Replaces != "" || len(st) != 1 {
+			t.Fatalf("state: %+v", st)
+		}
+	})
+	t.Run("AmendmentWaitsForAPendingVersion", func(t *testing.T) {
+		t.Parallel()
+		f := setupOn(t, sv, nil)
+		m := mrn + "-waits"
+		f.srv.CreatePatient(t, f.token, mrnSystem, m)
+		id := f.encounterWithDraft(m)
+		f.event(id, encounter.EvSigned, 1)
+		if err := f.d.Enqueue(context.Background(), id, 1); err != nil {
+			t.Fatal(err)
+		}
+		f.edit(id, 2)
+		f.event(id, encounter.EvSigned, 2)
+		if err := f.d.Enqueue(context.Background(), id, 2); err != nil {
+			t.Fatal(err)
+		}
+		err := f.deliver(id, 2, 1)
+		if phi.CodeOf(err) != ehr.CodeWaiting || phi.IsPermanent(err) {
+			t.Fatalf("amendment before v1: %v", err)
+		}
+		if err := f.deliver(id, 1, 1); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.deliver(id, 2, 1); err != nil {
+			t.Fatal(err)
+		}
+		st := f.status(id)
+		if st[2].State != ehr.StateDelivered || st[2].Replaces != st[1].DocumentReference || st[2].Attempts != 2 {
+			t.Fatalf("state: %+v", st)
+		}
+	})
 	t.Run("RetractedBeforeDeliveryIsNotSent", func(t *testing.T) {
 		t.Parallel()
 		f := setupOn(t, sv, nil)
