@@ -17,10 +17,10 @@ const module = "github.com/clinscribe/clinscribe/"
 // be placed here; the test names any that is not.
 var layers = [][]string{
 	{"storage", "storage/storagetest", "storage/kmstest", "storage/s3test", "pipeline/phi", "pipeline/audit",
-		"pipeline/audit/audittest", "pipeline/caption", "pipeline/audio", "pipeline/ai/ratelimit", "pipeline/ai/tokens",
+		"pipeline/audit/audittest", "pipeline/caption", "pipeline/audio", "pipeline/ai/tokens",
 		"deid", "deid/eval", "deid/internal/corpusgen", "docs", "worker/health", "worker/redistest", "pipeline/ehr/ehrtest"},
 	{"pipeline/encounter", "pipeline/ai/resilience"},
-	{"prompts", "pipeline/source", "pipeline/fhir", "pipeline/pseudonym", "pipeline/ai/stitch"},
+	{"prompts", "pipeline/source", "pipeline/fhir", "pipeline/pseudonym", "pipeline/ai/stitch", "pipeline/ai/ratelimit"},
 	{"pipeline/ai"},
 	{"pipeline/ai/offline", "pipeline/ai/openai", "pipeline/ai/aws", "pipeline/ai/echotest", "pipeline/ai/aitest",
 		"pipeline/ai/openaitest", "pipeline/ai/aws/awstest", "pipeline/access", "pipeline/webhook", "pipeline/ehr"},

@@ -23,6 +23,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/kms"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 	"github.com/hibiken/asynq"
+	"github.com/redis/go-redis/v9"
 
 	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/api"
 	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/config"
@@ -95,6 +96,9 @@ func Open(ctx context.Context, cfg config.Config, opts Options) (a *App, err err
 		}
 	}()
 	a.Log = NewLogger(cfg.Log, opts.LogOutput)
+	// go-redis logs through one process-wide logger, as plain text on
+	// stderr unless told otherwise: through slog, PHI-safe and rate-limited.
+	redis.SetLogger(worker.RedisLogger(a.Log))
 
 	if cfg.Redis.Embedded {
 		mr := miniredis.NewMiniRedis()
@@ -165,7 +169,7 @@ func Open(ctx context.Context, cfg config.Config, opts Options) (a *App, err err
 	a.closers = append(a.closers, a.Client.Close)
 	deps := pipeline.ServiceDeps{
 		Vault: a.Vault, Gateway: a.Gateway, Audit: a.Audit, Queue: a.Client, Consents: consents, Shredder: a.Keyring,
-		Deid: detector, Templates: templates, Log: a.Log,
+		Deid: detector, Templates: templates, Log: a.Log, Waits: a.Metrics,
 	}
 	if cfg.EHR.Enabled() {
 		if a.EHR, err = openEHR(cfg.EHR, a, opts.Environ); err != nil {
