@@ -9,7 +9,7 @@ LDFLAGS  := -s -w -X github.com/clinscribe/clinscribe/cmd/clinscribe/internal/cl
 TESTFLAGS ?= -timeout 20m
 
 .DEFAULT_GOAL := help
-.PHONY: help build demo test test-short test-providers bench bench-providers bench-audit bench-load eval-deid bench-deid lint fuzz clean
+.PHONY: help build demo test bench-console screenshots test-short test-providers bench bench-providers bench-audit bench-load eval-deid bench-deid lint fuzz clean
 
 help: ## show the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -17,12 +17,13 @@ help: ## show the targets
 build: ## build bin/clinscribe
 	$(GO) build -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/clinscribe
 
-demo: build ## run the whole pipeline on embedded defaults (no Redis, cloud or API key)
-	./$(BIN) demo
+demo: build ## run the whole pipeline on embedded defaults (no Redis, cloud or API key), then serve the review console (Ctrl-C stops it)
+	./$(BIN) demo -serve
 
-test: ## unit and integration tests (installs redis-server and node if missing; starts its own instances)
+test: ## unit and integration tests (installs redis-server, node and chromium if missing; starts its own instances)
 	@bash .ci/ensure-redis
 	@bash .ci/ensure-node
+	@bash .ci/ensure-chromium
 	$(GO) vet ./...
 	$(GO) test $(TESTFLAGS) ./...
 
@@ -32,6 +33,14 @@ test-short: ## the tests without the slow crash-recovery runs
 bench: ## benchmarks: pipeline vs bare asynq, encryption MB/s (figures are only comparable within one run)
 	$(GO) test -run '^$$' -bench 'Throughput' -benchtime 8x ./cmd/clinscribe/internal/app/
 	$(GO) test -run '^$$' -bench 'Vault' -benchtime 2s ./storage/
+
+bench-console: ## the review console: render an encounter page with a 60-minute transcript (~700 segments), p95
+	$(GO) test -run '^$$' -bench 'EncounterPage' -benchtime 300x ./cmd/clinscribe/internal/console/
+
+screenshots: ## regenerate docs/console/*.png from the browser test (headless Chromium)
+	@bash .ci/ensure-redis
+	@bash .ci/ensure-chromium
+	CONSOLE_SCREENSHOTS=1 $(GO) test -run 'TestBrowserWalk' -count=1 ./cmd/clinscribe/internal/console/
 
 test-providers: ## tests of the AI providers, prompts, audio and their wiring
 	$(GO) test $(TESTFLAGS) ./pipeline/ai/... ./pipeline/audio ./prompts ./cmd/...

@@ -12,15 +12,18 @@ import (
 
 	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/app"
 	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/config"
+	"github.com/clinscribe/clinscribe/pipeline/access"
 	"github.com/clinscribe/clinscribe/pipeline/audit"
 	"github.com/clinscribe/clinscribe/pipeline/signoff"
 )
 
 func runDemo(ctx context.Context, env Env, cfgPath string, args []string) error {
-	fs := newFlags(env, "demo", "[-samples DIR] [-dir DIR]")
+	fs := newFlags(env, "demo", "[-samples DIR] [-dir DIR] [-serve [-listen ADDR]]")
 	samplesDir := fs.String("samples", "testdata/samples", "`directory` with manifest.yaml and the synthetic encounters")
 	dir := fs.String("dir", filepath.Join("var", "demo"), "`directory` for the demo's encrypted storage, keys and audit trail (emptied first)")
 	timeout := fs.Duration("timeout", 50*time.Second, "give up if the pipeline has not finished by then")
+	serve := fs.Bool("serve", false, "then serve the API and the review console with a demo sign-in per role, until interrupted")
+	listen := fs.String("listen", "127.0.0.1:8080", "`address` of the API and console with -serve")
 	if _, err := parse(fs, args); err != nil {
 		return errUsage
 	}
@@ -37,6 +40,8 @@ func runDemo(ctx context.Context, env Env, cfgPath string, args []string) error 
 		*c = config.Config{DataDir: *dir, Redis: config.Redis{Embedded: true}, Log: config.Log{Level: "warn"}}
 		c.Worker.Concurrency = 4
 		c.Worker.PollInterval = 200 * time.Millisecond
+		c.API.Listen = *listen
+		c.Pipeline.Review.Reviewers = []string{demoReviewer}
 	})
 	if err != nil {
 		return err
@@ -108,7 +113,73 @@ func runDemo(ctx context.Context, env Env, cfgPath string, args []string) error 
 	if failed > 0 {
 		return fmt.Errorf("%d sample(s) failed", failed)
 	}
+	if *serve {
+		ids := map[string]string{}
+		for _, s := range subs {
+			ids[s.name] = s.id
+		}
+		return serveDemo(ctx, out, a, ids)
+	}
 	return nil
+}
+
+// demoReviewer is the reviewer the demo assigns review cases to.
+const demoReviewer = "rev-demo"
+
+// demoPeople are the demo's sign-ins: who each is, and the sample whose
+// encounter they start from.
+var demoPeople = []struct {
+	id, role, subject, what, sample string
+}{
+	{"demo-clinician", "provider", "dr-okafor", "clinician Dr. Lena Okafor", "rec-cough-telehealth"},
+	{"demo-reviewer", "reviewer", demoReviewer, "reviewer (review cases are assigned to them)", ""},
+	{"demo-patient", "patient", "MRN-00451287", "patient Harold J. Whitcombe (fake)", "note-hypertension-followup"},
+	{"demo-ops", "ops", "ops-demo", "ops", ""},
+}
+
+// serveDemo creates one token per role (valid 8 hours, stored hashed in
+// the demo's token file), then serves the API and the review console until
+// ctx ends.
+func serveDemo(ctx context.Context, out io.Writer, a *app.App, ids map[string]string) error {
+	type signin struct{ what, token, start string }
+	var signins []signin
+	for _, p := range demoPeople {
+		subject := p.subject
+		if p.role == "patient" {
+			ref, err := a.Services.Pseudonyms.PatientRef(ctx, subject)
+			if err != nil {
+				return err
+			}
+			subject = ref
+		}
+		token, rec, err := access.NewToken(p.id, access.Role(p.role), subject, time.Now().Add(8*time.Hour).UTC().Truncate(time.Second))
+		if err != nil {
+			return err
+		}
+		if err := access.AddToken(a.Config.API.TokensFile, rec); err != nil {
+			return err
+		}
+		start := ""
+		if id := ids[p.sample]; id != "" {
+			start = "/console/encounters/" + id
+		}
+		signins = append(signins, signin{p.what, token, start})
+	}
+	srv, err := a.NewAPI()
+	if err != nil {
+		return err
+	}
+	base := "http://" + a.Config.API.Listen
+	fmt.Fprintf(out, "%s\nreview console: %s/console/\n", strings.Repeat("=", 78), base)
+	fmt.Fprintf(out, "sign in by pasting one of these demo tokens (valid 8 hours; stored hashed in %s):\n", a.Config.API.TokensFile)
+	for _, s := range signins {
+		fmt.Fprintf(out, "  %-48s %s\n", s.what, s.token)
+		if s.start != "" {
+			fmt.Fprintf(out, "  %-48s %s%s\n", "", base, s.start)
+		}
+	}
+	fmt.Fprintf(out, "the API answers on %s/v1/ with the same tokens as bearer tokens. Ctrl-C stops the demo.\n", base)
+	return srv.Run(ctx)
 }
 
 func summarizeAudit(ctx context.Context, out io.Writer, c config.Audit) error {
