@@ -263,6 +263,7 @@ func TestManifests(t *testing.T) {
 				if *d.Spec.Replicas < 2 {
 					t.Errorf("serve has %d replicas: one pod is a single point of failure for the clinic", *d.Spec.Replicas)
 				}
+				checkConsoleSessions(t, m, cfg)
 			}
 			if !strings.HasPrefix(name, "worker-") {
 				return
@@ -601,4 +602,33 @@ func TestGrafanaDashboard(t *testing.T) {
 	if len(d.Panels) < 10 || n < 10 {
 		t.Fatalf("dashboard has %d panels, %d metric references", len(d.Panels), n)
 	}
+}
+
+// checkConsoleSessions: console sessions live in one serve pod's memory, so
+// with more than one pod the Service must keep a browser on one pod for at
+// least a session's life; and TLS ends at the ingress, so cookies must be
+// marked Secure by configuration.
+func checkConsoleSessions(t *testing.T, m *manifests, cfg config.Config) {
+	t.Helper()
+	if cfg.Console.Disabled {
+		return
+	}
+	if !cfg.Console.BehindTLS {
+		t.Error("console.behind_tls is off: serve speaks HTTP behind the ingress's TLS, so the session cookie would not be Secure")
+	}
+	for _, s := range m.services {
+		if s.Name != "serve" {
+			continue
+		}
+		if s.Spec.SessionAffinity != corev1.ServiceAffinityClientIP || s.Spec.SessionAffinityConfig == nil ||
+			s.Spec.SessionAffinityConfig.ClientIP == nil || s.Spec.SessionAffinityConfig.ClientIP.TimeoutSeconds == nil {
+			t.Error("Service serve has no ClientIP session affinity: console sessions are per pod")
+			return
+		}
+		if got := time.Duration(*s.Spec.SessionAffinityConfig.ClientIP.TimeoutSeconds) * time.Second; got < cfg.Console.AbsoluteTimeout {
+			t.Errorf("Service serve pins clients for %s, less than console.absolute_timeout %s", got, cfg.Console.AbsoluteTimeout)
+		}
+		return
+	}
+	t.Error("no Service serve")
 }
