@@ -1,0 +1,655 @@
+package factcheck
+
+import (
+	_ "embed"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/clinscribe/clinscribe/pipeline/ai/spoken"
+	"github.com/clinscribe/clinscribe/pipeline/encounter"
+)
+
+//go:embed drugs.txt
+var drugList string
+
+// drugs maps every known name to its generic name.
+var drugs = func() map[string]string {
+	m := map[string]string{}
+	for _, line := range strings.Split(drugList, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		name, generic, ok := strings.Cut(line, "=")
+		if !ok {
+			generic = name
+		}
+		m[name] = generic
+	}
+	return m
+}()
+
+// Drug returns the generic name of a medicine name (any case), if the list
+// knows it.
+func Drug(word string) (string, bool) {
+	g, ok := drugs[strings.ToLower(word)]
+	return g, ok
+}
+
+// Drugs returns every medicine name the list knows, generic and brand.
+func Drugs() []string {
+	out := make([]string, 0, len(drugs))
+	for k := range drugs {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// Check flags every sentence of sections whose facts the segments it cites
+// do not hold (see the package doc). It replaces earlier fact-check flags,
+// so it can run again on an edited draft. Sentences without evidence are
+// left to the evidence check.
+func Check(sections []encounter.Section, segments []encounter.Segment) {
+	ctx := newContext(segments)
+	for i := range sections {
+		for j := range sections[i].Sentences {
+			s := &sections[i].Sentences[j]
+			s.Flags = slices.DeleteFunc(s.Flags, func(f string) bool { return f == encounter.FlagFactMismatch })
+			s.Mismatches = nil
+			if len(s.Evidence) == 0 {
+				continue
+			}
+			if ms := ctx.check(s.Text, s.Evidence); len(ms) > 0 {
+				s.Flags = append(s.Flags, encounter.FlagFactMismatch)
+				s.Mismatches = ms
+			}
+		}
+	}
+}
+
+// Sentence returns the mismatches of one sentence against the segments it
+// cites (by ID, among segments).
+func Sentence(text string, evidence []string, segments []encounter.Segment) []encounter.Mismatch {
+	return newContext(segments).check(text, evidence)
+}
+
+// context holds the source, analyzed once per draft.
+type context struct {
+	segs  []encounter.Segment
+	index map[string]int
+	facts []*facts // per segment, with question/answer polarity applied
+}
+
+func newContext(segs []encounter.Segment) *context {
+	c := &context{segs: segs, index: make(map[string]int, len(segs)), facts: make([]*facts, len(segs))}
+	for i, s := range segs {
+		c.index[s.ID] = i
+	}
+	return c
+}
+
+// segFacts analyzes segment i, lazily.
+func (c *context) segFacts(i int) *facts {
+	if c.facts[i] == nil {
+		c.facts[i] = analyze(c.segs[i].Text, answerPolarity(c.segs, i))
+	}
+	return c.facts[i]
+}
+
+// check compares one sentence with what it cites.
+func (c *context) check(text string, evidence []string) []encounter.Mismatch {
+	var src []*facts
+	seen := map[int]bool{}
+	add := func(i int) {
+		if i >= 0 && i < len(c.segs) && !seen[i] {
+			seen[i] = true
+			src = append(src, c.segFacts(i))
+		}
+	}
+	for _, id := range evidence {
+		i, ok := c.index[id]
+		if !ok {
+			continue
+		}
+		add(i)
+		// The question a cited short answer answers, and the answer a
+		// cited question got, carry the same fact.
+		if isAnswer(c.segs, i) {
+			add(i - 1)
+		}
+		if i+1 < len(c.segs) && isAnswer(c.segs, i+1) {
+			add(i + 1)
+		}
+	}
+	if len(src) == 0 {
+		return nil
+	}
+	return compare(analyze(text, 0), merge(src))
+}
+
+// answerPolarity is +1 or -1 when segment i is a question answered by the
+// next segment's "yes" or "no", else 0.
+func answerPolarity(segs []encounter.Segment, i int) int {
+	if i+1 >= len(segs) || !isAnswer(segs, i+1) {
+		return 0
+	}
+	return shortAnswer(segs[i+1].Text)
+}
+
+// isAnswer reports whether segment i opens with a yes or no answering a
+// question that segment i-1 (another speaker, or an unlabeled segment)
+// ends with.
+func isAnswer(segs []encounter.Segment, i int) bool {
+	if i <= 0 || i >= len(segs) {
+		return false
+	}
+	q := strings.TrimSpace(segs[i-1].Text)
+	if !strings.HasSuffix(q, "?") {
+		return false
+	}
+	if segs[i].Speaker != "" && segs[i].Speaker == segs[i-1].Speaker {
+		return false
+	}
+	return shortAnswer(segs[i].Text) != 0
+}
+
+var (
+	noAnswerRE  = regexp.MustCompile(`(?i)^\W*(?:no|nope|nah|not really|not at all|none|never|negative|no,? (?:none|not|never|nothing)\b[^.?!]*|i (?:don't|do not|haven't|have not|didn't|did not)(?: think so)?|nothing(?: like that)?)\W*(?:$|[.,!;])`)
+	yesAnswerRE = regexp.MustCompile(`(?i)^\W*(?:yes|yeah|yep|yup|uh-huh|i do|i have|i did|sometimes|a little|a bit|correct|definitely|sure)\b`)
+)
+
+// shortAnswer returns -1 for a text opening with "no" (or the like), +1
+// for "yes", 0 otherwise.
+func shortAnswer(text string) int {
+	first := text
+	if i := strings.IndexAny(text, ".!?"); i >= 0 {
+		first = text[:i+1]
+	}
+	switch {
+	case noAnswerRE.MatchString(first):
+		return -1
+	case yesAnswerRE.MatchString(first):
+		return 1
+	}
+	return 0
+}
+
+// quantity is a number with its unit, as compared.
+type quantity struct {
+	value string // normalized: "500", "120/80", "38.2"
+	unit  string // canonical unit, or ""
+	text  string // as written after normalization ("500 mg")
+}
+
+// side is a laterality mention with the words around it.
+type side struct {
+	side    string // left, right, bilateral
+	anchors []string
+	text    string
+}
+
+// facts are what one text states.
+type facts struct {
+	quantities []quantity
+	drugs      map[string]string // generic -> as written
+	sides      []side
+	polarity   map[string]uint8 // stem -> bits: 1 present, 2 absent
+	order      []string         // stems in the order first seen
+	phrase     map[string]string
+	times      map[string]string // time key -> as written
+	antonyms   map[string]bool   // positive, negative, normal, abnormal
+}
+
+const (
+	present uint8 = 1
+	absent  uint8 = 2
+)
+
+func merge(fs []*facts) *facts {
+	if len(fs) == 1 {
+		return fs[0]
+	}
+	m := &facts{drugs: map[string]string{}, polarity: map[string]uint8{}, phrase: map[string]string{}, times: map[string]string{}, antonyms: map[string]bool{}}
+	for _, f := range fs {
+		m.quantities = append(m.quantities, f.quantities...)
+		m.sides = append(m.sides, f.sides...)
+		for k, v := range f.drugs {
+			m.drugs[k] = v
+		}
+		for k, v := range f.polarity {
+			m.polarity[k] |= v
+		}
+		for k, v := range f.phrase {
+			if _, ok := m.phrase[k]; !ok {
+				m.phrase[k] = v
+			}
+		}
+		for k, v := range f.times {
+			m.times[k] = v
+		}
+		for k := range f.antonyms {
+			m.antonyms[k] = true
+		}
+	}
+	return m
+}
+
+// Normalize writes a text the way the fact check compares it: spoken
+// numbers as digits, "N out of 10" as N/10, frequencies as counts.
+func Normalize(text string) string {
+	s := strings.ToLower(spoken.Numbers(text))
+	for _, r := range rewrites {
+		s = r.re.ReplaceAllString(s, r.to)
+	}
+	return s
+}
+
+var rewrites = []struct {
+	re *regexp.Regexp
+	to string
+}{
+	{regexp.MustCompile(`(\d+(?:\.\d+)?) out of (\d+)`), "$1/$2"},
+	{regexp.MustCompile(`\bb/l\b|\bbilat\.?(\s)`), "bilateral$1"},
+	{regexp.MustCompile(`\b(?:b\.i\.d\.?|bid|twice)(\W|$)`), "2 times$1"},
+	{regexp.MustCompile(`\b(?:t\.i\.d\.?|tid|thrice)(\W|$)`), "3 times$1"},
+	{regexp.MustCompile(`\b(?:q\.i\.d\.?|qid)(\W|$)`), "4 times$1"},
+	{regexp.MustCompile(`\bonce (a|per|daily|weekly|nightly|every|at|in the)\b`), "1 times $1"},
+	{regexp.MustCompile(`\bq ?(\d+) ?h(?:rs?|ours?)?\b`), "every $1 hours"},
+	{regexp.MustCompile(`\b(?:q\.?h\.?s\.?|qhs)(\W|$)`), "at bedtime$1"},
+	{regexp.MustCompile(`(\d)\s*x\b`), "$1 times"},
+}
+
+var (
+	wordRE     = regexp.MustCompile(`[a-z]+(?:['’-][a-z]+)*|\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)*|[.;:!?,()]`)
+	quantityRE = regexp.MustCompile(`(^|[^\w.#/])(\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)*)(?:\s*-?\s*(%|[a-z]+(?:/[a-z]+)*(?:-old)?))?`)
+	enumRE     = regexp.MustCompile(`^\s*(?:#|\(|problem |number |item )?\d{1,2}[.)]?\s`)
+)
+
+var unitCanon = map[string]string{
+	"mg": "mg", "milligram": "mg", "milligrams": "mg", "mcg": "mcg", "microgram": "mcg", "micrograms": "mcg", "ug": "mcg",
+	"g": "g", "gm": "g", "gram": "g", "grams": "g", "kg": "kg", "kgs": "kg", "kilo": "kg", "kilos": "kg", "kilogram": "kg", "kilograms": "kg",
+	"lb": "lb", "lbs": "lb", "pound": "lb", "pounds": "lb", "ml": "ml", "cc": "ml", "ccs": "ml", "milliliter": "ml", "milliliters": "ml",
+	"l": "l", "liter": "l", "liters": "l", "%": "%", "percent": "%", "unit": "unit", "units": "unit", "iu": "unit",
+	"c": "deg", "f": "deg", "degree": "deg", "degrees": "deg", "celsius": "deg", "fahrenheit": "deg",
+	"mmhg": "mmhg", "bpm": "bpm", "beats": "bpm",
+	"day": "day", "days": "day", "d": "day", "week": "week", "weeks": "week", "wk": "week", "wks": "week",
+	"month": "month", "months": "month", "mo": "month", "mos": "month", "year": "year", "years": "year", "yr": "year",
+	"yrs": "year", "year-old": "year", "years-old": "year", "yo": "year", "y": "year",
+	"hour": "hour", "hours": "hour", "hr": "hour", "hrs": "hour", "h": "hour", "minute": "minute", "minutes": "minute",
+	"min": "minute", "mins": "minute", "second": "second", "seconds": "second",
+	"times": "times", "time": "times",
+	"tablet": "tablet", "tablets": "tablet", "tab": "tablet", "tabs": "tablet", "pill": "tablet", "pills": "tablet",
+	"capsule": "tablet", "capsules": "tablet", "cap": "tablet", "caps": "tablet", "puff": "puff", "puffs": "puff",
+	"drop": "drop", "drops": "drop", "cm": "cm", "mm": "mm", "inch": "inch", "inches": "inch",
+	"mg/dl": "mg/dl", "mmol/l": "mmol/l", "mg/kg": "mg/kg", "mg/kg/day": "mg/kg/day", "ml/min": "ml/min", "meq": "meq",
+	"miu/l": "miu/l", "mg/g": "mg/g", "ng/ml": "ng/ml", "breaths": "breaths",
+}
+
+var doseUnits = map[string]bool{"mg": true, "mcg": true, "g": true, "ml": true, "unit": true, "tablet": true, "puff": true, "drop": true, "times": true, "mg/kg": true, "mg/kg/day": true}
+var timeUnits = map[string]bool{"day": true, "week": true, "month": true, "hour": true, "minute": true, "second": true}
+
+func canonValue(v string) string {
+	parts := strings.Split(v, "/")
+	for i, p := range parts {
+		if f, err := strconv.ParseFloat(p, 64); err == nil {
+			parts[i] = strconv.FormatFloat(f, 'f', -1, 64)
+		}
+	}
+	return strings.Join(parts, "/")
+}
+
+var sideWords = map[string]string{
+	"left": "left", "lt": "left", "l": "left", "right": "right", "rt": "right", "r": "right",
+	"bilateral": "bilateral", "bilaterally": "bilateral", "b/l": "bilateral", "bilat": "bilateral", "both": "bilateral",
+}
+
+// bodyWords make a nearby left/right a side rather than a verb or "that's right".
+var bodyWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`side sides ear ears eye eyes knee knees arm arms leg legs foot feet hand hands shoulder
+		shoulders hip hips ankle ankles wrist wrists elbow elbows lung lungs base bases chest breast breasts kidney kidneys
+		flank flanks quadrant tm tms tympanic membrane temple temples neck back buttock buttocks thigh thighs calf calves toe
+		toes finger fingers thumb thumbs heel heels lower upper groin testicle ovary ovaries tonsil tonsils cheek jaw face
+		forearm forearms hamstring lumbar paraspinal paraspinals sciatic lobe lobes ventricle atrium sinus sinuses nostril
+		nare nares pupil pupils lid eyelid retina carotid radial pedal femoral popliteal dorsalis extremity extremities
+		axilla rib ribs scapula clavicle hemithorax ureter tube ankle-brachial shin pinky index great big sole palm
+		mastoid parotid submandibular canal otitis ptosis weakness numbness pleural effusion hemiparesis facial arm-leg`) {
+		bodyWords[w] = true
+	}
+}
+
+var negCues = map[string]bool{
+	"no": true, "not": true, "denies": true, "denied": true, "deny": true, "denying": true, "without": true,
+	"never": true, "none": true, "nor": true, "negative": true, "neither": true, "absent": true, "free": true, "w/o": true,
+}
+
+var scopeBreak = map[string]bool{
+	"but": true, "however": true, "although": true, "though": true, "except": true, "yet": true, "otherwise": true,
+	"whereas": true, "while": true, "which": true, "who": true, "because": true, "since": true, "so": true,
+	".": true, ";": true, ":": true, "?": true, "!": true, "(": true, ")": true,
+}
+
+// plain words carry no finding of their own: they are not compared for
+// negation.
+var plain = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`the a an and or of to in on at for with from by as is are was were be been being has have had
+		having do does did he she it they them his her their its you your i me my we our us this that these those there here
+		patient pt reports report reported reporting states stated says said notes noted denies any some other also
+		more less much many very just still now then today when what which who how if about over under after before
+		again any anything something nothing all both either each every per than too can could would should will may
+		might must shall get gets got getting feel feels felt feeling seem seems think thinks well really mr mrs ms dr
+		yes yeah okay ok like know said tell told see seen saw go going went come came take takes took taking
+		one ones thing things lot bit little kind sort time times day days week weeks month months year years ago
+		since during while until mild moderate severe had has`) {
+		plain[w] = true
+	}
+}
+
+var timeKeys = map[string]string{
+	"yesterday": "yesterday", "today": "today", "tonight": "night", "tomorrow": "tomorrow",
+	"night": "night", "nights": "night", "nightly": "night", "bedtime": "night", "overnight": "night",
+	"morning": "morning", "mornings": "morning", "evening": "evening", "evenings": "evening",
+	"afternoon": "afternoon", "afternoons": "afternoon",
+	"monday": "monday", "tuesday": "tuesday", "wednesday": "wednesday", "thursday": "thursday", "friday": "friday",
+	"saturday": "saturday", "sunday": "sunday", "weekend": "weekend", "weekends": "weekend",
+	"january": "january", "february": "february", "march": "march", "april": "april", "june": "june",
+	"july": "july", "august": "august", "september": "september", "october": "october", "november": "november",
+	"december": "december",
+}
+
+var timePhraseRE = regexp.MustCompile(`\b(last|this|next|past) (week|month|year|weekend|night|morning|evening)\b`)
+
+// stem reduces a word so "pains" meets "pain" and "swollen" stays itself.
+func stem(w string) string {
+	w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+	switch {
+	case len(w) > 4 && strings.HasSuffix(w, "ies"):
+		return w[:len(w)-3] + "y"
+	case len(w) > 4 && (strings.HasSuffix(w, "ches") || strings.HasSuffix(w, "shes") || strings.HasSuffix(w, "xes") || strings.HasSuffix(w, "sses")):
+		return w[:len(w)-2]
+	case len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is"):
+		return w[:len(w)-1]
+	}
+	return w
+}
+
+// analyze reads the facts of a text. answer, when not 0, is the polarity a
+// short answer gave this question.
+func analyze(text string, answer int) *facts {
+	f := &facts{drugs: map[string]string{}, polarity: map[string]uint8{}, phrase: map[string]string{}, times: map[string]string{}, antonyms: map[string]bool{}}
+	norm := Normalize(text)
+	// Numbers, skipping a list marker that opens the text.
+	body := norm
+	if loc := enumRE.FindStringIndex(body); loc != nil {
+		body = strings.Repeat(" ", loc[1]) + body[loc[1]:]
+	}
+	for _, m := range quantityRE.FindAllStringSubmatchIndex(body, -1) {
+		val := body[m[4]:m[5]]
+		unit := ""
+		text := val
+		if m[6] >= 0 {
+			u := body[m[6]:m[7]]
+			if c, ok := unitCanon[u]; ok {
+				unit = c
+				text = body[m[4]:m[7]]
+			} else if c, ok := unitCanon[strings.SplitN(u, "/", 2)[0]]; ok && !strings.Contains(u, "-") {
+				unit = c
+				text = body[m[4]:m[7]]
+			}
+		}
+		f.quantities = append(f.quantities, quantity{value: canonValue(val), unit: unit, text: text})
+	}
+	for _, m := range timePhraseRE.FindAllStringSubmatch(norm, -1) {
+		f.times[m[1]+" "+m[2]] = m[0]
+	}
+
+	words := wordRE.FindAllString(norm, -1)
+	// Questions assert nothing unless answered.
+	question := strings.HasSuffix(strings.TrimSpace(norm), "?")
+	neg := false
+	for i, w := range words {
+		if g, ok := drugs[w]; ok {
+			f.drugs[g] = w
+		}
+		if k, ok := timeKeys[w]; ok {
+			if _, seen := f.times[k]; !seen {
+				f.times[k] = w
+			}
+		}
+		switch w {
+		case "positive", "negative", "normal", "abnormal":
+			f.antonyms[w] = true
+		}
+		if s, ok := sideWords[w]; ok {
+			if sd, ok := readSide(words, i, s); ok {
+				f.sides = append(f.sides, sd)
+			}
+		}
+		if scopeBreak[w] {
+			neg = false
+			continue
+		}
+		if negCues[w] || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") {
+			neg = true
+			continue
+		}
+		if w == "," || plain[w] || len(w) < 3 || w[0] >= '0' && w[0] <= '9' {
+			continue
+		}
+		if _, isSide := sideWords[w]; isSide {
+			continue
+		}
+		pol := present
+		if neg {
+			pol = absent
+		}
+		if question {
+			switch answer {
+			case 0:
+				continue
+			case -1:
+				pol = absent
+			case 1:
+				pol = present
+			}
+		}
+		st := stem(w)
+		if _, seen := f.polarity[st]; !seen {
+			f.order = append(f.order, st)
+		}
+		f.polarity[st] |= pol
+		if _, ok := f.phrase[st]; !ok {
+			f.phrase[st] = w
+		}
+	}
+	return f
+}
+
+// readSide reads the side word at i when a body word is near it.
+func readSide(words []string, i int, s string) (side, bool) {
+	w := words[i]
+	if w == "both" {
+		// "both" is a side only as "both sides", "both ears", ...
+		if i+1 >= len(words) || !bodyWords[words[i+1]] {
+			return side{}, false
+		}
+	}
+	if w == "l" || w == "r" {
+		// Shorthand only directly before a body word: "L knee", "R TM".
+		if i+1 >= len(words) || !bodyWords[words[i+1]] {
+			return side{}, false
+		}
+	}
+	var anchors []string
+	near := false
+	for k := i + 1; k < len(words) && k <= i+8; k++ {
+		if scopeBreak[words[k]] && words[k] != "but" && words[k] != "which" {
+			break
+		}
+		if _, other := sideWords[words[k]]; other && k > i+1 {
+			break // the next side's words are its own
+		}
+		if bodyWords[words[k]] {
+			near = true
+		}
+		if !plain[words[k]] && sideWords[words[k]] == "" {
+			anchors = append(anchors, stem(words[k]))
+		}
+	}
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if scopeBreak[words[k]] || words[k] == "," {
+			break
+		}
+		if bodyWords[words[k]] {
+			near = true
+			anchors = append(anchors, stem(words[k]))
+		}
+	}
+	if !near {
+		return side{}, false
+	}
+	if s == "right" && i > 0 && (words[i-1] == "all" || words[i-1] == "that's" || words[i-1] == "you're") {
+		return side{}, false
+	}
+	return side{side: s, anchors: anchors, text: w}, true
+}
+
+// compare lists what the sentence states that the source does not.
+func compare(sent, src *facts) []encounter.Mismatch {
+	var out []encounter.Mismatch
+	add := func(kind, text, source string) {
+		for _, m := range out {
+			if m.Kind == kind && m.Text == text {
+				return
+			}
+		}
+		out = append(out, encounter.Mismatch{Kind: kind, Text: text, Source: source})
+	}
+	for _, q := range sent.quantities {
+		ok := false
+		other := ""
+		for _, s := range src.quantities {
+			if s.value == q.value && (s.unit == q.unit || s.unit == "" || q.unit == "") {
+				ok = true
+				break
+			}
+			if other == "" && q.unit != "" && s.unit == q.unit {
+				other = s.text
+			}
+		}
+		if ok {
+			continue
+		}
+		kind := encounter.FactNumber
+		switch {
+		case doseUnits[q.unit]:
+			kind = encounter.FactDose
+		case timeUnits[q.unit] || q.unit == "year":
+			kind = encounter.FactTime
+		case q.unit == "" && len(sent.drugs) > 0:
+			kind = encounter.FactDose
+		}
+		add(kind, q.text, other)
+	}
+	for g, w := range sent.drugs {
+		if _, ok := src.drugs[g]; !ok {
+			add(encounter.FactDrug, w, strings.Join(sortedValues(src.drugs), ", "))
+		}
+	}
+	for _, sd := range sent.sides {
+		if msg, bad := sideMismatch(sd, src.sides); bad {
+			add(encounter.FactLaterality, sd.text+" "+strings.Join(sd.anchors, " "), msg)
+		}
+	}
+	// Negation: one mismatch naming every word whose polarity the source
+	// does not share, in sentence order.
+	var said, says []string
+	state := func(p uint8) string {
+		if p&present != 0 {
+			return "present"
+		}
+		return "absent"
+	}
+	for _, st := range sent.order {
+		pol := sent.polarity[st]
+		sp, ok := src.polarity[st]
+		if !ok || sp&pol != 0 {
+			continue
+		}
+		said = append(said, sent.phrase[st]+" ("+state(pol)+")")
+		says = append(says, src.phrase[st]+" ("+state(sp)+")")
+	}
+	for _, pair := range [][2]string{{"positive", "negative"}, {"negative", "positive"}, {"normal", "abnormal"}, {"abnormal", "normal"}} {
+		if sent.antonyms[pair[0]] && !src.antonyms[pair[0]] && src.antonyms[pair[1]] {
+			said, says = append(said, pair[0]), append(says, pair[1])
+		}
+	}
+	if len(said) > 0 {
+		add(encounter.FactNegation, strings.Join(said, ", "), strings.Join(says, ", "))
+	}
+	for k, w := range sent.times {
+		if _, ok := src.times[k]; !ok {
+			add(encounter.FactTime, w, strings.Join(sortedValues(src.times), ", "))
+		}
+	}
+	slices.SortStableFunc(out, func(a, b encounter.Mismatch) int { return strings.Compare(a.Kind, b.Kind) })
+	return out
+}
+
+// sideMismatch: the source must state the same side, for the same body
+// part where it names sides for more than one.
+func sideMismatch(sd side, src []side) (string, bool) {
+	if len(src) == 0 {
+		return "", true
+	}
+	var same, other []side
+	for _, s := range src {
+		if s.side == sd.side {
+			same = append(same, s)
+		} else {
+			other = append(other, s)
+		}
+	}
+	shares := func(s side) int {
+		n := 0
+		for _, a := range s.anchors {
+			if slices.Contains(sd.anchors, a) {
+				n++
+			}
+		}
+		return n
+	}
+	if len(same) == 0 {
+		return other[0].text + " " + strings.Join(other[0].anchors, " "), true
+	}
+	// The side the source gives the words of this mention wins.
+	bestSame, bestOther := 0, 0
+	var which side
+	for _, s := range same {
+		bestSame = max(bestSame, shares(s))
+	}
+	for _, s := range other {
+		if n := shares(s); n > bestOther {
+			bestOther, which = n, s
+		}
+	}
+	if bestOther > bestSame {
+		return which.text + " " + strings.Join(which.anchors, " "), true
+	}
+	return "", false
+}
+
+func sortedValues(m map[string]string) []string {
+	out := make([]string, 0, len(m))
+	for _, v := range m {
+		out = append(out, v)
+	}
+	slices.Sort(out)
+	return out
+}
