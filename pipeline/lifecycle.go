@@ -333,12 +333,13 @@ func (p *Pipeline) Edit(ctx context.Context, who Who, id string, base int, secti
 	if err := p.checkSections(meta, latest, sections); err != nil {
 		return nil, err
 	}
+	var notInDraft *encounter.Coverage
 	if t, err := p.store.Transcript(ctx, id); err == nil {
-		ai.CheckEvidence(sections, t.Segments)
+		notInDraft = ai.CheckDraft(sections, t.Segments)
 	}
 	d := &encounter.Draft{
 		EncounterID: id, Version: latest.Version + 1, Status: encounter.DraftPreliminary, Template: latest.Template,
-		Sections: sections, Label: latest.Label, CreatedAt: p.now().UTC(), CreatedBy: who.ID, Parent: base,
+		Sections: sections, NotInDraft: notInDraft, Label: latest.Label, CreatedAt: p.now().UTC(), CreatedBy: who.ID, Parent: base,
 	}
 	d.Label.VerifiedBy, d.Label.VerifiedAt = "", time.Time{}
 	d.ComputeContentHash()

@@ -76,7 +76,10 @@ type SummarizeRequest struct {
 
 // SummarizeResult is a draft's content.
 type SummarizeResult struct {
-	Sections  []encounter.Section
+	Sections []encounter.Section
+	// NotInDraft is what the sections leave out of the source, filled by
+	// the Gateway for every provider (CheckDraft); providers leave it nil.
+	NotInDraft *encounter.Coverage
 	Provider  string // filled by the Gateway
 	Model     string
 	Method    string // how it was made, e.g. "offline-extractive" or "llm"

@@ -5,8 +5,23 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/clinscribe/clinscribe/pipeline/ai/coverage"
+	"github.com/clinscribe/clinscribe/pipeline/ai/factcheck"
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
 )
+
+// CheckDraft runs every check a draft gets, in order, and returns what the
+// draft leaves out: the evidence check (CheckEvidence), the fact check
+// (package factcheck: numbers, doses, drugs, laterality, negation, time
+// expressions against the cited segments) and coverage (package coverage:
+// every segment cited or listed with a reason). The gateway runs it on
+// every provider's output, so no provider can skip it; an edit runs it
+// again on the edited sections.
+func CheckDraft(sections []encounter.Section, segments []encounter.Segment) *encounter.Coverage {
+	CheckEvidence(sections, segments)
+	factcheck.Check(sections, segments)
+	return coverage.Compute(sections, segments)
+}
 
 // MinSupport is the share of a sentence's content words that must appear in
 // the segments it cites for the sentence to count as supported.

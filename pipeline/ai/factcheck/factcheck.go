@@ -214,6 +214,14 @@ func merge(fs []*facts) *facts {
 	}
 	m := &facts{drugs: map[string]string{}, polarity: map[string]uint8{}, phrase: map[string]string{}, times: map[string]string{}, antonyms: map[string]bool{}}
 	for _, f := range fs {
+		m = mergeInto(m, f)
+	}
+	return m
+}
+
+// mergeInto adds f's facts to m and returns m.
+func mergeInto(m, f *facts) *facts {
+	{
 		m.quantities = append(m.quantities, f.quantities...)
 		m.sides = append(m.sides, f.sides...)
 		for k, v := range f.drugs {
@@ -234,7 +242,7 @@ func merge(fs []*facts) *facts {
 			m.antonyms[k] = true
 		}
 	}
-	return m
+	return m // order is the sentence's own; merged sources do not need it
 }
 
 // Normalize writes a text the way the fact check compares it: spoken
@@ -652,4 +660,40 @@ func sortedValues(m map[string]string) []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// Seen accumulates what earlier texts said, so that Restates can tell
+// whether a text says anything new. Coverage calls a part of the source
+// that restates what came before (or what the draft says) "repeated".
+type Seen struct{ f *facts }
+
+// NewSeen returns an empty Seen.
+func NewSeen() *Seen {
+	return &Seen{f: &facts{drugs: map[string]string{}, polarity: map[string]uint8{}, phrase: map[string]string{}, times: map[string]string{}, antonyms: map[string]bool{}}}
+}
+
+// Add records what text says.
+func (s *Seen) Add(text string) { s.f = mergeInto(s.f, analyze(text, 0)) }
+
+// Restates reports whether text says nothing new: it has at least one
+// finding word, and every finding word (with its polarity), number,
+// medicine, side and time of it was said before.
+func (s *Seen) Restates(text string) bool {
+	f := analyze(text, 0)
+	if len(f.polarity) == 0 {
+		return false
+	}
+	for st, pol := range f.polarity {
+		if s.f.polarity[st]&pol == 0 {
+			return false
+		}
+	}
+	return len(compare(f, s.f)) == 0
+}
+
+// Words returns the finding words of a text (stems, in order, no
+// duplicates): what coverage compares to decide whether a draft sentence
+// carries a source sentence.
+func Words(text string) []string {
+	return analyze(text, 1).order // a question's words count too
 }
