@@ -35,7 +35,9 @@ const MinSupport = 0.5
 func CheckEvidence(sections []encounter.Section, segments []encounter.Segment) {
 	byID := make(map[string]map[string]bool, len(segments))
 	for _, s := range segments {
-		byID[s.ID] = tokenSet(s.Text)
+		// A note's heading is part of what its sentences say
+		// ("Allergies:" + "Penicillin (hives).").
+		byID[s.ID] = tokenSet(s.Heading + " " + s.Text)
 	}
 	for i := range sections {
 		for j := range sections[i].Sentences {

@@ -60,26 +60,30 @@ var (
 	greetingRE = re(`^\W*(?:hi|hello|hey|good (?:morning|afternoon|evening|to see you)|nice (?:to|meeting)|pleased to meet|` +
 		`how are you|how's it going|how have you been|i'm (?:good|fine|doing (?:good|well|ok(?:ay)?|fine)|well)|doing (?:good|well|fine)|` +
 		`not (?:too )?bad|thanks?(?: you)?(?: so much| very much)?(?: for [^.?!]*)?\W*$|you're welcome|no problem|bye|goodbye|` +
-		`see you|take care|have a (?:good|great|nice)|feel better|come on in|have a seat|welcome|it was (?:nice|good))`)
+		`see you|take care|have a (?:good|great|nice)|feel better|come on in|have a seat|welcome|it was (?:nice|good))(?:\b|$)`)
 	smallTalkRE = re(`\b(?:weather|rain(?:ing|y)?|snow(?:ing|ed)?|sunny|cold out|hot out|traffic|highway|commute|game|team|` +
 		`playoffs?|season|vacation|trip|cruise|holiday|holidays|thanksgiving|christmas|birthday party|wedding|garden(?:ing)?|` +
 		`grandkids|grandchildren|puppy|dog|cat|movie|show|netflix|book club|football|baseball|basketball|soccer|hockey|` +
 		`golf|fishing|concert|restaurant|coffee|lunch|weekend plans|your (?:shirt|jacket|hair)|love (?:that|your))\b`)
 	adminRE = re(`\b(?:date of birth|birth ?date|dob|birthday|spell (?:your|that|it)|confirm your|your full name|last name|` +
 		`first name|medical record|mrn|chart number|phone number|cell(?: phone)? number|number on file|callback number|address|` +
+		`my (?:cell|phone|number|home number) is|\(?\d{3}\)?[ .-]?\d{3}-\d{4}|` +
+		`` +
 		`zip code|email|insurance|insurer|copay|co-pay|deductible|member id|prior auth\w*|billing|bill\b|invoice|front desk|` +
 		`check ?out|check-?in|waiting room|parking|park(?:ed)? (?:in|on|at)|validate|validation|garage|paperwork|forms?\b|` +
 		`portal|receipt|pharmacy (?:on file|do you use|is)|which pharmacy|send (?:it|that|them|the prescriptions?) (?:over )?to (?:the |your )?\w*\s*pharmacy|` +
 		`okay (?:if|that) i record|consent to (?:record|the recording)|recording this (?:visit|conversation)|` +
-		`interpreter|social security|visit type|electronically signed|signed by|dictated by|attending:|provider:|seen by)`)
+		`interpreter|social security|electronically signed|signed by|dictated by|attending:|provider:|seen by)`)
 	// Identity read-outs: "Gregory T. Halvorsen, September 14, 1979."
 	identityRE = re(`^\W*(?:[A-Z][a-z]*\.? ){1,3}[A-Z][a-z]+,? (?:(?:january|february|march|april|may|june|july|august|september|october|november|december) \d{1,2},? \d{4}|\d{1,2}/\d{1,2}/\d{2,4})\W*$`)
-	headerRE   = re(`^\W*(?:patient|name|pt|dob|mrn|phone|cell|home phone|parent contact|provider|clinician|attending|seen by|date)\s*:`)
+	headerRE   = re(`^\W*(?:patient |home |cell |parent |visit |work )?(?:patient|name|pt|dob|mrn|phone|cell|contact|provider|clinician|attending|seen by|date|type|visit date|location|clinic)\s*:`)
 	signRE     = re(`^(?:Dr\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z]\.?)?\s+[A-Z][A-Za-z'-]+,\s*(?:MD|DO|NP|PA|PA-C|RN|FNP|APRN)\b`)
 	// Note titles: a line in capitals or naming the visit ("FAMILY MEDICINE
 	// - OFFICE VISIT", "Urgent same-day visit - Primary Care").
 	titleRE = regexp.MustCompile(`^[A-Z0-9 &/,.-]{6,}$|(?i)^[\w -]*\b(?:visit|progress note|history and physical|new patient|sick visit|follow-?up visit)\b[\w -]*$`)
 	numRE   = regexp.MustCompile(`\d`)
+	// A title in capitals: "HISTORY AND PHYSICAL - NEW PATIENT".
+	capsTitleRE = regexp.MustCompile(`^[A-Z][A-Z &/,.-]{5,}$`)
 )
 
 // Classify returns why a source sentence would be left out of a note, or
@@ -100,13 +104,13 @@ func Classify(sentence, question string) string {
 	switch {
 	case commandRE.MatchString(s):
 		return encounter.ReasonCommand
-	case identityRE.MatchString(s), headerRE.MatchString(s), signRE.MatchString(s):
+	case identityRE.MatchString(s), headerRE.MatchString(s), signRE.MatchString(s), capsTitleRE.MatchString(s):
 		return encounter.ReasonAdministrative
 	case adminRE.MatchString(s) && !clinicalRE.MatchString(stripAdmin(s)):
 		return encounter.ReasonAdministrative
 	case onlyFiller(s):
 		return encounter.ReasonFiller
-	case greetingRE.MatchString(s) && !clinicalRE.MatchString(s) && !numRE.MatchString(s):
+	case greetingRE.MatchString(s) && !clinicalRE.MatchString(s) && !numRE.MatchString(s), onlyGreeting(s):
 		return encounter.ReasonSmallTalk
 	case smallTalkRE.MatchString(s) && !clinicalRE.MatchString(s) && !numRE.MatchString(s):
 		return encounter.ReasonSmallTalk
@@ -114,6 +118,21 @@ func Classify(sentence, question string) string {
 		return encounter.ReasonAdministrative
 	}
 	return encounter.ReasonClinical
+}
+
+// greetingPhraseRE are the phrases a sentence of pure courtesy is made of.
+var greetingPhraseRE = re(`\b(?:hi|hello|hey|good (?:morning|afternoon|evening)|nice (?:to )?(?:meet|see)(?:ing)? you(?: again| too)?|` +
+	`thanks?(?: you)?(?: so much| very much| again)?|you're welcome|take care|feel better|get well soon|bye(?:-bye)?|goodbye|` +
+	`see you(?: (?:soon|later|next time|then))?|have a (?:good|great|nice) (?:day|one|weekend|evening)|` +
+	`you too|my pleasure|no problem|of course|sounds good|will do|appreciate it)\b`)
+
+// onlyGreeting reports whether a sentence is nothing but courtesies and
+// filler ("Thank you, feel better." "Thanks, take care.").
+func onlyGreeting(s string) bool {
+	if !greetingPhraseRE.MatchString(s) {
+		return false
+	}
+	return onlyFiller(greetingPhraseRE.ReplaceAllString(s, " "))
 }
 
 func stripAdmin(s string) string { return adminRE.ReplaceAllString(s, " ") }
