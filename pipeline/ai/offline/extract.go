@@ -233,10 +233,10 @@ func draftItems(turns []turn, patientAudience bool) []item {
 // historyLabel names what a history line lists, for the sentence that
 // lost its heading to the note's segmentation.
 var historyLabel = map[string]string{
-	"allergies": "Allergies", "medications": "Medications", "meds": "Medications", "current medications": "Medications",
-	"pmh": "Past medical history", "past medical history": "Past medical history", "psh": "Past surgical history",
-	"past surgical history": "Past surgical history", "fh": "Family history", "family history": "Family history",
-	"sh": "Social history", "social history": "Social history",
+	"allergies": "Allergies", "medications": "Medications", "meds": "Meds", "current medications": "Current medications",
+	"pmh": "PMH", "past medical history": "Past medical history", "psh": "PSH",
+	"past surgical history": "Past surgical history", "fh": "FH", "family history": "Family history",
+	"sh": "SH", "social history": "Social history",
 }
 
 func isQuestion(s string) bool { return strings.HasSuffix(strings.TrimSpace(s), "?") }
