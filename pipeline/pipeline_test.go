@@ -12,12 +12,12 @@ import (
 
 	"github.com/clinscribe/clinscribe/pipeline"
 	"github.com/clinscribe/clinscribe/pipeline/access"
-	"github.com/clinscribe/clinscribe/pipeline/ai"
 	"github.com/clinscribe/clinscribe/pipeline/ai/offline"
 	"github.com/clinscribe/clinscribe/pipeline/audit"
 	"github.com/clinscribe/clinscribe/pipeline/audit/audittest"
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
 	"github.com/clinscribe/clinscribe/pipeline/phi"
+	"github.com/clinscribe/clinscribe/pipeline/signoff"
 	"github.com/clinscribe/clinscribe/storage"
 )
 
@@ -98,6 +98,7 @@ func (c *crashingShredder) Shred(ctx context.Context, scope string) error {
 
 type bundle struct {
 	shred    *crashingShredder
+	s        *pipeline.Services
 	p        *pipeline.Pipeline
 	q        *queue
 	dataDir  string
@@ -124,17 +125,10 @@ func setup(t *testing.T, cfg pipeline.Config) *bundle {
 		t.Fatal(err)
 	}
 	lg := audittest.NewFileLogger(t, filepath.Join(root, "audit"), "test")
-	gw, err := ai.NewGateway(ai.Config{Transcribe: "offline", Summarize: "offline"}, []*ai.Provider{offline.New("offline")}, lg, nil, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
 	q := &queue{}
 	shred := &crashingShredder{kr: kr}
-	p, err := pipeline.New(cfg, pipeline.Deps{Vault: storage.NewVault(data, kr), Gateway: gw, Audit: lg, Queue: q, Shredder: shred})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return &bundle{p: p, q: q, dataDir: filepath.Join(root, "data"), auditDir: filepath.Join(root, "audit"), shred: shred}
+	s := assemble(t, cfg, storage.NewVault(data, kr), offline.New("offline"), lg, q, shred, nil)
+	return &bundle{s: s, p: s.Pipeline, q: q, dataDir: filepath.Join(root, "data"), auditDir: filepath.Join(root, "audit"), shred: shred}
 }
 
 func sample(t *testing.T, name string) []byte {
@@ -194,7 +188,7 @@ func TestNoteBecomesLabeledDraft(t *testing.T) {
 	if !v.Finished || v.Failure != nil || len(v.Drafts) != 1 {
 		t.Fatalf("status = %+v", v)
 	}
-	d, err := b.p.Draft(ctx, id, 0, pipeline.Viewer{Actor: "dr-okafor", Role: "clinician"})
+	d, err := b.s.Signoff.Draft(ctx, id, 0, signoff.Viewer{Actor: "dr-okafor", Role: "clinician"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -250,7 +244,7 @@ func TestRecordingWithSidecar(t *testing.T) {
 			if !v.Finished || v.Failure != nil || len(v.Drafts) != 1 || v.Stages[0].State != encounter.StateDone {
 				t.Fatalf("status = %+v", v)
 			}
-			tr, err := b.p.Store().Transcript(ctx, id)
+			tr, err := b.s.Store.Transcript(ctx, id)
 			if err != nil || !strings.HasPrefix(tr.Source, "sidecar:") || len(tr.Segments) == 0 {
 				t.Fatalf("transcript = %+v, %v", tr, err)
 			}
@@ -296,7 +290,7 @@ func TestStagesAreIdempotent(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	vs, err := b.p.Store().DraftVersions(ctx, id)
+	vs, err := b.s.Store.DraftVersions(ctx, id)
 	if err != nil || !slices.Equal(vs, []int{1}) {
 		t.Fatalf("versions = %v, %v; want [1]", vs, err)
 	}
@@ -396,7 +390,7 @@ func TestSubmitRejectsBadInput(t *testing.T) {
 					t.Fatalf("error %q quotes the input", err)
 				}
 			}
-			ids, lerr := b.p.Store().List(context.Background())
+			ids, lerr := b.s.Store.List(context.Background())
 			if lerr != nil || len(ids) != 0 || len(b.q.tasks) != 0 {
 				t.Fatalf("a refused submission left %v and %d tasks", ids, len(b.q.tasks))
 			}
@@ -445,11 +439,11 @@ func TestDeletionResumesAfterCrash(t *testing.T) {
 		t.Fatal(err)
 	}
 	b.run(t)
-	ops := pipeline.Who{Principal: access.Principal{ID: "ops-1", Role: access.RoleOps}}
+	ops := access.Who{Principal: access.Principal{ID: "ops-1", Role: access.RoleOps}}
 	b.shred.crashAfter = true
 	func() {
 		defer func() { _ = recover() }()
-		_, _ = b.p.Delete(ctx, ops, id, "patient-request")
+		_, _ = b.s.Retention.Delete(ctx, ops, id, "patient-request")
 		t.Fatal("the crash did not happen")
 	}()
 	raw, _ := storage.NewLocal(b.dataDir)
@@ -460,7 +454,7 @@ func TestDeletionResumesAfterCrash(t *testing.T) {
 	if _, err := b.p.Status(ctx, id); err == nil {
 		t.Fatal("the encounter is still readable after its key was destroyed")
 	}
-	cert, err := b.p.Delete(ctx, ops, id, "patient-request")
+	cert, err := b.s.Retention.Delete(ctx, ops, id, "patient-request")
 	if err != nil || cert == nil || cert.EncounterID != id || !cert.KeyDestroyed {
 		t.Fatalf("resumed deletion: %+v, %v", cert, err)
 	}
@@ -468,8 +462,8 @@ func TestDeletionResumesAfterCrash(t *testing.T) {
 		t.Fatalf("objects left after the resumed deletion: %v", left)
 	}
 	// A patient who does not own it cannot use the resume path.
-	other := pipeline.Who{Principal: access.Principal{ID: "pt_someoneelse", Role: access.RolePatient}}
-	if _, err := b.p.Delete(ctx, other, id, "patient-request"); phi.CodeOf(err) != phi.CodeForbidden {
+	other := access.Who{Principal: access.Principal{ID: "pt_someoneelse", Role: access.RolePatient}}
+	if _, err := b.s.Retention.Delete(ctx, other, id, "patient-request"); phi.CodeOf(err) != phi.CodeForbidden {
 		t.Fatalf("another patient: %v", err)
 	}
 }
@@ -485,11 +479,11 @@ func TestLegalHoldDuringDeletion(t *testing.T) {
 		t.Fatal(err)
 	}
 	b.run(t)
-	ops := pipeline.Who{Principal: access.Principal{ID: "ops-1", Role: access.RoleOps}}
-	if _, err := b.p.Store().AppendEvent(ctx, id, encounter.Event{Kind: encounter.EvDeletionStarted, Actor: "ops-2", Role: "ops"}, nil); err != nil {
+	ops := access.Who{Principal: access.Principal{ID: "ops-1", Role: access.RoleOps}}
+	if _, err := b.s.Store.AppendEvent(ctx, id, encounter.Event{Kind: encounter.EvDeletionStarted, Actor: "ops-2", Role: "ops"}, nil); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := b.p.SetLegalHold(ctx, ops, id, true, "matter-7"); phi.CodeOf(err) != phi.CodeConflict {
+	if _, err := b.s.Retention.SetLegalHold(ctx, ops, id, true, "matter-7"); phi.CodeOf(err) != phi.CodeConflict {
 		t.Fatalf("hold during a deletion: %v, want conflict", err)
 	}
 }

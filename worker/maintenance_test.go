@@ -9,6 +9,8 @@ import (
 
 	"github.com/hibiken/asynq"
 
+	"github.com/clinscribe/clinscribe/pipeline"
+	"github.com/clinscribe/clinscribe/pipeline/encounter"
 	"github.com/clinscribe/clinscribe/worker/redistest"
 )
 
@@ -96,7 +98,7 @@ func TestDrainViaRedisKey(t *testing.T) {
 	t.Parallel()
 	rds := redistest.Start(t)
 	opt := redisOpt(t, rds)
-	s, err := NewServer(Config{Queues: map[string]int{QueueDeid: 1}}, opt, nil, discardLogger())
+	s, err := NewServer(Config{Queues: map[string]int{QueueDeid: 1}}, opt, idleHandlers, discardLogger())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -159,3 +161,19 @@ func redisOpt(t *testing.T, rds *redistest.Server) asynq.RedisClientOpt {
 	}
 	return o.(asynq.RedisClientOpt)
 }
+
+// idle handles no task: servers in these tests serve queues nothing is
+// enqueued on, so any call is a test failure reported as a task error.
+type idle struct{}
+
+func (idle) RunStage(context.Context, encounter.Stage, pipeline.Run) error {
+	return errors.New("unexpected task")
+}
+func (idle) Reconcile(context.Context) (int, error)     { return 0, nil }
+func (idle) Open(context.Context, string, string) error { return errors.New("unexpected task") }
+func (idle) DeliverStored(context.Context, string, string) error {
+	return errors.New("unexpected task")
+}
+func (idle) Record(context.Context, string) error { return errors.New("unexpected task") }
+
+var idleHandlers = Handlers{Stages: idle{}, Reviews: idle{}, Webhooks: idle{}, Aggregates: idle{}}

@@ -117,7 +117,7 @@ func TestCrashMidTaskRecovers(t *testing.T) {
 	// Wait until the summarize stage is running inside the model call.
 	deadline := time.Now().Add(30 * time.Second)
 	for {
-		st, err := a.Pipeline.Store().Stage(context.Background(), id, encounter.StageSummarize)
+		st, err := a.Services.Store.Stage(context.Background(), id, encounter.StageSummarize)
 		if err == nil && st.State == encounter.StateRunning {
 			break
 		}
@@ -155,16 +155,16 @@ func TestCrashMidTaskRecovers(t *testing.T) {
 	}
 	t.Logf("recovered %s after SIGKILL", time.Since(killedAt).Round(time.Second))
 
-	vs, err := a.Pipeline.Store().DraftVersions(context.Background(), id)
+	vs, err := a.Services.Store.DraftVersions(context.Background(), id)
 	if err != nil || !slices.Equal(vs, []int{1}) {
 		t.Fatalf("draft versions %v, %v; want exactly [1]", vs, err)
 	}
-	meta, err := a.Pipeline.Store().Meta(context.Background(), id)
+	meta, err := a.Services.Store.Meta(context.Background(), id)
 	if err != nil {
 		t.Fatal(err)
 	}
 	in, _ := meta.Input(encounter.RoleNote)
-	rc, err := a.Pipeline.Store().OpenInput(context.Background(), in)
+	rc, err := a.Services.Store.OpenInput(context.Background(), in)
 	if err != nil {
 		t.Fatal(err)
 	}

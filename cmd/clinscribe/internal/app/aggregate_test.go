@@ -7,7 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/clinscribe/clinscribe/pipeline"
 	"github.com/clinscribe/clinscribe/pipeline/access"
 	"github.com/clinscribe/clinscribe/pipeline/aggregate"
 	"github.com/clinscribe/clinscribe/storage"
@@ -23,7 +22,7 @@ func TestAggregatesFromSignedEncounters(t *testing.T) {
 	cfg := testConfig(t, rds.URL)
 	e := start(t, rds, cfg, true)
 	ctx := context.Background()
-	dr := pipeline.Who{Principal: access.Principal{ID: "dr-okafor", Role: access.RoleProvider}}
+	dr := access.Who{Principal: access.Principal{ID: "dr-okafor", Role: access.RoleProvider}}
 	const n = 12
 	for i := range n {
 		req := baseNote([]byte("HPI: Harold Whitcombe reports a cough for five days.\nExam: Temp 38.4 C. Lungs clear.\n" +
@@ -36,7 +35,7 @@ func TestAggregatesFromSignedEncounters(t *testing.T) {
 			t.Fatal(err)
 		}
 		e.waitFinished(t, id, 30*time.Second)
-		dv, err := e.a.Pipeline.ViewDraft(ctx, dr, id, 0)
+		dv, err := e.a.Services.Signoff.View(ctx, dr, id, 0)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -45,11 +44,11 @@ func TestAggregatesFromSignedEncounters(t *testing.T) {
 			secs := dv.Sections
 			secs[3].Sentences = append(secs[3].Sentences, secs[3].Sentences[0])
 			secs[3].Sentences[len(secs[3].Sentences)-1].Text = "Add ibuprofen 400 mg as needed."
-			if dv, err = e.a.Pipeline.Edit(ctx, dr, id, dv.Version, secs); err != nil {
+			if dv, err = e.a.Services.Signoff.Edit(ctx, dr, id, dv.Version, secs); err != nil {
 				t.Fatal(err)
 			}
 		}
-		if _, err := e.a.Pipeline.Sign(ctx, dr, id, dv.Version, dv.ContentSHA256, "Reviewed."); err != nil {
+		if _, err := e.a.Services.Signoff.Sign(ctx, dr, id, dv.Version, dv.ContentSHA256, "Reviewed."); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -57,7 +56,7 @@ func TestAggregatesFromSignedEncounters(t *testing.T) {
 	deadline := time.Now().Add(30 * time.Second)
 	for {
 		var err error
-		if rep, err = e.a.Pipeline.Aggregates(ctx, 11); err != nil {
+		if rep, err = e.a.Services.Aggregates.Report(ctx, 11); err != nil {
 			t.Fatal(err)
 		}
 		if len(rep.Rows) == 1 && rep.Rows[0].Drafts == n {

@@ -21,6 +21,7 @@ import (
 	"github.com/clinscribe/clinscribe/pipeline"
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
 	"github.com/clinscribe/clinscribe/pipeline/phi"
+	"github.com/clinscribe/clinscribe/pipeline/signoff"
 	"github.com/clinscribe/clinscribe/worker"
 	"github.com/clinscribe/clinscribe/worker/redistest"
 )
@@ -268,7 +269,7 @@ func TestCanaryNoPHIOutsideEncryptedStorage(t *testing.T) {
 	for _, id := range ids[:3] {
 		v := e.waitFinished(t, id, 30*time.Second)
 		if len(v.Drafts) == 1 {
-			if _, err := e.a.Pipeline.Draft(ctx, id, 0, pipeline.Viewer{Actor: "dr-okafor", Role: "clinician"}); err != nil {
+			if _, err := e.a.Services.Signoff.Draft(ctx, id, 0, signoff.Viewer{Actor: "dr-okafor", Role: "clinician"}); err != nil {
 				t.Fatal(err)
 			}
 		}

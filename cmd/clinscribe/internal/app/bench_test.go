@@ -62,7 +62,7 @@ func BenchmarkThroughput(b *testing.B) {
 			}
 			for _, id := range ids {
 				for {
-					vs, err := a.Pipeline.Store().DraftVersions(context.Background(), id)
+					vs, err := a.Services.Store.DraftVersions(context.Background(), id)
 					if err != nil {
 						b.Fatal(err)
 					}

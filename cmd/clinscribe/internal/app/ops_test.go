@@ -274,12 +274,12 @@ func TestScheduledMaintenance(t *testing.T) {
 	// A recording that goes through, then signed by its clinician.
 	id := submitSample(t, e.a, "rec-cough-telehealth")
 	e.waitFinished(t, id, 30*time.Second)
-	dr := pipeline.Who{Principal: access.Principal{ID: "dr-okafor", Role: access.RoleProvider}}
-	dv, err := e.a.Pipeline.ViewDraft(ctx, dr, id, 0)
+	dr := access.Who{Principal: access.Principal{ID: "dr-okafor", Role: access.RoleProvider}}
+	dv, err := e.a.Services.Signoff.View(ctx, dr, id, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := e.a.Pipeline.Sign(ctx, dr, id, dv.Version, dv.ContentSHA256, "Reviewed."); err != nil {
+	if _, err := e.a.Services.Signoff.Sign(ctx, dr, id, dv.Version, dv.ContentSHA256, "Reviewed."); err != nil {
 		t.Fatal(err)
 	}
 
@@ -306,7 +306,7 @@ func TestScheduledMaintenance(t *testing.T) {
 		time.Sleep(200 * time.Millisecond)
 	}
 	// The signed encounter's records stay.
-	store := e.a.Pipeline.Store()
+	store := e.a.Services.Store
 	if _, err := store.Draft(ctx, id, dv.Version); err != nil {
 		t.Fatalf("signed draft: %v", err)
 	}

@@ -18,6 +18,7 @@ import (
 	"github.com/clinscribe/clinscribe/pipeline/ai/openaitest"
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
 	"github.com/clinscribe/clinscribe/pipeline/phi"
+	"github.com/clinscribe/clinscribe/pipeline/signoff"
 	"github.com/clinscribe/clinscribe/worker/redistest"
 )
 
@@ -139,7 +140,7 @@ func TestPipelineWithOpenAIProvider(t *testing.T) {
 			t.Errorf("%s: label %+v", id, l)
 		}
 	}
-	d, err := a.Pipeline.Draft(ctx, recID, 0, pipeline.Viewer{Actor: "dr-sim", Role: "clinician"})
+	d, err := a.Services.Signoff.Draft(ctx, recID, 0, signoff.Viewer{Actor: "dr-sim", Role: "clinician"})
 	if err != nil {
 		t.Fatal(err)
 	}

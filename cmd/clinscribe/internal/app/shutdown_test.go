@@ -43,7 +43,7 @@ func TestGracefulShutdown(t *testing.T) {
 			}
 			id := submitSample(t, e.a, "note-hypertension-followup")
 			for {
-				st, err := e.a.Pipeline.Store().Stage(context.Background(), id, encounter.StageSummarize)
+				st, err := e.a.Services.Store.Stage(context.Background(), id, encounter.StageSummarize)
 				if err == nil && st.State == encounter.StateRunning {
 					break
 				}
@@ -59,7 +59,7 @@ func TestGracefulShutdown(t *testing.T) {
 			if q.Pending != c.wantPending || q.Active != 0 {
 				t.Fatalf("after shutdown: pending %d active %d, want pending %d", q.Pending, q.Active, c.wantPending)
 			}
-			vs, _ := e.a.Pipeline.Store().DraftVersions(context.Background(), id)
+			vs, _ := e.a.Services.Store.DraftVersions(context.Background(), id)
 			if c.wantPending == 0 && len(vs) != 1 {
 				t.Fatalf("the in-flight task did not finish: versions %v", vs)
 			}

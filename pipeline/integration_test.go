@@ -1,4 +1,4 @@
-package audit_test
+package pipeline_test
 
 // Integration tests: the whole pipeline (asynq worker on a real Redis,
 // encrypted local storage, the AI gateway) with a provider that makes real
@@ -29,6 +29,7 @@ import (
 	"github.com/clinscribe/clinscribe/pipeline/ai/echotest"
 	"github.com/clinscribe/clinscribe/pipeline/audit"
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
+	"github.com/clinscribe/clinscribe/pipeline/signoff"
 	"github.com/clinscribe/clinscribe/storage"
 	"github.com/clinscribe/clinscribe/storage/s3test"
 	"github.com/clinscribe/clinscribe/worker"
@@ -39,6 +40,7 @@ type rig struct {
 	server *echotest.Server
 	signer *audit.Signer
 	trail  *audit.Trail
+	svc    *pipeline.Services
 	pipe   *pipeline.Pipeline
 	worker *worker.Server
 	client *worker.Client
@@ -89,11 +91,6 @@ func newRig(t *testing.T, store audit.Store) *rig {
 		t.Fatal(err)
 	}
 	t.Cleanup(r.server.Close)
-	gw, err := ai.NewGateway(ai.Config{Transcribe: "remote", Summarize: "remote"},
-		[]*ai.Provider{echotest.NewProvider("remote", r.server.URL)}, logger, nil, log)
-	if err != nil {
-		t.Fatal(err)
-	}
 
 	redis := redistest.StartWith(t, redistest.Options{Own: true})
 	opt, err := worker.RedisConfig{URL: redis.URL}.ConnOpt()
@@ -102,11 +99,11 @@ func newRig(t *testing.T, store audit.Store) *rig {
 	}
 	r.client = worker.NewClient(opt, worker.TaskOptions{MaxRetry: 25})
 	t.Cleanup(func() { r.client.Close() })
-	if r.pipe, err = pipeline.New(pipeline.Config{}, pipeline.Deps{Vault: vault, Gateway: gw, Audit: logger, Queue: r.client, Log: log}); err != nil {
-		t.Fatal(err)
-	}
+	r.svc = assemble(t, pipeline.Config{}, vault, echotest.NewProvider("remote", r.server.URL), logger, r.client, kr, nil)
+	r.pipe = r.svc.Pipeline
+	handlers := worker.Handlers{Stages: r.svc.Pipeline, Reviews: r.svc.Review, Webhooks: r.svc.Webhooks, Aggregates: r.svc.Aggregates}
 	if r.worker, err = worker.NewServer(worker.Config{Concurrency: 4, PollInterval: 100 * time.Millisecond, ShutdownTimeout: 5 * time.Second},
-		opt, r.pipe, log); err != nil {
+		opt, handlers, log); err != nil {
 		t.Fatal(err)
 	}
 	return r
@@ -146,7 +143,7 @@ Continue ibuprofen as needed. Return in %d weeks.
 
 func recording(t *testing.T) pipeline.SubmitRequest {
 	t.Helper()
-	dir := filepath.Join("..", "..", "testdata", "samples")
+	dir := filepath.Join("..", "testdata", "samples")
 	f, err := os.Open(filepath.Join(dir, "rec-dysuria-visit.wav"))
 	if err != nil {
 		t.Fatal(err)
@@ -318,14 +315,14 @@ func TestPipelineCanary(t *testing.T) {
 	r.start(t)
 	id := r.submit(t, note(1))
 	r.waitFinished(t, id, 30*time.Second)
-	d, err := r.pipe.Draft(context.Background(), id, 0, pipeline.Viewer{Actor: "dr-test", Role: "clinician", RequestID: "req-1"})
+	d, err := r.svc.Signoff.Draft(context.Background(), id, 0, signoff.Viewer{Actor: "dr-test", Role: "clinician", RequestID: "req-1"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(d.Text(), "Quintessa") {
 		t.Fatal("positive control: the draft should carry the planted name (it is content, stored encrypted)")
 	}
-	ref, err := r.pipe.PatientRef(context.Background(), canary.mrn)
+	ref, err := r.svc.Pseudonyms.PatientRef(context.Background(), canary.mrn)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -454,7 +451,7 @@ func (p *proxy) url() string { return "http://" + p.ln.Addr().String() }
 func TestPipelineFailClosed(t *testing.T) {
 	t.Parallel()
 	srv := s3test.Start(t)
-	lockedBucket(t, srv, "audit")
+	srv.LockedBucket(t, "audit")
 	px := newProxy(t, strings.TrimPrefix(srv.Endpoint, "http://"))
 	ak, sk := s3test.Credentials()
 	client := s3.New(s3.Options{Region: "us-east-1", BaseEndpoint: aws.String(px.url()), UsePathStyle: true,
@@ -474,7 +471,7 @@ func TestPipelineFailClosed(t *testing.T) {
 	// Wait until the summary has failed twice for want of the audit trail.
 	deadline := time.Now().Add(60 * time.Second)
 	for {
-		st, err := r.pipe.Store().Stage(context.Background(), id, encounter.StageSummarize)
+		st, err := r.svc.Store.Stage(context.Background(), id, encounter.StageSummarize)
 		if err == nil && st.Failure != nil && st.Attempt >= 2 {
 			if st.Failure.Code != "audit_unavailable" || st.State != encounter.StateRetrying {
 				t.Fatalf("stage %+v, want retrying with audit_unavailable", st)
