@@ -80,12 +80,12 @@ type SummarizeResult struct {
 	// NotInDraft is what the sections leave out of the source, filled by
 	// the Gateway for every provider (CheckDraft); providers leave it nil.
 	NotInDraft *encounter.Coverage
-	Provider  string // filled by the Gateway
-	Model     string
-	Method    string // how it was made, e.g. "offline-extractive" or "llm"
-	Notice    string // shown to the reader under the AI banner
-	Usage     Usage
-	RequestID string
+	Provider   string // filled by the Gateway
+	Model      string
+	Method     string // how it was made, e.g. "offline-extractive" or "llm"
+	Notice     string // shown to the reader under the AI banner
+	Usage      Usage
+	RequestID  string
 }
 
 // Transcriber turns a recording into segments.

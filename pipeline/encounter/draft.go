@@ -116,13 +116,13 @@ type Draft struct {
 	// in Text, so a reader meets it before the note; the content hash a
 	// sign-off binds to covers it. Nil for versions made before coverage
 	// existed.
-	NotInDraft    *Coverage   `json:"not_in_draft,omitempty"`
-	Sections      []Section   `json:"sections"`
-	Label         Label       `json:"label"`
-	ContentSHA256 string      `json:"content_sha256"`
-	CreatedAt     time.Time   `json:"created_at"`
-	CreatedBy     string      `json:"created_by"` // "ai:<provider>" or a clinician ID
-	Parent        int         `json:"parent,omitempty"`
+	NotInDraft    *Coverage `json:"not_in_draft,omitempty"`
+	Sections      []Section `json:"sections"`
+	Label         Label     `json:"label"`
+	ContentSHA256 string    `json:"content_sha256"`
+	CreatedAt     time.Time `json:"created_at"`
+	CreatedBy     string    `json:"created_by"` // "ai:<provider>" or a clinician ID
+	Parent        int       `json:"parent,omitempty"`
 }
 
 // ComputeContentHash fills ContentSHA256 from what a sign-off binds to:

@@ -19,7 +19,7 @@ var headingCategory = map[string]category{
 	"labs": catObjective, "results": catObjective, "data": catObjective, "imaging": catObjective,
 	"a": catAssessment, "assessment": catAssessment, "impression": catAssessment, "diagnosis": catAssessment,
 	"diagnoses": catAssessment,
-	"p": catPlan, "plan": catPlan, "disposition": catPlan, "follow-up": catPlan, "follow up": catPlan,
+	"p":         catPlan, "plan": catPlan, "disposition": catPlan, "follow-up": catPlan, "follow up": catPlan,
 	"patient instructions": catPlan, "instructions": catPlan, "counseling": catPlan, "orders": catPlan,
 	// "assessment and plan" headings are split per sentence below.
 }
