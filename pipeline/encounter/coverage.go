@@ -18,7 +18,7 @@ const (
 )
 
 // Reasons lists every reason, clinical first, in the order a reader is shown them.
-var Reasons = []string{ReasonClinical, ReasonRepeated, ReasonAdministrative, ReasonSmallTalk, ReasonFiller, ReasonCommand}
+var Reasons = []string{ReasonClinical, ReasonRepeated, ReasonAdministrative, ReasonCommand, ReasonSmallTalk, ReasonFiller}
 
 var reasonTitle = map[string]string{
 	ReasonClinical:       "clinical content not used",

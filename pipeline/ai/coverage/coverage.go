@@ -57,9 +57,9 @@ var (
 		"hey": true, "just": true, "a": true, "moment": true, "bit": true, "there": true, "we": true, "go": true, "here": true,
 		"is": true, "what": true, "was": true, "saying": true, "oh,": true, "alrighty": true, "very": true, "definitely": true,
 	}
-	greetingRE = re(`^\W*(?:hi|hello|hey|good (?:morning|afternoon|evening|to see you)|nice (?:to|meeting)|pleased to meet|` +
+	greetingRE = re(`^\W*(?:(?:oh|well|um|uh|yeah|ok(?:ay)?)[, ]+)*(?:hi|hello|hey|good (?:morning|afternoon|evening|to see you)|nice (?:to|meeting)|pleased to meet|` +
 		`how are you|how's it going|how have you been|i'm (?:good|fine|doing (?:good|well|ok(?:ay)?|fine)|well)|doing (?:good|well|fine)|` +
-		`not (?:too )?bad|thanks?(?: you)?(?: so much| very much)?(?: for [^.?!]*)?\W*$|you're welcome|no problem|bye|goodbye|` +
+		`not (?:too )?bad|pretty good|can't complain|thanks?(?: you)?(?: so much| very much)?(?: for [^.?!]*)?\W*$|you're welcome|no problem|bye|goodbye|` +
 		`see you|take care|have a (?:good|great|nice)|feel better|come on in|have a seat|welcome|it was (?:nice|good))(?:\b|$)`)
 	smallTalkRE = re(`\b(?:weather|rain(?:ing|y)?|snow(?:ing|ed)?|sunny|cold out|hot out|traffic|highway|commute|game|team|` +
 		`playoffs?|season|vacation|trip|cruise|holiday|holidays|thanksgiving|christmas|birthday party|wedding|garden(?:ing)?|` +
@@ -70,7 +70,7 @@ var (
 		`my (?:cell|phone|number|home number) is|\(?\d{3}\)?[ .-]?\d{3}-\d{4}|` +
 		`` +
 		`zip code|email|insurance|insurer|copay|co-pay|deductible|member id|prior auth\w*|billing|bill\b|invoice|front desk|` +
-		`check ?out|check-?in|waiting room|parking|park(?:ed)? (?:in|on|at)|validate|validation|garage|paperwork|forms?\b|` +
+		`check ?out|check-?in|waiting room|park(?:ing|ed)?|validate|validation|garage|paperwork|forms?\b|` +
 		`portal|receipt|pharmacy (?:on file|do you use|is)|which pharmacy|send (?:it|that|them|the prescriptions?) (?:over )?to (?:the |your )?\w*\s*pharmacy|` +
 		`okay (?:if|that) i record|consent to (?:record|the recording)|recording this (?:visit|conversation)|` +
 		`interpreter|social security|electronically signed|signed by|dictated by|attending:|provider:|seen by)`)
@@ -95,9 +95,15 @@ func Classify(sentence, question string) string {
 	if s == "" {
 		return encounter.ReasonFiller
 	}
-	if question != "" && isShortAnswer(s) {
-		// "No." says what the question asked: it is what the question is.
-		if r := Classify(question, ""); r != encounter.ReasonFiller {
+	if question != "" {
+		r := Classify(question, "")
+		switch {
+		case isShortAnswer(s) && r != encounter.ReasonFiller:
+			// "No." says what the question asked: it is what the question is.
+			return r
+		case r != encounter.ReasonClinical && r != encounter.ReasonFiller && !clinicalRE.MatchString(s) && !numRE.MatchString(s):
+			// "How are you?" / "Not too bad." and "Date of birth?" / "March
+			// third, nineteen sixty-one." are what their question is.
 			return r
 		}
 	}
@@ -217,7 +223,8 @@ func Compute(sections []encounter.Section, segments []encounter.Segment) *encoun
 			if p == 0 {
 				q = question
 			}
-			if cited && (len(parts) == 1 || carried(text, citing[i])) {
+			viaAnswer := cited && p == len(parts)-1 && isQuestion(text) && i+1 < len(segments) && len(citing[i+1]) > 0
+			if cited && (len(parts) == 1 || viaAnswer || carried(text, citing[i])) {
 				seen.Add(text)
 				continue
 			}

@@ -47,7 +47,8 @@ var (
 		`looks? (?:red|clear|normal|inflamed|swollen|good|healthy|irritated|infected)`, `sounds? (?:clear|good|normal)`,
 		`no (?:rash|edema|distress)`, `edema`, `well-appearing`, `alert`, `oriented`, `gait`, `abdomen`, `soft`,
 		`i (?:don't |do not )?(?:see|hear|feel)`, `i can see`, `on exam`, `pupils`, `oropharynx`, `throat (?:is|looks)`,
-		`lymph nodes?`, `nodes`, `capillary refill`, `pulses`, `mucous membranes`, `thyroid is`, `skin is`, `swelling`)
+		`lymph nodes?`, `nodes`, `capillary refill`, `pulses`, `mucous membranes`, `thyroid is`, `skin is`, `swelling`,
+		`(?:test|sign|maneuver|raise) (?:is|was) (?:positive|negative)`, `effusion`, `joint line`, `full range`, `stable`)
 	labRE = words(`a1c`, `hba1c`, `tsh`, `ldl`, `hdl`, `cholesterol`, `triglycerides`, `creatinine`, `egfr`, `sodium`,
 		`potassium`, `glucose`, `hemoglobin`, `hgb`, `wbc`, `white count`, `platelets?`, `cbc`, `bmp`, `cmp`, `inr`,
 		`urinalysis`, `urine (?:shows|dip|culture|test)`, `ua`, `dipstick`, `leukocytes`, `nitrites`, `culture`,

@@ -168,31 +168,35 @@ func draftItems(turns []turn, patientAudience bool) []item {
 		if t.reason != encounter.ReasonClinical {
 			continue
 		}
-		text := clean(t.text)
-		if text == "" {
-			continue
-		}
-		// A clinician's question is drafted with its answer.
-		if isQuestion(text) {
-			continue
-		}
 		ev := []string{t.seg.ID}
+		text := t.text
 		// A short answer makes the question a pertinent negative or positive.
+		answered := false
 		if t.question != "" {
-			if it, rest, ok := answerItem(t, text, patientAudience); ok {
+			if it, rest, ok := answerItem(t, strings.TrimSpace(fillerRE.ReplaceAllString(t.text, " ")), patientAudience); ok {
 				add(it)
 				if rest == "" {
 					continue
 				}
 				text = rest
 				ev = []string{t.qseg, t.seg.ID}
-			} else if short(text) {
+				answered = true
+			}
+		}
+		text = clean(text)
+		// A clinician's question is drafted with its answer.
+		if text == "" || isQuestion(text) {
+			continue
+		}
+		if t.question != "" && !answered {
+			if short(text) {
 				// "About three days." answers "How long has this been going on?"
 				text = clean(t.question) + " " + capitalize(text)
 				ev = []string{t.qseg, t.seg.ID}
 			}
 		}
 		// Problem-oriented assessment and plan.
+		opened := false
 		if n, label, rest, ok := problemOpener(text, t); ok {
 			if n > 0 {
 				problem = n
@@ -211,13 +215,17 @@ func draftItems(turns []turn, patientAudience bool) []item {
 				rest = label + ": " + lowerFirst(rest)
 			}
 			text = rest
+			opened = true
 		}
 		cat, sl := categorize(text, t, inAP)
+		if opened && cat != catPlan {
+			cat, sl = catAssessment, slotNone // what opens a problem assesses it
+		}
 		if cat == catNone {
 			cat = catSubjective // never dropped: a clinical sentence no rule places is history
 		}
 		prob := 0
-		if cat == catAssessment || cat == catPlan {
+		if (cat == catAssessment || cat == catPlan) && sl != slotPrecaution {
 			prob = problem
 		}
 		styled := style(text, t.role, patientAudience)
@@ -306,12 +314,26 @@ func kindCategories(k prompts.Kind) []category {
 // the cough" → "I have the cough").
 func unstutter(s string) string {
 	ws := strings.Fields(s)
-	out := ws[:0]
-	for i, w := range ws {
-		if i > 0 && strings.EqualFold(strings.TrimRight(w, ","), strings.TrimRight(ws[i-1], ",")) && !strings.ContainsAny(w, "0123456789") {
-			continue
+	key := func(w string) string { return strings.ToLower(strings.Trim(w, ",.")) }
+	for n := 3; n >= 1; n-- {
+		out := make([]string, 0, len(ws))
+		for i := 0; i < len(ws); i++ {
+			if i+2*n <= len(ws) && !strings.ContainsAny(strings.Join(ws[i:i+n], ""), "0123456789") {
+				same := true
+				for k := 0; k < n; k++ {
+					if key(ws[i+k]) != key(ws[i+n+k]) {
+						same = false
+						break
+					}
+				}
+				if same {
+					i += n - 1
+					continue // drop the first copy: "it's been it's been" → "it's been"
+				}
+			}
+			out = append(out, ws[i])
 		}
-		out = append(out, w)
+		ws = out
 	}
-	return strings.Join(out, " ")
+	return strings.Join(ws, " ")
 }

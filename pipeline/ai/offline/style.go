@@ -9,10 +9,15 @@ var (
 	noRE  = regexp.MustCompile(`(?i)^\W*(?:no|nope|nah|not really|not at all|none|never|negative|i (?:don't|do not|haven't|have not|didn't|did not))\b[,.!]?\s*(.*)$`)
 	yesRE = regexp.MustCompile(`(?i)^\W*(?:yes|yeah|yep|yup|uh-huh|mm-hmm|i do|i have|i did|correct|that's right|sometimes|a little|a bit)\b[,.!]?\s*(.*)$`)
 	// What a yes/no question asks about, once its opening is removed.
-	questionLeadRE = regexp.MustCompile(`(?i)^(?:(?:and|so|okay|ok|alright|now|also|any other)[,]?\s+)*` +
-		`(?:(?:do|did|have|has|are|were|is|was|does|will|would|could|can)\s+(?:you|she|he|they|it|there|the \w+|your \w+)\s+` +
-		`(?:been\s+)?(?:ever\s+)?(?:having|had|have|has|get|got|getting|notice|noticed|noticing|experience|experienced|experiencing|feel|felt|feeling|see|seen|taking|take|using|use|tried|try|smoke|drink|need|needed|be|being)?\s*|` +
-		`(?:is|are|was|were)\s+there\s+|any\s+(?:history\s+of\s+)?|no\s+)?(?:any\s+)?(?:history\s+of\s+)?(.+?)\s*\?*$`)
+	questionLeadRE = regexp.MustCompile(`(?i)^(?:(?:and|so|okay|ok|alright|now|also|any other)[,]?\s+)*(?:` +
+		`(?:do|did|have|has|are|were|is|was|does|will|would|could|can)\s+(?:you|she|he|they|there|your \w+)\s+` +
+		`(?:been\s+)?(?:ever\s+)?(?:having|had|have|has|get|got|getting|notice|noticed|noticing|experience|experienced|experiencing|feel|felt|feeling|see|seen|taking|take|using|use|tried|try|need|needed|be|being)\s+|` +
+		`(?:is|are|was|were)\s+there\s+|any\s+|no\s+|` +
+		`(?:do|did|does)\s+(?:you|she|he|they)\s+(?:ever\s+)?(smoke|drink|vape|snore|exercise)\b\s*)` +
+		`(?:any\s+)?(?:history\s+of\s+)?(.*?)\s*\?*$`)
+	// A bare finding asked about: "Fever?" "Chest pain at all?"
+	bareQuestionRE = regexp.MustCompile(`(?i)^(?:and\s+|so\s+)?((?:[a-z'-]+\s+){0,3}[a-z'-]+)(?:\s+at all)?\s*\?$`)
+	whRE           = regexp.MustCompile(`(?i)^(?:what|when|where|why|how|who|which)\b`)
 	yourRE = regexp.MustCompile(`(?i)\byour\b`)
 	youRE  = regexp.MustCompile(`(?i)\byou(?:'ve| have)?\b\s*`)
 )
@@ -35,12 +40,31 @@ func answerItem(t turn, answer string, patientAudience bool) (item, string, bool
 		q = strings.TrimSpace(t.question)
 	}
 	qm := questionLeadRE.FindStringSubmatch(q)
-	if qm == nil || qm[1] == "" || len(strings.Fields(qm[1])) > 14 {
+	if qm == nil {
+		bm := bareQuestionRE.FindStringSubmatch(q)
+		if bm == nil || whRE.MatchString(q) {
+			return item{}, "", false // not a yes/no question this can read: drafted as question and answer
+		}
+		qm = []string{q, "", bm[1]}
+	}
+	what := strings.TrimRight(qm[2], "?. ")
+	habit := strings.ToLower(qm[1])
+	if what == "" || len(strings.Fields(what)) > 14 {
 		return item{}, "", false
 	}
-	what := strings.TrimRight(qm[1], "?. ")
 	if strings.HasPrefix(strings.ToLower(what), "questions") || strings.HasPrefix(strings.ToLower(what), "other questions") {
 		return item{}, "", false // "Any questions?" / "No." says nothing clinical
+	}
+	if habit != "" && (rest == "" || neverRE.MatchString(rest)) {
+		// "Do you smoke?" / "No, never." → "Does not smoke."
+		text := "Reports that they " + habit + "."
+		if neg {
+			text = "Does not " + habit + "."
+		}
+		if patientAudience {
+			text = "You said you " + map[bool]string{true: "do not ", false: ""}[neg] + habit + "."
+		}
+		return item{text: text, evidence: []string{t.qseg, t.seg.ID}, cat: catSubjective, slot: slotHistory, patient: true}, "", true
 	}
 	var text string
 	if patientAudience {
@@ -66,6 +90,9 @@ func answerItem(t turn, answer string, patientAudience bool) (item, string, bool
 	}
 	return item{text: text, evidence: []string{t.qseg, t.seg.ID}, cat: catSubjective, slot: slotROS, patient: true}, rest, true
 }
+
+// neverRE is an answer's rest that only stresses the no.
+var neverRE = regexp.MustCompile(`(?i)^(?:never|not at all|none|nope|no|not really|never have|i don't|i do not)[.!]?$`)
 
 type rewrite struct {
 	re *regexp.Regexp
@@ -98,7 +125,7 @@ var patientToNote = []rewrite{
 var clinicianToNote = []rewrite{
 	rw(`(?i)^(?:i'm|i am) (?:going to |gonna )?(?:prescrib\w*|start\w*|put\w*) you on\b`, "Start"),
 	rw(`(?i)^(?:i'm|i am) (?:going to |gonna )?prescrib\w*\b`, "Prescribe"),
-	rw(`(?i)^(?:i'm|i am) (?:going to |gonna )?(?:order|send|refer|increase|decrease|stop|switch|change|add|give)\w*\b`, "${0}"),
+	rw(`(?i)^(?:i'm|i am) (?:going to |gonna )?((?:order|send|refer|increas|decreas|stop|switch|chang|add|giv|continu|start|hold|check|recheck|schedul)\w*)\b`, "$1"),
 	rw(`(?i)^(?:i'd like you to|i want you to|you should|you need to|you'll need to|make sure (?:you|to))\s+`, ""),
 	rw(`(?i)^(?:we'll|we will|let's|let us|we're going to|we are going to)\s+`, ""),
 	rw(`(?i)^(?:i'm|i am) (?:going to|gonna)\s+`, ""),

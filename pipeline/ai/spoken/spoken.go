@@ -204,6 +204,15 @@ func number(toks []token, i int) (val string, next int, ok bool) {
 		}
 	}
 	hundreds := total >= 100
+	// Years and the like said in pairs: "nineteen sixty-one" (1961),
+	// "twenty twenty-four" (2024).
+	if !hundreds && total >= 10 && end == i+1 {
+		if n := nextWord(i); n > 0 {
+			if v, e, ok := small(n); ok && v >= 10 {
+				total, end, hundreds = total*100+v, e, true
+			}
+		}
+	}
 	// Colloquial hundreds: "one twenty" (120), "one oh five" (105), "two
 	// ten" (210) — a digit followed by a two-digit group.
 	if !hundreds && total >= 1 && total <= 9 {

@@ -50,3 +50,18 @@ func FuzzNumbers(f *testing.F) {
 		_ = spoken.Numbers(s) // must not panic
 	})
 }
+
+func TestNumbersYears(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct{ name, in, want string }{
+		{"Year", "March third, nineteen sixty-one.", "March third, 1961."},
+		{"RecentYear", "back in twenty twenty-two", "back in 2022"},
+		{"NotAPair", "twenty minutes", "20 minutes"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if diff := cmp.Diff(c.want, spoken.Numbers(c.in)); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
