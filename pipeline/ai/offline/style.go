@@ -18,8 +18,8 @@ var (
 	// A bare finding asked about: "Fever?" "Chest pain at all?"
 	bareQuestionRE = regexp.MustCompile(`(?i)^(?:and\s+|so\s+)?((?:[a-z'-]+\s+){0,3}[a-z'-]+)(?:\s+at all)?\s*\?$`)
 	whRE           = regexp.MustCompile(`(?i)^(?:what|when|where|why|how|who|which)\b`)
-	yourRE = regexp.MustCompile(`(?i)\byour\b`)
-	youRE  = regexp.MustCompile(`(?i)\byou(?:'ve| have)?\b\s*`)
+	yourRE         = regexp.MustCompile(`(?i)\byour\b`)
+	youRE          = regexp.MustCompile(`(?i)\byou(?:'ve| have)?\b\s*`)
 )
 
 // answerItem turns a yes/no answer to a question into a pertinent negative
