@@ -65,7 +65,7 @@ func TestCompute(t *testing.T) {
 			{Segment: "seg-0008", Text: "Your blood pressure is one thirty over eighty.", Reason: encounter.ReasonClinical},
 		},
 		NotUsed: []encounter.Omission{
-			{Segment: "seg-0001", Text: "Hi, I'm Dr. Feld. Hey computer, start recording.", Reason: encounter.ReasonSmallTalk},
+			{Segment: "seg-0001", Text: "Hi, I'm Dr. Feld. Hey computer, start recording.", Reason: encounter.ReasonCommand},
 			{Segment: "seg-0006", Text: "My knee hurts on the stairs.", Reason: encounter.ReasonRepeated},
 			{Segment: "seg-0007", Text: "Um, okay.", Reason: encounter.ReasonFiller},
 		},
