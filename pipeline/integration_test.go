@@ -34,6 +34,7 @@ import (
 	"github.com/clinscribe/clinscribe/storage/s3test"
 	"github.com/clinscribe/clinscribe/worker"
 	"github.com/clinscribe/clinscribe/worker/redistest"
+	"github.com/clinscribe/clinscribe/worker/workertest"
 )
 
 type rig struct {
@@ -169,26 +170,15 @@ func (r *rig) submit(t *testing.T, req pipeline.SubmitRequest) string {
 	return id
 }
 
-// waitFinished polls until the encounter's pipeline is done.
+// waitFinished waits until the encounter's pipeline is done.
 func (r *rig) waitFinished(t *testing.T, id string, timeout time.Duration) *pipeline.View {
 	t.Helper()
-	deadline := time.Now().Add(timeout)
-	for {
-		v, err := r.pipe.Status(context.Background(), id)
-		if err != nil {
-			t.Fatal(err)
+	t.Cleanup(func() {
+		if t.Failed() {
+			t.Logf("worker log:\n%s", r.logs())
 		}
-		if v.Finished {
-			if v.Failure != nil {
-				t.Fatalf("encounter %s failed: %s: %s", id, v.Failure.Code, v.Failure.Message)
-			}
-			return v
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("encounter %s not finished after %s: %+v\nlog:\n%s", id, timeout, v.Stages, r.logs())
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+	})
+	return workertest.Succeeded(t, r.pipe.Status, id, timeout)
 }
 
 func (r *rig) logs() string {
@@ -469,20 +459,16 @@ func TestPipelineFailClosed(t *testing.T) {
 	r.start(t)
 
 	// Wait until the summary has failed twice for want of the audit trail.
-	deadline := time.Now().Add(60 * time.Second)
-	for {
+	workertest.Eventually(t, 60*time.Second, func() error {
 		st, err := r.svc.Store.Stage(context.Background(), id, encounter.StageSummarize)
-		if err == nil && st.Failure != nil && st.Attempt >= 2 {
-			if st.Failure.Code != "audit_unavailable" || st.State != encounter.StateRetrying {
-				t.Fatalf("stage %+v, want retrying with audit_unavailable", st)
-			}
-			break
+		if err != nil || st.Failure == nil || st.Attempt < 2 {
+			return fmt.Errorf("no second failed attempt: %+v %v\n%s", st, err, r.logs())
 		}
-		if time.Now().After(deadline) {
-			t.Fatalf("no second failed attempt within 60s: %+v %v\n%s", st, err, r.logs())
+		if st.Failure.Code != "audit_unavailable" || st.State != encounter.StateRetrying {
+			t.Fatalf("stage %+v, want retrying with audit_unavailable", st)
 		}
-		time.Sleep(50 * time.Millisecond)
-	}
+		return nil
+	})
 	if n := len(r.server.Requests()); n != 0 {
 		t.Fatalf("%d requests reached the provider while the audit store was down", n)
 	}

@@ -1,6 +1,7 @@
 package ai
 
 import (
+	"cmp"
 	"context"
 	"crypto/rand"
 	"crypto/sha256"
@@ -21,7 +22,8 @@ type ConsentChecker interface {
 	AIAllowed(ctx context.Context, patientRef string) (bool, error)
 }
 
-// AllowAll is the ConsentChecker for setups without a consent store.
+// AllowAll is a ConsentChecker that allows every patient: for tests and
+// tools that have no patients, never a stand-in for a missing store.
 type AllowAll struct{}
 
 // AIAllowed implements ConsentChecker.
@@ -57,18 +59,23 @@ type Gateway struct {
 	now       func() time.Time
 }
 
-// NewGateway checks the routing and returns a Gateway.
-func NewGateway(cfg Config, providers []*Provider, auditor *audit.Logger, consent ConsentChecker, log *slog.Logger) (*Gateway, error) {
-	if auditor == nil {
-		return nil, errors.New("ai.NewGateway: an audit logger is required")
-	}
-	if consent == nil {
-		consent = AllowAll{}
-	}
-	if log == nil {
-		log = slog.Default()
+// GatewayOption adjusts a Gateway.
+type GatewayOption func(*Gateway)
+
+// WithClock sets the clock latencies and audit times are read from (default
+// time.Now).
+func WithClock(now func() time.Time) GatewayOption { return func(g *Gateway) { g.now = now } }
+
+// NewGateway checks the routing and returns a Gateway. The audit logger,
+// the consent checker and the log are required.
+func NewGateway(cfg Config, providers []*Provider, auditor *audit.Logger, consent ConsentChecker, log *slog.Logger, opts ...GatewayOption) (*Gateway, error) {
+	if auditor == nil || consent == nil || log == nil {
+		return nil, errors.New("ai.NewGateway: an audit logger, a consent checker and a log are required")
 	}
 	g := &Gateway{cfg: cfg, providers: map[string]*Provider{}, audit: auditor, consent: consent, log: log, now: time.Now}
+	for _, o := range opts {
+		o(g)
+	}
 	for _, p := range providers {
 		if _, dup := g.providers[p.Name]; dup {
 			return nil, fmt.Errorf("ai.NewGateway: provider %q defined twice", p.Name)
@@ -249,7 +256,7 @@ type outcome struct {
 
 func (g *Gateway) do(ctx context.Context, call Call, p *Provider, task Task, promptVersion, inputHash string, send func(context.Context) (outcome, error)) error {
 	base := audit.Entry{
-		Actor: cmpOr(call.Actor, "system:worker"), Role: cmpOr(call.Role, "system"),
+		Actor: cmp.Or(call.Actor, "system:worker"), Role: cmp.Or(call.Role, "system"),
 		PatientRef: call.PatientRef, EncounterID: call.EncounterID, TaskID: call.TaskID,
 		Task: string(task), Provider: p.Name, Model: p.Models[task], PromptVersion: promptVersion,
 		Attestation: p.Attestation.Agreement, InputSHA256: inputHash,
@@ -300,7 +307,7 @@ func (g *Gateway) do(ctx context.Context, call Call, p *Provider, task Task, pro
 		done.Result = string(phi.CodeOf(callErr))
 	} else {
 		done.Result = "ok"
-		done.Model = cmpOr(out.model, done.Model)
+		done.Model = cmp.Or(out.model, done.Model)
 		done.OutputSHA256 = out.output
 		done.TokensIn, done.TokensOut = out.usage.InputTokens, out.usage.OutputTokens
 		done.ProviderRequestID = out.requestID
@@ -312,13 +319,6 @@ func (g *Gateway) do(ctx context.Context, call Call, p *Provider, task Task, pro
 		return phi.Wrap(err, phi.CodeAuditUnavailable, "audit trail unavailable; AI result discarded")
 	}
 	return callErr
-}
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
 
 func newCallID() string {

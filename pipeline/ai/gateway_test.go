@@ -2,6 +2,7 @@ package ai_test
 
 import (
 	"context"
+	"log/slog"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -49,7 +50,7 @@ func newSetup(t *testing.T, att ai.Attestation, consent ai.ConsentChecker, overr
 	off := &ai.Provider{Name: "local", Kind: "test", Attestation: ai.Attestation{ZeroRetention: true, Agreement: "x"},
 		Transcriber: nopTranscriber{}}
 	gw, err := ai.NewGateway(ai.Config{Transcribe: "local", Summarize: "remote", DebugOverrideUnattestedProviders: override},
-		[]*ai.Provider{p, off}, lg, consent, nil)
+		[]*ai.Provider{p, off}, lg, consent, slog.New(slog.DiscardHandler))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,7 +81,7 @@ func events(t *testing.T, dir string) []audit.Event {
 
 func TestGatewayAuditsEveryCall(t *testing.T) {
 	t.Parallel()
-	s := newSetup(t, ai.Attestation{ZeroRetention: true, Agreement: "baa-2026-014"}, nil, false)
+	s := newSetup(t, ai.Attestation{ZeroRetention: true, Agreement: "baa-2026-014"}, ai.AllowAll{}, false)
 	if _, err := s.gw.Summarize(context.Background(), s.call, s.req); err != nil {
 		t.Fatal(err)
 	}
@@ -102,7 +103,7 @@ func TestGatewayAuditsEveryCall(t *testing.T) {
 
 func TestGatewayRefusesUnattestedProvider(t *testing.T) {
 	t.Parallel()
-	s := newSetup(t, ai.Attestation{}, nil, false)
+	s := newSetup(t, ai.Attestation{}, ai.AllowAll{}, false)
 	_, err := s.gw.Summarize(context.Background(), s.call, s.req)
 	if phi.CodeOf(err) != phi.CodeNotAttested || !phi.IsPermanent(err) {
 		t.Fatalf("err = %v, want permanent %s", err, phi.CodeNotAttested)
@@ -117,7 +118,7 @@ func TestGatewayRefusesUnattestedProvider(t *testing.T) {
 
 func TestGatewayDebugOverride(t *testing.T) {
 	t.Parallel()
-	s := newSetup(t, ai.Attestation{}, nil, true)
+	s := newSetup(t, ai.Attestation{}, ai.AllowAll{}, true)
 	if _, err := s.gw.Summarize(context.Background(), s.call, s.req); err != nil {
 		t.Fatal(err)
 	}
@@ -138,7 +139,7 @@ func TestGatewayRefusesOptedOutPatient(t *testing.T) {
 // If the audit trail cannot be written, no request leaves.
 func TestGatewayFailsClosedWhenTrailClosed(t *testing.T) {
 	t.Parallel()
-	s := newSetup(t, ai.Attestation{ZeroRetention: true, Agreement: "a"}, nil, false)
+	s := newSetup(t, ai.Attestation{ZeroRetention: true, Agreement: "a"}, ai.AllowAll{}, false)
 	if err := s.audit.Close(); err != nil {
 		t.Fatal(err)
 	}
@@ -154,7 +155,7 @@ func TestGatewayFailsClosedWhenTrailClosed(t *testing.T) {
 func TestNewGatewayRejectsBadRoutes(t *testing.T) {
 	t.Parallel()
 	lg := audittest.NewFileLogger(t, t.TempDir(), "w")
-	_, err := ai.NewGateway(ai.Config{Transcribe: "x", Summarize: "x"}, nil, lg, nil, nil)
+	_, err := ai.NewGateway(ai.Config{Transcribe: "x", Summarize: "x"}, nil, lg, ai.AllowAll{}, slog.New(slog.DiscardHandler))
 	if err == nil || !strings.Contains(err.Error(), "unknown provider") {
 		t.Fatalf("err = %v", err)
 	}

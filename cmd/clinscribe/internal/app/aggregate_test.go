@@ -3,6 +3,7 @@ package app_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -11,6 +12,7 @@ import (
 	"github.com/clinscribe/clinscribe/pipeline/aggregate"
 	"github.com/clinscribe/clinscribe/storage"
 	"github.com/clinscribe/clinscribe/worker/redistest"
+	"github.com/clinscribe/clinscribe/worker/workertest"
 )
 
 // Signed encounters become de-identified aggregate records (deid queue);
@@ -53,20 +55,16 @@ func TestAggregatesFromSignedEncounters(t *testing.T) {
 		}
 	}
 	var rep aggregate.Report
-	deadline := time.Now().Add(30 * time.Second)
-	for {
+	workertest.Eventually(t, 30*time.Second, func() error {
 		var err error
 		if rep, err = e.a.Services.Aggregates.Report(ctx, 11); err != nil {
 			t.Fatal(err)
 		}
-		if len(rep.Rows) == 1 && rep.Rows[0].Drafts == n {
-			break
+		if len(rep.Rows) != 1 || rep.Rows[0].Drafts != n {
+			return fmt.Errorf("aggregates do not cover %d signed encounters: %+v", n, rep)
 		}
-		if time.Now().After(deadline) {
-			t.Fatalf("aggregates never covered %d signed encounters: %+v", n, rep)
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
+		return nil
+	})
 	row := rep.Rows[0]
 	if row.Template != "soap" || row.Provider != "offline" || row.ShareSignedUnchanged < 0.9 || row.ShareSignedUnchanged > 0.92 || row.MeanEditRatio <= 0 {
 		t.Fatalf("row = %+v", row)

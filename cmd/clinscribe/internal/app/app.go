@@ -286,15 +286,20 @@ func openStore(ctx context.Context, c config.Store) (storage.Blobstore, error) {
 		if err != nil {
 			return nil, err
 		}
-		client := s3.NewFromConfig(ac, func(o *s3.Options) {
-			if c.AWS.Endpoint != "" {
-				o.BaseEndpoint = aws.String(c.AWS.Endpoint)
-			}
-			o.UsePathStyle = c.AWS.PathStyle
-		})
-		return storage.NewS3(client, c.S3)
+		return storage.NewS3(newS3Client(ac, c.AWS), c.S3)
 	}
 	return nil, fmt.Errorf("unknown kind %q", c.Kind)
+}
+
+// newS3Client is the one S3 client builder: the data store and the audit
+// sink take the same endpoint and path-style settings.
+func newS3Client(ac aws.Config, c config.AWS) *s3.Client {
+	return s3.NewFromConfig(ac, func(o *s3.Options) {
+		if c.Endpoint != "" {
+			o.BaseEndpoint = aws.String(c.Endpoint)
+		}
+		o.UsePathStyle = c.PathStyle
+	})
 }
 
 func openKeyManager(ctx context.Context, c config.Keys, create bool) (storage.KeyManager, error) {
