@@ -85,8 +85,10 @@ var stopwords = map[string]bool{
 	"you": true, "your": true, "about": true, "also": true, "which": true, "who": true, "its": true,
 }
 
+// tokens splits a text as the fact check reads it: spoken numbers as
+// digits ("a thousand" is 1000), frequencies as counts.
 func tokens(s string) []string {
-	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+	return strings.FieldsFunc(factcheck.Normalize(s), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '.' && r != '/'
 	})
 }

@@ -3,6 +3,7 @@ package drafteval_test
 import (
 	"bytes"
 	"context"
+	"log/slog"
 	"math"
 	"os"
 	"strings"
@@ -92,7 +93,7 @@ func TestEvaluateDevCorpus(t *testing.T) {
 		t.Fatal(err)
 	}
 	logger := audit.NewLogger(&audit.MemorySink{}, "test", "test", nil)
-	gw, err := ai.NewGateway(ai.Config{Transcribe: "offline", Summarize: "offline"}, []*ai.Provider{offline.New("offline")}, logger, ai.AllowAll{}, nil)
+	gw, err := ai.NewGateway(ai.Config{Transcribe: "offline", Summarize: "offline"}, []*ai.Provider{offline.New("offline")}, logger, ai.AllowAll{}, slog.New(slog.DiscardHandler))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/clinscribe/clinscribe/pipeline/ai/spoken"
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
+	"github.com/clinscribe/clinscribe/pipeline/source"
 )
 
 //go:embed drugs.txt
@@ -273,7 +274,6 @@ var rewrites = []struct {
 var (
 	wordRE     = regexp.MustCompile(`[a-z]+(?:['’-][a-z]+)*|\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)*|[.;:!?,()]`)
 	quantityRE = regexp.MustCompile(`(^|[^\w.#/])(\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)*)(?:\s*-?\s*(%|[a-z]+(?:/[a-z]+)*(?:-old)?))?`)
-	enumRE     = regexp.MustCompile(`^\s*(?:#|\(|problem |number |item )?\d{1,2}[.)]?\s`)
 )
 
 var unitCanon = map[string]string{
@@ -293,7 +293,7 @@ var unitCanon = map[string]string{
 	"capsule": "tablet", "capsules": "tablet", "cap": "tablet", "caps": "tablet", "puff": "puff", "puffs": "puff",
 	"drop": "drop", "drops": "drop", "cm": "cm", "mm": "mm", "inch": "inch", "inches": "inch",
 	"mg/dl": "mg/dl", "mmol/l": "mmol/l", "mg/kg": "mg/kg", "mg/kg/day": "mg/kg/day", "ml/min": "ml/min", "meq": "meq",
-	"miu/l": "miu/l", "mg/g": "mg/g", "ng/ml": "ng/ml", "breaths": "breaths",
+	"miu/l": "miu/l", "mg/g": "mg/g", "ng/ml": "ng/ml", "breaths": "breaths", "mil": "ml", "mils": "ml",
 }
 
 var doseUnits = map[string]bool{"mg": true, "mcg": true, "g": true, "ml": true, "unit": true, "tablet": true, "puff": true, "drop": true, "times": true, "mg/kg": true, "mg/kg/day": true}
@@ -391,11 +391,36 @@ func stem(w string) string {
 // short answer gave this question.
 func analyze(text string, answer int) *facts {
 	f := &facts{drugs: map[string]string{}, polarity: map[string]uint8{}, phrase: map[string]string{}, times: map[string]string{}, antonyms: map[string]bool{}}
+	// Sentence by sentence: a question is asserted only through its
+	// answer, the next sentence's yes or no or, for the text's last
+	// sentence, the answer given with the call.
+	parts := source.Sentences(text)
+	for k, p := range parts {
+		pol := 0
+		if strings.HasSuffix(strings.TrimSpace(p), "?") {
+			if k+1 < len(parts) {
+				pol = shortAnswer(parts[k+1])
+			} else {
+				pol = answer
+			}
+		}
+		analyzeSentence(f, p, pol)
+	}
+	return f
+}
+
+// listMarkerRE is a list number written in digits opening a note line
+// ("1. Type 2 diabetes"); a spoken answer ("Three. Okay, four.") is not one.
+var listMarkerRE = regexp.MustCompile(`^\s*(?:#\s*\d{1,2}|\(?\d{1,2}[.)])\s`)
+
+func analyzeSentence(f *facts, text string, answer int) {
 	norm := Normalize(text)
 	// Numbers, skipping a list marker that opens the text.
 	body := norm
-	if loc := enumRE.FindStringIndex(body); loc != nil {
-		body = strings.Repeat(" ", loc[1]) + body[loc[1]:]
+	if loc := listMarkerRE.FindStringIndex(text); loc != nil {
+		if i := strings.IndexAny(norm, ".)"); i >= 0 && i < loc[1]+2 {
+			body = strings.Repeat(" ", i+1) + norm[i+1:]
+		}
 	}
 	for _, m := range quantityRE.FindAllStringSubmatchIndex(body, -1) {
 		val := body[m[4]:m[5]]
@@ -422,6 +447,9 @@ func analyze(text string, answer int) *facts {
 	question := strings.HasSuffix(strings.TrimSpace(norm), "?")
 	neg := false
 	for i, w := range words {
+		if i == 0 && (w == "no" || w == "nope") && len(words) > 1 && (words[1] == "," || words[1] == ".") {
+			continue // "No, normal." answers; it does not negate what follows
+		}
 		if g, ok := drugs[w]; ok {
 			f.drugs[g] = w
 		}
@@ -476,7 +504,6 @@ func analyze(text string, answer int) *facts {
 			f.phrase[st] = w
 		}
 	}
-	return f
 }
 
 // readSide reads the side word at i when a body word is near it.

@@ -194,11 +194,12 @@ var listItemRE = regexp.MustCompile(`^\s*(?:#\s*)?(\d{1,2})[.)]\s+\S`)
 
 var (
 	openerRE = regexp.MustCompile(`(?i)^(?:(?:so|okay|ok|alright|all right|now|and|then)[,]?\s+)*` +
-		`(?:for (?:your|the) (first|second|third|fourth|fifth|next|last|other|final) (?:problem|issue|thing|concern)|` +
-		`(first|second|third|fourth|fifth|next|lastly|last|finally)(?: thing| problem| issue)?|` +
-		`(?:number|problem) (one|two|three|four|five|\d)|` +
-		`(?:let's|let us) (?:talk|move on) (?:about|to)|(?:now,? )?(?:about|regarding|as for|moving on to|on to|turning to))` +
-		`[,:]?\s+(?:(?:is|was|about|regarding|with|on)\s+)?(?:the |your |his |her )?([^,.;:]{2,40}?)(?:[,.;:]\s*|\s+(?:is|was|has|have|looks|seems|I|we)\b\s*|$)(.*)$`)
+		`(?:for (?:your|the) (first|second|third|fourth|fifth|next|last|other|final) (?:problem|issue|thing|concern)[,:]?|` +
+		`(first|second|third|fourth|fifth|next|lastly|last|finally)(?:\s+(?:thing|problem|issue|one))?\s*[,:]|` +
+		`(?:number|problem|issue) (one|two|three|four|five|\d)[,:]?|` +
+		`(?:let's|let us) (?:talk|move on) (?:about|to)|(?:now,? )?(?:regarding|as for|moving on to|turning to))` +
+		`\s+(?:(?:is|was|about|regarding|with|on)\s+)?(?:the |your |his |her )?([^,.;:]{2,40}?)(?:[,.;:]\s*|\s+(?:is|was|has|have|looks|seems|I|we)\b\s*|$)(.*)$`)
+	pronounLabel = map[string]bool{"that": true, "this": true, "it": true, "those": true, "these": true, "them": true, "things": true, "you": true}
 	ordinal = map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 )
 
@@ -233,7 +234,7 @@ func problemOpener(text string, t turn) (int, string, string, bool) {
 		}
 	}
 	label := strings.TrimSpace(m[4])
-	if strings.Contains(strings.ToLower(label), "problem") || len(strings.Fields(label)) > 6 {
+	if strings.Contains(strings.ToLower(label), "problem") || len(strings.Fields(label)) > 6 || pronounLabel[strings.ToLower(label)] {
 		return 0, "", "", false
 	}
 	return n, capitalize(label), capitalize(strings.TrimSpace(m[5])), true

@@ -188,12 +188,20 @@ func draftItems(turns []turn, patientAudience bool) []item {
 		if text == "" || isQuestion(text) {
 			continue
 		}
-		if t.question != "" && !answered {
-			if short(text) {
-				// "About three days." answers "How long has this been going on?"
-				text = clean(t.question) + " " + capitalize(text)
-				ev = []string{t.qseg, t.seg.ID}
-			}
+		composite := false
+		if t.question != "" && !answered && short(text) {
+			// "About three days." answers "How long has this been going on?"
+			text = clean(t.question) + " " + capitalize(text)
+			ev = []string{t.qseg, t.seg.ID}
+			composite = true
+		}
+		if !composite && t.question == "" && fragment(text) && len(items) > 0 && items[len(items)-1].evidence[len(items[len(items)-1].evidence)-1] == t.seg.ID {
+			// A fragment ("One thirty-eight, one forty-two, like that.")
+			// finishes the sentence before it in the same turn.
+			last := &items[len(items)-1]
+			last.text = strings.TrimRight(last.text, ".!") + "; " + lowerFirst(style(text, t.role, patientAudience))
+			drafted.Add(last.text)
+			continue
 		}
 		// Problem-oriented assessment and plan.
 		opened := false
@@ -228,7 +236,10 @@ func draftItems(turns []turn, patientAudience bool) []item {
 		if (cat == catAssessment || cat == catPlan) && sl != slotPrecaution {
 			prob = problem
 		}
-		styled := style(text, t.role, patientAudience)
+		styled := text
+		if !composite {
+			styled = style(text, t.role, patientAudience)
+		}
 		if label, ok := historyLabel[t.seg.Heading]; ok && t.part == 0 && (t.index == 0 || turns[i].prevHeading != t.seg.Heading) && !strings.Contains(strings.ToLower(styled), strings.ToLower(label)) {
 			// "Allergies: penicillin (hives)." keeps the heading that says what it is.
 			styled = label + ": " + lowerFirst(styled)
@@ -250,6 +261,23 @@ var historyLabel = map[string]string{
 func isQuestion(s string) bool { return strings.HasSuffix(strings.TrimSpace(s), "?") }
 
 func short(s string) bool { return len(strings.Fields(s)) <= 6 }
+
+// fragment reports whether a sentence is a few numbers with at most a
+// couple of words ("1000." "138, 142, like that."), which only make sense
+// with the sentence before them.
+func fragment(s string) bool {
+	ws := strings.Fields(s)
+	if len(ws) > 5 || !strings.ContainsAny(s, "0123456789") {
+		return false
+	}
+	letters := 0
+	for _, w := range ws {
+		if !strings.ContainsAny(w, "0123456789") {
+			letters++
+		}
+	}
+	return letters <= 3
+}
 
 var (
 	fillerRE = regexp.MustCompile(`(?i)(?:^|,?\s)(?:um+|uh+|er|erm|hmm+|you know|i mean|like,|kind of like|sort of like|you see)(?:,|\s|$)`)
