@@ -26,6 +26,7 @@ import (
 	"strings"
 
 	"github.com/clinscribe/clinscribe/pipeline/ai/factcheck"
+	"github.com/clinscribe/clinscribe/pipeline/ai/spoken"
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
 	"github.com/clinscribe/clinscribe/pipeline/source"
 )
@@ -61,10 +62,11 @@ var (
 		`how are you|how's it going|how have you been|i'm (?:good|fine|doing (?:good|well|ok(?:ay)?|fine)|well)|doing (?:good|well|fine)|` +
 		`not (?:too )?bad|pretty good|can't complain|thanks?(?: you)?(?: so much| very much)?(?: for [^.?!]*)?\W*$|you're welcome|no problem|bye|goodbye|` +
 		`see you|take care|have a (?:good|great|nice)|feel better|come on in|have a seat|welcome|it was (?:nice|good))(?:\b|$)`)
-	smallTalkRE = re(`\b(?:weather|rain(?:ing|y)?|snow(?:ing|ed)?|sunny|cold out|hot out|traffic|highway|commute|game|team|` +
-		`playoffs?|season|vacation|trip|cruise|holiday|holidays|thanksgiving|christmas|birthday party|wedding|garden(?:ing)?|` +
-		`grandkids|grandchildren|puppy|dog|cat|movie|show|netflix|book club|football|baseball|basketball|soccer|hockey|` +
-		`golf|fishing|concert|restaurant|coffee|lunch|weekend plans|your (?:shirt|jacket|hair)|love (?:that|your))\b`)
+	smallTalkRE = re(`\b(?:weather|rain(?:ing|y)?|snow(?:ing|ed)?|sunny|cold out|hot out|traffic|highway|commute|the game|` +
+		`playoffs?|vacation|cruise|holidays?|thanksgiving|christmas|birthday party|wedding|gardening|` +
+		`grandkids|grandchildren|puppy|movie|netflix|book club|football|baseball|basketball|soccer|hockey|` +
+		`concert|restaurant|weekend plans|your (?:shirt|jacket|hair|shoes)|love (?:that|your)|sticker|cute|great name|` +
+		`how was the drive|find (?:the|us|parking) (?:ok(?:ay)?|alright|all right))\b`)
 	adminRE = re(`\b(?:date of birth|birth ?date|dob|birthday|spell (?:your|that|it)|confirm your|your full name|last name|` +
 		`first name|medical record|mrn|chart number|phone number|cell(?: phone)? number|number on file|callback number|address|` +
 		`my (?:cell|phone|number|home number) is|\(?\d{3}\)?[ .-]?\d{3}-\d{4}|` +
@@ -118,7 +120,7 @@ func Classify(sentence, question string) string {
 		return encounter.ReasonFiller
 	case greetingRE.MatchString(s) && !clinicalRE.MatchString(s) && !numRE.MatchString(s), onlyGreeting(s):
 		return encounter.ReasonSmallTalk
-	case smallTalkRE.MatchString(s) && !clinicalRE.MatchString(s) && !numRE.MatchString(s):
+	case smallTalkRE.MatchString(s) && !clinicalRE.MatchString(s) && !numRE.MatchString(spoken.Numbers(s)):
 		return encounter.ReasonSmallTalk
 	case titleRE.MatchString(s) && !clinicalRE.MatchString(s) && !numRE.MatchString(s):
 		return encounter.ReasonAdministrative
@@ -130,7 +132,9 @@ func Classify(sentence, question string) string {
 var greetingPhraseRE = re(`\b(?:hi|hello|hey|good (?:morning|afternoon|evening)|nice (?:to )?(?:meet|see)(?:ing)? you(?: again| too)?|` +
 	`thanks?(?: you)?(?: so much| very much| again)?|you're welcome|take care|feel better|get well soon|bye(?:-bye)?|goodbye|` +
 	`see you(?: (?:soon|later|next time|then))?|have a (?:good|great|nice) (?:day|one|weekend|evening)|` +
-	`you too|my pleasure|no problem|of course|sounds good|will do|appreciate it)\b`)
+	`you too|my pleasure|no problem|of course|sounds good|will do|appreciate it|` +
+	`(?:i'm|i am|this is|my name is) (?:dr\.?|doctor|nurse) [a-z'-]+(?: [a-z'-]+)?|i'm [a-z]+,? the (?:nurse|doctor|resident|medical assistant)|` +
+	`let me (?:take a look|see|check|think)|let's (?:take a look|see)|one (?:sec|second|moment)|bear with me)\b`)
 
 // onlyGreeting reports whether a sentence is nothing but courtesies and
 // filler ("Thank you, feel better." "Thanks, take care.").
@@ -167,7 +171,8 @@ var clinicalRE = re(`\b(?:pain|ache|aches|hurt|hurts|sore|fever|cough|breath|che
 	`exam\w*|lab\w*|test\w*|x-?ray|scan|mri|result\w*|diagnos\w*|infection|injur\w*|fall|fell|numb\w*|tingl\w*|weak\w*|` +
 	`anxi\w*|depress\w*|mood|stress\w*|pregnan\w*|period|urin\w*|stool|bowel|bladder|vision|hearing|heart|lung\w*|` +
 	`knee|back|hip|shoulder|ankle|wrist|neck|ear|eye|throat|skin|stomach|abdom\w*|follow[- ]?up|return|refer\w*|` +
-	`vaccin\w*|shot|therapy|treatment|insulin|inhaler|worse|better|improv\w*|emergency|er\b|urgent care)\b`)
+	`vaccin\w*|shot|therapy|treatment|insulin|inhaler|worse|better|improv\w*|emergency|er\b|urgent care|walk\w*|miles?|` +
+	`x-?rays?|joint|limp|arthritis|spurs?)\b`)
 
 // unit is one sentence of a segment.
 type unit struct {
@@ -223,7 +228,7 @@ func Compute(sections []encounter.Section, segments []encounter.Segment) *encoun
 			if p == 0 {
 				q = question
 			}
-			viaAnswer := cited && p == len(parts)-1 && isQuestion(text) && i+1 < len(segments) && len(citing[i+1]) > 0
+			viaAnswer := cited && isQuestion(text) && i+1 < len(segments) && len(citing[i+1]) > 0 && questionBefore(segments, i+1) != ""
 			if cited && (len(parts) == 1 || viaAnswer || carried(text, citing[i])) {
 				seen.Add(text)
 				continue

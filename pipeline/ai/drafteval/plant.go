@@ -31,8 +31,7 @@ type PlantedError struct {
 
 var (
 	sideRE     = regexp.MustCompile(`(?i)\b(left|right|bilateral|bilaterally)\b`)
-	notSideRE  = regexp.MustCompile(`(?i)\b(?:all|that's|you're|that is|is) right\b|\bright (?:now|away|here|there|then|after|before)\b|\b(?:i|he|she|they|we) left\b|\bleft (?:over|the|work|home|a)\b`)
-	numberRE   = regexp.MustCompile(`(^|[^\w./#])(\d+(?:\.\d+)?)(\s*(?:mg|mcg|g|ml|mL|units?|%|kg|lb|days?|weeks?|months?|years?|hours?|times|tablets?|capsules?|puffs?|mg/dL|mmHg|bpm|C|F)?)\b`)
+	numberRE   = regexp.MustCompile(`(^|[^\w./#-])(\d+(?:\.\d+)?)(\s*(?:mg|mcg|g|ml|mL|units?|%|kg|lb|days?|weeks?|months?|years?|hours?|times|tablets?|capsules?|puffs?|mg/dL|mmHg|bpm|C|F)?)\b`)
 	listRE     = regexp.MustCompile(`^\s*\d{1,2}[.)]\s`)
 	doseUnitRE = regexp.MustCompile(`(?i)^\s*(?:mg|mcg|g|ml|units?|tablets?|capsules?|puffs?|times)$`)
 	negations  = []struct {
@@ -54,7 +53,8 @@ var (
 )
 
 // Plant returns the sentence with each kind of error planted that applies
-// to it, one error per copy: the first side swapped, the first number
+// to it, one error per copy: the first side swapped (a left, right or
+// bilateral the check reads as a side: factcheck.IsSide), the first number
 // changed (a dose when a drug unit follows it), the first negation
 // flipped, the first medicine swapped for another, and a number the cited
 // text does not hold invented at the end.
@@ -65,8 +65,13 @@ func Plant(sentence, cited string) []PlantedError {
 			out = append(out, PlantedError{Kind: kind, Text: text})
 		}
 	}
-	if !notSideRE.MatchString(sentence) {
-		if loc := sideRE.FindStringSubmatchIndex(sentence); loc != nil {
+	for n, loc := range sideRE.FindAllStringSubmatchIndex(sentence, -1) {
+		// Only a side as the check reads sides: "that's right" and "I
+		// left" are not laterality, whatever the generator did to them.
+		if !factcheck.IsSide(sentence, n) {
+			continue
+		}
+		{
 			w := strings.ToLower(sentence[loc[2]:loc[3]])
 			to := map[string]string{"left": "right", "right": "left", "bilateral": "left", "bilaterally": "on the left"}[w]
 			if sentence[loc[2]] >= 'A' && sentence[loc[2]] <= 'Z' {
@@ -74,6 +79,7 @@ func Plant(sentence, cited string) []PlantedError {
 			}
 			add(KindLaterality, sentence[:loc[2]]+to+sentence[loc[3]:])
 		}
+		break
 	}
 	body, offset := sentence, 0
 	if loc := listRE.FindStringIndex(sentence); loc != nil {

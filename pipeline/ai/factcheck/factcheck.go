@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/clinscribe/clinscribe/pipeline/ai/shorthand"
 	"github.com/clinscribe/clinscribe/pipeline/ai/spoken"
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
 	"github.com/clinscribe/clinscribe/pipeline/source"
@@ -158,8 +159,8 @@ func isAnswer(segs []encounter.Segment, i int) bool {
 }
 
 var (
-	noAnswerRE  = regexp.MustCompile(`(?i)^\W*(?:no|nope|nah|not really|not at all|none|never|negative|no,? (?:none|not|never|nothing)\b[^.?!]*|i (?:don't|do not|haven't|have not|didn't|did not)(?: think so)?|nothing(?: like that)?)\W*(?:$|[.,!;])`)
-	yesAnswerRE = regexp.MustCompile(`(?i)^\W*(?:yes|yeah|yep|yup|uh-huh|i do|i have|i did|sometimes|a little|a bit|correct|definitely|sure)\b`)
+	noAnswerRE  = regexp.MustCompile(`(?i)^\W*(?:(?:um+|uh+|well|oh|so|hmm+|ah)[,.]?\s+)*(?:no|nope|nah|not really|not at all|none|never|negative|no,? (?:none|not|never|nothing)\b[^.?!]*|i (?:don't|do not|haven't|have not|didn't|did not)(?: think so)?|nothing(?: like that)?)\W*(?:$|[.,!;])`)
+	yesAnswerRE = regexp.MustCompile(`(?i)^\W*(?:(?:um+|uh+|well|oh|so|hmm+|ah)[,.]?\s+)*(?:yes|yeah|yep|yup|uh-huh|i do|i have|i did|sometimes|a little|a bit|correct|definitely|sure)\b`)
 )
 
 // shortAnswer returns -1 for a text opening with "no" (or the like), +1
@@ -180,9 +181,10 @@ func shortAnswer(text string) int {
 
 // quantity is a number with its unit, as compared.
 type quantity struct {
-	value string // normalized: "500", "120/80", "38.2"
-	unit  string // canonical unit, or ""
-	text  string // as written after normalization ("500 mg")
+	value   string // normalized: "500", "120/80", "38.2"
+	unit    string // canonical unit, or ""
+	text    string // as written after normalization ("500 mg")
+	anchors []string
 }
 
 // side is a laterality mention with the words around it.
@@ -196,12 +198,34 @@ type side struct {
 type facts struct {
 	quantities []quantity
 	drugs      map[string]string // generic -> as written
+	drugAt     []mention         // each medicine named, with the words around it
 	sides      []side
 	polarity   map[string]uint8 // stem -> bits: 1 present, 2 absent
 	order      []string         // stems in the order first seen
 	phrase     map[string]string
 	times      map[string]string // time key -> as written
 	antonyms   map[string]bool   // positive, negative, normal, abnormal
+
+	// Per sentence (units of a merged text): the words it uses, whether
+	// it negates anything (a cue, or a "no" answering it), what it
+	// negates.
+	units   []*facts
+	words   map[string]bool
+	cue     bool
+	negated map[string]bool
+}
+
+// mention is a fact with the words around it, to tell which of two
+// mentions in a text a sentence's fact stands for.
+type mention struct {
+	key     string
+	text    string
+	anchors []string
+}
+
+func newFacts() *facts {
+	return &facts{drugs: map[string]string{}, polarity: map[string]uint8{}, phrase: map[string]string{}, times: map[string]string{},
+		antonyms: map[string]bool{}, words: map[string]bool{}, negated: map[string]bool{}}
 }
 
 const (
@@ -213,7 +237,7 @@ func merge(fs []*facts) *facts {
 	if len(fs) == 1 {
 		return fs[0]
 	}
-	m := &facts{drugs: map[string]string{}, polarity: map[string]uint8{}, phrase: map[string]string{}, times: map[string]string{}, antonyms: map[string]bool{}}
+	m := newFacts()
 	for _, f := range fs {
 		m = mergeInto(m, f)
 	}
@@ -224,6 +248,10 @@ func merge(fs []*facts) *facts {
 func mergeInto(m, f *facts) *facts {
 	{
 		m.quantities = append(m.quantities, f.quantities...)
+		m.drugAt = append(m.drugAt, f.drugAt...)
+		if len(f.units) > 0 {
+			m.units = append(m.units, f.units...)
+		}
 		m.sides = append(m.sides, f.sides...)
 		for k, v := range f.drugs {
 			m.drugs[k] = v
@@ -249,7 +277,7 @@ func mergeInto(m, f *facts) *facts {
 // Normalize writes a text the way the fact check compares it: spoken
 // numbers as digits, "N out of 10" as N/10, frequencies as counts.
 func Normalize(text string) string {
-	s := strings.ToLower(spoken.Numbers(text))
+	s := strings.ToLower(spoken.Numbers(shorthand.Expand(text)))
 	for _, r := range rewrites {
 		s = r.re.ReplaceAllString(s, r.to)
 	}
@@ -390,7 +418,7 @@ func stem(w string) string {
 // analyze reads the facts of a text. answer, when not 0, is the polarity a
 // short answer gave this question.
 func analyze(text string, answer int) *facts {
-	f := &facts{drugs: map[string]string{}, polarity: map[string]uint8{}, phrase: map[string]string{}, times: map[string]string{}, antonyms: map[string]bool{}}
+	f := newFacts()
 	// Sentence by sentence: a question is asserted only through its
 	// answer, the next sentence's yes or no or, for the text's last
 	// sentence, the answer given with the call.
@@ -404,7 +432,11 @@ func analyze(text string, answer int) *facts {
 				pol = answer
 			}
 		}
-		analyzeSentence(f, p, pol)
+		u := newFacts()
+		analyzeSentence(u, p, pol)
+		mergeInto(f, u)
+		f.order = append(f.order, u.order...)
+		f.units = append(f.units, u)
 	}
 	return f
 }
@@ -436,7 +468,7 @@ func analyzeSentence(f *facts, text string, answer int) {
 				text = body[m[4]:m[7]]
 			}
 		}
-		f.quantities = append(f.quantities, quantity{value: canonValue(val), unit: unit, text: text})
+		f.quantities = append(f.quantities, quantity{value: canonValue(val), unit: unit, text: text, anchors: around(norm, m[4], m[5], 3, 2)})
 	}
 	for _, m := range timePhraseRE.FindAllStringSubmatch(norm, -1) {
 		f.times[m[1]+" "+m[2]] = m[0]
@@ -446,12 +478,25 @@ func analyzeSentence(f *facts, text string, answer int) {
 	// Questions assert nothing unless answered.
 	question := strings.HasSuffix(strings.TrimSpace(norm), "?")
 	neg := false
+	if question && answer < 0 {
+		f.cue = true
+	}
 	for i, w := range words {
 		if i == 0 && (w == "no" || w == "nope") && len(words) > 1 && (words[1] == "," || words[1] == ".") {
 			continue // "No, normal." answers; it does not negate what follows
 		}
+		if w != "," && !scopeBreak[w] && !plain[w] && !negCues[w] && !isNegWord(w) {
+			f.words[stem(w)] = true
+		}
 		if g, ok := drugs[w]; ok {
 			f.drugs[g] = w
+			var anchors []string
+			for k := max(0, i-4); k < len(words) && k <= i+4; k++ {
+				if _, isDrug := drugs[words[k]]; k != i && !isDrug && !scopeBreak[words[k]] && words[k] != "," {
+					anchors = append(anchors, words[k])
+				}
+			}
+			f.drugAt = append(f.drugAt, mention{key: g, text: w, anchors: anchors})
 		}
 		if k, ok := timeKeys[w]; ok {
 			if _, seen := f.times[k]; !seen {
@@ -471,8 +516,18 @@ func analyzeSentence(f *facts, text string, answer int) {
 			neg = false
 			continue
 		}
-		if negCues[w] || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") {
+		if isNegWord(w) {
 			neg = true
+			f.cue = true
+			if i == len(words)-1 || i == len(words)-2 && scopeBreak[words[i+1]] {
+				// "... things I don't." negates what came before it.
+				for k := i - 1; k >= 0 && k >= i-3; k-- {
+					if !plain[words[k]] && len(words[k]) > 2 && !scopeBreak[words[k]] {
+						f.negated[stem(words[k])] = true
+						break
+					}
+				}
+			}
 			continue
 		}
 		if w == "," || plain[w] || len(w) < 3 || w[0] >= '0' && w[0] <= '9' {
@@ -500,10 +555,40 @@ func analyzeSentence(f *facts, text string, answer int) {
 			f.order = append(f.order, st)
 		}
 		f.polarity[st] |= pol
+		if pol == absent {
+			f.negated[st] = true
+		}
 		if _, ok := f.phrase[st]; !ok {
 			f.phrase[st] = w
 		}
 	}
+}
+
+func isNegWord(w string) bool {
+	return negCues[w] || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t")
+}
+
+// around returns the words (not digits, not punctuation) within before and
+// after words of the span [a, b) of text.
+func around(text string, a, b, before, after int) []string {
+	locs := wordRE.FindAllStringIndex(text, -1)
+	var pre, post []string
+	for _, l := range locs {
+		w := text[l[0]:l[1]]
+		if w == "," || scopeBreak[w] || w[0] >= '0' && w[0] <= '9' {
+			continue
+		}
+		switch {
+		case l[1] <= a:
+			pre = append(pre, stem(w))
+		case l[0] >= b && len(post) < after:
+			post = append(post, stem(w))
+		}
+	}
+	if len(pre) > before {
+		pre = pre[len(pre)-before:]
+	}
+	return append(pre, post...)
 }
 
 // readSide reads the side word at i when a body word is near it.
@@ -546,6 +631,10 @@ func readSide(words []string, i int, s string) (side, bool) {
 			anchors = append(anchors, stem(words[k]))
 		}
 	}
+	// "worse on the right", "pain to the left", "the left one".
+	if i >= 2 && words[i-1] == "the" && (words[i-2] == "on" || words[i-2] == "to") || i >= 1 && words[i-1] == "the" && i+1 < len(words) && words[i+1] == "one" {
+		near = true
+	}
 	if !near {
 		return side{}, false
 	}
@@ -569,17 +658,28 @@ func compare(sent, src *facts) []encounter.Mismatch {
 	for _, q := range sent.quantities {
 		ok := false
 		other := ""
+		bestSame, bestOther, otherText := 0, 0, ""
 		for _, s := range src.quantities {
-			if s.value == q.value && (s.unit == q.unit || s.unit == "" || q.unit == "") {
+			compatible := s.unit == q.unit || s.unit == "" || q.unit == ""
+			if s.value == q.value && compatible {
 				ok = true
-				break
+				bestSame = max(bestSame, shared(q.anchors, s.anchors))
+				continue
 			}
 			if other == "" && q.unit != "" && s.unit == q.unit {
 				other = s.text
 			}
+			if compatible {
+				if n := shared(q.anchors, s.anchors); n > bestOther {
+					bestOther, otherText = n, s.text
+				}
+			}
+		}
+		if ok && !(bestOther >= 2 && bestOther > bestSame) {
+			continue
 		}
 		if ok {
-			continue
+			other = otherText // the value is there, but for something else
 		}
 		kind := encounter.FactNumber
 		switch {
@@ -597,6 +697,26 @@ func compare(sent, src *facts) []encounter.Mismatch {
 			add(encounter.FactDrug, w, strings.Join(sortedValues(src.drugs), ", "))
 		}
 	}
+	// A medicine the source names, but where the sentence's words go with
+	// another one ("reduce the metoprolol from 10 to 5 mg" when the source
+	// reduces the amlodipine and keeps the metoprolol).
+	for _, m := range sent.drugAt {
+		if _, ok := src.drugs[m.key]; !ok {
+			continue
+		}
+		bestSame, bestOther, otherText := 0, 0, ""
+		for _, s := range src.drugAt {
+			n := shared(m.anchors, s.anchors)
+			if s.key == m.key {
+				bestSame = max(bestSame, n)
+			} else if n > bestOther {
+				bestOther, otherText = n, s.text
+			}
+		}
+		if bestOther >= 2 && bestOther > bestSame {
+			add(encounter.FactDrug, m.text, otherText)
+		}
+	}
 	for _, sd := range sent.sides {
 		if msg, bad := sideMismatch(sd, src.sides); bad {
 			add(encounter.FactLaterality, sd.text+" "+strings.Join(sd.anchors, " "), msg)
@@ -611,14 +731,59 @@ func compare(sent, src *facts) []encounter.Mismatch {
 		}
 		return "absent"
 	}
+	units := ranked(sent, src)
+	done := map[string]bool{}
 	for _, st := range sent.order {
+		if done[st] {
+			continue
+		}
+		done[st] = true
 		pol := sent.polarity[st]
-		sp, ok := src.polarity[st]
+		// The source sentence closest to this one decides: a word the
+		// source uses both ways ("no effusion" on the left, "a small
+		// effusion" on the right) is read where the sentence's other
+		// words are.
+		sp, ok := uint8(0), false
+		for _, u := range units {
+			if p, has := u.polarity[st]; has {
+				sp, ok = p, true
+				break
+			}
+		}
+		if !ok {
+			sp, ok = src.polarity[st]
+		}
 		if !ok || sp&pol != 0 {
 			continue
 		}
 		said = append(said, sent.phrase[st]+" ("+state(pol)+")")
 		says = append(says, src.phrase[st]+" ("+state(sp)+")")
+	}
+	// A sentence that copies a negated source sentence without its
+	// negation ("more than one drink" for "no more than one drink").
+	for _, part := range sent.units {
+		if len(part.words) < 2 {
+			continue
+		}
+		best, score := (*facts)(nil), 0.0
+		for _, u := range src.units {
+			if n := float64(shared(keys(part.words), keys(u.words))) / float64(len(part.words)); n > score {
+				best, score = u, n
+			}
+		}
+		if best == nil || score < 0.75 || best.cue == part.cue {
+			continue
+		}
+		touches := false
+		for w := range best.negated {
+			touches = touches || part.words[w]
+		}
+		for w := range part.negated {
+			touches = touches || best.words[w]
+		}
+		if touches {
+			said, says = append(said, "negation dropped or added"), append(says, "the cited sentence differs in negation")
+		}
 	}
 	for _, pair := range [][2]string{{"positive", "negative"}, {"negative", "positive"}, {"normal", "abnormal"}, {"abnormal", "normal"}} {
 		if sent.antonyms[pair[0]] && !src.antonyms[pair[0]] && src.antonyms[pair[1]] {
@@ -634,6 +799,52 @@ func compare(sent, src *facts) []encounter.Mismatch {
 		}
 	}
 	slices.SortStableFunc(out, func(a, b encounter.Mismatch) int { return strings.Compare(a.Kind, b.Kind) })
+	return out
+}
+
+// shared counts the anchors two mentions have in common.
+func shared(a, b []string) int {
+	n := 0
+	for _, x := range a {
+		if slices.Contains(b, x) {
+			n++
+		}
+	}
+	return n
+}
+
+func keys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
+// ranked orders the source's sentences by how many of the sentence's
+// words they share, most first (ties keep source order).
+func ranked(sent, src *facts) []*facts {
+	type r struct {
+		u *facts
+		n int
+	}
+	var rs []r
+	for _, u := range src.units {
+		n := 0
+		for w := range sent.words {
+			if u.words[w] {
+				n++
+			}
+		}
+		if n > 0 {
+			rs = append(rs, r{u, n})
+		}
+	}
+	slices.SortStableFunc(rs, func(a, b r) int { return b.n - a.n })
+	out := make([]*facts, len(rs))
+	for i, x := range rs {
+		out[i] = x.u
+	}
 	return out
 }
 
@@ -696,18 +907,18 @@ type Seen struct{ f *facts }
 
 // NewSeen returns an empty Seen.
 func NewSeen() *Seen {
-	return &Seen{f: &facts{drugs: map[string]string{}, polarity: map[string]uint8{}, phrase: map[string]string{}, times: map[string]string{}, antonyms: map[string]bool{}}}
+	return &Seen{f: newFacts()}
 }
 
 // Add records what text says.
 func (s *Seen) Add(text string) { s.f = mergeInto(s.f, analyze(text, 0)) }
 
 // Restates reports whether text says nothing new: it has at least one
-// finding word, and every finding word (with its polarity), number,
+// finding word or number, and every finding word (with its polarity), number,
 // medicine, side and time of it was said before.
 func (s *Seen) Restates(text string) bool {
 	f := analyze(text, 0)
-	if len(f.polarity) == 0 {
+	if len(f.polarity) == 0 && len(f.quantities) == 0 {
 		return false
 	}
 	for st, pol := range f.polarity {
@@ -723,4 +934,24 @@ func (s *Seen) Restates(text string) bool {
 // carries a source sentence.
 func Words(text string) []string {
 	return analyze(text, 1).order // a question's words count too
+}
+
+// IsSide reports whether the n-th (0-based) "left", "right", "bilateral"
+// or "bilaterally" of a text is a side as the check reads sides (next to a
+// body part, "on the left", "the right one"), not "that's right" or "I
+// left". The planted-error generator plants laterality errors only there.
+func IsSide(text string, n int) bool {
+	words := wordRE.FindAllString(Normalize(text), -1)
+	k := 0
+	for i, w := range words {
+		if w != "left" && w != "right" && w != "bilateral" && w != "bilaterally" {
+			continue
+		}
+		if k == n {
+			_, ok := readSide(words, i, sideWords[w])
+			return ok
+		}
+		k++
+	}
+	return false
 }

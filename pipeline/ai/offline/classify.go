@@ -59,7 +59,13 @@ var (
 	assessRE   = words(`assessment`, `diagnos\w+`, `impression`, `likely`, `most likely`, `consistent with`, `suspect\w*`,
 		`looks like`, `sounds like`, `i think (?:this|it|you|that)`, `probably`, `rule out`, `differential`, `concerning for`,
 		`well[- ]controlled`, `uncontrolled`, `not controlled`, `at goal`, `above (?:the )?goal`, `below goal`,
-		`is (?:improving|worsening|stable)`, `this is (?:a|an)`, `you have (?:a|an)`, `you've got (?:a|an)`, `due to`, `caused by`)
+		`is (?:improving|worsening|stable)`, `this is (?:a|an)`, `you have (?:a|an)`, `you've got (?:a|an)`, `due to`, `caused by`,
+		`it is`, `it's (?:a|an)`)
+	// diseaseRE names conditions: said by a clinician outside history, a diagnosis.
+	diseaseRE = words(`\w+itis`, `\w+osis`, `\w+emia`, `\w+pathy`, `fracture`, `sprain`, `strain`, `infection`, `pneumonia`, `diabetes`,
+		`hypertension`, `disease`, `disorder`, `syndrome`, `deficiency`, `depression`, `anxiety`, `migraine`, `asthma`, `copd`,
+		`reflux`, `gerd`, `eczema`, `psoriasis`, `cellulitis`, `tear`, `fibrillation`, `failure`, `cancer`, `tumor`, `ulcer`,
+		`hernia`, `concussion`, `dehydration`, `obesity`, `apnea`, `insomnia`, `exacerbation`, `flare`, `virus`, `viral`, `bacterial`)
 	planRE = words(`plan`, `prescrib\w+`, `start(?:ing)?`, `continue`, `increase`, `decrease`, `stop`, `discontinue`, `hold`,
 		`refill`, `follow[- ]?up`, `come back`, `recheck`, `re-?check`, `refer\w*`, `order\w*`, `schedul\w+`,
 		`recommend\w*`, `advised?`, `take`, `use`, `apply`, `avoid`, `twice (?:a|per) day`, `as needed`, `prn`, `we'll`,
@@ -68,7 +74,7 @@ var (
 		`let's`, `let us`, `we're going to`, `we are going to`, `send you`, `i'm sending`, `i'm putting`, `put you on`,
 		`switch`, `change (?:you|your|the)`, `give you`, `keep (?:taking|using|an eye)`, `try`, `should (?:help|improve)`,
 		`return (?:in|for|visit)`, `see you (?:back )?in`, `work note`, `light duty`, `no lifting`, `rest`, `ice`, `heat`,
-		`fluids`, `diet`, `exercise`, `walk(?:ing)?`, `in (?:\d+|a|one|two|three|four|six) (?:days?|weeks?|months?)`)
+		`fluids`, `diet`, `exercise`, `add`, `you can (?:take|add|use|try)`, `in (?:\d+|a|one|two|three|four|six) (?:days?|weeks?|months?)`)
 	precautionRE = regexp.MustCompile(`(?i)\b(?:call (?:us|me|the office|911|if)|go (?:straight )?to (?:the )?(?:er|emergency|urgent care|hospital)|` +
 		`come back (?:in|if|sooner|right away)|return (?:if|sooner|right away|to (?:the )?(?:er|emergency|clinic))|seek (?:care|medical)|` +
 		`emergency (?:department|room)|if (?:you|he|she|it|the|they|symptoms?|things?|there)\b[^.]*\b(?:worse|call|come|return|go|seek|develop|get|have|don't|isn't|is not|not better|persist)|` +
@@ -137,6 +143,9 @@ func categorize(text string, t turn, inAP bool) (category, slot) {
 	add(catObjective, examRE, 3)
 	add(catObjective, labRE, 2)
 	add(catAssessment, assessRE, 4)
+	if t.role == roleClinician && !historyRE.MatchString(text) {
+		add(catAssessment, diseaseRE, 3)
+	}
 	add(catPlan, planRE, 3)
 	add(catSubjective, subjectiveRE, 3)
 	if regexp.MustCompile(`(?i)\b\d+(?:\.\d+)?\s?(?:mg|mcg|ml|units?)\b`).MatchString(text) {

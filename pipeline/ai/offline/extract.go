@@ -183,17 +183,25 @@ func draftItems(turns []turn, patientAudience bool) []item {
 				answered = true
 			}
 		}
+		raw := text
 		text = clean(text)
-		// A clinician's question is drafted with its answer.
-		if text == "" || isQuestion(text) {
-			continue
-		}
 		composite := false
-		if t.question != "" && !answered && short(text) {
-			// "About three days." answers "How long has this been going on?"
-			text = clean(t.question) + " " + capitalize(text)
-			ev = []string{t.qseg, t.seg.ID}
-			composite = true
+		if t.question != "" && !answered && short(raw) {
+			// "About three days." answers "How long has this been going on?";
+			// so do "Rarely.", "No." and "Maybe two months?"
+			a := text
+			if a == "" {
+				a = strings.TrimSpace(spoken.Numbers(strings.Trim(fillerRE.ReplaceAllString(raw, " "), " ,")))
+			}
+			if a != "" && !onlyFillerAnswer(a) {
+				text = clean(t.question) + " " + capitalize(a)
+				ev = []string{t.qseg, t.seg.ID}
+				composite = true
+			}
+		}
+		// A clinician's question is drafted with its answer.
+		if text == "" || isQuestion(text) && !composite {
+			continue
 		}
 		if !composite && t.question == "" && fragment(text) && len(items) > 0 && items[len(items)-1].evidence[len(items[len(items)-1].evidence)-1] == t.seg.ID {
 			// A fragment ("One thirty-eight, one forty-two, like that.")
@@ -213,7 +221,11 @@ func draftItems(turns []turn, patientAudience bool) []item {
 			}
 			inAP = true
 			if rest == "" && label != "" {
-				add(item{text: label, evidence: ev, cat: catAssessment, problem: problem, patient: t.role == rolePatient})
+				// The problem's heading, even when its words were said before.
+				it := item{text: label, evidence: ev, cat: catAssessment, problem: problem, patient: t.role == rolePatient}
+				it.order = len(items)
+				items = append(items, it)
+				drafted.Add(label)
 				continue
 			}
 			if rest == "" {
@@ -261,6 +273,11 @@ var historyLabel = map[string]string{
 func isQuestion(s string) bool { return strings.HasSuffix(strings.TrimSpace(s), "?") }
 
 func short(s string) bool { return len(strings.Fields(s)) <= 6 }
+
+// onlyFillerAnswer: "Okay." "Mm-hmm." answer nothing.
+func onlyFillerAnswer(s string) bool {
+	return coverage.Classify(s, "") == encounter.ReasonFiller && !noRE.MatchString(s) && !yesRE.MatchString(s)
+}
 
 // fragment reports whether a sentence is a few numbers with at most a
 // couple of words ("1000." "138, 142, like that."), which only make sense

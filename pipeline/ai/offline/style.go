@@ -3,6 +3,8 @@ package offline
 import (
 	"regexp"
 	"strings"
+
+	"github.com/clinscribe/clinscribe/pipeline/ai/shorthand"
 )
 
 var (
@@ -16,7 +18,7 @@ var (
 		`(?:do|did|does)\s+(?:you|she|he|they)\s+(?:ever\s+)?(smoke|drink|vape|snore|exercise)\b\s*)` +
 		`(?:any\s+)?(?:history\s+of\s+)?(.*?)\s*\?*$`)
 	// A bare finding asked about: "Fever?" "Chest pain at all?"
-	bareQuestionRE = regexp.MustCompile(`(?i)^(?:and\s+|so\s+)?((?:[a-z'-]+\s+){0,3}[a-z'-]+)(?:\s+at all)?\s*\?$`)
+	bareQuestionRE = regexp.MustCompile(`(?i)^(?:and\s+|so\s+)?((?:[a-z'-]+,?\s+){0,5}[a-z'-]+)(?:\s+at all)?\s*\?$`)
 	whRE           = regexp.MustCompile(`(?i)^(?:what|when|where|why|how|who|which)\b`)
 	yourRE         = regexp.MustCompile(`(?i)\byour\b`)
 	youRE          = regexp.MustCompile(`(?i)\byou(?:'ve| have)?\b\s*`)
@@ -222,6 +224,7 @@ func style(s string, r role, patientAudience bool) string {
 			s = x.re.ReplaceAllString(s, x.to)
 		}
 	}
+	s = shorthand.Expand(s)
 	s = strings.TrimSpace(spaceRE.ReplaceAllString(s, " "))
 	s = verbS(s)
 	return capitalize(s)
