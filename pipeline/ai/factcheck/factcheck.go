@@ -213,6 +213,10 @@ type facts struct {
 	words   map[string]bool
 	cue     bool
 	negated map[string]bool
+	// tokens: every word and number of a sentence (function words too,
+	// questions too) with its polarity inside the sentence, for comparing
+	// a sentence with the source sentence it copies.
+	tokens map[string]uint8
 }
 
 // mention is a fact with the words around it, to tell which of two
@@ -225,7 +229,7 @@ type mention struct {
 
 func newFacts() *facts {
 	return &facts{drugs: map[string]string{}, polarity: map[string]uint8{}, phrase: map[string]string{}, times: map[string]string{},
-		antonyms: map[string]bool{}, words: map[string]bool{}, negated: map[string]bool{}}
+		antonyms: map[string]bool{}, words: map[string]bool{}, negated: map[string]bool{}, tokens: map[string]uint8{}}
 }
 
 const (
@@ -249,6 +253,13 @@ func mergeInto(m, f *facts) *facts {
 	{
 		m.quantities = append(m.quantities, f.quantities...)
 		m.drugAt = append(m.drugAt, f.drugAt...)
+		for w := range f.words {
+			m.words[w] = true
+		}
+		for w := range f.negated {
+			m.negated[w] = true
+		}
+		m.cue = m.cue || f.cue
 		if len(f.units) > 0 {
 			m.units = append(m.units, f.units...)
 		}
@@ -364,7 +375,7 @@ var negCues = map[string]bool{
 }
 
 var scopeBreak = map[string]bool{
-	"but": true, "however": true, "although": true, "though": true, "except": true, "yet": true, "otherwise": true,
+	"but": true, "however": true, "although": true, "though": true, "except": true, "otherwise": true,
 	"whereas": true, "while": true, "which": true, "who": true, "because": true, "since": true, "so": true,
 	".": true, ";": true, ":": true, "?": true, "!": true, "(": true, ")": true,
 }
@@ -530,6 +541,17 @@ func analyzeSentence(f *facts, text string, answer int) {
 			}
 			continue
 		}
+		if w != "," {
+			tp := present
+			switch {
+			case question && answer < 0:
+				tp = absent // "Any chest pain?" answered "No."
+			case question && answer > 0:
+			case neg:
+				tp = absent
+			}
+			f.tokens[stem(w)] |= tp
+		}
 		if w == "," || plain[w] || len(w) < 3 || w[0] >= '0' && w[0] <= '9' {
 			continue
 		}
@@ -571,6 +593,18 @@ func isNegWord(w string) bool {
 // around returns the words (not digits, not punctuation) within before and
 // after words of the span [a, b) of text.
 func around(text string, a, b, before, after int) []string {
+	// Within the clause: ". ; : ? !" end it.
+	lo, hi := 0, len(text)
+	if i := strings.LastIndexAny(text[:a], ".;:?!"); i >= 0 && (i+1 >= len(text) || text[i+1] == ' ') {
+		lo = i + 1
+	}
+	for i := b; i < len(text); i++ {
+		if strings.IndexByte(".;:?!", text[i]) >= 0 && (i+1 == len(text) || text[i+1] == ' ') {
+			hi = i
+			break
+		}
+	}
+	text, a, b = text[lo:hi], a-lo, b-lo
 	locs := wordRE.FindAllStringIndex(text, -1)
 	var pre, post []string
 	for _, l := range locs {
@@ -759,30 +793,37 @@ func compare(sent, src *facts) []encounter.Mismatch {
 		said = append(said, sent.phrase[st]+" ("+state(pol)+")")
 		says = append(says, src.phrase[st]+" ("+state(sp)+")")
 	}
-	// A sentence that copies a negated source sentence without its
-	// negation ("more than one drink" for "no more than one drink").
+	// A sentence that copies a source sentence but not its negation
+	// ("more than one drink" for "no more than one drink", "Not now." →
+	// "now."): every word, function words included, compared with the
+	// source sentence it copies.
 	for _, part := range sent.units {
-		if len(part.words) < 2 {
+		if len(part.tokens) == 0 {
 			continue
 		}
 		best, score := (*facts)(nil), 0.0
 		for _, u := range src.units {
-			if n := float64(shared(keys(part.words), keys(u.words))) / float64(len(part.words)); n > score {
-				best, score = u, n
+			n := 0
+			for w := range part.tokens {
+				if _, ok := u.tokens[w]; ok {
+					n++
+				}
+			}
+			if f := float64(n) / float64(len(part.tokens)); f > score {
+				best, score = u, f
 			}
 		}
-		if best == nil || score < 0.75 || best.cue == part.cue {
+		if best == nil || score < 0.75 {
 			continue
 		}
-		touches := false
-		for w := range best.negated {
-			touches = touches || part.words[w]
+		var flipped []string
+		for _, w := range sortedKeys(part.tokens) {
+			if bp, ok := best.tokens[w]; ok && bp&part.tokens[w] == 0 {
+				flipped = append(flipped, w+" ("+state(part.tokens[w])+")")
+			}
 		}
-		for w := range part.negated {
-			touches = touches || best.words[w]
-		}
-		if touches {
-			said, says = append(said, "negation dropped or added"), append(says, "the cited sentence differs in negation")
+		if len(flipped) > 0 && !slices.ContainsFunc(said, func(x string) bool { return strings.HasPrefix(x, flipped[0]) }) {
+			said, says = append(said, strings.Join(flipped, ", ")), append(says, "the cited sentence negates it")
 		}
 	}
 	for _, pair := range [][2]string{{"positive", "negative"}, {"negative", "positive"}, {"normal", "abnormal"}, {"abnormal", "normal"}} {
@@ -889,6 +930,15 @@ func sideMismatch(sd side, src []side) (string, bool) {
 		return which.text + " " + strings.Join(which.anchors, " "), true
 	}
 	return "", false
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
 }
 
 func sortedValues(m map[string]string) []string {

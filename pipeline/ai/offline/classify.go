@@ -209,7 +209,7 @@ var (
 		`(?:let's|let us) (?:talk|move on) (?:about|to)|(?:now,? )?(?:regarding|as for|moving on to|turning to))` +
 		`\s+(?:(?:is|was|about|regarding|with|on)\s+)?(?:the |your |his |her )?([^,.;:]{2,40}?)(?:[,.;:]\s*|\s+(?:is|was|has|have|looks|seems|I|we)\b\s*|$)(.*)$`)
 	pronounLabel = map[string]bool{"that": true, "this": true, "it": true, "those": true, "these": true, "them": true, "things": true, "you": true}
-	ordinal = map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+	ordinal      = map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 )
 
 // problemOpener recognises a sentence that opens a problem: "1. Type 2

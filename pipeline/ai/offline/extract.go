@@ -297,7 +297,7 @@ func fragment(s string) bool {
 }
 
 var (
-	fillerRE = regexp.MustCompile(`(?i)(?:^|,?\s)(?:um+|uh+|er|erm|hmm+|you know|i mean|like,|kind of like|sort of like|you see)(?:,|\s|$)`)
+	fillerRE = regexp.MustCompile(`(?i)(?:^|,?\s)(?:um+|uh+|erm|hmm+|you know|i mean|like,|kind of like|sort of like|you see)(?:,|\s|$)`)
 	// Words that open a spoken sentence without adding to it. "Right" is
 	// not one of them: it may be a side.
 	leadRE     = regexp.MustCompile(`(?i)^(?:(?:so|okay|ok|alright|all right|well|and|now|yeah|yes|oh|hey|um|uh|great|perfect)[,.]?\s+)+`)

@@ -28,6 +28,9 @@ var (
 // or positive citing both turns: "Any chest pain?" / "No." → "Denies chest
 // pain." It also returns what the answer said after its yes or no.
 func answerItem(t turn, answer string, patientAudience bool) (item, string, bool) {
+	if t.role == roleClinician {
+		return item{}, "", false // a clinician answering the patient's question: drafted as question and answer
+	}
 	neg := true
 	m := noRE.FindStringSubmatch(answer)
 	if m == nil {

@@ -230,6 +230,25 @@ func number(toks []token, i int) (val string, next int, ok bool) {
 			}
 		}
 	}
+	// Digits read one by one: "nine one one", "nine eight eight".
+	if total >= 1 && total <= 9 && end == i+1 {
+		digits, k := strconv.Itoa(total), i
+		for {
+			n := nextWord(k)
+			if n < 0 {
+				break
+			}
+			u, ok := units[word(n)]
+			if !ok || strings.Contains(word(n), "-") {
+				break
+			}
+			digits += strconv.Itoa(u)
+			k = n
+		}
+		if len(digits) >= 3 {
+			return digits, k + 1, true
+		}
+	}
 	val = strconv.Itoa(total)
 	// Decimals: "point two", "point five", "point one five"
 	if n := nextWord(end - 1); n > 0 && word(n) == "point" {

@@ -65,3 +65,18 @@ func TestNumbersYears(t *testing.T) {
 		})
 	}
 }
+
+func TestNumbersDigitRuns(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct{ name, in, want string }{
+		{"Emergency", "call nine one one", "call 911"},
+		{"Crisis", "call nine eight eight.", "call 988."},
+		{"TwoAreNotARun", "one two, or three", "one 2, or 3"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if diff := cmp.Diff(c.want, spoken.Numbers(c.in)); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
