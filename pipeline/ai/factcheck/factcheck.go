@@ -172,6 +172,13 @@ func shortAnswer(text string) int {
 	}
 	switch {
 	case noAnswerRE.MatchString(first):
+		// "No." denies all the question asked; "No fever." only fever,
+		// which its own words say.
+		for _, w := range wordRE.FindAllString(strings.ToLower(first), -1) {
+			if len(w) > 2 && !plain[w] && !negCues[w] && !isNegWord(w) && w != "nope" && w != "nah" && w != "really" && w != "nothing" && w != "think" {
+				return 0
+			}
+		}
 		return -1
 	case yesAnswerRE.MatchString(first):
 		return 1
@@ -372,6 +379,7 @@ func init() {
 var negCues = map[string]bool{
 	"no": true, "not": true, "denies": true, "denied": true, "deny": true, "denying": true, "without": true,
 	"never": true, "none": true, "nor": true, "negative": true, "neither": true, "absent": true, "free": true, "w/o": true,
+	"cannot": true,
 }
 
 var scopeBreak = map[string]bool{
@@ -675,7 +683,8 @@ func readSide(words []string, i int, s string) (side, bool) {
 	if s == "right" && i > 0 && (words[i-1] == "all" || words[i-1] == "that's" || words[i-1] == "you're") {
 		return side{}, false
 	}
-	return side{side: s, anchors: anchors, text: w}, true
+	slices.Sort(anchors)
+	return side{side: s, anchors: slices.Compact(anchors), text: w}, true
 }
 
 // compare lists what the sentence states that the source does not.
@@ -801,7 +810,9 @@ func compare(sent, src *facts) []encounter.Mismatch {
 		if len(part.tokens) == 0 {
 			continue
 		}
-		best, score := (*facts)(nil), 0.0
+		// The source sentence most like this one (Jaccard), if it holds
+		// three quarters of this one's words.
+		best, score, jac := (*facts)(nil), 0.0, 0.0
 		for _, u := range src.units {
 			n := 0
 			for w := range part.tokens {
@@ -809,8 +820,9 @@ func compare(sent, src *facts) []encounter.Mismatch {
 					n++
 				}
 			}
-			if f := float64(n) / float64(len(part.tokens)); f > score {
-				best, score = u, f
+			j := float64(n) / float64(len(part.tokens)+len(u.tokens)-n)
+			if j > jac {
+				best, score, jac = u, float64(n)/float64(len(part.tokens)), j
 			}
 		}
 		if best == nil || score < 0.75 {

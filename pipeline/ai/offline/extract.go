@@ -312,6 +312,7 @@ var (
 func clean(s string) string {
 	s = commandRE.ReplaceAllString(s, "")
 	s = fillerRE.ReplaceAllString(s, " ")
+	s = spoken.Numbers(s) // before unstutter: "nine one one" is 911, not a stutter
 	s = unstutter(s)
 	s = falseStart.ReplaceAllString(s, "")
 	s = leadRE.ReplaceAllString(strings.TrimSpace(s), "")

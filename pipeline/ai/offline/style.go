@@ -33,6 +33,10 @@ func answerItem(t turn, answer string, patientAudience bool) (item, string, bool
 	}
 	neg := true
 	m := noRE.FindStringSubmatch(answer)
+	if m != nil && !bareNoRE.MatchString(answer) {
+		// "No fever." answers for fever only: not the whole question.
+		return item{}, "", false
+	}
 	if m == nil {
 		if m = yesRE.FindStringSubmatch(answer); m == nil {
 			return item{}, "", false
@@ -54,6 +58,9 @@ func answerItem(t turn, answer string, patientAudience bool) (item, string, bool
 	}
 	what := strings.TrimRight(qm[2], "?. ")
 	habit := strings.ToLower(qm[1])
+	if habit != "" && what != "" {
+		return item{}, "", false // "Do you smoke, drink?": drafted as question and answer
+	}
 	if what == "" || len(strings.Fields(what)) > 14 {
 		return item{}, "", false
 	}
@@ -95,6 +102,10 @@ func answerItem(t turn, answer string, patientAudience bool) (item, string, bool
 	}
 	return item{text: text, evidence: []string{t.qseg, t.seg.ID}, cat: catSubjective, slot: slotROS, patient: true}, rest, true
 }
+
+// bareNoRE is a no that answers the whole question: "No." "No, never."
+// "Nope, none of that." "No, I don't think so." — not "No fever.".
+var bareNoRE = regexp.MustCompile(`(?i)^\W*(?:(?:um+|uh+|well|oh|so)[,.]?\s+)*(?:no|nope|nah|not really|not at all|none|never|negative|i (?:don't|do not|haven't|have not|didn't|did not)(?: think so)?)(?:[,.!]|\s*$)`)
 
 // neverRE is an answer's rest that only stresses the no.
 var neverRE = regexp.MustCompile(`(?i)^(?:never|not at all|none|nope|no|not really|never have|i don't|i do not)[.!]?$`)

@@ -87,6 +87,12 @@ func Expand(text string) string {
 		if to, ok := exact[w]; ok {
 			return to
 		}
+		// A lower-case abbreviation opening a sentence: "Neg fever".
+		if len(w) > 1 && w[0] >= 'A' && w[0] <= 'Z' && w[1] >= 'a' && w[1] <= 'z' {
+			if to, ok := exact[strings.ToLower(w[:1])+w[1:]]; ok {
+				return strings.ToUpper(to[:1]) + to[1:]
+			}
+		}
 		// "SOB." "c/o" inside punctuation are handled by the word match;
 		// a trailing slash belongs to the next word ("w/ cough").
 		if strings.HasSuffix(w, "/") {
