@@ -358,6 +358,11 @@ type Summary struct {
 	Planted             map[string]*Planted `json:"planted"`
 	PlantedTotal        Planted             `json:"planted_total"`
 	PlantedFlaggedRate  float64             `json:"planted_flagged_rate"`
+	// PlantedKindMean is the mean of the per-kind rates (invented numbers,
+	// planted in every sentence, would otherwise weigh most), and
+	// PlantedWorstKind the lowest.
+	PlantedKindMean  float64 `json:"planted_kind_mean"`
+	PlantedWorstKind float64 `json:"planted_worst_kind"`
 	CorrectChecked      int                 `json:"correct_checked"`
 	CorrectFlagged      int                 `json:"correct_flagged"`
 	FalseFlagRate       float64             `json:"false_flag_rate"`
@@ -411,6 +416,15 @@ func (r *Report) total() {
 	s.Coverage = ratio(s.Accounted, s.Segments)
 	s.ClinicalNotUsedRate = ratio(s.ClinicalNotUsed, s.Segments)
 	s.PlantedFlaggedRate = ratio(s.PlantedTotal.Flagged, s.PlantedTotal.Planted)
+	s.PlantedWorstKind = 1
+	for _, p := range s.Planted {
+		r := ratio(p.Flagged, p.Planted)
+		s.PlantedKindMean += r / float64(len(s.Planted))
+		s.PlantedWorstKind = min(s.PlantedWorstKind, r)
+	}
+	if len(s.Planted) == 0 {
+		s.PlantedWorstKind = 0
+	}
 	s.FalseFlagRate = ratio(s.CorrectFlagged, s.CorrectChecked)
 	s.ReferenceFlagRate = ratio(s.ReferenceFlagged, s.ReferenceChecked)
 	r.Summary = s
@@ -473,7 +487,8 @@ func (r *Report) WriteText(w io.Writer, perDocument bool) error {
 	}
 	fmt.Fprintf(&b, "not in the draft, by reason %s\n", strings.Join(reasons, ", "))
 	fmt.Fprintf(&b, "draft sentences            %d; fact_mismatch %d, unsupported/no_evidence %d\n", s.Sentences, s.FactFlags, s.Unsupported)
-	fmt.Fprintf(&b, "planted errors flagged     %s%% (%d of %d; right kind %d)\n", pct(s.PlantedFlaggedRate), s.PlantedTotal.Flagged, s.PlantedTotal.Planted, s.PlantedTotal.KindRight)
+	fmt.Fprintf(&b, "planted errors flagged     %s%% (%d of %d; right kind %d); mean of kinds %s%%, worst kind %s%%\n", pct(s.PlantedFlaggedRate),
+		s.PlantedTotal.Flagged, s.PlantedTotal.Planted, s.PlantedTotal.KindRight, pct(s.PlantedKindMean), pct(s.PlantedWorstKind))
 	for _, k := range PlantKinds {
 		if p := s.Planted[k]; p != nil {
 			fmt.Fprintf(&b, "  %-24s %s%% (%d of %d)\n", k, pct(ratio(p.Flagged, p.Planted)), p.Flagged, p.Planted)

@@ -138,7 +138,7 @@ func answerPolarity(segs []encounter.Segment, i int) int {
 	if i+1 >= len(segs) || !isAnswer(segs, i+1) {
 		return 0
 	}
-	return shortAnswer(segs[i+1].Text)
+	return shortAnswer(segs[i+1].Text, segs[i].Text)
 }
 
 // isAnswer reports whether segment i opens with a yes or no answering a
@@ -155,7 +155,7 @@ func isAnswer(segs []encounter.Segment, i int) bool {
 	if segs[i].Speaker != "" && segs[i].Speaker == segs[i-1].Speaker {
 		return false
 	}
-	return shortAnswer(segs[i].Text) != 0
+	return shortAnswer(segs[i].Text, segs[i-1].Text) != 0
 }
 
 var (
@@ -165,7 +165,7 @@ var (
 
 // shortAnswer returns -1 for a text opening with "no" (or the like), +1
 // for "yes", 0 otherwise.
-func shortAnswer(text string) int {
+func shortAnswer(text, question string) int {
 	first := text
 	if i := strings.IndexAny(text, ".!?"); i >= 0 {
 		first = text[:i+1]
@@ -173,9 +173,14 @@ func shortAnswer(text string) int {
 	switch {
 	case noAnswerRE.MatchString(first):
 		// "No." denies all the question asked; "No fever." only fever,
-		// which its own words say.
+		// which its own words say: a no that names what the question
+		// asked answers for that alone.
+		asked := map[string]bool{}
+		for _, w := range wordRE.FindAllString(Normalize(question), -1) {
+			asked[stem(w)] = true
+		}
 		for _, w := range wordRE.FindAllString(strings.ToLower(first), -1) {
-			if len(w) > 2 && !plain[w] && !negCues[w] && !isNegWord(w) && w != "nope" && w != "nah" && w != "really" && w != "nothing" && w != "think" {
+			if len(w) > 2 && !plain[w] && asked[stem(w)] {
 				return 0
 			}
 		}
@@ -446,7 +451,7 @@ func analyze(text string, answer int) *facts {
 		pol := 0
 		if strings.HasSuffix(strings.TrimSpace(p), "?") {
 			if k+1 < len(parts) {
-				pol = shortAnswer(parts[k+1])
+				pol = shortAnswer(parts[k+1], p)
 			} else {
 				pol = answer
 			}
