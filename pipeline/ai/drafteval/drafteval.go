@@ -361,14 +361,14 @@ type Summary struct {
 	// PlantedKindMean is the mean of the per-kind rates (invented numbers,
 	// planted in every sentence, would otherwise weigh most), and
 	// PlantedWorstKind the lowest.
-	PlantedKindMean  float64 `json:"planted_kind_mean"`
-	PlantedWorstKind float64 `json:"planted_worst_kind"`
-	CorrectChecked      int                 `json:"correct_checked"`
-	CorrectFlagged      int                 `json:"correct_flagged"`
-	FalseFlagRate       float64             `json:"false_flag_rate"`
-	ReferenceChecked    int                 `json:"reference_checked"`
-	ReferenceFlagged    int                 `json:"reference_flagged"`
-	ReferenceFlagRate   float64             `json:"reference_flag_rate"`
+	PlantedKindMean   float64 `json:"planted_kind_mean"`
+	PlantedWorstKind  float64 `json:"planted_worst_kind"`
+	CorrectChecked    int     `json:"correct_checked"`
+	CorrectFlagged    int     `json:"correct_flagged"`
+	FalseFlagRate     float64 `json:"false_flag_rate"`
+	ReferenceChecked  int     `json:"reference_checked"`
+	ReferenceFlagged  int     `json:"reference_flagged"`
+	ReferenceFlagRate float64 `json:"reference_flag_rate"`
 }
 
 func (r *Report) total() {
