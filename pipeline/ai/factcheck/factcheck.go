@@ -229,6 +229,8 @@ type facts struct {
 	// questions too) with its polarity inside the sentence, for comparing
 	// a sentence with the source sentence it copies.
 	tokens map[string]uint8
+	// asks: a question nothing answers (it asserts nothing).
+	asks bool
 }
 
 // mention is a fact with the words around it, to tell which of two
@@ -505,6 +507,7 @@ func analyzeSentence(f *facts, text string, answer int) {
 	if question && answer < 0 {
 		f.cue = true
 	}
+	f.asks = question && answer == 0
 	for i, w := range words {
 		if i == 0 && (w == "no" || w == "nope") && len(words) > 1 && (words[1] == "," || words[1] == ".") {
 			continue // "No, normal." answers; it does not negate what follows
@@ -812,7 +815,7 @@ func compare(sent, src *facts) []encounter.Mismatch {
 	// "now."): every word, function words included, compared with the
 	// source sentence it copies.
 	for _, part := range sent.units {
-		if len(part.tokens) == 0 {
+		if len(part.tokens) == 0 || part.asks {
 			continue
 		}
 		// The source sentence most like this one (Jaccard), if it holds
