@@ -8,7 +8,11 @@
 //   - writes an audit intent entry before the request and an outcome entry
 //     after it, and returns nothing if either cannot be written,
 //   - hashes input and output so the audit trail can prove what was sent
-//     without holding it.
+//     without holding it,
+//   - checks every draft, whichever provider made it (CheckDraft): the
+//     evidence each sentence cites, its facts against that evidence
+//     (package factcheck), and what of the source the draft leaves out
+//     (package coverage), returned as SummarizeResult.NotInDraft.
 //
 // Providers implement Transcriber and/or Summarizer. The offline provider
 // (subpackage offline) is the embedded default.
