@@ -116,7 +116,7 @@ func Classify(sentence, question string) string {
 		return encounter.ReasonAdministrative
 	case adminRE.MatchString(s) && !clinicalRE.MatchString(stripAdmin(s)):
 		return encounter.ReasonAdministrative
-	case onlyFiller(s):
+	case onlyFiller(s), conversationRE.MatchString(s) && !numRE.MatchString(spoken.Numbers(s)):
 		return encounter.ReasonFiller
 	case greetingRE.MatchString(s) && !clinicalRE.MatchString(s) && !numRE.MatchString(s), onlyGreeting(s):
 		return encounter.ReasonSmallTalk
@@ -134,7 +134,24 @@ var greetingPhraseRE = re(`\b(?:hi|hello|hey|good (?:morning|afternoon|evening)|
 	`see you(?: (?:soon|later|next time|then))?|have a (?:good|great|nice) (?:day|one|weekend|evening)|` +
 	`you too|my pleasure|no problem|of course|sounds good|will do|appreciate it|` +
 	`(?:i'm|i am|this is|my name is) (?:dr\.?|doctor|nurse) [a-z'-]+(?: [a-z'-]+)?|i'm [a-z]+,? the (?:nurse|doctor|resident|medical assistant)|` +
-	`let me (?:take a look|see|check|think)|let's (?:take a look|see)|one (?:sec|second|moment)|bear with me)\b`)
+	`let me (?:take a look|see|check|think)|let's (?:take a look|see)|one (?:sec|second|moment)|bear with me|` +
+	`good to see you(?: again)?|hanging in there|always do|could be|that's good|here's what i'm thinking|` +
+	`nobody told me(?: that)?|i know|that makes sense|sounds like a plan|fair enough|got it)\b`)
+
+// conversationRE is talk that runs the visit rather than documents it:
+// exam instructions, announcing what comes next, explaining the scribe.
+var conversationRE = re(`^\W*(?:(?:okay|ok|alright|so|and|now|good)[,.]?\s+)*(?:` +
+	`(?:take a (?:deep )?breath|breathe (?:in|out|normally)|open your mouth|say ah|lie (?:back|down)|sit up|look (?:up|at me|straight)|` +
+	`follow my finger|squeeze my fingers?|push (?:against|down)|relax|hold still|stand up|walk (?:to|over)|` +
+	`let me (?:get|go|look|check|listen|pull|see|examine|take|start|set)|let's (?:go over|talk|look|get|start|check)|` +
+	`i'm going to (?:listen|press|look|check|examine|feel)|i want to (?:ask|go over|talk)|` +
+	`(?:go|going) over (?:your |the )?(?:medicines|meds|medications|list)|make sure it's on (?:the |your )?list|` +
+	`talk about that|it listens and drafts|nothing goes anywhere|as long as you check))[^.?!]*[.?!]?\s*$`)
+
+// Clinical reports whether a sentence uses clinical vocabulary.
+func Clinical(s string) bool {
+	return clinicalRE.MatchString(s) || numRE.MatchString(spoken.Numbers(s))
+}
 
 // onlyGreeting reports whether a sentence is nothing but courtesies and
 // filler ("Thank you, feel better." "Thanks, take care.").

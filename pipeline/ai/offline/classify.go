@@ -124,6 +124,8 @@ func categorize(text string, t turn, inAP bool) (category, slot) {
 		return catSubjective, slotComplaint
 	}
 	if combinedAP[h] || inAP && t.role != rolePatient {
+		// After a problem is opened, what the clinician says assesses it
+		// or plans for it.
 		switch {
 		case precaution:
 			return catPlan, slotPrecaution
@@ -131,6 +133,8 @@ func categorize(text string, t turn, inAP bool) (category, slot) {
 			return catAssessment, slotNone
 		case planRE.MatchString(text) || combinedAP[h]:
 			return catPlan, slotNone
+		case inAP:
+			return catAssessment, slotNone
 		}
 	}
 	score := [5]int{}
@@ -148,8 +152,14 @@ func categorize(text string, t turn, inAP bool) (category, slot) {
 	}
 	add(catPlan, planRE, 3)
 	add(catSubjective, subjectiveRE, 3)
-	if regexp.MustCompile(`(?i)\b\d+(?:\.\d+)?\s?(?:mg|mcg|ml|units?)\b`).MatchString(text) {
-		score[catPlan] += 2
+	if doseRE.MatchString(text) {
+		if planVerbRE.MatchString(text) {
+			score[catPlan] += 2
+		} else if !inAP {
+			// "Metoprolol succinate, 50 mg once a day." while the history
+			// is taken: what the patient takes.
+			score[catSubjective] += 4
+		}
 	}
 	switch t.role {
 	case rolePatient:
@@ -196,6 +206,12 @@ func categorize(text string, t turn, inAP bool) (category, slot) {
 	return best, sl
 }
 
+var (
+	doseRE     = regexp.MustCompile(`(?i)\b\d+(?:\.\d+)?\s?(?:mg|mcg|ml|units?)\b`)
+	planVerbRE = words(`start\w*`, `increas\w*`, `decreas\w*`, `reduc\w*`, `stop\w*`, `switch\w*`, `chang\w*`, `add\w*`,
+		`prescrib\w*`, `continue`, `keep`, `take`, `use`, `try`, `give`, `refill`, `resume`, `hold`, `double`, `cut`)
+)
+
 var complaintQuestionRE = words(`what brings you`, `what's going on`, `what is going on`, `how can i help`, `what can i do for you`,
 	`what seems to be`, `what's the problem`, `what are you here for`, `what's bothering you`, `tell me (?:about )?what`)
 
@@ -207,7 +223,7 @@ var (
 		`(first|second|third|fourth|fifth|next|lastly|last|finally)(?:\s+(?:thing|problem|issue|one))?\s*[,:]|` +
 		`(?:number|problem|issue) (one|two|three|four|five|\d)[,:]?|` +
 		`(?:let's|let us) (?:talk|move on) (?:about|to)|(?:now,? )?(?:regarding|as for|moving on to|turning to))` +
-		`\s+(?:(?:is|was|about|regarding|with|on)\s+)?(?:the |your |his |her )?([^,.;:]{2,40}?)(?:[,.;:]\s*|\s+(?:is|was|has|have|looks|seems|I|we)\b\s*|$)(.*)$`)
+		`\s+(?:(?:is|was|about|regarding|with|on)\s+)?(?:the |your |his |her )?([^,.;:]{2,70}?)(?:[,.;:]\s*|\s+(?:is|was|has|have|looks|seems|I|we)\b\s*|$)(.*)$`)
 	pronounLabel = map[string]bool{"that": true, "this": true, "it": true, "those": true, "these": true, "them": true, "things": true, "you": true}
 	ordinal      = map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 )
@@ -243,7 +259,7 @@ func problemOpener(text string, t turn) (int, string, string, bool) {
 		}
 	}
 	label := strings.TrimSpace(m[4])
-	if strings.Contains(strings.ToLower(label), "problem") || len(strings.Fields(label)) > 6 || pronounLabel[strings.ToLower(label)] {
+	if strings.Contains(strings.ToLower(label), "problem") || len(strings.Fields(label)) > 10 || pronounLabel[strings.ToLower(label)] {
 		return 0, "", "", false
 	}
 	return n, capitalize(label), capitalize(strings.TrimSpace(m[5])), true

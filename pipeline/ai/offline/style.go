@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/clinscribe/clinscribe/pipeline/ai/coverage"
 	"github.com/clinscribe/clinscribe/pipeline/ai/shorthand"
 )
 
@@ -51,7 +52,7 @@ func answerItem(t turn, answer string, patientAudience bool) (item, string, bool
 	qm := questionLeadRE.FindStringSubmatch(q)
 	if qm == nil {
 		bm := bareQuestionRE.FindStringSubmatch(q)
-		if bm == nil || whRE.MatchString(q) {
+		if bm == nil || whRE.MatchString(q) || !coverage.Clinical(q) {
 			return item{}, "", false // not a yes/no question this can read: drafted as question and answer
 		}
 		qm = []string{q, "", bm[1]}
