@@ -74,7 +74,7 @@ var (
 		`let's`, `let us`, `we're going to`, `we are going to`, `send you`, `i'm sending`, `i'm putting`, `put you on`,
 		`switch`, `change (?:you|your|the)`, `give you`, `keep (?:taking|using|an eye)`, `try`, `should (?:help|improve)`,
 		`return (?:in|for|visit)`, `see you (?:back )?in`, `work note`, `light duty`, `no lifting`, `rest`, `ice`, `heat`,
-		`fluids`, `diet`, `exercise`, `add`, `you can (?:take|add|use|try)`, `in (?:\d+|a|one|two|three|four|six) (?:days?|weeks?|months?)`)
+		`fluids`, `diet`, `exercise`, `add`, `weigh yourself`, `wear`, `monitor\w*`, `keep doing`, `check (?:your|it|them|in)`, `you can (?:take|add|use|try)`, `in (?:\d+|a|one|two|three|four|six) (?:days?|weeks?|months?)`)
 	precautionRE = regexp.MustCompile(`(?i)\b(?:call (?:us|me|the office|911|if)|go (?:straight )?to (?:the )?(?:er|emergency|urgent care|hospital)|` +
 		`come back (?:in|if|sooner|right away)|return (?:if|sooner|right away|to (?:the )?(?:er|emergency|clinic))|seek (?:care|medical)|` +
 		`emergency (?:department|room)|if (?:you|he|she|it|the|they|symptoms?|things?|there)\b[^.]*\b(?:worse|call|come|return|go|seek|develop|get|have|don't|isn't|is not|not better|persist)|` +
@@ -259,7 +259,7 @@ func problemOpener(text string, t turn) (int, string, string, bool) {
 		}
 	}
 	label := strings.TrimSpace(m[4])
-	if strings.Contains(strings.ToLower(label), "problem") || len(strings.Fields(label)) > 10 || pronounLabel[strings.ToLower(label)] {
+	if strings.Contains(strings.ToLower(label), "problem") || len(strings.Fields(label)) > 14 || pronounLabel[strings.ToLower(label)] {
 		return 0, "", "", false
 	}
 	return n, capitalize(label), capitalize(strings.TrimSpace(m[5])), true
