@@ -9,7 +9,7 @@ LDFLAGS  := -s -w -X github.com/clinscribe/clinscribe/cmd/clinscribe/internal/cl
 TESTFLAGS ?= -timeout 20m
 
 .DEFAULT_GOAL := help
-.PHONY: help build demo test bench-console screenshots test-short test-providers bench bench-providers bench-audit bench-load eval-deid bench-deid lint fuzz clean
+.PHONY: help build demo test bench-console screenshots test-short test-providers bench bench-providers bench-audit bench-load eval-deid eval-drafts bench-deid lint fuzz clean
 
 help: ## show the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -60,6 +60,10 @@ eval-deid: ## de-identification on the project's corpora: leak recall, precision
 	$(GO) run ./cmd/clinscribe deid eval -corpus testdata/deid/independent-holdout.jsonl
 	$(GO) run ./cmd/clinscribe deid eval -corpus testdata/deid/blind.jsonl
 	$(GO) run ./cmd/clinscribe deid eval -corpus testdata/deid/blind-holdout.jsonl
+
+eval-drafts: ## drafts on the project's corpus: ROUGE vs the whole-transcript baseline, coverage, fact check on planted errors (blind part: figures only)
+	$(GO) run ./cmd/clinscribe eval drafts -corpus testdata/drafts/corpus.jsonl
+	$(GO) run ./cmd/clinscribe eval drafts -corpus testdata/drafts/blind.jsonl
 
 bench-deid: ## de-identification throughput (MB/s per core) on the corpus
 	$(GO) test -run '^$$' -bench Detect -benchtime 5s ./deid/

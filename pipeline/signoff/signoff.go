@@ -306,12 +306,13 @@ func (s *Service) Edit(ctx context.Context, who access.Who, id string, base int,
 	if err := s.checkSections(latest, sections); err != nil {
 		return nil, err
 	}
+	var notInDraft *encounter.Coverage
 	if t, err := s.store.Transcript(ctx, id); err == nil {
-		ai.CheckEvidence(sections, t.Segments)
+		notInDraft = ai.CheckDraft(sections, t.Segments)
 	}
 	d := &encounter.Draft{
 		EncounterID: id, Version: latest.Version + 1, Status: encounter.DraftPreliminary, Template: latest.Template,
-		Sections: sections, Label: latest.Label, CreatedAt: s.now().UTC(), CreatedBy: who.ID, Parent: base,
+		Sections: sections, NotInDraft: notInDraft, Label: latest.Label, CreatedAt: s.now().UTC(), CreatedBy: who.ID, Parent: base,
 	}
 	d.Label.VerifiedBy, d.Label.VerifiedAt = "", time.Time{}
 	d.ComputeContentHash()
