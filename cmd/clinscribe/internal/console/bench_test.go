@@ -72,6 +72,22 @@ func benchDraft(segs []encounter.Segment) *encounter.Draft {
 		}
 		d.Sections = append(d.Sections, sec)
 	}
+	cited := map[string]bool{}
+	for _, s := range d.Sections {
+		for _, sent := range s.Sentences {
+			for _, e := range sent.Evidence {
+				cited[e] = true
+			}
+		}
+	}
+	d.NotInDraft = &encounter.Coverage{Segments: len(segs)}
+	for _, s := range segs {
+		if cited[s.ID] {
+			d.NotInDraft.Cited++
+		} else {
+			d.NotInDraft.ClinicalNotUsed = append(d.NotInDraft.ClinicalNotUsed, encounter.Omission{Segment: s.ID, Text: s.Text, Reason: encounter.ReasonClinical})
+		}
+	}
 	d.ComputeContentHash()
 	return d
 }
@@ -107,26 +123,6 @@ func (b *benchServices) Source(context.Context, access.Who, string) (*console.So
 	return &console.Source{Kind: "provider", Segments: b.segs}, nil
 }
 func (b *benchServices) Recording(context.Context, access.Who, string) (*console.Recording, error) {
-	return nil, errBench
-}
-func (b *benchServices) NotInDraft(d *encounter.Draft) []console.Omission {
-	cited := map[string]bool{}
-	for _, s := range d.Sections {
-		for _, sent := range s.Sentences {
-			for _, e := range sent.Evidence {
-				cited[e] = true
-			}
-		}
-	}
-	var out []console.Omission
-	for _, s := range b.segs {
-		if !cited[s.ID] {
-			out = append(out, console.Omission{Segment: s.ID, Text: s.Text, Reason: "clinical_not_used", Words: "clinical content not used", Clinical: true})
-		}
-	}
-	return out
-}
-func (b *benchServices) PullIn(*encounter.Draft, string, int, string) ([]encounter.Section, error) {
 	return nil, errBench
 }
 func (b *benchServices) Request(context.Context, access.Who, string, int, string) (*review.ReviewCase, error) {
@@ -179,7 +175,7 @@ func BenchmarkEncounterPage(b *testing.B) {
 	svc := &benchServices{segs: segs, draft: benchDraft(segs)}
 	rows := func(context.Context, audit.Filter) ([]audit.Row, error) { return nil, nil }
 	con, err := console.New(console.Config{}, console.Services{Drafts: svc, Reviews: svc, Consent: svc, Deletion: svc, Guard: svc,
-		AuditRows: rows, Queues: svc, Sources: svc, Coverage: svc}, benchTokens{}, slog.New(slog.NewTextHandler(io.Discard, nil)), console.Options{})
+		AuditRows: rows, Queues: svc, Sources: svc}, benchTokens{}, slog.New(slog.NewTextHandler(io.Discard, nil)), console.Options{})
 	if err != nil {
 		b.Fatal(err)
 	}

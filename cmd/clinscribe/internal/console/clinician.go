@@ -87,23 +87,27 @@ type Regenerator interface {
 	Regenerate(ctx context.Context, who access.Who, id string) error
 }
 
-// Omission is one part of the source a draft does not use ("Not in the
-// draft"), with its reason.
-type Omission struct {
+// omission is one item of a version's "Not in the draft" list
+// (encounter.Coverage) as the page shows it.
+type omission struct {
 	Segment  string
 	Part     int
 	Text     string
-	Reason   string // a code
 	Words    string // the reason in words
 	Clinical bool
 }
 
-// Coverage reads a draft version's "Not in the draft" list and pulls a
-// listed part into a section (issue 15's encounter.Coverage and
-// Draft.PullIn; app adapts them).
-type Coverage interface {
-	NotInDraft(d *encounter.Draft) []Omission
-	PullIn(d *encounter.Draft, segment string, part int, section string) ([]encounter.Section, error)
+// omissionsOf is a version's "Not in the draft" list, clinical content
+// first; ok is false for a version made before coverage was computed.
+func omissionsOf(d *encounter.Draft) (out []omission, ok bool) {
+	if d.NotInDraft == nil {
+		return nil, false
+	}
+	for _, o := range d.NotInDraft.Omissions() {
+		out = append(out, omission{Segment: o.Segment, Part: o.Part, Text: o.Text, Words: encounter.ReasonTitle(o.Reason),
+			Clinical: o.Reason == encounter.ReasonClinical})
+	}
+	return out, true
 }
 
 // defaultAttestation is the statement a signature carries unless the
@@ -172,8 +176,8 @@ type encounterPage struct {
 	Source     *sourceView
 	SourceNote string
 	HasAudio   bool
-	Coverage   bool // the service is wired
-	Omissions  []Omission
+	Coverage   bool // the version has a "Not in the draft" list
+	Omissions  []omission
 	Clinical   int
 	Sign       bool
 	Edit       bool
@@ -203,11 +207,12 @@ type sectionView struct {
 }
 
 type sentenceView struct {
-	N        int
-	Text     string
-	Evidence string // space-separated segment IDs
-	Flags    []string
-	Sources  []signoff.Evidence // the patient's explanation
+	N          int
+	Text       string
+	Evidence   string // space-separated segment IDs
+	Flags      []string
+	Mismatches []encounter.Mismatch
+	Sources    []signoff.Evidence // the patient's explanation
 }
 
 type sourceView struct {
@@ -247,7 +252,8 @@ func sectionsOf(d *encounter.Draft) ([]sectionView, int) {
 			if len(sent.Flags) > 0 {
 				flagged++
 			}
-			sv.Sentences = append(sv.Sentences, sentenceView{N: n, Text: sent.Text, Evidence: strings.Join(sent.Evidence, " "), Flags: sent.Flags})
+			sv.Sentences = append(sv.Sentences, sentenceView{N: n, Text: sent.Text, Evidence: strings.Join(sent.Evidence, " "),
+				Flags: sent.Flags, Mismatches: sent.Mismatches})
 		}
 		out = append(out, sv)
 	}
@@ -300,8 +306,7 @@ func (c *Console) clinicianView(ctx context.Context, r *http.Request, who access
 	if err != nil {
 		return nil, err
 	}
-	p := &encounterPage{ID: id, Role: string(who.Role), Attest: defaultAttestation, Rejects: rejectReasons, Retracts: retractReasons,
-		Coverage: c.svc.Coverage != nil}
+	p := &encounterPage{ID: id, Role: string(who.Role), Attest: defaultAttestation, Rejects: rejectReasons, Retracts: retractReasons}
 	dv, err := c.svc.Drafts.View(ctx, who, id, v)
 	switch {
 	case phi.CodeOf(err) == phi.CodeNotFound && v == 0:
@@ -323,12 +328,10 @@ func (c *Console) clinicianView(ctx context.Context, r *http.Request, who access
 		p.Regenerate = clin && latest && c.svc.Regenerate != nil &&
 			(dv.State.Status == encounter.DraftRejected || dv.State.Status == encounter.DraftEnteredInError)
 		p.Document = clin && latest && c.svc.Human != nil && !dv.Label.AIGenerated && p.Edit
-		if c.svc.Coverage != nil {
-			p.Omissions = c.svc.Coverage.NotInDraft(dv.Draft)
-			for _, o := range p.Omissions {
-				if o.Clinical {
-					p.Clinical++
-				}
+		p.Omissions, p.Coverage = omissionsOf(dv.Draft)
+		for _, o := range p.Omissions {
+			if o.Clinical {
+				p.Clinical++
 			}
 		}
 	}
@@ -509,10 +512,6 @@ func edited(was []encounter.Sentence, texts []string, add string) []encounter.Se
 
 // pullIn adds a "Not in the draft" part to a section: a new version.
 func (c *Console) pullIn(w http.ResponseWriter, r *http.Request, s *session, who access.Who) {
-	if c.svc.Coverage == nil {
-		c.fail(w, r, s, phi.Permanentf(phi.CodeNotConfigured, "\"Not in the draft\" is not in this build"))
-		return
-	}
 	id := r.PathValue("id")
 	base, err := version(r)
 	part, perr := strconv.Atoi(cmpOr(r.PostFormValue("part"), "0"))
@@ -528,7 +527,7 @@ func (c *Console) pullIn(w http.ResponseWriter, r *http.Request, s *session, who
 		c.fail(w, r, s, err)
 		return
 	}
-	sections, err := c.svc.Coverage.PullIn(dv.Draft, r.PostFormValue("segment"), part, r.PostFormValue("section"))
+	sections, err := dv.PullIn(r.PostFormValue("segment"), part, r.PostFormValue("section"))
 	if err != nil {
 		c.fail(w, r, s, phi.Wrap(err, phi.CodeInvalidInput, "that part is not listed as not in the draft, or the section does not exist"))
 		return

@@ -135,7 +135,6 @@ type Services struct {
 	Sources    Sources
 	Human      Human
 	Regenerate Regenerator
-	Coverage   Coverage
 }
 
 func (s Services) validate() error {

@@ -1,8 +1,7 @@
 package console_test
 
 // Test fakes for the services the console declares but main does not have
-// yet: worklists, sources, human documentation (issue 14) and "Not in the
-// draft" (issue 15). SIMULATED: each reads the real encounter store and
+// yet: worklists, sources and human documentation (issue 14). SIMULATED: each reads the real encounter store and
 // authorizes through the real Guard where the real service would, but the
 // services themselves are stand-ins written for these tests. They go once
 // app wires the real ones.
@@ -14,7 +13,6 @@ import (
 	"io"
 	"os"
 	"slices"
-	"strings"
 	"sync"
 	"time"
 
@@ -211,53 +209,4 @@ func (f *fakeHuman) Write(ctx context.Context, who access.Who, id string, base i
 		return nil, err
 	}
 	return f.a.Services.Signoff.View(ctx, who, id, d.Version)
-}
-
-// fakeCoverage lists the transcript segments no sentence cites (issue 15
-// classifies them; here every uncited segment is "clinical content not
-// used") and pulls one into a section as a sentence citing it.
-type fakeCoverage struct {
-	a *app.App
-}
-
-func (f *fakeCoverage) NotInDraft(d *encounter.Draft) []console.Omission {
-	t, err := f.a.Services.Store.Transcript(context.Background(), d.EncounterID)
-	if err != nil {
-		return nil
-	}
-	cited := map[string]bool{}
-	for _, s := range d.Sections {
-		for _, sent := range s.Sentences {
-			for _, e := range sent.Evidence {
-				cited[e] = true
-			}
-		}
-	}
-	var out []console.Omission
-	for _, seg := range t.Segments {
-		if !cited[seg.ID] && len(strings.Fields(seg.Text)) > 2 {
-			out = append(out, console.Omission{Segment: seg.ID, Text: seg.Text, Reason: "clinical_not_used", Words: "clinical content not used", Clinical: true})
-		}
-	}
-	return out
-}
-
-func (f *fakeCoverage) PullIn(d *encounter.Draft, segment string, part int, section string) ([]encounter.Section, error) {
-	var text string
-	for _, o := range f.NotInDraft(d) {
-		if o.Segment == segment && o.Part == part {
-			text = o.Text
-		}
-	}
-	if text == "" {
-		return nil, errors.New("fake coverage: not listed")
-	}
-	out := slices.Clone(d.Sections)
-	for i := range out {
-		if out[i].Key == section {
-			out[i].Sentences = append(slices.Clone(out[i].Sentences), encounter.Sentence{Text: text, Evidence: []string{segment}})
-			return out, nil
-		}
-	}
-	return nil, errors.New("fake coverage: no such section")
 }

@@ -179,7 +179,7 @@ func setup(t *testing.T, sampleNames ...string) *fixture {
 	con, err := console.New(cfg.Console, console.Services{
 		Drafts: a.Services.Signoff, Reviews: a.Services.Review, Consent: a.Services.Consent, Deletion: a.Services.Retention,
 		Guard: a.Services.Guard, AuditRows: rows, Queues: app.Queues{Inspector: ins},
-		Worklist: f.list, Sources: sources, Human: &fakeHuman{a: a, templates: prompts.Builtin()}, Coverage: &fakeCoverage{a: a},
+		Worklist: f.list, Sources: sources, Human: &fakeHuman{a: a, templates: prompts.Builtin()},
 	}, tokens, a.Log, console.Options{Now: f.clock.Now})
 	if err != nil {
 		t.Fatal(err)

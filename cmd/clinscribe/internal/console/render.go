@@ -68,9 +68,9 @@ func clock(ms int64) string {
 
 // flagReasons say in words why a sentence is marked.
 var flagReasons = map[string]string{
-	encounter.FlagUnsupported: "Unsupported: the segments it cites do not say this",
-	encounter.FlagNoEvidence:  "No evidence: it cites no segment of the source",
-	"fact_mismatch":           "Fact check failed: a number, dose, drug, side, negation or time differs from the source",
+	encounter.FlagUnsupported:  "Unsupported: the segments it cites do not say this",
+	encounter.FlagNoEvidence:   "No evidence: it cites no segment of the source",
+	encounter.FlagFactMismatch: "Fact check failed: a number, dose, drug, side, negation or time differs from the source",
 }
 
 // statusWords says a version's status in plain words.
