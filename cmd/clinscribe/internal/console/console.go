@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"github.com/clinscribe/clinscribe/pipeline/access"
@@ -314,6 +315,18 @@ func (c *Console) signedIn(roles []access.Role, fn handler) http.Handler {
 			http.Redirect(w, r, Prefix+"/signin?why=token", http.StatusSeeOther)
 			return
 		}
+		// Pages answer within a bound; the recording streams for as long
+		// as a listener needs it (the API's upload timeout bounds it).
+		timeout := pageTimeout
+		if strings.HasSuffix(r.Pattern, "/audio") {
+			timeout = streamTimeout
+		}
+		ctx, cancel := context.WithTimeout(r.Context(), timeout)
+		defer cancel()
+		r = r.WithContext(ctx)
+		if r.Method == http.MethodPost {
+			r.Body = http.MaxBytesReader(w, r.Body, maxFormBytes)
+		}
 		who := access.Who{Principal: p, RequestID: requestID(w)}
 		if roles != nil && !roleIn(p.Role, roles) {
 			c.fail(w, r, s, phi.Permanentf(phi.CodeForbidden, "this page is not for the %s role", p.Role))
@@ -326,6 +339,12 @@ func (c *Console) signedIn(roles []access.Role, fn handler) http.Handler {
 		fn(w, r, s, who)
 	})
 }
+
+// pageTimeout bounds a page or an action; streamTimeout the recording.
+const (
+	pageTimeout   = 30 * time.Second
+	streamTimeout = 15 * time.Minute
+)
 
 // errCSRF refuses a form post without the session's CSRF token.
 var errCSRF = phi.Permanentf(phi.CodeForbidden, "the form is missing its security token or it has expired; reload the page and try again")
