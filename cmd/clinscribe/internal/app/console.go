@@ -75,7 +75,7 @@ func (q Queues) Archived(ctx context.Context, queue string, limit int) ([]consol
 	out := make([]console.TaskRow, 0, len(tasks))
 	for _, t := range tasks {
 		code, _, _ := strings.Cut(t.LastErr, ":")
-		if !codeRE.MatchString(code) {
+		if t.LastErr != "" && !codeRE.MatchString(code) {
 			code = "(not shown)"
 		}
 		out = append(out, console.TaskRow{ID: t.ID, Type: t.Type, Queue: t.Queue, Code: code, Retried: t.Retried, FailedAt: t.LastFailedAt})

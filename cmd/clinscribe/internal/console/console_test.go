@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/hibiken/asynq"
 
 	"github.com/clinscribe/clinscribe/pipeline/access"
 	"github.com/clinscribe/clinscribe/pipeline/audit"
@@ -318,6 +319,32 @@ func TestConsoleHTTP(t *testing.T) {
 		r := b.get("/console/ops")
 		if r.status != http.StatusOK || !strings.Contains(r.body, `id="queues"`) {
 			t.Errorf("%d\n%s", r.status, r.body)
+		}
+	})
+
+	t.Run("archived tasks by ID and type, never the payload", func(t *testing.T) {
+		client := asynq.NewClient(f.a.Redis)
+		defer client.Close()
+		// A payload no real task has: the page must not show it.
+		if _, err := client.Enqueue(asynq.NewTask("console:probe", []byte(`{"note":"`+canaryName+`"}`)),
+			asynq.Queue("maintenance"), asynq.TaskID("probe-1"), asynq.ProcessIn(time.Hour)); err != nil {
+			t.Fatal(err)
+		}
+		ins := asynq.NewInspector(f.a.Redis)
+		defer ins.Close()
+		if err := ins.ArchiveTask("maintenance", "probe-1"); err != nil {
+			t.Fatal(err)
+		}
+		b := f.browser()
+		b.signIn("ops")
+		r := b.get("/console/ops")
+		if r.status != http.StatusOK || !strings.Contains(r.body, "<code>probe-1</code>") || !strings.Contains(r.body, "console:probe") {
+			t.Errorf("%d: the archived task is not listed\n%s", r.status, r.body)
+		}
+		for _, c := range canaries {
+			if strings.Contains(r.body, c) {
+				t.Errorf("the ops page shows the payload (%q)", c)
+			}
 		}
 	})
 
