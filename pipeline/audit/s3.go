@@ -151,8 +151,18 @@ func (s *S3Store) put(ctx context.Context, key string, body []byte, contentType 
 	return err
 }
 
-// CreateChain implements Store: it checks the name is unused; the chain's
-// objects appear with its first batch.
+// ChainWhere is the object prefix of a chain, for verify's messages.
+func (s *S3Store) ChainWhere(chain string) string {
+	return "s3://" + s.cfg.Bucket + "/" + s.chainPrefix(chain)
+}
+
+func (s *S3Store) batchKey(chain string, first uint64) string {
+	return fmt.Sprintf("%s%020d.jsonl", s.chainPrefix(chain), first)
+}
+
+// CreateChain implements Store: it writes the chain's first object, an
+// empty one at seq 0, so a registered chain always has an object (a
+// chain that is registered and has none was removed).
 func (s *S3Store) CreateChain(ctx context.Context, chain string) error {
 	if !ValidChain(chain) {
 		return fmt.Errorf("audit.S3Store: invalid chain name %q", chain)
@@ -165,6 +175,13 @@ func (s *S3Store) CreateChain(ctx context.Context, chain string) error {
 	}
 	if len(out.Contents) > 0 {
 		return fmt.Errorf("audit.S3Store.CreateChain: chain %s already exists", chain)
+	}
+	key := s.batchKey(chain, 0)
+	if err := s.put(ctx, key, nil, "application/x-ndjson"); err != nil {
+		if s.taken(ctx, key, err) {
+			return fmt.Errorf("audit.S3Store.CreateChain: chain %s already exists", chain)
+		}
+		return fmt.Errorf("audit.S3Store.CreateChain: %w", err)
 	}
 	s.mu.Lock()
 	s.created[chain] = true
@@ -180,8 +197,10 @@ func (s *S3Store) AppendChain(ctx context.Context, chain string, first uint64, r
 	if !ok {
 		return fmt.Errorf("audit.S3Store.AppendChain: chain %s is not open for writing", chain)
 	}
-	key := fmt.Sprintf("%s%020d.jsonl", s.chainPrefix(chain), first)
+	key := s.batchKey(chain, first)
 	if err := s.put(ctx, key, records, "application/x-ndjson"); err != nil {
+		// A 412 here may be a Claim's fence: another process found this
+		// writer's lease expired. Either way the chain is given up.
 		s.mu.Lock()
 		delete(s.created, chain)
 		s.mu.Unlock()
@@ -224,6 +243,52 @@ func (s *S3Store) AppendCheckpoint(ctx context.Context, next func(last []byte) (
 		return nil
 	}
 	return errors.New("audit.S3Store.AppendCheckpoint: too much contention")
+}
+
+// Claim implements Store by fencing: an empty object at the key of record
+// head+1, the key the writer's next batch needs (a batch's key is the seq
+// of its first record). If that key holds a batch the writer is alive
+// (ErrChainLive); if it holds an empty object, an earlier Claim fenced the
+// chain already.
+func (s *S3Store) Claim(ctx context.Context, chain string, head uint64) (func(), error) {
+	if !ValidChain(chain) {
+		return nil, fmt.Errorf("audit.S3Store.Claim: invalid chain name %q", chain)
+	}
+	key := s.batchKey(chain, head+1)
+	err := s.put(ctx, key, nil, "application/x-ndjson")
+	if err == nil {
+		return func() {}, nil
+	}
+	if !s.taken(ctx, key, err) {
+		return nil, fmt.Errorf("audit.S3Store.Claim: %w", err)
+	}
+	out, herr := s.client.HeadObject(ctx, &s3.HeadObjectInput{Bucket: aws.String(s.cfg.Bucket), Key: aws.String(key)})
+	if herr != nil {
+		return nil, fmt.Errorf("audit.S3Store.Claim: %w", herr)
+	}
+	if aws.ToInt64(out.ContentLength) == 0 {
+		return func() {}, nil
+	}
+	return nil, ErrChainLive
+}
+
+// ReadCheckpointsFrom implements Store; the cursor is the last key read.
+func (s *S3Store) ReadCheckpointsFrom(ctx context.Context, cursor string, fn func(Line) error) (string, error) {
+	keys, err := s.list(ctx, s.cfg.Prefix+"checkpoints/", cursor)
+	if err != nil {
+		return cursor, fmt.Errorf("audit.S3Store.ReadCheckpointsFrom: %w", err)
+	}
+	for _, k := range keys {
+		b, err := s.get(ctx, k)
+		if err != nil {
+			return cursor, fmt.Errorf("audit.S3Store.ReadCheckpointsFrom: %w", err)
+		}
+		if err := fn(Line{Where: "s3://" + s.cfg.Bucket + "/" + k, N: 1, Data: bytes.TrimSuffix(b, []byte("\n"))}); err != nil {
+			return cursor, err
+		}
+		cursor = k
+	}
+	return cursor, nil
 }
 
 // taken reports whether a conditional write failed because the key

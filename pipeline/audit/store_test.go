@@ -106,9 +106,10 @@ func TestS3ObjectLock(t *testing.T) {
 	for _, o := range list.Contents {
 		keys = append(keys, aws.ToString(o.Key))
 	}
-	// 5 sequential appends = 5 objects; registration + close = 2 checkpoints.
-	if len(keys) != 7 {
-		t.Fatalf("objects %v, want 5 chain batches and 2 checkpoints", keys)
+	// The chain's empty first object (seq 0), 5 sequential appends = 5
+	// objects; registration, first record, close = 3 checkpoints.
+	if len(keys) != 9 {
+		t.Fatalf("objects %v, want the chain's first object, 5 chain batches and 3 checkpoints", keys)
 	}
 	want := time.Now().AddDate(0, 0, audit.DefaultRetentionDays)
 	for _, k := range keys {
@@ -238,7 +239,7 @@ func TestS3VersionedBucket(t *testing.T) {
 		t.Fatal(err)
 	}
 	list, err := c.ListObjectsV2(ctx, &s3.ListObjectsV2Input{Bucket: aws.String("audit"), Prefix: aws.String("chains/")})
-	if err != nil || len(list.Contents) != 4 {
+	if err != nil || len(list.Contents) != 5 { // the empty seq-0 object and 4 batches
 		t.Fatalf("chain objects: %v %v", list, err)
 	}
 	victim := aws.ToString(list.Contents[1].Key)
