@@ -16,6 +16,17 @@ func ForgeRecordForTest(chain string, seq uint64, prev string, entry []byte) []b
 	return line
 }
 
+// CrashForTest stops the Trail as SIGKILL would stop its process: what
+// is committed stays, nothing more is signed (no close checkpoint), and
+// the store is closed, so a FileStore's chain locks drop as the kernel
+// drops a dead process's.
+func (t *Trail) CrashForTest() error {
+	t.closeMu <- struct{}{}
+	t.crash = true
+	<-t.closeMu
+	return t.Close()
+}
+
 // FuzzParseRecord: no input panics, and whatever parses without error is
 // exactly its canonical encoding (so no two spellings of a record verify).
 func FuzzParseRecord(f *testing.F) {

@@ -254,6 +254,10 @@ func (s *S3Store) Claim(ctx context.Context, chain string, head uint64) (func(),
 	if !ValidChain(chain) {
 		return nil, fmt.Errorf("audit.S3Store.Claim: invalid chain name %q", chain)
 	}
+	// Only a chain that exists is fenced: a fence must not make one.
+	if _, err := s.client.HeadObject(ctx, &s3.HeadObjectInput{Bucket: aws.String(s.cfg.Bucket), Key: aws.String(s.batchKey(chain, 0))}); err != nil {
+		return nil, fmt.Errorf("audit.S3Store.Claim: chain %s: %w", chain, err)
+	}
 	key := s.batchKey(chain, head+1)
 	err := s.put(ctx, key, nil, "application/x-ndjson")
 	if err == nil {

@@ -84,6 +84,7 @@ type Sealer struct {
 
 	mu     sync.Mutex // one sweep at a time
 	cursor string
+	lastCk uint64 // the last checkpoint folded
 	chains map[string]*sealState
 }
 
@@ -213,15 +214,6 @@ func (s *Sealer) seal(ctx context.Context, name string, st *sealState) (*Head, e
 		return nil, err
 	}
 	defer release()
-	// Another Sealer may have sealed it, or its writer renewed, while this
-	// one was reading: look again now that the chain is claimed.
-	seenCk := st.lastCk
-	if err := s.catchUp(ctx); err != nil {
-		return nil, err
-	}
-	if st.state != StateOpen || st.lastCk != seenCk {
-		return nil, nil
-	}
 	again, err := s.findHead(ctx, name, st)
 	if err != nil {
 		return nil, err
@@ -230,25 +222,46 @@ func (s *Sealer) seal(ctx context.Context, name string, st *sealState) (*Head, e
 		return nil, ErrChainLive // it grew after all
 	}
 	found.Sealed = true
-	err = s.store.AppendCheckpoint(ctx, func(last []byte) (uint64, []byte, error) {
-		prevSeq, prevHash := uint64(0), Genesis
-		if last != nil {
-			prev, err := parseCheckpoint(last, nil)
-			if err != nil {
-				return 0, nil, fmt.Errorf("audit: the last checkpoint is damaged (%v); run `clinscribe audit verify`", err)
-			}
-			prevSeq, prevHash = prev.Seq, prev.Hash
+	seenCk := st.lastCk
+	// Another Sealer may seal it (the S3 fence admits every claimant), or
+	// its writer renew it, up to the moment the seal is appended: the
+	// seal goes on only if no checkpoint came after those this Sealer
+	// has folded, checked inside the store's exclusive append.
+	for range 20 {
+		if err := s.catchUp(ctx); err != nil {
+			return nil, err
 		}
-		c := &Checkpoint{Seq: prevSeq + 1, Prev: prevHash, Time: s.cfg.Now().UTC(), Writer: s.cfg.Writer, Heads: []Head{found}}
-		line, err := s.signer.encodeCheckpoint(c)
-		return c.Seq, line, err
-	})
+		if st.state != StateOpen || st.lastCk != seenCk {
+			return nil, nil
+		}
+		err = s.store.AppendCheckpoint(ctx, func(last []byte) (uint64, []byte, error) {
+			prevSeq, prevHash := uint64(0), Genesis
+			if last != nil {
+				prev, err := parseCheckpoint(last, nil)
+				if err != nil {
+					return 0, nil, fmt.Errorf("audit: the last checkpoint is damaged (%v); run `clinscribe audit verify`", err)
+				}
+				prevSeq, prevHash = prev.Seq, prev.Hash
+			}
+			if prevSeq != s.lastCk {
+				return 0, nil, errStale
+			}
+			c := &Checkpoint{Seq: prevSeq + 1, Prev: prevHash, Time: s.cfg.Now().UTC(), Writer: s.cfg.Writer, Heads: []Head{found}}
+			line, err := s.signer.encodeCheckpoint(c)
+			return c.Seq, line, err
+		})
+		if !errors.Is(err, errStale) {
+			break
+		}
+	}
 	if err != nil {
 		return nil, err
 	}
 	st.state, st.seq, st.hash = StateSealed, found.Seq, found.Hash
 	return &found, nil
 }
+
+var errStale = errors.New("audit: checkpoints were added meanwhile")
 
 // findHead reads a chain and returns its last record that follows on
 // from the start without a break. It fails with errRefused if the chain
@@ -291,6 +304,7 @@ func (s *Sealer) catchUp(ctx context.Context) error {
 		if err != nil {
 			return nil
 		}
+		s.lastCk = max(s.lastCk, c.Seq)
 		for _, h := range c.Heads {
 			st := s.chains[h.Chain]
 			if st == nil {

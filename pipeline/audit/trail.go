@@ -115,6 +115,7 @@ type Trail struct {
 	stopped chan struct{}
 	closeMu chan struct{} // one Close at a time
 	err     error         // Close's result, set before stopped closes
+	crash   bool          // tests: Close stops as SIGKILL would (see crashForTest)
 
 	// Owned by the loop goroutine.
 	chain   string // "" when no chain is open
@@ -263,6 +264,10 @@ func (t *Trail) loop() {
 		case done := <-t.ckReqs:
 			done <- t.checkpoint(false, true)
 		case <-t.closing:
+			if t.crash {
+				t.err = t.store.Close() // no final checkpoint; files (and locks) closed
+				return
+			}
 			for {
 				select {
 				case r := <-t.reqs:
