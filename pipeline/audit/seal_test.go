@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -606,4 +607,80 @@ func TestSealerClaimsOnce(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestTrailSigningSchedule: on a simulated clock (testing/synctest), a
+// writer signs its head at chain start, after its first record (before
+// acknowledging it), every CheckpointEvery records, every
+// CheckpointInterval while the head moves, every Lease/2 while idle (the
+// heartbeat that keeps Sealers away), and at close.
+func TestTrailSigningSchedule(t *testing.T) {
+	t.Parallel()
+	type step struct {
+		name    string
+		do      func(t *testing.T, tr *audit.Trail)
+		signed  uint64 // the chain's signed head afterwards
+		records int
+		cks     int // checkpoints so far
+	}
+	appendOne := func(i int) func(t *testing.T, tr *audit.Trail) {
+		return func(t *testing.T, tr *audit.Trail) { appendN(t, tr, i, 1) }
+	}
+	wait := func(d time.Duration) func(t *testing.T, tr *audit.Trail) {
+		return func(t *testing.T, tr *audit.Trail) { time.Sleep(d); synctest.Wait() }
+	}
+	steps := []step{
+		{"first record: registration and its own signature", appendOne(0), 1, 1, 2},
+		{"records 2-3: unsigned", func(t *testing.T, tr *audit.Trail) { appendN(t, tr, 1, 2) }, 1, 3, 2},
+		{"record 4: fewer than CheckpointEvery unsigned", appendOne(3), 1, 4, 2},
+		{"record 5: CheckpointEvery (4) reached", appendOne(4), 5, 5, 3},
+		{"record 6, then the interval (10s) passes", func(t *testing.T, tr *audit.Trail) {
+			appendOne(5)(t, tr)
+			wait(10*time.Second + time.Millisecond)(t, tr)
+		}, 6, 6, 4},
+		{"idle 25s: no heartbeat before Lease/2 (30s)", wait(25 * time.Second), 6, 6, 4},
+		{"idle to 30s: a heartbeat", wait(5 * time.Second), 6, 6, 5},
+		{"idle 30s more: another", wait(30 * time.Second), 6, 6, 6},
+	}
+	synctest.Test(t, func(t *testing.T) {
+		dir := t.TempDir()
+		signer, err := audit.GenerateSigner(filepath.Join(t.TempDir(), "key"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		store, err := audit.NewFileStore(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tr, err := audit.NewTrail(store, signer, audit.TrailConfig{
+			Writer: "w", CheckpointInterval: 10 * time.Second, CheckpointEvery: 4, Lease: time.Minute,
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		opts := audit.VerifyOptions{Keys: []ed25519.PublicKey{signer.PublicKey()}}
+		check := func(name string, signed uint64, records, cks int) {
+			t.Helper()
+			r, _ := audit.OpenFileReader(dir)
+			rep, err := audit.Verify(context.Background(), r, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !rep.OK() || len(rep.Segments) != 1 {
+				t.Fatalf("%s: problems %v, segments %+v", name, rep.Problems, rep.Segments)
+			}
+			got := fmt.Sprintf("signed %d, records %d, checkpoints %d", rep.Segments[0].SignedSeq, rep.Segments[0].Records, rep.Checkpoints)
+			if want := fmt.Sprintf("signed %d, records %d, checkpoints %d", signed, records, cks); got != want {
+				t.Errorf("%s: %s; want %s", name, got, want)
+			}
+		}
+		for _, s := range steps {
+			s.do(t, tr)
+			check(s.name, s.signed, s.records, s.cks)
+		}
+		if err := tr.Close(); err != nil {
+			t.Fatal(err)
+		}
+		check("close", 6, 6, 7)
+	})
 }
