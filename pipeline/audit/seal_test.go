@@ -636,7 +636,7 @@ func TestTrailSigningSchedule(t *testing.T) {
 		{"record 5: CheckpointEvery (4) reached", appendOne(4), 5, 5, 3},
 		{"record 6, then the interval (10s) passes", func(t *testing.T, tr *audit.Trail) {
 			appendOne(5)(t, tr)
-			wait(10*time.Second + time.Millisecond)(t, tr)
+			wait(10*time.Second+time.Millisecond)(t, tr)
 		}, 6, 6, 4},
 		{"idle 25s: no heartbeat before Lease/2 (30s)", wait(25 * time.Second), 6, 6, 4},
 		{"idle to 30s: a heartbeat", wait(5 * time.Second), 6, 6, 5},
@@ -676,6 +676,7 @@ func TestTrailSigningSchedule(t *testing.T) {
 		}
 		for _, s := range steps {
 			s.do(t, tr)
+			synctest.Wait() // the loop signs after it acknowledged
 			check(s.name, s.signed, s.records, s.cks)
 		}
 		if err := tr.Close(); err != nil {
