@@ -78,8 +78,11 @@ func (c S3Config) Validate() error {
 
 // S3Store keeps a trail in an S3 bucket under Object Lock:
 //
+//	<prefix>chains/<chain>/00000000000000000000.jsonl
+//	    empty, written when the chain is created (before it is registered)
 //	<prefix>chains/<chain>/<seq of first record, 20 digits>.jsonl
 //	    one object per committed batch: the records of one group commit
+//	    (an empty one after the last batch is a Claim's fence)
 //	<prefix>checkpoints/<seq, 20 digits>.json
 //	    one object per checkpoint
 //
