@@ -250,6 +250,38 @@ log: {level: info, format: text}
 			t.Errorf("sealed segment's last record cut: exit %d, want 1 naming %s:\n%s", code, chain, out)
 		}
 	})
+
+	// Canary: the patients' identifiers reach neither the trail (seal
+	// included) nor the workers' logs (the sealer's included).
+	t.Run("no PHI in the trail or the logs", func(t *testing.T) {
+		var planted []string
+		for _, s := range samples {
+			if s.Kind == "note" {
+				last := s.Patient.Name[strings.LastIndex(s.Patient.Name, " ")+1:]
+				planted = append(planted, s.Patient.ID, s.Patient.Name, last, s.Patient.Phone, s.Patient.BirthDate)
+			}
+		}
+		note := mustRead(t, filepath.Join("../../testdata/samples", samples[0].Note))
+		if !bytes.Contains(note, []byte(samples[0].Patient.Name[strings.LastIndex(samples[0].Patient.Name, " ")+1:])) {
+			t.Fatal("positive control: the submitted note should name its patient")
+		}
+		files := []string{filepath.Join(dir, "worker1.log"), filepath.Join(dir, "worker2.log")}
+		ents, _ := os.ReadDir(auditDir)
+		for _, e := range ents {
+			files = append(files, filepath.Join(auditDir, e.Name()))
+		}
+		if !strings.Contains(string(mustRead(t, files[1])), "sealed the chain of a dead writer") {
+			t.Error("positive control: worker2's log should record the seal")
+		}
+		for _, f := range files {
+			b := mustRead(t, f)
+			for _, p := range planted {
+				if bytes.Contains(b, []byte(p)) {
+					t.Errorf("%s contains the patient identifier %q", f, p)
+				}
+			}
+		}
+	})
 }
 
 // runVerify runs `clinscribe audit verify` and returns its exit status and
