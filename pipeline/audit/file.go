@@ -324,20 +324,36 @@ func (s *FileStore) ReadCheckpointsFrom(ctx context.Context, cursor string, fn f
 	if fi.Size() < off {
 		return cursor, fmt.Errorf("audit.FileStore.ReadCheckpointsFrom: %s shrank below %d bytes (it was cut or replaced; run `clinscribe audit verify`)", path, off)
 	}
-	buf := make([]byte, fi.Size()-off)
-	if _, err := f.ReadAt(buf, off); err != nil && !errors.Is(err, io.EOF) {
-		return cursor, fmt.Errorf("audit.FileStore.ReadCheckpointsFrom: %w", err)
-	}
-	for {
-		i := bytes.IndexByte(buf, '\n')
-		if i < 0 {
-			break // nothing, or a line still being written
+	// In chunks: the file grows for years.
+	end := fi.Size()
+	chunk := make([]byte, 0, 1<<20)
+	for off < end {
+		n := min(end-off, int64(max(cap(chunk), 1<<20)))
+		chunk = chunk[:n]
+		if _, err := f.ReadAt(chunk, off); err != nil && !errors.Is(err, io.EOF) {
+			return strconv.FormatInt(off, 10), fmt.Errorf("audit.FileStore.ReadCheckpointsFrom: %w", err)
 		}
-		if err := fn(Line{Where: path, Data: buf[:i]}); err != nil {
-			return strconv.FormatInt(off, 10), err
+		buf, progressed := chunk, false
+		for {
+			i := bytes.IndexByte(buf, '\n')
+			if i < 0 {
+				break
+			}
+			if err := fn(Line{Where: path, Data: buf[:i]}); err != nil {
+				return strconv.FormatInt(off, 10), err
+			}
+			off += int64(i) + 1
+			buf, progressed = buf[i+1:], true
 		}
-		off += int64(i) + 1
-		buf = buf[i+1:]
+		if !progressed {
+			if n == end-off {
+				break // the rest is a line still being written
+			}
+			if len(chunk) > 2*MaxLine {
+				return strconv.FormatInt(off, 10), fmt.Errorf("audit.FileStore.ReadCheckpointsFrom: %s at byte %d: %w", path, off, errLineTooLong)
+			}
+			chunk = make([]byte, 0, 2*cap(chunk)) // a line longer than the chunk
+		}
 	}
 	return strconv.FormatInt(off, 10), nil
 }

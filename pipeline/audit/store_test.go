@@ -297,3 +297,49 @@ func TestS3StoreConformanceVersioned(t *testing.T) {
 		}
 	})
 }
+
+// TestFileStoreReadCheckpointsFromChunks: the checkpoint file is read on
+// in chunks (it grows for years): lines across chunk boundaries arrive
+// whole, and a line still being written is left for the next call.
+func TestFileStoreReadCheckpointsFromChunks(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	var want []string
+	var b bytes.Buffer
+	for i := range 3000 { // about 1.5 MB: more than one chunk
+		l := fmt.Sprintf("%05d-%s", i, strings.Repeat("x", 480+i%37))
+		want = append(want, l)
+		b.WriteString(l + "\n")
+	}
+	b.WriteString("partial")
+	path := dir + "/checkpoints.jsonl"
+	if err := os.WriteFile(path, b.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s, err := audit.NewFileStore(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	collect := func(l audit.Line) error { got = append(got, string(l.Data)); return nil }
+	cursor, err := s.ReadCheckpointsFrom(context.Background(), "", collect)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("read %d lines, want %d, in order", len(got), len(want))
+	}
+	if wantCursor := fmt.Sprint(b.Len() - len("partial")); cursor != wantCursor {
+		t.Errorf("cursor %s, want %s (before the partial line)", cursor, wantCursor)
+	}
+	f, _ := os.OpenFile(path, os.O_WRONLY|os.O_APPEND, 0)
+	f.WriteString(" now complete\n")
+	f.Close()
+	got = nil
+	if _, err := s.ReadCheckpointsFrom(context.Background(), cursor, collect); err != nil {
+		t.Fatal(err)
+	}
+	if diff := fmt.Sprint(got); diff != "[partial now complete]" {
+		t.Errorf("next read %q, want the completed line alone", got)
+	}
+}
