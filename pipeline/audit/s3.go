@@ -217,6 +217,17 @@ func (s *S3Store) AppendCheckpoint(ctx context.Context, next func(last []byte) (
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	prefix := s.cfg.Prefix + "checkpoints/"
+	if s.ckKey == "" {
+		// Start near the end rather than list every checkpoint ever
+		// written (millions, after a few years).
+		last, err := s.lastCheckpointSeq(ctx)
+		if err != nil {
+			return fmt.Errorf("audit.S3Store.AppendCheckpoint: %w", err)
+		}
+		if last > 1 {
+			s.ckKey = s.checkpointKey(last - 1)
+		}
+	}
 	for attempt := 0; attempt < 50; attempt++ {
 		keys, err := s.list(ctx, prefix, s.ckKey)
 		if err != nil {
@@ -277,6 +288,67 @@ func (s *S3Store) Claim(ctx context.Context, chain string, head uint64) (func(),
 		return func() {}, nil
 	}
 	return nil, ErrChainLive
+}
+
+func (s *S3Store) checkpointKey(seq uint64) string {
+	return fmt.Sprintf("%scheckpoints/%020d.json", s.cfg.Prefix, seq)
+}
+
+// anyAfter reports whether a checkpoint key sorts after that of seq.
+func (s *S3Store) anyAfter(ctx context.Context, seq uint64) (bool, error) {
+	out, err := s.client.ListObjectsV2(ctx, &s3.ListObjectsV2Input{
+		Bucket: aws.String(s.cfg.Bucket), Prefix: aws.String(s.cfg.Prefix + "checkpoints/"),
+		StartAfter: aws.String(s.checkpointKey(seq)), MaxKeys: aws.Int32(1),
+	})
+	if err != nil {
+		return false, err
+	}
+	return len(out.Contents) > 0, nil
+}
+
+// lastCheckpointSeq finds the newest checkpoint's seq (0 if none) with
+// O(log n) one-key LISTs: S3 lists only forwards, and keys are the seq in
+// fixed width, so "some key after seq n" is true up to the last and false
+// from there.
+func (s *S3Store) lastCheckpointSeq(ctx context.Context) (uint64, error) {
+	hi := uint64(1)
+	for {
+		more, err := s.anyAfter(ctx, hi)
+		if err != nil {
+			return 0, err
+		}
+		if !more {
+			break
+		}
+		hi *= 2
+	}
+	// The last seq is in [0, hi]: the least n with nothing after key(n).
+	lo := uint64(0)
+	for lo < hi {
+		mid := lo + (hi-lo)/2
+		more, err := s.anyAfter(ctx, mid)
+		if err != nil {
+			return 0, err
+		}
+		if more {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return lo, nil
+}
+
+// RecentCheckpoints implements Store: the key of checkpoint last-n.
+func (s *S3Store) RecentCheckpoints(ctx context.Context, n int) (string, error) {
+	last, err := s.lastCheckpointSeq(ctx)
+	if err != nil {
+		return "", fmt.Errorf("audit.S3Store.RecentCheckpoints: %w", err)
+	}
+	if n < 0 || last <= uint64(n) {
+		return "", nil
+	}
+	return s.checkpointKey(last - uint64(n)), nil
 }
 
 // ReadCheckpointsFrom implements Store; the cursor is the last key read.

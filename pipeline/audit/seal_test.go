@@ -685,3 +685,43 @@ func TestTrailSigningSchedule(t *testing.T) {
 		check("close", 6, 6, 7)
 	})
 }
+
+// TestSealerLookback: a Sealer that starts reads only the newest
+// checkpoints (SealerConfig.Lookback); a dead writer whose last checkpoint
+// is older is not considered, one within the window is sealed.
+func TestSealerLookback(t *testing.T) {
+	t.Parallel()
+	bm := backends(t)[1] // S3: RecentCheckpoints counts checkpoints exactly
+	r := newSealRig(t, bm.make(t))
+	old := r.writer(t, "old")
+	appendN(t, old, 0, 2) // registration, first record: checkpoints 1, 2
+	old.CrashForTest()
+	busy := r.writer(t, "busy")
+	appendN(t, busy, 0, 1) // registration, first record: 3, 4
+	for range 8 {          // heartbeats: 5..12
+		if err := busy.Checkpoint(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	recent := r.writer(t, "recent")
+	appendN(t, recent, 0, 3) // 13, 14
+	recent.CrashForTest()
+	busy.Close() // 15
+
+	s, err := audit.NewSealer(r.b.open(t), r.signer, audit.SealerConfig{Writer: "sealer", Lease: testLease, Now: r.clock.Now, Lookback: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := r.sweepPastLease(t, s)
+	var sealed []string
+	for _, h := range res.Sealed {
+		sealed = append(sealed, strings.SplitN(h.Chain, ".", 2)[0])
+	}
+	if diff := cmp.Diff([]string{"recent"}, sealed); diff != "" {
+		t.Errorf("sealed (-want +got):\n%s", diff)
+	}
+	all := r.sealer(t, "sealer-all") // the default lookback covers everything here
+	if res := r.sweepPastLease(t, all); len(res.Sealed) != 1 || !strings.HasPrefix(res.Sealed[0].Chain, "old.") {
+		t.Errorf("a sealer reading further back: %+v, want the old chain sealed", res)
+	}
+}

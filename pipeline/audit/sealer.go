@@ -23,6 +23,13 @@ type SealerConfig struct {
 	Lease time.Duration
 	// Interval is the time between sweeps in Run. Zero means Lease/2.
 	Interval time.Duration
+	// Lookback is how many of the newest checkpoints the first sweep
+	// reads; later sweeps read what was added. A chain whose last
+	// checkpoint is older was, if its writer died, sealed by a Sealer
+	// that ran then — or nothing ran: after a whole fleet stopped, the
+	// dead writers' last checkpoints are the newest. Zero means
+	// DefaultSealLookback (10,000); negative means all.
+	Lookback int
 	// WriteTimeout bounds one sweep's store calls. Zero means 30 seconds.
 	WriteTimeout time.Duration
 	// Now is the clock (its monotonic reading is what counts); nil means
@@ -39,6 +46,9 @@ func (c SealerConfig) withDefaults() SealerConfig {
 	if c.Interval <= 0 {
 		c.Interval = c.Lease / 2
 	}
+	if c.Lookback == 0 {
+		c.Lookback = DefaultSealLookback
+	}
 	if c.WriteTimeout <= 0 {
 		c.WriteTimeout = 30 * time.Second
 	}
@@ -50,6 +60,9 @@ func (c SealerConfig) withDefaults() SealerConfig {
 	}
 	return c
 }
+
+// DefaultSealLookback is SealerConfig.Lookback's default.
+const DefaultSealLookback = 10000
 
 // Sealer finds the chains of writers that died (killed, crashed, lost
 // their machine) and seals each with a signed "sealed after crash"
@@ -82,10 +95,11 @@ type Sealer struct {
 	signer *Signer
 	cfg    SealerConfig
 
-	mu     sync.Mutex // one sweep at a time
-	cursor string
-	lastCk uint64 // the last checkpoint folded
-	chains map[string]*sealState
+	mu      sync.Mutex // one sweep at a time
+	started bool       // the cursor was placed Lookback from the end
+	cursor  string
+	lastCk  uint64 // the last checkpoint folded
+	chains  map[string]*sealState
 }
 
 type sealState struct {
@@ -297,6 +311,13 @@ func (s *Sealer) findHead(ctx context.Context, name string, st *sealState) (Head
 
 // catchUp folds the checkpoints added since the last call.
 func (s *Sealer) catchUp(ctx context.Context) error {
+	if !s.started {
+		c, err := s.store.RecentCheckpoints(ctx, s.cfg.Lookback)
+		if err != nil {
+			return err
+		}
+		s.cursor, s.started = c, true
+	}
 	cursor, err := s.store.ReadCheckpointsFrom(ctx, s.cursor, func(l Line) error {
 		// Signatures are verify's business; a line that does not parse
 		// vouches for nothing here either.

@@ -43,6 +43,11 @@ type Store interface {
 	// time, so a Sealer follows the checkpoint chain without rereading
 	// it. A line still being written is left for the next call.
 	ReadCheckpointsFrom(ctx context.Context, cursor string, fn func(Line) error) (string, error)
+	// RecentCheckpoints returns a cursor from which ReadCheckpointsFrom
+	// reads about the newest n checkpoints ("" if there are no more than
+	// n, or n is negative), so a Sealer that starts need not read years
+	// of them.
+	RecentCheckpoints(ctx context.Context, n int) (string, error)
 	// Claim takes over a chain whose writer is believed dead (its lease
 	// expired, see Sealer), so that it can be sealed at head, the last
 	// record the caller found: once Claim returns, no record can be added

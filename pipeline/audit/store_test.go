@@ -343,3 +343,39 @@ func TestFileStoreReadCheckpointsFromChunks(t *testing.T) {
 		t.Errorf("next read %q, want the completed line alone", got)
 	}
 }
+
+// TestS3RecentCheckpoints: the newest checkpoint is found with a few
+// one-key LISTs (no full listing), for every count from 0 to 37.
+func TestS3RecentCheckpoints(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	srv := s3test.Start(t)
+	lockedBucket(t, srv, "recent")
+	w := newS3Store(t, srv, "recent")
+	for n := 0; n <= 37; n++ {
+		if n > 0 {
+			err := w.AppendCheckpoint(ctx, func(last []byte) (uint64, []byte, error) {
+				return uint64(n), []byte(fmt.Sprintf("%d\n", n)), nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		r := newS3Store(t, srv, "recent")
+		c, err := r.RecentCheckpoints(ctx, 5)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		if _, err := r.ReadCheckpointsFrom(ctx, c, func(l audit.Line) error { got = append(got, string(l.Data)); return nil }); err != nil {
+			t.Fatal(err)
+		}
+		var want []string
+		for i := max(1, n-4); i <= n; i++ {
+			want = append(want, fmt.Sprint(i))
+		}
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Fatalf("with %d checkpoints: newest 5 read as %v, want %v", n, got, want)
+		}
+	}
+}

@@ -126,6 +126,7 @@ func TestStore(t *testing.T, newBacking func(t *testing.T) Opener) {
 		open := newBacking(t)
 		w := open(t)
 		add := func(n int) {
+			w := w
 			for range n {
 				err := w.AppendCheckpoint(ctx, func(last []byte) (uint64, []byte, error) {
 					seq := uint64(1)
@@ -166,6 +167,23 @@ func TestStore(t *testing.T, newBacking func(t *testing.T) Opener) {
 		}
 		if got, _ = read(c); len(got) != 0 {
 			t.Fatalf("nothing new: %v", got)
+		}
+		// A new handle (a process that starts) appends after the last.
+		w = open(t)
+		add(1)
+		if got, _ = read(c); fmt.Sprint(got) != "[6]" {
+			t.Fatalf("after a new handle's append: %v, want [6]", got)
+		}
+		// RecentCheckpoints: at least the newest n, in order, to the end.
+		for _, n := range []int{2, 6, 100, -1} {
+			rc, err := r.RecentCheckpoints(ctx, n)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, _ := read(rc)
+			if len(got) < min(n, 6) || (n < 0 || n >= 6) && len(got) != 6 || got[len(got)-1] != "6" {
+				t.Fatalf("RecentCheckpoints(%d) then read: %v", n, got)
+			}
 		}
 	})
 
