@@ -15,9 +15,17 @@ import (
 
 // TaskOptions are the options every enqueued stage task gets.
 type TaskOptions struct {
-	// MaxRetry is how many times a failing task is retried before it is
-	// archived. Zero means 8; use a negative value for none.
+	// MaxRetry is how many times a failing task other than an AI stage
+	// (review cases, webhooks, de-identification) is retried before it is
+	// archived. Zero means 8; use a negative value for none. The AI
+	// stages follow Transcribe and Summarize instead.
 	MaxRetry int `yaml:"max_retry"`
+	// Transcribe and Summarize are the retry policies of the AI stages'
+	// tasks (see RetryPolicy): by default retried for 2h after the first
+	// attempt, backoff 1s doubling to 5m, attempts refused by an open
+	// breaker or a full rate limit not counted.
+	Transcribe RetryPolicy `yaml:"transcribe"`
+	Summarize  RetryPolicy `yaml:"summarize"`
 	// Timeout bounds one attempt. Zero means 30 minutes (long recordings).
 	Timeout time.Duration `yaml:"timeout"`
 	// Retention keeps a completed task (its ID only) so that enqueueing the
@@ -38,7 +46,24 @@ func (o TaskOptions) WithDefaults() TaskOptions {
 	if o.Retention == 0 {
 		o.Retention = 24 * time.Hour
 	}
+	o.Transcribe = o.Transcribe.WithDefaults()
+	o.Summarize = o.Summarize.WithDefaults()
 	return o
+}
+
+// Validate reports configuration errors of options with defaults filled.
+func (o TaskOptions) Validate() error {
+	var errs []error
+	if err := o.Transcribe.Validate(); err != nil {
+		errs = append(errs, fmt.Errorf("worker.tasks.transcribe: %w", err))
+	}
+	if err := o.Summarize.Validate(); err != nil {
+		errs = append(errs, fmt.Errorf("worker.tasks.summarize: %w", err))
+	}
+	if o.Timeout < 0 || o.Retention < 0 {
+		errs = append(errs, errors.New("worker.tasks: durations must not be negative"))
+	}
+	return errors.Join(errs...)
 }
 
 // Client enqueues pipeline stages; it implements pipeline.Enqueuer.
@@ -47,10 +72,7 @@ type Client struct {
 	opts TaskOptions
 }
 
-var (
-	_ pipeline.Enqueuer = (*Client)(nil)
-	_ pipeline.Jobs     = (*Client)(nil)
-)
+var _ pipeline.Queue = (*Client)(nil)
 
 // NewClient returns a Client on the Redis connection.
 func NewClient(opt asynq.RedisConnOpt, opts TaskOptions) *Client {
@@ -69,7 +91,7 @@ func (c *Client) Enqueue(ctx context.Context, stage encounter.Stage, encounterID
 	}
 	_, err = c.c.EnqueueContext(ctx, asynq.NewTask(typ, payload),
 		asynq.Queue(queue), asynq.TaskID(TaskID(stage, encounterID)),
-		asynq.MaxRetry(c.opts.MaxRetry), asynq.Timeout(c.opts.Timeout), asynq.Retention(c.opts.Retention))
+		asynq.MaxRetry(c.opts.policyForStage(stage).asynqMaxRetry()), asynq.Timeout(c.opts.Timeout), asynq.Retention(c.opts.Retention))
 	if errors.Is(err, asynq.ErrTaskIDConflict) {
 		return nil // already queued, running, or recently done
 	}
@@ -79,7 +101,7 @@ func (c *Client) Enqueue(ctx context.Context, stage encounter.Stage, encounterID
 	return nil
 }
 
-// EnqueueReview implements pipeline.Jobs: the case is opened on the
+// EnqueueReview implements review.Jobs: the case is opened on the
 // critical queue.
 func (c *Client) EnqueueReview(ctx context.Context, encounterID, caseID string) error {
 	pl := ReviewPayload{EncounterID: encounterID, CaseID: caseID}
@@ -90,7 +112,7 @@ func (c *Client) EnqueueReview(ctx context.Context, encounterID, caseID string) 
 	return c.enqueue(ctx, asynq.NewTask(TypeReviewOpen, b), QueueCritical, "review:"+caseID)
 }
 
-// EnqueueWebhook implements pipeline.Jobs.
+// EnqueueWebhook implements webhook.Queue.
 func (c *Client) EnqueueWebhook(ctx context.Context, eventID, endpoint string) error {
 	if !eventIDRE.MatchString(eventID) || !endpointRE.MatchString(endpoint) {
 		return fmt.Errorf("worker: not a webhook event")
@@ -99,7 +121,7 @@ func (c *Client) EnqueueWebhook(ctx context.Context, eventID, endpoint string) e
 	return c.enqueue(ctx, asynq.NewTask(TypeWebhook, b), QueueCritical, "webhook:"+eventID+":"+endpoint)
 }
 
-// EnqueueDeid implements pipeline.Jobs. Refreshes of one encounter within
+// EnqueueDeid implements review.Jobs. Refreshes of one encounter within
 // a minute collapse into one task.
 func (c *Client) EnqueueDeid(ctx context.Context, encounterID string) error {
 	payload, err := NewPayload(encounterID)

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"math/rand/v2"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -89,7 +88,48 @@ func (c Config) Validate() error {
 	if c.ShutdownTimeout < 0 || c.PollInterval < 0 || c.IdlePollInterval < 0 || c.ReconcileEvery < 0 {
 		errs = append(errs, errors.New("worker: durations must be positive"))
 	}
+	if err := c.Tasks.WithDefaults().Validate(); err != nil {
+		errs = append(errs, err)
+	}
 	return errors.Join(errs...)
+}
+
+// Stages runs encounter stages and reconciles unfinished encounters
+// (*pipeline.Pipeline).
+type Stages interface {
+	RunStage(ctx context.Context, stage encounter.Stage, run pipeline.Run) error
+	Reconcile(ctx context.Context) (int, error)
+}
+
+// ReviewOpener assigns a requested review case (*review.Service).
+type ReviewOpener interface {
+	Open(ctx context.Context, encounterID, caseID string) error
+}
+
+// WebhookSender delivers a stored webhook event (*webhook.Notifier).
+type WebhookSender interface {
+	DeliverStored(ctx context.Context, eventID, endpoint string) error
+}
+
+// AggregateRecorder builds an encounter's de-identified aggregate record
+// (*aggregate.Recorder).
+type AggregateRecorder interface {
+	Record(ctx context.Context, encounterID string) error
+}
+
+// Handlers are what the worker's task types run; all are required.
+type Handlers struct {
+	Stages     Stages
+	Reviews    ReviewOpener
+	Webhooks   WebhookSender
+	Aggregates AggregateRecorder
+}
+
+func (h Handlers) validate() error {
+	if h.Stages == nil || h.Reviews == nil || h.Webhooks == nil || h.Aggregates == nil {
+		return errors.New("worker.NewServer: stages, reviews, webhooks and aggregates handlers are required")
+	}
+	return nil
 }
 
 // Server is an asynq server running pipeline stages.
@@ -117,16 +157,20 @@ type Options struct {
 }
 
 // NewServer wires the pipeline's stages onto an asynq server.
-func NewServer(cfg Config, opt asynq.RedisConnOpt, p *pipeline.Pipeline, log *slog.Logger) (*Server, error) {
-	return NewServerWith(cfg, opt, p, log, Options{})
+func NewServer(cfg Config, opt asynq.RedisConnOpt, h Handlers, log *slog.Logger) (*Server, error) {
+	return NewServerWith(cfg, opt, h, log, Options{})
 }
 
 // NewServerWith is NewServer with metrics and maintenance jobs.
-func NewServerWith(cfg Config, opt asynq.RedisConnOpt, p *pipeline.Pipeline, log *slog.Logger, o Options) (*Server, error) {
+func NewServerWith(cfg Config, opt asynq.RedisConnOpt, h Handlers, log *slog.Logger, o Options) (*Server, error) {
 	cfg = cfg.WithDefaults()
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
+	if err := h.validate(); err != nil {
+		return nil, err
+	}
+	alog := newAsynqLogger(log)
 	srv := asynq.NewServer(opt, asynq.Config{
 		Concurrency:              cfg.Concurrency,
 		Queues:                   cfg.Queues,
@@ -134,8 +178,9 @@ func NewServerWith(cfg Config, opt asynq.RedisConnOpt, p *pipeline.Pipeline, log
 		ShutdownTimeout:          cfg.ShutdownTimeout,
 		DelayedTaskCheckInterval: cfg.PollInterval,
 		TaskCheckInterval:        cfg.IdlePollInterval,
-		RetryDelayFunc:           retryDelay,
-		Logger:                   asynqLogger{log},
+		RetryDelayFunc:           cfg.Tasks.retryDelay,
+		IsFailure:                isFailure,
+		Logger:                   alog,
 		LogLevel:                 asynq.WarnLevel,
 	})
 	mux := asynq.NewServeMux()
@@ -147,8 +192,8 @@ func NewServerWith(cfg Config, opt asynq.RedisConnOpt, p *pipeline.Pipeline, log
 		mws = append(mws, o.Metrics.Middleware())
 	}
 	mux.Use(append(mws, logTasks(log), recoverPanics(log))...)
-	mux.Handle(TypeTranscribe, stageHandler(p, encounter.StageTranscribe))
-	mux.Handle(TypeSummarize, stageHandler(p, encounter.StageSummarize))
+	mux.Handle(TypeTranscribe, stageHandler(h.Stages, encounter.StageTranscribe, cfg.Tasks.Transcribe))
+	mux.Handle(TypeSummarize, stageHandler(h.Stages, encounter.StageSummarize, cfg.Tasks.Summarize))
 	mux.HandleFunc(TypeReviewOpen, func(ctx context.Context, t *asynq.Task) error {
 		var pl ReviewPayload
 		if err := decodeStrict(t.Payload(), &pl, func() bool {
@@ -156,7 +201,7 @@ func NewServerWith(cfg Config, opt asynq.RedisConnOpt, p *pipeline.Pipeline, log
 		}); err != nil {
 			return err
 		}
-		return p.OpenReview(ctx, pl.EncounterID, pl.CaseID)
+		return h.Reviews.Open(ctx, pl.EncounterID, pl.CaseID)
 	})
 	mux.HandleFunc(TypeWebhook, func(ctx context.Context, t *asynq.Task) error {
 		var pl WebhookPayload
@@ -165,23 +210,23 @@ func NewServerWith(cfg Config, opt asynq.RedisConnOpt, p *pipeline.Pipeline, log
 		}); err != nil {
 			return err
 		}
-		return p.DeliverWebhook(ctx, pl.EventID, pl.Endpoint)
+		return h.Webhooks.DeliverStored(ctx, pl.EventID, pl.Endpoint)
 	})
 	mux.HandleFunc(TypeDeid, func(ctx context.Context, t *asynq.Task) error {
 		pl, err := DecodePayload(t.Payload())
 		if err != nil {
 			return err
 		}
-		return p.RecordAggregate(ctx, pl.EncounterID)
+		return h.Aggregates.Record(ctx, pl.EncounterID)
 	})
 	mux.HandleFunc(TypeReconcile, func(ctx context.Context, _ *asynq.Task) error {
-		n, err := p.Reconcile(ctx)
+		n, err := h.Stages.Reconcile(ctx)
 		if n > 0 {
 			log.Info("reconciled unfinished encounters", "count", n)
 		}
 		return err
 	})
-	sched := asynq.NewScheduler(opt, &asynq.SchedulerOpts{Logger: asynqLogger{log}, LogLevel: asynq.WarnLevel})
+	sched := asynq.NewScheduler(opt, &asynq.SchedulerOpts{Logger: alog, LogLevel: asynq.WarnLevel})
 	// Every worker runs the schedule; Unique drops the duplicates.
 	if _, err := sched.Register(fmt.Sprintf("@every %s", cfg.ReconcileEvery), asynq.NewTask(TypeReconcile, nil),
 		asynq.Queue(QueueMaintenance), asynq.Unique(uniqueTTL(cfg.ReconcileEvery)), asynq.MaxRetry(0)); err != nil {
@@ -257,7 +302,11 @@ func (s *Server) Run(ctx context.Context) error {
 	return nil
 }
 
-func stageHandler(p *pipeline.Pipeline, stage encounter.Stage) asynq.Handler {
+// stageHandler runs an AI stage under its retry policy: the pipeline ends
+// the stage (permanently) once its attempts reach the policy's budget —
+// or the one asynq was enqueued with, less the room kept for deferrals —
+// or its first attempt is older than the horizon.
+func stageHandler(p Stages, stage encounter.Stage, pol RetryPolicy) asynq.Handler {
 	return asynq.HandlerFunc(func(ctx context.Context, t *asynq.Task) error {
 		pl, err := DecodePayload(t.Payload())
 		if err != nil {
@@ -266,20 +315,7 @@ func stageHandler(p *pipeline.Pipeline, stage encounter.Stage) asynq.Handler {
 		id, _ := asynq.GetTaskID(ctx)
 		retried, _ := asynq.GetRetryCount(ctx)
 		maxRetry, _ := asynq.GetMaxRetry(ctx)
-		return p.RunStage(ctx, stage, pipeline.Run{EncounterID: pl.EncounterID, TaskID: id, Retried: retried, MaxRetry: maxRetry})
+		return p.RunStage(ctx, stage, pipeline.Run{EncounterID: pl.EncounterID, TaskID: id, Retried: retried,
+			MaxRetry: min(pol.Budget(), maxRetry-1), Horizon: pol.Horizon})
 	})
-}
-
-// retryDelay backs off exponentially with full jitter, from about a second
-// to ten minutes. A task whose worker died (lease expired) is retried
-// promptly: nothing is wrong with the task itself.
-func retryDelay(n int, err error, t *asynq.Task) time.Duration {
-	if errors.Is(err, asynq.ErrLeaseExpired) {
-		return time.Second
-	}
-	ceiling := time.Second << min(n, 10)
-	if ceiling > 10*time.Minute {
-		ceiling = 10 * time.Minute
-	}
-	return time.Second + time.Duration(rand.Int64N(int64(ceiling)))
 }

@@ -2,12 +2,18 @@ package encounter
 
 import (
 	"crypto/rand"
+	"crypto/sha256"
 	"encoding/base32"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"log/slog"
 	"regexp"
 	"strings"
 	"time"
+
+	"github.com/clinscribe/clinscribe/deid"
 )
 
 // Kind is what the clinic submitted.
@@ -36,9 +42,13 @@ const (
 	StatePending  State = "pending"
 	StateRunning  State = "running"
 	StateRetrying State = "retrying" // failed, will be retried
-	StateDone     State = "done"
-	StateFailed   State = "failed"  // gave up; Error says why
-	StateSkipped  State = "skipped" // not needed for this kind
+	// StateWaiting: the last attempt was refused before any request left
+	// (the provider's circuit breaker is open or its fleet rate limit is
+	// full); it will be tried again without counting as an attempt.
+	StateWaiting State = "waiting"
+	StateDone    State = "done"
+	StateFailed  State = "failed"  // gave up; Error says why
+	StateSkipped State = "skipped" // not needed for this kind
 )
 
 // Terminal reports whether the state will not change without a new request.
@@ -84,6 +94,26 @@ type Subject struct {
 	Identifiers []string `json:"identifiers,omitempty"`
 }
 
+// CheckBirthDate reports whether the subject's birth date, if given, is a
+// calendar date in the form YYYY-MM-DD (as FHIR and the OpenAPI's
+// format: date write it), not after today and not before 1850 (later
+// steps — de-identification's known identifiers, pseudonymization —
+// match it literally, so a date in another form would go unremoved). The
+// error names the rule, never the value.
+func (s Subject) CheckBirthDate(now time.Time) error {
+	if s.BirthDate == "" {
+		return nil
+	}
+	d, err := time.Parse(time.DateOnly, s.BirthDate)
+	if err != nil {
+		return errors.New("the patient's birth date must be a date in the form YYYY-MM-DD (e.g. 1968-12-05)")
+	}
+	if d.Year() < 1850 || d.After(now) {
+		return errors.New("the patient's birth date must be a date in the past, after 1850")
+	}
+	return nil
+}
+
 // LogValue implements slog.LogValuer: a Subject never reaches a log.
 func (Subject) LogValue() slog.Value { return slog.StringValue("[subject redacted]") }
 
@@ -98,6 +128,10 @@ type Input struct {
 	Size        int64  `json:"size"`
 	SHA256      string `json:"sha256"`
 }
+
+// AIProcessingDenied is Meta.AIProcessing of an encounter whose patient
+// had opted out of AI processing when it was submitted.
+const AIProcessingDenied = "denied"
 
 // Meta is written once at submit.
 type Meta struct {
@@ -136,7 +170,7 @@ func (m *Meta) FirstStage() Stage {
 // Stages lists the stages this kind of encounter goes through, in order.
 // A stage with no stored status is pending.
 func (m *Meta) Stages() []Stage {
-	if m.AIProcessing == "denied" {
+	if m.AIProcessing == AIProcessingDenied {
 		return nil
 	}
 	if m.Kind == KindRecording {
@@ -154,11 +188,21 @@ type StageFailure struct {
 
 // StageStatus is one stage's progress.
 type StageStatus struct {
-	Stage     Stage         `json:"stage"`
-	State     State         `json:"state"`
+	Stage Stage `json:"stage"`
+	State State `json:"state"`
+	// Attempt counts the attempts that sent work on (the running one
+	// included); attempts refused before any request left count in
+	// Deferred instead.
 	Attempt   int           `json:"attempt"`
 	UpdatedAt time.Time     `json:"updated_at"`
 	Failure   *StageFailure `json:"failure,omitempty"`
+	// Since is when the stage's current series of attempts began: its
+	// first attempt, or the first after it failed and was queued again.
+	// How long an encounter has waited is UpdatedAt - Since.
+	Since time.Time `json:"since,omitzero"`
+	// Deferred counts attempts refused before any request left (state
+	// waiting): the provider's breaker was open or its quota full.
+	Deferred int `json:"deferred,omitempty"`
 }
 
 // Segment is one piece of source text with a stable ID that drafts cite as
@@ -183,6 +227,13 @@ type Transcript struct {
 	CreatedAt   time.Time `json:"created_at"`
 }
 
+// ComputeHash fills SHA256 from the segments.
+func (t *Transcript) ComputeHash() {
+	b, _ := json.Marshal(t.Segments)
+	sum := sha256.Sum256(b)
+	t.SHA256 = hex.EncodeToString(sum[:])
+}
+
 // Segment returns the segment with the ID.
 func (t *Transcript) Segment(id string) (Segment, bool) {
 	for _, s := range t.Segments {
@@ -195,3 +246,22 @@ func (t *Transcript) Segment(id string) (Segment, bool) {
 
 // SegmentID formats the n-th (1-based) segment ID.
 func SegmentID(n int) string { return fmt.Sprintf("seg-%04d", n) }
+
+// Known is what the clinic told us about the people in the encounter, in
+// the form the de-identification detector uses to find them wherever they
+// occur (pseudonymization before a provider call, aggregate records).
+func (s Subject) Known() deid.Known {
+	k := deid.Known{BirthDate: s.BirthDate, RelativeNames: s.Relatives}
+	if s.PatientName != "" {
+		k.PatientNames = []string{s.PatientName}
+	}
+	if s.ProviderName != "" {
+		k.ProviderNames = []string{s.ProviderName}
+	}
+	for _, id := range append([]string{s.PatientID, s.Phone}, s.Identifiers...) {
+		if strings.TrimSpace(id) != "" {
+			k.Identifiers = append(k.Identifiers, id)
+		}
+	}
+	return k
+}

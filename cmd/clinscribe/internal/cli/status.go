@@ -11,6 +11,7 @@ import (
 	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/app"
 	"github.com/clinscribe/clinscribe/pipeline"
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
+	"github.com/clinscribe/clinscribe/pipeline/signoff"
 )
 
 func runStatus(ctx context.Context, env Env, cfgPath string, args []string) error {
@@ -53,6 +54,12 @@ func printStatus(w io.Writer, v *pipeline.View) {
 		line := fmt.Sprintf("  %-11s %-9s", s.Stage, s.State)
 		if s.Attempt > 0 {
 			line += fmt.Sprintf(" attempt %d", s.Attempt)
+		}
+		if s.Deferred > 0 {
+			line += fmt.Sprintf(" (+%d deferred: nothing sent)", s.Deferred)
+		}
+		if !s.Since.IsZero() && !s.UpdatedAt.IsZero() && s.Attempt+s.Deferred > 1 {
+			line += fmt.Sprintf(" waited %s", s.UpdatedAt.Sub(s.Since).Round(time.Second))
 		}
 		if !s.UpdatedAt.IsZero() {
 			line += "  " + s.UpdatedAt.Format(time.RFC3339)
@@ -111,7 +118,7 @@ func runShow(ctx context.Context, env Env, cfgPath string, args []string) error 
 		return err
 	}
 	defer a.Close()
-	d, err := a.Pipeline.Draft(ctx, pos[0], *version, pipeline.Viewer{Actor: *actor, Role: "clinician"})
+	d, err := a.Services.Signoff.Draft(ctx, pos[0], *version, signoff.Viewer{Actor: *actor, Role: "clinician"})
 	if err != nil {
 		return err
 	}
