@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net/http"
 	"sort"
 	"strings"
@@ -268,23 +269,30 @@ func (s *S3Store) Claim(ctx context.Context, chain string, head uint64) (func(),
 	if !ValidChain(chain) {
 		return nil, fmt.Errorf("audit.S3Store.Claim: invalid chain name %q", chain)
 	}
-	// Only a chain that exists is fenced: a fence must not make one.
-	if _, err := s.client.HeadObject(ctx, &s3.HeadObjectInput{Bucket: aws.String(s.cfg.Bucket), Key: aws.String(s.batchKey(chain, 0))}); err != nil {
-		return nil, fmt.Errorf("audit.S3Store.Claim: chain %s: %w", chain, err)
+	// Only a chain that exists is fenced: a fence must not make one. (A
+	// chain written before chains had a seq-0 object has batches only.)
+	out, err := s.client.ListObjectsV2(ctx, &s3.ListObjectsV2Input{
+		Bucket: aws.String(s.cfg.Bucket), Prefix: aws.String(s.chainPrefix(chain)), MaxKeys: aws.Int32(1),
+	})
+	if err != nil {
+		return nil, fmt.Errorf("audit.S3Store.Claim: %w", err)
+	}
+	if len(out.Contents) == 0 {
+		return nil, fmt.Errorf("audit.S3Store.Claim: chain %s has no objects: %w", chain, fs.ErrNotExist)
 	}
 	key := s.batchKey(chain, head+1)
-	err := s.put(ctx, key, nil, "application/x-ndjson")
+	err = s.put(ctx, key, nil, "application/x-ndjson")
 	if err == nil {
 		return func() {}, nil
 	}
 	if !s.taken(ctx, key, err) {
 		return nil, fmt.Errorf("audit.S3Store.Claim: %w", err)
 	}
-	out, herr := s.client.HeadObject(ctx, &s3.HeadObjectInput{Bucket: aws.String(s.cfg.Bucket), Key: aws.String(key)})
-	if herr != nil {
-		return nil, fmt.Errorf("audit.S3Store.Claim: %w", herr)
+	obj, err := s.client.HeadObject(ctx, &s3.HeadObjectInput{Bucket: aws.String(s.cfg.Bucket), Key: aws.String(key)})
+	if err != nil {
+		return nil, fmt.Errorf("audit.S3Store.Claim: %w", err)
 	}
-	if aws.ToInt64(out.ContentLength) == 0 {
+	if aws.ToInt64(obj.ContentLength) == 0 {
 		return func() {}, nil
 	}
 	return nil, ErrChainLive

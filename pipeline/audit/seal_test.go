@@ -431,24 +431,38 @@ func TestTamperedSegmentsFail(t *testing.T) {
 	}
 }
 
-// TestSealerRefusesACutChain: a chain cut below its signed head before any
-// Sealer ran is not sealed over (that would bind the cut); verify names it.
+// TestSealerRefusesACutChain: a chain cut below its signed head, or
+// deleted, before any Sealer ran is not sealed over (that would bind the
+// cut), and not retried; verify names it.
 func TestSealerRefusesACutChain(t *testing.T) {
 	t.Parallel()
 	for _, bm := range backends(t) {
-		t.Run(bm.name, func(t *testing.T) {
-			t.Parallel()
-			r := newSealRig(t, bm.make(t))
-			chain := r.crashed(t)
-			r.b.cut(t, chain, 3)
-			res := r.sweepPastLease(t, r.sealer(t, "sealer"))
-			if diff := cmp.Diff([]string{chain}, res.Refused); diff != "" || len(res.Sealed) != 0 {
-				t.Fatalf("sweep %+v: want the cut chain refused (-want +got):\n%s", res, diff)
-			}
-			if rep := r.verify(t); rep.OK() || rep.Problems[0].Chain != chain {
-				t.Fatalf("problems %v; want the cut chain named", rep.Problems)
-			}
-		})
+		for _, tc := range []struct {
+			name   string
+			tamper func(t *testing.T, b *backend, chain string)
+		}{
+			{"cut", func(t *testing.T, b *backend, chain string) { b.cut(t, chain, 3) }},
+			{"deleted", func(t *testing.T, b *backend, chain string) { b.remove(t, chain) }},
+		} {
+			t.Run(bm.name+"/"+tc.name, func(t *testing.T) {
+				t.Parallel()
+				r := newSealRig(t, bm.make(t))
+				chain := r.crashed(t)
+				tc.tamper(t, r.b, chain)
+				s := r.sealer(t, "sealer")
+				res := r.sweepPastLease(t, s)
+				if diff := cmp.Diff([]string{chain}, res.Refused); diff != "" || len(res.Sealed) != 0 {
+					t.Fatalf("sweep %+v: want the chain refused (-want +got):\n%s", res, diff)
+				}
+				r.clock.Advance(testLease)
+				if res := r.sweep(t, s); len(res.Refused) != 0 || len(res.Sealed) != 0 || res.Waiting != 0 {
+					t.Fatalf("next sweep %+v: want the refused chain left alone", res)
+				}
+				if rep := r.verify(t); rep.OK() || rep.Problems[0].Chain != chain {
+					t.Fatalf("problems %v; want the chain named", rep.Problems)
+				}
+			})
+		}
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"log/slog"
 	"sort"
 	"sync"
@@ -126,7 +127,8 @@ type SweepResult struct {
 	// (Store.Claim refused): a writer that could not checkpoint.
 	Live int
 	// Refused lists chains left unsealed because they no longer reach
-	// their signed head, or differ from it: `audit verify` reports them.
+	// their signed head, differ from it, or are gone: `audit verify`
+	// reports them.
 	Refused []string
 }
 
@@ -202,7 +204,7 @@ func (s *Sealer) Sweep(ctx context.Context) (SweepResult, error) {
 		case errors.Is(err, ErrChainLive):
 			res.Live++
 			st.seenAt = now // watch it for another lease
-		case errors.Is(err, errRefused):
+		case errors.Is(err, errRefused), errors.Is(err, fs.ErrNotExist):
 			st.refused = true
 			res.Refused = append(res.Refused, name)
 		case err != nil:

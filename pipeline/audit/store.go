@@ -52,8 +52,9 @@ type Store interface {
 	// expired, see Sealer), so that it can be sealed at head, the last
 	// record the caller found: once Claim returns, no record can be added
 	// after head by that writer. It returns ErrChainLive if the writer
-	// is provably alive or added a record after head. release ends the
-	// claim (after the seal is written).
+	// is provably alive or added a record after head, and an error
+	// matching fs.ErrNotExist if the chain is not there at all. release
+	// ends the claim (after the seal is written).
 	//
 	// FileStore: the writer holds an flock(2) on its chain file for as
 	// long as it runs, and the kernel drops it when the process dies, so
