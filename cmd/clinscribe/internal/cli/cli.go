@@ -58,6 +58,16 @@ func commands() []command {
 // errUsage marks a command-line mistake (exit status 2).
 var errUsage = errors.New("usage")
 
+// exitError ends a command with a status of its own (other than 1, any
+// failure, and 2, usage).
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string { return e.err.Error() }
+func (e *exitError) Unwrap() error { return e.err }
+
 // Run runs the command line args (without the program name) and returns
 // the exit status.
 func Run(ctx context.Context, args []string, env Env) int {
@@ -83,6 +93,11 @@ func Run(ctx context.Context, args []string, env Env) int {
 			return 0
 		case errors.Is(err, errUsage), errors.Is(err, flag.ErrHelp):
 			return 2
+		case errors.As(err, new(*exitError)):
+			var ee *exitError
+			errors.As(err, &ee)
+			fmt.Fprintf(env.Stderr, "clinscribe %s: %s\n", name, ee.err)
+			return ee.code
 		default:
 			fmt.Fprintf(env.Stderr, "clinscribe %s: %s\n", name, describe(err))
 			return 1

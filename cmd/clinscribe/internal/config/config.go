@@ -150,9 +150,20 @@ type Audit struct {
 	// exist (make it once with `clinscribe audit keygen`). Keep it outside
 	// the trail: whoever can write the trail must not hold it.
 	SigningKeyFile string `yaml:"signing_key_file"`
-	// CheckpointInterval is how often each writer signs its chain head;
-	// a cut tail younger than this goes unnoticed. Default 1m.
+	// CheckpointInterval is how often each writer signs its chain head
+	// while entries are written; with CheckpointEvery it bounds the
+	// unsigned tail, whose cut would go unnoticed. Default 5s.
 	CheckpointInterval time.Duration `yaml:"checkpoint_interval"`
+	// CheckpointEvery signs the head once this many entries are unsigned.
+	// Default 256.
+	CheckpointEvery int `yaml:"checkpoint_every"`
+	// Lease: an idle writer signs its head again every Lease/2 (a
+	// heartbeat); workers and serve seal the chain of a writer they saw
+	// no checkpoint from for a whole Lease (by their own clock) and that
+	// they can claim (local: its file lock is free, so its process is
+	// gone; S3: fenced). The same for every process on a trail. Default
+	// 1m.
+	Lease time.Duration `yaml:"lease"`
 	// MaxBatch caps the entries committed with one fsync (or one S3
 	// object) when many are appended at once. Default 512; 1 turns group
 	// commit off.
@@ -342,7 +353,13 @@ func (c Config) WithDefaults() Config {
 		c.Audit.SigningKeyFile = filepath.Join(c.DataDir, "keys", "audit-signing.key")
 	}
 	if c.Audit.CheckpointInterval == 0 {
-		c.Audit.CheckpointInterval = time.Minute
+		c.Audit.CheckpointInterval = audit.DefaultCheckpointInterval
+	}
+	if c.Audit.CheckpointEvery == 0 {
+		c.Audit.CheckpointEvery = audit.DefaultCheckpointEvery
+	}
+	if c.Audit.Lease == 0 {
+		c.Audit.Lease = audit.DefaultLease
 	}
 	if c.Audit.MaxBatch == 0 {
 		c.Audit.MaxBatch = 512
@@ -484,6 +501,12 @@ func (c Config) Validate() error {
 	}
 	if c.Audit.CheckpointInterval <= 0 {
 		add("audit.checkpoint_interval: must be positive")
+	}
+	if c.Audit.CheckpointEvery < 1 {
+		add("audit.checkpoint_every: must be at least 1")
+	}
+	if c.Audit.Lease < 2*time.Second {
+		add("audit.lease: must be at least 2s (an idle writer renews it every lease/2)")
 	}
 	if c.Audit.MaxBatch < 1 {
 		add("audit.max_batch: must be at least 1")
