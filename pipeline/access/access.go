@@ -33,9 +33,15 @@ type Principal struct {
 	TokenID string
 }
 
-// idRE is the shape of every ID a caller or an operator names: token IDs,
-// principal IDs, reason codes.
-var idRE = regexp.MustCompile(`^[A-Za-z0-9._:@-]{1,128}$`)
+// CodePattern is the shape of every ID and code a caller or an operator
+// names — token IDs, principal IDs, reason codes: 1-128 letters, digits and
+// . _ : @ -, no spaces, so no sentence (and no content) fits.
+const CodePattern = `^[A-Za-z0-9._:@-]{1,128}$`
+
+// CodeShape says CodePattern in words, for error messages.
+const CodeShape = "1-128 letters, digits and . _ : @ -, no spaces"
+
+var idRE = regexp.MustCompile(CodePattern)
 
 // patientRefRE is the shape of a pseudonymous patient reference.
 var patientRefRE = regexp.MustCompile(`^pt_[a-z2-7]{24}$`)
