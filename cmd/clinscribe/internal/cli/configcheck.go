@@ -66,7 +66,7 @@ func runConfig(ctx context.Context, env Env, cfgPath string, args []string) erro
 func finishCheck(env Env, report *tabwriter.Writer, failed, later []string) error {
 	report.Flush()
 	if len(later) > 0 {
-		fmt.Fprintf(env.Stdout, "\nNot created yet (%d): this looks like a fresh install. Start Redis, then run\n"+
+		fmt.Fprintf(env.Stdout, "\nNot created yet (%d), as expected before the first run. Start Redis, then run\n"+
 			"`clinscribe worker` (or `clinscribe demo` to try everything in one process): it creates them.\n", len(later))
 	}
 	if len(failed) > 0 {
