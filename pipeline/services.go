@@ -44,6 +44,9 @@ type ServiceDeps struct {
 	Templates *prompts.Registry
 	Log       *slog.Logger
 	Now       func() time.Time
+	// Waits hears how long AI stages waited on retries (metrics); nil:
+	// nobody.
+	Waits WaitObserver
 }
 
 // Services are the pipeline and the services that act on its encounters,
@@ -105,7 +108,7 @@ func NewServices(cfg Config, d ServiceDeps) (*Services, error) {
 	}
 	if s.Pipeline, err = New(cfg, Deps{Store: s.Store, Vault: d.Vault, Gateway: d.Gateway, Audit: d.Audit, Queue: d.Queue,
 		Guard: s.Guard, Consent: s.Consent, Reviews: s.Review, Pseudonyms: s.Pseudonyms, Deid: d.Deid,
-		Templates: d.Templates, Log: d.Log, Now: d.Now}); err != nil {
+		Templates: d.Templates, Log: d.Log, Now: d.Now, Waits: d.Waits}); err != nil {
 		return nil, err
 	}
 	return s, nil

@@ -15,9 +15,17 @@ import (
 
 // TaskOptions are the options every enqueued stage task gets.
 type TaskOptions struct {
-	// MaxRetry is how many times a failing task is retried before it is
-	// archived. Zero means 8; use a negative value for none.
+	// MaxRetry is how many times a failing task other than an AI stage
+	// (review cases, webhooks, de-identification) is retried before it is
+	// archived. Zero means 8; use a negative value for none. The AI
+	// stages follow Transcribe and Summarize instead.
 	MaxRetry int `yaml:"max_retry"`
+	// Transcribe and Summarize are the retry policies of the AI stages'
+	// tasks (see RetryPolicy): by default retried for 2h after the first
+	// attempt, backoff 1s doubling to 5m, attempts refused by an open
+	// breaker or a full rate limit not counted.
+	Transcribe RetryPolicy `yaml:"transcribe"`
+	Summarize  RetryPolicy `yaml:"summarize"`
 	// Timeout bounds one attempt. Zero means 30 minutes (long recordings).
 	Timeout time.Duration `yaml:"timeout"`
 	// Retention keeps a completed task (its ID only) so that enqueueing the
@@ -38,7 +46,24 @@ func (o TaskOptions) WithDefaults() TaskOptions {
 	if o.Retention == 0 {
 		o.Retention = 24 * time.Hour
 	}
+	o.Transcribe = o.Transcribe.WithDefaults()
+	o.Summarize = o.Summarize.WithDefaults()
 	return o
+}
+
+// Validate reports configuration errors of options with defaults filled.
+func (o TaskOptions) Validate() error {
+	var errs []error
+	if err := o.Transcribe.Validate(); err != nil {
+		errs = append(errs, fmt.Errorf("worker.tasks.transcribe: %w", err))
+	}
+	if err := o.Summarize.Validate(); err != nil {
+		errs = append(errs, fmt.Errorf("worker.tasks.summarize: %w", err))
+	}
+	if o.Timeout < 0 || o.Retention < 0 {
+		errs = append(errs, errors.New("worker.tasks: durations must not be negative"))
+	}
+	return errors.Join(errs...)
 }
 
 // Client enqueues pipeline stages; it implements pipeline.Enqueuer.
@@ -66,7 +91,7 @@ func (c *Client) Enqueue(ctx context.Context, stage encounter.Stage, encounterID
 	}
 	_, err = c.c.EnqueueContext(ctx, asynq.NewTask(typ, payload),
 		asynq.Queue(queue), asynq.TaskID(TaskID(stage, encounterID)),
-		asynq.MaxRetry(c.opts.MaxRetry), asynq.Timeout(c.opts.Timeout), asynq.Retention(c.opts.Retention))
+		asynq.MaxRetry(c.opts.policyForStage(stage).asynqMaxRetry()), asynq.Timeout(c.opts.Timeout), asynq.Retention(c.opts.Retention))
 	if errors.Is(err, asynq.ErrTaskIDConflict) {
 		return nil // already queued, running, or recently done
 	}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"math/rand/v2"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -89,6 +88,9 @@ func (c Config) Validate() error {
 	if c.ShutdownTimeout < 0 || c.PollInterval < 0 || c.IdlePollInterval < 0 || c.ReconcileEvery < 0 {
 		errs = append(errs, errors.New("worker: durations must be positive"))
 	}
+	if err := c.Tasks.WithDefaults().Validate(); err != nil {
+		errs = append(errs, err)
+	}
 	return errors.Join(errs...)
 }
 
@@ -168,6 +170,7 @@ func NewServerWith(cfg Config, opt asynq.RedisConnOpt, h Handlers, log *slog.Log
 	if err := h.validate(); err != nil {
 		return nil, err
 	}
+	alog := newAsynqLogger(log)
 	srv := asynq.NewServer(opt, asynq.Config{
 		Concurrency:              cfg.Concurrency,
 		Queues:                   cfg.Queues,
@@ -175,8 +178,9 @@ func NewServerWith(cfg Config, opt asynq.RedisConnOpt, h Handlers, log *slog.Log
 		ShutdownTimeout:          cfg.ShutdownTimeout,
 		DelayedTaskCheckInterval: cfg.PollInterval,
 		TaskCheckInterval:        cfg.IdlePollInterval,
-		RetryDelayFunc:           retryDelay,
-		Logger:                   asynqLogger{log},
+		RetryDelayFunc:           cfg.Tasks.retryDelay,
+		IsFailure:                isFailure,
+		Logger:                   alog,
 		LogLevel:                 asynq.WarnLevel,
 	})
 	mux := asynq.NewServeMux()
@@ -188,8 +192,8 @@ func NewServerWith(cfg Config, opt asynq.RedisConnOpt, h Handlers, log *slog.Log
 		mws = append(mws, o.Metrics.Middleware())
 	}
 	mux.Use(append(mws, logTasks(log), recoverPanics(log))...)
-	mux.Handle(TypeTranscribe, stageHandler(h.Stages, encounter.StageTranscribe))
-	mux.Handle(TypeSummarize, stageHandler(h.Stages, encounter.StageSummarize))
+	mux.Handle(TypeTranscribe, stageHandler(h.Stages, encounter.StageTranscribe, cfg.Tasks.Transcribe))
+	mux.Handle(TypeSummarize, stageHandler(h.Stages, encounter.StageSummarize, cfg.Tasks.Summarize))
 	mux.HandleFunc(TypeReviewOpen, func(ctx context.Context, t *asynq.Task) error {
 		var pl ReviewPayload
 		if err := decodeStrict(t.Payload(), &pl, func() bool {
@@ -222,7 +226,7 @@ func NewServerWith(cfg Config, opt asynq.RedisConnOpt, h Handlers, log *slog.Log
 		}
 		return err
 	})
-	sched := asynq.NewScheduler(opt, &asynq.SchedulerOpts{Logger: asynqLogger{log}, LogLevel: asynq.WarnLevel})
+	sched := asynq.NewScheduler(opt, &asynq.SchedulerOpts{Logger: alog, LogLevel: asynq.WarnLevel})
 	// Every worker runs the schedule; Unique drops the duplicates.
 	if _, err := sched.Register(fmt.Sprintf("@every %s", cfg.ReconcileEvery), asynq.NewTask(TypeReconcile, nil),
 		asynq.Queue(QueueMaintenance), asynq.Unique(uniqueTTL(cfg.ReconcileEvery)), asynq.MaxRetry(0)); err != nil {
@@ -298,7 +302,11 @@ func (s *Server) Run(ctx context.Context) error {
 	return nil
 }
 
-func stageHandler(p Stages, stage encounter.Stage) asynq.Handler {
+// stageHandler runs an AI stage under its retry policy: the pipeline ends
+// the stage (permanently) once its attempts reach the policy's budget —
+// or the one asynq was enqueued with, less the room kept for deferrals —
+// or its first attempt is older than the horizon.
+func stageHandler(p Stages, stage encounter.Stage, pol RetryPolicy) asynq.Handler {
 	return asynq.HandlerFunc(func(ctx context.Context, t *asynq.Task) error {
 		pl, err := DecodePayload(t.Payload())
 		if err != nil {
@@ -307,20 +315,7 @@ func stageHandler(p Stages, stage encounter.Stage) asynq.Handler {
 		id, _ := asynq.GetTaskID(ctx)
 		retried, _ := asynq.GetRetryCount(ctx)
 		maxRetry, _ := asynq.GetMaxRetry(ctx)
-		return p.RunStage(ctx, stage, pipeline.Run{EncounterID: pl.EncounterID, TaskID: id, Retried: retried, MaxRetry: maxRetry})
+		return p.RunStage(ctx, stage, pipeline.Run{EncounterID: pl.EncounterID, TaskID: id, Retried: retried,
+			MaxRetry: min(pol.Budget(), maxRetry-1), Horizon: pol.Horizon})
 	})
-}
-
-// retryDelay backs off exponentially with full jitter, from about a second
-// to ten minutes. A task whose worker died (lease expired) is retried
-// promptly: nothing is wrong with the task itself.
-func retryDelay(n int, err error, t *asynq.Task) time.Duration {
-	if errors.Is(err, asynq.ErrLeaseExpired) {
-		return time.Second
-	}
-	ceiling := time.Second << min(n, 10)
-	if ceiling > 10*time.Minute {
-		ceiling = 10 * time.Minute
-	}
-	return time.Second + time.Duration(rand.Int64N(int64(ceiling)))
 }

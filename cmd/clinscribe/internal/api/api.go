@@ -474,7 +474,7 @@ var statusOf = map[phi.Code]int{
 	phi.CodeNotFound: http.StatusNotFound, phi.CodeForbidden: http.StatusForbidden,
 	phi.CodeUnauthenticated: http.StatusUnauthorized, phi.CodeInvalidInput: http.StatusBadRequest,
 	phi.CodeEmptyInput: http.StatusBadRequest, phi.CodeNotUTF8: http.StatusBadRequest,
-	phi.CodeSidecarInvalid: http.StatusBadRequest, phi.CodeAudioInvalid: http.StatusBadRequest,
+	phi.CodeSidecarInvalid: http.StatusBadRequest, phi.CodeSidecarMismatch: http.StatusBadRequest, phi.CodeAudioInvalid: http.StatusBadRequest,
 	phi.CodeUnsupportedType: http.StatusUnsupportedMediaType, phi.CodeTooLarge: http.StatusRequestEntityTooLarge,
 	phi.CodeConflict: http.StatusConflict, phi.CodeLegalHold: http.StatusConflict, phi.CodeRetentionFloor: http.StatusConflict,
 	phi.CodeAuditUnavailable: http.StatusServiceUnavailable, phi.CodeStorage: http.StatusServiceUnavailable,

@@ -21,6 +21,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/kms"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 	"github.com/hibiken/asynq"
+	"github.com/redis/go-redis/v9"
 
 	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/api"
 	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/config"
@@ -88,6 +89,9 @@ func Open(ctx context.Context, cfg config.Config, opts Options) (a *App, err err
 		}
 	}()
 	a.Log = NewLogger(cfg.Log, opts.LogOutput)
+	// go-redis logs through one process-wide logger, as plain text on
+	// stderr unless told otherwise: through slog, PHI-safe and rate-limited.
+	redis.SetLogger(worker.RedisLogger(a.Log))
 
 	if cfg.Redis.Embedded {
 		mr := miniredis.NewMiniRedis()
@@ -139,13 +143,8 @@ func Open(ctx context.Context, cfg config.Config, opts Options) (a *App, err err
 	if err != nil {
 		return nil, fmt.Errorf("app: %w", err)
 	}
-	// Metrics wrap each provider, so the gateway stays the one audited
-	// door and measures nothing itself.
-	for i, p := range providers {
-		providers[i] = a.Metrics.InstrumentProvider(p)
-	}
 	consents := consent.NewStore(a.Vault)
-	if a.Gateway, err = ai.NewGateway(cfg.AI.Config, providers, a.Audit, consents, a.Log); err != nil {
+	if a.Gateway, err = ai.NewGateway(cfg.AI.Config, providers, a.Audit, consents, a.Log, ai.WithObserver(a.Metrics)); err != nil {
 		return nil, fmt.Errorf("app: %w", err)
 	}
 
@@ -163,7 +162,7 @@ func Open(ctx context.Context, cfg config.Config, opts Options) (a *App, err err
 	a.closers = append(a.closers, a.Client.Close)
 	a.Services, err = pipeline.NewServices(cfg.Pipeline, pipeline.ServiceDeps{
 		Vault: a.Vault, Gateway: a.Gateway, Audit: a.Audit, Queue: a.Client, Consents: consents, Shredder: a.Keyring,
-		Deid: detector, Templates: templates, Log: a.Log,
+		Deid: detector, Templates: templates, Log: a.Log, Waits: a.Metrics,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("app: %w", err)

@@ -55,6 +55,12 @@ func printStatus(w io.Writer, v *pipeline.View) {
 		if s.Attempt > 0 {
 			line += fmt.Sprintf(" attempt %d", s.Attempt)
 		}
+		if s.Deferred > 0 {
+			line += fmt.Sprintf(" (+%d deferred: nothing sent)", s.Deferred)
+		}
+		if !s.Since.IsZero() && !s.UpdatedAt.IsZero() && s.Attempt+s.Deferred > 1 {
+			line += fmt.Sprintf(" waited %s", s.UpdatedAt.Sub(s.Since).Round(time.Second))
+		}
 		if !s.UpdatedAt.IsZero() {
 			line += "  " + s.UpdatedAt.Format(time.RFC3339)
 		}

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -130,6 +132,11 @@ func runTokenCreate(ctx context.Context, env Env, cfgPath string, args []string)
 		if rec.Subject, err = a.Services.Pseudonyms.PatientRef(ctx, rec.Subject); err != nil {
 			return fmt.Errorf("pseudonym key unavailable: %w", err)
 		}
+	}
+	// README's order is "create a token, then serve": on a fresh
+	// data_dir nothing has made the token file's directory yet.
+	if err := os.MkdirAll(filepath.Dir(cfg.API.TokensFile), 0o700); err != nil {
+		return fmt.Errorf("token file directory: %w", err)
 	}
 	if err := access.AddToken(cfg.API.TokensFile, rec); err != nil {
 		return tokenError(cfg, rec.ID, err)

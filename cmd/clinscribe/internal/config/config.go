@@ -32,6 +32,8 @@ import (
 	"github.com/clinscribe/clinscribe/pipeline"
 	"github.com/clinscribe/clinscribe/pipeline/ai"
 	awsprov "github.com/clinscribe/clinscribe/pipeline/ai/aws"
+	"github.com/clinscribe/clinscribe/pipeline/ai/openai"
+	"github.com/clinscribe/clinscribe/pipeline/ai/resilience"
 	"github.com/clinscribe/clinscribe/pipeline/audit"
 	"github.com/clinscribe/clinscribe/pipeline/retention"
 	"github.com/clinscribe/clinscribe/storage"
@@ -228,31 +230,15 @@ type Models struct {
 	Summarize  string `yaml:"summarize"`
 }
 
-// ProviderLimits are a provider's quotas and sizes; zero means the
-// default (docs/providers.md).
-type ProviderLimits struct {
-	RPM             int           `yaml:"rpm"`
-	TPM             int           `yaml:"tpm"`
-	Burst           time.Duration `yaml:"burst"`
-	MaxUploadBytes  int64         `yaml:"max_upload_bytes"`
-	MaxAudioSeconds int           `yaml:"max_audio_seconds"`
-	ContextWindow   int           `yaml:"context_window"`
-	MaxOutputTokens int           `yaml:"max_output_tokens"`
-	Concurrency     int           `yaml:"concurrency"`
-}
-
-// Retry is a provider's retry policy; zero means the default.
-type Retry struct {
-	MaxAttempts int           `yaml:"max_attempts"` // default 4
-	BaseDelay   time.Duration `yaml:"base_delay"`   // default 500ms
-	MaxDelay    time.Duration `yaml:"max_delay"`    // default 60s
-}
-
-// Breaker is a provider's circuit breaker; zero means the default.
-type Breaker struct {
-	Failures int           `yaml:"failures"` // default 5; negative disables
-	Cooldown time.Duration `yaml:"cooldown"` // default 30s
-}
+// A provider's quotas, retries and breaker are the provider packages' own
+// settings, read straight from YAML (one definition each: openai.Limits,
+// resilience.Policy, resilience.BreakerConfig; zero values mean the
+// defaults documented there and in docs/providers.md).
+type (
+	ProviderLimits = openai.Limits
+	Retry          = resilience.Policy
+	Breaker        = resilience.BreakerConfig
+)
 
 // Prompts locates custom templates.
 type Prompts struct {
@@ -649,7 +635,7 @@ func validateProvider(i int, p Provider, add func(string, ...any)) {
 	if l.ContextWindow > 0 && l.MaxOutputTokens >= l.ContextWindow {
 		add("%s.limits.max_output_tokens: must be smaller than context_window", at)
 	}
-	if p.Timeout < 0 || p.Retry.BaseDelay < 0 || p.Retry.MaxDelay < 0 || p.Retry.MaxAttempts < 0 || p.Breaker.Cooldown < 0 {
+	if p.Timeout < 0 || p.Retry.BaseDelay < 0 || p.Retry.MaxDelay < 0 || p.Retry.MaxAttempts < 0 || p.Breaker.Cooldown < 0 || p.Breaker.MaxCooldown < 0 {
 		add("%s: timeout, retry and breaker settings must not be negative", at)
 	}
 }
