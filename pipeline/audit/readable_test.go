@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	_ "time/tzdata" // the tests name zones; a machine without a zone database runs them too
 
 	"github.com/google/go-cmp/cmp"
 

@@ -444,7 +444,7 @@ func (s *Server) authenticated(fn func(http.ResponseWriter, *http.Request, acces
 		p, err := s.tokens.Authenticate(ctx, strings.TrimSpace(token))
 		if err != nil {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="clinscribe", error="invalid_token"`)
-			s.fail(w, r, phi.Permanentf(phi.CodeUnauthenticated, "the token is invalid or expired"))
+			s.fail(w, r, phi.Permanentf(phi.CodeUnauthenticated, "the token is invalid, expired or revoked"))
 			return
 		}
 		fn(w, r, access.Who{Principal: p, RequestID: requestID(r)})
