@@ -10,6 +10,7 @@ import (
 	"github.com/hibiken/asynq"
 
 	"github.com/clinscribe/clinscribe/pipeline"
+	"github.com/clinscribe/clinscribe/pipeline/ehr"
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
 )
 
@@ -72,7 +73,10 @@ type Client struct {
 	opts TaskOptions
 }
 
-var _ pipeline.Queue = (*Client)(nil)
+var (
+	_ pipeline.Queue = (*Client)(nil)
+	_ ehr.Queue      = (*Client)(nil)
+)
 
 // NewClient returns a Client on the Redis connection.
 func NewClient(opt asynq.RedisConnOpt, opts TaskOptions) *Client {
@@ -119,6 +123,26 @@ func (c *Client) EnqueueWebhook(ctx context.Context, eventID, endpoint string) e
 	}
 	b, _ := json.Marshal(WebhookPayload{EventID: eventID, Endpoint: endpoint})
 	return c.enqueue(ctx, asynq.NewTask(TypeWebhook, b), QueueCritical, "webhook:"+eventID+":"+endpoint)
+}
+
+// EnqueueEHR implements ehr.Queue: a write-back task on the critical
+// queue (a clinician waits for the note in the chart), retried maxRetry
+// times with the worker's backoff.
+func (c *Client) EnqueueEHR(ctx context.Context, encounterID string, version, gen, maxRetry int) error {
+	if !encounter.ValidID(encounterID) || version < 1 || gen < 1 || maxRetry < 0 {
+		return fmt.Errorf("worker: not an EHR delivery")
+	}
+	b, _ := json.Marshal(EHRPayload{EncounterID: encounterID, Version: version})
+	_, err := c.c.EnqueueContext(ctx, asynq.NewTask(TypeEHR, b), asynq.Queue(QueueCritical),
+		asynq.TaskID(EHRTaskID(encounterID, version, gen)), asynq.MaxRetry(maxRetry),
+		asynq.Timeout(5*time.Minute), asynq.Retention(c.opts.Retention))
+	if errors.Is(err, asynq.ErrTaskIDConflict) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("worker.Client.EnqueueEHR: %w", err)
+	}
+	return nil
 }
 
 // EnqueueDeid implements review.Jobs. Refreshes of one encounter within

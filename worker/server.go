@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -12,7 +13,9 @@ import (
 	"github.com/hibiken/asynq"
 
 	"github.com/clinscribe/clinscribe/pipeline"
+	"github.com/clinscribe/clinscribe/pipeline/ehr"
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
+	"github.com/clinscribe/clinscribe/pipeline/phi"
 	"github.com/clinscribe/clinscribe/worker/metrics"
 )
 
@@ -154,6 +157,16 @@ type Options struct {
 	// checkpoints, review escalation, retention); nil schedules only the
 	// reconciler.
 	Maintenance *Maintenance
+	// EHR runs EHR write-back tasks and, every EHRReconcileEvery (when
+	// positive), its reconciler; nil: write-back is off.
+	EHR               EHRDeliverer
+	EHRReconcileEvery time.Duration
+}
+
+// EHRDeliverer is what the write-back tasks run (*ehr.Deliverer).
+type EHRDeliverer interface {
+	Deliver(ctx context.Context, encounterID string, version int, run ehr.Run) error
+	Reconcile(ctx context.Context) (int, error)
 }
 
 // NewServer wires the pipeline's stages onto an asynq server.
@@ -219,6 +232,9 @@ func NewServerWith(cfg Config, opt asynq.RedisConnOpt, h Handlers, log *slog.Log
 		}
 		return h.Aggregates.Record(ctx, pl.EncounterID)
 	})
+	if o.EHR != nil {
+		mux.HandleFunc(TypeEHR, ehrHandler(o.EHR))
+	}
 	mux.HandleFunc(TypeReconcile, func(ctx context.Context, _ *asynq.Task) error {
 		n, err := h.Stages.Reconcile(ctx)
 		if n > 0 {
@@ -231,6 +247,19 @@ func NewServerWith(cfg Config, opt asynq.RedisConnOpt, h Handlers, log *slog.Log
 	if _, err := sched.Register(fmt.Sprintf("@every %s", cfg.ReconcileEvery), asynq.NewTask(TypeReconcile, nil),
 		asynq.Queue(QueueMaintenance), asynq.Unique(uniqueTTL(cfg.ReconcileEvery)), asynq.MaxRetry(0)); err != nil {
 		return nil, fmt.Errorf("worker.NewServer: %w", err)
+	}
+	if o.EHR != nil && o.EHRReconcileEvery > 0 {
+		mux.HandleFunc(TypeEHRReconcile, func(ctx context.Context, _ *asynq.Task) error {
+			n, err := o.EHR.Reconcile(ctx)
+			if n > 0 {
+				log.Info("queued pending EHR deliveries", "count", n)
+			}
+			return err
+		})
+		if _, err := sched.Register(fmt.Sprintf("@every %s", o.EHRReconcileEvery), asynq.NewTask(TypeEHRReconcile, nil),
+			asynq.Queue(QueueMaintenance), asynq.Unique(uniqueTTL(o.EHRReconcileEvery)), asynq.MaxRetry(0)); err != nil {
+			return nil, fmt.Errorf("worker.NewServer: %s: %w", TypeEHRReconcile, err)
+		}
 	}
 	s := &Server{cfg: cfg, srv: srv, sched: sched, mux: mux, log: log, metrics: o.Metrics}
 	if o.Maintenance != nil {
@@ -318,4 +347,23 @@ func stageHandler(p Stages, stage encounter.Stage, pol RetryPolicy) asynq.Handle
 		return p.RunStage(ctx, stage, pipeline.Run{EncounterID: pl.EncounterID, TaskID: id, Retried: retried,
 			MaxRetry: min(pol.Budget(), maxRetry-1), Horizon: pol.Horizon})
 	})
+}
+
+func ehrHandler(d EHRDeliverer) asynq.HandlerFunc {
+	return func(ctx context.Context, t *asynq.Task) error {
+		var pl EHRPayload
+		if err := decodeStrict(t.Payload(), &pl, func() bool {
+			return encounter.ValidID(pl.EncounterID) && pl.Version > 0
+		}); err != nil {
+			return err
+		}
+		id, _ := asynq.GetTaskID(ctx)
+		var gen int
+		if _, err := fmt.Sscanf(id[strings.LastIndex(id, ":")+1:], "g%d", &gen); err != nil || gen < 1 {
+			return fmt.Errorf("%w: %w", phi.Permanentf(phi.CodeInvalidInput, "EHR task ID carries no generation"), asynq.SkipRetry)
+		}
+		retried, _ := asynq.GetRetryCount(ctx)
+		maxRetry, _ := asynq.GetMaxRetry(ctx)
+		return d.Deliver(ctx, pl.EncounterID, pl.Version, ehr.Run{Gen: gen, TaskID: id, Retried: retried, MaxRetry: maxRetry})
+	}
 }

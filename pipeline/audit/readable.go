@@ -202,6 +202,8 @@ var phrases = map[Event]phrase{
 	EventWebhook:          {"notified the clinic's system (identifiers only, no content)", "notify the clinic's system"},
 	EventInputDeleted:     {"deleted your visit's recording or source note after your note was signed", "delete your visit's recording or source note"},
 	EventSubmitAbandoned:  {"discarded an incomplete submission of your visit", "discard an incomplete submission"},
+	EventEHRIntent:        {"began sending your signed note to the clinic's health record system", "send your note to the clinic's health record system"},
+	EventEHRDeliver:       {"sent your signed note to the clinic's health record system", "send your note to the clinic's health record system"},
 	EventAIRequestIntent:  {"sent part of your visit to an AI model", "send part of your visit to an AI model"},
 	EventAIRequestOutcome: {"answered part of a request about your visit", "answer part of a request"},
 }
@@ -253,6 +255,10 @@ func Describe(e Entry) string {
 			what = "allowed AI processing of your visits"
 		case "denied":
 			what = "opted you out of AI processing"
+		}
+	case EventEHRDeliver:
+		if e.Result != "" && e.Result != "ok" {
+			what = "could not send your signed note to the clinic's health record system (" + e.Result + ")"
 		}
 	case EventReviewDecision:
 		if e.Result != "" && e.Result != "ok" {

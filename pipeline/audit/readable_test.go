@@ -63,6 +63,8 @@ func TestReadable(t *testing.T) {
 			[]audit.ReadableRow{row("You", "you", "", "opted you out of AI processing", audit.EventConsentChange)}},
 		{"AnotherPatientRefused", audit.Entry{Event: audit.EventAuthzDenied, Actor: other, Role: "patient", Action: audit.EventView, Result: "forbidden"},
 			[]audit.ReadableRow{row("Another patient", "patient", "", "tried to view your note and was refused", audit.EventAuthzDenied)}},
+		{"SentToTheEHR", audit.Entry{Event: audit.EventEHRDeliver, Actor: "system:worker", Role: "system", Provider: "clinic-ehr", Version: 2, Result: "ok"},
+			[]audit.ReadableRow{row("clinscribe (automatic)", "automatic", "Riverside Family Clinic", "sent your signed note to the clinic's health record system (version 2)", audit.EventEHRDeliver)}},
 		{"PerRequestEntriesLeftOut", audit.Entry{Event: audit.EventAIRequestIntent, Actor: "system:worker", Role: "system", CallID: "c.1"}, nil},
 	} {
 		t.Run(c.name, func(t *testing.T) {

@@ -35,6 +35,7 @@ import (
 	"github.com/clinscribe/clinscribe/pipeline/ai/openai"
 	"github.com/clinscribe/clinscribe/pipeline/ai/resilience"
 	"github.com/clinscribe/clinscribe/pipeline/audit"
+	"github.com/clinscribe/clinscribe/pipeline/ehr"
 	"github.com/clinscribe/clinscribe/pipeline/retention"
 	"github.com/clinscribe/clinscribe/storage"
 	"github.com/clinscribe/clinscribe/worker"
@@ -55,6 +56,9 @@ type Config struct {
 	API      api.Config      `yaml:"api"`
 	Log      Log             `yaml:"log"`
 	Ops      Ops             `yaml:"ops"`
+	// EHR writes signed notes back to the clinic's FHIR R4 server (see
+	// docs/fhir.md); off unless ehr.base_url is set.
+	EHR ehr.Config `yaml:"ehr"`
 }
 
 // Ops configures what operators use: the /metrics, /healthz and /readyz
@@ -377,6 +381,9 @@ func (c Config) WithDefaults() Config {
 	}
 	c.Ops.Maintenance = c.Ops.Maintenance.WithDefaults()
 	c.Ops.Retention = c.Ops.Retention.WithDefaults()
+	if c.EHR.Enabled() {
+		c.EHR = c.EHR.WithDefaults()
+	}
 	return c
 }
 
@@ -557,6 +564,11 @@ func (c Config) Problems() []error {
 	}
 	if err := c.Ops.Retention.Validate(); err != nil {
 		add("%v", err)
+	}
+	if err := c.EHR.Validate(); err != nil {
+		for _, e := range strings.Split(err.Error(), "\n") {
+			add("%s", e)
+		}
 	}
 	return errs
 }
