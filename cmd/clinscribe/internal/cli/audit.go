@@ -17,7 +17,7 @@ import (
 
 var auditCommands = []struct{ name, summary string }{
 	{"verify", "check the trail's hash chains and signed checkpoints; names the first bad place"},
-	{"export", "entries about a patient, an encounter or a time range, as JSON lines or CSV"},
+	{"export", "entries about a patient, an encounter or a time range, as JSON lines, JSON or CSV; -view readable for a patient"},
 	{"keygen", "make the checkpoint signing key (once, for production)"},
 	{"pubkey", "print the signing key's public half, for verifiers"},
 }
@@ -189,21 +189,26 @@ func parseTimeFlag(name, v string) (time.Time, error) {
 }
 
 func runAuditExport(ctx context.Context, env Env, cfgPath string, args []string) error {
-	fs := newFlags(env, "audit export", "(-patient REF | -patient-id ID | -encounter ID | -since T | -until T)... [-format jsonl|csv]")
+	fs := newFlags(env, "audit export", "(-patient REF | -patient-id ID | -encounter ID | -since T | -until T)... [-view raw|readable] [-format jsonl|json|csv]")
 	patient := fs.String("patient", "", "pseudonymous patient `ref` (pt_...): who accessed this patient's data")
 	patientID := fs.String("patient-id", "", "the clinic's patient `ID` (e.g. MRN); turned into the ref with the deployment's pseudonym key")
 	enc := fs.String("encounter", "", "encounter `ID`")
 	since := fs.String("since", "", "entries at or after `time` (RFC 3339 or YYYY-MM-DD)")
 	until := fs.String("until", "", "entries before `time` (RFC 3339 or YYYY-MM-DD)")
-	format := fs.String("format", "jsonl", "output `format`: jsonl or csv")
+	format := fs.String("format", "jsonl", "output `format`: jsonl, json or csv")
+	view := fs.String("view", "raw", "`view`: raw (every field of every entry) or readable (for the patient: who by name or role and organisation, what in plain words, when; names from api.display_names)")
 	dir := fs.String("dir", "", "read the local trail in `DIR` (e.g. a copy) instead of the configured store; nothing is audited")
 	actor := fs.String("actor", "cli", "ID of who exports, for the audit trail")
 	role := fs.String("role", "ops", "role of who exports, for the audit trail")
 	if pos, err := parse(fs, args); err != nil || len(pos) > 0 {
 		return errUsage
 	}
-	if *format != "jsonl" && *format != "csv" {
-		fmt.Fprintf(env.Stderr, "clinscribe audit export: -format must be jsonl or csv\n")
+	if *format != "jsonl" && *format != "json" && *format != "csv" {
+		fmt.Fprintf(env.Stderr, "clinscribe audit export: -format must be jsonl, json or csv\n")
+		return errUsage
+	}
+	if *view != "raw" && *view != "readable" {
+		fmt.Fprintf(env.Stderr, "clinscribe audit export: -view must be raw or readable\n")
 		return errUsage
 	}
 	if *patient != "" && *patientID != "" {
@@ -233,6 +238,7 @@ func runAuditExport(ctx context.Context, env Env, cfgPath string, args []string)
 
 	var r audit.Reader
 	var a *app.App
+	var names audit.Names
 	if *dir != "" {
 		if r, err = audit.OpenFileReader(*dir); err != nil {
 			return err
@@ -242,6 +248,7 @@ func runAuditExport(ctx context.Context, env Env, cfgPath string, args []string)
 		if err != nil {
 			return err
 		}
+		names = cfg.API.DisplayNames
 		// The app holds the pseudonym key and the audit logger: reading
 		// the trail about a patient is itself recorded in it.
 		if a, err = openApp(ctx, env, cfg); err != nil {
@@ -270,10 +277,36 @@ func runAuditExport(ctx context.Context, env Env, cfgPath string, args []string)
 			return fmt.Errorf("the export could not be audited, so nothing is exported: %w", err)
 		}
 	}
-	if *format == "csv" {
+	if *view == "readable" {
+		readable, err := audit.Readable(rows, audit.ReadableOptions{Names: names, Viewer: f.PatientRef})
+		if err != nil {
+			return err
+		}
+		switch *format {
+		case "csv":
+			return audit.WriteReadableCSV(env.Stdout, readable)
+		case "json":
+			return writeJSONDoc(env, readable)
+		}
+		return audit.WriteReadableJSONL(env.Stdout, readable)
+	}
+	switch *format {
+	case "csv":
 		return audit.WriteCSV(env.Stdout, rows)
+	case "json":
+		return writeJSONDoc(env, rows)
 	}
 	return audit.WriteJSONL(env.Stdout, rows)
+}
+
+// writeJSONDoc writes export rows as one JSON document {"entries": [...]}.
+func writeJSONDoc[T any](env Env, rows []T) error {
+	if rows == nil {
+		rows = []T{}
+	}
+	enc := json.NewEncoder(env.Stdout)
+	enc.SetIndent("", "  ")
+	return enc.Encode(map[string]any{"entries": rows})
 }
 
 func runAuditKeygen(env Env, cfgPath string, args []string) error {

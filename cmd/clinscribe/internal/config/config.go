@@ -22,6 +22,9 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	// Readable access logs show times in api.display_names.time_zone; the
+	// container image carries no zone database of its own.
+	_ "time/tzdata"
 
 	"go.yaml.in/yaml/v3"
 
@@ -419,6 +422,20 @@ var (
 // Validate reports every configuration error at once, each naming the
 // setting to fix.
 func (c Config) Validate() error {
+	errs := c.Problems()
+	if len(errs) == 0 {
+		return nil
+	}
+	msgs := make([]string, len(errs))
+	for i, e := range errs {
+		msgs[i] = "  - " + e.Error()
+	}
+	return fmt.Errorf("config: %d problem(s):\n%s", len(errs), strings.Join(msgs, "\n"))
+}
+
+// Problems lists every configuration error, each naming the setting to
+// fix; none means the configuration is valid.
+func (c Config) Problems() []error {
 	var errs []error
 	add := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
 
@@ -536,8 +553,10 @@ func (c Config) Validate() error {
 	if c.Pipeline.Limits.MaxNoteBytes < 0 || c.Pipeline.Limits.MaxAudioBytes < 0 || c.Pipeline.Limits.MaxSidecarBytes < 0 {
 		add("pipeline.limits: sizes must not be negative")
 	}
-	if (c.API.TLSCertFile == "") != (c.API.TLSKeyFile == "") {
-		add("api.tls_cert_file and api.tls_key_file go together")
+	if err := c.API.Validate(); err != nil {
+		for _, e := range unjoin(err) {
+			add("%v", e)
+		}
 	}
 	for i, ep := range c.Pipeline.Webhooks {
 		if ep.Name == "" || !strings.HasPrefix(ep.URL, "https://") && !strings.HasPrefix(ep.URL, "http://") {
@@ -574,14 +593,15 @@ func (c Config) Validate() error {
 			add("%s", e)
 		}
 	}
-	if len(errs) == 0 {
-		return nil
+	return errs
+}
+
+// unjoin lists the errors an errors.Join holds (or err itself).
+func unjoin(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		return j.Unwrap()
 	}
-	msgs := make([]string, len(errs))
-	for i, e := range errs {
-		msgs[i] = "  - " + e.Error()
-	}
-	return fmt.Errorf("config: %d problem(s):\n%s", len(errs), strings.Join(msgs, "\n"))
+	return []error{err}
 }
 
 // agreementRE: an agreement reference is an identifier, as the audit
