@@ -27,7 +27,7 @@ func (a *App) NewConsole(tokens *access.Tokens, rows access.AuditRows) (*console
 	c, err := console.New(a.Config.Console, console.Services{
 		Drafts: s.Signoff, Reviews: s.Review, Consent: s.Consent, Deletion: s.Retention, Guard: s.Guard, AuditRows: rows,
 		Queues: Queues{ins},
-	}, tokens, a.Log, console.Options{})
+	}, tokens, a.Log, console.Options{Names: a.Config.API.DisplayNames})
 	if err != nil {
 		return nil, fmt.Errorf("app: %w", err)
 	}

@@ -119,6 +119,9 @@ func (b *benchServices) Reject(context.Context, access.Who, string, int, string)
 func (b *benchServices) EnteredInError(context.Context, access.Who, string, int, string) (*signoff.DraftView, error) {
 	return nil, errBench
 }
+func (b *benchServices) PullIn(context.Context, access.Who, string, int, string, int, string) (*signoff.DraftView, error) {
+	return nil, errBench
+}
 func (b *benchServices) Source(context.Context, access.Who, string) (*console.Source, error) {
 	return &console.Source{Kind: "provider", Segments: b.segs}, nil
 }

@@ -325,8 +325,8 @@ func TestBrowserWalk(t *testing.T) {
 		step(t, ctx, "the AI processing page", chromedp.Click(chromedp.CSS(`nav a[href="/console/me/consent"]`)), chromedp.WaitVisible(chromedp.ID("consent-state")))
 		s.take(ctx, "consent")
 		step(t, ctx, "the access log", chromedp.Click(chromedp.CSS(`nav a[href="/console/me/access"]`)), chromedp.WaitVisible(chromedp.ID("access-log")))
-		log := text(t, ctx, "#access-log")
-		for _, want := range []string{"signed your note", "asked for a review of your note", "Clinician dr-okafor"} {
+		log := eval[string](t, ctx, `Array.from(document.querySelectorAll('#access-log tbody tr')).map(r => r.cells[1].innerText + ' ' + r.cells[2].innerText).join('\n')`)
+		for _, want := range []string{"Dr. Lena Okafor (clinician, Riverside Family Clinic) signed your note", "You asked for a human review of your note"} {
 			if !strings.Contains(log, want) {
 				t.Errorf("the access log does not say %q", want)
 			}

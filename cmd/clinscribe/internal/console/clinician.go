@@ -522,17 +522,7 @@ func (c *Console) pullIn(w http.ResponseWriter, r *http.Request, s *session, who
 		c.fail(w, r, s, err)
 		return
 	}
-	dv, err := c.svc.Drafts.View(r.Context(), who, id, base)
-	if err != nil {
-		c.fail(w, r, s, err)
-		return
-	}
-	sections, err := dv.PullIn(r.PostFormValue("segment"), part, r.PostFormValue("section"))
-	if err != nil {
-		c.fail(w, r, s, phi.Wrap(err, phi.CodeInvalidInput, "that part is not listed as not in the draft, or the section does not exist"))
-		return
-	}
-	if _, err := c.svc.Drafts.Edit(r.Context(), who, id, base, sections); err != nil {
+	if _, err := c.svc.Drafts.PullIn(r.Context(), who, id, base, r.PostFormValue("segment"), part, r.PostFormValue("section")); err != nil {
 		c.fail(w, r, s, err)
 		return
 	}

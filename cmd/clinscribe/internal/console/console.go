@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -82,6 +83,9 @@ type Drafts interface {
 	Edit(ctx context.Context, who access.Who, id string, base int, sections []encounter.Section) (*signoff.DraftView, error)
 	Reject(ctx context.Context, who access.Who, id string, version int, reason string) (*signoff.DraftView, error)
 	EnteredInError(ctx context.Context, who access.Who, id string, version int, reason string) (*signoff.DraftView, error)
+	// PullIn puts a part listed under "Not in the draft" into a section:
+	// an edit of version base.
+	PullIn(ctx context.Context, who access.Who, id string, base int, segment string, part int, section string) (*signoff.DraftView, error)
 }
 
 // Reviews run patients' review cases (*review.Service), as api.Reviews.
@@ -156,6 +160,7 @@ type Console struct {
 	sessions *sessions
 	pages    *pages
 	mux      *http.ServeMux
+	names    audit.Names
 }
 
 // Options carry the Console's optional parts.
@@ -165,6 +170,9 @@ type Options struct {
 	// Key is the secret that signs sign-in forms' CSRF tokens; nil means
 	// a random key per process (sessions are per process anyway).
 	Key []byte
+	// Names name the organisation and the people in the patient's access
+	// log (the API's api.display_names); zero: roles only, times in UTC.
+	Names audit.Names
 }
 
 // New returns a Console.
@@ -190,8 +198,11 @@ func New(cfg Config, svc Services, tokens Authenticator, log *slog.Logger, opts 
 		return nil, err
 	}
 	cfg = cfg.WithDefaults()
+	if err := opts.Names.Validate(); err != nil {
+		return nil, fmt.Errorf("console.New: names: %w", err)
+	}
 	c := &Console{cfg: cfg, svc: svc, tokens: tokens, log: log, now: opts.Now, pages: p, mux: http.NewServeMux(),
-		sessions: newSessions(cfg, opts.Now, opts.Key)}
+		sessions: newSessions(cfg, opts.Now, opts.Key), names: opts.Names}
 	c.routes()
 	return c, nil
 }

@@ -301,6 +301,25 @@ func TestConsoleHTTP(t *testing.T) {
 		}
 	})
 
+	t.Run("a revoked token ends its console sessions", func(t *testing.T) {
+		b := f.browser()
+		b.signIn("drB")
+		if r := b.get("/console/worklist"); r.status != http.StatusOK {
+			t.Fatalf("before revoking: %d", r.status)
+		}
+		if _, err := access.RevokeToken(f.tokFile, "tok-drB", time.Now()); err != nil {
+			t.Fatal(err)
+		}
+		// serve's watcher calls Reload when the file changes.
+		if _, err := f.set.Reload(); err != nil {
+			t.Fatal(err)
+		}
+		r := b.get("/console/worklist")
+		if r.status != http.StatusSeeOther || r.header.Get("Location") != "/console/signin?why=token" {
+			t.Errorf("after revoking: %d to %q, want a redirect to sign in", r.status, r.header.Get("Location"))
+		}
+	})
+
 	t.Run("sign-out ends the session", func(t *testing.T) {
 		b := f.browser()
 		b.signIn("drA")

@@ -17,6 +17,7 @@ import (
 	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/console"
 	"github.com/clinscribe/clinscribe/pipeline"
 	"github.com/clinscribe/clinscribe/pipeline/access"
+	"github.com/clinscribe/clinscribe/pipeline/audit"
 	"github.com/clinscribe/clinscribe/pipeline/consent"
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
 	"github.com/clinscribe/clinscribe/prompts"
@@ -103,6 +104,7 @@ type fixture struct {
 	ids     map[string]string // sample name (or "canary", "optedout") -> encounter ID
 	cfg     config.Config
 	tokFile string
+	set     *access.Tokens
 }
 
 // person is a test sign-in.
@@ -174,13 +176,15 @@ func setup(t *testing.T, sampleNames ...string) *fixture {
 	}
 	ins := asynq.NewInspector(a.Redis)
 	t.Cleanup(func() { ins.Close() })
+	f.set = tokens
 	f.list = &fakeWorklist{a: a}
 	sources := &fakeSources{a: a, wav: map[string]string{}}
 	con, err := console.New(cfg.Console, console.Services{
 		Drafts: a.Services.Signoff, Reviews: a.Services.Review, Consent: a.Services.Consent, Deletion: a.Services.Retention,
 		Guard: a.Services.Guard, AuditRows: rows, Queues: app.Queues{Inspector: ins},
 		Worklist: f.list, Sources: sources, Human: &fakeHuman{a: a, templates: prompts.Builtin()},
-	}, tokens, a.Log, console.Options{Now: f.clock.Now})
+	}, tokens, a.Log, console.Options{Now: f.clock.Now,
+		Names: audit.Names{Organization: "Riverside Family Clinic", Actors: map[string]string{"dr-okafor": "Dr. Lena Okafor"}}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,8 +3,6 @@ package console
 import (
 	"net/http"
 	"slices"
-	"strings"
-	"time"
 
 	"github.com/clinscribe/clinscribe/pipeline/access"
 	"github.com/clinscribe/clinscribe/pipeline/audit"
@@ -133,41 +131,13 @@ func (c *Console) setConsent(w http.ResponseWriter, r *http.Request, s *session,
 	done(w, r, Prefix+"/me/consent", "consent")
 }
 
-// accessPage is who accessed the patient's data, readable.
+// accessPage is who accessed the patient's data: the API's readable
+// access log (audit.Readable), newest first.
 type accessPage struct {
-	Rows []accessRow
+	Rows []audit.ReadableRow
 }
 
 func (accessPage) title() string { return "Who accessed my data" }
-
-type accessRow struct {
-	At        time.Time
-	Who       string
-	What      string
-	Encounter string
-}
-
-// eventWords say what an audit event means to the patient.
-var eventWords = map[audit.Event]string{
-	audit.EventSubmit: "your visit's recording or note was received", audit.EventDraft: "a draft of your note was made",
-	audit.EventView: "viewed your note", audit.EventExport: "sent your note to the clinic's records",
-	audit.EventSignOff: "signed your note", audit.EventEdit: "edited your note",
-	audit.EventReviewRequest: "asked for a review of your note", audit.EventReviewDecision: "decided on a review of your note",
-	audit.EventConsentChange: "changed your AI-processing choice", audit.EventDeletion: "deleted your data",
-	audit.EventAuthzDenied: "was refused access to your data", audit.EventAuditExport: "looked at this access log",
-	audit.EventReject: "rejected an AI draft of your note", audit.EventEnteredInError: "marked your note as entered in error",
-	audit.EventExplain: "read where your note's sentences come from", audit.EventStatus: "checked your visit's progress",
-	audit.EventReviewOpen: "a reviewer was assigned to your review request", audit.EventReviewRead: "read review requests on your note",
-	audit.EventHumanRouted: "your visit was sent to a clinician to write by hand (no AI)",
-	audit.EventAIIntent:    "an AI model was asked to work on your visit", audit.EventAIOutcome: "an AI model answered",
-	audit.EventAIRefused: "an AI call was refused (for example because you opted out)",
-	audit.EventLegalHold: "placed or lifted a legal hold on your record", audit.EventInputDeleted: "deleted your visit's recording or note after signing",
-}
-
-var roleWords = map[string]string{
-	"provider": "Clinician", "clinician": "Clinician", "reviewer": "Reviewer", "platform": "The clinic's system",
-	"ops": "Operations staff", "system": "clinscribe (automatic)", "patient": "You",
-}
 
 func (c *Console) accessLog(w http.ResponseWriter, r *http.Request, s *session, who access.Who) {
 	rows, err := c.svc.Guard.ExportAudit(r.Context(), who, audit.Filter{PatientRef: who.ID}, c.svc.AuditRows)
@@ -175,26 +145,13 @@ func (c *Console) accessLog(w http.ResponseWriter, r *http.Request, s *session, 
 		c.fail(w, r, s, err)
 		return
 	}
-	var p accessPage
-	for _, row := range rows {
-		if strings.HasPrefix(string(row.Event), "ai.request.") {
-			continue // each HTTP request of an AI call: ai.intent/outcome say it once
-		}
-		by := roleWords[row.Role]
-		if by == "" {
-			by = row.Role
-		}
-		if row.Role != "patient" && row.Role != "system" && row.Actor != "" && !access.IsPatientRef(row.Actor) {
-			by += " " + row.Actor
-		}
-		what, ok := eventWords[row.Event]
-		if !ok {
-			what = string(row.Event)
-		}
-		p.Rows = append(p.Rows, accessRow{At: row.Time, Who: by, What: what, Encounter: row.EncounterID})
+	readable, err := audit.Readable(rows, audit.ReadableOptions{Names: c.names, Viewer: who.ID})
+	if err != nil {
+		c.fail(w, r, s, phi.Wrap(err, phi.CodeInternal, "the access log could not be worded"))
+		return
 	}
-	slices.Reverse(p.Rows) // newest first
-	c.render(w, r, s, http.StatusOK, "access", p)
+	slices.Reverse(readable)
+	c.render(w, r, s, http.StatusOK, "access", accessPage{Rows: readable})
 }
 
 type deletionPage struct {
