@@ -184,7 +184,7 @@ func TestBrowserWalk(t *testing.T) {
 			s.take(ctx, "encounter-recording")
 			step(t, ctx, "back to the worklist", chromedp.Navigate(f.url+"/console/worklist"), chromedp.WaitVisible(chromedp.ID("g-awaiting_signoff")))
 		}
-		step(t, ctx, "open the canary's draft", chromedp.Click(chromedp.CSS(`#g-awaiting_signoff ~ table a[href="/console/encounters/`+canary+`"]`)),
+		step(t, ctx, "open the canary's draft", chromedp.Click(chromedp.CSS(`#g-awaiting_signoff ~ .table-wrap a[href="/console/encounters/`+canary+`"]`)),
 			chromedp.WaitVisible(chromedp.CSS(`section.draft`)), chromedp.WaitVisible(chromedp.CSS(`section.source`)))
 
 		t.Run("click a sentence: its evidence is highlighted", func(t *testing.T) {
@@ -374,6 +374,35 @@ func TestBrowserWalk(t *testing.T) {
 			t.Errorf("the queue table does not list summarize:\n%s", q)
 		}
 		s.take(ctx, "ops")
+	})
+
+	t.Run("a label on every control; no sideways scrolling at 200% zoom", func(t *testing.T) {
+		if len(tabs) < 5 {
+			t.Fatal("the walks above did not all run")
+		}
+		pages := map[int][]string{
+			0: {"/console/worklist", "/console/encounters/" + rec, "/console/encounters/" + rec + "/sections/plan", "/console/encounters/" + canary},
+			2: {"/console/me", "/console/me/consent", "/console/me/access", "/console/encounters/" + canary, "/console/encounters/" + canary + "/deletion"},
+			3: {"/console/reviews", "/console/encounters/" + canary + "/reviews/" + caseID},
+			4: {"/console/ops"},
+		}
+		unlabeled := `Array.from(document.querySelectorAll('input:not([type=hidden]), select, textarea, button'))
+			.filter(el => !(el.labels && el.labels.length) && !el.getAttribute('aria-label') && !(el.tagName === 'BUTTON' && el.innerText.trim()))
+			.map(el => el.outerHTML.slice(0, 80))`
+		for tab, paths := range pages {
+			ctx := tabs[tab]
+			// 200% zoom of a 1280-pixel window: a 640-pixel layout viewport.
+			step(t, ctx, "zoom", chromedp.EmulateViewport(640, 900))
+			for _, p := range paths {
+				step(t, ctx, "open "+p, chromedp.Navigate(f.url+p), chromedp.WaitVisible(chromedp.CSS(`main h1`)))
+				if bad := eval[[]string](t, ctx, unlabeled); len(bad) > 0 {
+					t.Errorf("%s: controls without a label: %v", p, bad)
+				}
+				if w := eval[int](t, ctx, `document.documentElement.scrollWidth - document.documentElement.clientWidth`); w > 0 {
+					t.Errorf("%s: %d pixels of sideways scrolling at 200%% zoom", p, w)
+				}
+			}
+		}
 	})
 
 	t.Run("nothing of the patient's in URLs, browser storage or the server's log", func(t *testing.T) {
