@@ -6,12 +6,15 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/clinscribe/clinscribe/deid/internal/tagger"
 )
 
 // Detector finds identifiers in clinical text. It is safe for concurrent use.
 type Detector struct {
-	cfg  Config
-	pool sync.Pool // *scan, reused across calls to keep Detect allocation-light
+	cfg    Config
+	tagger *tagger.Model // nil with Config.RulesOnly
+	pool   sync.Pool     // *scan, reused across calls to keep Detect allocation-light
 }
 
 // New returns a Detector for cfg (see Config for defaults).
@@ -22,6 +25,13 @@ func New(cfg Config) (*Detector, error) {
 	}
 	lexicon() // build the tables now rather than in the first request
 	d := &Detector{cfg: cfg}
+	if !cfg.RulesOnly {
+		m, err := loadTagger()
+		if err != nil {
+			return nil, fmt.Errorf("deid.New: %w", err)
+		}
+		d.tagger = m
+	}
 	d.pool.New = func() any { return &scan{} }
 	return d, nil
 }
@@ -73,6 +83,11 @@ type scan struct {
 	// marks are the quotes, parentheses and commas that cueNamePass looks
 	// at once the name candidates are known.
 	marks []int32
+	// The tagger's input and output (tagger.go), reused across calls.
+	ttoks   []tagger.Token
+	tpos    []int32
+	tlabels []tagger.Label
+	tspans  []Span
 }
 
 func (s *scan) add(start, end int, t Type, prio uint8) {
@@ -97,13 +112,26 @@ func (s *scan) addName(i, j int, cls NameClass) {
 // spans never split a valid multi-byte character.
 func (d *Detector) Detect(text string, known Known) []Span {
 	s := d.pool.Get().(*scan)
-	defer func() {
-		s.text, s.low = "", ""
-		s.known.reset()
-		clear(s.nameSet)
-		clear(s.lowerNames)
-		d.pool.Put(s)
-	}()
+	defer d.release(s)
+	spans := s.rules(d, text, known)
+	if d.tagger != nil {
+		spans = s.addTagged(d.tagger, spans)
+	}
+	return spans
+}
+
+// release returns s to the pool without references to the last text.
+func (d *Detector) release(s *scan) {
+	s.text, s.low = "", ""
+	clear(s.ttoks)
+	s.known.reset()
+	clear(s.nameSet)
+	clear(s.lowerNames)
+	d.pool.Put(s)
+}
+
+// rules runs the rule matchers over text and returns their spans.
+func (s *scan) rules(d *Detector, text string, known Known) []Span {
 	s.d = d
 	s.text = text
 	s.low = asciiLower(text)
