@@ -88,6 +88,9 @@ type scan struct {
 	tpos    []int32
 	tlabels []tagger.Label
 	tspans  []Span
+	// words counts the words of two letters or more that open no line
+	// and follow no colon or bracket, upperWords the capitalized ones.
+	words, upperWords int
 }
 
 func (s *scan) add(start, end int, t Type, prio uint8) {
@@ -139,6 +142,7 @@ func (s *scan) rules(d *Detector, text string, known Known) []Span {
 	s.toks = tokenize(text, s.toks[:0])
 	s.cands = s.cands[:0]
 	s.marks = s.marks[:0]
+	s.words, s.upperWords = 0, 0
 	if s.nameSet == nil {
 		s.nameSet = make(map[string]NameClass)
 	}
@@ -165,6 +169,13 @@ func (s *scan) rules(d *Detector, text string, known Known) []Span {
 		default:
 			s.wordAt(i)
 			s.labelOrSite(i)
+			// For the tagger: is the text in lower case (lowerCaseText)?
+			if t.n() >= 2 && t.gap != gapLine && (i == 0 || !(s.toks[i-1].punct(':') || s.toks[i-1].punct(']'))) {
+				s.words++
+				if t.shape&shUpper != 0 {
+					s.upperWords++
+				}
+			}
 		}
 	}
 	s.speakerTags()

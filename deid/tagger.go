@@ -3,6 +3,7 @@ package deid
 import (
 	_ "embed"
 	"fmt"
+	"strings"
 	"sync"
 
 	"github.com/clinscribe/clinscribe/deid/internal/tagger"
@@ -39,85 +40,139 @@ func loadTagger() (*tagger.Model, error) {
 // tuning corpora (blind.jsonl, independent.jsonl), never on a holdout.
 const taggerMinMargin = 0.0
 
-// greetWords open a greeting or an address: a name often follows within two
-// words ("hey there dawn", "good morning mr rivers", "thank you hunter").
-var greetWords = map[string]bool{"hi": true, "hey": true, "hello": true, "morning": true, "afternoon": true,
-	"evening": true, "thanks": true, "thank": true, "bye": true, "goodbye": true, "dear": true, "welcome": true,
-	"hiya": true, "howdy": true, "night": true, "congrats": true, "congratulations": true}
+// Words that cue the next word for the tagger, found by the hash the
+// tokenizer already computed rather than by a map lookup per word.
+const (
+	cueGreet uint8 = 1 // opens a greeting or an address: a name often follows within two words
+	cuePrep  uint8 = 2 // a preposition before places
+)
 
-// placePreps are the prepositions before a place.
-var placePreps = map[string]bool{"at": true, "from": true, "to": true, "in": true, "near": true, "into": true,
-	"outside": true, "by": true}
+type cueEntry struct {
+	w string
+	h uint32
+	c uint8
+}
+
+// cueWordTable is a small open-addressing table of the cue words, keyed by
+// the FNV-1a hash the tokenizer stores in token.h.
+var cueWordTable = func() (t [256]cueEntry) {
+	add := func(words string, c uint8) {
+		for _, w := range strings.Fields(words) {
+			h := tagger.WordHash(w)
+			j := h & 255
+			for t[j].c != 0 {
+				j = (j + 1) & 255
+			}
+			t[j] = cueEntry{w: w, h: h, c: c}
+		}
+	}
+	add("hi hey hello morning afternoon evening thanks thank bye goodbye dear welcome hiya howdy night "+
+		"congrats congratulations", cueGreet)
+	add("at from to in near into outside by", cuePrep)
+	return t
+}()
+
+// cueWord returns the cue class of token k, 0 if none.
+func (s *scan) cueWord(k int) uint8 {
+	t := &s.toks[k]
+	if t.h == 0 {
+		return 0
+	}
+	for j := t.h & 255; cueWordTable[j].c != 0; j = (j + 1) & 255 {
+		if e := &cueWordTable[j]; e.h == t.h && len(e.w) == t.n() && e.w == s.lower(k) {
+			return e.c
+		}
+	}
+	return 0
+}
+
+// lexClassPairs maps lexicon flags to the tagger's classes.
+var lexClassPairs = []struct {
+	f uint64
+	l tagger.Lex
+}{
+	{lxFirst, tagger.LexGiven}, {lxFirstAmb, tagger.LexGivenAmb}, {lxSur, tagger.LexSurname},
+	{lxSurAmb, tagger.LexSurnameAmb}, {lxCity, tagger.LexCity}, {lxCityAmb, tagger.LexCityAmb},
+	{lxFacility, tagger.LexFacility}, {lxCommon, tagger.LexCommon}, {lxMedical, tagger.LexMedical},
+	{lxTitle | lxTitleClin, tagger.LexTitle}, {lxRelation, tagger.LexRelation},
+	{lxState | lxStateAbbr | lxCountry, tagger.LexRegion}, {lxMonth | lxMonthAbbr | lxWeekday, tagger.LexTime},
+	{lxLookalike | lxEponymHead, tagger.LexLookalike}, {lxParticle, tagger.LexParticle},
+	{lxStreetSuffix, tagger.LexStreet},
+}
+
+// lexClassTable maps each byte of the lexicon flags to the tagger's
+// classes, so a word's classes are six table lookups.
+var lexClassTable = func() (t [6][256]tagger.Lex) {
+	for k := range t {
+		for v := range 256 {
+			f := uint64(v) << (8 * k)
+			for _, p := range lexClassPairs {
+				if f&p.f != 0 {
+					t[k][v] |= p.l
+				}
+			}
+		}
+	}
+	return t
+}()
 
 // lexClasses maps lexicon flags to the tagger's classes.
 func lexClasses(f uint64) tagger.Lex {
 	if f == 0 {
 		return 0
 	}
-	var l tagger.Lex
-	if f&lxFirst != 0 {
-		l |= tagger.LexGiven
-	}
-	if f&lxFirstAmb != 0 {
-		l |= tagger.LexGivenAmb
-	}
-	if f&lxSur != 0 {
-		l |= tagger.LexSurname
-	}
-	if f&lxSurAmb != 0 {
-		l |= tagger.LexSurnameAmb
-	}
-	if f&lxCity != 0 {
-		l |= tagger.LexCity
-	}
-	if f&lxCityAmb != 0 {
-		l |= tagger.LexCityAmb
-	}
-	if f&lxFacility != 0 {
-		l |= tagger.LexFacility
-	}
-	if f&lxCommon != 0 {
-		l |= tagger.LexCommon
-	}
-	if f&lxMedical != 0 {
-		l |= tagger.LexMedical
-	}
-	if f&(lxTitle|lxTitleClin) != 0 {
-		l |= tagger.LexTitle
-	}
-	if f&lxRelation != 0 {
-		l |= tagger.LexRelation
-	}
-	if f&(lxState|lxStateAbbr|lxCountry) != 0 {
-		l |= tagger.LexRegion
-	}
-	if f&(lxMonth|lxMonthAbbr|lxWeekday) != 0 {
-		l |= tagger.LexTime
-	}
-	if f&(lxLookalike|lxEponymHead) != 0 {
-		l |= tagger.LexLookalike
-	}
-	if f&lxParticle != 0 {
-		l |= tagger.LexParticle
-	}
-	if f&lxStreetSuffix != 0 {
-		l |= tagger.LexStreet
-	}
-	return l
+	return lexClassTable[0][byte(f)] | lexClassTable[1][byte(f>>8)] | lexClassTable[2][byte(f>>16)] |
+		lexClassTable[3][byte(f>>24)] | lexClassTable[4][byte(f>>32)] | lexClassTable[5][byte(f>>40)]
 }
 
-// taggerInput fills s.ttoks with the words of the text as the tagger sees
-// them, and s.tpos with the index of each in s.toks. spans are the rule
-// spans (sorted); dropped are candidates the rules found and Config.Names
-// excluded, which the tagger must not add back.
+// nameOrPlaceFlags are the lexicon flags of tagger.LexGiven ... LexParticle:
+// a word without them is a candidate only if it is on no list at all.
+const nameOrPlaceFlags = lxFirst | lxFirstAmb | lxSur | lxSurAmb | lxCity | lxCityAmb | lxFacility | lxParticle
+
+// twin is a word seen by taggerInput: its token index and what the walk
+// knew about it when it passed.
+type twin struct {
+	i      int32
+	ord    int32 // ordinal among the words
+	line   bool  // first word on its line
+	sent   bool  // after a sentence end
+	before byte
+	rule   tagger.Kind
+	built  bool // its token in the ring of tokens is filled
+}
+
+// taggerInput fills s.ttoks with what the tagger needs of the text: the
+// words that are candidates (tagger.Candidate) and two words on each side
+// of them, and s.tpos with their token indexes. Words far from any
+// candidate are left out (the next kept word is marked CueGap), which keeps
+// the cost low on text where the rules found everything. spans are the
+// rule spans (sorted); dropped are candidates the rules found and
+// Config.Names excluded, which the tagger must not add back.
 func (s *scan) taggerInput(spans []Span, dropped []cand) {
 	tt := s.ttoks[:0]
 	pos := s.tpos[:0]
-	upper, words := 0, 0
-	lineBreak := true
+	docLower := s.lowerCaseText()
+	var ring [8]twin // the last eight words, ring[ord&7]
+	var toks [8]tagger.Token // their tokens, once built
+	lineBreak, sentEnd := true, true
 	var before byte
-	sentEnd := true
 	sp, dp := 0, 0
+	ord := int32(-1)
+	lastKept := int32(-1) // ordinal of the last word kept
+	after := 0            // words still to keep after the last candidate
+	keep := func(w *twin) {
+		tok := &toks[w.ord&7]
+		if !w.built {
+			s.buildTok(w, &ring, docLower, tok)
+			w.built = true
+		}
+		if lastKept >= 0 && w.ord != lastKept+1 {
+			tok.Cue |= tagger.CueGap
+		}
+		tt = append(tt, *tok)
+		pos = append(pos, w.i)
+		lastKept = w.ord
+	}
 	for i := range s.toks {
 		t := &s.toks[i]
 		if t.gap == gapLine {
@@ -132,48 +187,18 @@ func (s *scan) taggerInput(spans []Span, dropped []cand) {
 					c = '?'
 				}
 			}
-			if len(tt) > 0 && tt[len(tt)-1].After == 0 && !lineBreak {
-				tt[len(tt)-1].After = c
-			}
 			before = c
 			if c == '.' || c == '?' || c == '!' {
 				sentEnd = true
 			}
 			continue
 		}
-		w := tagger.Token{Text: s.text[t.s:t.e], Hash: t.h, Lex: lexClasses(t.lex), Before: before}
-		if t.shape&shLetter != 0 && t.n() >= 2 {
-			words++
-			if t.shape&shUpper != 0 {
-				upper++
-			}
-		}
-		if lineBreak {
-			w.Cue |= tagger.CueLineStart | tagger.CueSentStart
-			if len(tt) > 0 {
-				tt[len(tt)-1].Cue |= tagger.CueLineEnd
-			}
-		} else if sentEnd {
-			if p := len(tt) - 1; p >= 0 && tt[p].Lex&tagger.LexTitle == 0 && len(tt[p].Text) > 1 {
-				w.Cue |= tagger.CueSentStart
-			}
-		}
-		if p := len(pos) - 1; p >= 0 && !lineBreak {
-			pt := &s.toks[pos[p]]
-			switch {
-			case pt.lex&(lxTitle|lxTitleClin) != 0:
-				w.Cue |= tagger.CueAfterTitle
-			case pt.lex&lxRelation != 0:
-				w.Cue |= tagger.CueAfterRel
-			case placePreps[s.lower(int(pos[p]))]:
-				w.Cue |= tagger.CueAfterPrep
-			}
-			if greetWords[s.lower(int(pos[p]))] || p >= 1 && tt[p].Cue&tagger.CueLineStart == 0 && greetWords[s.lower(int(pos[p-1]))] {
-				w.Cue |= tagger.CueAfterGreet
-			}
-			if (before == ':' || before == ']') && s.tagEndsAt(i) {
-				w.Cue |= tagger.CueAfterTag
-			}
+		ord++
+		w := &ring[ord&7]
+		*w = twin{i: int32(i), ord: ord, line: lineBreak, before: before}
+		if !lineBreak && sentEnd && ord > 0 {
+			p := &s.toks[ring[(ord-1)&7].i]
+			w.sent = p.lex&(lxTitle|lxTitleClin) == 0 && p.n() > 1
 		}
 		// What the rules found here.
 		for sp < len(spans) && spans[sp].End <= int(t.s) {
@@ -182,38 +207,120 @@ func (s *scan) taggerInput(spans []Span, dropped []cand) {
 		if sp < len(spans) && spans[sp].Start < int(t.e) {
 			switch spans[sp].Type {
 			case Name:
-				w.Rule = tagger.KindName
+				w.rule = tagger.KindName
 			case Location:
-				w.Rule = tagger.KindLoc
+				w.rule = tagger.KindLoc
 			default:
-				w.Rule = tagger.KindOther
+				w.rule = tagger.KindOther
 			}
 		}
-		if w.Rule == tagger.KindNone && len(dropped) > 0 {
+		if w.rule == tagger.KindNone && len(dropped) > 0 {
 			for dp < len(dropped) && dropped[dp].e <= int(t.s) {
 				dp++
 			}
 			for k := dp; k < len(dropped) && dropped[k].s < int(t.e); k++ {
 				if dropped[k].e > int(t.s) {
-					w.Rule = tagger.KindOther
+					w.rule = tagger.KindOther
 					break
 				}
 			}
 		}
-		tt = append(tt, w)
-		pos = append(pos, int32(i))
 		lineBreak, sentEnd, before = false, false, 0
-	}
-	if len(tt) > 0 {
-		tt[len(tt)-1].Cue |= tagger.CueLineEnd
-	}
-	// Speech recognition writes in lower case: almost no capitalized word.
-	if words >= 20 && upper*50 < words {
-		for k := range tt {
-			tt[k].Cue |= tagger.CueDocLower
+
+		// Cheap rejections first: most words are covered by a rule, have
+		// digits, or are ordinary words on a list.
+		cand := w.rule == tagger.KindNone && t.shape&shLetter != 0 && t.shape&shDigit == 0 &&
+			(t.lex == 0 || t.lex&nameOrPlaceFlags != 0)
+		if cand {
+			s.buildTok(w, &ring, docLower, &toks[ord&7])
+			w.built = true
+			cand = tagger.Candidate(&toks[ord&7])
+		}
+		if cand {
+			for k := max(lastKept+1, ord-2); k < ord; k++ {
+				keep(&ring[k&7])
+			}
+			keep(w)
+			after = 2
+		} else if after > 0 {
+			keep(w)
+			after--
 		}
 	}
 	s.ttoks, s.tpos = tt, pos
+}
+
+// buildTok fills tok for the word w. ring holds the words before w.
+func (s *scan) buildTok(w *twin, ring *[8]twin, docLower bool, tok *tagger.Token) {
+	i := int(w.i)
+	t := &s.toks[i]
+	*tok = tagger.Token{Text: s.text[t.s:t.e], Hash: t.h, Lex: lexClasses(t.lex), Before: w.before, Rule: w.rule,
+		Shape: tagger.MakeShape(t.n(), t.shape&shUpper != 0, t.shape&shAllUpper != 0, t.shape&shLetter != 0,
+			t.shape&shDigit != 0, t.shape&shNonASCII != 0)}
+	if docLower {
+		tok.Cue |= tagger.CueDocLower
+	}
+	if w.line {
+		tok.Cue |= tagger.CueLineStart | tagger.CueSentStart
+	} else if w.sent {
+		tok.Cue |= tagger.CueSentStart
+	}
+	if !w.line && w.ord > 0 {
+		p1 := &ring[(w.ord-1)&7]
+		pt := &s.toks[p1.i]
+		switch {
+		case pt.lex&(lxTitle|lxTitleClin) != 0:
+			tok.Cue |= tagger.CueAfterTitle
+		case pt.lex&lxRelation != 0:
+			tok.Cue |= tagger.CueAfterRel
+		}
+		c1 := s.cueWord(int(p1.i))
+		if c1 == cuePrep {
+			tok.Cue |= tagger.CueAfterPrep
+		}
+		if c1 == cueGreet || !p1.line && w.ord > 1 && s.cueWord(int(ring[(w.ord-2)&7].i)) == cueGreet {
+			tok.Cue |= tagger.CueAfterGreet
+		}
+		if (w.before == ':' || w.before == ']') && s.tagEndsAt(i) {
+			tok.Cue |= tagger.CueAfterTag
+		}
+	}
+	// Look ahead: the mark after the word, the end of the line, a facility
+	// word next.
+	for k := i + 1; k < len(s.toks); k++ {
+		n := &s.toks[k]
+		if n.gap == gapLine {
+			tok.Cue |= tagger.CueLineEnd
+			break
+		}
+		if n.kind == tkWord {
+			if n.lex&lxFacility != 0 {
+				tok.Cue |= tagger.CueBeforeFac
+			}
+			break
+		}
+		if tok.After == 0 {
+			c := n.ch
+			if c == 0 {
+				c = s.text[n.s]
+				if c >= 0x80 {
+					c = '?'
+				}
+			}
+			tok.After = c
+		}
+	}
+	if i == len(s.toks)-1 {
+		tok.Cue |= tagger.CueLineEnd
+	}
+}
+
+// lowerCaseText reports whether the text is written in lower case, as
+// speech recognition writes: of the words of two letters or more that do
+// not open a line or follow a colon or bracket (speaker tags, headings),
+// fewer than one in fifty is capitalized. The rules' main loop counts them.
+func (s *scan) lowerCaseText() bool {
+	return s.words >= 20 && s.upperWords*50 < s.words
 }
 
 // tagEndsAt reports whether the punctuation before token i closes a speaker

@@ -16,7 +16,7 @@ import (
 var train = flag.Bool("train", false, "retrain the tagger and rewrite data/tagger.bin (make train-deid)")
 
 // taggerTrainConfig is the training configuration of the embedded weights.
-var taggerTrainConfig = tagger.TrainConfig{Bits: 16, Epochs: 10, Seed: 0x7A66E5}
+var taggerTrainConfig = tagger.TrainConfig{Bits: 14, Epochs: 10, Seed: 0x7A66E5}
 
 // trainTagger generates the training corpus and trains the tagger on it,
 // with the rules of this build providing the rule features.

@@ -288,4 +288,3 @@ func trainingTemplate(i int) template {
 	}
 	return trainTemplates[(i-i/4)%len(trainTemplates)]
 }
-

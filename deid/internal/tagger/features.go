@@ -42,75 +42,39 @@ const maxFeatures = 40
 // Shape classes: case pattern in the high bits, a length bucket in the low
 // three.
 const (
-	caseLower uint8 = iota
-	caseTitle
-	caseUpper // every letter upper case, two letters or more
-	caseInitial
-	caseMixed // "McAllister", "DeVries", "iPhone"
-	caseDigit
-	caseOther
+	caseLower   uint8 = iota
+	caseTitle         // first letter upper case, some other lower ("Okafor", "McAllister")
+	caseUpper         // every letter upper case, two letters or more
+	caseInitial       // one upper-case letter
+	caseDigit         // has a digit
+	caseOther         // no letter
 )
 
-// shapeOf returns the shape class of a word and whether it has a letter and
-// a digit.
-func shapeOf(w string) (shape uint8, letter, digit bool) {
-	if w == "" {
-		return caseOther << 3, false, false
-	}
-	firstUpper, upper, lower, nonASCII := false, 0, 0, false
-	for i := 0; i < len(w); {
-		c := w[i]
-		if c < utf8.RuneSelf {
-			switch {
-			case c >= 'A' && c <= 'Z':
-				upper++
-				if i == 0 {
-					firstUpper = true
-				}
-			case c >= 'a' && c <= 'z':
-				lower++
-			case c >= '0' && c <= '9':
-				digit = true
-			}
-			i++
-			continue
-		}
-		nonASCII = true
-		r, size := utf8.DecodeRuneInString(w[i:])
-		switch {
-		case unicode.IsUpper(r) || unicode.IsTitle(r):
-			upper++
-			if i == 0 {
-				firstUpper = true
-			}
-		case unicode.IsLetter(r):
-			lower++
-		case unicode.IsDigit(r):
-			digit = true
-		}
-		i += size
-	}
-	letter = upper+lower > 0
+// MakeShape returns the shape of a word of n bytes from what a tokenizer
+// knows about it: whether its first letter is upper case, whether every
+// letter is, whether it has a letter, a digit, a non-ASCII character.
+func MakeShape(n int, firstUpper, allUpper, letter, digit, nonASCII bool) uint8 {
 	var cs uint8
 	switch {
 	case digit:
 		cs = caseDigit
 	case !letter:
 		cs = caseOther
-	case upper == 0:
-		cs = caseLower
-	case upper == 1 && lower == 0:
+	case allUpper && n == 1:
 		cs = caseInitial
-	case lower == 0:
+	case allUpper:
 		cs = caseUpper
-	case firstUpper && upper == 1:
+	case firstUpper:
 		cs = caseTitle
 	default:
-		cs = caseMixed
+		cs = caseLower
 	}
-	n := len(w)
 	var lb uint8
 	switch {
+	case nonASCII && n > 5:
+		lb = 7
+	case nonASCII:
+		lb = 6
 	case n <= 1:
 		lb = 0
 	case n == 2:
@@ -124,13 +88,38 @@ func shapeOf(w string) (shape uint8, letter, digit bool) {
 	default:
 		lb = 5
 	}
-	if nonASCII { // 6 and 7: non-ASCII, short or long
-		lb = 6
-		if n > 5 {
-			lb = 7
+	return cs<<3 | lb
+}
+
+// ShapeOf computes the shape of w by reading it, for callers without a
+// tokenizer of their own: an upper-case rune is one unicode.IsUpper or
+// unicode.IsTitle reports, and "every letter upper case" ignores title-case
+// runes, as deid's tokenizer does.
+func ShapeOf(w string) uint8 {
+	firstUpper, allUpper, letter, digit, nonASCII := false, true, false, false, false
+	first := true
+	for _, r := range w {
+		if r >= utf8.RuneSelf {
+			nonASCII = true
 		}
+		switch {
+		case unicode.IsUpper(r) || unicode.IsTitle(r):
+			letter = true
+			if first {
+				firstUpper = true
+			}
+			if !unicode.IsUpper(r) && !unicode.IsTitle(r) {
+				allUpper = false
+			}
+		case unicode.IsLetter(r):
+			letter = true
+			allUpper = false
+		case unicode.IsDigit(r):
+			digit = true
+		}
+		first = false
 	}
-	return cs<<3 | lb, letter, digit
+	return MakeShape(len(w), firstUpper, allUpper && letter, letter, digit, nonASCII)
 }
 
 func caseOf(shape uint8) uint8 { return shape >> 3 }
@@ -139,36 +128,61 @@ func caseOf(shape uint8) uint8 { return shape >> 3 }
 // case.
 const nameOrPlace = LexGiven | LexGivenAmb | LexSurname | LexSurnameAmb | LexCity | LexCityAmb | LexFacility | LexParticle
 
-// candidate reports whether the tagger scores token t: a word the rules left
-// alone that is capitalized, on a name or place list, or unknown to the
-// lexicon. shape is shapeOf(t.Text).
-func candidate(t *Token, shape uint8, letter, digit bool) bool {
-	if t.Rule != KindNone || !letter || digit {
+// lowerCues are the cues that make a lower-case word worth scoring: a
+// document in lower case, or a position where names go.
+const lowerCues = CueDocLower | CueAfterGreet | CueAfterTitle | CueAfterRel | CueAfterTag
+
+// ambiguous classes: a word on a name or place list that is also something
+// else.
+const ambiguous = LexGivenAmb | LexSurnameAmb | LexCityAmb | LexCommon | LexMedical | LexTime | LexTitle | LexRegion
+
+// Candidate reports whether Tag scores token t; every other token takes O
+// (or the rules' label). Candidates are words the rules left alone that
+// may be a name or place going by their case, lexicon classes and
+// position:
+//
+//   - capitalized words on no list, and capitalized words on a name or
+//     place list (an ambiguous one not at the start of a sentence);
+//   - lower-case words on no list or on a name or place list, in a
+//     lower-case document or after a greeting, title, relation word or
+//     speaker tag;
+//   - all-capital words of up to six letters after a place preposition or
+//     before a facility word ("seen at KMC", "the KMC clinic");
+//   - initials followed by a period.
+//
+// Ordinary and clinical words, months, titles and words with digits are
+// never scored, which keeps the tagger to a small share of the detector's
+// time.
+func Candidate(t *Token) bool {
+	if t.Rule != KindNone {
 		return false
 	}
-	if t.Lex&nameOrPlace != 0 {
+	switch caseOf(t.Shape) {
+	case caseDigit, caseOther:
+		return false
+	case caseLower:
+		return len(t.Text) >= 3 && (t.Lex == 0 || t.Lex&nameOrPlace != 0) && t.Cue&lowerCues != 0
+	case caseInitial:
+		return t.After == '.'
+	case caseUpper:
+		return len(t.Text) <= 6 && (t.Lex == 0 || t.Lex&nameOrPlace != 0) && t.Cue&(CueAfterPrep|CueBeforeFac) != 0
+	}
+	if t.Lex == 0 {
 		return true
 	}
-	switch caseOf(shape) {
-	case caseLower:
-		return t.Lex == 0 && len(t.Text) >= 3
-	case caseTitle, caseMixed, caseInitial:
-		// A capitalized ordinary word opening a sentence is nothing.
-		return t.Lex == 0 || t.Cue&(CueSentStart|CueLineStart|CueAfterTag) == 0
-	case caseUpper:
-		return t.Lex == 0 && len(t.Text) <= 6
+	if t.Lex&nameOrPlace == 0 {
+		return false
 	}
-	return false
+	return t.Lex&ambiguous == 0 || t.Cue&(CueSentStart|CueLineStart|CueAfterTag) == 0
 }
 
-// mix is SplitMix64's finalizer.
-func mix(x uint64) uint64 {
-	x ^= x >> 30
-	x *= 0xbf58476d1ce4e5b9
-	x ^= x >> 27
-	x *= 0x94d049bb133111eb
-	x ^= x >> 31
-	return x
+// bucket hashes a feature (template, value) to a table bucket: a
+// multiply-xorshift-multiply mix, taking the high bits.
+func bucket(tmpl, v uint64, shift uint8) uint32 {
+	x := v*0x9E3779B97F4A7C15 + tmpl*0xC2B2AE3D27D4EB4F
+	x ^= x >> 32
+	x *= 0xD6E8FEB86659FD93
+	return uint32(x >> shift)
 }
 
 func hashOf(t *Token) uint32 {
@@ -206,72 +220,69 @@ const (
 // the previous-label ones) into f and returns how many. bits is the table
 // size.
 func features(toks []Token, i int, shape uint8, bits uint8, f *[maxFeatures]uint32) int {
-	n := 0
 	sh := 64 - bits
-	put := func(tmpl, v uint64) {
-		f[n] = uint32(mix(tmpl<<56^v) >> sh)
-		n++
-	}
 	t := &toks[i]
 	w0 := uint64(hashOf(t))
 	cs := uint64(caseOf(shape))
-	put(fBias, 0)
-	put(fWord, w0)
 	pre, suf := affixes(t.Text)
-	put(fPre3, pre)
-	put(fSuf3, suf)
-	put(fShape, uint64(shape))
-	put(fLex, uint64(t.Lex))
-	for l := t.Lex; l != 0; l &= l - 1 {
-		put(fLexBit, uint64(l&-l))
-	}
-	put(fShapeLex, uint64(shape)<<16|uint64(t.Lex))
+	lex := uint64(t.Lex)
+	cue := uint64(t.Cue)
+	f[0] = bucket(fBias, 0, sh)
+	f[1] = bucket(fWord, w0, sh)
+	f[2] = bucket(fPre3, pre, sh)
+	f[3] = bucket(fSuf3, suf, sh)
+	f[4] = bucket(fShape, uint64(shape), sh)
+	f[5] = bucket(fLex, lex, sh)
+	f[6] = bucket(fShapeLex, uint64(shape)<<16|lex, sh)
 
 	// Neighbours: a line break ends the window.
 	pw, p2w, nw, n2w := noWord, noWord, noWord, noWord
 	var pLex, nLex Lex
 	pShape, nShape := noShape, noShape
 	var pRule, nRule Kind = 7, 7
-	if i > 0 && t.Cue&CueLineStart == 0 {
+	if i > 0 && t.Cue&(CueLineStart|CueGap) == 0 {
 		p := &toks[i-1]
 		pw = uint64(hashOf(p))
-		pLex, pRule = p.Lex, p.Rule
-		pShape, _, _ = shapeOf(p.Text)
-		if i > 1 && p.Cue&CueLineStart == 0 {
+		pLex, pRule, pShape = p.Lex, p.Rule, p.Shape
+		if i > 1 && p.Cue&(CueLineStart|CueGap) == 0 {
 			p2w = uint64(hashOf(&toks[i-2]))
 		}
 	}
-	if i+1 < len(toks) && toks[i+1].Cue&CueLineStart == 0 {
+	if i+1 < len(toks) && toks[i+1].Cue&(CueLineStart|CueGap) == 0 {
 		x := &toks[i+1]
 		nw = uint64(hashOf(x))
-		nLex, nRule = x.Lex, x.Rule
-		nShape, _, _ = shapeOf(x.Text)
-		if i+2 < len(toks) && toks[i+2].Cue&CueLineStart == 0 {
+		nLex, nRule, nShape = x.Lex, x.Rule, x.Shape
+		if i+2 < len(toks) && toks[i+2].Cue&(CueLineStart|CueGap) == 0 {
 			n2w = uint64(hashOf(&toks[i+2]))
 		}
 	}
-	put(fPrevWord, pw)
-	put(fNextWord, nw)
-	put(fPrev2Word, p2w)
-	put(fNext2Word, n2w)
-	put(fPrevLexShape, uint64(pLex)<<8|uint64(pShape))
-	put(fNextLexShape, uint64(nLex)<<8|uint64(nShape))
-	put(fRuleCtx, uint64(pRule)<<4|uint64(nRule))
-	put(fPunct, uint64(t.Before)<<8|uint64(t.After))
-	put(fCue, uint64(t.Cue))
-	put(fCueShape, uint64(t.Cue)<<8|cs)
-	put(fCueLex, uint64(t.Cue)<<16|uint64(t.Lex))
-	put(fPrevWordShape, pw<<8|cs)
-	put(fNextWordShape, nw<<8|cs)
-	put(fWordCue, w0<<16|uint64(t.Cue&(CueDocLower|CueSentStart|CueLineStart)))
+	f[7] = bucket(fPrevWord, pw, sh)
+	f[8] = bucket(fNextWord, nw, sh)
+	f[9] = bucket(fPrev2Word, p2w, sh)
+	f[10] = bucket(fNext2Word, n2w, sh)
+	f[11] = bucket(fPrevLexShape, uint64(pLex)<<8|uint64(pShape), sh)
+	f[12] = bucket(fNextLexShape, uint64(nLex)<<8|uint64(nShape), sh)
+	f[13] = bucket(fRuleCtx, uint64(pRule)<<4|uint64(nRule), sh)
+	f[14] = bucket(fPunct, uint64(t.Before)<<8|uint64(t.After), sh)
+	f[15] = bucket(fCue, cue, sh)
+	f[16] = bucket(fCueShape, cue<<8|cs, sh)
+	f[17] = bucket(fCueLex, cue<<16|lex, sh)
+	f[18] = bucket(fPrevWordShape, pw<<8|cs, sh)
+	f[19] = bucket(fNextWordShape, nw<<8|cs, sh)
+	f[20] = bucket(fWordCue, w0<<16|uint64(t.Cue&(CueDocLower|CueSentStart|CueLineStart)), sh)
+	n := 21
+	for l := t.Lex; l != 0; l &= l - 1 {
+		f[n] = bucket(fLexBit, uint64(l&-l), sh)
+		n++
+	}
 	return n
 }
 
 // dynamic appends the previous-label features.
 func dynamic(prev Label, shape uint8, w0 uint32, bits uint8, f *[maxFeatures]uint32, n int) int {
 	sh := 64 - bits
-	f[n] = uint32(mix(fPrevLabel<<56^uint64(prev)) >> sh)
-	f[n+1] = uint32(mix(fPrevLabelShape<<56^uint64(prev)<<8^uint64(shape)) >> sh)
-	f[n+2] = uint32(mix(fPrevLabelWord<<56^uint64(prev)<<32^uint64(w0)) >> sh)
+	f[n] = bucket(fPrevLabel, uint64(prev), sh)
+	f[n+1] = bucket(fPrevLabelShape, uint64(prev)<<8|uint64(shape), sh)
+	f[n+2] = bucket(fPrevLabelWord, uint64(prev)<<32|uint64(w0), sh)
 	return n + 3
 }

@@ -90,12 +90,15 @@ func (m *Model) Tag(toks []Token, out []Label, minMargin int32) []Label {
 	var sc [NumLabels]int32
 	for i := range toks {
 		t := &toks[i]
+		if t.Cue&CueGap != 0 {
+			prev = O
+		}
 		l := O
 		if t.Rule != KindNone {
 			l = ruleLabel(t.Rule, prev)
-		} else if shape, letter, digit := shapeOf(t.Text); candidate(t, shape, letter, digit) {
-			n := features(toks, i, shape, m.bits, &f)
-			n = dynamic(prev, shape, hashOf(t), m.bits, &f, n)
+		} else if Candidate(t) {
+			n := features(toks, i, t.Shape, m.bits, &f)
+			n = dynamic(prev, t.Shape, hashOf(t), m.bits, &f, n)
 			m.scores(f[:n], &sc)
 			l = pick(&sc, prev, minMargin)
 		}

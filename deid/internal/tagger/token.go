@@ -88,16 +88,25 @@ const (
 	CueAfterTag                   // first word after a speaker tag ("doctor:", "[patient]")
 	CueDocLower                   // the document is written in lower case (speech recognition)
 	CueLineEnd                    // last word on its line
-	CueSpeakerTag                 // the word is inside a speaker tag
+	CueBeforeFac                  // the next word ends facility names (Hospital, Clinic, Health)
+	// CueGap: words before this one were left out of the sequence (they
+	// are far from any candidate). The previous label is taken as O and
+	// the window of neighbours stops here, as at a line start.
+	CueGap
 )
 
 // Token is one word of the text. Punctuation is not a token; the marks
-// touching a word are in Before and After.
+// touching a word are in Before and After. A caller may leave out words
+// that are neither candidates nor within two words of one (see Candidate),
+// marking the next word it keeps with CueGap: the labels are the same.
 type Token struct {
 	// Text is the word as written (letters and digits only).
 	Text string
 	// Hash is WordHash(Text), or zero to let the tagger compute it.
 	Hash uint32
+	// Shape is the word's case pattern and length: MakeShape from the
+	// caller's tokenizer, or ShapeOf(Text).
+	Shape uint8
 	// Lex are the word's lexicon classes.
 	Lex Lex
 	// Cue are its position cues.

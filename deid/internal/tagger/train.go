@@ -85,11 +85,10 @@ func Train(examples []Example, cfg TrainConfig) (*Model, error) {
 			if ex.Gold[i] >= NumLabels {
 				return nil, fmt.Errorf("tagger.Train: example %d token %d has label %d", k, i, ex.Gold[i])
 			}
-			shape, letter, digit := shapeOf(t.Text)
-			p.shape[i] = shape
-			if t.Rule == KindNone && candidate(t, shape, letter, digit) {
+			p.shape[i] = t.Shape
+			if Candidate(t) {
 				p.cand[i] = true
-				n := features(ex.Tokens, i, shape, cfg.Bits, &f)
+				n := features(ex.Tokens, i, t.Shape, cfg.Bits, &f)
 				p.feats = append(p.feats, f[:n]...)
 				scored++
 			}
@@ -119,6 +118,9 @@ func Train(examples []Example, cfg TrainConfig) (*Model, error) {
 			prev := O
 			for i := range p.toks {
 				t := &p.toks[i]
+				if t.Cue&CueGap != 0 {
+					prev = O
+				}
 				if t.Rule != KindNone {
 					prev = ruleLabel(t.Rule, prev)
 					continue
