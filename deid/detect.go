@@ -91,7 +91,15 @@ type scan struct {
 	// words counts the words of two letters or more that open no line
 	// and follow no colon or bracket, upperWords the capitalized ones.
 	words, upperWords int
+	// lowerSeen is a bit set of the hashes (token.h) of the words written
+	// in lower case: a capitalized word whose bit is set likely occurs in
+	// lower case too (CueLowerElsewhere; a false hit now and then is
+	// harmless).
+	lowerSeen [lowerSeenWords]uint64
 }
+
+// lowerSeenWords is the size of scan.lowerSeen in 64-bit words (16 Ki bits).
+const lowerSeenWords = 256
 
 func (s *scan) add(start, end int, t Type, prio uint8) {
 	if start < end {
@@ -143,6 +151,7 @@ func (s *scan) rules(d *Detector, text string, known Known) []Span {
 	s.cands = s.cands[:0]
 	s.marks = s.marks[:0]
 	s.words, s.upperWords = 0, 0
+	clear(s.lowerSeen[:])
 	if s.nameSet == nil {
 		s.nameSet = make(map[string]NameClass)
 	}
@@ -175,6 +184,9 @@ func (s *scan) rules(d *Detector, text string, known Known) []Span {
 				if t.shape&shUpper != 0 {
 					s.upperWords++
 				}
+			}
+			if t.shape&(shUpper|shAllUpper) == 0 && t.h != 0 {
+				s.lowerSeen[t.h>>6&(lowerSeenWords-1)] |= 1 << (t.h & 63)
 			}
 		}
 	}

@@ -152,7 +152,7 @@ func (s *scan) taggerInput(spans []Span, dropped []cand) {
 	tt := s.ttoks[:0]
 	pos := s.tpos[:0]
 	docLower := s.lowerCaseText()
-	var ring [8]twin // the last eight words, ring[ord&7]
+	var ring [8]twin         // the last eight words, ring[ord&7]
 	var toks [8]tagger.Token // their tokens, once built
 	lineBreak, sentEnd := true, true
 	var before byte
@@ -259,6 +259,9 @@ func (s *scan) buildTok(w *twin, ring *[8]twin, docLower bool, tok *tagger.Token
 			t.shape&shDigit != 0, t.shape&shNonASCII != 0)}
 	if docLower {
 		tok.Cue |= tagger.CueDocLower
+	}
+	if t.h != 0 && t.shape&(shUpper|shAllUpper) != 0 && s.lowerSeen[t.h>>6&(lowerSeenWords-1)]&(1<<(t.h&63)) != 0 {
+		tok.Cue |= tagger.CueLowerElsewhere
 	}
 	if w.line {
 		tok.Cue |= tagger.CueLineStart | tagger.CueSentStart

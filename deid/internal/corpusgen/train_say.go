@@ -218,6 +218,16 @@ func (g *gen) slot(b *builder, c *cast, asr bool, name string) {
 		b.t(v(eponyms[g.r.IntN(len(eponyms))]))
 	case "UNIT":
 		b.t(v(placeishAcronyms[g.r.IntN(len(placeishAcronyms))]))
+	case "CW", "cw", "GW", "gw": // clinical and general words, capitalized or not
+		pool := clinicalWords
+		if name[0]|0x20 == 'g' {
+			pool = generalWords
+		}
+		w := pool[g.r.IntN(len(pool))]
+		if name[0] < 'a' && !asr {
+			w = strings.ToUpper(w[:1]) + w[1:]
+		}
+		b.t(w)
 	case "WG": // a word-name used as a word: see negatives
 		b.t(v(strings.ToLower(trainWordGiven[g.r.IntN(len(trainWordGiven))])))
 	default:

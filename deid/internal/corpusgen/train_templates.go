@@ -113,6 +113,14 @@ func (g *gen) trainLine(b *builder, c *cast, asr bool, tag, pat string) {
 	b.t("\n")
 }
 
+var (
+	personLabels = strings.Fields("Examinee Informant Guest Client Resident Member Guarantor Contact Witness Scribe " +
+		"Preceptor Attending Fellow Nurse Interpreter Chaperone Sender Recipient Educator Caregiver Translator " +
+		"Proband Patient Name Parent Spouse Surrogate Proxy Referrer PCP Author Provider Therapist Coach")
+	placeLabels = strings.Fields("School Practice Pharmacy Facility Hospital Clinic Site Location Employer " +
+		"Shelter Residence Town City Hometown Campus Agency")
+)
+
 var tagStyles = [][2]string{{"doctor:", "patient:"}, {"dr:", "pt:"}, {"[doctor]", "[patient]"},
 	{"speaker 1:", "speaker 2:"}, {"clinician:", "patient:"}, {"d:", "p:"}, {"provider:", "patient:"},
 	{"", ""}, {"DOCTOR:", "PATIENT:"}, {"Speaker 0:", "Speaker 1:"}, {"[clinician]", "[patient]"},
@@ -255,6 +263,48 @@ var trainTemplates = []template{
 				g.say(b, c, asr, trSmallTalk[g.r.IntN(len(trSmallTalk))])
 				b.t(". ")
 			}
+		}
+		b.t("\n")
+		if g.chance(0.3) {
+			*kn = c.known(g)
+		}
+	}},
+	{"field_note", func(g *gen, b *builder, kn **deid.Known) {
+		c := g.newCast()
+		p := func(pat string) { g.say(b, c, false, pat) }
+		if g.chance(0.6) {
+			b.t(strings.ToUpper(generalWords[g.r.IntN(len(generalWords))]), g.pick(" NOTE\n", " SUMMARY\n", " REPORT\n", "\n"))
+		}
+		for range 5 + g.r.IntN(8) {
+			switch x := g.r.IntN(10); {
+			case x < 2:
+				b.t(personLabels[g.r.IntN(len(personLabels))], ": ")
+				p(g.pick("{N}", "{RN} ({REL})", "{DR} {C}", "{CN}, RN", "{L}, {F}", "{I}", "{C2N}", "{F}"))
+			case x < 3:
+				b.t(placeLabels[g.r.IntN(len(placeLabels))], ": ")
+				p(g.pick("{FAC}", "{TOWN}", "{FAC}, {TOWN}", "{ACR}", "{SHORT}"))
+			default:
+				b.t(fieldLabels[g.r.IntN(len(fieldLabels))], ": ")
+				p(g.pick("{CW} 50 mg daily.", "{cw} and {cw}.", "none.", "{CW}, {cw}, {cw}.", "{GW} {gw} {gw}.",
+					"{CW} {cw}, improving.", "{GW}.", "{gw} per protocol.", "{CW} ruled out; {cw} likely.",
+					"see above.", "{CW} x2, {CW} x1.", "{GW} with {gw}.", "{ETH}.", "{EPO}.", "{UNIT}."))
+			}
+			b.t("\n")
+		}
+		if g.chance(0.3) {
+			*kn = c.known(g)
+		}
+	}},
+	{"prose_note", func(g *gen, b *builder, kn **deid.Known) {
+		c := g.newCast()
+		p := func(pat string) { g.say(b, c, false, pat) }
+		for range 4 + g.r.IntN(6) {
+			p(g.pick("{CW} was started and {cw} held.", "{GW} and {gw} reviewed with the patient.",
+				"{CW} is likely given the {cw}.", "{GW} {gw}: {cw}.", "{CW} 20 mg PO BID.", "{GW} was {gw}.",
+				"{CW} (see {GW}).", "{GW}, {GW} and {GW} discussed.", "{CW}; {CW}.", "Per {GW}, {cw} unchanged.",
+				"{F} {L} was seen by {DR} {C}.", "{GW} at {FAC} was {gw}.", "She lives in {TOWN}.",
+				"{R} ({REL}) called about {cw}.", "{T} {L} has {CW}.", "{CW} from {SHORT}."))
+			b.t(g.pick(" ", " ", "\n"))
 		}
 		b.t("\n")
 		if g.chance(0.3) {

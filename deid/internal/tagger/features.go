@@ -130,7 +130,7 @@ const nameOrPlace = LexGiven | LexGivenAmb | LexSurname | LexSurnameAmb | LexCit
 
 // lowerCues are the cues that make a lower-case word worth scoring: a
 // document in lower case, or a position where names go.
-const lowerCues = CueDocLower | CueAfterGreet | CueAfterTitle | CueAfterRel | CueAfterTag
+const lowerCues = CueDocLower | CueAfterGreet | CueAfterTitle | CueAfterRel
 
 // ambiguous classes: a word on a name or place list that is also something
 // else.
@@ -144,8 +144,7 @@ const ambiguous = LexGivenAmb | LexSurnameAmb | LexCityAmb | LexCommon | LexMedi
 //   - capitalized words on no list, and capitalized words on a name or
 //     place list (an ambiguous one not at the start of a sentence);
 //   - lower-case words on no list or on a name or place list, in a
-//     lower-case document or after a greeting, title, relation word or
-//     speaker tag;
+//     lower-case document or after a greeting, title or relation word;
 //   - all-capital words of up to six letters after a place preposition or
 //     before a facility word ("seen at KMC", "the KMC clinic");
 //   - initials followed by a period.

@@ -93,6 +93,10 @@ const (
 	// are far from any candidate). The previous label is taken as O and
 	// the window of neighbours stops here, as at a line start.
 	CueGap
+	// CueLowerElsewhere: the word also occurs in lower case in the text, so
+	// a capitalized occurrence is likely an ordinary word at a sentence or
+	// label start.
+	CueLowerElsewhere
 )
 
 // Token is one word of the text. Punctuation is not a token; the marks
