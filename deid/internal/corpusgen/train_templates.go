@@ -92,6 +92,16 @@ var (
 		"i walk about a mile a day", "pain is maybe a six out of ten", "i quit smoking five years ago",
 		"one glass of wine with dinner", "sleeping okay", "let's get some labs today", "any numbness or tingling",
 		"the rash started on my arm", "it itches at night", "i ran out of the inhaler", "how's your appetite"}
+	// Everyday and clinical words that a lower-case transcript writes
+	// next to names: none of them is one.
+	trWords = []string{"they started me on {cw} for the {cw}", "i was {gw} at the {gw} all day",
+		"we need to talk about the {gw} in person", "the {gw} was {gw} again", "is that the {cw} or the {cw}",
+		"i had {cw} last year", "my {gw} has been {gw}", "the {cw} helped with the {cw}",
+		"{gw} and {gw} mostly", "no {cw} no {cw}", "we'll check for {cw}", "i quit {gw} in the spring",
+		"the {gw} line said to come in", "call the {gw} center", "any {cw} since the {cw}",
+		"she does {gw} and {gw} on weekends", "it's from the {gw}", "i'm {gw} about the {cw}",
+		"they said {cw}", "{gw} {gw} {gw}", "{cw} {cw}", "you know the {gw} thing", "i do {gw} for a living",
+		"at the {gw} they told me", "to the {gw} and back", "from {gw} to {gw}"}
 	trLookalike = []string{"she's {ETH}", "he identifies as {ETH}", "family is {ETH}", "we need a {ETH} interpreter",
 		"history of {EPO}", "we'll check for {EPO}", "could be {EPO}", "the {EPO} was negative",
 		"his {EPO} from years ago", "they said it was {EPO}", "transfer to {UNIT}", "back from {UNIT}",
@@ -143,7 +153,7 @@ var trainTemplates = []template{
 		for range n {
 			who := st[0]
 			var bank []string
-			switch x := g.r.IntN(20); {
+			switch x := g.r.IntN(22); {
 			case x < 4:
 				bank = trVocative
 			case x < 7:
@@ -157,7 +167,12 @@ var trainTemplates = []template{
 				if g.chance(0.5) {
 					who = st[1]
 				}
-			case x < 13:
+			case x < 15:
+				bank = trWords
+				if g.chance(0.5) {
+					who = st[1]
+				}
+			case x < 16:
 				qa := strings.Split(trIdentity[g.r.IntN(len(trIdentity))], "|")
 				g.trainLine(b, c, asr, st[0], qa[0])
 				g.trainLine(b, c, asr, st[1], qa[1])
@@ -315,8 +330,10 @@ var trainTemplates = []template{
 		c := g.newCast()
 		asr := g.chance(0.4)
 		for range 4 + g.r.IntN(5) {
-			if g.chance(0.5) {
+			if x := g.r.IntN(3); x == 0 {
 				g.say(b, c, asr, trLookalike[g.r.IntN(len(trLookalike))])
+			} else if x == 1 {
+				g.say(b, c, asr, trWords[g.r.IntN(len(trWords))])
 			} else {
 				g.say(b, c, asr, trSmallTalk[g.r.IntN(len(trSmallTalk))])
 			}

@@ -147,7 +147,9 @@ const ambiguous = LexGivenAmb | LexSurnameAmb | LexCityAmb | LexCommon | LexMedi
 //     lower-case document or after a greeting, title or relation word;
 //   - all-capital words of up to six letters after a place preposition or
 //     before a facility word ("seen at KMC", "the KMC clinic");
-//   - initials followed by a period.
+//   - initials followed by a period;
+//   - any capitalized word right after a candidate or a name or place the
+//     rules found, which may continue it ("Kalon Valley Behavioral Health").
 //
 // Ordinary and clinical words, months, titles and words with digits are
 // never scored, which keeps the tagger to a small share of the detector's
@@ -164,7 +166,11 @@ func Candidate(t *Token) bool {
 	case caseInitial:
 		return t.After == '.'
 	case caseUpper:
-		return len(t.Text) <= 6 && (t.Lex == 0 || t.Lex&nameOrPlace != 0) && t.Cue&(CueAfterPrep|CueBeforeFac) != 0
+		return t.Cue&CueAfterEntity != 0 ||
+			len(t.Text) <= 6 && (t.Lex == 0 || t.Lex&nameOrPlace != 0) && t.Cue&(CueAfterPrep|CueBeforeFac) != 0
+	}
+	if t.Cue&CueAfterEntity != 0 {
+		return true
 	}
 	if t.Lex == 0 {
 		return true

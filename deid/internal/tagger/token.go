@@ -97,6 +97,10 @@ const (
 	// a capitalized occurrence is likely an ordinary word at a sentence or
 	// label start.
 	CueLowerElsewhere
+	// CueAfterEntity: the word before, on the same line, is a candidate or
+	// a name or place the rules found: a capitalized word here may
+	// continue it ("Riverside Mental Health Services").
+	CueAfterEntity
 )
 
 // Token is one word of the text. Punctuation is not a token; the marks
