@@ -69,8 +69,10 @@ var cueWordTable = func() (t [256]cueEntry) {
 			t[j] = cueEntry{w: w, h: h, c: c}
 		}
 	}
+	// Greetings, and the words that open an address in speech ("alright
+	// hunter, let's look", "okay mira").
 	add("hi hey hello morning afternoon evening thanks thank bye goodbye dear welcome hiya howdy night "+
-		"congrats congratulations", cueGreet)
+		"congrats congratulations alright okay ok sorry", cueGreet)
 	add("at from to in near into outside by", cuePrep)
 	return t
 }()

@@ -108,9 +108,6 @@ func ShapeOf(w string) uint8 {
 			if first {
 				firstUpper = true
 			}
-			if !unicode.IsUpper(r) && !unicode.IsTitle(r) {
-				allUpper = false
-			}
 		case unicode.IsLetter(r):
 			letter = true
 			allUpper = false
