@@ -14,7 +14,7 @@ var (
 	trainWordGiven = strings.Fields("Joy Grace Amber Ruby Chase Wade Lance Crystal Sterling Penny Holly Ivy Daisy " +
 		"Lily Violet Olive Pearl Autumn Sky River Rain Robin Sandy Misty Sage Gene Guy Pat Rod Cliff Dale Glen " +
 		"Heath Forrest Brook Major Royal Sunny Dusty Rusty Destiny Chance Patience Charity Mercy Honor Melody " +
-		"Harmony Star Blossom Ginger Candy Cherry Rocky Buck Bud Colt Cash Reed Ray Rex Sonny Trinity Journey " +
+		"Harmony Star Blossom Ginger Candy Cherry Buck Bud Colt Cash Reed Ray Rex Sonny Trinity Journey " +
 		"Serenity Willow Ember Wren Jade Raven Heather Shelby Carol Frank Drew Bo Jay Fern Hollis Tuck")
 	trainGiven = strings.Fields("Adaeze Bogdan Carmela Dashiell Efua Fenella Gustavo Halima Ignatius Jolanta " +
 		"Kwabena Leocadia Matteo Nuala Oksana Praveen Quentin Radhika Sebastiano Teodora Ulrich Valeria Wojciech " +
@@ -73,6 +73,16 @@ var (
 		"Dialysis_Center Surgery_Center Behavioral_Health Hospice Medical_Group Health_Center Orthopedics " +
 		"Women's_Health Eye_Institute Elementary_School High_School Middle_School Academy University College " +
 		"Assisted_Living Senior_Living Manor")
+	// Departments and services: generic, never a place, though they end in
+	// facility words.
+	departments = []string{"Internal Medicine", "Family Medicine", "Hospital Medicine", "Emergency Medicine",
+		"Primary Care", "Urgent Care", "Behavioral Health", "Women's Health", "Physical Therapy", "Occupational Health",
+		"Home Health", "Population Health", "Student Health", "Employee Health", "Cardiology Clinic", "Memory Care",
+		"Wound Care", "Palliative Care", "Infusion Center", "Cancer Center", "Sleep Clinic", "Anticoagulation Clinic",
+		"Pediatrics", "Orthopedics", "Cardiology", "Neurology", "Dermatology", "Case Management", "Social Work",
+		"Pharmacy", "Radiology", "Pathology", "Health Information Management", "Patient Access", "Care Coordination",
+		"Transplant Center", "Heart Failure Clinic", "Diabetes Education", "Nutrition Services", "Rehab Services",
+		"Mental Health", "Public Health", "Hospice Care", "Skilled Nursing", "Assisted Living", "Dialysis Unit"}
 	saints = strings.Fields("Mary's Joseph's Luke's Jude's Vincent's Anthony's Francis Elizabeth's Catherine's " +
 		"Agnes Clare's Margaret's Alexius Cloud Peter's Rita's Barnabas Bernard's Dominic's")
 	// Real city nicknames and abbreviations, none from the examples.
@@ -111,7 +121,17 @@ var (
 		"Richmond Agitation-Sedation Scale", "Heberden nodes", "Bouchard nodes", "Osgood-Schlatter",
 		"Charcot foot", "Dupuytren contracture", "Peyronie disease", "Bartholin cyst", "Virchow node",
 		"Austin Flint murmur", "Brown-Sequard", "Ludwig angina", "Pott disease", "Paget disease", "Wernicke",
-		"Korsakoff", "Cheyne-Stokes breathing", "Kussmaul breathing", "Chvostek sign", "Trousseau sign"}
+		"Korsakoff", "Cheyne-Stokes breathing", "Kussmaul breathing", "Chvostek sign", "Trousseau sign",
+		// Named after places.
+		"Milan criteria", "Lugano classification", "Padua prediction score", "Seattle Heart Failure Model",
+		"Denver shunt", "Boston criteria", "Toronto protocol", "Rotterdam criteria", "Geneva score",
+		"Kansas City Cardiomyopathy Questionnaire", "San Francisco syncope rule", "Canadian C-spine rule",
+		"Glasgow-Blatchford score", "Edinburgh Postnatal Depression Scale", "Vienna classification",
+		"Montreal classification", "Paris classification", "Atlanta classification", "Berlin definition",
+		"Sydney system", "Oxford knee score", "Stanford type A dissection", "Bethesda category III",
+		"Tokyo guidelines", "Baltimore classification", "Cotswolds modification", "Manchester triage",
+		"Copenhagen Stroke Study", "Framingham Heart Study", "Rochester Epidemiology Project",
+		"Helsinki declaration", "Minnesota Multiphasic Personality Inventory", "Iowa gambling task"}
 )
 
 // madeUpName returns a name made of syllables ("Kalonder", "Vistra").

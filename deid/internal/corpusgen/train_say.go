@@ -216,6 +216,8 @@ func (g *gen) slot(b *builder, c *cast, asr bool, name string) {
 		b.t(v(ethnicities[g.r.IntN(len(ethnicities))]))
 	case "EPO":
 		b.t(v(eponyms[g.r.IntN(len(eponyms))]))
+	case "DEPT":
+		b.t(v(departments[g.r.IntN(len(departments))]))
 	case "UNIT":
 		b.t(v(placeishAcronyms[g.r.IntN(len(placeishAcronyms))]))
 	case "CW", "cw", "GW", "gw": // clinical and general words, capitalized or not

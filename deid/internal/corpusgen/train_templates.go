@@ -105,6 +105,8 @@ var (
 	trLookalike = []string{"she's {ETH}", "he identifies as {ETH}", "family is {ETH}", "we need a {ETH} interpreter",
 		"history of {EPO}", "we'll check for {EPO}", "could be {EPO}", "the {EPO} was negative",
 		"his {EPO} from years ago", "they said it was {EPO}", "transfer to {UNIT}", "back from {UNIT}",
+		"referred to {DEPT}", "To: {DEPT}, {DEPT}", "{DEPT} consulted", "per {DEPT}", "seen in {DEPT} today",
+		"discussed with {DEPT} and {DEPT}", "From: {DEPT}", "{DEPT} will follow", "call {DEPT} with questions",
 		"she's in {UNIT} now", "seen in the {UNIT}", "picked it up at {UNIT}"}
 )
 
@@ -302,7 +304,8 @@ var trainTemplates = []template{
 				b.t(fieldLabels[g.r.IntN(len(fieldLabels))], ": ")
 				p(g.pick("{CW} 50 mg daily.", "{cw} and {cw}.", "none.", "{CW}, {cw}, {cw}.", "{GW} {gw} {gw}.",
 					"{CW} {cw}, improving.", "{GW}.", "{gw} per protocol.", "{CW} ruled out; {cw} likely.",
-					"see above.", "{CW} x2, {CW} x1.", "{GW} with {gw}.", "{ETH}.", "{EPO}.", "{UNIT}."))
+					"see above.", "{CW} x2, {CW} x1.", "{GW} with {gw}.", "{ETH}.", "{EPO}.", "{UNIT}.", "{DEPT}.",
+					"{DEPT}, {DEPT}.", "{DEPT} to follow."))
 			}
 			b.t("\n")
 		}

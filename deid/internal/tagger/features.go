@@ -139,7 +139,9 @@ const ambiguous = LexGivenAmb | LexSurnameAmb | LexCityAmb | LexCommon | LexMedi
 // position:
 //
 //   - capitalized words on no list, and capitalized words on a name or
-//     place list (an ambiguous one not at the start of a sentence);
+//     place list (an ambiguous one not at the start of a sentence, one
+//     that is also an ordinary English word only after a preposition,
+//     title, relation word or greeting); states and countries never;
 //   - lower-case words on no list or on a name or place list, in a
 //     lower-case document or after a greeting, title or relation word;
 //   - all-capital words of up to six letters after a place preposition or
@@ -152,7 +154,7 @@ const ambiguous = LexGivenAmb | LexSurnameAmb | LexCityAmb | LexCommon | LexMedi
 // never scored, which keeps the tagger to a small share of the detector's
 // time.
 func Candidate(t *Token) bool {
-	if t.Rule != KindNone {
+	if t.Rule != KindNone || t.Lex&LexRegion != 0 && t.Lex&LexCity == 0 {
 		return false
 	}
 	switch caseOf(t.Shape) {
@@ -174,6 +176,11 @@ func Candidate(t *Token) bool {
 	}
 	if t.Lex&nameOrPlace == 0 {
 		return false
+	}
+	if t.Lex&LexCommon != 0 {
+		// An ordinary English word too ("Mobile", "Will"): only where a
+		// name or place is expected.
+		return t.Cue&(CueAfterPrep|CueAfterTitle|CueAfterRel|CueAfterGreet) != 0
 	}
 	return t.Lex&ambiguous == 0 || t.Cue&(CueSentStart|CueLineStart|CueAfterTag) == 0
 }
