@@ -326,12 +326,40 @@ func (s *scan) buildTok(w *twin, ring *[8]twin, docLower bool, tok *tagger.Token
 	if i == len(s.toks)-1 {
 		tok.Cue |= tagger.CueLineEnd
 	}
+	if t.n() == 1 && t.shape&shAllUpper != 0 && s.initialsBeforeName(i) {
+		tok.Cue |= tagger.CueBeforeName
+	}
+}
+
+// initialsBeforeName reports whether the initial at i is followed, past
+// periods and other initials on the same line, by a capitalized word of two
+// letters or more that is not all capitals.
+func (s *scan) initialsBeforeName(i int) bool {
+	for k := i + 1; k < len(s.toks) && k < i+12; k++ {
+		t := &s.toks[k]
+		if t.gap == gapLine {
+			return false
+		}
+		switch {
+		case t.punct('.'):
+		case t.kind == tkWord && t.n() == 1 && t.shape&shAllUpper != 0:
+		case t.kind == tkWord:
+			return t.shape&shUpper != 0 && t.shape&shAllUpper == 0 && t.shape&shDigit == 0 && t.n() >= 2
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // afterEntity reports whether the word before w, on the same line, is a
 // candidate or a name or place the rules found.
 func (s *scan) afterEntity(w *twin, ring *[8]twin) bool {
-	if w.line || w.ord == 0 {
+	if w.line || w.ord == 0 || w.sent {
+		return false
+	}
+	switch w.before {
+	case ',', ';', ':', '(', ')', '/', '?', '!', '"', '[', ']':
 		return false
 	}
 	p := &ring[(w.ord-1)&7]

@@ -289,8 +289,15 @@ var trainTemplates = []template{
 	{"field_note", func(g *gen, b *builder, kn **deid.Known) {
 		c := g.newCast()
 		p := func(pat string) { g.say(b, c, false, pat) }
-		if g.chance(0.6) {
+		switch x := g.r.IntN(10); {
+		case x < 4:
 			b.t(strings.ToUpper(generalWords[g.r.IntN(len(generalWords))]), g.pick(" NOTE\n", " SUMMARY\n", " REPORT\n", "\n"))
+		case x < 7:
+			b.t(g.pick("ORTHO", "GI", "ENT", "PULM", "RENAL", "NEURO", "DERM", "URO", "ONC", "HEME", "PEDS", "OB", "PSYCH",
+				"SPORTS", "SPINE", "HAND", "WOUND", "PAIN", "SLEEP", "ALLERGY", "LIPID", "STROKE", "MEMORY", "TRAVEL"),
+				g.pick(" CLINIC NOTE\n", " CLINIC - FOLLOW UP\n", " CLINIC\n", " SERVICE NOTE\n", " CENTER - NEW PATIENT\n"))
+		case x < 8:
+			b.t(strings.ToUpper(departments[g.r.IntN(len(departments))]), g.pick(" NOTE\n", " - PROGRESS NOTE\n", "\n"))
 		}
 		for range 5 + g.r.IntN(8) {
 			switch x := g.r.IntN(10); {

@@ -146,9 +146,11 @@ const ambiguous = LexGivenAmb | LexSurnameAmb | LexCityAmb | LexCommon | LexMedi
 //     lower-case document or after a greeting, title or relation word;
 //   - all-capital words of up to six letters after a place preposition or
 //     before a facility word ("seen at KMC", "the KMC clinic");
-//   - initials followed by a period;
-//   - any capitalized word right after a candidate or a name or place the
-//     rules found, which may continue it ("Kalon Valley Behavioral Health").
+//   - initials followed by a period and, past any other initials, a
+//     capitalized word;
+//   - any capitalized word but a month or weekday right after a candidate
+//     or a name or place the rules found, in the same sentence, which may
+//     continue it ("Kalon Valley Behavioral Health").
 //
 // Ordinary and clinical words, months, titles and words with digits are
 // never scored, which keeps the tagger to a small share of the detector's
@@ -157,18 +159,19 @@ func Candidate(t *Token) bool {
 	if t.Rule != KindNone || t.Lex&LexRegion != 0 && t.Lex&LexCity == 0 {
 		return false
 	}
+	cont := t.Cue&CueAfterEntity != 0 && t.Lex&LexTime == 0 // may continue the entity before
 	switch caseOf(t.Shape) {
 	case caseDigit, caseOther:
 		return false
 	case caseLower:
 		return len(t.Text) >= 3 && (t.Lex == 0 || t.Lex&nameOrPlace != 0) && t.Cue&lowerCues != 0
 	case caseInitial:
-		return t.After == '.'
+		return t.After == '.' && t.Cue&CueBeforeName != 0
 	case caseUpper:
-		return t.Cue&CueAfterEntity != 0 ||
+		return cont ||
 			len(t.Text) <= 6 && (t.Lex == 0 || t.Lex&nameOrPlace != 0) && t.Cue&(CueAfterPrep|CueBeforeFac) != 0
 	}
-	if t.Cue&CueAfterEntity != 0 {
+	if cont {
 		return true
 	}
 	if t.Lex == 0 {

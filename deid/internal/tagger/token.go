@@ -101,6 +101,9 @@ const (
 	// a name or place the rules found: a capitalized word here may
 	// continue it ("Riverside Mental Health Services").
 	CueAfterEntity
+	// CueBeforeName: the next word, past any initials and periods, is
+	// capitalized ("R. Alvarez", "J.P. Okafor"; not "D.O.B. 1941", "E. coli").
+	CueBeforeName
 )
 
 // Token is one word of the text. Punctuation is not a token; the marks
