@@ -60,6 +60,6 @@ func TaggerStages(d *Detector, text string, known Known, n int) (input, tag func
 	spans := s.rules(d, text, known)
 	m, _ := loadTagger()
 	input = func() { s.taggerInput(spans, nil) }
-	tag = func() { s.tlabels = m.Tag(s.ttoks, s.tlabels, 0) }
+	tag = func() { s.tlabels = m.Tag(s.ttoks, s.tlabels, tagger.Margins{}) }
 	return input, tag
 }

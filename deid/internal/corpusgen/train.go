@@ -1,7 +1,7 @@
 package corpusgen
 
 // TrainingDocs is the size of the tagger's training corpus.
-const TrainingDocs = 3000
+const TrainingDocs = 4000
 
 // Training returns the corpus the name and place tagger is trained on
 // (make train-deid): the "train" split, written for the tagger (see

@@ -336,6 +336,30 @@ var trainTemplates = []template{
 			*kn = c.known(g)
 		}
 	}},
+	{"asr_phi_free", func(g *gen, b *builder, kn **deid.Known) {
+		// A transcript that names nobody and no place: what most of a
+		// visit is, full of words that look like names to a model that
+		// only sees lower case.
+		c := g.newCast()
+		st := tagStyles[g.r.IntN(len(tagStyles))]
+		for k := range 6 + g.r.IntN(12) {
+			who := st[k%2]
+			var pat string
+			switch x := g.r.IntN(10); {
+			case x < 4:
+				pat = trSmallTalk[g.r.IntN(len(trSmallTalk))]
+			case x < 7:
+				pat = trWords[g.r.IntN(len(trWords))]
+			case x < 9:
+				pat = trLookalike[g.r.IntN(len(trLookalike))]
+			default:
+				pat = g.pick("hi how are you doing today", "good morning come on in", "thanks for waiting",
+					"okay let's take a look", "alright see you in three months", "take care bye now", "hey doc",
+					"hello there have a seat", "morning how's it going", "thank you so much", "okay sounds good")
+			}
+			g.trainLine(b, c, true, who, pat)
+		}
+	}},
 	{"lookalikes", func(g *gen, b *builder, kn **deid.Known) {
 		c := g.newCast()
 		asr := g.chance(0.4)

@@ -188,6 +188,24 @@ func Candidate(t *Token) bool {
 	return t.Lex&ambiguous == 0 || t.Cue&(CueSentStart|CueLineStart|CueAfterTag) == 0
 }
 
+// weak reports whether candidate t has only weak evidence of being a name or
+// place from its position: a lower-case word in a lower-case text with no
+// greeting, title or relation word before it, a capitalized word opening a
+// sentence or a line, or a word that only follows an entity. Tag asks such
+// words for a wider margin.
+func weak(t *Token) bool {
+	if t.Cue&(CueAfterGreet|CueAfterTitle|CueAfterRel|CueAfterPrep) != 0 {
+		return false
+	}
+	switch caseOf(t.Shape) {
+	case caseLower:
+		return true
+	case caseTitle:
+		return t.Cue&(CueSentStart|CueLineStart|CueAfterTag) != 0 || t.Lex&nameOrPlace == 0 && t.Cue&CueAfterEntity != 0
+	}
+	return false
+}
+
 // bucket hashes a feature (template, value) to a table bucket: a
 // multiply-xorshift-multiply mix, taking the high bits.
 func bucket(tmpl, v uint64, shift uint8) uint32 {

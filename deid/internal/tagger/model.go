@@ -79,11 +79,19 @@ func pick(sc *[NumLabels]int32, prev Label, minMargin int32) Label {
 	return O
 }
 
+// Margins are Tag's confidence thresholds, in stored units (see Margin): a
+// token is given a name or place label only if its score beats O's by at
+// least Base, or by Weak for a candidate with weak evidence from its
+// position (a lower-case word in a lower-case text with no greeting, title
+// or relation word before it, a capitalized word opening a sentence or a
+// line, an ordinary word that only follows an entity).
+type Margins struct{ Base, Weak int32 }
+
 // Tag labels toks and returns the labels appended to out[:0]. Tokens the
-// rules labelled keep the rules' kind; a token is given a name or place
-// label only if its score beats O's by at least minMargin (stored units; see
-// Margin). Tag does not allocate when out has room for len(toks).
-func (m *Model) Tag(toks []Token, out []Label, minMargin int32) []Label {
+// rules labelled keep the rules' kind; others get a name or place label
+// only with the margins th. Tag does not allocate when out has room for
+// len(toks).
+func (m *Model) Tag(toks []Token, out []Label, th Margins) []Label {
 	out = out[:0]
 	prev := O
 	var f [maxFeatures]uint32
@@ -100,7 +108,11 @@ func (m *Model) Tag(toks []Token, out []Label, minMargin int32) []Label {
 			n := features(toks, i, t.Shape, m.bits, &f)
 			n = dynamic(prev, t.Shape, hashOf(t), m.bits, &f, n)
 			m.scores(f[:n], &sc)
-			l = pick(&sc, prev, minMargin)
+			mm := th.Base
+			if weak(t) {
+				mm = th.Weak
+			}
+			l = pick(&sc, prev, mm)
 		}
 		out = append(out, l)
 		prev = l

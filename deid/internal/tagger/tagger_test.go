@@ -104,7 +104,7 @@ func TestLearnsContext(t *testing.T) {
 	test := toyCorpus(2, 200)
 	wrong, total := 0, 0
 	for _, ex := range test {
-		got := m.Tag(ex.Tokens, nil, 0)
+		got := m.Tag(ex.Tokens, nil, Margins{})
 		for i := range got {
 			total++
 			if got[i] != ex.Gold[i] {
@@ -175,7 +175,7 @@ func TestRuleLabelsKept(t *testing.T) {
 		{Text: "mira", Shape: ShapeOf("mira"), Rule: KindName},
 		{Text: "ok", Shape: ShapeOf("ok"), Rule: KindOther},
 	}
-	got := m.Tag(toks, nil, 0)
+	got := m.Tag(toks, nil, Margins{})
 	if diff := cmp.Diff([]Label{O, BLoc, BName, O}, got); diff != "" {
 		t.Fatalf("labels (-want +got):\n%s", diff)
 	}
