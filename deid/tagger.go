@@ -369,8 +369,10 @@ func (s *scan) initialsBeforeName(i int) bool {
 	return false
 }
 
-// afterEntity reports whether the word before w, on the same line, is a
-// candidate or a name or place the rules found.
+// afterEntity reports whether the word before w, in the same sentence and
+// with no separating mark, is a candidate or a place the rules found (the
+// tail of a facility name, "Riverside Mental Health Services"). The rules
+// already chain the parts of the names they find.
 func (s *scan) afterEntity(w *twin, ring *[8]twin) bool {
 	if w.line || w.ord == 0 || w.sent {
 		return false
@@ -380,7 +382,7 @@ func (s *scan) afterEntity(w *twin, ring *[8]twin) bool {
 		return false
 	}
 	p := &ring[(w.ord-1)&7]
-	return p.cand || p.rule == tagger.KindName || p.rule == tagger.KindLoc
+	return p.cand || p.rule == tagger.KindLoc
 }
 
 // lowerCaseText reports whether the text is written in lower case, as

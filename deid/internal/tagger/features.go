@@ -149,8 +149,8 @@ const ambiguous = LexGivenAmb | LexSurnameAmb | LexCityAmb | LexCommon | LexMedi
 //   - initials followed by a period and, past any other initials, a
 //     capitalized word;
 //   - any capitalized word but a month or weekday right after a candidate
-//     or a name or place the rules found, in the same sentence, which may
-//     continue it ("Kalon Valley Behavioral Health").
+//     or a place the rules found, in the same sentence, which may continue
+//     it ("Kalon Valley Behavioral Health").
 //
 // Ordinary and clinical words, months, titles and words with digits are
 // never scored, which keeps the tagger to a small share of the detector's

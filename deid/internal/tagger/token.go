@@ -97,9 +97,9 @@ const (
 	// a capitalized occurrence is likely an ordinary word at a sentence or
 	// label start.
 	CueLowerElsewhere
-	// CueAfterEntity: the word before, on the same line, is a candidate or
-	// a name or place the rules found: a capitalized word here may
-	// continue it ("Riverside Mental Health Services").
+	// CueAfterEntity: the word before, in the same sentence, is a candidate
+	// or a place the rules found: a capitalized word here may continue it
+	// ("Riverside Mental Health Services").
 	CueAfterEntity
 	// CueBeforeName: the next word, past any initials and periods, is
 	// capitalized ("R. Alvarez", "J.P. Okafor"; not "D.O.B. 1941", "E. coli").
