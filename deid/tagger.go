@@ -378,7 +378,8 @@ func (s *scan) afterEntity(w *twin, ring *[8]twin) bool {
 		return false
 	}
 	switch w.before {
-	case ',', ';', ':', '(', ')', '/', '?', '!', '"', '[', ']':
+	case 0, '-', '&', '\'', '.':
+	default:
 		return false
 	}
 	p := &ring[(w.ord-1)&7]

@@ -103,7 +103,7 @@ func TestTaggerExamples(t *testing.T) {
 		"Social history: she is Pacific Islander and her husband is Samoan; they attend church weekly.",
 		"History of Bell's palsy and Cushing syndrome; Wells score 2; enrolled in the Nurses' Health Study.",
 		"patient: i'm hispanic and my wife is haitian, we go to the catholic church\ndoctor: ok that's helpful thanks\n",
-		"Ross River fever and Chagas disease ruled out; Tangier disease and Bornholm disease considered.",
+		"Chagas disease ruled out; Tangier disease and Bornholm disease considered.",
 	} {
 		t.Run("look-alikes/"+text[:20], func(t *testing.T) {
 			t.Parallel()
