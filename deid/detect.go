@@ -88,6 +88,10 @@ type scan struct {
 	tpos    []int32
 	tlabels []tagger.Label
 	tspans  []Span
+	// maybe lists the words the tagger may score (unknown to the lexicon
+	// or on a name or place list), extra the words after places; both are
+	// token indexes (taggerInput).
+	maybe, extra []int32
 	// words counts the words of two letters or more that open no line
 	// and follow no colon or bracket, upperWords the capitalized ones.
 	words, upperWords int
@@ -151,6 +155,7 @@ func (s *scan) rules(d *Detector, text string, known Known) []Span {
 	s.cands = s.cands[:0]
 	s.marks = s.marks[:0]
 	s.words, s.upperWords = 0, 0
+	s.maybe = s.maybe[:0]
 	clear(s.lowerSeen[:])
 	if s.nameSet == nil {
 		s.nameSet = make(map[string]NameClass)
@@ -184,6 +189,9 @@ func (s *scan) rules(d *Detector, text string, known Known) []Span {
 				if t.shape&shUpper != 0 {
 					s.upperWords++
 				}
+			}
+			if t.lex == 0 || t.lex&nameOrPlaceFlags != 0 {
+				s.maybe = append(s.maybe, int32(i)) // for the tagger (taggerInput)
 			}
 			if t.shape&(shUpper|shAllUpper) == 0 && t.h != 0 {
 				s.lowerSeen[t.h>>6&(lowerSeenWords-1)] |= 1 << (t.h & 63)

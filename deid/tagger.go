@@ -3,6 +3,7 @@ package deid
 import (
 	_ "embed"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 
@@ -140,167 +141,280 @@ func lexClasses(f uint64) tagger.Lex {
 // a word without them is a candidate only if it is on no list at all.
 const nameOrPlaceFlags = lxFirst | lxFirstAmb | lxSur | lxSurAmb | lxCity | lxCityAmb | lxFacility | lxParticle
 
-// twin is a word seen by taggerInput: its token index and what the walk
-// knew about it when it passed.
-type twin struct {
-	i      int32
-	ord    int32 // ordinal among the words
-	line   bool  // first word on its line
-	sent   bool  // after a sentence end
-	before byte
-	rule   tagger.Kind
-	built  bool // its token in the ring of tokens is filled
-	cand   bool // a candidate
+// wordCtx is what the tagger needs to know about the text around a word:
+// its token index, the word before it, and what lies between them.
+type wordCtx struct {
+	i, prev int  // token indexes; prev is -1 at the start of the text
+	line    bool // first word on its line
+	sent    bool // first word of a sentence
+	before  byte // the mark right before the word, 0 if none
+}
+
+// ctxAt returns the context of the word at token index i.
+func (s *scan) ctxAt(i int) wordCtx {
+	c := wordCtx{i: i, prev: -1, line: s.toks[i].gap == gapLine}
+	sentEnd := false
+	crossed := c.line // a line break lies between token k and the word
+	k := i - 1
+	for ; k >= 0 && s.toks[k].kind != tkWord; k-- {
+		t := &s.toks[k]
+		if c.before == 0 && !crossed {
+			c.before = markOf(s, t)
+		}
+		if t.ch == '.' || t.ch == '?' || t.ch == '!' {
+			sentEnd = true
+		}
+		if t.gap == gapLine {
+			c.line, crossed = true, true
+		}
+	}
+	c.prev = k
+	if k < 0 {
+		c.line = true
+	}
+	if c.line {
+		c.sent = true
+	} else if sentEnd {
+		p := &s.toks[k]
+		c.sent = p.lex&(lxTitle|lxTitleClin) == 0 && p.n() > 1
+	}
+	return c
+}
+
+// markOf is the ASCII form of a punctuation token: its folded mark, the
+// byte itself, or '?' for other non-ASCII marks.
+func markOf(s *scan, t *token) byte {
+	c := t.ch
+	if c == 0 {
+		c = s.text[t.s]
+		if c >= 0x80 {
+			c = '?'
+		}
+	}
+	return c
+}
+
+// nextWord returns the index of the next word token after i, or -1.
+func (s *scan) nextWord(i int) int {
+	for k := i + 1; k < len(s.toks); k++ {
+		if s.toks[k].kind == tkWord {
+			return k
+		}
+	}
+	return -1
+}
+
+// tagInput is the state of one taggerInput call.
+type tagInput struct {
+	spans    []Span
+	dropped  []cand
+	docLower bool
+	lastKept int // token index of the last word kept, -1 before the first
+	lastCand int // token index of the last candidate, -1 before the first
+}
+
+// ruleAt is what the rules found on the word at token index i.
+func (s *scan) ruleAt(in *tagInput, i int) tagger.Kind {
+	t := &s.toks[i]
+	// in.spans[k] is the first span ending after the word's start.
+	k, _ := slices.BinarySearchFunc(in.spans, int(t.s)+1, func(sp Span, x int) int { return sp.End - x })
+	if k < len(in.spans) && in.spans[k].Start < int(t.e) {
+		switch in.spans[k].Type {
+		case Name:
+			return tagger.KindName
+		case Location:
+			return tagger.KindLoc
+		}
+		return tagger.KindOther
+	}
+	for _, d := range in.dropped {
+		if d.s < int(t.e) && d.e > int(t.s) {
+			return tagger.KindOther
+		}
+	}
+	return tagger.KindNone
 }
 
 // taggerInput fills s.ttoks with what the tagger needs of the text: the
 // words that are candidates (tagger.Candidate) and two words on each side
 // of them, and s.tpos with their token indexes. Words far from any
 // candidate are left out (the next kept word is marked CueGap), which keeps
-// the cost low on text where the rules found everything. spans are the
-// rule spans (sorted); dropped are candidates the rules found and
-// Config.Names excluded, which the tagger must not add back.
+// the cost low: only the words the rules' main loop listed as maybe
+// candidates (s.maybe: unknown to the lexicon, or on a name or place list),
+// the capitalized words after places the rules found and after candidates
+// are looked at. spans are the rule spans (sorted); dropped are candidates
+// the rules found and Config.Names excluded, which the tagger must not add
+// back.
 func (s *scan) taggerInput(spans []Span, dropped []cand) {
-	tt := s.ttoks[:0]
-	pos := s.tpos[:0]
-	docLower := s.lowerCaseText()
-	var ring [8]twin         // the last eight words, ring[ord&7]
-	var toks [8]tagger.Token // their tokens, once built
-	lineBreak, sentEnd := true, true
-	var before byte
-	sp, dp := 0, 0
-	ord := int32(-1)
-	lastKept := int32(-1) // ordinal of the last word kept
-	after := 0            // words still to keep after the last candidate
-	keep := func(w *twin) {
-		tok := &toks[w.ord&7]
-		if !w.built {
-			s.buildTok(w, &ring, docLower, tok)
-			w.built = true
-		}
-		if lastKept >= 0 && w.ord != lastKept+1 {
-			tok.Cue |= tagger.CueGap
-		}
-		tt = append(tt, *tok)
-		pos = append(pos, w.i)
-		lastKept = w.ord
-	}
-	for i := range s.toks {
-		t := &s.toks[i]
-		if t.gap == gapLine {
-			lineBreak = true
-			before = 0
-		}
-		if t.kind != tkWord {
-			c := t.ch
-			if c == 0 {
-				c = s.text[t.s]
-				if c >= 0x80 {
-					c = '?'
-				}
-			}
-			before = c
-			if c == '.' || c == '?' || c == '!' {
-				sentEnd = true
-			}
+	s.ttoks, s.tpos = s.ttoks[:0], s.tpos[:0]
+	in := tagInput{spans: spans, dropped: dropped, docLower: s.lowerCaseText(), lastKept: -1, lastCand: -1}
+	// Capitalized words after the places the rules found may continue them.
+	extra := s.extra[:0]
+	for _, sp := range spans {
+		if sp.Type != Location {
 			continue
 		}
-		ord++
-		w := &ring[ord&7]
-		*w = twin{i: int32(i), ord: ord, line: lineBreak, before: before}
-		if !lineBreak && sentEnd && ord > 0 {
-			p := &s.toks[ring[(ord-1)&7].i]
-			w.sent = p.lex&(lxTitle|lxTitleClin) == 0 && p.n() > 1
+		k, _ := slices.BinarySearchFunc(s.toks, int32(sp.End), func(t token, x int32) int { return int(t.s - x) })
+		for ; k < len(s.toks) && s.toks[k].kind != tkWord; k++ {
 		}
-		// What the rules found here.
-		for sp < len(spans) && spans[sp].End <= int(t.s) {
-			sp++
-		}
-		if sp < len(spans) && spans[sp].Start < int(t.e) {
-			switch spans[sp].Type {
-			case Name:
-				w.rule = tagger.KindName
-			case Location:
-				w.rule = tagger.KindLoc
-			default:
-				w.rule = tagger.KindOther
-			}
-		}
-		if w.rule == tagger.KindNone && len(dropped) > 0 {
-			for dp < len(dropped) && dropped[dp].e <= int(t.s) {
-				dp++
-			}
-			for k := dp; k < len(dropped) && dropped[k].s < int(t.e); k++ {
-				if dropped[k].e > int(t.s) {
-					w.rule = tagger.KindOther
-					break
-				}
-			}
-		}
-		lineBreak, sentEnd, before = false, false, 0
-
-		// Cheap rejections first: most words are covered by a rule, have
-		// digits, or are ordinary words on a list and follow no entity.
-		cand := w.rule == tagger.KindNone && t.shape&shLetter != 0 && t.shape&shDigit == 0 &&
-			(t.lex == 0 || t.lex&nameOrPlaceFlags != 0 || t.shape&shUpper != 0 && s.afterEntity(w, &ring))
-		if cand {
-			s.buildTok(w, &ring, docLower, &toks[ord&7])
-			w.built = true
-			cand = tagger.Candidate(&toks[ord&7])
-		}
-		w.cand = cand
-		if cand {
-			for k := max(lastKept+1, ord-2); k < ord; k++ {
-				keep(&ring[k&7])
-			}
-			keep(w)
-			after = 2
-		} else if after > 0 {
-			keep(w)
-			after--
+		if k < len(s.toks) && s.toks[k].shape&shUpper != 0 {
+			extra = append(extra, int32(k))
 		}
 	}
-	s.ttoks, s.tpos = tt, pos
+	s.extra = extra
+	mi, ei := 0, 0
+	for mi < len(s.maybe) || ei < len(extra) {
+		var i int
+		switch {
+		case ei >= len(extra) || mi < len(s.maybe) && s.maybe[mi] < extra[ei]:
+			i = int(s.maybe[mi])
+			mi++
+		case mi >= len(s.maybe) || extra[ei] < s.maybe[mi]:
+			i = int(extra[ei])
+			ei++
+		default:
+			i = int(s.maybe[mi])
+			mi++
+			ei++
+		}
+		if i <= in.lastCand {
+			continue // looked at already, as the continuation of a candidate
+		}
+		s.consider(&in, i)
+	}
 }
 
-// buildTok fills tok for the word w. ring holds the words before w.
-func (s *scan) buildTok(w *twin, ring *[8]twin, docLower bool, tok *tagger.Token) {
-	i := int(w.i)
+// consider looks at the word at i and, if it is a candidate, keeps it with
+// its window, and the capitalized words after it that are candidates too
+// (they may continue it).
+func (s *scan) consider(in *tagInput, i int) {
+	tok, ok := s.candidateAt(in, i)
+	if !ok {
+		return
+	}
+	for {
+		// Keep the two words before, the word, and the two after.
+		p1, p2 := s.ctxAt(i).prev, -1
+		if p1 >= 0 {
+			p2 = s.ctxAt(p1).prev
+		}
+		for _, k := range [2]int{p2, p1} {
+			if k > in.lastKept {
+				s.keep(in, k, nil)
+			}
+		}
+		if i > in.lastKept {
+			s.keep(in, i, &tok)
+		}
+		in.lastCand = i
+		n1 := s.nextWord(i)
+		if n1 >= 0 && s.toks[n1].shape&shUpper != 0 {
+			if tok, ok = s.candidateAt(in, n1); ok {
+				i = n1
+				continue
+			}
+		}
+		n2 := -1
+		if n1 >= 0 {
+			n2 = s.nextWord(n1)
+		}
+		for _, k := range [2]int{n1, n2} {
+			if k > in.lastKept {
+				s.keep(in, k, nil)
+			}
+		}
+		return
+	}
+}
+
+// candidateAt builds the token of the word at i and reports whether it is
+// a candidate.
+func (s *scan) candidateAt(in *tagInput, i int) (tagger.Token, bool) {
+	var tok tagger.Token
 	t := &s.toks[i]
-	*tok = tagger.Token{Text: s.text[t.s:t.e], Hash: t.h, Lex: lexClasses(t.lex), Before: w.before, Rule: w.rule,
+	if t.shape&shLetter == 0 || t.shape&shDigit != 0 || s.ruleAt(in, i) != tagger.KindNone {
+		return tok, false
+	}
+	c := s.ctxAt(i)
+	// Most words the rules left are lower-case words of a text in normal
+	// case: tagger.Candidate wants a greeting, title or relation word
+	// before them, which is quicker to rule out here than to build the
+	// whole token.
+	if t.shape&(shUpper|shAllUpper) == 0 && !in.docLower {
+		if t.n() < 3 || c.line || c.prev < 0 {
+			return tok, false
+		}
+		p := &s.toks[c.prev]
+		if p.lex&(lxTitle|lxTitleClin|lxRelation) == 0 && s.cueWord(c.prev) != cueGreet {
+			if pc := s.ctxAt(c.prev); c.sent || pc.line || pc.sent || s.cueWord(pc.prev) != cueGreet {
+				return tok, false
+			}
+		}
+	}
+	s.buildTok(in, c, &tok)
+	return tok, tagger.Candidate(&tok)
+}
+
+// keep appends the word at token index i to the tagger's input; tok is its
+// token if already built.
+func (s *scan) keep(in *tagInput, i int, tok *tagger.Token) {
+	if i < 0 {
+		return
+	}
+	c := s.ctxAt(i)
+	var t tagger.Token
+	if tok != nil {
+		t = *tok
+	} else {
+		s.buildTok(in, c, &t)
+	}
+	if in.lastKept >= 0 && c.prev != in.lastKept {
+		t.Cue |= tagger.CueGap
+	}
+	s.ttoks = append(s.ttoks, t)
+	s.tpos = append(s.tpos, int32(i))
+	in.lastKept = i
+}
+
+// buildTok fills tok for the word with context c.
+func (s *scan) buildTok(in *tagInput, c wordCtx, tok *tagger.Token) {
+	i := c.i
+	t := &s.toks[i]
+	*tok = tagger.Token{Text: s.text[t.s:t.e], Hash: t.h, Lex: lexClasses(t.lex), Before: c.before, Rule: s.ruleAt(in, i),
 		Shape: tagger.MakeShape(t.n(), t.shape&shUpper != 0, t.shape&shAllUpper != 0, t.shape&shLetter != 0,
 			t.shape&shDigit != 0, t.shape&shNonASCII != 0)}
-	if docLower {
+	if in.docLower {
 		tok.Cue |= tagger.CueDocLower
 	}
 	if t.h != 0 && t.shape&(shUpper|shAllUpper) != 0 && s.lowerSeen[t.h>>6&(lowerSeenWords-1)]&(1<<(t.h&63)) != 0 {
 		tok.Cue |= tagger.CueLowerElsewhere
 	}
-	if w.line {
+	if c.line {
 		tok.Cue |= tagger.CueLineStart | tagger.CueSentStart
-	} else if w.sent {
+	} else if c.sent {
 		tok.Cue |= tagger.CueSentStart
 	}
-	if !w.line && w.ord > 0 {
-		p1 := &ring[(w.ord-1)&7]
-		pt := &s.toks[p1.i]
+	if !c.line {
+		pt := &s.toks[c.prev]
 		switch {
 		case pt.lex&(lxTitle|lxTitleClin) != 0:
 			tok.Cue |= tagger.CueAfterTitle
 		case pt.lex&lxRelation != 0:
 			tok.Cue |= tagger.CueAfterRel
 		}
-		c1 := s.cueWord(int(p1.i))
+		c1 := s.cueWord(c.prev)
 		if c1 == cuePrep {
 			tok.Cue |= tagger.CueAfterPrep
 		}
-		if c1 == cueGreet || !p1.line && w.ord > 1 && s.cueWord(int(ring[(w.ord-2)&7].i)) == cueGreet {
+		if c1 == cueGreet {
+			tok.Cue |= tagger.CueAfterGreet
+		} else if pc := s.ctxAt(c.prev); !c.sent && !pc.line && !pc.sent && s.cueWord(pc.prev) == cueGreet {
 			tok.Cue |= tagger.CueAfterGreet
 		}
-		if (w.before == ':' || w.before == ']') && s.tagEndsAt(i) {
+		if (c.before == ':' || c.before == ']') && s.tagEndsAt(i) {
 			tok.Cue |= tagger.CueAfterTag
 		}
-		if s.afterEntity(w, ring) {
+		if s.afterEntity(in, c) {
 			tok.Cue |= tagger.CueAfterEntity
 		}
 	}
@@ -319,33 +433,41 @@ func (s *scan) buildTok(w *twin, ring *[8]twin, docLower bool, tok *tagger.Token
 			break
 		}
 		if tok.After == 0 {
-			c := n.ch
-			if c == 0 {
-				c = s.text[n.s]
-				if c >= 0x80 {
-					c = '?'
-				}
-			}
-			tok.After = c
+			tok.After = markOf(s, n)
 		}
 	}
 	if i == len(s.toks)-1 {
 		tok.Cue |= tagger.CueLineEnd
 	}
-	if t.n() == 1 && t.shape&shAllUpper != 0 && s.initialsBeforeName(i) && !s.afterOrdinaryWord(w, ring, tok.Cue) {
+	if t.n() == 1 && t.shape&shAllUpper != 0 && s.initialsBeforeName(i) && !s.afterOrdinaryWord(c, tok.Cue) {
 		tok.Cue |= tagger.CueBeforeName
 	}
 }
 
-// afterOrdinaryWord reports whether the word w directly follows, with no
-// mark between, a lower-case word that cues nothing: "vitamin D. Discussed"
-// is no initial, "seen by R. Alvarez" may be.
-func (s *scan) afterOrdinaryWord(w *twin, ring *[8]twin, cue tagger.Cue) bool {
-	if w.line || w.ord == 0 || w.before != 0 || cue&(tagger.CueAfterPrep|tagger.CueAfterTitle|tagger.CueAfterRel|tagger.CueAfterGreet) != 0 {
+// afterOrdinaryWord reports whether the word with context c directly
+// follows, with no mark between, a lower-case word that cues nothing:
+// "vitamin D. Discussed" is no initial, "seen by R. Alvarez" may be.
+func (s *scan) afterOrdinaryWord(c wordCtx, cue tagger.Cue) bool {
+	if c.line || c.before != 0 || cue&(tagger.CueAfterPrep|tagger.CueAfterTitle|tagger.CueAfterRel|tagger.CueAfterGreet) != 0 {
 		return false
 	}
-	p := &s.toks[ring[(w.ord-1)&7].i]
-	return p.shape&(shUpper|shAllUpper|shDigit) == 0
+	return s.toks[c.prev].shape&(shUpper|shAllUpper|shDigit) == 0
+}
+
+// afterEntity reports whether the word with context c follows, in the same
+// sentence and with no separating mark, a candidate or a place the rules
+// found (the tail of a facility name, "Riverside Mental Health Services").
+// The rules already chain the parts of the names they find.
+func (s *scan) afterEntity(in *tagInput, c wordCtx) bool {
+	if c.line || c.sent || c.prev < 0 {
+		return false
+	}
+	switch c.before {
+	case 0, '-', '&', '\'', '.':
+	default:
+		return false
+	}
+	return c.prev == in.lastCand || s.ruleAt(in, c.prev) == tagger.KindLoc
 }
 
 // initialsBeforeName reports whether the initial at i is followed, past
@@ -361,29 +483,13 @@ func (s *scan) initialsBeforeName(i int) bool {
 		case t.punct('.'):
 		case t.kind == tkWord && t.n() == 1 && t.shape&shAllUpper != 0:
 		case t.kind == tkWord:
-			return t.shape&shUpper != 0 && t.shape&shAllUpper == 0 && t.shape&shDigit == 0 && t.n() >= 2
+			return t.shape&shUpper != 0 && t.shape&shAllUpper == 0 && t.shape&shDigit == 0 && t.n() >= 2 &&
+				t.lex&(lxMonth|lxMonthAbbr|lxWeekday) == 0 // "D.O.B. Feb 3"
 		default:
 			return false
 		}
 	}
 	return false
-}
-
-// afterEntity reports whether the word before w, in the same sentence and
-// with no separating mark, is a candidate or a place the rules found (the
-// tail of a facility name, "Riverside Mental Health Services"). The rules
-// already chain the parts of the names they find.
-func (s *scan) afterEntity(w *twin, ring *[8]twin) bool {
-	if w.line || w.ord == 0 || w.sent {
-		return false
-	}
-	switch w.before {
-	case 0, '-', '&', '\'', '.':
-	default:
-		return false
-	}
-	p := &ring[(w.ord-1)&7]
-	return p.cand || p.rule == tagger.KindLoc
 }
 
 // lowerCaseText reports whether the text is written in lower case, as
