@@ -114,7 +114,9 @@ func (g *gen) say(b *builder, c *cast, asr bool, pat string) {
 			i := strings.IndexByte(w, '}')
 			g.slot(b, c, asr, w[1:i])
 			suf := w[i+1:]
-			if asr {
+			if asr && !strings.HasPrefix(suf, "'") {
+				// A possessive keeps its apostrophe, so the name stays a
+				// word of its own.
 				suf = g.asrText(suf)
 			}
 			b.t(suf)
