@@ -128,7 +128,7 @@ func (s *scan) addName(i, j int, cls NameClass) {
 func (d *Detector) Detect(text string, known Known) []Span {
 	s := d.pool.Get().(*scan)
 	defer d.release(s)
-	spans := s.rules(d, text, known)
+	spans := s.rules(d, text, known, d.tagger != nil)
 	if d.tagger != nil {
 		spans = s.addTagged(d.tagger, spans)
 	}
@@ -146,7 +146,8 @@ func (d *Detector) release(s *scan) {
 }
 
 // rules runs the rule matchers over text and returns their spans.
-func (s *scan) rules(d *Detector, text string, known Known) []Span {
+// With prep it also notes what the tagger needs (scan.notice).
+func (s *scan) rules(d *Detector, text string, known Known, prep bool) []Span {
 	s.d = d
 	s.text = text
 	s.low = asciiLower(text)
@@ -154,9 +155,11 @@ func (s *scan) rules(d *Detector, text string, known Known) []Span {
 	s.toks = tokenize(text, s.toks[:0])
 	s.cands = s.cands[:0]
 	s.marks = s.marks[:0]
-	s.words, s.upperWords = 0, 0
-	s.maybe = s.maybe[:0]
-	clear(s.lowerSeen[:])
+	if prep {
+		s.words, s.upperWords = 0, 0
+		s.maybe = s.maybe[:0]
+		clear(s.lowerSeen[:])
+	}
 	if s.nameSet == nil {
 		s.nameSet = make(map[string]NameClass)
 	}
@@ -183,18 +186,8 @@ func (s *scan) rules(d *Detector, text string, known Known) []Span {
 		default:
 			s.wordAt(i)
 			s.labelOrSite(i)
-			// For the tagger: is the text in lower case (lowerCaseText)?
-			if t.n() >= 2 && t.gap != gapLine && (i == 0 || !(s.toks[i-1].punct(':') || s.toks[i-1].punct(']'))) {
-				s.words++
-				if t.shape&shUpper != 0 {
-					s.upperWords++
-				}
-			}
-			if t.lex == 0 || t.lex&nameOrPlaceFlags != 0 {
-				s.maybe = append(s.maybe, int32(i)) // for the tagger (taggerInput)
-			}
-			if t.shape&(shUpper|shAllUpper) == 0 && t.h != 0 {
-				s.lowerSeen[t.h>>6&(lowerSeenWords-1)] |= 1 << (t.h & 63)
+			if prep {
+				s.notice(i)
 			}
 		}
 	}

@@ -11,7 +11,7 @@ func EmbeddedTaggerWeights() []byte { return taggerWeights }
 func TaggerExample(d *Detector, text string, known Known, gold []Span) tagger.Example {
 	s := d.pool.Get().(*scan)
 	defer d.release(s)
-	spans := s.rules(d, text, known)
+	spans := s.rules(d, text, known, true)
 	var dropped []cand
 	if d.cfg.Names != AllNames {
 		for _, c := range s.cands {
@@ -57,7 +57,7 @@ func TaggerExample(d *Detector, text string, known Known, gold []Span) tagger.Ex
 // benchmarks that time the stages apart.
 func TaggerStages(d *Detector, text string, known Known, n int) (input, tag func()) {
 	s := &scan{}
-	spans := s.rules(d, text, known)
+	spans := s.rules(d, text, known, true)
 	m, _ := loadTagger()
 	input = func() { s.taggerInput(spans, nil) }
 	tag = func() { s.tlabels = m.Tag(s.ttoks, s.tlabels, tagger.Margins{}) }

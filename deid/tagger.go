@@ -149,6 +149,26 @@ func lexClasses(f uint64) tagger.Lex {
 // a word without them is a candidate only if it is on no list at all.
 const nameOrPlaceFlags = lxFirst | lxFirstAmb | lxSur | lxSurAmb | lxCity | lxCityAmb | lxFacility | lxParticle
 
+// notice notes, for the tagger, what the rules' main loop passes at the
+// word of letters at token index i: whether it counts for lowerCaseText,
+// whether it may be a candidate (s.maybe), and whether it is written in
+// lower case (s.lowerSeen).
+func (s *scan) notice(i int) {
+	t := &s.toks[i]
+	if t.n() >= 2 && t.gap != gapLine && (i == 0 || !(s.toks[i-1].punct(':') || s.toks[i-1].punct(']'))) {
+		s.words++
+		if t.shape&shUpper != 0 {
+			s.upperWords++
+		}
+	}
+	if t.lex == 0 || t.lex&nameOrPlaceFlags != 0 {
+		s.maybe = append(s.maybe, int32(i))
+	}
+	if t.shape&(shUpper|shAllUpper) == 0 && t.h != 0 {
+		s.lowerSeen[t.h>>6&(lowerSeenWords-1)] |= 1 << (t.h & 63)
+	}
+}
+
 // wordCtx is what the tagger needs to know about the text around a word:
 // its token index, the word before it, and what lies between them.
 type wordCtx struct {
@@ -340,7 +360,7 @@ func (s *scan) consider(in *tagInput, i int) {
 func (s *scan) candidateAt(in *tagInput, i int) (tagger.Token, bool) {
 	var tok tagger.Token
 	t := &s.toks[i]
-	if t.shape&shLetter == 0 || t.shape&shDigit != 0 || s.ruleAt(in, i) != tagger.KindNone {
+	if t.shape&shLetter == 0 || t.shape&shDigit != 0 {
 		return tok, false
 	}
 	c := s.ctxAt(i)
@@ -359,7 +379,10 @@ func (s *scan) candidateAt(in *tagInput, i int) (tagger.Token, bool) {
 			}
 		}
 	}
-	s.buildTok(in, c, &tok)
+	if s.ruleAt(in, i) != tagger.KindNone {
+		return tok, false
+	}
+	s.buildTok(in, c, tagger.KindNone, &tok)
 	return tok, tagger.Candidate(&tok)
 }
 
@@ -374,7 +397,7 @@ func (s *scan) keep(in *tagInput, i int, tok *tagger.Token) {
 	if tok != nil {
 		t = *tok
 	} else {
-		s.buildTok(in, c, &t)
+		s.buildTok(in, c, s.ruleAt(in, i), &t)
 	}
 	if in.lastKept >= 0 && c.prev != in.lastKept {
 		t.Cue |= tagger.CueGap
@@ -384,11 +407,12 @@ func (s *scan) keep(in *tagInput, i int, tok *tagger.Token) {
 	in.lastKept = i
 }
 
-// buildTok fills tok for the word with context c.
-func (s *scan) buildTok(in *tagInput, c wordCtx, tok *tagger.Token) {
+// buildTok fills tok for the word with context c, on which the rules found
+// rule.
+func (s *scan) buildTok(in *tagInput, c wordCtx, rule tagger.Kind, tok *tagger.Token) {
 	i := c.i
 	t := &s.toks[i]
-	*tok = tagger.Token{Text: s.text[t.s:t.e], Hash: t.h, Lex: lexClasses(t.lex), Before: c.before, Rule: s.ruleAt(in, i),
+	*tok = tagger.Token{Text: s.text[t.s:t.e], Hash: t.h, Lex: lexClasses(t.lex), Before: c.before, Rule: rule,
 		Shape: tagger.MakeShape(t.n(), t.shape&shUpper != 0, t.shape&shAllUpper != 0, t.shape&shLetter != 0,
 			t.shape&shDigit != 0, t.shape&shNonASCII != 0)}
 	if in.docLower {
