@@ -9,7 +9,7 @@ LDFLAGS  := -s -w -X github.com/clinscribe/clinscribe/cmd/clinscribe/internal/cl
 TESTFLAGS ?= -timeout 20m
 
 .DEFAULT_GOAL := help
-.PHONY: help build demo test test-short test-providers bench bench-providers bench-audit bench-load eval-deid bench-deid train-deid lint fuzz clean
+.PHONY: help build demo test test-short test-providers bench bench-providers bench-audit bench-load eval-deid eval-drafts bench-deid train-deid lint fuzz clean
 
 help: ## show the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -20,8 +20,9 @@ build: ## build bin/clinscribe
 demo: build ## run the whole pipeline on embedded defaults (no Redis, cloud or API key)
 	./$(BIN) demo
 
-test: ## unit and integration tests (installs redis-server if missing; starts its own instances)
+test: ## unit and integration tests (installs redis-server and node if missing; starts its own instances)
 	@bash .ci/ensure-redis
+	@bash .ci/ensure-node
 	$(GO) vet ./...
 	$(GO) test $(TESTFLAGS) ./...
 
@@ -50,6 +51,10 @@ eval-deid: ## de-identification on every corpus, with the learned tagger and wit
 		echo "== $$c: rules and tagger"; ./bin/clinscribe-eval deid eval -corpus testdata/deid/$$c.jsonl; \
 		echo "== $$c: rules only"; ./bin/clinscribe-eval deid eval -corpus testdata/deid/$$c.jsonl -rules-only; \
 	done
+
+eval-drafts: ## drafts on the project's corpus: ROUGE vs the whole-transcript baseline, coverage, fact check on planted errors (blind part: figures only)
+	$(GO) run ./cmd/clinscribe eval drafts -corpus testdata/drafts/corpus.jsonl
+	$(GO) run ./cmd/clinscribe eval drafts -corpus testdata/drafts/blind.jsonl
 
 bench-deid: ## de-identification throughput (MB/s per core), with the tagger and rules-only in one run, and their time ratio
 	$(GO) test -run '^$$' -bench 'Detect' -benchtime 5s ./deid/

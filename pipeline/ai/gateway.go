@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/clinscribe/clinscribe/pipeline/audit"
+	"github.com/clinscribe/clinscribe/pipeline/encounter"
 	"github.com/clinscribe/clinscribe/pipeline/phi"
 )
 
@@ -173,17 +174,19 @@ func (g *Gateway) fallback(ctx context.Context, p *Provider, task Task, err erro
 	return fb
 }
 
-// Transcribe sends a recording through the gateway.
+// Transcribe sends a recording through the gateway. An error that is a
+// *resilience.Deferral means no request left for any provider.
 func (g *Gateway) Transcribe(ctx context.Context, call Call, req *TranscribeRequest) (*TranscribeResult, error) {
 	if req == nil {
 		return nil, phi.Permanentf(phi.CodeInvalidInput, "an empty transcription request")
 	}
 	p := g.Provider(TaskTranscribe)
+	ctx, sent := countRequests(ctx)
 	res, err := g.transcribe(ctx, call, p, req)
 	if fb := g.fallback(ctx, p, TaskTranscribe, err); fb != nil {
 		res, err = g.transcribe(ctx, call, fb, req)
 	}
-	return res, err
+	return res, settle(err, sent.Load())
 }
 
 func (g *Gateway) transcribe(ctx context.Context, call Call, p *Provider, req *TranscribeRequest) (*TranscribeResult, error) {
@@ -214,11 +217,12 @@ func (g *Gateway) Summarize(ctx context.Context, call Call, req *SummarizeReques
 		return nil, phi.Permanentf(phi.CodeInvalidInput, "a summary request needs a template")
 	}
 	p := g.Provider(TaskSummarize)
+	ctx, sent := countRequests(ctx)
 	res, err := g.summarize(ctx, call, p, req)
 	if fb := g.fallback(ctx, p, TaskSummarize, err); fb != nil {
 		res, err = g.summarize(ctx, call, fb, req)
 	}
-	return res, err
+	return res, settle(err, sent.Load())
 }
 
 func (g *Gateway) summarize(ctx context.Context, call Call, p *Provider, req *SummarizeRequest) (*SummarizeResult, error) {
@@ -230,7 +234,8 @@ func (g *Gateway) summarize(ctx context.Context, call Call, p *Provider, req *Su
 			return outcome{}, err
 		}
 		r.Provider = p.Name
-		CheckEvidence(r.Sections, req.Segments)
+		r.NotInDraft = CheckDraft(r.Sections, req.Segments)
+		g.logChecks(p.Name, r)
 		res = r
 		return outcome{model: r.Model, usage: r.Usage, requestID: r.RequestID, output: hashJSON(r.Sections)}, nil
 	})
@@ -238,6 +243,28 @@ func (g *Gateway) summarize(ctx context.Context, call Call, p *Provider, req *Su
 		return nil, err // a result whose outcome is not audited is discarded
 	}
 	return res, nil
+}
+
+// logChecks logs what the draft checks found, as counts only.
+func (g *Gateway) logChecks(provider string, r *SummarizeResult) {
+	sentences, mismatched, unsupported := 0, 0, 0
+	for _, sec := range r.Sections {
+		for _, s := range sec.Sentences {
+			sentences++
+			for _, f := range s.Flags {
+				switch f {
+				case encounter.FlagFactMismatch:
+					mismatched++
+				case encounter.FlagUnsupported, encounter.FlagNoEvidence:
+					unsupported++
+				}
+			}
+		}
+	}
+	c := r.NotInDraft
+	g.log.Info("draft checked", "provider", provider, "sentences", sentences, "fact_mismatch", mismatched,
+		"unsupported", unsupported, "segments", c.Segments, "segments_cited", c.Cited,
+		"clinical_not_used", len(c.ClinicalNotUsed), "not_used", len(c.NotUsed))
 }
 
 // SummarizeInputHash is the SHA-256 a draft's label and the audit trail

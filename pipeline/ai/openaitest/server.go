@@ -19,8 +19,10 @@
 //     x-ratelimit-* headers when exceeded, across all clients;
 //   - scenario knobs inject latency (fixed or proportional to audio
 //     length), 429s, 5xx, hangs, malformed JSON, schema-invalid output,
-//     context-length errors, unsupported sentences and Whisper's
-//     hallucinated outros on silence.
+//     context-length errors, unsupported sentences, Whisper's
+//     hallucinated outros on silence, and planted errors (a dropped
+//     finding, a swapped side, a changed dose, an invented number) for the
+//     gateway's coverage and fact checks.
 package openaitest
 
 import (
@@ -125,7 +127,8 @@ type Request struct {
 type Stats struct {
 	Requests      int
 	QuotaRejected int // 429s from the shared quota
-	Injected      int // faults from FailNext
+	Injected      int // faults from FailNext and SetOutage
+	DuringOutage  int // requests answered by SetOutage's fault
 	TokensCharged int // tokens accepted within the quota
 	MaxInFlight   int // most requests being handled at once
 	First, Last   time.Time
@@ -145,7 +148,10 @@ type Server struct {
 	mu                   sync.Mutex
 	requests             []*Request
 	failures             map[Kind][]Failure
+	outage               *Failure
 	unsupported          string
+	planted              PlantedErrors
+	plantedLog           []Planted
 	hallucinateOnSilence bool
 	stats                Stats
 	inFlight             int
@@ -201,6 +207,22 @@ func (s *Server) FailNext(kind Kind, fs ...Failure) {
 	s.failures[kind] = append(s.failures[kind], fs...)
 }
 
+// SetOutage makes every request of either kind fail as f (e.g.
+// Failure{Status: 500}) until ClearOutage: a provider that is down. Such
+// requests are counted in Stats.DuringOutage.
+func (s *Server) SetOutage(f Failure) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.outage = &f
+}
+
+// ClearOutage ends SetOutage's outage.
+func (s *Server) ClearOutage() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.outage = nil
+}
+
 // AddUnsupportedSentence makes chat answers carry one more sentence, with
 // this text, citing the first source segment — a claim the source does
 // not make, for evidence checks.
@@ -208,6 +230,44 @@ func (s *Server) AddUnsupportedSentence(text string) {
 	s.mu.Lock()
 	s.unsupported = text
 	s.mu.Unlock()
+}
+
+// PlantedErrors make chat answers wrong the ways a real model's can be, so
+// a test can show the gateway's checks catch them through a networked
+// provider: each applies once per answer, to the first sentence it fits.
+type PlantedErrors struct {
+	// DropFinding leaves out the first sentence of the first objective
+	// section (a finding the source states).
+	DropFinding bool
+	// SwapLaterality swaps left and right in the first sentence that has a side.
+	SwapLaterality bool
+	// ChangeDose changes the first dose (a number with a drug unit).
+	ChangeDose bool
+	// InventNumber adds a number the source does not hold to a sentence.
+	InventNumber bool
+}
+
+// Planted is what one answer's planted error did.
+type Planted struct {
+	Kind     string   // drop, laterality, dose, invented_number
+	Original string   // the sentence as the offline drafter wrote it
+	Text     string   // as answered ("" when dropped)
+	Evidence []string // what it cites (or cited, when dropped)
+}
+
+// PlantErrors makes later chat answers carry the errors in p (zero value:
+// none).
+func (s *Server) PlantErrors(p PlantedErrors) {
+	s.mu.Lock()
+	s.planted = p
+	s.mu.Unlock()
+}
+
+// PlantedLog returns every planted error so far, in order.
+func (s *Server) PlantedLog() []Planted {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]Planted(nil), s.plantedLog...)
 }
 
 // HallucinateOnSilence makes transcriptions of audio that ends in silence
@@ -241,7 +301,7 @@ func (s *Server) Stats() Stats {
 func (s *Server) Reset() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.requests, s.stats, s.failures = nil, Stats{}, map[Kind][]Failure{}
+	s.requests, s.stats, s.failures, s.outage = nil, Stats{}, map[Kind][]Failure{}, nil
 }
 
 var azurePathRE = regexp.MustCompile(`^/openai/deployments/([^/]+)/(chat/completions|audio/transcriptions)$`)
@@ -348,6 +408,11 @@ func contains(list []string, v string) bool {
 func (s *Server) nextFailure(kind Kind) (Failure, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.outage != nil {
+		s.stats.Injected++
+		s.stats.DuringOutage++
+		return *s.outage, true
+	}
 	fs := s.failures[kind]
 	if len(fs) == 0 {
 		return Failure{}, false

@@ -20,6 +20,9 @@ import (
 	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/app"
 	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/config"
 	"github.com/clinscribe/clinscribe/pipeline"
+	"github.com/clinscribe/clinscribe/pipeline/access"
+	"github.com/clinscribe/clinscribe/pipeline/ehr"
+	"github.com/clinscribe/clinscribe/pipeline/ehr/ehrtest"
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
 	"github.com/clinscribe/clinscribe/pipeline/phi"
 	"github.com/clinscribe/clinscribe/pipeline/signoff"
@@ -173,6 +176,16 @@ func TestCanaryNoPHIOutsideEncryptedStorage(t *testing.T) {
 	// worker that sleeps a second between polls would leave it pending
 	// after its retry delay, on a loaded machine.
 	cfg.Worker.IdlePollInterval = 50 * time.Millisecond
+	// EHR write-back is on: the signed note goes to a real FHIR server,
+	// the only place outside encrypted storage where the canaries may be.
+	fhirTokens := filepath.Join(t.TempDir(), "fhir-tokens")
+	if err := os.WriteFile(fhirTokens, []byte("canary-test-token\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	fhirSrv := ehrtest.Start(t, ehrtest.Options{TokensFile: fhirTokens})
+	fhirSrv.CreatePatient(t, "canary-test-token", "urn:oid:2.16.840.1.113883.3.9999.3", "MRN-CANARY-88231")
+	cfg.EHR = ehr.Config{BaseURL: fhirSrv.Base, PatientIdentifierSystem: "urn:oid:2.16.840.1.113883.3.9999.3", HTML: true,
+		Auth: ehr.Auth{Kind: ehr.AuthBearer, TokenFile: fhirTokens}}
 	e := start(t, rds, cfg, false) // the worker starts once everything is submitted
 	ctx := context.Background()
 
@@ -255,13 +268,49 @@ func TestCanaryNoPHIOutsideEncryptedStorage(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer srv.Shutdown()
+	omitted := 0
 	for _, id := range ids[:3] {
 		v := e.waitFinished(t, id, 30*time.Second)
 		if len(v.Drafts) == 1 {
-			if _, err := e.a.Services.Signoff.Draft(ctx, id, 0, signoff.Viewer{Actor: "dr-okafor", Role: "clinician"}); err != nil {
+			d, err := e.a.Services.Signoff.Draft(ctx, id, 0, signoff.Viewer{Actor: "dr-okafor", Role: "clinician"})
+			if err != nil {
 				t.Fatal(err)
 			}
+			// The "Not in the draft" list quotes the source (the identity
+			// check with the patient's name is left out as administrative):
+			// it lives in the encrypted draft, and the scans below show it
+			// reaches nothing else.
+			if d.NotInDraft == nil {
+				t.Fatalf("draft of %s has no Not in the draft list", id)
+			}
+			for _, o := range d.NotInDraft.Omissions() {
+				if holdsCanary(o.Text, "Zelda") {
+					omitted++
+				}
+			}
 		}
+	}
+	if omitted == 0 {
+		t.Fatal("no draft lists a canary-bearing segment as not in the draft: the scan would prove nothing about it")
+	}
+	// The clinician signs the note; it is written back to the EHR.
+	dr := access.Who{Principal: access.Principal{ID: "dr-okafor", Role: access.RoleProvider}}
+	dv, err := e.a.Services.Signoff.View(ctx, dr, ids[0], 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.a.Services.Signoff.Sign(ctx, dr, ids[0], dv.Version, dv.ContentSHA256, "Reviewed."); err != nil {
+		t.Fatal(err)
+	}
+	workertest.Eventually(t, 60*time.Second, func() error {
+		ds, err := e.a.EHR.Status(ctx, ids[0])
+		if err != nil || len(ds) != 1 || ds[0].State != ehr.StateDelivered {
+			return fmt.Errorf("write-back: %+v %v", ds, err)
+		}
+		return nil
+	})
+	if docs := fhirSrv.Search(t, "canary-test-token", "DocumentReference?identifier=urn:clinscribe:note|"+ids[0]+"-v1"); len(docs) != 1 {
+		t.Fatalf("the signed note did not reach the EHR: %d", len(docs))
 	}
 	if v, _ := e.a.Pipeline.Status(ctx, ids[2]); v.Failure == nil || v.Failure.Code != string(phi.CodeNotConfigured) {
 		t.Fatalf("recording without sidecar: %+v", v)
@@ -311,8 +360,8 @@ func TestCanaryNoPHIOutsideEncryptedStorage(t *testing.T) {
 		t.Error("no archived set in Redis: the scan must cover it")
 	}
 	logs := e.logs.String()
-	if !strings.Contains(logs, "encounter submitted") {
-		t.Fatal("no logs captured: the scan would prove nothing")
+	if !strings.Contains(logs, "encounter submitted") || !strings.Contains(logs, "draft checked") {
+		t.Fatal("no logs captured (or no draft-check log): the scan would prove nothing")
 	}
 	for _, c := range canaries {
 		if holdsCanary(logs, c) {
