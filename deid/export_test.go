@@ -52,10 +52,10 @@ func TaggerExample(d *Detector, text string, known Known, gold []Span) tagger.Ex
 	return ex
 }
 
-// TaggerStages runs the rules on text, then fn(stage) for each tagger
-// stage: stage 0 builds the tagger's input, stage 1 tags it. For
+// TaggerStages runs the rules on text and returns the tagger's two stages
+// as functions: building its input from the rule pass, and tagging it. For
 // benchmarks that time the stages apart.
-func TaggerStages(d *Detector, text string, known Known, n int) (input, tag func()) {
+func TaggerStages(d *Detector, text string, known Known) (input, tag func()) {
 	s := &scan{}
 	spans := s.rules(d, text, known, true)
 	m, _ := loadTagger()

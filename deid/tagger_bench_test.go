@@ -15,7 +15,7 @@ func BenchmarkTaggerStages(b *testing.B) {
 	var inputs, tags []func()
 	total := 0
 	for _, doc := range docs {
-		in, tg := deid.TaggerStages(d, doc.Text, doc.known(), 0)
+		in, tg := deid.TaggerStages(d, doc.Text, doc.known())
 		in()
 		inputs, tags = append(inputs, in), append(tags, tg)
 		total += len(doc.Text)

@@ -46,12 +46,13 @@
 // template number and a value) into a fixed table of 2^Bits buckets, each
 // holding one int16 weight per label.
 //
-// Only candidates are scored: words the rules left alone that are
-// capitalized, on a name or place list, or unknown to the lexicon; lower-
-// case ordinary words and words the rules already labelled are not scored
-// (rule-labelled words take their label from the rules, which also feeds
-// the previous-label feature of the next word). This keeps the tagger to a
-// small share of the detector's time.
+// Only candidates are scored (Candidate says which: words the rules left
+// alone that may be a name or place going by their case, lexicon classes
+// and position); ordinary words and words the rules already labelled are
+// not (rule-labelled words take their label from the rules, which also
+// feeds the previous-label feature of the next word), and a caller may
+// leave out words far from any candidate (CueGap). This keeps the tagger
+// to a small share of the detector's time.
 //
 // # Weights
 //
