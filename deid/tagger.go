@@ -379,11 +379,49 @@ func (s *scan) candidateAt(in *tagInput, i int) (tagger.Token, bool) {
 			}
 		}
 	}
+	// Capitalized words that tagger.Candidate takes only in a place
+	// position: all-capital words, and words that are also ordinary
+	// English words.
+	if t.shape&shUpper != 0 && (t.shape&shAllUpper != 0 && t.n() > 1 || t.lex&lxCommon != 0) && !s.placePosition(in, c, t) {
+		return tok, false
+	}
 	if s.ruleAt(in, i) != tagger.KindNone {
 		return tok, false
 	}
 	s.buildTok(in, c, tagger.KindNone, &tok)
 	return tok, tagger.Candidate(&tok)
+}
+
+// placePosition reports whether the word t with context c may be in a
+// position tagger.Candidate asks of all-capital words and of words that
+// are also ordinary words: after an entity, a place preposition, a title,
+// relation word or greeting, or (all capitals) before a facility word. It
+// may say yes where Candidate says no, never the other way round.
+func (s *scan) placePosition(in *tagInput, c wordCtx, t *token) bool {
+	if t.shape&shAllUpper != 0 {
+		if n := s.nextWord(c.i); n >= 0 && s.toks[n].lex&lxFacility != 0 {
+			return true
+		}
+	}
+	if c.line || c.prev < 0 {
+		return false
+	}
+	if s.afterEntity(in, c) {
+		return true
+	}
+	p := &s.toks[c.prev]
+	cw := s.cueWord(c.prev)
+	if cw == cuePrep {
+		return true
+	}
+	if t.shape&shAllUpper != 0 {
+		return false
+	}
+	if p.lex&(lxTitle|lxTitleClin|lxRelation) != 0 || cw == cueGreet {
+		return true
+	}
+	pc := s.ctxAt(c.prev)
+	return !c.sent && !pc.line && !pc.sent && s.cueWord(pc.prev) == cueGreet
 }
 
 // keep appends the word at token index i to the tagger's input; tok is its
