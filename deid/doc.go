@@ -229,14 +229,18 @@
 //	blind2-holdout        0.7117 -> 0.8162  0.9469 -> 0.9229   9/12 ->  8/12
 //	dialogues-known       0.6654 -> 0.8845  0.9467 -> 0.8915  (no PHI-free)
 //
-// Speed (make bench-deid, one run, the 2-core machine shared with other
-// builds at a load average of about 15, so every figure is low and noisy):
-// BenchmarkDetect 16.4 MB/cpu-s with the tagger, 19.7 rules-only (0.83);
-// BenchmarkDetectRatio, which alternates the two per document, 1.16. A CPU
-// profile of BenchmarkDetect/tagger puts the tagger at 7.9% of Detect
-// (addTagged 6.7%, scan.notice 1.2%), 9% on top of the rules. At the 22
-// MB/s the rules reach on a quiet machine that is about 20 MB/s with the
-// tagger: at the target, not above it with margin.
+// Speed (make bench-deid on the 2-core machine shared with other builds at
+// a load average of 8 to 16, so every figure is low and noisy): one run
+// gave BenchmarkDetect 16.3 MB/cpu-s with the tagger and 19.2 rules-only
+// (0.85); BenchmarkDetectRatio, which alternates the two on batches of
+// documents and counts this thread's CPU time only, gave 1.03 to 1.31 over
+// eight runs, median about 1.18. A CPU profile of BenchmarkDetect/tagger
+// puts the tagger at 7.9% of Detect (addTagged 6.7%, scan.notice 1.2%),
+// which undercounts it: with the tagger's preparation on and the tagger
+// itself off the ratio is 0.99, so nearly all of the cost is addTagged,
+// about two thirds building its input and one third tagging. At the 22
+// MB/s the rules reach on a quiet machine, 1.18 is about 18.6 MB/s with the
+// tagger: below the 20 MB/s target.
 //
 // The tagger's gain is largest where the rules are weakest, lower-case
 // dialogue (dialogues-known +0.22, blind2 +0.12); its cost is precision and
