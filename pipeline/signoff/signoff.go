@@ -382,3 +382,24 @@ func (s *Service) PatientID(ctx context.Context, id string) (string, error) {
 	}
 	return meta.Subject.PatientID, nil
 }
+
+// PullIn adds a segment the draft lists under "Not in the draft" to one of
+// its sections, as one sentence citing that segment: the one-click edit a
+// reviewing clinician makes. It is an Edit (a new version, audited, checked
+// like any edit) of version base.
+func (s *Service) PullIn(ctx context.Context, who access.Who, id string, base int, segment string, part int, section string) (*DraftView, error) {
+	if _, err := s.guard.Authorize(ctx, who, access.ActEdit, id); err != nil {
+		return nil, err
+	}
+	d, err := s.store.Draft(ctx, id, base)
+	if errors.Is(err, encounter.ErrNotFound) {
+		return nil, phi.Permanentf(phi.CodeNotFound, "encounter %s has no draft version %d", id, base)
+	} else if err != nil {
+		return nil, phi.Wrap(err, phi.CodeStorage, "draft unavailable")
+	}
+	sections, err := d.PullIn(segment, part, section)
+	if err != nil {
+		return nil, phi.Permanentf(phi.CodeInvalidInput, "that segment is not listed as not in the draft of version %d, or the section does not exist", base)
+	}
+	return s.Edit(ctx, who, id, base, sections)
+}

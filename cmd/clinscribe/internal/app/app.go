@@ -71,6 +71,9 @@ type App struct {
 	AuditSink *metrics.Sink
 	Trail     *audit.Trail
 
+	auditStore  audit.Store // the trail's, shared with its Sealer
+	auditSigner *audit.Signer
+
 	closers []func() error
 }
 
@@ -137,12 +140,12 @@ func Open(ctx context.Context, cfg config.Config, opts Options) (a *App, err err
 	}
 	a.Vault = storage.NewVault(a.Data, a.Keyring)
 
-	trail, err := openAuditTrail(ctx, cfg, a.Log)
+	at, err := openAuditTrail(ctx, cfg, a.Log)
 	if err != nil {
 		return nil, fmt.Errorf("app: audit: %w", err)
 	}
-	a.Trail = trail
-	a.AuditSink = a.Metrics.InstrumentSink(trail)
+	a.Trail, a.auditStore, a.auditSigner = at.trail, at.store, at.signer
+	a.AuditSink = a.Metrics.InstrumentSink(at.trail)
 	a.Audit = audit.NewLogger(a.AuditSink, cfg.Service.Name, cfg.Service.WorkerID, nil)
 	a.closers = append(a.closers, a.Audit.Close)
 
