@@ -66,10 +66,9 @@ type App struct {
 	// Ops parts: one Prometheus registry per process, the keyring store
 	// (for readiness checks), the instrumented audit sink and the trail
 	// behind it (for checkpoints).
-	Metrics   *metrics.Metrics
-	Ring      storage.Blobstore
-	AuditSink *metrics.Sink
-	Trail     *audit.Trail
+	Metrics *metrics.Metrics
+	Ring    storage.Blobstore
+	Trail   *audit.Trail
 
 	auditStore  audit.Store // the trail's, shared with its Sealer
 	auditSigner *audit.Signer
@@ -145,8 +144,7 @@ func Open(ctx context.Context, cfg config.Config, opts Options) (a *App, err err
 		return nil, fmt.Errorf("app: audit: %w", err)
 	}
 	a.Trail, a.auditStore, a.auditSigner = at.trail, at.store, at.signer
-	a.AuditSink = a.Metrics.InstrumentSink(at.trail)
-	a.Audit = audit.NewLogger(a.AuditSink, cfg.Service.Name, cfg.Service.WorkerID, nil)
+	a.Audit = audit.NewLogger(at.trail, cfg.Service.Name, cfg.Service.WorkerID, nil, audit.WithObserver(a.Metrics))
 	a.closers = append(a.closers, a.Audit.Close)
 
 	providers, err := a.openProviders(cfg.AI.Providers, opts.Environ)
