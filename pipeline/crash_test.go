@@ -331,7 +331,7 @@ func (sc crashScenario) crashAt(t *testing.T, signer *audit.Signer, pub ed25519.
 			t.Errorf("encounter %s holds %d input objects, its record names %d", id, len(inputs), len(meta.Inputs))
 		}
 		if sc.optOut {
-			queue, err := second.s.Consent.HumanQueue(ctx)
+			queue, err := second.s.Store.HumanQueue(ctx)
 			if err != nil || len(queue) != 1 || queue[0] != id {
 				t.Errorf("human queue = %v, %v; want [%s]", queue, err, id)
 			}

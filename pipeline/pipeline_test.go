@@ -45,6 +45,12 @@ func (q *queue) Enqueue(ctx context.Context, stage encounter.Stage, id string) e
 	return nil
 }
 
+// EnqueueRegenerate queues the regenerate stage (the version it makes is
+// found again from the lifecycle when it runs).
+func (q *queue) EnqueueRegenerate(ctx context.Context, id string, version int) error {
+	return q.Enqueue(ctx, encounter.StageRegenerate, id)
+}
+
 func (q *queue) EnqueueReview(ctx context.Context, encID, caseID string) error {
 	q.mu.Lock()
 	defer q.mu.Unlock()

@@ -23,6 +23,11 @@ type TaskOptions struct {
 	// Retention keeps a completed task (its ID only) so that enqueueing the
 	// same stage again is recognized as a duplicate. Zero means 24 hours.
 	Retention time.Duration `yaml:"retention"`
+	// WebhookMaxRetry is how many times a webhook delivery is retried
+	// (backoff 1 s, 2 s, 4 s ... capped at 10 minutes, full jitter: 20
+	// retries span up to about two hours) before it is archived. Zero
+	// means 20; negative means none.
+	WebhookMaxRetry int `yaml:"webhook_max_retry"`
 }
 
 // WithDefaults fills zero fields.
@@ -37,6 +42,11 @@ func (o TaskOptions) WithDefaults() TaskOptions {
 	}
 	if o.Retention == 0 {
 		o.Retention = 24 * time.Hour
+	}
+	if o.WebhookMaxRetry == 0 {
+		o.WebhookMaxRetry = 20
+	} else if o.WebhookMaxRetry < 0 {
+		o.WebhookMaxRetry = 0
 	}
 	return o
 }
@@ -93,7 +103,19 @@ func (c *Client) EnqueueWebhook(ctx context.Context, eventID, endpoint string) e
 		return fmt.Errorf("worker: not a webhook event")
 	}
 	b, _ := json.Marshal(WebhookPayload{EventID: eventID, Endpoint: endpoint})
-	return c.enqueue(ctx, asynq.NewTask(TypeWebhook, b), QueueCritical, "webhook:"+eventID+":"+endpoint)
+	return c.enqueueRetrying(ctx, asynq.NewTask(TypeWebhook, b), QueueCritical, "webhook:"+eventID+":"+endpoint, c.opts.WebhookMaxRetry)
+}
+
+// EnqueueRegenerate implements pipeline.Queue: the regeneration that makes
+// draft version `version` (one task per version, so a later regeneration
+// is not mistaken for a duplicate of an earlier one).
+func (c *Client) EnqueueRegenerate(ctx context.Context, encounterID string, version int) error {
+	payload, err := NewPayload(encounterID)
+	if err != nil {
+		return err
+	}
+	return c.enqueue(ctx, asynq.NewTask(TypeRegenerate, payload), QueueSummarize,
+		fmt.Sprintf("%s:v%d", TaskID(encounter.StageRegenerate, encounterID), version))
 }
 
 // EnqueueDeid implements review.Jobs. Refreshes of one encounter within
@@ -115,8 +137,12 @@ func (c *Client) EnqueueDeid(ctx context.Context, encounterID string) error {
 }
 
 func (c *Client) enqueue(ctx context.Context, t *asynq.Task, queue, id string) error {
+	return c.enqueueRetrying(ctx, t, queue, id, c.opts.MaxRetry)
+}
+
+func (c *Client) enqueueRetrying(ctx context.Context, t *asynq.Task, queue, id string, maxRetry int) error {
 	_, err := c.c.EnqueueContext(ctx, t, asynq.Queue(queue), asynq.TaskID(id),
-		asynq.MaxRetry(c.opts.MaxRetry), asynq.Timeout(c.opts.Timeout), asynq.Retention(c.opts.Retention))
+		asynq.MaxRetry(maxRetry), asynq.Timeout(c.opts.Timeout), asynq.Retention(c.opts.Retention))
 	if errors.Is(err, asynq.ErrTaskIDConflict) {
 		return nil
 	}

@@ -50,6 +50,14 @@ const (
 	// A submission that did not reach its commit point (it failed, or a
 	// crash cut it off) and whose stored parts were removed.
 	EventSubmitAbandoned Event = "encounter.submit_abandoned"
+
+	// People's loops (issue 14).
+	EventList            Event = "encounter.list"             // someone listed encounters (a worklist; Count: how many)
+	EventTranscriptView  Event = "transcript.view"            // someone read an encounter's transcript
+	EventSourceRead      Event = "source.read"                // someone read a submitted input (ObjectID: note | audio)
+	EventRegenerate      Event = "draft.regenerate"           // a clinician asked the AI for a new draft version
+	EventHumanAssigned   Event = "human_documentation.assign" // human documentation (re)assigned (ObjectID: to whom)
+	EventHumanDocumented Event = "human_documentation.close"  // a human-authored version was signed; the queue item closed
 )
 
 var knownEvents = map[Event]bool{
@@ -62,6 +70,8 @@ var knownEvents = map[Event]bool{
 	EventReject:      true, EventEnteredInError: true, EventExplain: true, EventStatus: true,
 	EventReviewOpen: true, EventReviewRead: true, EventHumanRouted: true, EventLegalHold: true, EventWebhook: true,
 	EventInputDeleted: true, EventSubmitAbandoned: true,
+	EventList: true, EventTranscriptView: true, EventSourceRead: true, EventRegenerate: true,
+	EventHumanAssigned: true, EventHumanDocumented: true,
 }
 
 // Events lists every known event, sorted.
