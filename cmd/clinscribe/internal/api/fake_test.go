@@ -35,7 +35,10 @@ func (down) Regenerate(context.Context, access.Who, string) (*pipeline.Regenerat
 func (down) Write(context.Context, access.Who, string, int, []encounter.Section) (*signoff.DraftView, error) {
 	return nil, errDown
 }
-func (down) List(context.Context, access.Who, worklist.Query) (*worklist.Page, error) {
+// downList is the worklist unavailable (its List is not the reviews' List).
+type downList struct{}
+
+func (downList) List(context.Context, access.Who, worklist.Query) (*worklist.Page, error) {
 	return nil, errDown
 }
 func (down) Queue(context.Context, access.Who) ([]human.Item, error) { return nil, errDown }
