@@ -295,6 +295,14 @@ func (sc crashScenario) crashAt(t *testing.T, signer *audit.Signer, pub ed25519.
 			t.Errorf("open marker left after recovery: %s", k)
 		}
 	}
+	// Worklist entries exist for committed encounters only.
+	for _, k := range keys {
+		if strings.HasPrefix(k, "index/by-") {
+			if _, id, ok := encounter.ParseIndexEntry(k); !ok || !ids[id] {
+				t.Errorf("worklist entry %s names no stored encounter", k)
+			}
+		}
+	}
 	if st.id != "" && !ids[st.id] {
 		t.Fatalf("Submit returned %s but nothing of it is stored", st.id)
 	}
@@ -322,6 +330,9 @@ func (sc crashScenario) crashAt(t *testing.T, signer *audit.Signer, pub ed25519.
 		if err != nil {
 			objs, _ := raw.List(ctx, encounter.Scope(id)+"/")
 			t.Fatalf("encounter %s has no Meta but objects remain (an orphan): %v (%v)", id, objs, err)
+		}
+		if listed, err := second.s.Store.Indexed(ctx, meta); err != nil || !listed {
+			t.Errorf("encounter %s is missing from its worklists after recovery (%v)", id, err)
 		}
 		if n := count(audit.EventSubmit, id); n < 1 || (n > 1 && !sc.retries) {
 			t.Errorf("encounter %s: %d submit entries, want 1 (one per attempt when retried)", id, n)
