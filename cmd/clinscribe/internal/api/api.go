@@ -379,7 +379,7 @@ var statusOf = map[phi.Code]int{
 	phi.CodeConflict: http.StatusConflict, phi.CodeLegalHold: http.StatusConflict, phi.CodeRetentionFloor: http.StatusConflict,
 	phi.CodeAuditUnavailable: http.StatusServiceUnavailable, phi.CodeStorage: http.StatusServiceUnavailable,
 	phi.CodeNotConfigured: http.StatusNotImplemented, phi.CodeTimeout: http.StatusGatewayTimeout,
-	phi.CodeCanceled: http.StatusServiceUnavailable,
+	phi.CodeCanceled: http.StatusServiceUnavailable, phi.CodeConsentDenied: http.StatusConflict,
 }
 
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {

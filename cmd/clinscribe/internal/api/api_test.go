@@ -476,7 +476,7 @@ func TestOptOutRoutesToHumans(t *testing.T) {
 	if code := f.call("platform", "GET", "/v1/human-queue", nil, &q); code != 200 || len(q.Encounters) != 1 || q.Encounters[0] != id {
 		t.Fatalf("human queue: %d %+v", code, q)
 	}
-	f.hook.find(t, "encounter.human_documentation", 20*time.Second)
+	f.hook.find(t, "encounter.human_documentation_needed", 20*time.Second) // renamed from encounter.human_documentation (issue 14)
 	intents := map[string]int{}
 	for _, e := range auditEvents(t, f.cfg.Audit.Dir) {
 		if e.Event == audit.EventAIIntent {
