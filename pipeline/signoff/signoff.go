@@ -149,6 +149,8 @@ type DraftView struct {
 	// PendingAmendments are the preliminary versions newer than the signed
 	// one (none when nothing is signed: then the latest is shown).
 	PendingAmendments []Amendment `json:"pending_amendments,omitempty"`
+
+	stored *encounter.Draft // the version as stored (Draft may be a patient's copy)
 }
 
 // Text renders the version (Draft.Text) followed by the pending
@@ -244,7 +246,7 @@ func (s *Service) view(ctx context.Context, who access.Who, meta *encounter.Meta
 	if err := s.guard.Record(ctx, e); err != nil {
 		return nil, err
 	}
-	dv := &DraftView{Draft: d, State: *st, Versions: versions, Latest: latest, Signed: signed}
+	dv := &DraftView{Draft: d, State: *st, Versions: versions, Latest: latest, Signed: signed, stored: d}
 	if signed > 0 && (!patient || s.cfg.PatientsSeeUnsigned) {
 		for _, v := range encounter.PendingAfter(states, signed) {
 			a := drafts[slices.IndexFunc(drafts, func(x *encounter.Draft) bool { return x.Version == v })]
@@ -481,7 +483,7 @@ func (s *Service) writeHuman(ctx context.Context, who access.Who, meta *encounte
 			Notice: "Written by a clinician; no AI was used."},
 	}
 	known := map[string]bool{}
-	if t, err := s.store.Transcript(ctx, meta.ID); err == nil {
+	if t, err := s.transcript(ctx, meta); err == nil {
 		for _, seg := range t.Segments {
 			known[seg.ID] = true
 		}

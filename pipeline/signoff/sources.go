@@ -54,6 +54,16 @@ func (s *Service) Transcript(ctx context.Context, who access.Who, id string) (*T
 	return tv, nil
 }
 
+// Segment returns the segment with the ID.
+func (t *TranscriptView) Segment(id string) (encounter.Segment, bool) {
+	for _, seg := range t.Segments {
+		if seg.ID == id {
+			return seg, true
+		}
+	}
+	return encounter.Segment{}, false
+}
+
 func (s *Service) transcript(ctx context.Context, meta *encounter.Meta) (*TranscriptView, error) {
 	t, err := s.store.Transcript(ctx, meta.ID)
 	if err == nil {

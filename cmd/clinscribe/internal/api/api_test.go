@@ -82,7 +82,10 @@ type fixture struct {
 	cfg    config.Config
 	tokens map[string]string
 	hook   *hook
+	redis  *redistest.Server
+	logs   *syncBuffer // everything the app logged
 }
+
 
 type configT = config.Config
 
@@ -103,7 +106,7 @@ func setup(t *testing.T, mutate func(*config.Config)) *fixture {
 	if err := cfg.Validate(); err != nil {
 		t.Fatal(err)
 	}
-	f := &fixture{t: t, cfg: cfg, tokens: map[string]string{}, hook: h}
+	f := &fixture{t: t, cfg: cfg, tokens: map[string]string{}, hook: h, redis: rds, logs: &syncBuffer{}}
 	for _, tk := range []struct {
 		id      string
 		role    access.Role
@@ -129,7 +132,7 @@ func setup(t *testing.T, mutate func(*config.Config)) *fixture {
 		}
 		f.tokens[tk.id] = token
 	}
-	a, err := app.Open(context.Background(), cfg, app.Options{LogOutput: io.Discard})
+	a, err := app.Open(context.Background(), cfg, app.Options{LogOutput: f.logs})
 	if err != nil {
 		t.Fatal(err)
 	}

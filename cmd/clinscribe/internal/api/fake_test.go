@@ -35,6 +35,7 @@ func (down) Regenerate(context.Context, access.Who, string) (*pipeline.Regenerat
 func (down) Write(context.Context, access.Who, string, int, []encounter.Section) (*signoff.DraftView, error) {
 	return nil, errDown
 }
+
 // downList is the worklist unavailable (its List is not the reviews' List).
 type downList struct{}
 
