@@ -140,10 +140,12 @@ type Page struct {
 
 // List lists the encounters who may see that the query selects.
 func (s *Service) List(ctx context.Context, who access.Who, q Query) (*Page, error) {
+	// The cursor binds to the query as asked: a default time range moves
+	// with the clock from one page to the next.
+	fp := s.fingerprint(who, q)
 	if err := s.check(ctx, who, &q); err != nil {
 		return nil, err
 	}
-	fp := s.fingerprint(who, q)
 	after, err := page.Decode(q.Cursor, fp)
 	if err != nil {
 		return nil, phi.Permanentf(phi.CodeInvalidInput, "the cursor is malformed or belongs to another listing; start again without it")

@@ -84,8 +84,8 @@ type fixture struct {
 	hook   *hook
 	redis  *redistest.Server
 	logs   *syncBuffer // everything the app logged
+	urls   []string    // every URL requested and every URL or cursor answered
 }
-
 
 type configT = config.Config
 
@@ -176,12 +176,14 @@ func (f *fixture) call(who, method, path string, body any, out any) int {
 
 func (f *fixture) do(req *http.Request, out any) int {
 	f.t.Helper()
+	f.urls = append(f.urls, req.URL.String())
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		f.t.Fatal(err)
 	}
 	defer resp.Body.Close()
 	b, _ := io.ReadAll(resp.Body)
+	f.noteURLs(resp.Header, b)
 	if out != nil && resp.StatusCode < 300 {
 		if err := json.Unmarshal(b, out); err != nil {
 			f.t.Fatalf("%s %s: %v\n%s", req.Method, req.URL.Path, err, b)
@@ -199,6 +201,25 @@ func (f *fixture) do(req *http.Request, out any) int {
 		}
 	}
 	return resp.StatusCode
+}
+
+// noteURLs keeps what an answer hands back to be used in a URL: status
+// URLs, cursors, Location.
+func (f *fixture) noteURLs(h http.Header, body []byte) {
+	if loc := h.Get("Location"); loc != "" {
+		f.urls = append(f.urls, loc)
+	}
+	var v struct {
+		StatusURL  string `json:"status_url"`
+		NextCursor string `json:"next_cursor"`
+	}
+	if json.Unmarshal(body, &v) == nil {
+		for _, u := range []string{v.StatusURL, v.NextCursor} {
+			if u != "" {
+				f.urls = append(f.urls, u)
+			}
+		}
+	}
 }
 
 type apiError struct{ Code, Message string }

@@ -7,6 +7,7 @@ package api_test
 
 import (
 	"bytes"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -14,6 +15,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -46,12 +48,14 @@ func (f *fixture) raw(who, method, path string, header map[string]string, body a
 	if who != "" {
 		req.Header.Set("Authorization", "Bearer "+f.tokens[who])
 	}
+	f.urls = append(f.urls, req.URL.String())
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		f.t.Fatal(err)
 	}
 	defer resp.Body.Close()
 	b, _ := io.ReadAll(resp.Body)
+	f.noteURLs(resp.Header, b)
 	return resp.StatusCode, resp.Header, b
 }
 
@@ -735,4 +739,186 @@ func TestRegenerateAfterRejection(t *testing.T) {
 	if code := f.call("drA", "POST", "/v1/encounters/"+id+"/regenerate", nil, &e); code != http.StatusConflict || e.Code != "consent_denied" {
 		t.Errorf("regenerate for an opted-out patient: %d %+v", code, e)
 	}
+}
+
+// The canary over the people's loops: identifiers planted in what the
+// platform submits, in a clinician's edit and in a hand-written note flow
+// through every new route (worklists with cursors, status, drafts,
+// transcripts, sources with ranges, human documentation, reassignment,
+// regeneration, the delivery log) and appear nowhere outside encrypted
+// storage and the answers that carry content: not in Redis, the logs, the
+// audit trail, any URL or cursor, any object key, any webhook.
+func TestLoopsCanary(t *testing.T) {
+	t.Parallel()
+	f := setup(t, nil)
+	const (
+		mrn, optedOut = "MRN-CANARY-88231", "MRN-CANARY-55510"
+		name, phone   = "Zelda Quixote", "(555) 013-7781"
+	)
+	canaries := []string{"Zelda", "Quixote", "CANARY-88231", "CANARY-55510", "88231", "55510", "013-7781", "0137781", "1931-02-14", "02/14/1931"}
+	meta := func(patient string) []byte {
+		b, _ := json.Marshal(map[string]any{"template": "soap",
+			"patient":  map[string]any{"id": patient, "name": name, "birth_date": "1931-02-14", "phone": phone},
+			"provider": map[string]any{"id": "dr-okafor", "name": "Dr. Lena Okafor"}})
+		return b
+	}
+	submit := func(parts []part) string {
+		body, ct := multipartBody(t, parts)
+		req, _ := http.NewRequest(http.MethodPost, f.url+"/v1/encounters", body)
+		req.Header.Set("Content-Type", ct)
+		req.Header.Set("Authorization", "Bearer "+f.tokens["platform"])
+		var out struct{ ID string }
+		if code := f.do(req, &out); code != http.StatusAccepted {
+			t.Fatalf("submit: %d", code)
+		}
+		return out.ID
+	}
+	note := "Patient: Zelda Quixote  DOB: 02/14/1931  MRN-CANARY-88231  Phone (555) 013-7781\n" +
+		"HPI: Ms. Quixote reports a cough for five days with fever.\nExam: Temp 38.4 C. Crackles at the right base.\n" +
+		"Assessment: Community-acquired pneumonia, likely.\nPlan: Amoxicillin 1 g three times daily for 5 days."
+	vtt := "WEBVTT\n\n1\n00:00:00.000 --> 00:00:03.000\n<v Dr. Okafor>Please confirm your name, Zelda Quixote, born 02/14/1931?</v>\n\n" +
+		"2\n00:00:03.000 --> 00:00:07.000\n<v Patient>Yes. I have had a cough for five days, call me at (555) 013-7781.</v>\n"
+	if code := f.call("platform", "PUT", "/v1/consent", map[string]string{"patient_id": optedOut, "ai_processing": "denied", "source": "front-desk"}, nil); code != http.StatusOK {
+		t.Fatalf("consent: %d", code)
+	}
+	ai := submit([]part{{name: "metadata", contentType: "application/json", body: meta(mrn)},
+		{name: "note", contentType: "text/plain", body: []byte(note)}})
+	human := submit([]part{{name: "metadata", contentType: "application/json", body: meta(optedOut)},
+		{name: "sidecar", contentType: "text/vtt", body: []byte(vtt)},
+		{name: "audio", contentType: "audio/wav", body: readSample(t, "rec-cough-telehealth.wav")}})
+	f.waitDraft(ai)
+	f.waitDraft(human)
+
+	// The AI path: list page by page, read, edit with the name, sign,
+	// reject and regenerate.
+	for _, who := range []string{"drA", "platform", "ops"} {
+		p := f.list(who, url.Values{"limit": {"1"}})
+		for p.NextCursor != "" {
+			p = f.list(who, url.Values{"limit": {"1"}, "cursor": {p.NextCursor}})
+		}
+	}
+	d := f.draft("drA", ai, 0)
+	if !strings.Contains(fmt.Sprint(d.Sections), "Quixote") {
+		t.Fatal("positive control: the draft carries the planted name (content, served to its clinician)")
+	}
+	edited := slices.Clone(d.Sections)
+	edited[0].Sentences = append(slices.Clone(edited[0].Sentences), encounter.Sentence{Text: "Zelda Quixote called from (555) 013-7781."})
+	var v2 draftJSON
+	f.call("drA", "POST", "/v1/encounters/"+ai+"/versions/1/edit", map[string]any{"sections": edited}, &v2)
+	f.call("drA", "POST", "/v1/encounters/"+ai+"/versions/2/reject", map[string]string{"reason": "wrong-patient"}, nil)
+	var rg struct{ Version int }
+	if code := f.call("drA", "POST", "/v1/encounters/"+ai+"/regenerate", nil, &rg); code != http.StatusAccepted {
+		t.Fatalf("regenerate: %d", code)
+	}
+	f.hook.findEvent(t, "draft.ready", ai, func(ev webhook.Event) bool { return ev.Data["version"] == "3" })
+	f.sign("drA", ai, f.draft("drA", ai, 3))
+	f.call("drA", "GET", "/v1/encounters/"+ai+"/transcript", nil, nil)
+	f.raw("drA", "GET", "/v1/encounters/"+ai+"/source/note", nil, nil)
+	f.raw("patientP", "GET", "/v1/encounters/"+ai+"/draft", nil, nil) // refused: not theirs
+
+	// The human path: sources, reassignment, a hand-written note naming the
+	// patient, signed.
+	f.call("drA", "GET", "/v1/encounters/"+human+"/transcript", nil, nil)
+	f.raw("drA", "GET", "/v1/encounters/"+human+"/source/audio", map[string]string{"Range": "bytes=1000-1999"}, nil)
+	f.call("platform", "PUT", "/v1/encounters/"+human+"/assignee", map[string]string{"assigned_to": "dr-brandt"}, nil)
+	f.call("drB", "GET", "/v1/human-queue", nil, nil)
+	secs := soapSections(t, "seg-0002")
+	secs[0].Sentences[0].Text = "Zelda Quixote (DOB 02/14/1931, MRN-CANARY-55510) reports a cough."
+	var hv draftJSON
+	if code := f.call("drB", "POST", "/v1/encounters/"+human+"/versions", map[string]any{"base": 0, "sections": secs}, &hv); code != http.StatusCreated {
+		t.Fatalf("hand-written note: %d", code)
+	}
+	f.sign("drB", human, hv)
+	for _, who := range []string{"drB", "platform"} {
+		f.list(who, url.Values{"state": {"signed"}, "limit": {"1"}})
+	}
+	f.hook.findEvent(t, "draft.signed", human, nil)
+	var log struct {
+		NextCursor string `json:"next_cursor"`
+	}
+	f.call("platform", "GET", "/v1/webhooks/deliveries?limit=1", nil, &log)
+	f.call("ops", "GET", "/v1/webhooks/deliveries?limit=1&cursor="+url.QueryEscape(log.NextCursor), nil, nil)
+	if len(f.urls) < 30 {
+		t.Fatalf("only %d URLs seen: the scan would prove little", len(f.urls))
+	}
+
+	scan := func(where, s string) {
+		t.Helper()
+		for _, c := range canaries {
+			if holdsCanary(s, c) {
+				t.Errorf("%s holds canary %q", where, c)
+			}
+		}
+	}
+	for _, u := range f.urls {
+		scan("URL "+u, u)
+		if raw, err := base64URL(u); err == nil {
+			scan("decoded cursor "+u, raw)
+		}
+	}
+	dump := f.redis.Dump(t)
+	if len(dump) == 0 {
+		t.Fatal("Redis is empty: the scan would prove nothing")
+	}
+	for k, v := range dump {
+		scan("Redis key "+k, k+" "+v)
+	}
+	logs := f.logs.String()
+	if !strings.Contains(logs, "human documentation reassigned") {
+		t.Fatal("the logs lack the reassignment: the scan would prove little")
+	}
+	scan("logs", logs)
+	files, _ := filepath.Glob(filepath.Join(f.cfg.Audit.Dir, "*"))
+	if len(files) == 0 {
+		t.Fatal("no audit files")
+	}
+	for _, p := range files {
+		b, _ := os.ReadFile(p)
+		scan("audit file "+p, string(b))
+	}
+	f.hook.mu.Lock()
+	for _, d := range f.hook.got {
+		scan("webhook "+d.header.Get(webhook.HeaderEventType), string(d.body))
+	}
+	f.hook.mu.Unlock()
+	var keys []string
+	filepath.Walk(f.cfg.Storage.Dir, func(p string, info os.FileInfo, err error) error {
+		if err == nil && !info.IsDir() {
+			rel, _ := filepath.Rel(f.cfg.Storage.Dir, p)
+			keys = append(keys, rel)
+			b, _ := os.ReadFile(p)
+			for _, c := range []string{"Zelda", "Quixote", "CANARY"} {
+				if bytes.Contains(b, []byte(c)) {
+					t.Errorf("stored object %s holds %q in the clear", rel, c)
+				}
+			}
+		}
+		return err
+	})
+	if !slices.ContainsFunc(keys, func(k string) bool { return strings.HasPrefix(k, "index/by-provider/") }) {
+		t.Fatal("no worklist entries stored: the key scan would prove little")
+	}
+	for _, k := range keys {
+		scan("object key "+k, k)
+	}
+}
+
+// base64URL decodes the last path or query element of u as a cursor would
+// be encoded; an error when it is not one.
+func base64URL(u string) (string, error) {
+	if i := strings.LastIndexAny(u, "=/"); i >= 0 {
+		u = u[i+1:]
+	}
+	b, err := base64.RawURLEncoding.DecodeString(u)
+	return string(b), err
+}
+
+// holdsCanary reports whether s contains canary c; an all-digit canary
+// must stand as a number of its own (as in the app's canary test: "88231"
+// inside a timestamp is a coincidence, not a leak).
+func holdsCanary(s, c string) bool {
+	if strings.Trim(c, "0123456789") != "" {
+		return strings.Contains(s, c)
+	}
+	return regexp.MustCompile(`(^|[^0-9])` + c + `([^0-9]|$)`).MatchString(s)
 }
