@@ -54,9 +54,10 @@ type Config struct {
 	// MaxRange bounds a platform or ops listing's time range (it reads one
 	// index directory per day). Zero means 366 days.
 	MaxRange time.Duration
-	// ScanFactor bounds the entries a page reads: ScanFactor × the page
-	// size, plus 100. Zero means 10.
-	ScanFactor int
+	// MaxScan bounds the index entries one page reads (each costs a few
+	// reads of the encounter's state): a page stops there and returns a
+	// cursor. Zero means 10 × the page size, at least 200.
+	MaxScan int
 }
 
 // WithDefaults fills zero fields.
@@ -66,9 +67,6 @@ func (c Config) WithDefaults() Config {
 	}
 	if c.MaxRange == 0 {
 		c.MaxRange = 366 * 24 * time.Hour
-	}
-	if c.ScanFactor == 0 {
-		c.ScanFactor = 10
 	}
 	return c
 }
@@ -155,7 +153,10 @@ func (s *Service) List(ctx context.Context, who access.Who, q Query) (*Page, err
 		return nil, err
 	}
 	limit := page.Limit(q.Limit)
-	budget := limit*s.cfg.ScanFactor + 100
+	budget := s.cfg.MaxScan
+	if budget <= 0 {
+		budget = max(10*limit, 200)
+	}
 	out := &Page{Items: []Item{}}
 	rules := s.guard.Rules()
 	seen := map[string]bool{}
