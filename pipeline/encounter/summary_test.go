@@ -18,7 +18,9 @@ func TestSummarize(t *testing.T) {
 	optedOut.AIProcessing = encounter.AIProcessingDenied
 	done := []encounter.StageStatus{{Stage: encounter.StageTranscribe, State: encounter.StateSkipped},
 		{Stage: encounter.StageSummarize, State: encounter.StateDone}}
-	signed := func(v int) encounter.Event { return encounter.Event{Kind: encounter.EvSigned, Version: v, Actor: "dr-okafor", At: t0} }
+	signed := func(v int) encounter.Event {
+		return encounter.Event{Kind: encounter.EvSigned, Version: v, Actor: "dr-okafor", At: t0}
+	}
 	cases := []struct {
 		name     string
 		meta     *encounter.Meta
