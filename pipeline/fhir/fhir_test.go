@@ -122,7 +122,9 @@ func TestBundleHumanAndSuperseded(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var bun struct{ Entry []struct{ Resource map[string]any } }
+		var bun struct {
+			Entry []struct{ Resource map[string]any }
+		}
 		if err := json.Unmarshal(b, &bun); err != nil {
 			t.Fatal(err)
 		}
