@@ -24,10 +24,11 @@ import (
 
 // Enqueuer schedules a stage of an encounter. Scheduling a stage that is
 // already queued (or recently done) is not an error: implementations
-// deduplicate by encounter and stage (and, for a regeneration, version).
+// deduplicate by encounter and stage (and, for a regeneration, request:
+// the sequence number of its lifecycle event).
 type Enqueuer interface {
 	Enqueue(ctx context.Context, stage encounter.Stage, encounterID string) error
-	EnqueueRegenerate(ctx context.Context, encounterID string, version int) error
+	EnqueueRegenerate(ctx context.Context, encounterID string, request int) error
 }
 
 // Limits bound what Submit accepts.

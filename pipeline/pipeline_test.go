@@ -47,7 +47,7 @@ func (q *queue) Enqueue(ctx context.Context, stage encounter.Stage, id string) e
 
 // EnqueueRegenerate queues the regenerate stage (the version it makes is
 // found again from the lifecycle when it runs).
-func (q *queue) EnqueueRegenerate(ctx context.Context, id string, version int) error {
+func (q *queue) EnqueueRegenerate(ctx context.Context, id string, request int) error {
 	return q.Enqueue(ctx, encounter.StageRegenerate, id)
 }
 

@@ -63,7 +63,7 @@ func (p *Pipeline) Regenerate(ctx context.Context, who access.Who, id string) (*
 	}
 	e := who.Entry(audit.EventRegenerate, meta)
 	e.Version = version
-	_, err = p.store.Transition(ctx, id, encounter.Event{Kind: encounter.EvRegenerateRequested, Version: version, Actor: who.ID,
+	req, err := p.store.Transition(ctx, id, encounter.Event{Kind: encounter.EvRegenerateRequested, Version: version, Actor: who.ID,
 		Role: string(who.Role), At: p.now().UTC()}, func(drafts []*encounter.Draft, st map[int]*encounter.VersionState) error {
 		if now := drafts[len(drafts)-1].Version; now != latest {
 			return phi.Permanentf(phi.CodeConflict, "version %d was added meanwhile; read it before asking for a new draft", now)
@@ -73,7 +73,7 @@ func (p *Pipeline) Regenerate(ctx context.Context, who access.Who, id string) (*
 	if err != nil {
 		return nil, err
 	}
-	if err := p.queue.EnqueueRegenerate(ctx, id, version); err != nil {
+	if err := p.queue.EnqueueRegenerate(ctx, id, req.Seq); err != nil {
 		p.log.Error("regeneration recorded but not queued; the reconciler will queue it", "encounter_id", id, "error", err)
 	}
 	p.log.Info("draft regeneration requested", "encounter_id", id, "version", int64(version))

@@ -146,19 +146,10 @@ func (p *Pipeline) regenerate(ctx context.Context, meta *encounter.Meta, run Run
 	version := encounter.PendingRegeneration(versions, evs)
 	if version == 0 {
 		// Made by an earlier attempt (which may not have told the clinic).
-		return "", p.draftReady(ctx, meta, lastRequested(evs))
+		req, _ := encounter.LastRegenerateRequest(evs)
+		return "", p.draftReady(ctx, meta, req.Version)
 	}
 	return "", p.makeDraft(ctx, meta, run, version)
-}
-
-func lastRequested(evs []encounter.Event) int {
-	v := 0
-	for _, ev := range evs {
-		if ev.Kind == encounter.EvRegenerateRequested {
-			v = ev.Version
-		}
-	}
-	return v
 }
 
 // makeDraft asks the AI for a draft and stores it as version, once: a

@@ -132,7 +132,7 @@ func (p *Pipeline) Reconcile(ctx context.Context) (int, error) {
 			}
 			continue
 		}
-		next, version, err := p.nextStage(ctx, meta)
+		next, request, err := p.nextStage(ctx, meta)
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -141,7 +141,7 @@ func (p *Pipeline) Reconcile(ctx context.Context) (int, error) {
 		case next == "":
 			err = p.store.MarkClosed(ctx, id)
 		case next == encounter.StageRegenerate:
-			err = p.queue.EnqueueRegenerate(ctx, id, version)
+			err = p.queue.EnqueueRegenerate(ctx, id, request)
 		default:
 			err = p.queue.Enqueue(ctx, next, id)
 		}
@@ -204,7 +204,7 @@ func (p *Pipeline) reapSubmission(ctx context.Context, id string) error {
 
 // nextStage is the first stage of the encounter with work left, or "";
 // for a regeneration asked for and not made, StageRegenerate and the
-// version it makes.
+// request (its lifecycle event's sequence number).
 func (p *Pipeline) nextStage(ctx context.Context, meta *encounter.Meta) (encounter.Stage, int, error) {
 	id := meta.ID
 	for _, s := range meta.Stages() {
@@ -232,11 +232,12 @@ func (p *Pipeline) nextStage(ctx context.Context, meta *encounter.Meta) (encount
 	if err != nil {
 		return "", 0, err
 	}
-	if v := encounter.PendingRegeneration(versions, evs); v > 0 {
+	if encounter.PendingRegeneration(versions, evs) > 0 {
 		if st, err := p.store.Stage(ctx, id, encounter.StageRegenerate); err == nil && st.State == encounter.StateFailed {
 			return "", 0, nil
 		}
-		return encounter.StageRegenerate, v, nil
+		req, _ := encounter.LastRegenerateRequest(evs)
+		return encounter.StageRegenerate, req.Seq, nil
 	}
 	return "", 0, nil
 }

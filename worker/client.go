@@ -106,16 +106,18 @@ func (c *Client) EnqueueWebhook(ctx context.Context, eventID, endpoint string) e
 	return c.enqueueRetrying(ctx, asynq.NewTask(TypeWebhook, b), QueueCritical, "webhook:"+eventID+":"+endpoint, c.opts.WebhookMaxRetry)
 }
 
-// EnqueueRegenerate implements pipeline.Queue: the regeneration that makes
-// draft version `version` (one task per version, so a later regeneration
-// is not mistaken for a duplicate of an earlier one).
-func (c *Client) EnqueueRegenerate(ctx context.Context, encounterID string, version int) error {
+// EnqueueRegenerate implements pipeline.Queue: one task per request (the
+// sequence number of its lifecycle event), so a request made again after
+// a failed one is not mistaken for a duplicate of it. The payload is the
+// encounter ID alone; the stage finds the version to make in the
+// lifecycle.
+func (c *Client) EnqueueRegenerate(ctx context.Context, encounterID string, request int) error {
 	payload, err := NewPayload(encounterID)
 	if err != nil {
 		return err
 	}
 	return c.enqueue(ctx, asynq.NewTask(TypeRegenerate, payload), QueueSummarize,
-		fmt.Sprintf("%s:v%d", TaskID(encounter.StageRegenerate, encounterID), version))
+		fmt.Sprintf("%s:r%d", TaskID(encounter.StageRegenerate, encounterID), request))
 }
 
 // EnqueueDeid implements review.Jobs. Refreshes of one encounter within

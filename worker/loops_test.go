@@ -11,7 +11,7 @@ import (
 )
 
 // Webhook deliveries retry longer than stages (a receiver down for an hour
-// loses nothing); a regeneration is one task per version it makes, on the
+// loses nothing); a regeneration is one task per request, on the
 // summarize queue, its payload the encounter ID alone.
 func TestWebhookAndRegenerateTasks(t *testing.T) {
 	t.Parallel()
@@ -34,12 +34,12 @@ func TestWebhookAndRegenerateTasks(t *testing.T) {
 		t.Fatalf("webhook task: %+v, %v; want 20 retries", info, err)
 	}
 	id := encounter.NewID()
-	for _, v := range []int{2, 2, 3} {
+	for _, v := range []int{4, 4, 7} {
 		if err := cl.EnqueueRegenerate(ctx, id, v); err != nil {
 			t.Fatal(err)
 		}
 	}
-	for _, v := range []string{"v2", "v3"} {
+	for _, v := range []string{"r4", "r7"} {
 		info, err := ins.GetTaskInfo(QueueSummarize, "regenerate:"+id+":"+v)
 		if err != nil || info.Type != TypeRegenerate || string(info.Payload) != `{"encounter_id":"`+id+`"}` || info.MaxRetry != 8 {
 			t.Fatalf("regenerate task %s: %+v, %v", v, info, err)
@@ -47,6 +47,6 @@ func TestWebhookAndRegenerateTasks(t *testing.T) {
 	}
 	tasks, err := ins.ListPendingTasks(QueueSummarize)
 	if err != nil || len(tasks) != 2 {
-		t.Fatalf("%d regenerate tasks for two versions (%v)", len(tasks), err)
+		t.Fatalf("%d regenerate tasks for two requests (%v)", len(tasks), err)
 	}
 }

@@ -81,16 +81,24 @@ func HumanAssignee(meta *Meta, evs []Event) string {
 // PendingRegeneration is the version a requested regeneration will make,
 // or 0 when none waits (the latest request's version is stored).
 func PendingRegeneration(versions []int, evs []Event) int {
-	want := 0
-	for _, ev := range evs {
-		if ev.Kind == EvRegenerateRequested {
-			want = ev.Version
-		}
-	}
-	if want == 0 || slices.Contains(versions, want) {
+	req, ok := LastRegenerateRequest(evs)
+	if !ok || slices.Contains(versions, req.Version) {
 		return 0
 	}
-	return want
+	return req.Version
+}
+
+// LastRegenerateRequest is the latest regeneration request, if any. Its
+// Seq names the request (a request asked again after a failed one is
+// another request for the same version).
+func LastRegenerateRequest(evs []Event) (Event, bool) {
+	var last Event
+	for _, ev := range evs {
+		if ev.Kind == EvRegenerateRequested {
+			last = ev
+		}
+	}
+	return last, last.Kind != ""
 }
 
 var stageDoing = map[Stage]string{StageTranscribe: "transcribing the recording", StageSummarize: "drafting the note",

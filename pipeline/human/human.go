@@ -28,6 +28,7 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"slices"
 	"sort"
 	"time"
 
@@ -210,19 +211,29 @@ func (s *Service) Assign(ctx context.Context, who access.Who, id, to string) (*I
 }
 
 // Documented closes the queue item of an encounter whose human-authored
-// version was just signed: audited, recorded in the lifecycle, the entry
-// removed. An encounter not in the queue (closed before) is left alone.
+// version was just signed: audited, recorded in the lifecycle (once), the
+// entry removed. An encounter not in the queue (closed before) is left
+// alone; one recorded closed whose entry remains (a crash in between) only
+// loses the entry.
 func (s *Service) Documented(ctx context.Context, who access.Who, meta *encounter.Meta, version int) error {
 	if _, err := s.store.HumanEntry(ctx, meta.ID); errors.Is(err, encounter.ErrNotFound) {
 		return nil
 	} else if err != nil {
 		return phi.Wrap(err, phi.CodeStorage, "human queue unavailable")
 	}
-	e := who.Entry(audit.EventHumanDocumented, meta)
-	e.Version = version
-	if _, err := s.store.Transition(ctx, meta.ID, encounter.Event{Kind: encounter.EvHumanDocumented, Version: version, Actor: who.ID,
-		Role: string(who.Role), At: s.now().UTC()}, nil, func(ctx context.Context) error { return s.guard.Record(ctx, e) }); err != nil {
-		return err
+	evs, err := s.store.Events(ctx, meta.ID)
+	if err != nil {
+		return phi.Wrap(err, phi.CodeStorage, "lifecycle unavailable")
+	}
+	// Closed before, but cut short before the entry went: only that is left.
+	closed := slices.ContainsFunc(evs, func(ev encounter.Event) bool { return ev.Kind == encounter.EvHumanDocumented })
+	if !closed {
+		e := who.Entry(audit.EventHumanDocumented, meta)
+		e.Version = version
+		if _, err := s.store.Transition(ctx, meta.ID, encounter.Event{Kind: encounter.EvHumanDocumented, Version: version, Actor: who.ID,
+			Role: string(who.Role), At: s.now().UTC()}, nil, func(ctx context.Context) error { return s.guard.Record(ctx, e) }); err != nil {
+			return err
+		}
 	}
 	if err := s.store.CloseHumanEntry(ctx, meta.ID); err != nil {
 		return phi.Wrap(err, phi.CodeStorage, "human queue item could not be closed")
