@@ -3,6 +3,7 @@ package pipeline_test
 import (
 	"bytes"
 	"context"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"slices"
@@ -17,8 +18,10 @@ import (
 	"github.com/clinscribe/clinscribe/pipeline/audit/audittest"
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
 	"github.com/clinscribe/clinscribe/pipeline/phi"
+	"github.com/clinscribe/clinscribe/pipeline/retention"
 	"github.com/clinscribe/clinscribe/pipeline/signoff"
 	"github.com/clinscribe/clinscribe/storage"
+	"github.com/clinscribe/clinscribe/storage/storagetest"
 )
 
 // queue records enqueued stages instead of sending them to Redis.
@@ -104,6 +107,7 @@ func (c *crashingShredder) Shred(ctx context.Context, scope string) error {
 
 type bundle struct {
 	shred    *crashingShredder
+	vault    *storage.Vault
 	s        *pipeline.Services
 	p        *pipeline.Pipeline
 	q        *queue
@@ -114,27 +118,12 @@ type bundle struct {
 func setup(t *testing.T, cfg pipeline.Config) *bundle {
 	t.Helper()
 	root := t.TempDir()
-	data, err := storage.NewLocal(filepath.Join(root, "data"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ring, err := storage.NewLocal(filepath.Join(root, "ring"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	lk, err := storage.OpenLocalKeys(filepath.Join(root, "master.key"), true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	kr, err := storage.NewKeyring(lk, ring, storage.KeyringConfig{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	st := storagetest.OpenLocal(t, root, nil)
 	lg := audittest.NewFileLogger(t, filepath.Join(root, "audit"), "test")
 	q := &queue{}
-	shred := &crashingShredder{kr: kr}
-	s := assemble(t, cfg, storage.NewVault(data, kr), offline.New("offline"), lg, q, shred, nil)
-	return &bundle{s: s, p: s.Pipeline, q: q, dataDir: filepath.Join(root, "data"), auditDir: filepath.Join(root, "audit"), shred: shred}
+	shred := &crashingShredder{kr: st.Keys}
+	s := assemble(t, cfg, st.Vault, offline.New("offline"), lg, q, shred, nil)
+	return &bundle{vault: st.Vault, s: s, p: s.Pipeline, q: q, dataDir: filepath.Join(root, "data"), auditDir: filepath.Join(root, "audit"), shred: shred}
 }
 
 func sample(t *testing.T, name string) []byte {
@@ -163,6 +152,20 @@ func recordingRequest(t *testing.T, sidecar string) pipeline.SubmitRequest {
 		req.Sidecar, req.SidecarContentType = sample(t, sidecar), ""
 	}
 	return req
+}
+
+// sign signs the latest version as who, as read just before.
+func (b *bundle) sign(t *testing.T, who access.Who, id string) *signoff.DraftView {
+	t.Helper()
+	ctx := context.Background()
+	dv, err := b.s.Signoff.View(ctx, who, id, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if dv, err = b.s.Signoff.Sign(ctx, who, id, dv.Version, dv.ContentSHA256, "Reviewed."); err != nil {
+		t.Fatal(err)
+	}
+	return dv
 }
 
 // run executes queued stages until the queue is empty, as a worker would.
@@ -491,5 +494,74 @@ func TestLegalHoldDuringDeletion(t *testing.T) {
 	}
 	if _, err := b.s.Retention.SetLegalHold(ctx, ops, id, true, "matter-7"); phi.CodeOf(err) != phi.CodeConflict {
 		t.Fatalf("hold during a deletion: %v, want conflict", err)
+	}
+}
+
+// One hold store: a legal hold ops place (the API's path) stops both the
+// deletion request and the retention sweep, and lifting it lets both go
+// on. (The sweep used to read a second store, legal-hold/<id>, when no
+// hold source was passed to it.)
+func TestOneLegalHoldStopsEveryDeletion(t *testing.T) {
+	t.Parallel()
+	b := setup(t, pipeline.Config{})
+	ctx := context.Background()
+	id, err := b.p.Submit(ctx, recordingRequest(t, "rec-cough-telehealth.vtt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.run(t)
+	ops := access.Who{Principal: access.Principal{ID: "ops-1", Role: access.RoleOps}}
+	b.sign(t, access.Who{Principal: access.Principal{ID: "dr-okafor", Role: access.RoleProvider}}, id)
+	if _, err := b.s.Retention.SetLegalHold(ctx, ops, id, true, "matter-7"); err != nil {
+		t.Fatal(err)
+	}
+	lg := audittest.NewFileLogger(t, t.TempDir(), "sweeper")
+	sweeper, err := retention.NewSweeper(retention.Config{}, retention.Deps{Vault: b.vault, Signoffs: b.s.Signoff, Holds: b.s.Holds,
+		Keys: b.p, Audit: lg, Log: slog.New(slog.DiscardHandler)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	audio := encounter.InputKey(id, encounter.RoleAudio)
+	has := func() bool {
+		ok, err := storage.Exists(ctx, b.vault.Store(), audio)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ok
+	}
+	if res, err := sweeper.Sweep(ctx); err != nil || res.Held != 1 || !has() {
+		t.Fatalf("sweep under hold: %+v %v, audio kept %v", res, err, has())
+	}
+	if _, err := b.s.Retention.Delete(ctx, ops, id, "legal-matter"); phi.CodeOf(err) != phi.CodeLegalHold {
+		t.Fatalf("deletion under hold: %v, want legal_hold", err)
+	}
+	if _, err := b.s.Retention.SetLegalHold(ctx, ops, id, false, "matter-7"); err != nil {
+		t.Fatal(err)
+	}
+	if res, err := sweeper.Sweep(ctx); err != nil || res.Deleted != 1 || has() {
+		t.Fatalf("sweep after release: %+v %v, audio kept %v", res, err, has())
+	}
+}
+
+// A signed note retracted as entered in error is still a clinical record:
+// its deletion is refused inside the retention floor. (It used to be
+// deletable at once.)
+func TestEnteredInErrorKeptForTheFloor(t *testing.T) {
+	t.Parallel()
+	b := setup(t, pipeline.Config{})
+	ctx := context.Background()
+	id, err := b.p.Submit(ctx, noteRequest(sample(t, "note-low-back-pain.txt")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.run(t)
+	dr := access.Who{Principal: access.Principal{ID: "dr-okafor", Role: access.RoleProvider}}
+	dv := b.sign(t, dr, id)
+	if _, err := b.s.Signoff.EnteredInError(ctx, dr, id, dv.Version, "wrong-patient"); err != nil {
+		t.Fatal(err)
+	}
+	ops := access.Who{Principal: access.Principal{ID: "ops-1", Role: access.RoleOps}}
+	if _, err := b.s.Retention.Delete(ctx, ops, id, "patient-request"); phi.CodeOf(err) != phi.CodeRetentionFloor {
+		t.Fatalf("deletion of an entered-in-error note: %v, want retention_floor", err)
 	}
 }

@@ -56,7 +56,30 @@ type Gateway struct {
 	consent   ConsentChecker
 	log       *slog.Logger
 	now       func() time.Time
+	observer  CallObserver
 }
+
+// CallObserver learns of every provider call the gateway makes (the
+// metrics): which provider and model, how long the provider took (the
+// audit writes around it are not counted), what it used and how it ended.
+// It sees no content.
+type CallObserver interface {
+	ObserveCall(CallStat)
+}
+
+// CallStat is one provider call as a CallObserver sees it.
+type CallStat struct {
+	Provider string
+	Model    string // as configured for the task, not as the provider answered
+	Task     Task
+	Elapsed  time.Duration
+	Usage    Usage
+	Err      error // nil, or a *phi.Error
+}
+
+type nopObserver struct{}
+
+func (nopObserver) ObserveCall(CallStat) {}
 
 // GatewayOption adjusts a Gateway.
 type GatewayOption func(*Gateway)
@@ -65,13 +88,16 @@ type GatewayOption func(*Gateway)
 // time.Now).
 func WithClock(now func() time.Time) GatewayOption { return func(g *Gateway) { g.now = now } }
 
+// WithObserver reports every provider call to o (default: to nobody).
+func WithObserver(o CallObserver) GatewayOption { return func(g *Gateway) { g.observer = o } }
+
 // NewGateway checks the routing and returns a Gateway. The audit logger,
 // the consent checker and the log are required.
 func NewGateway(cfg Config, providers []*Provider, auditor *audit.Logger, consent ConsentChecker, log *slog.Logger, opts ...GatewayOption) (*Gateway, error) {
 	if auditor == nil || consent == nil || log == nil {
 		return nil, errors.New("ai.NewGateway: an audit logger, a consent checker and a log are required")
 	}
-	g := &Gateway{cfg: cfg, providers: map[string]*Provider{}, audit: auditor, consent: consent, log: log, now: time.Now}
+	g := &Gateway{cfg: cfg, providers: map[string]*Provider{}, audit: auditor, consent: consent, log: log, now: time.Now, observer: nopObserver{}}
 	for _, o := range opts {
 		o(g)
 	}
@@ -147,17 +173,19 @@ func (g *Gateway) fallback(ctx context.Context, p *Provider, task Task, err erro
 	return fb
 }
 
-// Transcribe sends a recording through the gateway.
+// Transcribe sends a recording through the gateway. An error that is a
+// *resilience.Deferral means no request left for any provider.
 func (g *Gateway) Transcribe(ctx context.Context, call Call, req *TranscribeRequest) (*TranscribeResult, error) {
 	if req == nil {
 		return nil, phi.Permanentf(phi.CodeInvalidInput, "an empty transcription request")
 	}
 	p := g.Provider(TaskTranscribe)
+	ctx, sent := countRequests(ctx)
 	res, err := g.transcribe(ctx, call, p, req)
 	if fb := g.fallback(ctx, p, TaskTranscribe, err); fb != nil {
 		res, err = g.transcribe(ctx, call, fb, req)
 	}
-	return res, err
+	return res, settle(err, sent.Load())
 }
 
 func (g *Gateway) transcribe(ctx context.Context, call Call, p *Provider, req *TranscribeRequest) (*TranscribeResult, error) {
@@ -188,11 +216,12 @@ func (g *Gateway) Summarize(ctx context.Context, call Call, req *SummarizeReques
 		return nil, phi.Permanentf(phi.CodeInvalidInput, "a summary request needs a template")
 	}
 	p := g.Provider(TaskSummarize)
+	ctx, sent := countRequests(ctx)
 	res, err := g.summarize(ctx, call, p, req)
 	if fb := g.fallback(ctx, p, TaskSummarize, err); fb != nil {
 		res, err = g.summarize(ctx, call, fb, req)
 	}
-	return res, err
+	return res, settle(err, sent.Load())
 }
 
 func (g *Gateway) summarize(ctx context.Context, call Call, p *Provider, req *SummarizeRequest) (*SummarizeResult, error) {
@@ -276,9 +305,11 @@ func (g *Gateway) do(ctx context.Context, call Call, p *Provider, task Task, pro
 
 	start := g.now()
 	out, callErr := send(withCallScope(ctx, g, intent))
+	elapsed := g.now().Sub(start)
+	g.observer.ObserveCall(CallStat{Provider: p.Name, Model: p.Models[task], Task: task, Elapsed: elapsed, Usage: out.usage, Err: callErr})
 	done := base
 	done.Event, done.CallID = audit.EventAIOutcome, callID
-	done.LatencyMS = g.now().Sub(start).Milliseconds()
+	done.LatencyMS = elapsed.Milliseconds()
 	if callErr != nil {
 		done.Result = string(phi.CodeOf(callErr))
 	} else {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/clinscribe/clinscribe/pipeline/ai"
 	"github.com/clinscribe/clinscribe/pipeline/audit"
@@ -14,6 +15,8 @@ import (
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
 	"github.com/clinscribe/clinscribe/pipeline/phi"
 	"github.com/clinscribe/clinscribe/prompts"
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
 // countingSummarizer records how many requests would have left.
@@ -193,5 +196,38 @@ func TestCheckEvidence(t *testing.T) {
 		if !slices.Equal(got[i].Flags, w.flags) || !slices.Equal(got[i].Evidence, w.evidence) {
 			t.Errorf("sentence %d %q: flags %v evidence %v, want %v %v", i, got[i].Text, got[i].Flags, got[i].Evidence, w.flags, w.evidence)
 		}
+	}
+}
+
+type recordingObserver struct{ calls []ai.CallStat }
+
+func (r *recordingObserver) ObserveCall(c ai.CallStat) { r.calls = append(r.calls, c) }
+
+// The gateway reports each provider call to its observer, timed on the
+// gateway's clock, with the configured model; refused calls (consent) made
+// no provider call and report nothing.
+func TestGatewayReportsCallsToItsObserver(t *testing.T) {
+	t.Parallel()
+	lg := audittest.NewFileLogger(t, t.TempDir(), "w1")
+	p := &ai.Provider{Name: "remote", Kind: "test", Attestation: ai.Attestation{ZeroRetention: true, Agreement: "a"},
+		Summarizer: &countingSummarizer{}, Transcriber: nopTranscriber{}, Models: map[ai.Task]string{ai.TaskSummarize: "m1"}}
+	clock := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
+	obs := &recordingObserver{}
+	gw, err := ai.NewGateway(ai.Config{Transcribe: "remote", Summarize: "remote"}, []*ai.Provider{p}, lg, ai.AllowAll{},
+		slog.New(slog.DiscardHandler), ai.WithObserver(obs), ai.WithClock(func() time.Time {
+			clock = clock.Add(250 * time.Millisecond) // each reading a quarter second later
+			return clock
+		}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl, _ := prompts.Builtin().Get("soap")
+	req := &ai.SummarizeRequest{Template: tmpl, Segments: []encounter.Segment{{ID: "seg-0001", Text: "Cough for five days."}}}
+	if _, err := gw.Summarize(context.Background(), ai.Call{EncounterID: encounter.NewID(), PatientRef: "pt_abc"}, req); err != nil {
+		t.Fatal(err)
+	}
+	want := []ai.CallStat{{Provider: "remote", Model: "m1", Task: ai.TaskSummarize, Elapsed: 250 * time.Millisecond}}
+	if diff := cmp.Diff(want, obs.calls, cmpopts.IgnoreFields(ai.CallStat{}, "Usage")); diff != "" {
+		t.Fatalf("observed calls (-want +got):\n%s", diff)
 	}
 }

@@ -71,6 +71,13 @@ type Followers interface {
 	EnqueueDeid(ctx context.Context, encounterID string) error
 }
 
+// WriteBack asks for a version's write-back to the clinic's EHR after a
+// sign-off or an entered-in-error (*ehr.Deliverer): it records the
+// request durably and queues it.
+type WriteBack interface {
+	Enqueue(ctx context.Context, encounterID string, version int) error
+}
+
 // Notifier tells the clinic's systems about an event (package webhook).
 type Notifier interface {
 	NotifyOnce(ctx context.Context, typ, fact string, data map[string]string) error
@@ -97,6 +104,7 @@ type Service struct {
 	store     *encounter.Store
 	guard     *access.Guard
 	followers Followers
+	writeBack WriteBack
 	notifier  Notifier
 	human     HumanQueue
 	templates Templates
@@ -109,6 +117,9 @@ type Deps struct {
 	Store     *encounter.Store
 	Guard     *access.Guard
 	Followers Followers
+	// WriteBack is EHR write-back; nil when the deployment has none
+	// configured (a setting, not a stand-in).
+	WriteBack WriteBack
 	Notifier  Notifier
 	Human     HumanQueue
 	Templates Templates
@@ -124,7 +135,7 @@ func New(cfg Config, d Deps) (*Service, error) {
 	if d.Now == nil {
 		d.Now = time.Now
 	}
-	return &Service{cfg: cfg.WithDefaults(), store: d.Store, guard: d.Guard, followers: d.Followers, notifier: d.Notifier,
+	return &Service{cfg: cfg.WithDefaults(), store: d.Store, guard: d.Guard, followers: d.Followers, writeBack: d.WriteBack, notifier: d.Notifier,
 		human: d.Human, templates: d.Templates, log: d.Log, now: d.Now}, nil
 }
 
@@ -326,6 +337,7 @@ func (s *Service) Sign(ctx context.Context, who access.Who, id string, version i
 			s.log.Warn("human documentation item not closed; the reconciler will", "encounter_id", meta.ID, "error", err)
 		}
 	}
+	s.requestWriteBack(ctx, meta.ID, version)
 	dv, err := s.view(ctx, who, meta, version, audit.EventView)
 	if err != nil {
 		return nil, err
@@ -342,6 +354,18 @@ func (s *Service) Sign(ctx context.Context, who access.Who, id string, version i
 	return dv, nil
 }
 
+// requestWriteBack asks for the version's EHR write-back. The lifecycle
+// event is already stored and stands; a request that cannot be recorded
+// is logged at error level (docs/fhir.md: `clinscribe ehr deliver`).
+func (s *Service) requestWriteBack(ctx context.Context, id string, version int) {
+	if s.writeBack == nil {
+		return
+	}
+	if err := s.writeBack.Enqueue(ctx, id, version); err != nil {
+		s.log.Error("ehr write-back not requested", "encounter_id", id, "version", version, "error", err)
+	}
+}
+
 // record returns the Transition callback that writes e.
 func (s *Service) record(e audit.Entry) func(context.Context) error {
 	return func(ctx context.Context) error { return s.guard.Record(ctx, e) }
@@ -355,8 +379,12 @@ func (s *Service) Reject(ctx context.Context, who access.Who, id string, version
 
 // EnteredInError retracts a signed version that should not have been signed.
 func (s *Service) EnteredInError(ctx context.Context, who access.Who, id string, version int, reason string) (*DraftView, error) {
-	return s.transition(ctx, who, access.ActEnteredError, audit.EventEnteredInError, encounter.EvEnteredInError, id, version, reason,
+	dv, err := s.transition(ctx, who, access.ActEnteredError, audit.EventEnteredInError, encounter.EvEnteredInError, id, version, reason,
 		func(st encounter.DraftStatus) bool { return st == encounter.DraftFinal || st == encounter.DraftAmended })
+	if err == nil {
+		s.requestWriteBack(ctx, id, version)
+	}
+	return dv, err
 }
 
 func (s *Service) transition(ctx context.Context, who access.Who, act access.Action, aev audit.Event, kind encounter.EventKind,

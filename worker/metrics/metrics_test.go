@@ -127,31 +127,15 @@ func TestBreakerStateIsOneHot(t *testing.T) {
 	}
 }
 
-type fakeProvider struct{ err error }
-
-func (f fakeProvider) Summarize(context.Context, *ai.SummarizeRequest) (*ai.SummarizeResult, error) {
-	if f.err != nil {
-		return nil, f.err
-	}
-	return &ai.SummarizeResult{Usage: ai.Usage{InputTokens: 120, OutputTokens: 30}}, nil
-}
-
-func TestInstrumentProviderCountsTokensAndErrors(t *testing.T) {
+func TestObserveCallCountsTokensAndErrors(t *testing.T) {
 	t.Parallel()
 	m := metrics.New()
-	p := m.InstrumentProvider(&ai.Provider{Name: "vllm", Summarizer: fakeProvider{}, Models: map[ai.Task]string{ai.TaskSummarize: "Llama-3.1-8B"}})
-	bad := m.InstrumentProvider(&ai.Provider{Name: "vllm", Summarizer: fakeProvider{err: phi.Errorf(phi.CodeRateLimited, "429")}, Models: map[ai.Task]string{ai.TaskSummarize: "Llama-3.1-8B"}})
-	for range 2 {
-		if _, err := p.Summarizer.Summarize(context.Background(), &ai.SummarizeRequest{}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if _, err := bad.Summarizer.Summarize(context.Background(), &ai.SummarizeRequest{}); err == nil {
-		t.Fatal("error swallowed")
-	}
-	if p.Transcriber != nil {
-		t.Fatal("a provider that cannot transcribe gained a transcriber")
-	}
+	ok := ai.CallStat{Provider: "vllm", Model: "Llama-3.1-8B", Task: ai.TaskSummarize, Elapsed: 40 * time.Millisecond,
+		Usage: ai.Usage{InputTokens: 120, OutputTokens: 30}}
+	m.ObserveCall(ok)
+	m.ObserveCall(ok)
+	m.ObserveCall(ai.CallStat{Provider: "vllm", Model: "Llama-3.1-8B", Task: ai.TaskSummarize, Elapsed: time.Millisecond,
+		Err: phi.Errorf(phi.CodeRateLimited, "429")})
 	for name, want := range map[string]string{
 		"clinscribe_ai_input_tokens_total":  `clinscribe_ai_input_tokens_total{model="llama-3.1-8b",provider="vllm",task_type="summarize"} 240`,
 		"clinscribe_ai_output_tokens_total": `clinscribe_ai_output_tokens_total{model="llama-3.1-8b",provider="vllm",task_type="summarize"} 60`,

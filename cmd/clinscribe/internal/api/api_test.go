@@ -121,6 +121,9 @@ func setup(t *testing.T, mutate func(*config.Config)) *fixture {
 		{"reviewer", access.RoleReviewer, "rev-1", time.Time{}},
 		{"reviewer2", access.RoleReviewer, "rev-2", time.Time{}},
 		{"ops", access.RoleOps, "ops-1", time.Time{}},
+		// An ID a spreadsheet would run as a formula: IDs may start with
+		// @ or -, and CSV exports are opened in spreadsheets.
+		{"formula", access.RoleOps, "@SUM-1", time.Time{}},
 		{"expired", access.RolePlatform, "clinic-platform", time.Now().Add(-time.Hour)},
 	} {
 		token, rec, err := access.NewToken("tok-"+tk.id, tk.role, tk.subject, tk.expires)

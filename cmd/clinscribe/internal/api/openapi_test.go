@@ -12,6 +12,7 @@ import (
 	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/api"
 	"github.com/clinscribe/clinscribe/docs"
 	"github.com/clinscribe/clinscribe/pipeline"
+	"github.com/clinscribe/clinscribe/pipeline/ehr"
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
 	"github.com/clinscribe/clinscribe/pipeline/human"
 	"github.com/clinscribe/clinscribe/pipeline/signoff"
@@ -71,7 +72,13 @@ func TestOpenAPIFieldsMatchTypes(t *testing.T) {
 		"Transcript": signoff.TranscriptView{}, "Segment": encounter.Segment{}, "Amendment": signoff.Amendment{},
 		"Regeneration": pipeline.Regeneration{}, "HumanItem": human.Item{}, "Delivery": webhook.Delivery{},
 		"DeliveryPage": webhook.DeliveryPage{}, "WebhookEvent": webhook.Event{}, "Draft": signoff.DraftView{},
-		"Label": encounter.Label{}, "Status": pipeline.View{},
+		"Label": encounter.Label{},
+		// The status answer with EHR write-back configured (without it the
+		// same, minus ehr).
+		"Status": struct {
+			*pipeline.View
+			EHR []ehr.Delivery `json:"ehr"`
+		}{},
 	}
 	for name, v := range types {
 		t.Run(name, func(t *testing.T) {
