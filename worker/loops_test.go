@@ -10,9 +10,10 @@ import (
 	"github.com/clinscribe/clinscribe/worker/redistest"
 )
 
-// Webhook deliveries retry longer than stages (a receiver down for an hour
-// loses nothing); a regeneration is one task per request, on the
-// summarize queue, its payload the encounter ID alone.
+// Webhook deliveries retry longer than other non-AI tasks (a receiver
+// down for an hour loses nothing); a regeneration is one task per request,
+// on the summarize queue under the summarize stage's retry policy, its
+// payload the encounter ID alone.
 func TestWebhookAndRegenerateTasks(t *testing.T) {
 	t.Parallel()
 	rds := redistest.Start(t)
@@ -41,7 +42,8 @@ func TestWebhookAndRegenerateTasks(t *testing.T) {
 	}
 	for _, v := range []string{"r4", "r7"} {
 		info, err := ins.GetTaskInfo(QueueSummarize, "regenerate:"+id+":"+v)
-		if err != nil || info.Type != TypeRegenerate || string(info.Payload) != `{"encounter_id":"`+id+`"}` || info.MaxRetry != 8 {
+		if err != nil || info.Type != TypeRegenerate || string(info.Payload) != `{"encounter_id":"`+id+`"}` ||
+			info.MaxRetry != (TaskOptions{}).WithDefaults().Summarize.asynqMaxRetry() {
 			t.Fatalf("regenerate task %s: %+v, %v", v, info, err)
 		}
 	}
