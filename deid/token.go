@@ -36,6 +36,7 @@ const (
 type token struct {
 	s, e  int32
 	lex   uint64
+	h     uint32 // FNV-1a of the lower-case word (ASCII words of letters up to 40 bytes), else 0
 	kind  uint8
 	shape uint8
 	gap   uint8
@@ -176,6 +177,7 @@ func tokenize(text string, toks []token) []token {
 					h = fnvStep(h, c)
 				}
 				t.lex = lexTable.lookup(buf[:len(w)], h)
+				t.h = h
 			} else if len(w) <= 64 {
 				lw := strings.ToLower(w)
 				t.lex = words[lw]

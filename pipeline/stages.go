@@ -185,14 +185,14 @@ func (p *Pipeline) makeDraft(ctx context.Context, meta *encounter.Meta, run Run,
 	}
 	latency := p.now().Sub(started)
 	if mapping != nil {
-		restore(res.Sections, mapping)
+		restore(res.Sections, res.NotInDraft, mapping)
 	}
 	if sentenceCount(res.Sections) == 0 {
 		return phi.Permanentf(phi.CodeNoSpeech, "the source holds nothing a note could be drafted from")
 	}
 	d := &encounter.Draft{
 		EncounterID: meta.ID, Version: version, Status: encounter.DraftPreliminary, Template: tmpl.ID,
-		Sections: res.Sections, CreatedAt: p.now().UTC(), CreatedBy: "ai:" + res.Provider,
+		Sections: res.Sections, NotInDraft: res.NotInDraft, CreatedAt: p.now().UTC(), CreatedBy: "ai:" + res.Provider,
 		Label: encounter.Label{
 			AIGenerated: true, SecurityLabel: encounter.SecurityLabelAIAST,
 			Provider: res.Provider, Model: res.Model, PromptVersion: tmpl.Version(),

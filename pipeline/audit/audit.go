@@ -186,19 +186,36 @@ type Sink interface {
 
 // Logger stamps entries with time and place and appends them to a Sink.
 type Logger struct {
-	sink    Sink
-	service string
-	worker  string
-	now     func() time.Time
+	sink     Sink
+	service  string
+	worker   string
+	now      func() time.Time
+	observer AppendObserver
 }
 
 // NewLogger returns a Logger; service and worker say where entries come from.
-func NewLogger(sink Sink, service, worker string, now func() time.Time) *Logger {
+func NewLogger(sink Sink, service, worker string, now func() time.Time, opts ...LoggerOption) *Logger {
 	if now == nil {
 		now = time.Now
 	}
-	return &Logger{sink: sink, service: service, worker: worker, now: now}
+	l := &Logger{sink: sink, service: service, worker: worker, now: now}
+	for _, o := range opts {
+		o(l)
+	}
+	return l
 }
+
+// AppendObserver learns how long each append took to become durable and
+// whether it failed (the metrics). It sees no entry.
+type AppendObserver interface {
+	ObserveAppend(elapsed time.Duration, err error)
+}
+
+// LoggerOption adjusts a Logger.
+type LoggerOption func(*Logger)
+
+// WithObserver reports every append to o.
+func WithObserver(o AppendObserver) LoggerOption { return func(l *Logger) { l.observer = o } }
 
 // Log validates, stamps and appends e. An error means the entry is not
 // durable and the action it records must not proceed.
@@ -211,7 +228,12 @@ func (l *Logger) Log(ctx context.Context, e Entry) error {
 	if err := e.Validate(); err != nil {
 		return err
 	}
-	if err := l.sink.Append(ctx, e); err != nil {
+	start := time.Now()
+	err := l.sink.Append(ctx, e)
+	if l.observer != nil {
+		l.observer.ObserveAppend(time.Since(start), err)
+	}
+	if err != nil {
 		return fmt.Errorf("audit: append: %w", err)
 	}
 	return nil

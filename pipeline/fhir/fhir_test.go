@@ -30,6 +30,14 @@ func sampleDraft() *encounter.Draft {
 			PromptVersion: "soap@1+9531b025", InputSHA256: "d84a04425b0f4db59476fd8a50f1a081ffac60224fa138c09d8388c3688bcca4",
 			Method: "offline-extractive", Notice: "Offline extractive draft (simulated AI).", GeneratedAt: t0},
 		CreatedAt: t0, CreatedBy: "ai:offline",
+		NotInDraft: &encounter.Coverage{
+			ClinicalNotUsed: []encounter.Omission{{Segment: "seg-0003", Text: "No wheezing.", Reason: encounter.ReasonClinical}},
+			NotUsed: []encounter.Omission{
+				{Segment: "seg-0001", Text: "Hi, good morning.", Reason: encounter.ReasonSmallTalk},
+				{Segment: "seg-0005", Part: 2, Text: "Hey computer, next field.", Reason: encounter.ReasonCommand},
+			},
+			Segments: 5, Cited: 3,
+		},
 	}
 	d.ComputeContentHash()
 	return d
@@ -97,6 +105,15 @@ func TestBundleShape(t *testing.T) {
 	doc, prov := bun.Entry[0].Resource, bun.Entry[1].Resource
 	if doc["resourceType"] != "DocumentReference" || doc["docStatus"] != "final" {
 		t.Fatalf("doc = %v", doc)
+	}
+	// "Not in the draft" rides along as an extension a receiver can ignore,
+	// clinical content not used first.
+	ext := doc["extension"].([]any)[0].(map[string]any)
+	parts := ext["extension"].([]any)
+	first := parts[2].(map[string]any)["extension"].([]any)
+	if ext["url"] != fhir.ExtensionNotInDraft || len(parts) != 5 ||
+		first[1].(map[string]any)["valueCode"] != encounter.ReasonClinical || first[2].(map[string]any)["valueString"] != "No wheezing." {
+		t.Fatalf("not-in-draft extension = %v", ext)
 	}
 	sec := doc["meta"].(map[string]any)["security"].([]any)[0].(map[string]any)
 	if sec["code"] != "AIAST" || sec["system"] != fhir.SystemObservationValue {

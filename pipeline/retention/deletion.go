@@ -68,7 +68,7 @@ func (s *Service) SetLegalHold(ctx context.Context, who access.Who, id string, h
 		return nil, err
 	}
 	if !access.ValidCode(reason) {
-		return nil, phi.Permanentf(phi.CodeInvalidInput, "reason must be a matter or case reference code ([A-Za-z0-9._:@-])")
+		return nil, reasonError(HoldReasons, "a matter or case reference code such as matter-2026-17")
 	}
 	h := LegalHold{EncounterID: id, Hold: hold, Reason: reason, SetBy: who.ID, At: s.now().UTC()}
 	e := who.Entry(audit.EventLegalHold, meta)
@@ -145,7 +145,7 @@ func (s *Service) Delete(ctx context.Context, who access.Who, id, reason string)
 		return nil, err
 	}
 	if !access.ValidCode(reason) {
-		return nil, phi.Permanentf(phi.CodeInvalidInput, "reason must be a short code such as patient-request or duplicate")
+		return nil, reasonError(DeletionReasons, "a short code")
 	}
 	held, err := s.holds.Held(ctx, id)
 	if err != nil {

@@ -456,12 +456,13 @@ func (s *Service) Write(ctx context.Context, who access.Who, id string, base int
 	if err := checkSections(s.cfg, latest.Sections, sections); err != nil {
 		return nil, err
 	}
+	var notInDraft *encounter.Coverage
 	if t, err := s.store.Transcript(ctx, id); err == nil {
-		ai.CheckEvidence(sections, t.Segments)
+		notInDraft = ai.CheckDraft(sections, t.Segments)
 	}
 	d := &encounter.Draft{
 		EncounterID: id, Version: latest.Version + 1, Status: encounter.DraftPreliminary, Template: latest.Template,
-		Sections: sections, Label: latest.Label, CreatedAt: s.now().UTC(), CreatedBy: who.ID, Parent: base,
+		Sections: sections, NotInDraft: notInDraft, Label: latest.Label, CreatedAt: s.now().UTC(), CreatedBy: who.ID, Parent: base,
 	}
 	d.Label.VerifiedBy, d.Label.VerifiedAt = "", time.Time{}
 	d.ComputeContentHash()
@@ -617,4 +618,25 @@ func (s *Service) PatientID(ctx context.Context, id string) (string, error) {
 		return "", phi.Wrap(err, phi.CodeStorage, "encounter record unavailable")
 	}
 	return meta.Subject.PatientID, nil
+}
+
+// PullIn adds a segment the draft lists under "Not in the draft" to one of
+// its sections, as one sentence citing that segment: the one-click edit a
+// reviewing clinician makes. It is an Edit (a new version, audited, checked
+// like any edit) of version base.
+func (s *Service) PullIn(ctx context.Context, who access.Who, id string, base int, segment string, part int, section string) (*DraftView, error) {
+	if _, err := s.guard.Authorize(ctx, who, access.ActEdit, id); err != nil {
+		return nil, err
+	}
+	d, err := s.store.Draft(ctx, id, base)
+	if errors.Is(err, encounter.ErrNotFound) {
+		return nil, phi.Permanentf(phi.CodeNotFound, "encounter %s has no draft version %d", id, base)
+	} else if err != nil {
+		return nil, phi.Wrap(err, phi.CodeStorage, "draft unavailable")
+	}
+	sections, err := d.PullIn(segment, part, section)
+	if err != nil {
+		return nil, phi.Permanentf(phi.CodeInvalidInput, "that segment is not listed as not in the draft of version %d, or the section does not exist", base)
+	}
+	return s.Edit(ctx, who, id, base, sections)
 }

@@ -20,7 +20,9 @@ import (
 	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/app"
 	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/config"
 	"github.com/clinscribe/clinscribe/pipeline/access"
+	"github.com/clinscribe/clinscribe/pipeline/ai/factcheck"
 	"github.com/clinscribe/clinscribe/pipeline/audit"
+	"github.com/clinscribe/clinscribe/pipeline/encounter"
 	"github.com/clinscribe/clinscribe/pipeline/webhook"
 	"github.com/clinscribe/clinscribe/storage"
 	"github.com/clinscribe/clinscribe/worker/redistest"
@@ -417,8 +419,28 @@ func TestEndToEndSignReviewWebhook(t *testing.T) {
 	if code := f.call("reviewer", "GET", "/v1/encounters/"+id+"/explanation", nil, &ex); code != 200 || len(ex.Sentences) == 0 {
 		t.Fatalf("explanation: %d", code)
 	}
+	// Drafts are in note style, not verbatim: the evidence must hold the
+	// sentence's facts and most of its finding words.
 	for _, s := range ex.Sentences {
-		if len(s.Evidence) == 0 || !strings.Contains(s.Evidence[0].Text, s.Text) {
+		var segs []encounter.Segment
+		var ids []string
+		for _, e := range s.Evidence {
+			segs = append(segs, encounter.Segment{ID: e.SegmentID, Text: e.Text})
+			ids = append(ids, e.SegmentID)
+		}
+		have := map[string]bool{}
+		for _, sg := range segs {
+			for _, w := range factcheck.Words(sg.Text) {
+				have[w] = true
+			}
+		}
+		words, hit := factcheck.Words(s.Text), 0
+		for _, w := range words {
+			if have[w] {
+				hit++
+			}
+		}
+		if len(segs) == 0 || 2*hit < len(words) || len(factcheck.Sentence(s.Text, ids, segs)) > 0 {
 			t.Fatalf("sentence %q lacks its evidence: %+v", s.Text, s.Evidence)
 		}
 	}

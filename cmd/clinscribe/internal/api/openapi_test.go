@@ -12,9 +12,11 @@ import (
 	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/api"
 	"github.com/clinscribe/clinscribe/docs"
 	"github.com/clinscribe/clinscribe/pipeline"
+	"github.com/clinscribe/clinscribe/pipeline/access"
 	"github.com/clinscribe/clinscribe/pipeline/ehr"
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
 	"github.com/clinscribe/clinscribe/pipeline/human"
+	"github.com/clinscribe/clinscribe/pipeline/retention"
 	"github.com/clinscribe/clinscribe/pipeline/signoff"
 	"github.com/clinscribe/clinscribe/pipeline/webhook"
 	"github.com/clinscribe/clinscribe/pipeline/worklist"
@@ -51,6 +53,40 @@ func TestOpenAPIMatchesRoutes(t *testing.T) {
 		if !served[op] {
 			t.Errorf("docs/openapi.yaml describes %s, which is not served", op)
 		}
+	}
+}
+
+// The reason codes the OpenAPI document describes are the ones the code
+// enforces and suggests: the same pattern, the same suggested codes.
+func TestOpenAPIReasonCodes(t *testing.T) {
+	t.Parallel()
+	var doc struct {
+		Components struct {
+			Schemas map[string]struct {
+				Pattern   string   `yaml:"pattern"`
+				Suggested []string `yaml:"x-suggested-codes"`
+			} `yaml:"schemas"`
+		} `yaml:"components"`
+	}
+	if err := yaml.Unmarshal(docs.OpenAPI, &doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		schema    string
+		suggested []string
+	}{
+		{"DeletionReason", retention.DeletionReasons},
+		{"HoldReason", retention.HoldReasons},
+	} {
+		t.Run(c.schema, func(t *testing.T) {
+			s := doc.Components.Schemas[c.schema]
+			if s.Pattern != access.CodePattern {
+				t.Errorf("pattern %q, want %q (access.CodePattern)", s.Pattern, access.CodePattern)
+			}
+			if d := cmp.Diff(c.suggested, s.Suggested); d != "" {
+				t.Errorf("x-suggested-codes (-code +docs):\n%s", d)
+			}
+		})
 	}
 }
 
