@@ -48,6 +48,12 @@ func (q *queue) Enqueue(ctx context.Context, stage encounter.Stage, id string) e
 	return nil
 }
 
+// EnqueueRegenerate queues the regenerate stage (the version it makes is
+// found again from the lifecycle when it runs).
+func (q *queue) EnqueueRegenerate(ctx context.Context, id string, request int) error {
+	return q.Enqueue(ctx, encounter.StageRegenerate, id)
+}
+
 func (q *queue) EnqueueReview(ctx context.Context, encID, caseID string) error {
 	q.mu.Lock()
 	defer q.mu.Unlock()
@@ -153,6 +159,10 @@ func (b *bundle) sign(t *testing.T, who access.Who, id string) *signoff.DraftVie
 	t.Helper()
 	ctx := context.Background()
 	dv, err := b.s.Signoff.View(ctx, who, id, 0)
+	if err == nil && dv.Latest != dv.Version {
+		// The default view leads with the signed note; sign the amendment.
+		dv, err = b.s.Signoff.View(ctx, who, id, dv.Latest)
+	}
 	if err != nil {
 		t.Fatal(err)
 	}

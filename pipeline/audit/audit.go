@@ -50,6 +50,15 @@ const (
 	// A submission that did not reach its commit point (it failed, or a
 	// crash cut it off) and whose stored parts were removed.
 	EventSubmitAbandoned Event = "encounter.submit_abandoned"
+
+	// People's loops (issue 14).
+	EventList            Event = "encounter.list"             // someone listed encounters (a worklist; Count: how many)
+	EventTranscriptView  Event = "transcript.view"            // someone read an encounter's transcript
+	EventSourceRead      Event = "source.read"                // someone read a submitted input (ObjectID: note | audio)
+	EventRegenerate      Event = "draft.regenerate"           // a clinician asked the AI for a new draft version
+	EventHumanAssigned   Event = "human_documentation.assign" // human documentation (re)assigned (ObjectID: to whom)
+	EventHumanDocumented Event = "human_documentation.close"  // a human-authored version was signed; the queue item closed
+
 	// A signed note is about to be written to the clinic's EHR (FHIR
 	// server), and how that went: a disclosure, recorded like an AI call
 	// (OutputSHA256: the DocumentReference sent; HTTPStatus: the answer).
@@ -67,6 +76,8 @@ var knownEvents = map[Event]bool{
 	EventReject:      true, EventEnteredInError: true, EventExplain: true, EventStatus: true,
 	EventReviewOpen: true, EventReviewRead: true, EventHumanRouted: true, EventLegalHold: true, EventWebhook: true,
 	EventInputDeleted: true, EventSubmitAbandoned: true, EventEHRIntent: true, EventEHRDeliver: true,
+	EventList: true, EventTranscriptView: true, EventSourceRead: true, EventRegenerate: true,
+	EventHumanAssigned: true, EventHumanDocumented: true,
 }
 
 // Events lists every known event, sorted.

@@ -206,6 +206,12 @@ var phrases = map[Event]phrase{
 	EventEHRDeliver:       {"sent your signed note to the clinic's health record system", "send your note to the clinic's health record system"},
 	EventAIRequestIntent:  {"sent part of your visit to an AI model", "send part of your visit to an AI model"},
 	EventAIRequestOutcome: {"answered part of a request about your visit", "answer part of a request"},
+	EventList:             {"listed your visits (dates and status only)", "list your visits"},
+	EventTranscriptView:   {"read the transcript of your visit", "read the transcript of your visit"},
+	EventSourceRead:       {"read or listened to what was recorded at your visit", "read or listen to your visit's recording or note"},
+	EventRegenerate:       {"asked the AI for a new draft of your note", "ask the AI for a new draft of your note"},
+	EventHumanAssigned:    {"handed the writing of your note to a clinician", "hand the writing of your note to a clinician"},
+	EventHumanDocumented:  {"completed your note, written by a person", "complete your note"},
 }
 
 // reasons says in words why the gateway refused to send a visit to a model.

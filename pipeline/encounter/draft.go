@@ -19,7 +19,14 @@ const (
 	DraftAmended        DraftStatus = "amended"     // edited, then signed
 	DraftRejected       DraftStatus = "rejected"
 	DraftEnteredInError DraftStatus = "entered-in-error"
+	// DraftSuperseded: a later version was signed; this one is kept but is
+	// no longer the note (FHIR DocumentReference.status "superseded").
+	DraftSuperseded DraftStatus = "superseded"
 )
+
+// MethodHuman is Label.Method of a version a clinician wrote by hand
+// (human documentation): no AI made any of it.
+const MethodHuman = "human"
 
 // SecurityLabelAIAST is the HL7 v3 ObservationValue code for "artificial
 // intelligence asserted": content produced by an AI system.
@@ -144,12 +151,36 @@ func (d *Draft) ComputeContentHash() {
 	d.ContentSHA256 = hex.EncodeToString(sum[:])
 }
 
+// HumanBanner starts every text rendering of a version a clinician wrote
+// by hand.
+const HumanBanner = "Clinician-authored note — written by a person; no AI was used"
+
+// Human reports whether a clinician wrote this version by hand (human
+// documentation): no AIAST label, not AI-generated.
+func (d *Draft) Human() bool { return !d.Label.AIGenerated && d.Label.Method == MethodHuman }
+
 // Text renders the draft for a terminal or a plain-text export. An unsigned
-// AI draft starts with the banner.
-func (d *Draft) Text() string {
+// AI draft starts with the banner; evidence tags and review flags follow
+// each sentence.
+func (d *Draft) Text() string { return d.render(true) }
+
+// PatientText renders the draft as a patient sees it: the same header and
+// sentences, without evidence tags, review flags or the clinician's "Not
+// in the draft" list (the explanation is the way to see sources).
+func (d *Draft) PatientText() string { return d.render(false) }
+
+func (d *Draft) render(evidence bool) string {
 	var b strings.Builder
+	signed := d.Label.VerifiedBy != ""
 	switch {
-	case d.Label.AIGenerated && d.Label.VerifiedBy == "":
+	case d.Human() && signed:
+		fmt.Fprintf(&b, "%s — signed by %s on %s (status: %s)\n\n", HumanBanner,
+			d.Label.VerifiedBy, d.Label.VerifiedAt.UTC().Format(time.RFC3339), d.Status)
+	case d.Human():
+		fmt.Fprintf(&b, "%s — not yet signed (status: %s)\n\n", HumanBanner, d.Status)
+	case d.Label.AIGenerated && !signed && d.Status != DraftPreliminary && d.Status != "":
+		fmt.Fprintf(&b, "AI-generated draft — never signed (status: %s)\n\n", d.Status)
+	case d.Label.AIGenerated && !signed:
 		b.WriteString(Banner + "\n")
 		if d.Label.Notice != "" {
 			b.WriteString(d.Label.Notice + "\n")
@@ -161,7 +192,7 @@ func (d *Draft) Text() string {
 	}
 	// Until a clinician signs, what the draft leaves out comes before the
 	// note, so it is read before the signature's attestation is given.
-	if d.NotInDraft != nil && d.Label.VerifiedBy == "" {
+	if evidence && d.NotInDraft != nil && d.Label.VerifiedBy == "" {
 		d.NotInDraft.writeText(&b)
 	}
 	for _, s := range d.Sections {
@@ -171,18 +202,40 @@ func (d *Draft) Text() string {
 		}
 		for _, sent := range s.Sentences {
 			b.WriteString("  - " + sent.Text)
-			if len(sent.Evidence) > 0 {
+			if evidence && len(sent.Evidence) > 0 {
 				b.WriteString(" [" + strings.Join(sent.Evidence, ", ") + "]")
 			}
-			for _, f := range sent.Flags {
-				b.WriteString(" {" + f + "}")
+			if evidence {
+				for _, f := range sent.Flags {
+					b.WriteString(" {" + f + "}")
+				}
 			}
-			for _, m := range sent.Mismatches {
-				b.WriteString(" {" + m.String() + "}")
+			if evidence {
+				for _, m := range sent.Mismatches {
+					b.WriteString(" {" + m.String() + "}")
+				}
 			}
 			b.WriteString("\n")
 		}
 		b.WriteString("\n")
 	}
 	return b.String()
+}
+
+// WithoutEvidence returns a copy of the draft whose sentences carry no
+// evidence links, review flags or fact-check mismatches, and without the
+// "Not in the draft" list (segment texts and tags for the signer): what a
+// patient is shown. The content hash stays the stored version's (what its
+// signature binds to).
+func (d *Draft) WithoutEvidence() *Draft {
+	c := *d
+	c.NotInDraft = nil
+	c.Sections = make([]Section, len(d.Sections))
+	for i, sec := range d.Sections {
+		c.Sections[i] = Section{Key: sec.Key, Title: sec.Title, Sentences: make([]Sentence, len(sec.Sentences))}
+		for j, sent := range sec.Sentences {
+			c.Sections[i].Sentences[j] = Sentence{Text: sent.Text, Evidence: []string{}}
+		}
+	}
+	return &c
 }

@@ -233,7 +233,7 @@ func Bundle(in Input) ([]byte, error) {
 	switch {
 	case in.State.Status == encounter.DraftEnteredInError || in.State.Status == encounter.DraftRejected:
 		status = "entered-in-error"
-	case in.Superseded:
+	case in.Superseded || in.State.Status == encounter.DraftSuperseded:
 		status = "superseded"
 	}
 	docStatus := string(in.State.Status)
@@ -242,6 +242,14 @@ func Bundle(in Input) ([]byte, error) {
 		docStatus = string(encounter.DraftPreliminary) // never finalized
 	case encounter.DraftEnteredInError:
 		docStatus = string(encounter.DraftFinal) // status carries the retraction
+	case encounter.DraftSuperseded: // status carries it; docStatus says how far it got
+		docStatus = string(encounter.DraftPreliminary)
+		if in.State.SignedBy != "" {
+			docStatus = string(encounter.DraftFinal)
+			if d.Parent != 0 {
+				docStatus = string(encounter.DraftAmended)
+			}
+		}
 	}
 	typ := coding(NoteType(d.Template))
 	authors := []reference{{Reference: "Device/" + devID, Display: d.Label.Provider + " " + d.Label.Model}}
@@ -314,5 +322,15 @@ func Bundle(in Input) ([]byte, error) {
 	}
 	b := bundle{ResourceType: "Bundle", Type: "collection", Timestamp: ts(stamp),
 		Entry: []bundleEntry{{Resource: doc}, {Resource: prov}, {Resource: dev}}}
+	if d.Human() {
+		// Written by a clinician (human documentation): no AI device, no AI
+		// provenance, no AIAST label; the clinician is the author.
+		doc.Author = []reference{{Reference: "Practitioner/" + fhirID(d.CreatedBy)}}
+		doc.Description = "Clinician-authored note (no AI was used), not yet signed"
+		if in.State.SignedBy != "" {
+			doc.Description = fmt.Sprintf("Clinician-authored note (no AI was used), signed by %s at %s", in.State.SignedBy, ts(in.State.SignedAt))
+		}
+		b.Entry = []bundleEntry{{Resource: doc}}
+	}
 	return json.MarshalIndent(b, "", "  ")
 }

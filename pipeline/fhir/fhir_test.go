@@ -128,3 +128,51 @@ func TestBundleShape(t *testing.T) {
 		t.Fatalf("provenance agents: %s", diff)
 	}
 }
+
+// A note a clinician wrote by hand is not rendered as AI output; a
+// superseded version keeps a valid docStatus and says it is superseded.
+func TestBundleHumanAndSuperseded(t *testing.T) {
+	t.Parallel()
+	decode := func(in fhir.Input) []map[string]any {
+		t.Helper()
+		b, err := fhir.Bundle(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var bun struct {
+			Entry []struct{ Resource map[string]any }
+		}
+		if err := json.Unmarshal(b, &bun); err != nil {
+			t.Fatal(err)
+		}
+		var out []map[string]any
+		for _, e := range bun.Entry {
+			out = append(out, e.Resource)
+		}
+		return out
+	}
+	t.Run("Human", func(t *testing.T) {
+		d := sampleDraft()
+		d.Label, d.CreatedBy = encounter.Label{Method: encounter.MethodHuman, GeneratedAt: d.CreatedAt}, "dr-brandt"
+		res := decode(fhir.Input{EncounterID: d.EncounterID, PatientID: "p1", Draft: d,
+			State: encounter.VersionState{Version: 1, Status: encounter.DraftFinal, SignedBy: "dr-brandt", SignedAt: d.CreatedAt}})
+		if len(res) != 1 || res[0]["resourceType"] != "DocumentReference" {
+			t.Fatalf("resources = %v", res)
+		}
+		if sec := res[0]["meta"].(map[string]any)["security"]; sec != nil && len(sec.([]any)) != 0 {
+			t.Errorf("a hand-written note carries security labels %v", sec)
+		}
+		authors := res[0]["author"].([]any)
+		if len(authors) != 1 || authors[0].(map[string]any)["reference"] != "Practitioner/dr-brandt" {
+			t.Errorf("authors = %v", authors)
+		}
+	})
+	t.Run("Superseded", func(t *testing.T) {
+		d := sampleDraft()
+		res := decode(fhir.Input{EncounterID: d.EncounterID, PatientID: "p1", Draft: d, Superseded: true,
+			State: encounter.VersionState{Version: 1, Status: encounter.DraftSuperseded, SignedBy: "dr-okafor", SignedAt: d.CreatedAt}})
+		if res[0]["status"] != "superseded" || res[0]["docStatus"] != "final" {
+			t.Errorf("status %v, docStatus %v; want superseded, final", res[0]["status"], res[0]["docStatus"])
+		}
+	})
+}

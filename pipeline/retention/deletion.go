@@ -232,6 +232,11 @@ func (s *Service) Delete(ctx context.Context, who access.Who, id, reason string)
 		return nil, phi.Wrap(err, phi.CodeStorage, "the encounter key could not be destroyed; nothing was deleted")
 	}
 	s.removeObjects(ctx, id)
+	// Its worklist entries hold no content but name it; a worklist skips
+	// entries whose encounter is gone, should this be cut short.
+	if err := s.store.Unindex(ctx, meta); err != nil {
+		s.log.Warn("worklist entries of a deleted encounter not removed", "encounter_id", id, "error", err)
+	}
 	s.log.Info("encounter deleted", "encounter_id", id, "request_id", who.RequestID)
 	return cert, nil
 }

@@ -61,7 +61,8 @@ type Config struct {
 	MaxJSONBytes int64 `yaml:"max_json_bytes"`
 	// RequestTimeout bounds a request other than an upload. Zero means 30s.
 	RequestTimeout time.Duration `yaml:"request_timeout"`
-	// UploadTimeout bounds a submission upload. Zero means 15 minutes.
+	// UploadTimeout bounds a submission upload (and a recording streamed
+	// back). Zero means 15 minutes.
 	UploadTimeout time.Duration `yaml:"upload_timeout"`
 	// TLSCertFile and TLSKeyFile serve HTTPS; empty serves HTTP (put TLS
 	// in front, e.g. at the ingress).
@@ -137,6 +138,9 @@ type Services struct {
 	Pseudonyms Pseudonyms
 	Deletion   Deletion
 	Human      HumanQueue
+	Worklist   Worklist
+	Sources    Sources
+	Deliveries Deliveries
 	Guard      Guard
 	// AuditRows reads the audit trail (the configured sink).
 	AuditRows access.AuditRows
@@ -144,7 +148,8 @@ type Services struct {
 
 func (s Services) validate() error {
 	if s.Intake == nil || s.Drafts == nil || s.Reviews == nil || s.Consent == nil || s.Pseudonyms == nil ||
-		s.Deletion == nil || s.Human == nil || s.Guard == nil || s.AuditRows == nil {
+		s.Deletion == nil || s.Human == nil || s.Worklist == nil || s.Sources == nil || s.Deliveries == nil ||
+		s.Guard == nil || s.AuditRows == nil {
 		return errors.New("api.New: every service is required")
 	}
 	return nil
@@ -218,7 +223,14 @@ type route struct {
 func (s *Server) table() []route {
 	return []route{
 		{"POST /v1/encounters", s.submit},
+		{"GET /v1/encounters", s.list},
 		{"GET /v1/encounters/{id}", s.status},
+		{"GET /v1/encounters/{id}/transcript", s.transcript},
+		{"GET /v1/encounters/{id}/source/note", s.sourceNote},
+		{"GET /v1/encounters/{id}/source/audio", s.sourceAudio},
+		{"POST /v1/encounters/{id}/versions", s.write},
+		{"POST /v1/encounters/{id}/regenerate", s.regenerate},
+		{"PUT /v1/encounters/{id}/assignee", s.assign},
 		{"GET /v1/encounters/{id}/draft", s.draft},
 		{"GET /v1/encounters/{id}/explanation", s.explain},
 		{"POST /v1/encounters/{id}/versions/{version}/sign", s.sign},
@@ -236,6 +248,7 @@ func (s *Server) table() []route {
 		{"GET /v1/consent", s.getConsent},
 		{"GET /v1/audit", s.auditExport},
 		{"GET /v1/human-queue", s.humanQueue},
+		{"GET /v1/webhooks/deliveries", s.deliveries},
 	}
 }
 
@@ -442,7 +455,9 @@ func requestID(r *http.Request) string {
 func (s *Server) authenticated(fn func(http.ResponseWriter, *http.Request, access.Who)) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		timeout := s.cfg.RequestTimeout
-		if r.Method == http.MethodPost && r.Pattern == "POST /v1/encounters" {
+		switch r.Pattern {
+		case "POST /v1/encounters", "GET /v1/encounters/{id}/source/audio":
+			// An upload, or a recording streamed to a listener.
 			timeout = s.cfg.UploadTimeout
 		}
 		ctx, cancel := context.WithTimeout(r.Context(), timeout)
@@ -497,7 +512,7 @@ var statusOf = map[phi.Code]int{
 	phi.CodeConflict: http.StatusConflict, phi.CodeLegalHold: http.StatusConflict, phi.CodeRetentionFloor: http.StatusConflict,
 	phi.CodeAuditUnavailable: http.StatusServiceUnavailable, phi.CodeStorage: http.StatusServiceUnavailable,
 	phi.CodeNotConfigured: http.StatusNotImplemented, phi.CodeTimeout: http.StatusGatewayTimeout,
-	phi.CodeCanceled: http.StatusServiceUnavailable,
+	phi.CodeCanceled: http.StatusServiceUnavailable, phi.CodeConsentDenied: http.StatusConflict,
 }
 
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {

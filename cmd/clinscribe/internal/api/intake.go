@@ -22,7 +22,15 @@ import (
 type Intake interface {
 	Submit(ctx context.Context, req pipeline.SubmitRequest) (string, error)
 	StatusFor(ctx context.Context, who access.Who, id string) (*pipeline.View, error)
+	Regenerate(ctx context.Context, who access.Who, id string) (*pipeline.Regeneration, error)
 	Limits() pipeline.Limits
+}
+
+// regenerate asks the AI for a new draft version after a rejection: 202,
+// the version it will make and where to watch.
+func (s *Server) regenerate(w http.ResponseWriter, r *http.Request, who access.Who) {
+	rg, err := s.svc.Intake.Regenerate(r.Context(), who, r.PathValue("id"))
+	s.respond(w, r, http.StatusAccepted, rg, err)
 }
 
 // submitMetadata is the "metadata" part of a submission.

@@ -250,7 +250,8 @@ func (a *App) NewAPI() (*api.Server, error) {
 	}
 	srv, err := api.New(a.Config.API, api.Services{
 		Intake: s.Pipeline, Drafts: s.Signoff, Reviews: s.Review, Consent: s.Consent, Pseudonyms: s.Pseudonyms,
-		Deletion: s.Retention, Human: s.Consent, Guard: s.Guard, AuditRows: rows,
+		Deletion: s.Retention, Human: s.Human, Worklist: s.Worklist, Sources: s.Signoff, Deliveries: s.Webhooks,
+		Guard: s.Guard, AuditRows: rows,
 	}, tokens, a.Log, opts)
 	if err != nil {
 		return nil, fmt.Errorf("app: %w", err)

@@ -38,7 +38,8 @@ func commands() []command {
 	return []command{
 		{"worker", "run a worker: process queued encounters until stopped", runWorker},
 		{"submit", "store a note or recording encrypted, enqueue it, print the encounter ID", runSubmit},
-		{"status", "show the stages of an encounter", runStatus},
+		{"status", "show where an encounter is: stages, versions, state", runStatus},
+		{"list", "list encounters by state and time (a worklist), as a role sees them", runList},
 		{"show", "show an encounter's draft with its AI label", runShow},
 		{"serve", "serve the HTTP API (bearer tokens; see docs/openapi.yaml)", runServe},
 		{"token", "create, list or revoke API bearer tokens (stored hashed)", runToken},
