@@ -58,7 +58,9 @@ type App struct {
 	// Services.Pipeline.
 	Services *pipeline.Services
 	Pipeline *pipeline.Pipeline
-	Client   *worker.Client
+	// Templates are the prompt templates (their sections are a note's).
+	Templates *prompts.Registry
+	Client    *worker.Client
 	// EHR writes signed notes back to the clinic's FHIR server; nil when
 	// ehr.base_url is not set.
 	EHR *ehr.Deliverer
@@ -157,6 +159,7 @@ func Open(ctx context.Context, cfg config.Config, opts Options) (a *App, err err
 	}
 
 	templates := prompts.Builtin()
+	a.Templates = templates
 	if cfg.Prompts.Dir != "" {
 		if err := templates.LoadDir(cfg.Prompts.Dir); err != nil {
 			return nil, fmt.Errorf("app: prompts.dir: %w", err)

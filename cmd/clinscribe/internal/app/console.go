@@ -17,21 +17,27 @@ import (
 
 // NewConsole returns the review console over this app's services, with
 // the API's token set (a token revoked there ends console sessions too).
-// The services issues 14 and 15 add (worklists, sources, human
-// documentation, regenerate, "Not in the draft") are wired here as they
-// land; until then the console's pages say they are not in this build.
 func (a *App) NewConsole(tokens *access.Tokens, rows access.AuditRows) (*console.Console, error) {
-	s := a.Services
-	ins := asynq.NewInspector(a.Redis)
-	a.closers = append(a.closers, ins.Close)
-	c, err := console.New(a.Config.Console, console.Services{
-		Drafts: s.Signoff, Reviews: s.Review, Consent: s.Consent, Deletion: s.Retention, Guard: s.Guard, AuditRows: rows,
-		Queues: Queues{ins},
-	}, tokens, a.Log, console.Options{Names: a.Config.API.DisplayNames})
+	c, err := console.New(a.Config.Console, a.ConsoleServices(rows), tokens, a.Log, console.Options{Names: a.Config.API.DisplayNames})
 	if err != nil {
 		return nil, fmt.Errorf("app: %w", err)
 	}
 	return c, nil
+}
+
+// ConsoleServices are the pipeline's services as the console's pages call
+// them: the same service methods the API calls.
+func (a *App) ConsoleServices(rows access.AuditRows) console.Services {
+	s := a.Services
+	ins := asynq.NewInspector(a.Redis)
+	a.closers = append(a.closers, ins.Close)
+	return console.Services{
+		Drafts: s.Signoff, Reviews: s.Review, Consent: s.Consent, Deletion: s.Retention, Guard: s.Guard, AuditRows: rows,
+		Queues:   Queues{ins},
+		Worklist: consoleWorklist{s.Worklist}, Sources: consoleSources{s.Signoff},
+		Human:      consoleHuman{s: s.Signoff, status: s.Pipeline, templates: a.Templates},
+		Regenerate: consoleRegenerate{s.Pipeline},
+	}
 }
 
 // Queues reads queue states for the console's ops page from asynq's

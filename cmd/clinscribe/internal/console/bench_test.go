@@ -152,6 +152,20 @@ func (b *benchServices) Delete(context.Context, access.Who, string, string) (*re
 func (b *benchServices) ExportAudit(context.Context, access.Who, audit.Filter, access.AuditRows) ([]audit.Row, error) {
 	return nil, errBench
 }
+func (b *benchServices) Blank(context.Context, access.Who, string) ([]encounter.Section, error) {
+	return nil, errBench
+}
+func (b *benchServices) Write(context.Context, access.Who, string, int, []encounter.Section) (*signoff.DraftView, error) {
+	return nil, errBench
+}
+func (b *benchServices) Regenerate(context.Context, access.Who, string) error { return errBench }
+
+type benchWorklist struct{}
+
+func (benchWorklist) List(context.Context, access.Who, console.WorkQuery) (*console.WorkPage, error) {
+	return nil, errBench
+}
+
 func (b *benchServices) Queues(context.Context) ([]console.QueueState, error) { return nil, errBench }
 func (b *benchServices) Archived(context.Context, string, int) ([]console.TaskRow, error) {
 	return nil, errBench
@@ -178,7 +192,7 @@ func BenchmarkEncounterPage(b *testing.B) {
 	svc := &benchServices{segs: segs, draft: benchDraft(segs)}
 	rows := func(context.Context, audit.Filter) ([]audit.Row, error) { return nil, nil }
 	con, err := console.New(console.Config{}, console.Services{Drafts: svc, Reviews: svc, Consent: svc, Deletion: svc, Guard: svc,
-		AuditRows: rows, Queues: svc, Sources: svc}, benchTokens{}, slog.New(slog.NewTextHandler(io.Discard, nil)), console.Options{})
+		AuditRows: rows, Queues: svc, Sources: svc, Worklist: benchWorklist{}, Human: svc, Regenerate: svc}, benchTokens{}, slog.New(slog.NewTextHandler(io.Discard, nil)), console.Options{})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -128,8 +128,7 @@ type codeWords struct{ Code, Words string }
 
 // worklistPage is the clinician's worklist.
 type worklistPage struct {
-	Available bool
-	Groups    []workGroup
+	Groups []workGroup
 }
 
 func (worklistPage) title() string { return "Worklist" }
@@ -151,17 +150,15 @@ var clinicianGroups = []struct {
 }
 
 func (c *Console) worklist(w http.ResponseWriter, r *http.Request, s *session, who access.Who) {
-	p := worklistPage{Available: c.svc.Worklist != nil}
-	if p.Available {
-		for _, g := range clinicianGroups {
-			page, err := c.svc.Worklist.List(r.Context(), who, WorkQuery{States: []string{g.state}, Newest: g.newest, Limit: 25})
-			if err != nil {
-				c.fail(w, r, s, err)
-				return
-			}
-			p.Groups = append(p.Groups, workGroup{State: g.state, Title: g.title, Empty: g.empty, Items: page.Items,
-				More: page.NextCursor != ""})
+	var p worklistPage
+	for _, g := range clinicianGroups {
+		page, err := c.svc.Worklist.List(r.Context(), who, WorkQuery{States: []string{g.state}, Newest: g.newest, Limit: 25})
+		if err != nil {
+			c.fail(w, r, s, err)
+			return
 		}
+		p.Groups = append(p.Groups, workGroup{State: g.state, Title: g.title, Empty: g.empty, Items: page.Items,
+			More: page.NextCursor != ""})
 	}
 	c.render(w, r, s, http.StatusOK, "worklist", p)
 }
@@ -312,7 +309,7 @@ func (c *Console) clinicianView(ctx context.Context, r *http.Request, who access
 	case phi.CodeOf(err) == phi.CodeNotFound && v == 0:
 		// No draft yet: being drafted, failed, or waiting for a person.
 		p.Reason = "There is no draft yet: the AI is still working on it, it failed, or the patient opted out of AI processing and a clinician documents the visit by hand."
-		p.Document = c.svc.Human != nil && who.Role == access.RoleProvider
+		p.Document = who.Role == access.RoleProvider
 	case err != nil:
 		return nil, err
 	default:
@@ -325,9 +322,9 @@ func (c *Console) clinicianView(ctx context.Context, r *http.Request, who access
 		p.Edit = clin && latest && dv.State.Status != encounter.DraftRejected && dv.State.Status != encounter.DraftEnteredInError
 		p.Reject = clin && latest && dv.State.Status == encounter.DraftPreliminary && dv.Label.AIGenerated
 		p.Retract = clin && (dv.State.Status == encounter.DraftFinal || dv.State.Status == encounter.DraftAmended)
-		p.Regenerate = clin && latest && c.svc.Regenerate != nil &&
+		p.Regenerate = clin && latest &&
 			(dv.State.Status == encounter.DraftRejected || dv.State.Status == encounter.DraftEnteredInError)
-		p.Document = clin && latest && c.svc.Human != nil && !dv.Label.AIGenerated && p.Edit
+		p.Document = clin && latest && !dv.Label.AIGenerated && p.Edit
 		p.Omissions, p.Coverage = omissionsOf(dv.Draft)
 		for _, o := range p.Omissions {
 			if o.Clinical {
@@ -341,31 +338,21 @@ func (c *Console) clinicianView(ctx context.Context, r *http.Request, who access
 			notUsed[o.Segment] = true
 		}
 	}
-	if c.svc.Sources != nil {
-		src, err := c.svc.Sources.Source(ctx, who, id)
-		switch {
-		case err == nil:
-			p.Source = sourceOf(src, notUsed)
-			for _, seg := range src.Segments {
-				if seg.EndMS > 0 {
-					p.HasAudio = src.Kind != "note"
-					break
-				}
+	src, err := c.svc.Sources.Source(ctx, who, id)
+	switch {
+	case err == nil:
+		p.Source = sourceOf(src, notUsed)
+		for _, seg := range src.Segments {
+			if seg.EndMS > 0 {
+				p.HasAudio = src.Kind != "note"
+				break
 			}
-		case phi.CodeOf(err) == phi.CodeNotFound:
-			p.SourceNote = "This encounter has no transcript (a recording without one): listen to the recording."
-			p.HasAudio = true
-		default:
-			return nil, err
 		}
-	} else if p.Draft != nil {
-		// Without the transcript service, the segments the draft cites,
-		// read through the explanation (audited as the API's explain).
-		ex, err := c.svc.Drafts.Explain(ctx, who, id, p.Draft.Version)
-		if err != nil {
-			return nil, err
-		}
-		p.Source, p.SourceNote = citedSegments(ex), "Showing the source segments the draft cites (the full transcript is not in this build)."
+	case phi.CodeOf(err) == phi.CodeNotFound:
+		p.SourceNote = "This encounter has no transcript (a recording without one): listen to the recording."
+		p.HasAudio = true
+	default:
+		return nil, err
 	}
 	if who.Role == access.RoleReviewer {
 		cases, err := c.svc.Reviews.List(ctx, who, id)
@@ -377,31 +364,9 @@ func (c *Console) clinicianView(ctx context.Context, r *http.Request, who access
 	return p, nil
 }
 
-// citedSegments is the source as far as an explanation quotes it.
-func citedSegments(ex *signoff.Explanation) *sourceView {
-	sv := &sourceView{Kind: ex.Method, Partial: true}
-	seen := map[string]bool{}
-	for _, s := range ex.Sentences {
-		for _, e := range s.Evidence {
-			if seen[e.SegmentID] {
-				continue
-			}
-			seen[e.SegmentID] = true
-			sv.Segments = append(sv.Segments, segmentView{ID: e.SegmentID, Speaker: e.Speaker, Heading: e.Heading, Text: e.Text,
-				StartMS: e.StartMS, EndMS: e.EndMS, Timed: e.EndMS > 0})
-		}
-	}
-	slices.SortStableFunc(sv.Segments, func(a, b segmentView) int { return int(a.StartMS - b.StartMS) })
-	return sv
-}
-
 // audio streams the recording with range requests (206 Partial Content):
 // the HTML audio element seeks by asking for the bytes it needs.
 func (c *Console) audio(w http.ResponseWriter, r *http.Request, s *session, who access.Who) {
-	if c.svc.Sources == nil {
-		c.fail(w, r, s, phi.Permanentf(phi.CodeNotConfigured, "recordings are not served by this build"))
-		return
-	}
 	rec, err := c.svc.Sources.Recording(r.Context(), who, r.PathValue("id"))
 	if err != nil {
 		c.fail(w, r, s, err)
@@ -476,7 +441,7 @@ func (c *Console) saveSection(w http.ResponseWriter, r *http.Request, s *session
 		c.fail(w, r, s, phi.Permanentf(phi.CodeNotFound, "the draft has no such section"))
 		return
 	}
-	if !dv.Label.AIGenerated && c.svc.Human != nil {
+	if !dv.Label.AIGenerated {
 		_, err = c.svc.Human.Write(r.Context(), who, id, base, sections)
 	} else {
 		_, err = c.svc.Drafts.Edit(r.Context(), who, id, base, sections)
@@ -581,10 +546,6 @@ func (c *Console) transition(w http.ResponseWriter, r *http.Request, s *session,
 }
 
 func (c *Console) regenerate(w http.ResponseWriter, r *http.Request, s *session, who access.Who) {
-	if c.svc.Regenerate == nil {
-		c.fail(w, r, s, phi.Permanentf(phi.CodeNotConfigured, "regenerate is not in this build"))
-		return
-	}
 	id := r.PathValue("id")
 	if err := c.svc.Regenerate.Regenerate(r.Context(), who, id); err != nil {
 		c.fail(w, r, s, err)
@@ -607,10 +568,6 @@ type humanPage struct {
 func (p humanPage) title() string { return "Document encounter " + p.ID }
 
 func (c *Console) humanEditor(w http.ResponseWriter, r *http.Request, s *session, who access.Who) {
-	if c.svc.Human == nil {
-		c.fail(w, r, s, phi.Permanentf(phi.CodeNotConfigured, "human documentation is not in this build"))
-		return
-	}
 	id := r.PathValue("id")
 	p := humanPage{ID: id}
 	dv, err := c.svc.Drafts.View(r.Context(), who, id, 0)
@@ -629,20 +586,19 @@ func (c *Console) humanEditor(w http.ResponseWriter, r *http.Request, s *session
 		c.fail(w, r, s, err)
 		return
 	}
-	if c.svc.Sources != nil {
-		src, err := c.svc.Sources.Source(r.Context(), who, id)
-		switch {
-		case err == nil:
-			p.Source = sourceOf(src, nil)
-		case phi.CodeOf(err) == phi.CodeNotFound:
-			p.Note = "No transcript: listen to the recording."
-		default:
-			c.fail(w, r, s, err)
-			return
-		}
-		if _, err := c.svc.Sources.Recording(r.Context(), who, id); err == nil {
-			p.HasAudio = true
-		}
+	src, err := c.svc.Sources.Source(r.Context(), who, id)
+	switch {
+	case err == nil:
+		p.Source = sourceOf(src, nil)
+	case phi.CodeOf(err) == phi.CodeNotFound:
+		p.Note = "No transcript: listen to the recording."
+	default:
+		c.fail(w, r, s, err)
+		return
+	}
+	if rec, err := c.svc.Sources.Recording(r.Context(), who, id); err == nil {
+		rec.Close()
+		p.HasAudio = true
 	}
 	c.render(w, r, s, http.StatusOK, "human", p)
 }
@@ -650,10 +606,6 @@ func (c *Console) humanEditor(w http.ResponseWriter, r *http.Request, s *session
 // saveHuman stores the note: one textarea per section, one sentence per
 // line.
 func (c *Console) saveHuman(w http.ResponseWriter, r *http.Request, s *session, who access.Who) {
-	if c.svc.Human == nil {
-		c.fail(w, r, s, phi.Permanentf(phi.CodeNotConfigured, "human documentation is not in this build"))
-		return
-	}
 	r.Body = http.MaxBytesReader(w, r.Body, maxFormBytes)
 	id := r.PathValue("id")
 	base, err := strconv.Atoi(cmpOr(r.PostFormValue("base"), "0"))

@@ -5,12 +5,9 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"sync"
 	"testing"
 	"time"
-
-	"github.com/hibiken/asynq"
 
 	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/app"
 	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/config"
@@ -20,7 +17,6 @@ import (
 	"github.com/clinscribe/clinscribe/pipeline/audit"
 	"github.com/clinscribe/clinscribe/pipeline/consent"
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
-	"github.com/clinscribe/clinscribe/prompts"
 	"github.com/clinscribe/clinscribe/worker/redistest"
 	"github.com/clinscribe/clinscribe/worker/workertest"
 )
@@ -100,7 +96,6 @@ type fixture struct {
 	tokens  map[string]string
 	logs    *syncBuffer
 	clock   *clock
-	list    *fakeWorklist
 	ids     map[string]string // sample name (or "canary", "optedout") -> encounter ID
 	cfg     config.Config
 	tokFile string
@@ -123,10 +118,9 @@ var people = []person{
 	{"platform", "platform", "clinic-platform"},
 }
 
-// setup starts Redis, the app with its worker, the console (with the
-// fakes above for the services main does not have yet), and submits the
-// named samples, the canary note and an opted-out note; it waits for
-// every encounter to finish.
+// setup starts Redis, the app with its worker, the console over the app's
+// services, and submits the named samples, the canary note and an
+// opted-out note; it waits for every encounter to finish.
 func setup(t *testing.T, sampleNames ...string) *fixture {
 	t.Helper()
 	rds := redistest.Start(t)
@@ -174,16 +168,10 @@ func setup(t *testing.T, sampleNames ...string) *fixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ins := asynq.NewInspector(a.Redis)
-	t.Cleanup(func() { ins.Close() })
 	f.set = tokens
-	f.list = &fakeWorklist{a: a}
-	sources := &fakeSources{a: a, wav: map[string]string{}}
-	con, err := console.New(cfg.Console, console.Services{
-		Drafts: a.Services.Signoff, Reviews: a.Services.Review, Consent: a.Services.Consent, Deletion: a.Services.Retention,
-		Guard: a.Services.Guard, AuditRows: rows, Queues: app.Queues{Inspector: ins},
-		Worklist: f.list, Sources: sources, Human: &fakeHuman{a: a, templates: prompts.Builtin()},
-	}, tokens, a.Log, console.Options{Now: f.clock.Now,
+	// The services exactly as serve wires them; the clock and the names
+	// are the test's.
+	con, err := console.New(cfg.Console, a.ConsoleServices(rows), tokens, a.Log, console.Options{Now: f.clock.Now,
 		Names: audit.Names{Organization: "Riverside Family Clinic", Actors: map[string]string{"dr-okafor": "Dr. Lena Okafor"}}})
 	if err != nil {
 		t.Fatal(err)
@@ -215,10 +203,6 @@ func setup(t *testing.T, sampleNames ...string) *fixture {
 				t.Fatal(err)
 			}
 			f.ids[s.Name] = id
-			f.list.add(id)
-			if s.Kind == "recording" {
-				sources.wav[id] = filepath.Join(samplesDir, s.Audio)
-			}
 		}
 	}
 	canary := pipeline.SubmitRequest{Template: "soap", ProviderID: "dr-okafor", Actor: "clinic-platform", Role: "platform", Source: "api",
@@ -227,7 +211,6 @@ func setup(t *testing.T, sampleNames ...string) *fixture {
 	if f.ids["canary"], err = a.Pipeline.Submit(ctx, canary); err != nil {
 		t.Fatal(err)
 	}
-	f.list.add(f.ids["canary"])
 	// An opted-out patient: the platform records the choice, then submits.
 	platform := access.Who{Principal: access.Principal{ID: "clinic-platform", Role: access.RolePlatform}}
 	ref, err := a.Services.Pseudonyms.PatientRef(ctx, "MRN-00990001")
@@ -243,7 +226,6 @@ func setup(t *testing.T, sampleNames ...string) *fixture {
 	if f.ids["optedout"], err = a.Pipeline.Submit(ctx, optedOut); err != nil {
 		t.Fatal(err)
 	}
-	f.list.add(f.ids["optedout"])
 	for name, id := range f.ids {
 		v := workertest.Finished(t, a.Pipeline.Status, id, 60*time.Second)
 		if v.Failure != nil {

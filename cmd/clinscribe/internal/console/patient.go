@@ -12,23 +12,19 @@ import (
 
 // myPage lists the patient's encounters.
 type myPage struct {
-	Available bool
-	Items     []WorkItem
-	More      bool
+	Items []WorkItem
+	More  bool
 }
 
 func (myPage) title() string { return "My visits" }
 
 func (c *Console) myEncounters(w http.ResponseWriter, r *http.Request, s *session, who access.Who) {
-	p := myPage{Available: c.svc.Worklist != nil}
-	if p.Available {
-		page, err := c.svc.Worklist.List(r.Context(), who, WorkQuery{Newest: true, Limit: 50})
-		if err != nil {
-			c.fail(w, r, s, err)
-			return
-		}
-		p.Items, p.More = page.Items, page.NextCursor != ""
+	page, err := c.svc.Worklist.List(r.Context(), who, WorkQuery{Newest: true, Limit: 50})
+	if err != nil {
+		c.fail(w, r, s, err)
+		return
 	}
+	p := myPage{Items: page.Items, More: page.NextCursor != ""}
 	c.render(w, r, s, http.StatusOK, "me", p)
 }
 
