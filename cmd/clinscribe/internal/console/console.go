@@ -120,32 +120,29 @@ type Authenticator interface {
 	Authenticate(ctx context.Context, token string) (access.Principal, error)
 }
 
-// Services are what the pages call. Those marked required must be set;
-// the others are parts of the pipeline that a build may not have yet
-// (issue 14's worklists, sources, human documentation and regenerate;
-// issue 15's "Not in the draft"): nil shows the page's place for them
-// with a sentence saying the service is not in this build — never made-up
-// data.
+// Services are what the pages call, each the small interface its pages
+// need; all are required (cmd/clinscribe/internal/app.ConsoleServices wires
+// the pipeline's services in, the same the API calls).
 type Services struct {
-	Drafts    Drafts   // required
-	Reviews   Reviews  // required
-	Consent   Consent  // required
-	Deletion  Deletion // required
-	Guard     Guard    // required
-	AuditRows access.AuditRows
-	// Queues reads queue states for the ops page (required).
-	Queues Queues
-
+	Drafts     Drafts
+	Reviews    Reviews
+	Consent    Consent
+	Deletion   Deletion
+	Guard      Guard
 	Worklist   Worklist
 	Sources    Sources
 	Human      Human
 	Regenerate Regenerator
+	// AuditRows reads the audit trail (the configured sink).
+	AuditRows access.AuditRows
+	// Queues reads queue states for the ops page.
+	Queues Queues
 }
 
 func (s Services) validate() error {
-	if s.Drafts == nil || s.Reviews == nil || s.Consent == nil || s.Deletion == nil || s.Guard == nil ||
-		s.AuditRows == nil || s.Queues == nil {
-		return errors.New("console.New: drafts, reviews, consent, deletion, guard, audit rows and queues are required")
+	if s.Drafts == nil || s.Reviews == nil || s.Consent == nil || s.Deletion == nil || s.Guard == nil || s.Worklist == nil ||
+		s.Sources == nil || s.Human == nil || s.Regenerate == nil || s.AuditRows == nil || s.Queues == nil {
+		return errors.New("console.New: every service is required")
 	}
 	return nil
 }
