@@ -3,6 +3,7 @@ package console_test
 import (
 	"context"
 	"crypto/tls"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/cookiejar"
@@ -18,6 +19,7 @@ import (
 
 	"github.com/clinscribe/clinscribe/pipeline/access"
 	"github.com/clinscribe/clinscribe/pipeline/audit"
+	"github.com/clinscribe/clinscribe/worker/workertest"
 )
 
 // browser is an HTTP client with its own cookie jar that does not follow
@@ -29,9 +31,9 @@ type browser struct {
 	base string
 }
 
-func (f *fixture) browser() *browser {
+func (f *fixture) browser(t *testing.T) *browser {
 	jar, _ := cookiejar.New(nil)
-	return &browser{t: f.t, f: f, base: f.url, c: &http.Client{Jar: jar, Transport: f.srv.Client().Transport,
+	return &browser{t: t, f: f, base: f.url, c: &http.Client{Jar: jar, Transport: f.srv.Client().Transport,
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}}
 }
 
@@ -95,7 +97,7 @@ func TestConsoleHTTP(t *testing.T) {
 
 	t.Run("sign-in lands on each role's page", func(t *testing.T) {
 		for key, want := range map[string]string{"drA": "/console/worklist", "reviewer": "/console/reviews", "patientP": "/console/me", "ops": "/console/ops"} {
-			if got := f.browser().signIn(key); got != want {
+			if got := f.browser(t).signIn(key); got != want {
 				t.Errorf("%s: lands on %s, want %s", key, got, want)
 			}
 		}
@@ -103,7 +105,7 @@ func TestConsoleHTTP(t *testing.T) {
 
 	t.Run("a platform token or a wrong token does not sign in", func(t *testing.T) {
 		for name, token := range map[string]string{"platform": f.tokens["platform"], "unknown": "cst_" + strings.Repeat("x", 43)} {
-			b := f.browser()
+			b := f.browser(t)
 			r := b.post("/console/signin", url.Values{"csrf": {b.csrf("/console/signin")}, "token": {token}})
 			if r.status != http.StatusUnauthorized {
 				t.Errorf("%s: %d, want 401", name, r.status)
@@ -112,7 +114,7 @@ func TestConsoleHTTP(t *testing.T) {
 	})
 
 	t.Run("session cookie attributes", func(t *testing.T) {
-		b := f.browser()
+		b := f.browser(t)
 		b.csrf("/console/signin")
 		req, _ := http.NewRequest(http.MethodPost, f.url+"/console/signin", strings.NewReader(url.Values{
 			"csrf": {b.csrf("/console/signin")}, "token": {f.tokens["drA"]}}.Encode()))
@@ -138,7 +140,7 @@ func TestConsoleHTTP(t *testing.T) {
 	})
 
 	t.Run("a form post without the CSRF token is refused", func(t *testing.T) {
-		b := f.browser()
+		b := f.browser(t)
 		b.signIn("drA")
 		dv, err := f.a.Services.Signoff.View(context.Background(), who("dr-okafor", "provider"), hyper, 0)
 		if err != nil {
@@ -155,7 +157,7 @@ func TestConsoleHTTP(t *testing.T) {
 			}
 		}
 		// Another session's token does not do either.
-		other := f.browser()
+		other := f.browser(t)
 		other.signIn("drA")
 		r := b.post("/console/encounters/"+hyper+"/sign", merge(sign, url.Values{"csrf": {other.csrf("/console/worklist")}}))
 		if r.status != http.StatusForbidden {
@@ -165,11 +167,11 @@ func TestConsoleHTTP(t *testing.T) {
 			t.Fatalf("the refused posts signed the draft: %s", v.State.Status)
 		}
 		// The sign-in form too: no token, or one from another browser.
-		r = f.browser().post("/console/signin", url.Values{"token": {f.tokens["drA"]}})
+		r = f.browser(t).post("/console/signin", url.Values{"token": {f.tokens["drA"]}})
 		if r.status != http.StatusForbidden {
 			t.Errorf("sign-in without a token: %d, want 403", r.status)
 		}
-		r = f.browser().post("/console/signin", url.Values{"token": {f.tokens["drA"]}, "csrf": {other.csrf("/console/signin")}})
+		r = f.browser(t).post("/console/signin", url.Values{"token": {f.tokens["drA"]}, "csrf": {other.csrf("/console/signin")}})
 		if r.status != http.StatusForbidden {
 			t.Errorf("sign-in with another browser's token: %d, want 403", r.status)
 		}
@@ -181,7 +183,7 @@ func TestConsoleHTTP(t *testing.T) {
 	})
 
 	t.Run("a patient cannot open another patient's pages by changing the ID", func(t *testing.T) {
-		b := f.browser()
+		b := f.browser(t)
 		b.signIn("patientQ") // Delia Fairbanks: diab is hers, hyper is Harold's
 		if r := b.get("/console/encounters/" + diab); r.status == http.StatusForbidden {
 			t.Fatalf("her own encounter: %d", r.status)
@@ -218,7 +220,7 @@ func TestConsoleHTTP(t *testing.T) {
 	})
 
 	t.Run("every page view is audited as the API's read", func(t *testing.T) {
-		b := f.browser()
+		b := f.browser(t)
 		b.signIn("drA")
 		if r := b.get("/console/encounters/" + canary); r.status != http.StatusOK {
 			t.Fatalf("%d\n%s", r.status, r.body)
@@ -249,7 +251,7 @@ func TestConsoleHTTP(t *testing.T) {
 			"X-Frame-Options":         "DENY", "Referrer-Policy": "no-referrer", "X-Content-Type-Options": "nosniff", "Cache-Control": "no-store",
 		}
 		for key, paths := range pages {
-			b := f.browser()
+			b := f.browser(t)
 			if key != "" {
 				b.signIn(key)
 			}
@@ -270,7 +272,7 @@ func TestConsoleHTTP(t *testing.T) {
 	})
 
 	t.Run("the recording answers range requests", func(t *testing.T) {
-		b := f.browser()
+		b := f.browser(t)
 		b.signIn("drA")
 		req, _ := http.NewRequest(http.MethodGet, f.url+"/console/encounters/"+rec+"/audio", nil)
 		req.Header.Set("Range", "bytes=100-199")
@@ -281,13 +283,13 @@ func TestConsoleHTTP(t *testing.T) {
 	})
 
 	t.Run("idle and absolute timeouts end the session", func(t *testing.T) {
-		b := f.browser()
+		b := f.browser(t)
 		b.signIn("drA")
 		f.clock.Advance(16 * time.Minute)
 		if r := b.get("/console/worklist"); r.status != http.StatusSeeOther || !strings.HasPrefix(r.header.Get("Location"), "/console/signin") {
 			t.Errorf("after 16 idle minutes: %d to %q, want a redirect to sign in", r.status, r.header.Get("Location"))
 		}
-		b = f.browser()
+		b = f.browser(t)
 		b.signIn("drA")
 		for i := range 47 { // a request every 10 minutes: active, never idle
 			f.clock.Advance(10 * time.Minute)
@@ -302,12 +304,12 @@ func TestConsoleHTTP(t *testing.T) {
 	})
 
 	t.Run("a revoked token ends its console sessions", func(t *testing.T) {
-		b := f.browser()
-		b.signIn("drB")
+		b := f.browser(t)
+		b.signIn("drBspare")
 		if r := b.get("/console/worklist"); r.status != http.StatusOK {
 			t.Fatalf("before revoking: %d", r.status)
 		}
-		if _, err := access.RevokeToken(f.tokFile, "tok-drB", time.Now()); err != nil {
+		if _, err := access.RevokeToken(f.tokFile, "tok-drBspare", time.Now()); err != nil {
 			t.Fatal(err)
 		}
 		// serve's watcher calls Reload when the file changes.
@@ -321,7 +323,7 @@ func TestConsoleHTTP(t *testing.T) {
 	})
 
 	t.Run("sign-out ends the session", func(t *testing.T) {
-		b := f.browser()
+		b := f.browser(t)
 		b.signIn("drA")
 		r := b.post("/console/signout", url.Values{"csrf": {b.csrf("/console/worklist")}})
 		if r.status != http.StatusSeeOther {
@@ -333,7 +335,7 @@ func TestConsoleHTTP(t *testing.T) {
 	})
 
 	t.Run("the ops page shows the queues", func(t *testing.T) {
-		b := f.browser()
+		b := f.browser(t)
 		b.signIn("ops")
 		r := b.get("/console/ops")
 		if r.status != http.StatusOK || !strings.Contains(r.body, `id="queues"`) {
@@ -354,7 +356,7 @@ func TestConsoleHTTP(t *testing.T) {
 		if err := ins.ArchiveTask("maintenance", "probe-1"); err != nil {
 			t.Fatal(err)
 		}
-		b := f.browser()
+		b := f.browser(t)
 		b.signIn("ops")
 		r := b.get("/console/ops")
 		if r.status != http.StatusOK || !strings.Contains(r.body, "<code>probe-1</code>") || !strings.Contains(r.body, "console:probe") {
@@ -367,8 +369,68 @@ func TestConsoleHTTP(t *testing.T) {
 		}
 	})
 
+	t.Run("reject, then regenerate: a new AI version", func(t *testing.T) {
+		b := f.browser(t)
+		b.signIn("drB")
+		csrf := b.csrf("/console/encounters/" + diab)
+		r := b.post("/console/encounters/"+diab+"/reject", url.Values{"csrf": {csrf}, "version": {"1"}, "reason": {"incomplete"}})
+		if r.status != http.StatusSeeOther {
+			t.Fatalf("reject: %d\n%s", r.status, r.body)
+		}
+		if page := b.get("/console/encounters/" + diab); !strings.Contains(page.body, "/regenerate") {
+			t.Fatal("a rejected draft's page offers no regenerate")
+		}
+		r = b.post("/console/encounters/"+diab+"/regenerate", url.Values{"csrf": {csrf}})
+		if r.status != http.StatusSeeOther || r.header.Get("Location") != "/console/encounters/"+diab+"?done=regenerated" {
+			t.Fatalf("regenerate: %d to %q\n%s", r.status, r.header.Get("Location"), r.body)
+		}
+		workertest.Eventually(t, 30*time.Second, func() error {
+			vs, err := f.a.Services.Store.DraftVersions(context.Background(), diab)
+			if err != nil || len(vs) < 2 {
+				return fmt.Errorf("versions %v (%v)", vs, err)
+			}
+			return nil
+		})
+		d, err := f.a.Services.Store.Draft(context.Background(), diab, 2)
+		if err != nil || !d.Label.AIGenerated {
+			t.Errorf("version 2: %v, AI-generated %v", err, d != nil && d.Label.AIGenerated)
+		}
+	})
+
+	t.Run("a patient turns AI processing off", func(t *testing.T) {
+		b := f.browser(t)
+		b.signIn("patientQ")
+		r := b.post("/console/me/consent", url.Values{"csrf": {b.csrf("/console/me/consent")}, "ai_processing": {"denied"}})
+		if r.status != http.StatusSeeOther {
+			t.Fatalf("%d\n%s", r.status, r.body)
+		}
+		page := b.get("/console/me/consent")
+		if !strings.Contains(page.body, "off — no AI sees your visits") {
+			t.Errorf("the page does not say AI processing is off:\n%s", page.body)
+		}
+		ref, _ := f.a.Services.Pseudonyms.PatientRef(context.Background(), "MRN-00738112")
+		if ok, err := f.a.Services.Consent.AIAllowed(context.Background(), ref); err != nil || ok {
+			t.Errorf("AI allowed %v (%v) after the patient turned it off", ok, err)
+		}
+	})
+
+	t.Run("deleting a signed note is refused within the retention floor", func(t *testing.T) {
+		b := f.browser(t)
+		b.signIn("patientP")
+		if page := b.get("/console/encounters/" + hyper + "/deletion"); !strings.Contains(page.body, "What will not be deleted") {
+			t.Fatalf("deletion page: %d", page.status)
+		}
+		r := b.post("/console/encounters/"+hyper+"/deletion", url.Values{"csrf": {b.csrf("/console/me")}, "confirm": {"yes"}})
+		if r.status != http.StatusConflict || !strings.Contains(r.body, "retention_floor") {
+			t.Errorf("%d\n%s", r.status, r.body)
+		}
+		if _, err := f.a.Services.Store.Meta(context.Background(), hyper); err != nil {
+			t.Errorf("the signed encounter is gone: %v", err)
+		}
+	})
+
 	t.Run("roles see only their pages", func(t *testing.T) {
-		b := f.browser()
+		b := f.browser(t)
 		b.signIn("patientP")
 		for _, p := range []string{"/console/worklist", "/console/reviews", "/console/ops"} {
 			if r := b.get(p); r.status != http.StatusForbidden {
