@@ -110,7 +110,7 @@ type person struct {
 var people = []person{
 	{"drA", "provider", "dr-okafor"},
 	{"drB", "provider", "dr-brandt"},
-	{"drBspare", "provider", "dr-brandt"}, // revoked by a test
+	{"drBspare", "provider", "dr-brandt"},   // revoked by a test
 	{"patientP", "patient", "MRN-00451287"}, // Harold J. Whitcombe (note-hypertension-followup, dr-okafor)
 	{"patientQ", "patient", "MRN-00738112"}, // Delia M. Fairbanks (note-diabetes-visit, dr-brandt)
 	{"canary", "patient", canaryMRN},
