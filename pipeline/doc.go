@@ -29,6 +29,7 @@
 //	           and Store.Transition (the audited lifecycle append)
 //	access     roles and rules, bearer tokens, and the Guard every entry
 //	           point goes through: authorize, deny (audited), record
+//	idempotency  clients' Idempotency-Keys: replay, carry on, expire
 //	signoff    what clinicians do with drafts: view (the signed note first,
 //	           pending amendments after), edit, write by hand, sign,
 //	           reject, entered-in-error, explain; the sources (transcript,

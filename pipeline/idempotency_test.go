@@ -11,6 +11,7 @@ import (
 
 	"github.com/clinscribe/clinscribe/pipeline"
 	"github.com/clinscribe/clinscribe/pipeline/audit"
+	"github.com/clinscribe/clinscribe/pipeline/idempotency"
 	"github.com/clinscribe/clinscribe/pipeline/phi"
 )
 
@@ -72,7 +73,7 @@ func TestIdempotencyKey(t *testing.T) {
 	}
 
 	// Past the window the key starts over.
-	clock = clock.Add(pipeline.IdempotencyWindow + time.Minute)
+	clock = clock.Add(idempotency.Window + time.Minute)
 	later, err := pr.p.Submit(ctx, withKey("MRN-00451287/order-1", note))
 	if err != nil || later == first {
 		t.Fatalf("after the window: %q, %v; want a new encounter", later, err)
@@ -92,15 +93,15 @@ func TestIdempotencyKey(t *testing.T) {
 	if n := records(); n != 3 {
 		t.Fatalf("%d idempotency records before expiry, want 3", n)
 	}
-	n, err := pr.p.ExpireIdempotencyKeys(ctx, clock)
+	n, err := pr.s.Idempotency.Expire(ctx, clock)
 	if err != nil || n != 2 || records() != 1 {
 		t.Fatalf("expired %d (%v), %d left; want 2 expired, 1 left", n, err, records())
 	}
 	if again, err := pr.p.Submit(ctx, withKey("MRN-00451287/order-1", note)); err != nil || again != later {
 		t.Fatalf("replay after expiry of other keys = %q, %v; want %q", again, err, later)
 	}
-	clock = clock.Add(pipeline.IdempotencyWindow)
-	if n, err := pr.p.ExpireIdempotencyKeys(ctx, clock); err != nil || n != 1 || records() != 0 {
+	clock = clock.Add(idempotency.Window)
+	if n, err := pr.s.Idempotency.Expire(ctx, clock); err != nil || n != 1 || records() != 0 {
 		t.Fatalf("second expiry: %d (%v), %d left", n, err, records())
 	}
 

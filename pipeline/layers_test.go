@@ -25,7 +25,7 @@ var layers = [][]string{
 	{"pipeline/ai", "pipeline/ai/factcheck", "pipeline/ai/coverage"},
 	{"pipeline/ai/offline", "pipeline/ai/openai", "pipeline/ai/aws", "pipeline/ai/echotest", "pipeline/ai/aitest",
 		"pipeline/ai/openaitest", "pipeline/ai/aws/awstest", "pipeline/access", "pipeline/ai/drafteval", "pipeline/ehr"},
-	{"pipeline/signoff", "pipeline/review", "pipeline/consent", "pipeline/retention", "pipeline/aggregate",
+	{"pipeline/idempotency", "pipeline/signoff", "pipeline/review", "pipeline/consent", "pipeline/retention", "pipeline/aggregate",
 		"pipeline/webhook", "pipeline/human", "pipeline/worklist"},
 	{"pipeline"},
 	{"worker", "worker/metrics", "worker/workertest"},

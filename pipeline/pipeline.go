@@ -14,6 +14,7 @@ import (
 	"github.com/clinscribe/clinscribe/pipeline/ai/resilience"
 	"github.com/clinscribe/clinscribe/pipeline/audit"
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
+	"github.com/clinscribe/clinscribe/pipeline/idempotency"
 	"github.com/clinscribe/clinscribe/pipeline/phi"
 	"github.com/clinscribe/clinscribe/pipeline/pseudonym"
 	"github.com/clinscribe/clinscribe/pipeline/retention"
@@ -120,6 +121,9 @@ type Deps struct {
 	Notifier   Notifier
 	Reviews    Requeuer
 	Pseudonyms *pseudonym.Keeper
+	// Idempotency keeps clients' idempotency keys (built with a carry-on
+	// time of SubmitTimeout/2, as NewServices does).
+	Idempotency *idempotency.Records
 	// Deid pseudonymizes what reaches providers configured with
 	// pseudonymize: true.
 	Deid      *deid.Detector
@@ -153,6 +157,7 @@ type Pipeline struct {
 	notifier  Notifier
 	reviews   Requeuer
 	pseudo    *pseudonym.Keeper
+	idem      *idempotency.Records
 	deid      *deid.Detector
 	templates *prompts.Registry
 	log       *slog.Logger
@@ -163,7 +168,7 @@ type Pipeline struct {
 // New returns a Pipeline.
 func New(cfg Config, d Deps) (*Pipeline, error) {
 	if d.Store == nil || d.Vault == nil || d.Gateway == nil || d.Audit == nil || d.Queue == nil || d.Guard == nil ||
-		d.Consent == nil || d.Human == nil || d.Notifier == nil || d.Reviews == nil || d.Pseudonyms == nil || d.Deid == nil ||
+		d.Consent == nil || d.Human == nil || d.Notifier == nil || d.Reviews == nil || d.Pseudonyms == nil || d.Idempotency == nil || d.Deid == nil ||
 		d.Templates == nil || d.Log == nil {
 		return nil, errors.New("pipeline.New: store, vault, gateway, audit, queue, guard, consent, human, notifier, reviews, pseudonyms, deid, templates and log are required")
 	}
@@ -176,7 +181,7 @@ func New(cfg Config, d Deps) (*Pipeline, error) {
 	}
 	return &Pipeline{
 		cfg: cfg, store: d.Store, vault: d.Vault, gw: d.Gateway, audit: d.Audit, queue: d.Queue, guard: d.Guard,
-		consent: d.Consent, human: d.Human, notifier: d.Notifier, reviews: d.Reviews, pseudo: d.Pseudonyms, deid: d.Deid, templates: d.Templates,
+		consent: d.Consent, human: d.Human, notifier: d.Notifier, reviews: d.Reviews, pseudo: d.Pseudonyms, idem: d.Idempotency, deid: d.Deid, templates: d.Templates,
 		log: d.Log, now: d.Now, waits: d.Waits,
 	}, nil
 }

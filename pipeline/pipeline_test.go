@@ -521,7 +521,7 @@ func TestOneLegalHoldStopsEveryDeletion(t *testing.T) {
 	}
 	lg := audittest.NewFileLogger(t, t.TempDir(), "sweeper")
 	sweeper, err := retention.NewSweeper(retention.Config{}, retention.Deps{Vault: b.vault, Signoffs: b.s.Signoff, Holds: b.s.Holds,
-		Keys: b.p, Audit: lg, Log: slog.New(slog.DiscardHandler)})
+		Keys: b.s.Idempotency, Audit: lg, Log: slog.New(slog.DiscardHandler)})
 	if err != nil {
 		t.Fatal(err)
 	}

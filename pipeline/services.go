@@ -14,6 +14,7 @@ import (
 	"github.com/clinscribe/clinscribe/pipeline/consent"
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
 	"github.com/clinscribe/clinscribe/pipeline/human"
+	"github.com/clinscribe/clinscribe/pipeline/idempotency"
 	"github.com/clinscribe/clinscribe/pipeline/pseudonym"
 	"github.com/clinscribe/clinscribe/pipeline/retention"
 	"github.com/clinscribe/clinscribe/pipeline/review"
@@ -63,16 +64,19 @@ type Services struct {
 	Store      *encounter.Store
 	Guard      *access.Guard
 	Pseudonyms *pseudonym.Keeper
-	Signoff    *signoff.Service
-	Cases      *review.Cases
-	Review     *review.Service
-	Consent    *consent.Service
-	Human      *human.Service
-	Retention  *retention.Service
-	Holds      *retention.Holds
-	Webhooks   *webhook.Notifier
-	Aggregates *aggregate.Recorder
-	Worklist   *worklist.Service
+	// Idempotency keeps clients' idempotency keys; the retention sweep
+	// expires them.
+	Idempotency *idempotency.Records
+	Signoff     *signoff.Service
+	Cases       *review.Cases
+	Review      *review.Service
+	Consent     *consent.Service
+	Human       *human.Service
+	Retention   *retention.Service
+	Holds       *retention.Holds
+	Webhooks    *webhook.Notifier
+	Aggregates  *aggregate.Recorder
+	Worklist    *worklist.Service
 }
 
 // NewServices assembles the services from one configuration.
@@ -121,8 +125,11 @@ func NewServices(cfg Config, d ServiceDeps) (*Services, error) {
 	if s.Aggregates, err = aggregate.NewRecorder(s.Store, d.Vault, d.Deid); err != nil {
 		return nil, wrap(err)
 	}
+	if s.Idempotency, err = idempotency.New(d.Vault, s.Store, s.Pseudonyms, SubmitTimeout/2, d.Now); err != nil {
+		return nil, wrap(err)
+	}
 	if s.Pipeline, err = New(cfg, Deps{Store: s.Store, Vault: d.Vault, Gateway: d.Gateway, Audit: d.Audit, Queue: d.Queue,
-		Guard: s.Guard, Consent: s.Consent, Human: s.Human, Notifier: s.Webhooks, Reviews: s.Review, Pseudonyms: s.Pseudonyms, Deid: d.Deid,
+		Guard: s.Guard, Consent: s.Consent, Human: s.Human, Notifier: s.Webhooks, Reviews: s.Review, Pseudonyms: s.Pseudonyms, Idempotency: s.Idempotency, Deid: d.Deid,
 		Templates: d.Templates, Log: d.Log, Now: d.Now, Waits: d.Waits}); err != nil {
 		return nil, err
 	}

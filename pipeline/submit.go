@@ -19,6 +19,7 @@ import (
 	"github.com/clinscribe/clinscribe/pipeline/audit"
 	"github.com/clinscribe/clinscribe/pipeline/caption"
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
+	"github.com/clinscribe/clinscribe/pipeline/idempotency"
 	"github.com/clinscribe/clinscribe/pipeline/phi"
 	"github.com/clinscribe/clinscribe/storage"
 )
@@ -44,7 +45,7 @@ type SubmitRequest struct {
 	Source string // cli, api, demo
 
 	// IdempotencyKey, if set, makes retries safe: a submission repeated
-	// with the same key by the same actor within IdempotencyWindow is
+	// with the same key by the same actor within idempotency.Window is
 	// answered with the encounter the first one created (or carries on an
 	// attempt that never committed) instead of creating another. Only an
 	// HMAC of it is stored.
@@ -69,14 +70,14 @@ func (p *Pipeline) Submit(ctx context.Context, req SubmitRequest) (string, error
 	if err != nil {
 		return "", phi.Wrap(err, phi.CodeStorage, "pseudonym key unavailable")
 	}
-	c := claim{id: encounter.NewID()}
+	c := idempotency.Claim{ID: encounter.NewID()}
 	if req.IdempotencyKey != "" {
-		if c, err = p.claimKey(ctx, &req, kind); err != nil {
+		if c, err = p.idem.Claim(ctx, req.Actor, req.IdempotencyKey, requestHash(&req, kind)); err != nil {
 			return "", err
 		}
-		if c.replay {
-			p.log.Info("submission repeated with its idempotency key; answered with the encounter it created", "encounter_id", c.id)
-			return c.id, nil
+		if c.Replay {
+			p.log.Info("submission repeated with its idempotency key; answered with the encounter it created", "encounter_id", c.ID)
+			return c.ID, nil
 		}
 	}
 	allowed, err := p.consent.AIAllowed(ctx, ref)
@@ -84,7 +85,7 @@ func (p *Pipeline) Submit(ctx context.Context, req SubmitRequest) (string, error
 		return "", phi.Wrap(err, phi.CodeStorage, "consent could not be checked; submission not accepted")
 	}
 
-	id := c.id
+	id := c.ID
 	meta := &encounter.Meta{
 		ID: id, Kind: kind, Template: tmpl.ID, PatientRef: ref, ProviderID: req.ProviderID,
 		Subject: req.Subject, Source: req.Source, CreatedAt: p.now().UTC(),
@@ -100,7 +101,7 @@ func (p *Pipeline) Submit(ctx context.Context, req SubmitRequest) (string, error
 	}
 	audited := false
 	cleanup := func() {
-		if c.attempt != "" {
+		if c.Attempt != "" {
 			// Another attempt under this ID may be committing right now;
 			// what this one wrote is left to the reconciler.
 			return
@@ -109,21 +110,21 @@ func (p *Pipeline) Submit(ctx context.Context, req SubmitRequest) (string, error
 	}
 	switch kind {
 	case encounter.KindNote:
-		in, err := p.store.PutAttemptInput(ctx, id, encounter.RoleNote, c.attempt, req.NoteContentType, bytes.NewReader(req.Note))
+		in, err := p.store.PutAttemptInput(ctx, id, encounter.RoleNote, c.Attempt, req.NoteContentType, bytes.NewReader(req.Note))
 		if err != nil {
 			cleanup()
 			return "", phi.Wrap(err, phi.CodeStorage, "note could not be stored")
 		}
 		meta.Inputs = append(meta.Inputs, in)
 	case encounter.KindRecording:
-		in, err := p.storeAudio(ctx, id, c.attempt, &req)
+		in, err := p.storeAudio(ctx, id, c.Attempt, &req)
 		if err != nil {
 			cleanup()
 			return "", err
 		}
 		meta.Inputs = append(meta.Inputs, in)
 		if len(req.Sidecar) > 0 {
-			sc, err := p.store.PutAttemptInput(ctx, id, encounter.RoleSidecar, c.attempt, req.SidecarContentType, bytes.NewReader(req.Sidecar))
+			sc, err := p.store.PutAttemptInput(ctx, id, encounter.RoleSidecar, c.Attempt, req.SidecarContentType, bytes.NewReader(req.Sidecar))
 			if err != nil {
 				cleanup()
 				return "", phi.Wrap(err, phi.CodeStorage, "sidecar could not be stored")
@@ -146,7 +147,7 @@ func (p *Pipeline) Submit(ctx context.Context, req SubmitRequest) (string, error
 	audited = true
 	// Stages without a stored status are pending; nothing more to write.
 	if err := p.store.Create(ctx, meta); err != nil {
-		if c.attempt != "" && errors.Is(err, storage.ErrExists) {
+		if c.Attempt != "" && errors.Is(err, storage.ErrExists) {
 			// A concurrent attempt with the same key committed first.
 			p.pruneAttempts(context.WithoutCancel(ctx), meta)
 			return id, nil
@@ -154,7 +155,7 @@ func (p *Pipeline) Submit(ctx context.Context, req SubmitRequest) (string, error
 		cleanup()
 		return "", phi.Wrap(err, phi.CodeStorage, "encounter could not be stored")
 	}
-	if c.attempt != "" {
+	if c.Attempt != "" {
 		p.pruneAttempts(ctx, meta)
 	}
 	// The worklist entries (per clinician, patient and day) come after the
@@ -228,7 +229,7 @@ func (p *Pipeline) validate(req *SubmitRequest) (encounter.Kind, error) {
 	if !access.ValidCode(req.Actor) {
 		return "", phi.Permanentf(phi.CodeInvalidInput, "actor ID is required: 1-128 characters of letters, digits and ._:@-")
 	}
-	if req.IdempotencyKey != "" && !idempotencyKeyRE.MatchString(req.IdempotencyKey) {
+	if req.IdempotencyKey != "" && !idempotency.ValidKey(req.IdempotencyKey) {
 		return "", phi.Permanentf(phi.CodeInvalidInput, "an idempotency key is 1-255 printable ASCII characters without spaces")
 	}
 	if req.Role == "" {

@@ -140,6 +140,15 @@ log: {level: warn, format: text}
 	}
 	w1.Wait()
 	killedAt := time.Now()
+	// Release the held answer only once the server has seen the killed
+	// worker's connection close: released earlier, the answer could still
+	// be written into the dead socket's buffer and count as sent.
+	workertest.Eventually(t, 30*time.Second, func() error {
+		if !srv.Requests()[0].Abandoned {
+			return errors.New("the server has not seen the killed worker's connection close")
+		}
+		return nil
+	})
 	srv.Release()
 
 	rows := e.entries(t, id)

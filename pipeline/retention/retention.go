@@ -96,9 +96,10 @@ type Signoffs interface {
 	SignedAt(ctx context.Context, encounterID string) (at time.Time, ok bool, err error)
 }
 
-// KeyExpirer forgets idempotency keys past their window (the pipeline).
+// KeyExpirer forgets idempotency keys past their window
+// (*idempotency.Records).
 type KeyExpirer interface {
-	ExpireIdempotencyKeys(ctx context.Context, now time.Time) (int, error)
+	Expire(ctx context.Context, now time.Time) (int, error)
 }
 
 // Sweeper deletes what the policy allows.
@@ -254,7 +255,7 @@ func (s *Sweeper) Sweep(ctx context.Context) (Result, error) {
 	var errs []error
 	now := s.now()
 	res.Orphans, errs = s.sweepOrphans(ctx, objects, hasMeta, now)
-	n, err := s.keys.ExpireIdempotencyKeys(ctx, now)
+	n, err := s.keys.Expire(ctx, now)
 	res.Keys = n
 	if err != nil {
 		errs = append(errs, err)

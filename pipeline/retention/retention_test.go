@@ -289,7 +289,7 @@ type keyExpirer struct {
 	err error
 }
 
-func (k *keyExpirer) ExpireIdempotencyKeys(_ context.Context, now time.Time) (int, error) {
+func (k *keyExpirer) Expire(_ context.Context, now time.Time) (int, error) {
 	k.at = append(k.at, now)
 	return 2, k.err
 }

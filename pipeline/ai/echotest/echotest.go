@@ -51,6 +51,7 @@ type Request struct {
 	InputSHA256 string // computed by the server from the body it received
 	RequestID   string // the provider request ID it answered (or would have) with
 	Answered    bool   // a response was sent
+	Abandoned   bool   // the client went away (or was killed) while the answer was held
 }
 
 // Server is the provider's remote end.
@@ -134,6 +135,9 @@ func (s *Server) answer(w http.ResponseWriter, r *http.Request, i int, hold chan
 		select {
 		case <-hold:
 		case <-r.Context().Done(): // the client went away (or was killed)
+			s.mu.Lock()
+			s.reqs[i].Abandoned = true
+			s.mu.Unlock()
 			return
 		}
 	}

@@ -206,7 +206,7 @@ func openEHR(c ehr.Config, a *App, environ []string) (*ehr.Deliverer, error) {
 func (a *App) NewWorker() (*worker.Server, error) {
 	s := a.Services
 	sweeper, err := retention.NewSweeper(a.Config.Ops.Retention, retention.Deps{
-		Vault: a.Vault, Audit: a.Audit, Log: a.Log, Signoffs: s.Signoff, Holds: s.Holds, Keys: s.Pipeline,
+		Vault: a.Vault, Audit: a.Audit, Log: a.Log, Signoffs: s.Signoff, Holds: s.Holds, Keys: s.Idempotency,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("app: %w", err)
