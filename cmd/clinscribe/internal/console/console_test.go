@@ -429,6 +429,23 @@ func TestConsoleHTTP(t *testing.T) {
 		}
 	})
 
+	t.Run("an edit of a signed note is a pending amendment", func(t *testing.T) {
+		b := f.browser(t)
+		b.signIn("drA")
+		csrf := b.csrf("/console/encounters/" + hyper)
+		r := b.post("/console/encounters/"+hyper+"/sections/plan", url.Values{"csrf": {csrf}, "version": {"1"}, "add": {"Recheck potassium in one week."}})
+		if r.status != http.StatusSeeOther {
+			t.Fatalf("edit: %d\n%s", r.status, r.body)
+		}
+		page := b.get("/console/encounters/" + hyper)
+		if !strings.Contains(page.body, "Pending amendment") || !strings.Contains(page.body, `href="?v=2"`) || strings.Contains(page.body, `id="sign-h"`) {
+			t.Errorf("the signed note's page does not point to the pending amendment (or offers to sign the signed one)")
+		}
+		if v2 := b.get("/console/encounters/" + hyper + "?v=2"); !strings.Contains(v2.body, "Sign version 2") {
+			t.Errorf("version 2's page offers no signature")
+		}
+	})
+
 	t.Run("roles see only their pages", func(t *testing.T) {
 		b := f.browser(t)
 		b.signIn("patientP")

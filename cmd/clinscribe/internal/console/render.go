@@ -86,6 +86,8 @@ func statusWords(s encounter.DraftStatus) string {
 		return "rejected"
 	case encounter.DraftEnteredInError:
 		return "retracted (entered in error)"
+	case encounter.DraftSuperseded:
+		return "superseded by a later signed version"
 	}
 	return string(s)
 }
