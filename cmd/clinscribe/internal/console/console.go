@@ -495,3 +495,5 @@ type errorPage struct {
 	Message string
 	Status  int
 }
+
+func (p errorPage) title() string { return http.StatusText(p.Status) }
