@@ -58,8 +58,8 @@
 //
 // Who calls whom (arrows point down; nothing calls up):
 //
-//	cmd/clinscribe (api, cli, app)  worker
-//	        |                         |
+//	cmd/clinscribe (api, console, cli, app)  worker
+//	        |                                  |
 //	        +------------+------------+
 //	                     v
 //	          pipeline (intake, stages, NewServices)
@@ -70,6 +70,7 @@
 //	                             |
 //	      encounter  audit  ai  pseudonym  phi  deid  storage
 //
-// The API and the worker take small interfaces declared where they are
-// used (api.Drafts, worker.Stages...), so their tests run on fakes.
+// The API, the console and the worker take small interfaces declared where
+// they are used (api.Drafts, console.Drafts, worker.Stages...), so their
+// tests can run on fakes.
 package pipeline
