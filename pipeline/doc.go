@@ -60,7 +60,7 @@
 //
 //	cmd/clinscribe (api, console, cli, app)  worker
 //	        |                                  |
-//	        +------------+------------+
+//	        +------------+---------------------+
 //	                     v
 //	          pipeline (intake, stages, NewServices)
 //	                     |
