@@ -155,10 +155,10 @@ func (s *scan) cueAt(i int) bool {
 		return false // "mg/dL"
 	}
 	switch s.lower(i) {
-	case "dl", "sn", "fin", "har", "ein", "csn", "mbi", "lic", "cert", "dea", "npi", "vin", "mrn", "ssn", "udi", "imei":
-		// Short cues are abbreviations written in capitals ("DL", "SN");
-		// lower-case they are ordinary words or units.
-		if !s.toks[i].upper() || s.toks[i].n() <= 3 && !s.toks[i].allUpper() && s.lower(i) != "lic" {
+	case "dl", "sn", "fin", "har", "ein":
+		// These short cues are abbreviations written in capitals ("DL",
+		// "SN"); lower-case they are ordinary words or units.
+		if !s.toks[i].upper() || s.toks[i].n() <= 3 && !s.toks[i].allUpper() {
 			return false
 		}
 	}
@@ -204,6 +204,12 @@ func (s *scan) cueAt(i int) bool {
 	}
 	if s.toks[j].letters() && s.toks[j].is(lxDigitWord|lxTeenWord|lxTensWord) {
 		return s.spokenAt(j, t)
+	}
+	// Digits read out one or two at a time: "mrn 4 7 1 2", "4, 7, 1 dash 2".
+	if s.toks[j].digits() && s.toks[j].n() <= 2 {
+		if nd, end := s.spokenDigits(j); end > j && nd >= 4 && s.spokenAt(j, t) {
+			return true
+		}
 	}
 	if t == SSN && s.toks[j].letters() && strings.Trim(s.lower(j), "x*") == "" {
 		// Masked: "XXX-XX-6789" still carries the last four digits.

@@ -73,6 +73,10 @@ type scan struct {
 	// marks are the quotes, parentheses and commas that cueNamePass looks
 	// at once the name candidates are known.
 	marks []int32
+	// Scratch for the metadata pass (known.go).
+	ktier   []uint8
+	idch    []int32
+	idunits []idUnit
 }
 
 func (s *scan) add(start, end int, t Type, prio uint8) {

@@ -1,7 +1,9 @@
 package deid
 
 import (
+	"fmt"
 	"log/slog"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -36,10 +38,29 @@ func (k Known) LogValue() slog.Value {
 }
 
 type knownPart struct {
-	word   string // lower case
-	cls    NameClass
-	common bool // an ordinary word too: only matched when capitalized
+	word string // lower case
+	cls  NameClass
+	tier uint8 // kpPlain, kpWord or kpCommon
 }
+
+// Tiers of a known name part, by how often the word is something other than
+// this person's name. A capitalized occurrence is the name in every tier; a
+// lower-case one (transcripts are all lower case) is decided by the tier and
+// the context (knownInContext).
+const (
+	// kpPlain parts are on no word list ("whitcombe", "okafor"): the name in
+	// any case, anywhere.
+	kpPlain uint8 = iota + 1
+	// kpWord parts are names that are also words ("dawn", "hill", "rose"):
+	// the name unless the words around make it the word ("at dawn", "up
+	// the hill", "pressure rose" is not told apart and counts as the name).
+	kpWord
+	// kpCommon parts are everyday, calendar or clinical words ("may",
+	// "will", "summer", "june", "hunter"): the name only where the context
+	// names a person (a title, a greeting, address, another part of the
+	// name, a relation word, a speaker tag, an introduction).
+	kpCommon
+)
 
 type knownID struct {
 	norm string // letters and digits only, lower case
@@ -83,9 +104,7 @@ func (k *knownIndex) build(kn Known) {
 					continue
 				}
 				w := strings.ToLower(p)
-				f := words[w]
-				kp := knownPart{word: w, cls: cls | clsExplicit,
-					common: f&(lxCommon|lxFirstAmb|lxSurAmb|lxMedical|lxMonth|lxCityAmb|lxUnitWord) != 0 || len(w) <= 2}
+				kp := knownPart{word: w, cls: cls | clsExplicit, tier: knownTier(w, words[w])}
 				if old, ok := k.parts[w]; ok {
 					kp.cls |= old.cls
 				}
@@ -115,11 +134,28 @@ func (k *knownIndex) build(kn Known) {
 		if len(n) < 4 {
 			continue
 		}
-		k.ids = append(k.ids, knownID{norm: n, t: guessIDType(id, n)})
+		t := guessIDType(id, n)
+		k.ids = append(k.ids, knownID{norm: n, t: t})
+		// A phone number is often given without its area code.
+		if t == Phone {
+			k.ids = append(k.ids, knownID{norm: n[len(n)-7:], t: Phone})
+		}
 	}
 	if kn.BirthDate != "" {
 		if d, ok := parseDateString(kn.BirthDate); ok && d.hasD {
 			k.dobOK, k.dobY, k.dobM, k.dobD = true, d.y, d.m, d.d
+			// The birth date read out as digits, in the orders people say
+			// it: "oh three oh four fifty two", "three four nineteen fifty
+			// two", "nineteen fifty two oh three oh four".
+			for _, v := range []string{
+				fmt.Sprintf("%02d%02d%04d", d.m, d.d, d.y), fmt.Sprintf("%d%d%04d", d.m, d.d, d.y),
+				fmt.Sprintf("%02d%02d%02d", d.m, d.d, d.y%100), fmt.Sprintf("%d%d%02d", d.m, d.d, d.y%100),
+				fmt.Sprintf("%04d%02d%02d", d.y, d.m, d.d), fmt.Sprintf("%02d%02d%04d", d.d, d.m, d.y),
+			} {
+				if !slices.ContainsFunc(k.ids, func(x knownID) bool { return x.norm == v }) {
+					k.ids = append(k.ids, knownID{norm: v, t: Date})
+				}
+			}
 		}
 	}
 }
@@ -169,68 +205,192 @@ func guessIDType(raw, n string) Type {
 	return ID
 }
 
-// knownPass marks metadata names (exact, possessive, misspelled, initials)
-// and metadata identifiers.
+// knownPass marks metadata names (exact, possessive, misspelled, initials,
+// spelled out) and metadata identifiers.
 func (s *scan) knownPass() {
 	k := &s.known
 	if len(k.parts) > 0 {
-		for i := range s.toks {
-			t := &s.toks[i]
-			if !t.letters() {
-				continue
-			}
-			if p, ok := s.knownWord(i); ok {
-				if p.common && !t.upper() && !(i > 0 && s.toks[i-1].is(lxRelation|lxTitle|lxTitleClin) && s.toks[i].gap == gapSpace) {
-					continue
-				}
-				s.nameChain(i, p.cls, true)
-				continue
-			}
-			// "Whitcombes" (plural family name).
-			if t.upper() && t.n() > 3 && (s.text[t.e-1] == 's') {
-				if p, ok := k.parts[s.low[t.s:t.e-1]]; ok && !p.common {
-					s.nameChain(i, p.cls, true)
-					continue
-				}
-			}
-			if t.upper() && len(k.fuzzy) > 0 && t.n() >= 4 && t.lex&(lxCommon|lxMedical|lxMonth|lxUnitWord|lxTitle|lxTitleClin|lxState|lxCity) == 0 {
-				w := s.lower(i)
-				for _, p := range k.fuzzy {
-					if p.common {
-						continue
-					}
-					if d := len(w) - len(p.word); d >= -1 && d <= 1 && within1(w, p.word) {
-						s.nameChain(i, p.cls, true)
-						break
-					}
-				}
-			}
-			// Initials run together: "HJW".
-			if t.allUpper() && t.n() >= 3 && t.n() <= 4 && t.lex == 0 {
-				w := s.lower(i)
-				for _, ini := range k.initials {
-					if ini == w {
-						s.add(int(t.s), int(t.e), Name, prCue)
-						break
-					}
-				}
-			}
-		}
+		s.knownNames()
 		s.dottedInitials()
+		s.spelledKnown()
 	}
 	if len(k.ids) > 0 {
 		s.knownIDs()
 	}
 }
 
+// knownNames marks the words of known names. The tier of the known part at
+// each token is computed first, so that context rules can ask whether a
+// neighbour is another part of the name.
+func (s *scan) knownNames() {
+	k := &s.known
+	kt := s.ktier[:0]
+	for i := range s.toks {
+		var tier uint8
+		if s.toks[i].letters() {
+			if p, ok := s.knownWord(i); ok {
+				tier = p.tier
+			}
+		}
+		kt = append(kt, tier)
+	}
+	s.ktier = kt
+	for i := range s.toks {
+		t := &s.toks[i]
+		if !t.letters() {
+			continue
+		}
+		if kt[i] != 0 {
+			p, _ := s.knownWord(i)
+			if t.upper() || p.tier == kpPlain || s.knownInContext(i, p) {
+				s.knownAt(i, p.cls)
+			}
+			continue
+		}
+		// "Whitcombes" (plural family name).
+		if t.n() > 3 && s.low[t.e-1] == 's' && (t.upper() || t.lex == 0) {
+			if p, ok := k.parts[s.low[t.s:t.e-1]]; ok && p.tier == kpPlain {
+				s.knownAt(i, p.cls)
+				continue
+			}
+		}
+		// Misspellings: "Whitcomb", "harlod". In lower case only words on
+		// no list, so that a real word one letter away stays.
+		if len(k.fuzzy) > 0 && t.n() >= 4 && (t.upper() && t.lex&(lxCommon|lxMedical|lxMonth|lxUnitWord|lxTitle|lxTitleClin|lxState|lxCity) == 0 ||
+			!t.upper() && t.lex == 0) {
+			w := s.lowerAny(i)
+			for _, p := range k.fuzzy {
+				if p.tier != kpPlain {
+					continue
+				}
+				if d := len(w) - len(p.word); d >= -1 && d <= 1 && within1(w, p.word) {
+					s.knownAt(i, p.cls)
+					break
+				}
+			}
+		}
+		// Initials run together: "HJW", and "hjw" in a lower-case transcript.
+		if (t.allUpper() || !t.upper()) && t.n() >= 3 && t.n() <= 4 && t.lex == 0 {
+			w := s.lower(i)
+			for _, ini := range k.initials {
+				if ini == w {
+					s.add(int(t.s), int(t.e), Name, prCue)
+					break
+				}
+			}
+		}
+	}
+}
+
+// knownAt adds the known name part at token i. A capitalized part grows
+// over the capitalized words around it (nameChain); a lower-case one over
+// an "o'" or "d'" before it and a hyphenated part after it ("o'neil",
+// "al-rashid", "sung-min").
+func (s *scan) knownAt(i int, cls NameClass) {
+	if s.toks[i].upper() {
+		s.nameChain(i, cls, true)
+		return
+	}
+	st, en := i, i
+	if i >= 2 && s.toks[i].gap == gapNone && s.toks[i-1].punct('\'') && s.toks[i-1].gap == gapNone && s.toks[i-2].letters() &&
+		s.toks[i-2].n() == 1 {
+		st = i - 2
+	}
+	// "al-rashid": a short particle or another part before the hyphen.
+	if st == i && i >= 2 && s.toks[i].gap == gapNone && s.toks[i-1].punct('-') && s.toks[i-1].gap == gapNone && s.toks[i-2].letters() &&
+		!s.toks[i-2].upper() && (s.ktier[i-2] != 0 || s.toks[i-2].n() <= 3 && s.toks[i-2].lex&(lxCommon|lxMedical) == 0 || s.toks[i-2].is(lxParticle)) {
+		st = i - 2
+	}
+	for en+2 < len(s.toks) && s.toks[en+1].punct('-') && s.toks[en+1].gap == gapNone && s.toks[en+2].gap == gapNone &&
+		s.toks[en+2].letters() && (s.ktier[en+2] != 0 || s.lowerGivenPart(en+2)) {
+		en += 2
+	}
+	s.addName(st, en, cls)
+}
+
 func (s *scan) knownWord(i int) (knownPart, bool) {
 	t := &s.toks[i]
 	if t.shape&shNonASCII != 0 {
 		p, ok := s.known.parts[strings.ToLower(s.str(i))]
+		if !ok {
+			var fb [64]byte
+			if f, ok2 := foldLatin(fb[:0], strings.ToLower(s.str(i))); ok2 {
+				p, ok = s.known.parts[string(f)]
+			}
+		}
 		return p, ok
 	}
 	p, ok := s.known.parts[s.lower(i)]
 	return p, ok
+}
+
+// knownTier classifies a known name part by its lexicon flags.
+func knownTier(w string, f uint64) uint8 {
+	switch {
+	case len(w) <= 2 || f&(lxCommon|lxMedical|lxMonth|lxMonthAbbr|lxWeekday|lxUnitWord|lxDigitWord|lxTeenWord|lxTensWord|
+		lxOrdWord|lxTitle|lxTitleClin|lxRelation|lxState|lxStateAbbr|lxCountry|lxCredential|lxStreetSuffix|lxUnit|lxCodeStop) != 0:
+		return kpCommon
+	case f&(lxFirstAmb|lxSurAmb|lxCityAmb|lxLookalike|lxEponymHead|lxWord) != 0:
+		return kpWord
+	}
+	return kpPlain
+}
+
+// spelledKnown finds a known name spelled out letter by letter in any case
+// and with any separators: "d-a-w-n", "h u n t e r", "W. O. O. D.", "w
+// double o d".
+func (s *scan) spelledKnown() {
+	var b []byte
+	var at []int32 // token of each letter in b
+	flush := func() {
+		if len(b) >= 3 {
+			str := string(b)
+			for w := range s.known.parts {
+				if len(w) < 3 || len(w) > len(b) {
+					continue
+				}
+				for from := 0; ; {
+					p := strings.Index(str[from:], w)
+					if p < 0 {
+						break
+					}
+					p += from
+					s.add(int(s.toks[at[p]].s), int(s.toks[at[p+len(w)-1]].e), Name, prCue)
+					from = p + len(w)
+				}
+			}
+		}
+		b, at = b[:0], at[:0]
+	}
+	for i := 0; i < len(s.toks); i++ {
+		t := &s.toks[i]
+		switch {
+		case t.letters() && t.n() == 1 && t.shape&shNonASCII == 0:
+			if len(b) > 0 && t.gap == gapLine {
+				flush()
+			}
+			b = append(b, s.low[t.s])
+			at = append(at, int32(i))
+			continue
+		case len(b) > 0 && t.gap != gapLine && t.kind == tkPunct && (t.ch == '-' || t.ch == '.' || t.ch == ','):
+			continue
+		case len(b) > 0 && t.gap != gapLine && (s.eq(i, "double") || s.eq(i, "triple")) && i+1 < len(s.toks) &&
+			s.toks[i+1].letters() && s.toks[i+1].n() == 1 && s.toks[i+1].gap == gapSpace:
+			c := s.low[s.toks[i+1].s]
+			n := 2
+			if s.eq(i, "triple") {
+				n = 3
+			}
+			for range n {
+				b = append(b, c)
+				at = append(at, int32(i+1))
+			}
+			i++
+			continue
+		}
+		flush()
+	}
+	flush()
 }
 
 // dottedInitials finds "H.J.W." and "H. J. W." that spell a known name.
@@ -344,53 +504,140 @@ func within1(a, b string) bool {
 	return a[i+1:] == b[i:]
 }
 
-// knownIDs finds metadata identifiers ignoring separators: the text's
-// letters and digits are streamed with their offsets and each identifier is
-// searched in the stream, aligned to token boundaries.
+// knownIDs finds metadata identifiers (and the birth date read out as
+// digits) however they are written or spoken: the text is turned into a
+// stream of units, each the letters or digits of one token, with number
+// words read as digits ("four seven one", "oh", "double five", "forty
+// seven", "two thousand") and spoken separators ("dash", "slash") dropped;
+// each identifier is searched in the stream, aligned to units, with at most
+// a few tokens of punctuation or filler between consecutive units.
 func (s *scan) knownIDs() {
-	var stream []byte
-	var offs []int32
-	var startTok []bool
-	for i := range s.toks {
+	stream := s.buf[:0]
+	ch := s.idch[:0] // per byte of stream: the unit it belongs to
+	units := s.idunits[:0]
+	addUnit := func(st, en int, digits string) {
+		units = append(units, idUnit{st: int32(st), en: int32(en), off: int32(len(stream))})
+		for k := 0; k < len(digits); k++ {
+			stream = append(stream, digits[k])
+			ch = append(ch, int32(len(units)-1))
+		}
+	}
+	var nb [8]byte
+	for i := 0; i < len(s.toks); i++ {
 		t := &s.toks[i]
 		if !t.word() || t.shape&shNonASCII != 0 {
 			continue
 		}
-		for k := t.s; k < t.e; k++ {
-			c := s.text[k]
-			if c >= 'A' && c <= 'Z' {
-				c += 'a' - 'A'
+		if t.letters() {
+			w := s.lower(i)
+			switch {
+			case spokenSeparators[w]:
+				continue
+			case w == "double" || w == "triple":
+				if n := s.next(i); n > 0 {
+					if d, ok := digitWord(s.lower(n)); ok {
+						c := strings.Repeat(string(rune('0'+d)), 2+btoi(w == "triple"))
+						addUnit(i, n, c)
+						i = n
+						continue
+					}
+				}
 			}
-			stream = append(stream, c)
-			offs = append(offs, k)
-			startTok = append(startTok, k == t.s)
+			if d, ok := digitWord(w); ok {
+				addUnit(i, i, string(rune('0'+d)))
+				continue
+			}
+			if v := teenWords[w]; v > 0 {
+				addUnit(i, i, string(strconvItoa(nb[:0], v)))
+				continue
+			}
+			if v := tensWords[w]; v > 0 {
+				en := i
+				n := s.next(i)
+				if n > 0 && s.toks[n].punct('-') && s.toks[n].gap == gapNone {
+					n = s.adj(n)
+				}
+				if n > 0 && unitWords[s.lower(n)] > 0 {
+					v += unitWords[s.lower(n)]
+					en = n
+				}
+				addUnit(i, en, string(strconvItoa(nb[:0], v)))
+				i = en
+				continue
+			}
+			if (w == "hundred" || w == "thousand") && len(units) > 0 {
+				z := "00"
+				if w == "thousand" {
+					z = "000"
+				}
+				addUnit(i, i, z)
+				continue
+			}
 		}
+		addUnit(i, i, s.lower(i))
 	}
+	s.buf, s.idch, s.idunits = stream, ch, units
 	str := string(stream)
 	for _, id := range s.known.ids {
-		from := 0
-		for {
+		for from := 0; ; {
 			p := strings.Index(str[from:], id.norm)
 			if p < 0 {
 				break
 			}
 			p += from
-			e := p + len(id.norm) - 1
 			from = p + 1
-			if !startTok[p] || (e+1 < len(startTok) && !startTok[e+1]) {
-				continue
+			e := p + len(id.norm) - 1
+			u0, u1 := ch[p], ch[e]
+			if units[u0].off != int32(p) || u1+1 < int32(len(units)) && units[u1+1].off != int32(e+1) {
+				continue // not aligned to whole units
 			}
-			// Separators between the pieces must be short ("-", ") ", " ").
+			if id.t == Date && u0 == u1 && len(id.norm) < 8 {
+				continue // a short run of digits in one token is not a read-out birth date
+			}
 			ok := true
-			for q := p; q < e; q++ {
-				if offs[q+1]-offs[q] > 3 {
+			for u := u0; u < u1; u++ {
+				if units[u+1].st-units[u].en > 3 || s.toks[units[u+1].st].gap == gapLine {
 					ok = false
 					break
 				}
 			}
 			if ok {
-				s.add(int(offs[p]), int(offs[e])+1, id.t, prWeak)
+				s.add(int(s.toks[units[u0].st].s), int(s.toks[units[u1].en].e), id.t, prWeak)
 			}
 		}
 	}
+}
+
+// idUnit is one token (or a number phrase) of the identifier stream.
+type idUnit struct {
+	st, en int32 // first and last token
+	off    int32 // offset of its first byte in the stream
+}
+
+// spokenSeparators are said between the pieces of an identifier.
+var spokenSeparators = map[string]bool{"dash": true, "hyphen": true, "slash": true, "dot": true, "point": true, "space": true}
+
+func digitWord(w string) (int, bool) {
+	switch w {
+	case "zero", "oh", "o":
+		return 0, true
+	}
+	if v := unitWords[w]; v > 0 {
+		return v, true
+	}
+	return 0, false
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func strconvItoa(b []byte, v int) []byte {
+	if v >= 10 {
+		b = strconvItoa(b, v/10)
+	}
+	return append(b, byte('0'+v%10))
 }

@@ -58,6 +58,7 @@ const (
 	lxNameSuffixHead
 	lxTimeWord // season or holiday word: checked by seasonOrHoliday
 	lxFacility // last word of a facility name (facilityWords)
+	lxWord     // an English word too (gazetteer word list): a name or place spelled so needs a cue
 )
 
 var (

@@ -28,6 +28,10 @@ func (s *scan) spokenDigits(i int) (nd, end int) {
 			break
 		}
 		w := s.lower(j)
+		if spokenSeparators[w] && end >= 0 {
+			j++ // "four seven dash one two"
+			continue
+		}
 		switch {
 		case unitWords[w] > 0 || w == "zero" || w == "oh" || w == "o" && end >= 0:
 			nd++
