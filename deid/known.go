@@ -72,6 +72,7 @@ type knownIndex struct {
 	parts    map[string]knownPart
 	fuzzy    []knownPart // parts of five letters or more, for misspellings
 	initials []string    // lower-case initials of full names: "hjw", "hw"
+	joined   []string    // neighbouring parts run together, for spelled-out names: "alrashid"
 	ids      []knownID
 	dobOK    bool
 	dobY     int
@@ -83,6 +84,7 @@ func (k *knownIndex) reset() {
 	clear(k.parts)
 	k.fuzzy = k.fuzzy[:0]
 	k.initials = k.initials[:0]
+	k.joined = k.joined[:0]
 	k.ids = k.ids[:0]
 	k.dobOK = false
 }
@@ -111,6 +113,12 @@ func (k *knownIndex) build(kn Known) {
 				k.parts[w] = kp
 				if utf8.RuneCountInString(w) >= 5 {
 					k.fuzzy = append(k.fuzzy, kp)
+				}
+			}
+			// "al-rashid" and "smith jones" spelled out run together.
+			if parts := splitName(full); len(parts) > 1 {
+				for a := 0; a+1 < len(parts); a++ {
+					k.joined = append(k.joined, strings.ToLower(parts[a]+parts[a+1]))
 				}
 			}
 			k.addInitials(ini)
@@ -240,6 +248,11 @@ func (s *scan) knownNames() {
 		if !t.letters() {
 			continue
 		}
+		// A hyphenated or apostrophe name, or parts run together, as a
+		// whole and misspelled: "hil-price", "smithjones", "o'nel".
+		if len(k.joined) > 0 || len(k.fuzzy) > 0 {
+			s.knownJoined(i)
+		}
 		if kt[i] != 0 {
 			p, _ := s.knownWord(i)
 			if t.upper() || p.tier == kpPlain || s.knownInContext(i, p) {
@@ -260,7 +273,9 @@ func (s *scan) knownNames() {
 			!t.upper() && t.lex == 0) {
 			w := s.lowerAny(i)
 			for _, p := range k.fuzzy {
-				if p.tier != kpPlain {
+				// A name that is also a word is matched misspelled only
+				// where the misspelling is no word itself.
+				if p.tier != kpPlain && t.lex != 0 {
 					continue
 				}
 				if d := len(w) - len(p.word); d >= -1 && d <= 1 && within1(w, p.word) {
@@ -280,6 +295,65 @@ func (s *scan) knownNames() {
 			}
 		}
 	}
+}
+
+// knownJoined matches the run of letters joined by hyphens or apostrophes
+// that starts at token i (or the single token i) against the known names
+// with their parts run together ("hillprice", "oneil"), allowing one
+// misspelt letter in five or more.
+func (s *scan) knownJoined(i int) {
+	if i > 0 && s.toks[i].gap == gapNone && (s.toks[i-1].punct('-') || s.toks[i-1].punct('\'')) {
+		return // inside a run that started earlier
+	}
+	end := i
+	var b [64]byte
+	w := append(b[:0], s.lowerAny(i)...)
+	for len(w) < 48 {
+		k := end + 1
+		for k < len(s.toks) && k <= end+2 && s.toks[k].gap == gapNone && (s.toks[k].punct('-') || s.toks[k].punct('\'')) {
+			k++ // "hill--price"
+		}
+		if k == end+1 || k >= len(s.toks) || s.toks[k].gap != gapNone || !s.toks[k].letters() {
+			break
+		}
+		// An apostrophe joins "o'neil", not a possessive or a contraction.
+		if s.toks[k-1].punct('\'') && s.toks[end].n() > 1 && s.toks[k].n() < 3 {
+			break
+		}
+		end = k
+		w = append(w, s.lowerAny(end)...)
+	}
+	if end == i && s.toks[i].lex != 0 {
+		return
+	}
+	near := func(a, b string) bool {
+		return a == b || len(b) >= 5 && len(a)-len(b) >= -1 && len(a)-len(b) <= 1 && within1(a, b)
+	}
+	for _, j := range s.known.joined {
+		if near(string(w), j) {
+			s.addName(i, end, s.known.parts[lastPartOf(j, s.known.parts)].cls|clsExplicit)
+			return
+		}
+	}
+	if end > i {
+		for _, p := range s.known.fuzzy {
+			if near(string(w), p.word) {
+				s.addName(i, end, p.cls)
+				return
+			}
+		}
+	}
+}
+
+// lastPartOf returns the known part that ends the joined form j.
+func lastPartOf(j string, parts map[string]knownPart) string {
+	best := ""
+	for w := range parts {
+		if len(w) > len(best) && strings.HasSuffix(j, w) {
+			best = w
+		}
+	}
+	return best
 }
 
 // knownAt adds the known name part at token i. A capitalized part grows
@@ -345,9 +419,9 @@ func (s *scan) spelledKnown() {
 	flush := func() {
 		if len(b) >= 3 {
 			str := string(b)
-			for w := range s.known.parts {
+			match := func(w string) {
 				if len(w) < 3 || len(w) > len(b) {
-					continue
+					return
 				}
 				for from := 0; ; {
 					p := strings.Index(str[from:], w)
@@ -358,6 +432,12 @@ func (s *scan) spelledKnown() {
 					s.add(int(s.toks[at[p]].s), int(s.toks[at[p+len(w)-1]].e), Name, prCue)
 					from = p + len(w)
 				}
+			}
+			for w := range s.known.parts {
+				match(w)
+			}
+			for _, w := range s.known.joined {
+				match(w)
 			}
 		}
 		b, at = b[:0], at[:0]

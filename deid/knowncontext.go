@@ -74,6 +74,9 @@ func (s *scan) knownNeighbour(i int) bool {
 			return true
 		case s.toks[n].gap == gapNone && s.toks[n].punct('-') && s.adj(n) > 0 && isPart(n+1):
 			return true
+		case s.toks[n].letters() && s.toks[n].n() == 1 && s.toks[n].gap == gapSpace && n+2 < len(s.toks) &&
+			s.toks[n+1].punct('\'') && s.toks[n+1].gap == gapNone && s.toks[n+2].gap == gapNone && isPart(n+2):
+			return true // "dawn o'neil"
 		case s.toks[n].letters() && s.toks[n].n() == 1 && s.toks[n].gap == gapSpace:
 			m := n + 1
 			if m < len(s.toks) && s.toks[m].punct('.') && s.toks[m].gap == gapNone {
@@ -196,7 +199,8 @@ func (s *scan) introBefore(i int) bool {
 		return true
 	}
 	weak := p1 == "i'm" || p1 == "im" || p1 == "am" && p2 == "i" || p1 == "you" && p2 == "are" || p1 == "you're" ||
-		p1 == "it's" || p1 == "that" && p2 == "is" || p1 == "this" && p2 == "is" || p1 == "with" && speakVerbs[p2] ||
+		p1 == "it's" || p1 == "that's" || (p1 == "that" || p1 == "this" || p1 == "it") && (p2 == "is" || p2 == "was") ||
+		p1 == "is" && (p2 == "it" || p2 == "that" || p2 == "this") || p1 == "with" && speakVerbs[p2] ||
 		p1 == "to" && speakVerbs[p2] || p1 == "for" && p2 == "ask"
 	if !weak {
 		return false
@@ -209,7 +213,7 @@ func (s *scan) introBefore(i int) bool {
 		return true
 	}
 	switch s.lower(n) {
-	case "with", "from", "and", "here", "speaking", "right", "correct", "calling":
+	case "with", "from", "and", "or", "here", "speaking", "right", "correct", "calling", "spelled", "like":
 		return true
 	}
 	return s.ktier[n] != 0
@@ -234,7 +238,7 @@ var verbNames = map[string]bool{"will": true, "may": true, "can": true, "might":
 var objectPronouns = map[string]bool{"i": true, "you": true, "we": true, "he": true, "she": true, "they": true, "it": true,
 	"that": true, "this": true, "to": true, "so": true, "the": true, "a": true, "an": true, "your": true, "my": true,
 	"his": true, "her": true, "our": true, "their": true, "not": true, "be": true, "have": true, "me": true, "us": true,
-	"them": true, "him": true, "there": true, "what": true, "if": true, "all": true, "everything": true, "for": true}
+	"them": true, "him": true, "there": true, "all": true, "everything": true, "for": true}
 
 // verbUse: a verb-like name before a pronoun or an article.
 func (s *scan) verbUse(i int, p knownPart) bool {
@@ -252,6 +256,14 @@ func (s *scan) greetingBefore(i int, p knownPart) bool {
 	for n := 0; n < 2 && k >= 0 && (s.toks[k].punct(',') || s.eq(k, "there") || s.eq(k, "again") || s.eq(k, "my")); n++ {
 		k = s.sameLinePrev(k)
 	}
+	// "say hi to dawn", "thanks to june".
+	if k >= 0 && s.eq(k, "to") {
+		if pk := s.sameLinePrev(k); pk >= 0 && (s.eq(pk, "hi") || s.eq(pk, "hello") || s.eq(pk, "bye") || s.eq(pk, "goodbye") ||
+			s.eq(pk, "thanks") || s.eq(pk, "regards") || s.eq(pk, "love")) {
+			return true
+		}
+		return false
+	}
 	if k < 0 || !s.toks[k].letters() {
 		return false
 	}
@@ -260,10 +272,13 @@ func (s *scan) greetingBefore(i int, p knownPart) bool {
 	switch w {
 	case "morning", "afternoon", "evening", "night":
 		pk := s.sameLinePrev(k)
-		ok = pk >= 0 && s.eq(pk, "good") || s.lineStart(k)
+		ok = pk >= 0 && s.eq(pk, "good") || s.turnStart(k)
 	case "you":
 		pk := s.sameLinePrev(k)
 		ok = pk >= 0 && s.eq(pk, "thank")
+	case "care":
+		pk := s.sameLinePrev(k)
+		ok = pk >= 0 && s.eq(pk, "take")
 	}
 	return ok && !s.verbUse(i, p)
 }
@@ -292,7 +307,7 @@ var addressStarters = map[string]bool{"how": true, "what": true, "when": true, "
 // word and before the question or request ("alright hunter let's look").
 func (s *scan) vocativeAt(i int, p knownPart) bool {
 	pv := s.sameLinePrev(i)
-	boundary := pv < 0 || s.lineStart(i) || s.toks[pv].kind == tkPunct && (s.toks[pv].ch == ',' || s.toks[pv].ch == ':' ||
+	boundary := pv < 0 || s.turnStart(i) || s.toks[pv].kind == tkPunct && (s.toks[pv].ch == ',' || s.toks[pv].ch == ':' ||
 		s.toks[pv].ch == '.' || s.toks[pv].ch == '?' || s.toks[pv].ch == '!' || s.toks[pv].ch == ']' || s.toks[pv].ch == ';')
 	n := i + 1
 	setOff := n < len(s.toks) && s.toks[n].gap != gapLine && s.toks[n].kind == tkPunct && (s.toks[n].ch == ',' ||
@@ -316,12 +331,31 @@ func (s *scan) vocativeAt(i int, p knownPart) bool {
 	return addressStarters[s.nextWordAt(i)]
 }
 
-// possessiveOfPerson: "hunter's mom", "dawn's husband".
+// possessiveOfPerson: "hunter's mom", "dawn's husband", "is june's number
+// the same": a possessive before a relation or something people have.
 func (s *scan) possessiveOfPerson(i int) bool {
 	a := i + 1
-	return a+2 < len(s.toks) && s.toks[a].punct('\'') && s.toks[a].gap == gapNone && s.eq(a+1, "s") &&
-		s.toks[a+1].gap == gapNone && s.toks[a+2].gap == gapSpace && s.toks[a+2].is(lxRelation)
+	if !(a+2 < len(s.toks) && s.toks[a].punct('\'') && s.toks[a].gap == gapNone && s.eq(a+1, "s") &&
+		s.toks[a+1].gap == gapNone && s.toks[a+2].gap == gapSpace && s.toks[a+2].letters()) {
+		return false
+	}
+	return s.toks[a+2].is(lxRelation) || personNouns[s.lower(a+2)]
 }
+
+// personNouns are things a person has: after a possessive they make it a
+// person's name.
+var personNouns = map[string]bool{"number": true, "phone": true, "cell": true, "address": true, "email": true,
+	"appointment": true, "appointments": true, "birthday": true, "medication": true, "medications": true, "meds": true,
+	"doctor": true, "pcp": true, "room": true, "chart": true, "file": true, "insurance": true, "car": true,
+	"house": true, "place": true, "name": true, "mom": true, "dad": true, "kids": true, "baby": true, "school": true,
+	"job": true, "work": true, "boss": true, "dog": true, "cat": true, "results": true, "labs": true, "surgery": true,
+	"blood": true, "pressure": true, "sugar": true, "sugars": true, "pain": true, "knee": true, "back": true,
+	"heart": true, "health": true, "care": true, "caregiver": true, "nurse": true, "visit": true, "info": true,
+	"information": true, "records": true, "record": true, "prescription": true, "prescriptions": true, "pharmacy": true,
+	"ride": true, "side": true, "behalf": true, "permission": true, "consent": true, "signature": true, "own": true,
+	"idea": true, "question": true, "questions": true, "concern": true, "concerns": true, "symptoms": true,
+	"condition": true, "diagnosis": true, "age": true, "weight": true, "hands": true, "hand": true, "eyes": true,
+	"voice": true, "birth": true, "date": true}
 
 // wordBefore words make the next word an ordinary word: "at dawn", "up the
 // hill", "i hope", "so young", "the price".
@@ -363,4 +397,26 @@ func (s *scan) wordUse(i int, p knownPart) bool {
 		return true
 	}
 	return s.verbUse(i, p)
+}
+
+// turnStart reports a token that opens a speaker's turn: at the start of a
+// line, or right after a speaker tag there ("doctor: morning dawn",
+// "[patient] hi").
+func (s *scan) turnStart(i int) bool {
+	if s.lineStart(i) {
+		return true
+	}
+	p := i - 1
+	if p < 1 || !(s.toks[p].punct(':') || s.toks[p].punct(']')) {
+		return false
+	}
+	for k := p - 1; k >= 0 && k >= p-4; k-- {
+		if s.toks[k].gap == gapLine {
+			return true
+		}
+		if !(s.toks[k].word() || s.toks[k].punct('[') || s.toks[k].punct('.')) {
+			return false
+		}
+	}
+	return false
 }
