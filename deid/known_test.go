@@ -1,6 +1,7 @@
 package deid_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -53,5 +54,52 @@ func TestKnownInTranscripts(t *testing.T) {
 				t.Errorf("%q (-want +got):\n%s", tc.text, diff)
 			}
 		})
+	}
+}
+
+// TestSpokenWebAddresses: e-mail and web addresses read out in a
+// transcript (issue 13: a spoken e-mail domain reached the provider).
+func TestSpokenWebAddresses(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{})
+	tests := []struct {
+		name, text string
+		want       []found
+	}{
+		{"email", "it's dawn rivers at example dot org", []found{{"rivers at example dot org", deid.Email}}},
+		{"email with a dotted local part", "send it to j dot smith at mail dot example dot com please",
+			[]found{{"j dot smith at mail dot example dot com", deid.Email}}},
+		{"email with numbers", "my email is hunter seventy two at gmail dot com", []found{{"hunter seventy two at gmail dot com", deid.Email}}},
+		{"email with an underscore", "pat underscore lee at outlook dot com", []found{{"pat underscore lee at outlook dot com", deid.Email}}},
+		{"web address with a path", "go to www dot riverside clinic dot org slash portal to book",
+			[]found{{"www dot riverside clinic dot org slash portal", deid.URL}}},
+		{"web address after a cue", "the website is eastbrook health dot org", []found{{"eastbrook health dot org", deid.URL}}},
+		{"dot com as a word", "back in the dot com days i worked nights", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if diff := cmp.Diff(tc.want, detect(d, tc.text, deid.Known{})); diff != "" {
+				t.Errorf("%q (-want +got):\n%s", tc.text, diff)
+			}
+		})
+	}
+}
+
+// TestSpokenEmailPseudonymized: with pseudonymization, a spoken e-mail
+// address (issue 13) is replaced before text goes to a provider and comes
+// back on restore.
+func TestSpokenEmailPseudonymized(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{})
+	text := "patient: sure it's rivers at northgate dot net, and the portal is www dot eastbrook dot org slash me"
+	m := deid.NewMapping()
+	p := deid.Pseudonymize(text, d.Detect(text, deid.Known{}), m)
+	for _, leak := range []string{"northgate", "eastbrook", "rivers"} {
+		if strings.Contains(p, leak) {
+			t.Errorf("%q reached the pseudonymized text: %q", leak, p)
+		}
+	}
+	if got := m.Restore(p); got != text {
+		t.Errorf("restore:\n got %q\nwant %q", got, text)
 	}
 }

@@ -8,6 +8,9 @@ func (s *scan) wordAt(i int) {
 		s.imName(i)
 		return
 	}
+	if t.n() == 3 && s.eq(i, "dot") {
+		s.spokenWebAt(i) // "name at example dot org"
+	}
 	if (s.eq(i, "in") || s.eq(i, "from")) && !t.upper() {
 		s.inUnknownPlace(i)
 	}
