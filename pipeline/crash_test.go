@@ -13,11 +13,12 @@ import (
 
 	"github.com/clinscribe/clinscribe/pipeline"
 	"github.com/clinscribe/clinscribe/pipeline/access"
-	"github.com/clinscribe/clinscribe/pipeline/ai"
 	"github.com/clinscribe/clinscribe/pipeline/ai/offline"
 	"github.com/clinscribe/clinscribe/pipeline/audit"
+	"github.com/clinscribe/clinscribe/pipeline/consent"
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
 	"github.com/clinscribe/clinscribe/pipeline/phi"
+	"github.com/clinscribe/clinscribe/pipeline/signoff"
 	"github.com/clinscribe/clinscribe/storage"
 	"github.com/clinscribe/clinscribe/storage/storagetest"
 )
@@ -25,6 +26,7 @@ import (
 // proc is one clinscribe process over a data directory that outlives
 // it: what a restart after a crash opens again.
 type proc struct {
+	s     *pipeline.Services
 	p     *pipeline.Pipeline
 	q     *queue
 	audit *audit.Logger
@@ -62,19 +64,9 @@ func openProcess(t *testing.T, root string, signer *audit.Signer, wrap func(stor
 		t.Fatal(err)
 	}
 	lg := audit.NewLogger(tr, "clinscribe", "test", now)
-	gw, err := ai.NewGateway(ai.Config{Transcribe: "offline", Summarize: "offline"}, []*ai.Provider{offline.New("offline")}, lg, nil, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
 	q := &queue{}
-	p, err := pipeline.New(pipeline.Config{}, pipeline.Deps{
-		Vault: storage.NewVault(wrap(data), kr), Gateway: gw, Audit: lg, Queue: q, Shredder: kr,
-		Log: slog.New(slog.DiscardHandler), Now: now,
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return &proc{p: p, q: q, audit: lg}
+	s := assemble(t, pipeline.Config{}, storage.NewVault(wrap(data), kr), offline.New("offline"), lg, q, kr, now)
+	return &proc{s: s, p: s.Pipeline, q: q, audit: lg}
 }
 
 // crashScenario is one piece of work run up to a crash and then finished
@@ -96,7 +88,7 @@ func (sc crashScenario) request(t *testing.T) pipeline.SubmitRequest {
 	return req
 }
 
-var clinician = pipeline.Who{Principal: access.Principal{ID: "dr-okafor", Role: access.RoleProvider}}
+var clinician = access.Who{Principal: access.Principal{ID: "dr-okafor", Role: access.RoleProvider}}
 
 // runState is what the first process got done before it died.
 type runState struct {
@@ -130,20 +122,20 @@ func (sc crashScenario) firstRun(t *testing.T, pr *proc) (st runState, crash *st
 		st.inflight = nil
 	}
 	if !sc.optOut {
-		signDraft(t, pr.p, id)
+		signDraft(t, pr.s, id)
 		st.signed = true
 	}
 	return st, nil
 }
 
-func signDraft(t *testing.T, p *pipeline.Pipeline, id string) {
+func signDraft(t *testing.T, s *pipeline.Services, id string) {
 	t.Helper()
 	ctx := context.Background()
-	d, err := p.Draft(ctx, id, 1, pipeline.Viewer{Actor: clinician.ID, Role: string(clinician.Role)})
+	d, err := s.Signoff.Draft(ctx, id, 1, signoff.Viewer{Actor: clinician.ID, Role: string(clinician.Role)})
 	if err != nil {
 		t.Fatalf("draft of %s: %v", id, err)
 	}
-	_, err = p.Sign(ctx, clinician, id, 1, d.ContentSHA256, "I have reviewed and edited this note.")
+	_, err = s.Signoff.Sign(ctx, clinician, id, 1, d.ContentSHA256, "I have reviewed and edited this note.")
 	if err != nil && phi.CodeOf(err) != phi.CodeConflict {
 		t.Fatalf("sign: %v", err)
 	}
@@ -184,7 +176,7 @@ func (sc crashScenario) recoverRun(t *testing.T, pr *proc, first *proc, st runSt
 		drain()
 	}
 	if st.id != "" && !sc.optOut && !st.signed {
-		signDraft(t, pr.p, st.id)
+		signDraft(t, pr.s, st.id)
 		st.signed = true
 	}
 	return st
@@ -255,12 +247,12 @@ func (sc crashScenario) prepare(t *testing.T, pr *proc) {
 		return
 	}
 	ctx := context.Background()
-	ref, err := pr.p.PatientRef(ctx, sc.req(t).Subject.PatientID)
+	ref, err := pr.s.Pseudonyms.PatientRef(ctx, sc.req(t).Subject.PatientID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	platform := pipeline.Who{Principal: access.Principal{ID: "platform", Role: access.RolePlatform}}
-	if _, err := pr.p.SetConsent(ctx, platform, ref, pipeline.ConsentDenied, "front-desk"); err != nil {
+	platform := access.Who{Principal: access.Principal{ID: "platform", Role: access.RolePlatform}}
+	if _, err := pr.s.Consent.Set(ctx, platform, ref, consent.Denied, "front-desk"); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -326,7 +318,7 @@ func (sc crashScenario) crashAt(t *testing.T, signer *audit.Signer, pub ed25519.
 		return c
 	}
 	for id := range ids {
-		meta, err := second.p.Store().Meta(ctx, id)
+		meta, err := second.s.Store.Meta(ctx, id)
 		if err != nil {
 			objs, _ := raw.List(ctx, encounter.Scope(id)+"/")
 			t.Fatalf("encounter %s has no Meta but objects remain (an orphan): %v (%v)", id, objs, err)
@@ -339,7 +331,7 @@ func (sc crashScenario) crashAt(t *testing.T, signer *audit.Signer, pub ed25519.
 			t.Errorf("encounter %s holds %d input objects, its record names %d", id, len(inputs), len(meta.Inputs))
 		}
 		if sc.optOut {
-			queue, err := second.p.HumanQueue(ctx)
+			queue, err := second.s.Consent.HumanQueue(ctx)
 			if err != nil || len(queue) != 1 || queue[0] != id {
 				t.Errorf("human queue = %v, %v; want [%s]", queue, err, id)
 			}
@@ -350,11 +342,11 @@ func (sc crashScenario) crashAt(t *testing.T, signer *audit.Signer, pub ed25519.
 			}
 			continue
 		}
-		versions, err := second.p.Store().DraftVersions(ctx, id)
+		versions, err := second.s.Store.DraftVersions(ctx, id)
 		if err != nil || len(versions) != 1 || versions[0] != 1 {
 			t.Fatalf("draft versions = %v, %v; want [1]", versions, err)
 		}
-		drafts, events, err := draftsAndEvents(ctx, second.p, id)
+		drafts, events, err := draftsAndEvents(ctx, second.s.Store, id)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -381,7 +373,7 @@ func (sc crashScenario) crashAt(t *testing.T, signer *audit.Signer, pub ed25519.
 			t.Errorf("%d draft.create entries, want 1 (2 if the crash fell between the entry and the draft)", n)
 		}
 		for _, s := range meta.Stages() {
-			ss, err := second.p.Store().Stage(ctx, id, s)
+			ss, err := second.s.Store.Stage(ctx, id, s)
 			if err != nil || ss.State != encounter.StateDone {
 				t.Errorf("stage %s = %+v, %v; want done", s, ss, err)
 			}
@@ -406,12 +398,12 @@ func (sc crashScenario) crashAt(t *testing.T, signer *audit.Signer, pub ed25519.
 	}
 }
 
-func draftsAndEvents(ctx context.Context, p *pipeline.Pipeline, id string) ([]*encounter.Draft, []encounter.Event, error) {
-	drafts, err := p.Store().Drafts(ctx, id)
+func draftsAndEvents(ctx context.Context, store *encounter.Store, id string) ([]*encounter.Draft, []encounter.Event, error) {
+	drafts, err := store.Drafts(ctx, id)
 	if err != nil {
 		return nil, nil, err
 	}
-	events, err := p.Store().Events(ctx, id)
+	events, err := store.Events(ctx, id)
 	if err != nil && !errors.Is(err, encounter.ErrNotFound) {
 		return nil, nil, err
 	}

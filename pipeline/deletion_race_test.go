@@ -30,7 +30,7 @@ func (h *hookedSummarizer) Summarize(ctx context.Context, req *ai.SummarizeReque
 
 // process is one clinscribe process over shared stores: its own keyring,
 // whose cache holds the scope keys it used.
-func process(t *testing.T, root string, q *queue, sum *hookedSummarizer) *pipeline.Pipeline {
+func process(t *testing.T, root string, q *queue, sum *hookedSummarizer) *pipeline.Services {
 	t.Helper()
 	data, _ := storage.NewLocal(filepath.Join(root, "data"))
 	ring, _ := storage.NewLocal(filepath.Join(root, "ring"))
@@ -50,15 +50,7 @@ func process(t *testing.T, root string, q *queue, sum *hookedSummarizer) *pipeli
 		c.Summarizer = sum
 		prov = &c
 	}
-	gw, err := ai.NewGateway(ai.Config{Transcribe: "offline", Summarize: "offline"}, []*ai.Provider{prov}, lg, nil, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := pipeline.New(pipeline.Config{}, pipeline.Deps{Vault: storage.NewVault(data, kr), Gateway: gw, Audit: lg, Queue: q, Shredder: kr})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return p
+	return assemble(t, pipeline.Config{}, storage.NewVault(data, kr), prov, lg, q, kr, nil)
 }
 
 // An encounter deleted (by the API process) while a worker process runs
@@ -75,7 +67,7 @@ func TestDeletionDuringAStageInAnotherProcess(t *testing.T) {
 	worker := process(t, root, q, sum)
 	api := process(t, root, q, nil)
 
-	id, err := api.Submit(ctx, noteRequest(sample(t, "note-hypertension-followup.txt")))
+	id, err := api.Pipeline.Submit(ctx, noteRequest(sample(t, "note-hypertension-followup.txt")))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,13 +75,13 @@ func TestDeletionDuringAStageInAnotherProcess(t *testing.T) {
 	if tk.stage != encounter.StageSummarize {
 		t.Fatalf("next stage %s", tk.stage)
 	}
-	ops := pipeline.Who{Principal: access.Principal{ID: "ops-1", Role: access.RoleOps}}
+	ops := access.Who{Principal: access.Principal{ID: "ops-1", Role: access.RoleOps}}
 	sum.during = func() {
-		if _, err := api.Delete(ctx, ops, id, "patient-request"); err != nil {
+		if _, err := api.Retention.Delete(ctx, ops, id, "patient-request"); err != nil {
 			t.Errorf("delete: %v", err)
 		}
 	}
-	err = worker.RunStage(ctx, tk.stage, pipeline.Run{EncounterID: id, TaskID: "t2", MaxRetry: 3})
+	err = worker.Pipeline.RunStage(ctx, tk.stage, pipeline.Run{EncounterID: id, TaskID: "t2", MaxRetry: 3})
 	if err == nil || !phi.IsPermanent(err) {
 		t.Errorf("stage of a deleted encounter: %v; want a permanent failure", err)
 	}
@@ -117,18 +109,18 @@ func TestSignDuringDeletion(t *testing.T) {
 		t.Fatal(err)
 	}
 	b.run(t)
-	dr := pipeline.Who{Principal: access.Principal{ID: "dr-okafor", Role: access.RoleProvider}}
-	dv, err := b.p.ViewDraft(ctx, dr, id, 0)
+	dr := access.Who{Principal: access.Principal{ID: "dr-okafor", Role: access.RoleProvider}}
+	dv, err := b.s.Signoff.View(ctx, dr, id, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var signErr error
 	b.shred.before = func() {
 		b.shred.before = nil
-		_, signErr = b.p.Sign(ctx, dr, id, dv.Version, dv.ContentSHA256, "I reviewed this note.")
+		_, signErr = b.s.Signoff.Sign(ctx, dr, id, dv.Version, dv.ContentSHA256, "I reviewed this note.")
 	}
-	ops := pipeline.Who{Principal: access.Principal{ID: "ops-1", Role: access.RoleOps}}
-	cert, delErr := b.p.Delete(ctx, ops, id, "patient-request")
+	ops := access.Who{Principal: access.Principal{ID: "ops-1", Role: access.RoleOps}}
+	cert, delErr := b.s.Retention.Delete(ctx, ops, id, "patient-request")
 	switch {
 	case signErr == nil && delErr == nil:
 		t.Fatalf("the note was signed and then destroyed within its retention floor (certificate %s)", cert.ID)

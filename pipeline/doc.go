@@ -1,17 +1,60 @@
-// Package pipeline runs an encounter from submission to a labeled draft:
+// Package pipeline runs an encounter from submission to a labeled draft,
+// and assembles the services that act on it afterwards (NewServices).
+//
+// The root package holds intake and the stages only:
 //
 //	Submit      validate, store the inputs encrypted, record the encounter,
-//	            audit, enqueue the first stage
+//	            audit, enqueue the first stage (or route an opted-out
+//	            patient's encounter to human documentation)
 //	Transcribe  recording (+ sidecar) -> ai.Gateway -> transcript
 //	Summarize   transcript or note -> ai.Gateway -> draft v1, labeled
 //	            preliminary and AI-generated (AIAST)
+//	Reconcile   re-enqueue unfinished work after a crash or a Redis loss
 //
 // Stages take an encounter ID and nothing else; everything they need is in
-// the encounter's encrypted record (package encounter). They are idempotent:
-// a stage retried after a crash finds what its earlier attempt stored and
-// does not call the model or write a draft version again. Reconcile
-// re-enqueues unfinished encounters, so work survives the loss of Redis.
+// the encounter's encrypted record. They are idempotent: a stage retried
+// after a crash finds what its earlier attempt stored and does not call the
+// model or write a draft version again. Errors leaving this package are
+// *phi.Error: a code and a message that carry no content.
 //
-// Errors leaving this package are *phi.Error: a code and a message that
-// carry no content, safe to store in Redis and in stage status.
+// The map — one package per concept, each the one owner of its facts:
+//
+//	encounter  plain types (Meta, Draft, Transcript, lifecycle Event), the
+//	           encrypted record store, the one owner of every object key,
+//	           and Store.Transition (the audited lifecycle append)
+//	access     roles and rules, bearer tokens, and the Guard every entry
+//	           point goes through: authorize, deny (audited), record
+//	signoff    what clinicians do with drafts: view, edit, sign, reject,
+//	           entered-in-error, explain
+//	review     patients' requests for human review: cases, assignment,
+//	           decisions, escalation
+//	consent    AI-processing consent (the gateway's ConsentChecker) and the
+//	           human documentation queue
+//	retention  deletion (crypto-shredding, certificates), legal holds (one
+//	           store), the one deletion guard, retention sweeps
+//	webhook    signed event delivery to the clinic (IDs only)
+//	aggregate  de-identified statistics (deid.Record only)
+//	pseudonym  patient references and other keyed fingerprints
+//	ai         the one audited AI gateway and its providers
+//	audit      the tamper-evident audit trail
+//	phi        PHI-safe errors and logging
+//	fhir       FHIR R4 rendering of drafts
+//	audio, caption, source   input parsing
+//
+// Who calls whom (arrows point down; nothing calls up):
+//
+//	cmd/clinscribe (api, cli, app)  worker
+//	        |                         |
+//	        +------------+------------+
+//	                     v
+//	          pipeline (intake, stages, NewServices)
+//	                     |
+//	   signoff  review  consent  retention  aggregate  webhook
+//	        \      |       |        |          |        /
+//	         +-----+-------+---access.Guard----+-------+
+//	                             |
+//	      encounter  audit  ai  pseudonym  phi  deid  storage
+//
+// The API and the worker take small interfaces declared where they are
+// used (api.Drafts, worker.Stages...), so their tests run on fakes.
 package pipeline

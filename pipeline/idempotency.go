@@ -2,7 +2,6 @@ package pipeline
 
 import (
 	"context"
-	"crypto/hmac"
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/binary"
@@ -16,6 +15,7 @@ import (
 
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
 	"github.com/clinscribe/clinscribe/pipeline/phi"
+	"github.com/clinscribe/clinscribe/pipeline/pseudonym"
 	"github.com/clinscribe/clinscribe/storage"
 )
 
@@ -49,16 +49,11 @@ type claim struct {
 }
 
 func (p *Pipeline) idempotencyObject(ctx context.Context, actor, key string) (string, error) {
-	secret, err := p.pseudo.secret(ctx)
+	sum, err := p.pseudo.MAC(ctx, "clinscribe/idempotency/v1", actor, key)
 	if err != nil {
 		return "", err
 	}
-	m := hmac.New(sha256.New, secret)
-	m.Write([]byte("clinscribe/idempotency/v1\x00"))
-	m.Write([]byte(actor))
-	m.Write([]byte{0})
-	m.Write([]byte(key))
-	return "index/idempotency/" + hex.EncodeToString(m.Sum(nil)[:20]), nil
+	return encounter.IdempotencyKey(hex.EncodeToString(sum[:20])), nil
 }
 
 // requestHash fingerprints what a submission asks for: its metadata and
@@ -130,7 +125,7 @@ func (p *Pipeline) claimKey(ctx context.Context, req *SubmitRequest, kind encoun
 		// SubmitTimeout, so this attempt has at least half of it to commit.
 		var tag [5]byte
 		_, _ = rand.Read(tag[:])
-		return claim{id: old.EncounterID, attempt: "a" + strings.ToLower(refEncoding.EncodeToString(tag[:]))}, nil
+		return claim{id: old.EncounterID, attempt: "a" + strings.ToLower(pseudonym.Encoding.EncodeToString(tag[:]))}, nil
 	}
 	if err := put(storage.Overwrite); err != nil {
 		return claim{}, phi.Wrap(err, phi.CodeStorage, "idempotency key could not be recorded")
@@ -141,7 +136,7 @@ func (p *Pipeline) claimKey(ctx context.Context, req *SubmitRequest, kind encoun
 // pruneAttempts removes inputs of earlier attempts of a submission that
 // its committed Meta does not name.
 func (p *Pipeline) pruneAttempts(ctx context.Context, meta *encounter.Meta) {
-	keys, err := p.vault.List(ctx, encounter.Scope(meta.ID)+"/input/")
+	keys, err := p.vault.List(ctx, encounter.InputPrefix(meta.ID))
 	if err != nil {
 		p.log.Warn("inputs of earlier attempts not pruned", "encounter_id", meta.ID, "error", err)
 		return
@@ -173,7 +168,7 @@ func (p *Pipeline) pruneAttempts(ctx context.Context, meta *encounter.Meta) {
 // delete; the cost of that narrow race is one submission that a retry
 // could duplicate, not a lost one.
 func (p *Pipeline) ExpireIdempotencyKeys(ctx context.Context, now time.Time) (int, error) {
-	keys, err := p.vault.List(ctx, "index/idempotency/")
+	keys, err := p.vault.List(ctx, encounter.IdempotencyPrefix)
 	if err != nil {
 		return 0, phi.Wrap(err, phi.CodeStorage, "idempotency records could not be listed")
 	}

@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -9,11 +10,13 @@ import (
 
 	"github.com/clinscribe/clinscribe/deid"
 	"github.com/clinscribe/clinscribe/pipeline/access"
-	"github.com/clinscribe/clinscribe/pipeline/aggregate"
 	"github.com/clinscribe/clinscribe/pipeline/ai"
 	"github.com/clinscribe/clinscribe/pipeline/audit"
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
 	"github.com/clinscribe/clinscribe/pipeline/phi"
+	"github.com/clinscribe/clinscribe/pipeline/pseudonym"
+	"github.com/clinscribe/clinscribe/pipeline/retention"
+	"github.com/clinscribe/clinscribe/pipeline/review"
 	"github.com/clinscribe/clinscribe/pipeline/webhook"
 	"github.com/clinscribe/clinscribe/prompts"
 	"github.com/clinscribe/clinscribe/storage"
@@ -28,7 +31,7 @@ type Enqueuer interface {
 
 // Limits bound what Submit accepts.
 type Limits struct {
-	// MaxNoteBytes bounds a note. Zero means 256 KiB.
+	// MaxNoteBytes bounds a note (and an edited note). Zero means 256 KiB.
 	MaxNoteBytes int64 `yaml:"max_note_bytes"`
 	// MaxAudioBytes bounds a recording. Zero means 2 GiB.
 	MaxAudioBytes int64 `yaml:"max_audio_bytes"`
@@ -36,7 +39,8 @@ type Limits struct {
 	MaxSidecarBytes int64 `yaml:"max_sidecar_bytes"`
 }
 
-// Config configures a Pipeline.
+// Config configures the pipeline and the services around it (see
+// NewServices).
 type Config struct {
 	Limits Limits `yaml:"limits"`
 	// DefaultTemplate is used when a submission names none. Zero means "soap".
@@ -44,81 +48,62 @@ type Config struct {
 	// Access holds the configurable authorization rules (delegates).
 	Access access.Rules `yaml:"access"`
 	// Review configures patients' human-review requests.
-	Review ReviewConfig `yaml:"review"`
-	// Retention sets the floors below which records are not deleted.
-	Retention RetentionConfig `yaml:"retention"`
+	Review review.Config `yaml:"review"`
+	// Retention sets the floor below which clinical records are not deleted.
+	Retention retention.Policy `yaml:"retention"`
 	// Webhooks are notified of review and routing events.
 	Webhooks []webhook.Endpoint `yaml:"webhooks"`
 }
 
-// ReviewConfig configures human review of AI output.
-type ReviewConfig struct {
-	// Due is how long a reviewer has to decide. Zero means 30 days.
-	Due time.Duration `yaml:"due"`
-	// Reviewers are the human reviewers cases are assigned to, in turn.
-	Reviewers []string `yaml:"reviewers"`
-}
-
-// RetentionConfig holds retention floors.
-type RetentionConfig struct {
-	// ClinicalRecords is how long a signed note is kept after signing
-	// before it may be deleted. Zero means 7 years.
-	ClinicalRecords time.Duration `yaml:"clinical_records"`
-	// Audit is how long audit entries are kept. Zero means 6 years.
-	Audit time.Duration `yaml:"audit"`
-}
-
-// Year is 365.25 days, for retention periods.
-const Year = time.Duration(365.25 * 24 * float64(time.Hour))
-
 // WithDefaults fills zero fields.
 func (c Config) WithDefaults() Config {
-	if c.Limits.MaxNoteBytes == 0 {
-		c.Limits.MaxNoteBytes = 256 << 10
-	}
-	if c.Limits.MaxAudioBytes == 0 {
-		c.Limits.MaxAudioBytes = 2 << 30
-	}
-	if c.Limits.MaxSidecarBytes == 0 {
-		c.Limits.MaxSidecarBytes = 16 << 20
-	}
-	if c.DefaultTemplate == "" {
-		c.DefaultTemplate = "soap"
-	}
-	if c.Review.Due == 0 {
-		c.Review.Due = 30 * 24 * time.Hour
-	}
-	if c.Retention.ClinicalRecords == 0 {
-		c.Retention.ClinicalRecords = 7 * Year
-	}
-	if c.Retention.Audit == 0 {
-		c.Retention.Audit = 6 * Year
-	}
+	c.Limits.MaxNoteBytes = cmp.Or(c.Limits.MaxNoteBytes, 256<<10)
+	c.Limits.MaxAudioBytes = cmp.Or(c.Limits.MaxAudioBytes, 2<<30)
+	c.Limits.MaxSidecarBytes = cmp.Or(c.Limits.MaxSidecarBytes, 16<<20)
+	c.DefaultTemplate = cmp.Or(c.DefaultTemplate, "soap")
+	c.Review = c.Review.WithDefaults()
+	c.Retention = c.Retention.WithDefaults()
 	return c
 }
 
-// Deps are the parts a Pipeline works with.
+// Consent is what intake and the stages need of consent: whether a
+// patient allows AI processing, and routing an encounter to human
+// documentation when not (package consent).
+type Consent interface {
+	AIAllowed(ctx context.Context, patientRef string) (bool, error)
+	RouteToHuman(ctx context.Context, meta *encounter.Meta, actor string) error
+	HumanRouted(ctx context.Context, encounterID string) bool
+}
+
+// Requeuer queues again review cases whose opening task was lost
+// (package review); the reconciler calls it.
+type Requeuer interface {
+	Requeue(ctx context.Context) (int, error)
+}
+
+// Deps are a Pipeline's collaborators, all required but Now (nil:
+// time.Now).
 type Deps struct {
-	Vault   *storage.Vault
-	Gateway *ai.Gateway
-	Audit   *audit.Logger
-	Queue   Enqueuer
-	// Jobs enqueues review cases and webhook deliveries; nil means Queue
-	// if it implements Jobs.
-	Jobs Jobs
-	// Consents is the consent store the gateway checks too; nil makes one.
-	Consents *Consents
-	// Shredder destroys per-encounter keys for deletion (the Keyring).
-	Shredder Shredder
-	// Deid de-identifies for aggregation; nil disables aggregation.
+	Store      *encounter.Store
+	Vault      *storage.Vault
+	Gateway    *ai.Gateway
+	Audit      *audit.Logger
+	Queue      Enqueuer
+	Guard      *access.Guard
+	Consent    Consent
+	Reviews    Requeuer
+	Pseudonyms *pseudonym.Keeper
+	// Deid pseudonymizes what reaches providers configured with
+	// pseudonymize: true.
 	Deid      *deid.Detector
 	Templates *prompts.Registry
 	Log       *slog.Logger
-	// Now is the clock; nil means time.Now.
-	Now func() time.Time
+	Now       func() time.Time
 }
 
-// Pipeline runs encounters.
+// Pipeline is intake and the stages: it takes submissions, runs them
+// through transcription and summarization, and reconciles what a crash or
+// a Redis loss left unfinished.
 type Pipeline struct {
 	cfg       Config
 	store     *encounter.Store
@@ -126,73 +111,38 @@ type Pipeline struct {
 	gw        *ai.Gateway
 	audit     *audit.Logger
 	queue     Enqueuer
+	guard     *access.Guard
+	consent   Consent
+	reviews   Requeuer
+	pseudo    *pseudonym.Keeper
+	deid      *deid.Detector
 	templates *prompts.Registry
 	log       *slog.Logger
 	now       func() time.Time
-	pseudo    pseudonymizer
-	jobs      Jobs
-	consents  *Consents
-	shredder  Shredder
-	deid      *deid.Detector
-	agg       *aggregate.Store
 }
 
 // New returns a Pipeline.
 func New(cfg Config, d Deps) (*Pipeline, error) {
-	if d.Vault == nil || d.Gateway == nil || d.Audit == nil || d.Queue == nil {
-		return nil, errors.New("pipeline.New: vault, gateway, audit and queue are required")
+	if d.Store == nil || d.Vault == nil || d.Gateway == nil || d.Audit == nil || d.Queue == nil || d.Guard == nil ||
+		d.Consent == nil || d.Reviews == nil || d.Pseudonyms == nil || d.Deid == nil || d.Templates == nil || d.Log == nil {
+		return nil, errors.New("pipeline.New: store, vault, gateway, audit, queue, guard, consent, reviews, pseudonyms, deid, templates and log are required")
 	}
 	cfg = cfg.WithDefaults()
-	if d.Templates == nil {
-		d.Templates = prompts.Builtin()
+	if d.Now == nil {
+		d.Now = time.Now
 	}
 	if _, err := d.Templates.Get(cfg.DefaultTemplate); err != nil {
 		return nil, fmt.Errorf("pipeline.New: default template: %w", err)
 	}
-	if d.Log == nil {
-		d.Log = slog.Default()
-	}
-	if d.Now == nil {
-		d.Now = time.Now
-	}
-	if d.Jobs == nil {
-		j, ok := d.Queue.(Jobs)
-		if !ok {
-			return nil, errors.New("pipeline.New: jobs are required (the queue does not enqueue them)")
-		}
-		d.Jobs = j
-	}
-	if d.Consents == nil {
-		d.Consents = NewConsents(d.Vault)
-	}
-	for i, ep := range cfg.Webhooks {
-		if ep.Name == "" || ep.URL == "" {
-			return nil, fmt.Errorf("pipeline.New: webhooks[%d]: name and url are required", i)
-		}
-		if _, err := ep.SecretBytes(); err != nil {
-			return nil, fmt.Errorf("pipeline.New: %w", err)
-		}
-	}
 	return &Pipeline{
-		cfg: cfg, store: encounter.NewStore(d.Vault), vault: d.Vault, gw: d.Gateway, audit: d.Audit,
-		queue: d.Queue, templates: d.Templates, log: d.Log, now: d.Now,
-		pseudo: pseudonymizer{vault: d.Vault}, jobs: d.Jobs, consents: d.Consents, shredder: d.Shredder,
-		deid: d.Deid, agg: aggStore(d),
+		cfg: cfg, store: d.Store, vault: d.Vault, gw: d.Gateway, audit: d.Audit, queue: d.Queue, guard: d.Guard,
+		consent: d.Consent, reviews: d.Reviews, pseudo: d.Pseudonyms, deid: d.Deid, templates: d.Templates,
+		log: d.Log, now: d.Now,
 	}, nil
 }
 
-func aggStore(d Deps) *aggregate.Store {
-	if d.Deid == nil {
-		return nil
-	}
-	return aggregate.NewStore(d.Vault, d.Deid)
-}
-
-// Store is the encounter record store.
-func (p *Pipeline) Store() *encounter.Store { return p.store }
-
-// Templates is the template registry.
-func (p *Pipeline) Templates() *prompts.Registry { return p.templates }
+// Limits returns the submission limits in force.
+func (p *Pipeline) Limits() Limits { return p.cfg.Limits }
 
 // Run describes one execution of a stage's task.
 type Run struct {
@@ -211,10 +161,10 @@ var ErrNotQueued = phi.Errorf(phi.CodeInternal, "encounter stored but not queued
 func (p *Pipeline) RunStage(ctx context.Context, stage encounter.Stage, run Run) error {
 	meta, err := p.store.Meta(ctx, run.EncounterID)
 	if errors.Is(err, encounter.ErrDeleted) {
-		return phi.Permanentf(phi.CodeNotFound, "encounter %s was deleted", safeID(run.EncounterID))
+		return phi.Permanentf(phi.CodeNotFound, "encounter %s was deleted", access.SafeID(run.EncounterID))
 	}
 	if errors.Is(err, encounter.ErrNotFound) {
-		return phi.Permanentf(phi.CodeNotFound, "encounter %s does not exist", safeID(run.EncounterID))
+		return phi.Permanentf(phi.CodeNotFound, "encounter %s does not exist", access.SafeID(run.EncounterID))
 	}
 	if err != nil {
 		return phi.Wrap(err, phi.CodeStorage, "encounter record unavailable")
@@ -230,14 +180,14 @@ func (p *Pipeline) RunStage(ctx context.Context, stage encounter.Stage, run Run)
 	}
 	attempt := run.Retried + 1
 	if err := p.store.SetStage(ctx, meta.ID, encounter.StageStatus{Stage: stage, State: encounter.StateRunning, Attempt: attempt, UpdatedAt: p.now().UTC()}); err != nil {
-		return cmpErr(deletedDuring(meta.ID, err), phi.Wrap(err, phi.CodeStorage, "stage status could not be stored"))
+		return cmp.Or(deletedDuring(meta.ID, err), error(phi.Wrap(err, phi.CodeStorage, "stage status could not be stored")))
 	}
 	next, err := fn(ctx, meta, run)
 	if err != nil {
 		return p.stageFailed(ctx, meta, stage, run, err)
 	}
 	if err := p.store.SetStage(ctx, meta.ID, encounter.StageStatus{Stage: stage, State: encounter.StateDone, Attempt: attempt, UpdatedAt: p.now().UTC()}); err != nil {
-		return cmpErr(deletedDuring(meta.ID, err), phi.Wrap(err, phi.CodeStorage, "stage status could not be stored"))
+		return cmp.Or(deletedDuring(meta.ID, err), error(phi.Wrap(err, phi.CodeStorage, "stage status could not be stored")))
 	}
 	if next == "" {
 		if err := p.store.MarkClosed(ctx, meta.ID); err != nil {
@@ -263,7 +213,7 @@ func (p *Pipeline) stageFailed(ctx context.Context, meta *encounter.Meta, stage 
 	if safe.Code == phi.CodeConsentDenied {
 		// The patient opted out after submitting: the gateway refused before
 		// anything left; the encounter goes to human documentation.
-		if rerr := p.routeToHuman(ctx, meta, "system:worker"); rerr != nil {
+		if rerr := p.consent.RouteToHuman(ctx, meta, "system:worker"); rerr != nil {
 			return rerr
 		}
 	}
@@ -294,25 +244,7 @@ func (p *Pipeline) stageFailed(ctx context.Context, meta *encounter.Meta, stage 
 // nor should one. Nil if err says something else.
 func deletedDuring(id string, err error) error {
 	if errors.Is(err, storage.ErrShredded) {
-		return phi.WrapPermanent(err, phi.CodeNotFound, fmt.Sprintf("encounter %s was deleted", safeID(id)))
+		return phi.WrapPermanent(err, phi.CodeNotFound, fmt.Sprintf("encounter %s was deleted", access.SafeID(id)))
 	}
 	return nil
-}
-
-func cmpErr(errs ...error) error {
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// safeID returns id if it is an encounter ID, else a placeholder: IDs from
-// outside may be anything.
-func safeID(id string) string {
-	if encounter.ValidID(id) {
-		return id
-	}
-	return "(invalid ID)"
 }

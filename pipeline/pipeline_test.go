@@ -3,6 +3,7 @@ package pipeline_test
 import (
 	"bytes"
 	"context"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"slices"
@@ -12,12 +13,13 @@ import (
 
 	"github.com/clinscribe/clinscribe/pipeline"
 	"github.com/clinscribe/clinscribe/pipeline/access"
-	"github.com/clinscribe/clinscribe/pipeline/ai"
 	"github.com/clinscribe/clinscribe/pipeline/ai/offline"
 	"github.com/clinscribe/clinscribe/pipeline/audit"
 	"github.com/clinscribe/clinscribe/pipeline/audit/audittest"
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
 	"github.com/clinscribe/clinscribe/pipeline/phi"
+	"github.com/clinscribe/clinscribe/pipeline/retention"
+	"github.com/clinscribe/clinscribe/pipeline/signoff"
 	"github.com/clinscribe/clinscribe/storage"
 )
 
@@ -98,6 +100,8 @@ func (c *crashingShredder) Shred(ctx context.Context, scope string) error {
 
 type bundle struct {
 	shred    *crashingShredder
+	vault    *storage.Vault
+	s        *pipeline.Services
 	p        *pipeline.Pipeline
 	q        *queue
 	dataDir  string
@@ -124,17 +128,11 @@ func setup(t *testing.T, cfg pipeline.Config) *bundle {
 		t.Fatal(err)
 	}
 	lg := audittest.NewFileLogger(t, filepath.Join(root, "audit"), "test")
-	gw, err := ai.NewGateway(ai.Config{Transcribe: "offline", Summarize: "offline"}, []*ai.Provider{offline.New("offline")}, lg, nil, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
 	q := &queue{}
 	shred := &crashingShredder{kr: kr}
-	p, err := pipeline.New(cfg, pipeline.Deps{Vault: storage.NewVault(data, kr), Gateway: gw, Audit: lg, Queue: q, Shredder: shred})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return &bundle{p: p, q: q, dataDir: filepath.Join(root, "data"), auditDir: filepath.Join(root, "audit"), shred: shred}
+	v := storage.NewVault(data, kr)
+	s := assemble(t, cfg, v, offline.New("offline"), lg, q, shred, nil)
+	return &bundle{vault: v, s: s, p: s.Pipeline, q: q, dataDir: filepath.Join(root, "data"), auditDir: filepath.Join(root, "audit"), shred: shred}
 }
 
 func sample(t *testing.T, name string) []byte {
@@ -194,7 +192,7 @@ func TestNoteBecomesLabeledDraft(t *testing.T) {
 	if !v.Finished || v.Failure != nil || len(v.Drafts) != 1 {
 		t.Fatalf("status = %+v", v)
 	}
-	d, err := b.p.Draft(ctx, id, 0, pipeline.Viewer{Actor: "dr-okafor", Role: "clinician"})
+	d, err := b.s.Signoff.Draft(ctx, id, 0, signoff.Viewer{Actor: "dr-okafor", Role: "clinician"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -250,7 +248,7 @@ func TestRecordingWithSidecar(t *testing.T) {
 			if !v.Finished || v.Failure != nil || len(v.Drafts) != 1 || v.Stages[0].State != encounter.StateDone {
 				t.Fatalf("status = %+v", v)
 			}
-			tr, err := b.p.Store().Transcript(ctx, id)
+			tr, err := b.s.Store.Transcript(ctx, id)
 			if err != nil || !strings.HasPrefix(tr.Source, "sidecar:") || len(tr.Segments) == 0 {
 				t.Fatalf("transcript = %+v, %v", tr, err)
 			}
@@ -296,7 +294,7 @@ func TestStagesAreIdempotent(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	vs, err := b.p.Store().DraftVersions(ctx, id)
+	vs, err := b.s.Store.DraftVersions(ctx, id)
 	if err != nil || !slices.Equal(vs, []int{1}) {
 		t.Fatalf("versions = %v, %v; want [1]", vs, err)
 	}
@@ -396,7 +394,7 @@ func TestSubmitRejectsBadInput(t *testing.T) {
 					t.Fatalf("error %q quotes the input", err)
 				}
 			}
-			ids, lerr := b.p.Store().List(context.Background())
+			ids, lerr := b.s.Store.List(context.Background())
 			if lerr != nil || len(ids) != 0 || len(b.q.tasks) != 0 {
 				t.Fatalf("a refused submission left %v and %d tasks", ids, len(b.q.tasks))
 			}
@@ -445,11 +443,11 @@ func TestDeletionResumesAfterCrash(t *testing.T) {
 		t.Fatal(err)
 	}
 	b.run(t)
-	ops := pipeline.Who{Principal: access.Principal{ID: "ops-1", Role: access.RoleOps}}
+	ops := access.Who{Principal: access.Principal{ID: "ops-1", Role: access.RoleOps}}
 	b.shred.crashAfter = true
 	func() {
 		defer func() { _ = recover() }()
-		_, _ = b.p.Delete(ctx, ops, id, "patient-request")
+		_, _ = b.s.Retention.Delete(ctx, ops, id, "patient-request")
 		t.Fatal("the crash did not happen")
 	}()
 	raw, _ := storage.NewLocal(b.dataDir)
@@ -460,7 +458,7 @@ func TestDeletionResumesAfterCrash(t *testing.T) {
 	if _, err := b.p.Status(ctx, id); err == nil {
 		t.Fatal("the encounter is still readable after its key was destroyed")
 	}
-	cert, err := b.p.Delete(ctx, ops, id, "patient-request")
+	cert, err := b.s.Retention.Delete(ctx, ops, id, "patient-request")
 	if err != nil || cert == nil || cert.EncounterID != id || !cert.KeyDestroyed {
 		t.Fatalf("resumed deletion: %+v, %v", cert, err)
 	}
@@ -468,8 +466,8 @@ func TestDeletionResumesAfterCrash(t *testing.T) {
 		t.Fatalf("objects left after the resumed deletion: %v", left)
 	}
 	// A patient who does not own it cannot use the resume path.
-	other := pipeline.Who{Principal: access.Principal{ID: "pt_someoneelse", Role: access.RolePatient}}
-	if _, err := b.p.Delete(ctx, other, id, "patient-request"); phi.CodeOf(err) != phi.CodeForbidden {
+	other := access.Who{Principal: access.Principal{ID: "pt_someoneelse", Role: access.RolePatient}}
+	if _, err := b.s.Retention.Delete(ctx, other, id, "patient-request"); phi.CodeOf(err) != phi.CodeForbidden {
 		t.Fatalf("another patient: %v", err)
 	}
 }
@@ -485,11 +483,93 @@ func TestLegalHoldDuringDeletion(t *testing.T) {
 		t.Fatal(err)
 	}
 	b.run(t)
-	ops := pipeline.Who{Principal: access.Principal{ID: "ops-1", Role: access.RoleOps}}
-	if _, err := b.p.Store().AppendEvent(ctx, id, encounter.Event{Kind: encounter.EvDeletionStarted, Actor: "ops-2", Role: "ops"}, nil); err != nil {
+	ops := access.Who{Principal: access.Principal{ID: "ops-1", Role: access.RoleOps}}
+	if _, err := b.s.Store.AppendEvent(ctx, id, encounter.Event{Kind: encounter.EvDeletionStarted, Actor: "ops-2", Role: "ops"}, nil); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := b.p.SetLegalHold(ctx, ops, id, true, "matter-7"); phi.CodeOf(err) != phi.CodeConflict {
+	if _, err := b.s.Retention.SetLegalHold(ctx, ops, id, true, "matter-7"); phi.CodeOf(err) != phi.CodeConflict {
 		t.Fatalf("hold during a deletion: %v, want conflict", err)
+	}
+}
+
+// One hold store: a legal hold ops place (the API's path) stops both the
+// deletion request and the retention sweep, and lifting it lets both go
+// on. (The sweep used to read a second store, legal-hold/<id>, when no
+// hold source was passed to it.)
+func TestOneLegalHoldStopsEveryDeletion(t *testing.T) {
+	t.Parallel()
+	b := setup(t, pipeline.Config{})
+	ctx := context.Background()
+	id, err := b.p.Submit(ctx, recordingRequest(t, "rec-cough-telehealth.vtt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.run(t)
+	dr := access.Who{Principal: access.Principal{ID: "dr-okafor", Role: access.RoleProvider}}
+	ops := access.Who{Principal: access.Principal{ID: "ops-1", Role: access.RoleOps}}
+	dv, err := b.s.Signoff.View(ctx, dr, id, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.s.Signoff.Sign(ctx, dr, id, dv.Version, dv.ContentSHA256, "Reviewed."); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.s.Retention.SetLegalHold(ctx, ops, id, true, "matter-7"); err != nil {
+		t.Fatal(err)
+	}
+	lg := audittest.NewFileLogger(t, t.TempDir(), "sweeper")
+	sweeper, err := retention.NewSweeper(retention.Config{}, retention.Deps{Vault: b.vault, Signoffs: b.s.Signoff, Holds: b.s.Holds,
+		Keys: b.p, Audit: lg, Log: slog.New(slog.DiscardHandler)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	audio := encounter.InputKey(id, encounter.RoleAudio)
+	has := func() bool {
+		ok, err := storage.Exists(ctx, b.vault.Store(), audio)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ok
+	}
+	if res, err := sweeper.Sweep(ctx); err != nil || res.Held != 1 || !has() {
+		t.Fatalf("sweep under hold: %+v %v, audio kept %v", res, err, has())
+	}
+	if _, err := b.s.Retention.Delete(ctx, ops, id, "legal-matter"); phi.CodeOf(err) != phi.CodeLegalHold {
+		t.Fatalf("deletion under hold: %v, want legal_hold", err)
+	}
+	if _, err := b.s.Retention.SetLegalHold(ctx, ops, id, false, "matter-7"); err != nil {
+		t.Fatal(err)
+	}
+	if res, err := sweeper.Sweep(ctx); err != nil || res.Deleted != 1 || has() {
+		t.Fatalf("sweep after release: %+v %v, audio kept %v", res, err, has())
+	}
+}
+
+// A signed note retracted as entered in error is still a clinical record:
+// its deletion is refused inside the retention floor. (It used to be
+// deletable at once.)
+func TestEnteredInErrorKeptForTheFloor(t *testing.T) {
+	t.Parallel()
+	b := setup(t, pipeline.Config{})
+	ctx := context.Background()
+	id, err := b.p.Submit(ctx, noteRequest(sample(t, "note-low-back-pain.txt")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.run(t)
+	dr := access.Who{Principal: access.Principal{ID: "dr-okafor", Role: access.RoleProvider}}
+	dv, err := b.s.Signoff.View(ctx, dr, id, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.s.Signoff.Sign(ctx, dr, id, dv.Version, dv.ContentSHA256, "Reviewed."); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.s.Signoff.EnteredInError(ctx, dr, id, dv.Version, "wrong-patient"); err != nil {
+		t.Fatal(err)
+	}
+	ops := access.Who{Principal: access.Principal{ID: "ops-1", Role: access.RoleOps}}
+	if _, err := b.s.Retention.Delete(ctx, ops, id, "patient-request"); phi.CodeOf(err) != phi.CodeRetentionFloor {
+		t.Fatalf("deletion of an entered-in-error note: %v, want retention_floor", err)
 	}
 }

@@ -11,19 +11,14 @@ import (
 	"github.com/clinscribe/clinscribe/storage"
 )
 
-func mappingKey(id string) string { return encounter.Scope(id) + "/pseudonym-map.json" }
-
 // pseudonymize returns the segments with every identifier the detector
 // finds (using what the clinic told us about the people in the encounter)
 // replaced by a surrogate, and the mapping that restores them. The mapping
 // is random, stored encrypted in the encounter's scope (shredded with it),
 // reused by a retried task so surrogates stay stable, and never sent.
 func (p *Pipeline) pseudonymize(ctx context.Context, meta *encounter.Meta, segs []encounter.Segment) ([]encounter.Segment, *deid.Mapping, error) {
-	if p.deid == nil {
-		return nil, nil, phi.Permanentf(phi.CodeNotConfigured, "pseudonymization is configured for the provider but de-identification is not available")
-	}
 	m := deid.NewMapping()
-	raw, err := p.vault.GetBytes(ctx, mappingKey(meta.ID))
+	raw, err := p.vault.GetBytes(ctx, encounter.MappingKey(meta.ID))
 	switch {
 	case err == nil:
 		if err := json.Unmarshal(raw, m); err != nil {
@@ -32,7 +27,7 @@ func (p *Pipeline) pseudonymize(ctx context.Context, meta *encounter.Meta, segs 
 	case !errors.Is(err, storage.ErrNotFound):
 		return nil, nil, phi.Wrap(err, phi.CodeStorage, "pseudonym mapping unavailable")
 	}
-	known := knownOf(meta)
+	known := meta.Subject.Known()
 	out := make([]encounter.Segment, len(segs))
 	for i, s := range segs {
 		s.Text = deid.Pseudonymize(s.Text, p.deid.Detect(s.Text, known), m)
@@ -45,7 +40,7 @@ func (p *Pipeline) pseudonymize(ctx context.Context, meta *encounter.Meta, segs 
 	}
 	// Overwrite: the mapping only grows (a retry may meet the same text and
 	// reuse every surrogate), and it must be stored before anything leaves.
-	if err := p.vault.PutBytes(ctx, mappingKey(meta.ID), b, storage.Overwrite); err != nil {
+	if err := p.vault.PutBytes(ctx, encounter.MappingKey(meta.ID), b, storage.Overwrite); err != nil {
 		return nil, nil, phi.Wrap(err, phi.CodeStorage, "pseudonym mapping could not be stored")
 	}
 	return out, m, nil

@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"io"
@@ -57,10 +58,10 @@ func (p *Pipeline) transcribe(ctx context.Context, meta *encounter.Meta, run Run
 		return "", phi.Permanentf(phi.CodeNoSpeech, "no speech was found in the recording; no note will be drafted")
 	}
 	t := &encounter.Transcript{
-		EncounterID: meta.ID, Source: cmpOr(res.Source, "provider"), Provider: res.Provider, Model: res.Model,
+		EncounterID: meta.ID, Source: cmp.Or(res.Source, "provider"), Provider: res.Provider, Model: res.Model,
 		Segments: res.Segments, CreatedAt: p.now().UTC(),
 	}
-	t.SHA256 = hashSegments(t.Segments)
+	t.ComputeHash()
 	if _, err := p.store.PutTranscript(ctx, t); err != nil {
 		return "", phi.Wrap(err, phi.CodeStorage, "transcript could not be stored")
 	}
@@ -112,7 +113,7 @@ func (p *Pipeline) source(ctx context.Context, meta *encounter.Meta) (*encounter
 		return nil, err
 	}
 	t = &encounter.Transcript{EncounterID: meta.ID, Source: "note", Segments: source.FromNote(string(b)), CreatedAt: p.now().UTC()}
-	t.SHA256 = hashSegments(t.Segments)
+	t.ComputeHash()
 	if len(t.Segments) == 0 {
 		return nil, phi.Permanentf(phi.CodeEmptyInput, "the note has no sentences")
 	}

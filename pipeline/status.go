@@ -46,7 +46,7 @@ type View struct {
 func (p *Pipeline) Status(ctx context.Context, id string) (*View, error) {
 	meta, err := p.store.Meta(ctx, id)
 	if errors.Is(err, encounter.ErrNotFound) {
-		return nil, phi.Permanentf(phi.CodeNotFound, "encounter %s does not exist", safeID(id))
+		return nil, phi.Permanentf(phi.CodeNotFound, "encounter %s does not exist", access.SafeID(id))
 	}
 	if err != nil {
 		return nil, phi.Wrap(err, phi.CodeStorage, "encounter record unavailable")
@@ -76,7 +76,7 @@ func (p *Pipeline) Status(ctx context.Context, id string) (*View, error) {
 			v.Finished = false
 		}
 	}
-	drafts, _, states, err := p.versionStates(ctx, id)
+	drafts, _, states, err := p.store.Versions(ctx, id)
 	if err != nil {
 		return nil, err
 	}
@@ -88,35 +88,8 @@ func (p *Pipeline) Status(ctx context.Context, id string) (*View, error) {
 			CreatedBy: d.CreatedBy, ContentSHA256: d.ContentSHA256, Label: l})
 		v.States = append(v.States, *st)
 	}
-	v.HumanDocumentation = meta.AIProcessing == ConsentDenied || p.humanRouted(ctx, id)
+	v.HumanDocumentation = meta.AIProcessing == encounter.AIProcessingDenied || p.consent.HumanRouted(ctx, id)
 	return v, nil
-}
-
-// Viewer identifies who reads a draft, for the audit trail.
-type Viewer struct {
-	Actor     string
-	Role      string
-	RequestID string
-}
-
-// Draft returns a draft version (0 means the latest) as it stands now
-// (status and verification from its lifecycle) and records the view in the
-// audit trail; if the view cannot be recorded the draft is not returned.
-// It is for trusted local tools (the CLI); the API goes through ViewDraft,
-// which checks authorization.
-func (p *Pipeline) Draft(ctx context.Context, id string, version int, who Viewer) (*encounter.Draft, error) {
-	meta, err := p.store.Meta(ctx, id)
-	if errors.Is(err, encounter.ErrNotFound) {
-		return nil, phi.Permanentf(phi.CodeNotFound, "encounter %s does not exist", safeID(id))
-	}
-	if err != nil {
-		return nil, phi.Wrap(err, phi.CodeStorage, "encounter record unavailable")
-	}
-	dv, err := p.viewDraft(ctx, Who{Principal: access.Principal{ID: who.Actor, Role: access.Role(who.Role)}, RequestID: who.RequestID}, meta, version, audit.EventView)
-	if err != nil {
-		return nil, err
-	}
-	return dv.Draft, nil
 }
 
 // Reconcile re-enqueues the next stage of every encounter that has work
@@ -145,10 +118,10 @@ func (p *Pipeline) Reconcile(ctx context.Context) (int, error) {
 			errs = append(errs, err)
 			continue
 		}
-		if meta.AIProcessing == ConsentDenied {
+		if meta.AIProcessing == encounter.AIProcessingDenied {
 			// Committed, but a crash came before it reached the human
 			// queue: finish that, nothing goes to a model.
-			if err := p.routeToHuman(ctx, meta, "system:reconciler"); err != nil {
+			if err := p.consent.RouteToHuman(ctx, meta, "system:reconciler"); err != nil {
 				errs = append(errs, err)
 			}
 			continue
@@ -171,18 +144,10 @@ func (p *Pipeline) Reconcile(ctx context.Context) (int, error) {
 		n++
 	}
 	// Review cases whose opening task was lost are queued again.
-	open, err := p.openCases(ctx)
+	requeued, err := p.reviews.Requeue(ctx)
+	n += requeued
 	if err != nil {
 		errs = append(errs, err)
-	}
-	for _, c := range open {
-		if c.Status == "requested" {
-			if err := p.jobs.EnqueueReview(ctx, c.EncounterID, c.ID); err != nil {
-				errs = append(errs, err)
-				continue
-			}
-			n++
-		}
 	}
 	if len(errs) > 0 {
 		return n, phi.Wrap(errors.Join(errs...), phi.CodeInternal, "some encounters could not be reconciled")
@@ -244,4 +209,16 @@ func (p *Pipeline) nextStage(ctx context.Context, meta *encounter.Meta) (encount
 		}
 	}
 	return "", nil
+}
+
+// StatusFor is Status for an authenticated caller, authorized and audited.
+func (p *Pipeline) StatusFor(ctx context.Context, who access.Who, id string) (*View, error) {
+	meta, err := p.guard.Authorize(ctx, who, access.ActStatus, id)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.guard.Record(ctx, who.Entry(audit.EventStatus, meta)); err != nil {
+		return nil, err
+	}
+	return p.Status(ctx, id)
 }

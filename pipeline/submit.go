@@ -3,6 +3,7 @@ package pipeline
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -12,6 +13,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/clinscribe/clinscribe/pipeline/access"
 	"github.com/clinscribe/clinscribe/pipeline/audio"
 	"github.com/clinscribe/clinscribe/pipeline/audit"
 	"github.com/clinscribe/clinscribe/pipeline/caption"
@@ -48,9 +50,6 @@ type SubmitRequest struct {
 	IdempotencyKey string
 }
 
-// An ID we are willing to store in audit entries and logs.
-var actorRE = regexp.MustCompile(`^[A-Za-z0-9._:@-]{1,128}$`)
-
 // Submit validates a submission, stores it encrypted, records the
 // encounter and enqueues its first stage. Validation happens before any
 // write, so a refused submission leaves nothing behind. The error is a
@@ -65,7 +64,7 @@ func (p *Pipeline) Submit(ctx context.Context, req SubmitRequest) (string, error
 	if err != nil {
 		return "", phi.Permanentf(phi.CodeInvalidInput, "unknown template (known: %s)", strings.Join(p.templates.IDs(), ", "))
 	}
-	ref, err := p.PatientRef(ctx, req.Subject.PatientID)
+	ref, err := p.pseudo.PatientRef(ctx, req.Subject.PatientID)
 	if err != nil {
 		return "", phi.Wrap(err, phi.CodeStorage, "pseudonym key unavailable")
 	}
@@ -79,7 +78,7 @@ func (p *Pipeline) Submit(ctx context.Context, req SubmitRequest) (string, error
 			return c.id, nil
 		}
 	}
-	allowed, err := p.consents.AIAllowed(ctx, ref)
+	allowed, err := p.consent.AIAllowed(ctx, ref)
 	if err != nil {
 		return "", phi.Wrap(err, phi.CodeStorage, "consent could not be checked; submission not accepted")
 	}
@@ -90,7 +89,7 @@ func (p *Pipeline) Submit(ctx context.Context, req SubmitRequest) (string, error
 		Subject: req.Subject, Source: req.Source, CreatedAt: p.now().UTC(),
 	}
 	if !allowed {
-		meta.AIProcessing = ConsentDenied
+		meta.AIProcessing = encounter.AIProcessingDenied
 	}
 	// The open marker comes first: from here on, whatever a crash leaves
 	// behind is found by Reconcile, carried on if the Meta was written (the
@@ -160,7 +159,7 @@ func (p *Pipeline) Submit(ctx context.Context, req SubmitRequest) (string, error
 	if !allowed {
 		// The patient opted out of AI processing: nothing is queued for a
 		// model; the encounter waits for a human scribe.
-		if err := p.routeToHuman(ctx, meta, req.Actor); err != nil {
+		if err := p.consent.RouteToHuman(ctx, meta, req.Actor); err != nil {
 			return id, err
 		}
 		p.log.Info("encounter routed to human documentation", "encounter_id", id, "patient_ref", ref)
@@ -211,10 +210,10 @@ func (p *Pipeline) validate(req *SubmitRequest) (encounter.Kind, error) {
 	if strings.TrimSpace(req.Subject.PatientID) == "" {
 		return "", phi.Permanentf(phi.CodeInvalidInput, "the patient's identifier is required")
 	}
-	if !actorRE.MatchString(req.ProviderID) {
+	if !access.ValidCode(req.ProviderID) {
 		return "", phi.Permanentf(phi.CodeInvalidInput, "provider ID is required: 1-128 characters of letters, digits and ._:@-")
 	}
-	if !actorRE.MatchString(req.Actor) {
+	if !access.ValidCode(req.Actor) {
 		return "", phi.Permanentf(phi.CodeInvalidInput, "actor ID is required: 1-128 characters of letters, digits and ._:@-")
 	}
 	if req.IdempotencyKey != "" && !idempotencyKeyRE.MatchString(req.IdempotencyKey) {
@@ -246,7 +245,7 @@ func (p *Pipeline) validate(req *SubmitRequest) (encounter.Kind, error) {
 }
 
 func (p *Pipeline) validateNote(req *SubmitRequest) error {
-	mt, params, err := mime.ParseMediaType(cmpOr(req.NoteContentType, "text/plain"))
+	mt, params, err := mime.ParseMediaType(cmp.Or(req.NoteContentType, "text/plain"))
 	if err != nil || (mt != "text/plain" && mt != "text/markdown") {
 		return phi.Permanentf(phi.CodeUnsupportedType, "notes must be text/plain or text/markdown; for recordings use %s", strings.Join(audio.Accepted(), ", "))
 	}
@@ -335,13 +334,6 @@ func (l *limitReader) Read(b []byte) (int, error) {
 		return 0, errTooLarge
 	}
 	return n, err
-}
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
 
 var tokenRE = regexp.MustCompile(`^[A-Za-z0-9._-]{1,40}$`)

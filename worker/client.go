@@ -47,10 +47,7 @@ type Client struct {
 	opts TaskOptions
 }
 
-var (
-	_ pipeline.Enqueuer = (*Client)(nil)
-	_ pipeline.Jobs     = (*Client)(nil)
-)
+var _ pipeline.Queue = (*Client)(nil)
 
 // NewClient returns a Client on the Redis connection.
 func NewClient(opt asynq.RedisConnOpt, opts TaskOptions) *Client {
@@ -79,7 +76,7 @@ func (c *Client) Enqueue(ctx context.Context, stage encounter.Stage, encounterID
 	return nil
 }
 
-// EnqueueReview implements pipeline.Jobs: the case is opened on the
+// EnqueueReview implements review.Jobs: the case is opened on the
 // critical queue.
 func (c *Client) EnqueueReview(ctx context.Context, encounterID, caseID string) error {
 	pl := ReviewPayload{EncounterID: encounterID, CaseID: caseID}
@@ -90,7 +87,7 @@ func (c *Client) EnqueueReview(ctx context.Context, encounterID, caseID string) 
 	return c.enqueue(ctx, asynq.NewTask(TypeReviewOpen, b), QueueCritical, "review:"+caseID)
 }
 
-// EnqueueWebhook implements pipeline.Jobs.
+// EnqueueWebhook implements webhook.Queue.
 func (c *Client) EnqueueWebhook(ctx context.Context, eventID, endpoint string) error {
 	if !eventIDRE.MatchString(eventID) || !endpointRE.MatchString(endpoint) {
 		return fmt.Errorf("worker: not a webhook event")
@@ -99,7 +96,7 @@ func (c *Client) EnqueueWebhook(ctx context.Context, eventID, endpoint string) e
 	return c.enqueue(ctx, asynq.NewTask(TypeWebhook, b), QueueCritical, "webhook:"+eventID+":"+endpoint)
 }
 
-// EnqueueDeid implements pipeline.Jobs. Refreshes of one encounter within
+// EnqueueDeid implements review.Jobs. Refreshes of one encounter within
 // a minute collapse into one task.
 func (c *Client) EnqueueDeid(ctx context.Context, encounterID string) error {
 	payload, err := NewPayload(encounterID)

@@ -88,7 +88,7 @@ type NopCheckpointer struct{}
 func (NopCheckpointer) Checkpoint(context.Context) error { return nil }
 
 // ReviewEscalator escalates human-review cases that are past their due
-// date and reports the open and overdue counts; *pipeline.Pipeline
+// date and reports the open and overdue counts; *review.Service
 // implements it. NopReviewEscalator (no
 // cases) stands in when none is configured.
 type ReviewEscalator interface {

@@ -3,13 +3,17 @@ package worker
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"testing"
 	"time"
 
 	"github.com/hibiken/asynq"
 
+	"github.com/clinscribe/clinscribe/pipeline"
+	"github.com/clinscribe/clinscribe/pipeline/encounter"
 	"github.com/clinscribe/clinscribe/worker/redistest"
+	"github.com/clinscribe/clinscribe/worker/workertest"
 )
 
 // archive enqueues n tasks on queue that fail permanently, runs a server
@@ -37,17 +41,13 @@ func archive(t *testing.T, opt asynq.RedisClientOpt, queue string, n int) []stri
 	defer srv.Shutdown()
 	ins := asynq.NewInspector(opt)
 	defer ins.Close()
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		q, err := ins.GetQueueInfo(queue)
-		if err == nil && q.Archived == n {
-			return ids
+	workertest.Eventually(t, 10*time.Second, func() error {
+		if q, err := ins.GetQueueInfo(queue); err != nil || q.Archived != n {
+			return fmt.Errorf("tasks not archived: %+v %v", q, err)
 		}
-		if time.Now().After(deadline) {
-			t.Fatalf("tasks not archived: %+v %v", q, err)
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
+		return nil
+	})
+	return ids
 }
 
 // The purge deletes archived tasks older than the window, one by one
@@ -96,7 +96,7 @@ func TestDrainViaRedisKey(t *testing.T) {
 	t.Parallel()
 	rds := redistest.Start(t)
 	opt := redisOpt(t, rds)
-	s, err := NewServer(Config{Queues: map[string]int{QueueDeid: 1}}, opt, nil, discardLogger())
+	s, err := NewServer(Config{Queues: map[string]int{QueueDeid: 1}}, opt, idleHandlers, discardLogger())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -112,12 +112,9 @@ func TestDrainViaRedisKey(t *testing.T) {
 	go func() { s.WatchDrain(ctx, rdb, 20*time.Millisecond); close(watched) }()
 
 	host, _ := os.Hostname()
-	if err := RequestDrain(ctx, rdb, host, os.Getpid()+1, time.Minute); err != nil { // another process
+	other := os.Getpid() + 1 // another process on this host
+	if err := RequestDrain(ctx, rdb, host, other, time.Minute); err != nil {
 		t.Fatal(err)
-	}
-	time.Sleep(100 * time.Millisecond)
-	if s.Draining() {
-		t.Fatal("a request for another process drained this one")
 	}
 	if err := RequestDrain(ctx, rdb, host, os.Getpid(), time.Minute); err != nil {
 		t.Fatal(err)
@@ -133,22 +130,23 @@ func TestDrainViaRedisKey(t *testing.T) {
 	if n, _ := rdb.Exists(ctx, DrainKey(host, os.Getpid())).Result(); n != 0 {
 		t.Fatal("the drain request was not consumed")
 	}
+	// The watcher looked at the other process's request all along (it was
+	// there first) and left it alone.
+	if n, _ := rdb.Exists(ctx, DrainKey(host, other)).Result(); n != 1 {
+		t.Fatal("a request for another process was consumed by this one")
+	}
 	ins := asynq.NewInspector(opt)
 	defer ins.Close()
-	deadline := time.Now().Add(10 * time.Second) // asynq's heartbeat is every 5s
-	for {
+	workertest.Eventually(t, 10*time.Second, func() error { // asynq's heartbeat is every 5s
 		srvs, err := ins.Servers()
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(srvs) == 1 && srvs[0].Status == "stopped" {
-			return
+		if len(srvs) != 1 || srvs[0].Status != "stopped" {
+			return fmt.Errorf("servers after drain: %+v", srvs)
 		}
-		if time.Now().After(deadline) {
-			t.Fatalf("servers after drain: %+v", srvs)
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
+		return nil
+	})
 }
 
 func redisOpt(t *testing.T, rds *redistest.Server) asynq.RedisClientOpt {
@@ -159,3 +157,19 @@ func redisOpt(t *testing.T, rds *redistest.Server) asynq.RedisClientOpt {
 	}
 	return o.(asynq.RedisClientOpt)
 }
+
+// idle handles no task: servers in these tests serve queues nothing is
+// enqueued on, so any call is a test failure reported as a task error.
+type idle struct{}
+
+func (idle) RunStage(context.Context, encounter.Stage, pipeline.Run) error {
+	return errors.New("unexpected task")
+}
+func (idle) Reconcile(context.Context) (int, error)     { return 0, nil }
+func (idle) Open(context.Context, string, string) error { return errors.New("unexpected task") }
+func (idle) DeliverStored(context.Context, string, string) error {
+	return errors.New("unexpected task")
+}
+func (idle) Record(context.Context, string) error { return errors.New("unexpected task") }
+
+var idleHandlers = Handlers{Stages: idle{}, Reviews: idle{}, Webhooks: idle{}, Aggregates: idle{}}

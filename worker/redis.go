@@ -1,6 +1,7 @@
 package worker
 
 import (
+	"cmp"
 	"crypto/tls"
 	"crypto/x509"
 	"errors"
@@ -139,8 +140,8 @@ func (c RedisConfig) ConnOpt() (asynq.RedisConnOpt, error) {
 			return nil, fmt.Errorf("redis.url: %v", redactURLError(err))
 		}
 		opt := asynq.RedisClientOpt{
-			Network: o.Network, Addr: o.Addr, Username: cmpOr(c.Username, o.Username),
-			Password: cmpOr(pw, o.Password), DB: o.DB, TLSConfig: o.TLSConfig,
+			Network: o.Network, Addr: o.Addr, Username: cmp.Or(c.Username, o.Username),
+			Password: cmp.Or(pw, o.Password), DB: o.DB, TLSConfig: o.TLSConfig,
 			DialTimeout: c.DialTimeout, ReadTimeout: c.ReadTimeout, WriteTimeout: c.WriteTimeout, PoolSize: c.PoolSize,
 		}
 		if o.TLSConfig != nil || c.TLS.Enabled {
@@ -192,11 +193,4 @@ func redactURLError(err error) string {
 // parts that talk to Redis directly (rate limiting, health checks).
 func UniversalClient(opt asynq.RedisConnOpt) redis.UniversalClient {
 	return opt.MakeRedisClient().(redis.UniversalClient)
-}
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }

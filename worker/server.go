@@ -92,6 +92,44 @@ func (c Config) Validate() error {
 	return errors.Join(errs...)
 }
 
+// Stages runs encounter stages and reconciles unfinished encounters
+// (*pipeline.Pipeline).
+type Stages interface {
+	RunStage(ctx context.Context, stage encounter.Stage, run pipeline.Run) error
+	Reconcile(ctx context.Context) (int, error)
+}
+
+// ReviewOpener assigns a requested review case (*review.Service).
+type ReviewOpener interface {
+	Open(ctx context.Context, encounterID, caseID string) error
+}
+
+// WebhookSender delivers a stored webhook event (*webhook.Notifier).
+type WebhookSender interface {
+	DeliverStored(ctx context.Context, eventID, endpoint string) error
+}
+
+// AggregateRecorder builds an encounter's de-identified aggregate record
+// (*aggregate.Recorder).
+type AggregateRecorder interface {
+	Record(ctx context.Context, encounterID string) error
+}
+
+// Handlers are what the worker's task types run; all are required.
+type Handlers struct {
+	Stages     Stages
+	Reviews    ReviewOpener
+	Webhooks   WebhookSender
+	Aggregates AggregateRecorder
+}
+
+func (h Handlers) validate() error {
+	if h.Stages == nil || h.Reviews == nil || h.Webhooks == nil || h.Aggregates == nil {
+		return errors.New("worker.NewServer: stages, reviews, webhooks and aggregates handlers are required")
+	}
+	return nil
+}
+
 // Server is an asynq server running pipeline stages.
 type Server struct {
 	cfg     Config
@@ -117,14 +155,17 @@ type Options struct {
 }
 
 // NewServer wires the pipeline's stages onto an asynq server.
-func NewServer(cfg Config, opt asynq.RedisConnOpt, p *pipeline.Pipeline, log *slog.Logger) (*Server, error) {
-	return NewServerWith(cfg, opt, p, log, Options{})
+func NewServer(cfg Config, opt asynq.RedisConnOpt, h Handlers, log *slog.Logger) (*Server, error) {
+	return NewServerWith(cfg, opt, h, log, Options{})
 }
 
 // NewServerWith is NewServer with metrics and maintenance jobs.
-func NewServerWith(cfg Config, opt asynq.RedisConnOpt, p *pipeline.Pipeline, log *slog.Logger, o Options) (*Server, error) {
+func NewServerWith(cfg Config, opt asynq.RedisConnOpt, h Handlers, log *slog.Logger, o Options) (*Server, error) {
 	cfg = cfg.WithDefaults()
 	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	if err := h.validate(); err != nil {
 		return nil, err
 	}
 	srv := asynq.NewServer(opt, asynq.Config{
@@ -147,8 +188,8 @@ func NewServerWith(cfg Config, opt asynq.RedisConnOpt, p *pipeline.Pipeline, log
 		mws = append(mws, o.Metrics.Middleware())
 	}
 	mux.Use(append(mws, logTasks(log), recoverPanics(log))...)
-	mux.Handle(TypeTranscribe, stageHandler(p, encounter.StageTranscribe))
-	mux.Handle(TypeSummarize, stageHandler(p, encounter.StageSummarize))
+	mux.Handle(TypeTranscribe, stageHandler(h.Stages, encounter.StageTranscribe))
+	mux.Handle(TypeSummarize, stageHandler(h.Stages, encounter.StageSummarize))
 	mux.HandleFunc(TypeReviewOpen, func(ctx context.Context, t *asynq.Task) error {
 		var pl ReviewPayload
 		if err := decodeStrict(t.Payload(), &pl, func() bool {
@@ -156,7 +197,7 @@ func NewServerWith(cfg Config, opt asynq.RedisConnOpt, p *pipeline.Pipeline, log
 		}); err != nil {
 			return err
 		}
-		return p.OpenReview(ctx, pl.EncounterID, pl.CaseID)
+		return h.Reviews.Open(ctx, pl.EncounterID, pl.CaseID)
 	})
 	mux.HandleFunc(TypeWebhook, func(ctx context.Context, t *asynq.Task) error {
 		var pl WebhookPayload
@@ -165,17 +206,17 @@ func NewServerWith(cfg Config, opt asynq.RedisConnOpt, p *pipeline.Pipeline, log
 		}); err != nil {
 			return err
 		}
-		return p.DeliverWebhook(ctx, pl.EventID, pl.Endpoint)
+		return h.Webhooks.DeliverStored(ctx, pl.EventID, pl.Endpoint)
 	})
 	mux.HandleFunc(TypeDeid, func(ctx context.Context, t *asynq.Task) error {
 		pl, err := DecodePayload(t.Payload())
 		if err != nil {
 			return err
 		}
-		return p.RecordAggregate(ctx, pl.EncounterID)
+		return h.Aggregates.Record(ctx, pl.EncounterID)
 	})
 	mux.HandleFunc(TypeReconcile, func(ctx context.Context, _ *asynq.Task) error {
-		n, err := p.Reconcile(ctx)
+		n, err := h.Stages.Reconcile(ctx)
 		if n > 0 {
 			log.Info("reconciled unfinished encounters", "count", n)
 		}
@@ -257,7 +298,7 @@ func (s *Server) Run(ctx context.Context) error {
 	return nil
 }
 
-func stageHandler(p *pipeline.Pipeline, stage encounter.Stage) asynq.Handler {
+func stageHandler(p Stages, stage encounter.Stage) asynq.Handler {
 	return asynq.HandlerFunc(func(ctx context.Context, t *asynq.Task) error {
 		pl, err := DecodePayload(t.Payload())
 		if err != nil {

@@ -17,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/clinscribe/clinscribe/worker/workertest"
 	"github.com/redis/go-redis/v9"
 )
 
@@ -85,17 +86,7 @@ func TestRedisTLS(t *testing.T) {
 	}
 	c := UniversalClient(opt)
 	defer c.Close()
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		err = c.Ping(context.Background()).Err()
-		if err == nil {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("TLS ping: %v", err)
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+	workertest.Eventually(t, 10*time.Second, func() error { return c.Ping(context.Background()).Err() })
 	// The asynq client enqueues over the same options.
 	cl := NewClient(opt, TaskOptions{})
 	defer cl.Close()

@@ -14,6 +14,7 @@ import (
 
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
 	"github.com/clinscribe/clinscribe/worker/redistest"
+	"github.com/clinscribe/clinscribe/worker/workertest"
 )
 
 func freeTCPPort(t *testing.T) int {
@@ -46,17 +47,7 @@ func roundTrip(t *testing.T, cfg RedisConfig) {
 	cl := NewClient(opt, TaskOptions{})
 	defer cl.Close()
 	id := encounter.NewID()
-	deadline := time.Now().Add(20 * time.Second)
-	for {
-		err = cl.Enqueue(context.Background(), encounter.StageSummarize, id)
-		if err == nil {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("enqueue: %v", err)
-		}
-		time.Sleep(200 * time.Millisecond)
-	}
+	workertest.Eventually(t, 20*time.Second, func() error { return cl.Enqueue(context.Background(), encounter.StageSummarize, id) })
 	ins := asynq.NewInspector(opt)
 	defer ins.Close()
 	info, err := ins.GetTaskInfo(QueueSummarize, TaskID(encounter.StageSummarize, id))
@@ -98,16 +89,11 @@ func TestRedisCluster(t *testing.T) {
 	}
 	args := append([]string{"--cluster", "create"}, addrs...)
 	args = append(args, "--cluster-replicas", "0", "--cluster-yes")
-	deadline := time.Now().Add(20 * time.Second)
-	for {
-		out, err := exec.Command("redis-cli", args...).CombinedOutput()
-		if err == nil {
-			break
+	workertest.Eventually(t, 20*time.Second, func() error {
+		if out, err := exec.Command("redis-cli", args...).CombinedOutput(); err != nil {
+			return fmt.Errorf("redis-cli --cluster create: %v\n%s", err, out)
 		}
-		if time.Now().After(deadline) {
-			t.Fatalf("redis-cli --cluster create: %v\n%s", err, out)
-		}
-		time.Sleep(200 * time.Millisecond)
-	}
+		return nil
+	})
 	roundTrip(t, RedisConfig{Cluster: ClusterConfig{Addrs: addrs}})
 }

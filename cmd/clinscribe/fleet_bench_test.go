@@ -18,6 +18,7 @@ import (
 	"github.com/clinscribe/clinscribe/pipeline/ai/openaitest"
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
 	"github.com/clinscribe/clinscribe/worker/redistest"
+	"github.com/clinscribe/clinscribe/worker/workertest"
 )
 
 // Fleet benchmark parameters. The simulated API enforces one RPM/TPM
@@ -167,12 +168,7 @@ func waitAll(b *testing.B, a *app.App, ids []string, timeout time.Duration) int 
 		pending[id] = true
 	}
 	failed := 0
-	deadline := time.Now().Add(timeout)
-	for len(pending) > 0 {
-		if time.Now().After(deadline) {
-			b.Fatalf("%d of %d notes unfinished after %v", len(pending), len(ids), timeout)
-		}
-		time.Sleep(500 * time.Millisecond)
+	err := workertest.Within(timeout, func() error {
 		for id := range pending {
 			v, err := a.Pipeline.Status(context.Background(), id)
 			if err != nil {
@@ -186,6 +182,13 @@ func waitAll(b *testing.B, a *app.App, ids []string, timeout time.Duration) int 
 				}
 			}
 		}
+		if len(pending) > 0 {
+			return fmt.Errorf("%d of %d notes unfinished", len(pending), len(ids))
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
 	}
 	return failed
 }

@@ -21,6 +21,7 @@ import (
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
 	"github.com/clinscribe/clinscribe/worker"
 	"github.com/clinscribe/clinscribe/worker/redistest"
+	"github.com/clinscribe/clinscribe/worker/workertest"
 )
 
 // BenchmarkLoad is `make bench-load`: N `clinscribe worker` processes with
@@ -228,20 +229,17 @@ func startWorkerEnv(b *testing.B, bin, cfgPath, logPath string, env []string) *o
 
 func waitReady(b *testing.B, url string) {
 	b.Helper()
-	deadline := time.Now().Add(30 * time.Second)
-	for {
+	workertest.Eventually(b, 30*time.Second, func() error {
 		resp, err := http.Get(url)
-		if err == nil {
-			resp.Body.Close()
-			if resp.StatusCode == 200 {
-				return
-			}
+		if err != nil {
+			return fmt.Errorf("worker not ready at %s: %v", url, err)
 		}
-		if time.Now().After(deadline) {
-			b.Fatalf("worker not ready at %s: %v", url, err)
+		resp.Body.Close()
+		if resp.StatusCode != 200 {
+			return fmt.Errorf("worker not ready at %s: %s", url, resp.Status)
 		}
-		time.Sleep(50 * time.Millisecond)
-	}
+		return nil
+	})
 }
 
 func loadDataDir(b *testing.B) string {
@@ -308,7 +306,10 @@ func measure(b *testing.B, ins *asynq.Inspector, rdb *redis.Client, tasks, slots
 	}
 	var t10, t90 time.Time
 	deadline := start.Add(time.Duration(tasks/slots+1)*latency*20 + 2*time.Minute)
-	for {
+	// The queue is sampled every 10 ms: the resolution of t10 and t90.
+	sample := time.NewTicker(10 * time.Millisecond)
+	defer sample.Stop()
+	for ; ; <-sample.C {
 		q, err := ins.GetQueueInfo(worker.QueueSummarize)
 		if err != nil {
 			b.Fatal(err)
@@ -330,7 +331,6 @@ func measure(b *testing.B, ins *asynq.Inspector, rdb *redis.Client, tasks, slots
 		if now.After(deadline) {
 			b.Fatalf("only %d of %d tasks done", done, tasks)
 		}
-		time.Sleep(10 * time.Millisecond)
 	}
 	elapsed := time.Since(start)
 	after := commandCalls(b, rdb)
@@ -377,17 +377,12 @@ func runQueueLoad(b *testing.B, rds *redistest.Server, n, conc int, latency time
 		startQueueWorker(b, self, env, filepath.Join(dir, fmt.Sprintf("qworker-%d.log", i)))
 	}
 	// asynq registers each server with a heartbeat: wait for all of them.
-	deadline := time.Now().Add(30 * time.Second)
-	for {
-		srvs, err := ins.Servers()
-		if err == nil && len(srvs) == n {
-			break
+	workertest.Eventually(b, 30*time.Second, func() error {
+		if srvs, err := ins.Servers(); err != nil || len(srvs) != n {
+			return fmt.Errorf("queue workers not up: %d of %d (%v)", len(srvs), n, err)
 		}
-		if time.Now().After(deadline) {
-			b.Fatalf("queue workers not up: %d of %d (%v)", len(srvs), n, err)
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+		return nil
+	})
 	return measure(b, ins, rdb, tasks, n*conc, latency, dir)
 }
 

@@ -34,7 +34,7 @@ func queueWorker(url string) int {
 		return 1
 	}
 	met := metrics.New()
-	p := met.InstrumentProvider(offline.NewWith("offline", &offline.Provider{Latency: latency}))
+	p := offline.NewWith("offline", &offline.Provider{Latency: latency})
 	tmpl, err := prompts.Builtin().Get("soap")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -49,7 +49,15 @@ func queueWorker(url string) int {
 		if _, err := worker.DecodePayload(t.Payload()); err != nil {
 			return err
 		}
-		_, err := p.Summarizer.Summarize(ctx, &ai.SummarizeRequest{Template: tmpl, Segments: segs})
+		start := time.Now()
+		res, err := p.Summarizer.Summarize(ctx, &ai.SummarizeRequest{Template: tmpl, Segments: segs})
+		var u ai.Usage
+		if res != nil {
+			u = res.Usage
+		}
+		// What the gateway reports for each call, as in the pipeline.
+		met.ObserveCall(ai.CallStat{Provider: p.Name, Model: p.Models[ai.TaskSummarize], Task: ai.TaskSummarize,
+			Elapsed: time.Since(start), Usage: u, Err: err})
 		return err
 	})
 	if err := srv.Start(mux); err != nil {

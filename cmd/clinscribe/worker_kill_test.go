@@ -3,6 +3,7 @@ package main_test
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -16,6 +17,7 @@ import (
 	"github.com/clinscribe/clinscribe/pipeline/ai/echotest"
 	"github.com/clinscribe/clinscribe/pipeline/audit"
 	"github.com/clinscribe/clinscribe/worker/redistest"
+	"github.com/clinscribe/clinscribe/worker/workertest"
 )
 
 type e2e struct {
@@ -151,13 +153,14 @@ log: {level: warn, format: text}
 	}
 
 	w2 := e.startWorker(t, "worker2.log")
-	deadline := time.Now().Add(150 * time.Second)
-	for len(rowsOf(e.entries(t, id), audit.EventDraft)) == 0 {
-		if time.Now().After(deadline) {
-			b, _ := os.ReadFile(filepath.Join(dir, "worker2.log"))
-			t.Fatalf("no draft 150s after the kill; worker log:\n%s", b)
+	if err := workertest.Within(150*time.Second, func() error {
+		if len(rowsOf(e.entries(t, id), audit.EventDraft)) == 0 {
+			return errors.New("no draft after the kill")
 		}
-		time.Sleep(250 * time.Millisecond)
+		return nil
+	}); err != nil {
+		b, _ := os.ReadFile(filepath.Join(dir, "worker2.log"))
+		t.Fatalf("%v; worker log:\n%s", err, b)
 	}
 	t.Logf("retried call completed %s after the kill", time.Since(killedAt).Round(time.Second))
 	w2.Process.Signal(syscall.SIGTERM)

@@ -17,6 +17,7 @@ import (
 	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/app"
 	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/config"
 	"github.com/clinscribe/clinscribe/worker/redistest"
+	"github.com/clinscribe/clinscribe/worker/workertest"
 )
 
 // `clinscribe worker` as deployed: it serves /healthz, /readyz and
@@ -184,14 +185,13 @@ func get(url string) (int, string) {
 	return resp.StatusCode, string(b)
 }
 
-// waitUntil polls f for up to 30 seconds.
+// waitUntil waits up to 30 seconds for f to hold.
 func waitUntil(t *testing.T, what string, f func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(30 * time.Second)
-	for !f() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s", what)
+	workertest.Eventually(t, 30*time.Second, func() error {
+		if !f() {
+			return fmt.Errorf("waiting for %s", what)
 		}
-		time.Sleep(50 * time.Millisecond)
-	}
+		return nil
+	})
 }

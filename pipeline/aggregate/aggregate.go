@@ -4,10 +4,12 @@
 // unsupported, review requests and outcomes, tokens and latency — from
 // de-identified records only.
 //
-// The only input type is deid.Record, which only package deid can make
-// (through de-identification), and the record store can only reach keys
-// under aggregate/: this package cannot read encounters. Every published
-// count below k (default 11) is suppressed.
+// The Store's only input type is deid.Record, which only package deid can
+// make (through de-identification), and it can only reach keys under
+// aggregate/. The Recorder (the deid queue's task) is the one part that
+// reads an encounter: it builds the record through deid.NewRecord with the
+// encounter's known identifiers and hands the Store nothing else. Every
+// published count below k (default 11) is suppressed.
 package aggregate
 
 import (

@@ -3,6 +3,7 @@ package ai_test
 import (
 	"context"
 	"errors"
+	"log/slog"
 	"slices"
 	"testing"
 
@@ -161,7 +162,7 @@ func TestBeginRequestOutsideGateway(t *testing.T) {
 func TestNewGatewayRejectsBadFallback(t *testing.T) {
 	t.Parallel()
 	p := &ai.Provider{Name: "p", Summarizer: &failing{}, Transcriber: &failing{}, Fallback: "nope"}
-	if _, err := ai.NewGateway(ai.Config{Transcribe: "p", Summarize: "p"}, []*ai.Provider{p}, audit.NewLogger(nopSink{}, "s", "w", nil), nil, nil); err == nil {
+	if _, err := ai.NewGateway(ai.Config{Transcribe: "p", Summarize: "p"}, []*ai.Provider{p}, audit.NewLogger(nopSink{}, "s", "w", nil), ai.AllowAll{}, slog.New(slog.DiscardHandler)); err == nil {
 		t.Error("fallback to an unknown provider accepted")
 	}
 }

@@ -1,6 +1,7 @@
 package ai
 
 import (
+	"cmp"
 	"context"
 	"crypto/rand"
 	"crypto/sha256"
@@ -20,7 +21,8 @@ type ConsentChecker interface {
 	AIAllowed(ctx context.Context, patientRef string) (bool, error)
 }
 
-// AllowAll is the ConsentChecker for setups without a consent store.
+// AllowAll is a ConsentChecker that allows every patient: for tests and
+// tools that have no patients, never a stand-in for a missing store.
 type AllowAll struct{}
 
 // AIAllowed implements ConsentChecker.
@@ -54,20 +56,51 @@ type Gateway struct {
 	consent   ConsentChecker
 	log       *slog.Logger
 	now       func() time.Time
+	observer  CallObserver
 }
 
-// NewGateway checks the routing and returns a Gateway.
-func NewGateway(cfg Config, providers []*Provider, auditor *audit.Logger, consent ConsentChecker, log *slog.Logger) (*Gateway, error) {
-	if auditor == nil {
-		return nil, errors.New("ai.NewGateway: an audit logger is required")
+// CallObserver learns of every provider call the gateway makes (the
+// metrics): which provider and model, how long the provider took (the
+// audit writes around it are not counted), what it used and how it ended.
+// It sees no content.
+type CallObserver interface {
+	ObserveCall(CallStat)
+}
+
+// CallStat is one provider call as a CallObserver sees it.
+type CallStat struct {
+	Provider string
+	Model    string // as configured for the task, not as the provider answered
+	Task     Task
+	Elapsed  time.Duration
+	Usage    Usage
+	Err      error // nil, or a *phi.Error
+}
+
+type nopObserver struct{}
+
+func (nopObserver) ObserveCall(CallStat) {}
+
+// GatewayOption adjusts a Gateway.
+type GatewayOption func(*Gateway)
+
+// WithClock sets the clock latencies and audit times are read from (default
+// time.Now).
+func WithClock(now func() time.Time) GatewayOption { return func(g *Gateway) { g.now = now } }
+
+// WithObserver reports every provider call to o (default: to nobody).
+func WithObserver(o CallObserver) GatewayOption { return func(g *Gateway) { g.observer = o } }
+
+// NewGateway checks the routing and returns a Gateway. The audit logger,
+// the consent checker and the log are required.
+func NewGateway(cfg Config, providers []*Provider, auditor *audit.Logger, consent ConsentChecker, log *slog.Logger, opts ...GatewayOption) (*Gateway, error) {
+	if auditor == nil || consent == nil || log == nil {
+		return nil, errors.New("ai.NewGateway: an audit logger, a consent checker and a log are required")
 	}
-	if consent == nil {
-		consent = AllowAll{}
+	g := &Gateway{cfg: cfg, providers: map[string]*Provider{}, audit: auditor, consent: consent, log: log, now: time.Now, observer: nopObserver{}}
+	for _, o := range opts {
+		o(g)
 	}
-	if log == nil {
-		log = slog.Default()
-	}
-	g := &Gateway{cfg: cfg, providers: map[string]*Provider{}, audit: auditor, consent: consent, log: log, now: time.Now}
 	for _, p := range providers {
 		if _, dup := g.providers[p.Name]; dup {
 			return nil, fmt.Errorf("ai.NewGateway: provider %q defined twice", p.Name)
@@ -225,7 +258,7 @@ type outcome struct {
 
 func (g *Gateway) do(ctx context.Context, call Call, p *Provider, task Task, promptVersion, inputHash string, send func(context.Context) (outcome, error)) error {
 	base := audit.Entry{
-		Actor: cmpOr(call.Actor, "system:worker"), Role: cmpOr(call.Role, "system"),
+		Actor: cmp.Or(call.Actor, "system:worker"), Role: cmp.Or(call.Role, "system"),
 		PatientRef: call.PatientRef, EncounterID: call.EncounterID, TaskID: call.TaskID,
 		Task: string(task), Provider: p.Name, Model: p.Models[task], PromptVersion: promptVersion,
 		Attestation: p.Attestation.Agreement, InputSHA256: inputHash,
@@ -269,14 +302,16 @@ func (g *Gateway) do(ctx context.Context, call Call, p *Provider, task Task, pro
 
 	start := g.now()
 	out, callErr := send(withCallScope(ctx, g, intent))
+	elapsed := g.now().Sub(start)
+	g.observer.ObserveCall(CallStat{Provider: p.Name, Model: p.Models[task], Task: task, Elapsed: elapsed, Usage: out.usage, Err: callErr})
 	done := base
 	done.Event, done.CallID = audit.EventAIOutcome, callID
-	done.LatencyMS = g.now().Sub(start).Milliseconds()
+	done.LatencyMS = elapsed.Milliseconds()
 	if callErr != nil {
 		done.Result = string(phi.CodeOf(callErr))
 	} else {
 		done.Result = "ok"
-		done.Model = cmpOr(out.model, done.Model)
+		done.Model = cmp.Or(out.model, done.Model)
 		done.OutputSHA256 = out.output
 		done.TokensIn, done.TokensOut = out.usage.InputTokens, out.usage.OutputTokens
 		done.ProviderRequestID = out.requestID
@@ -288,13 +323,6 @@ func (g *Gateway) do(ctx context.Context, call Call, p *Provider, task Task, pro
 		return phi.Wrap(err, phi.CodeAuditUnavailable, "audit trail unavailable; AI result discarded")
 	}
 	return callErr
-}
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
 
 func newCallID() string {

@@ -2,6 +2,7 @@ package ai_test
 
 import (
 	"context"
+	"log/slog"
 	"path/filepath"
 	"testing"
 	"time"
@@ -48,7 +49,7 @@ func benchGateway(b *testing.B, sink audit.Sink) (*ai.Gateway, *ai.SummarizeRequ
 	p := &ai.Provider{Name: "instant", Kind: "test", Attestation: ai.Attestation{ZeroRetention: true, Agreement: "bench"},
 		Summarizer: instant{}, Transcriber: instant{}, Models: map[ai.Task]string{ai.TaskSummarize: "instant-1", ai.TaskTranscribe: "instant-1"}}
 	gw, err := ai.NewGateway(ai.Config{Transcribe: "instant", Summarize: "instant"}, []*ai.Provider{p},
-		audit.NewLogger(sink, "bench", "bench", nil), nil, nil)
+		audit.NewLogger(sink, "bench", "bench", nil), ai.AllowAll{}, slog.New(slog.DiscardHandler))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -3,6 +3,7 @@ package ai_test
 import (
 	"context"
 	"errors"
+	"log/slog"
 	"sync/atomic"
 	"testing"
 
@@ -50,7 +51,7 @@ func gateway(t *testing.T, sink audit.Sink, p *counting, attested bool) (*ai.Gat
 	t.Helper()
 	prov := &ai.Provider{Name: "p", Kind: "test", Summarizer: p, Transcriber: p,
 		Attestation: ai.Attestation{ZeroRetention: attested, Agreement: "baa-1"}, Models: map[ai.Task]string{ai.TaskSummarize: "m"}}
-	gw, err := ai.NewGateway(ai.Config{Transcribe: "p", Summarize: "p"}, []*ai.Provider{prov}, audit.NewLogger(sink, "s", "w", nil), nil, nil)
+	gw, err := ai.NewGateway(ai.Config{Transcribe: "p", Summarize: "p"}, []*ai.Provider{prov}, audit.NewLogger(sink, "s", "w", nil), ai.AllowAll{}, slog.New(slog.DiscardHandler))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,10 +2,12 @@ package ai_test
 
 import (
 	"context"
+	"log/slog"
 	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/clinscribe/clinscribe/pipeline/ai"
 	"github.com/clinscribe/clinscribe/pipeline/audit"
@@ -13,6 +15,8 @@ import (
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
 	"github.com/clinscribe/clinscribe/pipeline/phi"
 	"github.com/clinscribe/clinscribe/prompts"
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
 // countingSummarizer records how many requests would have left.
@@ -49,7 +53,7 @@ func newSetup(t *testing.T, att ai.Attestation, consent ai.ConsentChecker, overr
 	off := &ai.Provider{Name: "local", Kind: "test", Attestation: ai.Attestation{ZeroRetention: true, Agreement: "x"},
 		Transcriber: nopTranscriber{}}
 	gw, err := ai.NewGateway(ai.Config{Transcribe: "local", Summarize: "remote", DebugOverrideUnattestedProviders: override},
-		[]*ai.Provider{p, off}, lg, consent, nil)
+		[]*ai.Provider{p, off}, lg, consent, slog.New(slog.DiscardHandler))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,7 +84,7 @@ func events(t *testing.T, dir string) []audit.Event {
 
 func TestGatewayAuditsEveryCall(t *testing.T) {
 	t.Parallel()
-	s := newSetup(t, ai.Attestation{ZeroRetention: true, Agreement: "baa-2026-014"}, nil, false)
+	s := newSetup(t, ai.Attestation{ZeroRetention: true, Agreement: "baa-2026-014"}, ai.AllowAll{}, false)
 	if _, err := s.gw.Summarize(context.Background(), s.call, s.req); err != nil {
 		t.Fatal(err)
 	}
@@ -102,7 +106,7 @@ func TestGatewayAuditsEveryCall(t *testing.T) {
 
 func TestGatewayRefusesUnattestedProvider(t *testing.T) {
 	t.Parallel()
-	s := newSetup(t, ai.Attestation{}, nil, false)
+	s := newSetup(t, ai.Attestation{}, ai.AllowAll{}, false)
 	_, err := s.gw.Summarize(context.Background(), s.call, s.req)
 	if phi.CodeOf(err) != phi.CodeNotAttested || !phi.IsPermanent(err) {
 		t.Fatalf("err = %v, want permanent %s", err, phi.CodeNotAttested)
@@ -117,7 +121,7 @@ func TestGatewayRefusesUnattestedProvider(t *testing.T) {
 
 func TestGatewayDebugOverride(t *testing.T) {
 	t.Parallel()
-	s := newSetup(t, ai.Attestation{}, nil, true)
+	s := newSetup(t, ai.Attestation{}, ai.AllowAll{}, true)
 	if _, err := s.gw.Summarize(context.Background(), s.call, s.req); err != nil {
 		t.Fatal(err)
 	}
@@ -138,7 +142,7 @@ func TestGatewayRefusesOptedOutPatient(t *testing.T) {
 // If the audit trail cannot be written, no request leaves.
 func TestGatewayFailsClosedWhenTrailClosed(t *testing.T) {
 	t.Parallel()
-	s := newSetup(t, ai.Attestation{ZeroRetention: true, Agreement: "a"}, nil, false)
+	s := newSetup(t, ai.Attestation{ZeroRetention: true, Agreement: "a"}, ai.AllowAll{}, false)
 	if err := s.audit.Close(); err != nil {
 		t.Fatal(err)
 	}
@@ -154,7 +158,7 @@ func TestGatewayFailsClosedWhenTrailClosed(t *testing.T) {
 func TestNewGatewayRejectsBadRoutes(t *testing.T) {
 	t.Parallel()
 	lg := audittest.NewFileLogger(t, t.TempDir(), "w")
-	_, err := ai.NewGateway(ai.Config{Transcribe: "x", Summarize: "x"}, nil, lg, nil, nil)
+	_, err := ai.NewGateway(ai.Config{Transcribe: "x", Summarize: "x"}, nil, lg, ai.AllowAll{}, slog.New(slog.DiscardHandler))
 	if err == nil || !strings.Contains(err.Error(), "unknown provider") {
 		t.Fatalf("err = %v", err)
 	}
@@ -192,5 +196,38 @@ func TestCheckEvidence(t *testing.T) {
 		if !slices.Equal(got[i].Flags, w.flags) || !slices.Equal(got[i].Evidence, w.evidence) {
 			t.Errorf("sentence %d %q: flags %v evidence %v, want %v %v", i, got[i].Text, got[i].Flags, got[i].Evidence, w.flags, w.evidence)
 		}
+	}
+}
+
+type recordingObserver struct{ calls []ai.CallStat }
+
+func (r *recordingObserver) ObserveCall(c ai.CallStat) { r.calls = append(r.calls, c) }
+
+// The gateway reports each provider call to its observer, timed on the
+// gateway's clock, with the configured model; refused calls (consent) made
+// no provider call and report nothing.
+func TestGatewayReportsCallsToItsObserver(t *testing.T) {
+	t.Parallel()
+	lg := audittest.NewFileLogger(t, t.TempDir(), "w1")
+	p := &ai.Provider{Name: "remote", Kind: "test", Attestation: ai.Attestation{ZeroRetention: true, Agreement: "a"},
+		Summarizer: &countingSummarizer{}, Transcriber: nopTranscriber{}, Models: map[ai.Task]string{ai.TaskSummarize: "m1"}}
+	clock := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
+	obs := &recordingObserver{}
+	gw, err := ai.NewGateway(ai.Config{Transcribe: "remote", Summarize: "remote"}, []*ai.Provider{p}, lg, ai.AllowAll{},
+		slog.New(slog.DiscardHandler), ai.WithObserver(obs), ai.WithClock(func() time.Time {
+			clock = clock.Add(250 * time.Millisecond) // each reading a quarter second later
+			return clock
+		}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl, _ := prompts.Builtin().Get("soap")
+	req := &ai.SummarizeRequest{Template: tmpl, Segments: []encounter.Segment{{ID: "seg-0001", Text: "Cough for five days."}}}
+	if _, err := gw.Summarize(context.Background(), ai.Call{EncounterID: encounter.NewID(), PatientRef: "pt_abc"}, req); err != nil {
+		t.Fatal(err)
+	}
+	want := []ai.CallStat{{Provider: "remote", Model: "m1", Task: ai.TaskSummarize, Elapsed: 250 * time.Millisecond}}
+	if diff := cmp.Diff(want, obs.calls, cmpopts.IgnoreFields(ai.CallStat{}, "Usage")); diff != "" {
+		t.Fatalf("observed calls (-want +got):\n%s", diff)
 	}
 }

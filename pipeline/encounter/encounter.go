@@ -2,12 +2,17 @@ package encounter
 
 import (
 	"crypto/rand"
+	"crypto/sha256"
 	"encoding/base32"
+	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"log/slog"
 	"regexp"
 	"strings"
 	"time"
+
+	"github.com/clinscribe/clinscribe/deid"
 )
 
 // Kind is what the clinic submitted.
@@ -99,6 +104,10 @@ type Input struct {
 	SHA256      string `json:"sha256"`
 }
 
+// AIProcessingDenied is Meta.AIProcessing of an encounter whose patient
+// had opted out of AI processing when it was submitted.
+const AIProcessingDenied = "denied"
+
 // Meta is written once at submit.
 type Meta struct {
 	ID         string    `json:"id"`
@@ -136,7 +145,7 @@ func (m *Meta) FirstStage() Stage {
 // Stages lists the stages this kind of encounter goes through, in order.
 // A stage with no stored status is pending.
 func (m *Meta) Stages() []Stage {
-	if m.AIProcessing == "denied" {
+	if m.AIProcessing == AIProcessingDenied {
 		return nil
 	}
 	if m.Kind == KindRecording {
@@ -183,6 +192,13 @@ type Transcript struct {
 	CreatedAt   time.Time `json:"created_at"`
 }
 
+// ComputeHash fills SHA256 from the segments.
+func (t *Transcript) ComputeHash() {
+	b, _ := json.Marshal(t.Segments)
+	sum := sha256.Sum256(b)
+	t.SHA256 = hex.EncodeToString(sum[:])
+}
+
 // Segment returns the segment with the ID.
 func (t *Transcript) Segment(id string) (Segment, bool) {
 	for _, s := range t.Segments {
@@ -195,3 +211,22 @@ func (t *Transcript) Segment(id string) (Segment, bool) {
 
 // SegmentID formats the n-th (1-based) segment ID.
 func SegmentID(n int) string { return fmt.Sprintf("seg-%04d", n) }
+
+// Known is what the clinic told us about the people in the encounter, in
+// the form the de-identification detector uses to find them wherever they
+// occur (pseudonymization before a provider call, aggregate records).
+func (s Subject) Known() deid.Known {
+	k := deid.Known{BirthDate: s.BirthDate, RelativeNames: s.Relatives}
+	if s.PatientName != "" {
+		k.PatientNames = []string{s.PatientName}
+	}
+	if s.ProviderName != "" {
+		k.ProviderNames = []string{s.ProviderName}
+	}
+	for _, id := range append([]string{s.PatientID, s.Phone}, s.Identifiers...) {
+		if strings.TrimSpace(id) != "" {
+			k.Identifiers = append(k.Identifiers, id)
+		}
+	}
+	return k
+}

@@ -60,8 +60,6 @@ type Event struct {
 	Decision      string    `json:"decision,omitempty"`
 }
 
-func eventPrefix(id string) string { return Scope(id) + "/lifecycle/" }
-
 // ErrConflict means the lifecycle changed under a writer too often.
 var ErrConflict = errors.New("encounter: concurrent lifecycle change")
 
@@ -170,4 +168,15 @@ func Fold(drafts []*Draft, evs []Event) map[int]*VersionState {
 		}
 	}
 	return st
+}
+
+// LastSigned returns when the latest signature still standing (a final or
+// amended version) was given; ok is false if no version stands signed.
+func LastSigned(states map[int]*VersionState) (at time.Time, ok bool) {
+	for _, st := range states {
+		if (st.Status == DraftFinal || st.Status == DraftAmended) && st.SignedAt.After(at) {
+			at = st.SignedAt
+		}
+	}
+	return at, !at.IsZero()
 }

@@ -1,11 +1,9 @@
 package encounter
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -33,46 +31,24 @@ type Store struct {
 // everything written here is PHI.
 func NewStore(vault *storage.Vault) *Store { return &Store{vault: vault} }
 
-// Scope is the crypto-shredding scope of an encounter.
-func Scope(id string) string { return "encounters/" + id }
-
-func metaKey(id string) string           { return Scope(id) + "/meta.json" }
-func inputKey(id, role string) string    { return Scope(id) + "/input/" + role }
-func stageKey(id string, s Stage) string { return Scope(id) + "/stage/" + string(s) + ".json" }
-func transcriptKey(id string) string     { return Scope(id) + "/transcript.json" }
-func draftPrefix(id string) string       { return Scope(id) + "/draft/" }
-func draftKey(id string, v int) string   { return fmt.Sprintf("%sv%06d.json", draftPrefix(id), v) }
-func openKey(id string) string           { return "index/open/" + id }
-
-// DraftKey is the object key of a draft version.
-func DraftKey(id string, version int) string { return draftKey(id, version) }
-
-// InputKey is the object key of an encounter's input with the role.
-func InputKey(id, role string) string { return inputKey(id, role) }
-
 func (s *Store) putJSON(ctx context.Context, key string, v any, mode storage.WriteMode) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-	return s.vault.Put(ctx, key, bytes.NewReader(b), mode)
+	return storage.PutJSON(ctx, s.vault, key, v, mode)
 }
 
 func (s *Store) getJSON(ctx context.Context, key string, v any) error {
-	b, err := storage.ReadAll(ctx, s.vault, key)
-	if errors.Is(err, storage.ErrNotFound) {
+	return mapErr(storage.GetJSON(ctx, s.vault, key, v))
+}
+
+// mapErr turns storage's not-found and shredded errors into the
+// encounter's own.
+func mapErr(err error) error {
+	switch {
+	case errors.Is(err, storage.ErrNotFound):
 		return ErrNotFound
-	}
-	if errors.Is(err, storage.ErrShredded) {
+	case errors.Is(err, storage.ErrShredded):
 		return ErrDeleted
 	}
-	if err != nil {
-		return err
-	}
-	if err := json.Unmarshal(b, v); err != nil {
-		return fmt.Errorf("encounter: decode %s: %w", key, err)
-	}
-	return nil
+	return err
 }
 
 // PutInput stores one input's bytes, streaming, and returns its description
@@ -268,13 +244,13 @@ func (s *Store) MarkClosed(ctx context.Context, id string) error {
 // Open lists the IDs of encounters with work left: the pipeline has not
 // finished them, or their submission never completed (Begin).
 func (s *Store) Open(ctx context.Context) ([]string, error) {
-	keys, err := s.vault.List(ctx, "index/open/")
+	keys, err := s.vault.List(ctx, OpenPrefix)
 	if err != nil {
 		return nil, err
 	}
 	ids := make([]string, 0, len(keys))
 	for _, k := range keys {
-		if id := strings.TrimPrefix(k, "index/open/"); ValidID(id) {
+		if id, ok := IDAfter(k, OpenPrefix); ok {
 			ids = append(ids, id)
 		}
 	}
@@ -283,16 +259,14 @@ func (s *Store) Open(ctx context.Context) ([]string, error) {
 
 // List returns the IDs of all encounters, sorted.
 func (s *Store) List(ctx context.Context) ([]string, error) {
-	keys, err := s.vault.List(ctx, "encounters/")
+	keys, err := s.vault.List(ctx, EncountersPrefix)
 	if err != nil {
 		return nil, err
 	}
 	var ids []string
 	for _, k := range keys {
-		if rest, ok := strings.CutPrefix(k, "encounters/"); ok {
-			if id, ok := strings.CutSuffix(rest, "/meta.json"); ok && ValidID(id) {
-				ids = append(ids, id)
-			}
+		if id, rest, ok := SplitKey(k); ok && rest == "meta.json" {
+			ids = append(ids, id)
 		}
 	}
 	return ids, nil

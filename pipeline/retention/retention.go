@@ -1,23 +1,26 @@
 // Package retention decides what stored content may be deleted and when,
-// and sweeps what may.
+// deletes it, and keeps what must not be.
 //
-// What the sweep deletes today: the inputs of an encounter (by default the
-// audio recording) once its draft is signed — a draft version with status
-// final or amended and a verification time — plus a configurable delay
-// (default: immediately), unless the encounter is under legal hold. The
-// signed note, the transcript, every draft version and the encounter
-// record are clinical records and are never deleted by the sweep; audit
-// entries are not touched either.
-//
-// Floors: clinical records are kept at least RecordFloor (7 years) and
-// audit entries at least AuditFloor (6 years, HIPAA's documentation
-// retention). CheckRecordDeletion is the guard every path that deletes a
-// record (a patient's deletion request, a clinic's policy purge) must
-// pass; it refuses inside the floor and under legal hold.
-//
-// Signoffs and Holds are interfaces: the pipeline implements both in
-// production (signed draft versions, legal holds placed through the API);
-// DraftSignoffs and StoreHolds are simple stand-ins over storage.
+//   - Policy.CheckDeletion is the one guard every deletion of an
+//     encounter's record passes: refused under legal hold, and while any
+//     version that was ever signed is inside the clinical-record floor
+//     (pipeline.retention.clinical_records, default 7 years from signing;
+//     a version later retracted as entered in error counts, since an
+//     erroneous entry stays part of the legal record). Unsigned AI drafts
+//     are not clinical records.
+//   - Holds is the one store of legal holds (holds/<id>.json), read by
+//     every deleting path.
+//   - Service deletes on request: crypto-shredding of the encounter's key,
+//     then its objects, with a deletion certificate; it places and lifts
+//     legal holds. Both audited.
+//   - Sweeper (a maintenance task) deletes the inputs an encounter no
+//     longer needs: by default the audio recording, once the note is signed
+//     plus a configurable delay, unless held; inputs of submissions that
+//     never completed; idempotency records past their window. The signed
+//     note, the transcript, the draft versions and the encounter record are
+//     never swept. Audit entries are never deleted by clinscribe: their
+//     retention (6 years, 45 CFR 164.316(b)(2)) is enforced by the audit
+//     store itself (S3 Object Lock, audit.s3.retention).
 package retention
 
 import (
@@ -33,20 +36,6 @@ import (
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
 	"github.com/clinscribe/clinscribe/pipeline/phi"
 	"github.com/clinscribe/clinscribe/storage"
-)
-
-// Year is 365.25 days: floors are counted in calendar years, rounded up.
-const Year = 8766 * time.Hour
-
-// Floors below which nothing may be deleted.
-const (
-	// RecordFloor: clinical records (the signed note, its versions, the
-	// encounter record) are kept at least this long after creation. State
-	// laws vary; 7 years covers most adult records.
-	RecordFloor = 7 * Year
-	// AuditFloor: audit entries are kept at least 6 years (45 CFR
-	// 164.316(b)(2)).
-	AuditFloor = 6 * Year
 )
 
 // EventInputDeleted is the audit event of a retention deletion.
@@ -112,92 +101,13 @@ type KeyExpirer interface {
 	ExpireIdempotencyKeys(ctx context.Context, now time.Time) (int, error)
 }
 
-// Holds says whether an encounter is under legal hold.
-type Holds interface {
-	Held(ctx context.Context, encounterID string) (bool, error)
-}
-
-// DraftSignoffs reads sign-off from the stored draft versions: the latest
-// version with status final or amended and a verification time.
-type DraftSignoffs struct{ Store *encounter.Store }
-
-// SignedAt implements Signoffs.
-func (d DraftSignoffs) SignedAt(ctx context.Context, id string) (time.Time, bool, error) {
-	drafts, err := d.Store.Drafts(ctx, id)
-	if err != nil {
-		return time.Time{}, false, err
-	}
-	for i := len(drafts) - 1; i >= 0; i-- {
-		dr := drafts[i]
-		if (dr.Status == encounter.DraftFinal || dr.Status == encounter.DraftAmended) && !dr.Label.VerifiedAt.IsZero() {
-			return dr.Label.VerifiedAt, true, nil
-		}
-	}
-	return time.Time{}, false, nil
-}
-
-// StoreHolds keeps legal holds as empty marker objects
-// legal-hold/<encounter ID> in a Blobstore (the data store's ciphertext
-// side: the marker holds no content).
-type StoreHolds struct{ Store storage.Blobstore }
-
-func holdKey(id string) string { return "legal-hold/" + id }
-
-// Place puts an encounter under legal hold.
-func (h StoreHolds) Place(ctx context.Context, id string) error {
-	if !encounter.ValidID(id) {
-		return phi.Permanentf(phi.CodeInvalidInput, "not an encounter ID")
-	}
-	return h.Store.Put(ctx, holdKey(id), strings.NewReader(""), storage.Overwrite)
-}
-
-// Release lifts a hold.
-func (h StoreHolds) Release(ctx context.Context, id string) error {
-	return h.Store.Delete(ctx, holdKey(id))
-}
-
-// Held implements Holds.
-func (h StoreHolds) Held(ctx context.Context, id string) (bool, error) {
-	rc, err := h.Store.Get(ctx, holdKey(id))
-	if errors.Is(err, storage.ErrNotFound) {
-		return false, nil
-	}
-	if err != nil {
-		return false, err
-	}
-	rc.Close()
-	return true, nil
-}
-
-// CheckRecordDeletion refuses to delete a clinical record created at
-// created while inside RecordFloor or under legal hold. Every deletion of
-// records must call it.
-func CheckRecordDeletion(created, now time.Time, held bool) error {
-	if held {
-		return phi.Permanentf(phi.CodeLegalHold, "the encounter is under legal hold")
-	}
-	if now.Sub(created) < RecordFloor {
-		return phi.Permanentf(phi.CodeRetentionFloor, "clinical records are kept at least 7 years (created %s)", created.UTC().Format("2006-01-02"))
-	}
-	return nil
-}
-
-// CheckAuditDeletion refuses to delete audit entries younger than
-// AuditFloor.
-func CheckAuditDeletion(written, now time.Time) error {
-	if now.Sub(written) < AuditFloor {
-		return phi.Permanentf(phi.CodeRetentionFloor, "audit entries are kept at least 6 years")
-	}
-	return nil
-}
-
 // Sweeper deletes what the policy allows.
 type Sweeper struct {
 	cfg      Config
 	store    *encounter.Store
 	data     storage.Blobstore // the vault: deletes go through it
 	signoffs Signoffs
-	holds    Holds
+	holds    *Holds
 	keys     KeyExpirer
 	audit    *audit.Logger
 	log      *slog.Logger
@@ -207,13 +117,12 @@ type Sweeper struct {
 	orphans map[string]time.Time // encounter ID -> first seen without a record
 }
 
-// Deps are a Sweeper's parts; Signoffs and Holds default to DraftSignoffs
-// and StoreHolds over the vault's ciphertext store. Keys, if set, expires
-// idempotency records on every sweep.
+// Deps are a Sweeper's collaborators, all required but Now (nil:
+// time.Now).
 type Deps struct {
 	Vault    *storage.Vault
 	Signoffs Signoffs
-	Holds    Holds
+	Holds    *Holds
 	Keys     KeyExpirer
 	Audit    *audit.Logger
 	Log      *slog.Logger
@@ -226,19 +135,10 @@ func NewSweeper(cfg Config, d Deps) (*Sweeper, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	if d.Vault == nil || d.Audit == nil {
-		return nil, errors.New("retention.NewSweeper: vault and audit are required")
+	if d.Vault == nil || d.Signoffs == nil || d.Holds == nil || d.Keys == nil || d.Audit == nil || d.Log == nil {
+		return nil, errors.New("retention.NewSweeper: vault, signoffs, holds, keys, audit and log are required")
 	}
 	store := encounter.NewStore(d.Vault)
-	if d.Signoffs == nil {
-		d.Signoffs = DraftSignoffs{Store: store}
-	}
-	if d.Holds == nil {
-		d.Holds = StoreHolds{Store: d.Vault.Store()}
-	}
-	if d.Log == nil {
-		d.Log = slog.Default()
-	}
 	if d.Now == nil {
 		d.Now = time.Now
 	}
@@ -271,13 +171,15 @@ func (s *Sweeper) sweepOrphans(ctx context.Context, objects map[string][]string,
 		s.orphans = map[string]time.Time{}
 	}
 	var errs []error
-	markers, err := s.data.List(ctx, "index/open/")
+	markers, err := s.data.List(ctx, encounter.OpenPrefix)
 	if err != nil {
 		return 0, []error{fmt.Errorf("open markers: %w", err)}
 	}
 	reconciled := map[string]bool{}
 	for _, k := range markers {
-		reconciled[strings.TrimPrefix(k, "index/open/")] = true
+		if id, ok := encounter.IDAfter(k, encounter.OpenPrefix); ok {
+			reconciled[id] = true
+		}
 	}
 	deleted := 0
 	for id := range s.orphans {
@@ -319,7 +221,7 @@ func (s *Sweeper) sweepOrphans(ctx context.Context, objects map[string][]string,
 // cannot be written nothing is deleted.
 func (s *Sweeper) Sweep(ctx context.Context) (Result, error) {
 	var res Result
-	keys, err := s.data.List(ctx, "encounters/")
+	keys, err := s.data.List(ctx, encounter.EncountersPrefix)
 	if err != nil {
 		return res, phi.Wrap(err, phi.CodeStorage, "encounters could not be listed")
 	}
@@ -333,16 +235,14 @@ func (s *Sweeper) Sweep(ctx context.Context) (Result, error) {
 	objects := map[string][]string{} // encounter ID -> every key
 	hasMeta := map[string]bool{}
 	for _, k := range keys {
-		rest, ok := strings.CutPrefix(k, "encounters/")
+		id, obj, ok := encounter.SplitKey(k)
 		if !ok {
 			continue
 		}
-		if id, obj, ok := strings.Cut(rest, "/"); ok && encounter.ValidID(id) {
-			objects[id] = append(objects[id], k)
-			hasMeta[id] = hasMeta[id] || obj == "meta.json"
-		}
-		id, role, ok := strings.Cut(rest, "/input/")
-		if !ok || !encounter.ValidID(id) || !covered[role] {
+		objects[id] = append(objects[id], k)
+		hasMeta[id] = hasMeta[id] || obj == "meta.json"
+		role, ok := strings.CutPrefix(obj, "input/")
+		if !ok || !covered[role] {
 			continue
 		}
 		if _, seen := inputs[id]; !seen {
@@ -354,12 +254,10 @@ func (s *Sweeper) Sweep(ctx context.Context) (Result, error) {
 	var errs []error
 	now := s.now()
 	res.Orphans, errs = s.sweepOrphans(ctx, objects, hasMeta, now)
-	if s.keys != nil {
-		n, err := s.keys.ExpireIdempotencyKeys(ctx, now)
-		res.Keys = n
-		if err != nil {
-			errs = append(errs, err)
-		}
+	n, err := s.keys.ExpireIdempotencyKeys(ctx, now)
+	res.Keys = n
+	if err != nil {
+		errs = append(errs, err)
 	}
 	for _, id := range order {
 		if err := ctx.Err(); err != nil {

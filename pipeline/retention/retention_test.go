@@ -3,6 +3,7 @@ package retention_test
 import (
 	"context"
 	"errors"
+	"log/slog"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -19,9 +20,43 @@ import (
 type bundle struct {
 	vault *storage.Vault
 	store *encounter.Store
+	holds *retention.Holds
 	audit *audit.Logger
 	dir   string
 	now   time.Time
+}
+
+// signoffs reads sign-off from the lifecycle, as signoff.Service does.
+type signoffs struct{ store *encounter.Store }
+
+func (s signoffs) SignedAt(ctx context.Context, id string) (time.Time, bool, error) {
+	_, _, states, err := s.store.Versions(ctx, id)
+	if err != nil {
+		return time.Time{}, false, err
+	}
+	at, ok := encounter.LastSigned(states)
+	return at, ok, nil
+}
+
+// sweeper returns a Sweeper over the bundle with its clock.
+func (b *bundle) sweeper(t *testing.T, cfg retention.Config, keys retention.KeyExpirer) *retention.Sweeper {
+	t.Helper()
+	if keys == nil {
+		keys = &keyExpirer{}
+	}
+	s, err := retention.NewSweeper(cfg, retention.Deps{Vault: b.vault, Signoffs: signoffs{b.store}, Holds: b.holds, Keys: keys,
+		Audit: b.audit, Log: slog.New(slog.DiscardHandler), Now: func() time.Time { return b.now }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func (b *bundle) hold(t *testing.T, id string, on bool) {
+	t.Helper()
+	if err := b.holds.Put(context.Background(), retention.LegalHold{EncounterID: id, Hold: on, Reason: "matter-1", At: b.now}); err != nil {
+		t.Fatal(err)
+	}
 }
 
 func setup(t *testing.T) *bundle {
@@ -45,7 +80,7 @@ func setup(t *testing.T) *bundle {
 	}
 	lg := audittest.NewFileLogger(t, filepath.Join(dir, "audit"), "test")
 	v := storage.NewVault(data, ring)
-	return &bundle{vault: v, store: encounter.NewStore(v), audit: lg, dir: dir,
+	return &bundle{vault: v, store: encounter.NewStore(v), holds: retention.NewHolds(v), audit: lg, dir: dir,
 		now: time.Date(2026, 11, 1, 12, 0, 0, 0, time.UTC)}
 }
 
@@ -71,9 +106,8 @@ func (b *bundle) recording(t *testing.T, signedAt time.Time) string {
 		t.Fatal(err)
 	}
 	if !signedAt.IsZero() {
-		d2 := &encounter.Draft{EncounterID: id, Version: 2, Status: encounter.DraftFinal, Parent: 1}
-		d2.Label.VerifiedBy, d2.Label.VerifiedAt = "dr-okafor", signedAt
-		if err := b.store.PutDraft(ctx, d2); err != nil {
+		if _, err := b.store.AppendEvent(ctx, id, encounter.Event{Kind: encounter.EvSigned, Version: 1, Actor: "dr-okafor",
+			Role: "provider", At: signedAt}, nil); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -101,21 +135,14 @@ func TestSweepDeletesAudioOfSignedEncountersOnly(t *testing.T) {
 	signedJustNow := b.recording(t, b.now.Add(-time.Minute))
 	unsigned := b.recording(t, time.Time{})
 	held := b.recording(t, b.now.Add(-2*time.Hour))
-	holds := retention.StoreHolds{Store: b.vault.Store()}
-	if err := holds.Place(ctx, held); err != nil {
-		t.Fatal(err)
-	}
+	b.hold(t, held, true)
 
-	s, err := retention.NewSweeper(retention.Config{InputAfterSignoff: time.Hour},
-		retention.Deps{Vault: b.vault, Audit: b.audit, Now: func() time.Time { return b.now }})
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := b.sweeper(t, retention.Config{InputAfterSignoff: time.Hour}, nil)
 	res, err := s.Sweep(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := retention.Result{Candidates: 4, Deleted: 1, Unsigned: 1, Waiting: 1, Held: 1}
+	want := retention.Result{Candidates: 4, Deleted: 1, Unsigned: 1, Waiting: 1, Held: 1, Keys: 2}
 	if res != want {
 		t.Fatalf("result %+v, want %+v", res, want)
 	}
@@ -130,7 +157,7 @@ func TestSweepDeletesAudioOfSignedEncountersOnly(t *testing.T) {
 	}
 	// Clinical records and the sidecar (not in input_roles) stay.
 	for _, key := range []string{encounter.InputKey(signedLongAgo, encounter.RoleSidecar), encounter.DraftKey(signedLongAgo, 1),
-		encounter.DraftKey(signedLongAgo, 2), "encounters/" + signedLongAgo + "/meta.json"} {
+		"encounters/" + signedLongAgo + "/meta.json"} {
 		if !b.has(t, key) {
 			t.Errorf("%s deleted", key)
 		}
@@ -151,9 +178,7 @@ func TestSweepDeletesAudioOfSignedEncountersOnly(t *testing.T) {
 
 	// Released from hold and later in time, the rest goes too; a second
 	// sweep finds nothing left to do.
-	if err := holds.Release(ctx, held); err != nil {
-		t.Fatal(err)
-	}
+	b.hold(t, held, false)
 	b.now = b.now.Add(2 * time.Hour)
 	if res, err = s.Sweep(ctx); err != nil || res.Deleted != 2 || res.Unsigned != 1 {
 		t.Fatalf("second sweep %+v %v", res, err)
@@ -168,10 +193,7 @@ func TestSweepDefaultDeletesImmediately(t *testing.T) {
 	t.Parallel()
 	b := setup(t)
 	id := b.recording(t, b.now.Add(-time.Second))
-	s, err := retention.NewSweeper(retention.Config{}, retention.Deps{Vault: b.vault, Audit: b.audit, Now: func() time.Time { return b.now }})
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := b.sweeper(t, retention.Config{}, nil)
 	if res, err := s.Sweep(context.Background()); err != nil || res.Deleted != 1 {
 		t.Fatalf("%+v %v", res, err)
 	}
@@ -186,7 +208,7 @@ func TestSweepNeedsTheAuditTrail(t *testing.T) {
 	b := setup(t)
 	id := b.recording(t, b.now.Add(-time.Hour))
 	b.audit.Close()
-	s, _ := retention.NewSweeper(retention.Config{}, retention.Deps{Vault: b.vault, Audit: b.audit, Now: func() time.Time { return b.now }})
+	s := b.sweeper(t, retention.Config{}, nil)
 	if _, err := s.Sweep(context.Background()); err == nil {
 		t.Fatal("sweep succeeded without an audit trail")
 	}
@@ -195,26 +217,42 @@ func TestSweepNeedsTheAuditTrail(t *testing.T) {
 	}
 }
 
-func TestFloors(t *testing.T) {
+// The one deletion guard: a legal hold refuses, and so does any version
+// that was ever signed (entered in error included: an erroneous entry
+// stays part of the legal record) until the floor has passed since its
+// signature; unsigned AI drafts are not records.
+func TestCheckDeletion(t *testing.T) {
 	t.Parallel()
 	now := time.Date(2033, 6, 1, 0, 0, 0, 0, time.UTC)
+	p := retention.Policy{}.WithDefaults()
+	signed := func(status encounter.DraftStatus, at time.Time) map[int]*encounter.VersionState {
+		return map[int]*encounter.VersionState{1: {Version: 1, Status: status, SignedAt: at}}
+	}
 	cases := []struct {
-		name    string
-		err     error
-		wantErr phi.Code
+		name   string
+		states map[int]*encounter.VersionState
+		held   bool
+		want   phi.Code
 	}{
-		{"RecordInsideFloor", retention.CheckRecordDeletion(now.AddDate(-6, -11, 0), now, false), phi.CodeRetentionFloor},
-		{"RecordPastFloor", retention.CheckRecordDeletion(now.AddDate(-7, 0, -2), now, false), ""},
-		{"RecordHeld", retention.CheckRecordDeletion(now.AddDate(-20, 0, 0), now, true), phi.CodeLegalHold},
-		{"AuditInsideFloor", retention.CheckAuditDeletion(now.AddDate(-5, -11, 0), now), phi.CodeRetentionFloor},
-		{"AuditPastFloor", retention.CheckAuditDeletion(now.AddDate(-6, 0, -2), now), ""},
+		{"UnsignedDraft", map[int]*encounter.VersionState{1: {Version: 1, Status: encounter.DraftPreliminary}}, false, ""},
+		{"SignedInsideFloor", signed(encounter.DraftFinal, now.AddDate(-6, -11, 0)), false, phi.CodeRetentionFloor},
+		{"AmendedInsideFloor", signed(encounter.DraftAmended, now.AddDate(-1, 0, 0)), false, phi.CodeRetentionFloor},
+		{"EnteredInErrorInsideFloor", signed(encounter.DraftEnteredInError, now.AddDate(-1, 0, 0)), false, phi.CodeRetentionFloor},
+		{"SignedPastFloor", signed(encounter.DraftFinal, now.AddDate(-7, 0, -2)), false, ""},
+		{"HeldPastFloor", signed(encounter.DraftFinal, now.AddDate(-20, 0, 0)), true, phi.CodeLegalHold},
+		{"HeldUnsigned", nil, true, phi.CodeLegalHold},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			if c.wantErr == "" && c.err != nil || c.wantErr != "" && phi.CodeOf(c.err) != c.wantErr {
-				t.Fatalf("err = %v, want %q", c.err, c.wantErr)
+			err := p.CheckDeletion(c.states, c.held, now)
+			if c.want == "" && err != nil || c.want != "" && phi.CodeOf(err) != c.want {
+				t.Fatalf("err = %v, want %q", err, c.want)
 			}
 		})
+	}
+	short := retention.Policy{ClinicalRecords: time.Hour}
+	if err := short.CheckDeletion(signed(encounter.DraftFinal, now.Add(-2*time.Hour)), false, now); err != nil {
+		t.Errorf("a configured 1h floor still refused after 2h: %v", err)
 	}
 }
 
@@ -240,11 +278,7 @@ func TestSweepDeletesOrphanedSubmissions(t *testing.T) {
 		}
 	}
 	kept := b.recording(t, time.Time{}) // a complete, unsigned encounter
-	s, err := retention.NewSweeper(retention.Config{OrphanAfter: time.Hour},
-		retention.Deps{Vault: b.vault, Audit: b.audit, Now: func() time.Time { return b.now }})
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := b.sweeper(t, retention.Config{OrphanAfter: time.Hour}, nil)
 	if res, err := s.Sweep(ctx); err != nil || res.Orphans != 0 {
 		t.Fatalf("first sweep: %+v %v (nothing may go on first sight)", res, err)
 	}
@@ -281,10 +315,7 @@ func TestSweepExpiresIdempotencyKeys(t *testing.T) {
 	t.Parallel()
 	b := setup(t)
 	keys := &keyExpirer{}
-	s, err := retention.NewSweeper(retention.Config{}, retention.Deps{Vault: b.vault, Audit: b.audit, Keys: keys, Now: func() time.Time { return b.now }})
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := b.sweeper(t, retention.Config{}, keys)
 	if res, err := s.Sweep(context.Background()); err != nil || res.Keys != 2 || len(keys.at) != 1 || !keys.at[0].Equal(b.now) {
 		t.Fatalf("%+v %v, expirer called at %v", res, err, keys.at)
 	}

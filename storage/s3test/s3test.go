@@ -112,6 +112,18 @@ func (s *Server) Bucket(t testing.TB, name string) string {
 	return name
 }
 
+// LockedBucket creates a bucket with Object Lock enabled (as the audit
+// trail's store requires) and returns its name.
+func (s *Server) LockedBucket(t testing.TB, name string) string {
+	t.Helper()
+	_, err := s.Client().CreateBucket(context.Background(), &s3.CreateBucketInput{
+		Bucket: aws.String(name), ObjectLockEnabledForBucket: aws.Bool(true)})
+	if err != nil {
+		t.Fatalf("s3test: create bucket %q with object lock: %v", name, err)
+	}
+	return name
+}
+
 func cacheDir() string {
 	if d := os.Getenv("CLINSCRIBE_TOOL_CACHE"); d != "" {
 		return d

@@ -46,77 +46,27 @@ func (m *Metrics) Middleware() asynq.MiddlewareFunc {
 	}
 }
 
-// InstrumentProvider returns a copy of p whose Transcriber and Summarizer
-// record latency, tokens and errors. Apply it to each provider before the
-// gateway is built: the gateway then calls the decorators, which call the
-// provider, so the measured latency is the provider's alone (the gateway's
-// audit writes are measured by InstrumentSink).
-func (m *Metrics) InstrumentProvider(p *ai.Provider) *ai.Provider {
-	c := *p
-	if p.Transcriber != nil {
-		c.Transcriber = &transcriber{next: p.Transcriber, m: m, labels: m.aiLabels(p, ai.TaskTranscribe)}
-	}
-	if p.Summarizer != nil {
-		c.Summarizer = &summarizer{next: p.Summarizer, m: m, labels: m.aiLabels(p, ai.TaskSummarize)}
-	}
-	return &c
-}
-
-type aiLabels struct{ provider, model, task string }
-
-func (m *Metrics) aiLabels(p *ai.Provider, task ai.Task) aiLabels {
-	return aiLabels{provider: Label(p.Name), model: Label(strings.ToLower(p.Models[task])), task: string(task)}
-}
-
-func (m *Metrics) observeAI(l aiLabels, start time.Time, u ai.Usage, err error) {
+// ObserveCall implements ai.CallObserver: the gateway reports every
+// provider call here (latency, tokens, errors by code), so metrics see each
+// call without standing between the gateway and the provider.
+func (m *Metrics) ObserveCall(c ai.CallStat) {
+	provider, model, task := Label(c.Provider), Label(strings.ToLower(c.Model)), string(c.Task)
 	outcome, code := OutcomeOK, OutcomeOK
-	if err != nil {
-		outcome, code = OutcomeError, Label(string(phi.CodeOf(err)))
-		m.aiErrors.WithLabelValues(l.provider, l.model, l.task, code).Inc()
+	if c.Err != nil {
+		outcome, code = OutcomeError, Label(string(phi.CodeOf(c.Err)))
+		m.aiErrors.WithLabelValues(provider, model, task, code).Inc()
 	}
-	m.aiDuration.WithLabelValues(l.provider, l.model, l.task, outcome).Observe(time.Since(start).Seconds())
-	m.aiRequests.WithLabelValues(l.provider, l.model, l.task, code).Inc()
-	if u.InputTokens > 0 {
-		m.aiTokensIn.WithLabelValues(l.provider, l.model, l.task).Add(float64(u.InputTokens))
+	m.aiDuration.WithLabelValues(provider, model, task, outcome).Observe(c.Elapsed.Seconds())
+	m.aiRequests.WithLabelValues(provider, model, task, code).Inc()
+	if c.Usage.InputTokens > 0 {
+		m.aiTokensIn.WithLabelValues(provider, model, task).Add(float64(c.Usage.InputTokens))
 	}
-	if u.OutputTokens > 0 {
-		m.aiTokensOut.WithLabelValues(l.provider, l.model, l.task).Add(float64(u.OutputTokens))
+	if c.Usage.OutputTokens > 0 {
+		m.aiTokensOut.WithLabelValues(provider, model, task).Add(float64(c.Usage.OutputTokens))
 	}
 }
 
-type transcriber struct {
-	next   ai.Transcriber
-	m      *Metrics
-	labels aiLabels
-}
-
-func (d *transcriber) Transcribe(ctx context.Context, req *ai.TranscribeRequest) (*ai.TranscribeResult, error) {
-	start := time.Now()
-	res, err := d.next.Transcribe(ctx, req)
-	var u ai.Usage
-	if res != nil {
-		u = res.Usage
-	}
-	d.m.observeAI(d.labels, start, u, err)
-	return res, err
-}
-
-type summarizer struct {
-	next   ai.Summarizer
-	m      *Metrics
-	labels aiLabels
-}
-
-func (d *summarizer) Summarize(ctx context.Context, req *ai.SummarizeRequest) (*ai.SummarizeResult, error) {
-	start := time.Now()
-	res, err := d.next.Summarize(ctx, req)
-	var u ai.Usage
-	if res != nil {
-		u = res.Usage
-	}
-	d.m.observeAI(d.labels, start, u, err)
-	return res, err
-}
+var _ ai.CallObserver = (*Metrics)(nil)
 
 // InstrumentSink returns a Sink that times every append. It also remembers
 // whether the most recent append failed, which the readiness check reads

@@ -21,6 +21,7 @@ package aitest
 import (
 	"context"
 	"errors"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -67,7 +68,8 @@ type Bundle struct {
 
 // NewGateway builds a gateway routing both tasks to p (a task p cannot do
 // is routed to an offline stand-in named "stand-in" from extra, if
-// given), with a file audit trail in a temporary directory.
+// given), with a file audit trail in a temporary directory. A nil consent
+// checker allows every patient.
 func NewGateway(t testing.TB, p *ai.Provider, consent ai.ConsentChecker, extra ...*ai.Provider) *Bundle {
 	t.Helper()
 	dir := t.TempDir()
@@ -82,7 +84,10 @@ func NewGateway(t testing.TB, p *ai.Provider, consent ai.ConsentChecker, extra .
 			cfg.Summarize = e.Name
 		}
 	}
-	g, err := ai.NewGateway(cfg, providers, logger, consent, nil)
+	if consent == nil {
+		consent = ai.AllowAll{}
+	}
+	g, err := ai.NewGateway(cfg, providers, logger, consent, slog.New(slog.DiscardHandler))
 	if err != nil {
 		t.Fatal(err)
 	}

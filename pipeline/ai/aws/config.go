@@ -73,6 +73,9 @@ type Config struct {
 	// CleanupTimeout bounds deleting staged objects and jobs after a call,
 	// which runs even when the caller's context is done. Zero means 1m.
 	CleanupTimeout time.Duration `yaml:"cleanup_timeout"`
+	// Now is the clock Sweep measures object ages against. Nil means
+	// time.Now; not configurable in YAML (tests move it).
+	Now func() time.Time `yaml:"-"`
 	// MaxAttempts is how many times the SDK tries a throttled or failed
 	// API call before giving up (the task queue retries later). Zero means 3.
 	MaxAttempts int `yaml:"max_attempts"`
@@ -184,6 +187,9 @@ func (c Config) WithDefaults() Config {
 	c.CleanupTimeout = cmp.Or(c.CleanupTimeout, time.Minute)
 	c.MaxAttempts = cmp.Or(c.MaxAttempts, 3)
 	c.MaxBackoff = cmp.Or(c.MaxBackoff, 20*time.Second)
+	if c.Now == nil {
+		c.Now = time.Now
+	}
 	return c
 }
 

@@ -47,7 +47,7 @@ func TestThroughGateway(t *testing.T) {
 	p := b.provider(t, nil)
 	sink := &memSink{}
 	g, err := ai.NewGateway(ai.Config{Transcribe: p.Name, Summarize: p.Name}, []*ai.Provider{p},
-		audit.NewLogger(sink, "clinscribe", "test", nil), nil, b.log)
+		audit.NewLogger(sink, "clinscribe", "test", nil), ai.AllowAll{}, b.log)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -102,7 +102,7 @@ func TestGatewayRefusesUnattested(t *testing.T) {
 	p.Attestation = ai.Attestation{}
 	sink := &memSink{}
 	g, err := ai.NewGateway(ai.Config{Transcribe: p.Name, Summarize: p.Name}, []*ai.Provider{p},
-		audit.NewLogger(sink, "clinscribe", "test", nil), nil, b.log)
+		audit.NewLogger(sink, "clinscribe", "test", nil), ai.AllowAll{}, b.log)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -190,9 +190,11 @@ func TestSweep(t *testing.T) {
 	put(outputBkt, "clinscribe-reports/keep.json")        // not a job folder
 	put(stagingBkt, "elsewhere/"+orphan+"/audio.wav")     // outside the prefix
 
+	var later time.Duration // how far the sweeper's clock is ahead of the server's
 	p := b.rawProvider(t, func(c *awsprov.Config) {
 		c.Transcribe.Engine = awsprov.EngineHealthScribe
 		c.JobTimeout = time.Second
+		c.Now = func() time.Time { return time.Now().Add(later) }
 	})
 	sw := p.Transcriber.(awsprov.Sweeper) // listing and deleting send no content: allowed outside a call
 	if _, err := sw.Sweep(ctx, time.Millisecond); err == nil {
@@ -202,7 +204,7 @@ func TestSweep(t *testing.T) {
 	if n, err := sw.Sweep(ctx, time.Hour); err != nil || n != 0 {
 		t.Fatalf("Sweep(1h) = %d, %v; want 0", n, err)
 	}
-	time.Sleep(2100 * time.Millisecond) // S3 times have one-second resolution
+	later = time.Hour // an hour on: S3 times have one-second resolution, so a second is not enough
 	n, err := sw.Sweep(ctx, time.Second)
 	if err != nil {
 		t.Fatal(err)

@@ -299,7 +299,7 @@ func (s *stager) sweep(ctx context.Context, olderThan time.Duration, scribeOutpu
 	if olderThan < s.cfg.JobTimeout {
 		return 0, fmt.Errorf("aws.Sweep: olderThan %s is shorter than the job timeout %s; running jobs would lose their input", olderThan, s.cfg.JobTimeout)
 	}
-	cutoff := time.Now().Add(-olderThan)
+	cutoff := s.cfg.Now().Add(-olderThan)
 	type scan struct {
 		bucket, prefix string
 		match          func(key string) bool

@@ -12,27 +12,56 @@
 // {CODE|text}, CODE one of the short codes below; the braces and the code are
 // removed and the span is recorded over "text". Markup does not nest.
 //
-// Source files belong to one of two corpora by the first digit of their name
-// (see corpora): 0x_ to 2x_ make the independent corpus, 3x_ the blind one.
-// Each corpus is split deterministically into <name>.jsonl and
-// <name>-holdout.jsonl: within each stratum (with and without PHI) the
-// documents are ordered by an FNV hash of their ID (for the blind corpus
-// mixed further, see corpora) and the first quarter goes to the holdout. The
-// split depends on IDs only, never on how the detector does on a document.
-// Document IDs are unique across both corpora.
+// Metadata (blind2 and dialogues-known only): lines "@@ key: value" right
+// after the header, before any text, give what the clinic platform would
+// supply with the encounter, written to the document's "known" field
+// (deid.Known's JSON form):
+//
+//	@@ patient: Dawn Rivers        patient_names (repeatable, one name a line)
+//	@@ provider: Marcus Feld       provider_names (repeatable)
+//	@@ relative: Grant Rivers      relative_names (repeatable)
+//	@@ id: 4712883                 identifiers: MRN, phone, member ID (repeatable)
+//	@@ birth: 1961-03-03           birth_date, YYYY-MM-DD (at most once)
+//	@@ plain: will, may            not metadata: see the name check below
+//
+// Checks on those two corpora, every one fatal: a document with metadata is
+// all lower case (it stands for a speech-recognition transcript) and names a
+// patient; in dialogues-known every document has metadata and at least one
+// NAME span made only of supplied name parts. The name check: every word of
+// an annotated NAME span or of a supplied name (two letters or more) that
+// occurs in the same document outside every span must be listed on a
+// "@@ plain:" line, which says the writer looked at it and it is an ordinary
+// word there ("i will call", "in may"), and every listed word must occur so;
+// a forgotten annotation of a name therefore stops the build.
+//
+// Source files belong to a corpus by the first digit of their name (see
+// corpora): 0x_ to 2x_ make the independent corpus, 3x_ the blind one, 4x_
+// the second blind one (blind2), 5x_ dialogues-known. The first three are
+// split deterministically into <name>.jsonl and <name>-holdout.jsonl: within
+// each stratum the documents are ordered by an FNV hash of their ID (for the
+// blind corpora mixed further, see corpora) and the first share of each
+// stratum goes to the holdout. The split depends on IDs only, never on how
+// the detector does on a document. dialogues-known is written whole to one
+// file. Document IDs are unique across all corpora.
 package main
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"hash/fnv"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/clinscribe/clinscribe/deid"
+	"github.com/clinscribe/clinscribe/deid/eval"
 )
 
 var codes = map[string]string{
@@ -50,39 +79,71 @@ type span struct {
 }
 
 type doc struct {
-	ID    string `json:"id"`
-	Text  string `json:"text"`
-	Spans []span `json:"spans"`
+	ID    string      `json:"id"`
+	Text  string      `json:"text"`
+	Spans []span      `json:"spans"`
+	Known *deid.Known `json:"known,omitempty"`
+
+	plain []string // "@@ plain:" words, checked, never written
 }
 
-const holdoutShare = 0.25
+// A stratum function names the stratum of a document; the split takes the
+// same share of every stratum.
+type stratumFunc func(doc) string
+
+// phiOrFree is the stratification of the first two corpora.
+func phiOrFree(d doc) string {
+	if len(d.Spans) == 0 {
+		return "PHI-free"
+	}
+	return "with PHI"
+}
+
+// metaFreeOther is blind2's: transcripts with metadata, PHI-free documents,
+// everything else.
+func metaFreeOther(d doc) string {
+	switch {
+	case d.Known != nil:
+		return "dialogue with metadata"
+	case len(d.Spans) == 0:
+		return "PHI-free"
+	default:
+		return "other"
+	}
+}
 
 // corpora maps the leading digits of a source file's name to the corpus it
-// belongs to; the corpus name is also the base name of its two outputs.
+// belongs to; the corpus name is also the base name of its outputs.
 //
 // mix: IDs that differ only in their last characters (b-ed-001, b-ed-002, ...)
 // lie next to each other in plain FNV-1a order, so a quarter taken from the
-// front of that order can be whole document types. The blind corpus therefore
-// passes the FNV-1a hash through the MurmurHash3 finalizer before ordering;
-// the independent corpus keeps its plain FNV-1a split, which was fixed before
-// it was first evaluated.
+// front of that order can be whole document types. The blind corpora
+// therefore pass the FNV-1a hash through the MurmurHash3 finalizer before
+// ordering; the independent corpus keeps its plain FNV-1a split, which was
+// fixed before it was first evaluated.
 var corpora = []struct {
 	name     string
 	prefixes string // first characters of the file names that belong to it
 	mix      bool
+	share    float64     // of each stratum to the holdout; 0: one file, no split
+	strata   stratumFunc // nil when share is 0
+	meta     bool        // "@@" metadata allowed, and the checks that come with it
+	allKnown bool        // every document must carry metadata naming a supplied name
 }{
-	{"independent", "012", false},
-	{"blind", "3", true},
+	{name: "independent", prefixes: "012", share: 0.25, strata: phiOrFree},
+	{name: "blind", prefixes: "3", mix: true, share: 0.25, strata: phiOrFree},
+	{name: "blind2", prefixes: "4", mix: true, share: 1.0 / 3, strata: metaFreeOther, meta: true},
+	{name: "dialogues-known", prefixes: "5", meta: true, allKnown: true},
 }
 
-func corpusOf(file string) (string, error) {
+func corpusOf(file string) (int, error) {
 	base := filepath.Base(file)
-	for _, c := range corpora {
+	for i, c := range corpora {
 		if base != "" && strings.ContainsRune(c.prefixes, rune(base[0])) {
-			return c.name, nil
+			return i, nil
 		}
 	}
-	return "", fmt.Errorf("%s: belongs to no corpus (file names start with a corpus digit)", file)
+	return 0, fmt.Errorf("%s: belongs to no corpus (file names start with a corpus digit)", file)
 }
 
 func main() {
@@ -99,14 +160,14 @@ func run() error {
 		return err
 	}
 	sort.Strings(files)
-	docs := map[string][]doc{}
+	docs := make([][]doc, len(corpora))
 	seen := map[string]bool{}
 	for _, f := range files {
-		name, err := corpusOf(f)
+		ci, err := corpusOf(f)
 		if err != nil {
 			return err
 		}
-		ds, err := parseFile(f)
+		ds, err := parseFile(f, corpora[ci].meta)
 		if err != nil {
 			return err
 		}
@@ -115,11 +176,24 @@ func run() error {
 				return fmt.Errorf("%s: duplicate id %q", f, d.ID)
 			}
 			seen[d.ID] = true
-			docs[name] = append(docs[name], d)
+			if corpora[ci].meta {
+				if err := checkStrict(d, corpora[ci].allKnown); err != nil {
+					return fmt.Errorf("%s: %w", f, err)
+				}
+			}
+			docs[ci] = append(docs[ci], d)
 		}
 	}
-	for _, c := range corpora {
-		if err := split(c.name, docs[c.name], c.mix); err != nil {
+	for i, c := range corpora {
+		if c.share == 0 {
+			path := filepath.Join("testdata", "deid", c.name+".jsonl")
+			if err := write(path, byID(docs[i])); err != nil {
+				return err
+			}
+			summary(c.name, docs[i], nil)
+			continue
+		}
+		if err := split(c.name, docs[i], c.mix, c.share, c.strata, c.meta); err != nil {
 			return err
 		}
 	}
@@ -127,36 +201,39 @@ func run() error {
 }
 
 // split writes one corpus as <name>.jsonl and <name>-holdout.jsonl.
-func split(name string, docs []doc, mix bool) error {
+func split(name string, docs []doc, mix bool, share float64, strata stratumFunc, detail bool) error {
 	key := hash
 	if mix {
 		key = func(s string) uint32 { return fmix32(hash(s)) }
 	}
-	var phi, free []doc
+	byStratum := map[string][]doc{}
+	var names []string
 	for _, d := range docs {
-		if len(d.Spans) == 0 {
-			free = append(free, d)
-		} else {
-			phi = append(phi, d)
+		s := strata(d)
+		if _, ok := byStratum[s]; !ok {
+			names = append(names, s)
 		}
+		byStratum[s] = append(byStratum[s], d)
 	}
 	var main, hold []doc
-	for _, stratum := range [][]doc{phi, free} {
+	for _, s := range names {
+		stratum := byStratum[s]
 		sort.Slice(stratum, func(i, j int) bool { return key(stratum[i].ID) < key(stratum[j].ID) })
-		n := int(float64(len(stratum))*holdoutShare + 0.5)
+		n := int(float64(len(stratum))*share + 0.5)
 		hold = append(hold, stratum[:n]...)
 		main = append(main, stratum[n:]...)
 	}
-	byID := func(ds []doc) {
-		sort.Slice(ds, func(i, j int) bool { return ds[i].ID < ds[j].ID })
-	}
-	byID(main)
-	byID(hold)
+	main, hold = byID(main), byID(hold)
 	if err := write(filepath.Join("testdata", "deid", name+".jsonl"), main); err != nil {
 		return err
 	}
 	if err := write(filepath.Join("testdata", "deid", name+"-holdout.jsonl"), hold); err != nil {
 		return err
+	}
+	if detail {
+		summary(name, main, strata)
+		summary(name+"-holdout", hold, strata)
+		return nil
 	}
 	count := func(ds []doc) (n, free, spans int) {
 		for _, d := range ds {
@@ -178,6 +255,49 @@ func split(name string, docs []doc, mix bool) error {
 	return nil
 }
 
+// summary prints documents and spans per stratum and per type.
+func summary(name string, ds []doc, strata stratumFunc) {
+	perStratum := map[string]int{}
+	perType := map[string]int{}
+	spans := 0
+	for _, d := range ds {
+		if strata != nil {
+			perStratum[strata(d)]++
+		}
+		for _, s := range d.Spans {
+			perType[s.Type]++
+			spans++
+		}
+	}
+	fmt.Printf("%-20s %4d documents, %5d spans\n", name, len(ds), spans)
+	line := func(label string, m map[string]int) {
+		keys := make([]string, 0, len(m))
+		for k := range m {
+			keys = append(keys, k)
+		}
+		sort.Slice(keys, func(i, j int) bool {
+			if m[keys[i]] != m[keys[j]] {
+				return m[keys[i]] > m[keys[j]]
+			}
+			return keys[i] < keys[j]
+		})
+		parts := make([]string, len(keys))
+		for i, k := range keys {
+			parts[i] = fmt.Sprintf("%s %d", k, m[k])
+		}
+		fmt.Printf("%20s %s: %s\n", "", label, strings.Join(parts, ", "))
+	}
+	if strata != nil {
+		line("strata", perStratum)
+	}
+	line("spans", perType)
+}
+
+func byID(ds []doc) []doc {
+	sort.Slice(ds, func(i, j int) bool { return ds[i].ID < ds[j].ID })
+	return ds
+}
+
 func hash(s string) uint32 {
 	h := fnv.New32a()
 	h.Write([]byte(s))
@@ -195,6 +315,8 @@ func fmix32(h uint32) uint32 {
 	return h
 }
 
+// write writes ds as JSON lines and reads the file back with the evaluator's
+// own parser, so a file it would reject is never left behind unnoticed.
 func write(path string, ds []doc) error {
 	var b strings.Builder
 	for _, d := range ds {
@@ -208,10 +330,20 @@ func write(path string, ds []doc) error {
 		b.Write(line)
 		b.WriteByte('\n')
 	}
-	return os.WriteFile(path, []byte(b.String()), 0o644)
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		return err
+	}
+	back, err := eval.ReadCorpus(bytes.NewReader([]byte(b.String())))
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if len(back) != len(ds) {
+		return fmt.Errorf("%s: wrote %d documents, eval reads %d", path, len(ds), len(back))
+	}
+	return nil
 }
 
-func parseFile(path string) ([]doc, error) {
+func parseFile(path string, allowMeta bool) ([]doc, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -219,7 +351,7 @@ func parseFile(path string) ([]doc, error) {
 	defer f.Close()
 	var docs []doc
 	var id string
-	var lines []string
+	var lines, meta []string
 	lineNo, startLine := 0, 0
 	flush := func() error {
 		if id == "" {
@@ -240,6 +372,9 @@ func parseFile(path string) ([]doc, error) {
 		if err != nil {
 			return fmt.Errorf("%s:%d: %w", path, startLine, err)
 		}
+		if err := parseMeta(&d, meta); err != nil {
+			return fmt.Errorf("%s:%d: %w", path, startLine, err)
+		}
 		docs = append(docs, d)
 		return nil
 	}
@@ -255,8 +390,21 @@ func parseFile(path string) ([]doc, error) {
 				return nil, err
 			}
 			id = strings.TrimSpace(strings.TrimPrefix(l, "=== "))
-			lines = nil
+			lines, meta = nil, nil
 			startLine = lineNo
+		case strings.HasPrefix(l, "@@"):
+			if !allowMeta {
+				return nil, fmt.Errorf("%s:%d: metadata lines belong to the blind2 and dialogues-known sources only", path, lineNo)
+			}
+			if id == "" {
+				return nil, fmt.Errorf("%s:%d: metadata before the first header", path, lineNo)
+			}
+			for _, t := range lines {
+				if strings.TrimSpace(t) != "" {
+					return nil, fmt.Errorf("%s:%d: metadata after the text began (doc %s)", path, lineNo, id)
+				}
+			}
+			meta = append(meta, l)
 		default:
 			lines = append(lines, strings.TrimRight(l, " \t"))
 		}
@@ -268,6 +416,169 @@ func parseFile(path string) ([]doc, error) {
 		return nil, err
 	}
 	return docs, nil
+}
+
+// parseMeta fills d.Known and d.plain from the document's "@@" lines.
+func parseMeta(d *doc, meta []string) error {
+	if len(meta) == 0 {
+		return nil
+	}
+	var kn deid.Known
+	for _, l := range meta {
+		rest, ok := strings.CutPrefix(l, "@@ ")
+		key, val, ok2 := strings.Cut(rest, ":")
+		key, val = strings.TrimSpace(key), strings.TrimSpace(val)
+		if !ok || !ok2 || key == "" || val == "" {
+			return fmt.Errorf("doc %s: malformed metadata line %q (want \"@@ key: value\")", d.ID, l)
+		}
+		if strings.ContainsAny(val, "{|}") {
+			return fmt.Errorf("doc %s: markup inside metadata %q", d.ID, l)
+		}
+		switch key {
+		case "patient", "provider", "relative":
+			for _, r := range val {
+				if !unicode.IsLetter(r) && !strings.ContainsRune(" .'-", r) {
+					return fmt.Errorf("doc %s: %s name %q has a character %q a name does not", d.ID, key, val, r)
+				}
+			}
+			switch key {
+			case "patient":
+				kn.PatientNames = append(kn.PatientNames, val)
+			case "provider":
+				kn.ProviderNames = append(kn.ProviderNames, val)
+			default:
+				kn.RelativeNames = append(kn.RelativeNames, val)
+			}
+		case "id":
+			if !strings.ContainsFunc(val, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
+				return fmt.Errorf("doc %s: identifier %q has no letter or digit", d.ID, val)
+			}
+			kn.Identifiers = append(kn.Identifiers, val)
+		case "birth":
+			if kn.BirthDate != "" {
+				return fmt.Errorf("doc %s: two birth dates", d.ID)
+			}
+			if _, err := time.Parse("2006-01-02", val); err != nil {
+				return fmt.Errorf("doc %s: birth date %q is not YYYY-MM-DD", d.ID, val)
+			}
+			kn.BirthDate = val
+		case "plain":
+			for _, w := range strings.Split(val, ",") {
+				w = strings.TrimSpace(w)
+				if w == "" || strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsLower(r) }) {
+					return fmt.Errorf("doc %s: plain word %q is not one lower-case word", d.ID, w)
+				}
+				d.plain = append(d.plain, w)
+			}
+		default:
+			return fmt.Errorf("doc %s: unknown metadata key %q", d.ID, key)
+		}
+	}
+	if kn.PatientNames != nil || kn.ProviderNames != nil || kn.RelativeNames != nil || kn.Identifiers != nil || kn.BirthDate != "" {
+		d.Known = &kn
+	}
+	return nil
+}
+
+// checkStrict runs the checks of the corpora that allow metadata (see the
+// package comment).
+func checkStrict(d doc, allKnown bool) error {
+	knownParts := map[string]bool{}
+	if d.Known != nil {
+		if len(d.Known.PatientNames) == 0 {
+			return fmt.Errorf("doc %s: metadata without a patient name", d.ID)
+		}
+		if i := strings.IndexFunc(d.Text, unicode.IsUpper); i >= 0 {
+			return fmt.Errorf("doc %s: a transcript with metadata must be lower case, found %q", d.ID, context(d.Text, i))
+		}
+		for _, n := range slices.Concat(d.Known.PatientNames, d.Known.ProviderNames, d.Known.RelativeNames) {
+			for _, p := range words(n) {
+				if utf8.RuneCountInString(p) > 1 {
+					knownParts[strings.ToLower(p)] = true
+				}
+			}
+		}
+	} else if allKnown {
+		return fmt.Errorf("doc %s: no metadata (every document of this corpus needs it)", d.ID)
+	}
+	if allKnown {
+		ok := false
+		for _, s := range d.Spans {
+			if s.Type != "NAME" {
+				continue
+			}
+			all := true
+			for _, p := range words(d.Text[s.Start:s.End]) {
+				if len(p) > 1 && !knownParts[strings.ToLower(p)] {
+					all = false
+				}
+			}
+			ok = ok || all
+		}
+		if !ok {
+			return fmt.Errorf("doc %s: no NAME span made only of supplied name parts", d.ID)
+		}
+	}
+	nameWords := map[string]bool{}
+	for k := range knownParts {
+		nameWords[k] = true
+	}
+	for _, s := range d.Spans {
+		if s.Type == "NAME" {
+			for _, p := range words(d.Text[s.Start:s.End]) {
+				if utf8.RuneCountInString(p) > 1 {
+					nameWords[strings.ToLower(p)] = true
+				}
+			}
+		}
+	}
+	inSpan := make([]bool, len(d.Text))
+	for _, s := range d.Spans {
+		for i := s.Start; i < s.End; i++ {
+			inSpan[i] = true
+		}
+	}
+	plain := map[string]bool{}
+	for _, w := range d.plain {
+		if !nameWords[w] {
+			return fmt.Errorf("doc %s: plain word %q is no word of a name in this document", d.ID, w)
+		}
+		plain[w] = true
+	}
+	used := map[string]bool{}
+	for i := 0; i < len(d.Text); {
+		r, size := utf8.DecodeRuneInString(d.Text[i:])
+		if !unicode.IsLetter(r) {
+			i += size
+			continue
+		}
+		j := i
+		for j < len(d.Text) {
+			r, size := utf8.DecodeRuneInString(d.Text[j:])
+			if !unicode.IsLetter(r) {
+				break
+			}
+			j += size
+		}
+		w := strings.ToLower(d.Text[i:j])
+		if nameWords[w] && !inSpan[i] {
+			if !plain[w] {
+				return fmt.Errorf("doc %s: name word %q unannotated at %q (annotate it, or list it on a \"@@ plain:\" line)", d.ID, w, context(d.Text, i))
+			}
+			used[w] = true
+		}
+		i = j
+	}
+	for _, w := range d.plain {
+		if !used[w] {
+			return fmt.Errorf("doc %s: plain word %q never occurs outside a span", d.ID, w)
+		}
+	}
+	return nil
+}
+
+func words(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
 }
 
 func parseDoc(id, src string) (doc, error) {

@@ -25,9 +25,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/clinscribe/clinscribe/pipeline"
 	"github.com/clinscribe/clinscribe/pipeline/access"
 	"github.com/clinscribe/clinscribe/pipeline/audit"
+	"github.com/clinscribe/clinscribe/pipeline/encounter"
 	"github.com/clinscribe/clinscribe/pipeline/phi"
 )
 
@@ -66,16 +66,43 @@ func (c Config) WithDefaults() Config {
 	return c
 }
 
-// AuditReader exports audit entries; the API filters and authorizes.
-type AuditReader func(ctx context.Context) ([]audit.Entry, error)
+// Services are what the handlers call, each the small interface its
+// handlers need; all are required (cmd/clinscribe/internal/app wires the
+// pipeline's services in).
+type Services struct {
+	Intake     Intake
+	Drafts     Drafts
+	Reviews    Reviews
+	Consent    Consent
+	Pseudonyms Pseudonyms
+	Deletion   Deletion
+	Human      HumanQueue
+	Guard      Guard
+	// AuditRows reads the audit trail (the configured sink).
+	AuditRows access.AuditRows
+}
+
+func (s Services) validate() error {
+	if s.Intake == nil || s.Drafts == nil || s.Reviews == nil || s.Consent == nil || s.Pseudonyms == nil ||
+		s.Deletion == nil || s.Human == nil || s.Guard == nil || s.AuditRows == nil {
+		return errors.New("api.New: every service is required")
+	}
+	return nil
+}
+
+// Guard refuses (and audits the refusal of) an action that concerns no
+// particular encounter, and exports the audit trail to who may see it
+// (*access.Guard).
+type Guard interface {
+	Deny(ctx context.Context, who access.Who, act access.Action, meta *encounter.Meta) error
+	ExportAudit(ctx context.Context, who access.Who, f audit.Filter, read access.AuditRows) ([]audit.Row, error)
+}
 
 // Server serves the API.
 type Server struct {
 	cfg    Config
-	p      *pipeline.Pipeline
+	svc    Services
 	tokens *access.Tokens
-	audit  AuditReader
-	alog   *audit.Logger
 	log    *slog.Logger
 	mux    *http.ServeMux
 	extra  http.Handler
@@ -90,14 +117,20 @@ type Options struct {
 }
 
 // New returns a Server.
-func New(cfg Config, p *pipeline.Pipeline, tokens *access.Tokens, auditReader AuditReader, alog *audit.Logger, log *slog.Logger, opts Options) *Server {
+func New(cfg Config, svc Services, tokens *access.Tokens, log *slog.Logger, opts Options) (*Server, error) {
+	if err := svc.validate(); err != nil {
+		return nil, err
+	}
+	if tokens == nil || log == nil {
+		return nil, errors.New("api.New: tokens and log are required")
+	}
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	s := &Server{cfg: cfg.WithDefaults(), p: p, tokens: tokens, audit: auditReader, alog: alog, log: log,
+	s := &Server{cfg: cfg.WithDefaults(), svc: svc, tokens: tokens, log: log,
 		mux: http.NewServeMux(), extra: opts.Health, now: opts.Now}
 	s.routes()
-	return s
+	return s, nil
 }
 
 // Handler is the API with its middleware.
@@ -105,7 +138,7 @@ func (s *Server) Handler() http.Handler { return s.withRequestID(s.mux) }
 
 type route struct {
 	pattern string
-	fn      func(http.ResponseWriter, *http.Request, pipeline.Who)
+	fn      func(http.ResponseWriter, *http.Request, access.Who)
 }
 
 // table is every authenticated route.
@@ -283,7 +316,7 @@ func requestID(r *http.Request) string {
 
 // authenticated resolves the bearer token, bounds the request's time, and
 // calls fn with the caller.
-func (s *Server) authenticated(fn func(http.ResponseWriter, *http.Request, pipeline.Who)) http.Handler {
+func (s *Server) authenticated(fn func(http.ResponseWriter, *http.Request, access.Who)) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		timeout := s.cfg.RequestTimeout
 		if r.Method == http.MethodPost && r.Pattern == "POST /v1/encounters" {
@@ -309,7 +342,7 @@ func (s *Server) authenticated(fn func(http.ResponseWriter, *http.Request, pipel
 			s.fail(w, r, phi.Permanentf(phi.CodeUnauthenticated, "the token is invalid or expired"))
 			return
 		}
-		fn(w, r, pipeline.Who{Principal: p, RequestID: requestID(r)})
+		fn(w, r, access.Who{Principal: p, RequestID: requestID(r)})
 	})
 }
 

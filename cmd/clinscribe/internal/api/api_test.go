@@ -24,6 +24,7 @@ import (
 	"github.com/clinscribe/clinscribe/pipeline/webhook"
 	"github.com/clinscribe/clinscribe/storage"
 	"github.com/clinscribe/clinscribe/worker/redistest"
+	"github.com/clinscribe/clinscribe/worker/workertest"
 )
 
 const samples = "../../../../testdata/samples"
@@ -117,6 +118,9 @@ func setup(t *testing.T, mutate func(*config.Config)) *fixture {
 		{"reviewer", access.RoleReviewer, "rev-1", time.Time{}},
 		{"reviewer2", access.RoleReviewer, "rev-2", time.Time{}},
 		{"ops", access.RoleOps, "ops-1", time.Time{}},
+		// An ID a spreadsheet would run as a formula: IDs may start with
+		// @ or -, and CSV exports are opened in spreadsheets.
+		{"formula", access.RoleOps, "@SUM-1", time.Time{}},
 		{"expired", access.RolePlatform, "clinic-platform", time.Now().Add(-time.Hour)},
 	} {
 		token, rec, err := access.NewToken("tok-"+tk.id, tk.role, tk.subject, tk.expires)
@@ -271,20 +275,18 @@ func (f *fixture) auditExport(who string) (int, []byte) {
 
 func (f *fixture) waitDraft(id string) map[string]any {
 	f.t.Helper()
-	deadline := time.Now().Add(30 * time.Second)
-	for {
-		var v map[string]any
+	var v map[string]any
+	workertest.Eventually(f.t, 30*time.Second, func() error {
+		v = nil
 		if code := f.call("platform", "GET", "/v1/encounters/"+id, nil, &v); code != 200 {
 			f.t.Fatalf("status: %d", code)
 		}
-		if v["finished"] == true {
-			return v
+		if v["finished"] != true {
+			return fmt.Errorf("not finished: %v", v)
 		}
-		if time.Now().After(deadline) {
-			f.t.Fatalf("not finished: %v", v)
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+		return nil
+	})
+	return v
 }
 
 func auditEvents(t *testing.T, dir string) []audit.Entry {

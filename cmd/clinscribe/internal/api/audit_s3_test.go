@@ -2,13 +2,9 @@ package api_test
 
 import (
 	"bytes"
-	"context"
 	"net/http"
 	"path/filepath"
 	"testing"
-
-	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/service/s3"
 
 	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/config"
 	"github.com/clinscribe/clinscribe/pipeline/audit"
@@ -21,10 +17,7 @@ import (
 // SDK takes credentials from the environment.
 func TestAuditExportReadsTheS3Sink(t *testing.T) {
 	srv := s3test.Start(t)
-	if _, err := srv.Client().CreateBucket(context.Background(), &s3.CreateBucketInput{
-		Bucket: aws.String("trail"), ObjectLockEnabledForBucket: aws.Bool(true)}); err != nil {
-		t.Fatal(err)
-	}
+	srv.LockedBucket(t, "trail")
 	ak, sk := s3test.Credentials()
 	t.Setenv("AWS_ACCESS_KEY_ID", ak)
 	t.Setenv("AWS_SECRET_ACCESS_KEY", sk)

@@ -80,7 +80,7 @@ func TestBadInputIsRefusedClearly(t *testing.T) {
 			}
 		})
 	}
-	ids, err := f.a.Pipeline.Store().List(context.Background())
+	ids, err := f.a.Services.Store.List(context.Background())
 	if err != nil || len(ids) != 0 {
 		t.Fatalf("refused requests stored encounters: %v %v", ids, err)
 	}

@@ -1,12 +1,13 @@
 package api_test
 
 import (
-	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/api"
 	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/api"
 )
 
 // The request ID and method a client sends end up in the access log under

@@ -50,7 +50,10 @@ func bareServer(t *testing.T, opts api.Options) (*httptest.Server, *syncBuffer) 
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := api.New(api.Config{}, nil, tokens, nil, nil, log, opts)
+	s, err := api.New(api.Config{}, downServices(), tokens, log, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
 	ts := httptest.NewUnstartedServer(s.Handler())
 	ts.Config.ErrorLog = slog.NewLogLogger(log.Handler(), slog.LevelWarn)
 	ts.Start()

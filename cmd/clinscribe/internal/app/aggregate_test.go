@@ -3,15 +3,16 @@ package app_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/clinscribe/clinscribe/pipeline"
 	"github.com/clinscribe/clinscribe/pipeline/access"
 	"github.com/clinscribe/clinscribe/pipeline/aggregate"
 	"github.com/clinscribe/clinscribe/storage"
 	"github.com/clinscribe/clinscribe/worker/redistest"
+	"github.com/clinscribe/clinscribe/worker/workertest"
 )
 
 // Signed encounters become de-identified aggregate records (deid queue);
@@ -23,7 +24,7 @@ func TestAggregatesFromSignedEncounters(t *testing.T) {
 	cfg := testConfig(t, rds.URL)
 	e := start(t, rds, cfg, true)
 	ctx := context.Background()
-	dr := pipeline.Who{Principal: access.Principal{ID: "dr-okafor", Role: access.RoleProvider}}
+	dr := access.Who{Principal: access.Principal{ID: "dr-okafor", Role: access.RoleProvider}}
 	const n = 12
 	for i := range n {
 		req := baseNote([]byte("HPI: Harold Whitcombe reports a cough for five days.\nExam: Temp 38.4 C. Lungs clear.\n" +
@@ -36,7 +37,7 @@ func TestAggregatesFromSignedEncounters(t *testing.T) {
 			t.Fatal(err)
 		}
 		e.waitFinished(t, id, 30*time.Second)
-		dv, err := e.a.Pipeline.ViewDraft(ctx, dr, id, 0)
+		dv, err := e.a.Services.Signoff.View(ctx, dr, id, 0)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -45,29 +46,25 @@ func TestAggregatesFromSignedEncounters(t *testing.T) {
 			secs := dv.Sections
 			secs[3].Sentences = append(secs[3].Sentences, secs[3].Sentences[0])
 			secs[3].Sentences[len(secs[3].Sentences)-1].Text = "Add ibuprofen 400 mg as needed."
-			if dv, err = e.a.Pipeline.Edit(ctx, dr, id, dv.Version, secs); err != nil {
+			if dv, err = e.a.Services.Signoff.Edit(ctx, dr, id, dv.Version, secs); err != nil {
 				t.Fatal(err)
 			}
 		}
-		if _, err := e.a.Pipeline.Sign(ctx, dr, id, dv.Version, dv.ContentSHA256, "Reviewed."); err != nil {
+		if _, err := e.a.Services.Signoff.Sign(ctx, dr, id, dv.Version, dv.ContentSHA256, "Reviewed."); err != nil {
 			t.Fatal(err)
 		}
 	}
 	var rep aggregate.Report
-	deadline := time.Now().Add(30 * time.Second)
-	for {
+	workertest.Eventually(t, 30*time.Second, func() error {
 		var err error
-		if rep, err = e.a.Pipeline.Aggregates(ctx, 11); err != nil {
+		if rep, err = e.a.Services.Aggregates.Report(ctx, 11); err != nil {
 			t.Fatal(err)
 		}
-		if len(rep.Rows) == 1 && rep.Rows[0].Drafts == n {
-			break
+		if len(rep.Rows) != 1 || rep.Rows[0].Drafts != n {
+			return fmt.Errorf("aggregates do not cover %d signed encounters: %+v", n, rep)
 		}
-		if time.Now().After(deadline) {
-			t.Fatalf("aggregates never covered %d signed encounters: %+v", n, rep)
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
+		return nil
+	})
 	row := rep.Rows[0]
 	if row.Template != "soap" || row.Provider != "offline" || row.ShareSignedUnchanged < 0.9 || row.ShareSignedUnchanged > 0.92 || row.MeanEditRatio <= 0 {
 		t.Fatalf("row = %+v", row)

@@ -29,6 +29,7 @@ import (
 	"github.com/clinscribe/clinscribe/pipeline/access"
 	"github.com/clinscribe/clinscribe/pipeline/ai"
 	"github.com/clinscribe/clinscribe/pipeline/audit"
+	"github.com/clinscribe/clinscribe/pipeline/consent"
 	"github.com/clinscribe/clinscribe/pipeline/phi"
 	"github.com/clinscribe/clinscribe/pipeline/retention"
 	"github.com/clinscribe/clinscribe/prompts"
@@ -48,6 +49,9 @@ type App struct {
 	RootKeys storage.KeyManager // wraps the keyring's keys: local key file or KMS
 	Audit    *audit.Logger
 	Gateway  *ai.Gateway
+	// Services are the pipeline and the services around it; Pipeline is
+	// Services.Pipeline.
+	Services *pipeline.Services
 	Pipeline *pipeline.Pipeline
 	Client   *worker.Client
 
@@ -135,13 +139,8 @@ func Open(ctx context.Context, cfg config.Config, opts Options) (a *App, err err
 	if err != nil {
 		return nil, fmt.Errorf("app: %w", err)
 	}
-	// Metrics wrap each provider, so the gateway stays the one audited
-	// door and measures nothing itself.
-	for i, p := range providers {
-		providers[i] = a.Metrics.InstrumentProvider(p)
-	}
-	consents := pipeline.NewConsents(a.Vault)
-	if a.Gateway, err = ai.NewGateway(cfg.AI.Config, providers, a.Audit, consents, a.Log); err != nil {
+	consents := consent.NewStore(a.Vault)
+	if a.Gateway, err = ai.NewGateway(cfg.AI.Config, providers, a.Audit, consents, a.Log, ai.WithObserver(a.Metrics)); err != nil {
 		return nil, fmt.Errorf("app: %w", err)
 	}
 
@@ -157,31 +156,34 @@ func Open(ctx context.Context, cfg config.Config, opts Options) (a *App, err err
 	}
 	a.Client = worker.NewClient(a.Redis, cfg.Worker.Tasks)
 	a.closers = append(a.closers, a.Client.Close)
-	a.Pipeline, err = pipeline.New(cfg.Pipeline, pipeline.Deps{
-		Vault: a.Vault, Gateway: a.Gateway, Audit: a.Audit, Queue: a.Client, Jobs: a.Client, Templates: templates, Log: a.Log,
-		Consents: consents, Shredder: a.Keyring, Deid: detector,
+	a.Services, err = pipeline.NewServices(cfg.Pipeline, pipeline.ServiceDeps{
+		Vault: a.Vault, Gateway: a.Gateway, Audit: a.Audit, Queue: a.Client, Consents: consents, Shredder: a.Keyring,
+		Deid: detector, Templates: templates, Log: a.Log,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("app: %w", err)
 	}
+	a.Pipeline = a.Services.Pipeline
 	return a, nil
 }
 
 // NewWorker returns an asynq server running this app's pipeline, with
 // metrics and the maintenance jobs.
 func (a *App) NewWorker() (*worker.Server, error) {
+	s := a.Services
 	sweeper, err := retention.NewSweeper(a.Config.Ops.Retention, retention.Deps{
-		Vault: a.Vault, Audit: a.Audit, Log: a.Log, Signoffs: a.Pipeline, Holds: a.Pipeline, Keys: a.Pipeline,
+		Vault: a.Vault, Audit: a.Audit, Log: a.Log, Signoffs: s.Signoff, Holds: s.Holds, Keys: s.Pipeline,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("app: %w", err)
 	}
-	return worker.NewServerWith(a.Config.Worker, a.Redis, a.Pipeline, a.Log, worker.Options{
+	handlers := worker.Handlers{Stages: s.Pipeline, Reviews: s.Review, Webhooks: s.Webhooks, Aggregates: s.Aggregates}
+	return worker.NewServerWith(a.Config.Worker, a.Redis, handlers, a.Log, worker.Options{
 		Metrics: a.Metrics,
 		Maintenance: &worker.Maintenance{
 			Config:         a.Config.Ops.Maintenance,
 			Checkpointer:   a.Trail,
-			Reviews:        a.Pipeline,
+			Reviews:        s.Review,
 			ReviewObserver: a.Metrics,
 			Retention:      sweeper,
 			RetentionEvery: a.Config.Ops.Retention.Every,
@@ -191,24 +193,38 @@ func (a *App) NewWorker() (*worker.Server, error) {
 
 // NewAPI returns the HTTP API server over this app.
 func (a *App) NewAPI() (*api.Server, error) {
-	tokens, err := access.LoadTokens(a.Config.API.TokensFile, a.Pipeline.PatientRef, nil)
+	s := a.Services
+	tokens, err := access.LoadTokens(a.Config.API.TokensFile, s.Pseudonyms.PatientRef, nil)
 	if err != nil {
 		return nil, fmt.Errorf("app: %w", err)
 	}
-	reader, err := a.auditEntries()
+	rows, err := a.auditRows()
 	if err != nil {
 		return nil, fmt.Errorf("app: audit: %w", err)
 	}
-	return api.New(a.Config.API, a.Pipeline, tokens, reader, a.Audit, a.Log, api.Options{Health: a.HealthHandler()}), nil
+	srv, err := api.New(a.Config.API, api.Services{
+		Intake: s.Pipeline, Drafts: s.Signoff, Reviews: s.Review, Consent: s.Consent, Pseudonyms: s.Pseudonyms,
+		Deletion: s.Retention, Human: s.Consent, Guard: s.Guard, AuditRows: rows,
+	}, tokens, a.Log, api.Options{Health: a.HealthHandler()})
+	if err != nil {
+		return nil, fmt.Errorf("app: %w", err)
+	}
+	return srv, nil
 }
 
-// auditEntries reads the whole trail from the configured sink — the local
-// directory or the S3 bucket — for the API's audit export.
-func (a *App) auditEntries() (api.AuditReader, error) {
+// auditRows reads the trail from the configured sink — the local directory
+// or the S3 bucket — for the API's audit export.
+func (a *App) auditRows() (access.AuditRows, error) {
 	c := a.Config.Audit
 	if c.Sink == "local" {
 		// A fresh reader per export: it lists the directory as it is now.
-		return func(context.Context) ([]audit.Entry, error) { return audit.ReadDir(c.Dir) }, nil
+		return func(ctx context.Context, f audit.Filter) ([]audit.Row, error) {
+			r, err := audit.OpenFileReader(c.Dir)
+			if err != nil {
+				return nil, err
+			}
+			return audit.Query(ctx, r, f)
+		}, nil
 	}
 	r, err := OpenAuditReader(context.Background(), c)
 	if err != nil {
@@ -217,7 +233,7 @@ func (a *App) auditEntries() (api.AuditReader, error) {
 	if cl, ok := r.(interface{ Close() error }); ok {
 		a.closers = append(a.closers, cl.Close)
 	}
-	return func(ctx context.Context) ([]audit.Entry, error) { return audit.Entries(ctx, r) }, nil
+	return func(ctx context.Context, f audit.Filter) ([]audit.Row, error) { return audit.Query(ctx, r, f) }, nil
 }
 
 // Close releases everything Open acquired, in reverse order.
@@ -265,15 +281,20 @@ func openStore(ctx context.Context, c config.Store) (storage.Blobstore, error) {
 		if err != nil {
 			return nil, err
 		}
-		client := s3.NewFromConfig(ac, func(o *s3.Options) {
-			if c.AWS.Endpoint != "" {
-				o.BaseEndpoint = aws.String(c.AWS.Endpoint)
-			}
-			o.UsePathStyle = c.AWS.PathStyle
-		})
-		return storage.NewS3(client, c.S3)
+		return storage.NewS3(newS3Client(ac, c.AWS), c.S3)
 	}
 	return nil, fmt.Errorf("unknown kind %q", c.Kind)
+}
+
+// newS3Client is the one S3 client builder: the data store and the audit
+// sink take the same endpoint and path-style settings.
+func newS3Client(ac aws.Config, c config.AWS) *s3.Client {
+	return s3.NewFromConfig(ac, func(o *s3.Options) {
+		if c.Endpoint != "" {
+			o.BaseEndpoint = aws.String(c.Endpoint)
+		}
+		o.UsePathStyle = c.PathStyle
+	})
 }
 
 func openKeyManager(ctx context.Context, c config.Keys, create bool) (storage.KeyManager, error) {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -21,8 +22,10 @@ import (
 	"github.com/clinscribe/clinscribe/pipeline"
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
 	"github.com/clinscribe/clinscribe/pipeline/phi"
+	"github.com/clinscribe/clinscribe/pipeline/signoff"
 	"github.com/clinscribe/clinscribe/worker"
 	"github.com/clinscribe/clinscribe/worker/redistest"
+	"github.com/clinscribe/clinscribe/worker/workertest"
 )
 
 const samplesDir = "../../../../testdata/samples"
@@ -88,20 +91,7 @@ func start(t *testing.T, rds *redistest.Server, cfg config.Config, withWorker bo
 
 func (e *env) waitFinished(t *testing.T, id string, timeout time.Duration) *pipeline.View {
 	t.Helper()
-	deadline := time.Now().Add(timeout)
-	for {
-		v, err := e.a.Pipeline.Status(context.Background(), id)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if v.Finished {
-			return v
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("encounter %s not finished after %s: %+v", id, timeout, v.Stages)
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+	return workertest.Finished(t, e.a.Pipeline.Status, id, timeout)
 }
 
 func submitSample(t *testing.T, a *app.App, name string) string {
@@ -268,7 +258,7 @@ func TestCanaryNoPHIOutsideEncryptedStorage(t *testing.T) {
 	for _, id := range ids[:3] {
 		v := e.waitFinished(t, id, 30*time.Second)
 		if len(v.Drafts) == 1 {
-			if _, err := e.a.Pipeline.Draft(ctx, id, 0, pipeline.Viewer{Actor: "dr-okafor", Role: "clinician"}); err != nil {
+			if _, err := e.a.Services.Signoff.Draft(ctx, id, 0, signoff.Viewer{Actor: "dr-okafor", Role: "clinician"}); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -280,8 +270,7 @@ func TestCanaryNoPHIOutsideEncryptedStorage(t *testing.T) {
 	// the failed stage archived, the shredded encounter's task in retry.
 	ins := asynq.NewInspector(e.a.Redis)
 	defer ins.Close()
-	deadline := time.Now().Add(20 * time.Second)
-	for {
+	workertest.Eventually(t, 20*time.Second, func() error {
 		tq, _ := ins.GetQueueInfo(worker.QueueTranscribe)
 		sq, _ := ins.GetQueueInfo(worker.QueueSummarize)
 		if tq != nil && sq != nil && tq.Archived > 0 && sq.Retry > 0 {
@@ -299,14 +288,11 @@ func TestCanaryNoPHIOutsideEncryptedStorage(t *testing.T) {
 				}
 			}
 			if len(retrying) > 0 && len(archivedTasks) > 0 {
-				break
+				return nil
 			}
 		}
-		if time.Now().After(deadline) {
-			t.Fatalf("asynq never held an archived and a retrying task: %+v %+v", tq, sq)
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
+		return fmt.Errorf("asynq never held an archived and a retrying task: %+v %+v", tq, sq)
+	})
 
 	dump := rds.Dump(t)
 	if len(dump) == 0 {

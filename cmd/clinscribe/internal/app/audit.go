@@ -6,9 +6,6 @@ import (
 	"fmt"
 	"log/slog"
 
-	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/service/s3"
-
 	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/config"
 	"github.com/clinscribe/clinscribe/pipeline/audit"
 )
@@ -45,13 +42,7 @@ func openAuditStore(ctx context.Context, c config.Audit) (audit.Store, error) {
 		if err != nil {
 			return nil, err
 		}
-		client := s3.NewFromConfig(ac, func(o *s3.Options) {
-			if c.AWS.Endpoint != "" {
-				o.BaseEndpoint = aws.String(c.AWS.Endpoint)
-			}
-			o.UsePathStyle = c.AWS.PathStyle
-		})
-		return audit.NewS3Store(client, c.S3, nil)
+		return audit.NewS3Store(newS3Client(ac, c.AWS), c.S3, nil)
 	}
 	return nil, fmt.Errorf("audit.sink: unknown sink %q", c.Sink)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -22,6 +23,7 @@ import (
 	"github.com/clinscribe/clinscribe/storage"
 	"github.com/clinscribe/clinscribe/worker/health"
 	"github.com/clinscribe/clinscribe/worker/redistest"
+	"github.com/clinscribe/clinscribe/worker/workertest"
 )
 
 // scrape GETs /metrics from h and parses the exposition.
@@ -98,16 +100,15 @@ func TestMetricsAfterPipelineRun(t *testing.T) {
 	// The worker records a task's outcome after the handler returns;
 	// asynq marks it completed a moment later. Wait for both.
 	var fams map[string]*dto.MetricFamily
-	deadline := time.Now().Add(10 * time.Second)
-	for {
+	_ = workertest.Within(10*time.Second, func() error { // the checks below say what is missing
 		fams = scrape(t, h)
 		done, _ := value(fams, "clinscribe_queue_tasks", map[string]string{"queue": "summarize", "state": "completed"})
 		okN, _ := value(fams, "clinscribe_tasks_total", map[string]string{"queue": "summarize", "outcome": "ok"})
-		if done == 3 && okN == 3 || time.Now().After(deadline) {
-			break
+		if done != 3 || okN != 3 {
+			return workertest.ErrNotYet
 		}
-		time.Sleep(50 * time.Millisecond)
-	}
+		return nil
+	})
 	want := []struct {
 		name   string
 		labels map[string]string
@@ -208,19 +209,13 @@ func TestReadyzAndWorkerSurviveRedisRestart(t *testing.T) {
 	if rep.Checks["storage"] != "ok" {
 		t.Fatalf("storage check failed with Redis down: %+v", rep)
 	}
-	time.Sleep(time.Second) // the worker keeps trying meanwhile
 	rds.Restart(t)
-	deadline := time.Now().Add(15 * time.Second)
-	for {
-		code, rep = readyz(t, h)
-		if code == 200 {
-			break
+	workertest.Eventually(t, 15*time.Second, func() error {
+		if code, rep = readyz(t, h); code != 200 {
+			return fmt.Errorf("/readyz after Redis returned: %d %+v", code, rep)
 		}
-		if time.Now().After(deadline) {
-			t.Fatalf("/readyz after Redis returned: %d %+v", code, rep)
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
+		return nil
+	})
 	for _, id := range ids {
 		v := e.waitFinished(t, id, 90*time.Second)
 		if v.Failure != nil || len(v.Drafts) != 1 {
@@ -274,39 +269,35 @@ func TestScheduledMaintenance(t *testing.T) {
 	// A recording that goes through, then signed by its clinician.
 	id := submitSample(t, e.a, "rec-cough-telehealth")
 	e.waitFinished(t, id, 30*time.Second)
-	dr := pipeline.Who{Principal: access.Principal{ID: "dr-okafor", Role: access.RoleProvider}}
-	dv, err := e.a.Pipeline.ViewDraft(ctx, dr, id, 0)
+	dr := access.Who{Principal: access.Principal{ID: "dr-okafor", Role: access.RoleProvider}}
+	dv, err := e.a.Services.Signoff.View(ctx, dr, id, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := e.a.Pipeline.Sign(ctx, dr, id, dv.Version, dv.ContentSHA256, "Reviewed."); err != nil {
+	if _, err := e.a.Services.Signoff.Sign(ctx, dr, id, dv.Version, dv.ContentSHA256, "Reviewed."); err != nil {
 		t.Fatal(err)
 	}
 
 	h := e.a.HealthHandler()
 	audio := encounter.InputKey(id, encounter.RoleAudio)
-	deadline := time.Now().Add(30 * time.Second)
-	for {
+	workertest.Eventually(t, 30*time.Second, func() error {
 		fams := scrape(t, h)
 		archived, _ := value(fams, "clinscribe_queue_tasks", map[string]string{"queue": "transcribe", "state": "archived"})
 		purged, _ := value(fams, "clinscribe_maintenance_purged_tasks_total", map[string]string{"queue": "transcribe", "state": "archived"})
 		deleted, _ := value(fams, "clinscribe_retention_inputs_deleted_total", nil)
 		_, err := e.a.Data.Get(ctx, audio)
 		gone := errors.Is(err, storage.ErrNotFound)
-		if archived == 0 && purged == 1 && deleted >= 1 && gone {
-			runs, _ := value(fams, "clinscribe_maintenance_runs_total", map[string]string{"task_type": "maintenance:purge", "outcome": "ok"})
-			if runs < 1 {
-				t.Fatalf("purge runs = %v", runs)
-			}
-			break
+		if archived != 0 || purged != 1 || deleted < 1 || !gone {
+			return fmt.Errorf("archived %v purged %v deleted %v audio gone %v", archived, purged, deleted, gone)
 		}
-		if time.Now().After(deadline) {
-			t.Fatalf("archived %v purged %v deleted %v audio gone %v", archived, purged, deleted, gone)
+		runs, _ := value(fams, "clinscribe_maintenance_runs_total", map[string]string{"task_type": "maintenance:purge", "outcome": "ok"})
+		if runs < 1 {
+			t.Fatalf("purge runs = %v", runs)
 		}
-		time.Sleep(200 * time.Millisecond)
-	}
+		return nil
+	})
 	// The signed encounter's records stay.
-	store := e.a.Pipeline.Store()
+	store := e.a.Services.Store
 	if _, err := store.Draft(ctx, id, dv.Version); err != nil {
 		t.Fatalf("signed draft: %v", err)
 	}

@@ -18,7 +18,9 @@ import (
 	"github.com/clinscribe/clinscribe/pipeline/ai/openaitest"
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
 	"github.com/clinscribe/clinscribe/pipeline/phi"
+	"github.com/clinscribe/clinscribe/pipeline/signoff"
 	"github.com/clinscribe/clinscribe/worker/redistest"
+	"github.com/clinscribe/clinscribe/worker/workertest"
 )
 
 const simKey = "sk-sim-app-test"
@@ -71,19 +73,7 @@ func openApp(t *testing.T, c config.Config) *app.App {
 
 func waitFinished(t *testing.T, a *app.App, id string) *pipeline.View {
 	t.Helper()
-	deadline := time.Now().Add(60 * time.Second)
-	for time.Now().Before(deadline) {
-		v, err := a.Pipeline.Status(context.Background(), id)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if v.Finished {
-			return v
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-	t.Fatalf("encounter %s did not finish", id)
-	return nil
+	return workertest.Finished(t, a.Pipeline.Status, id, 60*time.Second)
 }
 
 func submitRecording(t *testing.T, a *app.App, wav []byte) string {
@@ -139,7 +129,7 @@ func TestPipelineWithOpenAIProvider(t *testing.T) {
 			t.Errorf("%s: label %+v", id, l)
 		}
 	}
-	d, err := a.Pipeline.Draft(ctx, recID, 0, pipeline.Viewer{Actor: "dr-sim", Role: "clinician"})
+	d, err := a.Services.Signoff.Draft(ctx, recID, 0, signoff.Viewer{Actor: "dr-sim", Role: "clinician"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/clinscribe/clinscribe/pipeline"
 	"github.com/clinscribe/clinscribe/pipeline/ai/openaitest"
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
+	"github.com/clinscribe/clinscribe/pipeline/signoff"
 	"github.com/clinscribe/clinscribe/worker/redistest"
 )
 
@@ -63,7 +64,7 @@ func TestPseudonymizationKeepsIdentifiersFromProvider(t *testing.T) {
 				leaked = append(leaked, s)
 			}
 		}
-		d, err := a.Pipeline.Draft(context.Background(), id, 1, pipeline.Viewer{Actor: "dr-okafor", Role: "provider"})
+		d, err := a.Services.Signoff.Draft(context.Background(), id, 1, signoff.Viewer{Actor: "dr-okafor", Role: "provider"})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -2,6 +2,7 @@ package app_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"time"
 
@@ -11,6 +12,7 @@ import (
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
 	"github.com/clinscribe/clinscribe/worker"
 	"github.com/clinscribe/clinscribe/worker/redistest"
+	"github.com/clinscribe/clinscribe/worker/workertest"
 )
 
 // Graceful shutdown: a task that finishes within the shutdown timeout
@@ -42,13 +44,12 @@ func TestGracefulShutdown(t *testing.T) {
 				t.Fatal(err)
 			}
 			id := submitSample(t, e.a, "note-hypertension-followup")
-			for {
-				st, err := e.a.Pipeline.Store().Stage(context.Background(), id, encounter.StageSummarize)
-				if err == nil && st.State == encounter.StateRunning {
-					break
+			workertest.Eventually(t, 30*time.Second, func() error {
+				if st, err := e.a.Services.Store.Stage(context.Background(), id, encounter.StageSummarize); err != nil || st.State != encounter.StateRunning {
+					return fmt.Errorf("summarize stage not running: %+v %v", st, err)
 				}
-				time.Sleep(20 * time.Millisecond)
-			}
+				return nil
+			})
 			srv.Shutdown()
 			ins := asynq.NewInspector(e.a.Redis)
 			defer ins.Close()
@@ -59,7 +60,7 @@ func TestGracefulShutdown(t *testing.T) {
 			if q.Pending != c.wantPending || q.Active != 0 {
 				t.Fatalf("after shutdown: pending %d active %d, want pending %d", q.Pending, q.Active, c.wantPending)
 			}
-			vs, _ := e.a.Pipeline.Store().DraftVersions(context.Background(), id)
+			vs, _ := e.a.Services.Store.DraftVersions(context.Background(), id)
 			if c.wantPending == 0 && len(vs) != 1 {
 				t.Fatalf("the in-flight task did not finish: versions %v", vs)
 			}

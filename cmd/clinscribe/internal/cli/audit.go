@@ -207,7 +207,7 @@ func runAuditExport(ctx context.Context, env Env, cfgPath string, args []string)
 		}
 		defer a.Close()
 		if *patientID != "" {
-			if f.PatientRef, err = a.Pipeline.PatientRef(ctx, *patientID); err != nil {
+			if f.PatientRef, err = a.Services.Pseudonyms.PatientRef(ctx, *patientID); err != nil {
 				return fmt.Errorf("pseudonym key unavailable: %w", err)
 			}
 		}

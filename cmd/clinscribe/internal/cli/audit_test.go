@@ -148,11 +148,7 @@ func TestAuditCommands(t *testing.T) {
 // Not parallel: the AWS SDK takes credentials from the environment.
 func TestAuditS3Sink(t *testing.T) {
 	srv := s3test.Start(t)
-	_, err := srv.Client().CreateBucket(context.Background(), &s3.CreateBucketInput{
-		Bucket: aws.String("trail"), ObjectLockEnabledForBucket: aws.Bool(true)})
-	if err != nil {
-		t.Fatal(err)
-	}
+	srv.LockedBucket(t, "trail")
 	ak, sk := s3test.Credentials()
 	t.Setenv("AWS_ACCESS_KEY_ID", ak)
 	t.Setenv("AWS_SECRET_ACCESS_KEY", sk)

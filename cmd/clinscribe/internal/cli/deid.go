@@ -133,7 +133,7 @@ func runAggregate(ctx context.Context, env Env, cfgPath string, args []string) e
 		return err
 	}
 	defer a.Close()
-	rep, err := a.Pipeline.Aggregates(ctx, *k)
+	rep, err := a.Services.Aggregates.Report(ctx, *k)
 	if err != nil {
 		return err
 	}

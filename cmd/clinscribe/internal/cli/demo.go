@@ -12,8 +12,8 @@ import (
 
 	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/app"
 	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/config"
-	"github.com/clinscribe/clinscribe/pipeline"
 	"github.com/clinscribe/clinscribe/pipeline/audit"
+	"github.com/clinscribe/clinscribe/pipeline/signoff"
 )
 
 func runDemo(ctx context.Context, env Env, cfgPath string, args []string) error {
@@ -94,7 +94,7 @@ func runDemo(ctx context.Context, env Env, cfgPath string, args []string) error 
 			fmt.Fprintf(out, "FAILED: %s: %s\n\n", v.Failure.Code, v.Failure.Message)
 			continue
 		}
-		d, err := a.Pipeline.Draft(ctx, s.id, 0, pipeline.Viewer{Actor: "demo", Role: "clinician"})
+		d, err := a.Services.Signoff.Draft(ctx, s.id, 0, signoff.Viewer{Actor: "demo", Role: "clinician"})
 		if err != nil {
 			return err
 		}

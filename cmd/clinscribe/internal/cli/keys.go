@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/config"
 	"github.com/clinscribe/clinscribe/pipeline/audit"
 	"github.com/clinscribe/clinscribe/storage"
 )
@@ -30,6 +31,18 @@ func runKeys(ctx context.Context, env Env, cfgPath string, args []string) error 
 			"rotation in CloudTrail. Nothing to do here.\n", cfg.Keys.KMS.KeyID, cfg.Keys.KMS.KeyID)
 		return nil
 	}
+	return rotateLocalKey(ctx, env, cfg, *actor)
+}
+
+// rotateLocalKey adds a key version to the local key file and makes it
+// primary, and records the rotation in the audit trail: the one rotation
+// path (`keys rotate` and `ops rotate-key`). Existing wrapped keys stay
+// readable (each names its version); new scope keys use the new one.
+func rotateLocalKey(ctx context.Context, env Env, cfg config.Config, actor string) error {
+	if cfg.Keys.Kind != "local" {
+		return fmt.Errorf("keys.kind is %s: rotate the KMS key in KMS (aws kms enable-key-rotation / rotate-key-on-demand --key-id %s); "+
+			"the key ID stays the same and old key material keeps decrypting", cfg.Keys.Kind, cfg.Keys.KMS.KeyID)
+	}
 	a, err := openApp(ctx, env, cfg)
 	if err != nil {
 		return err
@@ -46,7 +59,7 @@ func runKeys(ctx context.Context, env Env, cfgPath string, args []string) error 
 	// The rotation is done; an entry that cannot be written is a failure
 	// the operator must see (exit status 1), not a silent gap.
 	if err := a.Audit.Log(ctx, audit.Entry{
-		Event: audit.EventKeyRotation, Actor: *actor, Role: "ops", ObjectID: id, Result: "ok",
+		Event: audit.EventKeyRotation, Actor: actor, Role: "ops", ObjectID: id, Result: "ok",
 	}); err != nil {
 		return fmt.Errorf("key rotated to version %s, but the audit entry could not be written: %w", id, err)
 	}

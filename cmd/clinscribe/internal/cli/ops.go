@@ -16,7 +16,6 @@ import (
 	"github.com/hibiken/asynq"
 
 	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/config"
-	"github.com/clinscribe/clinscribe/storage"
 	"github.com/clinscribe/clinscribe/worker"
 )
 
@@ -30,7 +29,7 @@ Subcommands (they need Redis only; nothing here prints a task payload):
   archived list QUEUE [-limit N]           dead tasks: ID, type, queue, failed at, retries, error code
   archived retry QUEUE (ID | -all)         move archived tasks back to pending
   archived delete QUEUE (ID | -all | -older-than D)
-  rotate-key                               local keys: add a new primary key version (KMS: see docs/operations.md)
+  rotate-key                               same as "keys rotate": a new primary key version, audited (KMS: see docs/operations.md)
 `
 
 func runOps(ctx context.Context, env Env, cfgPath string, args []string) error {
@@ -43,7 +42,7 @@ func runOps(ctx context.Context, env Env, cfgPath string, args []string) error {
 		return err
 	}
 	if args[0] == "rotate-key" {
-		return rotateKey(env, cfg)
+		return rotateLocalKey(ctx, env, cfg, "cli")
 	}
 	if cfg.Redis.Embedded {
 		return errors.New("redis.embedded: ops commands need a shared Redis (redis.url)")
@@ -453,25 +452,4 @@ func writeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(v)
-}
-
-// rotateKey adds a key version to the local key file. Existing wrapped keys
-// stay readable (each names its version); new scope keys use the new one.
-// KMS keys rotate inside KMS (automatic or on-demand rotation keeps the key
-// ID, which is what clinscribe's wrapped keys name).
-func rotateKey(env Env, cfg config.Config) error {
-	if cfg.Keys.Kind != "local" {
-		return fmt.Errorf("keys.kind is %s: rotate the KMS key in KMS (aws kms enable-key-rotation / rotate-key-on-demand --key-id %s); "+
-			"the key ID stays the same and old key material keeps decrypting", cfg.Keys.Kind, cfg.Keys.KMS.KeyID)
-	}
-	lk, err := storage.OpenLocalKeys(cfg.Keys.File, false)
-	if err != nil {
-		return err
-	}
-	id, err := lk.Rotate()
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(env.Stdout, "new primary key version %s in %s (%d versions; older ones still decrypt)\n", id, cfg.Keys.File, len(lk.Versions()))
-	return nil
 }

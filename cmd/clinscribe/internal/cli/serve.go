@@ -60,7 +60,7 @@ func runToken(ctx context.Context, env Env, cfgPath string, args []string) error
 			return err
 		}
 		defer a.Close()
-		if rec.Subject, err = a.Pipeline.PatientRef(ctx, rec.Subject); err != nil {
+		if rec.Subject, err = a.Services.Pseudonyms.PatientRef(ctx, rec.Subject); err != nil {
 			return fmt.Errorf("pseudonym key unavailable: %w", err)
 		}
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/app"
 	"github.com/clinscribe/clinscribe/pipeline"
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
+	"github.com/clinscribe/clinscribe/pipeline/signoff"
 )
 
 func runStatus(ctx context.Context, env Env, cfgPath string, args []string) error {
@@ -111,7 +112,7 @@ func runShow(ctx context.Context, env Env, cfgPath string, args []string) error 
 		return err
 	}
 	defer a.Close()
-	d, err := a.Pipeline.Draft(ctx, pos[0], *version, pipeline.Viewer{Actor: *actor, Role: "clinician"})
+	d, err := a.Services.Signoff.Draft(ctx, pos[0], *version, signoff.Viewer{Actor: *actor, Role: "clinician"})
 	if err != nil {
 		return err
 	}

@@ -41,11 +41,11 @@ func TestPatientTokenFileHoldsNoPatientID(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer a.Close()
-	want, err := a.Pipeline.PatientRef(context.Background(), "MRN-CANARY-1")
+	want, err := a.Services.Pseudonyms.PatientRef(context.Background(), "MRN-CANARY-1")
 	if err != nil {
 		t.Fatal(err)
 	}
-	tokens, err := access.LoadTokens(cfg.API.TokensFile, a.Pipeline.PatientRef, nil)
+	tokens, err := access.LoadTokens(cfg.API.TokensFile, a.Services.Pseudonyms.PatientRef, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -90,6 +90,30 @@ func TestUnknownYAMLKey(t *testing.T) {
 	}
 }
 
+// A setting that nothing reads is refused like a typo, not accepted and
+// ignored: pipeline.retention.audit promised an audit floor that no code
+// enforced (audit retention is the audit store's: S3 Object Lock).
+func TestUnreadSettingsRefused(t *testing.T) {
+	t.Parallel()
+	cases := []struct{ name, yaml, want string }{
+		{"AuditRetentionFloor", "pipeline:\n  retention:\n    audit: 52596h\n", "field audit not found"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "c.yaml")
+			if err := os.WriteFile(path, []byte(c.yaml), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := config.Load(path, nil); err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Fatalf("err = %v, want it to contain %q", err, c.want)
+			}
+		})
+	}
+	if _, err := config.Load("", []string{"CLINSCRIBE_PIPELINE_RETENTION_AUDIT=52596h"}); err == nil {
+		t.Fatal("CLINSCRIBE_PIPELINE_RETENTION_AUDIT accepted")
+	}
+}
+
 func TestEnvNamesCoverNestedSettings(t *testing.T) {
 	t.Parallel()
 	names := strings.Join(config.EnvNames(), " ")

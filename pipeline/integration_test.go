@@ -1,4 +1,4 @@
-package audit_test
+package pipeline_test
 
 // Integration tests: the whole pipeline (asynq worker on a real Redis,
 // encrypted local storage, the AI gateway) with a provider that makes real
@@ -29,16 +29,19 @@ import (
 	"github.com/clinscribe/clinscribe/pipeline/ai/echotest"
 	"github.com/clinscribe/clinscribe/pipeline/audit"
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
+	"github.com/clinscribe/clinscribe/pipeline/signoff"
 	"github.com/clinscribe/clinscribe/storage"
 	"github.com/clinscribe/clinscribe/storage/s3test"
 	"github.com/clinscribe/clinscribe/worker"
 	"github.com/clinscribe/clinscribe/worker/redistest"
+	"github.com/clinscribe/clinscribe/worker/workertest"
 )
 
 type rig struct {
 	server *echotest.Server
 	signer *audit.Signer
 	trail  *audit.Trail
+	svc    *pipeline.Services
 	pipe   *pipeline.Pipeline
 	worker *worker.Server
 	client *worker.Client
@@ -89,11 +92,6 @@ func newRig(t *testing.T, store audit.Store) *rig {
 		t.Fatal(err)
 	}
 	t.Cleanup(r.server.Close)
-	gw, err := ai.NewGateway(ai.Config{Transcribe: "remote", Summarize: "remote"},
-		[]*ai.Provider{echotest.NewProvider("remote", r.server.URL)}, logger, nil, log)
-	if err != nil {
-		t.Fatal(err)
-	}
 
 	redis := redistest.StartWith(t, redistest.Options{Own: true})
 	opt, err := worker.RedisConfig{URL: redis.URL}.ConnOpt()
@@ -102,11 +100,11 @@ func newRig(t *testing.T, store audit.Store) *rig {
 	}
 	r.client = worker.NewClient(opt, worker.TaskOptions{MaxRetry: 25})
 	t.Cleanup(func() { r.client.Close() })
-	if r.pipe, err = pipeline.New(pipeline.Config{}, pipeline.Deps{Vault: vault, Gateway: gw, Audit: logger, Queue: r.client, Log: log}); err != nil {
-		t.Fatal(err)
-	}
+	r.svc = assemble(t, pipeline.Config{}, vault, echotest.NewProvider("remote", r.server.URL), logger, r.client, kr, nil)
+	r.pipe = r.svc.Pipeline
+	handlers := worker.Handlers{Stages: r.svc.Pipeline, Reviews: r.svc.Review, Webhooks: r.svc.Webhooks, Aggregates: r.svc.Aggregates}
 	if r.worker, err = worker.NewServer(worker.Config{Concurrency: 4, PollInterval: 100 * time.Millisecond, ShutdownTimeout: 5 * time.Second},
-		opt, r.pipe, log); err != nil {
+		opt, handlers, log); err != nil {
 		t.Fatal(err)
 	}
 	return r
@@ -146,7 +144,7 @@ Continue ibuprofen as needed. Return in %d weeks.
 
 func recording(t *testing.T) pipeline.SubmitRequest {
 	t.Helper()
-	dir := filepath.Join("..", "..", "testdata", "samples")
+	dir := filepath.Join("..", "testdata", "samples")
 	f, err := os.Open(filepath.Join(dir, "rec-dysuria-visit.wav"))
 	if err != nil {
 		t.Fatal(err)
@@ -172,26 +170,15 @@ func (r *rig) submit(t *testing.T, req pipeline.SubmitRequest) string {
 	return id
 }
 
-// waitFinished polls until the encounter's pipeline is done.
+// waitFinished waits until the encounter's pipeline is done.
 func (r *rig) waitFinished(t *testing.T, id string, timeout time.Duration) *pipeline.View {
 	t.Helper()
-	deadline := time.Now().Add(timeout)
-	for {
-		v, err := r.pipe.Status(context.Background(), id)
-		if err != nil {
-			t.Fatal(err)
+	t.Cleanup(func() {
+		if t.Failed() {
+			t.Logf("worker log:\n%s", r.logs())
 		}
-		if v.Finished {
-			if v.Failure != nil {
-				t.Fatalf("encounter %s failed: %s: %s", id, v.Failure.Code, v.Failure.Message)
-			}
-			return v
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("encounter %s not finished after %s: %+v\nlog:\n%s", id, timeout, v.Stages, r.logs())
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+	})
+	return workertest.Succeeded(t, r.pipe.Status, id, timeout)
 }
 
 func (r *rig) logs() string {
@@ -318,14 +305,14 @@ func TestPipelineCanary(t *testing.T) {
 	r.start(t)
 	id := r.submit(t, note(1))
 	r.waitFinished(t, id, 30*time.Second)
-	d, err := r.pipe.Draft(context.Background(), id, 0, pipeline.Viewer{Actor: "dr-test", Role: "clinician", RequestID: "req-1"})
+	d, err := r.svc.Signoff.Draft(context.Background(), id, 0, signoff.Viewer{Actor: "dr-test", Role: "clinician", RequestID: "req-1"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(d.Text(), "Quintessa") {
 		t.Fatal("positive control: the draft should carry the planted name (it is content, stored encrypted)")
 	}
-	ref, err := r.pipe.PatientRef(context.Background(), canary.mrn)
+	ref, err := r.svc.Pseudonyms.PatientRef(context.Background(), canary.mrn)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -454,7 +441,7 @@ func (p *proxy) url() string { return "http://" + p.ln.Addr().String() }
 func TestPipelineFailClosed(t *testing.T) {
 	t.Parallel()
 	srv := s3test.Start(t)
-	lockedBucket(t, srv, "audit")
+	srv.LockedBucket(t, "audit")
 	px := newProxy(t, strings.TrimPrefix(srv.Endpoint, "http://"))
 	ak, sk := s3test.Credentials()
 	client := s3.New(s3.Options{Region: "us-east-1", BaseEndpoint: aws.String(px.url()), UsePathStyle: true,
@@ -472,20 +459,16 @@ func TestPipelineFailClosed(t *testing.T) {
 	r.start(t)
 
 	// Wait until the summary has failed twice for want of the audit trail.
-	deadline := time.Now().Add(60 * time.Second)
-	for {
-		st, err := r.pipe.Store().Stage(context.Background(), id, encounter.StageSummarize)
-		if err == nil && st.Failure != nil && st.Attempt >= 2 {
-			if st.Failure.Code != "audit_unavailable" || st.State != encounter.StateRetrying {
-				t.Fatalf("stage %+v, want retrying with audit_unavailable", st)
-			}
-			break
+	workertest.Eventually(t, 60*time.Second, func() error {
+		st, err := r.svc.Store.Stage(context.Background(), id, encounter.StageSummarize)
+		if err != nil || st.Failure == nil || st.Attempt < 2 {
+			return fmt.Errorf("no second failed attempt: %+v %v\n%s", st, err, r.logs())
 		}
-		if time.Now().After(deadline) {
-			t.Fatalf("no second failed attempt within 60s: %+v %v\n%s", st, err, r.logs())
+		if st.Failure.Code != "audit_unavailable" || st.State != encounter.StateRetrying {
+			t.Fatalf("stage %+v, want retrying with audit_unavailable", st)
 		}
-		time.Sleep(50 * time.Millisecond)
-	}
+		return nil
+	})
 	if n := len(r.server.Requests()); n != 0 {
 		t.Fatalf("%d requests reached the provider while the audit store was down", n)
 	}

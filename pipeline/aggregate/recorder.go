@@ -1,4 +1,4 @@
-package pipeline
+package aggregate
 
 import (
 	"context"
@@ -7,11 +7,29 @@ import (
 	"time"
 
 	"github.com/clinscribe/clinscribe/deid"
-	"github.com/clinscribe/clinscribe/pipeline/aggregate"
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
 	"github.com/clinscribe/clinscribe/pipeline/phi"
 	"github.com/clinscribe/clinscribe/storage"
 )
+
+// Recorder turns signed encounters into de-identified records and builds
+// the report from those records only. It is the one part of this package
+// that reads encounters, and it can hand the Store nothing but a
+// deid.Record, which only de-identification makes.
+type Recorder struct {
+	store   *encounter.Store
+	vault   *storage.Vault
+	deid    *deid.Detector
+	records *Store
+}
+
+// NewRecorder returns a Recorder; every argument is required.
+func NewRecorder(store *encounter.Store, vault *storage.Vault, det *deid.Detector) (*Recorder, error) {
+	if store == nil || vault == nil || det == nil {
+		return nil, errors.New("aggregate.NewRecorder: encounter store, vault and detector are required")
+	}
+	return &Recorder{store: store, vault: vault, deid: det, records: NewStore(vault, det)}, nil
+}
 
 // aggregateRef links an encounter to its aggregate record. It lives in the
 // encounter's own scope, so shredding the encounter cuts the link for good;
@@ -20,25 +38,20 @@ type aggregateRef struct {
 	RecordID string `json:"record_id"`
 }
 
-func aggregateRefKey(id string) string { return encounter.Scope(id) + "/aggregate.json" }
-
-// RecordAggregate (the deid queue's task) turns a signed encounter into a
+// Record (the deid queue's task) turns a signed encounter into a
 // de-identified aggregate record: what the AI produced, how the clinician
 // changed it, whether a patient asked for review. The record is built by
 // deid.NewRecord with the encounter's known identifiers, so nothing that
 // names the patient can enter the aggregates.
-func (p *Pipeline) RecordAggregate(ctx context.Context, id string) error {
-	if p.deid == nil || p.agg == nil {
-		return phi.Permanentf(phi.CodeNotConfigured, "de-identification is not configured")
-	}
-	meta, err := p.store.Meta(ctx, id)
+func (r *Recorder) Record(ctx context.Context, id string) error {
+	meta, err := r.store.Meta(ctx, id)
 	if errors.Is(err, encounter.ErrNotFound) {
 		return nil // deleted since: nothing to record
 	}
 	if err != nil {
 		return phi.Wrap(err, phi.CodeStorage, "encounter record unavailable")
 	}
-	drafts, evs, states, err := p.versionStates(ctx, id)
+	drafts, evs, states, err := r.store.Versions(ctx, id)
 	if err != nil {
 		return err
 	}
@@ -77,26 +90,23 @@ func (p *Pipeline) RecordAggregate(ctx context.Context, id string) error {
 			}
 		}
 	}
-	cases, err := p.casesOf(ctx, id)
-	if err != nil {
-		return err
-	}
-	for _, c := range cases {
-		in.ReviewRequested = true
-		if c.Decision != "" {
-			in.ReviewOutcome = c.Decision
+	for _, ev := range evs {
+		switch ev.Kind {
+		case encounter.EvReviewRequested:
+			in.ReviewRequested = true
+		case encounter.EvReviewDecided:
+			in.ReviewOutcome = ev.Decision
 		}
 	}
-	_ = evs
-	rec, err := p.deid.NewRecord(in, knownOf(meta))
+	rec, err := r.deid.NewRecord(in, meta.Subject.Known())
 	if err != nil {
 		return phi.WrapPermanent(err, phi.CodeInvalidInput, "the aggregate record did not pass de-identification")
 	}
 	var ref aggregateRef
-	if err := getJSON(ctx, p.vault, aggregateRefKey(id), &ref); errors.Is(err, encounter.ErrNotFound) {
-		ref.RecordID = aggregate.NewRecordID()
-		if err := putJSON(ctx, p.vault, aggregateRefKey(id), ref, storage.CreateOnly); errors.Is(err, storage.ErrExists) {
-			if err := getJSON(ctx, p.vault, aggregateRefKey(id), &ref); err != nil {
+	if err := storage.GetJSON(ctx, r.vault, encounter.AggregateRefKey(id), &ref); errors.Is(err, storage.ErrNotFound) {
+		ref.RecordID = NewRecordID()
+		if err := storage.PutJSON(ctx, r.vault, encounter.AggregateRefKey(id), ref, storage.CreateOnly); errors.Is(err, storage.ErrExists) {
+			if err := storage.GetJSON(ctx, r.vault, encounter.AggregateRefKey(id), &ref); err != nil {
 				return phi.Wrap(err, phi.CodeStorage, "aggregate link unavailable")
 			}
 		} else if err != nil {
@@ -105,46 +115,24 @@ func (p *Pipeline) RecordAggregate(ctx context.Context, id string) error {
 	} else if err != nil {
 		return phi.Wrap(err, phi.CodeStorage, "aggregate link unavailable")
 	}
-	if err := p.agg.Put(ctx, ref.RecordID, rec); err != nil {
+	if err := r.records.Put(ctx, ref.RecordID, rec); err != nil {
 		return phi.Wrap(err, phi.CodeStorage, "aggregate record could not be stored")
 	}
 	return nil
 }
 
-// Aggregates builds the de-identified statistics from the aggregate store
+// Report builds the de-identified statistics from the aggregate store
 // only, with counts below k suppressed.
-func (p *Pipeline) Aggregates(ctx context.Context, k int) (aggregate.Report, error) {
-	if p.agg == nil {
-		return aggregate.Report{}, phi.Permanentf(phi.CodeNotConfigured, "de-identification is not configured")
-	}
-	recs, err := p.agg.All(ctx)
+func (r *Recorder) Report(ctx context.Context, k int) (Report, error) {
+	recs, err := r.records.All(ctx)
 	if err != nil {
-		return aggregate.Report{}, phi.Wrap(err, phi.CodeStorage, "aggregate records unavailable")
+		return Report{}, phi.Wrap(err, phi.CodeStorage, "aggregate records unavailable")
 	}
-	rep, err := aggregate.Build(recs, k)
+	rep, err := Build(recs, k)
 	if err != nil {
-		return aggregate.Report{}, phi.Wrap(err, phi.CodeInternal, "aggregation failed")
+		return Report{}, phi.Wrap(err, phi.CodeInternal, "aggregation failed")
 	}
 	return rep, nil
-}
-
-// knownOf is what the clinic told us about the people in the encounter, in
-// the form the detector uses to find them wherever they occur.
-func knownOf(meta *encounter.Meta) deid.Known {
-	s := meta.Subject
-	k := deid.Known{BirthDate: s.BirthDate, RelativeNames: s.Relatives}
-	if s.PatientName != "" {
-		k.PatientNames = []string{s.PatientName}
-	}
-	if s.ProviderName != "" {
-		k.ProviderNames = []string{s.ProviderName}
-	}
-	for _, id := range append([]string{s.PatientID, s.Phone}, s.Identifiers...) {
-		if strings.TrimSpace(id) != "" {
-			k.Identifiers = append(k.Identifiers, id)
-		}
-	}
-	return k
 }
 
 func draftText(d *encounter.Draft) []string {

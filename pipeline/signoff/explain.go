@@ -1,4 +1,4 @@
-package pipeline
+package signoff
 
 import (
 	"context"
@@ -38,24 +38,24 @@ type Explanation struct {
 }
 
 // Explain returns the evidence behind each sentence of a draft version.
-func (p *Pipeline) Explain(ctx context.Context, who Who, id string, version int) (*Explanation, error) {
-	meta, err := p.authorize(ctx, who, access.ActExplain, id)
+func (s *Service) Explain(ctx context.Context, who access.Who, id string, version int) (*Explanation, error) {
+	meta, err := s.guard.Authorize(ctx, who, access.ActExplain, id)
 	if err != nil {
 		return nil, err
 	}
-	dv, err := p.viewDraft(ctx, who, meta, version, audit.EventExplain)
+	dv, err := s.view(ctx, who, meta, version, audit.EventExplain)
 	if err != nil {
 		return nil, err
 	}
-	t, err := p.store.Transcript(ctx, id)
+	t, err := s.store.Transcript(ctx, id)
 	if err != nil {
 		return nil, phi.Wrap(err, phi.CodeStorage, "transcript unavailable")
 	}
 	ex := &Explanation{EncounterID: id, Version: dv.Version, Label: dv.Label, Method: dv.Label.Method}
 	for _, sec := range dv.Sections {
-		for _, s := range sec.Sentences {
-			es := ExplainedSentence{Section: sec.Title, Text: s.Text, Flags: s.Flags, Evidence: []Evidence{}}
-			for _, segID := range s.Evidence {
+		for _, sent := range sec.Sentences {
+			es := ExplainedSentence{Section: sec.Title, Text: sent.Text, Flags: sent.Flags, Evidence: []Evidence{}}
+			for _, segID := range sent.Evidence {
 				if seg, ok := t.Segment(segID); ok {
 					es.Evidence = append(es.Evidence, Evidence{SegmentID: seg.ID, Speaker: seg.Speaker, Heading: seg.Heading,
 						StartMS: seg.StartMS, EndMS: seg.EndMS, Text: seg.Text})

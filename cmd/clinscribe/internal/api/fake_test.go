@@ -1,0 +1,83 @@
+package api_test
+
+import (
+	"context"
+
+	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/api"
+	"github.com/clinscribe/clinscribe/pipeline"
+	"github.com/clinscribe/clinscribe/pipeline/access"
+	"github.com/clinscribe/clinscribe/pipeline/audit"
+	"github.com/clinscribe/clinscribe/pipeline/consent"
+	"github.com/clinscribe/clinscribe/pipeline/encounter"
+	"github.com/clinscribe/clinscribe/pipeline/phi"
+	"github.com/clinscribe/clinscribe/pipeline/retention"
+	"github.com/clinscribe/clinscribe/pipeline/review"
+	"github.com/clinscribe/clinscribe/pipeline/signoff"
+)
+
+// down is every service unavailable: tests of the HTTP layer itself (auth,
+// limits, panics, logging) need handlers to exist, not to work.
+type down struct{}
+
+var errDown = phi.Errorf(phi.CodeStorage, "service unavailable (test fake)")
+
+func (down) Submit(context.Context, pipeline.SubmitRequest) (string, error) { return "", errDown }
+func (down) StatusFor(context.Context, access.Who, string) (*pipeline.View, error) {
+	return nil, errDown
+}
+func (down) Limits() pipeline.Limits { return pipeline.Config{}.WithDefaults().Limits }
+func (down) View(context.Context, access.Who, string, int) (*signoff.DraftView, error) {
+	return nil, errDown
+}
+func (down) Explain(context.Context, access.Who, string, int) (*signoff.Explanation, error) {
+	return nil, errDown
+}
+func (down) Sign(context.Context, access.Who, string, int, string, string) (*signoff.DraftView, error) {
+	return nil, errDown
+}
+func (down) Edit(context.Context, access.Who, string, int, []encounter.Section) (*signoff.DraftView, error) {
+	return nil, errDown
+}
+func (down) Reject(context.Context, access.Who, string, int, string) (*signoff.DraftView, error) {
+	return nil, errDown
+}
+func (down) EnteredInError(context.Context, access.Who, string, int, string) (*signoff.DraftView, error) {
+	return nil, errDown
+}
+func (down) PatientID(context.Context, string) (string, error) { return "", errDown }
+func (down) Request(context.Context, access.Who, string, int, string) (*review.ReviewCase, error) {
+	return nil, errDown
+}
+func (down) List(context.Context, access.Who, string) ([]review.ReviewCase, error) {
+	return nil, errDown
+}
+func (down) OpenCases(context.Context, access.Who) ([]review.ReviewCase, error) { return nil, errDown }
+func (down) Decide(context.Context, access.Who, string, string, string, int) (*review.ReviewCase, error) {
+	return nil, errDown
+}
+func (down) Set(context.Context, access.Who, string, string, string) (consent.Consent, error) {
+	return consent.Consent{}, errDown
+}
+func (down) Get(context.Context, access.Who, string) (consent.Consent, error) {
+	return consent.Consent{}, errDown
+}
+func (down) PatientRef(context.Context, string) (string, error) { return "", errDown }
+func (down) Delete(context.Context, access.Who, string, string) (*retention.DeletionCertificate, error) {
+	return nil, errDown
+}
+func (down) SetLegalHold(context.Context, access.Who, string, bool, string) (*retention.LegalHold, error) {
+	return nil, errDown
+}
+func (down) HumanQueue(context.Context) ([]string, error) { return nil, errDown }
+func (down) Deny(context.Context, access.Who, access.Action, *encounter.Meta) error {
+	return phi.Permanentf(phi.CodeForbidden, "forbidden (test fake)")
+}
+func (down) ExportAudit(context.Context, access.Who, audit.Filter, access.AuditRows) ([]audit.Row, error) {
+	return nil, errDown
+}
+
+func downServices() api.Services {
+	return api.Services{Intake: down{}, Drafts: down{}, Reviews: down{}, Consent: down{}, Pseudonyms: down{},
+		Deletion: down{}, Human: down{}, Guard: down{},
+		AuditRows: func(context.Context, audit.Filter) ([]audit.Row, error) { return nil, errDown }}
+}

@@ -1,0 +1,133 @@
+package encounter
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Every object key clinscribe writes is spelled here and nowhere else.
+// Objects under an encounter's scope ("encounters/<id>/...") are encrypted
+// with that encounter's key and crypto-shredded with it; the rest live
+// outside any encounter's scope on purpose (indexes that must survive a
+// shredding, or that span encounters).
+//
+//	encounters/<id>/meta.json                    Meta, written once at submit
+//	encounters/<id>/input/<role>[.<attempt>]     the submitted bytes
+//	encounters/<id>/stage/<stage>.json           StageStatus, one writer each
+//	encounters/<id>/transcript.json              Transcript, written once
+//	encounters/<id>/draft/v000001.json           Draft versions, each written once
+//	encounters/<id>/lifecycle/000001.json        lifecycle events, append-only
+//	encounters/<id>/reviews/<case>/<part>.json   review case parts, each written once
+//	encounters/<id>/pseudonym-map.json           surrogates sent to a provider
+//	encounters/<id>/aggregate.json               link to the de-identified record
+//	index/open/<id>                              open marker while work is left
+//	index/human/<id>                             waiting for human documentation
+//	index/reviews/open/<case>                    open review cases
+//	index/idempotency/<hmac>                     idempotency records
+//	holds/<id>.json                              legal holds
+//	certificates/<cert>.json                     deletion certificates
+//	certificates/by-encounter/<id>.json          certificate of an encounter
+//	patients/<ref>/consent/000001.json           consent history, append-only
+//	webhooks/<event>.json                        webhook events
+//	system/pseudonym-key                         the pseudonym secret
+//	aggregate/records/<record>                   de-identified records (package aggregate)
+
+// Prefixes of the object families, for listing.
+const (
+	EncountersPrefix  = "encounters/"
+	OpenPrefix        = "index/open/"
+	HumanPrefix       = "index/human/"
+	OpenReviewPrefix  = "index/reviews/open/"
+	IdempotencyPrefix = "index/idempotency/"
+	// PseudonymSecretKey holds the secret behind patient pseudonyms and
+	// idempotency records.
+	PseudonymSecretKey = "system/pseudonym-key"
+)
+
+// Scope is the crypto-shredding scope of an encounter: every object whose
+// key starts with it is encrypted under the encounter's key.
+func Scope(id string) string { return EncountersPrefix + id }
+
+func metaKey(id string) string           { return Scope(id) + "/meta.json" }
+func inputKey(id, role string) string    { return Scope(id) + "/input/" + role }
+func stageKey(id string, s Stage) string { return Scope(id) + "/stage/" + string(s) + ".json" }
+func transcriptKey(id string) string     { return Scope(id) + "/transcript.json" }
+func draftPrefix(id string) string       { return Scope(id) + "/draft/" }
+func draftKey(id string, v int) string   { return fmt.Sprintf("%sv%06d.json", draftPrefix(id), v) }
+func eventPrefix(id string) string       { return Scope(id) + "/lifecycle/" }
+func openKey(id string) string           { return OpenPrefix + id }
+
+// DraftKey is the object key of a draft version.
+func DraftKey(id string, version int) string { return draftKey(id, version) }
+
+// InputKey is the object key of an encounter's input with the role.
+func InputKey(id, role string) string { return inputKey(id, role) }
+
+// InputPrefix lists an encounter's inputs.
+func InputPrefix(id string) string { return Scope(id) + "/input/" }
+
+// ReviewsPrefix lists the parts of all review cases of an encounter.
+func ReviewsPrefix(id string) string { return Scope(id) + "/reviews/" }
+
+// ReviewKey is one part (request, assignment, decision, escalation) of a
+// review case.
+func ReviewKey(id, caseID, part string) string {
+	return ReviewsPrefix(id) + caseID + "/" + part + ".json"
+}
+
+// OpenReviewKey marks a review case open.
+func OpenReviewKey(caseID string) string { return OpenReviewPrefix + caseID }
+
+// HumanKey lists an encounter in the human documentation queue.
+func HumanKey(id string) string { return HumanPrefix + id }
+
+// MappingKey holds the pseudonym mapping of an encounter's provider calls.
+func MappingKey(id string) string { return Scope(id) + "/pseudonym-map.json" }
+
+// AggregateRefKey links an encounter to its de-identified record.
+func AggregateRefKey(id string) string { return Scope(id) + "/aggregate.json" }
+
+// IdempotencyKey is the record of one client idempotency key, by the hex
+// HMAC of the key (never the key itself).
+func IdempotencyKey(hmacHex string) string { return IdempotencyPrefix + hmacHex }
+
+// HoldKey is the legal hold of an encounter.
+func HoldKey(id string) string { return "holds/" + id + ".json" }
+
+// CertificateKey is a deletion certificate.
+func CertificateKey(certID string) string { return "certificates/" + certID + ".json" }
+
+// CertificateIndexKey names the certificate of a deleted encounter.
+func CertificateIndexKey(id string) string { return "certificates/by-encounter/" + id + ".json" }
+
+// ConsentPrefix lists a patient's consent records.
+func ConsentPrefix(patientRef string) string { return "patients/" + patientRef + "/consent/" }
+
+// ConsentKey is a patient's consent record with the sequence number.
+func ConsentKey(patientRef string, seq int) string {
+	return fmt.Sprintf("%s%06d.json", ConsentPrefix(patientRef), seq)
+}
+
+// WebhookEventKey is a stored webhook event.
+func WebhookEventKey(eventID string) string { return "webhooks/" + eventID + ".json" }
+
+// SplitKey parses an object key under EncountersPrefix into the encounter
+// ID and the rest of the key ("meta.json", "input/audio", ...).
+func SplitKey(key string) (id, rest string, ok bool) {
+	after, ok := strings.CutPrefix(key, EncountersPrefix)
+	if !ok {
+		return "", "", false
+	}
+	id, rest, ok = strings.Cut(after, "/")
+	if !ok || !ValidID(id) {
+		return "", "", false
+	}
+	return id, rest, true
+}
+
+// IDAfter returns the encounter ID that follows prefix in key (an index
+// entry such as "index/open/<id>").
+func IDAfter(key, prefix string) (string, bool) {
+	id, ok := strings.CutPrefix(key, prefix)
+	return id, ok && ValidID(id)
+}
