@@ -50,6 +50,9 @@ eval-deid: ## de-identification on the project's corpora: leak recall, precision
 	$(GO) run ./cmd/clinscribe deid eval -corpus testdata/deid/independent-holdout.jsonl
 	$(GO) run ./cmd/clinscribe deid eval -corpus testdata/deid/blind.jsonl
 	$(GO) run ./cmd/clinscribe deid eval -corpus testdata/deid/blind-holdout.jsonl
+	$(GO) run ./cmd/clinscribe deid eval -corpus testdata/deid/blind2.jsonl
+	$(GO) run ./cmd/clinscribe deid eval -corpus testdata/deid/blind2-holdout.jsonl
+	$(GO) run ./cmd/clinscribe deid eval -corpus testdata/deid/dialogues-known.jsonl
 
 bench-deid: ## de-identification throughput (MB/s per core) on the corpus
 	$(GO) test -run '^$$' -bench Detect -benchtime 5s ./deid/
