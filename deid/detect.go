@@ -75,6 +75,8 @@ type scan struct {
 	marks []int32
 	// Scratch for the metadata pass (known.go).
 	ktier   []uint8
+	kpart   []knownPart
+	kidx    []int32
 	idch    []int32
 	idunits []idUnit
 }

@@ -1,7 +1,6 @@
 package deid
 
 import (
-	"fmt"
 	"log/slog"
 	"slices"
 	"strings"
@@ -73,11 +72,13 @@ type knownIndex struct {
 	fuzzy    []knownPart // parts of five letters or more, for misspellings
 	initials []string    // lower-case initials of full names: "hjw", "hw"
 	joined   []string    // neighbouring parts run together, for spelled-out names: "alrashid"
-	ids      []knownID
-	dobOK    bool
-	dobY     int
-	dobM     int
-	dobD     int
+	// minJoin and maxJoin bound the lengths of joined and fuzzy words.
+	minJoin, maxJoin int
+	ids              []knownID
+	dobOK            bool
+	dobY             int
+	dobM             int
+	dobD             int
 }
 
 func (k *knownIndex) reset() {
@@ -85,6 +86,7 @@ func (k *knownIndex) reset() {
 	k.fuzzy = k.fuzzy[:0]
 	k.initials = k.initials[:0]
 	k.joined = k.joined[:0]
+	k.minJoin, k.maxJoin = 1<<30, 0
 	k.ids = k.ids[:0]
 	k.dobOK = false
 }
@@ -94,10 +96,21 @@ func (k *knownIndex) build(kn Known) {
 		k.parts = make(map[string]knownPart)
 	}
 	words, _ := lexicon()
+	gwords, _ := gazetteer()
+	flagsOf := func(w string) uint64 {
+		for i := 0; i < len(w); i++ {
+			if w[i] >= utf8.RuneSelf {
+				return words[w] | gwords[w]
+			}
+		}
+		f, g := lookupString(w)
+		return f | g
+	}
 	addNames := func(names []string, cls NameClass) {
 		for _, full := range names {
 			var ini []byte
-			for _, p := range splitName(full) {
+			parts := splitName(full)
+			for _, p := range parts {
 				r, _ := utf8.DecodeRuneInString(p)
 				if r < utf8.RuneSelf {
 					ini = append(ini, byte(unicode.ToLower(r)))
@@ -106,20 +119,21 @@ func (k *knownIndex) build(kn Known) {
 					continue
 				}
 				w := strings.ToLower(p)
-				kp := knownPart{word: w, cls: cls | clsExplicit, tier: knownTier(w, words[w])}
+				kp := knownPart{word: w, cls: cls | clsExplicit, tier: knownTier(w, flagsOf(w))}
 				if old, ok := k.parts[w]; ok {
 					kp.cls |= old.cls
 				}
 				k.parts[w] = kp
 				if utf8.RuneCountInString(w) >= 5 {
 					k.fuzzy = append(k.fuzzy, kp)
+					k.minJoin, k.maxJoin = min(k.minJoin, len(w)), max(k.maxJoin, len(w))
 				}
 			}
 			// "al-rashid" and "smith jones" spelled out run together.
-			if parts := splitName(full); len(parts) > 1 {
-				for a := 0; a+1 < len(parts); a++ {
-					k.joined = append(k.joined, strings.ToLower(parts[a]+parts[a+1]))
-				}
+			for a := 0; a+1 < len(parts); a++ {
+				j := strings.ToLower(parts[a] + parts[a+1])
+				k.joined = append(k.joined, j)
+				k.minJoin, k.maxJoin = min(k.minJoin, len(j)), max(k.maxJoin, len(j))
 			}
 			k.addInitials(ini)
 			// "Al-Rashid" gives one initial, not two.
@@ -150,22 +164,73 @@ func (k *knownIndex) build(kn Known) {
 		}
 	}
 	if kn.BirthDate != "" {
-		if d, ok := parseDateString(kn.BirthDate); ok && d.hasD {
+		if d, ok := parseBirthDate(kn.BirthDate); ok && d.hasD {
 			k.dobOK, k.dobY, k.dobM, k.dobD = true, d.y, d.m, d.d
 			// The birth date read out as digits, in the orders people say
 			// it: "oh three oh four fifty two", "three four nineteen fifty
 			// two", "nineteen fifty two oh three oh four".
-			for _, v := range []string{
-				fmt.Sprintf("%02d%02d%04d", d.m, d.d, d.y), fmt.Sprintf("%d%d%04d", d.m, d.d, d.y),
-				fmt.Sprintf("%02d%02d%02d", d.m, d.d, d.y%100), fmt.Sprintf("%d%d%02d", d.m, d.d, d.y%100),
-				fmt.Sprintf("%04d%02d%02d", d.y, d.m, d.d), fmt.Sprintf("%02d%02d%04d", d.d, d.m, d.y),
-			} {
-				if !slices.ContainsFunc(k.ids, func(x knownID) bool { return x.norm == v }) {
-					k.ids = append(k.ids, knownID{norm: v, t: Date})
+			var b [8]byte
+			for _, order := range [...][3]int{{d.m, d.d, d.y}, {d.d, d.m, d.y}, {d.y, d.m, d.d}} {
+				for _, pad := range [...]bool{true, false} {
+					for _, full := range [...]bool{true, false} {
+						v := dobDigits(b[:0], order, pad, full)
+						if v == nil || slices.ContainsFunc(k.ids, func(x knownID) bool { return x.norm == string(v) }) {
+							continue
+						}
+						k.ids = append(k.ids, knownID{norm: string(v), t: Date})
+					}
 				}
 			}
 		}
 	}
+}
+
+// parseBirthDate reads Known.BirthDate: "YYYY-MM-DD", as platforms send
+// it, without the tokenizer; any other format through parseDateString.
+func parseBirthDate(x string) (dateVal, bool) {
+	if len(x) == 10 && x[4] == '-' && x[7] == '-' {
+		num := func(a, b int) (int, bool) {
+			v := 0
+			for i := a; i < b; i++ {
+				if x[i] < '0' || x[i] > '9' {
+					return 0, false
+				}
+				v = v*10 + int(x[i]-'0')
+			}
+			return v, true
+		}
+		y, ok1 := num(0, 4)
+		m, ok2 := num(5, 7)
+		d, ok3 := num(8, 10)
+		if ok1 && ok2 && ok3 && validMD(m, d) {
+			return dateVal{y: y, m: m, d: d, hasY: true, hasD: true, layout: dlNumYMD, sep: '-', pad: true}, true
+		}
+	}
+	return parseDateString(x)
+}
+
+// dobDigits writes a birth date's digits in one order (month day year,
+// day month year, year month day), zero-padded or not, with a four- or
+// two-digit year; nil for the orders nobody says (a year first, unpadded or
+// short).
+func dobDigits(b []byte, order [3]int, pad, fullYear bool) []byte {
+	yearFirst := order[0] > 31
+	if yearFirst && (!pad || !fullYear) {
+		return nil
+	}
+	for _, v := range order {
+		switch {
+		case v > 31 && fullYear:
+			b = append(b, byte('0'+v/1000), byte('0'+v/100%10), byte('0'+v/10%10), byte('0'+v%10))
+		case v > 31:
+			b = append(b, byte('0'+v/10%10), byte('0'+v%10))
+		case pad || v >= 10:
+			b = append(b, byte('0'+v/10), byte('0'+v%10))
+		default:
+			b = append(b, byte('0'+v))
+		}
+	}
+	return b
 }
 
 func (k *knownIndex) addInitials(ini []byte) {
@@ -181,7 +246,23 @@ func (k *knownIndex) addInitials(ini []byte) {
 // apostrophes inside a word ("O'Neil-Park" -> "O'Neil", "Park"; the apostrophe
 // parts are split again by the tokenizer, so both "O" and "Neil" match).
 func splitName(full string) []string {
-	return strings.FieldsFunc(full, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsMark(r) })
+	out := make([]string, 0, 4)
+	st := -1
+	for i, r := range full {
+		in := r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') ||
+			r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsMark(r))
+		switch {
+		case in && st < 0:
+			st = i
+		case !in && st >= 0:
+			out = append(out, full[st:i])
+			st = -1
+		}
+	}
+	if st >= 0 {
+		out = append(out, full[st:])
+	}
+	return out
 }
 
 func normID(id string) string {
@@ -233,16 +314,21 @@ func (s *scan) knownPass() {
 func (s *scan) knownNames() {
 	k := &s.known
 	kt := s.ktier[:0]
+	kp := s.kpart[:0]
 	for i := range s.toks {
 		var tier uint8
+		part := int32(-1)
 		if s.toks[i].letters() {
 			if p, ok := s.knownWord(i); ok {
 				tier = p.tier
+				part = int32(len(kp))
+				kp = append(kp, p)
 			}
 		}
 		kt = append(kt, tier)
+		s.kidx = append(s.kidx[:i], part)
 	}
-	s.ktier = kt
+	s.ktier, s.kpart = kt, kp
 	for i := range s.toks {
 		t := &s.toks[i]
 		if !t.letters() {
@@ -250,11 +336,12 @@ func (s *scan) knownNames() {
 		}
 		// A hyphenated or apostrophe name, or parts run together, as a
 		// whole and misspelled: "hil-price", "smithjones", "o'nel".
-		if len(k.joined) > 0 || len(k.fuzzy) > 0 {
+		if k.maxJoin > 0 && (t.n() >= k.minJoin-1 && (t.lex == 0 || kt[i] != 0) || i+1 < len(s.toks) && s.toks[i+1].gap == gapNone &&
+			(s.toks[i+1].punct('-') || s.toks[i+1].punct('\''))) {
 			s.knownJoined(i)
 		}
 		if kt[i] != 0 {
-			p, _ := s.knownWord(i)
+			p := kp[s.kidx[i]]
 			if t.upper() || p.tier == kpPlain || s.knownInContext(i, p) {
 				s.knownAt(i, p.cls)
 			}
@@ -326,18 +413,24 @@ func (s *scan) knownJoined(i int) {
 	if end == i && s.toks[i].lex != 0 {
 		return
 	}
-	near := func(a, b string) bool {
-		return a == b || len(b) >= 5 && len(a)-len(b) >= -1 && len(a)-len(b) <= 1 && within1(a, b)
+	if end == i && len(w) < 4 {
+		return
+	}
+	near := func(a []byte, b string) bool {
+		if len(a)-len(b) < -1 || len(a)-len(b) > 1 {
+			return false
+		}
+		return string(a) == b || len(b) >= 5 && within1(string(a), b)
 	}
 	for _, j := range s.known.joined {
-		if near(string(w), j) {
+		if near(w, j) {
 			s.addName(i, end, s.known.parts[lastPartOf(j, s.known.parts)].cls|clsExplicit)
 			return
 		}
 	}
 	if end > i {
 		for _, p := range s.known.fuzzy {
-			if near(string(w), p.word) {
+			if near(w, p.word) {
 				s.addName(i, end, p.cls)
 				return
 			}
@@ -595,10 +688,37 @@ func (s *scan) knownIDs() {
 	stream := s.buf[:0]
 	ch := s.idch[:0] // per byte of stream: the unit it belongs to
 	units := s.idunits[:0]
-	addUnit := func(st, en int, digits string) {
+	addUnit := func(st, en int, digits []byte) {
 		units = append(units, idUnit{st: int32(st), en: int32(en), off: int32(len(stream))})
 		for k := 0; k < len(digits); k++ {
 			stream = append(stream, digits[k])
+			ch = append(ch, int32(len(units)-1))
+		}
+	}
+	// Only words whose characters all occur in some identifier go into the
+	// stream; the others become one separator byte, which no identifier
+	// holds.
+	var alpha [256]bool
+	for _, id := range s.known.ids {
+		for k := 0; k < len(id.norm); k++ {
+			alpha[id.norm[k]] = true
+		}
+	}
+	addText := func(i int) {
+		t := &s.toks[i]
+		for k := t.s; k < t.e; k++ {
+			if !alpha[s.low[k]] {
+				if len(stream) > 0 && stream[len(stream)-1] != 0 {
+					stream = append(stream, 0)
+					ch = append(ch, int32(len(units)))
+					units = append(units, idUnit{st: int32(i), en: int32(i), off: int32(len(stream) - 1)})
+				}
+				return
+			}
+		}
+		units = append(units, idUnit{st: int32(i), en: int32(i), off: int32(len(stream))})
+		stream = append(stream, s.low[t.s:t.e]...)
+		for range t.e - t.s {
 			ch = append(ch, int32(len(units)-1))
 		}
 	}
@@ -608,27 +728,32 @@ func (s *scan) knownIDs() {
 		if !t.word() || t.shape&shNonASCII != 0 {
 			continue
 		}
-		if t.letters() {
+		if t.letters() && (t.lex&(lxDigitWord|lxTeenWord|lxTensWord) != 0 || t.n() >= 3 && t.n() <= 8 && spokenIDWord(s.lower(i)) ||
+			t.n() == 1 && s.low[t.s] == 'o') {
 			w := s.lower(i)
 			switch {
-			case spokenSeparators[w]:
+			case spokenSeparator(w):
 				continue
 			case w == "double" || w == "triple":
 				if n := s.next(i); n > 0 {
 					if d, ok := digitWord(s.lower(n)); ok {
-						c := strings.Repeat(string(rune('0'+d)), 2+btoi(w == "triple"))
-						addUnit(i, n, c)
+						c := byte('0' + d)
+						nb := append(nb[:0], c, c)
+						if w == "triple" {
+							nb = append(nb, c)
+						}
+						addUnit(i, n, nb)
 						i = n
 						continue
 					}
 				}
 			}
 			if d, ok := digitWord(w); ok {
-				addUnit(i, i, string(rune('0'+d)))
+				addUnit(i, i, append(nb[:0], byte('0'+d)))
 				continue
 			}
 			if v := teenWords[w]; v > 0 {
-				addUnit(i, i, string(strconvItoa(nb[:0], v)))
+				addUnit(i, i, strconvItoa(nb[:0], v))
 				continue
 			}
 			if v := tensWords[w]; v > 0 {
@@ -641,20 +766,20 @@ func (s *scan) knownIDs() {
 					v += unitWords[s.lower(n)]
 					en = n
 				}
-				addUnit(i, en, string(strconvItoa(nb[:0], v)))
+				addUnit(i, en, strconvItoa(nb[:0], v))
 				i = en
 				continue
 			}
 			if (w == "hundred" || w == "thousand") && len(units) > 0 {
-				z := "00"
+				z := append(nb[:0], '0', '0')
 				if w == "thousand" {
-					z = "000"
+					z = append(z, '0')
 				}
 				addUnit(i, i, z)
 				continue
 			}
 		}
-		addUnit(i, i, s.lower(i))
+		addText(i)
 	}
 	s.buf, s.idch, s.idunits = stream, ch, units
 	str := string(stream)
@@ -694,8 +819,24 @@ type idUnit struct {
 	off    int32 // offset of its first byte in the stream
 }
 
-// spokenSeparators are said between the pieces of an identifier.
-var spokenSeparators = map[string]bool{"dash": true, "hyphen": true, "slash": true, "dot": true, "point": true, "space": true}
+// spokenIDWord: a separator, or a word that repeats or scales the digits
+// around it ("double five", "two thousand").
+func spokenIDWord(w string) bool {
+	switch w {
+	case "double", "triple", "hundred", "thousand":
+		return true
+	}
+	return spokenSeparator(w)
+}
+
+// spokenSeparator: said between the pieces of an identifier.
+func spokenSeparator(w string) bool {
+	switch w {
+	case "dash", "hyphen", "slash", "dot", "point", "space":
+		return true
+	}
+	return false
+}
 
 func digitWord(w string) (int, bool) {
 	switch w {
@@ -706,13 +847,6 @@ func digitWord(w string) (int, bool) {
 		return v, true
 	}
 	return 0, false
-}
-
-func btoi(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 func strconvItoa(b []byte, v int) []byte {

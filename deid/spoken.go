@@ -28,7 +28,7 @@ func (s *scan) spokenDigits(i int) (nd, end int) {
 			break
 		}
 		w := s.lower(j)
-		if spokenSeparators[w] && end >= 0 {
+		if spokenSeparator(w) && end >= 0 {
 			j++ // "four seven dash one two"
 			continue
 		}
