@@ -70,6 +70,8 @@ const (
 	lxTown     // a place spelled like a given name or surname (gazetteer): a place only after a place cue
 	lxFacHead  // a word (or first word of a phrase) that names a hospital without its facility words
 	lxFacAcro  // an acronym of a hospital or health system ("ucsf", "bidmc")
+	lxFacWord  // a word after a facility's name (hospitalWords), in token.gaz
+	lxCityNick // a city's nickname or abbreviation ("nola", "philly", "atl")
 )
 
 var (
@@ -97,7 +99,7 @@ var sectionFlags = map[string]uint64{
 	"city": lxCity, "city?": lxCity | lxCityAmb, "state": lxState, "stateabbr": lxStateAbbr,
 	"country": lxCountry, "streetsuffix": lxStreetSuffix, "unit": lxUnit,
 	"fakefirst": lxFakeFirst | lxFirst, "fakelast": lxFakeLast | lxSur, "fakeplace": 0, "fakestreet": 0,
-	"town": lxTown, "fachead": lxFacHead, "fachead?": lxFacHead | lxWord, "facacro": lxFacAcro, "word": lxWord,
+	"town": lxTown, "fachead": lxFacHead, "citynick": lxCityNick, "fachead?": lxFacHead | lxWord, "facacro": lxFacAcro, "word": lxWord,
 }
 
 var builtinWords = map[uint64]string{
@@ -151,6 +153,9 @@ func loadLexicon() {
 		lexWord[w] |= lxFacility
 	}
 	parseSections(gazetteerText, gazWord, gazPhrase, false)
+	for w := range hospitalWords {
+		gazWord[w] |= lxFacWord
+	}
 	// The hand-written lexicon's words are looked up on every token, with
 	// their gazetteer flags beside them; the gazetteer's other words are in
 	// a second table behind a Bloom filter, so that the first stays small

@@ -11,6 +11,22 @@ func (s *scan) wordAt(i int) {
 	if t.n() == 3 && s.eq(i, "dot") {
 		s.spokenWebAt(i) // "name at example dot org"
 	}
+	if g := t.gaz | t.lex&(lxCity|lxCityNick); g != 0 {
+		// Places and hospitals from the gazetteer and the city lists
+		// (gazplaces.go).
+		if g&gazPlaceFlags != 0 {
+			s.gazPlaceAt(i)
+		}
+		if g&lxFacWord != 0 {
+			s.lowerFacilityAt(i)
+		}
+		if g&lxCityNick != 0 {
+			s.cityNickAt(i)
+		}
+	}
+	if t.allUpper() && t.n() >= 2 && t.n() <= 6 && t.lex&(lxMedical|lxCommon|lxStateAbbr|lxCredential|lxUnitWord) == 0 {
+		s.acronymPlaceAt(i)
+	}
 	if (s.eq(i, "in") || s.eq(i, "from")) && !t.upper() {
 		s.inUnknownPlace(i)
 	}

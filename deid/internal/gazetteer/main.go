@@ -274,6 +274,7 @@ const (
 	handName uint8 = 1 << iota
 	handPlace
 	handOther
+	handState // a state or country: never a hospital's name alone
 )
 
 // handWords returns the words of the hand-written lexicon with a rough kind.
@@ -293,8 +294,10 @@ func handWords(text string) map[string]uint8 {
 		switch sec {
 		case "first", "first?", "surname", "surname?", "fakefirst", "fakelast":
 			k = handName
-		case "city", "city?", "state", "country":
+		case "city", "city?":
 			k = handPlace
+		case "state", "country", "stateabbr":
+			k = handPlace | handState
 		default:
 			k = handOther
 		}
@@ -404,10 +407,11 @@ func (g *gaz) place(n string, isName func(string) bool) {
 			return
 		}
 		switch {
-		case isName(w):
-			g.put("town", w)
 		case g.english[w]:
 			g.put("city?", w)
+			g.put("word", w)
+		case isName(w):
+			g.put("town", w)
 		default:
 			g.put("city", w)
 		}
@@ -494,7 +498,7 @@ func (g *gaz) hospital(raw string) {
 		if ok {
 			if len(head) == 1 {
 				w := head[0]
-				if len(w) >= 3 && g.hand[w]&handOther == 0 {
+				if len(w) >= 3 && g.hand[w]&(handOther|handState) == 0 {
 					if g.english[w] {
 						g.put("fachead?", w)
 					} else {
@@ -502,7 +506,15 @@ func (g *gaz) hospital(raw string) {
 					}
 				}
 			} else if !phraseStops[head[0]] {
-				g.put("fachead", h)
+				allWords := true
+				for _, w := range head {
+					allWords = allWords && (g.english[strings.Trim(w, ".'")] || g.hand[strings.Trim(w, ".'")]&handOther != 0)
+				}
+				if allWords {
+					g.put("fachead?", h) // "high point", "good samaritan"
+				} else {
+					g.put("fachead", h)
+				}
 			}
 		}
 	}
