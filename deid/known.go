@@ -135,6 +135,16 @@ func (k *knownIndex) build(kn Known) {
 				k.joined = append(k.joined, j)
 				k.minJoin, k.maxJoin = min(k.minJoin, len(j)), max(k.maxJoin, len(j))
 			}
+			// Short forms of the given name: "William" is also "will",
+			// "bill"; each keeps its own tier ("will" is found only where
+			// the context names a person).
+			if len(parts) > 1 || cls == PatientNames {
+				for _, nick := range nicknames()[strings.ToLower(parts[0])] {
+					if _, ok := k.parts[nick]; !ok {
+						k.parts[nick] = knownPart{word: nick, cls: cls | clsExplicit, tier: knownTier(nick, flagsOf(nick))}
+					}
+				}
+			}
 			k.addInitials(ini)
 			// "Al-Rashid" gives one initial, not two.
 			var wini []byte

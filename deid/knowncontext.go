@@ -1,5 +1,7 @@
 package deid
 
+import "strings"
+
 // Context for a known name part written in lower case, as speech
 // recognition writes every name. A part that is also a word ("dawn",
 // "grant", "may", "summer") is this person's name where the words around it
@@ -213,7 +215,8 @@ func (s *scan) introBefore(i int) bool {
 		return true
 	}
 	switch s.lower(n) {
-	case "with", "from", "and", "or", "here", "speaking", "right", "correct", "calling", "spelled", "like":
+	case "with", "from", "and", "or", "here", "speaking", "right", "correct", "calling", "spelled", "like", "his", "her",
+		"their", "your", "the", "one", "yeah", "yes", "yep", "no", "by", "but", "actually", "though", "too":
 		return true
 	}
 	return s.ktier[n] != 0
@@ -246,7 +249,8 @@ func (s *scan) verbUse(i int, p knownPart) bool {
 		return false
 	}
 	n := s.next(i)
-	return n > 0 && s.toks[n].gap == gapSpace && s.toks[n].letters() && objectPronouns[s.lower(n)]
+	// "will you" is the verb; "will you're here" is not.
+	return n > 0 && s.toks[n].gap == gapSpace && s.toks[n].letters() && objectPronouns[s.nextWordAt(i)]
 }
 
 // greetingBefore: "hey dawn", "hi there hunter", "good morning, june",
@@ -300,7 +304,8 @@ var addressStarters = map[string]bool{"how": true, "what": true, "when": true, "
 	"please": true, "just": true, "go": true, "come": true, "take": true, "hop": true, "any": true, "remind": true,
 	"give": true, "try": true, "keep": true, "don't": true, "were": true, "quick": true,
 	"one": true, "before": true, "if": true, "thank": true, "thanks": true, "nice": true, "good": true, "that's": true,
-	"it's": true, "here's": true, "here": true, "sit": true, "hold": true, "breathe": true, "lie": true, "stand": true}
+	"it's": true, "here's": true, "here": true, "sit": true, "hold": true, "breathe": true, "lie": true, "stand": true,
+	"this": true, "these": true, "there's": true, "you've": true, "you'll": true, "we've": true, "i'd": true}
 
 // vocativeAt: the person addressed. Set off by punctuation ("dawn, how are
 // you", "how are you, dawn?", "thanks. june, ..."), or after a discourse
@@ -313,6 +318,20 @@ func (s *scan) vocativeAt(i int, p knownPart) bool {
 	setOff := n < len(s.toks) && s.toks[n].gap != gapLine && s.toks[n].kind == tkPunct && (s.toks[n].ch == ',' ||
 		s.toks[n].ch == '?' || s.toks[n].ch == '!')
 	if boundary && setOff {
+		return true
+	}
+	if s.turnStart(i) {
+		// "will she's just going to look": a contraction cannot follow a
+		// modal; "may ok": the name echoed.
+		if w := s.nextWordAt(i); strings.Contains(w, "'") && w != "i'll" && w != "it'll" || ackWords[w] {
+			return true
+		}
+	}
+	// The last word of a turn after a noun: "will you let me look in your
+	// ears will".
+	if n < len(s.toks) && (s.toks[n].gap == gapLine || s.toks[n].punct('?') || s.toks[n].punct('!')) && pv >= 0 &&
+		s.toks[pv].letters() && !wordMakers[s.prevWordAt(i, 1)] && !functionWords[s.lower(pv)] && !placePreps[s.lower(pv)] &&
+		s.toks[pv].lex&(lxCommon|lxDigitWord|lxTensWord|lxTeenWord) == 0 {
 		return true
 	}
 	if pv >= 0 && s.toks[pv].punct(',') && s.clauseEndAfter(i) && !(n < len(s.toks) && s.toks[n].punct(',')) {
@@ -330,6 +349,10 @@ func (s *scan) vocativeAt(i int, p knownPart) bool {
 	}
 	return addressStarters[s.nextWordAt(i)]
 }
+
+// ackWords acknowledge a name said back: "may ok", "grant yeah".
+var ackWords = map[string]bool{"ok": true, "okay": true, "yeah": true, "yes": true, "right": true, "alright": true,
+	"got": true, "gotcha": true, "perfect": true, "great": true, "thanks": true, "hi": true, "hello": true}
 
 // possessiveOfPerson: "hunter's mom", "dawn's husband", "is june's number
 // the same": a possessive before a relation or something people have.
@@ -386,6 +409,11 @@ var wordMakers = map[string]bool{"a": true, "an": true, "the": true, "this": tru
 func (s *scan) wordUse(i int, p knownPart) bool {
 	if pv := s.sameLinePrev(i); pv >= 0 {
 		w := s.prevWordAt(i, 1)
+		// "so amber is fifteen", "and hope said": a conjunction or
+		// discourse word and then a verb that takes a person.
+		if (w == "so" || w == "and" || w == "but" || w == "now" || w == "just" || w == "also" || w == "still") && personVerbNext[s.nextWordAt(i)] {
+			return false
+		}
 		if wordMakers[w] || s.toks[pv].digits() || s.toks[pv].letters() && s.toks[pv].is(lxDigitWord|lxTeenWord|lxTensWord) {
 			return true
 		}
@@ -420,3 +448,13 @@ func (s *scan) turnStart(i int) bool {
 	}
 	return false
 }
+
+// personVerbNext take a person as subject: "amber is fifteen", "hope said".
+var personVerbNext = map[string]bool{"is": true, "was": true, "has": true, "had": true, "said": true, "says": true,
+	"told": true, "tells": true, "will": true, "would": true, "can": true, "could": true, "does": true, "did": true,
+	"went": true, "goes": true, "got": true, "gets": true, "wants": true, "needs": true, "likes": true, "loves": true,
+	"thinks": true, "knows": true, "came": true, "comes": true, "called": true, "calls": true, "asked": true,
+	"asks": true, "started": true, "took": true, "takes": true, "helps": true, "helped": true, "worries": true,
+	"drove": true, "drives": true, "lives": true, "works": true, "plays": true, "wanted": true, "thought": true,
+	"noticed": true, "mentioned": true, "brought": true, "picked": true, "stayed": true, "moved": true, "turned": true,
+	"just": true, "still": true, "usually": true, "always": true, "never": true}

@@ -23,6 +23,27 @@ var lexiconText string
 //go:embed data/gazetteer.txt
 var gazetteerText string
 
+// nicknames.txt lists given names with their short forms (written for this
+// project).
+//
+//go:embed data/nicknames.txt
+var nicknamesText string
+
+var nickOnce = sync.OnceValue(func() map[string][]string {
+	m := map[string][]string{}
+	for _, line := range strings.Split(nicknamesText, "\n") {
+		f := strings.Fields(line)
+		if len(f) < 2 || f[0][0] == '#' {
+			continue
+		}
+		m[f[0]] = append(m[f[0]], f[1:]...)
+	}
+	return m
+})
+
+// nicknames maps a lower-case given name to its short forms.
+func nicknames() map[string][]string { return nickOnce() }
+
 // Lexicon flags: one bit per list a word is on.
 const (
 	lxFirst uint64 = 1 << iota
