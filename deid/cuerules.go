@@ -41,6 +41,18 @@ func (s *scan) cueNamePass() {
 	}
 }
 
+// placeEndsAt reports a place candidate that ends where token k ends:
+// "to Windsor Manor (Temple)".
+func (s *scan) placeEndsAt(k int) bool {
+	e := int(s.toks[k].e)
+	for _, c := range s.cands {
+		if c.t == Location && c.e == e {
+			return true
+		}
+	}
+	return false
+}
+
 // nameEndsAt reports a name candidate that ends where token k ends.
 func (s *scan) nameEndsAt(k int) bool {
 	e := int(s.toks[k].e)
@@ -212,8 +224,8 @@ func (s *scan) placeInParens(i int) {
 		return
 	}
 	t := &s.toks[k]
-	if !t.capWord() || t.allUpper() || t.lex&lxCity == 0 || t.lex&(lxCommon|lxMedical) != 0 ||
-		k+1 >= len(s.toks) || !s.toks[k+1].punct(')') || s.toks[i].gap != gapSpace || !s.nameEndsAt(i-1) {
+	if !t.capWord() || t.allUpper() || (t.lex|t.gaz)&(lxCity|lxTown) == 0 || t.lex&(lxCommon|lxMedical) != 0 && t.lex&lxCity == 0 ||
+		k+1 >= len(s.toks) || !s.toks[k+1].punct(')') || s.toks[i].gap != gapSpace || !s.nameEndsAt(i-1) && !s.placeEndsAt(i-1) {
 		return
 	}
 	s.addTok(k, k, Location, prCue)

@@ -176,7 +176,7 @@ func (s *scan) gazPlaceAt(i int) bool {
 	case !t.upper() && s.aloneInTurn(i, end) && (plain || flags&lxTown != 0):
 		ok = true
 	}
-	if ok && (s.eponymAfter(end) || s.eponymAfterWord(end)) && !s.cueBefore(i, lxPlaceCue, 3) {
+	if ok && (s.eponymAfter(end) || s.eponymAfterWord(end) || s.eponymAhead(end)) && !s.cueBefore(i, lxPlaceCue, 3) {
 		return false // "St. Louis encephalitis", "Lugano modification"
 	}
 	if ok && flags&(lxCity|lxFacHead|lxTown) == 0 {

@@ -140,3 +140,38 @@ func TestGeneralRules(t *testing.T) {
 		})
 	}
 }
+
+// TestOverRedaction: words that look like identifiers and are not (issue
+// 12, part 4): ethnicity, nationality and religion words, eponymous
+// diseases, scores, signs and studies, colours that are names.
+func TestOverRedaction(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{})
+	tests := []struct {
+		name, text string
+		want       []found
+	}{
+		{"ethnicity", "Self-identifies as Pacific Islander; Samoan-speaking; Hispanic; Ashkenazi Jewish ancestry; Amish.", nil},
+		{"nationality before a rule", "Patient is Canadian; the Canadian C-spine rule applies.", nil},
+		{"eponymous disease", "Bell's palsy on the left, Cushing syndrome ruled out, Wells score 2.", nil},
+		{"named study", "Enrolled in the Nurses' Health Study; results of the Jackson Heart Study.", nil},
+		{"named scale several words long", "Seattle Heart Failure Model and Kansas City Cardiomyopathy Questionnaire; Katz ADL index.", nil},
+		{"eponym before another name word", "Rash could be Ramsay Hunt syndrome; the Nottingham Prognostic Index.", nil},
+		{"virus named after a place", "No exposure to Zika, Marburg or Lassa.", nil},
+		{"colour after a copula", "your eyes are hazel right", nil},
+		{"name after a copula", "his boss is terrence i'll text him", []found{{"terrence", deid.Name}}},
+		{"spoken temperature", "she's ninety nine point one degrees, sat ninety four percent, bp one twenty over eighty", nil},
+		{"spoken age", "she is ninety one years old", []found{{"ninety one", deid.Age}}},
+		{"date after a place cue is a date", "He was discharged on Feb 3, 2024 to Windsor Manor (Temple) for rehab.",
+			[]found{{"Feb 3, 2024", deid.Date}, {"Windsor Manor", deid.Location}, {"Temple", deid.Location}}},
+		{"initial-first name", "Mr. R. Alvarez is a 93-year-old man from Belton.",
+			[]found{{"R. Alvarez", deid.Name}, {"93", deid.Age}, {"Belton", deid.Location}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if diff := cmp.Diff(tc.want, detect(d, tc.text, deid.Known{})); diff != "" {
+				t.Errorf("%q (-want +got):\n%s", tc.text, diff)
+			}
+		})
+	}
+}

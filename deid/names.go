@@ -52,6 +52,19 @@ func (s *scan) eponymAfter(k int) bool {
 	return false
 }
 
+// eponymAhead: up to three more capitalized words or acronyms and then an
+// eponym head, in any case: "Seattle Heart Failure Model", "Kansas City
+// Cardiomyopathy Questionnaire", "Katz ADL index", "Jackson Heart Study",
+// "Ramsay Hunt syndrome". k is the last token of the name.
+func (s *scan) eponymAhead(k int) bool {
+	j := s.next(k)
+	for n := 0; j > 0 && n < 3 && s.toks[j].gap == gapSpace && s.toks[j].letters() && s.toks[j].upper() && !s.toks[j].is(lxEponymHead); n++ {
+		j = s.next(j)
+	}
+	return j > 0 && j != s.next(k) && s.toks[j].gap == gapSpace && s.toks[j].letters() && s.toks[j].is(lxEponymHead) &&
+		!(s.next(j) > 0 && s.toks[s.next(j)].gap == gapSpace && objectWords[s.lower(s.next(j))])
+}
+
 // eponymAfterWord: an eponym head one lower-case word later, "San Francisco
 // syncope rule", "Canadian C-spine rule".
 func (s *scan) eponymAfterWord(k int) bool {
@@ -575,8 +588,8 @@ func (s *scan) lastNameTok(k int) int {
 // or two name-like capitalized words in a row.
 func (s *scan) listedName(k int) bool {
 	t := s.tok(k)
-	if t == nil || !t.capWord() || t.allUpper() && t.n() > 1 {
-		return false
+	if t == nil || !t.capWord() || t.allUpper() && t.n() > 1 || s.eponymAhead(k) {
+		return false // "Nottingham Prognostic Index", "Ramsay Hunt syndrome"
 	}
 	if t.lex&(lxFirst|lxSur) != 0 && t.lex&(lxFirstAmb|lxSurAmb|lxCommon|lxMedical|lxMonth) == 0 {
 		return true
@@ -697,7 +710,7 @@ func (s *scan) unknownPair(i int) bool {
 		return s.strongName(i) && s.nameChainTrue(i)
 	}
 	if n := s.next(i); n > 0 && s.toks[n].gap == gapSpace && s.toks[n].capWord() && !s.toks[n].allUpper() && s.nameish(n, false) &&
-		!s.eponymAfter(n) && !s.englishLooking(i) && !s.englishLooking(n) && !(n+1 < len(s.toks) && s.toks[n+1].punct(':')) {
+		!s.eponymAfter(n) && !s.eponymAhead(n) && !s.englishLooking(i) && !s.englishLooking(n) && !(n+1 < len(s.toks) && s.toks[n+1].punct(':')) {
 		s.nameChain(i, PatientNames, false)
 		return true
 	}
@@ -775,7 +788,7 @@ func (s *scan) listName(i int) bool {
 			return false
 		}
 	}
-	if s.eponymAfter(i) {
+	if s.eponymAfter(i) || s.eponymAhead(i) {
 		return false
 	}
 	// A city followed by ", ST" is a place, not a person.
@@ -864,6 +877,9 @@ func (s *scan) speakerTags() {
 			t := &s.toks[k]
 			if !t.capWord() || t.is(lxTitle|lxTitleClin) || t.n() < 2 {
 				continue
+			}
+			if s.toks[tg[1]].is(lxEponymHead) {
+				break // "Jackson Heart Study:" is a heading
 			}
 			listed := t.lex&(lxFirst|lxSur) != 0 && t.lex&(lxCommon|lxMedical) == 0
 			// An unknown word is a name only in a tag that recurs, as a
@@ -984,8 +1000,9 @@ func (s *scan) lowerName(i int) bool {
 			}
 		}
 	}
-	// A listed first name, unambiguous and not an ordinary word.
-	if t.lex&lxFirst != 0 && listed && t.n() >= 3 {
+	// A listed first name, unambiguous and not an ordinary word, unless
+	// the word before makes it one: "your eyes are hazel", "the olive".
+	if t.lex&lxFirst != 0 && listed && t.n() >= 3 && !s.copulaOrDeterminerBefore(i) {
 		s.lowerNameAt(i, PatientNames)
 		return true
 	}
@@ -1047,4 +1064,19 @@ func (s *scan) afterTitle(i int) bool {
 		p--
 	}
 	return p >= 0 && s.toks[p].is(lxTitle|lxTitleClin)
+}
+
+// copulaOrDeterminerBefore: "are hazel", "the violet", "so rosy": the word
+// before makes the next an ordinary word.
+func (s *scan) copulaOrDeterminerBefore(i int) bool {
+	p := s.sameLinePrev(i)
+	if p < 0 || !s.toks[p].letters() {
+		return false
+	}
+	switch s.lower(p) {
+	case "are", "were", "be", "been", "a", "an", "the", "these", "those", "very", "so", "too", "more", "most", "its",
+		"some", "any", "light", "dark", "pale", "bright":
+		return true
+	}
+	return false
 }

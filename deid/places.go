@@ -63,6 +63,9 @@ func (s *scan) placeAfter(i int) bool {
 	if k >= len(s.toks) || k == i+1 && !s.eq(i, "near") && !s.eq(i, "outside") {
 		return false
 	}
+	if s.isDateStart(k) {
+		return false // "discharged on Feb 3, 2024": a date, not a place
+	}
 	end := s.placeChain(k)
 	if end < 0 {
 		return false
@@ -175,7 +178,7 @@ func (s *scan) cityAt(i int) bool {
 		// Rules, scales and classifications named after the city that made
 		// them: "Ann Arbor staging", "Atlanta classification", "San
 		// Francisco syncope rule".
-		if !s.cueBefore(i, lxPlaceCue, 3) && (s.eponymAfter(end) || s.eponymAfterWord(end)) {
+		if !s.cueBefore(i, lxPlaceCue, 3) && (s.eponymAfter(end) || s.eponymAfterWord(end) || s.eponymAhead(end)) {
 			return true // handled: neither a place nor a person ("Ann")
 		}
 		// A city that opens a facility name ("Oak Ridge Assisted Living")
@@ -364,7 +367,9 @@ func (s *scan) facilityAt(i int) bool {
 	if caps && s.toks[st].gap == gapLine && s.headingKind(st, i) {
 		return false
 	}
-	s.addTok(st, s.facilityTail(i), Location, prCue)
+	if end := s.facilityTail(i); !s.eponymAfter(end) && !s.eponymAhead(end) {
+		s.addTok(st, end, Location, prCue) // not "Nurses' Health Study"
+	}
 	return true
 }
 

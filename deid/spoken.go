@@ -134,7 +134,7 @@ func (s *scan) spokenNumberWord(i int) {
 		s.addTok(i, end, Date, prShape)
 		return
 	}
-	if v, end := s.spokenNumber(i); end >= 0 && v >= 90 && v <= 130 {
+	if v, end := s.spokenNumber(i); end >= 0 && v >= 90 && v <= 130 && !s.measureAfter(end) {
 		ok := s.cueBefore(i, lxAgeCue, 3) || s.agePredicate(i) || s.ageAsked(i)
 		if k := s.next(end); k > 0 {
 			if s.toks[k].punct('-') {
@@ -313,3 +313,19 @@ func (s *scan) spokenWebAt(i int) {
 var spokenWebCues = map[string]bool{"website": true, "site": true, "portal": true, "page": true, "url": true,
 	"link": true, "online": true, "web": true, "address": true, "go": true, "visit": true, "email": true, "is": true,
 	"it's": true, "called": true, "check": true, "see": true}
+
+// measureAfter: a spoken number goes on as a measurement, not an age:
+// "ninety nine point one", "ninety four percent", "one twenty over eighty",
+// "ninety two degrees".
+func (s *scan) measureAfter(end int) bool {
+	n := s.next(end)
+	if n < 0 || !s.toks[n].letters() {
+		return n > 0 && (s.toks[n].punct('%') || s.toks[n].punct('/'))
+	}
+	switch s.lower(n) {
+	case "point", "percent", "over", "degrees", "degree", "pounds", "lbs", "kilos", "kilograms", "beats", "bpm",
+		"milligrams", "mg", "units", "millimeters", "systolic", "diastolic", "fahrenheit", "celsius", "on":
+		return true
+	}
+	return s.toks[n].is(lxUnitWord) && !s.eq(n, "years")
+}
