@@ -175,3 +175,35 @@ func TestOverRedaction(t *testing.T) {
 		})
 	}
 }
+
+// TestSpokenAndListedDates: dates as transcripts say them and as notes
+// list them (issue 12, date typing).
+func TestSpokenAndListedDates(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{})
+	tests := []struct {
+		name, text string
+		want       []found
+	}{
+		{"birth date with a two-digit spoken year", "patient: september fourteenth sixty eight", []found{{"september fourteenth sixty eight", deid.Date}}},
+		{"month of a two-digit year", "she passed in june of ninety eight", []found{{"june of ninety eight", deid.Date}}},
+		{"month and spoken year", "her blood count from june twenty twenty three was normal", []found{{"june twenty twenty three", deid.Date}}},
+		{"holiday someone was born on", "my birthday's christmas eve so", []found{{"christmas eve", deid.Date}}},
+		{"fourth of july", "since like the fourth of july weekend", []found{{"the fourth of july", deid.Date}}},
+		{"saint patrick's day", "it started after saint patrick's day which", []found{{"saint patrick's day", deid.Date}}},
+		{"holiday in opening hours", "Clinic closed on Thanksgiving and Christmas Day.", nil},
+		{"day alone answering the date question", "doctor: what's the date today\npatient: it's the fourth", []found{{"the fourth", deid.Date}}},
+		{"month after in, may as a month", "he turned eight in may right", []found{{"may", deid.Date}}},
+		{"may as a verb", "it may hurt a bit", nil},
+		{"listed event dates", "Index 7/15 COPD; readmitted 8/1; stent 2/7.", []found{{"7/15", deid.Date}, {"8/1", deid.Date}, {"2/7", deid.Date}}},
+		{"last fall", "since last fall my house was too much", []found{{"fall", deid.Date}}},
+		{"a fall", "had a fall last week", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if diff := cmp.Diff(tc.want, detect(d, tc.text, deid.Known{})); diff != "" {
+				t.Errorf("%q (-want +got):\n%s", tc.text, diff)
+			}
+		})
+	}
+}

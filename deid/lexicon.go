@@ -143,11 +143,13 @@ var builtinWords = map[uint64]string{
 		"onset injury started lmp edd dos scheduled rescheduled drawn collected obtained addendum " +
 		// Verbs that date a clinical event: "given 5/14", "placed 1/14", "return 11/5".
 		"given sent done placed received resolved return returned removed inserted stopped held faxed mailed " +
-		"signed died expired delivered transferred implanted performed completed followup follow",
+		"signed died expired delivered transferred implanted performed completed followup follow " +
+		// Events dated in notes and lists: "passed 1/12", "stent 2/7", "due 10/15", "index 7/15", "readmitted 7/19".
+		"passed stent due index readmitted physical screened tested",
 	lxAgeCue: "age aged nonagenarian centenarian",
 	lxTimeWord: "spring summer winter autumn fall thanksgiving halloween christmas xmas easter hanukkah chanukah " +
 		"passover kwanzaa juneteenth diwali ramadan labor labour memorial independence veterans presidents valentine " +
-		"valentines mother father mothers fathers new mlk columbus boxing",
+		"valentines mother father mothers fathers new mlk columbus boxing patrick patricks eid fourth",
 }
 
 func loadLexicon() {

@@ -21,6 +21,9 @@ func (s *scan) nameish(k int, allCaps bool) bool {
 	if t == nil || !t.capWord() {
 		return false
 	}
+	if t.lex&lxTimeWord != 0 && (holidayWords[s.lower(k)] || seasonWords[s.lower(k)]) {
+		return false // "Christmas Day", "Easter Sunday"
+	}
 	if t.allUpper() && t.n() > 1 && (!allCaps || t.n() <= 2) && t.lex&(lxFirst|lxSur) == 0 {
 		return false
 	}
