@@ -20,8 +20,9 @@ build: ## build bin/clinscribe
 demo: build ## run the whole pipeline on embedded defaults (no Redis, cloud or API key)
 	./$(BIN) demo
 
-test: ## unit and integration tests (installs redis-server if missing; starts its own instances)
+test: ## unit and integration tests (installs redis-server and node if missing; starts its own instances)
 	@bash .ci/ensure-redis
+	@bash .ci/ensure-node
 	$(GO) vet ./...
 	$(GO) test $(TESTFLAGS) ./...
 

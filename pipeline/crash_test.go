@@ -36,25 +36,7 @@ type proc struct {
 // and keyring stores (crash injection); now is the process's clock.
 func openProcess(t *testing.T, root string, signer *audit.Signer, wrap func(storage.Blobstore) storage.Blobstore, now func() time.Time) *proc {
 	t.Helper()
-	if wrap == nil {
-		wrap = func(bs storage.Blobstore) storage.Blobstore { return bs }
-	}
-	data, err := storage.NewLocal(filepath.Join(root, "data"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ring, err := storage.NewLocal(filepath.Join(root, "ring"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	lk, err := storage.OpenLocalKeys(filepath.Join(root, "master.key"), true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	kr, err := storage.NewKeyring(lk, wrap(ring), storage.KeyringConfig{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	st := storagetest.OpenLocal(t, root, wrap)
 	store, err := audit.NewFileStore(filepath.Join(root, "audit"))
 	if err != nil {
 		t.Fatal(err)
@@ -65,7 +47,7 @@ func openProcess(t *testing.T, root string, signer *audit.Signer, wrap func(stor
 	}
 	lg := audit.NewLogger(tr, "clinscribe", "test", now)
 	q := &queue{}
-	s := assemble(t, pipeline.Config{}, storage.NewVault(wrap(data), kr), offline.New("offline"), lg, q, kr, now)
+	s := assemble(t, pipeline.Config{}, st.Vault, offline.New("offline"), lg, q, st.Keys, now)
 	return &proc{s: s, p: s.Pipeline, q: q, audit: lg}
 }
 

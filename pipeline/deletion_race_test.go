@@ -13,6 +13,7 @@ import (
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
 	"github.com/clinscribe/clinscribe/pipeline/phi"
 	"github.com/clinscribe/clinscribe/storage"
+	"github.com/clinscribe/clinscribe/storage/storagetest"
 )
 
 // hookedSummarizer runs during before answering, as a model call in flight.
@@ -32,16 +33,7 @@ func (h *hookedSummarizer) Summarize(ctx context.Context, req *ai.SummarizeReque
 // whose cache holds the scope keys it used.
 func process(t *testing.T, root string, q *queue, sum *hookedSummarizer) *pipeline.Services {
 	t.Helper()
-	data, _ := storage.NewLocal(filepath.Join(root, "data"))
-	ring, _ := storage.NewLocal(filepath.Join(root, "ring"))
-	lk, err := storage.OpenLocalKeys(filepath.Join(root, "master.key"), true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	kr, err := storage.NewKeyring(lk, ring, storage.KeyringConfig{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	st := storagetest.OpenLocal(t, root, nil)
 	lg := audittest.NewFileLogger(t, filepath.Join(root, "audit"), "test")
 	prov := offline.New("offline")
 	if sum != nil {
@@ -50,7 +42,7 @@ func process(t *testing.T, root string, q *queue, sum *hookedSummarizer) *pipeli
 		c.Summarizer = sum
 		prov = &c
 	}
-	return assemble(t, pipeline.Config{}, storage.NewVault(data, kr), prov, lg, q, kr, nil)
+	return assemble(t, pipeline.Config{}, st.Vault, prov, lg, q, st.Keys, nil)
 }
 
 // An encounter deleted (by the API process) while a worker process runs

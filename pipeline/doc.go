@@ -33,12 +33,14 @@
 //	retention  deletion (crypto-shredding, certificates), legal holds (one
 //	           store), the one deletion guard, retention sweeps
 //	webhook    signed event delivery to the clinic (IDs only)
+//	ehr        write-back of signed notes to the clinic's FHIR server
+//	           (signoff asks for it through signoff.WriteBack)
 //	aggregate  de-identified statistics (deid.Record only)
 //	pseudonym  patient references and other keyed fingerprints
 //	ai         the one audited AI gateway and its providers
 //	audit      the tamper-evident audit trail
 //	phi        PHI-safe errors and logging
-//	fhir       FHIR R4 rendering of drafts
+//	fhir       FHIR R4 rendering of drafts and write-back notes; validation
 //	audio, caption, source   input parsing
 //
 // Who calls whom (arrows point down; nothing calls up):

@@ -30,8 +30,8 @@ import (
 	"github.com/clinscribe/clinscribe/pipeline/audit"
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
 	"github.com/clinscribe/clinscribe/pipeline/signoff"
-	"github.com/clinscribe/clinscribe/storage"
 	"github.com/clinscribe/clinscribe/storage/s3test"
+	"github.com/clinscribe/clinscribe/storage/storagetest"
 	"github.com/clinscribe/clinscribe/worker"
 	"github.com/clinscribe/clinscribe/worker/redistest"
 	"github.com/clinscribe/clinscribe/worker/workertest"
@@ -61,23 +61,9 @@ func newRig(t *testing.T, store audit.Store) *rig {
 	t.Helper()
 	r := &rig{}
 	log := slog.New(slog.NewTextHandler(r, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	data, err := storage.NewLocal(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	ring, err := storage.NewLocal(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	root, err := storage.OpenLocalKeys(filepath.Join(t.TempDir(), "master.key"), true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	kr, err := storage.NewKeyring(root, ring, storage.KeyringConfig{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	vault := storage.NewVault(data, kr)
+	st := storagetest.OpenLocal(t, t.TempDir(), nil)
+	vault, kr := st.Vault, st.Keys
+	var err error
 
 	if r.signer, err = audit.GenerateSigner(filepath.Join(t.TempDir(), "audit-signing.key")); err != nil {
 		t.Fatal(err)

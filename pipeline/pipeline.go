@@ -11,6 +11,7 @@ import (
 	"github.com/clinscribe/clinscribe/deid"
 	"github.com/clinscribe/clinscribe/pipeline/access"
 	"github.com/clinscribe/clinscribe/pipeline/ai"
+	"github.com/clinscribe/clinscribe/pipeline/ai/resilience"
 	"github.com/clinscribe/clinscribe/pipeline/audit"
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
 	"github.com/clinscribe/clinscribe/pipeline/phi"
@@ -99,6 +100,15 @@ type Deps struct {
 	Templates *prompts.Registry
 	Log       *slog.Logger
 	Now       func() time.Time
+	// Waits hears how long stages waited on retries (metrics); nil: nobody.
+	Waits WaitObserver
+}
+
+// WaitObserver hears, when a stage that had to be retried or deferred
+// ends, how long it waited from its first attempt, why (the code of the
+// last failure or deferral) and how it ended ("done" or "failed").
+type WaitObserver interface {
+	StageWaited(stage encounter.Stage, reason phi.Code, outcome string, waited time.Duration)
 }
 
 // Pipeline is intake and the stages: it takes submissions, runs them
@@ -119,6 +129,7 @@ type Pipeline struct {
 	templates *prompts.Registry
 	log       *slog.Logger
 	now       func() time.Time
+	waits     WaitObserver
 }
 
 // New returns a Pipeline.
@@ -137,7 +148,7 @@ func New(cfg Config, d Deps) (*Pipeline, error) {
 	return &Pipeline{
 		cfg: cfg, store: d.Store, vault: d.Vault, gw: d.Gateway, audit: d.Audit, queue: d.Queue, guard: d.Guard,
 		consent: d.Consent, reviews: d.Reviews, pseudo: d.Pseudonyms, deid: d.Deid, templates: d.Templates,
-		log: d.Log, now: d.Now,
+		log: d.Log, now: d.Now, waits: d.Waits,
 	}, nil
 }
 
@@ -148,8 +159,12 @@ func (p *Pipeline) Limits() Limits { return p.cfg.Limits }
 type Run struct {
 	EncounterID string
 	TaskID      string
-	Retried     int // attempts before this one
+	Retried     int // attempts before this one (deferred ones not counted)
 	MaxRetry    int // retries allowed in all
+	// Horizon bounds how long after the stage's first attempt (its
+	// StageStatus.Since) retryable failures and deferrals are retried;
+	// zero means only MaxRetry bounds them.
+	Horizon time.Duration
 }
 
 // ErrNotQueued means the encounter was stored but its first stage could not
@@ -179,15 +194,26 @@ func (p *Pipeline) RunStage(ctx context.Context, stage encounter.Stage, run Run)
 		return phi.Permanentf(phi.CodeInvalidInput, "unknown stage")
 	}
 	attempt := run.Retried + 1
-	if err := p.store.SetStage(ctx, meta.ID, encounter.StageStatus{Stage: stage, State: encounter.StateRunning, Attempt: attempt, UpdatedAt: p.now().UTC()}); err != nil {
+	// The series of attempts goes on from the last status (a failed stage
+	// queued again starts a new one).
+	series := encounter.StageStatus{Stage: stage, Since: p.now().UTC()}
+	if prev, err := p.store.Stage(ctx, meta.ID, stage); err == nil && !prev.State.Terminal() && !prev.Since.IsZero() {
+		series.Since, series.Deferred, series.Failure = prev.Since, prev.Deferred, prev.Failure
+	}
+	if err := p.store.SetStage(ctx, meta.ID, encounter.StageStatus{Stage: stage, State: encounter.StateRunning, Attempt: attempt, UpdatedAt: p.now().UTC(),
+		Since: series.Since, Deferred: series.Deferred}); err != nil {
 		return cmp.Or(deletedDuring(meta.ID, err), error(phi.Wrap(err, phi.CodeStorage, "stage status could not be stored")))
 	}
 	next, err := fn(ctx, meta, run)
 	if err != nil {
-		return p.stageFailed(ctx, meta, stage, run, err)
+		return p.stageFailed(ctx, meta, stage, run, series, err)
 	}
-	if err := p.store.SetStage(ctx, meta.ID, encounter.StageStatus{Stage: stage, State: encounter.StateDone, Attempt: attempt, UpdatedAt: p.now().UTC()}); err != nil {
+	done := encounter.StageStatus{Stage: stage, State: encounter.StateDone, Attempt: attempt, UpdatedAt: p.now().UTC(), Since: series.Since, Deferred: series.Deferred}
+	if err := p.store.SetStage(ctx, meta.ID, done); err != nil {
 		return cmp.Or(deletedDuring(meta.ID, err), error(phi.Wrap(err, phi.CodeStorage, "stage status could not be stored")))
+	}
+	if series.Failure != nil {
+		p.observeWait(done, phi.Code(series.Failure.Code))
 	}
 	if next == "" {
 		if err := p.store.MarkClosed(ctx, meta.ID); err != nil {
@@ -203,7 +229,18 @@ func (p *Pipeline) RunStage(ctx context.Context, stage encounter.Stage, run Run)
 	return nil
 }
 
-func (p *Pipeline) stageFailed(ctx context.Context, meta *encounter.Meta, stage encounter.Stage, run Run, err error) error {
+func (p *Pipeline) observeWait(st encounter.StageStatus, reason phi.Code) {
+	if p.waits != nil && !st.Since.IsZero() {
+		p.waits.StageWaited(st.Stage, reason, string(st.State), st.UpdatedAt.Sub(st.Since))
+	}
+}
+
+// stageFailed records a failed attempt. A *resilience.Deferral (refused
+// before any request left) is recorded as waiting and does not count as
+// an attempt; the error returned keeps its wait, as it keeps any other
+// retry hint, for the queue's retry schedule. Once the stage is out of
+// retries or past run.Horizon the returned error is permanent.
+func (p *Pipeline) stageFailed(ctx context.Context, meta *encounter.Meta, stage encounter.Stage, run Run, series encounter.StageStatus, err error) error {
 	if derr := deletedDuring(meta.ID, err); derr != nil {
 		// Nothing of it may be written again, not even the failure.
 		p.log.Warn("stage ended: the encounter was deleted while it ran", "encounter_id", meta.ID, "stage", string(stage))
@@ -217,14 +254,21 @@ func (p *Pipeline) stageFailed(ctx context.Context, meta *encounter.Meta, stage 
 			return rerr
 		}
 	}
-	final := safe.Permanent || run.Retried >= run.MaxRetry
-	state := encounter.StateRetrying
-	if final {
-		state = encounter.StateFailed
-	}
+	now := p.now().UTC()
+	deferral, deferred := resilience.AsDeferral(err)
+	expired := run.Horizon > 0 && now.Sub(series.Since) >= run.Horizon
+	exhausted := !deferred && run.Retried >= run.MaxRetry
+	final := safe.Permanent || expired || exhausted
 	st := encounter.StageStatus{
-		Stage: stage, State: state, Attempt: run.Retried + 1, UpdatedAt: p.now().UTC(),
+		Stage: stage, State: encounter.StateRetrying, Attempt: run.Retried + 1, UpdatedAt: now,
 		Failure: &encounter.StageFailure{Code: string(safe.Code), Message: safe.Msg},
+		Since:   series.Since, Deferred: series.Deferred,
+	}
+	if deferred {
+		st.State, st.Attempt, st.Deferred = encounter.StateWaiting, run.Retried, st.Deferred+1
+	}
+	if final {
+		st.State = encounter.StateFailed
 	}
 	if serr := p.store.SetStage(ctx, meta.ID, st); serr != nil {
 		p.log.Error("stage status could not be stored", "encounter_id", meta.ID, "stage", string(stage), "error", serr)
@@ -233,9 +277,26 @@ func (p *Pipeline) stageFailed(ctx context.Context, meta *encounter.Meta, stage 
 		if cerr := p.store.MarkClosed(ctx, meta.ID); cerr != nil {
 			p.log.Warn("open marker not cleared", "encounter_id", meta.ID, "error", cerr)
 		}
+		if st.Attempt > 1 || st.Deferred > 0 {
+			p.observeWait(st, safe.Code)
+		}
 	}
-	p.log.Warn("stage failed", "encounter_id", meta.ID, "stage", string(stage), "code", string(safe.Code),
-		"attempt", run.Retried+1, "final", final, "error", safe)
+	attrs := []any{"encounter_id", meta.ID, "stage", string(stage), "code", string(safe.Code),
+		"attempt", st.Attempt, "deferred", st.Deferred, "waited", now.Sub(series.Since).Round(time.Millisecond), "final", final}
+	if deferred && !final {
+		p.log.Info("stage waiting: nothing was sent", append(attrs, "retry_in", deferral.Wait.Round(time.Millisecond), "error", safe)...)
+		return deferral
+	}
+	p.log.Warn("stage failed", append(attrs, "error", safe)...)
+	switch {
+	case final && !safe.Permanent && expired:
+		return phi.WrapPermanent(err, safe.Code, fmt.Sprintf("%s (gave up: retried for the stage's retry horizon of %s)", safe.Msg, run.Horizon))
+	case final && !safe.Permanent:
+		return phi.WrapPermanent(err, safe.Code, fmt.Sprintf("%s (gave up after %d attempts)", safe.Msg, st.Attempt))
+	}
+	if hint, ok := resilience.RetryAfter(err); ok {
+		return resilience.WithRetryAfter(safe, hint)
+	}
 	return safe
 }
 

@@ -21,6 +21,7 @@ import (
 	"github.com/clinscribe/clinscribe/pipeline/retention"
 	"github.com/clinscribe/clinscribe/pipeline/signoff"
 	"github.com/clinscribe/clinscribe/storage"
+	"github.com/clinscribe/clinscribe/storage/storagetest"
 )
 
 // queue records enqueued stages instead of sending them to Redis.
@@ -111,28 +112,12 @@ type bundle struct {
 func setup(t *testing.T, cfg pipeline.Config) *bundle {
 	t.Helper()
 	root := t.TempDir()
-	data, err := storage.NewLocal(filepath.Join(root, "data"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ring, err := storage.NewLocal(filepath.Join(root, "ring"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	lk, err := storage.OpenLocalKeys(filepath.Join(root, "master.key"), true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	kr, err := storage.NewKeyring(lk, ring, storage.KeyringConfig{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	st := storagetest.OpenLocal(t, root, nil)
 	lg := audittest.NewFileLogger(t, filepath.Join(root, "audit"), "test")
 	q := &queue{}
-	shred := &crashingShredder{kr: kr}
-	v := storage.NewVault(data, kr)
-	s := assemble(t, cfg, v, offline.New("offline"), lg, q, shred, nil)
-	return &bundle{vault: v, s: s, p: s.Pipeline, q: q, dataDir: filepath.Join(root, "data"), auditDir: filepath.Join(root, "audit"), shred: shred}
+	shred := &crashingShredder{kr: st.Keys}
+	s := assemble(t, cfg, st.Vault, offline.New("offline"), lg, q, shred, nil)
+	return &bundle{vault: st.Vault, s: s, p: s.Pipeline, q: q, dataDir: filepath.Join(root, "data"), auditDir: filepath.Join(root, "audit"), shred: shred}
 }
 
 func sample(t *testing.T, name string) []byte {
@@ -161,6 +146,20 @@ func recordingRequest(t *testing.T, sidecar string) pipeline.SubmitRequest {
 		req.Sidecar, req.SidecarContentType = sample(t, sidecar), ""
 	}
 	return req
+}
+
+// sign signs the latest version as who, as read just before.
+func (b *bundle) sign(t *testing.T, who access.Who, id string) *signoff.DraftView {
+	t.Helper()
+	ctx := context.Background()
+	dv, err := b.s.Signoff.View(ctx, who, id, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if dv, err = b.s.Signoff.Sign(ctx, who, id, dv.Version, dv.ContentSHA256, "Reviewed."); err != nil {
+		t.Fatal(err)
+	}
+	return dv
 }
 
 // run executes queued stages until the queue is empty, as a worker would.
@@ -505,15 +504,8 @@ func TestOneLegalHoldStopsEveryDeletion(t *testing.T) {
 		t.Fatal(err)
 	}
 	b.run(t)
-	dr := access.Who{Principal: access.Principal{ID: "dr-okafor", Role: access.RoleProvider}}
 	ops := access.Who{Principal: access.Principal{ID: "ops-1", Role: access.RoleOps}}
-	dv, err := b.s.Signoff.View(ctx, dr, id, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := b.s.Signoff.Sign(ctx, dr, id, dv.Version, dv.ContentSHA256, "Reviewed."); err != nil {
-		t.Fatal(err)
-	}
+	b.sign(t, access.Who{Principal: access.Principal{ID: "dr-okafor", Role: access.RoleProvider}}, id)
 	if _, err := b.s.Retention.SetLegalHold(ctx, ops, id, true, "matter-7"); err != nil {
 		t.Fatal(err)
 	}
@@ -558,13 +550,7 @@ func TestEnteredInErrorKeptForTheFloor(t *testing.T) {
 	}
 	b.run(t)
 	dr := access.Who{Principal: access.Principal{ID: "dr-okafor", Role: access.RoleProvider}}
-	dv, err := b.s.Signoff.View(ctx, dr, id, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := b.s.Signoff.Sign(ctx, dr, id, dv.Version, dv.ContentSHA256, "Reviewed."); err != nil {
-		t.Fatal(err)
-	}
+	dv := b.sign(t, dr, id)
 	if _, err := b.s.Signoff.EnteredInError(ctx, dr, id, dv.Version, "wrong-patient"); err != nil {
 		t.Fatal(err)
 	}

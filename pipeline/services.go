@@ -44,6 +44,13 @@ type ServiceDeps struct {
 	Templates *prompts.Registry
 	Log       *slog.Logger
 	Now       func() time.Time
+	// Waits hears how long AI stages waited on retries (metrics); nil:
+	// nobody.
+	Waits WaitObserver
+	// EHR writes signed versions back to the clinic's EHR (ehr.Deliverer).
+	// Write-back is a deployment's choice, not a collaborator every
+	// deployment has: nil means ehr.base_url is not configured.
+	EHR signoff.WriteBack
 }
 
 // Services are the pipeline and the services that act on its encounters,
@@ -89,7 +96,7 @@ func NewServices(cfg Config, d ServiceDeps) (*Services, error) {
 		return nil, wrap(err)
 	}
 	if s.Signoff, err = signoff.New(signoff.Config{MaxNoteBytes: cfg.Limits.MaxNoteBytes}, signoff.Deps{Store: s.Store, Guard: s.Guard,
-		Followers: d.Queue, Log: d.Log, Now: d.Now}); err != nil {
+		Followers: d.Queue, WriteBack: d.EHR, Log: d.Log, Now: d.Now}); err != nil {
 		return nil, wrap(err)
 	}
 	if s.Review, err = review.New(cfg.Review, review.Deps{Cases: s.Cases, Store: s.Store, Vault: d.Vault, Guard: s.Guard,
@@ -105,7 +112,7 @@ func NewServices(cfg Config, d ServiceDeps) (*Services, error) {
 	}
 	if s.Pipeline, err = New(cfg, Deps{Store: s.Store, Vault: d.Vault, Gateway: d.Gateway, Audit: d.Audit, Queue: d.Queue,
 		Guard: s.Guard, Consent: s.Consent, Reviews: s.Review, Pseudonyms: s.Pseudonyms, Deid: d.Deid,
-		Templates: d.Templates, Log: d.Log, Now: d.Now}); err != nil {
+		Templates: d.Templates, Log: d.Log, Now: d.Now, Waits: d.Waits}); err != nil {
 		return nil, err
 	}
 	return s, nil

@@ -11,6 +11,7 @@ import (
 	"mime"
 	"regexp"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/clinscribe/clinscribe/pipeline/access"
@@ -210,6 +211,9 @@ func (p *Pipeline) validate(req *SubmitRequest) (encounter.Kind, error) {
 	if strings.TrimSpace(req.Subject.PatientID) == "" {
 		return "", phi.Permanentf(phi.CodeInvalidInput, "the patient's identifier is required")
 	}
+	if err := req.Subject.CheckBirthDate(p.now()); err != nil {
+		return "", phi.Permanentf(phi.CodeInvalidInput, "%s", err.Error())
+	}
 	if !access.ValidCode(req.ProviderID) {
 		return "", phi.Permanentf(phi.CodeInvalidInput, "provider ID is required: 1-128 characters of letters, digits and ._:@-")
 	}
@@ -314,7 +318,38 @@ func (p *Pipeline) storeAudio(ctx context.Context, id, attempt string, req *Subm
 	if err != nil {
 		return encounter.Input{}, phi.Wrap(err, phi.CodeStorage, "recording could not be stored")
 	}
-	return in, nil
+	return in, checkSidecarFits(req, head, in.Size)
+}
+
+// SidecarTolerance is how far a sidecar's last cue may run past the end
+// of the recording (captioners round cue times, and some pad the last cue).
+const SidecarTolerance = 2 * time.Second
+
+// checkSidecarFits refuses a sidecar whose cues run past the recording's
+// end: a transcript of something else (or a recording cut short) would
+// otherwise be drafted as this encounter's. Only WAV's length is known
+// here; other formats are not checked.
+func checkSidecarFits(req *SubmitRequest, head []byte, size int64) error {
+	if len(req.Sidecar) == 0 {
+		return nil
+	}
+	dur, ok := audio.WAVDuration(head, size)
+	if !ok {
+		return nil
+	}
+	format := caption.SRT
+	if req.SidecarContentType == caption.VTT.ContentType() {
+		format = caption.VTT
+	}
+	cues, err := caption.Parse(req.Sidecar, format)
+	if err != nil {
+		return nil // validateSidecar already accepted it in its declared format
+	}
+	if end := time.Duration(caption.EndMS(cues)) * time.Millisecond; end > dur+SidecarTolerance {
+		return phi.Permanentf(phi.CodeSidecarMismatch, "the sidecar transcript runs to %.1f s but the recording is %.1f s long (tolerance %s): it does not belong to this recording",
+			end.Seconds(), dur.Seconds(), SidecarTolerance)
+	}
+	return nil
 }
 
 var errTooLarge = errors.New("input exceeds the size limit")

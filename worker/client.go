@@ -10,14 +10,23 @@ import (
 	"github.com/hibiken/asynq"
 
 	"github.com/clinscribe/clinscribe/pipeline"
+	"github.com/clinscribe/clinscribe/pipeline/ehr"
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
 )
 
 // TaskOptions are the options every enqueued stage task gets.
 type TaskOptions struct {
-	// MaxRetry is how many times a failing task is retried before it is
-	// archived. Zero means 8; use a negative value for none.
+	// MaxRetry is how many times a failing task other than an AI stage
+	// (review cases, webhooks, de-identification) is retried before it is
+	// archived. Zero means 8; use a negative value for none. The AI
+	// stages follow Transcribe and Summarize instead.
 	MaxRetry int `yaml:"max_retry"`
+	// Transcribe and Summarize are the retry policies of the AI stages'
+	// tasks (see RetryPolicy): by default retried for 2h after the first
+	// attempt, backoff 1s doubling to 5m, attempts refused by an open
+	// breaker or a full rate limit not counted.
+	Transcribe RetryPolicy `yaml:"transcribe"`
+	Summarize  RetryPolicy `yaml:"summarize"`
 	// Timeout bounds one attempt. Zero means 30 minutes (long recordings).
 	Timeout time.Duration `yaml:"timeout"`
 	// Retention keeps a completed task (its ID only) so that enqueueing the
@@ -38,7 +47,24 @@ func (o TaskOptions) WithDefaults() TaskOptions {
 	if o.Retention == 0 {
 		o.Retention = 24 * time.Hour
 	}
+	o.Transcribe = o.Transcribe.WithDefaults()
+	o.Summarize = o.Summarize.WithDefaults()
 	return o
+}
+
+// Validate reports configuration errors of options with defaults filled.
+func (o TaskOptions) Validate() error {
+	var errs []error
+	if err := o.Transcribe.Validate(); err != nil {
+		errs = append(errs, fmt.Errorf("worker.tasks.transcribe: %w", err))
+	}
+	if err := o.Summarize.Validate(); err != nil {
+		errs = append(errs, fmt.Errorf("worker.tasks.summarize: %w", err))
+	}
+	if o.Timeout < 0 || o.Retention < 0 {
+		errs = append(errs, errors.New("worker.tasks: durations must not be negative"))
+	}
+	return errors.Join(errs...)
 }
 
 // Client enqueues pipeline stages; it implements pipeline.Enqueuer.
@@ -47,7 +73,10 @@ type Client struct {
 	opts TaskOptions
 }
 
-var _ pipeline.Queue = (*Client)(nil)
+var (
+	_ pipeline.Queue = (*Client)(nil)
+	_ ehr.Queue      = (*Client)(nil)
+)
 
 // NewClient returns a Client on the Redis connection.
 func NewClient(opt asynq.RedisConnOpt, opts TaskOptions) *Client {
@@ -66,7 +95,7 @@ func (c *Client) Enqueue(ctx context.Context, stage encounter.Stage, encounterID
 	}
 	_, err = c.c.EnqueueContext(ctx, asynq.NewTask(typ, payload),
 		asynq.Queue(queue), asynq.TaskID(TaskID(stage, encounterID)),
-		asynq.MaxRetry(c.opts.MaxRetry), asynq.Timeout(c.opts.Timeout), asynq.Retention(c.opts.Retention))
+		asynq.MaxRetry(c.opts.policyForStage(stage).asynqMaxRetry()), asynq.Timeout(c.opts.Timeout), asynq.Retention(c.opts.Retention))
 	if errors.Is(err, asynq.ErrTaskIDConflict) {
 		return nil // already queued, running, or recently done
 	}
@@ -94,6 +123,26 @@ func (c *Client) EnqueueWebhook(ctx context.Context, eventID, endpoint string) e
 	}
 	b, _ := json.Marshal(WebhookPayload{EventID: eventID, Endpoint: endpoint})
 	return c.enqueue(ctx, asynq.NewTask(TypeWebhook, b), QueueCritical, "webhook:"+eventID+":"+endpoint)
+}
+
+// EnqueueEHR implements ehr.Queue: a write-back task on the critical
+// queue (a clinician waits for the note in the chart), retried maxRetry
+// times with the worker's backoff.
+func (c *Client) EnqueueEHR(ctx context.Context, encounterID string, version, gen, maxRetry int) error {
+	if !encounter.ValidID(encounterID) || version < 1 || gen < 1 || maxRetry < 0 {
+		return fmt.Errorf("worker: not an EHR delivery")
+	}
+	b, _ := json.Marshal(EHRPayload{EncounterID: encounterID, Version: version})
+	_, err := c.c.EnqueueContext(ctx, asynq.NewTask(TypeEHR, b), asynq.Queue(QueueCritical),
+		asynq.TaskID(EHRTaskID(encounterID, version, gen)), asynq.MaxRetry(maxRetry),
+		asynq.Timeout(5*time.Minute), asynq.Retention(c.opts.Retention))
+	if errors.Is(err, asynq.ErrTaskIDConflict) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("worker.Client.EnqueueEHR: %w", err)
+	}
+	return nil
 }
 
 // EnqueueDeid implements review.Jobs. Refreshes of one encounter within

@@ -2,14 +2,13 @@ package worker
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"log/slog"
 	"runtime/debug"
 	"time"
 
 	"github.com/hibiken/asynq"
 
+	"github.com/clinscribe/clinscribe/pipeline/ai/resilience"
 	"github.com/clinscribe/clinscribe/pipeline/phi"
 )
 
@@ -33,8 +32,10 @@ func recoverPanics(log *slog.Logger) asynq.MiddlewareFunc {
 }
 
 // safeErrors makes every error that leaves a handler safe to store in
-// Redis, and marks permanent ones with asynq.SkipRetry so they are
-// archived at once instead of retried.
+// Redis (a *taskError: the phi.Error's message only), marks permanent ones
+// with asynq.SkipRetry so they are archived at once instead of retried,
+// and keeps what the retry schedule needs: whether the attempt was
+// deferred (nothing sent) and the provider's retry hint.
 func safeErrors() asynq.MiddlewareFunc {
 	return func(next asynq.Handler) asynq.Handler {
 		return asynq.HandlerFunc(func(ctx context.Context, t *asynq.Task) error {
@@ -42,11 +43,7 @@ func safeErrors() asynq.MiddlewareFunc {
 			if err == nil {
 				return nil
 			}
-			safe := phi.Safe(err)
-			if safe.Permanent || errors.Is(err, asynq.SkipRetry) {
-				return fmt.Errorf("%s: %w", safe.Error(), asynq.SkipRetry)
-			}
-			return errors.New(safe.Error())
+			return newTaskError(err)
 		})
 	}
 }
@@ -61,9 +58,13 @@ func logTasks(log *slog.Logger) asynq.MiddlewareFunc {
 			start := time.Now()
 			err := next.ProcessTask(ctx, t)
 			attrs := []any{"task_id", id, "task_type", t.Type(), "queue", queue, "attempt", retried + 1, "elapsed", time.Since(start)}
-			if err != nil {
+			_, deferred := resilience.AsDeferral(err)
+			switch {
+			case deferred:
+				log.Info("task deferred: nothing was sent", append(attrs, "code", string(phi.CodeOf(err)), "error", err)...)
+			case err != nil:
 				log.Warn("task failed", append(attrs, "code", string(phi.CodeOf(err)), "error", err)...)
-			} else {
+			default:
 				log.Info("task done", attrs...)
 			}
 			return err

@@ -5,7 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"math/rand/v2"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -13,7 +13,9 @@ import (
 	"github.com/hibiken/asynq"
 
 	"github.com/clinscribe/clinscribe/pipeline"
+	"github.com/clinscribe/clinscribe/pipeline/ehr"
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
+	"github.com/clinscribe/clinscribe/pipeline/phi"
 	"github.com/clinscribe/clinscribe/worker/metrics"
 )
 
@@ -89,6 +91,9 @@ func (c Config) Validate() error {
 	if c.ShutdownTimeout < 0 || c.PollInterval < 0 || c.IdlePollInterval < 0 || c.ReconcileEvery < 0 {
 		errs = append(errs, errors.New("worker: durations must be positive"))
 	}
+	if err := c.Tasks.WithDefaults().Validate(); err != nil {
+		errs = append(errs, err)
+	}
 	return errors.Join(errs...)
 }
 
@@ -152,6 +157,16 @@ type Options struct {
 	// checkpoints, review escalation, retention); nil schedules only the
 	// reconciler.
 	Maintenance *Maintenance
+	// EHR runs EHR write-back tasks and, every EHRReconcileEvery (when
+	// positive), its reconciler; nil: write-back is off.
+	EHR               EHRDeliverer
+	EHRReconcileEvery time.Duration
+}
+
+// EHRDeliverer is what the write-back tasks run (*ehr.Deliverer).
+type EHRDeliverer interface {
+	Deliver(ctx context.Context, encounterID string, version int, run ehr.Run) error
+	Reconcile(ctx context.Context) (int, error)
 }
 
 // NewServer wires the pipeline's stages onto an asynq server.
@@ -168,6 +183,7 @@ func NewServerWith(cfg Config, opt asynq.RedisConnOpt, h Handlers, log *slog.Log
 	if err := h.validate(); err != nil {
 		return nil, err
 	}
+	alog := newAsynqLogger(log)
 	srv := asynq.NewServer(opt, asynq.Config{
 		Concurrency:              cfg.Concurrency,
 		Queues:                   cfg.Queues,
@@ -175,8 +191,9 @@ func NewServerWith(cfg Config, opt asynq.RedisConnOpt, h Handlers, log *slog.Log
 		ShutdownTimeout:          cfg.ShutdownTimeout,
 		DelayedTaskCheckInterval: cfg.PollInterval,
 		TaskCheckInterval:        cfg.IdlePollInterval,
-		RetryDelayFunc:           retryDelay,
-		Logger:                   asynqLogger{log},
+		RetryDelayFunc:           cfg.Tasks.retryDelay,
+		IsFailure:                isFailure,
+		Logger:                   alog,
 		LogLevel:                 asynq.WarnLevel,
 	})
 	mux := asynq.NewServeMux()
@@ -188,8 +205,8 @@ func NewServerWith(cfg Config, opt asynq.RedisConnOpt, h Handlers, log *slog.Log
 		mws = append(mws, o.Metrics.Middleware())
 	}
 	mux.Use(append(mws, logTasks(log), recoverPanics(log))...)
-	mux.Handle(TypeTranscribe, stageHandler(h.Stages, encounter.StageTranscribe))
-	mux.Handle(TypeSummarize, stageHandler(h.Stages, encounter.StageSummarize))
+	mux.Handle(TypeTranscribe, stageHandler(h.Stages, encounter.StageTranscribe, cfg.Tasks.Transcribe))
+	mux.Handle(TypeSummarize, stageHandler(h.Stages, encounter.StageSummarize, cfg.Tasks.Summarize))
 	mux.HandleFunc(TypeReviewOpen, func(ctx context.Context, t *asynq.Task) error {
 		var pl ReviewPayload
 		if err := decodeStrict(t.Payload(), &pl, func() bool {
@@ -215,6 +232,9 @@ func NewServerWith(cfg Config, opt asynq.RedisConnOpt, h Handlers, log *slog.Log
 		}
 		return h.Aggregates.Record(ctx, pl.EncounterID)
 	})
+	if o.EHR != nil {
+		mux.HandleFunc(TypeEHR, ehrHandler(o.EHR))
+	}
 	mux.HandleFunc(TypeReconcile, func(ctx context.Context, _ *asynq.Task) error {
 		n, err := h.Stages.Reconcile(ctx)
 		if n > 0 {
@@ -222,11 +242,24 @@ func NewServerWith(cfg Config, opt asynq.RedisConnOpt, h Handlers, log *slog.Log
 		}
 		return err
 	})
-	sched := asynq.NewScheduler(opt, &asynq.SchedulerOpts{Logger: asynqLogger{log}, LogLevel: asynq.WarnLevel})
+	sched := asynq.NewScheduler(opt, &asynq.SchedulerOpts{Logger: alog, LogLevel: asynq.WarnLevel})
 	// Every worker runs the schedule; Unique drops the duplicates.
 	if _, err := sched.Register(fmt.Sprintf("@every %s", cfg.ReconcileEvery), asynq.NewTask(TypeReconcile, nil),
 		asynq.Queue(QueueMaintenance), asynq.Unique(uniqueTTL(cfg.ReconcileEvery)), asynq.MaxRetry(0)); err != nil {
 		return nil, fmt.Errorf("worker.NewServer: %w", err)
+	}
+	if o.EHR != nil && o.EHRReconcileEvery > 0 {
+		mux.HandleFunc(TypeEHRReconcile, func(ctx context.Context, _ *asynq.Task) error {
+			n, err := o.EHR.Reconcile(ctx)
+			if n > 0 {
+				log.Info("queued pending EHR deliveries", "count", n)
+			}
+			return err
+		})
+		if _, err := sched.Register(fmt.Sprintf("@every %s", o.EHRReconcileEvery), asynq.NewTask(TypeEHRReconcile, nil),
+			asynq.Queue(QueueMaintenance), asynq.Unique(uniqueTTL(o.EHRReconcileEvery)), asynq.MaxRetry(0)); err != nil {
+			return nil, fmt.Errorf("worker.NewServer: %s: %w", TypeEHRReconcile, err)
+		}
 	}
 	s := &Server{cfg: cfg, srv: srv, sched: sched, mux: mux, log: log, metrics: o.Metrics}
 	if o.Maintenance != nil {
@@ -298,7 +331,11 @@ func (s *Server) Run(ctx context.Context) error {
 	return nil
 }
 
-func stageHandler(p Stages, stage encounter.Stage) asynq.Handler {
+// stageHandler runs an AI stage under its retry policy: the pipeline ends
+// the stage (permanently) once its attempts reach the policy's budget —
+// or the one asynq was enqueued with, less the room kept for deferrals —
+// or its first attempt is older than the horizon.
+func stageHandler(p Stages, stage encounter.Stage, pol RetryPolicy) asynq.Handler {
 	return asynq.HandlerFunc(func(ctx context.Context, t *asynq.Task) error {
 		pl, err := DecodePayload(t.Payload())
 		if err != nil {
@@ -307,20 +344,26 @@ func stageHandler(p Stages, stage encounter.Stage) asynq.Handler {
 		id, _ := asynq.GetTaskID(ctx)
 		retried, _ := asynq.GetRetryCount(ctx)
 		maxRetry, _ := asynq.GetMaxRetry(ctx)
-		return p.RunStage(ctx, stage, pipeline.Run{EncounterID: pl.EncounterID, TaskID: id, Retried: retried, MaxRetry: maxRetry})
+		return p.RunStage(ctx, stage, pipeline.Run{EncounterID: pl.EncounterID, TaskID: id, Retried: retried,
+			MaxRetry: min(pol.Budget(), maxRetry-1), Horizon: pol.Horizon})
 	})
 }
 
-// retryDelay backs off exponentially with full jitter, from about a second
-// to ten minutes. A task whose worker died (lease expired) is retried
-// promptly: nothing is wrong with the task itself.
-func retryDelay(n int, err error, t *asynq.Task) time.Duration {
-	if errors.Is(err, asynq.ErrLeaseExpired) {
-		return time.Second
+func ehrHandler(d EHRDeliverer) asynq.HandlerFunc {
+	return func(ctx context.Context, t *asynq.Task) error {
+		var pl EHRPayload
+		if err := decodeStrict(t.Payload(), &pl, func() bool {
+			return encounter.ValidID(pl.EncounterID) && pl.Version > 0
+		}); err != nil {
+			return err
+		}
+		id, _ := asynq.GetTaskID(ctx)
+		var gen int
+		if _, err := fmt.Sscanf(id[strings.LastIndex(id, ":")+1:], "g%d", &gen); err != nil || gen < 1 {
+			return fmt.Errorf("%w: %w", phi.Permanentf(phi.CodeInvalidInput, "EHR task ID carries no generation"), asynq.SkipRetry)
+		}
+		retried, _ := asynq.GetRetryCount(ctx)
+		maxRetry, _ := asynq.GetMaxRetry(ctx)
+		return d.Deliver(ctx, pl.EncounterID, pl.Version, ehr.Run{Gen: gen, TaskID: id, Retried: retried, MaxRetry: maxRetry})
 	}
-	ceiling := time.Second << min(n, 10)
-	if ceiling > 10*time.Minute {
-		ceiling = 10 * time.Minute
-	}
-	return time.Second + time.Duration(rand.Int64N(int64(ceiling)))
 }

@@ -19,6 +19,9 @@ const (
 	TypeReviewOpen = "review:open"     // assign a patient's review request (critical)
 	TypeWebhook    = "webhook:deliver" // deliver a signed notification (critical)
 	TypeDeid       = "deid:record"     // refresh an encounter's de-identified aggregate record
+	TypeEHR        = "ehr:deliver"     // write a signed version back to the clinic's EHR (critical)
+	// TypeEHRReconcile queues pending EHR deliveries again (maintenance).
+	TypeEHRReconcile = "maintenance:ehr-reconcile"
 )
 
 // Queues.
@@ -87,6 +90,18 @@ type ReviewPayload struct {
 type WebhookPayload struct {
 	EventID  string `json:"event_id"`
 	Endpoint string `json:"endpoint"`
+}
+
+// EHRPayload names an encounter's draft version to write back. The
+// request's generation is in the task ID, not the payload.
+type EHRPayload struct {
+	EncounterID string `json:"encounter_id"`
+	Version     int    `json:"version"`
+}
+
+// EHRTaskID is the deduplication ID of one write-back request.
+func EHRTaskID(encounterID string, version, gen int) string {
+	return fmt.Sprintf("ehr:%s:v%d:g%d", encounterID, version, gen)
 }
 
 var (

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -12,6 +11,7 @@ import (
 	"github.com/clinscribe/clinscribe/deid"
 	"github.com/clinscribe/clinscribe/pipeline/aggregate"
 	"github.com/clinscribe/clinscribe/storage"
+	"github.com/clinscribe/clinscribe/storage/storagetest"
 )
 
 func records(t *testing.T, d *deid.Detector, n int, template string, reviewed int) []deid.Record {
@@ -75,12 +75,8 @@ func TestBuildRefusesRecordsNotFromDeid(t *testing.T) {
 func TestStoreIsConfinedAndRoundTrips(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
-	dir := t.TempDir()
-	data, _ := storage.NewLocal(filepath.Join(dir, "data"))
-	ring, _ := storage.NewLocal(filepath.Join(dir, "ring"))
-	lk, _ := storage.OpenLocalKeys(filepath.Join(dir, "k"), true)
-	kr, _ := storage.NewKeyring(lk, ring, storage.KeyringConfig{})
-	vault := storage.NewVault(data, kr)
+	st := storagetest.OpenLocal(t, t.TempDir(), nil)
+	vault := st.Vault
 	if err := vault.PutBytes(ctx, "encounters/enc_x/meta.json", []byte(`{"subject":"Zelda"}`), storage.CreateOnly); err != nil {
 		t.Fatal(err)
 	}

@@ -173,17 +173,19 @@ func (g *Gateway) fallback(ctx context.Context, p *Provider, task Task, err erro
 	return fb
 }
 
-// Transcribe sends a recording through the gateway.
+// Transcribe sends a recording through the gateway. An error that is a
+// *resilience.Deferral means no request left for any provider.
 func (g *Gateway) Transcribe(ctx context.Context, call Call, req *TranscribeRequest) (*TranscribeResult, error) {
 	if req == nil {
 		return nil, phi.Permanentf(phi.CodeInvalidInput, "an empty transcription request")
 	}
 	p := g.Provider(TaskTranscribe)
+	ctx, sent := countRequests(ctx)
 	res, err := g.transcribe(ctx, call, p, req)
 	if fb := g.fallback(ctx, p, TaskTranscribe, err); fb != nil {
 		res, err = g.transcribe(ctx, call, fb, req)
 	}
-	return res, err
+	return res, settle(err, sent.Load())
 }
 
 func (g *Gateway) transcribe(ctx context.Context, call Call, p *Provider, req *TranscribeRequest) (*TranscribeResult, error) {
@@ -214,11 +216,12 @@ func (g *Gateway) Summarize(ctx context.Context, call Call, req *SummarizeReques
 		return nil, phi.Permanentf(phi.CodeInvalidInput, "a summary request needs a template")
 	}
 	p := g.Provider(TaskSummarize)
+	ctx, sent := countRequests(ctx)
 	res, err := g.summarize(ctx, call, p, req)
 	if fb := g.fallback(ctx, p, TaskSummarize, err); fb != nil {
 		res, err = g.summarize(ctx, call, fb, req)
 	}
-	return res, err
+	return res, settle(err, sent.Load())
 }
 
 func (g *Gateway) summarize(ctx context.Context, call Call, p *Provider, req *SummarizeRequest) (*SummarizeResult, error) {

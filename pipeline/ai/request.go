@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"sync/atomic"
 
+	"github.com/clinscribe/clinscribe/pipeline/ai/resilience"
 	"github.com/clinscribe/clinscribe/pipeline/audit"
 	"github.com/clinscribe/clinscribe/pipeline/phi"
 )
@@ -36,15 +37,41 @@ func init() {
 
 type scopeKey struct{}
 
+type sentKey struct{}
+
 // callScope is what a gateway call hands its provider through the context.
 type callScope struct {
 	g    *Gateway
 	base audit.Entry // the call's entry: IDs, task, provider, attestation
 	seq  atomic.Int64
+	sent *atomic.Int64 // requests begun by the whole public call (fallback included)
 }
 
 func withCallScope(ctx context.Context, g *Gateway, base audit.Entry) context.Context {
-	return context.WithValue(ctx, scopeKey{}, &callScope{g: g, base: base})
+	sent, _ := ctx.Value(sentKey{}).(*atomic.Int64)
+	if sent == nil {
+		sent = new(atomic.Int64)
+	}
+	return context.WithValue(ctx, scopeKey{}, &callScope{g: g, base: base, sent: sent})
+}
+
+// countRequests returns ctx with a counter of the requests every gateway
+// call under it begins.
+func countRequests(ctx context.Context) (context.Context, *atomic.Int64) {
+	n := new(atomic.Int64)
+	return context.WithValue(ctx, sentKey{}, n), n
+}
+
+// settle decides what a call's error means for the task's retry budget.
+// A *resilience.Deferral says no request was sent: that holds only if no
+// request left during the whole call (a call that sent requests and was
+// then refused by the breaker it tripped has spent an attempt), so it is
+// turned into an ordinary retryable error that keeps its wait.
+func settle(err error, sent int64) error {
+	if d, ok := resilience.AsDeferral(err); ok && sent > 0 {
+		return d.Spent()
+	}
+	return err
 }
 
 // InGatewayCall reports whether ctx belongs to an audited gateway call.
@@ -82,6 +109,7 @@ func BeginRequest(ctx context.Context, info RequestInfo) (*Request, error) {
 		return nil, phi.WrapPermanent(ErrOutsideGateway, phi.CodeInternal, "AI request attempted outside the audited gateway; not sent")
 	}
 	n := sc.seq.Add(1)
+	sc.sent.Add(1)
 	e := sc.base
 	e.Event = EventRequestIntent
 	e.CallID = fmt.Sprintf("%s.%d", sc.base.CallID, n)

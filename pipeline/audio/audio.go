@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"mime"
 	"strings"
+	"time"
 )
 
 // Format is an audio container.
@@ -113,6 +114,23 @@ type WAVInfo struct {
 	BlockAlign    uint16
 	DataOffset    int64 // where samples start
 	DataSize      int64 // bytes of samples, as the header states (may be 0 or too big in streamed files)
+}
+
+// WAVDuration is how long PCM WAV audio of size bytes in all (header
+// included) plays, from its header (head: at least the bytes up to the
+// data chunk). The samples counted are those actually present, or fewer
+// if the header states fewer; ok is false for anything that is not WAV.
+func WAVDuration(head []byte, size int64) (d time.Duration, ok bool) {
+	info, err := ParseWAVHeader(head)
+	if err != nil || info.SampleRate == 0 || info.BlockAlign == 0 {
+		return 0, false
+	}
+	data := max(size-info.DataOffset, 0)
+	if info.DataSize > 0 && info.DataSize < data {
+		data = info.DataSize
+	}
+	frames := data / int64(info.BlockAlign)
+	return time.Duration(frames) * time.Second / time.Duration(info.SampleRate), true
 }
 
 // ParseWAVHeader reads the RIFF chunks up to the start of the data chunk.

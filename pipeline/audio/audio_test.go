@@ -67,3 +67,33 @@ func FuzzParseWAVHeader(f *testing.F) {
 		}
 	})
 }
+
+func TestWAVDuration(t *testing.T) {
+	t.Parallel()
+	mono16k := func(dataBytes int, statedSize uint32) []byte {
+		h := wavHeader(1, 16, 16000)
+		h = h[:len(h)-12] // drop the data chunk
+		h = append(h, "data"...)
+		h = binary.LittleEndian.AppendUint32(h, statedSize)
+		return append(h, make([]byte, dataBytes)...)
+	}
+	for _, tc := range []struct {
+		name   string
+		file   []byte
+		want   string
+		wantOK bool
+	}{
+		{name: "header only (44 bytes)", file: mono16k(0, 0), want: "0s", wantOK: true},
+		{name: "two seconds", file: mono16k(64000, 64000), want: "2s", wantOK: true},
+		{name: "streamed: size unknown in the header", file: mono16k(32000, 0xFFFFFFFF), want: "1s", wantOK: true},
+		{name: "header claims more than is there", file: mono16k(16000, 64000), want: "500ms", wantOK: true},
+		{name: "not WAV", file: []byte("ID3\x04 not a wav file at all"), want: "0s"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d, ok := audio.WAVDuration(tc.file, int64(len(tc.file)))
+			if d.String() != tc.want || ok != tc.wantOK {
+				t.Errorf("WAVDuration = %v, %v; want %s, %v", d, ok, tc.want, tc.wantOK)
+			}
+		})
+	}
+}

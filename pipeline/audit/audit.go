@@ -50,6 +50,11 @@ const (
 	// A submission that did not reach its commit point (it failed, or a
 	// crash cut it off) and whose stored parts were removed.
 	EventSubmitAbandoned Event = "encounter.submit_abandoned"
+	// A signed note is about to be written to the clinic's EHR (FHIR
+	// server), and how that went: a disclosure, recorded like an AI call
+	// (OutputSHA256: the DocumentReference sent; HTTPStatus: the answer).
+	EventEHRIntent  Event = "ehr.deliver.intent"
+	EventEHRDeliver Event = "ehr.deliver"
 )
 
 var knownEvents = map[Event]bool{
@@ -61,7 +66,7 @@ var knownEvents = map[Event]bool{
 	EventAuditExport: true,
 	EventReject:      true, EventEnteredInError: true, EventExplain: true, EventStatus: true,
 	EventReviewOpen: true, EventReviewRead: true, EventHumanRouted: true, EventLegalHold: true, EventWebhook: true,
-	EventInputDeleted: true, EventSubmitAbandoned: true,
+	EventInputDeleted: true, EventSubmitAbandoned: true, EventEHRIntent: true, EventEHRDeliver: true,
 }
 
 // Events lists every known event, sorted.
@@ -112,6 +117,8 @@ type Entry struct {
 	TokensOut         int    `json:"tokens_out,omitempty"`
 	ProviderRequestID string `json:"provider_request_id,omitempty"`
 	Version           int    `json:"version,omitempty"` // draft version acted on
+	// HTTPStatus is a remote server's answer (EHR write-back).
+	HTTPStatus int `json:"http_status,omitempty"`
 }
 
 // Identifier-shaped: no spaces, no free text. Agreement references are
@@ -151,7 +158,7 @@ func (e *Entry) Validate() error {
 	if e.Time.IsZero() {
 		return fmt.Errorf("%w: time is required", ErrUnsafeEntry)
 	}
-	if e.Count < 0 || e.LatencyMS < 0 || e.TokensIn < 0 || e.TokensOut < 0 || e.Version < 0 {
+	if e.Count < 0 || e.LatencyMS < 0 || e.TokensIn < 0 || e.TokensOut < 0 || e.Version < 0 || e.HTTPStatus < 0 {
 		return fmt.Errorf("%w: counts must not be negative", ErrUnsafeEntry)
 	}
 	return nil

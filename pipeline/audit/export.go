@@ -93,7 +93,7 @@ var CSVHeader = []string{
 	"time", "event", "actor", "role", "patient_ref", "encounter_id", "version", "action", "object_id", "count",
 	"result", "task", "provider", "model", "prompt_version", "attestation", "input_sha256", "output_sha256",
 	"latency_ms", "tokens_in", "tokens_out", "provider_request_id", "call_id", "task_id", "request_id",
-	"service", "worker", "chain", "seq",
+	"service", "worker", "chain", "seq", "http_status",
 }
 
 // WriteCSV writes a header and one row per entry. Cells that a spreadsheet
@@ -116,7 +116,7 @@ func WriteCSV(w io.Writer, rows []Row) error {
 			num(int64(e.Version)), string(e.Action), e.ObjectID, num(int64(e.Count)),
 			e.Result, e.Task, e.Provider, e.Model, e.PromptVersion, e.Attestation, e.InputSHA256, e.OutputSHA256,
 			num(e.LatencyMS), num(int64(e.TokensIn)), num(int64(e.TokensOut)), e.ProviderRequestID, e.CallID, e.TaskID, e.RequestID,
-			e.Service, e.Worker, r.Chain, strconv.FormatUint(r.Seq, 10),
+			e.Service, e.Worker, r.Chain, strconv.FormatUint(r.Seq, 10), num(int64(e.HTTPStatus)),
 		}
 		for i, v := range rec {
 			rec[i] = csvSafe(v)

@@ -31,6 +31,16 @@ type Cue struct {
 	Text    string
 }
 
+// EndMS is where the last cue ends: how long a recording must be for the
+// cues to belong to it.
+func EndMS(cues []Cue) int64 {
+	var end int64
+	for _, c := range cues {
+		end = max(end, c.EndMS, c.StartMS)
+	}
+	return end
+}
+
 // ErrInvalid is wrapped by every parse error.
 var ErrInvalid = errors.New("caption: invalid sidecar")
 

@@ -6,6 +6,7 @@ import (
 	"encoding/base32"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"log/slog"
 	"regexp"
@@ -41,9 +42,13 @@ const (
 	StatePending  State = "pending"
 	StateRunning  State = "running"
 	StateRetrying State = "retrying" // failed, will be retried
-	StateDone     State = "done"
-	StateFailed   State = "failed"  // gave up; Error says why
-	StateSkipped  State = "skipped" // not needed for this kind
+	// StateWaiting: the last attempt was refused before any request left
+	// (the provider's circuit breaker is open or its fleet rate limit is
+	// full); it will be tried again without counting as an attempt.
+	StateWaiting State = "waiting"
+	StateDone    State = "done"
+	StateFailed  State = "failed"  // gave up; Error says why
+	StateSkipped State = "skipped" // not needed for this kind
 )
 
 // Terminal reports whether the state will not change without a new request.
@@ -87,6 +92,26 @@ type Subject struct {
 	// Identifiers are any other identifiers the platform knows (account,
 	// plan member ID, address) so de-identification can remove them.
 	Identifiers []string `json:"identifiers,omitempty"`
+}
+
+// CheckBirthDate reports whether the subject's birth date, if given, is a
+// calendar date in the form YYYY-MM-DD (as FHIR and the OpenAPI's
+// format: date write it), not after today and not before 1850 (later
+// steps — de-identification's known identifiers, pseudonymization —
+// match it literally, so a date in another form would go unremoved). The
+// error names the rule, never the value.
+func (s Subject) CheckBirthDate(now time.Time) error {
+	if s.BirthDate == "" {
+		return nil
+	}
+	d, err := time.Parse(time.DateOnly, s.BirthDate)
+	if err != nil {
+		return errors.New("the patient's birth date must be a date in the form YYYY-MM-DD (e.g. 1968-12-05)")
+	}
+	if d.Year() < 1850 || d.After(now) {
+		return errors.New("the patient's birth date must be a date in the past, after 1850")
+	}
+	return nil
 }
 
 // LogValue implements slog.LogValuer: a Subject never reaches a log.
@@ -163,11 +188,21 @@ type StageFailure struct {
 
 // StageStatus is one stage's progress.
 type StageStatus struct {
-	Stage     Stage         `json:"stage"`
-	State     State         `json:"state"`
+	Stage Stage `json:"stage"`
+	State State `json:"state"`
+	// Attempt counts the attempts that sent work on (the running one
+	// included); attempts refused before any request left count in
+	// Deferred instead.
 	Attempt   int           `json:"attempt"`
 	UpdatedAt time.Time     `json:"updated_at"`
 	Failure   *StageFailure `json:"failure,omitempty"`
+	// Since is when the stage's current series of attempts began: its
+	// first attempt, or the first after it failed and was queued again.
+	// How long an encounter has waited is UpdatedAt - Since.
+	Since time.Time `json:"since,omitzero"`
+	// Deferred counts attempts refused before any request left (state
+	// waiting): the provider's breaker was open or its quota full.
+	Deferred int `json:"deferred,omitempty"`
 }
 
 // Segment is one piece of source text with a stable ID that drafts cite as

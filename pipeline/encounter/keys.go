@@ -2,6 +2,7 @@ package encounter
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -20,10 +21,12 @@ import (
 //	encounters/<id>/reviews/<case>/<part>.json   review case parts, each written once
 //	encounters/<id>/pseudonym-map.json           surrogates sent to a provider
 //	encounters/<id>/aggregate.json               link to the de-identified record
+//	encounters/<id>/ehr/v000001.json             EHR write-back state of a version (package ehr)
 //	index/open/<id>                              open marker while work is left
 //	index/human/<id>                             waiting for human documentation
 //	index/reviews/open/<case>                    open review cases
 //	index/idempotency/<hmac>                     idempotency records
+//	index/ehr/<id>.v000001                       open EHR write-back requests (package ehr)
 //	holds/<id>.json                              legal holds
 //	certificates/<cert>.json                     deletion certificates
 //	certificates/by-encounter/<id>.json          certificate of an encounter
@@ -39,6 +42,7 @@ const (
 	HumanPrefix       = "index/human/"
 	OpenReviewPrefix  = "index/reviews/open/"
 	IdempotencyPrefix = "index/idempotency/"
+	EHRRequestPrefix  = "index/ehr/"
 	// PseudonymSecretKey holds the secret behind patient pseudonyms and
 	// idempotency records.
 	PseudonymSecretKey = "system/pseudonym-key"
@@ -130,4 +134,24 @@ func SplitKey(key string) (id, rest string, ok bool) {
 func IDAfter(key, prefix string) (string, bool) {
 	id, ok := strings.CutPrefix(key, prefix)
 	return id, ok && ValidID(id)
+}
+
+// EHRStatePrefix lists an encounter's EHR write-back states.
+func EHRStatePrefix(id string) string { return Scope(id) + "/ehr/" }
+
+// EHRStateKey is the EHR write-back state of a version.
+func EHRStateKey(id string, version int) string {
+	return fmt.Sprintf("%sv%06d.json", EHRStatePrefix(id), version)
+}
+
+// EHRRequestKey marks a version's EHR write-back requested and not done.
+func EHRRequestKey(id string, version int) string {
+	return fmt.Sprintf("%s%s.v%06d", EHRRequestPrefix, id, version)
+}
+
+// ParseEHRRequestKey is the encounter and version of an EHRRequestKey.
+func ParseEHRRequestKey(key string) (id string, version int, ok bool) {
+	id, v, found := strings.Cut(strings.TrimPrefix(key, EHRRequestPrefix), ".v")
+	n, err := strconv.Atoi(v)
+	return id, n, found && err == nil && ValidID(id) && n > 0 && EHRRequestKey(id, n) == key
 }

@@ -159,12 +159,6 @@ type bundle struct {
 	Entry        []bundleEntry `json:"entry"`
 }
 
-// loinc maps built-in templates to LOINC document types; others are "Note".
-var loinc = map[string]coding{
-	"soap": {System: SystemLOINC, Code: "11506-3", Display: "Progress note"},
-	"hp":   {System: SystemLOINC, Code: "34117-2", Display: "History and physical note"},
-}
-
 var aiast = coding{System: SystemObservationValue, Code: "AIAST", Display: "Artificial Intelligence asserted"}
 
 var idUnsafe = regexp.MustCompile(`[^A-Za-z0-9.-]+`)
@@ -211,10 +205,7 @@ func Bundle(in Input) ([]byte, error) {
 	case encounter.DraftEnteredInError:
 		docStatus = string(encounter.DraftFinal) // status carries the retraction
 	}
-	typ, ok := loinc[d.Template]
-	if !ok {
-		typ = coding{System: SystemLOINC, Code: "34109-9", Display: "Note"}
-	}
+	typ := coding(NoteType(d.Template))
 	authors := []reference{{Reference: "Device/" + devID, Display: d.Label.Provider + " " + d.Label.Model}}
 	if !strings.HasPrefix(d.CreatedBy, "ai:") {
 		authors = append(authors, reference{Reference: "Practitioner/" + fhirID(d.CreatedBy)})

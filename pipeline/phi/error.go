@@ -21,6 +21,7 @@ const (
 	CodeTooLarge           Code = "too_large"
 	CodeUnsupportedType    Code = "unsupported_content_type"
 	CodeSidecarInvalid     Code = "sidecar_invalid"
+	CodeSidecarMismatch    Code = "sidecar_mismatch" // the sidecar's cues run past the end of the recording
 	CodeAudioInvalid       Code = "audio_invalid"
 	CodeNoSpeech           Code = "no_speech"
 	CodeNotConfigured      Code = "provider_not_configured"

@@ -2,9 +2,12 @@ package phi
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
+	"net"
 	"sync"
+	"syscall"
 )
 
 // Keys whose string values are opaque IDs, codes or names of the system's
@@ -78,9 +81,11 @@ func (h *handler) WithGroup(name string) slog.Handler {
 func safeAttr(a slog.Attr) slog.Attr {
 	v := a.Value.Resolve()
 	switch v.Kind() {
-	case slog.KindInt64, slog.KindUint64, slog.KindFloat64, slog.KindBool,
-		slog.KindDuration, slog.KindTime:
+	case slog.KindInt64, slog.KindUint64, slog.KindFloat64, slog.KindBool, slog.KindTime:
 		return slog.Attr{Key: a.Key, Value: v}
+	case slog.KindDuration:
+		// "1m0s", not JSON's nanoseconds: a person reads these.
+		return slog.String(a.Key, v.Duration().String())
 	case slog.KindString:
 		if allowed(a.Key) {
 			return slog.Attr{Key: a.Key, Value: v}
@@ -95,13 +100,54 @@ func safeAttr(a slog.Attr) slog.Attr {
 		return slog.Group(a.Key, safe...)
 	case slog.KindAny:
 		if err, ok := v.Any().(error); ok {
-			return slog.String(a.Key, Safe(err).Error())
+			msg := Safe(err).Error()
+			if c := NetCause(err); c != "" {
+				msg += " (cause: " + c + ")"
+			}
+			return slog.String(a.Key, msg)
 		}
 		if s, ok := v.Any().(fmt.Stringer); ok && isRedaction(s) {
 			return slog.String(a.Key, s.String())
 		}
 	}
 	return slog.String(a.Key, "[redacted]")
+}
+
+// NetCause describes the network failure in err's chain, if any, in a
+// shape that holds no content: the operation, network and address (of
+// Redis, S3, KMS or an AI provider — infrastructure, configured by ops)
+// and the system error's name, e.g. "dial tcp 10.0.0.5:6379: connection
+// refused". Empty if the chain has no *net.OpError or *net.DNSError. For
+// logs only: it is not part of any stored error.
+func NetCause(err error) string {
+	var op *net.OpError
+	if errors.As(err, &op) {
+		s := op.Op
+		if op.Net != "" {
+			s += " " + op.Net
+		}
+		if op.Addr != nil {
+			s += " " + op.Addr.String()
+		}
+		var errno syscall.Errno
+		switch {
+		case errors.As(op.Err, &errno):
+			s += ": " + errno.Error()
+		case op.Timeout():
+			s += ": timeout"
+		default:
+			s += ": " + TypeChain(op.Err)
+		}
+		return s
+	}
+	var dns *net.DNSError
+	if errors.As(err, &dns) {
+		if dns.IsNotFound {
+			return "lookup " + dns.Name + ": no such host"
+		}
+		return "lookup " + dns.Name + ": DNS error"
+	}
+	return ""
 }
 
 // isRedaction lets this package's own redacting types print themselves.

@@ -15,6 +15,7 @@ import (
 	"github.com/clinscribe/clinscribe/pipeline/phi"
 	"github.com/clinscribe/clinscribe/pipeline/retention"
 	"github.com/clinscribe/clinscribe/storage"
+	"github.com/clinscribe/clinscribe/storage/storagetest"
 )
 
 type bundle struct {
@@ -62,24 +63,8 @@ func (b *bundle) hold(t *testing.T, id string, on bool) {
 func setup(t *testing.T) *bundle {
 	t.Helper()
 	dir := t.TempDir()
-	data, err := storage.NewLocal(filepath.Join(dir, "data"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ringStore, err := storage.NewLocal(filepath.Join(dir, "ring"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	root, err := storage.OpenLocalKeys(filepath.Join(dir, "master.key"), true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ring, err := storage.NewKeyring(root, ringStore, storage.KeyringConfig{})
-	if err != nil {
-		t.Fatal(err)
-	}
 	lg := audittest.NewFileLogger(t, filepath.Join(dir, "audit"), "test")
-	v := storage.NewVault(data, ring)
+	v := storagetest.OpenLocal(t, dir, nil).Vault
 	return &bundle{vault: v, store: encounter.NewStore(v), holds: retention.NewHolds(v), audit: lg, dir: dir,
 		now: time.Date(2026, 11, 1, 12, 0, 0, 0, time.UTC)}
 }

@@ -48,12 +48,20 @@ type Followers interface {
 	EnqueueDeid(ctx context.Context, encounterID string) error
 }
 
+// WriteBack asks for a version's write-back to the clinic's EHR after a
+// sign-off or an entered-in-error (*ehr.Deliverer): it records the
+// request durably and queues it.
+type WriteBack interface {
+	Enqueue(ctx context.Context, encounterID string, version int) error
+}
+
 // Service carries out clinicians' actions on drafts.
 type Service struct {
 	cfg       Config
 	store     *encounter.Store
 	guard     *access.Guard
 	followers Followers
+	writeBack WriteBack
 	log       *slog.Logger
 	now       func() time.Time
 }
@@ -63,6 +71,9 @@ type Deps struct {
 	Store     *encounter.Store
 	Guard     *access.Guard
 	Followers Followers
+	// WriteBack is EHR write-back; nil when the deployment has none
+	// configured (a setting, not a stand-in).
+	WriteBack WriteBack
 	Log       *slog.Logger
 	Now       func() time.Time
 }
@@ -75,7 +86,8 @@ func New(cfg Config, d Deps) (*Service, error) {
 	if d.Now == nil {
 		d.Now = time.Now
 	}
-	return &Service{cfg: cfg.WithDefaults(), store: d.Store, guard: d.Guard, followers: d.Followers, log: d.Log, now: d.Now}, nil
+	return &Service{cfg: cfg.WithDefaults(), store: d.Store, guard: d.Guard, followers: d.Followers, writeBack: d.WriteBack,
+		log: d.Log, now: d.Now}, nil
 }
 
 // DraftView is a draft version as a reader sees it: the stored immutable
@@ -203,7 +215,20 @@ func (s *Service) Sign(ctx context.Context, who access.Who, id string, version i
 	if err := s.followers.EnqueueDeid(ctx, meta.ID); err != nil {
 		s.log.Warn("aggregate refresh not queued", "encounter_id", meta.ID, "error", err)
 	}
+	s.requestWriteBack(ctx, meta.ID, version)
 	return s.view(ctx, who, meta, version, audit.EventView)
+}
+
+// requestWriteBack asks for the version's EHR write-back. The lifecycle
+// event is already stored and stands; a request that cannot be recorded
+// is logged at error level (docs/fhir.md: `clinscribe ehr deliver`).
+func (s *Service) requestWriteBack(ctx context.Context, id string, version int) {
+	if s.writeBack == nil {
+		return
+	}
+	if err := s.writeBack.Enqueue(ctx, id, version); err != nil {
+		s.log.Error("ehr write-back not requested", "encounter_id", id, "version", version, "error", err)
+	}
 }
 
 // record returns the Transition callback that writes e.
@@ -219,8 +244,12 @@ func (s *Service) Reject(ctx context.Context, who access.Who, id string, version
 
 // EnteredInError retracts a signed version that should not have been signed.
 func (s *Service) EnteredInError(ctx context.Context, who access.Who, id string, version int, reason string) (*DraftView, error) {
-	return s.transition(ctx, who, access.ActEnteredError, audit.EventEnteredInError, encounter.EvEnteredInError, id, version, reason,
+	dv, err := s.transition(ctx, who, access.ActEnteredError, audit.EventEnteredInError, encounter.EvEnteredInError, id, version, reason,
 		func(st encounter.DraftStatus) bool { return st == encounter.DraftFinal || st == encounter.DraftAmended })
+	if err == nil {
+		s.requestWriteBack(ctx, id, version)
+	}
+	return dv, err
 }
 
 func (s *Service) transition(ctx context.Context, who access.Who, act access.Action, aev audit.Event, kind encounter.EventKind,

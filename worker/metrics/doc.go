@@ -22,7 +22,7 @@
 //	clinscribe_queue_processed_total{queue}                counter tasks processed (asynq's cumulative count, all workers)
 //	clinscribe_queue_failed_total{queue}                   counter task attempts that failed (all workers)
 //	clinscribe_queue_up                                    gauge   1 if the last queue read from Redis worked
-//	clinscribe_task_duration_seconds{queue,task_type,outcome}  histogram  one attempt of a task in this process (outcome: ok, retry, failed)
+//	clinscribe_task_duration_seconds{queue,task_type,outcome}  histogram  one attempt of a task in this process (outcome: ok, retry, deferred, failed)
 //	clinscribe_tasks_total{queue,task_type,outcome,code}   counter attempts by outcome and result code
 //	clinscribe_tasks_in_flight{queue,task_type}            gauge   attempts running in this process
 //	clinscribe_ai_request_duration_seconds{provider,model,task_type,outcome}  histogram  provider calls (outcome ok or error)
@@ -31,7 +31,9 @@
 //	clinscribe_ai_input_tokens_total{provider,model,task_type}   counter  tokens sent, as the provider reported
 //	clinscribe_ai_output_tokens_total{provider,model,task_type}  counter  tokens received
 //	clinscribe_ai_ratelimit_wait_seconds{provider}         histogram time a call waited for the rate limiter (fed through ProviderObserver)
-//	clinscribe_ai_circuit_breaker_state{provider,state}    gauge   1 for the breaker's current state (closed, half_open, open), 0 for the others
+//	clinscribe_ai_circuit_breaker_state{provider,state}    gauge   1 for the breaker's current state (closed, half_open, open) as this process last saw the fleet's breaker, 0 for the others
+//	clinscribe_ai_deferred_total{provider,reason}          counter task attempts deferred before any request left (reason circuit_open or rate_limit); not counted as attempts
+//	clinscribe_stage_wait_seconds{stage,reason,outcome}    histogram  AI stages that were retried or deferred: first attempt to end (reason: the last failure's code; outcome done or failed)
 //	clinscribe_audit_append_duration_seconds{outcome}      histogram durable audit appends (outcome ok or error)
 //	clinscribe_review_cases_open                           gauge   open human-review cases (fed through ReviewObserver)
 //	clinscribe_review_cases_overdue                        gauge   open cases past their due date

@@ -10,6 +10,7 @@ import (
 	"github.com/hibiken/asynq"
 
 	"github.com/clinscribe/clinscribe/pipeline/ai"
+	"github.com/clinscribe/clinscribe/pipeline/ai/resilience"
 	"github.com/clinscribe/clinscribe/pipeline/audit"
 	"github.com/clinscribe/clinscribe/pipeline/phi"
 )
@@ -18,7 +19,8 @@ import (
 // inside the middleware that makes errors safe, so it sees the result code
 // of the handler's *phi.Error: a permanent error, one wrapping
 // asynq.SkipRetry, or the last allowed retry is "failed" (asynq archives
-// the task); any other error is "retry".
+// the task); a resilience.Deferral is "deferred" (and counted in
+// clinscribe_ai_deferred_total); any other error is "retry".
 func (m *Metrics) Middleware() asynq.MiddlewareFunc {
 	return func(next asynq.Handler) asynq.Handler {
 		return asynq.HandlerFunc(func(ctx context.Context, t *asynq.Task) error {
@@ -35,6 +37,10 @@ func (m *Metrics) Middleware() asynq.MiddlewareFunc {
 				retried, _ := asynq.GetRetryCount(ctx)
 				maxRetry, _ := asynq.GetMaxRetry(ctx)
 				outcome = OutcomeRetry
+				if d, ok := resilience.AsDeferral(err); ok {
+					outcome = OutcomeDeferred
+					m.Deferred(d.Provider, d.Reason)
+				}
 				if phi.IsPermanent(err) || errors.Is(err, asynq.SkipRetry) || retried >= maxRetry {
 					outcome = OutcomeFailed
 				}

@@ -11,6 +11,8 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"github.com/clinscribe/clinscribe/pipeline/ai"
+	"github.com/clinscribe/clinscribe/pipeline/encounter"
+	"github.com/clinscribe/clinscribe/pipeline/phi"
 )
 
 // Namespace prefixes every clinscribe metric.
@@ -22,6 +24,10 @@ const (
 	OutcomeRetry  = "retry"  // the attempt failed and asynq will retry it
 	OutcomeFailed = "failed" // permanent failure or retries exhausted: archived
 	OutcomeError  = "error"
+	// OutcomeDeferred: the attempt was refused before any request left (an
+	// open circuit breaker, a full fleet rate limit); asynq re-schedules
+	// it without counting it.
+	OutcomeDeferred = "deferred"
 )
 
 // Breaker states, as resilience.Breaker names them.
@@ -71,6 +77,8 @@ type Metrics struct {
 	aiTokensOut *prometheus.CounterVec
 	rateWait    *prometheus.HistogramVec
 	breaker     *prometheus.GaugeVec
+	deferred    *prometheus.CounterVec
+	stageWait   *prometheus.HistogramVec
 
 	auditAppend *prometheus.HistogramVec
 
@@ -86,6 +94,9 @@ type Metrics struct {
 // Buckets for task and AI latencies: from 5 ms to 10 minutes, because a
 // transcription of a long recording takes minutes and a note seconds.
 var latencyBuckets = []float64{.005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600}
+
+// Buckets for how long a stage waited on a provider: a second to a day.
+var waitBuckets = []float64{1, 5, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 5400, 7200, 14400, 86400}
 
 // Buckets for audit appends (an fsync or an S3 PUT) and limiter waits.
 var shortBuckets = []float64{.0005, .001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10}
@@ -145,6 +156,16 @@ func New() *Metrics {
 		Help: "1 for the current state of a provider's circuit breaker (closed, half_open, open), 0 for the others.",
 	}, []string{"provider", "state"})
 
+	m.deferred = prometheus.NewCounterVec(prometheus.CounterOpts{
+		Namespace: Namespace, Name: "ai_deferred_total",
+		Help: "Task attempts deferred before any request left, by provider and reason (circuit_open, rate_limit).",
+	}, []string{"provider", "reason"})
+	m.stageWait = prometheus.NewHistogramVec(prometheus.HistogramOpts{
+		Namespace: Namespace, Name: "stage_wait_seconds",
+		Help:    "For AI stages that had to be retried or deferred: time from the first attempt to the end, by stage, reason (the last failure's code) and outcome (done, failed).",
+		Buckets: waitBuckets,
+	}, []string{"stage", "reason", "outcome"})
+
 	m.auditAppend = prometheus.NewHistogramVec(prometheus.HistogramOpts{
 		Namespace: Namespace, Name: "audit_append_duration_seconds",
 		Help:    "Durable audit appends by outcome (ok, error).",
@@ -172,7 +193,7 @@ func New() *Metrics {
 	})
 
 	m.own = []prometheus.Collector{m.taskDuration, m.tasks, m.inFlight, m.aiDuration, m.aiRequests, m.aiErrors,
-		m.aiTokensIn, m.aiTokensOut, m.rateWait, m.breaker, m.auditAppend, m.reviewOpen, m.reviewOverdue,
+		m.aiTokensIn, m.aiTokensOut, m.rateWait, m.breaker, m.deferred, m.stageWait, m.auditAppend, m.reviewOpen, m.reviewOverdue,
 		m.maintRuns, m.purged, m.inputsDeleted, m.draining}
 	for _, c := range m.own {
 		f(c)
@@ -216,6 +237,16 @@ func (m *Metrics) Handler() http.Handler {
 // RateLimitWait implements ProviderObserver.
 func (m *Metrics) RateLimitWait(provider string, d time.Duration) {
 	m.rateWait.WithLabelValues(Label(provider)).Observe(d.Seconds())
+}
+
+// Deferred counts a task attempt deferred before any request left.
+func (m *Metrics) Deferred(provider, reason string) {
+	m.deferred.WithLabelValues(Label(provider), Label(reason)).Inc()
+}
+
+// StageWaited implements pipeline.WaitObserver.
+func (m *Metrics) StageWaited(stage encounter.Stage, reason phi.Code, outcome string, waited time.Duration) {
+	m.stageWait.WithLabelValues(Label(string(stage)), Label(string(reason)), Label(outcome)).Observe(waited.Seconds())
 }
 
 // BreakerState implements ProviderObserver.

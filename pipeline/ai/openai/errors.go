@@ -186,12 +186,14 @@ func isTimeout(err error) bool {
 	return errors.As(err, &t) && t.Timeout()
 }
 
-// limiterError maps a limiter refusal to a retryable error.
+// limiterError maps a limiter refusal to a retryable error: a quota that
+// will not free up in time is a *resilience.Deferral (nothing was sent;
+// come back at the limiter's next slot).
 func (p *Provider) limiterError(err error) error {
 	var ex *ratelimit.ExceedError
 	if errors.As(err, &ex) {
-		return &hintedError{err: phi.Wrap(err, phi.CodeRateLimited,
-			fmt.Sprintf("provider %s's rate limits (limits.rpm/tpm) leave no room before the deadline", p.cfg.Name)), after: ex.RetryAfter()}
+		return resilience.NewDeferral(p.cfg.Name, resilience.ReasonRateLimit, ex.RetryAfter(), phi.Wrap(err, phi.CodeRateLimited,
+			fmt.Sprintf("provider %s's rate limits (limits.rpm/tpm) leave no room before the deadline", p.cfg.Name)))
 	}
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return phi.Wrap(err, phi.CodeOf(err), fmt.Sprintf("call to provider %s ended while waiting for rate-limit quota", p.cfg.Name))

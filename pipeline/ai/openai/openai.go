@@ -203,8 +203,9 @@ func (c Config) Validate() error {
 
 // Deps are what a provider works with.
 type Deps struct {
-	// Redis holds the fleet-wide rate limiter's state. Nil means no rate
-	// limiting (tests, single process without limits configured).
+	// Redis holds the fleet-wide rate limiter's and circuit breaker's
+	// state. Nil means no rate limiting and a breaker per process (tests,
+	// a single process).
 	Redis ratelimit.Scripter
 	// HTTPClient sends the requests; nil means a client with pooled
 	// connections and no overall timeout (attempts carry their own).
@@ -221,7 +222,7 @@ type Provider struct {
 	cfg     Config
 	api     *goopenai.Client
 	limiter *ratelimit.Limiter
-	breaker *resilience.Breaker
+	breaker resilience.CircuitBreaker
 	counter *tokens.Counter
 	log     *slog.Logger
 	now     func() time.Time
@@ -298,6 +299,12 @@ func NewProvider(cfg Config, deps Deps) (*Provider, error) {
 		cfg: cfg, api: goopenai.NewClientWithConfig(gc), counter: counter, log: deps.Log, now: deps.Now,
 		breaker: resilience.NewBreaker(cfg.Name, cfg.Breaker, deps.Log, deps.Now), obs: deps.Observer,
 	}
+	if deps.Redis != nil {
+		// The fleet's breaker: one probe for every worker, not one each.
+		if p.breaker, err = resilience.NewSharedBreaker(deps.Redis, cfg.Name, cfg.Breaker, resilience.SharedOptions{ProbeLease: cfg.Timeout}, deps.Log, deps.Now); err != nil {
+			return nil, fmt.Errorf("openai.New: %w", err)
+		}
+	}
 	if p.obs != nil {
 		p.breaker.Observe(func(state string) { p.obs.BreakerState(cfg.Name, state) })
 	}
@@ -313,8 +320,9 @@ func NewProvider(cfg Config, deps Deps) (*Provider, error) {
 // Config returns the provider's configuration, defaults filled.
 func (p *Provider) Config() Config { return p.cfg }
 
-// Breaker is the provider's circuit breaker (for status pages and tests).
-func (p *Provider) Breaker() *resilience.Breaker { return p.breaker }
+// Breaker is the provider's circuit breaker (for status pages and tests):
+// the fleet's (in Redis) when Deps.Redis was given.
+func (p *Provider) Breaker() resilience.CircuitBreaker { return p.breaker }
 
 // modelRE: a model name reported by the server is recorded only if it is
 // identifier-shaped (audit entries refuse free text).
@@ -333,12 +341,13 @@ func (p *Provider) reportedModel(got, configured string) string {
 // breaker's verdict. estimate is the tokens reserved beforehand; actual
 // returns the tokens the response reports (called only on success).
 func (p *Provider) attempt(ctx context.Context, ex *exchange, estimate int, timeout time.Duration, send func(ctx context.Context) (usage ai.Usage, err error)) error {
-	if err := p.breaker.Allow(); err != nil {
-		return err
+	permit, err := p.breaker.Admit(ctx)
+	if err != nil {
+		return err // a *resilience.Deferral: nothing was sent
 	}
 	res, err := p.limiter.Wait(ctx, estimate)
 	if err != nil {
-		p.breaker.Release()
+		permit.Done(ctx, resilience.VerdictNone)
 		return p.limiterError(err)
 	}
 	if p.obs != nil && p.limiter != nil {
@@ -355,7 +364,7 @@ func (p *Provider) attempt(ctx context.Context, ex *exchange, estimate int, time
 	}
 	// The request's outcome, written even if the response is unusable.
 	if aerr := ex.audit.End(ctx, resultCode(perr), usage, requestID); aerr != nil {
-		p.breaker.Release()
+		permit.Done(ctx, resilience.VerdictNone)
 		return aerr
 	}
 	bg := context.WithoutCancel(ctx)
@@ -378,11 +387,11 @@ func (p *Provider) attempt(ctx context.Context, ex *exchange, estimate int, time
 	}
 	switch h {
 	case healthy:
-		p.breaker.Success()
+		permit.Done(ctx, resilience.VerdictHealthy)
 	case unhealthy:
-		p.breaker.Failure()
+		permit.Done(ctx, resilience.VerdictUnhealthy)
 	default:
-		p.breaker.Release()
+		permit.Done(ctx, resilience.VerdictNone)
 	}
 	return perr
 }

@@ -125,7 +125,8 @@ type Request struct {
 type Stats struct {
 	Requests      int
 	QuotaRejected int // 429s from the shared quota
-	Injected      int // faults from FailNext
+	Injected      int // faults from FailNext and SetOutage
+	DuringOutage  int // requests answered by SetOutage's fault
 	TokensCharged int // tokens accepted within the quota
 	MaxInFlight   int // most requests being handled at once
 	First, Last   time.Time
@@ -145,6 +146,7 @@ type Server struct {
 	mu                   sync.Mutex
 	requests             []*Request
 	failures             map[Kind][]Failure
+	outage               *Failure
 	unsupported          string
 	hallucinateOnSilence bool
 	stats                Stats
@@ -201,6 +203,22 @@ func (s *Server) FailNext(kind Kind, fs ...Failure) {
 	s.failures[kind] = append(s.failures[kind], fs...)
 }
 
+// SetOutage makes every request of either kind fail as f (e.g.
+// Failure{Status: 500}) until ClearOutage: a provider that is down. Such
+// requests are counted in Stats.DuringOutage.
+func (s *Server) SetOutage(f Failure) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.outage = &f
+}
+
+// ClearOutage ends SetOutage's outage.
+func (s *Server) ClearOutage() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.outage = nil
+}
+
 // AddUnsupportedSentence makes chat answers carry one more sentence, with
 // this text, citing the first source segment — a claim the source does
 // not make, for evidence checks.
@@ -241,7 +259,7 @@ func (s *Server) Stats() Stats {
 func (s *Server) Reset() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.requests, s.stats, s.failures = nil, Stats{}, map[Kind][]Failure{}
+	s.requests, s.stats, s.failures, s.outage = nil, Stats{}, map[Kind][]Failure{}, nil
 }
 
 var azurePathRE = regexp.MustCompile(`^/openai/deployments/([^/]+)/(chat/completions|audio/transcriptions)$`)
@@ -348,6 +366,11 @@ func contains(list []string, v string) bool {
 func (s *Server) nextFailure(kind Kind) (Failure, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.outage != nil {
+		s.stats.Injected++
+		s.stats.DuringOutage++
+		return *s.outage, true
+	}
 	fs := s.failures[kind]
 	if len(fs) == 0 {
 		return Failure{}, false

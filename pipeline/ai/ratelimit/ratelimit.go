@@ -29,6 +29,7 @@ import (
 	"math/rand/v2"
 	"time"
 
+	"github.com/clinscribe/clinscribe/pipeline/ai/resilience"
 	"github.com/redis/go-redis/v9"
 )
 
@@ -107,7 +108,7 @@ func New(rdb redis.Scripter, provider string, l Limits, opts Options) *Limiter {
 	}
 	// The hash tag keeps both keys in one cluster slot, as a script needs.
 	base := opts.Prefix + "{" + provider + "}:"
-	return &Limiter{rdb: rdb, rpmKey: base + "rpm", tpmKey: base + "tpm", limits: l, maxWait: opts.MaxWait, poll: opts.Poll, sleep: sleepCtx}
+	return &Limiter{rdb: rdb, rpmKey: base + "rpm", tpmKey: base + "tpm", limits: l, maxWait: opts.MaxWait, poll: opts.Poll, sleep: resilience.Sleep}
 }
 
 // Limits returns the configured limits.
@@ -273,15 +274,4 @@ func (l *Limiter) Penalize(ctx context.Context, d time.Duration) error {
 		return fmt.Errorf("ratelimit: penalize: %w", err)
 	}
 	return nil
-}
-
-func sleepCtx(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
 }

@@ -8,12 +8,22 @@
 // a worker sleeping on it. Permanent errors (phi.Error with Permanent) are
 // never retried.
 //
-// The breaker is per provider and per process: after Failures consecutive
-// failures that say the provider is unhealthy (5xx, timeouts, connection
-// errors, garbled responses — not 4xx or quota), it opens for Cooldown and
-// calls fail fast with ErrOpen, which the gateway answers by moving to the
-// provider's fallback if one is configured. After the cooldown one probe
-// goes through; its result closes or reopens the breaker.
+// A circuit breaker (CircuitBreaker) guards each provider: after Failures
+// consecutive failures that say the provider is unhealthy (5xx, timeouts,
+// connection errors, garbled responses — not 4xx or quota), it opens for
+// Cooldown and calls fail fast with ErrOpen, which the gateway answers by
+// moving to the provider's fallback if one is configured. After the
+// cooldown one probe goes through; its result closes the breaker or opens
+// it again, for twice the last cooldown up to MaxCooldown. SharedBreaker
+// (shared.go) keeps that state in Redis for the whole fleet — one probe
+// for every worker, not one per process — and is what production uses;
+// Breaker is the in-process one, used without Redis and as SharedBreaker's
+// stand-in while Redis does not answer.
+//
+// A request refused by an open breaker, or by a fleet rate limiter whose
+// quota will not free up in time, was never sent: the refusal is a
+// *Deferral, which says when to come back. The worker re-schedules such a
+// task for that time without counting an attempt.
 package resilience
 
 import (
@@ -48,20 +58,20 @@ func RetryAfter(err error) (time.Duration, bool) {
 // Policy is a retry policy.
 type Policy struct {
 	// MaxAttempts includes the first try. Zero means 4.
-	MaxAttempts int
+	MaxAttempts int `yaml:"max_attempts"`
 	// BaseDelay is the first backoff ceiling. Zero means 500ms.
-	BaseDelay time.Duration
+	BaseDelay time.Duration `yaml:"base_delay"`
 	// MaxDelay caps any one wait, Retry-After included. Zero means 60s.
-	MaxDelay time.Duration
+	MaxDelay time.Duration `yaml:"max_delay"`
 	// AttemptTimeout bounds each attempt. Zero means no bound beyond the
-	// caller's context.
-	AttemptTimeout time.Duration
+	// caller's context. Set by the provider from its timeout.
+	AttemptTimeout time.Duration `yaml:"-"`
 	// Retryable decides whether err is worth another attempt. Nil means
 	// every error that is not permanent, ErrOpen or a context error of
 	// the caller.
-	Retryable func(error) bool
-	// Sleep waits; nil means a timer. Tests replace it.
-	Sleep func(context.Context, time.Duration) error
+	Retryable func(error) bool `yaml:"-"`
+	// Sleep waits; nil means Sleep. Tests replace it.
+	Sleep func(context.Context, time.Duration) error `yaml:"-"`
 }
 
 // WithDefaults fills zero fields.
@@ -79,10 +89,72 @@ func (p Policy) WithDefaults() Policy {
 		p.Retryable = DefaultRetryable
 	}
 	if p.Sleep == nil {
-		p.Sleep = sleep
+		p.Sleep = Sleep
 	}
 	return p
 }
+
+// Reasons a request was deferred (Deferral.Reason; a metric label).
+const (
+	ReasonCircuitOpen = "circuit_open" // the provider's breaker is open or its probe is in flight
+	ReasonRateLimit   = "rate_limit"   // the fleet's RPM/TPM quota leaves no room in time
+)
+
+// Deferral is a request refused before anything was sent: the provider's
+// circuit breaker is open, or its fleet rate limit has no room before the
+// caller's deadline. It is not a failed attempt: nothing reached the
+// provider. Wait says when trying again makes sense (the breaker's
+// half-open time, the limiter's next slot). Its message is its phi.Error's:
+// safe to store.
+type Deferral struct {
+	Provider string
+	Reason   string // ReasonCircuitOpen or ReasonRateLimit
+	Wait     time.Duration
+	err      *phi.Error
+}
+
+// NewDeferral returns a Deferral; err says what happened, safely.
+func NewDeferral(provider, reason string, wait time.Duration, err *phi.Error) *Deferral {
+	return &Deferral{Provider: provider, Reason: reason, Wait: wait, err: err}
+}
+
+func (d *Deferral) Error() string { return d.err.Error() }
+
+// Unwrap exposes the phi.Error (and through it ErrOpen or the limiter's
+// error).
+func (d *Deferral) Unwrap() error { return d.err }
+
+// RetryAfter makes a Deferral a RetryAfterer.
+func (d *Deferral) RetryAfter() time.Duration { return d.Wait }
+
+// Spent turns the deferral into an ordinary retryable error that still
+// says when to come back: for a call that did send requests before it was
+// deferred, so the attempt counts.
+func (d *Deferral) Spent() error { return &hintedError{err: d.err, after: d.Wait} }
+
+// AsDeferral finds a Deferral in err's chain.
+func AsDeferral(err error) (*Deferral, bool) {
+	var d *Deferral
+	if errors.As(err, &d) {
+		return d, true
+	}
+	return nil, false
+}
+
+// WithRetryAfter returns e carrying a retry hint (a RetryAfterer whose
+// message is e's).
+func WithRetryAfter(e *phi.Error, after time.Duration) error {
+	return &hintedError{err: e, after: after}
+}
+
+type hintedError struct {
+	err   *phi.Error
+	after time.Duration
+}
+
+func (e *hintedError) Error() string             { return e.err.Error() }
+func (e *hintedError) Unwrap() error             { return e.err }
+func (e *hintedError) RetryAfter() time.Duration { return e.after }
 
 // DefaultRetryable: not permanent, not a fast-failing open breaker.
 func DefaultRetryable(err error) bool {
@@ -132,7 +204,10 @@ func (p Policy) Do(ctx context.Context, fn func(ctx context.Context, attempt int
 	}
 }
 
-func sleep(ctx context.Context, d time.Duration) error {
+// Sleep waits d or until ctx ends, whichever comes first; the error is
+// ctx's. The one context-aware sleep of the AI flow control (backoff,
+// rate-limit waits).
+func Sleep(ctx context.Context, d time.Duration) error {
 	t := time.NewTimer(d)
 	defer t.Stop()
 	select {
@@ -151,10 +226,64 @@ var ErrOpen = errors.New("resilience: circuit open")
 type BreakerConfig struct {
 	// Failures is how many consecutive unhealthy results open it. Zero
 	// means 5; negative disables the breaker.
-	Failures int
+	Failures int `yaml:"failures"`
 	// Cooldown is how long it stays open before a probe. Zero means 30s.
-	Cooldown time.Duration
+	Cooldown time.Duration `yaml:"cooldown"`
+	// MaxCooldown caps the cooldown, which doubles each time a probe
+	// fails, so a long outage costs the provider one probe every few
+	// minutes rather than every Cooldown. Zero means 8×Cooldown (4m by
+	// default); a value below Cooldown means Cooldown (no growth).
+	MaxCooldown time.Duration `yaml:"max_cooldown"`
 }
+
+// WithDefaults fills zero fields.
+func (c BreakerConfig) WithDefaults() BreakerConfig {
+	if c.Failures == 0 {
+		c.Failures = 5
+	}
+	if c.Cooldown <= 0 {
+		c.Cooldown = 30 * time.Second
+	}
+	if c.MaxCooldown == 0 {
+		c.MaxCooldown = 8 * c.Cooldown
+	}
+	c.MaxCooldown = max(c.MaxCooldown, c.Cooldown)
+	return c
+}
+
+// Verdict is what one request's result says about the provider's health.
+type Verdict int
+
+// Verdicts.
+const (
+	VerdictNone      Verdict = iota // no verdict: cancelled, 429, never sent
+	VerdictHealthy                  // the provider answered on purpose (2xx, most 4xx)
+	VerdictUnhealthy                // 5xx, timeout, connection error, garbled body
+)
+
+// CircuitBreaker guards one provider. Admit says whether a request may go;
+// if it may, the Permit must be ended with the request's verdict.
+// Refusals are *Deferral errors (code provider_overloaded, wrapping
+// ErrOpen).
+type CircuitBreaker interface {
+	Admit(ctx context.Context) (Permit, error)
+	// State names the state as this process last saw it: closed,
+	// half_open or open.
+	State() string
+	// Observe calls f with the current state now and on every transition
+	// this process sees (metrics).
+	Observe(f func(state string))
+}
+
+// Permit is one admitted request.
+type Permit interface {
+	Done(ctx context.Context, v Verdict)
+}
+
+var (
+	_ CircuitBreaker = (*Breaker)(nil)
+	_ CircuitBreaker = (*SharedBreaker)(nil)
+)
 
 type breakerState int
 
@@ -179,18 +308,14 @@ type Breaker struct {
 	state    breakerState
 	fails    int
 	openedAt time.Time
+	cooldown time.Duration // of the current open period
 	probing  bool
 	observe  func(state string)
 }
 
 // NewBreaker returns a closed breaker for the named provider.
 func NewBreaker(name string, cfg BreakerConfig, log *slog.Logger, now func() time.Time) *Breaker {
-	if cfg.Failures == 0 {
-		cfg.Failures = 5
-	}
-	if cfg.Cooldown == 0 {
-		cfg.Cooldown = 30 * time.Second
-	}
+	cfg = cfg.WithDefaults()
 	if log == nil {
 		log = slog.Default()
 	}
@@ -211,32 +336,52 @@ func (b *Breaker) Allow() error {
 	defer b.mu.Unlock()
 	switch b.state {
 	case open:
-		left := b.cfg.Cooldown - b.now().Sub(b.openedAt)
+		left := b.cooldown - b.now().Sub(b.openedAt)
 		if left > 0 {
-			return &openError{err: phi.Wrap(ErrOpen, phi.CodeProviderOverloaded,
-				fmt.Sprintf("provider %s is failing; circuit open for %s", b.name, left.Round(time.Second))), left: left}
+			return openDeferral(b.name, left)
 		}
 		b.setState(halfOpen)
 		b.probing = true
 		return nil
 	case halfOpen:
 		if b.probing {
-			return &openError{err: phi.Wrap(ErrOpen, phi.CodeProviderOverloaded,
-				fmt.Sprintf("provider %s is failing; a probe request is in flight", b.name)), left: time.Second}
+			return probeDeferral(b.name, time.Second)
 		}
 		b.probing = true
 	}
 	return nil
 }
 
-type openError struct {
-	err  *phi.Error
-	left time.Duration
+func openDeferral(name string, left time.Duration) *Deferral {
+	return NewDeferral(name, ReasonCircuitOpen, left, phi.Wrap(ErrOpen, phi.CodeProviderOverloaded,
+		fmt.Sprintf("provider %s is failing; circuit open for %s", name, left.Round(time.Second))))
 }
 
-func (e *openError) Error() string             { return e.err.Error() }
-func (e *openError) Unwrap() error             { return e.err }
-func (e *openError) RetryAfter() time.Duration { return e.left }
+func probeDeferral(name string, wait time.Duration) *Deferral {
+	return NewDeferral(name, ReasonCircuitOpen, wait, phi.Wrap(ErrOpen, phi.CodeProviderOverloaded,
+		fmt.Sprintf("provider %s is failing; a probe request is in flight", name)))
+}
+
+// Admit implements CircuitBreaker.
+func (b *Breaker) Admit(context.Context) (Permit, error) {
+	if err := b.Allow(); err != nil {
+		return nil, err
+	}
+	return localPermit{b}, nil
+}
+
+type localPermit struct{ b *Breaker }
+
+func (p localPermit) Done(_ context.Context, v Verdict) {
+	switch v {
+	case VerdictHealthy:
+		p.b.Success()
+	case VerdictUnhealthy:
+		p.b.Failure()
+	default:
+		p.b.Release()
+	}
+}
 
 // Success records a healthy response (any answer the provider gave on
 // purpose, a 4xx included).
@@ -262,10 +407,16 @@ func (b *Breaker) Failure() {
 	defer b.mu.Unlock()
 	b.fails++
 	b.probing = false
-	if b.state == halfOpen || (b.state == closed && b.fails >= b.cfg.Failures) {
-		b.openedAt = b.now()
-		b.setState(open)
+	switch {
+	case b.state == halfOpen:
+		b.cooldown = min(2*b.cooldown, b.cfg.MaxCooldown)
+	case b.state == closed && b.fails >= b.cfg.Failures:
+		b.cooldown = b.cfg.Cooldown
+	default:
+		return
 	}
+	b.openedAt = b.now()
+	b.setState(open)
 }
 
 // Release ends a probe that got no verdict (the caller gave up).
@@ -299,7 +450,7 @@ func (b *Breaker) State() string {
 }
 
 func (b *Breaker) setState(s breakerState) {
-	b.log.Warn("AI provider circuit breaker changed state", "provider", b.name, "state", s.String(), "failures", b.fails)
+	b.log.Warn("AI provider circuit breaker changed state", "provider", b.name, "state", s.String(), "failures", b.fails, "fleet", false)
 	b.state = s
 	if b.observe != nil {
 		b.observe(s.String())

@@ -145,11 +145,15 @@ func TestBreaker(t *testing.T) {
 	if err := b.Allow(); err == nil {
 		t.Fatal("a second request went through while the probe is in flight")
 	}
-	b.Failure() // the probe failed: open again
+	b.Failure() // the probe failed: open again, for twice the cooldown
 	if b.State() != "open" {
 		t.Fatalf("state %s after a failed probe", b.State())
 	}
 	now = now.Add(11 * time.Second)
+	if d, ok := resilience.RetryAfter(b.Allow()); !ok || d != 9*time.Second {
+		t.Fatalf("11s after a failed probe: wait %v (%v), want 9s of a doubled 20s cooldown", d, ok)
+	}
+	now = now.Add(9 * time.Second)
 	if err := b.Allow(); err != nil {
 		t.Fatal(err)
 	}

@@ -27,6 +27,7 @@ import (
 
 	"github.com/clinscribe/clinscribe/pipeline/access"
 	"github.com/clinscribe/clinscribe/pipeline/audit"
+	"github.com/clinscribe/clinscribe/pipeline/ehr"
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
 	"github.com/clinscribe/clinscribe/pipeline/phi"
 )
@@ -107,6 +108,7 @@ type Server struct {
 	mux    *http.ServeMux
 	extra  http.Handler
 	now    func() time.Time
+	ehr    EHRStatus
 }
 
 // Options carry the Server's optional parts.
@@ -114,6 +116,14 @@ type Options struct {
 	// Health serves /healthz, /readyz and /metrics when set.
 	Health http.Handler
 	Now    func() time.Time
+	// EHR reports EHR write-back per version in the status answer (nil:
+	// write-back is off and the answer has no "ehr" field).
+	EHR EHRStatus
+}
+
+// EHRStatus is the write-back state of an encounter (*ehr.Deliverer).
+type EHRStatus interface {
+	Status(ctx context.Context, encounterID string) ([]ehr.Delivery, error)
 }
 
 // New returns a Server.
@@ -128,7 +138,7 @@ func New(cfg Config, svc Services, tokens *access.Tokens, log *slog.Logger, opts
 		opts.Now = time.Now
 	}
 	s := &Server{cfg: cfg.WithDefaults(), svc: svc, tokens: tokens, log: log,
-		mux: http.NewServeMux(), extra: opts.Health, now: opts.Now}
+		mux: http.NewServeMux(), extra: opts.Health, now: opts.Now, ehr: opts.EHR}
 	s.routes()
 	return s, nil
 }
@@ -359,7 +369,7 @@ var statusOf = map[phi.Code]int{
 	phi.CodeNotFound: http.StatusNotFound, phi.CodeForbidden: http.StatusForbidden,
 	phi.CodeUnauthenticated: http.StatusUnauthorized, phi.CodeInvalidInput: http.StatusBadRequest,
 	phi.CodeEmptyInput: http.StatusBadRequest, phi.CodeNotUTF8: http.StatusBadRequest,
-	phi.CodeSidecarInvalid: http.StatusBadRequest, phi.CodeAudioInvalid: http.StatusBadRequest,
+	phi.CodeSidecarInvalid: http.StatusBadRequest, phi.CodeSidecarMismatch: http.StatusBadRequest, phi.CodeAudioInvalid: http.StatusBadRequest,
 	phi.CodeUnsupportedType: http.StatusUnsupportedMediaType, phi.CodeTooLarge: http.StatusRequestEntityTooLarge,
 	phi.CodeConflict: http.StatusConflict, phi.CodeLegalHold: http.StatusConflict, phi.CodeRetentionFloor: http.StatusConflict,
 	phi.CodeAuditUnavailable: http.StatusServiceUnavailable, phi.CodeStorage: http.StatusServiceUnavailable,

@@ -3,10 +3,20 @@ package api_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"net/http"
 	"strings"
 	"testing"
 )
+
+// withBirthDate is a submission whose metadata carries the birth date.
+func withBirthDate(date string, note []byte) []part {
+	md, _ := json.Marshal(map[string]any{
+		"patient":  map[string]any{"id": "MRN-1", "birth_date": date},
+		"provider": map[string]any{"id": "dr-okafor"},
+	})
+	return []part{{name: "metadata", contentType: "application/json", body: md}, {name: "note", contentType: "text/plain", body: note}}
+}
 
 func TestBadInputIsRefusedClearly(t *testing.T) {
 	t.Parallel()
@@ -52,6 +62,10 @@ func TestBadInputIsRefusedClearly(t *testing.T) {
 		{name: "SubmitAudioNotAudio", token: "platform", method: "POST", path: "/v1/encounters", parts: good(part{name: "audio", contentType: "audio/wav", body: []byte("not audio at all")}), wantCode: 400, wantErr: "audio_invalid"},
 		{name: "SubmitUnknownPart", token: "platform", method: "POST", path: "/v1/encounters", parts: good(part{name: "attachment", body: []byte("x")}), wantCode: 400, wantErr: "unexpected part"},
 		{name: "SubmitNothing", token: "platform", method: "POST", path: "/v1/encounters", parts: good(), wantCode: 400, wantErr: "empty_input"},
+		{name: "SubmitBirthDateNotADate", token: "platform", method: "POST", path: "/v1/encounters", parts: withBirthDate("not-a-date", note), wantCode: 400, wantErr: "invalid_input: the patient's birth date must be a date in the form YYYY-MM-DD"},
+		{name: "SubmitBirthDateUSOrder", token: "platform", method: "POST", path: "/v1/encounters", parts: withBirthDate("12/05/1968", note), wantCode: 400, wantErr: "YYYY-MM-DD"},
+		{name: "SubmitBirthDateImpossible", token: "platform", method: "POST", path: "/v1/encounters", parts: withBirthDate("1968-02-30", note), wantCode: 400, wantErr: "YYYY-MM-DD"},
+		{name: "SubmitBirthDateFuture", token: "platform", method: "POST", path: "/v1/encounters", parts: withBirthDate("2999-01-01", note), wantCode: 400, wantErr: "in the past"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/clinscribe/clinscribe/pipeline"
 	"github.com/clinscribe/clinscribe/pipeline/access"
+	"github.com/clinscribe/clinscribe/pipeline/ehr"
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
 	"github.com/clinscribe/clinscribe/pipeline/phi"
 )
@@ -168,5 +169,17 @@ func (s *Server) finishSubmit(w http.ResponseWriter, r *http.Request, who access
 
 func (s *Server) status(w http.ResponseWriter, r *http.Request, who access.Who) {
 	v, err := s.svc.Intake.StatusFor(r.Context(), who, r.PathValue("id"))
-	s.respond(w, r, http.StatusOK, v, err)
+	if err != nil || s.ehr == nil {
+		s.respond(w, r, http.StatusOK, v, err)
+		return
+	}
+	// Authorized above; the write-back state holds IDs and codes only.
+	ds, err := s.ehr.Status(r.Context(), v.ID)
+	if err != nil {
+		err = phi.Wrap(err, phi.CodeStorage, "EHR delivery state unavailable")
+	}
+	s.respond(w, r, http.StatusOK, struct {
+		*pipeline.View
+		EHR []ehr.Delivery `json:"ehr"`
+	}{v, ds}, err)
 }

@@ -11,9 +11,11 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/alicebob/miniredis/v2"
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -21,6 +23,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/kms"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 	"github.com/hibiken/asynq"
+	"github.com/redis/go-redis/v9"
 
 	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/api"
 	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/config"
@@ -30,6 +33,8 @@ import (
 	"github.com/clinscribe/clinscribe/pipeline/ai"
 	"github.com/clinscribe/clinscribe/pipeline/audit"
 	"github.com/clinscribe/clinscribe/pipeline/consent"
+	"github.com/clinscribe/clinscribe/pipeline/ehr"
+	"github.com/clinscribe/clinscribe/pipeline/encounter"
 	"github.com/clinscribe/clinscribe/pipeline/phi"
 	"github.com/clinscribe/clinscribe/pipeline/retention"
 	"github.com/clinscribe/clinscribe/prompts"
@@ -54,6 +59,9 @@ type App struct {
 	Services *pipeline.Services
 	Pipeline *pipeline.Pipeline
 	Client   *worker.Client
+	// EHR writes signed notes back to the clinic's FHIR server; nil when
+	// ehr.base_url is not set.
+	EHR *ehr.Deliverer
 
 	// Ops parts: one Prometheus registry per process, the keyring store
 	// (for readiness checks), the instrumented audit sink and the trail
@@ -88,6 +96,9 @@ func Open(ctx context.Context, cfg config.Config, opts Options) (a *App, err err
 		}
 	}()
 	a.Log = NewLogger(cfg.Log, opts.LogOutput)
+	// go-redis logs through one process-wide logger, as plain text on
+	// stderr unless told otherwise: through slog, PHI-safe and rate-limited.
+	redis.SetLogger(worker.RedisLogger(a.Log))
 
 	if cfg.Redis.Embedded {
 		mr := miniredis.NewMiniRedis()
@@ -156,15 +167,34 @@ func Open(ctx context.Context, cfg config.Config, opts Options) (a *App, err err
 	}
 	a.Client = worker.NewClient(a.Redis, cfg.Worker.Tasks)
 	a.closers = append(a.closers, a.Client.Close)
-	a.Services, err = pipeline.NewServices(cfg.Pipeline, pipeline.ServiceDeps{
+	deps := pipeline.ServiceDeps{
 		Vault: a.Vault, Gateway: a.Gateway, Audit: a.Audit, Queue: a.Client, Consents: consents, Shredder: a.Keyring,
-		Deid: detector, Templates: templates, Log: a.Log,
-	})
+		Deid: detector, Templates: templates, Log: a.Log, Waits: a.Metrics,
+	}
+	if cfg.EHR.Enabled() {
+		if a.EHR, err = openEHR(cfg.EHR, a, opts.Environ); err != nil {
+			return nil, fmt.Errorf("app: %w", err)
+		}
+		deps.EHR = a.EHR
+	}
+	a.Services, err = pipeline.NewServices(cfg.Pipeline, deps)
 	if err != nil {
 		return nil, fmt.Errorf("app: %w", err)
 	}
 	a.Pipeline = a.Services.Pipeline
 	return a, nil
+}
+
+// openEHR assembles EHR write-back: its HTTP client, token source and
+// Deliverer.
+func openEHR(c ehr.Config, a *App, environ []string) (*ehr.Deliverer, error) {
+	hc := &http.Client{Timeout: c.WithDefaults().Timeout}
+	auth, err := ehr.NewTokenSource(c, hc, environ, time.Now)
+	if err != nil {
+		return nil, err
+	}
+	return ehr.New(c, ehr.Deps{Vault: a.Vault, Store: encounter.NewStore(a.Vault), Audit: a.Audit, Queue: a.Client,
+		Auth: auth, HTTP: hc, Log: a.Log, Now: time.Now})
 }
 
 // NewWorker returns an asynq server running this app's pipeline, with
@@ -178,7 +208,7 @@ func (a *App) NewWorker() (*worker.Server, error) {
 		return nil, fmt.Errorf("app: %w", err)
 	}
 	handlers := worker.Handlers{Stages: s.Pipeline, Reviews: s.Review, Webhooks: s.Webhooks, Aggregates: s.Aggregates}
-	return worker.NewServerWith(a.Config.Worker, a.Redis, handlers, a.Log, worker.Options{
+	o := worker.Options{
 		Metrics: a.Metrics,
 		Maintenance: &worker.Maintenance{
 			Config:         a.Config.Ops.Maintenance,
@@ -188,7 +218,11 @@ func (a *App) NewWorker() (*worker.Server, error) {
 			Retention:      sweeper,
 			RetentionEvery: a.Config.Ops.Retention.Every,
 		},
-	})
+	}
+	if a.EHR != nil {
+		o.EHR, o.EHRReconcileEvery = a.EHR, a.EHR.Config().ReconcileEvery
+	}
+	return worker.NewServerWith(a.Config.Worker, a.Redis, handlers, a.Log, o)
 }
 
 // NewAPI returns the HTTP API server over this app.
@@ -202,10 +236,14 @@ func (a *App) NewAPI() (*api.Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("app: audit: %w", err)
 	}
+	opts := api.Options{Health: a.HealthHandler()}
+	if a.EHR != nil {
+		opts.EHR = a.EHR
+	}
 	srv, err := api.New(a.Config.API, api.Services{
 		Intake: s.Pipeline, Drafts: s.Signoff, Reviews: s.Review, Consent: s.Consent, Pseudonyms: s.Pseudonyms,
 		Deletion: s.Retention, Human: s.Consent, Guard: s.Guard, AuditRows: rows,
-	}, tokens, a.Log, api.Options{Health: a.HealthHandler()})
+	}, tokens, a.Log, opts)
 	if err != nil {
 		return nil, fmt.Errorf("app: %w", err)
 	}

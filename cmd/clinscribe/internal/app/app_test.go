@@ -20,6 +20,9 @@ import (
 	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/app"
 	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/config"
 	"github.com/clinscribe/clinscribe/pipeline"
+	"github.com/clinscribe/clinscribe/pipeline/access"
+	"github.com/clinscribe/clinscribe/pipeline/ehr"
+	"github.com/clinscribe/clinscribe/pipeline/ehr/ehrtest"
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
 	"github.com/clinscribe/clinscribe/pipeline/phi"
 	"github.com/clinscribe/clinscribe/pipeline/signoff"
@@ -173,6 +176,16 @@ func TestCanaryNoPHIOutsideEncryptedStorage(t *testing.T) {
 	// worker that sleeps a second between polls would leave it pending
 	// after its retry delay, on a loaded machine.
 	cfg.Worker.IdlePollInterval = 50 * time.Millisecond
+	// EHR write-back is on: the signed note goes to a real FHIR server,
+	// the only place outside encrypted storage where the canaries may be.
+	fhirTokens := filepath.Join(t.TempDir(), "fhir-tokens")
+	if err := os.WriteFile(fhirTokens, []byte("canary-test-token\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	fhirSrv := ehrtest.Start(t, ehrtest.Options{TokensFile: fhirTokens})
+	fhirSrv.CreatePatient(t, "canary-test-token", "urn:oid:2.16.840.1.113883.3.9999.3", "MRN-CANARY-88231")
+	cfg.EHR = ehr.Config{BaseURL: fhirSrv.Base, PatientIdentifierSystem: "urn:oid:2.16.840.1.113883.3.9999.3", HTML: true,
+		Auth: ehr.Auth{Kind: ehr.AuthBearer, TokenFile: fhirTokens}}
 	e := start(t, rds, cfg, false) // the worker starts once everything is submitted
 	ctx := context.Background()
 
@@ -262,6 +275,25 @@ func TestCanaryNoPHIOutsideEncryptedStorage(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
+	}
+	// The clinician signs the note; it is written back to the EHR.
+	dr := access.Who{Principal: access.Principal{ID: "dr-okafor", Role: access.RoleProvider}}
+	dv, err := e.a.Services.Signoff.View(ctx, dr, ids[0], 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.a.Services.Signoff.Sign(ctx, dr, ids[0], dv.Version, dv.ContentSHA256, "Reviewed."); err != nil {
+		t.Fatal(err)
+	}
+	workertest.Eventually(t, 60*time.Second, func() error {
+		ds, err := e.a.EHR.Status(ctx, ids[0])
+		if err != nil || len(ds) != 1 || ds[0].State != ehr.StateDelivered {
+			return fmt.Errorf("write-back: %+v %v", ds, err)
+		}
+		return nil
+	})
+	if docs := fhirSrv.Search(t, "canary-test-token", "DocumentReference?identifier=urn:clinscribe:note|"+ids[0]+"-v1"); len(docs) != 1 {
+		t.Fatalf("the signed note did not reach the EHR: %d", len(docs))
 	}
 	if v, _ := e.a.Pipeline.Status(ctx, ids[2]); v.Failure == nil || v.Failure.Code != string(phi.CodeNotConfigured) {
 		t.Fatalf("recording without sidecar: %+v", v)

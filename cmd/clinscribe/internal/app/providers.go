@@ -13,11 +13,11 @@ import (
 	awsprov "github.com/clinscribe/clinscribe/pipeline/ai/aws"
 	"github.com/clinscribe/clinscribe/pipeline/ai/offline"
 	"github.com/clinscribe/clinscribe/pipeline/ai/openai"
-	"github.com/clinscribe/clinscribe/pipeline/ai/resilience"
 )
 
 // openProviders builds the configured AI providers. Network providers
-// share one Redis client for their fleet-wide rate limiters.
+// share one Redis client for their fleet-wide rate limiters and circuit
+// breakers.
 func (a *App) openProviders(pcs []config.Provider, environ []string) ([]*ai.Provider, error) {
 	var rdb redis.UniversalClient
 	limiterRedis := func() (redis.UniversalClient, error) {
@@ -52,7 +52,7 @@ func (a *App) openProviders(pcs []config.Provider, environ []string) ([]*ai.Prov
 				return nil, err
 			}
 			deps := openai.Deps{Log: a.Log, Observer: a.Metrics}
-			if pc.Limits.RPM > 0 || pc.Limits.TPM > 0 {
+			if pc.Limits.RPM > 0 || pc.Limits.TPM > 0 || pc.Breaker.Failures >= 0 {
 				if deps.Redis, err = limiterRedis(); err != nil {
 					return nil, err
 				}
@@ -62,15 +62,7 @@ func (a *App) openProviders(pcs []config.Provider, environ []string) ([]*ai.Prov
 				Organization: pc.Organization, Deployments: pc.Deployments,
 				TranscribeModel: pc.Models.Transcribe, SummarizeModel: pc.Models.Summarize,
 				TranscriptionFormat: pc.TranscriptionFormat,
-				Limits: openai.Limits{
-					RPM: pc.Limits.RPM, TPM: pc.Limits.TPM, Burst: pc.Limits.Burst,
-					MaxUploadBytes: pc.Limits.MaxUploadBytes, MaxAudioSeconds: pc.Limits.MaxAudioSeconds,
-					ContextWindow: pc.Limits.ContextWindow, MaxOutputTokens: pc.Limits.MaxOutputTokens,
-					Concurrency: pc.Limits.Concurrency,
-				},
-				Timeout:   pc.Timeout,
-				Retry:     resilience.Policy{MaxAttempts: pc.Retry.MaxAttempts, BaseDelay: pc.Retry.BaseDelay, MaxDelay: pc.Retry.MaxDelay},
-				Breaker:   resilience.BreakerConfig{Failures: pc.Breaker.Failures, Cooldown: pc.Breaker.Cooldown},
+				Limits:              pc.Limits, Timeout: pc.Timeout, Retry: pc.Retry, Breaker: pc.Breaker,
 				OmitStore: pc.OmitStore, LegacyMaxTokens: pc.LegacyMaxTokens, ResponseFormat: pc.ResponseFormat,
 				Attestation: pc.Attestation, Fallback: pc.Fallback,
 			}, deps)

@@ -76,7 +76,7 @@ func waitFinished(t *testing.T, a *app.App, id string) *pipeline.View {
 	return workertest.Finished(t, a.Pipeline.Status, id, 60*time.Second)
 }
 
-func submitRecording(t *testing.T, a *app.App, wav []byte) string {
+func submitRecording(t testing.TB, a *app.App, wav []byte) string {
 	t.Helper()
 	id, err := a.Pipeline.Submit(context.Background(), pipeline.SubmitRequest{
 		Audio: bytes.NewReader(wav), AudioContentType: "audio/wav", Template: "soap",

@@ -45,6 +45,7 @@ func commands() []command {
 		{"audit", "verify or export the audit trail; make or show its signing key", runAudit},
 		{"keys", "rotate the key-encryption key and audit the rotation", runKeys},
 		{"deid", "de-identify text (stdin to stdout), or evaluate on a corpus: deid eval", runDeid},
+		{"ehr", "EHR write-back: print the SMART client JWKS, or request a version's delivery again", runEHR},
 		{"aggregate", "export de-identified statistics per template, model and provider", runAggregate},
 		{"ops", "operate the queues: stats, pause/resume, archived tasks, workers, drain", runOps},
 		{"config", "check the configuration: settings, attestations, keys, Redis, storage, KMS", runConfig},

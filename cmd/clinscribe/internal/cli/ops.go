@@ -27,7 +27,10 @@ Subcommands (they need Redis only; nothing here prints a task payload):
   workers [-json]                          running worker processes (host, PID, queues, status, busy)
   drain (-host H -pid P | -all) [-wait D]  make workers stop taking tasks; in-flight tasks finish
   archived list QUEUE [-limit N]           dead tasks: ID, type, queue, failed at, retries, error code
-  archived retry QUEUE (ID | -all)         move archived tasks back to pending
+  archived retry [QUEUE] (ID | -all | -code CODE)
+                                           move archived tasks back to pending (AI stages with a fresh
+                                           retry budget); -code picks those that failed with CODE, e.g.
+                                           provider_overloaded after an outage (every queue if QUEUE is omitted)
   archived delete QUEUE (ID | -all | -older-than D)
   rotate-key                               same as "keys rotate": a new primary key version, audited (KMS: see docs/operations.md)
 `
@@ -372,29 +375,90 @@ func (o *opsCmd) archivedList(args []string) error {
 }
 
 func (o *opsCmd) archivedRetry(args []string) error {
-	fs := newFlags(o.env, "ops archived retry", "QUEUE (ID | -all)")
+	fs := newFlags(o.env, "ops archived retry", "[QUEUE] (ID | -all | -code CODE)")
 	all := fs.Bool("all", false, "retry every archived task of the queue")
+	code := fs.String("code", "", "retry the archived tasks whose last error has this code (e.g. provider_overloaded)")
 	pos, err := parse(fs, args)
-	if err != nil || len(pos) < 1 || len(pos) > 2 || (*all == (len(pos) == 2)) {
+	modes := len(pos) - 1 // an ID
+	if *all {
+		modes++
+	}
+	if *code != "" {
+		modes++
+		if len(pos) == 0 {
+			modes++ // -code alone: every queue
+		}
+	}
+	if err != nil || len(pos) > 2 || modes != 1 || (*code != "" && !codeRE.MatchString(*code)) {
 		fs.Usage()
 		return errUsage
 	}
-	q := pos[0]
-	if err := o.knownQueue(q); err != nil {
-		return err
-	}
-	if *all {
-		n, err := o.ins.RunAllArchivedTasks(q)
-		if err != nil {
-			return fmt.Errorf("retry: %w", err)
+	queues := worker.AllQueues
+	if len(pos) > 0 {
+		if err := o.knownQueue(pos[0]); err != nil {
+			return err
 		}
-		fmt.Fprintf(o.env.Stdout, "%d archived task(s) of %s moved to pending\n", n, q)
+		queues = pos[:1]
+	}
+	ctx := context.Background()
+	c := worker.NewClient(o.opt, o.cfg.Worker.Tasks)
+	defer c.Close()
+	if len(pos) == 2 {
+		t, err := o.ins.GetTaskInfo(queues[0], pos[1])
+		if err != nil {
+			return fmt.Errorf("retry %s: %w", pos[1], err)
+		}
+		if t.State != asynq.TaskStateArchived {
+			return fmt.Errorf("retry %s: the task is %s, not archived", pos[1], t.State)
+		}
+		if err := c.Requeue(ctx, o.ins, t); err != nil {
+			return err
+		}
+		fmt.Fprintf(o.env.Stdout, "task %s moved to pending\n", pos[1])
 		return nil
 	}
-	if err := o.ins.RunTask(q, pos[1]); err != nil {
-		return fmt.Errorf("retry %s: %w", pos[1], err)
+	total := 0
+	for _, q := range queues {
+		// Collect first, then requeue: requeueing shrinks the archive
+		// under the pages.
+		var picked []*asynq.TaskInfo
+		for page := 1; ; page++ {
+			tasks, err := o.ins.ListArchivedTasks(q, asynq.PageSize(500), asynq.Page(page))
+			if errors.Is(err, asynq.ErrQueueNotFound) {
+				break
+			}
+			if err != nil {
+				return fmt.Errorf("retry: list %s: %w", q, err)
+			}
+			for _, t := range tasks {
+				if *all || errorCode(t.LastErr) == *code {
+					picked = append(picked, t)
+				}
+			}
+			if len(tasks) < 500 {
+				break
+			}
+		}
+		n := 0
+		for _, t := range picked {
+			if err := c.Requeue(ctx, o.ins, t); err != nil {
+				fmt.Fprintf(o.env.Stdout, "%d archived task(s) of %s moved to pending before an error\n", n, q)
+				return err
+			}
+			n++
+		}
+		total += n
+		if len(queues) == 1 || n > 0 {
+			what := "archived task(s)"
+			if *code != "" {
+				what = "archived task(s) with code " + *code
+			}
+			fmt.Fprintf(o.env.Stdout, "%d %s of %s moved to pending\n", n, what, q)
+		}
 	}
-	fmt.Fprintf(o.env.Stdout, "task %s moved to pending\n", pos[1])
+	if len(queues) > 1 {
+		fmt.Fprintf(o.env.Stdout, "%d in all\n", total)
+	}
 	return nil
 }
 

@@ -3,6 +3,8 @@ package cli
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/clinscribe/clinscribe/pipeline/access"
@@ -63,6 +65,11 @@ func runToken(ctx context.Context, env Env, cfgPath string, args []string) error
 		if rec.Subject, err = a.Services.Pseudonyms.PatientRef(ctx, rec.Subject); err != nil {
 			return fmt.Errorf("pseudonym key unavailable: %w", err)
 		}
+	}
+	// README's order is "create a token, then serve": on a fresh
+	// data_dir nothing has made the token file's directory yet.
+	if err := os.MkdirAll(filepath.Dir(cfg.API.TokensFile), 0o700); err != nil {
+		return fmt.Errorf("token file directory: %w", err)
 	}
 	if err := access.AddToken(cfg.API.TokensFile, rec); err != nil {
 		return err

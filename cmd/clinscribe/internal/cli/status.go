@@ -10,6 +10,7 @@ import (
 
 	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/app"
 	"github.com/clinscribe/clinscribe/pipeline"
+	"github.com/clinscribe/clinscribe/pipeline/ehr"
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
 	"github.com/clinscribe/clinscribe/pipeline/signoff"
 )
@@ -35,13 +36,48 @@ func runStatus(ctx context.Context, env Env, cfgPath string, args []string) erro
 	if err != nil {
 		return err
 	}
+	var deliveries []ehr.Delivery
+	if a.EHR != nil {
+		if deliveries, err = a.EHR.Status(ctx, v.ID); err != nil {
+			return err
+		}
+	}
 	if *asJSON {
 		enc := json.NewEncoder(env.Stdout)
 		enc.SetIndent("", "  ")
-		return enc.Encode(v)
+		if a.EHR == nil {
+			return enc.Encode(v)
+		}
+		return enc.Encode(struct {
+			*pipeline.View
+			EHR []ehr.Delivery `json:"ehr"`
+		}{v, deliveries})
 	}
 	printStatus(env.Stdout, v)
+	if a.EHR != nil {
+		printDeliveries(env.Stdout, deliveries)
+	}
 	return nil
+}
+
+func printDeliveries(w io.Writer, ds []ehr.Delivery) {
+	fmt.Fprintf(w, "ehr write-back:\n")
+	if len(ds) == 0 {
+		fmt.Fprintf(w, "  (nothing signed yet)\n")
+	}
+	for _, d := range ds {
+		line := fmt.Sprintf("  v%d  %-9s %s", d.Version, d.State, d.Want)
+		if d.DocumentReference != "" {
+			line += "  " + d.DocumentReference
+		}
+		if d.Code != "" {
+			line += fmt.Sprintf("  %s (http %d): %s", d.Code, d.HTTPStatus, d.Message)
+		}
+		fmt.Fprintln(w, strings.TrimRight(line, " "))
+		for _, p := range d.Problems {
+			fmt.Fprintf(w, "        %s\n", p)
+		}
+	}
 }
 
 func printStatus(w io.Writer, v *pipeline.View) {
@@ -54,6 +90,12 @@ func printStatus(w io.Writer, v *pipeline.View) {
 		line := fmt.Sprintf("  %-11s %-9s", s.Stage, s.State)
 		if s.Attempt > 0 {
 			line += fmt.Sprintf(" attempt %d", s.Attempt)
+		}
+		if s.Deferred > 0 {
+			line += fmt.Sprintf(" (+%d deferred: nothing sent)", s.Deferred)
+		}
+		if !s.Since.IsZero() && !s.UpdatedAt.IsZero() && s.Attempt+s.Deferred > 1 {
+			line += fmt.Sprintf(" waited %s", s.UpdatedAt.Sub(s.Since).Round(time.Second))
 		}
 		if !s.UpdatedAt.IsZero() {
 			line += "  " + s.UpdatedAt.Format(time.RFC3339)

@@ -96,6 +96,10 @@ func runSubmit(ctx context.Context, env Env, cfgPath string, args []string) erro
 			return err
 		}
 		printStatus(env.Stdout, v)
+		if v.Failure != nil {
+			// A script that waits must see the failure in the exit code.
+			return fmt.Errorf("encounter %s failed: %s: %s", id, v.Failure.Code, v.Failure.Message)
+		}
 	}
 	return nil
 }
@@ -173,22 +177,32 @@ func buildSubmit(env Env, f submitFlags) (pipeline.SubmitRequest, func(), error)
 }
 
 // waitFinished polls an encounter's status until its pipeline finishes.
+// Running out of time is said as such, whatever read it cut short.
 func waitFinished(ctx context.Context, a *app.App, id string, timeout time.Duration) (*pipeline.View, error) {
-	ctx, cancel := context.WithTimeout(ctx, timeout)
+	wctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
+	timedOut := func() error {
+		return fmt.Errorf("the wait timed out: encounter %s did not finish within %s (is a worker running?); it goes on — check later with `clinscribe status %s`", id, timeout, id)
+	}
 	t := time.NewTicker(100 * time.Millisecond)
 	defer t.Stop()
 	for {
-		v, err := a.Pipeline.Status(ctx, id)
+		v, err := a.Pipeline.Status(wctx, id)
 		if err != nil {
+			if wctx.Err() != nil && ctx.Err() == nil {
+				return nil, timedOut()
+			}
 			return nil, err
 		}
 		if v.Finished {
 			return v, nil
 		}
 		select {
-		case <-ctx.Done():
-			return v, fmt.Errorf("encounter %s did not finish within %s (is a worker running?)", id, timeout)
+		case <-wctx.Done():
+			if ctx.Err() != nil {
+				return v, ctx.Err()
+			}
+			return v, timedOut()
 		case <-t.C:
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -52,5 +53,25 @@ func TestPatientTokenFileHoldsNoPatientID(t *testing.T) {
 	p, err := tokens.Authenticate(context.Background(), token)
 	if err != nil || p.ID != want || p.Role != access.RolePatient {
 		t.Fatalf("the token authenticates as %+v (%v), want patient %s", p, err, want)
+	}
+}
+
+// README's order — create a token, then serve — on a data_dir that does
+// not exist yet.
+func TestTokenCreateOnFreshDataDir(t *testing.T) {
+	t.Parallel()
+	for _, role := range []string{"provider", "ops", "patient"} {
+		t.Run(role, func(t *testing.T) {
+			t.Parallel()
+			data := filepath.Join(t.TempDir(), "fresh", "data")
+			environ := []string{"CLINSCRIBE_DATA_DIR=" + data}
+			code, out, errs := run(t, environ, "", "token", "create", "-id", "tok-1", "-role", role, "-subject", "subject-1")
+			if code != 0 || !strings.HasPrefix(out, "cst_") {
+				t.Fatalf("token create on a fresh data_dir: exit %d\n%s%s", code, out, errs)
+			}
+			if _, err := os.Stat(filepath.Join(data, "tokens.yaml")); err != nil {
+				t.Fatal(err)
+			}
+		})
 	}
 }

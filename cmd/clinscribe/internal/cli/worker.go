@@ -4,10 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
+	"maps"
 	"net"
 	"net/http"
 	"os"
 	"os/signal"
+	"slices"
 	"syscall"
 	"time"
 
@@ -61,7 +64,7 @@ func runWorker(ctx context.Context, env Env, cfgPath string, args []string) erro
 		a.Log.Info("re-enqueued unfinished encounters", "count", n)
 	}
 	a.Log.Info("worker started", "worker", cfg.Service.WorkerID, "concurrency", cfg.Worker.Concurrency,
-		"queues", fmt.Sprint(cfg.Worker.Queues))
+		queueWeights(cfg.Worker.Queues), "shutdown_timeout", cfg.Worker.ShutdownTimeout)
 	return srv.Run(ctx)
 }
 
@@ -104,4 +107,16 @@ func openService(ctx context.Context, env Env, cfgPath, name string, args []stri
 		return nil, fmt.Errorf("redis.embedded is for the demo only: a separate %s process cannot share an in-process Redis; set redis.url", name)
 	}
 	return openApp(ctx, env, cfg)
+}
+
+// queueWeights logs the queues this worker serves as a group of numbers
+// ("queues":{"critical":6,…}): queue names are keys, weights are numbers,
+// and neither needs redacting.
+func queueWeights(q map[string]int) slog.Attr {
+	names := slices.Sorted(maps.Keys(q))
+	attrs := make([]any, 0, len(names))
+	for _, n := range names {
+		attrs = append(attrs, slog.Int(n, q[n]))
+	}
+	return slog.Group("queues", attrs...)
 }

@@ -29,7 +29,10 @@ import (
 	"github.com/clinscribe/clinscribe/pipeline"
 	"github.com/clinscribe/clinscribe/pipeline/ai"
 	awsprov "github.com/clinscribe/clinscribe/pipeline/ai/aws"
+	"github.com/clinscribe/clinscribe/pipeline/ai/openai"
+	"github.com/clinscribe/clinscribe/pipeline/ai/resilience"
 	"github.com/clinscribe/clinscribe/pipeline/audit"
+	"github.com/clinscribe/clinscribe/pipeline/ehr"
 	"github.com/clinscribe/clinscribe/pipeline/retention"
 	"github.com/clinscribe/clinscribe/storage"
 	"github.com/clinscribe/clinscribe/worker"
@@ -50,6 +53,9 @@ type Config struct {
 	API      api.Config      `yaml:"api"`
 	Log      Log             `yaml:"log"`
 	Ops      Ops             `yaml:"ops"`
+	// EHR writes signed notes back to the clinic's FHIR R4 server (see
+	// docs/fhir.md); off unless ehr.base_url is set.
+	EHR ehr.Config `yaml:"ehr"`
 }
 
 // Ops configures what operators use: the /metrics, /healthz and /readyz
@@ -225,31 +231,15 @@ type Models struct {
 	Summarize  string `yaml:"summarize"`
 }
 
-// ProviderLimits are a provider's quotas and sizes; zero means the
-// default (docs/providers.md).
-type ProviderLimits struct {
-	RPM             int           `yaml:"rpm"`
-	TPM             int           `yaml:"tpm"`
-	Burst           time.Duration `yaml:"burst"`
-	MaxUploadBytes  int64         `yaml:"max_upload_bytes"`
-	MaxAudioSeconds int           `yaml:"max_audio_seconds"`
-	ContextWindow   int           `yaml:"context_window"`
-	MaxOutputTokens int           `yaml:"max_output_tokens"`
-	Concurrency     int           `yaml:"concurrency"`
-}
-
-// Retry is a provider's retry policy; zero means the default.
-type Retry struct {
-	MaxAttempts int           `yaml:"max_attempts"` // default 4
-	BaseDelay   time.Duration `yaml:"base_delay"`   // default 500ms
-	MaxDelay    time.Duration `yaml:"max_delay"`    // default 60s
-}
-
-// Breaker is a provider's circuit breaker; zero means the default.
-type Breaker struct {
-	Failures int           `yaml:"failures"` // default 5; negative disables
-	Cooldown time.Duration `yaml:"cooldown"` // default 30s
-}
+// A provider's quotas, retries and breaker are the provider packages' own
+// settings, read straight from YAML (one definition each: openai.Limits,
+// resilience.Policy, resilience.BreakerConfig; zero values mean the
+// defaults documented there and in docs/providers.md).
+type (
+	ProviderLimits = openai.Limits
+	Retry          = resilience.Policy
+	Breaker        = resilience.BreakerConfig
+)
 
 // Prompts locates custom templates.
 type Prompts struct {
@@ -388,6 +378,9 @@ func (c Config) WithDefaults() Config {
 	}
 	c.Ops.Maintenance = c.Ops.Maintenance.WithDefaults()
 	c.Ops.Retention = c.Ops.Retention.WithDefaults()
+	if c.EHR.Enabled() {
+		c.EHR = c.EHR.WithDefaults()
+	}
 	return c
 }
 
@@ -553,6 +546,11 @@ func (c Config) Validate() error {
 	if err := c.Ops.Retention.Validate(); err != nil {
 		add("%v", err)
 	}
+	if err := c.EHR.Validate(); err != nil {
+		for _, e := range strings.Split(err.Error(), "\n") {
+			add("%s", e)
+		}
+	}
 	if len(errs) == 0 {
 		return nil
 	}
@@ -629,7 +627,7 @@ func validateProvider(i int, p Provider, add func(string, ...any)) {
 	if l.ContextWindow > 0 && l.MaxOutputTokens >= l.ContextWindow {
 		add("%s.limits.max_output_tokens: must be smaller than context_window", at)
 	}
-	if p.Timeout < 0 || p.Retry.BaseDelay < 0 || p.Retry.MaxDelay < 0 || p.Retry.MaxAttempts < 0 || p.Breaker.Cooldown < 0 {
+	if p.Timeout < 0 || p.Retry.BaseDelay < 0 || p.Retry.MaxDelay < 0 || p.Retry.MaxAttempts < 0 || p.Breaker.Cooldown < 0 || p.Breaker.MaxCooldown < 0 {
 		add("%s: timeout, retry and breaker settings must not be negative", at)
 	}
 }
