@@ -224,7 +224,7 @@ func (s *scan) placeInParens(i int) {
 		return
 	}
 	t := &s.toks[k]
-	if !t.capWord() || t.allUpper() || (t.lex|t.gaz)&(lxCity|lxTown) == 0 || t.lex&(lxCommon|lxMedical) != 0 && t.lex&lxCity == 0 ||
+	if !t.capWord() || t.allUpper() || t.lex&lxCity == 0 && t.gaz&(gzCity|gzTown) == 0 || t.lex&(lxCommon|lxMedical) != 0 && t.lex&lxCity == 0 ||
 		k+1 >= len(s.toks) || !s.toks[k+1].punct(')') || s.toks[i].gap != gapSpace || !s.nameEndsAt(i-1) && !s.placeEndsAt(i-1) {
 		return
 	}

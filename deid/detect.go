@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unsafe"
 )
 
 // Detector finds identifiers in clinical text. It is safe for concurrent use.
@@ -74,11 +75,13 @@ type scan struct {
 	// at once the name candidates are known.
 	marks []int32
 	// Scratch for the metadata pass (known.go).
-	ktier   []uint8
-	kpart   []knownPart
-	kidx    []int32
-	idch    []int32
-	idunits []idUnit
+	lowBuf   []byte         // backs low when text has capitals; reused across calls
+	tagCount map[string]int // speaker tags, scratch
+	ktier    []uint8
+	kpart    []knownPart
+	kidx     []int32
+	idch     []int32
+	idunits  []idUnit
 }
 
 func (s *scan) add(start, end int, t Type, prio uint8) {
@@ -112,7 +115,7 @@ func (d *Detector) Detect(text string, known Known) []Span {
 	}()
 	s.d = d
 	s.text = text
-	s.low = asciiLower(text)
+	s.low, s.lowBuf = lowerText(text, s.lowBuf)
 	s.year = d.cfg.Now().Year()
 	s.toks = tokenize(text, s.toks[:0])
 	s.cands = s.cands[:0]
@@ -261,6 +264,24 @@ func (s *scan) lowerAny(i int) string {
 		return strings.ToLower(s.str(i))
 	}
 	return s.lower(i)
+}
+
+// lowerText is asciiLower into a reusable buffer: the string it returns
+// shares buf's memory and is valid until buf is written again (the next
+// Detect with this scan), so it must not outlive the call.
+func lowerText(text string, buf []byte) (string, []byte) {
+	for i := 0; i < len(text); i++ {
+		if c := text[i]; c >= 'A' && c <= 'Z' {
+			buf = append(buf[:0], text...)
+			for j := i; j < len(buf); j++ {
+				if c := buf[j]; c >= 'A' && c <= 'Z' {
+					buf[j] = c + 'a' - 'A'
+				}
+			}
+			return unsafe.String(unsafe.SliceData(buf), len(buf)), buf
+		}
+	}
+	return text, buf
 }
 
 // asciiLower folds ASCII letters only, so offsets stay the same.

@@ -23,7 +23,7 @@ package deid
 //     "dearborn").
 
 // gazPlaceFlags mark a token the gazetteer knows as a place or a hospital.
-const gazPlaceFlags = lxCity | lxTown | lxPhraseHead | lxFacHead | lxFacAcro
+const gazPlaceFlags = gzCity | gzTown | gzPhraseHead | gzFacHead | gzFacAcro
 
 // placePreps introduce a place.
 var placePreps = map[string]bool{"in": true, "from": true, "to": true, "near": true, "outside": true, "around": true,
@@ -42,7 +42,7 @@ var siteNouns = map[string]bool{"office": true, "offices": true, "clinic": true,
 // gazPhraseAt returns the last token of the longest gazetteer phrase with
 // a flag in f that starts at token i, or -1. Phrases are written in any case.
 func (s *scan) gazPhraseAt(i int, f uint64) (int, uint64) {
-	if s.toks[i].gaz&lxPhraseHead == 0 {
+	if s.toks[i].gaz&gzPhraseHead == 0 {
 		return -1, 0
 	}
 	_, phrases := gazetteer()
@@ -90,7 +90,7 @@ func (s *scan) clauseGoesOn(e int) bool {
 	if t.kind == tkPunct {
 		return t.ch == ')' || t.ch == '(' || t.ch == '-' || t.ch == ':' || t.ch == '"'
 	}
-	if t.is(lxStateAbbr|lxState) || t.gaz&lxCity != 0 && t.is(lxStateAbbr) {
+	if t.is(lxStateAbbr|lxState) || t.gaz&gzCity != 0 && t.is(lxStateAbbr) {
 		return true
 	}
 	switch s.lower(n) {
@@ -108,18 +108,26 @@ func (s *scan) clauseGoesOn(e int) bool {
 // gazPlaceAt runs at a token the gazetteer knows as a place or hospital.
 func (s *scan) gazPlaceAt(i int) bool {
 	t := &s.toks[i]
-	if !t.letters() || t.allUpper() && t.n() > 1 && t.gaz&lxFacAcro == 0 || t.is(lxTitle|lxTitleClin|lxMonth|lxWeekday|lxState|lxCountry) {
+	if !t.letters() || t.allUpper() && t.n() > 1 && t.gaz&gzFacAcro == 0 || t.is(lxTitle|lxTitleClin|lxMonth|lxWeekday|lxState|lxCountry) {
 		return false
 	}
 	if i > 0 && t.gap == gapNone && (s.toks[i-1].punct('-') || s.toks[i-1].punct('\'')) {
 		return false // inside a hyphenated word started earlier
+	}
+	// Every case below needs one of these; check them before the phrase
+	// look-ups: a preposition or determiner before, a capitalized town, the
+	// start of a turn.
+	if p := s.sameLinePrev(i); !(p < 0 || s.turnStart(i) || t.upper() && t.gaz&gzCity != 0 ||
+		s.toks[p].letters() && (placePreps[s.lower(p)] || s.eq(p, "the") || s.eq(p, "our") || s.eq(p, "their") ||
+			s.eq(p, "your") || s.eq(p, "my"))) {
+		return false
 	}
 	// The phrase or word, and how sure the gazetteer is of it.
 	end, pf := s.gazPhraseAt(i, lxCity|lxFacHead)
 	flags := pf
 	if end < 0 {
 		// The gazetteer's flags, or the hand-written city lists'.
-		g := t.gaz | t.lex&(lxCity|lxCityAmb)
+		g := gzLex(t.gaz) | t.lex&(lxCity|lxCityAmb)
 		if g&(lxCity|lxTown|lxFacHead) == 0 {
 			return false
 		}
@@ -168,7 +176,7 @@ func (s *scan) gazPlaceAt(i int) bool {
 		// hospital named with words ("good samaritan") after a verb of
 		// care ("works at regions").
 		ok = prep != "at" || flags&lxFacHead != 0 && (flags&lxWord == 0 || s.careBefore(i))
-	case t.upper() && plain && flags&lxCity != 0 && t.gaz&lxCity != 0 && !t.allUpper() && !s.lineStart(i) && !s.afterSentenceEnd(i) &&
+	case t.upper() && plain && flags&lxCity != 0 && t.gaz&gzCity != 0 && !t.allUpper() && !s.lineStart(i) && !s.afterSentenceEnd(i) &&
 		!s.eponymAfter(end) && !s.eponymAfterWord(end):
 		// A capitalized town on no other list, mid-sentence: "a man from
 		// Belton admitted", "trucks in Amarillo and Tucumcari".
@@ -323,7 +331,7 @@ func (s *scan) lowerFacilityAt(i int) bool {
 	pt := &s.toks[p]
 	// The name word: a name or place of the gazetteer or the lists, or a
 	// word on no list; not an everyday or clinical word.
-	named := pt.gaz&(lxCity|lxTown|lxFacHead|lxFirst|lxSur) != 0 && pt.gaz&lxWord == 0 || pt.lex&(lxFirst|lxSur|lxCity) != 0 ||
+	named := pt.gaz&(gzCity|gzTown|gzFacHead|gzFirst|gzSur) != 0 && pt.gaz&gzWord == 0 || pt.lex&(lxFirst|lxSur|lxCity) != 0 ||
 		pt.lex == 0 && pt.gaz == 0 && pt.n() >= 4 && strongFacilityWords[w] && !s.englishLooking(p)
 	if !named || pt.lex&(lxCommon|lxMedical|lxUnitWord|lxRelation|lxTitle|lxTitleClin|lxDigitWord|lxTensWord|lxTeenWord|lxOrdWord|lxMonth|lxWeekday) != 0 &&
 		pt.lex&(lxFirst|lxSur|lxCity) == 0 || functionWords[s.lower(p)] || wordMakers[s.lower(p)] {
@@ -333,7 +341,7 @@ func (s *scan) lowerFacilityAt(i int) bool {
 	case "high", "middle", "general", "community", "system", "university", "school", "drug", "pharmacy":
 		// Weak alone: "deering high" needs a place before it ("at", "to",
 		// "from") or a name on the lists.
-		if _, ok := s.placeAfterPrep(p); !ok && pt.gaz&(lxFacHead|lxCity) == 0 {
+		if _, ok := s.placeAfterPrep(p); !ok && pt.gaz&(gzFacHead|gzCity) == 0 {
 			return false
 		}
 	}
@@ -341,7 +349,7 @@ func (s *scan) lowerFacilityAt(i int) bool {
 	// Two name words: "busy bees learning center" is out of reach, "saint
 	// francis" and "first baptist" are in.
 	if q := s.sameLinePrev(p); q >= 0 && s.toks[q].letters() && !s.toks[q].upper() && s.toks[p].gap == gapSpace &&
-		(s.eq(q, "saint") || s.eq(q, "st") || s.toks[q].gaz&(lxFacHead|lxCity|lxPhraseHead) != 0 && !functionWords[s.lower(q)] && !wordMakers[s.lower(q)]) {
+		(s.eq(q, "saint") || s.eq(q, "st") || s.toks[q].gaz&(gzFacHead|gzCity|gzPhraseHead) != 0 && !functionWords[s.lower(q)] && !wordMakers[s.lower(q)]) {
 		st = q
 	}
 	s.addTok(st, s.facilityWordsAfter(i), Location, prShape)
@@ -372,11 +380,11 @@ func (s *scan) acronymPlaceAt(i int) bool {
 	if !ok || prep == "of" || prep == "through" || prep == "via" {
 		return false
 	}
-	listed := t.gaz&(lxFacAcro|lxCityNick) != 0
+	listed := t.gaz&(gzFacAcro|gzCityNick) != 0 || t.lex&lxCityNick != 0
 	p := s.sameLinePrev(i)
 	q := s.sameLinePrev(p)
 	cued := q >= 0 && (careVerbs[s.lower(q)] || s.eq(q, "the") && s.sameLinePrev(q) >= 0 && careVerbs[s.lower(s.sameLinePrev(q))])
-	if !listed && (!cued || t.lex != 0 || t.gaz != 0 && t.gaz&(lxCity|lxFacHead|lxFacAcro) == 0) {
+	if !listed && (!cued || t.lex != 0 || t.gaz != 0 && t.gaz&(gzCity|gzFacHead|gzFacAcro) == 0) {
 		return false
 	}
 	if listed && !cued && !s.clauseGoesOn(i) && !(s.next(i) > 0 && s.toks[s.next(i)].letters() && siteNouns[s.lower(s.next(i))]) {
@@ -420,4 +428,15 @@ func (s *scan) cityNickAt(i int) bool {
 	}
 	s.addTok(i, i, Location, prShape)
 	return true
+}
+
+// gzLex turns gazetteer flags back into lexicon bits.
+func gzLex(g uint16) uint64 {
+	var f uint64
+	for _, b := range gzBits {
+		if g&b.gz != 0 {
+			f |= b.lx
+		}
+	}
+	return f
 }

@@ -72,6 +72,9 @@ type knownIndex struct {
 	fuzzy    []knownPart // parts of five letters or more, for misspellings
 	initials []string    // lower-case initials of full names: "hjw", "hw"
 	joined   []string    // neighbouring parts run together, for spelled-out names: "alrashid"
+	// lenByFirst has bit n set for first byte c when a part of n bytes
+	// starts with c: a cheap filter before the map.
+	lenByFirst [256]uint64
 	// minJoin and maxJoin bound the lengths of joined and fuzzy words.
 	minJoin, maxJoin int
 	ids              []knownID
@@ -83,6 +86,7 @@ type knownIndex struct {
 
 func (k *knownIndex) reset() {
 	clear(k.parts)
+	clear(k.lenByFirst[:])
 	k.fuzzy = k.fuzzy[:0]
 	k.initials = k.initials[:0]
 	k.joined = k.joined[:0]
@@ -103,22 +107,25 @@ func (k *knownIndex) build(kn Known) {
 				return words[w] | gwords[w]
 			}
 		}
-		f, g := lookupString(w)
-		return f | g
+		f, _ := lookupString(w)
+		return f | gwords[w]
 	}
 	addNames := func(names []string, cls NameClass) {
 		for _, full := range names {
 			var ini []byte
 			parts := splitName(full)
+			var lowArr [8]string
+			lows := lowArr[:0]
 			for _, p := range parts {
 				r, _ := utf8.DecodeRuneInString(p)
 				if r < utf8.RuneSelf {
 					ini = append(ini, byte(unicode.ToLower(r)))
 				}
+				w := strings.ToLower(p)
+				lows = append(lows, w)
 				if utf8.RuneCountInString(p) < 2 {
 					continue
 				}
-				w := strings.ToLower(p)
 				kp := knownPart{word: w, cls: cls | clsExplicit, tier: knownTier(w, flagsOf(w))}
 				if old, ok := k.parts[w]; ok {
 					kp.cls |= old.cls
@@ -130,8 +137,8 @@ func (k *knownIndex) build(kn Known) {
 				}
 			}
 			// "al-rashid" and "smith jones" spelled out run together.
-			for a := 0; a+1 < len(parts); a++ {
-				j := strings.ToLower(parts[a] + parts[a+1])
+			for a := 0; a+1 < len(lows); a++ {
+				j := lows[a] + lows[a+1]
 				k.joined = append(k.joined, j)
 				k.minJoin, k.maxJoin = min(k.minJoin, len(j)), max(k.maxJoin, len(j))
 			}
@@ -139,7 +146,11 @@ func (k *knownIndex) build(kn Known) {
 			// "bill"; each keeps its own tier ("will" is found only where
 			// the context names a person).
 			if len(parts) > 1 || cls == PatientNames {
-				for _, nick := range nicknames()[strings.ToLower(parts[0])] {
+				first := parts[0]
+				if len(first) > 0 && first[0] >= 'A' && first[0] <= 'Z' || strings.ContainsFunc(first, unicode.IsUpper) {
+					first = strings.ToLower(first)
+				}
+				for _, nick := range nicknames()[first] {
 					if _, ok := k.parts[nick]; !ok {
 						k.parts[nick] = knownPart{word: nick, cls: cls | clsExplicit, tier: knownTier(nick, flagsOf(nick))}
 					}
@@ -161,6 +172,9 @@ func (k *knownIndex) build(kn Known) {
 	addNames(kn.PatientNames, PatientNames)
 	addNames(kn.RelativeNames, RelativeNames)
 	addNames(kn.ProviderNames, ClinicianNames)
+	for w := range k.parts {
+		k.lenByFirst[w[0]] |= 1 << min(len(w), 63)
+	}
 	for _, id := range kn.Identifiers {
 		n := normID(id)
 		if len(n) < 4 {
@@ -487,6 +501,9 @@ func (s *scan) knownAt(i int, cls NameClass) {
 
 func (s *scan) knownWord(i int) (knownPart, bool) {
 	t := &s.toks[i]
+	if t.shape&shNonASCII == 0 && s.known.lenByFirst[s.low[t.s]]&(1<<min(t.n(), 63)) == 0 {
+		return knownPart{}, false
+	}
 	if t.shape&shNonASCII != 0 {
 		p, ok := s.known.parts[strings.ToLower(s.str(i))]
 		if !ok {
@@ -716,6 +733,14 @@ func (s *scan) knownIDs() {
 	}
 	addText := func(i int) {
 		t := &s.toks[i]
+		if !alpha[s.low[t.s]] {
+			if len(stream) > 0 && stream[len(stream)-1] != 0 {
+				stream = append(stream, 0)
+				ch = append(ch, int32(len(units)))
+				units = append(units, idUnit{st: int32(i), en: int32(i), off: int32(len(stream) - 1)})
+			}
+			return
+		}
 		for k := t.s; k < t.e; k++ {
 			if !alpha[s.low[k]] {
 				if len(stream) > 0 && stream[len(stream)-1] != 0 {

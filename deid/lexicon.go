@@ -95,6 +95,43 @@ const (
 	lxCityNick // a city's nickname or abbreviation ("nola", "philly", "atl")
 )
 
+// Gazetteer flags, as tokens carry them (token.gaz): a compact copy of the
+// lexicon bits the gazetteer uses, so that a token stays 24 bytes.
+const (
+	gzFirst uint16 = 1 << iota
+	gzFirstAmb
+	gzSur
+	gzSurAmb
+	gzCity
+	gzCityAmb
+	gzPhraseHead
+	gzWord
+	gzTown
+	gzFacHead
+	gzFacAcro
+	gzFacWord
+	gzCityNick
+)
+
+// gzBits pairs each gazetteer flag with its lexicon flag.
+var gzBits = [...]struct {
+	gz uint16
+	lx uint64
+}{{gzFirst, lxFirst}, {gzFirstAmb, lxFirstAmb}, {gzSur, lxSur}, {gzSurAmb, lxSurAmb}, {gzCity, lxCity},
+	{gzCityAmb, lxCityAmb}, {gzPhraseHead, lxPhraseHead}, {gzWord, lxWord}, {gzTown, lxTown}, {gzFacHead, lxFacHead},
+	{gzFacAcro, lxFacAcro}, {gzFacWord, lxFacWord}, {gzCityNick, lxCityNick}}
+
+// toGz keeps the gazetteer bits of lexicon flags f.
+func toGz(f uint64) uint16 {
+	var g uint16
+	for _, b := range gzBits {
+		if f&b.lx != 0 {
+			g |= b.gz
+		}
+	}
+	return g
+}
+
 var (
 	lexOnce sync.Once
 	lexWord map[string]uint64 // lower-case word -> flags (hand-written lexicon)
@@ -244,15 +281,10 @@ func parseSections(text string, words, phrases map[string]uint64, hand bool) {
 // path: the tokenizer hashes a word while folding its case, so a lookup costs
 // one probe or two instead of a second pass for Go's map hash.
 type wordTable struct {
-	mask    uint32
-	entries []tableEntry
-}
-
-// tableEntry keeps a word with its flags, so a lookup reads one cache line.
-type tableEntry struct {
-	key   string
-	flags uint64 // hand-written lexicon flags
-	gaz   uint64 // gazetteer flags
+	mask  uint32
+	keys  []string // probed on every lookup: kept apart so they stay dense in cache
+	flags []uint64 // hand-written lexicon flags
+	gaz   []uint16 // gazetteer flags (gz*)
 }
 
 var (
@@ -263,7 +295,7 @@ var (
 
 // lookupWord returns the flags (hand-written lexicon, gazetteer) of the
 // lower-case word w whose FNV-1a hash is h.
-func lookupWord(w []byte, h uint32) (uint64, uint64) {
+func lookupWord(w []byte, h uint32) (uint64, uint16) {
 	if f, g, ok := lexTable.lookup(w, h); ok {
 		return f, g
 	}
@@ -275,7 +307,7 @@ func lookupWord(w []byte, h uint32) (uint64, uint64) {
 }
 
 // lookupString is lookupWord for a lower-case ASCII string.
-func lookupString(w string) (uint64, uint64) {
+func lookupString(w string) (uint64, uint16) {
 	h := fnvString(w)
 	if f, g, ok := lexTable.lookupS(w, h); ok {
 		return f, g
@@ -338,11 +370,11 @@ func buildTable(words, gaz map[string]uint64) wordTable {
 	for size < uint32(len(keys))*2 {
 		size <<= 1
 	}
-	t := wordTable{mask: size - 1, entries: make([]tableEntry, size)}
+	t := wordTable{mask: size - 1, keys: make([]string, size), flags: make([]uint64, size), gaz: make([]uint16, size)}
 	for w := range keys {
 		for j := fnvString(w) & t.mask; ; j = (j + 1) & t.mask {
-			if t.entries[j].key == "" {
-				t.entries[j] = tableEntry{key: w, flags: words[w], gaz: gaz[w]}
+			if t.keys[j] == "" {
+				t.keys[j], t.flags[j], t.gaz[j] = w, words[w], toGz(gaz[w])
 				break
 			}
 		}
@@ -351,27 +383,27 @@ func buildTable(words, gaz map[string]uint64) wordTable {
 }
 
 // lookupS is lookup for a string.
-func (t *wordTable) lookupS(w string, h uint32) (uint64, uint64, bool) {
+func (t *wordTable) lookupS(w string, h uint32) (uint64, uint16, bool) {
 	for j := h & t.mask; ; j = (j + 1) & t.mask {
-		e := &t.entries[j]
-		if e.key == "" {
+		k := t.keys[j]
+		if k == "" {
 			return 0, 0, false
 		}
-		if e.key == w {
-			return e.flags, e.gaz, true
+		if k == w {
+			return t.flags[j], t.gaz[j], true
 		}
 	}
 }
 
 // lookup finds the lower-case word w whose FNV-1a hash is h.
-func (t *wordTable) lookup(w []byte, h uint32) (uint64, uint64, bool) {
+func (t *wordTable) lookup(w []byte, h uint32) (uint64, uint16, bool) {
 	for j := h & t.mask; ; j = (j + 1) & t.mask {
-		e := &t.entries[j]
-		if e.key == "" {
+		k := t.keys[j]
+		if k == "" {
 			return 0, 0, false
 		}
-		if e.key == string(w) {
-			return e.flags, e.gaz, true
+		if k == string(w) {
+			return t.flags[j], t.gaz[j], true
 		}
 	}
 }

@@ -831,7 +831,8 @@ func (s *scan) credentialName(i int) bool {
 func (s *scan) speakerTags() {
 	tags := s.tags[:0]
 	defer func() { s.tags = tags }()
-	var count map[string]int
+	count := s.tagCount
+	clear(count)
 	for i := 0; i < len(s.toks); i++ {
 		if s.toks[i].gap != gapLine {
 			continue
@@ -871,6 +872,7 @@ func (s *scan) speakerTags() {
 		tags = append(tags, [2]int{st, j - 1})
 		if count == nil {
 			count = map[string]int{}
+			s.tagCount = count
 		}
 		count[s.low[s.toks[st].s:s.toks[j-1].e]]++
 	}

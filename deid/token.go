@@ -36,7 +36,7 @@ const (
 type token struct {
 	s, e  int32
 	lex   uint64 // flags from the hand-written lexicon
-	gaz   uint64 // flags from the gazetteer (same bits)
+	gaz   uint16 // flags from the gazetteer (gz*)
 	kind  uint8
 	shape uint8
 	gap   uint8
@@ -186,7 +186,7 @@ func tokenize(text string, toks []token) []token {
 				}
 			} else if len(w) <= 64 {
 				lw := strings.ToLower(w)
-				t.lex, t.gaz = words[lw], gwords[lw]
+				t.lex, t.gaz = words[lw], toGz(gwords[lw])
 				if t.lex == 0 {
 					// "María", "Jesús", "Paweł", "Bogotá": the lists are in
 					// ASCII.
@@ -194,7 +194,7 @@ func tokenize(text string, toks []token) []token {
 					if f, ok := foldLatin(fb[:0], lw); ok {
 						t.lex = words[string(f)]
 						if t.gaz == 0 {
-							t.gaz = gwords[string(f)]
+							t.gaz = toGz(gwords[string(f)])
 						}
 					}
 				}

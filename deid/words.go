@@ -11,16 +11,16 @@ func (s *scan) wordAt(i int) {
 	if t.n() == 3 && s.eq(i, "dot") {
 		s.spokenWebAt(i) // "name at example dot org"
 	}
-	if g := t.gaz | t.lex&(lxCity|lxCityNick); g != 0 {
+	if t.gaz != 0 || t.lex&(lxCity|lxCityNick) != 0 {
 		// Places and hospitals from the gazetteer and the city lists
 		// (gazplaces.go).
-		if g&gazPlaceFlags != 0 {
+		if t.gaz&gazPlaceFlags != 0 || t.lex&lxCity != 0 {
 			s.gazPlaceAt(i)
 		}
-		if g&lxFacWord != 0 {
+		if t.gaz&gzFacWord != 0 {
 			s.lowerFacilityAt(i)
 		}
-		if g&lxCityNick != 0 {
+		if t.gaz&gzCityNick != 0 || t.lex&lxCityNick != 0 {
 			s.cityNickAt(i)
 		}
 	}
