@@ -128,6 +128,11 @@ func (s *scan) gazPlaceAt(i int) bool {
 	if end < 0 {
 		// The gazetteer's flags, or the hand-written city lists'.
 		g := gzLex(t.gaz) | t.lex&(lxCity|lxCityAmb)
+		if t.lex&lxCityAmb != 0 && t.lex&(lxFirst|lxSur) != 0 {
+			// A city of the hand lists spelled like a name ("jackson",
+			// "austin"): a town, not an English word.
+			g = g&^lxCityAmb | lxTown
+		}
 		if g&(lxCity|lxTown|lxFacHead) == 0 {
 			return false
 		}
@@ -142,6 +147,7 @@ func (s *scan) gazPlaceAt(i int) bool {
 		t.lex&(lxCity|lxFirst|lxSur) == 0 && end == i {
 		return false // an everyday or clinical word of the hand lexicon
 	}
+	prep, afterPrep := s.placeAfterPrep(i)
 	plain := flags&(lxCity|lxFacHead) != 0 && flags&(lxCityAmb|lxWord|lxTown) == 0 && t.lex&(lxFirst|lxSur|lxFirstAmb|lxSurAmb|lxCityAmb) == 0
 	// A place spelled like an English word ("normal", "person", "grant")
 	// needs a verb of living, moving or care before it.
@@ -151,14 +157,17 @@ func (s *scan) gazPlaceAt(i int) bool {
 	// regions").
 	if flags&(lxCityAmb|lxWord) != 0 || t.lex&lxCityAmb != 0 {
 		plain = false
-		if !(s.placeVerbBefore(i) && s.strictEnd(end)) {
+		// A name of several words ("east haven", "bowling green") after a
+		// preposition of place and at a clause end is the place; a single
+		// word needs the verb too.
+		phrase := end > i && prep != "at" && s.clauseGoesOn(end)
+		if !(s.placeVerbBefore(i) && s.strictEnd(end)) && !phrase {
 			flags &^= lxCity
 		}
 		if !s.careBefore(i) {
 			flags &^= lxFacHead
 		}
 	}
-	prep, afterPrep := s.placeAfterPrep(i)
 	site := false
 	if n := s.next(end); n > 0 && s.toks[n].gap == gapSpace && s.toks[n].letters() && siteNouns[s.lower(n)] && !s.toks[n].upper() {
 		site = s.sameLinePrev(i) >= 0 && (s.eq(s.sameLinePrev(i), "the") || s.eq(s.sameLinePrev(i), "our") || s.eq(s.sameLinePrev(i), "their") ||
@@ -170,18 +179,24 @@ func (s *scan) gazPlaceAt(i int) bool {
 		ok = true
 	case afterPrep && plain && (prep != "at" || s.clauseGoesOn(end) || flags&lxFacHead != 0):
 		ok = true
-	case afterPrep && s.clauseGoesOn(end):
+	case afterPrep && s.clauseGoesOn(end) && !(prep == "to" && !plain && !s.strictEnd(end)):
+		// ("to hope for" is the verb; "moved to hope." the town.)
 		// A place that is also a word or a name: only where the clause
 		// ends after it ("lives in normal", "from jackson tomorrow"); a
 		// hospital named with words ("good samaritan") after a verb of
 		// care ("works at regions").
-		ok = prep != "at" || flags&lxFacHead != 0 && (flags&lxWord == 0 || s.careBefore(i))
+		ok = prep != "at" || flags&lxFacHead != 0 && (flags&lxWord == 0 || s.careBefore(i)) || flags&(lxTown|lxCity) != 0 && s.careBefore(i)
 	case t.upper() && plain && flags&lxCity != 0 && t.gaz&gzCity != 0 && !t.allUpper() && !s.lineStart(i) && !s.afterSentenceEnd(i) &&
 		!s.eponymAfter(end) && !s.eponymAfterWord(end):
 		// A capitalized town on no other list, mid-sentence: "a man from
 		// Belton admitted", "trucks in Amarillo and Tucumcari".
 		ok = true
 	case !t.upper() && s.aloneInTurn(i, end) && (plain || flags&lxTown != 0):
+		ok = true
+	case t.upper() && !t.allUpper() && flags&lxTown != 0 && afterPrep && (prep == "in" || prep == "to" || prep == "near" ||
+		prep == "outside" || prep == "from" && !s.messageBefore(i)):
+		// A capitalized town spelled like a name, after a preposition of
+		// place: "a man from Belton admitted", "moved to Jackson".
 		ok = true
 	}
 	if ok && (s.eponymAfter(end) || s.eponymAfterWord(end) || s.eponymAhead(end)) && !s.cueBefore(i, lxPlaceCue, 3) {
@@ -221,7 +236,9 @@ var workVerbs = map[string]bool{"seen": true, "transferred": true, "admitted": t
 	"readmitted": true, "imaging": true, "surgery": true, "nurse": true, "resident": true, "student": true,
 	"volunteer": true, "volunteers": true, "employed": true, "died": true, "passed": true, "scan": true,
 	"mri": true, "echo": true, "biopsy": true, "procedure": true, "labs": true, "rehab": true, "dialysis": true,
-	"infusion": true, "infusions": true, "chemo": true, "radiation": true, "appointment": true, "appt": true}
+	"infusion": true, "infusions": true, "chemo": true, "radiation": true, "appointment": true, "appt": true,
+	"done": true, "had": true, "stayed": true, "studied": true, "studies": true, "teaches": true, "taught": true,
+	"graduated": true, "trained": true, "training": true, "surgeon": true, "doctor": true, "physician": true}
 
 // placeVerbBefore: a verb of living or moving before the preposition
 // before token i ("lives in normal", "moved to hope").
@@ -331,7 +348,7 @@ func (s *scan) lowerFacilityAt(i int) bool {
 	pt := &s.toks[p]
 	// The name word: a name or place of the gazetteer or the lists, or a
 	// word on no list; not an everyday or clinical word.
-	named := pt.gaz&(gzCity|gzTown|gzFacHead|gzFirst|gzSur) != 0 && pt.gaz&gzWord == 0 || pt.lex&(lxFirst|lxSur|lxCity) != 0 ||
+	named := pt.gaz&(gzCity|gzTown|gzFacHead|gzFirst|gzSur) != 0 && (pt.gaz&gzWord == 0 || strongFacilityWords[w]) || pt.lex&(lxFirst|lxSur|lxCity) != 0 ||
 		pt.lex == 0 && pt.gaz == 0 && pt.n() >= 4 && strongFacilityWords[w] && !s.englishLooking(p)
 	if !named || pt.lex&(lxCommon|lxMedical|lxUnitWord|lxRelation|lxTitle|lxTitleClin|lxDigitWord|lxTensWord|lxTeenWord|lxOrdWord|lxMonth|lxWeekday) != 0 &&
 		pt.lex&(lxFirst|lxSur|lxCity) == 0 || functionWords[s.lower(p)] || wordMakers[s.lower(p)] {
@@ -439,4 +456,20 @@ func gzLex(g uint16) uint64 {
 		}
 	}
 	return f
+}
+
+// messageBefore: "a call from Belton", "a note from Jackson": what comes
+// from a person.
+func (s *scan) messageBefore(i int) bool {
+	p := s.sameLinePrev(i)
+	q := s.sameLinePrev(p)
+	if q < 0 {
+		return false
+	}
+	switch s.lower(q) {
+	case "call", "calls", "message", "messages", "note", "notes", "letter", "text", "texts", "email", "e-mail",
+		"referral", "fax", "word", "news", "help", "support", "report", "voicemail", "visit", "gift", "card", "consult":
+		return true
+	}
+	return false
 }

@@ -395,15 +395,16 @@ func (g *gaz) name(w, section string) {
 var phraseStops = map[string]bool{"the": true, "a": true, "an": true, "of": true, "in": true, "on": true, "at": true,
 	"to": true, "by": true, "for": true, "and": true, "or": true, "can": true, "will": true, "may": true, "is": true,
 	"it": true, "be": true, "do": true, "no": true, "not": true, "all": true, "one": true, "two": true, "i": true,
-	"de": true, "la": true, "le": true, "el": true, "al": true, "du": true, "des": true, "da": true, "di": true,
-	"van": true, "von": true, "mount": true, "mt.": true, "mexico": true}
+	"mexico": true}
 
 // place lists a town or city.
 func (g *gaz) place(n string, isName func(string) bool) {
 	words := strings.Split(n, "_")
 	if len(words) == 1 {
 		w := words[0]
-		if len(w) < 3 || g.hand[w] != 0 || strings.ContainsAny(w, ".-'") {
+		// A hand-written name spelled like a town is a town too, after a
+		// place cue (token.gaz only; the hand rules see the name).
+		if len(w) < 3 || g.hand[w]&^handName != 0 || strings.ContainsAny(w, ".-'") {
 			return
 		}
 		switch {
