@@ -120,6 +120,7 @@ func (d *Detector) Detect(text string, known Known) []Span {
 	s.toks = tokenize(text, s.toks[:0])
 	s.cands = s.cands[:0]
 	s.marks = s.marks[:0]
+	s.ktier = s.ktier[:0] // rebuilt by knownNames; empty until then
 	if s.nameSet == nil {
 		s.nameSet = make(map[string]NameClass)
 	}

@@ -489,11 +489,11 @@ func (s *scan) knownAt(i int, cls NameClass) {
 	}
 	// "al-rashid": a short particle or another part before the hyphen.
 	if st == i && i >= 2 && s.toks[i].gap == gapNone && s.toks[i-1].punct('-') && s.toks[i-1].gap == gapNone && s.toks[i-2].letters() &&
-		!s.toks[i-2].upper() && (s.ktier[i-2] != 0 || s.toks[i-2].n() <= 3 && s.toks[i-2].lex&(lxCommon|lxMedical) == 0 || s.toks[i-2].is(lxParticle)) {
+		!s.toks[i-2].upper() && (s.isKnown(i-2) || s.toks[i-2].n() <= 3 && s.toks[i-2].lex&(lxCommon|lxMedical) == 0 || s.toks[i-2].is(lxParticle)) {
 		st = i - 2
 	}
 	for en+2 < len(s.toks) && s.toks[en+1].punct('-') && s.toks[en+1].gap == gapNone && s.toks[en+2].gap == gapNone &&
-		s.toks[en+2].letters() && (s.ktier[en+2] != 0 || s.lowerGivenPart(en+2)) {
+		s.toks[en+2].letters() && (s.isKnown(en+2) || s.lowerGivenPart(en+2)) {
 		en += 2
 	}
 	s.addName(st, en, cls)

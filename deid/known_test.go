@@ -103,3 +103,27 @@ func TestSpokenEmailPseudonymized(t *testing.T) {
 		t.Errorf("restore:\n got %q\nwant %q", got, text)
 	}
 }
+
+// TestLowerCaseNamesInContext: names of people the platform did not
+// supply, in lower case, where the words before them name a person.
+func TestLowerCaseNamesInContext(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{})
+	tests := []struct {
+		name, text string
+		want       []found
+	}{
+		{"after a title", "the surgery was by doctor pellegrino at the clinic", []found{{"pellegrino", deid.Name}}},
+		{"relation after a possessive", "my husband vern says it's stress", []found{{"vern", deid.Name}}},
+		{"introduction", "hi brianna i'm annika your nurse", []found{{"brianna", deid.Name}, {"annika", deid.Name}}},
+		{"greeting", "thanks kayleigh, see you", []found{{"kayleigh", deid.Name}}},
+		{"a word after a title stays", "the nurse practitioner saw her; my doctor apparently forgot", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if diff := cmp.Diff(tc.want, detect(d, tc.text, deid.Known{})); diff != "" {
+				t.Errorf("%q (-want +got):\n%s", tc.text, diff)
+			}
+		})
+	}
+}

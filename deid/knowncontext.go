@@ -52,7 +52,7 @@ func (s *scan) knownNeighbour(i int) bool {
 		if k < 0 || k >= len(s.toks) || !s.toks[k].letters() || s.toks[k].n() < 2 {
 			return false
 		}
-		if s.ktier[k] != 0 {
+		if s.isKnown(k) {
 			return true
 		}
 		t := &s.toks[k]
@@ -133,7 +133,7 @@ func (s *scan) speakerTagAt(i int) bool {
 		return false
 	}
 	n := i + 1
-	for n < len(s.toks) && s.toks[n].gap == gapSpace && s.ktier[n] != 0 {
+	for n < len(s.toks) && s.toks[n].gap == gapSpace && s.isKnown(n) {
 		n++ // "dawn rivers:"
 	}
 	return n < len(s.toks) && s.toks[n].gap != gapLine && (s.toks[n].punct(':') || s.toks[n].punct(']'))
@@ -219,7 +219,7 @@ func (s *scan) introBefore(i int) bool {
 		"their", "your", "the", "one", "yeah", "yes", "yep", "no", "by", "but", "actually", "though", "too":
 		return true
 	}
-	return s.ktier[n] != 0
+	return s.isKnown(n)
 }
 
 var speakVerbs = map[string]bool{"speaking": true, "talking": true, "speak": true, "talk": true, "spoke": true,
@@ -421,7 +421,7 @@ func (s *scan) wordUse(i int, p knownPart) bool {
 			return true
 		}
 	}
-	if n := s.next(i); n > 0 && s.toks[n].punct('-') && s.toks[n].gap == gapNone && s.adj(n) > 0 && s.toks[n+1].letters() && s.ktier[n+1] == 0 {
+	if n := s.next(i); n > 0 && s.toks[n].punct('-') && s.toks[n].gap == gapNone && s.adj(n) > 0 && s.toks[n+1].letters() && !s.isKnown(n+1) {
 		return true
 	}
 	return s.verbUse(i, p)
@@ -458,3 +458,7 @@ var personVerbNext = map[string]bool{"is": true, "was": true, "has": true, "had"
 	"drove": true, "drives": true, "lives": true, "works": true, "plays": true, "wanted": true, "thought": true,
 	"noticed": true, "mentioned": true, "brought": true, "picked": true, "stayed": true, "moved": true, "turned": true,
 	"just": true, "still": true, "usually": true, "always": true, "never": true}
+
+// isKnown reports a known name part at token k (after knownNames has run
+// for this text; false before).
+func (s *scan) isKnown(k int) bool { return k >= 0 && k < len(s.ktier) && s.ktier[k] != 0 }

@@ -1085,3 +1085,76 @@ func (s *scan) copulaOrDeterminerBefore(i int) bool {
 	}
 	return false
 }
+
+// lowerContextName: a name in lower case that no list holds as a name for
+// sure, where the words before it name a person, as transcripts write
+// them: after a title ("doctor pellegrino", "coach dellinger", "ms.
+// pruitt"), a relation after a possessive ("my husband vern", "his sister
+// trinity"), an introduction or a greeting ("i'm annika your nurse", "this
+// is jaleesa", "thanks kayleigh"). The word is a given name or surname of
+// the gazetteer that is no English word, or, after a title, any word on no
+// list.
+func (s *scan) lowerContextName(i int) bool {
+	t := &s.toks[i]
+	if !t.letters() || t.upper() || t.n() < 3 || t.lex&nonNameFlags != 0 || functionWords[s.lower(i)] || wordMakers[s.lower(i)] {
+		return false
+	}
+	gazName := t.gaz&(gzFirst|gzSur) != 0 && t.gaz&gzWord == 0
+	w := s.lower(i)
+	unknown := t.lex == 0 && t.gaz&^(gzFirst|gzSur|gzTown|gzFacHead|gzFacAcro) == 0 && !s.englishLooking(i) &&
+		!strings.HasSuffix(w, "ly") && !strings.HasSuffix(w, "ing") && !strings.HasSuffix(w, "ed")
+	ok := false
+	switch {
+	case s.personTitleBefore(i) && (gazName || unknown):
+		ok = true
+	case s.personTitleBefore(i) && t.gaz&(gzFirst|gzSur) != 0:
+		// A name that is also a word ("mr. rivers"): here only, not
+		// everywhere else in the text.
+		s.addName(i, i, PatientNames)
+		return true
+	case !gazName:
+		return false
+	case s.relationBefore(i) && s.possessiveTwoBack(i):
+		ok = true
+	case s.introBefore(i) || s.greetingBefore(i, knownPart{word: s.lower(i)}):
+		ok = true
+	}
+	if !ok {
+		return false
+	}
+	s.lowerNameAt(i, PatientNames)
+	return true
+}
+
+// possessiveTwoBack: "my husband vern": a possessive before the relation
+// word before token i.
+func (s *scan) possessiveTwoBack(i int) bool {
+	p := s.sameLinePrev(i)
+	q := s.sameLinePrev(p)
+	if q < 0 {
+		return false
+	}
+	switch s.lower(q) {
+	case "my", "his", "her", "our", "their", "your", "whose":
+		return true
+	}
+	return false
+}
+
+// personTitleBefore: a title that only a person's name follows ("doctor",
+// "mrs.", "coach"), not "nurse practitioner" or "Fr" (French gauge).
+func (s *scan) personTitleBefore(i int) bool {
+	if !s.titleBefore(i) {
+		return false
+	}
+	p := s.sameLinePrev(i)
+	if p >= 0 && s.toks[p].punct('.') {
+		p--
+	}
+	switch s.lower(p) {
+	case "dr", "doctor", "doc", "mr", "mrs", "ms", "miss", "mister", "missus", "mx", "coach", "officer", "sgt", "sergeant",
+		"judge", "rev", "reverend", "pastor", "rabbi", "imam", "prof", "professor", "captain", "capt", "lt", "deputy", "detective":
+		return true
+	}
+	return false
+}

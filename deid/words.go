@@ -27,6 +27,9 @@ func (s *scan) wordAt(i int) {
 	if t.allUpper() && t.n() >= 2 && t.n() <= 6 && t.lex&(lxMedical|lxCommon|lxStateAbbr|lxCredential|lxUnitWord) == 0 {
 		s.acronymPlaceAt(i)
 	}
+	if !t.upper() && (t.gaz&(gzFirst|gzSur) != 0 || f == 0) && t.n() >= 3 && i > 0 && s.lowerContextName(i) {
+		return
+	}
 	if (s.eq(i, "in") || s.eq(i, "from")) && !t.upper() {
 		s.inUnknownPlace(i)
 	}
