@@ -487,6 +487,11 @@ func (s *scan) knownAt(i int, cls NameClass) {
 		s.toks[i-2].n() == 1 {
 		st = i - 2
 	}
+	// "a. rivers": an initial before it.
+	if st == i && i >= 2 && s.toks[i].gap == gapSpace && s.toks[i-1].punct('.') && s.toks[i-1].gap == gapNone &&
+		s.toks[i-2].letters() && s.toks[i-2].n() == 1 && !s.toks[i-2].upper() {
+		st = i - 2
+	}
 	// "al-rashid": a short particle or another part before the hyphen.
 	if st == i && i >= 2 && s.toks[i].gap == gapNone && s.toks[i-1].punct('-') && s.toks[i-1].gap == gapNone && s.toks[i-2].letters() &&
 		!s.toks[i-2].upper() && (s.isKnown(i-2) || s.toks[i-2].n() <= 3 && s.toks[i-2].lex&(lxCommon|lxMedical) == 0 || s.toks[i-2].is(lxParticle)) {
@@ -537,6 +542,16 @@ func (s *scan) spelledKnown() {
 	var b []byte
 	var at []int32 // token of each letter in b
 	flush := func() {
+		if len(b) >= 2 && len(b) < 3 {
+			str := string(b)
+			if s.initialsCue(int(at[0]), int(at[len(at)-1])) {
+				for _, ini := range s.known.initials {
+					if ini == str {
+						s.add(int(s.toks[at[0]].s), int(s.toks[at[len(at)-1]].e), Name, prCue)
+					}
+				}
+			}
+		}
 		if len(b) >= 3 {
 			str := string(b)
 			match := func(w string) {
@@ -558,6 +573,15 @@ func (s *scan) spelledKnown() {
 			}
 			for _, w := range s.known.joined {
 				match(w)
+			}
+			// Initials read out: "the initials say d. y.", "a r for the
+			// initials".
+			if len(b) <= 4 && s.initialsCue(int(at[0]), int(at[len(at)-1])) {
+				for _, ini := range s.known.initials {
+					if ini == str {
+						s.add(int(s.toks[at[0]].s), int(s.toks[at[len(at)-1]].e), Name, prCue)
+					}
+				}
 			}
 		}
 		b, at = b[:0], at[:0]
@@ -889,4 +913,20 @@ func strconvItoa(b []byte, v int) []byte {
 		b = strconvItoa(b, v/10)
 	}
 	return append(b, byte('0'+v%10))
+}
+
+// initialsCue: the word "initials" within a few words of the letters
+// from st to en.
+func (s *scan) initialsCue(st, en int) bool {
+	for k, n := st-1, 0; k >= 0 && n < 6; k, n = k-1, n+1 {
+		if s.eq(k, "initials") || s.eq(k, "initial") {
+			return true
+		}
+	}
+	for k, n := en+1, 0; k < len(s.toks) && n < 6; k, n = k+1, n+1 {
+		if s.eq(k, "initials") || s.eq(k, "initial") {
+			return true
+		}
+	}
+	return false
 }

@@ -214,9 +214,14 @@ func (s *scan) introBefore(i int) bool {
 	if n < 0 {
 		return true
 	}
+	if t := &s.toks[n]; t.letters() && !t.upper() && (t.gaz&gzSur != 0 && t.gaz&gzWord == 0 || t.lex&lxSur != 0 && t.lex&nonNameFlags == 0) {
+		return true // "i'm leo nakashima"
+	}
 	switch s.lower(n) {
 	case "with", "from", "and", "or", "here", "speaking", "right", "correct", "calling", "spelled", "like", "his", "her",
-		"their", "your", "the", "one", "yeah", "yes", "yep", "no", "by", "but", "actually", "though", "too":
+		"their", "your", "the", "one", "yeah", "yes", "yep", "no", "by", "but", "actually", "though", "too",
+		"interpreter", "nurse", "doctor", "mom", "dad", "mother", "father", "son", "daughter", "wife", "husband",
+		"sister", "brother", "a", "an":
 		return true
 	}
 	return s.isKnown(n)

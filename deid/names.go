@@ -1018,8 +1018,15 @@ func (s *scan) lowerName(i int) bool {
 // ("marcus dubois"), and remembers it for the rest of the text.
 func (s *scan) lowerNameAt(i int, cls NameClass) {
 	en := i
-	if n := s.next(i); n > 0 && s.toks[n].gap == gapSpace && s.toks[n].letters() && !s.toks[n].upper() &&
-		s.toks[n].lex&lxSur != 0 && s.toks[n].lex&nonNameFlags == 0 {
+	// "abernethy-cole", "oyelaran-price": the rest of a hyphenated name.
+	for en+2 < len(s.toks) && s.toks[en+1].punct('-') && s.toks[en+1].gap == gapNone && s.toks[en+2].gap == gapNone &&
+		s.toks[en+2].letters() && !s.toks[en+2].upper() {
+		en += 2
+	}
+	// A surname after it: "marcus dubois", "leo nakashima".
+	if n := s.next(en); n > 0 && s.toks[n].gap == gapSpace && s.toks[n].letters() && !s.toks[n].upper() &&
+		(s.toks[n].lex&lxSur != 0 && s.toks[n].lex&nonNameFlags == 0 ||
+			s.toks[n].lex == 0 && s.toks[n].gaz&gzSur != 0 && s.toks[n].gaz&gzWord == 0) {
 		en = n
 	}
 	s.addName(i, en, cls)
@@ -1112,10 +1119,12 @@ func (s *scan) lowerContextName(i int) bool {
 		// everywhere else in the text.
 		s.addName(i, i, PatientNames)
 		return true
+	case s.relationBefore(i) && s.possessiveTwoBack(i) && (gazName || t.gaz&gzFirst != 0):
+		ok = true // "my cousin tanner", "his sister trinity"
 	case !gazName:
 		return false
-	case s.relationBefore(i) && s.possessiveTwoBack(i):
-		ok = true
+	case t.gaz&gzFirst != 0 && personVerbNext[s.nextWordAt(i)] && !s.nextIsAux(i) && !wordMakers[s.prevWordAt(i, 1)]:
+		ok = true // "kenzie helps me", "vern says"
 	case s.introBefore(i) || s.greetingBefore(i, knownPart{word: s.lower(i)}):
 		ok = true
 	}
@@ -1154,6 +1163,17 @@ func (s *scan) personTitleBefore(i int) bool {
 	switch s.lower(p) {
 	case "dr", "doctor", "doc", "mr", "mrs", "ms", "miss", "mister", "missus", "mx", "coach", "officer", "sgt", "sergeant",
 		"judge", "rev", "reverend", "pastor", "rabbi", "imam", "prof", "professor", "captain", "capt", "lt", "deputy", "detective":
+		return true
+	}
+	return false
+}
+
+// nextIsAux: the word after token i is an auxiliary that also follows
+// ordinary nouns ("is", "was", "has"): too weak alone to make a name.
+func (s *scan) nextIsAux(i int) bool {
+	switch s.nextWordAt(i) {
+	case "is", "was", "has", "had", "will", "would", "can", "could", "does", "did", "just", "still", "usually",
+		"always", "never":
 		return true
 	}
 	return false
