@@ -153,6 +153,7 @@ func (d *Detector) Detect(text string, known Known) []Span {
 	s.knownPass()
 	s.cueNamePass()
 	s.propagateNames()
+	s.joinHyphenated()
 	return s.resolve()
 }
 

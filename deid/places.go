@@ -1,6 +1,9 @@
 package deid
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Geographic units smaller than a state: street addresses, cities (from the
 // bundled list, before ", ST", or after "lives in"), counties and precincts.
@@ -329,6 +332,16 @@ func (s *scan) facilityAt(i int) bool {
 		if s.eq(k, "s") && k > 0 && s.toks[k-1].punct('\'') {
 			continue
 		}
+		if !caps && tk.letters() && tk.allUpper() && tk.n() >= 2 && tk.n() <= 6 && k == i-1 &&
+			(tk.gaz&gzFacAcro != 0 || tk.lex == 0 && !unitAcronyms[s.lower(k)]) {
+			// "UAB Hospital", "DHR Health", "OSU Wexner Medical Center": a
+			// hospital acronym names the facility.
+			named, st = true, k
+			if tk.gap == gapLine {
+				break
+			}
+			continue
+		}
 		if !tk.capWord() || tk.allUpper() && tk.n() > 1 && !caps || caps && !tk.allUpper() {
 			break
 		}
@@ -407,6 +420,9 @@ func (s *scan) facilityNamed(st, i int) bool {
 		t := &s.toks[k]
 		if !t.word() {
 			continue
+		}
+		if t.allUpper() && t.n() >= 2 && t.n() <= 6 && !s.toks[i].allUpper() && (t.gaz&gzFacAcro != 0 || t.lex == 0 && !unitAcronyms[s.lower(k)]) {
+			return true // "DHR Health"
 		}
 		if t.lex&(lxCity|lxFirst|lxSur) != 0 && t.lex&(lxCommon|lxFirstAmb|lxSurAmb) == 0 {
 			return true
@@ -989,4 +1005,33 @@ func (s *scan) streetAbbrAt(i int) bool {
 		k++
 	}
 	return k >= len(s.toks) || s.toks[k].gap == gapLine || !s.toks[k].capWord()
+}
+
+// joinHyphenated extends place and name candidates over the other half of
+// a hyphenated compound, so that none is left half redacted:
+// "Dartmouth-Hitchcock", "Cedars-Sinai", "barnes-jewish", "Lowe-Pham".
+func (s *scan) joinHyphenated() {
+	for c := range s.cands {
+		cd := &s.cands[c]
+		if cd.t != Location && cd.t != Name {
+			continue
+		}
+		// The tokens at the candidate's ends.
+		k, ok := slices.BinarySearchFunc(s.toks, int32(cd.e), func(t token, e int32) int { return int(t.e - e) })
+		if ok {
+			for k+2 < len(s.toks) && s.toks[k+1].punct('-') && s.toks[k+1].gap == gapNone && s.toks[k+2].gap == gapNone &&
+				s.toks[k+2].letters() && s.toks[k+2].upper() == s.toks[k].upper() && s.toks[k+2].n() > 1 {
+				k += 2
+				cd.e = int(s.toks[k].e)
+			}
+		}
+		f, ok := slices.BinarySearchFunc(s.toks, int32(cd.s), func(t token, st int32) int { return int(t.s - st) })
+		if ok {
+			for f >= 2 && s.toks[f].gap == gapNone && s.toks[f-1].punct('-') && s.toks[f-1].gap == gapNone &&
+				s.toks[f-2].letters() && s.toks[f-2].upper() == s.toks[f].upper() && s.toks[f-2].n() > 1 {
+				f -= 2
+				cd.s = int(s.toks[f].s)
+			}
+		}
+	}
 }

@@ -45,3 +45,28 @@ func TestGazetteerPlaces(t *testing.T) {
 		})
 	}
 }
+
+// TestFacilityShapes: acronym and facility word, compound names, ages and
+// spoken codes around them (issue 12, parts 1 and 2).
+func TestFacilityShapes(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{})
+	tests := []struct {
+		name, text string
+		want       []found
+	}{
+		{"acronym and facility word", "Appeal of her stay at UAB Hospital; advised ED at DHR Health now.",
+			[]found{{"UAB Hospital", deid.Location}, {"DHR Health", deid.Location}}},
+		{"hyphenated hospital", "Q from the Dartmouth-Hitchcock hospitalist group.", []found{{"Dartmouth-Hitchcock", deid.Location}}},
+		{"heading in capitals is no facility", "AUTHORIZATION FOR RELEASE OF PROTECTED HEALTH INFORMATION", nil},
+		{"age in parentheses after a relation", "his mother (91) lives with them", []found{{"91", deid.Age}}},
+		{"spelled plate", "the card says the plate l a x seven two two one", []found{{"l a x seven two two one", deid.Vehicle}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if diff := cmp.Diff(tc.want, detect(d, tc.text, deid.Known{})); diff != "" {
+				t.Errorf("%q (-want +got):\n%s", tc.text, diff)
+			}
+		})
+	}
+}

@@ -302,6 +302,16 @@ func (s *scan) spokenWebAt(i int) {
 			s.eq(st-1, "period")) && s.toks[st-2].word() && s.toks[st-1].gap != gapLine {
 			st -= 2
 		}
+		// "summer h ninety four at": a name and an initial read before
+		// the numbers.
+		for n := 0; n < 2 && st >= 1 && s.toks[st].gap == gapSpace && s.toks[st-1].letters(); n++ {
+			w := s.lower(st - 1)
+			if s.toks[st-1].gap == gapNone || functionWords[w] || wordMakers[w] || spokenWebCues[w] || s.toks[st-1].lex&(lxCommon|lxMedical) != 0 &&
+				s.toks[st-1].lex&lxFirst == 0 {
+				break
+			}
+			st--
+		}
 	} else if !(st < i-1 || s.eq(st, "www") || s.wordBefore(st, 6, "website", "site", "portal", "page", "url", "link", "online",
 		"web", "address", "go", "visit", "at", "email", "e-mail")) {
 		return // "dot com" after one word with no cue: "the dot com era"
@@ -328,4 +338,30 @@ func (s *scan) measureAfter(end int) bool {
 		return true
 	}
 	return s.toks[n].is(lxUnitWord) && !s.eq(n, "years")
+}
+
+// spokenCode reads an identifier spelled out from token i: single letters
+// then digits, in words or figures, with separators ("x w k seven seven
+// one four", "l a x seven two two one"). It needs at least two digits and
+// five characters in all.
+func (s *scan) spokenCode(i int) (int, bool) {
+	letters, end := 0, -1
+	k := i
+	for k < len(s.toks) && s.toks[k].letters() && s.toks[k].n() == 1 && (k == i || s.toks[k].gap == gapSpace) && letters < 4 {
+		letters++
+		end = k
+		k++
+		for k < len(s.toks) && s.toks[k].gap == gapNone && s.toks[k].punct('.') {
+			k++ // "m. o. s."
+		}
+	}
+	if k >= len(s.toks) || s.toks[k].gap == gapLine {
+		return -1, false
+	}
+	nd, e := s.spokenDigits(k)
+	if e < 0 || nd < 2 || nd+letters < 5 {
+		return -1, false
+	}
+	_ = end
+	return e, true
 }
