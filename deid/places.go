@@ -308,7 +308,12 @@ var facilityWords = map[string]bool{"school": true, "preschool": true, "elementa
 	"institute": true, "hospitals": true, "general": true, "obstetrics": true, "ophthalmology": true,
 	// Named treatment sites: "Lakeside Dialysis", "Chinle Health Care
 	// Facility".
-	"dialysis": true, "facility": true}
+	"dialysis": true, "facility": true,
+	// Hospitals and churches named with a denomination: "Riverside
+	// Methodist", "Glendale Adventist", "Temple Episcopal", "St. Ann's
+	// Basilica"; practices: "Keough Family Dentistry".
+	"methodist": true, "baptist": true, "adventist": true, "episcopal": true, "lutheran": true, "presbyterian": true,
+	"basilica": true, "cathedral": true, "dentistry": true}
 
 // facilityAt: a named school, hospital or residence ("Maple Grove
 // Preschool", "Mercy Hospital"): the name places the person. Generic ones
@@ -408,7 +413,8 @@ func (s *scan) headingKind(st, i int) bool {
 
 // weakFacilityWords end ordinary phrases as often as names of places
 // ("Extended Care", "Group Home"): before them, facilityNamed decides.
-var weakFacilityWords = map[string]bool{"care": true, "home": true, "living": true, "group": true, "medicine": true,
+var weakFacilityWords = map[string]bool{"methodist": true, "baptist": true, "adventist": true, "episcopal": true,
+	"lutheran": true, "presbyterian": true, "care": true, "home": true, "living": true, "group": true, "medicine": true,
 	"general": true, "partners": true, "physicians": true, "institute": true, "alliance": true, "health": true,
 	"facility": true, "dialysis": true}
 
@@ -1034,4 +1040,19 @@ func (s *scan) joinHyphenated() {
 			}
 		}
 	}
+}
+
+// childrensAt: "Riley Children's", "Lurie Children's", "UK Children's": a
+// name and "Children's" is a children's hospital. i is "Children".
+func (s *scan) childrensAt(i int) bool {
+	if !s.toks[i].upper() || i+2 >= len(s.toks) || !s.toks[i+1].punct('\'') || s.toks[i+1].gap != gapNone || !s.eq(i+2, "s") {
+		return false
+	}
+	p := s.sameLinePrev(i)
+	if p < 0 || s.toks[i].gap != gapSpace || !s.toks[p].letters() || !s.toks[p].upper() ||
+		s.toks[p].lex&(lxCommon|lxMedical|lxTitle|lxTitleClin) != 0 && s.toks[p].lex&(lxCity|lxFirst|lxSur) == 0 {
+		return false
+	}
+	s.addTok(p, i+2, Location, prCue)
+	return true
 }

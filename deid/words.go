@@ -94,7 +94,7 @@ func (s *scan) wordAt(i int) {
 	if f&lxStreetSuffix != 0 && (s.routeAt(i) || s.streetNameAt(i)) {
 		return
 	}
-	if s.countyAt(i) || s.facilityAt(i) || s.saintPlace(i) || s.routeAt(i) {
+	if s.countyAt(i) || s.facilityAt(i) || s.saintPlace(i) || s.routeAt(i) || t.n() == 8 && s.eq(i, "children") && s.childrensAt(i) {
 		return
 	}
 	if s.poBoxAt(i) {
