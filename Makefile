@@ -9,7 +9,7 @@ LDFLAGS  := -s -w -X github.com/clinscribe/clinscribe/cmd/clinscribe/internal/cl
 TESTFLAGS ?= -timeout 20m
 
 .DEFAULT_GOAL := help
-.PHONY: help build demo test test-short test-providers bench bench-providers bench-audit bench-load eval-deid bench-deid lint fuzz clean
+.PHONY: help build demo test test-short test-providers bench bench-providers bench-audit bench-load eval-deid bench-deid gazetteer-deid lint fuzz clean
 
 help: ## show the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -54,6 +54,10 @@ eval-deid: ## de-identification on the project's corpora: leak recall, precision
 	$(GO) run ./cmd/clinscribe deid eval -corpus testdata/deid/blind2.jsonl
 	$(GO) run ./cmd/clinscribe deid eval -corpus testdata/deid/blind2-holdout.jsonl
 	$(GO) run ./cmd/clinscribe deid eval -corpus testdata/deid/dialogues-known.jsonl
+
+MIRROR ?= /work/.mirror
+gazetteer-deid: ## rebuild deid/data/gazetteer.txt from its pinned open-data inputs (MIRROR=dir of bare clones, see deid/README.md)
+	$(GO) run ./deid/internal/gazetteer -mirror $(MIRROR)
 
 bench-deid: ## de-identification throughput (MB/s per core) on the corpus
 	$(GO) test -run '^$$' -bench Detect -benchtime 5s ./deid/
