@@ -1103,13 +1103,28 @@ func (s *scan) copulaOrDeterminerBefore(i int) bool {
 // list.
 func (s *scan) lowerContextName(i int) bool {
 	t := &s.toks[i]
-	if !t.letters() || t.upper() || t.n() < 3 || t.lex&nonNameFlags != 0 || functionWords[s.lower(i)] || wordMakers[s.lower(i)] {
+	if !t.letters() || t.upper() || t.n() < 3 || t.lex&nonNameFlags != 0 {
+		return false
+	}
+	// A cheap look at the word before: every context below starts there
+	// (a given name before a person's verb aside).
+	p := s.sameLinePrev(i)
+	if p >= 0 && s.toks[p].punct('.') {
+		p = s.sameLinePrev(p)
+	}
+	if p < 0 || !s.toks[p].letters() {
+		return false
+	}
+	if s.toks[p].lex&(lxTitle|lxTitleClin|lxRelation) == 0 && !contextWords[s.lower(p)] && t.gaz&gzFirst == 0 {
+		return false
+	}
+	w := s.lower(i)
+	if functionWords[w] || wordMakers[w] {
 		return false
 	}
 	gazName := t.gaz&(gzFirst|gzSur) != 0 && t.gaz&gzWord == 0
-	w := s.lower(i)
-	unknown := t.lex == 0 && t.gaz&^(gzFirst|gzSur|gzTown|gzFacHead|gzFacAcro) == 0 && !s.englishLooking(i) &&
-		!strings.HasSuffix(w, "ly") && !strings.HasSuffix(w, "ing") && !strings.HasSuffix(w, "ed")
+	unknown := t.lex == 0 && t.gaz&^(gzFirst|gzSur|gzTown|gzFacHead|gzFacAcro) == 0 && !strings.HasSuffix(w, "ly") &&
+		!strings.HasSuffix(w, "ing") && !strings.HasSuffix(w, "ed") && s.personTitleBefore(i) && !s.englishLooking(i)
 	ok := false
 	switch {
 	case s.personTitleBefore(i) && (gazName || unknown):
@@ -1178,3 +1193,11 @@ func (s *scan) nextIsAux(i int) bool {
 	}
 	return false
 }
+
+// contextWords end an introduction or a greeting before a name: "i'm",
+// "this is", "named", "call me", "thanks", "hi there".
+var contextWords = map[string]bool{"m": true, "im": true, "am": true, "is": true, "named": true, "called": true,
+	"me": true, "by": true, "hi": true, "hey": true, "hello": true, "thanks": true, "bye": true, "dear": true,
+	"morning": true, "afternoon": true, "evening": true, "there": true, "again": true, "you": true, "care": true,
+	"to": true, "s": true, "re": true, "doc": true, "missus": true, "goodbye": true, "welcome": true, "howdy": true,
+	"hiya": true, "as": true, "with": true}

@@ -1019,7 +1019,7 @@ func (s *scan) streetAbbrAt(i int) bool {
 func (s *scan) joinHyphenated() {
 	for c := range s.cands {
 		cd := &s.cands[c]
-		if cd.t != Location && cd.t != Name {
+		if cd.t != Location && cd.t != Name || !(cd.e < len(s.text) && s.text[cd.e] == '-' || cd.s > 0 && s.text[cd.s-1] == '-') {
 			continue
 		}
 		// The tokens at the candidate's ends.
