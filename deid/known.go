@@ -75,6 +75,7 @@ type knownIndex struct {
 	// lenByFirst has bit n set for first byte c when a part of n bytes
 	// starts with c: a cheap filter before the map.
 	lenByFirst [256]uint64
+	words      []string // the keys of parts
 	// minJoin and maxJoin bound the lengths of joined and fuzzy words.
 	minJoin, maxJoin int
 	ids              []knownID
@@ -87,6 +88,7 @@ type knownIndex struct {
 func (k *knownIndex) reset() {
 	clear(k.parts)
 	clear(k.lenByFirst[:])
+	k.words = k.words[:0]
 	k.fuzzy = k.fuzzy[:0]
 	k.initials = k.initials[:0]
 	k.joined = k.joined[:0]
@@ -107,13 +109,14 @@ func (k *knownIndex) build(kn Known) {
 				return words[w] | gwords[w]
 			}
 		}
-		f, _ := lookupString(w)
-		return f | gwords[w]
+		f, g := lookupString(w)
+		return f | gzLex(g)
 	}
 	addNames := func(names []string, cls NameClass) {
 		for _, full := range names {
 			var ini []byte
-			parts := splitName(full)
+			var partArr [8]string
+			parts := splitNameInto(partArr[:0], full)
 			var lowArr [8]string
 			lows := lowArr[:0]
 			for _, p := range parts {
@@ -158,10 +161,12 @@ func (k *knownIndex) build(kn Known) {
 			}
 			k.addInitials(ini)
 			// "Al-Rashid" gives one initial, not two.
-			var wini []byte
-			for _, w := range strings.Fields(full) {
-				if r, _ := utf8.DecodeRuneInString(w); r < utf8.RuneSelf && unicode.IsLetter(r) {
-					wini = append(wini, byte(unicode.ToLower(r)))
+			var wiArr [8]byte
+			wini := wiArr[:0]
+			for j := 0; j < len(full); j++ {
+				if c := full[j]; (j == 0 || full[j-1] == ' ' || full[j-1] == '\t') && c != ' ' && c != '\t' &&
+					(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+					wini = append(wini, c|0x20)
 				}
 			}
 			if string(wini) != string(ini) {
@@ -174,6 +179,7 @@ func (k *knownIndex) build(kn Known) {
 	addNames(kn.ProviderNames, ClinicianNames)
 	for w := range k.parts {
 		k.lenByFirst[w[0]] |= 1 << min(len(w), 63)
+		k.words = append(k.words, w)
 	}
 	for _, id := range kn.Identifiers {
 		n := normID(id)
@@ -269,8 +275,10 @@ func (k *knownIndex) addInitials(ini []byte) {
 // splitName splits a full name into its parts on anything but letters and
 // apostrophes inside a word ("O'Neil-Park" -> "O'Neil", "Park"; the apostrophe
 // parts are split again by the tokenizer, so both "O" and "Neil" match).
-func splitName(full string) []string {
-	out := make([]string, 0, 4)
+func splitName(full string) []string { return splitNameInto(nil, full) }
+
+// splitNameInto is splitName appending to out.
+func splitNameInto(out []string, full string) []string {
 	st := -1
 	for i, r := range full {
 		in := r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') ||
@@ -568,7 +576,7 @@ func (s *scan) spelledKnown() {
 					from = p + len(w)
 				}
 			}
-			for w := range s.known.parts {
+			for _, w := range s.known.words {
 				match(w)
 			}
 			for _, w := range s.known.joined {
