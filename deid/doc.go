@@ -175,7 +175,7 @@
 //     0.740 / 0.771 / 0.900 (NAME/known 0.884 / 0.859 / 0.934). After the
 //     gazetteer, place, date, name and over-redaction rules tuned on
 //     blind2.jsonl only: blind2.jsonl recall 0.875, precision 0.960, F2
-//     0.889, unchanged 16/24 (NAME/known 0.95, names 0.90, places 0.77,
+//     0.891, unchanged 16/24 (NAME/known 0.95, names 0.90, places 0.77,
 //     dates 0.94); blind2-holdout (summary only) recall 0.843, precision
 //     0.958, unchanged 9/12 (NAME/known 0.87, places 0.72);
 //     dialogues-known recall 0.928 (NAME/known 0.939); blind-holdout
