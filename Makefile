@@ -9,7 +9,7 @@ LDFLAGS  := -s -w -X github.com/clinscribe/clinscribe/cmd/clinscribe/internal/cl
 TESTFLAGS ?= -timeout 20m
 
 .DEFAULT_GOAL := help
-.PHONY: help build demo test test-short test-providers bench bench-providers bench-audit bench-load eval-deid bench-deid gazetteer-deid lint fuzz clean
+.PHONY: help build demo test test-short test-providers bench bench-providers bench-audit bench-load eval-deid eval-drafts bench-deid train-deid gazetteer-deid lint fuzz clean
 
 help: ## show the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -43,24 +43,28 @@ bench-providers: ## 500-note fleet burst on 3 worker processes vs one shared quo
 bench-audit: ## audit trail: group commit vs fsync per entry; added latency per AI call
 	$(GO) test -run '^$$' -bench . ./pipeline/audit ./pipeline/ai
 
-eval-deid: ## de-identification on the project's corpora: leak recall, precision, F2, per type
-	$(GO) run ./cmd/clinscribe deid eval -corpus testdata/deid/dev.jsonl
-	$(GO) run ./cmd/clinscribe deid eval -corpus testdata/deid/heldout.jsonl
-	$(GO) run ./cmd/clinscribe deid eval -corpus testdata/deid/fresh.jsonl
-	$(GO) run ./cmd/clinscribe deid eval -corpus testdata/deid/independent.jsonl
-	$(GO) run ./cmd/clinscribe deid eval -corpus testdata/deid/independent-holdout.jsonl
-	$(GO) run ./cmd/clinscribe deid eval -corpus testdata/deid/blind.jsonl
-	$(GO) run ./cmd/clinscribe deid eval -corpus testdata/deid/blind-holdout.jsonl
-	$(GO) run ./cmd/clinscribe deid eval -corpus testdata/deid/blind2.jsonl
-	$(GO) run ./cmd/clinscribe deid eval -corpus testdata/deid/blind2-holdout.jsonl
-	$(GO) run ./cmd/clinscribe deid eval -corpus testdata/deid/dialogues-known.jsonl
+# Every corpus in testdata/deid; the holdouts are for summary figures only.
+DEID_CORPORA ?= dev heldout fresh independent independent-holdout blind blind-holdout blind2 blind2-holdout dialogues-known
+eval-deid: ## de-identification on every corpus, with the learned tagger and with the rules alone (-rules-only)
+	@$(GO) build -o bin/clinscribe-eval ./cmd/clinscribe
+	@set -e; for c in $(DEID_CORPORA); do \
+		echo "== $$c: rules and tagger"; ./bin/clinscribe-eval deid eval -corpus testdata/deid/$$c.jsonl; \
+		echo "== $$c: rules only"; ./bin/clinscribe-eval deid eval -corpus testdata/deid/$$c.jsonl -rules-only; \
+	done
 
 MIRROR ?= /work/.mirror
 gazetteer-deid: ## rebuild deid/data/gazetteer.txt from its pinned open-data inputs (MIRROR=dir of bare clones, see deid/README.md)
 	$(GO) run ./deid/internal/gazetteer -mirror $(MIRROR)
 
-bench-deid: ## de-identification throughput (MB/s per core) on the corpus
-	$(GO) test -run '^$$' -bench Detect -benchtime 5s ./deid/
+eval-drafts: ## drafts on the project's corpus: ROUGE vs the whole-transcript baseline, coverage, fact check on planted errors (blind part: figures only)
+	$(GO) run ./cmd/clinscribe eval drafts -corpus testdata/drafts/corpus.jsonl
+	$(GO) run ./cmd/clinscribe eval drafts -corpus testdata/drafts/blind.jsonl
+
+bench-deid: ## de-identification throughput (MB/s per core), with the tagger and rules-only in one run, and their time ratio
+	$(GO) test -run '^$$' -bench 'Detect' -benchtime 5s ./deid/
+
+train-deid: ## regenerate the tagger's training corpus (deid/internal/corpusgen) and retrain deid/data/tagger.bin
+	$(GO) test ./deid -run '^TestTaggerWeights$$' -count=1 -train -v
 
 bench-load: ## load: N worker processes x concurrency C vs the Little's-law bound N*C/latency (LOAD_WORKERS, LOAD_CONCURRENCY, LOAD_LATENCY, LOAD_ROUNDS, LOAD_MODE)
 	$(GO) test -run '^$$' -bench 'Load' -benchtime 1x -timeout 30m ./cmd/clinscribe/

@@ -37,6 +37,12 @@ type Config struct {
 	// output that leaves the clinic.
 	DebugOverrideNotSafeHarbor bool
 
+	// RulesOnly turns the learned name and place tagger off, leaving the
+	// rules alone (for comparison and benchmarks). False, the zero value,
+	// runs the tagger after the rules: it adds names and places where the
+	// rules found none and never removes a rule span (see the package doc).
+	RulesOnly bool
+
 	// Now is the clock used to decide which years imply an age over 89.
 	// Nil means time.Now.
 	Now func() time.Time

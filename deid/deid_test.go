@@ -546,8 +546,19 @@ func checkSpans(t testing.TB, text string, spans []deid.Span) {
 	}
 }
 
+// BenchmarkDetect measures the detector with the learned tagger on (the
+// default) and with the rules alone, in the same run.
 func BenchmarkDetect(b *testing.B) {
-	d := newDetector(b, deid.Config{})
+	for _, bc := range []struct {
+		name string
+		cfg  deid.Config
+	}{{"tagger", deid.Config{}}, {"rules-only", deid.Config{RulesOnly: true}}} {
+		b.Run(bc.name, func(b *testing.B) { benchmarkDetect(b, bc.cfg) })
+	}
+}
+
+func benchmarkDetect(b *testing.B, cfg deid.Config) {
+	d := newDetector(b, cfg)
 	docs := loadCorpus(b, "dev.jsonl")
 	total := 0
 	for _, doc := range docs {

@@ -7,12 +7,15 @@ import (
 	"sync"
 	"time"
 	"unsafe"
+
+	"github.com/clinscribe/clinscribe/deid/internal/tagger"
 )
 
 // Detector finds identifiers in clinical text. It is safe for concurrent use.
 type Detector struct {
-	cfg  Config
-	pool sync.Pool // *scan, reused across calls to keep Detect allocation-light
+	cfg    Config
+	tagger *tagger.Model // nil with Config.RulesOnly
+	pool   sync.Pool     // *scan, reused across calls to keep Detect allocation-light
 }
 
 // New returns a Detector for cfg (see Config for defaults).
@@ -23,6 +26,13 @@ func New(cfg Config) (*Detector, error) {
 	}
 	lexicon() // build the tables now rather than in the first request
 	d := &Detector{cfg: cfg}
+	if !cfg.RulesOnly {
+		m, err := loadTagger()
+		if err != nil {
+			return nil, fmt.Errorf("deid.New: %w", err)
+		}
+		d.tagger = m
+	}
 	d.pool.New = func() any { return &scan{} }
 	return d, nil
 }
@@ -82,7 +92,27 @@ type scan struct {
 	kidx     []int32
 	idch     []int32
 	idunits  []idUnit
+	// The tagger's input and output (tagger.go), reused across calls.
+	ttoks   []tagger.Token
+	tpos    []int32
+	tlabels []tagger.Label
+	tspans  []Span
+	// maybe lists the words the tagger may score (unknown to the lexicon
+	// or on a name or place list), extra the words after places; both are
+	// token indexes (taggerInput).
+	maybe, extra []int32
+	// words counts the words of two letters or more that open no line
+	// and follow no colon or bracket, upperWords the capitalized ones.
+	words, upperWords int
+	// lowerSeen is a bit set of the hashes (token.h) of the words written
+	// in lower case: a capitalized word whose bit is set likely occurs in
+	// lower case too (CueLowerElsewhere; a false hit now and then is
+	// harmless).
+	lowerSeen [lowerSeenWords]uint64
 }
+
+// lowerSeenWords is the size of scan.lowerSeen in 64-bit words (16 Ki bits).
+const lowerSeenWords = 256
 
 func (s *scan) add(start, end int, t Type, prio uint8) {
 	if start < end {
@@ -106,13 +136,27 @@ func (s *scan) addName(i, j int, cls NameClass) {
 // spans never split a valid multi-byte character.
 func (d *Detector) Detect(text string, known Known) []Span {
 	s := d.pool.Get().(*scan)
-	defer func() {
-		s.text, s.low = "", ""
-		s.known.reset()
-		clear(s.nameSet)
-		clear(s.lowerNames)
-		d.pool.Put(s)
-	}()
+	defer d.release(s)
+	spans := s.rules(d, text, known, d.tagger != nil)
+	if d.tagger != nil {
+		spans = s.addTagged(d.tagger, spans)
+	}
+	return spans
+}
+
+// release returns s to the pool without references to the last text.
+func (d *Detector) release(s *scan) {
+	s.text, s.low = "", ""
+	clear(s.ttoks)
+	s.known.reset()
+	clear(s.nameSet)
+	clear(s.lowerNames)
+	d.pool.Put(s)
+}
+
+// rules runs the rule matchers over text and returns their spans.
+// With prep it also notes what the tagger needs (scan.notice).
+func (s *scan) rules(d *Detector, text string, known Known, prep bool) []Span {
 	s.d = d
 	s.text = text
 	s.low, s.lowBuf = lowerText(text, s.lowBuf)
@@ -121,6 +165,11 @@ func (d *Detector) Detect(text string, known Known) []Span {
 	s.cands = s.cands[:0]
 	s.marks = s.marks[:0]
 	s.ktier = s.ktier[:0] // rebuilt by knownNames; empty until then
+	if prep {
+		s.words, s.upperWords = 0, 0
+		s.maybe = s.maybe[:0]
+		clear(s.lowerSeen[:])
+	}
 	if s.nameSet == nil {
 		s.nameSet = make(map[string]NameClass)
 	}
@@ -147,6 +196,9 @@ func (d *Detector) Detect(text string, known Known) []Span {
 		default:
 			s.wordAt(i)
 			s.labelOrSite(i)
+			if prep {
+				s.notice(i)
+			}
 		}
 	}
 	s.speakerTags()

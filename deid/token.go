@@ -36,6 +36,7 @@ const (
 type token struct {
 	s, e  int32
 	lex   uint64 // flags from the hand-written lexicon
+	h     uint32 // FNV-1a of the lower-case word (ASCII words of letters up to 40 bytes), else 0
 	gaz   uint16 // flags from the gazetteer (gz*)
 	kind  uint8
 	shape uint8
@@ -181,6 +182,7 @@ func tokenize(text string, toks []token) []token {
 					h = fnvStep(h, c)
 				}
 				t.lex, t.gaz = lookupWord(buf[:len(w)], h)
+				t.h = h
 				if lastUpper && shape&shAllUpper == 0 {
 					t.gaz = 0 // "MoCA" is no town
 				}

@@ -19,6 +19,7 @@ import (
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
 	"github.com/clinscribe/clinscribe/pipeline/phi"
 	"github.com/clinscribe/clinscribe/pipeline/signoff"
+	"github.com/clinscribe/clinscribe/prompts"
 	"github.com/clinscribe/clinscribe/storage"
 	"github.com/clinscribe/clinscribe/storage/storagetest"
 )
@@ -103,11 +104,38 @@ func (sc crashScenario) firstRun(t *testing.T, pr *proc) (st runState, crash *st
 		_ = pr.p.RunStage(ctx, tk.stage, pipeline.Run{EncounterID: tk.id, TaskID: string(tk.stage) + ":" + tk.id, MaxRetry: 3})
 		st.inflight = nil
 	}
-	if !sc.optOut {
+	if sc.optOut {
+		documentByHand(t, pr.s, id)
+	} else {
 		signDraft(t, pr.s, id)
-		st.signed = true
 	}
+	st.signed = true
 	return st, nil
+}
+
+// documentByHand writes the note of an opted-out patient's encounter (if
+// no version is stored yet) and signs it, as its clinician would.
+func documentByHand(t *testing.T, s *pipeline.Services, id string) {
+	t.Helper()
+	ctx := context.Background()
+	versions, err := s.Store.DraftVersions(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(versions) == 0 {
+		tmpl, err := prompts.Builtin().Get("soap")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var secs []encounter.Section
+		for _, sec := range tmpl.Sections {
+			secs = append(secs, encounter.Section{Key: sec.Key, Sentences: []encounter.Sentence{{Text: "Written by hand: " + sec.Title + "."}}})
+		}
+		if _, err := s.Signoff.Write(ctx, clinician, id, 0, secs); err != nil && phi.CodeOf(err) != phi.CodeConflict {
+			t.Fatalf("write by hand: %v", err)
+		}
+	}
+	signDraft(t, s, id)
 }
 
 func signDraft(t *testing.T, s *pipeline.Services, id string) {
@@ -157,9 +185,18 @@ func (sc crashScenario) recoverRun(t *testing.T, pr *proc, first *proc, st runSt
 		}
 		drain()
 	}
-	if st.id != "" && !sc.optOut && !st.signed {
-		signDraft(t, pr.s, st.id)
+	if st.id != "" && !st.signed {
+		if sc.optOut {
+			documentByHand(t, pr.s, st.id)
+		} else {
+			signDraft(t, pr.s, st.id)
+		}
 		st.signed = true
+	}
+	// The clinician's signature may have been cut short before its human
+	// documentation item closed: the next reconciliation closes it.
+	if _, err := pr.p.Reconcile(ctx); err != nil {
+		t.Fatalf("reconcile: %v", err)
 	}
 	return st
 }
@@ -277,6 +314,14 @@ func (sc crashScenario) crashAt(t *testing.T, signer *audit.Signer, pub ed25519.
 			t.Errorf("open marker left after recovery: %s", k)
 		}
 	}
+	// Worklist entries exist for committed encounters only.
+	for _, k := range keys {
+		if strings.HasPrefix(k, "index/by-") {
+			if _, id, ok := encounter.ParseIndexEntry(k); !ok || !ids[id] {
+				t.Errorf("worklist entry %s names no stored encounter", k)
+			}
+		}
+	}
 	if st.id != "" && !ids[st.id] {
 		t.Fatalf("Submit returned %s but nothing of it is stored", st.id)
 	}
@@ -305,6 +350,9 @@ func (sc crashScenario) crashAt(t *testing.T, signer *audit.Signer, pub ed25519.
 			objs, _ := raw.List(ctx, encounter.Scope(id)+"/")
 			t.Fatalf("encounter %s has no Meta but objects remain (an orphan): %v (%v)", id, objs, err)
 		}
+		if listed, err := second.s.Store.Indexed(ctx, meta); err != nil || !listed {
+			t.Errorf("encounter %s is missing from its worklists after recovery (%v)", id, err)
+		}
 		if n := count(audit.EventSubmit, id); n < 1 || (n > 1 && !sc.retries) {
 			t.Errorf("encounter %s: %d submit entries, want 1 (one per attempt when retried)", id, n)
 		}
@@ -313,14 +361,31 @@ func (sc crashScenario) crashAt(t *testing.T, signer *audit.Signer, pub ed25519.
 			t.Errorf("encounter %s holds %d input objects, its record names %d", id, len(inputs), len(meta.Inputs))
 		}
 		if sc.optOut {
-			queue, err := second.s.Consent.HumanQueue(ctx)
-			if err != nil || len(queue) != 1 || queue[0] != id {
-				t.Errorf("human queue = %v, %v; want [%s]", queue, err, id)
+			// Documented by hand and signed: the queue item closed, once.
+			queue, err := second.s.Store.HumanQueue(ctx)
+			if err != nil || len(queue) != 0 {
+				t.Errorf("human queue = %v, %v; want it closed", queue, err)
 			}
 			for _, e := range entries {
 				if strings.HasPrefix(string(e.Event), "ai.") && e.Event != audit.EventAIRefused {
 					t.Errorf("opted-out patient's encounter reached a model: %+v", e)
 				}
+			}
+			drafts, events, err := draftsAndEvents(ctx, second.s.Store, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(drafts) != 1 || !drafts[0].Human() {
+				t.Fatalf("versions of the opted-out encounter: %d, want one written by hand", len(drafts))
+			}
+			closed := 0
+			for _, ev := range events {
+				if ev.Kind == encounter.EvHumanDocumented {
+					closed++
+				}
+			}
+			if st := encounter.Fold(drafts, events)[1]; st.Status != encounter.DraftFinal || closed != 1 {
+				t.Errorf("hand-written v1 = %+v, closed %d times; want final, closed once", st, closed)
 			}
 			continue
 		}

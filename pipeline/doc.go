@@ -4,12 +4,17 @@
 // The root package holds intake and the stages only:
 //
 //	Submit      validate, store the inputs encrypted, record the encounter,
-//	            audit, enqueue the first stage (or route an opted-out
-//	            patient's encounter to human documentation)
+//	            write its worklist entries, audit, enqueue the first stage
+//	            (or route an opted-out patient's encounter to human
+//	            documentation)
 //	Transcribe  recording (+ sidecar) -> ai.Gateway -> transcript
 //	Summarize   transcript or note -> ai.Gateway -> draft v1, labeled
-//	            preliminary and AI-generated (AIAST)
+//	            preliminary and AI-generated (AIAST); webhook draft.ready
+//	Regenerate  a clinician's request after a rejection -> ai.Gateway ->
+//	            draft vN (the regenerate stage, same labels and checks)
 //	Reconcile   re-enqueue unfinished work after a crash or a Redis loss
+//	            (worklist entries, regenerations and human documentation
+//	            items a crash left half done included)
 //
 // Stages take an encounter ID and nothing else; everything they need is in
 // the encounter's encrypted record. They are idempotent: a stage retried
@@ -24,15 +29,22 @@
 //	           and Store.Transition (the audited lifecycle append)
 //	access     roles and rules, bearer tokens, and the Guard every entry
 //	           point goes through: authorize, deny (audited), record
-//	signoff    what clinicians do with drafts: view, edit, sign, reject,
-//	           entered-in-error, explain
+//	signoff    what clinicians do with drafts: view (the signed note first,
+//	           pending amendments after), edit, write by hand, sign,
+//	           reject, entered-in-error, explain; the sources (transcript,
+//	           note, recording with ranges)
 //	review     patients' requests for human review: cases, assignment,
 //	           decisions, escalation
-//	consent    AI-processing consent (the gateway's ConsentChecker) and the
-//	           human documentation queue
+//	consent    AI-processing consent (the gateway's ConsentChecker)
+//	human      human documentation: the queue of an opted-out patient's
+//	           encounters, assignment, closing when a hand-written note is
+//	           signed
+//	worklist   role-scoped listings of encounters by state and time, from
+//	           write-once index entries (page: opaque cursors)
 //	retention  deletion (crypto-shredding, certificates), legal holds (one
 //	           store), the one deletion guard, retention sweeps
-//	webhook    signed event delivery to the clinic (IDs only)
+//	webhook    signed event delivery to the clinic (IDs only), the
+//	           delivery log
 //	ehr        write-back of signed notes to the clinic's FHIR server
 //	           (signoff asks for it through signoff.WriteBack)
 //	aggregate  de-identified statistics (deid.Record only)
@@ -51,9 +63,9 @@
 //	                     v
 //	          pipeline (intake, stages, NewServices)
 //	                     |
-//	   signoff  review  consent  retention  aggregate  webhook
-//	        \      |       |        |          |        /
-//	         +-----+-------+---access.Guard----+-------+
+//	 worklist signoff review consent human retention aggregate webhook
+//	        \      |      |       |      |        |          |     /
+//	         +-----+------+-------+--access.Guard--+----------+---+
 //	                             |
 //	      encounter  audit  ai  pseudonym  phi  deid  storage
 //

@@ -31,6 +31,9 @@ func (q *inline) Enqueue(_ context.Context, stage encounter.Stage, id string) er
 	q.jobs, q.id = append(q.jobs, stage), id
 	return nil
 }
+func (q *inline) EnqueueRegenerate(_ context.Context, id string, _ int) error {
+	return q.Enqueue(context.Background(), encounter.StageRegenerate, id)
+}
 func (q *inline) EnqueueReview(context.Context, string, string) error  { return nil }
 func (q *inline) EnqueueWebhook(context.Context, string, string) error { return nil }
 func (q *inline) EnqueueDeid(context.Context, string) error            { return nil }

@@ -15,6 +15,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -25,11 +26,16 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 
 	"github.com/clinscribe/clinscribe/pipeline"
+	"github.com/clinscribe/clinscribe/pipeline/access"
 	"github.com/clinscribe/clinscribe/pipeline/ai"
 	"github.com/clinscribe/clinscribe/pipeline/ai/echotest"
 	"github.com/clinscribe/clinscribe/pipeline/audit"
+	"github.com/clinscribe/clinscribe/pipeline/consent"
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
 	"github.com/clinscribe/clinscribe/pipeline/signoff"
+	"github.com/clinscribe/clinscribe/pipeline/worklist"
+	"github.com/clinscribe/clinscribe/prompts"
+	"github.com/clinscribe/clinscribe/storage"
 	"github.com/clinscribe/clinscribe/storage/s3test"
 	"github.com/clinscribe/clinscribe/storage/storagetest"
 	"github.com/clinscribe/clinscribe/worker"
@@ -38,6 +44,8 @@ import (
 )
 
 type rig struct {
+	data   *storage.Local
+	redis  *redistest.Server
 	server *echotest.Server
 	signer *audit.Signer
 	trail  *audit.Trail
@@ -63,6 +71,7 @@ func newRig(t *testing.T, store audit.Store) *rig {
 	log := slog.New(slog.NewTextHandler(r, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	st := storagetest.OpenLocal(t, t.TempDir(), nil)
 	vault, kr := st.Vault, st.Keys
+	r.data = st.Data
 	var err error
 
 	if r.signer, err = audit.GenerateSigner(filepath.Join(t.TempDir(), "audit-signing.key")); err != nil {
@@ -80,6 +89,7 @@ func newRig(t *testing.T, store audit.Store) *rig {
 	t.Cleanup(r.server.Close)
 
 	redis := redistest.StartWith(t, redistest.Options{Own: true})
+	r.redis = redis
 	opt, err := worker.RedisConfig{URL: redis.URL}.ConnOpt()
 	if err != nil {
 		t.Fatal(err)
@@ -289,25 +299,27 @@ func TestPipelineCanary(t *testing.T) {
 	}
 	r := newRig(t, store)
 	r.start(t)
+	ctx := context.Background()
 	id := r.submit(t, note(1))
 	r.waitFinished(t, id, 30*time.Second)
-	d, err := r.svc.Signoff.Draft(context.Background(), id, 0, signoff.Viewer{Actor: "dr-test", Role: "clinician", RequestID: "req-1"})
+	d, err := r.svc.Signoff.Draft(ctx, id, 0, signoff.Viewer{Actor: "dr-test", Role: "clinician", RequestID: "req-1"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(d.Text(), "Quintessa") {
 		t.Fatal("positive control: the draft should carry the planted name (it is content, stored encrypted)")
 	}
-	ref, err := r.svc.Pseudonyms.PatientRef(context.Background(), canary.mrn)
+	ref, err := r.svc.Pseudonyms.PatientRef(ctx, canary.mrn)
 	if err != nil {
 		t.Fatal(err)
 	}
+	r.loops(t, id, ref)
 	r.worker.Shutdown()
 	if err := r.trail.Close(); err != nil {
 		t.Fatal(err)
 	}
 	rd, _ := audit.OpenFileReader(dir)
-	rows, err := audit.Query(context.Background(), rd, audit.Filter{PatientRef: ref})
+	rows, err := audit.Query(ctx, rd, audit.Filter{PatientRef: ref})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -353,6 +365,107 @@ func TestPipelineCanary(t *testing.T) {
 	}
 	scan("export", export.Bytes())
 	scan("log", []byte(r.logs()))
+	// The people's loops added keys (worklist entries) and tasks
+	// (regeneration, webhooks): neither names anyone.
+	keys, err := r.data.List(ctx, "")
+	if err != nil || !slices.ContainsFunc(keys, func(k string) bool { return strings.HasPrefix(k, encounter.ByPatientPrefix) }) {
+		t.Fatalf("no worklist entries among %d keys (%v): the scan would prove little", len(keys), err)
+	}
+	scan("object keys", []byte(strings.Join(keys, "\n")))
+	dump := r.redis.Dump(t)
+	if len(dump) == 0 {
+		t.Fatal("Redis is empty: the scan would prove nothing")
+	}
+	for k, v := range dump {
+		scan("Redis "+k, []byte(k+" "+v))
+	}
+}
+
+// loops runs the people's loops over the canary's encounter and two more
+// of the same patient: worklists, the transcript, an edit and signature,
+// a rejection and regeneration, and human documentation after an opt-out.
+func (r *rig) loops(t *testing.T, id, ref string) {
+	t.Helper()
+	ctx := context.Background()
+	doctor := access.Who{Principal: access.Principal{ID: "dr-test", Role: access.RoleProvider}, RequestID: "req-2"}
+	platform := access.Who{Principal: access.Principal{ID: "platform-test", Role: access.RolePlatform}}
+	patient := access.Who{Principal: access.Principal{ID: ref, Role: access.RolePatient}}
+	if _, err := r.svc.Signoff.Transcript(ctx, doctor, id); err != nil {
+		t.Fatal(err)
+	}
+	dv, err := r.svc.Signoff.View(ctx, doctor, id, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	secs := append([]encounter.Section(nil), dv.Sections...)
+	secs[0].Sentences = append(append([]encounter.Sentence(nil), secs[0].Sentences...),
+		encounter.Sentence{Text: "Spoke with " + canary.name + " at " + canary.phone + "."})
+	v2, err := r.svc.Signoff.Edit(ctx, doctor, id, 1, secs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.svc.Signoff.Sign(ctx, doctor, id, v2.Version, v2.ContentSHA256, "Reviewed."); err != nil {
+		t.Fatal(err)
+	}
+	// A second encounter: rejected, then made anew by the AI.
+	again := r.submit(t, note(2))
+	r.waitFinished(t, again, 30*time.Second)
+	if _, err := r.svc.Signoff.Reject(ctx, doctor, again, 1, "wrong-patient"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.pipe.Regenerate(ctx, doctor, again); err != nil {
+		t.Fatal(err)
+	}
+	workertest.Eventually(t, 30*time.Second, func() error {
+		v, err := r.pipe.Status(ctx, again)
+		if err != nil || v.Latest != 2 {
+			return fmt.Errorf("no regenerated version yet: %+v %v", v, err)
+		}
+		return nil
+	})
+	// A third after the patient opted out: documented by hand.
+	if _, err := r.svc.Consent.Set(ctx, platform, ref, consent.Denied, "front-desk"); err != nil {
+		t.Fatal(err)
+	}
+	human := r.submit(t, note(3))
+	if _, err := r.svc.Signoff.Transcript(ctx, doctor, human); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.svc.Human.Assign(ctx, platform, human, "dr-other"); err != nil {
+		t.Fatal(err)
+	}
+	other := access.Who{Principal: access.Principal{ID: "dr-other", Role: access.RoleProvider}}
+	tmpl, err := prompts.Builtin().Get("soap")
+	if err != nil {
+		t.Fatal(err)
+	}
+	hand := []encounter.Section{}
+	for _, sec := range tmpl.Sections {
+		hand = append(hand, encounter.Section{Key: sec.Key, Sentences: []encounter.Sentence{{Text: canary.name + " (" + canary.dobText + ") seen today."}}})
+	}
+	if p, err := r.svc.Worklist.List(ctx, other, worklist.Query{States: []encounter.Phase{encounter.PhaseHumanDocumentation}}); err != nil ||
+		len(p.Items) != 1 || p.Items[0].ID != human {
+		t.Fatalf("the assignee's worklist: %+v %v", p, err)
+	}
+	hv, err := r.svc.Signoff.Write(ctx, other, human, 0, hand)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.svc.Signoff.Sign(ctx, other, human, hv.Version, hv.ContentSHA256, "Written and reviewed by me."); err != nil {
+		t.Fatal(err)
+	}
+	for _, who := range []access.Who{doctor, platform, patient} {
+		p, err := r.svc.Worklist.List(ctx, who, worklist.Query{Limit: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(p.Items) == 0 {
+			t.Fatalf("%s lists nothing", who.Role)
+		}
+	}
+	if _, err := r.svc.Signoff.View(ctx, patient, human, 0); err != nil {
+		t.Fatalf("the patient reads the signed hand-written note: %v", err)
+	}
 }
 
 // proxy forwards TCP to target until cut: then it drops every connection

@@ -25,9 +25,11 @@ import (
 
 // Enqueuer schedules a stage of an encounter. Scheduling a stage that is
 // already queued (or recently done) is not an error: implementations
-// deduplicate by encounter and stage.
+// deduplicate by encounter and stage (and, for a regeneration, request:
+// the sequence number of its lifecycle event).
 type Enqueuer interface {
 	Enqueue(ctx context.Context, stage encounter.Stage, encounterID string) error
+	EnqueueRegenerate(ctx context.Context, encounterID string, request int) error
 }
 
 // Limits bound what Submit accepts.
@@ -52,8 +54,12 @@ type Config struct {
 	Review review.Config `yaml:"review"`
 	// Retention sets the floor below which clinical records are not deleted.
 	Retention retention.Policy `yaml:"retention"`
-	// Webhooks are notified of review and routing events.
+	// Webhooks are notified of events (package webhook lists them).
 	Webhooks []webhook.Endpoint `yaml:"webhooks"`
+	// PatientsSeeUnsigned lets patients read draft versions no clinician
+	// has signed yet. Zero (false) means a patient sees a note only once a
+	// clinician signed it; evidence tags are never shown to patients.
+	PatientsSeeUnsigned bool `yaml:"patients_see_unsigned"`
 }
 
 // WithDefaults fills zero fields.
@@ -68,13 +74,31 @@ func (c Config) WithDefaults() Config {
 }
 
 // Consent is what intake and the stages need of consent: whether a
-// patient allows AI processing, and routing an encounter to human
-// documentation when not (package consent).
+// patient allows AI processing (package consent).
 type Consent interface {
 	AIAllowed(ctx context.Context, patientRef string) (bool, error)
-	RouteToHuman(ctx context.Context, meta *encounter.Meta, actor string) error
-	HumanRouted(ctx context.Context, encounterID string) bool
 }
+
+// Human routes an opted-out patient's encounter to human documentation,
+// and (the reconciler) closes items whose closing a crash cut short
+// (package human).
+type Human interface {
+	RouteToHuman(ctx context.Context, meta *encounter.Meta, actor string) error
+	Reconcile(ctx context.Context) (int, error)
+}
+
+// Notifier tells the clinic's systems that a draft is ready or an
+// encounter failed (package webhook); each event stands for one fact, so
+// telling it again (a retried stage) is harmless.
+type Notifier interface {
+	NotifyOnce(ctx context.Context, typ, fact string, data map[string]string) error
+}
+
+// Webhook event types the stages send (package webhook documents them).
+const (
+	TypeDraftReady      = "draft.ready"
+	TypeEncounterFailed = "encounter.failed"
+)
 
 // Requeuer queues again review cases whose opening task was lost
 // (package review); the reconciler calls it.
@@ -92,6 +116,8 @@ type Deps struct {
 	Queue      Enqueuer
 	Guard      *access.Guard
 	Consent    Consent
+	Human      Human
+	Notifier   Notifier
 	Reviews    Requeuer
 	Pseudonyms *pseudonym.Keeper
 	// Deid pseudonymizes what reaches providers configured with
@@ -123,6 +149,8 @@ type Pipeline struct {
 	queue     Enqueuer
 	guard     *access.Guard
 	consent   Consent
+	human     Human
+	notifier  Notifier
 	reviews   Requeuer
 	pseudo    *pseudonym.Keeper
 	deid      *deid.Detector
@@ -135,8 +163,9 @@ type Pipeline struct {
 // New returns a Pipeline.
 func New(cfg Config, d Deps) (*Pipeline, error) {
 	if d.Store == nil || d.Vault == nil || d.Gateway == nil || d.Audit == nil || d.Queue == nil || d.Guard == nil ||
-		d.Consent == nil || d.Reviews == nil || d.Pseudonyms == nil || d.Deid == nil || d.Templates == nil || d.Log == nil {
-		return nil, errors.New("pipeline.New: store, vault, gateway, audit, queue, guard, consent, reviews, pseudonyms, deid, templates and log are required")
+		d.Consent == nil || d.Human == nil || d.Notifier == nil || d.Reviews == nil || d.Pseudonyms == nil || d.Deid == nil ||
+		d.Templates == nil || d.Log == nil {
+		return nil, errors.New("pipeline.New: store, vault, gateway, audit, queue, guard, consent, human, notifier, reviews, pseudonyms, deid, templates and log are required")
 	}
 	cfg = cfg.WithDefaults()
 	if d.Now == nil {
@@ -147,7 +176,7 @@ func New(cfg Config, d Deps) (*Pipeline, error) {
 	}
 	return &Pipeline{
 		cfg: cfg, store: d.Store, vault: d.Vault, gw: d.Gateway, audit: d.Audit, queue: d.Queue, guard: d.Guard,
-		consent: d.Consent, reviews: d.Reviews, pseudo: d.Pseudonyms, deid: d.Deid, templates: d.Templates,
+		consent: d.Consent, human: d.Human, notifier: d.Notifier, reviews: d.Reviews, pseudo: d.Pseudonyms, deid: d.Deid, templates: d.Templates,
 		log: d.Log, now: d.Now, waits: d.Waits,
 	}, nil
 }
@@ -190,6 +219,8 @@ func (p *Pipeline) RunStage(ctx context.Context, stage encounter.Stage, run Run)
 		fn = p.transcribe
 	case encounter.StageSummarize:
 		fn = p.summarize
+	case encounter.StageRegenerate:
+		fn = p.regenerate
 	default:
 		return phi.Permanentf(phi.CodeInvalidInput, "unknown stage")
 	}
@@ -250,7 +281,7 @@ func (p *Pipeline) stageFailed(ctx context.Context, meta *encounter.Meta, stage 
 	if safe.Code == phi.CodeConsentDenied {
 		// The patient opted out after submitting: the gateway refused before
 		// anything left; the encounter goes to human documentation.
-		if rerr := p.consent.RouteToHuman(ctx, meta, "system:worker"); rerr != nil {
+		if rerr := p.human.RouteToHuman(ctx, meta, "system:worker"); rerr != nil {
 			return rerr
 		}
 	}
@@ -276,6 +307,13 @@ func (p *Pipeline) stageFailed(ctx context.Context, meta *encounter.Meta, stage 
 	if final {
 		if cerr := p.store.MarkClosed(ctx, meta.ID); cerr != nil {
 			p.log.Warn("open marker not cleared", "encounter_id", meta.ID, "error", cerr)
+		}
+		if safe.Code != phi.CodeConsentDenied { // that one went to human documentation, with its own event
+			fact := fmt.Sprintf("%s:%s:%d", meta.ID, stage, run.Retried+1)
+			if nerr := p.notifier.NotifyOnce(ctx, TypeEncounterFailed, fact, map[string]string{"encounter_id": meta.ID,
+				"stage": string(stage), "code": string(safe.Code)}); nerr != nil {
+				p.log.Warn("encounter.failed webhook not queued", "encounter_id", meta.ID, "error", nerr)
+			}
 		}
 		if st.Attempt > 1 || st.Deferred > 0 {
 			p.observeWait(st, safe.Code)

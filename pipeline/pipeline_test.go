@@ -48,6 +48,12 @@ func (q *queue) Enqueue(ctx context.Context, stage encounter.Stage, id string) e
 	return nil
 }
 
+// EnqueueRegenerate queues the regenerate stage (the version it makes is
+// found again from the lifecycle when it runs).
+func (q *queue) EnqueueRegenerate(ctx context.Context, id string, request int) error {
+	return q.Enqueue(ctx, encounter.StageRegenerate, id)
+}
+
 func (q *queue) EnqueueReview(ctx context.Context, encID, caseID string) error {
 	q.mu.Lock()
 	defer q.mu.Unlock()
@@ -153,6 +159,10 @@ func (b *bundle) sign(t *testing.T, who access.Who, id string) *signoff.DraftVie
 	t.Helper()
 	ctx := context.Background()
 	dv, err := b.s.Signoff.View(ctx, who, id, 0)
+	if err == nil && dv.Latest != dv.Version {
+		// The default view leads with the signed note; sign the amendment.
+		dv, err = b.s.Signoff.View(ctx, who, id, dv.Latest)
+	}
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -557,5 +567,47 @@ func TestEnteredInErrorKeptForTheFloor(t *testing.T) {
 	ops := access.Who{Principal: access.Principal{ID: "ops-1", Role: access.RoleOps}}
 	if _, err := b.s.Retention.Delete(ctx, ops, id, "patient-request"); phi.CodeOf(err) != phi.CodeRetentionFloor {
 		t.Fatalf("deletion of an entered-in-error note: %v, want retention_floor", err)
+	}
+}
+
+// One click: a segment listed as not in the draft goes into a section as a
+// sentence citing it, in a new version that no longer lists it.
+func TestPullInNotInDraft(t *testing.T) {
+	t.Parallel()
+	b := setup(t, pipeline.Config{})
+	ctx := context.Background()
+	id, err := b.p.Submit(ctx, recordingRequest(t, "rec-cough-telehealth.vtt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.run(t)
+	dr := access.Who{Principal: access.Principal{ID: "dr-okafor", Role: access.RoleProvider}}
+	dv, err := b.s.Signoff.View(ctx, dr, id, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	listed := dv.NotInDraft.Omissions()
+	if len(listed) == 0 {
+		t.Fatal("the draft lists nothing as not in the draft: nothing to pull in")
+	}
+	o := listed[0]
+	section := dv.Sections[len(dv.Sections)-1].Key
+	nv, err := b.s.Signoff.PullIn(ctx, dr, id, dv.Version, o.Segment, o.Part, section)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if nv.Version != dv.Version+1 {
+		t.Fatalf("new version %d, want %d", nv.Version, dv.Version+1)
+	}
+	if _, still := nv.NotInDraft.Listed(o.Segment, o.Part); still {
+		t.Fatalf("%s part %d is still listed after it was pulled in", o.Segment, o.Part)
+	}
+	got := nv.Sections[len(nv.Sections)-1].Sentences
+	if last := got[len(got)-1]; last.Text != o.Text || !slices.Equal(last.Evidence, []string{o.Segment}) {
+		t.Fatalf("pulled-in sentence %+v, want %q citing %s", last, o.Text, o.Segment)
+	}
+	other := access.Who{Principal: access.Principal{ID: "dr-brandt", Role: access.RoleProvider}}
+	if _, err := b.s.Signoff.PullIn(ctx, other, id, nv.Version, o.Segment, o.Part, section); phi.CodeOf(err) != phi.CodeForbidden {
+		t.Fatalf("another clinician: %v, want forbidden", err)
 	}
 }

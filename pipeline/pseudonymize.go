@@ -46,11 +46,25 @@ func (p *Pipeline) pseudonymize(ctx context.Context, meta *encounter.Meta, segs 
 	return out, m, nil
 }
 
-// restore puts the original identifiers back into a model's sentences.
-func restore(sections []encounter.Section, m *deid.Mapping) {
+// restore puts the original identifiers back into a model's sentences,
+// what the fact check quoted from them, and the "Not in the draft" list
+// (both were computed on the text the model was sent).
+func restore(sections []encounter.Section, cov *encounter.Coverage, m *deid.Mapping) {
 	for i := range sections {
 		for j := range sections[i].Sentences {
-			sections[i].Sentences[j].Text = m.Restore(sections[i].Sentences[j].Text)
+			s := &sections[i].Sentences[j]
+			s.Text = m.Restore(s.Text)
+			for k := range s.Mismatches {
+				s.Mismatches[k].Text, s.Mismatches[k].Source = m.Restore(s.Mismatches[k].Text), m.Restore(s.Mismatches[k].Source)
+			}
+		}
+	}
+	if cov == nil {
+		return
+	}
+	for _, list := range [][]encounter.Omission{cov.ClinicalNotUsed, cov.NotUsed} {
+		for k := range list {
+			list[k].Text = m.Restore(list[k].Text)
 		}
 	}
 }

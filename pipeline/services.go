@@ -13,11 +13,13 @@ import (
 	"github.com/clinscribe/clinscribe/pipeline/audit"
 	"github.com/clinscribe/clinscribe/pipeline/consent"
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
+	"github.com/clinscribe/clinscribe/pipeline/human"
 	"github.com/clinscribe/clinscribe/pipeline/pseudonym"
 	"github.com/clinscribe/clinscribe/pipeline/retention"
 	"github.com/clinscribe/clinscribe/pipeline/review"
 	"github.com/clinscribe/clinscribe/pipeline/signoff"
 	"github.com/clinscribe/clinscribe/pipeline/webhook"
+	"github.com/clinscribe/clinscribe/pipeline/worklist"
 	"github.com/clinscribe/clinscribe/prompts"
 	"github.com/clinscribe/clinscribe/storage"
 )
@@ -65,10 +67,12 @@ type Services struct {
 	Cases      *review.Cases
 	Review     *review.Service
 	Consent    *consent.Service
+	Human      *human.Service
 	Retention  *retention.Service
 	Holds      *retention.Holds
 	Webhooks   *webhook.Notifier
 	Aggregates *aggregate.Recorder
+	Worklist   *worklist.Service
 }
 
 // NewServices assembles the services from one configuration.
@@ -88,15 +92,19 @@ func NewServices(cfg Config, d ServiceDeps) (*Services, error) {
 	if s.Guard, err = access.NewGuard(cfg.Access, s.Store, d.Audit, s.Cases); err != nil {
 		return nil, wrap(err)
 	}
-	if s.Webhooks, err = webhook.NewNotifier(cfg.Webhooks, webhook.NotifierDeps{Vault: d.Vault, Queue: d.Queue, Audit: d.Audit, Now: d.Now}); err != nil {
+	if s.Webhooks, err = webhook.NewNotifier(cfg.Webhooks, webhook.NotifierDeps{Vault: d.Vault, Queue: d.Queue, Audit: d.Audit,
+		Guard: s.Guard, Log: d.Log, Now: d.Now}); err != nil {
 		return nil, wrap(err)
 	}
-	if s.Consent, err = consent.New(consent.Deps{Consents: d.Consents, Encounters: s.Store, Vault: d.Vault, Guard: s.Guard,
-		Notifier: s.Webhooks, Log: d.Log, Now: d.Now}); err != nil {
+	if s.Consent, err = consent.New(consent.Deps{Consents: d.Consents, Guard: s.Guard, Log: d.Log, Now: d.Now}); err != nil {
 		return nil, wrap(err)
 	}
-	if s.Signoff, err = signoff.New(signoff.Config{MaxNoteBytes: cfg.Limits.MaxNoteBytes}, signoff.Deps{Store: s.Store, Guard: s.Guard,
-		Followers: d.Queue, WriteBack: d.EHR, Log: d.Log, Now: d.Now}); err != nil {
+	if s.Human, err = human.New(human.Deps{Store: s.Store, Guard: s.Guard, Notifier: s.Webhooks, Log: d.Log, Now: d.Now}); err != nil {
+		return nil, wrap(err)
+	}
+	if s.Signoff, err = signoff.New(signoff.Config{MaxNoteBytes: cfg.Limits.MaxNoteBytes, PatientsSeeUnsigned: cfg.PatientsSeeUnsigned},
+		signoff.Deps{Store: s.Store, Guard: s.Guard, Followers: d.Queue, WriteBack: d.EHR, Notifier: s.Webhooks, Human: s.Human,
+			Templates: d.Templates, Log: d.Log, Now: d.Now}); err != nil {
 		return nil, wrap(err)
 	}
 	if s.Review, err = review.New(cfg.Review, review.Deps{Cases: s.Cases, Store: s.Store, Vault: d.Vault, Guard: s.Guard,
@@ -107,11 +115,14 @@ func NewServices(cfg Config, d ServiceDeps) (*Services, error) {
 		Holds: s.Holds, Shredder: d.Shredder, Log: d.Log, Now: d.Now}); err != nil {
 		return nil, wrap(err)
 	}
+	if s.Worklist, err = worklist.New(worklist.Config{}, worklist.Deps{Store: s.Store, Guard: s.Guard, Reviews: s.Cases, Now: d.Now}); err != nil {
+		return nil, wrap(err)
+	}
 	if s.Aggregates, err = aggregate.NewRecorder(s.Store, d.Vault, d.Deid); err != nil {
 		return nil, wrap(err)
 	}
 	if s.Pipeline, err = New(cfg, Deps{Store: s.Store, Vault: d.Vault, Gateway: d.Gateway, Audit: d.Audit, Queue: d.Queue,
-		Guard: s.Guard, Consent: s.Consent, Reviews: s.Review, Pseudonyms: s.Pseudonyms, Deid: d.Deid,
+		Guard: s.Guard, Consent: s.Consent, Human: s.Human, Notifier: s.Webhooks, Reviews: s.Review, Pseudonyms: s.Pseudonyms, Deid: d.Deid,
 		Templates: d.Templates, Log: d.Log, Now: d.Now, Waits: d.Waits}); err != nil {
 		return nil, err
 	}

@@ -4,7 +4,9 @@ import (
 	"cmp"
 	"context"
 	"errors"
+	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/clinscribe/clinscribe/deid"
@@ -126,41 +128,71 @@ func (p *Pipeline) source(ctx context.Context, meta *encounter.Meta) (*encounter
 
 // summarize makes draft version 1, once.
 func (p *Pipeline) summarize(ctx context.Context, meta *encounter.Meta, run Run) (encounter.Stage, error) {
+	return "", p.makeDraft(ctx, meta, run, 1)
+}
+
+// regenerate makes the draft version a clinician asked for (a new AI
+// version after a rejection), once. The gateway checks consent again: a
+// patient who opted out since is refused before anything leaves.
+func (p *Pipeline) regenerate(ctx context.Context, meta *encounter.Meta, run Run) (encounter.Stage, error) {
+	versions, err := p.store.DraftVersions(ctx, meta.ID)
+	if err != nil {
+		return "", phi.Wrap(err, phi.CodeStorage, "drafts unavailable")
+	}
+	evs, err := p.store.Events(ctx, meta.ID)
+	if err != nil {
+		return "", phi.Wrap(err, phi.CodeStorage, "lifecycle unavailable")
+	}
+	version := encounter.PendingRegeneration(versions, evs)
+	if version == 0 {
+		// Made by an earlier attempt (which may not have told the clinic).
+		req, _ := encounter.LastRegenerateRequest(evs)
+		return "", p.draftReady(ctx, meta, req.Version)
+	}
+	return "", p.makeDraft(ctx, meta, run, version)
+}
+
+// makeDraft asks the AI for a draft and stores it as version, once: a
+// retried task finds the version stored and only tells the clinic again.
+func (p *Pipeline) makeDraft(ctx context.Context, meta *encounter.Meta, run Run, version int) error {
 	tmpl, err := p.templates.Get(meta.Template)
 	if err != nil {
-		return "", phi.Permanentf(phi.CodeInvalidInput, "template is no longer configured")
+		return phi.Permanentf(phi.CodeInvalidInput, "template is no longer configured")
 	}
 	t, err := p.source(ctx, meta)
 	if err != nil {
-		return "", err
+		return err
 	}
-	if _, err := p.store.Draft(ctx, meta.ID, 1); err == nil {
-		return "", nil // an earlier attempt stored the draft
+	if d, err := p.store.Draft(ctx, meta.ID, version); err == nil {
+		if !strings.HasPrefix(d.CreatedBy, "ai:") {
+			return phi.Permanentf(phi.CodeConflict, "version %d was written by a clinician meanwhile; no AI draft was made", version)
+		}
+		return p.draftReady(ctx, meta, version) // an earlier attempt stored the draft
 	} else if !errors.Is(err, encounter.ErrNotFound) {
-		return "", phi.Wrap(err, phi.CodeStorage, "draft unavailable")
+		return phi.Wrap(err, phi.CodeStorage, "draft unavailable")
 	}
 	req := &ai.SummarizeRequest{Template: tmpl, Segments: t.Segments}
 	var mapping *deid.Mapping
 	if p.gw.Pseudonymizes(ai.TaskSummarize) {
 		if req.Segments, mapping, err = p.pseudonymize(ctx, meta, t.Segments); err != nil {
-			return "", err
+			return err
 		}
 	}
 	started := p.now()
 	res, err := p.gw.Summarize(ctx, p.call(meta, run), req)
 	if err != nil {
-		return "", err
+		return err
 	}
 	latency := p.now().Sub(started)
 	if mapping != nil {
-		restore(res.Sections, mapping)
+		restore(res.Sections, res.NotInDraft, mapping)
 	}
 	if sentenceCount(res.Sections) == 0 {
-		return "", phi.Permanentf(phi.CodeNoSpeech, "the source holds nothing a note could be drafted from")
+		return phi.Permanentf(phi.CodeNoSpeech, "the source holds nothing a note could be drafted from")
 	}
 	d := &encounter.Draft{
-		EncounterID: meta.ID, Version: 1, Status: encounter.DraftPreliminary, Template: tmpl.ID,
-		Sections: res.Sections, CreatedAt: p.now().UTC(), CreatedBy: "ai:" + res.Provider,
+		EncounterID: meta.ID, Version: version, Status: encounter.DraftPreliminary, Template: tmpl.ID,
+		Sections: res.Sections, NotInDraft: res.NotInDraft, CreatedAt: p.now().UTC(), CreatedBy: "ai:" + res.Provider,
 		Label: encounter.Label{
 			AIGenerated: true, SecurityLabel: encounter.SecurityLabelAIAST,
 			Provider: res.Provider, Model: res.Model, PromptVersion: tmpl.Version(),
@@ -177,14 +209,28 @@ func (p *Pipeline) summarize(ctx context.Context, meta *encounter.Meta, run Run)
 		Event: audit.EventDraft, Actor: "system:worker", Role: "system", PatientRef: meta.PatientRef,
 		EncounterID: meta.ID, TaskID: run.TaskID, Provider: res.Provider, Model: res.Model,
 		PromptVersion: tmpl.Version(), InputSHA256: d.Label.InputSHA256, OutputSHA256: d.ContentSHA256,
-		Version: 1, Result: "ok",
+		Version: version, Result: "ok",
 	}); err != nil {
-		return "", phi.Wrap(err, phi.CodeAuditUnavailable, "audit trail unavailable; draft not stored")
+		return phi.Wrap(err, phi.CodeAuditUnavailable, "audit trail unavailable; draft not stored")
 	}
 	if err := p.store.PutDraft(ctx, d); err != nil && !errors.Is(err, encounter.ErrVersionExists) {
-		return "", phi.Wrap(err, phi.CodeStorage, "draft could not be stored")
+		return phi.Wrap(err, phi.CodeStorage, "draft could not be stored")
 	}
-	return "", nil
+	return p.draftReady(ctx, meta, version)
+}
+
+// draftReady tells the clinic a draft version is ready. The event stands
+// for the version, so telling it again (a retry) sends the same event.
+func (p *Pipeline) draftReady(ctx context.Context, meta *encounter.Meta, version int) error {
+	if version == 0 {
+		return nil
+	}
+	err := p.notifier.NotifyOnce(ctx, TypeDraftReady, fmt.Sprintf("%s:v%d", meta.ID, version), map[string]string{
+		"encounter_id": meta.ID, "version": strconv.Itoa(version), "provider_id": meta.ProviderID})
+	if err != nil {
+		return phi.Wrap(err, phi.CodeInternal, "draft stored; the draft.ready webhook could not be queued")
+	}
+	return nil
 }
 
 func sentenceCount(secs []encounter.Section) int {

@@ -35,9 +35,11 @@ type View struct {
 	Finished bool `json:"finished"`
 	// Failure is the failure of the stage that ended the pipeline, if any.
 	Failure *encounter.StageFailure `json:"failure,omitempty"`
-	// HumanDocumentation is true when the patient opted out of AI
-	// processing: no model saw the inputs; a human documents the visit.
-	HumanDocumentation bool `json:"human_documentation"`
+	// Summary says where the encounter is: state (a worklist phase),
+	// where (a sentence), the signed and pending versions, and for human
+	// documentation (the patient opted out of AI processing: no model saw
+	// the inputs; a person documents the visit) who documents it.
+	encounter.Summary
 	// States are the lifecycle states of the draft versions.
 	States []encounter.VersionState `json:"states,omitempty"`
 }
@@ -53,33 +55,27 @@ func (p *Pipeline) Status(ctx context.Context, id string) (*View, error) {
 	}
 	v := &View{ID: meta.ID, Kind: meta.Kind, Template: meta.Template, PatientRef: meta.PatientRef,
 		ProviderID: meta.ProviderID, CreatedAt: meta.CreatedAt, Finished: true, Drafts: []DraftInfo{}}
-	applies := map[encounter.Stage]bool{}
-	for _, s := range meta.Stages() {
-		applies[s] = true
+	if v.Stages, err = p.store.StageStatuses(ctx, meta); err != nil {
+		return nil, phi.Wrap(err, phi.CodeStorage, "stage status unavailable")
 	}
-	for _, s := range encounter.Stages {
-		st, err := p.store.Stage(ctx, id, s)
+	for _, st := range v.Stages {
 		switch {
-		case !applies[s]:
-			st, err = encounter.StageStatus{Stage: s, State: encounter.StateSkipped}, nil
-		case errors.Is(err, encounter.ErrNotFound):
-			st, err = encounter.StageStatus{Stage: s, State: encounter.StatePending}, nil
-		}
-		if err != nil {
-			return nil, phi.Wrap(err, phi.CodeStorage, "stage status unavailable")
-		}
-		v.Stages = append(v.Stages, st)
-		switch {
+		case st.Stage == encounter.StageRegenerate:
 		case st.State == encounter.StateFailed:
 			v.Failure = st.Failure
 		case !st.State.Terminal() && v.Failure == nil:
 			v.Finished = false
 		}
 	}
-	drafts, _, states, err := p.store.Versions(ctx, id)
+	drafts, evs, states, err := p.store.Versions(ctx, id)
 	if err != nil {
 		return nil, err
 	}
+	versions := make([]int, len(drafts))
+	for i, d := range drafts {
+		versions[i] = d.Version
+	}
+	v.Summary = encounter.Summarize(meta, v.Stages, versions, evs)
 	for _, d := range drafts {
 		st := states[d.Version]
 		l := d.Label
@@ -88,7 +84,6 @@ func (p *Pipeline) Status(ctx context.Context, id string) (*View, error) {
 			CreatedBy: d.CreatedBy, ContentSHA256: d.ContentSHA256, Label: l})
 		v.States = append(v.States, *st)
 	}
-	v.HumanDocumentation = meta.AIProcessing == encounter.AIProcessingDenied || p.consent.HumanRouted(ctx, id)
 	return v, nil
 }
 
@@ -118,35 +113,54 @@ func (p *Pipeline) Reconcile(ctx context.Context) (int, error) {
 			errs = append(errs, err)
 			continue
 		}
+		// Committed: its worklist entries come first (a crash may have
+		// come between the commit and their writing).
+		if ok, err := p.store.Indexed(ctx, meta); err != nil {
+			errs = append(errs, err)
+			continue
+		} else if !ok {
+			if err := p.store.Index(ctx, meta); err != nil {
+				errs = append(errs, err)
+				continue
+			}
+		}
 		if meta.AIProcessing == encounter.AIProcessingDenied {
 			// Committed, but a crash came before it reached the human
 			// queue: finish that, nothing goes to a model.
-			if err := p.consent.RouteToHuman(ctx, meta, "system:reconciler"); err != nil {
+			if err := p.human.RouteToHuman(ctx, meta, "system:reconciler"); err != nil {
 				errs = append(errs, err)
 			}
 			continue
 		}
-		next, err := p.nextStage(ctx, meta)
+		next, request, err := p.nextStage(ctx, meta)
 		if err != nil {
 			errs = append(errs, err)
 			continue
 		}
-		if next == "" {
-			if err := p.store.MarkClosed(ctx, id); err != nil {
-				errs = append(errs, err)
-			}
-			continue
+		switch {
+		case next == "":
+			err = p.store.MarkClosed(ctx, id)
+		case next == encounter.StageRegenerate:
+			err = p.queue.EnqueueRegenerate(ctx, id, request)
+		default:
+			err = p.queue.Enqueue(ctx, next, id)
 		}
-		if err := p.queue.Enqueue(ctx, next, id); err != nil {
+		if err != nil {
 			errs = append(errs, err)
 			continue
 		}
-		n++
+		if next != "" {
+			n++
+		}
 	}
 	// Review cases whose opening task was lost are queued again.
 	requeued, err := p.reviews.Requeue(ctx)
 	n += requeued
 	if err != nil {
+		errs = append(errs, err)
+	}
+	// Human documentation items whose closing a crash cut short.
+	if _, err := p.human.Reconcile(ctx); err != nil {
 		errs = append(errs, err)
 	}
 	if len(errs) > 0 {
@@ -188,27 +202,44 @@ func (p *Pipeline) reapSubmission(ctx context.Context, id string) error {
 	return p.store.MarkClosed(ctx, id)
 }
 
-// nextStage is the first stage of the encounter with work left, or "".
-func (p *Pipeline) nextStage(ctx context.Context, meta *encounter.Meta) (encounter.Stage, error) {
+// nextStage is the first stage of the encounter with work left, or "";
+// for a regeneration asked for and not made, StageRegenerate and the
+// request (its lifecycle event's sequence number).
+func (p *Pipeline) nextStage(ctx context.Context, meta *encounter.Meta) (encounter.Stage, int, error) {
 	id := meta.ID
 	for _, s := range meta.Stages() {
 		st, err := p.store.Stage(ctx, id, s)
 		if errors.Is(err, encounter.ErrNotFound) {
-			return s, nil
+			return s, 0, nil
 		}
 		if err != nil {
-			return "", err
+			return "", 0, err
 		}
 		switch st.State {
 		case encounter.StateDone, encounter.StateSkipped:
 			continue
 		case encounter.StateFailed:
-			return "", nil
+			return "", 0, nil
 		default:
-			return s, nil
+			return s, 0, nil
 		}
 	}
-	return "", nil
+	versions, err := p.store.DraftVersions(ctx, id)
+	if err != nil {
+		return "", 0, err
+	}
+	evs, err := p.store.Events(ctx, id)
+	if err != nil {
+		return "", 0, err
+	}
+	if encounter.PendingRegeneration(versions, evs) > 0 {
+		if st, err := p.store.Stage(ctx, id, encounter.StageRegenerate); err == nil && st.State == encounter.StateFailed {
+			return "", 0, nil
+		}
+		req, _ := encounter.LastRegenerateRequest(evs)
+		return encounter.StageRegenerate, req.Seq, nil
+	}
+	return "", 0, nil
 }
 
 // StatusFor is Status for an authenticated caller, authorized and audited.

@@ -157,10 +157,18 @@ func (p *Pipeline) Submit(ctx context.Context, req SubmitRequest) (string, error
 	if c.attempt != "" {
 		p.pruneAttempts(ctx, meta)
 	}
+	// The worklist entries (per clinician, patient and day) come after the
+	// commit point; without them nothing goes further, so the open marker
+	// stays and the reconciler writes them before it carries the
+	// encounter on.
+	if err := p.store.Index(ctx, meta); err != nil {
+		p.log.Error("encounter stored but not listed; the reconciler will list and queue it", "encounter_id", id, "error", err)
+		return id, ErrNotQueued
+	}
 	if !allowed {
 		// The patient opted out of AI processing: nothing is queued for a
 		// model; the encounter waits for a human scribe.
-		if err := p.consent.RouteToHuman(ctx, meta, req.Actor); err != nil {
+		if err := p.human.RouteToHuman(ctx, meta, req.Actor); err != nil {
 			return id, err
 		}
 		p.log.Info("encounter routed to human documentation", "encounter_id", id, "patient_ref", ref)

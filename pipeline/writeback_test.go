@@ -17,6 +17,7 @@ import (
 	"github.com/clinscribe/clinscribe/pipeline/ai/offline"
 	"github.com/clinscribe/clinscribe/pipeline/audit/audittest"
 	"github.com/clinscribe/clinscribe/pipeline/consent"
+	"github.com/clinscribe/clinscribe/pipeline/encounter"
 	"github.com/clinscribe/clinscribe/prompts"
 	"github.com/clinscribe/clinscribe/storage/storagetest"
 )
@@ -78,7 +79,10 @@ func TestSignOffRequestsWriteBack(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Signoff.Edit(ctx, dr, id, 1, v1.Sections); err != nil {
+	// An amendment (an edit that changes nothing is no new version).
+	amended := append([]encounter.Section(nil), v1.Sections...)
+	amended[0].Sentences = append(append([]encounter.Sentence(nil), amended[0].Sentences...), encounter.Sentence{Text: "Seen with her daughter."})
+	if _, err := s.Signoff.Edit(ctx, dr, id, 1, amended); err != nil {
 		t.Fatal(err)
 	}
 	b.sign(t, dr, id)

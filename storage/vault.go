@@ -258,6 +258,7 @@ type openReader struct {
 	i      uint32
 	done   bool
 	err    error
+	hdrLen int // bytes of the envelope header before the first segment
 }
 
 func (v *Vault) newOpenReader(ctx context.Context, key string, src io.ReadCloser) (*openReader, error) {
@@ -287,7 +288,7 @@ func (v *Vault) newOpenReader(ctx context.Context, key string, src io.ReadCloser
 		return nil, err
 	}
 	return &openReader{
-		src: src, gcm: gcm, prefix: rest[wl:], aad: segmentAAD(key, header),
+		src: src, gcm: gcm, prefix: rest[wl:], aad: segmentAAD(key, header), hdrLen: len(header),
 		in: getSegmentBuf(), plain: getSegmentBuf(),
 	}, nil
 }

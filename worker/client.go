@@ -17,9 +17,10 @@ import (
 // TaskOptions are the options every enqueued stage task gets.
 type TaskOptions struct {
 	// MaxRetry is how many times a failing task other than an AI stage
-	// (review cases, webhooks, de-identification) is retried before it is
-	// archived. Zero means 8; use a negative value for none. The AI
-	// stages follow Transcribe and Summarize instead.
+	// (review cases, de-identification) is retried before it is archived.
+	// Zero means 8; use a negative value for none. The AI stages follow
+	// Transcribe and Summarize instead (a regeneration: Summarize), webhook
+	// deliveries WebhookMaxRetry.
 	MaxRetry int `yaml:"max_retry"`
 	// Transcribe and Summarize are the retry policies of the AI stages'
 	// tasks (see RetryPolicy): by default retried for 2h after the first
@@ -32,6 +33,11 @@ type TaskOptions struct {
 	// Retention keeps a completed task (its ID only) so that enqueueing the
 	// same stage again is recognized as a duplicate. Zero means 24 hours.
 	Retention time.Duration `yaml:"retention"`
+	// WebhookMaxRetry is how many times a webhook delivery is retried
+	// (backoff about 1 s, 2 s, 4 s ... capped at 10 minutes, full jitter:
+	// 20 retries span up to about two hours, one on average) before it is
+	// archived. Zero means 20; negative means none.
+	WebhookMaxRetry int `yaml:"webhook_max_retry"`
 }
 
 // WithDefaults fills zero fields.
@@ -46,6 +52,11 @@ func (o TaskOptions) WithDefaults() TaskOptions {
 	}
 	if o.Retention == 0 {
 		o.Retention = 24 * time.Hour
+	}
+	if o.WebhookMaxRetry == 0 {
+		o.WebhookMaxRetry = 20
+	} else if o.WebhookMaxRetry < 0 {
+		o.WebhookMaxRetry = 0
 	}
 	o.Transcribe = o.Transcribe.WithDefaults()
 	o.Summarize = o.Summarize.WithDefaults()
@@ -122,7 +133,23 @@ func (c *Client) EnqueueWebhook(ctx context.Context, eventID, endpoint string) e
 		return fmt.Errorf("worker: not a webhook event")
 	}
 	b, _ := json.Marshal(WebhookPayload{EventID: eventID, Endpoint: endpoint})
-	return c.enqueue(ctx, asynq.NewTask(TypeWebhook, b), QueueCritical, "webhook:"+eventID+":"+endpoint)
+	return c.enqueueRetrying(ctx, asynq.NewTask(TypeWebhook, b), QueueCritical, "webhook:"+eventID+":"+endpoint, c.opts.WebhookMaxRetry)
+}
+
+// EnqueueRegenerate implements pipeline.Queue: one task per request (the
+// sequence number of its lifecycle event), so a request made again after
+// a failed one is not mistaken for a duplicate of it. The payload is the
+// encounter ID alone; the stage finds the version to make in the
+// lifecycle.
+func (c *Client) EnqueueRegenerate(ctx context.Context, encounterID string, request int) error {
+	payload, err := NewPayload(encounterID)
+	if err != nil {
+		return err
+	}
+	// An AI stage: the summarize stage's retry policy.
+	return c.enqueueRetrying(ctx, asynq.NewTask(TypeRegenerate, payload), QueueSummarize,
+		fmt.Sprintf("%s:r%d", TaskID(encounter.StageRegenerate, encounterID), request),
+		c.opts.policyForStage(encounter.StageRegenerate).asynqMaxRetry())
 }
 
 // EnqueueEHR implements ehr.Queue: a write-back task on the critical
@@ -164,8 +191,12 @@ func (c *Client) EnqueueDeid(ctx context.Context, encounterID string) error {
 }
 
 func (c *Client) enqueue(ctx context.Context, t *asynq.Task, queue, id string) error {
+	return c.enqueueRetrying(ctx, t, queue, id, c.opts.MaxRetry)
+}
+
+func (c *Client) enqueueRetrying(ctx context.Context, t *asynq.Task, queue, id string, maxRetry int) error {
 	_, err := c.c.EnqueueContext(ctx, t, asynq.Queue(queue), asynq.TaskID(id),
-		asynq.MaxRetry(c.opts.MaxRetry), asynq.Timeout(c.opts.Timeout), asynq.Retention(c.opts.Retention))
+		asynq.MaxRetry(maxRetry), asynq.Timeout(c.opts.Timeout), asynq.Retention(c.opts.Retention))
 	if errors.Is(err, asynq.ErrTaskIDConflict) {
 		return nil
 	}

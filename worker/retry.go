@@ -105,7 +105,7 @@ func (o TaskOptions) policyFor(taskType string) (RetryPolicy, bool) {
 	switch taskType {
 	case TypeTranscribe:
 		return o.Transcribe, true
-	case TypeSummarize:
+	case TypeSummarize, TypeRegenerate:
 		return o.Summarize, true
 	}
 	return RetryPolicy{}, false

@@ -207,6 +207,7 @@ func NewServerWith(cfg Config, opt asynq.RedisConnOpt, h Handlers, log *slog.Log
 	mux.Use(append(mws, logTasks(log), recoverPanics(log))...)
 	mux.Handle(TypeTranscribe, stageHandler(h.Stages, encounter.StageTranscribe, cfg.Tasks.Transcribe))
 	mux.Handle(TypeSummarize, stageHandler(h.Stages, encounter.StageSummarize, cfg.Tasks.Summarize))
+	mux.Handle(TypeRegenerate, stageHandler(h.Stages, encounter.StageRegenerate, cfg.Tasks.Summarize))
 	mux.HandleFunc(TypeReviewOpen, func(ctx context.Context, t *asynq.Task) error {
 		var pl ReviewPayload
 		if err := decodeStrict(t.Payload(), &pl, func() bool {

@@ -15,6 +15,7 @@ import (
 const (
 	TypeTranscribe = "encounter:transcribe"
 	TypeSummarize  = "encounter:summarize"
+	TypeRegenerate = "encounter:regenerate" // a new AI draft version a clinician asked for
 	TypeReconcile  = "maintenance:reconcile"
 	TypeReviewOpen = "review:open"     // assign a patient's review request (critical)
 	TypeWebhook    = "webhook:deliver" // deliver a signed notification (critical)
@@ -48,6 +49,8 @@ func route(stage encounter.Stage) (taskType, queue string, err error) {
 		return TypeTranscribe, QueueTranscribe, nil
 	case encounter.StageSummarize:
 		return TypeSummarize, QueueSummarize, nil
+	case encounter.StageRegenerate:
+		return TypeRegenerate, QueueSummarize, nil
 	}
 	return "", "", fmt.Errorf("worker: no task type for stage %q", stage)
 }

@@ -66,6 +66,17 @@ func (g *Guard) Authorize(ctx context.Context, who Who, act Action, id string) (
 			return nil, err
 		}
 	}
+	if who.Role == RoleProvider && !g.rules.ActsFor(who.ID, meta.ProviderID) {
+		// Not the encounter's clinician: perhaps the one its human
+		// documentation was reassigned to (read only on this path).
+		evs, err := g.store.Events(ctx, meta.ID)
+		if err != nil {
+			return nil, phi.Wrap(err, phi.CodeStorage, "lifecycle unavailable")
+		}
+		if encounter.HumanRouted(meta, evs) {
+			owner.HumanAssignee = encounter.HumanAssignee(meta, evs)
+		}
+	}
 	if err := g.rules.Allow(who.Principal, act, owner); err != nil {
 		return nil, g.Deny(ctx, who, act, meta)
 	}
@@ -90,8 +101,14 @@ var actionEvent = map[Action]audit.Event{
 	ActRequestReview: audit.EventReviewRequest, ActReadReviews: audit.EventReviewRead,
 	ActDecideReview: audit.EventReviewDecision, ActConsent: audit.EventConsentChange,
 	ActAuditExport: audit.EventAuditExport, ActDelete: audit.EventDeletion,
-	ActLegalHold: audit.EventLegalHold,
+	ActLegalHold: audit.EventLegalHold, ActReadTranscript: audit.EventTranscriptView,
+	ActReadSource: audit.EventSourceRead, ActRegenerate: audit.EventRegenerate,
+	ActReassign: audit.EventHumanAssigned, ActList: audit.EventList,
 }
+
+// Rules are the authorization rules in force (for worklists, which scope
+// what they list by the same delegations).
+func (g *Guard) Rules() Rules { return g.rules }
 
 // Deny records an authorization denial and returns the error to show.
 func (g *Guard) Deny(ctx context.Context, who Who, act Action, meta *encounter.Meta) error {

@@ -59,6 +59,9 @@ func (r *Recorder) Record(ctx context.Context, id string) error {
 		return nil
 	}
 	ai := drafts[0]
+	if !ai.Label.AIGenerated {
+		return nil // documented by hand: there is no AI draft to measure
+	}
 	var signed *encounter.Draft
 	for _, d := range drafts {
 		if s := states[d.Version]; s.Status == encounter.DraftFinal || s.Status == encounter.DraftAmended {

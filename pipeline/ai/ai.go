@@ -8,7 +8,11 @@
 //   - writes an audit intent entry before the request and an outcome entry
 //     after it, and returns nothing if either cannot be written,
 //   - hashes input and output so the audit trail can prove what was sent
-//     without holding it.
+//     without holding it,
+//   - checks every draft, whichever provider made it (CheckDraft): the
+//     evidence each sentence cites, its facts against that evidence
+//     (package factcheck), and what of the source the draft leaves out
+//     (package coverage), returned as SummarizeResult.NotInDraft.
 //
 // Providers implement Transcriber and/or Summarizer. The offline provider
 // (subpackage offline) is the embedded default.
@@ -76,13 +80,16 @@ type SummarizeRequest struct {
 
 // SummarizeResult is a draft's content.
 type SummarizeResult struct {
-	Sections  []encounter.Section
-	Provider  string // filled by the Gateway
-	Model     string
-	Method    string // how it was made, e.g. "offline-extractive" or "llm"
-	Notice    string // shown to the reader under the AI banner
-	Usage     Usage
-	RequestID string
+	Sections []encounter.Section
+	// NotInDraft is what the sections leave out of the source, filled by
+	// the Gateway for every provider (CheckDraft); providers leave it nil.
+	NotInDraft *encounter.Coverage
+	Provider   string // filled by the Gateway
+	Model      string
+	Method     string // how it was made, e.g. "offline-extractive" or "llm"
+	Notice     string // shown to the reader under the AI banner
+	Usage      Usage
+	RequestID  string
 }
 
 // Transcriber turns a recording into segments.

@@ -5,8 +5,23 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/clinscribe/clinscribe/pipeline/ai/coverage"
+	"github.com/clinscribe/clinscribe/pipeline/ai/factcheck"
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
 )
+
+// CheckDraft runs every check a draft gets, in order, and returns what the
+// draft leaves out: the evidence check (CheckEvidence), the fact check
+// (package factcheck: numbers, doses, drugs, laterality, negation, time
+// expressions against the cited segments) and coverage (package coverage:
+// every segment cited or listed with a reason). The gateway runs it on
+// every provider's output, so no provider can skip it; an edit runs it
+// again on the edited sections.
+func CheckDraft(sections []encounter.Section, segments []encounter.Segment) *encounter.Coverage {
+	CheckEvidence(sections, segments)
+	factcheck.Check(sections, segments)
+	return coverage.Compute(sections, segments)
+}
 
 // MinSupport is the share of a sentence's content words that must appear in
 // the segments it cites for the sentence to count as supported.
@@ -20,7 +35,9 @@ const MinSupport = 0.5
 func CheckEvidence(sections []encounter.Section, segments []encounter.Segment) {
 	byID := make(map[string]map[string]bool, len(segments))
 	for _, s := range segments {
-		byID[s.ID] = tokenSet(s.Text)
+		// A note's heading is part of what its sentences say
+		// ("Allergies:" + "Penicillin (hives).").
+		byID[s.ID] = tokenSet(s.Heading + " " + s.Text)
 	}
 	for i := range sections {
 		for j := range sections[i].Sentences {
@@ -68,8 +85,10 @@ var stopwords = map[string]bool{
 	"you": true, "your": true, "about": true, "also": true, "which": true, "who": true, "its": true,
 }
 
+// tokens splits a text as the fact check reads it: spoken numbers as
+// digits ("a thousand" is 1000), frequencies as counts.
 func tokens(s string) []string {
-	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+	return strings.FieldsFunc(factcheck.Normalize(s), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '.' && r != '/'
 	})
 }

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/clinscribe/clinscribe/pipeline/audit"
+	"github.com/clinscribe/clinscribe/pipeline/encounter"
 	"github.com/clinscribe/clinscribe/pipeline/phi"
 )
 
@@ -233,7 +234,8 @@ func (g *Gateway) summarize(ctx context.Context, call Call, p *Provider, req *Su
 			return outcome{}, err
 		}
 		r.Provider = p.Name
-		CheckEvidence(r.Sections, req.Segments)
+		r.NotInDraft = CheckDraft(r.Sections, req.Segments)
+		g.logChecks(p.Name, r)
 		res = r
 		return outcome{model: r.Model, usage: r.Usage, requestID: r.RequestID, output: hashJSON(r.Sections)}, nil
 	})
@@ -241,6 +243,28 @@ func (g *Gateway) summarize(ctx context.Context, call Call, p *Provider, req *Su
 		return nil, err // a result whose outcome is not audited is discarded
 	}
 	return res, nil
+}
+
+// logChecks logs what the draft checks found, as counts only.
+func (g *Gateway) logChecks(provider string, r *SummarizeResult) {
+	sentences, mismatched, unsupported := 0, 0, 0
+	for _, sec := range r.Sections {
+		for _, s := range sec.Sentences {
+			sentences++
+			for _, f := range s.Flags {
+				switch f {
+				case encounter.FlagFactMismatch:
+					mismatched++
+				case encounter.FlagUnsupported, encounter.FlagNoEvidence:
+					unsupported++
+				}
+			}
+		}
+	}
+	c := r.NotInDraft
+	g.log.Info("draft checked", "provider", provider, "sentences", sentences, "fact_mismatch", mismatched,
+		"unsupported", unsupported, "segments", c.Segments, "segments_cited", c.Cited,
+		"clinical_not_used", len(c.ClinicalNotUsed), "not_used", len(c.NotUsed))
 }
 
 // SummarizeInputHash is the SHA-256 a draft's label and the audit trail

@@ -1,9 +1,13 @@
 package ai_test
 
 import (
+	"bytes"
 	"context"
 	"log/slog"
+	"os"
 	"path/filepath"
+	"slices"
+	"sync"
 	"testing"
 	"time"
 
@@ -58,20 +62,38 @@ func benchGateway(b *testing.B, sink audit.Sink) (*ai.Gateway, *ai.SummarizeRequ
 
 func fileTrail(b *testing.B) audit.Sink {
 	b.Helper()
+	return fileTrailWith(b, audit.TrailConfig{})
+}
+
+// beforeSegments is how a trail signed before sealed segments: every
+// minute while the head moved, never by count, no lease heartbeats.
+var beforeSegments = audit.TrailConfig{CheckpointInterval: time.Minute, CheckpointEvery: -1, Lease: -1}
+
+func fileTrailWith(b *testing.B, cfg audit.TrailConfig) audit.Sink {
+	b.Helper()
+	s, _ := fileTrailIn(b, cfg)
+	return s
+}
+
+// fileTrailIn is fileTrailWith, and the trail's directory.
+func fileTrailIn(b *testing.B, cfg audit.TrailConfig) (audit.Sink, string) {
+	b.Helper()
 	signer, err := audit.GenerateSigner(filepath.Join(b.TempDir(), "key"))
 	if err != nil {
 		b.Fatal(err)
 	}
-	store, err := audit.NewFileStore(b.TempDir())
+	dir := b.TempDir()
+	store, err := audit.NewFileStore(dir)
 	if err != nil {
 		b.Fatal(err)
 	}
-	tr, err := audit.NewTrail(store, signer, audit.TrailConfig{Writer: "bench"})
+	cfg.Writer = "bench"
+	tr, err := audit.NewTrail(store, signer, cfg)
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { tr.Close() })
-	return tr
+	return tr, dir
 }
 
 var call = ai.Call{EncounterID: "enc_bench", PatientRef: "pt_bench", TaskID: "t1"}
@@ -123,4 +145,77 @@ func BenchmarkGatewayAddedLatency(b *testing.B) {
 	b.ReportMetric(float64(without.Microseconds())/n, "µs/call-without")
 	b.ReportMetric(float64(with.Microseconds())/n, "µs/call-with")
 	b.ReportMetric(float64((with-without).Microseconds())/n, "µs/call-added")
+}
+
+// BenchmarkGatewayTailSigning reports, from one run (the same disk
+// weather), what signing the tail more often costs an AI call: the
+// schedule before sealed segments (a checkpoint a minute) against the
+// defaults (every 5 s, every 256 entries, lease heartbeats). Rounds of
+// calls alternate between the two, in alternating order, and each
+// figure is the median round, so a slow spell of the disk hits both. One
+// call at a time, then 16 at once; and the checkpoints each wrote per
+// thousand calls, the cost's deterministic part.
+func BenchmarkGatewayTailSigning(b *testing.B) {
+	beforeSink, beforeDir := fileTrailIn(b, beforeSegments)
+	afterSink, afterDir := fileTrailIn(b, audit.TrailConfig{})
+	before, req := benchGateway(b, beforeSink)
+	after, _ := benchGateway(b, afterSink)
+	const rounds, perSeq, perPar = 10, 100, 400
+	run := func(gw *ai.Gateway, callers, calls int) time.Duration {
+		start := time.Now()
+		var wg sync.WaitGroup
+		for range callers {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for range calls / callers {
+					if _, err := gw.Summarize(context.Background(), call, req); err != nil {
+						b.Error(err)
+						return
+					}
+				}
+			}()
+		}
+		wg.Wait()
+		return time.Since(start)
+	}
+	var seqB, seqA, parB, parA []time.Duration
+	calls := map[*ai.Gateway]int{}
+	for b.Loop() {
+		for r := range rounds {
+			pair := [2]*ai.Gateway{before, after}
+			if r%2 == 1 {
+				pair = [2]*ai.Gateway{after, before}
+			}
+			for _, gw := range pair {
+				seq, par := run(gw, 1, perSeq), run(gw, 16, perPar)
+				calls[gw] += perSeq + perPar
+				if gw == before {
+					seqB, parB = append(seqB, seq), append(parB, par)
+				} else {
+					seqA, parA = append(seqA, seq), append(parA, par)
+				}
+			}
+		}
+	}
+	median := func(ds []time.Duration) time.Duration {
+		slices.Sort(ds)
+		return ds[len(ds)/2]
+	}
+	mb, ma := median(seqB), median(seqA)
+	b.ReportMetric(float64(mb.Microseconds())/perSeq, "µs/call-before")
+	b.ReportMetric(float64(ma.Microseconds())/perSeq, "µs/call-after")
+	b.ReportMetric(float64((ma-mb).Microseconds())/perSeq, "µs/call-signing-added")
+	b.ReportMetric(perPar/median(parB).Seconds(), "calls/s-16-before")
+	b.ReportMetric(perPar/median(parA).Seconds(), "calls/s-16-after")
+	b.ReportMetric(1000*float64(countLines(b, beforeDir))/float64(calls[before]), "checkpoints/1k-calls-before")
+	b.ReportMetric(1000*float64(countLines(b, afterDir))/float64(calls[after]), "checkpoints/1k-calls-after")
+}
+
+func countLines(b *testing.B, dir string) int {
+	raw, err := os.ReadFile(filepath.Join(dir, "checkpoints.jsonl"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	return bytes.Count(raw, []byte("\n"))
 }

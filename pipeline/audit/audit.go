@@ -50,6 +50,15 @@ const (
 	// A submission that did not reach its commit point (it failed, or a
 	// crash cut it off) and whose stored parts were removed.
 	EventSubmitAbandoned Event = "encounter.submit_abandoned"
+
+	// People's loops (issue 14).
+	EventList            Event = "encounter.list"             // someone listed encounters (a worklist; Count: how many)
+	EventTranscriptView  Event = "transcript.view"            // someone read an encounter's transcript
+	EventSourceRead      Event = "source.read"                // someone read a submitted input (ObjectID: note | audio)
+	EventRegenerate      Event = "draft.regenerate"           // a clinician asked the AI for a new draft version
+	EventHumanAssigned   Event = "human_documentation.assign" // human documentation (re)assigned (ObjectID: to whom)
+	EventHumanDocumented Event = "human_documentation.close"  // a human-authored version was signed; the queue item closed
+
 	// A signed note is about to be written to the clinic's EHR (FHIR
 	// server), and how that went: a disclosure, recorded like an AI call
 	// (OutputSHA256: the DocumentReference sent; HTTPStatus: the answer).
@@ -67,6 +76,8 @@ var knownEvents = map[Event]bool{
 	EventReject:      true, EventEnteredInError: true, EventExplain: true, EventStatus: true,
 	EventReviewOpen: true, EventReviewRead: true, EventHumanRouted: true, EventLegalHold: true, EventWebhook: true,
 	EventInputDeleted: true, EventSubmitAbandoned: true, EventEHRIntent: true, EventEHRDeliver: true,
+	EventList: true, EventTranscriptView: true, EventSourceRead: true, EventRegenerate: true,
+	EventHumanAssigned: true, EventHumanDocumented: true,
 }
 
 // Events lists every known event, sorted.
@@ -175,19 +186,36 @@ type Sink interface {
 
 // Logger stamps entries with time and place and appends them to a Sink.
 type Logger struct {
-	sink    Sink
-	service string
-	worker  string
-	now     func() time.Time
+	sink     Sink
+	service  string
+	worker   string
+	now      func() time.Time
+	observer AppendObserver
 }
 
 // NewLogger returns a Logger; service and worker say where entries come from.
-func NewLogger(sink Sink, service, worker string, now func() time.Time) *Logger {
+func NewLogger(sink Sink, service, worker string, now func() time.Time, opts ...LoggerOption) *Logger {
 	if now == nil {
 		now = time.Now
 	}
-	return &Logger{sink: sink, service: service, worker: worker, now: now}
+	l := &Logger{sink: sink, service: service, worker: worker, now: now}
+	for _, o := range opts {
+		o(l)
+	}
+	return l
 }
+
+// AppendObserver learns how long each append took to become durable and
+// whether it failed (the metrics). It sees no entry.
+type AppendObserver interface {
+	ObserveAppend(elapsed time.Duration, err error)
+}
+
+// LoggerOption adjusts a Logger.
+type LoggerOption func(*Logger)
+
+// WithObserver reports every append to o.
+func WithObserver(o AppendObserver) LoggerOption { return func(l *Logger) { l.observer = o } }
 
 // Log validates, stamps and appends e. An error means the entry is not
 // durable and the action it records must not proceed.
@@ -200,7 +228,12 @@ func (l *Logger) Log(ctx context.Context, e Entry) error {
 	if err := e.Validate(); err != nil {
 		return err
 	}
-	if err := l.sink.Append(ctx, e); err != nil {
+	start := time.Now()
+	err := l.sink.Append(ctx, e)
+	if l.observer != nil {
+		l.observer.ObserveAppend(time.Since(start), err)
+	}
+	if err != nil {
 		return fmt.Errorf("audit: append: %w", err)
 	}
 	return nil

@@ -120,9 +120,11 @@ func TestTrailVerifies(t *testing.T) {
 	if rep.Chains != 2 || rep.Records != 30 || rep.Unsigned != 0 || len(rep.Notes) != 0 {
 		t.Errorf("report = %d chains, %d records, %d unsigned, notes %v; want 2, 30, 0, none", rep.Chains, rep.Records, rep.Unsigned, rep.Notes)
 	}
-	// registration a, registration b, checkpoint a, checkpoint b, close a, close b
-	if rep.Checkpoints != 6 {
-		t.Errorf("checkpoints = %d, want 6", rep.Checkpoints)
+	// registration a, first record a (signed before it is acknowledged),
+	// registration b, first record b, checkpoint a, checkpoint b, close a,
+	// close b
+	if rep.Checkpoints != 8 {
+		t.Errorf("checkpoints = %d, want 8", rep.Checkpoints)
 	}
 	entries, err := audit.ReadDir(s.dir)
 	if err != nil {
@@ -260,14 +262,14 @@ func TestVerifyDetectsTampering(t *testing.T) {
 				lines := readLines(t, p)
 				writeLines(t, p, rewriteFrom(t, lines, 6))
 			},
-			wantFile: base, wantLine: 10, wantWhat: "differs from the head signed in checkpoint #3",
+			wantFile: base, wantLine: 10, wantWhat: "differs from the head signed in checkpoint #5",
 		},
 		{
 			name: "whole chain deleted",
 			mutate: func(t *testing.T, dir string) {
 				os.Remove(filepath.Join(dir, base))
 			},
-			wantWhat: "chain is missing (deleted)",
+			wantFile: base, wantWhat: "segment is missing (deleted)",
 		},
 		{
 			name: "record appended after close",
@@ -286,10 +288,11 @@ func TestVerifyDetectsTampering(t *testing.T) {
 			mutate: func(t *testing.T, dir string) {
 				p := filepath.Join(dir, "checkpoints.jsonl")
 				lines := readLines(t, p)
-				lines[2] = bytes.Replace(lines[2], []byte(`"seq":10,`), []byte(`"seq":11,`), 1)
+				// #5 signs worker-a's head at seq 10.
+				lines[4] = bytes.Replace(lines[4], []byte(`"seq":10,`), []byte(`"seq":11,`), 1)
 				writeLines(t, p, lines)
 			},
-			wantFile: "checkpoints.jsonl", wantLine: 3, wantWhat: "checkpoint #3",
+			wantFile: "checkpoints.jsonl", wantLine: 5, wantWhat: "checkpoint #5",
 		},
 		{
 			name: "checkpoint deleted",
@@ -515,8 +518,9 @@ func TestTornTailOfLiveChainIsANote(t *testing.T) {
 	if !rep.OK() {
 		t.Fatalf("problems %v", rep.Problems)
 	}
-	if len(rep.Notes) != 1 || !strings.Contains(rep.Notes[0].What, "incomplete final record") || rep.Unsigned != 3 {
-		t.Fatalf("notes %v, unsigned %d; want one incomplete record and 3 unsigned", rep.Notes, rep.Unsigned)
+	// The first record was signed before it was acknowledged; 2 and 3 not.
+	if len(rep.Notes) != 1 || !strings.Contains(rep.Notes[0].What, "incomplete final record") || rep.Unsigned != 2 {
+		t.Fatalf("notes %v, unsigned %d; want one incomplete record and 2 unsigned", rep.Notes, rep.Unsigned)
 	}
 }
 

@@ -29,7 +29,7 @@ type Checkpoint struct {
 	Seq    uint64    `json:"seq"`
 	Prev   string    `json:"prev"`
 	Time   time.Time `json:"time"`
-	Writer string    `json:"writer"` // the chain of the writer that made it
+	Writer string    `json:"writer"` // the chain of the writer that made it (a sealer: its writer ID)
 	KeyID  string    `json:"key_id"`
 	Heads  []Head    `json:"heads"`
 	Hash   string    `json:"hash"`
@@ -37,12 +37,61 @@ type Checkpoint struct {
 }
 
 // Head is a chain's last record at a checkpoint.
+//
+// A chain (one writing process's segment of the trail) ends in one of
+// three ways, each a head with one flag set: Closed by its writer at a
+// clean shutdown; Sealed by another process after its writer died (see
+// Sealer); or Abandoned by its writer after a failed write. A closed or
+// sealed chain takes no record after that head. An abandoned chain may
+// hold records after it: the write that failed may have landed, but it
+// was never acknowledged, so nothing was done on its strength.
 type Head struct {
 	Chain string `json:"chain"`
 	Seq   uint64 `json:"seq"`  // 0: the chain exists and is empty
 	Hash  string `json:"hash"` // Genesis for seq 0
 	// Closed says the writer closed the chain: no record may follow.
 	Closed bool `json:"closed,omitempty"`
+	// Sealed says another process found the chain's writer dead (lease
+	// expired, chain claimed: see Sealer) and sealed the chain at the
+	// head it found ("sealed after crash"): no record may follow.
+	Sealed bool `json:"sealed,omitempty"`
+	// Abandoned says the writer gave up the chain after a failed write:
+	// Seq is its last durable record; records after it were never
+	// acknowledged.
+	Abandoned bool `json:"abandoned,omitempty"`
+}
+
+// State names how a head leaves its chain: "open", "closed", "sealed" or
+// "abandoned".
+func (h Head) State() string {
+	switch {
+	case h.Closed:
+		return StateClosed
+	case h.Sealed:
+		return StateSealed
+	case h.Abandoned:
+		return StateAbandoned
+	}
+	return StateOpen
+}
+
+// The states of a chain (segment), as verify reports them.
+const (
+	StateOpen         = "open"         // its writer runs, or died and it is not sealed yet
+	StateClosed       = "closed"       // its writer closed it at shutdown
+	StateSealed       = "sealed"       // sealed after its writer's crash by another process
+	StateAbandoned    = "abandoned"    // its writer gave it up after a failed write
+	StateUnregistered = "unregistered" // no checkpoint names it
+)
+
+func (h Head) flags() int {
+	n := 0
+	for _, f := range []bool{h.Closed, h.Sealed, h.Abandoned} {
+		if f {
+			n++
+		}
+	}
+	return n
 }
 
 type checkpointBody struct {
@@ -94,7 +143,7 @@ func parseCheckpoint(line []byte, keys map[string]ed25519.PublicKey) (*Checkpoin
 		return &c, fmt.Errorf("%w: bad v, seq, prev, hash or key_id", errMalformed)
 	}
 	for _, h := range c.Heads {
-		if !ValidChain(h.Chain) || !isHash(h.Hash) {
+		if !ValidChain(h.Chain) || !isHash(h.Hash) || h.flags() > 1 {
 			return &c, fmt.Errorf("%w: bad head", errMalformed)
 		}
 	}

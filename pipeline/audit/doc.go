@@ -15,13 +15,26 @@
 // at that place. A chain's tail could still be cut, or the whole chain
 // rewritten by someone who knows the format, so every writer also adds
 // signed checkpoints (Ed25519) to one checkpoint chain shared by all
-// writers: at chain start (registering the chain, head seq 0), every
-// TrailConfig.CheckpointInterval while it writes, and at close. Verify
-// folds the checkpoints into the last signed head of every chain and
-// checks each chain against it: a cut tail, a deleted chain, an
-// unregistered (inserted) chain, a rewritten chain and records after a
-// close are all found, and the first bad place is named by file (or S3
-// object), line and seq. See docs/audit.md for the threat model.
+// writers: at chain start (registering the chain, head seq 0), after its
+// first records (before acknowledging them), every
+// TrailConfig.CheckpointInterval and TrailConfig.CheckpointEvery entries
+// while it writes, every TrailConfig.Lease/2 when idle (renewing its
+// lease), and at close. Verify folds the checkpoints into the last signed
+// head of every chain and checks each chain against it: a cut tail, an
+// emptied or deleted chain, an unregistered (inserted) chain, a rewritten
+// chain and records after a close or seal are all found, and the first
+// bad place is named by file (or S3 object), line and seq; Report.Segments
+// gives every chain's state and its entries signed, unsigned and missing.
+//
+// # Sealing after a crash
+//
+// A chain is one process's segment of the trail. A writer that dies
+// writes no close checkpoint, so its tail after its last checkpoint would
+// stay unsigned. A Sealer (every worker and serve process runs one) finds
+// such chains — registered, not ended, lease expired as seen on its own
+// clock, and claimed through Store.Claim (a free flock on local files; a
+// fence object on S3) — and seals each with a signed checkpoint binding
+// the head it found (Head.Sealed). See docs/audit.md for the threat model.
 //
 // # Durability
 //

@@ -29,7 +29,7 @@ func Example() {
 	fmt.Println("free text refused:", log.Log(context.Background(), audit.Entry{
 		Event: audit.EventView, Actor: "Lena Okafor", Role: "clinician", Time: time.Now(),
 	}) != nil)
-	log.Close() // signs the final head
+	log.Close() // signs the final head (registration, first record, close: 3 checkpoints)
 
 	r, _ := audit.OpenFileReader(filepath.Join(dir, "trail"))
 	rep, _ := audit.Verify(context.Background(), r, audit.VerifyOptions{Keys: []ed25519.PublicKey{signer.PublicKey()}})
@@ -37,5 +37,5 @@ func Example() {
 	// Output:
 	// logged: <nil>
 	// free text refused: true
-	// verified: true, 1 entry, 2 checkpoints
+	// verified: true, 1 entry, 3 checkpoints
 }

@@ -99,25 +99,34 @@ var CSVHeader = []string{
 // WriteCSV writes a header and one row per entry. Cells that a spreadsheet
 // would take for a formula are prefixed with a quote.
 func WriteCSV(w io.Writer, rows []Row) error {
-	cw := csv.NewWriter(w)
-	if err := cw.Write(CSVHeader); err != nil {
-		return err
-	}
 	num := func(n int64) string {
 		if n == 0 {
 			return ""
 		}
 		return strconv.FormatInt(n, 10)
 	}
-	for _, r := range rows {
+	recs := make([][]string, len(rows))
+	for i, r := range rows {
 		e := r.Entry
-		rec := []string{
+		recs[i] = []string{
 			e.Time.UTC().Format(time.RFC3339Nano), string(e.Event), e.Actor, e.Role, e.PatientRef, e.EncounterID,
 			num(int64(e.Version)), string(e.Action), e.ObjectID, num(int64(e.Count)),
 			e.Result, e.Task, e.Provider, e.Model, e.PromptVersion, e.Attestation, e.InputSHA256, e.OutputSHA256,
 			num(e.LatencyMS), num(int64(e.TokensIn)), num(int64(e.TokensOut)), e.ProviderRequestID, e.CallID, e.TaskID, e.RequestID,
 			e.Service, e.Worker, r.Chain, strconv.FormatUint(r.Seq, 10), num(int64(e.HTTPStatus)),
 		}
+	}
+	return writeCSV(w, CSVHeader, recs)
+}
+
+// writeCSV is the one CSV writer of the audit exports (raw and readable):
+// a header, then the records, every cell through csvSafe.
+func writeCSV(w io.Writer, header []string, recs [][]string) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(header); err != nil {
+		return err
+	}
+	for _, rec := range recs {
 		for i, v := range rec {
 			rec[i] = csvSafe(v)
 		}

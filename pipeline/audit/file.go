@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -22,13 +23,25 @@ import (
 //
 // Files are opened append-only and fsynced before AppendChain returns.
 // Several processes may share the directory: each writes its own chain
-// files, and checkpoint appends are serialized by the lock file.
+// files, and checkpoint appends are serialized by the lock file. A writer
+// holds an exclusive flock(2) on each chain file it created until it
+// closes the store (or dies: the kernel then drops the lock), which is how
+// Claim tells a dead writer's chain from a live one.
 type FileStore struct {
 	dir string
 
 	mu     sync.Mutex
-	chains map[string]*os.File
+	chains map[string]*fileChain
 	closed bool
+}
+
+type fileChain struct {
+	f *os.File
+	// broken: a write or fsync failed, so the tail is unknown and the
+	// chain takes nothing more. The file stays open, and so locked, until
+	// the store closes: the writer records the chain's last durable head
+	// (abandoned) before anyone may seal it.
+	broken bool
 }
 
 var _ Store = (*FileStore)(nil)
@@ -45,7 +58,7 @@ func NewFileStore(dir string) (*FileStore, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("audit.NewFileStore: %w", err)
 	}
-	return &FileStore{dir: dir, chains: map[string]*os.File{}}, nil
+	return &FileStore{dir: dir, chains: map[string]*fileChain{}}, nil
 }
 
 // OpenFileReader opens an existing directory for reading only (verify and
@@ -58,7 +71,7 @@ func OpenFileReader(dir string) (*FileStore, error) {
 	if !fi.IsDir() {
 		return nil, fmt.Errorf("audit: %s is not a directory", dir)
 	}
-	return &FileStore{dir: dir, chains: map[string]*os.File{}}, nil
+	return &FileStore{dir: dir, chains: map[string]*fileChain{}}, nil
 }
 
 // Dir is the directory.
@@ -71,6 +84,9 @@ func (s *FileStore) ChainPath(chain string) string {
 	return filepath.Join(s.dir, chainPrefix+chain+chainSuffix)
 }
 
+// ChainWhere is the file of a chain, for verify's messages.
+func (s *FileStore) ChainWhere(chain string) string { return s.ChainPath(chain) }
+
 // CreateChain implements Store.
 func (s *FileStore) CreateChain(ctx context.Context, chain string) error {
 	if !ValidChain(chain) {
@@ -79,6 +95,12 @@ func (s *FileStore) CreateChain(ctx context.Context, chain string) error {
 	f, err := os.OpenFile(s.ChainPath(chain), os.O_WRONLY|os.O_APPEND|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
 		return fmt.Errorf("audit.FileStore.CreateChain: %w", err)
+	}
+	// The lock says "my writer is alive" to Claim; nobody else can hold
+	// it yet (the file is new and not registered).
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+		f.Close()
+		return fmt.Errorf("audit.FileStore.CreateChain: lock: %w", err)
 	}
 	if err := syncDir(s.dir); err != nil {
 		f.Close()
@@ -90,33 +112,53 @@ func (s *FileStore) CreateChain(ctx context.Context, chain string) error {
 		f.Close()
 		return errClosed
 	}
-	s.chains[chain] = f
+	s.chains[chain] = &fileChain{f: f}
 	return nil
 }
 
 // AppendChain implements Store: one write and one fsync for the batch.
 func (s *FileStore) AppendChain(ctx context.Context, chain string, first uint64, records []byte) error {
 	s.mu.Lock()
-	f := s.chains[chain]
+	c := s.chains[chain]
 	s.mu.Unlock()
-	if f == nil {
+	if c == nil || c.broken {
 		return fmt.Errorf("audit.FileStore.AppendChain: chain %s is not open for writing", chain)
 	}
-	_, err := f.Write(records)
+	_, err := c.f.Write(records)
 	if err == nil {
-		err = f.Sync()
+		err = c.f.Sync()
 	}
 	if err != nil {
 		// After a failed write or fsync the file's tail is unknown (and on
 		// Linux a failed fsync may have dropped the dirty pages): never
 		// write this chain again. The Trail starts a new one.
 		s.mu.Lock()
-		delete(s.chains, chain)
+		c.broken = true
 		s.mu.Unlock()
-		f.Close()
 		return fmt.Errorf("audit.FileStore.AppendChain: %w", err)
 	}
 	return nil
+}
+
+// Claim implements Store: it takes the chain file's flock without
+// waiting. Its writer holds that lock while it lives, so getting it
+// proves the writer gone; ErrChainLive if someone holds it.
+func (s *FileStore) Claim(ctx context.Context, chain string, head uint64) (func(), error) {
+	if !ValidChain(chain) {
+		return nil, fmt.Errorf("audit.FileStore.Claim: invalid chain name %q", chain)
+	}
+	f, err := os.Open(s.ChainPath(chain))
+	if err != nil {
+		return nil, fmt.Errorf("audit.FileStore.Claim: %w", err)
+	}
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+		f.Close()
+		if errors.Is(err, syscall.EWOULDBLOCK) {
+			return nil, ErrChainLive
+		}
+		return nil, fmt.Errorf("audit.FileStore.Claim: lock: %w", err)
+	}
+	return func() { f.Close() }, nil
 }
 
 // AppendCheckpoint implements Store. The lock file's flock serializes
@@ -255,14 +297,110 @@ func (s *FileStore) ReadCheckpoints(ctx context.Context, fn func(Line) error) er
 	return scanLines(f, path, fn)
 }
 
+// ReadCheckpointsFrom implements Store; the cursor is the byte offset
+// after the last complete line read.
+func (s *FileStore) ReadCheckpointsFrom(ctx context.Context, cursor string, fn func(Line) error) (string, error) {
+	var off int64
+	if cursor != "" {
+		n, err := strconv.ParseInt(cursor, 10, 64)
+		if err != nil || n < 0 {
+			return cursor, fmt.Errorf("audit.FileStore.ReadCheckpointsFrom: bad cursor %q", cursor)
+		}
+		off = n
+	}
+	path := filepath.Join(s.dir, checkpointsFile)
+	f, err := os.Open(path)
+	if errors.Is(err, os.ErrNotExist) && off == 0 {
+		return cursor, nil
+	}
+	if err != nil {
+		return cursor, fmt.Errorf("audit.FileStore.ReadCheckpointsFrom: %w", err)
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return cursor, fmt.Errorf("audit.FileStore.ReadCheckpointsFrom: %w", err)
+	}
+	if fi.Size() < off {
+		return cursor, fmt.Errorf("audit.FileStore.ReadCheckpointsFrom: %s shrank below %d bytes (it was cut or replaced; run `clinscribe audit verify`)", path, off)
+	}
+	// In chunks: the file grows for years.
+	end := fi.Size()
+	chunk := make([]byte, 0, 1<<20)
+	for off < end {
+		n := min(end-off, int64(max(cap(chunk), 1<<20)))
+		chunk = chunk[:n]
+		if _, err := f.ReadAt(chunk, off); err != nil && !errors.Is(err, io.EOF) {
+			return strconv.FormatInt(off, 10), fmt.Errorf("audit.FileStore.ReadCheckpointsFrom: %w", err)
+		}
+		buf, progressed := chunk, false
+		for {
+			i := bytes.IndexByte(buf, '\n')
+			if i < 0 {
+				break
+			}
+			if err := fn(Line{Where: path, Data: buf[:i]}); err != nil {
+				return strconv.FormatInt(off, 10), err
+			}
+			off += int64(i) + 1
+			buf, progressed = buf[i+1:], true
+		}
+		if !progressed {
+			if n == end-off {
+				break // the rest is a line still being written
+			}
+			if len(chunk) > 2*MaxLine {
+				return strconv.FormatInt(off, 10), fmt.Errorf("audit.FileStore.ReadCheckpointsFrom: %s at byte %d: %w", path, off, errLineTooLong)
+			}
+			chunk = make([]byte, 0, 2*cap(chunk)) // a line longer than the chunk
+		}
+	}
+	return strconv.FormatInt(off, 10), nil
+}
+
+// RecentCheckpoints implements Store: a byte offset about n lines (of at
+// most 1 KiB, which checkpoints rarely exceed) before the end, moved on
+// to the start of a line.
+func (s *FileStore) RecentCheckpoints(ctx context.Context, n int) (string, error) {
+	if n < 0 {
+		return "", nil
+	}
+	f, err := os.Open(filepath.Join(s.dir, checkpointsFile))
+	if errors.Is(err, os.ErrNotExist) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("audit.FileStore.RecentCheckpoints: %w", err)
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return "", fmt.Errorf("audit.FileStore.RecentCheckpoints: %w", err)
+	}
+	off := fi.Size() - int64(n)*1024
+	if off <= 0 {
+		return "", nil
+	}
+	buf := make([]byte, MaxLine+1)
+	m, err := f.ReadAt(buf, off-1)
+	if err != nil && !errors.Is(err, io.EOF) {
+		return "", fmt.Errorf("audit.FileStore.RecentCheckpoints: %w", err)
+	}
+	i := bytes.IndexByte(buf[:m], '\n')
+	if i < 0 {
+		return "", nil
+	}
+	return strconv.FormatInt(off+int64(i), 10), nil
+}
+
 // Close implements Store.
 func (s *FileStore) Close() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var errs []error
-	for c, f := range s.chains {
-		errs = append(errs, f.Close())
-		delete(s.chains, c)
+	for name, c := range s.chains {
+		errs = append(errs, c.f.Close())
+		delete(s.chains, name)
 	}
 	s.closed = true
 	return errors.Join(errs...)

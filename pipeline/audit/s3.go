@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net/http"
 	"sort"
 	"strings"
@@ -78,8 +79,11 @@ func (c S3Config) Validate() error {
 
 // S3Store keeps a trail in an S3 bucket under Object Lock:
 //
+//	<prefix>chains/<chain>/00000000000000000000.jsonl
+//	    empty, written when the chain is created (before it is registered)
 //	<prefix>chains/<chain>/<seq of first record, 20 digits>.jsonl
 //	    one object per committed batch: the records of one group commit
+//	    (an empty one after the last batch is a Claim's fence)
 //	<prefix>checkpoints/<seq, 20 digits>.json
 //	    one object per checkpoint
 //
@@ -151,8 +155,18 @@ func (s *S3Store) put(ctx context.Context, key string, body []byte, contentType 
 	return err
 }
 
-// CreateChain implements Store: it checks the name is unused; the chain's
-// objects appear with its first batch.
+// ChainWhere is the object prefix of a chain, for verify's messages.
+func (s *S3Store) ChainWhere(chain string) string {
+	return "s3://" + s.cfg.Bucket + "/" + s.chainPrefix(chain)
+}
+
+func (s *S3Store) batchKey(chain string, first uint64) string {
+	return fmt.Sprintf("%s%020d.jsonl", s.chainPrefix(chain), first)
+}
+
+// CreateChain implements Store: it writes the chain's first object, an
+// empty one at seq 0, so a registered chain always has an object (a
+// chain that is registered and has none was removed).
 func (s *S3Store) CreateChain(ctx context.Context, chain string) error {
 	if !ValidChain(chain) {
 		return fmt.Errorf("audit.S3Store: invalid chain name %q", chain)
@@ -165,6 +179,13 @@ func (s *S3Store) CreateChain(ctx context.Context, chain string) error {
 	}
 	if len(out.Contents) > 0 {
 		return fmt.Errorf("audit.S3Store.CreateChain: chain %s already exists", chain)
+	}
+	key := s.batchKey(chain, 0)
+	if err := s.put(ctx, key, nil, "application/x-ndjson"); err != nil {
+		if s.taken(ctx, key, err) {
+			return fmt.Errorf("audit.S3Store.CreateChain: chain %s already exists", chain)
+		}
+		return fmt.Errorf("audit.S3Store.CreateChain: %w", err)
 	}
 	s.mu.Lock()
 	s.created[chain] = true
@@ -180,8 +201,10 @@ func (s *S3Store) AppendChain(ctx context.Context, chain string, first uint64, r
 	if !ok {
 		return fmt.Errorf("audit.S3Store.AppendChain: chain %s is not open for writing", chain)
 	}
-	key := fmt.Sprintf("%s%020d.jsonl", s.chainPrefix(chain), first)
+	key := s.batchKey(chain, first)
 	if err := s.put(ctx, key, records, "application/x-ndjson"); err != nil {
+		// A 412 here may be a Claim's fence: another process found this
+		// writer's lease expired. Either way the chain is given up.
 		s.mu.Lock()
 		delete(s.created, chain)
 		s.mu.Unlock()
@@ -195,6 +218,17 @@ func (s *S3Store) AppendCheckpoint(ctx context.Context, next func(last []byte) (
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	prefix := s.cfg.Prefix + "checkpoints/"
+	if s.ckKey == "" {
+		// Start near the end rather than list every checkpoint ever
+		// written (millions, after a few years).
+		last, err := s.lastCheckpointSeq(ctx)
+		if err != nil {
+			return fmt.Errorf("audit.S3Store.AppendCheckpoint: %w", err)
+		}
+		if last > 1 {
+			s.ckKey = s.checkpointKey(last - 1)
+		}
+	}
 	for attempt := 0; attempt < 50; attempt++ {
 		keys, err := s.list(ctx, prefix, s.ckKey)
 		if err != nil {
@@ -224,6 +258,124 @@ func (s *S3Store) AppendCheckpoint(ctx context.Context, next func(last []byte) (
 		return nil
 	}
 	return errors.New("audit.S3Store.AppendCheckpoint: too much contention")
+}
+
+// Claim implements Store by fencing: an empty object at the key of record
+// head+1, the key the writer's next batch needs (a batch's key is the seq
+// of its first record). If that key holds a batch the writer is alive
+// (ErrChainLive); if it holds an empty object, an earlier Claim fenced the
+// chain already.
+func (s *S3Store) Claim(ctx context.Context, chain string, head uint64) (func(), error) {
+	if !ValidChain(chain) {
+		return nil, fmt.Errorf("audit.S3Store.Claim: invalid chain name %q", chain)
+	}
+	// Only a chain that exists is fenced: a fence must not make one. (A
+	// chain written before chains had a seq-0 object has batches only.)
+	out, err := s.client.ListObjectsV2(ctx, &s3.ListObjectsV2Input{
+		Bucket: aws.String(s.cfg.Bucket), Prefix: aws.String(s.chainPrefix(chain)), MaxKeys: aws.Int32(1),
+	})
+	if err != nil {
+		return nil, fmt.Errorf("audit.S3Store.Claim: %w", err)
+	}
+	if len(out.Contents) == 0 {
+		return nil, fmt.Errorf("audit.S3Store.Claim: chain %s has no objects: %w", chain, fs.ErrNotExist)
+	}
+	key := s.batchKey(chain, head+1)
+	err = s.put(ctx, key, nil, "application/x-ndjson")
+	if err == nil {
+		return func() {}, nil
+	}
+	if !s.taken(ctx, key, err) {
+		return nil, fmt.Errorf("audit.S3Store.Claim: %w", err)
+	}
+	obj, err := s.client.HeadObject(ctx, &s3.HeadObjectInput{Bucket: aws.String(s.cfg.Bucket), Key: aws.String(key)})
+	if err != nil {
+		return nil, fmt.Errorf("audit.S3Store.Claim: %w", err)
+	}
+	if aws.ToInt64(obj.ContentLength) == 0 {
+		return func() {}, nil
+	}
+	return nil, ErrChainLive
+}
+
+func (s *S3Store) checkpointKey(seq uint64) string {
+	return fmt.Sprintf("%scheckpoints/%020d.json", s.cfg.Prefix, seq)
+}
+
+// anyAfter reports whether a checkpoint key sorts after that of seq.
+func (s *S3Store) anyAfter(ctx context.Context, seq uint64) (bool, error) {
+	out, err := s.client.ListObjectsV2(ctx, &s3.ListObjectsV2Input{
+		Bucket: aws.String(s.cfg.Bucket), Prefix: aws.String(s.cfg.Prefix + "checkpoints/"),
+		StartAfter: aws.String(s.checkpointKey(seq)), MaxKeys: aws.Int32(1),
+	})
+	if err != nil {
+		return false, err
+	}
+	return len(out.Contents) > 0, nil
+}
+
+// lastCheckpointSeq finds the newest checkpoint's seq (0 if none) with
+// O(log n) one-key LISTs: S3 lists only forwards, and keys are the seq in
+// fixed width, so "some key after seq n" is true up to the last and false
+// from there.
+func (s *S3Store) lastCheckpointSeq(ctx context.Context) (uint64, error) {
+	hi := uint64(1)
+	for {
+		more, err := s.anyAfter(ctx, hi)
+		if err != nil {
+			return 0, err
+		}
+		if !more {
+			break
+		}
+		hi *= 2
+	}
+	// The last seq is in [0, hi]: the least n with nothing after key(n).
+	lo := uint64(0)
+	for lo < hi {
+		mid := lo + (hi-lo)/2
+		more, err := s.anyAfter(ctx, mid)
+		if err != nil {
+			return 0, err
+		}
+		if more {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return lo, nil
+}
+
+// RecentCheckpoints implements Store: the key of checkpoint last-n.
+func (s *S3Store) RecentCheckpoints(ctx context.Context, n int) (string, error) {
+	last, err := s.lastCheckpointSeq(ctx)
+	if err != nil {
+		return "", fmt.Errorf("audit.S3Store.RecentCheckpoints: %w", err)
+	}
+	if n < 0 || last <= uint64(n) {
+		return "", nil
+	}
+	return s.checkpointKey(last - uint64(n)), nil
+}
+
+// ReadCheckpointsFrom implements Store; the cursor is the last key read.
+func (s *S3Store) ReadCheckpointsFrom(ctx context.Context, cursor string, fn func(Line) error) (string, error) {
+	keys, err := s.list(ctx, s.cfg.Prefix+"checkpoints/", cursor)
+	if err != nil {
+		return cursor, fmt.Errorf("audit.S3Store.ReadCheckpointsFrom: %w", err)
+	}
+	for _, k := range keys {
+		b, err := s.get(ctx, k)
+		if err != nil {
+			return cursor, fmt.Errorf("audit.S3Store.ReadCheckpointsFrom: %w", err)
+		}
+		if err := fn(Line{Where: "s3://" + s.cfg.Bucket + "/" + k, N: 1, Data: bytes.TrimSuffix(b, []byte("\n"))}); err != nil {
+			return cursor, err
+		}
+		cursor = k
+	}
+	return cursor, nil
 }
 
 // taken reports whether a conditional write failed because the key

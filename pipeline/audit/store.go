@@ -38,9 +38,39 @@ type Store interface {
 	// checkpoint's seq and line. A store may call next again if another
 	// writer got in first.
 	AppendCheckpoint(ctx context.Context, next func(last []byte) (seq uint64, line []byte, err error)) error
+	// ReadCheckpointsFrom calls fn with every complete checkpoint line
+	// after cursor ("" is the start) and returns the cursor to pass next
+	// time, so a Sealer follows the checkpoint chain without rereading
+	// it. A line still being written is left for the next call.
+	ReadCheckpointsFrom(ctx context.Context, cursor string, fn func(Line) error) (string, error)
+	// RecentCheckpoints returns a cursor from which ReadCheckpointsFrom
+	// reads about the newest n checkpoints ("" if there are no more than
+	// n, or n is negative), so a Sealer that starts need not read years
+	// of them.
+	RecentCheckpoints(ctx context.Context, n int) (string, error)
+	// Claim takes over a chain whose writer is believed dead (its lease
+	// expired, see Sealer), so that it can be sealed at head, the last
+	// record the caller found: once Claim returns, no record can be added
+	// after head by that writer. It returns ErrChainLive if the writer
+	// is provably alive or added a record after head, and an error
+	// matching fs.ErrNotExist if the chain is not there at all. release
+	// ends the claim (after the seal is written).
+	//
+	// FileStore: the writer holds an flock(2) on its chain file for as
+	// long as it runs, and the kernel drops it when the process dies, so
+	// a lock taken here proves the writer gone (no clock involved).
+	// S3Store: there is no lock, so Claim fences the chain: it writes an
+	// empty object at the key of record head+1 (If-None-Match), which the
+	// writer's next batch would need; the writer, if it was only paused,
+	// then fails that write and starts a new chain.
+	Claim(ctx context.Context, chain string, head uint64) (release func(), err error)
 	// Close releases the store.
 	Close() error
 }
+
+// ErrChainLive is returned by Store.Claim when the chain's writer still
+// holds it or added to it.
+var ErrChainLive = errors.New("audit: the chain's writer is alive")
 
 // Line is one line of a chain or of the checkpoint chain.
 type Line struct {

@@ -107,9 +107,10 @@ func TestS3ObjectLock(t *testing.T) {
 	for _, o := range list.Contents {
 		keys = append(keys, aws.ToString(o.Key))
 	}
-	// 5 sequential appends = 5 objects; registration + close = 2 checkpoints.
-	if len(keys) != 7 {
-		t.Fatalf("objects %v, want 5 chain batches and 2 checkpoints", keys)
+	// The chain's empty first object (seq 0), 5 sequential appends = 5
+	// objects; registration, first record, close = 3 checkpoints.
+	if len(keys) != 9 {
+		t.Fatalf("objects %v, want the chain's first object, 5 chain batches and 3 checkpoints", keys)
 	}
 	want := time.Now().AddDate(0, 0, audit.DefaultRetentionDays)
 	for _, k := range keys {
@@ -238,7 +239,7 @@ func TestS3VersionedBucket(t *testing.T) {
 		t.Fatal(err)
 	}
 	list, err := c.ListObjectsV2(ctx, &s3.ListObjectsV2Input{Bucket: aws.String("audit"), Prefix: aws.String("chains/")})
-	if err != nil || len(list.Contents) != 4 {
+	if err != nil || len(list.Contents) != 5 { // the empty seq-0 object and 4 batches
 		t.Fatalf("chain objects: %v %v", list, err)
 	}
 	victim := aws.ToString(list.Contents[1].Key)
@@ -295,4 +296,86 @@ func TestS3StoreConformanceVersioned(t *testing.T) {
 			return s
 		}
 	})
+}
+
+// TestFileStoreReadCheckpointsFromChunks: the checkpoint file is read on
+// in chunks (it grows for years): lines across chunk boundaries arrive
+// whole, and a line still being written is left for the next call.
+func TestFileStoreReadCheckpointsFromChunks(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	var want []string
+	var b bytes.Buffer
+	for i := range 3000 { // about 1.5 MB: more than one chunk
+		l := fmt.Sprintf("%05d-%s", i, strings.Repeat("x", 480+i%37))
+		want = append(want, l)
+		b.WriteString(l + "\n")
+	}
+	b.WriteString("partial")
+	path := dir + "/checkpoints.jsonl"
+	if err := os.WriteFile(path, b.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s, err := audit.NewFileStore(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	collect := func(l audit.Line) error { got = append(got, string(l.Data)); return nil }
+	cursor, err := s.ReadCheckpointsFrom(context.Background(), "", collect)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("read %d lines, want %d, in order", len(got), len(want))
+	}
+	if wantCursor := fmt.Sprint(b.Len() - len("partial")); cursor != wantCursor {
+		t.Errorf("cursor %s, want %s (before the partial line)", cursor, wantCursor)
+	}
+	f, _ := os.OpenFile(path, os.O_WRONLY|os.O_APPEND, 0)
+	f.WriteString(" now complete\n")
+	f.Close()
+	got = nil
+	if _, err := s.ReadCheckpointsFrom(context.Background(), cursor, collect); err != nil {
+		t.Fatal(err)
+	}
+	if diff := fmt.Sprint(got); diff != "[partial now complete]" {
+		t.Errorf("next read %q, want the completed line alone", got)
+	}
+}
+
+// TestS3RecentCheckpoints: the newest checkpoint is found with a few
+// one-key LISTs (no full listing), for every count from 0 to 37.
+func TestS3RecentCheckpoints(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	srv := s3test.Start(t)
+	lockedBucket(t, srv, "recent")
+	w := newS3Store(t, srv, "recent")
+	for n := 0; n <= 37; n++ {
+		if n > 0 {
+			err := w.AppendCheckpoint(ctx, func(last []byte) (uint64, []byte, error) {
+				return uint64(n), []byte(fmt.Sprintf("%d\n", n)), nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		r := newS3Store(t, srv, "recent")
+		c, err := r.RecentCheckpoints(ctx, 5)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		if _, err := r.ReadCheckpointsFrom(ctx, c, func(l audit.Line) error { got = append(got, string(l.Data)); return nil }); err != nil {
+			t.Fatal(err)
+		}
+		var want []string
+		for i := max(1, n-4); i <= n; i++ {
+			want = append(want, fmt.Sprint(i))
+		}
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Fatalf("with %d checkpoints: newest 5 read as %v, want %v", n, got, want)
+		}
+	}
 }

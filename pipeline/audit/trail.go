@@ -19,12 +19,26 @@ type TrailConfig struct {
 	// process, or one that shares a worker ID by mistake, never appends to
 	// another's chain.
 	Writer string
-	// CheckpointInterval is how often a signed checkpoint of this chain's
+	// CheckpointInterval is how often a signed checkpoint of the chain's
 	// head is added while entries are written. Entries after the last
-	// checkpoint are hash-chained but not yet signed: this is the window in
-	// which a cut tail goes unnoticed. Zero means one minute; negative
-	// means only at chain start and close.
+	// checkpoint are hash-chained but not yet signed: this bounds (with
+	// CheckpointEvery) the window in which a cut tail goes unnoticed.
+	// Zero means DefaultCheckpointInterval (5 seconds); negative means not
+	// by time (only at chain start, after the first batch, by
+	// CheckpointEvery, as lease heartbeats and at close).
 	CheckpointInterval time.Duration
+	// CheckpointEvery adds a checkpoint once this many entries are
+	// unsigned, right after the commit that reached it. Zero means
+	// DefaultCheckpointEvery (256); negative means not by count.
+	CheckpointEvery int
+	// Lease is how long the chain stays this writer's without a
+	// checkpoint: when its head has not been signed for Lease/2 (an idle
+	// writer), the Trail signs it again (a heartbeat). A Sealer seals a
+	// chain only after seeing no checkpoint of it for a whole Lease by its
+	// own clock. Every process sharing a trail must use the same Lease.
+	// Zero means DefaultLease (1 minute); negative means no heartbeats
+	// (tests only: a Sealer may then take an idle live chain for dead).
+	Lease time.Duration
 	// MaxBatch is how many entries one write+fsync (one object, on S3) may
 	// carry: concurrent appends are committed together (group commit).
 	// Zero means 512; 1 means one fsync per entry.
@@ -37,9 +51,22 @@ type TrailConfig struct {
 	Log *slog.Logger
 }
 
+// Defaults of TrailConfig and SealerConfig.
+const (
+	DefaultCheckpointInterval = 5 * time.Second
+	DefaultCheckpointEvery    = 256
+	DefaultLease              = time.Minute
+)
+
 func (c TrailConfig) withDefaults() TrailConfig {
 	if c.CheckpointInterval == 0 {
-		c.CheckpointInterval = time.Minute
+		c.CheckpointInterval = DefaultCheckpointInterval
+	}
+	if c.CheckpointEvery == 0 {
+		c.CheckpointEvery = DefaultCheckpointEvery
+	}
+	if c.Lease == 0 {
+		c.Lease = DefaultLease
 	}
 	if c.MaxBatch <= 0 {
 		c.MaxBatch = 512
@@ -54,6 +81,19 @@ func (c TrailConfig) withDefaults() TrailConfig {
 		c.Log = slog.Default()
 	}
 	return c
+}
+
+// tick is how often the loop looks at whether to sign: the checkpoint
+// interval, or half the lease if that is shorter; 0 for never.
+func (c TrailConfig) tick() time.Duration {
+	var d time.Duration
+	if c.CheckpointInterval > 0 {
+		d = c.CheckpointInterval
+	}
+	if h := c.Lease / 2; h > 0 && (d == 0 || h < d) {
+		d = h
+	}
+	return d
 }
 
 // Trail is the tamper-evident Sink: it hash-chains entries into its own
@@ -75,13 +115,15 @@ type Trail struct {
 	stopped chan struct{}
 	closeMu chan struct{} // one Close at a time
 	err     error         // Close's result, set before stopped closes
+	crash   bool          // tests: Close stops as SIGKILL would (see crashForTest)
 
 	// Owned by the loop goroutine.
 	chain   string // "" when no chain is open
 	seq     uint64
 	head    string
-	ckSeq   uint64 // head seq in this chain's last checkpoint
-	pending []Head // heads of abandoned chains not yet checkpointed
+	ckSeq   uint64    // head seq in this chain's last checkpoint
+	ckAt    time.Time // when it was written (the lease was renewed)
+	pending []Head    // heads of abandoned chains not yet checkpointed
 }
 
 var _ Sink = (*Trail)(nil)
@@ -151,8 +193,8 @@ func (t *Trail) Append(ctx context.Context, e Entry) error {
 	}
 }
 
-// Checkpoint adds a checkpoint of the current head now (if a chain is
-// open and moved since its last checkpoint).
+// Checkpoint adds a checkpoint of the current head now, if a chain is
+// open (renewing its lease even if the head did not move).
 func (t *Trail) Checkpoint(ctx context.Context) error {
 	done := make(chan error, 1)
 	select {
@@ -188,8 +230,8 @@ func (t *Trail) Close() error {
 func (t *Trail) loop() {
 	defer close(t.stopped)
 	var tick <-chan time.Time
-	if t.cfg.CheckpointInterval > 0 {
-		ticker := time.NewTicker(t.cfg.CheckpointInterval)
+	if d := t.cfg.tick(); d > 0 {
+		ticker := time.NewTicker(d)
 		defer ticker.Stop()
 		tick = ticker.C
 	}
@@ -212,13 +254,20 @@ func (t *Trail) loop() {
 			}
 			t.commit(batch)
 		case <-tick:
-			if err := t.checkpoint(false); err != nil {
+			if !t.due() {
+				continue
+			}
+			if err := t.checkpoint(false, true); err != nil {
 				t.cfg.Log.Error("audit checkpoint failed; entries stay hash-chained but unsigned until one succeeds",
 					"store", t.store.String(), "error", err)
 			}
 		case done := <-t.ckReqs:
-			done <- t.checkpoint(false)
+			done <- t.checkpoint(false, true)
 		case <-t.closing:
+			if t.crash {
+				t.err = t.store.Close() // no final checkpoint; files (and locks) closed
+				return
+			}
 			for {
 				select {
 				case r := <-t.reqs:
@@ -230,7 +279,7 @@ func (t *Trail) loop() {
 			}
 			var errs []error
 			if t.chain != "" || len(t.pending) > 0 {
-				errs = append(errs, t.checkpoint(true))
+				errs = append(errs, t.checkpoint(true, false))
 			}
 			errs = append(errs, t.store.Close())
 			t.err = errors.Join(errs...)
@@ -275,15 +324,48 @@ func (t *Trail) commit(batch []*appendReq) {
 	if err != nil {
 		t.cfg.Log.Error("audit store write failed; chain abandoned, a new one starts with the next entry",
 			"store", t.store.String(), "chain", t.chain, "durable_seq", t.seq, "error", err)
-		if t.seq > t.ckSeq {
-			t.pending = append(t.pending, Head{Chain: t.chain, Seq: t.seq, Hash: t.head})
-		}
+		// Recorded as abandoned at its last durable head by the next
+		// checkpoint (the file stays locked until then, so no Sealer
+		// takes it meanwhile).
+		t.pending = append(t.pending, Head{Chain: t.chain, Seq: t.seq, Hash: t.head, Abandoned: true})
 		t.chain = ""
 		reply(err)
 		return
 	}
 	t.seq, t.head = seq, head
+	if t.ckSeq == 0 {
+		// A chain's first records are signed before they are acknowledged:
+		// so a chain whose signed head is still 0 acknowledged nothing, and
+		// emptying or deleting a chain that did always fails verification.
+		if err := t.checkpoint(false, false); err != nil {
+			reply(fmt.Errorf("audit: sign the chain's first records: %w", err))
+			return
+		}
+	}
 	reply(nil)
+	if t.cfg.CheckpointEvery > 0 && t.seq-t.ckSeq >= uint64(t.cfg.CheckpointEvery) {
+		if err := t.checkpoint(false, false); err != nil {
+			t.cfg.Log.Error("audit checkpoint failed; entries stay hash-chained but unsigned until one succeeds",
+				"store", t.store.String(), "error", err)
+		}
+	}
+}
+
+// due reports whether a timed checkpoint is due: the head moved and the
+// interval passed, half the lease passed (a heartbeat), or an abandoned
+// chain's head is still unrecorded.
+func (t *Trail) due() bool {
+	if len(t.pending) > 0 {
+		return true
+	}
+	if t.chain == "" {
+		return false
+	}
+	since := t.cfg.Now().Sub(t.ckAt)
+	if t.seq != t.ckSeq && t.cfg.CheckpointInterval > 0 && since >= t.cfg.CheckpointInterval-t.cfg.CheckpointInterval/10 {
+		return true
+	}
+	return t.cfg.Lease > 0 && since >= t.cfg.Lease/2-t.cfg.Lease/20
 }
 
 // open starts a new chain: the file (or prefix) first, then a checkpoint
@@ -304,16 +386,17 @@ func (t *Trail) open() error {
 		return err
 	}
 	t.pending = nil
-	t.chain, t.seq, t.head, t.ckSeq = chain, 0, Genesis, 0
+	t.chain, t.seq, t.head, t.ckSeq, t.ckAt = chain, 0, Genesis, 0, t.cfg.Now()
 	return nil
 }
 
-// checkpoint records the open chain's head if it moved (and, when
-// closing, marks it closed).
-func (t *Trail) checkpoint(closing bool) error {
+// checkpoint records the open chain's head if it moved, or always when
+// renew is set (a heartbeat renewing the lease); when closing, it marks
+// the chain closed.
+func (t *Trail) checkpoint(closing, renew bool) error {
 	var heads []Head
 	heads = append(heads, t.pending...)
-	if t.chain != "" && (closing || t.seq != t.ckSeq) {
+	if t.chain != "" && (closing || renew || t.seq != t.ckSeq) {
 		heads = append(heads, Head{Chain: t.chain, Seq: t.seq, Hash: t.head, Closed: closing})
 	}
 	if len(heads) == 0 {
@@ -329,7 +412,7 @@ func (t *Trail) checkpoint(closing bool) error {
 		return err
 	}
 	t.pending = nil
-	t.ckSeq = t.seq
+	t.ckSeq, t.ckAt = t.seq, t.cfg.Now()
 	return nil
 }
 

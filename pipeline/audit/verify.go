@@ -63,6 +63,9 @@ type Report struct {
 	// Unsigned counts records after the last signed head of their chain:
 	// hash-chained, but a cut there is not detectable yet.
 	Unsigned int
+	// Segments has one entry per chain (one writing process's segment of
+	// the trail), registered or present, sorted by chain.
+	Segments []Segment
 	// Problems are failures, in the order found: the first is the first
 	// bad place. Empty means the trail verified.
 	Problems []Problem
@@ -73,18 +76,104 @@ type Report struct {
 // OK reports whether the trail verified.
 func (r *Report) OK() bool { return len(r.Problems) == 0 }
 
+// Segment is what Verify found for one chain: the part of the trail one
+// writing process wrote.
+type Segment struct {
+	Chain string `json:"chain"`
+	// Where is its file, or its object prefix on S3.
+	Where string `json:"where"`
+	// State is how it ended: StateOpen (its writer runs, or died and the
+	// segment is not sealed yet), StateClosed, StateSealed (after its
+	// writer's crash), StateAbandoned (after a failed write) or
+	// StateUnregistered (no checkpoint names it).
+	State string `json:"state"`
+	// SignedSeq is the last head a checkpoint signed, Checkpoint the
+	// checkpoint that signed it first.
+	SignedSeq  uint64 `json:"signed_seq"`
+	Checkpoint uint64 `json:"checkpoint,omitempty"`
+	// SealedBy names the writer that sealed it (StateSealed).
+	SealedBy string `json:"sealed_by,omitempty"`
+	// Records is how many records verified.
+	Records int `json:"records"`
+	// Signed counts those at or below SignedSeq: a signature vouches for
+	// them.
+	Signed int `json:"signed"`
+	// Unsigned counts those after SignedSeq: hash-chained only, so their
+	// removal from the end would go unnoticed. Expected in an open
+	// segment; a failure in a closed or sealed one. In an abandoned
+	// segment they were never acknowledged.
+	Unsigned int `json:"unsigned"`
+	// Missing counts the records up to SignedSeq that are not there, or
+	// did not verify: cut off, emptied, deleted or damaged.
+	Missing int `json:"missing"`
+	// OK: no problem names this segment.
+	OK bool `json:"ok"`
+}
+
 type mark struct {
 	hash  string
 	ckSeq uint64
 }
 
 type chainState struct {
-	marks     map[uint64]mark
-	maxSeq    uint64
-	maxCk     uint64
-	closed    bool
-	closedSeq uint64
+	marks  map[uint64]mark
+	maxSeq uint64 // the highest signed head
+	maxCk  uint64 // the checkpoint that signed it first
+	// How the chain ended: "" while open, else StateClosed, StateSealed
+	// or StateAbandoned, at termSeq, by the checkpoint termCk.
+	term     string
+	termSeq  uint64
+	termCk   uint64
+	sealedBy string
 }
+
+// fold applies one signed head to the chain's state and returns what is
+// wrong with it ("" if nothing).
+func (st *chainState) fold(h Head, ck *Checkpoint) string {
+	if m, ok := st.marks[h.Seq]; ok && m.hash != h.Hash {
+		return fmt.Sprintf("checkpoint #%d disagrees with checkpoint #%d on this head", ck.Seq, m.ckSeq)
+	}
+	if _, ok := st.marks[h.Seq]; !ok {
+		st.marks[h.Seq] = mark{hash: h.Hash, ckSeq: ck.Seq}
+	}
+	if h.Abandoned {
+		// A writer records abandonment at its last durable head, which a
+		// Sealer may have sealed at or past already (a write that failed
+		// for the writer may have landed): never past an end.
+		switch {
+		case st.term == "":
+			st.term, st.termSeq, st.termCk = StateAbandoned, h.Seq, ck.Seq
+		case h.Seq > st.termSeq:
+			return fmt.Sprintf("checkpoint #%d moves a chain that was %s at seq %d", ck.Seq, st.term, st.termSeq)
+		}
+		if h.Seq > st.maxSeq {
+			st.maxSeq, st.maxCk = h.Seq, ck.Seq
+		}
+		return ""
+	}
+	var what string
+	switch {
+	case st.term == StateAbandoned && h.Sealed && h.Seq >= st.termSeq:
+		// Sealed past the abandoned head: the write that failed landed.
+	case st.term != "" && h.Seq != st.termSeq:
+		what = fmt.Sprintf("checkpoint #%d moves a chain that was %s at seq %d", ck.Seq, st.term, st.termSeq)
+	case h.Seq < st.maxSeq:
+		what = fmt.Sprintf("checkpoint #%d moves the head back from seq %d", ck.Seq, st.maxSeq)
+	}
+	if h.Seq > st.maxSeq {
+		st.maxSeq, st.maxCk = h.Seq, ck.Seq
+	}
+	if (h.Closed || h.Sealed) && (st.term == "" || st.term == StateAbandoned) {
+		st.term, st.termSeq, st.termCk = h.State(), h.Seq, ck.Seq
+		if h.Sealed {
+			st.sealedBy = ck.Writer
+		}
+	}
+	return what
+}
+
+// ended reports whether no record may follow termSeq.
+func (st *chainState) ended() bool { return st.term == StateClosed || st.term == StateSealed }
 
 // Verify checks a trail: every checkpoint's form, hash, signature and
 // link to the one before; every record's form, hash, seq and link; every
@@ -165,24 +254,8 @@ func Verify(ctx context.Context, r Reader, opts VerifyOptions) (*Report, error) 
 				st = &chainState{marks: map[uint64]mark{}}
 				states[h.Chain] = st
 			}
-			if m, ok := st.marks[h.Seq]; ok && m.hash != h.Hash {
-				fail(Problem{Where: l.Where, Line: l.N, Chain: h.Chain, Seq: h.Seq,
-					What: fmt.Sprintf("checkpoint #%d disagrees with checkpoint #%d on this head", c.Seq, m.ckSeq)})
-			}
-			if st.closed && h.Seq != st.closedSeq {
-				fail(Problem{Where: l.Where, Line: l.N, Chain: h.Chain, Seq: h.Seq,
-					What: fmt.Sprintf("checkpoint #%d moves a chain that was closed at seq %d", c.Seq, st.closedSeq)})
-			}
-			if h.Seq < st.maxSeq {
-				fail(Problem{Where: l.Where, Line: l.N, Chain: h.Chain, Seq: h.Seq,
-					What: fmt.Sprintf("checkpoint #%d moves the head back from seq %d", c.Seq, st.maxSeq)})
-			}
-			st.marks[h.Seq] = mark{hash: h.Hash, ckSeq: c.Seq}
-			if h.Seq >= st.maxSeq {
-				st.maxSeq, st.maxCk = h.Seq, c.Seq
-			}
-			if h.Closed && !st.closed {
-				st.closed, st.closedSeq = true, h.Seq
+			if what := st.fold(h, c); what != "" {
+				fail(Problem{Where: l.Where, Line: l.N, Chain: h.Chain, Seq: h.Seq, What: what})
 			}
 		}
 		return nil
@@ -229,11 +302,23 @@ func Verify(ctx context.Context, r Reader, opts VerifyOptions) (*Report, error) 
 
 	for _, chain := range names {
 		st := states[chain]
-		if !present[chain] {
-			if st.maxSeq > 0 {
-				fail(Problem{Where: r.String(), Chain: chain, Seq: st.maxSeq,
-					What: fmt.Sprintf("chain is missing (deleted): checkpoint #%d signs its head at seq %d", st.maxCk, st.maxSeq)})
+		seg := Segment{Chain: chain, Where: chainWhere(r, chain), State: StateUnregistered}
+		if st != nil {
+			seg.State, seg.SignedSeq, seg.Checkpoint, seg.SealedBy = StateOpen, st.maxSeq, st.maxCk, st.sealedBy
+			if st.term != "" {
+				seg.State = st.term
 			}
+		}
+		if !present[chain] {
+			// A registered chain always has its file (or, on S3, its first
+			// object) before its registration is written.
+			seg.Missing = int(st.maxSeq)
+			what := fmt.Sprintf("segment is missing (deleted): registered in a checkpoint, but its file or objects are gone; checkpoint #%d signs its head at seq %d", st.maxCk, st.maxSeq)
+			if st.maxSeq == 0 {
+				what = "segment is missing (deleted): registered in a checkpoint, but its file or objects are gone"
+			}
+			fail(Problem{Where: seg.Where, Chain: chain, Seq: st.maxSeq, What: what})
+			rep.Segments = append(rep.Segments, seg)
 			continue
 		}
 		rep.Chains++
@@ -241,9 +326,16 @@ func Verify(ctx context.Context, r Reader, opts VerifyOptions) (*Report, error) 
 		if err != nil {
 			return nil, err
 		}
-		if st != nil && n > st.maxSeq {
-			rep.Unsigned += int(n - st.maxSeq)
+		seg.Records = int(n)
+		if st != nil {
+			seg.Signed = int(min(n, st.maxSeq))
+			seg.Missing = int(st.maxSeq - min(n, st.maxSeq))
+			if n > st.maxSeq {
+				seg.Unsigned = int(n - st.maxSeq)
+				rep.Unsigned += seg.Unsigned
+			}
 		}
+		rep.Segments = append(rep.Segments, seg)
 	}
 	if o, ok := r.(interface {
 		Overwrites(context.Context) ([]Problem, error)
@@ -254,7 +346,30 @@ func Verify(ctx context.Context, r Reader, opts VerifyOptions) (*Report, error) 
 		}
 		rep.Problems = append(rep.Problems, ps...)
 	}
+	bad := map[string]bool{}
+	for _, p := range rep.Problems {
+		bad[p.Chain] = true
+		if p.Chain == "" {
+			// An S3 object written over names its chain by key only.
+			for i := range rep.Segments {
+				if strings.HasPrefix(p.Where, rep.Segments[i].Where) {
+					bad[rep.Segments[i].Chain] = true
+				}
+			}
+		}
+	}
+	for i := range rep.Segments {
+		rep.Segments[i].OK = !bad[rep.Segments[i].Chain]
+	}
 	return rep, nil
+}
+
+// chainWhere names a chain's file or object prefix, for messages.
+func chainWhere(r Reader, chain string) string {
+	if w, ok := r.(interface{ ChainWhere(string) string }); ok {
+		return w.ChainWhere(chain)
+	}
+	return r.String() + " chain " + chain
 }
 
 var errStop = errors.New("stop")
@@ -301,8 +416,16 @@ func verifyChain(ctx context.Context, r Reader, chain string, st *chainState, re
 			if m, ok := st.marks[rec.Seq]; ok && m.hash != rec.Hash {
 				return fail(l, rec.Seq, fmt.Sprintf("differs from the head signed in checkpoint #%d (the chain was rewritten)", m.ckSeq))
 			}
-			if st.closed && rec.Seq > st.closedSeq {
-				return fail(l, rec.Seq, fmt.Sprintf("record after the chain was closed at seq %d (appended)", st.closedSeq))
+			if st.ended() && rec.Seq > st.termSeq {
+				how := "closed"
+				if st.term == StateSealed {
+					how = "sealed after its writer's crash"
+				}
+				return fail(l, rec.Seq, fmt.Sprintf("record after the chain was %s at seq %d (checkpoint #%d): appended later", how, st.termSeq, st.termCk))
+			}
+			if st.term == StateAbandoned && rec.Seq == st.termSeq+1 {
+				rep.Notes = append(rep.Notes, Problem{Where: l.Where, Line: l.N, Chain: chain, Seq: rec.Seq,
+					What: fmt.Sprintf("records from here follow the head where the writer abandoned the chain after a failed write (checkpoint #%d): never acknowledged", st.termCk)})
 			}
 		}
 		e, err := rec.DecodeEntry()
@@ -325,7 +448,7 @@ func verifyChain(ctx context.Context, r Reader, chain string, st *chainState, re
 		return last, nil
 	}
 	if where == "" {
-		where = chain
+		where = chainWhere(r, chain)
 	}
 	switch {
 	case st == nil && last == 0:

@@ -6,8 +6,8 @@
 //     ConsentChecker: a patient whose latest consent says denied never
 //     reaches a model.
 //   - Service: setting and reading consent on behalf of a caller
-//     (authorized and audited), and routing encounters to human
-//     documentation (index/human/<id>), with a webhook to the clinic.
+//     (authorized and audited). Where an opted-out patient's encounters
+//     go is package human (the human documentation queue).
 package consent
 
 import (
@@ -16,7 +16,6 @@ import (
 	"fmt"
 	"log/slog"
 	"sort"
-	"strings"
 	"time"
 
 	"github.com/clinscribe/clinscribe/pipeline/access"
@@ -114,44 +113,31 @@ func (c *Store) Append(ctx context.Context, rec Consent) (Consent, error) {
 	return rec, encounter.ErrConflict
 }
 
-// Notifier tells the clinic's systems about an event (package webhook).
-type Notifier interface {
-	Notify(ctx context.Context, typ string, data map[string]string) error
-}
-
-// Service sets and reads consent for callers and keeps the human
-// documentation queue.
+// Service sets and reads consent for callers.
 type Service struct {
-	consents  *Store
-	encounter *encounter.Store
-	vault     *storage.Vault
-	guard     *access.Guard
-	notifier  Notifier
-	log       *slog.Logger
-	now       func() time.Time
+	consents *Store
+	guard    *access.Guard
+	log      *slog.Logger
+	now      func() time.Time
 }
 
 // Deps are a Service's collaborators, all required but Now (nil: time.Now).
 type Deps struct {
-	Consents   *Store
-	Encounters *encounter.Store
-	Vault      *storage.Vault
-	Guard      *access.Guard
-	Notifier   Notifier
-	Log        *slog.Logger
-	Now        func() time.Time
+	Consents *Store
+	Guard    *access.Guard
+	Log      *slog.Logger
+	Now      func() time.Time
 }
 
 // New returns a Service.
 func New(d Deps) (*Service, error) {
-	if d.Consents == nil || d.Encounters == nil || d.Vault == nil || d.Guard == nil || d.Notifier == nil || d.Log == nil {
-		return nil, errors.New("consent.New: consents, encounters, vault, guard, notifier and log are required")
+	if d.Consents == nil || d.Guard == nil || d.Log == nil {
+		return nil, errors.New("consent.New: consents, guard and log are required")
 	}
 	if d.Now == nil {
 		d.Now = time.Now
 	}
-	return &Service{consents: d.Consents, encounter: d.Encounters, vault: d.Vault, guard: d.Guard,
-		notifier: d.Notifier, log: d.Log, now: d.Now}, nil
+	return &Service{consents: d.Consents, guard: d.Guard, log: d.Log, now: d.Now}, nil
 }
 
 // Set records a patient's AI-processing choice. Patients set their own;
@@ -198,46 +184,4 @@ func (s *Service) Get(ctx context.Context, who access.Who, patientRef string) (C
 // processing (for intake, which decides where a submission goes).
 func (s *Service) AIAllowed(ctx context.Context, patientRef string) (bool, error) {
 	return s.consents.AIAllowed(ctx, patientRef)
-}
-
-// RouteToHuman marks an encounter for human documentation: its inputs
-// never reach a model, the human queue lists it, the clinic is notified.
-// Running it again (the reconciler after a crash) finishes what is missing.
-func (s *Service) RouteToHuman(ctx context.Context, meta *encounter.Meta, actor string) error {
-	if err := s.guard.Record(ctx, audit.Entry{Event: audit.EventHumanRouted, Actor: actor, Role: "system",
-		PatientRef: meta.PatientRef, EncounterID: meta.ID, Result: string(phi.CodeConsentDenied)}); err != nil {
-		return err
-	}
-	if _, err := s.encounter.AppendEvent(ctx, meta.ID, encounter.Event{Kind: encounter.EvHumanRouted, Actor: actor, Role: "system",
-		At: s.now().UTC(), Reason: string(phi.CodeConsentDenied)}, nil); err != nil {
-		return phi.Wrap(err, phi.CodeStorage, "human routing could not be stored")
-	}
-	if err := s.vault.Put(ctx, encounter.HumanKey(meta.ID), strings.NewReader(""), storage.Overwrite); err != nil {
-		return phi.Wrap(err, phi.CodeStorage, "human queue could not be updated")
-	}
-	if err := s.encounter.MarkClosed(ctx, meta.ID); err != nil {
-		return phi.Wrap(err, phi.CodeStorage, "open marker not cleared")
-	}
-	return s.notifier.Notify(ctx, "encounter.human_documentation", map[string]string{"encounter_id": meta.ID, "reason": string(phi.CodeConsentDenied)})
-}
-
-// HumanQueue lists encounters waiting for human documentation.
-func (s *Service) HumanQueue(ctx context.Context) ([]string, error) {
-	keys, err := s.vault.List(ctx, encounter.HumanPrefix)
-	if err != nil {
-		return nil, phi.Wrap(err, phi.CodeStorage, "human queue unavailable")
-	}
-	ids := make([]string, 0, len(keys))
-	for _, k := range keys {
-		if id, ok := encounter.IDAfter(k, encounter.HumanPrefix); ok {
-			ids = append(ids, id)
-		}
-	}
-	return ids, nil
-}
-
-// HumanRouted reports whether the encounter went to human documentation.
-func (s *Service) HumanRouted(ctx context.Context, id string) bool {
-	ok, err := storage.Exists(ctx, s.vault.Store(), encounter.HumanKey(id))
-	return err == nil && ok
 }

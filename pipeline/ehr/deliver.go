@@ -293,6 +293,19 @@ func (x *Deliverer) Deliver(ctx context.Context, encounterID string, version int
 	switch st.Status {
 	case encounter.DraftFinal, encounter.DraftAmended:
 		del.Want = "current"
+	case encounter.DraftSuperseded:
+		if st.SignedBy == "" {
+			_ = x.d.Vault.Delete(ctx, markerKey(encounterID, version))
+			return phi.Permanentf(phi.CodeConflict, "version %d was superseded unsigned: only signed versions are written back", version)
+		}
+		// Signed, then superseded by a later signature before this ran: it
+		// is written back as it was signed (the later one replaces it).
+		signed := *st
+		signed.Status = encounter.DraftFinal
+		if draft.Parent != 0 {
+			signed.Status = encounter.DraftAmended
+		}
+		st, del.Want = &signed, "current"
 	case encounter.DraftEnteredInError:
 		del.Want = "entered-in-error"
 	default:
@@ -454,7 +467,8 @@ func (j *job) run(ctx context.Context) error {
 scan:
 	for v := j.draft.Version - 1; v >= 1; v-- {
 		s := j.states[v]
-		if s == nil || (s.Status != encounter.DraftFinal && s.Status != encounter.DraftAmended) {
+		signed := s != nil && (s.Signed() || s.Status == encounter.DraftSuperseded && s.SignedBy != "")
+		if !signed {
 			continue
 		}
 		var d Delivery

@@ -13,7 +13,16 @@
 //	                                   written only by its own stage
 //	encounters/<id>/transcript.json    Transcript, written once
 //	encounters/<id>/draft/v000001.json Draft versions, each written once
+//	encounters/<id>/lifecycle/...      lifecycle events (signatures,
+//	                                   rejections, human documentation,
+//	                                   regeneration requests), append-only
 //	index/open/<id>                    marker while the pipeline is not finished
+//	index/by-{provider,patient,day}/…  write-once worklist entries (IndexKeys)
+//
+// keys.go spells every key. Summarize says where an encounter is (a
+// worklist phase and a sentence) from its stage statuses, version numbers
+// and events; Fold computes each version's status (superseded once a
+// later version is signed).
 //
 // Records that must exist once (meta, transcript, a draft version) are
 // written CreateOnly: a task retried after a crash finds its earlier write

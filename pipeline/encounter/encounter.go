@@ -30,6 +30,9 @@ type Stage string
 const (
 	StageTranscribe Stage = "transcribe"
 	StageSummarize  Stage = "summarize"
+	// StageRegenerate makes a new AI draft version on request (after a
+	// rejection or a transcript fix); it is not part of the normal run.
+	StageRegenerate Stage = "regenerate"
 )
 
 // Stages lists the stages in pipeline order.

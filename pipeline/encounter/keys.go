@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Every object key clinscribe writes is spelled here and nowhere else.
@@ -23,7 +24,10 @@ import (
 //	encounters/<id>/aggregate.json               link to the de-identified record
 //	encounters/<id>/ehr/v000001.json             EHR write-back state of a version (package ehr)
 //	index/open/<id>                              open marker while work is left
-//	index/human/<id>                             waiting for human documentation
+//	index/human/<id>                             waiting for human documentation: HumanEntry
+//	index/by-provider/<b32(provider)>/<ts>_<id>  worklist entry per clinician, written once at submit
+//	index/by-patient/<ref>/<ts>_<id>             worklist entry per patient, written once at submit
+//	index/by-day/<yyyy-mm-dd>/<ts>_<id>          worklist entry per day of submission, written once
 //	index/reviews/open/<case>                    open review cases
 //	index/idempotency/<hmac>                     idempotency records
 //	index/ehr/<id>.v000001                       open EHR write-back requests (package ehr)
@@ -32,6 +36,7 @@ import (
 //	certificates/by-encounter/<id>.json          certificate of an encounter
 //	patients/<ref>/consent/000001.json           consent history, append-only
 //	webhooks/<event>.json                        webhook events
+//	webhooks/deliveries/<yyyy-mm-dd>/<ts>_<event>_<endpoint>  delivery log, one per attempt
 //	system/pseudonym-key                         the pseudonym secret
 //	aggregate/records/<record>                   de-identified records (package aggregate)
 
@@ -43,6 +48,13 @@ const (
 	OpenReviewPrefix  = "index/reviews/open/"
 	IdempotencyPrefix = "index/idempotency/"
 	EHRRequestPrefix  = "index/ehr/"
+	// ByProviderPrefix, ByPatientPrefix and ByDayPrefix hold the worklist
+	// entries (see IndexKeys).
+	ByProviderPrefix = "index/by-provider/"
+	ByPatientPrefix  = "index/by-patient/"
+	ByDayPrefix      = "index/by-day/"
+	// DeliveriesPrefix holds the webhook delivery log.
+	DeliveriesPrefix = "webhooks/deliveries/"
 	// PseudonymSecretKey holds the secret behind patient pseudonyms and
 	// idempotency records.
 	PseudonymSecretKey = "system/pseudonym-key"
@@ -114,6 +126,70 @@ func ConsentKey(patientRef string, seq int) string {
 
 // WebhookEventKey is a stored webhook event.
 func WebhookEventKey(eventID string) string { return "webhooks/" + eventID + ".json" }
+
+// WebhookDeliveryKey is one attempt to deliver a webhook event to an
+// endpoint (the delivery log), sorted by day and time.
+func WebhookDeliveryKey(at time.Time, eventID, endpoint string) string {
+	at = at.UTC()
+	return DeliveriesPrefix + at.Format(DayLayout) + "/" + at.Format(entryTimeLayout) + "_" + eventID + "_" + endpoint
+}
+
+// DayLayout names a day in index keys.
+const DayLayout = "2006-01-02"
+
+// entryTimeLayout is fixed-width, so index entries sort by time.
+const entryTimeLayout = "20060102T150405.000000000Z"
+
+// IndexEntry is the last part of a worklist index key: the submission time
+// then the encounter ID, so entries sort by time, ties broken by ID.
+func IndexEntry(createdAt time.Time, id string) string {
+	return createdAt.UTC().Format(entryTimeLayout) + "_" + id
+}
+
+// ParseIndexEntry splits an index entry (or a key ending in one) into its
+// time and encounter ID.
+func ParseIndexEntry(key string) (time.Time, string, bool) {
+	entry := key[strings.LastIndex(key, "/")+1:]
+	ts, id, ok := strings.Cut(entry, "_")
+	if !ok {
+		return time.Time{}, "", false
+	}
+	// The ID itself holds an underscore ("enc_..."): cut at the first one.
+	if !ValidID(id) {
+		return time.Time{}, "", false
+	}
+	at, err := time.Parse(entryTimeLayout, ts)
+	if err != nil {
+		return time.Time{}, "", false
+	}
+	return at, id, true
+}
+
+// ProviderIndexPrefix lists a clinician's encounters. Clinician IDs may hold
+// characters object keys do not allow (":", "@"), so the ID is spelled in
+// lower-case base32.
+func ProviderIndexPrefix(providerID string) string {
+	return ByProviderPrefix + strings.ToLower(idEncoding.EncodeToString([]byte(providerID))) + "/"
+}
+
+// PatientIndexPrefix lists a patient's encounters by pseudonymous reference.
+func PatientIndexPrefix(patientRef string) string { return ByPatientPrefix + patientRef + "/" }
+
+// DayIndexPrefix lists the encounters submitted on a day (UTC).
+func DayIndexPrefix(day time.Time) string { return ByDayPrefix + day.UTC().Format(DayLayout) + "/" }
+
+// IndexKeys are the worklist entries of an encounter: per clinician, per
+// patient and per day of submission. They are written once, after the
+// encounter's Meta (its commit point), and hold nothing but their key; the
+// state shown in a worklist is read from the encounter itself.
+func IndexKeys(m *Meta) []string {
+	entry := IndexEntry(m.CreatedAt, m.ID)
+	return []string{
+		ProviderIndexPrefix(m.ProviderID) + entry,
+		PatientIndexPrefix(m.PatientRef) + entry,
+		DayIndexPrefix(m.CreatedAt) + entry,
+	}
+}
 
 // SplitKey parses an object key under EncountersPrefix into the encounter
 // ID and the rest of the key ("meta.json", "input/audio", ...).

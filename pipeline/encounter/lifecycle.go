@@ -22,6 +22,16 @@ const (
 	EvReviewRequested EventKind = "review_requested" // a patient asked for human review
 	EvReviewDecided   EventKind = "review_decided"   // a reviewer decided
 	EvHumanRouted     EventKind = "human_routed"     // sent to human documentation (AI opt-out)
+	// EvHumanAssigned names the clinician who documents an encounter by
+	// hand (AssignedTo); the latest one stands. Routing assigns the
+	// encounter's own clinician without an event.
+	EvHumanAssigned EventKind = "human_assigned"
+	// EvHumanDocumented closes the human documentation queue item: a
+	// human-authored version (Version) was signed.
+	EvHumanDocumented EventKind = "human_documented"
+	// EvRegenerateRequested asks the AI for a new draft version (Version:
+	// the number it will have), after a rejection or a transcript fix.
+	EvRegenerateRequested EventKind = "regenerate_requested"
 	// EvDeletionStarted orders a deletion among the lifecycle's events:
 	// after it, nothing more may happen to the encounter (a signature
 	// racing with the deletion is refused). EvDeletionAbandoned lifts it
@@ -58,6 +68,7 @@ type Event struct {
 	Reason        string    `json:"reason,omitempty"`
 	CaseID        string    `json:"case_id,omitempty"`
 	Decision      string    `json:"decision,omitempty"`
+	AssignedTo    string    `json:"assigned_to,omitempty"` // EvHumanAssigned: the clinician
 }
 
 // ErrConflict means the lifecycle changed under a writer too often.
@@ -122,19 +133,30 @@ type VersionState struct {
 	SignedAt    time.Time   `json:"signed_at,omitzero"`
 	Attestation string      `json:"attestation,omitempty"`
 	UnderReview bool        `json:"under_review"`
+	// SupersededBy is the signed version that replaced this one (set with
+	// status superseded).
+	SupersededBy int `json:"superseded_by,omitempty"`
 }
 
+// Signed reports whether the version stands signed (final or amended).
+func (v *VersionState) Signed() bool { return v.Status == DraftFinal || v.Status == DraftAmended }
+
 // Fold computes each version's state from the drafts and the events.
-// Rules: every version starts preliminary; a signature makes the AI's own
-// version final and a clinician-edited version amended; rejection applies to
-// preliminary versions; entered-in-error to signed ones; a version is under
-// review while a patient's review case on it is open.
+// Rules: every version starts preliminary; a signature makes a version
+// made from scratch (by the AI, or written by a clinician for human
+// documentation) final and an edit of another version amended; rejection
+// applies to preliminary versions; entered-in-error to signed ones; a
+// version is under review while a patient's review case on it is open.
+// Once a later version stands signed, every earlier version that was
+// signed or still preliminary is superseded by it: it is kept, but it is
+// no longer the note (and no longer waits for a signature). Retracting the
+// later version (entered in error) makes the earlier signed one stand again.
 func Fold(drafts []*Draft, evs []Event) map[int]*VersionState {
 	st := map[int]*VersionState{}
 	edited := map[int]bool{}
 	for _, d := range drafts {
 		st[d.Version] = &VersionState{Version: d.Version, Status: DraftPreliminary}
-		edited[d.Version] = d.Parent != 0 || !strings.HasPrefix(d.CreatedBy, "ai:")
+		edited[d.Version] = d.Parent != 0
 	}
 	openCases := map[string]int{}
 	for _, ev := range evs {
@@ -153,7 +175,7 @@ func Fold(drafts []*Draft, evs []Event) map[int]*VersionState {
 				v.Status = DraftRejected
 			}
 		case EvEnteredInError:
-			if v != nil && (v.Status == DraftFinal || v.Status == DraftAmended) {
+			if v != nil && v.Signed() {
 				v.Status = DraftEnteredInError
 			}
 		case EvReviewRequested:
@@ -167,14 +189,46 @@ func Fold(drafts []*Draft, evs []Event) map[int]*VersionState {
 			v.UnderReview = true
 		}
 	}
+	if current := CurrentSigned(st); current > 0 {
+		for version, v := range st {
+			if version < current && (v.Signed() || v.Status == DraftPreliminary) {
+				v.Status, v.SupersededBy = DraftSuperseded, current
+			}
+		}
+	}
 	return st
+}
+
+// CurrentSigned is the latest version that stands signed (final or
+// amended), or 0: the note as it stands.
+func CurrentSigned(states map[int]*VersionState) int {
+	current := 0
+	for version, v := range states {
+		if v.Signed() && version > current {
+			current = version
+		}
+	}
+	return current
+}
+
+// PendingAfter lists the preliminary versions newer than version (the
+// amendments waiting for a signature), oldest first.
+func PendingAfter(states map[int]*VersionState, version int) []int {
+	var out []int
+	for v, st := range states {
+		if v > version && st.Status == DraftPreliminary {
+			out = append(out, v)
+		}
+	}
+	sort.Ints(out)
+	return out
 }
 
 // LastSigned returns when the latest signature still standing (a final or
 // amended version) was given; ok is false if no version stands signed.
 func LastSigned(states map[int]*VersionState) (at time.Time, ok bool) {
 	for _, st := range states {
-		if (st.Status == DraftFinal || st.Status == DraftAmended) && st.SignedAt.After(at) {
+		if st.Signed() && st.SignedAt.After(at) {
 			at = st.SignedAt
 		}
 	}

@@ -22,8 +22,25 @@ func TestFold(t *testing.T) {
 		{"AIDraftIsPreliminary", []*encounter.Draft{v1}, nil, map[int]encounter.DraftStatus{1: encounter.DraftPreliminary}, nil},
 		{"SignedAIDraftIsFinal", []*encounter.Draft{v1}, []encounter.Event{{Kind: encounter.EvSigned, Version: 1, Actor: "dr-okafor", At: t0}},
 			map[int]encounter.DraftStatus{1: encounter.DraftFinal}, nil},
+		// Once v2 is signed, v1 is superseded: no longer "preliminary for
+		// ever" (issue 14).
 		{"SignedEditIsAmended", []*encounter.Draft{v1, v2}, []encounter.Event{{Kind: encounter.EvSigned, Version: 2, Actor: "dr-okafor", At: t0}},
-			map[int]encounter.DraftStatus{1: encounter.DraftPreliminary, 2: encounter.DraftAmended}, nil},
+			map[int]encounter.DraftStatus{1: encounter.DraftSuperseded, 2: encounter.DraftAmended}, nil},
+		{"SignedThenAmendedSupersedes", []*encounter.Draft{v1, v2}, []encounter.Event{
+			{Kind: encounter.EvSigned, Version: 1, At: t0}, {Kind: encounter.EvSigned, Version: 2, At: t0.Add(time.Hour)}},
+			map[int]encounter.DraftStatus{1: encounter.DraftSuperseded, 2: encounter.DraftAmended}, nil},
+		{"PendingAmendmentLeavesSignedNote", []*encounter.Draft{v1, v2}, []encounter.Event{{Kind: encounter.EvSigned, Version: 1, At: t0}},
+			map[int]encounter.DraftStatus{1: encounter.DraftFinal, 2: encounter.DraftPreliminary}, nil},
+		{"RetractedAmendmentRestoresSignedNote", []*encounter.Draft{v1, v2}, []encounter.Event{
+			{Kind: encounter.EvSigned, Version: 1, At: t0}, {Kind: encounter.EvSigned, Version: 2, At: t0.Add(time.Hour)},
+			{Kind: encounter.EvEnteredInError, Version: 2}},
+			map[int]encounter.DraftStatus{1: encounter.DraftFinal, 2: encounter.DraftEnteredInError}, nil},
+		{"RejectedStaysRejected", []*encounter.Draft{v1, {Version: 2, CreatedBy: "ai:offline"}}, []encounter.Event{
+			{Kind: encounter.EvRejected, Version: 1}, {Kind: encounter.EvSigned, Version: 2, At: t0}},
+			map[int]encounter.DraftStatus{1: encounter.DraftRejected, 2: encounter.DraftFinal}, nil},
+		{"HandWrittenNoteSignedIsFinal", []*encounter.Draft{{Version: 1, CreatedBy: "dr-okafor"}}, []encounter.Event{
+			{Kind: encounter.EvSigned, Version: 1, At: t0}},
+			map[int]encounter.DraftStatus{1: encounter.DraftFinal}, nil},
 		{"RejectOnlyPreliminary", []*encounter.Draft{v1}, []encounter.Event{
 			{Kind: encounter.EvSigned, Version: 1, At: t0}, {Kind: encounter.EvRejected, Version: 1}},
 			map[int]encounter.DraftStatus{1: encounter.DraftFinal}, nil},
@@ -61,6 +78,12 @@ func TestFold(t *testing.T) {
 		{Kind: encounter.EvSigned, Version: 1, Actor: "b", At: t0.Add(time.Hour)}})
 	if st[1].SignedBy != "a" || !st[1].SignedAt.Equal(t0) || st[1].Attestation != "I reviewed it." {
 		t.Fatalf("the first signature must stand: %+v", st[1])
+	}
+	// A superseded version keeps who signed it, and names what replaced it.
+	st = encounter.Fold([]*encounter.Draft{v1, v2}, []encounter.Event{
+		{Kind: encounter.EvSigned, Version: 1, Actor: "a", At: t0}, {Kind: encounter.EvSigned, Version: 2, Actor: "b", At: t0.Add(time.Hour)}})
+	if st[1].SignedBy != "a" || st[1].SupersededBy != 2 || encounter.CurrentSigned(st) != 2 {
+		t.Fatalf("superseded v1 = %+v, current %d", st[1], encounter.CurrentSigned(st))
 	}
 }
 

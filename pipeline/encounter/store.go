@@ -82,6 +82,20 @@ func (s *Store) OpenInput(ctx context.Context, in Input) (io.ReadCloser, error) 
 	return rc, err
 }
 
+// SeekInput opens an input's plaintext for reading at any offset (a
+// recording served with HTTP range requests).
+func (s *Store) SeekInput(ctx context.Context, in Input) (*storage.SeekReader, error) {
+	v, ok := s.vault.(*storage.Vault)
+	if !ok {
+		return nil, fmt.Errorf("encounter.SeekInput: the store does not encrypt")
+	}
+	r, err := v.OpenSeeker(ctx, in.Key, in.Size)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	return r, nil
+}
+
 // Begin marks a new encounter open before anything else of it is written
 // (again, with a fresh time, when a retried submission takes it over),
 // so that whatever a crash leaves of a submission (inputs without a Meta)
@@ -135,6 +149,34 @@ func (s *Store) Stage(ctx context.Context, id string, stage Stage) (StageStatus,
 	var st StageStatus
 	err := s.getJSON(ctx, stageKey(id, stage), &st)
 	return st, err
+}
+
+// StageStatuses are an encounter's stage statuses as a status view shows
+// them: a stage that does not apply is skipped, one never started pending;
+// a regeneration's status follows when one was ever asked for.
+func (s *Store) StageStatuses(ctx context.Context, meta *Meta) ([]StageStatus, error) {
+	applies := map[Stage]bool{}
+	for _, st := range meta.Stages() {
+		applies[st] = true
+	}
+	var out []StageStatus
+	for _, stage := range append(Stages[:len(Stages):len(Stages)], StageRegenerate) {
+		st, err := s.Stage(ctx, meta.ID, stage)
+		switch {
+		case stage == StageRegenerate && errors.Is(err, ErrNotFound):
+			continue
+		case stage == StageRegenerate:
+		case !applies[stage]:
+			st, err = StageStatus{Stage: stage, State: StateSkipped}, nil
+		case errors.Is(err, ErrNotFound):
+			st, err = StageStatus{Stage: stage, State: StatePending}, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("encounter.StageStatuses: %w", err)
+		}
+		out = append(out, st)
+	}
+	return out, nil
 }
 
 // PutTranscript stores the transcript once. If one is already stored (a

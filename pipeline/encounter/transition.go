@@ -35,7 +35,7 @@ func (s *Store) Transition(ctx context.Context, id string, ev Event,
 	if err != nil {
 		return ev, phi.Wrap(err, phi.CodeStorage, "drafts unavailable")
 	}
-	if len(drafts) == 0 && ev.Kind != EvHumanRouted {
+	if len(drafts) == 0 && ev.Kind != EvHumanRouted && ev.Kind != EvHumanAssigned {
 		return ev, phi.Permanentf(phi.CodeNotFound, "encounter %s has no draft yet", id)
 	}
 	recorded := false

@@ -29,6 +29,11 @@ const (
 	SystemEncounterID      = "urn:clinscribe:encounter"
 	SystemPatientID        = "urn:clinscribe:platform-patient-id"
 	SystemSHA256           = "urn:clinscribe:sha256"
+	// ExtensionNotInDraft carries the draft's "Not in the draft" list: what
+	// of the source the note does not cite, clinical content first, each
+	// with its segment, reason code and text. Not a modifier: a receiver
+	// that does not know it can ignore it.
+	ExtensionNotInDraft = "urn:clinscribe:fhir:StructureDefinition:not-in-draft"
 )
 
 // Input is what a rendering needs.
@@ -90,10 +95,20 @@ type docContext struct {
 	Encounter []reference `json:"encounter"`
 }
 
+// extension is a FHIR Extension (complex ones nest others).
+type extension struct {
+	URL          string      `json:"url"`
+	ValueString  string      `json:"valueString,omitempty"`
+	ValueCode    string      `json:"valueCode,omitempty"`
+	ValueInteger *int        `json:"valueInteger,omitempty"`
+	Extension    []extension `json:"extension,omitempty"`
+}
+
 type documentReference struct {
 	ResourceType  string       `json:"resourceType"`
 	ID            string       `json:"id"`
 	Meta          meta         `json:"meta"`
+	Extension     []extension  `json:"extension,omitempty"`
 	Status        string       `json:"status"`
 	DocStatus     string       `json:"docStatus"`
 	Type          concept      `json:"type"`
@@ -174,6 +189,29 @@ func fhirID(s string) string {
 
 func ts(t time.Time) string { return t.UTC().Format(time.RFC3339) }
 
+// notInDraft renders a draft's coverage as one complex extension:
+// "segments" and "cited" counts, then one "omission" per listed part of the
+// source (clinical content not used first), each with "segment", "part"
+// (when only a sentence of the segment), "reason" and "text".
+func notInDraft(c *encounter.Coverage) extension {
+	integer := func(n int) *int { return &n }
+	ext := extension{URL: ExtensionNotInDraft, Extension: []extension{
+		{URL: "segments", ValueInteger: integer(c.Segments)},
+		{URL: "cited", ValueInteger: integer(c.Cited)},
+	}}
+	for _, o := range c.Omissions() {
+		item := extension{URL: "omission", Extension: []extension{{URL: "segment", ValueString: o.Segment}}}
+		if o.Part > 0 {
+			item.Extension = append(item.Extension, extension{URL: "part", ValueInteger: integer(o.Part)})
+		}
+		item.Extension = append(item.Extension,
+			extension{URL: "reason", ValueCode: o.Reason},
+			extension{URL: "text", ValueString: o.Text})
+		ext.Extension = append(ext.Extension, item)
+	}
+	return ext
+}
+
 // Bundle renders the draft as a FHIR R4 collection Bundle (JSON).
 func Bundle(in Input) ([]byte, error) {
 	d := in.Draft
@@ -195,7 +233,7 @@ func Bundle(in Input) ([]byte, error) {
 	switch {
 	case in.State.Status == encounter.DraftEnteredInError || in.State.Status == encounter.DraftRejected:
 		status = "entered-in-error"
-	case in.Superseded:
+	case in.Superseded || in.State.Status == encounter.DraftSuperseded:
 		status = "superseded"
 	}
 	docStatus := string(in.State.Status)
@@ -204,6 +242,14 @@ func Bundle(in Input) ([]byte, error) {
 		docStatus = string(encounter.DraftPreliminary) // never finalized
 	case encounter.DraftEnteredInError:
 		docStatus = string(encounter.DraftFinal) // status carries the retraction
+	case encounter.DraftSuperseded: // status carries it; docStatus says how far it got
+		docStatus = string(encounter.DraftPreliminary)
+		if in.State.SignedBy != "" {
+			docStatus = string(encounter.DraftFinal)
+			if d.Parent != 0 {
+				docStatus = string(encounter.DraftAmended)
+			}
+		}
 	}
 	typ := coding(NoteType(d.Template))
 	authors := []reference{{Reference: "Device/" + devID, Display: d.Label.Provider + " " + d.Label.Model}}
@@ -233,6 +279,9 @@ func Bundle(in Input) ([]byte, error) {
 	}
 	if in.State.SignedBy != "" {
 		doc.Authenticator = &reference{Reference: "Practitioner/" + fhirID(in.State.SignedBy)}
+	}
+	if d.NotInDraft != nil {
+		doc.Extension = []extension{notInDraft(d.NotInDraft)}
 	}
 	if d.Parent != 0 {
 		doc.RelatesTo = []relatesTo{{Code: "replaces", Target: reference{Reference: "DocumentReference/" + fhirID(fmt.Sprintf("%s-v%d", in.EncounterID, d.Parent))}}}
@@ -273,5 +322,15 @@ func Bundle(in Input) ([]byte, error) {
 	}
 	b := bundle{ResourceType: "Bundle", Type: "collection", Timestamp: ts(stamp),
 		Entry: []bundleEntry{{Resource: doc}, {Resource: prov}, {Resource: dev}}}
+	if d.Human() {
+		// Written by a clinician (human documentation): no AI device, no AI
+		// provenance, no AIAST label; the clinician is the author.
+		doc.Author = []reference{{Reference: "Practitioner/" + fhirID(d.CreatedBy)}}
+		doc.Description = "Clinician-authored note (no AI was used), not yet signed"
+		if in.State.SignedBy != "" {
+			doc.Description = fmt.Sprintf("Clinician-authored note (no AI was used), signed by %s at %s", in.State.SignedBy, ts(in.State.SignedAt))
+		}
+		b.Entry = []bundleEntry{{Resource: doc}}
+	}
 	return json.MarshalIndent(b, "", "  ")
 }

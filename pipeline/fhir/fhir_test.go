@@ -30,6 +30,14 @@ func sampleDraft() *encounter.Draft {
 			PromptVersion: "soap@1+9531b025", InputSHA256: "d84a04425b0f4db59476fd8a50f1a081ffac60224fa138c09d8388c3688bcca4",
 			Method: "offline-extractive", Notice: "Offline extractive draft (simulated AI).", GeneratedAt: t0},
 		CreatedAt: t0, CreatedBy: "ai:offline",
+		NotInDraft: &encounter.Coverage{
+			ClinicalNotUsed: []encounter.Omission{{Segment: "seg-0003", Text: "No wheezing.", Reason: encounter.ReasonClinical}},
+			NotUsed: []encounter.Omission{
+				{Segment: "seg-0001", Text: "Hi, good morning.", Reason: encounter.ReasonSmallTalk},
+				{Segment: "seg-0005", Part: 2, Text: "Hey computer, next field.", Reason: encounter.ReasonCommand},
+			},
+			Segments: 5, Cited: 3,
+		},
 	}
 	d.ComputeContentHash()
 	return d
@@ -98,6 +106,15 @@ func TestBundleShape(t *testing.T) {
 	if doc["resourceType"] != "DocumentReference" || doc["docStatus"] != "final" {
 		t.Fatalf("doc = %v", doc)
 	}
+	// "Not in the draft" rides along as an extension a receiver can ignore,
+	// clinical content not used first.
+	ext := doc["extension"].([]any)[0].(map[string]any)
+	parts := ext["extension"].([]any)
+	first := parts[2].(map[string]any)["extension"].([]any)
+	if ext["url"] != fhir.ExtensionNotInDraft || len(parts) != 5 ||
+		first[1].(map[string]any)["valueCode"] != encounter.ReasonClinical || first[2].(map[string]any)["valueString"] != "No wheezing." {
+		t.Fatalf("not-in-draft extension = %v", ext)
+	}
 	sec := doc["meta"].(map[string]any)["security"].([]any)[0].(map[string]any)
 	if sec["code"] != "AIAST" || sec["system"] != fhir.SystemObservationValue {
 		t.Fatalf("security = %v", sec)
@@ -110,4 +127,52 @@ func TestBundleShape(t *testing.T) {
 	if diff := cmp.Diff([]string{"author", "verifier"}, roles); diff != "" {
 		t.Fatalf("provenance agents: %s", diff)
 	}
+}
+
+// A note a clinician wrote by hand is not rendered as AI output; a
+// superseded version keeps a valid docStatus and says it is superseded.
+func TestBundleHumanAndSuperseded(t *testing.T) {
+	t.Parallel()
+	decode := func(in fhir.Input) []map[string]any {
+		t.Helper()
+		b, err := fhir.Bundle(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var bun struct {
+			Entry []struct{ Resource map[string]any }
+		}
+		if err := json.Unmarshal(b, &bun); err != nil {
+			t.Fatal(err)
+		}
+		var out []map[string]any
+		for _, e := range bun.Entry {
+			out = append(out, e.Resource)
+		}
+		return out
+	}
+	t.Run("Human", func(t *testing.T) {
+		d := sampleDraft()
+		d.Label, d.CreatedBy = encounter.Label{Method: encounter.MethodHuman, GeneratedAt: d.CreatedAt}, "dr-brandt"
+		res := decode(fhir.Input{EncounterID: d.EncounterID, PatientID: "p1", Draft: d,
+			State: encounter.VersionState{Version: 1, Status: encounter.DraftFinal, SignedBy: "dr-brandt", SignedAt: d.CreatedAt}})
+		if len(res) != 1 || res[0]["resourceType"] != "DocumentReference" {
+			t.Fatalf("resources = %v", res)
+		}
+		if sec := res[0]["meta"].(map[string]any)["security"]; sec != nil && len(sec.([]any)) != 0 {
+			t.Errorf("a hand-written note carries security labels %v", sec)
+		}
+		authors := res[0]["author"].([]any)
+		if len(authors) != 1 || authors[0].(map[string]any)["reference"] != "Practitioner/dr-brandt" {
+			t.Errorf("authors = %v", authors)
+		}
+	})
+	t.Run("Superseded", func(t *testing.T) {
+		d := sampleDraft()
+		res := decode(fhir.Input{EncounterID: d.EncounterID, PatientID: "p1", Draft: d, Superseded: true,
+			State: encounter.VersionState{Version: 1, Status: encounter.DraftSuperseded, SignedBy: "dr-okafor", SignedAt: d.CreatedAt}})
+		if res[0]["status"] != "superseded" || res[0]["docStatus"] != "final" {
+			t.Errorf("status %v, docStatus %v; want superseded, final", res[0]["status"], res[0]["docStatus"])
+		}
+	})
 }

@@ -68,7 +68,7 @@ func (s *Service) SetLegalHold(ctx context.Context, who access.Who, id string, h
 		return nil, err
 	}
 	if !access.ValidCode(reason) {
-		return nil, phi.Permanentf(phi.CodeInvalidInput, "reason must be a matter or case reference code ([A-Za-z0-9._:@-])")
+		return nil, reasonError(HoldReasons, "a matter or case reference code such as matter-2026-17")
 	}
 	h := LegalHold{EncounterID: id, Hold: hold, Reason: reason, SetBy: who.ID, At: s.now().UTC()}
 	e := who.Entry(audit.EventLegalHold, meta)
@@ -145,7 +145,7 @@ func (s *Service) Delete(ctx context.Context, who access.Who, id, reason string)
 		return nil, err
 	}
 	if !access.ValidCode(reason) {
-		return nil, phi.Permanentf(phi.CodeInvalidInput, "reason must be a short code such as patient-request or duplicate")
+		return nil, reasonError(DeletionReasons, "a short code")
 	}
 	held, err := s.holds.Held(ctx, id)
 	if err != nil {
@@ -232,6 +232,11 @@ func (s *Service) Delete(ctx context.Context, who access.Who, id, reason string)
 		return nil, phi.Wrap(err, phi.CodeStorage, "the encounter key could not be destroyed; nothing was deleted")
 	}
 	s.removeObjects(ctx, id)
+	// Its worklist entries hold no content but name it; a worklist skips
+	// entries whose encounter is gone, should this be cut short.
+	if err := s.store.Unindex(ctx, meta); err != nil {
+		s.log.Warn("worklist entries of a deleted encounter not removed", "encounter_id", id, "error", err)
+	}
 	s.log.Info("encounter deleted", "encounter_id", id, "request_id", who.RequestID)
 	return cert, nil
 }

@@ -3,6 +3,7 @@ package review
 import (
 	"context"
 	"errors"
+	"slices"
 	"sort"
 	"strings"
 
@@ -45,6 +46,22 @@ func (c *Cases) Open(ctx context.Context) ([]ReviewCase, error) {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].DueAt.Before(out[j].DueAt) })
 	return out, nil
+}
+
+// OpenFor lists the encounters with an open case a reviewer may take:
+// assigned to them, or to no one yet (a worklist).
+func (c *Cases) OpenFor(ctx context.Context, reviewer string) ([]string, error) {
+	open, err := c.Open(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var ids []string
+	for _, rc := range open {
+		if (rc.AssignedTo == "" || rc.AssignedTo == reviewer) && !slices.Contains(ids, rc.EncounterID) {
+			ids = append(ids, rc.EncounterID)
+		}
+	}
+	return ids, nil
 }
 
 // Encounter returns the encounter of an open case.

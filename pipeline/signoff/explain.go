@@ -6,7 +6,6 @@ import (
 	"github.com/clinscribe/clinscribe/pipeline/access"
 	"github.com/clinscribe/clinscribe/pipeline/audit"
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
-	"github.com/clinscribe/clinscribe/pipeline/phi"
 )
 
 // Evidence is a source segment a sentence rests on.
@@ -47,14 +46,17 @@ func (s *Service) Explain(ctx context.Context, who access.Who, id string, versio
 	if err != nil {
 		return nil, err
 	}
-	t, err := s.store.Transcript(ctx, id)
+	t, err := s.transcript(ctx, meta)
 	if err != nil {
-		return nil, phi.Wrap(err, phi.CodeStorage, "transcript unavailable")
+		return nil, err
 	}
 	ex := &Explanation{EncounterID: id, Version: dv.Version, Label: dv.Label, Method: dv.Label.Method}
-	for _, sec := range dv.Sections {
+	for _, sec := range dv.stored.Sections {
 		for _, sent := range sec.Sentences {
 			es := ExplainedSentence{Section: sec.Title, Text: sent.Text, Flags: sent.Flags, Evidence: []Evidence{}}
+			if who.Role == access.RolePatient {
+				es.Flags = nil // review markers are for clinicians and reviewers
+			}
 			for _, segID := range sent.Evidence {
 				if seg, ok := t.Segment(segID); ok {
 					es.Evidence = append(es.Evidence, Evidence{SegmentID: seg.ID, Speaker: seg.Speaker, Heading: seg.Heading,

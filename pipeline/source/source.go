@@ -124,6 +124,9 @@ func Sentences(text string) []string {
 		if c == '.' && isAbbreviation(text[start:i]) {
 			continue
 		}
+		if c == '.' && isListMarker(text[start:i]) {
+			continue // "1. Fatigue ..." is one sentence, number and all
+		}
 		if s := strings.TrimSpace(text[start:j]); s != "" {
 			out = append(out, s)
 		}
@@ -134,6 +137,48 @@ func Sentences(text string) []string {
 		out = append(out, s)
 	}
 	return out
+}
+
+// isListMarker reports whether a sentence so far is only a list number
+// ("1", " 12").
+func isListMarker(before string) bool {
+	b := strings.TrimSpace(before)
+	if b == "" || len(b) > 2 {
+		return false
+	}
+	for i := 0; i < len(b); i++ {
+		if b[i] < '0' || b[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// dialogueRE matches a transcript line "Speaker: what they said".
+var dialogueRE = regexp.MustCompile(`^\s*([A-Z][A-Za-z .'()-]{0,40}?)\s*:\s*(.*)$`)
+
+// FromDialogue makes one segment per speaker turn of a dialogue written one
+// turn per line, "Doctor: ..." / "Patient: ..." (a transcript exported as
+// text, or a test corpus). A line without a speaker label continues the
+// turn before it.
+func FromDialogue(text string) []encounter.Segment {
+	var segs []encounter.Segment
+	for _, line := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		if m := dialogueRE.FindStringSubmatch(line); m != nil && !IsHeading(m[1]) {
+			segs = append(segs, encounter.Segment{ID: encounter.SegmentID(len(segs) + 1), Speaker: strings.TrimSpace(m[1]), Text: strings.TrimSpace(m[2])})
+			continue
+		}
+		if len(segs) == 0 {
+			segs = append(segs, encounter.Segment{ID: encounter.SegmentID(1), Text: line})
+			continue
+		}
+		segs[len(segs)-1].Text += " " + line
+	}
+	return segs
 }
 
 // isAbbreviation looks at the word just before a period.

@@ -3,14 +3,17 @@ package webhook
 import (
 	"context"
 	"crypto/rand"
+	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"regexp"
 	"time"
 
+	"github.com/clinscribe/clinscribe/pipeline/access"
 	"github.com/clinscribe/clinscribe/pipeline/audit"
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
 	"github.com/clinscribe/clinscribe/pipeline/phi"
@@ -31,7 +34,9 @@ type Notifier struct {
 	vault     *storage.Vault
 	queue     Queue
 	audit     *audit.Logger
+	guard     *access.Guard
 	client    *http.Client
+	log       *slog.Logger
 	now       func() time.Time
 }
 
@@ -41,6 +46,8 @@ type NotifierDeps struct {
 	Vault  *storage.Vault
 	Queue  Queue
 	Audit  *audit.Logger
+	Guard  *access.Guard // refuses (and audits) reading the delivery log
+	Log    *slog.Logger
 	Client *http.Client
 	Now    func() time.Time
 }
@@ -48,8 +55,8 @@ type NotifierDeps struct {
 // NewNotifier returns a Notifier for the configured endpoints, each checked
 // (name, URL, a loadable secret).
 func NewNotifier(endpoints []Endpoint, d NotifierDeps) (*Notifier, error) {
-	if d.Vault == nil || d.Queue == nil || d.Audit == nil {
-		return nil, errors.New("webhook.NewNotifier: vault, queue and audit are required")
+	if d.Vault == nil || d.Queue == nil || d.Audit == nil || d.Guard == nil || d.Log == nil {
+		return nil, errors.New("webhook.NewNotifier: vault, queue, audit, guard and log are required")
 	}
 	for i, ep := range endpoints {
 		if ep.Name == "" || ep.URL == "" {
@@ -65,12 +72,26 @@ func NewNotifier(endpoints []Endpoint, d NotifierDeps) (*Notifier, error) {
 	if d.Now == nil {
 		d.Now = time.Now
 	}
-	return &Notifier{endpoints: endpoints, vault: d.Vault, queue: d.Queue, audit: d.Audit, client: d.Client, now: d.Now}, nil
+	return &Notifier{endpoints: endpoints, vault: d.Vault, queue: d.Queue, audit: d.Audit, guard: d.Guard,
+		client: d.Client, log: d.Log, now: d.Now}, nil
 }
 
 // Notify stores an event and enqueues its delivery to every endpoint that
 // subscribes to its type. Data must hold IDs and codes only.
 func (n *Notifier) Notify(ctx context.Context, typ string, data map[string]string) error {
+	return n.notify(ctx, NewEventID(), typ, data)
+}
+
+// NotifyOnce is Notify for an event that stands for one fact (draft
+// version 1 of an encounter is ready): its ID is derived from the type and
+// fact, so telling it again (a retried stage) stores nothing new and
+// re-sends the same event ID, which receivers drop as a duplicate.
+func (n *Notifier) NotifyOnce(ctx context.Context, typ, fact string, data map[string]string) error {
+	sum := sha256.Sum256([]byte("clinscribe/webhook/v1\x00" + typ + "\x00" + fact))
+	return n.notify(ctx, "wh_"+hex.EncodeToString(sum[:12]), typ, data)
+}
+
+func (n *Notifier) notify(ctx context.Context, id, typ string, data map[string]string) error {
 	var targets []string
 	for _, ep := range n.endpoints {
 		if ep.Wants(typ) {
@@ -80,8 +101,12 @@ func (n *Notifier) Notify(ctx context.Context, typ string, data map[string]strin
 	if len(targets) == 0 {
 		return nil
 	}
-	ev := Event{ID: NewEventID(), Type: typ, Created: n.now().UTC(), Data: data}
-	if err := storage.PutJSON(ctx, n.vault, encounter.WebhookEventKey(ev.ID), ev, storage.CreateOnly); err != nil {
+	ev := Event{ID: id, Type: typ, Created: n.now().UTC(), Data: data}
+	// An event stored before (NotifyOnce told again) is queued again: its
+	// first telling may have stopped before the queue; the task ID and the
+	// event ID make a second delivery a duplicate receivers can drop.
+	err := storage.PutJSON(ctx, n.vault, encounter.WebhookEventKey(ev.ID), ev, storage.CreateOnly)
+	if err != nil && !errors.Is(err, storage.ErrExists) {
 		return phi.Wrap(err, phi.CodeStorage, "notification could not be stored")
 	}
 	for _, name := range targets {
@@ -127,7 +152,18 @@ func (n *Notifier) DeliverStored(ctx context.Context, eventID, endpoint string) 
 	if err != nil {
 		return phi.Wrap(err, phi.CodeInternal, "webhook event could not be encoded")
 	}
-	if err := Deliver(ctx, n.client, *ep, ev.ID, ev.Type, body, n.now()); err != nil {
+	started := n.now()
+	status, err := Deliver(ctx, n.client, *ep, ev.ID, ev.Type, body, started)
+	d := Delivery{EventID: ev.ID, Type: ev.Type, Endpoint: ep.Name, EncounterID: ev.Data["encounter_id"],
+		At: started.UTC(), Status: status, Outcome: OutcomeDelivered, LatencyMS: n.now().Sub(started).Milliseconds()}
+	switch {
+	case errors.Is(err, ErrPermanent):
+		d.Outcome = OutcomeRefused
+	case err != nil:
+		d.Outcome = OutcomeFailed
+	}
+	n.logDelivery(ctx, d)
+	if err != nil {
 		if errors.Is(err, ErrPermanent) {
 			return phi.WrapPermanent(err, phi.CodeProviderRejected, "webhook receiver refused the event")
 		}

@@ -46,7 +46,7 @@ func TestDeliverClassifiesAnswers(t *testing.T) {
 	defer srv.Close()
 	ep := webhook.Endpoint{Name: "ehr", URL: srv.URL, Secret: "k"}
 	now := time.Now()
-	if err := webhook.Deliver(context.Background(), srv.Client(), ep, "wh_1", "review.decided", []byte(`{}`), now); err != nil {
+	if code, err := webhook.Deliver(context.Background(), srv.Client(), ep, "wh_1", "review.decided", []byte(`{}`), now); err != nil || code != http.StatusOK {
 		t.Fatal(err)
 	}
 	if err := webhook.Verify([]byte("k"), gotBody, got.Header.Get(webhook.HeaderSignature), now, time.Minute); err != nil {
@@ -56,11 +56,11 @@ func TestDeliverClassifiesAnswers(t *testing.T) {
 		t.Fatal("no event ID header")
 	}
 	status = http.StatusServiceUnavailable
-	if err := webhook.Deliver(context.Background(), srv.Client(), ep, "wh_1", "t", []byte(`{}`), now); err == nil || errors.Is(err, webhook.ErrPermanent) {
+	if code, err := webhook.Deliver(context.Background(), srv.Client(), ep, "wh_1", "t", []byte(`{}`), now); err == nil || errors.Is(err, webhook.ErrPermanent) || code != status {
 		t.Fatalf("503: err = %v, want retryable", err)
 	}
 	status = http.StatusGone
-	if err := webhook.Deliver(context.Background(), srv.Client(), ep, "wh_1", "t", []byte(`{}`), now); !errors.Is(err, webhook.ErrPermanent) {
+	if code, err := webhook.Deliver(context.Background(), srv.Client(), ep, "wh_1", "t", []byte(`{}`), now); !errors.Is(err, webhook.ErrPermanent) || code != status {
 		t.Fatalf("410: err = %v, want permanent", err)
 	}
 }

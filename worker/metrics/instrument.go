@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/hibiken/asynq"
@@ -74,49 +73,14 @@ func (m *Metrics) ObserveCall(c ai.CallStat) {
 
 var _ ai.CallObserver = (*Metrics)(nil)
 
-// InstrumentSink returns a Sink that times every append. It also remembers
-// whether the most recent append failed, which the readiness check reads
-// (see Sink.LastAppendError).
-func (m *Metrics) InstrumentSink(s audit.Sink) *Sink {
-	return &Sink{next: s, m: m}
-}
-
-// Sink is an instrumented audit.Sink.
-type Sink struct {
-	next audit.Sink
-	m    *Metrics
-
-	mu      sync.Mutex
-	lastErr error
-}
-
-var _ audit.Sink = (*Sink)(nil)
-
-// Append implements audit.Sink.
-func (s *Sink) Append(ctx context.Context, e audit.Entry) error {
-	start := time.Now()
-	err := s.next.Append(ctx, e)
+// ObserveAppend implements audit.AppendObserver: the audit logger reports
+// how long each append took to become durable.
+func (m *Metrics) ObserveAppend(elapsed time.Duration, err error) {
 	outcome := OutcomeOK
 	if err != nil {
 		outcome = OutcomeError
 	}
-	s.m.auditAppend.WithLabelValues(outcome).Observe(time.Since(start).Seconds())
-	s.mu.Lock()
-	s.lastErr = err
-	s.mu.Unlock()
-	return err
+	m.auditAppend.WithLabelValues(outcome).Observe(elapsed.Seconds())
 }
 
-// Close implements audit.Sink.
-func (s *Sink) Close() error { return s.next.Close() }
-
-// Unwrap returns the decorated sink.
-func (s *Sink) Unwrap() audit.Sink { return s.next }
-
-// LastAppendError is the error of the most recent append, nil if it
-// succeeded or none was made.
-func (s *Sink) LastAppendError() error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.lastErr
-}
+var _ audit.AppendObserver = (*Metrics)(nil)

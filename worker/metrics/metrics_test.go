@@ -153,16 +153,19 @@ type failingSink struct{ err error }
 func (f *failingSink) Append(context.Context, audit.Entry) error { return f.err }
 func (f *failingSink) Close() error                              { return nil }
 
-func TestInstrumentSink(t *testing.T) {
+// The audit logger reports each append, and its outcome, to the metrics.
+func TestObserveAppend(t *testing.T) {
 	t.Parallel()
 	m := metrics.New()
-	inner := &failingSink{}
-	s := m.InstrumentSink(inner)
-	_ = s.Append(context.Background(), audit.Entry{})
-	inner.err = errors.New("disk full")
-	_ = s.Append(context.Background(), audit.Entry{})
-	if s.LastAppendError() == nil {
-		t.Fatal("last error not kept")
+	sink := &failingSink{}
+	log := audit.NewLogger(sink, "s", "w", nil, audit.WithObserver(m))
+	e := audit.Entry{Event: audit.EventView, Actor: "dr-a", Role: "provider", Result: "ok"}
+	if err := log.Log(context.Background(), e); err != nil {
+		t.Fatal(err)
+	}
+	sink.err = errors.New("disk full")
+	if err := log.Log(context.Background(), e); err == nil {
+		t.Fatal("append error swallowed")
 	}
 	for _, want := range []string{
 		`clinscribe_audit_append_duration_seconds_count{outcome="ok"} 1`,

@@ -138,6 +138,8 @@ func Generate(split string, n int) []Doc {
 		seed = 0x4E1D0
 	case "fresh":
 		seed = 0xF4E54
+	case "train":
+		seed = 0x7A66E5
 	}
 	g := &gen{r: rand.New(rand.NewPCG(seed, seed^0x9E3779B97F4A7C15)), split: split, pools: poolsFor(split)}
 	var tpls []template
@@ -151,7 +153,10 @@ func Generate(split string, n int) []Doc {
 	}
 	var docs []Doc
 	for i := range n {
-		tp := tpls[i%len(tpls)]
+		tp := tpls[i%max(1, len(tpls))]
+		if split == "train" {
+			tp = trainingTemplate(i)
+		}
 		b := &builder{}
 		var kn *deid.Known
 		tp.fn(g, b, &kn)

@@ -14,6 +14,9 @@ type pools struct {
 }
 
 func poolsFor(split string) *pools {
+	if split == "train" {
+		return trainPools()
+	}
 	if split == "fresh" {
 		return &pools{
 			femaleFirst: strings.Fields("Temperance Ainsley Roisin Valentina Marisol Ifeoma Kalinda Henrike Yevgenia Margarethe Consolata Blessing Aurelie Nadezhda Xochitl Iolanthe Keziah Oriana Sunniva Philomena"),

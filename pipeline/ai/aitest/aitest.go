@@ -373,6 +373,24 @@ func checkDraft(t *testing.T, tmpl *prompts.Template, segs []encounter.Segment, 
 	if n == 0 {
 		t.Errorf("%s: empty draft from a full note", tmpl.ID)
 	}
+	// Coverage, for every provider: each segment cited or listed whole
+	// with a reason (a question counts as cited through its cited answer).
+	cov := res.NotInDraft
+	if cov == nil {
+		t.Fatalf("%s: the gateway returned no coverage", tmpl.ID)
+	}
+	listed := 0
+	for _, o := range cov.Omissions() {
+		if o.Reason == "" || strings.TrimSpace(o.Text) == "" || !ids[o.Segment] {
+			t.Errorf("%s: omission without reason, text or known segment: %+v", tmpl.ID, o)
+		}
+		if o.Part == 0 {
+			listed++
+		}
+	}
+	if cov.Segments != len(segs) || cov.Cited+listed != len(segs) {
+		t.Errorf("%s: %d segments cited + %d listed, of %d (coverage says %d)", tmpl.ID, cov.Cited, listed, len(segs), cov.Segments)
+	}
 }
 
 func checkTranscript(t *testing.T, segs []encounter.Segment, words []string) {

@@ -3,15 +3,18 @@ package offline
 import (
 	"context"
 	"regexp"
-	"sort"
 	"strings"
 
 	"github.com/clinscribe/clinscribe/pipeline/ai"
+	"github.com/clinscribe/clinscribe/pipeline/ai/coverage"
+	"github.com/clinscribe/clinscribe/pipeline/ai/factcheck"
+	"github.com/clinscribe/clinscribe/pipeline/ai/spoken"
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
 	"github.com/clinscribe/clinscribe/pipeline/source"
 	"github.com/clinscribe/clinscribe/prompts"
 )
 
+// category is the clinical part a sentence belongs to.
 type category int
 
 const (
@@ -22,185 +25,321 @@ const (
 	catPlan
 )
 
-var headingCategory = map[string]category{
-	"cc": catSubjective, "chief complaint": catSubjective, "reason for visit": catSubjective,
-	"hpi": catSubjective, "history of present illness": catSubjective, "history": catSubjective,
-	"interval history": catSubjective, "subjective": catSubjective, "ros": catSubjective,
-	"review of systems": catSubjective, "pmh": catSubjective, "past medical history": catSubjective,
-	"psh": catSubjective, "past surgical history": catSubjective, "medications": catSubjective,
-	"meds": catSubjective, "current medications": catSubjective, "allergies": catSubjective,
-	"social history": catSubjective, "family history": catSubjective, "sh": catSubjective, "fh": catSubjective,
-	"objective": catObjective, "vitals": catObjective, "vital signs": catObjective, "exam": catObjective,
-	"physical exam": catObjective, "pe": catObjective, "physical examination": catObjective,
-	"labs": catObjective, "results": catObjective, "data": catObjective, "imaging": catObjective,
-	"s": catSubjective, "o": catObjective, "a": catAssessment, "p": catPlan,
-	"assessment": catAssessment, "impression": catAssessment, "diagnosis": catAssessment, "diagnoses": catAssessment,
-	"plan": catPlan, "disposition": catPlan, "follow-up": catPlan, "follow up": catPlan,
-	"patient instructions": catPlan, "instructions": catPlan, "counseling": catPlan, "orders": catPlan,
-	// "assessment and plan" headings are split by keywords below.
-}
+// slot refines a category for templates with several sections of a kind.
+type slot string
 
-type cue struct {
-	cat    category
-	weight int
-	re     *regexp.Regexp
-}
-
-func words(ws ...string) *regexp.Regexp {
-	return regexp.MustCompile(`(?i)\b(?:` + strings.Join(ws, "|") + `)\b`)
-}
-
-var cues = []cue{
-	{catObjective, 3, regexp.MustCompile(`\b\d{2,3}/\d{2,3}\b`)}, // blood pressure
-	{catObjective, 3, words(`blood pressure`, `heart rate`, `pulse`, `temperature`, `temp`, `oxygen`, `o2 sat\w*`, `spo2`,
-		`saturation`, `respiratory rate`, `weight`, `weighs`, `bmi`, `exam\w*`, `auscultation`, `lungs?`, `heart sounds?`,
-		`murmur`, `tender\w*`, `swelling`, `swollen`, `range of motion`, `a1c`, `lab\w*`, `x-?ray`, `mri`, `ct scan`,
-		`results?`, `tympanic`, `erythema\w*`, `palpation`, `reflexes`, `bulging`, `wheez\w*`, `crackles`, `rales`,
-		`afebrile`, `febrile`, `urine`, `urinalysis`, `dipstick`, `leukocytes`, `nitrites`, `culture`, `swab`, `rapid (?:strep|test)`, `mg/dl`, `mmol`, `bpm`, `degrees`, `straight leg raise`, `strength`, `sensation`,
-		`looks? (?:red|clear|normal|inflamed)`, `sounds? clear`, `no (?:rash|edema|distress)`, `vitals?`)},
-	{catAssessment, 4, words(`assessment`, `diagnos\w+`, `impression`, `likely`, `most likely`, `consistent with`,
-		`suspect\w*`, `looks like`, `sounds like`, `i think (?:this|it|you)`, `probably`, `rule out`, `differential`,
-		`viral`, `bacterial`, `well[- ]controlled`, `uncontrolled`, `not controlled`, `at goal`, `above goal`,
-		`improving`, `worsening`, `stable`, `strain`, `sprain`, `infection`, `otitis`, `bronchitis`, `pneumonia`,
-		`hypertension`, `diabetes`, `sinusitis`, `pharyngitis`, `syndrome`, `disorder`)},
-	{catPlan, 4, words(`plan`, `prescrib\w+`, `start(?:ing)?`, `continue`, `increase`, `decrease`, `stop`, `discontinue`,
-		`refill`, `follow[- ]up`, `come back`, `return`, `recheck`, `re-?check`, `refer\w*`, `order\w*`, `schedul\w+`,
-		`recommend\w*`, `advised?`, `take`, `taking`, `twice (?:a|per) day`, `daily`, `once a day`, `every \d+ hours`,
-		`as needed`, `prn`, `we'll`, `we will`, `i'm going to`, `i will`, `i'd like you to`, `you should`, `make sure`,
-		`physical therapy`, `vaccine`, `counsel\w*`, `ibuprofen`, `acetaminophen`, `amoxicillin`, `lisinopril`,
-		`metformin`, `in (?:one|two|three|four|six|\d+) (?:days?|weeks?|months?)`, `call (?:us|the office|if)`,
-		`go to the (?:er|emergency)`)},
-	{catPlan, 2, regexp.MustCompile(`(?i)\b\d+(?:\.\d+)?\s?(?:mg|mcg|ml|units?)\b`)},
-	{catSubjective, 3, words(`reports?`, `complain\w*`, `denies`, `has had`, `have had`, `i've had`, `i've been`,
-		`i have been`, `i had`, `i feel`, `feeling`, `feels`, `started`, `since`, `for (?:about |the past |the last )?(?:a |one|two|three|four|five|six|seven|\d+) (?:days?|weeks?|months?|years?)`,
-		`pain`, `hurts?`, `aches?`, `cough\w*`, `fever`, `chills`, `nausea`, `vomit\w*`, `dizz\w*`, `tired`, `fatigue`,
-		`sleep\w*`, `headaches?`, `sore`, `runny`, `congest\w*`, `short(?:ness)? of breath`, `history of`,
-		`allerg\w+`, `smok\w+`, `drinks?`, `symptoms?`, `worse`, `better`, `night`, `morning`, `trouble`, `difficulty`)},
-}
-
-var (
-	smallTalkRE = regexp.MustCompile(`(?i)^(?:hi|hello|hey|good (?:morning|afternoon|evening)|thanks?|thank you|bye|goodbye|see you|nice to|how are you|take care|you're welcome|ok(?:ay)?|alright|all right|great|sure|yes|no|yeah|mm-?hmm)\b`)
-	adminRE     = regexp.MustCompile(`(?i)\b(?:date of birth|dob|birthday|confirm your|spell your|phone number|number on file|medical record|mrn|address|insurance|member id|social security|visit type|electronically signed|signed by|dictated by|provider:)`)
-	digitRE     = regexp.MustCompile(`\d`)
-	signatureRE = regexp.MustCompile(`^(?:Dr\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z]\.?)?\s+[A-Z][A-Za-z'-]+,\s*(?:MD|DO|NP|PA|PA-C|RN|FNP|APRN)\b`)
-	clinicianRE = regexp.MustCompile(`(?i)\b(?:dr|doctor|clinician|provider|physician|np|pa|nurse|md)\b`)
-	patientRE   = regexp.MustCompile(`(?i)\b(?:patient|pt|parent|mother|father|mom|dad|caregiver)\b`)
+const (
+	slotNone       slot = ""
+	slotComplaint  slot = "complaint"  // chief complaint
+	slotHistory    slot = "history"    // past history, medications, allergies, social, family
+	slotROS        slot = "ros"        // pertinent negatives and positives
+	slotData       slot = "data"       // labs, imaging, results
+	slotPrecaution slot = "precaution" // return precautions, warning signs, follow-up
 )
 
-// hints route a sentence among several sections of the same kind, by
-// section key. Keys without a hint take what no hinted section claims.
-var hints = map[string]*regexp.Regexp{
-	"chief_complaint":  words(`here (?:for|because|today)`, `came in`, `coming in`, `complain\w*`, `chief complaint`, `reason for`),
-	"history":          words(`history of`, `allerg\w+`, `smok\w+`, `drinks?`, `surgery`, `surgeries`, `family`, `takes`, `medications?`, `lives`, `works?`),
-	"ros":              words(`denies`, `no (?:fever|chills|chest pain|shortness)`),
-	"data":             words(`a1c`, `lab\w*`, `x-?ray`, `mri`, `ct`, `results?`, `cbc`, `mg/dl`, `mmol`, `culture`, `test(?:s|ed)?`),
-	"when_to_get_help": words(`call`, `return`, `come back`, `emergency`, `er`, `worse`, `urgent`, `follow[- ]up`, `if (?:it|you|the)`),
+// item is one sentence of the draft before it is placed in a section.
+type item struct {
+	text     string
+	evidence []string
+	cat      category
+	slot     slot
+	problem  int // 1-based problem of a problem-oriented assessment and plan; 0 none
+	order    int
+	patient  bool // said by the patient (dialogue)
+	avs      string
 }
 
-// headingSection maps note headings to hinted section keys directly.
-var headingSection = map[string]string{
-	"cc": "chief_complaint", "chief complaint": "chief_complaint", "reason for visit": "chief_complaint",
-	"pmh": "history", "past medical history": "history", "psh": "history", "past surgical history": "history",
-	"medications": "history", "meds": "history", "current medications": "history", "allergies": "history",
-	"social history": "history", "family history": "history", "sh": "history", "fh": "history",
-	"ros": "ros", "review of systems": "ros", "labs": "data", "results": "data", "data": "data", "imaging": "data",
+// turn is one sentence of the source with what the drafter needs to know.
+type turn struct {
+	seg      encounter.Segment
+	index    int // segment index
+	part     int // sentence index within the segment
+	text     string
+	question string // the question this sentence answers (first sentence of an answer), if any
+	qseg     string // that question's segment ID
+	role     role
+	reason   string // coverage.Classify
+	// prevHeading is the heading of the segment before (a note's first
+	// sentence under a heading follows another heading).
+	prevHeading string
 }
 
-type candidate struct {
-	text    string
-	segID   string
-	heading string
-	cat     category
-	score   int
-	order   int
+type role int
+
+const (
+	roleNone role = iota
+	roleClinician
+	rolePatient
+)
+
+var (
+	clinicianRE = regexp.MustCompile(`(?i)\b(?:dr|doctor|clinician|provider|physician|np|pa|nurse|md|do|resident|attending|practitioner|midwife|therapist|rn)\b`)
+	patientRE   = regexp.MustCompile(`(?i)\b(?:patient|pt|parent|mother|father|mom|dad|caregiver|wife|husband|son|daughter|spouse|partner|guardian|family)\b`)
+)
+
+func roleOf(speaker string) role {
+	switch {
+	case speaker == "":
+		return roleNone
+	case patientRE.MatchString(speaker):
+		return rolePatient
+	case clinicianRE.MatchString(speaker):
+		return roleClinician
+	}
+	return rolePatient // a named speaker who is not a clinician: the patient's side
 }
 
-// Summarize implements ai.Summarizer extractively.
+// Summarize implements ai.Summarizer: each source sentence is either
+// carried into the note (cleaned, in note style, citing its segments) or
+// left out for a reason coverage would give it; no clinical sentence is
+// left out.
 func (p *Provider) Summarize(ctx context.Context, req *ai.SummarizeRequest) (*ai.SummarizeResult, error) {
 	if err := p.wait(ctx); err != nil {
 		return nil, err
 	}
-	var cands []candidate
-	seen := map[string]bool{}
-	for _, seg := range req.Segments {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		for _, s := range source.Sentences(seg.Text) {
-			key := strings.ToLower(s)
-			if seen[key] {
-				continue
-			}
-			c, ok := classify(s, seg)
-			if !ok {
-				continue
-			}
-			seen[key] = true
-			c.order = len(cands)
-			cands = append(cands, c)
-		}
+	turns := readTurns(req.Segments)
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
-	sections := route(req.Template, cands, cmpInt(p.MaxPerSection, 15))
+	patientAudience := req.Template.Audience == "patient"
+	items := draftItems(turns, patientAudience)
+	sections := route(req.Template, items, p.MaxPerSection)
 	return &ai.SummarizeResult{Sections: sections, Model: Model, Method: Method, Notice: Notice}, nil
 }
 
-func cmpInt(a, b int) int {
-	if a > 0 {
-		return a
-	}
-	return b
-}
-
-// classify scores one sentence; ok is false for sentences a note would not
-// carry (small talk, questions, identity checks, fragments).
-func classify(s string, seg encounter.Segment) (candidate, bool) {
-	n := len(strings.Fields(s))
-	hasDigit := digitRE.MatchString(s)
-	switch {
-	case n < 3 && !hasDigit, n < 2:
-		return candidate{}, false
-	case strings.HasSuffix(s, "?"):
-		return candidate{}, false
-	case n < 8 && smallTalkRE.MatchString(s):
-		return candidate{}, false
-	case adminRE.MatchString(s), signatureRE.MatchString(s):
-		return candidate{}, false
-	}
-	var score [5]int
-	heading := seg.Heading
-	// Under a heading the clinician chose, the heading decides; cues only
-	// split a combined "Assessment and Plan".
-	if c, ok := headingCategory[heading]; ok {
-		return candidate{text: s, segID: seg.ID, heading: heading, cat: c, score: 10}, true
-	}
-	for _, c := range cues {
-		if m := len(c.re.FindAllStringIndex(s, 3)); m > 0 {
-			score[c.cat] += c.weight + m - 1
+// readTurns splits segments into sentences, each with the question it
+// answers and why coverage would leave it out.
+func readTurns(segs []encounter.Segment) []turn {
+	var out []turn
+	for i, seg := range segs {
+		parts := source.Sentences(seg.Text)
+		if len(parts) == 0 {
+			continue
+		}
+		q, qseg := "", ""
+		if i > 0 && strings.HasSuffix(strings.TrimSpace(segs[i-1].Text), "?") && (seg.Speaker == "" || seg.Speaker != segs[i-1].Speaker) {
+			prev := source.Sentences(segs[i-1].Text)
+			if len(prev) > 0 {
+				q, qseg = prev[len(prev)-1], segs[i-1].ID
+			}
+		}
+		for k, s := range parts {
+			t := turn{seg: seg, index: i, part: k, text: s, role: roleOf(seg.Speaker)}
+			if i > 0 {
+				t.prevHeading = segs[i-1].Heading
+			}
+			if k == 0 {
+				t.question, t.qseg = q, qseg
+			}
+			t.reason = coverage.Classify(s, t.question)
+			out = append(out, t)
 		}
 	}
-	switch {
-	case seg.Speaker == "":
-	case patientRE.MatchString(seg.Speaker):
-		score[catSubjective] += 2
-		score[catAssessment] -= 2 // patients report; clinicians assess
-		score[catPlan] -= 2
-	case clinicianRE.MatchString(seg.Speaker):
-		score[catSubjective] -= 1
-	}
-	best, bestScore := catNone, 0
-	// Ties go to the later category: a sentence with both a finding and a
-	// plan ("start lisinopril 10 mg since BP is 150/95") is a plan.
-	for c := catSubjective; c <= catPlan; c++ {
-		if score[c] >= bestScore && score[c] > 0 {
-			best, bestScore = c, score[c]
-		}
-	}
-	if best == catNone || bestScore < 3 {
-		return candidate{}, false
-	}
-	return candidate{text: s, segID: seg.ID, heading: heading, cat: best, score: bestScore}, true
+	return out
 }
 
+// draftItems turns the source sentences into draft sentences.
+func draftItems(turns []turn, patientAudience bool) []item {
+	var items []item
+	drafted := factcheck.NewSeen()
+	seenText := map[string]bool{}
+	problem := 0
+	inAP := false // under a combined assessment-and-plan heading, or after a problem opener
+	heading := ""
+	add := func(it item) {
+		key := strings.ToLower(strings.TrimSpace(it.text))
+		if it.text == "" || seenText[key] {
+			return
+		}
+		if drafted.Restates(it.text) {
+			return // coverage lists it as repeated
+		}
+		seenText[key] = true
+		drafted.Add(it.text)
+		it.order = len(items)
+		items = append(items, it)
+	}
+	for i := 0; i < len(turns); i++ {
+		t := turns[i]
+		if t.seg.Heading != heading {
+			// A note's problems live under one heading.
+			heading, problem, inAP = t.seg.Heading, 0, false
+		}
+		if t.reason != encounter.ReasonClinical {
+			continue
+		}
+		ev := []string{t.seg.ID}
+		text := t.text
+		// A short answer makes the question a pertinent negative or positive.
+		answered := false
+		if t.question != "" {
+			if it, rest, ok := answerItem(t, strings.TrimSpace(fillerRE.ReplaceAllString(t.text, " ")), patientAudience); ok {
+				add(it)
+				if rest == "" {
+					continue
+				}
+				text = rest
+				ev = []string{t.qseg, t.seg.ID}
+				answered = true
+			}
+		}
+		raw := text
+		text = clean(text)
+		composite := false
+		if t.question != "" && !answered && short(raw) {
+			// "About three days." answers "How long has this been going on?";
+			// so do "Rarely.", "No." and "Maybe two months?"
+			a := text
+			if a == "" {
+				a = strings.TrimSpace(spoken.Numbers(strings.Trim(fillerRE.ReplaceAllString(raw, " "), " ,")))
+			}
+			if a != "" && !onlyFillerAnswer(a) {
+				text = clean(t.question) + " " + capitalize(a)
+				ev = []string{t.qseg, t.seg.ID}
+				composite = true
+			}
+		}
+		// A clinician's question is drafted with its answer.
+		if text == "" || isQuestion(text) && !composite {
+			continue
+		}
+		if !composite && t.question == "" && fragment(text) && len(items) > 0 && items[len(items)-1].evidence[len(items[len(items)-1].evidence)-1] == t.seg.ID {
+			// A fragment ("One thirty-eight, one forty-two, like that.")
+			// finishes the sentence before it in the same turn.
+			last := &items[len(items)-1]
+			last.text = strings.TrimRight(last.text, ".!") + "; " + lowerFirst(style(text, t.role, patientAudience))
+			drafted.Add(last.text)
+			continue
+		}
+		// Problem-oriented assessment and plan.
+		opened := false
+		if n, label, rest, ok := problemOpener(text, t); ok {
+			if n > 0 {
+				problem = n
+			} else {
+				problem++
+			}
+			inAP = true
+			if rest == "" && label != "" {
+				// The problem's heading, even when its words were said before.
+				it := item{text: label, evidence: ev, cat: catAssessment, problem: problem, patient: t.role == rolePatient}
+				it.order = len(items)
+				items = append(items, it)
+				drafted.Add(label)
+				continue
+			}
+			if rest == "" {
+				continue
+			}
+			if label != "" && !strings.Contains(strings.ToLower(rest), strings.ToLower(label)) {
+				rest = label + ": " + lowerFirst(rest)
+			}
+			text = rest
+			opened = true
+		}
+		cat, sl := categorize(text, t, inAP)
+		if opened && cat != catPlan {
+			cat, sl = catAssessment, slotNone // what opens a problem assesses it
+		}
+		if cat == catNone {
+			cat = catSubjective // never dropped: a clinical sentence no rule places is history
+		}
+		prob := 0
+		if (cat == catAssessment || cat == catPlan) && sl != slotPrecaution {
+			prob = problem
+		}
+		styled := text
+		if !composite {
+			styled = style(text, t.role, patientAudience)
+		}
+		if label, ok := historyLabel[t.seg.Heading]; ok && t.part == 0 && (t.index == 0 || turns[i].prevHeading != t.seg.Heading) && !strings.Contains(strings.ToLower(styled), strings.ToLower(label)) {
+			// "Allergies: penicillin (hives)." keeps the heading that says what it is.
+			styled = label + ": " + lowerFirst(styled)
+		}
+		add(item{text: styled, evidence: ev, cat: cat, slot: sl, problem: prob, patient: t.role == rolePatient})
+	}
+	return items
+}
+
+// historyLabel names what a history line lists, for the sentence that
+// lost its heading to the note's segmentation.
+var historyLabel = map[string]string{
+	"allergies": "Allergies", "medications": "Medications", "meds": "Meds", "current medications": "Current medications",
+	"pmh": "PMH", "past medical history": "Past medical history", "psh": "PSH",
+	"past surgical history": "Past surgical history", "fh": "FH", "family history": "Family history",
+	"sh": "SH", "social history": "Social history",
+}
+
+func isQuestion(s string) bool { return strings.HasSuffix(strings.TrimSpace(s), "?") }
+
+func short(s string) bool { return len(strings.Fields(s)) <= 6 }
+
+// onlyFillerAnswer: "Okay." "Mm-hmm." answer nothing.
+func onlyFillerAnswer(s string) bool {
+	return coverage.Classify(s, "") == encounter.ReasonFiller && !noRE.MatchString(s) && !yesRE.MatchString(s)
+}
+
+// fragment reports whether a sentence is a few numbers with at most a
+// couple of words ("1000." "138, 142, like that."), which only make sense
+// with the sentence before them.
+func fragment(s string) bool {
+	ws := strings.Fields(s)
+	if len(ws) > 5 || !strings.ContainsAny(s, "0123456789") {
+		return false
+	}
+	letters := 0
+	for _, w := range ws {
+		if !strings.ContainsAny(w, "0123456789") {
+			letters++
+		}
+	}
+	return letters <= 3
+}
+
+var (
+	fillerRE = regexp.MustCompile(`(?i)(?:^|,?\s)(?:um+|uh+|erm|hmm+|you know|i mean|like,|kind of like|sort of like|you see)(?:,|\s|$)`)
+	// Words that open a spoken sentence without adding to it. "Right" is
+	// not one of them: it may be a side.
+	leadRE     = regexp.MustCompile(`(?i)^(?:(?:so|okay|ok|alright|all right|well|and|now|yeah|yes|oh|hey|um|uh|great|perfect)[,.]?\s+)+`)
+	commandRE  = regexp.MustCompile(`(?i)^(?:hey |ok(?:ay)? )?(?:computer|scribe|assistant|dragon|alexa|siri)[,.]?\s+[^,.;]*[,.;]\s*`)
+	falseStart = regexp.MustCompile(`(?i)^(?:i|it|it's|the|we|you|she|he|my)\s*(?:-|—|\.\.\.)\s*`)
+	spaceRE    = regexp.MustCompile(`\s+`)
+	spacePunct = regexp.MustCompile(`\s+([,.;:?!])`)
+)
+
+// clean removes fillers, stutters, false starts and a leading device
+// command, and writes spoken numbers as digits.
+func clean(s string) string {
+	s = commandRE.ReplaceAllString(s, "")
+	s = fillerRE.ReplaceAllString(s, " ")
+	s = spoken.Numbers(s) // before unstutter: "nine one one" is 911, not a stutter
+	s = unstutter(s)
+	s = falseStart.ReplaceAllString(s, "")
+	s = leadRE.ReplaceAllString(strings.TrimSpace(s), "")
+	s = spoken.Numbers(s)
+	s = spacePunct.ReplaceAllString(spaceRE.ReplaceAllString(s, " "), "$1")
+	s = strings.Trim(strings.TrimSpace(s), ",;")
+	if s == "" || len(strings.Fields(s)) < 2 && !strings.ContainsAny(s, "0123456789") {
+		return ""
+	}
+	return capitalize(s)
+}
+
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+func lowerFirst(s string) string {
+	if len(s) < 2 || strings.ToUpper(s[1:2]) == s[1:2] {
+		return s // an acronym ("BP 120/80") keeps its case
+	}
+	return strings.ToLower(s[:1]) + s[1:]
+}
+
+// kindCategories are the categories a template section of a kind takes.
 func kindCategories(k prompts.Kind) []category {
 	switch k {
 	case prompts.KindSubjective:
@@ -217,62 +356,30 @@ func kindCategories(k prompts.Kind) []category {
 	return nil
 }
 
-// route places candidates into the template's sections.
-func route(t *prompts.Template, cands []candidate, max int) []encounter.Section {
-	byCat := map[category][]int{} // category -> indexes of sections that take it
-	for i, s := range t.Sections {
-		for _, c := range kindCategories(s.Kind) {
-			byCat[c] = append(byCat[c], i)
-		}
-	}
-	picked := make([][]candidate, len(t.Sections))
-	for _, c := range cands {
-		idx := byCat[c.cat]
-		if len(idx) == 0 {
-			continue
-		}
-		i := chooseSection(t, idx, c)
-		picked[i] = append(picked[i], c)
-	}
-	out := make([]encounter.Section, len(t.Sections))
-	for i, s := range t.Sections {
-		cs := picked[i]
-		if len(cs) > max {
-			sort.SliceStable(cs, func(a, b int) bool { return cs[a].score > cs[b].score })
-			cs = cs[:max]
-			sort.SliceStable(cs, func(a, b int) bool { return cs[a].order < cs[b].order })
-		}
-		out[i] = encounter.Section{Key: s.Key, Title: s.Title, Sentences: make([]encounter.Sentence, 0, len(cs))}
-		for _, c := range cs {
-			out[i].Sentences = append(out[i].Sentences, encounter.Sentence{Text: c.text, Evidence: []string{c.segID}})
-		}
-	}
-	return out
-}
-
-func chooseSection(t *prompts.Template, idx []int, c candidate) int {
-	if len(idx) == 1 {
-		return idx[0]
-	}
-	if key, ok := headingSection[c.heading]; ok {
-		for _, i := range idx {
-			if t.Sections[i].Key == key {
-				return i
+// unstutter drops a word that repeats the one before it ("I, I have the
+// the cough" → "I have the cough").
+func unstutter(s string) string {
+	ws := strings.Fields(s)
+	key := func(w string) string { return strings.ToLower(strings.Trim(w, ",.")) }
+	for n := 3; n >= 1; n-- {
+		out := make([]string, 0, len(ws))
+		for i := 0; i < len(ws); i++ {
+			if i+2*n <= len(ws) && !strings.ContainsAny(strings.Join(ws[i:i+n], ""), "0123456789") {
+				same := true
+				for k := 0; k < n; k++ {
+					if key(ws[i+k]) != key(ws[i+n+k]) {
+						same = false
+						break
+					}
+				}
+				if same {
+					i += n - 1
+					continue // drop the first copy: "it's been it's been" → "it's been"
+				}
 			}
+			out = append(out, ws[i])
 		}
+		ws = out
 	}
-	fallback := -1
-	for _, i := range idx {
-		re, hinted := hints[t.Sections[i].Key]
-		if hinted && re.MatchString(c.text) {
-			return i
-		}
-		if !hinted && fallback < 0 {
-			fallback = i
-		}
-	}
-	if fallback >= 0 {
-		return fallback
-	}
-	return idx[0]
+	return strings.Join(ws, " ")
 }

@@ -7,12 +7,35 @@
 // Raw audio without one fails with a message naming the settings for a real
 // transcription provider.
 //
-// Summaries are extractive: each source sentence is scored for the clinical
-// part it belongs to (what the patient reports, findings, assessment, plan)
-// from the note heading it sits under, who said it, and keyword cues; the
-// ones that score are copied verbatim into the template's sections, each
-// citing the segment it came from. Nothing is paraphrased, so nothing can be
-// invented — but nothing is inferred either.
+// Summaries are extractive in spirit: every sentence of a draft comes from
+// the source and cites the segments it came from; nothing is invented, but
+// sentences are cleaned and put in note style:
+//
+//   - each source sentence is first classified as coverage would
+//     (pipeline/ai/coverage.Classify): greetings and small talk, device or
+//     dictation commands ("hey computer, show me the labs"), fillers and
+//     administrative talk are left out, and the gateway's coverage lists
+//     them; every clinical sentence is drafted — one that no rule places
+//     goes to the history (subjective) section rather than being dropped;
+//   - fillers, stutters and false starts are removed and spoken numbers
+//     written as digits ("one twenty over eighty" → 120/80);
+//   - a yes/no answer makes its question a pertinent negative or positive
+//     citing both turns ("Any chest pain?" / "No." → "Denies chest pain.");
+//   - the note heading a sentence sits under decides its section, except
+//     where the sentence says better (a lab value under HPI goes to Data, a
+//     return precaution to the plan or "When to get help"); in dialogue,
+//     cue words and the speaker's role decide (patients report; clinicians
+//     examine, assess and plan);
+//   - a problem-oriented assessment and plan keeps each problem's
+//     sentences together: "1. ..." items in a note, "for your first
+//     problem, the blood pressure, ..." or "second thing, ..." in dialogue;
+//   - a clinician's note speaks in the third person, verb first ("Has had a
+//     cough for 5 days."); an after-visit summary speaks to the patient in
+//     the second person with plain words ("high blood pressure", "twice a
+//     day", "eardrum").
+//
+// The rewrites are rules, not a model: they can be clumsy, and they never
+// add a fact (the gateway's fact check verifies that on every draft).
 package offline
 
 import (
@@ -33,12 +56,13 @@ const Model = "clinscribe-extractive-1"
 const Method = "offline-extractive"
 
 // Notice is shown under the AI banner of every offline draft.
-const Notice = "Offline extractive draft (simulated AI): every sentence is copied verbatim from the source and linked to it; no language model was used."
+const Notice = "Offline extractive draft (simulated AI): every sentence is taken from the source, cleaned and put in note style by fixed rules, and linked to the segments it came from; no language model was used."
 
 // Provider is the offline provider.
 type Provider struct {
-	// MaxPerSection caps the sentences a section keeps (the best scoring,
-	// in source order). Zero means 15.
+	// MaxPerSection caps the sentences a section keeps (the first ones, in
+	// note order); what it cuts, coverage lists as clinical content not
+	// used. Zero means 60.
 	MaxPerSection int
 	// Latency simulates a model's response time on every call, for demos,
 	// load tests and crash tests. Zero means none.

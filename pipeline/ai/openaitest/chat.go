@@ -9,11 +9,13 @@ import (
 	"mime"
 	"net/http"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
 
 	"github.com/clinscribe/clinscribe/pipeline/ai"
+	"github.com/clinscribe/clinscribe/pipeline/ai/drafteval"
 	"github.com/clinscribe/clinscribe/pipeline/ai/offline"
 	"github.com/clinscribe/clinscribe/pipeline/ai/tokens"
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
@@ -336,6 +338,15 @@ func (s *Server) draft(ctx context.Context, body map[string]any, msgs []chatMess
 	if err != nil {
 		return `{}`
 	}
+	s.mu.Lock()
+	planted := s.planted
+	s.mu.Unlock()
+	if planted != (PlantedErrors{}) {
+		log := plant(tmpl, res.Sections, segs, planted)
+		s.mu.Lock()
+		s.plantedLog = append(s.plantedLog, log...)
+		s.mu.Unlock()
+	}
 	out := map[string][]map[string]any{}
 	for _, sec := range res.Sections {
 		list := []map[string]any{}
@@ -353,6 +364,79 @@ func (s *Server) draft(ctx context.Context, body map[string]any, msgs []chatMess
 	}
 	b, _ := json.Marshal(out)
 	return string(b)
+}
+
+// plant puts the configured errors into the sections, in place.
+func plant(tmpl *prompts.Template, secs []encounter.Section, segs []encounter.Segment, p PlantedErrors) []Planted {
+	var log []Planted
+	cited := func(ids []string) string {
+		var b strings.Builder
+		for _, sg := range segs {
+			if slices.Contains(ids, sg.ID) {
+				b.WriteString(sg.Text + " ")
+			}
+		}
+		return b.String()
+	}
+	if p.DropFinding {
+	drop:
+		for i, sec := range secs {
+			if k, ok := tmpl.Section(sec.Key); !ok || k.Kind != prompts.KindObjective || len(sec.Sentences) == 0 {
+				continue
+			}
+			// Drop a sentence whose segments no other sentence cites, so
+			// the finding is gone from the draft.
+			for j, sent := range sec.Sentences {
+				if citedElsewhere(secs, i, j) {
+					continue
+				}
+				log = append(log, Planted{Kind: "drop", Original: sent.Text, Evidence: sent.Evidence})
+				secs[i].Sentences = slices.Delete(secs[i].Sentences, j, j+1)
+				break drop
+			}
+		}
+	}
+	for _, want := range []struct {
+		on   bool
+		kind string
+	}{{p.SwapLaterality, drafteval.KindLaterality}, {p.ChangeDose, drafteval.KindDose}, {p.InventNumber, drafteval.KindInvented}} {
+		if !want.on {
+			continue
+		}
+	find:
+		for i := range secs {
+			for j := range secs[i].Sentences {
+				sent := &secs[i].Sentences[j]
+				if slices.ContainsFunc(log, func(l Planted) bool { return l.Text == sent.Text }) {
+					continue // one error per sentence
+				}
+				for _, pe := range drafteval.Plant(sent.Text, cited(sent.Evidence)) {
+					if pe.Kind == want.kind {
+						log = append(log, Planted{Kind: pe.Kind, Original: sent.Text, Text: pe.Text, Evidence: sent.Evidence})
+						sent.Text = pe.Text
+						break find
+					}
+				}
+			}
+		}
+	}
+	return log
+}
+
+func citedElsewhere(secs []encounter.Section, si, sj int) bool {
+	for i, sec := range secs {
+		for j, s := range sec.Sentences {
+			if i == si && j == sj {
+				continue
+			}
+			for _, id := range s.Evidence {
+				if slices.Contains(secs[si].Sentences[sj].Evidence, id) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // schemaInMessages finds a JSON schema a client put in its prompt (JSON

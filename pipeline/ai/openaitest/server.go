@@ -19,8 +19,10 @@
 //     x-ratelimit-* headers when exceeded, across all clients;
 //   - scenario knobs inject latency (fixed or proportional to audio
 //     length), 429s, 5xx, hangs, malformed JSON, schema-invalid output,
-//     context-length errors, unsupported sentences and Whisper's
-//     hallucinated outros on silence.
+//     context-length errors, unsupported sentences, Whisper's
+//     hallucinated outros on silence, and planted errors (a dropped
+//     finding, a swapped side, a changed dose, an invented number) for the
+//     gateway's coverage and fact checks.
 package openaitest
 
 import (
@@ -148,6 +150,8 @@ type Server struct {
 	failures             map[Kind][]Failure
 	outage               *Failure
 	unsupported          string
+	planted              PlantedErrors
+	plantedLog           []Planted
 	hallucinateOnSilence bool
 	stats                Stats
 	inFlight             int
@@ -226,6 +230,44 @@ func (s *Server) AddUnsupportedSentence(text string) {
 	s.mu.Lock()
 	s.unsupported = text
 	s.mu.Unlock()
+}
+
+// PlantedErrors make chat answers wrong the ways a real model's can be, so
+// a test can show the gateway's checks catch them through a networked
+// provider: each applies once per answer, to the first sentence it fits.
+type PlantedErrors struct {
+	// DropFinding leaves out the first sentence of the first objective
+	// section (a finding the source states).
+	DropFinding bool
+	// SwapLaterality swaps left and right in the first sentence that has a side.
+	SwapLaterality bool
+	// ChangeDose changes the first dose (a number with a drug unit).
+	ChangeDose bool
+	// InventNumber adds a number the source does not hold to a sentence.
+	InventNumber bool
+}
+
+// Planted is what one answer's planted error did.
+type Planted struct {
+	Kind     string   // drop, laterality, dose, invented_number
+	Original string   // the sentence as the offline drafter wrote it
+	Text     string   // as answered ("" when dropped)
+	Evidence []string // what it cites (or cited, when dropped)
+}
+
+// PlantErrors makes later chat answers carry the errors in p (zero value:
+// none).
+func (s *Server) PlantErrors(p PlantedErrors) {
+	s.mu.Lock()
+	s.planted = p
+	s.mu.Unlock()
+}
+
+// PlantedLog returns every planted error so far, in order.
+func (s *Server) PlantedLog() []Planted {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]Planted(nil), s.plantedLog...)
 }
 
 // HallucinateOnSilence makes transcriptions of audio that ends in silence

@@ -6,7 +6,9 @@ import (
 	"bytes"
 	"context"
 	"crypto/ed25519"
+	"errors"
 	"fmt"
+	"io/fs"
 	"log/slog"
 	"path/filepath"
 	"strconv"
@@ -118,6 +120,128 @@ func TestStore(t *testing.T, newBacking func(t *testing.T) Opener) {
 			if g != strconv.Itoa(i+1) {
 				t.Fatalf("checkpoint %d is %q: lost or doubled under contention: %v", i+1, g, got)
 			}
+		}
+	})
+
+	t.Run("checkpoints read on from a cursor", func(t *testing.T) {
+		open := newBacking(t)
+		w := open(t)
+		add := func(n int) {
+			w := w
+			for range n {
+				err := w.AppendCheckpoint(ctx, func(last []byte) (uint64, []byte, error) {
+					seq := uint64(1)
+					if last != nil {
+						v, err := strconv.ParseUint(string(last), 10, 64)
+						if err != nil {
+							return 0, nil, err
+						}
+						seq = v + 1
+					}
+					return seq, []byte(strconv.FormatUint(seq, 10) + "\n"), nil
+				})
+				if err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		r := open(t)
+		read := func(cursor string) ([]string, string) {
+			var got []string
+			next, err := r.ReadCheckpointsFrom(ctx, cursor, func(l audit.Line) error { got = append(got, string(l.Data)); return nil })
+			if err != nil {
+				t.Fatal(err)
+			}
+			return got, next
+		}
+		if got, c := read(""); len(got) != 0 {
+			t.Fatalf("empty store: %v (cursor %q)", got, c)
+		}
+		add(3)
+		got, c := read("")
+		if fmt.Sprint(got) != "[1 2 3]" {
+			t.Fatalf("from the start: %v, want [1 2 3]", got)
+		}
+		add(2)
+		if got, c = read(c); fmt.Sprint(got) != "[4 5]" {
+			t.Fatalf("from the cursor: %v, want [4 5]", got)
+		}
+		if got, _ = read(c); len(got) != 0 {
+			t.Fatalf("nothing new: %v", got)
+		}
+		// A new handle (a process that starts) appends after the last.
+		w = open(t)
+		add(1)
+		if got, _ = read(c); fmt.Sprint(got) != "[6]" {
+			t.Fatalf("after a new handle's append: %v, want [6]", got)
+		}
+		// RecentCheckpoints: at least the newest n, in order, to the end.
+		for _, n := range []int{2, 6, 100, -1} {
+			rc, err := r.RecentCheckpoints(ctx, n)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, _ := read(rc)
+			if len(got) < min(n, 6) || (n < 0 || n >= 6) && len(got) != 6 || got[len(got)-1] != "6" {
+				t.Fatalf("RecentCheckpoints(%d) then read: %v", n, got)
+			}
+		}
+	})
+
+	t.Run("claim", func(t *testing.T) {
+		// The contract: once Claim succeeds, the chain's writer cannot add a
+		// record after head; a writer that is alive either makes Claim
+		// fail with ErrChainLive or is fenced by it.
+		open := newBacking(t)
+		w := open(t)
+		if err := w.CreateChain(ctx, "w.1"); err != nil {
+			t.Fatal(err)
+		}
+		if err := w.AppendChain(ctx, "w.1", 1, []byte("one\n")); err != nil {
+			t.Fatal(err)
+		}
+		if err := w.AppendChain(ctx, "w.1", 2, []byte("two\n")); err != nil {
+			t.Fatal(err)
+		}
+		c := open(t)
+		if _, err := c.Claim(ctx, "w.1", 1); !errors.Is(err, audit.ErrChainLive) {
+			t.Fatalf("Claim below the chain's end = %v, want ErrChainLive", err)
+		}
+		if _, err := c.Claim(ctx, "w.none", 0); !errors.Is(err, fs.ErrNotExist) {
+			t.Fatalf("Claim of a chain that does not exist = %v, want fs.ErrNotExist", err)
+		}
+		if chains, _ := c.Chains(ctx); fmt.Sprint(chains) != "[w.1]" {
+			t.Fatalf("chains after a failed claim: %v, want [w.1]", chains)
+		}
+		release, err := c.Claim(ctx, "w.1", 2)
+		switch {
+		case errors.Is(err, audit.ErrChainLive):
+			// The live writer was recognised; once it is gone (its
+			// process ends: its store closes) the chain can be claimed.
+			w.Close()
+			if release, err = c.Claim(ctx, "w.1", 2); err != nil {
+				t.Fatalf("Claim after the writer closed: %v", err)
+			}
+		case err != nil:
+			t.Fatal(err)
+		default:
+			if err := w.AppendChain(ctx, "w.1", 3, []byte("three\n")); err == nil {
+				t.Fatal("the writer appended after a successful Claim")
+			}
+		}
+		release()
+		// Claiming again (another sealer) works and changes nothing.
+		release, err = open(t).Claim(ctx, "w.1", 2)
+		if err != nil {
+			t.Fatalf("second Claim: %v", err)
+		}
+		release()
+		var got []string
+		if err := open(t).ReadChain(ctx, "w.1", func(l audit.Line) error { got = append(got, string(l.Data)); return nil }); err != nil {
+			t.Fatal(err)
+		}
+		if fmt.Sprint(got) != "[one two]" {
+			t.Fatalf("chain after the claims: %v, want [one two]", got)
 		}
 	})
 

@@ -15,8 +15,10 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"os"
 	"regexp"
@@ -34,26 +36,57 @@ import (
 
 // Config configures the API server.
 type Config struct {
-	// Listen is the address to serve on. Zero means ":8080".
+	// Listen is the address to serve on. Zero means "127.0.0.1:8080": this
+	// machine only. To serve other machines, name the interface or ":8080"
+	// (all interfaces), with TLS here (tls_cert_file) or at a proxy in front.
 	Listen string `yaml:"listen"`
 	// TokensFile holds the hashed bearer tokens (see `clinscribe token`).
 	TokensFile string `yaml:"tokens_file"`
+	// TokensReload is how often `serve` looks at the token file for
+	// tokens created or revoked since it started. Zero means 250ms (a
+	// change takes effect within a second); negative means never (restart
+	// to apply changes).
+	TokensReload time.Duration `yaml:"tokens_reload"`
+	// TokenTTL is how long a token for a person (provider, patient,
+	// reviewer, ops) is valid unless `token create -ttl` says otherwise.
+	// Zero means 2160h (90 days).
+	TokenTTL time.Duration `yaml:"token_ttl"`
+	// PlatformTokenTTL is the same for the clinic's systems (platform
+	// tokens). Zero means they do not expire: a machine credential that
+	// lapses unannounced stops every submission of the clinic at once, so
+	// it is rotated deliberately instead (create the new one, deploy it,
+	// revoke the old one; `token list` shows each token's age).
+	PlatformTokenTTL time.Duration `yaml:"platform_token_ttl"`
 	// MaxJSONBytes bounds JSON request bodies. Zero means 1 MiB.
 	MaxJSONBytes int64 `yaml:"max_json_bytes"`
 	// RequestTimeout bounds a request other than an upload. Zero means 30s.
 	RequestTimeout time.Duration `yaml:"request_timeout"`
-	// UploadTimeout bounds a submission upload. Zero means 15 minutes.
+	// UploadTimeout bounds a submission upload (and a recording streamed
+	// back). Zero means 15 minutes.
 	UploadTimeout time.Duration `yaml:"upload_timeout"`
 	// TLSCertFile and TLSKeyFile serve HTTPS; empty serves HTTP (put TLS
 	// in front, e.g. at the ingress).
 	TLSCertFile string `yaml:"tls_cert_file"`
 	TLSKeyFile  string `yaml:"tls_key_file"`
+	// DisplayNames name the organisation and the people and systems that
+	// act on records, for patients' readable access logs. Never patient
+	// names: patients appear as "you" or "another patient".
+	DisplayNames audit.Names `yaml:"display_names"`
 }
+
+// DefaultListen is where `serve` listens unless api.listen says otherwise.
+const DefaultListen = "127.0.0.1:8080"
 
 // WithDefaults fills zero fields.
 func (c Config) WithDefaults() Config {
 	if c.Listen == "" {
-		c.Listen = ":8080"
+		c.Listen = DefaultListen
+	}
+	if c.TokensReload == 0 {
+		c.TokensReload = 250 * time.Millisecond
+	}
+	if c.TokenTTL == 0 {
+		c.TokenTTL = 90 * 24 * time.Hour
 	}
 	if c.MaxJSONBytes == 0 {
 		c.MaxJSONBytes = 1 << 20
@@ -67,6 +100,33 @@ func (c Config) WithDefaults() Config {
 	return c
 }
 
+// TokenTTLFor is how long a new token for role is valid by default; zero
+// means no expiry.
+func (c Config) TokenTTLFor(role access.Role) time.Duration {
+	if role == access.RolePlatform {
+		return c.PlatformTokenTTL
+	}
+	return c.TokenTTL
+}
+
+// Validate names every problem of the settings.
+func (c Config) Validate() error {
+	var errs []error
+	if _, port, err := net.SplitHostPort(c.Listen); c.Listen != "" && (err != nil || port == "") {
+		errs = append(errs, fmt.Errorf("api.listen: %q is not host:port (e.g. 127.0.0.1:8080, or :8080 for every interface)", c.Listen))
+	}
+	if c.TokenTTL < 0 || c.PlatformTokenTTL < 0 {
+		errs = append(errs, errors.New("api.token_ttl and api.platform_token_ttl: must not be negative"))
+	}
+	if (c.TLSCertFile == "") != (c.TLSKeyFile == "") {
+		errs = append(errs, errors.New("api.tls_cert_file and api.tls_key_file go together"))
+	}
+	if err := c.DisplayNames.Validate(); err != nil {
+		errs = append(errs, fmt.Errorf("api.display_names: %w", err))
+	}
+	return errors.Join(errs...)
+}
+
 // Services are what the handlers call, each the small interface its
 // handlers need; all are required (cmd/clinscribe/internal/app wires the
 // pipeline's services in).
@@ -78,6 +138,9 @@ type Services struct {
 	Pseudonyms Pseudonyms
 	Deletion   Deletion
 	Human      HumanQueue
+	Worklist   Worklist
+	Sources    Sources
+	Deliveries Deliveries
 	Guard      Guard
 	// AuditRows reads the audit trail (the configured sink).
 	AuditRows access.AuditRows
@@ -85,7 +148,8 @@ type Services struct {
 
 func (s Services) validate() error {
 	if s.Intake == nil || s.Drafts == nil || s.Reviews == nil || s.Consent == nil || s.Pseudonyms == nil ||
-		s.Deletion == nil || s.Human == nil || s.Guard == nil || s.AuditRows == nil {
+		s.Deletion == nil || s.Human == nil || s.Worklist == nil || s.Sources == nil || s.Deliveries == nil ||
+		s.Guard == nil || s.AuditRows == nil {
 		return errors.New("api.New: every service is required")
 	}
 	return nil
@@ -144,7 +208,7 @@ func New(cfg Config, svc Services, tokens *access.Tokens, log *slog.Logger, opts
 }
 
 // Handler is the API with its middleware.
-func (s *Server) Handler() http.Handler { return s.withRequestID(s.mux) }
+func (s *Server) Handler() http.Handler { return s.withRequestID(http.HandlerFunc(s.serveRoutes)) }
 
 type route struct {
 	pattern string
@@ -155,7 +219,14 @@ type route struct {
 func (s *Server) table() []route {
 	return []route{
 		{"POST /v1/encounters", s.submit},
+		{"GET /v1/encounters", s.list},
 		{"GET /v1/encounters/{id}", s.status},
+		{"GET /v1/encounters/{id}/transcript", s.transcript},
+		{"GET /v1/encounters/{id}/source/note", s.sourceNote},
+		{"GET /v1/encounters/{id}/source/audio", s.sourceAudio},
+		{"POST /v1/encounters/{id}/versions", s.write},
+		{"POST /v1/encounters/{id}/regenerate", s.regenerate},
+		{"PUT /v1/encounters/{id}/assignee", s.assign},
 		{"GET /v1/encounters/{id}/draft", s.draft},
 		{"GET /v1/encounters/{id}/explanation", s.explain},
 		{"POST /v1/encounters/{id}/versions/{version}/sign", s.sign},
@@ -173,6 +244,7 @@ func (s *Server) table() []route {
 		{"GET /v1/consent", s.getConsent},
 		{"GET /v1/audit", s.auditExport},
 		{"GET /v1/human-queue", s.humanQueue},
+		{"GET /v1/webhooks/deliveries", s.deliveries},
 	}
 }
 
@@ -197,30 +269,76 @@ func (s *Server) routes() {
 	} else {
 		s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusOK) })
 	}
-	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		s.fail(w, r, phi.Permanentf(phi.CodeNotFound, "no such route"))
-	})
 }
 
-// Run serves until ctx ends, then drains in-flight requests.
+// serveRoutes dispatches to the route the request matches. A request no
+// route matches gets the mux's own verdict — 405 with an Allow header when
+// the path is served for other methods, 404 otherwise — as a JSON error.
+// (A catch-all "/" route would match every method and turn each 405 into
+// a 404.)
+func (s *Server) serveRoutes(w http.ResponseWriter, r *http.Request) {
+	if _, pattern := s.mux.Handler(r); pattern != "" {
+		s.mux.ServeHTTP(w, r)
+		return
+	}
+	verdict := &headerOnly{header: http.Header{}}
+	s.mux.ServeHTTP(verdict, r)
+	if verdict.status == http.StatusMethodNotAllowed {
+		w.Header().Set("Allow", verdict.header.Get("Allow"))
+		s.fail(w, r, phi.Permanentf(codeMethodNotAllowed, "this route does not take %s; it takes %s", logMethod(r.Method), verdict.header.Get("Allow")))
+		return
+	}
+	s.fail(w, r, phi.Permanentf(phi.CodeNotFound, "no such route"))
+}
+
+// headerOnly keeps the status and headers of an answer and drops its body.
+type headerOnly struct {
+	header http.Header
+	status int
+}
+
+func (h *headerOnly) Header() http.Header         { return h.header }
+func (h *headerOnly) WriteHeader(code int)        { h.status = code }
+func (h *headerOnly) Write(b []byte) (int, error) { return len(b), nil }
+
+// Run listens on api.listen and serves until ctx ends (see Serve).
 func (s *Server) Run(ctx context.Context) error {
+	ln, err := net.Listen("tcp", s.cfg.Listen)
+	if err != nil {
+		return fmt.Errorf("api.Run: %w", err)
+	}
+	return s.Serve(ctx, ln)
+}
+
+// Serve serves on ln until ctx ends, then drains in-flight requests. While
+// it serves, it watches the token file (api.tokens_reload), so tokens
+// created or revoked take effect without a restart.
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	srv := &http.Server{
-		Addr:              s.cfg.Listen,
 		Handler:           s.Handler(),
 		ReadHeaderTimeout: 10 * time.Second,
 		IdleTimeout:       120 * time.Second,
 		MaxHeaderBytes:    32 << 10,
 		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
 	}
+	watchCtx, stopWatch := context.WithCancel(ctx)
+	watching := make(chan struct{})
+	go func() {
+		defer close(watching)
+		if s.cfg.TokensReload > 0 {
+			s.tokens.Watch(watchCtx, s.cfg.TokensReload, s.log)
+		}
+	}()
+	defer func() { stopWatch(); <-watching }()
 	errc := make(chan error, 1)
 	go func() {
 		if s.cfg.TLSCertFile != "" {
-			errc <- srv.ListenAndServeTLS(s.cfg.TLSCertFile, s.cfg.TLSKeyFile)
+			errc <- srv.ServeTLS(ln, s.cfg.TLSCertFile, s.cfg.TLSKeyFile)
 		} else {
-			errc <- srv.ListenAndServe()
+			errc <- srv.Serve(ln)
 		}
 	}()
-	s.log.Info("api listening", "addr", s.cfg.Listen)
+	s.log.Info("api listening", "addr", ln.Addr().String(), "tokens", int64(s.tokens.Len()))
 	select {
 	case err := <-errc:
 		return err
@@ -329,7 +447,9 @@ func requestID(r *http.Request) string {
 func (s *Server) authenticated(fn func(http.ResponseWriter, *http.Request, access.Who)) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		timeout := s.cfg.RequestTimeout
-		if r.Method == http.MethodPost && r.Pattern == "POST /v1/encounters" {
+		switch r.Pattern {
+		case "POST /v1/encounters", "GET /v1/encounters/{id}/source/audio":
+			// An upload, or a recording streamed to a listener.
 			timeout = s.cfg.UploadTimeout
 		}
 		ctx, cancel := context.WithTimeout(r.Context(), timeout)
@@ -349,7 +469,7 @@ func (s *Server) authenticated(fn func(http.ResponseWriter, *http.Request, acces
 		p, err := s.tokens.Authenticate(ctx, strings.TrimSpace(token))
 		if err != nil {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="clinscribe", error="invalid_token"`)
-			s.fail(w, r, phi.Permanentf(phi.CodeUnauthenticated, "the token is invalid or expired"))
+			s.fail(w, r, phi.Permanentf(phi.CodeUnauthenticated, "the token is invalid, expired or revoked"))
 			return
 		}
 		fn(w, r, access.Who{Principal: p, RequestID: requestID(r)})
@@ -365,7 +485,17 @@ type errorBody struct {
 	} `json:"error"`
 }
 
+// Codes of the HTTP layer itself, beside the pipeline's.
+const (
+	// codeMethodNotAllowed: the path is served, but not for this method.
+	codeMethodNotAllowed phi.Code = "method_not_allowed"
+	// codeRequestTimeout: the client did not send its request (body)
+	// within the time limit — the client's delay, not the server's.
+	codeRequestTimeout phi.Code = "request_timeout"
+)
+
 var statusOf = map[phi.Code]int{
+	codeMethodNotAllowed: http.StatusMethodNotAllowed, codeRequestTimeout: http.StatusRequestTimeout,
 	phi.CodeNotFound: http.StatusNotFound, phi.CodeForbidden: http.StatusForbidden,
 	phi.CodeUnauthenticated: http.StatusUnauthorized, phi.CodeInvalidInput: http.StatusBadRequest,
 	phi.CodeEmptyInput: http.StatusBadRequest, phi.CodeNotUTF8: http.StatusBadRequest,
@@ -374,7 +504,7 @@ var statusOf = map[phi.Code]int{
 	phi.CodeConflict: http.StatusConflict, phi.CodeLegalHold: http.StatusConflict, phi.CodeRetentionFloor: http.StatusConflict,
 	phi.CodeAuditUnavailable: http.StatusServiceUnavailable, phi.CodeStorage: http.StatusServiceUnavailable,
 	phi.CodeNotConfigured: http.StatusNotImplemented, phi.CodeTimeout: http.StatusGatewayTimeout,
-	phi.CodeCanceled: http.StatusServiceUnavailable,
+	phi.CodeCanceled: http.StatusServiceUnavailable, phi.CodeConsentDenied: http.StatusConflict,
 }
 
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
@@ -446,7 +576,7 @@ func (s *Server) decodeJSON(w http.ResponseWriter, r *http.Request, v any) error
 
 // errBodyTimeout: the client did not send its body within the request's
 // time limit.
-var errBodyTimeout = phi.Permanentf(phi.CodeTimeout, "the request body did not arrive within the time limit")
+var errBodyTimeout = phi.Permanentf(codeRequestTimeout, "the request body did not arrive within the time limit")
 
 var fieldRE = regexp.MustCompile(`^"[A-Za-z0-9_]{1,40}"$`)
 

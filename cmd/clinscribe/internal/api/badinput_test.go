@@ -5,6 +5,8 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -22,6 +24,16 @@ func TestBadInputIsRefusedClearly(t *testing.T) {
 	t.Parallel()
 	f := setup(t, func(c *configT) { c.Pipeline.Limits.MaxNoteBytes = 4096; c.API.MaxJSONBytes = 2048 })
 	note := []byte("HPI: Cough for five days.")
+	wav, err := os.ReadFile(filepath.Join(samples, "rec-cough-telehealth.wav"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	vtt, err := os.ReadFile(filepath.Join(samples, "rec-cough-telehealth.vtt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	audio := part{name: "audio", filename: "visit.wav", contentType: "audio/wav", body: wav}
+	sidecar := part{name: "sidecar", filename: "visit.vtt", contentType: "text/vtt", body: vtt}
 	good := func(parts ...part) []part {
 		return append([]part{{name: "metadata", contentType: "application/json", body: metadata("MRN-1", "dr-okafor")}}, parts...)
 	}
@@ -62,6 +74,16 @@ func TestBadInputIsRefusedClearly(t *testing.T) {
 		{name: "SubmitAudioNotAudio", token: "platform", method: "POST", path: "/v1/encounters", parts: good(part{name: "audio", contentType: "audio/wav", body: []byte("not audio at all")}), wantCode: 400, wantErr: "audio_invalid"},
 		{name: "SubmitUnknownPart", token: "platform", method: "POST", path: "/v1/encounters", parts: good(part{name: "attachment", body: []byte("x")}), wantCode: 400, wantErr: "unexpected part"},
 		{name: "SubmitNothing", token: "platform", method: "POST", path: "/v1/encounters", parts: good(), wantCode: 400, wantErr: "empty_input"},
+		// The content part comes last: whatever follows it is refused at
+		// once, before anything is committed (it used to be accepted, and
+		// the encounter failed later for want of the sidecar).
+		{name: "SubmitSidecarAfterAudio", token: "platform", method: "POST", path: "/v1/encounters", parts: good(audio, sidecar), wantCode: 400,
+			wantErr: "invalid_input: the sidecar part came after the audio part: send the parts in this order: metadata, then sidecar (for a recording), then note or audio last"},
+		{name: "SubmitSidecarAfterNote", token: "platform", method: "POST", path: "/v1/encounters", parts: good(part{name: "note", contentType: "text/plain", body: note}, sidecar), wantCode: 400,
+			wantErr: "the sidecar part came after the note part"},
+		{name: "SubmitPartAfterAudio", token: "platform", method: "POST", path: "/v1/encounters", parts: good(audio, part{name: "attachment", body: []byte("x")}), wantCode: 400,
+			wantErr: `part "attachment" came after the audio part`},
+		{name: "WrongMethod", token: "platform", method: "DELETE", path: "/v1/encounters/enc_aaaaaaaaaaaaaaaaaaaaaaaaaa", wantCode: 405, wantErr: "method_not_allowed"},
 		{name: "SubmitBirthDateNotADate", token: "platform", method: "POST", path: "/v1/encounters", parts: withBirthDate("not-a-date", note), wantCode: 400, wantErr: "invalid_input: the patient's birth date must be a date in the form YYYY-MM-DD"},
 		{name: "SubmitBirthDateUSOrder", token: "platform", method: "POST", path: "/v1/encounters", parts: withBirthDate("12/05/1968", note), wantCode: 400, wantErr: "YYYY-MM-DD"},
 		{name: "SubmitBirthDateImpossible", token: "platform", method: "POST", path: "/v1/encounters", parts: withBirthDate("1968-02-30", note), wantCode: 400, wantErr: "YYYY-MM-DD"},

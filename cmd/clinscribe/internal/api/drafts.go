@@ -19,6 +19,7 @@ type Drafts interface {
 	Explain(ctx context.Context, who access.Who, id string, version int) (*signoff.Explanation, error)
 	Sign(ctx context.Context, who access.Who, id string, version int, contentSHA256, attestation string) (*signoff.DraftView, error)
 	Edit(ctx context.Context, who access.Who, id string, base int, sections []encounter.Section) (*signoff.DraftView, error)
+	Write(ctx context.Context, who access.Who, id string, base int, sections []encounter.Section) (*signoff.DraftView, error)
 	Reject(ctx context.Context, who access.Who, id string, version int, reason string) (*signoff.DraftView, error)
 	EnteredInError(ctx context.Context, who access.Who, id string, version int, reason string) (*signoff.DraftView, error)
 	// PatientID is the clinic's patient identifier of an encounter, for
@@ -28,7 +29,9 @@ type Drafts interface {
 }
 
 // draft serves a version as JSON (default), text (banner first) or FHIR:
-// ?format=json|text|fhir, or the Accept header.
+// ?format=json|text|fhir, or the Accept header. Without ?version it is the
+// note as it stands: the latest signed version (with later preliminary
+// versions listed as pending amendments), else the latest.
 func (s *Server) draft(w http.ResponseWriter, r *http.Request, who access.Who) {
 	version, err := versionParam(r, "version")
 	if err != nil {
@@ -117,6 +120,26 @@ func (s *Server) edit(w http.ResponseWriter, r *http.Request, who access.Who) {
 		return
 	}
 	dv, err := s.svc.Drafts.Edit(r.Context(), who, r.PathValue("id"), version, body.Sections)
+	s.respond(w, r, http.StatusCreated, dv, err)
+}
+
+// write stores a new version: {"base": N, "sections": [...]} edits
+// version N (the latest); base 0 writes the note from scratch, by hand
+// (human documentation, labeled human).
+func (s *Server) write(w http.ResponseWriter, r *http.Request, who access.Who) {
+	var body struct {
+		Base     int                 `json:"base"`
+		Sections []encounter.Section `json:"sections"`
+	}
+	if err := s.decodeJSON(w, r, &body); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if body.Base < 0 {
+		s.fail(w, r, phi.Permanentf(phi.CodeInvalidInput, "base must be 0 (a new note) or the latest version"))
+		return
+	}
+	dv, err := s.svc.Drafts.Write(r.Context(), who, r.PathValue("id"), body.Base, body.Sections)
 	s.respond(w, r, http.StatusCreated, dv, err)
 }
 

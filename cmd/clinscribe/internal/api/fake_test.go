@@ -9,10 +9,13 @@ import (
 	"github.com/clinscribe/clinscribe/pipeline/audit"
 	"github.com/clinscribe/clinscribe/pipeline/consent"
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
+	"github.com/clinscribe/clinscribe/pipeline/human"
 	"github.com/clinscribe/clinscribe/pipeline/phi"
 	"github.com/clinscribe/clinscribe/pipeline/retention"
 	"github.com/clinscribe/clinscribe/pipeline/review"
 	"github.com/clinscribe/clinscribe/pipeline/signoff"
+	"github.com/clinscribe/clinscribe/pipeline/webhook"
+	"github.com/clinscribe/clinscribe/pipeline/worklist"
 )
 
 // down is every service unavailable: tests of the HTTP layer itself (auth,
@@ -26,6 +29,35 @@ func (down) StatusFor(context.Context, access.Who, string) (*pipeline.View, erro
 	return nil, errDown
 }
 func (down) Limits() pipeline.Limits { return pipeline.Config{}.WithDefaults().Limits }
+func (down) Regenerate(context.Context, access.Who, string) (*pipeline.Regeneration, error) {
+	return nil, errDown
+}
+func (down) Write(context.Context, access.Who, string, int, []encounter.Section) (*signoff.DraftView, error) {
+	return nil, errDown
+}
+
+// downList is the worklist unavailable (its List is not the reviews' List).
+type downList struct{}
+
+func (downList) List(context.Context, access.Who, worklist.Query) (*worklist.Page, error) {
+	return nil, errDown
+}
+func (down) Queue(context.Context, access.Who) ([]human.Item, error) { return nil, errDown }
+func (down) Assign(context.Context, access.Who, string, string) (*human.Item, error) {
+	return nil, errDown
+}
+func (down) Transcript(context.Context, access.Who, string) (*signoff.TranscriptView, error) {
+	return nil, errDown
+}
+func (down) Note(context.Context, access.Who, string) ([]byte, string, error) {
+	return nil, "", errDown
+}
+func (down) Recording(context.Context, access.Who, string) (*signoff.Recording, error) {
+	return nil, errDown
+}
+func (down) Deliveries(context.Context, access.Who, webhook.DeliveryQuery) (*webhook.DeliveryPage, error) {
+	return nil, errDown
+}
 func (down) View(context.Context, access.Who, string, int) (*signoff.DraftView, error) {
 	return nil, errDown
 }
@@ -68,7 +100,6 @@ func (down) Delete(context.Context, access.Who, string, string) (*retention.Dele
 func (down) SetLegalHold(context.Context, access.Who, string, bool, string) (*retention.LegalHold, error) {
 	return nil, errDown
 }
-func (down) HumanQueue(context.Context) ([]string, error) { return nil, errDown }
 func (down) Deny(context.Context, access.Who, access.Action, *encounter.Meta) error {
 	return phi.Permanentf(phi.CodeForbidden, "forbidden (test fake)")
 }
@@ -78,6 +109,6 @@ func (down) ExportAudit(context.Context, access.Who, audit.Filter, access.AuditR
 
 func downServices() api.Services {
 	return api.Services{Intake: down{}, Drafts: down{}, Reviews: down{}, Consent: down{}, Pseudonyms: down{},
-		Deletion: down{}, Human: down{}, Guard: down{},
+		Deletion: down{}, Human: down{}, Worklist: downList{}, Sources: down{}, Deliveries: down{}, Guard: down{},
 		AuditRows: func(context.Context, audit.Filter) ([]audit.Row, error) { return nil, errDown }}
 }

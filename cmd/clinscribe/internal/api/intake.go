@@ -22,7 +22,15 @@ import (
 type Intake interface {
 	Submit(ctx context.Context, req pipeline.SubmitRequest) (string, error)
 	StatusFor(ctx context.Context, who access.Who, id string) (*pipeline.View, error)
+	Regenerate(ctx context.Context, who access.Who, id string) (*pipeline.Regeneration, error)
 	Limits() pipeline.Limits
+}
+
+// regenerate asks the AI for a new draft version after a rejection: 202,
+// the version it will make and where to watch.
+func (s *Server) regenerate(w http.ResponseWriter, r *http.Request, who access.Who) {
+	rg, err := s.svc.Intake.Regenerate(r.Context(), who, r.PathValue("id"))
+	s.respond(w, r, http.StatusAccepted, rg, err)
 }
 
 // submitMetadata is the "metadata" part of a submission.
@@ -45,7 +53,10 @@ type submitMetadata struct {
 // submit takes multipart/form-data with parts in this order: "metadata"
 // (JSON), optionally "sidecar" (a WebVTT/SRT transcript), then "note" or
 // "audio" last. The recording streams straight into encrypted storage; it
-// never touches the disk in the clear.
+// never touches the disk in the clear. A part after the note or the
+// recording is refused (400) before anything is committed: read as it
+// streams, a sidecar after the recording would otherwise be lost and the
+// encounter fail later for want of it.
 func (s *Server) submit(w http.ResponseWriter, r *http.Request, who access.Who) {
 	if who.Role != access.RolePlatform {
 		s.fail(w, r, s.svc.Guard.Deny(r.Context(), who, access.ActSubmit, nil))
@@ -104,11 +115,19 @@ func (s *Server) submit(w http.ResponseWriter, r *http.Request, who access.Who) 
 				return
 			}
 			req.Note, req.NoteContentType = b, part.Header.Get("Content-Type")
-			s.finishSubmit(w, r, who, meta, req, mr)
+			if next, err := mr.NextPart(); err == nil {
+				s.fail(w, r, partAfterContent(next.FormName(), "note"))
+				return
+			} else if !errors.Is(err, io.EOF) {
+				s.fail(w, r, uploadError(err, "malformed multipart body"))
+				return
+			}
+			s.finishSubmit(w, r, who, meta, req, nil)
 			return
 		case name == "audio":
-			req.Audio, req.AudioContentType = part, part.Header.Get("Content-Type")
-			s.finishSubmit(w, r, who, meta, req, mr)
+			last := &lastPart{part: part, mr: mr}
+			req.Audio, req.AudioContentType = last, part.Header.Get("Content-Type")
+			s.finishSubmit(w, r, who, meta, req, last)
 			return
 		default:
 			s.fail(w, r, phi.Permanentf(phi.CodeInvalidInput, "unexpected part %q: send metadata, [sidecar], then note or audio", safePart(name)))
@@ -116,6 +135,44 @@ func (s *Server) submit(w http.ResponseWriter, r *http.Request, who access.Who) 
 		}
 	}
 	s.fail(w, r, phi.Permanentf(phi.CodeEmptyInput, "no note or audio part"))
+}
+
+// lastPart is the recording part of a submission as the pipeline reads it:
+// at the part's end it looks for another part, and if there is one it fails
+// the read — the submission is then abandoned before its commit point, and
+// nothing of it stays.
+type lastPart struct {
+	part *multipart.Part
+	mr   *multipart.Reader
+	// err is the part after the recording, refused.
+	err error
+}
+
+func (l *lastPart) Read(b []byte) (int, error) {
+	if l.err != nil {
+		return 0, l.err
+	}
+	n, err := l.part.Read(b)
+	if !errors.Is(err, io.EOF) {
+		return n, err
+	}
+	next, nerr := l.mr.NextPart()
+	switch {
+	case nerr == nil:
+		l.err = partAfterContent(next.FormName(), "audio")
+		return n, l.err
+	case errors.Is(nerr, io.EOF):
+		return n, io.EOF
+	}
+	return n, nerr
+}
+
+// partAfterContent refuses a part sent after the note or audio part.
+func partAfterContent(name, content string) error {
+	if name == "sidecar" || name == "metadata" {
+		return phi.Permanentf(phi.CodeInvalidInput, "the %s part came after the %s part: send the parts in this order: metadata, then sidecar (for a recording), then note or audio last", name, content)
+	}
+	return phi.Permanentf(phi.CodeInvalidInput, "part %q came after the %s part: the note or audio part comes last (order: metadata, [sidecar], note or audio)", safePart(name), content)
 }
 
 func safePart(name string) string {
@@ -136,7 +193,7 @@ func uploadError(err error, msg string) error {
 	return phi.WrapPermanent(err, phi.CodeInvalidInput, msg)
 }
 
-func (s *Server) finishSubmit(w http.ResponseWriter, r *http.Request, who access.Who, meta *submitMetadata, req pipeline.SubmitRequest, mr *multipart.Reader) {
+func (s *Server) finishSubmit(w http.ResponseWriter, r *http.Request, who access.Who, meta *submitMetadata, req pipeline.SubmitRequest, audio *lastPart) {
 	if meta == nil {
 		s.fail(w, r, phi.Permanentf(phi.CodeInvalidInput, "the metadata part must come first"))
 		return
@@ -152,6 +209,8 @@ func (s *Server) finishSubmit(w http.ResponseWriter, r *http.Request, who access
 	if err != nil && !errors.Is(err, pipeline.ErrNotQueued) {
 		var tooBig *http.MaxBytesError
 		switch {
+		case audio != nil && audio.err != nil:
+			err = audio.err
 		case errors.As(err, &tooBig):
 			err = phi.Permanentf(phi.CodeTooLarge, "the upload is larger than the limit")
 		case errors.Is(err, os.ErrDeadlineExceeded):
@@ -159,10 +218,6 @@ func (s *Server) finishSubmit(w http.ResponseWriter, r *http.Request, who access
 		}
 		s.fail(w, r, err)
 		return
-	}
-	if p, _ := mr.NextPart(); p != nil {
-		// Extra parts after the content are ignored, but say so.
-		w.Header().Set("Warning", `199 clinscribe "parts after the note or audio were ignored"`)
 	}
 	writeJSON(w, http.StatusAccepted, map[string]string{"id": id, "status_url": "/v1/encounters/" + id})
 }

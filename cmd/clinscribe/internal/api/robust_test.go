@@ -10,6 +10,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -97,7 +98,8 @@ func TestHandlerPanicIsContained(t *testing.T) {
 // A client that sends its headers and then stalls in the body must not hold
 // a handler (and the upload's resources) forever: api.upload_timeout and
 // api.request_timeout bound the reading of the body too, not only the
-// handler's context, which a blocked body read does not notice.
+// handler's context, which a blocked body read does not notice. The answer
+// is 408: the client's delay, not a gateway's (504).
 func TestStalledBodyTimesOut(t *testing.T) {
 	t.Parallel()
 	f := setup(t, func(c *configT) {
@@ -105,10 +107,17 @@ func TestStalledBodyTimesOut(t *testing.T) {
 		c.API.RequestTimeout = 300 * time.Millisecond
 	})
 	meta := string(metadata("MRN-1", "dr-okafor"))
+	wav, err := os.ReadFile(filepath.Join(samples, "rec-cough-telehealth.wav"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, c := range []struct{ name, head, body string }{
 		{"Upload", "POST /v1/encounters HTTP/1.1\r\nContent-Type: multipart/form-data; boundary=BND\r\nAuthorization: Bearer " + f.tokens["platform"],
 			"--BND\r\nContent-Disposition: form-data; name=\"metadata\"\r\n\r\n" + meta +
 				"\r\n--BND\r\nContent-Disposition: form-data; name=\"note\"\r\nContent-Type: text/plain\r\n\r\nHPI: cough for"},
+		{"Recording", "POST /v1/encounters HTTP/1.1\r\nContent-Type: multipart/form-data; boundary=BND\r\nAuthorization: Bearer " + f.tokens["platform"],
+			"--BND\r\nContent-Disposition: form-data; name=\"metadata\"\r\n\r\n" + meta +
+				"\r\n--BND\r\nContent-Disposition: form-data; name=\"audio\"\r\nContent-Type: audio/wav\r\n\r\n" + string(wav[:64<<10])},
 		{"JSON", "PUT /v1/consent HTTP/1.1\r\nContent-Type: application/json\r\nAuthorization: Bearer " + f.tokens["platform"],
 			`{"patient_id": "MRN-1", "ai_processing": `},
 	} {
@@ -127,9 +136,10 @@ func TestStalledBodyTimesOut(t *testing.T) {
 			if err != nil {
 				t.Fatalf("no answer %s after the client stalled: %v", time.Since(start).Round(time.Millisecond), err)
 			}
+			b, _ := io.ReadAll(resp.Body)
 			resp.Body.Close()
-			if resp.StatusCode < 400 {
-				t.Errorf("status %d for a body that never arrived", resp.StatusCode)
+			if resp.StatusCode != http.StatusRequestTimeout || !strings.Contains(string(b), "request_timeout") {
+				t.Errorf("status %d %s for a body that never arrived; want 408 request_timeout", resp.StatusCode, b)
 			}
 		})
 	}

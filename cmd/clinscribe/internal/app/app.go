@@ -66,10 +66,12 @@ type App struct {
 	// Ops parts: one Prometheus registry per process, the keyring store
 	// (for readiness checks), the instrumented audit sink and the trail
 	// behind it (for checkpoints).
-	Metrics   *metrics.Metrics
-	Ring      storage.Blobstore
-	AuditSink *metrics.Sink
-	Trail     *audit.Trail
+	Metrics *metrics.Metrics
+	Ring    storage.Blobstore
+	Trail   *audit.Trail
+
+	auditStore  audit.Store // the trail's, shared with its Sealer
+	auditSigner *audit.Signer
 
 	closers []func() error
 }
@@ -137,13 +139,12 @@ func Open(ctx context.Context, cfg config.Config, opts Options) (a *App, err err
 	}
 	a.Vault = storage.NewVault(a.Data, a.Keyring)
 
-	trail, err := openAuditTrail(ctx, cfg, a.Log)
+	at, err := openAuditTrail(ctx, cfg, a.Log)
 	if err != nil {
 		return nil, fmt.Errorf("app: audit: %w", err)
 	}
-	a.Trail = trail
-	a.AuditSink = a.Metrics.InstrumentSink(trail)
-	a.Audit = audit.NewLogger(a.AuditSink, cfg.Service.Name, cfg.Service.WorkerID, nil)
+	a.Trail, a.auditStore, a.auditSigner = at.trail, at.store, at.signer
+	a.Audit = audit.NewLogger(at.trail, cfg.Service.Name, cfg.Service.WorkerID, nil, audit.WithObserver(a.Metrics))
 	a.closers = append(a.closers, a.Audit.Close)
 
 	providers, err := a.openProviders(cfg.AI.Providers, opts.Environ)
@@ -242,7 +243,8 @@ func (a *App) NewAPI() (*api.Server, error) {
 	}
 	srv, err := api.New(a.Config.API, api.Services{
 		Intake: s.Pipeline, Drafts: s.Signoff, Reviews: s.Review, Consent: s.Consent, Pseudonyms: s.Pseudonyms,
-		Deletion: s.Retention, Human: s.Consent, Guard: s.Guard, AuditRows: rows,
+		Deletion: s.Retention, Human: s.Human, Worklist: s.Worklist, Sources: s.Signoff, Deliveries: s.Webhooks,
+		Guard: s.Guard, AuditRows: rows,
 	}, tokens, a.Log, opts)
 	if err != nil {
 		return nil, fmt.Errorf("app: %w", err)

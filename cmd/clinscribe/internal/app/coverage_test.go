@@ -139,7 +139,7 @@ func TestOptOutSendsNothingToTheProvider(t *testing.T) {
 		t.Fatal(err)
 	}
 	v := waitFinished(t, a, id)
-	queue, err := a.Services.Consent.HumanQueue(ctx)
+	queue, err := a.Services.Store.HumanQueue(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,7 +10,6 @@ import (
 	"github.com/clinscribe/clinscribe/storage"
 	"github.com/clinscribe/clinscribe/worker"
 	"github.com/clinscribe/clinscribe/worker/health"
-	"github.com/clinscribe/clinscribe/worker/metrics"
 )
 
 // HealthChecks are the readiness checks of this app: Redis answers, both
@@ -24,7 +23,7 @@ func (a *App) HealthChecks() []health.Check {
 		{Name: "storage", Run: func(ctx context.Context) error { _, err := a.Data.List(ctx, "health/"); return err }},
 		{Name: "keyring", Run: func(ctx context.Context) error { _, err := a.Ring.List(ctx, "health/"); return err }},
 		{Name: "keys", Every: a.Config.Ops.KeyCheckEvery, Run: func(ctx context.Context) error { return CheckKeyManager(ctx, a.RootKeys) }},
-		{Name: "audit", Run: func(ctx context.Context) error { return CheckAuditSink(ctx, a.AuditSink, a.localAuditDir()) }},
+		{Name: "audit", Run: func(ctx context.Context) error { return CheckAuditSink(ctx, a.Trail, a.localAuditDir()) }},
 	}
 }
 
@@ -63,12 +62,8 @@ type pinger interface {
 // CheckAuditSink checks that audit entries can be written without writing
 // one: a sink that can ping is asked; the file sink's file must open for
 // appending and its directory must accept a new file.
-func CheckAuditSink(ctx context.Context, s *metrics.Sink, dir string) error {
-	var inner audit.Sink = s
-	if s != nil {
-		inner = s.Unwrap()
-	}
-	if p, ok := inner.(pinger); ok {
+func CheckAuditSink(ctx context.Context, s audit.Sink, dir string) error {
+	if p, ok := s.(pinger); ok {
 		return p.Ping(ctx)
 	}
 	if dir == "" {

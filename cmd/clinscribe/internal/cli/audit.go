@@ -17,7 +17,7 @@ import (
 
 var auditCommands = []struct{ name, summary string }{
 	{"verify", "check the trail's hash chains and signed checkpoints; names the first bad place"},
-	{"export", "entries about a patient, an encounter or a time range, as JSON lines or CSV"},
+	{"export", "entries about a patient, an encounter or a time range, as JSON lines, JSON or CSV; -view readable for a patient"},
 	{"keygen", "make the checkpoint signing key (once, for production)"},
 	{"pubkey", "print the signing key's public half, for verifiers"},
 }
@@ -46,12 +46,13 @@ func runAudit(ctx context.Context, env Env, cfgPath string, args []string) error
 var errVerifyFailed = errors.New("the audit trail does not verify")
 
 func runAuditVerify(ctx context.Context, env Env, cfgPath string, args []string) error {
-	fs := newFlags(env, "audit verify", "[-dir DIR] [-public-key FILE]... [-anchor SEQ:HASH] [-json]")
+	fs := newFlags(env, "audit verify", "[-dir DIR] [-public-key FILE]... [-anchor SEQ:HASH] [-strict] [-json]")
 	dir := fs.String("dir", "", "verify the local trail in `DIR` (e.g. a copy) instead of the configured store")
 	var keyFiles stringList
 	fs.Var(&keyFiles, "public-key", "trusted checkpoint key `file` (PEM public key, or the private key file); repeatable for retired keys (default: audit.signing_key_file)")
 	anchor := fs.String("anchor", "", "`SEQ:HASH` of a checkpoint recorded elsewhere, which must still be there (detects a cut checkpoint chain)")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
+	strict := fs.Bool("strict", false, "also require every entry signed: exit 3 if a segment has unsigned entries (for a trail whose writers all stopped, or were sealed)")
 	if pos, err := parse(fs, args); err != nil || len(pos) > 0 {
 		return errUsage
 	}
@@ -103,7 +104,46 @@ func runAuditVerify(ctx context.Context, env Env, cfgPath string, args []string)
 	if !rep.OK() {
 		return errVerifyFailed
 	}
+	if *strict && rep.Unsigned > 0 {
+		return &exitError{code: 3, err: fmt.Errorf("-strict: %d %s not signed (segments still open: a live writer signs them shortly; a dead one's are signed when a worker seals its segment after audit.lease)", rep.Unsigned, plural(rep.Unsigned, "entry is", "entries are"))}
+	}
 	return nil
+}
+
+// listAllSegments: up to this many segments are all listed; beyond it only
+// those worth a look (failed, open, with unsigned or missing entries).
+const listAllSegments = 50
+
+func printSegments(w io.Writer, rep *audit.Report) {
+	all := len(rep.Segments) <= listAllSegments
+	quiet := 0
+	fmt.Fprintf(w, "  segments (one per writing process): state, entries signed / unsigned / missing\n")
+	for _, s := range rep.Segments {
+		notable := !s.OK || s.State != audit.StateClosed && s.State != audit.StateSealed || s.Unsigned > 0 || s.Missing > 0
+		if !all && !notable {
+			quiet++
+			continue
+		}
+		state := s.State
+		switch s.State {
+		case audit.StateSealed:
+			state = fmt.Sprintf("sealed after crash at seq %d by %s", s.SignedSeq, s.SealedBy)
+		case audit.StateClosed:
+			state = fmt.Sprintf("closed at seq %d", s.SignedSeq)
+		case audit.StateAbandoned:
+			state = fmt.Sprintf("abandoned after a failed write at seq %d", s.SignedSeq)
+		case audit.StateOpen:
+			state = fmt.Sprintf("open, signed to seq %d", s.SignedSeq)
+		}
+		verdict := "ok"
+		if !s.OK {
+			verdict = "FAILED"
+		}
+		fmt.Fprintf(w, "    %-6s %s: %s: %d signed, %d unsigned, %d missing\n", verdict, s.Chain, state, s.Signed, s.Unsigned, s.Missing)
+	}
+	if quiet > 0 {
+		fmt.Fprintf(w, "    ... and %d more %s, closed or sealed with every entry signed (-json lists all)\n", quiet, plural(quiet, "segment", "segments"))
+	}
 }
 
 func printReport(w io.Writer, rep *audit.Report) {
@@ -120,13 +160,15 @@ func printReport(w io.Writer, rep *audit.Report) {
 			fmt.Fprintf(w, "  also:            %s\n", p)
 		}
 	}
-	fmt.Fprintf(w, "  %d chain(s), %d entries, %d checkpoint(s) verified\n", rep.Chains, rep.Records, rep.Checkpoints)
+	fmt.Fprintf(w, "  %d segment(s), %d entries, %d checkpoint(s) verified\n", rep.Chains, rep.Records, rep.Checkpoints)
+	printSegments(w, rep)
 	if c := rep.Last; c != nil {
 		fmt.Fprintf(w, "  last checkpoint #%d at %s, hash %s\n", c.Seq, audit.FormatTime(c.Time), c.Hash)
 		fmt.Fprintf(w, "    (record it elsewhere; later verifies with -anchor %d:%s detect a cut checkpoint chain)\n", c.Seq, c.Hash)
 	}
 	if rep.Unsigned > 0 {
-		fmt.Fprintf(w, "  %d %s newer than its chain's last signed checkpoint (a writer's next checkpoint covers it; a killed writer's never will)\n",
+		fmt.Fprintf(w, "  %d %s newer than the last signed head of an open segment: a live writer signs them within audit.checkpoint_interval;\n"+
+			"    a killed writer's are signed when a worker or serve process seals its segment, a lease (audit.lease) after it last signed\n",
 			rep.Unsigned, plural(rep.Unsigned, "entry is", "entries are"))
 	}
 	for _, n := range rep.Notes {
@@ -147,21 +189,26 @@ func parseTimeFlag(name, v string) (time.Time, error) {
 }
 
 func runAuditExport(ctx context.Context, env Env, cfgPath string, args []string) error {
-	fs := newFlags(env, "audit export", "(-patient REF | -patient-id ID | -encounter ID | -since T | -until T)... [-format jsonl|csv]")
+	fs := newFlags(env, "audit export", "(-patient REF | -patient-id ID | -encounter ID | -since T | -until T)... [-view raw|readable] [-format jsonl|json|csv]")
 	patient := fs.String("patient", "", "pseudonymous patient `ref` (pt_...): who accessed this patient's data")
 	patientID := fs.String("patient-id", "", "the clinic's patient `ID` (e.g. MRN); turned into the ref with the deployment's pseudonym key")
 	enc := fs.String("encounter", "", "encounter `ID`")
 	since := fs.String("since", "", "entries at or after `time` (RFC 3339 or YYYY-MM-DD)")
 	until := fs.String("until", "", "entries before `time` (RFC 3339 or YYYY-MM-DD)")
-	format := fs.String("format", "jsonl", "output `format`: jsonl or csv")
+	format := fs.String("format", "jsonl", "output `format`: jsonl, json or csv")
+	view := fs.String("view", "raw", "`view`: raw (every field of every entry) or readable (for the patient: who by name or role and organisation, what in plain words, when; names from api.display_names)")
 	dir := fs.String("dir", "", "read the local trail in `DIR` (e.g. a copy) instead of the configured store; nothing is audited")
 	actor := fs.String("actor", "cli", "ID of who exports, for the audit trail")
 	role := fs.String("role", "ops", "role of who exports, for the audit trail")
 	if pos, err := parse(fs, args); err != nil || len(pos) > 0 {
 		return errUsage
 	}
-	if *format != "jsonl" && *format != "csv" {
-		fmt.Fprintf(env.Stderr, "clinscribe audit export: -format must be jsonl or csv\n")
+	if *format != "jsonl" && *format != "json" && *format != "csv" {
+		fmt.Fprintf(env.Stderr, "clinscribe audit export: -format must be jsonl, json or csv\n")
+		return errUsage
+	}
+	if *view != "raw" && *view != "readable" {
+		fmt.Fprintf(env.Stderr, "clinscribe audit export: -view must be raw or readable\n")
 		return errUsage
 	}
 	if *patient != "" && *patientID != "" {
@@ -191,6 +238,7 @@ func runAuditExport(ctx context.Context, env Env, cfgPath string, args []string)
 
 	var r audit.Reader
 	var a *app.App
+	var names audit.Names
 	if *dir != "" {
 		if r, err = audit.OpenFileReader(*dir); err != nil {
 			return err
@@ -200,6 +248,7 @@ func runAuditExport(ctx context.Context, env Env, cfgPath string, args []string)
 		if err != nil {
 			return err
 		}
+		names = cfg.API.DisplayNames
 		// The app holds the pseudonym key and the audit logger: reading
 		// the trail about a patient is itself recorded in it.
 		if a, err = openApp(ctx, env, cfg); err != nil {
@@ -228,10 +277,36 @@ func runAuditExport(ctx context.Context, env Env, cfgPath string, args []string)
 			return fmt.Errorf("the export could not be audited, so nothing is exported: %w", err)
 		}
 	}
-	if *format == "csv" {
+	if *view == "readable" {
+		readable, err := audit.Readable(rows, audit.ReadableOptions{Names: names, Viewer: f.PatientRef})
+		if err != nil {
+			return err
+		}
+		switch *format {
+		case "csv":
+			return audit.WriteReadableCSV(env.Stdout, readable)
+		case "json":
+			return writeJSONDoc(env, readable)
+		}
+		return audit.WriteReadableJSONL(env.Stdout, readable)
+	}
+	switch *format {
+	case "csv":
 		return audit.WriteCSV(env.Stdout, rows)
+	case "json":
+		return writeJSONDoc(env, rows)
 	}
 	return audit.WriteJSONL(env.Stdout, rows)
+}
+
+// writeJSONDoc writes export rows as one JSON document {"entries": [...]}.
+func writeJSONDoc[T any](env Env, rows []T) error {
+	if rows == nil {
+		rows = []T{}
+	}
+	enc := json.NewEncoder(env.Stdout)
+	enc.SetIndent("", "  ")
+	return enc.Encode(map[string]any{"entries": rows})
 }
 
 func runAuditKeygen(env Env, cfgPath string, args []string) error {

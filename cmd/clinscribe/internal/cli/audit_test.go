@@ -171,7 +171,7 @@ func TestAuditS3Sink(t *testing.T) {
 		t.Fatalf("keys rotate: %d %s %s", code, out, errs)
 	}
 	code, out, errs := r.run(t, "audit", "verify")
-	if code != 0 || !strings.Contains(out, "audit trail s3://trail/prod/: OK") || !strings.Contains(out, "1 chain(s), 1 entries") {
+	if code != 0 || !strings.Contains(out, "audit trail s3://trail/prod/: OK") || !strings.Contains(out, "1 segment(s), 1 entries") {
 		t.Fatalf("verify: %d\n%s%s", code, out, errs)
 	}
 	_, out, _ = r.run(t, "audit", "export", "-since", "2000-01-01")
@@ -179,7 +179,47 @@ func TestAuditS3Sink(t *testing.T) {
 		t.Fatalf("export:\n%s", out)
 	}
 	list, err := srv.Client().ListObjectsV2(context.Background(), &s3.ListObjectsV2Input{Bucket: aws.String("trail"), Prefix: aws.String("prod/chains/")})
-	if err != nil || len(list.Contents) != 2 { // the rotation, then the export's own entry
+	// Two chains (the rotation, then the export's own entry), each an
+	// empty first object and one batch.
+	if err != nil || len(list.Contents) != 4 {
 		t.Fatalf("chain objects: %v %v", list, err)
+	}
+}
+
+// `audit export -view readable` answers a patient's request in words: who
+// by display name or role and the organisation, what, when — in CSV through
+// the same formula guard, and in JSON.
+func TestAuditExportReadable(t *testing.T) {
+	t.Parallel()
+	r := newCLIRig(t)
+	cfg, _ := os.ReadFile(r.cfg)
+	cfg = append(cfg, "api: {display_names: {organization: Riverside Family Clinic, actors: {portal-1: \"=Riverside portal\"}}}\n"...)
+	os.WriteFile(r.cfg, cfg, 0o600)
+	note := filepath.Join(r.dir, "note.txt")
+	os.WriteFile(note, []byte("Subjective\nCough for two days.\n\nPlan\nFluids.\n"), 0o600)
+	code, id, errs := r.run(t, "submit", "-note", note, "-patient-id", "MRN-778", "-provider", "dr-a", "-actor", "portal-1")
+	if code != 0 {
+		t.Fatalf("submit: exit %d: %s", code, errs)
+	}
+	id = strings.TrimSpace(id)
+
+	code, out, errs := r.run(t, "audit", "export", "-patient-id", "MRN-778", "-view", "readable", "-format", "csv")
+	if code != 0 {
+		t.Fatalf("export: exit %d: %s", code, errs)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 2 || lines[0] != strings.Join(audit.ReadableCSVHeader, ",") ||
+		!strings.Contains(lines[1], ",'=Riverside portal,clinic system,Riverside Family Clinic,submitted your visit for documentation,"+id+",encounter.submit") {
+		t.Fatalf("readable csv:\n%s", out)
+	}
+	for _, leak := range []string{"MRN-778", "pt_"} {
+		if strings.Contains(out, leak) {
+			t.Errorf("the readable export shows %q", leak)
+		}
+	}
+	code, out, errs = r.run(t, "audit", "export", "-encounter", id, "-view", "readable", "-format", "json")
+	var doc struct{ Entries []audit.ReadableRow }
+	if code != 0 || json.Unmarshal([]byte(out), &doc) != nil || len(doc.Entries) == 0 || doc.Entries[0].What != "submitted your visit for documentation" {
+		t.Fatalf("readable json: exit %d\n%s%s", code, out, errs)
 	}
 }

@@ -38,24 +38,37 @@ func commands() []command {
 	return []command{
 		{"worker", "run a worker: process queued encounters until stopped", runWorker},
 		{"submit", "store a note or recording encrypted, enqueue it, print the encounter ID", runSubmit},
-		{"status", "show the stages of an encounter", runStatus},
+		{"status", "show where an encounter is: stages, versions, state", runStatus},
+		{"list", "list encounters by state and time (a worklist), as a role sees them", runList},
 		{"show", "show an encounter's draft with its AI label", runShow},
 		{"serve", "serve the HTTP API (bearer tokens; see docs/openapi.yaml)", runServe},
-		{"token", "create an API bearer token (stored hashed)", runToken},
+		{"token", "create, list or revoke API bearer tokens (stored hashed)", runToken},
 		{"audit", "verify or export the audit trail; make or show its signing key", runAudit},
 		{"keys", "rotate the key-encryption key and audit the rotation", runKeys},
 		{"deid", "de-identify text (stdin to stdout), or evaluate on a corpus: deid eval", runDeid},
 		{"ehr", "EHR write-back: print the SMART client JWKS, or request a version's delivery again", runEHR},
+		{"eval", "evaluate drafts on a corpus with reference notes: eval drafts -corpus FILE", runEval},
 		{"aggregate", "export de-identified statistics per template, model and provider", runAggregate},
 		{"ops", "operate the queues: stats, pause/resume, archived tasks, workers, drain", runOps},
 		{"config", "check the configuration: settings, attestations, keys, Redis, storage, KMS", runConfig},
 		{"demo", "run the whole pipeline in one process on embedded defaults", runDemo},
 		{"version", "print the version", runVersion},
+		{"help", "print this help, or a command's: help <command>", nil},
 	}
 }
 
 // errUsage marks a command-line mistake (exit status 2).
 var errUsage = errors.New("usage")
+
+// exitError ends a command with a status of its own (other than 1, any
+// failure, and 2, usage).
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string { return e.err.Error() }
+func (e *exitError) Unwrap() error { return e.err }
 
 // Run runs the command line args (without the program name) and returns
 // the exit status.
@@ -64,7 +77,14 @@ func Run(ctx context.Context, args []string, env Env) int {
 	fs.SetOutput(env.Stderr)
 	cfgPath := fs.String("config", lookup(env.Environ, "CLINSCRIBE_CONFIG"), "YAML configuration `file` (env CLINSCRIBE_CONFIG)")
 	fs.Usage = func() { usage(env.Stderr, fs) }
-	if err := fs.Parse(args); err != nil {
+	err := fs.Parse(args)
+	if errors.Is(err, flag.ErrHelp) {
+		// Asked for: the help goes to stdout, and it is not a failure.
+		fs.SetOutput(env.Stdout)
+		usage(env.Stdout, fs)
+		return 0
+	}
+	if err != nil {
 		return 2
 	}
 	if fs.NArg() == 0 {
@@ -72,8 +92,11 @@ func Run(ctx context.Context, args []string, env Env) int {
 		return 2
 	}
 	name, rest := fs.Arg(0), fs.Args()[1:]
+	if name == "help" {
+		return help(ctx, env, fs, *cfgPath, rest)
+	}
 	for _, c := range commands() {
-		if c.name != name {
+		if c.name != name || c.run == nil {
 			continue
 		}
 		err := c.run(ctx, env, *cfgPath, rest)
@@ -82,12 +105,41 @@ func Run(ctx context.Context, args []string, env Env) int {
 			return 0
 		case errors.Is(err, errUsage), errors.Is(err, flag.ErrHelp):
 			return 2
+		case errors.As(err, new(*exitError)):
+			var ee *exitError
+			errors.As(err, &ee)
+			fmt.Fprintf(env.Stderr, "clinscribe %s: %s\n", name, ee.err)
+			return ee.code
 		default:
 			fmt.Fprintf(env.Stderr, "clinscribe %s: %s\n", name, describe(err))
 			return 1
 		}
 	}
 	fmt.Fprintf(env.Stderr, "clinscribe: unknown command %q\n\n", name)
+	usage(env.Stderr, fs)
+	return 2
+}
+
+// help prints the usage (`clinscribe help`), or a command's own help
+// (`clinscribe help token` is `clinscribe token -h`).
+func help(ctx context.Context, env Env, fs *flag.FlagSet, cfgPath string, args []string) int {
+	if len(args) == 0 {
+		fs.SetOutput(env.Stdout)
+		usage(env.Stdout, fs)
+		return 0
+	}
+	for _, c := range commands() {
+		if c.name == args[0] && c.run != nil {
+			// Every command answers -h with its usage, and runs nothing.
+			err := c.run(ctx, env, cfgPath, append(args[1:], "-h"))
+			if err == nil || errors.Is(err, errUsage) || errors.Is(err, flag.ErrHelp) {
+				return 0
+			}
+			fmt.Fprintf(env.Stderr, "clinscribe %s: %s\n", c.name, describe(err))
+			return 1
+		}
+	}
+	fmt.Fprintf(env.Stderr, "clinscribe help: no command %q\n\n", args[0])
 	usage(env.Stderr, fs)
 	return 2
 }

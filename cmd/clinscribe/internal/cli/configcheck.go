@@ -4,23 +4,20 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
-	"sort"
 	"text/tabwriter"
 
 	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/app"
-	"github.com/clinscribe/clinscribe/pipeline/ai"
-	"github.com/clinscribe/clinscribe/worker"
-	"github.com/clinscribe/clinscribe/worker/health"
+	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/config"
 )
 
 const configUsage = `Usage: clinscribe config check
 
-Checks the configuration without changing anything: every setting is
-valid, routed AI providers are attested zero-retention, the key file
-exists (local keys), and Redis, storage, the keyring store, the key
-manager (KMS) and the audit directory are reachable. Exits 1 with the list
-of problems.
+Checks the configuration and names every problem in one run: each setting
+is valid, Redis answers, the stores and keys are there (or, on a fresh
+install, will be created by the first worker), routed AI providers are
+attested zero-retention and their API keys readable, and the API's token
+file is valid. It changes nothing: no directory, key file, audit entry or
+token is created. Exits 1 if anything failed.
 `
 
 func runConfig(ctx context.Context, env Env, cfgPath string, args []string) error {
@@ -28,113 +25,59 @@ func runConfig(ctx context.Context, env Env, cfgPath string, args []string) erro
 		fmt.Fprint(env.Stderr, configUsage)
 		return errUsage
 	}
-	var problems []string
 	report := tabwriter.NewWriter(env.Stdout, 0, 0, 2, ' ', 0)
-	line := func(name, result string) { fmt.Fprintf(report, "%s\t%s\n", name, result) }
-	fail := func(name string, err error) {
-		line(name, "FAIL: "+describe(err))
-		problems = append(problems, name+": "+describe(err))
-	}
-	defer func() {
-		report.Flush()
-		if len(problems) > 0 {
-			fmt.Fprintf(env.Stdout, "\n%d problem(s):\n", len(problems))
-			for _, p := range problems {
-				fmt.Fprintf(env.Stdout, "  - %s\n", p)
-			}
+	var failed, later []string
+	line := func(name string, st app.Status, detail string) {
+		fmt.Fprintf(report, "%s\t%s\t%s\n", name, st, detail)
+		switch st {
+		case app.StatusFail:
+			failed = append(failed, name+": "+detail)
+		case app.StatusLater:
+			later = append(later, name)
 		}
-	}()
-
-	cfg, err := loadConfig(env, cfgPath, nil)
-	if err != nil {
-		fail("config", err)
-		return errConfigCheck
 	}
+
+	// Settings first: a file that does not parse stops here (nothing else
+	// can be known); invalid settings are each named, and the checks below
+	// still run on the rest.
+	cfg, err := config.LoadRaw(cfgPath, env.Environ)
+	if err != nil {
+		line("config", app.StatusFail, describe(err))
+		return finishCheck(env, report, failed, later)
+	}
+	cfg = cfg.WithDefaults()
 	src := "defaults and environment"
 	if cfgPath != "" {
-		src = cfgPath
+		src = cfgPath + " and environment"
 	}
-	line("config", "ok ("+src+")")
+	problems := cfg.Problems()
+	if len(problems) == 0 {
+		line("config", app.StatusOK, src)
+	}
+	for _, p := range problems {
+		line("config", app.StatusFail, p.Error())
+	}
+	for _, f := range app.Check(ctx, cfg, env.Environ) {
+		line(f.Name, f.Status, f.Detail)
+	}
+	return finishCheck(env, report, failed, later)
+}
 
-	if cfg.Keys.Kind == "local" {
-		if _, err := os.Stat(cfg.Keys.File); err != nil {
-			fail("keys", fmt.Errorf("keys.file %s: %w (a worker would create a NEW key: data sealed under the old one could not be read)", cfg.Keys.File, err))
+func finishCheck(env Env, report *tabwriter.Writer, failed, later []string) error {
+	report.Flush()
+	if len(later) > 0 {
+		fmt.Fprintf(env.Stdout, "\nNot created yet (%d), as expected before the first run. Start Redis, then run\n"+
+			"`clinscribe worker` (or `clinscribe demo` to try everything in one process): it creates them.\n", len(later))
+	}
+	if len(failed) > 0 {
+		fmt.Fprintf(env.Stdout, "\n%d problem(s):\n", len(failed))
+		for _, p := range failed {
+			fmt.Fprintf(env.Stdout, "  - %s\n", p)
 		}
-	}
-	if cfg.Redis.Embedded {
-		fail("redis", errors.New("redis.embedded is for the demo only"))
-	} else if opt, err := cfg.Redis.ConnOpt(); err != nil {
-		fail("redis", err)
-	} else {
-		rdb := worker.UniversalClient(opt)
-		ctx, cancel := context.WithTimeout(ctx, cfg.Ops.CheckTimeout)
-		err := rdb.Ping(ctx).Err()
-		cancel()
-		rdb.Close()
-		if err != nil {
-			fail("redis", err)
-		} else {
-			line("redis", "ok")
-		}
-	}
-
-	out := env.LogOutput
-	if out == nil {
-		out = env.Stderr
-	}
-	cfg.Ops.DisableQueueMetrics = true
-	a, err := app.Open(ctx, cfg, app.Options{LogOutput: out, NoCreateKeys: true})
-	if err != nil {
-		fail("app", err)
 		return errConfigCheck
 	}
-	defer a.Close()
-
-	rep := health.New(health.Config{Timeout: cfg.Ops.CheckTimeout}, nil, checksExcept(a.HealthChecks(), "redis")...).Ready(ctx)
-	names := make([]string, 0, len(rep.Checks))
-	for n := range rep.Checks {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		if rep.Checks[n] == "ok" {
-			line(n, "ok")
-		} else {
-			fail(n, errors.New(rep.Checks[n]))
-		}
-	}
-	for _, task := range []ai.Task{ai.TaskTranscribe, ai.TaskSummarize} {
-		p := a.Gateway.Provider(task)
-		name := "ai." + string(task)
-		switch {
-		case p.Attestation.ZeroRetention && p.Attestation.Agreement != "":
-			line(name, fmt.Sprintf("ok (%s, kind %s, zero retention attested: %s)", p.Name, p.Kind, p.Attestation.Agreement))
-		case cfg.AI.DebugOverrideUnattestedProviders:
-			fail(name, fmt.Errorf("provider %q is not attested and ai.debug_override_unattested_providers is on: never use with real patient data", p.Name))
-		default:
-			fail(name, fmt.Errorf("provider %q has no zero-retention attestation: every call would be refused", p.Name))
-		}
-	}
-	if cfg.Ops.Listen == "" {
-		line("ops.listen", "off (no /metrics, /healthz, /readyz on workers)")
-	} else {
-		line("ops.listen", "ok ("+cfg.Ops.Listen+")")
-	}
-	if len(problems) > 0 {
-		return errConfigCheck
-	}
-	fmt.Fprintln(report, "\nall checks passed")
+	fmt.Fprintln(env.Stdout, "\nall checks passed")
 	return nil
 }
 
 var errConfigCheck = errors.New("configuration check failed (problems listed above)")
-
-func checksExcept(cs []health.Check, name string) []health.Check {
-	var out []health.Check
-	for _, c := range cs {
-		if c.Name != name {
-			out = append(out, c)
-		}
-	}
-	return out
-}

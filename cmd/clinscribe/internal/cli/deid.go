@@ -89,9 +89,10 @@ func runDeid(ctx context.Context, env Env, cfgPath string, args []string) error 
 }
 
 func runDeidEval(env Env, args []string) error {
-	fs := newFlags(env, "deid eval", "-corpus FILE [-json]")
+	fs := newFlags(env, "deid eval", "-corpus FILE [-json] [-rules-only]")
 	corpus := fs.String("corpus", "", "JSON lines `file`: {\"id\", \"text\", \"spans\": [{\"start\", \"end\", \"type\"}]} per line")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
+	rulesOnly := fs.Bool("rules-only", false, "turn the learned name and place tagger off (for comparison)")
 	if _, err := parse(fs, args); err != nil || *corpus == "" {
 		fs.Usage()
 		return errUsage
@@ -101,7 +102,7 @@ func runDeidEval(env Env, args []string) error {
 		return err
 	}
 	defer f.Close()
-	d, err := deid.New(deid.Config{})
+	d, err := deid.New(deid.Config{RulesOnly: *rulesOnly})
 	if err != nil {
 		return err
 	}

@@ -106,11 +106,14 @@ func printStatus(w io.Writer, v *pipeline.View) {
 		}
 	}
 	fmt.Fprintf(w, "drafts:\n")
-	if len(v.Drafts) == 0 {
+	switch {
+	case len(v.Drafts) == 0 && v.HumanDocumentation:
+		fmt.Fprintf(w, "  (none: the patient opted out of AI processing; a clinician writes the note by hand)\n")
+	case len(v.Drafts) == 0:
 		fmt.Fprintf(w, "  (none yet)\n")
 	}
 	for _, d := range v.Drafts {
-		fmt.Fprintf(w, "  v%d  %-12s %s\n", d.Version, d.Status, labelLine(d.Label))
+		fmt.Fprintf(w, "  v%d  %-16s %s\n", d.Version, d.Status, labelLine(d.Label))
 	}
 	switch {
 	case v.Failure != nil:
@@ -120,11 +123,16 @@ func printStatus(w io.Writer, v *pipeline.View) {
 	default:
 		fmt.Fprintf(w, "result      in progress\n")
 	}
+	fmt.Fprintf(w, "state       %s: %s\n", v.Phase, v.Where)
 }
 
 func labelLine(l encounter.Label) string {
 	if !l.AIGenerated {
-		return "clinician-authored"
+		s := "written by a clinician (human documentation, no AI)"
+		if l.VerifiedBy != "" {
+			s += fmt.Sprintf(", signed by %s at %s", l.VerifiedBy, l.VerifiedAt.Format(time.RFC3339))
+		}
+		return s
 	}
 	s := fmt.Sprintf("AI-generated (%s) by %s/%s, prompt %s", l.SecurityLabel, l.Provider, l.Model, l.PromptVersion)
 	if l.VerifiedBy != "" {
@@ -140,6 +148,12 @@ func runShow(ctx context.Context, env Env, cfgPath string, args []string) error 
 	version := fs.Int("version", 0, "draft version (default: the latest)")
 	asJSON := fs.Bool("json", false, "print the draft as JSON")
 	actor := fs.String("actor", "cli", "ID of who reads the draft, for the audit trail")
+	fs.Usage = func() {
+		fmt.Fprintf(env.Stderr, "Usage: clinscribe show [-version N] [-json] [-actor ID] ENCOUNTER_ID\n\n"+
+			"Without -version, shows the note as it stands: the latest signed version, with later\n"+
+			"preliminary versions listed as pending amendments (the latest version if none is signed).\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
 	pos, err := parse(fs, args)
 	if err != nil || len(pos) != 1 {
 		fs.Usage()
@@ -167,9 +181,16 @@ func runShow(ctx context.Context, env Env, cfgPath string, args []string) error 
 	return nil
 }
 
-func printDraft(w io.Writer, a *app.App, d *encounter.Draft) {
+func printDraft(w io.Writer, a *app.App, d *signoff.DraftView) {
 	l := d.Label
 	fmt.Fprintf(w, "encounter %s  draft v%d  status %s\n", d.EncounterID, d.Version, d.Status)
+	if d.Signed > 0 && d.Signed == d.Version {
+		fmt.Fprintf(w, "note      v%d is the signed note", d.Version)
+		if len(d.PendingAmendments) > 0 {
+			fmt.Fprintf(w, "; %d pending amendment(s) follow it", len(d.PendingAmendments))
+		}
+		fmt.Fprintln(w)
+	}
 	fmt.Fprintf(w, "label     %s\n", labelLine(l))
 	if l.AIGenerated {
 		fmt.Fprintf(w, "          input sha256 %s, generated %s\n", l.InputSHA256, l.GeneratedAt.Format(time.RFC3339))

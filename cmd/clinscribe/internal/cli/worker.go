@@ -106,7 +106,16 @@ func openService(ctx context.Context, env Env, cfgPath, name string, args []stri
 	if cfg.Redis.Embedded {
 		return nil, fmt.Errorf("redis.embedded is for the demo only: a separate %s process cannot share an in-process Redis; set redis.url", name)
 	}
-	return openApp(ctx, env, cfg)
+	a, err := openApp(ctx, env, cfg)
+	if err != nil {
+		return nil, err
+	}
+	// A long-running process seals the audit chains of dead writers.
+	if err := a.StartAuditSealer(); err != nil {
+		a.Close()
+		return nil, err
+	}
+	return a, nil
 }
 
 // queueWeights logs the queues this worker serves as a group of numbers

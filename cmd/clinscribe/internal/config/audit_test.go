@@ -20,7 +20,7 @@ func TestAuditDefaults(t *testing.T) {
 	}
 	want := config.Audit{
 		Sink: "local", Dir: filepath.FromSlash("/srv/cs/audit"), SigningKeyFile: filepath.FromSlash("/srv/cs/keys/audit-signing.key"),
-		CheckpointInterval: time.Minute, MaxBatch: 512,
+		CheckpointInterval: 5 * time.Second, CheckpointEvery: 256, Lease: time.Minute, MaxBatch: 512,
 	}
 	if diff := cmp.Diff(want, c.Audit); diff != "" {
 		t.Errorf("audit defaults (-want +got):\n%s", diff)
@@ -57,6 +57,8 @@ func TestAuditValidation(t *testing.T) {
 		{"key inside the trail", []string{"CLINSCRIBE_AUDIT_DIR=/srv/audit", "CLINSCRIBE_AUDIT_SIGNING_KEY_FILE=/srv/audit/k.pem"}, "must not be inside audit.dir"},
 		{"negative interval", []string{"CLINSCRIBE_AUDIT_CHECKPOINT_INTERVAL=-1s"}, "audit.checkpoint_interval"},
 		{"batch", []string{"CLINSCRIBE_AUDIT_MAX_BATCH=-3"}, "audit.max_batch"},
+		{"checkpoint every", []string{"CLINSCRIBE_AUDIT_CHECKPOINT_EVERY=-1"}, "audit.checkpoint_every"},
+		{"lease too short", []string{"CLINSCRIBE_AUDIT_LEASE=500ms"}, "audit.lease"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := config.Load("", tc.env)

@@ -22,6 +22,9 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	// Readable access logs show times in api.display_names.time_zone; the
+	// container image carries no zone database of its own.
+	_ "time/tzdata"
 
 	"go.yaml.in/yaml/v3"
 
@@ -150,9 +153,20 @@ type Audit struct {
 	// exist (make it once with `clinscribe audit keygen`). Keep it outside
 	// the trail: whoever can write the trail must not hold it.
 	SigningKeyFile string `yaml:"signing_key_file"`
-	// CheckpointInterval is how often each writer signs its chain head;
-	// a cut tail younger than this goes unnoticed. Default 1m.
+	// CheckpointInterval is how often each writer signs its chain head
+	// while entries are written; with CheckpointEvery it bounds the
+	// unsigned tail, whose cut would go unnoticed. Default 5s.
 	CheckpointInterval time.Duration `yaml:"checkpoint_interval"`
+	// CheckpointEvery signs the head once this many entries are unsigned.
+	// Default 256.
+	CheckpointEvery int `yaml:"checkpoint_every"`
+	// Lease: an idle writer signs its head again every Lease/2 (a
+	// heartbeat); workers and serve seal the chain of a writer they saw
+	// no checkpoint from for a whole Lease (by their own clock) and that
+	// they can claim (local: its file lock is free, so its process is
+	// gone; S3: fenced). The same for every process on a trail. Default
+	// 1m.
+	Lease time.Duration `yaml:"lease"`
 	// MaxBatch caps the entries committed with one fsync (or one S3
 	// object) when many are appended at once. Default 512; 1 turns group
 	// commit off.
@@ -342,7 +356,13 @@ func (c Config) WithDefaults() Config {
 		c.Audit.SigningKeyFile = filepath.Join(c.DataDir, "keys", "audit-signing.key")
 	}
 	if c.Audit.CheckpointInterval == 0 {
-		c.Audit.CheckpointInterval = time.Minute
+		c.Audit.CheckpointInterval = audit.DefaultCheckpointInterval
+	}
+	if c.Audit.CheckpointEvery == 0 {
+		c.Audit.CheckpointEvery = audit.DefaultCheckpointEvery
+	}
+	if c.Audit.Lease == 0 {
+		c.Audit.Lease = audit.DefaultLease
 	}
 	if c.Audit.MaxBatch == 0 {
 		c.Audit.MaxBatch = 512
@@ -402,6 +422,20 @@ var (
 // Validate reports every configuration error at once, each naming the
 // setting to fix.
 func (c Config) Validate() error {
+	errs := c.Problems()
+	if len(errs) == 0 {
+		return nil
+	}
+	msgs := make([]string, len(errs))
+	for i, e := range errs {
+		msgs[i] = "  - " + e.Error()
+	}
+	return fmt.Errorf("config: %d problem(s):\n%s", len(errs), strings.Join(msgs, "\n"))
+}
+
+// Problems lists every configuration error, each naming the setting to
+// fix; none means the configuration is valid.
+func (c Config) Problems() []error {
 	var errs []error
 	add := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
 
@@ -485,6 +519,12 @@ func (c Config) Validate() error {
 	if c.Audit.CheckpointInterval <= 0 {
 		add("audit.checkpoint_interval: must be positive")
 	}
+	if c.Audit.CheckpointEvery < 1 {
+		add("audit.checkpoint_every: must be at least 1")
+	}
+	if c.Audit.Lease < 2*time.Second {
+		add("audit.lease: must be at least 2s (an idle writer renews it every lease/2)")
+	}
 	if c.Audit.MaxBatch < 1 {
 		add("audit.max_batch: must be at least 1")
 	}
@@ -513,8 +553,10 @@ func (c Config) Validate() error {
 	if c.Pipeline.Limits.MaxNoteBytes < 0 || c.Pipeline.Limits.MaxAudioBytes < 0 || c.Pipeline.Limits.MaxSidecarBytes < 0 {
 		add("pipeline.limits: sizes must not be negative")
 	}
-	if (c.API.TLSCertFile == "") != (c.API.TLSKeyFile == "") {
-		add("api.tls_cert_file and api.tls_key_file go together")
+	if err := c.API.Validate(); err != nil {
+		for _, e := range unjoin(err) {
+			add("%v", e)
+		}
 	}
 	for i, ep := range c.Pipeline.Webhooks {
 		if ep.Name == "" || !strings.HasPrefix(ep.URL, "https://") && !strings.HasPrefix(ep.URL, "http://") {
@@ -551,14 +593,15 @@ func (c Config) Validate() error {
 			add("%s", e)
 		}
 	}
-	if len(errs) == 0 {
-		return nil
+	return errs
+}
+
+// unjoin lists the errors an errors.Join holds (or err itself).
+func unjoin(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		return j.Unwrap()
 	}
-	msgs := make([]string, len(errs))
-	for i, e := range errs {
-		msgs[i] = "  - " + e.Error()
-	}
-	return fmt.Errorf("config: %d problem(s):\n%s", len(errs), strings.Join(msgs, "\n"))
+	return []error{err}
 }
 
 // agreementRE: an agreement reference is an identifier, as the audit

@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/config"
 )
 
@@ -185,5 +187,43 @@ func TestYAMLErrorsDoNotEchoValues(t *testing.T) {
 		if !c.noLine && !strings.Contains(err.Error(), "line ") {
 			t.Errorf("the error does not say where: %v", err)
 		}
+	}
+}
+
+// The API's defaults: `serve` answers this machine only, people's tokens
+// last 90 days, platform tokens do not expire, the token file is looked at
+// four times a second; and what an operator sets is checked.
+func TestAPISettings(t *testing.T) {
+	t.Parallel()
+	c, err := config.Load("", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := []string{c.API.Listen, c.API.TokenTTL.String(), c.API.PlatformTokenTTL.String(), c.API.TokensReload.String()}
+	if d := cmp.Diff([]string{"127.0.0.1:8080", "2160h0m0s", "0s", "250ms"}, got); d != "" {
+		t.Errorf("defaults (-want +got):\n%s", d)
+	}
+	for _, c := range []struct {
+		name, yaml, want string
+	}{
+		{"Exposed", `api: {listen: ":8080"}`, ""},
+		{"NoPort", `api: {listen: "8080"}`, `api.listen: "8080" is not host:port`},
+		{"NegativeTTL", `api: {token_ttl: -1h}`, "api.token_ttl and api.platform_token_ttl: must not be negative"},
+		{"Names", `api: {display_names: {organization: Riverside, actors: {dr-okafor: Dr. Lena Okafor}, time_zone: America/Chicago}}`, ""},
+		{"PatientNamed", `api: {display_names: {actors: {pt_aaaaaaaaaaaaaaaaaaaaaaaa: Harold}}}`, "patients are never named"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "c.yaml")
+			if err := os.WriteFile(path, []byte(c.yaml+"\n"), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			_, err := config.Load(path, nil)
+			switch {
+			case c.want == "" && err != nil:
+				t.Errorf("Load = %v", err)
+			case c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)):
+				t.Errorf("Load = %v, want an error with %q", err, c.want)
+			}
+		})
 	}
 }
