@@ -851,8 +851,8 @@ func (s *scan) spokenYear(i int) (int, int) {
 }
 
 // parseDateString parses a whole string as one date.
-func parseDateString(x string) (dateVal, bool) {
-	s := &scan{text: x, low: asciiLower(x), year: timeNow().Year()}
+func parseDateString(x string, year int) (dateVal, bool) {
+	s := &scan{text: x, low: asciiLower(x), year: year}
 	s.toks = tokenize(x, nil)
 	if len(s.toks) == 0 {
 		return dateVal{}, false

@@ -173,7 +173,7 @@ func (s *scan) rules(d *Detector, text string, known Known, prep bool) []Span {
 	if s.nameSet == nil {
 		s.nameSet = make(map[string]NameClass)
 	}
-	s.known.build(known)
+	s.known.build(known, s.year)
 
 	s.scanWeb()
 	s.scanWrapped()

@@ -97,7 +97,7 @@ func (k *knownIndex) reset() {
 	k.dobOK = false
 }
 
-func (k *knownIndex) build(kn Known) {
+func (k *knownIndex) build(kn Known, year int) {
 	if k.parts == nil {
 		k.parts = make(map[string]knownPart)
 	}
@@ -194,7 +194,7 @@ func (k *knownIndex) build(kn Known) {
 		}
 	}
 	if kn.BirthDate != "" {
-		if d, ok := parseBirthDate(kn.BirthDate); ok && d.hasD {
+		if d, ok := parseBirthDate(kn.BirthDate, year); ok && d.hasD {
 			k.dobOK, k.dobY, k.dobM, k.dobD = true, d.y, d.m, d.d
 			// The birth date read out as digits, in the orders people say
 			// it: "oh three oh four fifty two", "three four nineteen fifty
@@ -217,7 +217,7 @@ func (k *knownIndex) build(kn Known) {
 
 // parseBirthDate reads Known.BirthDate: "YYYY-MM-DD", as platforms send
 // it, without the tokenizer; any other format through parseDateString.
-func parseBirthDate(x string) (dateVal, bool) {
+func parseBirthDate(x string, year int) (dateVal, bool) {
 	if len(x) == 10 && x[4] == '-' && x[7] == '-' {
 		num := func(a, b int) (int, bool) {
 			v := 0
@@ -236,7 +236,7 @@ func parseBirthDate(x string) (dateVal, bool) {
 			return dateVal{y: y, m: m, d: d, hasY: true, hasD: true, layout: dlNumYMD, sep: '-', pad: true}, true
 		}
 	}
-	return parseDateString(x)
+	return parseDateString(x, year)
 }
 
 // dobDigits writes a birth date's digits in one order (month day year,
