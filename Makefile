@@ -9,7 +9,7 @@ LDFLAGS  := -s -w -X github.com/clinscribe/clinscribe/cmd/clinscribe/internal/cl
 TESTFLAGS ?= -timeout 20m
 
 .DEFAULT_GOAL := help
-.PHONY: help build demo test bench-console screenshots test-short test-providers bench bench-providers bench-audit bench-load eval-deid eval-drafts bench-deid train-deid lint fuzz clean
+.PHONY: help build demo test bench-console screenshots test-short test-providers bench bench-providers bench-audit bench-load eval-deid eval-drafts bench-deid train-deid gazetteer-deid lint fuzz clean
 
 help: ## show the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -60,6 +60,10 @@ eval-deid: ## de-identification on every corpus, with the learned tagger and wit
 		echo "== $$c: rules and tagger"; ./bin/clinscribe-eval deid eval -corpus testdata/deid/$$c.jsonl; \
 		echo "== $$c: rules only"; ./bin/clinscribe-eval deid eval -corpus testdata/deid/$$c.jsonl -rules-only; \
 	done
+
+MIRROR ?= /work/.mirror
+gazetteer-deid: ## rebuild deid/data/gazetteer.txt from its pinned open-data inputs (MIRROR=dir of bare clones, see deid/README.md)
+	$(GO) run ./deid/internal/gazetteer -mirror $(MIRROR)
 
 eval-drafts: ## drafts on the project's corpus: ROUGE vs the whole-transcript baseline, coverage, fact check on planted errors (blind part: figures only)
 	$(GO) run ./cmd/clinscribe eval drafts -corpus testdata/drafts/corpus.jsonl

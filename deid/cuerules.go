@@ -35,10 +35,24 @@ func (s *scan) cueNamePass() {
 			s.quotedNickname(i)
 		case t.punct('(') && i > 0:
 			s.placeInParens(i)
+			s.ageInParens(i)
 		case t.punct(',') && i > 0 && t.gap == gapNone && i+1 < len(s.toks) && s.toks[i+1].digits() && s.toks[i+1].n() <= 3:
 			s.ageAfterName(i)
+			s.ageInParens(i)
 		}
 	}
+}
+
+// placeEndsAt reports a place candidate that ends where token k ends:
+// "to Windsor Manor (Temple)".
+func (s *scan) placeEndsAt(k int) bool {
+	e := int(s.toks[k].e)
+	for _, c := range s.cands {
+		if c.t == Location && c.e == e {
+			return true
+		}
+	}
+	return false
 }
 
 // nameEndsAt reports a name candidate that ends where token k ends.
@@ -212,8 +226,8 @@ func (s *scan) placeInParens(i int) {
 		return
 	}
 	t := &s.toks[k]
-	if !t.capWord() || t.allUpper() || t.lex&lxCity == 0 || t.lex&(lxCommon|lxMedical) != 0 ||
-		k+1 >= len(s.toks) || !s.toks[k+1].punct(')') || s.toks[i].gap != gapSpace || !s.nameEndsAt(i-1) {
+	if !t.capWord() || t.allUpper() || t.lex&lxCity == 0 && t.gaz&(gzCity|gzTown) == 0 || t.lex&(lxCommon|lxMedical) != 0 && t.lex&lxCity == 0 ||
+		k+1 >= len(s.toks) || !s.toks[k+1].punct(')') || s.toks[i].gap != gapSpace || !s.nameEndsAt(i-1) && !s.placeEndsAt(i-1) {
 		return
 	}
 	s.addTok(k, k, Location, prCue)
@@ -232,4 +246,31 @@ func (s *scan) cityBeforeSite(i int) {
 		return
 	}
 	s.addTok(i, i, Location, prCue)
+}
+
+// ageInParens: an age over 89 in parentheses or between commas after a
+// name or a relation ("his mother Doña Cruz (91)", "father (90)", "Mrs.
+// Abernathy (92, MRN ...)", "Earl Ray (MRN F2288873), 96 --", "bed 14,
+// 93, POD 1"). i is the "(" or the ",".
+func (s *scan) ageInParens(i int) {
+	d := i + 1
+	if d >= len(s.toks) || !s.oldAgeAt(d) || s.unitAfter(d) {
+		return
+	}
+	e := d + 1
+	if !(e >= len(s.toks) || s.toks[e].gap == gapLine || s.toks[e].punct(')') || s.toks[e].punct(',') ||
+		s.toks[e].punct('-') || s.toks[e].punct(';')) {
+		return
+	}
+	p := i - 1
+	if s.toks[i].punct(',') {
+		// "(MRN F2288873), 96 --", "bed 14, 93, POD": after a closing
+		// parenthesis that ends a name's details, or a short field.
+		if !(s.toks[p].punct(')') || s.toks[p].digits() && p > 0 && s.eq(p-1, "bed")) {
+			return
+		}
+	} else if !(s.nameEndsAt(p) || s.toks[p].letters() && s.toks[p].is(lxRelation)) {
+		return
+	}
+	s.addTok(d, d, Age, prCue)
 }

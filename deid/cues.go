@@ -12,7 +12,7 @@ type cue struct {
 
 var cueTable = func() []cue {
 	spec := map[Type][]string{
-		MRN: {"mrn", "mr #", "mr no", "medical record number", "medical record no", "medical record #", "medical record",
+		MRN: {"mrn", "m r n", "mr #", "mr no", "medical record number", "medical record no", "medical record #", "medical record",
 			"med rec", "med rec #", "chart number", "chart #", "chart no", "chart id", "patient id", "pt id", "patient number",
 			"hospital number", "hosp #", "record number", "record #", "record no", "unit number", "emr id", "ehr id",
 			"epic id", "medical record num", "health record number", "mrn #", "unit no", "unit #", "hospital no",
@@ -48,7 +48,8 @@ var cueTable = func() []cue {
 			"thumbprint", "finger scan", "voice sample id", "retinal template", "iris id", "vein scan"},
 		Photo: {"photo", "photograph", "photo id", "image id", "image", "picture", "img", "wound photo", "clinical photo",
 			"photo file", "selfie", "headshot", "full face photo", "photos", "photograph id", "image file", "snapshot"},
-		ID: {"id", "id #", "id number", "identifier", "case number", "case #", "case id", "reference number", "ref #",
+		ID: {"id", "id #", "id number", "identifier", "interpreter number", "interpreter #", "interpreter id",
+			"operator number", "badge id", "case number", "case #", "case id", "reference number", "ref #",
 			"reference #", "reference", "confirmation number", "confirmation #", "confirmation", "ticket", "ticket #",
 			"badge", "badge number", "badge #", "employee id", "employee number", "employee #", "student id",
 			"passport", "passport number", "passport #", "visa number", "inmate number", "booking number",
@@ -155,10 +156,10 @@ func (s *scan) cueAt(i int) bool {
 		return false // "mg/dL"
 	}
 	switch s.lower(i) {
-	case "dl", "sn", "fin", "har", "ein", "csn", "mbi", "lic", "cert", "dea", "npi", "vin", "mrn", "ssn", "udi", "imei":
-		// Short cues are abbreviations written in capitals ("DL", "SN");
-		// lower-case they are ordinary words or units.
-		if !s.toks[i].upper() || s.toks[i].n() <= 3 && !s.toks[i].allUpper() && s.lower(i) != "lic" {
+	case "dl", "sn", "fin", "har", "ein":
+		// These short cues are abbreviations written in capitals ("DL",
+		// "SN"); lower-case they are ordinary words or units.
+		if !s.toks[i].upper() || s.toks[i].n() <= 3 && !s.toks[i].allUpper() {
 			return false
 		}
 	}
@@ -204,6 +205,20 @@ func (s *scan) cueAt(i int) bool {
 	}
 	if s.toks[j].letters() && s.toks[j].is(lxDigitWord|lxTeenWord|lxTensWord) {
 		return s.spokenAt(j, t)
+	}
+	// Letters and digits read out: "member id is x w k seven seven one
+	// four", "m o s four four nine".
+	if s.toks[j].letters() && s.toks[j].n() == 1 {
+		if end, ok := s.spokenCode(j); ok {
+			s.addTok(j, end, t, prStrong)
+			return true
+		}
+	}
+	// Digits read out one or two at a time: "mrn 4 7 1 2", "4, 7, 1 dash 2".
+	if s.toks[j].digits() && s.toks[j].n() <= 2 {
+		if nd, end := s.spokenDigits(j); end > j && nd >= 4 && s.spokenAt(j, t) {
+			return true
+		}
 	}
 	if t == SSN && s.toks[j].letters() && strings.Trim(s.lower(j), "x*") == "" {
 		// Masked: "XXX-XX-6789" still carries the last four digits.

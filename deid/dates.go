@@ -77,10 +77,25 @@ func (s *scan) lowerMonthOK(i int) bool {
 		}
 	}
 	if w == "may" {
-		return false
+		return i > 0 && s.eq(i-1, "in") && s.toks[i].gap != gapLine && s.clauseEndsOrTurns(i)
 	}
-	return i > 0 && s.toks[i].gap != gapLine && (s.eq(i-1, "in") || s.eq(i-1, "since") || s.eq(i-1, "last") ||
-		s.eq(i-1, "until") || s.eq(i-1, "during") || s.eq(i-1, "early") || s.eq(i-1, "late") || s.eq(i-1, "next"))
+	if i > 0 && s.toks[i].gap != gapLine {
+		switch s.lower(i - 1) {
+		case "in", "since", "last", "until", "during", "early", "late", "next", "from", "of", "by", "around", "before",
+			"after", "through", "til", "till", "mid":
+			return true
+		}
+	}
+	// "june twenty twenty three", "june of ninety eight": a spoken year.
+	if n := s.next(i); n > 0 && w != "march" {
+		if s.eq(n, "of") {
+			n = s.next(n)
+		}
+		if _, e := s.spokenYear(n); n > 0 && e >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // dateSpan adds a Date candidate for a date starting at token i.
@@ -100,12 +115,17 @@ func (s *scan) dateSpan(i int) bool {
 			return false
 		}
 	case dlMonth:
-		if !s.monthCue(i) || s.eq(i, "may") && !s.toks[i].upper() {
+		if !s.monthCue(i) || s.eq(i, "may") && !s.toks[i].upper() && !(s.eq(i-1, "in") && s.clauseEndsOrTurns(i)) {
 			return false
 		}
 	case dlDay:
 		if i == 0 || !(s.eq(i-1, "on") || s.eq(i-1, "since") || s.eq(i-1, "until") || s.eq(i-1, "by") || s.eq(i-1, "before") ||
-			s.eq(i-1, "after") || s.eq(i-1, "from") || s.eq(i-1, "through") || s.toks[i-1].is(lxWeekday)) {
+			s.eq(i-1, "after") || s.eq(i-1, "from") || s.eq(i-1, "through") || s.toks[i-1].is(lxWeekday)) &&
+			// "what's today's date" / "it's the fourth no the fifth": a day
+			// alone answering a question about the date or a birthday.
+			!(v.the && s.askedBefore(i, func(k int) bool {
+				return s.eq(k, "date") || s.eq(k, "day") || s.eq(k, "birthday") || s.eq(k, "birthday's") || s.eq(k, "born")
+			})) {
 			return false
 		}
 	}
@@ -270,6 +290,9 @@ func (s *scan) monthCue(i int) bool {
 	p := i - 1
 	if s.eq(p, "of") && p > 0 && (s.eq(p-1, "early") || s.eq(p-1, "late") || s.eq(p-1, "middle") || s.eq(p-1, "end")) {
 		return true
+	}
+	if s.eq(p, "of") && p > 0 && s.eq(p-1, "as") {
+		return true // "ninety as of december"
 	}
 	for _, w := range []string{"in", "since", "last", "early", "late", "mid", "during", "until", "till", "by", "this", "next",
 		"from", "through", "around", "before", "after", "back", "mid-"} {
@@ -536,6 +559,11 @@ func (s *scan) monthFirst(i, m int, abbr bool) (dateVal, int) {
 			if y, ye, apos, _ := s.yearOf(k); ye >= 0 {
 				v.y, v.hasY, v.apostropheYear = y, true, apos
 				end = ye
+			} else if yy, ye := s.spokenTwoDigitYear(k); spoken && ye >= 0 {
+				// "march ninth fifty seven": a spoken day and a two-digit
+				// spoken year, as people say a birth date.
+				v.y, v.hasY, v.y2 = s.century(yy), true, true
+				end = ye
 			} else {
 				v.comma = false
 			}
@@ -559,6 +587,10 @@ func (s *scan) monthFirst(i, m int, abbr bool) (dateVal, int) {
 		v.layout, v.y, v.hasY, v.apostropheYear = dlMonthY, y, true, apos
 		return v, ye
 	}
+	if yy, ye := s.spokenTwoDigitYear(k); v.of && ye >= 0 && s.toks[k].gap != gapLine {
+		v.layout, v.y, v.hasY, v.y2 = dlMonthY, s.century(yy), true, true // "june of ninety eight"
+		return v, ye
+	}
 	if k < len(s.toks) && s.toks[k].digits() && s.toks[k].n() == 2 && s.toks[k].gap == gapSpace && !v.comma && !v.of {
 		if yy, _ := s.num(k); yy > 31 {
 			if n := k + 1; n >= len(s.toks) || s.toks[n].kind == tkPunct || s.toks[n].gap == gapLine {
@@ -567,11 +599,24 @@ func (s *scan) monthFirst(i, m int, abbr bool) (dateVal, int) {
 			}
 		}
 	}
-	if abbr {
-		return v, -1
+	if abbr && !(s.toks[i].upper() && !v.dot && s.monthCue(i) && s.clauseEndAfter(i)) {
+		return v, -1 // "in Dec)" is a month; "Mar" alone may be anything
 	}
 	v.layout, v.comma, v.of = dlMonth, false, false
 	return v, i
+}
+
+// clauseEndsOrTurns: after token i the clause ends or goes on with a word
+// that cannot follow the verb "may" ("in may right", "in may and").
+func (s *scan) clauseEndsOrTurns(i int) bool {
+	if s.clauseEndAfter(i) {
+		return true
+	}
+	switch s.nextWordAt(i) {
+	case "right", "and", "or", "so", "but", "last", "this", "next", "when", "i", "we", "he", "she", "they", "yeah":
+		return true
+	}
+	return false
 }
 
 // dayFirst: "4 March 1952", "4th of March", "the fourth of March",
@@ -740,6 +785,24 @@ func (s *scan) twoDigitWords(i int) (v, end int) {
 
 // spokenYear: "nineteen fifty two", "nineteen oh five", "nineteen hundred",
 // "two thousand three", "two thousand and twelve", "twenty twelve".
+// spokenTwoDigitYear reads a year said in two digits ("fifty seven",
+// "oh four", "twenty one") and returns it with its last token.
+func (s *scan) spokenTwoDigitYear(i int) (int, int) {
+	if i < 0 || i >= len(s.toks) || !s.toks[i].letters() {
+		return 0, -1
+	}
+	if s.eq(i, "oh") {
+		if n := s.next(i); n > 0 && unitWords[s.lower(n)] > 0 {
+			return unitWords[s.lower(n)], n
+		}
+		return 0, -1
+	}
+	if v, e := s.twoDigitWords(i); e >= 0 && v >= 20 {
+		return v, e
+	}
+	return 0, -1
+}
+
 func (s *scan) spokenYear(i int) (int, int) {
 	t := s.tok(i)
 	if t == nil || !t.letters() {
@@ -788,8 +851,8 @@ func (s *scan) spokenYear(i int) (int, int) {
 }
 
 // parseDateString parses a whole string as one date.
-func parseDateString(x string) (dateVal, bool) {
-	s := &scan{text: x, low: asciiLower(x), year: timeNow().Year()}
+func parseDateString(x string, year int) (dateVal, bool) {
+	s := &scan{text: x, low: asciiLower(x), year: year}
 	s.toks = tokenize(x, nil)
 	if len(s.toks) == 0 {
 		return dateVal{}, false

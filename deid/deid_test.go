@@ -581,3 +581,28 @@ func benchmarkDetect(b *testing.B, cfg deid.Config) {
 		b.ReportMetric(float64(total)*float64(n)/1e6/cpu.Seconds(), "MB/cpu-s")
 	}
 }
+
+// The detector's clock decides the over-89 rule: the same birth year is
+// kept under one clock and withheld under a later one.
+func TestDetectorClockDecidesAges(t *testing.T) {
+	t.Parallel()
+	text := "Born 03/04/1936, seen today."
+	for _, c := range []struct {
+		name string
+		year int
+		want string
+	}{
+		{"Age89", 2025, "[DATE 1936]"},
+		{"Age90", 2026, "[DATE 90 or older]"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			d, err := deid.New(deid.Config{Now: func() time.Time { return time.Date(c.year, 12, 31, 0, 0, 0, 0, time.UTC) }})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := d.Redact(text, d.Detect(text, deid.Known{})); !strings.Contains(got, c.want) {
+				t.Fatalf("%d: %q, want it to contain %q", c.year, got, c.want)
+			}
+		})
+	}
+}

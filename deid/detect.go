@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unsafe"
 
 	"github.com/clinscribe/clinscribe/deid/internal/tagger"
 )
@@ -83,6 +84,14 @@ type scan struct {
 	// marks are the quotes, parentheses and commas that cueNamePass looks
 	// at once the name candidates are known.
 	marks []int32
+	// Scratch for the metadata pass (known.go).
+	lowBuf   []byte         // backs low when text has capitals; reused across calls
+	tagCount map[string]int // speaker tags, scratch
+	ktier    []uint8
+	kpart    []knownPart
+	kidx     []int32
+	idch     []int32
+	idunits  []idUnit
 	// The tagger's input and output (tagger.go), reused across calls.
 	ttoks   []tagger.Token
 	tpos    []int32
@@ -150,11 +159,12 @@ func (d *Detector) release(s *scan) {
 func (s *scan) rules(d *Detector, text string, known Known, prep bool) []Span {
 	s.d = d
 	s.text = text
-	s.low = asciiLower(text)
+	s.low, s.lowBuf = lowerText(text, s.lowBuf)
 	s.year = d.cfg.Now().Year()
 	s.toks = tokenize(text, s.toks[:0])
 	s.cands = s.cands[:0]
 	s.marks = s.marks[:0]
+	s.ktier = s.ktier[:0] // rebuilt by knownNames; empty until then
 	if prep {
 		s.words, s.upperWords = 0, 0
 		s.maybe = s.maybe[:0]
@@ -163,7 +173,7 @@ func (s *scan) rules(d *Detector, text string, known Known, prep bool) []Span {
 	if s.nameSet == nil {
 		s.nameSet = make(map[string]NameClass)
 	}
-	s.known.build(known)
+	s.known.build(known, s.year)
 
 	s.scanWeb()
 	s.scanWrapped()
@@ -195,6 +205,7 @@ func (s *scan) rules(d *Detector, text string, known Known, prep bool) []Span {
 	s.knownPass()
 	s.cueNamePass()
 	s.propagateNames()
+	s.joinHyphenated()
 	return s.resolve()
 }
 
@@ -307,6 +318,24 @@ func (s *scan) lowerAny(i int) string {
 		return strings.ToLower(s.str(i))
 	}
 	return s.lower(i)
+}
+
+// lowerText is asciiLower into a reusable buffer: the string it returns
+// shares buf's memory and is valid until buf is written again (the next
+// Detect with this scan), so it must not outlive the call.
+func lowerText(text string, buf []byte) (string, []byte) {
+	for i := 0; i < len(text); i++ {
+		if c := text[i]; c >= 'A' && c <= 'Z' {
+			buf = append(buf[:0], text...)
+			for j := i; j < len(buf); j++ {
+				if c := buf[j]; c >= 'A' && c <= 'Z' {
+					buf[j] = c + 'a' - 'A'
+				}
+			}
+			return unsafe.String(unsafe.SliceData(buf), len(buf)), buf
+		}
+	}
+	return text, buf
 }
 
 // asciiLower folds ASCII letters only, so offsets stay the same.

@@ -140,3 +140,30 @@ func FuzzRoundTrip(f *testing.F) {
 		}
 	})
 }
+
+// FuzzKnownDialogue: in randomized lower-case dialogues built around the
+// names and identifiers the platform supplied (names that are also words
+// included), no supplied name or identifier survives. noise is a line of
+// arbitrary text put before the dialogue.
+func FuzzKnownDialogue(f *testing.F) {
+	for i := range 8 {
+		f.Add(uint64(i), uint64(i*104729), "")
+	}
+	f.Add(uint64(7), uint64(11), "mrs. dr: [ hi , ok")
+	d := newDetector(f, deid.Config{})
+	f.Fuzz(func(t *testing.T, s1, s2 uint64, noise string) {
+		r := rand.New(rand.NewPCG(s1, s2))
+		text, kn, ms := genDialogue(r)
+		if utf8.ValidString(noise) && !strings.ContainsAny(noise, "\n\r") && noise != "" {
+			text = noise + "\n" + text
+			for k := range ms {
+				ms[k].start += len(noise) + 1
+				ms[k].end += len(noise) + 1
+			}
+		}
+		spans := d.Detect(text, kn)
+		for _, m := range surviving(text, spans, ms) {
+			t.Errorf("%s %q survived:\n%s", m.what, text[m.start:m.end], text)
+		}
+	})
+}

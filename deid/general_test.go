@@ -140,3 +140,73 @@ func TestGeneralRules(t *testing.T) {
 		})
 	}
 }
+
+// TestOverRedaction: words that look like identifiers and are not (issue
+// 12, part 4): ethnicity, nationality and religion words, eponymous
+// diseases, scores, signs and studies, colours that are names. These are
+// the rules' cases: the detector runs without the learned tagger, which
+// has tests of its own (with it, "Katz" in "Katz ADL index" is tagged a
+// name: reported to the tagger's owner).
+func TestOverRedaction(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	tests := []struct {
+		name, text string
+		want       []found
+	}{
+		{"ethnicity", "Self-identifies as Pacific Islander; Samoan-speaking; Hispanic; Ashkenazi Jewish ancestry; Amish.", nil},
+		{"nationality before a rule", "Patient is Canadian; the Canadian C-spine rule applies.", nil},
+		{"eponymous disease", "Bell's palsy on the left, Cushing syndrome ruled out, Wells score 2.", nil},
+		{"named study", "Enrolled in the Nurses' Health Study; results of the Jackson Heart Study.", nil},
+		{"named scale several words long", "Seattle Heart Failure Model and Kansas City Cardiomyopathy Questionnaire; Katz ADL index.", nil},
+		{"eponym before another name word", "Rash could be Ramsay Hunt syndrome; the Nottingham Prognostic Index.", nil},
+		{"virus named after a place", "No exposure to Zika, Marburg or Lassa.", nil},
+		{"colour after a copula", "your eyes are hazel right", nil},
+		{"name after a copula", "his boss is terrence i'll text him", []found{{"terrence", deid.Name}}},
+		{"spoken temperature", "she's ninety nine point one degrees, sat ninety four percent, bp one twenty over eighty", nil},
+		{"spoken age", "she is ninety one years old", []found{{"ninety one", deid.Age}}},
+		{"date after a place cue is a date", "He was discharged on Feb 3, 2024 to Windsor Manor (Temple) for rehab.",
+			[]found{{"Feb 3, 2024", deid.Date}, {"Windsor Manor", deid.Location}, {"Temple", deid.Location}}},
+		{"initial-first name", "Mr. R. Alvarez is a 93-year-old man from Belton.",
+			[]found{{"R. Alvarez", deid.Name}, {"93", deid.Age}, {"Belton", deid.Location}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if diff := cmp.Diff(tc.want, detect(d, tc.text, deid.Known{})); diff != "" {
+				t.Errorf("%q (-want +got):\n%s", tc.text, diff)
+			}
+		})
+	}
+}
+
+// TestSpokenAndListedDates: dates as transcripts say them and as notes
+// list them (issue 12, date typing).
+func TestSpokenAndListedDates(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{})
+	tests := []struct {
+		name, text string
+		want       []found
+	}{
+		{"birth date with a two-digit spoken year", "patient: september fourteenth sixty eight", []found{{"september fourteenth sixty eight", deid.Date}}},
+		{"month of a two-digit year", "she passed in june of ninety eight", []found{{"june of ninety eight", deid.Date}}},
+		{"month and spoken year", "her blood count from june twenty twenty three was normal", []found{{"june twenty twenty three", deid.Date}}},
+		{"holiday someone was born on", "my birthday's christmas eve so", []found{{"christmas eve", deid.Date}}},
+		{"fourth of july", "since like the fourth of july weekend", []found{{"the fourth of july", deid.Date}}},
+		{"saint patrick's day", "it started after saint patrick's day which", []found{{"saint patrick's day", deid.Date}}},
+		{"holiday in opening hours", "Clinic closed on Thanksgiving and Christmas Day.", nil},
+		{"day alone answering the date question", "doctor: what's the date today\npatient: it's the fourth", []found{{"the fourth", deid.Date}}},
+		{"month after in, may as a month", "he turned eight in may right", []found{{"may", deid.Date}}},
+		{"may as a verb", "it may hurt a bit", nil},
+		{"listed event dates", "Index 7/15 COPD; readmitted 8/1; stent 2/7.", []found{{"7/15", deid.Date}, {"8/1", deid.Date}, {"2/7", deid.Date}}},
+		{"last fall", "since last fall my house was too much", []found{{"fall", deid.Date}}},
+		{"a fall", "had a fall last week", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if diff := cmp.Diff(tc.want, detect(d, tc.text, deid.Known{})); diff != "" {
+				t.Errorf("%q (-want +got):\n%s", tc.text, diff)
+			}
+		})
+	}
+}

@@ -2,6 +2,7 @@ package deid
 
 import (
 	"log/slog"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -36,10 +37,29 @@ func (k Known) LogValue() slog.Value {
 }
 
 type knownPart struct {
-	word   string // lower case
-	cls    NameClass
-	common bool // an ordinary word too: only matched when capitalized
+	word string // lower case
+	cls  NameClass
+	tier uint8 // kpPlain, kpWord or kpCommon
 }
+
+// Tiers of a known name part, by how often the word is something other than
+// this person's name. A capitalized occurrence is the name in every tier; a
+// lower-case one (transcripts are all lower case) is decided by the tier and
+// the context (knownInContext).
+const (
+	// kpPlain parts are on no word list ("whitcombe", "okafor"): the name in
+	// any case, anywhere.
+	kpPlain uint8 = iota + 1
+	// kpWord parts are names that are also words ("dawn", "hill", "rose"):
+	// the name unless the words around make it the word ("at dawn", "up
+	// the hill", "pressure rose" is not told apart and counts as the name).
+	kpWord
+	// kpCommon parts are everyday, calendar or clinical words ("may",
+	// "will", "summer", "june", "hunter"): the name only where the context
+	// names a person (a title, a greeting, address, another part of the
+	// name, a relation word, a speaker tag, an introduction).
+	kpCommon
+)
 
 type knownID struct {
 	norm string // letters and digits only, lower case
@@ -51,55 +71,102 @@ type knownIndex struct {
 	parts    map[string]knownPart
 	fuzzy    []knownPart // parts of five letters or more, for misspellings
 	initials []string    // lower-case initials of full names: "hjw", "hw"
-	ids      []knownID
-	dobOK    bool
-	dobY     int
-	dobM     int
-	dobD     int
+	joined   []string    // neighbouring parts run together, for spelled-out names: "alrashid"
+	// lenByFirst has bit n set for first byte c when a part of n bytes
+	// starts with c: a cheap filter before the map.
+	lenByFirst [256]uint64
+	words      []string // the keys of parts
+	// minJoin and maxJoin bound the lengths of joined and fuzzy words.
+	minJoin, maxJoin int
+	ids              []knownID
+	dobOK            bool
+	dobY             int
+	dobM             int
+	dobD             int
 }
 
 func (k *knownIndex) reset() {
 	clear(k.parts)
+	clear(k.lenByFirst[:])
+	k.words = k.words[:0]
 	k.fuzzy = k.fuzzy[:0]
 	k.initials = k.initials[:0]
+	k.joined = k.joined[:0]
+	k.minJoin, k.maxJoin = 1<<30, 0
 	k.ids = k.ids[:0]
 	k.dobOK = false
 }
 
-func (k *knownIndex) build(kn Known) {
+func (k *knownIndex) build(kn Known, year int) {
 	if k.parts == nil {
 		k.parts = make(map[string]knownPart)
 	}
 	words, _ := lexicon()
+	gwords, _ := gazetteer()
+	flagsOf := func(w string) uint64 {
+		for i := 0; i < len(w); i++ {
+			if w[i] >= utf8.RuneSelf {
+				return words[w] | gwords[w]
+			}
+		}
+		f, g := lookupString(w)
+		return f | gzLex(g)
+	}
 	addNames := func(names []string, cls NameClass) {
 		for _, full := range names {
 			var ini []byte
-			for _, p := range splitName(full) {
+			var partArr [8]string
+			parts := splitNameInto(partArr[:0], full)
+			var lowArr [8]string
+			lows := lowArr[:0]
+			for _, p := range parts {
 				r, _ := utf8.DecodeRuneInString(p)
 				if r < utf8.RuneSelf {
 					ini = append(ini, byte(unicode.ToLower(r)))
 				}
+				w := strings.ToLower(p)
+				lows = append(lows, w)
 				if utf8.RuneCountInString(p) < 2 {
 					continue
 				}
-				w := strings.ToLower(p)
-				f := words[w]
-				kp := knownPart{word: w, cls: cls | clsExplicit,
-					common: f&(lxCommon|lxFirstAmb|lxSurAmb|lxMedical|lxMonth|lxCityAmb|lxUnitWord) != 0 || len(w) <= 2}
+				kp := knownPart{word: w, cls: cls | clsExplicit, tier: knownTier(w, flagsOf(w))}
 				if old, ok := k.parts[w]; ok {
 					kp.cls |= old.cls
 				}
 				k.parts[w] = kp
 				if utf8.RuneCountInString(w) >= 5 {
 					k.fuzzy = append(k.fuzzy, kp)
+					k.minJoin, k.maxJoin = min(k.minJoin, len(w)), max(k.maxJoin, len(w))
+				}
+			}
+			// "al-rashid" and "smith jones" spelled out run together.
+			for a := 0; a+1 < len(lows); a++ {
+				j := lows[a] + lows[a+1]
+				k.joined = append(k.joined, j)
+				k.minJoin, k.maxJoin = min(k.minJoin, len(j)), max(k.maxJoin, len(j))
+			}
+			// Short forms of the given name: "William" is also "will",
+			// "bill"; each keeps its own tier ("will" is found only where
+			// the context names a person).
+			if len(parts) > 1 || cls == PatientNames {
+				first := parts[0]
+				if len(first) > 0 && first[0] >= 'A' && first[0] <= 'Z' || strings.ContainsFunc(first, unicode.IsUpper) {
+					first = strings.ToLower(first)
+				}
+				for _, nick := range nicknames()[first] {
+					if _, ok := k.parts[nick]; !ok {
+						k.parts[nick] = knownPart{word: nick, cls: cls | clsExplicit, tier: knownTier(nick, flagsOf(nick))}
+					}
 				}
 			}
 			k.addInitials(ini)
 			// "Al-Rashid" gives one initial, not two.
-			var wini []byte
-			for _, w := range strings.Fields(full) {
-				if r, _ := utf8.DecodeRuneInString(w); r < utf8.RuneSelf && unicode.IsLetter(r) {
-					wini = append(wini, byte(unicode.ToLower(r)))
+			var wiArr [8]byte
+			wini := wiArr[:0]
+			for j := 0; j < len(full); j++ {
+				if c := full[j]; (j == 0 || full[j-1] == ' ' || full[j-1] == '\t') && c != ' ' && c != '\t' &&
+					(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+					wini = append(wini, c|0x20)
 				}
 			}
 			if string(wini) != string(ini) {
@@ -110,18 +177,90 @@ func (k *knownIndex) build(kn Known) {
 	addNames(kn.PatientNames, PatientNames)
 	addNames(kn.RelativeNames, RelativeNames)
 	addNames(kn.ProviderNames, ClinicianNames)
+	for w := range k.parts {
+		k.lenByFirst[w[0]] |= 1 << min(len(w), 63)
+		k.words = append(k.words, w)
+	}
 	for _, id := range kn.Identifiers {
 		n := normID(id)
 		if len(n) < 4 {
 			continue
 		}
-		k.ids = append(k.ids, knownID{norm: n, t: guessIDType(id, n)})
-	}
-	if kn.BirthDate != "" {
-		if d, ok := parseDateString(kn.BirthDate); ok && d.hasD {
-			k.dobOK, k.dobY, k.dobM, k.dobD = true, d.y, d.m, d.d
+		t := guessIDType(id, n)
+		k.ids = append(k.ids, knownID{norm: n, t: t})
+		// A phone number is often given without its area code.
+		if t == Phone {
+			k.ids = append(k.ids, knownID{norm: n[len(n)-7:], t: Phone})
 		}
 	}
+	if kn.BirthDate != "" {
+		if d, ok := parseBirthDate(kn.BirthDate, year); ok && d.hasD {
+			k.dobOK, k.dobY, k.dobM, k.dobD = true, d.y, d.m, d.d
+			// The birth date read out as digits, in the orders people say
+			// it: "oh three oh four fifty two", "three four nineteen fifty
+			// two", "nineteen fifty two oh three oh four".
+			var b [8]byte
+			for _, order := range [...][3]int{{d.m, d.d, d.y}, {d.d, d.m, d.y}, {d.y, d.m, d.d}} {
+				for _, pad := range [...]bool{true, false} {
+					for _, full := range [...]bool{true, false} {
+						v := dobDigits(b[:0], order, pad, full)
+						if v == nil || slices.ContainsFunc(k.ids, func(x knownID) bool { return x.norm == string(v) }) {
+							continue
+						}
+						k.ids = append(k.ids, knownID{norm: string(v), t: Date})
+					}
+				}
+			}
+		}
+	}
+}
+
+// parseBirthDate reads Known.BirthDate: "YYYY-MM-DD", as platforms send
+// it, without the tokenizer; any other format through parseDateString.
+func parseBirthDate(x string, year int) (dateVal, bool) {
+	if len(x) == 10 && x[4] == '-' && x[7] == '-' {
+		num := func(a, b int) (int, bool) {
+			v := 0
+			for i := a; i < b; i++ {
+				if x[i] < '0' || x[i] > '9' {
+					return 0, false
+				}
+				v = v*10 + int(x[i]-'0')
+			}
+			return v, true
+		}
+		y, ok1 := num(0, 4)
+		m, ok2 := num(5, 7)
+		d, ok3 := num(8, 10)
+		if ok1 && ok2 && ok3 && validMD(m, d) {
+			return dateVal{y: y, m: m, d: d, hasY: true, hasD: true, layout: dlNumYMD, sep: '-', pad: true}, true
+		}
+	}
+	return parseDateString(x, year)
+}
+
+// dobDigits writes a birth date's digits in one order (month day year,
+// day month year, year month day), zero-padded or not, with a four- or
+// two-digit year; nil for the orders nobody says (a year first, unpadded or
+// short).
+func dobDigits(b []byte, order [3]int, pad, fullYear bool) []byte {
+	yearFirst := order[0] > 31
+	if yearFirst && (!pad || !fullYear) {
+		return nil
+	}
+	for _, v := range order {
+		switch {
+		case v > 31 && fullYear:
+			b = append(b, byte('0'+v/1000), byte('0'+v/100%10), byte('0'+v/10%10), byte('0'+v%10))
+		case v > 31:
+			b = append(b, byte('0'+v/10%10), byte('0'+v%10))
+		case pad || v >= 10:
+			b = append(b, byte('0'+v/10), byte('0'+v%10))
+		default:
+			b = append(b, byte('0'+v))
+		}
+	}
+	return b
 }
 
 func (k *knownIndex) addInitials(ini []byte) {
@@ -136,8 +275,26 @@ func (k *knownIndex) addInitials(ini []byte) {
 // splitName splits a full name into its parts on anything but letters and
 // apostrophes inside a word ("O'Neil-Park" -> "O'Neil", "Park"; the apostrophe
 // parts are split again by the tokenizer, so both "O" and "Neil" match).
-func splitName(full string) []string {
-	return strings.FieldsFunc(full, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsMark(r) })
+func splitName(full string) []string { return splitNameInto(nil, full) }
+
+// splitNameInto is splitName appending to out.
+func splitNameInto(out []string, full string) []string {
+	st := -1
+	for i, r := range full {
+		in := r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') ||
+			r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsMark(r))
+		switch {
+		case in && st < 0:
+			st = i
+		case !in && st >= 0:
+			out = append(out, full[st:i])
+			st = -1
+		}
+	}
+	if st >= 0 {
+		out = append(out, full[st:])
+	}
+	return out
 }
 
 func normID(id string) string {
@@ -169,68 +326,303 @@ func guessIDType(raw, n string) Type {
 	return ID
 }
 
-// knownPass marks metadata names (exact, possessive, misspelled, initials)
-// and metadata identifiers.
+// knownPass marks metadata names (exact, possessive, misspelled, initials,
+// spelled out) and metadata identifiers.
 func (s *scan) knownPass() {
 	k := &s.known
 	if len(k.parts) > 0 {
-		for i := range s.toks {
-			t := &s.toks[i]
-			if !t.letters() {
-				continue
-			}
-			if p, ok := s.knownWord(i); ok {
-				if p.common && !t.upper() && !(i > 0 && s.toks[i-1].is(lxRelation|lxTitle|lxTitleClin) && s.toks[i].gap == gapSpace) {
-					continue
-				}
-				s.nameChain(i, p.cls, true)
-				continue
-			}
-			// "Whitcombes" (plural family name).
-			if t.upper() && t.n() > 3 && (s.text[t.e-1] == 's') {
-				if p, ok := k.parts[s.low[t.s:t.e-1]]; ok && !p.common {
-					s.nameChain(i, p.cls, true)
-					continue
-				}
-			}
-			if t.upper() && len(k.fuzzy) > 0 && t.n() >= 4 && t.lex&(lxCommon|lxMedical|lxMonth|lxUnitWord|lxTitle|lxTitleClin|lxState|lxCity) == 0 {
-				w := s.lower(i)
-				for _, p := range k.fuzzy {
-					if p.common {
-						continue
-					}
-					if d := len(w) - len(p.word); d >= -1 && d <= 1 && within1(w, p.word) {
-						s.nameChain(i, p.cls, true)
-						break
-					}
-				}
-			}
-			// Initials run together: "HJW".
-			if t.allUpper() && t.n() >= 3 && t.n() <= 4 && t.lex == 0 {
-				w := s.lower(i)
-				for _, ini := range k.initials {
-					if ini == w {
-						s.add(int(t.s), int(t.e), Name, prCue)
-						break
-					}
-				}
-			}
-		}
+		s.knownNames()
 		s.dottedInitials()
+		s.spelledKnown()
 	}
 	if len(k.ids) > 0 {
 		s.knownIDs()
 	}
 }
 
+// knownNames marks the words of known names. The tier of the known part at
+// each token is computed first, so that context rules can ask whether a
+// neighbour is another part of the name.
+func (s *scan) knownNames() {
+	k := &s.known
+	kt := s.ktier[:0]
+	kp := s.kpart[:0]
+	for i := range s.toks {
+		var tier uint8
+		part := int32(-1)
+		if s.toks[i].letters() {
+			if p, ok := s.knownWord(i); ok {
+				tier = p.tier
+				part = int32(len(kp))
+				kp = append(kp, p)
+			}
+		}
+		kt = append(kt, tier)
+		s.kidx = append(s.kidx[:i], part)
+	}
+	s.ktier, s.kpart = kt, kp
+	for i := range s.toks {
+		t := &s.toks[i]
+		if !t.letters() {
+			continue
+		}
+		// A hyphenated or apostrophe name, or parts run together, as a
+		// whole and misspelled: "hil-price", "smithjones", "o'nel".
+		if k.maxJoin > 0 && (t.n() >= k.minJoin-1 && (t.lex == 0 || kt[i] != 0) || i+1 < len(s.toks) && s.toks[i+1].gap == gapNone &&
+			(s.toks[i+1].punct('-') || s.toks[i+1].punct('\''))) {
+			s.knownJoined(i)
+		}
+		if kt[i] != 0 {
+			p := kp[s.kidx[i]]
+			if t.upper() || p.tier == kpPlain || s.knownInContext(i, p) {
+				s.knownAt(i, p.cls)
+			}
+			continue
+		}
+		// "Whitcombes" (plural family name).
+		if t.n() > 3 && s.low[t.e-1] == 's' && (t.upper() || t.lex == 0) {
+			if p, ok := k.parts[s.low[t.s:t.e-1]]; ok && p.tier == kpPlain {
+				s.knownAt(i, p.cls)
+				continue
+			}
+		}
+		// Misspellings: "Whitcomb", "harlod". In lower case only words on
+		// no list, so that a real word one letter away stays.
+		if len(k.fuzzy) > 0 && t.n() >= 4 && (t.upper() && t.lex&(lxCommon|lxMedical|lxMonth|lxUnitWord|lxTitle|lxTitleClin|lxState|lxCity) == 0 ||
+			!t.upper() && t.lex == 0) {
+			w := s.lowerAny(i)
+			for _, p := range k.fuzzy {
+				// A name that is also a word is matched misspelled only
+				// where the misspelling is no word itself.
+				if p.tier != kpPlain && t.lex != 0 {
+					continue
+				}
+				if d := len(w) - len(p.word); d >= -1 && d <= 1 && within1(w, p.word) {
+					s.knownAt(i, p.cls)
+					break
+				}
+			}
+		}
+		// Initials run together: "HJW", and "hjw" in a lower-case transcript.
+		if (t.allUpper() || !t.upper()) && t.n() >= 3 && t.n() <= 4 && t.lex == 0 {
+			w := s.lower(i)
+			for _, ini := range k.initials {
+				if ini == w {
+					s.add(int(t.s), int(t.e), Name, prCue)
+					break
+				}
+			}
+		}
+	}
+}
+
+// knownJoined matches the run of letters joined by hyphens or apostrophes
+// that starts at token i (or the single token i) against the known names
+// with their parts run together ("hillprice", "oneil"), allowing one
+// misspelt letter in five or more.
+func (s *scan) knownJoined(i int) {
+	if i > 0 && s.toks[i].gap == gapNone && (s.toks[i-1].punct('-') || s.toks[i-1].punct('\'')) {
+		return // inside a run that started earlier
+	}
+	end := i
+	var b [64]byte
+	w := append(b[:0], s.lowerAny(i)...)
+	for len(w) < 48 {
+		k := end + 1
+		for k < len(s.toks) && k <= end+2 && s.toks[k].gap == gapNone && (s.toks[k].punct('-') || s.toks[k].punct('\'')) {
+			k++ // "hill--price"
+		}
+		if k == end+1 || k >= len(s.toks) || s.toks[k].gap != gapNone || !s.toks[k].letters() {
+			break
+		}
+		// An apostrophe joins "o'neil", not a possessive or a contraction.
+		if s.toks[k-1].punct('\'') && s.toks[end].n() > 1 && s.toks[k].n() < 3 {
+			break
+		}
+		end = k
+		w = append(w, s.lowerAny(end)...)
+	}
+	if end == i && s.toks[i].lex != 0 {
+		return
+	}
+	if end == i && len(w) < 4 {
+		return
+	}
+	near := func(a []byte, b string) bool {
+		if len(a)-len(b) < -1 || len(a)-len(b) > 1 {
+			return false
+		}
+		return string(a) == b || len(b) >= 5 && within1(string(a), b)
+	}
+	for _, j := range s.known.joined {
+		if near(w, j) {
+			s.addName(i, end, s.known.parts[lastPartOf(j, s.known.parts)].cls|clsExplicit)
+			return
+		}
+	}
+	if end > i {
+		for _, p := range s.known.fuzzy {
+			if near(w, p.word) {
+				s.addName(i, end, p.cls)
+				return
+			}
+		}
+	}
+}
+
+// lastPartOf returns the known part that ends the joined form j.
+func lastPartOf(j string, parts map[string]knownPart) string {
+	best := ""
+	for w := range parts {
+		if len(w) > len(best) && strings.HasSuffix(j, w) {
+			best = w
+		}
+	}
+	return best
+}
+
+// knownAt adds the known name part at token i. A capitalized part grows
+// over the capitalized words around it (nameChain); a lower-case one over
+// an "o'" or "d'" before it and a hyphenated part after it ("o'neil",
+// "al-rashid", "sung-min").
+func (s *scan) knownAt(i int, cls NameClass) {
+	if s.toks[i].upper() {
+		s.nameChain(i, cls, true)
+		return
+	}
+	st, en := i, i
+	if i >= 2 && s.toks[i].gap == gapNone && s.toks[i-1].punct('\'') && s.toks[i-1].gap == gapNone && s.toks[i-2].letters() &&
+		s.toks[i-2].n() == 1 {
+		st = i - 2
+	}
+	// "a. rivers": an initial before it.
+	if st == i && i >= 2 && s.toks[i].gap == gapSpace && s.toks[i-1].punct('.') && s.toks[i-1].gap == gapNone &&
+		s.toks[i-2].letters() && s.toks[i-2].n() == 1 && !s.toks[i-2].upper() {
+		st = i - 2
+	}
+	// "al-rashid": a short particle or another part before the hyphen.
+	if st == i && i >= 2 && s.toks[i].gap == gapNone && s.toks[i-1].punct('-') && s.toks[i-1].gap == gapNone && s.toks[i-2].letters() &&
+		!s.toks[i-2].upper() && (s.isKnown(i-2) || s.toks[i-2].n() <= 3 && s.toks[i-2].lex&(lxCommon|lxMedical) == 0 || s.toks[i-2].is(lxParticle)) {
+		st = i - 2
+	}
+	for en+2 < len(s.toks) && s.toks[en+1].punct('-') && s.toks[en+1].gap == gapNone && s.toks[en+2].gap == gapNone &&
+		s.toks[en+2].letters() && (s.isKnown(en+2) || s.lowerGivenPart(en+2)) {
+		en += 2
+	}
+	s.addName(st, en, cls)
+}
+
 func (s *scan) knownWord(i int) (knownPart, bool) {
 	t := &s.toks[i]
+	if t.shape&shNonASCII == 0 && s.known.lenByFirst[s.low[t.s]]&(1<<min(t.n(), 63)) == 0 {
+		return knownPart{}, false
+	}
 	if t.shape&shNonASCII != 0 {
 		p, ok := s.known.parts[strings.ToLower(s.str(i))]
+		if !ok {
+			var fb [64]byte
+			if f, ok2 := foldLatin(fb[:0], strings.ToLower(s.str(i))); ok2 {
+				p, ok = s.known.parts[string(f)]
+			}
+		}
 		return p, ok
 	}
 	p, ok := s.known.parts[s.lower(i)]
 	return p, ok
+}
+
+// knownTier classifies a known name part by its lexicon flags.
+func knownTier(w string, f uint64) uint8 {
+	switch {
+	case len(w) <= 2 || f&(lxCommon|lxMedical|lxMonth|lxMonthAbbr|lxWeekday|lxUnitWord|lxDigitWord|lxTeenWord|lxTensWord|
+		lxOrdWord|lxTitle|lxTitleClin|lxRelation|lxState|lxStateAbbr|lxCountry|lxCredential|lxStreetSuffix|lxUnit|lxCodeStop) != 0:
+		return kpCommon
+	case f&(lxFirstAmb|lxSurAmb|lxCityAmb|lxLookalike|lxEponymHead|lxWord) != 0:
+		return kpWord
+	}
+	return kpPlain
+}
+
+// spelledKnown finds a known name spelled out letter by letter in any case
+// and with any separators: "d-a-w-n", "h u n t e r", "W. O. O. D.", "w
+// double o d".
+func (s *scan) spelledKnown() {
+	var b []byte
+	var at []int32 // token of each letter in b
+	flush := func() {
+		if len(b) >= 2 && len(b) < 3 {
+			str := string(b)
+			if s.initialsCue(int(at[0]), int(at[len(at)-1])) {
+				for _, ini := range s.known.initials {
+					if ini == str {
+						s.add(int(s.toks[at[0]].s), int(s.toks[at[len(at)-1]].e), Name, prCue)
+					}
+				}
+			}
+		}
+		if len(b) >= 3 {
+			str := string(b)
+			match := func(w string) {
+				if len(w) < 3 || len(w) > len(b) {
+					return
+				}
+				for from := 0; ; {
+					p := strings.Index(str[from:], w)
+					if p < 0 {
+						break
+					}
+					p += from
+					s.add(int(s.toks[at[p]].s), int(s.toks[at[p+len(w)-1]].e), Name, prCue)
+					from = p + len(w)
+				}
+			}
+			for _, w := range s.known.words {
+				match(w)
+			}
+			for _, w := range s.known.joined {
+				match(w)
+			}
+			// Initials read out: "the initials say d. y.", "a r for the
+			// initials".
+			if len(b) <= 4 && s.initialsCue(int(at[0]), int(at[len(at)-1])) {
+				for _, ini := range s.known.initials {
+					if ini == str {
+						s.add(int(s.toks[at[0]].s), int(s.toks[at[len(at)-1]].e), Name, prCue)
+					}
+				}
+			}
+		}
+		b, at = b[:0], at[:0]
+	}
+	for i := 0; i < len(s.toks); i++ {
+		t := &s.toks[i]
+		switch {
+		case t.letters() && t.n() == 1 && t.shape&shNonASCII == 0:
+			if len(b) > 0 && t.gap == gapLine {
+				flush()
+			}
+			b = append(b, s.low[t.s])
+			at = append(at, int32(i))
+			continue
+		case len(b) > 0 && t.gap != gapLine && t.kind == tkPunct && (t.ch == '-' || t.ch == '.' || t.ch == ','):
+			continue
+		case len(b) > 0 && t.gap != gapLine && (s.eq(i, "double") || s.eq(i, "triple")) && i+1 < len(s.toks) &&
+			s.toks[i+1].letters() && s.toks[i+1].n() == 1 && s.toks[i+1].gap == gapSpace:
+			c := s.low[s.toks[i+1].s]
+			n := 2
+			if s.eq(i, "triple") {
+				n = 3
+			}
+			for range n {
+				b = append(b, c)
+				at = append(at, int32(i+1))
+			}
+			i++
+			continue
+		}
+		flush()
+	}
+	flush()
 }
 
 // dottedInitials finds "H.J.W." and "H. J. W." that spell a known name.
@@ -344,53 +736,205 @@ func within1(a, b string) bool {
 	return a[i+1:] == b[i:]
 }
 
-// knownIDs finds metadata identifiers ignoring separators: the text's
-// letters and digits are streamed with their offsets and each identifier is
-// searched in the stream, aligned to token boundaries.
+// knownIDs finds metadata identifiers (and the birth date read out as
+// digits) however they are written or spoken: the text is turned into a
+// stream of units, each the letters or digits of one token, with number
+// words read as digits ("four seven one", "oh", "double five", "forty
+// seven", "two thousand") and spoken separators ("dash", "slash") dropped;
+// each identifier is searched in the stream, aligned to units, with at most
+// a few tokens of punctuation or filler between consecutive units.
 func (s *scan) knownIDs() {
-	var stream []byte
-	var offs []int32
-	var startTok []bool
-	for i := range s.toks {
+	stream := s.buf[:0]
+	ch := s.idch[:0] // per byte of stream: the unit it belongs to
+	units := s.idunits[:0]
+	addUnit := func(st, en int, digits []byte) {
+		units = append(units, idUnit{st: int32(st), en: int32(en), off: int32(len(stream))})
+		for k := 0; k < len(digits); k++ {
+			stream = append(stream, digits[k])
+			ch = append(ch, int32(len(units)-1))
+		}
+	}
+	// Only words whose characters all occur in some identifier go into the
+	// stream; the others become one separator byte, which no identifier
+	// holds.
+	var alpha [256]bool
+	for _, id := range s.known.ids {
+		for k := 0; k < len(id.norm); k++ {
+			alpha[id.norm[k]] = true
+		}
+	}
+	addText := func(i int) {
+		t := &s.toks[i]
+		if !alpha[s.low[t.s]] {
+			if len(stream) > 0 && stream[len(stream)-1] != 0 {
+				stream = append(stream, 0)
+				ch = append(ch, int32(len(units)))
+				units = append(units, idUnit{st: int32(i), en: int32(i), off: int32(len(stream) - 1)})
+			}
+			return
+		}
+		for k := t.s; k < t.e; k++ {
+			if !alpha[s.low[k]] {
+				if len(stream) > 0 && stream[len(stream)-1] != 0 {
+					stream = append(stream, 0)
+					ch = append(ch, int32(len(units)))
+					units = append(units, idUnit{st: int32(i), en: int32(i), off: int32(len(stream) - 1)})
+				}
+				return
+			}
+		}
+		units = append(units, idUnit{st: int32(i), en: int32(i), off: int32(len(stream))})
+		stream = append(stream, s.low[t.s:t.e]...)
+		for range t.e - t.s {
+			ch = append(ch, int32(len(units)-1))
+		}
+	}
+	var nb [8]byte
+	for i := 0; i < len(s.toks); i++ {
 		t := &s.toks[i]
 		if !t.word() || t.shape&shNonASCII != 0 {
 			continue
 		}
-		for k := t.s; k < t.e; k++ {
-			c := s.text[k]
-			if c >= 'A' && c <= 'Z' {
-				c += 'a' - 'A'
+		if t.letters() && (t.lex&(lxDigitWord|lxTeenWord|lxTensWord) != 0 || t.n() >= 3 && t.n() <= 8 && spokenIDWord(s.lower(i)) ||
+			t.n() == 1 && s.low[t.s] == 'o') {
+			w := s.lower(i)
+			switch {
+			case spokenSeparator(w):
+				continue
+			case w == "double" || w == "triple":
+				if n := s.next(i); n > 0 {
+					if d, ok := digitWord(s.lower(n)); ok {
+						c := byte('0' + d)
+						nb := append(nb[:0], c, c)
+						if w == "triple" {
+							nb = append(nb, c)
+						}
+						addUnit(i, n, nb)
+						i = n
+						continue
+					}
+				}
 			}
-			stream = append(stream, c)
-			offs = append(offs, k)
-			startTok = append(startTok, k == t.s)
+			if d, ok := digitWord(w); ok {
+				addUnit(i, i, append(nb[:0], byte('0'+d)))
+				continue
+			}
+			if v := teenWords[w]; v > 0 {
+				addUnit(i, i, strconvItoa(nb[:0], v))
+				continue
+			}
+			if v := tensWords[w]; v > 0 {
+				en := i
+				n := s.next(i)
+				if n > 0 && s.toks[n].punct('-') && s.toks[n].gap == gapNone {
+					n = s.adj(n)
+				}
+				if n > 0 && unitWords[s.lower(n)] > 0 {
+					v += unitWords[s.lower(n)]
+					en = n
+				}
+				addUnit(i, en, strconvItoa(nb[:0], v))
+				i = en
+				continue
+			}
+			if (w == "hundred" || w == "thousand") && len(units) > 0 {
+				z := append(nb[:0], '0', '0')
+				if w == "thousand" {
+					z = append(z, '0')
+				}
+				addUnit(i, i, z)
+				continue
+			}
 		}
+		addText(i)
 	}
+	s.buf, s.idch, s.idunits = stream, ch, units
 	str := string(stream)
 	for _, id := range s.known.ids {
-		from := 0
-		for {
+		for from := 0; ; {
 			p := strings.Index(str[from:], id.norm)
 			if p < 0 {
 				break
 			}
 			p += from
-			e := p + len(id.norm) - 1
 			from = p + 1
-			if !startTok[p] || (e+1 < len(startTok) && !startTok[e+1]) {
-				continue
+			e := p + len(id.norm) - 1
+			u0, u1 := ch[p], ch[e]
+			if units[u0].off != int32(p) || u1+1 < int32(len(units)) && units[u1+1].off != int32(e+1) {
+				continue // not aligned to whole units
 			}
-			// Separators between the pieces must be short ("-", ") ", " ").
+			if id.t == Date && u0 == u1 && len(id.norm) < 8 {
+				continue // a short run of digits in one token is not a read-out birth date
+			}
 			ok := true
-			for q := p; q < e; q++ {
-				if offs[q+1]-offs[q] > 3 {
+			for u := u0; u < u1; u++ {
+				if units[u+1].st-units[u].en > 3 || s.toks[units[u+1].st].gap == gapLine {
 					ok = false
 					break
 				}
 			}
 			if ok {
-				s.add(int(offs[p]), int(offs[e])+1, id.t, prWeak)
+				s.add(int(s.toks[units[u0].st].s), int(s.toks[units[u1].en].e), id.t, prWeak)
 			}
 		}
 	}
+}
+
+// idUnit is one token (or a number phrase) of the identifier stream.
+type idUnit struct {
+	st, en int32 // first and last token
+	off    int32 // offset of its first byte in the stream
+}
+
+// spokenIDWord: a separator, or a word that repeats or scales the digits
+// around it ("double five", "two thousand").
+func spokenIDWord(w string) bool {
+	switch w {
+	case "double", "triple", "hundred", "thousand":
+		return true
+	}
+	return spokenSeparator(w)
+}
+
+// spokenSeparator: said between the pieces of an identifier.
+func spokenSeparator(w string) bool {
+	switch w {
+	case "dash", "hyphen", "slash", "dot", "point", "space":
+		return true
+	}
+	return false
+}
+
+func digitWord(w string) (int, bool) {
+	switch w {
+	case "zero", "oh", "o":
+		return 0, true
+	}
+	if v := unitWords[w]; v > 0 {
+		return v, true
+	}
+	return 0, false
+}
+
+func strconvItoa(b []byte, v int) []byte {
+	if v >= 10 {
+		b = strconvItoa(b, v/10)
+	}
+	return append(b, byte('0'+v%10))
+}
+
+// initialsCue: the word "initials" within a few words of the letters
+// from st to en.
+func (s *scan) initialsCue(st, en int) bool {
+	for k, n := st-1, 0; k >= 0 && n < 6; k, n = k-1, n+1 {
+		if s.eq(k, "initials") || s.eq(k, "initial") {
+			return true
+		}
+	}
+	for k, n := en+1, 0; k < len(s.toks) && n < 6; k, n = k+1, n+1 {
+		if s.eq(k, "initials") || s.eq(k, "initial") {
+			return true
+		}
+	}
+	return false
 }

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -35,7 +36,11 @@ type Mapping struct {
 }
 
 // NewMapping returns an empty mapping with a fresh random date shift.
-func NewMapping() *Mapping { return &Mapping{t: newTable(true)} }
+func NewMapping() *Mapping { return &Mapping{t: newTable(true, time.Now)} }
+
+// NewMapping returns an empty mapping on the detector's clock (Config.Now),
+// which reads two-digit years and the over-89 rule of its fallbacks.
+func (d *Detector) NewMapping() *Mapping { return &Mapping{t: newTable(true, d.cfg.Now)} }
 
 // Len is the number of pairs.
 func (m *Mapping) Len() int {
@@ -71,7 +76,7 @@ func Pseudonymize(text string, spans []Span, m *Mapping) string {
 	// Every draw collided (only possible when pairs from earlier texts appear
 	// verbatim in this one). Fall back to typed placeholders that cannot be
 	// mistaken for text.
-	return RedactAsOf(text, spans, timeNow())
+	return RedactAsOf(text, spans, t.now())
 }
 
 func (t *table) truncate(n int) {
@@ -267,8 +272,8 @@ func (t *table) reformattedDates(text string) []hit {
 		if p.T != Date {
 			continue
 		}
-		sv, ok1 := parseDateString(p.Sur)
-		ov, ok2 := parseDateString(p.Orig)
+		sv, ok1 := parseDateString(p.Sur, t.now().Year())
+		ov, ok2 := parseDateString(p.Orig, t.now().Year())
 		if ok1 && ok2 && sv.hasD && ov.hasD {
 			dates = append(dates, dp{sv, ov})
 		}
@@ -276,7 +281,7 @@ func (t *table) reformattedDates(text string) []hit {
 	if len(dates) == 0 {
 		return nil
 	}
-	s := &scan{text: text, low: asciiLower(text), year: timeNow().Year()}
+	s := &scan{text: text, low: asciiLower(text), year: t.now().Year()}
 	s.toks = tokenize(text, nil)
 	var hits []hit
 	for i := 0; i < len(s.toks); i++ {
@@ -331,7 +336,11 @@ func (m *Mapping) UnmarshalJSON(b []byte) error {
 	if j.Shift == 0 {
 		return errors.New("deid.Mapping: missing date shift")
 	}
-	t := newTable(true)
+	now := time.Now
+	if m.t != nil && m.t.now != nil {
+		now = m.t.now // a mapping made on a detector's clock keeps it
+	}
+	t := newTable(true, now)
 	t.shift = j.Shift
 	for _, p := range j.Pairs {
 		if !p.T.Valid() || p.Orig == "" || p.Sur == "" {

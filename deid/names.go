@@ -21,6 +21,9 @@ func (s *scan) nameish(k int, allCaps bool) bool {
 	if t == nil || !t.capWord() {
 		return false
 	}
+	if t.lex&lxTimeWord != 0 && (holidayWords[s.lower(k)] || seasonWords[s.lower(k)]) {
+		return false // "Christmas Day", "Easter Sunday"
+	}
 	if t.allUpper() && t.n() > 1 && (!allCaps || t.n() <= 2) && t.lex&(lxFirst|lxSur) == 0 {
 		return false
 	}
@@ -50,6 +53,19 @@ func (s *scan) eponymAfter(k int) bool {
 		return true
 	}
 	return false
+}
+
+// eponymAhead: up to three more capitalized words or acronyms and then an
+// eponym head, in any case: "Seattle Heart Failure Model", "Kansas City
+// Cardiomyopathy Questionnaire", "Katz ADL index", "Jackson Heart Study",
+// "Ramsay Hunt syndrome". k is the last token of the name.
+func (s *scan) eponymAhead(k int) bool {
+	j := s.next(k)
+	for n := 0; j > 0 && n < 3 && s.toks[j].gap == gapSpace && s.toks[j].letters() && s.toks[j].upper() && !s.toks[j].is(lxEponymHead); n++ {
+		j = s.next(j)
+	}
+	return j > 0 && j != s.next(k) && s.toks[j].gap == gapSpace && s.toks[j].letters() && s.toks[j].is(lxEponymHead) &&
+		!(s.next(j) > 0 && s.toks[s.next(j)].gap == gapSpace && objectWords[s.lower(s.next(j))])
 }
 
 // eponymAfterWord: an eponym head one lower-case word later, "San Francisco
@@ -575,8 +591,8 @@ func (s *scan) lastNameTok(k int) int {
 // or two name-like capitalized words in a row.
 func (s *scan) listedName(k int) bool {
 	t := s.tok(k)
-	if t == nil || !t.capWord() || t.allUpper() && t.n() > 1 {
-		return false
+	if t == nil || !t.capWord() || t.allUpper() && t.n() > 1 || s.eponymAhead(k) {
+		return false // "Nottingham Prognostic Index", "Ramsay Hunt syndrome"
 	}
 	if t.lex&(lxFirst|lxSur) != 0 && t.lex&(lxFirstAmb|lxSurAmb|lxCommon|lxMedical|lxMonth) == 0 {
 		return true
@@ -697,7 +713,7 @@ func (s *scan) unknownPair(i int) bool {
 		return s.strongName(i) && s.nameChainTrue(i)
 	}
 	if n := s.next(i); n > 0 && s.toks[n].gap == gapSpace && s.toks[n].capWord() && !s.toks[n].allUpper() && s.nameish(n, false) &&
-		!s.eponymAfter(n) && !s.englishLooking(i) && !s.englishLooking(n) && !(n+1 < len(s.toks) && s.toks[n+1].punct(':')) {
+		!s.eponymAfter(n) && !s.eponymAhead(n) && !s.englishLooking(i) && !s.englishLooking(n) && !(n+1 < len(s.toks) && s.toks[n+1].punct(':')) {
 		s.nameChain(i, PatientNames, false)
 		return true
 	}
@@ -775,7 +791,7 @@ func (s *scan) listName(i int) bool {
 			return false
 		}
 	}
-	if s.eponymAfter(i) {
+	if s.eponymAfter(i) || s.eponymAhead(i) {
 		return false
 	}
 	// A city followed by ", ST" is a place, not a person.
@@ -815,7 +831,8 @@ func (s *scan) credentialName(i int) bool {
 func (s *scan) speakerTags() {
 	tags := s.tags[:0]
 	defer func() { s.tags = tags }()
-	var count map[string]int
+	count := s.tagCount
+	clear(count)
 	for i := 0; i < len(s.toks); i++ {
 		if s.toks[i].gap != gapLine {
 			continue
@@ -855,6 +872,7 @@ func (s *scan) speakerTags() {
 		tags = append(tags, [2]int{st, j - 1})
 		if count == nil {
 			count = map[string]int{}
+			s.tagCount = count
 		}
 		count[s.low[s.toks[st].s:s.toks[j-1].e]]++
 	}
@@ -864,6 +882,9 @@ func (s *scan) speakerTags() {
 			t := &s.toks[k]
 			if !t.capWord() || t.is(lxTitle|lxTitleClin) || t.n() < 2 {
 				continue
+			}
+			if s.toks[tg[1]].is(lxEponymHead) {
+				break // "Jackson Heart Study:" is a heading
 			}
 			listed := t.lex&(lxFirst|lxSur) != 0 && t.lex&(lxCommon|lxMedical) == 0
 			// An unknown word is a name only in a tag that recurs, as a
@@ -984,8 +1005,9 @@ func (s *scan) lowerName(i int) bool {
 			}
 		}
 	}
-	// A listed first name, unambiguous and not an ordinary word.
-	if t.lex&lxFirst != 0 && listed && t.n() >= 3 {
+	// A listed first name, unambiguous and not an ordinary word, unless
+	// the word before makes it one: "your eyes are hazel", "the olive".
+	if t.lex&lxFirst != 0 && listed && t.n() >= 3 && !s.copulaOrDeterminerBefore(i) {
 		s.lowerNameAt(i, PatientNames)
 		return true
 	}
@@ -996,8 +1018,15 @@ func (s *scan) lowerName(i int) bool {
 // ("marcus dubois"), and remembers it for the rest of the text.
 func (s *scan) lowerNameAt(i int, cls NameClass) {
 	en := i
-	if n := s.next(i); n > 0 && s.toks[n].gap == gapSpace && s.toks[n].letters() && !s.toks[n].upper() &&
-		s.toks[n].lex&lxSur != 0 && s.toks[n].lex&nonNameFlags == 0 {
+	// "abernethy-cole", "oyelaran-price": the rest of a hyphenated name.
+	for en+2 < len(s.toks) && s.toks[en+1].punct('-') && s.toks[en+1].gap == gapNone && s.toks[en+2].gap == gapNone &&
+		s.toks[en+2].letters() && !s.toks[en+2].upper() {
+		en += 2
+	}
+	// A surname after it: "marcus dubois", "leo nakashima".
+	if n := s.next(en); n > 0 && s.toks[n].gap == gapSpace && s.toks[n].letters() && !s.toks[n].upper() &&
+		(s.toks[n].lex&lxSur != 0 && s.toks[n].lex&nonNameFlags == 0 ||
+			s.toks[n].lex == 0 && s.toks[n].gaz&gzSur != 0 && s.toks[n].gaz&gzWord == 0) {
 		en = n
 	}
 	s.addName(i, en, cls)
@@ -1048,3 +1077,127 @@ func (s *scan) afterTitle(i int) bool {
 	}
 	return p >= 0 && s.toks[p].is(lxTitle|lxTitleClin)
 }
+
+// copulaOrDeterminerBefore: "are hazel", "the violet", "so rosy": the word
+// before makes the next an ordinary word.
+func (s *scan) copulaOrDeterminerBefore(i int) bool {
+	p := s.sameLinePrev(i)
+	if p < 0 || !s.toks[p].letters() {
+		return false
+	}
+	switch s.lower(p) {
+	case "are", "were", "be", "been", "a", "an", "the", "these", "those", "very", "so", "too", "more", "most", "its",
+		"some", "any", "light", "dark", "pale", "bright":
+		return true
+	}
+	return false
+}
+
+// lowerContextName: a name in lower case that no list holds as a name for
+// sure, where the words before it name a person, as transcripts write
+// them: after a title ("doctor pellegrino", "coach dellinger", "ms.
+// pruitt"), a relation after a possessive ("my husband vern", "his sister
+// trinity"), an introduction or a greeting ("i'm annika your nurse", "this
+// is jaleesa", "thanks kayleigh"). The word is a given name or surname of
+// the gazetteer that is no English word, or, after a title, any word on no
+// list.
+func (s *scan) lowerContextName(i int) bool {
+	t := &s.toks[i]
+	if !t.letters() || t.upper() || t.n() < 3 || t.lex&nonNameFlags != 0 {
+		return false
+	}
+	// A cheap look at the word before: every context below starts there
+	// (a given name before a person's verb aside).
+	p := s.sameLinePrev(i)
+	if p >= 0 && s.toks[p].punct('.') {
+		p = s.sameLinePrev(p)
+	}
+	if p < 0 || !s.toks[p].letters() {
+		return false
+	}
+	if s.toks[p].lex&(lxTitle|lxTitleClin|lxRelation) == 0 && !contextWords[s.lower(p)] && t.gaz&gzFirst == 0 {
+		return false
+	}
+	w := s.lower(i)
+	if functionWords[w] || wordMakers[w] {
+		return false
+	}
+	gazName := t.gaz&(gzFirst|gzSur) != 0 && t.gaz&gzWord == 0
+	unknown := t.lex == 0 && t.gaz&^(gzFirst|gzSur|gzTown|gzFacHead|gzFacAcro) == 0 && !strings.HasSuffix(w, "ly") &&
+		!strings.HasSuffix(w, "ing") && !strings.HasSuffix(w, "ed") && s.personTitleBefore(i) && !s.englishLooking(i)
+	ok := false
+	switch {
+	case s.personTitleBefore(i) && (gazName || unknown):
+		ok = true
+	case s.personTitleBefore(i) && t.gaz&(gzFirst|gzSur) != 0:
+		// A name that is also a word ("mr. rivers"): here only, not
+		// everywhere else in the text.
+		s.addName(i, i, PatientNames)
+		return true
+	case s.relationBefore(i) && s.possessiveTwoBack(i) && (gazName || t.gaz&gzFirst != 0):
+		ok = true // "my cousin tanner", "his sister trinity"
+	case !gazName:
+		return false
+	case t.gaz&gzFirst != 0 && personVerbNext[s.nextWordAt(i)] && !s.nextIsAux(i) && !wordMakers[s.prevWordAt(i, 1)]:
+		ok = true // "kenzie helps me", "vern says"
+	case s.introBefore(i) || s.greetingBefore(i, knownPart{word: s.lower(i)}):
+		ok = true
+	}
+	if !ok {
+		return false
+	}
+	s.lowerNameAt(i, PatientNames)
+	return true
+}
+
+// possessiveTwoBack: "my husband vern": a possessive before the relation
+// word before token i.
+func (s *scan) possessiveTwoBack(i int) bool {
+	p := s.sameLinePrev(i)
+	q := s.sameLinePrev(p)
+	if q < 0 {
+		return false
+	}
+	switch s.lower(q) {
+	case "my", "his", "her", "our", "their", "your", "whose":
+		return true
+	}
+	return false
+}
+
+// personTitleBefore: a title that only a person's name follows ("doctor",
+// "mrs.", "coach"), not "nurse practitioner" or "Fr" (French gauge).
+func (s *scan) personTitleBefore(i int) bool {
+	if !s.titleBefore(i) {
+		return false
+	}
+	p := s.sameLinePrev(i)
+	if p >= 0 && s.toks[p].punct('.') {
+		p--
+	}
+	switch s.lower(p) {
+	case "dr", "doctor", "doc", "mr", "mrs", "ms", "miss", "mister", "missus", "mx", "coach", "officer", "sgt", "sergeant",
+		"judge", "rev", "reverend", "pastor", "rabbi", "imam", "prof", "professor", "captain", "capt", "lt", "deputy", "detective":
+		return true
+	}
+	return false
+}
+
+// nextIsAux: the word after token i is an auxiliary that also follows
+// ordinary nouns ("is", "was", "has"): too weak alone to make a name.
+func (s *scan) nextIsAux(i int) bool {
+	switch s.nextWordAt(i) {
+	case "is", "was", "has", "had", "will", "would", "can", "could", "does", "did", "just", "still", "usually",
+		"always", "never":
+		return true
+	}
+	return false
+}
+
+// contextWords end an introduction or a greeting before a name: "i'm",
+// "this is", "named", "call me", "thanks", "hi there".
+var contextWords = map[string]bool{"m": true, "im": true, "am": true, "is": true, "named": true, "called": true,
+	"me": true, "by": true, "hi": true, "hey": true, "hello": true, "thanks": true, "bye": true, "dear": true,
+	"morning": true, "afternoon": true, "evening": true, "there": true, "again": true, "you": true, "care": true,
+	"to": true, "s": true, "re": true, "doc": true, "missus": true, "goodbye": true, "welcome": true, "howdy": true,
+	"hiya": true, "as": true, "with": true}

@@ -1,6 +1,9 @@
 package deid
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Geographic units smaller than a state: street addresses, cities (from the
 // bundled list, before ", ST", or after "lives in"), counties and precincts.
@@ -62,6 +65,9 @@ func (s *scan) placeAfter(i int) bool {
 	}
 	if k >= len(s.toks) || k == i+1 && !s.eq(i, "near") && !s.eq(i, "outside") {
 		return false
+	}
+	if s.isDateStart(k) {
+		return false // "discharged on Feb 3, 2024": a date, not a place
 	}
 	end := s.placeChain(k)
 	if end < 0 {
@@ -175,7 +181,7 @@ func (s *scan) cityAt(i int) bool {
 		// Rules, scales and classifications named after the city that made
 		// them: "Ann Arbor staging", "Atlanta classification", "San
 		// Francisco syncope rule".
-		if !s.cueBefore(i, lxPlaceCue, 3) && (s.eponymAfter(end) || s.eponymAfterWord(end)) {
+		if !s.cueBefore(i, lxPlaceCue, 3) && (s.eponymAfter(end) || s.eponymAfterWord(end) || s.eponymAhead(end)) {
 			return true // handled: neither a place nor a person ("Ann")
 		}
 		// A city that opens a facility name ("Oak Ridge Assisted Living")
@@ -302,7 +308,12 @@ var facilityWords = map[string]bool{"school": true, "preschool": true, "elementa
 	"institute": true, "hospitals": true, "general": true, "obstetrics": true, "ophthalmology": true,
 	// Named treatment sites: "Lakeside Dialysis", "Chinle Health Care
 	// Facility".
-	"dialysis": true, "facility": true}
+	"dialysis": true, "facility": true,
+	// Hospitals and churches named with a denomination: "Riverside
+	// Methodist", "Glendale Adventist", "Temple Episcopal", "St. Ann's
+	// Basilica"; practices: "Keough Family Dentistry".
+	"methodist": true, "baptist": true, "adventist": true, "episcopal": true, "lutheran": true, "presbyterian": true,
+	"basilica": true, "cathedral": true, "dentistry": true}
 
 // facilityAt: a named school, hospital or residence ("Maple Grove
 // Preschool", "Mercy Hospital"): the name places the person. Generic ones
@@ -324,6 +335,16 @@ func (s *scan) facilityAt(i int) bool {
 			continue // "St. Mary's"
 		}
 		if s.eq(k, "s") && k > 0 && s.toks[k-1].punct('\'') {
+			continue
+		}
+		if !caps && tk.letters() && tk.allUpper() && tk.n() >= 2 && tk.n() <= 6 && k == i-1 &&
+			(tk.gaz&gzFacAcro != 0 || tk.lex == 0 && !unitAcronyms[s.lower(k)]) {
+			// "UAB Hospital", "DHR Health", "OSU Wexner Medical Center": a
+			// hospital acronym names the facility.
+			named, st = true, k
+			if tk.gap == gapLine {
+				break
+			}
 			continue
 		}
 		if !tk.capWord() || tk.allUpper() && tk.n() > 1 && !caps || caps && !tk.allUpper() {
@@ -364,7 +385,9 @@ func (s *scan) facilityAt(i int) bool {
 	if caps && s.toks[st].gap == gapLine && s.headingKind(st, i) {
 		return false
 	}
-	s.addTok(st, s.facilityTail(i), Location, prCue)
+	if end := s.facilityTail(i); !s.eponymAfter(end) && !s.eponymAhead(end) {
+		s.addTok(st, end, Location, prCue) // not "Nurses' Health Study"
+	}
 	return true
 }
 
@@ -390,7 +413,8 @@ func (s *scan) headingKind(st, i int) bool {
 
 // weakFacilityWords end ordinary phrases as often as names of places
 // ("Extended Care", "Group Home"): before them, facilityNamed decides.
-var weakFacilityWords = map[string]bool{"care": true, "home": true, "living": true, "group": true, "medicine": true,
+var weakFacilityWords = map[string]bool{"methodist": true, "baptist": true, "adventist": true, "episcopal": true,
+	"lutheran": true, "presbyterian": true, "care": true, "home": true, "living": true, "group": true, "medicine": true,
 	"general": true, "partners": true, "physicians": true, "institute": true, "alliance": true, "health": true,
 	"facility": true, "dialysis": true}
 
@@ -402,6 +426,9 @@ func (s *scan) facilityNamed(st, i int) bool {
 		t := &s.toks[k]
 		if !t.word() {
 			continue
+		}
+		if t.allUpper() && t.n() >= 2 && t.n() <= 6 && !s.toks[i].allUpper() && (t.gaz&gzFacAcro != 0 || t.lex == 0 && !unitAcronyms[s.lower(k)]) {
+			return true // "DHR Health"
 		}
 		if t.lex&(lxCity|lxFirst|lxSur) != 0 && t.lex&(lxCommon|lxFirstAmb|lxSurAmb) == 0 {
 			return true
@@ -984,4 +1011,48 @@ func (s *scan) streetAbbrAt(i int) bool {
 		k++
 	}
 	return k >= len(s.toks) || s.toks[k].gap == gapLine || !s.toks[k].capWord()
+}
+
+// joinHyphenated extends place and name candidates over the other half of
+// a hyphenated compound, so that none is left half redacted:
+// "Dartmouth-Hitchcock", "Cedars-Sinai", "barnes-jewish", "Lowe-Pham".
+func (s *scan) joinHyphenated() {
+	for c := range s.cands {
+		cd := &s.cands[c]
+		if cd.t != Location && cd.t != Name || !(cd.e < len(s.text) && s.text[cd.e] == '-' || cd.s > 0 && s.text[cd.s-1] == '-') {
+			continue
+		}
+		// The tokens at the candidate's ends.
+		k, ok := slices.BinarySearchFunc(s.toks, int32(cd.e), func(t token, e int32) int { return int(t.e - e) })
+		if ok {
+			for k+2 < len(s.toks) && s.toks[k+1].punct('-') && s.toks[k+1].gap == gapNone && s.toks[k+2].gap == gapNone &&
+				s.toks[k+2].letters() && s.toks[k+2].upper() == s.toks[k].upper() && s.toks[k+2].n() > 1 {
+				k += 2
+				cd.e = int(s.toks[k].e)
+			}
+		}
+		f, ok := slices.BinarySearchFunc(s.toks, int32(cd.s), func(t token, st int32) int { return int(t.s - st) })
+		if ok {
+			for f >= 2 && s.toks[f].gap == gapNone && s.toks[f-1].punct('-') && s.toks[f-1].gap == gapNone &&
+				s.toks[f-2].letters() && s.toks[f-2].upper() == s.toks[f].upper() && s.toks[f-2].n() > 1 {
+				f -= 2
+				cd.s = int(s.toks[f].s)
+			}
+		}
+	}
+}
+
+// childrensAt: "Riley Children's", "Lurie Children's", "UK Children's": a
+// name and "Children's" is a children's hospital. i is "Children".
+func (s *scan) childrensAt(i int) bool {
+	if !s.toks[i].upper() || i+2 >= len(s.toks) || !s.toks[i+1].punct('\'') || s.toks[i+1].gap != gapNone || !s.eq(i+2, "s") {
+		return false
+	}
+	p := s.sameLinePrev(i)
+	if p < 0 || s.toks[i].gap != gapSpace || !s.toks[p].letters() || !s.toks[p].upper() ||
+		s.toks[p].lex&(lxCommon|lxMedical|lxTitle|lxTitleClin) != 0 && s.toks[p].lex&(lxCity|lxFirst|lxSur) == 0 {
+		return false
+	}
+	s.addTok(p, i+2, Location, prCue)
+	return true
 }

@@ -74,7 +74,7 @@ func Placeholder(original string, t Type, now time.Time) string {
 		}
 		return "[ZIP " + p + "]"
 	case Date:
-		y, ok := yearOfDate(original)
+		y, ok := yearOfDate(original, now.Year())
 		switch {
 		case !ok:
 			return "[DATE]"
@@ -92,15 +92,15 @@ func Placeholder(original string, t Type, now time.Time) string {
 }
 
 // yearOfDate returns the year a date expression carries, if any.
-func yearOfDate(x string) (int, bool) {
+func yearOfDate(x string, year int) (int, bool) {
 	if len(x) == 4 && isDigitsFrom(x) {
 		y, _ := strconv.Atoi(x)
 		return y, true
 	}
-	if v, ok := parseDateString(x); ok && v.hasY {
+	if v, ok := parseDateString(x, year); ok && v.hasY {
 		return v.y, true
 	}
-	s := &scan{text: x, low: asciiLower(x), year: timeNow().Year()}
+	s := &scan{text: x, low: asciiLower(x), year: year}
 	s.toks = tokenize(x, nil)
 	if len(s.toks) > 0 {
 		if y, e := s.spokenYear(0); e == len(s.toks)-1 {

@@ -10,7 +10,7 @@ var seasonWords = map[string]bool{"spring": true, "summer": true, "winter": true
 // holidayWords stand alone; holidayHeads need "Day" (or "Eve") after them.
 var holidayWords = map[string]bool{"thanksgiving": true, "halloween": true, "christmas": true, "xmas": true,
 	"easter": true, "hanukkah": true, "chanukah": true, "passover": true, "kwanzaa": true, "juneteenth": true,
-	"diwali": true, "ramadan": true}
+	"diwali": true, "ramadan": true, "eid": true}
 
 var holidayHeads = map[string]bool{"labor": true, "labour": true, "memorial": true, "independence": true,
 	"veterans": true, "presidents": true, "valentine": true, "valentines": true, "mother": true, "father": true,
@@ -28,13 +28,25 @@ func (s *scan) seasonOrHoliday(i int) bool {
 			end = n
 		}
 		// "Christmas tree", "Easter egg" are things, not dates; a
-		// capitalized word or one after a preposition of time is a date.
-		if !s.toks[i].upper() && !(i > 0 && timePreps[s.lower(i-1)]) {
+		// capitalized word or one after a preposition of time is a date,
+		// and so is a holiday someone was born on ("my birthday's christmas
+		// eve", "a thanksgiving baby").
+		if !s.toks[i].upper() && !(i > 0 && timePreps[s.lower(i-1)]) && !s.birthdayNear(i, end) {
 			return false
+		}
+		if s.scheduleLine(i) {
+			return false // "Clinic closed on Thanksgiving": no one's date
 		}
 		s.addTok(i, s.yearAfter(end), Date, prShape)
 		return true
-	case holidayHeads[w] && s.toks[i].upper():
+	case w == "fourth" && s.eq(s.next(i), "of") && s.eq(s.next(s.next(i)), "july"):
+		// "the fourth of july weekend"
+		if s.scheduleLine(i) {
+			return false
+		}
+		s.addTok(i, s.yearAfter(s.next(s.next(i))), Date, prShape)
+		return true
+	case holidayHeads[w]:
 		j := i
 		if w == "new" {
 			j = s.next(i)
@@ -43,13 +55,39 @@ func (s *scan) seasonOrHoliday(i int) bool {
 			}
 		}
 		if w == "st" || w == "patrick" || w == "patricks" {
-			return false // left to the place and name matchers
+			// "St. Patrick's" is also a hospital or a church; with "Day" a
+			// date.
+			k := i + 1
+			if w == "patrick" && k < len(s.toks) && s.toks[k].punct('\'') && s.eq(k+1, "s") {
+				// keep k: "patrick's day"
+			}
+			if w == "st" && k < len(s.toks) && s.toks[k].punct('.') {
+				k++
+			}
+			if w == "st" {
+				if !s.eq(k, "patrick") {
+					return false
+				}
+				k++
+			}
+			if k+2 < len(s.toks) && s.toks[k].punct('\'') && s.eq(k+1, "s") && s.eq(k+2, "day") {
+				st := i
+				if p := s.sameLinePrev(i); p >= 0 && (s.eq(p, "saint") || s.eq(p, "st")) {
+					st = p
+				} else if p >= 1 && s.toks[p].punct('.') && s.eq(p-1, "st") {
+					st = p - 1
+				}
+				s.addTok(st, s.yearAfter(k+2), Date, prShape)
+				return true
+			}
+			return false
 		}
 		k := j + 1
 		if k+1 < len(s.toks) && s.toks[k].punct('\'') && s.eq(k+1, "s") && s.toks[k].gap == gapNone {
 			k += 2 // "Valentine's Day", "New Year's Eve"
 		}
-		if k < len(s.toks) && s.toks[k].gap == gapSpace && (s.eq(k, "day") || s.eq(k, "eve")) && s.toks[k].upper() {
+		if k < len(s.toks) && s.toks[k].gap == gapSpace && (s.eq(k, "day") || s.eq(k, "eve")) && s.toks[k].upper() == s.toks[i].upper() &&
+			!s.scheduleLine(i) {
 			s.addTok(i, s.yearAfter(k), Date, prShape)
 			return true
 		}
@@ -58,7 +96,7 @@ func (s *scan) seasonOrHoliday(i int) bool {
 }
 
 // timePreps introduce a time: "on thanksgiving", "around halloween".
-var timePreps = map[string]bool{"on": true, "since": true, "at": true, "around": true, "before": true, "after": true,
+var timePreps = map[string]bool{"from": true, "on": true, "since": true, "at": true, "around": true, "before": true, "after": true,
 	"over": true, "during": true, "until": true, "by": true, "last": true, "this": true, "next": true, "for": true}
 
 // seasonAt: "summer 2076", "fall of 2019", "Spring '19", "last spring",
@@ -75,11 +113,12 @@ func (s *scan) seasonAt(i int) bool {
 			return true
 		}
 	}
-	if s.eq(i, "fall") || i == 0 || s.toks[i].gap == gapLine {
+	if i == 0 || s.toks[i].gap == gapLine {
 		return false
 	}
 	switch s.lower(i - 1) {
 	case "last", "next", "this", "early", "late", "mid":
+		// "last fall" is the season; "a fall last week" is not.
 		s.addTok(i, i, Date, prShape)
 		return true
 	}
@@ -98,4 +137,36 @@ func (s *scan) yearAfter(end int) int {
 		}
 	}
 	return end
+}
+
+// birthdayNear: the holiday is someone's birthday or birth ("my
+// birthday's christmas eve", "christmas eve birthday", "a thanksgiving
+// baby").
+func (s *scan) birthdayNear(i, end int) bool {
+	if n := s.next(end); n > 0 && (s.eq(n, "birthday") || s.eq(n, "baby") || s.eq(n, "weekend")) {
+		return true
+	}
+	for k, n := s.sameLinePrev(i), 0; k >= 0 && n < 3; k, n = s.sameLinePrev(k), n+1 {
+		if s.eq(k, "birthday") || s.eq(k, "born") {
+			return true
+		}
+	}
+	return false
+}
+
+// scheduleLine: the line is about opening hours or patients in general
+// ("Independence Day: clinic closed", "patients fasting during Ramadan"),
+// where a holiday dates no one's care.
+func (s *scan) scheduleLine(i int) bool {
+	for _, dir := range [2]int{-1, 1} {
+		for k := i; k >= 0 && k < len(s.toks); k += dir {
+			if k != i && (dir < 0 && s.toks[k+1].gap == gapLine || dir > 0 && s.toks[k].gap == gapLine) {
+				break
+			}
+			if s.toks[k].letters() && (s.eq(k, "closed") || s.eq(k, "open") || s.eq(k, "patients") || s.eq(k, "hours")) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -28,6 +28,10 @@ func (s *scan) spokenDigits(i int) (nd, end int) {
 			break
 		}
 		w := s.lower(j)
+		if spokenSeparator(w) && end >= 0 {
+			j++ // "four seven dash one two"
+			continue
+		}
 		switch {
 		case unitWords[w] > 0 || w == "zero" || w == "oh" || w == "o" && end >= 0:
 			nd++
@@ -130,7 +134,7 @@ func (s *scan) spokenNumberWord(i int) {
 		s.addTok(i, end, Date, prShape)
 		return
 	}
-	if v, end := s.spokenNumber(i); end >= 0 && v >= 90 && v <= 130 {
+	if v, end := s.spokenNumber(i); end >= 0 && v >= 90 && v <= 130 && !s.measureAfter(end) {
 		ok := s.cueBefore(i, lxAgeCue, 3) || s.agePredicate(i) || s.ageAsked(i)
 		if k := s.next(end); k > 0 {
 			if s.toks[k].punct('-') {
@@ -220,4 +224,144 @@ func (s *scan) askedBefore(i int, is func(k int) bool) bool {
 func (s *scan) spokenYearOnly(i, end int) bool {
 	_, e := s.spokenYear(i)
 	return e == end
+}
+
+// spokenTLDs are the top-level domains read out at the end of a spoken
+// address ("example dot org").
+var spokenTLDs = map[string]bool{"com": true, "org": true, "net": true, "edu": true, "gov": true, "io": true,
+	"us": true, "health": true, "info": true, "biz": true, "co": true, "me": true, "app": true, "care": true,
+	"clinic": true, "med": true, "mil": true, "uk": true, "ca": true, "de": true, "ai": true, "dev": true}
+
+// spokenWebAt: an e-mail address or web address read out, as speech
+// recognition writes it: "dawn rivers at example dot org", "j underscore
+// smith seventy two at gmail dot com", "www dot clinic dot org slash
+// portal". i is a "dot" followed by a top-level domain.
+func (s *scan) spokenWebAt(i int) {
+	n := s.next(i)
+	if n < 0 || !s.toks[n].letters() || !spokenTLDs[s.lower(n)] {
+		return
+	}
+	if m := s.next(n); m > 0 && (s.eq(m, "dot") || s.toks[m].punct('.') && s.toks[m].gap == gapNone && s.adj(m) > 0 && s.toks[m+1].letters()) {
+		return // not the last label: "dot co dot uk" is handled at the last dot
+	}
+	end := n
+	// A path: "slash portal", "forward slash records".
+	for k := s.next(end); k > 0 && (s.eq(k, "slash") || s.eq(k, "forward") && s.eq(s.next(k), "slash")); k = s.next(end) {
+		if s.eq(k, "forward") {
+			k = s.next(k)
+		}
+		p := s.next(k)
+		if p < 0 || !s.toks[p].word() {
+			break
+		}
+		end = p
+	}
+	// The host: labels joined by "dot" or "dash" back from i.
+	st := i - 1
+	if st < 0 || !s.toks[st].word() || s.toks[i].gap == gapLine {
+		return
+	}
+	for st >= 2 && s.toks[st].gap != gapLine && (s.eq(st-1, "dot") || s.eq(st-1, "dash") || s.eq(st-1, "hyphen")) &&
+		s.toks[st-2].word() && s.toks[st-1].gap != gapLine {
+		st -= 2
+	}
+	// A label read as separate words: "at riverside clinic dot org", "www
+	// dot riverside clinic dot org": back to the "at" or "www" within
+	// three words.
+	for k, n := st-1, 0; k >= 0 && n < 3 && s.toks[k+1].gap != gapLine && s.toks[k].letters(); k, n = k-1, n+1 {
+		if s.eq(k, "at") {
+			st = k + 1
+			break
+		}
+		if s.eq(k, "www") {
+			st = k
+			break
+		}
+		if s.eq(k, "dot") && k >= 1 && s.eq(k-1, "www") {
+			st = k - 1
+			break
+		}
+		if functionWords[s.lower(k)] || spokenWebCues[s.lower(k)] {
+			break
+		}
+		if n < 2 {
+			st = k // "eastbrook health dot org"
+		}
+	}
+	t := URL
+	// The local part of an e-mail: "x at host", itself joined by "dot",
+	// "underscore", "dash", and with numbers read out after it.
+	if a := st - 1; a >= 1 && s.eq(a, "at") && s.toks[st].gap != gapLine && s.toks[a].gap != gapLine && s.toks[a-1].word() {
+		t = Email
+		st = a - 1
+		for n := 0; n < 4 && st >= 1 && s.toks[st].gap != gapLine && s.toks[st-1].word() &&
+			(s.toks[st].is(lxDigitWord|lxTeenWord|lxTensWord) || s.toks[st].digits()); n++ {
+			st-- // "dawn seventy two at"
+		}
+		for st >= 2 && s.toks[st].gap != gapLine && (s.eq(st-1, "dot") || s.eq(st-1, "underscore") || s.eq(st-1, "dash") ||
+			s.eq(st-1, "period")) && s.toks[st-2].word() && s.toks[st-1].gap != gapLine {
+			st -= 2
+		}
+		// "summer h ninety four at": a name and an initial read before
+		// the numbers.
+		for n := 0; n < 2 && st >= 1 && s.toks[st].gap == gapSpace && s.toks[st-1].letters(); n++ {
+			w := s.lower(st - 1)
+			if s.toks[st-1].gap == gapNone || functionWords[w] || wordMakers[w] || spokenWebCues[w] || s.toks[st-1].lex&(lxCommon|lxMedical) != 0 &&
+				s.toks[st-1].lex&lxFirst == 0 {
+				break
+			}
+			st--
+		}
+	} else if !(st < i-1 || s.eq(st, "www") || s.wordBefore(st, 6, "website", "site", "portal", "page", "url", "link", "online",
+		"web", "address", "go", "visit", "at", "email", "e-mail")) {
+		return // "dot com" after one word with no cue: "the dot com era"
+	}
+	s.addTok(st, end, t, prStrong)
+}
+
+// spokenWebCues end the words of a spoken host name read back from "dot".
+var spokenWebCues = map[string]bool{"website": true, "site": true, "portal": true, "page": true, "url": true,
+	"link": true, "online": true, "web": true, "address": true, "go": true, "visit": true, "email": true, "is": true,
+	"it's": true, "called": true, "check": true, "see": true}
+
+// measureAfter: a spoken number goes on as a measurement, not an age:
+// "ninety nine point one", "ninety four percent", "one twenty over eighty",
+// "ninety two degrees".
+func (s *scan) measureAfter(end int) bool {
+	n := s.next(end)
+	if n < 0 || !s.toks[n].letters() {
+		return n > 0 && (s.toks[n].punct('%') || s.toks[n].punct('/'))
+	}
+	switch s.lower(n) {
+	case "point", "percent", "over", "degrees", "degree", "pounds", "lbs", "kilos", "kilograms", "beats", "bpm",
+		"milligrams", "mg", "units", "millimeters", "systolic", "diastolic", "fahrenheit", "celsius", "on":
+		return true
+	}
+	return s.toks[n].is(lxUnitWord) && !s.eq(n, "years")
+}
+
+// spokenCode reads an identifier spelled out from token i: single letters
+// then digits, in words or figures, with separators ("x w k seven seven
+// one four", "l a x seven two two one"). It needs at least two digits and
+// five characters in all.
+func (s *scan) spokenCode(i int) (int, bool) {
+	letters, end := 0, -1
+	k := i
+	for k < len(s.toks) && s.toks[k].letters() && s.toks[k].n() == 1 && (k == i || s.toks[k].gap == gapSpace) && letters < 4 {
+		letters++
+		end = k
+		k++
+		for k < len(s.toks) && s.toks[k].gap == gapNone && s.toks[k].punct('.') {
+			k++ // "m. o. s."
+		}
+	}
+	if k >= len(s.toks) || s.toks[k].gap == gapLine {
+		return -1, false
+	}
+	nd, e := s.spokenDigits(k)
+	if e < 0 || nd < 2 || nd+letters < 5 {
+		return -1, false
+	}
+	_ = end
+	return e, true
 }

@@ -31,7 +31,12 @@ type Surrogates struct {
 
 // NewSurrogates returns a scope with a fresh random date shift.
 func NewSurrogates() *Surrogates {
-	return &Surrogates{t: newTable(false)}
+	return &Surrogates{t: newTable(false, time.Now)}
+}
+
+// NewSurrogates returns a scope on the detector's clock (Config.Now).
+func (d *Detector) NewSurrogates() *Surrogates {
+	return &Surrogates{t: newTable(false, d.cfg.Now)}
 }
 
 // Replace returns text with each span replaced by its surrogate. Spans must
@@ -67,8 +72,9 @@ type table struct {
 	byOrig   map[string]int  // key -> index in pairs
 	bySur    map[string]bool // lower-case surrogates handed out
 	pairs    []pair
-	avoid    string // lower-case text being pseudonymized: surrogates must not occur in it
-	retry    int    // Pseudonymize's attempt: moves new date surrogates off a collision
+	avoid    string           // lower-case text being pseudonymized: surrogates must not occur in it
+	retry    int              // Pseudonymize's attempt: moves new date surrogates off a collision
+	now      func() time.Time // reads two-digit years; the over-89 rule of fallbacks
 }
 
 func newRand() *rand.Rand {
@@ -77,8 +83,8 @@ func newRand() *rand.Rand {
 	return rand.New(rand.NewChaCha8(seed))
 }
 
-func newTable(distinct bool) *table {
-	t := &table{rng: newRand(), distinct: distinct, byOrig: map[string]int{}, bySur: map[string]bool{}}
+func newTable(distinct bool, now func() time.Time) *table {
+	t := &table{rng: newRand(), distinct: distinct, byOrig: map[string]int{}, bySur: map[string]bool{}, now: now}
 	for t.shift == 0 {
 		// 30 to 365 days either way: far enough to hide the real dates.
 		t.shift = (30 + t.rng.IntN(336)) * (1 - 2*t.rng.IntN(2))
@@ -540,7 +546,7 @@ func (t *table) place(orig string) string {
 // shiftDate parses a date, moves it by the scope's shift (plus try days
 // when the first choice collides) and writes it the way it was written.
 func (t *table) shiftDate(orig string, try int) (string, bool) {
-	v, ok := parseDateString(orig)
+	v, ok := parseDateString(orig, t.now().Year())
 	if !ok {
 		return "", false
 	}

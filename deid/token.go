@@ -35,8 +35,9 @@ const (
 
 type token struct {
 	s, e  int32
-	lex   uint64
+	lex   uint64 // flags from the hand-written lexicon
 	h     uint32 // FNV-1a of the lower-case word (ASCII words of letters up to 40 bytes), else 0
+	gaz   uint16 // flags from the gazetteer (gz*)
 	kind  uint8
 	shape uint8
 	gap   uint8
@@ -61,6 +62,7 @@ func isAlnumByte(c byte) bool {
 // tokenize appends the tokens of text to toks.
 func tokenize(text string, toks []token) []token {
 	words, _ := lexicon()
+	gwords, _ := gazetteer()
 	var buf [40]byte
 	gap := gapLine // the start of the text counts as a line start
 	i := 0
@@ -113,6 +115,7 @@ func tokenize(text string, toks []token) []token {
 		start := i
 		var shape uint8 = shAllUpper | shAllDigit
 		first := true
+		lastUpper := false // "MoCA", "HbA": a capital at the end of a mixed-case word
 		for i < len(text) {
 			c := text[i]
 			if c < utf8.RuneSelf {
@@ -120,12 +123,14 @@ func tokenize(text string, toks []token) []token {
 				case c >= 'a' && c <= 'z':
 					shape |= shLetter
 					shape &^= shAllUpper | shAllDigit
+					lastUpper = false
 				case c >= 'A' && c <= 'Z':
 					shape |= shLetter
 					shape &^= shAllDigit
 					if first {
 						shape |= shUpper
 					}
+					lastUpper = !first
 				case c >= '0' && c <= '9':
 					shape |= shDigit
 				default:
@@ -176,17 +181,23 @@ func tokenize(text string, toks []token) []token {
 					buf[j] = c
 					h = fnvStep(h, c)
 				}
-				t.lex = lexTable.lookup(buf[:len(w)], h)
+				t.lex, t.gaz = lookupWord(buf[:len(w)], h)
 				t.h = h
+				if lastUpper && shape&shAllUpper == 0 {
+					t.gaz = 0 // "MoCA" is no town
+				}
 			} else if len(w) <= 64 {
 				lw := strings.ToLower(w)
-				t.lex = words[lw]
+				t.lex, t.gaz = words[lw], toGz(gwords[lw])
 				if t.lex == 0 {
 					// "María", "Jesús", "Paweł", "Bogotá": the lists are in
 					// ASCII.
 					var fb [64]byte
 					if f, ok := foldLatin(fb[:0], lw); ok {
 						t.lex = words[string(f)]
+						if t.gaz == 0 {
+							t.gaz = toGz(gwords[string(f)])
+						}
 					}
 				}
 			}

@@ -8,6 +8,28 @@ func (s *scan) wordAt(i int) {
 		s.imName(i)
 		return
 	}
+	if t.n() == 3 && s.eq(i, "dot") {
+		s.spokenWebAt(i) // "name at example dot org"
+	}
+	if t.gaz != 0 || t.lex&(lxCity|lxCityNick) != 0 {
+		// Places and hospitals from the gazetteer and the city lists
+		// (gazplaces.go).
+		if t.gaz&gazPlaceFlags != 0 || t.lex&lxCity != 0 {
+			s.gazPlaceAt(i)
+		}
+		if t.gaz&gzFacWord != 0 {
+			s.lowerFacilityAt(i)
+		}
+		if t.gaz&gzCityNick != 0 || t.lex&lxCityNick != 0 {
+			s.cityNickAt(i)
+		}
+	}
+	if t.allUpper() && t.n() >= 2 && t.n() <= 6 && t.lex&(lxMedical|lxCommon|lxStateAbbr|lxCredential|lxUnitWord) == 0 {
+		s.acronymPlaceAt(i)
+	}
+	if !t.upper() && (t.gaz&(gzFirst|gzSur) != 0 || f == 0) && t.n() >= 3 && i > 0 && s.lowerContextName(i) {
+		return
+	}
 	if (s.eq(i, "in") || s.eq(i, "from")) && !t.upper() {
 		s.inUnknownPlace(i)
 	}
@@ -72,7 +94,7 @@ func (s *scan) wordAt(i int) {
 	if f&lxStreetSuffix != 0 && (s.routeAt(i) || s.streetNameAt(i)) {
 		return
 	}
-	if s.countyAt(i) || s.facilityAt(i) || s.saintPlace(i) || s.routeAt(i) {
+	if s.countyAt(i) || s.facilityAt(i) || s.saintPlace(i) || s.routeAt(i) || t.n() == 8 && s.eq(i, "children") && s.childrensAt(i) {
 		return
 	}
 	if s.poBoxAt(i) {

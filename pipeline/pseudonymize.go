@@ -17,7 +17,7 @@ import (
 // is random, stored encrypted in the encounter's scope (shredded with it),
 // reused by a retried task so surrogates stay stable, and never sent.
 func (p *Pipeline) pseudonymize(ctx context.Context, meta *encounter.Meta, segs []encounter.Segment) ([]encounter.Segment, *deid.Mapping, error) {
-	m := deid.NewMapping()
+	m := p.deid.NewMapping()
 	raw, err := p.vault.GetBytes(ctx, encounter.MappingKey(meta.ID))
 	switch {
 	case err == nil:

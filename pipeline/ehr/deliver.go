@@ -506,13 +506,19 @@ scan:
 		return phi.Permanentf(CodeRejected, "the EHR server's Patient has no id")
 	}
 
+	// An AI draft names its AI Device (created on the server) and gets an
+	// AI Provenance; a note a person wrote has neither.
+	drafted := j.draft.Label.AIGenerated
 	devID := fhir.DeviceIdentifier(cfg.DeviceIdentifierSystem, j.draft.Label)
-	devBody, err := json.Marshal(fhir.AIDevice(devID, j.draft.Label, cfg.AITransparency))
-	if err != nil {
-		return phi.Wrap(err, phi.CodeInternal, "device could not be encoded")
-	}
-	if err := fhir.Validate(devBody); err != nil {
-		return err
+	var devBody []byte
+	if drafted {
+		var err error
+		if devBody, err = json.Marshal(fhir.AIDevice(devID, j.draft.Label, cfg.AITransparency)); err != nil {
+			return phi.Wrap(err, phi.CodeInternal, "device could not be encoded")
+		}
+		if err := fhir.Validate(devBody); err != nil {
+			return err
+		}
 	}
 
 	note := fhir.Note{
@@ -547,23 +553,25 @@ scan:
 		return err
 	}
 
-	dev, err := c.CreateIfNoneExist(ctx, "Device", devBody, token(devID))
-	if err != nil {
-		return err
+	if drafted {
+		dev, err := c.CreateIfNoneExist(ctx, "Device", devBody, token(devID))
+		if err != nil {
+			return err
+		}
+		j.del.Device = "Device/" + dev.ID
+		note.Device.Reference = j.del.Device
+		if doc, err = fhir.NoteDocument(note, cfg.AITransparency); err != nil {
+			return phi.Wrap(err, phi.CodeInternal, "note could not be rendered")
+		}
+		if docBody, err = json.Marshal(doc); err != nil {
+			return phi.Wrap(err, phi.CodeInternal, "note could not be encoded")
+		}
+		if err := fhir.ValidateNote(docBody, cfg.AITransparency); err != nil {
+			return err
+		}
+		sum = sha256.Sum256(docBody)
+		j.docSHA = hex.EncodeToString(sum[:])
 	}
-	j.del.Device = "Device/" + dev.ID
-	note.Device.Reference = j.del.Device
-	if doc, err = fhir.NoteDocument(note, cfg.AITransparency); err != nil {
-		return phi.Wrap(err, phi.CodeInternal, "note could not be rendered")
-	}
-	if docBody, err = json.Marshal(doc); err != nil {
-		return phi.Wrap(err, phi.CodeInternal, "note could not be encoded")
-	}
-	if err := fhir.ValidateNote(docBody, cfg.AITransparency); err != nil {
-		return err
-	}
-	sum = sha256.Sum256(docBody)
-	j.docSHA = hex.EncodeToString(sum[:])
 	created, err := c.CreateIfNoneExist(ctx, "DocumentReference", docBody, token(note.Identifier))
 	if err != nil {
 		return err
@@ -571,19 +579,21 @@ scan:
 	j.docStatus = created.Status
 	j.del.DocumentReference = "DocumentReference/" + created.ID
 
-	prov := fhir.NoteProvenance(note, j.del.DocumentReference, cfg.AITransparency)
-	provBody, err := json.Marshal(prov)
-	if err != nil {
-		return phi.Wrap(err, phi.CodeInternal, "provenance could not be encoded")
+	if drafted {
+		prov := fhir.NoteProvenance(note, j.del.DocumentReference, cfg.AITransparency)
+		provBody, err := json.Marshal(prov)
+		if err != nil {
+			return phi.Wrap(err, phi.CodeInternal, "provenance could not be encoded")
+		}
+		if err := fhir.ValidateProvenance(provBody, cfg.AITransparency); err != nil {
+			return err
+		}
+		p, err := c.CreateIfNoneExist(ctx, "Provenance", provBody, url.Values{"target": {j.del.DocumentReference}, "agent": {j.del.Device}})
+		if err != nil {
+			return err
+		}
+		j.del.Provenance = "Provenance/" + p.ID
 	}
-	if err := fhir.ValidateProvenance(provBody, cfg.AITransparency); err != nil {
-		return err
-	}
-	p, err := c.CreateIfNoneExist(ctx, "Provenance", provBody, url.Values{"target": {j.del.DocumentReference}, "agent": {j.del.Device}})
-	if err != nil {
-		return err
-	}
-	j.del.Provenance = "Provenance/" + p.ID
 
 	if replaces != nil {
 		if err := j.setStatus(ctx, replaces.DocumentReference, "superseded"); err != nil {

@@ -797,3 +797,51 @@ func TestConfig(t *testing.T) {
 		}
 	})
 }
+
+// A note a clinician wrote by hand (human documentation of an opted-out
+// patient's visit) reaches the EHR as the clinician's: no AI label, no AI
+// Device among its authors, no AI Provenance.
+func TestHumanNoteWriteBack(t *testing.T) {
+	t.Parallel()
+	f := setup(t, nil)
+	ctx := context.Background()
+	patient := f.srv.CreatePatient(t, f.token, mrnSystem, mrn)
+	id := encounter.NewID()
+	if err := f.store.Create(ctx, &encounter.Meta{ID: id, Kind: encounter.KindNote, Template: "soap", PatientRef: "pt_test",
+		ProviderID: "dr-okafor", Subject: encounter.Subject{PatientID: mrn}, Source: "test", CreatedAt: t0,
+		AIProcessing: encounter.AIProcessingDenied}); err != nil {
+		t.Fatal(err)
+	}
+	d := &encounter.Draft{EncounterID: id, Version: 1, Status: encounter.DraftPreliminary, Template: "soap",
+		Sections: []encounter.Section{{Key: "subjective", Title: "Subjective", Sentences: []encounter.Sentence{{Text: "Cough for five days."}}}},
+		Label:    encounter.Label{Method: "human"}, CreatedAt: t0, CreatedBy: "dr-okafor"}
+	d.ComputeContentHash()
+	if err := f.store.PutDraft(ctx, d); err != nil {
+		t.Fatal(err)
+	}
+	f.event(id, encounter.EvSigned, 1)
+	if err := f.d.Enqueue(ctx, id, 1); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.deliver(id, 1, 1); err != nil {
+		t.Fatal(err)
+	}
+	st := f.status(id)[1]
+	if st.State != ehr.StateDelivered || st.Device != "" || st.Provenance != "" {
+		t.Fatalf("delivery state of a hand-written note: %+v", st)
+	}
+	docs := f.srv.Search(t, f.token, "DocumentReference?subject=Patient/"+patient)
+	if len(docs) != 1 {
+		t.Fatalf("%d documents for the patient", len(docs))
+	}
+	b, _ := json.Marshal(docs[0])
+	if strings.Contains(string(b), "AIAST") || strings.Contains(string(b), `"Device/`) {
+		t.Fatalf("a hand-written note carries AI marks: %s", b)
+	}
+	if !strings.Contains(string(b), `"dr-okafor"`) {
+		t.Fatalf("the clinician is not its author: %s", b)
+	}
+	if provs := f.srv.Search(t, f.token, "Provenance?target="+st.DocumentReference); len(provs) != 0 {
+		t.Fatalf("an AI Provenance for a hand-written note: %d", len(provs))
+	}
+}

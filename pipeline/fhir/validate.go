@@ -102,10 +102,17 @@ func ValidateNote(resource []byte, p Profiles) error {
 	if doc.Meta == nil || !slices.Contains(doc.Meta.Profile, p.DocumentProfile) {
 		add("DocumentReference.meta.profile", "must claim "+p.DocumentProfile)
 	}
-	if doc.Meta == nil || !slices.ContainsFunc(doc.Meta.Security, func(c Coding) bool {
+	// An AI-drafted note (a Device among its authors) carries AIAST; a note
+	// a person wrote carries no AI label.
+	aiAuthor := slices.ContainsFunc(doc.Author, func(r Reference) bool { return strings.HasPrefix(r.Reference, "Device/") })
+	aiast := doc.Meta != nil && slices.ContainsFunc(doc.Meta.Security, func(c Coding) bool {
 		return c.System == SystemObservationValue && c.Code == "AIAST"
-	}) {
+	})
+	switch {
+	case aiAuthor && !aiast:
 		add("DocumentReference.meta.security", "an AI-drafted note must carry AIAST")
+	case aiast && !aiAuthor:
+		add("DocumentReference.author", "a note labeled AIAST names the AI Device among its authors")
 	}
 	if len(doc.Identifier) == 0 || doc.Identifier[0].System == "" || doc.Identifier[0].Value == "" {
 		add("DocumentReference.identifier", "required (system and value) for conditional create")

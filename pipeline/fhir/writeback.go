@@ -330,7 +330,7 @@ func NoteDocument(n Note, p Profiles) (*DocumentReference, error) {
 			Display: "Clinical Note"}}, Text: "Clinical Note"}},
 		Subject:       &n.Patient,
 		Date:          ts(n.State.SignedAt),
-		Author:        []Reference{n.Device, n.Signer},
+		Author:        noteAuthors(n),
 		Authenticator: &n.Signer,
 		Description:   provenanceLine(d, n.State),
 		Content:       content,
@@ -341,6 +341,21 @@ func NoteDocument(n Note, p Profiles) (*DocumentReference, error) {
 		doc.RelatesTo = []RelatesTo{{Code: "replaces", Target: Reference{Reference: n.Replaces}}}
 	}
 	return doc, nil
+}
+
+// noteAuthors are the AI Device and the signing clinician for an AI
+// draft; for a note a person wrote, that person (and the signer, when
+// someone else signed it) — never a Device.
+func noteAuthors(n Note) []Reference {
+	if n.Draft.Label.AIGenerated {
+		return []Reference{n.Device, n.Signer}
+	}
+	writer := n.Signer
+	if w := n.Draft.CreatedBy; w != "" && n.Signer.Identifier != nil && w != n.Signer.Identifier.Value {
+		writer = Reference{Identifier: &Identifier{System: n.Signer.Identifier.System, Value: w}, Display: w}
+		return []Reference{writer, n.Signer}
+	}
+	return []Reference{writer}
 }
 
 // docStatusOf maps a version's status to DocumentReference.docStatus. A

@@ -235,6 +235,7 @@ func (s *Server) table() []route {
 		{"GET /v1/encounters/{id}/explanation", s.explain},
 		{"POST /v1/encounters/{id}/versions/{version}/sign", s.sign},
 		{"POST /v1/encounters/{id}/versions/{version}/edit", s.edit},
+		{"POST /v1/encounters/{id}/versions/{version}/not-in-draft", s.pullIn},
 		{"POST /v1/encounters/{id}/versions/{version}/reject", s.reject},
 		{"POST /v1/encounters/{id}/versions/{version}/entered-in-error", s.enteredInError},
 		{"POST /v1/encounters/{id}/reviews", s.requestReview},

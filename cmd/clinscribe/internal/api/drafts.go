@@ -19,6 +19,7 @@ type Drafts interface {
 	Explain(ctx context.Context, who access.Who, id string, version int) (*signoff.Explanation, error)
 	Sign(ctx context.Context, who access.Who, id string, version int, contentSHA256, attestation string) (*signoff.DraftView, error)
 	Edit(ctx context.Context, who access.Who, id string, base int, sections []encounter.Section) (*signoff.DraftView, error)
+	PullIn(ctx context.Context, who access.Who, id string, base int, segment string, part int, section string) (*signoff.DraftView, error)
 	Write(ctx context.Context, who access.Who, id string, base int, sections []encounter.Section) (*signoff.DraftView, error)
 	Reject(ctx context.Context, who access.Who, id string, version int, reason string) (*signoff.DraftView, error)
 	EnteredInError(ctx context.Context, who access.Who, id string, version int, reason string) (*signoff.DraftView, error)
@@ -120,6 +121,26 @@ func (s *Server) edit(w http.ResponseWriter, r *http.Request, who access.Who) {
 		return
 	}
 	dv, err := s.svc.Drafts.Edit(r.Context(), who, r.PathValue("id"), version, body.Sections)
+	s.respond(w, r, http.StatusCreated, dv, err)
+}
+
+// pullIn puts a segment the version lists as not in the draft into one of
+// its sections, as a sentence citing it: a new version (an edit).
+func (s *Server) pullIn(w http.ResponseWriter, r *http.Request, who access.Who) {
+	var body struct {
+		Segment string `json:"segment"`
+		Part    int    `json:"part"`
+		Section string `json:"section"`
+	}
+	version, err := versionParam(r, "version")
+	if err == nil {
+		err = s.decodeJSON(w, r, &body)
+	}
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	dv, err := s.svc.Drafts.PullIn(r.Context(), who, r.PathValue("id"), version, body.Segment, body.Part, body.Section)
 	s.respond(w, r, http.StatusCreated, dv, err)
 }
 

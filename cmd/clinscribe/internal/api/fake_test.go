@@ -77,6 +77,9 @@ func (down) EnteredInError(context.Context, access.Who, string, int, string) (*s
 	return nil, errDown
 }
 func (down) PatientID(context.Context, string) (string, error) { return "", errDown }
+func (down) PullIn(context.Context, access.Who, string, int, string, int, string) (*signoff.DraftView, error) {
+	return nil, errDown
+}
 func (down) Request(context.Context, access.Who, string, int, string) (*review.ReviewCase, error) {
 	return nil, errDown
 }

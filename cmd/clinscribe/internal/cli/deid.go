@@ -56,7 +56,7 @@ func runDeid(ctx context.Context, env Env, cfgPath string, args []string) error 
 		if *mappingPath == "" {
 			return fmt.Errorf("pseudonymize needs -mapping FILE to write the mapping to (it holds the identifiers: keep it safe)")
 		}
-		m := deid.NewMapping()
+		m := d.NewMapping()
 		out := deid.Pseudonymize(text, d.Detect(text, known), m)
 		b, err := json.Marshal(m)
 		if err != nil {
@@ -75,7 +75,7 @@ func runDeid(ctx context.Context, env Env, cfgPath string, args []string) error 
 		if err != nil {
 			return err
 		}
-		m := deid.NewMapping()
+		m := d.NewMapping()
 		if err := json.Unmarshal(b, m); err != nil {
 			return fmt.Errorf("-mapping: %s is not a mapping", *mappingPath)
 		}

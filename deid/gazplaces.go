@@ -1,0 +1,475 @@
+package deid
+
+// Places from the gazetteer (data/gazetteer.txt): towns and cities, the
+// names of hospitals without their facility words, hospital acronyms, and
+// city nicknames, in the positions that make them places, written in any
+// case as transcripts write them. The gazetteer's flags are in token.gaz;
+// the rules of places.go see only the hand-written lexicon's.
+//
+//   - a town or city after a preposition of place ("moved to pekin", "the
+//     gym in bixby", "from Belton"); a town that is also a word or a name
+//     ("normal", "warren", "hope") only where the clause ends there or goes
+//     on to another clause;
+//   - a town, city or hospital before a site word ("the tulsa yard", "the
+//     kernersville office", "the beaumont wound center");
+//   - a hospital's name after at/to/from ("works at regions", "an echo at
+//     saint francis", "transferred to Hopkins"), and before facility words
+//     in lower case ("kootenai health", "ball memorial");
+//   - a hospital acronym or an unknown one after at/to/from a care verb
+//     ("seen at OHSU", "transferred to UCSF", "admit to UMC");
+//   - a city nickname or abbreviation ("NOLA", "Philly", "ATL", "KC") after
+//     a preposition of place or before a site word ("our ATL clinic");
+//   - a place answered alone ("the one in dearborn or royal oak" /
+//     "dearborn").
+
+// gazPlaceFlags mark a token the gazetteer knows as a place or a hospital.
+const gazPlaceFlags = gzCity | gzTown | gzPhraseHead | gzFacHead | gzFacAcro
+
+// placePreps introduce a place.
+var placePreps = map[string]bool{"in": true, "from": true, "to": true, "near": true, "outside": true, "around": true,
+	"at": true, "into": true, "toward": true, "towards": true, "through": true, "via": true, "of": true}
+
+// siteNouns after a place name make it the name of a site: "the tulsa
+// yard", "our ATL clinic".
+var siteNouns = map[string]bool{"office": true, "offices": true, "clinic": true, "lab": true, "campus": true,
+	"plant": true, "yard": true, "location": true, "branch": true, "pharmacy": true, "hospital": true, "store": true,
+	"library": true, "site": true, "facility": true, "center": true, "centre": true, "er": true, "ed": true,
+	"hub": true, "warehouse": true, "depot": true, "shelter": true, "jail": true, "courthouse": true,
+	"airport": true, "practice": true, "satellite": true, "area": true, "public": true, "wound": true,
+	"infusion": true, "imaging": true, "surgery": true, "dialysis": true, "urgent": true, "health": true,
+	"walmart": true, "target": true, "mall": true, "school": true, "team": true, "unit": true}
+
+// gazPhraseAt returns the last token of the longest gazetteer phrase with
+// a flag in f that starts at token i, or -1. Phrases are written in any case.
+func (s *scan) gazPhraseAt(i int, f uint64) (int, uint64) {
+	if s.toks[i].gaz&gzPhraseHead == 0 {
+		return -1, 0
+	}
+	_, phrases := gazetteer()
+	for n := 4; n >= 2; n-- {
+		if key, ok := s.phraseKey(i, n); ok {
+			if pf := phrases[string(key)]; pf&f != 0 {
+				e := s.phraseEnd(i, n)
+				for k := i + 1; k <= e; k++ {
+					if s.toks[k].gap == gapLine {
+						return -1, 0
+					}
+				}
+				return e, pf
+			}
+		}
+	}
+	return -1, 0
+}
+
+// placeAfterPrep reports a preposition of place right before token i on its
+// line, and which one.
+func (s *scan) placeAfterPrep(i int) (string, bool) {
+	p := s.sameLinePrev(i)
+	if p >= 0 && s.eq(p, "the") && s.toks[i].upper() {
+		p = s.sameLinePrev(p) // "in The Woodlands"
+	}
+	if p < 0 || !s.toks[p].letters() {
+		return "", false
+	}
+	w := s.lower(p)
+	return w, placePreps[w] && w != "of"
+}
+
+// clauseGoesOn: after token e the clause ends or another begins ("in warren
+// and she", "in normal, tx", "to pekin it's closer").
+func (s *scan) clauseGoesOn(e int) bool {
+	if s.clauseEndAfter(e) {
+		return true
+	}
+	n := s.next(e)
+	if n < 0 {
+		return true
+	}
+	t := &s.toks[n]
+	if t.kind == tkPunct {
+		return t.ch == ')' || t.ch == '(' || t.ch == '-' || t.ch == ':' || t.ch == '"'
+	}
+	if t.is(lxStateAbbr|lxState) || t.gaz&gzCity != 0 && t.is(lxStateAbbr) {
+		return true
+	}
+	switch s.lower(n) {
+	case "and", "or", "but", "so", "because", "then", "for", "with", "to", "on", "at", "where", "who", "which", "when",
+		"i", "we", "he", "she", "they", "it", "it's", "i'm", "he's", "she's", "that's", "last", "next", "this", "every",
+		"since", "until", "now", "yet", "is", "was", "are", "were", "area", "after", "before", "during", "about", "by",
+		"all", "most", "mostly", "tomorrow", "today", "yesterday", "right", "too", "also", "there", "here",
+		"anymore", "um", "uh", "like", "you", "my", "our", "his", "her", "their", "instead", "actually",
+		"originally", "county", "city", "town", "north", "south", "east", "west", "in", "from", "back", "over":
+		return true
+	}
+	return false
+}
+
+// gazPlaceAt runs at a token the gazetteer knows as a place or hospital.
+func (s *scan) gazPlaceAt(i int) bool {
+	t := &s.toks[i]
+	if !t.letters() || t.allUpper() && t.n() > 1 && t.gaz&gzFacAcro == 0 || t.is(lxTitle|lxTitleClin|lxMonth|lxWeekday|lxState|lxCountry) {
+		return false
+	}
+	if i > 0 && t.gap == gapNone && (s.toks[i-1].punct('-') || s.toks[i-1].punct('\'')) {
+		return false // inside a hyphenated word started earlier
+	}
+	// Every case below needs one of these; check them before the phrase
+	// look-ups: a preposition or determiner before, a capitalized town, the
+	// start of a turn.
+	if p := s.sameLinePrev(i); !(p < 0 || s.turnStart(i) || t.upper() && t.gaz&gzCity != 0 ||
+		s.toks[p].letters() && (placePreps[s.lower(p)] || s.eq(p, "the") || s.eq(p, "our") || s.eq(p, "their") ||
+			s.eq(p, "your") || s.eq(p, "my"))) {
+		return false
+	}
+	// The phrase or word, and how sure the gazetteer is of it.
+	end, pf := s.gazPhraseAt(i, lxCity|lxFacHead)
+	flags := pf
+	if end < 0 {
+		// The gazetteer's flags, or the hand-written city lists'.
+		g := gzLex(t.gaz) | t.lex&(lxCity|lxCityAmb)
+		if t.lex&lxCityAmb != 0 && t.lex&(lxFirst|lxSur) != 0 {
+			// A city of the hand lists spelled like a name ("jackson",
+			// "austin"): a town, not an English word.
+			g = g&^lxCityAmb | lxTown
+		}
+		if g&(lxCity|lxTown|lxFacHead) == 0 {
+			return false
+		}
+		end, flags = i, g
+		// "cap-haitien", "wilkes-barre": the hyphenated rest.
+		for end+2 < len(s.toks) && s.toks[end+1].punct('-') && s.toks[end+1].gap == gapNone && s.toks[end+2].gap == gapNone &&
+			s.toks[end+2].letters() {
+			end += 2
+		}
+	}
+	if t.lex&(lxCommon|lxMedical|lxUnitWord|lxCue|lxDigitWord|lxTeenWord|lxTensWord|lxOrdWord|lxRelation|lxCredential) != 0 &&
+		t.lex&(lxCity|lxFirst|lxSur) == 0 && end == i {
+		return false // an everyday or clinical word of the hand lexicon
+	}
+	prep, afterPrep := s.placeAfterPrep(i)
+	plain := flags&(lxCity|lxFacHead) != 0 && flags&(lxCityAmb|lxWord|lxTown) == 0 && t.lex&(lxFirst|lxSur|lxFirstAmb|lxSurAmb|lxCityAmb) == 0
+	// A place spelled like an English word ("normal", "person", "grant")
+	// needs a verb of living, moving or care before it.
+	// A place or hospital spelled like an English word ("normal", "grant",
+	// "regions", "person") needs a verb before it: of living or moving for
+	// a town ("lives in normal"), of care or work for a hospital ("works at
+	// regions").
+	if flags&(lxCityAmb|lxWord) != 0 || t.lex&lxCityAmb != 0 {
+		plain = false
+		// A name of several words ("east haven", "bowling green") after a
+		// preposition of place and at a clause end is the place; a single
+		// word needs the verb too.
+		phrase := end > i && prep != "at" && s.clauseGoesOn(end)
+		if !(s.placeVerbBefore(i) && s.strictEnd(end)) && !phrase {
+			flags &^= lxCity
+		}
+		if !s.careBefore(i) {
+			flags &^= lxFacHead
+		}
+	}
+	site := false
+	if n := s.next(end); n > 0 && s.toks[n].gap == gapSpace && s.toks[n].letters() && siteNouns[s.lower(n)] && !s.toks[n].upper() {
+		site = s.sameLinePrev(i) >= 0 && (s.eq(s.sameLinePrev(i), "the") || s.eq(s.sameLinePrev(i), "our") || s.eq(s.sameLinePrev(i), "their") ||
+			s.eq(s.sameLinePrev(i), "your") || s.eq(s.sameLinePrev(i), "my"))
+	}
+	ok := false
+	switch {
+	case site:
+		ok = true
+	case afterPrep && plain && (prep != "at" || s.clauseGoesOn(end) || flags&lxFacHead != 0):
+		ok = true
+	case afterPrep && s.clauseGoesOn(end) && !(prep == "to" && !plain && !s.strictEnd(end)):
+		// ("to hope for" is the verb; "moved to hope." the town.)
+		// A place that is also a word or a name: only where the clause
+		// ends after it ("lives in normal", "from jackson tomorrow"); a
+		// hospital named with words ("good samaritan") after a verb of
+		// care ("works at regions").
+		ok = prep != "at" || flags&lxFacHead != 0 && (flags&lxWord == 0 || s.careBefore(i)) || flags&(lxTown|lxCity) != 0 && s.careBefore(i)
+	case t.upper() && plain && flags&lxCity != 0 && t.gaz&gzCity != 0 && !t.allUpper() && !s.lineStart(i) && !s.afterSentenceEnd(i) &&
+		!s.eponymAfter(end) && !s.eponymAfterWord(end):
+		// A capitalized town on no other list, mid-sentence: "a man from
+		// Belton admitted", "trucks in Amarillo and Tucumcari".
+		ok = true
+	case !t.upper() && s.aloneInTurn(i, end) && (plain || flags&lxTown != 0):
+		ok = true
+	case t.upper() && !t.allUpper() && flags&lxTown != 0 && afterPrep && (prep == "in" || prep == "to" || prep == "near" ||
+		prep == "outside" || prep == "from" && !s.messageBefore(i)):
+		// A capitalized town spelled like a name, after a preposition of
+		// place: "a man from Belton admitted", "moved to Jackson".
+		ok = true
+	}
+	if ok && (s.eponymAfter(end) || s.eponymAfterWord(end) || s.eponymAhead(end)) && !s.cueBefore(i, lxPlaceCue, 3) {
+		return false // "St. Louis encephalitis", "Lugano modification"
+	}
+	if ok && flags&(lxCity|lxFacHead|lxTown) == 0 {
+		return false
+	}
+	if !ok {
+		return false
+	}
+	// A facility word after a hospital's name belongs to it: "kootenai
+	// health", "ball memorial", "Glendale Adventist".
+	end = s.facilityWordsAfter(end)
+	s.addTok(i, end, Location, prShape)
+	return true
+}
+
+// careBefore: a verb of care or work before the preposition before token i
+// ("works at regions", "seen at mercy").
+func (s *scan) careBefore(i int) bool {
+	p := s.sameLinePrev(i)
+	if p >= 0 && s.eq(p, "the") {
+		p = s.sameLinePrev(p)
+	}
+	q := s.sameLinePrev(p)
+	for n := 0; n < 2 && q >= 0 && (s.eq(q, "nights") || s.eq(q, "days") || s.eq(q, "there") || s.eq(q, "now")); n++ {
+		q = s.sameLinePrev(q)
+	}
+	return q >= 0 && workVerbs[s.lower(q)]
+}
+
+// workVerbs before at/to/from name a place of care or work.
+var workVerbs = map[string]bool{"seen": true, "transferred": true, "admitted": true, "admit": true, "followed": true,
+	"treated": true, "referred": true, "sent": true, "discharged": true, "evaluated": true, "works": true,
+	"worked": true, "work": true, "working": true, "delivered": true, "born": true, "hospitalized": true,
+	"readmitted": true, "imaging": true, "surgery": true, "nurse": true, "resident": true, "student": true,
+	"volunteer": true, "volunteers": true, "employed": true, "died": true, "passed": true, "scan": true,
+	"mri": true, "echo": true, "biopsy": true, "procedure": true, "labs": true, "rehab": true, "dialysis": true,
+	"infusion": true, "infusions": true, "chemo": true, "radiation": true, "appointment": true, "appt": true,
+	"done": true, "had": true, "stayed": true, "studied": true, "studies": true, "teaches": true, "taught": true,
+	"graduated": true, "trained": true, "training": true, "surgeon": true, "doctor": true, "physician": true}
+
+// placeVerbBefore: a verb of living or moving before the preposition
+// before token i ("lives in normal", "moved to hope").
+func (s *scan) placeVerbBefore(i int) bool {
+	p := s.sameLinePrev(i)
+	if p < 0 || !placePreps[s.lower(p)] {
+		return false
+	}
+	return s.cueBefore(p, lxPlaceCue, 4) && !s.eq(p-1, "going") && !s.eq(p-1, "want") && !s.eq(p-1, "wants")
+}
+
+// strictEnd: the clause ends after token e, or goes on with a conjunction
+// or a time ("in normal and", "to hope tomorrow").
+func (s *scan) strictEnd(e int) bool {
+	if s.clauseEndAfter(e) {
+		return true
+	}
+	n := s.next(e)
+	if n < 0 {
+		return true
+	}
+	switch s.lower(n) {
+	case "and", "or", "but", "tomorrow", "today", "yesterday", "now", "last", "next", "area", "county", "city",
+		"since", "when", "where", "until":
+		return true
+	}
+	return false
+}
+
+// afterSentenceEnd: token i opens a sentence.
+func (s *scan) afterSentenceEnd(i int) bool {
+	p := s.sameLinePrev(i)
+	return p < 0 || s.toks[p].punct('.') || s.toks[p].punct('?') || s.toks[p].punct('!') || s.toks[p].punct(':')
+}
+
+// aloneInTurn: the place is the whole of a speaker's turn ("dearborn",
+// "patient: hamilton's fine" is not).
+func (s *scan) aloneInTurn(i, end int) bool {
+	if !s.turnStart(i) {
+		return false
+	}
+	n := end + 1
+	for n < len(s.toks) && s.toks[n].gap != gapLine && s.toks[n].kind == tkPunct && (s.toks[n].ch == '.' || s.toks[n].ch == '?' || s.toks[n].ch == '!') {
+		n++
+	}
+	return n >= len(s.toks) || s.toks[n].gap == gapLine
+}
+
+// hospitalWords follow a hospital's name: "ball memorial", "unitypoint
+// methodist", "riley children's".
+var hospitalWords = map[string]bool{"hospital": true, "hospitals": true, "health": true, "healthcare": true,
+	"medical": true, "center": true, "centre": true, "memorial": true, "regional": true, "general": true,
+	"methodist": true, "baptist": true, "lutheran": true, "presbyterian": true, "episcopal": true, "adventist": true,
+	"catholic": true, "community": true, "children's": true, "childrens": true, "clinic": true, "clinics": true,
+	"system": true, "university": true, "infirmary": true, "rehab": true, "rehabilitation": true,
+	"elementary": true, "middle": true, "high": true, "school": true, "academy": true, "college": true,
+	"church": true, "basilica": true, "cathedral": true, "chapel": true, "parish": true, "dentistry": true,
+	"pharmacy": true, "drug": true}
+
+// strongFacilityWords name a facility after a word on no list
+// ("metrowest medical center"); "clinic", "health", "center" do not
+// ("ortho clinic", "behavioral health").
+var strongFacilityWords = map[string]bool{"hospital": true, "hospitals": true, "medical": true, "memorial": true,
+	"regional": true, "elementary": true, "academy": true, "church": true, "basilica": true, "cathedral": true,
+	"chapel": true, "infirmary": true, "methodist": true, "baptist": true, "lutheran": true, "presbyterian": true,
+	"episcopal": true, "adventist": true}
+
+// facilityWordsAfter extends a place over the facility words that follow
+// it, in the same case ("Ball Memorial Hospital", "kootenai health").
+func (s *scan) facilityWordsAfter(end int) int {
+	for n := 0; n < 4; n++ {
+		k := s.next(end)
+		if k < 0 || s.toks[k].gap != gapSpace || !s.toks[k].letters() || s.toks[k].upper() != s.toks[end].upper() && !s.toks[end].allUpper() {
+			break
+		}
+		w := s.lower(k)
+		if k+2 < len(s.toks) && s.toks[k+1].punct('\'') && s.toks[k+1].gap == gapNone && s.eq(k+2, "s") {
+			w += "'s"
+			if !hospitalWords[w] {
+				break
+			}
+			end = k + 2
+			continue
+		}
+		if !hospitalWords[w] {
+			break
+		}
+		end = k
+	}
+	return end
+}
+
+// lowerFacilityAt: a name in lower case before facility words, as
+// transcripts write schools, churches and hospitals: "pioneer elementary",
+// "king middle school", "bethel lutheran", "kootenai health". i is the
+// facility word.
+func (s *scan) lowerFacilityAt(i int) bool {
+	t := &s.toks[i]
+	if t.upper() || !hospitalWords[s.lower(i)] {
+		return false
+	}
+	p := s.sameLinePrev(i)
+	if p < 0 || !s.toks[p].letters() || s.toks[p].upper() || s.toks[i].gap != gapSpace {
+		return false
+	}
+	w := s.lower(i)
+	pt := &s.toks[p]
+	// The name word: a name or place of the gazetteer or the lists, or a
+	// word on no list; not an everyday or clinical word.
+	named := pt.gaz&(gzCity|gzTown|gzFacHead|gzFirst|gzSur) != 0 && (pt.gaz&gzWord == 0 || strongFacilityWords[w]) || pt.lex&(lxFirst|lxSur|lxCity) != 0 ||
+		pt.lex == 0 && pt.gaz == 0 && pt.n() >= 4 && strongFacilityWords[w] && !s.englishLooking(p)
+	if !named || pt.lex&(lxCommon|lxMedical|lxUnitWord|lxRelation|lxTitle|lxTitleClin|lxDigitWord|lxTensWord|lxTeenWord|lxOrdWord|lxMonth|lxWeekday) != 0 &&
+		pt.lex&(lxFirst|lxSur|lxCity) == 0 || functionWords[s.lower(p)] || wordMakers[s.lower(p)] {
+		return false
+	}
+	switch w {
+	case "high", "middle", "general", "community", "system", "university", "school", "drug", "pharmacy":
+		// Weak alone: "deering high" needs a place before it ("at", "to",
+		// "from") or a name on the lists.
+		if _, ok := s.placeAfterPrep(p); !ok && pt.gaz&(gzFacHead|gzCity) == 0 {
+			return false
+		}
+	}
+	st := p
+	// Two name words: "busy bees learning center" is out of reach, "saint
+	// francis" and "first baptist" are in.
+	if q := s.sameLinePrev(p); q >= 0 && s.toks[q].letters() && !s.toks[q].upper() && s.toks[p].gap == gapSpace &&
+		(s.eq(q, "saint") || s.eq(q, "st") || s.toks[q].gaz&(gzFacHead|gzCity|gzPhraseHead) != 0 && !functionWords[s.lower(q)] && !wordMakers[s.lower(q)]) {
+		st = q
+	}
+	s.addTok(st, s.facilityWordsAfter(i), Location, prShape)
+	return true
+}
+
+// careVerbs before at/to/from make what follows a place of care.
+var careVerbs = map[string]bool{"seen": true, "transferred": true, "admitted": true, "admit": true, "followed": true,
+	"treated": true, "referred": true, "sent": true, "discharged": true, "evaluated": true, "works": true,
+	"worked": true, "work": true, "delivered": true, "born": true, "born at": true, "transfer": true, "went": true,
+	"go": true, "going": true, "taken": true, "brought": true, "flown": true, "drove": true, "moved": true,
+	"lives": true, "living": true, "live": true, "stay": true, "stayed": true, "staying": true, "visit": true,
+	"visited": true, "presented": true, "imaging": true, "surgery": true, "appointment": true, "study": true,
+	"student": true, "nurse": true, "resident": true, "fellow": true, "attending": true, "hospitalized": true,
+	"rehab": true, "readmitted": true, "returned": true, "scheduled": true, "booked": true, "done": true,
+	"had": true, "get": true, "got": true, "flies": true, "flew": true, "fly": true, "out": true}
+
+// acronymPlaceAt: a hospital acronym, or an all-caps word on no list, where
+// a place of care goes: "seen at OHSU", "transferred to UCSF", "admit to UMC
+// step-down", "from NOLA". Units and services ("ICU", "ED", "PT", "GI") are
+// on the medical list and stay.
+func (s *scan) acronymPlaceAt(i int) bool {
+	t := &s.toks[i]
+	if !t.letters() || unitAcronyms[s.lower(i)] {
+		return false
+	}
+	prep, ok := s.placeAfterPrep(i)
+	if !ok || prep == "of" || prep == "through" || prep == "via" {
+		return false
+	}
+	listed := t.gaz&(gzFacAcro|gzCityNick) != 0 || t.lex&lxCityNick != 0
+	p := s.sameLinePrev(i)
+	q := s.sameLinePrev(p)
+	cued := q >= 0 && (careVerbs[s.lower(q)] || s.eq(q, "the") && s.sameLinePrev(q) >= 0 && careVerbs[s.lower(s.sameLinePrev(q))])
+	if !listed && (!cued || t.lex != 0 || t.gaz != 0 && t.gaz&(gzCity|gzFacHead|gzFacAcro) == 0) {
+		return false
+	}
+	if listed && !cued && !s.clauseGoesOn(i) && !(s.next(i) > 0 && s.toks[s.next(i)].letters() && siteNouns[s.lower(s.next(i))]) {
+		return false
+	}
+	s.addTok(i, s.facilityWordsAfter(i), Location, prShape)
+	return true
+}
+
+// unitAcronyms name units, services and places every hospital has.
+var unitAcronyms = map[string]bool{"icu": true, "micu": true, "sicu": true, "ccu": true, "cvicu": true, "nicu": true,
+	"picu": true, "ed": true, "er": true, "or": true, "pacu": true, "snf": true, "ltac": true, "ltach": true, "irf": true,
+	"alf": true, "ecf": true, "hh": true, "pt": true, "ot": true, "st": true, "gi": true, "ent": true, "ir": true,
+	"ct": true, "mri": true, "ep": true, "ob": true, "pcp": true, "va": true, "vamc": true, "us": true, "usa": true,
+	"uk": false, "ld": true, "ldr": true, "tcu": true, "stepdown": true, "bmt": true, "cath": true, "lab": true,
+	"home": true, "ama": true, "hospice": true, "rehab": true, "dme": true, "lpn": true, "rn": true, "md": true,
+	"np": true, "pa": true, "do": true, "ok": true, "am": true, "pm": true, "ii": true, "iii": true, "iv": true,
+	"me": true, "i": true, "a": true, "an": true, "it": true, "the": true, "cbc": true, "bmp": true, "cmp": true,
+	"ekg": true, "ecg": true, "eeg": true, "emg": true, "tte": true, "tee": true, "egd": true, "ercp": true, "eus": true,
+	"pet": true, "dexa": true, "ua": true, "ivf": true, "ped": true, "peds": true, "ob-gyn": true, "obgyn": true,
+	"urology": true, "psych": true, "bh": true, "cpep": true, "psu": true, "ems": true, "ems's": true, "fd": true,
+	"pd": true, "dss": true, "cps": true, "aps": true, "dcfs": true, "wic": true, "ssi": true, "ssa": true,
+	"medicare": true, "medicaid": true, "cms": true, "fda": true, "cdc": true, "who": true, "nih": true, "aa": true,
+	"na": true, "sud": true, "mat": true, "otp": true, "iop": true, "php": true, "ect": true, "tms": true, "hd": true,
+	"pd's": true, "crrt": true, "ecmo": true, "lvad": true, "cabg": true, "pci": true, "tavr": true, "ptca": true}
+
+// cityNickAt: "from NOLA", "moved to ATL", "our ATL clinic", "drove KC to
+// OKC", "Philly", "Cincy resident".
+func (s *scan) cityNickAt(i int) bool {
+	prep, afterPrep := s.placeAfterPrep(i)
+	n := s.next(i)
+	site := n > 0 && s.toks[n].gap == gapSpace && s.toks[n].letters() && (siteNouns[s.lower(n)] || s.eq(n, "resident") ||
+		s.eq(n, "native") || s.eq(n, "area") || s.eq(n, "based"))
+	short := s.toks[i].n() <= 2 // "LA", "SF", "KC": also left atrium, ...
+	switch {
+	case site:
+	case afterPrep && prep != "of" && (!short || s.clauseGoesOn(i) || s.cueBefore(i, lxPlaceCue, 4)):
+	case !short && s.toks[i].upper() && (s.lineStart(i) || s.toks[i-1].punct(',') || s.toks[i-1].punct('(')):
+	default:
+		return false
+	}
+	s.addTok(i, i, Location, prShape)
+	return true
+}
+
+// gzLex turns gazetteer flags back into lexicon bits.
+func gzLex(g uint16) uint64 {
+	var f uint64
+	for _, b := range gzBits {
+		if g&b.gz != 0 {
+			f |= b.lx
+		}
+	}
+	return f
+}
+
+// messageBefore: "a call from Belton", "a note from Jackson": what comes
+// from a person.
+func (s *scan) messageBefore(i int) bool {
+	p := s.sameLinePrev(i)
+	q := s.sameLinePrev(p)
+	if q < 0 {
+		return false
+	}
+	switch s.lower(q) {
+	case "call", "calls", "message", "messages", "note", "notes", "letter", "text", "texts", "email", "e-mail",
+		"referral", "fax", "word", "news", "help", "support", "report", "voicemail", "visit", "gift", "card", "consult":
+		return true
+	}
+	return false
+}

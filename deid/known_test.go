@@ -1,0 +1,130 @@
+package deid_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/clinscribe/clinscribe/deid"
+)
+
+// TestKnownInTranscripts: names and identifiers the platform supplied, as
+// speech recognition writes them (lower case, little punctuation), with
+// the same words used as words beside them.
+func TestKnownInTranscripts(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{})
+	kn := deid.Known{PatientNames: []string{"Dawn Rivers"}, RelativeNames: []string{"Grant Hill", "Summer Al-Rashid"},
+		ProviderNames: []string{"Will May"}, Identifiers: []string{"4712093", "(503) 555-0142"}, BirthDate: "1961-03-04"}
+	tests := []struct {
+		name, text string
+		want       []found
+	}{
+		{"greeting", "ok so hey there dawn how are you", []found{{"dawn", deid.Name}}},
+		{"vocative after a discourse word", "alright hunter, let's look. alright dawn, let's look",
+			[]found{{"hunter", deid.Name}, {"dawn", deid.Name}}}, // hunter: not supplied, found by the tagger
+		{"vocative at the end", "how have you been, dawn?", []found{{"dawn", deid.Name}}},
+		{"vocative at the start", "dawn, can you sit up", []found{{"dawn", deid.Name}}},
+		{"full name in lower case", "the patient is grant hill and he", []found{{"grant", deid.Name}, {"hill", deid.Name}}},
+		{"title with a period", "mrs. rivers is here", []found{{"rivers", deid.Name}}},
+		{"title without a period", "mr rivers said so", []found{{"rivers", deid.Name}}},
+		{"surname after a title in capitals", "MRS RIVERS", []found{{"RIVERS", deid.Name}}},
+		{"relation", "my wife summer drove me", []found{{"summer", deid.Name}}},
+		{"hyphenated in lower case", "summer al-rashid called", []found{{"summer", deid.Name}, {"al-rashid", deid.Name}}},
+		{"possessive", "dawn's husband called", []found{{"dawn", deid.Name}}},
+		{"question", "is that dawn with a w?", []found{{"dawn", deid.Name}}},
+		{"introduction", "this is will from cardiology", []found{{"will", deid.Name}}},
+		{"speaker tag", "dawn: it hurts\nwill: where", []found{{"dawn", deid.Name}, {"will", deid.Name}}},
+		{"spelled out", "that's r-i-v-e-r-s and d a w n", []found{{"r-i-v-e-r-s", deid.Name}, {"d a w n", deid.Name}}},
+		{"misspelled by the transcriber", "rivrs and al-rashed", []found{{"rivrs", deid.Name}, {"al-rashed", deid.Name}}},
+		{"words that are names stay words", "i will see you in may, up the hill at dawn", nil},
+		{"a verb after a greeting", "thank you may i ask", nil},
+		{"a known word after a determiner", "up the hill, past the rose garden; the grant covers it", nil},
+		{"mrn in lower case with spaced digits", "mrn is 4 7 1 2 0 9 3", []found{{"4 7 1 2 0 9 3", deid.MRN}}},
+		{"mrn read out", "my mrn four seven one two oh nine three", []found{{"four seven one two oh nine three", deid.MRN}}},
+		{"identifier with commas and dash", "it's 4, 7, 1 dash 2, 0, 9, 3 ok", []found{{"4, 7, 1 dash 2, 0, 9, 3", deid.ID}}},
+		{"phone read out", "call five oh three five five five oh one four two", []found{{"five oh three five five five oh one four two", deid.Phone}}},
+		{"phone tens", "it's five five five oh one forty two", []found{{"five five five oh one forty two", deid.Phone}}},
+		{"birth date read out", "date of birth oh three oh four sixty one", []found{{"oh three oh four sixty one", deid.Date}}},
+		{"birth date in words", "born march fourth nineteen sixty one", []found{{"march fourth nineteen sixty one", deid.Date}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if diff := cmp.Diff(tc.want, detect(d, tc.text, kn)); diff != "" {
+				t.Errorf("%q (-want +got):\n%s", tc.text, diff)
+			}
+		})
+	}
+}
+
+// TestSpokenWebAddresses: e-mail and web addresses read out in a
+// transcript (issue 13: a spoken e-mail domain reached the provider).
+func TestSpokenWebAddresses(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{})
+	tests := []struct {
+		name, text string
+		want       []found
+	}{
+		{"email", "it's dawn rivers at example dot org", []found{{"dawn rivers at example dot org", deid.Email}}},
+		{"email with a dotted local part", "send it to j dot smith at mail dot example dot com please",
+			[]found{{"j dot smith at mail dot example dot com", deid.Email}}},
+		{"email with numbers", "my email is hunter seventy two at gmail dot com", []found{{"hunter seventy two at gmail dot com", deid.Email}}},
+		{"email with an underscore", "pat underscore lee at outlook dot com", []found{{"pat underscore lee at outlook dot com", deid.Email}}},
+		{"web address with a path", "go to www dot riverside clinic dot org slash portal to book",
+			[]found{{"www dot riverside clinic dot org slash portal", deid.URL}}},
+		{"web address after a cue", "the website is eastbrook health dot org", []found{{"eastbrook health dot org", deid.URL}}},
+		{"dot com as a word", "back in the dot com days i worked nights", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if diff := cmp.Diff(tc.want, detect(d, tc.text, deid.Known{})); diff != "" {
+				t.Errorf("%q (-want +got):\n%s", tc.text, diff)
+			}
+		})
+	}
+}
+
+// TestSpokenEmailPseudonymized: with pseudonymization, a spoken e-mail
+// address (issue 13) is replaced before text goes to a provider and comes
+// back on restore.
+func TestSpokenEmailPseudonymized(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{})
+	text := "patient: sure it's rivers at northgate dot net, and the portal is www dot eastbrook dot org slash me"
+	m := deid.NewMapping()
+	p := deid.Pseudonymize(text, d.Detect(text, deid.Known{}), m)
+	for _, leak := range []string{"northgate", "eastbrook", "rivers"} {
+		if strings.Contains(p, leak) {
+			t.Errorf("%q reached the pseudonymized text: %q", leak, p)
+		}
+	}
+	if got := m.Restore(p); got != text {
+		t.Errorf("restore:\n got %q\nwant %q", got, text)
+	}
+}
+
+// TestLowerCaseNamesInContext: names of people the platform did not
+// supply, in lower case, where the words before them name a person.
+func TestLowerCaseNamesInContext(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{})
+	tests := []struct {
+		name, text string
+		want       []found
+	}{
+		{"after a title", "the surgery was by doctor pellegrino at the clinic", []found{{"pellegrino", deid.Name}}},
+		{"relation after a possessive", "my husband vern says it's stress", []found{{"vern", deid.Name}}},
+		{"introduction", "hi brianna i'm annika your nurse", []found{{"brianna", deid.Name}, {"annika", deid.Name}}},
+		{"greeting", "thanks kayleigh, see you", []found{{"kayleigh", deid.Name}}},
+		{"a word after a title stays", "the nurse practitioner saw her; my doctor apparently forgot", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if diff := cmp.Diff(tc.want, detect(d, tc.text, deid.Known{})); diff != "" {
+				t.Errorf("%q (-want +got):\n%s", tc.text, diff)
+			}
+		})
+	}
+}

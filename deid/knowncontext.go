@@ -1,0 +1,469 @@
+package deid
+
+import "strings"
+
+// Context for a known name part written in lower case, as speech
+// recognition writes every name. A part that is also a word ("dawn",
+// "grant", "may", "summer") is this person's name where the words around it
+// address or name a person:
+//
+//   - next to another part of a known name, or a listed first name ("grant
+//     hill", "al-rashid", "hill j. grant");
+//   - after a title, with or without its period, in any case ("mrs. rivers",
+//     "mr rivers", "dr may");
+//   - after a relation word ("my wife dawn", "daughter named hope");
+//   - after an introduction ("my name is", "this is", "call me", "goes by";
+//     "i'm", "are you", "it's" when the name ends the clause);
+//   - after a greeting ("hey there dawn", "good morning june", "thanks
+//     will");
+//   - in address: set off by punctuation ("dawn, how are you", "how are
+//     you, dawn?") or after a discourse word before a question or a
+//     request ("alright hunter let's look", "ok so june how are you");
+//   - as a speaker tag ("dawn:"), or possessive before a relation
+//     ("hunter's mom").
+//
+// A part that is a name more often than a word (kpWord: "dawn", "hill",
+// "iris") is also the name anywhere the word before it does not make it a
+// word: a determiner, preposition, pronoun, auxiliary or intensifier ("at
+// dawn", "up the hill", "i hope", "so young").
+
+// knownInContext decides a lower-case known part of tier kpWord or kpCommon.
+func (s *scan) knownInContext(i int, p knownPart) bool {
+	if s.knownNeighbour(i) || s.titleBefore(i) || s.relationBefore(i) || s.speakerTagAt(i) ||
+		s.introBefore(i) || s.greetingBefore(i, p) || s.vocativeAt(i, p) || s.possessiveOfPerson(i) {
+		return true
+	}
+	return p.tier == kpWord && !s.wordUse(i, p)
+}
+
+// sameLinePrev returns i-1 if that token is on the line of token i.
+func (s *scan) sameLinePrev(i int) int {
+	if i > 0 && s.toks[i].gap != gapLine {
+		return i - 1
+	}
+	return -1
+}
+
+// knownNeighbour: another part of a known name (or a listed first name)
+// right before or after, joined by a space or a hyphen, or with a middle
+// initial between.
+func (s *scan) knownNeighbour(i int) bool {
+	isPart := func(k int) bool {
+		if k < 0 || k >= len(s.toks) || !s.toks[k].letters() || s.toks[k].n() < 2 {
+			return false
+		}
+		if s.isKnown(k) {
+			return true
+		}
+		t := &s.toks[k]
+		return t.lex&lxFirst != 0 && t.lex&nonNameFlags == 0
+	}
+	if p := s.sameLinePrev(i); p >= 0 {
+		switch {
+		case s.toks[i].gap == gapSpace && isPart(p):
+			return true
+		case s.toks[i].gap == gapNone && s.toks[p].punct('-') && s.toks[p].gap == gapNone && isPart(p-1):
+			return true
+		case s.toks[p].punct('.') && p >= 2 && s.toks[p-1].n() == 1 && s.toks[p-1].letters() && isPart(p-2):
+			return true // "hill j. grant"
+		case s.toks[p].letters() && s.toks[p].n() == 1 && s.toks[i].gap == gapSpace && p >= 1 && s.toks[p].gap == gapSpace && isPart(p-1):
+			return true // "hill j grant"
+		}
+	}
+	if n := s.next(i); n > 0 {
+		switch {
+		case s.toks[n].gap == gapSpace && isPart(n):
+			return true
+		case s.toks[n].gap == gapNone && s.toks[n].punct('-') && s.adj(n) > 0 && isPart(n+1):
+			return true
+		case s.toks[n].letters() && s.toks[n].n() == 1 && s.toks[n].gap == gapSpace && n+2 < len(s.toks) &&
+			s.toks[n+1].punct('\'') && s.toks[n+1].gap == gapNone && s.toks[n+2].gap == gapNone && isPart(n+2):
+			return true // "dawn o'neil"
+		case s.toks[n].letters() && s.toks[n].n() == 1 && s.toks[n].gap == gapSpace:
+			m := n + 1
+			if m < len(s.toks) && s.toks[m].punct('.') && s.toks[m].gap == gapNone {
+				m++
+			}
+			if m < len(s.toks) && s.toks[m].gap == gapSpace && isPart(m) {
+				return true // "grant j. hill"
+			}
+		}
+	}
+	return false
+}
+
+// titleBefore: a title right before, with or without its period, in any
+// case: "mrs. rivers", "mr rivers", "Dr May".
+func (s *scan) titleBefore(i int) bool {
+	p := s.sameLinePrev(i)
+	if p >= 0 && s.toks[p].punct('.') && s.toks[p].gap == gapNone {
+		p--
+	}
+	if p < 0 || s.toks[i].gap == gapNone || !s.toks[p].letters() {
+		return false
+	}
+	if s.toks[p].is(lxTitle | lxTitleClin) {
+		return true
+	}
+	switch s.lower(p) {
+	case "missus", "mrs", "doc", "nurse", "coach":
+		return true
+	}
+	return false
+}
+
+// relationBefore: "my wife dawn", "her son, hunter,", "daughter named hope".
+func (s *scan) relationBefore(i int) bool {
+	p := s.sameLinePrev(i)
+	for n := 0; n < 2 && p >= 0; n++ {
+		if s.toks[p].punct(',') || s.toks[p].punct(':') || s.eq(p, "named") || s.eq(p, "called") {
+			p = s.sameLinePrev(p)
+			continue
+		}
+		break
+	}
+	return p >= 0 && s.toks[p].letters() && s.toks[p].is(lxRelation)
+}
+
+// speakerTagAt: the part opens a line and a colon or a closing bracket
+// follows ("dawn:", "[hunter]").
+func (s *scan) speakerTagAt(i int) bool {
+	st := s.lineStart(i) || i > 0 && s.toks[i-1].punct('[') && s.lineStart(i-1)
+	if !st {
+		return false
+	}
+	n := i + 1
+	for n < len(s.toks) && s.toks[n].gap == gapSpace && s.isKnown(n) {
+		n++ // "dawn rivers:"
+	}
+	return n < len(s.toks) && s.toks[n].gap != gapLine && (s.toks[n].punct(':') || s.toks[n].punct(']'))
+}
+
+// clauseEndAfter: nothing more of the clause after token i: the end of the
+// line or of the text, or punctuation that closes or sets off a phrase.
+func (s *scan) clauseEndAfter(i int) bool {
+	n := i + 1
+	if n >= len(s.toks) || s.toks[n].gap == gapLine {
+		return true
+	}
+	t := &s.toks[n]
+	return t.kind == tkPunct && (t.ch == ',' || t.ch == '.' || t.ch == '?' || t.ch == '!' || t.ch == ';')
+}
+
+// prevWordAt returns the n-th word (or punctuation mark) before token i on
+// its line, lower case, with a contraction joined back into one word with a
+// plain apostrophe ("i'm" is the tokens "i", "'", "m"), or "".
+func (s *scan) prevWordAt(i, n int) string {
+	k := i
+	w := ""
+	for range n {
+		k = s.sameLinePrev(k)
+		if k < 0 {
+			return ""
+		}
+		t := &s.toks[k]
+		switch {
+		case t.kind == tkPunct:
+			w = string(t.ch)
+		case k >= 2 && t.letters() && t.gap == gapNone && s.toks[k-1].punct('\'') && s.toks[k-1].gap == gapNone && s.toks[k-2].letters():
+			w = s.lower(k-2) + "'" + s.lower(k)
+			k -= 2
+		default:
+			w = s.lower(k)
+		}
+	}
+	return w
+}
+
+// nextWordAt returns the word after token i on its line like prevWordAt.
+func (s *scan) nextWordAt(i int) string {
+	n := s.next(i)
+	if n < 0 || !s.toks[n].letters() {
+		return ""
+	}
+	if n+2 < len(s.toks) && s.toks[n+1].punct('\'') && s.toks[n+1].gap == gapNone && s.toks[n+2].gap == gapNone && s.toks[n+2].letters() {
+		return s.lower(n) + "'" + s.lower(n+2)
+	}
+	return s.lower(n)
+}
+
+// introBefore: "my name is dawn", "this is hunter", "call me june", "goes
+// by will"; and "i'm dawn", "are you hope?", "it's grant, from ..." when
+// the name closes the clause.
+func (s *scan) introBefore(i int) bool {
+	p1, p2 := s.prevWordAt(i, 1), s.prevWordAt(i, 2)
+	switch {
+	case p1 == "named" || p1 == "name's" || p1 == "names":
+		return true
+	case (p1 == "is" || p1 == "was") && (p2 == "name" || p2 == "this"):
+		return true
+	case p1 == "me" && p2 == "call", p1 == "by" && (p2 == "goes" || p2 == "go" || p2 == "went"), p1 == "as" && p2 == "known":
+		return true
+	}
+	weak := p1 == "i'm" || p1 == "im" || p1 == "am" && p2 == "i" || p1 == "you" && p2 == "are" || p1 == "you're" ||
+		p1 == "it's" || p1 == "that's" || (p1 == "that" || p1 == "this" || p1 == "it") && (p2 == "is" || p2 == "was") ||
+		p1 == "is" && (p2 == "it" || p2 == "that" || p2 == "this") || p1 == "with" && speakVerbs[p2] ||
+		p1 == "to" && speakVerbs[p2] || p1 == "for" && p2 == "ask"
+	if !weak {
+		return false
+	}
+	if s.clauseEndAfter(i) {
+		return true
+	}
+	n := s.next(i)
+	if n < 0 {
+		return true
+	}
+	if t := &s.toks[n]; t.letters() && !t.upper() && (t.gaz&gzSur != 0 && t.gaz&gzWord == 0 || t.lex&lxSur != 0 && t.lex&nonNameFlags == 0) {
+		return true // "i'm leo nakashima"
+	}
+	switch s.lower(n) {
+	case "with", "from", "and", "or", "here", "speaking", "right", "correct", "calling", "spelled", "like", "his", "her",
+		"their", "your", "the", "one", "yeah", "yes", "yep", "no", "by", "but", "actually", "though", "too",
+		"interpreter", "nurse", "doctor", "mom", "dad", "mother", "father", "son", "daughter", "wife", "husband",
+		"sister", "brother", "a", "an":
+		return true
+	}
+	return s.isKnown(n)
+}
+
+var speakVerbs = map[string]bool{"speaking": true, "talking": true, "speak": true, "talk": true, "spoke": true,
+	"talked": true, "spoken": true, "chat": true, "chatting": true}
+
+// greetings address the person named right after them.
+var greetings = map[string]bool{"hi": true, "hey": true, "hello": true, "hiya": true, "howdy": true, "bye": true,
+	"goodbye": true, "welcome": true, "thanks": true, "congratulations": true, "congrats": true, "yo": true,
+	"greetings": true, "dear": true, "morning": true, "afternoon": true, "evening": true, "night": true, "hullo": true}
+
+// verbNames are names that are also verbs or modals: before a pronoun or
+// an article they are the verb ("thank you, may i ask", "hope you feel
+// better", "will you").
+var verbNames = map[string]bool{"will": true, "may": true, "can": true, "might": true, "must": true, "shall": true,
+	"hope": true, "mark": true, "sue": true, "grant": true, "bill": true, "pat": true, "rob": true, "drew": true,
+	"chase": true, "wade": true, "jack": true, "bob": true, "skip": true, "rusty": true, "wish": true, "rose": true,
+	"trust": true, "guy": true, "don": true, "ray": true, "bud": true, "jean": true, "hunter": true, "faith": true}
+
+var objectPronouns = map[string]bool{"i": true, "you": true, "we": true, "he": true, "she": true, "they": true, "it": true,
+	"that": true, "this": true, "to": true, "so": true, "the": true, "a": true, "an": true, "your": true, "my": true,
+	"his": true, "her": true, "our": true, "their": true, "not": true, "be": true, "have": true, "me": true, "us": true,
+	"them": true, "him": true, "there": true, "all": true, "everything": true, "for": true}
+
+// verbUse: a verb-like name before a pronoun or an article.
+func (s *scan) verbUse(i int, p knownPart) bool {
+	if !verbNames[p.word] {
+		return false
+	}
+	n := s.next(i)
+	// "will you" is the verb; "will you're here" is not.
+	return n > 0 && s.toks[n].gap == gapSpace && s.toks[n].letters() && objectPronouns[s.nextWordAt(i)]
+}
+
+// greetingBefore: "hey dawn", "hi there hunter", "good morning, june",
+// "thank you will", "bye hope".
+func (s *scan) greetingBefore(i int, p knownPart) bool {
+	k := s.sameLinePrev(i)
+	for n := 0; n < 2 && k >= 0 && (s.toks[k].punct(',') || s.eq(k, "there") || s.eq(k, "again") || s.eq(k, "my")); n++ {
+		k = s.sameLinePrev(k)
+	}
+	// "say hi to dawn", "thanks to june".
+	if k >= 0 && s.eq(k, "to") {
+		if pk := s.sameLinePrev(k); pk >= 0 && (s.eq(pk, "hi") || s.eq(pk, "hello") || s.eq(pk, "bye") || s.eq(pk, "goodbye") ||
+			s.eq(pk, "thanks") || s.eq(pk, "regards") || s.eq(pk, "love")) {
+			return true
+		}
+		return false
+	}
+	if k < 0 || !s.toks[k].letters() {
+		return false
+	}
+	w := s.lower(k)
+	ok := greetings[w]
+	switch w {
+	case "morning", "afternoon", "evening", "night":
+		pk := s.sameLinePrev(k)
+		ok = pk >= 0 && s.eq(pk, "good") || s.turnStart(k)
+	case "you":
+		pk := s.sameLinePrev(k)
+		ok = pk >= 0 && s.eq(pk, "thank")
+	case "care":
+		pk := s.sameLinePrev(k)
+		ok = pk >= 0 && s.eq(pk, "take")
+	}
+	return ok && !s.verbUse(i, p)
+}
+
+// discourseWords open a turn before the person it addresses: "alright
+// hunter", "ok so june", "well dawn".
+var discourseWords = map[string]bool{"ok": true, "okay": true, "alright": true, "allright": true, "right": true, "so": true,
+	"well": true, "now": true, "yes": true, "yeah": true, "yep": true, "no": true, "nope": true, "sure": true,
+	"great": true, "sorry": true, "oh": true, "um": true, "uh": true, "hmm": true, "perfect": true, "excellent": true,
+	"wonderful": true, "awesome": true, "cool": true, "listen": true, "look": true, "see": true, "thanks": true,
+	"mhm": true, "uh-huh": true, "gotcha": true, "good": true, "fine": true}
+
+// addressStarters open a question or a request to the person just named:
+// "alright hunter let's look", "so dawn how long".
+var addressStarters = map[string]bool{"how": true, "what": true, "when": true, "where": true, "why": true, "who": true,
+	"which": true, "can": true, "could": true, "would": true, "will": true, "do": true, "does": true, "did": true,
+	"are": true, "have": true, "has": true, "tell": true, "let": true, "let's": true, "lets": true, "i": true, "i'm": true,
+	"i've": true, "i'll": true, "we": true, "we're": true, "we'll": true, "you": true, "you're": true, "your": true,
+	"please": true, "just": true, "go": true, "come": true, "take": true, "hop": true, "any": true, "remind": true,
+	"give": true, "try": true, "keep": true, "don't": true, "were": true, "quick": true,
+	"one": true, "before": true, "if": true, "thank": true, "thanks": true, "nice": true, "good": true, "that's": true,
+	"it's": true, "here's": true, "here": true, "sit": true, "hold": true, "breathe": true, "lie": true, "stand": true,
+	"this": true, "these": true, "there's": true, "you've": true, "you'll": true, "we've": true, "i'd": true}
+
+// vocativeAt: the person addressed. Set off by punctuation ("dawn, how are
+// you", "how are you, dawn?", "thanks. june, ..."), or after a discourse
+// word and before the question or request ("alright hunter let's look").
+func (s *scan) vocativeAt(i int, p knownPart) bool {
+	pv := s.sameLinePrev(i)
+	boundary := pv < 0 || s.turnStart(i) || s.toks[pv].kind == tkPunct && (s.toks[pv].ch == ',' || s.toks[pv].ch == ':' ||
+		s.toks[pv].ch == '.' || s.toks[pv].ch == '?' || s.toks[pv].ch == '!' || s.toks[pv].ch == ']' || s.toks[pv].ch == ';')
+	n := i + 1
+	setOff := n < len(s.toks) && s.toks[n].gap != gapLine && s.toks[n].kind == tkPunct && (s.toks[n].ch == ',' ||
+		s.toks[n].ch == '?' || s.toks[n].ch == '!')
+	if boundary && setOff {
+		return true
+	}
+	if s.turnStart(i) {
+		// "will she's just going to look": a contraction cannot follow a
+		// modal; "may ok": the name echoed.
+		if w := s.nextWordAt(i); strings.Contains(w, "'") && w != "i'll" && w != "it'll" || ackWords[w] {
+			return true
+		}
+	}
+	// The last word of a turn after a noun: "will you let me look in your
+	// ears will".
+	if n < len(s.toks) && (s.toks[n].gap == gapLine || s.toks[n].punct('?') || s.toks[n].punct('!')) && pv >= 0 &&
+		s.toks[pv].letters() && !wordMakers[s.prevWordAt(i, 1)] && !functionWords[s.lower(pv)] && !placePreps[s.lower(pv)] &&
+		s.toks[pv].lex&(lxCommon|lxDigitWord|lxTensWord|lxTeenWord) == 0 {
+		return true
+	}
+	if pv >= 0 && s.toks[pv].punct(',') && s.clauseEndAfter(i) && !(n < len(s.toks) && s.toks[n].punct(',')) {
+		return true // "how are you, dawn?"
+	}
+	if pv < 0 || !s.toks[pv].letters() || !discourseWords[s.prevWordAt(i, 1)] {
+		return false
+	}
+	if setOff || s.clauseEndAfter(i) {
+		return true
+	}
+	nx := s.next(i)
+	if nx < 0 || !s.toks[nx].letters() || s.verbUse(i, p) {
+		return false
+	}
+	return addressStarters[s.nextWordAt(i)]
+}
+
+// ackWords acknowledge a name said back: "may ok", "grant yeah".
+var ackWords = map[string]bool{"ok": true, "okay": true, "yeah": true, "yes": true, "right": true, "alright": true,
+	"got": true, "gotcha": true, "perfect": true, "great": true, "thanks": true, "hi": true, "hello": true}
+
+// possessiveOfPerson: "hunter's mom", "dawn's husband", "is june's number
+// the same": a possessive before a relation or something people have.
+func (s *scan) possessiveOfPerson(i int) bool {
+	a := i + 1
+	if !(a+2 < len(s.toks) && s.toks[a].punct('\'') && s.toks[a].gap == gapNone && s.eq(a+1, "s") &&
+		s.toks[a+1].gap == gapNone && s.toks[a+2].gap == gapSpace && s.toks[a+2].letters()) {
+		return false
+	}
+	return s.toks[a+2].is(lxRelation) || personNouns[s.lower(a+2)]
+}
+
+// personNouns are things a person has: after a possessive they make it a
+// person's name.
+var personNouns = map[string]bool{"number": true, "phone": true, "cell": true, "address": true, "email": true,
+	"appointment": true, "appointments": true, "birthday": true, "medication": true, "medications": true, "meds": true,
+	"doctor": true, "pcp": true, "room": true, "chart": true, "file": true, "insurance": true, "car": true,
+	"house": true, "place": true, "name": true, "mom": true, "dad": true, "kids": true, "baby": true, "school": true,
+	"job": true, "work": true, "boss": true, "dog": true, "cat": true, "results": true, "labs": true, "surgery": true,
+	"blood": true, "pressure": true, "sugar": true, "sugars": true, "pain": true, "knee": true, "back": true,
+	"heart": true, "health": true, "care": true, "caregiver": true, "nurse": true, "visit": true, "info": true,
+	"information": true, "records": true, "record": true, "prescription": true, "prescriptions": true, "pharmacy": true,
+	"ride": true, "side": true, "behalf": true, "permission": true, "consent": true, "signature": true, "own": true,
+	"idea": true, "question": true, "questions": true, "concern": true, "concerns": true, "symptoms": true,
+	"condition": true, "diagnosis": true, "age": true, "weight": true, "hands": true, "hand": true, "eyes": true,
+	"voice": true, "birth": true, "date": true}
+
+// wordBefore words make the next word an ordinary word: "at dawn", "up the
+// hill", "i hope", "so young", "the price".
+var wordMakers = map[string]bool{"a": true, "an": true, "the": true, "this": true, "that": true, "these": true, "those": true,
+	"my": true, "your": true, "his": true, "her": true, "our": true, "their": true, "its": true, "some": true, "any": true,
+	"no": true, "every": true, "each": true, "another": true, "other": true, "of": true, "in": true, "on": true, "at": true,
+	"to": true, "from": true, "for": true, "with": true, "by": true, "about": true, "into": true, "onto": true, "over": true,
+	"under": true, "up": true, "down": true, "through": true, "per": true, "than": true, "as": true, "like": true,
+	"such": true, "what": true, "which": true, "whose": true, "very": true, "so": true, "too": true, "quite": true,
+	"pretty": true, "really": true, "more": true, "most": true, "less": true, "least": true, "i": true, "you": true,
+	"we": true, "they": true, "he": true, "she": true, "it": true, "who": true, "not": true, "never": true, "will": true,
+	"would": true, "can": true, "could": true, "should": true, "shall": true, "may": true, "might": true, "must": true,
+	"do": true, "does": true, "did": true, "is": true, "are": true, "was": true, "were": true, "be": true, "been": true,
+	"being": true, "am": true, "have": true, "has": true, "had": true, "get": true, "got": true, "getting": true,
+	"feel": true, "feels": true, "felt": true, "look": true, "looks": true, "looked": true, "seem": true, "seems": true,
+	"stay": true, "one": true, "two": true, "three": true, "first": true, "last": true, "next": true, "big": true,
+	"small": true, "little": true, "same": true, "whole": true, "just": true, "also": true, "still": true, "and": true,
+	"or": true, "but": true, "i'm": true, "you're": true, "we're": true, "they're": true, "it's": true, "that's": true,
+	"he's": true, "she's": true, "i'll": true, "you'll": true, "we'll": true, "i'd": true, "don't": true, "didn't": true,
+	"doesn't": true, "can't": true, "won't": true, "isn't": true, "wasn't": true, "aren't": true, "i've": true,
+	"there's": true, "what's": true, "new": true, "old": true, "high": true, "low": true, "good": true, "bad": true,
+	"around": true, "near": true, "off": true, "out": true, "after": true, "before": true, "since": true, "until": true,
+	"during": true, "this's": true, "early": true, "late": true, "all": true, "much": true, "many": true, "few": true}
+
+// wordUse: the word before a kpWord part makes it a word, or it is the
+// first half of a hyphenated word ("wood-burning"), or a verb-like name
+// before a pronoun.
+func (s *scan) wordUse(i int, p knownPart) bool {
+	if pv := s.sameLinePrev(i); pv >= 0 {
+		w := s.prevWordAt(i, 1)
+		// "so amber is fifteen", "and hope said": a conjunction or
+		// discourse word and then a verb that takes a person.
+		if (w == "so" || w == "and" || w == "but" || w == "now" || w == "just" || w == "also" || w == "still") && personVerbNext[s.nextWordAt(i)] {
+			return false
+		}
+		if wordMakers[w] || s.toks[pv].digits() || s.toks[pv].letters() && s.toks[pv].is(lxDigitWord|lxTeenWord|lxTensWord) {
+			return true
+		}
+		if s.toks[pv].punct('-') && s.toks[i].gap == gapNone {
+			return true
+		}
+	}
+	if n := s.next(i); n > 0 && s.toks[n].punct('-') && s.toks[n].gap == gapNone && s.adj(n) > 0 && s.toks[n+1].letters() && !s.isKnown(n+1) {
+		return true
+	}
+	return s.verbUse(i, p)
+}
+
+// turnStart reports a token that opens a speaker's turn: at the start of a
+// line, or right after a speaker tag there ("doctor: morning dawn",
+// "[patient] hi").
+func (s *scan) turnStart(i int) bool {
+	if s.lineStart(i) {
+		return true
+	}
+	p := i - 1
+	if p < 1 || !(s.toks[p].punct(':') || s.toks[p].punct(']')) {
+		return false
+	}
+	for k := p - 1; k >= 0 && k >= p-4; k-- {
+		if s.toks[k].gap == gapLine {
+			return true
+		}
+		if !(s.toks[k].word() || s.toks[k].punct('[') || s.toks[k].punct('.')) {
+			return false
+		}
+	}
+	return false
+}
+
+// personVerbNext take a person as subject: "amber is fifteen", "hope said".
+var personVerbNext = map[string]bool{"is": true, "was": true, "has": true, "had": true, "said": true, "says": true,
+	"told": true, "tells": true, "will": true, "would": true, "can": true, "could": true, "does": true, "did": true,
+	"went": true, "goes": true, "got": true, "gets": true, "wants": true, "needs": true, "likes": true, "loves": true,
+	"thinks": true, "knows": true, "came": true, "comes": true, "called": true, "calls": true, "asked": true,
+	"asks": true, "started": true, "took": true, "takes": true, "helps": true, "helped": true, "worries": true,
+	"drove": true, "drives": true, "lives": true, "works": true, "plays": true, "wanted": true, "thought": true,
+	"noticed": true, "mentioned": true, "brought": true, "picked": true, "stayed": true, "moved": true, "turned": true,
+	"just": true, "still": true, "usually": true, "always": true, "never": true}
+
+// isKnown reports a known name part at token k (after knownNames has run
+// for this text; false before).
+func (s *scan) isKnown(k int) bool { return k >= 0 && k < len(s.ktier) && s.ktier[k] != 0 }

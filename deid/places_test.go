@@ -1,0 +1,72 @@
+package deid_test
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/clinscribe/clinscribe/deid"
+)
+
+// TestGazetteerPlaces: towns, cities and hospitals from the gazetteer in
+// the positions that make them places, in any case, with look-alikes that
+// must stay (issue 12, part 2). The examples are written for this test in
+// the shapes the issue lists.
+func TestGazetteerPlaces(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{})
+	tests := []struct {
+		name, text string
+		want       []found
+	}{
+		{"lower-case town after a preposition", "we moved out to pekin last year and she", []found{{"pekin", deid.Location}}},
+		{"lower-case multi-word town", "my son lives in broken arrow now", []found{{"broken arrow", deid.Location}}},
+		{"capitalized town mid-sentence", "Long-haul driver, sleeps at truck stops near Tucumcari most weeks.", []found{{"Tucumcari", deid.Location}}},
+		{"town before a site word", "i can call my boss at the tulsa yard", []found{{"tulsa", deid.Location}}},
+		{"hospital name after at", "my buddy had that done at roper and he said", []found{{"roper", deid.Location}}},
+		{"hospital name and facility word", "i work at the kootenai health billing office", []found{{"kootenai health", deid.Location}}},
+		{"hospital named with words after a work verb", "he works nights at regions", []found{{"regions", deid.Location}}},
+		{"school in lower case", "i'll write a note for hawthorne elementary so he can", []found{{"hawthorne elementary", deid.Location}}},
+		{"church in lower case", "i'm a choir director at bethel lutheran in town", []found{{"bethel lutheran", deid.Location}}},
+		{"place that is a word needs a verb of living", "she lives in normal", []found{{"normal", deid.Location}}},
+		{"words that are towns stay words", "we'll see you back in person, not going to grant every request; in normal range", nil},
+		{"acronym after a care verb", "Seen at OHSU last year, then transferred to UCSF.", []found{{"OHSU", deid.Location}, {"UCSF", deid.Location}}},
+		{"unit acronyms stay", "Admitted to ICU, then transferred to the SICU; PT at bedside.", nil},
+		{"city nickname", "Moved from NOLA to our ATL clinic in June.", []found{{"NOLA", deid.Location}, {"ATL", deid.Location}, {"June", deid.Date}}},
+		{"left atrium is no city", "Thrombus in LA appendage on TEE.", nil},
+		{"eponym named after a city", "Applied the Lugano modification and a Philadelphia collar.", nil},
+		{"nationality words", "Patient is Canadian; the Canadian C-spine rule applies.", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if diff := cmp.Diff(tc.want, detect(d, tc.text, deid.Known{})); diff != "" {
+				t.Errorf("%q (-want +got):\n%s", tc.text, diff)
+			}
+		})
+	}
+}
+
+// TestFacilityShapes: acronym and facility word, compound names, ages and
+// spoken codes around them (issue 12, parts 1 and 2).
+func TestFacilityShapes(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{})
+	tests := []struct {
+		name, text string
+		want       []found
+	}{
+		{"acronym and facility word", "Appeal of her stay at UAB Hospital; advised ED at DHR Health now.",
+			[]found{{"UAB Hospital", deid.Location}, {"DHR Health", deid.Location}}},
+		{"hyphenated hospital", "Q from the Dartmouth-Hitchcock hospitalist group.", []found{{"Dartmouth-Hitchcock", deid.Location}}},
+		{"heading in capitals is no facility", "AUTHORIZATION FOR RELEASE OF PROTECTED HEALTH INFORMATION", nil},
+		{"age in parentheses after a relation", "his mother (91) lives with them", []found{{"91", deid.Age}}},
+		{"spelled plate", "the card says the plate l a x seven two two one", []found{{"l a x seven two two one", deid.Vehicle}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if diff := cmp.Diff(tc.want, detect(d, tc.text, deid.Known{})); diff != "" {
+				t.Errorf("%q (-want +got):\n%s", tc.text, diff)
+			}
+		})
+	}
+}
