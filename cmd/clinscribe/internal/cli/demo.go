@@ -133,7 +133,9 @@ var demoPeople = []struct {
 }{
 	{"demo-clinician", "provider", "dr-okafor", "clinician Dr. Lena Okafor", "rec-cough-telehealth"},
 	{"demo-reviewer", "reviewer", demoReviewer, "reviewer (review cases are assigned to them)", ""},
-	{"demo-patient", "patient", "MRN-00451287", "patient Harold J. Whitcombe (fake)", "note-hypertension-followup"},
+	// Patients see a note once it is signed: sign Harold's (in the
+	// clinician's worklist) and it appears under their visits.
+	{"demo-patient", "patient", "MRN-00451287", "patient Harold J. Whitcombe (fake; sees notes once signed)", ""},
 	{"demo-ops", "ops", "ops-demo", "ops", ""},
 }
 
