@@ -446,6 +446,38 @@ func TestConsoleHTTP(t *testing.T) {
 		}
 	})
 
+	t.Run("a sentence failing the fact check is marked with the reason", func(t *testing.T) {
+		b := f.browser(t)
+		b.signIn("drA")
+		ctx := context.Background()
+		dv, err := f.a.Services.Signoff.View(ctx, who("dr-okafor", "provider"), rec, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var sub []string
+		for _, sec := range dv.Sections {
+			if sec.Key == "subjective" {
+				for _, sent := range sec.Sentences {
+					sub = append(sub, sent.Text)
+				}
+			}
+		}
+		if len(sub) == 0 || !strings.HasPrefix(sub[0], "5 days") {
+			t.Fatalf("the recording's first subjective sentence is %q; the test changes its number", sub)
+		}
+		sub[0] = "9" + strings.TrimPrefix(sub[0], "5")
+		form := url.Values{"csrf": {b.csrf("/console/encounters/" + rec)}, "version": {fmt.Sprint(dv.Version)}, "sentence": sub}
+		if r := b.post("/console/encounters/"+rec+"/sections/subjective", form); r.status != http.StatusSeeOther {
+			t.Fatalf("edit: %d\n%s", r.status, r.body)
+		}
+		page := b.get("/console/encounters/" + rec)
+		for _, want := range []string{`data-flag="fact_mismatch"`, "Fact check failed", "the sentence says “9 days”"} {
+			if !strings.Contains(page.body, want) {
+				t.Errorf("the page lacks %q", want)
+			}
+		}
+	})
+
 	t.Run("roles see only their pages", func(t *testing.T) {
 		b := f.browser(t)
 		b.signIn("patientP")
