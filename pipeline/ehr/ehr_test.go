@@ -34,6 +34,7 @@ import (
 	"github.com/clinscribe/clinscribe/pipeline/fhir"
 	"github.com/clinscribe/clinscribe/pipeline/phi"
 	"github.com/clinscribe/clinscribe/storage"
+	"github.com/clinscribe/clinscribe/storage/storagetest"
 )
 
 const (
@@ -110,23 +111,7 @@ func setupOn(t *testing.T, sv server, mutate func(*ehr.Config)) *fixture {
 	t.Helper()
 	srv, token := sv.srv, sv.token
 	root := t.TempDir()
-	data, err := storage.NewLocal(filepath.Join(root, "data"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ring, err := storage.NewLocal(filepath.Join(root, "ring"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	lk, err := storage.OpenLocalKeys(filepath.Join(root, "master.key"), true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	kr, err := storage.NewKeyring(lk, ring, storage.KeyringConfig{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	vault := storage.NewVault(data, kr)
+	vault := storagetest.OpenLocal(t, root, nil).Vault
 	tokenFile := filepath.Join(root, "bearer")
 	if err := os.WriteFile(tokenFile, []byte(token), 0o600); err != nil {
 		t.Fatal(err)

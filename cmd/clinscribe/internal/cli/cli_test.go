@@ -12,6 +12,7 @@ import (
 	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/app"
 	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/cli"
 	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/config"
+	"github.com/clinscribe/clinscribe/worker"
 	"github.com/clinscribe/clinscribe/worker/redistest"
 )
 
@@ -51,23 +52,7 @@ func TestSubmitStatusShow(t *testing.T) {
 	environ := []string{"CLINSCRIBE_REDIS_URL=" + rds.URL, "CLINSCRIBE_DATA_DIR=" + data, "CLINSCRIBE_WORKER_POLL_INTERVAL=100ms"}
 
 	// A worker, as `clinscribe worker` would run it, in this process.
-	cfg, err := config.Load("", environ)
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, err := app.Open(context.Background(), cfg, app.Options{LogOutput: &bytes.Buffer{}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer a.Close()
-	srv, err := a.NewWorker()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := srv.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Shutdown()
+	startWorker(t, environ)
 
 	code, out, errs := run(t, environ, "", "submit", "-note", filepath.Join(samples, "note-diabetes-visit.txt"),
 		"-patient-id", "MRN-00738112", "-patient-name", "Delia M. Fairbanks", "-provider", "dr-brandt", "-wait", "20s")
@@ -171,4 +156,28 @@ func TestUsage(t *testing.T) {
 		t.Fatalf("version: %d %q", code, out)
 	}
 	_ = time.Second
+}
+
+// startWorker runs a worker in this process, as `clinscribe worker` would
+// with environ, until the test ends; it returns the app and the server.
+func startWorker(t *testing.T, environ []string) (*app.App, *worker.Server) {
+	t.Helper()
+	cfg, err := config.Load("", environ)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := app.Open(context.Background(), cfg, app.Options{LogOutput: &bytes.Buffer{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { a.Close() })
+	srv, err := a.NewWorker()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := srv.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(srv.Shutdown)
+	return a, srv
 }

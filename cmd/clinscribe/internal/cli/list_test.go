@@ -1,15 +1,12 @@
 package cli_test
 
 import (
-	"bytes"
 	"context"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
-	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/app"
-	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/config"
 	"github.com/clinscribe/clinscribe/pipeline/access"
 	"github.com/clinscribe/clinscribe/pipeline/consent"
 	"github.com/clinscribe/clinscribe/worker/redistest"
@@ -21,23 +18,7 @@ func TestListAndStatusSayWhere(t *testing.T) {
 	t.Parallel()
 	rds := redistest.Start(t)
 	environ := []string{"CLINSCRIBE_REDIS_URL=" + rds.URL, "CLINSCRIBE_DATA_DIR=" + t.TempDir(), "CLINSCRIBE_WORKER_POLL_INTERVAL=100ms"}
-	cfg, err := config.Load("", environ)
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, err := app.Open(context.Background(), cfg, app.Options{LogOutput: &bytes.Buffer{}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer a.Close()
-	srv, err := a.NewWorker()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := srv.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Shutdown()
+	a, _ := startWorker(t, environ)
 	submit := func(patient, provider string) string {
 		t.Helper()
 		code, out, errs := run(t, environ, "", "submit", "-note", filepath.Join(samples, "note-diabetes-visit.txt"),

@@ -1,7 +1,6 @@
 package cli_test
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"path/filepath"
@@ -12,8 +11,6 @@ import (
 
 	"github.com/hibiken/asynq"
 
-	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/app"
-	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/config"
 	"github.com/clinscribe/clinscribe/pipeline/audit"
 	"github.com/clinscribe/clinscribe/worker"
 	"github.com/clinscribe/clinscribe/worker/redistest"
@@ -30,23 +27,7 @@ func TestOpsCommands(t *testing.T) {
 	data := t.TempDir()
 	environ := []string{"CLINSCRIBE_REDIS_URL=" + rds.URL, "CLINSCRIBE_DATA_DIR=" + data, "CLINSCRIBE_WORKER_POLL_INTERVAL=100ms",
 		"CLINSCRIBE_WORKER_IDLE_POLL_INTERVAL=50ms"}
-	cfg, err := config.Load("", environ)
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, err := app.Open(context.Background(), cfg, app.Options{LogOutput: &bytes.Buffer{}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer a.Close()
-	srv, err := a.NewWorker()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := srv.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Shutdown()
+	a, srv := startWorker(t, environ)
 	rdb := worker.UniversalClient(a.Redis)
 	defer rdb.Close()
 	ctx, cancel := context.WithCancel(context.Background())

@@ -1,14 +1,10 @@
 package cli_test
 
 import (
-	"bytes"
-	"context"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/app"
-	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/config"
 	"github.com/clinscribe/clinscribe/worker/redistest"
 )
 
@@ -63,23 +59,7 @@ func TestSubmitWaitTimeoutAndFailure(t *testing.T) {
 	})
 
 	t.Run("pipeline failed", func(t *testing.T) {
-		cfg, err := config.Load("", environ)
-		if err != nil {
-			t.Fatal(err)
-		}
-		a, err := app.Open(context.Background(), cfg, app.Options{LogOutput: &bytes.Buffer{}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer a.Close()
-		w, err := a.NewWorker()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := w.Start(); err != nil {
-			t.Fatal(err)
-		}
-		defer w.Shutdown()
+		startWorker(t, environ)
 		// A recording without a sidecar: the offline provider refuses it
 		// permanently.
 		code, out, errs := run(t, environ, "", "submit", "-audio", filepath.Join(samples, "rec-cough-telehealth.wav"),
