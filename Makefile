@@ -18,7 +18,10 @@ build: ## build bin/clinscribe
 	$(GO) build -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/clinscribe
 
 demo: build ## run the whole pipeline on embedded defaults (no Redis, cloud or API key), then serve the review console (Ctrl-C stops it)
-	./$(BIN) demo -serve
+	@# In a terminal the console stays up until Ctrl-C; run from a script
+	@# (no terminal) the demo prints its drafts and exits instead of waiting.
+	@if [ -t 0 ] && [ -t 1 ]; then ./$(BIN) demo -serve; else ./$(BIN) demo && \
+		echo "(no terminal: the review console was not started; run ./$(BIN) demo -serve to open it)"; fi
 
 test: ## unit and integration tests (installs redis-server, node and chromium if missing; starts its own instances)
 	@bash .ci/ensure-redis
