@@ -1,6 +1,7 @@
 package deid
 
 import (
+	"encoding/binary"
 	"fmt"
 	"slices"
 	"strings"
@@ -324,18 +325,51 @@ func (s *scan) lowerAny(i int) string {
 // shares buf's memory and is valid until buf is written again (the next
 // Detect with this scan), so it must not outlive the call.
 func lowerText(text string, buf []byte) (string, []byte) {
-	for i := 0; i < len(text); i++ {
-		if c := text[i]; c >= 'A' && c <= 'Z' {
-			buf = append(buf[:0], text...)
-			for j := i; j < len(buf); j++ {
-				if c := buf[j]; c >= 'A' && c <= 'Z' {
-					buf[j] = c + 'a' - 'A'
-				}
-			}
-			return unsafe.String(unsafe.SliceData(buf), len(buf)), buf
+	i := firstUpper(text)
+	if i < 0 {
+		return text, buf
+	}
+	buf = append(buf[:0], text...)
+	// Eight bytes at a time: a byte from 'A' to 'Z' gets bit 0x20 set.
+	j := i
+	for ; j+8 <= len(buf); j += 8 {
+		x := binary.LittleEndian.Uint64(buf[j:])
+		binary.LittleEndian.PutUint64(buf[j:], x|upperMask(x)>>2)
+	}
+	for ; j < len(buf); j++ {
+		if c := buf[j]; c >= 'A' && c <= 'Z' {
+			buf[j] = c + 'a' - 'A'
 		}
 	}
-	return text, buf
+	return unsafe.String(unsafe.SliceData(buf), len(buf)), buf
+}
+
+// upperMask has bit 7 of each byte of x set where that byte is an ASCII
+// capital letter ('A' to 'Z'), and no other bit.
+func upperMask(x uint64) uint64 {
+	const low7, high = 0x7f7f7f7f7f7f7f7f, 0x8080808080808080
+	y := x & low7
+	ge := y + 0x3f3f3f3f3f3f3f3f // bit 7 set where y >= 'A' (0x41 + 0x3f = 0x80)
+	gt := y + 0x2525252525252525 // bit 7 set where y > 'Z' (0x5b + 0x25 = 0x80)
+	return ge &^ gt &^ x & high
+}
+
+// firstUpper returns the offset of the first ASCII capital in text, or -1.
+func firstUpper(text string) int {
+	i := 0
+	for ; i+8 <= len(text); i += 8 {
+		x := uint64(text[i]) | uint64(text[i+1])<<8 | uint64(text[i+2])<<16 | uint64(text[i+3])<<24 |
+			uint64(text[i+4])<<32 | uint64(text[i+5])<<40 | uint64(text[i+6])<<48 | uint64(text[i+7])<<56
+		if upperMask(x) != 0 {
+			break
+		}
+	}
+	for ; i < len(text); i++ {
+		if c := text[i]; c >= 'A' && c <= 'Z' {
+			return i
+		}
+	}
+	return -1
 }
 
 // asciiLower folds ASCII letters only, so offsets stay the same.

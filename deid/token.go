@@ -59,34 +59,75 @@ func isAlnumByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
-// tokenize appends the tokens of text to toks.
+// Byte classes for the tokenizer (byteClass): ASCII letters and digits,
+// the whitespace that separates tokens on a line, the line break, other
+// ASCII (a punctuation token each) and the bytes of multi-byte runes.
+const (
+	bcLower uint8 = 1 << iota
+	bcUpper
+	bcDigit
+	bcSpace // ' ', '\t', '\r', '\f', '\v'
+	bcLine  // '\n'
+	bcPunct
+	bcHigh // >= utf8.RuneSelf
+
+	bcAlnum = bcLower | bcUpper | bcDigit
+)
+
+// byteClass classifies every byte once, so that the tokenizer's loops test
+// one table entry per byte instead of a chain of ranges.
+var byteClass = func() (t [256]uint8) {
+	for c := range 256 {
+		switch {
+		case c >= 'a' && c <= 'z':
+			t[c] = bcLower
+		case c >= 'A' && c <= 'Z':
+			t[c] = bcUpper
+		case c >= '0' && c <= '9':
+			t[c] = bcDigit
+		case c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
+			t[c] = bcSpace
+		case c == '\n':
+			t[c] = bcLine
+		case c < utf8.RuneSelf:
+			t[c] = bcPunct
+		default:
+			t[c] = bcHigh
+		}
+	}
+	return t
+}()
+
+// tokenize appends the tokens of text to toks. Words of ASCII letters and
+// digits, nearly all of them, take a fast path over byteClass; a word with
+// a multi-byte rune in it is read rune by rune (wordSlow). Both give the
+// tokens tokenizeRef (token_ref_test.go), the plain form of the same rules,
+// gives; TestTokenizeMatchesReference and FuzzTokenize check it.
 func tokenize(text string, toks []token) []token {
-	words, _ := lexicon()
-	gwords, _ := gazetteer()
+	lexicon() // the tables lookupWord reads
 	var buf [40]byte
 	gap := gapLine // the start of the text counts as a line start
 	i := 0
 	for i < len(text) {
 		c := text[i]
-		if c < utf8.RuneSelf {
-			switch {
-			case c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
-				if gap < gapSpace {
-					gap = gapSpace
-				}
-				i++
-				continue
-			case c == '\n':
-				gap = gapLine
-				i++
-				continue
-			case !isAlnumByte(c):
-				toks = append(toks, token{s: int32(i), e: int32(i + 1), kind: tkPunct, gap: gap, ch: c})
-				gap = gapNone
-				i++
-				continue
+		cl := byteClass[c]
+		switch cl {
+		case bcSpace:
+			if gap < gapSpace {
+				gap = gapSpace
 			}
-		} else {
+			i++
+			continue
+		case bcLine:
+			gap = gapLine
+			i++
+			continue
+		case bcPunct:
+			toks = append(toks, token{s: int32(i), e: int32(i + 1), kind: tkPunct, gap: gap, ch: c})
+			gap = gapNone
+			i++
+			continue
+		case bcHigh:
 			r, size := utf8.DecodeRuneInString(text[i:])
 			if !(unicode.IsLetter(r) || unicode.IsDigit(r)) {
 				if unicode.IsSpace(r) {
@@ -113,59 +154,44 @@ func tokenize(text string, toks []token) []token {
 		}
 		// A word: letters, digits and combining marks.
 		start := i
-		var shape uint8 = shAllUpper | shAllDigit
-		first := true
-		lastUpper := false // "MoCA", "HbA": a capital at the end of a mixed-case word
+		var acc uint8
 		for i < len(text) {
-			c := text[i]
-			if c < utf8.RuneSelf {
-				switch {
-				case c >= 'a' && c <= 'z':
-					shape |= shLetter
-					shape &^= shAllUpper | shAllDigit
-					lastUpper = false
-				case c >= 'A' && c <= 'Z':
-					shape |= shLetter
-					shape &^= shAllDigit
-					if first {
-						shape |= shUpper
-					}
-					lastUpper = !first
-				case c >= '0' && c <= '9':
-					shape |= shDigit
-				default:
-					goto done
-				}
-				i++
-				first = false
-				continue
+			f := byteClass[text[i]]
+			if f&bcAlnum == 0 {
+				break
 			}
-			r, size := utf8.DecodeRuneInString(text[i:])
-			switch {
-			case unicode.IsLetter(r):
-				shape |= shLetter | shNonASCII
-				shape &^= shAllDigit
-				if unicode.IsUpper(r) {
-					if first {
-						shape |= shUpper
-					}
-				} else if !unicode.IsTitle(r) {
-					shape &^= shAllUpper
-				}
-			case unicode.IsDigit(r):
-				shape |= shDigit | shNonASCII
-				shape &^= shAllDigit
-			case unicode.IsMark(r) && !first:
-				shape |= shNonASCII
-			default:
-				goto done
-			}
-			i += size
-			first = false
+			acc |= f
+			i++
 		}
-	done:
-		if shape&shLetter == 0 {
-			shape &^= shAllUpper
+		var shape uint8
+		lastUpper := false // "MoCA", "HbA": a capital at the end of a mixed-case word
+		if i < len(text) && byteClass[text[i]] == bcHigh {
+			// A multi-byte rune in or after the word: read it rune by rune.
+			i, shape, lastUpper = wordSlow(text, start)
+		} else {
+			if byteClass[text[start]] == bcUpper {
+				shape |= shUpper
+			}
+			switch {
+			case acc&(bcLower|bcUpper) == 0:
+				shape |= shAllDigit
+			case acc&bcLower == 0:
+				shape |= shLetter | shAllUpper
+			default:
+				shape |= shLetter
+				if acc&bcUpper != 0 {
+					// The last letter is a capital other than the first.
+					for k := i - 1; k > start; k-- {
+						if f := byteClass[text[k]]; f != bcDigit {
+							lastUpper = f == bcUpper
+							break
+						}
+					}
+				}
+			}
+			if acc&bcDigit != 0 {
+				shape |= shDigit
+			}
 		}
 		t := token{s: int32(start), e: int32(i), kind: tkWord, shape: shape, gap: gap}
 		gap = gapNone
@@ -174,10 +200,7 @@ func tokenize(text string, toks []token) []token {
 			if shape&shNonASCII == 0 && len(w) <= len(buf) {
 				h := fnvOffset
 				for j := 0; j < len(w); j++ {
-					c := w[j]
-					if c >= 'A' && c <= 'Z' {
-						c += 'a' - 'A'
-					}
+					c := w[j] | (byteClass[w[j]]&bcUpper)<<4 // bcUpper<<4 is 0x20: the lower-case letter
 					buf[j] = c
 					h = fnvStep(h, c)
 				}
@@ -187,24 +210,94 @@ func tokenize(text string, toks []token) []token {
 					t.gaz = 0 // "MoCA" is no town
 				}
 			} else if len(w) <= 64 {
-				lw := strings.ToLower(w)
-				t.lex, t.gaz = words[lw], toGz(gwords[lw])
-				if t.lex == 0 {
-					// "María", "Jesús", "Paweł", "Bogotá": the lists are in
-					// ASCII.
-					var fb [64]byte
-					if f, ok := foldLatin(fb[:0], lw); ok {
-						t.lex = words[string(f)]
-						if t.gaz == 0 {
-							t.gaz = toGz(gwords[string(f)])
-						}
-					}
-				}
+				t.lex, t.gaz = lookupLong(w)
 			}
 		}
 		toks = append(toks, t)
 	}
 	return toks
+}
+
+// wordSlow reads the word that starts at text[i] rune by rune, for words
+// with a multi-byte rune: its end, shape and whether it ends in a capital
+// other than its first letter.
+func wordSlow(text string, i int) (end int, shape uint8, lastUpper bool) {
+	shape = shAllUpper | shAllDigit
+	first := true
+	for i < len(text) {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c >= 'a' && c <= 'z':
+				shape |= shLetter
+				shape &^= shAllUpper | shAllDigit
+				lastUpper = false
+			case c >= 'A' && c <= 'Z':
+				shape |= shLetter
+				shape &^= shAllDigit
+				if first {
+					shape |= shUpper
+				}
+				lastUpper = !first
+			case c >= '0' && c <= '9':
+				shape |= shDigit
+			default:
+				goto done
+			}
+			i++
+			first = false
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case unicode.IsLetter(r):
+			shape |= shLetter | shNonASCII
+			shape &^= shAllDigit
+			if unicode.IsUpper(r) {
+				if first {
+					shape |= shUpper
+				}
+			} else if !unicode.IsTitle(r) {
+				shape &^= shAllUpper
+			}
+		case unicode.IsDigit(r):
+			shape |= shDigit | shNonASCII
+			shape &^= shAllDigit
+		case unicode.IsMark(r) && !first:
+			shape |= shNonASCII
+		default:
+			goto done
+		}
+		i += size
+		first = false
+	}
+done:
+	if shape&shLetter == 0 {
+		shape &^= shAllUpper
+	}
+	return i, shape, lastUpper
+}
+
+// lookupLong returns the lexicon and gazetteer flags of a word of letters
+// that is not short ASCII: lower-cased, and with its diacritics removed
+// when the lists do not have it as written.
+func lookupLong(w string) (uint64, uint16) {
+	words, _ := lexicon()
+	gwords, _ := gazetteer()
+	lw := strings.ToLower(w)
+	lex, gaz := words[lw], toGz(gwords[lw])
+	if lex == 0 {
+		// "María", "Jesús", "Paweł", "Bogotá": the lists are in
+		// ASCII.
+		var fb [64]byte
+		if f, ok := foldLatin(fb[:0], lw); ok {
+			lex = words[string(f)]
+			if gaz == 0 {
+				gaz = toGz(gwords[string(f)])
+			}
+		}
+	}
+	return lex, gaz
 }
 
 // lowerASCII writes the lower-case form of s into buf when s is short ASCII.
