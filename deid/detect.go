@@ -80,8 +80,12 @@ type scan struct {
 	// lowerNames are name words found written in lower case; only those
 	// are also propagated to their lower-case occurrences.
 	lowerNames map[string]bool
-	buf        []byte
-	tags       [][2]int // speaker tags, scratch
+	// nameBits has bit h%1024 set for the FNV-1a hash h of every key of
+	// nameSet: a word whose hash (token.h) has its bit clear is not a key,
+	// without a map lookup.
+	nameBits [nameBitsWords]uint64
+	buf      []byte
+	tags     [][2]int // speaker tags, scratch
 	// marks are the quotes, parentheses and commas that cueNamePass looks
 	// at once the name candidates are known.
 	marks []int32
@@ -111,6 +115,9 @@ type scan struct {
 	// harmless).
 	lowerSeen [lowerSeenWords]uint64
 }
+
+// nameBitsWords is the size of scan.nameBits in 64-bit words.
+const nameBitsWords = 16
 
 // lowerSeenWords is the size of scan.lowerSeen in 64-bit words (16 Ki bits).
 const lowerSeenWords = 256
@@ -174,6 +181,7 @@ func (s *scan) rules(d *Detector, text string, known Known, prep bool) []Span {
 	if s.nameSet == nil {
 		s.nameSet = make(map[string]NameClass)
 	}
+	clear(s.nameBits[:])
 	s.known.build(known, s.year)
 
 	s.scanWeb()

@@ -225,6 +225,8 @@ func (s *scan) nameChain(i int, cls NameClass, strong bool) {
 // replaces a default one, so "Okafor" found by a list and by "Dr." is a
 // clinician everywhere.
 func (s *scan) rememberName(w string, cls NameClass) {
+	h := fnvString(w)
+	s.nameBits[h>>6%nameBitsWords] |= 1 << (h % 64)
 	old, ok := s.nameSet[w]
 	switch {
 	case !ok || old&clsExplicit == 0 && cls&clsExplicit != 0:
@@ -689,13 +691,22 @@ func (s *scan) englishLooking(k int) bool {
 		return false
 	}
 	w := s.lower(k)
-	for _, suf := range englishSuffixes {
+	for _, suf := range englishSuffixesByLast[w[len(w)-1]] {
 		if len(w) > len(suf)+2 && w[len(w)-len(suf):] == suf {
 			return true
 		}
 	}
 	return false
 }
+
+// englishSuffixesByLast are englishSuffixes by their last byte, so that
+// englishLooking compares a word with the few suffixes that can end it.
+var englishSuffixesByLast = func() (t [256][]string) {
+	for _, suf := range englishSuffixes {
+		t[suf[len(suf)-1]] = append(t[suf[len(suf)-1]], suf)
+	}
+	return t
+}()
 
 // unknownPair seeds a name from two neighbouring capitalized words that are
 // not ordinary words, at least one on no list ("Chidi Blackwood").
@@ -741,8 +752,9 @@ func (s *scan) capsLastFirst(i int) bool {
 		// Acronyms ("HTN, HLD") have no vowels; names do.
 		return strings.ContainsAny(s.str(k), "AEIOUY")
 	}
-	return okWord(i) && i+2 < len(s.toks) && s.toks[i+1].punct(',') && s.toks[i+1].gap == gapNone &&
-		s.toks[i+2].gap == gapSpace && okWord(i+2)
+	// The comma first: it is cheaper than okWord and rarely there.
+	return i+2 < len(s.toks) && s.toks[i+1].punct(',') && s.toks[i+1].gap == gapNone &&
+		s.toks[i+2].gap == gapSpace && okWord(i) && okWord(i+2)
 }
 
 // lastFirst: "Kaczmarek, Tobias:" - an unknown capitalized word, a comma and
@@ -907,6 +919,9 @@ func (s *scan) propagateNames() {
 		t := &s.toks[i]
 		if !t.letters() || t.n() < 3 || !t.upper() && t.lex != 0 {
 			continue
+		}
+		if t.h != 0 && s.nameBits[t.h>>6%nameBitsWords]&(1<<(t.h%64)) == 0 {
+			continue // not in nameSet: t.h is the hash of the key it would have
 		}
 		var cls NameClass
 		var ok bool

@@ -105,11 +105,12 @@ func (s *scan) spokenNumberWord(i int) {
 	}
 	// A date of birth read out: "eleven twelve fifty-eight", "oh-six,
 	// twenty-one, seventy-nine" right after the question.
-	if nd, end := s.spokenDigits(i); end > i && nd >= 4 && nd <= 8 && s.dobAsked(i) && !s.spokenYearOnly(i, end) {
+	nd, end := s.spokenDigits(i)
+	if end > i && nd >= 4 && nd <= 8 && s.dobAsked(i) && !s.spokenYearOnly(i, end) {
 		s.addTok(i, end, Date, prCue)
 		return
 	}
-	if nd, end := s.spokenDigits(i); end >= 0 && nd >= 7 {
+	if end >= 0 && nd >= 7 {
 		t := ID
 		switch {
 		case s.wordBefore(i, 6, "fax", "facsimile"):
