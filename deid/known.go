@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Known is what the clinic platform's metadata says about an encounter. The
@@ -79,10 +80,16 @@ type knownIndex struct {
 	// minJoin and maxJoin bound the lengths of joined and fuzzy words.
 	minJoin, maxJoin int
 	ids              []knownID
-	dobOK            bool
-	dobY             int
-	dobM             int
-	dobD             int
+	// arena holds the bytes of the strings build makes (lower-case parts,
+	// joined parts, initials, normalized identifiers), so that compiling
+	// Known allocates nothing once the scan is warm. Its strings are
+	// referenced only by this index, which reset empties before the arena
+	// is written again.
+	arena []byte
+	dobOK bool
+	dobY  int
+	dobM  int
+	dobD  int
 }
 
 func (k *knownIndex) reset() {
@@ -94,7 +101,60 @@ func (k *knownIndex) reset() {
 	k.joined = k.joined[:0]
 	k.minJoin, k.maxJoin = 1<<30, 0
 	k.ids = k.ids[:0]
+	k.arena = k.arena[:0]
 	k.dobOK = false
+}
+
+// str returns b as a string that lives in the arena (see arena).
+func (k *knownIndex) str(b ...byte) string {
+	st := len(k.arena)
+	k.grow(len(b))
+	k.arena = append(k.arena, b...)
+	x := k.arena[st:]
+	return unsafe.String(unsafe.SliceData(x), len(x))
+}
+
+// grow makes room for n more bytes in the arena. A full arena is replaced
+// by a new one: the strings made so far keep the old.
+func (k *knownIndex) grow(n int) {
+	if st := len(k.arena); cap(k.arena)-st < n {
+		k.arena = make([]byte, st, max(2*cap(k.arena), st+n, 256))
+	}
+}
+
+// concat returns a+b as a string that lives in the arena.
+func (k *knownIndex) concat(a, b string) string {
+	st := len(k.arena)
+	k.grow(len(a) + len(b))
+	k.arena = append(k.arena, a...)
+	k.arena = append(k.arena, b...)
+	x := k.arena[st:]
+	return unsafe.String(unsafe.SliceData(x), len(x))
+}
+
+// toLower is strings.ToLower, with the lower-case copy of an ASCII string
+// in the arena.
+func (k *knownIndex) toLower(w string) string {
+	up := false
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return strings.ToLower(w)
+		}
+		up = up || c >= 'A' && c <= 'Z'
+	}
+	if !up {
+		return w
+	}
+	st := len(k.arena)
+	x := k.concat(w, "")
+	b := k.arena[st:]
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return x
 }
 
 func (k *knownIndex) build(kn Known, year int) {
@@ -124,7 +184,7 @@ func (k *knownIndex) build(kn Known, year int) {
 				if r < utf8.RuneSelf {
 					ini = append(ini, byte(unicode.ToLower(r)))
 				}
-				w := strings.ToLower(p)
+				w := k.toLower(p)
 				lows = append(lows, w)
 				if utf8.RuneCountInString(p) < 2 {
 					continue
@@ -141,7 +201,7 @@ func (k *knownIndex) build(kn Known, year int) {
 			}
 			// "al-rashid" and "smith jones" spelled out run together.
 			for a := 0; a+1 < len(lows); a++ {
-				j := lows[a] + lows[a+1]
+				j := k.concat(lows[a], lows[a+1])
 				k.joined = append(k.joined, j)
 				k.minJoin, k.maxJoin = min(k.minJoin, len(j)), max(k.maxJoin, len(j))
 			}
@@ -151,7 +211,7 @@ func (k *knownIndex) build(kn Known, year int) {
 			if len(parts) > 1 || cls == PatientNames {
 				first := parts[0]
 				if len(first) > 0 && first[0] >= 'A' && first[0] <= 'Z' || strings.ContainsFunc(first, unicode.IsUpper) {
-					first = strings.ToLower(first)
+					first = k.toLower(first)
 				}
 				for _, nick := range nicknames()[first] {
 					if _, ok := k.parts[nick]; !ok {
@@ -182,7 +242,7 @@ func (k *knownIndex) build(kn Known, year int) {
 		k.words = append(k.words, w)
 	}
 	for _, id := range kn.Identifiers {
-		n := normID(id)
+		n := k.normID(id)
 		if len(n) < 4 {
 			continue
 		}
@@ -207,7 +267,7 @@ func (k *knownIndex) build(kn Known, year int) {
 						if v == nil || slices.ContainsFunc(k.ids, func(x knownID) bool { return x.norm == string(v) }) {
 							continue
 						}
-						k.ids = append(k.ids, knownID{norm: string(v), t: Date})
+						k.ids = append(k.ids, knownID{norm: k.str(v...), t: Date})
 					}
 				}
 			}
@@ -265,9 +325,9 @@ func dobDigits(b []byte, order [3]int, pad, fullYear bool) []byte {
 
 func (k *knownIndex) addInitials(ini []byte) {
 	if len(ini) >= 2 {
-		k.initials = append(k.initials, string(ini))
+		k.initials = append(k.initials, k.str(ini...))
 		if len(ini) >= 3 {
-			k.initials = append(k.initials, string([]byte{ini[0], ini[len(ini)-1]}))
+			k.initials = append(k.initials, k.str(ini[0], ini[len(ini)-1]))
 		}
 	}
 }
@@ -297,14 +357,31 @@ func splitNameInto(out []string, full string) []string {
 	return out
 }
 
-func normID(id string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(id) {
-		if r < utf8.RuneSelf && isAlnumByte(byte(r)) {
-			b.WriteRune(r)
+// normID returns the letters and digits of id in lower case, in the arena.
+func (k *knownIndex) normID(id string) string {
+	var b [64]byte
+	n := b[:0]
+	for i := 0; i < len(id); i++ {
+		if id[i] >= utf8.RuneSelf {
+			// strings.ToLower may turn a non-ASCII letter into an ASCII
+			// one (the Kelvin sign is "k").
+			for _, r := range strings.ToLower(id) {
+				if r < utf8.RuneSelf && isAlnumByte(byte(r)) {
+					n = append(n, byte(r))
+				}
+			}
+			return k.str(n...)
 		}
 	}
-	return b.String()
+	for i := 0; i < len(id); i++ {
+		if c := id[i]; isAlnumByte(c) {
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			n = append(n, c)
+		}
+	}
+	return k.str(n...)
 }
 
 func guessIDType(raw, n string) Type {
