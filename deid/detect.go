@@ -225,12 +225,7 @@ func (s *scan) resolve() []Span {
 	// A name with an explicit class (Dr. X is a clinician) decides for any
 	// default-class candidate over the same text.
 	cs := s.cands
-	slices.SortFunc(cs, func(a, b cand) int {
-		if a.s != b.s {
-			return a.s - b.s
-		}
-		return b.e - a.e
-	})
+	sortCands(cs) // slices.SortFunc(cs, candCmp), with the comparison inlined
 	if want != AllNames {
 		// Names of an excluded class (found with explicit evidence) are
 		// dropped, and so are default-class names over the same text.
