@@ -279,12 +279,22 @@ func parseSections(text string, words, phrases map[string]uint64, hand bool) {
 
 // wordTable is an open-addressing copy of lexWord for the tokenizer's hot
 // path: the tokenizer hashes a word while folding its case, so a lookup costs
-// one probe or two instead of a second pass for Go's map hash.
+// one probe or two instead of a second pass for Go's map hash. A probe reads
+// only tags (4 bytes a slot, dense in cache); a slot whose tag matches is
+// then confirmed by comparing its key, and its entry holds the flags beside
+// the key's place in pool, so a hit reads three cache lines, a miss one.
 type wordTable struct {
-	mask  uint32
-	keys  []string // probed on every lookup: kept apart so they stay dense in cache
-	flags []uint64 // hand-written lexicon flags
-	gaz   []uint16 // gazetteer flags (gz*)
+	mask    uint32
+	tags    []uint32    // the key's hash with bit 0 set; 0 for an empty slot
+	entries []wordEntry // by slot
+	pool    string      // the keys, one after another
+}
+
+type wordEntry struct {
+	flags uint64 // hand-written lexicon flags
+	off   uint32 // the key is pool[off : off+n]
+	n     uint16
+	gaz   uint16 // gazetteer flags (gz*)
 }
 
 var (
@@ -319,7 +329,8 @@ func lookupString(w string) (uint64, uint16) {
 	return 0, 0
 }
 
-// bloom is a Bloom filter over FNV-1a hashes: 2^20 bits, two probes.
+// bloom is a Bloom filter over FNV-1a hashes: 2^20 bits, two probes, both
+// in one 512-bit block (one cache line) chosen by the hash.
 type bloom struct{ bits []uint64 }
 
 const bloomBits = 1 << 20
@@ -327,7 +338,8 @@ const bloomBits = 1 << 20
 func bloomProbes(h uint32) (uint32, uint32) {
 	h2 := (h ^ h>>15) * 0x2c1b3c6d
 	h2 ^= h2 >> 12
-	return h & (bloomBits - 1), h2 & (bloomBits - 1)
+	block := (h2 >> 9) & (bloomBits/512 - 1) << 9
+	return block | h&511, block | h2&511
 }
 
 func newBloom(words map[string]uint64) bloom {
@@ -370,40 +382,52 @@ func buildTable(words, gaz map[string]uint64) wordTable {
 	for size < uint32(len(keys))*2 {
 		size <<= 1
 	}
-	t := wordTable{mask: size - 1, keys: make([]string, size), flags: make([]uint64, size), gaz: make([]uint16, size)}
+	t := wordTable{mask: size - 1, tags: make([]uint32, size), entries: make([]wordEntry, size)}
+	var pool strings.Builder
 	for w := range keys {
-		for j := fnvString(w) & t.mask; ; j = (j + 1) & t.mask {
-			if t.keys[j] == "" {
-				t.keys[j], t.flags[j], t.gaz[j] = w, words[w], toGz(gaz[w])
+		if len(w) > 1<<16-1 {
+			panic("deid: lexicon word longer than 65535 bytes")
+		}
+		h := fnvString(w)
+		for j := h & t.mask; ; j = (j + 1) & t.mask {
+			if t.tags[j] == 0 {
+				t.tags[j] = h | 1
+				t.entries[j] = wordEntry{flags: words[w], off: uint32(pool.Len()), n: uint16(len(w)), gaz: toGz(gaz[w])}
+				pool.WriteString(w)
 				break
 			}
 		}
 	}
+	t.pool = pool.String()
 	return t
 }
 
 // lookupS is lookup for a string.
 func (t *wordTable) lookupS(w string, h uint32) (uint64, uint16, bool) {
+	tag := h | 1
 	for j := h & t.mask; ; j = (j + 1) & t.mask {
-		k := t.keys[j]
-		if k == "" {
+		switch t.tags[j] {
+		case 0:
 			return 0, 0, false
-		}
-		if k == w {
-			return t.flags[j], t.gaz[j], true
+		case tag:
+			if e := &t.entries[j]; int(e.n) == len(w) && t.pool[e.off:e.off+uint32(e.n)] == w {
+				return e.flags, e.gaz, true
+			}
 		}
 	}
 }
 
 // lookup finds the lower-case word w whose FNV-1a hash is h.
 func (t *wordTable) lookup(w []byte, h uint32) (uint64, uint16, bool) {
+	tag := h | 1
 	for j := h & t.mask; ; j = (j + 1) & t.mask {
-		k := t.keys[j]
-		if k == "" {
+		switch t.tags[j] {
+		case 0:
 			return 0, 0, false
-		}
-		if k == string(w) {
-			return t.flags[j], t.gaz[j], true
+		case tag:
+			if e := &t.entries[j]; int(e.n) == len(w) && t.pool[e.off:e.off+uint32(e.n)] == string(w) {
+				return e.flags, e.gaz, true
+			}
 		}
 	}
 }
