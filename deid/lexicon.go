@@ -2,6 +2,7 @@ package deid
 
 import (
 	_ "embed"
+	"encoding/binary"
 	"strings"
 	"sync"
 )
@@ -279,22 +280,40 @@ func parseSections(text string, words, phrases map[string]uint64, hand bool) {
 
 // wordTable is an open-addressing copy of lexWord for the tokenizer's hot
 // path: the tokenizer hashes a word while folding its case, so a lookup costs
-// one probe or two instead of a second pass for Go's map hash. A probe reads
-// only tags (4 bytes a slot, dense in cache); a slot whose tag matches is
-// then confirmed by comparing its key, and its entry holds the flags beside
-// the key's place in pool, so a hit reads three cache lines, a miss one.
+// one probe or two instead of a second pass for Go's map hash. A slot is 32
+// bytes, half a cache line, and holds the key's hash, its first eight bytes
+// and the flags: a probe reads one line, and a word of up to eight letters
+// is confirmed without reading the key from pool.
 type wordTable struct {
-	mask    uint32
-	tags    []uint32    // the key's hash with bit 0 set; 0 for an empty slot
-	entries []wordEntry // by slot
-	pool    string      // the keys, one after another
+	mask  uint32
+	slots []wordSlot
+	pool  string // the keys, one after another
 }
 
-type wordEntry struct {
+type wordSlot struct {
+	key8  uint64 // the key's first eight bytes, little-endian, zero-padded
 	flags uint64 // hand-written lexicon flags
+	tag   uint32 // the key's hash with bit 0 set; 0 for an empty slot
 	off   uint32 // the key is pool[off : off+n]
 	n     uint16
 	gaz   uint16 // gazetteer flags (gz*)
+	_     uint32
+}
+
+// pack8 is the first eight bytes of w, little-endian, zero-padded.
+func pack8(w []byte) uint64 {
+	if len(w) <= 8 && cap(w) >= 8 {
+		x := binary.LittleEndian.Uint64(w[:8])
+		if len(w) < 8 {
+			x &= 1<<(8*uint(len(w))) - 1
+		}
+		return x
+	}
+	var x uint64
+	for i := range min(len(w), 8) {
+		x |= uint64(w[i]) << (8 * i)
+	}
+	return x
 }
 
 var (
@@ -377,12 +396,12 @@ func buildTable(words, gaz map[string]uint64) wordTable {
 		keys = gaz
 	}
 	// At most half full: the table with the general name and place lists
-	// stays at 16k slots, small enough to stay in cache.
+	// stays at 16k slots.
 	size := uint32(1)
 	for size < uint32(len(keys))*2 {
 		size <<= 1
 	}
-	t := wordTable{mask: size - 1, tags: make([]uint32, size), entries: make([]wordEntry, size)}
+	t := wordTable{mask: size - 1, slots: make([]wordSlot, size)}
 	var pool strings.Builder
 	for w := range keys {
 		if len(w) > 1<<16-1 {
@@ -390,9 +409,8 @@ func buildTable(words, gaz map[string]uint64) wordTable {
 		}
 		h := fnvString(w)
 		for j := h & t.mask; ; j = (j + 1) & t.mask {
-			if t.tags[j] == 0 {
-				t.tags[j] = h | 1
-				t.entries[j] = wordEntry{flags: words[w], off: uint32(pool.Len()), n: uint16(len(w)), gaz: toGz(gaz[w])}
+			if t.slots[j].tag == 0 {
+				t.slots[j] = wordSlot{key8: pack8([]byte(w)), flags: words[w], tag: h | 1, off: uint32(pool.Len()), n: uint16(len(w)), gaz: toGz(gaz[w])}
 				pool.WriteString(w)
 				break
 			}
@@ -406,13 +424,12 @@ func buildTable(words, gaz map[string]uint64) wordTable {
 func (t *wordTable) lookupS(w string, h uint32) (uint64, uint16, bool) {
 	tag := h | 1
 	for j := h & t.mask; ; j = (j + 1) & t.mask {
-		switch t.tags[j] {
-		case 0:
+		sl := &t.slots[j]
+		if sl.tag == 0 {
 			return 0, 0, false
-		case tag:
-			if e := &t.entries[j]; int(e.n) == len(w) && t.pool[e.off:e.off+uint32(e.n)] == w {
-				return e.flags, e.gaz, true
-			}
+		}
+		if sl.tag == tag && int(sl.n) == len(w) && t.pool[sl.off:sl.off+uint32(sl.n)] == w {
+			return sl.flags, sl.gaz, true
 		}
 	}
 }
@@ -420,14 +437,15 @@ func (t *wordTable) lookupS(w string, h uint32) (uint64, uint16, bool) {
 // lookup finds the lower-case word w whose FNV-1a hash is h.
 func (t *wordTable) lookup(w []byte, h uint32) (uint64, uint16, bool) {
 	tag := h | 1
+	n := len(w)
+	k8 := pack8(w)
 	for j := h & t.mask; ; j = (j + 1) & t.mask {
-		switch t.tags[j] {
-		case 0:
+		sl := &t.slots[j]
+		if sl.tag == 0 {
 			return 0, 0, false
-		case tag:
-			if e := &t.entries[j]; int(e.n) == len(w) && t.pool[e.off:e.off+uint32(e.n)] == string(w) {
-				return e.flags, e.gaz, true
-			}
+		}
+		if sl.tag == tag && int(sl.n) == n && sl.key8 == k8 && (n <= 8 || t.pool[sl.off:sl.off+uint32(n)] == string(w)) {
+			return sl.flags, sl.gaz, true
 		}
 	}
 }

@@ -253,3 +253,34 @@ func TestLowerTextMatchesReference(t *testing.T) {
 		}
 	}
 }
+
+// TestWordTableMatchesMaps: the tokenizer's word tables give every word
+// the flags of the lexicon and gazetteer maps they are built from, and no
+// flags to words on neither.
+func TestWordTableMatchesMaps(t *testing.T) {
+	t.Parallel()
+	words, _ := lexicon()
+	gwords, _ := gazetteer()
+	check := func(w string) {
+		if len(w) > 40 {
+			return
+		}
+		var buf [40]byte
+		copy(buf[:], w)
+		f, g := lookupWord(buf[:len(w)], fnvString(w))
+		if wf, wg := words[w], toGz(gwords[w]); f != wf || g != wg {
+			t.Fatalf("lookupWord(%q) = %#x, %#x; the maps say %#x, %#x", w, f, g, wf, wg)
+		}
+		if f2, g2 := lookupString(w); f2 != f || g2 != g {
+			t.Fatalf("lookupString(%q) = %#x, %#x; lookupWord says %#x, %#x", w, f2, g2, f, g)
+		}
+	}
+	for _, m := range []map[string]uint64{words, gwords} {
+		for w := range m {
+			check(w)
+			check(w + "x")
+			check(w[:len(w)-1])
+			check("q" + w)
+		}
+	}
+}

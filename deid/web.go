@@ -74,7 +74,13 @@ func (s *scan) scanWeb() {
 		from = en
 	}
 	// URLs with a scheme or www.
+	// Most texts have no "www." in any case: one search in the lower-case
+	// text rules out both of its anchors.
+	hasWWW := strings.Contains(s.low, "www.")
 	for _, anchor := range []string{"://", "www.", "WWW."} {
+		if anchor != "://" && !hasWWW {
+			continue
+		}
 		for from := 0; ; {
 			p := strings.Index(text[from:], anchor)
 			if p < 0 {
@@ -171,6 +177,9 @@ func (s *scan) scanWeb() {
 		}
 		cand := text[st:en]
 		colons := strings.Count(cand, ":")
+		if colons < 2 {
+			continue // "BP: 120/80": no address has fewer than two colons
+		}
 		groups := 0
 		okGroups := true
 		for _, g := range strings.Split(cand, ":") {
