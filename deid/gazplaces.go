@@ -45,10 +45,9 @@ func (s *scan) gazPhraseAt(i int, f uint64) (int, uint64) {
 	if s.toks[i].gaz&gzPhraseHead == 0 {
 		return -1, 0
 	}
-	_, phrases := gazetteer()
 	for n := 4; n >= 2; n-- {
 		if key, ok := s.phraseKey(i, n); ok {
-			if pf := phrases[string(key)]; pf&f != 0 {
+			if pf := gazPhraseFlags(key); pf&f != 0 {
 				e := s.phraseEnd(i, n)
 				for k := i + 1; k <= e; k++ {
 					if s.toks[k].gap == gapLine {

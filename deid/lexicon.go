@@ -230,6 +230,37 @@ func loadLexicon() {
 	lexTable = buildTable(lexWord, gazWord)
 	gazTable = buildTable(nil, second)
 	gazBloom = newBloom(second)
+	lexPhraseBloom = newBloom(lexPhrase)
+	gazPhraseBloom = newBloom(gazPhrase)
+}
+
+// Bloom filters over the phrase tables' keys: most runs of words a matcher
+// tries as a phrase are none, and the filter says so without hashing the
+// key for Go's map.
+var lexPhraseBloom, gazPhraseBloom bloom
+
+// lexPhraseFlags is lexPhrase[string(key)] (key a lower-case phrase).
+func lexPhraseFlags(key []byte) uint64 {
+	if !lexPhraseBloom.has(fnvBytes(key)) {
+		return 0
+	}
+	return lexPhrase[string(key)]
+}
+
+// gazPhraseFlags is gazPhrase[string(key)].
+func gazPhraseFlags(key []byte) uint64 {
+	if !gazPhraseBloom.has(fnvBytes(key)) {
+		return 0
+	}
+	return gazPhrase[string(key)]
+}
+
+func fnvBytes(w []byte) uint32 {
+	h := fnvOffset
+	for _, c := range w {
+		h = fnvStep(h, c)
+	}
+	return h
 }
 
 // addEntry adds a word or a multi-word entry ("salt_lake_city") with flags f.

@@ -454,13 +454,12 @@ func (s *scan) zipAt(i int) bool {
 
 // phraseEndsAt reports whether a lexicon phrase with flag f ends at token i.
 func (s *scan) phraseEndsAt(i int, f uint64) bool {
-	_, phrases := lexicon()
 	for n := 2; n <= 4; n++ {
 		st := i - (n - 1)
 		if st < 0 {
 			break
 		}
-		if key, ok := s.phraseKey(st, n); ok && phrases[string(key)]&f != 0 {
+		if key, ok := s.phraseKey(st, n); ok && lexPhraseFlags(key)&f != 0 {
 			return true
 		}
 	}

@@ -142,9 +142,8 @@ func (s *scan) phraseStartsAt(k int, f uint64) bool {
 	if k >= len(s.toks) || !s.toks[k].is(lxPhraseHead) {
 		return false
 	}
-	_, phrases := lexicon()
 	for n := 2; n <= 4; n++ {
-		if key, ok := s.phraseKey(k, n); ok && phrases[string(key)]&f != 0 {
+		if key, ok := s.phraseKey(k, n); ok && lexPhraseFlags(key)&f != 0 {
 			return true
 		}
 	}
@@ -160,11 +159,10 @@ func (s *scan) cityAt(i int) bool {
 	end := -1
 	amb := false
 	if t.is(lxPhraseHead) {
-		_, phrases := lexicon()
 		for n := 4; n >= 2; n-- {
-			if key, ok := s.phraseKey(i, n); ok && phrases[string(key)]&lxCity != 0 {
+			if key, ok := s.phraseKey(i, n); ok && lexPhraseFlags(key)&lxCity != 0 {
 				end = s.phraseEnd(i, n) // the phrase may contain a "." ("St. Louis")
-				amb = phrases[string(key)]&lxCityAmb != 0
+				amb = lexPhraseFlags(key)&lxCityAmb != 0
 				break
 			}
 		}
@@ -717,9 +715,8 @@ func (s *scan) lowerCity(i int) bool {
 	if t.lex&lxPhraseHead != 0 && !s.eq(i-1, "at") {
 		// "in san antonio": a multi-word city, all in lower case ("at high
 		// point" is too often an ordinary phrase).
-		_, phrases := lexicon()
 		for n := 3; n >= 2 && end < 0; n-- {
-			if key, ok := s.phraseKey(i, n); ok && phrases[string(key)]&lxCity != 0 && phrases[string(key)]&lxCityAmb == 0 {
+			if key, ok := s.phraseKey(i, n); ok && lexPhraseFlags(key)&lxCity != 0 && lexPhraseFlags(key)&lxCityAmb == 0 {
 				e := s.phraseEnd(i, n)
 				end = e
 				for k := i; k <= e; k++ {

@@ -284,3 +284,24 @@ func TestWordTableMatchesMaps(t *testing.T) {
 		}
 	}
 }
+
+// TestPhraseFlagsMatchMaps: the phrase lookups behind their Bloom filters
+// give every phrase the flags of its map.
+func TestPhraseFlagsMatchMaps(t *testing.T) {
+	t.Parallel()
+	_, lp := lexicon()
+	_, gp := gazetteer()
+	for _, c := range []struct {
+		m  map[string]uint64
+		fn func([]byte) uint64
+	}{{lp, lexPhraseFlags}, {gp, gazPhraseFlags}} {
+		for k, f := range c.m {
+			if got := c.fn([]byte(k)); got != f {
+				t.Fatalf("phrase %q: %#x, the map says %#x", k, got, f)
+			}
+			if got, want := c.fn([]byte(k+" x")), c.m[k+" x"]; got != want {
+				t.Fatalf("phrase %q: %#x, the map says %#x", k+" x", got, want)
+			}
+		}
+	}
+}
