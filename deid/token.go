@@ -155,12 +155,20 @@ func tokenize(text string, toks []token) []token {
 		// A word: letters, digits and combining marks.
 		start := i
 		var acc uint8
+		// The word's lower-case form and its hash are made in the same
+		// pass; they are used for ASCII words of letters up to 40 bytes.
+		h := fnvOffset
 		for i < len(text) {
 			f := byteClass[text[i]]
 			if f&bcAlnum == 0 {
 				break
 			}
 			acc |= f
+			c := text[i] | (f&bcUpper)<<4 // bcUpper<<4 is 0x20: the lower-case letter
+			h = fnvStep(h, c)
+			if k := i - start; k < len(buf) {
+				buf[k] = c
+			}
 			i++
 		}
 		var shape uint8
@@ -198,12 +206,8 @@ func tokenize(text string, toks []token) []token {
 		if shape&shDigit == 0 {
 			w := text[start:i]
 			if shape&shNonASCII == 0 && len(w) <= len(buf) {
-				h := fnvOffset
-				for j := 0; j < len(w); j++ {
-					c := w[j] | (byteClass[w[j]]&bcUpper)<<4 // bcUpper<<4 is 0x20: the lower-case letter
-					buf[j] = c
-					h = fnvStep(h, c)
-				}
+				// A word with a non-ASCII rune took wordSlow, so h and buf
+				// cover exactly w here.
 				t.lex, t.gaz = lookupWord(buf[:len(w)], h)
 				t.h = h
 				if lastUpper && shape&shAllUpper == 0 {
