@@ -102,6 +102,11 @@ type scan struct {
 	tpos    []int32
 	tlabels []tagger.Label
 	tspans  []Span
+	// ctxs memoizes ctxAt during one taggerInput: ctxs[i] is valid when
+	// ctxGen[i] == gen.
+	ctxs   []wordCtx
+	ctxGen []uint32
+	gen    uint32
 	// maybe lists the words the tagger may score (unknown to the lexicon
 	// or on a name or place list), extra the words after places; both are
 	// token indexes (taggerInput).

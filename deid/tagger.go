@@ -178,8 +178,21 @@ type wordCtx struct {
 	before  byte // the mark right before the word, 0 if none
 }
 
-// ctxAt returns the context of the word at token index i.
+// ctxAt returns the context of the word at token index i, computed once
+// per taggerInput (ctxs).
 func (s *scan) ctxAt(i int) wordCtx {
+	if i < len(s.ctxGen) && s.ctxGen[i] == s.gen {
+		return s.ctxs[i]
+	}
+	c := s.ctxOf(i)
+	if i < len(s.ctxGen) {
+		s.ctxs[i], s.ctxGen[i] = c, s.gen
+	}
+	return c
+}
+
+// ctxOf computes ctxAt.
+func (s *scan) ctxOf(i int) wordCtx {
 	c := wordCtx{i: i, prev: -1, line: s.toks[i].gap == gapLine}
 	sentEnd := false
 	crossed := c.line // a line break lies between token k and the word
@@ -275,6 +288,13 @@ func (s *scan) ruleAt(in *tagInput, i int) tagger.Kind {
 // back.
 func (s *scan) taggerInput(spans []Span, dropped []cand) {
 	s.ttoks, s.tpos = s.ttoks[:0], s.tpos[:0]
+	// A new generation invalidates every memoized context.
+	s.gen++
+	if s.gen == 0 || len(s.ctxGen) < len(s.toks) {
+		s.ctxGen = make([]uint32, len(s.toks)+len(s.toks)/2)
+		s.ctxs = make([]wordCtx, len(s.ctxGen))
+		s.gen = 1
+	}
 	in := tagInput{spans: spans, dropped: dropped, docLower: s.lowerCaseText(), lastKept: -1, lastCand: -1}
 	// Capitalized words after the places the rules found may continue them.
 	extra := s.extra[:0]
