@@ -287,8 +287,9 @@
 //	blind2-holdout        0.7117 -> 0.8162  0.9469 -> 0.9229   9/12 ->  8/12
 //	dialogues-known       0.6654 -> 0.8845  0.9467 -> 0.8915  (no PHI-free)
 //
-// Speed (make bench-deid on the 2-core machine shared with other builds at
-// a load average of 8 to 16, so every figure is low and noisy): one run
+// Speed before the speed round (make bench-deid on the 2-core machine
+// shared with other builds at a load average of 8 to 16, so every figure is
+// low and noisy): one run
 // gave BenchmarkDetect 16.3 MB/cpu-s with the tagger and 19.2 rules-only
 // (0.85); BenchmarkDetectRatio, which alternates the two on batches of
 // documents and counts this thread's CPU time only, gave 1.03 to 1.31 over
@@ -299,6 +300,32 @@
 // about two thirds building its input and one third tagging. At the 22
 // MB/s the rules reach on a quiet machine, 1.18 is about 18.6 MB/s with the
 // tagger: below the 20 MB/s target.
+//
+// The speed round (issue 12) changed mechanics only, and every span on
+// every corpus and configuration stayed byte-identical (TestDumpSpans):
+// the tokenizer reads words over a byte-class table, folding case and
+// hashing in the same pass; the text is lower-cased eight bytes at a time;
+// the word table's 32-byte slots hold the key's hash, its first eight
+// bytes and its flags, so a hit on a short word reads one cache line;
+// phrase lookups sit behind Bloom filters; candidates are sorted by the
+// standard library's pdqsort specialized to them (sortcands.go, same order
+// for equal candidates); Known is compiled into a per-scan arena; a few
+// matchers test their cheap conditions first. Each fast path is checked
+// against the plain one it replaced (token_ref_test.go,
+// sortcands_test.go). Measured on the dev corpus, main (1f9c267) against
+// the branch: callgrind instructions per pass, the steadiest figure on the
+// shared machine, 60.3M -> 55.9M (-7%); allocations per pass 5,420 ->
+// 1,160; CPU time, alternating the two test binaries in 2-second runs,
+// medians 1.08 to 1.17 times faster, up to 1.25 for rules-only. One run of
+// make bench-deid at a load average of 6, with main's test binary right
+// after it: BenchmarkDetect 14.6 MB/cpu-s with the tagger and 17.5
+// rules-only (tagger/rules 1.21 by BenchmarkDetectRatio), against 8.5 and
+// 12.3 for main (1.20) in the same minute; a quieter run gave 15.1 and 18.9
+// (ratio 1.145) against main's 13.2 and 15.1. Below the 20 MB per
+// CPU-second target with the tagger: what remains is spread over the ~100
+// matchers (the largest single items: the tokenizer and its lexicon lookup
+// about 12% of the time, metadata names 7%, resolve 5%, the tagger's input
+// 10%), none of it a regular expression.
 //
 // The tagger's gain is largest where the rules are weakest, lower-case
 // dialogue (dialogues-known +0.22, blind2 +0.12); its cost is precision and
