@@ -80,6 +80,9 @@ type scan struct {
 	// lowerNames are name words found written in lower case; only those
 	// are also propagated to their lower-case occurrences.
 	lowerNames map[string]bool
+	// dobWords says whether the text has a word dobAsked looks for: 0 not
+	// yet known, 1 no, 2 yes.
+	dobWords uint8
 	// nameBits has bit h%1024 set for the FNV-1a hash h of every key of
 	// nameSet: a word whose hash (token.h) has its bit clear is not a key,
 	// without a map lookup.
@@ -187,6 +190,7 @@ func (s *scan) rules(d *Detector, text string, known Known, prep bool) []Span {
 		s.nameSet = make(map[string]NameClass)
 	}
 	clear(s.nameBits[:])
+	s.dobWords = 0
 	s.known.build(known, s.year)
 
 	s.scanWeb()

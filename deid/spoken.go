@@ -1,5 +1,7 @@
 package deid
 
+import "strings"
+
 // Spoken forms in transcripts: identifiers read out digit by digit ("five
 // five five, oh one oh, seven seven eight eight") and ages in words.
 
@@ -189,6 +191,17 @@ func (s *scan) spokenNumber(i int) (int, int) {
 // token i or the line before it ("Date of birth?" / "Patient: Eleven
 // twelve fifty-eight").
 func (s *scan) dobAsked(i int) bool {
+	// A text with none of the words anywhere (each contains "birth",
+	// "dob" or "born") needs no walk back.
+	if s.dobWords == 0 {
+		s.dobWords = 1
+		if strings.Contains(s.low, "birth") || strings.Contains(s.low, "dob") || strings.Contains(s.low, "born") {
+			s.dobWords = 2
+		}
+	}
+	if s.dobWords == 1 {
+		return false
+	}
 	return s.askedBefore(i, func(k int) bool {
 		return s.eq(k, "birth") || s.eq(k, "dob") || s.eq(k, "birthday") || s.eq(k, "born")
 	})
