@@ -314,18 +314,18 @@
 // against the plain one it replaced (token_ref_test.go,
 // sortcands_test.go). Measured on the dev corpus, main (1f9c267) against
 // the branch: callgrind instructions per pass, the steadiest figure on the
-// shared machine, 60.3M -> 55.9M (-7%); allocations per pass 5,420 ->
-// 1,160; CPU time, alternating the two test binaries in 2-second runs,
-// medians 1.08 to 1.17 times faster, up to 1.25 for rules-only. One run of
-// make bench-deid at a load average of 6, with main's test binary right
-// after it: BenchmarkDetect 14.6 MB/cpu-s with the tagger and 17.5
-// rules-only (tagger/rules 1.21 by BenchmarkDetectRatio), against 8.5 and
-// 12.3 for main (1.20) in the same minute; a quieter run gave 15.1 and 18.9
-// (ratio 1.145) against main's 13.2 and 15.1. Below the 20 MB per
-// CPU-second target with the tagger: what remains is spread over the ~100
-// matchers (the largest single items: the tokenizer and its lexicon lookup
-// about 12% of the time, metadata names 7%, resolve 5%, the tagger's input
-// 10%), none of it a regular expression.
+// shared machine, 61.6M -> 55.7M (-10%); allocations per pass 5,420 ->
+// 1,160; CPU time, alternating the two test binaries in 2-second runs
+// (eight pairs, medians): 11.6 -> 13.0 MB/cpu-s with the tagger (1.12),
+// 17.5 -> 19.3 rules-only (1.10). The last make bench-deid run (load
+// average 7): BenchmarkDetect 14.1 MB/cpu-s with the tagger, 19.9
+// rules-only, BenchmarkDetectRatio 1.23; main's test binary just before
+// it gave 13.3, 16.7 and 1.22, just after 14.8, 17.0 and 1.13; the
+// figure with the tagger swings most between runs. Below the 20 MB per
+// CPU-second target with the tagger: what remains is spread over
+// the ~100 matchers (the largest single items: the tokenizer and its
+// lexicon lookup about 12% of the time, metadata names 7%, resolve 5%, the
+// tagger's input and tagging 10%), none of it a regular expression.
 //
 // The tagger's gain is largest where the rules are weakest, lower-case
 // dialogue (dialogues-known +0.22, blind2 +0.12); its cost is precision and
