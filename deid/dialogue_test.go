@@ -22,14 +22,17 @@ var (
 		"art", "rose", "iris", "hazel", "mark", "sue", "grace", "joy", "pat", "ray", "dean", "wade", "chase", "jack",
 		"frank", "sky", "autumn", "ruby", "amber", "holly", "ivy", "jade", "pearl", "crystal", "angel", "miles", "reed",
 		"cliff", "gene", "sterling", "destiny", "maria", "keisha", "tomas", "priya", "oluwaseun", "harold", "wen",
-		"dmitri", "fatima", "rosa", "luis", "nkechi", "brooke", "lily", "violet", "robin", "forrest", "sunny", "river"}
+		"dmitri", "fatima", "rosa", "luis", "nkechi", "brooke", "lily", "violet", "robin", "forrest", "sunny", "river",
+		"dallas", "jordan", "miles", "paisley", "autumn", "paris", "austin", "virginia", "savannah", "phoenix", "chance",
+		"justice", "major", "honey", "royal", "sage", "rocky", "misty", "penny", "august"}
 	dlgLasts = []string{"rivers", "hill", "young", "king", "price", "wood", "bishop", "page", "brooks", "rose", "may",
 		"hunter", "grant", "bell", "stone", "fox", "church", "cross", "banks", "frost", "lane", "marsh", "mills",
 		"rice", "street", "ward", "waters", "webb", "wells", "west", "moody", "noble", "sharp", "swift", "wise",
 		"bond", "bright", "cole", "drake", "gray", "hart", "hood", "lamb", "pope", "reed", "snow", "steel", "storm",
 		"strong", "sweet", "wolf", "whitcombe", "okafor", "nguyen", "garcia", "castillo", "abernathy", "patel",
 		"kowalski", "baker", "cook", "fisher", "turner", "carter", "mason", "porter", "walker", "green", "white",
-		"black", "brown", "long", "little", "winter", "day", "north", "best", "love", "faith"}
+		"black", "brown", "long", "little", "winter", "day", "north", "best", "love", "faith", "king", "story", "cash",
+		"knight", "short", "hall", "fields", "field", "dean", "ford", "miles", "jordan", "sterling", "major"}
 	dlgHyphenated = []string{"al-rashid", "smith-jones", "garcia-lopez", "o'neil", "hill-price", "st-pierre"}
 )
 
@@ -129,6 +132,11 @@ func genDialogue(r *rand.Rand) (string, deid.Known, []mention) {
 			"the art class and the young kids keep me busy",
 			"we'll keep an eye on the bill from the pharmacy",
 			"i have faith it will get better with time",
+			"we walked for miles along the river in the autumn",
+			"my sister lives in paris and the king size bed is new",
+			"there's a chance the major side effect is just a little rash",
+			"the story is long, it's a short walk to the fields",
+			"the honey and the sage tea help, i pay cash at the store",
 		})
 	}
 	// Opening: a greeting with the first name, or the provider introducing themselves.
@@ -288,6 +296,70 @@ func genDialogue(r *rand.Rand) (string, deid.Known, []mention) {
 		},
 		func() {
 			g.say(tagP + words() + "\n" + tagD + words() + "\n")
+		},
+		// Third person, the name alone, as people talk about someone in
+		// the room or at home.
+		func() {
+			who, what := pf, "patient first name"
+			if r.IntN(2) == 0 {
+				who, what = rf, "relative first name"
+			}
+			switch r.IntN(9) {
+			case 0:
+				g.say(tagD + one(r, []string{"is ", "does ", "did ", "has "}))
+				g.name(who, what)
+				g.say(one(r, []string{" still taking the pills?", " still doing the exercises", " usually come with you?"}) + "\n")
+			case 1:
+				g.say(tagP)
+				g.name(who, what)
+				g.say(one(r, []string{" said it looked worse", " thinks i should rest", " worries more than me", " wants to know about the results",
+					" will be happy to hear that", " is doing better"}) + "\n")
+			case 2:
+				g.say(tagP + one(r, []string{"and ", "but ", "so "}))
+				g.name(who, what)
+				g.say(one(r, []string{" told me to come in", " drove me here", " helps with the meds"}) + "\n")
+			case 3:
+				g.say(tagD + one(r, []string{"i'll see ", "we'll see ", "tell ", "ask ", "thank "}))
+				g.name(who, what)
+				g.say(one(r, []string{" in three months", " next week", "", " to call us", " for me"}) + "\n")
+			case 4:
+				g.say(tagD + one(r, []string{"how's ", "how is "}))
+				g.name(who, what)
+				g.say(one(r, []string{" doing?", " holding up", "?"}) + "\n")
+			case 5:
+				g.say(tagD + one(r, []string{"what's going on with ", "this is the follow up for ", "any news about ", "i spoke with "}))
+				g.name(who, what)
+				g.say(one(r, []string{" today", " tonight", "", "?"}) + "\n")
+			case 6:
+				g.say(tagD + "mr. and mrs. ")
+				g.name(pl, "patient surname")
+				g.say(" are both here\n")
+			case 7:
+				g.say(tagD + "i'll write it down as ")
+				g.name(pf[:1]+". "+pl, "patient initial and surname")
+				g.say("\n")
+			default:
+				g.say(tagD + "and that's ")
+				g.name(spell(r, pf), "patient first name spelled")
+				g.say("?\n")
+			}
+		},
+		// The surname alone after a title, possessive, or as a family.
+		func() {
+			switch r.IntN(3) {
+			case 0:
+				g.say(tagD + one(r, []string{"so the ", "and the "}))
+				g.name(pl, "patient surname")
+				g.say(one(r, []string{"s are moving", " family is here", "'s place is close"}) + "\n")
+			case 1:
+				g.say(tagP + "it's " + one(r, []string{"mrs. ", "mr. ", "ms. ", "mrs ", "miss "}))
+				g.name(pl, "patient surname")
+				g.say("'s " + one(r, []string{"daughter", "phone", "chart"}) + "\n")
+			default:
+				g.say(tagD + "your " + one(r, []string{"date of birth", "dob", "birthday"}) + "?\n" + tagP)
+				g.name(fmt.Sprintf("%s, %s, %s", digitsWords(fmt.Sprintf("%d", bm)), digitsWords(fmt.Sprintf("%d", bd)), spaced(fmt.Sprint(by))), "birth date")
+				g.say("\n")
+			}
 		},
 	}
 	r.Shuffle(len(turns), func(i, j int) { turns[i], turns[j] = turns[j], turns[i] })

@@ -379,9 +379,10 @@ func (s *scan) knownNames() {
 			}
 			continue
 		}
-		// "Whitcombes" (plural family name).
-		if t.n() > 3 && s.low[t.e-1] == 's' && (t.upper() || t.lex == 0) {
-			if p, ok := k.parts[s.low[t.s:t.e-1]]; ok && p.tier == kpPlain {
+		// "Whitcombes" (plural family name); "the hills are", "the
+		// kings' place" for a name that is also a word.
+		if t.n() > 3 && s.low[t.e-1] == 's' && (t.upper() || t.lex == 0 || s.pluralFamilyAt(i)) {
+			if p, ok := k.parts[s.low[t.s:t.e-1]]; ok && (p.tier == kpPlain || s.pluralFamilyAt(i)) {
 				s.knownAt(i, p.cls)
 				continue
 			}
@@ -414,6 +415,23 @@ func (s *scan) knownNames() {
 			}
 		}
 	}
+}
+
+// pluralFamilyAt: "the hills are moving", "the kings' place", "the
+// riverses": a plural after "the" and before a verb or an apostrophe.
+func (s *scan) pluralFamilyAt(i int) bool {
+	if s.prevWordAt(i, 1) != "the" {
+		return false
+	}
+	n := i + 1
+	if n < len(s.toks) && s.toks[n].punct('\'') && s.toks[n].gap == gapNone {
+		return true
+	}
+	switch s.nextWordAt(i) {
+	case "are", "were", "have", "had", "live", "lived", "came", "come", "moved", "said", "called", "want", "wanted", "both", "next":
+		return true
+	}
+	return false
 }
 
 // knownJoined matches the run of letters joined by hyphens or apostrophes
@@ -495,10 +513,10 @@ func (s *scan) knownAt(i int, cls NameClass) {
 		s.toks[i-2].n() == 1 {
 		st = i - 2
 	}
-	// "a. rivers": an initial before it.
-	if st == i && i >= 2 && s.toks[i].gap == gapSpace && s.toks[i-1].punct('.') && s.toks[i-1].gap == gapNone &&
-		s.toks[i-2].letters() && s.toks[i-2].n() == 1 && !s.toks[i-2].upper() {
-		st = i - 2
+	// "a. rivers", "h. o'neil": an initial before it.
+	if st >= 2 && s.toks[st].gap == gapSpace && s.toks[st-1].punct('.') && s.toks[st-1].gap == gapNone &&
+		s.toks[st-2].letters() && s.toks[st-2].n() == 1 && !s.toks[st-2].upper() {
+		st -= 2
 	}
 	// "al-rashid": a short particle or another part before the hyphen.
 	if st == i && i >= 2 && s.toks[i].gap == gapNone && s.toks[i-1].punct('-') && s.toks[i-1].gap == gapNone && s.toks[i-2].letters() &&

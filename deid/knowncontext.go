@@ -30,7 +30,8 @@ import "strings"
 // knownInContext decides a lower-case known part of tier kpWord or kpCommon.
 func (s *scan) knownInContext(i int, p knownPart) bool {
 	if s.knownNeighbour(i) || s.titleBefore(i) || s.relationBefore(i) || s.speakerTagAt(i) ||
-		s.introBefore(i) || s.greetingBefore(i, p) || s.vocativeAt(i, p) || s.possessiveOfPerson(i) {
+		s.introBefore(i) || s.greetingBefore(i, p) || s.vocativeAt(i, p) || s.possessiveOfPerson(i) || s.familyAt(i) ||
+		s.thirdPersonAt(i) {
 		return true
 	}
 	return p.tier == kpWord && !s.wordUse(i, p)
@@ -463,6 +464,163 @@ var personVerbNext = map[string]bool{"is": true, "was": true, "has": true, "had"
 	"drove": true, "drives": true, "lives": true, "works": true, "plays": true, "wanted": true, "thought": true,
 	"noticed": true, "mentioned": true, "brought": true, "picked": true, "stayed": true, "moved": true, "turned": true,
 	"just": true, "still": true, "usually": true, "always": true, "never": true}
+
+// familyAt: a known part naming a family, "the rivers family", "the
+// hills are moving", "the kings' place": "the" before and a family word
+// or a plural verb after.
+func (s *scan) familyAt(i int) bool {
+	if s.prevWordAt(i, 1) != "the" {
+		return false
+	}
+	switch s.nextWordAt(i) {
+	case "family", "families", "household", "kids", "children", "boys", "girls", "twins", "residence":
+		return true
+	}
+	return false
+}
+
+// calendarWord: a month or a season ("may", "june", "summer"), which can
+// be the subject of "is" or "was" as a word.
+func (s *scan) calendarWord(i int) bool {
+	if s.toks[i].is(lxMonth) {
+		return true
+	}
+	switch s.lower(i) {
+	case "spring", "summer", "autumn", "fall", "winter":
+		return true
+	}
+	return false
+}
+
+// thirdPersonAt: a known part that is the person talked about, in the
+// positions where a word would need an article or could not stand:
+//
+//   - a subject opening a turn or a clause, before a verb a person does
+//     ("jordan drove me", "and hope said", "virginia wants to know"); a
+//     month or season only before a verb no date takes ("may told me", not
+//     "may is busy");
+//   - after an auxiliary asking about the person, before what they do
+//     ("is june still taking", "has grant usually come", "how's will
+//     doing", "how is ruby?");
+//   - the object of a verb said of people, before a time, a preposition or
+//     the clause end ("i'll see miles in three months", "tell june",
+//     "thank will for me", "i spoke with royal today");
+//   - after "with", "for", "about" ending the clause or before a time
+//     ("what's going on with paisley tonight", "the follow up for
+//     iris", "any news about sage today").
+func (s *scan) thirdPersonAt(i int) bool {
+	p1, p2 := s.prevWordAt(i, 1), s.prevWordAt(i, 2)
+	nx := s.nextWordAt(i)
+	opens := s.turnStart(i) || p1 == "," || p1 == "." || p1 == "?" || p1 == "!" || p1 == ";" ||
+		(p1 == "and" || p1 == "but" || p1 == "so" || p1 == "because" || p1 == "cause" || p1 == "then" || p1 == "well") &&
+			(p2 == "" || p2 == "," || p2 == "." || s.turnStart(s.sameLinePrev(i)))
+	if opens && nx != "" {
+		if strongPersonVerbs[nx] || personVerbNext[nx] && !s.calendarWord(i) && (!weakSubjectVerbs[nx] || modalVerbs[nx]) {
+			return true
+		}
+		// "autumn is doing better", "june was sleeping".
+		if (nx == "is" || nx == "was" || nx == "isn't" || nx == "wasn't") && personState[s.nextWordAt(s.next(i))] {
+			return true
+		}
+	}
+	if s.initialBefore(i) {
+		return true
+	}
+	timeOrEnd := s.clauseEndAfter(i) || afterPersonObject[nx]
+	switch {
+	case auxQuestion[p1] && (p2 == "" || p2 == "how" || p2 == "where" || p2 == "when" || p2 == "why" || p2 == "what" ||
+		s.turnStart(s.sameLinePrev(i)) || p2 == "," || p2 == "and" || p2 == "so"):
+		return personAfterAux[nx] || s.clauseEndAfter(i) && p2 == "how"
+	case p1 == "how's" || p1 == "hows" || p1 == "where's":
+		return personAfterAux[nx] || s.clauseEndAfter(i)
+	case objectVerbs[p1]:
+		return timeOrEnd
+	case p1 == "with" && (speakVerbs[p2] || livingVerbs[p2] || p2 == "on" || p2 == "happened" || p2 == "wrong"), p1 == "about" && (p2 == "news" || speakVerbs[p2] || p2 == "worried"),
+		p1 == "for" && (p2 == "up" || p2 == "visit" || p2 == "appointment" || p2 == "refill" || p2 == "here"):
+		return timeOrEnd
+	}
+	return false
+}
+
+// modalVerbs after a subject that is a word other than a date make it a
+// person: "jordan will be happy", "hunter can drive".
+var modalVerbs = map[string]bool{"will": true, "would": true, "can": true, "could": true, "does": true, "did": true}
+
+// livingVerbs: "living with autumn", "stays with june".
+var livingVerbs = map[string]bool{"living": true, "lives": true, "live": true, "lived": true, "staying": true,
+	"stays": true, "stay": true, "stayed": true, "moved": true, "moving": true}
+
+// personState: what a person is, not a month: "autumn is doing better".
+var personState = map[string]bool{"doing": true, "feeling": true, "sleeping": true, "eating": true, "working": true,
+	"living": true, "staying": true, "driving": true, "walking": true, "talking": true, "crying": true, "home": true,
+	"awake": true, "asleep": true, "here": true, "worried": true, "scared": true, "pregnant": true, "married": true}
+
+// initialBefore: an initial of a supplied name right before, with a period
+// or a space: "r. hunter", "a bell" is not enough (the article), "j.
+// rivers".
+func (s *scan) initialBefore(i int) bool {
+	p := s.sameLinePrev(i)
+	if p < 1 || !s.toks[p].punct('.') || s.toks[p].gap != gapNone || s.toks[i].gap != gapSpace {
+		return false
+	}
+	q := p - 1
+	if !s.toks[q].letters() || s.toks[q].n() != 1 {
+		return false
+	}
+	c := s.low[s.toks[q].s]
+	for _, ini := range s.known.initials {
+		if len(ini) > 0 && ini[0] == c {
+			return true
+		}
+	}
+	return false
+}
+
+// strongPersonVerbs are done by people, not by months or things: "may
+// told me", "june thinks".
+var strongPersonVerbs = map[string]bool{"said": true, "says": true, "told": true, "tells": true, "thinks": true,
+	"thought": true, "wants": true, "wanted": true, "worries": true, "worried": true, "drove": true, "drives": true,
+	"helps": true, "helped": true, "asked": true, "asks": true, "knows": true, "likes": true, "loves": true,
+	"lives": true, "works": true, "called": true, "calls": true, "noticed": true, "mentioned": true, "brought": true,
+	"picked": true, "came": true, "comes": true, "feels": true, "felt": true, "hates": true, "insisted": true,
+	"reminded": true, "reminds": true, "agrees": true, "agreed": true, "cooks": true, "cooked": true, "stays": true,
+	"stayed": true, "left": true, "fell": true, "cried": true, "sleeps": true, "slept": true, "ate": true, "eats": true}
+
+// weakSubjectVerbs follow a word as well as a person ("hope is", "summer
+// was", "mark had"): a subject before them is a person only when it is a
+// name more than a word.
+var weakSubjectVerbs = map[string]bool{"is": true, "was": true, "has": true, "had": true, "will": true, "would": true,
+	"can": true, "could": true, "does": true, "did": true, "got": true, "gets": true, "just": true, "still": true,
+	"usually": true, "always": true, "never": true, "turned": true, "started": true, "took": true, "takes": true,
+	"went": true, "goes": true}
+
+// auxQuestion ask about the person after them: "is june still", "has grant
+// usually".
+var auxQuestion = map[string]bool{"is": true, "does": true, "did": true, "has": true, "was": true, "will": true,
+	"can": true, "could": true, "would": true, "isn't": true, "doesn't": true, "didn't": true, "hasn't": true}
+
+// personAfterAux: what a person does after "is X", "has X".
+var personAfterAux = map[string]bool{"still": true, "usually": true, "always": true, "ever": true, "doing": true,
+	"holding": true, "taking": true, "coming": true, "feeling": true, "going": true, "sleeping": true, "eating": true,
+	"working": true, "living": true, "staying": true, "driving": true, "helping": true, "walking": true, "okay": true,
+	"ok": true, "alright": true, "home": true, "here": true, "there": true, "around": true, "awake": true,
+	"come": true, "take": true, "know": true, "want": true, "need": true, "live": true, "work": true, "drive": true,
+	"help": true, "say": true, "tell": true, "call": true, "sleep": true, "eat": true, "feel": true, "get": true,
+	"been": true, "had": true, "seen": true, "told": true, "started": true, "tried": true, "gotten": true, "noticed": true}
+
+// objectVerbs are said of people: "see miles", "tell june", "thank will".
+var objectVerbs = map[string]bool{"see": true, "tell": true, "ask": true, "thank": true, "meet": true, "remind": true,
+	"text": true, "told": true, "asked": true, "thanked": true, "met": true, "reminded": true, "texted": true,
+	"saw": true, "seen": true, "seeing": true, "telling": true, "asking": true, "let": true, "page": true, "paged": true,
+	"visit": true, "visited": true, "visiting": true, "hug": true}
+
+// afterPersonObject follow a person named as an object: a time, a
+// preposition, a conjunction ("see miles in three months", "tell june
+// that").
+var afterPersonObject = map[string]bool{"in": true, "next": true, "on": true, "at": true, "for": true, "to": true,
+	"about": true, "today": true, "tonight": true, "tomorrow": true, "yesterday": true, "again": true, "too": true,
+	"and": true, "that": true, "know": true, "when": true, "if": true, "i": true, "we": true, "soon": true,
+	"later": true, "now": true, "later.": true, "this": true, "last": true, "before": true, "after": true}
 
 // isKnown reports a known name part at token k (after knownNames has run
 // for this text; false before).
