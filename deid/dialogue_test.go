@@ -36,6 +36,11 @@ var (
 	dlgHyphenated = []string{"al-rashid", "smith-jones", "garcia-lopez", "o'neil", "hill-price", "st-pierre"}
 )
 
+// dlgFullForms are the given names some short first names stand for.
+var dlgFullForms = map[string]string{"sue": "susan", "will": "william", "bill": "william", "pat": "patricia",
+	"ray": "raymond", "jack": "jackson", "frank": "franklin", "gene": "eugene", "art": "arthur", "sky": "skylar",
+	"rosa": "rosalind", "penny": "penelope", "misty": "melissa", "sunny": "sonia", "mark": "marcus"}
+
 // mention is a planted identifier: its byte range in the text.
 type mention struct {
 	start, end int
@@ -44,6 +49,7 @@ type mention struct {
 
 // dialogue builds text while recording mentions.
 type dialogue struct {
+	kn       *deid.Known
 	b        strings.Builder
 	mentions []mention
 	r        *rand.Rand
@@ -108,7 +114,7 @@ func genDialogue(r *rand.Rand) (string, deid.Known, []mention) {
 		Identifiers:   []string{mrn, phone},
 		BirthDate:     fmt.Sprintf("%04d-%02d-%02d", by, bm, bd),
 	}
-	g := &dialogue{r: r}
+	g := &dialogue{r: r, kn: &kn}
 	tagD, tagP := "", ""
 	switch r.IntN(4) {
 	case 0:
@@ -342,6 +348,60 @@ func genDialogue(r *rand.Rand) (string, deid.Known, []mention) {
 				g.say(tagD + "and that's ")
 				g.name(spell(r, pf), "patient first name spelled")
 				g.say("?\n")
+			}
+		},
+		// Questions about the name, coordination, a dictation header, a
+		// name as the speaker tag, a transcriber's misspelling.
+		func() {
+			switch r.IntN(8) {
+			case 0:
+				g.say(tagD + one(r, []string{"is it ", "do you go by ", "should i call you "}))
+				g.name(pf, "patient first name")
+				if full, ok := dlgFullForms[pf]; ok {
+					// The platform gave both ("@@ patient: sue rivers",
+					// "susan rivers").
+					g.say(" or ")
+					g.name(full, "patient full first name")
+					g.kn.PatientNames = append(g.kn.PatientNames, full+" "+pl)
+				} else {
+					g.say(" or something else")
+				}
+				g.say("?\n")
+			case 1:
+				g.say(tagP + "are you " + dtitle + " ")
+				g.name(dl, "provider surname")
+				g.say(" or is that the other one\n")
+			case 2:
+				g.say(tagP + one(r, []string{"me and ", "my " + relation + " and "}))
+				g.name(rf, "relative first name")
+				g.say(one(r, []string{" went", " are"}) + " on a trip\n")
+			case 3:
+				g.say(tagP)
+				g.name(rf, "relative first name")
+				g.say(" and i " + one(r, []string{"went for a walk", "talked about it", "argued about the pills"}) + "\n")
+			case 4:
+				g.say("this is " + dtitle + " ")
+				g.name(df, "provider first name")
+				g.say(" ")
+				g.name(dl, "provider surname")
+				g.say(" dictating on ")
+				g.name(pf, "patient first name")
+				g.say(" ")
+				g.name(pl, "patient surname")
+				g.say("\n")
+			case 5:
+				g.name(pf, "patient first name")
+				g.say(": " + words() + "\n")
+			case 6:
+				g.say(tagD + "is that ")
+				g.name(pf, "patient first name")
+				g.say(" with " + one(r, []string{"an h", "two n's", "a y", "one l"}) + "?\n")
+			default:
+				g.say(tagD + "so ")
+				g.name(pl, "patient surname")
+				g.say(" ")
+				g.name(pf, "patient first name")
+				g.say(one(r, []string{", last name first", " on the form", ""}) + "\n")
 			}
 		},
 		// The surname alone after a title, possessive, or as a family.

@@ -198,7 +198,7 @@ func (s *scan) introBefore(i int) bool {
 		return true
 	case (p1 == "is" || p1 == "was") && (p2 == "name" || p2 == "this"):
 		return true
-	case p1 == "me" && p2 == "call", p1 == "by" && (p2 == "goes" || p2 == "go" || p2 == "went"), p1 == "as" && p2 == "known":
+	case p1 == "me" && p2 == "call", p1 == "you" && (p2 == "call" || p2 == "called"), p1 == "by" && (p2 == "goes" || p2 == "go" || p2 == "went"), p1 == "as" && p2 == "known":
 		return true
 	}
 	weak := p1 == "i'm" || p1 == "im" || p1 == "am" && p2 == "i" || p1 == "you" && p2 == "are" || p1 == "you're" ||
@@ -519,12 +519,30 @@ func (s *scan) thirdPersonAt(i int) bool {
 			return true
 		}
 		// "autumn is doing better", "june was sleeping".
-		if (nx == "is" || nx == "was" || nx == "isn't" || nx == "wasn't") && personState[s.nextWordAt(s.next(i))] {
+		n1 := s.next(i)
+		if (nx == "is" || nx == "was" || nx == "isn't" || nx == "wasn't") && personState[s.nextWordAt(n1)] {
+			return true
+		}
+		// "may will be happy", "june would be upset".
+		if modalVerbs[nx] && n1 > 0 && s.nextWordAt(n1) == "be" && personState[s.nextWordAt(s.next(n1))] {
 			return true
 		}
 	}
 	if s.initialBefore(i) {
 		return true
+	}
+	// Coordinated with a person: "me and miles", "my wife and june", "summer
+	// and i talked".
+	if p1 == "and" {
+		if k := s.sameLinePrev(s.sameLinePrev(i)); p2 == "me" || p2 == "i" || k >= 0 && s.toks[k].letters() && s.toks[k].is(lxRelation) {
+			return true
+		}
+	}
+	if nx == "and" && opens {
+		switch s.nextWordAt(s.next(i)) {
+		case "i", "me", "my", "her", "his", "their":
+			return true
+		}
 	}
 	timeOrEnd := s.clauseEndAfter(i) || afterPersonObject[nx]
 	switch {
@@ -553,7 +571,9 @@ var livingVerbs = map[string]bool{"living": true, "lives": true, "live": true, "
 // personState: what a person is, not a month: "autumn is doing better".
 var personState = map[string]bool{"doing": true, "feeling": true, "sleeping": true, "eating": true, "working": true,
 	"living": true, "staying": true, "driving": true, "walking": true, "talking": true, "crying": true, "home": true,
-	"awake": true, "asleep": true, "here": true, "worried": true, "scared": true, "pregnant": true, "married": true}
+	"awake": true, "asleep": true, "here": true, "worried": true, "scared": true, "pregnant": true, "married": true,
+	"happy": true, "glad": true, "upset": true, "sad": true, "mad": true, "angry": true, "relieved": true,
+	"thrilled": true, "excited": true, "nervous": true, "tired": true, "proud": true, "disappointed": true}
 
 // initialBefore: an initial of a supplied name right before, with a period
 // or a space: "r. hunter", "a bell" is not enough (the article), "j.
