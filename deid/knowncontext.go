@@ -473,7 +473,7 @@ func (s *scan) familyAt(i int) bool {
 		return false
 	}
 	switch s.nextWordAt(i) {
-	case "family", "families", "household", "kids", "children", "boys", "girls", "twins", "residence":
+	case "family", "families", "household", "residence":
 		return true
 	}
 	return false
@@ -554,8 +554,24 @@ func (s *scan) thirdPersonAt(i int) bool {
 	case objectVerbs[p1]:
 		return timeOrEnd
 	case p1 == "with" && (speakVerbs[p2] || livingVerbs[p2] || p2 == "on" || p2 == "happened" || p2 == "wrong"), p1 == "about" && (p2 == "news" || speakVerbs[p2] || p2 == "worried"),
-		p1 == "for" && (p2 == "up" || p2 == "visit" || p2 == "appointment" || p2 == "refill" || p2 == "here"):
+		p1 == "for" && (p2 == "up" || p2 == "visit" || p2 == "refill" || p2 == "here" || personNouns[p2]):
 		return timeOrEnd
+	}
+	if s.pleasantryBefore(i) {
+		return true
+	}
+	// "hunter's soccer game", "miles's truck": a possessive not after a
+	// determiner, of a word that is no date.
+	if a := i + 1; a+1 < len(s.toks) && s.toks[a].punct('\'') && s.toks[a].gap == gapNone && (s.eq(a+1, "s") && s.toks[a+1].gap == gapNone ||
+		s.low[s.toks[i].e-1] == 's' && s.toks[a+1].gap != gapNone) && !wordMakers[p1] && !s.calendarWord(i) {
+		return true
+	}
+	// "june and miles", "hope or grace": two supplied parts joined, not
+	// both dates.
+	for _, k := range [2]int{s.conjunctAfter(i), s.conjunctBefore(i)} {
+		if k >= 0 && s.isKnown(k) && s.lower(k) != s.lower(i) && !(s.calendarWord(k) && s.calendarWord(i)) {
+			return true
+		}
 	}
 	return false
 }
@@ -567,6 +583,57 @@ var modalVerbs = map[string]bool{"will": true, "would": true, "can": true, "coul
 // livingVerbs: "living with autumn", "stays with june".
 var livingVerbs = map[string]bool{"living": true, "lives": true, "live": true, "lived": true, "staying": true,
 	"stays": true, "stay": true, "stayed": true, "moved": true, "moving": true}
+
+// conjunctAfter returns the word after "and" or "or" following token i,
+// or -1.
+func (s *scan) conjunctAfter(i int) int {
+	n := s.next(i)
+	if n < 0 || !(s.eq(n, "and") || s.eq(n, "or")) {
+		return -1
+	}
+	if m := s.next(n); m > 0 && s.toks[m].letters() {
+		return m
+	}
+	return -1
+}
+
+// conjunctBefore returns the word before "and" or "or" preceding token i,
+// or -1.
+func (s *scan) conjunctBefore(i int) int {
+	p := s.sameLinePrev(i)
+	if p < 0 || !(s.eq(p, "and") || s.eq(p, "or")) || s.toks[p].gap != gapSpace {
+		return -1
+	}
+	if q := s.sameLinePrev(p); q >= 0 && s.toks[q].letters() {
+		return q
+	}
+	return -1
+}
+
+// pleasantryBefore: the name closing a pleasantry said to the person:
+// "nice to meet you hunter", "good to see you again june", "thanks for
+// coming in hunter".
+func (s *scan) pleasantryBefore(i int) bool {
+	if !s.clauseEndAfter(i) {
+		return false
+	}
+	p1, p2 := s.prevWordAt(i, 1), s.prevWordAt(i, 2)
+	switch {
+	case p1 == "you" || p1 == "again" || p1 == "too" || p1 == "back" || p1 == "today":
+	case p1 == "in" && (p2 == "coming" || p2 == "come"):
+	default:
+		return false
+	}
+	for n := 2; n <= 6; n++ {
+		switch s.prevWordAt(i, n) {
+		case "meet", "meeting", "see", "seeing", "thanks", "thank", "coming", "welcome", "nice", "glad", "bye", "later":
+			return true
+		case "", ".", "?", "!", ",":
+			return false
+		}
+	}
+	return false
+}
 
 // personState: what a person is, not a month: "autumn is doing better".
 var personState = map[string]bool{"doing": true, "feeling": true, "sleeping": true, "eating": true, "working": true,
