@@ -389,13 +389,16 @@ func (s *scan) knownNames() {
 		}
 		// Misspellings: "Whitcomb", "harlod". In lower case only words on
 		// no list, so that a real word one letter away stays.
+		// A lower-case word that is only a name ("rivera" for "rivers") is
+		// a name either way, so a misspelling landing on it is taken too.
+		nameOnly := t.lex&^(lxFirst|lxSur|lxFirstAmb|lxSurAmb|lxFakeFirst|lxFakeLast) == 0 && t.lex != 0 && t.gaz&gzWord == 0
 		if len(k.fuzzy) > 0 && t.n() >= 4 && (t.upper() && t.lex&(lxCommon|lxMedical|lxMonth|lxUnitWord|lxTitle|lxTitleClin|lxState|lxCity) == 0 ||
-			!t.upper() && t.lex == 0) {
+			!t.upper() && (t.lex == 0 || nameOnly)) {
 			w := s.lowerAny(i)
 			for _, p := range k.fuzzy {
 				// A name that is also a word is matched misspelled only
 				// where the misspelling is no word itself.
-				if p.tier != kpPlain && t.lex != 0 {
+				if p.tier != kpPlain && t.lex != 0 && !(nameOnly && len(p.word) >= 6) || t.lex != 0 && len(p.word) < 6 {
 					continue
 				}
 				if d := len(w) - len(p.word); d >= -1 && d <= 1 && within1(w, p.word) {
@@ -403,6 +406,11 @@ func (s *scan) knownNames() {
 					break
 				}
 			}
+		}
+		// A short part misspelled where the context names a person: "hey
+		// there daun", "mrs. hal".
+		if !t.upper() && t.n() >= 3 && t.n() <= 5 && t.lex == 0 && t.gaz == 0 && s.shortMisspelt(i) {
+			continue
 		}
 		// Initials run together: "HJW", and "hjw" in a lower-case transcript.
 		if (t.allUpper() || !t.upper()) && t.n() >= 3 && t.n() <= 4 && t.lex == 0 {
@@ -430,6 +438,24 @@ func (s *scan) pluralFamilyAt(i int) bool {
 	switch s.nextWordAt(i) {
 	case "are", "were", "have", "had", "live", "lived", "came", "come", "moved", "said", "called", "want", "wanted", "both", "next":
 		return true
+	}
+	return false
+}
+
+// shortMisspelt adds token i as a known name when it is one letter from a
+// known part of four letters, where a title, greeting, relation or
+// introduction before it names a person.
+func (s *scan) shortMisspelt(i int) bool {
+	w := s.lower(i)
+	for _, kw := range s.known.words {
+		if len(kw) != 4 || len(w)-len(kw) < -1 || len(w)-len(kw) > 1 || !within1(w, kw) {
+			continue
+		}
+		p := s.known.parts[kw]
+		if s.titleBefore(i) || s.greetingBefore(i, p) || s.relationBefore(i) || s.introBefore(i) {
+			s.knownAt(i, p.cls)
+			return true
+		}
 	}
 	return false
 }

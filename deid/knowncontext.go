@@ -29,6 +29,11 @@ import "strings"
 
 // knownInContext decides a lower-case known part of tier kpWord or kpCommon.
 func (s *scan) knownInContext(i int, p knownPart) bool {
+	// "doctor king will see you": a modal before a verb is the modal, next
+	// to a name or not.
+	if modalNames[p.word] && baseVerbs[s.nextWordAt(i)] && !s.titleBefore(i) {
+		return false
+	}
 	if s.knownNeighbour(i) || s.titleBefore(i) || s.relationBefore(i) || s.speakerTagAt(i) ||
 		s.introBefore(i) || s.greetingBefore(i, p) || s.vocativeAt(i, p) || s.possessiveOfPerson(i) || s.familyAt(i) ||
 		s.thirdPersonAt(i) {
@@ -317,6 +322,11 @@ var addressStarters = map[string]bool{"how": true, "what": true, "when": true, "
 // you", "how are you, dawn?", "thanks. june, ..."), or after a discourse
 // word and before the question or request ("alright hunter let's look").
 func (s *scan) vocativeAt(i int, p knownPart) bool {
+	// "june what brings you in", "grace how's the knee": a name opening
+	// a turn before a question word.
+	if s.turnStart(i) && questionWords[s.nextWordAt(i)] {
+		return true
+	}
 	pv := s.sameLinePrev(i)
 	boundary := pv < 0 || s.turnStart(i) || s.toks[pv].kind == tkPunct && (s.toks[pv].ch == ',' || s.toks[pv].ch == ':' ||
 		s.toks[pv].ch == '.' || s.toks[pv].ch == '?' || s.toks[pv].ch == '!' || s.toks[pv].ch == ']' || s.toks[pv].ch == ';')
@@ -355,6 +365,22 @@ func (s *scan) vocativeAt(i int, p knownPart) bool {
 	}
 	return addressStarters[s.nextWordAt(i)]
 }
+
+// questionWords open a question to the person named before them.
+var questionWords = map[string]bool{"how": true, "how's": true, "what": true, "what's": true, "when": true,
+	"where": true, "where's": true, "why": true, "who": true, "which": true}
+
+// modalNames are names that are also modals; baseVerbs after them make
+// them the modal ("will see", "may need").
+var modalNames = map[string]bool{"will": true, "may": true, "can": true, "might": true, "must": true, "shall": true}
+
+var baseVerbs = map[string]bool{"be": true, "see": true, "have": true, "get": true, "call": true, "go": true, "do": true,
+	"take": true, "need": true, "make": true, "come": true, "help": true, "give": true, "send": true, "check": true,
+	"start": true, "stop": true, "feel": true, "want": true, "try": true, "keep": true, "look": true, "order": true,
+	"put": true, "set": true, "run": true, "talk": true, "tell": true, "ask": true, "let": true, "hurt": true,
+	"cause": true, "increase": true, "decrease": true, "happen": true, "work": true, "change": true, "also": true,
+	"not": true, "still": true, "just": true, "probably": true, "never": true, "follow": true, "refer": true,
+	"write": true, "schedule": true, "review": true, "cover": true, "pay": true, "bring": true}
 
 // ackWords acknowledge a name said back: "may ok", "grant yeah".
 var ackWords = map[string]bool{"ok": true, "okay": true, "yeah": true, "yes": true, "right": true, "alright": true,
@@ -530,6 +556,21 @@ func (s *scan) thirdPersonAt(i int) bool {
 	}
 	if s.initialBefore(i) {
 		return true
+	}
+	// "hunter is my son", "my son is hunter".
+	if opens && (nx == "is" || nx == "was" || nx == "'s") {
+		if n1 := s.next(i); n1 > 0 {
+			if n2 := s.next(n1); n2 > 0 && (s.eq(n2, "my") || s.eq(n2, "your") || s.eq(n2, "her") || s.eq(n2, "his") || s.eq(n2, "our")) {
+				if n3 := s.next(n2); n3 > 0 && s.toks[n3].letters() && s.toks[n3].is(lxRelation) {
+					return true
+				}
+			}
+		}
+	}
+	if (p1 == "is" || p1 == "was") && s.clauseEndAfter(i) {
+		if k := s.sameLinePrev(s.sameLinePrev(i)); k >= 0 && s.toks[k].letters() && s.toks[k].is(lxRelation) {
+			return true
+		}
 	}
 	// Coordinated with a person: "me and miles", "my wife and june", "summer
 	// and i talked".
