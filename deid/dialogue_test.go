@@ -209,7 +209,14 @@ func genDialogue(r *rand.Rand) (string, deid.Known, []mention) {
 			g.say(tagD + "can you confirm your date of birth for me\n" + tagP)
 			months := []string{"january", "february", "march", "april", "may", "june", "july", "august", "september",
 				"october", "november", "december"}
-			switch r.IntN(3) {
+			switch r.IntN(6) {
+			case 3:
+				g.say("the ")
+				g.name(fmt.Sprintf("%s of %s, %s", ordWord(bd), months[bm-1], yearTwo(by%100)), "birth date")
+			case 4:
+				g.name(fmt.Sprintf("%s %d %02d", months[bm-1][:3], bd, by%100), "birth date")
+			case 5:
+				g.name(fmt.Sprintf("%s %s %d", twoWords(bd), months[bm-1], by), "birth date")
 			case 0:
 				g.name(fmt.Sprintf("%s %s %s", months[bm-1], ordWord(bd), yearWords(by)), "birth date")
 			case 1:
@@ -449,6 +456,23 @@ func digitsWords(d string) string {
 		w = append(w, digitNames[c-'0'])
 	}
 	return strings.Join(w, " ")
+}
+
+// twoWords says a number from 1 to 99 in words: "five", "fourteen",
+// "sixty eight".
+func twoWords(n int) string {
+	if n < 10 {
+		return digitNames[n]
+	}
+	return strings.TrimPrefix(yearWords(1900+n), "nineteen ")
+}
+
+// yearTwo says a year's last two digits: "sixty eight", "oh four", "oh oh".
+func yearTwo(n int) string {
+	if n == 0 {
+		return "oh oh"
+	}
+	return strings.TrimPrefix(yearWords(1900+n), "nineteen ")
 }
 
 func spaced(d string) string { return strings.Join(strings.Split(d, ""), " ") }

@@ -168,6 +168,7 @@ func FuzzKnownDialogue(f *testing.F) {
 	}
 	f.Add(uint64(7), uint64(11), "mrs. dr: [ hi , ok")
 	d := newDetector(f, deid.Config{})
+	rules := newDetector(f, deid.Config{RulesOnly: true})
 	f.Fuzz(func(t *testing.T, s1, s2 uint64, noise string) {
 		r := rand.New(rand.NewPCG(s1, s2))
 		text, kn, ms := genDialogue(r)
@@ -183,9 +184,11 @@ func FuzzKnownDialogue(f *testing.F) {
 				ms[k].end += len(noise) + 1
 			}
 		}
-		spans := d.Detect(text, kn)
-		for _, m := range surviving(text, spans, ms) {
+		for _, m := range surviving(text, d.Detect(text, kn), ms) {
 			t.Errorf("%s %q survived:\n%s", m.what, text[m.start:m.end], text)
+		}
+		for _, m := range surviving(text, rules.Detect(text, kn), ms) {
+			t.Errorf("rules only: %s %q survived:\n%s", m.what, text[m.start:m.end], text)
 		}
 	})
 }

@@ -338,6 +338,102 @@ func (s *scan) knownPass() {
 	if len(k.ids) > 0 {
 		s.knownIDs()
 	}
+	if k.dobOK {
+		s.knownBirthDateWords()
+	}
+}
+
+// knownBirthDateWords finds the supplied birth date said with its month
+// named, in either order and with the year in any form: "september
+// fourteenth sixty eight", "sept 14 68", "the fourteenth of september,
+// nineteen sixty eight", "fourteen september 1968". The month is taken in
+// lower case even where it could be a word ("may"), because the day beside
+// it is this person's birth day.
+func (s *scan) knownBirthDateWords() {
+	k := &s.known
+	for i := range s.toks {
+		t := &s.toks[i]
+		if !t.letters() || t.n() < 3 || !t.is(lxMonth|lxMonthAbbr) || !strings.HasPrefix(monthNames[k.dobM-1], s.lower(i)) {
+			continue
+		}
+		st, en := i, -1
+		j := s.next(i)
+		if j > 0 && s.toks[j].punct('.') {
+			j = s.next(j)
+		}
+		if j > 0 && s.eq(j, "the") {
+			j = s.next(j)
+		}
+		if d, e := s.dobDay(j); d == k.dobD {
+			en = e
+		} else {
+			p := s.sameLinePrev(i)
+			if p >= 0 && s.eq(p, "of") {
+				p = s.sameLinePrev(p)
+			}
+			for q := max(0, p-2); p >= 0 && q <= p; q++ {
+				if d, e := s.dobDay(q); d == k.dobD && e == p {
+					st, en = q, i
+					break
+				}
+			}
+		}
+		if en < 0 {
+			continue
+		}
+		y := s.next(en)
+		for y > 0 && (s.toks[y].punct(',') || s.eq(y, "of") || s.eq(y, "in")) {
+			y = s.next(y)
+		}
+		if yv, ye := s.dobYear(y); ye > 0 && (yv == k.dobY || yv == k.dobY%100) {
+			en = ye
+		}
+		s.add(int(s.toks[st].s), int(s.toks[en].e), Date, prCue)
+	}
+}
+
+// dobDay reads a day of month at token i in any form: "14", "14th",
+// "fourteenth", "fourteen", "twenty one", "five".
+func (s *scan) dobDay(i int) (int, int) {
+	if i < 0 || i >= len(s.toks) {
+		return 0, -1
+	}
+	if d, e, _, _ := s.dayOf(i); e >= 0 {
+		return d, e
+	}
+	if v, e := s.twoDigitWords(i); e >= 0 && v >= 1 && v <= 31 {
+		return v, e
+	}
+	if s.toks[i].letters() {
+		if u, ok := unitWords[s.lower(i)]; ok && u > 0 && !s.eq(i, "oh") {
+			return u, i
+		}
+	}
+	return 0, -1
+}
+
+// dobYear reads a year in four or two digits, spoken or written: "1968",
+// "68", "'68", "nineteen sixty eight", "sixty eight".
+func (s *scan) dobYear(i int) (int, int) {
+	if i < 0 || i >= len(s.toks) {
+		return 0, -1
+	}
+	if y, e, _, _ := s.yearOf(i); e >= 0 {
+		if y > 100 && y < 1800 {
+			return 0, -1
+		}
+		return y, e
+	}
+	if t := &s.toks[i]; t.digits() && t.n() == 2 {
+		v, _ := s.num(i)
+		return v, i
+	}
+	if s.eq(i, "oh") || s.eq(i, "double") {
+		if n := s.next(i); n > 0 && (s.eq(n, "oh") || s.eq(n, "zero")) {
+			return 0, n // "oh oh", "double oh": 2000
+		}
+	}
+	return s.spokenTwoDigitYear(i)
 }
 
 // knownNames marks the words of known names. The tier of the known part at
