@@ -434,7 +434,8 @@ func genDialogue(r *rand.Rand) (string, deid.Known, []mention) {
 		t()
 	}
 	// Closing.
-	g.say(tagD + one(r, []string{"thanks ", "thank you ", "bye ", "take care "}))
+	g.say(tagD + one(r, []string{"thanks ", "thank you ", "bye ", "take care ", "thanks so much ", "good job ",
+		"ok you're all set ", "hang in there ", "see you next time ", "bye for now ", "well done "}))
 	g.name(pf, "patient first name")
 	g.say(one(r, []string{"", ".", ", see you soon", " and say hi to "}))
 	if strings.HasSuffix(g.b.String(), "say hi to ") {

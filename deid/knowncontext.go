@@ -31,7 +31,7 @@ import "strings"
 func (s *scan) knownInContext(i int, p knownPart) bool {
 	// "doctor king will see you": a modal before a verb is the modal, next
 	// to a name or not.
-	if modalNames[p.word] && baseVerbs[s.nextWordAt(i)] && !s.titleBefore(i) {
+	if modalNames[p.word] && baseVerbs[s.nextWordAt(i)] && !s.titleBefore(i) && !auxQuestion[s.prevWordAt(i, 1)] {
 		return false
 	}
 	if s.knownNeighbour(i) || s.titleBefore(i) || s.relationBefore(i) || s.speakerTagAt(i) ||
@@ -655,10 +655,22 @@ func (s *scan) conjunctBefore(i int) int {
 // "nice to meet you hunter", "good to see you again june", "thanks for
 // coming in hunter".
 func (s *scan) pleasantryBefore(i int) bool {
-	if !s.clauseEndAfter(i) {
+	if !s.clauseEndAfter(i) && !(closingEnds[s.prevWordAt(i, 1)] && s.closingAfter(i)) {
 		return false
 	}
 	p1, p2 := s.prevWordAt(i, 1), s.prevWordAt(i, 2)
+	// The end of a closing formula said to the person: "thanks so much
+	// june", "good job will", "you're all set june", "hang in there june",
+	// "love you mark"; a modal after a pronoun is the verb ("i hope you
+	// will").
+	setOff := i+1 < len(s.toks) && s.toks[i+1].gap != gapLine && (s.toks[i+1].punct(',') || s.toks[i+1].punct('?') || s.toks[i+1].punct('!'))
+	if closingEnds[p1] && !(modalNames[s.lower(i)] && (p1 == "you" || p1 == "there") && !setOff) && s.closingAfter(i) {
+		return true
+	}
+	// "and mark?": asking after someone.
+	if p1 == "and" && (p2 == "" || s.turnStart(s.sameLinePrev(i))) && i+1 < len(s.toks) && s.toks[i+1].punct('?') && !s.calendarWord(i) {
+		return true
+	}
 	switch {
 	case p1 == "you" || p1 == "again" || p1 == "too" || p1 == "back" || p1 == "today":
 	case p1 == "in" && (p2 == "coming" || p2 == "come"):
@@ -675,6 +687,30 @@ func (s *scan) pleasantryBefore(i int) bool {
 	}
 	return false
 }
+
+// closingAfter: the clause ends after token i, or another closing
+// follows ("thanks so much june and say hi to miles").
+func (s *scan) closingAfter(i int) bool {
+	if s.clauseEndAfter(i) {
+		return true
+	}
+	if s.nextWordAt(i) != "and" {
+		return false
+	}
+	switch n := s.next(i); s.nextWordAt(n) {
+	case "say", "tell", "take", "see", "have", "give", "thanks", "thank":
+		return true
+	}
+	return false
+}
+
+// closingEnds end formulas said to someone at the end of a turn, before
+// their name: "thanks so much", "good job", "well done", "all set", "see
+// you soon", "hang in there", "take care now", "love you".
+var closingEnds = map[string]bool{"much": true, "job": true, "done": true, "set": true, "soon": true, "luck": true,
+	"there": true, "now": true, "later": true, "tomorrow": true, "weekend": true, "work": true, "love": true,
+	"you": true, "too": true, "dear": true, "hon": true, "buddy": true, "sweetie": true, "kiddo": true, "friend": true,
+	"bud": true, "man": true, "girl": true, "guys": true, "sir": true, "ma'am": true, "time": true}
 
 // personState: what a person is, not a month: "autumn is doing better".
 var personState = map[string]bool{"doing": true, "feeling": true, "sleeping": true, "eating": true, "working": true,
