@@ -11,8 +11,6 @@ package api
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -22,11 +20,11 @@ import (
 	"net/http"
 	"os"
 	"regexp"
-	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/httpreq"
 	"github.com/clinscribe/clinscribe/pipeline/access"
 	"github.com/clinscribe/clinscribe/pipeline/audit"
 	"github.com/clinscribe/clinscribe/pipeline/ehr"
@@ -294,7 +292,7 @@ func (s *Server) serveRoutes(w http.ResponseWriter, r *http.Request) {
 	s.mux.ServeHTTP(verdict, r)
 	if verdict.status == http.StatusMethodNotAllowed {
 		w.Header().Set("Allow", verdict.header.Get("Allow"))
-		s.fail(w, r, phi.Permanentf(codeMethodNotAllowed, "this route does not take %s; it takes %s", logMethod(r.Method), verdict.header.Get("Allow")))
+		s.fail(w, r, phi.Permanentf(httpreq.CodeMethodNotAllowed, "this route does not take %s; it takes %s", httpreq.Method(r.Method), verdict.header.Get("Allow")))
 		return
 	}
 	s.fail(w, r, phi.Permanentf(phi.CodeNotFound, "no such route"))
@@ -368,83 +366,26 @@ const requestIDKey ctxKey = 1
 // a name; anything else is replaced.
 var requestIDRE = regexp.MustCompile(`^(?:[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}|req_[0-9a-f]{24})$`)
 
-// logMethod is the request method as the access log shows it: a client may
-// send any token as a method.
-func logMethod(m string) string {
-	switch m {
-	case http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPut, http.MethodPatch,
-		http.MethodDelete, http.MethodOptions:
-		return m
-	}
-	return "other"
-}
-
 // withRequestID assigns a request ID (or keeps the client's, if it is a
 // UUID), and logs one line per request without content.
 func (s *Server) withRequestID(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		id := r.Header.Get("X-Request-Id")
 		if !requestIDRE.MatchString(id) {
-			b := make([]byte, 12)
-			_, _ = rand.Read(b)
-			id = "req_" + hex.EncodeToString(b)
+			id = httpreq.NewID()
 		}
 		w.Header().Set("X-Request-Id", id)
 		w.Header().Set("Cache-Control", "no-store")
 		w.Header().Set("X-Content-Type-Options", "nosniff")
-		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
+		rec := httpreq.NewRecorder(w)
 		start := time.Now()
 		// The mux records the route pattern on the request it is given.
 		routed := r.WithContext(context.WithValue(r.Context(), requestIDKey, id))
-		s.serveRecovering(next, rec, routed)
-		s.log.Info("request", "method", logMethod(r.Method), "route", routed.Pattern, "status", int64(rec.status),
+		httpreq.ServeRecovering(next, rec, routed, s.log.With("request_id", id), s.fail)
+		s.log.Info("request", "method", httpreq.Method(r.Method), "route", routed.Pattern, "status", int64(rec.Status),
 			"request_id", id, "elapsed", time.Since(start))
 	})
 }
-
-// serveRecovering turns a handler's panic into a 500 answer with a
-// content-free error. Left to net/http, the panic would drop the
-// connection and be logged as "http: panic serving ...: <value>" — the
-// value (which may quote content) in the log message, which the PHI log
-// handler passes through as it is.
-func (s *Server) serveRecovering(next http.Handler, w *statusRecorder, r *http.Request) {
-	defer func() {
-		v := recover()
-		if v == nil {
-			return
-		}
-		if v == http.ErrAbortHandler {
-			panic(v) // the handler's way to abort a response: not a failure
-		}
-		// The stack names functions and lines; values stay out.
-		s.log.Error("request panicked", "route", r.Pattern, "request_id", requestID(r), "stack_bytes", len(debug.Stack()))
-		if !w.wrote {
-			s.fail(w, r, phi.Errorf(phi.CodeInternal, "internal error (%T)", v))
-		}
-	}()
-	next.ServeHTTP(w, r)
-}
-
-type statusRecorder struct {
-	http.ResponseWriter
-	status int
-	wrote  bool
-}
-
-func (r *statusRecorder) WriteHeader(code int) {
-	if !r.wrote {
-		r.status, r.wrote = code, true
-	}
-	r.ResponseWriter.WriteHeader(code)
-}
-
-func (r *statusRecorder) Write(b []byte) (int, error) {
-	r.wrote = true
-	return r.ResponseWriter.Write(b)
-}
-
-// Unwrap lets http.ResponseController reach the connection.
-func (r *statusRecorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }
 
 func requestID(r *http.Request) string {
 	id, _ := r.Context().Value(requestIDKey).(string)
@@ -495,33 +436,9 @@ type errorBody struct {
 }
 
 // Codes of the HTTP layer itself, beside the pipeline's.
-const (
-	// codeMethodNotAllowed: the path is served, but not for this method.
-	codeMethodNotAllowed phi.Code = "method_not_allowed"
-	// codeRequestTimeout: the client did not send its request (body)
-	// within the time limit — the client's delay, not the server's.
-	codeRequestTimeout phi.Code = "request_timeout"
-)
-
-var statusOf = map[phi.Code]int{
-	codeMethodNotAllowed: http.StatusMethodNotAllowed, codeRequestTimeout: http.StatusRequestTimeout,
-	phi.CodeNotFound: http.StatusNotFound, phi.CodeForbidden: http.StatusForbidden,
-	phi.CodeUnauthenticated: http.StatusUnauthorized, phi.CodeInvalidInput: http.StatusBadRequest,
-	phi.CodeEmptyInput: http.StatusBadRequest, phi.CodeNotUTF8: http.StatusBadRequest,
-	phi.CodeSidecarInvalid: http.StatusBadRequest, phi.CodeSidecarMismatch: http.StatusBadRequest, phi.CodeAudioInvalid: http.StatusBadRequest,
-	phi.CodeUnsupportedType: http.StatusUnsupportedMediaType, phi.CodeTooLarge: http.StatusRequestEntityTooLarge,
-	phi.CodeConflict: http.StatusConflict, phi.CodeLegalHold: http.StatusConflict, phi.CodeRetentionFloor: http.StatusConflict,
-	phi.CodeAuditUnavailable: http.StatusServiceUnavailable, phi.CodeStorage: http.StatusServiceUnavailable,
-	phi.CodeNotConfigured: http.StatusNotImplemented, phi.CodeTimeout: http.StatusGatewayTimeout,
-	phi.CodeCanceled: http.StatusServiceUnavailable, phi.CodeConsentDenied: http.StatusConflict,
-}
-
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	safe := phi.Safe(err)
-	status, ok := statusOf[safe.Code]
-	if !ok {
-		status = http.StatusInternalServerError
-	}
+	status := httpreq.Status(safe.Code)
 	if status >= 500 {
 		s.log.Error("request failed", "route", r.Pattern, "request_id", requestID(r), "code", string(safe.Code), "error", safe)
 	}
@@ -585,7 +502,7 @@ func (s *Server) decodeJSON(w http.ResponseWriter, r *http.Request, v any) error
 
 // errBodyTimeout: the client did not send its body within the request's
 // time limit.
-var errBodyTimeout = phi.Permanentf(codeRequestTimeout, "the request body did not arrive within the time limit")
+var errBodyTimeout = phi.Permanentf(httpreq.CodeRequestTimeout, "the request body did not arrive within the time limit")
 
 var fieldRE = regexp.MustCompile(`^"[A-Za-z0-9_]{1,40}"$`)
 

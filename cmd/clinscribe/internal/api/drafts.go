@@ -96,12 +96,8 @@ func (s *Server) sign(w http.ResponseWriter, r *http.Request, who access.Who) {
 		ContentSHA256 string `json:"content_sha256"`
 		Attestation   string `json:"attestation"`
 	}
-	version, err := versionParam(r, "version")
-	if err == nil {
-		err = s.decodeJSON(w, r, &body)
-	}
-	if err != nil {
-		s.fail(w, r, err)
+	version, ok := s.versionAndBody(w, r, &body)
+	if !ok {
 		return
 	}
 	dv, err := s.svc.Drafts.Sign(r.Context(), who, r.PathValue("id"), version, body.ContentSHA256, body.Attestation)
@@ -112,12 +108,8 @@ func (s *Server) edit(w http.ResponseWriter, r *http.Request, who access.Who) {
 	var body struct {
 		Sections []encounter.Section `json:"sections"`
 	}
-	version, err := versionParam(r, "version")
-	if err == nil {
-		err = s.decodeJSON(w, r, &body)
-	}
-	if err != nil {
-		s.fail(w, r, err)
+	version, ok := s.versionAndBody(w, r, &body)
+	if !ok {
 		return
 	}
 	dv, err := s.svc.Drafts.Edit(r.Context(), who, r.PathValue("id"), version, body.Sections)
@@ -132,12 +124,8 @@ func (s *Server) pullIn(w http.ResponseWriter, r *http.Request, who access.Who) 
 		Part    int    `json:"part"`
 		Section string `json:"section"`
 	}
-	version, err := versionParam(r, "version")
-	if err == nil {
-		err = s.decodeJSON(w, r, &body)
-	}
-	if err != nil {
-		s.fail(w, r, err)
+	version, ok := s.versionAndBody(w, r, &body)
+	if !ok {
 		return
 	}
 	dv, err := s.svc.Drafts.PullIn(r.Context(), who, r.PathValue("id"), version, body.Segment, body.Part, body.Section)
@@ -179,14 +167,24 @@ func (s *Server) enteredInError(w http.ResponseWriter, r *http.Request, who acce
 func (s *Server) transition(w http.ResponseWriter, r *http.Request, who access.Who,
 	fn func(ctx context.Context, who access.Who, id string, version int, reason string) (*signoff.DraftView, error)) {
 	var body reasonBody
-	version, err := versionParam(r, "version")
-	if err == nil {
-		err = s.decodeJSON(w, r, &body)
-	}
-	if err != nil {
-		s.fail(w, r, err)
+	version, ok := s.versionAndBody(w, r, &body)
+	if !ok {
 		return
 	}
 	dv, err := fn(r.Context(), who, r.PathValue("id"), version, body.Reason)
 	s.respond(w, r, http.StatusOK, dv, err)
+}
+
+// versionAndBody reads the {version} path value and the JSON body into
+// body; on a bad one it answers the request itself and returns false.
+func (s *Server) versionAndBody(w http.ResponseWriter, r *http.Request, body any) (int, bool) {
+	version, err := versionParam(r, "version")
+	if err == nil {
+		err = s.decodeJSON(w, r, body)
+	}
+	if err != nil {
+		s.fail(w, r, err)
+		return 0, false
+	}
+	return version, true
 }

@@ -3,16 +3,14 @@ package console
 import (
 	"context"
 	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"net/http"
-	"runtime/debug"
 	"strings"
 	"time"
 
+	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/httpreq"
 	"github.com/clinscribe/clinscribe/pipeline/access"
 	"github.com/clinscribe/clinscribe/pipeline/audit"
 	"github.com/clinscribe/clinscribe/pipeline/consent"
@@ -400,90 +398,23 @@ func (c *Console) middleware(next http.Handler) http.Handler {
 			h.Set(k, v)
 		}
 		if h.Get("X-Request-Id") == "" {
-			b := make([]byte, 12)
-			_, _ = rand.Read(b)
-			h.Set("X-Request-Id", "req_"+hex.EncodeToString(b))
+			h.Set("X-Request-Id", httpreq.NewID())
 		}
-		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
+		rec := httpreq.NewRecorder(w)
 		start := c.now()
 		// The mux records the matched pattern on the request it serves.
 		routed := r.WithContext(context.WithValue(r.Context(), requestIDKey, h.Get("X-Request-Id")))
-		c.serveRecovering(next, rec, routed)
-		c.log.Info("console request", "method", logMethod(r.Method), "route", routed.Pattern, "status", int64(rec.status),
+		httpreq.ServeRecovering(next, rec, routed, c.log, func(w http.ResponseWriter, r *http.Request, err error) { c.fail(w, r, nil, err) })
+		c.log.Info("console request", "method", httpreq.Method(r.Method), "route", routed.Pattern, "status", int64(rec.Status),
 			"request_id", h.Get("X-Request-Id"), "elapsed", c.now().Sub(start))
 	})
-}
-
-func (c *Console) serveRecovering(next http.Handler, w *statusRecorder, r *http.Request) {
-	defer func() {
-		v := recover()
-		if v == nil {
-			return
-		}
-		if v == http.ErrAbortHandler {
-			panic(v)
-		}
-		c.log.Error("console request panicked", "route", r.Pattern, "stack_bytes", len(debug.Stack()))
-		if !w.wrote {
-			c.fail(w, r, nil, phi.Errorf(phi.CodeInternal, "internal error (%T)", v))
-		}
-	}()
-	next.ServeHTTP(w, r)
-}
-
-func logMethod(m string) string {
-	switch m {
-	case http.MethodGet, http.MethodHead, http.MethodPost:
-		return m
-	}
-	return "other"
-}
-
-type statusRecorder struct {
-	http.ResponseWriter
-	status int
-	wrote  bool
-}
-
-func (r *statusRecorder) WriteHeader(code int) {
-	if !r.wrote {
-		r.status, r.wrote = code, true
-	}
-	r.ResponseWriter.WriteHeader(code)
-}
-
-func (r *statusRecorder) Write(b []byte) (int, error) {
-	r.wrote = true
-	return r.ResponseWriter.Write(b)
-}
-
-// ReadFrom keeps io.Copy's fast path out: ServeContent writes through
-// Write, which records the status.
-func (r *statusRecorder) ReadFrom(src io.Reader) (int64, error) {
-	return io.Copy(struct{ io.Writer }{r}, src)
-}
-
-func (r *statusRecorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }
-
-var statusOf = map[phi.Code]int{
-	phi.CodeNotFound: http.StatusNotFound, phi.CodeForbidden: http.StatusForbidden,
-	phi.CodeUnauthenticated: http.StatusUnauthorized, phi.CodeInvalidInput: http.StatusBadRequest,
-	phi.CodeEmptyInput: http.StatusBadRequest, phi.CodeNotUTF8: http.StatusBadRequest,
-	phi.CodeTooLarge: http.StatusRequestEntityTooLarge, phi.CodeConflict: http.StatusConflict,
-	phi.CodeLegalHold: http.StatusConflict, phi.CodeRetentionFloor: http.StatusConflict,
-	phi.CodeAuditUnavailable: http.StatusServiceUnavailable, phi.CodeStorage: http.StatusServiceUnavailable,
-	phi.CodeNotConfigured: http.StatusNotImplemented, phi.CodeTimeout: http.StatusGatewayTimeout,
-	phi.CodeCanceled: http.StatusServiceUnavailable,
 }
 
 // fail renders an error page: the pipeline's code and content-free
 // message, never the cause.
 func (c *Console) fail(w http.ResponseWriter, r *http.Request, s *session, err error) {
 	safe := phi.Safe(err)
-	status, ok := statusOf[safe.Code]
-	if !ok {
-		status = http.StatusInternalServerError
-	}
+	status := httpreq.Status(safe.Code)
 	if status >= 500 {
 		c.log.Error("console request failed", "route", r.Pattern, "code", string(safe.Code), "error", safe)
 	}
