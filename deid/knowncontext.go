@@ -20,7 +20,26 @@ import "strings"
 //     you, dawn?") or after a discourse word before a question or a
 //     request ("alright hunter let's look", "ok so june how are you");
 //   - as a speaker tag ("dawn:"), or possessive before a relation
-//     ("hunter's mom").
+//     ("hunter's mom"), or any possessive of a name that is no date and
+//     has no determiner before it ("hunter's soccer game");
+//   - talked about in the third person (thirdPersonAt): a subject before
+//     a verb a person does ("jordan drove me", "autumn is doing better";
+//     a month only before a verb no date takes), after an auxiliary
+//     asking about the person ("is june still taking", "how's will
+//     doing"), the object of a verb said of people before a time or the
+//     clause end ("i'll see miles in three months"), after with/for/about
+//     ending a clause ("living with autumn", "the follow up for iris"),
+//     coordinated with a person or another supplied part ("me and
+//     miles", "june and miles"), "hunter is my son", a family ("the hill
+//     family", "the kings are"), after an initial of a supplied name
+//     ("r. hunter");
+//   - closing a pleasantry or a formula said to the person ("nice to meet
+//     you hunter", "thanks so much june", "hang in there may, see you
+//     soon"), opening a turn before a question word ("june what brings
+//     you in").
+//
+// A modal before a verb stays the modal even next to a name ("doctor
+// king will see you").
 //
 // A part that is a name more often than a word (kpWord: "dawn", "hill",
 // "iris") is also the name anywhere the word before it does not make it a
