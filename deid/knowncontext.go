@@ -683,7 +683,7 @@ func (s *scan) pleasantryBefore(i int) bool {
 	// "love you mark"; a modal after a pronoun is the verb ("i hope you
 	// will").
 	setOff := i+1 < len(s.toks) && s.toks[i+1].gap != gapLine && (s.toks[i+1].punct(',') || s.toks[i+1].punct('?') || s.toks[i+1].punct('!'))
-	if closingEnds[p1] && !(modalNames[s.lower(i)] && (p1 == "you" || p1 == "there") && !setOff && s.clauseEndAfter(i)) && s.closingAfter(i) {
+	if closingEnds[p1] && !(modalNames[s.lower(i)] && p1 == "you" && !setOff && s.clauseEndAfter(i)) && s.closingAfter(i) {
 		return true
 	}
 	// "and mark?": asking after someone.
