@@ -397,6 +397,7 @@ func genDialogue(r *rand.Rand) (string, deid.Known, []mention) {
 				g.name(pl, "patient surname")
 				g.say("\n")
 			case 5:
+				g.say(one(r, []string{"", "00:0" + fmt.Sprint(r.IntN(10)) + " ", ">> ", "- ", "[00:01:1" + fmt.Sprint(r.IntN(10)) + "] "}))
 				g.name(pf, "patient first name")
 				g.say(": " + words() + "\n")
 			case 6:

@@ -150,16 +150,27 @@ func (s *scan) relationBefore(i int) bool {
 	return p >= 0 && s.toks[p].letters() && s.toks[p].is(lxRelation)
 }
 
-// speakerTagAt: the part opens a line and a colon or a closing bracket
-// follows ("dawn:", "[hunter]").
+// speakerTagAt: the part opens a line, after nothing but a timestamp or
+// marks ("00:01 will:", ">> dawn:", "- hope:", "doctor (will):"), and a
+// colon or a closing bracket or parenthesis follows ("dawn:", "[hunter]").
 func (s *scan) speakerTagAt(i int) bool {
-	st := s.lineStart(i) || i > 0 && s.toks[i-1].punct('[') && s.lineStart(i-1)
+	st := s.lineStart(i)
+	for k := i - 1; !st && k >= 0 && k >= i-8; k-- {
+		t := &s.toks[k]
+		if t.kind != tkPunct && !t.digits() && !(k == i-2 && s.toks[i-1].punct('(') && t.word()) {
+			break
+		}
+		st = s.lineStart(k)
+	}
 	if !st {
 		return false
 	}
 	n := i + 1
 	for n < len(s.toks) && s.toks[n].gap == gapSpace && s.isKnown(n) {
 		n++ // "dawn rivers:"
+	}
+	if n < len(s.toks) && s.toks[n].punct(')') && s.toks[n].gap != gapLine {
+		n++
 	}
 	return n < len(s.toks) && s.toks[n].gap != gapLine && (s.toks[n].punct(':') || s.toks[n].punct(']'))
 }
