@@ -475,6 +475,13 @@ func (s *scan) knownNames() {
 			}
 			continue
 		}
+		// A surname's initial after a title ("doctor o", "thanks dr o") or
+		// after a first name closing a clause ("hope r.").
+		if t.n() == 1 && !t.upper() && s.surnameInitial(s.low[t.s]) && (s.titleBefore(i) ||
+			s.toks[i].gap == gapSpace && s.isKnown(i-1) && s.toks[i-1].letters() && (s.clauseEndAfter(i) || i+1 < len(s.toks) && s.toks[i+1].punct('.'))) {
+			s.add(int(t.s), int(t.e), Name, prCue)
+			continue
+		}
 		// "Whitcombes" (plural family name); "the hills are", "the
 		// kings' place" for a name that is also a word.
 		if t.n() > 3 && s.low[t.e-1] == 's' && (t.upper() || t.lex == 0 || s.pluralFamilyAt(i)) {
@@ -519,6 +526,17 @@ func (s *scan) knownNames() {
 			}
 		}
 	}
+}
+
+// surnameInitial reports c as the initial of the last part of a supplied
+// name.
+func (s *scan) surnameInitial(c byte) bool {
+	for _, ini := range s.known.initials {
+		if len(ini) > 1 && ini[len(ini)-1] == c {
+			return true
+		}
+	}
+	return false
 }
 
 // pluralFamilyAt: "the hills are moving", "the kings' place", "the
