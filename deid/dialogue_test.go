@@ -360,7 +360,17 @@ func genDialogue(r *rand.Rand) (string, deid.Known, []mention) {
 		// Questions about the name, coordination, a dictation header, a
 		// name as the speaker tag, a transcriber's misspelling.
 		func() {
-			switch r.IntN(8) {
+			switch r.IntN(10) {
+			case 8:
+				g.say(tagD + "last name ")
+				g.name(pl, "patient surname")
+				g.say(", first name ")
+				g.name(pf, "patient first name")
+				g.say("?\n")
+			case 9:
+				g.say(tagP + one(r, []string{"everybody calls me ", "my friends call me ", "you can call me "}))
+				g.name(pf, "patient first name")
+				g.say("\n")
 			case 0:
 				g.say(tagD + one(r, []string{"is it ", "do you go by ", "should i call you "}))
 				g.name(pf, "patient first name")

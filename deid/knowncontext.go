@@ -233,7 +233,8 @@ func (s *scan) introBefore(i int) bool {
 		return true
 	case (p1 == "is" || p1 == "was") && (p2 == "name" || p2 == "this"):
 		return true
-	case p1 == "me" && p2 == "call", p1 == "you" && (p2 == "call" || p2 == "called"), p1 == "by" && (p2 == "goes" || p2 == "go" || p2 == "went"), p1 == "as" && p2 == "known":
+	case p1 == "me" && (p2 == "call" || p2 == "calls" || p2 == "called"), p1 == "you" && (p2 == "call" || p2 == "called"),
+		p1 == "name" && nameLabels[p2], p1 == "by" && (p2 == "goes" || p2 == "go" || p2 == "went"), p1 == "as" && p2 == "known":
 		return true
 	}
 	weak := p1 == "i'm" || p1 == "im" || p1 == "am" && p2 == "i" || p1 == "you" && p2 == "are" || p1 == "you're" ||
@@ -262,6 +263,12 @@ func (s *scan) introBefore(i int) bool {
 	}
 	return s.isKnown(n)
 }
+
+// nameLabels before "name" make the next word the name: "last name long",
+// "first name will".
+var nameLabels = map[string]bool{"first": true, "last": true, "middle": true, "given": true, "family": true,
+	"maiden": true, "full": true, "patient": true, "patient's": true, "my": true, "her": true, "his": true,
+	"your": true, "legal": true, "preferred": true}
 
 var speakVerbs = map[string]bool{"speaking": true, "talking": true, "speak": true, "talk": true, "spoke": true,
 	"talked": true, "spoken": true, "chat": true, "chatting": true}

@@ -14,7 +14,7 @@ import (
 // in dialogues-known.jsonl, per mode. Issue 12's acceptance line is 0 in
 // both; a figure above 0 records where the detector stands, so that a
 // change that lets more through fails, and is lowered as fixes land.
-var maxSurvivingSupplied = map[string]int{"tagger": 11, "rules-only": 22}
+var maxSurvivingSupplied = map[string]int{"tagger": 10, "rules-only": 21}
 
 // TestSuppliedNamesInDialogues is issue 12's metadata acceptance line: over
 // dialogues-known.jsonl (118 lower-case transcripts written by hand, not
