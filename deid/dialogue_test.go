@@ -336,7 +336,7 @@ func genDialogue(r *rand.Rand) (string, deid.Known, []mention) {
 				g.name(who, what)
 				g.say(one(r, []string{" in three months", " next week", "", " to call us", " for me"}) + "\n")
 			case 4:
-				g.say(tagD + one(r, []string{"how's ", "how is "}))
+				g.say(tagD + one(r, []string{"how's ", "how is ", "how's little ", "how is poor "}))
 				g.name(who, what)
 				g.say(one(r, []string{" doing?", " holding up", "?"}) + "\n")
 			case 5:

@@ -609,6 +609,13 @@ func (s *scan) thirdPersonAt(i int) bool {
 			return true
 		}
 	}
+	// An endearing adjective before the person: "little will is doing
+	// better", "poor june", "baby hope said"; "little will change" is the
+	// modal.
+	if fondWords[p1] && (!wordMakers[p2] && p2 != "with" && p2 != "there" || auxQuestion[p2]) && (s.clauseEndAfter(i) || strongPersonVerbs[nx] ||
+		(nx == "is" || nx == "was") && personState[s.nextWordAt(s.next(i))] || (auxQuestion[p2] || p2 == "how's") && personAfterAux[nx]) {
+		return true
+	}
 	// Coordinated with a person: "me and miles", "my wife and june", "summer
 	// and i talked".
 	if p1 == "and" {
@@ -653,6 +660,11 @@ func (s *scan) thirdPersonAt(i int) bool {
 	}
 	return false
 }
+
+// fondWords go before a person's name said fondly: "little will", "poor
+// june".
+var fondWords = map[string]bool{"little": true, "baby": true, "poor": true, "sweet": true, "dear": true, "big": true,
+	"ol'": true, "miss": true}
 
 // modalVerbs after a subject that is a word other than a date make it a
 // person: "jordan will be happy", "hunter can drive".
