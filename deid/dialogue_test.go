@@ -22,16 +22,24 @@ var (
 		"art", "rose", "iris", "hazel", "mark", "sue", "grace", "joy", "pat", "ray", "dean", "wade", "chase", "jack",
 		"frank", "sky", "autumn", "ruby", "amber", "holly", "ivy", "jade", "pearl", "crystal", "angel", "miles", "reed",
 		"cliff", "gene", "sterling", "destiny", "maria", "keisha", "tomas", "priya", "oluwaseun", "harold", "wen",
-		"dmitri", "fatima", "rosa", "luis", "nkechi", "brooke", "lily", "violet", "robin", "forrest", "sunny", "river"}
+		"dmitri", "fatima", "rosa", "luis", "nkechi", "brooke", "lily", "violet", "robin", "forrest", "sunny", "river",
+		"dallas", "jordan", "miles", "paisley", "autumn", "paris", "austin", "virginia", "savannah", "phoenix", "chance",
+		"justice", "major", "honey", "royal", "sage", "rocky", "misty", "penny", "august"}
 	dlgLasts = []string{"rivers", "hill", "young", "king", "price", "wood", "bishop", "page", "brooks", "rose", "may",
 		"hunter", "grant", "bell", "stone", "fox", "church", "cross", "banks", "frost", "lane", "marsh", "mills",
 		"rice", "street", "ward", "waters", "webb", "wells", "west", "moody", "noble", "sharp", "swift", "wise",
 		"bond", "bright", "cole", "drake", "gray", "hart", "hood", "lamb", "pope", "reed", "snow", "steel", "storm",
 		"strong", "sweet", "wolf", "whitcombe", "okafor", "nguyen", "garcia", "castillo", "abernathy", "patel",
 		"kowalski", "baker", "cook", "fisher", "turner", "carter", "mason", "porter", "walker", "green", "white",
-		"black", "brown", "long", "little", "winter", "day", "north", "best", "love", "faith"}
+		"black", "brown", "long", "little", "winter", "day", "north", "best", "love", "faith", "king", "story", "cash",
+		"knight", "short", "hall", "fields", "field", "dean", "ford", "miles", "jordan", "sterling", "major"}
 	dlgHyphenated = []string{"al-rashid", "smith-jones", "garcia-lopez", "o'neil", "hill-price", "st-pierre"}
 )
+
+// dlgFullForms are the given names some short first names stand for.
+var dlgFullForms = map[string]string{"sue": "susan", "will": "william", "bill": "william", "pat": "patricia",
+	"ray": "raymond", "jack": "jackson", "frank": "franklin", "gene": "eugene", "art": "arthur", "sky": "skylar",
+	"rosa": "rosalind", "penny": "penelope", "misty": "melissa", "sunny": "sonia", "mark": "marcus"}
 
 // mention is a planted identifier: its byte range in the text.
 type mention struct {
@@ -41,6 +49,7 @@ type mention struct {
 
 // dialogue builds text while recording mentions.
 type dialogue struct {
+	kn       *deid.Known
 	b        strings.Builder
 	mentions []mention
 	r        *rand.Rand
@@ -105,7 +114,7 @@ func genDialogue(r *rand.Rand) (string, deid.Known, []mention) {
 		Identifiers:   []string{mrn, phone},
 		BirthDate:     fmt.Sprintf("%04d-%02d-%02d", by, bm, bd),
 	}
-	g := &dialogue{r: r}
+	g := &dialogue{r: r, kn: &kn}
 	tagD, tagP := "", ""
 	switch r.IntN(4) {
 	case 0:
@@ -129,6 +138,11 @@ func genDialogue(r *rand.Rand) (string, deid.Known, []mention) {
 			"the art class and the young kids keep me busy",
 			"we'll keep an eye on the bill from the pharmacy",
 			"i have faith it will get better with time",
+			"we walked for miles along the river in the autumn",
+			"my sister lives in paris and the king size bed is new",
+			"there's a chance the major side effect is just a little rash",
+			"the story is long, it's a short walk to the fields",
+			"the honey and the sage tea help, i pay cash at the store",
 		})
 	}
 	// Opening: a greeting with the first name, or the provider introducing themselves.
@@ -195,7 +209,14 @@ func genDialogue(r *rand.Rand) (string, deid.Known, []mention) {
 			g.say(tagD + "can you confirm your date of birth for me\n" + tagP)
 			months := []string{"january", "february", "march", "april", "may", "june", "july", "august", "september",
 				"october", "november", "december"}
-			switch r.IntN(3) {
+			switch r.IntN(6) {
+			case 3:
+				g.say("the ")
+				g.name(fmt.Sprintf("%s of %s, %s", ordWord(bd), months[bm-1], yearTwo(by%100)), "birth date")
+			case 4:
+				g.name(fmt.Sprintf("%s %d %02d", months[bm-1][:3], bd, by%100), "birth date")
+			case 5:
+				g.name(fmt.Sprintf("%s %s %d", twoWords(bd), months[bm-1], by), "birth date")
 			case 0:
 				g.name(fmt.Sprintf("%s %s %s", months[bm-1], ordWord(bd), yearWords(by)), "birth date")
 			case 1:
@@ -289,13 +310,143 @@ func genDialogue(r *rand.Rand) (string, deid.Known, []mention) {
 		func() {
 			g.say(tagP + words() + "\n" + tagD + words() + "\n")
 		},
+		// Third person, the name alone, as people talk about someone in
+		// the room or at home.
+		func() {
+			who, what := pf, "patient first name"
+			if r.IntN(2) == 0 {
+				who, what = rf, "relative first name"
+			}
+			switch r.IntN(9) {
+			case 0:
+				g.say(tagD + one(r, []string{"is ", "does ", "did ", "has "}))
+				g.name(who, what)
+				g.say(one(r, []string{" still taking the pills?", " still doing the exercises", " usually come with you?"}) + "\n")
+			case 1:
+				g.say(tagP)
+				g.name(who, what)
+				g.say(one(r, []string{" said it looked worse", " thinks i should rest", " worries more than me", " wants to know about the results",
+					" will be happy to hear that", " is doing better"}) + "\n")
+			case 2:
+				g.say(tagP + one(r, []string{"and ", "but ", "so "}))
+				g.name(who, what)
+				g.say(one(r, []string{" told me to come in", " drove me here", " helps with the meds"}) + "\n")
+			case 3:
+				g.say(tagD + one(r, []string{"i'll see ", "we'll see ", "tell ", "ask ", "thank "}))
+				g.name(who, what)
+				g.say(one(r, []string{" in three months", " next week", "", " to call us", " for me"}) + "\n")
+			case 4:
+				g.say(tagD + one(r, []string{"how's ", "how is ", "how's little ", "how is poor "}))
+				g.name(who, what)
+				g.say(one(r, []string{" doing?", " holding up", "?"}) + "\n")
+			case 5:
+				g.say(tagD + one(r, []string{"what's going on with ", "this is the follow up for ", "any news about ", "i spoke with "}))
+				g.name(who, what)
+				g.say(one(r, []string{" today", " tonight", "", "?"}) + "\n")
+			case 6:
+				g.say(tagD + "mr. and mrs. ")
+				g.name(pl, "patient surname")
+				g.say(" are both here\n")
+			case 7:
+				g.say(tagD + "i'll write it down as ")
+				g.name(pf[:1]+". "+pl, "patient initial and surname")
+				g.say("\n")
+			default:
+				g.say(tagD + "and that's ")
+				g.name(spell(r, pf), "patient first name spelled")
+				g.say("?\n")
+			}
+		},
+		// Questions about the name, coordination, a dictation header, a
+		// name as the speaker tag, a transcriber's misspelling.
+		func() {
+			switch r.IntN(10) {
+			case 8:
+				g.say(tagD + "last name ")
+				g.name(pl, "patient surname")
+				g.say(", first name ")
+				g.name(pf, "patient first name")
+				g.say("?\n")
+			case 9:
+				g.say(tagP + one(r, []string{"everybody calls me ", "my friends call me ", "you can call me "}))
+				g.name(pf, "patient first name")
+				g.say("\n")
+			case 0:
+				g.say(tagD + one(r, []string{"is it ", "do you go by ", "should i call you "}))
+				g.name(pf, "patient first name")
+				if full, ok := dlgFullForms[pf]; ok {
+					// The platform gave both ("@@ patient: sue rivers",
+					// "susan rivers").
+					g.say(" or ")
+					g.name(full, "patient full first name")
+					g.kn.PatientNames = append(g.kn.PatientNames, full+" "+pl)
+				} else {
+					g.say(" or something else")
+				}
+				g.say("?\n")
+			case 1:
+				g.say(tagP + "are you " + dtitle + " ")
+				g.name(dl, "provider surname")
+				g.say(" or is that the other one\n")
+			case 2:
+				g.say(tagP + one(r, []string{"me and ", "my " + relation + " and "}))
+				g.name(rf, "relative first name")
+				g.say(one(r, []string{" went", " are"}) + " on a trip\n")
+			case 3:
+				g.say(tagP)
+				g.name(rf, "relative first name")
+				g.say(" and i " + one(r, []string{"went for a walk", "talked about it", "argued about the pills"}) + "\n")
+			case 4:
+				g.say("this is " + dtitle + " ")
+				g.name(df, "provider first name")
+				g.say(" ")
+				g.name(dl, "provider surname")
+				g.say(" dictating on ")
+				g.name(pf, "patient first name")
+				g.say(" ")
+				g.name(pl, "patient surname")
+				g.say("\n")
+			case 5:
+				g.say(one(r, []string{"", "00:0" + fmt.Sprint(r.IntN(10)) + " ", ">> ", "- ", "[00:01:1" + fmt.Sprint(r.IntN(10)) + "] "}))
+				g.name(pf, "patient first name")
+				g.say(": " + words() + "\n")
+			case 6:
+				g.say(tagD + "is that ")
+				g.name(pf, "patient first name")
+				g.say(" with " + one(r, []string{"an h", "two n's", "a y", "one l"}) + "?\n")
+			default:
+				g.say(tagD + "so ")
+				g.name(pl, "patient surname")
+				g.say(" ")
+				g.name(pf, "patient first name")
+				g.say(one(r, []string{", last name first", " on the form", ""}) + "\n")
+			}
+		},
+		// The surname alone after a title, possessive, or as a family.
+		func() {
+			switch r.IntN(3) {
+			case 0:
+				g.say(tagD + one(r, []string{"so the ", "and the "}))
+				g.name(pl, "patient surname")
+				g.say(one(r, []string{"s are moving", " family is here", "'s place is close"}) + "\n")
+			case 1:
+				g.say(tagP + "it's " + one(r, []string{"mrs. ", "mr. ", "ms. ", "mrs ", "miss "}))
+				g.name(pl, "patient surname")
+				g.say("'s " + one(r, []string{"daughter", "phone", "chart"}) + "\n")
+			default:
+				g.say(tagD + "your " + one(r, []string{"date of birth", "dob", "birthday"}) + "?\n" + tagP)
+				g.name(fmt.Sprintf("%s, %s, %s", digitsWords(fmt.Sprintf("%d", bm)), digitsWords(fmt.Sprintf("%d", bd)), spaced(fmt.Sprint(by))), "birth date")
+				g.say("\n")
+			}
+		},
 	}
 	r.Shuffle(len(turns), func(i, j int) { turns[i], turns[j] = turns[j], turns[i] })
 	for _, t := range turns[:4+r.IntN(len(turns)-4)] {
 		t()
 	}
 	// Closing.
-	g.say(tagD + one(r, []string{"thanks ", "thank you ", "bye ", "take care "}))
+	g.say(tagD + one(r, []string{"thanks ", "thank you ", "bye ", "take care ", "thanks so much ", "good job ",
+		"ok you're all set ", "hang in there ", "see you next time ", "bye for now ", "well done "}))
 	g.name(pf, "patient first name")
 	g.say(one(r, []string{"", ".", ", see you soon", " and say hi to "}))
 	if strings.HasSuffix(g.b.String(), "say hi to ") {
@@ -317,6 +468,23 @@ func digitsWords(d string) string {
 		w = append(w, digitNames[c-'0'])
 	}
 	return strings.Join(w, " ")
+}
+
+// twoWords says a number from 1 to 99 in words: "five", "fourteen",
+// "sixty eight".
+func twoWords(n int) string {
+	if n < 10 {
+		return digitNames[n]
+	}
+	return strings.TrimPrefix(yearWords(1900+n), "nineteen ")
+}
+
+// yearTwo says a year's last two digits: "sixty eight", "oh four", "oh oh".
+func yearTwo(n int) string {
+	if n == 0 {
+		return "oh oh"
+	}
+	return strings.TrimPrefix(yearWords(1900+n), "nineteen ")
 }
 
 func spaced(d string) string { return strings.Join(strings.Split(d, ""), " ") }

@@ -415,6 +415,102 @@ func (s *scan) knownPass() {
 	if len(k.ids) > 0 {
 		s.knownIDs()
 	}
+	if k.dobOK {
+		s.knownBirthDateWords()
+	}
+}
+
+// knownBirthDateWords finds the supplied birth date said with its month
+// named, in either order and with the year in any form: "september
+// fourteenth sixty eight", "sept 14 68", "the fourteenth of september,
+// nineteen sixty eight", "fourteen september 1968". The month is taken in
+// lower case even where it could be a word ("may"), because the day beside
+// it is this person's birth day.
+func (s *scan) knownBirthDateWords() {
+	k := &s.known
+	for i := range s.toks {
+		t := &s.toks[i]
+		if !t.letters() || t.n() < 3 || !t.is(lxMonth|lxMonthAbbr) || !strings.HasPrefix(monthNames[k.dobM-1], s.lower(i)) {
+			continue
+		}
+		st, en := i, -1
+		j := s.next(i)
+		if j > 0 && s.toks[j].punct('.') {
+			j = s.next(j)
+		}
+		if j > 0 && s.eq(j, "the") {
+			j = s.next(j)
+		}
+		if d, e := s.dobDay(j); d == k.dobD {
+			en = e
+		} else {
+			p := s.sameLinePrev(i)
+			if p >= 0 && s.eq(p, "of") {
+				p = s.sameLinePrev(p)
+			}
+			for q := max(0, p-2); p >= 0 && q <= p; q++ {
+				if d, e := s.dobDay(q); d == k.dobD && e == p {
+					st, en = q, i
+					break
+				}
+			}
+		}
+		if en < 0 {
+			continue
+		}
+		y := s.next(en)
+		for y > 0 && (s.toks[y].punct(',') || s.eq(y, "of") || s.eq(y, "in")) {
+			y = s.next(y)
+		}
+		if yv, ye := s.dobYear(y); ye > 0 && (yv == k.dobY || yv == k.dobY%100) {
+			en = ye
+		}
+		s.add(int(s.toks[st].s), int(s.toks[en].e), Date, prCue)
+	}
+}
+
+// dobDay reads a day of month at token i in any form: "14", "14th",
+// "fourteenth", "fourteen", "twenty one", "five".
+func (s *scan) dobDay(i int) (int, int) {
+	if i < 0 || i >= len(s.toks) {
+		return 0, -1
+	}
+	if d, e, _, _ := s.dayOf(i); e >= 0 {
+		return d, e
+	}
+	if v, e := s.twoDigitWords(i); e >= 0 && v >= 1 && v <= 31 {
+		return v, e
+	}
+	if s.toks[i].letters() {
+		if u, ok := unitWords[s.lower(i)]; ok && u > 0 && !s.eq(i, "oh") {
+			return u, i
+		}
+	}
+	return 0, -1
+}
+
+// dobYear reads a year in four or two digits, spoken or written: "1968",
+// "68", "'68", "nineteen sixty eight", "sixty eight".
+func (s *scan) dobYear(i int) (int, int) {
+	if i < 0 || i >= len(s.toks) {
+		return 0, -1
+	}
+	if y, e, _, _ := s.yearOf(i); e >= 0 {
+		if y > 100 && y < 1800 {
+			return 0, -1
+		}
+		return y, e
+	}
+	if t := &s.toks[i]; t.digits() && t.n() == 2 {
+		v, _ := s.num(i)
+		return v, i
+	}
+	if s.eq(i, "oh") || s.eq(i, "double") {
+		if n := s.next(i); n > 0 && (s.eq(n, "oh") || s.eq(n, "zero")) {
+			return 0, n // "oh oh", "double oh": 2000
+		}
+	}
+	return s.spokenTwoDigitYear(i)
 }
 
 // knownNames marks the words of known names. The tier of the known part at
@@ -456,22 +552,33 @@ func (s *scan) knownNames() {
 			}
 			continue
 		}
-		// "Whitcombes" (plural family name).
-		if t.n() > 3 && s.low[t.e-1] == 's' && (t.upper() || t.lex == 0) {
-			if p, ok := k.parts[s.low[t.s:t.e-1]]; ok && p.tier == kpPlain {
+		// A surname's initial after a title ("doctor o", "thanks dr o") or
+		// after a first name closing a clause ("hope r.").
+		if t.n() == 1 && !t.upper() && s.surnameInitial(s.low[t.s]) && (s.titleBefore(i) ||
+			s.toks[i].gap == gapSpace && s.isKnown(i-1) && s.toks[i-1].letters() && (s.clauseEndAfter(i) || i+1 < len(s.toks) && s.toks[i+1].punct('.'))) {
+			s.add(int(t.s), int(t.e), Name, prCue)
+			continue
+		}
+		// "Whitcombes" (plural family name); "the hills are", "the
+		// kings' place" for a name that is also a word.
+		if t.n() > 3 && s.low[t.e-1] == 's' && (t.upper() || t.lex == 0 || s.pluralFamilyAt(i)) {
+			if p, ok := k.parts[s.low[t.s:t.e-1]]; ok && (p.tier == kpPlain || s.pluralFamilyAt(i)) {
 				s.knownAt(i, p.cls)
 				continue
 			}
 		}
 		// Misspellings: "Whitcomb", "harlod". In lower case only words on
 		// no list, so that a real word one letter away stays.
+		// A lower-case word that is only a name ("rivera" for "rivers") is
+		// a name either way, so a misspelling landing on it is taken too.
+		nameOnly := t.lex&^(lxFirst|lxSur|lxFirstAmb|lxSurAmb|lxFakeFirst|lxFakeLast) == 0 && t.lex != 0 && t.gaz&gzWord == 0
 		if len(k.fuzzy) > 0 && t.n() >= 4 && (t.upper() && t.lex&(lxCommon|lxMedical|lxMonth|lxUnitWord|lxTitle|lxTitleClin|lxState|lxCity) == 0 ||
-			!t.upper() && t.lex == 0) {
+			!t.upper() && (t.lex == 0 || nameOnly)) {
 			w := s.lowerAny(i)
 			for _, p := range k.fuzzy {
 				// A name that is also a word is matched misspelled only
 				// where the misspelling is no word itself.
-				if p.tier != kpPlain && t.lex != 0 {
+				if p.tier != kpPlain && t.lex != 0 && !(nameOnly && len(p.word) >= 6) || t.lex != 0 && len(p.word) < 6 {
 					continue
 				}
 				if d := len(w) - len(p.word); d >= -1 && d <= 1 && within1(w, p.word) {
@@ -479,6 +586,11 @@ func (s *scan) knownNames() {
 					break
 				}
 			}
+		}
+		// A short part misspelled where the context names a person: "hey
+		// there daun", "mrs. hal".
+		if !t.upper() && t.n() >= 3 && t.n() <= 5 && t.lex == 0 && t.gaz == 0 && s.shortMisspelt(i) {
+			continue
 		}
 		// Initials run together: "HJW", and "hjw" in a lower-case transcript.
 		if (t.allUpper() || !t.upper()) && t.n() >= 3 && t.n() <= 4 && t.lex == 0 {
@@ -491,6 +603,52 @@ func (s *scan) knownNames() {
 			}
 		}
 	}
+}
+
+// surnameInitial reports c as the initial of the last part of a supplied
+// name.
+func (s *scan) surnameInitial(c byte) bool {
+	for _, ini := range s.known.initials {
+		if len(ini) > 1 && ini[len(ini)-1] == c {
+			return true
+		}
+	}
+	return false
+}
+
+// pluralFamilyAt: "the hills are moving", "the kings' place", "the
+// riverses": a plural after "the" and before a verb or an apostrophe.
+func (s *scan) pluralFamilyAt(i int) bool {
+	if s.prevWordAt(i, 1) != "the" {
+		return false
+	}
+	n := i + 1
+	if n < len(s.toks) && s.toks[n].punct('\'') && s.toks[n].gap == gapNone {
+		return true
+	}
+	switch s.nextWordAt(i) {
+	case "are", "were", "have", "had", "live", "lived", "came", "come", "moved", "said", "called", "want", "wanted", "both", "next":
+		return true
+	}
+	return false
+}
+
+// shortMisspelt adds token i as a known name when it is one letter from a
+// known part of four letters, where a title, greeting, relation or
+// introduction before it names a person.
+func (s *scan) shortMisspelt(i int) bool {
+	w := s.lower(i)
+	for _, kw := range s.known.words {
+		if len(kw) != 4 || len(w)-len(kw) < -1 || len(w)-len(kw) > 1 || !within1(w, kw) {
+			continue
+		}
+		p := s.known.parts[kw]
+		if s.titleBefore(i) || s.greetingBefore(i, p) || s.relationBefore(i) || s.introBefore(i) {
+			s.knownAt(i, p.cls)
+			return true
+		}
+	}
+	return false
 }
 
 // knownJoined matches the run of letters joined by hyphens or apostrophes
@@ -572,10 +730,10 @@ func (s *scan) knownAt(i int, cls NameClass) {
 		s.toks[i-2].n() == 1 {
 		st = i - 2
 	}
-	// "a. rivers": an initial before it.
-	if st == i && i >= 2 && s.toks[i].gap == gapSpace && s.toks[i-1].punct('.') && s.toks[i-1].gap == gapNone &&
-		s.toks[i-2].letters() && s.toks[i-2].n() == 1 && !s.toks[i-2].upper() {
-		st = i - 2
+	// "a. rivers", "h. o'neil": an initial before it.
+	if st >= 2 && s.toks[st].gap == gapSpace && s.toks[st-1].punct('.') && s.toks[st-1].gap == gapNone &&
+		s.toks[st-2].letters() && s.toks[st-2].n() == 1 && !s.toks[st-2].upper() {
+		st -= 2
 	}
 	// "al-rashid": a short particle or another part before the hyphen.
 	if st == i && i >= 2 && s.toks[i].gap == gapNone && s.toks[i-1].punct('-') && s.toks[i-1].gap == gapNone && s.toks[i-2].letters() &&

@@ -20,7 +20,26 @@ import "strings"
 //     you, dawn?") or after a discourse word before a question or a
 //     request ("alright hunter let's look", "ok so june how are you");
 //   - as a speaker tag ("dawn:"), or possessive before a relation
-//     ("hunter's mom").
+//     ("hunter's mom"), or any possessive of a name that is no date and
+//     has no determiner before it ("hunter's soccer game");
+//   - talked about in the third person (thirdPersonAt): a subject before
+//     a verb a person does ("jordan drove me", "autumn is doing better";
+//     a month only before a verb no date takes), after an auxiliary
+//     asking about the person ("is june still taking", "how's will
+//     doing"), the object of a verb said of people before a time or the
+//     clause end ("i'll see miles in three months"), after with/for/about
+//     ending a clause ("living with autumn", "the follow up for iris"),
+//     coordinated with a person or another supplied part ("me and
+//     miles", "june and miles"), "hunter is my son", a family ("the hill
+//     family", "the kings are"), after an initial of a supplied name
+//     ("r. hunter");
+//   - closing a pleasantry or a formula said to the person ("nice to meet
+//     you hunter", "thanks so much june", "hang in there may, see you
+//     soon"), opening a turn before a question word ("june what brings
+//     you in").
+//
+// A modal before a verb stays the modal even next to a name ("doctor
+// king will see you").
 //
 // A part that is a name more often than a word (kpWord: "dawn", "hill",
 // "iris") is also the name anywhere the word before it does not make it a
@@ -29,8 +48,14 @@ import "strings"
 
 // knownInContext decides a lower-case known part of tier kpWord or kpCommon.
 func (s *scan) knownInContext(i int, p knownPart) bool {
+	// "doctor king will see you": a modal before a verb is the modal, next
+	// to a name or not.
+	if modalNames[p.word] && baseVerbs[s.nextWordAt(i)] && !s.titleBefore(i) && !auxQuestion[s.prevWordAt(i, 1)] {
+		return false
+	}
 	if s.knownNeighbour(i) || s.titleBefore(i) || s.relationBefore(i) || s.speakerTagAt(i) ||
-		s.introBefore(i) || s.greetingBefore(i, p) || s.vocativeAt(i, p) || s.possessiveOfPerson(i) {
+		s.introBefore(i) || s.greetingBefore(i, p) || s.vocativeAt(i, p) || s.possessiveOfPerson(i) || s.familyAt(i) ||
+		s.thirdPersonAt(i) {
 		return true
 	}
 	return p.tier == kpWord && !s.wordUse(i, p)
@@ -125,16 +150,27 @@ func (s *scan) relationBefore(i int) bool {
 	return p >= 0 && s.toks[p].letters() && s.toks[p].is(lxRelation)
 }
 
-// speakerTagAt: the part opens a line and a colon or a closing bracket
-// follows ("dawn:", "[hunter]").
+// speakerTagAt: the part opens a line, after nothing but a timestamp or
+// marks ("00:01 will:", ">> dawn:", "- hope:", "doctor (will):"), and a
+// colon or a closing bracket or parenthesis follows ("dawn:", "[hunter]").
 func (s *scan) speakerTagAt(i int) bool {
-	st := s.lineStart(i) || i > 0 && s.toks[i-1].punct('[') && s.lineStart(i-1)
+	st := s.lineStart(i)
+	for k := i - 1; !st && k >= 0 && k >= i-8; k-- {
+		t := &s.toks[k]
+		if t.kind != tkPunct && !t.digits() && !(k == i-2 && s.toks[i-1].punct('(') && t.word()) {
+			break
+		}
+		st = s.lineStart(k)
+	}
 	if !st {
 		return false
 	}
 	n := i + 1
 	for n < len(s.toks) && s.toks[n].gap == gapSpace && s.isKnown(n) {
 		n++ // "dawn rivers:"
+	}
+	if n < len(s.toks) && s.toks[n].punct(')') && s.toks[n].gap != gapLine {
+		n++
 	}
 	return n < len(s.toks) && s.toks[n].gap != gapLine && (s.toks[n].punct(':') || s.toks[n].punct(']'))
 }
@@ -197,7 +233,8 @@ func (s *scan) introBefore(i int) bool {
 		return true
 	case (p1 == "is" || p1 == "was") && (p2 == "name" || p2 == "this"):
 		return true
-	case p1 == "me" && p2 == "call", p1 == "by" && (p2 == "goes" || p2 == "go" || p2 == "went"), p1 == "as" && p2 == "known":
+	case p1 == "me" && (p2 == "call" || p2 == "calls" || p2 == "called"), p1 == "you" && (p2 == "call" || p2 == "called"),
+		p1 == "name" && nameLabels[p2], p1 == "by" && (p2 == "goes" || p2 == "go" || p2 == "went"), p1 == "as" && p2 == "known":
 		return true
 	}
 	weak := p1 == "i'm" || p1 == "im" || p1 == "am" && p2 == "i" || p1 == "you" && p2 == "are" || p1 == "you're" ||
@@ -226,6 +263,12 @@ func (s *scan) introBefore(i int) bool {
 	}
 	return s.isKnown(n)
 }
+
+// nameLabels before "name" make the next word the name: "last name long",
+// "first name will".
+var nameLabels = map[string]bool{"first": true, "last": true, "middle": true, "given": true, "family": true,
+	"maiden": true, "full": true, "patient": true, "patient's": true, "my": true, "her": true, "his": true,
+	"your": true, "legal": true, "preferred": true}
 
 var speakVerbs = map[string]bool{"speaking": true, "talking": true, "speak": true, "talk": true, "spoke": true,
 	"talked": true, "spoken": true, "chat": true, "chatting": true}
@@ -316,6 +359,11 @@ var addressStarters = map[string]bool{"how": true, "what": true, "when": true, "
 // you", "how are you, dawn?", "thanks. june, ..."), or after a discourse
 // word and before the question or request ("alright hunter let's look").
 func (s *scan) vocativeAt(i int, p knownPart) bool {
+	// "june what brings you in", "grace how's the knee": a name opening
+	// a turn before a question word.
+	if s.turnStart(i) && questionWords[s.nextWordAt(i)] {
+		return true
+	}
 	pv := s.sameLinePrev(i)
 	boundary := pv < 0 || s.turnStart(i) || s.toks[pv].kind == tkPunct && (s.toks[pv].ch == ',' || s.toks[pv].ch == ':' ||
 		s.toks[pv].ch == '.' || s.toks[pv].ch == '?' || s.toks[pv].ch == '!' || s.toks[pv].ch == ']' || s.toks[pv].ch == ';')
@@ -354,6 +402,22 @@ func (s *scan) vocativeAt(i int, p knownPart) bool {
 	}
 	return addressStarters[s.nextWordAt(i)]
 }
+
+// questionWords open a question to the person named before them.
+var questionWords = map[string]bool{"how": true, "how's": true, "what": true, "what's": true, "when": true,
+	"where": true, "where's": true, "why": true, "who": true, "which": true}
+
+// modalNames are names that are also modals; baseVerbs after them make
+// them the modal ("will see", "may need").
+var modalNames = map[string]bool{"will": true, "may": true, "can": true, "might": true, "must": true, "shall": true}
+
+var baseVerbs = map[string]bool{"be": true, "see": true, "have": true, "get": true, "call": true, "go": true, "do": true,
+	"take": true, "need": true, "make": true, "come": true, "help": true, "give": true, "send": true, "check": true,
+	"start": true, "stop": true, "feel": true, "want": true, "try": true, "keep": true, "look": true, "order": true,
+	"put": true, "set": true, "run": true, "talk": true, "tell": true, "ask": true, "let": true, "hurt": true,
+	"cause": true, "increase": true, "decrease": true, "happen": true, "work": true, "change": true, "also": true,
+	"not": true, "still": true, "just": true, "probably": true, "never": true, "follow": true, "refer": true,
+	"write": true, "schedule": true, "review": true, "cover": true, "pay": true, "bring": true}
 
 // ackWords acknowledge a name said back: "may ok", "grant yeah".
 var ackWords = map[string]bool{"ok": true, "okay": true, "yeah": true, "yes": true, "right": true, "alright": true,
@@ -463,6 +527,313 @@ var personVerbNext = map[string]bool{"is": true, "was": true, "has": true, "had"
 	"drove": true, "drives": true, "lives": true, "works": true, "plays": true, "wanted": true, "thought": true,
 	"noticed": true, "mentioned": true, "brought": true, "picked": true, "stayed": true, "moved": true, "turned": true,
 	"just": true, "still": true, "usually": true, "always": true, "never": true}
+
+// familyAt: a known part naming a family, "the rivers family", "the
+// hills are moving", "the kings' place": "the" before and a family word
+// or a plural verb after.
+func (s *scan) familyAt(i int) bool {
+	if s.prevWordAt(i, 1) != "the" {
+		return false
+	}
+	switch s.nextWordAt(i) {
+	case "family", "families", "household", "residence":
+		return true
+	}
+	return false
+}
+
+// calendarWord: a month or a season ("may", "june", "summer"), which can
+// be the subject of "is" or "was" as a word.
+func (s *scan) calendarWord(i int) bool {
+	if s.toks[i].is(lxMonth) {
+		return true
+	}
+	switch s.lower(i) {
+	case "spring", "summer", "autumn", "fall", "winter":
+		return true
+	}
+	return false
+}
+
+// thirdPersonAt: a known part that is the person talked about, in the
+// positions where a word would need an article or could not stand:
+//
+//   - a subject opening a turn or a clause, before a verb a person does
+//     ("jordan drove me", "and hope said", "virginia wants to know"); a
+//     month or season only before a verb no date takes ("may told me", not
+//     "may is busy");
+//   - after an auxiliary asking about the person, before what they do
+//     ("is june still taking", "has grant usually come", "how's will
+//     doing", "how is ruby?");
+//   - the object of a verb said of people, before a time, a preposition or
+//     the clause end ("i'll see miles in three months", "tell june",
+//     "thank will for me", "i spoke with royal today");
+//   - after "with", "for", "about" ending the clause or before a time
+//     ("what's going on with paisley tonight", "the follow up for
+//     iris", "any news about sage today").
+func (s *scan) thirdPersonAt(i int) bool {
+	p1, p2 := s.prevWordAt(i, 1), s.prevWordAt(i, 2)
+	nx := s.nextWordAt(i)
+	opens := s.turnStart(i) || p1 == "," || p1 == "." || p1 == "?" || p1 == "!" || p1 == ";" ||
+		(p1 == "and" || p1 == "but" || p1 == "so" || p1 == "because" || p1 == "cause" || p1 == "then" || p1 == "well") &&
+			(p2 == "" || p2 == "," || p2 == "." || s.turnStart(s.sameLinePrev(i)))
+	if opens && nx != "" {
+		if strongPersonVerbs[nx] || personVerbNext[nx] && !s.calendarWord(i) && (!weakSubjectVerbs[nx] || modalVerbs[nx]) {
+			return true
+		}
+		// "autumn is doing better", "june was sleeping".
+		n1 := s.next(i)
+		if (nx == "is" || nx == "was" || nx == "isn't" || nx == "wasn't") && personState[s.nextWordAt(n1)] {
+			return true
+		}
+		// "may will be happy", "june would be upset".
+		if modalVerbs[nx] && n1 > 0 && s.nextWordAt(n1) == "be" && personState[s.nextWordAt(s.next(n1))] {
+			return true
+		}
+	}
+	if s.initialBefore(i) {
+		return true
+	}
+	// "hunter is my son", "my son is hunter".
+	if opens && (nx == "is" || nx == "was" || nx == "'s") {
+		if n1 := s.next(i); n1 > 0 {
+			if n2 := s.next(n1); n2 > 0 && (s.eq(n2, "my") || s.eq(n2, "your") || s.eq(n2, "her") || s.eq(n2, "his") || s.eq(n2, "our")) {
+				if n3 := s.next(n2); n3 > 0 && s.toks[n3].letters() && s.toks[n3].is(lxRelation) {
+					return true
+				}
+			}
+		}
+	}
+	if (p1 == "is" || p1 == "was") && s.clauseEndAfter(i) {
+		if k := s.sameLinePrev(s.sameLinePrev(i)); k >= 0 && s.toks[k].letters() && s.toks[k].is(lxRelation) {
+			return true
+		}
+	}
+	// An endearing adjective before the person: "little will is doing
+	// better", "poor june", "baby hope said"; "little will change" is the
+	// modal.
+	if fondWords[p1] && (!wordMakers[p2] && p2 != "with" && p2 != "there" || auxQuestion[p2]) && (s.clauseEndAfter(i) || strongPersonVerbs[nx] ||
+		(nx == "is" || nx == "was") && personState[s.nextWordAt(s.next(i))] || (auxQuestion[p2] || p2 == "how's") && personAfterAux[nx]) {
+		return true
+	}
+	// Coordinated with a person: "me and miles", "my wife and june", "summer
+	// and i talked".
+	if p1 == "and" {
+		if k := s.sameLinePrev(s.sameLinePrev(i)); p2 == "me" || p2 == "i" || k >= 0 && s.toks[k].letters() && s.toks[k].is(lxRelation) {
+			return true
+		}
+	}
+	if nx == "and" && opens {
+		switch s.nextWordAt(s.next(i)) {
+		case "i", "me", "my", "her", "his", "their":
+			return true
+		}
+	}
+	timeOrEnd := s.clauseEndAfter(i) || afterPersonObject[nx]
+	switch {
+	case auxQuestion[p1] && (p2 == "" || p2 == "how" || p2 == "where" || p2 == "when" || p2 == "why" || p2 == "what" ||
+		s.turnStart(s.sameLinePrev(i)) || p2 == "," || p2 == "and" || p2 == "so"):
+		return personAfterAux[nx] || s.clauseEndAfter(i) && p2 == "how"
+	case p1 == "how's" || p1 == "hows" || p1 == "where's":
+		return personAfterAux[nx] || s.clauseEndAfter(i)
+	case objectVerbs[p1]:
+		return timeOrEnd
+	case p1 == "with" && (speakVerbs[p2] || livingVerbs[p2] || p2 == "on" || p2 == "happened" || p2 == "wrong"), p1 == "about" && (p2 == "news" || speakVerbs[p2] || p2 == "worried"),
+		p1 == "for" && (p2 == "up" || p2 == "visit" || p2 == "refill" || p2 == "here" || personNouns[p2]):
+		return timeOrEnd
+	}
+	if s.pleasantryBefore(i) {
+		return true
+	}
+	// "hunter's soccer game", "miles's truck": a possessive not after a
+	// determiner, of a word that is no date.
+	if a := i + 1; a+1 < len(s.toks) && s.toks[a].punct('\'') && s.toks[a].gap == gapNone && (s.eq(a+1, "s") && s.toks[a+1].gap == gapNone ||
+		s.low[s.toks[i].e-1] == 's' && s.toks[a+1].gap != gapNone) && !wordMakers[p1] && !s.calendarWord(i) {
+		return true
+	}
+	// "june and miles", "hope or grace": two supplied parts joined, not
+	// both dates.
+	for _, k := range [2]int{s.conjunctAfter(i), s.conjunctBefore(i)} {
+		if k >= 0 && s.isKnown(k) && s.lower(k) != s.lower(i) && !(s.calendarWord(k) && s.calendarWord(i)) {
+			return true
+		}
+	}
+	return false
+}
+
+// fondWords go before a person's name said fondly: "little will", "poor
+// june".
+var fondWords = map[string]bool{"little": true, "baby": true, "poor": true, "sweet": true, "dear": true, "big": true,
+	"ol'": true, "miss": true}
+
+// modalVerbs after a subject that is a word other than a date make it a
+// person: "jordan will be happy", "hunter can drive".
+var modalVerbs = map[string]bool{"will": true, "would": true, "can": true, "could": true, "does": true, "did": true}
+
+// livingVerbs: "living with autumn", "stays with june".
+var livingVerbs = map[string]bool{"living": true, "lives": true, "live": true, "lived": true, "staying": true,
+	"stays": true, "stay": true, "stayed": true, "moved": true, "moving": true}
+
+// conjunctAfter returns the word after "and" or "or" following token i,
+// or -1.
+func (s *scan) conjunctAfter(i int) int {
+	n := s.next(i)
+	if n < 0 || !(s.eq(n, "and") || s.eq(n, "or")) {
+		return -1
+	}
+	if m := s.next(n); m > 0 && s.toks[m].letters() {
+		return m
+	}
+	return -1
+}
+
+// conjunctBefore returns the word before "and" or "or" preceding token i,
+// or -1.
+func (s *scan) conjunctBefore(i int) int {
+	p := s.sameLinePrev(i)
+	if p < 0 || !(s.eq(p, "and") || s.eq(p, "or")) || s.toks[p].gap != gapSpace {
+		return -1
+	}
+	if q := s.sameLinePrev(p); q >= 0 && s.toks[q].letters() {
+		return q
+	}
+	return -1
+}
+
+// pleasantryBefore: the name closing a pleasantry said to the person:
+// "nice to meet you hunter", "good to see you again june", "thanks for
+// coming in hunter".
+func (s *scan) pleasantryBefore(i int) bool {
+	if !s.clauseEndAfter(i) && !(closingEnds[s.prevWordAt(i, 1)] && s.closingAfter(i)) {
+		return false
+	}
+	p1, p2 := s.prevWordAt(i, 1), s.prevWordAt(i, 2)
+	// The end of a closing formula said to the person: "thanks so much
+	// june", "good job will", "you're all set june", "hang in there june",
+	// "love you mark"; a modal after a pronoun is the verb ("i hope you
+	// will").
+	setOff := i+1 < len(s.toks) && s.toks[i+1].gap != gapLine && (s.toks[i+1].punct(',') || s.toks[i+1].punct('?') || s.toks[i+1].punct('!'))
+	if closingEnds[p1] && !(modalNames[s.lower(i)] && p1 == "you" && !setOff && s.clauseEndAfter(i)) && s.closingAfter(i) {
+		return true
+	}
+	// "and mark?": asking after someone.
+	if p1 == "and" && (p2 == "" || s.turnStart(s.sameLinePrev(i))) && i+1 < len(s.toks) && s.toks[i+1].punct('?') && !s.calendarWord(i) {
+		return true
+	}
+	switch {
+	case p1 == "you" || p1 == "again" || p1 == "too" || p1 == "back" || p1 == "today":
+	case p1 == "in" && (p2 == "coming" || p2 == "come"):
+	default:
+		return false
+	}
+	for n := 2; n <= 6; n++ {
+		switch s.prevWordAt(i, n) {
+		case "meet", "meeting", "see", "seeing", "thanks", "thank", "coming", "welcome", "nice", "glad", "bye", "later":
+			return true
+		case "", ".", "?", "!", ",":
+			return false
+		}
+	}
+	return false
+}
+
+// closingAfter: the clause ends after token i, or another closing
+// follows ("thanks so much june and say hi to miles").
+func (s *scan) closingAfter(i int) bool {
+	if s.clauseEndAfter(i) {
+		return true
+	}
+	if s.nextWordAt(i) != "and" {
+		return false
+	}
+	switch n := s.next(i); s.nextWordAt(n) {
+	case "say", "tell", "take", "see", "have", "give", "thanks", "thank":
+		return true
+	}
+	return false
+}
+
+// closingEnds end formulas said to someone at the end of a turn, before
+// their name: "thanks so much", "good job", "well done", "all set", "see
+// you soon", "hang in there", "take care now", "love you".
+var closingEnds = map[string]bool{"much": true, "job": true, "done": true, "set": true, "soon": true, "luck": true,
+	"there": true, "now": true, "later": true, "tomorrow": true, "weekend": true, "work": true, "love": true,
+	"you": true, "too": true, "dear": true, "hon": true, "buddy": true, "sweetie": true, "kiddo": true, "friend": true,
+	"bud": true, "man": true, "girl": true, "guys": true, "sir": true, "ma'am": true, "time": true}
+
+// personState: what a person is, not a month: "autumn is doing better".
+var personState = map[string]bool{"doing": true, "feeling": true, "sleeping": true, "eating": true, "working": true,
+	"living": true, "staying": true, "driving": true, "walking": true, "talking": true, "crying": true, "home": true,
+	"awake": true, "asleep": true, "here": true, "worried": true, "scared": true, "pregnant": true, "married": true,
+	"happy": true, "glad": true, "upset": true, "sad": true, "mad": true, "angry": true, "relieved": true,
+	"thrilled": true, "excited": true, "nervous": true, "tired": true, "proud": true, "disappointed": true}
+
+// initialBefore: an initial of a supplied name right before, with a period
+// or a space: "r. hunter", "a bell" is not enough (the article), "j.
+// rivers".
+func (s *scan) initialBefore(i int) bool {
+	p := s.sameLinePrev(i)
+	if p < 1 || !s.toks[p].punct('.') || s.toks[p].gap != gapNone || s.toks[i].gap != gapSpace {
+		return false
+	}
+	q := p - 1
+	if !s.toks[q].letters() || s.toks[q].n() != 1 {
+		return false
+	}
+	c := s.low[s.toks[q].s]
+	for _, ini := range s.known.initials {
+		if len(ini) > 0 && ini[0] == c {
+			return true
+		}
+	}
+	return false
+}
+
+// strongPersonVerbs are done by people, not by months or things: "may
+// told me", "june thinks".
+var strongPersonVerbs = map[string]bool{"said": true, "says": true, "told": true, "tells": true, "thinks": true,
+	"thought": true, "wants": true, "wanted": true, "worries": true, "worried": true, "drove": true, "drives": true,
+	"helps": true, "helped": true, "asked": true, "asks": true, "knows": true, "likes": true, "loves": true,
+	"lives": true, "works": true, "called": true, "calls": true, "noticed": true, "mentioned": true, "brought": true,
+	"picked": true, "came": true, "comes": true, "feels": true, "felt": true, "hates": true, "insisted": true,
+	"reminded": true, "reminds": true, "agrees": true, "agreed": true, "cooks": true, "cooked": true, "stays": true,
+	"stayed": true, "left": true, "fell": true, "cried": true, "sleeps": true, "slept": true, "ate": true, "eats": true}
+
+// weakSubjectVerbs follow a word as well as a person ("hope is", "summer
+// was", "mark had"): a subject before them is a person only when it is a
+// name more than a word.
+var weakSubjectVerbs = map[string]bool{"is": true, "was": true, "has": true, "had": true, "will": true, "would": true,
+	"can": true, "could": true, "does": true, "did": true, "got": true, "gets": true, "just": true, "still": true,
+	"usually": true, "always": true, "never": true, "turned": true, "started": true, "took": true, "takes": true,
+	"went": true, "goes": true}
+
+// auxQuestion ask about the person after them: "is june still", "has grant
+// usually".
+var auxQuestion = map[string]bool{"is": true, "does": true, "did": true, "has": true, "was": true, "will": true,
+	"can": true, "could": true, "would": true, "isn't": true, "doesn't": true, "didn't": true, "hasn't": true}
+
+// personAfterAux: what a person does after "is X", "has X".
+var personAfterAux = map[string]bool{"still": true, "usually": true, "always": true, "ever": true, "doing": true,
+	"holding": true, "taking": true, "coming": true, "feeling": true, "going": true, "sleeping": true, "eating": true,
+	"working": true, "living": true, "staying": true, "driving": true, "helping": true, "walking": true, "okay": true,
+	"ok": true, "alright": true, "home": true, "here": true, "there": true, "around": true, "awake": true,
+	"come": true, "take": true, "know": true, "want": true, "need": true, "live": true, "work": true, "drive": true,
+	"help": true, "say": true, "tell": true, "call": true, "sleep": true, "eat": true, "feel": true, "get": true,
+	"been": true, "had": true, "seen": true, "told": true, "started": true, "tried": true, "gotten": true, "noticed": true}
+
+// objectVerbs are said of people: "see miles", "tell june", "thank will".
+var objectVerbs = map[string]bool{"see": true, "tell": true, "ask": true, "thank": true, "meet": true, "remind": true,
+	"text": true, "told": true, "asked": true, "thanked": true, "met": true, "reminded": true, "texted": true,
+	"saw": true, "seen": true, "seeing": true, "telling": true, "asking": true, "let": true, "page": true, "paged": true,
+	"visit": true, "visited": true, "visiting": true, "hug": true}
+
+// afterPersonObject follow a person named as an object: a time, a
+// preposition, a conjunction ("see miles in three months", "tell june
+// that").
+var afterPersonObject = map[string]bool{"in": true, "next": true, "on": true, "at": true, "for": true, "to": true,
+	"about": true, "today": true, "tonight": true, "tomorrow": true, "yesterday": true, "again": true, "too": true,
+	"and": true, "that": true, "know": true, "when": true, "if": true, "i": true, "we": true, "soon": true,
+	"later": true, "now": true, "later.": true, "this": true, "last": true, "before": true, "after": true}
 
 // isKnown reports a known name part at token k (after knownNames has run
 // for this text; false before).
