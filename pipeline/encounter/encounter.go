@@ -42,7 +42,7 @@ var Stages = []Stage{StageTranscribe, StageSummarize}
 type State string
 
 const (
-	StatePending  State = "pending"
+	StatePending State = "pending"
 	// StateRunning is no longer stored (issue 18: a status is written
 	// only when a stage fails or waits; asynq knows which tasks are
 	// active). Records written before say it, so it is still read.
