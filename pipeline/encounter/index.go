@@ -24,9 +24,14 @@ import (
 func (s *Store) Index(ctx context.Context, m *Meta) error {
 	keys := IndexKeys(m)
 	errs := make([]error, len(keys))
+	panics := make([]any, len(keys))
 	var wg sync.WaitGroup
 	for i, k := range keys {
 		wg.Go(func() {
+			// A panic belongs to the caller (asynq's recover middleware,
+			// the crash tests' simulated process death), not to a helper
+			// goroutine where nothing can recover it.
+			defer func() { panics[i] = recover() }()
 			err := s.vault.Put(ctx, k, strings.NewReader(""), storage.CreateOnly)
 			if err != nil && !errors.Is(err, storage.ErrExists) {
 				errs[i] = fmt.Errorf("encounter.Index: %w", err)
@@ -34,6 +39,11 @@ func (s *Store) Index(ctx context.Context, m *Meta) error {
 		})
 	}
 	wg.Wait()
+	for _, p := range panics {
+		if p != nil {
+			panic(p)
+		}
+	}
 	return errors.Join(errs...)
 }
 
