@@ -248,6 +248,9 @@ func TestCrashAtEveryWrite(t *testing.T) {
 			if len(ops) < 8 {
 				t.Fatalf("only %d writes seen: %v", len(ops), ops)
 			}
+			// The crash points, in order (go test -run TestCrashAtEveryWrite -v
+			// lists them; each is a subtest n-before and n-after).
+			t.Logf("%d crash points:\n  %s", len(ops), strings.Join(ops, "\n  "))
 			for n := 1; n <= len(ops); n++ {
 				for _, after := range []bool{false, true} {
 					name := fmt.Sprintf("%d-%s", n, map[bool]string{false: "before", true: "after"}[after])
