@@ -2,7 +2,9 @@ package app_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -44,7 +46,13 @@ func BenchmarkThroughput(b *testing.B) {
 		bare = benchBareAsynq(b, rds)
 	})
 	b.Run("Pipeline", func(b *testing.B) {
-		benchPipeline(b, rds, note, bare, func(*config.Config) {})
+		benchPipeline(b, rds, note, bare, 1, func(*config.Config) {})
+	})
+	// The same with the batch submitted by 8 clients at once, as an API
+	// serving several clinics sees it: submissions overlap their durable
+	// writes instead of waiting for each other's.
+	b.Run("PipelineSubmitters8", func(b *testing.B) {
+		benchPipeline(b, rds, note, bare, 8, func(*config.Config) {})
 	})
 	b.Run("PipelineS3", func(b *testing.B) {
 		srv := s3test.Start(b)
@@ -54,14 +62,14 @@ func BenchmarkThroughput(b *testing.B) {
 		b.Setenv("AWS_ACCESS_KEY_ID", ak)
 		b.Setenv("AWS_SECRET_ACCESS_KEY", sk)
 		aws := config.AWS{Region: "us-east-1", Endpoint: srv.Endpoint, PathStyle: true}
-		benchPipeline(b, rds, note, bare, func(c *config.Config) {
+		benchPipeline(b, rds, note, bare, 1, func(c *config.Config) {
 			c.Storage = config.Store{Kind: "s3", S3: storage.S3Config{Bucket: "data"}, AWS: aws}
 			c.Keys.Ring = config.Store{Kind: "s3", S3: storage.S3Config{Bucket: "ring"}, AWS: aws}
 		})
 	})
 }
 
-func benchPipeline(b *testing.B, rds *redistest.Server, note []byte, bare float64, adjust func(*config.Config)) {
+func benchPipeline(b *testing.B, rds *redistest.Server, note []byte, bare float64, submitters int, adjust func(*config.Config)) {
 	cfg := testConfig(&testing.T{}, rds.URL)
 	cfg.DataDir = b.TempDir()
 	cfg.Storage.Dir, cfg.Keys.File, cfg.Keys.Ring.Dir, cfg.Audit.Dir = "", "", "", ""
@@ -105,13 +113,19 @@ func benchPipeline(b *testing.B, rds *redistest.Server, note []byte, bare float6
 	start := time.Now()
 	total := 0
 	for b.Loop() {
-		ids := make([]string, 0, benchBatch)
-		for range benchBatch {
-			id, err := a.Pipeline.Submit(ctx, baseNote(note))
-			if err != nil {
-				b.Fatal(err)
-			}
-			ids = append(ids, id)
+		ids := make([]string, benchBatch)
+		errs := make([]error, benchBatch)
+		var wg sync.WaitGroup
+		for w := range submitters {
+			wg.Go(func() {
+				for i := w; i < benchBatch; i += submitters {
+					ids[i], errs[i] = a.Pipeline.Submit(ctx, baseNote(note))
+				}
+			})
+		}
+		wg.Wait()
+		if err := errors.Join(errs...); err != nil {
+			b.Fatal(err)
 		}
 		for _, id := range ids {
 			waitDraft(b, watch, id)
