@@ -231,22 +231,30 @@ func (p *Pipeline) RunStage(ctx context.Context, stage encounter.Stage, run Run)
 	}
 	attempt := run.Retried + 1
 	// The series of attempts goes on from the last status (a failed stage
-	// queued again starts a new one).
+	// queued again starts a new one). A stage that never failed or waited
+	// has no status record: nothing is written when it starts, and its
+	// output says it is done (Store.Stage).
 	series := encounter.StageStatus{Stage: stage, Since: p.now().UTC()}
-	if prev, err := p.store.Stage(ctx, meta.ID, stage); err == nil && !prev.State.Terminal() && !prev.Since.IsZero() {
-		series.Since, series.Deferred, series.Failure = prev.Since, prev.Deferred, prev.Failure
+	prev, err := p.store.StageRecord(ctx, meta.ID, stage)
+	recorded := err == nil
+	if err != nil && !errors.Is(err, encounter.ErrNotFound) {
+		return cmp.Or(deletedDuring(meta.ID, err), error(phi.Wrap(err, phi.CodeStorage, "stage status unavailable")))
 	}
-	if err := p.store.SetStage(ctx, meta.ID, encounter.StageStatus{Stage: stage, State: encounter.StateRunning, Attempt: attempt, UpdatedAt: p.now().UTC(),
-		Since: series.Since, Deferred: series.Deferred}); err != nil {
-		return cmp.Or(deletedDuring(meta.ID, err), error(phi.Wrap(err, phi.CodeStorage, "stage status could not be stored")))
+	if recorded && !prev.State.Terminal() && !prev.Since.IsZero() {
+		series.Since, series.Deferred, series.Failure = prev.Since, prev.Deferred, prev.Failure
 	}
 	next, err := fn(ctx, meta, run)
 	if err != nil {
 		return p.stageFailed(ctx, meta, stage, run, series, err)
 	}
 	done := encounter.StageStatus{Stage: stage, State: encounter.StateDone, Attempt: attempt, UpdatedAt: p.now().UTC(), Since: series.Since, Deferred: series.Deferred}
-	if err := p.store.SetStage(ctx, meta.ID, done); err != nil {
-		return cmp.Or(deletedDuring(meta.ID, err), error(phi.Wrap(err, phi.CodeStorage, "stage status could not be stored")))
+	if recorded {
+		// Done replaces the failure, wait or request on record (which
+		// the output would overrule anyway, but a view shows the
+		// attempts it took).
+		if err := p.store.SetStage(ctx, meta.ID, done); err != nil {
+			return cmp.Or(deletedDuring(meta.ID, err), error(phi.Wrap(err, phi.CodeStorage, "stage status could not be stored")))
+		}
 	}
 	if series.Failure != nil {
 		p.observeWait(done, phi.Code(series.Failure.Code))

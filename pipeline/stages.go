@@ -93,37 +93,38 @@ func (p *Pipeline) readInput(ctx context.Context, in encounter.Input) ([]byte, e
 }
 
 // source returns the segments a draft is made from: the transcript of a
-// recording, or the note split into sentences (stored as the transcript
-// the first time, so evidence IDs stay stable).
-func (p *Pipeline) source(ctx context.Context, meta *encounter.Meta) (*encounter.Transcript, error) {
-	t, err := p.store.Transcript(ctx, meta.ID)
+// recording, or the note split into sentences. A note's first draft splits
+// the note (inline in the Meta, so nothing is read) and stores the
+// segments with the draft (stored is false: the caller does that), so
+// evidence IDs stay stable; later versions read them back.
+func (p *Pipeline) source(ctx context.Context, meta *encounter.Meta, version int) (t *encounter.Transcript, stored bool, err error) {
+	if meta.Kind == encounter.KindNote && version == 1 {
+		in, ok := meta.Input(encounter.RoleNote)
+		if !ok {
+			return nil, false, phi.Permanentf(phi.CodeInvalidInput, "encounter has no note")
+		}
+		b, err := p.readInput(ctx, in)
+		if err != nil {
+			return nil, false, err
+		}
+		t = &encounter.Transcript{EncounterID: meta.ID, Source: "note", Segments: source.FromNote(string(b)), CreatedAt: p.now().UTC()}
+		t.ComputeHash()
+		if len(t.Segments) == 0 {
+			return nil, false, phi.Permanentf(phi.CodeEmptyInput, "the note has no sentences")
+		}
+		return t, false, nil
+	}
+	t, err = p.store.Transcript(ctx, meta.ID)
 	if err == nil {
-		return t, nil
+		return t, true, nil
 	}
 	if !errors.Is(err, encounter.ErrNotFound) {
-		return nil, phi.Wrap(err, phi.CodeStorage, "transcript unavailable")
+		return nil, false, phi.Wrap(err, phi.CodeStorage, "transcript unavailable")
 	}
 	if meta.Kind != encounter.KindNote {
-		return nil, phi.Errorf(phi.CodeNotFound, "the recording has not been transcribed yet")
+		return nil, false, phi.Errorf(phi.CodeNotFound, "the recording has not been transcribed yet")
 	}
-	in, ok := meta.Input(encounter.RoleNote)
-	if !ok {
-		return nil, phi.Permanentf(phi.CodeInvalidInput, "encounter has no note")
-	}
-	b, err := p.readInput(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	t = &encounter.Transcript{EncounterID: meta.ID, Source: "note", Segments: source.FromNote(string(b)), CreatedAt: p.now().UTC()}
-	t.ComputeHash()
-	if len(t.Segments) == 0 {
-		return nil, phi.Permanentf(phi.CodeEmptyInput, "the note has no sentences")
-	}
-	t, err = p.store.PutTranscript(ctx, t)
-	if err != nil {
-		return nil, phi.Wrap(err, phi.CodeStorage, "transcript could not be stored")
-	}
-	return t, nil
+	return nil, false, phi.Errorf(phi.CodeNotFound, "the note's segments are stored with its first draft, which is not made yet")
 }
 
 // summarize makes draft version 1, once.
@@ -159,10 +160,6 @@ func (p *Pipeline) makeDraft(ctx context.Context, meta *encounter.Meta, run Run,
 	if err != nil {
 		return phi.Permanentf(phi.CodeInvalidInput, "template is no longer configured")
 	}
-	t, err := p.source(ctx, meta)
-	if err != nil {
-		return err
-	}
 	if d, err := p.store.Draft(ctx, meta.ID, version); err == nil {
 		if !strings.HasPrefix(d.CreatedBy, "ai:") {
 			return phi.Permanentf(phi.CodeConflict, "version %d was written by a clinician meanwhile; no AI draft was made", version)
@@ -170,6 +167,10 @@ func (p *Pipeline) makeDraft(ctx context.Context, meta *encounter.Meta, run Run,
 		return p.draftReady(ctx, meta, version) // an earlier attempt stored the draft
 	} else if !errors.Is(err, encounter.ErrNotFound) {
 		return phi.Wrap(err, phi.CodeStorage, "draft unavailable")
+	}
+	t, stored, err := p.source(ctx, meta, version)
+	if err != nil {
+		return err
 	}
 	req := &ai.SummarizeRequest{Template: tmpl, Segments: t.Segments}
 	var mapping *deid.Mapping
@@ -213,7 +214,11 @@ func (p *Pipeline) makeDraft(ctx context.Context, meta *encounter.Meta, run Run,
 	}); err != nil {
 		return phi.Wrap(err, phi.CodeAuditUnavailable, "audit trail unavailable; draft not stored")
 	}
-	if err := p.store.PutDraft(ctx, d); err != nil && !errors.Is(err, encounter.ErrVersionExists) {
+	var src *encounter.Transcript
+	if !stored {
+		src = t // the note's segments, committed with the draft that cites them
+	}
+	if err := p.store.PutDraftWithSource(ctx, d, src); err != nil && !errors.Is(err, encounter.ErrVersionExists) {
 		return phi.Wrap(err, phi.CodeStorage, "draft could not be stored")
 	}
 	return p.draftReady(ctx, meta, version)

@@ -110,12 +110,9 @@ func (p *Pipeline) Submit(ctx context.Context, req SubmitRequest) (string, error
 	}
 	switch kind {
 	case encounter.KindNote:
-		in, err := p.store.PutAttemptInput(ctx, id, encounter.RoleNote, c.Attempt, req.NoteContentType, bytes.NewReader(req.Note))
-		if err != nil {
-			cleanup()
-			return "", phi.Wrap(err, phi.CodeStorage, "note could not be stored")
-		}
-		meta.Inputs = append(meta.Inputs, in)
+		// A note rides in the Meta (encrypted with it): no object of its
+		// own to write now or to read in the stage.
+		meta.Inputs = append(meta.Inputs, encounter.NoteInput(req.NoteContentType, req.Note))
 	case encounter.KindRecording:
 		in, err := p.storeAudio(ctx, id, c.Attempt, &req)
 		if err != nil {

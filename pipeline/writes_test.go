@@ -16,7 +16,7 @@ import (
 
 // The durable writes of a note from submit to draft v1, in steady state
 // (scope keys exist): the worklist adds exactly its three write-once index
-// entries, after the commit point. Issue 18 cuts this path down; the log
+// entries, after the commit point. Issue 18 cut this path down to six data-store writes; the log
 // lists every write so the count is known (go test -run
 // TestNoteWritesFromSubmitToDraft -v ./pipeline/).
 func TestNoteWritesFromSubmitToDraft(t *testing.T) {
@@ -50,6 +50,25 @@ func TestNoteWritesFromSubmitToDraft(t *testing.T) {
 		if name == "put" && strings.HasPrefix(key, "index/by-") {
 			index = append(index, key)
 		}
+	}
+	// Issue 18: at most 6 object writes to the data store (the keyring's
+	// store, under scopes/, adds the encounter's key), none of them a
+	// status record, an input object or a separate transcript.
+	dataPuts := 0
+	for _, op := range ops {
+		name, key, _ := strings.Cut(op, " ")
+		if name != "put" || strings.HasPrefix(key, "scopes/") {
+			continue
+		}
+		dataPuts++
+		for _, never := range []string{"/stage/", "/input/", "/transcript.json"} {
+			if strings.Contains(key, never) {
+				t.Errorf("a note's path writes %s", key)
+			}
+		}
+	}
+	if dataPuts > 6 {
+		t.Errorf("%d data-store writes from submit to draft v1, want at most 6", dataPuts)
 	}
 	t.Logf("%d storage operations from submit to draft v1 (%d of them worklist entries):\n  %s",
 		len(writes), len(index), strings.Join(writes, "\n  "))

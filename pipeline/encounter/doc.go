@@ -7,12 +7,16 @@
 // Object layout under the encounter's crypto-shredding scope
 // "encounters/<id>":
 //
-//	encounters/<id>/meta.json          Meta, written once at submit
-//	encounters/<id>/input/<role>       the submitted bytes (note, audio, sidecar)
+//	encounters/<id>/meta.json          Meta, written once at submit (a note's
+//	                                   text inline: Input.Text)
+//	encounters/<id>/input/<role>       the submitted bytes (audio, sidecar)
 //	encounters/<id>/stage/<stage>.json StageStatus, one object per stage, each
-//	                                   written only by its own stage
-//	encounters/<id>/transcript.json    Transcript, written once
-//	encounters/<id>/draft/v000001.json Draft versions, each written once
+//	                                   written only by its own stage, and only
+//	                                   when it fails or waits (its output is
+//	                                   its done status; see Store.Stage)
+//	encounters/<id>/transcript.json    Transcript of a recording, written once
+//	encounters/<id>/draft/v000001.json Draft versions, each written once; a
+//	                                   note's v1 holds the note's segments
 //	encounters/<id>/lifecycle/...      lifecycle events (signatures,
 //	                                   rejections, human documentation,
 //	                                   regeneration requests), append-only
@@ -23,6 +27,10 @@
 // worklist phase and a sentence) from its stage statuses, version numbers
 // and events; Fold computes each version's status (superseded once a
 // later version is signed).
+//
+// State that changes together is stored together (issue 18: a note
+// encounter writes 6 data objects from submit to draft v1): the note with
+// its Meta, a note's segments with the draft that cites them.
 //
 // Records that must exist once (meta, transcript, a draft version) are
 // written CreateOnly: a task retried after a crash finds its earlier write

@@ -42,7 +42,10 @@ var Stages = []Stage{StageTranscribe, StageSummarize}
 type State string
 
 const (
-	StatePending  State = "pending"
+	StatePending State = "pending"
+	// StateRunning is no longer stored (issue 18: a status is written
+	// only when a stage fails or waits; asynq knows which tasks are
+	// active). Records written before say it, so it is still read.
 	StateRunning  State = "running"
 	StateRetrying State = "retrying" // failed, will be retried
 	// StateWaiting: the last attempt was refused before any request left
@@ -125,11 +128,29 @@ func (Subject) String() string { return "[subject redacted]" }
 
 // Input is one submitted file.
 type Input struct {
-	Role        string `json:"role"`
+	Role string `json:"role"`
+	// Key is the object holding the input's bytes; empty when Text holds
+	// them.
 	Key         string `json:"key"`
 	ContentType string `json:"content_type"`
 	Size        int64  `json:"size"`
 	SHA256      string `json:"sha256"`
+	// Text is a note's text, kept inline in the Meta (see NoteInput): a
+	// note is small and every stage reads the Meta anyway, so it costs no
+	// object write or read of its own. PHI, encrypted with the Meta, never
+	// logged (LogValue leaves it out).
+	Text string `json:"text,omitempty"`
+}
+
+// NoteInput describes a note kept inline in the Meta.
+func NoteInput(contentType string, text []byte) Input {
+	sum := sha256.Sum256(text)
+	return Input{Role: RoleNote, ContentType: contentType, Size: int64(len(text)), SHA256: hex.EncodeToString(sum[:]), Text: string(text)}
+}
+
+// LogValue implements slog.LogValuer: an Input's text never reaches a log.
+func (in Input) LogValue() slog.Value {
+	return slog.GroupValue(slog.String("role", in.Role), slog.String("key", in.Key), slog.Int64("size", in.Size))
 }
 
 // AIProcessingDenied is Meta.AIProcessing of an encounter whose patient

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/clinscribe/clinscribe/storage"
@@ -15,14 +16,35 @@ import (
 // an entry already there (a retry, the reconciler) is left as it is. The
 // entries hold nothing; their keys say everything a worklist needs to find
 // the encounter.
+//
+// The entries are independent objects, so they are written concurrently:
+// a submission waits for one durable write instead of three in a row (on
+// the local store their fsyncs overlap and share the journal's commits;
+// on S3 the PUTs overlap). It returns once all are durable.
 func (s *Store) Index(ctx context.Context, m *Meta) error {
-	for _, k := range IndexKeys(m) {
-		err := s.vault.Put(ctx, k, strings.NewReader(""), storage.CreateOnly)
-		if err != nil && !errors.Is(err, storage.ErrExists) {
-			return fmt.Errorf("encounter.Index: %w", err)
+	keys := IndexKeys(m)
+	errs := make([]error, len(keys))
+	panics := make([]any, len(keys))
+	var wg sync.WaitGroup
+	for i, k := range keys {
+		wg.Go(func() {
+			// A panic belongs to the caller (asynq's recover middleware,
+			// the crash tests' simulated process death), not to a helper
+			// goroutine where nothing can recover it.
+			defer func() { panics[i] = recover() }()
+			err := s.vault.Put(ctx, k, strings.NewReader(""), storage.CreateOnly)
+			if err != nil && !errors.Is(err, storage.ErrExists) {
+				errs[i] = fmt.Errorf("encounter.Index: %w", err)
+			}
+		})
+	}
+	wg.Wait()
+	for _, p := range panics {
+		if p != nil {
+			panic(p)
 		}
 	}
-	return nil
+	return errors.Join(errs...)
 }
 
 // Indexed reports whether every worklist entry of the encounter exists.

@@ -13,11 +13,11 @@ import (
 // outside any encounter's scope on purpose (indexes that must survive a
 // shredding, or that span encounters).
 //
-//	encounters/<id>/meta.json                    Meta, written once at submit
-//	encounters/<id>/input/<role>[.<attempt>]     the submitted bytes
-//	encounters/<id>/stage/<stage>.json           StageStatus, one writer each
-//	encounters/<id>/transcript.json              Transcript, written once
-//	encounters/<id>/draft/v000001.json           Draft versions, each written once
+//	encounters/<id>/meta.json                    Meta, written once at submit (a note inline)
+//	encounters/<id>/input/<role>[.<attempt>]     the submitted bytes of a recording/sidecar
+//	encounters/<id>/stage/<stage>.json           StageStatus, one writer each, on failure/wait
+//	encounters/<id>/transcript.json              Transcript of a recording, written once
+//	encounters/<id>/draft/v000001.json           Draft versions, each written once (a note's v1 with its segments)
 //	encounters/<id>/lifecycle/000001.json        lifecycle events, append-only
 //	encounters/<id>/reviews/<case>/<part>.json   review case parts, each written once
 //	encounters/<id>/pseudonym-map.json           surrogates sent to a provider

@@ -73,8 +73,11 @@ func (s *Store) PutAttemptInput(ctx context.Context, id, role, attempt, contentT
 	return Input{Role: role, Key: key, ContentType: contentType, Size: cr.n, SHA256: hex.EncodeToString(h.Sum(nil))}, nil
 }
 
-// OpenInput opens an input's plaintext.
+// OpenInput opens an input's plaintext: its object, or its inline text.
 func (s *Store) OpenInput(ctx context.Context, in Input) (io.ReadCloser, error) {
+	if in.Key == "" {
+		return io.NopCloser(strings.NewReader(in.Text)), nil
+	}
 	rc, err := s.vault.Get(ctx, in.Key)
 	if errors.Is(err, storage.ErrNotFound) {
 		return nil, ErrNotFound
@@ -86,6 +89,9 @@ func (s *Store) OpenInput(ctx context.Context, in Input) (io.ReadCloser, error) 
 // recording served with HTTP range requests).
 func (s *Store) SeekInput(ctx context.Context, in Input) (*storage.SeekReader, error) {
 	v, ok := s.vault.(*storage.Vault)
+	if in.Key == "" {
+		return nil, fmt.Errorf("encounter.SeekInput: the input is kept inline, not as an object")
+	}
 	if !ok {
 		return nil, fmt.Errorf("encounter.SeekInput: the store does not encrypt")
 	}
@@ -136,7 +142,9 @@ func (s *Store) Meta(ctx context.Context, id string) (*Meta, error) {
 	return &m, nil
 }
 
-// SetStage records a stage's status. Only the stage's own task writes it.
+// SetStage records a stage's status. Only the stage's own task writes it,
+// and only when there is something its output does not say: a failure, a
+// wait, a regeneration asked for, or done replacing one of those.
 func (s *Store) SetStage(ctx context.Context, id string, st StageStatus) error {
 	if err := s.putJSON(ctx, stageKey(id, st.Stage), st, storage.Overwrite); err != nil {
 		return fmt.Errorf("encounter.SetStage: %w", err)
@@ -144,11 +152,62 @@ func (s *Store) SetStage(ctx context.Context, id string, st StageStatus) error {
 	return nil
 }
 
-// Stage loads one stage's status; ErrNotFound if the stage never started.
-func (s *Store) Stage(ctx context.Context, id string, stage Stage) (StageStatus, error) {
+// StageRecord loads a stage's stored status as it was written;
+// ErrNotFound if none was (a stage that never failed or waited has none).
+func (s *Store) StageRecord(ctx context.Context, id string, stage Stage) (StageStatus, error) {
 	var st StageStatus
 	err := s.getJSON(ctx, stageKey(id, stage), &st)
 	return st, err
+}
+
+// Stage loads one stage's status; ErrNotFound if the stage has neither a
+// status nor its output (pending). A stage's output is its done status:
+// transcribe is done once the transcript is stored, summarize once draft
+// version 1 is; a status record is written only when a stage fails or
+// waits (issue 18: one object write fewer per stage and encounter), and
+// a record that is not terminal is overruled by the output.
+func (s *Store) Stage(ctx context.Context, id string, stage Stage) (StageStatus, error) {
+	st, err := s.StageRecord(ctx, id, stage)
+	if err == nil && st.State.Terminal() || err != nil && !errors.Is(err, ErrNotFound) || stage == StageRegenerate {
+		return st, err
+	}
+	at, done, oerr := s.stageOutput(ctx, id, stage)
+	if oerr != nil {
+		return st, oerr
+	}
+	if !done {
+		return st, err
+	}
+	if err != nil {
+		st = StageStatus{Stage: stage, Attempt: 1, Since: at}
+	}
+	st.State, st.UpdatedAt, st.Failure = StateDone, at, nil
+	return st, nil
+}
+
+// stageOutput reports whether the stage's output is stored, and when it
+// was made.
+func (s *Store) stageOutput(ctx context.Context, id string, stage Stage) (time.Time, bool, error) {
+	var err error
+	var at time.Time
+	switch stage {
+	case StageTranscribe:
+		var t *Transcript
+		if t, err = s.transcriptObject(ctx, id); err == nil {
+			at = t.CreatedAt
+		}
+	case StageSummarize:
+		var d *Draft
+		if d, err = s.Draft(ctx, id, 1); err == nil {
+			at = d.CreatedAt
+		}
+	default:
+		return at, false, nil
+	}
+	if errors.Is(err, ErrNotFound) {
+		return at, false, nil
+	}
+	return at, err == nil, err
 }
 
 // StageStatuses are an encounter's stage statuses as a status view shows
@@ -184,7 +243,7 @@ func (s *Store) StageStatuses(ctx context.Context, meta *Meta) ([]StageStatus, e
 func (s *Store) PutTranscript(ctx context.Context, t *Transcript) (*Transcript, error) {
 	err := s.putJSON(ctx, transcriptKey(t.EncounterID), t, storage.CreateOnly)
 	if errors.Is(err, storage.ErrExists) {
-		return s.Transcript(ctx, t.EncounterID)
+		return s.transcriptObject(ctx, t.EncounterID)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("encounter.PutTranscript: %w", err)
@@ -192,8 +251,25 @@ func (s *Store) PutTranscript(ctx context.Context, t *Transcript) (*Transcript, 
 	return t, nil
 }
 
-// Transcript loads the transcript; ErrNotFound if there is none yet.
+// Transcript loads the source segments drafts cite: the stored transcript
+// of a recording or, for a note, the segments stored with draft version 1
+// (PutDraftWithSource); ErrNotFound if there are none yet.
 func (s *Store) Transcript(ctx context.Context, id string) (*Transcript, error) {
+	t, err := s.transcriptObject(ctx, id)
+	if !errors.Is(err, ErrNotFound) {
+		return t, err
+	}
+	var rec draftRecord
+	if err := s.getJSON(ctx, draftKey(id, 1), &rec); err != nil {
+		return nil, err
+	}
+	if rec.Source == nil {
+		return nil, ErrNotFound
+	}
+	return rec.Source, nil
+}
+
+func (s *Store) transcriptObject(ctx context.Context, id string) (*Transcript, error) {
 	var t Transcript
 	if err := s.getJSON(ctx, transcriptKey(id), &t); err != nil {
 		return nil, err
@@ -204,13 +280,30 @@ func (s *Store) Transcript(ctx context.Context, id string) (*Transcript, error) 
 // ErrVersionExists means a draft with that version number is already stored.
 var ErrVersionExists = errors.New("encounter: draft version already exists")
 
+// draftRecord is a draft version as stored: the version, and for the
+// first AI version of a note the segments it was made from (what a
+// recording keeps in transcript.json). Stored together, they are one
+// object written once; the source never leaves the store inside a Draft.
+type draftRecord struct {
+	*Draft
+	Source *Transcript `json:"source,omitempty"`
+}
+
 // PutDraft stores a new draft version. Versions are immutable: storing a
 // version that exists fails with ErrVersionExists.
 func (s *Store) PutDraft(ctx context.Context, d *Draft) error {
+	return s.PutDraftWithSource(ctx, d, nil)
+}
+
+// PutDraftWithSource is PutDraft for the first draft of a note: src, the
+// note's segments the draft cites, is stored in the same object, so the
+// draft and its evidence commit together (or not at all) in one write.
+// Transcript returns it from then on.
+func (s *Store) PutDraftWithSource(ctx context.Context, d *Draft, src *Transcript) error {
 	if d.Version < 1 {
 		return fmt.Errorf("encounter.PutDraft: version %d", d.Version)
 	}
-	err := s.putJSON(ctx, draftKey(d.EncounterID, d.Version), d, storage.CreateOnly)
+	err := s.putJSON(ctx, draftKey(d.EncounterID, d.Version), draftRecord{Draft: d, Source: src}, storage.CreateOnly)
 	if errors.Is(err, storage.ErrExists) {
 		return ErrVersionExists
 	}
@@ -222,11 +315,11 @@ func (s *Store) PutDraft(ctx context.Context, d *Draft) error {
 
 // Draft loads one draft version.
 func (s *Store) Draft(ctx context.Context, id string, version int) (*Draft, error) {
-	var d Draft
-	if err := s.getJSON(ctx, draftKey(id, version), &d); err != nil {
+	d := &Draft{}
+	if err := s.getJSON(ctx, draftKey(id, version), &draftRecord{Draft: d}); err != nil {
 		return nil, err
 	}
-	return &d, nil
+	return d, nil
 }
 
 // DraftVersions lists the stored version numbers, ascending.

@@ -12,6 +12,7 @@ import (
 	"net/textproto"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -602,8 +603,11 @@ func TestDeletion(t *testing.T) {
 	}
 	vault := storage.NewVault(restored, f.a.Keyring)
 	keys, err := restored.List(context.Background(), "encounters/"+id+"/")
-	if err != nil || len(keys) < 3 {
-		t.Fatalf("backup holds %d objects: %v", len(keys), err)
+	// A note encounter is its meta.json (the note inline) and its draft
+	// versions (draft v1 holding the note's segments): both must be in
+	// the backup, and neither may open.
+	if err != nil || !slices.Contains(keys, encounter.Scope(id)+"/meta.json") || !slices.Contains(keys, encounter.DraftKey(id, 1)) {
+		t.Fatalf("backup holds %v (%v), want meta.json and draft v1 among them", keys, err)
 	}
 	for _, k := range keys {
 		if _, err := vault.GetBytes(context.Background(), k); err == nil {

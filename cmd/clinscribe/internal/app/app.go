@@ -88,6 +88,10 @@ type Options struct {
 	// NoCreateKeys refuses to create a missing local key file (for
 	// `clinscribe config check`, which must not change anything).
 	NoCreateKeys bool
+	// WrapStore, if set, wraps the data store and the keyring's store as
+	// they are opened (the cost benchmark counts their requests with it);
+	// it is called once for each, with "data" or "ring".
+	WrapStore func(which string, bs storage.Blobstore) storage.Blobstore
 }
 
 // Open assembles the application.
@@ -120,6 +124,9 @@ func Open(ctx context.Context, cfg config.Config, opts Options) (a *App, err err
 	if a.Data, err = openStore(ctx, cfg.Storage); err != nil {
 		return nil, fmt.Errorf("app: storage: %w", err)
 	}
+	if opts.WrapStore != nil {
+		a.Data = opts.WrapStore("data", a.Data)
+	}
 	a.Metrics = metrics.New()
 	if !cfg.Ops.DisableQueueMetrics {
 		ins := asynq.NewInspector(a.Redis)
@@ -129,6 +136,9 @@ func Open(ctx context.Context, cfg config.Config, opts Options) (a *App, err err
 	ring, err := openStore(ctx, cfg.Keys.Ring)
 	if err != nil {
 		return nil, fmt.Errorf("app: keys.ring: %w", err)
+	}
+	if opts.WrapStore != nil {
+		ring = opts.WrapStore("ring", ring)
 	}
 	a.Ring = ring
 	root, err := openKeyManager(ctx, cfg.Keys, !opts.NoCreateKeys)

@@ -1,0 +1,73 @@
+package storagetest
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"sync/atomic"
+
+	"github.com/clinscribe/clinscribe/storage"
+)
+
+// Counter counts the requests made to the stores it wraps: what an
+// encounter costs in object writes and reads (on S3, PUTs and GETs). Wrap
+// the ciphertext store under the Vault, so each count is one request to
+// the backend.
+type Counter struct {
+	puts, gets, deletes, lists atomic.Int64
+}
+
+// Counts is a snapshot of a Counter.
+type Counts struct {
+	Puts, Gets, Deletes, Lists int64
+}
+
+// Sub is c minus an earlier snapshot.
+func (c Counts) Sub(earlier Counts) Counts {
+	return Counts{c.Puts - earlier.Puts, c.Gets - earlier.Gets, c.Deletes - earlier.Deletes, c.Lists - earlier.Lists}
+}
+
+// Per divides every count by n (per encounter).
+func (c Counts) Per(n int) [4]float64 {
+	f := float64(n)
+	return [4]float64{float64(c.Puts) / f, float64(c.Gets) / f, float64(c.Deletes) / f, float64(c.Lists) / f}
+}
+
+func (c Counts) String() string {
+	return fmt.Sprintf("%d puts, %d gets, %d deletes, %d lists", c.Puts, c.Gets, c.Deletes, c.Lists)
+}
+
+// Counts returns the counts so far.
+func (c *Counter) Counts() Counts {
+	return Counts{c.puts.Load(), c.gets.Load(), c.deletes.Load(), c.lists.Load()}
+}
+
+// Wrap returns bs with its requests counted.
+func (c *Counter) Wrap(bs storage.Blobstore) storage.Blobstore { return &countStore{c: c, bs: bs} }
+
+type countStore struct {
+	c  *Counter
+	bs storage.Blobstore
+}
+
+var _ storage.Blobstore = (*countStore)(nil)
+
+func (s *countStore) Put(ctx context.Context, key string, body io.Reader, mode storage.WriteMode) error {
+	s.c.puts.Add(1)
+	return s.bs.Put(ctx, key, body, mode)
+}
+
+func (s *countStore) Get(ctx context.Context, key string) (io.ReadCloser, error) {
+	s.c.gets.Add(1)
+	return s.bs.Get(ctx, key)
+}
+
+func (s *countStore) Delete(ctx context.Context, key string) error {
+	s.c.deletes.Add(1)
+	return s.bs.Delete(ctx, key)
+}
+
+func (s *countStore) List(ctx context.Context, prefix string) ([]string, error) {
+	s.c.lists.Add(1)
+	return s.bs.List(ctx, prefix)
+}
