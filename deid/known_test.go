@@ -38,6 +38,8 @@ func TestKnownInTranscripts(t *testing.T) {
 		{"speaker tag", "dawn: it hurts\nwill: where", []found{{"dawn", deid.Name}, {"will", deid.Name}}},
 		{"spelled out", "that's r-i-v-e-r-s and d a w n", []found{{"r-i-v-e-r-s", deid.Name}, {"d a w n", deid.Name}}},
 		{"misspelled by the transcriber", "rivrs and al-rashed", []found{{"rivrs", deid.Name}, {"al-rashed", deid.Name}}},
+		{"last name first, written", "patient hill, grant seen today", []found{{"hill", deid.Name}, {"grant", deid.Name}}},
+		{"last name first, dictated", "patient name rivers comma dawn period", []found{{"rivers", deid.Name}, {"dawn", deid.Name}}},
 		{"words that are names stay words", "i will see you in may, up the hill at dawn", nil},
 		{"a verb after a greeting", "thank you may i ask", nil},
 		{"a known word after a determiner", "up the hill, past the rose garden; the grant covers it", nil},
