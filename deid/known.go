@@ -213,9 +213,27 @@ func (k *knownIndex) build(kn Known, year int) {
 				if len(first) > 0 && first[0] >= 'A' && first[0] <= 'Z' || strings.ContainsFunc(first, unicode.IsUpper) {
 					first = k.toLower(first)
 				}
-				for _, nick := range nicknames()[first] {
+				nl := nickOnce()
+				for _, nick := range nl.hand[first] {
 					if _, ok := k.parts[nick]; !ok {
 						k.parts[nick] = knownPart{word: nick, cls: cls | clsExplicit, tier: knownTier(nick, flagsOf(nick))}
+					}
+				}
+				// The open list is long and loose ("robert" gives "dob";
+				// "penny" gives "penelope" back): a form on no list of
+				// given names is taken only where the context names a
+				// person.
+				for _, l := range [...][]string{nl.open[first], nl.handOf[first], nl.openOf[first]} {
+					for _, nick := range l {
+						if _, ok := k.parts[nick]; ok {
+							continue
+						}
+						f := flagsOf(nick)
+						tier := knownTier(nick, f)
+						if f&lxFirst == 0 {
+							tier = kpCommon
+						}
+						k.parts[nick] = knownPart{word: nick, cls: cls | clsExplicit, tier: tier}
 					}
 				}
 			}

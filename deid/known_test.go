@@ -130,3 +130,43 @@ func TestLowerCaseNamesInContext(t *testing.T) {
 		})
 	}
 }
+
+// TestKnownAddressAndNicknames: a supplied name that is also a word,
+// addressed at the start or the end of a turn, and supplied names found by
+// their nicknames (and a nickname by its given name); the same words used
+// as words stay.
+func TestKnownAddressAndNicknames(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{})
+	kn := deid.Known{PatientNames: []string{"Mark Tollefsen", "Penelope Ashgrove"},
+		RelativeNames: []string{"Hope Tollefsen", "April Nunez", "Miles Okafor"},
+		ProviderNames: []string{"William Forde", "Robert Quaye"}}
+	tests := []struct {
+		name, text string
+		want       []found
+	}{
+		{"after discourse words before the topic", "doctor: ok so mark the biopsy came back benign",
+			[]found{{"mark", deid.Name}}},
+		{"a nickname before so", "patient: ok will so what happens next", []found{{"will", deid.Name}}},
+		{"and before a question", "nurse: and april what's your number", []found{{"april", deid.Name}}},
+		{"closing a turn after a finished clause", "doctor: let's go over it mark\npatient: ok",
+			[]found{{"mark", deid.Name}}},
+		{"closing a turn before sorry", "doctor: not today miles sorry", []found{{"miles", deid.Name}}},
+		{"opening a turn before a greeting formula", "speaker 1: miles good to see you", []found{{"miles", deid.Name}}},
+		{"a nickname and its given name", "patient: it's penny nobody calls me penelope",
+			[]found{{"penny", deid.Name}, {"penelope", deid.Name}}},
+		{"a nickname from the open list", "nurse: bob how's the new job", []found{{"bob", deid.Name}}},
+		{"a modal asking stays", "patient: ok will the test hurt", nil},
+		{"a modal that lost its verb stays", "patient: i think it will\ndoctor: it may", nil},
+		{"a verb of thinking stays", "doctor: ok hope the meds help\npatient: i hope so", nil},
+		{"a month stays a date", "doctor: we will see you again in may", []found{{"may", deid.Date}}},
+		{"a loose nickname needs a person's context", "dob march third, on the mark", []found{{"march third", deid.Date}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if diff := cmp.Diff(tc.want, detect(d, tc.text, kn)); diff != "" {
+				t.Errorf("%q (-want +got):\n%s", tc.text, diff)
+			}
+		})
+	}
+}

@@ -258,7 +258,7 @@ func (s *scan) introBefore(i int) bool {
 	case "with", "from", "and", "or", "here", "speaking", "right", "correct", "calling", "spelled", "like", "his", "her",
 		"their", "your", "the", "one", "yeah", "yes", "yep", "no", "by", "but", "actually", "though", "too",
 		"interpreter", "nurse", "doctor", "mom", "dad", "mother", "father", "son", "daughter", "wife", "husband",
-		"sister", "brother", "a", "an":
+		"sister", "brother", "a", "an", "nobody", "everybody", "everyone", "please", "just", "now":
 		return true
 	}
 	return s.isKnown(n)
@@ -297,9 +297,21 @@ func (s *scan) verbUse(i int, p knownPart) bool {
 		return false
 	}
 	n := s.next(i)
-	// "will you" is the verb; "will you're here" is not.
-	return n > 0 && s.toks[n].gap == gapSpace && s.toks[n].letters() && objectPronouns[s.nextWordAt(i)]
+	if n <= 0 || s.toks[n].gap != gapSpace || !s.toks[n].letters() {
+		return false
+	}
+	// "will you" is the verb; "will you're here" is not. "so" follows
+	// only a verb that takes a clause ("hope so"): "hi ray so the
+	// mammogram" addresses Ray.
+	w := s.nextWordAt(i)
+	if w == "so" {
+		return clauseVerbs[p.word]
+	}
+	return objectPronouns[w]
 }
+
+// clauseVerbs are the verbNames that take a clause: "i hope so", "trust me".
+var clauseVerbs = map[string]bool{"hope": true, "trust": true, "wish": true, "guess": true}
 
 // greetingBefore: "hey dawn", "hi there hunter", "good morning, june",
 // "thank you will", "bye hope".
@@ -353,7 +365,11 @@ var addressStarters = map[string]bool{"how": true, "what": true, "when": true, "
 	"give": true, "try": true, "keep": true, "don't": true, "were": true, "quick": true,
 	"one": true, "before": true, "if": true, "thank": true, "thanks": true, "nice": true, "good": true, "that's": true,
 	"it's": true, "here's": true, "here": true, "sit": true, "hold": true, "breathe": true, "lie": true, "stand": true,
-	"this": true, "these": true, "there's": true, "you've": true, "you'll": true, "we've": true, "i'd": true}
+	"this": true, "these": true, "there's": true, "you've": true, "you'll": true, "we've": true, "i'd": true,
+	"how's": true, "what's": true, "where's": true, "who's": true, "when's": true, "show": true, "point": true,
+	"walk": true, "turn": true, "open": true, "squeeze": true, "push": true, "pull": true, "follow": true,
+	"lean": true, "raise": true, "lift": true, "bend": true, "relax": true, "step": true, "roll": true,
+	"cough": true, "wiggle": true, "tilt": true, "sorry": true, "welcome": true}
 
 // vocativeAt: the person addressed. Set off by punctuation ("dawn, how are
 // you", "how are you, dawn?", "thanks. june, ..."), or after a discourse
@@ -390,17 +406,121 @@ func (s *scan) vocativeAt(i int, p knownPart) bool {
 	if pv >= 0 && s.toks[pv].punct(',') && s.clauseEndAfter(i) && !(n < len(s.toks) && s.toks[n].punct(',')) {
 		return true // "how are you, dawn?"
 	}
-	if pv < 0 || !s.toks[pv].letters() || !discourseWords[s.prevWordAt(i, 1)] {
+	if s.trailingVocative(i, p) || s.turnOpeningVocative(i, p) {
+		return true
+	}
+	if pv < 0 || !s.toks[pv].letters() {
+		return false
+	}
+	pw := s.prevWordAt(i, 1)
+	// "and april what's your number": "and" opens a question to the
+	// person named.
+	if pw == "and" && s.turnStart(pv) && questionWords[s.nextWordAt(i)] {
+		return true
+	}
+	if !discourseWords[pw] {
 		return false
 	}
 	if setOff || s.clauseEndAfter(i) {
 		return true
 	}
 	nx := s.next(i)
-	if nx < 0 || !s.toks[nx].letters() || s.verbUse(i, p) {
+	if nx < 0 || !s.toks[nx].letters() {
 		return false
 	}
-	return addressStarters[s.nextWordAt(i)]
+	nw := s.nextWordAt(i)
+	// "so mark the biopsy showed", "ok glen the sleep study": after a
+	// discourse word opening the turn, a name before the topic. A modal
+	// there asks ("ok will the test hurt"), a verb of thinking says
+	// ("ok hope the meds help").
+	if determiners[nw] && !modalNames[p.word] && !clauseVerbs[p.word] && s.discourseOpens(i) {
+		return true
+	}
+	if s.verbUse(i, p) {
+		return false
+	}
+	// "ok will so what's going on": "so" follows no modal or verb.
+	return addressStarters[nw] || nw == "so" && !clauseVerbs[p.word]
+}
+
+// determiners open the noun phrase of a topic after a vocative.
+var determiners = map[string]bool{"the": true, "your": true, "this": true, "that": true, "these": true, "those": true,
+	"our": true}
+
+// discourseOpens: the words between the start of the turn and token i are
+// all discourse words or greetings ("so", "ok so", "pearl ok so").
+func (s *scan) discourseOpens(i int) bool {
+	k := s.sameLinePrev(i)
+	for n := 0; n < 4 && k >= 0; n++ {
+		if s.toks[k].punct(',') {
+			k = s.sameLinePrev(k)
+			continue
+		}
+		if !s.toks[k].letters() {
+			return false
+		}
+		if !discourseWords[s.lower(k)] && !greetings[s.lower(k)] && s.lower(k) != "and" && !s.isKnown(k) {
+			return false
+		}
+		if s.turnStart(k) {
+			return true
+		}
+		k = s.sameLinePrev(k)
+	}
+	return false
+}
+
+// clauseClosers end a clause before a name said last in a turn: "let's
+// talk about it mark", "not this one miles".
+var clauseClosers = map[string]bool{"it": true, "that": true, "this": true, "one": true, "there": true, "here": true,
+	"now": true, "then": true, "too": true, "again": true, "please": true, "ok": true, "okay": true, "today": true,
+	"soon": true, "though": true, "anyway": true, "yet": true, "either": true, "well": true}
+
+// vocativeTails may follow a name said last in a turn: "not this one miles
+// sorry".
+var vocativeTails = map[string]bool{"sorry": true, "thanks": true, "ok": true, "okay": true, "please": true,
+	"alright": true, "right": true}
+
+// trailingVocative: the name that closes a turn after a finished clause,
+// alone or before an apology or thanks ("let's talk about it mark", "not
+// this one miles sorry"). A modal after a pronoun there has lost its verb
+// ("i think it will").
+func (s *scan) trailingVocative(i int, p knownPart) bool {
+	pv := s.sameLinePrev(i)
+	if pv < 0 || !s.toks[pv].letters() || !clauseClosers[s.lower(pv)] {
+		return false
+	}
+	if modalNames[p.word] || clauseVerbs[p.word] {
+		return false
+	}
+	n := i + 1
+	if n < len(s.toks) && s.toks[n].gap != gapLine && s.toks[n].letters() && vocativeTails[s.lower(n)] {
+		n++
+	}
+	return n >= len(s.toks) || s.toks[n].gap == gapLine || s.toks[n].punct('?') || s.toks[n].punct('!') || s.toks[n].punct('.')
+}
+
+// turnOpeners follow a name that opens a turn ("jordan good to see you",
+// "major so your surgery"); a modal or a month before them would be no
+// sentence.
+var turnOpeners = map[string]bool{"so": true, "ok": true, "okay": true, "alright": true, "sorry": true, "welcome": true}
+
+// turnOpeningVocative: a name alone at the start of a turn before a
+// greeting formula or a discourse word.
+func (s *scan) turnOpeningVocative(i int, p knownPart) bool {
+	if !s.turnStart(i) {
+		return false
+	}
+	n := s.next(i)
+	if n < 0 || s.toks[n].gap != gapSpace || !s.toks[n].letters() {
+		return false
+	}
+	w := s.lower(n)
+	if turnOpeners[w] {
+		return true
+	}
+	// "jordan good to see you", "dawn nice to meet you".
+	return (w == "good" || w == "nice" || w == "great" || w == "lovely") && s.nextWordAt(n) == "to"
 }
 
 // questionWords open a question to the person named before them.

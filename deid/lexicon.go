@@ -30,20 +30,43 @@ var gazetteerText string
 //go:embed data/nicknames.txt
 var nicknamesText string
 
-var nickOnce = sync.OnceValue(func() map[string][]string {
-	m := map[string][]string{}
-	for _, line := range strings.Split(nicknamesText, "\n") {
-		f := strings.Fields(line)
-		if len(f) < 2 || f[0][0] == '#' {
-			continue
+// nicknames-open.txt is derived from an openly licensed list by
+// deid/internal/nicknames (source and licence in deid/README.md).
+//
+//go:embed data/nicknames-open.txt
+var nicknamesOpenText string
+
+// nickLists are the short forms of given names: by, from a given name to
+// its short forms, and of, from a short form back to its given names; hand
+// from the hand-written list, open from the derived one (see knownIndex.build).
+type nickLists struct {
+	hand, open, handOf, openOf map[string][]string
+}
+
+var nickOnce = sync.OnceValue(func() nickLists {
+	read := func(text string) (by, of map[string][]string) {
+		by, of = map[string][]string{}, map[string][]string{}
+		for _, line := range strings.Split(text, "\n") {
+			f := strings.Fields(line)
+			if len(f) < 2 || f[0][0] == '#' {
+				continue
+			}
+			by[f[0]] = append(by[f[0]], f[1:]...)
+			for _, n := range f[1:] {
+				of[n] = append(of[n], f[0])
+			}
 		}
-		m[f[0]] = append(m[f[0]], f[1:]...)
+		return by, of
 	}
-	return m
+	var l nickLists
+	l.hand, l.handOf = read(nicknamesText)
+	l.open, l.openOf = read(nicknamesOpenText)
+	return l
 })
 
-// nicknames maps a lower-case given name to its short forms.
-func nicknames() map[string][]string { return nickOnce() }
+// nicknames maps a lower-case given name to its short forms (the
+// hand-written list).
+func nicknames() map[string][]string { return nickOnce().hand }
 
 // Lexicon flags: one bit per list a word is on.
 const (

@@ -14,7 +14,7 @@ import (
 // in dialogues-known.jsonl, per mode. Issue 12's acceptance line is 0 in
 // both; a figure above 0 records where the detector stands, so that a
 // change that lets more through fails, and is lowered as fixes land.
-var maxSurvivingSupplied = map[string]int{"tagger": 10, "rules-only": 21}
+var maxSurvivingSupplied = map[string]int{"tagger": 5, "rules-only": 6}
 
 // TestSuppliedNamesInDialogues is issue 12's metadata acceptance line: over
 // dialogues-known.jsonl (118 lower-case transcripts written by hand, not
@@ -65,7 +65,8 @@ func TestSuppliedNamesInDialogues(t *testing.T) {
 				for _, m := range rep.Misses {
 					if m.Type == deid.Name {
 						doc := byID[m.Doc]
-						t.Logf("miss %s %q in %q", m.Doc, doc.Text[m.Start:m.End], doc.Text[max(0, m.Start-50):min(len(doc.Text), m.End+30)])
+						t.Logf("miss %s %q in %q", m.Doc, doc.Text[m.Start:m.End],
+							doc.Text[max(0, m.Start-50):m.Start]+"["+doc.Text[m.Start:m.End]+"]"+doc.Text[m.End:min(len(doc.Text), m.End+30)])
 					}
 				}
 			}
