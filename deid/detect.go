@@ -223,6 +223,7 @@ func (s *scan) rules(d *Detector, text string, known Known, prep bool) []Span {
 	s.knownPass()
 	s.cueNamePass()
 	s.propagateNames()
+	s.placeCoordination()
 	s.joinHyphenated()
 	return s.resolve()
 }

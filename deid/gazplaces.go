@@ -1,5 +1,7 @@
 package deid
 
+import "slices"
+
 // Places from the gazetteer (data/gazetteer.txt): towns and cities, the
 // names of hospitals without their facility words, hospital acronyms, and
 // city nicknames, in the positions that make them places, written in any
@@ -471,4 +473,82 @@ func (s *scan) messageBefore(i int) bool {
 		return true
 	}
 	return false
+}
+
+// placeCoordination adds the places coordinated with a place already found:
+// "the one in dearborn or royal oak", "from tulsa, broken arrow and owasso".
+// The second place must be a town or city of the gazetteer or the city
+// lists, and end its clause (or go on to another coordinated place), so that
+// "in boston and hope to move" keeps the verb.
+func (s *scan) placeCoordination() {
+	n := len(s.cands)
+	for c := 0; c < n; c++ {
+		if s.cands[c].t != Location {
+			continue
+		}
+		e := s.tokEndingAt(s.cands[c].e)
+		for e >= 0 {
+			e = s.coordinatedPlace(e)
+		}
+	}
+}
+
+// tokEndingAt returns the token that ends at byte offset off, or -1.
+func (s *scan) tokEndingAt(off int) int {
+	k, ok := slices.BinarySearchFunc(s.toks, off, func(t token, off int) int { return int(t.e) - off })
+	if !ok {
+		return -1
+	}
+	return k
+}
+
+// coordinatedPlace adds the place after "or", "and" or a comma after token
+// e, and returns its last token, or -1.
+func (s *scan) coordinatedPlace(e int) int {
+	k := s.next(e)
+	if k < 0 {
+		return -1
+	}
+	if s.toks[k].punct(',') {
+		if k = s.next(k); k < 0 {
+			return -1
+		}
+	}
+	if s.toks[k].letters() && (s.eq(k, "or") || s.eq(k, "and")) {
+		if k = s.next(k); k < 0 {
+			return -1
+		}
+	} else if !s.toks[k-1].punct(',') {
+		return -1
+	}
+	if s.toks[k].gap != gapSpace || !s.toks[k].letters() {
+		return -1
+	}
+	t := &s.toks[k]
+	if t.is(lxTitle | lxTitleClin | lxMonth | lxWeekday | lxState | lxCountry | lxRelation) {
+		return -1
+	}
+	end := -1
+	if t.gaz&gzPhraseHead != 0 || t.lex&lxPhraseHead != 0 {
+		end, _ = s.gazPhraseAt(k, lxCity|lxTown)
+	}
+	if end < 0 {
+		if t.gaz&(gzCity|gzTown) == 0 && t.lex&lxCity == 0 || t.lex&(lxCommon|lxMedical) != 0 && t.lex&lxCity == 0 {
+			return -1
+		}
+		end = k
+	}
+	// The clause ends there, or another place is coordinated; no
+	// hyphenated word ("lives in Bexley, post-TAVR").
+	if a := s.adj(end); a > 0 && (s.toks[a].punct('-') || s.toks[a].punct('\'') || s.toks[a].punct('/')) {
+		return -1
+	}
+	if !s.strictEnd(end) && !s.clauseGoesOn(end) {
+		return -1
+	}
+	if n := s.next(end); n > 0 && (s.eq(n, "to") || s.eq(n, "is") || s.eq(n, "was") || s.eq(n, "for")) {
+		return -1 // "and hope to", "and grace is"
+	}
+	s.addTok(k, end, Location, prShape)
+	return end
 }

@@ -798,6 +798,13 @@ func (s *scan) streetNameAt(i int) bool {
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
 		tk := &s.toks[k]
 		if !(tk.capWord() || s.ordinalTok(k)) || tk.lex&(lxTitle|lxTitleClin|lxCommon) != 0 && tk.lex&(lxFirst|lxSur|lxCity) == 0 {
+			// An everyday word capitalized mid-sentence right after the
+			// preposition is the street's name: "on Main St", "off Mill
+			// Road".
+			if k > 0 && tk.capWord() && tk.gap == gapSpace && tk.lex&(lxTitle|lxTitleClin) == 0 && streetPreps[s.lower(k-1)] &&
+				s.toks[k-1].letters() && !s.toks[k-1].upper() {
+				st = k
+			}
 			break
 		}
 		st = k
@@ -812,15 +819,18 @@ func (s *scan) streetNameAt(i int) bool {
 	if !(s.toks[p].letters() && !s.toks[p].upper() || s.toks[p].punct(',')) {
 		return false
 	}
-	switch s.lower(p) {
-	case "on", "at", "off", "near", "of", "along", "down", "up", "to", "from", "onto", "past", "corner", "and", "crossing", "by", ",":
-	default:
+	if !streetPreps[s.lower(p)] {
 		return false
 	}
 	s.addTok(st, i, Location, prCue)
 	s.inCityAfter(i)
 	return true
 }
+
+// streetPreps come before a street's name: "on Elm Street", "corner of".
+var streetPreps = map[string]bool{"on": true, "at": true, "off": true, "near": true, "of": true, "along": true,
+	"down": true, "up": true, "to": true, "from": true, "onto": true, "past": true, "corner": true, "and": true,
+	"crossing": true, "by": true, ",": true}
 
 // streetOrdinal: a numbered street, "34th", "130th", "1st", "22nd".
 func (s *scan) streetOrdinal(k int) bool {
@@ -1007,7 +1017,9 @@ func (s *scan) streetAbbrAt(i int) bool {
 	if k < len(s.toks) && s.toks[k].punct('.') && s.toks[k].gap == gapNone {
 		k++
 	}
-	return k >= len(s.toks) || s.toks[k].gap == gapLine || !s.toks[k].capWord()
+	// Only "St." is also a saint's title; after "Ave." or "Rd." a
+	// capitalized word opens the next sentence ("from 7th Ave. Pt is").
+	return k >= len(s.toks) || s.toks[k].gap == gapLine || !s.toks[k].capWord() || !s.eq(i, "st") && k > i+1
 }
 
 // joinHyphenated extends place and name candidates over the other half of
@@ -1053,3 +1065,54 @@ func (s *scan) childrensAt(i int) bool {
 	s.addTok(p, i+2, Location, prCue)
 	return true
 }
+
+// streetAfterSiteOn: a street named without its suffix after a place that
+// stands on it, as people say it: "the walgreens on burnside", "the
+// apartment over on delmar", "the y on fairview", "lives on kessler". The
+// name is one or two words on no list of ordinary or clinical words (a
+// given name, a surname or a town may be one) and ends its clause.
+func (s *scan) streetAfterSiteOn(i int) bool {
+	p := s.sameLinePrev(i)
+	if p >= 0 && (s.eq(p, "over") || s.eq(p, "down") || s.eq(p, "up") || s.eq(p, "out") || s.eq(p, "right")) {
+		p = s.sameLinePrev(p)
+	}
+	if p < 0 || !s.toks[p].letters() || !(onStreetSites[s.lower(p)] || s.toks[p].gaz&gzFacWord != 0 && !s.toks[p].upper()) {
+		return false
+	}
+	k := s.next(i)
+	if k < 0 || s.toks[k].gap != gapSpace {
+		return false
+	}
+	end := -1
+	for j := k; j >= 0 && j <= k+1; j = s.next(j) {
+		t := &s.toks[j]
+		if !t.letters() || t.n() < 3 || t.gap != gapSpace || functionWords[s.lower(j)] ||
+			t.lex&^(lxFirst|lxSur|lxFirstAmb|lxSurAmb|lxCity|lxCityAmb|lxPhraseHead) != 0 || t.gaz&gzWord != 0 && t.lex&(lxFirst|lxSur|lxCity) == 0 {
+			break
+		}
+		// A word on no list at all is as likely an ordinary word ("on
+		// fire"): a name or a town, or a capital letter, says street.
+		if !t.upper() && t.gaz&(gzFirst|gzSur|gzCity|gzTown) == 0 && t.lex&(lxFirst|lxSur|lxCity) == 0 {
+			break
+		}
+		end = j
+	}
+	if end < 0 || !s.clauseGoesOn(end) && !s.strictEnd(end) {
+		return false
+	}
+	if a := s.adj(end); a > 0 && !s.toks[a].punct(',') && !s.toks[a].punct('.') {
+		return false
+	}
+	s.addTok(k, end, Location, prCue)
+	return true
+}
+
+// onStreetSites stand on a street: "the pharmacy on ...", "lives on ...".
+var onStreetSites = map[string]bool{"lives": true, "live": true, "living": true, "lived": true, "moved": true,
+	"apartment": true, "apartments": true, "house": true, "place": true, "office": true, "clinic": true, "store": true,
+	"pharmacy": true, "shop": true, "restaurant": true, "station": true, "church": true, "school": true, "y": true,
+	"ymca": true, "walgreens": true, "cvs": true, "walmart": true, "kroger": true, "safeway": true, "target": true,
+	"one": true, "building": true, "complex": true, "duplex": true, "trailer": true, "condo": true, "townhouse": true,
+	"practice": true, "center": true, "lab": true, "hospital": true, "gym": true, "diner": true, "bar": true,
+	"garage": true, "plant": true, "warehouse": true, "shelter": true, "library": true, "park": true, "branch": true,
+	"location": true, "home": true}

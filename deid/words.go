@@ -51,6 +51,9 @@ func (s *scan) wordAt(i int) {
 	if s.eq(i, "at") && !t.upper() {
 		s.atPlace(i)
 	}
+	if !t.upper() && s.eq(i, "on") && s.streetAfterSiteOn(i) {
+		return
+	}
 	if f == 0 && !t.upper() || f == lxCommon && !t.upper() && !s.eq(i, "the") && !s.eq(i, "a") {
 		return
 	}
