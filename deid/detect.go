@@ -225,6 +225,8 @@ func (s *scan) rules(d *Detector, text string, known Known, prep bool) []Span {
 	s.propagateNames()
 	s.placeCoordination()
 	s.joinHyphenated()
+	s.vetoBrands()
+	s.vetoEponyms()
 	return s.resolve()
 }
 

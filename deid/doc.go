@@ -250,6 +250,13 @@
 //     weak, 20 in a text where the rules found no identifier at all. The
 //     margins were chosen on independent.jsonl, blind.jsonl and fresh.jsonl,
 //     never on a holdout, blind2 or dialogues-known.
+//   - Vetoes, for tagger spans and rule candidates alike (names.go): a
+//     brand, product or company of the lexicon's [brand] list covering the
+//     span ("Jimmy Dean sausage", "Philadelphia cream cheese"), and the words
+//     before an eponym's head ("Allen test", "Babcock forceps", "Rochester,
+//     Philadelphia and Boston criteria"). Never vetoed: a supplied name, a
+//     name after a title ("Dr. Allen test results"), the last word of a
+//     longer name before a possessive ("Mrs. Ethel Carver's dementia").
 //
 // Features are the word, its affixes, shape and lexicon classes (this
 // package's word lists, through tagger.Lex), two neighbours on each side

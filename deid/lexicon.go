@@ -117,6 +117,7 @@ const (
 	lxFacAcro  // an acronym of a hospital or health system ("ucsf", "bidmc")
 	lxFacWord  // a word after a facility's name (hospitalWords), in token.gaz
 	lxCityNick // a city's nickname or abbreviation ("nola", "philly", "atl")
+	lxBrand    // a brand, product or company named like a person or a place ("jimmy dean", "taco bell")
 )
 
 // Gazetteer flags, as tokens carry them (token.gaz): a compact copy of the
@@ -182,6 +183,7 @@ var sectionFlags = map[string]uint64{
 	"country": lxCountry, "streetsuffix": lxStreetSuffix, "unit": lxUnit,
 	"fakefirst": lxFakeFirst | lxFirst, "fakelast": lxFakeLast | lxSur, "fakeplace": 0, "fakestreet": 0,
 	"town": lxTown, "fachead": lxFacHead, "citynick": lxCityNick, "fachead?": lxFacHead | lxWord, "facacro": lxFacAcro, "word": lxWord,
+	"brand": lxBrand,
 }
 
 var builtinWords = map[uint64]string{

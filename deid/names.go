@@ -1,6 +1,9 @@
 package deid
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Names in free text. A name needs evidence: a title ("Mrs."), a relation
 // word ("her daughter"), an introduction ("my name is", "signed by"), a
@@ -160,7 +163,9 @@ func (s *scan) nameChain(i int, cls NameClass, strong bool) {
 			break
 		}
 		// "Brigid  Age: 96": a cue word opening the next field is no name part.
-		if s.nameish(k, caps) && !s.eponymAfter(k) &&
+		// After a title the name's last word is the person's even before an
+		// eponym's head: "Mrs. Ethel Carver's dementia".
+		if s.nameish(k, caps) && (!s.eponymAfter(k) || s.titleBefore(st) && k == en+1 && (s.toks[k].is(lxFirst|lxSur) || s.toks[k].gaz&(gzFirst|gzSur) != 0)) &&
 			!(s.toks[k].is(lxAgeCue|lxCue|lxDateCue) && k+1 < len(s.toks) && s.toks[k+1].punct(':')) {
 			en = k
 			continue
@@ -1216,3 +1221,143 @@ var contextWords = map[string]bool{"m": true, "im": true, "am": true, "is": true
 	"morning": true, "afternoon": true, "evening": true, "there": true, "again": true, "you": true, "care": true,
 	"to": true, "s": true, "re": true, "doc": true, "missus": true, "goodbye": true, "welcome": true, "howdy": true,
 	"hiya": true, "as": true, "with": true}
+
+// brandCovers reports a brand, product or company of the lexicon ([brand]:
+// "Jimmy Dean", "Taco Bell", "Philadelphia cream cheese") that covers
+// tokens st..en, the candidate's own words, with or without a possessive
+// after them.
+func (s *scan) brandCovers(st, en int) bool {
+	for p := max(0, st-3); p <= st; p++ {
+		if !s.toks[p].is(lxPhraseHead) {
+			continue
+		}
+		for n := 2; n <= 4; n++ {
+			key, ok := s.phraseKey(p, n)
+			if !ok || lexPhraseFlags(key)&lxBrand == 0 {
+				continue
+			}
+			if e := s.phraseEnd(p, n); e >= en {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// vetoBrands drops name and place candidates that a brand covers, unless
+// one of their words is a name the platform supplied.
+func (s *scan) vetoBrands() {
+	for c := range s.cands {
+		cd := &s.cands[c]
+		if cd.t != Name && cd.t != Location {
+			continue
+		}
+		st, en := s.tokStartingAt(cd.s), s.tokEndingAt(cd.e)
+		if st < 0 || en < st {
+			continue
+		}
+		if en-st >= 2 && s.toks[en].letters() && s.eq(en, "s") && s.toks[en-1].punct('\'') {
+			en -= 2 // "Marie Callender's"
+		}
+		if !s.toks[st].is(lxPhraseHead) && (st == 0 || !s.toks[max(0, st-3)].is(lxPhraseHead) && !s.toks[max(0, st-2)].is(lxPhraseHead) &&
+			!s.toks[st-1].is(lxPhraseHead)) {
+			continue
+		}
+		if s.brandCovers(st, en) && !s.anyKnown(st, en) {
+			cd.t = ""
+		}
+	}
+}
+
+// anyKnown reports a supplied name part among tokens st..en.
+func (s *scan) anyKnown(st, en int) bool {
+	for k := st; k <= en; k++ {
+		if s.isKnown(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// tokStartingAt returns the token that starts at byte offset off, or -1.
+func (s *scan) tokStartingAt(off int) int {
+	k, ok := slices.BinarySearchFunc(s.toks, off, func(t token, off int) int { return int(t.s) - off })
+	if !ok {
+		return -1
+	}
+	return k
+}
+
+// vetoEponyms drops name and place candidates that name a test, sign,
+// score, instrument or study rather than a person or a place (the policy in
+// doc.go): the words right before an eponym's head ("Babcock forceps", "San
+// Francisco syncope rule"), also as one of a list before it ("Rochester,
+// Philadelphia and Boston criteria"). Kept: a name after a title ("Dr.
+// Allen test results"), a supplied name, a name of several words before a
+// possessive ("John Smith's test"), and a given name before a possessive
+// unless the head is a disease's ("Ethel's dementia", but "Addison's
+// disease").
+func (s *scan) vetoEponyms() {
+	for c := range s.cands {
+		cd := &s.cands[c]
+		if cd.t != Name && cd.t != Location {
+			continue
+		}
+		st, en := s.tokStartingAt(cd.s), s.tokEndingAt(cd.e)
+		if st < 0 || en < st || !s.toks[st].upper() || s.titleBefore(st) || s.anyKnown(st, en) {
+			continue
+		}
+		// The last part of a longer name: "Mrs. Ethel Carver's dementia".
+		if p := s.sameLinePrev(st); p >= 0 && s.toks[st].gap == gapSpace && s.toks[p].capWord() &&
+			(s.toks[p].is(lxFirst|lxSur) || s.toks[p].gaz&(gzFirst|gzSur) != 0 || s.titleBefore(p)) {
+			continue
+		}
+		if s.eponymAt(st, en) {
+			cd.t = ""
+		}
+	}
+}
+
+// eponymAt: tokens st..en are the named part of an eponym (see vetoEponyms).
+func (s *scan) eponymAt(st, en int) bool {
+	last := en
+	// A list of names before one head: ", Philadelphia and Boston".
+	for n := 0; n < 4; n++ {
+		k := s.next(last)
+		if k < 0 || !(s.toks[k].punct(',') || s.eq(k, "and") || s.eq(k, "or")) {
+			break
+		}
+		if s.toks[k].punct(',') {
+			if k2 := s.next(k); k2 > 0 && (s.eq(k2, "and") || s.eq(k2, "or")) {
+				k = k2
+			}
+		}
+		w := s.next(k)
+		if w < 0 || !s.toks[w].capWord() || s.toks[w].gap != gapSpace || s.toks[w].is(lxCredential|lxTitle|lxTitleClin) {
+			break // "Ingrid Solberg, MD, Infectious Diseases"
+		}
+		for s.next(w) > 0 && s.toks[s.next(w)].capWord() && s.toks[s.next(w)].gap == gapSpace && !s.toks[s.next(w)].is(lxEponymHead) {
+			w = s.next(w)
+		}
+		last = w
+	}
+	a := last + 1
+	poss := a+1 < len(s.toks) && s.toks[a].punct('\'') && s.toks[a].gap == gapNone && s.eq(a+1, "s")
+	if poss {
+		if last != en || en != st {
+			return false // "John Smith's test"
+		}
+		if s.toks[st].is(lxFirst) && !s.toks[st].is(lxSur) {
+			h := a + 2
+			if h+1 >= len(s.toks) || !diseaseHeads[s.lower(h+1)] {
+				return false
+			}
+		}
+	}
+	return s.eponymAfter(last) || s.eponymAfterWord(last) || !poss && s.eponymAhead(last)
+}
+
+// diseaseHeads after a possessive given name make it an eponym: "Addison's
+// disease", "Bell's palsy".
+var diseaseHeads = map[string]bool{"disease": true, "syndrome": true, "palsy": true, "sign": true, "phenomenon": true,
+	"law": true, "triad": true, "maneuver": true, "test": true}

@@ -70,3 +70,57 @@ func TestFacilityShapes(t *testing.T) {
 		})
 	}
 }
+
+// TestPlacesInConversation: places as people say them: coordinated with a
+// place already named, streets after the site that stands on them, streets
+// without a number after a preposition; the same words as words stay.
+func TestPlacesInConversation(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{})
+	tests := []struct {
+		name, text string
+		want       []found
+	}{
+		{"coordinated town", "wife: the clinic in dearborn or royal oak",
+			[]found{{"dearborn", deid.Location}, {"royal oak", deid.Location}}},
+		{"list of towns", "we drove from tulsa, broken arrow and owasso last week",
+			[]found{{"tulsa", deid.Location}, {"broken arrow", deid.Location}, {"owasso", deid.Location}}},
+		{"a verb after and stays", "i live in boston and hope to move", []found{{"boston", deid.Location}}},
+		{"street after a site", "patient: the walgreens on burnside", []found{{"burnside", deid.Location}}},
+		{"street after lives on", "he lives on kessler now", []found{{"kessler", deid.Location}}},
+		{"ordinary words after on stay", "my house on fire, the one on warfarin", nil},
+		{"street named by an everyday word", "Rx sent to the pharmacy on Main St.", []found{{"Main St", deid.Location}}},
+		{"numbered avenue before a sentence", "He called 911 from 7th Ave. Pt is a cook.", []found{{"7th Ave", deid.Location}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if diff := cmp.Diff(tc.want, detect(d, tc.text, deid.Known{})); diff != "" {
+				t.Errorf("%q (-want +got):\n%s", tc.text, diff)
+			}
+		})
+	}
+}
+
+// TestLookalikesStay: brands and eponyms named like people and places are
+// no identifiers; a person's name next to them still is.
+func TestLookalikesStay(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{}, {RulesOnly: true}} {
+		d := newDetector(t, cfg)
+		tests := []struct {
+			name, text string
+			want       []found
+		}{
+			{"instruments", "Kocher clamps and Babcock forceps on the tray.", nil},
+			{"criteria named for cities", "Rochester, Philadelphia and Boston criteria for febrile infants.", nil},
+			{"brands", "She likes Jimmy Dean sausage and Taco Bell burritos.", nil},
+			{"a name after a title stays", "Dr. Allen test results are pending.", []found{{"Allen", deid.Name}}},
+			{"a surname before a possessive stays", "Mrs. Ethel Carver's dementia has progressed.", []found{{"Ethel Carver", deid.Name}}},
+		}
+		for _, tc := range tests {
+			if diff := cmp.Diff(tc.want, detect(d, tc.text, deid.Known{})); diff != "" {
+				t.Errorf("rules-only=%v %s: %q (-want +got):\n%s", cfg.RulesOnly, tc.name, tc.text, diff)
+			}
+		}
+	}
+}

@@ -637,6 +637,13 @@ func (s *scan) addTagged(m *tagger.Model, spans []Span) []Span {
 		if kind == tagger.KindLoc {
 			ty = Location
 		}
+		// The policy's vetoes (doc.go): a word before an eponym's head
+		// ("Allen test", "Thessaly test", "Pfannenstiel retractor") or a
+		// brand ("Little Debbie") is no identifier.
+		if st, en := int(s.tpos[k]), int(s.tpos[e]); !s.titleBefore(st) && (s.eponymAfter(en) || s.eponymAhead(en)) || s.brandCovers(st, en) {
+			k = e
+			continue
+		}
 		added = append(added, Span{Start: int(s.toks[s.tpos[k]].s), End: int(s.toks[s.tpos[e]].e), Type: ty})
 		k = e
 	}
