@@ -57,6 +57,10 @@ type cand struct {
 	t    Type
 	prio uint8
 	cls  NameClass
+	// ti and tj are the first and last token plus one where the
+	// candidate was added by tokens (0: unknown); candTokens checks them
+	// against s and e, which later passes may move.
+	ti, tj int32
 }
 
 // Priorities for the type of a merged span: the most specific evidence wins.
@@ -138,12 +142,27 @@ func (s *scan) add(start, end int, t Type, prio uint8) {
 
 // addTok adds a candidate covering tokens i..j inclusive.
 func (s *scan) addTok(i, j int, t Type, prio uint8) {
-	s.add(int(s.toks[i].s), int(s.toks[j].e), t, prio)
+	if st, en := int(s.toks[i].s), int(s.toks[j].e); st < en {
+		s.cands = append(s.cands, cand{s: st, e: en, t: t, prio: prio, ti: int32(i + 1), tj: int32(j + 1)})
+	}
+}
+
+// candTokens returns the first and last token of a candidate, or -1, -1.
+func (s *scan) candTokens(c *cand) (int, int) {
+	st, en := int(c.ti)-1, int(c.tj)-1
+	if st < 0 || st >= len(s.toks) || int(s.toks[st].s) != c.s {
+		st = s.tokStartingAt(c.s)
+	}
+	if en < 0 || en >= len(s.toks) || int(s.toks[en].e) != c.e {
+		en = s.tokEndingAt(c.e)
+	}
+	return st, en
 }
 
 func (s *scan) addName(i, j int, cls NameClass) {
 
-	s.cands = append(s.cands, cand{s: int(s.toks[i].s), e: int(s.toks[j].e), t: Name, prio: prShape, cls: cls})
+	s.cands = append(s.cands, cand{s: int(s.toks[i].s), e: int(s.toks[j].e), t: Name, prio: prShape, cls: cls,
+		ti: int32(i + 1), tj: int32(j + 1)})
 }
 
 // Detect returns the identifiers in text as sorted, non-overlapping spans.

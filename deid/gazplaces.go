@@ -486,7 +486,7 @@ func (s *scan) placeCoordination() {
 		if s.cands[c].t != Location {
 			continue
 		}
-		e := s.tokEndingAt(s.cands[c].e)
+		_, e := s.candTokens(&s.cands[c])
 		for e >= 0 {
 			e = s.coordinatedPlace(e)
 		}

@@ -1252,7 +1252,7 @@ func (s *scan) vetoBrands() {
 		if cd.t != Name && cd.t != Location {
 			continue
 		}
-		st, en := s.tokStartingAt(cd.s), s.tokEndingAt(cd.e)
+		st, en := s.candTokens(cd)
 		if st < 0 || en < st {
 			continue
 		}
@@ -1303,7 +1303,7 @@ func (s *scan) vetoEponyms() {
 		if cd.t != Name && cd.t != Location {
 			continue
 		}
-		st, en := s.tokStartingAt(cd.s), s.tokEndingAt(cd.e)
+		st, en := s.candTokens(cd)
 		if st < 0 || en < st || !s.toks[st].upper() || s.titleBefore(st) || s.anyKnown(st, en) {
 			continue
 		}
