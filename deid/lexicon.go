@@ -109,15 +109,16 @@ const (
 	lxPlaceCue // lives in, moved to: a capitalized word after these is a place
 	lxAgeCue   // age, aged
 	lxNameSuffixHead
-	lxTimeWord // season or holiday word: checked by seasonOrHoliday
-	lxFacility // last word of a facility name (facilityWords)
-	lxWord     // an English word too (gazetteer word list): a name or place spelled so needs a cue
-	lxTown     // a place spelled like a given name or surname (gazetteer): a place only after a place cue
-	lxFacHead  // a word (or first word of a phrase) that names a hospital without its facility words
-	lxFacAcro  // an acronym of a hospital or health system ("ucsf", "bidmc")
-	lxFacWord  // a word after a facility's name (hospitalWords), in token.gaz
-	lxCityNick // a city's nickname or abbreviation ("nola", "philly", "atl")
-	lxBrand    // a brand, product or company named like a person or a place ("jimmy dean", "taco bell")
+	lxTimeWord   // season or holiday word: checked by seasonOrHoliday
+	lxFacility   // last word of a facility name (facilityWords)
+	lxWord       // an English word too (gazetteer word list): a name or place spelled so needs a cue
+	lxTown       // a place spelled like a given name or surname (gazetteer): a place only after a place cue
+	lxFacHead    // a word (or first word of a phrase) that names a hospital without its facility words
+	lxFacAcro    // an acronym of a hospital or health system ("ucsf", "bidmc")
+	lxFacWord    // a word after a facility's name (hospitalWords), in token.gaz
+	lxCityNick   // a city's nickname or abbreviation ("nola", "philly", "atl")
+	lxBrand      // a brand, product or company named like a person or a place ("jimmy dean", "taco bell")
+	lxEponymName // a surname that names a disease, sign or test ("coombs", "pugh"); also lxMedical
 )
 
 // Gazetteer flags, as tokens carry them (token.gaz): a compact copy of the
@@ -183,7 +184,7 @@ var sectionFlags = map[string]uint64{
 	"country": lxCountry, "streetsuffix": lxStreetSuffix, "unit": lxUnit,
 	"fakefirst": lxFakeFirst | lxFirst, "fakelast": lxFakeLast | lxSur, "fakeplace": 0, "fakestreet": 0,
 	"town": lxTown, "fachead": lxFacHead, "citynick": lxCityNick, "fachead?": lxFacHead | lxWord, "facacro": lxFacAcro, "word": lxWord,
-	"brand": lxBrand,
+	"brand": lxBrand, "eponymname": lxMedical | lxEponymName,
 }
 
 var builtinWords = map[uint64]string{

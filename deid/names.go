@@ -110,6 +110,13 @@ func (s *scan) nameChain(i int, cls NameClass, strong bool) {
 				en = m // "Sung-min", "Hye-jin"
 				continue
 			}
+			// "Pua'ala", "Ng'ang'a": an apostrophe (a glottal stop) inside
+			// a name, not a contraction or a possessive.
+			if m > 0 && tk.ch == '\'' && s.toks[en].capWord() && s.toks[en].n() >= 2 && s.toks[m].letters() && !s.toks[m].upper() &&
+				s.toks[m].n() >= 2 && !contractionTails[s.lower(m)] {
+				en = m
+				continue
+			}
 			break
 		}
 		if tk.gap == gapNone {
@@ -165,6 +172,13 @@ func (s *scan) nameChain(i int, cls NameClass, strong bool) {
 		// "Brigid  Age: 96": a cue word opening the next field is no name part.
 		// After a title the name's last word is the person's even before an
 		// eponym's head: "Mrs. Ethel Carver's dementia".
+		// A surname that also names a disease, after a name and before no
+		// eponym's head: "son Everett Coombs is", "Odessa Pugh in".
+		if tk.capWord() && tk.is(lxEponymName) && k == en+1 && tk.gap == gapSpace && !s.eponymAfter(k) && !s.eponymAhead(k) &&
+			!s.toks[en].is(lxEponymName) && (strong || s.toks[en].is(lxFirst) || s.toks[en].gaz&gzFirst != 0) && (caps == tk.allUpper()) {
+			en = k
+			continue
+		}
 		if s.nameish(k, caps) && (!s.eponymAfter(k) || s.titleBefore(st) && k == en+1 && (s.toks[k].is(lxFirst|lxSur) || s.toks[k].gaz&(gzFirst|gzSur) != 0)) &&
 			!(s.toks[k].is(lxAgeCue|lxCue|lxDateCue) && k+1 < len(s.toks) && s.toks[k+1].punct(':')) {
 			en = k
@@ -554,7 +568,7 @@ func (s *scan) nameLine(k int) bool { return s.nameLineWords(k) > 0 }
 // nameLineWords counts the name words of the rest of the line from k, or 0
 // if something other than a name is on it.
 func (s *scan) nameLineWords(k int) int {
-	words := 0
+	words, cities := 0, 0
 	for j := k; j < len(s.toks); j++ {
 		t := &s.toks[j]
 		if j > k && t.gap == gapLine {
@@ -568,13 +582,18 @@ func (s *scan) nameLineWords(k int) int {
 			// a middle initial, with or without its dot: "ELIZABETH A CHOW"
 		case t.capWord() && (t.lex == 0 || t.lex&(lxFirst|lxSur) != 0 && t.lex&(lxCommon|lxMedical|lxMonth) == 0):
 			words++
+		case t.capWord() && !t.allUpper() && t.lex&lxCity != 0 && t.lex&(lxCommon|lxMedical|lxMonth|lxState|lxCountry) == 0:
+			// A city that is also a given name ("Geneva", "Odessa"):
+			// a name's word only beside other name words.
+			words++
+			cities++
 		case t.letters() && t.is(lxParticle):
 		case t.kind == tkPunct && (t.ch == ',' || t.ch == '.' || t.ch == '-' || t.ch == '\''):
 		default:
 			return 0
 		}
 	}
-	if words > 4 {
+	if words > 4 || words == cities {
 		return 0
 	}
 	return words
@@ -1356,6 +1375,10 @@ func (s *scan) eponymAt(st, en int) bool {
 	}
 	return s.eponymAfter(last) || s.eponymAfterWord(last) || !poss && s.eponymAhead(last)
 }
+
+// contractionTails follow an apostrophe in contractions: "we'll", "they're".
+var contractionTails = map[string]bool{"s": true, "ll": true, "re": true, "ve": true, "d": true, "m": true, "t": true,
+	"em": true, "all": true}
 
 // diseaseHeads after a possessive given name make it an eponym: "Addison's
 // disease", "Bell's palsy".
