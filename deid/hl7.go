@@ -129,7 +129,13 @@ func (s *scan) hl7Value(off int, v string, f hl7Field) {
 	case hl7Name:
 		s.hl7NameSpan(off, comps, 0, 4)
 	case hl7Person:
-		s.hl7NameSpan(off, comps, 1, 5)
+		// Senders often leave out the ID: "HALVERSON^ERIK^^^^MD" is
+		// family^given, not id^family.
+		from := 1
+		if len(comps) > 0 && comps[0][1] > comps[0][0] && !strings.ContainsAny(v[comps[0][0]:comps[0][1]], "0123456789") {
+			from = 0
+		}
+		s.hl7NameSpan(off, comps, from, from+4)
 	case hl7Address:
 		comp(0, Location)
 		comp(1, Location)

@@ -311,7 +311,13 @@ var facilityWords = map[string]bool{"school": true, "preschool": true, "elementa
 	// Methodist", "Glendale Adventist", "Temple Episcopal", "St. Ann's
 	// Basilica"; practices: "Keough Family Dentistry".
 	"methodist": true, "baptist": true, "adventist": true, "episcopal": true, "lutheran": true, "presbyterian": true,
-	"basilica": true, "cathedral": true, "dentistry": true}
+	"basilica": true, "cathedral": true, "dentistry": true,
+	// Practices named after a place or a founder: "Rebound Physical
+	// Therapy", "Southern Oregon Neurology", "Columbia River Mental Health
+	// Services", "Murray Brothers Cascade Chapel".
+	"therapy": true, "services": true, "wellness": true, "neurology": true, "chapel": true, "podiatry": true,
+	"chiropractic": true, "optometry": true, "audiology": true, "counseling": true, "psychiatry": true,
+	"pulmonology": true, "nephrology": true, "endocrinology": true, "rheumatology": true}
 
 // facilityAt: a named school, hospital or residence ("Maple Grove
 // Preschool", "Mercy Hospital"): the name places the person. Generic ones
@@ -364,7 +370,13 @@ func (s *scan) facilityAt(i int) bool {
 		if caps && tk.lex&(lxCredential|lxStateAbbr|lxCue) != 0 && tk.n() <= 3 && !s.eq(k, "st") {
 			break // "PHILIP NAKAMURA, MD" is not a facility, nor "DISCHARGE SUMMARY"
 		}
-		if tk.lex&lxCommon == 0 && (!caps || tk.lex != 0 || !s.englishLooking(k)) || tk.lex&(lxCity|lxFirst|lxSur) != 0 {
+		if serviceWords[s.lower(k)] && tk.lex&(lxCity|lxFirst|lxSur) == 0 {
+			// "Patient Financial Services", "Physical Therapy": the
+			// words of a department name nothing.
+			if !named && k < i-2 {
+				break
+			}
+		} else if tk.lex&lxCommon == 0 && (!caps || tk.lex != 0 || !s.englishLooking(k)) || tk.lex&(lxCity|lxFirst|lxSur) != 0 {
 			named = true
 		} else if !named && k < i-2 {
 			break // two ordinary words and no name: "Memory Care Center"
@@ -374,10 +386,13 @@ func (s *scan) facilityAt(i int) bool {
 			break
 		}
 	}
+	if st >= 0 && !named && !caps && s.namedByPosition(st, i) {
+		named = true
+	}
 	if st < 0 || !named {
 		return false
 	}
-	if weakFacilityWords[s.lower(i)] && !s.facilityNamed(st, i) {
+	if weakFacilityWords[s.lower(i)] && !s.facilityNamed(st, i) && !s.namedByPosition(st, i) {
 		return false // "Extended Care", "Primary Care", "Internal Medicine"
 	}
 	if caps && s.toks[st].gap == gapLine && s.headingKind(st, i) {
@@ -1116,3 +1131,57 @@ var onStreetSites = map[string]bool{"lives": true, "live": true, "living": true,
 	"practice": true, "center": true, "lab": true, "hospital": true, "gym": true, "diner": true, "bar": true,
 	"garage": true, "plant": true, "warehouse": true, "shelter": true, "library": true, "park": true, "branch": true,
 	"location": true, "home": true}
+
+// namedByPosition: a facility written in title case where a place goes, after
+// "at", "from" or "to" or as a label's value ("PT at Rebound Physical
+// Therapy", "From: One Community Health"), with a word before its facility
+// words that no department or service uses ("Rebound", "Green Mountain";
+// not "Primary Care", "Memory Care Clinic", "Physical Therapy").
+func (s *scan) namedByPosition(st, i int) bool {
+	p := s.sameLinePrev(st)
+	switch {
+	case p >= 0 && s.toks[p].letters() && !s.toks[p].upper() && (s.eq(p, "at") || s.eq(p, "from") || s.eq(p, "to")):
+	case p >= 1 && s.toks[p].punct(':') && s.toks[p-1].letters() && placeLabels[s.lower(p-1)]:
+	default:
+		return false
+	}
+	for k := st; k < i; k++ {
+		t := &s.toks[k]
+		if !t.letters() || !t.upper() {
+			continue
+		}
+		if t.lex&(lxMedical|lxFacility|lxTitle|lxTitleClin|lxMonth|lxWeekday) == 0 && !serviceWords[s.lower(k)] {
+			return true
+		}
+	}
+	return false
+}
+
+// placeLabels name the place on a form or a letter.
+var placeLabels = map[string]bool{"from": true, "to": true, "facility": true, "program": true, "agency": true,
+	"practice": true, "site": true, "location": true, "clinic": true, "pharmacy": true, "school": true, "employer": true,
+	"placement": true, "snf": true, "rehab": true, "hospice": true, "referral": true, "referred": true}
+
+// serviceWords name departments and kinds of care, not places: "Primary
+// Care", "Physical Therapy", "Memory Care Clinic", "Home Health".
+var serviceWords = map[string]bool{"primary": true, "urgent": true, "physical": true, "occupational": true,
+	"speech": true, "internal": true, "family": true, "behavioral": true, "mental": true, "home": true, "long": true,
+	"term": true, "assisted": true, "extended": true, "skilled": true, "respiratory": true, "wound": true,
+	"cancer": true, "heart": true, "memory": true, "senior": true, "community": true, "women's": true, "womens": true,
+	"children's": true, "childrens": true, "pediatric": true, "adult": true, "day": true, "general": true,
+	"medical": true, "health": true, "care": true, "services": true, "outpatient": true, "inpatient": true,
+	"sleep": true, "pain": true, "vascular": true, "spine": true, "sports": true, "eye": true, "dental": true,
+	"surgical": true, "specialty": true, "diagnostic": true, "imaging": true, "rehabilitation": true,
+	"recovery": true, "treatment": true, "addiction": true, "substance": true, "use": true, "the": true,
+	"and": true, "of": true, "infusion": true, "dialysis": true, "transplant": true, "breast": true, "digestive": true,
+	"geriatric": true, "palliative": true, "hospice": true, "integrative": true, "holistic": true, "new": true,
+	"main": true, "central": true, "regional": true, "university": true, "student": true, "employee": true,
+	"veterans": true, "county": true, "city": true, "state": true, "public": true, "free": true, "patient": true,
+	"financial": true, "environmental": true, "billing": true, "social": true, "nutrition": true, "food": true,
+	"case": true, "management": true, "quality": true, "risk": true, "information": true, "technology": true,
+	"human": true, "resources": true, "admissions": true, "registration": true, "scheduling": true, "records": true,
+	"pastoral": true, "spiritual": true, "volunteer": true, "security": true, "transport": true, "supply": true,
+	"sterile": true, "processing": true, "clinical": true, "lab": true, "laboratory": true, "grade": true,
+	"guest": true, "support": true, "protective": true, "child": true, "adult's": true, "emergency": true,
+	"trauma": true, "critical": true, "intensive": true, "neonatal": true, "nursing": true, "physician": true,
+	"provider": true, "member": true, "customer": true, "interpreter": true, "language": true, "health's": true}

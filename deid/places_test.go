@@ -124,3 +124,30 @@ func TestLookalikesStay(t *testing.T) {
 		}
 	}
 }
+
+// TestNamedPracticesAndPeople: practices named with ordinary words where a
+// place goes, departments that stay, surnames that also name diseases, and
+// HL7 person fields sent without an ID.
+func TestNamedPracticesAndPeople(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	tests := []struct {
+		name, text string
+		want       []found
+	}{
+		{"practice after at", "PT at Rebound Physical Therapy twice a week.", []found{{"Rebound Physical Therapy", deid.Location}}},
+		{"practice as a label's value", "From: One Community Health\nRe: knee", []found{{"One Community Health", deid.Location}}},
+		{"department stays", "Dept: Environmental Services, night shift. Seen at Physical Therapy.", nil},
+		{"surname that names a disease", "Son Everett Coombs is HCP.", []found{{"Everett Coombs", deid.Name}}},
+		{"the disease stays", "Coombs test negative; Child-Pugh A.", nil},
+		{"HL7 person without an ID", "PV1|1|I|||||HALVERSON^ERIK^^^^MD|||MED", []found{{"HALVERSON^ERIK", deid.Name}}},
+		{"glottal stop inside a name", "Witness: Lani Pua'ala, HIM", []found{{"Lani Pua'ala", deid.Name}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if diff := cmp.Diff(tc.want, detect(d, tc.text, deid.Known{})); diff != "" {
+				t.Errorf("%q (-want +got):\n%s", tc.text, diff)
+			}
+		})
+	}
+}
