@@ -654,15 +654,24 @@ func (s *scan) routeAt(i int) bool {
 // "twenty two harvard street", "on harvard street", "forty one chestnut
 // hill road , apartment six , newton".
 func (s *scan) lowerStreet(i int) bool {
-	if s.toks[i].n() < 4 || s.eq(i, "drive") || s.eq(i, "walk") || s.eq(i, "run") || s.eq(i, "path") || s.eq(i, "point") ||
-		s.eq(i, "loop") || s.eq(i, "line") || s.eq(i, "close") || s.eq(i, "green") || s.eq(i, "place") {
+	if s.toks[i].n() < 4 {
 		return false
 	}
+	// Suffixes that are also verbs or nouns ("i drive", "a walk") close a
+	// street's name only after a house number ("nineteen oh six glendale
+	// drive").
+	verbSuffix := s.eq(i, "drive") || s.eq(i, "walk") || s.eq(i, "run") || s.eq(i, "path") || s.eq(i, "point") ||
+		s.eq(i, "loop") || s.eq(i, "line") || s.eq(i, "close") || s.eq(i, "green") || s.eq(i, "place")
 	st := -1
-	for k := i - 1; k >= 0 && k >= i-3; k-- {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
 		t := &s.toks[k]
+		// "thirty ninth avenue": a numbered street said in words.
+		if t.letters() && t.lex&lxTensWord != 0 && k+1 < i && s.toks[k+1].is(lxOrdWord) {
+			st = k
+			continue
+		}
 		if !t.letters() || t.upper() || t.gap == gapNone || t.lex&(lxDigitWord|lxTeenWord|lxTensWord|lxTitle|lxRelation|lxUnitWord) != 0 ||
-			functionWords[s.lower(k)] {
+			functionWords[s.lower(k)] || distanceWords[s.lower(k)] {
 			break
 		}
 		st = k
@@ -679,6 +688,8 @@ func (s *scan) lowerStreet(i int) bool {
 	switch {
 	case num < p:
 		st = num + 1
+	case verbSuffix:
+		return false
 	case s.eq(p, "on") || s.eq(p, "off"):
 	default:
 		return false
@@ -693,6 +704,27 @@ func (s *scan) lowerStreet(i int) bool {
 		}
 	}
 	s.addTok(st, end, Location, prCue)
+	// A spoken address runs on without commas: "... thirty ninth avenue
+	// portland nine seven two oh two", "... glendale drive three oh oh three
+	// two": a town of one or two words, then the ZIP.
+	if num < p {
+		k := s.next(end)
+		c0, c1 := -1, -1
+		for n := 0; n < 2 && k > 0 && s.toks[k].letters() && s.toks[k].gap == gapSpace && !functionWords[s.lower(k)] &&
+			s.toks[k].lex&(lxCommon|lxMedical|lxDigitWord|lxTeenWord|lxTensWord|lxOrdWord|lxUnit|lxMonth|lxState) == 0; n++ {
+			if c0 < 0 {
+				c0 = k
+			}
+			c1 = k
+			k = s.next(k)
+		}
+		if c0 < 0 {
+			k = s.next(end)
+		}
+		if k > 0 && s.toks[k].letters() && s.toks[k].is(lxDigitWord) && s.spokenAt(k, ZIP) && c0 >= 0 {
+			s.addTok(c0, c1, Location, prCue)
+		}
+	}
 	// ", newton , oh two four six seven": the town and the ZIP after it.
 	if k := s.next(end); k > 0 && s.toks[k].punct(',') {
 		if c := s.next(k); c > 0 && s.toks[c].letters() && !s.toks[c].upper() && s.toks[c].lex&(lxState|lxStateAbbr|lxCommon|lxMedical) == 0 &&
@@ -707,6 +739,12 @@ func (s *scan) lowerStreet(i int) bool {
 	}
 	return true
 }
+
+// distanceWords measure a way, not name a street: "a 45 min drive".
+var distanceWords = map[string]bool{"min": true, "mins": true, "minute": true, "minutes": true, "hour": true,
+	"hours": true, "hr": true, "hrs": true, "mile": true, "miles": true, "mi": true, "km": true, "block": true,
+	"blocks": true, "second": true, "seconds": true, "day": true, "days": true, "step": true, "steps": true,
+	"long": true, "short": true, "quick": true, "hour's": true}
 
 // functionWords end a run of street-name words.
 var functionWords = map[string]bool{"the": true, "a": true, "an": true, "my": true, "your": true, "his": true, "her": true,

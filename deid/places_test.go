@@ -151,3 +151,30 @@ func TestNamedPracticesAndPeople(t *testing.T) {
 		})
 	}
 }
+
+// TestSpokenAddresses: addresses and identifiers read out in a transcript,
+// without commas or capitals.
+func TestSpokenAddresses(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	tests := []struct {
+		name, text string
+		want       []found
+	}{
+		{"numbered street, town and ZIP", "b: forty four twelve southeast thirty ninth avenue portland nine seven two oh two",
+			[]found{{"forty four twelve southeast thirty ninth avenue", deid.Location}, {"portland", deid.Location},
+				{"nine seven two oh two", deid.ZIP}}},
+		{"drive after a house number", "a: it's nineteen oh six glendale drive three oh oh three two",
+			[]found{{"nineteen oh six glendale drive", deid.Location}, {"three oh oh three two", deid.ZIP}}},
+		{"a drive that is a distance stays", "she lives a 45 min drive away; i drive to work", nil},
+		{"letters before a spoken number", "patient: it's on this paper w c two four dash oh oh eight eight one seven",
+			[]found{{"w c two four dash oh oh eight eight one seven", deid.ID}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if diff := cmp.Diff(tc.want, detect(d, tc.text, deid.Known{})); diff != "" {
+				t.Errorf("%q (-want +got):\n%s", tc.text, diff)
+			}
+		})
+	}
+}

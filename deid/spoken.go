@@ -130,7 +130,7 @@ func (s *scan) spokenNumberWord(i int) {
 		case nd == 7 || nd == 10 || nd == 11:
 			t = Phone
 		}
-		s.addTok(i, end, t, prCue)
+		s.addTok(s.spelledPrefix(i), end, t, prCue)
 		return
 	}
 	if y, end := s.spokenYear(i); end >= 0 && y <= s.year-90 && y >= 1850 {
@@ -378,4 +378,22 @@ func (s *scan) spokenCode(i int) (int, bool) {
 	}
 	_ = end
 	return e, true
+}
+
+// spelledPrefix returns the first of the letters spelled out right before
+// a spoken number, which belong to the identifier ("w c two four dash ...",
+// "m o s four four nine ..."), or i when there are none. Two letters or
+// more, or one that is no word ("a", "i"), up to four.
+func (s *scan) spelledPrefix(i int) int {
+	st, n := i, 0
+	for k := s.sameLinePrev(i); k >= 0 && n < 4 && s.toks[st].gap == gapSpace; k = s.sameLinePrev(k) {
+		if !s.toks[k].letters() || s.toks[k].n() != 1 || s.toks[k].gap == gapNone {
+			break // not the "s" of "it's"
+		}
+		st, n = k, n+1
+	}
+	if n == 1 && (s.eq(st, "a") || s.eq(st, "i")) {
+		return i
+	}
+	return st
 }
