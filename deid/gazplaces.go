@@ -29,7 +29,7 @@ const gazPlaceFlags = gzCity | gzTown | gzPhraseHead | gzFacHead | gzFacAcro
 
 // placePreps introduce a place.
 var placePreps = map[string]bool{"in": true, "from": true, "to": true, "near": true, "outside": true, "around": true,
-	"at": true, "into": true, "toward": true, "towards": true, "through": true, "via": true, "of": true}
+	"at": true, "into": true, "toward": true, "towards": true, "through": true, "via": true, "of": true, "past": true}
 
 // siteNouns after a place name make it the name of a site: "the tulsa
 // yard", "our ATL clinic".
@@ -180,7 +180,7 @@ func (s *scan) gazPlaceAt(i int) bool {
 		ok = true
 	case afterPrep && plain && (prep != "at" || s.clauseGoesOn(end) || flags&lxFacHead != 0):
 		ok = true
-	case afterPrep && s.clauseGoesOn(end) && !(prep == "to" && !plain && !s.strictEnd(end)):
+	case afterPrep && s.clauseGoesOn(end) && !(prep == "to" && !plain && end == i && !s.strictEnd(end)):
 		// ("to hope for" is the verb; "moved to hope." the town.)
 		// A place that is also a word or a name: only where the clause
 		// ends after it ("lives in normal", "from jackson tomorrow"); a

@@ -1223,3 +1223,60 @@ var serviceWords = map[string]bool{"primary": true, "urgent": true, "physical": 
 	"guest": true, "support": true, "protective": true, "child": true, "adult's": true, "emergency": true,
 	"trauma": true, "critical": true, "intensive": true, "neonatal": true, "nursing": true, "physician": true,
 	"provider": true, "member": true, "customer": true, "interpreter": true, "language": true, "health's": true}
+
+// lowerSaintPlace: a hospital, church or school named for a saint, as a
+// transcript writes it, after at, to, from or in, or after a system's
+// acronym: "at saint raphael's", "at osf saint francis", "to st. mary's".
+// i is "saint" or "st".
+func (s *scan) lowerSaintPlace(i int) bool {
+	st := i
+	p := s.sameLinePrev(i)
+	if p >= 0 && s.toks[p].letters() && !s.toks[p].upper() && s.toks[p].n() >= 2 && s.toks[p].n() <= 5 &&
+		(s.toks[p].gaz&gzFacAcro != 0 || s.toks[p].lex == 0 && s.toks[p].gaz == 0) {
+		st, p = p, s.sameLinePrev(p) // "osf saint francis"
+	}
+	if p < 0 || !s.toks[p].letters() || !(s.eq(p, "at") || s.eq(p, "to") || s.eq(p, "from") || s.eq(p, "in")) {
+		return false
+	}
+	k := s.next(i)
+	if k > 0 && s.toks[k].punct('.') {
+		k = s.next(k)
+	}
+	if k < 0 || !s.toks[k].letters() || s.toks[k].n() < 3 || s.toks[k].lex&(lxCommon|lxMedical|lxMonth|lxWeekday) != 0 &&
+		s.toks[k].lex&(lxFirst|lxSur) == 0 {
+		return false
+	}
+	end := k
+	if a := k + 1; a+1 < len(s.toks) && s.toks[a].punct('\'') && s.toks[a].gap == gapNone && s.eq(a+1, "s") {
+		end = a + 1
+	} else if !(s.toks[k].is(lxFirst) || s.toks[k].gaz&gzFirst != 0) || !s.clauseGoesOn(k) {
+		return false // "saint francis" needs a given name ending the clause, "saint raphael's" its possessive
+	}
+	s.addTok(st, s.facilityWordsAfter(end), Location, prCue)
+	return true
+}
+
+// lowerChildrens: "children's mercy", "uk children's", "to children's" as
+// a transcript says a children's hospital, after at, to or from.
+func (s *scan) lowerChildrens(i int) bool {
+	if i+2 >= len(s.toks) || !s.toks[i+1].punct('\'') || s.toks[i+1].gap != gapNone || !s.eq(i+2, "s") {
+		return false
+	}
+	st, end := i, i+2
+	p := s.sameLinePrev(i)
+	if p >= 0 && s.toks[p].letters() && !s.toks[p].upper() && !placePreps[s.lower(p)] && s.toks[p].lex&(lxCommon|lxMedical) == 0 &&
+		(s.toks[p].gaz&(gzFacAcro|gzFacHead|gzCity|gzTown) != 0 || s.toks[p].n() <= 4 && s.toks[p].lex == 0 && s.toks[p].gaz == 0) {
+		st, p = p, s.sameLinePrev(p) // "uk children's", "dayton children's"
+	}
+	if p < 0 || !s.toks[p].letters() || !(s.eq(p, "at") || s.eq(p, "to") || s.eq(p, "from")) {
+		return false
+	}
+	if n := s.next(end); n > 0 && s.toks[n].letters() && s.toks[n].gap == gapSpace &&
+		(s.toks[n].gaz&(gzFacHead|gzCity|gzTown) != 0 || s.eq(n, "mercy") || s.eq(n, "hospital") || s.eq(n, "national")) {
+		end = n // "children's mercy"
+	} else if st == i && !s.clauseGoesOn(end) {
+		return false
+	}
+	s.addTok(st, end, Location, prCue)
+	return true
+}

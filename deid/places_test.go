@@ -178,3 +178,26 @@ func TestSpokenAddresses(t *testing.T) {
 		})
 	}
 }
+
+// TestLowerCaseFacilities: hospitals as transcripts write them.
+func TestLowerCaseFacilities(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	tests := []struct {
+		name, text string
+		want       []found
+	}{
+		{"saint with a possessive", "patient: back in two thousand ten at saint raphael's", []found{{"saint raphael's", deid.Location}}},
+		{"system acronym and saint", "doctor: the surgeon is at osf saint francis\npatient: ok", []found{{"osf saint francis", deid.Location}}},
+		{"children's hospital", "mom: we went to children's mercy last night", []found{{"children's mercy", deid.Location}}},
+		{"a town of two words after to", "patient: yeah to east point in the fall", []found{{"east point", deid.Location}}},
+		{"saint as a word stays", "she's no saint, and the children's toys are at home", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if diff := cmp.Diff(tc.want, detect(d, tc.text, deid.Known{})); diff != "" {
+				t.Errorf("%q (-want +got):\n%s", tc.text, diff)
+			}
+		})
+	}
+}

@@ -54,6 +54,12 @@ func (s *scan) wordAt(i int) {
 	if !t.upper() && s.eq(i, "on") && s.streetAfterSiteOn(i) {
 		return
 	}
+	if !t.upper() && (s.eq(i, "saint") || s.eq(i, "st")) && s.lowerSaintPlace(i) {
+		return
+	}
+	if !t.upper() && t.n() == 8 && s.eq(i, "children") && s.lowerChildrens(i) {
+		return
+	}
 	if f == 0 && !t.upper() || f == lxCommon && !t.upper() && !s.eq(i, "the") && !s.eq(i, "a") {
 		return
 	}
