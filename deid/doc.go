@@ -257,6 +257,11 @@
 //     Philadelphia and Boston criteria"). Never vetoed: a supplied name, a
 //     name after a title ("Dr. Allen test results"), the last word of a
 //     longer name before a possessive ("Mrs. Ethel Carver's dementia").
+//     And for the tagger alone: a single lower-case English word as a name
+//     ("oh thank mercy", "what gives you joy") where nothing around names
+//     a person (no title, relation word, greeting, introduction, address,
+//     speaker tag, possessive of a person or verb a person does: the
+//     contexts of knowncontext.go).
 //
 // Features are the word, its affixes, shape and lexicon classes (this
 // package's word lists, through tagger.Lex), two neighbours on each side

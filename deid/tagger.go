@@ -640,7 +640,8 @@ func (s *scan) addTagged(m *tagger.Model, spans []Span) []Span {
 		// The policy's vetoes (doc.go): a word before an eponym's head
 		// ("Allen test", "Thessaly test", "Pfannenstiel retractor") or a
 		// brand ("Little Debbie") is no identifier.
-		if st, en := int(s.tpos[k]), int(s.tpos[e]); !s.titleBefore(st) && (s.eponymAfter(en) || s.eponymAhead(en)) || s.brandCovers(st, en) {
+		if st, en := int(s.tpos[k]), int(s.tpos[e]); !s.titleBefore(st) && (s.eponymAfter(en) || s.eponymAhead(en)) || s.brandCovers(st, en) ||
+			ty == Name && st == en && s.wordWithoutPerson(st) {
 			k = e
 			continue
 		}
@@ -670,4 +671,18 @@ func mergeSpans(rules, add []Span) []Span {
 		out = append(out, a)
 	}
 	return append(out, rules[i:]...)
+}
+
+// wordWithoutPerson: a lower-case English word ("mercy", "joy", "river")
+// that nothing around names as a person: no title, relation word,
+// greeting, introduction, address, speaker tag or verb a person does. The
+// tagger's name there is vetoed (doc.go).
+func (s *scan) wordWithoutPerson(i int) bool {
+	t := &s.toks[i]
+	if t.upper() || !t.letters() || t.gaz&gzWord == 0 && t.lex&(lxCommon|lxLookalike|lxFirstAmb|lxSurAmb) == 0 {
+		return false
+	}
+	p := knownPart{word: s.lower(i), tier: kpCommon}
+	return !(s.titleBefore(i) || s.relationBefore(i) || s.greetingBefore(i, p) || s.introBefore(i) || s.vocativeAt(i, p) ||
+		s.speakerTagAt(i) || s.possessiveOfPerson(i) || s.thirdPersonAt(i) || s.knownNeighbour(i))
 }
