@@ -111,7 +111,7 @@ func (s *scan) dateSpan(i int) bool {
 		}
 		if !(s.known.dobOK && s.known.dobM == v.m && s.known.dobD == v.d) && !s.cueBefore(i, lxDateCue|lxWeekday, 3) &&
 			!s.datedEntry(i, end) && (s.ratioNear(i) || !s.slashCueBefore(i) && !s.clinicianBefore(i) &&
-			!s.timeAfter(end) && !s.mdListed(i, end, v)) {
+			!s.timeAfter(end) && !s.mdListed(i, end, v) && !s.mdDayOnly(i, end, v)) {
 			return false
 		}
 	case dlMonth:
@@ -867,3 +867,38 @@ func parseDateString(x string, year int) (dateVal, bool) {
 	}
 	return v, true
 }
+
+// mdDayOnly: a bare m/d whose second number can only be a day ("comfort
+// care 1/28", "Cr 2.9 (10/30)", "to come 3/31"): 13 to 31, after no number
+// or measure, where scores out of 15, 20, 21, 24, 25, 27 or 30 are not
+// written ("GCS 3/15", "MoCA 9/30", "PHQ-9 5/27" stay, through ratioNear and
+// the word before).
+func (s *scan) mdDayOnly(i, end int, v dateVal) bool {
+	if v.d < 13 || v.d > 31 || v.m < 1 || v.m > 12 {
+		return false
+	}
+	if p := s.sameLinePrev(i); p >= 0 && (s.toks[p].digits() || s.toks[p].punct('/') || s.toks[p].punct('-') && s.toks[i].gap == gapNone ||
+		s.toks[p].word() && s.toks[p].allUpper() && s.toks[p].shape&shDigit != 0) {
+		return false // "0700-1900 3/22" is read elsewhere; "PHQ9 5/27"
+	}
+	switch v.d {
+	case 15, 20, 21, 24, 25, 27, 30:
+		for k := i - 1; k >= 0 && k >= i-4; k-- {
+			if s.toks[k+1].gap == gapLine {
+				break
+			}
+			if s.toks[k].word() && (s.toks[k].allUpper() && s.toks[k].n() >= 3 || scoreWords[s.lower(k)]) {
+				return false // "GCS 3/15", "MoCA 9/30", "score 14/21"
+			}
+		}
+	}
+	if n := s.next(end); n > 0 && (s.toks[n].punct('%') || s.eq(n, "points") || s.eq(n, "pts") || s.eq(n, "score") || s.eq(n, "correct")) {
+		return false
+	}
+	return true
+}
+
+// scoreWords announce a score out of a total.
+var scoreWords = map[string]bool{"score": true, "scored": true, "scores": true, "scale": true, "gcs": true, "mmse": true,
+	"moca": true, "phq": true, "gad": true, "slums": true, "recall": true, "total": true, "out": true, "of": true,
+	"correct": true, "items": true, "points": true, "audit": true, "dast": true, "epds": true, "bims": true}

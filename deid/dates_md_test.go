@@ -1,0 +1,31 @@
+package deid_test
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/clinscribe/clinscribe/deid"
+)
+
+// TestBareMonthDay: a month/day whose second number can only be a day is a
+// date without a cue; scores out of a total stay.
+func TestBareMonthDay(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	tests := []struct {
+		name, text string
+		want       []found
+	}{
+		{"day over twelve", "Transitioned to comfort care 1/28 per his wishes.", []found{{"1/28", deid.Date}}},
+		{"in parentheses after a lab", "Cr peaked 2.9 (10/30), 2.4 at discharge.", []found{{"10/30", deid.Date}}},
+		{"scores stay", "GCS 3/15 on arrival; MoCA 22/30, PHQ-9 5/27, score 14/21; pain 4/10.", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if diff := cmp.Diff(tc.want, detect(d, tc.text, deid.Known{})); diff != "" {
+				t.Errorf("%q (-want +got):\n%s", tc.text, diff)
+			}
+		})
+	}
+}
