@@ -243,6 +243,7 @@ func (s *scan) rules(d *Detector, text string, known Known, prep bool) []Span {
 	s.cueNamePass()
 	s.propagateNames()
 	s.placeCoordination()
+	s.facilityOfExtend()
 	s.joinHyphenated()
 	s.vetoBrands()
 	s.vetoEponyms()

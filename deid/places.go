@@ -1280,3 +1280,100 @@ func (s *scan) lowerChildrens(i int) bool {
 	s.addTok(st, end, Location, prCue)
 	return true
 }
+
+// facilityOfExtend grows a place or name found after "of", "of the" or
+// "for the" into the facility it ends ("University of [Toledo Medical
+// Center]", "Hospice of the [Western Reserve]", "Our Lady of [Lourdes]",
+// "Eye Surgery Center of [Westchester]") and over "for the ..." after a
+// facility ("Slovene Home for the Aged"), so that no half of a facility's
+// name is left.
+func (s *scan) facilityOfExtend() {
+	n := len(s.cands)
+	for c := 0; c < n; c++ {
+		cd := &s.cands[c]
+		if cd.t != Location && cd.t != Name {
+			continue
+		}
+		st, en := s.candTokens(cd)
+		if st < 0 || en < st || !s.toks[st].upper() {
+			continue
+		}
+		if cd.t == Name && (cd.cls&clsExplicit != 0 || s.anyKnown(st, en)) {
+			continue
+		}
+		// Backwards over "&" and the capitalized words before it:
+		// "Oregon Health & [Science University]".
+		if cd.t == Location {
+			if a := s.sameLinePrev(st); a >= 0 && s.toks[a].punct('&') {
+				first := -1
+				for j, m := s.sameLinePrev(a), 0; j >= 0 && m < 3 && s.toks[j].capWord() && !s.toks[j].is(lxTitle|lxTitleClin); j, m = s.sameLinePrev(j), m+1 {
+					first = j
+					if s.toks[j].gap == gapLine {
+						break
+					}
+				}
+				if first >= 0 {
+					s.addTok(first, en, Location, prCue)
+					cd = &s.cands[c]
+					st = first
+				}
+			}
+		}
+		// Backwards over "of" / "of the" and the capitalized words before.
+		k := s.sameLinePrev(st)
+		if k >= 0 && s.eq(k, "the") && !s.toks[k].upper() {
+			k = s.sameLinePrev(k)
+		}
+		if k >= 0 && s.eq(k, "of") && !s.toks[k].upper() {
+			first, org := -1, false
+			for j, m := s.sameLinePrev(k), 0; j >= 0 && m < 4 && s.toks[j].capWord() && !s.toks[j].allUpper(); j, m = s.sameLinePrev(j), m+1 {
+				if s.toks[j].is(lxTitle|lxTitleClin|lxMonth|lxWeekday) && !s.eq(j, "lady") {
+					break
+				}
+				if s.toks[j].is(lxFacility) || orgHeads[s.lower(j)] {
+					org = true
+				}
+				first = j
+				if s.toks[j].gap == gapLine {
+					break
+				}
+			}
+			if first >= 0 && org {
+				s.addTok(first, en, Location, prCue)
+				cd = &s.cands[c]
+				cd.t = ""
+				st = first
+			}
+		}
+		if cd.t != Location && cd.t != "" {
+			continue
+		}
+		// Forwards over "for the Aged", "for Special Surgery" after a facility word.
+		if !s.toks[en].is(lxFacility) {
+			continue
+		}
+		f := s.next(en)
+		if f < 0 || !s.eq(f, "for") {
+			continue
+		}
+		j := s.next(f)
+		if j > 0 && s.eq(j, "the") {
+			j = s.next(j)
+		}
+		e := -1
+		for m := 0; j > 0 && m < 4 && s.toks[j].capWord() && s.toks[j].gap == gapSpace; m++ {
+			e = j
+			j = s.next(j)
+		}
+		if e > 0 {
+			s.addTok(st, e, Location, prCue)
+		}
+	}
+}
+
+// orgHeads open a facility's name before "of": "University of", "Hospice
+// of the", "Our Lady of", "Sisters of".
+var orgHeads = map[string]bool{"university": true, "hospice": true, "lady": true, "sisters": true, "daughters": true,
+	"brothers": true, "house": true, "home": true, "homes": true, "college": true, "institute": true, "sunrise": true,
+	"hospital": true, "hospitals": true, "center": true, "centre": true, "clinic": true, "church": true, "parish": true,
+	"academy": true, "school": true, "sanctuary": true, "shrine": true, "cathedral": true, "basilica": true}

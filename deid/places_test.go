@@ -201,3 +201,26 @@ func TestLowerCaseFacilities(t *testing.T) {
 		})
 	}
 }
+
+// TestFacilityNamesWhole: a facility's name is redacted whole, not the place
+// at its end alone.
+func TestFacilityNamesWhole(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	tests := []struct {
+		name, text string
+		want       []found
+	}{
+		{"university of", "Accepted at University of Toledo Medical Center by air.", []found{{"University of Toledo Medical Center", deid.Location}}},
+		{"hospice of the", "Hospice of the Western Reserve admitted her.", []found{{"Hospice of the Western Reserve", deid.Location}}},
+		{"for the", "Admitted from Slovene Home for the Aged today.", []found{{"Slovene Home for the Aged", deid.Location}}},
+		{"ampersand", "Site 014 - Oregon Health & Science University", []found{{"Oregon Health & Science University", deid.Location}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if diff := cmp.Diff(tc.want, detect(d, tc.text, deid.Known{})); diff != "" {
+				t.Errorf("%q (-want +got):\n%s", tc.text, diff)
+			}
+		})
+	}
+}
