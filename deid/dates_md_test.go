@@ -29,3 +29,25 @@ func TestBareMonthDay(t *testing.T) {
 		})
 	}
 }
+
+// TestWideAreasAndRules: states, countries and regions stay; so does a city
+// in the name of a clinical rule.
+func TestWideAreasAndRules(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{}, {RulesOnly: true}} {
+		d := newDetector(t, cfg)
+		for _, text := range []string{
+			"Lyme disease is more common today in Arkansas, Missouri and the Carolinas than in the Rockies.",
+			"No travel to the Middle East recently.",
+			"Apply the San Francisco syncope rule or the Ottawa ankle rules.",
+		} {
+			if got := detect(d, text, deid.Known{}); len(got) != 0 {
+				t.Errorf("rules-only=%v: %q: found %v, want nothing", cfg.RulesOnly, text, got)
+			}
+		}
+		want := []found{{"Jamaica", deid.Location}, {"11432", deid.ZIP}}
+		if diff := cmp.Diff(want, detect(d, "Seen in Jamaica, NY 11432 on Monday.", deid.Known{})); diff != "" {
+			t.Errorf("a town named like a country (-want +got):\n%s", diff)
+		}
+	}
+}

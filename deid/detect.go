@@ -73,6 +73,7 @@ const (
 
 // scan is the state of one Detect call.
 type scan struct {
+	vetoed  [][2]int // byte ranges vetoEponyms dropped, for the candidates inside them
 	d       *Detector
 	text    string
 	low     string // text with ASCII letters folded to lower case, same offsets
@@ -247,6 +248,7 @@ func (s *scan) rules(d *Detector, text string, known Known, prep bool) []Span {
 	s.joinHyphenated()
 	s.vetoBrands()
 	s.vetoEponyms()
+	s.vetoWideAreas()
 	return s.resolve()
 }
 

@@ -257,6 +257,9 @@
 //     Philadelphia and Boston criteria"). Never vetoed: a supplied name, a
 //     name after a title ("Dr. Allen test results"), the last word of a
 //     longer name before a possessive ("Mrs. Ethel Carver's dementia").
+//     A place that is exactly a state, a country or a region larger than a
+//     state ("in Arkansas, Missouri", "the Middle East"; lexicon [region])
+//     is dropped too, unless a state follows it ("Jamaica, NY").
 //     And for the tagger alone: a single lower-case English word as a name
 //     ("oh thank mercy", "what gives you joy") where nothing around names
 //     a person (no title, relation word, greeting, introduction, address,

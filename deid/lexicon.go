@@ -184,7 +184,7 @@ var sectionFlags = map[string]uint64{
 	"country": lxCountry, "streetsuffix": lxStreetSuffix, "unit": lxUnit,
 	"fakefirst": lxFakeFirst | lxFirst, "fakelast": lxFakeLast | lxSur, "fakeplace": 0, "fakestreet": 0,
 	"town": lxTown, "fachead": lxFacHead, "citynick": lxCityNick, "fachead?": lxFacHead | lxWord, "facacro": lxFacAcro, "word": lxWord,
-	"brand": lxBrand, "eponymname": lxMedical | lxEponymName,
+	"brand": lxBrand, "eponymname": lxMedical | lxEponymName, "region": lxCountry,
 }
 
 var builtinWords = map[uint64]string{

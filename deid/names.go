@@ -75,7 +75,8 @@ func (s *scan) eponymAhead(k int) bool {
 // syncope rule", "Canadian C-spine rule".
 func (s *scan) eponymAfterWord(k int) bool {
 	j := s.next(k)
-	if j < 0 || !s.toks[j].letters() || s.toks[j].upper() || s.toks[j].gap != gapSpace || s.toks[j].is(lxCommon) {
+	if j < 0 || !s.toks[j].letters() || s.toks[j].upper() || s.toks[j].gap != gapSpace || wordMakers[s.lower(j)] ||
+		s.toks[j].is(lxCommon) && !s.toks[j].is(lxMedical) && !clinicalCommon(s.lower(j)) {
 		return false
 	}
 	return s.eponymAfter(j)
@@ -1333,7 +1334,27 @@ func (s *scan) vetoEponyms() {
 		}
 		if s.eponymAt(st, en) {
 			cd.t = ""
+			s.vetoed = append(s.vetoed, [2]int{cd.s, cd.e})
 		}
+	}
+	// The names and places found inside a vetoed span go with it: "San"
+	// and "Francisco" of "San Francisco syncope rule".
+	if len(s.vetoed) > 0 {
+		for c := range s.cands {
+			cd := &s.cands[c]
+			if cd.t != Name && cd.t != Location {
+				continue
+			}
+			for _, v := range s.vetoed {
+				if cd.s >= v[0] && cd.e <= v[1] {
+					if st, en := s.candTokens(cd); st >= 0 && !s.anyKnown(st, en) {
+						cd.t = ""
+					}
+					break
+				}
+			}
+		}
+		s.vetoed = s.vetoed[:0]
 	}
 }
 
@@ -1384,3 +1405,53 @@ var contractionTails = map[string]bool{"s": true, "ll": true, "re": true, "ve": 
 // disease", "Bell's palsy".
 var diseaseHeads = map[string]bool{"disease": true, "syndrome": true, "palsy": true, "sign": true, "phenomenon": true,
 	"law": true, "triad": true, "maneuver": true, "test": true}
+
+// clinicalCommon: the everyday clinical words of the lexicon's common list
+// that name what a rule or score is about ("San Francisco syncope rule",
+// "Ottawa ankle rules", "Canadian head CT rule").
+func clinicalCommon(w string) bool {
+	switch w {
+	case "syncope", "ankle", "knee", "head", "foot", "chest", "pain", "fever", "stroke", "heart", "risk", "cough",
+		"seizure", "vertigo", "migraine", "asthma", "sepsis", "trauma", "injury", "spine", "neck", "back", "hip":
+		return true
+	}
+	return false
+}
+
+// vetoWideAreas drops place candidates that are exactly a state, a country
+// or a region larger than a state ("in Arkansas, Missouri", "the Middle
+// East"): Safe Harbor keeps them. A state that is also a city ("New York",
+// "Washington") stays a place.
+func (s *scan) vetoWideAreas() {
+	for c := range s.cands {
+		cd := &s.cands[c]
+		if cd.t != Location {
+			continue
+		}
+		st, en := s.candTokens(cd)
+		if st < 0 || en < st {
+			continue
+		}
+		wide := false
+		if st == en {
+			t := &s.toks[st]
+			wide = t.letters() && t.is(lxState|lxCountry) && t.lex&(lxCity|lxFirst|lxSur) == 0 && t.gaz&(gzCity|gzTown|gzFacHead) == 0
+		} else if s.toks[st].is(lxPhraseHead) {
+			for n := 2; n <= 4; n++ {
+				if key, ok := s.phraseKey(st, n); ok && lexPhraseFlags(key)&(lxState|lxCountry) != 0 &&
+					lexPhraseFlags(key)&lxCity == 0 && gazPhraseFlags(key)&(lxCity|lxTown) == 0 && s.phraseEnd(st, n) == en {
+					wide = true
+				}
+			}
+		}
+		// "Jamaica, NY 11432": a town named like a country, before its state.
+		if k := s.next(en); wide && !s.toks[st].is(lxState) && k > 0 && s.toks[k].punct(',') {
+			if m := s.next(k); m > 0 && s.toks[m].is(lxStateAbbr|lxState) {
+				wide = false
+			}
+		}
+		if wide && !s.anyKnown(st, en) {
+			cd.t = ""
+		}
+	}
+}
