@@ -23,6 +23,11 @@ type TrainConfig struct {
 	// Training is deterministic for a given seed and examples. Zero means a
 	// fixed default seed.
 	Seed uint64
+	// Orders is how many visiting orders (Seed, Seed+1, ...) are trained
+	// and their averaged weights averaged again: a model that depends less
+	// on the order of the examples, so that a small change to the rules or
+	// the corpus moves its output less. Zero means 1.
+	Orders int
 }
 
 // WithDefaults returns c with every zero field set to its default.
@@ -36,6 +41,9 @@ func (c TrainConfig) WithDefaults() TrainConfig {
 	if c.Seed == 0 {
 		c.Seed = 0x7A66E5
 	}
+	if c.Orders == 0 {
+		c.Orders = 1
+	}
 	return c
 }
 
@@ -45,6 +53,9 @@ func (c TrainConfig) validate() error {
 	}
 	if c.Epochs < 1 || c.Epochs > 1000 {
 		return fmt.Errorf("epochs %d out of range 1..1000", c.Epochs)
+	}
+	if c.Orders < 1 || c.Orders > 64 {
+		return fmt.Errorf("orders %d out of range 1..64", c.Orders)
 	}
 	return nil
 }
@@ -101,6 +112,20 @@ func Train(examples []Example, cfg TrainConfig) (*Model, error) {
 	}
 
 	size := (1 << cfg.Bits) * int(NumLabels)
+	tot := make([]int64, size) // sum over orders of the averaged weights × steps
+	var steps int64
+	for o := range cfg.Orders {
+		T := trainOrder(docs, cfg, cfg.Seed+uint64(o), tot)
+		steps += T
+	}
+	return quantize(cfg.Bits, tot, steps), nil
+}
+
+// trainOrder runs the perceptron over docs in the order drawn from seed and
+// adds its averaged weights, times its number of steps, to tot; it returns
+// the number of steps.
+func trainOrder(docs []prepared, cfg TrainConfig, seed uint64, tot []int64) int64 {
+	size := len(tot)
 	w := make([]int32, size) // current weights
 	u := make([]int64, size) // sum of step × update, for averaging (Daumé)
 	var step int64 = 1
@@ -108,7 +133,7 @@ func Train(examples []Example, cfg TrainConfig) (*Model, error) {
 	for i := range order {
 		order[i] = i
 	}
-	r := rand.New(rand.NewPCG(cfg.Seed, cfg.Seed^0x9E3779B97F4A7C15))
+	r := rand.New(rand.NewPCG(seed, seed^0x9E3779B97F4A7C15))
 	var f [maxFeatures]uint32
 	var sc [NumLabels]int32
 	for range cfg.Epochs {
@@ -159,18 +184,20 @@ func Train(examples []Example, cfg TrainConfig) (*Model, error) {
 			}
 		}
 	}
-	return quantize(cfg.Bits, w, u, step), nil
+	// The average of weight k over all steps is (w[k]×T − u[k]) / T.
+	for k := range w {
+		tot[k] += int64(w[k])*step - u[k]
+	}
+	return step
 }
 
-// quantize turns the running weights into averaged int16 weights: the
-// average of weight k over all steps is (w[k]×T − u[k]) / T; it is scaled by
-// the largest power of two that keeps every weight within int16 and rounded
-// half away from zero, in integer arithmetic.
-func quantize(bits uint8, w []int32, u []int64, T int64) *Model {
-	tot := make([]int64, len(w))
+// quantize turns summed weights into averaged int16 weights: weight k is
+// tot[k] / T; it is scaled by the largest power of two that keeps every
+// weight within int16 and rounded half away from zero, in integer
+// arithmetic.
+func quantize(bits uint8, tot []int64, T int64) *Model {
 	var maxAbs int64 = 1
-	for k := range w {
-		tot[k] = int64(w[k])*T - u[k]
+	for k := range tot {
 		a := tot[k]
 		if a < 0 {
 			a = -a
@@ -182,7 +209,7 @@ func quantize(bits uint8, w []int32, u []int64, T int64) *Model {
 	for scale < 1<<14 && maxAbs*scale*2 <= 32767*T {
 		scale *= 2
 	}
-	m := &Model{bits: bits, scale: int32(scale), w: make([]int16, len(w))}
+	m := &Model{bits: bits, scale: int32(scale), w: make([]int16, len(tot))}
 	for k, a := range tot {
 		var q int64
 		if a >= 0 {
