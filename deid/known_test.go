@@ -170,3 +170,26 @@ func TestKnownAddressAndNicknames(t *testing.T) {
 		})
 	}
 }
+
+// TestKnownQuestionsAndContractions: a supplied month-name opening a
+// question to the person, or before "'s" for "is".
+func TestKnownQuestionsAndContractions(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	kn := deid.Known{PatientNames: []string{"Hope Rivers"}, RelativeNames: []string{"June Rivers"}}
+	tests := []struct {
+		name, text string
+		want       []found
+	}{
+		{"question after the name", "doctor: june can you hold her hand", []found{{"june", deid.Name}}},
+		{"'s for is", "patient: june's coming tomorrow", []found{{"june", deid.Name}}},
+		{"the month stays", "doctor: june is a good month for it, may i ask", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if diff := cmp.Diff(tc.want, detect(d, tc.text, kn)); diff != "" {
+				t.Errorf("%q (-want +got):\n%s", tc.text, diff)
+			}
+		})
+	}
+}

@@ -500,6 +500,10 @@ func (s *scan) trailingVocative(i int, p knownPart) bool {
 	return n >= len(s.toks) || s.toks[n].gap == gapLine || s.toks[n].punct('?') || s.toks[n].punct('!') || s.toks[n].punct('.')
 }
 
+// auxAsk open a question: "june can you ...", "dawn did you ...".
+var auxAsk = map[string]bool{"can": true, "could": true, "would": true, "will": true, "do": true, "did": true,
+	"are": true, "have": true, "were": true}
+
 // turnOpeners follow a name that opens a turn ("jordan good to see you",
 // "major so your surgery"); a modal or a month before them would be no
 // sentence.
@@ -512,12 +516,25 @@ func (s *scan) turnOpeningVocative(i int, p knownPart) bool {
 		return false
 	}
 	n := s.next(i)
+	// "june's coming tomorrow", "june's here": "'s" for "is" before a
+	// participle or a place adverb.
+	if n > 0 && n+2 < len(s.toks) && s.toks[n].punct('\'') && s.toks[n].gap == gapNone && s.eq(n+1, "s") &&
+		s.toks[n+2].gap == gapSpace && s.toks[n+2].letters() && (strings.HasSuffix(s.lower(n+2), "ing") && s.toks[n+2].n() > 4 ||
+		s.eq(n+2, "here") || s.eq(n+2, "not") || s.eq(n+2, "gone") || s.eq(n+2, "back") || s.eq(n+2, "out")) {
+		return true
+	}
 	if n < 0 || s.toks[n].gap != gapSpace || !s.toks[n].letters() {
 		return false
 	}
 	w := s.lower(n)
 	if turnOpeners[w] {
 		return true
+	}
+	// "june can you hold her hand": a question to the person named first.
+	if auxAsk[w] && !modalNames[p.word] && !verbNames[p.word] {
+		if m := s.next(n); m > 0 && (s.eq(m, "you") || s.eq(m, "we")) {
+			return true
+		}
 	}
 	// "jordan good to see you", "dawn nice to meet you".
 	return (w == "good" || w == "nice" || w == "great" || w == "lovely") && s.nextWordAt(n) == "to"
