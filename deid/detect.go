@@ -243,6 +243,7 @@ func (s *scan) rules(d *Detector, text string, known Known, prep bool) []Span {
 	s.knownPass()
 	s.cueNamePass()
 	s.propagateNames()
+	s.lastCommaFirst()
 	s.placeCoordination()
 	s.facilityOfExtend()
 	s.joinHyphenated()

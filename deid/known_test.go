@@ -193,3 +193,29 @@ func TestKnownQuestionsAndContractions(t *testing.T) {
 		})
 	}
 }
+
+// TestNamesWrittenLastFirstAndInLaws: a name written "Last, First" is
+// redacted whole; relatives after "daughter-in-law" and named for a season.
+func TestNamesWrittenLastFirstAndInLaws(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	tests := []struct {
+		name, text string
+		want       []found
+	}{
+		{"surname found, given name after the comma", "Specimen collected on Estrada, Maribel. Thanks.",
+			[]found{{"Estrada", deid.Name}, {"Maribel", deid.Name}}},
+		{"an e-mail's recipients", "To: Kaplan, Rebecca; Huang, Derek",
+			[]found{{"Kaplan", deid.Name}, {"Rebecca", deid.Name}, {"Huang", deid.Name}, {"Derek", deid.Name}}},
+		{"in-law", "Seen with daughter-in-law Sherry on speaker.", []found{{"Sherry", deid.Name}}},
+		{"a season as a name after a relation", "His wife Summer stayed the night.", []found{{"Summer", deid.Name}}},
+		{"places and services stay", "Consult Cardiology, Neurology and Nephrology in the summer.", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if diff := cmp.Diff(tc.want, detect(d, tc.text, deid.Known{})); diff != "" {
+				t.Errorf("%q (-want +got):\n%s", tc.text, diff)
+			}
+		})
+	}
+}

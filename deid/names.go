@@ -336,6 +336,11 @@ func (s *scan) relationName(i int) bool {
 			k++
 			continue
 		}
+		// "daughter-in-law Sherry".
+		if k+2 < len(s.toks) && s.eq(k, "in") && s.toks[k-1].punct('-') && s.toks[k+1].punct('-') && s.eq(k+2, "law") {
+			k += 3
+			continue
+		}
 		break
 	}
 	if k >= len(s.toks) || s.toks[k].gap == gapLine {
@@ -345,7 +350,8 @@ func (s *scan) relationName(i int) bool {
 	if !nt.capWord() || nt.is(lxTitle|lxTitleClin) {
 		return false
 	}
-	if !s.nameish(k, false) {
+	// "his wife Summer": after a relation word a season is her name.
+	if !s.nameish(k, false) && !(seasonWords[s.lower(k)] && !nt.allUpper()) {
 		return false
 	}
 	if k+1 < len(s.toks) && s.toks[k+1].punct('\'') && s.toks[k+1].gap == gapNone && k == i+1 {
@@ -1454,4 +1460,59 @@ func (s *scan) vetoWideAreas() {
 			cd.t = ""
 		}
 	}
+}
+
+// lastCommaFirst adds the other half of a name written last name first
+// ("on Estrada, Maribel.", "To: Kaplan, Rebecca; Huang, Derek") where one
+// half was found: a capitalized given name after the comma, or a
+// capitalized surname (or a word on no list) before it, ending at a
+// semicolon, a period, a parenthesis or the line's end.
+func (s *scan) lastCommaFirst() {
+	n := len(s.cands)
+	for c := 0; c < n; c++ {
+		cd := s.cands[c]
+		if cd.t != Name {
+			continue
+		}
+		st, en := s.candTokens(&cd)
+		if st < 0 || en < st {
+			continue
+		}
+		// Found the surname: the given name after the comma.
+		if k := s.next(en); k > 0 && s.toks[k].punct(',') {
+			if g := s.next(k); g > 0 && s.givenAfterComma(g) {
+				s.addName(g, g, cd.cls)
+			}
+		}
+		// Found the given name: the surname before the comma.
+		if k := s.sameLinePrev(st); k > 0 && s.toks[k].punct(',') && s.nameEnds(en) {
+			if f := s.sameLinePrev(k); f >= 0 && s.toks[f].capWord() && !s.toks[f].allUpper() &&
+				(s.toks[f].is(lxSur|lxEponymName) || s.toks[f].gaz&gzSur != 0 || s.toks[f].lex == 0 && s.toks[f].gaz == 0) &&
+				!s.toks[f].is(lxCity|lxState|lxCountry|lxTitle|lxTitleClin|lxCommon|lxMonth|lxWeekday) {
+				s.addName(f, f, cd.cls)
+			}
+		}
+	}
+}
+
+// givenAfterComma: token g is a capitalized given name that ends the name
+// ("Estrada, Maribel.").
+func (s *scan) givenAfterComma(g int) bool {
+	t := &s.toks[g]
+	if !t.capWord() || t.allUpper() || t.gap != gapSpace || !(t.is(lxFirst) || t.gaz&gzFirst != 0) ||
+		t.is(lxCity|lxState|lxCountry|lxTitle|lxTitleClin|lxCommon|lxMedical|lxMonth|lxWeekday|lxCredential) {
+		return false
+	}
+	return s.nameEnds(g)
+}
+
+// nameEnds: after token e comes a semicolon, a period, a parenthesis, the
+// end of the line, or a middle initial.
+func (s *scan) nameEnds(e int) bool {
+	k := s.next(e)
+	if k < 0 {
+		return true
+	}
+	t := &s.toks[k]
+	return t.punct(';') || t.punct('.') || t.punct('(') || t.punct(')') || t.letters() && t.n() == 1 && t.upper()
 }
