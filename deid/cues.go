@@ -235,11 +235,51 @@ func (s *scan) cueAt(i int) bool {
 		}
 	}
 	last := s.idValue(j, t)
+	if last < 0 && t == ID && s.userNameCue(j) {
+		last = s.userNameValue(j)
+	}
 	if last < 0 {
 		return false
 	}
 	s.addTok(j, last, t, prStrong)
 	return true
+}
+
+// userNameCue: a user name's cue before token j ("username olewisgrant",
+// "login: dkaur", "user id is jlucas").
+func (s *scan) userNameCue(j int) bool {
+	for k, n := s.sameLinePrev(j), 0; k >= 0 && n < 3; k, n = s.sameLinePrev(k), n+1 {
+		if s.toks[k].punct(':') || s.eq(k, "is") || s.eq(k, "was") || s.eq(k, "id") || s.eq(k, "name") {
+			if s.eq(k, "id") || s.eq(k, "name") {
+				if p := s.sameLinePrev(k); p >= 0 && s.eq(p, "user") {
+					return true
+				}
+			}
+			continue
+		}
+		return s.eq(k, "username") || s.eq(k, "login") || s.eq(k, "handle") || s.eq(k, "userid")
+	}
+	return false
+}
+
+// userNameValue reads a user name made of letters, digits, dots and
+// underscores ("olewisgrant", "d.kaur", "jlucas_2"), or returns -1 for an
+// ordinary word ("username is locked").
+func (s *scan) userNameValue(j int) int {
+	t := &s.toks[j]
+	if !t.word() || t.lex&(lxCommon|lxMedical|lxCue) != 0 {
+		return -1
+	}
+	end := j
+	for k := s.adj(end); k > 0 && (s.toks[k].punct('.') || s.toks[k].punct('_')) && s.adj(k) > 0 && s.toks[k+1].word(); k = s.adj(end) {
+		end = k + 1
+	}
+	w := s.lower(j)
+	if end == j && (t.n() < 4 || t.letters() && (s.englishLooking(j) || t.gaz&gzWord != 0 || strings.HasSuffix(w, "ed") ||
+		strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ly"))) {
+		return -1 // "my username is locked"
+	}
+	return end
 }
 
 // idValue reads an identifier value starting at token j: letters and digits

@@ -244,6 +244,7 @@ func (s *scan) rules(d *Detector, text string, known Known, prep bool) []Span {
 	s.cueNamePass()
 	s.propagateNames()
 	s.lastCommaFirst()
+	s.userNamesOfNames()
 	s.placeCoordination()
 	s.facilityOfExtend()
 	s.joinHyphenated()

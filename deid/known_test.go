@@ -219,3 +219,26 @@ func TestNamesWrittenLastFirstAndInLaws(t *testing.T) {
 		})
 	}
 }
+
+// TestUserNames: user names after their cue, and built from a name in the
+// same text.
+func TestUserNames(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	tests := []struct {
+		name, text string
+		want       []found
+	}{
+		{"after username", "it says my username olewisgrant is locked.", []found{{"olewisgrant", deid.ID}}},
+		{"an ordinary word after username stays", "my username is locked again", nil},
+		{"initial and surname of a name in the text", "Opened by: dkaur (Daljit Kaur, Transcription)",
+			[]found{{"dkaur", deid.Name}, {"Daljit Kaur", deid.Name}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if diff := cmp.Diff(tc.want, detect(d, tc.text, deid.Known{})); diff != "" {
+				t.Errorf("%q (-want +got):\n%s", tc.text, diff)
+			}
+		})
+	}
+}

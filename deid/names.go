@@ -1516,3 +1516,44 @@ func (s *scan) nameEnds(e int) bool {
 	t := &s.toks[k]
 	return t.punct(';') || t.punct('.') || t.punct('(') || t.punct(')') || t.letters() && t.n() == 1 && t.upper()
 }
+
+// userNamesOfNames adds the user names built from a name found in the same
+// text: "dkaur" for Daljit Kaur, "kaurd", "daljitk" (audit trails, e-mail
+// handles and ticket systems write people so).
+func (s *scan) userNamesOfNames() {
+	var forms [9]string
+	var cls [9]NameClass
+	nf := 0
+	for c := range s.cands {
+		cd := &s.cands[c]
+		if cd.t != Name || nf+3 > len(forms) {
+			continue
+		}
+		st, en := s.candTokens(cd)
+		if st < 0 || en <= st || !s.toks[st].letters() || !s.toks[en].letters() || s.toks[st].n() < 2 || s.toks[en].n() < 3 {
+			continue
+		}
+		first, last := s.lower(st), s.lower(en)
+		forms[nf] = first[:1] + last
+		forms[nf+1] = last + first[:1]
+		forms[nf+2] = first + last[:1]
+		cls[nf], cls[nf+1], cls[nf+2] = cd.cls, cd.cls, cd.cls
+		nf += 3
+	}
+	if nf == 0 {
+		return
+	}
+	for i := range s.toks {
+		t := &s.toks[i]
+		if !t.letters() || t.upper() || t.n() < 4 || t.lex != 0 {
+			continue
+		}
+		w := s.lower(i)
+		for k, f := range forms[:nf] {
+			if w == f {
+				s.addName(i, i, cls[k])
+				break
+			}
+		}
+	}
+}
