@@ -1377,3 +1377,62 @@ var orgHeads = map[string]bool{"university": true, "hospice": true, "lady": true
 	"brothers": true, "house": true, "home": true, "homes": true, "college": true, "institute": true, "sunrise": true,
 	"hospital": true, "hospitals": true, "center": true, "centre": true, "clinic": true, "church": true, "parish": true,
 	"academy": true, "school": true, "sanctuary": true, "shrine": true, "cathedral": true, "basilica": true}
+
+// lowerRoute: a numbered road as a transcript says it: "highway seventy
+// five", "county road forty one", "route 9", "interstate twenty".
+func (s *scan) lowerRoute(i int) bool {
+	st := i
+	switch s.lower(i) {
+	case "highway", "route", "interstate", "hwy":
+	case "road":
+		p := s.sameLinePrev(i)
+		if p < 0 || !(s.eq(p, "county") || s.eq(p, "farm") || s.eq(p, "state") || s.eq(p, "forest") || s.eq(p, "ranch")) {
+			return false
+		}
+		st = p
+	default:
+		return false
+	}
+	k := s.next(i)
+	if k < 0 || s.toks[k].gap != gapSpace {
+		return false
+	}
+	end := -1
+	if s.toks[k].digits() && s.toks[k].n() <= 3 && !s.unitAfter(k) {
+		end = k
+	} else if s.toks[k].letters() && s.toks[k].is(lxDigitWord|lxTeenWord|lxTensWord) {
+		// Up to three number words: "seventy five", "two eighty seven".
+		end = k
+		for j, n := s.next(k), 1; j > 0 && n < 3 && s.toks[j].letters() && s.toks[j].is(lxDigitWord|lxTeenWord|lxTensWord); j, n = s.next(j), n+1 {
+			end = j
+		}
+		if m := s.next(end); m > 0 && (s.eq(m, "miles") || s.eq(m, "mph") || s.eq(m, "minutes")) {
+			return false
+		}
+	}
+	if end < 0 {
+		return false
+	}
+	s.addTok(st, end, Location, prCue)
+	return true
+}
+
+// dashRoute: an interstate or a state highway written "I-25", "H-1" after a
+// word of travel ("pickup on I-25", "accident on H-1").
+func (s *scan) dashRoute(i int) bool {
+	t := &s.toks[i]
+	if t.n() != 1 || !t.allUpper() || !(s.eq(i, "i") || s.eq(i, "h")) {
+		return false
+	}
+	d := s.adj(i)
+	if d < 0 || !s.toks[d].punct('-') || s.adj(d) < 0 || !s.toks[d+1].digits() || s.toks[d+1].n() > 3 {
+		return false
+	}
+	p := s.sameLinePrev(i)
+	if p < 0 || !(s.eq(p, "on") || s.eq(p, "off") || s.eq(p, "near") || s.eq(p, "from") || s.eq(p, "via") || s.eq(p, "take") ||
+		s.eq(p, "took") || s.eq(p, "along") || s.eq(p, "onto") || s.eq(p, "exit")) {
+		return false
+	}
+	s.addTok(i, d+1, Location, prCue)
+	return true
+}

@@ -224,3 +224,25 @@ func TestFacilityNamesWhole(t *testing.T) {
 		})
 	}
 }
+
+// TestNumberedRoads: numbered roads in writing and in speech.
+func TestNumberedRoads(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	tests := []struct {
+		name, text string
+		want       []found
+	}{
+		{"county road said", "caller: out on county road forty one", []found{{"county road forty one", deid.Location}}},
+		{"highway said", "nurse: the urgent care on highway seventy five is open", []found{{"highway seventy five", deid.Location}}},
+		{"state highway", "Accident on H-1 this morning.", []found{{"H-1", deid.Location}}},
+		{"a distance stays", "we drove seventy miles on the highway", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if diff := cmp.Diff(tc.want, detect(d, tc.text, deid.Known{})); diff != "" {
+				t.Errorf("%q (-want +got):\n%s", tc.text, diff)
+			}
+		})
+	}
+}

@@ -45,6 +45,9 @@ func (s *scan) wordAt(i int) {
 	if !t.upper() && f&(lxCity|lxPhraseHead) != 0 && s.lowerCity(i) {
 		return
 	}
+	if !t.upper() && (t.n() == 5 || t.n() == 7 || t.n() == 10 || t.n() == 3 || t.n() == 4) && s.lowerRoute(i) {
+		return
+	}
 	if !t.upper() && f&lxStreetSuffix != 0 && s.lowerStreet(i) {
 		return
 	}
@@ -55,6 +58,9 @@ func (s *scan) wordAt(i int) {
 		return
 	}
 	if !t.upper() && (s.eq(i, "saint") || s.eq(i, "st")) && s.lowerSaintPlace(i) {
+		return
+	}
+	if t.n() == 1 && s.dashRoute(i) {
 		return
 	}
 	if !t.upper() && t.n() == 8 && s.eq(i, "children") && s.lowerChildrens(i) {
