@@ -605,6 +605,16 @@ func (s *scan) knownNames() {
 				}
 			}
 		}
+		// A supplied name split by the transcriber: "vander meer", "van
+		// der meer", "mc donald" for Vandermeer, McDonald.
+		if !t.upper() && t.n() <= 6 && s.knownSplitAt(i) {
+			continue
+		}
+		// A surname one letter off after a title, even where the
+		// misspelling is a word: "mrs river" for Rivers.
+		if !t.upper() && t.n() >= 4 && s.titleBefore(i) && s.knownNearAfterTitle(i) {
+			continue
+		}
 		// A short part misspelled where the context names a person: "hey
 		// there daun", "mrs. hal".
 		if !t.upper() && t.n() >= 3 && t.n() <= 5 && t.lex == 0 && t.gaz == 0 && s.shortMisspelt(i) {
@@ -1188,6 +1198,52 @@ func (s *scan) initialsCue(st, en int) bool {
 		if s.eq(k, "initials") || s.eq(k, "initial") {
 			return true
 		}
+	}
+	return false
+}
+
+// knownSplitAt adds tokens i.. as one name where two or three lower-case
+// words on one line, run together, are a supplied name part of six letters
+// or more ("vander meer", "van der meer", "mc donald").
+func (s *scan) knownSplitAt(i int) bool {
+	if i > 0 && s.toks[i].gap == gapSpace && s.isKnown(i-1) && s.toks[i-1].letters() {
+		return false
+	}
+	if s.toks[i].n() < 2 || wordMakers[s.lower(i)] || i > 0 && s.toks[i].gap == gapNone {
+		return false // "it's destiny", "a crystal"
+	}
+	var b [48]byte
+	w := append(b[:0], s.lower(i)...)
+	for k, n := s.next(i), 1; k > 0 && n < 3; k, n = s.next(k), n+1 {
+		if s.toks[k].gap != gapSpace || !s.toks[k].letters() || s.toks[k].upper() || s.toks[k].n() < 2 || wordMakers[s.lower(k)] ||
+			len(w)+s.toks[k].n() > len(b) {
+			return false
+		}
+		w = append(w, s.lower(k)...)
+		if len(w) < 6 {
+			continue
+		}
+		for _, kw := range s.known.words {
+			if len(kw) >= 6 && (string(w) == kw || len(kw) >= 8 && len(w)-len(kw) <= 1 && len(kw)-len(w) <= 1 && within1(string(w), kw)) {
+				p := s.known.parts[kw]
+				s.addName(i, k, p.cls)
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// knownNearAfterTitle adds token i, one letter from a supplied name part of
+// five letters or more, after a title ("mrs river", "dr vandermere").
+func (s *scan) knownNearAfterTitle(i int) bool {
+	w := s.lower(i)
+	for _, kw := range s.known.words {
+		if len(kw) < 5 || len(w)-len(kw) < -1 || len(w)-len(kw) > 1 || !within1(w, kw) {
+			continue
+		}
+		s.knownAt(i, s.known.parts[kw].cls)
+		return true
 	}
 	return false
 }

@@ -242,3 +242,29 @@ func TestUserNames(t *testing.T) {
 		})
 	}
 }
+
+// TestKnownSplitAndNearAfterTitle: a supplied name split by the
+// transcriber, and one letter off after a title, even when that is a word.
+func TestKnownSplitAndNearAfterTitle(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	kn := deid.Known{PatientNames: []string{"Hope Rivers", "Sean McDonald"}, ProviderNames: []string{"Anneliese Vandermeer"},
+		RelativeNames: []string{"Crystal Okoro"}}
+	tests := []struct {
+		name, text string
+		want       []found
+	}{
+		{"split in two", "nurse: dr vander meer will see you", []found{{"vander meer", deid.Name}}},
+		{"split in three", "nurse: dr van der meer will see you", []found{{"van der meer", deid.Name}}},
+		{"mc split", "doctor: hi mr mc donald", []found{{"mc donald", deid.Name}}},
+		{"one letter off after a title", "doctor: mrs river, have a seat", []found{{"river", deid.Name}}},
+		{"an article before a part stays apart", "patient: it's a crystal ha, the river's high", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if diff := cmp.Diff(tc.want, detect(d, tc.text, kn)); diff != "" {
+				t.Errorf("%q (-want +got):\n%s", tc.text, diff)
+			}
+		})
+	}
+}
