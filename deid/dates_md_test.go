@@ -51,3 +51,24 @@ func TestWideAreasAndRules(t *testing.T) {
 		}
 	}
 }
+
+// TestAgeAtAnEvent: an age over 89 after "at" in a life's event.
+func TestAgeAtAnEvent(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	tests := []struct {
+		name, text string
+		want       []found
+	}{
+		{"passed at", "Lived with her until she passed at 93.", []found{{"93", deid.Age}}},
+		{"at opening the clause", "Question: at 91, is it reasonable to anticoagulate?", []found{{"91", deid.Age}}},
+		{"measures stay", "HR at 95, SpO2 at 92%, BP at 90/60, temp at 98.6, glucose at 110.", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if diff := cmp.Diff(tc.want, detect(d, tc.text, deid.Known{})); diff != "" {
+				t.Errorf("%q (-want +got):\n%s", tc.text, diff)
+			}
+		})
+	}
+}

@@ -368,10 +368,40 @@ func (s *scan) ageAt(i int) bool {
 	if !ok && s.agePredicate(i) {
 		ok = true
 	}
+	if !ok && s.ageAtEvent(i) {
+		ok = true
+	}
 	if ok {
 		s.addTok(i, i, Age, prCue)
 	}
 	return ok
+}
+
+// ageAtEvent: "she passed at 93", "died at 96 in", "At 91, is it ...": an
+// age over 89 after "at", where a verb of a life's events comes before it
+// or "at" opens the clause, and nothing measured follows.
+func (s *scan) ageAtEvent(i int) bool {
+	if v, n := s.num(i); n > 3 || v < 90 || v > 125 || s.unitAfter(i) {
+		return false
+	}
+	if a := s.adj(i); a > 0 && (s.toks[a].punct('/') || s.toks[a].punct('%') || s.toks[a].punct('.') && s.adj(a) > 0) {
+		return false // "at 90/60", "at 92%", "at 98.6"
+	}
+	p := s.sameLinePrev(i)
+	if p < 0 || !s.eq(p, "at") {
+		return false
+	}
+	q := s.sameLinePrev(p)
+	if q < 0 || s.toks[q].punct(':') || s.toks[q].punct('.') {
+		n := s.next(i)
+		return n > 0 && s.toks[n].punct(',') // "At 91, ..."
+	}
+	switch s.lower(q) {
+	case "passed", "died", "retired", "widowed", "married", "remarried", "still", "alive", "living", "lives", "driving",
+		"drives", "working", "works", "walking", "even", "now", "diagnosed", "moved", "divorced", "baptized":
+		return true
+	}
+	return false
 }
 
 var personSubjects = map[string]bool{"she": true, "he": true, "mom": true, "dad": true, "mother": true, "father": true,
