@@ -72,3 +72,26 @@ func TestAgeAtAnEvent(t *testing.T) {
 		})
 	}
 }
+
+// TestPublicCodesAndSites: drug codes, public health web pages and
+// anatomical eponyms are no identifiers; a portal's address is.
+func TestPublicCodesAndSites(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	tests := []struct {
+		name, text string
+		want       []found
+	}{
+		{"NDC", "NDC for item 1: 0003-0894-21. Take daily.", nil},
+		{"government site", "More information: www.cdc.gov/ticks and https://medlineplus.gov/lyme.html", nil},
+		{"anatomical eponym", "Epistaxis from Little's area (Kiesselbach plexus).", nil},
+		{"a portal stays", "Log in at portal.eastbrookhealth.org/records", []found{{"portal.eastbrookhealth.org/records", deid.URL}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if diff := cmp.Diff(tc.want, detect(d, tc.text, deid.Known{})); diff != "" {
+				t.Errorf("%q (-want +got):\n%s", tc.text, diff)
+			}
+		})
+	}
+}

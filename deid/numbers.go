@@ -297,6 +297,11 @@ func (s *scan) numberAt(i int) {
 	}
 	// Long numbers and number runs are identifiers of some kind unless they
 	// follow a code system name (NDC, CPT, LOINC) or precede a unit.
+	// A National Drug Code in one of its shapes, with "NDC" earlier on the
+	// line ("NDC for item 1: 0003-0894-21").
+	if (g.is(4, 4, 2) || g.is(5, 3, 2) || g.is(5, 4, 1) || g.is(5, 4, 2)) && s.wordBefore(i, 8, "ndc", "ndcs") {
+		return
+	}
 	if (n >= 6 || g.n >= 2 && g.total >= 8 && g.seps[1] != ' ' && !g.timeRange(s, i)) && !s.cueBefore(i, lxCodeStop, 3) && !s.unitAfter(i) {
 		last := i
 		if g.n >= 2 && g.seps[1] != ' ' {

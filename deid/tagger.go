@@ -679,7 +679,8 @@ func mergeSpans(rules, add []Span) []Span {
 // tagger's name there is vetoed (doc.go).
 func (s *scan) wordWithoutPerson(i int) bool {
 	t := &s.toks[i]
-	if t.upper() || !t.letters() || t.gaz&gzWord == 0 && t.lex&(lxCommon|lxLookalike|lxFirstAmb|lxSurAmb) == 0 || s.isKnown(i) {
+	if t.upper() || !t.letters() || t.gaz&(gzWord|gzFirstAmb|gzSurAmb|gzCityAmb) == 0 && t.lex&(lxCommon|lxLookalike|lxFirstAmb|lxSurAmb) == 0 ||
+		s.isKnown(i) {
 		return false // a supplied name part is never vetoed
 	}
 	p := knownPart{word: s.lower(i), tier: kpCommon}

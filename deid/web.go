@@ -105,7 +105,9 @@ func (s *scan) scanWeb() {
 			}
 			en = trimURL(text, st, en)
 			if en-st > len(anchor)+2 {
-				s.add(st, en, URL, prStrong)
+				if !publicSite(text[st:en]) {
+					s.add(st, en, URL, prStrong)
+				}
 				from = en
 			}
 		}
@@ -150,7 +152,9 @@ func (s *scan) scanWeb() {
 			}
 			en = trimURL(text, st, en)
 		}
-		s.add(st, en, URL, prShape)
+		if !publicSite(text[st:en]) {
+			s.add(st, en, URL, prShape)
+		}
 		from = en
 	}
 	// IPv6: hex groups and colons with "::" or seven colons.
@@ -198,3 +202,17 @@ func (s *scan) scanWeb() {
 }
 
 func isHex(c byte) bool { return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' }
+
+// publicSite: a government or WHO web address ("www.cdc.gov/ticks",
+// "https://medlineplus.gov/..."): public reference pages that identify no
+// one. A patient portal's address stays an identifier.
+func publicSite(u string) bool {
+	u = strings.ToLower(u)
+	if i := strings.Index(u, "://"); i >= 0 {
+		u = u[i+3:]
+	}
+	if i := strings.IndexAny(u, "/:?#"); i >= 0 {
+		u = u[:i]
+	}
+	return strings.HasSuffix(u, ".gov") || strings.HasSuffix(u, ".mil") || u == "who.int" || strings.HasSuffix(u, ".who.int")
+}
