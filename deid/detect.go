@@ -197,7 +197,7 @@ func (s *scan) rules(d *Detector, text string, known Known, prep bool) []Span {
 	s.text = text
 	s.low, s.lowBuf = lowerText(text, s.lowBuf)
 	s.year = d.cfg.Now().Year()
-	s.toks = tokenize(text, s.toks[:0])
+	s.toks = tokenizeLow(text, s.low, s.toks[:0])
 	s.cands = s.cands[:0]
 	s.marks = s.marks[:0]
 	s.ktier = s.ktier[:0] // rebuilt by knownNames; empty until then

@@ -392,6 +392,19 @@ func lookupWord(w []byte, h uint32) (uint64, uint16) {
 	return 0, 0
 }
 
+// lookupLow is lookupWord for the n bytes of the lower-case text low from
+// start.
+func lookupLow(low string, start, n int, h uint32) (uint64, uint16) {
+	if f, g, ok := lexTable.lookupLow(low, start, n, h); ok {
+		return f, g
+	}
+	if gazBloom.has(h) {
+		_, g, _ := gazTable.lookupLow(low, start, n, h)
+		return 0, g
+	}
+	return 0, 0
+}
+
 // lookupString is lookupWord for a lower-case ASCII string.
 func lookupString(w string) (uint64, uint16) {
 	h := fnvString(w)
@@ -486,6 +499,33 @@ func (t *wordTable) lookupS(w string, h uint32) (uint64, uint16, bool) {
 			return 0, 0, false
 		}
 		if sl.tag == tag && int(sl.n) == len(w) && t.pool[sl.off:sl.off+uint32(sl.n)] == w {
+			return sl.flags, sl.gaz, true
+		}
+	}
+}
+
+// lookupLow is lookup for the word low[start:start+n].
+func (t *wordTable) lookupLow(low string, start, n int, h uint32) (uint64, uint16, bool) {
+	tag := h | 1
+	var k8 uint64
+	if start+8 <= len(low) {
+		x := low[start : start+8] // one 8-byte load
+		k8 = uint64(x[0]) | uint64(x[1])<<8 | uint64(x[2])<<16 | uint64(x[3])<<24 |
+			uint64(x[4])<<32 | uint64(x[5])<<40 | uint64(x[6])<<48 | uint64(x[7])<<56
+		if n < 8 {
+			k8 &= 1<<(8*uint(n)) - 1
+		}
+	} else {
+		for i := range min(n, 8) {
+			k8 |= uint64(low[start+i]) << (8 * i)
+		}
+	}
+	for j := h & t.mask; ; j = (j + 1) & t.mask {
+		sl := &t.slots[j]
+		if sl.tag == 0 {
+			return 0, 0, false
+		}
+		if sl.tag == tag && int(sl.n) == n && sl.key8 == k8 && (n <= 8 || t.pool[sl.off:sl.off+uint32(n)] == low[start:start+n]) {
 			return sl.flags, sl.gaz, true
 		}
 	}

@@ -104,8 +104,19 @@ var byteClass = func() (t [256]uint8) {
 // tokens tokenizeRef (token_ref_test.go), the plain form of the same rules,
 // gives; TestTokenizeMatchesReference and FuzzTokenize check it.
 func tokenize(text string, toks []token) []token {
+	return tokenizeLow(text, asciiLower(text), toks)
+}
+
+// maxHashed is the longest word, in bytes, whose hash the tokenizer keeps
+// (token.h) and looks up in the word table.
+const maxHashed = 40
+
+// tokenizeLow is tokenize with low, the text with ASCII letters folded to
+// lower case (asciiLower), at hand: a word's lower-case form is read from
+// it, so the word loop only classifies and hashes.
+func tokenizeLow(text, low string, toks []token) []token {
 	lexicon() // the tables lookupWord reads
-	var buf [40]byte
+	low = low[:len(text)]
 	gap := gapLine // the start of the text counts as a line start
 	i := 0
 	for i < len(text) {
@@ -155,8 +166,9 @@ func tokenize(text string, toks []token) []token {
 		// A word: letters, digits and combining marks.
 		start := i
 		var acc uint8
-		// The word's lower-case form and its hash are made in the same
-		// pass; they are used for ASCII words of letters up to 40 bytes.
+		// The hash of the word's lower-case form is made in the same
+		// pass; it is used for ASCII words of letters up to maxHashed
+		// bytes.
 		h := fnvOffset
 		for i < len(text) {
 			f := byteClass[text[i]]
@@ -164,11 +176,7 @@ func tokenize(text string, toks []token) []token {
 				break
 			}
 			acc |= f
-			c := text[i] | (f&bcUpper)<<4 // bcUpper<<4 is 0x20: the lower-case letter
-			h = fnvStep(h, c)
-			if k := i - start; k < len(buf) {
-				buf[k] = c
-			}
+			h = fnvStep(h, low[i])
 			i++
 		}
 		var shape uint8
@@ -205,10 +213,10 @@ func tokenize(text string, toks []token) []token {
 		gap = gapNone
 		if shape&shDigit == 0 {
 			w := text[start:i]
-			if shape&shNonASCII == 0 && len(w) <= len(buf) {
-				// A word with a non-ASCII rune took wordSlow, so h and buf
-				// cover exactly w here.
-				t.lex, t.gaz = lookupWord(buf[:len(w)], h)
+			if shape&shNonASCII == 0 && len(w) <= maxHashed {
+				// A word with a non-ASCII rune took wordSlow, so h covers
+				// exactly w here.
+				t.lex, t.gaz = lookupLow(low, start, len(w), h)
 				t.h = h
 				if lastUpper && shape&shAllUpper == 0 {
 					t.gaz = 0 // "MoCA" is no town
