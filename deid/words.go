@@ -4,11 +4,12 @@ package deid
 func (s *scan) wordAt(i int) {
 	t := &s.toks[i]
 	f := t.lex
-	if t.n() == 1 && s.eq(i, "m") && i >= 2 && s.toks[i-1].punct('\'') && s.eq(i-2, "i") && t.gap == gapNone {
+	lw := s.lower(i) // compared with words below, as s.eq(i, w) would
+	if t.n() == 1 && lw == "m" && i >= 2 && s.toks[i-1].punct('\'') && s.eq(i-2, "i") && t.gap == gapNone {
 		s.imName(i)
 		return
 	}
-	if t.n() == 3 && s.eq(i, "dot") {
+	if t.n() == 3 && lw == "dot" {
 		s.spokenWebAt(i) // "name at example dot org"
 	}
 	if t.gaz != 0 || t.lex&(lxCity|lxCityNick) != 0 {
@@ -30,7 +31,7 @@ func (s *scan) wordAt(i int) {
 	if !t.upper() && (t.gaz&(gzFirst|gzSur) != 0 || f == 0) && t.n() >= 3 && i > 0 && s.lowerContextName(i) {
 		return
 	}
-	if (s.eq(i, "in") || s.eq(i, "from")) && !t.upper() {
+	if (lw == "in" || lw == "from") && !t.upper() {
 		s.inUnknownPlace(i)
 	}
 	if t.n() == 1 && s.spelledName(i) {
@@ -51,34 +52,34 @@ func (s *scan) wordAt(i int) {
 	if !t.upper() && f&lxStreetSuffix != 0 && s.lowerStreet(i) {
 		return
 	}
-	if s.eq(i, "at") && !t.upper() {
+	if lw == "at" && !t.upper() {
 		s.atPlace(i)
 	}
-	if !t.upper() && s.eq(i, "on") && s.streetAfterSiteOn(i) {
+	if !t.upper() && lw == "on" && s.streetAfterSiteOn(i) {
 		return
 	}
-	if !t.upper() && (s.eq(i, "saint") || s.eq(i, "st")) && s.lowerSaintPlace(i) {
+	if !t.upper() && (lw == "saint" || lw == "st") && s.lowerSaintPlace(i) {
 		return
 	}
 	if t.n() == 1 && s.dashRoute(i) {
 		return
 	}
-	if !t.upper() && t.n() == 8 && s.eq(i, "children") && s.lowerChildrens(i) {
+	if !t.upper() && t.n() == 8 && lw == "children" && s.lowerChildrens(i) {
 		return
 	}
-	if f == 0 && !t.upper() || f == lxCommon && !t.upper() && !s.eq(i, "the") && !s.eq(i, "a") {
+	if f == 0 && !t.upper() || f == lxCommon && !t.upper() && lw != "the" && lw != "a" {
 		return
 	}
 	if f&lxCue != 0 && !s.idahoAt(i) && s.cueAt(i) {
 		return
 	}
-	if f&(lxMonth|lxMonthAbbr|lxOrdWord|lxTensWord) != 0 || s.eq(i, "the") {
+	if f&(lxMonth|lxMonthAbbr|lxOrdWord|lxTensWord) != 0 || lw == "the" {
 		if s.dateSpan(i) {
 			return
 		}
 	}
-	if f&(lxDigitWord|lxTeenWord|lxTensWord) != 0 || s.eq(i, "a") && f&lxCommon != 0 {
-		if !s.eq(i, "a") || s.eq(i+1, "hundred") {
+	if f&(lxDigitWord|lxTeenWord|lxTensWord) != 0 || lw == "a" && f&lxCommon != 0 {
+		if lw != "a" || s.eq(i+1, "hundred") {
 			s.spokenNumberWord(i)
 		}
 	}
@@ -109,7 +110,7 @@ func (s *scan) wordAt(i int) {
 	if f&lxStreetSuffix != 0 && (s.routeAt(i) || s.streetNameAt(i)) {
 		return
 	}
-	if s.countyAt(i) || s.facilityAt(i) || s.saintPlace(i) || s.routeAt(i) || t.n() == 8 && s.eq(i, "children") && s.childrensAt(i) {
+	if s.countyAt(i) || s.facilityAt(i) || s.saintPlace(i) || s.routeAt(i) || t.n() == 8 && lw == "children" && s.childrensAt(i) {
 		return
 	}
 	if s.poBoxAt(i) {
