@@ -522,12 +522,7 @@ func (s *scan) phraseKey(st, n int) ([]byte, bool) {
 				b = append(b, ' ')
 			}
 		}
-		for _, c := range []byte(s.text[s.toks[k].s:s.toks[k].e]) {
-			if c >= 'A' && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			b = append(b, c)
-		}
+		b = append(b, s.lower(k)...)
 	}
 	s.buf = b
 	return b, true
