@@ -94,6 +94,9 @@ type scan struct {
 	nameBits [nameBitsWords]uint64
 	buf      []byte
 	tags     [][2]int // speaker tags, scratch
+	// Scratch for sorting the candidates (sortCandsBuf).
+	ckeys []candKey
+	ctmp  []cand
 	// marks are the quotes, parentheses and commas that cueNamePass looks
 	// at once the name candidates are known.
 	marks []int32
@@ -261,7 +264,7 @@ func (s *scan) resolve() []Span {
 	// A name with an explicit class (Dr. X is a clinician) decides for any
 	// default-class candidate over the same text.
 	cs := s.cands
-	sortCands(cs) // slices.SortFunc(cs, candCmp), with the comparison inlined
+	sortCandsBuf(cs, &s.ckeys, &s.ctmp) // slices.SortFunc(cs, candCmp), with the comparison inlined
 	if want != AllNames {
 		// Names of an excluded class (found with explicit evidence) are
 		// dropped, and so are default-class names over the same text.

@@ -49,10 +49,42 @@ func candCmp(a, b cand) int {
 	return b.e - a.e
 }
 
+// candKey is what the sort compares of a candidate, with its index: the
+// sort moves these 12 bytes instead of the whole candidate.
+type candKey struct{ s, e, i int32 }
+
+// keyCmp is candCmp on keys.
+func keyCmp(a, b candKey) int {
+	if a.s != b.s {
+		return int(a.s - b.s)
+	}
+	return int(b.e - a.e)
+}
+
 // sortCands is slices.SortFunc(data, candCmp).
 func sortCands(data []cand) {
+	var keys []candKey
+	var tmp []cand
+	sortCandsBuf(data, &keys, &tmp)
+}
+
+// sortCandsBuf is sortCands with scratch buffers reused across calls. The
+// keys go through the same pdqsort as slices.SortFunc would take the
+// candidates through, comparing the same fields, so they end in the same
+// order, equal ones included; the candidates are then put in that order.
+func sortCandsBuf(data []cand, keys *[]candKey, tmp *[]cand) {
 	n := len(data)
-	pdqsortCands(data, 0, n, bits.Len(uint(n)))
+	ks := (*keys)[:0]
+	for i := range data {
+		ks = append(ks, candKey{s: int32(data[i].s), e: int32(data[i].e), i: int32(i)})
+	}
+	*keys = ks
+	pdqsortCands(ks, 0, n, bits.Len(uint(n)))
+	t := append((*tmp)[:0], data...)
+	*tmp = t
+	for k := range ks {
+		data[k] = t[ks[k].i]
+	}
 }
 
 type sortedHint int // hint for pdqsort when choosing the pivot
@@ -78,9 +110,9 @@ func nextPowerOfTwo(length int) uint {
 }
 
 // insertionSortCands sorts data[a:b] using insertion sort.
-func insertionSortCands(data []cand, a, b int) {
+func insertionSortCands(data []candKey, a, b int) {
 	for i := a + 1; i < b; i++ {
-		for j := i; j > a && (candCmp(data[j], data[j-1]) < 0); j-- {
+		for j := i; j > a && (keyCmp(data[j], data[j-1]) < 0); j-- {
 			data[j], data[j-1] = data[j-1], data[j]
 		}
 	}
@@ -88,17 +120,17 @@ func insertionSortCands(data []cand, a, b int) {
 
 // siftDownCands implements the heap property on data[lo:hi].
 // first is an offset into the array where the root of the heap lies.
-func siftDownCands(data []cand, lo, hi, first int) {
+func siftDownCands(data []candKey, lo, hi, first int) {
 	root := lo
 	for {
 		child := 2*root + 1
 		if child >= hi {
 			break
 		}
-		if child+1 < hi && (candCmp(data[first+child], data[first+child+1]) < 0) {
+		if child+1 < hi && (keyCmp(data[first+child], data[first+child+1]) < 0) {
 			child++
 		}
-		if !(candCmp(data[first+root], data[first+child]) < 0) {
+		if !(keyCmp(data[first+root], data[first+child]) < 0) {
 			return
 		}
 		data[first+root], data[first+child] = data[first+child], data[first+root]
@@ -106,7 +138,7 @@ func siftDownCands(data []cand, lo, hi, first int) {
 	}
 }
 
-func heapSortCands(data []cand, a, b int) {
+func heapSortCands(data []candKey, a, b int) {
 	first := a
 	lo := 0
 	hi := b - a
@@ -129,7 +161,7 @@ func heapSortCands(data []cand, a, b int) {
 // C++ implementation: https://github.com/orlp/pdqsort
 // Rust implementation: https://docs.rs/pdqsort/latest/pdqsort/
 // limit is the number of allowed bad (very unbalanced) pivots before falling back to heapsort.
-func pdqsortCands(data []cand, a, b, limit int) {
+func pdqsortCands(data []candKey, a, b, limit int) {
 	const maxInsertion = 12
 
 	var (
@@ -176,7 +208,7 @@ func pdqsortCands(data []cand, a, b, limit int) {
 
 		// Probably the slice contains many duplicate elements, partition the slice into
 		// elements equal to and elements greater than the pivot.
-		if a > 0 && !(candCmp(data[a-1], data[pivot]) < 0) {
+		if a > 0 && !(keyCmp(data[a-1], data[pivot]) < 0) {
 			mid := partitionEqualCands(data, a, b, pivot)
 			a = mid
 			continue
@@ -203,14 +235,14 @@ func pdqsortCands(data []cand, a, b, limit int) {
 // Let p = data[pivot]
 // Moves elements in data[a:b] around, so that data[i]<p and data[j]>=p for i<newpivot and j>newpivot.
 // On return, data[newpivot] = p
-func partitionCands(data []cand, a, b, pivot int) (newpivot int, alreadyPartitioned bool) {
+func partitionCands(data []candKey, a, b, pivot int) (newpivot int, alreadyPartitioned bool) {
 	data[a], data[pivot] = data[pivot], data[a]
 	i, j := a+1, b-1 // i and j are inclusive of the elements remaining to be partitioned
 
-	for i <= j && (candCmp(data[i], data[a]) < 0) {
+	for i <= j && (keyCmp(data[i], data[a]) < 0) {
 		i++
 	}
-	for i <= j && !(candCmp(data[j], data[a]) < 0) {
+	for i <= j && !(keyCmp(data[j], data[a]) < 0) {
 		j--
 	}
 	if i > j {
@@ -222,10 +254,10 @@ func partitionCands(data []cand, a, b, pivot int) (newpivot int, alreadyPartitio
 	j--
 
 	for {
-		for i <= j && (candCmp(data[i], data[a]) < 0) {
+		for i <= j && (keyCmp(data[i], data[a]) < 0) {
 			i++
 		}
-		for i <= j && !(candCmp(data[j], data[a]) < 0) {
+		for i <= j && !(keyCmp(data[j], data[a]) < 0) {
 			j--
 		}
 		if i > j {
@@ -241,15 +273,15 @@ func partitionCands(data []cand, a, b, pivot int) (newpivot int, alreadyPartitio
 
 // partitionEqualCands partitions data[a:b] into elements equal to data[pivot] followed by elements greater than data[pivot].
 // It assumed that data[a:b] does not contain elements smaller than the data[pivot].
-func partitionEqualCands(data []cand, a, b, pivot int) (newpivot int) {
+func partitionEqualCands(data []candKey, a, b, pivot int) (newpivot int) {
 	data[a], data[pivot] = data[pivot], data[a]
 	i, j := a+1, b-1 // i and j are inclusive of the elements remaining to be partitioned
 
 	for {
-		for i <= j && !(candCmp(data[a], data[i]) < 0) {
+		for i <= j && !(keyCmp(data[a], data[i]) < 0) {
 			i++
 		}
-		for i <= j && (candCmp(data[a], data[j]) < 0) {
+		for i <= j && (keyCmp(data[a], data[j]) < 0) {
 			j--
 		}
 		if i > j {
@@ -263,14 +295,14 @@ func partitionEqualCands(data []cand, a, b, pivot int) (newpivot int) {
 }
 
 // partialInsertionSortCands partially sorts a slice, returns true if the slice is sorted at the end.
-func partialInsertionSortCands(data []cand, a, b int) bool {
+func partialInsertionSortCands(data []candKey, a, b int) bool {
 	const (
 		maxSteps         = 5  // maximum number of adjacent out-of-order pairs that will get shifted
 		shortestShifting = 50 // don't shift any elements on short arrays
 	)
 	i := a + 1
 	for j := 0; j < maxSteps; j++ {
-		for i < b && !(candCmp(data[i], data[i-1]) < 0) {
+		for i < b && !(keyCmp(data[i], data[i-1]) < 0) {
 			i++
 		}
 
@@ -287,7 +319,7 @@ func partialInsertionSortCands(data []cand, a, b int) bool {
 		// Shift the smaller one to the left.
 		if i-a >= 2 {
 			for j := i - 1; j >= 1; j-- {
-				if !(candCmp(data[j], data[j-1]) < 0) {
+				if !(keyCmp(data[j], data[j-1]) < 0) {
 					break
 				}
 				data[j], data[j-1] = data[j-1], data[j]
@@ -296,7 +328,7 @@ func partialInsertionSortCands(data []cand, a, b int) bool {
 		// Shift the greater one to the right.
 		if b-i >= 2 {
 			for j := i + 1; j < b; j++ {
-				if !(candCmp(data[j], data[j-1]) < 0) {
+				if !(keyCmp(data[j], data[j-1]) < 0) {
 					break
 				}
 				data[j], data[j-1] = data[j-1], data[j]
@@ -308,7 +340,7 @@ func partialInsertionSortCands(data []cand, a, b int) bool {
 
 // breakPatternsCands scatters some elements around in an attempt to break some patterns
 // that might cause imbalanced partitions in quicksort.
-func breakPatternsCands(data []cand, a, b int) {
+func breakPatternsCands(data []candKey, a, b int) {
 	length := b - a
 	if length >= 8 {
 		random := xorshift(length)
@@ -329,7 +361,7 @@ func breakPatternsCands(data []cand, a, b int) {
 // [0,8): chooses a static pivot.
 // [8,shortestNinther): uses the simple median-of-three method.
 // [shortestNinther,∞): uses the Tukey ninther method.
-func choosePivotCands(data []cand, a, b int) (pivot int, hint sortedHint) {
+func choosePivotCands(data []candKey, a, b int) (pivot int, hint sortedHint) {
 	const (
 		shortestNinther = 50
 		maxSwaps        = 4 * 3
@@ -366,8 +398,8 @@ func choosePivotCands(data []cand, a, b int) (pivot int, hint sortedHint) {
 }
 
 // order2Cands returns x,y where data[x] <= data[y], where x,y=a,b or x,y=b,a.
-func order2Cands(data []cand, a, b int, swaps *int) (int, int) {
-	if candCmp(data[b], data[a]) < 0 {
+func order2Cands(data []candKey, a, b int, swaps *int) (int, int) {
+	if keyCmp(data[b], data[a]) < 0 {
 		*swaps++
 		return b, a
 	}
@@ -375,7 +407,7 @@ func order2Cands(data []cand, a, b int, swaps *int) (int, int) {
 }
 
 // medianCands returns x where data[x] is the median of data[a],data[b],data[c], where x is a, b, or c.
-func medianCands(data []cand, a, b, c int, swaps *int) int {
+func medianCands(data []candKey, a, b, c int, swaps *int) int {
 	a, b = order2Cands(data, a, b, swaps)
 	b, c = order2Cands(data, b, c, swaps)
 	a, b = order2Cands(data, a, b, swaps)
@@ -383,11 +415,11 @@ func medianCands(data []cand, a, b, c int, swaps *int) int {
 }
 
 // medianAdjacentCands finds the median of data[a - 1], data[a], data[a + 1] and stores the index into a.
-func medianAdjacentCands(data []cand, a int, swaps *int) int {
+func medianAdjacentCands(data []candKey, a int, swaps *int) int {
 	return medianCands(data, a-1, a, a+1, swaps)
 }
 
-func reverseRangeCands(data []cand, a, b int) {
+func reverseRangeCands(data []candKey, a, b int) {
 	i := a
 	j := b - 1
 	for i < j {
@@ -397,7 +429,7 @@ func reverseRangeCands(data []cand, a, b int) {
 	}
 }
 
-func swapRangeCands(data []cand, a, b, n int) {
+func swapRangeCands(data []candKey, a, b, n int) {
 	for i := 0; i < n; i++ {
 		data[a+i], data[b+i] = data[b+i], data[a+i]
 	}
