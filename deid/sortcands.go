@@ -1,9 +1,10 @@
 // Code derived from the Go standard library's slices/zsortanyfunc.go
 // (go1.26; Copyright 2022 The Go Authors, under the licence reproduced at
 // the end of this comment) by gen_sort_variants.go's own method: the generic
-// pdqsort with its comparison function replaced by candCmp, so that the
-// compiler inlines the comparison. The algorithm, and so the order it
-// leaves equal elements in, is the same as slices.SortFunc with candCmp;
+// pdqsort with its comparison function replaced by keyCmp (candCmp on the
+// candidates' compact keys), so that the compiler inlines the comparison.
+// The algorithm, and so the order it leaves equal elements in, is the same
+// as slices.SortFunc with candCmp;
 // resolve depends on that order (which of two candidates over the same
 // text gives the type), and TestSortCandsMatchesSlices checks it.
 //
