@@ -252,7 +252,7 @@ func (s *scan) rememberName(w string, cls NameClass) {
 	case !ok || old&clsExplicit == 0 && cls&clsExplicit != 0:
 		s.nameSet[w] = cls
 	case old&clsExplicit != 0 && cls&clsExplicit == 0:
-	default:
+	case old|cls != old:
 		s.nameSet[w] = old | cls
 	}
 }
