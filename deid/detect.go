@@ -94,6 +94,7 @@ type scan struct {
 	nameBits [nameBitsWords]uint64
 	buf      []byte
 	tags     [][2]int // speaker tags, scratch
+	web      webMarks // the offsets of '@', ':' and '.', from the tokenizer
 	// Scratch for sorting the candidates (sortCandsBuf).
 	ckeys []candKey
 	ctmp  []cand
@@ -200,7 +201,8 @@ func (s *scan) rules(d *Detector, text string, known Known, prep bool) []Span {
 	s.text = text
 	s.low, s.lowBuf = lowerText(text, s.lowBuf)
 	s.year = d.cfg.Now().Year()
-	s.toks = tokenizeLow(text, s.low, s.toks[:0])
+	s.web.reset()
+	s.toks = tokenizeLow(text, s.low, s.toks[:0], &s.web)
 	s.cands = s.cands[:0]
 	s.marks = s.marks[:0]
 	s.ktier = s.ktier[:0] // rebuilt by knownNames; empty until then

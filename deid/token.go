@@ -70,6 +70,7 @@ const (
 	bcLine  // '\n'
 	bcPunct
 	bcHigh // >= utf8.RuneSelf
+	bcWeb  // with bcPunct: '@', ':' and '.', which webMarks records
 
 	bcAlnum = bcLower | bcUpper | bcDigit
 )
@@ -89,6 +90,8 @@ var byteClass = func() (t [256]uint8) {
 			t[c] = bcSpace
 		case c == '\n':
 			t[c] = bcLine
+		case c == '@' || c == ':' || c == '.':
+			t[c] = bcPunct | bcWeb
 		case c < utf8.RuneSelf:
 			t[c] = bcPunct
 		default:
@@ -104,8 +107,14 @@ var byteClass = func() (t [256]uint8) {
 // tokens tokenizeRef (token_ref_test.go), the plain form of the same rules,
 // gives; TestTokenizeMatchesReference and FuzzTokenize check it.
 func tokenize(text string, toks []token) []token {
-	return tokenizeLow(text, asciiLower(text), toks)
+	return tokenizeLow(text, asciiLower(text), toks, nil)
 }
+
+// webMarks are the offsets of the marks scanWeb starts from, in text
+// order.
+type webMarks struct{ at, colon, dot []int32 }
+
+func (m *webMarks) reset() { m.at, m.colon, m.dot = m.at[:0], m.colon[:0], m.dot[:0] }
 
 // maxHashed is the longest word, in bytes, whose hash the tokenizer keeps
 // (token.h) and looks up in the word table.
@@ -113,8 +122,9 @@ const maxHashed = 40
 
 // tokenizeLow is tokenize with low, the text with ASCII letters folded to
 // lower case (asciiLower), at hand: a word's lower-case form is read from
-// it, so the word loop only classifies and hashes.
-func tokenizeLow(text, low string, toks []token) []token {
+// it, so the word loop only classifies and hashes. With web, it notes the
+// offsets of the marks scanWeb looks for.
+func tokenizeLow(text, low string, toks []token, web *webMarks) []token {
 	lexicon() // the tables lookupWord reads
 	low = low[:len(text)]
 	gap := gapLine // the start of the text counts as a line start
@@ -135,6 +145,21 @@ func tokenizeLow(text, low string, toks []token) []token {
 			continue
 		case bcPunct:
 			toks = append(toks, token{s: int32(i), e: int32(i + 1), kind: tkPunct, gap: gap, ch: c})
+			gap = gapNone
+			i++
+			continue
+		case bcPunct | bcWeb:
+			toks = append(toks, token{s: int32(i), e: int32(i + 1), kind: tkPunct, gap: gap, ch: c})
+			if web != nil {
+				switch c {
+				case '@':
+					web.at = append(web.at, int32(i))
+				case ':':
+					web.colon = append(web.colon, int32(i))
+				default:
+					web.dot = append(web.dot, int32(i))
+				}
+			}
 			gap = gapNone
 			i++
 			continue

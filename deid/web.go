@@ -3,8 +3,8 @@ package deid
 import "strings"
 
 // Emails, URLs and IPv6 addresses are found by scanning bytes: their anchors
-// ("@", "://", "www.", a top-level domain, "::") are rare and fast to find
-// with strings.Index, and their shapes cross token boundaries.
+// ("@", "://", "www.", a top-level domain, "::") are rare, and their
+// shapes cross token boundaries.
 
 func emailLocal(c byte) bool {
 	return isAlnumByte(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-' || c >= 0x80
@@ -44,13 +44,17 @@ func trimURL(text string, st, en int) int {
 
 func (s *scan) scanWeb() {
 	text := s.text
+	// The tokenizer noted the offsets of the anchors' marks (webMarks).
+	at, colon, dot := s.web.at, s.web.colon, s.web.dot
 	// Emails.
-	for from := 0; ; {
-		p := strings.IndexByte(text[from:], '@')
-		if p < 0 {
+	for x, from := 0, 0; ; x++ {
+		for x < len(at) && int(at[x]) < from {
+			x++
+		}
+		if x >= len(at) {
 			break
 		}
-		p += from
+		p := int(at[x])
 		from = p + 1
 		st := p
 		for st > 0 && emailLocal(text[st-1]) {
@@ -81,12 +85,25 @@ func (s *scan) scanWeb() {
 		if anchor != "://" && !hasWWW {
 			continue
 		}
+		x := 0
 		for from := 0; ; {
-			p := strings.Index(text[from:], anchor)
-			if p < 0 {
-				break
+			var p int
+			if anchor == "://" {
+				// The next colon at or after from that "//" follows.
+				for x < len(colon) && (int(colon[x]) < from || !strings.HasPrefix(text[colon[x]:], "://")) {
+					x++
+				}
+				if x >= len(colon) {
+					break
+				}
+				p = int(colon[x])
+			} else {
+				p = strings.Index(text[from:], anchor)
+				if p < 0 {
+					break
+				}
+				p += from
 			}
-			p += from
 			from = p + len(anchor)
 			st := p
 			if anchor == "://" {
@@ -113,12 +130,14 @@ func (s *scan) scanWeb() {
 		}
 	}
 	// Bare domains: "portal.eastbrookhealth.org/records".
-	for from := 0; ; {
-		p := strings.IndexByte(text[from:], '.')
-		if p < 0 {
+	for x, from := 0, 0; ; x++ {
+		for x < len(dot) && int(dot[x]) < from {
+			x++
+		}
+		if x >= len(dot) {
 			break
 		}
-		p += from
+		p := int(dot[x])
 		from = p + 1
 		e := p + 1
 		for e < len(text) && (text[e] >= 'a' && text[e] <= 'z' || text[e] >= 'A' && text[e] <= 'Z') {
@@ -158,15 +177,14 @@ func (s *scan) scanWeb() {
 		from = en
 	}
 	// IPv6: hex groups and colons with "::" or seven colons.
-	for from := 0; ; {
-		if from >= len(text) {
+	for x, from := 0, 0; ; x++ {
+		for x < len(colon) && int(colon[x]) < from {
+			x++
+		}
+		if from >= len(text) || x >= len(colon) {
 			break
 		}
-		p := strings.IndexByte(text[from:], ':')
-		if p < 0 {
-			break
-		}
-		p += from
+		p := int(colon[x])
 		st := p
 		for st > 0 && (isHex(text[st-1]) || text[st-1] == ':') {
 			st--
