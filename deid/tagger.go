@@ -252,13 +252,23 @@ type tagInput struct {
 	docLower bool
 	lastKept int // token index of the last word kept, -1 before the first
 	lastCand int // token index of the last candidate, -1 before the first
+	span     int // ruleAt's last index into spans
 }
 
 // ruleAt is what the rules found on the word at token index i.
 func (s *scan) ruleAt(in *tagInput, i int) tagger.Kind {
 	t := &s.toks[i]
-	// in.spans[k] is the first span ending after the word's start.
-	k, _ := slices.BinarySearchFunc(in.spans, int(t.s)+1, func(sp Span, x int) int { return sp.End - x })
+	// in.spans[k] is the first span ending after the word's start. The
+	// spans do not overlap, so their ends increase; the words come nearly
+	// in text order, so k moves a step or two from where it was last.
+	k := in.span
+	for k > 0 && in.spans[k-1].End > int(t.s) {
+		k--
+	}
+	for k < len(in.spans) && in.spans[k].End <= int(t.s) {
+		k++
+	}
+	in.span = k
 	if k < len(in.spans) && in.spans[k].Start < int(t.e) {
 		switch in.spans[k].Type {
 		case Name:
