@@ -47,17 +47,16 @@ func (s *scan) gazPhraseAt(i int, f uint64) (int, uint64) {
 	if s.toks[i].gaz&gzPhraseHead == 0 {
 		return -1, 0
 	}
-	for n := 4; n >= 2; n-- {
-		if key, ok := s.phraseKey(i, n); ok {
-			if pf := gazPhraseFlags(key); pf&f != 0 {
-				e := s.phraseEnd(i, n)
-				for k := i + 1; k <= e; k++ {
-					if s.toks[k].gap == gapLine {
-						return -1, 0
-					}
+	key, ends, m := s.phraseKeys(i, 4)
+	for n := m; n >= 2; n-- {
+		if pf := gazPhraseFlags(key[:ends[n]]); pf&f != 0 {
+			e := s.phraseEnd(i, n)
+			for k := i + 1; k <= e; k++ {
+				if s.toks[k].gap == gapLine {
+					return -1, 0
 				}
-				return e, pf
 			}
+			return e, pf
 		}
 	}
 	return -1, 0

@@ -1257,9 +1257,9 @@ func (s *scan) brandCovers(st, en int) bool {
 		if !s.toks[p].is(lxPhraseHead) {
 			continue
 		}
-		for n := 2; n <= 4; n++ {
-			key, ok := s.phraseKey(p, n)
-			if !ok || lexPhraseFlags(key)&lxBrand == 0 {
+		key, ends, m := s.phraseKeys(p, 4)
+		for n := 2; n <= m; n++ {
+			if lexPhraseFlags(key[:ends[n]])&lxBrand == 0 {
 				continue
 			}
 			if e := s.phraseEnd(p, n); e >= en {

@@ -528,6 +528,36 @@ func (s *scan) phraseKey(st, n int) ([]byte, bool) {
 	return b, true
 }
 
+// phraseKeys is phraseKey for every n from 1 to max at once: phraseKey(st,
+// n) succeeds for n <= m and gives key[:ends[n]]. The key is in the same
+// scratch buffer.
+func (s *scan) phraseKeys(st, max int) (key []byte, ends [5]int, m int) {
+	b := s.buf[:0]
+	n := min(max, len(ends)-1)
+	for k := st; k < st+n; k++ {
+		if k >= len(s.toks) || !s.toks[k].word() {
+			if k < len(s.toks) && s.toks[k].punct('.') && k > st {
+				b = append(b, '.')
+				n++
+				continue
+			}
+			break
+		}
+		if k > st && s.toks[k].gap != gapNone {
+			b = append(b, ' ')
+		} else if k > st && !s.toks[k-1].punct('.') && !s.toks[k-1].punct('-') {
+			if !s.toks[k].punct('-') {
+				b = append(b, ' ')
+			}
+		}
+		b = append(b, s.lower(k)...)
+		m++
+		ends[m] = len(b)
+	}
+	s.buf = b
+	return b, ends, m
+}
+
 // codeValueEnd extends an identifier value from token k over joined pieces:
 // "ACC-88213-0091", "1EG4-TE5-MK73".
 func (s *scan) codeValueEnd(k int) int {
