@@ -891,8 +891,8 @@ func (s *scan) spelledKnown() {
 // dottedInitials finds "H.J.W." and "H. J. W." that spell a known name.
 func (s *scan) dottedInitials() {
 	for i := 0; i < len(s.toks); i++ {
-		if !s.isInitial(i) {
-			continue
+		if t := &s.toks[i]; t.kind != tkWord || t.e-t.s != 1 || t.shape&shUpper == 0 || !s.isInitial(i) {
+			continue // isInitial's first test, inline
 		}
 		var b []byte
 		j := i
