@@ -12,6 +12,18 @@ var lastFirstLabels = map[string]bool{"name": true, "patient": true, "pt": true,
 // labelOrSite runs at each word in the main pass: "Name: Last, First",
 // "the Decatur clinic".
 func (s *scan) labelOrSite(i int) {
+	if s.labelOrSiteMay(i) {
+		s.labelOrSiteAt(i)
+	}
+}
+
+// labelOrSiteMay is what both matchers of labelOrSite need, a colon next or
+// a city word, tested in a call small enough to be inlined.
+func (s *scan) labelOrSiteMay(i int) bool {
+	return i+1 < len(s.toks) && (s.toks[i+1].ch == ':' || s.toks[i].lex&lxCity != 0)
+}
+
+func (s *scan) labelOrSiteAt(i int) {
 	t := &s.toks[i]
 	if i+1 >= len(s.toks) || !t.letters() {
 		return

@@ -238,7 +238,9 @@ func (s *scan) rules(d *Detector, text string, known Known, prep bool) []Span {
 			}
 		default:
 			s.wordAt(i)
-			s.labelOrSite(i)
+			if s.labelOrSiteMay(i) {
+				s.labelOrSiteAt(i)
+			}
 			if prep {
 				s.notice(i)
 			}

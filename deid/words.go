@@ -127,7 +127,7 @@ func (s *scan) wordAt(i int) {
 	if f&(lxFirst|lxSur) != 0 {
 		s.listName(i)
 	}
-	if s.isInitial(i) {
+	if t.n() == 1 && s.isInitial(i) { // an initial is one letter
 		if k := s.next(i + 1); k > 0 && s.toks[k].gap == gapSpace && s.nameish(k, false) && s.toks[k].lex&(lxFirstAmb|lxSurAmb) == 0 &&
 			!s.eponymAfter(k) {
 			s.nameChain(k, PatientNames, false)
@@ -136,7 +136,7 @@ func (s *scan) wordAt(i int) {
 	}
 	if f == 0 {
 		s.photoPrefix(i)
-		if s.isInitial(i) {
+		if t.n() == 1 && s.isInitial(i) {
 			if k := s.next(i + 1); k > 0 && s.toks[k].gap == gapSpace && s.nameish(k, false) && s.toks[k].lex&(lxFirstAmb|lxSurAmb) == 0 &&
 				!s.eponymAfter(k) {
 				s.nameChain(k, PatientNames, false)
