@@ -110,10 +110,13 @@ func (s *scan) wordAt(i int) {
 	if f&lxStreetSuffix != 0 && (s.routeAt(i) || s.streetNameAt(i)) {
 		return
 	}
-	if s.countyAt(i) || s.facilityAt(i) || s.saintPlace(i) || s.routeAt(i) || t.n() == 8 && lw == "children" && s.childrensAt(i) {
+	// facilityAt starts at a facility word, saintPlace at "saint" or "st",
+	// poBoxAt at "box": asked only there.
+	if s.countyAt(i) || f&lxFacility != 0 && s.facilityAt(i) || (lw == "saint" || lw == "st") && s.saintPlace(i) || s.routeAt(i) ||
+		t.n() == 8 && lw == "children" && s.childrensAt(i) {
 		return
 	}
-	if s.poBoxAt(i) {
+	if lw == "box" && s.poBoxAt(i) {
 		return
 	}
 	if t.allUpper() && f&lxCue == 0 {
