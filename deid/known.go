@@ -883,7 +883,9 @@ func (s *scan) spelledKnown() {
 			i++
 			continue
 		}
-		flush()
+		if len(b) > 0 {
+			flush()
+		}
 	}
 	flush()
 }
