@@ -392,19 +392,6 @@ func lookupWord(w []byte, h uint32) (uint64, uint16) {
 	return 0, 0
 }
 
-// lookupLow is lookupWord for the n bytes of the lower-case text low from
-// start.
-func lookupLow(low string, start, n int, h uint32) (uint64, uint16) {
-	if f, g, ok := lexTable.lookupLow(low, start, n, h); ok {
-		return f, g
-	}
-	if gazBloom.has(h) {
-		_, g, _ := gazTable.lookupLow(low, start, n, h)
-		return 0, g
-	}
-	return 0, 0
-}
-
 // lookupString is lookupWord for a lower-case ASCII string.
 func lookupString(w string) (uint64, uint16) {
 	h := fnvString(w)

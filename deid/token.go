@@ -241,7 +241,13 @@ func tokenizeLow(text, low string, toks []token, web *webMarks) []token {
 			if shape&shNonASCII == 0 && len(w) <= maxHashed {
 				// A word with a non-ASCII rune took wordSlow, so h covers
 				// exactly w here.
-				t.lex, t.gaz = lookupLow(low, start, len(w), h)
+				// lookupWord for low[start:i], with its first probe here
+				// rather than a call away.
+				if f, g, ok := lexTable.lookupLow(low, start, len(w), h); ok {
+					t.lex, t.gaz = f, g
+				} else if gazBloom.has(h) {
+					_, t.gaz, _ = gazTable.lookupLow(low, start, len(w), h)
+				}
 				t.h = h
 				if lastUpper && shape&shAllUpper == 0 {
 					t.gaz = 0 // "MoCA" is no town
