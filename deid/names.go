@@ -1521,26 +1521,27 @@ func (s *scan) nameEnds(e int) bool {
 // text: "dkaur" for Daljit Kaur, "kaurd", "daljitk" (audit trails, e-mail
 // handles and ticket systems write people so).
 func (s *scan) userNamesOfNames() {
-	var forms [9]string
-	var cls [9]NameClass
-	nf := 0
+	// The first three names found, each compared in its three forms
+	// without building them.
+	type userName struct {
+		first, last string
+		cls         NameClass
+	}
+	var names [3]userName
+	nn := 0
 	for c := range s.cands {
 		cd := &s.cands[c]
-		if cd.t != Name || nf+3 > len(forms) {
+		if cd.t != Name || nn >= len(names) {
 			continue
 		}
 		st, en := s.candTokens(cd)
 		if st < 0 || en <= st || !s.toks[st].letters() || !s.toks[en].letters() || s.toks[st].n() < 2 || s.toks[en].n() < 3 {
 			continue
 		}
-		first, last := s.lower(st), s.lower(en)
-		forms[nf] = first[:1] + last
-		forms[nf+1] = last + first[:1]
-		forms[nf+2] = first + last[:1]
-		cls[nf], cls[nf+1], cls[nf+2] = cd.cls, cd.cls, cd.cls
-		nf += 3
+		names[nn] = userName{first: s.lower(st), last: s.lower(en), cls: cd.cls}
+		nn++
 	}
-	if nf == 0 {
+	if nn == 0 {
 		return
 	}
 	for i := range s.toks {
@@ -1549,9 +1550,11 @@ func (s *scan) userNamesOfNames() {
 			continue
 		}
 		w := s.lower(i)
-		for k, f := range forms[:nf] {
-			if w == f {
-				s.addName(i, i, cls[k])
+		for _, u := range names[:nn] {
+			f, l := u.first, u.last
+			if len(w) == len(l)+1 && (w[0] == f[0] && w[1:] == l || w[len(w)-1] == f[0] && w[:len(l)] == l) ||
+				len(w) == len(f)+1 && w[len(w)-1] == l[0] && w[:len(f)] == f {
+				s.addName(i, i, u.cls)
 				break
 			}
 		}
