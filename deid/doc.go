@@ -359,26 +359,34 @@
 // tagger's input and tagging 10%), none of it a regular expression.
 //
 // A second round (branch deid-speed2) again changed mechanics only, with
-// every span of TestDumpSpans byte-identical to main's (9cf7b00): the
+// every span of TestDumpSpans byte-identical to main's (d128018): the
 // tokenizer hashes a word's lower-case form from the lowered text rather
-// than building a copy, and notes where '@', ':' and '.' are, so scanWeb
-// starts from those offsets instead of searching the text per anchor;
-// wordAt reads its word once for the function words it dispatches on;
+// than building a copy, probes the word table itself, and notes where '@',
+// ':' and '.' are, so scanWeb starts from those offsets instead of
+// searching the text per anchor; wordAt reads its word once for the
+// function words it dispatches on and asks a few matchers only at their
+// own first words (isInitial at one letter, facilityAt at a facility word,
+// saintPlace, poBoxAt), and labelOrSite's shared first test is inlined;
 // phraseKey copies words from the lowered text, and phraseKeys builds the
 // keys of two to four words in one pass (brand veto, gazetteer phrases);
 // candidates are sorted as 12-byte keys through the same pdqsort, which
 // leaves them in the same order; the tagger's rule lookup walks the rule
-// spans from where it last stopped. Callgrind instructions per pass over
-// dev (inside Detect): 60.7M -> 55.0M with the tagger (-9.4%), 58.5M ->
-// 53.1M rules-only (-9.2%). CPU time, alternating main's and the branch's
-// test binaries in 2-second runs (ten pairs, load average 8 to 14, medians):
-// 13.05 -> 14.15 MB/cpu-s with the tagger (pairwise median ratio 1.10),
-// 15.6 -> 17.2 rules-only (1.08). Still below 20 MB per CPU-second with
-// the tagger: the profile stays flat (tokenizer and word table 14% of
-// the time, the rules' word dispatch and its matchers 24%, metadata names
-// 9%, the tagger's input 6%); a larger step needs fewer passes over the
-// tokens in the rule files (the metadata passes, vetoes and propagation
-// each walk every token or candidate), not faster mechanics.
+// spans from where it last stopped; rememberName, spelledKnown and
+// userNamesOfNames skip work that changed nothing (user-name forms are
+// compared, not built). Measured on dev, main's and the branch's test
+// binaries: callgrind instructions per pass inside Detect 68.5M -> 59.8M
+// with the tagger (-12.7%), 61.6M -> 53.5M rules-only (-13.1%);
+// allocations per pass 3,484 -> 1,355; CPU time, alternating the two
+// binaries in 2-second runs (eight pairs, load average 12 to 15 on the
+// two cores, medians): 12.9 -> 14.0 MB/cpu-s with the tagger, 15.3 ->
+// 16.6 rules-only (pairwise ratio 1.06 for both; on this loaded machine
+// the CPU-time gain is about half the instruction gain). Still below 20 MB
+// per CPU-second with the tagger: the profile stays flat (tokenizer and
+// word table about 14% of the time, the word dispatch and its matchers
+// 25%, metadata 10%, the tagger's input 5%); a larger step needs fewer
+// passes over the tokens in the rule files (the metadata passes, vetoes,
+// propagation and user names each walk every token or candidate), not
+// faster mechanics.
 //
 // The tagger's gain is largest where the rules are weakest, lower-case
 // dialogue (dialogues-known +0.22, blind2 +0.12); its cost is precision and
