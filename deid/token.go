@@ -240,9 +240,8 @@ func tokenizeLow(text, low string, toks []token, web *webMarks) []token {
 			w := text[start:i]
 			if shape&shNonASCII == 0 && len(w) <= maxHashed {
 				// A word with a non-ASCII rune took wordSlow, so h covers
-				// exactly w here.
-				// lookupWord for low[start:i], with its first probe here
-				// rather than a call away.
+				// exactly w here. This is lookupWord for low[start:i],
+				// probing the word table here rather than a call away.
 				if f, g, ok := lexTable.lookupLow(low, start, len(w), h); ok {
 					t.lex, t.gaz = f, g
 				} else if gazBloom.has(h) {
