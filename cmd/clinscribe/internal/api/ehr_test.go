@@ -237,23 +237,31 @@ func TestEHRWriteBackThroughAPI(t *testing.T) {
 	}
 	ins2 := asynq.NewInspector(opt)
 	defer ins2.Close()
-	done, err := ins2.ListCompletedTasks(worker.QueueCritical)
-	if err != nil {
-		t.Fatal(err)
-	}
+	// A delivery's state is stored before its task is acknowledged: the
+	// last task may complete a moment after waitEHR saw the state.
 	seen := 0
-	for _, task := range done {
-		if task.Type != worker.TypeEHR {
-			continue
+	if err := workertest.Within(30*time.Second, func() error {
+		done, err := ins2.ListCompletedTasks(worker.QueueCritical)
+		if err != nil {
+			return err
 		}
-		seen++
-		var pl map[string]any
-		if err := json.Unmarshal(task.Payload, &pl); err != nil || len(pl) != 2 || pl["encounter_id"] == nil || pl["version"] == nil {
-			t.Fatalf("ehr task payload: %s", task.Payload)
+		seen = 0
+		for _, task := range done {
+			if task.Type != worker.TypeEHR {
+				continue
+			}
+			seen++
+			var pl map[string]any
+			if err := json.Unmarshal(task.Payload, &pl); err != nil || len(pl) != 2 || pl["encounter_id"] == nil || pl["version"] == nil {
+				t.Fatalf("ehr task payload: %s", task.Payload)
+			}
 		}
-	}
-	if seen < 4 {
-		t.Fatalf("completed ehr tasks: %d", seen)
+		if seen < 4 {
+			return workertest.ErrNotYet
+		}
+		return nil
+	}); err != nil {
+		t.Fatalf("completed ehr tasks: %d: %v", seen, err)
 	}
 }
 
