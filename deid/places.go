@@ -275,6 +275,10 @@ func (s *scan) cityBeforeState(i int) bool {
 	if st < 0 {
 		return false
 	}
+	// "in Arkansas, Missouri and the Carolinas": a list of states.
+	if st == end && s.toks[st].lex&lxState != 0 && s.toks[st].lex&lxCity == 0 {
+		return false
+	}
 	if closing && st > 0 && s.toks[st].gap != gapLine && !s.toks[st-1].punct(',') {
 		// The ordinary words are a town only in an address block: at the
 		// start of a line or after a facility ("Harney Hospital, Burns, OR"),
@@ -1051,5 +1055,57 @@ func (s *scan) childrensAt(i int) bool {
 		return false
 	}
 	s.addTok(p, i+2, Location, prCue)
+	return true
+}
+
+// ourLadyAt: "Our Lady of Lourdes", "our lady of the lake": hospitals,
+// schools and parishes named after Mary. i is "our".
+func (s *scan) ourLadyAt(i int) bool {
+	l, o := s.next(i), -1
+	if l > 0 && s.eq(l, "lady") {
+		o = s.next(l)
+	}
+	if o < 0 || !s.eq(o, "of") {
+		return false
+	}
+	k := s.next(o)
+	if k > 0 && s.eq(k, "the") {
+		k = s.next(k)
+	}
+	end := -1
+	for j := k; j > 0 && j < k+3; j = s.next(j) {
+		t := &s.toks[j]
+		if !t.letters() || t.n() < 3 || functionWords[s.lower(j)] || t.lex&(lxMonth|lxWeekday|lxTitle|lxTitleClin|lxCue) != 0 {
+			break
+		}
+		if s.toks[i].upper() != t.upper() {
+			break
+		}
+		end = j
+		if !t.upper() {
+			break // in lower case, one word: "our lady of lourdes"
+		}
+	}
+	if end < 0 {
+		return false
+	}
+	s.addTok(i, s.facilityWordsAfter(end), Location, prShape)
+	return true
+}
+
+// vaSiteAt: a site's letters before a VA facility word: "the WRJ VAMC",
+// "BHS CBOC", "PDX VAHCS". i is the facility word.
+func (s *scan) vaSiteAt(i int) bool {
+	switch s.lower(i) {
+	case "vamc", "vahcs", "cboc", "vmc", "hcs":
+	default:
+		return false
+	}
+	p := s.sameLinePrev(i)
+	if p < 0 || s.toks[i].gap != gapSpace || !s.toks[p].allUpper() || !s.toks[p].letters() || s.toks[p].n() < 2 ||
+		s.toks[p].n() > 5 || s.toks[p].lex&(lxMedical|lxCommon|lxCredential|lxUnitWord) != 0 || unitAcronyms[s.lower(p)] {
+		return false
+	}
+	s.addTok(p, i, Location, prShape)
 	return true
 }

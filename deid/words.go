@@ -51,6 +51,12 @@ func (s *scan) wordAt(i int) {
 	if s.eq(i, "at") && !t.upper() {
 		s.atPlace(i)
 	}
+	if t.n() == 3 && s.eq(i, "our") {
+		s.ourLadyAt(i)
+	}
+	if t.allUpper() && t.n() >= 3 && t.n() <= 5 {
+		s.vaSiteAt(i)
+	}
 	if f == 0 && !t.upper() || f == lxCommon && !t.upper() && !s.eq(i, "the") && !s.eq(i, "a") {
 		return
 	}
