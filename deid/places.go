@@ -1109,3 +1109,50 @@ func (s *scan) vaSiteAt(i int) bool {
 	s.addTok(p, i, Location, prShape)
 	return true
 }
+
+// dropEponymLists drops the places and names of a coordinated list that
+// ends in an eponym head: "Rochester, Philadelphia and Boston criteria",
+// "Ottawa or Canadian rules", "Hawkins-Kennedy and Neer tests": every
+// member names the rule, not a place or a person. It runs after the
+// matchers, over their candidates.
+func (s *scan) dropEponymLists() {
+	for c := range s.cands {
+		cd := &s.cands[c]
+		if cd.t != Location && cd.t != Name || cd.prio > prShape && cd.t == Name && cd.cls&clsExplicit != 0 {
+			continue
+		}
+		k, ok := slices.BinarySearchFunc(s.toks, int32(cd.e), func(t token, e int32) int { return int(t.e - e) })
+		if !ok || !s.eponymListAfter(k) {
+			continue
+		}
+		cd.t = ""
+	}
+}
+
+// eponymListAfter: after token k, more capitalized members of one word
+// each joined by commas and an "and" or "or", then (after at most one more
+// capitalized word) an eponym head: "Rochester, Philadelphia and Boston
+// criteria". A single "Boston criteria" is eponymAfter's.
+func (s *scan) eponymListAfter(k int) bool {
+	j, conj, words := s.next(k), false, 0
+	for n := 0; j > 0 && n < 10; n++ {
+		t := &s.toks[j]
+		switch {
+		case t.punct(',') || s.eq(j, "and") || s.eq(j, "or"):
+			if words > 1 {
+				return false // "Lindgren, Augustin N": members are single words
+			}
+			conj = conj || !t.punct(',')
+			words = 0
+		case t.punct('-') && t.gap == gapNone:
+		case t.letters() && t.is(lxEponymHead) && !t.upper() || t.letters() && t.upper() && t.is(lxEponymHead) && words > 0:
+			return conj && words > 0 && words <= 2
+		case t.letters() && t.upper() && !t.allUpper() && t.lex&(lxCredential|lxTitle|lxTitleClin) == 0:
+			words++
+		default:
+			return false
+		}
+		j = s.next(j)
+	}
+	return false
+}

@@ -28,7 +28,10 @@ var (
 		"take care {F}", "bye {F}", "{F}, did you bring your medication list", "right {F}?",
 		"how's the pain today {F}", "{F} lie back for me", "is that right {F}", "{T} {L} can you sit up",
 		"{F} what do you think", "sounds good {F}", "all done {F}", "{F}, one more question",
-		"okay {T} {L} we're almost done", "thanks {T} {L}", "got it {F}", "{F} i'll be right back"}
+		"okay {T} {L} we're almost done", "thanks {T} {L}", "got it {F}", "{F} i'll be right back",
+		// After a discourse word, and before a clause: "alright {F}, let's look".
+		"alright {F}, let's look", "well {F} the scan was clear", "so {F} any questions", "now {F} hold still",
+		"okay {F} one more thing", "listen {F} this is important", "alright {F} we're done", "oh {F} i forgot"}
 	// The patient talks about people.
 	trPeople = []string{"my {REL} {R} drove me today", "my {REL} {R} is here with me", "{R} my {REL} says i snore",
 		"i live with my {REL} {R}", "my {REL} {RN} had the same thing", "{DR} {C2} sent me over",
