@@ -31,7 +31,12 @@
 //     Elizabeth's", "Children's Hospital of the King's Daughters"), "Route 9",
 //     and streets and towns written in lower case in transcripts, numbered
 //     rural roads ("County Road 18", "FM 1960"), campus suffixes of
-//     facilities ("Mercy Medical Center - Springfield");
+//     facilities ("Mercy Medical Center - Springfield"), "Our Lady of
+//     Lourdes" in any case, a site's letters before a VA facility word
+//     ("the WRJ VAMC"). A state before a comma is not a city ("in
+//     Arkansas, Missouri"), and the members of a coordinated list that
+//     ends in an eponym head are neither places nor names ("Rochester,
+//     Philadelphia and Boston criteria");
 //   - HL7 v2 segments: names, addresses, dates and identifiers by field
 //     position (PID-5, PID-11, NK1-2, PV1-7, ...);
 //   - wrapped identifiers in the MIMIC style ("[**2151-7-16**]", "[**Known
@@ -83,7 +88,9 @@
 //     tulsa yard"), capitalized mid-sentence; hospitals by their names
 //     without facility words ("works at regions", "transferred to
 //     Hopkins"), by acronym after a verb of care ("seen at OHSU") or before
-//     a facility word ("UAB Hospital"), in lower case before facility words
+//     a facility word ("UAB Hospital"), beside another place ("Geisinger
+//     CMC", "Memorial Hospital / DHMC", "UMC, Las Vegas" heading a note),
+//     in lower case before facility words
 //     ("kootenai health", "bethel lutheran"); city nicknames ("from NOLA",
 //     "our ATL clinic"); both halves of hyphenated compounds
 //     ("Dartmouth-Hitchcock");
@@ -263,7 +270,13 @@
 // split, 4,000 documents: speech recognition dialogue in lower case with
 // fillers, false starts and no punctuation; dictation; facility names as
 // acronym + facility word, hyphenated compounds and short forms; names in
-// greetings and vocatives and initial-first; PHI-free transcripts and notes
+// greetings and vocatives (also after a discourse word: "alright {F},
+// let's look") and initial-first; campuses and branches ("ACR Kalonville",
+// "Methodist South", "X Medical Center - Y campus", "Halvorsen-Quaye
+// General"); streets named without a suffix in speech ("the one on
+// {street} or the one in {town}"); ordinary words where a place or name
+// could stand ("at home", "after school", "drive at night anyway", "what
+// gives you joy"); PHI-free transcripts and notes
 // full of look-alikes: eponyms and place-named diseases and scores,
 // ethnicities, nationalities and religions, departments, clinical and
 // everyday words, words that are also names or towns), a quarter of it
