@@ -31,6 +31,13 @@ func (s *scan) placeChain(k int) int {
 		if j > k && t.punct('-') && t.gap == gapNone {
 			continue
 		}
+		// "Lee's Summit", "Coeur d'Alene": a possessive inside the name,
+		// when a capitalized word follows.
+		if j > k && t.punct('\'') && t.gap == gapNone && j+2 < len(s.toks) && s.eq(j+1, "s") && s.toks[j+1].gap == gapNone &&
+			s.toks[j+2].gap == gapSpace && s.toks[j+2].capWord() && s.toks[j+2].lex&(lxMonth|lxWeekday|lxTitle|lxTitleClin) == 0 {
+			j++
+			continue
+		}
 		if !t.capWord() || t.allUpper() && t.n() > 1 {
 			break
 		}
@@ -378,6 +385,13 @@ func (s *scan) facilityAt(i int) bool {
 			break
 		}
 	}
+	if st >= 0 && !named && !weakFacilityWords[s.lower(i)] {
+		// "Eye Surgery Center of Westchester": ordinary words, but the
+		// place after "of" names the facility.
+		if e := s.facilityOf(i); e > i && s.facilityNamed(i+1, e+1) {
+			named = true
+		}
+	}
 	if st < 0 || !named {
 		return false
 	}
@@ -518,6 +532,24 @@ var compass = map[string]bool{"northeast": true, "northwest": true, "southeast":
 func (s *scan) facilityOf(i int) int {
 	end := i
 	k := s.next(i)
+	// "Hospital for Special Surgery", "Casa Colina Hospital for
+	// Rehabilitative Medicine", "Hospital Universitario de Puebla".
+	if k > 0 && (s.eq(k, "for") && (s.eq(i, "hospital") || s.eq(i, "center") || s.eq(i, "institute")) ||
+		s.eq(k, "universitario") || s.eq(k, "general") && s.toks[k].upper()) && s.toks[k].gap == gapSpace {
+		if s.eq(k, "universitario") || s.eq(k, "general") {
+			end = k
+			if k = s.next(k); k < 0 || !(s.eq(k, "de") || s.eq(k, "del")) {
+				return end
+			}
+		}
+		k = s.next(k)
+		for n := 0; k > 0 && n < 4 && s.toks[k].capWord() && s.toks[k].gap == gapSpace &&
+			s.toks[k].lex&(lxMonth|lxWeekday|lxTitle|lxTitleClin|lxCredential) == 0; n++ {
+			end = k
+			k = s.next(k)
+		}
+		return end
+	}
 	if k < 0 || !s.eq(k, "of") {
 		return end
 	}
