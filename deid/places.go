@@ -322,7 +322,9 @@ var facilityWords = map[string]bool{"school": true, "preschool": true, "elementa
 	// Methodist", "Glendale Adventist", "Temple Episcopal", "St. Ann's
 	// Basilica"; practices: "Keough Family Dentistry".
 	"methodist": true, "baptist": true, "adventist": true, "episcopal": true, "lutheran": true, "presbyterian": true,
-	"basilica": true, "cathedral": true, "dentistry": true}
+	"basilica": true, "cathedral": true, "dentistry": true,
+	// Therapy practices: "Rebound Physical Therapy" (a weak word: named only).
+	"therapy": true}
 
 // facilityAt: a named school, hospital or residence ("Maple Grove
 // Preschool", "Mercy Hospital"): the name places the person. Generic ones
@@ -335,6 +337,9 @@ func (s *scan) facilityAt(i int) bool {
 	caps := t.allUpper() && t.n() > 1 // "ST. JOSEPH'S MEDICAL CENTER"
 	st := -1
 	named := false
+	// A town right after ("Green Mountain Primary Care, Burlington"): the
+	// words before may all be ordinary ones.
+	townNamed := !caps && s.townAfter(s.facilityTail(i))
 	for k := i - 1; k >= 0 && k >= i-7; k-- {
 		tk := &s.toks[k]
 		if tk.punct('.') && k > 0 && (s.eq(k-1, "st") || s.eq(k-1, "mt")) {
@@ -344,6 +349,11 @@ func (s *scan) facilityAt(i int) bool {
 			continue // "St. Mary's"
 		}
 		if s.eq(k, "s") && k > 0 && s.toks[k-1].punct('\'') {
+			continue
+		}
+		// "Asian Health & Service Center", "University of Toledo Medical
+		// Center": an ampersand inside the name, "of" after a facility word.
+		if k > 0 && st == k+1 && (tk.punct('&') || s.eq(k, "of") && !tk.upper() && facilityWords[s.lower(k-1)] && s.toks[k-1].capWord()) {
 			continue
 		}
 		if !caps && tk.letters() && tk.allUpper() && tk.n() >= 2 && tk.n() <= 6 && k == i-1 &&
@@ -377,7 +387,7 @@ func (s *scan) facilityAt(i int) bool {
 		}
 		if tk.lex&lxCommon == 0 && (!caps || tk.lex != 0 || !s.englishLooking(k)) || tk.lex&(lxCity|lxFirst|lxSur) != 0 {
 			named = true
-		} else if !named && k < i-2 {
+		} else if !named && k < i-2 && !townNamed {
 			break // two ordinary words and no name: "Memory Care Center"
 		}
 		st = k
@@ -392,10 +402,21 @@ func (s *scan) facilityAt(i int) bool {
 			named = true
 		}
 	}
+	if st >= 0 && !named && townNamed {
+		// "Green Mountain Primary Care, Burlington", "Rebound Physical
+		// Therapy in Redmond": ordinary words, but a site with its town
+		// after it, and one word that is no clinical or facility word
+		// ("Cardiology Clinic in Springfield" stays).
+		for k := st; k < i && !named; k++ {
+			named = s.toks[k].letters() && s.toks[k].lex&(lxMedical|lxFacility) == 0 && !facilityWords[s.lower(k)] &&
+				!serviceWords[s.lower(k)]
+		}
+		townNamed = named
+	}
 	if st < 0 || !named {
 		return false
 	}
-	if weakFacilityWords[s.lower(i)] && !s.facilityNamed(st, i) {
+	if weakFacilityWords[s.lower(i)] && !townNamed && !s.facilityNamed(st, i) {
 		return false // "Extended Care", "Primary Care", "Internal Medicine"
 	}
 	if caps && s.toks[st].gap == gapLine && s.headingKind(st, i) {
@@ -405,6 +426,35 @@ func (s *scan) facilityAt(i int) bool {
 		s.addTok(st, end, Location, prCue) // not "Nurses' Health Study"
 	}
 	return true
+}
+
+// serviceWords name a service, not a site: "Physical Therapy in Boston",
+// "Primary Care, Salem".
+var serviceWords = map[string]bool{"physical": true, "occupational": true, "speech": true, "primary": true,
+	"urgent": true, "internal": true, "family": true, "behavioral": true, "mental": true, "long": true, "term": true,
+	"skilled": true, "public": true, "student": true, "employee": true, "women's": true, "women": true, "outpatient": true,
+	"inpatient": true, "day": true, "sleep": true, "wound": true, "memory": true, "pain": true, "infusion": true,
+	"adult": true, "senior": true, "pediatric": true, "community": true, "respiratory": true, "cardiac": true}
+
+// townAfter: a town right after the facility ending at e, after a comma
+// or "in": "..., Burlington, VT", "... in Redmond".
+func (s *scan) townAfter(e int) bool {
+	k := s.next(e)
+	if k < 0 || !(s.toks[k].punct(',') && s.toks[k].gap == gapNone || s.eq(k, "in") && !s.toks[k].upper()) {
+		return false
+	}
+	c := s.next(k)
+	if c > 0 && s.eq(c, "the") && s.toks[c].upper() {
+		c = s.next(c) // "One Community Health, The Dalles"
+	}
+	if c < 0 || s.toks[c].gap != gapSpace || !s.toks[c].capWord() || s.toks[c].allUpper() {
+		return false
+	}
+	t := &s.toks[c]
+	if t.lex&(lxState|lxCountry|lxMonth|lxWeekday|lxTitle|lxTitleClin|lxCredential) != 0 && t.lex&lxCity == 0 {
+		return false
+	}
+	return t.lex&(lxCity|lxPhraseHead) != 0 || t.gaz&(gzCity|gzTown) != 0
 }
 
 // headingKind: a line in capitals that names a service and then the kind of
@@ -432,7 +482,7 @@ func (s *scan) headingKind(st, i int) bool {
 var weakFacilityWords = map[string]bool{"methodist": true, "baptist": true, "adventist": true, "episcopal": true,
 	"lutheran": true, "presbyterian": true, "care": true, "home": true, "living": true, "group": true, "medicine": true,
 	"general": true, "partners": true, "physicians": true, "institute": true, "alliance": true, "health": true,
-	"facility": true, "dialysis": true}
+	"facility": true, "dialysis": true, "therapy": true}
 
 // facilityNamed reports a word between st and i (exclusive) that names
 // something: a listed name or city, or a capitalized word on no list that
