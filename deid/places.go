@@ -1134,9 +1134,26 @@ func (s *scan) childrensAt(i int) bool {
 	p := s.sameLinePrev(i)
 	if p < 0 || s.toks[i].gap != gapSpace || !s.toks[p].letters() || !s.toks[p].upper() ||
 		s.toks[p].lex&(lxCommon|lxMedical|lxTitle|lxTitleClin) != 0 && s.toks[p].lex&(lxCity|lxFirst|lxSur) == 0 {
-		return false
+		return s.childrensNamedAfter(i)
 	}
 	s.addTok(p, i+2, Location, prCue)
+	return true
+}
+
+// childrensNamedAfter: "Children's Mercy", "Children's National",
+// "Children's Wisconsin" after a preposition of place: the name follows.
+// i is "Children".
+func (s *scan) childrensNamedAfter(i int) bool {
+	p := s.sameLinePrev(i)
+	if p < 0 || !placePreps[s.lower(p)] && !s.eq(p, "at") {
+		return false
+	}
+	k := s.next(i + 2)
+	if k < 0 || s.toks[k].gap != gapSpace || !s.toks[k].capWord() || s.toks[k].allUpper() ||
+		s.toks[k].lex&(lxMonth|lxWeekday|lxTitle|lxTitleClin|lxMedical) != 0 || facilityWords[s.lower(k)] {
+		return false
+	}
+	s.addTok(i, k, Location, prCue)
 	return true
 }
 
