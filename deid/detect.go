@@ -224,7 +224,7 @@ func (s *scan) rules(d *Detector, text string, known Known, prep bool) []Span {
 	s.cueNamePass()
 	s.propagateNames()
 	s.joinHyphenated()
-	s.dropEponymLists()
+	s.finishPlaces()
 	return s.resolve()
 }
 

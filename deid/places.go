@@ -794,6 +794,11 @@ func (s *scan) lowerCity(i int) bool {
 	}
 	switch s.lower(i - 1) {
 	case "in", "to", "from", "near", "outside", "at":
+	case "or", "and":
+		// "in dearborn or royal oak": joined to a place just found.
+		if i < 2 || !s.placeEndsAt(i-2) {
+			return false
+		}
 	default:
 		return false
 	}
@@ -1207,6 +1212,33 @@ func (s *scan) vaSiteAt(i int) bool {
 	}
 	s.addTok(p, i, Location, prShape)
 	return true
+}
+
+// finishPlaces runs after the matchers, over their candidates: it drops
+// the members of eponym lists and extends places in lower case over the
+// county word after them.
+func (s *scan) finishPlaces() {
+	s.dropEponymLists()
+	s.lowerCountyTails()
+}
+
+// lowerCountyTails: "in guilford county", "st. tammany parish": a place
+// found in lower case takes the county word after it.
+func (s *scan) lowerCountyTails() {
+	for c := range s.cands {
+		cd := &s.cands[c]
+		if cd.t != Location {
+			continue
+		}
+		k, ok := slices.BinarySearchFunc(s.toks, int32(cd.e), func(t token, e int32) int { return int(t.e - e) })
+		if !ok || s.toks[k].upper() {
+			continue
+		}
+		if n := s.next(k); n > 0 && s.toks[n].gap == gapSpace && !s.toks[n].upper() &&
+			(s.eq(n, "county") || s.eq(n, "parish") || s.eq(n, "township") || s.eq(n, "borough")) {
+			cd.e = int(s.toks[n].e)
+		}
+	}
 }
 
 // dropEponymLists drops the places and names of a coordinated list that
