@@ -255,6 +255,7 @@ func (s *scan) rules(d *Detector, text string, known Known, prep bool) []Span {
 	s.placeCoordination()
 	s.facilityOfExtend()
 	s.joinHyphenated()
+	s.finishPlaces()
 	s.vetoBrands()
 	s.vetoEponyms()
 	s.vetoWideAreas()

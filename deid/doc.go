@@ -31,7 +31,19 @@
 //     Elizabeth's", "Children's Hospital of the King's Daughters"), "Route 9",
 //     and streets and towns written in lower case in transcripts, numbered
 //     rural roads ("County Road 18", "FM 1960"), campus suffixes of
-//     facilities ("Mercy Medical Center - Springfield");
+//     facilities ("Mercy Medical Center - Springfield"), "Our Lady of
+//     Lourdes" in any case, a site's letters before a VA facility word
+//     ("the WRJ VAMC"), facilities of ordinary words named by the
+//     place after "of" or their town after a comma or "in" ("Eye Surgery
+//     Center of Westchester", "Green Mountain Primary Care, Burlington",
+//     not "Physical Therapy in Boston"), "for" tails ("Casa Colina
+//     Hospital for Rehabilitative Medicine"), "Children's Mercy" after a
+//     preposition of place, a possessive inside a place name ("lives in
+//     Lee's Summit"), the county word after a place in lower case ("in
+//     guilford county"). A state before a comma is not a city ("in
+//     Arkansas, Missouri"), and the members of a coordinated list that
+//     ends in an eponym head are neither places nor names ("Rochester,
+//     Philadelphia and Boston criteria");
 //   - HL7 v2 segments: names, addresses, dates and identifiers by field
 //     position (PID-5, PID-11, NK1-2, PV1-7, ...);
 //   - wrapped identifiers in the MIMIC style ("[**2151-7-16**]", "[**Known
@@ -83,7 +95,9 @@
 //     tulsa yard"), capitalized mid-sentence; hospitals by their names
 //     without facility words ("works at regions", "transferred to
 //     Hopkins"), by acronym after a verb of care ("seen at OHSU") or before
-//     a facility word ("UAB Hospital"), in lower case before facility words
+//     a facility word ("UAB Hospital"), beside another place ("Geisinger
+//     CMC", "Memorial Hospital / DHMC", "UMC, Las Vegas" heading a note),
+//     in lower case before facility words
 //     ("kootenai health", "bethel lutheran"); city nicknames ("from NOLA",
 //     "our ATL clinic"); both halves of hyphenated compounds
 //     ("Dartmouth-Hitchcock");
@@ -278,7 +292,13 @@
 // split, 4,000 documents: speech recognition dialogue in lower case with
 // fillers, false starts and no punctuation; dictation; facility names as
 // acronym + facility word, hyphenated compounds and short forms; names in
-// greetings and vocatives and initial-first; PHI-free transcripts and notes
+// greetings and vocatives (also after a discourse word: "alright {F},
+// let's look") and initial-first; campuses and branches ("ACR Kalonville",
+// "Methodist South", "X Medical Center - Y campus", "Halvorsen-Quaye
+// General"); streets named without a suffix in speech ("the one on
+// {street} or the one in {town}"); ordinary words where a place or name
+// could stand ("at home", "after school", "drive at night anyway", "what
+// gives you joy"); PHI-free transcripts and notes
 // full of look-alikes: eponyms and place-named diseases and scores,
 // ethnicities, nationalities and religions, departments, clinical and
 // everyday words, words that are also names or towns), a quarter of it
@@ -317,6 +337,32 @@
 //	blind2                0.6695 -> 0.7861  0.9188 -> 0.9015  10/24 ->  7/24
 //	blind2-holdout        0.7117 -> 0.8162  0.9469 -> 0.9229   9/12 ->  8/12
 //	dialogues-known       0.6654 -> 0.8845  0.9467 -> 0.8915  (no PHI-free)
+//
+// Places round (issue 12, branch deid-places): make eval-deid before
+// (3230fd7) -> after, leak recall rules alone, with the tagger, then
+// PHI-free documents unchanged rules alone, with the tagger. Tuned on
+// blind2, blind, independent and the generated splits only; the holdouts
+// and dialogues-known were read as these summary figures after each
+// round, never looked into:
+//
+//	corpus                rules alone       with the tagger   unchanged (rules)  (tagger)
+//	dev                   1.0000 -> 1.0000  1.0000 -> 1.0000  51/51 -> 51/51  51/51 -> 51/51
+//	heldout               1.0000 -> 1.0000  1.0000 -> 1.0000  32/32 -> 32/32  32/32 -> 32/32
+//	fresh                 0.9940 -> 0.9940  0.9940 -> 0.9960  20/20 -> 20/20  20/20 -> 20/20
+//	independent           0.9642 -> 0.9656  0.9670 -> 0.9699  41/44 -> 41/44  41/44 -> 41/44
+//	independent-holdout   0.9130 -> 0.9130  0.9275 -> 0.9420  11/15 -> 12/15  11/15 -> 12/15
+//	blind                 0.9210 -> 0.9278  0.9295 -> 0.9371  27/37 -> 27/37  27/37 -> 26/37
+//	blind-holdout         0.8741 -> 0.8741  0.8910 -> 0.8910   7/13 -> 7/13    6/13 -> 7/13
+//	blind2                0.8808 -> 0.8893  0.8960 -> 0.9096  16/24 -> 17/24  13/24 -> 16/24
+//	blind2-holdout        0.8505 -> 0.8577  0.8739 -> 0.8883   9/12 -> 9/12    7/12 -> 8/12
+//	dialogues-known       0.9413 -> 0.9413  0.9687 -> 0.9667  (no PHI-free)
+//
+// NAME/known in dialogues-known stays 431/441; the one mention fewer there
+// is a date the tagger covered by accident before (rules-only figures are
+// the same). An attempt to keep everyday words from the tagger with a word
+// list, and a rule for streets named without a suffix after "on" ("the
+// walgreens on division"), were dropped: each retrained tagger lost a
+// supplied name in dialogue (TestSuppliedNamesInDialogues allows 10).
 //
 // Speed before the speed round (make bench-deid on the 2-core machine
 // shared with other builds at a load average of 8 to 16, so every figure is

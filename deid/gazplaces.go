@@ -393,6 +393,10 @@ func (s *scan) acronymPlaceAt(i int) bool {
 	if !t.letters() || unitAcronyms[s.lower(i)] {
 		return false
 	}
+	if s.facAcroBeside(i) {
+		s.addTok(i, s.facilityWordsAfter(i), Location, prShape)
+		return true
+	}
 	prep, ok := s.placeAfterPrep(i)
 	if !ok || prep == "of" || prep == "through" || prep == "via" {
 		return false
@@ -409,6 +413,32 @@ func (s *scan) acronymPlaceAt(i int) bool {
 	}
 	s.addTok(i, s.facilityWordsAfter(i), Location, prShape)
 	return true
+}
+
+// facAcroBeside: a hospital's acronym beside another place, where it is
+// part of the facility's name or its campus: "Geisinger CMC", "Mary
+// Hitchcock Memorial Hospital / DHMC", "UMC, Las Vegas" at the head of a
+// note.
+func (s *scan) facAcroBeside(i int) bool {
+	if s.toks[i].n() < 3 || s.toks[i].gaz&gzFacAcro == 0 {
+		return false
+	}
+	p := s.sameLinePrev(i)
+	if p >= 0 && s.toks[i].gap == gapSpace && s.toks[p].capWord() && !s.toks[p].allUpper() && s.toks[p].gaz&gzFacHead != 0 {
+		return true // "Geisinger CMC"
+	}
+	if p >= 1 && (s.toks[p].punct('/') || s.toks[p].punct('-')) && s.toks[p-1].word() &&
+		(facilityWords[s.lower(p-1)] || s.toks[p-1].gaz&gzFacWord != 0) {
+		return true // "... Hospital / DHMC"
+	}
+	n := s.next(i)
+	if n > 0 && s.toks[n].punct(',') && s.toks[n].gap == gapNone {
+		if c := s.next(n); c > 0 && s.toks[c].capWord() && (s.toks[c].lex&(lxCity|lxPhraseHead) != 0 || s.toks[c].gaz&gzCity != 0) &&
+			s.toks[c].lex&(lxState|lxCountry) == 0 {
+			return true // "UMC, Las Vegas"
+		}
+	}
+	return false
 }
 
 // unitAcronyms name units, services and places every hospital has.

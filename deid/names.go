@@ -784,8 +784,17 @@ func (s *scan) capsLastFirst(i int) bool {
 		return strings.ContainsAny(s.str(k), "AEIOUY")
 	}
 	// The comma first: it is cheaper than okWord and rarely there.
-	return i+2 < len(s.toks) && s.toks[i+1].punct(',') && s.toks[i+1].gap == gapNone &&
-		s.toks[i+2].gap == gapSpace && okWord(i) && okWord(i+2)
+	if !(i+2 < len(s.toks) && s.toks[i+1].punct(',') && s.toks[i+1].gap == gapNone &&
+		s.toks[i+2].gap == gapSpace && okWord(i) && okWord(i+2)) {
+		return false
+	}
+	// A third capitalized word after another comma, or one before, makes a
+	// list of acronyms ("Look AHEAD, SPRINT, ACCORD, UKPDS"), not a name.
+	listed := func(c, w int) bool {
+		return c >= 0 && w >= 0 && w < len(s.toks) && s.toks[c].punct(',') && s.toks[w].letters() && s.toks[w].allUpper() &&
+			s.toks[w].n() >= 3 && s.toks[w].lex&(lxCue|lxCredential|lxDateCue|lxTitle|lxTitleClin) == 0
+	}
+	return !listed(i+3, i+4) && !(i >= 2 && listed(i-1, i-2))
 }
 
 // lastFirst: "Kaczmarek, Tobias:" - an unknown capitalized word, a comma and

@@ -31,6 +31,13 @@ func (s *scan) placeChain(k int) int {
 		if j > k && t.punct('-') && t.gap == gapNone {
 			continue
 		}
+		// "Lee's Summit", "Coeur d'Alene": a possessive inside the name,
+		// when a capitalized word follows.
+		if j > k && t.punct('\'') && t.gap == gapNone && j+2 < len(s.toks) && s.eq(j+1, "s") && s.toks[j+1].gap == gapNone &&
+			s.toks[j+2].gap == gapSpace && s.toks[j+2].capWord() && s.toks[j+2].lex&(lxMonth|lxWeekday|lxTitle|lxTitleClin) == 0 {
+			j++
+			continue
+		}
 		if !t.capWord() || t.allUpper() && t.n() > 1 {
 			break
 		}
@@ -275,6 +282,10 @@ func (s *scan) cityBeforeState(i int) bool {
 	if st < 0 {
 		return false
 	}
+	// "in Arkansas, Missouri and the Carolinas": a list of states.
+	if st == end && s.toks[st].lex&lxState != 0 && s.toks[st].lex&lxCity == 0 {
+		return false
+	}
 	if closing && st > 0 && s.toks[st].gap != gapLine && !s.toks[st-1].punct(',') {
 		// The ordinary words are a town only in an address block: at the
 		// start of a line or after a facility ("Harney Hospital, Burns, OR"),
@@ -330,6 +341,9 @@ func (s *scan) facilityAt(i int) bool {
 	caps := t.allUpper() && t.n() > 1 // "ST. JOSEPH'S MEDICAL CENTER"
 	st := -1
 	named := false
+	// A town right after ("Green Mountain Primary Care, Burlington"): the
+	// words before may all be ordinary ones.
+	townNamed := !caps && s.townAfter(s.facilityTail(i))
 	for k := i - 1; k >= 0 && k >= i-7; k-- {
 		tk := &s.toks[k]
 		if tk.punct('.') && k > 0 && (s.eq(k-1, "st") || s.eq(k-1, "mt")) {
@@ -339,6 +353,11 @@ func (s *scan) facilityAt(i int) bool {
 			continue // "St. Mary's"
 		}
 		if s.eq(k, "s") && k > 0 && s.toks[k-1].punct('\'') {
+			continue
+		}
+		// "Asian Health & Service Center", "University of Toledo Medical
+		// Center": an ampersand inside the name, "of" after a facility word.
+		if k > 0 && st == k+1 && (tk.punct('&') || s.eq(k, "of") && !tk.upper() && facilityWords[s.lower(k-1)] && s.toks[k-1].capWord()) {
 			continue
 		}
 		if !caps && tk.letters() && tk.allUpper() && tk.n() >= 2 && tk.n() <= 6 && k == i-1 &&
@@ -378,7 +397,7 @@ func (s *scan) facilityAt(i int) bool {
 			}
 		} else if tk.lex&lxCommon == 0 && (!caps || tk.lex != 0 || !s.englishLooking(k)) || tk.lex&(lxCity|lxFirst|lxSur) != 0 {
 			named = true
-		} else if !named && k < i-2 {
+		} else if !named && k < i-2 && !townNamed {
 			break // two ordinary words and no name: "Memory Care Center"
 		}
 		st = k
@@ -389,10 +408,28 @@ func (s *scan) facilityAt(i int) bool {
 	if st >= 0 && !named && !caps && s.namedByPosition(st, i) {
 		named = true
 	}
+	if st >= 0 && !named && !weakFacilityWords[s.lower(i)] {
+		// "Eye Surgery Center of Westchester": ordinary words, but the
+		// place after "of" names the facility.
+		if e := s.facilityOf(i); e > i && s.facilityNamed(i+1, e+1) {
+			named = true
+		}
+	}
+	if st >= 0 && !named && townNamed {
+		// "Green Mountain Primary Care, Burlington", "Rebound Physical
+		// Therapy in Redmond": ordinary words, but a site with its town
+		// after it, and one word that is no clinical or facility word
+		// ("Cardiology Clinic in Springfield" stays).
+		for k := st; k < i && !named; k++ {
+			named = s.toks[k].letters() && s.toks[k].lex&(lxMedical|lxFacility) == 0 && !facilityWords[s.lower(k)] &&
+				!serviceWords[s.lower(k)]
+		}
+		townNamed = named
+	}
 	if st < 0 || !named {
 		return false
 	}
-	if weakFacilityWords[s.lower(i)] && !s.facilityNamed(st, i) && !s.namedByPosition(st, i) {
+	if weakFacilityWords[s.lower(i)] && !townNamed && !s.facilityNamed(st, i) && !s.namedByPosition(st, i) {
 		return false // "Extended Care", "Primary Care", "Internal Medicine"
 	}
 	if caps && s.toks[st].gap == gapLine && s.headingKind(st, i) {
@@ -402,6 +439,27 @@ func (s *scan) facilityAt(i int) bool {
 		s.addTok(st, end, Location, prCue) // not "Nurses' Health Study"
 	}
 	return true
+}
+
+// townAfter: a town right after the facility ending at e, after a comma
+// or "in": "..., Burlington, VT", "... in Redmond".
+func (s *scan) townAfter(e int) bool {
+	k := s.next(e)
+	if k < 0 || !(s.toks[k].punct(',') && s.toks[k].gap == gapNone || s.eq(k, "in") && !s.toks[k].upper()) {
+		return false
+	}
+	c := s.next(k)
+	if c > 0 && s.eq(c, "the") && s.toks[c].upper() {
+		c = s.next(c) // "One Community Health, The Dalles"
+	}
+	if c < 0 || s.toks[c].gap != gapSpace || !s.toks[c].capWord() || s.toks[c].allUpper() {
+		return false
+	}
+	t := &s.toks[c]
+	if t.lex&(lxState|lxCountry|lxMonth|lxWeekday|lxTitle|lxTitleClin|lxCredential) != 0 && t.lex&lxCity == 0 {
+		return false
+	}
+	return t.lex&(lxCity|lxPhraseHead) != 0 || t.gaz&(gzCity|gzTown) != 0
 }
 
 // headingKind: a line in capitals that names a service and then the kind of
@@ -429,7 +487,7 @@ func (s *scan) headingKind(st, i int) bool {
 var weakFacilityWords = map[string]bool{"methodist": true, "baptist": true, "adventist": true, "episcopal": true,
 	"lutheran": true, "presbyterian": true, "care": true, "home": true, "living": true, "group": true, "medicine": true,
 	"general": true, "partners": true, "physicians": true, "institute": true, "alliance": true, "health": true,
-	"facility": true, "dialysis": true}
+	"facility": true, "dialysis": true, "therapy": true}
 
 // facilityNamed reports a word between st and i (exclusive) that names
 // something: a listed name or city, or a capitalized word on no list that
@@ -529,6 +587,24 @@ var compass = map[string]bool{"northeast": true, "northwest": true, "southeast":
 func (s *scan) facilityOf(i int) int {
 	end := i
 	k := s.next(i)
+	// "Hospital for Special Surgery", "Casa Colina Hospital for
+	// Rehabilitative Medicine", "Hospital Universitario de Puebla".
+	if k > 0 && (s.eq(k, "for") && (s.eq(i, "hospital") || s.eq(i, "center") || s.eq(i, "institute")) ||
+		s.eq(k, "universitario") || s.eq(k, "general") && s.toks[k].upper()) && s.toks[k].gap == gapSpace {
+		if s.eq(k, "universitario") || s.eq(k, "general") {
+			end = k
+			if k = s.next(k); k < 0 || !(s.eq(k, "de") || s.eq(k, "del")) {
+				return end
+			}
+		}
+		k = s.next(k)
+		for n := 0; k > 0 && n < 4 && s.toks[k].capWord() && s.toks[k].gap == gapSpace &&
+			s.toks[k].lex&(lxMonth|lxWeekday|lxTitle|lxTitleClin|lxCredential) == 0; n++ {
+			end = k
+			k = s.next(k)
+		}
+		return end
+	}
 	if k < 0 || !s.eq(k, "of") {
 		return end
 	}
@@ -761,6 +837,11 @@ func (s *scan) lowerCity(i int) bool {
 	}
 	switch s.lower(i - 1) {
 	case "in", "to", "from", "near", "outside", "at":
+	case "or", "and":
+		// "in dearborn or royal oak": joined to a place just found.
+		if i < 2 || !s.placeEndsAt(i-2) {
+			return false
+		}
 	default:
 		return false
 	}
@@ -1113,7 +1194,7 @@ func (s *scan) childrensAt(i int) bool {
 	p := s.sameLinePrev(i)
 	if p < 0 || s.toks[i].gap != gapSpace || !s.toks[p].letters() || !s.toks[p].upper() ||
 		s.toks[p].lex&(lxCommon|lxMedical|lxTitle|lxTitleClin) != 0 && s.toks[p].lex&(lxCity|lxFirst|lxSur) == 0 {
-		return false
+		return s.childrensNamedAfter(i)
 	}
 	s.addTok(p, i+2, Location, prCue)
 	return true
@@ -1201,8 +1282,9 @@ var placeLabels = map[string]bool{"from": true, "to": true, "facility": true, "p
 	"placement": true, "snf": true, "rehab": true, "hospice": true, "referral": true, "referred": true}
 
 // serviceWords name departments and kinds of care, not places: "Primary
-// Care", "Physical Therapy", "Memory Care Clinic", "Home Health".
-var serviceWords = map[string]bool{"primary": true, "urgent": true, "physical": true, "occupational": true,
+// Care", "Physical Therapy", "Memory Care Clinic", "Home Health",
+// "Physical Therapy in Boston".
+var serviceWords = map[string]bool{"women": true, "cardiac": true, "primary": true, "urgent": true, "physical": true, "occupational": true,
 	"speech": true, "internal": true, "family": true, "behavioral": true, "mental": true, "home": true, "long": true,
 	"term": true, "assisted": true, "extended": true, "skilled": true, "respiratory": true, "wound": true,
 	"cancer": true, "heart": true, "memory": true, "senior": true, "community": true, "women's": true, "womens": true,
@@ -1435,4 +1517,147 @@ func (s *scan) dashRoute(i int) bool {
 	}
 	s.addTok(i, d+1, Location, prCue)
 	return true
+}
+
+// childrensNamedAfter: "Children's Mercy", "Children's National",
+// "Children's Wisconsin" after a preposition of place: the name follows.
+// i is "Children".
+func (s *scan) childrensNamedAfter(i int) bool {
+	p := s.sameLinePrev(i)
+	if p < 0 || !placePreps[s.lower(p)] && !s.eq(p, "at") {
+		return false
+	}
+	k := s.next(i + 2)
+	if k < 0 || s.toks[k].gap != gapSpace || !s.toks[k].capWord() || s.toks[k].allUpper() ||
+		s.toks[k].lex&(lxMonth|lxWeekday|lxTitle|lxTitleClin|lxMedical) != 0 || facilityWords[s.lower(k)] {
+		return false
+	}
+	s.addTok(i, k, Location, prCue)
+	return true
+}
+
+// ourLadyAt: "Our Lady of Lourdes", "our lady of the lake": hospitals,
+// schools and parishes named after Mary. i is "our".
+func (s *scan) ourLadyAt(i int) bool {
+	l, o := s.next(i), -1
+	if l > 0 && s.eq(l, "lady") {
+		o = s.next(l)
+	}
+	if o < 0 || !s.eq(o, "of") {
+		return false
+	}
+	k := s.next(o)
+	if k > 0 && s.eq(k, "the") {
+		k = s.next(k)
+	}
+	end := -1
+	for j := k; j > 0 && j < k+3; j = s.next(j) {
+		t := &s.toks[j]
+		if !t.letters() || t.n() < 3 || functionWords[s.lower(j)] || t.lex&(lxMonth|lxWeekday|lxTitle|lxTitleClin|lxCue) != 0 {
+			break
+		}
+		if s.toks[i].upper() != t.upper() {
+			break
+		}
+		end = j
+		if !t.upper() {
+			break // in lower case, one word: "our lady of lourdes"
+		}
+	}
+	if end < 0 {
+		return false
+	}
+	s.addTok(i, s.facilityWordsAfter(end), Location, prShape)
+	return true
+}
+
+// vaSiteAt: a site's letters before a VA facility word: "the WRJ VAMC",
+// "BHS CBOC", "PDX VAHCS". i is the facility word.
+func (s *scan) vaSiteAt(i int) bool {
+	switch s.lower(i) {
+	case "vamc", "vahcs", "cboc", "vmc", "hcs":
+	default:
+		return false
+	}
+	p := s.sameLinePrev(i)
+	if p < 0 || s.toks[i].gap != gapSpace || !s.toks[p].allUpper() || !s.toks[p].letters() || s.toks[p].n() < 2 ||
+		s.toks[p].n() > 5 || s.toks[p].lex&(lxMedical|lxCommon|lxCredential|lxUnitWord) != 0 || unitAcronyms[s.lower(p)] {
+		return false
+	}
+	s.addTok(p, i, Location, prShape)
+	return true
+}
+
+// finishPlaces runs after the matchers, over their candidates: it drops
+// the members of eponym lists and extends places in lower case over the
+// county word after them.
+func (s *scan) finishPlaces() {
+	s.dropEponymLists()
+	s.lowerCountyTails()
+}
+
+// lowerCountyTails: "in guilford county", "st. tammany parish": a place
+// found in lower case takes the county word after it.
+func (s *scan) lowerCountyTails() {
+	for c := range s.cands {
+		cd := &s.cands[c]
+		if cd.t != Location {
+			continue
+		}
+		k, ok := slices.BinarySearchFunc(s.toks, int32(cd.e), func(t token, e int32) int { return int(t.e - e) })
+		if !ok || s.toks[k].upper() {
+			continue
+		}
+		if n := s.next(k); n > 0 && s.toks[n].gap == gapSpace && !s.toks[n].upper() &&
+			(s.eq(n, "county") || s.eq(n, "parish") || s.eq(n, "township") || s.eq(n, "borough")) {
+			cd.e = int(s.toks[n].e)
+		}
+	}
+}
+
+// dropEponymLists drops the places and names of a coordinated list that
+// ends in an eponym head: "Rochester, Philadelphia and Boston criteria",
+// "Ottawa or Canadian rules", "Hawkins-Kennedy and Neer tests": every
+// member names the rule, not a place or a person. It runs after the
+// matchers, over their candidates.
+func (s *scan) dropEponymLists() {
+	for c := range s.cands {
+		cd := &s.cands[c]
+		if cd.t != Location && cd.t != Name || cd.prio > prShape && cd.t == Name && cd.cls&clsExplicit != 0 {
+			continue
+		}
+		k, ok := slices.BinarySearchFunc(s.toks, int32(cd.e), func(t token, e int32) int { return int(t.e - e) })
+		if !ok || !s.eponymListAfter(k) {
+			continue
+		}
+		cd.t = ""
+	}
+}
+
+// eponymListAfter: after token k, more capitalized members of one word
+// each joined by commas and an "and" or "or", then (after at most one more
+// capitalized word) an eponym head: "Rochester, Philadelphia and Boston
+// criteria". A single "Boston criteria" is eponymAfter's.
+func (s *scan) eponymListAfter(k int) bool {
+	j, conj, words := s.next(k), false, 0
+	for n := 0; j > 0 && n < 10; n++ {
+		t := &s.toks[j]
+		switch {
+		case t.punct(',') || s.eq(j, "and") || s.eq(j, "or"):
+			if words > 1 {
+				return false // "Lindgren, Augustin N": members are single words
+			}
+			conj = conj || !t.punct(',')
+			words = 0
+		case t.punct('-') && t.gap == gapNone:
+		case t.letters() && t.is(lxEponymHead) && !t.upper() || t.letters() && t.upper() && t.is(lxEponymHead) && words > 0:
+			return conj && words > 0 && words <= 2
+		case t.letters() && t.upper() && !t.allUpper() && t.lex&(lxCredential|lxTitle|lxTitleClin) == 0:
+			words++
+		default:
+			return false
+		}
+		j = s.next(j)
+	}
+	return false
 }

@@ -246,3 +246,50 @@ func TestNumberedRoads(t *testing.T) {
 		})
 	}
 }
+
+// TestPlacesRound: the shapes of the places round (issue 12): facilities
+// named by their town, their "of" or "for" tail, a VA site, "Our Lady",
+// "Children's X", acronyms beside a place, county words in lower case;
+// and what must stay: states in a list, eponym lists, acronym lists,
+// services in a town. Rules alone, so the cases do not move with the
+// tagger's retraining. Written for this test.
+func TestPlacesRound(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	tests := []struct {
+		name, text string
+		want       []found
+	}{
+		{"facility named by its town", "Copy to Highland Family Medicine, Kalamazoo, for follow-up.",
+			[]found{{"Highland Family Medicine", deid.Location}, {"Kalamazoo", deid.Location}}},
+		{"facility of ordinary words in a town", "PT at Rebound Physical Therapy in Redmond.",
+			[]found{{"Rebound Physical Therapy", deid.Location}, {"Redmond", deid.Location}}},
+		{"a service in a town stays", "Referred to Physical Therapy in Boston.", []found{{"Boston", deid.Location}}},
+		{"facility named by its of-tail", "Surgery at the Eye Surgery Center of Westchester next week.",
+			[]found{{"Eye Surgery Center of Westchester", deid.Location}}},
+		{"hospital with a for-tail", "To: Casa Colina Hospital for Rehabilitative Medicine",
+			[]found{{"Casa Colina Hospital for Rehabilitative Medicine", deid.Location}}},
+		{"of after a facility word", "Accepted at University of Toledo Medical Center for thrombectomy.",
+			[]found{{"University of Toledo Medical Center", deid.Location}}},
+		{"Our Lady of", "Advised ED eval at Our Lady of Lourdes tonight.", []found{{"Our Lady of Lourdes", deid.Location}}},
+		{"VA site letters", "last seen at the WRJ VAMC in clinic", []found{{"WRJ VAMC", deid.Location}}},
+		{"children's hospital named after", "Note from heme at Children's Mercy about the plan.", []found{{"Children's Mercy", deid.Location}}},
+		{"acronym beside a hospital", "Mary Hitchcock Memorial Hospital / DHMC Birthing Pavilion",
+			[]found{{"Mary Hitchcock Memorial Hospital", deid.Location}, {"DHMC", deid.Location}}},
+		{"acronym before its city", "ED Provider Note -- UMC, Las Vegas", []found{{"UMC", deid.Location}, {"Las Vegas", deid.Location}}},
+		{"possessive inside a town", "She lives in Lee's Summit.", []found{{"Lee's Summit", deid.Location}}},
+		{"county word in lower case", "every yard sale in guilford county and now", []found{{"guilford county", deid.Location}}},
+		{"states in a list stay", "More common today in Arkansas, Missouri and the Carolinas.", nil},
+		{"eponym list stays", "Febrile infants: Rochester, Philadelphia and Boston criteria.", nil},
+		{"acronym list is no name", "Look AHEAD, SPRINT, ACCORD, UKPDS and DPP.", nil},
+		{"last, first in capitals is a name", "NAKAMURA, KEIKO F 54", []found{{"NAKAMURA", deid.Name}, {"KEIKO", deid.Name}}},
+		{"plural weekdays stay", "Semaglutide weekly on Sundays; no devices on the Sabbath.", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if diff := cmp.Diff(tc.want, detect(d, tc.text, deid.Known{})); diff != "" {
+				t.Errorf("%q (-want +got):\n%s", tc.text, diff)
+			}
+		})
+	}
+}

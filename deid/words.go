@@ -67,6 +67,12 @@ func (s *scan) wordAt(i int) {
 	if !t.upper() && t.n() == 8 && lw == "children" && s.lowerChildrens(i) {
 		return
 	}
+	if t.n() == 3 && s.eq(i, "our") {
+		s.ourLadyAt(i)
+	}
+	if t.allUpper() && t.n() >= 3 && t.n() <= 5 {
+		s.vaSiteAt(i)
+	}
 	if f == 0 && !t.upper() || f == lxCommon && !t.upper() && lw != "the" && lw != "a" {
 		return
 	}

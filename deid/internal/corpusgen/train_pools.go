@@ -85,6 +85,15 @@ var (
 		"Mental Health", "Public Health", "Hospice Care", "Skilled Nursing", "Assisted Living", "Dialysis Unit"}
 	saints = strings.Fields("Mary's Joseph's Luke's Jude's Vincent's Anthony's Francis Elizabeth's Catherine's " +
 		"Agnes Clare's Margaret's Alexius Cloud Peter's Rita's Barnabas Bernard's Dominic's")
+	// Words that name streets ("over on birch", "the office on harbor").
+	trainStreetWords = strings.Fields("Birch Quarry Tanager Holloway Millrace Copperleaf Whitlow Canterbury Foxhollow " +
+		"Ridgeline Harbor Orchard Chestnut Sycamore Magnolia Juniper Cypress Alder Hawthorne Larkspur Meadowlark " +
+		"Prospect Summit Division Commerce Industrial Mission Ferry Mill Bridge Depot Market Church Academy Union")
+	// Ordinary words where a place could stand: none of them is one.
+	plainPlaceWords = strings.Fields("home school work church practice lunch dinner night rehab ortho cardio " +
+		"neuro derm peds psych physical_therapy the_front_desk the_front the_back the_desk the_store the_gym " +
+		"the_pool the_park the_beach the_lake the_office the_hospital the_clinic the_pharmacy the_er urgent_care " +
+		"daycare college camp practice_today anyway actually already again together tonight overnight")
 	// Real city nicknames and abbreviations, none from the issue's examples.
 	cityAbbrs = strings.Fields("KC OKC SLC ABQ PDX STL DFW NYC Vegas Frisco Chi-town Motown Big_Easy Beantown " +
 		"Nashvegas H-town Jax Cbus Indy Minneap NOCO SoCal NorCal")
@@ -188,6 +197,23 @@ func (g *gen) town() string {
 	}
 }
 
+// streetName returns a street named without its suffix: words of the
+// training pools (many ordinary words or surnames) and made-up ones.
+func (g *gen) streetName() string {
+	switch x := g.r.IntN(10); {
+	case x < 3:
+		return g.trainSurname()
+	case x < 5:
+		return strings.ReplaceAll(trainTowns[g.r.IntN(len(trainTowns))], "_", " ")
+	case x < 7:
+		return trainStreetWords[g.r.IntN(len(trainStreetWords))]
+	case x < 8:
+		return g.madeUpName() + g.pick(" Creek", " Hill", " Ridge", " Park", " Lake", "")
+	default:
+		return g.madeUpName()
+	}
+}
+
 // acronym returns three or four capital letters that name a facility.
 func (g *gen) acronym() string {
 	const letters = "ABCDEFGHJKLMNOPRSTUVWY"
@@ -203,7 +229,42 @@ func (g *gen) acronym() string {
 // shorten it ("Kalonder Memorial" → "Kalonder").
 func (g *gen) facility() (full, short string) {
 	kind := strings.ReplaceAll(facilityKinds[g.r.IntN(len(facilityKinds))], "_", " ")
-	switch g.r.IntN(9) {
+	switch g.r.IntN(13) {
+	case 9:
+		// A system's acronym and its campus: "ACR Kalonville", "ACR Health
+		// East Trebrook".
+		a := g.acronym()
+		if g.chance(0.5) {
+			return a + " " + g.town(), a
+		}
+		return a + " " + g.pick("Health", "Medical Center", "Hospital") + " " + g.town(), a
+	case 10:
+		// A denominational or order name with its branch: "Methodist
+		// South", "Adventist Kalonville".
+		d := g.pick("Baptist", "Methodist", "Adventist", "Presbyterian", "Mercy", "Providence", "Lutheran", "Covenant")
+		br := g.pick("North", "South", "East", "West", "Downtown", "Central", "Northeast", "Southwest")
+		if g.chance(0.5) {
+			br = g.town()
+		}
+		return d + " " + br, d + " " + br
+	case 11:
+		// A campus written after a dash: "Kalonder Medical Center - Riverside
+		// campus".
+		t := g.town()
+		full := t + " " + g.pick("Medical Center", "Hospital", "Health") + g.pick(" - ", " – ", " ") + g.town()
+		if g.chance(0.6) {
+			full += g.pick(" campus", " Campus")
+		}
+		return full, t
+	case 12:
+		// Compound names, a surname or a town joined to another and a
+		// facility word: "Halvorsen-Quaye General".
+		a, b := g.town(), g.trainSurname()
+		if g.chance(0.5) {
+			a, b = g.trainSurname(), g.town()
+		}
+		n := a + "-" + b
+		return n + " " + g.pick("General", "Memorial", "Regional", "Health", "Clinic"), n
 	case 0, 1:
 		t := g.town()
 		return t + " " + kind, t

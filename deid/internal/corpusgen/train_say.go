@@ -17,6 +17,7 @@ type cast struct {
 	town, town2      string
 	fac, short, acr  string // a facility, its short form, an acronym facility
 	abbr             string // a city nickname
+	street           string // a street name without its suffix ("Copperleaf")
 	age              int
 	dobY, dobM, dobD int
 }
@@ -33,6 +34,7 @@ func (g *gen) newCast() *cast {
 	c.rel = g.pick("daughter", "son", "wife", "husband", "sister", "brother", "mom", "dad", "neighbor", "friend",
 		"grandson", "granddaughter", "niece", "nephew", "partner", "girlfriend", "boyfriend", "caregiver", "aunt", "uncle")
 	c.fac, c.short = g.facility()
+	c.street = g.streetName()
 	c.dobY, c.dobM, c.dobD = 2026-c.age-1, 1+g.r.IntN(12), 1+g.r.IntN(28)
 	return c
 }
@@ -202,6 +204,12 @@ func (g *gen) slot(b *builder, c *cast, asr bool, name string) {
 		b.p(deid.Location, v(c.acr))
 	case "ABBR":
 		b.p(deid.Location, v(c.abbr))
+	case "STN": // a street named without its suffix: "the pharmacy on copperleaf"
+		b.p(deid.Location, v(c.street))
+	case "ST": // a street with its suffix, written out as speech recognition does
+		b.p(deid.Location, v(c.street+" "+g.pick("Street", "Avenue", "Road", "Drive", "Boulevard", "Lane", "Way", "Street")))
+	case "PW": // an ordinary word in a place's position: "at home", "after school"
+		b.t(v(strings.ReplaceAll(plainPlaceWords[g.r.IntN(len(plainPlaceWords))], "_", " ")))
 	case "DOB":
 		if asr {
 			b.p(deid.Date, fmt.Sprintf("%s %s %s", strings.ToLower(months[c.dobM-1]), ordWords[c.dobD], spokenYear(c.dobY, false)))
@@ -232,7 +240,7 @@ func (g *gen) slot(b *builder, c *cast, asr bool, name string) {
 			w = strings.ToUpper(w[:1]) + w[1:]
 		}
 		b.t(w)
-	case "WG": // a word-name used as a word: see negatives
+	case "WG", "wg": // a word-name used as a word: see trPlain
 		b.t(v(strings.ToLower(trainWordGiven[g.r.IntN(len(trainWordGiven))])))
 	default:
 		panic("corpusgen: unknown slot " + name)

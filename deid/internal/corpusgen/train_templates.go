@@ -28,7 +28,10 @@ var (
 		"take care {F}", "bye {F}", "{F}, did you bring your medication list", "right {F}?",
 		"how's the pain today {F}", "{F} lie back for me", "is that right {F}", "{T} {L} can you sit up",
 		"{F} what do you think", "sounds good {F}", "all done {F}", "{F}, one more question",
-		"okay {T} {L} we're almost done", "thanks {T} {L}", "got it {F}", "{F} i'll be right back"}
+		"okay {T} {L} we're almost done", "thanks {T} {L}", "got it {F}", "{F} i'll be right back",
+		// After a discourse word, and before a clause: "alright {F}, let's look".
+		"alright {F}, let's look", "well {F} the scan was clear", "so {F} any questions", "now {F} hold still",
+		"okay {F} one more thing", "listen {F} this is important", "alright {F} we're done", "oh {F} i forgot"}
 	// The patient talks about people.
 	trPeople = []string{"my {REL} {R} drove me today", "my {REL} {R} is here with me", "{R} my {REL} says i snore",
 		"i live with my {REL} {R}", "my {REL} {RN} had the same thing", "{DR} {C2} sent me over",
@@ -49,7 +52,15 @@ var (
 		"i get my labs done at {FAC}", "it's about an hour from {TOWN}", "up near {TOWN} by the lake",
 		"i grew up in {TOWN} but now i'm in {TOWN2}", "the ambulance took me to {SHORT}",
 		"i'm on the list at {ACR}", "my records are at {FAC}", "i used to go to the clinic in {TOWN}",
-		"the people at {SHORT} were nice", "we drove all the way to {ABBR}", "{SHORT} did the biopsy"}
+		"the people at {SHORT} were nice", "we drove all the way to {ABBR}", "{SHORT} did the biopsy",
+		// Streets named without a suffix, and campuses, as people say them.
+		"send it to the walgreens on {STN}", "she's in the apartment over on {STN}", "we live off {STN} now",
+		"i work at a diner on {STN}", "the office on {STN} is closer", "the one on {STN} or the one in {TOWN}",
+		"i'm at my {REL}'s place on {STN}", "it's the yellow house on {STN} by the school", "we're on {ST} now",
+		"i moved to {ST} in {TOWN}", "the bus stops on {STN}", "the clinic out on {STN} by the mall",
+		"the {TOWN} one or the {TOWN2} one", "{TOWN2} then", "whichever is closer {TOWN} i guess",
+		"we were up at the lake in {TOWN}", "out past {TOWN2} by the river", "over at {SHORT} on {STN}",
+		"my {REL} is flying in from {TOWN2} on friday", "he goes to {FAC} on {STN}"}
 	trClinPlaces = []string{"we'll send the referral to {FAC}", "have you been seen at {SHORT} before",
 		"were you at {FAC} when that happened", "are you still living in {TOWN}", "how long is the drive from {TOWN}",
 		"i'll get the records from {ACR}", "they have a good program at {FAC}", "i trained at {ACR}",
@@ -102,6 +113,19 @@ var (
 		"she does {gw} and {gw} on weekends", "it's from the {gw}", "i'm {gw} about the {cw}",
 		"they said {cw}", "{gw} {gw} {gw}", "{cw} {cw}", "you know the {gw} thing", "i do {gw} for a living",
 		"at the {gw} they told me", "to the {gw} and back", "from {gw} to {gw}"}
+	// Ordinary words where a name or a place could stand, and names of
+	// people used as words: no identifier.
+	trPlain = []string{"i'll be at {PW} all day", "she's at {PW} right now", "we were at {PW} when it started",
+		"after {PW} he's wiped out", "i may send you to {PW}", "is anyone smoking at {PW}", "i work at {PW} actually",
+		"i don't want to drive at night anyway", "the food his wife makes", "whatever the nurse wrote down",
+		"my {REL} agrees with you", "her {REL} speaks spanish", "i'm the nurse practitioner today",
+		"one of the nurse practitioners", "any chance she's pregnant", "a kidney stone once", "what gives you {wg}",
+		"oh thank {wg}", "the eyes are {wg}", "a {wg} colored rash", "{wg} ale and tea mostly", "from ten till {wg}",
+		"the {gw} fields by the school", "do i have to cross the street", "come in {gw} he's in the chair",
+		"don't get me started", "go ahead young lady", "was there something special about that day",
+		"no rush anyway", "honestly i don't know", "maybe my mom knows", "my wife does the cooking",
+		"in the {cw} and the {cw}", "{wg} yeah", "a {wg} finish", "the {wg} one", "there's still {wg}",
+		"we'll check for mutations in brca one and two", "the apoe gene", "my {REL} wrote it down", "anyone else at {PW}"}
 	trLookalike = []string{"she's {ETH}", "he identifies as {ETH}", "family is {ETH}", "we need a {ETH} interpreter",
 		"history of {EPO}", "we'll check for {EPO}", "could be {EPO}", "the {EPO} was negative",
 		"his {EPO} from years ago", "they said it was {EPO}", "transfer to {UNIT}", "back from {UNIT}",
@@ -155,7 +179,7 @@ var trainTemplates = []template{
 		for range n {
 			who := st[0]
 			var bank []string
-			switch x := g.r.IntN(22); {
+			switch x := g.r.IntN(25); {
 			case x < 4:
 				bank = trVocative
 			case x < 7:
@@ -174,7 +198,12 @@ var trainTemplates = []template{
 				if g.chance(0.5) {
 					who = st[1]
 				}
-			case x < 16:
+			case x < 18:
+				bank = trPlain
+				if g.chance(0.5) {
+					who = st[1]
+				}
+			case x < 19:
 				qa := strings.Split(trIdentity[g.r.IntN(len(trIdentity))], "|")
 				g.trainLine(b, c, asr, st[0], qa[0])
 				g.trainLine(b, c, asr, st[1], qa[1])
