@@ -332,8 +332,20 @@ func (s *scan) greetingBefore(i int, p knownPart) bool {
 		pk := s.sameLinePrev(k)
 		ok = pk >= 0 && s.eq(pk, "take")
 	}
-	return ok && !s.verbUse(i, p)
+	if !ok {
+		return false
+	}
+	// "hi ray so the mammogram", "hey bill the results": no verb follows a
+	// plain greeting, only "hi will you ..." asks; "thank you may i ask"
+	// and "welcome" can go on with a verb.
+	switch w {
+	case "hi", "hey", "hello", "hiya", "howdy", "yo", "bye", "goodbye", "morning", "afternoon", "evening", "night", "hullo":
+		return !subjectPronouns[s.nextWordAt(i)] || !s.verbUse(i, p)
+	}
+	return !s.verbUse(i, p)
 }
+
+var subjectPronouns = map[string]bool{"i": true, "you": true, "we": true, "he": true, "she": true, "they": true, "it": true}
 
 // discourseWords open a turn before the person it addresses: "alright
 // hunter", "ok so june", "well dawn".
@@ -353,7 +365,10 @@ var addressStarters = map[string]bool{"how": true, "what": true, "when": true, "
 	"give": true, "try": true, "keep": true, "don't": true, "were": true, "quick": true,
 	"one": true, "before": true, "if": true, "thank": true, "thanks": true, "nice": true, "good": true, "that's": true,
 	"it's": true, "here's": true, "here": true, "sit": true, "hold": true, "breathe": true, "lie": true, "stand": true,
-	"this": true, "these": true, "there's": true, "you've": true, "you'll": true, "we've": true, "i'd": true}
+	"this": true, "these": true, "there's": true, "you've": true, "you'll": true, "we've": true, "i'd": true,
+	"how's": true, "what's": true, "where's": true, "who's": true, "show": true, "point": true, "open": true,
+	"close": true, "turn": true, "lift": true, "raise": true, "push": true, "squeeze": true, "relax": true,
+	"say": true, "cough": true, "bend": true, "follow": true, "walk": true, "put": true, "look": true, "step": true}
 
 // vocativeAt: the person addressed. Set off by punctuation ("dawn, how are
 // you", "how are you, dawn?", "thanks. june, ..."), or after a discourse
@@ -390,6 +405,21 @@ func (s *scan) vocativeAt(i int, p knownPart) bool {
 	if pv >= 0 && s.toks[pv].punct(',') && s.clauseEndAfter(i) && !(n < len(s.toks) && s.toks[n].punct(',')) {
 		return true // "how are you, dawn?"
 	}
+	// "jordan good to see you", "hope nice to meet you": a name opening a
+	// turn before a pleasantry.
+	if s.turnStart(i) && pleasantryStarts[s.nextWordAt(i)] && s.nextWordAt(s.nextWordEnd(i)) == "to" {
+		return true
+	}
+	// "let's talk about it mark", "thank you all mark": the last word of a
+	// turn after an object pronoun, where no noun goes ("i hope you will",
+	// "it rose" stay words).
+	if (n >= len(s.toks) || s.toks[n].gap == gapLine) && pv >= 0 && objectEnds[s.prevWordAt(i, 1)] && !modalNames[p.word] && !pastVerbNames[p.word] {
+		return true
+	}
+	// "and april what's your number": "and" or "but" opening a turn.
+	if w := s.prevWordAt(i, 1); (w == "and" || w == "but") && s.turnStart(pv) && questionWords[s.nextWordAt(i)] {
+		return true
+	}
 	if pv < 0 || !s.toks[pv].letters() || !discourseWords[s.prevWordAt(i, 1)] {
 		return false
 	}
@@ -397,11 +427,72 @@ func (s *scan) vocativeAt(i int, p knownPart) bool {
 		return true
 	}
 	nx := s.next(i)
-	if nx < 0 || !s.toks[nx].letters() || s.verbUse(i, p) {
+	if nx < 0 || !s.toks[nx].letters() {
 		return false
 	}
-	return addressStarters[s.nextWordAt(i)]
+	// "ok will so what's going on", "ok major so your heart surgery": a
+	// second discourse word before the question; a modal is never followed
+	// by one.
+	if w := s.nextWordAt(i); w == "so" || w == "now" || w == "then" {
+		after := s.nextWordAt(s.nextWordEnd(i))
+		return addressStarters[after] || questionWords[after]
+	}
+	topic := s.nextWordAt(i) == "the" && !modalNames[p.word] && s.discourseOpens(pv)
+	if s.verbUse(i, p) && !topic {
+		return false
+	}
+	if addressStarters[s.nextWordAt(i)] {
+		return true
+	}
+	// "ok so gene the genetic test", "so mark the biopsy showed": a turn
+	// opened by discourse words, the name, then the topic; a modal there
+	// asks a question ("so will the insurance cover it").
+	return topic
 }
+
+// nextWordEnd returns the last token of the word after token i on its line
+// (a contraction is three tokens), or -1.
+func (s *scan) nextWordEnd(i int) int {
+	if i < 0 {
+		return -1
+	}
+	n := s.next(i)
+	if n < 0 || !s.toks[n].letters() {
+		return -1
+	}
+	if n+2 < len(s.toks) && s.toks[n+1].punct('\'') && s.toks[n+1].gap == gapNone && s.toks[n+2].gap == gapNone && s.toks[n+2].letters() {
+		return n + 2
+	}
+	return n
+}
+
+// discourseOpens reports that token k is a discourse word and it and the
+// discourse words (or laughter, or a supplied name) before it open a
+// turn: "ok so", "ha ok", "alright", "pearl ok so".
+func (s *scan) discourseOpens(k int) bool {
+	for n := 0; n < 4 && k >= 0; n++ {
+		// A supplied name may open the turn before them: "pearl ok so".
+		if !s.toks[k].letters() || !(discourseWords[s.lower(k)] || s.eq(k, "ha") || s.eq(k, "haha") || s.eq(k, "and") ||
+			s.isKnown(k) && s.turnStart(k)) {
+			return false
+		}
+		if s.turnStart(k) {
+			return true
+		}
+		k = s.sameLinePrev(k)
+	}
+	return false
+}
+
+// pleasantryStarts open "good to see you", "nice to meet you".
+var pleasantryStarts = map[string]bool{"good": true, "nice": true, "great": true, "lovely": true, "glad": true, "pleased": true}
+
+// objectEnds are pronouns after which a turn's last word is no object:
+// "about it mark", "see you hope".
+var objectEnds = map[string]bool{"it": true, "them": true, "me": true, "you": true, "us": true, "him": true}
+
+// pastVerbNames are names that are also past-tense verbs: "it rose".
+var pastVerbNames = map[string]bool{"rose": true, "drew": true, "grew": true, "bore": true, "wore": true, "sang": true}
 
 // questionWords open a question to the person named before them.
 var questionWords = map[string]bool{"how": true, "how's": true, "what": true, "what's": true, "when": true,
