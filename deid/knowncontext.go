@@ -410,6 +410,12 @@ func (s *scan) vocativeAt(i int, p knownPart) bool {
 	if s.turnStart(i) && pleasantryStarts[s.nextWordAt(i)] && s.nextWordAt(s.nextWordEnd(i)) == "to" {
 		return true
 	}
+	// "let's talk about it mark", "thank you all mark": the last word of a
+	// turn after an object pronoun, where no noun goes ("i hope you will",
+	// "it rose" stay words).
+	if (n >= len(s.toks) || s.toks[n].gap == gapLine) && pv >= 0 && objectEnds[s.prevWordAt(i, 1)] && !modalNames[p.word] && !pastVerbNames[p.word] {
+		return true
+	}
 	// "and april what's your number": "and" or "but" opening a turn.
 	if w := s.prevWordAt(i, 1); (w == "and" || w == "but") && s.turnStart(pv) && questionWords[s.nextWordAt(i)] {
 		return true
@@ -424,10 +430,24 @@ func (s *scan) vocativeAt(i int, p knownPart) bool {
 	if nx < 0 || !s.toks[nx].letters() {
 		return false
 	}
-	if s.verbUse(i, p) {
+	// "ok will so what's going on", "ok major so your heart surgery": a
+	// second discourse word before the question; a modal is never followed
+	// by one.
+	if w := s.nextWordAt(i); w == "so" || w == "now" || w == "then" {
+		after := s.nextWordAt(s.nextWordEnd(i))
+		return addressStarters[after] || questionWords[after]
+	}
+	topic := s.nextWordAt(i) == "the" && !modalNames[p.word] && s.discourseOpens(pv)
+	if s.verbUse(i, p) && !topic {
 		return false
 	}
-	return addressStarters[s.nextWordAt(i)]
+	if addressStarters[s.nextWordAt(i)] {
+		return true
+	}
+	// "ok so gene the genetic test", "so mark the biopsy showed": a turn
+	// opened by discourse words, the name, then the topic; a modal there
+	// asks a question ("so will the insurance cover it").
+	return topic
 }
 
 // nextWordEnd returns the last token of the word after token i on its line
@@ -446,8 +466,33 @@ func (s *scan) nextWordEnd(i int) int {
 	return n
 }
 
+// discourseOpens reports that token k is a discourse word and it and the
+// discourse words (or laughter, or a supplied name) before it open a
+// turn: "ok so", "ha ok", "alright", "pearl ok so".
+func (s *scan) discourseOpens(k int) bool {
+	for n := 0; n < 4 && k >= 0; n++ {
+		// A supplied name may open the turn before them: "pearl ok so".
+		if !s.toks[k].letters() || !(discourseWords[s.lower(k)] || s.eq(k, "ha") || s.eq(k, "haha") || s.eq(k, "and") ||
+			s.isKnown(k) && s.turnStart(k)) {
+			return false
+		}
+		if s.turnStart(k) {
+			return true
+		}
+		k = s.sameLinePrev(k)
+	}
+	return false
+}
+
 // pleasantryStarts open "good to see you", "nice to meet you".
 var pleasantryStarts = map[string]bool{"good": true, "nice": true, "great": true, "lovely": true, "glad": true, "pleased": true}
+
+// objectEnds are pronouns after which a turn's last word is no object:
+// "about it mark", "see you hope".
+var objectEnds = map[string]bool{"it": true, "them": true, "me": true, "you": true, "us": true, "him": true}
+
+// pastVerbNames are names that are also past-tense verbs: "it rose".
+var pastVerbNames = map[string]bool{"rose": true, "drew": true, "grew": true, "bore": true, "wore": true, "sang": true}
 
 // questionWords open a question to the person named before them.
 var questionWords = map[string]bool{"how": true, "how's": true, "what": true, "what's": true, "when": true,
