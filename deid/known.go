@@ -208,7 +208,8 @@ func (k *knownIndex) build(kn Known, year int) {
 			// Short forms of the given name: "William" is also "will",
 			// "bill"; each keeps its own tier ("will" is found only where
 			// the context names a person).
-			if len(parts) > 1 || cls == PatientNames {
+			// A name of punctuation or blanks alone has no parts.
+			if len(parts) > 1 || cls == PatientNames && len(parts) == 1 {
 				first := parts[0]
 				if len(first) > 0 && first[0] >= 'A' && first[0] <= 'Z' || strings.ContainsFunc(first, unicode.IsUpper) {
 					first = k.toLower(first)

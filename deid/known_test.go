@@ -41,6 +41,16 @@ func TestKnownInTranscripts(t *testing.T) {
 		{"last name first, written", "patient hill, grant seen today", []found{{"hill", deid.Name}, {"grant", deid.Name}}},
 		{"last name first, dictated", "patient name rivers comma dawn period", []found{{"rivers", deid.Name}, {"dawn", deid.Name}}},
 		{"words that are names stay words", "i will see you in may, up the hill at dawn", nil},
+		{"discourse then a second discourse word", "ok will so what's going on", []found{{"will", deid.Name}}},
+		{"discourse, name, topic", "ok so grant the biopsy came back\npearl ok so dawn the x ray", []found{{"grant", deid.Name}, {"dawn", deid.Name}}},
+		{"a modal asking about the topic", "ok so will the insurance cover it", nil},
+		{"last word after an object pronoun", "let's talk about it dawn\nwe will talk about it grant", []found{{"dawn", deid.Name}, {"grant", deid.Name}}},
+		{"a modal closing the turn stays a modal", "i hope you will\nyes i think it will", nil},
+		{"pleasantry after the name", "summer good to see you", []found{{"summer", deid.Name}}},
+		{"greeting before a verb-like name", "hi will so the knee\nhi grant the results are in", []found{{"will", deid.Name}, {"grant", deid.Name}}},
+		{"greeting asking with a modal", "hi will you come in please", nil},
+		{"and opening a turn", "and summer what's your number", []found{{"summer", deid.Name}}},
+		{"discourse before an ordinary topic", "ok so the grant covers it\nok so hope you feel better", nil},
 		{"a verb after a greeting", "thank you may i ask", nil},
 		{"a known word after a determiner", "up the hill, past the rose garden; the grant covers it", nil},
 		{"mrn in lower case with spaced digits", "mrn is 4 7 1 2 0 9 3", []found{{"4 7 1 2 0 9 3", deid.MRN}}},
@@ -266,5 +276,18 @@ func TestKnownSplitAndNearAfterTitle(t *testing.T) {
 				t.Errorf("%q (-want +got):\n%s", tc.text, diff)
 			}
 		})
+	}
+}
+
+// TestKnownEmptyNames: a supplied name with no letters (an empty field of
+// the platform) names nobody and breaks nothing.
+func TestKnownEmptyNames(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{})
+	for _, name := range []string{"", " ", "-", ".", "' '"} {
+		kn := deid.Known{PatientNames: []string{name}, RelativeNames: []string{name}, ProviderNames: []string{name}}
+		if got := detect(d, "hi will, good to see you", kn); len(got) != 0 {
+			t.Errorf("patient name %q: found %v", name, got)
+		}
 	}
 }

@@ -11,69 +11,80 @@ import (
 )
 
 // maxSurvivingSupplied is how many mentions of a supplied name may survive
-// in dialogues-known.jsonl, per mode. Issue 12's acceptance line is 0 in
-// both; a figure above 0 records where the detector stands, so that a
-// change that lets more through fails, and is lowered as fixes land.
-var maxSurvivingSupplied = map[string]int{"tagger": 5, "rules-only": 6}
+// per corpus and mode. Issue 12's acceptance line is 0 in both; a figure
+// above 0 records where the detector stands, so that a change that lets
+// more through fails, and is lowered as fixes land. dialogues-known has
+// been the tuning set of the supplied-name rules since branch deid-known2;
+// dialogues-known2 is held out (its figures are read, never its misses).
+var maxSurvivingSupplied = map[string]map[string]int{
+	"dialogues-known":  {"tagger": 4, "rules-only": 6},
+	"dialogues-known2": {"tagger": 4, "rules-only": 7},
+}
 
 // TestSuppliedNamesInDialogues is issue 12's metadata acceptance line: over
-// dialogues-known.jsonl (118 lower-case transcripts written by hand, not
-// tuned on) every NAME span made only of supplied name parts (the
-// evaluator's NAME/known) is removed, with the tagger and with the rules
-// alone; and the same over generated lower-case dialogues in many shapes.
+// dialogues-known.jsonl and dialogues-known2.jsonl (118 and 114 lower-case
+// transcripts written by hand) every NAME span made only of supplied name
+// parts (the evaluator's NAME/known) is removed, with the tagger and with
+// the rules alone; and the same over generated lower-case dialogues in many
+// shapes.
 //
-// The misses of the corpus are not printed: it is a test set, and reading
-// them would make it a tuning set. DEID_SHOW_SUPPLIED_MISSES=1 prints them
-// for whoever decides to spend it.
+// The misses are not printed: dialogues-known2 is a holdout, and reading
+// its misses would make it a tuning set. DEID_SHOW_SUPPLIED_MISSES=1 prints
+// those of dialogues-known (the tuning set) only.
 func TestSuppliedNamesInDialogues(t *testing.T) {
 	t.Parallel()
-	f, err := os.Open(filepath.Join("..", "testdata", "deid", "dialogues-known.jsonl"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	docs, err := eval.ReadCorpus(f)
-	f.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(docs) < 100 {
-		t.Fatalf("dialogues-known has %d documents, want at least 100", len(docs))
+	corpora := map[string][]eval.Document{}
+	for name := range maxSurvivingSupplied {
+		f, err := os.Open(filepath.Join("..", "testdata", "deid", name+".jsonl"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs, err := eval.ReadCorpus(f)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(docs) < 100 {
+			t.Fatalf("%s has %d documents, want at least 100", name, len(docs))
+		}
+		corpora[name] = docs
 	}
 	for _, mode := range []struct {
 		name      string
 		rulesOnly bool
 	}{{"tagger", false}, {"rules-only", true}} {
-		t.Run("corpus/"+mode.name, func(t *testing.T) {
-			t.Parallel()
-			d := newDetector(t, deid.Config{RulesOnly: mode.rulesOnly})
-			rep, err := eval.EvaluateDocs(d, docs)
-			if err != nil {
-				t.Fatal(err)
-			}
-			st := rep.PerType[eval.NameKnown]
-			if st.Gold < 400 {
-				t.Fatalf("only %d NAME/known spans in %d documents", st.Gold, len(docs))
-			}
-			surv := st.Gold - st.Caught
-			t.Logf("%s: supplied-name mentions caught %d/%d (%d survive), %d documents; precision %.4f (FP %d of %d)",
-				mode.name, st.Caught, st.Gold, surv, rep.Documents, rep.Precision, rep.FP, rep.Predicted)
-			if os.Getenv("DEID_SHOW_SUPPLIED_MISSES") != "" {
-				byID := map[string]eval.Document{}
-				for _, doc := range docs {
-					byID[doc.ID] = doc
+		for name, docs := range corpora {
+			t.Run(name+"/"+mode.name, func(t *testing.T) {
+				t.Parallel()
+				d := newDetector(t, deid.Config{RulesOnly: mode.rulesOnly})
+				rep, err := eval.EvaluateDocs(d, docs)
+				if err != nil {
+					t.Fatal(err)
 				}
-				for _, m := range rep.Misses {
-					if m.Type == deid.Name {
-						doc := byID[m.Doc]
-						t.Logf("miss %s %q in %q", m.Doc, doc.Text[m.Start:m.End],
-							doc.Text[max(0, m.Start-50):m.Start]+"["+doc.Text[m.Start:m.End]+"]"+doc.Text[m.End:min(len(doc.Text), m.End+30)])
+				st := rep.PerType[eval.NameKnown]
+				if st.Gold < 300 {
+					t.Fatalf("only %d NAME/known spans in %d documents", st.Gold, len(docs))
+				}
+				surv := st.Gold - st.Caught
+				t.Logf("%s %s: supplied-name mentions caught %d/%d (%d survive), %d documents; precision %.4f (FP %d of %d)",
+					name, mode.name, st.Caught, st.Gold, surv, rep.Documents, rep.Precision, rep.FP, rep.Predicted)
+				if os.Getenv("DEID_SHOW_SUPPLIED_MISSES") != "" && name == "dialogues-known" {
+					byID := map[string]eval.Document{}
+					for _, doc := range docs {
+						byID[doc.ID] = doc
+					}
+					for _, m := range rep.Misses {
+						if m.Type == deid.Name {
+							doc := byID[m.Doc]
+							t.Logf("miss %s %q in %q", m.Doc, doc.Text[m.Start:m.End], doc.Text[max(0, m.Start-50):min(len(doc.Text), m.End+30)])
+						}
 					}
 				}
-			}
-			if surv > maxSurvivingSupplied[mode.name] {
-				t.Errorf("%s: %d supplied-name mentions survive, at most %d allowed (acceptance: 0)", mode.name, surv, maxSurvivingSupplied[mode.name])
-			}
-		})
+				if limit := maxSurvivingSupplied[name][mode.name]; surv > limit {
+					t.Errorf("%s %s: %d supplied-name mentions survive, at most %d allowed (acceptance: 0)", name, mode.name, surv, limit)
+				}
+			})
+		}
 		t.Run("generated/"+mode.name, func(t *testing.T) {
 			t.Parallel()
 			d := newDetector(t, deid.Config{RulesOnly: mode.rulesOnly})
