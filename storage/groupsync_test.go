@@ -2,7 +2,9 @@ package storage
 
 import (
 	"errors"
+	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -107,6 +109,39 @@ func TestGroupSyncReal(t *testing.T) {
 		t.Skip("no syncfs with error reporting here; Local fsyncs each file")
 	}
 	if err := newGroupSync(t.TempDir()).wait(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Where syncfs is not used, Local fsyncs each file, its directory and the
+// parents of directories it made; the objects read back the same.
+func TestLocalPerFileFsync(t *testing.T) {
+	t.Parallel()
+	l, err := NewLocal(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	l.group = nil
+	ctx := t.Context()
+	for _, key := range []string{"a/b/c/one", "a/b/c/two", "a/x"} {
+		if err := l.Put(ctx, key, strings.NewReader(key), CreateOnly); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := l.Put(ctx, "a/x", strings.NewReader("again"), CreateOnly); !errors.Is(err, ErrExists) {
+		t.Fatalf("second create-only put = %v, want ErrExists", err)
+	}
+	if got := l.missingDirs(filepath.Join(l.Root(), "a", "b", "new", "deeper")); len(got) != 2 {
+		t.Fatalf("missingDirs = %q, want the two new levels", got)
+	}
+	got, err := l.List(ctx, "a/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"a/b/c/one", "a/b/c/two", "a/x"}; strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Fatalf("List = %q, want %q", got, want)
+	}
+	if err := l.Delete(ctx, "a/x"); err != nil {
 		t.Fatal(err)
 	}
 }

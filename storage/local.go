@@ -78,9 +78,13 @@ func (l *Local) Put(ctx context.Context, key string, body io.Reader, mode WriteM
 	_, _ = rand.Read(rnd[:])
 	tmp := filepath.Join(dir, ".tmp-"+hex.EncodeToString(rnd[:]))
 	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	var newDirs []string
 	if errors.Is(err, fs.ErrNotExist) {
 		// First object in this directory: create it (a syscall per path
 		// segment, so only when needed).
+		if l.group == nil {
+			newDirs = l.missingDirs(dir)
+		}
 		if err := os.MkdirAll(dir, 0o700); err != nil {
 			return fmt.Errorf("storage.Local.Put: %w", err)
 		}
@@ -122,7 +126,29 @@ func (l *Local) Put(ctx context.Context, key string, body io.Reader, mode WriteM
 			return fmt.Errorf("storage.Local.Put: %w", err)
 		}
 	}
+	if l.group == nil {
+		// A directory made for this object is durable only once its
+		// parent is synced (the group flush covers the whole filesystem).
+		for _, d := range newDirs {
+			if err := syncDir(filepath.Dir(d)); err != nil {
+				return fmt.Errorf("storage.Local.Put: %w", err)
+			}
+		}
+	}
 	return l.syncDir(dir)
+}
+
+// missingDirs lists dir and those of its ancestors below the root that do
+// not exist yet, outermost first.
+func (l *Local) missingDirs(dir string) []string {
+	var missing []string
+	for d := dir; d != l.root && strings.HasPrefix(d, l.root); d = filepath.Dir(d) {
+		if _, err := os.Lstat(d); err == nil {
+			break
+		}
+		missing = append([]string{d}, missing...)
+	}
+	return missing
 }
 
 // syncDir makes a rename, link or removal in dir durable: the next group
