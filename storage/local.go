@@ -16,9 +16,11 @@ import (
 )
 
 // Local is a Blobstore in a directory of the local filesystem, the embedded
-// default. Writes go to a hidden temporary file that is fsynced and then
-// renamed (Overwrite) or hard-linked (CreateOnly, atomic create-if-absent)
-// into place, so a crash never leaves a partial object visible.
+// default. Writes go to a hidden temporary file that is made durable and
+// then renamed (Overwrite) or hard-linked (CreateOnly, atomic
+// create-if-absent) into place, and the new name is made durable before Put
+// returns, so a crash never leaves a partial object visible and an
+// acknowledged object survives a power loss.
 //
 // On Linux 5.8 and later the per-file fsyncs are replaced by a group commit
 // (groupSync): a Put writes its temporary file, waits for a syncfs(2) that
