@@ -93,6 +93,31 @@ func (p *Pipeline) Submit(ctx context.Context, req SubmitRequest) (string, error
 	if !allowed {
 		meta.AIProcessing = encounter.AIProcessingDenied
 	}
+	// The encounter's scope key is made (a durable write to the key ring)
+	// while the open marker and the audit entry are written, instead of in
+	// front of the Meta on the serial path: it seals nothing yet, so a
+	// crash before the Meta leaves only a key that decrypts nothing.
+	// Submit never returns before it ends (no write outlives the call); a
+	// panic in it (the crash tests' simulated process death) is raised in
+	// Submit's goroutine, where the caller can see it.
+	var (
+		prepErr   error
+		prepPanic any
+		prepDone  = make(chan struct{})
+	)
+	go func() {
+		defer close(prepDone)
+		defer func() { prepPanic = recover() }()
+		prepErr = p.store.Prepare(ctx, id)
+	}()
+	defer func() { <-prepDone }()
+	prepared := func() error {
+		<-prepDone
+		if prepPanic != nil {
+			panic(prepPanic)
+		}
+		return prepErr
+	}
 	// The open marker comes first: from here on, whatever a crash leaves
 	// behind is found by Reconcile, carried on if the Meta was written (the
 	// commit point) and removed if not.
@@ -114,6 +139,11 @@ func (p *Pipeline) Submit(ctx context.Context, req SubmitRequest) (string, error
 		// own to write now or to read in the stage.
 		meta.Inputs = append(meta.Inputs, encounter.NoteInput(req.NoteContentType, req.Note))
 	case encounter.KindRecording:
+		// The recording is the scope's first object: its key first.
+		if err := prepared(); err != nil {
+			cleanup()
+			return "", phi.Wrap(err, phi.CodeStorage, "encounter could not be stored")
+		}
 		in, err := p.storeAudio(ctx, id, c.Attempt, &req)
 		if err != nil {
 			cleanup()
@@ -142,6 +172,10 @@ func (p *Pipeline) Submit(ctx context.Context, req SubmitRequest) (string, error
 		return "", phi.Wrap(err, phi.CodeAuditUnavailable, "audit trail unavailable; submission not accepted")
 	}
 	audited = true
+	if err := prepared(); err != nil {
+		cleanup()
+		return "", phi.Wrap(err, phi.CodeStorage, "encounter could not be stored")
+	}
 	// Stages without a stored status are pending; nothing more to write.
 	if err := p.store.Create(ctx, meta); err != nil {
 		if c.Attempt != "" && errors.Is(err, storage.ErrExists) {

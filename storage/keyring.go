@@ -115,6 +115,24 @@ func (r *Keyring) GenerateDataKey(ctx context.Context, kc KeyContext) (DataKey, 
 	return DataKey{Plaintext: dek, Wrapped: append([]byte(keyringWrapMagic), sealed...)}, nil
 }
 
+// PrepareScope makes sure the scope named by kc has a key (creating it
+// unless the scope was shredded) and holds it in the cache, so the first
+// GenerateDataKey of the scope does not wait for the ring write. A caller
+// that knows which scope it will write next runs this concurrently with
+// other work (Submit overlaps it with the open marker and the audit entry).
+// It issues no data key and writes nothing a crash would need undone: a
+// scope key with no objects under it decrypts nothing.
+func (r *Keyring) PrepareScope(ctx context.Context, kc KeyContext) error {
+	scope, err := scopeOf(kc)
+	if err != nil {
+		return err
+	}
+	if _, err := r.scopeKey(ctx, scope, true); err != nil {
+		return fmt.Errorf("storage.Keyring.PrepareScope: %w", err)
+	}
+	return nil
+}
+
 // DecryptDataKey implements KeyManager.
 func (r *Keyring) DecryptDataKey(ctx context.Context, wrapped []byte, kc KeyContext) ([]byte, error) {
 	scope, err := scopeOf(kc)

@@ -104,6 +104,30 @@ func (v *Vault) Put(ctx context.Context, key string, body io.Reader, mode WriteM
 	return err
 }
 
+// ScopePreparer is a KeyManager that can make a scope's key ready ahead
+// of the first object sealed under it (the Keyring).
+type ScopePreparer interface {
+	PrepareScope(ctx context.Context, kc KeyContext) error
+}
+
+// Prepare readies the key that a later Put of key will seal under, when the
+// KeyManager keeps per-scope keys (ScopePreparer); otherwise it does nothing.
+// Nothing is stored in the data store, so no cleanup is owed if the Put never
+// comes.
+func (v *Vault) Prepare(ctx context.Context, key string) error {
+	if err := ValidKey(key); err != nil {
+		return err
+	}
+	sp, ok := v.keys.(ScopePreparer)
+	if !ok {
+		return nil
+	}
+	if err := sp.PrepareScope(ctx, v.keyContext(key)); err != nil {
+		return fmt.Errorf("storage.Vault.Prepare: %w", err)
+	}
+	return nil
+}
+
 // Get implements Blobstore: the returned reader yields plaintext and fails
 // with ErrCorrupt at the first segment that does not authenticate.
 func (v *Vault) Get(ctx context.Context, key string) (io.ReadCloser, error) {

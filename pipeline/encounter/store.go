@@ -117,6 +117,26 @@ func (s *Store) Begin(ctx context.Context, id string, m OpenMarker) error {
 	return nil
 }
 
+// Prepare readies the key the encounter's objects will be sealed under
+// (storage.Vault.Prepare), so the first write of its scope, the Meta, does
+// not wait for the key ring's own durable write. Submit runs it beside the
+// open marker and the audit entry. It writes nothing to the data store.
+func (s *Store) Prepare(ctx context.Context, id string) error {
+	if !ValidID(id) {
+		return fmt.Errorf("encounter.Prepare: invalid ID")
+	}
+	p, ok := s.vault.(interface {
+		Prepare(ctx context.Context, key string) error
+	})
+	if !ok {
+		return nil
+	}
+	if err := p.Prepare(ctx, metaKey(id)); err != nil {
+		return fmt.Errorf("encounter.Prepare: %w", err)
+	}
+	return nil
+}
+
 // Create writes the encounter's Meta, once. It is a submission's commit
 // point: an encounter without a Meta never happened and is cleaned up; one
 // with a Meta is carried through. Begin comes first.

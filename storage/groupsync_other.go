@@ -1,0 +1,12 @@
+//go:build !linux
+
+package storage
+
+import (
+	"errors"
+	"os"
+)
+
+func syncfs(*os.File) error { return errors.New("syncfs: not supported") }
+
+func haveSyncfs() bool { return false }

@@ -1,0 +1,147 @@
+package storage
+
+import (
+	"errors"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+)
+
+// A writer that arrives while a flush runs is not covered by it (its
+// operations may have come after the flush looked): it returns only after
+// the next one.
+func TestGroupSyncWaitsForAFlushBegunAfterTheCall(t *testing.T) {
+	t.Parallel()
+	inFlush := make(chan struct{})
+	release := make(chan struct{})
+	var flushes atomic.Int32
+	g := newGroupSync("")
+	g.flush = func() error {
+		if flushes.Add(1) == 1 {
+			close(inFlush)
+			<-release
+		}
+		return nil
+	}
+	first := make(chan error)
+	go func() { first <- g.wait() }()
+	<-inFlush // the first flush has begun
+	second := make(chan error)
+	go func() { second <- g.wait() }()
+	// Let the second waiter register before the first flush ends.
+	for {
+		g.mu.Lock()
+		registered := g.sleeping == 1 // the second caller sleeps on the running flush
+		g.mu.Unlock()
+		if registered {
+			break
+		}
+		runtime.Gosched()
+	}
+	close(release)
+	if err := <-first; err != nil {
+		t.Fatal(err)
+	}
+	if err := <-second; err != nil {
+		t.Fatal(err)
+	}
+	if got := flushes.Load(); got != 2 {
+		t.Fatalf("flushes = %d, want 2 (the second writer needs one of its own)", got)
+	}
+}
+
+// Concurrent writers share flushes.
+func TestGroupSyncShares(t *testing.T) {
+	t.Parallel()
+	var flushes atomic.Int32
+	g := newGroupSync("")
+	gate := make(chan struct{})
+	g.flush = func() error {
+		flushes.Add(1)
+		<-gate
+		return nil
+	}
+	const writers = 32
+	var wg sync.WaitGroup
+	for range writers {
+		wg.Go(func() {
+			if err := g.wait(); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	// Flushes proceed one at a time; every writer is covered by the first
+	// flush that began after it arrived.
+	go func() {
+		for range writers {
+			gate <- struct{}{}
+		}
+	}()
+	wg.Wait()
+	if got := flushes.Load(); got < 1 || got > writers {
+		t.Fatalf("flushes = %d for %d writers", got, writers)
+	}
+	t.Logf("%d writers, %d flushes", writers, flushes.Load())
+}
+
+// A failed flush fails the writers it was to cover, and only them.
+func TestGroupSyncFailure(t *testing.T) {
+	t.Parallel()
+	g := newGroupSync("")
+	boom := errors.New("EIO")
+	g.flush = func() error { return boom }
+	if err := g.wait(); !errors.Is(err, boom) {
+		t.Fatalf("wait = %v, want %v", err, boom)
+	}
+	g.flush = func() error { return nil }
+	if err := g.wait(); err != nil {
+		t.Fatalf("wait after a good flush = %v", err)
+	}
+}
+
+// On this system the real flush works (or Local fsyncs per file).
+func TestGroupSyncReal(t *testing.T) {
+	t.Parallel()
+	if !haveSyncfs() {
+		t.Skip("no syncfs with error reporting here; Local fsyncs each file")
+	}
+	if err := newGroupSync(t.TempDir()).wait(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Where syncfs is not used, Local fsyncs each file, its directory and the
+// parents of directories it made; the objects read back the same.
+func TestLocalPerFileFsync(t *testing.T) {
+	t.Parallel()
+	l, err := NewLocal(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	l.group = nil
+	ctx := t.Context()
+	for _, key := range []string{"a/b/c/one", "a/b/c/two", "a/x"} {
+		if err := l.Put(ctx, key, strings.NewReader(key), CreateOnly); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := l.Put(ctx, "a/x", strings.NewReader("again"), CreateOnly); !errors.Is(err, ErrExists) {
+		t.Fatalf("second create-only put = %v, want ErrExists", err)
+	}
+	if got := l.missingDirs(filepath.Join(l.Root(), "a", "b", "new", "deeper")); len(got) != 2 {
+		t.Fatalf("missingDirs = %q, want the two new levels", got)
+	}
+	got, err := l.List(ctx, "a/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"a/b/c/one", "a/b/c/two", "a/x"}; strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Fatalf("List = %q, want %q", got, want)
+	}
+	if err := l.Delete(ctx, "a/x"); err != nil {
+		t.Fatal(err)
+	}
+}
