@@ -181,6 +181,12 @@ type wordCtx struct {
 // ctxAt returns the context of the word at token index i, computed once
 // per taggerInput (ctxs).
 func (s *scan) ctxAt(i int) wordCtx {
+	if i > 0 && s.toks[i-1].kind == tkWord {
+		// Right after a word, the common case: nothing lies between,
+		// and ctxOf would say the same.
+		line := s.toks[i].gap == gapLine
+		return wordCtx{i: i, prev: i - 1, line: line, sent: line}
+	}
 	if i < len(s.ctxGen) && s.ctxGen[i] == s.gen {
 		return s.ctxs[i]
 	}
