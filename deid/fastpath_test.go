@@ -1,17 +1,26 @@
 package deid
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 // TestShortcutsMatchPlain checks the shortcuts of the third speed round
 // against the plain code they stand for, on every reference text (the
-// corpora, lower- and upper-cased) and the tokenizer's seeds: cuesAt gives
+// corpora, lower- and upper-cased) and the tokenizer's seeds: the
+// tokenizer with a lexCache warm from the texts before gives the tokens it
+// gives without one; cuesAt gives
 // cueIndex's entry; ctxAt gives ctxOf; plainLower says true only where
 // candidateAt's test of lower-case words rejects the word. Failures name
 // the text by number only: the holdouts are among the texts.
 func TestShortcutsMatchPlain(t *testing.T) {
 	t.Parallel()
+	var lc lexCache
 	for n, x := range append(referenceTexts(t), tokenizeSeeds...) {
 		s := &scan{text: x, low: asciiLower(x), toks: tokenize(x, nil)}
+		if got := tokenizeLow(x, s.low, nil, nil, &lc); !slices.Equal(got, s.toks) {
+			t.Fatalf("text %d: the tokens with a warm lexCache differ", n)
+		}
 		for i := range s.toks {
 			if !s.toks[i].word() {
 				continue
