@@ -188,6 +188,7 @@ func (d *Detector) Detect(text string, known Known) []Span {
 }
 
 // release returns s to the pool without references to the last text.
+// s.lexCache stays: it holds only words from the public lists.
 func (d *Detector) release(s *scan) {
 	s.text, s.low = "", ""
 	clear(s.ttoks)
