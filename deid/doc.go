@@ -443,7 +443,7 @@
 // faster mechanics.
 //
 // A third round (branch deid-speed3, on top of the second) added, spans
-// again byte-identical to main's (f8e1b5d) and each shortcut checked
+// again byte-identical to main's (f8e1b5d, and f62d05b after a rebase) and each shortcut checked
 // against the plain code by TestShortcutsMatchPlain: a scan keeps a 48 KB
 // direct-mapped cache of the lexicon flags of short listed words across
 // texts (words on no list are not kept), so a common word costs no probe
