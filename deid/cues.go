@@ -104,11 +104,57 @@ var cueIndex = func() map[string][]cue {
 	return m
 }()
 
+type cueSlot struct {
+	h    uint32
+	w    string
+	cues []cue
+}
+
+// cueHashIndex holds the entries of cueIndex whose first word is of ASCII
+// letters, nearly all, keyed by the FNV-1a hash the tokenizer stores in
+// token.h, so that matchCue finds them without hashing the word again.
+var cueHashIndex = func() []cueSlot {
+	size := 64
+	for size < 4*len(cueIndex) {
+		size *= 2
+	}
+	t := make([]cueSlot, size)
+	for w, cs := range cueIndex {
+		if len(w) == 0 || len(w) > 40 || strings.IndexFunc(w, func(r rune) bool { return r < 'a' || r > 'z' }) >= 0 {
+			continue
+		}
+		h := fnvString(w)
+		j := int(h) & (size - 1)
+		for t[j].cues != nil {
+			j = (j + 1) & (size - 1)
+		}
+		t[j] = cueSlot{h: h, w: w, cues: cs}
+	}
+	return t
+}()
+
+// cuesAt returns cueIndex[s.lower(i)]. A word with a hash in token.h is of
+// ASCII letters, so it is found in cueHashIndex if anywhere; other words
+// look in the map.
+func (s *scan) cuesAt(i int) []cue {
+	t := &s.toks[i]
+	if t.h == 0 {
+		return cueIndex[s.lower(i)]
+	}
+	mask := uint32(len(cueHashIndex) - 1)
+	for j := t.h & mask; cueHashIndex[j].cues != nil; j = (j + 1) & mask {
+		if e := &cueHashIndex[j]; e.h == t.h && len(e.w) == t.n() && e.w == s.low[t.s:t.e] {
+			return e.cues
+		}
+	}
+	return nil
+}
+
 // matchCue returns the longest cue starting at token i: its type and last
 // token.
 func (s *scan) matchCue(i int) (Type, int) {
 	best, bestEnd := Type(""), -1
-	for _, c := range cueIndex[s.lower(i)] {
+	for _, c := range s.cuesAt(i) {
 		j := i
 		ok := true
 		for k, w := range c.words {

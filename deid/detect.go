@@ -73,15 +73,18 @@ const (
 
 // scan is the state of one Detect call.
 type scan struct {
-	vetoed  [][2]int // byte ranges vetoEponyms dropped, for the candidates inside them
-	d       *Detector
-	text    string
-	low     string // text with ASCII letters folded to lower case, same offsets
-	toks    []token
-	cands   []cand
-	known   knownIndex
-	year    int // reference year for the over-89 rule
-	nameSet map[string]NameClass
+	vetoed [][2]int // byte ranges vetoEponyms dropped, for the candidates inside them
+	d      *Detector
+	text   string
+	low    string // text with ASCII letters folded to lower case, same offsets
+	toks   []token
+	// lexCache holds the lexicon flags of short listed words seen in this
+	// and earlier texts (tokenizeLow); kept across texts.
+	lexCache *lexCache
+	cands    []cand
+	known    knownIndex
+	year     int // reference year for the over-89 rule
+	nameSet  map[string]NameClass
 	// lowerNames are name words found written in lower case; only those
 	// are also propagated to their lower-case occurrences.
 	lowerNames map[string]bool
@@ -185,6 +188,7 @@ func (d *Detector) Detect(text string, known Known) []Span {
 }
 
 // release returns s to the pool without references to the last text.
+// s.lexCache stays: it holds only words from the public lists.
 func (d *Detector) release(s *scan) {
 	s.text, s.low = "", ""
 	clear(s.ttoks)
@@ -202,7 +206,10 @@ func (s *scan) rules(d *Detector, text string, known Known, prep bool) []Span {
 	s.low, s.lowBuf = lowerText(text, s.lowBuf)
 	s.year = d.cfg.Now().Year()
 	s.web.reset()
-	s.toks = tokenizeLow(text, s.low, s.toks[:0], &s.web)
+	if s.lexCache == nil {
+		s.lexCache = new(lexCache)
+	}
+	s.toks = tokenizeLow(text, s.low, s.toks[:0], &s.web, s.lexCache)
 	s.cands = s.cands[:0]
 	s.marks = s.marks[:0]
 	s.ktier = s.ktier[:0] // rebuilt by knownNames; empty until then

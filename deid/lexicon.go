@@ -493,7 +493,11 @@ func (t *wordTable) lookupS(w string, h uint32) (uint64, uint16, bool) {
 
 // lookupLow is lookup for the word low[start:start+n].
 func (t *wordTable) lookupLow(low string, start, n int, h uint32) (uint64, uint16, bool) {
-	tag := h | 1
+	return t.lookupLowKey(low, start, n, h, key8Low(low, start, n))
+}
+
+// key8Low is pack8 of low[start:start+n].
+func key8Low(low string, start, n int) uint64 {
 	var k8 uint64
 	if start+8 <= len(low) {
 		x := low[start : start+8] // one 8-byte load
@@ -507,6 +511,12 @@ func (t *wordTable) lookupLow(low string, start, n int, h uint32) (uint64, uint1
 			k8 |= uint64(low[start+i]) << (8 * i)
 		}
 	}
+	return k8
+}
+
+// lookupLowKey is lookupLow with the word's key8Low at hand.
+func (t *wordTable) lookupLowKey(low string, start, n int, h uint32, k8 uint64) (uint64, uint16, bool) {
+	tag := h | 1
 	for j := h & t.mask; ; j = (j + 1) & t.mask {
 		sl := &t.slots[j]
 		if sl.tag == 0 {

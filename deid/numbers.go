@@ -219,6 +219,15 @@ func (s *scan) punctAt(i int) {
 
 var imageExts = []string{"jpg", "jpeg", "png", "heic", "heif", "gif", "tif", "tiff", "bmp", "dcm", "webp", "raw", "dng"}
 
+// imageExtLen is the shortest and longest length in imageExts.
+var imageExtLen = func() (r [2]int) {
+	r[0] = len(imageExts[0])
+	for _, e := range imageExts {
+		r[0], r[1] = min(r[0], len(e)), max(r[1], len(e))
+	}
+	return r
+}()
+
 // fileNameAt finds image file names ("IMG_2041.jpg") at the dot before the
 // extension: references to photographs.
 func (s *scan) fileNameAt(i int) {
@@ -226,8 +235,8 @@ func (s *scan) fileNameAt(i int) {
 		return
 	}
 	k := s.adj(i)
-	if k < 0 || !s.toks[k].word() {
-		return
+	if k < 0 || !s.toks[k].word() || s.toks[k].n() < imageExtLen[0] || s.toks[k].n() > imageExtLen[1] {
+		return // most dots are in decimals and abbreviations
 	}
 	isImg := false
 	for _, e := range imageExts {

@@ -181,6 +181,12 @@ type wordCtx struct {
 // ctxAt returns the context of the word at token index i, computed once
 // per taggerInput (ctxs).
 func (s *scan) ctxAt(i int) wordCtx {
+	if i > 0 && s.toks[i-1].kind == tkWord {
+		// Right after a word, the common case: nothing lies between,
+		// and ctxOf would say the same.
+		line := s.toks[i].gap == gapLine
+		return wordCtx{i: i, prev: i - 1, line: line, sent: line}
+	}
 	if i < len(s.ctxGen) && s.ctxGen[i] == s.gen {
 		return s.ctxs[i]
 	}
@@ -393,12 +399,16 @@ func (s *scan) candidateAt(in *tagInput, i int) (tagger.Token, bool) {
 	if t.shape&shLetter == 0 || t.shape&shDigit != 0 {
 		return tok, false
 	}
+	lower := t.shape&(shUpper|shAllUpper) == 0 && !in.docLower
+	if lower && s.plainLower(i) {
+		return tok, false
+	}
 	c := s.ctxAt(i)
 	// Most words the rules left are lower-case words of a text in normal
 	// case: tagger.Candidate wants a greeting, title or relation word
 	// before them, which is quicker to rule out here than to build the
 	// whole token.
-	if t.shape&(shUpper|shAllUpper) == 0 && !in.docLower {
+	if lower {
 		if t.n() < 3 || c.line || c.prev < 0 {
 			return tok, false
 		}
@@ -420,6 +430,31 @@ func (s *scan) candidateAt(in *tagInput, i int) (tagger.Token, bool) {
 	}
 	s.buildTok(in, c, tagger.KindNone, &tok)
 	return tok, tagger.Candidate(&tok)
+}
+
+// plainLower reports, for a lower-case word at token index i in a text in
+// normal case, whether candidateAt's test of lower-case words rules it out
+// in the common case that needs no context: a word under three letters, or
+// one right after a word (no mark between) that is no title, relation word
+// or greeting, which itself follows a word that is no greeting, or opens
+// its line. It says false where that test needs the full context, never
+// true where the test would say otherwise.
+func (s *scan) plainLower(i int) bool {
+	t := &s.toks[i]
+	if t.n() < 3 {
+		return true
+	}
+	if i == 0 || t.gap == gapLine || s.toks[i-1].kind != tkWord {
+		return false
+	}
+	p := i - 1
+	if s.toks[p].lex&(lxTitle|lxTitleClin|lxRelation) != 0 || s.cueWord(p) == cueGreet {
+		return false
+	}
+	if p == 0 || s.toks[p].gap == gapLine {
+		return true
+	}
+	return s.toks[p-1].kind == tkWord && s.cueWord(p-1) != cueGreet
 }
 
 // placePosition reports whether the word t with context c may be in a

@@ -107,7 +107,7 @@ var byteClass = func() (t [256]uint8) {
 // tokens tokenizeRef (token_ref_test.go), the plain form of the same rules,
 // gives; TestTokenizeMatchesReference and FuzzTokenize check it.
 func tokenize(text string, toks []token) []token {
-	return tokenizeLow(text, asciiLower(text), toks, nil)
+	return tokenizeLow(text, asciiLower(text), toks, nil, nil)
 }
 
 // webMarks are the offsets of the marks scanWeb starts from, in text
@@ -116,6 +116,27 @@ type webMarks struct{ at, colon, dot []int32 }
 
 func (m *webMarks) reset() { m.at, m.colon, m.dot = m.at[:0], m.colon[:0], m.dot[:0] }
 
+// lexCacheSize is the number of entries of a lexCache: 2048 of 24 bytes,
+// small enough to stay in a core's cache next to the text.
+const lexCacheSize = 2048
+
+// lexCache remembers the lexicon and gazetteer flags of words of up to
+// eight letters, direct-mapped by their hash. A text repeats its common
+// words many times, and the lexicon's tables are large: a word found here
+// costs no probe of them (a cache miss each). The flags depend on the word
+// alone, so an entry is valid for any text; a scan keeps its cache from one
+// text to the next. Only words on the lists are kept: a word of a text
+// that is on none of them (a rare surname) is not remembered past the text.
+type lexCache [lexCacheSize]lexCacheEntry
+
+type lexCacheEntry struct {
+	key8 uint64 // the word, as pack8 packs it
+	lex  uint64
+	h    uint32
+	gaz  uint16
+	n    uint8 // the word's length; 0 for an empty entry
+}
+
 // maxHashed is the longest word, in bytes, whose hash the tokenizer keeps
 // (token.h) and looks up in the word table.
 const maxHashed = 40
@@ -123,8 +144,9 @@ const maxHashed = 40
 // tokenizeLow is tokenize with low, the text with ASCII letters folded to
 // lower case (asciiLower), at hand: a word's lower-case form is read from
 // it, so the word loop only classifies and hashes. With web, it notes the
-// offsets of the marks scanWeb looks for.
-func tokenizeLow(text, low string, toks []token, web *webMarks) []token {
+// offsets of the marks scanWeb looks for. With lc, the flags of short
+// words are read from and kept in it.
+func tokenizeLow(text, low string, toks []token, web *webMarks, lc *lexCache) []token {
 	lexicon() // the tables lookupWord reads
 	low = low[:len(text)]
 	gap := gapLine // the start of the text counts as a line start
@@ -242,10 +264,22 @@ func tokenizeLow(text, low string, toks []token, web *webMarks) []token {
 				// A word with a non-ASCII rune took wordSlow, so h covers
 				// exactly w here. This is lookupWord for low[start:i],
 				// probing the word table here rather than a call away.
-				if f, g, ok := lexTable.lookupLow(low, start, len(w), h); ok {
-					t.lex, t.gaz = f, g
-				} else if gazBloom.has(h) {
-					_, t.gaz, _ = gazTable.lookupLow(low, start, len(w), h)
+				k8 := key8Low(low, start, len(w))
+				var e *lexCacheEntry
+				if lc != nil && len(w) <= 8 {
+					e = &lc[h&(lexCacheSize-1)]
+				}
+				if e != nil && int(e.n) == len(w) && e.h == h && e.key8 == k8 {
+					t.lex, t.gaz = e.lex, e.gaz
+				} else {
+					if f, g, ok := lexTable.lookupLowKey(low, start, len(w), h, k8); ok {
+						t.lex, t.gaz = f, g
+					} else if gazBloom.has(h) {
+						_, t.gaz, _ = gazTable.lookupLowKey(low, start, len(w), h, k8)
+					}
+					if e != nil && (t.lex != 0 || t.gaz != 0) {
+						*e = lexCacheEntry{key8: k8, lex: t.lex, h: h, gaz: t.gaz, n: uint8(len(w))}
+					}
 				}
 				t.h = h
 				if lastUpper && shape&shAllUpper == 0 {
