@@ -13,21 +13,11 @@ import (
 func TestBareMonthDay(t *testing.T) {
 	t.Parallel()
 	d := newDetector(t, deid.Config{RulesOnly: true})
-	tests := []struct {
-		name, text string
-		want       []found
-	}{
+	checkFound(t, d, deid.Known{}, []foundCase{
 		{"day over twelve", "Transitioned to comfort care 1/28 per his wishes.", []found{{"1/28", deid.Date}}},
 		{"in parentheses after a lab", "Cr peaked 2.9 (10/30), 2.4 at discharge.", []found{{"10/30", deid.Date}}},
 		{"scores stay", "GCS 3/15 on arrival; MoCA 22/30, PHQ-9 5/27, score 14/21; pain 4/10.", nil},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			if diff := cmp.Diff(tc.want, detect(d, tc.text, deid.Known{})); diff != "" {
-				t.Errorf("%q (-want +got):\n%s", tc.text, diff)
-			}
-		})
-	}
+	})
 }
 
 // TestWideAreasAndRules: states, countries and regions stay; so does a city
@@ -56,21 +46,11 @@ func TestWideAreasAndRules(t *testing.T) {
 func TestAgeAtAnEvent(t *testing.T) {
 	t.Parallel()
 	d := newDetector(t, deid.Config{RulesOnly: true})
-	tests := []struct {
-		name, text string
-		want       []found
-	}{
+	checkFound(t, d, deid.Known{}, []foundCase{
 		{"passed at", "Lived with her until she passed at 93.", []found{{"93", deid.Age}}},
 		{"at opening the clause", "Question: at 91, is it reasonable to anticoagulate?", []found{{"91", deid.Age}}},
 		{"measures stay", "HR at 95, SpO2 at 92%, BP at 90/60, temp at 98.6, glucose at 110.", nil},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			if diff := cmp.Diff(tc.want, detect(d, tc.text, deid.Known{})); diff != "" {
-				t.Errorf("%q (-want +got):\n%s", tc.text, diff)
-			}
-		})
-	}
+	})
 }
 
 // TestPublicCodesAndSites: drug codes, public health web pages and
@@ -78,20 +58,10 @@ func TestAgeAtAnEvent(t *testing.T) {
 func TestPublicCodesAndSites(t *testing.T) {
 	t.Parallel()
 	d := newDetector(t, deid.Config{RulesOnly: true})
-	tests := []struct {
-		name, text string
-		want       []found
-	}{
+	checkFound(t, d, deid.Known{}, []foundCase{
 		{"NDC", "NDC for item 1: 0003-0894-21. Take daily.", nil},
 		{"government site", "More information: www.cdc.gov/ticks and https://medlineplus.gov/lyme.html", nil},
 		{"anatomical eponym", "Epistaxis from Little's area (Kiesselbach plexus).", nil},
 		{"a portal stays", "Log in at portal.eastbrookhealth.org/records", []found{{"portal.eastbrookhealth.org/records", deid.URL}}},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			if diff := cmp.Diff(tc.want, detect(d, tc.text, deid.Known{})); diff != "" {
-				t.Errorf("%q (-want +got):\n%s", tc.text, diff)
-			}
-		})
-	}
+	})
 }

@@ -4,8 +4,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
-
 	"github.com/clinscribe/clinscribe/deid"
 )
 
@@ -17,10 +15,7 @@ func TestKnownInTranscripts(t *testing.T) {
 	d := newDetector(t, deid.Config{})
 	kn := deid.Known{PatientNames: []string{"Dawn Rivers"}, RelativeNames: []string{"Grant Hill", "Summer Al-Rashid"},
 		ProviderNames: []string{"Will May"}, Identifiers: []string{"4712093", "(503) 555-0142"}, BirthDate: "1961-03-04"}
-	tests := []struct {
-		name, text string
-		want       []found
-	}{
+	checkFound(t, d, kn, []foundCase{
 		{"greeting", "ok so hey there dawn how are you", []found{{"dawn", deid.Name}}},
 		{"vocative after a discourse word", "alright hunter, let's look. alright dawn, let's look",
 			[]found{{"hunter", deid.Name}, {"dawn", deid.Name}}}, // hunter: not supplied, found by the tagger
@@ -60,14 +55,7 @@ func TestKnownInTranscripts(t *testing.T) {
 		{"phone tens", "it's five five five oh one forty two", []found{{"five five five oh one forty two", deid.Phone}}},
 		{"birth date read out", "date of birth oh three oh four sixty one", []found{{"oh three oh four sixty one", deid.Date}}},
 		{"birth date in words", "born march fourth nineteen sixty one", []found{{"march fourth nineteen sixty one", deid.Date}}},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			if diff := cmp.Diff(tc.want, detect(d, tc.text, kn)); diff != "" {
-				t.Errorf("%q (-want +got):\n%s", tc.text, diff)
-			}
-		})
-	}
+	})
 }
 
 // TestSpokenWebAddresses: e-mail and web addresses read out in a
@@ -75,10 +63,7 @@ func TestKnownInTranscripts(t *testing.T) {
 func TestSpokenWebAddresses(t *testing.T) {
 	t.Parallel()
 	d := newDetector(t, deid.Config{})
-	tests := []struct {
-		name, text string
-		want       []found
-	}{
+	checkFound(t, d, deid.Known{}, []foundCase{
 		{"email", "it's dawn rivers at example dot org", []found{{"dawn rivers at example dot org", deid.Email}}},
 		{"email with a dotted local part", "send it to j dot smith at mail dot example dot com please",
 			[]found{{"j dot smith at mail dot example dot com", deid.Email}}},
@@ -88,14 +73,7 @@ func TestSpokenWebAddresses(t *testing.T) {
 			[]found{{"www dot riverside clinic dot org slash portal", deid.URL}}},
 		{"web address after a cue", "the website is eastbrook health dot org", []found{{"eastbrook health dot org", deid.URL}}},
 		{"dot com as a word", "back in the dot com days i worked nights", nil},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			if diff := cmp.Diff(tc.want, detect(d, tc.text, deid.Known{})); diff != "" {
-				t.Errorf("%q (-want +got):\n%s", tc.text, diff)
-			}
-		})
-	}
+	})
 }
 
 // TestSpokenEmailPseudonymized: with pseudonymization, a spoken e-mail
@@ -122,23 +100,13 @@ func TestSpokenEmailPseudonymized(t *testing.T) {
 func TestLowerCaseNamesInContext(t *testing.T) {
 	t.Parallel()
 	d := newDetector(t, deid.Config{})
-	tests := []struct {
-		name, text string
-		want       []found
-	}{
+	checkFound(t, d, deid.Known{}, []foundCase{
 		{"after a title", "the surgery was by doctor pellegrino at the clinic", []found{{"pellegrino", deid.Name}}},
 		{"relation after a possessive", "my husband vern says it's stress", []found{{"vern", deid.Name}}},
 		{"introduction", "hi brianna i'm annika your nurse", []found{{"brianna", deid.Name}, {"annika", deid.Name}}},
 		{"greeting", "thanks kayleigh, see you", []found{{"kayleigh", deid.Name}}},
 		{"a word after a title stays", "the nurse practitioner saw her; my doctor apparently forgot", nil},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			if diff := cmp.Diff(tc.want, detect(d, tc.text, deid.Known{})); diff != "" {
-				t.Errorf("%q (-want +got):\n%s", tc.text, diff)
-			}
-		})
-	}
+	})
 }
 
 // TestKnownAddressAndNicknames: a supplied name that is also a word,
@@ -151,10 +119,7 @@ func TestKnownAddressAndNicknames(t *testing.T) {
 	kn := deid.Known{PatientNames: []string{"Mark Tollefsen", "Penelope Ashgrove"},
 		RelativeNames: []string{"Hope Tollefsen", "April Nunez", "Miles Okafor"},
 		ProviderNames: []string{"William Forde", "Robert Quaye"}}
-	tests := []struct {
-		name, text string
-		want       []found
-	}{
+	checkFound(t, d, kn, []foundCase{
 		{"after discourse words before the topic", "doctor: ok so mark the biopsy came back benign",
 			[]found{{"mark", deid.Name}}},
 		{"a nickname before so", "patient: ok will so what happens next", []found{{"will", deid.Name}}},
@@ -171,14 +136,7 @@ func TestKnownAddressAndNicknames(t *testing.T) {
 		{"a verb of thinking stays", "doctor: ok hope the meds help\npatient: i hope so", nil},
 		{"a month stays a date", "doctor: we will see you again in may", []found{{"may", deid.Date}}},
 		{"a loose nickname needs a person's context", "dob march third, on the mark", []found{{"march third", deid.Date}}},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			if diff := cmp.Diff(tc.want, detect(d, tc.text, kn)); diff != "" {
-				t.Errorf("%q (-want +got):\n%s", tc.text, diff)
-			}
-		})
-	}
+	})
 }
 
 // TestKnownQuestionsAndContractions: a supplied month-name opening a
@@ -187,21 +145,11 @@ func TestKnownQuestionsAndContractions(t *testing.T) {
 	t.Parallel()
 	d := newDetector(t, deid.Config{RulesOnly: true})
 	kn := deid.Known{PatientNames: []string{"Hope Rivers"}, RelativeNames: []string{"June Rivers"}}
-	tests := []struct {
-		name, text string
-		want       []found
-	}{
+	checkFound(t, d, kn, []foundCase{
 		{"question after the name", "doctor: june can you hold her hand", []found{{"june", deid.Name}}},
 		{"'s for is", "patient: june's coming tomorrow", []found{{"june", deid.Name}}},
 		{"the month stays", "doctor: june is a good month for it, may i ask", nil},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			if diff := cmp.Diff(tc.want, detect(d, tc.text, kn)); diff != "" {
-				t.Errorf("%q (-want +got):\n%s", tc.text, diff)
-			}
-		})
-	}
+	})
 }
 
 // TestNamesWrittenLastFirstAndInLaws: a name written "Last, First" is
@@ -209,10 +157,7 @@ func TestKnownQuestionsAndContractions(t *testing.T) {
 func TestNamesWrittenLastFirstAndInLaws(t *testing.T) {
 	t.Parallel()
 	d := newDetector(t, deid.Config{RulesOnly: true})
-	tests := []struct {
-		name, text string
-		want       []found
-	}{
+	checkFound(t, d, deid.Known{}, []foundCase{
 		{"surname found, given name after the comma", "Specimen collected on Estrada, Maribel. Thanks.",
 			[]found{{"Estrada", deid.Name}, {"Maribel", deid.Name}}},
 		{"an e-mail's recipients", "To: Kaplan, Rebecca; Huang, Derek",
@@ -220,14 +165,7 @@ func TestNamesWrittenLastFirstAndInLaws(t *testing.T) {
 		{"in-law", "Seen with daughter-in-law Sherry on speaker.", []found{{"Sherry", deid.Name}}},
 		{"a season as a name after a relation", "His wife Summer stayed the night.", []found{{"Summer", deid.Name}}},
 		{"places and services stay", "Consult Cardiology, Neurology and Nephrology in the summer.", nil},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			if diff := cmp.Diff(tc.want, detect(d, tc.text, deid.Known{})); diff != "" {
-				t.Errorf("%q (-want +got):\n%s", tc.text, diff)
-			}
-		})
-	}
+	})
 }
 
 // TestUserNames: user names after their cue, and built from a name in the
@@ -235,22 +173,12 @@ func TestNamesWrittenLastFirstAndInLaws(t *testing.T) {
 func TestUserNames(t *testing.T) {
 	t.Parallel()
 	d := newDetector(t, deid.Config{RulesOnly: true})
-	tests := []struct {
-		name, text string
-		want       []found
-	}{
+	checkFound(t, d, deid.Known{}, []foundCase{
 		{"after username", "it says my username olewisgrant is locked.", []found{{"olewisgrant", deid.ID}}},
 		{"an ordinary word after username stays", "my username is locked again", nil},
 		{"initial and surname of a name in the text", "Opened by: dkaur (Daljit Kaur, Transcription)",
 			[]found{{"dkaur", deid.Name}, {"Daljit Kaur", deid.Name}}},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			if diff := cmp.Diff(tc.want, detect(d, tc.text, deid.Known{})); diff != "" {
-				t.Errorf("%q (-want +got):\n%s", tc.text, diff)
-			}
-		})
-	}
+	})
 }
 
 // TestKnownSplitAndNearAfterTitle: a supplied name split by the
@@ -260,23 +188,13 @@ func TestKnownSplitAndNearAfterTitle(t *testing.T) {
 	d := newDetector(t, deid.Config{RulesOnly: true})
 	kn := deid.Known{PatientNames: []string{"Hope Rivers", "Sean McDonald"}, ProviderNames: []string{"Anneliese Vandermeer"},
 		RelativeNames: []string{"Crystal Okoro"}}
-	tests := []struct {
-		name, text string
-		want       []found
-	}{
+	checkFound(t, d, kn, []foundCase{
 		{"split in two", "nurse: dr vander meer will see you", []found{{"vander meer", deid.Name}}},
 		{"split in three", "nurse: dr van der meer will see you", []found{{"van der meer", deid.Name}}},
 		{"mc split", "doctor: hi mr mc donald", []found{{"mc donald", deid.Name}}},
 		{"one letter off after a title", "doctor: mrs river, have a seat", []found{{"river", deid.Name}}},
 		{"an article before a part stays apart", "patient: it's a crystal ha, the river's high", nil},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			if diff := cmp.Diff(tc.want, detect(d, tc.text, kn)); diff != "" {
-				t.Errorf("%q (-want +got):\n%s", tc.text, diff)
-			}
-		})
-	}
+	})
 }
 
 // TestKnownEmptyNames: a supplied name with no letters (an empty field of

@@ -15,10 +15,7 @@ import (
 func TestGazetteerPlaces(t *testing.T) {
 	t.Parallel()
 	d := newDetector(t, deid.Config{})
-	tests := []struct {
-		name, text string
-		want       []found
-	}{
+	checkFound(t, d, deid.Known{}, []foundCase{
 		{"lower-case town after a preposition", "we moved out to pekin last year and she", []found{{"pekin", deid.Location}}},
 		{"lower-case multi-word town", "my son lives in broken arrow now", []found{{"broken arrow", deid.Location}}},
 		{"capitalized town mid-sentence", "Long-haul driver, sleeps at truck stops near Tucumcari most weeks.", []found{{"Tucumcari", deid.Location}}},
@@ -36,14 +33,7 @@ func TestGazetteerPlaces(t *testing.T) {
 		{"left atrium is no city", "Thrombus in LA appendage on TEE.", nil},
 		{"eponym named after a city", "Applied the Lugano modification and a Philadelphia collar.", nil},
 		{"nationality words", "Patient is Canadian; the Canadian C-spine rule applies.", nil},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			if diff := cmp.Diff(tc.want, detect(d, tc.text, deid.Known{})); diff != "" {
-				t.Errorf("%q (-want +got):\n%s", tc.text, diff)
-			}
-		})
-	}
+	})
 }
 
 // TestFacilityShapes: acronym and facility word, compound names, ages and
@@ -51,24 +41,14 @@ func TestGazetteerPlaces(t *testing.T) {
 func TestFacilityShapes(t *testing.T) {
 	t.Parallel()
 	d := newDetector(t, deid.Config{})
-	tests := []struct {
-		name, text string
-		want       []found
-	}{
+	checkFound(t, d, deid.Known{}, []foundCase{
 		{"acronym and facility word", "Appeal of her stay at UAB Hospital; advised ED at DHR Health now.",
 			[]found{{"UAB Hospital", deid.Location}, {"DHR Health", deid.Location}}},
 		{"hyphenated hospital", "Q from the Dartmouth-Hitchcock hospitalist group.", []found{{"Dartmouth-Hitchcock", deid.Location}}},
 		{"heading in capitals is no facility", "AUTHORIZATION FOR RELEASE OF PROTECTED HEALTH INFORMATION", nil},
 		{"age in parentheses after a relation", "his mother (91) lives with them", []found{{"91", deid.Age}}},
 		{"spelled plate", "the card says the plate l a x seven two two one", []found{{"l a x seven two two one", deid.Vehicle}}},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			if diff := cmp.Diff(tc.want, detect(d, tc.text, deid.Known{})); diff != "" {
-				t.Errorf("%q (-want +got):\n%s", tc.text, diff)
-			}
-		})
-	}
+	})
 }
 
 // TestPlacesInConversation: places as people say them: coordinated with a
@@ -77,10 +57,7 @@ func TestFacilityShapes(t *testing.T) {
 func TestPlacesInConversation(t *testing.T) {
 	t.Parallel()
 	d := newDetector(t, deid.Config{})
-	tests := []struct {
-		name, text string
-		want       []found
-	}{
+	checkFound(t, d, deid.Known{}, []foundCase{
 		{"coordinated town", "wife: the clinic in dearborn or royal oak",
 			[]found{{"dearborn", deid.Location}, {"royal oak", deid.Location}}},
 		{"list of towns", "we drove from tulsa, broken arrow and owasso last week",
@@ -91,14 +68,7 @@ func TestPlacesInConversation(t *testing.T) {
 		{"ordinary words after on stay", "my house on fire, the one on warfarin", nil},
 		{"street named by an everyday word", "Rx sent to the pharmacy on Main St.", []found{{"Main St", deid.Location}}},
 		{"numbered avenue before a sentence", "He called 911 from 7th Ave. Pt is a cook.", []found{{"7th Ave", deid.Location}}},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			if diff := cmp.Diff(tc.want, detect(d, tc.text, deid.Known{})); diff != "" {
-				t.Errorf("%q (-want +got):\n%s", tc.text, diff)
-			}
-		})
-	}
+	})
 }
 
 // TestLookalikesStay: brands and eponyms named like people and places are
@@ -131,10 +101,7 @@ func TestLookalikesStay(t *testing.T) {
 func TestNamedPracticesAndPeople(t *testing.T) {
 	t.Parallel()
 	d := newDetector(t, deid.Config{RulesOnly: true})
-	tests := []struct {
-		name, text string
-		want       []found
-	}{
+	checkFound(t, d, deid.Known{}, []foundCase{
 		{"practice after at", "PT at Rebound Physical Therapy twice a week.", []found{{"Rebound Physical Therapy", deid.Location}}},
 		{"practice as a label's value", "From: One Community Health\nRe: knee", []found{{"One Community Health", deid.Location}}},
 		{"department stays", "Dept: Environmental Services, night shift. Seen at Physical Therapy.", nil},
@@ -142,14 +109,7 @@ func TestNamedPracticesAndPeople(t *testing.T) {
 		{"the disease stays", "Coombs test negative; Child-Pugh A.", nil},
 		{"HL7 person without an ID", "PV1|1|I|||||HALVERSON^ERIK^^^^MD|||MED", []found{{"HALVERSON^ERIK", deid.Name}}},
 		{"glottal stop inside a name", "Witness: Lani Pua'ala, HIM", []found{{"Lani Pua'ala", deid.Name}}},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			if diff := cmp.Diff(tc.want, detect(d, tc.text, deid.Known{})); diff != "" {
-				t.Errorf("%q (-want +got):\n%s", tc.text, diff)
-			}
-		})
-	}
+	})
 }
 
 // TestSpokenAddresses: addresses and identifiers read out in a transcript,
@@ -157,10 +117,7 @@ func TestNamedPracticesAndPeople(t *testing.T) {
 func TestSpokenAddresses(t *testing.T) {
 	t.Parallel()
 	d := newDetector(t, deid.Config{RulesOnly: true})
-	tests := []struct {
-		name, text string
-		want       []found
-	}{
+	checkFound(t, d, deid.Known{}, []foundCase{
 		{"numbered street, town and ZIP", "b: forty four twelve southeast thirty ninth avenue portland nine seven two oh two",
 			[]found{{"forty four twelve southeast thirty ninth avenue", deid.Location}, {"portland", deid.Location},
 				{"nine seven two oh two", deid.ZIP}}},
@@ -169,37 +126,20 @@ func TestSpokenAddresses(t *testing.T) {
 		{"a drive that is a distance stays", "she lives a 45 min drive away; i drive to work", nil},
 		{"letters before a spoken number", "patient: it's on this paper w c two four dash oh oh eight eight one seven",
 			[]found{{"w c two four dash oh oh eight eight one seven", deid.ID}}},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			if diff := cmp.Diff(tc.want, detect(d, tc.text, deid.Known{})); diff != "" {
-				t.Errorf("%q (-want +got):\n%s", tc.text, diff)
-			}
-		})
-	}
+	})
 }
 
 // TestLowerCaseFacilities: hospitals as transcripts write them.
 func TestLowerCaseFacilities(t *testing.T) {
 	t.Parallel()
 	d := newDetector(t, deid.Config{RulesOnly: true})
-	tests := []struct {
-		name, text string
-		want       []found
-	}{
+	checkFound(t, d, deid.Known{}, []foundCase{
 		{"saint with a possessive", "patient: back in two thousand ten at saint raphael's", []found{{"saint raphael's", deid.Location}}},
 		{"system acronym and saint", "doctor: the surgeon is at osf saint francis\npatient: ok", []found{{"osf saint francis", deid.Location}}},
 		{"children's hospital", "mom: we went to children's mercy last night", []found{{"children's mercy", deid.Location}}},
 		{"a town of two words after to", "patient: yeah to east point in the fall", []found{{"east point", deid.Location}}},
 		{"saint as a word stays", "she's no saint, and the children's toys are at home", nil},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			if diff := cmp.Diff(tc.want, detect(d, tc.text, deid.Known{})); diff != "" {
-				t.Errorf("%q (-want +got):\n%s", tc.text, diff)
-			}
-		})
-	}
+	})
 }
 
 // TestFacilityNamesWhole: a facility's name is redacted whole, not the place
@@ -207,44 +147,24 @@ func TestLowerCaseFacilities(t *testing.T) {
 func TestFacilityNamesWhole(t *testing.T) {
 	t.Parallel()
 	d := newDetector(t, deid.Config{RulesOnly: true})
-	tests := []struct {
-		name, text string
-		want       []found
-	}{
+	checkFound(t, d, deid.Known{}, []foundCase{
 		{"university of", "Accepted at University of Toledo Medical Center by air.", []found{{"University of Toledo Medical Center", deid.Location}}},
 		{"hospice of the", "Hospice of the Western Reserve admitted her.", []found{{"Hospice of the Western Reserve", deid.Location}}},
 		{"for the", "Admitted from Slovene Home for the Aged today.", []found{{"Slovene Home for the Aged", deid.Location}}},
 		{"ampersand", "Site 014 - Oregon Health & Science University", []found{{"Oregon Health & Science University", deid.Location}}},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			if diff := cmp.Diff(tc.want, detect(d, tc.text, deid.Known{})); diff != "" {
-				t.Errorf("%q (-want +got):\n%s", tc.text, diff)
-			}
-		})
-	}
+	})
 }
 
 // TestNumberedRoads: numbered roads in writing and in speech.
 func TestNumberedRoads(t *testing.T) {
 	t.Parallel()
 	d := newDetector(t, deid.Config{RulesOnly: true})
-	tests := []struct {
-		name, text string
-		want       []found
-	}{
+	checkFound(t, d, deid.Known{}, []foundCase{
 		{"county road said", "caller: out on county road forty one", []found{{"county road forty one", deid.Location}}},
 		{"highway said", "nurse: the urgent care on highway seventy five is open", []found{{"highway seventy five", deid.Location}}},
 		{"state highway", "Accident on H-1 this morning.", []found{{"H-1", deid.Location}}},
 		{"a distance stays", "we drove seventy miles on the highway", nil},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			if diff := cmp.Diff(tc.want, detect(d, tc.text, deid.Known{})); diff != "" {
-				t.Errorf("%q (-want +got):\n%s", tc.text, diff)
-			}
-		})
-	}
+	})
 }
 
 // TestPlacesRound: the shapes of the places round (issue 12): facilities
@@ -256,10 +176,7 @@ func TestNumberedRoads(t *testing.T) {
 func TestPlacesRound(t *testing.T) {
 	t.Parallel()
 	d := newDetector(t, deid.Config{RulesOnly: true})
-	tests := []struct {
-		name, text string
-		want       []found
-	}{
+	checkFound(t, d, deid.Known{}, []foundCase{
 		{"facility named by its town", "Copy to Highland Family Medicine, Kalamazoo, for follow-up.",
 			[]found{{"Highland Family Medicine", deid.Location}, {"Kalamazoo", deid.Location}}},
 		{"facility of ordinary words in a town", "PT at Rebound Physical Therapy in Redmond.",
@@ -284,12 +201,5 @@ func TestPlacesRound(t *testing.T) {
 		{"acronym list is no name", "Look AHEAD, SPRINT, ACCORD, UKPDS and DPP.", nil},
 		{"last, first in capitals is a name", "NAKAMURA, KEIKO F 54", []found{{"NAKAMURA", deid.Name}, {"KEIKO", deid.Name}}},
 		{"plural weekdays stay", "Semaglutide weekly on Sundays; no devices on the Sabbath.", nil},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			if diff := cmp.Diff(tc.want, detect(d, tc.text, deid.Known{})); diff != "" {
-				t.Errorf("%q (-want +got):\n%s", tc.text, diff)
-			}
-		})
-	}
+	})
 }
