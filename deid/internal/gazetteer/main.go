@@ -59,12 +59,12 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/clinscribe/clinscribe/deid/internal/mirror"
 )
 
 // source is one pinned input.
@@ -153,17 +153,7 @@ func allSources() []source {
 }
 
 // read returns one input from its bare repository at the pinned commit.
-func read(mirror string, s source) ([]byte, error) {
-	dir := filepath.Join(mirror, strings.ReplaceAll(s.repo, "/", "+"), "repo")
-	cmd := exec.Command("git", "--git-dir", dir, "show", s.commit+":"+s.path)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	b, err := cmd.Output()
-	if err != nil {
-		return nil, fmt.Errorf("reading %s %s:%s: %v: %s", s.repo, s.commit, s.path, err, strings.TrimSpace(stderr.String()))
-	}
-	return b, nil
-}
+func read(dir string, s source) ([]byte, error) { return mirror.Read(dir, s.repo, s.commit, s.path) }
 
 // Build derives the gazetteer from the inputs (fetched by get) and the
 // hand-written lexicon text.

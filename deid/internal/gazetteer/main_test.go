@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/clinscribe/clinscribe/deid/internal/mirror"
 )
 
 // TestRebuild: building from the pinned inputs reproduces the committed
@@ -13,16 +15,13 @@ import (
 // directory named by DEID_GAZETTEER_MIRROR (default /work/.mirror), and
 // says so when they are not.
 func TestRebuild(t *testing.T) {
-	mirror := os.Getenv("DEID_GAZETTEER_MIRROR")
-	if mirror == "" {
-		mirror = "/work/.mirror"
-	}
+	dir, strict := mirror.Dir()
 	for _, s := range allSources() {
-		if _, err := read(mirror, s); err != nil {
-			if os.Getenv("DEID_GAZETTEER_MIRROR") != "" {
+		if _, err := read(dir, s); err != nil {
+			if strict {
 				t.Fatalf("DEID_GAZETTEER_MIRROR is set but an input is missing: %v", err)
 			}
-			t.Skipf("gazetteer inputs not present under %s (set DEID_GAZETTEER_MIRROR to the mirrors of the sources in the package doc): %v", mirror, err)
+			t.Skipf("gazetteer inputs not present under %s (set DEID_GAZETTEER_MIRROR to the mirrors of the sources in the package doc): %v", dir, err)
 		}
 	}
 	root := filepath.Join("..", "..", "..")
@@ -30,7 +29,7 @@ func TestRebuild(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := Build(func(s source) ([]byte, error) { return read(mirror, s) }, string(hand))
+	got, err := Build(func(s source) ([]byte, error) { return read(dir, s) }, string(hand))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,7 +39,7 @@ func TestRebuild(t *testing.T) {
 	}
 	if !bytes.Equal(got, want) {
 		t.Errorf("rebuilding gazetteer.txt gives %d bytes, the committed file has %d: run go run ./deid/internal/gazetteer -mirror %s",
-			len(got), len(want), mirror)
+			len(got), len(want), dir)
 	}
 }
 

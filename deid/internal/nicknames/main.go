@@ -26,10 +26,10 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/clinscribe/clinscribe/deid/internal/mirror"
 )
 
 // The pinned input.
@@ -71,17 +71,7 @@ func main() {
 }
 
 // read returns the input from its bare repository at the pinned commit.
-func read(mirror string) ([]byte, error) {
-	dir := filepath.Join(mirror, strings.ReplaceAll(repo, "/", "+"), "repo")
-	cmd := exec.Command("git", "--git-dir", dir, "show", commit+":"+path)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	b, err := cmd.Output()
-	if err != nil {
-		return nil, fmt.Errorf("reading %s %s:%s: %v: %s", repo, commit, path, err, strings.TrimSpace(stderr.String()))
-	}
-	return b, nil
-}
+func read(dir string) ([]byte, error) { return mirror.Read(dir, repo, commit, path) }
 
 // Build derives the list from the input (names.csv) and the hand-written
 // list's text.

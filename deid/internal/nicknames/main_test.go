@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/clinscribe/clinscribe/deid/internal/mirror"
 )
 
 // TestRebuild: building from the pinned input reproduces the committed
@@ -12,16 +14,13 @@ import (
 // repository; the test runs where its mirror is, in the directory named by
 // DEID_GAZETTEER_MIRROR (default /work/.mirror), and says so when it is not.
 func TestRebuild(t *testing.T) {
-	mirror := os.Getenv("DEID_GAZETTEER_MIRROR")
-	if mirror == "" {
-		mirror = "/work/.mirror"
-	}
-	in, err := read(mirror)
+	dir, strict := mirror.Dir()
+	in, err := read(dir)
 	if err != nil {
-		if os.Getenv("DEID_GAZETTEER_MIRROR") != "" {
+		if strict {
 			t.Fatalf("DEID_GAZETTEER_MIRROR is set but the input is missing: %v", err)
 		}
-		t.Skipf("nicknames input not present under %s (set DEID_GAZETTEER_MIRROR to a directory holding a mirror of %s): %v", mirror, repo, err)
+		t.Skipf("nicknames input not present under %s (set DEID_GAZETTEER_MIRROR to a directory holding a mirror of %s): %v", dir, repo, err)
 	}
 	root := filepath.Join("..", "..", "..")
 	hand, err := os.ReadFile(filepath.Join(root, "deid", "data", "nicknames.txt"))
@@ -38,7 +37,7 @@ func TestRebuild(t *testing.T) {
 	}
 	if !bytes.Equal(got, want) {
 		t.Errorf("rebuilding nicknames-open.txt gives %d bytes, the committed file has %d: run go run ./deid/internal/nicknames -mirror %s",
-			len(got), len(want), mirror)
+			len(got), len(want), dir)
 	}
 }
 
