@@ -65,3 +65,32 @@ func TestPublicCodesAndSites(t *testing.T) {
 		{"a portal stays", "Log in at portal.eastbrookhealth.org/records", []found{{"portal.eastbrookhealth.org/records", deid.URL}}},
 	})
 }
+
+// TestAcronymsAndSentenceEnds: the spelled-out form of an acronym, a test
+// with a numeral, a document's verb and a sentence after a title-like
+// abbreviation are no identifiers.
+func TestAcronymsAndSentenceEnds(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"expansion after the acronym", "SLUMS (Saint Louis University Mental Status) 20/30.", nil},
+		{"expansion before the acronym", "Saint Louis University Mental Status (SLUMS) 20/30.", nil},
+		{"a test with a numeral", "Denver II normal.", nil},
+		{"a document's verb", "CODING QUERY\nDocumentation states the diagnosis.", nil},
+		{"a sentence after PA.", "CXR: tip in R main PA. No PTX.", nil},
+		{"the town stays", "She moved to Denver in 2019.", []found{{"Denver", deid.Location}}},
+		{"a name after PA stays", "Seen by PA. Rivera today.", []found{{"Rivera", deid.Name}}},
+	})
+}
+
+// TestRelativeNamedLikeAMonth: a relative named like a month, after the
+// relation word and before a verb a person does.
+func TestRelativeNamedLikeAMonth(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"daughter", "her daughter june manages her pill box", []found{{"june", deid.Name}}},
+		{"son", "my son august lives with me", []found{{"august", deid.Name}}},
+		{"the month stays", "my son in august was sick", []found{{"august", deid.Date}}},
+	})
+}

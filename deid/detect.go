@@ -266,6 +266,8 @@ func (s *scan) rules(d *Detector, text string, known Known, prep bool) []Span {
 	s.vetoBrands()
 	s.vetoEponyms()
 	s.vetoWideAreas()
+	s.vetoExpansions()
+	s.vetoNumberedPlaces()
 	return s.resolve()
 }
 

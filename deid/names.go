@@ -312,6 +312,11 @@ func (s *scan) titleName(i int) bool {
 	if s.eponymAfter(k) && nt.lex&(lxFirst|lxSur) == 0 {
 		return false
 	}
+	// "main PA. No PTX": an abbreviation that is also a title ends a
+	// sentence; an everyday word opens the next one.
+	if k == i+2 && t.allUpper() && nt.lex&lxCommon != 0 && nt.lex&(lxFirst|lxSur) == 0 {
+		return false
+	}
 	cls := PatientNames
 	if t.is(lxTitleClin) {
 		cls = ClinicianNames | clsExplicit
@@ -659,8 +664,21 @@ func (s *scan) strongName(k int) bool {
 		s.toks[k+3].is(lxRelation) && s.toks[k+3].gap == gapSpace {
 		return true
 	}
+	// "Documentation states": an English-looking word is no name before a
+	// verb of reporting.
+	if s.englishLooking(k) && docVerbs[s.nextWordAt(k)] {
+		return false // "Documentation states", "Evaluation reveals"
+	}
 	return s.personVerbAfter(k)
 }
+
+// docVerbs are what a document or a finding does: after an English-looking
+// word they make it no name ("Documentation states"; "Temperance is here"
+// stays a name).
+var docVerbs = map[string]bool{"states": true, "stated": true, "shows": true, "showed": true, "reveals": true,
+	"revealed": true, "notes": true, "noted": true, "indicates": true, "indicated": true, "demonstrates": true,
+	"demonstrated": true, "documents": true, "documented": true, "suggests": true, "suggested": true, "reports": true,
+	"reported": true, "confirms": true, "confirmed": true}
 
 var personVerbs = map[string]bool{"presents": true, "presented": true, "reports": true, "reported": true, "states": true,
 	"stated": true, "denies": true, "denied": true, "lives": true, "resides": true, "returns": true, "returned": true,
@@ -1058,6 +1076,16 @@ func (s *scan) lowerName(i int) bool {
 				s.lowerNameAt(i, PatientNames)
 				return true
 			}
+		}
+	}
+	// After a relation word, a month or a word that is also a given name,
+	// before a verb a person does: "her daughter june manages", "my son
+	// august lives with me".
+	if r := s.sameLinePrev(i); r >= 0 && t.n() >= 3 && s.toks[r].letters() && s.toks[r].is(lxRelation) &&
+		(t.lex&(lxMonth|lxFirst|lxFirstAmb) != 0 || t.gaz&(gzFirst|gzFirstAmb) != 0) {
+		if w := s.nextWordAt(i); personVerbNext[w] || strings.HasSuffix(w, "es") && len(w) > 4 && !strings.HasSuffix(w, "ies") {
+			s.lowerNameAt(i, RelativeNames|clsExplicit)
+			return true
 		}
 	}
 	// A listed first name, unambiguous and not an ordinary word, unless
@@ -1565,6 +1593,98 @@ func (s *scan) userNamesOfNames() {
 				len(w) == len(f)+1 && w[len(w)-1] == l[0] && w[:len(f)] == f {
 				s.addName(i, i, u.cls)
 				break
+			}
+		}
+	}
+}
+
+// vetoExpansions drops name and place candidates inside the spelled-out
+// form of an acronym, next to it in parentheses, whose initials spell it:
+// "SLUMS (Saint Louis University Mental Status)", "Saint Louis University
+// Mental Status (SLUMS)". A test, scale or program, not a place.
+func (s *scan) vetoExpansions() {
+	for c := range s.cands {
+		cd := &s.cands[c]
+		if cd.t != Name && cd.t != Location {
+			continue
+		}
+		st, en := s.candTokens(cd)
+		if st < 0 || en < st || s.anyKnown(st, en) {
+			continue
+		}
+		if s.inExpansion(st, en) {
+			cd.t = ""
+		}
+	}
+}
+
+// inExpansion: tokens st..en lie in a run of capitalized words whose
+// initials spell an all-caps acronym in parentheses right after the run or
+// right before its opening parenthesis.
+func (s *scan) inExpansion(st, en int) bool {
+	// The run of capitalized words (and "of", "and", "&") around st..en.
+	a, b := st, en
+	for p := s.sameLinePrev(a); p >= 0 && s.toks[a].gap == gapSpace && (s.toks[p].capWord() || s.eq(p, "of") || s.eq(p, "and") ||
+		s.toks[p].punct('&')); p = s.sameLinePrev(a) {
+		a = p
+	}
+	for n := s.next(b); n > 0 && s.toks[n].gap == gapSpace && (s.toks[n].capWord() || s.eq(n, "of") || s.eq(n, "and") ||
+		s.toks[n].punct('&')); n = s.next(b) {
+		b = n
+	}
+	var ini [16]byte
+	k := 0
+	for j := a; j <= b && k < len(ini); j++ {
+		if s.toks[j].capWord() {
+			ini[k] = s.low[s.toks[j].s]
+			k++
+		}
+	}
+	if k < 2 {
+		return false
+	}
+	acr := func(j int) bool {
+		if j < 0 || !s.toks[j].word() || !s.toks[j].allUpper() || s.toks[j].n() < 2 || s.toks[j].n() > k+1 {
+			return false
+		}
+		w := s.lower(j)
+		// Every letter of the acronym, in order, an initial of the run
+		// ("SLUMS"), allowing small words left out of it.
+		m := 0
+		for i := 0; i < k && m < len(w); i++ {
+			if ini[i] == w[m] {
+				m++
+			}
+		}
+		return m == len(w) && len(w) >= k-1
+	}
+	// "ACR (Words)": the acronym before the opening parenthesis.
+	if p := s.sameLinePrev(a); p > 0 && s.toks[p].punct('(') && acr(s.sameLinePrev(p)) {
+		return true
+	}
+	// "Words (ACR)".
+	if n := s.next(b); n > 0 && s.toks[n].punct('(') && acr(s.next(n)) {
+		return true
+	}
+	return false
+}
+
+// vetoNumberedPlaces drops a place followed by a roman numeral: "Denver
+// II" is a screening test, no town takes a numeral.
+func (s *scan) vetoNumberedPlaces() {
+	for c := range s.cands {
+		cd := &s.cands[c]
+		if cd.t != Location {
+			continue
+		}
+		_, en := s.candTokens(cd)
+		if en < 0 {
+			continue
+		}
+		if n := s.next(en); n > 0 && s.toks[n].gap == gapSpace && s.toks[n].allUpper() {
+			switch s.lower(n) {
+			case "ii", "iii", "iv", "vi", "vii", "viii", "ix":
+				cd.t = ""
 			}
 		}
 	}
