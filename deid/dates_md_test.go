@@ -94,3 +94,16 @@ func TestRelativeNamedLikeAMonth(t *testing.T) {
 		{"the month stays", "my son in august was sick", []found{{"august", deid.Date}}},
 	})
 }
+
+// TestBrandPossessives: a brand written as a possessive before a product on
+// a handout with amounts; a person's possessive stays a name.
+func TestBrandPossessives(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{}, {RulesOnly: true}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"soup", "Sodium: Campbell's chicken noodle soup, 1 cup: 890 mg.", nil},
+			{"a person's possessive", "Mrs. Campbell's daughter called at 3 pm.", []found{{"Campbell", deid.Name}}},
+		})
+	}
+}

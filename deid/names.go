@@ -1322,6 +1322,10 @@ func (s *scan) vetoBrands() {
 		if en-st >= 2 && s.toks[en].letters() && s.eq(en, "s") && s.toks[en-1].punct('\'') {
 			en -= 2 // "Marie Callender's"
 		}
+		if s.brandPossessive(st, en) && !s.anyKnown(st, en) {
+			cd.t = ""
+			continue
+		}
 		if !s.toks[st].is(lxPhraseHead) && (st == 0 || !s.toks[max(0, st-3)].is(lxPhraseHead) && !s.toks[max(0, st-2)].is(lxPhraseHead) &&
 			!s.toks[st-1].is(lxPhraseHead)) {
 			continue
@@ -1689,3 +1693,48 @@ func (s *scan) vetoNumberedPlaces() {
 		}
 	}
 }
+
+// brandPossessive: one capitalized word with a possessive before a food or
+// a product written in lower case, with an amount or a brand list around
+// it on a handout: "Campbell's chicken noodle soup, 1 cup", "a Wendy's
+// Baconator". A person's possessive before food ("Mary's soup") is rare in
+// notes and needs the amount after it.
+func (s *scan) brandPossessive(st, en int) bool {
+	if st != en || !s.toks[st].capWord() || s.toks[st].allUpper() {
+		return false
+	}
+	a := en + 1
+	if a+2 >= len(s.toks) || !s.toks[a].punct('\'') || s.toks[a].gap != gapNone || !s.eq(a+1, "s") || s.toks[a+1].gap != gapNone {
+		return false
+	}
+	// Up to four words to a product noun, then an amount on the line.
+	k := a + 2
+	for n := 0; n < 4; n++ {
+		k = s.next(k)
+		if k < 0 || !s.toks[k].letters() {
+			return false
+		}
+		if productNouns[s.lower(k)] {
+			break
+		}
+		if n == 3 {
+			return false
+		}
+	}
+	for j, n := s.next(k), 0; j > 0 && n < 6; j, n = s.next(j), n+1 {
+		if s.toks[j].digits() {
+			return true // "..., 1 cup: 890 mg"
+		}
+	}
+	return false
+}
+
+// productNouns are foods and products sold under a brand.
+var productNouns = map[string]bool{"soup": true, "soups": true, "sausage": true, "sausages": true, "ravioli": true,
+	"chili": true, "burger": true, "burgers": true, "fries": true, "sandwich": true, "pizza": true, "ice": true,
+	"cream": true, "syrup": true, "cereal": true, "crackers": true, "chips": true, "cookies": true, "pie": true,
+	"pies": true, "bread": true, "juice": true, "tea": true, "coffee": true, "cheese": true, "yogurt": true,
+	"noodles": true, "beans": true, "ketchup": true, "mustard": true, "sauce": true, "dressing": true, "bacon": true,
+	"ham": true, "hot": true, "dog": true, "dogs": true, "nuggets": true, "shake": true, "frosty": true, "donut": true,
+	"donuts": true, "candy": true, "chocolate": true, "bar": true, "bars": true, "drink": true, "soda": true,
+	"lotion": true, "cream's": true, "baconator": true, "whopper": true}
