@@ -63,6 +63,8 @@ func TestPublicCodesAndSites(t *testing.T) {
 		{"government site", "More information: www.cdc.gov/ticks and https://medlineplus.gov/lyme.html", nil},
 		{"anatomical eponym", "Epistaxis from Little's area (Kiesselbach plexus).", nil},
 		{"a portal stays", "Log in at portal.eastbrookhealth.org/records", []found{{"portal.eastbrookhealth.org/records", deid.URL}}},
+		{"a government address with a record number stays", "See myhealth.va.gov/records/448812 for it.",
+			[]found{{"myhealth.va.gov/records/448812", deid.URL}}},
 	})
 }
 

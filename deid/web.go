@@ -223,14 +223,30 @@ func isHex(c byte) bool { return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' ||
 
 // publicSite: a government or WHO web address ("www.cdc.gov/ticks",
 // "https://medlineplus.gov/..."): public reference pages that identify no
-// one. A patient portal's address stays an identifier.
+// one. A patient portal's address stays an identifier, and so does any
+// address whose path or query carries a run of four digits or more (a
+// record, claim or case number: "myhealth.va.gov/records/448812").
 func publicSite(u string) bool {
 	u = strings.ToLower(u)
 	if i := strings.Index(u, "://"); i >= 0 {
 		u = u[i+3:]
 	}
+	host, rest := u, ""
 	if i := strings.IndexAny(u, "/:?#"); i >= 0 {
-		u = u[:i]
+		host, rest = u[:i], u[i:]
 	}
-	return strings.HasSuffix(u, ".gov") || strings.HasSuffix(u, ".mil") || u == "who.int" || strings.HasSuffix(u, ".who.int")
+	if !(strings.HasSuffix(host, ".gov") || strings.HasSuffix(host, ".mil") || host == "who.int" || strings.HasSuffix(host, ".who.int")) {
+		return false
+	}
+	run := 0
+	for i := 0; i < len(rest); i++ {
+		if rest[i] >= '0' && rest[i] <= '9' {
+			if run++; run >= 4 {
+				return false
+			}
+		} else {
+			run = 0
+		}
+	}
+	return true
 }
