@@ -73,7 +73,7 @@ const (
 
 // scan is the state of one Detect call.
 type scan struct {
-	vetoed [][2]int // byte ranges vetoEponyms dropped, for the candidates inside them
+	vetoed [][2]int // byte ranges vetoLookalikes dropped as eponyms, for the candidates inside them
 	d      *Detector
 	text   string
 	low    string // text with ASCII letters folded to lower case, same offsets
@@ -263,11 +263,7 @@ func (s *scan) rules(d *Detector, text string, known Known, prep bool) []Span {
 	s.facilityOfExtend()
 	s.joinHyphenated()
 	s.finishPlaces()
-	s.vetoBrands()
-	s.vetoEponyms()
-	s.vetoWideAreas()
-	s.vetoExpansions()
-	s.vetoNumberedPlaces()
+	s.vetoLookalikes()
 	return s.resolve()
 }
 

@@ -1307,35 +1307,6 @@ func (s *scan) brandCovers(st, en int) bool {
 	return false
 }
 
-// vetoBrands drops name and place candidates that a brand covers, unless
-// one of their words is a name the platform supplied.
-func (s *scan) vetoBrands() {
-	for c := range s.cands {
-		cd := &s.cands[c]
-		if cd.t != Name && cd.t != Location {
-			continue
-		}
-		st, en := s.candTokens(cd)
-		if st < 0 || en < st {
-			continue
-		}
-		if en-st >= 2 && s.toks[en].letters() && s.eq(en, "s") && s.toks[en-1].punct('\'') {
-			en -= 2 // "Marie Callender's"
-		}
-		if s.brandPossessive(st, en) && !s.anyKnown(st, en) {
-			cd.t = ""
-			continue
-		}
-		if !s.toks[st].is(lxPhraseHead) && (st == 0 || !s.toks[max(0, st-3)].is(lxPhraseHead) && !s.toks[max(0, st-2)].is(lxPhraseHead) &&
-			!s.toks[st-1].is(lxPhraseHead)) {
-			continue
-		}
-		if s.brandCovers(st, en) && !s.anyKnown(st, en) {
-			cd.t = ""
-		}
-	}
-}
-
 // anyKnown reports a supplied name part among tokens st..en.
 func (s *scan) anyKnown(st, en int) bool {
 	for k := st; k <= en; k++ {
@@ -1355,57 +1326,7 @@ func (s *scan) tokStartingAt(off int) int {
 	return k
 }
 
-// vetoEponyms drops name and place candidates that name a test, sign,
-// score, instrument or study rather than a person or a place (the policy in
-// doc.go): the words right before an eponym's head ("Babcock forceps", "San
-// Francisco syncope rule"), also as one of a list before it ("Rochester,
-// Philadelphia and Boston criteria"). Kept: a name after a title ("Dr.
-// Allen test results"), a supplied name, a name of several words before a
-// possessive ("John Smith's test"), and a given name before a possessive
-// unless the head is a disease's ("Ethel's dementia", but "Addison's
-// disease").
-func (s *scan) vetoEponyms() {
-	for c := range s.cands {
-		cd := &s.cands[c]
-		if cd.t != Name && cd.t != Location {
-			continue
-		}
-		st, en := s.candTokens(cd)
-		if st < 0 || en < st || !s.toks[st].upper() || s.titleBefore(st) || s.anyKnown(st, en) {
-			continue
-		}
-		// The last part of a longer name: "Mrs. Ethel Carver's dementia".
-		if p := s.sameLinePrev(st); p >= 0 && s.toks[st].gap == gapSpace && s.toks[p].capWord() &&
-			(s.toks[p].is(lxFirst|lxSur) || s.toks[p].gaz&(gzFirst|gzSur) != 0 || s.titleBefore(p)) {
-			continue
-		}
-		if s.eponymAt(st, en) {
-			cd.t = ""
-			s.vetoed = append(s.vetoed, [2]int{cd.s, cd.e})
-		}
-	}
-	// The names and places found inside a vetoed span go with it: "San"
-	// and "Francisco" of "San Francisco syncope rule".
-	if len(s.vetoed) > 0 {
-		for c := range s.cands {
-			cd := &s.cands[c]
-			if cd.t != Name && cd.t != Location {
-				continue
-			}
-			for _, v := range s.vetoed {
-				if cd.s >= v[0] && cd.e <= v[1] {
-					if st, en := s.candTokens(cd); st >= 0 && !s.anyKnown(st, en) {
-						cd.t = ""
-					}
-					break
-				}
-			}
-		}
-		s.vetoed = s.vetoed[:0]
-	}
-}
-
-// eponymAt: tokens st..en are the named part of an eponym (see vetoEponyms).
+// eponymAt: tokens st..en are the named part of an eponym (see eponymVetoed).
 func (s *scan) eponymAt(st, en int) bool {
 	last := en
 	// A list of names before one head: ", Philadelphia and Boston".
@@ -1463,44 +1384,6 @@ func clinicalCommon(w string) bool {
 		return true
 	}
 	return false
-}
-
-// vetoWideAreas drops place candidates that are exactly a state, a country
-// or a region larger than a state ("in Arkansas, Missouri", "the Middle
-// East"): Safe Harbor keeps them. A state that is also a city ("New York",
-// "Washington") stays a place.
-func (s *scan) vetoWideAreas() {
-	for c := range s.cands {
-		cd := &s.cands[c]
-		if cd.t != Location {
-			continue
-		}
-		st, en := s.candTokens(cd)
-		if st < 0 || en < st {
-			continue
-		}
-		wide := false
-		if st == en {
-			t := &s.toks[st]
-			wide = t.letters() && t.is(lxState|lxCountry) && t.lex&(lxCity|lxFirst|lxSur) == 0 && t.gaz&(gzCity|gzTown|gzFacHead) == 0
-		} else if s.toks[st].is(lxPhraseHead) {
-			for n := 2; n <= 4; n++ {
-				if key, ok := s.phraseKey(st, n); ok && lexPhraseFlags(key)&(lxState|lxCountry) != 0 &&
-					lexPhraseFlags(key)&lxCity == 0 && gazPhraseFlags(key)&(lxCity|lxTown) == 0 && s.phraseEnd(st, n) == en {
-					wide = true
-				}
-			}
-		}
-		// "Jamaica, NY 11432": a town named like a country, before its state.
-		if k := s.next(en); wide && !s.toks[st].is(lxState) && k > 0 && s.toks[k].punct(',') {
-			if m := s.next(k); m > 0 && s.toks[m].is(lxStateAbbr|lxState) {
-				wide = false
-			}
-		}
-		if wide && !s.anyKnown(st, en) {
-			cd.t = ""
-		}
-	}
 }
 
 // lastCommaFirst adds the other half of a name written last name first
@@ -1602,26 +1485,6 @@ func (s *scan) userNamesOfNames() {
 	}
 }
 
-// vetoExpansions drops name and place candidates inside the spelled-out
-// form of an acronym, next to it in parentheses, whose initials spell it:
-// "SLUMS (Saint Louis University Mental Status)", "Saint Louis University
-// Mental Status (SLUMS)". A test, scale or program, not a place.
-func (s *scan) vetoExpansions() {
-	for c := range s.cands {
-		cd := &s.cands[c]
-		if cd.t != Name && cd.t != Location {
-			continue
-		}
-		st, en := s.candTokens(cd)
-		if st < 0 || en < st || s.anyKnown(st, en) {
-			continue
-		}
-		if s.inExpansion(st, en) {
-			cd.t = ""
-		}
-	}
-}
-
 // inExpansion: tokens st..en lie in a run of capitalized words whose
 // initials spell an all-caps acronym in parentheses right after the run or
 // right before its opening parenthesis.
@@ -1673,27 +1536,6 @@ func (s *scan) inExpansion(st, en int) bool {
 	return false
 }
 
-// vetoNumberedPlaces drops a place followed by a roman numeral: "Denver
-// II" is a screening test, no town takes a numeral.
-func (s *scan) vetoNumberedPlaces() {
-	for c := range s.cands {
-		cd := &s.cands[c]
-		if cd.t != Location {
-			continue
-		}
-		_, en := s.candTokens(cd)
-		if en < 0 {
-			continue
-		}
-		if n := s.next(en); n > 0 && s.toks[n].gap == gapSpace && s.toks[n].allUpper() {
-			switch s.lower(n) {
-			case "ii", "iii", "iv", "vi", "vii", "viii", "ix":
-				cd.t = ""
-			}
-		}
-	}
-}
-
 // brandPossessive: one capitalized word with a possessive before a food or
 // a product written in lower case, with an amount or a brand list around
 // it on a handout: "Campbell's chicken noodle soup, 1 cup", "a Wendy's
@@ -1738,3 +1580,130 @@ var productNouns = map[string]bool{"soup": true, "soups": true, "sausage": true,
 	"ham": true, "hot": true, "dog": true, "dogs": true, "nuggets": true, "shake": true, "frosty": true, "donut": true,
 	"donuts": true, "candy": true, "chocolate": true, "bar": true, "bars": true, "drink": true, "soda": true,
 	"lotion": true, "cream's": true, "baconator": true, "whopper": true}
+
+// vetoLookalikes drops, in one pass over the candidates, the names and
+// places that are look-alikes (the policy in doc.go), unless one of their
+// words is a name the platform supplied:
+//   - a brand, product or company (lexicon [brand]: "Jimmy Dean", "Marie
+//     Callender's"), or a possessive brand before a product on a handout
+//     ("Campbell's chicken noodle soup, 1 cup");
+//   - the named part of an eponym (eponymVetoed: "Babcock forceps", "San
+//     Francisco syncope rule", "Rochester, Philadelphia and Boston
+//     criteria"), and the names and places found inside it;
+//   - exactly a state, a country or a region larger than a state
+//     (wideArea: "in Arkansas, Missouri", "the Middle East");
+//   - the spelled-out form of an acronym next to it ("SLUMS (Saint Louis
+//     University Mental Status)");
+//   - a place followed by a roman numeral ("Denver II").
+func (s *scan) vetoLookalikes() {
+	for c := range s.cands {
+		cd := &s.cands[c]
+		if cd.t != Name && cd.t != Location {
+			continue
+		}
+		st, en := s.candTokens(cd)
+		if st < 0 || en < st || s.anyKnown(st, en) {
+			continue
+		}
+		switch {
+		case s.brandAt(st, en):
+			cd.t = ""
+		case s.eponymVetoed(st, en):
+			cd.t = ""
+			s.vetoed = append(s.vetoed, [2]int{cd.s, cd.e})
+		case cd.t == Location && (s.wideArea(st, en) || s.numberedPlace(en)), s.inExpansion(st, en):
+			cd.t = ""
+		}
+	}
+	// The names and places found inside a vetoed eponym go with it: "San"
+	// and "Francisco" of "San Francisco syncope rule".
+	if len(s.vetoed) > 0 {
+		for c := range s.cands {
+			cd := &s.cands[c]
+			if cd.t != Name && cd.t != Location {
+				continue
+			}
+			for _, v := range s.vetoed {
+				if cd.s >= v[0] && cd.e <= v[1] {
+					if st, en := s.candTokens(cd); st >= 0 && !s.anyKnown(st, en) {
+						cd.t = ""
+					}
+					break
+				}
+			}
+		}
+		s.vetoed = s.vetoed[:0]
+	}
+}
+
+// brandAt: tokens st..en (with a possessive after them or not) are a brand
+// (brandCovers) or a possessive brand before a product (brandPossessive).
+func (s *scan) brandAt(st, en int) bool {
+	if en-st >= 2 && s.toks[en].letters() && s.eq(en, "s") && s.toks[en-1].punct('\'') {
+		en -= 2 // "Marie Callender's"
+	}
+	if s.brandPossessive(st, en) {
+		return true
+	}
+	if !s.toks[st].is(lxPhraseHead) && (st == 0 || !s.toks[max(0, st-3)].is(lxPhraseHead) && !s.toks[max(0, st-2)].is(lxPhraseHead) &&
+		!s.toks[st-1].is(lxPhraseHead)) {
+		return false
+	}
+	return s.brandCovers(st, en)
+}
+
+// eponymVetoed: tokens st..en name a test, sign, score, instrument or study
+// rather than a person or a place (eponymAt). Kept: a name after a title
+// ("Dr. Allen test results"), the last part of a longer name ("Mrs. Ethel
+// Carver's dementia"), a name of several words before a possessive ("John
+// Smith's test"), and a given name before a possessive unless the head is a
+// disease's ("Ethel's dementia", but "Addison's disease").
+func (s *scan) eponymVetoed(st, en int) bool {
+	if !s.toks[st].upper() || s.titleBefore(st) {
+		return false
+	}
+	if p := s.sameLinePrev(st); p >= 0 && s.toks[st].gap == gapSpace && s.toks[p].capWord() &&
+		(s.toks[p].is(lxFirst|lxSur) || s.toks[p].gaz&(gzFirst|gzSur) != 0 || s.titleBefore(p)) {
+		return false
+	}
+	return s.eponymAt(st, en)
+}
+
+// wideArea: tokens st..en are exactly a state, a country or a region
+// larger than a state, which Safe Harbor keeps. A state that is also a city
+// ("New York", "Washington") stays a place, and so does a town named like
+// a country before its state ("Jamaica, NY 11432").
+func (s *scan) wideArea(st, en int) bool {
+	wide := false
+	if st == en {
+		t := &s.toks[st]
+		wide = t.letters() && t.is(lxState|lxCountry) && t.lex&(lxCity|lxFirst|lxSur) == 0 && t.gaz&(gzCity|gzTown|gzFacHead) == 0
+	} else if s.toks[st].is(lxPhraseHead) {
+		for n := 2; n <= 4; n++ {
+			if key, ok := s.phraseKey(st, n); ok && lexPhraseFlags(key)&(lxState|lxCountry) != 0 &&
+				lexPhraseFlags(key)&lxCity == 0 && gazPhraseFlags(key)&(lxCity|lxTown) == 0 && s.phraseEnd(st, n) == en {
+				wide = true
+			}
+		}
+	}
+	if k := s.next(en); wide && !s.toks[st].is(lxState) && k > 0 && s.toks[k].punct(',') {
+		if m := s.next(k); m > 0 && s.toks[m].is(lxStateAbbr|lxState) {
+			return false
+		}
+	}
+	return wide
+}
+
+// numberedPlace: a roman numeral after token en ("Denver II" is a
+// screening test; no town takes a numeral).
+func (s *scan) numberedPlace(en int) bool {
+	n := s.next(en)
+	if n < 0 || s.toks[n].gap != gapSpace || !s.toks[n].allUpper() {
+		return false
+	}
+	switch s.lower(n) {
+	case "ii", "iii", "iv", "vi", "vii", "viii", "ix":
+		return true
+	}
+	return false
+}
