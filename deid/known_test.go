@@ -152,6 +152,26 @@ func TestKnownQuestionsAndContractions(t *testing.T) {
 	})
 }
 
+// TestKnownWordplayAndProhibitions: a play on a supplied name (both
+// occurrences go: which is the person, the words cannot tell), a child
+// coordinated with parents after an endearing word, a prohibition said to
+// the person; "may or may not" and a modal before its verb stay.
+func TestKnownWordplayAndProhibitions(t *testing.T) {
+	t.Parallel()
+	kn := deid.Known{PatientNames: []string{"Lance Whitcombe"}, RelativeNames: []string{"Ivy Whitcombe", "Will Whitcombe", "Jude Whitcombe", "May Whitcombe"}}
+	for _, rulesOnly := range []bool{true, false} {
+		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})
+		checkFound(t, d, kn, []foundCase{
+			{"a play on the name", "nurse: ha lance the lance\npatient: i know", []found{{"lance", deid.Name}, {"lance", deid.Name}}},
+			{"a plant and the person", "doctor: poison ivy on ivy of all people", []found{{"ivy", deid.Name}, {"ivy", deid.Name}}},
+			{"a child after parents", "doctor: so mom dad and little jude\nmom: yes", []found{{"jude", deid.Name}}},
+			{"a prohibition", "dr: and will no more jumping on the couch", []found{{"will", deid.Name}}},
+			{"may or may not stays", "doctor: you may or may not need a second dose", nil},
+			{"a modal before its verb stays", "doctor: and will no longer need it? we will see", nil},
+		})
+	}
+}
+
 // TestNamesWrittenLastFirstAndInLaws: a name written "Last, First" is
 // redacted whole; relatives after "daughter-in-law" and named for a season.
 func TestNamesWrittenLastFirstAndInLaws(t *testing.T) {

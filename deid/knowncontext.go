@@ -55,11 +55,34 @@ func (s *scan) knownInContext(i int, p knownPart) bool {
 	}
 	if s.knownNeighbour(i) || s.titleBefore(i) || s.relationBefore(i) || s.speakerTagAt(i) ||
 		s.introBefore(i) || s.greetingBefore(i, p) || s.vocativeAt(i, p) || s.possessiveOfPerson(i) || s.familyAt(i) ||
-		s.thirdPersonAt(i) {
+		s.thirdPersonAt(i) || s.echoAt(i) {
 		return true
 	}
 	return p.tier == kpWord && !s.wordUse(i, p)
 }
+
+// echoAt: a play on the name, the same known word twice around one short
+// word ("ha may in may", "lance the lance", "poison ivy on ivy"). One of
+// the two is the person; which one, the words cannot tell, so both go.
+// "may or may not" is no play: "or" and "and" do not join an echo.
+func (s *scan) echoAt(i int) bool {
+	w := s.lower(i)
+	if p := s.sameLinePrev(i); p >= 0 && s.toks[p].letters() && echoGlue[s.lower(p)] && s.toks[i].gap == gapSpace {
+		if q := s.sameLinePrev(p); q >= 0 && s.toks[p].gap == gapSpace && s.toks[q].letters() && s.lower(q) == w {
+			return true
+		}
+	}
+	if n := s.next(i); n > 0 && s.toks[n].letters() && echoGlue[s.lower(n)] && s.toks[n].gap == gapSpace {
+		if m := s.next(n); m > 0 && s.toks[m].gap == gapSpace && s.toks[m].letters() && s.lower(m) == w {
+			return true
+		}
+	}
+	return false
+}
+
+// echoGlue joins the two halves of a play on a name.
+var echoGlue = map[string]bool{"in": true, "on": true, "the": true, "at": true, "for": true, "from": true,
+	"to": true, "with": true, "of": true, "a": true, "by": true, "like": true}
 
 // sameLinePrev returns i-1 if that token is on the line of token i.
 func (s *scan) sameLinePrev(i int) int {
@@ -415,7 +438,7 @@ func (s *scan) vocativeAt(i int, p knownPart) bool {
 	pw := s.prevWordAt(i, 1)
 	// "and april what's your number": "and" opens a question to the
 	// person named.
-	if pw == "and" && s.turnStart(pv) && questionWords[s.nextWordAt(i)] {
+	if pw == "and" && s.turnStart(pv) && (questionWords[s.nextWordAt(i)] || s.prohibitionAfter(i)) {
 		return true
 	}
 	if !discourseWords[pw] {
@@ -538,6 +561,19 @@ func (s *scan) turnOpeningVocative(i int, p knownPart) bool {
 	}
 	// "jordan good to see you", "dawn nice to meet you".
 	return (w == "good" || w == "nice" || w == "great" || w == "lovely") && s.nextWordAt(n) == "to"
+}
+
+// prohibitionAfter: a prohibition said to the person just named, which no
+// modal or month can be followed by: "and will no more couches", "ok june
+// don't lift that".
+func (s *scan) prohibitionAfter(i int) bool {
+	switch s.nextWordAt(i) {
+	case "don't", "dont":
+		return true
+	case "no":
+		return s.nextWordAt(s.next(i)) == "more"
+	}
+	return false
 }
 
 // questionWords open a question to the person named before them.
@@ -754,9 +790,12 @@ func (s *scan) thirdPersonAt(i int) bool {
 		return true
 	}
 	// Coordinated with a person: "me and miles", "my wife and june", "summer
-	// and i talked".
-	if p1 == "and" {
-		if k := s.sameLinePrev(s.sameLinePrev(i)); p2 == "me" || p2 == "i" || k >= 0 && s.toks[k].letters() && s.toks[k].is(lxRelation) {
+	// and i talked", "mom dad and little jude".
+	if c := s.sameLinePrev(i); p1 == "and" || fondWords[p1] && p2 == "and" {
+		if p1 != "and" {
+			c = s.sameLinePrev(c)
+		}
+		if k := s.sameLinePrev(c); s.eq(k, "me") || s.eq(k, "i") || k >= 0 && s.toks[k].letters() && s.toks[k].is(lxRelation) {
 			return true
 		}
 	}
