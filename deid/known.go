@@ -237,6 +237,15 @@ func (k *knownIndex) build(kn Known, year int) {
 						k.parts[nick] = knownPart{word: nick, cls: cls | clsExplicit, tier: tier}
 					}
 				}
+				// Pet forms people make of any given name ("dawnie",
+				// "rosie", "danny"): on no list, so found only where the
+				// context names a person.
+				var db [40]byte
+				for _, dim := range diminutives(db[:0], first) {
+					if _, ok := k.parts[dim]; !ok {
+						k.parts[dim] = knownPart{word: dim, cls: cls | clsExplicit, tier: kpCommon}
+					}
+				}
 			}
 			k.addInitials(ini)
 			// "Al-Rashid" gives one initial, not two.
@@ -292,6 +301,45 @@ func (k *knownIndex) build(kn Known, year int) {
 			}
 		}
 	}
+}
+
+// diminutives appends to b the pet forms of a lower-case ASCII given name
+// of three letters or more and returns them as strings: "dawn" gives
+// "dawnie", "dawny"; "rose" "rosie", "rosey"; "dan" "dannie", "danny".
+// A name that ends in a vowel other than "e" has none.
+func diminutives(b []byte, first string) []string {
+	if len(first) < 3 || len(first) > 12 {
+		return nil
+	}
+	for i := 0; i < len(first); i++ {
+		if first[i] < 'a' || first[i] > 'z' {
+			return nil
+		}
+	}
+	stem := first
+	last := first[len(first)-1]
+	switch last {
+	case 'e':
+		stem = first[:len(first)-1]
+	case 'a', 'i', 'o', 'u', 'y':
+		return nil
+	}
+	var out []string
+	add := func(st, suf string) {
+		b = append(b[:0], st...)
+		b = append(b, suf...)
+		out = append(out, string(b))
+	}
+	add(stem, "ie")
+	add(stem, "y")
+	// A short closed syllable doubles its consonant: "dan" "danny".
+	if n := len(stem); last != 'e' && n >= 2 && !strings.ContainsRune("aeiou", rune(stem[n-1])) &&
+		strings.ContainsRune("aeiou", rune(stem[n-2])) && (n == 2 || !strings.ContainsRune("aeiou", rune(stem[n-3]))) {
+		dbl := stem + stem[n-1:]
+		add(dbl, "ie")
+		add(dbl, "y")
+	}
+	return out
 }
 
 // parseBirthDate reads Known.BirthDate: "YYYY-MM-DD", as platforms send

@@ -172,6 +172,35 @@ func TestKnownWordplayAndProhibitions(t *testing.T) {
 	}
 }
 
+// TestKnownOpeningAddress: a supplied name that is also a word, opening a
+// turn or a sentence before what is said only to a person, closing a
+// question after its verb of state, as a pet form, or the person talked
+// about before an adverb and a verb; the same words as words stay.
+func TestKnownOpeningAddress(t *testing.T) {
+	t.Parallel()
+	kn := deid.Known{PatientNames: []string{"Grant Mayfield"}, RelativeNames: []string{"Will Mayfield", "May Mayfield",
+		"Jack Mayfield", "Major Mayfield", "Summer Mayfield", "Dawn Mayfield", "Hunter Mayfield", "Pearl Mayfield",
+		"Frank Mayfield", "Hope Mayfield", "Mark Mayfield"}}
+	for _, rulesOnly := range []bool{true, false} {
+		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})
+		checkFound(t, d, kn, []foundCase{
+			{"the speaker's wish", "doctor: will i want you to cut back on the salt", []found{{"will", deid.Name}}},
+			{"a topic and its verb", "doctor: grant your sugars are up again", []found{{"grant", deid.Name}}},
+			{"be after a name", "doctor: we used a jack stand... jack be careful lifting", []found{{"jack", deid.Name}}},
+			{"a question to the person", "doctor: major is it worse at night", []found{{"major", deid.Name}}},
+			{"you and a verb", "nurse: summer you look great", []found{{"summer", deid.Name}}},
+			{"closing a question", "doctor: how have you been may\npatient: tired", []found{{"may", deid.Name}}},
+			{"a pet form", "patient: everybody calls me dawnie\ndoctor: ok dawnie", []found{{"dawnie", deid.Name}, {"dawnie", deid.Name}}},
+			{"an adverb before the verb", "patient: he's a good boy, hunter always helps", []found{{"hunter", deid.Name}}},
+			{"asked about after a vocative", "doctor: pearl is frank still smoking\npatient: frank quit last year",
+				[]found{{"pearl", deid.Name}, {"frank", deid.Name}, {"frank", deid.Name}}},
+			{"an imperative stays", "doctor: mark your calendar for the follow up", nil},
+			{"a verb of thinking stays", "doctor: hope the labs look good\npatient: hope you feel better too", nil},
+			{"a modal question stays", "patient: will the results be back soon? will i need to fast? may i ask", nil},
+		})
+	}
+}
+
 // TestNamesWrittenLastFirstAndInLaws: a name written "Last, First" is
 // redacted whole; relatives after "daughter-in-law" and named for a season.
 func TestNamesWrittenLastFirstAndInLaws(t *testing.T) {

@@ -334,7 +334,7 @@ func (s *scan) verbUse(i int, p knownPart) bool {
 }
 
 // clauseVerbs are the verbNames that take a clause: "i hope so", "trust me".
-var clauseVerbs = map[string]bool{"hope": true, "trust": true, "wish": true, "guess": true}
+var clauseVerbs = map[string]bool{"hope": true, "trust": true, "wish": true, "guess": true, "bet": true, "figure": true}
 
 // greetingBefore: "hey dawn", "hi there hunter", "good morning, june",
 // "thank you will", "bye hope".
@@ -429,7 +429,7 @@ func (s *scan) vocativeAt(i int, p knownPart) bool {
 	if pv >= 0 && s.toks[pv].punct(',') && s.clauseEndAfter(i) && !(n < len(s.toks) && s.toks[n].punct(',')) {
 		return true // "how are you, dawn?"
 	}
-	if s.trailingVocative(i, p) || s.turnOpeningVocative(i, p) {
+	if s.trailingVocative(i, p) || s.turnOpeningVocative(i, p) || s.openingAddress(i, p) || s.questionEndAddress(i) {
 		return true
 	}
 	if pv < 0 || !s.toks[pv].letters() {
@@ -574,6 +574,108 @@ func (s *scan) prohibitionAfter(i int) bool {
 		return s.nextWordAt(s.next(i)) == "more"
 	}
 	return false
+}
+
+// wordsAfter returns up to k words after token i on its line, lower case,
+// contractions joined ("i'd"), stopping at anything but a word.
+func (s *scan) wordsAfter(i, k int) []string {
+	var out []string
+	for n := s.next(i); n > 0 && len(out) < k && s.toks[n].letters() && s.toks[n].gap == gapSpace; n = s.next(n) {
+		if n+2 < len(s.toks) && s.toks[n+1].punct('\'') && s.toks[n+1].gap == gapNone && s.toks[n+2].gap == gapNone && s.toks[n+2].letters() {
+			out = append(out, s.lower(n)+"'"+s.lower(n+2))
+			n += 2
+			continue
+		}
+		out = append(out, s.lower(n))
+	}
+	return out
+}
+
+// openingAddress: a name that opens a turn or a sentence before words said
+// only to a person: a prohibition ("june don't lift that"), "be" after a
+// name that is no modal ("jack be careful"), the speaker's wish for the
+// listener ("will i want you to cut back"), the speaker's own clause after
+// a name that is no verb ("grant i think", "major is it a big problem",
+// "summer you look great"), or a topic whose verb follows ("grant your
+// sugars are up"). A modal keeps its question ("will i need to fast", "may
+// i ask", "will the results be back").
+func (s *scan) openingAddress(i int, p knownPart) bool {
+	pv := s.sameLinePrev(i)
+	if !(s.turnStart(i) || pv >= 0 && s.toks[i].gap != gapNone && (s.toks[pv].punct('.') || s.toks[pv].punct('!') ||
+		s.toks[pv].punct('?') || s.toks[pv].punct(';')) || s.discourseOpens(i)) {
+		return false
+	}
+	if s.prohibitionAfter(i) {
+		return true
+	}
+	w := s.wordsAfter(i, 4)
+	for len(w) < 4 {
+		w = append(w, "")
+	}
+	// A verb of thinking takes a clause: "hope you feel better", "trust
+	// the labs are right".
+	modal, verb := modalNames[p.word], clauseVerbs[p.word]
+	switch {
+	case (w[0] == "i" || w[0] == "we") && (w[1] == "want" || w[1] == "need") && w[2] == "you",
+		(w[0] == "i'd" || w[0] == "we'd") && w[1] == "like" && w[2] == "you":
+		return true
+	case modal:
+		return false
+	case w[0] == "be" || w[0] == "please":
+		return true
+	case verb:
+		return false
+	case (w[0] == "i" || w[0] == "we") && speakerVerbs[w[1]]:
+		return true
+	case auxAsk[w[0]] || w[0] == "is" || w[0] == "was" || w[0] == "does" || w[0] == "has" || w[0] == "should":
+		return askedPronouns[w[1]]
+	case w[0] == "you" && youVerbs[w[1]]:
+		return true
+	case determiners[w[0]] && w[0] != "that" && w[0] != "this":
+		return topicVerbs[w[2]] || w[2] != "" && topicVerbs[w[3]]
+	}
+	return false
+}
+
+// speakerVerbs follow "i" or "we" in what the speaker says to the person
+// just named: "grant i think", "june we need to".
+var speakerVerbs = map[string]bool{"think": true, "want": true, "need": true, "noticed": true, "saw": true,
+	"see": true, "looked": true, "got": true, "have": true, "just": true, "know": true, "wanted": true,
+	"understand": true, "hear": true, "heard": true, "checked": true, "reviewed": true, "talked": true}
+
+// askedPronouns follow the auxiliary of a question to the person just
+// named: "major is it a big problem", "grant do you".
+var askedPronouns = map[string]bool{"you": true, "it": true, "there": true, "that": true, "this": true,
+	"he": true, "she": true, "they": true, "we": true, "your": true}
+
+// youVerbs follow "you" in what is said to the person just named: "summer
+// you look great".
+var youVerbs = map[string]bool{"look": true, "seem": true, "sound": true, "need": true, "should": true,
+	"must": true, "know": true, "mentioned": true, "said": true, "told": true, "were": true, "are": true,
+	"have": true, "got": true, "did": true, "do": true}
+
+// topicVerbs make the noun phrase before them a topic said to the person
+// named before it: "grant your sugars are up", "ruby the labs look good";
+// no verb that is a name takes "your sugars are up" as its object.
+var topicVerbs = map[string]bool{"is": true, "are": true, "was": true, "were": true, "look": true, "looks": true,
+	"looked": true, "came": true, "showed": true, "shows": true, "seem": true, "seems": true}
+
+// questionEndAddress: the name that ends a question after its verb of
+// state ("how have you been may", "how are you feeling june").
+func (s *scan) questionEndAddress(i int) bool {
+	switch s.prevWordAt(i, 1) {
+	case "been", "doing", "feeling", "holding":
+	default:
+		return false
+	}
+	if n := i + 1; n < len(s.toks) && s.toks[n].gap != gapLine && !s.toks[n].punct('?') && !s.toks[n].punct('!') {
+		return false
+	}
+	k := i
+	for p := s.sameLinePrev(k); p >= 0 && !s.turnStart(k); p = s.sameLinePrev(k) {
+		k = p
+	}
+	return questionWords[s.lower(k)] || auxAsk[s.lower(k)] || s.eq(k, "have") || s.eq(k, "how")
 }
 
 // questionWords open a question to the person named before them.
@@ -754,6 +856,11 @@ func (s *scan) thirdPersonAt(i int) bool {
 		if strongPersonVerbs[nx] || personVerbNext[nx] && !s.calendarWord(i) && (!weakSubjectVerbs[nx] || modalVerbs[nx]) {
 			return true
 		}
+		// "hunter always helps", "june never drinks": an adverb of
+		// frequency between the person and what they do.
+		if frequencyAdverbs[nx] && strongPersonVerbs[s.nextWordAt(s.next(i))] {
+			return true
+		}
 		// "autumn is doing better", "june was sleeping".
 		n1 := s.next(i)
 		if (nx == "is" || nx == "was" || nx == "isn't" || nx == "wasn't") && personState[s.nextWordAt(n1)] {
@@ -808,7 +915,7 @@ func (s *scan) thirdPersonAt(i int) bool {
 	timeOrEnd := s.clauseEndAfter(i) || afterPersonObject[nx]
 	switch {
 	case auxQuestion[p1] && (p2 == "" || p2 == "how" || p2 == "where" || p2 == "when" || p2 == "why" || p2 == "what" ||
-		s.turnStart(s.sameLinePrev(i)) || p2 == "," || p2 == "and" || p2 == "so"):
+		s.turnStart(s.sameLinePrev(i)) || p2 == "," || p2 == "and" || p2 == "so" || s.isKnown(s.sameLinePrev(s.sameLinePrev(i)))):
 		return personAfterAux[nx] || s.clauseEndAfter(i) && p2 == "how"
 	case p1 == "how's" || p1 == "hows" || p1 == "where's":
 		return personAfterAux[nx] || s.clauseEndAfter(i)
@@ -973,7 +1080,14 @@ var strongPersonVerbs = map[string]bool{"said": true, "says": true, "told": true
 	"lives": true, "works": true, "called": true, "calls": true, "noticed": true, "mentioned": true, "brought": true,
 	"picked": true, "came": true, "comes": true, "feels": true, "felt": true, "hates": true, "insisted": true,
 	"reminded": true, "reminds": true, "agrees": true, "agreed": true, "cooks": true, "cooked": true, "stays": true,
-	"stayed": true, "left": true, "fell": true, "cried": true, "sleeps": true, "slept": true, "ate": true, "eats": true}
+	"stayed": true, "left": true, "fell": true, "cried": true, "sleeps": true, "slept": true, "ate": true, "eats": true,
+	"quit": true, "smokes": true, "smoked": true, "drinks": true, "drank": true, "visited": true, "visits": true,
+	"texted": true, "texts": true, "phoned": true, "complains": true, "complained": true}
+
+// frequencyAdverbs stand between a person and what they do: "hunter always
+// helps".
+var frequencyAdverbs = map[string]bool{"always": true, "usually": true, "never": true, "often": true,
+	"sometimes": true, "rarely": true, "still": true, "also": true, "really": true}
 
 // weakSubjectVerbs follow a word as well as a person ("hope is", "summer
 // was", "mark had"): a subject before them is a person only when it is a
