@@ -210,3 +210,35 @@ func TestSpokenAndListedDates(t *testing.T) {
 		})
 	}
 }
+
+// TestNamesInHeadersAndSignatures: names by the layout of a record: a
+// label's value before an age, a header line in capitals before an ID cue,
+// initials signing a note or after a role's label, a nickname in quotes
+// that the words around call another name, the addressee above a postal
+// address, a given name of the census lists that is no English word; and
+// the look-alikes in the same places stay.
+func TestNamesInHeadersAndSignatures(t *testing.T) {
+	t.Parallel()
+	for _, rulesOnly := range []bool{true, false} {
+		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"a label's value before an age", "Patient: Lam Hoa Binh, 61 M\nReason: cough",
+				[]found{{"Lam Hoa Binh", deid.Name}}},
+			{"a hyphenated given name before an age", "Patient: Park Min-jun, 47 y/o M\nTopic: diet",
+				[]found{{"Park Min-jun", deid.Name}}},
+			{"a capitals header before the record number", "TEODORO VILLANUEVA-ROJAS   MRN 5512093\n\nHPI: fall",
+				[]found{{"TEODORO VILLANUEVA-ROJAS", deid.Name}, {"5512093", deid.MRN}}},
+			{"initials after a dash at the end", "Follow up in 2 weeks. - KT", []found{{"KT", deid.Name}}},
+			{"initials in parentheses at the end", "Cleared to return to work. -- Occupational Health (MV)", []found{{"MV", deid.Name}}},
+			{"initials after a role", "Sonographer: RB\nFindings: normal", []found{{"RB", deid.Name}}},
+			{"a quoted other name", "\"Tito\" per family; prefers Spanish", []found{{"Tito", deid.Name}}},
+			{"an addressee above a box", "March 3, 2025\n\nWinona Crowfeather\nPO Box 77\nDear Ms. Crowfeather,",
+				[]found{{"March 3, 2025", deid.Date}, {"Winona Crowfeather", deid.Name}, {"PO Box 77", deid.Location}, {"Crowfeather", deid.Name}}},
+			{"a census given name", "Left a message; spoke with Rosalind, who will call back.", []found{{"Rosalind", deid.Name}}},
+			{"acronyms mid-note stay", "Plan - NG tube, strict I/O - RT to see", nil},
+			{"a label of a field stays", "Lang: Spanish   Interpreter used", nil},
+			{"a quoted word stays", "Patient describes the pain as \"Sharp\" and constant", nil},
+			{"capitals before a cue that is a heading stay", "ASSESSMENT AND PLAN   DOB verified", nil},
+		})
+	}
+}

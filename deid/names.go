@@ -551,6 +551,12 @@ func (s *scan) introName(i int) bool {
 	if !s.nameish(k, colon || s.nameLineWords(k) >= 2) {
 		return false
 	}
+	if e := s.nameThenAge(k); colon && e > 0 {
+		// "Patient: Chan Tai Man, 58 M": a label's value before an age,
+		// its words whatever else they are.
+		s.addName(k, e, cls)
+		return true
+	}
 	if colon && s.lineStart(i) && !s.strongName(k) && !s.nameLine(k) {
 		// "DOCTOR: Still at the same address?" is a speaker tag, not a label.
 		return false
@@ -571,6 +577,225 @@ func (s *scan) introName(i int) bool {
 	}
 	return true
 }
+
+// nameThenAge returns the last token of a run of two to four capitalized
+// words from k, the first a name's word, that a comma and an age close
+// ("Chan Tai Man, 58 M", "Cho Soon-ja, 92 y/o F"), or -1.
+func (s *scan) nameThenAge(k int) int {
+	if k >= len(s.toks) || !s.toks[k].capWord() || !s.nameish(k, s.toks[k].allUpper()) {
+		return -1
+	}
+	e, words := k, 1
+	for j := k + 1; j < len(s.toks) && s.toks[j].gap != gapLine; j++ {
+		t := &s.toks[j]
+		switch {
+		case t.punct('-') && t.gap == gapNone && j+1 < len(s.toks) && s.toks[j+1].gap == gapNone && s.toks[j+1].letters():
+			j++ // "Soon-ja"
+			e = j
+			continue
+		case t.capWord() && t.gap == gapSpace && words < 4:
+			words++
+			e = j
+			continue
+		case t.punct(','):
+			a := s.next(j)
+			if words < 2 || a < 0 || !s.toks[a].digits() || s.toks[a].n() > 3 {
+				return -1
+			}
+			if v, _ := s.num(a); v == 0 || v > 120 {
+				return -1
+			}
+			n := s.next(a)
+			if n < 0 || s.toks[n].gap == gapLine {
+				return e
+			}
+			switch w := s.lower(n); w {
+			case "m", "f", "y", "yo", "yr", "yrs", "year", "years", "male", "female", "-", "(":
+				return e
+			}
+			if s.toks[n].punct('-') || s.toks[n].punct('(') || s.toks[n].punct(',') {
+				return e
+			}
+			return -1
+		}
+		return -1
+	}
+	return -1
+}
+
+// capsNameBeforeCue: a header line that opens with a name in capitals
+// before the next field ("MOHAMMED AL-HASHIMI   MRN 88-31-0542", "OKAFOR
+// CHIDI, DOB 3/4/1950"): two to four words of capitals with vowels, on no
+// list of ordinary words, then a wide gap, a comma or a bar and an ID or
+// date cue.
+func (s *scan) capsNameBeforeCue(i int) bool {
+	okWord := func(k int) bool {
+		t := &s.toks[k]
+		return t.letters() && t.allUpper() && t.n() >= 2 && strings.ContainsAny(s.str(k), "AEIOUY") && !s.englishLooking(k) &&
+			(t.lex == 0 || t.lex&(lxFirst|lxSur) != 0 && t.lex&(lxCommon|lxMedical|lxMonth|lxCue|lxDateCue|lxCredential) == 0)
+	}
+	if !okWord(i) {
+		return false
+	}
+	e, words := i, 1
+	for j := i + 1; j < len(s.toks) && s.toks[j].gap != gapLine; j++ {
+		t := &s.toks[j]
+		switch {
+		case t.punct('-') && t.gap == gapNone && j+1 < len(s.toks) && s.toks[j+1].gap == gapNone && okWord(j+1):
+			j++
+			e = j
+			continue
+		case t.gap == gapSpace && !s.wideGap(j) && words < 4 && okWord(j):
+			words++
+			e = j
+			continue
+		}
+		c := j
+		if t.punct(',') || t.punct('|') {
+			if c = s.next(j); c < 0 {
+				return false
+			}
+		} else if !s.wideGap(j) {
+			return false
+		}
+		if words < 2 || !s.toks[c].word() || !s.toks[c].is(lxCue|lxDateCue) {
+			return false
+		}
+		s.addName(i, e, PatientNames)
+		return true
+	}
+	return false
+}
+
+// signatureInitials: two or three capitals signing a note: after a dash or
+// a slash, or in parentheses, at the very end of the text ("RTC 6 wks. -
+// RG", "Thanks. -DT", "-- Employee Health (LN)"), or after the label of a
+// role ("Sonographer: JH", "Cytotechnologist: DB;").
+func (s *scan) signatureInitials(i int) bool {
+	t := &s.toks[i]
+	if !t.letters() || !t.allUpper() || t.n() < 2 || t.n() > 3 || t.lex&(lxCredential|lxTitle|lxTitleClin|lxStateAbbr) != 0 {
+		return false
+	}
+	p := i - 1
+	if p < 0 {
+		return false
+	}
+	if s.toks[p].punct(':') && p > 0 && s.toks[p].gap == gapNone && s.toks[p-1].letters() && roleLabels[s.lower(p-1)] {
+		if n := i + 1; n >= len(s.toks) || s.toks[n].gap == gapLine || s.toks[n].punct(';') || s.toks[n].punct(',') || s.wideGap(n) {
+			s.addName(i, i, ClinicianNames|clsExplicit)
+			return true
+		}
+		return false
+	}
+	if !(s.toks[p].punct('-') || s.toks[p].punct('/') || s.toks[p].punct('(')) || s.toks[p].gap == gapLine {
+		return false
+	}
+	// Nothing but closing marks and blanks after it.
+	for j := int(t.e); j < len(s.text); j++ {
+		switch s.text[j] {
+		case ' ', '\t', '\n', '\r', '"', ')', '.':
+		default:
+			return false
+		}
+	}
+	if s.toks[p].punct('(') && !(i+1 < len(s.toks) && s.toks[i+1].punct(')')) {
+		return false
+	}
+	s.addName(i, i, ClinicianNames|clsExplicit)
+	return true
+}
+
+// quotedOtherName: a capitalized word in double quotes that the words
+// around call a person's other name: '"Cuca" per family', 'Guest:
+// "Smokey" (legal name ...)', 'prefers "Bo"'.
+func (s *scan) quotedOtherName(i int) bool {
+	if i < 1 || i+1 >= len(s.toks) || !s.toks[i-1].punct('"') || s.toks[i].gap != gapNone || !s.toks[i+1].punct('"') ||
+		s.toks[i+1].gap != gapNone || !s.toks[i].capWord() || s.toks[i].lex&(lxMedical|lxCredential) != 0 ||
+		s.toks[i].lex&lxCommon != 0 && s.toks[i].lex&lxFirst == 0 {
+		return false
+	}
+	ok := false
+	for j, n := i+2, 0; j < len(s.toks) && n < 4 && s.toks[j].gap != gapLine; j, n = j+1, n+1 {
+		if w := s.lower(j); w == "per" || w == "legal" || w == "aka" || w == "nickname" || w == "prefers" {
+			ok = true
+			break
+		}
+	}
+	if !ok {
+		switch s.prevWordAt(i-1, 1) {
+		case "by", "nicknamed", "called", "aka", "prefers", "guest", ":", "name", "nickname":
+			ok = true
+		case "as":
+			ok = s.prevWordAt(i-1, 2) == "known"
+		}
+	}
+	if ok {
+		s.addName(i, i, PatientNames)
+	}
+	return ok
+}
+
+// addresseeLine: the name heading a postal address in a letter: a line of
+// two to four capitalized words, the first a name's word, after a blank
+// line or at the top, above a line that opens with a street number or a
+// PO box ("Augustine Two Bulls" above "PO Box 341").
+func (s *scan) addresseeLine(i int) bool {
+	if !s.nameish(i, s.toks[i].allUpper()) || i > 0 && !s.blankLineBefore(i) {
+		return false
+	}
+	e, words := i, 1
+	j := i + 1
+	for ; j < len(s.toks) && s.toks[j].gap != gapLine; j++ {
+		t := &s.toks[j]
+		switch {
+		case t.capWord() && t.gap == gapSpace && words < 4 && t.lex&(lxCue|lxDateCue|lxFacility|lxStreetSuffix) == 0:
+			words++
+			e = j
+		case t.punct('.') && t.gap == gapNone && s.toks[j-1].n() == 1:
+		case (t.punct('-') || t.punct('\'')) && t.gap == gapNone:
+		default:
+			return false
+		}
+	}
+	if words < 2 || j >= len(s.toks) || j+1 >= len(s.toks) {
+		return false
+	}
+	n := &s.toks[j]
+	street := n.digits() && n.n() <= 6 && s.toks[j+1].capWord() && s.toks[j+1].gap == gapSpace
+	box := s.eq(j, "po") && s.eq(j+1, "box") || s.eq(j, "p") && s.toks[j+1].punct('.')
+	if !street && !box {
+		return false
+	}
+	s.addName(i, e, PatientNames)
+	return true
+}
+
+// blankLineBefore: an empty line (or only blanks) before token i's line.
+func (s *scan) blankLineBefore(i int) bool {
+	st := int(s.toks[i].s)
+	nl := 0
+	for k := st - 1; k >= 0; k-- {
+		switch s.text[k] {
+		case '\n':
+			nl++
+			if nl == 2 {
+				return true
+			}
+		case ' ', '\t', '\r':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// roleLabels name a role whose holder a label's value is: "Sonographer:
+// JH".
+var roleLabels = map[string]bool{"sonographer": true, "technologist": true, "tech": true, "cytotechnologist": true,
+	"scribe": true, "transcriptionist": true, "transcribed": true, "interpreter": true, "dictated": true,
+	"reviewer": true, "signed": true, "cosigned": true, "verified": true, "entered": true, "performed": true,
+	"initials": true, "preparer": true, "prepared": true, "by": true, "rn": true, "nurse": true, "therapist": true,
+	"phlebotomist": true, "pharmacist": true, "author": true, "attending": true, "resident": true, "fellow": true}
 
 // nameLine reports that the rest of the line from token k reads as a name
 // and nothing else ("PATIENT: Zoë L. Szymanski", "Name: WHITCOMBE, HAROLD"):
@@ -633,6 +858,12 @@ func (s *scan) listedName(k int) bool {
 		return false // "Nottingham Prognostic Index", "Ramsay Hunt syndrome"
 	}
 	if t.lex&(lxFirst|lxSur) != 0 && t.lex&(lxFirstAmb|lxSurAmb|lxCommon|lxMedical|lxMonth) == 0 {
+		return true
+	}
+	// A given name of the census lists that is no English word and names
+	// no place, and no field label: "spoke with Bernadette", not "Lang:".
+	if t.lex == 0 && t.gaz&gzFirst != 0 && t.gaz&^(gzFirst|gzSur) == 0 && !t.allUpper() &&
+		!(k+1 < len(s.toks) && s.toks[k+1].punct(':')) {
 		return true
 	}
 	if n := s.next(k); n > 0 && s.isInitial(n) && t.lex&(lxCommon|lxMedical) == 0 && s.nameish(k, false) {

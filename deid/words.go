@@ -107,6 +107,9 @@ func (s *scan) wordAt(i int) {
 	if !t.upper() {
 		return
 	}
+	if (i == 0 || t.gap == gapLine) && t.capWord() && s.addresseeLine(i) {
+		return
+	}
 	if f&(lxStateAbbr|lxState|lxCountry|lxPhraseHead) != 0 {
 		s.cityBeforeState(i)
 	}
@@ -131,6 +134,15 @@ func (s *scan) wordAt(i int) {
 	if t.allUpper() && t.n() >= 3 && s.capsLastFirst(i) {
 		s.nameChain(i, PatientNames, false)
 		s.nameChain(i+2, PatientNames, false)
+		return
+	}
+	if t.allUpper() && s.lineStart(i) && s.capsNameBeforeCue(i) {
+		return
+	}
+	if t.gap == gapNone && i > 0 && s.toks[i-1].punct('"') && s.quotedOtherName(i) {
+		return
+	}
+	if t.allUpper() && t.n() <= 3 && s.signatureInitials(i) {
 		return
 	}
 	if f&(lxFirst|lxSur) != 0 {
