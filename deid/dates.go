@@ -111,7 +111,7 @@ func (s *scan) dateSpan(i int) bool {
 		}
 		if !(s.known.dobOK && s.known.dobM == v.m && s.known.dobD == v.d) && !s.cueBefore(i, lxDateCue|lxWeekday, 3) &&
 			!s.datedEntry(i, end) && (s.ratioNear(i) || !s.slashCueBefore(i) && !s.clinicianBefore(i) &&
-			!s.timeAfter(end) && !s.mdListed(i, end, v) && !s.mdDayOnly(i, end, v)) {
+			!s.timeAfter(end) && !s.mdListed(i, end, v) && !s.mdDayOnly(i, end, v) && !s.mdAfterEvent(i, end, v) && !s.timeBefore(i)) {
 			return false
 		}
 	case dlMonth:
@@ -228,8 +228,8 @@ var ratioWords = map[string]bool{"bp": true, "bipap": true, "cpap": true, "peep"
 // ("Pain 8/10 -> 2/10 at 14:30").
 func (s *scan) ratioNear(i int) bool {
 	for k := i - 1; k >= 0 && k >= i-6; k-- {
-		if s.toks[k+1].gap == gapLine {
-			return false
+		if s.toks[k+1].gap == gapLine || s.toks[k].punct(';') || s.toks[k].punct('.') && s.toks[k+1].gap == gapSpace {
+			return false // the word of another sentence: "back pain. Blood cultures 2/8, 2/9"
 		}
 		if s.toks[k].letters() && ratioWords[s.lower(k)] {
 			return true
@@ -363,8 +363,28 @@ func (s *scan) numDate(i int) (dateVal, int) {
 	hasThird := k > 0 && s.toks[k].punct(sep) && s.adj(k) > 0 && s.toks[k+1].digits()
 	v.sep = sep
 	if na == 4 {
-		if !hasThird || a < 1800 || a > 2199 || nb > 2 {
+		// ISO 8601 with its time: "2025-02-14T05:12" ("14T05" is one token).
+		isoT := false
+		if !hasThird && k > 0 && s.toks[k].punct(sep) && s.adj(k) > 0 {
+			if w := s.str(k + 1); len(w) >= 4 && w[0] >= '0' && w[0] <= '9' && w[1] >= '0' && w[1] <= '9' && w[2] == 'T' &&
+				w[3] >= '0' && w[3] <= '9' {
+				isoT = true
+			}
+		}
+		if !hasThird && !isoT || a < 1800 || a > 2199 || nb > 2 {
 			return v, -1
+		}
+		if isoT {
+			c := int(s.text[s.toks[k+1].s]-'0')*10 + int(s.text[s.toks[k+1].s+1]-'0')
+			if !validMD(b, c) {
+				return v, -1
+			}
+			v.layout, v.y, v.m, v.d, v.hasY, v.hasD, v.pad = dlNumYMD, a, b, c, true, true, true
+			e := k + 1
+			for c := s.adj(e); c > 0 && s.toks[c].punct(':') && s.adj(c) > 0 && s.toks[c+1].digits(); c = s.adj(e) {
+				e = c + 1 // the minutes and seconds
+			}
+			return v, e
 		}
 		c, nc := s.num(k + 1)
 		if nc > 2 || !validMD(b, c) {
@@ -648,6 +668,14 @@ func (s *scan) dayFirst(i int) (dateVal, int) {
 					return v, yy
 				}
 			}
+			// "f/u 31-Jan": no year, the month capitalized and nothing
+			// joined after it.
+			if s.toks[k+1].upper() && !spoken && (k+2 >= len(s.toks) || s.toks[k+2].gap != gapNone || s.toks[k+2].punct('.') ||
+				s.toks[k+2].punct(',') || s.toks[k+2].punct(';') || s.toks[k+2].punct(')')) {
+				v.layout, v.d, v.m, v.hasD, v.sep, v.abbr = dlDayMonthY, d, m, true, '-', abbr
+				v.pad = s.zeroLed(e)
+				return v, k + 1
+			}
 		}
 		return v, -1
 	}
@@ -866,6 +894,51 @@ func parseDateString(x string, year int) (dateVal, bool) {
 		return v, false
 	}
 	return v, true
+}
+
+// mdAfterEvent: a bare m/d right after what happens on a day to a patient
+// or a record ("admitted 2/8 with fever", "utilities shut off 4/11", "last
+// filled 3/2"); not a fraction of a dose ("given 1/2 tab", "3/4 of the
+// dose").
+func (s *scan) mdAfterEvent(i, end int, v dateVal) bool {
+	if v.m < v.d && (v.d == 2 || v.d == 3 || v.d == 4 || v.d == 8) {
+		return false
+	}
+	if n := s.next(end); n > 0 && s.toks[n].letters() && fractionUnits[s.lower(n)] {
+		return false
+	}
+	k := s.sameLinePrev(i)
+	if k >= 0 && (s.eq(k, "on") || s.eq(k, "since")) {
+		k = s.sameLinePrev(k)
+	}
+	return k >= 0 && s.toks[k].letters() && eventWords[s.lower(k)]
+}
+
+// eventWords happen to a patient or a record on a day.
+var eventWords = map[string]bool{"admitted": true, "readmitted": true, "discharged": true, "transferred": true,
+	"seen": true, "started": true, "stopped": true, "held": true, "resumed": true, "restarted": true, "off": true,
+	"drawn": true, "collected": true, "obtained": true, "done": true, "performed": true, "placed": true,
+	"removed": true, "inserted": true, "filled": true, "refilled": true, "faxed": true, "mailed": true,
+	"dated": true, "scheduled": true, "rescheduled": true, "cancelled": true, "canceled": true, "presented": true,
+	"arrived": true, "died": true, "expired": true, "delivered": true, "injured": true, "fell": true, "visited": true,
+	"called": true, "effective": true, "updated": true, "reviewed": true, "signed": true}
+
+// fractionUnits follow a fraction of a dose or an amount.
+var fractionUnits = map[string]bool{"tab": true, "tabs": true, "tablet": true, "tablets": true, "cup": true, "cups": true,
+	"dose": true, "doses": true, "of": true, "strength": true, "pill": true, "pills": true, "ml": true, "mg": true,
+	"l": true, "inch": true, "in": true, "cm": true, "mile": true, "miles": true, "hour": true, "hours": true}
+
+// timeBefore: a clock time or a shift right before a bare m/d ("19:00
+// 11/8", "NURSING NOTE 0700-1900 3/22").
+func (s *scan) timeBefore(i int) bool {
+	p := s.sameLinePrev(i)
+	if p < 2 || !s.toks[p].digits() || s.toks[i].gap != gapSpace {
+		return false
+	}
+	if s.toks[p].n() == 2 && s.toks[p-1].punct(':') && s.toks[p-1].gap == gapNone && s.toks[p-2].digits() && s.toks[p-2].n() <= 2 {
+		return true
+	}
+	return s.toks[p].n() == 4 && s.toks[p-1].punct('-') && s.toks[p-1].gap == gapNone && s.toks[p-2].digits() && s.toks[p-2].n() == 4
 }
 
 // mdDayOnly: a bare m/d whose second number can only be a day ("comfort

@@ -242,3 +242,24 @@ func TestNamesInHeadersAndSignatures(t *testing.T) {
 		})
 	}
 }
+
+// TestBareDatesByEvent: a bare m/d after what happens on a day, after a
+// clock time or a shift, a list of them after a sentence that named a pain
+// score, ISO dates with their time, day-month without a year; fractions of
+// a dose and scores stay.
+func TestBareDatesByEvent(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"after an event", "Water shut off 4/11, found alone; admitted 2/8 with fever",
+			[]found{{"4/11", deid.Date}, {"2/8", deid.Date}}},
+		// The shift's hours join the date, as they do before "3/22/2024".
+		{"after a shift", "NURSING NOTE 0700-1900 3/22\nPt A&Ox3, pain 4/10", []found{{"0700-1900 3/22", deid.Date}}},
+		{"after a clock time", "Handoff 19:00 11/8, bed 14", []found{{"11/8", deid.Date}}},
+		{"a list after a pain score in another sentence", "Back pain. Cultures 2/8, 2/9 and 2/10 grew MSSA",
+			[]found{{"2/8", deid.Date}, {"2/9", deid.Date}, {"2/10", deid.Date}}},
+		{"ISO with its time", "2025-02-14T05:12 portable chest", []found{{"2025-02-14T05:12", deid.Date}}},
+		{"day and month without a year", "ortho f/u 31-Jan. Splint on", []found{{"31-Jan", deid.Date}}},
+		{"fractions and scores stay", "given 1/2 tab, took 3/4 of the dose; strength 5/5, pain 7/10", nil},
+	})
+}

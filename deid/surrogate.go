@@ -712,6 +712,9 @@ func formatDate(v dateVal) string {
 	case dlMonth:
 		return month
 	case dlDayMonthY:
+		if v.sep == '-' && !v.hasY {
+			return day + "-" + month
+		}
 		if v.sep == '-' {
 			return day + "-" + month + "-" + year()
 		}
