@@ -59,7 +59,8 @@ var cueTable = func() []cue {
 			"file number", "file #", "case", "docket number", "control number", "authorization number", "auth #",
 			"prior auth", "authorization #", "referral number", "referral #", "tax id", "ein", "customer number",
 			"customer id", "portal id", "username", "user id", "login", "requisition", "auth", "authorization",
-			"docket", "docket no", "claim no", "unos id", "job #", "job number", "run #", "run number"},
+			"docket", "docket no", "claim no", "unos id", "job #", "job number", "run #", "run number", "ref", "ref no",
+			"ref number", "lab ref", "password", "passcode", "pin number", "pin #", "security code"},
 		ZIP: {"zip", "zip code", "zipcode", "postal code", "postcode"},
 	}
 	var out []cue
@@ -242,6 +243,9 @@ func (s *scan) cueAt(i int) bool {
 	if j >= len(s.toks) {
 		return false
 	}
+	if (s.eq(i, "ref") || s.eq(i, "lab") && s.eq(i+1, "ref")) && s.rangeValue(j) {
+		return false // a reference range: "(ref 3.5-5.1)", "ref 135-145"
+	}
 	switch t {
 	case ZIP:
 		if s.toks[j].digits() && s.toks[j].n() == 5 {
@@ -289,6 +293,30 @@ func (s *scan) cueAt(i int) bool {
 	}
 	s.addTok(j, last, t, prStrong)
 	return true
+}
+
+// rangeValue: the tokens from j are a lab's reference range, numbers only, with
+// a decimal point or two groups of at most three digits ("3.5-5.1",
+// "135-145"), not a reference number ("24-11873").
+func (s *scan) rangeValue(j int) bool {
+	groups, short := 0, true
+	for k := j; k < len(s.toks) && (k == j || s.toks[k].gap != gapLine); k++ {
+		t := &s.toks[k]
+		if t.punct(')') || t.punct(',') || t.punct(';') || t.letters() && k > j {
+			break
+		}
+		switch {
+		case t.punct('.'):
+			return true
+		case t.digits():
+			groups++
+			short = short && t.n() <= 3
+		case t.kind == tkPunct:
+		default:
+			return false
+		}
+	}
+	return groups == 2 && short
 }
 
 // userNameCue: a user name's cue before token j ("username olewisgrant",
@@ -353,7 +381,17 @@ func (s *scan) idValue(j int, t Type) int {
 			return -1
 		}
 		k := s.adj(j)
-		dash := k > 0 && s.toks[k].punct('-') && s.adj(k) > 0 && s.toks[k+1].shape&shDigit != 0
+		// "XKH-4431", and "YHD-TB-25-004": letter groups before the digits.
+		dash := false
+		for c := k; c > 0 && s.toks[c].punct('-') && s.adj(c) > 0 && s.toks[c+1].word(); c = s.adj(c + 1) {
+			if s.toks[c+1].shape&shDigit != 0 {
+				dash = true
+				break
+			}
+			if !s.toks[c+1].allUpper() || s.toks[c+1].n() > 5 {
+				break
+			}
+		}
 		n := s.next(j)
 		spaced := n > 0 && s.toks[n].gap == gapSpace && s.toks[n].digits() && s.toks[n].n() >= 3 && tk.lex&(lxCommon|lxMedical) == 0
 		if !dash && !spaced {

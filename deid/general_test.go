@@ -263,3 +263,20 @@ func TestBareDatesByEvent(t *testing.T) {
 		{"fractions and scores stay", "given 1/2 tab, took 3/4 of the dose; strength 5/5, pain 7/10", nil},
 	})
 }
+
+// TestIdentifierCues: reference numbers, passwords, codes whose letter
+// groups come before the digits, "ID" after a comma that is no state; a
+// lab's reference range stays.
+func TestIdentifierCues(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"a reference number", "Organ bank notified (ref 25-30417); not a candidate", []found{{"25-30417", deid.ID}}},
+		{"a lab reference", "Lab ref: QX55120B", []found{{"QX55120B", deid.ID}}},
+		{"a password", "identity checked with password \"MAPLE1977\"", []found{{"MAPLE1977", deid.ID}}},
+		{"letter groups before the digits", "Case # KCH-TB-24-017.", []found{{"KCH-TB-24-017", deid.ID}}},
+		{"ID after a comma", "Interpreter by video, ID SP-4410.", []found{{"SP-4410", deid.ID}}},
+		{"Idaho after a city stays a place", "Lives in Boise, ID 83702", []found{{"Boise", deid.Location}, {"83702", deid.ZIP}}},
+		{"reference ranges stay", "K 5.6 (ref 3.5-5.1), Na 131 (ref 135-145), Hgb 9.1 (ref 12-16)", nil},
+	})
+}

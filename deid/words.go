@@ -173,10 +173,12 @@ func (s *scan) idahoAt(i int) bool {
 	if !s.eq(i, "id") || !s.toks[i].allUpper() || i == 0 {
 		return false
 	}
-	if s.toks[i-1].punct(',') {
-		return true
-	}
 	n := s.next(i)
+	if s.toks[i-1].punct(',') {
+		// "Boise, ID" and "Boise, ID 83702"; not "via video, ID AR-3318".
+		return n < 0 || s.toks[n].digits() && s.toks[n].n() == 5 || s.toks[n].kind == tkPunct && !s.toks[n].punct('#') && !s.toks[n].punct(':') ||
+			!s.toks[n].word() || s.toks[n].letters() && !s.toks[n].allUpper()
+	}
 	return s.toks[i-1].capWord() && n > 0 && s.toks[n].digits() && s.toks[n].n() == 5
 }
 
