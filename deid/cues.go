@@ -446,6 +446,11 @@ func (s *scan) idValue(j int, t Type) int {
 			}
 			continue
 		}
+		if t == Vehicle && nt.gap == gapSpace && nt.letters() && nt.allUpper() && nt.n() <= 4 && digits > 0 && s.toks[end].digits() {
+			end = k // a plate written digits first: "724 LKP"
+			hasMixed = true
+			continue
+		}
 		if nt.gap == gapSpace && nt.word() && nt.allUpper() && nt.n() <= 4 && nt.lex == 0 && digits > 0 {
 			if m := s.next(k); m > 0 && s.toks[m].shape&shDigit != 0 && s.toks[m].gap == gapSpace {
 				end = m

@@ -280,3 +280,17 @@ func TestIdentifierCues(t *testing.T) {
 		{"reference ranges stay", "K 5.6 (ref 3.5-5.1), Na 131 (ref 135-145), Hgb 9.1 (ref 12-16)", nil},
 	})
 }
+
+// TestSpokenAgesAndPlates: an age over 89 turned in a month or corrected
+// right after it is said, and a plate written digits first.
+func TestSpokenAgesAndPlates(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"an age turned in a month", "B: ninety two in october, yes.", []found{{"ninety two", deid.Age}, {"october", deid.Date}}},
+		{"an age corrected", "np: how old are you now\npatient: ninety five ninety six next week",
+			[]found{{"ninety five", deid.Age}, {"ninety six", deid.Age}}},
+		{"a plate digits first", "truck (WA plate 318 KZM) left in the lot", []found{{"318 KZM", deid.Vehicle}}},
+		{"a length stays", "waist ninety one in", nil},
+	})
+}

@@ -137,7 +137,7 @@ func (s *scan) spokenNumberWord(i int) {
 		s.addTok(i, end, Date, prShape)
 		return
 	}
-	if v, end := s.spokenNumber(i); end >= 0 && v >= 90 && v <= 130 && !s.measureAfter(end) {
+	if v, end := s.spokenNumber(i); end >= 0 && v >= 90 && v <= 130 && (!s.measureAfter(end) || s.inMonthAfter(end)) {
 		ok := s.cueBefore(i, lxAgeCue, 3) || s.agePredicate(i) || s.ageAsked(i)
 		if k := s.next(end); k > 0 {
 			if s.toks[k].punct('-') {
@@ -151,10 +151,28 @@ func (s *scan) spokenNumberWord(i int) {
 				}
 			}
 		}
+		// "ninety one in july": the age turned in a month.
+		ok = ok || s.inMonthAfter(end)
 		if ok {
 			s.addTok(i, end, Age, prCue)
+			// "ninety three ninety four in february": said again, corrected.
+			if k := s.next(end); k > 0 && s.toks[k].letters() && s.toks[k].is(lxTensWord) {
+				if v2, e2 := s.spokenNumber(k); e2 >= 0 && v2 >= 90 && v2 <= 130 {
+					s.addTok(k, e2, Age, prCue)
+				}
+			}
 		}
 	}
+}
+
+// inMonthAfter: "in" and a month follow token end ("ninety one in july").
+func (s *scan) inMonthAfter(end int) bool {
+	k := s.next(end)
+	if k < 0 || !s.eq(k, "in") {
+		return false
+	}
+	m := s.next(k)
+	return m > 0 && s.toks[m].letters() && s.toks[m].is(lxMonth)
 }
 
 // spokenNumber reads a cardinal below 200 in words: "ninety-two", "a hundred
