@@ -1,5 +1,7 @@
 package deid
 
+import "strings"
+
 // Cue rules that need the name candidates of the main pass: a quoted
 // nickname inside or after a name, "Last, First" after a field label, and
 // ages over 89 written next to a name or before "birthday".
@@ -48,9 +50,42 @@ func (s *scan) cueNamePass() {
 		case t.punct('(') && i > 0:
 			s.placeInParens(i)
 			s.ageInParens(i)
+			s.nameInParens(i)
 		case t.punct(',') && i > 0 && t.gap == gapNone && i+1 < len(s.toks) && s.toks[i+1].digits() && s.toks[i+1].n() <= 3:
 			s.ageAfterName(i)
 			s.ageInParens(i)
+		}
+	}
+}
+
+// nameInParens: the same person written again in parentheses right after a
+// name: in another script ("Li Xiuying (李秀英)") or by a short form of the
+// given name ("Dominique (Dom) Baptiste"). i is the opening parenthesis.
+func (s *scan) nameInParens(i int) {
+	p, q := i-1, i+1
+	if q+1 >= len(s.toks) || s.toks[i].gap != gapSpace || s.toks[q].gap != gapNone || !s.toks[q+1].punct(')') ||
+		!s.toks[q].word() || !s.nameEndsAt(p) {
+		return
+	}
+	t := &s.toks[q]
+	if t.shape&shNonASCII != 0 && t.shape&shDigit == 0 {
+		s.addName(q, q, PatientNames)
+		return
+	}
+	if !t.capWord() || t.n() < 2 {
+		return
+	}
+	// A short form: the first letters of a name word before it.
+	for k := p; k >= 0 && k >= p-3 && s.toks[k].letters(); k-- {
+		if w := s.lowerAny(k); len(w) > t.n() && strings.HasPrefix(w, s.lowerAny(q)) {
+			s.addName(q, q, PatientNames)
+			if r := q + 2; r < len(s.toks) && s.toks[r].gap == gapSpace && s.nameish(r, false) && !s.englishLooking(r) {
+				s.nameChain(r, PatientNames, false)
+			}
+			return
+		}
+		if k > 0 && s.toks[k].gap != gapSpace {
+			break
 		}
 	}
 }

@@ -294,3 +294,23 @@ func TestSpokenAgesAndPlates(t *testing.T) {
 		{"a length stays", "waist ninety one in", nil},
 	})
 }
+
+// TestUserNamesInitialsAndOtherScripts: user names after "user" and
+// signing a note, dotted initials of a subject, an "Initials:" value, the
+// same person in another script or by a short form in parentheses, a
+// surname in capitals after an initial before a credential.
+func TestUserNamesInitialsAndOtherScripts(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"after user", "Locked by another user (kowusu3). User tfarrell on WS-12",
+			[]found{{"kowusu3", deid.Name}, {"tfarrell", deid.Name}}},
+		{"signing at the end", "Potassium called, read back. -- bnakamura", []found{{"bnakamura", deid.Name}}},
+		{"a subject's initials", "Visit 3\nSubject K.R. reports no falls", []found{{"K.R.", deid.Name}}},
+		{"an Initials label", "Initials: T-M-B   Visit 2", []found{{"T-M-B", deid.Name}}},
+		{"another script", "Wang Fang (王芳) arrived", []found{{"Wang Fang", deid.Name}, {"王芳", deid.Name}}},
+		{"a short form", "hi its Valentina (Val) Ruiz again", []found{{"Valentina", deid.Name}, {"Val", deid.Name}, {"Ruiz", deid.Name}}},
+		{"capitals after an initial", "Critical value called to T. OKONKWO RN at 0615", []found{{"T. OKONKWO", deid.Name}}},
+		{"words stay", "The user guide (UG) is online. -- end of report", nil},
+	})
+}

@@ -390,7 +390,7 @@ var nameIntroWords = []string{"named", "called", "name", "i'm", "im", "am", "thi
 	"doctor", "sincerely", "regards", "ask", "tell", "for", "and", "or", "goes", "known", "aka", "alias", "nee", "née",
 	"maiden", "per", "pharmacist", "therapist", "radiologist", "pathologist", "technician", "tech", "coordinator",
 	"manager", "worker", "chaplain", "counselor", "midwife", "dietitian", "sw", "case", "mom", "dad", "visited", "via",
-	"guarantor", "member", "insured", "subscriber", "resident", "client", "best", "cheers", "warmly"}
+	"guarantor", "member", "insured", "subscriber", "resident", "client", "best", "cheers", "warmly", "charge"}
 
 // introName handles a capitalized word after an introduction word.
 func (s *scan) introName(i int) bool {
@@ -481,8 +481,11 @@ func (s *scan) introName(i int) bool {
 		"scribe", "nurse", "np", "pa", "rn", "mother", "father", "spouse", "husband", "wife", "poa", "proxy", "clinician",
 		"doctor", "pharmacist", "therapist", "radiologist", "pathologist", "technician", "tech", "coordinator",
 		"manager", "worker", "chaplain", "counselor", "midwife", "dietitian", "sw", "case", "mom", "dad", "guarantor",
-		"member", "insured", "subscriber", "client":
+		"member", "insured", "subscriber", "client", "charge":
 		if !colon {
+			if w == "charge" {
+				return false // "charge nurse", "charge capture"
+			}
 			if w == "patient" || w == "pt" {
 				// "Pt Caridad, age 91": a name-like word then a comma, a
 				// parenthesis or a verb.
@@ -511,7 +514,7 @@ func (s *scan) introName(i int) bool {
 		case "provider", "pcp", "attending", "physician", "surgeon", "referring", "resident", "signed", "cosigned",
 			"author", "dictated", "scribe", "nurse", "np", "pa", "rn", "clinician", "doctor", "pharmacist", "therapist",
 			"radiologist", "pathologist", "technician", "tech", "coordinator", "chaplain", "counselor", "midwife",
-			"dietitian", "sw":
+			"dietitian", "sw", "charge":
 			cls = ClinicianNames | clsExplicit
 		case "contact", "guardian", "informant", "caregiver", "mother", "father", "spouse", "husband", "wife", "poa",
 			"proxy", "mom", "dad":
@@ -787,6 +790,115 @@ func (s *scan) blankLineBefore(i int) bool {
 		}
 	}
 	return true
+}
+
+// userAfter: a user name after the word "user" ("User jmartinez on
+// workstation", "locked by another user (rpatel2)"): a lower-case word with
+// digits, or on no list of words.
+func (s *scan) userAfter(i int) bool {
+	j := s.next(i)
+	if j > 0 && s.toks[j].punct('(') {
+		j = s.adj(j)
+	}
+	if j < 0 || j >= len(s.toks) || !s.toks[j].word() || s.toks[j].upper() || s.toks[j].n() < 4 {
+		return false
+	}
+	t := &s.toks[j]
+	if t.shape&shLetter == 0 || t.letters() && (t.lex != 0 || t.gaz&gzWord != 0 || s.englishLooking(j) || !builtFromName(s.lower(j))) {
+		return false
+	}
+	end := s.userNameValue(j)
+	if end < 0 {
+		return false
+	}
+	s.addName(j, end, ClinicianNames|clsExplicit)
+	return true
+}
+
+// builtFromName: a user name made of a name and initials ("tfarrell",
+// "farrellt", "kowusu"), checked against the surname and given-name lists.
+func builtFromName(w string) bool {
+	isName := func(x string, fl uint64, gz uint16) bool {
+		if len(x) < 4 {
+			return false
+		}
+		f, g := lookupString(x)
+		return f&fl != 0 || g&gz != 0
+	}
+	return isName(w[1:], lxSur, gzSur) || len(w) > 2 && isName(w[2:], lxSur, gzSur) ||
+		isName(w[:len(w)-1], lxSur|lxFirst, gzSur|gzFirst)
+}
+
+// lowerSignature: a user name signing a note at its very end after a dash
+// ("read back. -- jlucas"): a lower-case word on no list.
+func (s *scan) lowerSignature(i int) bool {
+	t := &s.toks[i]
+	if !t.letters() || t.n() < 4 || t.n() > 14 || t.gaz&gzWord != 0 || s.englishLooking(i) || !builtFromName(s.lower(i)) {
+		return false
+	}
+	for j := int(t.e); j < len(s.text); j++ {
+		switch s.text[j] {
+		case ' ', '\t', '\n', '\r', '"', ')', '.':
+		default:
+			return false
+		}
+	}
+	s.addName(i, i, ClinicianNames|clsExplicit)
+	return true
+}
+
+// initialsOfPerson: dotted initials after a word for the person ("Subject
+// E.W. reports", "Sickle cell pt - J.M.") or an "Initials:" label ("Initials:
+// G-W-H").
+func (s *scan) initialsOfPerson(i int) bool {
+	e := i + 1 // the dot
+	n := 1
+	for e+2 < len(s.toks) && s.toks[e+1].gap == gapNone && s.isInitial(e+1) {
+		e += 2
+		n++
+	}
+	if n < 2 {
+		return false
+	}
+	p := s.sameLinePrev(i)
+	if p >= 0 && (s.toks[p].punct('-') || s.toks[p].punct(':')) {
+		p = s.sameLinePrev(p)
+	}
+	if p < 0 || !s.toks[p].letters() {
+		return false
+	}
+	switch s.lower(p) {
+	case "subject", "pt", "patient", "participant", "client", "resident", "member", "initials", "re", "child", "infant", "baby":
+		s.addName(i, e, PatientNames)
+		return true
+	}
+	return false
+}
+
+// initialsLabel: "Initials: G-W-H", "Initials: GWH", "initials g.w.h.".
+func (s *scan) initialsLabel(i int) {
+	j := i + 1
+	if j < len(s.toks) && s.toks[j].punct(':') {
+		j++
+	}
+	if j >= len(s.toks) || s.toks[j].gap == gapLine || !s.toks[j].letters() || !s.toks[j].allUpper() && s.toks[j].n() > 1 {
+		return
+	}
+	if s.toks[j].n() >= 2 && s.toks[j].n() <= 4 && s.toks[j].lex == 0 {
+		s.addName(j, j, PatientNames)
+		return
+	}
+	e := j
+	for e+2 < len(s.toks) && s.toks[e+1].gap == gapNone && (s.toks[e+1].punct('-') || s.toks[e+1].punct('.')) &&
+		s.toks[e+2].gap == gapNone && s.toks[e+2].letters() && s.toks[e+2].n() == 1 {
+		e += 2
+	}
+	if e > j && s.toks[j].n() == 1 {
+		if e+1 < len(s.toks) && s.toks[e+1].punct('.') && s.toks[e+1].gap == gapNone {
+			e++
+		}
+		s.addName(j, e, PatientNames)
+	}
 }
 
 // roleLabels name a role whose holder a label's value is: "Sonographer:
@@ -1115,6 +1227,12 @@ func (s *scan) credentialName(i int) bool {
 	}
 	if p < 0 || s.toks[i].gap == gapLine || !s.toks[p].capWord() {
 		return false
+	}
+	// "D. PEEBLES RN": a surname in capitals after an initial.
+	if s.toks[p].allUpper() && s.toks[p].n() >= 3 && s.toks[p].lex&(lxCommon|lxMedical|lxCue|lxCredential) == 0 && p >= 2 &&
+		s.isInitial(p-2) && s.toks[p].gap == gapSpace && strings.ContainsAny(s.str(p), "AEIOUY") && !t.is(lxStateAbbr) {
+		s.addName(p-2, p, ClinicianNames|clsExplicit)
+		return true
 	}
 	if s.toks[p].lex&(lxFirst|lxSur) == 0 && (s.toks[p].lex != 0 || s.toks[p].allUpper()) {
 		return false

@@ -34,6 +34,15 @@ func (s *scan) wordAt(i int) {
 	if (lw == "in" || lw == "from") && !t.upper() {
 		s.inUnknownPlace(i)
 	}
+	if t.n() == 4 && lw == "user" && s.userAfter(i) {
+		return
+	}
+	if t.n() == 8 && lw == "initials" {
+		s.initialsLabel(i)
+	}
+	if !t.upper() && f == 0 && i > 0 && s.toks[i-1].punct('-') && s.lowerSignature(i) {
+		return
+	}
 	if t.n() == 1 && s.spelledName(i) {
 		return
 	}
@@ -143,6 +152,9 @@ func (s *scan) wordAt(i int) {
 		return
 	}
 	if t.allUpper() && t.n() <= 3 && s.signatureInitials(i) {
+		return
+	}
+	if t.n() == 1 && s.isInitial(i) && s.initialsOfPerson(i) {
 		return
 	}
 	if f&(lxFirst|lxSur) != 0 {
