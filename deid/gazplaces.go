@@ -169,7 +169,11 @@ func (s *scan) gazPlaceAt(i int) bool {
 		}
 	}
 	site := false
-	if n := s.next(end); n > 0 && s.toks[n].gap == gapSpace && s.toks[n].letters() && siteNouns[s.lower(n)] && !s.toks[n].upper() {
+	// "the broken arrow one": a place of several words, or on no other
+	// list, before "one" is a site too ("the tulsa one"; not "the normal
+	// one").
+	if n := s.next(end); n > 0 && s.toks[n].gap == gapSpace && s.toks[n].letters() && !s.toks[n].upper() &&
+		(siteNouns[s.lower(n)] || s.eq(n, "one") && (end > i && flags&(lxCity|lxTown) != 0 || plain) && s.clauseEndAfter(n)) {
 		site = s.sameLinePrev(i) >= 0 && (s.eq(s.sameLinePrev(i), "the") || s.eq(s.sameLinePrev(i), "our") || s.eq(s.sameLinePrev(i), "their") ||
 			s.eq(s.sameLinePrev(i), "your") || s.eq(s.sameLinePrev(i), "my"))
 	}
@@ -298,6 +302,11 @@ var hospitalWords = map[string]bool{"hospital": true, "hospitals": true, "health
 	"church": true, "basilica": true, "cathedral": true, "chapel": true, "parish": true, "dentistry": true,
 	"pharmacy": true, "drug": true}
 
+// denominations name a church after "first" or "second" (lowerFacilityAt
+// sees only hospitalWords).
+var denominations = map[string]bool{"baptist": true, "methodist": true, "presbyterian": true, "lutheran": true,
+	"episcopal": true}
+
 // strongFacilityWords name a facility after a word on no list
 // ("metrowest medical center"); "clinic", "health", "center" do not
 // ("ortho clinic", "behavioral health").
@@ -350,6 +359,13 @@ func (s *scan) lowerFacilityAt(i int) bool {
 	// word on no list; not an everyday or clinical word.
 	named := pt.gaz&(gzCity|gzTown|gzFacHead|gzFirst|gzSur) != 0 && (pt.gaz&gzWord == 0 || strongFacilityWords[w]) || pt.lex&(lxFirst|lxSur|lxCity) != 0 ||
 		pt.lex == 0 && pt.gaz == 0 && pt.n() >= 4 && strongFacilityWords[w] && !s.englishLooking(p)
+	// "first baptist", "second presbyterian": churches are named by their
+	// order in the town.
+	church := (s.eq(p, "first") || s.eq(p, "second")) && denominations[w]
+	if church {
+		s.addTok(p, s.facilityWordsAfter(i), Location, prShape)
+		return true
+	}
 	if !named || pt.lex&(lxCommon|lxMedical|lxUnitWord|lxRelation|lxTitle|lxTitleClin|lxDigitWord|lxTensWord|lxTeenWord|lxOrdWord|lxMonth|lxWeekday) != 0 &&
 		pt.lex&(lxFirst|lxSur|lxCity) == 0 || functionWords[s.lower(p)] || wordMakers[s.lower(p)] {
 		return false

@@ -203,3 +203,39 @@ func TestPlacesRound(t *testing.T) {
 		{"plural weekdays stay", "Semaglutide weekly on Sundays; no devices on the Sabbath.", nil},
 	})
 }
+
+// TestPlacesCompleted: a place found in part is taken whole (a system and
+// its campus, a lead word, a country inside a district's name, a word
+// between two found parts), a place found once is found again in the same
+// document, mountains, churches named by their order, "the X one"; the
+// same words as words stay (issue 12, part 2). Sentences written for this
+// test.
+func TestPlacesCompleted(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{}, {RulesOnly: true}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"system before its campus", "Follow-up with cardiology at Kaiser Permanente Roseville next month.",
+				[]found{{"Kaiser Permanente Roseville", deid.Location}}},
+			{"campus word after a system", "Transferred from Methodist North overnight for cath.",
+				[]found{{"Methodist North", deid.Location}}},
+			{"town after the start of a system's name", "Seen by Dr. Okafor at Beth Israel Needham last week.",
+				[]found{{"Okafor", deid.Name}, {"Beth Israel Needham", deid.Location}}},
+			{"country inside a district's name", "She grew up in Little Haiti and moved to Orlando.",
+				[]found{{"Little Haiti", deid.Location}, {"Orlando", deid.Location}}},
+			{"mountain", "He wants to go skiing at Mt. Hood in the spring.", []found{{"Mt. Hood", deid.Location}}},
+			{"hospital named after a mountain", "Admitted to Mount Sinai overnight.", []found{{"Mount Sinai", deid.Location}}},
+			{"mount as a verb stays", "Mount the brace before walking.", nil},
+			{"place found again later in lower case",
+				"doctor: where do you get your labs\npatient: the lab in waipahu\ndoctor: ok\npatient: waipahu is closer for me",
+				[]found{{"waipahu", deid.Location}, {"waipahu", deid.Location}}},
+			{"a town that is a word is not found again", "patient: she lives in normal\ndoctor: normal saline was given",
+				[]found{{"normal", deid.Location}}},
+			{"church named by its order", "our pastor came by yesterday from first baptist", []found{{"first baptist", deid.Location}}},
+			{"ordinal before church stays", "it was the first church i ever went to", nil},
+			{"a place before one", "patient: will it be the one in tulsa or the broken arrow one",
+				[]found{{"tulsa", deid.Location}, {"broken arrow", deid.Location}}},
+			{"a word before one stays", "is it the normal one or the other one", nil},
+		})
+	}
+}

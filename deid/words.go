@@ -107,6 +107,9 @@ func (s *scan) wordAt(i int) {
 	if !t.upper() {
 		return
 	}
+	if (lw == "mount" || lw == "mt") && s.mountPlace(i) {
+		return
+	}
 	if f&(lxStateAbbr|lxState|lxCountry|lxPhraseHead) != 0 {
 		s.cityBeforeState(i)
 	}
