@@ -183,7 +183,7 @@ func (s *scan) gazPlaceAt(i int) bool {
 		ok = true
 	case afterPrep && plain && (prep != "at" || s.clauseGoesOn(end) || flags&lxFacHead != 0):
 		ok = true
-	case afterPrep && s.clauseGoesOn(end) && !(prep == "to" && !plain && end == i && !s.strictEnd(end)):
+	case afterPrep && s.clauseGoesOn(end) && !(prep == "to" && !plain && end == i && !s.strictEnd(end) && !s.wentBefore(i)):
 		// ("to hope for" is the verb; "moved to hope." the town.)
 		// A place that is also a word or a name: only where the clause
 		// ends after it ("lives in normal", "from jackson tomorrow"); a
@@ -232,6 +232,28 @@ func (s *scan) careBefore(i int) bool {
 	}
 	return q >= 0 && workVerbs[s.lower(q)]
 }
+
+// wentBefore: a verb of going or taking right before the "to" before token
+// i ("we went to barnes for the night", "took him to vanderbilt for a
+// second opinion"): what follows is a place, not a verb ("to hope for").
+func (s *scan) wentBefore(i int) bool {
+	p := s.sameLinePrev(i)
+	if p < 0 || !s.eq(p, "to") {
+		return false
+	}
+	q := s.sameLinePrev(p)
+	for n := 0; n < 2 && q >= 0 && (s.eq(q, "him") || s.eq(q, "her") || s.eq(q, "them") || s.eq(q, "me") || s.eq(q, "us") ||
+		s.eq(q, "back") || s.eq(q, "over") || s.eq(q, "down") || s.eq(q, "up") || s.eq(q, "straight")); n++ {
+		q = s.sameLinePrev(q)
+	}
+	return q >= 0 && goVerbs[s.lower(q)]
+}
+
+// goVerbs go or take someone somewhere.
+var goVerbs = map[string]bool{"went": true, "go": true, "goes": true, "going": true, "gone": true, "took": true,
+	"taken": true, "take": true, "brought": true, "bring": true, "drove": true, "driven": true, "rushed": true,
+	"flew": true, "flown": true, "sent": true, "transferred": true, "transported": true, "moved": true, "came": true,
+	"headed": true, "walked": true, "ran": true, "referred": true, "admitted": true}
 
 // workVerbs before at/to/from name a place of care or work.
 var workVerbs = map[string]bool{"seen": true, "transferred": true, "admitted": true, "admit": true, "followed": true,
@@ -413,11 +435,14 @@ func (s *scan) acronymPlaceAt(i int) bool {
 		s.addTok(i, s.facilityWordsAfter(i), Location, prShape)
 		return true
 	}
+	listed := t.gaz&(gzFacAcro|gzCityNick) != 0 || t.lex&lxCityNick != 0
+	if s.acronymSiteAt(i, listed) {
+		return true
+	}
 	prep, ok := s.placeAfterPrep(i)
 	if !ok || prep == "of" || prep == "through" || prep == "via" {
 		return false
 	}
-	listed := t.gaz&(gzFacAcro|gzCityNick) != 0 || t.lex&lxCityNick != 0
 	p := s.sameLinePrev(i)
 	q := s.sameLinePrev(p)
 	cued := q >= 0 && (careVerbs[s.lower(q)] || s.eq(q, "the") && s.sameLinePrev(q) >= 0 && careVerbs[s.lower(s.sameLinePrev(q))])
@@ -431,6 +456,33 @@ func (s *scan) acronymPlaceAt(i int) bool {
 	return true
 }
 
+// acronymSiteAt: an acronym after "the", "our", "their", "your" or "my"
+// before a site word: "the USF clinic", "our MUSC office", "the UCSD
+// campus". One on no list needs a site that only a place has ("campus",
+// "office", "hospital", ...), not "clinic" or "center", which a service's
+// letters take too ("the IBD clinic").
+func (s *scan) acronymSiteAt(i int, listed bool) bool {
+	t := &s.toks[i]
+	p, n := s.sameLinePrev(i), s.next(i)
+	if p < 0 || n < 0 || t.n() < 3 || t.gap != gapSpace || s.toks[n].gap != gapSpace || !s.toks[n].letters() || s.toks[n].upper() ||
+		!(s.eq(p, "the") || s.eq(p, "our") || s.eq(p, "their") || s.eq(p, "your") || s.eq(p, "my")) {
+		return false
+	}
+	w := s.lower(n)
+	switch {
+	case listed && siteNouns[w] && !s.eq(n, "area") && !s.eq(n, "unit") && !s.eq(n, "team"):
+	case t.lex == 0 && t.gaz == 0 && acronymSites[w]:
+	default:
+		return false
+	}
+	s.addTok(i, i, Location, prShape)
+	return true
+}
+
+// acronymSites after an unlisted acronym make it a place.
+var acronymSites = map[string]bool{"campus": true, "office": true, "offices": true, "hospital": true, "location": true,
+	"branch": true, "satellite": true, "emergency": true, "er": true}
+
 // facAcroBeside: a hospital's acronym beside another place, where it is
 // part of the facility's name or its campus: "Geisinger CMC", "Mary
 // Hitchcock Memorial Hospital / DHMC", "UMC, Las Vegas" at the head of a
@@ -442,6 +494,9 @@ func (s *scan) facAcroBeside(i int) bool {
 	p := s.sameLinePrev(i)
 	if p >= 0 && s.toks[i].gap == gapSpace && s.toks[p].capWord() && !s.toks[p].allUpper() && s.toks[p].gaz&gzFacHead != 0 {
 		return true // "Geisinger CMC"
+	}
+	if p >= 2 && s.toks[p].punct('-') && s.toks[p-1].punct('-') && s.toks[p].gap == gapNone {
+		p-- // "UC Health -- UCMC"
 	}
 	if p >= 1 && (s.toks[p].punct('/') || s.toks[p].punct('-')) && s.toks[p-1].word() &&
 		(facilityWords[s.lower(p-1)] || s.toks[p-1].gaz&gzFacWord != 0) {

@@ -58,6 +58,23 @@ func (s *scan) extendPlaces(spans []Span) []Span {
 			changed = true
 		}
 	}
+	// A city's nickname before "to" and a place: "drove KC to OKC".
+	for k, n := 0, len(spans); k < n; k++ {
+		if spans[k].Type != Location {
+			continue
+		}
+		a := s.tokStartingAt(spans[k].Start)
+		if a < 2 || !s.eq(a-1, "to") || s.toks[a].gap != gapSpace || s.toks[a-1].gap != gapSpace {
+			continue
+		}
+		if c := &s.toks[a-2]; c.letters() && c.allUpper() && (c.lex&lxCityNick != 0 || c.gaz&gzCityNick != 0) && c.lex&(lxMedical|lxCommon) == 0 {
+			spans = append(spans, Span{Start: int(c.s), End: int(c.e), Type: Location})
+			changed = true
+		}
+	}
+	if changed {
+		slices.SortFunc(spans, func(a, b Span) int { return a.Start - b.Start })
+	}
 	// A capitalized word between two identifiers, at least one a place.
 	for k := 0; k+1 < len(spans); k++ {
 		x, y := &spans[k], &spans[k+1]

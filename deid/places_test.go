@@ -236,6 +236,14 @@ func TestPlacesCompleted(t *testing.T) {
 			{"a place before one", "patient: will it be the one in tulsa or the broken arrow one",
 				[]found{{"tulsa", deid.Location}, {"broken arrow", deid.Location}}},
 			{"a word before one stays", "is it the normal one or the other one", nil},
+			{"listed acronym before a site word", "we drove to the UAB clinic on the way home", []found{{"UAB", deid.Location}}},
+			{"unlisted acronym before a campus", "she works at the TXQ campus downtown", []found{{"TXQ", deid.Location}}},
+			{"unlisted acronym before a clinic stays", "follow up in the CHF clinic next month", nil},
+			{"acronym after a double dash", "Dictated at UC Health -- UCMC.", []found{{"UC Health", deid.Location}, {"UCMC", deid.Location}}},
+			{"city nickname before to and a place", "He drove KC to OKC and back this week.",
+				[]found{{"KC", deid.Location}, {"OKC", deid.Location}}},
+			{"hospital after went to", "patient: we went to barnes for the night", []found{{"barnes", deid.Location}}},
+			{"hope after to stays a verb", "i want to hope for the best", nil},
 		})
 	}
 }
