@@ -161,7 +161,11 @@ func (s *scan) gazPlaceAt(i int) bool {
 		// preposition of place and at a clause end is the place; a single
 		// word needs the verb too.
 		phrase := end > i && prep != "at" && s.clauseGoesOn(end)
-		if !(s.placeVerbBefore(i) && s.strictEnd(end)) && !phrase {
+		// Before a site word after a determiner, a place of several
+		// words or one on no word list: "the sterling heights plant",
+		// "the oxford office" (not "the mobile clinic").
+		siteName := s.siteAfterDet(i, end) && (end > i || t.lex&(lxCommon|lxFirst|lxSur) == 0 && t.gaz&gzWord == 0)
+		if !(s.placeVerbBefore(i) && s.strictEnd(end)) && !phrase && !siteName {
 			flags &^= lxCity
 		}
 		if !s.careBefore(i) {
@@ -217,6 +221,16 @@ func (s *scan) gazPlaceAt(i int) bool {
 	end = s.facilityWordsAfter(end)
 	s.addTok(i, end, Location, prShape)
 	return true
+}
+
+// siteAfterDet: a determiner before token i and a site word after token
+// end ("the tulsa yard", "our oxford office").
+func (s *scan) siteAfterDet(i, end int) bool {
+	n, p := s.next(end), s.sameLinePrev(i)
+	if n < 0 || p < 0 || s.toks[n].gap != gapSpace || !s.toks[n].letters() || s.toks[n].upper() || !siteNouns[s.lower(n)] {
+		return false
+	}
+	return s.eq(p, "the") || s.eq(p, "our") || s.eq(p, "their") || s.eq(p, "your") || s.eq(p, "my")
 }
 
 // careBefore: a verb of care or work before the preposition before token i
@@ -379,7 +393,11 @@ func (s *scan) lowerFacilityAt(i int) bool {
 	pt := &s.toks[p]
 	// The name word: a name or place of the gazetteer or the lists, or a
 	// word on no list; not an everyday or clinical word.
-	named := pt.gaz&(gzCity|gzTown|gzFacHead|gzFirst|gzSur) != 0 && (pt.gaz&gzWord == 0 || strongFacilityWords[w]) || pt.lex&(lxFirst|lxSur|lxCity) != 0 ||
+	// A town of the hand lists that is an everyday word too names only a
+	// hospital ("the mobile clinic" is a van).
+	cityWord := pt.lex&(lxCityAmb|lxCommon) == lxCityAmb|lxCommon && pt.lex&(lxFirst|lxSur) == 0 && !strongFacilityWords[w]
+	named := pt.gaz&(gzCity|gzTown|gzFacHead|gzFirst|gzSur) != 0 && (pt.gaz&gzWord == 0 || strongFacilityWords[w]) ||
+		pt.lex&(lxFirst|lxSur|lxCity) != 0 && !cityWord ||
 		pt.lex == 0 && pt.gaz == 0 && pt.n() >= 4 && strongFacilityWords[w] && !s.englishLooking(p)
 	// "first baptist", "second presbyterian": churches are named by their
 	// order in the town.

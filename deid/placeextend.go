@@ -75,6 +75,28 @@ func (s *scan) extendPlaces(spans []Span) []Span {
 	if changed {
 		slices.SortFunc(spans, func(a, b Span) int { return a.Start - b.Start })
 	}
+	// A house number before a street named without its suffix: "1142 W.
+	// Addison", "801 Broadway N, Fargo".
+	for k := range spans {
+		sp := &spans[k]
+		if sp.Type != Location && sp.Type != Name {
+			continue
+		}
+		a, b := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End)
+		if a < 1 || b < 0 || !s.toks[a-1].digits() || s.toks[a-1].n() > 6 || s.toks[a].gap != gapSpace || s.toks[a-1].gap == gapNone {
+			continue
+		}
+		dir := directions[s.lower(a)] && s.toks[a].upper()
+		town := false
+		if c := s.next(b); c > 0 && s.toks[c].punct(',') && s.toks[c].gap == gapNone && k+1 < len(spans) && spans[k+1].Type == Location {
+			town = s.tokStartingAt(spans[k+1].Start) == c+1
+		}
+		if !dir && !town || !dir && sp.Type == Name && !s.lineStart(a-1) {
+			continue
+		}
+		sp.Start, sp.Type = int(s.toks[a-1].s), Location
+		changed = true
+	}
 	// A capitalized word between two identifiers, at least one a place.
 	for k := 0; k+1 < len(spans); k++ {
 		x, y := &spans[k], &spans[k+1]

@@ -244,6 +244,14 @@ func TestPlacesCompleted(t *testing.T) {
 				[]found{{"KC", deid.Location}, {"OKC", deid.Location}}},
 			{"hospital after went to", "patient: we went to barnes for the night", []found{{"barnes", deid.Location}}},
 			{"hope after to stays a verb", "i want to hope for the best", nil},
+			{"town of several words before a site word", "i got the job at the sterling heights plant so i start monday",
+				[]found{{"sterling heights", deid.Location}}},
+			{"town that is no listed word before a site word", "we could do it at the oxford office instead",
+				[]found{{"oxford", deid.Location}}},
+			{"a word that is a town before a site word stays", "the mobile clinic comes on tuesdays", nil},
+			{"apostrophe inside a town's name", "we were up at the lake in coeur d'alene", []found{{"coeur d'alene", deid.Location}}},
+			{"house number before a street and its town", "801 Maplewood N, Fargo, ND",
+				[]found{{"801 Maplewood N", deid.Location}, {"Fargo", deid.Location}}},
 		})
 	}
 }
