@@ -164,7 +164,8 @@ func (s *scan) gazPlaceAt(i int) bool {
 		// Before a site word after a determiner, a place of several
 		// words or one on no word list: "the sterling heights plant",
 		// "the oxford office" (not "the mobile clinic").
-		siteName := s.siteAfterDet(i, end) && (end > i || t.lex&(lxCommon|lxFirst|lxSur) == 0 && t.gaz&gzWord == 0)
+		siteName := s.siteAfterDet(i, end) && (end > i || t.lex&(lxCommon|lxFirst|lxSur) == 0 && t.gaz&gzWord == 0) ||
+			s.policeAfter(i, end)
 		if !(s.placeVerbBefore(i) && s.strictEnd(end)) && !phrase && !siteName {
 			flags &^= lxCity
 		}
@@ -183,7 +184,7 @@ func (s *scan) gazPlaceAt(i int) bool {
 	}
 	ok := false
 	switch {
-	case site:
+	case site || s.policeAfter(i, end):
 		ok = true
 	case afterPrep && plain && (prep != "at" || s.clauseGoesOn(end) || flags&lxFacHead != 0):
 		ok = true
@@ -221,6 +222,23 @@ func (s *scan) gazPlaceAt(i int) bool {
 	end = s.facilityWordsAfter(end)
 	s.addTok(i, end, Location, prShape)
 	return true
+}
+
+// policeAfter: a capitalized town before its police or fire department
+// ("Converse PD", "Plano Police Department", "Yakima County Sheriff").
+func (s *scan) policeAfter(i, end int) bool {
+	n := s.next(end)
+	if n < 0 || !s.toks[i].upper() || s.toks[i].allUpper() || s.toks[n].gap != gapSpace || !s.toks[n].capWord() {
+		return false
+	}
+	switch s.lower(n) {
+	case "pd", "police", "sheriff", "sheriff's", "fd":
+		return true
+	case "fire":
+		m := s.next(n)
+		return m > 0 && (s.eq(m, "department") || s.eq(m, "dept") || s.eq(m, "rescue"))
+	}
+	return false
 }
 
 // siteAfterDet: a determiner before token i and a site word after token

@@ -45,6 +45,9 @@ func (s *scan) extendPlaces(spans []Span) []Span {
 	changed := false
 	for k := range spans {
 		sp := &spans[k]
+		if sp.Type == Name && s.saintBefore(sp) {
+			changed = true
+		}
 		if sp.Type != Location {
 			continue
 		}
@@ -174,8 +177,8 @@ func (s *scan) placeLeft(a int) int {
 		w := s.lower(k)
 		switch {
 		case placeLeadWords[w] && !t.allUpper() && (!dot || w == "mt" || w == "ft"):
-			if w == "the" && !s.eq(k, "the") {
-				return a
+			if w == "the" && (s.lineStart(k) || s.afterSentenceEnd(k)) {
+				return a // "The Plano office called": the sentence's article
 			}
 			a = k
 			continue
@@ -408,5 +411,30 @@ func (s *scan) mountPlace(i int) bool {
 		return false
 	}
 	s.addTok(i, s.facilityWordsAfter(e), Location, prShape)
+	return true
+}
+
+// saintBefore: a name after "St." or "Saint" is a saint's, and names a
+// church, a hospital or a school ("St. Peter Claver parish", "calling from
+// st luke's"): sp becomes that place, with "St." and a possessive.
+func (s *scan) saintBefore(sp *Span) bool {
+	a, b := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End)
+	if a < 1 || b < 0 || s.toks[a].gap != gapSpace {
+		return false
+	}
+	k := a - 1
+	if s.toks[k].punct('.') && s.toks[k].gap == gapNone && k > 0 {
+		k--
+	}
+	if !(s.eq(k, "st") || s.eq(k, "saint")) || s.toks[k].upper() != s.toks[a].upper() {
+		return false
+	}
+	if p := s.sameLinePrev(k); p >= 0 && s.toks[p].is(lxTitle|lxTitleClin) || p >= 1 && s.toks[p].punct('.') && s.toks[p-1].is(lxTitle|lxTitleClin) {
+		return false // "Dr. St. John": a surname
+	}
+	if b+2 < len(s.toks) && s.toks[b+1].punct('\'') && s.toks[b+1].gap == gapNone && s.eq(b+2, "s") && s.toks[b+2].gap == gapNone {
+		b += 2
+	}
+	sp.Start, sp.End, sp.Type = int(s.toks[k].s), int(s.toks[b].e), Location
 	return true
 }

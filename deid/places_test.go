@@ -252,6 +252,13 @@ func TestPlacesCompleted(t *testing.T) {
 			{"apostrophe inside a town's name", "we were up at the lake in coeur d'alene", []found{{"coeur d'alene", deid.Location}}},
 			{"house number before a street and its town", "801 Maplewood N, Fargo, ND",
 				[]found{{"801 Maplewood N", deid.Location}, {"Fargo", deid.Location}}},
+			{"saint's name is a church", "Congregate: St. Peter Claver parish, choir, Sundays.",
+				[]found{{"St. Peter Claver", deid.Location}}},
+			{"saint's name in lower case", "caller: i'm calling from st luke's in san antonio",
+				[]found{{"st luke's", deid.Location}, {"san antonio", deid.Location}}},
+			{"surname with st after a title stays a name", "Seen by Dr. St. John today.", []found{{"St", deid.Name}, {"John", deid.Name}}},
+			{"town before its police department", "Police (Converse PD) case pending.", []found{{"Converse", deid.Location}}},
+			{"the article at a sentence start stays", "The Plano Police Department called.", []found{{"Plano", deid.Location}}},
 		})
 	}
 }
