@@ -229,6 +229,23 @@ func (s *scan) placeRight(b int) int {
 			continue
 		}
 		t := &s.toks[k]
+		if t.gap == gapSpace && t.letters() && !t.upper() && !s.toks[b].upper() {
+			// In lower case, a town of no other list after a hospital's
+			// name, ending the clause: "she's at novant forsyth now".
+			e := -1
+			if t.gaz&gzPhraseHead != 0 || t.lex&lxPhraseHead != 0 {
+				e, _ = s.gazPhraseAt(k, lxCity|lxTown)
+			}
+			if e < 0 && (t.gaz&(gzCity|gzTown) != 0 || t.lex&lxCity != 0) && t.gaz&(gzWord|gzCityAmb|gzFirstAmb|gzSurAmb) == 0 &&
+				t.lex&(lxCommon|lxMedical|lxCityAmb|lxFirst|lxSur|lxState|lxCountry|lxMonth|lxWeekday) == 0 {
+				e = k
+			}
+			if e < 0 || !s.facilityName(b) || !(s.strictEnd(e) || s.clauseGoesOn(e)) {
+				return b
+			}
+			b = e
+			continue
+		}
 		if t.gap != gapSpace || !t.capWord() || t.allUpper() != s.toks[b].allUpper() || !s.toks[b].upper() {
 			return b
 		}
@@ -436,5 +453,22 @@ func (s *scan) saintBefore(sp *Span) bool {
 		b += 2
 	}
 	sp.Start, sp.End, sp.Type = int(s.toks[k].s), int(s.toks[b].e), Location
+	return true
+}
+
+// littlePlace: "in little haiti", "from little havana": a district named
+// "little" and a country or city, after a preposition of place, in lower
+// case as transcripts write it. i is "little".
+func (s *scan) littlePlace(i int) bool {
+	p, n := s.sameLinePrev(i), s.next(i)
+	if p < 0 || n < 0 || !(s.eq(p, "in") || s.eq(p, "from") || s.eq(p, "near") || s.eq(p, "to")) || s.toks[n].gap != gapSpace ||
+		!s.toks[n].letters() || s.toks[n].upper() {
+		return false
+	}
+	t := &s.toks[n]
+	if t.lex&(lxCountry|lxCity) == 0 && t.gaz&gzCity == 0 || t.lex&(lxCommon|lxMedical|lxState) != 0 || t.gaz&gzWord != 0 {
+		return false
+	}
+	s.addTok(i, n, Location, prShape)
 	return true
 }

@@ -8,6 +8,21 @@ import (
 	"github.com/clinscribe/clinscribe/deid"
 )
 
+// TestQuotedNicknames: a word in quotes that the text says a person goes
+// by ("legal name", "aka", "goes by"); quoted words without such a cue
+// stay. Sentences written for this test.
+func TestQuotedNicknames(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"nickname before its legal name", "\"Pita\" per family; legal name Josefina Arce.",
+			[]found{{"Pita", deid.Name}, {"Josefina Arce", deid.Name}}},
+		{"nickname in a header", "Guest: \"Sparky\" (legal name Dale T. Rourke), 61.",
+			[]found{{"Sparky", deid.Name}, {"Dale T. Rourke", deid.Name}}},
+		{"quoted words stay", "Pt states the pain is \"Sharp\" and \"burning\".", nil},
+	})
+}
+
 // TestGazetteerPlaces: towns, cities and hospitals from the gazetteer in
 // the positions that make them places, in any case, with look-alikes that
 // must stay (issue 12, part 2). The examples are written for this test in
@@ -259,6 +274,9 @@ func TestPlacesCompleted(t *testing.T) {
 			{"surname with st after a title stays a name", "Seen by Dr. St. John today.", []found{{"St", deid.Name}, {"John", deid.Name}}},
 			{"town before its police department", "Police (Converse PD) case pending.", []found{{"Converse", deid.Location}}},
 			{"the article at a sentence start stays", "The Plano Police Department called.", []found{{"Plano", deid.Location}}},
+			{"hospital and its town in lower case", "patient: she's at novant forsyth now", []found{{"novant forsyth", deid.Location}}},
+			{"district in lower case", "daughter: he lives with me in little haiti", []found{{"little haiti", deid.Location}}},
+			{"country after a compass word stays", "they moved to south korea last year", nil},
 		})
 	}
 }

@@ -58,6 +58,9 @@ func (s *scan) wordAt(i int) {
 	if !t.upper() && lw == "on" && s.streetAfterSiteOn(i) {
 		return
 	}
+	if !t.upper() && lw == "little" && s.littlePlace(i) {
+		return
+	}
 	if !t.upper() && (lw == "saint" || lw == "st") && s.lowerSaintPlace(i) {
 		return
 	}
