@@ -161,6 +161,7 @@ func (s *scan) bridgeWord(k int) bool {
 // placeLeft returns the first token of the place that ends with the place
 // starting at token a.
 func (s *scan) placeLeft(a int) int {
+	a = s.clinicAt(a)
 	for n := 0; n < 3; n++ {
 		if s.toks[a].gap != gapSpace || !s.toks[a].upper() {
 			return a
@@ -471,4 +472,85 @@ func (s *scan) littlePlace(i int) bool {
 	}
 	s.addTok(i, n, Location, prShape)
 	return true
+}
+
+// prefixFacilityWords open a facility's name in Spanish, Portuguese,
+// French and Italian: "Hospital Universitario de Puebla", "Clínica Santa
+// María", "Centro de Salud Valle Verde".
+var prefixFacilityWords = map[string]bool{"hospital": true, "clinica": true, "clínica": true, "centro": true,
+	"sanatorio": true, "hôpital": true, "hopital": true, "ospedale": true, "policlinico": true, "hospicio": true,
+	"instituto": true, "clinique": true, "hospitalar": true}
+
+// romanceParticles join the words of such a name.
+var romanceParticles = map[string]bool{"de": true, "del": true, "la": true, "las": true, "los": true, "do": true,
+	"da": true, "dos": true, "das": true, "di": true, "della": true, "y": true, "e": true, "des": true, "du": true}
+
+// prefixFacility: at a capitalized word that opens a facility's name in a
+// Romance language (prefixFacilityWords), the capitalized words and
+// particles after it. English "Hospital" needs a particle and a
+// capitalized word after it ("Hospital de Clínicas"), so that "Hospital
+// Medicine" and "Hospital Course" stay.
+func (s *scan) prefixFacility(i int) bool {
+	t := &s.toks[i]
+	w := s.lowerAny(i)
+	if !t.capWord() || t.allUpper() || !prefixFacilityWords[w] {
+		return false
+	}
+	end, particle, words := i, false, 0
+	for k := s.next(i); k > 0 && k <= i+8; k = s.next(k) {
+		tk := &s.toks[k]
+		if tk.gap != gapSpace || !tk.letters() {
+			break
+		}
+		if !tk.upper() {
+			if !romanceParticles[s.lower(k)] {
+				break
+			}
+			particle = true
+			continue
+		}
+		if tk.allUpper() && tk.n() > 1 || tk.lex&(lxMonth|lxWeekday|lxTitle|lxTitleClin|lxCredential) != 0 {
+			break
+		}
+		end = k
+		words++
+	}
+	if words == 0 || w == "hospital" && !particle || s.toks[end].upper() == false {
+		return false
+	}
+	if w == "hospital" || w == "instituto" || w == "centro" {
+		// "Centro Medico": at least one word that is neither English nor
+		// a facility word.
+		ok := false
+		for k := i + 1; k <= end; k++ {
+			ok = ok || s.toks[k].upper() && s.toks[k].lex&(lxCommon|lxMedical) == 0 && !facilityWords[s.lower(k)]
+		}
+		if !ok {
+			return false
+		}
+	}
+	s.addTok(i, end, Location, prShape)
+	return true
+}
+
+// clinicAt: "Memory Care Clinic at Beaumont Royal Oak", "the Sleep Center
+// at Mercy": a clinic named by the place it is at; returns the first token
+// of the clinic's name, or a.
+func (s *scan) clinicAt(a int) int {
+	k := a - 1
+	if k < 2 || !s.eq(k, "at") || s.toks[k].upper() || s.toks[k].gap != gapSpace || s.toks[a].gap != gapSpace || !s.toks[a].upper() ||
+		!s.toks[k-1].capWord() || s.toks[k-1].lex&lxFacility == 0 || s.toks[k-1].allUpper() {
+		return a
+	}
+	st := k - 1
+	for j := k - 2; j >= 0 && j >= k-5 && s.toks[j+1].gap == gapSpace; j-- {
+		if !s.toks[j].capWord() || s.toks[j].allUpper() || s.toks[j].lex&(lxTitle|lxTitleClin|lxCredential|lxMonth|lxWeekday) != 0 {
+			break
+		}
+		st = j
+	}
+	if st == k-1 {
+		return a // "Clinic at Mercy": one word names nothing
+	}
+	return st
 }

@@ -277,6 +277,13 @@ func TestPlacesCompleted(t *testing.T) {
 			{"hospital and its town in lower case", "patient: she's at novant forsyth now", []found{{"novant forsyth", deid.Location}}},
 			{"district in lower case", "daughter: he lives with me in little haiti", []found{{"little haiti", deid.Location}}},
 			{"country after a compass word stays", "they moved to south korea last year", nil},
+			{"facility named first in Spanish", "Records from Clínica Santa María were reviewed.",
+				[]found{{"Clínica Santa María", deid.Location}}},
+			{"hospital with a particle", "She was at Hospital Civil de Guadalajara in 2019.",
+				[]found{{"Hospital Civil de Guadalajara", deid.Location}}},
+			{"hospital as a service stays", "Hospital Medicine progress note. Hospital Course: uneventful.", nil},
+			{"clinic named by the place it is at", "Referral: Memory Care Clinic at Beaumont Royal Oak",
+				[]found{{"Memory Care Clinic at Beaumont Royal Oak", deid.Location}}},
 		})
 	}
 }

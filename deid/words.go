@@ -113,6 +113,9 @@ func (s *scan) wordAt(i int) {
 	if (lw == "mount" || lw == "mt") && s.mountPlace(i) {
 		return
 	}
+	if t.n() >= 5 && t.n() <= 12 && s.prefixFacility(i) {
+		return
+	}
 	if f&(lxStateAbbr|lxState|lxCountry|lxPhraseHead) != 0 {
 		s.cityBeforeState(i)
 	}
