@@ -45,7 +45,7 @@ func (s *scan) extendPlaces(spans []Span) []Span {
 	changed := false
 	for k := range spans {
 		sp := &spans[k]
-		if sp.Type == Name && s.saintBefore(sp) {
+		if sp.Type == Name && sp.Start >= 3 && strings.Contains(s.low[max(0, sp.Start-7):sp.Start], "st") && s.saintBefore(sp) {
 			changed = true
 		}
 		if sp.Type != Location {
@@ -63,7 +63,7 @@ func (s *scan) extendPlaces(spans []Span) []Span {
 	}
 	// A city's nickname before "to" and a place: "drove KC to OKC".
 	for k, n := 0, len(spans); k < n; k++ {
-		if spans[k].Type != Location {
+		if spans[k].Type != Location || spans[k].Start < 6 || s.low[spans[k].Start-3:spans[k].Start] != "to " {
 			continue
 		}
 		a := s.tokStartingAt(spans[k].Start)
@@ -82,7 +82,7 @@ func (s *scan) extendPlaces(spans []Span) []Span {
 	// Addison", "801 Broadway N, Fargo".
 	for k := range spans {
 		sp := &spans[k]
-		if sp.Type != Location && sp.Type != Name {
+		if sp.Type != Location && sp.Type != Name || sp.Start < 2 || s.text[sp.Start-1] != ' ' || s.text[sp.Start-2] < '0' || s.text[sp.Start-2] > '9' {
 			continue
 		}
 		a, b := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End)
@@ -103,7 +103,8 @@ func (s *scan) extendPlaces(spans []Span) []Span {
 	// A capitalized word between two identifiers, at least one a place.
 	for k := 0; k+1 < len(spans); k++ {
 		x, y := &spans[k], &spans[k+1]
-		if x.Type != Location && x.Type != Name || y.Type != Location && y.Type != Name {
+		if x.Type != Location && x.Type != Name || y.Type != Location && y.Type != Name || y.Start-x.End < 4 || y.Start-x.End > 40 ||
+			s.text[x.End] != ' ' || s.text[y.Start-1] != ' ' {
 			continue
 		}
 		b, a := s.tokEndingAt(x.End), s.tokStartingAt(y.Start)
@@ -285,7 +286,8 @@ func (s *scan) placeRight(b int) int {
 // place already found that are no English, clinical or everyday word.
 func (s *scan) propagatePlaces(spans []Span) ([]Span, bool) {
 	type key struct{ a, b string }
-	var keys []key
+	var kbuf [8]key
+	keys := kbuf[:0]
 	for _, sp := range spans {
 		if sp.Type != Location {
 			continue
@@ -305,21 +307,29 @@ func (s *scan) propagatePlaces(spans []Span) ([]Span, bool) {
 		if b > a {
 			kk.b = s.lowerAny(b)
 		}
-		if !slices.Contains(keys, kk) {
+		if !slices.Contains(keys, kk) && len(keys) < len(kbuf) {
 			keys = append(keys, kk)
 		}
 	}
 	if len(keys) == 0 {
 		return spans, false
 	}
-	var add []Span
+	var abuf [16]Span
+	add := abuf[:0]
 	for i := range s.toks {
 		t := &s.toks[i]
 		if !t.letters() || t.n() < 4 {
 			continue
 		}
+		w := ""
 		for _, kk := range keys {
-			if s.lowerAny(i) != kk.a {
+			if t.shape&shNonASCII == 0 && t.n() != len(kk.a) {
+				continue
+			}
+			if w == "" {
+				w = s.lowerAny(i)
+			}
+			if w != kk.a {
 				continue
 			}
 			e := i
@@ -340,13 +350,21 @@ func (s *scan) propagatePlaces(spans []Span) ([]Span, bool) {
 			if a := s.adj(e); a > 0 && (s.toks[a].punct('-') || s.toks[a].word()) {
 				continue
 			}
-			add = append(add, Span{Start: int(t.s), End: int(s.toks[e].e), Type: Location})
+			st, en := int(t.s), int(s.toks[e].e)
+			// Only over text no span touches: what was found there stays.
+			k, _ := slices.BinarySearchFunc(spans, st, func(sp Span, st int) int { return sp.Start - st })
+			if k < len(spans) && spans[k].Start < en || k > 0 && spans[k-1].End > st {
+				continue
+			}
+			if len(add) < cap(add) || len(add) < 64 {
+				add = append(add, Span{Start: st, End: en, Type: Location})
+			}
 		}
 	}
 	if len(add) == 0 {
 		return spans, false
 	}
-	return mergeSpans(spans, add), true
+	return append(spans, add...), true // sorted by joinSpans
 }
 
 // propagatable: a word of a found place that names nothing else: on no
@@ -383,7 +401,9 @@ func (s *scan) facilityName(b int) bool {
 // gazPrefixOf: tokens p and p+1 are the first two words of a gazetteer
 // phrase with a flag in f ("beth israel" of "beth israel deaconess").
 func (s *scan) gazPrefixOf(p int, f uint64) bool {
-	return gazPrefixes()[s.lowerAny(p)+" "+s.lowerAny(p+1)]&f != 0
+	var buf [64]byte
+	key := append(append(append(buf[:0], s.lowerAny(p)...), ' '), s.lowerAny(p+1)...)
+	return gazPrefixes()[string(key)]&f != 0
 }
 
 // gazPrefixes maps the first two words of the gazetteer's phrases of
@@ -492,8 +512,16 @@ var romanceParticles = map[string]bool{"de": true, "del": true, "la": true, "las
 // Medicine" and "Hospital Course" stay.
 func (s *scan) prefixFacility(i int) bool {
 	t := &s.toks[i]
+	switch s.low[t.s] {
+	case 'h', 'c', 's', 'o', 'p', 'i':
+	default:
+		return false
+	}
+	if !t.capWord() || t.allUpper() {
+		return false
+	}
 	w := s.lowerAny(i)
-	if !t.capWord() || t.allUpper() || !prefixFacilityWords[w] {
+	if !prefixFacilityWords[w] {
 		return false
 	}
 	end, particle, words := i, false, 0
