@@ -121,6 +121,13 @@ func (s *scan) quotedNickname(i int) {
 		s.toks[c].gap != gapNone || s.toks[q].lex&(lxCommon|lxMedical|lxMonth|lxWeekday) != 0 && s.toks[q].lex&lxFirst == 0 {
 		return
 	}
+	if s.nicknameCueNear(i, c) {
+		// "\"Cuca\" per family; legal name ...", "Guest: \"Smokey\" (legal
+		// name ...)": a word in quotes that the text says is what a person
+		// is called.
+		s.nameChain(q, PatientNames, false)
+		return
+	}
 	p := i - 1
 	if p >= 0 && s.toks[p].punct('(') && s.toks[i].gap == gapNone {
 		p--
@@ -154,6 +161,41 @@ func (s *scan) quotedNickname(i int) {
 	s.nameChain(p, PatientNames, false)
 	s.nameChain(q, PatientNames, false)
 	s.nameChain(r, PatientNames, false)
+}
+
+// nicknameCueNear: words on the line of the quotes at i and c that say a
+// person goes by what is quoted: "legal name", "aka", "nickname", "goes
+// by", "known as", within five tokens after the closing quote or before the
+// opening one.
+func (s *scan) nicknameCueNear(i, c int) bool {
+	cue := func(k int) bool {
+		switch s.lower(k) {
+		case "aka", "nickname", "nicknamed", "prefers":
+			return true
+		case "per":
+			// '"Tito" per family', "per his wife".
+			return s.eq(k+1, "family") || s.eq(k+1, "mom") || s.eq(k+1, "wife") || s.eq(k+1, "husband") ||
+				s.eq(k+1, "daughter") || s.eq(k+1, "son") || s.eq(k+1, "friends") || s.eq(k+1, "staff")
+		case "legal", "real", "given":
+			return s.eq(k+1, "name")
+		case "goes":
+			return s.eq(k+1, "by")
+		case "known":
+			return s.eq(k+1, "as")
+		}
+		return false
+	}
+	for k := c + 1; k < len(s.toks) && k <= c+5 && s.toks[k].gap != gapLine; k++ {
+		if s.toks[k].letters() && cue(k) {
+			return true
+		}
+	}
+	for k := i - 1; k >= 0 && k >= i-4 && s.toks[k+1].gap != gapLine; k-- {
+		if s.toks[k].letters() && cue(k) {
+			return true
+		}
+	}
+	return false
 }
 
 // labelLastFirst: "Name: O'Sullivan, Brigid", "To: Kaplan, Rebecca; Huang,

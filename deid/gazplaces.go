@@ -161,7 +161,12 @@ func (s *scan) gazPlaceAt(i int) bool {
 		// preposition of place and at a clause end is the place; a single
 		// word needs the verb too.
 		phrase := end > i && prep != "at" && s.clauseGoesOn(end)
-		if !(s.placeVerbBefore(i) && s.strictEnd(end)) && !phrase {
+		// Before a site word after a determiner, a place of several
+		// words or one on no word list: "the sterling heights plant",
+		// "the oxford office" (not "the mobile clinic").
+		siteName := s.siteAfterDet(i, end) && (end > i || t.lex&(lxCommon|lxFirst|lxSur) == 0 && t.gaz&gzWord == 0) ||
+			s.policeAfter(i, end)
+		if !(s.placeVerbBefore(i) && s.strictEnd(end)) && !phrase && !siteName {
 			flags &^= lxCity
 		}
 		if !s.careBefore(i) {
@@ -169,17 +174,21 @@ func (s *scan) gazPlaceAt(i int) bool {
 		}
 	}
 	site := false
-	if n := s.next(end); n > 0 && s.toks[n].gap == gapSpace && s.toks[n].letters() && siteNouns[s.lower(n)] && !s.toks[n].upper() {
+	// "the broken arrow one": a place of several words, or on no other
+	// list, before "one" is a site too ("the tulsa one"; not "the normal
+	// one").
+	if n := s.next(end); n > 0 && s.toks[n].gap == gapSpace && s.toks[n].letters() && !s.toks[n].upper() &&
+		(siteNouns[s.lower(n)] || s.eq(n, "one") && (end > i && flags&(lxCity|lxTown) != 0 || plain) && s.clauseEndAfter(n)) {
 		site = s.sameLinePrev(i) >= 0 && (s.eq(s.sameLinePrev(i), "the") || s.eq(s.sameLinePrev(i), "our") || s.eq(s.sameLinePrev(i), "their") ||
 			s.eq(s.sameLinePrev(i), "your") || s.eq(s.sameLinePrev(i), "my"))
 	}
 	ok := false
 	switch {
-	case site:
+	case site || s.policeAfter(i, end):
 		ok = true
 	case afterPrep && plain && (prep != "at" || s.clauseGoesOn(end) || flags&lxFacHead != 0):
 		ok = true
-	case afterPrep && s.clauseGoesOn(end) && !(prep == "to" && !plain && end == i && !s.strictEnd(end)):
+	case afterPrep && s.clauseGoesOn(end) && !(prep == "to" && !plain && end == i && !s.strictEnd(end) && !s.wentBefore(i)):
 		// ("to hope for" is the verb; "moved to hope." the town.)
 		// A place that is also a word or a name: only where the clause
 		// ends after it ("lives in normal", "from jackson tomorrow"); a
@@ -215,6 +224,33 @@ func (s *scan) gazPlaceAt(i int) bool {
 	return true
 }
 
+// policeAfter: a capitalized town before its police or fire department
+// ("Converse PD", "Plano Police Department", "Yakima County Sheriff").
+func (s *scan) policeAfter(i, end int) bool {
+	n := s.next(end)
+	if n < 0 || !s.toks[i].upper() || s.toks[i].allUpper() || s.toks[n].gap != gapSpace || !s.toks[n].capWord() {
+		return false
+	}
+	switch s.lower(n) {
+	case "pd", "police", "sheriff", "sheriff's", "fd":
+		return true
+	case "fire":
+		m := s.next(n)
+		return m > 0 && (s.eq(m, "department") || s.eq(m, "dept") || s.eq(m, "rescue"))
+	}
+	return false
+}
+
+// siteAfterDet: a determiner before token i and a site word after token
+// end ("the tulsa yard", "our oxford office").
+func (s *scan) siteAfterDet(i, end int) bool {
+	n, p := s.next(end), s.sameLinePrev(i)
+	if n < 0 || p < 0 || s.toks[n].gap != gapSpace || !s.toks[n].letters() || s.toks[n].upper() || !siteNouns[s.lower(n)] {
+		return false
+	}
+	return s.eq(p, "the") || s.eq(p, "our") || s.eq(p, "their") || s.eq(p, "your") || s.eq(p, "my")
+}
+
 // careBefore: a verb of care or work before the preposition before token i
 // ("works at regions", "seen at mercy").
 func (s *scan) careBefore(i int) bool {
@@ -228,6 +264,28 @@ func (s *scan) careBefore(i int) bool {
 	}
 	return q >= 0 && workVerbs[s.lower(q)]
 }
+
+// wentBefore: a verb of going or taking right before the "to" before token
+// i ("we went to barnes for the night", "took him to vanderbilt for a
+// second opinion"): what follows is a place, not a verb ("to hope for").
+func (s *scan) wentBefore(i int) bool {
+	p := s.sameLinePrev(i)
+	if p < 0 || !s.eq(p, "to") {
+		return false
+	}
+	q := s.sameLinePrev(p)
+	for n := 0; n < 2 && q >= 0 && (s.eq(q, "him") || s.eq(q, "her") || s.eq(q, "them") || s.eq(q, "me") || s.eq(q, "us") ||
+		s.eq(q, "back") || s.eq(q, "over") || s.eq(q, "down") || s.eq(q, "up") || s.eq(q, "straight")); n++ {
+		q = s.sameLinePrev(q)
+	}
+	return q >= 0 && goVerbs[s.lower(q)]
+}
+
+// goVerbs go or take someone somewhere.
+var goVerbs = map[string]bool{"went": true, "go": true, "goes": true, "going": true, "gone": true, "took": true,
+	"taken": true, "take": true, "brought": true, "bring": true, "drove": true, "driven": true, "rushed": true,
+	"flew": true, "flown": true, "sent": true, "transferred": true, "transported": true, "moved": true, "came": true,
+	"headed": true, "walked": true, "ran": true, "referred": true, "admitted": true}
 
 // workVerbs before at/to/from name a place of care or work.
 var workVerbs = map[string]bool{"seen": true, "transferred": true, "admitted": true, "admit": true, "followed": true,
@@ -298,6 +356,11 @@ var hospitalWords = map[string]bool{"hospital": true, "hospitals": true, "health
 	"church": true, "basilica": true, "cathedral": true, "chapel": true, "parish": true, "dentistry": true,
 	"pharmacy": true, "drug": true}
 
+// denominations name a church after "first" or "second" (lowerFacilityAt
+// sees only hospitalWords).
+var denominations = map[string]bool{"baptist": true, "methodist": true, "presbyterian": true, "lutheran": true,
+	"episcopal": true}
+
 // strongFacilityWords name a facility after a word on no list
 // ("metrowest medical center"); "clinic", "health", "center" do not
 // ("ortho clinic", "behavioral health").
@@ -348,8 +411,19 @@ func (s *scan) lowerFacilityAt(i int) bool {
 	pt := &s.toks[p]
 	// The name word: a name or place of the gazetteer or the lists, or a
 	// word on no list; not an everyday or clinical word.
-	named := pt.gaz&(gzCity|gzTown|gzFacHead|gzFirst|gzSur) != 0 && (pt.gaz&gzWord == 0 || strongFacilityWords[w]) || pt.lex&(lxFirst|lxSur|lxCity) != 0 ||
+	// A town of the hand lists that is an everyday word too names only a
+	// hospital ("the mobile clinic" is a van).
+	cityWord := pt.lex&(lxCityAmb|lxCommon) == lxCityAmb|lxCommon && pt.lex&(lxFirst|lxSur) == 0 && !strongFacilityWords[w]
+	named := pt.gaz&(gzCity|gzTown|gzFacHead|gzFirst|gzSur) != 0 && (pt.gaz&gzWord == 0 || strongFacilityWords[w]) ||
+		pt.lex&(lxFirst|lxSur|lxCity) != 0 && !cityWord ||
 		pt.lex == 0 && pt.gaz == 0 && pt.n() >= 4 && strongFacilityWords[w] && !s.englishLooking(p)
+	// "first baptist", "second presbyterian": churches are named by their
+	// order in the town.
+	church := (s.eq(p, "first") || s.eq(p, "second")) && denominations[w]
+	if church {
+		s.addTok(p, s.facilityWordsAfter(i), Location, prShape)
+		return true
+	}
 	if !named || pt.lex&(lxCommon|lxMedical|lxUnitWord|lxRelation|lxTitle|lxTitleClin|lxDigitWord|lxTensWord|lxTeenWord|lxOrdWord|lxMonth|lxWeekday) != 0 &&
 		pt.lex&(lxFirst|lxSur|lxCity) == 0 || functionWords[s.lower(p)] || wordMakers[s.lower(p)] {
 		return false
@@ -397,11 +471,14 @@ func (s *scan) acronymPlaceAt(i int) bool {
 		s.addTok(i, s.facilityWordsAfter(i), Location, prShape)
 		return true
 	}
+	listed := t.gaz&(gzFacAcro|gzCityNick) != 0 || t.lex&lxCityNick != 0
+	if s.acronymSiteAt(i, listed) {
+		return true
+	}
 	prep, ok := s.placeAfterPrep(i)
 	if !ok || prep == "of" || prep == "through" || prep == "via" {
 		return false
 	}
-	listed := t.gaz&(gzFacAcro|gzCityNick) != 0 || t.lex&lxCityNick != 0
 	p := s.sameLinePrev(i)
 	q := s.sameLinePrev(p)
 	cued := q >= 0 && (careVerbs[s.lower(q)] || s.eq(q, "the") && s.sameLinePrev(q) >= 0 && careVerbs[s.lower(s.sameLinePrev(q))])
@@ -415,6 +492,33 @@ func (s *scan) acronymPlaceAt(i int) bool {
 	return true
 }
 
+// acronymSiteAt: an acronym after "the", "our", "their", "your" or "my"
+// before a site word: "the USF clinic", "our MUSC office", "the UCSD
+// campus". One on no list needs a site that only a place has ("campus",
+// "office", "hospital", ...), not "clinic" or "center", which a service's
+// letters take too ("the IBD clinic").
+func (s *scan) acronymSiteAt(i int, listed bool) bool {
+	t := &s.toks[i]
+	p, n := s.sameLinePrev(i), s.next(i)
+	if p < 0 || n < 0 || t.n() < 3 || t.gap != gapSpace || s.toks[n].gap != gapSpace || !s.toks[n].letters() || s.toks[n].upper() ||
+		!(s.eq(p, "the") || s.eq(p, "our") || s.eq(p, "their") || s.eq(p, "your") || s.eq(p, "my")) {
+		return false
+	}
+	w := s.lower(n)
+	switch {
+	case listed && siteNouns[w] && !s.eq(n, "area") && !s.eq(n, "unit") && !s.eq(n, "team"):
+	case t.lex == 0 && t.gaz == 0 && acronymSites[w]:
+	default:
+		return false
+	}
+	s.addTok(i, i, Location, prShape)
+	return true
+}
+
+// acronymSites after an unlisted acronym make it a place.
+var acronymSites = map[string]bool{"campus": true, "office": true, "offices": true, "hospital": true, "location": true,
+	"branch": true, "satellite": true, "emergency": true, "er": true}
+
 // facAcroBeside: a hospital's acronym beside another place, where it is
 // part of the facility's name or its campus: "Geisinger CMC", "Mary
 // Hitchcock Memorial Hospital / DHMC", "UMC, Las Vegas" at the head of a
@@ -426,6 +530,9 @@ func (s *scan) facAcroBeside(i int) bool {
 	p := s.sameLinePrev(i)
 	if p >= 0 && s.toks[i].gap == gapSpace && s.toks[p].capWord() && !s.toks[p].allUpper() && s.toks[p].gaz&gzFacHead != 0 {
 		return true // "Geisinger CMC"
+	}
+	if p >= 2 && s.toks[p].punct('-') && s.toks[p-1].punct('-') && s.toks[p].gap == gapNone {
+		p-- // "UC Health -- UCMC"
 	}
 	if p >= 1 && (s.toks[p].punct('/') || s.toks[p].punct('-')) && s.toks[p-1].word() &&
 		(facilityWords[s.lower(p-1)] || s.toks[p-1].gaz&gzFacWord != 0) {

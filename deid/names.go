@@ -708,36 +708,6 @@ func (s *scan) signatureInitials(i int) bool {
 	return true
 }
 
-// quotedOtherName: a capitalized word in double quotes that the words
-// around call a person's other name: '"Cuca" per family', 'Guest:
-// "Smokey" (legal name ...)', 'prefers "Bo"'.
-func (s *scan) quotedOtherName(i int) bool {
-	if i < 1 || i+1 >= len(s.toks) || !s.toks[i-1].punct('"') || s.toks[i].gap != gapNone || !s.toks[i+1].punct('"') ||
-		s.toks[i+1].gap != gapNone || !s.toks[i].capWord() || s.toks[i].lex&(lxMedical|lxCredential) != 0 ||
-		s.toks[i].lex&lxCommon != 0 && s.toks[i].lex&lxFirst == 0 {
-		return false
-	}
-	ok := false
-	for j, n := i+2, 0; j < len(s.toks) && n < 4 && s.toks[j].gap != gapLine; j, n = j+1, n+1 {
-		if w := s.lower(j); w == "per" || w == "legal" || w == "aka" || w == "nickname" || w == "prefers" {
-			ok = true
-			break
-		}
-	}
-	if !ok {
-		switch s.prevWordAt(i-1, 1) {
-		case "by", "nicknamed", "called", "aka", "prefers", "guest", ":", "name", "nickname":
-			ok = true
-		case "as":
-			ok = s.prevWordAt(i-1, 2) == "known"
-		}
-	}
-	if ok {
-		s.addName(i, i, PatientNames)
-	}
-	return ok
-}
-
 // addresseeLine: the name heading a postal address in a letter: a line of
 // two to four capitalized words, the first a name's word, after a blank
 // line or at the top, above a line that opens with a street number or a

@@ -550,11 +550,18 @@ func (s *scan) phraseKeys(st, max int) (key []byte, ends [5]int, m int) {
 				n++
 				continue
 			}
+			// An apostrophe inside a name: "coeur d'alene", "lee's summit".
+			if k < len(s.toks) && s.toks[k].punct('\'') && k > st && s.toks[k].gap == gapNone && k+1 < len(s.toks) &&
+				s.toks[k+1].gap == gapNone && s.toks[k+1].word() {
+				b = append(b, '\'')
+				n++
+				continue
+			}
 			break
 		}
 		if k > st && s.toks[k].gap != gapNone {
 			b = append(b, ' ')
-		} else if k > st && !s.toks[k-1].punct('.') && !s.toks[k-1].punct('-') {
+		} else if k > st && !s.toks[k-1].punct('.') && !s.toks[k-1].punct('-') && !s.toks[k-1].punct('\'') {
 			if !s.toks[k].punct('-') {
 				b = append(b, ' ')
 			}

@@ -8,6 +8,21 @@ import (
 	"github.com/clinscribe/clinscribe/deid"
 )
 
+// TestQuotedNicknames: a word in quotes that the text says a person goes
+// by ("legal name", "aka", "goes by"); quoted words without such a cue
+// stay. Sentences written for this test.
+func TestQuotedNicknames(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"nickname before its legal name", "\"Pita\" per family; legal name Josefina Arce.",
+			[]found{{"Pita", deid.Name}, {"Josefina Arce", deid.Name}}},
+		{"nickname in a header", "Guest: \"Sparky\" (legal name Dale T. Rourke), 61.",
+			[]found{{"Sparky", deid.Name}, {"Dale T. Rourke", deid.Name}}},
+		{"quoted words stay", "Pt states the pain is \"Sharp\" and \"burning\".", nil},
+	})
+}
+
 // TestGazetteerPlaces: towns, cities and hospitals from the gazetteer in
 // the positions that make them places, in any case, with look-alikes that
 // must stay (issue 12, part 2). The examples are written for this test in
@@ -202,4 +217,73 @@ func TestPlacesRound(t *testing.T) {
 		{"last, first in capitals is a name", "NAKAMURA, KEIKO F 54", []found{{"NAKAMURA", deid.Name}, {"KEIKO", deid.Name}}},
 		{"plural weekdays stay", "Semaglutide weekly on Sundays; no devices on the Sabbath.", nil},
 	})
+}
+
+// TestPlacesCompleted: a place found in part is taken whole (a system and
+// its campus, a lead word, a country inside a district's name, a word
+// between two found parts), a place found once is found again in the same
+// document, mountains, churches named by their order, "the X one"; the
+// same words as words stay (issue 12, part 2). Sentences written for this
+// test.
+func TestPlacesCompleted(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{}, {RulesOnly: true}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"system before its campus", "Follow-up with cardiology at Kaiser Permanente Roseville next month.",
+				[]found{{"Kaiser Permanente Roseville", deid.Location}}},
+			{"campus word after a system", "Transferred from Methodist North overnight for cath.",
+				[]found{{"Methodist North", deid.Location}}},
+			{"town after the start of a system's name", "Seen by Dr. Okafor at Beth Israel Needham last week.",
+				[]found{{"Okafor", deid.Name}, {"Beth Israel Needham", deid.Location}}},
+			{"country inside a district's name", "She grew up in Little Haiti and moved to Orlando.",
+				[]found{{"Little Haiti", deid.Location}, {"Orlando", deid.Location}}},
+			{"mountain", "He wants to go skiing at Mt. Hood in the spring.", []found{{"Mt. Hood", deid.Location}}},
+			{"hospital named after a mountain", "Admitted to Mount Sinai overnight.", []found{{"Mount Sinai", deid.Location}}},
+			{"mount as a verb stays", "Mount the brace before walking.", nil},
+			{"place found again later in lower case",
+				"doctor: where do you get your labs\npatient: the lab in waipahu\ndoctor: ok\npatient: waipahu is closer for me",
+				[]found{{"waipahu", deid.Location}, {"waipahu", deid.Location}}},
+			{"a town that is a word is not found again", "patient: she lives in normal\ndoctor: normal saline was given",
+				[]found{{"normal", deid.Location}}},
+			{"church named by its order", "our pastor came by yesterday from first baptist", []found{{"first baptist", deid.Location}}},
+			{"ordinal before church stays", "it was the first church i ever went to", nil},
+			{"a place before one", "patient: will it be the one in tulsa or the broken arrow one",
+				[]found{{"tulsa", deid.Location}, {"broken arrow", deid.Location}}},
+			{"a word before one stays", "is it the normal one or the other one", nil},
+			{"listed acronym before a site word", "we drove to the UAB clinic on the way home", []found{{"UAB", deid.Location}}},
+			{"unlisted acronym before a campus", "she works at the TXQ campus downtown", []found{{"TXQ", deid.Location}}},
+			{"unlisted acronym before a clinic stays", "follow up in the CHF clinic next month", nil},
+			{"acronym after a double dash", "Dictated at UC Health -- UCMC.", []found{{"UC Health", deid.Location}, {"UCMC", deid.Location}}},
+			{"city nickname before to and a place", "He drove KC to OKC and back this week.",
+				[]found{{"KC", deid.Location}, {"OKC", deid.Location}}},
+			{"hospital after went to", "patient: we went to barnes for the night", []found{{"barnes", deid.Location}}},
+			{"hope after to stays a verb", "i want to hope for the best", nil},
+			{"town of several words before a site word", "i got the job at the sterling heights plant so i start monday",
+				[]found{{"sterling heights", deid.Location}}},
+			{"town that is no listed word before a site word", "we could do it at the oxford office instead",
+				[]found{{"oxford", deid.Location}}},
+			{"a word that is a town before a site word stays", "the mobile clinic comes on tuesdays", nil},
+			{"apostrophe inside a town's name", "we were up at the lake in coeur d'alene", []found{{"coeur d'alene", deid.Location}}},
+			{"house number before a street and its town", "801 Maplewood N, Fargo, ND",
+				[]found{{"801 Maplewood N", deid.Location}, {"Fargo", deid.Location}}},
+			{"saint's name is a church", "Congregate: St. Peter Claver parish, choir, Sundays.",
+				[]found{{"St. Peter Claver", deid.Location}}},
+			{"saint's name in lower case", "caller: i'm calling from st luke's in san antonio",
+				[]found{{"st luke's", deid.Location}, {"san antonio", deid.Location}}},
+			{"surname with st after a title stays a name", "Seen by Dr. St. John today.", []found{{"St", deid.Name}, {"John", deid.Name}}},
+			{"town before its police department", "Police (Converse PD) case pending.", []found{{"Converse", deid.Location}}},
+			{"the article at a sentence start stays", "The Plano Police Department called.", []found{{"Plano", deid.Location}}},
+			{"hospital and its town in lower case", "patient: she's at novant forsyth now", []found{{"novant forsyth", deid.Location}}},
+			{"district in lower case", "daughter: he lives with me in little haiti", []found{{"little haiti", deid.Location}}},
+			{"country after a compass word stays", "they moved to south korea last year", nil},
+			{"facility named first in Spanish", "Records from Clínica Santa María were reviewed.",
+				[]found{{"Clínica Santa María", deid.Location}}},
+			{"hospital with a particle", "She was at Hospital Civil de Guadalajara in 2019.",
+				[]found{{"Hospital Civil de Guadalajara", deid.Location}}},
+			{"hospital as a service stays", "Hospital Medicine progress note. Hospital Course: uneventful.", nil},
+			{"clinic named by the place it is at", "Referral: Memory Care Clinic at Beaumont Royal Oak",
+				[]found{{"Memory Care Clinic at Beaumont Royal Oak", deid.Location}}},
+		})
+	}
 }

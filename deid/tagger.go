@@ -693,6 +693,9 @@ func (s *scan) addTagged(m *tagger.Model, spans []Span) []Span {
 		added = append(added, Span{Start: int(s.toks[s.tpos[k]].s), End: int(s.toks[s.tpos[e]].e), Type: ty})
 		k = e
 	}
+	// The tagger's places are completed as the rules' are (placeextend.go);
+	// what then overlaps a rule span is left to the rule.
+	added = s.extendPlaces(added)
 	s.tspans = added
 	if len(added) == 0 {
 		return spans

@@ -67,6 +67,9 @@ func (s *scan) wordAt(i int) {
 	if !t.upper() && lw == "on" && s.streetAfterSiteOn(i) {
 		return
 	}
+	if !t.upper() && lw == "little" && s.littlePlace(i) {
+		return
+	}
 	if !t.upper() && (lw == "saint" || lw == "st") && s.lowerSaintPlace(i) {
 		return
 	}
@@ -119,6 +122,12 @@ func (s *scan) wordAt(i int) {
 	if (i == 0 || t.gap == gapLine) && t.capWord() && s.addresseeLine(i) {
 		return
 	}
+	if (lw == "mount" || lw == "mt") && s.mountPlace(i) {
+		return
+	}
+	if t.n() >= 5 && t.n() <= 12 && s.prefixFacility(i) {
+		return
+	}
 	if f&(lxStateAbbr|lxState|lxCountry|lxPhraseHead) != 0 {
 		s.cityBeforeState(i)
 	}
@@ -146,9 +155,6 @@ func (s *scan) wordAt(i int) {
 		return
 	}
 	if t.allUpper() && s.lineStart(i) && s.capsNameBeforeCue(i) {
-		return
-	}
-	if t.gap == gapNone && i > 0 && s.toks[i-1].punct('"') && s.quotedOtherName(i) {
 		return
 	}
 	if t.allUpper() && t.n() <= 3 && s.signatureInitials(i) {
