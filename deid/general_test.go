@@ -314,3 +314,19 @@ func TestUserNamesInitialsAndOtherScripts(t *testing.T) {
 		{"words stay", "The user guide (UG) is online. -- end of report", nil},
 	})
 }
+
+// TestSpelledWithSpaces: letters read out one by one that spell a word
+// said just before, or after "spelled", are a name; letters spelling
+// nothing said are left.
+func TestSpelledWithSpaces(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		// The first "tanner" is also a word (Tanner stage): found where it
+		// is spelled only.
+		{"the word said before", "caller it's for tanner h a l e... tanner t a n n e r\nnurse ok",
+			[]found{{"tanner", deid.Name}, {"t a n n e r", deid.Name}}},
+		{"after spelled", "last name is spelled q u i l l e n", []found{{"q u i l l e n", deid.Name}}},
+		{"letters of nothing said", "vitamin a b c d e and the letters a b c d", nil},
+	})
+}
