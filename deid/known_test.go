@@ -194,6 +194,8 @@ func TestKnownOpeningAddress(t *testing.T) {
 			{"an adverb before the verb", "patient: he's a good boy, hunter always helps", []found{{"hunter", deid.Name}}},
 			{"asked about after a vocative", "doctor: pearl is frank still smoking\npatient: frank quit last year",
 				[]found{{"pearl", deid.Name}, {"frank", deid.Name}, {"frank", deid.Name}}},
+			{"a comma read out", "doctor: mayfield comma frank?\npatient: right", []found{{"mayfield", deid.Name}, {"frank", deid.Name}}},
+			{"you and a past verb", "doctor: hunter you stepped on a nail?", []found{{"hunter", deid.Name}}},
 			{"an imperative stays", "doctor: mark your calendar for the follow up", nil},
 			{"a verb of thinking stays", "doctor: hope the labs look good\npatient: hope you feel better too", nil},
 			{"a modal question stays", "patient: will the results be back soon? will i need to fast? may i ask", nil},

@@ -110,6 +110,8 @@ func (s *scan) knownNeighbour(i int) bool {
 		switch {
 		case s.toks[i].gap == gapSpace && isPart(p):
 			return true
+		case s.eq(p, "comma") && isPart(s.sameLinePrev(p)):
+			return true // "bell comma mercy", read out as written
 		case s.toks[i].gap == gapNone && s.toks[p].punct('-') && s.toks[p].gap == gapNone && isPart(p-1):
 			return true
 		case s.toks[p].punct('.') && p >= 2 && s.toks[p-1].n() == 1 && s.toks[p-1].letters() && isPart(p-2):
@@ -121,6 +123,8 @@ func (s *scan) knownNeighbour(i int) bool {
 	if n := s.next(i); n > 0 {
 		switch {
 		case s.toks[n].gap == gapSpace && isPart(n):
+			return true
+		case s.eq(n, "comma") && isPart(s.next(n)):
 			return true
 		case s.toks[n].gap == gapNone && s.toks[n].punct('-') && s.adj(n) > 0 && isPart(n+1):
 			return true
@@ -629,8 +633,8 @@ func (s *scan) openingAddress(i int, p knownPart) bool {
 		return true
 	case auxAsk[w[0]] || w[0] == "is" || w[0] == "was" || w[0] == "does" || w[0] == "has" || w[0] == "should":
 		return askedPronouns[w[1]]
-	case w[0] == "you" && youVerbs[w[1]]:
-		return true
+	case w[0] == "you" && (youVerbs[w[1]] || len(w[1]) > 4 && strings.HasSuffix(w[1], "ed")):
+		return true // "summer you look great", "rusty you stepped on a nail"
 	case determiners[w[0]] && w[0] != "that" && w[0] != "this":
 		return topicVerbs[w[2]] || w[2] != "" && topicVerbs[w[3]]
 	}
