@@ -468,6 +468,10 @@ func (s *scan) dayOf(i int) (d, end int, ord, spoken bool) {
 			}
 		}
 	case t.letters():
+		// The lexicon flags every ordinal and tens word: others skip the maps.
+		if t.lex&(lxOrdWord|lxTensWord) == 0 {
+			break
+		}
 		if v, ok := ordinalWords[s.lower(i)]; ok {
 			return v, i, true, true
 		}

@@ -167,6 +167,16 @@ func (s *scan) candTokens(c *cand) (int, int) {
 	return st, en
 }
 
+// candEnd returns the last token of a candidate (the second result of
+// candTokens), or -1.
+func (s *scan) candEnd(c *cand) int {
+	en := int(c.tj) - 1
+	if en < 0 || en >= len(s.toks) || int(s.toks[en].e) != c.e {
+		en = s.tokEndingAt(c.e)
+	}
+	return en
+}
+
 func (s *scan) addName(i, j int, cls NameClass) {
 
 	s.cands = append(s.cands, cand{s: int(s.toks[i].s), e: int(s.toks[j].e), t: Name, prio: prShape, cls: cls,

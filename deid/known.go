@@ -90,6 +90,11 @@ type knownIndex struct {
 	dobY  int
 	dobM  int
 	dobD  int
+
+	// splitLens has bit n set when a word of n bytes (63: any longer) may
+	// match a part in knownSplitAt: a part of six bytes or more, or one
+	// byte off a part of eight or more.
+	splitLens uint64
 }
 
 func (k *knownIndex) reset() {
@@ -100,6 +105,7 @@ func (k *knownIndex) reset() {
 	k.initials = k.initials[:0]
 	k.joined = k.joined[:0]
 	k.minJoin, k.maxJoin = 1<<30, 0
+	k.splitLens = 0
 	k.ids = k.ids[:0]
 	k.arena = k.arena[:0]
 	k.dobOK = false
@@ -259,6 +265,12 @@ func (k *knownIndex) build(kn Known, year int) {
 	for w := range k.parts {
 		k.lenByFirst[w[0]] |= 1 << min(len(w), 63)
 		k.words = append(k.words, w)
+		if n := len(w); n >= 6 {
+			k.splitLens |= 1 << min(n, 63)
+			if n >= 8 {
+				k.splitLens |= 1<<min(n-1, 63) | 1<<min(n+1, 63)
+			}
+		}
 	}
 	for _, id := range kn.Identifiers {
 		n := k.normID(id)
@@ -1212,7 +1224,24 @@ func (s *scan) knownSplitAt(i int) bool {
 	if i > 0 && s.toks[i].gap == gapSpace && s.isKnown(i-1) && s.toks[i-1].letters() {
 		return false
 	}
-	if s.toks[i].n() < 2 || wordMakers[s.lower(i)] || i > 0 && s.toks[i].gap == gapNone {
+	if s.toks[i].n() < 2 || i > 0 && s.toks[i].gap == gapNone {
+		return false
+	}
+	// The two or three words run together must have the length of a part
+	// (splitLens), or nothing below can match.
+	k1 := s.next(i)
+	if k1 < 0 {
+		return false
+	}
+	l2 := s.toks[i].n() + s.toks[k1].n()
+	fit := s.known.splitLens&(1<<min(l2, 63)) != 0
+	if k2 := s.next(k1); !fit && k2 > 0 {
+		fit = s.known.splitLens&(1<<min(l2+s.toks[k2].n(), 63)) != 0
+	}
+	if !fit {
+		return false
+	}
+	if wordMakers[s.lower(i)] {
 		return false // "it's destiny", "a crystal"
 	}
 	var b [48]byte

@@ -111,10 +111,19 @@ func tokenize(text string, toks []token) []token {
 }
 
 // webMarks are the offsets of the marks scanWeb starts from, in text
-// order.
-type webMarks struct{ at, colon, dot []int32 }
+// order, and the union of the flags of the text's words: a rule family
+// whose words or shapes the text lacks is skipped whole.
+type webMarks struct {
+	at, colon, dot []int32
+	lex            uint64 // every word's token.lex
+	gaz            uint16 // every word's token.gaz
+	shape          uint8  // every word's token.shape
+}
 
-func (m *webMarks) reset() { m.at, m.colon, m.dot = m.at[:0], m.colon[:0], m.dot[:0] }
+func (m *webMarks) reset() {
+	m.at, m.colon, m.dot = m.at[:0], m.colon[:0], m.dot[:0]
+	m.lex, m.gaz, m.shape = 0, 0, 0
+}
 
 // lexCacheSize is the number of entries of a lexCache: 2048 of 24 bytes,
 // small enough to stay in a core's cache next to the text.
@@ -288,6 +297,9 @@ func tokenizeLow(text, low string, toks []token, web *webMarks, lc *lexCache) []
 			} else if len(w) <= 64 {
 				t.lex, t.gaz = lookupLong(w)
 			}
+		}
+		if web != nil {
+			web.lex, web.gaz, web.shape = web.lex|t.lex, web.gaz|t.gaz, web.shape|t.shape
 		}
 		toks = append(toks, t)
 	}
