@@ -762,6 +762,9 @@ func (s *scan) twoDigitWords(i int) (v, end int) {
 		return 0, -1
 	}
 	w := s.lower(i)
+	if t.lex&(lxTeenWord|lxTensWord) == 0 && w != "oh" && w != "o" {
+		return 0, -1 // the lexicon flags every teen and tens word
+	}
 	if x, ok := teenWords[w]; ok {
 		return x, i
 	}

@@ -52,3 +52,52 @@ func lowerRejected(s *scan, i int) bool {
 	}
 	return false
 }
+
+// TestWordFiltersCoverTheirMaps checks what the fourth speed round's
+// filters rely on: every key of a filtered word map passes its hashBits
+// filter as a token (tokMay), and every key of the number-word maps
+// carries the lexicon flag the rules test before asking the map.
+func TestWordFiltersCoverTheirMaps(t *testing.T) {
+	t.Parallel()
+	check := func(name string, keys []string, b *hashBits, flag uint64) {
+		for _, w := range keys {
+			for _, x := range []string{w, "x " + w + " x"} {
+				s := &scan{text: x, low: asciiLower(x), toks: tokenize(x, nil)}
+				i := slices.IndexFunc(s.toks, func(tk token) bool { return s.text[tk.s:tk.e] == w })
+				if i < 0 {
+					continue // not one token ("d.o.b")
+				}
+				if b != nil && !s.tokMay(b, i) {
+					t.Errorf("%s: %q does not pass its filter", name, w)
+				}
+				if s.toks[i].lex&flag != flag {
+					t.Errorf("%s: %q lacks its lexicon flag", name, w)
+				}
+			}
+		}
+	}
+	keys := func(m any) []string {
+		var out []string
+		switch m := m.(type) {
+		case map[string]bool:
+			for w := range m {
+				out = append(out, w)
+			}
+		case map[string]int:
+			for w := range m {
+				out = append(out, w)
+			}
+		}
+		return out
+	}
+	check("contextWords", keys(contextWords), contextWordBits, 0)
+	check("functionWords", keys(functionWords), functionWordBits, 0)
+	check("wordMakers", keys(wordMakers), wordMakerBits, 0)
+	check("lastFirstLabels", keys(lastFirstLabels), lastFirstBits, 0)
+	check("directions", keys(directions), directionBits, 0)
+	check("placePreps", keys(placePreps), placePrepBits, 0)
+	check("unitWords", keys(unitWords), unitWordBits, lxDigitWord)
+	check("teenWords", keys(teenWords), nil, lxTeenWord)
+	check("tensWords", keys(tensWords), nil, lxTensWord)
+	check("ordinalWords", keys(ordinalWords), nil, lxOrdWord)
+}
