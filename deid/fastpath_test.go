@@ -2,6 +2,7 @@ package deid
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -53,51 +54,55 @@ func lowerRejected(s *scan, i int) bool {
 	return false
 }
 
-// TestWordFiltersCoverTheirMaps checks what the fourth speed round's
-// filters rely on: every key of a filtered word map passes its hashBits
-// filter as a token (tokMay), and every key of the number-word maps
-// carries the lexicon flag the rules test before asking the map.
-func TestWordFiltersCoverTheirMaps(t *testing.T) {
+// TestWordSetsMatchTheirMaps checks what the fourth speed round's word
+// sets and flag tests rely on: tokIn answers as the map it stands for, on
+// every key and on every word of the reference texts; and a word carries a
+// number word's lexicon flag exactly when it is a key of that map.
+func TestWordSetsMatchTheirMaps(t *testing.T) {
 	t.Parallel()
-	check := func(name string, keys []string, b *hashBits, flag uint64) {
-		for _, w := range keys {
-			for _, x := range []string{w, "x " + w + " x"} {
-				s := &scan{text: x, low: asciiLower(x), toks: tokenize(x, nil)}
-				i := slices.IndexFunc(s.toks, func(tk token) bool { return s.text[tk.s:tk.e] == w })
-				if i < 0 {
-					continue // not one token ("d.o.b")
-				}
-				if b != nil && !s.tokMay(b, i) {
-					t.Errorf("%s: %q does not pass its filter", name, w)
-				}
-				if s.toks[i].lex&flag != flag {
-					t.Errorf("%s: %q lacks its lexicon flag", name, w)
+	sets := []struct {
+		name string
+		m    map[string]bool
+		ws   *wordSet
+	}{
+		{"contextWords", contextWords, contextWordSet},
+		{"functionWords", functionWords, functionWordSet},
+		{"wordMakers", wordMakers, wordMakerSet},
+		{"lastFirstLabels", lastFirstLabels, lastFirstSet},
+		{"directions", directions, directionSet},
+		{"placePreps", placePreps, placePrepSet},
+	}
+	texts := referenceTexts(t)
+	for _, c := range sets {
+		for w := range c.m {
+			texts = append(texts, w, "x "+w+" x", strings.ToUpper(w))
+		}
+	}
+	for n, x := range texts {
+		s := &scan{text: x, low: asciiLower(x), toks: tokenize(x, nil)}
+		for i := range s.toks {
+			for _, c := range sets {
+				if got, want := s.tokIn(c.ws, i), c.m[s.lower(i)]; got != want {
+					t.Fatalf("text %d token %d: tokIn(%s) = %v, the map says %v", n, i, c.name, got, want)
 				}
 			}
 		}
 	}
-	keys := func(m any) []string {
-		var out []string
-		switch m := m.(type) {
-		case map[string]bool:
-			for w := range m {
-				out = append(out, w)
-			}
-		case map[string]int:
-			for w := range m {
-				out = append(out, w)
+	words, _ := lexicon()
+	for _, c := range []struct {
+		name string
+		m    map[string]int
+		flag uint64
+	}{{"unitWords", unitWords, lxDigitWord}, {"teenWords", teenWords, lxTeenWord}, {"tensWords", tensWords, lxTensWord}, {"ordinalWords", ordinalWords, lxOrdWord}} {
+		for w, f := range words {
+			if _, ok := c.m[w]; ok != (f&c.flag != 0) {
+				t.Errorf("%s: %q is a key %v, has the flag %v", c.name, w, ok, f&c.flag != 0)
 			}
 		}
-		return out
+		for w := range c.m {
+			if toks := tokenize(w, nil); len(toks) != 1 || toks[0].lex&c.flag == 0 {
+				t.Errorf("%s: the token %q lacks the flag", c.name, w)
+			}
+		}
 	}
-	check("contextWords", keys(contextWords), contextWordBits, 0)
-	check("functionWords", keys(functionWords), functionWordBits, 0)
-	check("wordMakers", keys(wordMakers), wordMakerBits, 0)
-	check("lastFirstLabels", keys(lastFirstLabels), lastFirstBits, 0)
-	check("directions", keys(directions), directionBits, 0)
-	check("placePreps", keys(placePreps), placePrepBits, 0)
-	check("unitWords", keys(unitWords), unitWordBits, lxDigitWord)
-	check("teenWords", keys(teenWords), nil, lxTeenWord)
-	check("tensWords", keys(tensWords), nil, lxTensWord)
-	check("ordinalWords", keys(ordinalWords), nil, lxOrdWord)
 }

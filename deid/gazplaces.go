@@ -118,7 +118,7 @@ func (s *scan) gazPlaceAt(i int) bool {
 	// look-ups: a preposition or determiner before, a capitalized town, the
 	// start of a turn.
 	if p := s.sameLinePrev(i); !(p < 0 || s.turnStart(i) || t.upper() && t.gaz&gzCity != 0 ||
-		s.toks[p].letters() && (s.tokMay(placePrepBits, p) && placePreps[s.lower(p)] || s.eq(p, "the") || s.eq(p, "our") || s.eq(p, "their") ||
+		s.toks[p].letters() && (s.tokIn(placePrepSet, p) || s.eq(p, "the") || s.eq(p, "our") || s.eq(p, "their") ||
 			s.eq(p, "your") || s.eq(p, "my"))) {
 		return false
 	}

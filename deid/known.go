@@ -1241,13 +1241,13 @@ func (s *scan) knownSplitAt(i int) bool {
 	if !fit {
 		return false
 	}
-	if s.tokMay(wordMakerBits, i) && wordMakers[s.lower(i)] {
+	if s.tokIn(wordMakerSet, i) {
 		return false // "it's destiny", "a crystal"
 	}
 	var b [48]byte
 	w := append(b[:0], s.lower(i)...)
 	for k, n := s.next(i), 1; k > 0 && n < 3; k, n = s.next(k), n+1 {
-		if s.toks[k].gap != gapSpace || !s.toks[k].letters() || s.toks[k].upper() || s.toks[k].n() < 2 || s.tokMay(wordMakerBits, k) && wordMakers[s.lower(k)] ||
+		if s.toks[k].gap != gapSpace || !s.toks[k].letters() || s.toks[k].upper() || s.toks[k].n() < 2 || s.tokIn(wordMakerSet, k) ||
 			len(w)+s.toks[k].n() > len(b) {
 			return false
 		}

@@ -1198,11 +1198,11 @@ func (s *scan) lowerContextName(i int) bool {
 	if p < 0 || !s.toks[p].letters() {
 		return false
 	}
-	if s.toks[p].lex&(lxTitle|lxTitleClin|lxRelation) == 0 && !(s.tokMay(contextWordBits, p) && contextWords[s.lower(p)]) && t.gaz&gzFirst == 0 {
+	if s.toks[p].lex&(lxTitle|lxTitleClin|lxRelation) == 0 && !s.tokIn(contextWordSet, p) && t.gaz&gzFirst == 0 {
 		return false
 	}
 	w := s.lower(i)
-	if s.tokMay(functionWordBits, i) && functionWords[w] || s.tokMay(wordMakerBits, i) && wordMakers[w] {
+	if s.tokIn(functionWordSet, i) || s.tokIn(wordMakerSet, i) {
 		return false
 	}
 	gazName := t.gaz&(gzFirst|gzSur) != 0 && t.gaz&gzWord == 0

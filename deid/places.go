@@ -1006,7 +1006,7 @@ func (s *scan) addressAt(i int) bool {
 	if j >= len(s.toks) || s.toks[j].gap != gapSpace {
 		return false
 	}
-	if s.toks[j].upper() && s.tokMay(directionBits, j) && directions[s.lower(j)] {
+	if s.toks[j].upper() && s.tokIn(directionSet, j) {
 		j++
 		if j < len(s.toks) && s.toks[j].punct('.') && s.toks[j].gap == gapNone {
 			j++

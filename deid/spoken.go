@@ -35,17 +35,20 @@ func (s *scan) spokenDigits(i int) (nd, end int) {
 			continue
 		}
 		switch {
-		case t.lex&lxDigitWord != 0 && (unitWords[w] > 0 || w == "zero" || w == "oh") || w == "o" && end >= 0:
+		// Every word with one of these flags is a key of its map
+		// (unitWords, teenWords, tensWords), with a value above 0 but
+		// "zero" and "oh".
+		case t.lex&lxDigitWord != 0 || w == "o" && end >= 0:
 			nd++
-		case t.lex&lxTeenWord != 0 && teenWords[w] > 0:
+		case t.lex&lxTeenWord != 0:
 			nd += 2
-		case t.lex&lxTensWord != 0 && tensWords[w] > 0:
+		case t.lex&lxTensWord != 0:
 			nd += 2
 			k := s.next(j)
 			if k > 0 && s.toks[k].punct('-') && s.toks[k].gap == gapNone {
 				k = s.adj(k)
 			}
-			if k > 0 && s.tokMay(unitWordBits, k) && unitWords[s.lower(k)] > 0 {
+			if k > 0 && s.toks[k].lex&lxDigitWord != 0 && unitWords[s.lower(k)] > 0 {
 				j = k
 			}
 		case w == "double" || w == "triple":

@@ -1,37 +1,67 @@
 package deid
 
-// hashBits is a 1024-bit filter over the FNV-1a hashes of a word list's
-// keys (fnvString), the hash the tokenizer keeps for every short ASCII word
-// (token.h). A token whose hash is known and whose bit is clear is on no
-// key: the rules ask their small word maps only for the tokens that pass,
-// which is a few percent of the words of a text.
-type hashBits [16]uint64
+// wordSet holds the keys of a small word map (map[string]bool, the keys
+// whose value is true) in an open-addressing table keyed by their FNV-1a
+// hash (fnvString), the hash the tokenizer keeps for every short ASCII
+// word (token.h). Asking it about a token costs a probe and, on a hash
+// hit, one string comparison, instead of the map's own hashing of the
+// word: the rules ask their word maps about most tokens of a text.
+type wordSet struct {
+	m     map[string]bool // for tokens without a hash
+	mask  uint32
+	slots []wordSetSlot
+}
 
-// bitsOf returns the filter of m's keys.
-func bitsOf[V any](m map[string]V) *hashBits {
-	var b hashBits
-	for w := range m {
-		h := fnvString(w)
-		b[h>>6%16] |= 1 << (h % 64)
+type wordSetSlot struct {
+	h uint32
+	w string // "" for an empty slot
+}
+
+// setOf returns the wordSet of m.
+func setOf(m map[string]bool) *wordSet {
+	n := 8
+	for n < 4*len(m) {
+		n <<= 1
 	}
-	return &b
+	ws := &wordSet{m: m, mask: uint32(n - 1), slots: make([]wordSetSlot, n)}
+	for w, v := range m {
+		if !v || w == "" {
+			continue
+		}
+		h := fnvString(w)
+		j := h & ws.mask
+		for ws.slots[j].w != "" {
+			j = (j + 1) & ws.mask
+		}
+		ws.slots[j] = wordSetSlot{h: h, w: w}
+	}
+	return ws
 }
 
-// tokMay reports whether token i may be a key of the list b filters: false
-// only where the token's hash is known (token.h is not 0) and its bit is
-// clear.
-func (s *scan) tokMay(b *hashBits, i int) bool {
+// tokIn is ws.m[s.lower(i)]: whether token i, lower-cased, is one of the
+// set's words.
+func (s *scan) tokIn(ws *wordSet, i int) bool {
 	h := s.toks[i].h
-	return h == 0 || b[h>>6%16]&(1<<(h%64)) != 0
+	if h == 0 {
+		return ws.m[s.lower(i)]
+	}
+	for j := h & ws.mask; ; j = (j + 1) & ws.mask {
+		sl := &ws.slots[j]
+		if sl.w == "" {
+			return false
+		}
+		if sl.h == h {
+			return sl.w == s.lower(i)
+		}
+	}
 }
 
-// Filters of the word maps the rules ask most often.
+// Sets of the word maps the rules ask most often.
 var (
-	contextWordBits  = bitsOf(contextWords)
-	functionWordBits = bitsOf(functionWords)
-	wordMakerBits    = bitsOf(wordMakers)
-	unitWordBits     = bitsOf(unitWords)
-	lastFirstBits    = bitsOf(lastFirstLabels)
-	directionBits    = bitsOf(directions)
-	placePrepBits    = bitsOf(placePreps)
+	contextWordSet  = setOf(contextWords)
+	functionWordSet = setOf(functionWords)
+	wordMakerSet    = setOf(wordMakers)
+	lastFirstSet    = setOf(lastFirstLabels)
+	directionSet    = setOf(directions)
+	placePrepSet    = setOf(placePreps)
 )
