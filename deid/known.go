@@ -446,7 +446,7 @@ func (s *scan) knownPass() {
 	if len(k.ids) > 0 {
 		s.knownIDs()
 	}
-	if k.dobOK {
+	if k.dobOK && s.web.lex&(lxMonth|lxMonthAbbr) != 0 { // the month is named
 		s.knownBirthDateWords()
 	}
 }
@@ -549,7 +549,8 @@ func (s *scan) dobYear(i int) (int, int) {
 // neighbour is another part of the name.
 func (s *scan) knownNames() {
 	k := &s.known
-	kt := s.ktier[:0]
+	kt := slices.Grow(s.ktier[:0], len(s.toks))[:len(s.toks)]
+	kidx := slices.Grow(s.kidx[:0], len(s.toks))[:len(s.toks)]
 	kp := s.kpart[:0]
 	for i := range s.toks {
 		var tier uint8
@@ -561,9 +562,9 @@ func (s *scan) knownNames() {
 				kp = append(kp, p)
 			}
 		}
-		kt = append(kt, tier)
-		s.kidx = append(s.kidx[:i], part)
+		kt[i], kidx[i] = tier, part
 	}
+	s.kidx = kidx
 	s.ktier, s.kpart = kt, kp
 	for i := range s.toks {
 		t := &s.toks[i]
