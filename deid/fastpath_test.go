@@ -78,12 +78,26 @@ func TestWordSetsMatchTheirMaps(t *testing.T) {
 			texts = append(texts, w, "x "+w+" x", strings.ToUpper(w))
 		}
 	}
+	lists := []struct {
+		name string
+		ws   *wordSet
+	}{{"spokenCueSet", spokenCueSet}, {"phoneCueSet", phoneCueSet}}
+	for _, c := range lists {
+		for w := range c.ws.m {
+			texts = append(texts, w, "x "+w+" x")
+		}
+	}
 	for n, x := range texts {
 		s := &scan{text: x, low: asciiLower(x), toks: tokenize(x, nil)}
 		for i := range s.toks {
 			for _, c := range sets {
 				if got, want := s.tokIn(c.ws, i), c.m[s.lower(i)]; got != want {
 					t.Fatalf("text %d token %d: tokIn(%s) = %v, the map says %v", n, i, c.name, got, want)
+				}
+			}
+			for _, c := range lists {
+				if got, want := s.tokBits(c.ws, i), c.ws.m[s.lower(i)]; got != want {
+					t.Fatalf("text %d token %d: tokBits(%s) = %b, its words say %b", n, i, c.name, got, want)
 				}
 			}
 		}
