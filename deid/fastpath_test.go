@@ -120,3 +120,32 @@ func TestWordSetsMatchTheirMaps(t *testing.T) {
 		}
 	}
 }
+
+// TestWebMarksMatchTokens checks what the tokenizer notes beside the
+// tokens for the rules: the tokens that open a line (webMarks.lines) are
+// those with gap == gapLine, and the unions of the words' flags are those
+// of the tokens.
+func TestWebMarksMatchTokens(t *testing.T) {
+	t.Parallel()
+	var web webMarks
+	for n, x := range append(referenceTexts(t), append(tokenizeSeeds, "", "\n", "a\n", "\n\na b\n\n c\n")...) {
+		web.reset()
+		toks := tokenizeLow(x, asciiLower(x), nil, &web, nil)
+		var lines []int32
+		var lex uint64
+		var gaz uint16
+		var shape uint8
+		for i, tk := range toks {
+			if tk.gap == gapLine {
+				lines = append(lines, int32(i))
+			}
+			lex, gaz, shape = lex|tk.lex, gaz|tk.gaz, shape|tk.shape
+		}
+		if !slices.Equal(lines, web.lines) {
+			t.Fatalf("text %d: line starts %v, the tokens say %v", n, web.lines, lines)
+		}
+		if lex != web.lex || gaz != web.gaz || shape != web.shape {
+			t.Fatalf("text %d: the unions of the flags differ from the tokens'", n)
+		}
+	}
+}

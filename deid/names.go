@@ -903,10 +903,8 @@ func (s *scan) speakerTags() {
 	defer func() { s.tags = tags }()
 	count := s.tagCount
 	clear(count)
-	for i := 0; i < len(s.toks); i++ {
-		if s.toks[i].gap != gapLine {
-			continue
-		}
+	for _, li := range s.web.lines { // the tokens with gap == gapLine
+		i := int(li)
 		j := i
 		// Skip a timestamp "[00:01:23]" or "00:01".
 		if s.toks[j].punct('[') || s.toks[j].punct('(') {
