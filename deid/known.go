@@ -1125,6 +1125,15 @@ func (s *scan) knownIDs() {
 				continue
 			}
 		}
+		if !alpha[s.low[t.s]] {
+			// addText's separator, here: most words end up as one.
+			if len(stream) > 0 && stream[len(stream)-1] != 0 {
+				stream = append(stream, 0)
+				ch = append(ch, int32(len(units)))
+				units = append(units, idUnit{st: int32(i), en: int32(i), off: int32(len(stream) - 1)})
+			}
+			continue
+		}
 		addText(i)
 	}
 	s.buf, s.idch, s.idunits = stream, ch, units
