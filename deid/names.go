@@ -1466,9 +1466,15 @@ func (s *scan) userNamesOfNames() {
 	if nn == 0 {
 		return
 	}
+	// A user name is one letter longer than a first or last name: the
+	// lengths (63: any longer) a word must have.
+	var lens uint64
+	for _, u := range names[:nn] {
+		lens |= 1<<min(len(u.first)+1, 63) | 1<<min(len(u.last)+1, 63)
+	}
 	for i := range s.toks {
 		t := &s.toks[i]
-		if !t.letters() || t.upper() || t.n() < 4 || t.lex != 0 {
+		if !t.letters() || t.upper() || t.n() < 4 || t.lex != 0 || lens&(1<<min(t.n(), 63)) == 0 {
 			continue
 		}
 		w := s.lower(i)
