@@ -30,7 +30,7 @@ func (s *scan) labelOrSiteAt(i int) {
 	if i+1 >= len(s.toks) || !t.letters() {
 		return
 	}
-	if s.toks[i+1].punct(':') && s.toks[i+1].gap == gapNone && lastFirstLabels[s.lower(i)] {
+	if s.toks[i+1].punct(':') && s.toks[i+1].gap == gapNone && s.tokIn(lastFirstSet, i) {
 		s.labelLastFirst(i)
 	} else if i > 0 && t.lex&lxCity != 0 && t.upper() {
 		s.cityBeforeSite(i)

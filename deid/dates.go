@@ -488,6 +488,10 @@ func (s *scan) dayOf(i int) (d, end int, ord, spoken bool) {
 			}
 		}
 	case t.letters():
+		// The lexicon flags every ordinal and tens word: others skip the maps.
+		if t.lex&(lxOrdWord|lxTensWord) == 0 {
+			break
+		}
 		if v, ok := ordinalWords[s.lower(i)]; ok {
 			return v, i, true, true
 		}
@@ -786,6 +790,9 @@ func (s *scan) twoDigitWords(i int) (v, end int) {
 		return 0, -1
 	}
 	w := s.lower(i)
+	if t.lex&(lxTeenWord|lxTensWord) == 0 && w != "oh" && w != "o" {
+		return 0, -1 // the lexicon flags every teen and tens word
+	}
 	if x, ok := teenWords[w]; ok {
 		return x, i
 	}

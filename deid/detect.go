@@ -167,6 +167,16 @@ func (s *scan) candTokens(c *cand) (int, int) {
 	return st, en
 }
 
+// candEnd returns the last token of a candidate (the second result of
+// candTokens), or -1.
+func (s *scan) candEnd(c *cand) int {
+	en := int(c.tj) - 1
+	if en < 0 || en >= len(s.toks) || int(s.toks[en].e) != c.e {
+		en = s.tokEndingAt(c.e)
+	}
+	return en
+}
+
 func (s *scan) addName(i, j int, cls NameClass) {
 
 	s.cands = append(s.cands, cand{s: int(s.toks[i].s), e: int(s.toks[j].e), t: Name, prio: prShape, cls: cls,
@@ -363,7 +373,13 @@ func (s *scan) tok(i int) *token {
 func (s *scan) str(i int) string { return s.text[s.toks[i].s:s.toks[i].e] }
 
 // lower returns the text of token i with ASCII letters in lower case.
-func (s *scan) lower(i int) string { return s.low[s.toks[i].s:s.toks[i].e] }
+// Every token lies inside the text and low has the text's length, so the
+// string is made without the slice's bounds checks: this is the most
+// called function of the detector.
+func (s *scan) lower(i int) string {
+	t := &s.toks[i]
+	return unsafe.String((*byte)(unsafe.Add(unsafe.Pointer(unsafe.StringData(s.low)), t.s)), int(t.e-t.s))
+}
 
 // lowerAny is lower for any token, non-ASCII letters included.
 func (s *scan) lowerAny(i int) string {

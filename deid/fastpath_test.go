@@ -2,6 +2,7 @@ package deid
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -51,4 +52,100 @@ func lowerRejected(s *scan, i int) bool {
 		}
 	}
 	return false
+}
+
+// TestWordSetsMatchTheirMaps checks what the fourth speed round's word
+// sets and flag tests rely on: tokIn answers as the map it stands for, on
+// every key and on every word of the reference texts; and a word carries a
+// number word's lexicon flag exactly when it is a key of that map.
+func TestWordSetsMatchTheirMaps(t *testing.T) {
+	t.Parallel()
+	sets := []struct {
+		name string
+		m    map[string]bool
+		ws   *wordSet
+	}{
+		{"contextWords", contextWords, contextWordSet},
+		{"functionWords", functionWords, functionWordSet},
+		{"wordMakers", wordMakers, wordMakerSet},
+		{"lastFirstLabels", lastFirstLabels, lastFirstSet},
+		{"directions", directions, directionSet},
+		{"placePreps", placePreps, placePrepSet},
+	}
+	texts := referenceTexts(t)
+	for _, c := range sets {
+		for w := range c.m {
+			texts = append(texts, w, "x "+w+" x", strings.ToUpper(w))
+		}
+	}
+	lists := []struct {
+		name string
+		ws   *wordSet
+	}{{"spokenCueSet", spokenCueSet}, {"phoneCueSet", phoneCueSet}}
+	for _, c := range lists {
+		for w := range c.ws.m {
+			texts = append(texts, w, "x "+w+" x")
+		}
+	}
+	for n, x := range texts {
+		s := &scan{text: x, low: asciiLower(x), toks: tokenize(x, nil)}
+		for i := range s.toks {
+			for _, c := range sets {
+				if got, want := s.tokIn(c.ws, i), c.m[s.lower(i)]; got != want {
+					t.Fatalf("text %d token %d: tokIn(%s) = %v, the map says %v", n, i, c.name, got, want)
+				}
+			}
+			for _, c := range lists {
+				if got, want := s.tokBits(c.ws, i), c.ws.m[s.lower(i)]; got != want {
+					t.Fatalf("text %d token %d: tokBits(%s) = %b, its words say %b", n, i, c.name, got, want)
+				}
+			}
+		}
+	}
+	words, _ := lexicon()
+	for _, c := range []struct {
+		name string
+		m    map[string]int
+		flag uint64
+	}{{"unitWords", unitWords, lxDigitWord}, {"teenWords", teenWords, lxTeenWord}, {"tensWords", tensWords, lxTensWord}, {"ordinalWords", ordinalWords, lxOrdWord}} {
+		for w, f := range words {
+			if _, ok := c.m[w]; ok != (f&c.flag != 0) {
+				t.Errorf("%s: %q is a key %v, has the flag %v", c.name, w, ok, f&c.flag != 0)
+			}
+		}
+		for w := range c.m {
+			if toks := tokenize(w, nil); len(toks) != 1 || toks[0].lex&c.flag == 0 {
+				t.Errorf("%s: the token %q lacks the flag", c.name, w)
+			}
+		}
+	}
+}
+
+// TestWebMarksMatchTokens checks what the tokenizer notes beside the
+// tokens for the rules: the tokens that open a line (webMarks.lines) are
+// those with gap == gapLine, and the unions of the words' flags are those
+// of the tokens.
+func TestWebMarksMatchTokens(t *testing.T) {
+	t.Parallel()
+	var web webMarks
+	for n, x := range append(referenceTexts(t), append(tokenizeSeeds, "", "\n", "a\n", "\n\na b\n\n c\n")...) {
+		web.reset()
+		toks := tokenizeLow(x, asciiLower(x), nil, &web, nil)
+		var lines []int32
+		var lex uint64
+		var gaz uint16
+		var shape uint8
+		for i, tk := range toks {
+			if tk.gap == gapLine {
+				lines = append(lines, int32(i))
+			}
+			lex, gaz, shape = lex|tk.lex, gaz|tk.gaz, shape|tk.shape
+		}
+		if !slices.Equal(lines, web.lines) {
+			t.Fatalf("text %d: line starts %v, the tokens say %v", n, web.lines, lines)
+		}
+		if lex != web.lex || gaz != web.gaz || shape != web.shape {
+			t.Fatalf("text %d: the unions of the flags differ from the tokens'", n)
+		}
+	}
 }

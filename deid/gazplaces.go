@@ -118,7 +118,7 @@ func (s *scan) gazPlaceAt(i int) bool {
 	// look-ups: a preposition or determiner before, a capitalized town, the
 	// start of a turn.
 	if p := s.sameLinePrev(i); !(p < 0 || s.turnStart(i) || t.upper() && t.gaz&gzCity != 0 ||
-		s.toks[p].letters() && (placePreps[s.lower(p)] || s.eq(p, "the") || s.eq(p, "our") || s.eq(p, "their") ||
+		s.toks[p].letters() && (s.tokIn(placePrepSet, p) || s.eq(p, "the") || s.eq(p, "our") || s.eq(p, "their") ||
 			s.eq(p, "your") || s.eq(p, "my"))) {
 		return false
 	}
@@ -585,15 +585,23 @@ func (s *scan) cityNickAt(i int) bool {
 }
 
 // gzLex turns gazetteer flags back into lexicon bits.
-func gzLex(g uint16) uint64 {
-	var f uint64
-	for _, b := range gzBits {
-		if g&b.gz != 0 {
-			f |= b.lx
+func gzLex(g uint16) uint64 { return gzLexTab[0][g&0xff] | gzLexTab[1][g>>8] }
+
+// gzLexTab holds gzLex of every low byte and every high byte of the
+// gazetteer flags: two loads instead of a loop over gzBits.
+var gzLexTab = func() (t [2][256]uint64) {
+	for half := range 2 {
+		for x := range 256 {
+			g := uint16(x) << (8 * half)
+			for _, b := range gzBits {
+				if g&b.gz != 0 {
+					t[half][x] |= b.lx
+				}
+			}
 		}
 	}
-	return f
-}
+	return t
+}()
 
 // messageBefore: "a call from Belton", "a note from Jackson": what comes
 // from a person.

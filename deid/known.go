@@ -90,6 +90,11 @@ type knownIndex struct {
 	dobY  int
 	dobM  int
 	dobD  int
+
+	// splitLens has bit n set when a word of n bytes (63: any longer) may
+	// match a part in knownSplitAt: a part of six bytes or more, or one
+	// byte off a part of eight or more.
+	splitLens uint64
 }
 
 func (k *knownIndex) reset() {
@@ -100,6 +105,7 @@ func (k *knownIndex) reset() {
 	k.initials = k.initials[:0]
 	k.joined = k.joined[:0]
 	k.minJoin, k.maxJoin = 1<<30, 0
+	k.splitLens = 0
 	k.ids = k.ids[:0]
 	k.arena = k.arena[:0]
 	k.dobOK = false
@@ -268,6 +274,12 @@ func (k *knownIndex) build(kn Known, year int) {
 	for w := range k.parts {
 		k.lenByFirst[w[0]] |= 1 << min(len(w), 63)
 		k.words = append(k.words, w)
+		if n := len(w); n >= 6 {
+			k.splitLens |= 1 << min(n, 63)
+			if n >= 8 {
+				k.splitLens |= 1<<min(n-1, 63) | 1<<min(n+1, 63)
+			}
+		}
 	}
 	for _, id := range kn.Identifiers {
 		n := k.normID(id)
@@ -482,7 +494,7 @@ func (s *scan) knownPass() {
 	if len(k.ids) > 0 {
 		s.knownIDs()
 	}
-	if k.dobOK {
+	if k.dobOK && s.web.lex&(lxMonth|lxMonthAbbr) != 0 { // the month is named
 		s.knownBirthDateWords()
 	}
 }
@@ -585,7 +597,8 @@ func (s *scan) dobYear(i int) (int, int) {
 // neighbour is another part of the name.
 func (s *scan) knownNames() {
 	k := &s.known
-	kt := s.ktier[:0]
+	kt := slices.Grow(s.ktier[:0], len(s.toks))[:len(s.toks)]
+	kidx := slices.Grow(s.kidx[:0], len(s.toks))[:len(s.toks)]
 	kp := s.kpart[:0]
 	for i := range s.toks {
 		var tier uint8
@@ -597,9 +610,9 @@ func (s *scan) knownNames() {
 				kp = append(kp, p)
 			}
 		}
-		kt = append(kt, tier)
-		s.kidx = append(s.kidx[:i], part)
+		kt[i], kidx[i] = tier, part
 	}
+	s.kidx = kidx
 	s.ktier, s.kpart = kt, kp
 	for i := range s.toks {
 		t := &s.toks[i]
@@ -1160,6 +1173,15 @@ func (s *scan) knownIDs() {
 				continue
 			}
 		}
+		if !alpha[s.low[t.s]] {
+			// addText's separator, here: most words end up as one.
+			if len(stream) > 0 && stream[len(stream)-1] != 0 {
+				stream = append(stream, 0)
+				ch = append(ch, int32(len(units)))
+				units = append(units, idUnit{st: int32(i), en: int32(i), off: int32(len(stream) - 1)})
+			}
+			continue
+		}
 		addText(i)
 	}
 	s.buf, s.idch, s.idunits = stream, ch, units
@@ -1260,13 +1282,30 @@ func (s *scan) knownSplitAt(i int) bool {
 	if i > 0 && s.toks[i].gap == gapSpace && s.isKnown(i-1) && s.toks[i-1].letters() {
 		return false
 	}
-	if s.toks[i].n() < 2 || wordMakers[s.lower(i)] || i > 0 && s.toks[i].gap == gapNone {
+	if s.toks[i].n() < 2 || i > 0 && s.toks[i].gap == gapNone {
+		return false
+	}
+	// The two or three words run together must have the length of a part
+	// (splitLens), or nothing below can match.
+	k1 := s.next(i)
+	if k1 < 0 {
+		return false
+	}
+	l2 := s.toks[i].n() + s.toks[k1].n()
+	fit := s.known.splitLens&(1<<min(l2, 63)) != 0
+	if k2 := s.next(k1); !fit && k2 > 0 {
+		fit = s.known.splitLens&(1<<min(l2+s.toks[k2].n(), 63)) != 0
+	}
+	if !fit {
+		return false
+	}
+	if s.tokIn(wordMakerSet, i) {
 		return false // "it's destiny", "a crystal"
 	}
 	var b [48]byte
 	w := append(b[:0], s.lower(i)...)
 	for k, n := s.next(i), 1; k > 0 && n < 3; k, n = s.next(k), n+1 {
-		if s.toks[k].gap != gapSpace || !s.toks[k].letters() || s.toks[k].upper() || s.toks[k].n() < 2 || wordMakers[s.lower(k)] ||
+		if s.toks[k].gap != gapSpace || !s.toks[k].letters() || s.toks[k].upper() || s.toks[k].n() < 2 || s.tokIn(wordMakerSet, k) ||
 			len(w)+s.toks[k].n() > len(b) {
 			return false
 		}

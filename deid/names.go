@@ -1222,10 +1222,8 @@ func (s *scan) speakerTags() {
 	defer func() { s.tags = tags }()
 	count := s.tagCount
 	clear(count)
-	for i := 0; i < len(s.toks); i++ {
-		if s.toks[i].gap != gapLine {
-			continue
-		}
+	for _, li := range s.web.lines { // the tokens with gap == gapLine
+		i := int(li)
 		j := i
 		// Skip a timestamp "[00:01:23]" or "00:01".
 		if s.toks[j].punct('[') || s.toks[j].punct('(') {
@@ -1563,11 +1561,11 @@ func (s *scan) lowerContextName(i int) bool {
 	if p < 0 || !s.toks[p].letters() {
 		return false
 	}
-	if s.toks[p].lex&(lxTitle|lxTitleClin|lxRelation) == 0 && !contextWords[s.lower(p)] && t.gaz&gzFirst == 0 {
+	if s.toks[p].lex&(lxTitle|lxTitleClin|lxRelation) == 0 && !s.tokIn(contextWordSet, p) && t.gaz&gzFirst == 0 {
 		return false
 	}
 	w := s.lower(i)
-	if functionWords[w] || wordMakers[w] {
+	if s.tokIn(functionWordSet, i) || s.tokIn(wordMakerSet, i) {
 		return false
 	}
 	gazName := t.gaz&(gzFirst|gzSur) != 0 && t.gaz&gzWord == 0
@@ -1833,9 +1831,15 @@ func (s *scan) userNamesOfNames() {
 	if nn == 0 {
 		return
 	}
+	// A user name is one letter longer than a first or last name: the
+	// lengths (63: any longer) a word must have.
+	var lens uint64
+	for _, u := range names[:nn] {
+		lens |= 1<<min(len(u.first)+1, 63) | 1<<min(len(u.last)+1, 63)
+	}
 	for i := range s.toks {
 		t := &s.toks[i]
-		if !t.letters() || t.upper() || t.n() < 4 || t.lex != 0 {
+		if !t.letters() || t.upper() || t.n() < 4 || t.lex != 0 || lens&(1<<min(t.n(), 63)) == 0 {
 			continue
 		}
 		w := s.lower(i)

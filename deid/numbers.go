@@ -134,9 +134,9 @@ func (s *scan) phoneAt(i int, g *groups) int {
 		last = g.last
 	case g.plus && g.total >= 8 && g.total <= 15:
 		last = g.last
-	case g.is(3, 4) && g.seps[1] != ' ' && (s.wordBefore(i, 8, phoneCueWords...) || g.seps[1] == '-' && !s.unitAfter(g.last) && !s.cueBefore(i, lxCodeStop, 3)):
+	case g.is(3, 4) && g.seps[1] != ' ' && (s.wordsBefore(phoneCueSet, i, 8) != 0 || g.seps[1] == '-' && !s.unitAfter(g.last) && !s.cueBefore(i, lxCodeStop, 3)):
 		last = g.last
-	case (g.is(10) || g.is(11) && s.str(i)[0] == '1') && s.wordBefore(i, 8, phoneCueWords...):
+	case (g.is(10) || g.is(11) && s.str(i)[0] == '1') && s.wordsBefore(phoneCueSet, i, 8) != 0:
 		last = g.last
 	default:
 		return -1

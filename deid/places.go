@@ -1006,7 +1006,7 @@ func (s *scan) addressAt(i int) bool {
 	if j >= len(s.toks) || s.toks[j].gap != gapSpace {
 		return false
 	}
-	if directions[s.lower(j)] && s.toks[j].upper() {
+	if s.toks[j].upper() && s.tokIn(directionSet, j) {
 		j++
 		if j < len(s.toks) && s.toks[j].punct('.') && s.toks[j].gap == gapNone {
 			j++
@@ -1592,7 +1592,9 @@ func (s *scan) vaSiteAt(i int) bool {
 // the members of eponym lists and extends places in lower case over the
 // county word after them.
 func (s *scan) finishPlaces() {
-	s.dropEponymLists()
+	if s.web.lex&lxEponymHead != 0 { // no list ends in a head otherwise
+		s.dropEponymLists()
+	}
 	s.lowerCountyTails()
 }
 
@@ -1604,8 +1606,8 @@ func (s *scan) lowerCountyTails() {
 		if cd.t != Location {
 			continue
 		}
-		k, ok := slices.BinarySearchFunc(s.toks, int32(cd.e), func(t token, e int32) int { return int(t.e - e) })
-		if !ok || s.toks[k].upper() {
+		k := s.candEnd(cd)
+		if k < 0 || s.toks[k].upper() {
 			continue
 		}
 		if n := s.next(k); n > 0 && s.toks[n].gap == gapSpace && !s.toks[n].upper() &&
@@ -1626,8 +1628,8 @@ func (s *scan) dropEponymLists() {
 		if cd.t != Location && cd.t != Name || cd.prio > prShape && cd.t == Name && cd.cls&clsExplicit != 0 {
 			continue
 		}
-		k, ok := slices.BinarySearchFunc(s.toks, int32(cd.e), func(t token, e int32) int { return int(t.e - e) })
-		if !ok || !s.eponymListAfter(k) {
+		k := s.candEnd(cd)
+		if k < 0 || !s.eponymListAfter(k) {
 			continue
 		}
 		cd.t = ""

@@ -35,17 +35,20 @@ func (s *scan) spokenDigits(i int) (nd, end int) {
 			continue
 		}
 		switch {
-		case unitWords[w] > 0 || w == "zero" || w == "oh" || w == "o" && end >= 0:
+		// Every word with one of these flags is a key of its map
+		// (unitWords, teenWords, tensWords), with a value above 0 but
+		// "zero" and "oh".
+		case t.lex&lxDigitWord != 0 || w == "o" && end >= 0:
 			nd++
-		case teenWords[w] > 0:
+		case t.lex&lxTeenWord != 0:
 			nd += 2
-		case tensWords[w] > 0:
+		case t.lex&lxTensWord != 0:
 			nd += 2
 			k := s.next(j)
 			if k > 0 && s.toks[k].punct('-') && s.toks[k].gap == gapNone {
 				k = s.adj(k)
 			}
-			if k > 0 && unitWords[s.lower(k)] > 0 {
+			if k > 0 && s.toks[k].lex&lxDigitWord != 0 && unitWords[s.lower(k)] > 0 {
 				j = k
 			}
 		case w == "double" || w == "triple":
@@ -95,6 +98,17 @@ func (s *scan) spokenAt(i int, t Type) bool {
 	return true
 }
 
+// spokenCueSet holds the words before a spoken number that give its type,
+// in the order spokenNumberWord asks for them.
+var spokenCueSet = setOfLists(
+	[]string{"fax", "facsimile"},
+	phoneCueWords,
+	[]string{"social", "ssn"},
+	[]string{"mrn", "record", "chart"},
+	[]string{"member", "policy", "medicare", "medicaid", "insurance", "subscriber"},
+	[]string{"account", "acct"},
+)
+
 // spokenNumberWord handles a number word without a cue: long digit runs are
 // identifiers, number words >= 90 next to "year old" are ages, and a spoken
 // year that implies an age over 89 is a date element.
@@ -114,18 +128,21 @@ func (s *scan) spokenNumberWord(i int) {
 	}
 	if end >= 0 && nd >= 7 {
 		t := ID
+		// The first of spokenCueSet's lists with a word in the six
+		// tokens before decides.
+		cue := s.wordsBefore(spokenCueSet, i, 6)
 		switch {
-		case s.wordBefore(i, 6, "fax", "facsimile"):
+		case cue&1 != 0:
 			t = Fax
-		case s.wordBefore(i, 6, phoneCueWords...):
+		case cue&2 != 0:
 			t = Phone
-		case s.wordBefore(i, 6, "social", "ssn"):
+		case cue&4 != 0:
 			t = SSN
-		case s.wordBefore(i, 6, "mrn", "record", "chart"):
+		case cue&8 != 0:
 			t = MRN
-		case s.wordBefore(i, 6, "member", "policy", "medicare", "medicaid", "insurance", "subscriber"):
+		case cue&16 != 0:
 			t = HealthPlan
-		case s.wordBefore(i, 6, "account", "acct"):
+		case cue&32 != 0:
 			t = Account
 		case nd == 7 || nd == 10 || nd == 11:
 			t = Phone

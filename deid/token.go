@@ -111,10 +111,20 @@ func tokenize(text string, toks []token) []token {
 }
 
 // webMarks are the offsets of the marks scanWeb starts from, in text
-// order.
-type webMarks struct{ at, colon, dot []int32 }
+// order, and the union of the flags of the text's words: a rule family
+// whose words or shapes the text lacks is skipped whole.
+type webMarks struct {
+	at, colon, dot []int32
+	lines          []int32 // the tokens that open a line (gap == gapLine)
+	lex            uint64  // every word's token.lex
+	gaz            uint16  // every word's token.gaz
+	shape          uint8   // every word's token.shape
+}
 
-func (m *webMarks) reset() { m.at, m.colon, m.dot = m.at[:0], m.colon[:0], m.dot[:0] }
+func (m *webMarks) reset() {
+	m.at, m.colon, m.dot, m.lines = m.at[:0], m.colon[:0], m.dot[:0], m.lines[:0]
+	m.lex, m.gaz, m.shape = 0, 0, 0
+}
 
 // lexCacheSize is the number of entries of a lexCache: 2048 of 24 bytes,
 // small enough to stay in a core's cache next to the text.
@@ -150,6 +160,9 @@ func tokenizeLow(text, low string, toks []token, web *webMarks, lc *lexCache) []
 	lexicon() // the tables lookupWord reads
 	low = low[:len(text)]
 	gap := gapLine // the start of the text counts as a line start
+	if web != nil {
+		web.lines = append(web.lines, int32(len(toks)))
+	}
 	i := 0
 	for i < len(text) {
 		c := text[i]
@@ -162,6 +175,10 @@ func tokenizeLow(text, low string, toks []token, web *webMarks, lc *lexCache) []
 			i++
 			continue
 		case bcLine:
+			if web != nil && gap != gapLine {
+				// The next token opens a line (if there is one).
+				web.lines = append(web.lines, int32(len(toks)))
+			}
 			gap = gapLine
 			i++
 			continue
@@ -289,7 +306,13 @@ func tokenizeLow(text, low string, toks []token, web *webMarks, lc *lexCache) []
 				t.lex, t.gaz = lookupLong(w)
 			}
 		}
+		if web != nil {
+			web.lex, web.gaz, web.shape = web.lex|t.lex, web.gaz|t.gaz, web.shape|t.shape
+		}
 		toks = append(toks, t)
+	}
+	if web != nil && len(web.lines) > 0 && int(web.lines[len(web.lines)-1]) == len(toks) {
+		web.lines = web.lines[:len(web.lines)-1] // the text ends in a line break
 	}
 	return toks
 }

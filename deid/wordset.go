@@ -1,0 +1,105 @@
+package deid
+
+// wordSet holds words (the keys of a small word map whose value is true,
+// or the words of a few lists) in an open-addressing table keyed by their
+// FNV-1a hash (fnvString), the hash the tokenizer keeps for every short
+// ASCII word (token.h). Asking it about a token costs a probe and, on a
+// hash hit, one string comparison, instead of the map's own hashing of
+// the word or a comparison with every word of a list.
+type wordSet struct {
+	m     map[string]uint32 // the words' bits, for tokens without a hash
+	mask  uint32
+	slots []wordSetSlot
+}
+
+type wordSetSlot struct {
+	h    uint32
+	bits uint32 // bit j: the word is on list j (setOfLists); 1 for setOf
+	w    string // "" for an empty slot
+}
+
+// setOf returns the wordSet of m's keys whose value is true.
+func setOf(m map[string]bool) *wordSet {
+	var l []string
+	for w, v := range m {
+		if v {
+			l = append(l, w)
+		}
+	}
+	return setOfLists(l)
+}
+
+// setOfLists returns the wordSet of the words of lists; a word's bits say
+// which lists it is on.
+func setOfLists(lists ...[]string) *wordSet {
+	m := map[string]uint32{}
+	for j, l := range lists {
+		for _, w := range l {
+			if w != "" {
+				m[w] |= 1 << j
+			}
+		}
+	}
+	n := 8
+	for n < 4*len(m) {
+		n <<= 1
+	}
+	ws := &wordSet{m: m, mask: uint32(n - 1), slots: make([]wordSetSlot, n)}
+	for w, b := range m {
+		h := fnvString(w)
+		j := h & ws.mask
+		for ws.slots[j].w != "" {
+			j = (j + 1) & ws.mask
+		}
+		ws.slots[j] = wordSetSlot{h: h, bits: b, w: w}
+	}
+	return ws
+}
+
+// tokBits returns the bits of token i, lower-cased, in ws (0: not in it).
+func (s *scan) tokBits(ws *wordSet, i int) uint32 {
+	h := s.toks[i].h
+	if h == 0 {
+		return ws.m[s.lower(i)]
+	}
+	for j := h & ws.mask; ; j = (j + 1) & ws.mask {
+		sl := &ws.slots[j]
+		if sl.w == "" {
+			return 0
+		}
+		if sl.h == h && sl.w == s.lower(i) {
+			return sl.bits
+		}
+	}
+}
+
+// tokIn reports whether token i, lower-cased, is one of ws's words: for a
+// set made by setOf(m), m[s.lower(i)].
+func (s *scan) tokIn(ws *wordSet, i int) bool { return s.tokBits(ws, i) != 0 }
+
+// wordsBefore is wordBefore for several lists in one walk: bit j of the
+// result is set when a word of list j of ws occurs within n tokens before
+// token i on the same line.
+func (s *scan) wordsBefore(ws *wordSet, i, n int) uint32 {
+	var b uint32
+	for k := i - 1; k >= 0 && k >= i-n; k-- {
+		if s.toks[k+1].gap == gapLine {
+			break
+		}
+		if s.toks[k].kind == tkWord {
+			b |= s.tokBits(ws, k)
+		}
+	}
+	return b
+}
+
+// Sets of the word maps the rules ask most often.
+var (
+	contextWordSet  = setOf(contextWords)
+	functionWordSet = setOf(functionWords)
+	wordMakerSet    = setOf(wordMakers)
+	lastFirstSet    = setOf(lastFirstLabels)
+	directionSet    = setOf(directions)
+	placePrepSet    = setOf(placePreps)
+	phoneCueSet     = setOfLists(phoneCueWords)
+)
