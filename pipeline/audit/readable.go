@@ -45,7 +45,7 @@ func (n Names) Validate() error {
 	}
 	for id, name := range n.Actors {
 		switch {
-		case !idRE.MatchString(id) || id == "":
+		case !idShaped(id) || id == "":
 			errs = append(errs, errors.New("actors: keys must be actor IDs (letters, digits, ._:@+/=#-)"))
 		case patientRefShape.MatchString(id):
 			errs = append(errs, fmt.Errorf("actors: %s is a patient reference; patients are never named", id))

@@ -303,10 +303,60 @@ func mergeInto(m, f *facts) *facts {
 // numbers as digits, "N out of 10" as N/10, frequencies as counts.
 func Normalize(text string) string {
 	s := strings.ToLower(spoken.Numbers(shorthand.Expand(text)))
-	for _, r := range rewrites {
-		s = r.re.ReplaceAllString(s, r.to)
+	// A rewrite runs only where its text can match (issue 18: most
+	// sentences hold none of them, and running the regular expressions
+	// anyway was a large share of a draft's CPU time).
+	for i, r := range rewrites {
+		if rewriteMayMatch[i](s) {
+			s = r.re.ReplaceAllString(s, r.to)
+		}
 	}
 	return s
+}
+
+// rewriteMayMatch holds, for each of rewrites, a test that is true of
+// every (lower-case) text the rewrite matches, and of some it does not.
+var rewriteMayMatch = [...]func(string) bool{
+	func(s string) bool { return strings.Contains(s, " out of ") },
+	func(s string) bool { return strings.Contains(s, "b/l") || strings.Contains(s, "bilat") },
+	func(s string) bool {
+		return strings.Contains(s, "b.i.d") || strings.Contains(s, "bid") || strings.Contains(s, "twice")
+	},
+	func(s string) bool {
+		return strings.Contains(s, "t.i.d") || strings.Contains(s, "tid") || strings.Contains(s, "thrice")
+	},
+	func(s string) bool { return strings.Contains(s, "q.i.d") || strings.Contains(s, "qid") },
+	func(s string) bool { return strings.Contains(s, "once ") },
+	hasQDigit,
+	func(s string) bool { return strings.Contains(s, "qh") || strings.Contains(s, "q.h") },
+	func(s string) bool { return strings.IndexByte(s, 'x') >= 0 && hasDigit(s) },
+}
+
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// hasQDigit reports whether a 'q' is followed by a digit, directly or
+// after one space ("q4h", "q 6 hours").
+func hasQDigit(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] != 'q' {
+			continue
+		}
+		j := i + 1
+		if s[j] == ' ' {
+			j++
+		}
+		if j < len(s) && s[j] >= '0' && s[j] <= '9' {
+			return true
+		}
+	}
+	return false
 }
 
 var rewrites = []struct {

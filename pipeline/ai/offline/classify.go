@@ -99,7 +99,8 @@ var (
 // unheaded text, cue words and the speaker's role decide.
 func categorize(text string, t turn, inAP bool) (category, slot) {
 	h := t.seg.Heading
-	lab := labRE.MatchString(text) && labValueRE.MatchString(text)
+	// The digit first: it is cheap, and most sentences have none.
+	lab := labValueRE.MatchString(text) && labRE.MatchString(text)
 	precaution := precautionRE.MatchString(text)
 	if c, ok := headingCategory[h]; ok {
 		sl := headingSlot[h]

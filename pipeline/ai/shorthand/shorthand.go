@@ -69,37 +69,160 @@ var (
 )
 
 // Expand returns text with the shorthand written out.
+//
+// Each rule runs only where its text can match (a cheap test of what every
+// match must hold: a digit, a letter pair, a literal), and the word pass is
+// a hand-written scan of wordRE's matches: most sentences hold no
+// shorthand, and the rules' regular expressions were a large part of a
+// draft's CPU time (issue 18). TestExpandMatchesRegexps keeps the results
+// those of the regular expressions alone.
 func Expand(text string) string {
 	if text == "" {
 		return text
 	}
-	for _, r := range special {
-		text = r.re.ReplaceAllString(text, r.to)
+	for i, r := range special {
+		if specialMayMatch[i](text) {
+			text = r.re.ReplaceAllString(text, r.to)
+		}
 	}
-	text = sexRE.ReplaceAllStringFunc(text, func(m string) string {
-		sm := sexRE.FindStringSubmatch(m)
-		if sm[2] == "M" {
-			return sm[1] + "man"
+	if strings.Contains(text, "SEX") {
+		text = sexRE.ReplaceAllStringFunc(text, func(m string) string {
+			sm := sexRE.FindStringSubmatch(m)
+			if sm[2] == "M" {
+				return sm[1] + "man"
+			}
+			return sm[1] + "woman"
+		})
+	}
+	return expandWords(text)
+}
+
+// specialMayMatch holds, for each rule of special, a test that is true of
+// every text the rule matches (and of some it does not).
+var specialMayMatch = [...]func(string) bool{
+	hasQDigit, // q4h, q 6 hrs
+	func(s string) bool {
+		return strings.Contains(s, "yo") || strings.Contains(s, "y/o") || strings.Contains(s, "y.o.")
+	},
+	func(s string) bool { return strings.ContainsAny(s, "MF") && hasDigit(s) },
+	func(s string) bool { return strings.Contains(s, "RA") && strings.IndexByte(s, '%') >= 0 },
+	func(s string) bool { return strings.IndexByte(s, 'x') >= 0 && hasDigit(s) },
+	func(s string) bool { return strings.IndexByte(s, 'x') >= 0 && strings.Contains(s, "wk") },
+	hasDigitThenD, // 3d, 5 d
+	func(s string) bool { return strings.Contains(s, "A&O") },
+	func(s string) bool { return strings.Contains(s, "NT/ND") },
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+func isAlpha(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+// isSpace is the regexp package's \s: ASCII space, tab, newline, form
+// feed and carriage return.
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if isDigit(s[i]) {
+			return true
 		}
-		return sm[1] + "woman"
-	})
-	return wordRE.ReplaceAllStringFunc(text, func(w string) string {
-		if to, ok := exact[w]; ok {
-			return to
+	}
+	return false
+}
+
+// hasQDigit reports whether a 'q' is followed by a digit, directly or
+// after one space.
+func hasQDigit(s string) bool {
+	for i := strings.IndexByte(s, 'q'); i >= 0; {
+		j := i + 1
+		if j < len(s) && s[j] == ' ' {
+			j++
 		}
-		// A lower-case abbreviation opening a sentence: "Neg fever".
-		if len(w) > 1 && w[0] >= 'A' && w[0] <= 'Z' && w[1] >= 'a' && w[1] <= 'z' {
-			if to, ok := exact[strings.ToLower(w[:1])+w[1:]]; ok {
-				return strings.ToUpper(to[:1]) + to[1:]
+		if j < len(s) && isDigit(s[j]) {
+			return true
+		}
+		k := strings.IndexByte(s[i+1:], 'q')
+		if k < 0 {
+			break
+		}
+		i += 1 + k
+	}
+	return false
+}
+
+// hasDigitThenD reports whether a digit is followed, after any spaces, by
+// a 'd'.
+func hasDigitThenD(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			continue
+		}
+		j := i + 1
+		for j < len(s) && isSpace(s[j]) {
+			j++
+		}
+		if j < len(s) && s[j] == 'd' {
+			return true
+		}
+	}
+	return false
+}
+
+// expandWords replaces each match of wordRE that is shorthand. The scan
+// finds wordRE's leftmost-first matches: a letter, letters and digits, a
+// slash and letters if there is one, a trailing slash if there is one.
+// (wordRE's second branch, letter & letter, never wins: the first branch
+// matches wherever it could begin.)
+func expandWords(text string) string {
+	var b strings.Builder
+	done := 0 // text[:done] is in b
+	for i := 0; i < len(text); {
+		if !isAlpha(text[i]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(text) && (isAlpha(text[j]) || isDigit(text[j])) {
+			j++
+		}
+		if j+1 < len(text) && text[j] == '/' && isAlpha(text[j+1]) {
+			j += 2
+			for j < len(text) && isAlpha(text[j]) {
+				j++
 			}
 		}
-		// "SOB." "c/o" inside punctuation are handled by the word match;
-		// a trailing slash belongs to the next word ("w/ cough").
-		if strings.HasSuffix(w, "/") {
-			if to, ok := exact[w]; ok {
-				return to + " "
-			}
+		if j < len(text) && text[j] == '/' {
+			j++
 		}
-		return w
-	})
+		if to, ok := expandWord(text[i:j]); ok {
+			if done == 0 {
+				b.Grow(len(text) + 32)
+			}
+			b.WriteString(text[done:i])
+			b.WriteString(to)
+			done = j
+		}
+		i = j
+	}
+	if done == 0 {
+		return text
+	}
+	b.WriteString(text[done:])
+	return b.String()
+}
+
+// expandWord is one word's expansion, if it is shorthand.
+func expandWord(w string) (string, bool) {
+	if to, ok := exact[w]; ok {
+		return to, true
+	}
+	// A lower-case abbreviation opening a sentence: "Neg fever".
+	if len(w) > 1 && w[0] >= 'A' && w[0] <= 'Z' && w[1] >= 'a' && w[1] <= 'z' {
+		if to, ok := exact[strings.ToLower(w[:1])+w[1:]]; ok {
+			return strings.ToUpper(to[:1]) + to[1:], true
+		}
+	}
+	// "SOB." "c/o" inside punctuation are handled by the word match; a
+	// trailing slash belongs to the next word ("w/ cough"), and "w/" is in
+	// exact as it is written.
+	return "", false
 }
