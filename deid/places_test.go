@@ -284,6 +284,9 @@ func TestPlacesCompleted(t *testing.T) {
 			{"hospital as a service stays", "Hospital Medicine progress note. Hospital Course: uneventful.", nil},
 			{"clinic named by the place it is at", "Referral: Memory Care Clinic at Beaumont Royal Oak",
 				[]found{{"Memory Care Clinic at Beaumont Royal Oak", deid.Location}}},
+			{"landmark", "Sleeps under the Hawthorne Bridge most nights.", []found{{"Hawthorne Bridge", deid.Location}}},
+			{"landmark after a preposition", "Found down near Sellwood Park by police.", []found{{"Sellwood Park", deid.Location}}},
+			{"landmark of ordinary words stays", "Swelling of the Central Park area.", nil},
 		})
 	}
 }
