@@ -45,7 +45,8 @@ func (s *scan) extendPlaces(spans []Span) []Span {
 	changed := false
 	for k := range spans {
 		sp := &spans[k]
-		if sp.Type == Name && sp.Start >= 3 && strings.Contains(s.low[max(0, sp.Start-7):sp.Start], "st") && s.saintBefore(sp) {
+		if w := s.low[max(0, sp.Start-7):sp.Start]; sp.Type == Name && sp.Start >= 3 && (strings.Contains(w, "st") || strings.Contains(w, "saint")) &&
+			s.saintBefore(sp) {
 			changed = true
 		}
 		if sp.Type != Location {
@@ -472,6 +473,9 @@ func (s *scan) saintBefore(sp *Span) bool {
 	}
 	if b+2 < len(s.toks) && s.toks[b+1].punct('\'') && s.toks[b+1].gap == gapNone && s.eq(b+2, "s") && s.toks[b+2].gap == gapNone {
 		b += 2
+	}
+	if s.eponymAfter(b) || s.eponymAhead(b) {
+		return false // "saint louis encephalitis"
 	}
 	sp.Start, sp.End, sp.Type = int(s.toks[k].s), int(s.toks[b].e), Location
 	return true
