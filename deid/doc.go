@@ -101,6 +101,25 @@
 //     ("kootenai health", "bethel lutheran"); city nicknames ("from NOLA",
 //     "our ATL clinic"); both halves of hyphenated compounds
 //     ("Dartmouth-Hitchcock");
+//   - places completed after the rules and again after the tagger
+//     (placeextend.go): a system before its campus and a campus after its
+//     system ("Kaiser Permanente Lakewood", "Methodist North", "Beth Israel
+//     Needham", "novant forsyth"), lead words ("Mt. Hood", "The Dalles",
+//     "Little Haiti"), a word between two found parts, a house number
+//     before a street without its suffix ("1142 W. Addison"), a saint's
+//     name ("St. Peter Claver parish", "st luke's"), a clinic named by the
+//     place it is at ("Memory Care Clinic at Beaumont Royal Oak"), a city
+//     nickname before "to" and a place ("drove KC to OKC"), and a place
+//     found once found again in the same document unless its words are
+//     English, clinical or everyday ones ("in kailua" ... "kailua is
+//     better"); also mountains ("Mount Sinai"), landmarks ("under the
+//     Burnside Bridge"), facility names that open with their facility word
+//     in Romance languages ("Hospital Universitario de Puebla"), churches
+//     named by order ("first baptist"), acronyms before a site word ("the
+//     UAB clinic"), towns before their police department ("Converse PD"),
+//     a place after a verb of going and "to" ("we went to barnes for the
+//     night"), towns of several words before a site word ("the sterling
+//     heights plant");
 //   - e-mail and web addresses read out ("rivers at example dot org", "www
 //     dot clinic dot org slash portal");
 //   - lower-case names the platform did not supply, after a person's title,

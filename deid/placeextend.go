@@ -45,7 +45,8 @@ func (s *scan) extendPlaces(spans []Span) []Span {
 	changed := false
 	for k := range spans {
 		sp := &spans[k]
-		if sp.Type == Name && sp.Start >= 3 && strings.Contains(s.low[max(0, sp.Start-7):sp.Start], "st") && s.saintBefore(sp) {
+		if w := s.low[max(0, sp.Start-7):sp.Start]; sp.Type == Name && sp.Start >= 3 && (strings.Contains(w, "st") || strings.Contains(w, "saint")) &&
+			s.saintBefore(sp) {
 			changed = true
 		}
 		if sp.Type != Location {
@@ -473,6 +474,9 @@ func (s *scan) saintBefore(sp *Span) bool {
 	if b+2 < len(s.toks) && s.toks[b+1].punct('\'') && s.toks[b+1].gap == gapNone && s.eq(b+2, "s") && s.toks[b+2].gap == gapNone {
 		b += 2
 	}
+	if s.eponymAfter(b) || s.eponymAhead(b) {
+		return false // "saint louis encephalitis"
+	}
 	sp.Start, sp.End, sp.Type = int(s.toks[k].s), int(s.toks[b].e), Location
 	return true
 }
@@ -581,4 +585,50 @@ func (s *scan) clinicAt(a int) int {
 		return a // "Clinic at Mercy": one word names nothing
 	}
 	return st
+}
+
+// landmarkWords end the names of landmarks: "the Burnside Bridge",
+// "near Sellwood Park", "at Lloyd Center Mall".
+var landmarkWords = map[string]bool{"bridge": true, "park": true, "mall": true, "lake": true, "river": true, "beach": true,
+	"stadium": true, "arena": true, "market": true, "pier": true, "harbor": true, "marina": true, "reservoir": true,
+	"dam": true, "falls": true, "canyon": true, "woods": true, "forest": true, "gardens": true, "zoo": true,
+	"campground": true, "casino": true, "fairgrounds": true}
+
+// landmarkAt: at a landmark word, the capitalized words before it that
+// name it, after "the" or a preposition of place: "lives under the
+// Burnside Bridge", "found down near Sellwood Park". One of the words must
+// be a name, a town or a word on no list ("Central Park" is out of reach,
+// "the Upper River" stays).
+func (s *scan) landmarkAt(i int) bool {
+	t := &s.toks[i]
+	if !t.capWord() || t.allUpper() || t.n() < 3 || t.n() > 11 || !landmarkWords[s.lower(i)] || s.eponymAfter(i) {
+		return false
+	}
+	st, named := -1, false
+	for j := i - 1; j >= 0 && j >= i-3 && s.toks[j+1].gap == gapSpace; j-- {
+		tj := &s.toks[j]
+		if !tj.capWord() || tj.allUpper() || tj.lex&(lxTitle|lxTitleClin|lxMonth|lxWeekday|lxCredential|lxState|lxCountry) != 0 {
+			break
+		}
+		if tj.lex&lxMedical != 0 && tj.lex&(lxCity|lxFirst|lxSur) == 0 {
+			break
+		}
+		named = named || tj.lex&(lxFirst|lxSur|lxCity) != 0 || tj.gaz&(gzCity|gzTown|gzSur|gzFirst) != 0 ||
+			tj.lex == 0 && tj.gaz == 0 && !s.englishLooking(j)
+		st = j
+	}
+	if st < 0 || !named {
+		return false
+	}
+	p := s.sameLinePrev(st)
+	if p < 0 || !s.toks[p].letters() || s.toks[p].upper() && !s.eq(p, "the") {
+		return false
+	}
+	switch s.lower(p) {
+	case "the", "at", "in", "near", "to", "from", "on", "under", "by", "behind", "across", "past", "over", "around", "outside":
+	default:
+		return false
+	}
+	s.addTok(st, i, Location, prCue) // the landmark word types it, over a name found in the same words
+	return true
 }

@@ -1347,8 +1347,9 @@ func (s *scan) lowerChildrens(i int) bool {
 	st, end := i, i+2
 	p := s.sameLinePrev(i)
 	if p >= 0 && s.toks[p].letters() && !s.toks[p].upper() && !placePreps[s.lower(p)] && s.toks[p].lex&(lxCommon|lxMedical) == 0 &&
-		(s.toks[p].gaz&(gzFacAcro|gzFacHead|gzCity|gzTown) != 0 || s.toks[p].n() <= 4 && s.toks[p].lex == 0 && s.toks[p].gaz == 0) {
-		st, p = p, s.sameLinePrev(p) // "uk children's", "dayton children's"
+		(s.toks[p].gaz&(gzFacAcro|gzFacHead|gzCity|gzTown) != 0 || s.toks[p].n() <= 4 && s.toks[p].lex == 0 && s.toks[p].gaz == 0 ||
+			s.toks[p].n() <= 3 && s.toks[p].lex&^(lxCountry|lxStateAbbr) == 0 && !s.eq(p, "us")) {
+		st, p = p, s.sameLinePrev(p) // "uk children's", "dayton children's": letters that are also a country's or a state's
 	}
 	if p < 0 || !s.toks[p].letters() || !(s.eq(p, "at") || s.eq(p, "to") || s.eq(p, "from")) {
 		return false

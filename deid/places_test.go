@@ -284,6 +284,13 @@ func TestPlacesCompleted(t *testing.T) {
 			{"hospital as a service stays", "Hospital Medicine progress note. Hospital Course: uneventful.", nil},
 			{"clinic named by the place it is at", "Referral: Memory Care Clinic at Beaumont Royal Oak",
 				[]found{{"Memory Care Clinic at Beaumont Royal Oak", deid.Location}}},
+			{"saint's name after saint", "d: i was over at you know saint luke's", []found{{"saint luke's", deid.Location}}},
+			{"children's hospital named by letters that are a country's", "caller: if she gets worse go to uk children's",
+				[]found{{"uk children's", deid.Location}}},
+			{"pronoun before children's stays", "i told us children's books are fun", nil},
+			{"landmark", "Sleeps under the Hawthorne Bridge most nights.", []found{{"Hawthorne Bridge", deid.Location}}},
+			{"landmark after a preposition", "Found down near Sellwood Park by police.", []found{{"Sellwood Park", deid.Location}}},
+			{"landmark of ordinary words stays", "Swelling of the Central Park area.", nil},
 		})
 	}
 }

@@ -128,6 +128,9 @@ func (s *scan) wordAt(i int) {
 	if t.n() >= 5 && t.n() <= 12 && s.prefixFacility(i) {
 		return
 	}
+	if t.n() >= 3 && t.n() <= 11 && s.landmarkAt(i) {
+		return
+	}
 	if f&(lxStateAbbr|lxState|lxCountry|lxPhraseHead) != 0 {
 		s.cityBeforeState(i)
 	}
