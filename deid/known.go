@@ -72,7 +72,10 @@ type knownIndex struct {
 	parts    map[string]knownPart
 	fuzzy    []knownPart // parts of five letters or more, for misspellings
 	initials []string    // lower-case initials of full names: "hjw", "hw"
-	joined   []string    // neighbouring parts run together, for spelled-out names: "alrashid"
+	// given holds the initials of the given names of a name of three parts
+	// or more, said as a short name: "jr" of James Robert Talley.
+	given  []string
+	joined []string // neighbouring parts run together, for spelled-out names: "alrashid"
 	// lenByFirst has bit n set for first byte c when a part of n bytes
 	// starts with c: a cheap filter before the map.
 	lenByFirst [256]uint64
@@ -103,6 +106,7 @@ func (k *knownIndex) reset() {
 	k.words = k.words[:0]
 	k.fuzzy = k.fuzzy[:0]
 	k.initials = k.initials[:0]
+	k.given = k.given[:0]
 	k.joined = k.joined[:0]
 	k.minJoin, k.maxJoin = 1<<30, 0
 	k.splitLens = 0
@@ -254,6 +258,9 @@ func (k *knownIndex) build(kn Known, year int) {
 				}
 			}
 			k.addInitials(ini)
+			if n := len(ini); n >= 3 && n <= 4 {
+				k.given = append(k.given, k.str(ini[:n-1]...))
+			}
 			// "Al-Rashid" gives one initial, not two.
 			var wiArr [8]byte
 			wini := wiArr[:0]
@@ -490,12 +497,61 @@ func (s *scan) knownPass() {
 		s.knownNames()
 		s.dottedInitials()
 		s.spelledKnown()
+		if len(k.given) > 0 {
+			s.givenInitials()
+		}
 	}
 	if len(k.ids) > 0 {
 		s.knownIDs()
 	}
 	if k.dobOK && s.web.lex&(lxMonth|lxMonthAbbr) != 0 { // the month is named
 		s.knownBirthDateWords()
+	}
+}
+
+// givenInitials finds the initials of a supplied person's given names
+// said as their short name, in lower case with spaces or dots ("everybody
+// calls me j r", "ok j.r. let me check"): two or three single letters, no
+// more, that spell the initials.
+func (s *scan) givenInitials() {
+	for i := 0; i < len(s.toks); i++ {
+		t := &s.toks[i]
+		if t.kind != tkWord || t.n() != 1 || !t.letters() || t.upper() {
+			continue
+		}
+		if p := s.sameLinePrev(i); p >= 0 && (s.toks[p].letters() && s.toks[p].n() == 1 ||
+			s.toks[p].punct('.') && p > 0 && s.toks[p-1].n() == 1 && s.toks[p-1].letters()) {
+			continue // inside a run that started earlier
+		}
+		var b [4]byte
+		w := b[:0]
+		end := i
+		for j := i; j >= 0 && j < len(s.toks) && len(w) < 4; {
+			tj := &s.toks[j]
+			if !tj.letters() || tj.n() != 1 || tj.upper() {
+				break
+			}
+			w = append(w, s.low[tj.s])
+			end = j
+			n := s.next(j)
+			if n > 0 && s.toks[n].punct('.') && s.toks[n].gap == gapNone {
+				end = n
+				n = s.next(n)
+			}
+			if n < 0 || s.toks[n].gap == gapLine {
+				break
+			}
+			j = n
+		}
+		if len(w) < 2 || len(w) > 3 {
+			continue
+		}
+		for _, g := range s.known.given {
+			if g == string(w) {
+				s.add(int(t.s), int(s.toks[end].e), Name, prCue)
+				break
+			}
+		}
 	}
 }
 

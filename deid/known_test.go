@@ -203,6 +203,28 @@ func TestKnownOpeningAddress(t *testing.T) {
 	}
 }
 
+// TestKnownTimestampsAndShortForms: speaker tags after a timestamp open a
+// turn; "'s got" after a discourse word; a modal name before a pronoun and
+// another finite verb; the initials of the given names as a short name.
+func TestKnownTimestampsAndShortForms(t *testing.T) {
+	t.Parallel()
+	kn := deid.Known{PatientNames: []string{"Rose Ferreira", "Willard Joseph Ferreira", "W.J. Ferreira"},
+		RelativeNames: []string{"Hunter Ferreira", "Will Ferreira"}}
+	for _, rulesOnly := range []bool{true, false} {
+		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})
+		checkFound(t, d, kn, []foundCase{
+			{"a bracketed timestamp", "[00:00:21] doctor: ok rose i want to bump the dose", []found{{"rose", deid.Name}}},
+			{"a bare timestamp", "00:00:16 dr: ok rose the test is positive", []found{{"rose", deid.Name}}},
+			{"'s got", "speaker a: so hunter's got an ear infection again", []found{{"hunter", deid.Name}}},
+			{"a modal name before a pronoun and a modal", "doctor: ok that's worrying will we will do a stress test",
+				[]found{{"will", deid.Name}}},
+			{"initials as a short name", "patient: everybody calls me w j\ndoctor: ok w.j. let me look",
+				[]found{{"w j", deid.Name}, {"w.j.", deid.Name}}},
+			{"a modal question stays", "doctor: will we need a stress test? will you do it", nil},
+		})
+	}
+}
+
 // TestNamesWrittenLastFirstAndInLaws: a name written "Last, First" is
 // redacted whole; relatives after "daughter-in-law" and named for a season.
 func TestNamesWrittenLastFirstAndInLaws(t *testing.T) {

@@ -48,6 +48,11 @@ import "strings"
 
 // knownInContext decides a lower-case known part of tier kpWord or kpCommon.
 func (s *scan) knownInContext(i int, p knownPart) bool {
+	// "that's worrying will we will do a stress test": a modal is never
+	// followed by a pronoun and another finite verb; the person is.
+	if modalNames[p.word] && s.pronounThenFinite(i) {
+		return true
+	}
 	// "doctor king will see you": a modal before a verb is the modal, next
 	// to a name or not.
 	if modalNames[p.word] && baseVerbs[s.nextWordAt(i)] && !s.titleBefore(i) && !auxQuestion[s.prevWordAt(i, 1)] {
@@ -59,6 +64,29 @@ func (s *scan) knownInContext(i int, p knownPart) bool {
 		return true
 	}
 	return p.tier == kpWord && !s.wordUse(i, p)
+}
+
+// pronounThenFinite: a subject pronoun and a finite verb or modal follow
+// token i ("will we will do", "may you're up next").
+func (s *scan) pronounThenFinite(i int) bool {
+	w := s.wordsAfter(i, 2)
+	if len(w) == 0 {
+		return false
+	}
+	switch w[0] {
+	case "we'll", "i'm", "we're", "you're", "i'll", "you'll", "they're", "he's", "she's":
+		return true
+	case "i", "we", "you", "he", "she", "they":
+		if len(w) < 2 {
+			return false
+		}
+		switch w[1] {
+		case "will", "would", "can", "could", "should", "must", "shall", "are", "were", "is", "was", "won't", "don't",
+			"didn't", "am":
+			return true
+		}
+	}
+	return false
 }
 
 // echoAt: a play on the name, the same known word twice around one short
@@ -539,7 +567,7 @@ var turnOpeners = map[string]bool{"so": true, "ok": true, "okay": true, "alright
 // turnOpeningVocative: a name alone at the start of a turn before a
 // greeting formula or a discourse word.
 func (s *scan) turnOpeningVocative(i int, p knownPart) bool {
-	if !s.turnStart(i) {
+	if !s.turnStart(i) && !s.discourseOpens(i) {
 		return false
 	}
 	n := s.next(i)
@@ -547,7 +575,8 @@ func (s *scan) turnOpeningVocative(i int, p knownPart) bool {
 	// participle or a place adverb.
 	if n > 0 && n+2 < len(s.toks) && s.toks[n].punct('\'') && s.toks[n].gap == gapNone && s.eq(n+1, "s") &&
 		s.toks[n+2].gap == gapSpace && s.toks[n+2].letters() && (strings.HasSuffix(s.lower(n+2), "ing") && s.toks[n+2].n() > 4 ||
-		s.eq(n+2, "here") || s.eq(n+2, "not") || s.eq(n+2, "gone") || s.eq(n+2, "back") || s.eq(n+2, "out")) {
+		s.eq(n+2, "here") || s.eq(n+2, "not") || s.eq(n+2, "gone") || s.eq(n+2, "back") || s.eq(n+2, "out") ||
+		s.eq(n+2, "got") || s.eq(n+2, "been")) {
 		return true
 	}
 	if n < 0 || s.toks[n].gap != gapSpace || !s.toks[n].letters() {
@@ -786,12 +815,22 @@ func (s *scan) turnStart(i int) bool {
 	if p < 1 || !(s.toks[p].punct(':') || s.toks[p].punct(']')) {
 		return false
 	}
-	for k := p - 1; k >= 0 && k >= p-4; k-- {
-		if s.toks[k].gap == gapLine {
-			return true
+	// Up to four words of the tag, and a timestamp before it ("[00:00:21]
+	// doctor:", "00:00:14 pt:") that does not count.
+	words := 0
+	for k := p - 1; k >= 0 && k >= p-14; k-- {
+		t := &s.toks[k]
+		stamp := t.digits() || t.punct(':') && k > 0 && s.toks[k-1].digits() || t.punct('[') || t.punct(']')
+		if !stamp {
+			if !(t.word() || t.punct('.')) {
+				return false
+			}
+			if words++; words > 4 {
+				return false
+			}
 		}
-		if !(s.toks[k].word() || s.toks[k].punct('[') || s.toks[k].punct('.')) {
-			return false
+		if t.gap == gapLine || k == 0 {
+			return true
 		}
 	}
 	return false
