@@ -124,7 +124,38 @@
 //     dot clinic dot org slash portal");
 //   - lower-case names the platform did not supply, after a person's title,
 //     a relation after a possessive, a greeting or an introduction ("doctor
-//     pellegrino", "my husband vern", "thanks kayleigh").
+//     pellegrino", "my husband vern", "thanks kayleigh");
+//   - names by the layout of a record: a label's value before an age
+//     ("Patient: Chan Tai Man, 58 M"), a header in capitals before an ID
+//     cue ("MOHAMMED AL-HASHIMI   MRN ..."), initials signing a note at its
+//     end or after a role's label ("- RG", "(LN)", "Sonographer: JH"), a
+//     user name after "user" or signing at the end when it is built from a
+//     listed name ("User jmartinez", "-- jlucas"), dotted initials of a
+//     subject ("Subject E.W."), "Initials: G-W-H", the addressee above a
+//     postal address in a letter, the same person again in parentheses in
+//     another script or by a short form ("Li Xiuying (李秀英)", "Dominique
+//     (Dom) Baptiste"), a capitals surname after an initial before a
+//     credential ("D. PEEBLES RN"), a census given name that is no English
+//     word ("spoke with Bernadette"), a word spelled letter by letter after
+//     it is said ("hunter young h u n t e r");
+//   - dates and identifiers by their context: a bare m/d after an event
+//     ("admitted 2/8", "shut off 4/11") or a clock time or shift, ISO dates
+//     with their time, day-month without a year ("f/u 31-Jan"); reference
+//     numbers, lab refs and passwords (a lab's reference range "(ref
+//     3.5-5.1)" stays), codes with letter groups before the digits
+//     ("YHD-TB-25-004"); spoken ages over 89 turned in a month ("ninety one
+//     in july") or corrected ("ninety three ninety four"); plates written
+//     digits first ("724 LKP").
+//
+// Supplied names (Known) are also found as pet forms of the given name
+// ("dawnie", "rosie", "danny": context tier), in a play on the name (both
+// occurrences: "lance the lance"), before what is said only to a person at
+// the start of a turn or sentence ("june don't lift that", "jack be
+// careful", "grant your sugars are up", "major is it worse"), closing a
+// question ("how have you been may"), dictated "bell comma mercy", after
+// a speaker tag with a timestamp, before "'s got", a modal name before a
+// pronoun and a finite verb ("will we will do"), and as the initials of the
+// given names ("j r", "j.r." for James Robert).
 //
 // Config.Names chooses which classes of names are removed (patients,
 // relatives, clinicians); the default is all, and dropping patients or
