@@ -330,3 +330,15 @@ func TestSpelledWithSpaces(t *testing.T) {
 		{"letters of nothing said", "vitamin a b c d e and the letters a b c d", nil},
 	})
 }
+
+// TestSpokenShortNumbers: four to six digits read out after "number" or
+// "badge" are an identifier; "a number of" is not one.
+func TestSpokenShortNumbers(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"after number", "this is the interpreter, number two two eight one four", []found{{"two two eight one four", deid.ID}}},
+		{"after badge number is", "my badge number is four four one two", []found{{"four four one two", deid.ID}}},
+		{"a number of", "we tried a number of one two three four things", nil},
+	})
+}

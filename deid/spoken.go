@@ -126,6 +126,14 @@ func (s *scan) spokenNumberWord(i int) {
 		s.addTok(i, end, Date, prCue)
 		return
 	}
+	// "interpreter guerline number two two eight one four", "badge four
+	// four eight seven one": a short number read out after "number" or
+	// "badge" is an identifier.
+	if pw := s.prevWordAt(i, 1); end >= 0 && nd >= 4 && nd < 7 && (pw == "number" || pw == "badge" || pw == "#" ||
+		pw == "is" && s.prevWordAt(i, 2) == "number") && !s.dobAsked(i) {
+		s.addTok(i, end, ID, prCue)
+		return
+	}
 	if end >= 0 && nd >= 7 {
 		t := ID
 		// The first of spokenCueSet's lists with a word in the six
