@@ -210,3 +210,49 @@ func TestSpokenAndListedDates(t *testing.T) {
 		})
 	}
 }
+
+// TestLookalikeVetoes: words of the clinical text that look like names or
+// places and are not (issue 12, over-redaction), each class with a sentence
+// written for the test and a look-alike that must stay an identifier. Both
+// modes: the learned tagger's spans pass the same vetoes.
+func TestLookalikeVetoes(t *testing.T) {
+	t.Parallel()
+	cases := []foundCase{
+		// Hyphenated eponyms are listed whole; a double-barrelled surname
+		// and a title before a listed pair stay a person's.
+		{"hyphenated exam eponyms", "Shoulder: Neer and Hawkins-Kennedy positive; Dix-Hallpike negative.", nil},
+		{"hyphenated exercise without a head", "Home program: Brandt-Daroff twice daily if the vertigo returns.", nil},
+		{"hyphenated syndrome", "History of Wolff-Parkinson-White, ablated; no Stevens-Johnson reaction.", nil},
+		{"double-barrelled surname", "Seen with her mother, Lucia Fernandez-Ortega.", []found{{"Lucia Fernandez-Ortega", deid.Name}}},
+		{"title before a listed pair", "Discussed with Dr. Stevens-Johnson today.", []found{{"Stevens-Johnson", deid.Name}}},
+		// Eponyms on no list of names, and heads that make the word before
+		// them an eponym.
+		{"exam eponyms on no name list", "Froment sign negative, Tinetti 22/28, Karnofsky 70, Kegel exercises taught.", nil},
+		{"balance scale without its head", "Berg Balance 41/56 at discharge.", nil},
+		{"eponym before a device head", "Frenzel goggles used; Wood lamp negative.", nil},
+		// Companies: plans, chains, devices, programmes.
+		{"plan type after the insurer", "Dental: Delta Dental PPO, vision through the employer.", nil},
+		{"insurer after an insurance label", "Insurance: Harvard Pilgrim, member since last year.", nil},
+		{"health plan", "Tufts Health Plan approved the MRI.", nil},
+		{"listed insurer alone", "Covered by Aetna; previously Humana.", nil},
+		{"subscriber stays a name", "Insurance: Aetna\nSubscriber: Marguerite Oyelaran", []found{{"Marguerite Oyelaran", deid.Name}}},
+		{"chain possessive after an article", "Had a Wendy's Baconator and a shake for lunch.", nil},
+		{"listed chain after a preposition", "Ate dinner at Applebee's.", nil},
+		{"listed chain as someone's possessive", "Wendy's mother called back.", []found{{"Wendy", deid.Name}}},
+		{"dispensing cabinet", "Insulin pens stay in the Pyxis on 4 West.", nil},
+		{"pharmacy chain", "The pharmacist from Rite Aid called about the refill.", nil},
+		// Months that recur every year, not dates of the patient's care.
+		{"generic month range", "Tick bites are most common from May through August.", nil},
+		{"season range", "Flu season usually runs from October to March.", nil},
+		{"patient's month range", "She worked nights from May through August.", []found{{"May", deid.Date}, {"August", deid.Date}}},
+		// A river after "the"; a town of the same name stays a place.
+		{"river after the", "Giardia after swimming in the Hudson.", nil},
+		{"town named like a river", "He moved back to Hudson after the divorce.", []found{{"Hudson", deid.Location}}},
+	}
+	for _, rulesOnly := range []bool{true, false} {
+		t.Run(map[bool]string{true: "rules", false: "tagger"}[rulesOnly], func(t *testing.T) {
+			t.Parallel()
+			checkFound(t, newDetector(t, deid.Config{RulesOnly: rulesOnly}), deid.Known{}, cases)
+		})
+	}
+}

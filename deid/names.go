@@ -1571,6 +1571,91 @@ func (s *scan) brandPossessive(st, en int) bool {
 	return false
 }
 
+// brandWord: tokens st..en are one word that is a brand on its own
+// (lexicon [brand] single words: "Pyxis", "Aetna"), or a word written as a
+// possessive that names a chain or a product with it ("Wendy's", "Arby's";
+// lexicon entries with "'s") where a chain goes, or any capitalized
+// possessive after an indefinite article ("a Wendy's Baconator": a
+// person's name takes no "a").
+func (s *scan) brandWord(st, en int) bool {
+	if st != en || !s.toks[st].capWord() {
+		return false
+	}
+	if s.toks[st].is(lxBrand) && s.toks[st].lex&(lxFirst|lxSur) == 0 {
+		return true
+	}
+	a := en + 1
+	if a+1 >= len(s.toks) || !s.toks[a].punct('\'') || s.toks[a].gap != gapNone || !s.eq(a+1, "s") || s.toks[a+1].gap != gapNone {
+		return false
+	}
+	p := s.sameLinePrev(st)
+	if p >= 0 && (s.eq(p, "a") || s.eq(p, "an")) && s.toks[st].gap == gapSpace {
+		return true
+	}
+	if f, _ := lookupString(s.lowerAny(st) + "'s"); f&lxBrand == 0 {
+		return false
+	}
+	// A listed chain is also someone's possessive ("Wendy's mother"): the
+	// chain after "the" or before a product, or after a preposition with
+	// no noun after it ("lunch at Wendy's.", not "at Wendy's house").
+	n := s.next(a + 1)
+	if n > 0 && s.toks[n].letters() && (s.toks[n].upper() || productNouns[s.lower(n)]) {
+		return true
+	}
+	if p < 0 {
+		return false
+	}
+	switch s.lower(p) {
+	case "the":
+		return true
+	case "at", "from", "to", "ate", "eat", "eats", "eating", "of":
+		return n < 0 || !s.toks[n].letters()
+	}
+	return false
+}
+
+// insurerAt: tokens st..en name a health plan, a company and no place or
+// person: before a plan type ("Delta Dental PPO"), after an insurance
+// field's label ("Insurance: Harvard Pilgrim"), or a name ending in a word
+// of care before "Plan" ("PacificSource Health Plans", "Tufts Health Plan").
+func (s *scan) insurerAt(st, en int) bool {
+	// The run of capitalized words around the candidate: "Harvard
+	// Pilgrim", "Delta Dental", "PacificSource Health Plans".
+	a, b := st, en
+	for p := s.sameLinePrev(a); p >= 0 && s.toks[p].capWord() && s.toks[a].gap == gapSpace && st-p < 4; p = s.sameLinePrev(p) {
+		a = p
+	}
+	for n := s.next(b); n > 0 && s.toks[n].capWord() && s.toks[n].gap == gapSpace && n-en < 4; n = s.next(n) {
+		b = n
+	}
+	for k := a; k <= b; k++ {
+		switch s.lower(k) {
+		case "ppo", "hmo", "epo", "hdhp":
+			return k > a
+		case "plan", "plans", "insurance":
+			if k > a {
+				switch s.lower(k - 1) {
+				case "health", "healthcare", "dental", "care", "vision", "medical":
+					return true
+				}
+			}
+		}
+	}
+	if n := s.next(b); n > 0 && s.toks[n].gap == gapSpace {
+		switch s.lower(n) {
+		case "ppo", "hmo", "epo", "hdhp":
+			return true
+		}
+	}
+	if c := s.sameLinePrev(a); c > 0 && s.toks[c].punct(':') {
+		switch s.lower(c - 1) {
+		case "insurance", "insurer", "payer", "payor", "carrier":
+			return true
+		}
+	}
+	return false
+}
+
 // productNouns are foods and products sold under a brand.
 var productNouns = map[string]bool{"soup": true, "soups": true, "sausage": true, "sausages": true, "ravioli": true,
 	"chili": true, "burger": true, "burgers": true, "fries": true, "sandwich": true, "pizza": true, "ice": true,
@@ -1594,8 +1679,11 @@ var productNouns = map[string]bool{"soup": true, "soups": true, "sausage": true,
 //     (wideArea: "in Arkansas, Missouri", "the Middle East");
 //   - the spelled-out form of an acronym next to it ("SLUMS (Saint Louis
 //     University Mental Status)");
-//   - a place followed by a roman numeral ("Denver II").
+//   - a place followed by a roman numeral ("Denver II"), a place that is
+//     a month's name alone ("from May through August"), a river after
+//     "the" ("a town on the Hudson").
 func (s *scan) vetoLookalikes() {
+	var words []string // the words of vetoed brands and eponyms
 	for c := range s.cands {
 		cd := &s.cands[c]
 		if cd.t != Name && cd.t != Location {
@@ -1608,10 +1696,13 @@ func (s *scan) vetoLookalikes() {
 		switch {
 		case s.brandAt(st, en):
 			cd.t = ""
-		case s.eponymVetoed(st, en):
+			words = s.vetoedWords(words, st, en)
+		case s.eponymVetoed(st, en) || s.eponymPairAt(st, en):
 			cd.t = ""
 			s.vetoed = append(s.vetoed, [2]int{cd.s, cd.e})
-		case cd.t == Location && (s.wideArea(st, en) || s.numberedPlace(en)), s.inExpansion(st, en):
+			words = s.vetoedWords(words, st, en)
+		case cd.t == Location && (s.wideArea(st, en) || s.numberedPlace(en) || st == en && s.monthWord(st)), s.inExpansion(st, en),
+			st == en && s.riverAt(st):
 			cd.t = ""
 		}
 	}
@@ -1634,6 +1725,32 @@ func (s *scan) vetoLookalikes() {
 		}
 		s.vetoed = s.vetoed[:0]
 	}
+	// Name propagation found the words of a vetoed brand or eponym again
+	// elsewhere ("Delta Dental PPO" ... "Dental:"): alone and with no
+	// title before them, they go too.
+	if len(words) > 0 {
+		for c := range s.cands {
+			cd := &s.cands[c]
+			if cd.t != Name {
+				continue
+			}
+			if st, en := s.candTokens(cd); st >= 0 && st == en && !s.titleBefore(st) && !s.anyKnown(st, en) &&
+				slices.Contains(words, s.lowerAny(st)) {
+				cd.t = ""
+			}
+		}
+	}
+}
+
+// vetoedWords appends to words the capitalized words of three letters or
+// more among tokens st..en.
+func (s *scan) vetoedWords(words []string, st, en int) []string {
+	for k := st; k <= en; k++ {
+		if s.toks[k].capWord() && s.toks[k].n() >= 3 {
+			words = append(words, s.lowerAny(k))
+		}
+	}
+	return words
 }
 
 // brandAt: tokens st..en (with a possessive after them or not) are a brand
@@ -1642,7 +1759,7 @@ func (s *scan) brandAt(st, en int) bool {
 	if en-st >= 2 && s.toks[en].letters() && s.eq(en, "s") && s.toks[en-1].punct('\'') {
 		en -= 2 // "Marie Callender's"
 	}
-	if s.brandPossessive(st, en) {
+	if s.brandPossessive(st, en) || s.brandWord(st, en) || s.insurerAt(st, en) {
 		return true
 	}
 	if !s.toks[st].is(lxPhraseHead) && (st == 0 || !s.toks[max(0, st-3)].is(lxPhraseHead) && !s.toks[max(0, st-2)].is(lxPhraseHead) &&
@@ -1667,6 +1784,56 @@ func (s *scan) eponymVetoed(st, en int) bool {
 		return false
 	}
 	return s.eponymAt(st, en)
+}
+
+// eponymPairAt: one of tokens st..en is part of a hyphenated chain of
+// capitalized words listed as an eponym (lexicon [eponympair]:
+// "Hawkins-Kennedy", "Brandt-Daroff", "Wolff-Parkinson-White"). Double-
+// barrelled surnames are hyphenated too, so the chain must be listed whole;
+// a title before it keeps it a person's ("Dr. Stevens-Johnson").
+func (s *scan) eponymPairAt(st, en int) bool {
+	for k := st; k <= en; k++ {
+		if !s.toks[k].capWord() {
+			continue
+		}
+		a := k
+		for a >= 2 && s.toks[a].gap == gapNone && s.toks[a-1].punct('-') && s.toks[a-1].gap == gapNone && s.toks[a-2].capWord() {
+			a -= 2
+		}
+		b := k
+		for b+2 < len(s.toks) && s.toks[b+1].punct('-') && s.toks[b+1].gap == gapNone && s.toks[b+2].gap == gapNone && s.toks[b+2].capWord() {
+			b += 2
+		}
+		if a == b || b-a > 8 || s.titleBefore(a) {
+			continue
+		}
+		key := s.buf[:0]
+		for j := a; j <= b; j += 2 {
+			if j > a {
+				key = append(key, '-')
+			}
+			key = append(key, s.lowerAny(j)...)
+		}
+		s.buf = key
+		if f, _ := lookupString(string(key)); f&lxEponymName != 0 {
+			return true
+		}
+		k = b
+	}
+	return false
+}
+
+// riverAt: token k is a river's name after "the", with no facility or site
+// word after it ("a town on the Hudson", "across the Potomac"): a river
+// is no geographic subdivision under Safe Harbor; "the Hudson clinic" and
+// "in Hudson" stay places.
+func (s *scan) riverAt(k int) bool {
+	if !s.toks[k].capWord() || k == 0 || !s.eq(k-1, "the") || s.toks[k].gap != gapSpace || !riverNames[s.lower(k)] {
+		return false
+	}
+	n := s.next(k)
+	return n < 0 || s.toks[n].kind == tkPunct || s.toks[n].letters() && !s.toks[n].upper() && s.toks[n].lex&lxFacility == 0 &&
+		s.toks[n].gaz&gzFacWord == 0
 }
 
 // wideArea: tokens st..en are exactly a state, a country or a region

@@ -685,8 +685,8 @@ func (s *scan) addTagged(m *tagger.Model, spans []Span) []Span {
 		// The policy's vetoes (doc.go): a word before an eponym's head
 		// ("Allen test", "Thessaly test", "Pfannenstiel retractor") or a
 		// brand ("Little Debbie") is no identifier.
-		if st, en := int(s.tpos[k]), int(s.tpos[e]); !s.titleBefore(st) && (s.eponymAfter(en) || s.eponymAhead(en)) || s.brandCovers(st, en) || s.brandPossessive(st, en) ||
-			ty == Name && st == en && s.wordWithoutPerson(st) {
+		if st, en := int(s.tpos[k]), int(s.tpos[e]); !s.titleBefore(st) && (s.eponymAfter(en) || s.eponymAhead(en)) || s.brandCovers(st, en) || s.brandPossessive(st, en) || s.eponymPairAt(st, en) || s.brandWord(st, en) || s.insurerAt(st, en) ||
+			ty == Name && st == en && s.wordWithoutPerson(st) || ty == Location && st == en && s.monthWord(st) || st == en && s.riverAt(st) {
 			k = e
 			continue
 		}
