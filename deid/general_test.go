@@ -245,6 +245,16 @@ func TestLookalikeVetoes(t *testing.T) {
 		{"generic month range", "Tick bites are most common from May through August.", nil},
 		{"season range", "Flu season usually runs from October to March.", nil},
 		{"patient's month range", "She worked nights from May through August.", []found{{"May", deid.Date}, {"August", deid.Date}}},
+		// A product named by a code among words; a list of codes stays.
+		{"compound code among words", "Use a repellent (DEET, picaridin, KR4471, oil of lemon eucalyptus) outdoors.", nil},
+		{"code among codes", "Old accounts AB778812, KR447190 and CD991203 were merged.",
+			[]found{{"AB778812", deid.ID}, {"KR447190", deid.ID}, {"CD991203", deid.ID}}},
+		// A word the document uses as an eponym or a colour elsewhere.
+		{"eponym's place alone in parentheses", "Stock: Toronto splint for the ward; reorder item 12-4410 (Toronto) monthly.", nil},
+		{"place after a preposition stays", "Toronto splint applied; she lives in Toronto now.", []found{{"Toronto", deid.Location}}},
+		{"colour echoed as an answer", "nurse: and your eyes are hazel right\npatient: hazel yes", nil},
+		// Clinical abbreviations and words at a line's start.
+		{"clinical abbreviations", "Dx: HFrEF, CKD4 and OSA; TTE shows LVEF 30%, RVSP 50.\nCaries noted on #K.\nAutopsy declined by family.", nil},
 		// A river after "the"; a town of the same name stays a place.
 		{"river after the", "Giardia after swimming in the Hudson.", nil},
 		{"town named like a river", "He moved back to Hudson after the divorce.", []found{{"Hudson", deid.Location}}},

@@ -1090,9 +1090,23 @@ func (s *scan) lowerName(i int) bool {
 	}
 	// A listed first name, unambiguous and not an ordinary word, unless
 	// the word before makes it one: "your eyes are hazel", "the olive".
-	if t.lex&lxFirst != 0 && listed && t.n() >= 3 && !s.copulaOrDeterminerBefore(i) {
+	if t.lex&lxFirst != 0 && listed && t.n() >= 3 && !s.copulaOrDeterminerBefore(i) && !s.usedAsWord(i) {
 		s.lowerNameAt(i, PatientNames)
 		return true
+	}
+	return false
+}
+
+// usedAsWord: the lower-case word at i is written elsewhere in the text
+// after a copula or a determiner, as an ordinary word ("your eyes are
+// hazel" ... "hazel yeah"): the text uses it as that word.
+func (s *scan) usedAsWord(i int) bool {
+	w := s.lower(i)
+	for k := 1; k < len(s.toks); k++ {
+		if k != i && s.toks[k].h == s.toks[i].h && s.toks[k].letters() && !s.toks[k].upper() && s.lower(k) == w &&
+			s.copulaOrDeterminerBefore(k) {
+			return true
+		}
 	}
 	return false
 }
@@ -1683,7 +1697,7 @@ var productNouns = map[string]bool{"soup": true, "soups": true, "sausage": true,
 //     a month's name alone ("from May through August"), a river after
 //     "the" ("a town on the Hudson").
 func (s *scan) vetoLookalikes() {
-	var words []string // the words of vetoed brands and eponyms
+	words := s.vetoWords[:0] // the words of vetoed brands and eponyms
 	for c := range s.cands {
 		cd := &s.cands[c]
 		if cd.t != Name && cd.t != Location {
@@ -1726,20 +1740,44 @@ func (s *scan) vetoLookalikes() {
 		s.vetoed = s.vetoed[:0]
 	}
 	// Name propagation found the words of a vetoed brand or eponym again
-	// elsewhere ("Delta Dental PPO" ... "Dental:"): alone and with no
-	// title before them, they go too.
-	if len(words) > 0 {
+	// elsewhere ("Delta Dental PPO" ... "Dental:"), or a place rule the
+	// eponym's place alone: alone, those mentions go too (vetoedMention).
+	s.vetoWords = words
+	{
 		for c := range s.cands {
 			cd := &s.cands[c]
-			if cd.t != Name {
+			if cd.t != Name && cd.t != Location {
 				continue
 			}
-			if st, en := s.candTokens(cd); st >= 0 && st == en && !s.titleBefore(st) && !s.anyKnown(st, en) &&
-				slices.Contains(words, s.lowerAny(st)) {
+			if st, en := s.candTokens(cd); st >= 0 && st == en && !s.anyKnown(st, en) && s.vetoedMention(st) {
 				cd.t = ""
 			}
 		}
 	}
+}
+
+// vetoedMention: the word at k is a word of a brand or eponym the document
+// names elsewhere ("Philadelphia collar ... item 44-2210
+// (Philadelphia)"), with no title before it and no preposition of place.
+func (s *scan) vetoedMention(k int) bool {
+	if !s.toks[k].capWord() || s.titleBefore(k) {
+		return false
+	}
+	if p := s.sameLinePrev(k); p >= 0 && s.cueWord(p) == cuePrep {
+		return false
+	}
+	if slices.Contains(s.vetoWords, s.lowerAny(k)) {
+		return true
+	}
+	// The same word before an eponym's head elsewhere: "Philadelphia
+	// collar", "Berg Balance Scale".
+	for j := range s.toks {
+		if j != k && s.toks[j].h == s.toks[k].h && s.toks[j].capWord() && s.lowerAny(j) == s.lowerAny(k) && !s.titleBefore(j) &&
+			(s.eponymAfter(j) || s.eponymAhead(j)) {
+			return true
+		}
+	}
+	return false
 }
 
 // vetoedWords appends to words the capitalized words of three letters or

@@ -686,7 +686,7 @@ func (s *scan) addTagged(m *tagger.Model, spans []Span) []Span {
 		// ("Allen test", "Thessaly test", "Pfannenstiel retractor") or a
 		// brand ("Little Debbie") is no identifier.
 		if st, en := int(s.tpos[k]), int(s.tpos[e]); !s.titleBefore(st) && (s.eponymAfter(en) || s.eponymAhead(en)) || s.brandCovers(st, en) || s.brandPossessive(st, en) || s.eponymPairAt(st, en) || s.brandWord(st, en) || s.insurerAt(st, en) ||
-			ty == Name && st == en && s.wordWithoutPerson(st) || ty == Location && st == en && s.monthWord(st) || st == en && s.riverAt(st) {
+			ty == Name && st == en && s.wordWithoutPerson(st) || ty == Location && st == en && s.monthWord(st) || st == en && (s.riverAt(st) || s.vetoedMention(st) || s.clinicalWord(st)) {
 			k = e
 			continue
 		}
@@ -698,6 +698,16 @@ func (s *scan) addTagged(m *tagger.Model, spans []Span) []Span {
 		return spans
 	}
 	return mergeSpans(spans, added)
+}
+
+// clinicalWord: the word at i is on the lexicon's clinical lists (a
+// clinical abbreviation, a drug, an eponym: "HFrEF", "HTN", "Trelegy")
+// and on no list of names, and no supplied name part; the tagger's name or
+// place there is vetoed. An eponym that is also a name ("hunter",
+// "turner") is left to the tagger.
+func (s *scan) clinicalWord(i int) bool {
+	t := &s.toks[i]
+	return t.lex&(lxMedical|lxEponymHead) != 0 && t.lex&(lxFirst|lxSur) == 0 && t.gaz&(gzFirst|gzSur) == 0 && !s.isKnown(i)
 }
 
 // mergeSpans merges two sorted span lists; a span of add that overlaps a
