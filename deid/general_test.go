@@ -255,6 +255,10 @@ func TestLookalikeVetoes(t *testing.T) {
 		{"colour echoed as an answer", "nurse: and your eyes are hazel right\npatient: hazel yes", nil},
 		// Clinical abbreviations and words at a line's start.
 		{"clinical abbreviations", "Dx: HFrEF, CKD4 and OSA; TTE shows LVEF 30%, RVSP 50.\nCaries noted on #K.\nAutopsy declined by family.", nil},
+		// Race on a form; the surname stays a name.
+		{"race field beside a wide gap", "Race/ethnicity: Hispanic/Latina; White      Religion: Catholic", nil},
+		{"race words coordinated", "Race: Black or African American", nil},
+		{"surname White after a title", "Seen with Mr. White today.", []found{{"White", deid.Name}}},
 		// A river after "the"; a town of the same name stays a place.
 		{"river after the", "Giardia after swimming in the Hudson.", nil},
 		{"town named like a river", "He moved back to Hudson after the divorce.", []found{{"Hudson", deid.Location}}},

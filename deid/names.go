@@ -101,6 +101,11 @@ func (s *scan) nameChain(i int, cls NameClass, strong bool) {
 		if tk.gap == gapLine {
 			break
 		}
+		// "White      Religion: Catholic": a word after a wide gap and
+		// before a colon labels the form's next field.
+		if tk.gap == gapSpace && s.wideGap(k) && k+1 < len(s.toks) && s.toks[k+1].punct(':') {
+			break
+		}
 		if tk.gap == gapNone && tk.kind == tkPunct && (tk.ch == '-' || tk.ch == '\'') {
 			m := s.adj(k)
 			if m > 0 && s.toks[m].capWord() && s.toks[m].n() > 1 && (tk.ch == '-' || s.toks[en].n() == 1) {
@@ -1715,6 +1720,8 @@ func (s *scan) vetoLookalikes() {
 			cd.t = ""
 			s.vetoed = append(s.vetoed, [2]int{cd.s, cd.e})
 			words = s.vetoedWords(words, st, en)
+		case cd.t == Name && st == en && s.raceWord(st):
+			cd.t = ""
 		case cd.t == Location && (s.wideArea(st, en) || s.numberedPlace(en) || st == en && s.monthWord(st)), s.inExpansion(st, en),
 			st == en && s.riverAt(st):
 			cd.t = ""
@@ -1754,6 +1761,44 @@ func (s *scan) vetoLookalikes() {
 			}
 		}
 	}
+}
+
+// raceWord: "White" or "Black" (surnames too) where a form states race or
+// ethnicity: after a race or ethnicity label on the same line ("Race/
+// ethnicity: Hispanic/Latina; White"), or beside another race word
+// ("Black or African American", "Hispanic, White").
+func (s *scan) raceWord(k int) bool {
+	switch s.lower(k) {
+	case "white", "black":
+	default:
+		return false
+	}
+	if s.titleBefore(k) {
+		return false
+	}
+	for j, n := s.sameLinePrev(k), 0; j >= 0 && n < 8; j, n = s.sameLinePrev(j), n+1 {
+		switch s.lower(j) {
+		case "race", "ethnicity", "ethnic", "racial":
+			return true
+		}
+	}
+	for _, j := range [2]int{s.sameLinePrev(k), s.next(k)} {
+		if j < 0 || !(s.toks[j].punct(',') || s.toks[j].punct('/') || s.toks[j].punct(';') || s.eq(j, "or") || s.eq(j, "and")) {
+			continue
+		}
+		w := s.sameLinePrev(j)
+		if j > k {
+			w = s.next(j)
+		}
+		if w >= 0 {
+			switch s.lower(w) {
+			case "hispanic", "latino", "latina", "latinx", "african", "asian", "caucasian", "american", "native", "white", "black",
+				"multiracial", "biracial", "islander", "indian":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // vetoedMention: the word at k is a word of a brand or eponym the document
