@@ -24,6 +24,7 @@ func TestGeneralRules(t *testing.T) {
 		{"gravida para is not a code", "31 y/o G3P2002 at 30 weeks.", nil},
 		{"trial registry number is study-wide", "Enrolled in NCT01234567 last year.", nil},
 		{"group number is plan-wide", "Group: 55012345 on the card.", nil},
+		{"group number with a number sign is plan-wide", "Member # ZQX44719023, Group # 00441187", []found{{"ZQX44719023", deid.HealthPlan}}},
 
 		// Bare m/d dates from the event they date.
 		{"m/d after an event verb", "Flu vaccine given 10/3, no reaction.", []found{{"10/3", deid.Date}}},
