@@ -256,6 +256,8 @@ func TestLookalikeVetoes(t *testing.T) {
 		{"colour echoed as an answer", "nurse: and your eyes are hazel right\npatient: hazel yes", nil},
 		// Clinical abbreviations and words at a line's start.
 		{"clinical abbreviations", "Dx: HFrEF, CKD4 and OSA; TTE shows LVEF 30%, RVSP 50.\nCaries noted on #K.\nAutopsy declined by family.", nil},
+		// A lower-case English word with no cue of place is no place.
+		{"lower-case word without a place cue", "patient: my big toe is on fire all night\ndoctor: ok any beer or seafood lately", nil},
 		// Race on a form; the surname stays a name.
 		{"race field beside a wide gap", "Race/ethnicity: Hispanic/Latina; White      Religion: Catholic", nil},
 		{"race words coordinated", "Race: Black or African American", nil},

@@ -686,7 +686,8 @@ func (s *scan) addTagged(m *tagger.Model, spans []Span) []Span {
 		// ("Allen test", "Thessaly test", "Pfannenstiel retractor") or a
 		// brand ("Little Debbie") is no identifier.
 		if st, en := int(s.tpos[k]), int(s.tpos[e]); !s.titleBefore(st) && (s.eponymAfter(en) || s.eponymAhead(en)) || s.brandCovers(st, en) || s.brandPossessive(st, en) || s.eponymPairAt(st, en) || s.brandWord(st, en) || s.insurerAt(st, en) ||
-			ty == Name && st == en && (s.wordWithoutPerson(st) || s.raceWord(st)) || ty == Location && st == en && s.monthWord(st) || st == en && (s.riverAt(st) || s.vetoedMention(st) || s.clinicalWord(st)) {
+			ty == Name && st == en && (s.wordWithoutPerson(st) || s.raceWord(st)) || ty == Location && st == en && s.monthWord(st) || st == en && (s.riverAt(st) || s.vetoedMention(st) || s.clinicalWord(st)) ||
+			ty == Location && st == en && s.wordWithoutPlace(st) {
 			k = e
 			continue
 		}
@@ -698,6 +699,22 @@ func (s *scan) addTagged(m *tagger.Model, spans []Span) []Span {
 		return spans
 	}
 	return mergeSpans(spans, added)
+}
+
+// wordWithoutPlace: a lower-case English word ("fire", "wake") with no
+// preposition of place before it and no facility word after it; the
+// tagger's place there is vetoed, as the rules take a town spelled like a
+// word only after such a cue.
+func (s *scan) wordWithoutPlace(i int) bool {
+	t := &s.toks[i]
+	if t.upper() || !t.letters() || t.lex&lxCommon == 0 && t.gaz&gzWord == 0 || s.isKnown(i) {
+		return false
+	}
+	if p := s.sameLinePrev(i); p >= 0 && s.cueWord(p) == cuePrep {
+		return false
+	}
+	n := s.next(i)
+	return n < 0 || !(s.toks[n].lex&lxFacility != 0 || s.toks[n].gaz&gzFacWord != 0)
 }
 
 // clinicalWord: the word at i is on the lexicon's clinical lists (a
