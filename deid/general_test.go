@@ -231,6 +231,7 @@ func TestLookalikeVetoes(t *testing.T) {
 		{"exam eponyms on no name list", "Froment sign negative, Tinetti 22/28, Karnofsky 70, Kegel exercises taught.", nil},
 		{"balance scale without its head", "Berg Balance 41/56 at discharge.", nil},
 		{"eponym before a device head", "Frenzel goggles used; Wood lamp negative.", nil},
+		{"staging eponyms", "Breslow thickness 1.2 mm; Clark level IV.", nil},
 		// Companies: plans, chains, devices, programmes.
 		{"plan type after the insurer", "Dental: Delta Dental PPO, vision through the employer.", nil},
 		{"insurer after an insurance label", "Insurance: Harvard Pilgrim, member since last year.", nil},
