@@ -23,7 +23,7 @@ var cueTable = func() []cue {
 			"subscriber number", "policy number", "policy #", "policy no", "policy id", "insurance id", "insurance number",
 			"insurance #", "medicare id", "medicare number", "medicare #", "medicare beneficiary identifier", "mbi",
 			"medicaid id", "medicaid number", "medicaid #", "beneficiary id", "beneficiary number", "health plan id",
-			"plan id", "group number", "group #", "group no", "hicn", "id card", "coverage id", "medicare", "medicaid",
+			"plan id", "hicn", "id card", "coverage id", "medicare", "medicaid",
 			"insurance card", "plan member", "health plan number", "member identification", "policy", "subscriber",
 			"beneficiary", "member", "nhs no", "nhs number", "nhs #", "masshealth", "masshealth id"},
 		Account: {"account number", "account #", "account no", "account", "acct", "acct #", "acct no", "billing account",

@@ -115,7 +115,8 @@ func (s *scan) dateSpan(i int) bool {
 			return false
 		}
 	case dlMonth:
-		if !s.monthCue(i) || s.eq(i, "may") && !s.toks[i].upper() && !(s.eq(i-1, "in") && s.clauseEndsOrTurns(i)) {
+		if !s.monthCue(i) || s.eq(i, "may") && !s.toks[i].upper() && !(s.eq(i-1, "in") && s.clauseEndsOrTurns(i)) ||
+			s.genericMonths(i) {
 			return false
 		}
 	case dlDay:
@@ -143,6 +144,63 @@ func (s *scan) dateSpan(i int) bool {
 	}
 	return true
 }
+
+// genericMonths: the month at i is one end of a range of months ("from May
+// through August", "between June and September") in a sentence that
+// states what happens every year, not when something happened to the
+// patient: a word of frequency or season ("most common", "peak", "usually",
+// "each year", "tick season") in the same sentence. Patient education
+// writes these; a note's "since May" or "from May to July she worked
+// nights" keeps its dates.
+func (s *scan) genericMonths(i int) bool {
+	ranged := false
+	if p := s.sameLinePrev(i); p >= 0 {
+		if q := s.sameLinePrev(p); q >= 0 && rangeWords[s.lower(p)] && s.monthWord(q) {
+			ranged = true
+		}
+	}
+	if n := s.next(i); !ranged && n > 0 && rangeWords[s.lower(n)] {
+		if m := s.next(n); m > 0 && s.monthWord(m) {
+			ranged = true
+		}
+	}
+	if !ranged {
+		return false
+	}
+	for k := i - 1; k >= 0 && i-k < 40; k-- {
+		if s.toks[k].punct('.') || s.toks[k].punct('?') || s.toks[k].punct('!') || s.toks[k].punct(':') {
+			break
+		}
+		if genericTimeWords[s.lower(k)] {
+			return true
+		}
+		if s.toks[k].gap == gapLine {
+			break
+		}
+	}
+	for k := i + 1; k < len(s.toks) && k-i < 40 && s.toks[k].gap != gapLine; k++ {
+		if s.toks[k].punct('.') || s.toks[k].punct('?') || s.toks[k].punct('!') {
+			break
+		}
+		if genericTimeWords[s.lower(k)] {
+			return true
+		}
+	}
+	return false
+}
+
+// monthWord: token k is a month's name written out.
+func (s *scan) monthWord(k int) bool {
+	return s.toks[k].letters() && s.toks[k].is(lxMonth)
+}
+
+var rangeWords = map[string]bool{"through": true, "thru": true, "to": true, "until": true, "till": true, "and": true, "-": true}
+
+// genericTimeWords say that a range of months recurs every year.
+var genericTimeWords = map[string]bool{"common": true, "commonest": true, "peak": true, "peaks": true, "season": true,
+	"seasons": true, "seasonal": true, "usually": true, "typically": true, "generally": true, "mostly": true,
+	"annually": true, "yearly": true, "every": true, "each": true, "active": true, "prevalent": true, "occur": true,
+	"occurs": true, "highest": true, "tends": true, "tend": true, "recommended": true}
 
 // slashCueBefore: the clinical abbreviations written with a slash that
 // announce a date, "f/u 3/9", "D/C 6/11", "D/C'd 11/2".

@@ -74,10 +74,13 @@ const (
 // scan is the state of one Detect call.
 type scan struct {
 	vetoed [][2]int // byte ranges vetoLookalikes dropped as eponyms, for the candidates inside them
-	d      *Detector
-	text   string
-	low    string // text with ASCII letters folded to lower case, same offsets
-	toks   []token
+	// vetoWords are the words of the brands and eponyms vetoLookalikes
+	// dropped, for their other mentions (and the tagger's).
+	vetoWords []string
+	d         *Detector
+	text      string
+	low       string // text with ASCII letters folded to lower case, same offsets
+	toks      []token
 	// lexCache holds the lexicon flags of short listed words seen in this
 	// and earlier texts (tokenizeLow); kept across texts.
 	lexCache *lexCache
@@ -205,6 +208,8 @@ func (d *Detector) release(s *scan) {
 	s.known.reset()
 	clear(s.nameSet)
 	clear(s.lowerNames)
+	clear(s.vetoWords)
+	s.vetoWords = s.vetoWords[:0]
 	d.pool.Put(s)
 }
 

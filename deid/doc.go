@@ -50,6 +50,8 @@
 //     lastname 4467**]"), typed from the label or the shape inside;
 //   - dates also as ranges, dated entries ("Renal US 9/14:"), seasons with a
 //     year, holidays, "Aug 83", spoken dates of birth after the question;
+//     not a range of months in a sentence about every year ("most common
+//     from May through August");
 //   - names: titles (Mr., Dr.), relation words ("her daughter Emily"),
 //     introductions ("my name is", "signed by"), credentials (", MD"), dialogue
 //     speaker tags, a bundled list of common first names and surnames, and
@@ -58,7 +60,14 @@
 //     after "dr", "mrs", "miss"), spelled-out names ("O-Y-E-W-O-L-E"). A name
 //     found once is found everywhere in the document. Eponyms,
 //     drug brands and look-alikes ("Parkinson disease", "Bell's palsy",
-//     "Tylenol", "Dr. Pepper") are kept out;
+//     "Tylenol", "Dr. Pepper") are kept out, and so are listed hyphenated
+//     eponyms ("Hawkins-Kennedy", "Brandt-Daroff"), health plans by their
+//     structure ("Delta Dental PPO", "Insurance: Harvard Pilgrim",
+//     "Tufts Health Plan"), listed companies, chains and ward devices
+//     ("Aetna", "a Wendy's Baconator", "the Pyxis"), race on a form
+//     ("Race: White"), a river after "the", a word the document uses
+//     as an eponym elsewhere ("(Philadelphia)" beside "Philadelphia
+//     collar") and clinical abbreviations ("HFrEF", "TTE");
 //   - metadata: Known carries what the clinic platform knows about the
 //     encounter (patient, relative and clinician names, identifiers, birth
 //     date). Those are found in any capitalization, as possessives, plurals,

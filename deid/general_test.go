@@ -24,6 +24,7 @@ func TestGeneralRules(t *testing.T) {
 		{"gravida para is not a code", "31 y/o G3P2002 at 30 weeks.", nil},
 		{"trial registry number is study-wide", "Enrolled in NCT01234567 last year.", nil},
 		{"group number is plan-wide", "Group: 55012345 on the card.", nil},
+		{"group number with a number sign is plan-wide", "Member # ZQX44719023, Group # 00441187", []found{{"ZQX44719023", deid.HealthPlan}}},
 
 		// Bare m/d dates from the event they date.
 		{"m/d after an event verb", "Flu vaccine given 10/3, no reaction.", []found{{"10/3", deid.Date}}},
@@ -341,4 +342,67 @@ func TestSpokenShortNumbers(t *testing.T) {
 		{"after badge number is", "my badge number is four four one two", []found{{"four four one two", deid.ID}}},
 		{"a number of", "we tried a number of one two three four things", nil},
 	})
+}
+
+// TestLookalikeVetoes: words of the clinical text that look like names or
+// places and are not (issue 12, over-redaction), each class with a sentence
+// written for the test and a look-alike that must stay an identifier. Both
+// modes: the learned tagger's spans pass the same vetoes.
+func TestLookalikeVetoes(t *testing.T) {
+	t.Parallel()
+	cases := []foundCase{
+		// Hyphenated eponyms are listed whole; a double-barrelled surname
+		// and a title before a listed pair stay a person's.
+		{"hyphenated exam eponyms", "Shoulder: Neer and Hawkins-Kennedy positive; Dix-Hallpike negative.", nil},
+		{"hyphenated exercise without a head", "Home program: Brandt-Daroff twice daily if the vertigo returns.", nil},
+		{"hyphenated syndrome", "History of Wolff-Parkinson-White, ablated; no Stevens-Johnson reaction.", nil},
+		{"double-barrelled surname", "Seen with her mother, Lucia Fernandez-Ortega.", []found{{"Lucia Fernandez-Ortega", deid.Name}}},
+		{"title before a listed pair", "Discussed with Dr. Stevens-Johnson today.", []found{{"Stevens-Johnson", deid.Name}}},
+		// Eponyms on no list of names, and heads that make the word before
+		// them an eponym.
+		{"exam eponyms on no name list", "Froment sign negative, Tinetti 22/28, Karnofsky 70, Kegel exercises taught.", nil},
+		{"balance scale without its head", "Berg Balance 41/56 at discharge.", nil},
+		{"eponym before a device head", "Frenzel goggles used; Wood lamp negative.", nil},
+		{"staging eponyms", "Breslow thickness 1.2 mm; Clark level IV.", nil},
+		// Companies: plans, chains, devices, programmes.
+		{"plan type after the insurer", "Dental: Delta Dental PPO, vision through the employer.", nil},
+		{"insurer after an insurance label", "Insurance: Harvard Pilgrim, member since last year.", nil},
+		{"health plan", "Tufts Health Plan approved the MRI.", nil},
+		{"listed insurer alone", "Covered by Aetna; previously Humana.", nil},
+		{"subscriber stays a name", "Insurance: Aetna\nSubscriber: Marguerite Oyelaran", []found{{"Marguerite Oyelaran", deid.Name}}},
+		{"chain possessive after an article", "Had a Wendy's Baconator and a shake for lunch.", nil},
+		{"listed chain after a preposition", "Ate dinner at Applebee's.", nil},
+		{"listed chain as someone's possessive", "Wendy's mother called back.", []found{{"Wendy", deid.Name}}},
+		{"dispensing cabinet", "Insulin pens stay in the Pyxis on 4 West.", nil},
+		{"pharmacy chain", "The pharmacist from Rite Aid called about the refill.", nil},
+		// Months that recur every year, not dates of the patient's care.
+		{"generic month range", "Tick bites are most common from May through August.", nil},
+		{"season range", "Flu season usually runs from October to March.", nil},
+		{"patient's month range", "She worked nights from May through August.", []found{{"May", deid.Date}, {"August", deid.Date}}},
+		// A product named by a code among words; a list of codes stays.
+		{"compound code among words", "Use a repellent (DEET, picaridin, KR4471, oil of lemon eucalyptus) outdoors.", nil},
+		{"code among codes", "Old accounts AB778812, KR447190 and CD991203 were merged.",
+			[]found{{"AB778812", deid.ID}, {"KR447190", deid.ID}, {"CD991203", deid.ID}}},
+		// A word the document uses as an eponym or a colour elsewhere.
+		{"eponym's place alone in parentheses", "Stock: Toronto splint for the ward; reorder item 12-4410 (Toronto) monthly.", nil},
+		{"place after a preposition stays", "Toronto splint applied; she lives in Toronto now.", []found{{"Toronto", deid.Location}}},
+		{"colour echoed as an answer", "nurse: and your eyes are hazel right\npatient: hazel yes", nil},
+		// Clinical abbreviations and words at a line's start.
+		{"clinical abbreviations", "Dx: HFrEF, CKD4 and OSA; TTE shows LVEF 30%, RVSP 50.\nCaries noted on #K.\nAutopsy declined by family.", nil},
+		// A lower-case English word with no cue of place is no place.
+		{"lower-case word without a place cue", "patient: my big toe is on fire all night\ndoctor: ok any beer or seafood lately", nil},
+		// Race on a form; the surname stays a name.
+		{"race field beside a wide gap", "Race/ethnicity: Hispanic/Latina; White      Religion: Catholic", nil},
+		{"race words coordinated", "Race: Black or African American", nil},
+		{"surname White after a title", "Seen with Mr. White today.", []found{{"White", deid.Name}}},
+		// A river after "the"; a town of the same name stays a place.
+		{"river after the", "Giardia after swimming in the Hudson.", nil},
+		{"town named like a river", "He moved back to Hudson after the divorce.", []found{{"Hudson", deid.Location}}},
+	}
+	for _, rulesOnly := range []bool{true, false} {
+		t.Run(map[bool]string{true: "rules", false: "tagger"}[rulesOnly], func(t *testing.T) {
+			t.Parallel()
+			checkFound(t, newDetector(t, deid.Config{RulesOnly: rulesOnly}), deid.Known{}, cases)
+		})
+	}
 }

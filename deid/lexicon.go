@@ -169,7 +169,9 @@ var (
 	gazPhrase map[string]uint64
 	// lexPhrase holds multi-word entries ("new york", "salt lake city") by
 	// their lower-case words joined with single spaces.
-	lexPhrase   map[string]uint64
+	lexPhrase map[string]uint64
+	// riverNames are the lexicon's [river] section (riverAt).
+	riverNames  = map[string]bool{}
 	fakeFirsts  []string
 	fakeLasts   []string
 	fakePlaces  []string
@@ -184,7 +186,7 @@ var sectionFlags = map[string]uint64{
 	"country": lxCountry, "streetsuffix": lxStreetSuffix, "unit": lxUnit,
 	"fakefirst": lxFakeFirst | lxFirst, "fakelast": lxFakeLast | lxSur, "fakeplace": 0, "fakestreet": 0,
 	"town": lxTown, "fachead": lxFacHead, "citynick": lxCityNick, "fachead?": lxFacHead | lxWord, "facacro": lxFacAcro, "word": lxWord,
-	"brand": lxBrand, "eponymname": lxMedical | lxEponymName, "region": lxCountry,
+	"brand": lxBrand, "eponymname": lxMedical | lxEponymName, "region": lxCountry, "eponympair": lxEponymName,
 }
 
 var builtinWords = map[uint64]string{
@@ -318,6 +320,11 @@ func parseSections(text string, words, phrases map[string]uint64, hand bool) {
 		for _, w := range strings.Fields(line) {
 			if hand {
 				switch section {
+				case "river":
+					// Kept apart from the flags: a river's name is on
+					// no list a rule asks about (riverAt).
+					riverNames[w] = true
+					continue
 				case "fakeplace":
 					fakePlaces = append(fakePlaces, strings.ReplaceAll(w, "_", " "))
 					continue

@@ -101,6 +101,11 @@ func (s *scan) nameChain(i int, cls NameClass, strong bool) {
 		if tk.gap == gapLine {
 			break
 		}
+		// "White      Religion: Catholic": a word after a wide gap and
+		// before a colon labels the form's next field.
+		if tk.gap == gapSpace && s.wideGap(k) && k+1 < len(s.toks) && s.toks[k+1].punct(':') {
+			break
+		}
 		if tk.gap == gapNone && tk.kind == tkPunct && (tk.ch == '-' || tk.ch == '\'') {
 			m := s.adj(k)
 			if m > 0 && s.toks[m].capWord() && s.toks[m].n() > 1 && (tk.ch == '-' || s.toks[en].n() == 1) {
@@ -1407,9 +1412,23 @@ func (s *scan) lowerName(i int) bool {
 	}
 	// A listed first name, unambiguous and not an ordinary word, unless
 	// the word before makes it one: "your eyes are hazel", "the olive".
-	if t.lex&lxFirst != 0 && listed && t.n() >= 3 && !s.copulaOrDeterminerBefore(i) {
+	if t.lex&lxFirst != 0 && listed && t.n() >= 3 && !s.copulaOrDeterminerBefore(i) && !s.usedAsWord(i) {
 		s.lowerNameAt(i, PatientNames)
 		return true
+	}
+	return false
+}
+
+// usedAsWord: the lower-case word at i is written elsewhere in the text
+// after a copula or a determiner, as an ordinary word ("your eyes are
+// hazel" ... "hazel yeah"): the text uses it as that word.
+func (s *scan) usedAsWord(i int) bool {
+	w := s.lower(i)
+	for k := 1; k < len(s.toks); k++ {
+		if k != i && s.toks[k].h == s.toks[i].h && s.toks[k].letters() && !s.toks[k].upper() && s.lower(k) == w &&
+			s.copulaOrDeterminerBefore(k) {
+			return true
+		}
 	}
 	return false
 }
@@ -1940,6 +1959,91 @@ func (s *scan) brandPossessive(st, en int) bool {
 	return false
 }
 
+// brandWord: tokens st..en are one word that is a brand on its own
+// (lexicon [brand] single words: "Pyxis", "Aetna"), or a word written as a
+// possessive that names a chain or a product with it ("Wendy's", "Arby's";
+// lexicon entries with "'s") where a chain goes, or any capitalized
+// possessive after an indefinite article ("a Wendy's Baconator": a
+// person's name takes no "a").
+func (s *scan) brandWord(st, en int) bool {
+	if st != en || !s.toks[st].capWord() {
+		return false
+	}
+	if s.toks[st].is(lxBrand) && s.toks[st].lex&(lxFirst|lxSur) == 0 {
+		return true
+	}
+	a := en + 1
+	if a+1 >= len(s.toks) || !s.toks[a].punct('\'') || s.toks[a].gap != gapNone || !s.eq(a+1, "s") || s.toks[a+1].gap != gapNone {
+		return false
+	}
+	p := s.sameLinePrev(st)
+	if p >= 0 && (s.eq(p, "a") || s.eq(p, "an")) && s.toks[st].gap == gapSpace {
+		return true
+	}
+	if f, _ := lookupString(s.lowerAny(st) + "'s"); f&lxBrand == 0 {
+		return false
+	}
+	// A listed chain is also someone's possessive ("Wendy's mother"): the
+	// chain after "the" or before a product, or after a preposition with
+	// no noun after it ("lunch at Wendy's.", not "at Wendy's house").
+	n := s.next(a + 1)
+	if n > 0 && s.toks[n].letters() && (s.toks[n].upper() || productNouns[s.lower(n)]) {
+		return true
+	}
+	if p < 0 {
+		return false
+	}
+	switch s.lower(p) {
+	case "the":
+		return true
+	case "at", "from", "to", "ate", "eat", "eats", "eating", "of":
+		return n < 0 || !s.toks[n].letters()
+	}
+	return false
+}
+
+// insurerAt: tokens st..en name a health plan, a company and no place or
+// person: before a plan type ("Delta Dental PPO"), after an insurance
+// field's label ("Insurance: Harvard Pilgrim"), or a name ending in a word
+// of care before "Plan" ("PacificSource Health Plans", "Tufts Health Plan").
+func (s *scan) insurerAt(st, en int) bool {
+	// The run of capitalized words around the candidate: "Harvard
+	// Pilgrim", "Delta Dental", "PacificSource Health Plans".
+	a, b := st, en
+	for p := s.sameLinePrev(a); p >= 0 && s.toks[p].capWord() && s.toks[a].gap == gapSpace && st-p < 4; p = s.sameLinePrev(p) {
+		a = p
+	}
+	for n := s.next(b); n > 0 && s.toks[n].capWord() && s.toks[n].gap == gapSpace && n-en < 4; n = s.next(n) {
+		b = n
+	}
+	for k := a; k <= b; k++ {
+		switch s.lower(k) {
+		case "ppo", "hmo", "epo", "hdhp":
+			return k > a
+		case "plan", "plans", "insurance":
+			if k > a {
+				switch s.lower(k - 1) {
+				case "health", "healthcare", "dental", "care", "vision", "medical":
+					return true
+				}
+			}
+		}
+	}
+	if n := s.next(b); n > 0 && s.toks[n].gap == gapSpace {
+		switch s.lower(n) {
+		case "ppo", "hmo", "epo", "hdhp":
+			return true
+		}
+	}
+	if c := s.sameLinePrev(a); c > 0 && s.toks[c].punct(':') {
+		switch s.lower(c - 1) {
+		case "insurance", "insurer", "payer", "payor", "carrier":
+			return true
+		}
+	}
+	return false
+}
+
 // productNouns are foods and products sold under a brand.
 var productNouns = map[string]bool{"soup": true, "soups": true, "sausage": true, "sausages": true, "ravioli": true,
 	"chili": true, "burger": true, "burgers": true, "fries": true, "sandwich": true, "pizza": true, "ice": true,
@@ -1963,8 +2067,11 @@ var productNouns = map[string]bool{"soup": true, "soups": true, "sausage": true,
 //     (wideArea: "in Arkansas, Missouri", "the Middle East");
 //   - the spelled-out form of an acronym next to it ("SLUMS (Saint Louis
 //     University Mental Status)");
-//   - a place followed by a roman numeral ("Denver II").
+//   - a place followed by a roman numeral ("Denver II"), a place that is
+//     a month's name alone ("from May through August"), a river after
+//     "the" ("a town on the Hudson").
 func (s *scan) vetoLookalikes() {
+	words := s.vetoWords[:0] // the words of vetoed brands and eponyms
 	for c := range s.cands {
 		cd := &s.cands[c]
 		if cd.t != Name && cd.t != Location {
@@ -1977,10 +2084,15 @@ func (s *scan) vetoLookalikes() {
 		switch {
 		case s.brandAt(st, en):
 			cd.t = ""
-		case s.eponymVetoed(st, en):
+			words = s.vetoedWords(words, st, en)
+		case s.eponymVetoed(st, en) || s.eponymPairAt(st, en):
 			cd.t = ""
 			s.vetoed = append(s.vetoed, [2]int{cd.s, cd.e})
-		case cd.t == Location && (s.wideArea(st, en) || s.numberedPlace(en)), s.inExpansion(st, en):
+			words = s.vetoedWords(words, st, en)
+		case cd.t == Name && st == en && s.raceWord(st):
+			cd.t = ""
+		case cd.t == Location && (s.wideArea(st, en) || s.numberedPlace(en) || st == en && s.monthWord(st)), s.inExpansion(st, en),
+			st == en && s.riverAt(st):
 			cd.t = ""
 		}
 	}
@@ -2003,6 +2115,94 @@ func (s *scan) vetoLookalikes() {
 		}
 		s.vetoed = s.vetoed[:0]
 	}
+	// Name propagation found the words of a vetoed brand or eponym again
+	// elsewhere ("Delta Dental PPO" ... "Dental:"), or a place rule the
+	// eponym's place alone: alone, those mentions go too (vetoedMention).
+	s.vetoWords = words
+	{
+		for c := range s.cands {
+			cd := &s.cands[c]
+			if cd.t != Name && cd.t != Location {
+				continue
+			}
+			if st, en := s.candTokens(cd); st >= 0 && st == en && !s.anyKnown(st, en) && s.vetoedMention(st) {
+				cd.t = ""
+			}
+		}
+	}
+}
+
+// raceWord: "White" or "Black" (surnames too) where a form states race or
+// ethnicity: after a race or ethnicity label on the same line ("Race/
+// ethnicity: Hispanic/Latina; White"), or beside another race word
+// ("Black or African American", "Hispanic, White").
+func (s *scan) raceWord(k int) bool {
+	switch s.lower(k) {
+	case "white", "black":
+	default:
+		return false
+	}
+	if s.titleBefore(k) {
+		return false
+	}
+	for j, n := s.sameLinePrev(k), 0; j >= 0 && n < 8; j, n = s.sameLinePrev(j), n+1 {
+		switch s.lower(j) {
+		case "race", "ethnicity", "ethnic", "racial":
+			return true
+		}
+	}
+	for _, j := range [2]int{s.sameLinePrev(k), s.next(k)} {
+		if j < 0 || !(s.toks[j].punct(',') || s.toks[j].punct('/') || s.toks[j].punct(';') || s.eq(j, "or") || s.eq(j, "and")) {
+			continue
+		}
+		w := s.sameLinePrev(j)
+		if j > k {
+			w = s.next(j)
+		}
+		if w >= 0 {
+			switch s.lower(w) {
+			case "hispanic", "latino", "latina", "latinx", "african", "asian", "caucasian", "american", "native", "white", "black",
+				"multiracial", "biracial", "islander", "indian":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// vetoedMention: the word at k is a word of a brand or eponym the document
+// names elsewhere ("Philadelphia collar ... item 44-2210
+// (Philadelphia)"), with no title before it and no preposition of place.
+func (s *scan) vetoedMention(k int) bool {
+	if !s.toks[k].capWord() || s.titleBefore(k) {
+		return false
+	}
+	if p := s.sameLinePrev(k); p >= 0 && s.cueWord(p) == cuePrep {
+		return false
+	}
+	if slices.Contains(s.vetoWords, s.lowerAny(k)) {
+		return true
+	}
+	// The same word before an eponym's head elsewhere: "Philadelphia
+	// collar", "Berg Balance Scale".
+	for j := range s.toks {
+		if j != k && s.toks[j].h == s.toks[k].h && s.toks[j].capWord() && s.lowerAny(j) == s.lowerAny(k) && !s.titleBefore(j) &&
+			(s.eponymAfter(j) || s.eponymAhead(j)) {
+			return true
+		}
+	}
+	return false
+}
+
+// vetoedWords appends to words the capitalized words of three letters or
+// more among tokens st..en.
+func (s *scan) vetoedWords(words []string, st, en int) []string {
+	for k := st; k <= en; k++ {
+		if s.toks[k].capWord() && s.toks[k].n() >= 3 {
+			words = append(words, s.lowerAny(k))
+		}
+	}
+	return words
 }
 
 // brandAt: tokens st..en (with a possessive after them or not) are a brand
@@ -2011,7 +2211,7 @@ func (s *scan) brandAt(st, en int) bool {
 	if en-st >= 2 && s.toks[en].letters() && s.eq(en, "s") && s.toks[en-1].punct('\'') {
 		en -= 2 // "Marie Callender's"
 	}
-	if s.brandPossessive(st, en) {
+	if s.brandPossessive(st, en) || s.brandWord(st, en) || s.insurerAt(st, en) {
 		return true
 	}
 	if !s.toks[st].is(lxPhraseHead) && (st == 0 || !s.toks[max(0, st-3)].is(lxPhraseHead) && !s.toks[max(0, st-2)].is(lxPhraseHead) &&
@@ -2036,6 +2236,56 @@ func (s *scan) eponymVetoed(st, en int) bool {
 		return false
 	}
 	return s.eponymAt(st, en)
+}
+
+// eponymPairAt: one of tokens st..en is part of a hyphenated chain of
+// capitalized words listed as an eponym (lexicon [eponympair]:
+// "Hawkins-Kennedy", "Brandt-Daroff", "Wolff-Parkinson-White"). Double-
+// barrelled surnames are hyphenated too, so the chain must be listed whole;
+// a title before it keeps it a person's ("Dr. Stevens-Johnson").
+func (s *scan) eponymPairAt(st, en int) bool {
+	for k := st; k <= en; k++ {
+		if !s.toks[k].capWord() {
+			continue
+		}
+		a := k
+		for a >= 2 && s.toks[a].gap == gapNone && s.toks[a-1].punct('-') && s.toks[a-1].gap == gapNone && s.toks[a-2].capWord() {
+			a -= 2
+		}
+		b := k
+		for b+2 < len(s.toks) && s.toks[b+1].punct('-') && s.toks[b+1].gap == gapNone && s.toks[b+2].gap == gapNone && s.toks[b+2].capWord() {
+			b += 2
+		}
+		if a == b || b-a > 8 || s.titleBefore(a) {
+			continue
+		}
+		key := s.buf[:0]
+		for j := a; j <= b; j += 2 {
+			if j > a {
+				key = append(key, '-')
+			}
+			key = append(key, s.lowerAny(j)...)
+		}
+		s.buf = key
+		if f, _ := lookupString(string(key)); f&lxEponymName != 0 {
+			return true
+		}
+		k = b
+	}
+	return false
+}
+
+// riverAt: token k is a river's name after "the", with no facility or site
+// word after it ("a town on the Hudson", "across the Potomac"): a river
+// is no geographic subdivision under Safe Harbor; "the Hudson clinic" and
+// "in Hudson" stay places.
+func (s *scan) riverAt(k int) bool {
+	if !s.toks[k].capWord() || k == 0 || !s.eq(k-1, "the") || s.toks[k].gap != gapSpace || !riverNames[s.lower(k)] {
+		return false
+	}
+	n := s.next(k)
+	return n < 0 || s.toks[n].kind == tkPunct || s.toks[n].letters() && !s.toks[n].upper() && s.toks[n].lex&lxFacility == 0 &&
+		s.toks[n].gaz&gzFacWord == 0
 }
 
 // wideArea: tokens st..en are exactly a state, a country or a region

@@ -685,8 +685,9 @@ func (s *scan) addTagged(m *tagger.Model, spans []Span) []Span {
 		// The policy's vetoes (doc.go): a word before an eponym's head
 		// ("Allen test", "Thessaly test", "Pfannenstiel retractor") or a
 		// brand ("Little Debbie") is no identifier.
-		if st, en := int(s.tpos[k]), int(s.tpos[e]); !s.titleBefore(st) && (s.eponymAfter(en) || s.eponymAhead(en)) || s.brandCovers(st, en) || s.brandPossessive(st, en) ||
-			ty == Name && st == en && s.wordWithoutPerson(st) {
+		if st, en := int(s.tpos[k]), int(s.tpos[e]); !s.titleBefore(st) && (s.eponymAfter(en) || s.eponymAhead(en)) || s.brandCovers(st, en) || s.brandPossessive(st, en) || s.eponymPairAt(st, en) || s.brandWord(st, en) || s.insurerAt(st, en) ||
+			ty == Name && st == en && (s.wordWithoutPerson(st) || s.raceWord(st)) || ty == Location && st == en && s.monthWord(st) || st == en && (s.riverAt(st) || s.vetoedMention(st) || s.clinicalWord(st)) ||
+			ty == Location && st == en && s.wordWithoutPlace(st) {
 			k = e
 			continue
 		}
@@ -701,6 +702,32 @@ func (s *scan) addTagged(m *tagger.Model, spans []Span) []Span {
 		return spans
 	}
 	return mergeSpans(spans, added)
+}
+
+// wordWithoutPlace: a lower-case English word ("fire", "wake") with no
+// preposition of place before it and no facility word after it; the
+// tagger's place there is vetoed, as the rules take a town spelled like a
+// word only after such a cue.
+func (s *scan) wordWithoutPlace(i int) bool {
+	t := &s.toks[i]
+	if t.upper() || !t.letters() || t.lex&lxCommon == 0 && t.gaz&gzWord == 0 || s.isKnown(i) {
+		return false
+	}
+	if p := s.sameLinePrev(i); p >= 0 && s.cueWord(p) == cuePrep {
+		return false
+	}
+	n := s.next(i)
+	return n < 0 || !(s.toks[n].lex&lxFacility != 0 || s.toks[n].gaz&gzFacWord != 0)
+}
+
+// clinicalWord: the word at i is on the lexicon's clinical lists (a
+// clinical abbreviation, a drug, an eponym: "HFrEF", "HTN", "Trelegy")
+// and on no list of names, and no supplied name part; the tagger's name or
+// place there is vetoed. An eponym that is also a name ("hunter",
+// "turner") is left to the tagger.
+func (s *scan) clinicalWord(i int) bool {
+	t := &s.toks[i]
+	return t.lex&(lxMedical|lxEponymHead) != 0 && t.lex&(lxFirst|lxSur) == 0 && t.gaz&(gzFirst|gzSur) == 0 && !s.isKnown(i)
 }
 
 // mergeSpans merges two sorted span lists; a span of add that overlaps a

@@ -291,11 +291,31 @@ func (s *scan) codeAt(i int) {
 			digits++
 		}
 	}
-	if digits >= 4 && len(x) >= 6 && !s.cueBefore(i, lxCodeStop, 3) {
+	if digits >= 4 && len(x) >= 6 && !s.cueBefore(i, lxCodeStop, 3) && !s.amongWords(i) {
 		s.addTok(i, s.codeValueEnd(i), ID, prWeak)
 		return
 	}
 	s.prefixedCode(i)
+}
+
+// amongWords: the code at i is one item of a list whose items on both
+// sides are words, not codes: a product or compound named by a code
+// ("DEET, picaridin, IR3535, oil of lemon eucalyptus"; "metformin,
+// AZD1222 and insulin"). A list of record numbers has codes beside it.
+func (s *scan) amongWords(i int) bool {
+	p := s.sameLinePrev(i)
+	if p < 1 || !s.toks[p].punct(',') || !s.toks[p-1].letters() || s.toks[p-1].n() < 3 || s.toks[p-1].is(lxCue) {
+		return false
+	}
+	n := s.next(i)
+	if n < 0 || !(s.toks[n].punct(',') || s.eq(n, "and") || s.eq(n, "or")) {
+		return false
+	}
+	m := s.next(n)
+	if m > 0 && (s.eq(m, "and") || s.eq(m, "or")) {
+		m = s.next(m)
+	}
+	return m > 0 && s.toks[m].letters() && s.toks[m].n() >= 3 && !s.toks[m].is(lxCue)
 }
 
 // prefixedCode: a short capitalized prefix joined by a dash to a long digit
