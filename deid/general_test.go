@@ -406,3 +406,17 @@ func TestLookalikeVetoes(t *testing.T) {
 		})
 	}
 }
+
+// TestRoomListsAndSignatures: the person on a census line after a room or
+// bed number, a user name of an initial and a given name signing a note;
+// a condition on a census line stays.
+func TestRoomListsAndSignatures(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"a census line", "Rm 15 - Hope (peds overflow) - NG\nRm 16 - empty\nRm 17 - Isolation, contact",
+			[]found{{"Hope", deid.Name}}},
+		{"conditions stay", "Room 12 - CHF exacerbation\nRm 18 - Fall risk\nBed 2 - Stable overnight", nil},
+		{"an initial and a given name", "K 5.6 read back. -- jlucas", []found{{"jlucas", deid.Name}}},
+	})
+}

@@ -800,7 +800,7 @@ func builtFromName(w string) bool {
 		f, g := lookupString(x)
 		return f&fl != 0 || g&gz != 0
 	}
-	return isName(w[1:], lxSur, gzSur) || len(w) > 2 && isName(w[2:], lxSur, gzSur) ||
+	return isName(w[1:], lxSur|lxFirst, gzSur|gzFirst) || len(w) > 2 && isName(w[2:], lxSur, gzSur) ||
 		isName(w[:len(w)-1], lxSur|lxFirst, gzSur|gzFirst)
 }
 
@@ -874,6 +874,35 @@ func (s *scan) initialsLabel(i int) {
 		}
 		s.addName(j, e, PatientNames)
 	}
+}
+
+// roomListName: the person in a census or handoff list line, "Rm 15 -
+// Hope (peds overflow)", "Bed 4: Okafor, C.": a room or bed number at the
+// start of the line, a dash or colon, and a capitalized word on a list of
+// names or on no list at all.
+func (s *scan) roomListName(i int) bool {
+	n := s.next(i)
+	if n < 0 || s.toks[n].shape&shDigit == 0 {
+		return false
+	}
+	d := s.next(n)
+	if d < 0 || !(s.toks[d].punct('-') || s.toks[d].punct(':')) {
+		return false
+	}
+	k := s.next(d)
+	if k < 0 || !s.toks[k].capWord() || s.toks[k].allUpper() {
+		return false
+	}
+	t := &s.toks[k]
+	if t.lex&(lxMedical|lxCommon) != 0 && t.lex&(lxFirst|lxFirstAmb|lxSur|lxSurAmb) == 0 || t.lex&(lxMonth|lxTitle|lxTitleClin) != 0 ||
+		t.lex == 0 && t.gaz&(gzFirst|gzSur) == 0 && s.englishLooking(k) {
+		return false
+	}
+	if t.lex == 0 && t.gaz == 0 && s.eponymAfter(k) {
+		return false
+	}
+	s.nameChain(k, PatientNames, true)
+	return true
 }
 
 // roleLabels name a role whose holder a label's value is: "Sonographer:

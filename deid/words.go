@@ -40,6 +40,9 @@ func (s *scan) wordAt(i int) {
 	if t.n() == 8 && lw == "initials" {
 		s.initialsLabel(i)
 	}
+	if (lw == "rm" || lw == "room" || lw == "bed") && s.lineStart(i) && s.roomListName(i) {
+		return
+	}
 	if !t.upper() && f == 0 && i > 0 && s.toks[i-1].punct('-') && s.lowerSignature(i) {
 		return
 	}
