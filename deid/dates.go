@@ -1006,6 +1006,77 @@ func (s *scan) timeBefore(i int) bool {
 	return s.toks[p].n() == 4 && s.toks[p-1].punct('-') && s.toks[p-1].gap == gapNone && s.toks[p-2].digits() && s.toks[p-2].n() == 4
 }
 
+// foreignDate: dates written the way Spanish, Portuguese, French and
+// Italian letters write them, and with the month in Roman numerals: "12 de
+// marzo de 2025", "3 mars 2024", "5 de maio", "3/IX/2019", "14.III.2021".
+// Found as dates; the surrogate writer, which cannot shift them in kind,
+// writes a replacement of the same shape (as for any date it cannot parse).
+func (s *scan) foreignDate(i int) bool {
+	d, _ := s.num(i)
+	if d < 1 || d > 31 {
+		return false
+	}
+	// Roman month between separators.
+	if k := s.adj(i); k > 0 && (s.toks[k].punct('/') || s.toks[k].punct('.') || s.toks[k].punct('-')) {
+		r := s.adj(k)
+		if r < 0 || !s.toks[r].letters() || !s.toks[r].allUpper() || romanMonths[s.str(r)] == 0 {
+			return false
+		}
+		end := r
+		if c := s.adj(r); c > 0 && s.toks[c].punct(s.toks[k].ch) {
+			if y := s.adj(c); y > 0 && s.toks[y].digits() && (s.toks[y].n() == 4 || s.toks[y].n() == 2) {
+				end = y
+			}
+		}
+		if end == r {
+			return false // "3/IV" alone may be a grade or a stage
+		}
+		s.addTok(i, end, Date, prShape)
+		return true
+	}
+	j := s.next(i)
+	if j < 0 {
+		return false
+	}
+	if s.eq(j, "de") {
+		j = s.next(j)
+	}
+	if j < 0 || !s.toks[j].letters() || !foreignMonths[s.lowerAny(j)] {
+		return false
+	}
+	end := j
+	y := s.next(j)
+	if y > 0 && (s.eq(y, "de") || s.eq(y, "del")) {
+		y = s.next(y)
+	}
+	if y > 0 && s.toks[y].digits() && s.toks[y].n() == 4 {
+		end = y
+	}
+	if end == j {
+		switch s.lowerAny(j) {
+		case "mai", "mars", "marco":
+			return false // "2 mai tais", "3 mars bars": the month needs its year
+		}
+	}
+	s.addTok(i, end, Date, prShape)
+	return true
+}
+
+// foreignMonths are month names in Spanish, Portuguese, French and Italian
+// that are no English word.
+var foreignMonths = map[string]bool{"enero": true, "febrero": true, "marzo": true, "abril": true, "mayo": true,
+	"junio": true, "julio": true, "agosto": true, "septiembre": true, "setiembre": true, "octubre": true,
+	"noviembre": true, "diciembre": true, "janeiro": true, "fevereiro": true, "março": true, "marco": true,
+	"maio": true, "junho": true, "julho": true, "setembro": true, "outubro": true, "novembro": true,
+	"dezembro": true, "janvier": true, "février": true, "fevrier": true, "mars": true, "avril": true, "mai": true,
+	"juin": true, "juillet": true, "août": true, "aout": true, "septembre": true, "octobre": true,
+	"novembre": true, "décembre": true, "decembre": true, "gennaio": true, "febbraio": true, "aprile": true,
+	"maggio": true, "giugno": true, "luglio": true, "settembre": true, "ottobre": true, "dicembre": true}
+
+// romanMonths are the months in Roman numerals.
+var romanMonths = map[string]int{"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9,
+	"X": 10, "XI": 11, "XII": 12}
+
 // mdDayOnly: a bare m/d whose second number can only be a day ("comfort
 // care 1/28", "Cr 2.9 (10/30)", "to come 3/31"): 13 to 31, after no number
 // or measure, where scores out of 15, 20, 21, 24, 25, 27 or 30 are not

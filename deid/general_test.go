@@ -420,3 +420,17 @@ func TestRoomListsAndSignatures(t *testing.T) {
 		{"an initial and a given name", "K 5.6 read back. -- jlucas", []found{{"jlucas", deid.Name}}},
 	})
 }
+
+// TestForeignDates: dates in Spanish, Portuguese and French and with the
+// month in Roman numerals; a grade in Roman numerals stays.
+func TestForeignDates(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"Spanish", "Oaxaca, 14 de febrero de 2024", []found{{"Oaxaca", deid.Location}, {"14 de febrero de 2024", deid.Date}}},
+		{"Portuguese", "exame em 5 de maio", []found{{"5 de maio", deid.Date}}},
+		{"French", "vu le 3 mars 2024", []found{{"3 mars 2024", deid.Date}}},
+		{"Roman month", "biopsy 3/IX/2019 showed", []found{{"3/IX/2019", deid.Date}}},
+		{"a grade and a drink stay", "grade 3/IV lesion; had 2 mai tais", nil},
+	})
+}

@@ -273,7 +273,7 @@ func (s *scan) numberAt(i int) {
 		s.addTok(i, last, IP, prShape)
 		return
 	}
-	if s.dateSpan(i) {
+	if s.dateSpan(i) || n <= 2 && s.foreignDate(i) {
 		return
 	}
 	g := s.readGroups(i)
