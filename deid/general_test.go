@@ -434,3 +434,20 @@ func TestForeignDates(t *testing.T) {
 		{"a grade and a drink stay", "grade 3/IV lesion; had 2 mai tais", nil},
 	})
 }
+
+// TestPostalCodes: ZIP codes after a state between bars or slashes, before
+// "zip code", "area" or a city in parentheses, read out after a question
+// about the ZIP; Canadian and UK postal codes; a model number stays.
+func TestPostalCodes(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"a state between bars", "1200 Pine Rd | Austin | TX | 78701", []found{{"1200 Pine Rd", deid.Location}, {"Austin", deid.Location}, {"78701", deid.ZIP}}},
+		{"before zip code", "she lives in the 60614 zip code", []found{{"60614", deid.ZIP}}},
+		{"before a city in parentheses", "49503 (Grand Rapids)", []found{{"49503", deid.ZIP}, {"Grand Rapids", deid.Location}}},
+		{"read out after the question", "doctor: and the zip code?\npatient: four five four oh two", []found{{"four five four oh two", deid.ZIP}}},
+		{"Canadian", "Postal code H2X 1Y4", []found{{"H2X 1Y4", deid.ZIP}}},
+		{"UK after a cue", "UK postcode SW1A 1AA", []found{{"SW1A 1AA", deid.ZIP}}},
+		{"a model number stays", "Model A3B 4C5 pump; 12000 steps in 30 days", nil},
+	})
+}

@@ -461,8 +461,8 @@ func (s *scan) agePredicate(i int) bool {
 // zipAt matches a 5-digit ZIP (and ZIP+4) after a state or a zip cue.
 func (s *scan) zipAt(i int) bool {
 	p := i - 1
-	if p >= 0 && s.toks[p].punct(',') {
-		p--
+	if p >= 0 && (s.toks[p].punct(',') || s.toks[p].punct('/') || s.toks[p].punct('|')) {
+		p-- // "Tulsa / OK / 74103", "Austin | TX | 78701"
 	}
 	ok := false
 	if p >= 0 && s.toks[i].gap != gapLine {
@@ -485,6 +485,17 @@ func (s *scan) zipAt(i int) bool {
 	if !ok && s.wordBefore(i, 4, "zip", "zipcode", "postal", "postcode") {
 		ok = true
 	}
+	// "in the 60614 zip code", "resides in 02139 area", "49503 (Grand
+	// Rapids)": the words after it say it is a place.
+	if n := s.next(i); !ok && n > 0 {
+		switch {
+		case s.eq(n, "zip") || s.eq(n, "zipcode") || s.eq(n, "area") && s.prevWordAt(i, 1) == "in":
+			ok = true
+		case s.toks[n].punct('(') && s.adj(n) > 0 && s.toks[n+1].capWord() && (s.toks[n+1].is(lxCity) ||
+			s.toks[n+1].gaz&(gzCity|gzTown) != 0 || s.phraseEndsAt(s.closingParen(n)-1, lxCity)):
+			ok = true
+		}
+	}
 	if !ok {
 		return false
 	}
@@ -494,6 +505,17 @@ func (s *scan) zipAt(i int) bool {
 	}
 	s.addTok(i, last, ZIP, prCue)
 	return true
+}
+
+// closingParen returns the token of the ")" closing the "(" at n on its
+// line, or n+2 when there is none within five tokens.
+func (s *scan) closingParen(n int) int {
+	for k := n + 1; k < len(s.toks) && k <= n+6 && s.toks[k].gap != gapLine; k++ {
+		if s.toks[k].punct(')') {
+			return k
+		}
+	}
+	return n + 2
 }
 
 // phraseEndsAt reports whether a lexicon phrase with flag f ends at token i.

@@ -875,8 +875,8 @@ func (s *scan) lowerCity(i int) bool {
 // street address and a comma are its town, unless they are a state.
 func (s *scan) cityAfterAddress(end int) {
 	k := end + 1
-	if k >= len(s.toks) || !s.toks[k].punct(',') {
-		return
+	if k >= len(s.toks) || !(s.toks[k].punct(',') || s.toks[k].punct('|') || s.toks[k].punct('/')) {
+		return // "1200 Pine Rd, Austin", "1200 Pine Rd | Austin | TX"
 	}
 	c := s.next(k)
 	if c < 0 || s.toks[c].gap != gapSpace || s.toks[c].lex&(lxState|lxStateAbbr|lxCountry) != 0 && s.toks[c].lex&lxCity == 0 {

@@ -126,6 +126,12 @@ func (s *scan) spokenNumberWord(i int) {
 		s.addTok(i, end, Date, prCue)
 		return
 	}
+	// "and the zip?" / "four five four oh two": five digits answering a
+	// question about the ZIP code.
+	if end > i && nd == 5 && s.askedBefore(i, func(k int) bool { return s.eq(k, "zip") || s.eq(k, "zipcode") || s.eq(k, "postal") }) {
+		s.addTok(i, end, ZIP, prCue)
+		return
+	}
 	// "interpreter guerline number two two eight one four", "badge four
 	// four eight seven one": a short number read out after "number" or
 	// "badge" is an identifier.

@@ -192,6 +192,43 @@ func (s *scan) wordAt(i int) {
 	}
 }
 
+// postcodeAt: a Canadian postal code ("H2X 1Y4": letter digit letter,
+// digit letter digit, in capitals) anywhere, and a UK postcode ("SW1A 1AA",
+// "M1 2AB") after a postcode cue. Both name an area smaller than a state.
+func (s *scan) postcodeAt(i int) bool {
+	n := s.next(i)
+	if n < 0 || s.toks[n].gap != gapSpace || s.toks[n].n() != 3 || s.toks[n].shape&shDigit == 0 {
+		return false
+	}
+	a, b := s.str(i), s.str(n)
+	isL := func(c byte) bool { return c >= 'A' && c <= 'Z' }
+	isD := func(c byte) bool { return c >= '0' && c <= '9' }
+	if len(a) == 3 && isL(a[0]) && isD(a[1]) && isL(a[2]) && isD(b[0]) && isL(b[1]) && isD(b[2]) &&
+		!s.wordBefore(i, 2, "model", "lot", "serial", "part", "cat", "ref", "sku", "version") {
+		s.addTok(i, n, ZIP, prShape)
+		return true
+	}
+	// UK: an outward code of a letter or two, a digit, and a digit or a
+	// letter; an inward code of a digit and two letters.
+	if !(isD(b[0]) && isL(b[1]) && isL(b[2])) || !isL(a[0]) || !s.wordBefore(i, 3, "postcode", "postal", "post") {
+		return false
+	}
+	k := 1
+	if isL(a[1]) {
+		k = 2
+	}
+	if k >= len(a) || !isD(a[k]) {
+		return false
+	}
+	for _, c := range []byte(a[k+1:]) {
+		if !isD(c) && !isL(c) {
+			return false
+		}
+	}
+	s.addTok(i, n, ZIP, prCue)
+	return true
+}
+
 // idahoAt: "ID" after a city is Idaho, not a cue ("Boise, ID 83702").
 func (s *scan) idahoAt(i int) bool {
 	if !s.eq(i, "id") || !s.toks[i].allUpper() || i == 0 {
@@ -245,6 +282,9 @@ func (s *scan) codeAt(i int) {
 	t := &s.toks[i]
 	x := s.str(i)
 	if s.midNumber(i) {
+		return
+	}
+	if t.n() >= 2 && t.n() <= 4 && s.postcodeAt(i) {
 		return
 	}
 	// VIN: 17 characters, no I, O or Q.
