@@ -451,3 +451,18 @@ func TestPostalCodes(t *testing.T) {
 		{"a model number stays", "Model A3B 4C5 pump; 12000 steps in 30 days", nil},
 	})
 }
+
+// TestNamesInListsAndRoles: a name after a role's label closed by a
+// semicolon, a second name after "and", a surname before "family", a
+// census surname that is also a town after a role word.
+func TestNamesInListsAndRoles(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"a label closed by a semicolon", "Attending: Varghese; Resident: Lindqvist", []found{{"Varghese", deid.Name}, {"Lindqvist", deid.Name}}},
+		{"a second name after and", "Visitors: Chidi and Amaka (grandchildren)", []found{{"Chidi", deid.Name}, {"Amaka", deid.Name}}},
+		{"a family", "O'Shaughnessy family requests an update.", []found{{"O'Shaughnessy", deid.Name}}},
+		{"after a role word", "Pharmacist Hollis verified the dose.", []found{{"Hollis", deid.Name}}},
+		{"a protein family stays", "The Bcl-2 family of proteins; Gram and Ziehl stains", nil},
+	})
+}

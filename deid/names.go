@@ -510,8 +510,9 @@ func (s *scan) introName(i int) bool {
 			if w == "case" || w == "worker" || w == "manager" {
 				return false
 			}
-			// "nurse Kim", "interpreter Ana": the word must be listed or unknown.
-			if !s.listedName(k) && !(k < len(s.toks) && s.toks[k].capWord() && s.toks[k].lex == 0 && !s.toks[k].allUpper()) {
+			// "nurse Kim", "interpreter Ana", "pharmacist Hollis": the word
+			// must be listed, unknown, or a census name that is no word.
+			if !s.listedName(k) && !(k < len(s.toks) && s.roleName(k)) {
 				return false
 			}
 		}
@@ -584,6 +585,20 @@ func (s *scan) introName(i int) bool {
 		s.nameChain(e+2, cls, true)
 	}
 	return true
+}
+
+// roleName: the capitalized word after a role word ("nurse Kim",
+// "interpreter Ana", "pharmacist Hollis") is on no list and does not look
+// English, or is a name of the lists that is no ordinary word.
+func (s *scan) roleName(k int) bool {
+	t := &s.toks[k]
+	if !t.capWord() || t.allUpper() || t.gaz&gzWord != 0 || t.lex&(lxCommon|lxMedical|lxMonth|lxWeekday|lxState|lxCountry|lxTitle|lxTitleClin) != 0 {
+		return false
+	}
+	if t.lex == 0 {
+		return !s.englishLooking(k) || t.gaz&(gzFirst|gzSur) != 0
+	}
+	return s.nameish(k, false)
 }
 
 // nameThenAge returns the last token of a run of two to four capitalized
@@ -905,6 +920,37 @@ func (s *scan) roomListName(i int) bool {
 	return true
 }
 
+// nameAfterAnd: "Chidi and Amaka (grandchildren)": a capitalized word on
+// no list after a found name and "and" or "&" is a name too. i is "and".
+func (s *scan) nameAfterAnd(i int) bool {
+	k := s.next(i)
+	if i == 0 || k < 0 || s.toks[k].gap != gapSpace || !s.toks[k].capWord() || s.toks[k].allUpper() || s.toks[k].lex != 0 ||
+		s.toks[k].gaz&gzWord != 0 || s.englishLooking(k) || s.eponymAfter(k) || !s.toks[i-1].capWord() || !s.nameEndsAt(i-1) {
+		return false
+	}
+	s.nameChain(k, PatientNames, false)
+	return true
+}
+
+// familyName: "O'Shaughnessy family requests an update": a capitalized
+// surname or word on no list before "family".
+func (s *scan) familyName(i int) bool {
+	n := s.next(i)
+	if n < 0 || !s.eq(n, "family") || s.toks[n].upper() || !s.toks[i].capWord() || s.toks[i].allUpper() && s.toks[i].n() <= 3 {
+		return false
+	}
+	t := &s.toks[i]
+	if !(t.lex == 0 && !s.englishLooking(i) || t.lex&lxSur != 0 && t.lex&(lxCommon|lxMedical) == 0 ||
+		t.gaz&gzSur != 0 && t.gaz&gzWord == 0 && t.lex&(lxCommon|lxMedical) == 0) {
+		return false
+	}
+	if p := s.sameLinePrev(i); p >= 0 && (s.toks[p].is(lxMedical) || s.eq(p, "the") && t.lex != 0) {
+		return false // "the Smith family" is taken by the family rule; "Bcl-2 family"
+	}
+	s.nameChain(i, RelativeNames, false)
+	return true
+}
+
 // roleLabels name a role whose holder a label's value is: "Sonographer:
 // JH".
 var roleLabels = map[string]bool{"sonographer": true, "technologist": true, "tech": true, "cytotechnologist": true,
@@ -927,8 +973,8 @@ func (s *scan) nameLineWords(k int) int {
 		if j > k && t.gap == gapLine {
 			break
 		}
-		if j > k && (t.word() && (t.upper() || s.wideGap(j)) && t.is(lxCue|lxDateCue) || t.punct('(')) {
-			break // the next field on the line: "Patient: Papadakis, Ibrahim   MRN ..."
+		if j > k && (t.word() && (t.upper() || s.wideGap(j)) && t.is(lxCue|lxDateCue) || t.punct('(') || t.punct(';')) {
+			break // the next field on the line: "Patient: Papadakis, Ibrahim   MRN ...", "Attending: Varghese; Resident: ..."
 		}
 		switch {
 		case j > k && t.word() && t.n() == 1 && t.upper() && t.letters():

@@ -43,6 +43,9 @@ func (s *scan) wordAt(i int) {
 	if (lw == "rm" || lw == "room" || lw == "bed") && s.lineStart(i) && s.roomListName(i) {
 		return
 	}
+	if (lw == "and" || lw == "&") && !t.upper() && s.nameAfterAnd(i) {
+		return
+	}
 	if !t.upper() && f == 0 && i > 0 && s.toks[i-1].punct('-') && s.lowerSignature(i) {
 		return
 	}
@@ -123,6 +126,9 @@ func (s *scan) wordAt(i int) {
 		return
 	}
 	if (i == 0 || t.gap == gapLine) && t.capWord() && s.addresseeLine(i) {
+		return
+	}
+	if n := i + 1; n < len(s.toks) && s.toks[n].n() == 6 && s.familyName(i) {
 		return
 	}
 	if (lw == "mount" || lw == "mt") && s.mountPlace(i) {
