@@ -713,13 +713,8 @@ func (s *scan) signatureInitials(i int) bool {
 	if !(s.toks[p].punct('-') || s.toks[p].punct('/') || s.toks[p].punct('(')) || s.toks[p].gap == gapLine {
 		return false
 	}
-	// Nothing but closing marks and blanks after it.
-	for j := int(t.e); j < len(s.text); j++ {
-		switch s.text[j] {
-		case ' ', '\t', '\n', '\r', '"', ')', '.':
-		default:
-			return false
-		}
+	if !s.onlyClosingAfter(i) {
+		return false
 	}
 	if s.toks[p].punct('(') && !(i+1 < len(s.toks) && s.toks[i+1].punct(')')) {
 		return false
@@ -819,6 +814,19 @@ func builtFromName(w string) bool {
 		isName(w[:len(w)-1], lxSur|lxFirst, gzSur|gzFirst)
 }
 
+// onlyClosingAfter: nothing but blanks and closing marks follow token i to
+// the end of the text (a signature ends the note).
+func (s *scan) onlyClosingAfter(i int) bool {
+	for j := int(s.toks[i].e); j < len(s.text); j++ {
+		switch s.text[j] {
+		case ' ', '\t', '\n', '\r', '"', ')', '.':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
 // lowerSignature: a user name signing a note at its very end after a dash
 // ("read back. -- jlucas"): a lower-case word on no list.
 func (s *scan) lowerSignature(i int) bool {
@@ -826,12 +834,8 @@ func (s *scan) lowerSignature(i int) bool {
 	if !t.letters() || t.n() < 4 || t.n() > 14 || t.gaz&gzWord != 0 || s.englishLooking(i) || !builtFromName(s.lower(i)) {
 		return false
 	}
-	for j := int(t.e); j < len(s.text); j++ {
-		switch s.text[j] {
-		case ' ', '\t', '\n', '\r', '"', ')', '.':
-		default:
-			return false
-		}
+	if !s.onlyClosingAfter(i) {
+		return false
 	}
 	s.addName(i, i, ClinicianNames|clsExplicit)
 	return true
