@@ -37,7 +37,7 @@ var cueTable = func() []cue {
 			"registration number", "licence", "licence number", "cdl", "cdl number", "cdl #"},
 		Vehicle: {"license plate", "licence plate", "plate", "plate number", "plates", "tag number", "vin", "vin #",
 			"vehicle identification number", "vehicle id", "car registration", "registration plate", "tag #",
-			"vehicle plate", "plate #"},
+			"vehicle plate", "plate #", "tag"},
 		Device: {"serial number", "serial #", "serial no", "serial", "s / n", "sn", "device id", "device identifier",
 			"udi", "device serial", "implant id", "pacemaker id", "imei", "generator serial", "lead serial",
 			"pump serial", "device #", "device number", "model / serial", "implant serial", "unit serial", "meid",
@@ -253,6 +253,14 @@ func (s *scan) cueAt(i int) bool {
 		}
 		return s.spokenAt(j, ZIP)
 	}
+	// Letters and digits read out mixed: "plate was seven k x l two one
+	// nine".
+	if s.toks[j].letters() && (s.toks[j].n() == 1 || s.toks[j].is(lxDigitWord|lxTeenWord|lxTensWord)) {
+		if end, ok := s.spokenMixed(j); ok {
+			s.addTok(j, end, t, prStrong)
+			return true
+		}
+	}
 	if s.toks[j].letters() && s.toks[j].is(lxDigitWord|lxTeenWord|lxTensWord) {
 		return s.spokenAt(j, t)
 	}
@@ -285,6 +293,9 @@ func (s *scan) cueAt(i int) bool {
 		}
 	}
 	last := s.idValue(j, t)
+	if last >= 0 && s.eq(i, "tag") && !s.lettersAndDigits(j, last) {
+		return false // "price tag 200": a plate has letters and digits
+	}
 	if last < 0 && t == ID && s.userNameCue(j) {
 		last = s.userNameValue(j)
 	}
@@ -317,6 +328,43 @@ func (s *scan) rangeValue(j int) bool {
 		}
 	}
 	return groups == 2 && short
+}
+
+// lettersAndDigits: tokens j..e hold a letter and a digit.
+func (s *scan) lettersAndDigits(j, e int) bool {
+	var sh uint8
+	for k := j; k <= e; k++ {
+		sh |= s.toks[k].shape
+	}
+	return sh&shLetter != 0 && sh&shDigit != 0
+}
+
+// spokenMixed reads letters and digits read out in any order after a cue
+// ("seven k x l two one nine"): five symbols or more, with at least two
+// letters and two digits; it returns the last token.
+func (s *scan) spokenMixed(j int) (int, bool) {
+	letters, digits, end := 0, 0, -1
+	for k := j; k >= 0 && k < len(s.toks) && (k == j || s.toks[k].gap == gapSpace); {
+		t := &s.toks[k]
+		switch {
+		case t.letters() && t.n() == 1 && !t.is(lxDigitWord):
+			letters++
+			end = k
+			k = s.next(k)
+			continue
+		case t.letters() && t.is(lxDigitWord|lxTeenWord|lxTensWord):
+			nd, e := s.spokenDigits(k)
+			if e < 0 {
+				nd, e = 1, k
+			}
+			digits += nd
+			end = e
+			k = s.next(e)
+			continue
+		}
+		break
+	}
+	return end, letters >= 2 && digits >= 2 && letters+digits >= 5
 }
 
 // userNameCue: a user name's cue before token j ("username olewisgrant",

@@ -466,3 +466,15 @@ func TestNamesInListsAndRoles(t *testing.T) {
 		{"a protein family stays", "The Bcl-2 family of proteins; Gram and Ziehl stains", nil},
 	})
 }
+
+// TestPlatesReadOutAndTagged: a plate read out in letters and digits, a
+// plate after "tag"; a price tag and a skin tag stay.
+func TestPlatesReadOutAndTagged(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"read out", "the truck's license plate was seven k x l two one nine", []found{{"seven k x l two one nine", deid.Vehicle}}},
+		{"after tag", "Texas tag BR5-T337 per security", []found{{"BR5-T337", deid.Vehicle}}},
+		{"tags that are no plates", "price tag 200 dollars; skin tag 4mm removed", nil},
+	})
+}
