@@ -105,6 +105,7 @@ func TestLowerCaseNamesInContext(t *testing.T) {
 		{"relation after a possessive", "my husband vern says it's stress", []found{{"vern", deid.Name}}},
 		{"introduction", "hi brianna i'm annika your nurse", []found{{"brianna", deid.Name}, {"annika", deid.Name}}},
 		{"greeting", "thanks kayleigh, see you", []found{{"kayleigh", deid.Name}}},
+		{"a census given name addressed", "doctor: ok lacey can you schedule it", []found{{"lacey", deid.Name}}},
 		{"a word after a title stays", "the nurse practitioner saw her; my doctor apparently forgot", nil},
 	})
 }

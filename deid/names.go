@@ -1686,6 +1686,9 @@ func (s *scan) lowerContextName(i int) bool {
 		ok = true // "kenzie helps me", "vern says"
 	case s.introBefore(i) || s.greetingBefore(i, knownPart{word: s.lower(i)}):
 		ok = true
+	case t.gaz&gzFirst != 0 && t.lex == 0 && (s.vocativeAt(i, knownPart{word: w, tier: kpWord}) ||
+		s.openingAddress(i, knownPart{word: w, tier: kpWord})):
+		ok = true // "um krysia do you want to sit", "ok lacey can you"
 	}
 	if !ok {
 		return false
