@@ -77,6 +77,10 @@ type scan struct {
 	// vetoWords are the words of the brands and eponyms vetoLookalikes
 	// dropped, for their other mentions (and the tagger's).
 	vetoWords []string
+	// eponymUses are the words found before an eponym's head in the text
+	// ("Philadelphia collar"), made on first use (eponymUsesDone).
+	eponymUses     []int32
+	eponymUsesDone bool
 	d         *Detector
 	text      string
 	low       string // text with ASCII letters folded to lower case, same offsets
@@ -210,6 +214,7 @@ func (d *Detector) release(s *scan) {
 	clear(s.lowerNames)
 	clear(s.vetoWords)
 	s.vetoWords = s.vetoWords[:0]
+	s.eponymUses, s.eponymUsesDone = s.eponymUses[:0], false
 	d.pool.Put(s)
 }
 

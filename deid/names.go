@@ -2266,10 +2266,18 @@ func (s *scan) vetoedMention(k int) bool {
 		return true
 	}
 	// The same word before an eponym's head elsewhere: "Philadelphia
-	// collar", "Berg Balance Scale".
-	for j := range s.toks {
-		if j != k && s.toks[j].h == s.toks[k].h && s.toks[j].capWord() && s.lowerAny(j) == s.lowerAny(k) && !s.titleBefore(j) &&
-			(s.eponymAfter(j) || s.eponymAhead(j)) {
+	// collar", "Berg Balance Scale". The tokens so used are gathered once
+	// per text.
+	if !s.eponymUsesDone {
+		s.eponymUsesDone = true
+		for j := range s.toks {
+			if s.toks[j].capWord() && !s.titleBefore(j) && (s.eponymAfter(j) || s.eponymAhead(j)) {
+				s.eponymUses = append(s.eponymUses, int32(j))
+			}
+		}
+	}
+	for _, j32 := range s.eponymUses {
+		if j := int(j32); j != k && s.toks[j].h == s.toks[k].h && s.lowerAny(j) == s.lowerAny(k) {
 			return true
 		}
 	}
