@@ -81,10 +81,10 @@ type scan struct {
 	// ("Philadelphia collar"), made on first use (eponymUsesDone).
 	eponymUses     []int32
 	eponymUsesDone bool
-	d         *Detector
-	text      string
-	low       string // text with ASCII letters folded to lower case, same offsets
-	toks      []token
+	d              *Detector
+	text           string
+	low            string // text with ASCII letters folded to lower case, same offsets
+	toks           []token
 	// lexCache holds the lexicon flags of short listed words seen in this
 	// and earlier texts (tokenizeLow); kept across texts.
 	lexCache *lexCache
