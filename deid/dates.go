@@ -364,6 +364,10 @@ func (s *scan) monthCue(i int) bool {
 	if s.toks[p].punct('-') && p > 0 && s.eq(p-1, "mid") {
 		return true
 	}
+	// "at 9 months (November)": a capitalized month alone in parentheses.
+	if s.toks[p].punct('(') && s.toks[i].upper() && i+1 < len(s.toks) && s.toks[i+1].punct(')') && s.toks[i+1].gap == gapNone {
+		return true
+	}
 	return false
 }
 
@@ -617,8 +621,8 @@ func (s *scan) monthFirst(i, m int, abbr bool) (dateVal, int) {
 		}
 	}
 	if j >= len(s.toks) || s.toks[j].gap == gapLine || s.toks[j].gap == gapNone && !v.dot {
-		if abbr {
-			return v, -1
+		if abbr && !(s.toks[i].upper() && !v.dot && s.monthCue(i) && s.clauseEndAfter(i)) {
+			return v, -1 // "in Dec," is a month; "Mar" alone may be anything
 		}
 		v.layout = dlMonth
 		return v, i

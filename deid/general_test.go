@@ -478,3 +478,17 @@ func TestPlatesReadOutAndTagged(t *testing.T) {
 		{"tags that are no plates", "price tag 200 dollars; skin tag 4mm removed", nil},
 	})
 }
+
+// TestLoneMonths: an abbreviated month after a preposition of time before
+// the end of a clause, a capitalized month alone in parentheses; an
+// abbreviation alone stays.
+func TestLoneMonths(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"abbreviated after in", "last seen at the clinic in Dec, admitted with hyperkalemia", []found{{"Dec", deid.Date}}},
+		{"at the end", "see you in Sept", []found{{"Sept", deid.Date}}},
+		{"in parentheses", "return to sport at 9 months (November).", []found{{"November", deid.Date}}},
+		{"an abbreviation alone stays", "ratio (Mar) and Dec-1 antibody", nil},
+	})
+}
