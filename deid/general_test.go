@@ -490,5 +490,6 @@ func TestLoneMonths(t *testing.T) {
 		{"at the end", "see you in Sept", []found{{"Sept", deid.Date}}},
 		{"in parentheses", "return to sport at 9 months (November).", []found{{"November", deid.Date}}},
 		{"an abbreviation alone stays", "ratio (Mar) and Dec-1 antibody", nil},
+		{"what a patient is admitted with stays", "admitted with K 6.8 on spironolactone, with B symptoms", nil},
 	})
 }

@@ -60,6 +60,11 @@ func (s *scan) placeAfter(i int) bool {
 		if s.toks[k].gap == gapLine {
 			return false
 		}
+		// "lives with her son in Tulsa"; "admitted with K 6.8" names what
+		// the patient came with, not a place.
+		if s.eq(k, "with") && !livingVerbs[s.lower(i)] && !s.eq(i, "resides") && !s.eq(i, "stays") {
+			return false
+		}
 		switch s.lower(k) {
 		case "in", "to", "from", "on", "at", "of", "up", "near", "outside", "the", "here", "there", "back", "over",
 			"just", "downtown", "rural", "area", "town", "city", "village", "county", "north", "south", "east", "west",
