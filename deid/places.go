@@ -97,6 +97,66 @@ func (s *scan) placeAfter(i int) bool {
 	return true
 }
 
+// placeLabel: a form's field that names a place, "Facility: Notre Dame Long
+// Term Care, Worcester", "Site: 014, Vanderbilt", "Pharmacy: Hempstead
+// County Drug (independent), Hope", "Employer: Rock of Ages quarry,
+// Graniteville": the value is a place (an employer's name is not; its town
+// is), and so is the town after its comma. i is the label, at the start of
+// its line, before a colon.
+func (s *scan) placeLabel(i int) bool {
+	c := s.adj(i)
+	if c < 0 || !s.toks[c].punct(':') || !s.lineStart(i) {
+		return false
+	}
+	j := s.next(c)
+	if j < 0 || s.toks[j].gap == gapLine {
+		return false
+	}
+	employer := s.eq(i, "employer") || s.eq(i, "work") || s.eq(i, "occupation")
+	// The value: up to a comma, a parenthesis, a semicolon, a bar or a
+	// wide gap.
+	end := -1
+	for k := j; k < len(s.toks) && s.toks[k].gap != gapLine && (k == j || !s.wideGap(k)); k++ {
+		t := &s.toks[k]
+		if t.punct(',') || t.punct('(') || t.punct(';') || t.punct('|') {
+			break
+		}
+		end = k
+	}
+	if end < 0 {
+		return false
+	}
+	found := false
+	first := &s.toks[j]
+	if !employer && first.capWord() && !(first.allUpper() && first.n() <= 3) && end-j <= 7 &&
+		(first.lex&(lxCue|lxDateCue|lxCommon|lxMedical|lxUnitWord|lxMonth|lxWeekday) == 0 || first.lex&(lxCity|lxFirst|lxSur) != 0) {
+		s.addTok(j, end, Location, prCue)
+		found = true
+	}
+	// The town after the value's comma (a parenthesis skipped).
+	k := end + 1
+	if k < len(s.toks) && s.toks[k].punct('(') {
+		for k < len(s.toks) && !s.toks[k].punct(')') && s.toks[k].gap != gapLine {
+			k++
+		}
+		k++
+	}
+	if k+1 < len(s.toks) && s.toks[k].punct(',') && s.toks[k+1].gap == gapSpace {
+		tw := &s.toks[k+1]
+		town := tw.lex&lxCity != 0 || tw.gaz&(gzCity|gzTown) != 0 || tw.lex == 0 && tw.gaz&gzWord == 0 && !s.englishLooking(k+1)
+		if e := s.placeChain(k + 1); e > 0 && town && tw.lex&(lxState|lxStateAbbr|lxCountry) == 0 {
+			s.addTok(k+1, e, Location, prCue)
+			found = true
+		}
+	}
+	return found
+}
+
+// fieldPlaceLabels are the labels of fields that name a place (placeLabel).
+var fieldPlaceLabels = map[string]bool{"facility": true, "site": true, "pharmacy": true, "school": true, "employer": true,
+	"hospital": true, "clinic": true, "agency": true, "church": true, "parish": true, "shelter": true,
+	"placement": true, "snf": true, "practice": true, "location": true, "work": true, "occupation": true}
+
 // inUnknownPlace: "office in Evanston.", "brother in Guadalajara, Mexico": a
 // capitalized word on no list after "in" or "from", ending the clause. Such
 // a word is a place or a name; either way an identifier.

@@ -294,3 +294,18 @@ func TestPlacesCompleted(t *testing.T) {
 		})
 	}
 }
+
+// TestPlaceFieldLabels: a form's field that names a place, and the town
+// after its comma; an employer's name is no place but its town is; an
+// anatomical site and a ward stay.
+func TestPlaceFieldLabels(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"a facility and its town", "Facility: Sacred Pines Long Term Care, Worcester\nCode status: DNR",
+			[]found{{"Sacred Pines Long Term Care", deid.Location}, {"Worcester", deid.Location}}},
+		{"an employer's town", "Employer: Blue Ridge quarry, Graniteville", []found{{"Graniteville", deid.Location}}},
+		{"a site number and its town", "Site: 014, Vanderbilt", []found{{"Vanderbilt", deid.Location}}},
+		{"anatomy and wards stay", "Site: Left forearm, Dressing intact\nLocation: ED, bed 4\nSite: Right antecubital, 20g", nil},
+	})
+}
