@@ -198,6 +198,8 @@ func TestKnownOpeningAddress(t *testing.T) {
 			{"a comma read out", "doctor: mayfield comma frank?\npatient: right", []found{{"mayfield", deid.Name}, {"frank", deid.Name}}},
 			{"you and a past verb", "doctor: hunter you stepped on a nail?", []found{{"hunter", deid.Name}}},
 			{"an imperative stays", "doctor: mark your calendar for the follow up", nil},
+			{"a verb before its object stays", "doctor: i'm not going to grant every request; we'll mark the spot", nil},
+			{"till dawn stays", "patient: i stock shelves from ten till dawn", nil},
 			{"a verb of thinking stays", "doctor: hope the labs look good\npatient: hope you feel better too", nil},
 			{"a modal question stays", "patient: will the results be back soon? will i need to fast? may i ask", nil},
 		})

@@ -362,8 +362,22 @@ func (s *scan) verbUse(i int, p knownPart) bool {
 	if w == "so" {
 		return clauseVerbs[p.word]
 	}
+	// "not going to grant every request", "we'll bill the insurance": an
+	// infinitive or a modal, and the object's determiner after.
+	if objectDeterminers[w] {
+		switch s.prevWordAt(i, 1) {
+		case "to", "will", "can", "could", "would", "should", "must", "might", "i'll", "we'll", "you'll", "don't",
+			"didn't", "won't", "not", "please", "let's":
+			return true
+		}
+	}
 	return objectPronouns[w]
 }
+
+// objectDeterminers open the object of a verb: "grant every request".
+var objectDeterminers = map[string]bool{"the": true, "a": true, "an": true, "every": true, "each": true, "this": true,
+	"that": true, "these": true, "those": true, "your": true, "his": true, "their": true, "our": true, "all": true,
+	"some": true, "any": true, "no": true}
 
 // clauseVerbs are the verbNames that take a clause: "i hope so", "trust me".
 var clauseVerbs = map[string]bool{"hope": true, "trust": true, "wish": true, "guess": true, "bet": true, "figure": true}
@@ -777,7 +791,7 @@ var wordMakers = map[string]bool{"a": true, "an": true, "the": true, "this": tru
 	"he's": true, "she's": true, "i'll": true, "you'll": true, "we'll": true, "i'd": true, "don't": true, "didn't": true,
 	"doesn't": true, "can't": true, "won't": true, "isn't": true, "wasn't": true, "aren't": true, "i've": true,
 	"there's": true, "what's": true, "new": true, "old": true, "high": true, "low": true, "good": true, "bad": true,
-	"around": true, "near": true, "off": true, "out": true, "after": true, "before": true, "since": true, "until": true,
+	"around": true, "near": true, "off": true, "out": true, "after": true, "before": true, "since": true, "until": true, "till": true,
 	"during": true, "this's": true, "early": true, "late": true, "all": true, "much": true, "many": true, "few": true}
 
 // wordUse: the word before a kpWord part makes it a word, or it is the
