@@ -12,7 +12,7 @@
 // {CODE|text}, CODE one of the short codes below; the braces and the code are
 // removed and the span is recorded over "text". Markup does not nest.
 //
-// Metadata (blind2, dialogues-known and dialogues-known2 only): lines "@@ key: value" right
+// Metadata (blind2 and the dialogues-known corpora only): lines "@@ key: value" right
 // after the header, before any text, give what the clinic platform would
 // supply with the encounter, written to the document's "known" field
 // (deid.Known's JSON form):
@@ -26,7 +26,7 @@
 //
 // Checks on those corpora, every one fatal: a document with metadata is
 // all lower case (it stands for a speech-recognition transcript) and names a
-// patient; in dialogues-known and dialogues-known2 every document has metadata and at least one
+// patient; in the dialogues-known corpora every document has metadata and at least one
 // NAME span made only of supplied name parts. The name check: every word of
 // an annotated NAME span or of a supplied name (two letters or more) that
 // occurs in the same document outside every span must be listed on a
@@ -37,7 +37,8 @@
 // Source files belong to a corpus by the first digit of their name (see
 // corpora): 0x_ to 2x_ make the independent corpus, 3x_ the blind one, 4x_
 // the second blind one (blind2), 5x_ dialogues-known, 6x_ dialogues-known2
-// (its held-out companion, written before the detector ran on it). The first three are
+// (its held-out companion, written before the detector ran on it), 7x_
+// dialogues-known3 (the next held-out companion, written the same way). The first three are
 // split deterministically into <name>.jsonl and <name>-holdout.jsonl: within
 // each stratum the documents are ordered by an FNV hash of their ID (for the
 // blind corpora mixed further, see corpora) and the first share of each
@@ -136,6 +137,7 @@ var corpora = []struct {
 	{name: "blind2", prefixes: "4", mix: true, share: 1.0 / 3, strata: metaFreeOther, meta: true},
 	{name: "dialogues-known", prefixes: "5", meta: true, allKnown: true},
 	{name: "dialogues-known2", prefixes: "6", meta: true, allKnown: true},
+	{name: "dialogues-known3", prefixes: "7", meta: true, allKnown: true},
 }
 
 func corpusOf(file string) (int, error) {
