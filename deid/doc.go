@@ -286,6 +286,7 @@
 //     the rules alone; after the deid-known2 rules 312 and 310, 313 and
 //     311 with those of deid-known2-retrain; 314 and 311 on 1004722; spent
 //     as a tuning set on 2026-12-03 (its last misses read): 318 and 318.
+//
 //   - dialogues-known3.jsonl (115 held-out transcripts written blind on
 //     branch deid-known3; summary figures only): first look 319 of 326 in
 //     both modes; 321 of 328 after two spelled-out surnames were annotated

@@ -250,12 +250,12 @@ func (k *knownIndex) build(kn Known, year int) {
 				// Pet forms people make of any given name ("dawnie",
 				// "rosie", "danny"): on no list, so found only where the
 				// context names a person.
-				var db [40]byte
-				for _, dim := range diminutives(db[:0], first) {
-					if _, ok := k.parts[dim]; !ok {
+				diminutives(first, func(form []byte) {
+					if _, ok := k.parts[string(form)]; !ok {
+						dim := k.str(form...)
 						k.parts[dim] = knownPart{word: dim, cls: cls | clsExplicit, tier: kpCommon}
 					}
-				}
+				})
 			}
 			k.addInitials(ini)
 			if n := len(ini); n >= 3 && n <= 4 {
@@ -322,17 +322,17 @@ func (k *knownIndex) build(kn Known, year int) {
 	}
 }
 
-// diminutives appends to b the pet forms of a lower-case ASCII given name
-// of three letters or more and returns them as strings: "dawn" gives
+// diminutives passes to emit the pet forms of a lower-case ASCII given name
+// of three letters or more (emit must copy what it keeps): "dawn" gives
 // "dawnie", "dawny"; "rose" "rosie", "rosey"; "dan" "dannie", "danny".
 // A name that ends in a vowel other than "e" has none.
-func diminutives(b []byte, first string) []string {
+func diminutives(first string, emit func(form []byte)) {
 	if len(first) < 3 || len(first) > 12 {
-		return nil
+		return
 	}
 	for i := 0; i < len(first); i++ {
 		if first[i] < 'a' || first[i] > 'z' {
-			return nil
+			return
 		}
 	}
 	stem := first
@@ -341,24 +341,24 @@ func diminutives(b []byte, first string) []string {
 	case 'e':
 		stem = first[:len(first)-1]
 	case 'a', 'i', 'o', 'u', 'y':
-		return nil
+		return
 	}
-	var out []string
-	add := func(st, suf string) {
-		b = append(b[:0], st...)
-		b = append(b, suf...)
-		out = append(out, string(b))
+	var buf [16]byte
+	add := func(st string, dbl bool, suf string) {
+		b := append(buf[:0], st...)
+		if dbl {
+			b = append(b, st[len(st)-1])
+		}
+		emit(append(b, suf...))
 	}
-	add(stem, "ie")
-	add(stem, "y")
+	add(stem, false, "ie")
+	add(stem, false, "y")
 	// A short closed syllable doubles its consonant: "dan" "danny".
-	if n := len(stem); last != 'e' && n >= 2 && !strings.ContainsRune("aeiou", rune(stem[n-1])) &&
-		strings.ContainsRune("aeiou", rune(stem[n-2])) && (n == 2 || !strings.ContainsRune("aeiou", rune(stem[n-3]))) {
-		dbl := stem + stem[n-1:]
-		add(dbl, "ie")
-		add(dbl, "y")
+	vowel := func(c byte) bool { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' }
+	if n := len(stem); last != 'e' && n >= 2 && !vowel(stem[n-1]) && vowel(stem[n-2]) && (n == 2 || !vowel(stem[n-3])) {
+		add(stem, true, "ie")
+		add(stem, true, "y")
 	}
-	return out
 }
 
 // parseBirthDate reads Known.BirthDate: "YYYY-MM-DD", as platforms send
