@@ -250,12 +250,14 @@ func (k *knownIndex) build(kn Known, year int) {
 				// Pet forms people make of any given name ("dawnie",
 				// "rosie", "danny"): on no list, so found only where the
 				// context names a person.
-				diminutives(first, func(form []byte) {
+				var db [4][16]byte
+				forms, nf := diminutives(first, &db)
+				for _, form := range forms[:nf] {
 					if _, ok := k.parts[string(form)]; !ok {
 						dim := k.str(form...)
 						k.parts[dim] = knownPart{word: dim, cls: cls | clsExplicit, tier: kpCommon}
 					}
-				})
+				}
 			}
 			k.addInitials(ini)
 			if n := len(ini); n >= 3 && n <= 4 {
@@ -322,17 +324,17 @@ func (k *knownIndex) build(kn Known, year int) {
 	}
 }
 
-// diminutives passes to emit the pet forms of a lower-case ASCII given name
-// of three letters or more (emit must copy what it keeps): "dawn" gives
+// diminutives writes into buf the pet forms of a lower-case ASCII given
+// name of three letters or more and returns them: "dawn" gives
 // "dawnie", "dawny"; "rose" "rosie", "rosey"; "dan" "dannie", "danny".
 // A name that ends in a vowel other than "e" has none.
-func diminutives(first string, emit func(form []byte)) {
+func diminutives(first string, buf *[4][16]byte) (forms [4][]byte, n int) {
 	if len(first) < 3 || len(first) > 12 {
-		return
+		return forms, 0
 	}
 	for i := 0; i < len(first); i++ {
 		if first[i] < 'a' || first[i] > 'z' {
-			return
+			return forms, 0
 		}
 	}
 	stem := first
@@ -341,24 +343,27 @@ func diminutives(first string, emit func(form []byte)) {
 	case 'e':
 		stem = first[:len(first)-1]
 	case 'a', 'i', 'o', 'u', 'y':
-		return
+		return forms, 0
 	}
-	var buf [16]byte
-	add := func(st string, dbl bool, suf string) {
-		b := append(buf[:0], st...)
-		if dbl {
-			b = append(b, st[len(st)-1])
-		}
-		emit(append(b, suf...))
-	}
-	add(stem, false, "ie")
-	add(stem, false, "y")
-	// A short closed syllable doubles its consonant: "dan" "danny".
 	vowel := func(c byte) bool { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' }
-	if n := len(stem); last != 'e' && n >= 2 && !vowel(stem[n-1]) && vowel(stem[n-2]) && (n == 2 || !vowel(stem[n-3])) {
-		add(stem, true, "ie")
-		add(stem, true, "y")
+	// A short closed syllable doubles its consonant: "dan" "danny".
+	k := len(stem)
+	double := last != 'e' && k >= 2 && !vowel(stem[k-1]) && vowel(stem[k-2]) && (k == 2 || !vowel(stem[k-3]))
+	for _, f := range [...]struct {
+		dbl bool
+		suf string
+	}{{false, "ie"}, {false, "y"}, {true, "ie"}, {true, "y"}} {
+		if f.dbl && !double {
+			continue
+		}
+		b := append(buf[n][:0], stem...)
+		if f.dbl {
+			b = append(b, stem[k-1])
+		}
+		forms[n] = append(b, f.suf...)
+		n++
 	}
+	return forms, n
 }
 
 // parseBirthDate reads Known.BirthDate: "YYYY-MM-DD", as platforms send
