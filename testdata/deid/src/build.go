@@ -12,7 +12,7 @@
 // {CODE|text}, CODE one of the short codes below; the braces and the code are
 // removed and the span is recorded over "text". Markup does not nest.
 //
-// Metadata (blind2 and the dialogues-known corpora only): lines "@@ key: value" right
+// Metadata (blind2, blind3 and the dialogues-known corpora only): lines "@@ key: value" right
 // after the header, before any text, give what the clinic platform would
 // supply with the encounter, written to the document's "known" field
 // (deid.Known's JSON form):
@@ -38,7 +38,8 @@
 // corpora): 0x_ to 2x_ make the independent corpus, 3x_ the blind one, 4x_
 // the second blind one (blind2), 5x_ dialogues-known, 6x_ dialogues-known2
 // (its held-out companion, written before the detector ran on it), 7x_
-// dialogues-known3 (the next held-out companion, written the same way). The first three are
+// dialogues-known3 (the next held-out companion, written the same way), 8x_ the third
+// blind corpus (blind3, made like blind2). The first three and blind3 are
 // split deterministically into <name>.jsonl and <name>-holdout.jsonl: within
 // each stratum the documents are ordered by an FNV hash of their ID (for the
 // blind corpora mixed further, see corpora) and the first share of each
@@ -101,7 +102,7 @@ func phiOrFree(d doc) string {
 	return "with PHI"
 }
 
-// metaFreeOther is blind2's: transcripts with metadata, PHI-free documents,
+// metaFreeOther is blind2's and blind3's: transcripts with metadata, PHI-free documents,
 // everything else.
 func metaFreeOther(d doc) string {
 	switch {
@@ -138,6 +139,7 @@ var corpora = []struct {
 	{name: "dialogues-known", prefixes: "5", meta: true, allKnown: true},
 	{name: "dialogues-known2", prefixes: "6", meta: true, allKnown: true},
 	{name: "dialogues-known3", prefixes: "7", meta: true, allKnown: true},
+	{name: "blind3", prefixes: "8", mix: true, share: 1.0 / 3, strata: metaFreeOther, meta: true},
 }
 
 func corpusOf(file string) (int, error) {
@@ -398,7 +400,7 @@ func parseFile(path string, allowMeta bool) ([]doc, error) {
 			startLine = lineNo
 		case strings.HasPrefix(l, "@@"):
 			if !allowMeta {
-				return nil, fmt.Errorf("%s:%d: metadata lines belong to the blind2 and dialogues-known sources only", path, lineNo)
+				return nil, fmt.Errorf("%s:%d: metadata lines belong to the blind2, blind3 and dialogues-known sources only", path, lineNo)
 			}
 			if id == "" {
 				return nil, fmt.Errorf("%s:%d: metadata before the first header", path, lineNo)
