@@ -673,6 +673,12 @@ func (s *scan) capsNameBeforeCue(i int) bool {
 			e = j
 			continue
 		}
+		if words >= 2 && t.gap == gapSpace && s.ageClauseAt(j) {
+			// "DAISY MCALLISTER IS A 67 Y/O F": the subject of the
+			// note's first sentence.
+			s.addName(i, e, PatientNames)
+			return true
+		}
 		c := j
 		if t.punct(',') || t.punct('|') {
 			if c = s.next(j); c < 0 {
@@ -685,6 +691,34 @@ func (s *scan) capsNameBeforeCue(i int) bool {
 			return false
 		}
 		s.addName(i, e, PatientNames)
+		return true
+	}
+	return false
+}
+
+// ageClauseAt: "is a 67 y/o", "was an 81-year-old", "is a 45 yo": a
+// copula, an article, a number of at most three digits and an age word.
+func (s *scan) ageClauseAt(j int) bool {
+	if !s.eq(j, "is") && !s.eq(j, "was") {
+		return false
+	}
+	a := s.next(j)
+	if a < 0 || !s.eq(a, "a") && !s.eq(a, "an") {
+		return false
+	}
+	n := s.next(a)
+	if n < 0 || !s.toks[n].digits() || s.toks[n].n() > 3 {
+		return false
+	}
+	u := s.next(n)
+	for u > 0 && s.toks[u].punct('-') {
+		u = s.next(u)
+	}
+	if u < 0 {
+		return false
+	}
+	switch s.lower(u) {
+	case "y", "yo", "yr", "yrs", "year", "years", "y.o", "month", "months", "mo", "week", "weeks", "day", "days":
 		return true
 	}
 	return false
@@ -1522,9 +1556,12 @@ func (s *scan) lowerNameAt(i int, cls NameClass) {
 		en += 2
 	}
 	// A surname after it: "marcus dubois", "leo nakashima".
+	// A word on no list at all after a given name is its surname too
+	// ("angela brightwater"): the lists hold every English word.
 	if n := s.next(en); n > 0 && s.toks[n].gap == gapSpace && s.toks[n].letters() && !s.toks[n].upper() &&
 		(s.toks[n].lex&lxSur != 0 && s.toks[n].lex&nonNameFlags == 0 ||
-			s.toks[n].lex == 0 && s.toks[n].gaz&gzSur != 0 && s.toks[n].gaz&gzWord == 0) {
+			s.toks[n].lex == 0 && s.toks[n].gaz&gzSur != 0 && s.toks[n].gaz&gzWord == 0 ||
+			s.toks[i].lex&lxFirst != 0 && s.toks[i].lex&nonNameFlags == 0 && s.unlistedSurname(n)) {
 		en = n
 	}
 	s.addName(i, en, cls)
@@ -1538,6 +1575,19 @@ func (s *scan) lowerNameAt(i int, cls NameClass) {
 			s.rememberName(w, cls)
 		}
 	}
+}
+
+// unlistedSurname: a lower-case word on no list that is no inflected
+// English word either (the word list holds base forms: "manages", "called"
+// are not on it): "brightwater", "okonkwo".
+func (s *scan) unlistedSurname(n int) bool {
+	t := &s.toks[n]
+	if t.lex != 0 || t.gaz != 0 || t.n() < 4 || s.tokIn(functionWordSet, n) || s.englishLooking(n) {
+		return false
+	}
+	w := s.lower(n)
+	return !strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ly") &&
+		!strings.HasSuffix(w, "ing")
 }
 
 // spelledName: a name spelled out letter by letter, "O-Y-E-W-O-L-E",
@@ -1630,11 +1680,40 @@ func (s *scan) copulaOrDeterminerBefore(i int) bool {
 		return false
 	}
 	switch s.lower(p) {
-	case "are", "were", "be", "been", "a", "an", "the", "these", "those", "very", "so", "too", "more", "most", "its",
-		"some", "any", "light", "dark", "pale", "bright":
+	case "are", "were", "be", "been", "a", "an", "the", "these", "those", "its", "some", "any", "light", "dark", "pale",
+		"bright":
 		return true
+	case "very", "so", "too", "more", "most":
+		// "so rosy", but "so jamal you're eighty two", "so kenneth,
+		// tell me": a word that an intensifier modifies is no name, one
+		// that a clause said to the listener follows is.
+		return !s.addressFollows(i)
 	}
 	return false
+}
+
+// addressFollows: what follows token i opens a clause said to the person it
+// names: a comma or question mark, a pronoun, a question word or an
+// auxiliary before "you" ("kenneth, tell me", "jamal you're", "maria tells
+// me", "eli how's school").
+func (s *scan) addressFollows(i int) bool {
+	n := i + 1
+	if n >= len(s.toks) || s.toks[n].gap == gapLine {
+		return false
+	}
+	if s.toks[n].punct(',') || s.toks[n].punct('?') {
+		return true
+	}
+	w := s.wordsAfter(i, 2)
+	if len(w) == 0 {
+		return false
+	}
+	switch w[0] {
+	case "you", "you're", "you've", "you'll", "i", "i'm", "i've", "i'll", "we", "we're", "we'll", "let's", "tell", "tells",
+		"told", "says", "said", "mentioned", "how", "how's", "what", "what's", "when", "where", "why", "any":
+		return true
+	}
+	return auxAsk[w[0]] && len(w) > 1 && (w[1] == "you" || w[1] == "we")
 }
 
 // lowerContextName: a name in lower case that no list holds as a name for
@@ -1696,6 +1775,123 @@ func (s *scan) lowerContextName(i int) bool {
 	s.lowerNameAt(i, PatientNames)
 	return true
 }
+
+// nameListFlags are the lexicon's name lists; a word on them and on no
+// other list is a name unless its context makes it a word.
+const nameListFlags = lxFirst | lxFirstAmb | lxSur | lxSurAmb
+
+// lowerVocativeName: a lower-case word that the lists hold only as a name
+// (or a census given name that is also a rare word, "rick"), in a position
+// where a person is addressed, greeted, introduced or named after a relation
+// ("okay lorenzo, so your breathing", "nice to meet you frank", "this is my
+// husband frank", "okay jen, we'll get labs"). lowerContextName leaves out
+// names that are also words ("frank", "jen"): here the position decides, as
+// it does for a supplied name that is also a word (knownInContext).
+func (s *scan) lowerVocativeName(i int) bool {
+	t := &s.toks[i]
+	if !t.letters() || t.upper() || t.n() < 3 || s.isKnown(i) {
+		return false
+	}
+	listName := t.lex != 0 && t.lex&^nameListFlags == 0
+	gazGiven := t.lex == 0 && t.gaz&gzFirst != 0
+	if !listName && !gazGiven || s.tokIn(functionWordSet, i) || s.tokIn(wordMakerSet, i) {
+		return false
+	}
+	w := s.lower(i)
+	p := knownPart{word: w, tier: kpWord}
+	if modalNames[w] || verbNames[w] || clauseVerbs[w] {
+		return false
+	}
+	if endearments[w] || s.copulaOrDeterminerBefore(i) || quantifierBefore[s.prevWordAt(i, 1)] {
+		return false
+	}
+	// An item of a list ("a+ox3, mae, c/o pain", "Civic, gray, plate"),
+	// an answer ("hazel yeah").
+	if pv := s.sameLinePrev(i); pv >= 0 && s.toks[pv].punct(',') && i+1 < len(s.toks) && s.toks[i+1].punct(',') ||
+		ackWords[s.nextWordAt(i)] {
+		return false
+	}
+	// A name that is also an English word ("frank", "penny", "rick")
+	// needs a comma, a greeting, an introduction or a relation around it;
+	// the softer cues of address below hold for names alone.
+	word := t.lex&(lxFirstAmb|lxSurAmb) != 0 || t.gaz&gzWord != 0
+	given := t.lex&(lxFirst|lxFirstAmb) != 0 || t.gaz&gzFirst != 0
+	n := i + 1
+	setOff := n < len(s.toks) && s.toks[n].gap != gapLine && (s.toks[n].punct(',') || s.toks[n].punct('?') || s.toks[n].punct('!'))
+	ok := false
+	switch {
+	case given && s.relationBefore(i) && s.possessiveTwoBack(i) && (s.clauseEndAfter(i) || personVerbNext[s.nextWordAt(i)]):
+		ok = true // "this is my husband frank", "my wife jen says"
+	case s.greetingBefore(i, p) || s.introBefore(i) || s.pleasantryBefore(i):
+		ok = true
+	case word && !setOff && !(s.discourseOpens(i) && s.addressFollows(i)):
+	case given && s.possessiveRelationAfter(i):
+		ok = true // "hi i'm devon's mom"
+	case s.prevWordAt(i, 1) == "is" && s.prevWordAt(i, 2) == "patient" && s.lowerSurnameAfter(i):
+		ok = true // "next patient is lorenzo gutierrez"
+	case s.vocativeAt(i, p) || !word && s.openingAddress(i, p):
+		ok = true
+	}
+	if !ok {
+		return false
+	}
+	if word {
+		// This mention only: elsewhere the word may be the word ("hi
+		// robin" ... "she saw a robin").
+		s.addName(i, i, PatientNames)
+		return true
+	}
+	s.lowerNameAt(i, PatientNames)
+	return true
+}
+
+// lowerSurnameAfter: the word after token i is a lower-case surname that is
+// no English word ("lorenzo gutierrez").
+func (s *scan) lowerSurnameAfter(i int) bool {
+	n := s.next(i)
+	if n < 0 || s.toks[n].gap != gapSpace {
+		return false
+	}
+	t := &s.toks[n]
+	return t.letters() && !t.upper() && (t.gaz&gzSur != 0 && t.gaz&gzWord == 0 || t.lex&lxSur != 0 && t.lex&nonNameFlags == 0)
+}
+
+// apostropheSurname: "dr. o'connell", "mrs d'amico": a lower-case surname
+// with an apostrophe after a title (the tokens "o", "'", "connell").
+func (s *scan) apostropheSurname(i int) bool {
+	if !s.eq(i, "o") && !s.eq(i, "d") || !s.afterTitle(i) || s.toks[i].upper() || i+2 >= len(s.toks) {
+		return false
+	}
+	a, w := &s.toks[i+1], &s.toks[i+2]
+	if !a.punct('\'') || a.gap != gapNone || w.gap != gapNone || !w.letters() || w.n() < 3 || w.lex&(lxCommon|lxMedical) != 0 {
+		return false
+	}
+	s.addName(i, i+2, PatientNames)
+	s.rememberName(s.lowerAny(i+2), PatientNames)
+	return true
+}
+
+// possessiveRelationAfter: "devon's mom", "tasha's husband": token i is
+// followed by "'s" and a relation word.
+func (s *scan) possessiveRelationAfter(i int) bool {
+	if i+3 >= len(s.toks) || !s.toks[i+1].punct('\'') || s.toks[i+1].gap != gapNone || !s.eq(i+2, "s") ||
+		s.toks[i+2].gap != gapNone || s.toks[i+3].gap != gapSpace {
+		return false
+	}
+	return s.toks[i+3].letters() && s.toks[i+3].is(lxRelation)
+}
+
+// endearments address a person without naming them: "ok buddy", "hi honey".
+var endearments = map[string]bool{"buddy": true, "honey": true, "hon": true, "sweetie": true, "sweetheart": true,
+	"dear": true, "darling": true, "babe": true, "baby": true, "kiddo": true, "pal": true, "champ": true, "bud": true,
+	"love": true, "sugar": true, "sunshine": true, "friend": true, "boss": true, "chief": true, "doc": true, "sir": true,
+	"ma'am": true, "mama": true, "mami": true, "papi": true, "mija": true, "mijo": true, "bubba": true, "sis": true,
+	"bro": true, "dude": true, "man": true, "girl": true, "guys": true, "folks": true, "angel": true, "princess": true}
+
+// quantifierBefore make the next word a noun: "every penny", "any chance".
+var quantifierBefore = map[string]bool{"every": true, "each": true, "any": true, "no": true, "poison": true, "my": false,
+	"of": true, "in": true, "on": true, "at": true, "for": true, "with": true, "by": true, "about": true, "little": true,
+	"big": true, "sugar": true, "blood": true, "old": true, "new": true, "all": true}
 
 // possessiveTwoBack: "my husband vern": a possessive before the relation
 // word before token i.

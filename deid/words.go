@@ -34,6 +34,9 @@ func (s *scan) wordAt(i int) {
 	if !t.upper() && (t.gaz&(gzFirst|gzSur) != 0 || f == 0) && t.n() >= 3 && i > 0 && s.lowerContextName(i) {
 		return
 	}
+	if !t.upper() && f&^nameListFlags == 0 && (f != 0 || t.gaz&gzFirst != 0) && t.n() >= 3 && s.lowerVocativeName(i) {
+		return
+	}
 	if (lw == "in" || lw == "from") && !t.upper() {
 		s.inUnknownPlace(i)
 	}
@@ -50,6 +53,9 @@ func (s *scan) wordAt(i int) {
 		return
 	}
 	if !t.upper() && f == 0 && i > 0 && s.toks[i-1].punct('-') && s.lowerSignature(i) {
+		return
+	}
+	if t.n() == 1 && s.apostropheSurname(i) {
 		return
 	}
 	if t.n() == 1 && s.spelledName(i) {

@@ -1,0 +1,35 @@
+package deid_test
+
+import (
+	"testing"
+
+	"github.com/clinscribe/clinscribe/deid"
+)
+
+// TestUnsuppliedNamesAddressed: lower-case names with no metadata, found by
+// the position a person is addressed, greeted, introduced or related in;
+// the same words used as words, in lists or as answers, stay.
+func TestUnsuppliedNamesAddressed(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"so before a clause", "doctor: so jamal you're eighty two now right", []found{{"jamal", deid.Name}}},
+		{"so before a comma", "doctor: so kenneth , tell me what's going on", []found{{"kenneth", deid.Name}}},
+		{"so rosy stays", "patient: my cheeks are so rosy today", nil},
+		{"vocative set off", "doctor: okay lorenzo , so your breathing is better ?", []found{{"lorenzo", deid.Name}}},
+		{"word name set off", "doctor: okay jen , we'll get some labs", []found{{"jen", deid.Name}}},
+		{"word name before let's", "doctor: alright colleen let's get you up on the table", []found{{"colleen", deid.Name}}},
+		{"pleasantry", "doctor: nice to meet you frank", []found{{"frank", deid.Name}}},
+		{"relation", "patient: this is my husband frank", []found{{"frank", deid.Name}}},
+		{"possessive relation", "patient: hi i'm devon's mom", []found{{"devon", deid.Name}}},
+		{"patient is", "doctor: next patient is lorenzo gutierrez , he's here for his copd", []found{{"lorenzo gutierrez", deid.Name}}},
+		{"unlisted surname", "patient: no i switched to angela brightwater she's a nurse practitioner", []found{{"angela brightwater", deid.Name}}},
+		{"apostrophe after title", "patient: i was seeing dr. o'connell but she retired", []found{{"o'connell", deid.Name}}},
+		{"caps subject before age", "DAISY MCALLISTER IS A 67 Y/O F SEEN FOR F/U", []found{{"DAISY MCALLISTER", deid.Name}}},
+		{"endearment", "doctor: alright buddy , hop up here", nil},
+		{"list item", "neuro: a+ox3, mae, c/o incisional pain 5/10", nil},
+		{"answer", "nurse: what did you find in the couch\npatient: penny yeah", nil},
+		{"quantifier", "patient: my husband said every penny we spend on this better work", nil},
+		{"inflected verb after a name", "her daughter june manages her pill box", []found{{"june", deid.Name}}},
+	})
+}
