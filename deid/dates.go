@@ -67,6 +67,15 @@ func (s *scan) monthOf(i int) (int, bool) {
 // november", "june twelfth"). "may" and "march" stay verbs unless a day
 // follows.
 func (s *scan) lowerMonthOK(i int) bool {
+	if (s.eq(i, "march") || s.eq(i, "may")) && s.dateCueDayAfter(i) {
+		return true
+	}
+	if s.toks[i].is(lxMonthAbbr) && !s.toks[i].is(lxMonth) {
+		// "seen on march 3", "born at swedish on nov 2", "since dec 4":
+		// after a preposition of time a month and a day number are a date
+		// ("may" and "march" the verbs, "dec" decreased, take no "on").
+		return s.dateCueDayAfter(i)
+	}
 	if !s.toks[i].is(lxMonth) {
 		return false
 	}
@@ -94,6 +103,33 @@ func (s *scan) lowerMonthOK(i int) bool {
 		if _, e := s.spokenYear(n); n > 0 && e >= 0 {
 			return true
 		}
+	}
+	return false
+}
+
+// dateCueDayAfter: a preposition of time before token i and a day number
+// after it that no unit follows ("on march 3", "since nov 12, 2024").
+func (s *scan) dateCueDayAfter(i int) bool {
+	if i == 0 || s.toks[i].gap == gapLine {
+		return false
+	}
+	switch s.lower(i - 1) {
+	case "on", "since", "until", "til", "till", "by", "from", "before", "after", "of", "dated", "thru", "through":
+	default:
+		return false
+	}
+	n := s.next(i)
+	if n < 0 {
+		return false
+	}
+	if _, e, ord, _ := s.dayOf(n); e >= 0 {
+		if ord {
+			return true
+		}
+		if u := s.next(e); u > 0 && s.toks[u].gap != gapLine && s.toks[u].letters() && s.toks[u].is(lxUnitWord) {
+			return false // "by march 3 miles"
+		}
+		return true
 	}
 	return false
 }

@@ -248,6 +248,7 @@ func (s *scan) rules(d *Detector, text string, known Known, prep bool) []Span {
 	s.scanWeb()
 	s.scanWrapped()
 	s.hl7Pass()
+	s.tablePass()
 	for i := range s.toks {
 		t := &s.toks[i]
 		switch {

@@ -393,7 +393,10 @@ var facilityWords = map[string]bool{"school": true, "preschool": true, "elementa
 	// Services", "Murray Brothers Cascade Chapel".
 	"therapy": true, "services": true, "wellness": true, "neurology": true, "chapel": true, "podiatry": true,
 	"chiropractic": true, "optometry": true, "audiology": true, "counseling": true, "psychiatry": true,
-	"pulmonology": true, "nephrology": true, "endocrinology": true, "rheumatology": true}
+	"pulmonology": true, "nephrology": true, "endocrinology": true, "rheumatology": true,
+	// Short forms of "Medical Center": "Maine Med", "Tufts MC"; reference
+	// laboratories: "ARUP Laboratories".
+	"med": true, "mc": true, "laboratories": true}
 
 // facilityAt: a named school, hospital or residence ("Maple Grove
 // Preschool", "Mercy Hospital"): the name places the person. Generic ones

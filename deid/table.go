@@ -1,0 +1,215 @@
+package deid
+
+import "strings"
+
+// Delimited tables: CSV, pipe and tab exports with a header line
+// ("patient_id,last_name,first_name,dob,zip,site"). A column whose header
+// names an identifier types every cell under it, whatever the cell looks
+// like: a given name "Per", a clinic "Regions", a ZIP without a cue. The
+// rules that read running text see none of that.
+
+// tableColumns maps a header, lower case with everything but letters and
+// digits dropped, to the type of its cells. "site" and "location" are left
+// out: they hold body sites as often ("L deltoid", "LUQ").
+var tableColumns = map[string]Type{
+	"name": Name, "patientname": Name, "ptname": Name, "patient": Name, "lastname": Name, "last": Name,
+	"lname": Name, "surname": Name, "familyname": Name, "firstname": Name, "first": Name, "fname": Name,
+	"givenname": Name, "middlename": Name, "middle": Name, "mi": Name, "fullname": Name, "preferredname": Name,
+	"provider": Name, "providername": Name, "physician": Name, "attending": Name, "pcp": Name, "clinician": Name,
+	"orderingprovider": Name, "referringprovider": Name, "contact": Name, "contactname": Name,
+	"emergencycontact": Name, "guardian": Name, "caregiver": Name, "nextofkin": Name, "nok": Name,
+	"mother": Name, "father": Name, "parent": Name, "spouse": Name, "maidenname": Name,
+	"dob": Date, "birthdate": Date, "dateofbirth": Date, "birthday": Date, "date": Date, "visitdate": Date,
+	"servicedate": Date, "dos": Date, "admitdate": Date, "admissiondate": Date, "dischargedate": Date,
+	"encounterdate": Date, "collected": Date, "collectiondate": Date, "received": Date, "deathdate": Date,
+	"dod": Date, "appointment": Date, "apptdate": Date, "procedure_date": Date, "proceduredate": Date,
+	"zip": ZIP, "zipcode": ZIP, "postalcode": ZIP, "postcode": ZIP,
+	"address": Location, "street": Location, "addr": Location, "address1": Location, "address2": Location,
+	"streetaddress": Location, "city": Location, "town": Location, "county": Location,
+	"facility": Location, "hospital": Location, "clinic": Location, "practice": Location,
+	"phone": Phone, "tel": Phone, "telephone": Phone, "mobile": Phone, "cell": Phone, "homephone": Phone,
+	"workphone": Phone, "phonenumber": Phone, "fax": Fax,
+	"mrn": MRN, "medicalrecordnumber": MRN, "patientid": MRN, "ptid": MRN, "mrnumber": MRN,
+	"email": Email, "emailaddress": Email,
+	"ssn": SSN, "socialsecuritynumber": SSN,
+	"account": Account, "accountnumber": Account, "acct": Account, "fin": Account, "har": Account,
+	"memberid": HealthPlan, "subscriberid": HealthPlan, "policynumber": HealthPlan, "insuranceid": HealthPlan,
+	"medicaidid": HealthPlan, "medicareid": HealthPlan, "mbi": HealthPlan,
+}
+
+// tableDelims are the separators a table may use.
+const tableDelims = ",|\t;"
+
+// tablePass types the cells of every delimited table in the text.
+func (s *scan) tablePass() {
+	text := s.text
+	if strings.IndexAny(text, tableDelims) < 0 || strings.IndexByte(text, '\n') < 0 {
+		return
+	}
+	var cols []Type
+	var delim byte
+	for ls := 0; ls < len(text); {
+		le := strings.IndexByte(text[ls:], '\n')
+		if le < 0 {
+			le = len(text)
+		} else {
+			le += ls
+		}
+		line := strings.TrimSuffix(text[ls:le], "\r")
+		if cols != nil {
+			if cells := splitCells(line, delim); len(cells) == len(cols) {
+				s.tableRow(ls, line, cells, cols)
+			} else {
+				cols = nil
+			}
+		}
+		if cols == nil {
+			cols, delim = tableHeader(line)
+		}
+		ls = le + 1
+	}
+}
+
+// tableHeader returns the column types of a header line and its separator,
+// or nil: three fields or more, words only, two of them naming identifiers.
+func tableHeader(line string) ([]Type, byte) {
+	if len(line) > 400 {
+		return nil, 0
+	}
+	for k := 0; k < len(tableDelims); k++ {
+		d := tableDelims[k]
+		if strings.Count(line, string(d)) < 2 {
+			continue
+		}
+		cells := splitCells(line, d)
+		cols := make([]Type, len(cells))
+		named := 0
+		for i, c := range cells {
+			h := line[c[0]:c[1]]
+			if h == "" || len(h) > 40 || !headerWord(h) {
+				return nil, 0
+			}
+			if t, ok := tableColumns[headerKey(h)]; ok {
+				cols[i] = t
+				named++
+			}
+		}
+		if named >= 2 {
+			return cols, d
+		}
+		return nil, 0
+	}
+	return nil, 0
+}
+
+// headerWord: a column header is letters, digits, spaces and "_./#-()",
+// with a letter first.
+func headerWord(h string) bool {
+	if c := h[0] | 0x20; c < 'a' || c > 'z' {
+		return false
+	}
+	for i := 0; i < len(h); i++ {
+		c := h[i]
+		switch {
+		case c|0x20 >= 'a' && c|0x20 <= 'z', c >= '0' && c <= '9', c == ' ', c == '_', c == '.', c == '/', c == '#', c == '-',
+			c == '(', c == ')':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// headerKey is h lower case with only its letters and digits.
+func headerKey(h string) string {
+	var b [40]byte
+	k := b[:0]
+	for i := 0; i < len(h); i++ {
+		c := h[i]
+		if c >= 'A' && c <= 'Z' {
+			c |= 0x20
+		}
+		if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' {
+			k = append(k, c)
+		}
+	}
+	return string(k)
+}
+
+// splitCells returns the byte ranges of the cells of line, spaces and
+// double quotes trimmed.
+func splitCells(line string, d byte) [][2]int {
+	var out [][2]int
+	st := 0
+	for i := 0; i <= len(line); i++ {
+		if i < len(line) && line[i] != d {
+			continue
+		}
+		a, b := st, i
+		for a < b && (line[a] == ' ' || line[a] == '"') {
+			a++
+		}
+		for b > a && (line[b-1] == ' ' || line[b-1] == '"') {
+			b--
+		}
+		out = append(out, [2]int{a, b})
+		st = i + 1
+	}
+	return out
+}
+
+// tableRow types the cells of one data row starting at byte base.
+func (s *scan) tableRow(base int, line string, cells [][2]int, cols []Type) {
+	for i, c := range cells {
+		t := cols[i]
+		v := line[c[0]:c[1]]
+		if t == "" || v == "" || !tableCellOK(v, t) {
+			continue
+		}
+		s.add(base+c[0], base+c[1], t, prStrong)
+	}
+}
+
+// tableCellOK: the cell can hold its column's identifier: a name or a place
+// has letters and no digits (an ID under "patient" is typed by its own
+// rules), a date or a number has digits; a year alone is no date; empty
+// markers ("n/a", "unknown", "-") hold nothing.
+func tableCellOK(v string, t Type) bool {
+	switch strings.ToLower(v) {
+	case "n/a", "na", "none", "unknown", "null", "-", "--", "?", "nil", "tbd", "redacted", "[redacted]", "unk":
+		return false
+	}
+	letters, digits := 0, 0
+	for i := 0; i < len(v); i++ {
+		switch c := v[i]; {
+		case c|0x20 >= 'a' && c|0x20 <= 'z', c >= 0x80:
+			letters++
+		case c >= '0' && c <= '9':
+			digits++
+		}
+	}
+	switch t {
+	case Name:
+		return letters > 0 && digits == 0
+	case Location:
+		return letters > 0
+	case Date:
+		// "3/4/1950", "2026-11-03", "Mar 4": not "Day 1" nor "1999".
+		return digits >= 2 && !(digits == 4 && len(v) == 4) || digits > 0 && letters >= 3 && monthIn(v)
+	case Email:
+		return strings.IndexByte(v, '@') > 0
+	default:
+		return digits > 0
+	}
+}
+
+// monthIn: v holds a month name or its abbreviation.
+func monthIn(v string) bool {
+	l := strings.ToLower(v)
+	for _, m := range monthNames {
+		if strings.Contains(l, m[:3]) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,24 @@
+package deid_test
+
+import (
+	"testing"
+
+	"github.com/clinscribe/clinscribe/deid"
+)
+
+// TestDelimitedTables: a header that names identifier columns types every
+// cell under it; a table of clinical values keeps them.
+func TestDelimitedTables(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{}, {RulesOnly: true}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"csv", "patient_id,last_name,first_name,dob,zip,a1c\n884155,Bjornstad,Per,1948-12-01,55811,7.1\n",
+				[]found{{"884155", deid.MRN}, {"Bjornstad", deid.Name}, {"Per", deid.Name}, {"1948-12-01", deid.Date}, {"55811", deid.ZIP}}},
+			{"pipe", "Name | DOB | Phone | Result\nYang, Pa Houa | 7/16/1990 | 612-555-0199 | 6.4\n",
+				[]found{{"Yang, Pa Houa", deid.Name}, {"7/16/1990", deid.Date}, {"612-555-0199", deid.Phone}}},
+			{"empty markers and days", "name,date,dose\nn/a,Day 1,40 mg\nunknown,1999,20 mg\n", nil},
+			{"clinical table", "vaccine,site,route,dose\nTdap,L deltoid,IM,0.5 mL\n", nil},
+		})
+	}
+}
