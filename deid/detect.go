@@ -285,7 +285,7 @@ func (s *scan) rules(d *Detector, text string, known Known, prep bool) []Span {
 	s.joinHyphenated()
 	s.finishPlaces()
 	s.vetoLookalikes()
-	return s.extendPlaces(s.resolve())
+	return s.dropPublic(s.extendPlaces(s.resolve()))
 }
 
 // resolve filters name candidates by class and merges overlapping candidates

@@ -22,3 +22,15 @@ func TestDelimitedTables(t *testing.T) {
 		})
 	}
 }
+
+// TestPublicNumbersAndVariants: hotlines and founder mutations identify no
+// one; a patient's number beside them does.
+func TestPublicNumbersAndVariants(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"poison control", "If medicine: call Poison Control 1-800-222-1222.", nil},
+		{"a patient's phone stays", "Call back at 1-800-222-1223 (cell).", []found{{"1-800-222-1223", deid.Phone}}},
+		{"variants", "BRCA1/2 founder mutations (185delAG, 5382insC, 6174delT).", nil},
+	})
+}
