@@ -288,7 +288,8 @@ func (s *scan) introBefore(i int) bool {
 		return true
 	case (p1 == "is" || p1 == "was") && (p2 == "name" || p2 == "this"):
 		return true
-	case p1 == "me" && (p2 == "call" || p2 == "calls" || p2 == "called"), p1 == "you" && (p2 == "call" || p2 == "called"),
+	case (p1 == "me" || p1 == "her" || p1 == "him") && (p2 == "call" || p2 == "calls" || p2 == "called"),
+		p1 == "you" && (p2 == "call" || p2 == "called"),
 		p1 == "name" && nameLabels[p2], p1 == "by" && (p2 == "goes" || p2 == "go" || p2 == "went"), p1 == "as" && p2 == "known":
 		return true
 	}

@@ -1586,9 +1586,29 @@ func (s *scan) unlistedSurname(n int) bool {
 		return false
 	}
 	w := s.lower(n)
+	if unlistedForms[w] || n+1 < len(s.toks) && s.toks[n+1].punct('\'') && s.toks[n+1].gap == gapNone {
+		return false // "hasn't", "wouldn't"
+	}
 	return !strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ly") &&
 		!strings.HasSuffix(w, "ing")
 }
+
+// unlistedForms are English words the word lists leave out, as they hold
+// base forms only: irregular past tenses and participles ("angela
+// brought", "kenneth gave"), and the fillers of speech.
+var unlistedForms = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`eaten gave given brought bought caught taught thought fought sought went gone came
+		become began begun broke broken chose chosen drew drawn drove driven fell fallen felt fled flew flown forgot
+		forgotten froze frozen got gotten grew grown hid hidden held hung kept knew known laid led left lent lost meant
+		paid rode ridden rang rung rose risen sang sung sank sunk slept slid spoke spoken spent spun stood stole stolen
+		stuck stung struck swore sworn swept swam swum swung took taken tore torn threw thrown understood woke woken wore
+		worn wound wrote written bled bred dug shook shaken shot shone sent sold told found heard made said does done
+		gonna wanna gotta kinda sorta dunno yeah okay mhmm hmmm yeah uhhh ummm`) {
+		m[w] = true
+	}
+	return m
+}()
 
 // spelledName: a name spelled out letter by letter, "O-Y-E-W-O-L-E",
 // "p-e-t-e-r-s-e-n".
@@ -1757,8 +1777,8 @@ func (s *scan) lowerContextName(i int) bool {
 		// everywhere else in the text.
 		s.addName(i, i, PatientNames)
 		return true
-	case s.relationBefore(i) && s.possessiveTwoBack(i) && (gazName || t.gaz&gzFirst != 0):
-		ok = true // "my cousin tanner", "his sister trinity"
+	case s.relationBefore(i) && s.possessiveTwoBack(i) && (gazName || t.gaz&gzFirst != 0 || s.unlistedSurname(i)):
+		ok = true // "my cousin tanner", "his sister trinity", "my sister marijke"
 	case !gazName:
 		return false
 	case t.gaz&gzFirst != 0 && personVerbNext[s.nextWordAt(i)] && !s.nextIsAux(i) && !wordMakers[s.prevWordAt(i, 1)]:

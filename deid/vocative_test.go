@@ -31,5 +31,10 @@ func TestUnsuppliedNamesAddressed(t *testing.T) {
 		{"answer", "nurse: what did you find in the couch\npatient: penny yeah", nil},
 		{"quantifier", "patient: my husband said every penny we spend on this better work", nil},
 		{"inflected verb after a name", "her daughter june manages her pill box", []found{{"june", deid.Name}}},
+		{"relation before an unlisted name", "patient: and my sister marijke had colon cancer", []found{{"marijke", deid.Name}}},
+		{"relation before a verb off the lists", "patient: my husband brought me and my wife thinks so", nil},
+		{"contraction after a relation", "patient: my husband hasn't slept", nil},
+		{"irregular verb after a name", "patient: angela brought the forms", []found{{"angela", deid.Name}}},
+		{"call her", "interpreter: she says please call her marisol", []found{{"marisol", deid.Name}}},
 	})
 }
