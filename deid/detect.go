@@ -278,6 +278,7 @@ func (s *scan) rules(d *Detector, text string, known Known, prep bool) []Span {
 	s.knownPass()
 	s.cueNamePass()
 	s.propagateNames()
+	s.quotedNicknames()
 	s.lastCommaFirst()
 	s.userNamesOfNames()
 	s.placeCoordination()

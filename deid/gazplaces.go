@@ -408,6 +408,14 @@ func (s *scan) lowerFacilityAt(i int) bool {
 		return false
 	}
 	w := s.lower(i)
+	// A kind of care between the name and the facility word: "kellogg eye
+	// center", "mayo heart clinic", "dana cancer institute".
+	if careKinds[s.lower(p)] {
+		if q := s.sameLinePrev(p); q >= 0 && s.toks[q].letters() && !s.toks[q].upper() && s.toks[p].gap == gapSpace &&
+			!careKinds[s.lower(q)] {
+			p = q
+		}
+	}
 	pt := &s.toks[p]
 	// The name word: a name or place of the gazetteer or the lists, or a
 	// word on no list; not an everyday or clinical word.
@@ -446,6 +454,15 @@ func (s *scan) lowerFacilityAt(i int) bool {
 	s.addTok(st, s.facilityWordsAfter(i), Location, prShape)
 	return true
 }
+
+// careKinds name what a center or clinic treats, between its name and the
+// facility word.
+var careKinds = map[string]bool{"eye": true, "heart": true, "cancer": true, "kidney": true, "spine": true, "skin": true,
+	"lung": true, "vascular": true, "orthopedic": true, "sports": true, "women's": true, "children's": true,
+	"surgery": true, "surgical": true, "specialty": true, "behavioral": true, "rehabilitation": true, "rehab": true,
+	"memory": true, "breast": true, "wound": true, "sleep": true, "pain": true, "dialysis": true, "imaging": true,
+	"diagnostic": true, "endoscopy": true, "fertility": true, "birth": true, "burn": true, "trauma": true, "stroke": true,
+	"transplant": true, "hearing": true, "dental": true, "vision": true, "medical": true, "health": true}
 
 // careVerbs before at/to/from make what follows a place of care.
 var careVerbs = map[string]bool{"seen": true, "transferred": true, "admitted": true, "admit": true, "followed": true,

@@ -2632,3 +2632,67 @@ func (s *scan) numberedPlace(en int) bool {
 	}
 	return false
 }
+
+// quotedNicknames: a nickname in quotes next to a name found ("Bubba"
+// Wendell Pruitt, Wendell "Bubba" Pruitt, grandson, "Teo" Vallejo).
+func (s *scan) quotedNicknames() {
+	if strings.IndexByte(s.text, '"') < 0 {
+		return
+	}
+	var starts, ends map[int]bool
+	for k := 0; k+2 < len(s.toks); k++ {
+		if !s.toks[k].punct('"') {
+			continue
+		}
+		e := k + 1
+		for e < len(s.toks) && e <= k+2 && s.toks[e].capWord() && s.toks[e].letters() && (e == k+1 && s.toks[e].gap == gapNone ||
+			e > k+1 && s.toks[e].gap == gapSpace) {
+			e++
+		}
+		if e == k+1 || e >= len(s.toks) || !s.toks[e].punct('"') || s.toks[e].gap != gapNone {
+			continue
+		}
+		if starts == nil {
+			starts, ends = map[int]bool{}, map[int]bool{}
+			for c := range s.cands {
+				if s.cands[c].t == Name {
+					starts[s.cands[c].s], ends[s.cands[c].e] = true, true
+				}
+			}
+		}
+		after := e+1 < len(s.toks) && s.toks[e+1].gap == gapSpace && (starts[int(s.toks[e+1].s)] || s.toks[e+1].capWord() &&
+			s.toks[e+1].lex&(lxCity|lxFirst|lxSur) != 0)
+		before := s.toks[k].gap == gapSpace && k > 0 && ends[int(s.toks[k-1].e)]
+		if (after || before) && s.nameish(k+1, false) && !s.eponymAfter(e-1) {
+			s.addName(k+1, e-1, PatientNames)
+		}
+		k = e
+	}
+}
+
+// middleInitialLabel: "MI: S", "Middle initial: R." on a form: one letter
+// after the label, then the end of the line or a wide gap.
+func (s *scan) middleInitialLabel(i int) bool {
+	j := i + 1
+	if !s.eq(i, "mi") {
+		if !s.eq(i, "initial") || i == 0 || !s.eq(i-1, "middle") {
+			return false
+		}
+	}
+	if j >= len(s.toks) || !s.toks[j].punct(':') {
+		return false
+	}
+	j++
+	if j >= len(s.toks) || s.toks[j].gap == gapLine || !s.toks[j].letters() || s.toks[j].n() != 1 || !s.toks[j].upper() {
+		return false
+	}
+	e := j
+	if e+1 < len(s.toks) && s.toks[e+1].punct('.') && s.toks[e+1].gap == gapNone {
+		e++
+	}
+	if e+1 < len(s.toks) && s.toks[e+1].gap != gapLine && !s.wideGap(e+1) {
+		return false
+	}
+	s.addName(j, j, PatientNames)
+	return true
+}

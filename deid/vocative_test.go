@@ -38,3 +38,19 @@ func TestUnsuppliedNamesAddressed(t *testing.T) {
 		{"call her", "interpreter: she says please call her marisol", []found{{"marisol", deid.Name}}},
 	})
 }
+
+// TestNicknamesInitialsAndCareCenters: a quoted nickname beside a name, a
+// middle initial on a form, a lower-case center named before its kind of
+// care; a quoted ordinary word and a generic center stay.
+func TestNicknamesInitialsAndCareCenters(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"quoted before a name", `Pt "Bubba" Wendell Pruitt found down.`, []found{{"Bubba", deid.Name}, {"Wendell Pruitt", deid.Name}}},
+		{"quoted word stays", `He yelled "Stop" and left.`, nil},
+		{"middle initial", "First: Mariam          MI: S\nDOB: 01/19/1994", []found{{"Mariam", deid.Name}, {"S", deid.Name}, {"01/19/1994", deid.Date}}},
+		{"MI history stays", "Hx: MI: 2019, stent", nil},
+		{"care center", "relative: the one at the kellogg eye center", []found{{"kellogg eye center", deid.Location}}},
+		{"generic center stays", "doctor: the regional cancer center called", nil},
+	})
+}

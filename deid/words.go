@@ -43,6 +43,9 @@ func (s *scan) wordAt(i int) {
 	if t.n() == 4 && lw == "user" && s.userAfter(i) {
 		return
 	}
+	if (t.n() == 2 && lw == "mi" || t.n() == 7 && lw == "initial") && s.middleInitialLabel(i) {
+		return
+	}
 	if t.n() == 8 && lw == "initials" {
 		s.initialsLabel(i)
 	}
