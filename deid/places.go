@@ -1299,7 +1299,12 @@ func (s *scan) streetAfterSiteOn(i int) bool {
 		}
 		end = j
 	}
-	if end < 0 || !s.clauseGoesOn(end) && !s.strictEnd(end) {
+	// A business on a street named like a person or a town needs no end of
+	// clause after it, which run-on transcripts leave out ("the pharmacy on
+	// colfax the walgreens", "hy-vee pharmacy on ingersoll patient yes").
+	business := end == k && businessSites[s.lower(p)] && s.toks[k].gaz&(gzSur|gzTown|gzCity) != 0 &&
+		s.toks[k].gaz&gzWord == 0 && s.toks[k].lex == 0
+	if end < 0 || !business && !s.clauseGoesOn(end) && !s.strictEnd(end) {
 		return false
 	}
 	if a := s.adj(end); a > 0 && !s.toks[a].punct(',') && !s.toks[a].punct('.') {
@@ -1308,6 +1313,10 @@ func (s *scan) streetAfterSiteOn(i int) bool {
 	s.addTok(k, end, Location, prCue)
 	return true
 }
+
+// businessSites are places of business that stand on a street.
+var businessSites = map[string]bool{"pharmacy": true, "store": true, "office": true, "clinic": true, "walgreens": true,
+	"cvs": true, "walmart": true, "kroger": true, "safeway": true, "target": true, "shop": true, "restaurant": true}
 
 // onStreetSites stand on a street: "the pharmacy on ...", "lives on ...".
 var onStreetSites = map[string]bool{"lives": true, "live": true, "living": true, "lived": true, "moved": true,
@@ -1731,4 +1740,31 @@ func (s *scan) eponymListAfter(k int) bool {
 		j = s.next(j)
 	}
 	return false
+}
+
+// campusAt: a University of California campus, "uc davis", "UC San
+// Diego", "UC Irvine Health": "uc" and the city that names the campus.
+func (s *scan) campusAt(i int) bool {
+	n := s.next(i)
+	if n < 0 || s.toks[n].gap != gapSpace || !s.toks[n].letters() {
+		return false
+	}
+	end := n
+	switch s.lower(n) {
+	case "san", "santa", "los":
+		if m := s.next(n); m > 0 && s.toks[m].gap == gapSpace && s.toks[m].letters() {
+			end = m
+		} else {
+			return false
+		}
+	default:
+		// Davis is on the surname lists, not the towns ("UC" is also
+		// ulcerative colitis: "UC flare", "UC patients").
+		if t := &s.toks[n]; t.lex&(lxCity|lxSur) == 0 && t.gaz&(gzCity|gzTown|gzSur) == 0 || t.lex&(lxCommon|lxMedical) != 0 ||
+			t.gaz&gzWord != 0 {
+			return false
+		}
+	}
+	s.addTok(i, s.facilityWordsAfter(end), Location, prCue)
+	return true
 }

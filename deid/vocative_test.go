@@ -54,3 +54,17 @@ func TestNicknamesInitialsAndCareCenters(t *testing.T) {
 		{"generic center stays", "doctor: the regional cancer center called", nil},
 	})
 }
+
+// TestBusinessStreetsAndCampuses: a pharmacy on a street named like a town
+// in run-on speech, a University of California campus; ulcerative colitis
+// and "on call" stay.
+func TestBusinessStreetsAndCampuses(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"pharmacy on a street", "mother: can you send it to the pharmacy on colfax the walgreens", []found{{"colfax", deid.Location}}},
+		{"on call stays", "doctor: the pharmacy on call can help", nil},
+		{"campus", "patient: since i started at uc davis i can't sleep", []found{{"uc davis", deid.Location}}},
+		{"colitis stays", "UC flare on mesalamine, UC patients", nil},
+	})
+}

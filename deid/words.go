@@ -37,6 +37,9 @@ func (s *scan) wordAt(i int) {
 	if !t.upper() && f&^nameListFlags == 0 && (f != 0 || t.gaz&gzFirst != 0) && t.n() >= 3 && s.lowerVocativeName(i) {
 		return
 	}
+	if t.n() == 2 && lw == "uc" && s.campusAt(i) {
+		return
+	}
 	if (lw == "in" || lw == "from") && !t.upper() {
 		s.inUnknownPlace(i)
 	}
