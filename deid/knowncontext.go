@@ -671,6 +671,8 @@ func (s *scan) openingAddress(i int, p knownPart) bool {
 		return false
 	case w[0] == "be" || w[0] == "please":
 		return true
+	case w[0] == "have" && (w[1] == "a" || w[1] == "fun") && (w[1] == "fun" || pleasantWishes[w[2]]):
+		return true // "summer have a great time in spain", "and june have fun"
 	case verb:
 		return false
 	case (w[0] == "i" || w[0] == "we") && speakerVerbs[w[1]]:
@@ -684,6 +686,11 @@ func (s *scan) openingAddress(i int, p knownPart) bool {
 	}
 	return false
 }
+
+// pleasantWishes follow "have a" in a wish said to the person named before
+// it: "summer have a great time".
+var pleasantWishes = map[string]bool{"good": true, "great": true, "nice": true, "safe": true, "wonderful": true,
+	"lovely": true, "happy": true, "fun": true, "blessed": true, "restful": true, "merry": true}
 
 // speakerVerbs follow "i" or "we" in what the speaker says to the person
 // just named: "grant i think", "june we need to".
@@ -835,7 +842,10 @@ func (s *scan) turnStart(i int) bool {
 	words := 0
 	for k := p - 1; k >= 0 && k >= p-14; k-- {
 		t := &s.toks[k]
-		stamp := t.digits() || t.punct(':') && k > 0 && s.toks[k-1].digits() || t.punct('[') || t.punct(']')
+		// "spk_0:", "speaker-2:": the joiners of a tag count as none of
+		// its words.
+		stamp := t.digits() || t.punct(':') && k > 0 && s.toks[k-1].digits() || t.punct('[') || t.punct(']') ||
+			(t.punct('_') || t.punct('-')) && t.gap == gapNone
 		if !stamp {
 			if !(t.word() || t.punct('.')) {
 				return false

@@ -68,3 +68,19 @@ func TestBusinessStreetsAndCampuses(t *testing.T) {
 		{"colitis stays", "UC flare on mesalamine, UC patients", nil},
 	})
 }
+
+// TestSuppliedNamesInTagsAndWishes: a supplied name that is also a word,
+// greeted after a speaker tag with joiners ("spk_0:"), or wished a good
+// time.
+func TestSuppliedNamesInTagsAndWishes(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{PatientNames: []string{"Major Thibodeaux"}}, []foundCase{
+		{"greeting after spk_0", "spk_0: morning major\nspk_1: morning doc", []found{{"major", deid.Name}}},
+		{"major word stays", "spk_0: that is a major surgery", nil},
+	})
+	checkFound(t, d, deid.Known{PatientNames: []string{"Summer Blackwood"}}, []foundCase{
+		{"wish", "doctor: and summer have a great time in spain", []found{{"summer", deid.Name}}},
+		{"season stays", "doctor: in the summer we have a great time", nil},
+	})
+}
