@@ -27,7 +27,9 @@ import (
 // began after the write, links or renames it into place and waits for
 // another, so the object is durable, and never visible half-written after
 // a power loss, before Put returns, while concurrent writers share the
-// flushes.
+// flushes — those of every Local store of the process on the same
+// filesystem (the data store and the key ring's), since a syncfs covers
+// the whole filesystem.
 type Local struct {
 	root  string
 	group *groupSync // nil: fsync each file and directory
@@ -49,7 +51,9 @@ func NewLocal(dir string) (*Local, error) {
 	}
 	l := &Local{root: abs}
 	if haveSyncfs() {
-		l.group = newGroupSync(abs)
+		if l.group = sharedGroupSync(abs); l.group == nil {
+			l.group = newGroupSync(abs)
+		}
 	}
 	return l, nil
 }
