@@ -57,11 +57,26 @@ func newGroupSync(root string) *groupSync {
 // wait returns after a flush that began after wait was called has ended,
 // with its error, if any.
 func (g *groupSync) wait() error {
+	return g.waitFor(g.ticket())
+}
+
+// ticket is the number of the first flush that will begin after this call:
+// the one that covers the caller's operations so far. A caller may hand it
+// to waitFor later (Local.Stage), and is not kept waiting if that flush has
+// ended by then.
+func (g *groupSync) ticket() uint64 {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	// A flush in progress may have begun before our operations: we need
 	// the one after it.
-	target := g.started + 1
+	return g.started + 1
+}
+
+// waitFor returns once flush number target (see ticket) has ended, running
+// it if no flush is running, with its error or a later flush's.
+func (g *groupSync) waitFor(target uint64) error {
+	g.mu.Lock()
+	defer g.mu.Unlock()
 	for g.finished < target {
 		if g.running {
 			g.sleeping++
