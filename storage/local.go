@@ -36,8 +36,9 @@ type Local struct {
 }
 
 var (
-	_ Blobstore = (*Local)(nil)
-	_ Stager    = (*Local)(nil)
+	_ Blobstore   = (*Local)(nil)
+	_ Stager      = (*Local)(nil)
+	_ LazyDeleter = (*Local)(nil)
 )
 
 // NewLocal opens (creating if needed, mode 0700) a Local store rooted at dir.
@@ -277,6 +278,23 @@ func (l *Local) Delete(ctx context.Context, key string) error {
 		return fmt.Errorf("storage.Local.Delete: %w", err)
 	}
 	return l.syncDir(filepath.Dir(p))
+}
+
+// DeleteLazy implements LazyDeleter: with group commit the removal is left
+// to the next flush of the filesystem; without it (an fsync per directory,
+// which would not cover this one) it is Delete.
+func (l *Local) DeleteLazy(ctx context.Context, key string) error {
+	if l.group == nil {
+		return l.Delete(ctx, key)
+	}
+	p, err := l.path(key)
+	if err != nil {
+		return err
+	}
+	if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("storage.Local.Delete: %w", err)
+	}
+	return nil
 }
 
 // List implements Blobstore.

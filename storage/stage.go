@@ -58,3 +58,21 @@ func (p *putLater) Commit(ctx context.Context) error {
 }
 
 func (p *putLater) Abort() {}
+
+// LazyDeleter is a Blobstore that can delete an object without waiting for
+// the deletion to be durable; a later flush of the store makes it so.
+type LazyDeleter interface {
+	DeleteLazy(ctx context.Context, key string) error
+}
+
+// DeleteLazy deletes key without waiting for the deletion to be durable
+// where bs can (Local with group commit: the next flush of the filesystem,
+// anyone's, covers it); elsewhere it is Delete. For deletions a crash may
+// undo harmlessly: the open marker of an encounter whose work is done,
+// which the reconciler clears again if it comes back.
+func DeleteLazy(ctx context.Context, bs Blobstore, key string) error {
+	if d, ok := bs.(LazyDeleter); ok {
+		return d.DeleteLazy(ctx, key)
+	}
+	return bs.Delete(ctx, key)
+}

@@ -12,7 +12,8 @@ import (
 )
 
 // A staged object is invisible until Commit (no Get, no List entry),
-// commits as Put would, and an aborted one leaves nothing behind; on the
+// commits as Put would, and an aborted one leaves nothing behind; DeleteLazy
+// deletes; on the
 // Vault over Local, through a counting wrapper, and on a store that cannot
 // stage (Commit is a Put).
 func TestStage(t *testing.T) {
@@ -71,10 +72,19 @@ func TestStage(t *testing.T) {
 			if keys, err := bs.List(ctx, "a/"); err != nil || len(keys) != 1 {
 				t.Fatalf("after Abort: %q %v", keys, err)
 			}
+			if err := storage.DeleteLazy(ctx, bs, "a/one"); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := bs.Get(ctx, "a/one"); !errors.Is(err, storage.ErrNotFound) {
+				t.Fatalf("after DeleteLazy: %v", err)
+			}
+			if err := storage.DeleteLazy(ctx, bs, "a/one"); err != nil {
+				t.Fatalf("DeleteLazy of a missing object: %v", err)
+			}
 		})
 	}
-	// Nothing is left in the Local directories but the objects: no
-	// temporary file of a committed or aborted stage.
+	// Nothing is left in the Local directories: no temporary file of a
+	// committed or aborted stage.
 	entries, err := os.ReadDir(local.Root() + "/a")
 	if err != nil {
 		t.Fatal(err)

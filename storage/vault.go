@@ -47,8 +47,9 @@ type Vault struct {
 }
 
 var (
-	_ Blobstore = (*Vault)(nil)
-	_ Stager    = (*Vault)(nil)
+	_ Blobstore   = (*Vault)(nil)
+	_ Stager      = (*Vault)(nil)
+	_ LazyDeleter = (*Vault)(nil)
 )
 
 // NewVault returns a Vault over store with keys from keys. Each object's
@@ -171,6 +172,11 @@ func (v *Vault) Get(ctx context.Context, key string) (io.ReadCloser, error) {
 
 // Delete implements Blobstore.
 func (v *Vault) Delete(ctx context.Context, key string) error { return v.store.Delete(ctx, key) }
+
+// DeleteLazy implements LazyDeleter (storage.DeleteLazy on the store).
+func (v *Vault) DeleteLazy(ctx context.Context, key string) error {
+	return DeleteLazy(ctx, v.store, key)
+}
 
 // List implements Blobstore.
 func (v *Vault) List(ctx context.Context, prefix string) ([]string, error) {

@@ -51,8 +51,9 @@ type countStore struct {
 }
 
 var (
-	_ storage.Blobstore = (*countStore)(nil)
-	_ storage.Stager    = (*countStore)(nil)
+	_ storage.Blobstore   = (*countStore)(nil)
+	_ storage.Stager      = (*countStore)(nil)
+	_ storage.LazyDeleter = (*countStore)(nil)
 )
 
 func (s *countStore) Put(ctx context.Context, key string, body io.Reader, mode storage.WriteMode) error {
@@ -94,4 +95,11 @@ type countStaged struct {
 func (s countStaged) Commit(ctx context.Context) error {
 	s.c.puts.Add(1)
 	return s.Staged.Commit(ctx)
+}
+
+// DeleteLazy passes through to the wrapped store (storage.DeleteLazy),
+// counted as a delete.
+func (s *countStore) DeleteLazy(ctx context.Context, key string) error {
+	s.c.deletes.Add(1)
+	return storage.DeleteLazy(ctx, s.bs, key)
 }
