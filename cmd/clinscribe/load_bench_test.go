@@ -44,8 +44,13 @@ import (
 // this machine's disk — set it to a disk path to include fsync costs).
 //
 // Reported per N: tasks/s overall and over the middle 80% of completions
-// (ramp-up and the last wave excluded), both as a ratio of the bound, and
-// Redis commands per task (INFO commandstats delta / tasks).
+// (ramp-up and the last wave excluded), both as a ratio of the bound,
+// Redis commands per task (INFO commandstats delta / tasks, the
+// benchmark's own polling left out), the worker processes' CPU time per
+// task, and the machine's load average: on 2 cores shared with other jobs
+// the bound needs the workers, Redis and the timer to be scheduled on
+// time, and a worker needing c ms of CPU a task cannot pass 1000/c tasks/s
+// per free core.
 func BenchmarkLoad(b *testing.B) {
 	workers := intList(b, envOr("LOAD_WORKERS", "1,2,4"))
 	conc := atoi(b, envOr("LOAD_CONCURRENCY", "100"))
@@ -77,12 +82,13 @@ func BenchmarkLoad(b *testing.B) {
 					b.ReportMetric(r.overall/bound, "ratio-overall")
 					b.ReportMetric(r.steady/bound, "ratio-steady")
 					b.ReportMetric(r.commandsPerTask, "redis-cmds/task")
+					b.ReportMetric(float64(r.cpuPerTask.Microseconds())/1000, "worker-cpu-ms/task")
 					if firstSteady == 0 {
 						firstSteady = r.steady
 					}
 					b.ReportMetric(r.steady/firstSteady, "speedup-vs-first")
-					b.Logf("%s N=%d C=%d L=%s: %d tasks, bound %.0f/s, overall %.0f/s (%.3f of bound), steady %.0f/s (%.3f of bound), %.1f Redis commands/task, speedup vs N=%d: %.2fx; load average %s",
-						mode, n, conc, latency, r.tasks, bound, r.overall, r.overall/bound, r.steady, r.steady/bound, r.commandsPerTask, workers[0], r.steady/firstSteady, loadAverage())
+					b.Logf("%s N=%d C=%d L=%s: %d tasks, bound %.0f/s, overall %.0f/s (%.3f of bound), steady %.0f/s (%.3f of bound), %.1f Redis commands/task, worker CPU %.2f ms/task, speedup vs N=%d: %.2fx; load average %s",
+						mode, n, conc, latency, r.tasks, bound, r.overall, r.overall/bound, r.steady, r.steady/bound, r.commandsPerTask, float64(r.cpuPerTask.Microseconds())/1000, workers[0], r.steady/firstSteady, loadAverage())
 				}
 			})
 		}
@@ -93,6 +99,7 @@ type loadResult struct {
 	tasks           int
 	overall, steady float64
 	commandsPerTask float64
+	cpuPerTask      time.Duration // the worker processes' CPU time per task
 }
 
 func runLoad(b *testing.B, bin string, rds *redistest.Server, n, conc int, latency time.Duration, tasks int) loadResult {
@@ -142,15 +149,15 @@ ops: {drain_poll: -1s, disable_queue_metrics: true}
 	submitAll(b, a, note, tasks)
 
 	// N worker processes, each ready (/readyz) before the clock starts.
+	var procs []*os.Process
 	for i := range n {
 		port := freePort(b)
 		env := append(os.Environ(), "CLINSCRIBE_OPS_LISTEN=127.0.0.1:"+strconv.Itoa(port), fmt.Sprintf("CLINSCRIBE_SERVICE_WORKER_ID=load-%d", i))
-		cmd := startWorkerEnv(b, bin, cfgPath, filepath.Join(dir, fmt.Sprintf("worker-%d.log", i)), env)
-		_ = cmd
+		procs = append(procs, startWorkerEnv(b, bin, cfgPath, filepath.Join(dir, fmt.Sprintf("worker-%d.log", i)), env))
 		waitReady(b, fmt.Sprintf("http://127.0.0.1:%d/readyz", port))
 	}
 
-	return measure(b, ins, rdb, tasks, n*conc, latency, dir)
+	return measure(b, ins, rdb, procs, tasks, n*conc, latency, dir)
 }
 
 func submitAll(b *testing.B, a *app.App, note []byte, n int) {
@@ -320,10 +327,11 @@ func intList(b *testing.B, s string) []int {
 // this 2-core machine took Redis time from the workers and counted its own
 // commands as theirs. The poll's commands are left out of the per-task
 // count.
-func measure(b *testing.B, ins *asynq.Inspector, rdb *redis.Client, tasks, slots int, latency time.Duration, dir string) loadResult {
+func measure(b *testing.B, ins *asynq.Inspector, rdb *redis.Client, workers []*os.Process, tasks, slots int, latency time.Duration, dir string) loadResult {
 	b.Helper()
 	ctx := context.Background()
 	before := commandCalls(b, rdb)
+	cpuBefore := processesCPU(b, workers)
 	start := time.Now()
 	if err := ins.UnpauseQueue(worker.QueueSummarize); err != nil {
 		b.Fatal(err)
@@ -366,6 +374,7 @@ func measure(b *testing.B, ins *asynq.Inspector, rdb *redis.Client, tasks, slots
 	}
 	elapsed := time.Since(start)
 	after := commandCalls(b, rdb)
+	cpu := processesCPU(b, workers) - cpuBefore
 	// The poll's ZCARDs, the unpause (DEL) and the first INFO are the
 	// benchmark's, not the workers'.
 	own := int64(3*polls + 2)
@@ -374,7 +383,38 @@ func measure(b *testing.B, ins *asynq.Inspector, rdb *redis.Client, tasks, slots
 		overall:         float64(tasks) / elapsed.Seconds(),
 		steady:          float64(tasks*8/10) / t90.Sub(t10).Seconds(),
 		commandsPerTask: float64(after-before-own) / float64(tasks),
+		cpuPerTask:      cpu / time.Duration(tasks),
 	}
+}
+
+// processesCPU is the user and system CPU time the worker processes have
+// used (Linux /proc/<pid>/stat, in clock ticks of 10 ms: over a run of
+// thousands of tasks the rounding is negligible); 0 where there is no
+// /proc.
+func processesCPU(b *testing.B, procs []*os.Process) time.Duration {
+	b.Helper()
+	var total time.Duration
+	for _, p := range procs {
+		stat, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", p.Pid))
+		if err != nil {
+			return 0
+		}
+		// The fields after the command name (in parentheses, which may
+		// hold spaces): utime and stime are the 12th and 13th.
+		_, rest, _ := strings.Cut(string(stat), ") ")
+		f := strings.Fields(rest)
+		if len(f) < 13 {
+			b.Fatalf("/proc/%d/stat: %q", p.Pid, stat)
+		}
+		for _, v := range f[11:13] {
+			ticks, err := strconv.ParseInt(v, 10, 64)
+			if err != nil {
+				b.Fatalf("/proc/%d/stat: %v", p.Pid, err)
+			}
+			total += time.Duration(ticks) * 10 * time.Millisecond
+		}
+	}
+	return total
 }
 
 // queueKey is the Redis key of one of the summarize queue's task sets, as
@@ -411,9 +451,10 @@ func runQueueLoad(b *testing.B, rds *redistest.Server, n, conc int, latency time
 	if err != nil {
 		b.Fatal(err)
 	}
+	var procs []*os.Process
 	for i := range n {
 		env := append(os.Environ(), "LOAD_QUEUE_WORKER="+rds.URL, fmt.Sprintf("LOAD_QUEUE_CONCURRENCY=%d", conc), "LOAD_QUEUE_LATENCY="+latency.String())
-		startQueueWorker(b, self, env, filepath.Join(dir, fmt.Sprintf("qworker-%d.log", i)))
+		procs = append(procs, startQueueWorker(b, self, env, filepath.Join(dir, fmt.Sprintf("qworker-%d.log", i))))
 	}
 	// asynq registers each server with a heartbeat: wait for all of them.
 	workertest.Eventually(b, 30*time.Second, func() error {
@@ -422,10 +463,10 @@ func runQueueLoad(b *testing.B, rds *redistest.Server, n, conc int, latency time
 		}
 		return nil
 	})
-	return measure(b, ins, rdb, tasks, n*conc, latency, dir)
+	return measure(b, ins, rdb, procs, tasks, n*conc, latency, dir)
 }
 
-func startQueueWorker(b *testing.B, self string, env []string, logPath string) {
+func startQueueWorker(b *testing.B, self string, env []string, logPath string) *os.Process {
 	b.Helper()
 	logf, err := os.OpenFile(logPath, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
 	if err != nil {
@@ -447,4 +488,5 @@ func startQueueWorker(b *testing.B, self string, env []string, logPath string) {
 		}
 		logf.Close()
 	})
+	return p
 }
