@@ -95,6 +95,11 @@ func BenchmarkLoad(b *testing.B) {
 	}
 }
 
+// loadNote is the note every load task drafts: the pipeline's workers
+// from the submitted encounter, the queue-only workers from the same text
+// (so the simulated provider does the same work in both modes).
+const loadNote = "HPI: Cough for five days with fever. Exam: Temp 38.4 C. Lungs clear. Assessment: Viral bronchitis, likely. Plan: Honey and fluids. Return in 1 week if not better."
+
 type loadResult struct {
 	tasks           int
 	overall, steady float64
@@ -145,8 +150,7 @@ ops: {drain_poll: -1s, disable_queue_metrics: true}
 	if err := ins.PauseQueue(worker.QueueSummarize); err != nil {
 		b.Fatal(err)
 	}
-	note := []byte("HPI: Cough for five days with fever. Exam: Temp 38.4 C. Lungs clear. Assessment: Viral bronchitis, likely. Plan: Honey and fluids. Return in 1 week if not better.")
-	submitAll(b, a, note, tasks)
+	submitAll(b, a, []byte(loadNote), tasks)
 
 	// N worker processes, each ready (/readyz) before the clock starts.
 	var procs []*os.Process
