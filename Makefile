@@ -33,7 +33,7 @@ test: ## unit and integration tests (installs redis-server, node and chromium if
 test-short: ## the tests without the slow crash-recovery runs
 	$(GO) test $(TESTFLAGS) -short ./...
 
-bench: ## benchmarks: pipeline (local and S3-protocol storage) as pct-of-bare-asynq, object writes/reads per encounter; encryption MB/s (figures are only comparable within one run)
+bench: ## benchmarks: pipeline (local and S3-protocol storage) as pct-of-bare-asynq, object writes/reads and CPU ms per encounter; encryption MB/s (figures are only comparable within one run)
 	$(GO) test -run '^$$' -bench 'Throughput' -benchtime 8x ./cmd/clinscribe/internal/app/
 	$(GO) test -run '^$$' -bench 'Vault' -benchtime 2s ./storage/
 
@@ -79,7 +79,7 @@ bench-deid: ## de-identification throughput (MB/s per core), with the tagger and
 train-deid: ## regenerate the tagger's training corpus (deid/internal/corpusgen) and retrain deid/data/tagger.bin
 	$(GO) test ./deid -run '^TestTaggerWeights$$' -count=1 -train -v
 
-bench-load: ## load: N worker processes x concurrency C vs the Little's-law bound N*C/latency (LOAD_WORKERS, LOAD_CONCURRENCY, LOAD_LATENCY, LOAD_ROUNDS, LOAD_MODE)
+bench-load: ## load: N worker processes x concurrency C vs the Little's-law bound N*C/latency, with worker CPU per task and the load average (LOAD_WORKERS, LOAD_CONCURRENCY, LOAD_LATENCY, LOAD_ROUNDS, LOAD_MODE)
 	$(GO) test -run '^$$' -bench 'Load' -benchtime 1x -timeout 30m ./cmd/clinscribe/
 
 lint: ## gofmt and go vet

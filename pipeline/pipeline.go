@@ -260,7 +260,7 @@ func (p *Pipeline) RunStage(ctx context.Context, stage encounter.Stage, run Run)
 		p.observeWait(done, phi.Code(series.Failure.Code))
 	}
 	if next == "" {
-		if err := p.store.MarkClosed(ctx, meta.ID); err != nil {
+		if err := p.store.MarkDone(ctx, meta.ID); err != nil {
 			p.log.Warn("open marker not cleared", "encounter_id", meta.ID, "error", err)
 		}
 		return nil

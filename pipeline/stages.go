@@ -203,6 +203,18 @@ func (p *Pipeline) makeDraft(ctx context.Context, meta *encounter.Meta, run Run,
 		},
 	}
 	d.ComputeContentHash()
+	var src *encounter.Transcript
+	if !stored {
+		src = t // the note's segments, committed with the draft that cites them
+	}
+	// The draft is sealed and staged first (nothing sees it before
+	// Commit), so its content becomes durable while the audit entry is
+	// written.
+	staged, err := p.store.StageDraft(ctx, d, src)
+	if err != nil {
+		return phi.Wrap(err, phi.CodeStorage, "draft could not be stored")
+	}
+	defer staged.Abort()
 	// Audited before it is stored: a draft never exists without its entry.
 	// A crash in between leaves an entry for a version that a retry then
 	// writes (with its own entry).
@@ -214,11 +226,9 @@ func (p *Pipeline) makeDraft(ctx context.Context, meta *encounter.Meta, run Run,
 	}); err != nil {
 		return phi.Wrap(err, phi.CodeAuditUnavailable, "audit trail unavailable; draft not stored")
 	}
-	var src *encounter.Transcript
-	if !stored {
-		src = t // the note's segments, committed with the draft that cites them
-	}
-	if err := p.store.PutDraftWithSource(ctx, d, src); err != nil && !errors.Is(err, encounter.ErrVersionExists) {
+	// An earlier attempt's draft of this version (ErrVersionExists) is
+	// left as it is.
+	if err := staged.Commit(ctx); err != nil && !errors.Is(err, encounter.ErrVersionExists) {
 		return phi.Wrap(err, phi.CodeStorage, "draft could not be stored")
 	}
 	return p.draftReady(ctx, meta, version)

@@ -118,6 +118,16 @@ func (p *Pipeline) Submit(ctx context.Context, req SubmitRequest) (string, error
 		}
 		return prepErr
 	}
+	// The worklist entries are staged (sealed, written where nothing
+	// lists them, their flush begun) before anything else, so that by the
+	// time they are committed after the Meta only their links remain to be
+	// made durable. Staged objects are never seen: Submit's every return
+	// discards those it did not commit.
+	idx, err := p.store.StageIndex(ctx, meta)
+	if err != nil {
+		return "", phi.Wrap(err, phi.CodeStorage, "encounter could not be stored")
+	}
+	defer idx.Abort()
 	// The open marker comes first: from here on, whatever a crash leaves
 	// behind is found by Reconcile, carried on if the Meta was written (the
 	// commit point) and removed if not.
@@ -160,6 +170,19 @@ func (p *Pipeline) Submit(ctx context.Context, req SubmitRequest) (string, error
 		}
 	}
 	first := meta.FirstStage()
+	// The Meta is sealed under the scope key and staged, so its content
+	// becomes durable while the audit entry is written; only its link
+	// waits for the entry.
+	if err := prepared(); err != nil {
+		cleanup()
+		return "", phi.Wrap(err, phi.CodeStorage, "encounter could not be stored")
+	}
+	staged, err := p.store.StageCreate(ctx, meta)
+	if err != nil {
+		cleanup()
+		return "", phi.Wrap(err, phi.CodeStorage, "encounter could not be stored")
+	}
+	defer staged.Abort()
 	// Audited before the commit point, so no encounter is ever processed
 	// without its submission on record; a submission that then fails, or
 	// is cut off by a crash, gets an encounter.submit_abandoned entry.
@@ -168,16 +191,14 @@ func (p *Pipeline) Submit(ctx context.Context, req SubmitRequest) (string, error
 		InputSHA256: meta.Inputs[0].SHA256, Result: "ok",
 	})
 	if err != nil {
+		staged.Abort()
 		cleanup()
 		return "", phi.Wrap(err, phi.CodeAuditUnavailable, "audit trail unavailable; submission not accepted")
 	}
 	audited = true
-	if err := prepared(); err != nil {
-		cleanup()
-		return "", phi.Wrap(err, phi.CodeStorage, "encounter could not be stored")
-	}
-	// Stages without a stored status are pending; nothing more to write.
-	if err := p.store.Create(ctx, meta); err != nil {
+	// The commit point. Stages without a stored status are pending;
+	// nothing more to write.
+	if err := staged.Commit(ctx); err != nil {
 		if c.Attempt != "" && errors.Is(err, storage.ErrExists) {
 			// A concurrent attempt with the same key committed first.
 			p.pruneAttempts(context.WithoutCancel(ctx), meta)
@@ -193,7 +214,7 @@ func (p *Pipeline) Submit(ctx context.Context, req SubmitRequest) (string, error
 	// commit point; without them nothing goes further, so the open marker
 	// stays and the reconciler writes them before it carries the
 	// encounter on.
-	if err := p.store.Index(ctx, meta); err != nil {
+	if err := idx.Commit(ctx); err != nil {
 		p.log.Error("encounter stored but not listed; the reconciler will list and queue it", "encounter_id", id, "error", err)
 		return id, ErrNotQueued
 	}

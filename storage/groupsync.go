@@ -57,11 +57,26 @@ func newGroupSync(root string) *groupSync {
 // wait returns after a flush that began after wait was called has ended,
 // with its error, if any.
 func (g *groupSync) wait() error {
+	return g.waitFor(g.ticket())
+}
+
+// ticket is the number of the first flush that will begin after this call:
+// the one that covers the caller's operations so far. A caller may hand it
+// to waitFor later (Local.Stage), and is not kept waiting if that flush has
+// ended by then.
+func (g *groupSync) ticket() uint64 {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	// A flush in progress may have begun before our operations: we need
 	// the one after it.
-	target := g.started + 1
+	return g.started + 1
+}
+
+// waitFor returns once flush number target (see ticket) has ended, running
+// it if no flush is running, with its error or a later flush's.
+func (g *groupSync) waitFor(target uint64) error {
+	g.mu.Lock()
+	defer g.mu.Unlock()
 	for g.finished < target {
 		if g.running {
 			g.sleeping++
@@ -95,6 +110,74 @@ func (g *groupSync) wait() error {
 		return errors.New("storage: sync: flushes failed")
 	}
 	return nil
+}
+
+// fsGroups holds one groupSync per filesystem (device number), shared by
+// every Local store of the process on it: syncfs flushes the whole
+// filesystem whichever of its directories it is given, so the data store,
+// the key ring's store and any other Local store on one filesystem can
+// share each flush instead of each running its own (a submission's scope
+// key and open marker, written together, cost two flushes instead of
+// four).
+var fsGroups struct {
+	sync.Mutex
+	m map[uint64]*fsGroup
+}
+
+// fsGroup is the shared flush of one filesystem and the store roots on it;
+// a flush opens the newest root that still exists (stores in directories
+// removed since, such as tests' temporary ones, are forgotten).
+type fsGroup struct {
+	g     *groupSync
+	mu    sync.Mutex
+	roots []string
+}
+
+// sharedGroupSync returns the groupSync of the filesystem holding root,
+// made on first use; nil if the filesystem cannot be identified (the
+// store then gets its own).
+func sharedGroupSync(root string) *groupSync {
+	dev, ok := deviceOf(root)
+	if !ok {
+		return nil
+	}
+	fsGroups.Lock()
+	defer fsGroups.Unlock()
+	if fsGroups.m == nil {
+		fsGroups.m = map[uint64]*fsGroup{}
+	}
+	fg := fsGroups.m[dev]
+	if fg == nil {
+		fg = &fsGroup{}
+		fg.g = &groupSync{flush: fg.flush}
+		fg.g.cond = sync.NewCond(&fg.g.mu)
+		fsGroups.m[dev] = fg
+	}
+	fg.mu.Lock()
+	fg.roots = append(fg.roots, root)
+	fg.mu.Unlock()
+	return fg.g
+}
+
+func (fg *fsGroup) flush() error {
+	fg.mu.Lock()
+	defer fg.mu.Unlock()
+	var err error
+	for i := len(fg.roots) - 1; i >= 0; i-- {
+		d, oerr := os.Open(fg.roots[i])
+		if oerr != nil {
+			err = oerr
+			fg.roots = append(fg.roots[:i], fg.roots[i+1:]...)
+			continue
+		}
+		err = syncfs(d)
+		d.Close()
+		return err
+	}
+	if err == nil {
+		err = errors.New("no store directory left to flush")
+	}
+	return err
 }
 
 // syncFilesystem flushes the filesystem holding dir.

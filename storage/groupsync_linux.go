@@ -10,6 +10,15 @@ import (
 
 func syncfs(d *os.File) error { return unix.Syncfs(int(d.Fd())) }
 
+// deviceOf is the device number of the filesystem holding dir.
+func deviceOf(dir string) (uint64, bool) {
+	var st unix.Stat_t
+	if err := unix.Stat(dir, &st); err != nil {
+		return 0, false
+	}
+	return uint64(st.Dev), true
+}
+
 // haveSyncfs reports whether syncfs(2) reports writeback errors (Linux 5.8
 // and later); before that it could succeed after losing pages, which would
 // break the promise that an acknowledged Put is durable.

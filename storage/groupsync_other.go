@@ -10,3 +10,5 @@ import (
 func syncfs(*os.File) error { return errors.New("syncfs: not supported") }
 
 func haveSyncfs() bool { return false }
+
+func deviceOf(string) (uint64, bool) { return 0, false }

@@ -2,6 +2,7 @@ package storage
 
 import (
 	"errors"
+	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -143,5 +144,37 @@ func TestLocalPerFileFsync(t *testing.T) {
 	}
 	if err := l.Delete(ctx, "a/x"); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// Local stores on one filesystem share its flushes; a store whose
+// directory was removed does not break the flushes of the others.
+func TestGroupSyncSharedPerFilesystem(t *testing.T) {
+	t.Parallel()
+	if !haveSyncfs() {
+		t.Skip("no syncfs with error reporting here; Local fsyncs each file")
+	}
+	base := t.TempDir()
+	a, err := NewLocal(filepath.Join(base, "a"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := NewLocal(filepath.Join(base, "b"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.group == nil || a.group != b.group {
+		t.Fatal("two stores on one filesystem have separate group commits")
+	}
+	ctx := t.Context()
+	if err := a.Put(ctx, "k/one", strings.NewReader("1"), CreateOnly); err != nil {
+		t.Fatal(err)
+	}
+	// b is the newest root, so it is the one a flush opens: remove it.
+	if err := os.RemoveAll(b.Root()); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Put(ctx, "k/two", strings.NewReader("2"), CreateOnly); err != nil {
+		t.Fatalf("put after another store's directory was removed: %v", err)
 	}
 }

@@ -27,13 +27,19 @@ import (
 // began after the write, links or renames it into place and waits for
 // another, so the object is durable, and never visible half-written after
 // a power loss, before Put returns, while concurrent writers share the
-// flushes.
+// flushes — those of every Local store of the process on the same
+// filesystem (the data store and the key ring's), since a syncfs covers
+// the whole filesystem.
 type Local struct {
 	root  string
 	group *groupSync // nil: fsync each file and directory
 }
 
-var _ Blobstore = (*Local)(nil)
+var (
+	_ Blobstore   = (*Local)(nil)
+	_ Stager      = (*Local)(nil)
+	_ LazyDeleter = (*Local)(nil)
+)
 
 // NewLocal opens (creating if needed, mode 0700) a Local store rooted at dir.
 func NewLocal(dir string) (*Local, error) {
@@ -49,7 +55,9 @@ func NewLocal(dir string) (*Local, error) {
 	}
 	l := &Local{root: abs}
 	if haveSyncfs() {
-		l.group = newGroupSync(abs)
+		if l.group = sharedGroupSync(abs); l.group == nil {
+			l.group = newGroupSync(abs)
+		}
 	}
 	return l, nil
 }
@@ -66,14 +74,48 @@ func (l *Local) path(key string) (string, error) {
 
 // Put implements Blobstore.
 func (l *Local) Put(ctx context.Context, key string, body io.Reader, mode WriteMode) error {
-	p, err := l.path(key)
+	st, err := l.stage(ctx, key, body, mode)
 	if err != nil {
 		return err
+	}
+	defer st.Abort()
+	return st.Commit(ctx)
+}
+
+// Stage implements Stager: the content is written to a hidden temporary
+// file now and a group flush is started for it, so by Commit it is
+// usually durable already and Commit links or renames it into place and
+// waits for one flush.
+func (l *Local) Stage(ctx context.Context, key string, body io.Reader, mode WriteMode) (Staged, error) {
+	st, err := l.stage(ctx, key, body, mode)
+	if err != nil {
+		return nil, err
+	}
+	if l.group != nil {
+		go func() { _ = l.group.waitFor(st.ticket) }() // Commit sees its error
+	}
+	return st, nil
+}
+
+// localStaged is an object of a Local store written to its temporary file.
+type localStaged struct {
+	l        *Local
+	p, tmp   string
+	mode     WriteMode
+	newDirs  []string // made for it, synced after the link (no group commit)
+	ticket   uint64   // the flush that makes the content durable (group commit)
+	finished bool
+}
+
+func (l *Local) stage(ctx context.Context, key string, body io.Reader, mode WriteMode) (*localStaged, error) {
+	p, err := l.path(key)
+	if err != nil {
+		return nil, err
 	}
 	dir := filepath.Dir(p)
 	if mode == CreateOnly {
 		if _, err := os.Lstat(p); err == nil {
-			return ErrExists
+			return nil, ErrExists
 		}
 	}
 	var rnd [8]byte
@@ -88,56 +130,81 @@ func (l *Local) Put(ctx context.Context, key string, body io.Reader, mode WriteM
 			newDirs = l.missingDirs(dir)
 		}
 		if err := os.MkdirAll(dir, 0o700); err != nil {
-			return fmt.Errorf("storage.Local.Put: %w", err)
+			return nil, fmt.Errorf("storage.Local.Put: %w", err)
 		}
 		f, err = os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	}
 	if err != nil {
-		return fmt.Errorf("storage.Local.Put: %w", err)
+		return nil, fmt.Errorf("storage.Local.Put: %w", err)
 	}
-	defer os.Remove(tmp) // no-op once renamed; cleans up on every error path
 	if _, err := io.Copy(f, contextReader{ctx, body}); err != nil {
 		f.Close()
-		return fmt.Errorf("storage.Local.Put: write: %w", err)
+		os.Remove(tmp)
+		return nil, fmt.Errorf("storage.Local.Put: write: %w", err)
 	}
 	if l.group == nil {
 		if err := f.Sync(); err != nil {
 			f.Close()
-			return fmt.Errorf("storage.Local.Put: fsync: %w", err)
+			os.Remove(tmp)
+			return nil, fmt.Errorf("storage.Local.Put: fsync: %w", err)
 		}
 	}
 	if err := f.Close(); err != nil {
-		return fmt.Errorf("storage.Local.Put: %w", err)
+		os.Remove(tmp)
+		return nil, fmt.Errorf("storage.Local.Put: %w", err)
 	}
+	st := &localStaged{l: l, p: p, tmp: tmp, mode: mode, newDirs: newDirs}
+	if l.group != nil {
+		st.ticket = l.group.ticket()
+	}
+	return st, nil
+}
+
+// Commit implements Staged.
+func (st *localStaged) Commit(ctx context.Context) error {
+	if st.finished {
+		return errors.New("storage.Local: staged object already committed or aborted")
+	}
+	st.finished = true
+	defer os.Remove(st.tmp) // no-op once renamed; the link's other name otherwise
+	l := st.l
 	if l.group != nil {
 		// The content is durable before any name points at it.
-		if err := l.group.wait(); err != nil {
+		if err := l.group.waitFor(st.ticket); err != nil {
 			return fmt.Errorf("storage.Local.Put: %w", err)
 		}
 	}
-	switch mode {
+	switch st.mode {
 	case CreateOnly:
-		if err := os.Link(tmp, p); err != nil {
+		if err := os.Link(st.tmp, st.p); err != nil {
 			if errors.Is(err, fs.ErrExist) {
 				return ErrExists
 			}
 			return fmt.Errorf("storage.Local.Put: %w", err)
 		}
 	default:
-		if err := os.Rename(tmp, p); err != nil {
+		if err := os.Rename(st.tmp, st.p); err != nil {
 			return fmt.Errorf("storage.Local.Put: %w", err)
 		}
 	}
 	if l.group == nil {
 		// A directory made for this object is durable only once its
 		// parent is synced (the group flush covers the whole filesystem).
-		for _, d := range newDirs {
+		for _, d := range st.newDirs {
 			if err := syncDir(filepath.Dir(d)); err != nil {
 				return fmt.Errorf("storage.Local.Put: %w", err)
 			}
 		}
 	}
-	return l.syncDir(dir)
+	return l.syncDir(filepath.Dir(st.p))
+}
+
+// Abort implements Staged.
+func (st *localStaged) Abort() {
+	if !st.finished {
+		st.finished = true
+		os.Remove(st.tmp)
+	}
 }
 
 // missingDirs lists dir and those of its ancestors below the root that do
@@ -211,6 +278,23 @@ func (l *Local) Delete(ctx context.Context, key string) error {
 		return fmt.Errorf("storage.Local.Delete: %w", err)
 	}
 	return l.syncDir(filepath.Dir(p))
+}
+
+// DeleteLazy implements LazyDeleter: with group commit the removal is left
+// to the next flush of the filesystem; without it (an fsync per directory,
+// which would not cover this one) it is Delete.
+func (l *Local) DeleteLazy(ctx context.Context, key string) error {
+	if l.group == nil {
+		return l.Delete(ctx, key)
+	}
+	p, err := l.path(key)
+	if err != nil {
+		return err
+	}
+	if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("storage.Local.Delete: %w", err)
+	}
+	return nil
 }
 
 // List implements Blobstore.

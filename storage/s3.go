@@ -162,7 +162,21 @@ func (s *S3) Get(ctx context.Context, key string) (io.ReadCloser, error) {
 	if err != nil {
 		return nil, fmt.Errorf("storage.S3.Get: %w", err)
 	}
-	return out.Body, nil
+	return drainCloser{out.Body}, nil
+}
+
+// drainCloser reads what little is left of a response body before closing
+// it, so the HTTP connection goes back to the pool instead of being torn
+// down: a Vault reader stops at the last segment's tag and closes before
+// the body's EOF has been read. More than maxDrain left (an early close of
+// a large object) is cheaper to cut off.
+type drainCloser struct{ io.ReadCloser }
+
+const maxDrain = 64 << 10
+
+func (d drainCloser) Close() error {
+	_, _ = io.CopyN(io.Discard, d.ReadCloser, maxDrain)
+	return d.ReadCloser.Close()
 }
 
 // Delete implements Blobstore.

@@ -46,7 +46,11 @@ type Vault struct {
 	scopeOf func(key string) string
 }
 
-var _ Blobstore = (*Vault)(nil)
+var (
+	_ Blobstore   = (*Vault)(nil)
+	_ Stager      = (*Vault)(nil)
+	_ LazyDeleter = (*Vault)(nil)
+)
 
 // NewVault returns a Vault over store with keys from keys. Each object's
 // KeyContext is {"object": key, "scope": ScopeOf(key)}.
@@ -74,17 +78,29 @@ func (v *Vault) Store() Blobstore { return v.store }
 
 // Put implements Blobstore: body is encrypted as it streams to the store.
 func (v *Vault) Put(ctx context.Context, key string, body io.Reader, mode WriteMode) error {
+	pr, err := v.seal(ctx, key, body)
+	if err != nil {
+		return fmt.Errorf("storage.Vault.Put: %w", err)
+	}
+	err = v.store.Put(ctx, key, pr, mode)
+	pr.CloseWithError(errors.New("storage: put finished")) // unblocks the writer on early return
+	return err
+}
+
+// seal returns the sealed form of body for key, streamed through a pipe
+// as the reader takes it.
+func (v *Vault) seal(ctx context.Context, key string, body io.Reader) (*io.PipeReader, error) {
 	if err := ValidKey(key); err != nil {
-		return err
+		return nil, err
 	}
 	dk, err := v.keys.GenerateDataKey(ctx, v.keyContext(key))
 	if err != nil {
-		return fmt.Errorf("storage.Vault.Put: %w", err)
+		return nil, err
 	}
 	sw, header, err := newSealWriter(key, dk)
 	clear(dk.Plaintext)
 	if err != nil {
-		return fmt.Errorf("storage.Vault.Put: %w", err)
+		return nil, err
 	}
 	pr, pw := io.Pipe()
 	go func() {
@@ -99,9 +115,20 @@ func (v *Vault) Put(ctx context.Context, key string, body io.Reader, mode WriteM
 		pw.CloseWithError(err)
 		sw.release() // every Write to the pipe has returned: the reader copied the bytes
 	}()
-	err = v.store.Put(ctx, key, pr, mode)
-	pr.CloseWithError(errors.New("storage: put finished")) // unblocks the writer on early return
-	return err
+	return pr, nil
+}
+
+// Stage implements Stager: body is sealed as Put seals it and staged in
+// the underlying store (storage.Stage: ahead of Commit where the store can,
+// at Commit otherwise).
+func (v *Vault) Stage(ctx context.Context, key string, body io.Reader, mode WriteMode) (Staged, error) {
+	pr, err := v.seal(ctx, key, body)
+	if err != nil {
+		return nil, fmt.Errorf("storage.Vault.Stage: %w", err)
+	}
+	st, err := Stage(ctx, v.store, key, pr, mode)
+	pr.CloseWithError(errors.New("storage: stage finished"))
+	return st, err
 }
 
 // ScopePreparer is a KeyManager that can make a scope's key ready ahead
@@ -145,6 +172,11 @@ func (v *Vault) Get(ctx context.Context, key string) (io.ReadCloser, error) {
 
 // Delete implements Blobstore.
 func (v *Vault) Delete(ctx context.Context, key string) error { return v.store.Delete(ctx, key) }
+
+// DeleteLazy implements LazyDeleter (storage.DeleteLazy on the store).
+func (v *Vault) DeleteLazy(ctx context.Context, key string) error {
+	return DeleteLazy(ctx, v.store, key)
+}
 
 // List implements Blobstore.
 func (v *Vault) List(ctx context.Context, prefix string) ([]string, error) {

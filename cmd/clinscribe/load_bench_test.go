@@ -44,8 +44,13 @@ import (
 // this machine's disk — set it to a disk path to include fsync costs).
 //
 // Reported per N: tasks/s overall and over the middle 80% of completions
-// (ramp-up and the last wave excluded), both as a ratio of the bound, and
-// Redis commands per task (INFO commandstats delta / tasks).
+// (ramp-up and the last wave excluded), both as a ratio of the bound,
+// Redis commands per task (INFO commandstats delta / tasks, the
+// benchmark's own polling left out), the worker processes' CPU time per
+// task, and the machine's load average: on 2 cores shared with other jobs
+// the bound needs the workers, Redis and the timer to be scheduled on
+// time, and a worker needing c ms of CPU a task cannot pass 1000/c tasks/s
+// per free core.
 func BenchmarkLoad(b *testing.B) {
 	workers := intList(b, envOr("LOAD_WORKERS", "1,2,4"))
 	conc := atoi(b, envOr("LOAD_CONCURRENCY", "100"))
@@ -77,22 +82,29 @@ func BenchmarkLoad(b *testing.B) {
 					b.ReportMetric(r.overall/bound, "ratio-overall")
 					b.ReportMetric(r.steady/bound, "ratio-steady")
 					b.ReportMetric(r.commandsPerTask, "redis-cmds/task")
+					b.ReportMetric(float64(r.cpuPerTask.Microseconds())/1000, "worker-cpu-ms/task")
 					if firstSteady == 0 {
 						firstSteady = r.steady
 					}
 					b.ReportMetric(r.steady/firstSteady, "speedup-vs-first")
-					b.Logf("%s N=%d C=%d L=%s: %d tasks, bound %.0f/s, overall %.0f/s (%.3f of bound), steady %.0f/s (%.3f of bound), %.1f Redis commands/task, speedup vs N=%d: %.2fx",
-						mode, n, conc, latency, r.tasks, bound, r.overall, r.overall/bound, r.steady, r.steady/bound, r.commandsPerTask, workers[0], r.steady/firstSteady)
+					b.Logf("%s N=%d C=%d L=%s: %d tasks, bound %.0f/s, overall %.0f/s (%.3f of bound), steady %.0f/s (%.3f of bound), %.1f Redis commands/task, worker CPU %.2f ms/task, speedup vs N=%d: %.2fx; load average %s",
+						mode, n, conc, latency, r.tasks, bound, r.overall, r.overall/bound, r.steady, r.steady/bound, r.commandsPerTask, float64(r.cpuPerTask.Microseconds())/1000, workers[0], r.steady/firstSteady, loadAverage())
 				}
 			})
 		}
 	}
 }
 
+// loadNote is the note every load task drafts: the pipeline's workers
+// from the submitted encounter, the queue-only workers from the same text
+// (so the simulated provider does the same work in both modes).
+const loadNote = "HPI: Cough for five days with fever. Exam: Temp 38.4 C. Lungs clear. Assessment: Viral bronchitis, likely. Plan: Honey and fluids. Return in 1 week if not better."
+
 type loadResult struct {
 	tasks           int
 	overall, steady float64
 	commandsPerTask float64
+	cpuPerTask      time.Duration // the worker processes' CPU time per task
 }
 
 func runLoad(b *testing.B, bin string, rds *redistest.Server, n, conc int, latency time.Duration, tasks int) loadResult {
@@ -138,19 +150,18 @@ ops: {drain_poll: -1s, disable_queue_metrics: true}
 	if err := ins.PauseQueue(worker.QueueSummarize); err != nil {
 		b.Fatal(err)
 	}
-	note := []byte("HPI: Cough for five days with fever. Exam: Temp 38.4 C. Lungs clear. Assessment: Viral bronchitis, likely. Plan: Honey and fluids. Return in 1 week if not better.")
-	submitAll(b, a, note, tasks)
+	submitAll(b, a, []byte(loadNote), tasks)
 
 	// N worker processes, each ready (/readyz) before the clock starts.
+	var procs []*os.Process
 	for i := range n {
 		port := freePort(b)
 		env := append(os.Environ(), "CLINSCRIBE_OPS_LISTEN=127.0.0.1:"+strconv.Itoa(port), fmt.Sprintf("CLINSCRIBE_SERVICE_WORKER_ID=load-%d", i))
-		cmd := startWorkerEnv(b, bin, cfgPath, filepath.Join(dir, fmt.Sprintf("worker-%d.log", i)), env)
-		_ = cmd
+		procs = append(procs, startWorkerEnv(b, bin, cfgPath, filepath.Join(dir, fmt.Sprintf("worker-%d.log", i)), env))
 		waitReady(b, fmt.Sprintf("http://127.0.0.1:%d/readyz", port))
 	}
 
-	return measure(b, ins, rdb, tasks, n*conc, latency, dir)
+	return measure(b, ins, rdb, procs, tasks, n*conc, latency, dir)
 }
 
 func submitAll(b *testing.B, a *app.App, note []byte, n int) {
@@ -261,6 +272,21 @@ func loadDataDir(b *testing.B) string {
 	return dir
 }
 
+// loadAverage is the machine's 1-minute load average (Linux), printed beside
+// each result: on a shared 2-core machine, other jobs' CPU delays every
+// hop of a task (the worker, Redis, the timer) and lowers every ratio.
+func loadAverage() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "unknown"
+	}
+	f := strings.Fields(string(b))
+	if len(f) == 0 {
+		return "unknown"
+	}
+	return f[0]
+}
+
 func freePort(tb testing.TB) int {
 	tb.Helper()
 	l, err := net.Listen("tcp", "127.0.0.1:0")
@@ -297,24 +323,42 @@ func intList(b *testing.B, s string) []int {
 }
 
 // measure unpauses the summarize queue and times it until tasks are done.
-func measure(b *testing.B, ins *asynq.Inspector, rdb *redis.Client, tasks, slots int, latency time.Duration, dir string) loadResult {
+//
+// It watches the queue with three ZCARDs in one round trip every 10 ms
+// (completed, retry and archived sets), not with asynq's
+// Inspector.GetQueueInfo: that runs a Lua script over every set of the
+// queue and samples task memory (tens of Redis commands a call), which on
+// this 2-core machine took Redis time from the workers and counted its own
+// commands as theirs. The poll's commands are left out of the per-task
+// count.
+func measure(b *testing.B, ins *asynq.Inspector, rdb *redis.Client, workers []*os.Process, tasks, slots int, latency time.Duration, dir string) loadResult {
 	b.Helper()
+	ctx := context.Background()
 	before := commandCalls(b, rdb)
+	cpuBefore := processesCPU(b, workers)
 	start := time.Now()
 	if err := ins.UnpauseQueue(worker.QueueSummarize); err != nil {
 		b.Fatal(err)
 	}
 	var t10, t90 time.Time
+	polls := 0
 	deadline := start.Add(time.Duration(tasks/slots+1)*latency*20 + 2*time.Minute)
 	// The queue is sampled every 10 ms: the resolution of t10 and t90.
 	sample := time.NewTicker(10 * time.Millisecond)
 	defer sample.Stop()
 	for ; ; <-sample.C {
-		q, err := ins.GetQueueInfo(worker.QueueSummarize)
+		var completed, retry, archived *redis.IntCmd
+		_, err := rdb.Pipelined(ctx, func(p redis.Pipeliner) error {
+			completed = p.ZCard(ctx, queueKey("completed"))
+			retry = p.ZCard(ctx, queueKey("retry"))
+			archived = p.ZCard(ctx, queueKey("archived"))
+			return nil
+		})
 		if err != nil {
 			b.Fatal(err)
 		}
-		done := q.Completed
+		polls++
+		done := int(completed.Val())
 		now := time.Now()
 		if t10.IsZero() && done >= tasks/10 {
 			t10 = now
@@ -325,8 +369,8 @@ func measure(b *testing.B, ins *asynq.Inspector, rdb *redis.Client, tasks, slots
 		if done >= tasks {
 			break
 		}
-		if q.Archived > 0 || q.Retry > 0 {
-			b.Fatalf("tasks failed: retry %d archived %d (see %s)", q.Retry, q.Archived, dir)
+		if archived.Val() > 0 || retry.Val() > 0 {
+			b.Fatalf("tasks failed: retry %d archived %d (see %s)", retry.Val(), archived.Val(), dir)
 		}
 		if now.After(deadline) {
 			b.Fatalf("only %d of %d tasks done", done, tasks)
@@ -334,13 +378,52 @@ func measure(b *testing.B, ins *asynq.Inspector, rdb *redis.Client, tasks, slots
 	}
 	elapsed := time.Since(start)
 	after := commandCalls(b, rdb)
+	cpu := processesCPU(b, workers) - cpuBefore
+	// The poll's ZCARDs, the unpause (DEL) and the first INFO are the
+	// benchmark's, not the workers'.
+	own := int64(3*polls + 2)
 	return loadResult{
 		tasks:           tasks,
 		overall:         float64(tasks) / elapsed.Seconds(),
 		steady:          float64(tasks*8/10) / t90.Sub(t10).Seconds(),
-		commandsPerTask: float64(after-before) / float64(tasks),
+		commandsPerTask: float64(after-before-own) / float64(tasks),
+		cpuPerTask:      cpu / time.Duration(tasks),
 	}
 }
+
+// processesCPU is the user and system CPU time the worker processes have
+// used (Linux /proc/<pid>/stat, in clock ticks of 10 ms: over a run of
+// thousands of tasks the rounding is negligible); 0 where there is no
+// /proc.
+func processesCPU(b *testing.B, procs []*os.Process) time.Duration {
+	b.Helper()
+	var total time.Duration
+	for _, p := range procs {
+		stat, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", p.Pid))
+		if err != nil {
+			return 0
+		}
+		// The fields after the command name (in parentheses, which may
+		// hold spaces): utime and stime are the 12th and 13th.
+		_, rest, _ := strings.Cut(string(stat), ") ")
+		f := strings.Fields(rest)
+		if len(f) < 13 {
+			b.Fatalf("/proc/%d/stat: %q", p.Pid, stat)
+		}
+		for _, v := range f[11:13] {
+			ticks, err := strconv.ParseInt(v, 10, 64)
+			if err != nil {
+				b.Fatalf("/proc/%d/stat: %v", p.Pid, err)
+			}
+			total += time.Duration(ticks) * 10 * time.Millisecond
+		}
+	}
+	return total
+}
+
+// queueKey is the Redis key of one of the summarize queue's task sets, as
+// asynq names them (internal/base: asynq:{<queue>}:<set>).
+func queueKey(set string) string { return "asynq:{" + worker.QueueSummarize + "}:" + set }
 
 // runQueueLoad runs n queue-only worker processes (see TestMain) on tasks
 // enqueued directly: the ceiling the queue itself allows.
@@ -372,9 +455,10 @@ func runQueueLoad(b *testing.B, rds *redistest.Server, n, conc int, latency time
 	if err != nil {
 		b.Fatal(err)
 	}
+	var procs []*os.Process
 	for i := range n {
 		env := append(os.Environ(), "LOAD_QUEUE_WORKER="+rds.URL, fmt.Sprintf("LOAD_QUEUE_CONCURRENCY=%d", conc), "LOAD_QUEUE_LATENCY="+latency.String())
-		startQueueWorker(b, self, env, filepath.Join(dir, fmt.Sprintf("qworker-%d.log", i)))
+		procs = append(procs, startQueueWorker(b, self, env, filepath.Join(dir, fmt.Sprintf("qworker-%d.log", i))))
 	}
 	// asynq registers each server with a heartbeat: wait for all of them.
 	workertest.Eventually(b, 30*time.Second, func() error {
@@ -383,10 +467,10 @@ func runQueueLoad(b *testing.B, rds *redistest.Server, n, conc int, latency time
 		}
 		return nil
 	})
-	return measure(b, ins, rdb, tasks, n*conc, latency, dir)
+	return measure(b, ins, rdb, procs, tasks, n*conc, latency, dir)
 }
 
-func startQueueWorker(b *testing.B, self string, env []string, logPath string) {
+func startQueueWorker(b *testing.B, self string, env []string, logPath string) *os.Process {
 	b.Helper()
 	logf, err := os.OpenFile(logPath, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
 	if err != nil {
@@ -408,4 +492,5 @@ func startQueueWorker(b *testing.B, self string, env []string, logPath string) {
 		}
 		logf.Close()
 	})
+	return p
 }

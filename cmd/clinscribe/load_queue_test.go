@@ -14,7 +14,7 @@ import (
 
 	"github.com/clinscribe/clinscribe/pipeline/ai"
 	"github.com/clinscribe/clinscribe/pipeline/ai/offline"
-	"github.com/clinscribe/clinscribe/pipeline/encounter"
+	"github.com/clinscribe/clinscribe/pipeline/source"
 	"github.com/clinscribe/clinscribe/prompts"
 	"github.com/clinscribe/clinscribe/worker"
 	"github.com/clinscribe/clinscribe/worker/metrics"
@@ -40,7 +40,12 @@ func queueWorker(url string) int {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}
-	segs := []encounter.Segment{{ID: "seg-0001", Text: "Assessment: viral bronchitis. Plan: fluids and rest."}}
+	// The note the pipeline's workers draft in the same benchmark: the
+	// offline provider's drafting costs CPU per call (sentence splitting,
+	// classification), which the queue's ceiling must include too. (It
+	// drafted one short sentence before, so the pipeline's gap to the
+	// queue included the provider's extra work on a longer note.)
+	segs := source.FromNote(loadNote)
 	srv := asynq.NewServer(opt, asynq.Config{Concurrency: conc, Queues: map[string]int{worker.QueueSummarize: 1},
 		TaskCheckInterval: 20 * time.Millisecond, LogLevel: asynq.WarnLevel})
 	mux := asynq.NewServeMux()

@@ -396,6 +396,14 @@ func (s *Store) MarkClosed(ctx context.Context, id string) error {
 	return s.vault.Delete(ctx, openKey(id))
 }
 
+// MarkDone clears the open marker of an encounter whose work is done
+// without waiting for the removal to be durable (storage.DeleteLazy): if a
+// crash brings the marker back, the reconciler finds nothing left to do
+// and clears it again.
+func (s *Store) MarkDone(ctx context.Context, id string) error {
+	return storage.DeleteLazy(ctx, s.vault, openKey(id))
+}
+
 // Open lists the IDs of encounters with work left: the pipeline has not
 // finished them, or their submission never completed (Begin).
 func (s *Store) Open(ctx context.Context) ([]string, error) {

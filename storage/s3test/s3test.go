@@ -54,7 +54,7 @@ func Start(t testing.TB) *Server {
 		t.Fatalf("s3test: %v", err)
 	}
 	cmd := exec.Command(bin, "--access", accessKey, "--secret", secretKey, "--region", region,
-		"--port", addr, "--quiet", "posix", dir)
+		"--port", addr, "--quiet", "--keep-alive", "posix", dir)
 	cmd.Env = append(os.Environ(), "VGW_LOG_LEVEL=silent")
 	var logs strings.Builder
 	cmd.Stdout, cmd.Stderr = &logs, &logs

@@ -50,7 +50,11 @@ type countStore struct {
 	bs storage.Blobstore
 }
 
-var _ storage.Blobstore = (*countStore)(nil)
+var (
+	_ storage.Blobstore   = (*countStore)(nil)
+	_ storage.Stager      = (*countStore)(nil)
+	_ storage.LazyDeleter = (*countStore)(nil)
+)
 
 func (s *countStore) Put(ctx context.Context, key string, body io.Reader, mode storage.WriteMode) error {
 	s.c.puts.Add(1)
@@ -70,4 +74,32 @@ func (s *countStore) Delete(ctx context.Context, key string) error {
 func (s *countStore) List(ctx context.Context, prefix string) ([]string, error) {
 	s.c.lists.Add(1)
 	return s.bs.List(ctx, prefix)
+}
+
+// Stage passes staging through to the wrapped store (storage.Stage); the
+// object counts as one write when it is committed, when an S3 store makes
+// its PUT.
+func (s *countStore) Stage(ctx context.Context, key string, body io.Reader, mode storage.WriteMode) (storage.Staged, error) {
+	st, err := storage.Stage(ctx, s.bs, key, body, mode)
+	if err != nil {
+		return nil, err
+	}
+	return countStaged{st, s.c}, nil
+}
+
+type countStaged struct {
+	storage.Staged
+	c *Counter
+}
+
+func (s countStaged) Commit(ctx context.Context) error {
+	s.c.puts.Add(1)
+	return s.Staged.Commit(ctx)
+}
+
+// DeleteLazy passes through to the wrapped store (storage.DeleteLazy),
+// counted as a delete.
+func (s *countStore) DeleteLazy(ctx context.Context, key string) error {
+	s.c.deletes.Add(1)
+	return storage.DeleteLazy(ctx, s.bs, key)
 }

@@ -1037,7 +1037,22 @@ func (s *Seen) Add(text string) { s.f = mergeInto(s.f, analyze(text, 0)) }
 // finding word or number, and every finding word (with its polarity), number,
 // medicine, side and time of it was said before.
 func (s *Seen) Restates(text string) bool {
+	return s.restates(analyze(text, 0))
+}
+
+// AddNew records what text says unless it Restates what was seen, with
+// one analysis of text instead of the two of Restates then Add; it
+// reports whether text was new.
+func (s *Seen) AddNew(text string) bool {
 	f := analyze(text, 0)
+	if s.restates(f) {
+		return false
+	}
+	s.f = mergeInto(s.f, f)
+	return true
+}
+
+func (s *Seen) restates(f *facts) bool {
 	if len(f.polarity) == 0 && len(f.quantities) == 0 {
 		return false
 	}

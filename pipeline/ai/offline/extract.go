@@ -151,11 +151,10 @@ func draftItems(turns []turn, patientAudience bool) []item {
 		if it.text == "" || seenText[key] {
 			return
 		}
-		if drafted.Restates(it.text) {
-			return // coverage lists it as repeated
+		if !drafted.AddNew(it.text) {
+			return // it restates the draft: coverage lists it as repeated
 		}
 		seenText[key] = true
-		drafted.Add(it.text)
 		it.order = len(items)
 		items = append(items, it)
 	}

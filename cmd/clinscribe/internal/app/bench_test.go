@@ -4,8 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 
@@ -37,6 +40,14 @@ const benchBatch = 100
 // store apart. The local run stores in directories; the S3 run stores both
 // in buckets of the S3-protocol test server (storage/s3test). The
 // benchmark's own polling for the drafts goes around the counters.
+//
+// Each run also reports the CPU time it took per encounter (or task): this
+// process's (cpu-ms/enc: getrusage, every goroutine, the benchmark's own
+// polling included) and Redis's (redis-cpu-ms/enc: INFO cpu); not the S3
+// test server's. On a machine shared with other jobs, encounters/s follows
+// their load from run to run, while CPU per encounter barely moves with
+// it, so before/after comparisons of the pipeline's cost read steadier
+// there.
 func BenchmarkThroughput(b *testing.B) {
 	rds := redistest.StartWith(b, redistest.Options{Own: true})
 	note := []byte("HPI: Cough for five days with fever. Exam: Temp 38.4 C. Lungs clear. Assessment: Viral bronchitis, likely. Plan: Honey and fluids. Return in 1 week if not better.")
@@ -110,6 +121,7 @@ func benchPipeline(b *testing.B, rds *redistest.Server, note []byte, bare float6
 	}
 	waitDraft(b, watch, warm)
 	d0, r0 := data.Counts(), ring.Counts()
+	cpu := startCPU(b, rds)
 	start := time.Now()
 	total := 0
 	var submitting time.Duration
@@ -144,6 +156,7 @@ func benchPipeline(b *testing.B, rds *redistest.Server, note []byte, bare float6
 	// queue meanwhile): near 1, Submit's serial durable writes set the
 	// pace; well below, the workers do.
 	b.ReportMetric(submitting.Seconds()/time.Since(start).Seconds(), "submit-share")
+	cpu.report(b, total)
 	d, r := data.Counts().Sub(d0).Per(total), ring.Counts().Sub(r0).Per(total)
 	b.ReportMetric(d[0], "data-writes/enc")
 	b.ReportMetric(d[1], "data-reads/enc")
@@ -192,6 +205,7 @@ func benchBareAsynq(b *testing.B, rds *redistest.Server) float64 {
 	defer srv.Shutdown()
 	c := asynq.NewClient(opt)
 	defer c.Close()
+	cpu := startCPU(b, rds)
 	start := time.Now()
 	total := int64(0)
 	for b.Loop() {
@@ -209,5 +223,52 @@ func benchBareAsynq(b *testing.B, rds *redistest.Server) float64 {
 	}
 	rate := float64(total) / time.Since(start).Seconds()
 	b.ReportMetric(rate, "encounters/s")
+	cpu.report(b, int(total))
 	return rate
+}
+
+// cpuMeter measures CPU time from its start: this process's and the Redis
+// server's.
+type cpuMeter struct {
+	rds         *redistest.Server
+	self, redis time.Duration
+}
+
+func startCPU(b *testing.B, rds *redistest.Server) *cpuMeter {
+	return &cpuMeter{rds: rds, self: processCPU(b), redis: redisCPU(b, rds)}
+}
+
+// report reports CPU milliseconds per encounter since the start.
+func (m *cpuMeter) report(b *testing.B, n int) {
+	self, redis := processCPU(b)-m.self, redisCPU(b, m.rds)-m.redis
+	b.ReportMetric(float64(self.Microseconds())/1000/float64(n), "cpu-ms/enc")
+	b.ReportMetric(float64(redis.Microseconds())/1000/float64(n), "redis-cpu-ms/enc")
+}
+
+func processCPU(b *testing.B) time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		b.Fatal(err)
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// redisCPU is the Redis server's user and system CPU time (INFO cpu).
+func redisCPU(b *testing.B, rds *redistest.Server) time.Duration {
+	info, err := rds.Client(b).Info(context.Background(), "cpu").Result()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var total float64
+	for _, line := range strings.Split(info, "\n") {
+		name, val, ok := strings.Cut(strings.TrimSpace(line), ":")
+		if ok && (name == "used_cpu_sys" || name == "used_cpu_user") {
+			f, err := strconv.ParseFloat(val, 64)
+			if err != nil {
+				b.Fatalf("INFO cpu %s: %v", name, err)
+			}
+			total += f
+		}
+	}
+	return time.Duration(total * float64(time.Second))
 }

@@ -1,0 +1,150 @@
+package encounter
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/clinscribe/clinscribe/storage"
+)
+
+// Staged is a record written ahead of its commit (storage.Stage): its
+// content is sealed and on its way to durable storage, but nothing sees
+// it until Commit, which then costs a link and one flush on the local
+// store. A submission stages its Meta and worklist entries, and a stage
+// its draft, before the audit entry or the object that must precede
+// them, so those flushes overlap instead of following each other.
+type Staged struct {
+	st     storage.Staged
+	mapErr func(error) error
+}
+
+// Commit makes the record visible and durable, with the error the
+// matching write (Create, PutDraftWithSource) would return.
+func (s *Staged) Commit(ctx context.Context) error {
+	return s.mapErr(s.st.Commit(ctx))
+}
+
+// Abort discards an uncommitted record.
+func (s *Staged) Abort() { s.st.Abort() }
+
+// stageJSON stages v's JSON under key. A CreateOnly key found taken while
+// staging is reported by Commit, as a Put would report it, so the caller's
+// steps between staging and committing run as they did with a Put.
+func (s *Store) stageJSON(ctx context.Context, key string, v any, mode storage.WriteMode) (storage.Staged, error) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	st, err := storage.Stage(ctx, s.vault, key, bytes.NewReader(b), mode)
+	if errors.Is(err, storage.ErrExists) {
+		return failedStage{err}, nil
+	}
+	return st, err
+}
+
+// failedStage is a staged write whose Commit fails with err.
+type failedStage struct{ err error }
+
+func (f failedStage) Commit(context.Context) error { return f.err }
+func (failedStage) Abort()                         {}
+
+// StageCreate is Create in two steps: the Meta is sealed and staged now;
+// Commit is the submission's commit point, and returns what Create would
+// (storage.ErrExists, wrapped, if the encounter exists).
+func (s *Store) StageCreate(ctx context.Context, m *Meta) (*Staged, error) {
+	if !ValidID(m.ID) {
+		return nil, fmt.Errorf("encounter.Create: invalid ID")
+	}
+	wrap := func(err error) error {
+		if err != nil {
+			return fmt.Errorf("encounter.Create: %w", err)
+		}
+		return nil
+	}
+	st, err := s.stageJSON(ctx, metaKey(m.ID), m, storage.CreateOnly)
+	if err != nil {
+		return nil, wrap(err)
+	}
+	return &Staged{st: st, mapErr: wrap}, nil
+}
+
+// StageDraft is PutDraftWithSource in two steps: the draft is sealed and
+// staged now, Commit stores it (ErrVersionExists if the version exists).
+func (s *Store) StageDraft(ctx context.Context, d *Draft, src *Transcript) (*Staged, error) {
+	if d.Version < 1 {
+		return nil, fmt.Errorf("encounter.PutDraft: version %d", d.Version)
+	}
+	wrap := func(err error) error {
+		switch {
+		case err == nil:
+			return nil
+		case errors.Is(err, storage.ErrExists):
+			return ErrVersionExists
+		}
+		return fmt.Errorf("encounter.PutDraft: %w", err)
+	}
+	st, err := s.stageJSON(ctx, draftKey(d.EncounterID, d.Version), draftRecord{Draft: d, Source: src}, storage.CreateOnly)
+	if err != nil {
+		return nil, wrap(err)
+	}
+	return &Staged{st: st, mapErr: wrap}, nil
+}
+
+// StagedIndex is the worklist entries of an encounter, staged (StageIndex).
+type StagedIndex struct {
+	entries []storage.Staged
+}
+
+// StageIndex is Index in two steps: the entries are staged now (an entry
+// already there is left as it is) and Commit writes them, concurrently,
+// returning once all are durable.
+func (s *Store) StageIndex(ctx context.Context, m *Meta) (*StagedIndex, error) {
+	si := &StagedIndex{}
+	for _, k := range IndexKeys(m) {
+		st, err := storage.Stage(ctx, s.vault, k, strings.NewReader(""), storage.CreateOnly)
+		if errors.Is(err, storage.ErrExists) {
+			continue
+		}
+		if err != nil {
+			si.Abort()
+			return nil, fmt.Errorf("encounter.Index: %w", err)
+		}
+		si.entries = append(si.entries, st)
+	}
+	return si, nil
+}
+
+// Commit writes the staged entries, as Index does.
+func (si *StagedIndex) Commit(ctx context.Context) error {
+	errs := make([]error, len(si.entries))
+	panics := make([]any, len(si.entries))
+	var wg sync.WaitGroup
+	for i, st := range si.entries {
+		wg.Go(func() {
+			// A panic belongs to the caller (see Index).
+			defer func() { panics[i] = recover() }()
+			if err := st.Commit(ctx); err != nil && !errors.Is(err, storage.ErrExists) {
+				errs[i] = fmt.Errorf("encounter.Index: %w", err)
+			}
+		})
+	}
+	wg.Wait()
+	for _, p := range panics {
+		if p != nil {
+			panic(p)
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// Abort discards the entries not yet committed.
+func (si *StagedIndex) Abort() {
+	for _, st := range si.entries {
+		st.Abort()
+	}
+}
