@@ -1485,7 +1485,8 @@ const nonNameFlags = lxFirstAmb | lxSurAmb | lxCommon | lxMedical | lxLookalike 
 // regurgitation and multiple sclerosis, so after them only a listed name
 // counts.
 var lowerTitles = map[string]bool{"dr": true, "doctor": false, "mr": false, "mrs": true, "ms": false, "miss": true,
-	"mister": true}
+	"mister": true, "dra": true, "sra": true, "senora": true, "señora": true, "senor": true, "señor": true, "madame": true,
+	"monsieur": true}
 
 // lowerName finds names written in lower case, as ASR transcripts and terse
 // nursing notes write them: a listed first name ("wife carol called", "hi
