@@ -781,6 +781,11 @@ var personNouns = map[string]bool{"number": true, "phone": true, "cell": true, "
 
 // wordBefore words make the next word an ordinary word: "at dawn", "up the
 // hill", "i hope", "so young", "the price".
+// adjBefore modify the word after them as an adjective or a noun: "a nice
+// sunny day", "kinda rusty".
+var adjBefore = map[string]bool{"nice": true, "beautiful": true, "lovely": true, "bright": true, "warm": true,
+	"real": true, "super": true, "kinda": true, "sorta": true, "bit": true, "little": true, "slightly": true}
+
 var wordMakers = map[string]bool{"a": true, "an": true, "the": true, "this": true, "that": true, "these": true, "those": true,
 	"my": true, "your": true, "his": true, "her": true, "our": true, "their": true, "its": true, "some": true, "any": true,
 	"no": true, "every": true, "each": true, "another": true, "other": true, "of": true, "in": true, "on": true, "at": true,
@@ -817,6 +822,16 @@ func (s *scan) wordUse(i int, p knownPart) bool {
 			return true
 		}
 		if s.toks[pv].punct('-') && s.toks[i].gap == gapNone {
+			return true
+		}
+		// "let me page doctor montemayor", "let's page": the verb.
+		if w == "me" && s.prevWordAt(i, 2) == "let" || w == "let's" || w == "lets" {
+			return true
+		}
+		// "kidney stones", "ct stone protocol": a clinical word before it
+		// makes a compound noun; "a nice sunny day": an adjective before.
+		if s.toks[pv].letters() && s.toks[pv].is(lxMedical) && !s.toks[pv].is(lxTitle|lxTitleClin|lxRelation) ||
+			adjBefore[w] {
 			return true
 		}
 	}

@@ -84,3 +84,17 @@ func TestSuppliedNamesInTagsAndWishes(t *testing.T) {
 		{"season stays", "doctor: in the summer we have a great time", nil},
 	})
 }
+
+// TestSuppliedNamesUsedAsWords: a supplied name that is also a word, used
+// as the verb after "let me" or as an adjective after "nice", stays.
+func TestSuppliedNamesUsedAsWords(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{PatientNames: []string{"Page Whitley"}}, []foundCase{
+		{"verb", "resident: ok let me page the fellow", nil},
+		{"name", "resident: ok page let me look", []found{{"page", deid.Name}}},
+	})
+	checkFound(t, d, deid.Known{PatientNames: []string{"Sunny Khatri"}}, []foundCase{
+		{"adjective", "patient: it was a nice sunny day", nil},
+	})
+}
