@@ -754,11 +754,37 @@ func mergeSpans(rules, add []Span) []Span {
 // tagger's name there is vetoed (doc.go).
 func (s *scan) wordWithoutPerson(i int) bool {
 	t := &s.toks[i]
-	if t.upper() || !t.letters() || t.gaz&(gzWord|gzFirstAmb|gzSurAmb|gzCityAmb) == 0 && t.lex&(lxCommon|lxLookalike|lxFirstAmb|lxSurAmb) == 0 ||
-		s.isKnown(i) {
+	if t.upper() || !t.letters() || s.isKnown(i) {
 		return false // a supplied name part is never vetoed
+	}
+	if endearments[s.lower(i)] {
+		return true // "hi honey"
+	}
+	if t.gaz&(gzWord|gzFirstAmb|gzSurAmb|gzCityAmb) == 0 && t.lex&(lxCommon|lxLookalike|lxFirstAmb|lxSurAmb) == 0 &&
+		!s.pluralOfWord(i) {
+		return false
 	}
 	p := knownPart{word: s.lower(i), tier: kpCommon}
 	return !(s.titleBefore(i) || s.relationBefore(i) || s.greetingBefore(i, p) || s.introBefore(i) || s.vocativeAt(i, p) ||
 		s.speakerTagAt(i) || s.possessiveOfPerson(i) || s.thirdPersonAt(i) || s.knownNeighbour(i))
+}
+
+// pluralOfWord: a lower-case word on no list that is the plural of an
+// English word ("pins", "polyps", "stones"): the word lists hold base
+// forms only.
+func (s *scan) pluralOfWord(i int) bool {
+	t := &s.toks[i]
+	if t.lex != 0 || t.gaz != 0 || t.n() < 4 || t.n() > 24 {
+		return false
+	}
+	w := s.lower(i)
+	if w[len(w)-1] != 's' || w[len(w)-2] == 's' {
+		return false
+	}
+	for _, stem := range [2]string{w[:len(w)-1], strings.TrimSuffix(w[:len(w)-1], "e")} {
+		if f, g := lookupString(stem); g&gzWord != 0 || f&(lxCommon|lxMedical) != 0 {
+			return true
+		}
+	}
+	return false
 }

@@ -98,3 +98,14 @@ func TestSuppliedNamesUsedAsWords(t *testing.T) {
 		{"adjective", "patient: it was a nice sunny day", nil},
 	})
 }
+
+// TestTaggerLeavesWords: with the tagger on, an endearment and the plural
+// of an ordinary word stay.
+func TestTaggerLeavesWords(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"endearment", "[patient] hi honey\n[doctor] ok buddy let me look", nil},
+		{"plural", "spk_1: they burn at night like pins and needles", nil},
+	})
+}
