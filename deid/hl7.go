@@ -60,22 +60,13 @@ func (s *scan) hl7Pass() {
 	if strings.IndexByte(text, '|') < 0 {
 		return
 	}
-	for ls := 0; ls < len(text); {
-		le := strings.IndexByte(text[ls:], '\n')
-		if le < 0 {
-			le = len(text)
-		} else {
-			le += ls
-		}
-		line := text[ls:le]
-		line = strings.TrimSuffix(line, "\r")
+	eachLine(text, func(ls int, line string) {
 		if len(line) > 4 && line[3] == '|' {
 			if spec, ok := hl7Fields[line[:3]]; ok {
 				s.hl7Segment(ls, line, spec, line[:3] == "MSH")
 			}
 		}
-		ls = le + 1
-	}
+	})
 }
 
 func (s *scan) hl7Segment(base int, line string, spec map[int]hl7Field, msh bool) {

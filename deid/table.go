@@ -48,14 +48,7 @@ func (s *scan) tablePass() {
 	}
 	var cols []Type
 	var delim byte
-	for ls := 0; ls < len(text); {
-		le := strings.IndexByte(text[ls:], '\n')
-		if le < 0 {
-			le = len(text)
-		} else {
-			le += ls
-		}
-		line := strings.TrimSuffix(text[ls:le], "\r")
+	eachLine(text, func(ls int, line string) {
 		if cols != nil {
 			if cells := splitCells(line, delim); len(cells) == len(cols) {
 				s.tableRow(ls, line, cells, cols)
@@ -66,6 +59,20 @@ func (s *scan) tablePass() {
 		if cols == nil {
 			cols, delim = tableHeader(line)
 		}
+	})
+}
+
+// eachLine calls f with the byte offset and the text of each line of text,
+// a trailing "\r" dropped.
+func eachLine(text string, f func(ls int, line string)) {
+	for ls := 0; ls < len(text); {
+		le := strings.IndexByte(text[ls:], '\n')
+		if le < 0 {
+			le = len(text)
+		} else {
+			le += ls
+		}
+		f(ls, strings.TrimSuffix(text[ls:le], "\r"))
 		ls = le + 1
 	}
 }
