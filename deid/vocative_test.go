@@ -109,3 +109,15 @@ func TestTaggerLeavesWords(t *testing.T) {
 		{"plural", "spk_1: they burn at night like pins and needles", nil},
 	})
 }
+
+// TestDatesAfterProcedures: a bare month/day after a procedure in a course
+// is a date; a fraction after one stays.
+func TestDatesAfterProcedures(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"course", "Procedures: C5-7 ACDF 11/1; trach 11/9, decannulated 11/23.",
+			[]found{{"11/1", deid.Date}, {"11/9", deid.Date}, {"11/23", deid.Date}}},
+		{"fraction", "CT 1/2 dose protocol", nil},
+	})
+}
