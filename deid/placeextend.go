@@ -503,11 +503,14 @@ func (s *scan) littlePlace(i int) bool {
 // María", "Centro de Salud Valle Verde".
 var prefixFacilityWords = map[string]bool{"hospital": true, "clinica": true, "clínica": true, "centro": true,
 	"sanatorio": true, "hôpital": true, "hopital": true, "ospedale": true, "policlinico": true, "hospicio": true,
-	"instituto": true, "clinique": true, "hospitalar": true}
+	"instituto": true, "clinique": true, "hospitalar": true,
+	// German: "Klinikum rechts der Isar", "Krankenhaus Nordwest".
+	"klinikum": true, "krankenhaus": true, "universitätsklinikum": true, "klinik": true, "spital": true}
 
 // romanceParticles join the words of such a name.
 var romanceParticles = map[string]bool{"de": true, "del": true, "la": true, "las": true, "los": true, "do": true,
-	"da": true, "dos": true, "das": true, "di": true, "della": true, "y": true, "e": true, "des": true, "du": true}
+	"da": true, "dos": true, "das": true, "di": true, "della": true, "y": true, "e": true, "des": true, "du": true,
+	"der": true, "am": true, "im": true, "zum": true, "rechts": true, "links": true}
 
 // prefixFacility: at a capitalized word that opens a facility's name in a
 // Romance language (prefixFacilityWords), the capitalized words and
@@ -517,7 +520,7 @@ var romanceParticles = map[string]bool{"de": true, "del": true, "la": true, "las
 func (s *scan) prefixFacility(i int) bool {
 	t := &s.toks[i]
 	switch s.low[t.s] {
-	case 'h', 'c', 's', 'o', 'p', 'i':
+	case 'h', 'c', 's', 'o', 'p', 'i', 'k', 'u':
 	default:
 		return false
 	}

@@ -121,3 +121,14 @@ func TestDatesAfterProcedures(t *testing.T) {
 		{"fraction", "CT 1/2 dose protocol", nil},
 	})
 }
+
+// TestGermanFacilities: "Klinikum", "Krankenhaus" open a facility's name
+// as the Romance prefix words do; "Hospital Medicine" stays.
+func TestGermanFacilities(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"klinikum", "Source: Klinikum rechts der Isar, records received", []found{{"Klinikum rechts der Isar", deid.Location}}},
+		{"hospital medicine", "Hospital Medicine consult called", nil},
+	})
+}

@@ -149,7 +149,7 @@ func (s *scan) wordAt(i int) {
 	if (lw == "mount" || lw == "mt") && s.mountPlace(i) {
 		return
 	}
-	if t.n() >= 5 && t.n() <= 12 && s.prefixFacility(i) {
+	if t.n() >= 5 && t.n() <= 21 && s.prefixFacility(i) {
 		return
 	}
 	if t.n() >= 3 && t.n() <= 11 && s.landmarkAt(i) {
