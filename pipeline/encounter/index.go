@@ -23,17 +23,24 @@ import (
 // on S3 the PUTs overlap). It returns once all are durable.
 func (s *Store) Index(ctx context.Context, m *Meta) error {
 	keys := IndexKeys(m)
-	errs := make([]error, len(keys))
-	panics := make([]any, len(keys))
+	return writeEntries(len(keys), func(i int) error {
+		return s.vault.Put(ctx, keys[i], strings.NewReader(""), storage.CreateOnly)
+	})
+}
+
+// writeEntries runs write for each of n worklist entries concurrently; an
+// entry that exists already counts as written. A panic belongs to the caller
+// (asynq's recover middleware, the crash tests' simulated process death),
+// not to a helper goroutine where nothing can recover it: it is raised
+// again here.
+func writeEntries(n int, write func(i int) error) error {
+	errs := make([]error, n)
+	panics := make([]any, n)
 	var wg sync.WaitGroup
-	for i, k := range keys {
+	for i := range n {
 		wg.Go(func() {
-			// A panic belongs to the caller (asynq's recover middleware,
-			// the crash tests' simulated process death), not to a helper
-			// goroutine where nothing can recover it.
 			defer func() { panics[i] = recover() }()
-			err := s.vault.Put(ctx, k, strings.NewReader(""), storage.CreateOnly)
-			if err != nil && !errors.Is(err, storage.ErrExists) {
+			if err := write(i); err != nil && !errors.Is(err, storage.ErrExists) {
 				errs[i] = fmt.Errorf("encounter.Index: %w", err)
 			}
 		})

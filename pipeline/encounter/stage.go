@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"sync"
 
 	"github.com/clinscribe/clinscribe/storage"
 )
@@ -121,25 +120,7 @@ func (s *Store) StageIndex(ctx context.Context, m *Meta) (*StagedIndex, error) {
 
 // Commit writes the staged entries, as Index does.
 func (si *StagedIndex) Commit(ctx context.Context) error {
-	errs := make([]error, len(si.entries))
-	panics := make([]any, len(si.entries))
-	var wg sync.WaitGroup
-	for i, st := range si.entries {
-		wg.Go(func() {
-			// A panic belongs to the caller (see Index).
-			defer func() { panics[i] = recover() }()
-			if err := st.Commit(ctx); err != nil && !errors.Is(err, storage.ErrExists) {
-				errs[i] = fmt.Errorf("encounter.Index: %w", err)
-			}
-		})
-	}
-	wg.Wait()
-	for _, p := range panics {
-		if p != nil {
-			panic(p)
-		}
-	}
-	return errors.Join(errs...)
+	return writeEntries(len(si.entries), func(i int) error { return si.entries[i].Commit(ctx) })
 }
 
 // Abort discards the entries not yet committed.
