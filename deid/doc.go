@@ -46,6 +46,12 @@
 //     Philadelphia and Boston criteria");
 //   - HL7 v2 segments: names, addresses, dates and identifiers by field
 //     position (PID-5, PID-11, NK1-2, PV1-7, ...);
+//   - delimited tables (CSV, pipe, tab) whose header line names identifier
+//     columns ("patient_id,last_name,first_name,dob,zip"): every cell
+//     under such a column, whatever it looks like ("Per", "Regions");
+//     empty markers, days ("Day 1") and years alone stay (table.go);
+//   - public hotlines (Poison Control, SAMHSA, 1-800-MEDICARE) and genetic
+//     variant names ("5382insC") are no identifiers (public.go);
 //   - wrapped identifiers in the MIMIC style ("[**2151-7-16**]", "[**Known
 //     lastname 4467**]"), typed from the label or the shape inside;
 //   - dates also as ranges, dated entries ("Renal US 9/14:"), seasons with a
