@@ -1296,7 +1296,7 @@ func spokenIDWord(w string) bool {
 // spokenSeparator: said between the pieces of an identifier.
 func spokenSeparator(w string) bool {
 	switch w {
-	case "dash", "hyphen", "slash", "dot", "point", "space":
+	case "dash", "hyphen", "slash", "dot", "point", "space", "comma":
 		return true
 	}
 	return false

@@ -132,3 +132,14 @@ func TestGermanFacilities(t *testing.T) {
 		{"hospital medicine", "Hospital Medicine consult called", nil},
 	})
 }
+
+// TestSpokenCommaInNumber: "comma" said between the digit groups of a
+// spoken record number joins them.
+func TestSpokenCommaInNumber(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"comma", "doctor: and the mrn is eight eight one two comma four four oh nine",
+			[]found{{"eight eight one two comma four four oh nine", deid.MRN}}},
+	})
+}
