@@ -279,6 +279,7 @@ func (s *scan) rules(d *Detector, text string, known Known, prep bool) []Span {
 	s.cueNamePass()
 	s.propagateNames()
 	s.quotedNicknames()
+	s.answerPlaces()
 	s.lastCommaFirst()
 	s.userNamesOfNames()
 	s.placeCoordination()

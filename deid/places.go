@@ -1768,3 +1768,136 @@ func (s *scan) campusAt(i int) bool {
 	s.addTok(i, s.facilityWordsAfter(end), Location, prCue)
 	return true
 }
+
+// directionOfPlace: at "of" after a direction, a town or city in lower
+// case, even one spelled like a surname ("just north of austin", "south of
+// tacoma", "outside of lubbock").
+func (s *scan) directionOfPlace(i int) bool {
+	p := s.sameLinePrev(i)
+	if p < 0 || !directionWords[s.lower(p)] {
+		return false
+	}
+	n := s.next(i)
+	if n < 0 || s.toks[n].gap != gapSpace || !s.toks[n].letters() || s.toks[n].upper() {
+		return false
+	}
+	t := &s.toks[n]
+	if t.lex&(lxCity|lxCityAmb) == 0 && t.gaz&(gzCity|gzTown) == 0 || t.lex&(lxCommon|lxMedical|lxState|lxCountry) != 0 ||
+		t.gaz&gzWord != 0 {
+		return false
+	}
+	s.addTok(n, n, Location, prCue)
+	return true
+}
+
+// directionWords place a town relative to another: "north of", "outside of".
+var directionWords = map[string]bool{"north": true, "south": true, "east": true, "west": true, "northeast": true,
+	"northwest": true, "southeast": true, "southwest": true, "outside": true, "northern": false}
+
+// leadWordPlace: "fort polk", "lake merritt", "mount vernon", "port
+// angeles" in lower case after a preposition of place: the lead word and
+// the name after it, a name or town of the lists or a word on none.
+func (s *scan) leadWordPlace(i int) bool {
+	p := s.sameLinePrev(i)
+	if p < 0 || s.toks[i].gap != gapSpace {
+		return false
+	}
+	switch s.lower(p) {
+	case "in", "from", "near", "at", "to", "of", "around", "by", "outside":
+	default:
+		return false
+	}
+	n := s.next(i)
+	if n < 0 || s.toks[n].gap != gapSpace || !s.toks[n].letters() || s.toks[n].upper() || s.toks[n].n() < 3 {
+		return false
+	}
+	t := &s.toks[n]
+	named := t.gaz&(gzCity|gzTown|gzFirst|gzSur|gzFacHead) != 0 || t.lex&(lxFirst|lxSur|lxCity) != 0 || s.unlistedSurname(n)
+	if !named || t.gaz&gzWord != 0 || t.lex&(lxCommon|lxMedical|lxMonth|lxWeekday|lxState|lxCountry) != 0 {
+		return false
+	}
+	s.addTok(i, n, Location, prCue)
+	return true
+}
+
+// answerPlaces: the place named first in the answer to "where do you live"
+// or "where are you from" on the line before, in lower case and whatever
+// its words ("where do you live / patient: round rock just north of
+// austin", "um over in pine ridge"): up to three words after fillers and
+// prepositions, ended by a word that places it further or a clause.
+func (s *scan) answerPlaces() {
+	if !strings.Contains(s.low, "where") {
+		return
+	}
+	for k := 0; k < len(s.toks); k++ {
+		if !s.eq(k, "where") {
+			continue
+		}
+		// The question: "where" and a verb of living on one line.
+		asked, e := false, k
+		for e = k + 1; e < len(s.toks) && s.toks[e].gap != gapLine; e++ {
+			if s.toks[e].letters() && livingWords[s.lower(e)] {
+				asked = true
+			}
+		}
+		if !asked || e >= len(s.toks) {
+			continue
+		}
+		// The answer's first word after its speaker tag ("patient:",
+		// "[spk_1]").
+		a := e
+		for c := e; c < len(s.toks) && c <= e+6 && (c == e || s.toks[c].gap != gapLine); c++ {
+			if s.toks[c].punct(':') || s.toks[c].punct(']') {
+				a = c + 1
+				break
+			}
+		}
+		if a >= len(s.toks) || !s.turnStart(a) {
+			continue
+		}
+		for a < len(s.toks) && s.toks[a].letters() && answerFillers[s.lower(a)] && (a == e || s.toks[a].gap != gapLine) {
+			a = s.next(a)
+			if a < 0 {
+				break
+			}
+		}
+		if a < 0 || a >= len(s.toks) || !s.toks[a].letters() || s.toks[a].upper() {
+			continue
+		}
+		end := -1
+		for j, n := a, 0; j > 0 && n < 3; j, n = s.next(j), n+1 {
+			t := &s.toks[j]
+			if j > a && (t.gap != gapSpace || !t.letters()) || placeEnders[s.lower(j)] {
+				break
+			}
+			if s.tokIn(functionWordSet, j) || t.lex&(lxDigitWord|lxTensWord|lxTeenWord|lxMonth|lxWeekday|lxMedical) != 0 ||
+				livingWords[s.lower(j)] {
+				end = -1
+				break
+			}
+			end = j
+		}
+		if end < 0 {
+			continue
+		}
+		if n := s.next(end); n > 0 && s.toks[n].gap == gapSpace && s.toks[n].letters() && !placeEnders[s.lower(n)] {
+			continue // more than three words, or a clause: no place alone
+		}
+		s.addTok(a, end, Location, prCue)
+		k = end
+	}
+}
+
+// livingWords ask or say where a person lives.
+var livingWords = map[string]bool{"live": true, "living": true, "lives": true, "from": true, "stay": true,
+	"staying": true, "located": true, "reside": true, "moved": true, "grow": true, "grew": true}
+
+// answerFillers open an answer before the place.
+var answerFillers = map[string]bool{"um": true, "uh": true, "oh": true, "well": true, "in": true, "over": true,
+	"out": true, "up": true, "down": true, "near": true, "yeah": true, "so": true, "we're": true, "i'm": true,
+	"originally": true, "mostly": true, "right": true}
+
+// placeEnders follow a place said in an answer.
+var placeEnders = map[string]bool{"just": true, "near": true, "north": true, "south": true, "east": true, "west": true,
+	"outside": true, "by": true, "off": true, "and": true, "but": true, "so": true, "area": true, "now": true,
+	"originally": true, "mostly": true, "though": true, "actually": true, "county": false}

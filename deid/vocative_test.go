@@ -143,3 +143,19 @@ func TestSpokenCommaInNumber(t *testing.T) {
 			[]found{{"eight eight one two comma four four oh nine", deid.MRN}}},
 	})
 }
+
+// TestLowerCasePlacesInSpeech: a town placed by a direction, a lead word
+// and its name, the first words answering "where do you live".
+func TestLowerCasePlacesInSpeech(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"answer", "ortho pa: where do you live\npatient: round rock just north of austin\northo pa: ok",
+			[]found{{"round rock", deid.Location}, {"austin", deid.Location}}},
+		{"answer is a clause", "doctor: and where do you live now\npatient: i live with my daughter", nil},
+		{"lead word", "patient: twenty years out of fort polk", []found{{"fort polk", deid.Location}}},
+		{"lake", "patient: walking the dog near lake merritt", []found{{"lake merritt", deid.Location}}},
+		{"port word stays", "nurse: flush it at port access", nil},
+		{"direction without a town", "patient: north of the river", nil},
+	})
+}

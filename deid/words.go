@@ -40,6 +40,12 @@ func (s *scan) wordAt(i int) {
 	if t.n() == 2 && lw == "uc" && s.campusAt(i) {
 		return
 	}
+	if t.n() == 2 && lw == "of" && !t.upper() && s.directionOfPlace(i) {
+		return
+	}
+	if (lw == "fort" || lw == "lake" || lw == "mount" || lw == "port") && !t.upper() && s.leadWordPlace(i) {
+		return
+	}
 	if (lw == "in" || lw == "from") && !t.upper() {
 		s.inUnknownPlace(i)
 	}
