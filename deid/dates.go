@@ -1026,13 +1026,7 @@ var eventWords = map[string]bool{"admitted": true, "readmitted": true, "discharg
 	"removed": true, "inserted": true, "filled": true, "refilled": true, "faxed": true, "mailed": true,
 	"dated": true, "scheduled": true, "rescheduled": true, "cancelled": true, "canceled": true, "presented": true,
 	"arrived": true, "died": true, "expired": true, "delivered": true, "injured": true, "fell": true, "visited": true,
-	"called": true, "effective": true, "updated": true, "reviewed": true, "signed": true,
-	// Procedures and studies dated in a course: "C5-7 ACDF 11/1", "trach
-	// 11/9", "echo 10/2", "extubated 3/4".
-	"surgery": true, "biopsy": true, "cath": true, "echo": true, "ct": true, "mri": true, "cxr": true, "egd": true,
-	"ercp": true, "colonoscopy": true, "intubated": true, "extubated": true, "decannulated": true, "trach": true,
-	"tracheostomy": true, "peg": true, "cabg": true, "tavr": true, "acdf": true, "ablation": true, "angiogram": true,
-	"ultrasound": true, "labs": true, "culture": true, "cultures": true, "ekg": true, "ecg": true}
+	"called": true, "effective": true, "updated": true, "reviewed": true, "signed": true}
 
 // fractionUnits follow a fraction of a dose or an amount.
 var fractionUnits = map[string]bool{"tab": true, "tabs": true, "tablet": true, "tablets": true, "cup": true, "cups": true,

@@ -110,18 +110,6 @@ func TestTaggerLeavesWords(t *testing.T) {
 	})
 }
 
-// TestDatesAfterProcedures: a bare month/day after a procedure in a course
-// is a date; a fraction after one stays.
-func TestDatesAfterProcedures(t *testing.T) {
-	t.Parallel()
-	d := newDetector(t, deid.Config{RulesOnly: true})
-	checkFound(t, d, deid.Known{}, []foundCase{
-		{"course", "Procedures: C5-7 ACDF 11/1; trach 11/9, decannulated 11/23.",
-			[]found{{"11/1", deid.Date}, {"11/9", deid.Date}, {"11/23", deid.Date}}},
-		{"fraction", "CT 1/2 dose protocol", nil},
-	})
-}
-
 // TestGermanFacilities: "Klinikum", "Krankenhaus" open a facility's name
 // as the Romance prefix words do; "Hospital Medicine" stays.
 func TestGermanFacilities(t *testing.T) {
