@@ -71,6 +71,15 @@ func TestWordSetsMatchTheirMaps(t *testing.T) {
 		{"lastFirstLabels", lastFirstLabels, lastFirstSet},
 		{"directions", directions, directionSet},
 		{"placePreps", placePreps, placePrepSet},
+		{"landmarkWords", landmarkWords, landmarkWordSet},
+		{"prefixFacilityWords", prefixFacilityWords, prefixFacilitySet},
+		{"romanceParticles", romanceParticles, romanceParticleSet},
+		{"hospitalWords", hospitalWords, hospitalWordSet},
+		{"siteNouns", siteNouns, siteNounSet},
+		{"fieldPlaceLabels", fieldPlaceLabels, fieldPlaceLabelSet},
+		{"unitAcronyms", unitAcronyms, unitAcronymSet},
+		{"onStreetSites", onStreetSites, onStreetSiteSet},
+		{"cueFiller", cueFiller, cueFillerSet},
 	}
 	texts := referenceTexts(t)
 	for _, c := range sets {

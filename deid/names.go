@@ -75,7 +75,7 @@ func (s *scan) eponymAhead(k int) bool {
 // syncope rule", "Canadian C-spine rule".
 func (s *scan) eponymAfterWord(k int) bool {
 	j := s.next(k)
-	if j < 0 || !s.toks[j].letters() || s.toks[j].upper() || s.toks[j].gap != gapSpace || wordMakers[s.lower(j)] ||
+	if j < 0 || !s.toks[j].letters() || s.toks[j].upper() || s.toks[j].gap != gapSpace || s.tokIn(wordMakerSet, j) ||
 		s.toks[j].is(lxCommon) && !s.toks[j].is(lxMedical) && !clinicalCommon(s.lower(j)) {
 		return false
 	}

@@ -28,7 +28,7 @@ func (s *scan) wordAt(i int) {
 	if t.allUpper() && t.n() >= 2 && t.n() <= 6 && t.lex&(lxMedical|lxCommon|lxStateAbbr|lxCredential|lxUnitWord) == 0 {
 		s.acronymPlaceAt(i)
 	}
-	if (i == 0 || t.gap == gapLine) && t.upper() && fieldPlaceLabels[lw] && s.placeLabel(i) {
+	if (i == 0 || t.gap == gapLine) && t.upper() && s.tokIn(fieldPlaceLabelSet, i) && s.placeLabel(i) {
 		return
 	}
 	if !t.upper() && (t.gaz&(gzFirst|gzSur) != 0 || f == 0) && t.n() >= 3 && i > 0 && s.lowerContextName(i) {
