@@ -163,13 +163,19 @@ func (s *scan) addTok(i, j int, t Type, prio uint8) {
 }
 
 // candTokens returns the first and last token of a candidate, or -1, -1.
+// A token found by offset is kept in the candidate (ti, tj) for the next
+// call: the tokens do not change during a scan.
 func (s *scan) candTokens(c *cand) (int, int) {
 	st, en := int(c.ti)-1, int(c.tj)-1
 	if st < 0 || st >= len(s.toks) || int(s.toks[st].s) != c.s {
-		st = s.tokStartingAt(c.s)
+		if st = s.tokStartingAt(c.s); st >= 0 {
+			c.ti = int32(st + 1)
+		}
 	}
 	if en < 0 || en >= len(s.toks) || int(s.toks[en].e) != c.e {
-		en = s.tokEndingAt(c.e)
+		if en = s.tokEndingAt(c.e); en >= 0 {
+			c.tj = int32(en + 1)
+		}
 	}
 	return st, en
 }
@@ -179,7 +185,9 @@ func (s *scan) candTokens(c *cand) (int, int) {
 func (s *scan) candEnd(c *cand) int {
 	en := int(c.tj) - 1
 	if en < 0 || en >= len(s.toks) || int(s.toks[en].e) != c.e {
-		en = s.tokEndingAt(c.e)
+		if en = s.tokEndingAt(c.e); en >= 0 {
+			c.tj = int32(en + 1)
+		}
 	}
 	return en
 }

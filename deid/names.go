@@ -2267,11 +2267,16 @@ func (s *scan) vetoedMention(k int) bool {
 	}
 	// The same word before an eponym's head elsewhere: "Philadelphia
 	// collar", "Berg Balance Scale". The tokens so used are gathered once
-	// per text.
+	// per text. Both tests need an eponym head after the word, so a text
+	// without one has none; titleBefore, the same either way, is asked
+	// last.
 	if !s.eponymUsesDone {
 		s.eponymUsesDone = true
 		for j := range s.toks {
-			if s.toks[j].capWord() && !s.titleBefore(j) && (s.eponymAfter(j) || s.eponymAhead(j)) {
+			if s.web.lex&lxEponymHead == 0 {
+				break
+			}
+			if s.toks[j].capWord() && (s.eponymAfter(j) || s.eponymAhead(j)) && !s.titleBefore(j) {
 				s.eponymUses = append(s.eponymUses, int32(j))
 			}
 		}
