@@ -4,9 +4,10 @@ import (
 	"encoding/binary"
 	"fmt"
 	"slices"
-	"strings"
 	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
 	"unsafe"
 
 	"github.com/clinscribe/clinscribe/deid/internal/tagger"
@@ -113,6 +114,9 @@ type scan struct {
 	marks []int32
 	// Scratch for the metadata pass (known.go).
 	lowBuf   []byte         // backs low when text has capitals; reused across calls
+	lowArena []byte         // backs the strings toLower makes; reset per call
+	spellB   []byte         // spelledKnown's letters, scratch
+	spellAt  []int32        // spelledKnown's tokens, scratch
 	tagCount map[string]int // speaker tags, scratch
 	ktier    []uint8
 	kpart    []knownPart
@@ -232,6 +236,7 @@ func (s *scan) rules(d *Detector, text string, known Known, prep bool) []Span {
 	s.d = d
 	s.text = text
 	s.low, s.lowBuf = lowerText(text, s.lowBuf)
+	s.lowArena = s.lowArena[:0]
 	s.year = d.cfg.Now().Year()
 	s.web.reset()
 	if s.lexCache == nil {
@@ -402,9 +407,42 @@ func (s *scan) lower(i int) string {
 // lowerAny is lower for any token, non-ASCII letters included.
 func (s *scan) lowerAny(i int) string {
 	if s.toks[i].shape&shNonASCII != 0 {
-		return strings.ToLower(s.str(i))
+		return s.toLower(s.str(i))
 	}
 	return s.lower(i)
+}
+
+// toLower is strings.ToLower with the lower-case copy, when there is one
+// to make, written into s.lowArena instead of a string of its own: the
+// string it returns is valid until the arena is reset (the next Detect
+// with this scan), like s.low.
+func (s *scan) toLower(w string) string {
+	if !changesLower(w) {
+		return w
+	}
+	st := len(s.lowArena)
+	s.lowArena = appendLower(s.lowArena, w)
+	return unsafe.String(&s.lowArena[st], len(s.lowArena)-st)
+}
+
+// changesLower reports whether strings.ToLower(w) differs from w (or may:
+// invalid UTF-8 becomes U+FFFD).
+func changesLower(w string) bool {
+	for _, r := range w {
+		if r == utf8.RuneError || unicode.ToLower(r) != r {
+			return true
+		}
+	}
+	return false
+}
+
+// appendLower appends strings.ToLower(w) to b: every rune lower-cased,
+// each invalid byte written as U+FFFD, as strings.Map writes it.
+func appendLower(b []byte, w string) []byte {
+	for _, r := range w {
+		b = utf8.AppendRune(b, unicode.ToLower(r))
+	}
+	return b
 }
 
 // lowerText is asciiLower into a reusable buffer: the string it returns

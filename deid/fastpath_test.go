@@ -158,3 +158,35 @@ func TestWebMarksMatchTokens(t *testing.T) {
 		}
 	}
 }
+
+// TestToLowerMatchesStrings checks the fifth speed round's lower-casing
+// into arenas (scan.toLower, knownIndex.toLower, appendLower, used by
+// lowerAny and lookupLong) against strings.ToLower, on every word of the
+// reference texts and on words with capitals, special cases and invalid
+// UTF-8.
+func TestToLowerMatchesStrings(t *testing.T) {
+	t.Parallel()
+	words := []string{"", "a", "ABC", "Ábc", "ÀÉÎÕÜ", "straße", "STRASSE", "İstanbul", "ǅemal", "Ǆ", "ﬀ", "ÅNGSTRÖM",
+		"\uFFFD", "a\uFFFDb", "\xff", "A\xffB", "\xe2\x82", "Zo\xc3", "ΣΊΣΥΦΟΣ", "Кирилл", "ⅫⅣ", "Ⓐ"}
+	for _, x := range referenceTexts(t) {
+		for _, tk := range tokenize(x, nil) {
+			if tk.shape&shNonASCII != 0 {
+				words = append(words, x[tk.s:tk.e])
+			}
+		}
+	}
+	s := &scan{}
+	var k knownIndex
+	for n, w := range words {
+		want := strings.ToLower(w)
+		if got := s.toLower(w); got != want {
+			t.Fatalf("word %d: scan.toLower = %q, strings.ToLower = %q", n, got, want)
+		}
+		if got := k.toLower(w); got != want {
+			t.Fatalf("word %d: knownIndex.toLower = %q, strings.ToLower = %q", n, got, want)
+		}
+		if got := string(appendLower([]byte("x"), w)); got != "x"+want {
+			t.Fatalf("word %d: appendLower = %q, want %q", n, got, "x"+want)
+		}
+	}
+}

@@ -149,7 +149,12 @@ func (k *knownIndex) toLower(w string) string {
 	for i := 0; i < len(w); i++ {
 		c := w[i]
 		if c >= utf8.RuneSelf {
-			return strings.ToLower(w)
+			if !changesLower(w) {
+				return w
+			}
+			st := len(k.arena)
+			k.arena = appendLower(k.arena, w)
+			return unsafe.String(&k.arena[st], len(k.arena)-st)
 		}
 		up = up || c >= 'A' && c <= 'Z'
 	}
@@ -904,10 +909,11 @@ func (s *scan) knownWord(i int) (knownPart, bool) {
 		return knownPart{}, false
 	}
 	if t.shape&shNonASCII != 0 {
-		p, ok := s.known.parts[strings.ToLower(s.str(i))]
+		lw := s.toLower(s.str(i))
+		p, ok := s.known.parts[lw]
 		if !ok {
 			var fb [64]byte
-			if f, ok2 := foldLatin(fb[:0], strings.ToLower(s.str(i))); ok2 {
+			if f, ok2 := foldLatin(fb[:0], lw); ok2 {
 				p, ok = s.known.parts[string(f)]
 			}
 		}
@@ -933,8 +939,9 @@ func knownTier(w string, f uint64) uint8 {
 // and with any separators: "d-a-w-n", "h u n t e r", "W. O. O. D.", "w
 // double o d".
 func (s *scan) spelledKnown() {
-	var b []byte
-	var at []int32 // token of each letter in b
+	b := s.spellB[:0]
+	at := s.spellAt[:0] // token of each letter in b
+	defer func() { s.spellB, s.spellAt = b[:0], at[:0] }()
 	flush := func() {
 		if len(b) >= 2 && len(b) < 3 {
 			str := string(b)

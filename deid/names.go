@@ -1385,7 +1385,7 @@ func (s *scan) propagateNames() {
 		var cls NameClass
 		var ok bool
 		if t.shape&shNonASCII != 0 {
-			cls, ok = s.nameSet[strings.ToLower(s.str(i))]
+			cls, ok = s.nameSet[s.toLower(s.str(i))]
 		} else {
 			cls, ok = s.nameSet[s.lower(i)]
 		}
