@@ -190,3 +190,21 @@ func TestToLowerMatchesStrings(t *testing.T) {
 		}
 	}
 }
+
+// TestWordAtWordsCoverTheirRules checks what wordAt's gate (wordAtWords)
+// relies on: countyAt, routeAt and lowerRoute take no word off the set,
+// on every word of the reference texts.
+func TestWordAtWordsCoverTheirRules(t *testing.T) {
+	t.Parallel()
+	for n, x := range referenceTexts(t) {
+		s := &scan{text: x, low: asciiLower(x), toks: tokenize(x, nil)}
+		for i := range s.toks {
+			if !s.toks[i].letters() || s.tokIn(wordAtWords, i) {
+				continue
+			}
+			if s.countyAt(i) || s.routeAt(i) || s.lowerRoute(i) {
+				t.Fatalf("text %d token %d: a rule wordAt asks only for wordAtWords takes a word off the set", n, i)
+			}
+		}
+	}
+}
