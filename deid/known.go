@@ -207,6 +207,8 @@ func (k *knownIndex) build(kn Known, year int) {
 				kp := knownPart{word: w, cls: cls | clsExplicit, tier: knownTier(w, flagsOf(w))}
 				if old, ok := k.parts[w]; ok {
 					kp.cls |= old.cls
+				} else {
+					k.words = append(k.words, w)
 				}
 				k.parts[w] = kp
 				if utf8.RuneCountInString(w) >= 5 {
@@ -232,6 +234,7 @@ func (k *knownIndex) build(kn Known, year int) {
 				nl := nickOnce()
 				for _, nick := range nl.hand[first] {
 					if _, ok := k.parts[nick]; !ok {
+						k.words = append(k.words, nick)
 						k.parts[nick] = knownPart{word: nick, cls: cls | clsExplicit, tier: knownTier(nick, flagsOf(nick))}
 					}
 				}
@@ -249,6 +252,7 @@ func (k *knownIndex) build(kn Known, year int) {
 						if f&lxFirst == 0 {
 							tier = kpCommon
 						}
+						k.words = append(k.words, nick)
 						k.parts[nick] = knownPart{word: nick, cls: cls | clsExplicit, tier: tier}
 					}
 				}
@@ -260,6 +264,7 @@ func (k *knownIndex) build(kn Known, year int) {
 				for _, form := range forms[:nf] {
 					if _, ok := k.parts[string(form)]; !ok {
 						dim := k.str(form...)
+						k.words = append(k.words, dim)
 						k.parts[dim] = knownPart{word: dim, cls: cls | clsExplicit, tier: kpCommon}
 					}
 				}
@@ -285,9 +290,10 @@ func (k *knownIndex) build(kn Known, year int) {
 	addNames(kn.PatientNames, PatientNames)
 	addNames(kn.RelativeNames, RelativeNames)
 	addNames(kn.ProviderNames, ClinicianNames)
-	for w := range k.parts {
+	// k.words holds the keys of k.parts in the order they were added
+	// (rather than the map's order, which changes from run to run).
+	for _, w := range k.words {
 		k.lenByFirst[w[0]] |= 1 << min(len(w), 63)
-		k.words = append(k.words, w)
 		if n := len(w); n >= 6 {
 			k.splitLens |= 1 << min(n, 63)
 			if n >= 8 {
