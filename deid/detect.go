@@ -90,9 +90,13 @@ type scan struct {
 	// and earlier texts (tokenizeLow); kept across texts.
 	lexCache *lexCache
 	cands    []cand
-	known    knownIndex
-	year     int // reference year for the over-89 rule
-	nameSet  map[string]NameClass
+	// own is the index of the call's Known, built by useKnown unless the
+	// Known comes compiled (Detector.Compile); known points at the one in
+	// use, nil outside Detect (kn).
+	own     knownIndex
+	known   *knownIndex
+	year    int // reference year for the over-89 rule
+	nameSet map[string]NameClass
 	// lowerNames are name words found written in lower case; only those
 	// are also propagated to their lower-case occurrences.
 	lowerNames map[string]bool
@@ -221,7 +225,10 @@ func (d *Detector) Detect(text string, known Known) []Span {
 func (d *Detector) release(s *scan) {
 	s.text, s.low = "", ""
 	clear(s.ttoks)
-	s.known.reset()
+	if s.known == &s.own {
+		s.own.reset() // a compiled index is not this scan's to reset
+	}
+	s.known = nil
 	clear(s.nameSet)
 	clear(s.lowerNames)
 	clear(s.vetoWords)
@@ -256,7 +263,7 @@ func (s *scan) rules(d *Detector, text string, known Known, prep bool) []Span {
 	}
 	clear(s.nameBits[:])
 	s.dobWords = 0
-	s.known.build(known, s.year)
+	s.useKnown(known)
 
 	s.scanWeb()
 	s.scanWrapped()

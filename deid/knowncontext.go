@@ -1129,7 +1129,7 @@ func (s *scan) initialBefore(i int) bool {
 		return false
 	}
 	c := s.low[s.toks[q].s]
-	for _, ini := range s.known.initials {
+	for _, ini := range s.kn().initials {
 		if len(ini) > 0 && ini[0] == c {
 			return true
 		}
