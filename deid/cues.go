@@ -231,7 +231,7 @@ func (s *scan) cueAt(i int) bool {
 			j++
 			continue
 		}
-		if tk.letters() && cueFiller[s.lower(j)] {
+		if tk.letters() && s.tokIn(cueFillerSet, j) {
 			if s.eq(j, "in") && !s.eq(j-1, "ending") {
 				return false
 			}

@@ -145,7 +145,7 @@ func (s *scan) dateSpan(i int) bool {
 		if s.ratioBefore(i) {
 			return false // "BiPAP 12/5", "strength 4/5", "pain 5/10"
 		}
-		if !(s.known.dobOK && s.known.dobM == v.m && s.known.dobD == v.d) && !s.cueBefore(i, lxDateCue|lxWeekday, 3) &&
+		if !(s.kn().dobOK && s.kn().dobM == v.m && s.kn().dobD == v.d) && !s.cueBefore(i, lxDateCue|lxWeekday, 3) &&
 			!s.datedEntry(i, end) && (s.ratioNear(i) || !s.slashCueBefore(i) && !s.clinicianBefore(i) &&
 			!s.timeAfter(end) && !s.mdListed(i, end, v) && !s.mdDayOnly(i, end, v) && !s.mdAfterEvent(i, end, v) && !s.timeBefore(i)) {
 			return false

@@ -4,9 +4,10 @@ import (
 	"encoding/binary"
 	"fmt"
 	"slices"
-	"strings"
 	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
 	"unsafe"
 
 	"github.com/clinscribe/clinscribe/deid/internal/tagger"
@@ -89,9 +90,13 @@ type scan struct {
 	// and earlier texts (tokenizeLow); kept across texts.
 	lexCache *lexCache
 	cands    []cand
-	known    knownIndex
-	year     int // reference year for the over-89 rule
-	nameSet  map[string]NameClass
+	// own is the index of the call's Known, built by useKnown unless the
+	// Known comes compiled (Detector.Compile); known points at the one in
+	// use, nil outside Detect (kn).
+	own     knownIndex
+	known   *knownIndex
+	year    int // reference year for the over-89 rule
+	nameSet map[string]NameClass
 	// lowerNames are name words found written in lower case; only those
 	// are also propagated to their lower-case occurrences.
 	lowerNames map[string]bool
@@ -113,6 +118,9 @@ type scan struct {
 	marks []int32
 	// Scratch for the metadata pass (known.go).
 	lowBuf   []byte         // backs low when text has capitals; reused across calls
+	lowArena []byte         // backs the strings toLower makes; reset per call
+	spellB   []byte         // spelledKnown's letters, scratch
+	spellAt  []int32        // spelledKnown's tokens, scratch
 	tagCount map[string]int // speaker tags, scratch
 	ktier    []uint8
 	kpart    []knownPart
@@ -163,13 +171,19 @@ func (s *scan) addTok(i, j int, t Type, prio uint8) {
 }
 
 // candTokens returns the first and last token of a candidate, or -1, -1.
+// A token found by offset is kept in the candidate (ti, tj) for the next
+// call: the tokens do not change during a scan.
 func (s *scan) candTokens(c *cand) (int, int) {
 	st, en := int(c.ti)-1, int(c.tj)-1
 	if st < 0 || st >= len(s.toks) || int(s.toks[st].s) != c.s {
-		st = s.tokStartingAt(c.s)
+		if st = s.tokStartingAt(c.s); st >= 0 {
+			c.ti = int32(st + 1)
+		}
 	}
 	if en < 0 || en >= len(s.toks) || int(s.toks[en].e) != c.e {
-		en = s.tokEndingAt(c.e)
+		if en = s.tokEndingAt(c.e); en >= 0 {
+			c.tj = int32(en + 1)
+		}
 	}
 	return st, en
 }
@@ -179,7 +193,9 @@ func (s *scan) candTokens(c *cand) (int, int) {
 func (s *scan) candEnd(c *cand) int {
 	en := int(c.tj) - 1
 	if en < 0 || en >= len(s.toks) || int(s.toks[en].e) != c.e {
-		en = s.tokEndingAt(c.e)
+		if en = s.tokEndingAt(c.e); en >= 0 {
+			c.tj = int32(en + 1)
+		}
 	}
 	return en
 }
@@ -209,7 +225,10 @@ func (d *Detector) Detect(text string, known Known) []Span {
 func (d *Detector) release(s *scan) {
 	s.text, s.low = "", ""
 	clear(s.ttoks)
-	s.known.reset()
+	if s.known == &s.own {
+		s.own.reset() // a compiled index is not this scan's to reset
+	}
+	s.known = nil
 	clear(s.nameSet)
 	clear(s.lowerNames)
 	clear(s.vetoWords)
@@ -224,6 +243,7 @@ func (s *scan) rules(d *Detector, text string, known Known, prep bool) []Span {
 	s.d = d
 	s.text = text
 	s.low, s.lowBuf = lowerText(text, s.lowBuf)
+	s.lowArena = s.lowArena[:0]
 	s.year = d.cfg.Now().Year()
 	s.web.reset()
 	if s.lexCache == nil {
@@ -243,7 +263,7 @@ func (s *scan) rules(d *Detector, text string, known Known, prep bool) []Span {
 	}
 	clear(s.nameBits[:])
 	s.dobWords = 0
-	s.known.build(known, s.year)
+	s.useKnown(known)
 
 	s.scanWeb()
 	s.scanWrapped()
@@ -397,9 +417,42 @@ func (s *scan) lower(i int) string {
 // lowerAny is lower for any token, non-ASCII letters included.
 func (s *scan) lowerAny(i int) string {
 	if s.toks[i].shape&shNonASCII != 0 {
-		return strings.ToLower(s.str(i))
+		return s.toLower(s.str(i))
 	}
 	return s.lower(i)
+}
+
+// toLower is strings.ToLower with the lower-case copy, when there is one
+// to make, written into s.lowArena instead of a string of its own: the
+// string it returns is valid until the arena is reset (the next Detect
+// with this scan), like s.low.
+func (s *scan) toLower(w string) string {
+	if !changesLower(w) {
+		return w
+	}
+	st := len(s.lowArena)
+	s.lowArena = appendLower(s.lowArena, w)
+	return unsafe.String(&s.lowArena[st], len(s.lowArena)-st)
+}
+
+// changesLower reports whether strings.ToLower(w) differs from w (or may:
+// invalid UTF-8 becomes U+FFFD).
+func changesLower(w string) bool {
+	for _, r := range w {
+		if r == utf8.RuneError || unicode.ToLower(r) != r {
+			return true
+		}
+	}
+	return false
+}
+
+// appendLower appends strings.ToLower(w) to b: every rune lower-cased,
+// each invalid byte written as U+FFFD, as strings.Map writes it.
+func appendLower(b []byte, w string) []byte {
+	for _, r := range w {
+		b = utf8.AppendRune(b, unicode.ToLower(r))
+	}
+	return b
 }
 
 // lowerText is asciiLower into a reusable buffer: the string it returns

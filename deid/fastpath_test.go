@@ -71,6 +71,15 @@ func TestWordSetsMatchTheirMaps(t *testing.T) {
 		{"lastFirstLabels", lastFirstLabels, lastFirstSet},
 		{"directions", directions, directionSet},
 		{"placePreps", placePreps, placePrepSet},
+		{"landmarkWords", landmarkWords, landmarkWordSet},
+		{"prefixFacilityWords", prefixFacilityWords, prefixFacilitySet},
+		{"romanceParticles", romanceParticles, romanceParticleSet},
+		{"hospitalWords", hospitalWords, hospitalWordSet},
+		{"siteNouns", siteNouns, siteNounSet},
+		{"fieldPlaceLabels", fieldPlaceLabels, fieldPlaceLabelSet},
+		{"unitAcronyms", unitAcronyms, unitAcronymSet},
+		{"onStreetSites", onStreetSites, onStreetSiteSet},
+		{"cueFiller", cueFiller, cueFillerSet},
 	}
 	texts := referenceTexts(t)
 	for _, c := range sets {
@@ -146,6 +155,56 @@ func TestWebMarksMatchTokens(t *testing.T) {
 		}
 		if lex != web.lex || gaz != web.gaz || shape != web.shape {
 			t.Fatalf("text %d: the unions of the flags differ from the tokens'", n)
+		}
+	}
+}
+
+// TestToLowerMatchesStrings checks the fifth speed round's lower-casing
+// into arenas (scan.toLower, knownIndex.toLower, appendLower, used by
+// lowerAny and lookupLong) against strings.ToLower, on every word of the
+// reference texts and on words with capitals, special cases and invalid
+// UTF-8.
+func TestToLowerMatchesStrings(t *testing.T) {
+	t.Parallel()
+	words := []string{"", "a", "ABC", "Ábc", "ÀÉÎÕÜ", "straße", "STRASSE", "İstanbul", "ǅemal", "Ǆ", "ﬀ", "ÅNGSTRÖM",
+		"\uFFFD", "a\uFFFDb", "\xff", "A\xffB", "\xe2\x82", "Zo\xc3", "ΣΊΣΥΦΟΣ", "Кирилл", "ⅫⅣ", "Ⓐ"}
+	for _, x := range referenceTexts(t) {
+		for _, tk := range tokenize(x, nil) {
+			if tk.shape&shNonASCII != 0 {
+				words = append(words, x[tk.s:tk.e])
+			}
+		}
+	}
+	s := &scan{}
+	var k knownIndex
+	for n, w := range words {
+		want := strings.ToLower(w)
+		if got := s.toLower(w); got != want {
+			t.Fatalf("word %d: scan.toLower = %q, strings.ToLower = %q", n, got, want)
+		}
+		if got := k.toLower(w); got != want {
+			t.Fatalf("word %d: knownIndex.toLower = %q, strings.ToLower = %q", n, got, want)
+		}
+		if got := string(appendLower([]byte("x"), w)); got != "x"+want {
+			t.Fatalf("word %d: appendLower = %q, want %q", n, got, "x"+want)
+		}
+	}
+}
+
+// TestWordAtWordsCoverTheirRules checks what wordAt's gate (wordAtWords)
+// relies on: countyAt, routeAt and lowerRoute take no word off the set,
+// on every word of the reference texts.
+func TestWordAtWordsCoverTheirRules(t *testing.T) {
+	t.Parallel()
+	for n, x := range referenceTexts(t) {
+		s := &scan{text: x, low: asciiLower(x), toks: tokenize(x, nil)}
+		for i := range s.toks {
+			if !s.toks[i].letters() || s.tokIn(wordAtWords, i) {
+				continue
+			}
+			if s.countyAt(i) || s.routeAt(i) || s.lowerRoute(i) {
+				t.Fatalf("text %d token %d: a rule wordAt asks only for wordAtWords takes a word off the set", n, i)
+			}
 		}
 	}
 }

@@ -481,7 +481,7 @@ var careVerbs = map[string]bool{"seen": true, "transferred": true, "admitted": t
 // on the medical list and stay.
 func (s *scan) acronymPlaceAt(i int) bool {
 	t := &s.toks[i]
-	if !t.letters() || unitAcronyms[s.lower(i)] {
+	if !t.letters() || s.tokIn(unitAcronymSet, i) {
 		return false
 	}
 	if s.facAcroBeside(i) {

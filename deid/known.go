@@ -24,6 +24,67 @@ type Known struct {
 	Identifiers []string `json:"identifiers,omitempty"`
 	// BirthDate in any format the detector reads ("1952-03-04", "3/4/1952").
 	BirthDate string `json:"birth_date,omitempty"`
+
+	// compiled is the index Detector.Compile made of these values.
+	compiled *compiledKnown
+}
+
+// compiledKnown is a Known's index, built once for many Detect calls: the
+// values it was built from (kn, with compiled nil) and the year of the
+// detector's clock then (the index's birth-date forms depend on it).
+type compiledKnown struct {
+	kn   Known
+	year int
+	idx  knownIndex
+}
+
+// Compile returns known with its index built, for many Detect calls with
+// the same metadata (the segments of one encounter): Detect then skips
+// building it, which is most of the cost of a short text. Detect checks
+// that the values are still those compiled (and the year that of its
+// clock) and builds the index itself otherwise, so the result is always
+// Detect's with known. The index holds the names (PHI) as known does; it
+// lives as long as the Known returned.
+func (d *Detector) Compile(known Known) Known {
+	c := &compiledKnown{year: d.cfg.Now().Year()}
+	known.compiled = nil
+	c.kn = known
+	c.idx.reset()
+	c.idx.build(known, c.year)
+	known.compiled = c
+	return known
+}
+
+// sameKnown reports whether a and b hold the same values.
+func sameKnown(a, b *Known) bool {
+	return slices.Equal(a.PatientNames, b.PatientNames) && slices.Equal(a.ProviderNames, b.ProviderNames) &&
+		slices.Equal(a.RelativeNames, b.RelativeNames) && slices.Equal(a.Identifiers, b.Identifiers) && a.BirthDate == b.BirthDate
+}
+
+// useKnown sets the index of this call's Known: the compiled one if known
+// comes with it unchanged, else its own, built now.
+func (s *scan) useKnown(known Known) {
+	if c := known.compiled; c != nil && c.year == s.year && sameKnown(&c.kn, &known) {
+		s.known = &c.idx
+		return
+	}
+	s.known = &s.own
+	s.own.build(known, s.year)
+}
+
+// noKnown is the index of no metadata, for scans made outside Detect.
+var noKnown = func() *knownIndex {
+	var k knownIndex
+	k.reset()
+	return &k
+}()
+
+// kn returns the index of the call's Known (useKnown).
+func (s *scan) kn() *knownIndex {
+	if s.known != nil {
+		return s.known
+	}
+	return noKnown
 }
 
 // LogValue reports only how many values Known holds.
@@ -149,7 +210,12 @@ func (k *knownIndex) toLower(w string) string {
 	for i := 0; i < len(w); i++ {
 		c := w[i]
 		if c >= utf8.RuneSelf {
-			return strings.ToLower(w)
+			if !changesLower(w) {
+				return w
+			}
+			st := len(k.arena)
+			k.arena = appendLower(k.arena, w)
+			return unsafe.String(&k.arena[st], len(k.arena)-st)
 		}
 		up = up || c >= 'A' && c <= 'Z'
 	}
@@ -202,6 +268,8 @@ func (k *knownIndex) build(kn Known, year int) {
 				kp := knownPart{word: w, cls: cls | clsExplicit, tier: knownTier(w, flagsOf(w))}
 				if old, ok := k.parts[w]; ok {
 					kp.cls |= old.cls
+				} else {
+					k.words = append(k.words, w)
 				}
 				k.parts[w] = kp
 				if utf8.RuneCountInString(w) >= 5 {
@@ -227,6 +295,7 @@ func (k *knownIndex) build(kn Known, year int) {
 				nl := nickOnce()
 				for _, nick := range nl.hand[first] {
 					if _, ok := k.parts[nick]; !ok {
+						k.words = append(k.words, nick)
 						k.parts[nick] = knownPart{word: nick, cls: cls | clsExplicit, tier: knownTier(nick, flagsOf(nick))}
 					}
 				}
@@ -244,6 +313,7 @@ func (k *knownIndex) build(kn Known, year int) {
 						if f&lxFirst == 0 {
 							tier = kpCommon
 						}
+						k.words = append(k.words, nick)
 						k.parts[nick] = knownPart{word: nick, cls: cls | clsExplicit, tier: tier}
 					}
 				}
@@ -255,6 +325,7 @@ func (k *knownIndex) build(kn Known, year int) {
 				for _, form := range forms[:nf] {
 					if _, ok := k.parts[string(form)]; !ok {
 						dim := k.str(form...)
+						k.words = append(k.words, dim)
 						k.parts[dim] = knownPart{word: dim, cls: cls | clsExplicit, tier: kpCommon}
 					}
 				}
@@ -280,9 +351,10 @@ func (k *knownIndex) build(kn Known, year int) {
 	addNames(kn.PatientNames, PatientNames)
 	addNames(kn.RelativeNames, RelativeNames)
 	addNames(kn.ProviderNames, ClinicianNames)
-	for w := range k.parts {
+	// k.words holds the keys of k.parts in the order they were added
+	// (rather than the map's order, which changes from run to run).
+	for _, w := range k.words {
 		k.lenByFirst[w[0]] |= 1 << min(len(w), 63)
-		k.words = append(k.words, w)
 		if n := len(w); n >= 6 {
 			k.splitLens |= 1 << min(n, 63)
 			if n >= 8 {
@@ -497,7 +569,7 @@ func guessIDType(raw, n string) Type {
 // knownPass marks metadata names (exact, possessive, misspelled, initials,
 // spelled out) and metadata identifiers.
 func (s *scan) knownPass() {
-	k := &s.known
+	k := s.kn()
 	if len(k.parts) > 0 {
 		s.knownNames()
 		s.dottedInitials()
@@ -551,7 +623,7 @@ func (s *scan) givenInitials() {
 		if len(w) < 2 || len(w) > 3 {
 			continue
 		}
-		for _, g := range s.known.given {
+		for _, g := range s.kn().given {
 			if g == string(w) {
 				s.add(int(t.s), int(s.toks[end].e), Name, prCue)
 				break
@@ -567,7 +639,7 @@ func (s *scan) givenInitials() {
 // lower case even where it could be a word ("may"), because the day beside
 // it is this person's birth day.
 func (s *scan) knownBirthDateWords() {
-	k := &s.known
+	k := s.kn()
 	for i := range s.toks {
 		t := &s.toks[i]
 		if !t.letters() || t.n() < 3 || !t.is(lxMonth|lxMonthAbbr) || !strings.HasPrefix(monthNames[k.dobM-1], s.lower(i)) {
@@ -657,7 +729,7 @@ func (s *scan) dobYear(i int) (int, int) {
 // each token is computed first, so that context rules can ask whether a
 // neighbour is another part of the name.
 func (s *scan) knownNames() {
-	k := &s.known
+	k := s.kn()
 	kt := slices.Grow(s.ktier[:0], len(s.toks))[:len(s.toks)]
 	kidx := slices.Grow(s.kidx[:0], len(s.toks))[:len(s.toks)]
 	kp := s.kpart[:0]
@@ -759,7 +831,7 @@ func (s *scan) knownNames() {
 // surnameInitial reports c as the initial of the last part of a supplied
 // name.
 func (s *scan) surnameInitial(c byte) bool {
-	for _, ini := range s.known.initials {
+	for _, ini := range s.kn().initials {
 		if len(ini) > 1 && ini[len(ini)-1] == c {
 			return true
 		}
@@ -789,11 +861,11 @@ func (s *scan) pluralFamilyAt(i int) bool {
 // introduction before it names a person.
 func (s *scan) shortMisspelt(i int) bool {
 	w := s.lower(i)
-	for _, kw := range s.known.words {
+	for _, kw := range s.kn().words {
 		if len(kw) != 4 || len(w)-len(kw) < -1 || len(w)-len(kw) > 1 || !within1(w, kw) {
 			continue
 		}
-		p := s.known.parts[kw]
+		p := s.kn().parts[kw]
 		if s.titleBefore(i) || s.greetingBefore(i, p) || s.relationBefore(i) || s.introBefore(i) {
 			s.knownAt(i, p.cls)
 			return true
@@ -840,14 +912,14 @@ func (s *scan) knownJoined(i int) {
 		}
 		return string(a) == b || len(b) >= 5 && within1(string(a), b)
 	}
-	for _, j := range s.known.joined {
+	for _, j := range s.kn().joined {
 		if near(w, j) {
-			s.addName(i, end, s.known.parts[lastPartOf(j, s.known.parts)].cls|clsExplicit)
+			s.addName(i, end, s.kn().parts[lastPartOf(j, s.kn().parts)].cls|clsExplicit)
 			return
 		}
 	}
 	if end > i {
-		for _, p := range s.known.fuzzy {
+		for _, p := range s.kn().fuzzy {
 			if near(w, p.word) {
 				s.addName(i, end, p.cls)
 				return
@@ -900,20 +972,21 @@ func (s *scan) knownAt(i int, cls NameClass) {
 
 func (s *scan) knownWord(i int) (knownPart, bool) {
 	t := &s.toks[i]
-	if t.shape&shNonASCII == 0 && s.known.lenByFirst[s.low[t.s]]&(1<<min(t.n(), 63)) == 0 {
+	if t.shape&shNonASCII == 0 && s.kn().lenByFirst[s.low[t.s]]&(1<<min(t.n(), 63)) == 0 {
 		return knownPart{}, false
 	}
 	if t.shape&shNonASCII != 0 {
-		p, ok := s.known.parts[strings.ToLower(s.str(i))]
+		lw := s.toLower(s.str(i))
+		p, ok := s.kn().parts[lw]
 		if !ok {
 			var fb [64]byte
-			if f, ok2 := foldLatin(fb[:0], strings.ToLower(s.str(i))); ok2 {
-				p, ok = s.known.parts[string(f)]
+			if f, ok2 := foldLatin(fb[:0], lw); ok2 {
+				p, ok = s.kn().parts[string(f)]
 			}
 		}
 		return p, ok
 	}
-	p, ok := s.known.parts[s.lower(i)]
+	p, ok := s.kn().parts[s.lower(i)]
 	return p, ok
 }
 
@@ -933,13 +1006,14 @@ func knownTier(w string, f uint64) uint8 {
 // and with any separators: "d-a-w-n", "h u n t e r", "W. O. O. D.", "w
 // double o d".
 func (s *scan) spelledKnown() {
-	var b []byte
-	var at []int32 // token of each letter in b
+	b := s.spellB[:0]
+	at := s.spellAt[:0] // token of each letter in b
+	defer func() { s.spellB, s.spellAt = b[:0], at[:0] }()
 	flush := func() {
 		if len(b) >= 2 && len(b) < 3 {
 			str := string(b)
 			if s.initialsCue(int(at[0]), int(at[len(at)-1])) {
-				for _, ini := range s.known.initials {
+				for _, ini := range s.kn().initials {
 					if ini == str {
 						s.add(int(s.toks[at[0]].s), int(s.toks[at[len(at)-1]].e), Name, prCue)
 					}
@@ -962,16 +1036,16 @@ func (s *scan) spelledKnown() {
 					from = p + len(w)
 				}
 			}
-			for _, w := range s.known.words {
+			for _, w := range s.kn().words {
 				match(w)
 			}
-			for _, w := range s.known.joined {
+			for _, w := range s.kn().joined {
 				match(w)
 			}
 			// Initials read out: "the initials say d. y.", "a r for the
 			// initials".
 			if len(b) <= 4 && s.initialsCue(int(at[0]), int(at[len(at)-1])) {
-				for _, ini := range s.known.initials {
+				for _, ini := range s.kn().initials {
 					if ini == str {
 						s.add(int(s.toks[at[0]].s), int(s.toks[at[len(at)-1]].e), Name, prCue)
 					}
@@ -1031,7 +1105,7 @@ func (s *scan) dottedInitials() {
 			}
 		}
 		if len(b) >= 2 {
-			for _, ini := range s.known.initials {
+			for _, ini := range s.kn().initials {
 				if ini == string(b) {
 					s.add(int(s.toks[i].s), int(s.toks[last].e), Name, prCue)
 					break
@@ -1146,7 +1220,7 @@ func (s *scan) knownIDs() {
 	// stream; the others become one separator byte, which no identifier
 	// holds.
 	var alpha [256]bool
-	for _, id := range s.known.ids {
+	for _, id := range s.kn().ids {
 		for k := 0; k < len(id.norm); k++ {
 			alpha[id.norm[k]] = true
 		}
@@ -1247,7 +1321,7 @@ func (s *scan) knownIDs() {
 	}
 	s.buf, s.idch, s.idunits = stream, ch, units
 	str := string(stream)
-	for _, id := range s.known.ids {
+	for _, id := range s.kn().ids {
 		for from := 0; ; {
 			p := strings.Index(str[from:], id.norm)
 			if p < 0 {
@@ -1353,9 +1427,9 @@ func (s *scan) knownSplitAt(i int) bool {
 		return false
 	}
 	l2 := s.toks[i].n() + s.toks[k1].n()
-	fit := s.known.splitLens&(1<<min(l2, 63)) != 0
+	fit := s.kn().splitLens&(1<<min(l2, 63)) != 0
 	if k2 := s.next(k1); !fit && k2 > 0 {
-		fit = s.known.splitLens&(1<<min(l2+s.toks[k2].n(), 63)) != 0
+		fit = s.kn().splitLens&(1<<min(l2+s.toks[k2].n(), 63)) != 0
 	}
 	if !fit {
 		return false
@@ -1374,9 +1448,9 @@ func (s *scan) knownSplitAt(i int) bool {
 		if len(w) < 6 {
 			continue
 		}
-		for _, kw := range s.known.words {
+		for _, kw := range s.kn().words {
 			if len(kw) >= 6 && (string(w) == kw || len(kw) >= 8 && len(w)-len(kw) <= 1 && len(kw)-len(w) <= 1 && within1(string(w), kw)) {
-				p := s.known.parts[kw]
+				p := s.kn().parts[kw]
 				s.addName(i, k, p.cls)
 				return true
 			}
@@ -1389,11 +1463,11 @@ func (s *scan) knownSplitAt(i int) bool {
 // five letters or more, after a title ("mrs river", "dr vandermere").
 func (s *scan) knownNearAfterTitle(i int) bool {
 	w := s.lower(i)
-	for _, kw := range s.known.words {
+	for _, kw := range s.kn().words {
 		if len(kw) < 5 || len(w)-len(kw) < -1 || len(w)-len(kw) > 1 || !within1(w, kw) {
 			continue
 		}
-		s.knownAt(i, s.known.parts[kw].cls)
+		s.knownAt(i, s.kn().parts[kw].cls)
 		return true
 	}
 	return false

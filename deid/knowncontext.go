@@ -244,6 +244,14 @@ func (s *scan) clauseEndAfter(i int) bool {
 // prevWordAt returns the n-th word (or punctuation mark) before token i on
 // its line, lower case, with a contraction joined back into one word with a
 // plain apostrophe ("i'm" is the tokens "i", "'", "m"), or "".
+// byteRuneStrings[c] is string(rune(c)) for every byte c.
+var byteRuneStrings = func() (t [256]string) {
+	for c := range t {
+		t[c] = string(rune(c))
+	}
+	return t
+}()
+
 func (s *scan) prevWordAt(i, n int) string {
 	k := i
 	w := ""
@@ -255,7 +263,7 @@ func (s *scan) prevWordAt(i, n int) string {
 		t := &s.toks[k]
 		switch {
 		case t.kind == tkPunct:
-			w = string(t.ch)
+			w = byteRuneStrings[t.ch] // string(rune(t.ch)), without an allocation
 		case k >= 2 && t.letters() && t.gap == gapNone && s.toks[k-1].punct('\'') && s.toks[k-1].gap == gapNone && s.toks[k-2].letters():
 			w = s.lower(k-2) + "'" + s.lower(k)
 			k -= 2
@@ -1147,7 +1155,7 @@ func (s *scan) initialBefore(i int) bool {
 		return false
 	}
 	c := s.low[s.toks[q].s]
-	for _, ini := range s.known.initials {
+	for _, ini := range s.kn().initials {
 		if len(ini) > 0 && ini[0] == c {
 			return true
 		}

@@ -75,7 +75,7 @@ func (s *scan) eponymAhead(k int) bool {
 // syncope rule", "Canadian C-spine rule".
 func (s *scan) eponymAfterWord(k int) bool {
 	j := s.next(k)
-	if j < 0 || !s.toks[j].letters() || s.toks[j].upper() || s.toks[j].gap != gapSpace || wordMakers[s.lower(j)] ||
+	if j < 0 || !s.toks[j].letters() || s.toks[j].upper() || s.toks[j].gap != gapSpace || s.tokIn(wordMakerSet, j) ||
 		s.toks[j].is(lxCommon) && !s.toks[j].is(lxMedical) && !clinicalCommon(s.lower(j)) {
 		return false
 	}
@@ -1419,7 +1419,7 @@ func (s *scan) propagateNames() {
 		var cls NameClass
 		var ok bool
 		if t.shape&shNonASCII != 0 {
-			cls, ok = s.nameSet[strings.ToLower(s.str(i))]
+			cls, ok = s.nameSet[s.toLower(s.str(i))]
 		} else {
 			cls, ok = s.nameSet[s.lower(i)]
 		}
@@ -2484,11 +2484,16 @@ func (s *scan) vetoedMention(k int) bool {
 	}
 	// The same word before an eponym's head elsewhere: "Philadelphia
 	// collar", "Berg Balance Scale". The tokens so used are gathered once
-	// per text.
+	// per text. Both tests need an eponym head after the word, so a text
+	// without one has none; titleBefore, the same either way, is asked
+	// last.
 	if !s.eponymUsesDone {
 		s.eponymUsesDone = true
 		for j := range s.toks {
-			if s.toks[j].capWord() && !s.titleBefore(j) && (s.eponymAfter(j) || s.eponymAhead(j)) {
+			if s.web.lex&lxEponymHead == 0 {
+				break
+			}
+			if s.toks[j].capWord() && (s.eponymAfter(j) || s.eponymAhead(j)) && !s.titleBefore(j) {
 				s.eponymUses = append(s.eponymUses, int32(j))
 			}
 		}

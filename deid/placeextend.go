@@ -380,7 +380,7 @@ func (s *scan) propagatable(k int) bool {
 		lxTensWord|lxOrdWord|lxTimeWord|lxFacility|lxFirstAmb|lxSurAmb) != 0 {
 		return false
 	}
-	if t.gaz&(gzWord|gzCityAmb|gzFirstAmb|gzSurAmb) != 0 || hospitalWords[s.lower(k)] || siteNouns[s.lower(k)] {
+	if t.gaz&(gzWord|gzCityAmb|gzFirstAmb|gzSurAmb) != 0 || s.tokIn(hospitalWordSet, k) || s.tokIn(siteNounSet, k) {
 		return false
 	}
 	return !s.englishLooking(k)
@@ -527,9 +527,16 @@ func (s *scan) prefixFacility(i int) bool {
 	if !t.capWord() || t.allUpper() {
 		return false
 	}
-	w := s.lowerAny(i)
-	if !prefixFacilityWords[w] {
-		return false
+	var w string
+	if t.shape&shNonASCII != 0 {
+		if w = s.lowerAny(i); !prefixFacilityWords[w] {
+			return false
+		}
+	} else {
+		if !s.tokIn(prefixFacilitySet, i) {
+			return false
+		}
+		w = s.lower(i)
 	}
 	end, particle, words := i, false, 0
 	for k := s.next(i); k > 0 && k <= i+8; k = s.next(k) {
@@ -538,7 +545,7 @@ func (s *scan) prefixFacility(i int) bool {
 			break
 		}
 		if !tk.upper() {
-			if !romanceParticles[s.lower(k)] {
+			if !s.tokIn(romanceParticleSet, k) {
 				break
 			}
 			particle = true
@@ -604,7 +611,7 @@ var landmarkWords = map[string]bool{"bridge": true, "park": true, "mall": true, 
 // "the Upper River" stays).
 func (s *scan) landmarkAt(i int) bool {
 	t := &s.toks[i]
-	if !t.capWord() || t.allUpper() || t.n() < 3 || t.n() > 11 || !landmarkWords[s.lower(i)] || s.eponymAfter(i) {
+	if !t.capWord() || t.allUpper() || t.n() < 3 || t.n() > 11 || !s.tokIn(landmarkWordSet, i) || s.eponymAfter(i) {
 		return false
 	}
 	st, named := -1, false

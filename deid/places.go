@@ -1278,7 +1278,7 @@ func (s *scan) streetAfterSiteOn(i int) bool {
 	if p >= 0 && (s.eq(p, "over") || s.eq(p, "down") || s.eq(p, "up") || s.eq(p, "out") || s.eq(p, "right")) {
 		p = s.sameLinePrev(p)
 	}
-	if p < 0 || !s.toks[p].letters() || !(onStreetSites[s.lower(p)] || s.toks[p].gaz&gzFacWord != 0 && !s.toks[p].upper()) {
+	if p < 0 || !s.toks[p].letters() || !(s.tokIn(onStreetSiteSet, p) || s.toks[p].gaz&gzFacWord != 0 && !s.toks[p].upper()) {
 		return false
 	}
 	k := s.next(i)
@@ -1288,7 +1288,7 @@ func (s *scan) streetAfterSiteOn(i int) bool {
 	end := -1
 	for j := k; j >= 0 && j <= k+1; j = s.next(j) {
 		t := &s.toks[j]
-		if !t.letters() || t.n() < 3 || t.gap != gapSpace || functionWords[s.lower(j)] ||
+		if !t.letters() || t.n() < 3 || t.gap != gapSpace || s.tokIn(functionWordSet, j) ||
 			t.lex&^(lxFirst|lxSur|lxFirstAmb|lxSurAmb|lxCity|lxCityAmb|lxPhraseHead) != 0 || t.gaz&gzWord != 0 && t.lex&(lxFirst|lxSur|lxCity) == 0 {
 			break
 		}

@@ -4,6 +4,8 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/clinscribe/clinscribe/deid"
@@ -112,5 +114,45 @@ func TestSuppliedNamesInDialogues(t *testing.T) {
 			}
 			t.Logf("%s: %d generated dialogues, %d supplied-name and identifier mentions, %d survived", mode.name, n, mentions, leaks)
 		})
+	}
+}
+
+// TestCompiledKnownDetectsTheSame checks Detector.Compile: Detect with a
+// compiled Known gives exactly the spans it gives with the plain Known, on
+// the tuning corpora (with the tagger and rules-only); a compiled Known
+// whose values changed afterwards is not used stale; and one compiled by
+// another detector works too. Failures name the corpus and document ID
+// only.
+func TestCompiledKnownDetectsTheSame(t *testing.T) {
+	t.Parallel()
+	tagged := newDetector(t, deid.Config{})
+	rules := newDetector(t, deid.Config{RulesOnly: true})
+	for _, name := range []string{"dev.jsonl", "dialogues-known.jsonl", "dialogues-known2.jsonl", "blind2.jsonl"} {
+		for _, doc := range loadCorpus(t, name) {
+			kn := doc.known()
+			for _, d := range []*deid.Detector{tagged, rules} {
+				want := d.Detect(doc.Text, kn)
+				ck := d.Compile(kn)
+				if got := d.Detect(doc.Text, ck); !slices.Equal(got, want) {
+					t.Fatalf("%s %s: spans with the compiled Known differ", name, doc.ID)
+				}
+				if got := d.Detect(strings.ToLower(doc.Text), ck); !slices.Equal(got, d.Detect(strings.ToLower(doc.Text), kn)) {
+					t.Fatalf("%s %s: spans of the lower-cased text with the compiled Known differ", name, doc.ID)
+				}
+				// Changed after compiling: the index is built anew.
+				if len(ck.PatientNames) > 0 {
+					ck2 := ck
+					ck2.PatientNames = nil
+					kn2 := kn
+					kn2.PatientNames = nil
+					if got := d.Detect(doc.Text, ck2); !slices.Equal(got, d.Detect(doc.Text, kn2)) {
+						t.Fatalf("%s %s: a compiled Known changed afterwards was used stale", name, doc.ID)
+					}
+				}
+			}
+			if got, want := rules.Detect(doc.Text, tagged.Compile(kn)), rules.Detect(doc.Text, kn); !slices.Equal(got, want) {
+				t.Fatalf("%s %s: a Known compiled by another detector gives other spans", name, doc.ID)
+			}
+		}
 	}
 }

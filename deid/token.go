@@ -1,9 +1,9 @@
 package deid
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // The detector works on a token stream rather than on regular expressions:
@@ -383,7 +383,9 @@ done:
 func lookupLong(w string) (uint64, uint16) {
 	words, _ := lexicon()
 	gwords, _ := gazetteer()
-	lw := strings.ToLower(w)
+	var lb [80]byte
+	lwb := appendLower(lb[:0], w) // strings.ToLower(w), on the stack
+	lw := unsafe.String(unsafe.SliceData(lwb), len(lwb))
 	lex, gaz := words[lw], toGz(gwords[lw])
 	if lex == 0 {
 		// "María", "Jesús", "Paweł", "Bogotá": the lists are in

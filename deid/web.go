@@ -204,7 +204,11 @@ func (s *scan) scanWeb() {
 		}
 		groups := 0
 		okGroups := true
-		for _, g := range strings.Split(cand, ":") {
+		// The groups between colons, as strings.Split(cand, ":") gives
+		// them.
+		for rest, more := cand, true; more; {
+			var g string
+			g, rest, more = strings.Cut(rest, ":")
 			if g == "" {
 				continue
 			}

@@ -5,11 +5,14 @@ func (s *scan) wordAt(i int) {
 	t := &s.toks[i]
 	f := t.lex
 	lw := s.lower(i) // compared with words below, as s.eq(i, w) would
-	if t.n() == 1 && lw == "m" && i >= 2 && s.toks[i-1].punct('\'') && s.eq(i-2, "i") && t.gap == gapNone {
+	// Every comparison of lw with a word, and every rule that starts only
+	// at given words, is asked only for a word of wordAtWords (sp).
+	sp := s.tokIn(wordAtWords, i)
+	if sp && t.n() == 1 && lw == "m" && i >= 2 && s.toks[i-1].punct('\'') && s.eq(i-2, "i") && t.gap == gapNone {
 		s.imName(i)
 		return
 	}
-	if t.n() == 3 && lw == "dot" {
+	if sp && t.n() == 3 && lw == "dot" {
 		s.spokenWebAt(i) // "name at example dot org"
 	}
 	if t.gaz != 0 || t.lex&(lxCity|lxCityNick) != 0 {
@@ -28,7 +31,7 @@ func (s *scan) wordAt(i int) {
 	if t.allUpper() && t.n() >= 2 && t.n() <= 6 && t.lex&(lxMedical|lxCommon|lxStateAbbr|lxCredential|lxUnitWord) == 0 {
 		s.acronymPlaceAt(i)
 	}
-	if (i == 0 || t.gap == gapLine) && t.upper() && fieldPlaceLabels[lw] && s.placeLabel(i) {
+	if (i == 0 || t.gap == gapLine) && t.upper() && s.tokIn(fieldPlaceLabelSet, i) && s.placeLabel(i) {
 		return
 	}
 	if !t.upper() && (t.gaz&(gzFirst|gzSur) != 0 || f == 0) && t.n() >= 3 && i > 0 && s.lowerContextName(i) {
@@ -37,31 +40,31 @@ func (s *scan) wordAt(i int) {
 	if !t.upper() && f&^nameListFlags == 0 && (f != 0 || t.gaz&gzFirst != 0) && t.n() >= 3 && s.lowerVocativeName(i) {
 		return
 	}
-	if t.n() == 2 && lw == "uc" && s.campusAt(i) {
+	if sp && t.n() == 2 && lw == "uc" && s.campusAt(i) {
 		return
 	}
-	if t.n() == 2 && lw == "of" && !t.upper() && s.directionOfPlace(i) {
+	if sp && t.n() == 2 && lw == "of" && !t.upper() && s.directionOfPlace(i) {
 		return
 	}
-	if (lw == "fort" || lw == "lake" || lw == "mount" || lw == "port") && !t.upper() && s.leadWordPlace(i) {
+	if sp && (lw == "fort" || lw == "lake" || lw == "mount" || lw == "port") && !t.upper() && s.leadWordPlace(i) {
 		return
 	}
-	if (lw == "in" || lw == "from") && !t.upper() {
+	if sp && (lw == "in" || lw == "from") && !t.upper() {
 		s.inUnknownPlace(i)
 	}
-	if t.n() == 4 && lw == "user" && s.userAfter(i) {
+	if sp && t.n() == 4 && lw == "user" && s.userAfter(i) {
 		return
 	}
-	if (t.n() == 2 && lw == "mi" || t.n() == 7 && lw == "initial") && s.middleInitialLabel(i) {
+	if sp && (t.n() == 2 && lw == "mi" || t.n() == 7 && lw == "initial") && s.middleInitialLabel(i) {
 		return
 	}
-	if t.n() == 8 && lw == "initials" {
+	if sp && t.n() == 8 && lw == "initials" {
 		s.initialsLabel(i)
 	}
-	if (lw == "rm" || lw == "room" || lw == "bed") && s.lineStart(i) && s.roomListName(i) {
+	if sp && (lw == "rm" || lw == "room" || lw == "bed") && s.lineStart(i) && s.roomListName(i) {
 		return
 	}
-	if (lw == "and" || lw == "&") && !t.upper() && s.nameAfterAnd(i) {
+	if sp && (lw == "and" || lw == "&") && !t.upper() && s.nameAfterAnd(i) {
 		return
 	}
 	if !t.upper() && f == 0 && i > 0 && s.toks[i-1].punct('-') && s.lowerSignature(i) {
@@ -82,48 +85,48 @@ func (s *scan) wordAt(i int) {
 	if !t.upper() && f&(lxCity|lxPhraseHead) != 0 && s.lowerCity(i) {
 		return
 	}
-	if !t.upper() && (t.n() == 5 || t.n() == 7 || t.n() == 10 || t.n() == 3 || t.n() == 4) && s.lowerRoute(i) {
+	if !t.upper() && (t.n() == 5 || t.n() == 7 || t.n() == 10 || t.n() == 3 || t.n() == 4) && sp && s.lowerRoute(i) {
 		return
 	}
 	if !t.upper() && f&lxStreetSuffix != 0 && s.lowerStreet(i) {
 		return
 	}
-	if lw == "at" && !t.upper() {
+	if sp && lw == "at" && !t.upper() {
 		s.atPlace(i)
 	}
-	if !t.upper() && lw == "on" && s.streetAfterSiteOn(i) {
+	if sp && !t.upper() && lw == "on" && s.streetAfterSiteOn(i) {
 		return
 	}
-	if !t.upper() && lw == "little" && s.littlePlace(i) {
+	if sp && !t.upper() && lw == "little" && s.littlePlace(i) {
 		return
 	}
-	if !t.upper() && (lw == "saint" || lw == "st") && s.lowerSaintPlace(i) {
+	if sp && !t.upper() && (lw == "saint" || lw == "st") && s.lowerSaintPlace(i) {
 		return
 	}
 	if t.n() == 1 && s.dashRoute(i) {
 		return
 	}
-	if !t.upper() && t.n() == 8 && lw == "children" && s.lowerChildrens(i) {
+	if sp && !t.upper() && t.n() == 8 && lw == "children" && s.lowerChildrens(i) {
 		return
 	}
-	if t.n() == 3 && s.eq(i, "our") {
+	if sp && t.n() == 3 && s.eq(i, "our") {
 		s.ourLadyAt(i)
 	}
 	if t.allUpper() && t.n() >= 3 && t.n() <= 5 {
 		s.vaSiteAt(i)
 	}
-	if f == 0 && !t.upper() || f == lxCommon && !t.upper() && lw != "the" && lw != "a" {
+	if f == 0 && !t.upper() || f == lxCommon && !t.upper() && !(sp && (lw == "the" || lw == "a")) {
 		return
 	}
 	if f&lxCue != 0 && !s.idahoAt(i) && s.cueAt(i) {
 		return
 	}
-	if f&(lxMonth|lxMonthAbbr|lxOrdWord|lxTensWord) != 0 || lw == "the" {
+	if f&(lxMonth|lxMonthAbbr|lxOrdWord|lxTensWord) != 0 || sp && lw == "the" {
 		if s.dateSpan(i) {
 			return
 		}
 	}
-	if f&(lxDigitWord|lxTeenWord|lxTensWord) != 0 || lw == "a" && f&lxCommon != 0 {
+	if f&(lxDigitWord|lxTeenWord|lxTensWord) != 0 || sp && lw == "a" && f&lxCommon != 0 {
 		if lw != "a" || s.eq(i+1, "hundred") {
 			s.spokenNumberWord(i)
 		}
@@ -152,7 +155,7 @@ func (s *scan) wordAt(i int) {
 	if n := i + 1; n < len(s.toks) && s.toks[n].n() == 6 && s.familyName(i) {
 		return
 	}
-	if (lw == "mount" || lw == "mt") && s.mountPlace(i) {
+	if sp && (lw == "mount" || lw == "mt") && s.mountPlace(i) {
 		return
 	}
 	if t.n() >= 5 && t.n() <= 21 && s.prefixFacility(i) {
@@ -167,16 +170,16 @@ func (s *scan) wordAt(i int) {
 	if f&(lxCity|lxPhraseHead) != 0 && s.cityAt(i) {
 		return
 	}
-	if f&lxStreetSuffix != 0 && (s.routeAt(i) || s.streetNameAt(i)) {
+	if f&lxStreetSuffix != 0 && (sp && s.routeAt(i) || s.streetNameAt(i)) {
 		return
 	}
 	// facilityAt starts at a facility word, saintPlace at "saint" or "st",
 	// poBoxAt at "box": asked only there.
-	if s.countyAt(i) || f&lxFacility != 0 && s.facilityAt(i) || (lw == "saint" || lw == "st") && s.saintPlace(i) || s.routeAt(i) ||
-		t.n() == 8 && lw == "children" && s.childrensAt(i) {
+	if sp && s.countyAt(i) || f&lxFacility != 0 && s.facilityAt(i) || sp && (lw == "saint" || lw == "st") && s.saintPlace(i) || sp && s.routeAt(i) ||
+		sp && t.n() == 8 && lw == "children" && s.childrensAt(i) {
 		return
 	}
-	if lw == "box" && s.poBoxAt(i) {
+	if sp && lw == "box" && s.poBoxAt(i) {
 		return
 	}
 	if t.allUpper() && f&lxCue == 0 {

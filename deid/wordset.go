@@ -57,7 +57,17 @@ func setOfLists(lists ...[]string) *wordSet {
 }
 
 // tokBits returns the bits of token i, lower-cased, in ws (0: not in it).
+// A word whose first slot is empty is in no set: that answer, the common
+// one, is given inline.
 func (s *scan) tokBits(ws *wordSet, i int) uint32 {
+	if h := s.toks[i].h; h != 0 && ws.slots[h&ws.mask].w == "" {
+		return 0
+	}
+	return s.tokBitsProbe(ws, i)
+}
+
+// tokBitsProbe is tokBits past its first test.
+func (s *scan) tokBitsProbe(ws *wordSet, i int) uint32 {
 	h := s.toks[i].h
 	if h == 0 {
 		return ws.m[s.lower(i)]
@@ -102,4 +112,23 @@ var (
 	directionSet    = setOf(directions)
 	placePrepSet    = setOf(placePreps)
 	phoneCueSet     = setOfLists(phoneCueWords)
+
+	landmarkWordSet    = setOf(landmarkWords)
+	prefixFacilitySet  = setOf(prefixFacilityWords)
+	romanceParticleSet = setOf(romanceParticles)
+	hospitalWordSet    = setOf(hospitalWords)
+	siteNounSet        = setOf(siteNouns)
+	fieldPlaceLabelSet = setOf(fieldPlaceLabels)
+	unitAcronymSet     = setOf(unitAcronyms)
+	onStreetSiteSet    = setOf(onStreetSites)
+	cueFillerSet       = setOf(cueFiller)
+
+	// wordAtWords are the words wordAt compares a token with, and those
+	// of the rules it calls that give up on any other word (countyAt,
+	// routeAt, lowerRoute): a word off this set skips them all.
+	wordAtWords = setOfLists([]string{"m", "dot", "in", "from", "user", "initials", "rm", "room", "bed", "and", "at", "on",
+		"little", "saint", "st", "children", "our", "the", "a", "mount", "mt", "box",
+		"county", "parish", "township", "borough", "precinct", "ward", "district",
+		"route", "rte", "highway", "hwy", "interstate", "road", "rd", "line", "fm", "cr", "us",
+		"uc", "of", "fort", "lake", "port", "mi", "initial"})
 )

@@ -27,7 +27,10 @@ func (p *Pipeline) pseudonymize(ctx context.Context, meta *encounter.Meta, segs 
 	case !errors.Is(err, storage.ErrNotFound):
 		return nil, nil, phi.Wrap(err, phi.CodeStorage, "pseudonym mapping unavailable")
 	}
-	known := meta.Subject.Known()
+	// Compiled once for the encounter's segments and speakers: building
+	// the index of the metadata is most of the detector's cost on a short
+	// segment.
+	known := p.deid.Compile(meta.Subject.Known())
 	out := make([]encounter.Segment, len(segs))
 	for i, s := range segs {
 		s.Text = deid.Pseudonymize(s.Text, p.deid.Detect(s.Text, known), m)
