@@ -69,7 +69,8 @@ func (s *scan) knownInContext(i int, p knownPart) bool {
 // pronounThenFinite: a subject pronoun and a finite verb or modal follow
 // token i ("will we will do", "may you're up next").
 func (s *scan) pronounThenFinite(i int) bool {
-	w := s.wordsAfter(i, 2)
+	var wb [2]string
+	w := s.wordsAfterInto(wb[:0], i, 2)
 	if len(w) == 0 {
 		return false
 	}
@@ -635,10 +636,19 @@ func (s *scan) prohibitionAfter(i int) bool {
 // wordsAfter returns up to k words after token i on its line, lower case,
 // contractions joined ("i'd"), stopping at anything but a word.
 func (s *scan) wordsAfter(i, k int) []string {
-	var out []string
+	return s.wordsAfterInto(make([]string, 0, k), i, k)
+}
+
+// wordsAfterInto is wordsAfter appending to out (a caller's array, so that
+// nothing is allocated); a contraction is the text's own lower-case bytes.
+func (s *scan) wordsAfterInto(out []string, i, k int) []string {
 	for n := s.next(i); n > 0 && len(out) < k && s.toks[n].letters() && s.toks[n].gap == gapSpace; n = s.next(n) {
 		if n+2 < len(s.toks) && s.toks[n+1].punct('\'') && s.toks[n+1].gap == gapNone && s.toks[n+2].gap == gapNone && s.toks[n+2].letters() {
-			out = append(out, s.lower(n)+"'"+s.lower(n+2))
+			if s.text[s.toks[n+1].s] == '\'' {
+				out = append(out, s.low[s.toks[n].s:s.toks[n+2].e])
+			} else {
+				out = append(out, s.lower(n)+"'"+s.lower(n+2)) // a typographic apostrophe
+			}
 			n += 2
 			continue
 		}
@@ -664,7 +674,8 @@ func (s *scan) openingAddress(i int, p knownPart) bool {
 	if s.prohibitionAfter(i) {
 		return true
 	}
-	w := s.wordsAfter(i, 4)
+	var wb [4]string
+	w := s.wordsAfterInto(wb[:0], i, 4)
 	for len(w) < 4 {
 		w = append(w, "")
 	}

@@ -1725,7 +1725,8 @@ func (s *scan) addressFollows(i int) bool {
 	if s.toks[n].punct(',') || s.toks[n].punct('?') {
 		return true
 	}
-	w := s.wordsAfter(i, 2)
+	var wb [2]string
+	w := s.wordsAfterInto(wb[:0], i, 2)
 	if len(w) == 0 {
 		return false
 	}

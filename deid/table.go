@@ -79,32 +79,43 @@ func eachLine(text string, f func(ls int, line string)) {
 
 // tableHeader returns the column types of a header line and its separator,
 // or nil: three fields or more, words only, two of them naming identifiers.
+// Lines that are no header (most lines with commas) are turned down
+// without allocating.
 func tableHeader(line string) ([]Type, byte) {
-	if len(line) > 400 {
+	if len(line) > 400 || len(line) < 5 {
 		return nil, 0
 	}
 	for k := 0; k < len(tableDelims); k++ {
 		d := tableDelims[k]
-		if strings.Count(line, string(d)) < 2 {
+		if strings.Count(line, tableDelims[k:k+1]) < 2 {
 			continue
 		}
-		cells := splitCells(line, d)
-		cols := make([]Type, len(cells))
 		named := 0
-		for i, c := range cells {
-			h := line[c[0]:c[1]]
+		for st := 0; st <= len(line); {
+			e := strings.IndexByte(line[st:], d)
+			if e < 0 {
+				e = len(line)
+			} else {
+				e += st
+			}
+			h := strings.Trim(line[st:e], ` "`)
 			if h == "" || len(h) > 40 || !headerWord(h) {
 				return nil, 0
 			}
-			if t, ok := tableColumns[headerKey(h)]; ok {
-				cols[i] = t
+			if _, ok := tableColumns[headerKey(h)]; ok {
 				named++
 			}
+			st = e + 1
 		}
-		if named >= 2 {
-			return cols, d
+		if named < 2 {
+			return nil, 0
 		}
-		return nil, 0
+		cells := splitCells(line, d)
+		cols := make([]Type, len(cells))
+		for i, c := range cells {
+			cols[i] = tableColumns[headerKey(line[c[0]:c[1]])]
+		}
+		return cols, d
 	}
 	return nil, 0
 }
