@@ -38,8 +38,10 @@
 // corpora): 0x_ to 2x_ make the independent corpus, 3x_ the blind one, 4x_
 // the second blind one (blind2), 5x_ dialogues-known, 6x_ dialogues-known2
 // (its held-out companion, written before the detector ran on it), 7x_
-// dialogues-known3 (the next held-out companion, written the same way). The first three are
-// split deterministically into <name>.jsonl and <name>-holdout.jsonl: within
+// dialogues-known3 (the next held-out companion, written the same way), 9x_
+// phifree3 (PHI-free documents only, written before the detector ran on them;
+// a third to its holdout, hashed as the blind corpora). The first three and
+// phifree3 are split deterministically into <name>.jsonl and <name>-holdout.jsonl: within
 // each stratum the documents are ordered by an FNV hash of their ID (for the
 // blind corpora mixed further, see corpora) and the first share of each
 // stratum goes to the holdout. The split depends on IDs only, never on how
@@ -138,6 +140,7 @@ var corpora = []struct {
 	{name: "dialogues-known", prefixes: "5", meta: true, allKnown: true},
 	{name: "dialogues-known2", prefixes: "6", meta: true, allKnown: true},
 	{name: "dialogues-known3", prefixes: "7", meta: true, allKnown: true},
+	{name: "phifree3", prefixes: "9", mix: true, share: 1.0 / 3, strata: phiOrFree},
 }
 
 func corpusOf(file string) (int, error) {
