@@ -48,6 +48,8 @@ func (s *scan) eponymAfter(k int) bool {
 		j += 2
 	} else if j < len(s.toks) && s.toks[j].punct('-') && s.toks[j].gap == gapNone && j+1 < len(s.toks) && s.toks[j+1].capWord() {
 		j += 2 // Guillain-Barre syndrome
+	} else if e := s.acronymAside(j); e > 0 {
+		j = e // "Patrick (FABER) test"
 	}
 	if j < len(s.toks) && s.toks[j].gap != gapLine && s.toks[j].is(lxEponymHead) {
 		if n := s.next(j); n > 0 && s.toks[n].gap == gapSpace && objectWords[s.lower(n)] {
@@ -58,28 +60,60 @@ func (s *scan) eponymAfter(k int) bool {
 	return false
 }
 
+// acronymAside: at token j an acronym in parentheses on the same line,
+// "(FABER)", "(PORT)": the token after the closing parenthesis, or -1.
+func (s *scan) acronymAside(j int) int {
+	if j+3 >= len(s.toks) || !s.toks[j].punct('(') || s.toks[j].gap != gapSpace {
+		return -1
+	}
+	a := &s.toks[j+1]
+	if a.gap != gapNone || !a.letters() || !a.allUpper() || a.n() < 2 || a.n() > 8 || !s.toks[j+2].punct(')') ||
+		s.toks[j+2].gap != gapNone || s.toks[j+3].gap != gapSpace {
+		return -1
+	}
+	return j + 3
+}
+
 // eponymAhead: up to three more capitalized words or acronyms and then an
 // eponym head, in any case: "Seattle Heart Failure Model", "Kansas City
 // Cardiomyopathy Questionnaire", "Katz ADL index", "Jackson Heart Study",
 // "Ramsay Hunt syndrome". k is the last token of the name.
 func (s *scan) eponymAhead(k int) bool {
 	j := s.next(k)
-	for n := 0; j > 0 && n < 3 && s.toks[j].gap == gapSpace && s.toks[j].letters() && s.toks[j].upper() && !s.toks[j].is(lxEponymHead); n++ {
+	for n := 0; j > 0 && n < 3 && s.toks[j].gap == gapSpace && s.toks[j].letters() && !s.toks[j].is(lxEponymHead); n++ {
+		if !s.toks[j].upper() {
+			// "Prague C and M criteria": "and" or "or" between two
+			// capitalized parts of the name.
+			if n == 0 || !(s.eq(j, "and") || s.eq(j, "or")) {
+				break
+			}
+			if m := s.next(j); m < 0 || !s.toks[m].upper() || !s.toks[m].letters() || s.toks[m].gap != gapSpace {
+				break
+			}
+		}
 		j = s.next(j)
 	}
 	return j > 0 && j != s.next(k) && s.toks[j].gap == gapSpace && s.toks[j].letters() && s.toks[j].is(lxEponymHead) &&
 		!(s.next(j) > 0 && s.toks[s.next(j)].gap == gapSpace && objectWords[s.lower(s.next(j))])
 }
 
-// eponymAfterWord: an eponym head one lower-case word later, "San Francisco
-// syncope rule", "Canadian C-spine rule".
+// eponymAfterWord: an eponym head one or two lower-case words later, "San
+// Francisco syncope rule", "Canadian C-spine rule", "Cincinnati prehospital
+// stroke scale".
 func (s *scan) eponymAfterWord(k int) bool {
 	j := s.next(k)
-	if j < 0 || !s.toks[j].letters() || s.toks[j].upper() || s.toks[j].gap != gapSpace || wordMakers[s.lower(j)] ||
-		s.toks[j].is(lxCommon) && !s.toks[j].is(lxMedical) && !clinicalCommon(s.lower(j)) {
-		return false
+	for n := 0; n < 2; n++ {
+		// Up to two such words: "Cincinnati prehospital stroke scale".
+		if j < 0 || !s.toks[j].letters() || s.toks[j].upper() || s.toks[j].gap != gapSpace || wordMakers[s.lower(j)] ||
+			s.toks[j].is(lxCommon) && !s.toks[j].is(lxMedical) && !clinicalCommon(s.lower(j)) {
+			return false
+		}
+		if s.eponymAfter(j) {
+			return true
+		}
+		j = s.next(j)
 	}
-	return s.eponymAfter(j)
+	return false
 }
 
 // objectWords after an eponym head make the head a verb: "can Dr. Amos
@@ -1805,6 +1839,9 @@ func (s *scan) eponymAt(st, en int) bool {
 			}
 		}
 		w := s.next(k)
+		if w > 0 && listModifiers[s.lower(w)] && !s.toks[w].upper() {
+			w = s.next(w) // "Hunt and Hess and modified Fisher grades"
+		}
 		if w < 0 || !s.toks[w].capWord() || s.toks[w].gap != gapSpace || s.toks[w].is(lxCredential|lxTitle|lxTitleClin) {
 			break // "Ingrid Solberg, MD, Infectious Diseases"
 		}
@@ -1828,6 +1865,11 @@ func (s *scan) eponymAt(st, en int) bool {
 	}
 	return s.eponymAfter(last) || s.eponymAfterWord(last) || !poss && s.eponymAhead(last)
 }
+
+// listModifiers stand before the last eponym of a list ("Hunt and Hess and
+// modified Fisher grades", "Ranson and revised Atlanta criteria").
+var listModifiers = map[string]bool{"modified": true, "revised": true, "original": true, "simplified": true,
+	"updated": true, "extended": true, "new": true}
 
 // contractionTails follow an apostrophe in contractions: "we'll", "they're".
 var contractionTails = map[string]bool{"s": true, "ll": true, "re": true, "ve": true, "d": true, "m": true, "t": true,
