@@ -493,3 +493,35 @@ func TestLoneMonths(t *testing.T) {
 		{"what a patient is admitted with stays", "admitted with K 6.8 on spironolactone, with B symptoms", nil},
 	})
 }
+
+// TestEponymsAndCompanies: the eponym and company classes of the phifree3
+// round, in sentences written for this test (not the corpus's), each with a
+// person or a place that must stay.
+func TestEponymsAndCompanies(t *testing.T) {
+	t.Parallel()
+	cases := []foundCase{
+		// Eponyms read further: an acronym in parentheses, two lower-case
+		// words, "and" between capital letters, a modifier in a list.
+		{"acronym before the head", "Hip: Thomas (FLEX) test positive on the right.", nil},
+		{"two words before the head", "Denver prehospital trauma score 4 on arrival.", nil},
+		{"letters joined by and", "Esophagitis graded by the Geneva A and B score.", nil},
+		{"modifier before the last eponym", "Severity by Ranson and revised Atlanta criteria.", nil},
+		{"device and grade heads", "Kirschner wire out; Pavlik harness refitted; Hoyer lift at night; Killip class II.", nil},
+		{"person before a device word", "Lift assist by Dr. Thomas Hoyer tonight.", []found{{"Thomas Hoyer", deid.Name}}},
+		// Companies by their suffix, their shape, a label or a verb.
+		{"legal suffix", "Supplied by Stryker Corporation and Abbott Laboratories Inc.", nil},
+		{"product form after a brand", "Dressing: Kerlix Ag changed daily; Toprol XL 50 mg.", nil},
+		{"intercapped trade name", "Trial funded by GlaxoSmithKline; pads sent by HeartStart.", nil},
+		{"manufacturer label", "Manufacturer: Sandoz\nLot: 4K7731", nil},
+		{"verb of distribution", "Kits are distributed by Owens and Minor.", nil},
+		{"run-together given name stays", "Seen with her sister MaryAnn Kowalski.", []found{{"MaryAnn Kowalski", deid.Name}}},
+		{"sponsor with a title stays", "Sponsor: Dr. Ellen Marsh", []found{{"Ellen Marsh", deid.Name}}},
+		{"health system in one word stays", "Transferred to PeaceHealth Southwest for the night.", []found{{"PeaceHealth Southwest", deid.Location}}},
+	}
+	for _, rulesOnly := range []bool{true, false} {
+		t.Run(map[bool]string{true: "rules", false: "tagger"}[rulesOnly], func(t *testing.T) {
+			t.Parallel()
+			checkFound(t, newDetector(t, deid.Config{RulesOnly: rulesOnly}), deid.Known{}, cases)
+		})
+	}
+}

@@ -2206,7 +2206,7 @@ func (s *scan) vetoLookalikes() {
 			continue
 		}
 		switch {
-		case s.brandAt(st, en):
+		case s.brandAt(st, en) || s.companyAt(st, en, cd.t == Name):
 			cd.t = ""
 			words = s.vetoedWords(words, st, en)
 		case s.eponymVetoed(st, en) || s.eponymPairAt(st, en):
@@ -2254,6 +2254,107 @@ func (s *scan) vetoLookalikes() {
 			}
 		}
 	}
+}
+
+// companyAt: tokens st..en name a company or its product, not a person or a
+// place, by the form of the name or by what the text says of it:
+//   - a word of the name, or the word after it, is a company's legal or
+//     trade suffix ("Edwards Lifesciences", "Abbott Laboratories Inc.") or
+//     a product's form ("Mepilex Ag", "Toprol XL");
+//   - a word of a name (not of a place: facilities are named so too,
+//     "Hebrew SeniorLife") is a trade name written in one word with a
+//     capital inside, both halves long and neither a person's name
+//     ("AstraZeneca", "HeartStart"; "McDonald", "LaToya", "MaryAnn",
+//     "BettyJean" stay);
+//   - it follows a label or a verb of making and selling ("Manufacturer:
+//     Janssen", "distributed by Cardinal Health").
+func (s *scan) companyAt(st, en int, name bool) bool {
+	if s.titleBefore(st) {
+		return false
+	}
+	for k := st; k <= en; k++ {
+		if s.toks[k].capWord() && (k > st && companySuffixes[s.lowerAny(k)] || name && s.intercapped(k)) {
+			return true
+		}
+	}
+	if n := s.next(en); n > 0 && s.toks[n].gap == gapSpace && s.toks[n].capWord() && companySuffixes[s.lowerAny(n)] {
+		return true
+	}
+	p := s.sameLinePrev(st)
+	if p < 0 {
+		return false
+	}
+	if s.toks[p].punct(':') {
+		if l := s.sameLinePrev(p); l >= 0 && companyLabels[s.lower(l)] {
+			return true
+		}
+		return false
+	}
+	if s.eq(p, "by") {
+		if v := s.sameLinePrev(p); v >= 0 {
+			switch s.lower(v) {
+			case "manufactured", "distributed", "marketed", "sold", "sponsored", "licensed", "acquired", "funded":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// companySuffixes end the names of companies and products: legal forms,
+// trade words no person or place takes, and the forms of a drug or a
+// dressing after its brand.
+var companySuffixes = map[string]bool{"inc": true, "incorporated": true, "corp": true, "corporation": true, "llc": true,
+	"ltd": true, "plc": true, "gmbh": true, "lifesciences": true, "pharmaceuticals": true, "pharmaceutical": true,
+	"pharma": true, "therapeutics": true, "biosciences": true, "biotech": true, "biologics": true, "biopharma": true,
+	"diagnostics": true, "healthineers": true, "laboratories": true, "technologies": true, "oncology": true,
+	"ag": true, "xr": true, "xl": true, "er": true, "sr": true, "cr": true, "odt": true, "hfa": true, "respimat": true,
+	"ellipta": true, "diskus": true, "flexpen": true, "kwikpen": true, "solostar": true, "autoinjector": true}
+
+// companyLabels are the labels of a form or leaflet whose value is a
+// company.
+var companyLabels = map[string]bool{"manufacturer": true, "manufacturers": true, "distributor": true,
+	"distributed": true, "marketer": true, "labeler": true, "sponsor": true, "vendor": true, "supplier": true,
+	"brand": true, "company": true, "maker": true}
+
+// intercapped: token k is one word with a capital inside after five or
+// more lower-case letters and four or more letters after it, neither half
+// a listed name nor a word of care facilities ("AstraZeneca", "HeartStart",
+// "GlaxoSmithKline"; not "PeaceHealth").
+func (s *scan) intercapped(k int) bool {
+	t := &s.toks[k]
+	if !t.letters() || t.allUpper() || t.n() < 9 {
+		return false
+	}
+	w := s.str(k)
+	for i := 5; i+4 <= len(w); i++ {
+		if w[i] < 'A' || w[i] > 'Z' {
+			continue
+		}
+		lowRun := true
+		for _, c := range []byte(w[1:i]) {
+			if c < 'a' || c > 'z' {
+				lowRun = false
+				break
+			}
+		}
+		if !lowRun {
+			return false
+		}
+		low := s.lower(k)
+		for _, half := range [2]string{low[:i], low[i:]} {
+			if f, g := lookupString(half); f&(lxFirst|lxSur) != 0 || g&(gzFirst|gzSur) != 0 {
+				return false
+			}
+			// "PeaceHealth", "MultiCare", "Hebrew SeniorLife": health
+			// systems and homes are named so too.
+			if hospitalWords[half] || facilityWords[half] || weakFacilityWords[half] || half == "life" || half == "senior" {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // raceWord: "White" or "Black" (surnames too) where a form states race or
