@@ -516,6 +516,12 @@ func TestEponymsAndCompanies(t *testing.T) {
 		{"verb of distribution", "Kits are distributed by Owens and Minor.", nil},
 		{"run-together given name stays", "Seen with her sister MaryAnn Kowalski.", []found{{"MaryAnn Kowalski", deid.Name}}},
 		{"sponsor with a title stays", "Sponsor: Dr. Ellen Marsh", []found{{"Ellen Marsh", deid.Name}}},
+		// Headings: a specialty's clinic on a title line, a heading in
+		// capitals before a colon; a named clinic and a speaker stay.
+		{"specialty clinic heading", "CARDIOTHORACIC SURGERY CLINIC\nFollow-up after mitral valve repair.", nil},
+		{"named clinic heading stays", "RIVERBEND FAMILY CLINIC\nFollow-up after mitral valve repair.", []found{{"RIVERBEND FAMILY CLINIC", deid.Location}}},
+		{"heading in capitals", "QUALITY REVIEW MEMO: falls on the unit this quarter", nil},
+		{"speaker in capitals stays", "MARIA GONZALEZ: I feel better today.", []found{{"MARIA GONZALEZ", deid.Name}}},
 		{"health system in one word stays", "Transferred to PeaceHealth Southwest for the night.", []found{{"PeaceHealth Southwest", deid.Location}}},
 	}
 	for _, rulesOnly := range []bool{true, false} {

@@ -1383,6 +1383,9 @@ func (s *scan) speakerTags() {
 	}
 	for _, tg := range tags {
 		key := s.low[s.toks[tg[0]].s:s.toks[tg[1]].e]
+		if count[key] < 2 && s.capsHeading(tg[0], tg[1]) {
+			continue // "COMPLIANCE MEMO:", "ORDER SET:" heading a document
+		}
 		for k := tg[0]; k <= tg[1]; k++ {
 			t := &s.toks[k]
 			if !t.capWord() || t.is(lxTitle|lxTitleClin) || t.n() < 2 {
@@ -1401,6 +1404,28 @@ func (s *scan) speakerTags() {
 			}
 		}
 	}
+}
+
+// capsHeading: tokens a..b are a heading in capitals that is no name: all
+// its words in capitals and one of them an ordinary or clinical word, or
+// one that looks English and is no listed name ("COMPLIANCE MEMO"; "MARIA
+// GONZALEZ" and "JOHN SMITHERSON" stay names).
+func (s *scan) capsHeading(a, b int) bool {
+	other := false
+	for k := a; k <= b; k++ {
+		t := &s.toks[k]
+		if !t.letters() {
+			continue
+		}
+		if !t.allUpper() && t.n() > 1 || !t.upper() {
+			return false
+		}
+		if t.n() >= 2 && !t.is(lxTitle|lxTitleClin|lxCredential) && (t.lex&(lxCommon|lxMedical) != 0 ||
+			s.englishLooking(k) && t.gaz&(gzFirst|gzSur) == 0) {
+			other = true
+		}
+	}
+	return other
 }
 
 // propagateNames marks every other occurrence of a word found in a name.

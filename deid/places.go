@@ -544,8 +544,36 @@ func (s *scan) headingKind(st, i int) bool {
 			return true
 		}
 	}
+	// A title line of its own naming a specialty's clinic: "NEUROSURGERY
+	// CLINIC", "ORTHOPEDIC SPORTS CLINIC" above the note.
+	if e := s.facilityTail(i); e+1 >= len(s.toks) || s.toks[e+1].gap == gapLine {
+		for k := st; k < i; k++ {
+			if specialtyWord(s.lower(k)) {
+				return true
+			}
+		}
+	}
 	return false
 }
+
+// specialtyWord: a word naming a clinical specialty or its practitioners,
+// by its stem ("orthopedic", "neurosurgery", "podiatry", "cardiothoracic",
+// "otolaryngology"); no given name or surname begins so.
+func specialtyWord(w string) bool {
+	for _, stem := range specialtyStems {
+		if strings.HasPrefix(w, stem) {
+			return true
+		}
+	}
+	return false
+}
+
+var specialtyStems = []string{"orthop", "neurosurg", "neurolog", "podiatr", "cardiolog", "cardiothorac", "cardiovasc",
+	"gastroenterolog", "dermatolog", "urolog", "urogynecolog", "nephrolog", "oncolog", "hematolog", "endocrinolog",
+	"rheumatolog", "pulmonolog", "psychiatr", "pediatr", "paediatr", "geriatr", "obstetr", "gynecolog", "otolaryngolog",
+	"ophthalmolog", "optometr", "audiolog", "radiolog", "anesthes", "allergolog", "immunolog", "bariatr", "physiatr",
+	"chiropract", "neonatolog", "hepatolog", "infectious", "endocrin", "proctolog", "colorectal", "electrophysiolog",
+	"neuropsycholog", "psycholog", "dentist", "periodont", "endodont", "orthodont", "prosthodont", "maxillofac"}
 
 // weakFacilityWords end ordinary phrases as often as names of places
 // ("Extended Care", "Group Home"): before them, facilityNamed decides.
