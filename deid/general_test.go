@@ -522,6 +522,12 @@ func TestEponymsAndCompanies(t *testing.T) {
 		{"named clinic heading stays", "RIVERBEND FAMILY CLINIC\nFollow-up after mitral valve repair.", []found{{"RIVERBEND FAMILY CLINIC", deid.Location}}},
 		{"heading in capitals", "QUALITY REVIEW MEMO: falls on the unit this quarter", nil},
 		{"speaker in capitals stays", "MARIA GONZALEZ: I feel better today.", []found{{"MARIA GONZALEZ", deid.Name}}},
+		// Codes and public numbers.
+		{"code range", "Psychotherapy codes 90832-90838 are timed; add-on 90785.", nil},
+		{"NDC in the claim format", "Report qualifier N4 with N412345678901 in the shaded line.", nil},
+		{"public helpline", "Domestic violence hotline 1-800-799-7233 or text 988.", nil},
+		{"clinic number stays", "Call the clinic at 1-800-555-0143 to reschedule.", []found{{"1-800-555-0143", deid.Phone}}},
+		{"account number stays", "Account 20481-77310 is past due.", []found{{"20481-77310", deid.Account}}},
 		{"health system in one word stays", "Transferred to PeaceHealth Southwest for the night.", []found{{"PeaceHealth Southwest", deid.Location}}},
 	}
 	for _, rulesOnly := range []bool{true, false} {
