@@ -522,6 +522,11 @@ func TestEponymsAndCompanies(t *testing.T) {
 		{"named clinic heading stays", "RIVERBEND FAMILY CLINIC\nFollow-up after mitral valve repair.", []found{{"RIVERBEND FAMILY CLINIC", deid.Location}}},
 		{"heading in capitals", "QUALITY REVIEW MEMO: falls on the unit this quarter", nil},
 		{"speaker in capitals stays", "MARIA GONZALEZ: I feel better today.", []found{{"MARIA GONZALEZ", deid.Name}}},
+		// Chains named with a possessive, coordinated or in lower case.
+		{"chains coordinated", "Most meals at Arby's or Culver's on the road.", nil},
+		{"chain after a listed chain", "Skip the fries at Wendy's and McDonald's.", nil},
+		{"lower-case chain", "patient: mostly wendy's or a sub on workdays", nil},
+		{"lower-case possessive of a person stays", "patient: wendy's mom drove me here", []found{{"wendy", deid.Name}}},
 		// Codes and public numbers.
 		{"code range", "Psychotherapy codes 90832-90838 are timed; add-on 90785.", nil},
 		{"NDC in the claim format", "Report qualifier N4 with N412345678901 in the shaded line.", nil},

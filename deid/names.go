@@ -1550,11 +1550,25 @@ func (s *scan) lowerName(i int) bool {
 	}
 	// A listed first name, unambiguous and not an ordinary word, unless
 	// the word before makes it one: "your eyes are hazel", "the olive".
-	if t.lex&lxFirst != 0 && listed && t.n() >= 3 && !s.copulaOrDeterminerBefore(i) && !s.usedAsWord(i) {
+	if t.lex&lxFirst != 0 && listed && t.n() >= 3 && !s.copulaOrDeterminerBefore(i) && !s.usedAsWord(i) && !s.lowerChain(i) {
 		s.lowerNameAt(i, PatientNames)
 		return true
 	}
 	return false
+}
+
+// lowerChain: the lower-case given name at i is a listed chain's
+// possessive with no relation or person after it ("usually wendy's or a
+// sandwich"; "wendy's mom called" stays a name).
+func (s *scan) lowerChain(i int) bool {
+	if i+2 >= len(s.toks) || !s.toks[i+1].punct('\'') || s.toks[i+1].gap != gapNone || !s.eq(i+2, "s") {
+		return false
+	}
+	if f, _ := lookupString(s.lower(i) + "'s"); f&lxBrand == 0 {
+		return false
+	}
+	n := s.next(i + 2)
+	return n < 0 || !s.toks[n].letters() || !s.toks[n].is(lxRelation) && !personVerbs[s.lower(n)] && !personVerbNext[s.lower(n)]
 }
 
 // usedAsWord: the lower-case word at i is written elsewhere in the text
@@ -2146,9 +2160,35 @@ func (s *scan) brandWord(st, en int) bool {
 	case "the":
 		return true
 	case "at", "from", "to", "ate", "eat", "eats", "eating", "of":
-		return n < 0 || !s.toks[n].letters()
+		// "lunch at Wendy's.", "at Wendy's or McDonald's".
+		return n < 0 || !s.toks[n].letters() || s.eq(n, "or") && !s.toks[n].upper() ||
+			s.eq(n, "and") && s.chainPossessiveAt(s.next(n))
+	case "or", "and":
+		// "Wendy's or McDonald's": beside another listed chain.
+		return s.chainPossessiveBefore(p)
 	}
 	return false
+}
+
+// chainPossessiveAt: a listed chain's possessive starts at token k
+// ("McDonald's" after "and").
+func (s *scan) chainPossessiveAt(k int) bool {
+	if k < 0 || k+2 >= len(s.toks) || !s.toks[k].letters() || !s.toks[k+1].punct('\'') || s.toks[k+1].gap != gapNone || !s.eq(k+2, "s") {
+		return false
+	}
+	f, _ := lookupString(s.lowerAny(k) + "'s")
+	return f&lxBrand != 0
+}
+
+// chainPossessiveBefore: a listed chain's possessive ends just before token
+// k ("Wendy's" before "or").
+func (s *scan) chainPossessiveBefore(k int) bool {
+	q := s.sameLinePrev(k)
+	if q < 2 || !s.eq(q, "s") || !s.toks[q-1].punct('\'') || s.toks[q-1].gap != gapNone || !s.toks[q-2].letters() {
+		return false
+	}
+	f, _ := lookupString(s.lowerAny(q-2) + "'s")
+	return f&lxBrand != 0
 }
 
 // insurerAt: tokens st..en name a health plan, a company and no place or
