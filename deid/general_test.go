@@ -527,6 +527,18 @@ func TestEponymsAndCompanies(t *testing.T) {
 		{"chain after a listed chain", "Skip the fries at Wendy's and McDonald's.", nil},
 		{"lower-case chain", "patient: mostly wendy's or a sub on workdays", nil},
 		{"lower-case possessive of a person stays", "patient: wendy's mom drove me here", []found{{"wendy", deid.Name}}},
+		// A gerund opening a sentence, a saint in a product, a chart, a
+		// list of herbs, a numbered factor's variant; the person or the
+		// place beside each stays.
+		{"gerund opening a sentence", "Positioning is the key to healing.", nil},
+		{"virtue name opening a sentence stays", "Temperance is here with her aunt.", []found{{"Temperance", deid.Name}}},
+		{"saint in a product", "Avoid St. John's wort with sertraline.", nil},
+		{"saint's hospital stays", "Admitted to St. John's overnight.", []found{{"St. John's", deid.Location}}},
+		{"lower-case chart", "Burn size by the Lund and Browder chart.", nil},
+		{"list of herbs", "patient: i cook with garlic, oregano, rosemary and thyme", nil},
+		{"person in a list stays", "patient: it was me, rosemary and the kids", []found{{"rosemary", deid.Name}}},
+		{"numbered factor's variant", "Prothrombin gene mutation and factor V Leiden negative.", nil},
+		{"the town stays", "She moved to Leiden last year.", []found{{"Leiden", deid.Location}}},
 		// Codes and public numbers.
 		{"code range", "Psychotherapy codes 90832-90838 are timed; add-on 90785.", nil},
 		{"NDC in the claim format", "Report qualifier N4 with N412345678901 in the shaded line.", nil},

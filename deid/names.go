@@ -51,7 +51,7 @@ func (s *scan) eponymAfter(k int) bool {
 	} else if e := s.acronymAside(j); e > 0 {
 		j = e // "Patrick (FABER) test"
 	}
-	if j < len(s.toks) && s.toks[j].gap != gapLine && s.toks[j].is(lxEponymHead) {
+	if j < len(s.toks) && s.toks[j].gap != gapLine && (s.toks[j].is(lxEponymHead) || lowerHeads[s.low[s.toks[j].s:s.toks[j].e]] && !s.toks[j].upper()) {
 		if n := s.next(j); n > 0 && s.toks[n].gap == gapSpace && objectWords[s.lower(n)] {
 			return false
 		}
@@ -115,6 +115,10 @@ func (s *scan) eponymAfterWord(k int) bool {
 	}
 	return false
 }
+
+// lowerHeads are eponym heads only in lower case: capitalized they are
+// labels of a form ("Lund and Browder chart"; "Chart #H6868005").
+var lowerHeads = map[string]bool{"chart": true, "charts": true, "diagram": true, "nomogram": true, "table": true}
 
 // objectWords after an eponym head make the head a verb: "can Dr. Amos
 // sign it", "Ng test the".
@@ -1100,6 +1104,12 @@ func (s *scan) strongName(k int) bool {
 	if s.englishLooking(k) && docVerbs[s.nextWordAt(k)] {
 		return false // "Documentation states", "Evaluation reveals"
 	}
+	// "Offloading is the key": a gerund or abstract noun on no list of
+	// names opens a sentence; a verb after it makes no person of it.
+	// Virtue names end otherwise ("Temperance is here", "Felicity has").
+	if s.nounLooking(k) && t.gaz&(gzFirst|gzSur) == 0 && s.opensSentence(k) {
+		return false
+	}
 	return s.personVerbAfter(k)
 }
 
@@ -1110,6 +1120,29 @@ var docVerbs = map[string]bool{"states": true, "stated": true, "shows": true, "s
 	"revealed": true, "notes": true, "noted": true, "indicates": true, "indicated": true, "demonstrates": true,
 	"demonstrated": true, "documents": true, "documented": true, "suggests": true, "suggested": true, "reports": true,
 	"reported": true, "confirms": true, "confirmed": true}
+
+// nounLooking: token k, of seven letters or more and on no list of names,
+// ends like a gerund or an abstract or clinical noun ("Offloading",
+// "Documentation", "Improvement").
+func (s *scan) nounLooking(k int) bool {
+	t := &s.toks[k]
+	if t.lex&(lxFirst|lxSur) != 0 || t.n() < 7 || !t.letters() {
+		return false
+	}
+	w := s.lower(k)
+	for _, suf := range [...]string{"ing", "tion", "sion", "ment", "ness", "ism", "logy", "itis", "osis", "ectomy", "otomy", "scopy"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// opensSentence: token k starts a line or follows a sentence's end.
+func (s *scan) opensSentence(k int) bool {
+	p := s.sameLinePrev(k)
+	return p < 0 || s.toks[p].punct('.') || s.toks[p].punct('!') || s.toks[p].punct('?') || s.toks[p].punct(';')
+}
 
 var personVerbs = map[string]bool{"presents": true, "presented": true, "reports": true, "reported": true, "states": true,
 	"stated": true, "denies": true, "denied": true, "lives": true, "resides": true, "returns": true, "returned": true,
@@ -1550,11 +1583,51 @@ func (s *scan) lowerName(i int) bool {
 	}
 	// A listed first name, unambiguous and not an ordinary word, unless
 	// the word before makes it one: "your eyes are hazel", "the olive".
-	if t.lex&lxFirst != 0 && listed && t.n() >= 3 && !s.copulaOrDeterminerBefore(i) && !s.usedAsWord(i) && !s.lowerChain(i) {
+	if t.lex&lxFirst != 0 && listed && t.n() >= 3 && !s.copulaOrDeterminerBefore(i) && !s.usedAsWord(i) && !s.lowerChain(i) && !s.amongLowerWords(i) {
 		s.lowerNameAt(i, PatientNames)
 		return true
 	}
 	return false
+}
+
+// amongLowerWords: the lower-case given name at i is one item of a list
+// whose items on both sides are single lower-case words that are no
+// person's name and no pronoun ("basil, sage, rosemary and thyme";
+// "me, rosemary and the kids" and "tom, rosemary and jack" stay names).
+func (s *scan) amongLowerWords(i int) bool {
+	p := s.sameLinePrev(i)
+	if p < 1 || !s.toks[p].punct(',') || !s.plainLowerWord(p-1) {
+		return false
+	}
+	if q := s.sameLinePrev(p - 1); q >= 0 && !s.toks[q].punct(',') && !s.toks[q].punct(':') && !wordMakers[s.lower(q)] {
+		return false // the item before is a phrase, not one word
+	}
+	n := s.next(i)
+	if n < 0 || !(s.toks[n].punct(',') || s.eq(n, "and") || s.eq(n, "or")) {
+		return false
+	}
+	m := s.next(n)
+	if m > 0 && (s.eq(m, "and") || s.eq(m, "or")) {
+		m = s.next(m)
+	}
+	return m > 0 && s.plainLowerWord(m)
+}
+
+// plainLowerWord: token k is a lower-case word of three letters or more
+// that is no listed name (or is also a word) and no pronoun.
+func (s *scan) plainLowerWord(k int) bool {
+	t := &s.toks[k]
+	if !t.letters() || t.upper() || t.n() < 3 || s.isKnown(k) {
+		return false
+	}
+	if t.lex&(lxFirst|lxSur) != 0 && t.lex&nonNameFlags == 0 || t.gaz&(gzFirst|gzSur) != 0 && t.gaz&gzWord == 0 && t.lex&(lxCommon|lxMedical) == 0 {
+		return false
+	}
+	switch s.lower(k) {
+	case "me", "him", "her", "them", "you", "us", "myself", "himself", "herself", "mom", "dad", "she", "they", "his", "hers":
+		return false
+	}
+	return !t.is(lxRelation)
 }
 
 // lowerChain: the lower-case given name at i is a listed chain's
@@ -2241,22 +2314,27 @@ var productNouns = map[string]bool{"soup": true, "soups": true, "sausage": true,
 	"noodles": true, "beans": true, "ketchup": true, "mustard": true, "sauce": true, "dressing": true, "bacon": true,
 	"ham": true, "hot": true, "dog": true, "dogs": true, "nuggets": true, "shake": true, "frosty": true, "donut": true,
 	"donuts": true, "candy": true, "chocolate": true, "bar": true, "bars": true, "drink": true, "soda": true,
-	"lotion": true, "cream's": true, "baconator": true, "whopper": true}
+	"lotion": true, "cream's": true, "baconator": true, "whopper": true, "wort": true, "aspirin": true, "oil": true,
+	"tablets": true, "gum": true, "lozenges": true}
 
 // vetoLookalikes drops, in one pass over the candidates, the names and
 // places that are look-alikes (the policy in doc.go), unless one of their
 // words is a name the platform supplied:
 //   - a brand, product or company (lexicon [brand]: "Jimmy Dean", "Marie
 //     Callender's"), or a possessive brand before a product on a handout
-//     ("Campbell's chicken noodle soup, 1 cup");
+//     ("Campbell's chicken noodle soup, 1 cup"), or a company by its
+//     suffix, its shape or a label (companyAt: "Edwards Lifesciences",
+//     "AstraZeneca", "Manufacturer: Janssen");
 //   - the named part of an eponym (eponymVetoed: "Babcock forceps", "San
 //     Francisco syncope rule", "Rochester, Philadelphia and Boston
 //     criteria"), and the names and places found inside it;
+//   - a saint's name in a product's ("St. John's wort"; saintProduct);
 //   - exactly a state, a country or a region larger than a state
 //     (wideArea: "in Arkansas, Missouri", "the Middle East");
 //   - the spelled-out form of an acronym next to it ("SLUMS (Saint Louis
 //     University Mental Status)");
-//   - a place followed by a roman numeral ("Denver II"), a place that is
+//   - a place followed by a roman numeral ("Denver II") or after a
+//     numbered factor or type ("factor V Leiden"), a place that is
 //     a month's name alone ("from May through August"), a river after
 //     "the" ("a town on the Hudson").
 func (s *scan) vetoLookalikes() {
@@ -2280,7 +2358,11 @@ func (s *scan) vetoLookalikes() {
 			words = s.vetoedWords(words, st, en)
 		case cd.t == Name && st == en && s.raceWord(st):
 			cd.t = ""
-		case cd.t == Location && (s.wideArea(st, en) || s.numberedPlace(en) || st == en && s.monthWord(st)), s.inExpansion(st, en),
+		case s.saintProduct(st, en):
+			cd.t = "" // its words elsewhere stay: "John" is no product
+
+		case cd.t == Location && (s.wideArea(st, en) || s.numberedPlace(en) || st == en && (s.monthWord(st) || s.numberedVariant(st))),
+			s.inExpansion(st, en),
 			st == en && s.riverAt(st):
 			cd.t = ""
 		}
@@ -2364,6 +2446,22 @@ func (s *scan) companyAt(st, en int, name bool) bool {
 		}
 	}
 	return false
+}
+
+// saintProduct: tokens st..en are a saint's name in a product's ("St.
+// John's wort", "St. Joseph's aspirin"): "St." or "Saint" before, a
+// possessive and a product noun after.
+func (s *scan) saintProduct(st, en int) bool {
+	k := s.sameLinePrev(st)
+	if k > 0 && s.toks[k].punct('.') && s.toks[k].gap == gapNone {
+		k--
+	}
+	if k < 0 || !(s.eq(k, "st") || s.eq(k, "saint")) || en+3 >= len(s.toks) || !s.toks[en+1].punct('\'') ||
+		s.toks[en+1].gap != gapNone || !s.eq(en+2, "s") {
+		return false
+	}
+	n := s.next(en + 2)
+	return n > 0 && s.toks[n].letters() && !s.toks[n].upper() && productNouns[s.lower(n)]
 }
 
 // companySuffixes end the names of companies and products: legal forms,
@@ -2609,6 +2707,26 @@ func (s *scan) wideArea(st, en int) bool {
 		}
 	}
 	return wide
+}
+
+// numberedVariant: a place's name after a numbered factor or type names a
+// variant found there, not a place of the patient ("factor V Leiden",
+// "type II Cambridge").
+func (s *scan) numberedVariant(st int) bool {
+	r := s.sameLinePrev(st)
+	if r < 1 || !s.toks[r].allUpper() || !s.toks[r].letters() || s.toks[st].gap != gapSpace {
+		return false
+	}
+	switch s.lower(r) {
+	case "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii":
+	default:
+		return false
+	}
+	switch s.lower(r - 1) {
+	case "factor", "type", "class", "group", "complex":
+		return s.toks[r].gap == gapSpace
+	}
+	return false
 }
 
 // numberedPlace: a roman numeral after token en ("Denver II" is a

@@ -734,6 +734,9 @@ func (s *scan) saintPlace(i int) bool {
 	if a+1 >= len(s.toks) || !s.toks[a].punct('\'') || s.toks[a].gap != gapNone || !s.eq(a+1, "s") || s.toks[a+1].gap != gapNone {
 		return false
 	}
+	if n := s.next(a + 1); n > 0 && s.toks[n].letters() && !s.toks[n].upper() && productNouns[s.lower(n)] {
+		return false // "St. John's wort", "St. Joseph's aspirin": a product
+	}
 	s.addTok(i, a+1, Location, prCue)
 	return true
 }
