@@ -539,6 +539,14 @@ func TestEponymsAndCompanies(t *testing.T) {
 		{"person in a list stays", "patient: it was me, rosemary and the kids", []found{{"rosemary", deid.Name}}},
 		{"numbered factor's variant", "Prothrombin gene mutation and factor V Leiden negative.", nil},
 		{"the town stays", "She moved to Leiden last year.", []found{{"Leiden", deid.Location}}},
+		// Titles in capitals after a document's label, headings with a
+		// comma, months of the weather; a facility, a patient and a
+		// patient's months stay.
+		{"title after a document label", "PATIENT EDUCATION: WOUND CARE\nWash your hands first.", nil},
+		{"facility after a field label stays", "FACILITY: RIVERSIDE HOME CARE\nVisit 3 of 8.", []found{{"RIVERSIDE HOME CARE", deid.Location}}},
+		{"heading with a comma", "NURSING HANDOFF, PEDS FLOOR, ROOM 7\nStable overnight.", nil},
+		{"caps name after a label stays", "PT KOWALCZYK, DOLORES\nStable overnight.", []found{{"KOWALCZYK", deid.Name}, {"DOLORES", deid.Name}}},
+		{"months of the weather", "On hot days in July and August, drink water before you are thirsty.", nil},
 		// Codes and public numbers.
 		{"code range", "Psychotherapy codes 90832-90838 are timed; add-on 90785.", nil},
 		{"NDC in the claim format", "Report qualifier N4 with N412345678901 in the shaded line.", nil},

@@ -1270,6 +1270,13 @@ func (s *scan) capsLastFirst(i int) bool {
 		s.toks[i+2].gap == gapSpace && okWord(i) && okWord(i+2)) {
 		return false
 	}
+	// A clinical or English-looking word in capitals right before: a
+	// heading ("NURSING HANDOFF, PEDS FLOOR"), not a name written last name
+	// first ("PT KOWALCZYK, DOLORES" stays).
+	if p := s.sameLinePrev(i); p >= 0 && s.toks[p].letters() && s.toks[p].allUpper() && s.toks[i].gap == gapSpace &&
+		(s.toks[p].lex&lxMedical != 0 && s.toks[p].lex&(lxFirst|lxSur|lxTitle|lxTitleClin) == 0 || s.englishLooking(p)) {
+		return false
+	}
 	// A third capitalized word after another comma, or one before, makes a
 	// list of acronyms ("Look AHEAD, SPRINT, ACCORD, UKPDS"), not a name.
 	listed := func(c, w int) bool {

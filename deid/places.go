@@ -497,8 +497,8 @@ func (s *scan) facilityAt(i int) bool {
 	if weakFacilityWords[s.lower(i)] && !townNamed && !s.facilityNamed(st, i) && !s.namedByPosition(st, i) {
 		return false // "Extended Care", "Primary Care", "Internal Medicine"
 	}
-	if caps && s.toks[st].gap == gapLine && s.headingKind(st, i) {
-		return false
+	if caps && (s.toks[st].gap == gapLine && s.headingKind(st, i) || weakFacilityWords[s.lower(i)] && s.afterTitleLabel(st)) {
+		return false // "DISCHARGE INSTRUCTIONS: CAST CARE"
 	}
 	if end := s.facilityTail(i); !s.eponymAfter(end) && !s.eponymAhead(end) {
 		s.addTok(st, end, Location, prCue) // not "Nurses' Health Study"
@@ -554,6 +554,29 @@ func (s *scan) headingKind(st, i int) bool {
 		}
 	}
 	return false
+}
+
+// afterTitleLabel: token st follows, on its line, a label in capitals that
+// names a kind of document and its colon ("DISCHARGE INSTRUCTIONS:",
+// "PATIENT EDUCATION:"): what follows is the document's title.
+func (s *scan) afterTitleLabel(st int) bool {
+	c := s.sameLinePrev(st)
+	if c < 1 || !s.toks[c].punct(':') {
+		return false
+	}
+	kind := false
+	k := s.sameLinePrev(c)
+	for ; k >= 0 && s.toks[k].letters() && s.toks[k].allUpper(); k = s.sameLinePrev(k) {
+		switch s.lower(k) {
+		case "instructions", "education", "handout", "guideline", "guidelines", "protocol", "policy", "memo", "template",
+			"manual", "monograph", "bulletin", "summary", "abstract", "tip", "rule", "set", "leaflet", "teaching", "note":
+			kind = true
+		}
+		if s.toks[k].gap == gapLine {
+			break
+		}
+	}
+	return kind && (k < 0 || s.toks[k].gap == gapLine)
 }
 
 // specialtyWord: a word naming a clinical specialty or its practitioners,
