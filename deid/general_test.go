@@ -547,6 +547,16 @@ func TestEponymsAndCompanies(t *testing.T) {
 		{"heading with a comma", "NURSING HANDOFF, PEDS FLOOR, ROOM 7\nStable overnight.", nil},
 		{"caps name after a label stays", "PT KOWALCZYK, DOLORES\nStable overnight.", []found{{"KOWALCZYK", deid.Name}, {"DOLORES", deid.Name}}},
 		{"months of the weather", "On hot days in July and August, drink water before you are thirsty.", nil},
+		// A letter naming a kind, a diet, a committee, an assay's maker, a
+		// listed manufacturer, a specialty's clinic.
+		{"letter naming a kind", "Vaccines given today: hepatitis A. Typhoid pills at home.", nil},
+		{"initial of a person stays", "Seen with A. Kowalczyk today.", []found{{"A. Kowalczyk", deid.Name}}},
+		{"diet named after a place", "Tried the South Beach diet and the Atkins diet.", nil},
+		{"committee", "Presented at the Tumor Board on Friday.", nil},
+		{"town ending like a meeting stays", "Her daughter lives in Lee's Summit.", []found{{"Lee's Summit", deid.Location}}},
+		{"assay's maker", "Method: Siemens Atellica, reference range 3.5-5.1.", nil},
+		{"listed manufacturer", "A GLP-1 agonist made by Novo Nordisk.", nil},
+		{"specialty's clinic heading", "FAMILY MEDICINE CLINIC\nAnnual exam, no concerns.", nil},
 		// Codes and public numbers.
 		{"code range", "Psychotherapy codes 90832-90838 are timed; add-on 90785.", nil},
 		{"NDC in the claim format", "Report qualifier N4 with N412345678901 in the shaded line.", nil},

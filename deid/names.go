@@ -2365,6 +2365,8 @@ func (s *scan) vetoLookalikes() {
 			words = s.vetoedWords(words, st, en)
 		case cd.t == Name && st == en && s.raceWord(st):
 			cd.t = ""
+		case cd.t == Location && s.bodyAt(en):
+			cd.t = "" // "presented at the Quality Council"
 		case s.saintProduct(st, en):
 			cd.t = "" // its words elsewhere stay: "John" is no product
 
@@ -2455,6 +2457,18 @@ func (s *scan) companyAt(st, en int, name bool) bool {
 	return false
 }
 
+// bodyAt: token en, the last of a place, is a word for a committee or a
+// meeting, which is no place ("at the Quality Council", "at the Tumor
+// Board", "at the Pediatric Grand Rounds").
+func (s *scan) bodyAt(en int) bool {
+	switch s.lower(en) {
+	case "council", "committee", "board", "conference", "meeting", "rounds", "symposium", "congress",
+		"workshop", "huddle", "taskforce", "subcommittee", "panel":
+		return s.toks[en].capWord()
+	}
+	return false
+}
+
 // saintProduct: tokens st..en are a saint's name in a product's ("St.
 // John's wort", "St. Joseph's aspirin"): "St." or "Saint" before, a
 // possessive and a product noun after.
@@ -2485,7 +2499,8 @@ var companySuffixes = map[string]bool{"inc": true, "incorporated": true, "corp":
 // company.
 var companyLabels = map[string]bool{"manufacturer": true, "manufacturers": true, "distributor": true,
 	"distributed": true, "marketer": true, "labeler": true, "sponsor": true, "vendor": true, "supplier": true,
-	"brand": true, "company": true, "maker": true}
+	"brand": true, "company": true, "maker": true, "method": true, "analyzer": true, "instrument": true,
+	"platform": true, "assay": true, "kit": true, "model": true}
 
 // intercapped: token k is one word with a capital inside after five or
 // more lower-case letters and four or more letters after it, neither half

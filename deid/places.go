@@ -596,7 +596,8 @@ var specialtyStems = []string{"orthop", "neurosurg", "neurolog", "podiatr", "car
 	"rheumatolog", "pulmonolog", "psychiatr", "pediatr", "paediatr", "geriatr", "obstetr", "gynecolog", "otolaryngolog",
 	"ophthalmolog", "optometr", "audiolog", "radiolog", "anesthes", "allergolog", "immunolog", "bariatr", "physiatr",
 	"chiropract", "neonatolog", "hepatolog", "infectious", "endocrin", "proctolog", "colorectal", "electrophysiolog",
-	"neuropsycholog", "psycholog", "dentist", "periodont", "endodont", "orthodont", "prosthodont", "maxillofac"}
+	"neuropsycholog", "psycholog", "dentist", "periodont", "endodont", "orthodont", "prosthodont", "maxillofac",
+	"medicine", "surgery", "surgical"}
 
 // weakFacilityWords end ordinary phrases as often as names of places
 // ("Extended Care", "Group Home"): before them, facilityNamed decides.
