@@ -184,8 +184,8 @@ func (s *scan) dateSpan(i int) bool {
 // genericMonths: the month at i is one end of a range of months ("from May
 // through August", "between June and September") in a sentence that
 // states what happens every year, not when something happened to the
-// patient: a word of frequency or season ("most common", "peak", "usually",
-// "each year", "tick season") in the same sentence. Patient education
+// patient: a word of frequency, season or weather ("most common", "peak",
+// "usually", "each year", "tick season", "hot days") in the same sentence. Patient education
 // writes these; a note's "since May" or "from May to July she worked
 // nights" keeps its dates.
 func (s *scan) genericMonths(i int) bool {
@@ -236,7 +236,9 @@ var rangeWords = map[string]bool{"through": true, "thru": true, "to": true, "unt
 var genericTimeWords = map[string]bool{"common": true, "commonest": true, "peak": true, "peaks": true, "season": true,
 	"seasons": true, "seasonal": true, "usually": true, "typically": true, "generally": true, "mostly": true,
 	"annually": true, "yearly": true, "every": true, "each": true, "active": true, "prevalent": true, "occur": true,
-	"occurs": true, "highest": true, "tends": true, "tend": true, "recommended": true}
+	"occurs": true, "highest": true, "tends": true, "tend": true, "recommended": true,
+	// The weather of those months ("on hot days in July and August").
+	"hot": true, "weather": true, "heat": true, "humid": true, "humidity": true, "pollen": true}
 
 // slashCueBefore: the clinical abbreviations written with a slash that
 // announce a date, "f/u 3/9", "D/C 6/11", "D/C'd 11/2".

@@ -493,3 +493,82 @@ func TestLoneMonths(t *testing.T) {
 		{"what a patient is admitted with stays", "admitted with K 6.8 on spironolactone, with B symptoms", nil},
 	})
 }
+
+// TestEponymsAndCompanies: the eponym and company classes of the phifree3
+// round, in sentences written for this test (not the corpus's), each with a
+// person or a place that must stay.
+func TestEponymsAndCompanies(t *testing.T) {
+	t.Parallel()
+	cases := []foundCase{
+		// Eponyms read further: an acronym in parentheses, two lower-case
+		// words, "and" between capital letters, a modifier in a list.
+		{"acronym before the head", "Hip: Thomas (FLEX) test positive on the right.", nil},
+		{"two words before the head", "Denver prehospital trauma score 4 on arrival.", nil},
+		{"letters joined by and", "Esophagitis graded by the Geneva A and B score.", nil},
+		{"modifier before the last eponym", "Severity by Ranson and revised Atlanta criteria.", nil},
+		{"device and grade heads", "Kirschner wire out; Pavlik harness refitted; Hoyer lift at night; Killip class II.", nil},
+		{"person before a device word", "Lift assist by Dr. Thomas Hoyer tonight.", []found{{"Thomas Hoyer", deid.Name}}},
+		// Companies by their suffix, their shape, a label or a verb.
+		{"legal suffix", "Supplied by Stryker Corporation and Abbott Laboratories Inc.", nil},
+		{"product form after a brand", "Dressing: Kerlix Ag changed daily; Toprol XL 50 mg.", nil},
+		{"intercapped trade name", "Trial funded by GlaxoSmithKline; pads sent by HeartStart.", nil},
+		{"manufacturer label", "Manufacturer: Sandoz\nLot: 4K7731", nil},
+		{"verb of distribution", "Kits are distributed by Owens and Minor.", nil},
+		{"run-together given name stays", "Seen with her sister MaryAnn Kowalski.", []found{{"MaryAnn Kowalski", deid.Name}}},
+		{"sponsor with a title stays", "Sponsor: Dr. Ellen Marsh", []found{{"Ellen Marsh", deid.Name}}},
+		// Headings: a specialty's clinic on a title line, a heading in
+		// capitals before a colon; a named clinic and a speaker stay.
+		{"specialty clinic heading", "CARDIOTHORACIC SURGERY CLINIC\nFollow-up after mitral valve repair.", nil},
+		{"named clinic heading stays", "RIVERBEND FAMILY CLINIC\nFollow-up after mitral valve repair.", []found{{"RIVERBEND FAMILY CLINIC", deid.Location}}},
+		{"heading in capitals", "QUALITY REVIEW MEMO: falls on the unit this quarter", nil},
+		{"speaker in capitals stays", "MARIA GONZALEZ: I feel better today.", []found{{"MARIA GONZALEZ", deid.Name}}},
+		// Chains named with a possessive, coordinated or in lower case.
+		{"chains coordinated", "Most meals at Arby's or Culver's on the road.", nil},
+		{"chain after a listed chain", "Skip the fries at Wendy's and McDonald's.", nil},
+		{"lower-case chain", "patient: mostly wendy's or a sub on workdays", nil},
+		{"lower-case possessive of a person stays", "patient: wendy's mom drove me here", []found{{"wendy", deid.Name}}},
+		// A gerund opening a sentence, a saint in a product, a chart, a
+		// list of herbs, a numbered factor's variant; the person or the
+		// place beside each stays.
+		{"gerund opening a sentence", "Positioning is the key to healing.", nil},
+		{"virtue name opening a sentence stays", "Temperance is here with her aunt.", []found{{"Temperance", deid.Name}}},
+		{"saint in a product", "Avoid St. John's wort with sertraline.", nil},
+		{"saint's hospital stays", "Admitted to St. John's overnight.", []found{{"St. John's", deid.Location}}},
+		{"lower-case chart", "Burn size by the Lund and Browder chart.", nil},
+		{"list of herbs", "patient: i cook with garlic, oregano, rosemary and thyme", nil},
+		{"person in a list stays", "patient: it was me, rosemary and the kids", []found{{"rosemary", deid.Name}}},
+		{"numbered factor's variant", "Prothrombin gene mutation and factor V Leiden negative.", nil},
+		{"the town stays", "She moved to Leiden last year.", []found{{"Leiden", deid.Location}}},
+		// Titles in capitals after a document's label, headings with a
+		// comma, months of the weather; a facility, a patient and a
+		// patient's months stay.
+		{"title after a document label", "PATIENT EDUCATION: WOUND CARE\nWash your hands first.", nil},
+		{"facility after a field label stays", "FACILITY: RIVERSIDE HOME CARE\nVisit 3 of 8.", []found{{"RIVERSIDE HOME CARE", deid.Location}}},
+		{"heading with a comma", "NURSING HANDOFF, PEDS FLOOR, ROOM 7\nStable overnight.", nil},
+		{"caps name after a label stays", "PT KOWALCZYK, DOLORES\nStable overnight.", []found{{"KOWALCZYK", deid.Name}, {"DOLORES", deid.Name}}},
+		{"months of the weather", "On hot days in July and August, drink water before you are thirsty.", nil},
+		// A letter naming a kind, a diet, a committee, an assay's maker, a
+		// listed manufacturer, a specialty's clinic.
+		{"letter naming a kind", "Vaccines given today: hepatitis A. Typhoid pills at home.", nil},
+		{"initial of a person stays", "Seen with A. Kowalczyk today.", []found{{"A. Kowalczyk", deid.Name}}},
+		{"diet named after a place", "Tried the South Beach diet and the Atkins diet.", nil},
+		{"committee", "Presented at the Tumor Board on Friday.", nil},
+		{"town ending like a meeting stays", "Her daughter lives in Lee's Summit.", []found{{"Lee's Summit", deid.Location}}},
+		{"assay's maker", "Method: Siemens Atellica, reference range 3.5-5.1.", nil},
+		{"listed manufacturer", "A GLP-1 agonist made by Novo Nordisk.", nil},
+		{"specialty's clinic heading", "FAMILY MEDICINE CLINIC\nAnnual exam, no concerns.", nil},
+		// Codes and public numbers.
+		{"code range", "Psychotherapy codes 90832-90838 are timed; add-on 90785.", nil},
+		{"NDC in the claim format", "Report qualifier N4 with N412345678901 in the shaded line.", nil},
+		{"public helpline", "Domestic violence hotline 1-800-799-7233 or text 988.", nil},
+		{"clinic number stays", "Call the clinic at 1-800-555-0143 to reschedule.", []found{{"1-800-555-0143", deid.Phone}}},
+		{"account number stays", "Account 20481-77310 is past due.", []found{{"20481-77310", deid.Account}}},
+		{"health system in one word stays", "Transferred to PeaceHealth Southwest for the night.", []found{{"PeaceHealth Southwest", deid.Location}}},
+	}
+	for _, rulesOnly := range []bool{true, false} {
+		t.Run(map[bool]string{true: "rules", false: "tagger"}[rulesOnly], func(t *testing.T) {
+			t.Parallel()
+			checkFound(t, newDetector(t, deid.Config{RulesOnly: rulesOnly}), deid.Known{}, cases)
+		})
+	}
+}

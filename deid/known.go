@@ -1130,8 +1130,20 @@ func (s *scan) isInitial(i int) bool {
 	if i > 0 && t.gap == gapSpace && s.toks[i-1].word() && s.toks[i-1].shape&shDigit != 0 {
 		return false
 	}
+	// "hepatitis A.", "vitamin D.", "type B.": a letter naming a kind
+	// after a lower-case word, ending a sentence.
+	if i > 0 && t.gap == gapSpace && s.toks[i-1].letters() && !s.toks[i-1].upper() && letterKinds[s.lower(i-1)] {
+		return false
+	}
 	return !s.dottedCredential(i)
 }
+
+// letterKinds are the words a letter follows when it names a kind, a
+// type or a part, not a person ("hepatitis A", "group B", "plan D").
+var letterKinds = map[string]bool{"hepatitis": true, "vitamin": true, "type": true, "group": true, "category": true,
+	"class": true, "factor": true, "grade": true, "stage": true, "zone": true, "phase": true, "plan": true, "part": true,
+	"schedule": true, "lead": true, "appendix": true, "section": true, "table": true, "figure": true, "option": true,
+	"influenza": true, "strep": true, "streptococcus": true, "protein": true, "cluster": true, "pattern": true}
 
 // dottedCredential reports a credential written with dots that token i
 // belongs to ("M.D.", "D.O.", "R.N.", "N.P.", "P.A.").

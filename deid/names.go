@@ -48,8 +48,10 @@ func (s *scan) eponymAfter(k int) bool {
 		j += 2
 	} else if j < len(s.toks) && s.toks[j].punct('-') && s.toks[j].gap == gapNone && j+1 < len(s.toks) && s.toks[j+1].capWord() {
 		j += 2 // Guillain-Barre syndrome
+	} else if e := s.acronymAside(j); e > 0 {
+		j = e // "Patrick (FABER) test"
 	}
-	if j < len(s.toks) && s.toks[j].gap != gapLine && s.toks[j].is(lxEponymHead) {
+	if j < len(s.toks) && s.toks[j].gap != gapLine && (s.toks[j].is(lxEponymHead) || lowerHeads[s.low[s.toks[j].s:s.toks[j].e]] && !s.toks[j].upper()) {
 		if n := s.next(j); n > 0 && s.toks[n].gap == gapSpace && objectWords[s.lower(n)] {
 			return false
 		}
@@ -58,29 +60,65 @@ func (s *scan) eponymAfter(k int) bool {
 	return false
 }
 
+// acronymAside: at token j an acronym in parentheses on the same line,
+// "(FABER)", "(PORT)": the token after the closing parenthesis, or -1.
+func (s *scan) acronymAside(j int) int {
+	if j+3 >= len(s.toks) || !s.toks[j].punct('(') || s.toks[j].gap != gapSpace {
+		return -1
+	}
+	a := &s.toks[j+1]
+	if a.gap != gapNone || !a.letters() || !a.allUpper() || a.n() < 2 || a.n() > 8 || !s.toks[j+2].punct(')') ||
+		s.toks[j+2].gap != gapNone || s.toks[j+3].gap != gapSpace {
+		return -1
+	}
+	return j + 3
+}
+
 // eponymAhead: up to three more capitalized words or acronyms and then an
 // eponym head, in any case: "Seattle Heart Failure Model", "Kansas City
 // Cardiomyopathy Questionnaire", "Katz ADL index", "Jackson Heart Study",
 // "Ramsay Hunt syndrome". k is the last token of the name.
 func (s *scan) eponymAhead(k int) bool {
 	j := s.next(k)
-	for n := 0; j > 0 && n < 3 && s.toks[j].gap == gapSpace && s.toks[j].letters() && s.toks[j].upper() && !s.toks[j].is(lxEponymHead); n++ {
+	for n := 0; j > 0 && n < 3 && s.toks[j].gap == gapSpace && s.toks[j].letters() && !s.toks[j].is(lxEponymHead); n++ {
+		if !s.toks[j].upper() {
+			// "Prague C and M criteria": "and" or "or" between two
+			// capitalized parts of the name.
+			if n == 0 || !(s.eq(j, "and") || s.eq(j, "or")) {
+				break
+			}
+			if m := s.next(j); m < 0 || !s.toks[m].upper() || !s.toks[m].letters() || s.toks[m].gap != gapSpace {
+				break
+			}
+		}
 		j = s.next(j)
 	}
 	return j > 0 && j != s.next(k) && s.toks[j].gap == gapSpace && s.toks[j].letters() && s.toks[j].is(lxEponymHead) &&
 		!(s.next(j) > 0 && s.toks[s.next(j)].gap == gapSpace && objectWords[s.lower(s.next(j))])
 }
 
-// eponymAfterWord: an eponym head one lower-case word later, "San Francisco
-// syncope rule", "Canadian C-spine rule".
+// eponymAfterWord: an eponym head one or two lower-case words later, "San
+// Francisco syncope rule", "Canadian C-spine rule", "Cincinnati prehospital
+// stroke scale".
 func (s *scan) eponymAfterWord(k int) bool {
 	j := s.next(k)
-	if j < 0 || !s.toks[j].letters() || s.toks[j].upper() || s.toks[j].gap != gapSpace || s.tokIn(wordMakerSet, j) ||
-		s.toks[j].is(lxCommon) && !s.toks[j].is(lxMedical) && !clinicalCommon(s.lower(j)) {
-		return false
+	for n := 0; n < 2; n++ {
+		// Up to two such words: "Cincinnati prehospital stroke scale".
+		if j < 0 || !s.toks[j].letters() || s.toks[j].upper() || s.toks[j].gap != gapSpace || s.tokIn(wordMakerSet, j) ||
+			s.toks[j].is(lxCommon) && !s.toks[j].is(lxMedical) && !clinicalCommon(s.lower(j)) {
+			return false
+		}
+		if s.eponymAfter(j) {
+			return true
+		}
+		j = s.next(j)
 	}
-	return s.eponymAfter(j)
+	return false
 }
+
+// lowerHeads are eponym heads only in lower case: capitalized they are
+// labels of a form ("Lund and Browder chart"; "Chart #H6868005").
+var lowerHeads = map[string]bool{"chart": true, "charts": true, "diagram": true, "nomogram": true, "table": true}
 
 // objectWords after an eponym head make the head a verb: "can Dr. Amos
 // sign it", "Ng test the".
@@ -1100,6 +1138,12 @@ func (s *scan) strongName(k int) bool {
 	if s.englishLooking(k) && docVerbs[s.nextWordAt(k)] {
 		return false // "Documentation states", "Evaluation reveals"
 	}
+	// "Offloading is the key": a gerund or abstract noun on no list of
+	// names opens a sentence; a verb after it makes no person of it.
+	// Virtue names end otherwise ("Temperance is here", "Felicity has").
+	if s.nounLooking(k) && t.gaz&(gzFirst|gzSur) == 0 && s.opensSentence(k) {
+		return false
+	}
 	return s.personVerbAfter(k)
 }
 
@@ -1110,6 +1154,29 @@ var docVerbs = map[string]bool{"states": true, "stated": true, "shows": true, "s
 	"revealed": true, "notes": true, "noted": true, "indicates": true, "indicated": true, "demonstrates": true,
 	"demonstrated": true, "documents": true, "documented": true, "suggests": true, "suggested": true, "reports": true,
 	"reported": true, "confirms": true, "confirmed": true}
+
+// nounLooking: token k, of seven letters or more and on no list of names,
+// ends like a gerund or an abstract or clinical noun ("Offloading",
+// "Documentation", "Improvement").
+func (s *scan) nounLooking(k int) bool {
+	t := &s.toks[k]
+	if t.lex&(lxFirst|lxSur) != 0 || t.n() < 7 || !t.letters() {
+		return false
+	}
+	w := s.lower(k)
+	for _, suf := range [...]string{"ing", "tion", "sion", "ment", "ness", "ism", "logy", "itis", "osis", "ectomy", "otomy", "scopy"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// opensSentence: token k starts a line or follows a sentence's end.
+func (s *scan) opensSentence(k int) bool {
+	p := s.sameLinePrev(k)
+	return p < 0 || s.toks[p].punct('.') || s.toks[p].punct('!') || s.toks[p].punct('?') || s.toks[p].punct(';')
+}
 
 var personVerbs = map[string]bool{"presents": true, "presented": true, "reports": true, "reported": true, "states": true,
 	"stated": true, "denies": true, "denied": true, "lives": true, "resides": true, "returns": true, "returned": true,
@@ -1235,6 +1302,13 @@ func (s *scan) capsLastFirst(i int) bool {
 	// The comma first: it is cheaper than okWord and rarely there.
 	if !(i+2 < len(s.toks) && s.toks[i+1].punct(',') && s.toks[i+1].gap == gapNone &&
 		s.toks[i+2].gap == gapSpace && okWord(i) && okWord(i+2)) {
+		return false
+	}
+	// A clinical or English-looking word in capitals right before: a
+	// heading ("NURSING HANDOFF, PEDS FLOOR"), not a name written last name
+	// first ("PT KOWALCZYK, DOLORES" stays).
+	if p := s.sameLinePrev(i); p >= 0 && s.toks[p].letters() && s.toks[p].allUpper() && s.toks[i].gap == gapSpace &&
+		(s.toks[p].lex&lxMedical != 0 && s.toks[p].lex&(lxFirst|lxSur|lxTitle|lxTitleClin) == 0 || s.englishLooking(p)) {
 		return false
 	}
 	// A third capitalized word after another comma, or one before, makes a
@@ -1383,6 +1457,9 @@ func (s *scan) speakerTags() {
 	}
 	for _, tg := range tags {
 		key := s.low[s.toks[tg[0]].s:s.toks[tg[1]].e]
+		if count[key] < 2 && s.capsHeading(tg[0], tg[1]) {
+			continue // "COMPLIANCE MEMO:", "ORDER SET:" heading a document
+		}
 		for k := tg[0]; k <= tg[1]; k++ {
 			t := &s.toks[k]
 			if !t.capWord() || t.is(lxTitle|lxTitleClin) || t.n() < 2 {
@@ -1401,6 +1478,28 @@ func (s *scan) speakerTags() {
 			}
 		}
 	}
+}
+
+// capsHeading: tokens a..b are a heading in capitals that is no name: all
+// its words in capitals and one of them an ordinary or clinical word, or
+// one that looks English and is no listed name ("COMPLIANCE MEMO"; "MARIA
+// GONZALEZ" and "JOHN SMITHERSON" stay names).
+func (s *scan) capsHeading(a, b int) bool {
+	other := false
+	for k := a; k <= b; k++ {
+		t := &s.toks[k]
+		if !t.letters() {
+			continue
+		}
+		if !t.allUpper() && t.n() > 1 || !t.upper() {
+			return false
+		}
+		if t.n() >= 2 && !t.is(lxTitle|lxTitleClin|lxCredential) && (t.lex&(lxCommon|lxMedical) != 0 ||
+			s.englishLooking(k) && t.gaz&(gzFirst|gzSur) == 0) {
+			other = true
+		}
+	}
+	return other
 }
 
 // propagateNames marks every other occurrence of a word found in a name.
@@ -1526,11 +1625,65 @@ func (s *scan) lowerName(i int) bool {
 	}
 	// A listed first name, unambiguous and not an ordinary word, unless
 	// the word before makes it one: "your eyes are hazel", "the olive".
-	if t.lex&lxFirst != 0 && listed && t.n() >= 3 && !s.copulaOrDeterminerBefore(i) && !s.usedAsWord(i) {
+	if t.lex&lxFirst != 0 && listed && t.n() >= 3 && !s.copulaOrDeterminerBefore(i) && !s.usedAsWord(i) && !s.lowerChain(i) && !s.amongLowerWords(i) {
 		s.lowerNameAt(i, PatientNames)
 		return true
 	}
 	return false
+}
+
+// amongLowerWords: the lower-case given name at i is one item of a list
+// whose items on both sides are single lower-case words that are no
+// person's name and no pronoun ("basil, sage, rosemary and thyme";
+// "me, rosemary and the kids" and "tom, rosemary and jack" stay names).
+func (s *scan) amongLowerWords(i int) bool {
+	p := s.sameLinePrev(i)
+	if p < 1 || !s.toks[p].punct(',') || !s.plainLowerWord(p-1) {
+		return false
+	}
+	if q := s.sameLinePrev(p - 1); q >= 0 && !s.toks[q].punct(',') && !s.toks[q].punct(':') && !wordMakers[s.lower(q)] {
+		return false // the item before is a phrase, not one word
+	}
+	n := s.next(i)
+	if n < 0 || !(s.toks[n].punct(',') || s.eq(n, "and") || s.eq(n, "or")) {
+		return false
+	}
+	m := s.next(n)
+	if m > 0 && (s.eq(m, "and") || s.eq(m, "or")) {
+		m = s.next(m)
+	}
+	return m > 0 && s.plainLowerWord(m)
+}
+
+// plainLowerWord: token k is a lower-case word of three letters or more
+// that is no listed name (or is also a word) and no pronoun.
+func (s *scan) plainLowerWord(k int) bool {
+	t := &s.toks[k]
+	if !t.letters() || t.upper() || t.n() < 3 || s.isKnown(k) {
+		return false
+	}
+	if t.lex&(lxFirst|lxSur) != 0 && t.lex&nonNameFlags == 0 || t.gaz&(gzFirst|gzSur) != 0 && t.gaz&gzWord == 0 && t.lex&(lxCommon|lxMedical) == 0 {
+		return false
+	}
+	switch s.lower(k) {
+	case "me", "him", "her", "them", "you", "us", "myself", "himself", "herself", "mom", "dad", "she", "they", "his", "hers":
+		return false
+	}
+	return !t.is(lxRelation)
+}
+
+// lowerChain: the lower-case given name at i is a listed chain's
+// possessive with no relation or person after it ("usually wendy's or a
+// sandwich"; "wendy's mom called" stays a name).
+func (s *scan) lowerChain(i int) bool {
+	if i+2 >= len(s.toks) || !s.toks[i+1].punct('\'') || s.toks[i+1].gap != gapNone || !s.eq(i+2, "s") {
+		return false
+	}
+	if f, _ := lookupString(s.lower(i) + "'s"); f&lxBrand == 0 {
+		return false
+	}
+	n := s.next(i + 2)
+	return n < 0 || !s.toks[n].letters() || !s.toks[n].is(lxRelation) && !personVerbs[s.lower(n)] && !personVerbNext[s.lower(n)]
 }
 
 // usedAsWord: the lower-case word at i is written elsewhere in the text
@@ -2023,6 +2176,9 @@ func (s *scan) eponymAt(st, en int) bool {
 			}
 		}
 		w := s.next(k)
+		if w > 0 && listModifiers[s.lower(w)] && !s.toks[w].upper() {
+			w = s.next(w) // "Hunt and Hess and modified Fisher grades"
+		}
 		if w < 0 || !s.toks[w].capWord() || s.toks[w].gap != gapSpace || s.toks[w].is(lxCredential|lxTitle|lxTitleClin) {
 			break // "Ingrid Solberg, MD, Infectious Diseases"
 		}
@@ -2046,6 +2202,11 @@ func (s *scan) eponymAt(st, en int) bool {
 	}
 	return s.eponymAfter(last) || s.eponymAfterWord(last) || !poss && s.eponymAhead(last)
 }
+
+// listModifiers stand before the last eponym of a list ("Hunt and Hess and
+// modified Fisher grades", "Ranson and revised Atlanta criteria").
+var listModifiers = map[string]bool{"modified": true, "revised": true, "original": true, "simplified": true,
+	"updated": true, "extended": true, "new": true}
 
 // contractionTails follow an apostrophe in contractions: "we'll", "they're".
 var contractionTails = map[string]bool{"s": true, "ll": true, "re": true, "ve": true, "d": true, "m": true, "t": true,
@@ -2297,9 +2458,35 @@ func (s *scan) brandWord(st, en int) bool {
 	case "the":
 		return true
 	case "at", "from", "to", "ate", "eat", "eats", "eating", "of":
-		return n < 0 || !s.toks[n].letters()
+		// "lunch at Wendy's.", "at Wendy's or McDonald's".
+		return n < 0 || !s.toks[n].letters() || s.eq(n, "or") && !s.toks[n].upper() ||
+			s.eq(n, "and") && s.chainPossessiveAt(s.next(n))
+	case "or", "and":
+		// "Wendy's or McDonald's": beside another listed chain.
+		return s.chainPossessiveBefore(p)
 	}
 	return false
+}
+
+// chainPossessiveAt: a listed chain's possessive starts at token k
+// ("McDonald's" after "and").
+func (s *scan) chainPossessiveAt(k int) bool {
+	if k < 0 || k+2 >= len(s.toks) || !s.toks[k].letters() || !s.toks[k+1].punct('\'') || s.toks[k+1].gap != gapNone || !s.eq(k+2, "s") {
+		return false
+	}
+	f, _ := lookupString(s.lowerAny(k) + "'s")
+	return f&lxBrand != 0
+}
+
+// chainPossessiveBefore: a listed chain's possessive ends just before token
+// k ("Wendy's" before "or").
+func (s *scan) chainPossessiveBefore(k int) bool {
+	q := s.sameLinePrev(k)
+	if q < 2 || !s.eq(q, "s") || !s.toks[q-1].punct('\'') || s.toks[q-1].gap != gapNone || !s.toks[q-2].letters() {
+		return false
+	}
+	f, _ := lookupString(s.lowerAny(q-2) + "'s")
+	return f&lxBrand != 0
 }
 
 // insurerAt: tokens st..en name a health plan, a company and no place or
@@ -2352,22 +2539,27 @@ var productNouns = map[string]bool{"soup": true, "soups": true, "sausage": true,
 	"noodles": true, "beans": true, "ketchup": true, "mustard": true, "sauce": true, "dressing": true, "bacon": true,
 	"ham": true, "hot": true, "dog": true, "dogs": true, "nuggets": true, "shake": true, "frosty": true, "donut": true,
 	"donuts": true, "candy": true, "chocolate": true, "bar": true, "bars": true, "drink": true, "soda": true,
-	"lotion": true, "cream's": true, "baconator": true, "whopper": true}
+	"lotion": true, "cream's": true, "baconator": true, "whopper": true, "wort": true, "aspirin": true, "oil": true,
+	"tablets": true, "gum": true, "lozenges": true}
 
 // vetoLookalikes drops, in one pass over the candidates, the names and
 // places that are look-alikes (the policy in doc.go), unless one of their
 // words is a name the platform supplied:
 //   - a brand, product or company (lexicon [brand]: "Jimmy Dean", "Marie
 //     Callender's"), or a possessive brand before a product on a handout
-//     ("Campbell's chicken noodle soup, 1 cup");
+//     ("Campbell's chicken noodle soup, 1 cup"), or a company by its
+//     suffix, its shape or a label (companyAt: "Edwards Lifesciences",
+//     "AstraZeneca", "Manufacturer: Janssen");
 //   - the named part of an eponym (eponymVetoed: "Babcock forceps", "San
 //     Francisco syncope rule", "Rochester, Philadelphia and Boston
 //     criteria"), and the names and places found inside it;
+//   - a saint's name in a product's ("St. John's wort"; saintProduct);
 //   - exactly a state, a country or a region larger than a state
 //     (wideArea: "in Arkansas, Missouri", "the Middle East");
 //   - the spelled-out form of an acronym next to it ("SLUMS (Saint Louis
 //     University Mental Status)");
-//   - a place followed by a roman numeral ("Denver II"), a place that is
+//   - a place followed by a roman numeral ("Denver II") or after a
+//     numbered factor or type ("factor V Leiden"), a place that is
 //     a month's name alone ("from May through August"), a river after
 //     "the" ("a town on the Hudson").
 func (s *scan) vetoLookalikes() {
@@ -2382,7 +2574,7 @@ func (s *scan) vetoLookalikes() {
 			continue
 		}
 		switch {
-		case s.brandAt(st, en):
+		case s.brandAt(st, en) || s.companyAt(st, en, cd.t == Name):
 			cd.t = ""
 			words = s.vetoedWords(words, st, en)
 		case s.eponymVetoed(st, en) || s.eponymPairAt(st, en):
@@ -2391,7 +2583,13 @@ func (s *scan) vetoLookalikes() {
 			words = s.vetoedWords(words, st, en)
 		case cd.t == Name && st == en && s.raceWord(st):
 			cd.t = ""
-		case cd.t == Location && (s.wideArea(st, en) || s.numberedPlace(en) || st == en && s.monthWord(st)), s.inExpansion(st, en),
+		case cd.t == Location && s.bodyAt(en):
+			cd.t = "" // "presented at the Quality Council"
+		case s.saintProduct(st, en):
+			cd.t = "" // its words elsewhere stay: "John" is no product
+
+		case cd.t == Location && (s.wideArea(st, en) || s.numberedPlace(en) || st == en && (s.monthWord(st) || s.numberedVariant(st))),
+			s.inExpansion(st, en),
 			st == en && s.riverAt(st):
 			cd.t = ""
 		}
@@ -2430,6 +2628,136 @@ func (s *scan) vetoLookalikes() {
 			}
 		}
 	}
+}
+
+// companyAt: tokens st..en name a company or its product, not a person or a
+// place, by the form of the name or by what the text says of it:
+//   - a word of the name, or the word after it, is a company's legal or
+//     trade suffix ("Edwards Lifesciences", "Abbott Laboratories Inc.") or
+//     a product's form ("Mepilex Ag", "Toprol XL");
+//   - a word of a name (not of a place: facilities are named so too,
+//     "Hebrew SeniorLife") is a trade name written in one word with a
+//     capital inside, both halves long and neither a person's name
+//     ("AstraZeneca", "HeartStart"; "McDonald", "LaToya", "MaryAnn",
+//     "BettyJean" stay);
+//   - it follows a label or a verb of making and selling ("Manufacturer:
+//     Janssen", "distributed by Cardinal Health").
+func (s *scan) companyAt(st, en int, name bool) bool {
+	if s.titleBefore(st) {
+		return false
+	}
+	for k := st; k <= en; k++ {
+		if s.toks[k].capWord() && (k > st && companySuffixes[s.lowerAny(k)] || name && s.intercapped(k)) {
+			return true
+		}
+	}
+	if n := s.next(en); n > 0 && s.toks[n].gap == gapSpace && s.toks[n].capWord() && companySuffixes[s.lowerAny(n)] {
+		return true
+	}
+	p := s.sameLinePrev(st)
+	if p < 0 {
+		return false
+	}
+	if s.toks[p].punct(':') {
+		if l := s.sameLinePrev(p); l >= 0 && companyLabels[s.lower(l)] {
+			return true
+		}
+		return false
+	}
+	if s.eq(p, "by") {
+		if v := s.sameLinePrev(p); v >= 0 {
+			switch s.lower(v) {
+			case "manufactured", "distributed", "marketed", "sold", "sponsored", "licensed", "acquired", "funded":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// bodyAt: token en, the last of a place, is a word for a committee or a
+// meeting, which is no place ("at the Quality Council", "at the Tumor
+// Board", "at the Pediatric Grand Rounds").
+func (s *scan) bodyAt(en int) bool {
+	switch s.lower(en) {
+	case "council", "committee", "board", "conference", "meeting", "rounds", "symposium", "congress",
+		"workshop", "huddle", "taskforce", "subcommittee", "panel":
+		return s.toks[en].capWord()
+	}
+	return false
+}
+
+// saintProduct: tokens st..en are a saint's name in a product's ("St.
+// John's wort", "St. Joseph's aspirin"): "St." or "Saint" before, a
+// possessive and a product noun after.
+func (s *scan) saintProduct(st, en int) bool {
+	k := s.sameLinePrev(st)
+	if k > 0 && s.toks[k].punct('.') && s.toks[k].gap == gapNone {
+		k--
+	}
+	if k < 0 || !(s.eq(k, "st") || s.eq(k, "saint")) || en+3 >= len(s.toks) || !s.toks[en+1].punct('\'') ||
+		s.toks[en+1].gap != gapNone || !s.eq(en+2, "s") {
+		return false
+	}
+	n := s.next(en + 2)
+	return n > 0 && s.toks[n].letters() && !s.toks[n].upper() && productNouns[s.lower(n)]
+}
+
+// companySuffixes end the names of companies and products: legal forms,
+// trade words no person or place takes, and the forms of a drug or a
+// dressing after its brand.
+var companySuffixes = map[string]bool{"inc": true, "incorporated": true, "corp": true, "corporation": true, "llc": true,
+	"ltd": true, "plc": true, "gmbh": true, "lifesciences": true, "pharmaceuticals": true, "pharmaceutical": true,
+	"pharma": true, "therapeutics": true, "biosciences": true, "biotech": true, "biologics": true, "biopharma": true,
+	"diagnostics": true, "healthineers": true, "laboratories": true, "technologies": true, "oncology": true,
+	"ag": true, "xr": true, "xl": true, "er": true, "sr": true, "cr": true, "odt": true, "hfa": true, "respimat": true,
+	"ellipta": true, "diskus": true, "flexpen": true, "kwikpen": true, "solostar": true, "autoinjector": true}
+
+// companyLabels are the labels of a form or leaflet whose value is a
+// company.
+var companyLabels = map[string]bool{"manufacturer": true, "manufacturers": true, "distributor": true,
+	"distributed": true, "marketer": true, "labeler": true, "sponsor": true, "vendor": true, "supplier": true,
+	"brand": true, "company": true, "maker": true, "method": true, "analyzer": true, "instrument": true,
+	"platform": true, "assay": true, "kit": true, "model": true}
+
+// intercapped: token k is one word with a capital inside after five or
+// more lower-case letters and four or more letters after it, neither half
+// a listed name nor a word of care facilities ("AstraZeneca", "HeartStart",
+// "GlaxoSmithKline"; not "PeaceHealth").
+func (s *scan) intercapped(k int) bool {
+	t := &s.toks[k]
+	if !t.letters() || t.allUpper() || t.n() < 9 {
+		return false
+	}
+	w := s.str(k)
+	for i := 5; i+4 <= len(w); i++ {
+		if w[i] < 'A' || w[i] > 'Z' {
+			continue
+		}
+		lowRun := true
+		for _, c := range []byte(w[1:i]) {
+			if c < 'a' || c > 'z' {
+				lowRun = false
+				break
+			}
+		}
+		if !lowRun {
+			return false
+		}
+		low := s.lower(k)
+		for _, half := range [2]string{low[:i], low[i:]} {
+			if f, g := lookupString(half); f&(lxFirst|lxSur) != 0 || g&(gzFirst|gzSur) != 0 {
+				return false
+			}
+			// "PeaceHealth", "MultiCare", "Hebrew SeniorLife": health
+			// systems and homes are named so too.
+			if hospitalWords[half] || facilityWords[half] || weakFacilityWords[half] || half == "life" || half == "senior" {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // raceWord: "White" or "Black" (surnames too) where a form states race or
@@ -2624,6 +2952,26 @@ func (s *scan) wideArea(st, en int) bool {
 		}
 	}
 	return wide
+}
+
+// numberedVariant: a place's name after a numbered factor or type names a
+// variant found there, not a place of the patient ("factor V Leiden",
+// "type II Cambridge").
+func (s *scan) numberedVariant(st int) bool {
+	r := s.sameLinePrev(st)
+	if r < 1 || !s.toks[r].allUpper() || !s.toks[r].letters() || s.toks[st].gap != gapSpace {
+		return false
+	}
+	switch s.lower(r) {
+	case "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii":
+	default:
+		return false
+	}
+	switch s.lower(r - 1) {
+	case "factor", "type", "class", "group", "complex":
+		return s.toks[r].gap == gapSpace
+	}
+	return false
 }
 
 // numberedPlace: a roman numeral after token en ("Denver II" is a

@@ -86,6 +86,52 @@ func (s *scan) readGroups(i int) groups {
 	return g
 }
 
+// codeRange reports two groups of the same length joined by a dash whose
+// second is the larger and agrees with the first in all but its last two
+// digits: a range of codes ("99202-99215", "90471-90474"), not one number.
+func (g *groups) codeRange(s *scan, i int) bool {
+	if g.n != 2 || g.seps[1] != '-' || g.lens[0] != g.lens[1] || g.lens[0] < 4 {
+		return false
+	}
+	a, b := s.str(i), s.str(g.last)
+	return b > a && a[:len(a)-2] == b[:len(b)-2]
+}
+
+// publicNumbers are the national lines any patient may be told to call,
+// as ten digits: Poison Control, the suicide and crisis, domestic violence,
+// sexual assault, child abuse and SAMHSA helplines, Medicare, Social
+// Security, CDC-INFO, disaster distress. Like 911 and 988 they identify
+// no one.
+var publicNumbers = map[string]bool{"8002221222": true, "8002738255": true, "8007997233": true, "8006564673": true,
+	"8004224453": true, "8006624357": true, "8006334227": true, "8007721213": true, "8002324636": true,
+	"8009855990": true,
+	// FDA MedWatch (1-800-FDA-1088), 1-800-QUIT-NOW, the American Cancer
+	// Society and the American Diabetes Association.
+	"8003321088": true, "8007848669": true, "8002272345": true, "8003422383": true}
+
+// publicNumber: the groups at i spell a public number, with or without
+// its leading 1.
+func (s *scan) publicNumber(i int, g *groups) bool {
+	if g.total < 10 || g.total > 11 || g.n < 3 {
+		return false
+	}
+	var b [11]byte
+	n := 0
+	for k := i; k <= g.last; k++ {
+		if t := &s.toks[k]; t.digits() {
+			if n+t.n() > len(b) {
+				return false
+			}
+			n += copy(b[n:], s.str(k))
+		}
+	}
+	d := string(b[:n])
+	if n == 11 && d[0] == '1' {
+		d = d[1:]
+	}
+	return publicNumbers[d]
+}
+
 // timeRange reports groups that are all 24-hour times: "0700-1900".
 func (g *groups) timeRange(s *scan, i int) bool {
 	if g.n != 2 || g.lens[0] != 4 || g.lens[1] != 4 {
@@ -277,6 +323,9 @@ func (s *scan) numberAt(i int) {
 		return
 	}
 	g := s.readGroups(i)
+	if s.publicNumber(i, &g) {
+		return
+	}
 	if last := s.phoneAt(i, &g); last >= 0 {
 		if !(g.is(10) || g.is(11)) || !s.cueBefore(i, lxCodeStop, 3) {
 			s.addTok(i, last, s.phoneType(i), prShape)
@@ -311,7 +360,7 @@ func (s *scan) numberAt(i int) {
 	if (g.is(4, 4, 2) || g.is(5, 3, 2) || g.is(5, 4, 1) || g.is(5, 4, 2)) && s.wordBefore(i, 8, "ndc", "ndcs") {
 		return
 	}
-	if (n >= 6 || g.n >= 2 && g.total >= 8 && g.seps[1] != ' ' && !g.timeRange(s, i)) && !s.cueBefore(i, lxCodeStop, 3) && !s.unitAfter(i) {
+	if (n >= 6 || g.n >= 2 && g.total >= 8 && g.seps[1] != ' ' && !g.timeRange(s, i) && !g.codeRange(s, i)) && !s.cueBefore(i, lxCodeStop, 3) && !s.unitAfter(i) {
 		last := i
 		if g.n >= 2 && g.seps[1] != ' ' {
 			last = g.last

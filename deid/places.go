@@ -500,8 +500,8 @@ func (s *scan) facilityAt(i int) bool {
 	if weakFacilityWords[s.lower(i)] && !townNamed && !s.facilityNamed(st, i) && !s.namedByPosition(st, i) {
 		return false // "Extended Care", "Primary Care", "Internal Medicine"
 	}
-	if caps && s.toks[st].gap == gapLine && s.headingKind(st, i) {
-		return false
+	if caps && (s.toks[st].gap == gapLine && s.headingKind(st, i) || weakFacilityWords[s.lower(i)] && s.afterTitleLabel(st)) {
+		return false // "DISCHARGE INSTRUCTIONS: CAST CARE"
 	}
 	if end := s.facilityTail(i); !s.eponymAfter(end) && !s.eponymAhead(end) {
 		s.addTok(st, end, Location, prCue) // not "Nurses' Health Study"
@@ -547,8 +547,60 @@ func (s *scan) headingKind(st, i int) bool {
 			return true
 		}
 	}
+	// A title line of its own naming a specialty's clinic: "NEUROSURGERY
+	// CLINIC", "ORTHOPEDIC SPORTS CLINIC" above the note.
+	if e := s.facilityTail(i); e+1 >= len(s.toks) || s.toks[e+1].gap == gapLine {
+		for k := st; k < i; k++ {
+			if specialtyWord(s.lower(k)) {
+				return true
+			}
+		}
+	}
 	return false
 }
+
+// afterTitleLabel: token st follows, on its line, a label in capitals that
+// names a kind of document and its colon ("DISCHARGE INSTRUCTIONS:",
+// "PATIENT EDUCATION:"): what follows is the document's title.
+func (s *scan) afterTitleLabel(st int) bool {
+	c := s.sameLinePrev(st)
+	if c < 1 || !s.toks[c].punct(':') {
+		return false
+	}
+	kind := false
+	k := s.sameLinePrev(c)
+	for ; k >= 0 && s.toks[k].letters() && s.toks[k].allUpper(); k = s.sameLinePrev(k) {
+		switch s.lower(k) {
+		case "instructions", "education", "handout", "guideline", "guidelines", "protocol", "policy", "memo", "template",
+			"manual", "monograph", "bulletin", "summary", "abstract", "tip", "rule", "set", "leaflet", "teaching", "note":
+			kind = true
+		}
+		if s.toks[k].gap == gapLine {
+			break
+		}
+	}
+	return kind && (k < 0 || s.toks[k].gap == gapLine)
+}
+
+// specialtyWord: a word naming a clinical specialty or its practitioners,
+// by its stem ("orthopedic", "neurosurgery", "podiatry", "cardiothoracic",
+// "otolaryngology"); no given name or surname begins so.
+func specialtyWord(w string) bool {
+	for _, stem := range specialtyStems {
+		if strings.HasPrefix(w, stem) {
+			return true
+		}
+	}
+	return false
+}
+
+var specialtyStems = []string{"orthop", "neurosurg", "neurolog", "podiatr", "cardiolog", "cardiothorac", "cardiovasc",
+	"gastroenterolog", "dermatolog", "urolog", "urogynecolog", "nephrolog", "oncolog", "hematolog", "endocrinolog",
+	"rheumatolog", "pulmonolog", "psychiatr", "pediatr", "paediatr", "geriatr", "obstetr", "gynecolog", "otolaryngolog",
+	"ophthalmolog", "optometr", "audiolog", "radiolog", "anesthes", "allergolog", "immunolog", "bariatr", "physiatr",
+	"chiropract", "neonatolog", "hepatolog", "infectious", "endocrin", "proctolog", "colorectal", "electrophysiolog",
+	"neuropsycholog", "psycholog", "dentist", "periodont", "endodont", "orthodont", "prosthodont", "maxillofac",
+	"medicine", "surgery", "surgical"}
 
 // weakFacilityWords end ordinary phrases as often as names of places
 // ("Extended Care", "Group Home"): before them, facilityNamed decides.
@@ -708,6 +760,9 @@ func (s *scan) saintPlace(i int) bool {
 	a := k + 1
 	if a+1 >= len(s.toks) || !s.toks[a].punct('\'') || s.toks[a].gap != gapNone || !s.eq(a+1, "s") || s.toks[a+1].gap != gapNone {
 		return false
+	}
+	if n := s.next(a + 1); n > 0 && s.toks[n].letters() && !s.toks[n].upper() && productNouns[s.lower(n)] {
+		return false // "St. John's wort", "St. Joseph's aspirin": a product
 	}
 	s.addTok(i, a+1, Location, prCue)
 	return true

@@ -1,24 +1,9 @@
 package deid
 
 // Numbers and codes that identify no one: national hotlines printed on
-// every leaflet, and the names of genetic variants that whole founder
-// populations share ("5382insC", "6174delT").
-
-// publicNumbers are US hotlines by their digits (a leading 1 dropped).
-var publicNumbers = map[string]bool{
-	"8002221222": true, // Poison Control
-	"8002738255": true, // the former National Suicide Prevention Lifeline
-	"8007997233": true, // National Domestic Violence Hotline
-	"8006624357": true, // SAMHSA National Helpline
-	"8002324636": true, // CDC-INFO
-	"8006334227": true, // 1-800-MEDICARE
-	"8003321088": true, // FDA MedWatch (1-800-FDA-1088)
-	"8007848669": true, // 1-800-QUIT-NOW
-	"8004224453": true, // Childhelp National Child Abuse Hotline
-	"8006564673": true, // RAINN
-	"8002272345": true, // American Cancer Society
-	"8003422383": true, // American Diabetes Association
-}
+// every leaflet (publicNumbers, numbers.go; here also when another rule
+// typed one, spoken say), and the names of genetic variants that whole
+// founder populations share ("5382insC", "6174delT").
 
 // dropPublic removes from spans the phone numbers that are public hotlines
 // and the IDs that name a genetic variant.

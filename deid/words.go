@@ -354,7 +354,7 @@ func (s *scan) codeAt(i int) {
 			}
 		}
 	}
-	if obstetricCode(x) || registryCode(x) {
+	if obstetricCode(x) || registryCode(x) || ndcN4Code(x) {
 		return
 	}
 	// Codes with several digits and letters: "ACC88213", "XK7729Q".
@@ -456,6 +456,21 @@ func obstetricCode(x string) bool {
 
 // registryCode reports a ClinicalTrials.gov number ("NCT05588211"): it names
 // the study, shared by every participant, not the patient.
+// ndcN4Code: a National Drug Code as a claim carries it, the qualifier
+// "N4" and the eleven digits of the 5-4-2 form ("N400009737601"): a
+// product's code, shared by every package of it.
+func ndcN4Code(x string) bool {
+	if len(x) != 13 || x[0]|0x20 != 'n' || x[1] != '4' {
+		return false
+	}
+	for k := 2; k < len(x); k++ {
+		if x[k] < '0' || x[k] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
 func registryCode(x string) bool {
 	if len(x) != 11 || x[0]|0x20 != 'n' || x[1]|0x20 != 'c' || x[2]|0x20 != 't' {
 		return false

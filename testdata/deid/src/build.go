@@ -39,7 +39,9 @@
 // the second blind one (blind2), 5x_ dialogues-known, 6x_ dialogues-known2
 // (its held-out companion, written before the detector ran on it), 7x_
 // dialogues-known3 (the next held-out companion, written the same way), 8x_ the third
-// blind corpus (blind3, made like blind2). The first three and blind3 are
+// blind corpus (blind3, made like blind2), 9x_ phifree3 (PHI-free documents
+// only, written before the detector ran on them; a third to its holdout,
+// hashed as the blind corpora). The first three, blind3 and phifree3 are
 // split deterministically into <name>.jsonl and <name>-holdout.jsonl: within
 // each stratum the documents are ordered by an FNV hash of their ID (for the
 // blind corpora mixed further, see corpora) and the first share of each
@@ -140,6 +142,7 @@ var corpora = []struct {
 	{name: "dialogues-known2", prefixes: "6", meta: true, allKnown: true},
 	{name: "dialogues-known3", prefixes: "7", meta: true, allKnown: true},
 	{name: "blind3", prefixes: "8", mix: true, share: 1.0 / 3, strata: metaFreeOther, meta: true},
+	{name: "phifree3", prefixes: "9", mix: true, share: 1.0 / 3, strata: phiOrFree},
 }
 
 func corpusOf(file string) (int, error) {
