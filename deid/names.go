@@ -2705,12 +2705,14 @@ func (s *scan) saintProduct(st, en int) bool {
 
 // companySuffixes end the names of companies and products: legal forms,
 // trade words no person or place takes, and the forms of a drug or a
-// dressing after its brand.
+// dressing after its brand. Not "SR" and "ER" (a name's "Sr.", an
+// emergency room: "Mercy ER") nor "Oncology" (a practice: "Highlands
+// Oncology").
 var companySuffixes = map[string]bool{"inc": true, "incorporated": true, "corp": true, "corporation": true, "llc": true,
 	"ltd": true, "plc": true, "gmbh": true, "lifesciences": true, "pharmaceuticals": true, "pharmaceutical": true,
 	"pharma": true, "therapeutics": true, "biosciences": true, "biotech": true, "biologics": true, "biopharma": true,
-	"diagnostics": true, "healthineers": true, "laboratories": true, "technologies": true, "oncology": true,
-	"ag": true, "xr": true, "xl": true, "er": true, "sr": true, "cr": true, "odt": true, "hfa": true, "respimat": true,
+	"diagnostics": true, "healthineers": true, "laboratories": true, "technologies": true,
+	"ag": true, "xr": true, "xl": true, "cr": true, "odt": true, "hfa": true, "respimat": true,
 	"ellipta": true, "diskus": true, "flexpen": true, "kwikpen": true, "solostar": true, "autoinjector": true}
 
 // companyLabels are the labels of a form or leaflet whose value is a
