@@ -296,7 +296,15 @@
 //   - dialogues-known3.jsonl (115 held-out transcripts written blind on
 //     branch deid-known3; summary figures only): first look 319 of 326 in
 //     both modes; 321 of 328 after two spelled-out surnames were annotated
-//     (main 7cff911).
+//     (main 7cff911); unchanged on b89f9aa.
+//
+//   - blind3-holdout.jsonl (63 documents written blind on branch
+//     deid-blind3, a third lower-case dialogues with metadata, a third
+//     PHI-free) and phifree3-holdout.jsonl (47 PHI-free documents, branch
+//     deid-phifree3): first look 0.8590 / 0.8216 leak recall (tagger /
+//     rules), 12/21 and 13/21 PHI-free unchanged, phifree3-holdout 34/47
+//     and 35/47; on b89f9aa 0.8612 / 0.8282, 13/21 and 14/21, 36/47 and
+//     37/47 (testdata/deid/README.md, third session of 2026-12-03).
 //
 // The holdout figures are the honest estimate for text the rules were not
 // written around: about 0.89-0.95 leak recall on clinical text written
