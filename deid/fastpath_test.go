@@ -80,6 +80,8 @@ func TestWordSetsMatchTheirMaps(t *testing.T) {
 		{"unitAcronyms", unitAcronyms, unitAcronymSet},
 		{"onStreetSites", onStreetSites, onStreetSiteSet},
 		{"cueFiller", cueFiller, cueFillerSet},
+		{"lowerHeads", lowerHeads, lowerHeadSet},
+		{"objectWords", objectWords, objectWordSet},
 	}
 	texts := referenceTexts(t)
 	for _, c := range sets {

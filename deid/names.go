@@ -51,8 +51,8 @@ func (s *scan) eponymAfter(k int) bool {
 	} else if e := s.acronymAside(j); e > 0 {
 		j = e // "Patrick (FABER) test"
 	}
-	if j < len(s.toks) && s.toks[j].gap != gapLine && (s.toks[j].is(lxEponymHead) || lowerHeads[s.low[s.toks[j].s:s.toks[j].e]] && !s.toks[j].upper()) {
-		if n := s.next(j); n > 0 && s.toks[n].gap == gapSpace && objectWords[s.lower(n)] {
+	if j < len(s.toks) && s.toks[j].gap != gapLine && (s.toks[j].is(lxEponymHead) || s.toks[j].letters() && !s.toks[j].upper() && s.tokIn(lowerHeadSet, j)) {
+		if n := s.next(j); n > 0 && s.toks[n].gap == gapSpace && s.tokIn(objectWordSet, n) {
 			return false
 		}
 		return true
@@ -94,7 +94,7 @@ func (s *scan) eponymAhead(k int) bool {
 		j = s.next(j)
 	}
 	return j > 0 && j != s.next(k) && s.toks[j].gap == gapSpace && s.toks[j].letters() && s.toks[j].is(lxEponymHead) &&
-		!(s.next(j) > 0 && s.toks[s.next(j)].gap == gapSpace && objectWords[s.lower(s.next(j))])
+		!(s.next(j) > 0 && s.toks[s.next(j)].gap == gapSpace && s.tokIn(objectWordSet, s.next(j)))
 }
 
 // eponymAfterWord: an eponym head one or two lower-case words later, "San

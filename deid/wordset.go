@@ -122,6 +122,8 @@ var (
 	unitAcronymSet     = setOf(unitAcronyms)
 	onStreetSiteSet    = setOf(onStreetSites)
 	cueFillerSet       = setOf(cueFiller)
+	lowerHeadSet       = setOf(lowerHeads)
+	objectWordSet      = setOf(objectWords)
 
 	// wordAtWords are the words wordAt compares a token with, and those
 	// of the rules it calls that give up on any other word (countyAt,
