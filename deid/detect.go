@@ -96,7 +96,7 @@ type scan struct {
 	own     knownIndex
 	known   *knownIndex
 	year    int // reference year for the over-89 rule
-	nameSet map[string]NameClass
+	nameSet nameTable
 	// lowerNames are name words found written in lower case; only those
 	// are also propagated to their lower-case occurrences.
 	lowerNames map[string]bool
@@ -229,7 +229,7 @@ func (d *Detector) release(s *scan) {
 		s.own.reset() // a compiled index is not this scan's to reset
 	}
 	s.known = nil
-	clear(s.nameSet)
+	s.nameSet.reset()
 	clear(s.lowerNames)
 	clear(s.vetoWords)
 	s.vetoWords = s.vetoWords[:0]
@@ -257,9 +257,6 @@ func (s *scan) rules(d *Detector, text string, known Known, prep bool) []Span {
 		s.words, s.upperWords = 0, 0
 		s.maybe = s.maybe[:0]
 		clear(s.lowerSeen[:])
-	}
-	if s.nameSet == nil {
-		s.nameSet = make(map[string]NameClass)
 	}
 	clear(s.nameBits[:])
 	s.dobWords = 0

@@ -290,13 +290,13 @@ func (s *scan) nameChain(i int, cls NameClass, strong bool) {
 func (s *scan) rememberName(w string, cls NameClass) {
 	h := fnvString(w)
 	s.nameBits[h>>6%nameBitsWords] |= 1 << (h % 64)
-	old, ok := s.nameSet[w]
+	old, ok := s.nameSet.get(w, h)
 	switch {
 	case !ok || old&clsExplicit == 0 && cls&clsExplicit != 0:
-		s.nameSet[w] = cls
+		s.nameSet.put(w, h, cls)
 	case old&clsExplicit != 0 && cls&clsExplicit == 0:
 	case old|cls != old:
-		s.nameSet[w] = old | cls
+		s.nameSet.put(w, h, old|cls)
 	}
 }
 
@@ -1504,7 +1504,7 @@ func (s *scan) capsHeading(a, b int) bool {
 
 // propagateNames marks every other occurrence of a word found in a name.
 func (s *scan) propagateNames() {
-	if len(s.nameSet) == 0 {
+	if s.nameSet.n == 0 {
 		return
 	}
 	for i := range s.toks {
@@ -1517,10 +1517,14 @@ func (s *scan) propagateNames() {
 		}
 		var cls NameClass
 		var ok bool
-		if t.shape&shNonASCII != 0 {
-			cls, ok = s.nameSet[s.toLower(s.str(i))]
-		} else {
-			cls, ok = s.nameSet[s.lower(i)]
+		switch {
+		case t.shape&shNonASCII != 0:
+			w := s.toLower(s.str(i))
+			cls, ok = s.nameSet.get(w, fnvString(w))
+		case t.h != 0:
+			cls, ok = s.nameSet.get(s.lower(i), t.h)
+		default:
+			cls, ok = s.nameSet.get(s.lower(i), fnvString(s.lower(i)))
 		}
 		if !ok || !t.upper() && !s.toks[i].allUpper() && t.lex != 0 {
 			continue
