@@ -132,6 +132,10 @@ type scan struct {
 	tpos    []int32
 	tlabels []tagger.Label
 	tspans  []Span
+	// spanBuf and mergeBuf hold the spans of the last call while they are
+	// made (resolve; mergeSpans); Detect returns a copy of exactly their
+	// length, so the caller's slice shares nothing with the scan.
+	spanBuf, mergeBuf []Span
 	// ctxs memoizes ctxAt during one taggerInput: ctxs[i] is valid when
 	// ctxGen[i] == gen.
 	ctxs   []wordCtx
@@ -217,7 +221,9 @@ func (d *Detector) Detect(text string, known Known) []Span {
 	if d.tagger != nil {
 		spans = s.addTagged(d.tagger, spans)
 	}
-	return spans
+	out := make([]Span, len(spans))
+	copy(out, spans)
+	return out
 }
 
 // release returns s to the pool without references to the last text.
@@ -304,7 +310,9 @@ func (s *scan) rules(d *Detector, text string, known Known, prep bool) []Span {
 	s.joinHyphenated()
 	s.finishPlaces()
 	s.vetoLookalikes()
-	return s.dropPublic(s.extendPlaces(s.resolve()))
+	spans := s.dropPublic(s.extendPlaces(s.resolve()))
+	s.spanBuf = spans[:0]
+	return spans
 }
 
 // resolve filters name candidates by class and merges overlapping candidates
@@ -348,7 +356,7 @@ func (s *scan) resolve() []Span {
 			}
 		}
 	}
-	out := make([]Span, 0, len(cs))
+	out := s.spanBuf[:0]
 	var cur cand
 	have := false
 	for _, c := range cs {

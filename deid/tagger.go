@@ -701,7 +701,9 @@ func (s *scan) addTagged(m *tagger.Model, spans []Span) []Span {
 	if len(added) == 0 {
 		return spans
 	}
-	return mergeSpans(spans, added)
+	merged := mergeSpans(s.mergeBuf[:0], spans, added)
+	s.mergeBuf = merged[:0]
+	return merged
 }
 
 // wordWithoutPlace: a lower-case English word ("fire", "wake") with no
@@ -731,9 +733,9 @@ func (s *scan) clinicalWord(i int) bool {
 }
 
 // mergeSpans merges two sorted span lists; a span of add that overlaps a
-// span of rules is dropped, so rule spans always survive unchanged.
-func mergeSpans(rules, add []Span) []Span {
-	out := make([]Span, 0, len(rules)+len(add))
+// span of rules is dropped, so rule spans always survive unchanged. The
+// merged list is appended to out.
+func mergeSpans(out, rules, add []Span) []Span {
 	i := 0
 	for _, a := range add {
 		for i < len(rules) && rules[i].End <= a.Start {
