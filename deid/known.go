@@ -1332,7 +1332,9 @@ func (s *scan) knownIDs() {
 		addText(i)
 	}
 	s.buf, s.idch, s.idunits = stream, ch, units
-	str := string(stream)
+	// str is stream itself, read as a string without a copy: nothing
+	// below writes to stream (s.add appends to s.cands).
+	str := unsafe.String(unsafe.SliceData(stream), len(stream))
 	for _, id := range s.kn().ids {
 		for from := 0; ; {
 			p := strings.Index(str[from:], id.norm)
