@@ -556,6 +556,35 @@
 // and TestWebMarksMatchTokens check each shortcut against the plain form.
 // TestPasses runs Detect over dev a fixed number of times for callgrind.
 //
+// A sixth round (branch deid-speed6, on cfd5b39) again changed mechanics
+// only, spans byte-identical on every corpus and configuration
+// (TestDumpSpans, holdouts included as offsets only): eponymAfter and
+// eponymAhead ask their two small word maps (lowerHeads, objectWords) as
+// wordSets, lowerHeads only for a lower-case word (the map lookup was
+// 1.4% of a pass); the name words a scan remembers for propagation live
+// in an open-addressing table keyed by the tokenizer's hash (nametable.go,
+// TestNameTableMatchesMap) instead of a map; resolve and the tagger's
+// merge write into scan buffers and Detect returns one copy of exactly
+// the spans' length; knownIDs reads its identifier stream without copying
+// it. Callgrind instructions per pass over dev (TestPasses, GOGC=off,
+// GOMAXPROCS=1, ten passes minus two, over eight): 69.75M -> 68.27M with
+// the tagger (-2.1%), 64.09M -> 62.62M rules-only (-2.3%); bytes
+// allocated per pass 225 KB -> 75 KB; allocations per pass with the
+// tagger about 445 -> 415, rules-only 434 -> 404 (what is left is mostly
+// the one slice each Detect returns). make bench-deid on the shared
+// 2-core machine (load average 2 to 6): before, three runs, 8.8-11.9
+// MB/cpu-s with the tagger and 11.9-13.7 rules-only (BenchmarkDetectRatio
+// 1.10-1.23); after, two runs, 11.8 and 11.8 with the tagger, 14.0 and
+// 13.7 rules-only (1.10, 1.12); alternating the two test binaries four
+// times gave no difference larger than the noise. Still about half the
+// 20 MB per CPU-second target with the tagger. The profile is flat (the
+// largest self costs: the tokenizer 10% of the instructions, wordAt's
+// dispatch 7%, knownNames 3%, everything else under 2.5%; by pass: the
+// word matchers 26-28%, the metadata passes 14-15% plus 5% to index
+// Known, the tokenizer 8-10%, the lookalike vetoes 7-9%, numbers 5-6%),
+// so the next step is fewer passes over the tokens, not faster lookups:
+// most map lookups left in a pass are under 0.3% each.
+//
 // The tagger's gain is largest where the rules are weakest, lower-case
 // dialogue (dialogues-known +0.22, blind2 +0.12); its cost is precision and
 // a few PHI-free documents with one false name or place. Known limits: it
