@@ -568,7 +568,7 @@
 // the spans' length; knownIDs reads its identifier stream without copying
 // it. Callgrind instructions per pass over dev (TestPasses, GOGC=off,
 // GOMAXPROCS=1, ten passes minus two, over eight): 69.75M -> 68.27M with
-// the tagger (-2.1%), 64.09M -> 62.62M rules-only (-2.3%); bytes
+// the tagger (-2.1%), 64.09M -> 62.58M rules-only (-2.4%); bytes
 // allocated per pass 225 KB -> 75 KB; allocations per pass with the
 // tagger about 445 -> 415, rules-only 434 -> 404 (what is left is mostly
 // the one slice each Detect returns). make bench-deid on the shared
