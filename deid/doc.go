@@ -26,7 +26,11 @@
 //   - places: street addresses with units, PO boxes, "City, ST ZIP", the
 //     town after a street address, a bundled list of US cities, counties and
 //     parishes, places after "lives in", "moved to", "discharged to", "from X
-//     with", capitalized unlisted words after "at", named facilities
+//     with", capitalized unlisted words after "at", facilities named in
+//     lower case after "at", "to" or "from" ("at cedar hills pediatrics",
+//     "to lakeview family medicine", not "at the eye clinic") and the
+//     campus or kind after a place found in lower case ("st. luke's
+//     east", "saint agnes urgent care"), named facilities
 //     ("Copley Urgent Care", "ST. JOSEPH'S MEDICAL CENTER", "Saint
 //     Elizabeth's", "Children's Hospital of the King's Daughters"), "Route 9",
 //     and streets and towns written in lower case in transcripts, numbered

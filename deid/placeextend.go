@@ -233,6 +233,18 @@ func (s *scan) placeRight(b int) int {
 		}
 		t := &s.toks[k]
 		if t.gap == gapSpace && t.letters() && !t.upper() && !s.toks[b].upper() {
+			// In lower case, the rest of a facility's name after the place
+			// that names it: its campus ("st. luke's east", "mercy west")
+			// or its kind ("cedar hills pediatrics", "grand river urgent
+			// care", "lakeview medical center").
+			if campusWords[s.lower(k)] && (s.strictEnd(k) || s.clauseGoesOn(k)) {
+				b = k
+				continue
+			}
+			if e := s.lowerFacilityKind(k); e >= 0 {
+				b = e
+				continue
+			}
 			// In lower case, a town of no other list after a hospital's
 			// name, ending the clause: "she's at novant forsyth now".
 			e := -1
@@ -281,6 +293,33 @@ func (s *scan) placeRight(b int) int {
 		b = e
 	}
 	return b
+}
+
+// lowerFacilityKind reads, in lower case from token k, the words that say
+// what kind of facility a place's name is ("pediatrics", "urgent care",
+// "medical center", "family medicine clinic"): up to three service or
+// facility words that end in a facility word. A word that ends ordinary
+// phrases as often as names ("care", "health", "home") counts only after
+// a service word ("urgent care", "home health"). It returns the last token
+// of the kind, or -1.
+func (s *scan) lowerFacilityKind(k int) int {
+	end := -1
+	for n := 0; n < 3 && k >= 0; n++ {
+		t := &s.toks[k]
+		if !t.letters() || t.upper() || t.gap != gapSpace {
+			break
+		}
+		w := s.lower(k)
+		switch {
+		case facilityWords[w] && (!weakFacilityWords[w] || n > 0 && end < 0):
+			end = k
+		case serviceWords[w] && !functionWords[w]:
+		default:
+			return end
+		}
+		k = s.next(k)
+	}
+	return end
 }
 
 // propagatePlaces finds again, anywhere in the document, the words of a

@@ -1729,7 +1729,116 @@ func (s *scan) finishPlaces() {
 		s.dropEponymLists()
 	}
 	s.lowerCountyTails()
+	s.lowerNamedFacilities()
 }
+
+// lowerNamedFacilities: in lower case, a facility named by one to three
+// words before its kind, after a preposition of place: "we'll do the
+// x-ray at cedar hills pediatrics", "she goes to lakeview family
+// medicine", "from the cleveland clinic". Without an article the name
+// words need only be no function, service, clinical or date words; after
+// "the" one of them must name a place or a person (a listed city, town,
+// hospital, surname) or be on no list at all, so that "at the eye clinic",
+// "to the same hospital" and "at the new urgent care" stay.
+func (s *scan) lowerNamedFacilities() {
+	last := -1
+	for i := range s.toks {
+		t := &s.toks[i]
+		if t.lex&lxFacility == 0 || i <= last || t.upper() || !t.letters() {
+			continue
+		}
+		// The kind opens at i or at the service words before it.
+		k := i
+		for p := s.sameLinePrev(k); p >= 0 && s.toks[k].gap == gapSpace && s.lowerKindWord(p); p = s.sameLinePrev(p) {
+			k = p
+		}
+		e := s.lowerFacilityKind(k)
+		if e < 0 || e == k && !healthKinds[s.lower(e)] {
+			continue // one word that also names schools, churches or a kind of care: "high school", "pulmonary rehabilitation"
+		}
+		st, named, n := -1, false, 0
+		for p := s.sameLinePrev(k); p >= 0 && n < 3 && s.toks[p+1].gap == gapSpace && s.lowerFacilityNameWord(p); p = s.sameLinePrev(p) {
+			st, n = p, n+1
+			if s.toks[p].gaz&(gzCity|gzTown|gzFacHead|gzFacAcro|gzSur) != 0 {
+				named = true
+			}
+		}
+		if st < 0 || s.toks[st].gap != gapSpace {
+			continue
+		}
+		p := st - 1
+		if s.eq(p, "the") && p > 0 && s.toks[p].gap == gapSpace {
+			if !named {
+				continue
+			}
+			p--
+		}
+		if p < 0 || !placePreps[s.lower(p)] || s.eq(p, "of") || s.toks[p].upper() {
+			continue
+		}
+		s.addTok(st, e, Location, prCue)
+		last = e
+	}
+}
+
+// healthKinds name a place of care alone after its name ("cedar hills
+// pediatrics", "lakeview hospital"); other facility words do so only after
+// a service word ("urgent care", "medical center").
+var healthKinds = map[string]bool{"hospital": true, "clinic": true, "pediatrics": true, "pharmacy": true,
+	"infirmary": true, "hospice": true, "healthcare": true, "cardiology": true, "gastroenterology": true,
+	"orthopedics": true, "orthopaedics": true, "urology": true, "dermatology": true, "oncology": true,
+	"obstetrics": true, "ophthalmology": true, "neurology": true, "podiatry": true, "chiropractic": true,
+	"optometry": true, "audiology": true, "dentistry": true, "pulmonology": true, "nephrology": true,
+	"endocrinology": true, "rheumatology": true, "hospitals": true, "physicians": true}
+
+// lowerKindWord: a lower-case service or facility word that can open a
+// facility's kind ("urgent", "family", "medical", "pediatrics").
+func (s *scan) lowerKindWord(k int) bool {
+	t := &s.toks[k]
+	if !t.letters() || t.upper() {
+		return false
+	}
+	w := s.lower(k)
+	return (serviceWords[w] || facilityWords[w]) && !functionWords[w]
+}
+
+// lowerFacilityNameWord: a lower-case word that can be part of the name
+// before a facility's kind: no function, service, facility, clinical,
+// date or title word, and none of the words that say which one of a kind
+// is meant ("same", "local", "nearest").
+func (s *scan) lowerFacilityNameWord(k int) bool {
+	t := &s.toks[k]
+	if !t.letters() || t.upper() || t.n() < 2 || t.lex&(lxMedical|lxMonth|lxWeekday|lxTitle|lxTitleClin|lxCue|lxCredential|lxUnitWord) != 0 {
+		return false
+	}
+	w := s.lower(k)
+	return !functionWords[w] && !serviceWords[w] && !facilityWords[w] && !specialtyWord(w) && !whichOfKind[w] && !placePreps[w] &&
+		!clinicalAdjectives[w]
+}
+
+// clinicalAdjectives name a kind of care before a facility word, not a
+// facility: "the pulmonary clinic", "an endoscopy center".
+var clinicalAdjectives = map[string]bool{"pulmonary": true, "renal": true, "endoscopy": true, "colonoscopy": true,
+	"surgery": true, "fertility": true, "ivf": true, "wound": true, "lung": true, "kidney": true, "liver": true,
+	"stroke": true, "trauma": true, "burn": true, "cleft": true, "diabetes": true, "asthma": true, "allergy": true,
+	"lipid": true, "anticoagulation": true, "coumadin": true, "warfarin": true, "methadone": true, "suboxone": true,
+	"hiv": true, "std": true, "travel": true, "vaccine": true, "flu": true, "covid": true, "testing": true,
+	"lab": true, "blood": true, "x-ray": true, "xray": true, "mri": true, "ct": true, "ultrasound": true,
+	"with": true, "for": true, "about": true, "like": true, "than": true, "into": true, "onto": true, "without": true}
+
+// whichOfKind say which facility of a kind is meant, and name none.
+var whichOfKind = map[string]bool{"same": true, "other": true, "local": true, "nearest": true, "closest": true,
+	"big": true, "small": true, "little": true, "old": true, "another": true, "next": true, "last": true, "first": true,
+	"previous": true, "usual": true, "regular": true, "different": true, "public": true, "private": true, "state": true,
+	"county": true, "city": true, "walk": true, "this": true, "that": true, "these": true, "those": true, "our": true,
+	"their": true, "his": true, "her": true, "my": true, "your": true, "good": true, "best": true, "nice": true,
+	"free": true, "whole": true, "entire": true, "nearby": true, "closer": true, "bigger": true, "better": true,
+	"any": true, "some": true, "every": true, "each": true, "one": true, "two": true, "both": true, "own": true,
+	"va": true, "vet": true, "animal": true, "dog": true, "school": true, "work": true, "job": true, "hospital": true,
+	"clinic": true, "doctor": true, "doctor's": true, "dentist": true, "dentist's": true, "night": true, "weekend": true,
+	"morning": true, "evening": true, "afternoon": true, "today": true, "tomorrow": true, "yesterday": true,
+	"home": true, "house": true, "here": true, "there": true, "down": true, "up": true, "over": true, "back": true,
+	"out": true, "just": true, "still": true, "even": true, "also": true, "only": true, "really": true, "actually": true}
 
 // lowerCountyTails: "in guilford county", "st. tammany parish": a place
 // found in lower case takes the county word after it.

@@ -154,6 +154,12 @@ func TestLowerCaseFacilities(t *testing.T) {
 		{"children's hospital", "mom: we went to children's mercy last night", []found{{"children's mercy", deid.Location}}},
 		{"a town of two words after to", "patient: yeah to east point in the fall", []found{{"east point", deid.Location}}},
 		{"saint as a word stays", "she's no saint, and the children's toys are at home", nil},
+		// The rest of a facility's name after the place that names it.
+		{"kind of practice after the place", "doctor: we'll get the x-ray at cedar hills pediatrics tomorrow", []found{{"cedar hills pediatrics", deid.Location}}},
+		{"two-word kind after the place", "patient: i went to the one at saint agnes urgent care", []found{{"saint agnes urgent care", deid.Location}}},
+		{"campus after a saint's hospital", "nurse: you were seen at st. luke's east last month", []found{{"st. luke's east", deid.Location}}},
+		{"a weak kind word alone stays out", "patient: it's in tucson care is cheaper there", []found{{"tucson", deid.Location}}},
+		{"a direction of travel stays out", "patient: i moved from boston east of here", []found{{"boston", deid.Location}}},
 	})
 }
 
