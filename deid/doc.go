@@ -30,7 +30,9 @@
 //     lower case after "at", "to" or "from" ("at cedar hills pediatrics",
 //     "to lakeview family medicine", not "at the eye clinic") and the
 //     campus or kind after a place found in lower case ("st. luke's
-//     east", "saint agnes urgent care"), named facilities
+//     east", "saint agnes urgent care"), landmarks in lower case named
+//     by a place or a person ("around jamaica station", "at lincoln
+//     park", not "the bus station" or "the jordan river"), named facilities
 //     ("Copley Urgent Care", "ST. JOSEPH'S MEDICAL CENTER", "Saint
 //     Elizabeth's", "Children's Hospital of the King's Daughters"), "Route 9",
 //     and streets and towns written in lower case in transcripts, numbered

@@ -1744,7 +1744,13 @@ func (s *scan) lowerNamedFacilities() {
 	last := -1
 	for i := range s.toks {
 		t := &s.toks[i]
-		if t.lex&lxFacility == 0 || i <= last || t.upper() || !t.letters() {
+		if i <= last || t.upper() || !t.letters() {
+			continue
+		}
+		if t.lex&lxFacility == 0 {
+			if t.n() >= 3 && s.tokIn(landmarkWordSet, i) && s.lowerLandmark(i) {
+				last = i
+			}
 			continue
 		}
 		// The kind opens at i or at the service words before it.
@@ -1780,6 +1786,43 @@ func (s *scan) lowerNamedFacilities() {
 		last = e
 	}
 }
+
+// lowerLandmark: at a landmark word in lower case, the words before it
+// that name it, after "the" or a preposition of place: "around jamaica
+// station", "by the woodlands mall", "at lincoln park". One of the words
+// must name a place or a person ("the bus station", "the dog park" and
+// "the nurses station" stay).
+func (s *scan) lowerLandmark(i int) bool {
+	if s.eponymAfter(i) || naturalFeatures[s.lower(i)] {
+		return false
+	}
+	st, named := -1, false
+	for p, n := s.sameLinePrev(i), 0; p >= 0 && n < 2 && s.toks[p+1].gap == gapSpace && s.lowerFacilityNameWord(p); p, n = s.sameLinePrev(p), n+1 {
+		tp := &s.toks[p]
+		if tp.lex&lxMedical != 0 && tp.lex&(lxCity|lxSur) == 0 {
+			break
+		}
+		named = named || tp.lex&(lxCity|lxSur|lxCountry) != 0 || tp.gaz&(gzCity|gzTown|gzSur|gzFacHead) != 0
+		st = p
+	}
+	if st < 0 || !named || s.toks[st].gap != gapSpace {
+		return false
+	}
+	p := st - 1
+	switch s.lower(p) {
+	case "the", "at", "in", "near", "to", "from", "under", "by", "behind", "across", "past", "around", "outside":
+	default:
+		return false
+	}
+	s.addTok(st, i, Location, prCue)
+	return true
+}
+
+// naturalFeatures among the landmark words name no place a person is
+// found at when written in lower case after a country or a town ("we went
+// to see the jordan river").
+var naturalFeatures = map[string]bool{"river": true, "lake": true, "canyon": true, "forest": true, "woods": true,
+	"falls": true, "reservoir": true, "dam": true, "harbor": true}
 
 // healthKinds name a place of care alone after its name ("cedar hills
 // pediatrics", "lakeview hospital"); other facility words do so only after

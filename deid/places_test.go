@@ -155,11 +155,20 @@ func TestLowerCaseFacilities(t *testing.T) {
 		{"a town of two words after to", "patient: yeah to east point in the fall", []found{{"east point", deid.Location}}},
 		{"saint as a word stays", "she's no saint, and the children's toys are at home", nil},
 		// The rest of a facility's name after the place that names it.
-		{"kind of practice after the place", "doctor: we'll get the x-ray at cedar hills pediatrics tomorrow", []found{{"cedar hills pediatrics", deid.Location}}},
+		{"kind of practice after the place", "doctor: we'll get the x-ray done at cedar hills pediatrics tomorrow", []found{{"cedar hills pediatrics", deid.Location}}},
 		{"two-word kind after the place", "patient: i went to the one at saint agnes urgent care", []found{{"saint agnes urgent care", deid.Location}}},
 		{"campus after a saint's hospital", "nurse: you were seen at st. luke's east last month", []found{{"st. luke's east", deid.Location}}},
 		{"a weak kind word alone stays out", "patient: it's in tucson care is cheaper there", []found{{"tucson", deid.Location}}},
 		{"a direction of travel stays out", "patient: i moved from boston east of here", []found{{"boston", deid.Location}}},
+		{"facility named in lower case after at", "doctor: we'll get the x-ray at cedar hills pediatrics tomorrow", []found{{"cedar hills pediatrics", deid.Location}}},
+		{"a kind of clinic stays", "patient: i go to the pulmonary clinic and then to physical therapy", nil},
+		{"one of a kind stays", "patient: they sent me to the same hospital as last time", nil},
+		{"a school or church word alone stays", "patient: i hurt it back in high school playing ball", nil},
+		// Landmarks in lower case, named by a place or a person.
+		{"a station named for a place", "patient: i take the train around jamaica station every morning", []found{{"jamaica station", deid.Location}}},
+		{"a park named for a person", "patient: i walk at lincoln park most days", []found{{"lincoln park", deid.Location}}},
+		{"ordinary stations and parks stay", "patient: i fell at the bus station, not at the dog park\nnurse: meet me at the nurses station", nil},
+		{"a river stays", "patient: we went to see the jordan river on the trip", nil},
 	})
 }
 
