@@ -32,7 +32,9 @@
 //     campus or kind after a place found in lower case ("st. luke's
 //     east", "saint agnes urgent care"), landmarks in lower case named
 //     by a place or a person ("around jamaica station", "at lincoln
-//     park", not "the bus station" or "the jordan river"), named facilities
+//     park", not "the bus station" or "the jordan river"), an airport's
+//     code where a person flies ("flies out of DLH", "arriving ORD", "the
+//     CLT airport"), named facilities
 //     ("Copley Urgent Care", "ST. JOSEPH'S MEDICAL CENTER", "Saint
 //     Elizabeth's", "Children's Hospital of the King's Daughters"), "Route 9",
 //     and streets and towns written in lower case in transcripts, numbered

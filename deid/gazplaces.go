@@ -492,6 +492,10 @@ func (s *scan) acronymPlaceAt(i int) bool {
 	if s.acronymSiteAt(i, listed) {
 		return true
 	}
+	if t.n() == 3 && t.lex == 0 && s.flightBefore(i) {
+		s.addTok(i, i, Location, prShape) // an airport's code: "flies out of DLH", "arriving ORD"
+		return true
+	}
 	prep, ok := s.placeAfterPrep(i)
 	if !ok || prep == "of" || prep == "through" || prep == "via" {
 		return false
@@ -534,7 +538,36 @@ func (s *scan) acronymSiteAt(i int, listed bool) bool {
 
 // acronymSites after an unlisted acronym make it a place.
 var acronymSites = map[string]bool{"campus": true, "office": true, "offices": true, "hospital": true, "location": true,
-	"branch": true, "satellite": true, "emergency": true, "er": true}
+	"branch": true, "satellite": true, "emergency": true, "er": true, "airport": true}
+
+// flightBefore: before token i, a word of flying with or without its
+// preposition: "flies out of", "flew into", "arriving", "landed at",
+// "connecting through": an airport's code comes there.
+func (s *scan) flightBefore(i int) bool {
+	p := s.sameLinePrev(i)
+	if p < 0 || !s.toks[p].letters() {
+		return false
+	}
+	switch s.lower(p) {
+	case "of":
+		if q := s.sameLinePrev(p); q >= 0 && s.eq(q, "out") {
+			p = s.sameLinePrev(q)
+		} else {
+			return false
+		}
+	case "into", "from", "to", "at", "in", "through", "via":
+		p = s.sameLinePrev(p)
+	}
+	if p < 0 || !s.toks[p].letters() {
+		return false
+	}
+	return flightWords[s.lower(p)]
+}
+
+// flightWords say a person flies somewhere.
+var flightWords = map[string]bool{"fly": true, "flies": true, "flew": true, "flying": true, "flown": true,
+	"flight": true, "arriving": true, "arrive": true, "arrives": true, "arrived": true, "landing": true, "landed": true,
+	"lands": true, "departing": true, "departs": true, "departed": true, "connecting": true, "layover": true}
 
 // facAcroBeside: a hospital's acronym beside another place, where it is
 // part of the facility's name or its campus: "Geisinger CMC", "Mary

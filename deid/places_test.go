@@ -324,3 +324,17 @@ func TestPlaceFieldLabels(t *testing.T) {
 		{"anatomy and wards stay", "Site: Left forearm, Dressing intact\nLocation: ED, bed 4\nSite: Right antecubital, 20g", nil},
 	})
 }
+
+// TestAirportCodes: an airport's code where a person flies in or out, or
+// before "airport"; the letters of tests and units stay. Sentences written
+// for this test.
+func TestAirportCodes(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"out of a code", "She flies out of DLH on Friday.", []found{{"DLH", deid.Location}}},
+		{"arriving a code", "Arriving ORD tonight; staying with her sister.", []found{{"ORD", deid.Location}}},
+		{"code before airport", "He works at the CLT airport as a baggage handler.", []found{{"CLT", deid.Location}}},
+		{"test letters stay", "The ABG and CXR were done before he flew home.", nil},
+	})
+}
