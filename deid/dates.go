@@ -1153,3 +1153,94 @@ func (s *scan) mdDayOnly(i, end int, v dateVal) bool {
 var scoreWords = map[string]bool{"score": true, "scored": true, "scores": true, "scale": true, "gcs": true, "mmse": true,
 	"moca": true, "phq": true, "gad": true, "slums": true, "recall": true, "total": true, "out": true, "of": true,
 	"correct": true, "items": true, "points": true, "audit": true, "dast": true, "epds": true, "bims": true}
+
+// dateTimes extends a date over the time of day written right after it, so
+// that a time stamp leaves whole ("Collected: 2026-11-30 07:42", "Admitted
+// 3/4/2025 14:05", "2026-11-30T07:42:10Z"): hours and minutes, seconds,
+// a fraction, "am"/"pm" and a zone letter. Only a time joined to the date
+// by one space or a "T" counts; "at 07:42" is a time of its own.
+func (s *scan) dateTimes(spans []Span) []Span {
+	for k := range spans {
+		sp := &spans[k]
+		if sp.Type != Date {
+			continue
+		}
+		limit := len(s.text)
+		if k+1 < len(spans) {
+			limit = spans[k+1].Start
+		}
+		if e := timeAfter(s.text[:limit], sp.End); e > sp.End {
+			sp.End = e
+		}
+	}
+	return spans
+}
+
+// timeAfter returns the end of a time of day that starts at text[i] after
+// one separator (a space or "T", or ":" going on with seconds the date
+// already took in part), or i.
+func timeAfter(text string, i int) int {
+	digit := func(j int) bool { return j < len(text) && text[j] >= '0' && text[j] <= '9' }
+	j := i
+	if j < len(text) && text[j] == ':' && digit(j+1) && digit(j+2) && !digit(j+3) {
+		j += 3 // the seconds of a time the date rule took in part
+	} else {
+		if j >= len(text) || text[j] != ' ' && text[j] != 'T' {
+			return i
+		}
+		j++
+		h := j
+		for digit(j) {
+			j++
+		}
+		if n := j - h; n < 1 || n > 2 || j+2 >= len(text) || text[j] != ':' || !digit(j+1) || !digit(j+2) || digit(j+3) {
+			return i
+		}
+		if hh := atoiSmall(text[h:j]); hh > 24 || atoiSmall(text[j+1:j+3]) > 59 {
+			return i
+		}
+		j += 3
+		if j+2 < len(text) && text[j] == ':' && digit(j+1) && digit(j+2) && !digit(j+3) {
+			j += 3
+		}
+	}
+	if j+1 < len(text) && text[j] == '.' && digit(j+1) {
+		for j++; digit(j); j++ {
+		}
+	}
+	switch {
+	case j < len(text) && text[j] == 'Z':
+		j++
+	case j+2 < len(text) && text[j] == ' ' && (text[j+1] == 'a' || text[j+1] == 'p' || text[j+1] == 'A' || text[j+1] == 'P') &&
+		(text[j+2] == 'm' || text[j+2] == 'M') && (j+3 == len(text) || !isWordByte(text[j+3])):
+		j += 3
+	}
+	if j < len(text) && isWordByte(text[j]) {
+		return i // runs on into a word: not a time
+	}
+	return j
+}
+
+// splitTime splits a date span that dateTimes extended into the date and
+// the time of day after it ("2026-11-30", " 07:42"); tm is "" when x ends
+// in no time.
+func splitTime(x string) (date, tm string) {
+	for p := 1; p < len(x); p++ {
+		if c := x[p]; (c == ' ' || c == 'T' || c == ':') && x[p-1] >= '0' && x[p-1] <= '9' && timeAfter(x, p) == len(x) {
+			return x[:p], x[p:]
+		}
+	}
+	return x, ""
+}
+
+func atoiSmall(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		n = n*10 + int(s[i]-'0')
+	}
+	return n
+}
+
+func isWordByte(b byte) bool {
+	return b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= 0x80
+}

@@ -606,3 +606,38 @@ func TestDetectorClockDecidesAges(t *testing.T) {
 		})
 	}
 }
+
+// TestTimeStampShift: a date with its time of day shifts as the date alone
+// does; the time stays, and the redacted placeholder keeps the year.
+func TestTimeStampShift(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{})
+	text := "Collected 2024-03-01 07:42, resulted 2024-03-11 15:10."
+	s := deid.NewSurrogates()
+	out := s.Replace(text, d.Detect(text, deid.Known{}))
+	spans := d.Detect(out, deid.Known{})
+	if len(spans) != 2 {
+		t.Fatalf("surrogate text %q: %d spans, want 2", out, len(spans))
+	}
+	var days []time.Time
+	for k, sp := range spans {
+		got := out[sp.Start:sp.End]
+		tm, err := time.Parse("2006-01-02 15:04", got)
+		if err != nil {
+			t.Fatalf("surrogate %q: %v", got, err)
+		}
+		if want := []string{"07:42", "15:10"}[k]; tm.Format("15:04") != want {
+			t.Errorf("surrogate %q: time %s, want %s", got, tm.Format("15:04"), want)
+		}
+		days = append(days, tm.Truncate(24*time.Hour))
+	}
+	if days[0].Equal(time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("date not shifted: %q", out)
+	}
+	if got := days[1].Sub(days[0]); got != 10*24*time.Hour {
+		t.Errorf("interval = %v, want 240h (%q)", got, out)
+	}
+	if got, want := d.Redact(text, d.Detect(text, deid.Known{})), "Collected [DATE 2024], resulted [DATE 2024]."; got != want {
+		t.Errorf("Redact = %q, want %q", got, want)
+	}
+}

@@ -310,7 +310,7 @@ func (s *scan) rules(d *Detector, text string, known Known, prep bool) []Span {
 	s.joinHyphenated()
 	s.finishPlaces()
 	s.vetoLookalikes()
-	spans := s.dropPublic(s.extendPlaces(s.resolve()))
+	spans := s.dateTimes(s.dropPublic(s.extendPlaces(s.resolve())))
 	s.spanBuf = spans[:0]
 	return spans
 }

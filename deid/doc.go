@@ -62,6 +62,9 @@
 //     variant names ("5382insC") are no identifiers (public.go);
 //   - wrapped identifiers in the MIMIC style ("[**2151-7-16**]", "[**Known
 //     lastname 4467**]"), typed from the label or the shape inside;
+//   - a date takes the time of day joined to it ("2026-11-30 07:42",
+//     "6/4 21:10", "2026-11-30T07:42:10Z"); surrogates shift the date and
+//     keep the time, placeholders keep the year;
 //   - dates also as ranges, dated entries ("Renal US 9/14:"), seasons with a
 //     year, holidays, "Aug 83", spoken dates of birth after the question;
 //     not a range of months in a sentence about every year ("most common

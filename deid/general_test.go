@@ -30,7 +30,11 @@ func TestGeneralRules(t *testing.T) {
 		{"m/d after an event verb", "Flu vaccine given 10/3, no reaction.", []found{{"10/3", deid.Date}}},
 		{"m/d after f/u", "Ortho f/u 12/2 for cast removal.", []found{{"12/2", deid.Date}}},
 		{"m/d after a clinician", "Sees Dr. Ferrand 7/19 about the rash.", []found{{"Ferrand", deid.Name}, {"7/19", deid.Date}}},
-		{"m/d before a clock time", "Fever spiked 6/4 21:10, cultures drawn.", []found{{"6/4", deid.Date}}},
+		// The time of day joined to a date leaves with it (dateTimes).
+		{"m/d before a clock time", "Fever spiked 6/4 21:10, cultures drawn.", []found{{"6/4 21:10", deid.Date}}},
+		{"time stamp", "Collected: 2026-11-30 07:42    Received: 2026-11-30T15:10:02Z", []found{{"2026-11-30 07:42", deid.Date}, {"2026-11-30T15:10:02Z", deid.Date}}},
+		{"date with am or pm", "Seen 3/4/2025 9:05 pm by the team.", []found{{"3/4/2025 9:05 pm", deid.Date}}},
+		{"a time after at is its own", "Seen 3/4/2025 at 09:05 by the team.", []found{{"3/4/2025", deid.Date}}},
 		{"m/d in a list of different days", "Cultures 4/2, 4/3 and 4/5 grew nothing.", []found{{"4/2", deid.Date}, {"4/3", deid.Date}, {"4/5", deid.Date}}},
 		{"scores share a denominator", "Recall 2/5, 3/5 on repeat.", nil},
 		{"a fraction of a dose after an event verb", "Return 1/2 dose if drowsy; given 1/4 normal saline.", nil},

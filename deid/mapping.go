@@ -272,8 +272,10 @@ func (t *table) reformattedDates(text string) []hit {
 		if p.T != Date {
 			continue
 		}
-		sv, ok1 := parseDateString(p.Sur, t.now().Year())
-		ov, ok2 := parseDateString(p.Orig, t.now().Year())
+		sd, _ := splitTime(p.Sur)
+		od, _ := splitTime(p.Orig)
+		sv, ok1 := parseDateString(sd, t.now().Year())
+		ov, ok2 := parseDateString(od, t.now().Year())
 		if ok1 && ok2 && sv.hasD && ov.hasD {
 			dates = append(dates, dp{sv, ov})
 		}

@@ -93,6 +93,7 @@ func Placeholder(original string, t Type, now time.Time) string {
 
 // yearOfDate returns the year a date expression carries, if any.
 func yearOfDate(x string, year int) (int, bool) {
+	x, _ = splitTime(x)
 	if len(x) == 4 && isDigitsFrom(x) {
 		y, _ := strconv.Atoi(x)
 		return y, true

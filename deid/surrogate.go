@@ -546,6 +546,11 @@ func (t *table) place(orig string) string {
 // shiftDate parses a date, moves it by the scope's shift (plus try days
 // when the first choice collides) and writes it the way it was written.
 func (t *table) shiftDate(orig string, try int) (string, bool) {
+	if d, tm := splitTime(orig); tm != "" {
+		// A time stamp: the date moves, the time of day stays.
+		sd, ok := t.shiftDate(d, try)
+		return sd + tm, ok
+	}
 	v, ok := parseDateString(orig, t.now().Year())
 	if !ok {
 		return "", false
