@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 	"unicode"
@@ -310,7 +311,7 @@ func (s *scan) rules(d *Detector, text string, known Known, prep bool) []Span {
 	s.joinHyphenated()
 	s.finishPlaces()
 	s.vetoLookalikes()
-	spans := s.dateTimes(s.dropPublic(s.extendPlaces(s.resolve())))
+	spans := s.repeatIDs(s.dateTimes(s.dropPublic(s.extendPlaces(s.resolve()))))
 	s.spanBuf = spans[:0]
 	return spans
 }
@@ -576,6 +577,56 @@ func (s *scan) wordBefore(i int, n int, ws ...string) bool {
 			if s.eq(k, w) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// repeatIDs finds again, anywhere in the text and in any case, an
+// identifier already found once: the number read back to confirm it ("the
+// claim number is w c two five dash eight eight one four" ... "yeah w c two
+// five dash eight eight one four"), the MRN written again without its cue.
+// Only identifiers of six characters or more are searched, so that a short
+// number found once ("#7741") does not take every other "7741" with it.
+func (s *scan) repeatIDs(spans []Span) []Span {
+	n := len(spans)
+	added := false
+	for k := 0; k < n; k++ {
+		sp := spans[k]
+		if !repeatable[sp.Type] || sp.End-sp.Start < 6 {
+			continue
+		}
+		needle := s.low[sp.Start:sp.End]
+		for from := 0; from < len(s.low); {
+			j := strings.Index(s.low[from:], needle)
+			if j < 0 {
+				break
+			}
+			st, en := from+j, from+j+len(needle)
+			from = en
+			if st == sp.Start || st > 0 && isWordByte(s.low[st-1]) || en < len(s.low) && isWordByte(s.low[en]) ||
+				overlapsAny(spans, st, en) {
+				continue
+			}
+			spans = append(spans, Span{Start: st, End: en, Type: sp.Type})
+			added = true
+		}
+	}
+	if added {
+		slices.SortFunc(spans, func(a, b Span) int { return a.Start - b.Start })
+	}
+	return spans
+}
+
+// repeatable are the identifier types repeatIDs looks for again: numbers
+// and codes, not names, places or dates (those have their own ways).
+var repeatable = map[Type]bool{Phone: true, Fax: true, Email: true, SSN: true, MRN: true, HealthPlan: true,
+	Account: true, License: true, Vehicle: true, Device: true, URL: true, IP: true, Biometric: true, ID: true}
+
+func overlapsAny(spans []Span, st, en int) bool {
+	for _, sp := range spans {
+		if sp.Start < en && st < sp.End {
+			return true
 		}
 	}
 	return false

@@ -605,3 +605,19 @@ func coveredAt(p int, spans []deid.Span) bool {
 	}
 	return false
 }
+
+// TestIdentifiersReadBack: an identifier found once is found again where it
+// is read back or written without its cue; a short number is not searched.
+// Sentences written for this test.
+func TestIdentifiersReadBack(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"spoken claim number confirmed",
+			"patient: the claim number is w c two five dash eight eight one four\nnurse: so w c two five dash eight eight one four right",
+			[]found{{"w c two five dash eight eight one four", deid.Account}, {"w c two five dash eight eight one four", deid.Account}}},
+		{"written again in another case",
+			"Claim # WC25-8814 opened. Patient asked about wc25-8814 twice.",
+			[]found{{"WC25-8814", deid.Account}, {"wc25-8814", deid.Account}}},
+	})
+}

@@ -62,6 +62,9 @@
 //     variant names ("5382insC") are no identifiers (public.go);
 //   - wrapped identifiers in the MIMIC style ("[**2151-7-16**]", "[**Known
 //     lastname 4467**]"), typed from the label or the shape inside;
+//   - an identifier found once (six characters or more) is found again
+//     wherever the same characters recur, in any case: a number read back
+//     to confirm it, an MRN written again without its cue;
 //   - a date takes the time of day joined to it ("2026-11-30 07:42",
 //     "6/4 21:10", "2026-11-30T07:42:10Z"); surrogates shift the date and
 //     keep the time, placeholders keep the year;
