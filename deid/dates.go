@@ -784,7 +784,7 @@ func (s *scan) dayFirst(i int) (dateVal, int) {
 		return v, -1
 	}
 	if v.the && ord && k < len(s.toks) && s.toks[k].gap == gapSpace && s.toks[k].letters() && !s.toks[k].upper() &&
-		clauseWords[s.lower(k)] {
+		(clauseWords[s.lower(k)] || dayEndWords[s.lower(k)]) {
 		v.layout, v.d, v.hasD, v.ord, v.spoken = dlDay, d, true, true, spoken
 		return v, e // "on the 3rd after a fall", "from the 22nd to"
 	}
@@ -794,7 +794,7 @@ func (s *scan) dayFirst(i int) (dateVal, int) {
 	}
 	if k >= len(s.toks) || s.toks[k].gap == gapLine || s.toks[k].gap == gapNone || !v.of && s.toks[k].kind == tkPunct {
 		if v.the && ord && !v.of && (k >= len(s.toks) || s.toks[k].kind == tkPunct || s.toks[k].gap == gapLine ||
-			s.toks[k].letters() && clauseWords[s.lower(k)] && !s.toks[k].upper()) {
+			s.toks[k].letters() && (clauseWords[s.lower(k)] || dayEndWords[s.lower(k)]) && !s.toks[k].upper()) {
 			v.layout, v.d, v.hasD, v.ord, v.spoken = dlDay, d, true, true, spoken
 			return v, e // "the 3rd." - a cue before decides
 		}
@@ -867,6 +867,16 @@ func (s *scan) compactDate(i int) (dateVal, int) {
 	}
 	return v, i
 }
+
+// dayEndWords after "the" and an ordinal end the day of a month where a
+// noun would make it the ordinal of something else ("the scan from the
+// eleventh shows", "it's the fourth no the fifth", "the thirtieth i'll be
+// fifty three"; not "the fourth floor"). A cue before still decides.
+var dayEndWords = map[string]bool{"shows": true, "showed": true, "show": true, "was": true, "is": true, "were": true,
+	"looked": true, "looks": true, "came": true, "said": true, "says": true, "no": true, "yes": true, "right": true,
+	"i": true, "i'll": true, "i'm": true, "i'd": true, "we": true, "we'll": true, "we're": true, "she": true, "he": true,
+	"she'll": true, "he'll": true, "they": true, "then": true, "so": true, "or": true, "too": true, "already": true,
+	"maybe": true, "probably": true, "um": true, "uh": true}
 
 var ordinalWords = map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
 	"eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,

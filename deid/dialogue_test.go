@@ -621,3 +621,17 @@ func TestIdentifiersReadBack(t *testing.T) {
 			[]found{{"WC25-8814", deid.Account}, {"wc25-8814", deid.Account}}},
 	})
 }
+
+// TestDayOfMonthInSpeech: "the" and an ordinal after a cue, ended by a
+// verb, a pronoun or a correction, is a day of the month; before a noun it
+// is the ordinal of that noun. Sentences written for this test.
+func TestDayOfMonthInSpeech(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"a scan from a day", "doctor: the ct from the twelfth showed the stone had passed", []found{{"the twelfth", deid.Date}}},
+		{"a day then a pronoun", "patient: it got worse since the ninth i think", []found{{"the ninth", deid.Date}}},
+		{"ordinals of things stay", "patient: i live on the fourth floor and it's the third time this week", nil},
+		{"a try stays", "patient: on the second try it worked", nil},
+	})
+}
