@@ -635,3 +635,16 @@ func TestDayOfMonthInSpeech(t *testing.T) {
 		{"a try stays", "patient: on the second try it worked", nil},
 	})
 }
+
+// TestHolidaysInSpeech: a holiday after a preposition of time, over the
+// fillers of speech, and holidays of several words. Sentences written for
+// this test.
+func TestHolidaysInSpeech(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"after fillers", "patient: it started around , um , thanksgiving i think", []found{{"thanksgiving", deid.Date}}},
+		{"holiday of three words", "patient: my knee's been swollen since cinco de mayo", []found{{"cinco de mayo", deid.Date}}},
+		{"a feast's customs stay", "patient: we bought Mardi Gras beads for the kids", nil},
+	})
+}

@@ -215,7 +215,9 @@ var builtinWords = map[uint64]string{
 	lxAgeCue: "age aged nonagenarian centenarian",
 	lxTimeWord: "spring summer winter autumn fall thanksgiving halloween christmas xmas easter hanukkah chanukah " +
 		"passover kwanzaa juneteenth diwali ramadan labor labour memorial independence veterans presidents valentine " +
-		"valentines mother father mothers fathers new mlk columbus boxing patrick patricks eid fourth",
+		"valentines mother father mothers fathers new mlk columbus boxing patrick patricks eid fourth " +
+		// First words of holidayPhrases (seasons.go).
+		"cinco mardi yom rosh",
 }
 
 func loadLexicon() {

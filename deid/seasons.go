@@ -17,9 +17,31 @@ var holidayHeads = map[string]bool{"labor": true, "labour": true, "memorial": tr
 	"mothers": true, "fathers": true, "new": true, "mlk": true, "columbus": true, "boxing": true, "st": true,
 	"patrick": true, "patricks": true}
 
+// holidayPhrases are holidays of several words, by their first word:
+// "since cinco de mayo", "after mardi gras".
+var holidayPhrases = map[string][]string{"cinco": {"de", "mayo"}, "mardi": {"gras"},
+	"yom": {"kippur"}, "rosh": {"hashanah"}}
+
 func (s *scan) seasonOrHoliday(i int) bool {
 	w := s.lower(i)
 	switch {
+	case holidayPhrases[w] != nil:
+		end := i
+		for _, x := range holidayPhrases[w] {
+			n := s.next(end)
+			if n < 0 || !s.eq(n, x) || s.toks[n].gap != gapSpace {
+				return false
+			}
+			end = n
+		}
+		// In any case, only as the time of something ("since Cinco de
+		// Mayo", "after Mardi Gras"): alone these name the feast, its
+		// customs or its food ("Mardi Gras beads", "Cinco de Mayo tacos").
+		if !s.timePrepBefore(i) && !s.birthdayNear(i, end) || s.scheduleLine(i) {
+			return false
+		}
+		s.addTok(i, s.yearAfter(end), Date, prShape)
+		return true
 	case seasonWords[w]:
 		return s.seasonAt(i)
 	case holidayWords[w]:
@@ -31,7 +53,7 @@ func (s *scan) seasonOrHoliday(i int) bool {
 		// capitalized word or one after a preposition of time is a date,
 		// and so is a holiday someone was born on ("my birthday's christmas
 		// eve", "a thanksgiving baby").
-		if !s.toks[i].upper() && !(i > 0 && timePreps[s.lower(i-1)]) && !s.birthdayNear(i, end) {
+		if !s.toks[i].upper() && !s.timePrepBefore(i) && !s.birthdayNear(i, end) {
 			return false
 		}
 		if s.scheduleLine(i) {
@@ -94,6 +116,26 @@ func (s *scan) seasonOrHoliday(i int) bool {
 	}
 	return false
 }
+
+// timePrepBefore: a preposition of time before token i, over the fillers
+// and commas of speech ("around , um , halloween", "since uh easter").
+func (s *scan) timePrepBefore(i int) bool {
+	for k, n := s.sameLinePrev(i), 0; k >= 0 && n < 4; k, n = s.sameLinePrev(k), n+1 {
+		switch {
+		case s.toks[k].punct(','):
+		case s.toks[k].letters() && timePreps[s.lower(k)]:
+			return true
+		case s.toks[k].letters() && speechFillers[s.lower(k)]:
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// speechFillers carry no meaning in a transcript.
+var speechFillers = map[string]bool{"um": true, "uh": true, "umm": true, "uhh": true, "er": true, "erm": true,
+	"like": true, "mm": true, "hmm": true}
 
 // timePreps introduce a time: "on thanksgiving", "around halloween".
 var timePreps = map[string]bool{"from": true, "on": true, "since": true, "at": true, "around": true, "before": true, "after": true,
