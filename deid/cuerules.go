@@ -283,6 +283,40 @@ func (s *scan) birthdayAge(i int) {
 	}
 }
 
+// spokenBirthdayAges: a birthday over 89 in words, as transcripts write it
+// ("my mother's ninetieth birthday", "her ninety-first birthday", "his
+// hundredth birthday"). Only texts that say "birthday" are walked.
+func (s *scan) spokenBirthdayAges() {
+	if !strings.Contains(s.low, "birthday") {
+		return
+	}
+	for i := range s.toks {
+		if !s.eq(i, "birthday") && !s.eq(i, "birthdays") {
+			continue
+		}
+		p := s.sameLinePrev(i)
+		if p < 0 || !s.toks[p].letters() || s.toks[i].gap != gapSpace {
+			continue
+		}
+		switch w := s.lower(p); {
+		case w == "ninetieth" || w == "hundredth":
+			st := p
+			if q := s.sameLinePrev(p); w == "hundredth" && q >= 0 && (s.eq(q, "one") || s.eq(q, "a")) && s.toks[p].gap == gapSpace {
+				st = q
+			}
+			s.addTok(st, p, Age, prCue)
+		case ordinalWords[w] > 0 && ordinalWords[w] < 10:
+			q := s.sameLinePrev(p)
+			if q >= 1 && s.toks[q].punct('-') && s.toks[p].gap == gapNone && s.toks[q].gap == gapNone {
+				q = s.sameLinePrev(q) // "ninety-first"
+			}
+			if q >= 0 && s.eq(q, "ninety") {
+				s.addTok(q, p, Age, prCue)
+			}
+		}
+	}
+}
+
 // ageAfterName: "Mrs. Hollister, 92, was admitted", "Wilbur Halstead, 90,
 // with his daughter": an age over 89 set off by commas right after a name.
 // i is the comma.

@@ -299,6 +299,7 @@ func (s *scan) rules(d *Detector, text string, known Known, prep bool) []Span {
 		}
 	}
 	s.speakerTags()
+	s.spokenBirthdayAges()
 	s.knownPass()
 	s.cueNamePass()
 	s.propagateNames()

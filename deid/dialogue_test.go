@@ -648,3 +648,16 @@ func TestHolidaysInSpeech(t *testing.T) {
 		{"a feast's customs stay", "patient: we bought Mardi Gras beads for the kids", nil},
 	})
 }
+
+// TestBirthdayAgesInWords: a birthday over 89 said in words is an age;
+// younger ones stay. Sentences written for this test.
+func TestBirthdayAgesInWords(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"ninetieth", "patient: we're flying home for my dad's ninetieth birthday", []found{{"ninetieth", deid.Age}}},
+		{"hyphenated", "daughter: her ninety-third birthday is coming up", []found{{"ninety-third", deid.Age}}},
+		{"hundredth", "nurse: she just had her one hundredth birthday", []found{{"one hundredth", deid.Age}}},
+		{"younger stays", "patient: his eightieth birthday is next month", nil},
+	})
+}

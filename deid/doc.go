@@ -17,7 +17,7 @@
 //     written dates ("3/4/52", "1952-03-04", "March 4th", "4 March 1952",
 //     "Mar. 4", "04MAR1952"), e-mail addresses, URLs and bare domains, IPv4
 //     and IPv6, VINs, camera file names, ages over 89 ("92-year-old", "aged
-//     95", "93F"), and years that imply an age over 89;
+//     95", "93F", "her ninetieth birthday"), and years that imply an age over 89;
 //   - cue words: "MRN#00451287", "Member ID:", "license plate", "S/N",
 //     "DEA", "fingerprint template", "case number": the value after a cue gets
 //     the cue's type;
