@@ -372,6 +372,9 @@
 //     Philadelphia and Boston criteria"). Never vetoed: a supplied name, a
 //     name after a title ("Dr. Allen test results"), the last word of a
 //     longer name before a possessive ("Mrs. Ethel Carver's dementia").
+//     The tagger's name on a lone lower-case word of the English word list
+//     (data/english.txt) that no name or place list holds, with no person
+//     around it, is vetoed ("r: likewise", "the plan i'd suggest").
 //     A place that is exactly a state, a country or a region larger than a
 //     state ("in Arkansas, Missouri", "the Middle East"; lexicon [region])
 //     is dropped too, unless a state follows it ("Jamaica, NY").

@@ -36,6 +36,27 @@ var nicknamesText string
 //go:embed data/nicknames-open.txt
 var nicknamesOpenText string
 
+// english.txt is the English word list derived by deid/internal/english
+// from 12dicts (public domain; source in deid/README.md). The tagger's
+// guesses are checked against it (dictionaryWord); the rules do not use it.
+//
+//go:embed data/english.txt
+var englishText string
+
+// englishWords is the set of english.txt's words, built at first use.
+var englishWords = sync.OnceValue(func() map[string]struct{} {
+	m := make(map[string]struct{}, 60000)
+	for _, line := range strings.Split(englishText, "\n") {
+		if strings.HasPrefix(line, "#") {
+			continue
+		}
+		for _, w := range strings.Fields(line) {
+			m[w] = struct{}{}
+		}
+	}
+	return m
+})
+
 // nickLists are the short forms of given names: by, from a given name to
 // its short forms, and of, from a short form back to its given names; hand
 // from the hand-written list, open from the derived one (see knownIndex.build).

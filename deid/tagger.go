@@ -763,12 +763,30 @@ func (s *scan) wordWithoutPerson(i int) bool {
 		return true // "hi honey"
 	}
 	if t.gaz&(gzWord|gzFirstAmb|gzSurAmb|gzCityAmb) == 0 && t.lex&(lxCommon|lxLookalike|lxFirstAmb|lxSurAmb) == 0 &&
-		!s.pluralOfWord(i) {
+		!s.pluralOfWord(i) && !s.dictionaryWord(i) {
 		return false
 	}
+	return !s.personAround(i)
+}
+
+// personAround: the words around token i name or address a person there
+// (a title, a relation, a greeting, an introduction, a vocative, a speaker
+// tag, a possessive, a person's verb, another known part).
+func (s *scan) personAround(i int) bool {
 	p := knownPart{word: s.lower(i), tier: kpCommon}
-	return !(s.titleBefore(i) || s.relationBefore(i) || s.greetingBefore(i, p) || s.introBefore(i) || s.vocativeAt(i, p) ||
-		s.speakerTagAt(i) || s.possessiveOfPerson(i) || s.thirdPersonAt(i) || s.knownNeighbour(i))
+	return s.titleBefore(i) || s.relationBefore(i) || s.greetingBefore(i, p) || s.introBefore(i) || s.vocativeAt(i, p) ||
+		s.speakerTagAt(i) || s.possessiveOfPerson(i) || s.thirdPersonAt(i) || s.knownNeighbour(i)
+}
+
+// dictionaryWord: a word of the English word list (data/english.txt) that
+// no list of names or places holds ("likewise", "shift", "suggest").
+func (s *scan) dictionaryWord(i int) bool {
+	t := &s.toks[i]
+	if t.lex&(lxFirst|lxSur|lxCity|lxCountry|lxState) != 0 || t.gaz&(gzFirst|gzSur|gzCity|gzTown|gzFacHead|gzFacAcro) != 0 {
+		return false
+	}
+	_, ok := englishWords()[s.lower(i)]
+	return ok
 }
 
 // pluralOfWord: a lower-case word on no list that is the plural of an

@@ -1,6 +1,12 @@
 package deid
 
-import "testing"
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+)
 
 // TestLexClassTable: lexClasses reads six bytes of the lexicon flags, so
 // every flag the tagger maps must lie in them; a flag added beyond bit 47
@@ -13,5 +19,73 @@ func TestLexClassTable(t *testing.T) {
 		if got := lexClasses(p.f); got&p.l != p.l {
 			t.Errorf("lexClasses(%#x) = %#x, want %#x set", p.f, got, p.l)
 		}
+	}
+}
+
+// TestDictionaryWord: words of the English list that no name or place list
+// holds are dictionary words; names spelled like words and words on no
+// list are not.
+func TestDictionaryWord(t *testing.T) {
+	d, err := New(Config{RulesOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := d.pool.Get().(*scan)
+	defer d.release(s)
+	text := "likewise shift suggest polyps dawn chidi boston"
+	s.rules(d, text, Known{}, false)
+	want := map[string]bool{"likewise": true, "shift": true, "suggest": true, "polyps": true,
+		"dawn": false, "chidi": false, "boston": false}
+	for i := range s.toks {
+		w := s.lower(i)
+		if got := s.dictionaryWord(i); got != want[w] {
+			t.Errorf("dictionaryWord(%q) = %v, want %v", w, got, want[w])
+		}
+	}
+}
+
+// TestTaggerDictionaryWordsVetoed: over the tuning corpora's texts, the
+// tagger leaves no name on a lone lower-case English word with no person
+// around it (the veto of wordWithoutPerson with dictionaryWord). Without
+// the English list such names are added ("r: likewise", "i'd suggest").
+func TestTaggerDictionaryWordsVetoed(t *testing.T) {
+	d, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for _, name := range []string{"blind3", "blind2", "dialogues-known"} {
+		f, err := os.Open(filepath.Join("..", "testdata", "deid", name+".jsonl"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sc := bufio.NewScanner(f)
+		sc.Buffer(nil, 1<<20)
+		for sc.Scan() {
+			var doc struct {
+				Text  string `json:"text"`
+				Known Known  `json:"known"`
+			}
+			if err := json.Unmarshal(sc.Bytes(), &doc); err != nil {
+				t.Fatal(err)
+			}
+			s := d.pool.Get().(*scan)
+			s.addTagged(d.tagger, s.rules(d, doc.Text, doc.Known, true))
+			for _, sp := range s.tspans {
+				a, b := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End)
+				if sp.Type != Name || a < 0 || a != b {
+					continue
+				}
+				checked++
+				if tk := &s.toks[a]; !tk.upper() && !s.isKnown(a) && s.dictionaryWord(a) && !s.personAround(a) {
+					t.Errorf("%s: name on the English word %q with no person around it", name, doc.Text[sp.Start:sp.End])
+				}
+			}
+			d.release(s)
+		}
+		f.Close()
+	}
+	if checked == 0 {
+		t.Fatal("the tagger added no one-word name in the corpora: the test checked nothing")
 	}
 }
