@@ -576,3 +576,16 @@ func TestEponymsAndCompanies(t *testing.T) {
 		})
 	}
 }
+
+// TestDictionaryPhrasesStay: two English words in capitals around a comma
+// are a heading, not a name written last name first; after a name's label
+// they are a name (trauma aliases). Written for this test.
+func TestDictionaryPhrasesStay(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"capitals of a bulletin", "PHARMACY BULLETIN: LOOK-ALIKE, SOUND-ALIKE DRUGS", nil},
+		{"capitals around a comma", "OUTSIDE FILMS - SCANNED, INDEXED BY HIM", nil},
+		{"trauma alias", "Trauma activation\nAlias: WALRUS, MAPLE\nArrival by EMS.", []found{{"WALRUS", deid.Name}, {"MAPLE", deid.Name}}},
+	})
+}

@@ -1290,9 +1290,18 @@ func (s *scan) unknownPair(i int) bool {
 // capsLastFirst: "NWACHUKWU, EULALIA" - two capitalized words that are
 // names or on no list, joined by a comma.
 func (s *scan) capsLastFirst(i int) bool {
+	// After a name's label, English words are a name too: trauma aliases
+	// ("Alias: ZEBRA, TANGO").
+	labeled := false
+	if p := s.sameLinePrev(i); p >= 1 && s.toks[p].punct(':') && s.toks[p-1].letters() {
+		switch s.lower(p - 1) {
+		case "alias", "aka", "name", "patient", "pt":
+			labeled = true
+		}
+	}
 	okWord := func(k int) bool {
 		t := s.tok(k)
-		if t == nil || !t.letters() || !t.allUpper() || t.n() < 4 || s.englishLooking(k) ||
+		if t == nil || !t.letters() || !t.allUpper() || t.n() < 4 || s.englishLooking(k) || !labeled && s.dictionaryWord(k) ||
 			!(t.lex == 0 || t.lex&(lxFirst|lxSur) != 0 && t.lex&(lxCommon|lxMedical|lxMonth) == 0) {
 			return false
 		}
@@ -1744,7 +1753,7 @@ func (s *scan) unlistedSurname(n int) bool {
 		return false
 	}
 	w := s.lower(n)
-	if unlistedForms[w] || n+1 < len(s.toks) && s.toks[n+1].punct('\'') && s.toks[n+1].gap == gapNone {
+	if unlistedForms[w] || s.dictionaryWord(n) || n+1 < len(s.toks) && s.toks[n+1].punct('\'') && s.toks[n+1].gap == gapNone {
 		return false // "hasn't", "wouldn't"
 	}
 	return !strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ly") &&
