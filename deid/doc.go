@@ -77,7 +77,8 @@
 //     speaker tags, a bundled list of common first names and surnames, and
 //     pairs of capitalized words that are on no list of ordinary or medical
 //     words, names in lower case (listed first names, any name-like word
-//     after "dr", "mrs", "miss"), spelled-out names ("O-Y-E-W-O-L-E"). A name
+//     after "dr", "mrs", "miss"), spelled-out names ("O-Y-E-W-O-L-E"),
+//     initials that sign a note ("-- KJ, RN", "DICTATED BY: JOF/kmw"). A name
 //     found once is found everywhere in the document. Eponyms,
 //     drug brands and look-alikes ("Parkinson disease", "Bell's palsy",
 //     "Tylenol", "Dr. Pepper") are kept out, and so are listed hyphenated

@@ -589,3 +589,16 @@ func TestDictionaryPhrasesStay(t *testing.T) {
 		{"trauma alias", "Trauma activation\nAlias: WALRUS, MAPLE\nArrival by EMS.", []found{{"WALRUS", deid.Name}, {"MAPLE", deid.Name}}},
 	})
 }
+
+// TestSignedInitials: initials that sign a note or a message; acronyms of
+// services before a credential stay. Written for this test.
+func TestSignedInitials(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"initials and credential", "Left a message for the son to call back. -- BQ, RN", []found{{"BQ", deid.Name}}},
+		{"initials closing a message", "Refill sent to the pharmacy on file.\n-- RTW", []found{{"RTW", deid.Name}}},
+		{"dictated by, typist", "DICTATED BY: LMV/ack\nJOB 12", []found{{"LMV", deid.Name}, {"ack", deid.Name}}},
+		{"services stay", "Seen with PT, OT and SLP today. Plan per ICU, RN aware.", nil},
+	})
+}

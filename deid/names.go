@@ -3066,3 +3066,54 @@ func (s *scan) middleInitialLabel(i int) bool {
 	s.addName(j, j, PatientNames)
 	return true
 }
+
+// signedInitials: a person's initials where a note is signed or a call
+// logged: before a comma and a credential ("-- KJ, RN"), after a dash that
+// opens the note's last words ("-- KJ"), after "by" at the end of a line or
+// an HL7 field ("called to the RN at 0615 by TMH"), and the typist's letters
+// after a dictating clinician's ("JOF/kmw"). Token i is in capitals, of two
+// to four letters and on no list.
+func (s *scan) signedInitials(i int) {
+	t := &s.toks[i]
+	if !t.letters() || t.gaz&(gzFacAcro|gzCityNick) != 0 || s.tokIn(unitAcronymSet, i) {
+		return
+	}
+	n := s.next(i)
+	end := func(k int) bool { // the line, the text or an HL7 field ends after k
+		m := s.next(k)
+		return m < 0 || s.toks[m].gap == gapLine || s.toks[m].punct('|') || s.toks[m].punct('.') && s.next(m) < 0
+	}
+	p := s.sameLinePrev(i)
+	switch {
+	case n > 0 && s.toks[n].punct(',') && s.toks[n].gap == gapNone:
+		c := s.next(n)
+		if c > 0 && s.toks[c].gap == gapSpace && s.toks[c].letters() && s.toks[c].is(lxCredential) && end(c) &&
+			!(p >= 1 && s.toks[p].punct(',') && s.toks[p-1].allUpper()) {
+			s.addName(i, i, ClinicianNames) // "-- KJ, RN"; not "PT, OT, RN"
+		}
+	case n > 0 && s.toks[n].punct('/') && s.toks[n].gap == gapNone:
+		k := s.next(n)
+		if k > 0 && s.toks[k].gap == gapNone && s.toks[k].letters() && s.toks[k].n() >= 2 && s.toks[k].n() <= 4 &&
+			s.toks[k].lex == 0 && s.dictatedBefore(i) {
+			s.addName(i, i, ClinicianNames) // "DICTATED BY: JOF/kmw"
+			s.addName(k, k, ClinicianNames)
+		}
+	case p >= 1 && s.toks[p].punct('-') && s.toks[p-1].punct('-') && end(i):
+		s.addName(i, i, ClinicianNames) // "-- KJ" closing a message
+	case p >= 0 && s.eq(p, "by") && !s.toks[p].upper() && end(i) && t.n() <= 3:
+		s.addName(i, i, ClinicianNames) // "... at 0615 by TMH"
+	}
+}
+
+// dictatedBefore: "dictated by", "transcribed by" or "DICTATED BY:" right
+// before token i.
+func (s *scan) dictatedBefore(i int) bool {
+	p := s.sameLinePrev(i)
+	if p >= 0 && s.toks[p].punct(':') {
+		p = s.sameLinePrev(p)
+	}
+	if p < 1 || !s.eq(p, "by") {
+		return false
+	}
+	return s.eq(p-1, "dictated") || s.eq(p-1, "transcribed") || s.eq(p-1, "typed")
+}

@@ -30,6 +30,9 @@ func (s *scan) wordAt(i int) {
 	}
 	if t.allUpper() && t.n() >= 2 && t.n() <= 6 && t.lex&(lxMedical|lxCommon|lxStateAbbr|lxCredential|lxUnitWord) == 0 {
 		s.acronymPlaceAt(i)
+		if t.n() <= 4 {
+			s.signedInitials(i)
+		}
 	}
 	if (i == 0 || t.gap == gapLine) && t.upper() && s.tokIn(fieldPlaceLabelSet, i) && s.placeLabel(i) {
 		return
