@@ -1254,3 +1254,74 @@ func atoiSmall(s string) int {
 func isWordByte(b byte) bool {
 	return b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= 0x80
 }
+
+// mdOnDatedLine: on a line where a bare m/d was already taken as a date, the
+// other bare m/d dates of its list of events, each after the word of its
+// event and ending at a comma, a semicolon, a parenthesis, a period or the
+// line's end ("C5-7 ACDF 11/1 (Dr. Diallo); trach 11/9, decannulated
+// 11/23", "Mercy ED 3/2, urgent care 5/19"). Fraction shapes ("1/2",
+// "3/4") and scores ("strength 4/5") stay.
+func (s *scan) mdOnDatedLine() {
+	dated := -1 // line start token of the last line with a bare m/d date
+	n := len(s.cands)
+	lines := map[int]bool{}
+	for c := 0; c < n; c++ {
+		cd := &s.cands[c]
+		if cd.t != Date {
+			continue
+		}
+		a, b := s.candTokens(cd)
+		if a < 0 || b != a+2 || !s.toks[a].digits() || !s.toks[a+1].punct('/') {
+			continue
+		}
+		lines[s.lineHead(a)] = true
+		dated = a
+	}
+	if dated < 0 {
+		return
+	}
+	head := 0
+	for i := 1; i+2 < len(s.toks); i++ {
+		t := &s.toks[i]
+		if t.gap == gapLine {
+			head = i
+		}
+		if !t.digits() || t.n() > 2 || !s.toks[i+1].punct('/') || s.toks[i+1].gap != gapNone || s.toks[i+2].gap != gapNone ||
+			!s.toks[i+2].digits() || s.toks[i+2].n() > 2 || t.gap != gapSpace || !lines[head] {
+			continue
+		}
+		v, e := s.numDate(i)
+		if e != i+2 || v.layout != dlNumMD || v.m < v.d && (v.d == 2 || v.d == 3 || v.d == 4 || v.d == 8) {
+			continue
+		}
+		if p := i - 1; !s.toks[p].letters() || s.toks[p].n() < 2 || s.ratioBefore(i) || s.ratioNear(i) {
+			continue
+		}
+		if k := s.next(e); k >= 0 && s.toks[k].gap != gapLine &&
+			!(s.toks[k].punct(',') || s.toks[k].punct(';') || s.toks[k].punct(')') || s.toks[k].punct('(') || s.toks[k].punct('.')) {
+			continue
+		}
+		if s.coveredBy(Date, int(t.s), int(s.toks[e].e)) {
+			continue
+		}
+		s.addTok(i, e, Date, prShape)
+	}
+}
+
+// lineHead returns the first token of token i's line.
+func (s *scan) lineHead(i int) int {
+	for i > 0 && s.toks[i].gap != gapLine {
+		i--
+	}
+	return i
+}
+
+// coveredBy: a candidate of type ty covers bytes st..en.
+func (s *scan) coveredBy(ty Type, st, en int) bool {
+	for c := range s.cands {
+		if s.cands[c].t == ty && s.cands[c].s <= st && en <= s.cands[c].e {
+			return true
+		}
+	}
+	return false
+}

@@ -300,6 +300,7 @@ func (s *scan) rules(d *Detector, text string, known Known, prep bool) []Span {
 	}
 	s.speakerTags()
 	s.spokenBirthdayAges()
+	s.mdOnDatedLine()
 	s.knownPass()
 	s.cueNamePass()
 	s.propagateNames()

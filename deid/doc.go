@@ -65,6 +65,9 @@
 //   - an identifier found once (six characters or more) is found again
 //     wherever the same characters recur, in any case: a number read back
 //     to confirm it, an MRN written again without its cue;
+//   - on a line that dates one event with a bare m/d, the other events'
+//     bare m/d ("ACDF 11/1 (Dr. X); trach 11/9, decannulated 11/23"),
+//     not fractions or scores;
 //   - a date takes the time of day joined to it ("2026-11-30 07:42",
 //     "6/4 21:10", "2026-11-30T07:42:10Z"); surrogates shift the date and
 //     keep the time, placeholders keep the year;

@@ -602,3 +602,17 @@ func TestSignedInitials(t *testing.T) {
 		{"services stay", "Seen with PT, OT and SLP today. Plan per ICU, RN aware.", nil},
 	})
 }
+
+// TestDatesInEventLists: on a line that dates one event with a bare m/d,
+// the other events' m/d are dates too; fractions and scores stay. Written
+// for this test.
+func TestDatesInEventLists(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"a list of procedures", "Admitted 10/31. Course: ORIF 11/2; trach 11/9, decannulated 11/23.",
+			[]found{{"10/31", deid.Date}, {"11/2", deid.Date}, {"11/9", deid.Date}, {"11/23", deid.Date}}},
+		{"fractions and scores stay", "Admitted 10/31, strength 4/5, took 1/2 tab, ratio 7/5.", []found{{"10/31", deid.Date}}},
+		{"no dated line, no date", "Grip 11/9 on the right.", nil},
+	})
+}
