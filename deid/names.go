@@ -1904,6 +1904,18 @@ func (s *scan) addressFollows(i int) bool {
 	return auxAsk[w[0]] && len(w) > 1 && (w[1] == "you" || w[1] == "we")
 }
 
+// fillerAddress open a turn's address to the listener: "um krysia do you".
+var fillerAddress = map[string]bool{"um": true, "uh": true, "ok": true, "okay": true, "alright": true, "so": true,
+	"hey": true, "hi": true, "well": true, "now": true}
+
+// askedYouAfter: an auxiliary and "you" right after token i ("do you",
+// "can you", "are you").
+func (s *scan) askedYouAfter(i int) bool {
+	var wb [2]string
+	w := s.wordsAfterInto(wb[:0], i, 2)
+	return len(w) == 2 && auxAsk[w[0]] && w[1] == "you"
+}
+
 // lowerContextName: a name in lower case that no list holds as a name for
 // sure, where the words before it name a person, as transcripts write
 // them: after a title ("doctor pellegrino", "coach dellinger", "ms.
@@ -1925,6 +1937,13 @@ func (s *scan) lowerContextName(i int) bool {
 	}
 	if p < 0 || !s.toks[p].letters() {
 		return false
+	}
+	if t.lex == 0 && t.gaz == 0 && s.toks[p].gap != gapLine && fillerAddress[s.lower(p)] && s.askedYouAfter(i) &&
+		!s.englishLooking(i) && !s.dictionaryWord(i) {
+		// A word of no list, called after a filler and asked a question:
+		// "um krysia do you want to sit here", "ok thandiwe can you".
+		s.lowerNameAt(i, PatientNames)
+		return true
 	}
 	if s.toks[p].lex&(lxTitle|lxTitleClin|lxRelation) == 0 && !s.tokIn(contextWordSet, p) && t.gaz&gzFirst == 0 {
 		return false

@@ -147,3 +147,16 @@ func TestLowerCasePlacesInSpeech(t *testing.T) {
 		{"direction without a town", "patient: north of the river", nil},
 	})
 }
+
+// TestUnlistedNameAskedAfterFiller: a word on no list, called after a
+// filler and asked a question, is a name; an English word there is not.
+// Written for this test.
+func TestUnlistedNameAskedAfterFiller(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"after um", "nurse: we'll change the dressing now um thandiwe do you want the chair", []found{{"thandiwe", deid.Name}}},
+		{"after ok", "doctor: ok oyelowo can you lie back for me", []found{{"oyelowo", deid.Name}}},
+		{"an English word stays", "doctor: ok walking can you do that without the cane", nil},
+	})
+}
