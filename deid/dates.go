@@ -1,6 +1,9 @@
 package deid
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Dates: numeric, with month names, and spoken. The same parser serves the
 // detector and the surrogate writer, which needs to know how a date was
@@ -1264,7 +1267,8 @@ func isWordByte(b byte) bool {
 func (s *scan) mdOnDatedLine() {
 	dated := -1 // line start token of the last line with a bare m/d date
 	n := len(s.cands)
-	lines := map[int]bool{}
+	var buf [8]int
+	lines := buf[:0] // first tokens of the lines with one (few: a slice, not a map)
 	for c := 0; c < n; c++ {
 		cd := &s.cands[c]
 		if cd.t != Date {
@@ -1274,7 +1278,9 @@ func (s *scan) mdOnDatedLine() {
 		if a < 0 || b != a+2 || !s.toks[a].digits() || !s.toks[a+1].punct('/') {
 			continue
 		}
-		lines[s.lineHead(a)] = true
+		if h := s.lineHead(a); !slices.Contains(lines, h) {
+			lines = append(lines, h)
+		}
 		dated = a
 	}
 	if dated < 0 {
@@ -1287,7 +1293,7 @@ func (s *scan) mdOnDatedLine() {
 			head = i
 		}
 		if !t.digits() || t.n() > 2 || !s.toks[i+1].punct('/') || s.toks[i+1].gap != gapNone || s.toks[i+2].gap != gapNone ||
-			!s.toks[i+2].digits() || s.toks[i+2].n() > 2 || t.gap != gapSpace || !lines[head] {
+			!s.toks[i+2].digits() || s.toks[i+2].n() > 2 || t.gap != gapSpace || !slices.Contains(lines, head) {
 			continue
 		}
 		v, e := s.numDate(i)
