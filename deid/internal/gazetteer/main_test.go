@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"os"
 	"path/filepath"
 	"testing"
@@ -10,37 +9,25 @@ import (
 )
 
 // TestRebuild: building from the pinned inputs reproduces the committed
-// deid/data/gazetteer.txt byte for byte. The inputs are not in this
-// repository (see the package doc); the test runs where they are, in the
-// directory named by DEID_GAZETTEER_MIRROR (default /work/.mirror), and
-// says so when they are not.
+// deid/data/gazetteer.txt byte for byte, where the inputs' mirrors are (see
+// the package doc).
 func TestRebuild(t *testing.T) {
-	dir, strict := mirror.Dir()
-	for _, s := range allSources() {
-		if _, err := read(dir, s); err != nil {
-			if strict {
-				t.Fatalf("DEID_GAZETTEER_MIRROR is set but an input is missing: %v", err)
+	mirror.CheckRebuild(t, "gazetteer", "gazetteer.txt",
+		func(dir string) error {
+			for _, s := range allSources() {
+				if _, err := read(dir, s); err != nil {
+					return err
+				}
 			}
-			t.Skipf("gazetteer inputs not present under %s (set DEID_GAZETTEER_MIRROR to the mirrors of the sources in the package doc): %v", dir, err)
-		}
-	}
-	root := filepath.Join("..", "..", "..")
-	hand, err := os.ReadFile(filepath.Join(root, "deid", "data", "lexicon.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	got, err := Build(func(s source) ([]byte, error) { return read(dir, s) }, string(hand))
-	if err != nil {
-		t.Fatal(err)
-	}
-	want, err := os.ReadFile(filepath.Join(root, "deid", "data", "gazetteer.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("rebuilding gazetteer.txt gives %d bytes, the committed file has %d: run go run ./deid/internal/gazetteer -mirror %s",
-			len(got), len(want), dir)
-	}
+			return nil
+		},
+		func(dir string) ([]byte, error) {
+			hand, err := os.ReadFile(filepath.Join("..", "..", "..", "deid", "data", "lexicon.txt"))
+			if err != nil {
+				return nil, err
+			}
+			return Build(func(s source) ([]byte, error) { return read(dir, s) }, string(hand))
+		})
 }
 
 // TestBuildRefusesOtherInputs: an input whose checksum differs is refused.

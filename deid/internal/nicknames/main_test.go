@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"os"
 	"path/filepath"
 	"testing"
@@ -10,35 +9,21 @@ import (
 )
 
 // TestRebuild: building from the pinned input reproduces the committed
-// deid/data/nicknames-open.txt byte for byte. The input is not in this
-// repository; the test runs where its mirror is, in the directory named by
-// DEID_GAZETTEER_MIRROR (default /work/.mirror), and says so when it is not.
+// deid/data/nicknames-open.txt byte for byte, where the input's mirror is.
 func TestRebuild(t *testing.T) {
-	dir, strict := mirror.Dir()
-	in, err := read(dir)
-	if err != nil {
-		if strict {
-			t.Fatalf("DEID_GAZETTEER_MIRROR is set but the input is missing: %v", err)
-		}
-		t.Skipf("nicknames input not present under %s (set DEID_GAZETTEER_MIRROR to a directory holding a mirror of %s): %v", dir, repo, err)
-	}
-	root := filepath.Join("..", "..", "..")
-	hand, err := os.ReadFile(filepath.Join(root, "deid", "data", "nicknames.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	got, err := Build(in, string(hand))
-	if err != nil {
-		t.Fatal(err)
-	}
-	want, err := os.ReadFile(filepath.Join(root, "deid", "data", "nicknames-open.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("rebuilding nicknames-open.txt gives %d bytes, the committed file has %d: run go run ./deid/internal/nicknames -mirror %s",
-			len(got), len(want), dir)
-	}
+	mirror.CheckRebuild(t, "nicknames", "nicknames-open.txt",
+		func(dir string) error { _, err := read(dir); return err },
+		func(dir string) ([]byte, error) {
+			in, err := read(dir)
+			if err != nil {
+				return nil, err
+			}
+			hand, err := os.ReadFile(filepath.Join("..", "..", "..", "deid", "data", "nicknames.txt"))
+			if err != nil {
+				return nil, err
+			}
+			return Build(in, string(hand))
+		})
 }
 
 // TestBuildRefusesOtherInputs: an input whose checksum differs is refused.
