@@ -1,9 +1,9 @@
 // Package mirror reads the pinned open-data inputs of the word-list
 // commands (deid/internal/gazetteer, deid/internal/nicknames,
-// deid/internal/english) from local
-// bare clones: DIR/<owner>+<name>/repo, the layout of one `git clone
-// --mirror` per source. Nothing is fetched: a missing clone is an error
-// that says which input it was. CheckRebuild is their shared rebuild test.
+// deid/internal/english) from local bare clones: DIR/<owner>+<name>/repo,
+// the layout of one `git clone --mirror` per source. Nothing is fetched: a
+// missing clone is an error that says which input it was. CheckRebuild is
+// the commands' shared rebuild test.
 package mirror
 
 import (
