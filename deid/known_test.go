@@ -285,3 +285,17 @@ func TestKnownEmptyNames(t *testing.T) {
 		}
 	}
 }
+
+// TestSuppliedSurnameNamesAFamily: a supplied surname that is also a word,
+// naming the family at the start of a turn or after "the"; the word
+// elsewhere stays. Written for this test.
+func TestSuppliedSurnameNamesAFamily(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	kn := deid.Known{RelativeNames: []string{"Hunter Bell"}}
+	checkFound(t, d, kn, []foundCase{
+		{"opening a turn", "nurse: ok who's next\ndoctor: bell family, right", []found{{"bell", deid.Name}}},
+		{"after the", "doctor: the bell family is waiting", []found{{"bell", deid.Name}}},
+		{"the word stays", "nurse: ring the bell for help", nil},
+	})
+}

@@ -909,8 +909,12 @@ var personVerbNext = map[string]bool{"is": true, "was": true, "has": true, "had"
 // hills are moving", "the kings' place": "the" before and a family word
 // or a plural verb after.
 func (s *scan) familyAt(i int) bool {
-	if s.prevWordAt(i, 1) != "the" {
-		return false
+	// "the bell family", or the family opening a turn or a clause: "bell
+	// family, right?"
+	if p := s.sameLinePrev(i); s.prevWordAt(i, 1) != "the" {
+		if n := s.next(i); !(p < 0 || s.turnStart(i) || s.toks[p].kind == tkPunct) || n < 0 || !s.toks[n].letters() {
+			return false
+		}
 	}
 	switch s.nextWordAt(i) {
 	case "family", "families", "household", "residence":
