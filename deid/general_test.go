@@ -616,3 +616,15 @@ func TestDatesInEventLists(t *testing.T) {
 		{"no dated line, no date", "Grip 11/9 on the right.", nil},
 	})
 }
+
+// TestCellIsAPhoneLabel: "cell" before a number labels a phone, so the name
+// before it is no eponym ("Hurthle cell" still is). Written for this test.
+func TestCellIsAPhoneLabel(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"relation, name, cell, number", "Contacts: son Anselm cell 985.555.0177.\nCall son Anselm after 5.",
+			[]found{{"Anselm", deid.Name}, {"985.555.0177", deid.Phone}, {"Anselm", deid.Name}}},
+		{"an eponym's cell stays", "Path: Hurthle cell neoplasm.", nil},
+	})
+}

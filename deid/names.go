@@ -55,6 +55,9 @@ func (s *scan) eponymAfter(k int) bool {
 		if n := s.next(j); n > 0 && s.toks[n].gap == gapSpace && s.tokIn(objectWordSet, n) {
 			return false
 		}
+		if n := s.next(j); n > 0 && s.eq(j, "cell") && (s.toks[n].digits() || s.toks[n].punct('(') || s.toks[n].punct(':') || s.toks[n].punct('#')) {
+			return false // a phone's label: "son Jules cell 985-555-0177", not "Hurthle cell"
+		}
 		return true
 	}
 	return false
