@@ -1269,13 +1269,21 @@ func (s *scan) mdOnDatedLine() {
 	n := len(s.cands)
 	var buf [8]int
 	lines := buf[:0] // first tokens of the lines with one (few: a slice, not a map)
+	var months uint16 // months of the full numeric dates (m/d/yyyy) of the text
 	for c := 0; c < n; c++ {
 		cd := &s.cands[c]
 		if cd.t != Date {
 			continue
 		}
 		a, b := s.candTokens(cd)
-		if a < 0 || b != a+2 || !s.toks[a].digits() || !s.toks[a+1].punct('/') {
+		if a < 0 || !s.toks[a].digits() || a+1 >= len(s.toks) || !s.toks[a+1].punct('/') {
+			continue
+		}
+		if b != a+2 {
+			if v, e := s.numDate(a); e == b && v.hasY && v.m >= 1 && v.m <= 12 {
+				months |= 1 << v.m
+				dated = a
+			}
 			continue
 		}
 		if h := s.lineHead(a); !slices.Contains(lines, h) {
@@ -1293,18 +1301,25 @@ func (s *scan) mdOnDatedLine() {
 			head = i
 		}
 		if !t.digits() || t.n() > 2 || !s.toks[i+1].punct('/') || s.toks[i+1].gap != gapNone || s.toks[i+2].gap != gapNone ||
-			!s.toks[i+2].digits() || s.toks[i+2].n() > 2 || t.gap != gapSpace || !slices.Contains(lines, head) {
+			!s.toks[i+2].digits() || s.toks[i+2].n() > 2 || t.gap != gapSpace {
 			continue
 		}
 		v, e := s.numDate(i)
 		if e != i+2 || v.layout != dlNumMD || v.m < v.d && (v.d == 2 || v.d == 3 || v.d == 4 || v.d == 8) {
 			continue
 		}
+		// On a dated line, or in the month of the text's full dates
+		// ("Admit: 11/02/2026 ... ORIF L hip 11/3 by Dr. X").
+		onLine := slices.Contains(lines, head)
+		if !onLine && (v.m < 1 || v.m > 12 || months&(1<<v.m) == 0) {
+			continue
+		}
 		if p := i - 1; !s.toks[p].letters() || s.toks[p].n() < 2 || s.ratioBefore(i) || s.ratioNear(i) {
 			continue
 		}
 		if k := s.next(e); k >= 0 && s.toks[k].gap != gapLine &&
-			!(s.toks[k].punct(',') || s.toks[k].punct(';') || s.toks[k].punct(')') || s.toks[k].punct('(') || s.toks[k].punct('.')) {
+			!(s.toks[k].punct(',') || s.toks[k].punct(';') || s.toks[k].punct(')') || s.toks[k].punct('(') || s.toks[k].punct('.') ||
+				s.toks[k].letters() && afterEventDate[s.lower(k)]) {
 			continue
 		}
 		if s.coveredBy(Date, int(t.s), int(s.toks[e].e)) {
@@ -1313,6 +1328,11 @@ func (s *scan) mdOnDatedLine() {
 		s.addTok(i, e, Date, prShape)
 	}
 }
+
+// afterEventDate follow an event's date in a note: "ORIF 11/3 by Dr. X",
+// "seen 11/4 at Mercy".
+var afterEventDate = map[string]bool{"by": true, "at": true, "with": true, "per": true, "in": true, "via": true,
+	"and": true, "for": true}
 
 // lineHead returns the first token of token i's line.
 func (s *scan) lineHead(i int) int {

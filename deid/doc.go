@@ -67,6 +67,8 @@
 //     to confirm it, an MRN written again without its cue;
 //   - on a line that dates one event with a bare m/d, the other events'
 //     bare m/d ("ACDF 11/1 (Dr. X); trach 11/9, decannulated 11/23"),
+//     and anywhere a bare m/d in the month of the text's full dates after
+//     an event's word ("Admit: 11/02/2026 ... ORIF L hip 11/3 by Dr. X");
 //     not fractions or scores;
 //   - a date takes the time of day joined to it ("2026-11-30 07:42",
 //     "6/4 21:10", "2026-11-30T07:42:10Z"); surrogates shift the date and

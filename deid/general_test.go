@@ -614,6 +614,9 @@ func TestDatesInEventLists(t *testing.T) {
 			[]found{{"10/31", deid.Date}, {"11/2", deid.Date}, {"11/9", deid.Date}, {"11/23", deid.Date}}},
 		{"fractions and scores stay", "Admitted 10/31, strength 4/5, took 1/2 tab, ratio 7/5.", []found{{"10/31", deid.Date}}},
 		{"no dated line, no date", "Grip 11/9 on the right.", nil},
+		{"the month of the text's full dates", "Admit: 11/02/2026\nCourse: ORIF L hip 11/3 by Dr. Vance. Grip strong.",
+			[]found{{"11/02/2026", deid.Date}, {"11/3", deid.Date}, {"Vance", deid.Name}}},
+		{"another month stays", "Admit: 11/02/2026\nRatio 3/1 by design.", []found{{"11/02/2026", deid.Date}}},
 	})
 }
 
