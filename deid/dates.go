@@ -1268,7 +1268,7 @@ func (s *scan) mdOnDatedLine() {
 	dated := -1 // line start token of the last line with a bare m/d date
 	n := len(s.cands)
 	var buf [8]int
-	lines := buf[:0] // first tokens of the lines with one (few: a slice, not a map)
+	lines := buf[:0]  // first tokens of the lines with one (few: a slice, not a map)
 	var months uint16 // months of the full numeric dates (m/d/yyyy) of the text
 	for c := 0; c < n; c++ {
 		cd := &s.cands[c]
