@@ -1779,7 +1779,8 @@ func (s *scan) lowerNamedFacilities() {
 			}
 			p--
 		}
-		if p < 0 || !placePreps[s.lower(p)] || s.eq(p, "of") || s.toks[p].upper() {
+		if p < 0 || s.toks[p].upper() || !(placePreps[s.lower(p)] && !s.eq(p, "of") || callWords[s.lower(p)] ||
+			s.eq(p, "is") && p > 0 && s.eq(p-1, "this")) {
 			continue
 		}
 		s.addTok(st, e, Location, prCue)
@@ -1834,6 +1835,10 @@ var healthKinds = map[string]bool{"hospital": true, "clinic": true, "pediatrics"
 	"optometry": true, "audiology": true, "dentistry": true, "pulmonology": true, "nephrology": true,
 	"endocrinology": true, "rheumatology": true, "hospitals": true, "physicians": true}
 
+// callWords name the practice a call reaches: "thank you for calling
+// lakeshore family practice", "this is cedar hills pediatrics".
+var callWords = map[string]bool{"calling": true, "called": true, "call": true, "reached": true, "contacting": true}
+
 // lowerKindWord: a lower-case service or facility word that can open a
 // facility's kind ("urgent", "family", "medical", "pediatrics").
 func (s *scan) lowerKindWord(k int) bool {
@@ -1855,7 +1860,7 @@ func (s *scan) lowerFacilityNameWord(k int) bool {
 		return false
 	}
 	w := s.lower(k)
-	return !functionWords[w] && !serviceWords[w] && !facilityWords[w] && !specialtyWord(w) && !whichOfKind[w] && !placePreps[w] &&
+	return !functionWords[w] && !serviceWords[w] && !facilityWords[w] && !specialtyWord(w) && !whichOfKind[w] && !placePreps[w] && !callWords[w] &&
 		!clinicalAdjectives[w]
 }
 

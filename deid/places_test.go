@@ -164,6 +164,8 @@ func TestLowerCaseFacilities(t *testing.T) {
 		{"a kind of clinic stays", "patient: i go to the pulmonary clinic and then to physical therapy", nil},
 		{"one of a kind stays", "patient: they sent me to the same hospital as last time", nil},
 		{"a school or church word alone stays", "patient: i hurt it back in high school playing ball", nil},
+		{"the practice a call reaches", "agent: thank you for calling birchwood family practice this is the nurse line", []found{{"birchwood family practice", deid.Location}}},
+		{"a kind of clinic called stays", "nurse: you called the pulmonary clinic and then urgent care", nil},
 		// Landmarks in lower case, named by a place or a person.
 		{"a station named for a place", "patient: i take the train around jamaica station every morning", []found{{"jamaica station", deid.Location}}},
 		{"a park named for a person", "patient: i walk at lincoln park most days", []found{{"lincoln park", deid.Location}}},
