@@ -631,3 +631,14 @@ func TestCellIsAPhoneLabel(t *testing.T) {
 		{"an eponym's cell stays", "Path: Hurthle cell neoplasm.", nil},
 	})
 }
+
+// TestCredentialOrState: "MD" after a given name and a word of no list is a
+// clinician's credential, after a town Maryland. Written for this test.
+func TestCredentialOrState(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"a signature", "Sincerely,\nJoan Thornquist, MD", []found{{"Joan Thornquist", deid.Name}}},
+		{"a town in Maryland", "Referred from Silver Spring, MD for a second opinion.", []found{{"Silver Spring", deid.Location}}},
+	})
+}

@@ -361,8 +361,10 @@ func (s *scan) cityBeforeState(i int) bool {
 			}
 		}
 	}
-	// "Smith, MD" is a clinician with a credential, handled by credentialName.
-	if t.is(lxCredential) && s.toks[end].lex&(lxFirst|lxSur) != 0 && s.toks[end].lex&lxCity == 0 {
+	// "Smith, MD" is a clinician with a credential, handled by credentialName;
+	// so is "Joan Thornquist, MD": a given name and a word of no list.
+	if t.is(lxCredential) && s.toks[end].lex&lxCity == 0 && (s.toks[end].lex&(lxFirst|lxSur) != 0 ||
+		end == st+1 && s.toks[st].lex&lxFirst != 0 && s.toks[st].lex&lxCity == 0 && s.toks[end].lex == 0 && s.toks[end].gaz&gazPlaceFlags == 0) {
 		return false
 	}
 	s.addTok(st, end, Location, prCue)
