@@ -194,7 +194,10 @@ var cueFiller = map[string]bool{"no": true, "number": true, "num": true, "nbr": 
 	"id": true, "code": true, "reads": true, "listed": true, "as": true, "of": true, "are": true, "it's": true, "its": true,
 	"#": true, "identifier": true, "on": true, "file": true, "ending": true, "in": true, "the": true, "template": true,
 	"ref": true, "reference": true, "stored": true, "enrolled": true, "plate": true, "plates": true, "tag": true,
-	"card": true, "name": true}
+	"card": true, "name": true,
+	// Speech between the cue and its value: "the medicare number we have on
+	// file is ...", "the claim number i have here is ...".
+	"we": true, "i": true, "have": true, "has": true, "that": true, "got": true, "here": true, "showing": true}
 
 // cueAt handles an identifier cue at token i: the value that follows it gets
 // the cue's type.

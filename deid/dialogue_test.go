@@ -661,3 +661,16 @@ func TestBirthdayAgesInWords(t *testing.T) {
 		{"younger stays", "patient: his eightieth birthday is next month", nil},
 	})
 }
+
+// TestCueWithSpeechBeforeValue: words of speech between an identifier's cue
+// and its spoken value ("the member number we have on file is ...").
+// Written for this test.
+func TestCueWithSpeechBeforeValue(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"we have on file", "agent: and the claim number we have on file is k l three three dash nine one two six",
+			[]found{{"k l three three dash nine one two six", deid.Account}}},
+		{"i have here", "nurse: the mrn i have here is seven seven one oh four two nine", []found{{"seven seven one oh four two nine", deid.MRN}}},
+	})
+}
