@@ -475,11 +475,14 @@
 // supplied name in dialogue (TestSuppliedNamesInDialogues allows 10).
 //
 // Round of 2026-12-04 (issue 12, on main from f73eb20): lower-case
-// facilities, landmarks and campus tails, airport codes, time stamps,
-// identifiers read back, days of the month and holidays in speech, ages in
-// words, signed initials, m/d in lists of dated events, unlisted names
-// asked a question, and the English word list's veto of the tagger's
-// names on everyday words. Tuned on blind3, blind2, blind and independent;
+// facilities (also the practice a call reaches), landmarks and campus
+// tails, airport codes, time stamps, identifiers read back and cues with
+// speech before the value, days of the month and holidays in speech, ages
+// in words, signed initials, bare m/d in lists of dated events and in the
+// month of the text's full dates, unlisted names asked a question, a
+// supplied surname naming a family, "cell" and "MD" read as a phone label
+// and a credential where they are, and the English word list's veto of the
+// tagger's names on everyday words. Tuned on blind3, blind2, blind and independent;
 // the holdouts were read as summary figures after each change. Two changes
 // were left out on a holdout's summary alone ("leap day" as a holiday, and
 // the English-word veto for places), so those holdouts are slightly less
@@ -490,7 +493,7 @@
 //	independent           0.9842 -> 0.9857  0.9771 -> 0.9785  44/44 -> 44/44
 //	blind                 0.9779 -> 0.9779  0.9711 -> 0.9711  37/37 -> 37/37
 //	blind2                0.9662 -> 0.9696  0.9544 -> 0.9586  23/24 -> 23/24
-//	blind3                0.9170 -> 0.9352  0.8999 -> 0.9181  21/41 -> 23/41
+//	blind3                0.9170 -> 0.9363  0.8999 -> 0.9192  21/41 -> 23/41
 //	phifree3              (no PHI)                            92/93 -> 91/93
 //	independent-holdout   0.9517 -> 0.9517  0.9324 -> 0.9324  13/15 -> 13/15
 //	blind-holdout         0.9274 -> 0.9298  0.9201 -> 0.9225   9/13 ->  9/13
@@ -498,7 +501,7 @@
 //	blind3-holdout        0.8612 -> 0.8656  0.8282 -> 0.8326  13/21 -> 13/21
 //	phifree3-holdout      (no PHI)                            36/47 -> 36/47
 //
-// The tuning corpora gained 1.8 points on blind3, the holdouts 0 to 0.9:
+// The tuning corpora gained 1.9 points on blind3, the holdouts 0 to 0.9:
 // most of what was fixed were single shapes of the tuning texts, and the
 // gap to 0.97 on unseen text stays. Supplied names: dialogues-known and
 // dialogues-known2 all caught, dialogues-known3 (held out) 7 of 328 survive,
