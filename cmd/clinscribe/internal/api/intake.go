@@ -146,6 +146,9 @@ type lastPart struct {
 	mr   *multipart.Reader
 	// err is the part after the recording, refused.
 	err error
+	// done: the body was read to its end, so a deadline that passes
+	// later is the server's, not the client's.
+	done bool
 }
 
 func (l *lastPart) Read(b []byte) (int, error) {
@@ -162,6 +165,7 @@ func (l *lastPart) Read(b []byte) (int, error) {
 		l.err = partAfterContent(next.FormName(), "audio")
 		return n, l.err
 	case errors.Is(nerr, io.EOF):
+		l.done = true
 		return n, io.EOF
 	}
 	return n, nerr
@@ -214,6 +218,12 @@ func (s *Server) finishSubmit(w http.ResponseWriter, r *http.Request, who access
 		case errors.As(err, &tooBig):
 			err = phi.Permanentf(phi.CodeTooLarge, "the upload is larger than the limit")
 		case errors.Is(err, os.ErrDeadlineExceeded):
+			err = errBodyTimeout
+		case audio != nil && !audio.done && errors.Is(r.Context().Err(), context.DeadlineExceeded):
+			// The request's time ran out while the recording was still
+			// arriving: the context and the connection's read deadline
+			// share the limit, and whichever fires first stops the
+			// store, so the error may be the context's.
 			err = errBodyTimeout
 		}
 		s.fail(w, r, err)
