@@ -2,6 +2,7 @@ package deid
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -1209,7 +1210,7 @@ func timeAfter(text string, i int) int {
 		if n := j - h; n < 1 || n > 2 || j+2 >= len(text) || text[j] != ':' || !digit(j+1) || !digit(j+2) || digit(j+3) {
 			return i
 		}
-		if hh := atoiSmall(text[h:j]); hh > 24 || atoiSmall(text[j+1:j+3]) > 59 {
+		if hh, _ := strconv.Atoi(text[h:j]); hh > 24 || (text[j+1]-'0')*10+text[j+2]-'0' > 59 {
 			return i
 		}
 		j += 3
@@ -1246,17 +1247,8 @@ func splitTime(x string) (date, tm string) {
 	return x, ""
 }
 
-func atoiSmall(s string) int {
-	n := 0
-	for i := 0; i < len(s); i++ {
-		n = n*10 + int(s[i]-'0')
-	}
-	return n
-}
-
-func isWordByte(b byte) bool {
-	return b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= 0x80
-}
+// isWordByte: a byte of a word, ASCII or part of a multi-byte rune.
+func isWordByte(b byte) bool { return isAlnumByte(b) || b >= 0x80 }
 
 // mdOnDatedLine: on a line where a bare m/d was already taken as a date, the
 // other bare m/d dates of its list of events, each after the word of its

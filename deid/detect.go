@@ -4,7 +4,6 @@ import (
 	"encoding/binary"
 	"fmt"
 	"slices"
-	"strings"
 	"sync"
 	"time"
 	"unicode"
@@ -590,28 +589,56 @@ func (s *scan) wordBefore(i int, n int, ws ...string) bool {
 // five dash eight eight one four"), the MRN written again without its cue.
 // Only identifiers of six characters or more are searched, so that a short
 // number found once ("#7741") does not take every other "7741" with it.
+// One walk over the tokens serves every identifier: each is looked for only
+// where a token spells its longest token (its most telling part: "4567" of
+// "(555) 010-4567", not "("), so a table of thousands of identifiers costs
+// one pass, not one search of the text per identifier.
 func (s *scan) repeatIDs(spans []Span) []Span {
-	n := len(spans)
-	added := false
-	for k := 0; k < n; k++ {
-		sp := spans[k]
+	type needle struct{ k, off int } // span index, offset of its key token
+	var byKey map[string][]needle
+	for k, sp := range spans {
 		if !repeatable[sp.Type] || sp.End-sp.Start < 6 {
 			continue
 		}
-		needle := s.low[sp.Start:sp.End]
-		for from := 0; from < len(s.low); {
-			j := strings.Index(s.low[from:], needle)
-			if j < 0 {
-				break
+		a, b := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End)
+		if a < 0 || b < a {
+			continue
+		}
+		key := -1
+		for t := a; t <= b; t++ {
+			if s.toks[t].kind != tkPunct && (key < 0 || s.toks[t].n() >= s.toks[key].n()) {
+				key = t
 			}
-			st, en := from+j, from+j+len(needle)
-			from = en
-			if st == sp.Start || st > 0 && isWordByte(s.low[st-1]) || en < len(s.low) && isWordByte(s.low[en]) ||
-				overlapsAny(spans, st, en) {
+		}
+		if key < 0 {
+			continue
+		}
+		if byKey == nil {
+			byKey = map[string][]needle{}
+		}
+		w := s.low[s.toks[key].s:s.toks[key].e]
+		byKey[w] = append(byKey[w], needle{k, int(s.toks[key].s) - sp.Start})
+	}
+	if byKey == nil {
+		return spans
+	}
+	n, added := len(spans), false
+	for i := range s.toks {
+		t := &s.toks[i]
+		if t.kind == tkPunct {
+			continue
+		}
+		for _, nd := range byKey[s.low[t.s:t.e]] {
+			sp := spans[nd.k]
+			st := int(t.s) - nd.off
+			en := st + sp.End - sp.Start
+			if st < 0 || st == sp.Start || en > len(s.low) || st > 0 && isWordByte(s.low[st-1]) ||
+				en < len(s.low) && isWordByte(s.low[en]) || s.low[st:en] != s.low[sp.Start:sp.End] || overlapsAny(spans, n, st, en) {
 				continue
 			}
 			spans = append(spans, Span{Start: st, End: en, Type: sp.Type})
 			added = true
+			break
 		}
 	}
 	if added {
@@ -625,8 +652,15 @@ func (s *scan) repeatIDs(spans []Span) []Span {
 var repeatable = map[Type]bool{Phone: true, Fax: true, Email: true, SSN: true, MRN: true, HealthPlan: true,
 	Account: true, License: true, Vehicle: true, Device: true, URL: true, IP: true, Biometric: true, ID: true}
 
-func overlapsAny(spans []Span, st, en int) bool {
-	for _, sp := range spans {
+// overlapsAny: a span of spans overlaps st..en. spans[:n] are sorted and
+// do not overlap each other (a binary search finds the one candidate
+// there); the few appended after n are compared one by one.
+func overlapsAny(spans []Span, n, st, en int) bool {
+	k, _ := slices.BinarySearchFunc(spans[:n], en, func(sp Span, e int) int { return sp.Start - e })
+	if k > 0 && spans[k-1].End > st {
+		return true // the last span starting before en
+	}
+	for _, sp := range spans[n:] {
 		if sp.Start < en && st < sp.End {
 			return true
 		}
