@@ -1907,10 +1907,6 @@ func (s *scan) addressFollows(i int) bool {
 	return auxAsk[w[0]] && len(w) > 1 && (w[1] == "you" || w[1] == "we")
 }
 
-// fillerAddress open a turn's address to the listener: "um krysia do you".
-var fillerAddress = map[string]bool{"um": true, "uh": true, "ok": true, "okay": true, "alright": true, "so": true,
-	"hey": true, "hi": true, "well": true, "now": true}
-
 // askedYouAfter: an auxiliary and "you" right after token i ("do you",
 // "can you", "are you").
 func (s *scan) askedYouAfter(i int) bool {
@@ -1941,7 +1937,7 @@ func (s *scan) lowerContextName(i int) bool {
 	if p < 0 || !s.toks[p].letters() {
 		return false
 	}
-	if t.lex == 0 && t.gaz == 0 && s.toks[p].gap != gapLine && fillerAddress[s.lower(p)] && s.askedYouAfter(i) &&
+	if pw := s.lower(p); t.lex == 0 && t.gaz == 0 && s.toks[p].gap != gapLine && (discourseWords[pw] || pw == "hi" || pw == "hey") && s.askedYouAfter(i) &&
 		!s.englishLooking(i) && !s.dictionaryWord(i) {
 		// A word of no list, called after a filler and asked a question:
 		// "um krysia do you want to sit here", "ok thandiwe can you".

@@ -1737,11 +1737,12 @@ func (s *scan) finishPlaces() {
 // lowerNamedFacilities: in lower case, a facility named by one to three
 // words before its kind, after a preposition of place: "we'll do the
 // x-ray at cedar hills pediatrics", "she goes to lakeview family
-// medicine", "from the cleveland clinic". Without an article the name
-// words need only be no function, service, clinical or date words; after
-// "the" one of them must name a place or a person (a listed city, town,
-// hospital, surname) or be on no list at all, so that "at the eye clinic",
-// "to the same hospital" and "at the new urgent care" stay.
+// medicine", "from the cleveland clinic", and after a call's words
+// ("thank you for calling lakeshore family practice"). Without an article
+// the name words need only be no function, service, clinical or date
+// words; after "the" one of them must be a city, town, hospital or surname
+// of the gazetteer, so that "at the eye clinic", "to the same hospital" and
+// "at the new urgent care" stay.
 func (s *scan) lowerNamedFacilities() {
 	last := -1
 	for i := range s.toks {
@@ -1863,8 +1864,13 @@ func (s *scan) lowerFacilityNameWord(k int) bool {
 	}
 	w := s.lower(k)
 	return !functionWords[w] && !serviceWords[w] && !facilityWords[w] && !specialtyWord(w) && !whichOfKind[w] && !placePreps[w] && !callWords[w] &&
-		!clinicalAdjectives[w]
+		!clinicalAdjectives[w] && !linkWords[w]
 }
+
+// linkWords join a clause to what follows and are never part of a name:
+// "to discuss decisions with church elders".
+var linkWords = map[string]bool{"with": true, "for": true, "about": true, "like": true, "than": true, "without": true,
+	"onto": true}
 
 // clinicalAdjectives name a kind of care before a facility word, not a
 // facility: "the pulmonary clinic", "an endoscopy center".
@@ -1873,8 +1879,7 @@ var clinicalAdjectives = map[string]bool{"pulmonary": true, "renal": true, "endo
 	"stroke": true, "trauma": true, "burn": true, "cleft": true, "diabetes": true, "asthma": true, "allergy": true,
 	"lipid": true, "anticoagulation": true, "coumadin": true, "warfarin": true, "methadone": true, "suboxone": true,
 	"hiv": true, "std": true, "travel": true, "vaccine": true, "flu": true, "covid": true, "testing": true,
-	"lab": true, "blood": true, "x-ray": true, "xray": true, "mri": true, "ct": true, "ultrasound": true,
-	"with": true, "for": true, "about": true, "like": true, "than": true, "into": true, "onto": true, "without": true}
+	"lab": true, "blood": true, "x-ray": true, "xray": true, "mri": true, "ct": true, "ultrasound": true}
 
 // whichOfKind say which facility of a kind is meant, and name none.
 var whichOfKind = map[string]bool{"same": true, "other": true, "local": true, "nearest": true, "closest": true,
