@@ -37,8 +37,10 @@ var nicknamesText string
 var nicknamesOpenText string
 
 // english.txt is the English word list derived by deid/internal/english
-// from 12dicts (public domain; source in deid/README.md). The tagger's
-// guesses are checked against it (dictionaryWord); the rules do not use it.
+// from 12dicts (public domain; source in deid/README.md). dictionaryWord
+// reads it: the tagger's names on everyday words are vetoed with it, and a
+// few rules use it to tell a word of no name list from an ordinary word
+// (capsLastFirst, unlistedSurname, an unlisted name asked a question).
 //
 //go:embed data/english.txt
 var englishText string

@@ -3088,7 +3088,8 @@ func (s *scan) middleInitialLabel(i int) bool {
 // signedInitials: a person's initials where a note is signed or a call
 // logged: before a comma and a credential ("-- KJ, RN"), after a dash that
 // opens the note's last words ("-- KJ"), after "by" at the end of a line or
-// an HL7 field ("called to the RN at 0615 by TMH"), and the typist's letters
+// an HL7 field ("called to the RN at 0615 by JRK"; a hospital's letters
+// stay, "by TMH"), and the typist's letters
 // after a dictating clinician's ("JOF/kmw"). Token i is in capitals, of two
 // to four letters and on no list.
 func (s *scan) signedInitials(i int) {
