@@ -118,11 +118,16 @@ func (p *Pipeline) Submit(ctx context.Context, req SubmitRequest) (string, error
 		}
 		return prepErr
 	}
-	// The worklist entries are staged (sealed, written where nothing
-	// lists them, their flush begun) before anything else, so that by the
-	// time they are committed after the Meta only their links remain to be
-	// made durable. Staged objects are never seen: Submit's every return
-	// discards those it did not commit.
+	// The open marker and the worklist entries are staged (sealed,
+	// written where nothing lists them, their flush begun) before anything
+	// else, so that by the time each is committed only its link or rename
+	// remains to be made durable. Staged objects are never seen: Submit's
+	// every return discards those it did not commit.
+	marker, err := p.store.StageBegin(ctx, id, encounter.OpenMarker{PatientRef: ref, Since: meta.CreatedAt})
+	if err != nil {
+		return "", phi.Wrap(err, phi.CodeStorage, "encounter could not be stored")
+	}
+	defer marker.Abort()
 	idx, err := p.store.StageIndex(ctx, meta)
 	if err != nil {
 		return "", phi.Wrap(err, phi.CodeStorage, "encounter could not be stored")
@@ -131,7 +136,7 @@ func (p *Pipeline) Submit(ctx context.Context, req SubmitRequest) (string, error
 	// The open marker comes first: from here on, whatever a crash leaves
 	// behind is found by Reconcile, carried on if the Meta was written (the
 	// commit point) and removed if not.
-	if err := p.store.Begin(ctx, id, encounter.OpenMarker{PatientRef: ref, Since: meta.CreatedAt}); err != nil {
+	if err := marker.Commit(ctx); err != nil {
 		return "", phi.Wrap(err, phi.CodeStorage, "encounter could not be stored")
 	}
 	audited := false
@@ -196,9 +201,11 @@ func (p *Pipeline) Submit(ctx context.Context, req SubmitRequest) (string, error
 		return "", phi.Wrap(err, phi.CodeAuditUnavailable, "audit trail unavailable; submission not accepted")
 	}
 	audited = true
-	// The commit point. Stages without a stored status are pending;
-	// nothing more to write.
-	if err := staged.Commit(ctx); err != nil {
+	// The commit point, and then the worklist entries (per clinician,
+	// patient and day), sharing its flush. Stages without a stored status
+	// are pending; nothing more to write.
+	recordErr, indexErr := staged.CommitIndexed(ctx, idx)
+	if err := recordErr; err != nil {
 		if c.Attempt != "" && errors.Is(err, storage.ErrExists) {
 			// A concurrent attempt with the same key committed first.
 			p.pruneAttempts(context.WithoutCancel(ctx), meta)
@@ -210,12 +217,10 @@ func (p *Pipeline) Submit(ctx context.Context, req SubmitRequest) (string, error
 	if c.Attempt != "" {
 		p.pruneAttempts(ctx, meta)
 	}
-	// The worklist entries (per clinician, patient and day) come after the
-	// commit point; without them nothing goes further, so the open marker
-	// stays and the reconciler writes them before it carries the
-	// encounter on.
-	if err := idx.Commit(ctx); err != nil {
-		p.log.Error("encounter stored but not listed; the reconciler will list and queue it", "encounter_id", id, "error", err)
+	// Without its entries nothing goes further: the open marker stays and
+	// the reconciler writes them before it carries the encounter on.
+	if indexErr != nil {
+		p.log.Error("encounter stored but not listed; the reconciler will list and queue it", "encounter_id", id, "error", indexErr)
 		return id, ErrNotQueued
 	}
 	if !allowed {

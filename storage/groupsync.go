@@ -159,6 +159,20 @@ func sharedGroupSync(root string) *groupSync {
 	return fg.g
 }
 
+// Flushes is the number of group flushes (syncfs calls) the process's
+// Local stores have begun: the cost benchmarks report it per encounter.
+func Flushes() uint64 {
+	fsGroups.Lock()
+	defer fsGroups.Unlock()
+	var n uint64
+	for _, fg := range fsGroups.m {
+		fg.g.mu.Lock()
+		n += fg.g.started
+		fg.g.mu.Unlock()
+	}
+	return n
+}
+
 func (fg *fsGroup) flush() error {
 	fg.mu.Lock()
 	defer fg.mu.Unlock()

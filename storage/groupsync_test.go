@@ -178,3 +178,56 @@ func TestGroupSyncSharedPerFilesystem(t *testing.T) {
 		t.Fatalf("put after another store's directory was removed: %v", err)
 	}
 }
+
+// A record and its entries committed in order (CommitInOrder) share one
+// flush for their names on Local, where committing them one by one costs
+// a flush each.
+func TestCommitInOrderSharesOneFlush(t *testing.T) {
+	t.Parallel()
+	l, err := NewLocal(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var flushes atomic.Int32
+	l.group = newGroupSync("")
+	l.group.flush = func() error { flushes.Add(1); return nil }
+	ctx := t.Context()
+	stage := func(keys ...string) []Staged {
+		var sts []Staged
+		for _, k := range keys {
+			st, err := l.Stage(ctx, k, strings.NewReader(k), CreateOnly)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sts = append(sts, st)
+		}
+		// Every content is durable: what follows counts the names' flushes.
+		if err := l.group.wait(); err != nil {
+			t.Fatal(err)
+		}
+		return sts
+	}
+	sts := stage("r/one", "e/1/one", "e/2/one", "e/3/one")
+	before := flushes.Load()
+	if firstErr, restErr := CommitInOrder(ctx, sts[0], sts[1:]); firstErr != nil || restErr != nil {
+		t.Fatal(firstErr, restErr)
+	}
+	if n := flushes.Load() - before; n != 1 {
+		t.Fatalf("CommitInOrder of 4 objects ran %d flushes, want 1", n)
+	}
+	sts = stage("r/two", "e/1/two", "e/2/two", "e/3/two")
+	before = flushes.Load()
+	for _, st := range sts {
+		if err := st.Commit(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := flushes.Load() - before; n != 4 {
+		t.Fatalf("4 Commits ran %d flushes, want 4 (the comparison above means nothing otherwise)", n)
+	}
+	for _, k := range []string{"r/one", "e/1/one", "e/2/one", "e/3/one", "r/two", "e/3/two"} {
+		if b, err := ReadAll(ctx, l, k); err != nil || string(b) != k {
+			t.Fatalf("%s = %q, %v", k, b, err)
+		}
+	}
+}

@@ -38,6 +38,7 @@ type Local struct {
 var (
 	_ Blobstore   = (*Local)(nil)
 	_ Stager      = (*Local)(nil)
+	_ Publisher   = (*localStaged)(nil)
 	_ LazyDeleter = (*Local)(nil)
 )
 
@@ -162,41 +163,56 @@ func (l *Local) stage(ctx context.Context, key string, body io.Reader, mode Writ
 
 // Commit implements Staged.
 func (st *localStaged) Commit(ctx context.Context) error {
+	wait, err := st.Publish(ctx)
+	if err != nil {
+		return err
+	}
+	return wait()
+}
+
+// Publish implements Publisher: the content is durable before the name
+// points at it; the name is durable once wait returns.
+func (st *localStaged) Publish(ctx context.Context) (wait func() error, err error) {
 	if st.finished {
-		return errors.New("storage.Local: staged object already committed or aborted")
+		return nil, errors.New("storage.Local: staged object already committed or aborted")
 	}
 	st.finished = true
 	defer os.Remove(st.tmp) // no-op once renamed; the link's other name otherwise
 	l := st.l
 	if l.group != nil {
-		// The content is durable before any name points at it.
 		if err := l.group.waitFor(st.ticket); err != nil {
-			return fmt.Errorf("storage.Local.Put: %w", err)
+			return nil, fmt.Errorf("storage.Local.Put: %w", err)
 		}
 	}
 	switch st.mode {
 	case CreateOnly:
 		if err := os.Link(st.tmp, st.p); err != nil {
 			if errors.Is(err, fs.ErrExist) {
-				return ErrExists
+				return nil, ErrExists
 			}
-			return fmt.Errorf("storage.Local.Put: %w", err)
+			return nil, fmt.Errorf("storage.Local.Put: %w", err)
 		}
 	default:
 		if err := os.Rename(st.tmp, st.p); err != nil {
-			return fmt.Errorf("storage.Local.Put: %w", err)
+			return nil, fmt.Errorf("storage.Local.Put: %w", err)
 		}
 	}
-	if l.group == nil {
+	if l.group != nil {
+		// The flush after the link covers it; several objects published
+		// before their waits share it.
+		ticket := l.group.ticket()
+		return func() error { return l.group.waitFor(ticket) }, nil
+	}
+	return func() error {
 		// A directory made for this object is durable only once its
-		// parent is synced (the group flush covers the whole filesystem).
+		// parent is synced.
 		for _, d := range st.newDirs {
 			if err := syncDir(filepath.Dir(d)); err != nil {
 				return fmt.Errorf("storage.Local.Put: %w", err)
 			}
 		}
-	}
-	return l.syncDir(filepath.Dir(st.p))
+		return syncDir(filepath.Dir(st.p))
+	}, nil
 }
 
 // Abort implements Staged.

@@ -3,8 +3,10 @@ package storage
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"sync"
 )
 
 // Staged is an object whose content has been written ahead of being made
@@ -17,6 +19,105 @@ type Staged interface {
 	Commit(ctx context.Context) error
 	// Abort discards an uncommitted object; after Commit it does nothing.
 	Abort()
+}
+
+// Publisher is a Staged object whose Commit can be split in two: Publish
+// makes it visible under its key (with Commit's errors) and returns the wait
+// for its durability. Local's objects are: the name is linked or renamed
+// at once and the wait is one group flush, which objects published one
+// after another share (CommitInOrder).
+type Publisher interface {
+	Staged
+	// Publish is Commit without waiting for the name to be durable; the
+	// returned wait does that (an error from it means the object may not
+	// survive a power loss, as a failed Commit's may not). At most once,
+	// instead of Commit.
+	Publish(ctx context.Context) (wait func() error, err error)
+}
+
+// CommitInOrder commits first and then the rest, and returns once all are
+// durable: a record and the entries that point to it, so that no entry is
+// ever seen without its record while the commits share what they can.
+// Objects that can publish (Publisher: the local store) are made visible
+// in order and then wait for one flush together; others (S3's PUTs)
+// commit first and then the rest concurrently. firstErr is the first's
+// Commit error (then nothing else was committed: the rest are left to the
+// caller's Abort); restErr joins the others' (an entry that exists already
+// counts as committed). A panic in a commit (the crash tests' simulated
+// process death) is raised in the caller's goroutine.
+func CommitInOrder(ctx context.Context, first Staged, rest []Staged) (firstErr, restErr error) {
+	if pubs, ok := publishers(append([]Staged{first}, rest...)); ok {
+		return publishInOrder(ctx, pubs)
+	}
+	if err := first.Commit(ctx); err != nil {
+		return err, nil
+	}
+	return nil, CommitAll(ctx, rest)
+}
+
+func publishers(sts []Staged) ([]Publisher, bool) {
+	pubs := make([]Publisher, len(sts))
+	for i, st := range sts {
+		p, ok := st.(Publisher)
+		if !ok {
+			return nil, false
+		}
+		pubs[i] = p
+	}
+	return pubs, true
+}
+
+func publishInOrder(ctx context.Context, pubs []Publisher) (firstErr, restErr error) {
+	waitFirst, err := pubs[0].Publish(ctx)
+	if err != nil {
+		return err, nil
+	}
+	var waits []func() error
+	var errs []error
+	for _, p := range pubs[1:] {
+		wait, err := p.Publish(ctx)
+		switch {
+		case err == nil:
+			waits = append(waits, wait)
+		case !errors.Is(err, ErrExists):
+			errs = append(errs, err)
+		}
+	}
+	// On Local the waits are one flush: the first runs or joins it, the
+	// others find it ended.
+	if err := waitFirst(); err != nil {
+		return err, nil
+	}
+	for _, wait := range waits {
+		errs = append(errs, wait())
+	}
+	return nil, errors.Join(errs...)
+}
+
+// CommitAll commits independent objects concurrently (their flushes or
+// PUTs overlap) and returns once all are durable; one that exists already
+// counts as committed. A panic in a commit (the crash tests' simulated
+// process death) is raised in the caller's goroutine, where it can be
+// recovered, not in a helper goroutine.
+func CommitAll(ctx context.Context, sts []Staged) error {
+	errs := make([]error, len(sts))
+	panics := make([]any, len(sts))
+	var wg sync.WaitGroup
+	for i, st := range sts {
+		wg.Go(func() {
+			defer func() { panics[i] = recover() }()
+			if err := st.Commit(ctx); err != nil && !errors.Is(err, ErrExists) {
+				errs[i] = err
+			}
+		})
+	}
+	wg.Wait()
+	for _, p := range panics {
+		if p != nil {
+			panic(p)
+		}
+	}
+	return errors.Join(errs...)
 }
 
 // Stager is a Blobstore that can write an object's content before making

@@ -98,3 +98,93 @@ func TestStage(t *testing.T) {
 		t.Fatalf("counted %d puts for the two counted stores' 2 commits each, want 4 (staged or aborted objects are not writes)", c.Puts)
 	}
 }
+
+// CommitInOrder makes the record visible before any entry, commits every
+// entry (one that exists already counts as committed), and commits no
+// entry when the record fails; on every kind of store.
+func TestCommitInOrder(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	vault, _, _ := newVault(t)
+	var counter storagetest.Counter
+	stores := map[string]storage.Blobstore{
+		"Local":        newLocal(t),
+		"Vault":        vault,
+		"Counted":      counter.Wrap(newLocal(t)),
+		"CannotStage":  struct{ storage.Blobstore }{newLocal(t)},
+		"VaultCounted": storage.NewVault(counter.Wrap(newLocal(t)), newLocalKeys(t)),
+	}
+	for name, bs := range stores {
+		t.Run(name, func(t *testing.T) {
+			stage := func(key string) storage.Staged {
+				st, err := storage.Stage(ctx, bs, key, strings.NewReader(key), storage.CreateOnly)
+				if err != nil {
+					t.Fatal(err)
+				}
+				t.Cleanup(st.Abort)
+				return st
+			}
+			rec := stage("r/rec")
+			entries := []storage.Staged{stage("e/a/rec"), stage("e/b/rec"), stage("e/c/rec")}
+			// An entry someone else wrote meanwhile (a retry, the reconciler).
+			if err := bs.Put(ctx, "e/b/rec", strings.NewReader("earlier"), storage.CreateOnly); err != nil {
+				t.Fatal(err)
+			}
+			if firstErr, restErr := storage.CommitInOrder(ctx, rec, entries); firstErr != nil || restErr != nil {
+				t.Fatalf("CommitInOrder = %v, %v", firstErr, restErr)
+			}
+			for key, want := range map[string]string{"r/rec": "r/rec", "e/a/rec": "e/a/rec", "e/b/rec": "earlier", "e/c/rec": "e/c/rec"} {
+				if b, err := storage.ReadAll(ctx, bs, key); err != nil || string(b) != want {
+					t.Fatalf("%s = %q, %v; want %q", key, b, err, want)
+				}
+			}
+			// The record is taken by the time it commits: no entry appears.
+			rec = stage("r/taken")
+			entries = []storage.Staged{stage("e/a/taken")}
+			if err := bs.Put(ctx, "r/taken", strings.NewReader("other"), storage.CreateOnly); err != nil {
+				t.Fatal(err)
+			}
+			firstErr, restErr := storage.CommitInOrder(ctx, rec, entries)
+			if !errors.Is(firstErr, storage.ErrExists) || restErr != nil {
+				t.Fatalf("CommitInOrder over a taken record = %v, %v; want ErrExists, nil", firstErr, restErr)
+			}
+			if _, err := bs.Get(ctx, "e/a/taken"); !errors.Is(err, storage.ErrNotFound) {
+				t.Fatalf("an entry was committed although its record failed: %v", err)
+			}
+		})
+	}
+}
+
+// A Publisher's objects are all made visible, record first, before any
+// waits for its flush.
+func TestCommitInOrderPublishesBeforeWaiting(t *testing.T) {
+	t.Parallel()
+	var log []string
+	pub := func(name string) storage.Staged { return &recordingPublisher{name: name, log: &log} }
+	if firstErr, restErr := storage.CommitInOrder(context.Background(), pub("rec"), []storage.Staged{pub("e1"), pub("e2")}); firstErr != nil || restErr != nil {
+		t.Fatal(firstErr, restErr)
+	}
+	if got, want := strings.Join(log, " "), "publish:rec publish:e1 publish:e2 wait:rec wait:e1 wait:e2"; got != want {
+		t.Fatalf("order = %q, want %q", got, want)
+	}
+}
+
+type recordingPublisher struct {
+	name string
+	log  *[]string
+}
+
+func (p *recordingPublisher) Commit(ctx context.Context) error {
+	wait, err := p.Publish(ctx)
+	if err != nil {
+		return err
+	}
+	return wait()
+}
+
+func (p *recordingPublisher) Publish(context.Context) (func() error, error) {
+	*p.log = append(*p.log, "publish:"+p.name)
+	return func() error { *p.log = append(*p.log, "wait:"+p.name); return nil }, nil
+}
+
+func (p *recordingPublisher) Abort() {}

@@ -5,8 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
-	"sync"
 	"time"
 
 	"github.com/clinscribe/clinscribe/storage"
@@ -17,41 +15,19 @@ import (
 // entries hold nothing; their keys say everything a worklist needs to find
 // the encounter.
 //
-// The entries are independent objects, so they are written concurrently:
-// a submission waits for one durable write instead of three in a row (on
-// the local store their fsyncs overlap and share the journal's commits;
-// on S3 the PUTs overlap). It returns once all are durable.
+// The entries are independent objects, so they are written concurrently
+// (storage.CommitAll): their flushes or PUTs overlap. It returns once all
+// are durable.
 func (s *Store) Index(ctx context.Context, m *Meta) error {
-	keys := IndexKeys(m)
-	return writeEntries(len(keys), func(i int) error {
-		return s.vault.Put(ctx, keys[i], strings.NewReader(""), storage.CreateOnly)
-	})
-}
-
-// writeEntries runs write for each of n worklist entries concurrently; an
-// entry that exists already counts as written. A panic belongs to the caller
-// (asynq's recover middleware, the crash tests' simulated process death),
-// not to a helper goroutine where nothing can recover it: it is raised
-// again here.
-func writeEntries(n int, write func(i int) error) error {
-	errs := make([]error, n)
-	panics := make([]any, n)
-	var wg sync.WaitGroup
-	for i := range n {
-		wg.Go(func() {
-			defer func() { panics[i] = recover() }()
-			if err := write(i); err != nil && !errors.Is(err, storage.ErrExists) {
-				errs[i] = fmt.Errorf("encounter.Index: %w", err)
-			}
-		})
+	si, err := s.StageIndex(ctx, m)
+	if err != nil {
+		return err
 	}
-	wg.Wait()
-	for _, p := range panics {
-		if p != nil {
-			panic(p)
-		}
+	defer si.Abort()
+	if err := storage.CommitAll(ctx, si.entries); err != nil {
+		return fmt.Errorf("encounter.Index: %w", err)
 	}
-	return errors.Join(errs...)
+	return nil
 }
 
 // Indexed reports whether every worklist entry of the encounter exists.

@@ -31,6 +31,19 @@ func (s *Staged) Commit(ctx context.Context) error {
 // Abort discards an uncommitted record.
 func (s *Staged) Abort() { s.st.Abort() }
 
+// CommitIndexed commits the record (a Meta) and then the encounter's
+// worklist entries, and returns once all are durable: no entry is seen
+// before the record, and on the local store the record and the entries
+// share one flush (storage.CommitInOrder). recordErr is what Commit would
+// return (then no entry was written); indexErr is the entries'.
+func (s *Staged) CommitIndexed(ctx context.Context, idx *StagedIndex) (recordErr, indexErr error) {
+	recordErr, indexErr = storage.CommitInOrder(ctx, s.st, idx.entries)
+	if indexErr != nil {
+		indexErr = fmt.Errorf("encounter.Index: %w", indexErr)
+	}
+	return s.mapErr(recordErr), indexErr
+}
+
 // stageJSON stages v's JSON under key. A CreateOnly key found taken while
 // staging is reported by Commit, as a Put would report it, so the caller's
 // steps between staging and committing run as they did with a Put.
@@ -51,6 +64,27 @@ type failedStage struct{ err error }
 
 func (f failedStage) Commit(context.Context) error { return f.err }
 func (failedStage) Abort()                         {}
+
+// StageBegin is Begin in two steps: the open marker is sealed and staged
+// now, so its content is on its way to durable storage while the
+// submission does other work; Commit makes it the encounter's first
+// durable trace.
+func (s *Store) StageBegin(ctx context.Context, id string, m OpenMarker) (*Staged, error) {
+	wrap := func(err error) error {
+		if err != nil {
+			return fmt.Errorf("encounter.Begin: %w", err)
+		}
+		return nil
+	}
+	if !ValidID(id) {
+		return nil, wrap(errors.New("invalid ID"))
+	}
+	st, err := s.stageJSON(ctx, openKey(id), m, storage.Overwrite)
+	if err != nil {
+		return nil, wrap(err)
+	}
+	return &Staged{st: st, mapErr: wrap}, nil
+}
 
 // StageCreate is Create in two steps: the Meta is sealed and staged now;
 // Commit is the submission's commit point, and returns what Create would
@@ -99,9 +133,8 @@ type StagedIndex struct {
 	entries []storage.Staged
 }
 
-// StageIndex is Index in two steps: the entries are staged now (an entry
-// already there is left as it is) and Commit writes them, concurrently,
-// returning once all are durable.
+// StageIndex stages the encounter's worklist entries (an entry already
+// there is left as it is); Index or Staged.CommitIndexed commits them.
 func (s *Store) StageIndex(ctx context.Context, m *Meta) (*StagedIndex, error) {
 	si := &StagedIndex{}
 	for _, k := range IndexKeys(m) {
@@ -116,11 +149,6 @@ func (s *Store) StageIndex(ctx context.Context, m *Meta) (*StagedIndex, error) {
 		si.entries = append(si.entries, st)
 	}
 	return si, nil
-}
-
-// Commit writes the staged entries, as Index does.
-func (si *StagedIndex) Commit(ctx context.Context) error {
-	return writeEntries(len(si.entries), func(i int) error { return si.entries[i].Commit(ctx) })
 }
 
 // Abort discards the entries not yet committed.

@@ -84,7 +84,22 @@ func (s *countStore) Stage(ctx context.Context, key string, body io.Reader, mode
 	if err != nil {
 		return nil, err
 	}
+	if p, ok := st.(storage.Publisher); ok {
+		return countPublisher{countStaged{st, s.c}, p}, nil
+	}
 	return countStaged{st, s.c}, nil
+}
+
+// countPublisher is a counted staged object that can publish
+// (storage.Publisher); publishing counts as its write.
+type countPublisher struct {
+	countStaged
+	p storage.Publisher
+}
+
+func (s countPublisher) Publish(ctx context.Context) (func() error, error) {
+	s.c.puts.Add(1)
+	return s.p.Publish(ctx)
 }
 
 type countStaged struct {

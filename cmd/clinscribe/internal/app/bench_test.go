@@ -37,7 +37,8 @@ const benchBatch = 100
 // Each pipeline run also counts the requests its stores received, per
 // encounter from submit to draft v1 (issue 18): object writes (PUTs) and
 // reads (GETs), deletes and lists, for the data store and the keyring's
-// store apart. The local run stores in directories; the S3 run stores both
+// store apart, and the local stores' group flushes (syncfs calls,
+// flushes/enc; none on S3). The local run stores in directories; the S3 run stores both
 // in buckets of the S3-protocol test server (storage/s3test). The
 // benchmark's own polling for the drafts goes around the counters.
 //
@@ -120,7 +121,7 @@ func benchPipeline(b *testing.B, rds *redistest.Server, note []byte, bare float6
 		b.Fatal(err)
 	}
 	waitDraft(b, watch, warm)
-	d0, r0 := data.Counts(), ring.Counts()
+	d0, r0, f0 := data.Counts(), ring.Counts(), storage.Flushes()
 	cpu := startCPU(b, rds)
 	start := time.Now()
 	total := 0
@@ -164,6 +165,7 @@ func benchPipeline(b *testing.B, rds *redistest.Server, note []byte, bare float6
 	b.ReportMetric(d[3], "data-lists/enc")
 	b.ReportMetric(r[0], "ring-writes/enc")
 	b.ReportMetric(r[1], "ring-reads/enc")
+	b.ReportMetric(float64(storage.Flushes()-f0)/float64(total), "flushes/enc")
 }
 
 // waitDraft waits until draft v1 of the encounter is stored.
