@@ -3,6 +3,7 @@ package pipeline_test
 import (
 	"bytes"
 	"context"
+	"errors"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -609,5 +610,39 @@ func TestPullInNotInDraft(t *testing.T) {
 	other := access.Who{Principal: access.Principal{ID: "dr-brandt", Role: access.RoleProvider}}
 	if _, err := b.s.Signoff.PullIn(ctx, other, id, nv.Version, o.Segment, o.Part, section); phi.CodeOf(err) != phi.CodeForbidden {
 		t.Fatalf("another clinician: %v, want forbidden", err)
+	}
+}
+
+// failingSink refuses every audit entry: the audit trail is down.
+type failingSink struct{}
+
+func (failingSink) Append(context.Context, audit.Entry) error { return errors.New("disk full") }
+func (failingSink) Close() error                              { return nil }
+
+// With the audit trail down a submission is refused, and nothing of it is
+// left: no encounter, no worklist entry, no open marker, nothing queued.
+func TestSubmitRefusedWhenAuditFails(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	root := t.TempDir()
+	st := storagetest.OpenLocal(t, root, nil)
+	lg := audit.NewLogger(failingSink{}, "clinscribe", "test", nil)
+	q := &queue{}
+	s := assemble(t, pipeline.Config{}, st.Vault, offline.New("offline"), lg, q, &crashingShredder{kr: st.Keys}, nil)
+	id, err := s.Pipeline.Submit(ctx, noteRequest(sample(t, "note-pediatric-otitis.txt")))
+	if id != "" || phi.CodeOf(err) != phi.CodeAuditUnavailable {
+		t.Fatalf("Submit = %q, %v; want no encounter and %s", id, err, phi.CodeAuditUnavailable)
+	}
+	for _, prefix := range []string{encounter.EncountersPrefix, "index/"} {
+		keys, err := st.Vault.List(ctx, prefix)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(keys) != 0 {
+			t.Fatalf("left behind under %s: %q", prefix, keys)
+		}
+	}
+	if len(q.tasks) != 0 {
+		t.Fatalf("queued: %v", q.tasks)
 	}
 }

@@ -97,42 +97,30 @@ func (p *Pipeline) Submit(ctx context.Context, req SubmitRequest) (string, error
 	// while the open marker and the audit entry are written, instead of in
 	// front of the Meta on the serial path: it seals nothing yet, so a
 	// crash before the Meta leaves only a key that decrypts nothing.
-	// Submit never returns before it ends (no write outlives the call); a
-	// panic in it (the crash tests' simulated process death) is raised in
-	// Submit's goroutine, where the caller can see it.
-	var (
-		prepErr   error
-		prepPanic any
-		prepDone  = make(chan struct{})
-	)
-	go func() {
-		defer close(prepDone)
-		defer func() { prepPanic = recover() }()
-		prepErr = p.store.Prepare(ctx, id)
-	}()
-	defer func() { <-prepDone }()
-	prepared := func() error {
-		<-prepDone
-		if prepPanic != nil {
-			panic(prepPanic)
-		}
-		return prepErr
-	}
+	prep := background(func() error { return p.store.Prepare(ctx, id) })
+	defer prep.wait()
 	// The open marker and the worklist entries are staged (sealed,
 	// written where nothing lists them, their flush begun) before anything
 	// else, so that by the time each is committed only its link or rename
-	// remains to be made durable. Staged objects are never seen: Submit's
-	// every return discards those it did not commit.
+	// remains to be made durable; the entries, needed only at the commit
+	// point, are staged beside the marker's commit. Staged objects are
+	// never seen: Submit's every return discards those it did not commit.
 	marker, err := p.store.StageBegin(ctx, id, encounter.OpenMarker{PatientRef: ref, Since: meta.CreatedAt})
 	if err != nil {
 		return "", phi.Wrap(err, phi.CodeStorage, "encounter could not be stored")
 	}
 	defer marker.Abort()
-	idx, err := p.store.StageIndex(ctx, meta)
-	if err != nil {
-		return "", phi.Wrap(err, phi.CodeStorage, "encounter could not be stored")
-	}
-	defer idx.Abort()
+	var idx *encounter.StagedIndex
+	indexing := background(func() (err error) {
+		idx, err = p.store.StageIndex(ctx, meta)
+		return err
+	})
+	defer func() {
+		indexing.wait()
+		if idx != nil {
+			idx.Abort()
+		}
+	}()
 	// The open marker comes first: from here on, whatever a crash leaves
 	// behind is found by Reconcile, carried on if the Meta was written (the
 	// commit point) and removed if not.
@@ -155,7 +143,7 @@ func (p *Pipeline) Submit(ctx context.Context, req SubmitRequest) (string, error
 		meta.Inputs = append(meta.Inputs, encounter.NoteInput(req.NoteContentType, req.Note))
 	case encounter.KindRecording:
 		// The recording is the scope's first object: its key first.
-		if err := prepared(); err != nil {
+		if err := prep.join(); err != nil {
 			cleanup()
 			return "", phi.Wrap(err, phi.CodeStorage, "encounter could not be stored")
 		}
@@ -175,32 +163,40 @@ func (p *Pipeline) Submit(ctx context.Context, req SubmitRequest) (string, error
 		}
 	}
 	first := meta.FirstStage()
-	// The Meta is sealed under the scope key and staged, so its content
-	// becomes durable while the audit entry is written; only its link
-	// waits for the entry.
-	if err := prepared(); err != nil {
+	// The Meta is sealed under the scope key and staged while the audit
+	// entry is written, so its content becomes durable meanwhile; only its
+	// link waits for the entry. Audited before the commit point, so no
+	// encounter is ever processed without its submission on record; a
+	// submission that then fails, or is cut off by a crash, gets an
+	// encounter.submit_abandoned entry.
+	if err := prep.join(); err != nil {
 		cleanup()
 		return "", phi.Wrap(err, phi.CodeStorage, "encounter could not be stored")
 	}
-	staged, err := p.store.StageCreate(ctx, meta)
-	if err != nil {
-		cleanup()
-		return "", phi.Wrap(err, phi.CodeStorage, "encounter could not be stored")
-	}
-	defer staged.Abort()
-	// Audited before the commit point, so no encounter is ever processed
-	// without its submission on record; a submission that then fails, or
-	// is cut off by a crash, gets an encounter.submit_abandoned entry.
-	err = p.audit.Log(ctx, audit.Entry{
-		Event: audit.EventSubmit, Actor: req.Actor, Role: req.Role, PatientRef: ref, EncounterID: id,
-		InputSHA256: meta.Inputs[0].SHA256, Result: "ok",
+	auditing := background(func() error {
+		return p.audit.Log(ctx, audit.Entry{
+			Event: audit.EventSubmit, Actor: req.Actor, Role: req.Role, PatientRef: ref, EncounterID: id,
+			InputSHA256: meta.Inputs[0].SHA256, Result: "ok",
+		})
 	})
-	if err != nil {
-		staged.Abort()
-		cleanup()
-		return "", phi.Wrap(err, phi.CodeAuditUnavailable, "audit trail unavailable; submission not accepted")
+	staged, stageErr := p.store.StageCreate(ctx, meta)
+	auditErr := auditing.join()
+	audited = auditErr == nil
+	if stageErr == nil {
+		defer staged.Abort()
 	}
-	audited = true
+	switch {
+	case auditErr != nil:
+		cleanup()
+		return "", phi.Wrap(auditErr, phi.CodeAuditUnavailable, "audit trail unavailable; submission not accepted")
+	case stageErr != nil:
+		cleanup()
+		return "", phi.Wrap(stageErr, phi.CodeStorage, "encounter could not be stored")
+	}
+	if err := indexing.join(); err != nil {
+		cleanup()
+		return "", phi.Wrap(err, phi.CodeStorage, "encounter could not be stored")
+	}
 	// The commit point, and then the worklist entries (per clinician,
 	// patient and day), sharing its flush. Stages without a stored status
 	// are pending; nothing more to write.
@@ -446,3 +442,38 @@ func safeToken(s string) string {
 	}
 	return fmt.Sprintf("(%d bytes)", len(s))
 }
+
+// task is work running in a goroutine of its own beside the caller's
+// (background).
+type task struct {
+	done  chan struct{}
+	err   error
+	panic any
+}
+
+// background runs fn in its own goroutine. The caller joins it for its
+// error, and waits for it before returning in any case, so no write
+// outlives the call.
+func background(fn func() error) *task {
+	t := &task{done: make(chan struct{})}
+	go func() {
+		defer close(t.done)
+		defer func() { t.panic = recover() }()
+		t.err = fn()
+	}()
+	return t
+}
+
+// join waits for the task and returns its error; a panic in it (the crash
+// tests' simulated process death) is raised again in the caller's
+// goroutine, where it can be seen. It may be called more than once.
+func (t *task) join() error {
+	<-t.done
+	if t.panic != nil {
+		panic(t.panic)
+	}
+	return t.err
+}
+
+// wait waits for the task to end.
+func (t *task) wait() { <-t.done }
