@@ -231,3 +231,73 @@ func TestCommitInOrderSharesOneFlush(t *testing.T) {
 		}
 	}
 }
+
+// An empty create-only object is created under its name at Commit, in one
+// step: no temporary file, no flush for its content, one for its name;
+// create-if-absent holds (staged before or after another writer's), with
+// the group commit and with per-file fsyncs, in a directory that does not
+// exist yet.
+func TestLocalEmptyObject(t *testing.T) {
+	t.Parallel()
+	for _, grouped := range []bool{true, false} {
+		l, err := NewLocal(t.TempDir())
+		if err != nil {
+			t.Fatal(err)
+		}
+		var flushes atomic.Int32
+		l.group = nil
+		if grouped {
+			l.group = newGroupSync("")
+			l.group.flush = func() error { flushes.Add(1); return nil }
+		}
+		ctx := t.Context()
+		st, err := l.Stage(ctx, "new/dir/entry", strings.NewReader(""), CreateOnly)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := os.Stat(filepath.Join(l.Root(), "new")); !os.IsNotExist(err) {
+			t.Fatalf("grouped=%v: staging an empty object touched the filesystem: %v", grouped, err)
+		}
+		if err := st.Commit(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if grouped && flushes.Load() != 1 {
+			t.Fatalf("an empty object cost %d flushes, want 1 (its name)", flushes.Load())
+		}
+		if fi, err := os.Stat(filepath.Join(l.Root(), "new", "dir", "entry")); err != nil || fi.Size() != 0 {
+			t.Fatalf("grouped=%v: after Commit: %v %v", grouped, fi, err)
+		}
+		if _, err := l.Stage(ctx, "new/dir/entry", strings.NewReader(""), CreateOnly); !errors.Is(err, ErrExists) {
+			t.Fatalf("grouped=%v: staging over an entry = %v, want ErrExists", grouped, err)
+		}
+		late, err := l.Stage(ctx, "new/dir/late", strings.NewReader(""), CreateOnly)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := l.Put(ctx, "new/dir/late", strings.NewReader("someone else's"), CreateOnly); err != nil {
+			t.Fatal(err)
+		}
+		if err := late.Commit(ctx); !errors.Is(err, ErrExists) {
+			t.Fatalf("grouped=%v: committing over an object written meanwhile = %v, want ErrExists", grouped, err)
+		}
+		gone, err := l.Stage(ctx, "new/dir/gone", strings.NewReader(""), CreateOnly)
+		if err != nil {
+			t.Fatal(err)
+		}
+		gone.Abort()
+		entries, err := os.ReadDir(filepath.Join(l.Root(), "new", "dir"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		if got := strings.Join(names, ","); got != "entry,late" {
+			t.Fatalf("grouped=%v: directory holds %s, want entry,late (no temporary file, nothing of the aborted one)", grouped, got)
+		}
+		if b, err := ReadAll(ctx, l, "new/dir/late"); err != nil || string(b) != "someone else's" {
+			t.Fatalf("the other writer's object = %q, %v", b, err)
+		}
+	}
+}

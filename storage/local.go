@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"bytes"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
@@ -20,7 +21,8 @@ import (
 // then renamed (Overwrite) or hard-linked (CreateOnly, atomic
 // create-if-absent) into place, and the new name is made durable before Put
 // returns, so a crash never leaves a partial object visible and an
-// acknowledged object survives a power loss.
+// acknowledged object survives a power loss. An empty create-only object,
+// which cannot be partial, is created under its name directly (O_EXCL).
 //
 // On Linux 5.8 and later the per-file fsyncs are replaced by a group commit
 // (groupSync): a Put writes its temporary file, waits for a syncfs(2) that
@@ -92,7 +94,7 @@ func (l *Local) Stage(ctx context.Context, key string, body io.Reader, mode Writ
 	if err != nil {
 		return nil, err
 	}
-	if l.group != nil {
+	if l.group != nil && !st.empty {
 		go func() { _ = l.group.waitFor(st.ticket) }() // Commit sees its error
 	}
 	return st, nil
@@ -105,6 +107,7 @@ type localStaged struct {
 	mode     WriteMode
 	newDirs  []string // made for it, synced after the link (no group commit)
 	ticket   uint64   // the flush that makes the content durable (group commit)
+	empty    bool     // no content and no temporary file: created at Publish
 	finished bool
 }
 
@@ -119,6 +122,19 @@ func (l *Local) stage(ctx context.Context, key string, body io.Reader, mode Writ
 			return nil, ErrExists
 		}
 	}
+	// An empty object (a worklist entry, whose key says everything) has no
+	// content that could be seen half-written: create-only, it is made
+	// under its name in one step at Commit (no temporary file, no link,
+	// no content flush).
+	var head [1]byte
+	n, err := io.ReadFull(contextReader{ctx, body}, head[:])
+	switch {
+	case n == 0 && errors.Is(err, io.EOF) && mode == CreateOnly:
+		return &localStaged{l: l, p: p, mode: mode, empty: true}, nil
+	case n == 0 && !errors.Is(err, io.EOF):
+		return nil, fmt.Errorf("storage.Local.Put: read: %w", err)
+	}
+	body = io.MultiReader(bytes.NewReader(head[:n]), body)
 	var rnd [8]byte
 	_, _ = rand.Read(rnd[:])
 	tmp := filepath.Join(dir, ".tmp-"+hex.EncodeToString(rnd[:]))
@@ -177,8 +193,14 @@ func (st *localStaged) Publish(ctx context.Context) (wait func() error, err erro
 		return nil, errors.New("storage.Local: staged object already committed or aborted")
 	}
 	st.finished = true
-	defer os.Remove(st.tmp) // no-op once renamed; the link's other name otherwise
 	l := st.l
+	if st.empty {
+		if err := st.createEmpty(); err != nil {
+			return nil, err
+		}
+		return st.waitForName(), nil
+	}
+	defer os.Remove(st.tmp) // no-op once renamed; the link's other name otherwise
 	if l.group != nil {
 		if err := l.group.waitFor(st.ticket); err != nil {
 			return nil, fmt.Errorf("storage.Local.Put: %w", err)
@@ -197,29 +219,66 @@ func (st *localStaged) Publish(ctx context.Context) (wait func() error, err erro
 			return nil, fmt.Errorf("storage.Local.Put: %w", err)
 		}
 	}
+	return st.waitForName(), nil
+}
+
+// waitForName is the wait for the object's new name to be durable: the
+// flush after the link covers it (objects published before their waits
+// share it), or an fsync of its directory and of the parents of any
+// directory made for it.
+func (st *localStaged) waitForName() func() error {
+	l := st.l
 	if l.group != nil {
-		// The flush after the link covers it; several objects published
-		// before their waits share it.
 		ticket := l.group.ticket()
-		return func() error { return l.group.waitFor(ticket) }, nil
+		return func() error { return l.group.waitFor(ticket) }
 	}
 	return func() error {
-		// A directory made for this object is durable only once its
-		// parent is synced.
 		for _, d := range st.newDirs {
 			if err := syncDir(filepath.Dir(d)); err != nil {
 				return fmt.Errorf("storage.Local.Put: %w", err)
 			}
 		}
 		return syncDir(filepath.Dir(st.p))
-	}, nil
+	}
+}
+
+// createEmpty creates an empty object under its name, failing with
+// ErrExists if the name is taken (O_EXCL: atomic create-if-absent, as the
+// link of a non-empty object is).
+func (st *localStaged) createEmpty() error {
+	create := func() error {
+		f, err := os.OpenFile(st.p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+		if err != nil {
+			return err
+		}
+		return f.Close()
+	}
+	err := create()
+	if errors.Is(err, fs.ErrNotExist) {
+		dir := filepath.Dir(st.p)
+		if st.l.group == nil {
+			st.newDirs = st.l.missingDirs(dir)
+		}
+		if err = os.MkdirAll(dir, 0o700); err == nil {
+			err = create()
+		}
+	}
+	switch {
+	case errors.Is(err, fs.ErrExist):
+		return ErrExists
+	case err != nil:
+		return fmt.Errorf("storage.Local.Put: %w", err)
+	}
+	return nil
 }
 
 // Abort implements Staged.
 func (st *localStaged) Abort() {
 	if !st.finished {
 		st.finished = true
-		os.Remove(st.tmp)
+		if !st.empty {
+			os.Remove(st.tmp)
+		}
 	}
 }
 

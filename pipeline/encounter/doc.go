@@ -21,7 +21,7 @@
 //	                                   rejections, human documentation,
 //	                                   regeneration requests), append-only
 //	index/open/<id>                    marker while the pipeline is not finished
-//	index/by-{provider,patient,day}/…  write-once worklist entries (IndexKeys)
+//	index/by-{provider,patient,day}/…  write-once worklist entries (IndexKeys; empty, unsealed: the key is the entry)
 //
 // keys.go spells every key. Summarize says where an encounter is (a
 // worklist phase and a sentence) from its stage statuses, version numbers

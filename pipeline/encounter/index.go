@@ -13,7 +13,9 @@ import (
 // Index writes the encounter's worklist entries (IndexKeys), each once:
 // an entry already there (a retry, the reconciler) is left as it is. The
 // entries hold nothing; their keys say everything a worklist needs to find
-// the encounter.
+// the encounter. Having no content, they are written to the store under
+// the vault, unsealed (entries written sealed by earlier versions are
+// listed, found and removed the same way).
 //
 // The entries are independent objects, so they are written concurrently
 // (storage.CommitAll): their flushes or PUTs overlap. It returns once all
@@ -33,7 +35,7 @@ func (s *Store) Index(ctx context.Context, m *Meta) error {
 // Indexed reports whether every worklist entry of the encounter exists.
 func (s *Store) Indexed(ctx context.Context, m *Meta) (bool, error) {
 	for _, k := range IndexKeys(m) {
-		ok, err := storage.Exists(ctx, s.vault, k)
+		ok, err := storage.Exists(ctx, s.entries, k)
 		if err != nil {
 			return false, fmt.Errorf("encounter.Indexed: %w", err)
 		}
@@ -48,7 +50,7 @@ func (s *Store) Indexed(ctx context.Context, m *Meta) (bool, error) {
 func (s *Store) Unindex(ctx context.Context, m *Meta) error {
 	var errs []error
 	for _, k := range IndexKeys(m) {
-		errs = append(errs, s.vault.Delete(ctx, k))
+		errs = append(errs, s.entries.Delete(ctx, k))
 	}
 	if err := errors.Join(errs...); err != nil {
 		return fmt.Errorf("encounter.Unindex: %w", err)

@@ -138,7 +138,7 @@ type StagedIndex struct {
 func (s *Store) StageIndex(ctx context.Context, m *Meta) (*StagedIndex, error) {
 	si := &StagedIndex{}
 	for _, k := range IndexKeys(m) {
-		st, err := storage.Stage(ctx, s.vault, k, strings.NewReader(""), storage.CreateOnly)
+		st, err := storage.Stage(ctx, s.entries, k, strings.NewReader(""), storage.CreateOnly)
 		if errors.Is(err, storage.ErrExists) {
 			continue
 		}

@@ -25,11 +25,16 @@ var ErrDeleted = fmt.Errorf("%w: the encounter was deleted", ErrNotFound)
 // Store keeps encounter records in an encrypting Blobstore.
 type Store struct {
 	vault storage.Blobstore
+	// entries is the store under the vault, for the worklist entries:
+	// empty objects whose keys (pseudonymous references, clinician IDs,
+	// dates, encounter IDs) are all they say, so there is no content to
+	// seal, and on the local store each is one file creation.
+	entries storage.Blobstore
 }
 
 // NewStore returns a Store over vault, which must encrypt (a storage.Vault):
 // everything written here is PHI.
-func NewStore(vault *storage.Vault) *Store { return &Store{vault: vault} }
+func NewStore(vault *storage.Vault) *Store { return &Store{vault: vault, entries: vault.Store()} }
 
 func (s *Store) putJSON(ctx context.Context, key string, v any, mode storage.WriteMode) error {
 	return storage.PutJSON(ctx, s.vault, key, v, mode)
