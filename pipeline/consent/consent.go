@@ -75,7 +75,22 @@ func (c *Store) History(ctx context.Context, ref string) ([]Consent, error) {
 
 // Current returns the patient's consent in force: the latest record, or
 // "allowed" from source "default" when the patient never chose.
+//
+// Records are numbered from 1 without gaps (Append) and never removed, so a
+// patient with no first record has none: that takes one read instead of a
+// listing. Every submission and every AI call asks, and most patients never
+// chose; on S3 a GET costs a twelfth of a LIST.
 func (c *Store) Current(ctx context.Context, ref string) (Consent, error) {
+	if !access.IsPatientRef(ref) {
+		return Consent{}, fmt.Errorf("consent.Current: not a patient reference")
+	}
+	chose, err := storage.Exists(ctx, c.vault.Store(), encounter.ConsentKey(ref, 1))
+	if err != nil {
+		return Consent{}, err
+	}
+	if !chose {
+		return Consent{PatientRef: ref, AIProcessing: Allowed, Source: "default"}, nil
+	}
 	h, err := c.History(ctx, ref)
 	if err != nil {
 		return Consent{}, err
