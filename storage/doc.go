@@ -22,9 +22,12 @@
 // Local makes each Put durable before it returns; on Linux 5.8 and later it
 // does so by group commit (a syncfs(2) shared by the writers waiting at that
 // moment, one before the new name and one after; see groupSync), elsewhere by
-// fsyncing the file and its directory. Keyring.PrepareScope (through
-// Vault.Prepare) makes a scope's key ahead of its first object, so a caller
-// can overlap the key ring's write with other work.
+// fsyncing the file and its directory. An object can be staged (Stage: its
+// content written where nothing sees it) and committed later, and
+// CommitInOrder makes a record and then its entries visible and waits for
+// one flush for all of them. Keyring.PrepareScope (through Vault.Prepare)
+// makes a scope's key ahead of its first object, so a caller can overlap
+// the key ring's write with other work.
 //
 // Object keys and scope names must never carry PHI: they are built from opaque
 // random IDs only (see ValidKey).

@@ -122,12 +122,25 @@ func (r *Keyring) GenerateDataKey(ctx context.Context, kc KeyContext) (DataKey, 
 // other work (Submit overlaps it with the open marker and the audit entry).
 // It issues no data key and writes nothing a crash would need undone: a
 // scope key with no objects under it decrypts nothing.
+//
+// A scope being prepared is about to get its first object, so its key is
+// usually not there yet: it is created without first being looked for
+// (the ring's CreateOnly reads the key instead when another writer made
+// it), one ring read fewer per new scope.
 func (r *Keyring) PrepareScope(ctx context.Context, kc KeyContext) error {
 	scope, err := scopeOf(kc)
 	if err != nil {
 		return err
 	}
-	if _, err := r.scopeKey(ctx, scope, true); err != nil {
+	now := r.cfg.Now()
+	if _, ok := r.cached(scope, now); ok {
+		return nil
+	}
+	wrapped, err := r.createScopeKey(ctx, scope)
+	if err == nil {
+		_, err = r.open(ctx, scope, wrapped, now)
+	}
+	if err != nil {
 		return fmt.Errorf("storage.Keyring.PrepareScope: %w", err)
 	}
 	return nil
@@ -149,15 +162,22 @@ func (r *Keyring) DecryptDataKey(ctx context.Context, wrapped []byte, kc KeyCont
 	return unwrapKey(sk, wrapped[len(keyringWrapMagic):], kc.canonical())
 }
 
+// cached is the scope's unwrapped key if the cache holds it unexpired.
+func (r *Keyring) cached(scope string, now time.Time) ([]byte, bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if c, ok := r.cache[scope]; ok && now.Before(c.expires) {
+		return c.key, true
+	}
+	return nil, false
+}
+
 // scopeKey returns the scope's unwrapped key, creating it if asked.
 func (r *Keyring) scopeKey(ctx context.Context, scope string, create bool) ([]byte, error) {
 	now := r.cfg.Now()
-	r.mu.Lock()
-	if c, ok := r.cache[scope]; ok && now.Before(c.expires) {
-		r.mu.Unlock()
-		return c.key, nil
+	if key, ok := r.cached(scope, now); ok {
+		return key, nil
 	}
-	r.mu.Unlock()
 
 	wrapped, err := ReadAll(ctx, r.ring, scopeKeyPath(scope))
 	if errors.Is(err, ErrNotFound) {
@@ -172,6 +192,11 @@ func (r *Keyring) scopeKey(ctx context.Context, scope string, create bool) ([]by
 	if err != nil {
 		return nil, err
 	}
+	return r.open(ctx, scope, wrapped, now)
+}
+
+// open unwraps a scope key read from or written to the ring, and caches it.
+func (r *Keyring) open(ctx context.Context, scope string, wrapped []byte, now time.Time) ([]byte, error) {
 	sk, err := r.root.DecryptDataKey(ctx, wrapped, scopeKeyContext(scope))
 	if err != nil {
 		return nil, fmt.Errorf("storage.Keyring: scope key: %w", err)

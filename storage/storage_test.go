@@ -509,3 +509,51 @@ func TestVaultConcurrentRoundTrip(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// PrepareScope makes a new scope's key without first looking for it (one
+// ring read fewer per encounter, issue 18), reads the key another process
+// made rather than replacing it, serves a prepared scope from the cache,
+// and refuses a shredded scope.
+func TestKeyringPrepareScope(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	var counter storagetest.Counter
+	ring := counter.Wrap(newLocal(t))
+	root := newLocalKeys(t)
+	a, _ := storage.NewKeyring(root, ring, storage.KeyringConfig{})
+	b, _ := storage.NewKeyring(root, ring, storage.KeyringConfig{}) // another process
+	kc := storage.KeyContext{"object": "encounters/e1/meta.json", storage.ScopeContextKey: "encounters/e1"}
+
+	before := counter.Counts()
+	if err := a.PrepareScope(ctx, kc); err != nil {
+		t.Fatal(err)
+	}
+	// Reads: the tombstone, before and after the create; not the key.
+	if used := counter.Counts().Sub(before); used.Gets != 2 || used.Puts != 1 {
+		t.Fatalf("preparing a new scope: %d reads and %d writes, want 2 and 1", used.Gets, used.Puts)
+	}
+	before = counter.Counts()
+	if err := a.PrepareScope(ctx, kc); err != nil {
+		t.Fatal(err)
+	}
+	if used := counter.Counts().Sub(before); used != (storagetest.Counts{}) {
+		t.Fatalf("preparing a prepared scope used the ring: %+v", used)
+	}
+	if err := b.PrepareScope(ctx, kc); err != nil {
+		t.Fatalf("another process preparing the same scope: %v", err)
+	}
+	data := newLocal(t)
+	if err := storage.NewVault(data, a).PutBytes(ctx, "encounters/e1/meta.json", []byte("sealed by a"), storage.CreateOnly); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := storage.NewVault(data, b).GetBytes(ctx, "encounters/e1/meta.json"); err != nil || string(got) != "sealed by a" {
+		t.Fatalf("the other process reads %q, %v: the scope got two keys", got, err)
+	}
+	if err := a.Shred(ctx, "encounters/e1"); err != nil {
+		t.Fatal(err)
+	}
+	c, _ := storage.NewKeyring(root, ring, storage.KeyringConfig{})
+	if err := c.PrepareScope(ctx, kc); !errors.Is(err, storage.ErrShredded) {
+		t.Fatalf("preparing a shredded scope = %v, want ErrShredded", err)
+	}
+}
