@@ -11,6 +11,20 @@ import (
 	"github.com/clinscribe/clinscribe/storage/storagetest"
 )
 
+// stagingStores are the stores staging is tested on: Local, the Vault over
+// Local (whose data store is returned), both through counter, and a store
+// that cannot stage (Commit is a Put).
+func stagingStores(t *testing.T, counter *storagetest.Counter) (map[string]storage.Blobstore, *storage.Local) {
+	vault, local, _ := newVault(t)
+	return map[string]storage.Blobstore{
+		"Local":        newLocal(t),
+		"Vault":        vault,
+		"Counted":      counter.Wrap(newLocal(t)),
+		"CannotStage":  struct{ storage.Blobstore }{newLocal(t)},
+		"VaultCounted": storage.NewVault(counter.Wrap(newLocal(t)), newLocalKeys(t)),
+	}, local
+}
+
 // A staged object is invisible until Commit (no Get, no List entry),
 // commits as Put would, and an aborted one leaves nothing behind; DeleteLazy
 // deletes; on the
@@ -19,15 +33,8 @@ import (
 func TestStage(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
-	vault, local, _ := newVault(t)
 	var counter storagetest.Counter
-	stores := map[string]storage.Blobstore{
-		"Local":        newLocal(t),
-		"Vault":        vault,
-		"Counted":      counter.Wrap(newLocal(t)),
-		"CannotStage":  struct{ storage.Blobstore }{newLocal(t)},
-		"VaultCounted": storage.NewVault(counter.Wrap(newLocal(t)), newLocalKeys(t)),
-	}
+	stores, local := stagingStores(t, &counter)
 	for name, bs := range stores {
 		t.Run(name, func(t *testing.T) {
 			st, err := storage.Stage(ctx, bs, "a/one", strings.NewReader("first"), storage.CreateOnly)
@@ -105,15 +112,8 @@ func TestStage(t *testing.T) {
 func TestCommitInOrder(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
-	vault, _, _ := newVault(t)
 	var counter storagetest.Counter
-	stores := map[string]storage.Blobstore{
-		"Local":        newLocal(t),
-		"Vault":        vault,
-		"Counted":      counter.Wrap(newLocal(t)),
-		"CannotStage":  struct{ storage.Blobstore }{newLocal(t)},
-		"VaultCounted": storage.NewVault(counter.Wrap(newLocal(t)), newLocalKeys(t)),
-	}
+	stores, _ := stagingStores(t, &counter)
 	for name, bs := range stores {
 		t.Run(name, func(t *testing.T) {
 			stage := func(key string) storage.Staged {
