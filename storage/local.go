@@ -202,6 +202,7 @@ func (st *localStaged) Publish(ctx context.Context) (wait func() error, err erro
 	}
 	defer os.Remove(st.tmp) // no-op once renamed; the link's other name otherwise
 	if l.group != nil {
+		// The content is durable before any name points at it.
 		if err := l.group.waitFor(st.ticket); err != nil {
 			return nil, fmt.Errorf("storage.Local.Put: %w", err)
 		}
