@@ -331,14 +331,20 @@ func TestPipelineCanary(t *testing.T) {
 	audit.WriteJSONL(&export, rows)
 
 	planted := []string{
-		"Quintessa", "Marlowe", canary.mrn, "314159", canary.phone, "867-5309", "8675309", "5558675309",
+		"Quintessa", "Marlowe", canary.mrn, "mrn99314159", "314159", canary.phone, "867-5309", "8675309", "5558675309",
 		canary.dob, canary.dobText, "19610417", "04171961",
 	}
+	// A planted run of digits counts where it stands alone, not inside a
+	// longer run of letters and digits: the audit trail is full of SHA-256
+	// hex digests and nanosecond timestamps, in which "314159" turns up by
+	// chance (it did once in CI, in a digest or time the checkpoint file
+	// repeats). The glued forms a leak would take ("MRN99314159") are
+	// planted themselves.
 	found := func(b []byte) []string {
 		low := bytes.ToLower(b)
 		var out []string
 		for _, p := range planted {
-			if bytes.Contains(low, []byte(strings.ToLower(p))) {
+			if containsPlanted(low, strings.ToLower(p)) {
 				out = append(out, p)
 			}
 		}
@@ -603,4 +609,49 @@ func TestPipelineFailClosed(t *testing.T) {
 		events = append(events, string(row.Event))
 	}
 	t.Logf("entries: %v; %d chains, %d checkpoints", events, rep.Chains, rep.Checkpoints)
+}
+
+// containsPlanted reports whether b holds p; a p made only of digits must
+// stand alone (no letter or digit right before or after it).
+func containsPlanted(b []byte, p string) bool {
+	digits := strings.Trim(p, "0123456789") == ""
+	for off := 0; ; {
+		i := bytes.Index(b[off:], []byte(p))
+		if i < 0 {
+			return false
+		}
+		i += off
+		if !digits || !alnumAt(b, i-1) && !alnumAt(b, i+len(p)) {
+			return true
+		}
+		off = i + 1
+	}
+}
+
+func alnumAt(b []byte, i int) bool {
+	if i < 0 || i >= len(b) {
+		return false
+	}
+	c := b[i]
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+}
+
+// The canary's scan finds a planted run of digits alone or between
+// punctuation, and not inside a digest or a timestamp.
+func TestContainsPlanted(t *testing.T) {
+	for text, want := range map[string]bool{
+		"mrn 314159 on file":             true,
+		"MRN-99-314159":                  true,
+		`"id":"314159",`:                 true,
+		"314159":                         true,
+		"9f3e314159ab0c":                 false,
+		"2026-12-04T06:00:34.314159123Z": false,
+	} {
+		if got := containsPlanted([]byte(text), "314159"); got != want {
+			t.Errorf("containsPlanted(%q) = %v, want %v", text, got, want)
+		}
+	}
+	if !containsPlanted([]byte("name: quintessa-x"), "quintessa") {
+		t.Error("a planted word inside a longer token is not found")
+	}
 }
