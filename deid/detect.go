@@ -622,10 +622,19 @@ func (s *scan) repeatIDs(spans []Span) []Span {
 	if byKey == nil {
 		return spans
 	}
+	// A token is looked up only if a key has its length and first byte:
+	// nearly every token fails these two tests, and the map's hashing
+	// of every word of the text cost more than the rest of the pass.
+	var lens uint64
+	var firsts [4]uint64
+	for w := range byKey {
+		lens |= 1 << min(len(w), 63)
+		firsts[w[0]>>6] |= 1 << (w[0] & 63)
+	}
 	n, added := len(spans), false
 	for i := range s.toks {
 		t := &s.toks[i]
-		if t.kind == tkPunct {
+		if t.kind == tkPunct || lens&(1<<min(t.n(), 63)) == 0 || firsts[s.low[t.s]>>6]&(1<<(s.low[t.s]&63)) == 0 {
 			continue
 		}
 		for _, nd := range byKey[s.low[t.s:t.e]] {
