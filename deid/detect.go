@@ -78,6 +78,8 @@ type scan struct {
 	// vetoWords are the words of the brands and eponyms vetoLookalikes
 	// dropped, for their other mentions (and the tagger's).
 	vetoWords []string
+	// vetoMemo holds vetoLookalikes' answers by candidate offsets.
+	vetoMemo vetoMemo
 	// eponymUses are the words found before an eponym's head in the text
 	// ("Philadelphia collar"), made on first use (eponymUsesDone).
 	eponymUses     []int32
