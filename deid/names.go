@@ -2185,11 +2185,21 @@ func (s *scan) anyKnown(st, en int) bool {
 
 // tokStartingAt returns the token that starts at byte offset off, or -1.
 func (s *scan) tokStartingAt(off int) int {
-	k, ok := slices.BinarySearchFunc(s.toks, off, func(t token, off int) int { return int(t.s) - off })
-	if !ok {
-		return -1
+	// slices.BinarySearchFunc, written out: its comparison was a call per
+	// step.
+	lo, hi := 0, len(s.toks)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if int(s.toks[m].s) < off {
+			lo = m + 1
+		} else {
+			hi = m
+		}
 	}
-	return k
+	if lo < len(s.toks) && int(s.toks[lo].s) == off {
+		return lo
+	}
+	return -1
 }
 
 // eponymAt: tokens st..en are the named part of an eponym (see eponymVetoed).
