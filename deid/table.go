@@ -43,7 +43,7 @@ const tableDelims = ",|\t;"
 // tablePass types the cells of every delimited table in the text.
 func (s *scan) tablePass() {
 	text := s.text
-	if strings.IndexAny(text, tableDelims) < 0 || strings.IndexByte(text, '\n') < 0 {
+	if strings.IndexByte(text, '\n') < 0 || !s.hasTableDelim() {
 		return
 	}
 	var cols []Type
@@ -60,6 +60,18 @@ func (s *scan) tablePass() {
 			cols, delim = tableHeader(line)
 		}
 	})
+}
+
+// hasTableDelim reports whether the text holds one of tableDelims: a
+// comma, bar or semicolon is a token of its own, a tab is found by
+// IndexByte. (strings.IndexAny tested every byte up to the first.)
+func (s *scan) hasTableDelim() bool {
+	for i := range s.toks {
+		if t := &s.toks[i]; t.kind == tkPunct && (t.ch == ',' || t.ch == '|' || t.ch == ';') {
+			return true
+		}
+	}
+	return strings.IndexByte(s.text, '\t') >= 0
 }
 
 // eachLine calls f with the byte offset and the text of each line of text,
