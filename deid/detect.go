@@ -81,6 +81,8 @@ type scan struct {
 	vetoWords []string
 	// needles are repeatIDs' identifiers, kept for their storage.
 	needles []needle
+	// cells are the cells of a table row (tablePass).
+	cells [][2]int
 	// vetoMemo holds vetoLookalikes' answers by candidate offsets.
 	vetoMemo vetoMemo
 	// eponymUses are the words found before an eponym's head in the text

@@ -50,7 +50,9 @@ func (s *scan) tablePass() {
 	var delim byte
 	eachLine(text, func(ls int, line string) {
 		if cols != nil {
-			if cells := splitCells(line, delim); len(cells) == len(cols) {
+			cells := splitCellsInto(s.cells[:0], line, delim)
+			s.cells = cells
+			if len(cells) == len(cols) {
 				s.tableRow(ls, line, cells, cols)
 			} else {
 				cols = nil
@@ -168,8 +170,11 @@ func headerKey(h string) string {
 
 // splitCells returns the byte ranges of the cells of line, spaces and
 // double quotes trimmed.
-func splitCells(line string, d byte) [][2]int {
-	var out [][2]int
+func splitCells(line string, d byte) [][2]int { return splitCellsInto(nil, line, d) }
+
+// splitCellsInto is splitCells appending to out (a scan's buffer for the
+// rows of a table, which would otherwise allocate one slice per row).
+func splitCellsInto(out [][2]int, line string, d byte) [][2]int {
 	st := 0
 	for i := 0; i <= len(line); i++ {
 		if i < len(line) && line[i] != d {
