@@ -1,6 +1,10 @@
 package deid
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+	"unsafe"
+)
 
 // Delimited tables: CSV, pipe and tab exports with a header line
 // ("patient_id,last_name,first_name,dob,zip,site"). A column whose header
@@ -210,7 +214,8 @@ func (s *scan) tableRow(base int, line string, cells [][2]int, cols []Type) {
 // rules), a date or a number has digits; a year alone is no date; empty
 // markers ("n/a", "unknown", "-") hold nothing.
 func tableCellOK(v string, t Type) bool {
-	switch strings.ToLower(v) {
+	var lb [12]byte
+	switch lowerShort(&lb, v) {
 	case "n/a", "na", "none", "unknown", "null", "-", "--", "?", "nil", "tbd", "redacted", "[redacted]", "unk":
 		return false
 	}
@@ -236,6 +241,27 @@ func tableCellOK(v string, t Type) bool {
 	default:
 		return digits > 0
 	}
+}
+
+// lowerShort is strings.ToLower(v) for tableCellOK's comparisons, without
+// allocating for the common cell: an ASCII cell is lowered into buf (the
+// string does not outlive the caller's switch); a cell longer than buf is
+// longer than every empty marker, and "" stands for it.
+func lowerShort(buf *[12]byte, v string) string {
+	if len(v) > len(buf) {
+		return ""
+	}
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		if c >= utf8.RuneSelf {
+			return strings.ToLower(v) // "\u212a" (Kelvin) lowers to "k"
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return unsafe.String(&buf[0], len(v))
 }
 
 // monthIn: v holds a month name or its abbreviation.
