@@ -656,10 +656,10 @@
 // into a scan buffer and compare their empty markers without a
 // lower-case copy (TestTableRowsAllocateNothing); knownNames asks
 // knownWord only past its length test; numDate reads numbers only in a
-// date's shape. Callgrind instructions per pass over dev (TestPasses,
+// date's shape; cueWord inlines its first test as tokBits does. Callgrind instructions per pass over dev (TestPasses,
 // GOGC=off, GOMAXPROCS=1, ten passes minus two, over eight): 76.17M ->
-// 67.16M with the tagger (-11.8%), 70.39M -> 61.50M rules-only
-// (-12.6%); BenchmarkDetectLargeTable 6,003 -> 3 allocations per op.
+// 67.09M with the tagger (-11.9%), 70.39M -> 61.44M rules-only
+// (-12.7%); BenchmarkDetectLargeTable 6,003 -> 3 allocations per op.
 // On the shared 2-core machine (load average 6 to 9), alternating the
 // two test binaries in 1-second runs, eight pairs: medians 8.5 -> 8.8
 // MB/cpu-s with the tagger, 10.1 -> 10.1 rules-only (pairwise ratios
