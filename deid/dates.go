@@ -449,7 +449,6 @@ func validMD(m, d int) bool { return m >= 1 && m <= 12 && d >= 1 && d <= 31 }
 // numDate parses m/d/yy, m/d/yyyy, m-d-yyyy, m.d.yyyy, yyyy-mm-dd, mm/yyyy, m/d.
 func (s *scan) numDate(i int) (dateVal, int) {
 	var v dateVal
-	a, na := s.num(i)
 	j := s.adj(i)
 	if j < 0 || s.toks[j].kind != tkPunct {
 		return v, -1
@@ -462,6 +461,7 @@ func (s *scan) numDate(i int) (dateVal, int) {
 	if bi < 0 || !s.toks[bi].digits() {
 		return v, -1
 	}
+	a, na := s.num(i) // read once the shape is a date's: most numbers are not
 	b, nb := s.num(bi)
 	k := s.adj(bi)
 	hasThird := k > 0 && s.toks[k].punct(sep) && s.adj(k) > 0 && s.toks[k+1].digits()

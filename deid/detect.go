@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 	"unicode"
@@ -78,6 +79,12 @@ type scan struct {
 	// vetoWords are the words of the brands and eponyms vetoLookalikes
 	// dropped, for their other mentions (and the tagger's).
 	vetoWords []string
+	// needles are repeatIDs' identifiers, kept for their storage.
+	needles []needle
+	// cells are the cells of a table row (tablePass).
+	cells [][2]int
+	// vetoMemo holds vetoLookalikes' answers by candidate offsets.
+	vetoMemo vetoMemo
 	// eponymUses are the words found before an eponym's head in the text
 	// ("Philadelphia collar"), made on first use (eponymUsesDone).
 	eponymUses     []int32
@@ -594,10 +601,9 @@ func (s *scan) wordBefore(i int, n int, ws ...string) bool {
 // "(555) 010-4567", not "("), so a table of thousands of identifiers costs
 // one pass, not one search of the text per identifier.
 func (s *scan) repeatIDs(spans []Span) []Span {
-	type needle struct{ k, off int } // span index, offset of its key token
-	var byKey map[string][]needle
+	needles := s.needles[:0]
 	for k, sp := range spans {
-		if !repeatable[sp.Type] || sp.End-sp.Start < 6 {
+		if !repeatableType(sp.Type) || sp.End-sp.Start < 6 {
 			continue
 		}
 		a, b := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End)
@@ -613,22 +619,36 @@ func (s *scan) repeatIDs(spans []Span) []Span {
 		if key < 0 {
 			continue
 		}
-		if byKey == nil {
-			byKey = map[string][]needle{}
-		}
 		w := s.low[s.toks[key].s:s.toks[key].e]
-		byKey[w] = append(byKey[w], needle{k, int(s.toks[key].s) - sp.Start})
+		needles = append(needles, needle{key: w, k: k, off: int(s.toks[key].s) - sp.Start})
 	}
-	if byKey == nil {
+	s.needles = needles
+	if len(needles) == 0 {
 		return spans
+	}
+	// The needles sorted by key, those of one key in span order, are
+	// looked up by binary search: no map to build for every text.
+	slices.SortStableFunc(needles, func(a, b needle) int { return strings.Compare(a.key, b.key) })
+	// A token is looked up only if a key has its length and first byte:
+	// nearly every token fails these two tests, and the map's hashing
+	// of every word of the text cost more than the rest of the pass.
+	var lens uint64
+	var firsts [4]uint64
+	for _, nd := range needles {
+		w := nd.key
+		lens |= 1 << min(len(w), 63)
+		firsts[w[0]>>6] |= 1 << (w[0] & 63)
 	}
 	n, added := len(spans), false
 	for i := range s.toks {
 		t := &s.toks[i]
-		if t.kind == tkPunct {
+		if t.kind == tkPunct || lens&(1<<min(t.n(), 63)) == 0 || firsts[s.low[t.s]>>6]&(1<<(s.low[t.s]&63)) == 0 {
 			continue
 		}
-		for _, nd := range byKey[s.low[t.s:t.e]] {
+		w := s.low[t.s:t.e]
+		j, _ := slices.BinarySearchFunc(needles, w, func(nd needle, w string) int { return strings.Compare(nd.key, w) })
+		for ; j < len(needles) && needles[j].key == w; j++ {
+			nd := needles[j]
 			sp := spans[nd.k]
 			st := int(t.s) - nd.off
 			en := st + sp.End - sp.Start
@@ -641,16 +661,30 @@ func (s *scan) repeatIDs(spans []Span) []Span {
 			break
 		}
 	}
+	clear(s.needles) // no references to the text past this call
 	if added {
 		slices.SortFunc(spans, func(a, b Span) int { return a.Start - b.Start })
 	}
 	return spans
 }
 
-// repeatable are the identifier types repeatIDs looks for again: numbers
-// and codes, not names, places or dates (those have their own ways).
-var repeatable = map[Type]bool{Phone: true, Fax: true, Email: true, SSN: true, MRN: true, HealthPlan: true,
-	Account: true, License: true, Vehicle: true, Device: true, URL: true, IP: true, Biometric: true, ID: true}
+// needle is an identifier repeatIDs looks for: the lower-case text of its
+// longest token, the index of its span and the offset of that token in it.
+type needle struct {
+	key    string
+	k, off int
+}
+
+// repeatableType reports the identifier types repeatIDs looks for again:
+// numbers and codes, not names, places or dates (those have their own
+// ways).
+func repeatableType(t Type) bool {
+	switch t {
+	case Phone, Fax, Email, SSN, MRN, HealthPlan, Account, License, Vehicle, Device, URL, IP, Biometric, ID:
+		return true
+	}
+	return false
+}
 
 // overlapsAny: a span of spans overlaps st..en. spans[:n] are sorted and
 // do not overlap each other (a binary search finds the one candidate

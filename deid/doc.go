@@ -641,6 +641,46 @@
 // so the next step is fewer passes over the tokens, not faster lookups:
 // most map lookups left in a pass are under 0.3% each.
 //
+// A seventh round (branch deidspeed, on 75ab4c9) again changed mechanics
+// only, spans byte-identical on every corpus and configuration
+// (TestDumpSpans): vetoLookalikes decides a repeated candidate (same
+// offsets and type; about half of its candidates are repeats) once, its
+// tests reading nothing its earlier decisions change; repeatIDs looks a
+// token up only when a key has its length and first byte, and keeps its
+// identifiers sorted in a scan buffer (binary search) instead of a map
+// per text; tokBits and tokIn inline (a wordSet's slot 0 is never empty,
+// so a token without a hash needs no test of its own); tokStartingAt and
+// tokEndingAt search without a comparison call per step; wordAt is done
+// at once with a lower-case list word that starts none of its rules;
+// tablePass asks the tokens for a separator, and a table's rows split
+// into a scan buffer and compare their empty markers without a
+// lower-case copy (TestTableRowsAllocateNothing); knownNames asks
+// knownWord only past its length test; numDate reads numbers only in a
+// date's shape; cueWord inlines its first test as tokBits does. Callgrind instructions per pass over dev (TestPasses,
+// GOGC=off, GOMAXPROCS=1, ten passes minus two, over eight): 76.17M ->
+// 67.09M with the tagger (-11.9%), 70.39M -> 61.44M rules-only
+// (-12.7%); BenchmarkDetectLargeTable 6,003 -> 3 allocations per op.
+// On the shared 2-core machine (load average 6 to 9), alternating the
+// two test binaries in 1-second runs, eight pairs: medians 8.5 -> 8.8
+// MB/cpu-s with the tagger, 10.1 -> 10.1 rules-only (pairwise ratios
+// 1.06 and 1.02); make bench-deid after, one run: 9.3 with the tagger,
+// 9.0 rules-only (BenchmarkDetectRatio 1.14), figures the load moves by
+// a fifth from one run to the next. Tried and dropped (more
+// instructions, not fewer): hashing the text's bytes instead of the
+// lower-case copy in the tokenizer, key8Low inline there, and the union
+// of the words' flags in locals (the tokenizer's loop is sensitive to
+// register allocation). A CPU profile of BenchmarkDetect given to the
+// compiler (-pgo) took 3.3% more instructions off (67.67M -> 65.43M);
+// not adopted here, as it is a decision about how the binary is built.
+// Still about half the 20 MB per CPU-second target with the tagger: the
+// profile is as flat as before (the tokenizer 10% of the instructions,
+// wordAt's dispatch 7%, everything else under 2.5% each), and the
+// candidates repeat: 29% are exact copies of another when resolve sorts
+// them (most of them names at the shape priority). Dropping copies where
+// they are made would shorten every later pass, but it changes the order
+// in which resolve's sort sees equal keys, so it needs its own proof of
+// identical output.
+//
 // The tagger's gain is largest where the rules are weakest, lower-case
 // dialogue (dialogues-known +0.22, blind2 +0.12); its cost is precision and
 // a few PHI-free documents with one false name or place. Known limits: it

@@ -1,7 +1,5 @@
 package deid
 
-import "slices"
-
 // Places from the gazetteer (data/gazetteer.txt): towns and cities, the
 // names of hospitals without their facility words, hospital acronyms, and
 // city nicknames, in the positions that make them places, written in any
@@ -689,11 +687,19 @@ func (s *scan) placeCoordination() {
 
 // tokEndingAt returns the token that ends at byte offset off, or -1.
 func (s *scan) tokEndingAt(off int) int {
-	k, ok := slices.BinarySearchFunc(s.toks, off, func(t token, off int) int { return int(t.e) - off })
-	if !ok {
-		return -1
+	lo, hi := 0, len(s.toks) // as in tokStartingAt
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if int(s.toks[m].e) < off {
+			lo = m + 1
+		} else {
+			hi = m
+		}
 	}
-	return k
+	if lo < len(s.toks) && int(s.toks[lo].e) == off {
+		return lo
+	}
+	return -1
 }
 
 // coordinatedPlace adds the place after "or", "and" or a comma after token

@@ -163,7 +163,9 @@ type knownIndex struct {
 
 func (k *knownIndex) reset() {
 	clear(k.parts)
-	clear(k.lenByFirst[:])
+	for _, w := range k.words {
+		k.lenByFirst[w[0]] = 0 // the entries build set; clearing all 2 KB cost more
+	}
 	k.words = k.words[:0]
 	k.fuzzy = k.fuzzy[:0]
 	k.initials = k.initials[:0]
@@ -736,7 +738,8 @@ func (s *scan) knownNames() {
 	for i := range s.toks {
 		var tier uint8
 		part := int32(-1)
-		if s.toks[i].letters() {
+		// knownWord's first test, inline: most words fail it.
+		if t := &s.toks[i]; t.letters() && (t.shape&shNonASCII != 0 || k.lenByFirst[s.low[t.s]]&(1<<min(t.n(), 63)) != 0) {
 			if p, ok := s.knownWord(i); ok {
 				tier = p.tier
 				part = int32(len(kp))

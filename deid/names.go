@@ -2185,11 +2185,21 @@ func (s *scan) anyKnown(st, en int) bool {
 
 // tokStartingAt returns the token that starts at byte offset off, or -1.
 func (s *scan) tokStartingAt(off int) int {
-	k, ok := slices.BinarySearchFunc(s.toks, off, func(t token, off int) int { return int(t.s) - off })
-	if !ok {
-		return -1
+	// slices.BinarySearchFunc, written out: its comparison was a call per
+	// step.
+	lo, hi := 0, len(s.toks)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if int(s.toks[m].s) < off {
+			lo = m + 1
+		} else {
+			hi = m
+		}
 	}
-	return k
+	if lo < len(s.toks) && int(s.toks[lo].s) == off {
+		return lo
+	}
+	return -1
 }
 
 // eponymAt: tokens st..en are the named part of an eponym (see eponymVetoed).
@@ -2595,11 +2605,30 @@ var productNouns = map[string]bool{"soup": true, "soups": true, "sausage": true,
 //     "the" ("a town on the Hudson").
 func (s *scan) vetoLookalikes() {
 	words := s.vetoWords[:0] // the words of vetoed brands and eponyms
+	// Rules find the same name or place more than once (half of the
+	// candidates here repeat one before them). The tests below read only
+	// the text and the candidate's tokens and type, never the decisions
+	// made so far, so a repeat takes the first one's answer; the words and
+	// spans a repeat would add are there already.
+	memo := &s.vetoMemo
+	memo.reset(len(s.cands))
 	for c := range s.cands {
 		cd := &s.cands[c]
 		if cd.t != Name && cd.t != Location {
 			continue
 		}
+		loc := uint64(0)
+		if cd.t == Location {
+			loc = 1
+		}
+		sl := memo.slot(uint64(cd.s)<<33 | uint64(cd.e)<<1 | loc)
+		if sl.res != 0 {
+			if sl.res == vetoDrop {
+				cd.t = ""
+			}
+			continue
+		}
+		sl.res = vetoKeep
 		st, en := s.candTokens(cd)
 		if st < 0 || en < st || s.anyKnown(st, en) {
 			continue
@@ -2623,6 +2652,9 @@ func (s *scan) vetoLookalikes() {
 			s.inExpansion(st, en),
 			st == en && s.riverAt(st):
 			cd.t = ""
+		}
+		if cd.t == "" {
+			sl.res = vetoDrop
 		}
 	}
 	// The names and places found inside a vetoed eponym go with it: "San"
@@ -2648,15 +2680,70 @@ func (s *scan) vetoLookalikes() {
 	// elsewhere ("Delta Dental PPO" ... "Dental:"), or a place rule the
 	// eponym's place alone: alone, those mentions go too (vetoedMention).
 	s.vetoWords = words
-	{
-		for c := range s.cands {
-			cd := &s.cands[c]
-			if cd.t != Name && cd.t != Location {
-				continue
-			}
+	// vetoedMention reads the words gathered above, the same for every
+	// candidate of this walk: a repeat takes the first one's answer here
+	// too, whatever its type.
+	memo.reset(len(s.cands))
+	for c := range s.cands {
+		cd := &s.cands[c]
+		if cd.t != Name && cd.t != Location {
+			continue
+		}
+		sl := memo.slot(uint64(cd.s)<<33 | uint64(cd.e)<<1)
+		if sl.res == 0 {
+			sl.res = vetoKeep
 			if st, en := s.candTokens(cd); st >= 0 && st == en && !s.anyKnown(st, en) && s.vetoedMention(st) {
-				cd.t = ""
+				sl.res = vetoDrop
 			}
+		}
+		if sl.res == vetoDrop {
+			cd.t = ""
+		}
+	}
+}
+
+// vetoMemo is a small open-addressing table of answers by key, emptied for
+// each walk (reset) in time linear in the candidates.
+type vetoMemo struct {
+	slots []vetoSlot
+	mask  uint64
+}
+
+type vetoSlot struct {
+	key uint64
+	res uint8 // 0: empty slot; vetoKeep or vetoDrop
+}
+
+const (
+	vetoKeep uint8 = 1
+	vetoDrop uint8 = 2
+)
+
+// reset empties the table and sizes it for n keys (at most half full).
+func (m *vetoMemo) reset(n int) {
+	size := 16
+	for size < 2*n {
+		size <<= 1
+	}
+	if cap(m.slots) < size {
+		m.slots = make([]vetoSlot, size)
+	} else {
+		m.slots = m.slots[:size]
+		clear(m.slots)
+	}
+	m.mask = uint64(size - 1)
+}
+
+// slot returns key's slot: a new one has res 0, for the caller to fill.
+func (m *vetoMemo) slot(key uint64) *vetoSlot {
+	for j := (key * 0x9e3779b97f4a7c15 >> 32) & m.mask; ; j = (j + 1) & m.mask {
+		sl := &m.slots[j]
+		if sl.res == 0 {
+			sl.key = key
+			return sl
+		}
+		if sl.key == key {
+			return sl
 		}
 	}
 }

@@ -1,6 +1,10 @@
 package deid
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+	"unsafe"
+)
 
 // Delimited tables: CSV, pipe and tab exports with a header line
 // ("patient_id,last_name,first_name,dob,zip,site"). A column whose header
@@ -43,14 +47,16 @@ const tableDelims = ",|\t;"
 // tablePass types the cells of every delimited table in the text.
 func (s *scan) tablePass() {
 	text := s.text
-	if strings.IndexAny(text, tableDelims) < 0 || strings.IndexByte(text, '\n') < 0 {
+	if strings.IndexByte(text, '\n') < 0 || !s.hasTableDelim() {
 		return
 	}
 	var cols []Type
 	var delim byte
 	eachLine(text, func(ls int, line string) {
 		if cols != nil {
-			if cells := splitCells(line, delim); len(cells) == len(cols) {
+			cells := splitCellsInto(s.cells[:0], line, delim)
+			s.cells = cells
+			if len(cells) == len(cols) {
 				s.tableRow(ls, line, cells, cols)
 			} else {
 				cols = nil
@@ -60,6 +66,18 @@ func (s *scan) tablePass() {
 			cols, delim = tableHeader(line)
 		}
 	})
+}
+
+// hasTableDelim reports whether the text holds one of tableDelims: a
+// comma, bar or semicolon is a token of its own, a tab is found by
+// IndexByte. (strings.IndexAny tested every byte up to the first.)
+func (s *scan) hasTableDelim() bool {
+	for i := range s.toks {
+		if t := &s.toks[i]; t.kind == tkPunct && (t.ch == ',' || t.ch == '|' || t.ch == ';') {
+			return true
+		}
+	}
+	return strings.IndexByte(s.text, '\t') >= 0
 }
 
 // eachLine calls f with the byte offset and the text of each line of text,
@@ -156,8 +174,11 @@ func headerKey(h string) string {
 
 // splitCells returns the byte ranges of the cells of line, spaces and
 // double quotes trimmed.
-func splitCells(line string, d byte) [][2]int {
-	var out [][2]int
+func splitCells(line string, d byte) [][2]int { return splitCellsInto(nil, line, d) }
+
+// splitCellsInto is splitCells appending to out (a scan's buffer for the
+// rows of a table, which would otherwise allocate one slice per row).
+func splitCellsInto(out [][2]int, line string, d byte) [][2]int {
 	st := 0
 	for i := 0; i <= len(line); i++ {
 		if i < len(line) && line[i] != d {
@@ -193,7 +214,8 @@ func (s *scan) tableRow(base int, line string, cells [][2]int, cols []Type) {
 // rules), a date or a number has digits; a year alone is no date; empty
 // markers ("n/a", "unknown", "-") hold nothing.
 func tableCellOK(v string, t Type) bool {
-	switch strings.ToLower(v) {
+	var lb [12]byte
+	switch lowerShort(&lb, v) {
 	case "n/a", "na", "none", "unknown", "null", "-", "--", "?", "nil", "tbd", "redacted", "[redacted]", "unk":
 		return false
 	}
@@ -219,6 +241,27 @@ func tableCellOK(v string, t Type) bool {
 	default:
 		return digits > 0
 	}
+}
+
+// lowerShort is strings.ToLower(v) for tableCellOK's comparisons, without
+// allocating for the common cell: an ASCII cell is lowered into buf (the
+// string does not outlive the caller's switch); a cell longer than buf is
+// longer than every empty marker, and "" stands for it.
+func lowerShort(buf *[12]byte, v string) string {
+	if len(v) > len(buf) {
+		return ""
+	}
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		if c >= utf8.RuneSelf {
+			return strings.ToLower(v) // "\u212a" (Kelvin) lowers to "k"
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return unsafe.String(&buf[0], len(v))
 }
 
 // monthIn: v holds a month name or its abbreviation.

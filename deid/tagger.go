@@ -74,6 +74,9 @@ type cueEntry struct {
 // cueWordTable is a small open-addressing table of the cue words, keyed by
 // the FNV-1a hash the tokenizer stores in token.h.
 var cueWordTable = func() (t [256]cueEntry) {
+	// Slot 0 holds a word no token is, so that it is never empty: a token
+	// without a hash (0) goes on to cueWordProbe, which finds nothing.
+	t[0] = cueEntry{w: "\x00", c: 255}
 	add := func(words string, c uint8) {
 		for _, w := range strings.Fields(words) {
 			h := tagger.WordHash(w)
@@ -94,10 +97,16 @@ var cueWordTable = func() (t [256]cueEntry) {
 
 // cueWord returns the cue class of token k, 0 if none.
 func (s *scan) cueWord(k int) uint8 {
-	t := &s.toks[k]
-	if t.h == 0 {
-		return 0
+	// Most words' first slot is empty: that answer is given inline.
+	if cueWordTable[s.toks[k].h&255].c == 0 {
+		return 0 // slot 0 is never empty (cueWordTable): h is not 0
 	}
+	return s.cueWordProbe(k)
+}
+
+// cueWordProbe is cueWord past its first test.
+func (s *scan) cueWordProbe(k int) uint8 {
+	t := &s.toks[k]
 	for j := t.h & 255; cueWordTable[j].c != 0; j = (j + 1) & 255 {
 		if e := &cueWordTable[j]; e.h == t.h && len(e.w) == t.n() && e.w == s.lower(k) {
 			return e.c

@@ -8,6 +8,12 @@ func (s *scan) wordAt(i int) {
 	// Every comparison of lw with a word, and every rule that starts only
 	// at given words, is asked only for a word of wordAtWords (sp).
 	sp := s.tokIn(wordAtWords, i)
+	// Most words of a text are lower-case words on a list that starts no
+	// rule below (the rules for lower-case words ask for no such list
+	// word): they are done here, rather than after every test below.
+	if f&wordAtLowerFlags == 0 && f != 0 && !sp && !t.upper() && t.gaz == 0 && t.n() > 1 {
+		return
+	}
 	if sp && t.n() == 1 && lw == "m" && i >= 2 && s.toks[i-1].punct('\'') && s.eq(i-2, "i") && t.gap == gapNone {
 		s.imName(i)
 		return
@@ -224,6 +230,14 @@ func (s *scan) wordAt(i int) {
 		s.unknownPair(i)
 	}
 }
+
+// wordAtLowerFlags are the lexicon flags that start one of wordAt's
+// rules at a lower-case word (not one of wordAtWords, with no gazetteer
+// flag, longer than one letter): a word with other flags only is none of
+// theirs.
+const wordAtLowerFlags = lxCity | lxCityNick | nameListFlags | lxTimeWord | lxPhraseHead | lxStreetSuffix | lxCue | lxMonth |
+	lxMonthAbbr | lxOrdWord | lxTensWord | lxDigitWord | lxTeenWord | lxTitle | lxTitleClin | lxRelation | lxNameIntro |
+	lxPlaceCue | lxCredential
 
 // postcodeAt: a Canadian postal code ("H2X 1Y4": letter digit letter,
 // digit letter digit, in capitals) anywhere, and a UK postcode ("SW1A 1AA",

@@ -45,6 +45,9 @@ func setOfLists(lists ...[]string) *wordSet {
 		n <<= 1
 	}
 	ws := &wordSet{m: m, mask: uint32(n - 1), slots: make([]wordSetSlot, n)}
+	// Slot 0 holds a word no token is, so that it is never empty: a token
+	// without a hash (0) goes on to tokBitsProbe, which asks m.
+	ws.slots[0] = wordSetSlot{w: "\x00"}
 	for w, b := range m {
 		h := fnvString(w)
 		j := h & ws.mask
@@ -60,8 +63,8 @@ func setOfLists(lists ...[]string) *wordSet {
 // A word whose first slot is empty is in no set: that answer, the common
 // one, is given inline.
 func (s *scan) tokBits(ws *wordSet, i int) uint32 {
-	if h := s.toks[i].h; h != 0 && ws.slots[h&ws.mask].w == "" {
-		return 0
+	if ws.slots[s.toks[i].h&ws.mask].w == "" {
+		return 0 // slot 0 is never empty (setOfLists): h is not 0
 	}
 	return s.tokBitsProbe(ws, i)
 }
@@ -85,7 +88,9 @@ func (s *scan) tokBitsProbe(ws *wordSet, i int) uint32 {
 
 // tokIn reports whether token i, lower-cased, is one of ws's words: for a
 // set made by setOf(m), m[s.lower(i)].
-func (s *scan) tokIn(ws *wordSet, i int) bool { return s.tokBits(ws, i) != 0 }
+func (s *scan) tokIn(ws *wordSet, i int) bool {
+	return ws.slots[s.toks[i].h&ws.mask].w != "" && s.tokBitsProbe(ws, i) != 0 // tokBits, inline
+}
 
 // wordsBefore is wordBefore for several lists in one walk: bit j of the
 // result is set when a word of list j of ws occurs within n tokens before
