@@ -761,8 +761,10 @@ func mergeSpans(out, rules, add []Span) []Span {
 
 // wordWithoutPerson: a lower-case English word ("mercy", "joy", "river")
 // that nothing around names as a person: no title, relation word,
-// greeting, introduction, address, speaker tag or verb a person does. The
-// tagger's name there is vetoed (doc.go).
+// greeting, introduction, address, speaker tag or verb a person does; or,
+// whatever is around it, one that no list of names holds even as an
+// ambiguous name ("nora open wide", "grandma attend"). The tagger's name
+// there is vetoed (doc.go).
 func (s *scan) wordWithoutPerson(i int) bool {
 	t := &s.toks[i]
 	if t.upper() || !t.letters() || s.isKnown(i) {
@@ -774,6 +776,12 @@ func (s *scan) wordWithoutPerson(i int) bool {
 	if t.gaz&(gzWord|gzFirstAmb|gzSurAmb|gzCityAmb) == 0 && t.lex&(lxCommon|lxLookalike|lxFirstAmb|lxSurAmb) == 0 &&
 		!s.pluralOfWord(i) && !s.dictionaryWord(i) {
 		return false
+	}
+	// A word of the English list that no list of names holds at all (not
+	// even as an ambiguous given name or surname) is not a name in lower
+	// case, whatever stands around it, unless a title is before it.
+	if s.dictionaryWord(i) && t.gaz&(gzFirstAmb|gzSurAmb) == 0 && t.lex&(lxFirstAmb|lxSurAmb) == 0 && !s.titleBefore(i) {
+		return true
 	}
 	return !s.personAround(i)
 }

@@ -89,3 +89,37 @@ func TestTaggerDictionaryWordsVetoed(t *testing.T) {
 		t.Fatal("the tagger added no one-word name in the corpora: the test checked nothing")
 	}
 }
+
+// TestLowerCaseWordsAroundNamesStay: an English word that no list of names
+// holds stays in lower case even right after a name or a relation, where
+// the tagger took it for part of one ("nora open", "aunt attend"); the
+// names around it go.
+func TestLowerCaseWordsAroundNamesStay(t *testing.T) {
+	d, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		text        string
+		names, stay []string
+	}{
+		{"doctor: ok nora open wide\npatient: ahh", []string{"nora"}, []string{"open", "wide"}},
+		{"Grandpa (Luis Ortega) and aunt attend. Daniela plays piano.", []string{"Luis Ortega", "Daniela"}, []string{"attend", "aunt"}},
+		{"doctor: ok maya turn your head toward me", []string{"maya"}, []string{"turn"}},
+	} {
+		found := map[string]bool{}
+		for _, sp := range d.Detect(c.text, Known{}) {
+			found[c.text[sp.Start:sp.End]] = true
+		}
+		for _, n := range c.names {
+			if !found[n] {
+				t.Errorf("%q: name %q not found (found %v)", c.text, n, found)
+			}
+		}
+		for _, w := range c.stay {
+			if found[w] {
+				t.Errorf("%q: the word %q was taken for a name", c.text, w)
+			}
+		}
+	}
+}
