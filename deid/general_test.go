@@ -512,6 +512,11 @@ func TestEponymsAndCompanies(t *testing.T) {
 		{"modifier before the last eponym", "Severity by Ranson and revised Atlanta criteria.", nil},
 		{"device and grade heads", "Kirschner wire out; Pavlik harness refitted; Hoyer lift at night; Killip class II.", nil},
 		{"person before a device word", "Lift assist by Dr. Thomas Hoyer tonight.", []found{{"Thomas Hoyer", deid.Name}}},
+		// Instruments and findings named for a person (lead session,
+		// 2026-12-04).
+		{"screw", "Scaphoid waist fracture fixed with a Herbert screw across the fracture line.", nil},
+		{"pupil", "Anisocoria with an Argyll Robertson pupil suggests neurosyphilis.", nil},
+		{"person before an instrument word", "Screw removal by Dr. Helen Herbert next week.", []found{{"Helen Herbert", deid.Name}}},
 		// Companies by their suffix, their shape, a label or a verb.
 		{"legal suffix", "Supplied by Stryker Corporation and Abbott Laboratories Inc.", nil},
 		{"product form after a brand", "Dressing: Kerlix Ag changed daily; Toprol XL 50 mg.", nil},
