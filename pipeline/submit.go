@@ -99,28 +99,22 @@ func (p *Pipeline) Submit(ctx context.Context, req SubmitRequest) (string, error
 	// crash before the Meta leaves only a key that decrypts nothing.
 	prep := background(func() error { return p.store.Prepare(ctx, id) })
 	defer prep.wait()
-	// The open marker and the worklist entries are staged (sealed,
-	// written where nothing lists them, their flush begun) before anything
-	// else, so that by the time each is committed only its link or rename
-	// remains to be made durable; the entries, needed only at the commit
-	// point, are staged beside the marker's commit. Staged objects are
-	// never seen: Submit's every return discards those it did not commit.
+	// The open marker is staged (sealed, written where nothing lists it,
+	// its flush begun) before anything else, so that by the time it is
+	// committed only its rename remains to be made durable; the worklist
+	// entries, empty objects, are staged with it (on the local store that
+	// only checks they are not taken). Staged objects are never seen:
+	// Submit's every return discards those it did not commit.
 	marker, err := p.store.StageBegin(ctx, id, encounter.OpenMarker{PatientRef: ref, Since: meta.CreatedAt})
 	if err != nil {
 		return "", phi.Wrap(err, phi.CodeStorage, "encounter could not be stored")
 	}
 	defer marker.Abort()
-	var idx *encounter.StagedIndex
-	indexing := background(func() (err error) {
-		idx, err = p.store.StageIndex(ctx, meta)
-		return err
-	})
-	defer func() {
-		indexing.wait()
-		if idx != nil {
-			idx.Abort()
-		}
-	}()
+	idx, err := p.store.StageIndex(ctx, meta)
+	if err != nil {
+		return "", phi.Wrap(err, phi.CodeStorage, "encounter could not be stored")
+	}
+	defer idx.Abort()
 	// The open marker comes first: from here on, whatever a crash leaves
 	// behind is found by Reconcile, carried on if the Meta was written (the
 	// commit point) and removed if not.
@@ -192,10 +186,6 @@ func (p *Pipeline) Submit(ctx context.Context, req SubmitRequest) (string, error
 	case stageErr != nil:
 		cleanup()
 		return "", phi.Wrap(stageErr, phi.CodeStorage, "encounter could not be stored")
-	}
-	if err := indexing.join(); err != nil {
-		cleanup()
-		return "", phi.Wrap(err, phi.CodeStorage, "encounter could not be stored")
 	}
 	// The commit point, and then the worklist entries (per clinician,
 	// patient and day), sharing its flush. Stages without a stored status
