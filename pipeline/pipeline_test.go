@@ -646,3 +646,55 @@ func TestSubmitRefusedWhenAuditFails(t *testing.T) {
 		t.Fatalf("queued: %v", q.tasks)
 	}
 }
+
+// An open marker that a power loss left unreadable (its name survived, its
+// content did not: storage.OverwriteNameFirst) is handled: an uncommitted
+// submission is reaped at once, with its abandonment audited; a committed
+// encounter is carried on from its Meta and its marker cleared.
+func TestReconcileUnreadableMarker(t *testing.T) {
+	t.Parallel()
+	b := setup(t, pipeline.Config{})
+	ctx := context.Background()
+	raw := b.vault.Store()
+	garble := func(id string) {
+		t.Helper()
+		if err := raw.Put(ctx, encounter.OpenPrefix+id, strings.NewReader(""), storage.Overwrite); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Committed, but the queue lost its task and the marker is unreadable.
+	b.q.fail = true
+	committed, err := b.p.Submit(ctx, noteRequest(sample(t, "note-pediatric-otitis.txt")))
+	if committed == "" || err == nil {
+		t.Fatalf("submit with the queue down: %q, %v", committed, err)
+	}
+	b.q.fail = false
+	garble(committed)
+	// Never committed: a marker and an object of its scope, no Meta.
+	cut := encounter.NewID()
+	garble(cut)
+	if err := b.vault.PutBytes(ctx, encounter.Scope(cut)+"/input/audio", []byte("part of an upload"), storage.CreateOnly); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := b.p.Reconcile(ctx); err != nil || n != 1 {
+		t.Fatalf("Reconcile = %d, %v; want the committed encounter queued", n, err)
+	}
+	if keys, err := b.vault.List(ctx, encounter.Scope(cut)+"/"); err != nil || len(keys) != 0 {
+		t.Fatalf("the cut-off submission's objects: %q, %v", keys, err)
+	}
+	b.run(t)
+	if open, err := b.s.Store.Open(ctx); err != nil || len(open) != 0 {
+		t.Fatalf("open markers left: %q, %v", open, err)
+	}
+	if v, err := b.p.Status(ctx, committed); err != nil || !v.Finished || len(v.Drafts) != 1 {
+		t.Fatalf("the committed encounter: %+v, %v", v, err)
+	}
+	rd, err := audit.OpenFileReader(b.auditDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := audit.Query(ctx, rd, audit.Filter{EncounterID: cut})
+	if err != nil || len(rows) != 1 || rows[0].Event != audit.EventSubmitAbandoned {
+		t.Fatalf("audit of the cut-off submission: %+v, %v; want one %s", rows, err, audit.EventSubmitAbandoned)
+	}
+}

@@ -30,6 +30,15 @@ const (
 	// the same key: exactly one succeeds. Records that must never be written
 	// twice (a draft version, a transcript) use it.
 	CreateOnly
+	// OverwriteNameFirst is Overwrite for an object whose readers take it
+	// being unreadable as a state it can be in (an encounter's open marker:
+	// an unreadable one is handled as an old one). Other processes see it
+	// whole as soon as its content is written, before that content is
+	// durable, and Put returns once both are; a power loss before that can
+	// leave the name with no or part of its content, never with another
+	// object's. On the local store it costs one flush instead of two; other
+	// stores treat it as Overwrite.
+	OverwriteNameFirst
 )
 
 // Blobstore stores opaque bytes under keys. Implementations are safe for

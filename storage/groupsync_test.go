@@ -2,6 +2,7 @@ package storage
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -298,6 +299,45 @@ func TestLocalEmptyObject(t *testing.T) {
 		}
 		if b, err := ReadAll(ctx, l, "new/dir/late"); err != nil || string(b) != "someone else's" {
 			t.Fatalf("the other writer's object = %q, %v", b, err)
+		}
+	}
+}
+
+// OverwriteNameFirst makes the name visible without first waiting for the
+// content's flush: one flush where Overwrite takes two (content, then
+// name), with the same object read back, and the content is durable by the
+// time Commit returns (the name's flush covers it).
+func TestLocalOverwriteNameFirst(t *testing.T) {
+	t.Parallel()
+	l, err := NewLocal(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var flushes atomic.Int32
+	l.group = newGroupSync("")
+	l.group.flush = func() error { flushes.Add(1); return nil }
+	ctx := t.Context()
+	for _, c := range []struct {
+		mode WriteMode
+		want int32
+	}{{Overwrite, 2}, {OverwriteNameFirst, 1}, {OverwriteNameFirst, 1}} {
+		if err := l.group.wait(); err != nil { // nothing of earlier writes left to flush
+			t.Fatal(err)
+		}
+		before := flushes.Load()
+		body := fmt.Sprintf("marker written in mode %d after %d flushes", c.mode, before)
+		st, err := l.Stage(ctx, "index/open/enc_1", strings.NewReader(body), c.mode)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := st.Commit(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if got := flushes.Load() - before; got != c.want {
+			t.Errorf("mode %d: %d flushes, want %d", c.mode, got, c.want)
+		}
+		if b, err := ReadAll(ctx, l, "index/open/enc_1"); err != nil || string(b) != body {
+			t.Fatalf("mode %d: read back %q, %v", c.mode, b, err)
 		}
 	}
 }

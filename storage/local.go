@@ -94,7 +94,9 @@ func (l *Local) Stage(ctx context.Context, key string, body io.Reader, mode Writ
 	if err != nil {
 		return nil, err
 	}
-	if l.group != nil && !st.empty {
+	// The content's flush starts now, so by Commit it has usually ended;
+	// an object whose name may come first waits for no such flush.
+	if l.group != nil && !st.empty && mode != OverwriteNameFirst {
 		go func() { _ = l.group.waitFor(st.ticket) }() // Commit sees its error
 	}
 	return st, nil
@@ -187,7 +189,8 @@ func (st *localStaged) Commit(ctx context.Context) error {
 }
 
 // Publish implements Publisher: the content is durable before the name
-// points at it; the name is durable once wait returns.
+// points at it (but for OverwriteNameFirst); the name is durable once wait
+// returns.
 func (st *localStaged) Publish(ctx context.Context) (wait func() error, err error) {
 	if st.finished {
 		return nil, errors.New("storage.Local: staged object already committed or aborted")
@@ -201,7 +204,7 @@ func (st *localStaged) Publish(ctx context.Context) (wait func() error, err erro
 		return st.waitForName(), nil
 	}
 	defer os.Remove(st.tmp) // no-op once renamed; the link's other name otherwise
-	if l.group != nil {
+	if l.group != nil && st.mode != OverwriteNameFirst {
 		// The content is durable before any name points at it.
 		if err := l.group.waitFor(st.ticket); err != nil {
 			return nil, fmt.Errorf("storage.Local.Put: %w", err)

@@ -66,9 +66,11 @@ func (f failedStage) Commit(context.Context) error { return f.err }
 func (failedStage) Abort()                         {}
 
 // StageBegin is Begin in two steps: the open marker is sealed and staged
-// now, so its content is on its way to durable storage while the
-// submission does other work; Commit makes it the encounter's first
-// durable trace.
+// now; Commit makes it the encounter's first durable trace. Its name may
+// become durable before its content (storage.OverwriteNameFirst: one
+// flush instead of two on the submission's serial path): a marker a power
+// loss left unreadable is reaped as an old one (Pipeline.Reconcile), which
+// it is, since the submission that wrote it died with the machine.
 func (s *Store) StageBegin(ctx context.Context, id string, m OpenMarker) (*Staged, error) {
 	wrap := func(err error) error {
 		if err != nil {
@@ -79,7 +81,7 @@ func (s *Store) StageBegin(ctx context.Context, id string, m OpenMarker) (*Stage
 	if !ValidID(id) {
 		return nil, wrap(errors.New("invalid ID"))
 	}
-	st, err := s.stageJSON(ctx, openKey(id), m, storage.Overwrite)
+	st, err := s.stageJSON(ctx, openKey(id), m, storage.OverwriteNameFirst)
 	if err != nil {
 		return nil, wrap(err)
 	}

@@ -116,7 +116,7 @@ func (s *Store) Begin(ctx context.Context, id string, m OpenMarker) error {
 	if !ValidID(id) {
 		return fmt.Errorf("encounter.Begin: invalid ID")
 	}
-	if err := s.putJSON(ctx, openKey(id), m, storage.Overwrite); err != nil {
+	if err := s.putJSON(ctx, openKey(id), m, storage.OverwriteNameFirst); err != nil {
 		return fmt.Errorf("encounter.Begin: %w", err)
 	}
 	return nil

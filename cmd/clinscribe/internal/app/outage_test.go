@@ -174,15 +174,25 @@ func (r outageRun) play(t testing.TB) outageResult {
 		}
 	}
 	res.Recovery = time.Since(time.Unix(0, recovered.Load()))
-	fams := scrape(t, a.HealthHandler())
-	res.DeferredMetric, _ = value(fams, "clinscribe_ai_deferred_total", map[string]string{"provider": "openai-sim", "reason": "circuit_open"})
-	for _, f := range fams["clinscribe_stage_wait_seconds"].GetMetric() {
-		for _, l := range f.GetLabel() {
-			if l.GetName() == "outcome" && l.GetValue() == "done" {
-				res.WaitedMetric += float64(f.GetHistogram().GetSampleCount())
+	// A stage's wait is observed after its draft is stored, which is when
+	// Status calls the encounter finished: the last ones may still be on
+	// their way to the metric.
+	_ = workertest.Within(10*time.Second, func() error {
+		fams := scrape(t, a.HealthHandler())
+		res.DeferredMetric, _ = value(fams, "clinscribe_ai_deferred_total", map[string]string{"provider": "openai-sim", "reason": "circuit_open"})
+		res.WaitedMetric = 0
+		for _, f := range fams["clinscribe_stage_wait_seconds"].GetMetric() {
+			for _, l := range f.GetLabel() {
+				if l.GetName() == "outcome" && l.GetValue() == "done" {
+					res.WaitedMetric += float64(f.GetHistogram().GetSampleCount())
+				}
 			}
 		}
-	}
+		if res.WaitedMetric < float64(len(ids)) || res.DeferredMetric < float64(res.Deferred) {
+			return workertest.ErrNotYet
+		}
+		return nil
+	})
 	res.AfterOutage = srv.Stats().Requests - res.DuringOutage
 	dump := rs.Dump(t)
 	if len(dump) == 0 {
