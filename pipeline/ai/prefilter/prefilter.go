@@ -1,0 +1,388 @@
+// Package prefilter is a regular expression that rules out, without
+// running it, the texts it cannot match.
+//
+// The draft checks and the offline drafter test every sentence against
+// dozens of case-insensitive word lists written as regular expressions
+// (`(?i)\b(?:pain|ache|...)\b`), and most sentences match few of them. Go's
+// regexp package finds that out by running its matcher over the whole
+// sentence, which was most of the summarize step's CPU time (issue 18).
+// A Regexp here first reads, from the expression's syntax tree, a set of
+// literal strings one of which every match must contain ("pain", "ache",
+// ...), and scans the text once for them, ignoring ASCII case; only a text
+// holding one of them is handed to the regexp package. The answers are
+// those of the regexp package by construction: the scan only skips texts
+// for which a match is impossible (TestAgreesWithRegexp and
+// FuzzAgreesWithRegexp compare the two).
+//
+// An expression with no such set (one that can match without any literal,
+// like `\w+` or `^\s*$`) is always run. Non-ASCII literals are not
+// scanned for (the part of the expression they stand in gives no set), and
+// a text holding one of the two non-ASCII letters that fold to ASCII ones
+// (the Kelvin sign K and the long s ſ) is always handed on, so that
+// comparing ASCII bytes case-insensitively is exact.
+package prefilter
+
+import (
+	"regexp"
+	"regexp/syntax"
+	"slices"
+	"strings"
+)
+
+// Regexp is a regexp.Regexp whose matching methods listed here skip the
+// texts it cannot match. Its other methods are regexp's own.
+type Regexp struct {
+	*regexp.Regexp
+	// byFirst lists, by lower-case first byte, the lower-case literals one
+	// of which every match holds; nil means no filter.
+	byFirst *[128][]string
+}
+
+// MustCompile is regexp.MustCompile with the filter.
+func MustCompile(expr string) *Regexp {
+	re := &Regexp{Regexp: regexp.MustCompile(expr)}
+	tree, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		panic(err) // regexp.MustCompile accepted it
+	}
+	if lits, ok := required(tree); ok {
+		var t [128][]string
+		for _, l := range lits {
+			t[l[0]] = append(t[l[0]], l)
+		}
+		re.byFirst = &t
+	}
+	return re
+}
+
+// MayMatch reports whether s can hold a match: false only when no match is
+// possible.
+func (re *Regexp) MayMatch(s string) bool {
+	if re.byFirst == nil {
+		return true
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 {
+			if foldsToASCII(s[i:]) {
+				return true
+			}
+			continue
+		}
+		for _, l := range re.byFirst[lower(c)] {
+			if hasPrefixFold(s[i:], l) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// MatchString is regexp's MatchString.
+func (re *Regexp) MatchString(s string) bool {
+	return re.MayMatch(s) && re.Regexp.MatchString(s)
+}
+
+// ReplaceAllString is regexp's ReplaceAllString.
+func (re *Regexp) ReplaceAllString(src, repl string) string {
+	if !re.MayMatch(src) {
+		return src
+	}
+	return re.Regexp.ReplaceAllString(src, repl)
+}
+
+// ReplaceAllStringFunc is regexp's ReplaceAllStringFunc.
+func (re *Regexp) ReplaceAllStringFunc(src string, repl func(string) string) string {
+	if !re.MayMatch(src) {
+		return src
+	}
+	return re.Regexp.ReplaceAllStringFunc(src, repl)
+}
+
+// FindStringSubmatch is regexp's FindStringSubmatch.
+func (re *Regexp) FindStringSubmatch(s string) []string {
+	if !re.MayMatch(s) {
+		return nil
+	}
+	return re.Regexp.FindStringSubmatch(s)
+}
+
+// FindStringIndex is regexp's FindStringIndex.
+func (re *Regexp) FindStringIndex(s string) []int {
+	if !re.MayMatch(s) {
+		return nil
+	}
+	return re.Regexp.FindStringIndex(s)
+}
+
+// FindAllString is regexp's FindAllString.
+func (re *Regexp) FindAllString(s string, n int) []string {
+	if !re.MayMatch(s) {
+		return nil
+	}
+	return re.Regexp.FindAllString(s, n)
+}
+
+// FindAllStringIndex is regexp's FindAllStringIndex.
+func (re *Regexp) FindAllStringIndex(s string, n int) [][]int {
+	if !re.MayMatch(s) {
+		return nil
+	}
+	return re.Regexp.FindAllStringIndex(s, n)
+}
+
+// FindAllStringSubmatch is regexp's FindAllStringSubmatch.
+func (re *Regexp) FindAllStringSubmatch(s string, n int) [][]string {
+	if !re.MayMatch(s) {
+		return nil
+	}
+	return re.Regexp.FindAllStringSubmatch(s, n)
+}
+
+// FindAllStringSubmatchIndex is regexp's FindAllStringSubmatchIndex.
+func (re *Regexp) FindAllStringSubmatchIndex(s string, n int) [][]int {
+	if !re.MayMatch(s) {
+		return nil
+	}
+	return re.Regexp.FindAllStringSubmatchIndex(s, n)
+}
+
+func lower(c byte) byte {
+	if c >= 'A' && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// hasPrefixFold reports whether s begins with the lower-case ASCII l,
+// ignoring ASCII case.
+func hasPrefixFold(s, l string) bool {
+	if len(s) < len(l) {
+		return false
+	}
+	for i := 0; i < len(l); i++ {
+		if lower(s[i]) != l[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// foldsToASCII reports whether s opens with a non-ASCII letter that
+// matches an ASCII letter under case folding: the Kelvin sign (k) and the
+// long s (s). TestFoldsToASCII checks that Unicode has no other.
+func foldsToASCII(s string) bool {
+	return strings.HasPrefix(s, "\u212a") || strings.HasPrefix(s, "\u017f")
+}
+
+// Limits on the literal sets, so that the scan stays cheap.
+const (
+	maxExact    = 64  // strings a node can match, kept while enumerable
+	maxRequired = 400 // literals of a required set
+)
+
+// facts are what the filter knows of a node of the syntax tree: the
+// strings it matches, when few (exact, lower-case; "" for an empty
+// match), and a set of literals one of which every match contains (req).
+type facts struct {
+	exact   []string
+	isExact bool
+	req     []string
+	hasReq  bool
+}
+
+// required returns literals one of which every match of the expression
+// contains, if the expression has such a set without an empty literal.
+func required(re *syntax.Regexp) ([]string, bool) {
+	f := analyze(re)
+	set, ok := necessary(f)
+	if !ok {
+		return nil, false
+	}
+	// A literal holding another is found whenever the other is: only the
+	// shorter one is scanned for.
+	var out []string
+	for _, l := range set {
+		if !slices.ContainsFunc(set, func(o string) bool { return o != l && strings.Contains(l, o) }) {
+			out = append(out, l)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out), true
+}
+
+// necessary returns the best necessary set of f: its required literals, or
+// its exact strings; none when that set holds the empty string.
+func necessary(f facts) ([]string, bool) {
+	var cands [][]string
+	if f.hasReq {
+		cands = append(cands, f.req)
+	}
+	if f.isExact {
+		cands = append(cands, f.exact)
+	}
+	return best(cands)
+}
+
+// best chooses the most selective of sets that each are necessary: no
+// empty string, the longest shortest literal, then the fewest literals.
+func best(cands [][]string) ([]string, bool) {
+	var out []string
+	score := -1
+	for _, c := range cands {
+		if len(c) == 0 || len(c) > maxRequired || slices.Contains(c, "") {
+			continue
+		}
+		minLen := len(c[0])
+		for _, s := range c {
+			minLen = min(minLen, len(s))
+		}
+		sc := min(minLen, 4)*100000 - len(c)
+		if sc > score {
+			out, score = c, sc
+		}
+	}
+	return out, score >= 0
+}
+
+func analyze(re *syntax.Regexp) facts {
+	switch re.Op {
+	case syntax.OpLiteral:
+		for _, r := range re.Rune {
+			if r >= 0x80 {
+				return facts{} // the scan compares ASCII only
+			}
+		}
+		s := strings.ToLower(string(re.Rune))
+		return facts{exact: []string{s}, isExact: true, req: []string{s}, hasReq: true}
+	case syntax.OpCharClass:
+		// A few single characters ([- ], [.)], [0-9]) enumerate; a larger
+		// class is no literal.
+		var chars []string
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			lo, hi := re.Rune[i], re.Rune[i+1]
+			if hi >= 0x80 || hi-lo > 16 {
+				return facts{}
+			}
+			for r := lo; r <= hi; r++ {
+				chars = append(chars, strings.ToLower(string(r)))
+			}
+		}
+		slices.Sort(chars)
+		chars = slices.Compact(chars)
+		if len(chars) == 0 || len(chars) > 16 {
+			return facts{}
+		}
+		return facts{exact: chars, isExact: true, req: chars, hasReq: true}
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
+		syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return facts{exact: []string{""}, isExact: true}
+	case syntax.OpCapture:
+		return analyze(re.Sub[0])
+	case syntax.OpQuest:
+		return optional(analyze(re.Sub[0]))
+	case syntax.OpStar:
+		return facts{}
+	case syntax.OpPlus:
+		return atLeastOnce(analyze(re.Sub[0]))
+	case syntax.OpRepeat:
+		sub := analyze(re.Sub[0])
+		switch {
+		case re.Min == 1 && re.Max == 1:
+			return sub
+		case re.Min == 0 && re.Max == 1:
+			return optional(sub)
+		case re.Min >= 1:
+			return atLeastOnce(sub)
+		}
+		return facts{}
+	case syntax.OpConcat:
+		return concat(re.Sub)
+	case syntax.OpAlternate:
+		return alternate(re.Sub)
+	}
+	return facts{} // any character, and what else matches without a literal
+}
+
+func optional(f facts) facts {
+	if !f.isExact || len(f.exact)+1 > maxExact {
+		return facts{}
+	}
+	return facts{exact: append(slices.Clone(f.exact), ""), isExact: true}
+}
+
+func atLeastOnce(f facts) facts {
+	set, ok := necessary(f)
+	if !ok {
+		return facts{}
+	}
+	return facts{req: set, hasReq: true}
+}
+
+// concat: consecutive enumerable parts multiply into longer literals; the
+// best of those products and of the other parts' required sets is
+// required of the whole.
+func concat(subs []*syntax.Regexp) facts {
+	var cands [][]string
+	run := []string{""}
+	whole := true // the whole concatenation stays enumerable
+	flush := func() {
+		if len(run) > 0 {
+			cands = append(cands, run)
+		}
+		run = []string{""}
+	}
+	for _, sub := range subs {
+		f := analyze(sub)
+		if f.isExact && len(run)*len(f.exact) <= maxExact {
+			next := make([]string, 0, len(run)*len(f.exact))
+			for _, a := range run {
+				for _, b := range f.exact {
+					next = append(next, a+b)
+				}
+			}
+			run = next
+			continue
+		}
+		whole = false
+		flush()
+		if set, ok := necessary(f); ok {
+			cands = append(cands, set)
+		}
+		if f.isExact {
+			// Too many to multiply: start a new run with them.
+			run = slices.Clone(f.exact)
+		}
+	}
+	out := facts{}
+	if whole {
+		out.exact, out.isExact = run, true
+	}
+	flush()
+	if set, ok := best(cands); ok {
+		out.req, out.hasReq = set, true
+	}
+	return out
+}
+
+// alternate: every branch's necessary set together is necessary.
+func alternate(subs []*syntax.Regexp) facts {
+	out := facts{isExact: true, hasReq: true}
+	for _, sub := range subs {
+		f := analyze(sub)
+		if out.isExact && f.isExact && len(out.exact)+len(f.exact) <= maxExact {
+			out.exact = append(out.exact, f.exact...)
+		} else {
+			out.isExact, out.exact = false, nil
+		}
+		if set, ok := necessary(f); ok && out.hasReq {
+			out.req = append(out.req, set...)
+		} else {
+			out.hasReq, out.req = false, nil
+		}
+	}
+	if len(out.req) > maxRequired {
+		out.hasReq, out.req = false, nil
+	}
+	return out
+}
