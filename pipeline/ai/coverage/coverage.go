@@ -21,11 +21,11 @@
 package coverage
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/clinscribe/clinscribe/pipeline/ai/factcheck"
+	"github.com/clinscribe/clinscribe/pipeline/ai/prefilter"
 	"github.com/clinscribe/clinscribe/pipeline/ai/spoken"
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
 	"github.com/clinscribe/clinscribe/pipeline/source"
@@ -35,7 +35,7 @@ import (
 // draft sentence must hold for the source sentence to count as carried.
 const MinCarried = 1.0 / 3
 
-func re(s string) *regexp.Regexp { return regexp.MustCompile(`(?i)` + s) }
+func re(s string) *prefilter.Regexp { return prefilter.MustCompile(`(?i)` + s) }
 
 var (
 	// Commands to the recording device or dictation software.
@@ -82,10 +82,10 @@ var (
 	signRE     = re(`^(?:Dr\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z]\.?)?\s+[A-Z][A-Za-z'-]+,\s*(?:MD|DO|NP|PA|PA-C|RN|FNP|APRN)\b`)
 	// Note titles: a line in capitals or naming the visit ("FAMILY MEDICINE
 	// - OFFICE VISIT", "Urgent same-day visit - Primary Care").
-	titleRE = regexp.MustCompile(`^[A-Z0-9 &/,.-]{6,}$|(?i)^[\w -]*\b(?:visit|progress note|history and physical|new patient|sick visit|follow-?up visit)\b[\w -]*$`)
-	numRE   = regexp.MustCompile(`\d`)
+	titleRE = prefilter.MustCompile(`^[A-Z0-9 &/,.-]{6,}$|(?i)^[\w -]*\b(?:visit|progress note|history and physical|new patient|sick visit|follow-?up visit)\b[\w -]*$`)
+	numRE   = prefilter.MustCompile(`\d`)
 	// A title in capitals: "HISTORY AND PHYSICAL - NEW PATIENT".
-	capsTitleRE = regexp.MustCompile(`^[A-Z][A-Z &/,.-]{5,}$`)
+	capsTitleRE = prefilter.MustCompile(`^[A-Z][A-Z &/,.-]{5,}$`)
 )
 
 // Classify returns why a source sentence would be left out of a note, or

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/clinscribe/clinscribe/pipeline/ai/prefilter"
 	"github.com/clinscribe/clinscribe/pipeline/ai/shorthand"
 	"github.com/clinscribe/clinscribe/pipeline/ai/spoken"
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
@@ -159,8 +160,8 @@ func isAnswer(segs []encounter.Segment, i int) bool {
 }
 
 var (
-	noAnswerRE  = regexp.MustCompile(`(?i)^\W*(?:(?:um+|uh+|well|oh|so|hmm+|ah)[,.]?\s+)*(?:no|nope|nah|not really|not at all|none|never|negative|no,? (?:none|not|never|nothing)\b[^.?!]*|i (?:don't|do not|haven't|have not|didn't|did not)(?: think so)?|nothing(?: like that)?)\W*(?:$|[.,!;])`)
-	yesAnswerRE = regexp.MustCompile(`(?i)^\W*(?:(?:um+|uh+|well|oh|so|hmm+|ah)[,.]?\s+)*(?:yes|yeah|yep|yup|uh-huh|i do|i have|i did|sometimes|a little|a bit|correct|definitely|sure)\b`)
+	noAnswerRE  = prefilter.MustCompile(`(?i)^\W*(?:(?:um+|uh+|well|oh|so|hmm+|ah)[,.]?\s+)*(?:no|nope|nah|not really|not at all|none|never|negative|no,? (?:none|not|never|nothing)\b[^.?!]*|i (?:don't|do not|haven't|have not|didn't|did not)(?: think so)?|nothing(?: like that)?)\W*(?:$|[.,!;])`)
+	yesAnswerRE = prefilter.MustCompile(`(?i)^\W*(?:(?:um+|uh+|well|oh|so|hmm+|ah)[,.]?\s+)*(?:yes|yeah|yep|yup|uh-huh|i do|i have|i did|sometimes|a little|a bit|correct|definitely|sure)\b`)
 )
 
 // shortAnswer returns -1 for a text opening with "no" (or the like), +1
@@ -376,7 +377,7 @@ var rewrites = []struct {
 
 var (
 	wordRE     = regexp.MustCompile(`[a-z]+(?:['’-][a-z]+)*|\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)*|[.;:!?,()]`)
-	quantityRE = regexp.MustCompile(`(^|[^\w.#/])(\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)*)(?:\s*-?\s*(%|[a-z]+(?:/[a-z]+)*(?:-old)?))?`)
+	quantityRE = prefilter.MustCompile(`(^|[^\w.#/])(\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)*)(?:\s*-?\s*(%|[a-z]+(?:/[a-z]+)*(?:-old)?))?`)
 )
 
 var unitCanon = map[string]string{
@@ -475,7 +476,7 @@ var timeKeys = map[string]string{
 	"december": "december",
 }
 
-var timePhraseRE = regexp.MustCompile(`\b(last|this|next|past) (week|month|year|weekend|night|morning|evening)\b`)
+var timePhraseRE = prefilter.MustCompile(`\b(last|this|next|past) (week|month|year|weekend|night|morning|evening)\b`)
 
 // stem reduces a word so "pains" meets "pain" and "swollen" stays itself.
 func stem(w string) string {
@@ -519,7 +520,7 @@ func analyze(text string, answer int) *facts {
 
 // listMarkerRE is a list number written in digits opening a note line
 // ("1. Type 2 diabetes"); a spoken answer ("Three. Okay, four.") is not one.
-var listMarkerRE = regexp.MustCompile(`^\s*(?:#\s*\d{1,2}|\(?\d{1,2}[.)])\s`)
+var listMarkerRE = prefilter.MustCompile(`^\s*(?:#\s*\d{1,2}|\(?\d{1,2}[.)])\s`)
 
 func analyzeSentence(f *facts, text string, answer int) {
 	norm := Normalize(text)
