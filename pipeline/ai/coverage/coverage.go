@@ -221,6 +221,17 @@ func Compute(sections []encounter.Section, segments []encounter.Segment) *encoun
 	// What the draft says and what the source said before: a sentence
 	// that only restates them is "repeated".
 	seen := factcheck.NewSeen()
+	// A citing sentence's words, read once however many source sentences
+	// it is compared with.
+	citingWords := map[string][]string{}
+	wordsOf := func(s string) []string {
+		w, ok := citingWords[s]
+		if !ok {
+			w = factcheck.Words(s)
+			citingWords[s] = w
+		}
+		return w
+	}
 	for _, d := range draft {
 		seen.Add(d)
 	}
@@ -246,7 +257,7 @@ func Compute(sections []encounter.Section, segments []encounter.Segment) *encoun
 				q = question
 			}
 			viaAnswer := cited && isQuestion(text) && i+1 < len(segments) && len(citing[i+1]) > 0 && questionBefore(segments, i+1) != ""
-			if cited && (len(parts) == 1 || viaAnswer || carried(text, citing[i])) {
+			if cited && (len(parts) == 1 || viaAnswer || carried(text, citing[i], wordsOf)) {
 				seen.Add(text)
 				continue
 			}
@@ -308,15 +319,15 @@ func questionBefore(segs []encounter.Segment, i int) string {
 }
 
 // carried reports whether a citing sentence holds enough of text's finding
-// words to count as carrying it.
-func carried(text string, citing []string) bool {
+// words to count as carrying it; wordsOf returns a citing sentence's.
+func carried(text string, citing []string, wordsOf func(string) []string) bool {
 	words := factcheck.Words(text)
 	if len(words) == 0 {
 		return true // nothing of its own to carry
 	}
 	have := map[string]bool{}
 	for _, c := range citing {
-		for _, w := range factcheck.Words(c) {
+		for _, w := range wordsOf(c) {
 			have[w] = true
 		}
 	}

@@ -177,10 +177,10 @@ func shortAnswer(text, question string) int {
 		// which its own words say: a no that names what the question
 		// asked answers for that alone.
 		asked := map[string]bool{}
-		for _, w := range wordRE.FindAllString(Normalize(question), -1) {
+		for _, w := range appendWords(nil, Normalize(question)) {
 			asked[stem(w)] = true
 		}
-		for _, w := range wordRE.FindAllString(strings.ToLower(first), -1) {
+		for _, w := range appendWords(nil, strings.ToLower(first)) {
 			if len(w) > 2 && !plain[w] && asked[stem(w)] {
 				return 0
 			}
@@ -376,6 +376,8 @@ var rewrites = []struct {
 }
 
 var (
+	// wordRE defines what the check reads as words; appendWords and
+	// wordSpans find its matches without running it (words.go).
 	wordRE     = regexp.MustCompile(`[a-z]+(?:['’-][a-z]+)*|\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)*|[.;:!?,()]`)
 	quantityRE = prefilter.MustCompile(`(^|[^\w.#/])(\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)*)(?:\s*-?\s*(%|[a-z]+(?:/[a-z]+)*(?:-old)?))?`)
 )
@@ -551,7 +553,7 @@ func analyzeSentence(f *facts, text string, answer int) {
 		f.times[m[1]+" "+m[2]] = m[0]
 	}
 
-	words := wordRE.FindAllString(norm, -1)
+	words := appendWords(nil, norm)
 	// Questions assert nothing unless answered.
 	question := strings.HasSuffix(strings.TrimSpace(norm), "?")
 	neg := false
@@ -672,7 +674,7 @@ func around(text string, a, b, before, after int) []string {
 		}
 	}
 	text, a, b = text[lo:hi], a-lo, b-lo
-	locs := wordRE.FindAllStringIndex(text, -1)
+	locs := wordSpans(text)
 	var pre, post []string
 	for _, l := range locs {
 		w := text[l[0]:l[1]]
@@ -1024,7 +1026,13 @@ func sortedValues(m map[string]string) []string {
 // Seen accumulates what earlier texts said, so that Restates can tell
 // whether a text says anything new. Coverage calls a part of the source
 // that restates what came before (or what the draft says) "repeated".
-type Seen struct{ f *facts }
+type Seen struct {
+	f *facts
+	// The text Restates read last and what it says, for the Add of the
+	// same text that usually follows (coverage asks, then records).
+	lastText  string
+	lastFacts *facts
+}
 
 // NewSeen returns an empty Seen.
 func NewSeen() *Seen {
@@ -1032,13 +1040,22 @@ func NewSeen() *Seen {
 }
 
 // Add records what text says.
-func (s *Seen) Add(text string) { s.f = mergeInto(s.f, analyze(text, 0)) }
+func (s *Seen) Add(text string) {
+	f := s.lastFacts
+	if f == nil || s.lastText != text {
+		f = analyze(text, 0)
+	}
+	s.lastText, s.lastFacts = "", nil
+	s.f = mergeInto(s.f, f)
+}
 
 // Restates reports whether text says nothing new: it has at least one
 // finding word or number, and every finding word (with its polarity), number,
 // medicine, side and time of it was said before.
 func (s *Seen) Restates(text string) bool {
-	return s.restates(analyze(text, 0))
+	f := analyze(text, 0)
+	s.lastText, s.lastFacts = text, f
+	return s.restates(f)
 }
 
 // AddNew records what text says unless it Restates what was seen, with
@@ -1077,7 +1094,7 @@ func Words(text string) []string {
 // body part, "on the left", "the right one"), not "that's right" or "I
 // left". The planted-error generator plants laterality errors only there.
 func IsSide(text string, n int) bool {
-	words := wordRE.FindAllString(Normalize(text), -1)
+	words := appendWords(nil, Normalize(text))
 	k := 0
 	for i, w := range words {
 		if w != "left" && w != "right" && w != "bilateral" && w != "bilaterally" {
