@@ -378,8 +378,10 @@ var rewrites = []struct {
 var (
 	// wordRE defines what the check reads as words; appendWords and
 	// wordSpans find its matches without running it (words.go).
-	wordRE     = regexp.MustCompile(`[a-z]+(?:['’-][a-z]+)*|\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)*|[.;:!?,()]`)
-	quantityRE = prefilter.MustCompile(`(^|[^\w.#/])(\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)*)(?:\s*-?\s*(%|[a-z]+(?:/[a-z]+)*(?:-old)?))?`)
+	wordRE = regexp.MustCompile(`[a-z]+(?:['’-][a-z]+)*|\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)*|[.;:!?,()]`)
+	// quantityRE defines a number with its unit; quantitySpans finds its
+	// matches without running it.
+	quantityRE = regexp.MustCompile(`(^|[^\w.#/])(\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)*)(?:\s*-?\s*(%|[a-z]+(?:/[a-z]+)*(?:-old)?))?`)
 )
 
 var unitCanon = map[string]string{
@@ -533,21 +535,21 @@ func analyzeSentence(f *facts, text string, answer int) {
 			body = strings.Repeat(" ", i+1) + norm[i+1:]
 		}
 	}
-	for _, m := range quantityRE.FindAllStringSubmatchIndex(body, -1) {
-		val := body[m[4]:m[5]]
+	for _, m := range quantitySpans(body) { // quantityRE's matches: number, unit
+		val := body[m[0]:m[1]]
 		unit := ""
 		text := val
-		if m[6] >= 0 {
-			u := body[m[6]:m[7]]
+		if m[2] >= 0 {
+			u := body[m[2]:m[3]]
 			if c, ok := unitCanon[u]; ok {
 				unit = c
-				text = body[m[4]:m[7]]
+				text = body[m[0]:m[3]]
 			} else if c, ok := unitCanon[strings.SplitN(u, "/", 2)[0]]; ok && !strings.Contains(u, "-") {
 				unit = c
-				text = body[m[4]:m[7]]
+				text = body[m[0]:m[3]]
 			}
 		}
-		f.quantities = append(f.quantities, quantity{value: canonValue(val), unit: unit, text: text, anchors: around(norm, m[4], m[5], 3, 2)})
+		f.quantities = append(f.quantities, quantity{value: canonValue(val), unit: unit, text: text, anchors: around(norm, m[0], m[1], 3, 2)})
 	}
 	for _, m := range timePhraseRE.FindAllStringSubmatch(norm, -1) {
 		f.times[m[1]+" "+m[2]] = m[0]
