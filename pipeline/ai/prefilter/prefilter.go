@@ -8,8 +8,9 @@
 // sentence, which was most of the summarize step's CPU time (issue 18).
 // A Regexp here first reads, from the expression's syntax tree, a set of
 // literal strings one of which every match must contain ("pain", "ache",
-// ...), and scans the text once for them, ignoring ASCII case; only a text
-// holding one of them is handed to the regexp package. The answers are
+// ...), with the word boundaries (\b) the expression puts around them, and
+// scans the text once for them, ignoring ASCII case; only a text holding
+// one of them is handed to the regexp package. The answers are
 // those of the regexp package by construction: the scan only skips texts
 // for which a match is impossible (TestAgreesWithRegexp and
 // FuzzAgreesWithRegexp compare the two).
@@ -33,9 +34,43 @@ import (
 // texts it cannot match. Its other methods are regexp's own.
 type Regexp struct {
 	*regexp.Regexp
-	// byFirst lists, by lower-case first byte, the lower-case literals one
-	// of which every match holds; nil means no filter.
-	byFirst *[128][]string
+	// byFirst lists, by lower-case first byte, the literals one of which
+	// every match holds; nil means no filter.
+	byFirst *[128][]literal
+}
+
+// literal is a lower-case ASCII string a match holds, and whether a word
+// boundary (\b) comes right before or after it.
+type literal struct {
+	s             string
+	before, after bool
+}
+
+// boundary stands for \b inside the strings the analysis builds.
+const boundary = '\x01'
+
+func newLiteral(s string) literal {
+	l := literal{
+		before: strings.HasPrefix(s, string(boundary)),
+		after:  strings.HasSuffix(s, string(boundary)),
+	}
+	l.s = strings.ReplaceAll(s, string(boundary), "") // one inside is dropped: a weaker test
+	return l
+}
+
+// at reports whether l occurs in s at i, ignoring ASCII case.
+func (l literal) at(s string, i int) bool {
+	return hasPrefixFold(s[i:], l.s) && (!l.before || isBoundary(s, i)) && (!l.after || isBoundary(s, i+len(l.s)))
+}
+
+// isBoundary is \b between s[i-1] and s[i]: the regexp package's word
+// characters are ASCII.
+func isBoundary(s string, i int) bool {
+	return (i > 0 && isWordByte(s[i-1])) != (i < len(s) && isWordByte(s[i]))
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
 }
 
 // MustCompile is regexp.MustCompile with the filter.
@@ -46,9 +81,10 @@ func MustCompile(expr string) *Regexp {
 		panic(err) // regexp.MustCompile accepted it
 	}
 	if lits, ok := required(tree); ok {
-		var t [128][]string
-		for _, l := range lits {
-			t[l[0]] = append(t[l[0]], l)
+		var t [128][]literal
+		for _, s := range lits {
+			l := newLiteral(s)
+			t[l.s[0]] = append(t[l.s[0]], l)
 		}
 		re.byFirst = &t
 	}
@@ -70,7 +106,7 @@ func (re *Regexp) MayMatch(s string) bool {
 			continue
 		}
 		for _, l := range re.byFirst[lower(c)] {
-			if hasPrefixFold(s[i:], l) {
+			if l.at(s, i) {
 				return true
 			}
 		}
@@ -177,18 +213,41 @@ func foldsToASCII(s string) bool {
 
 // Limits on the literal sets, so that the scan stays cheap.
 const (
-	maxExact    = 64  // strings a node can match, kept while enumerable
-	maxRequired = 400 // literals of a required set
+	maxExact    = 1024 // strings a node can match, kept while enumerable
+	maxRequired = 1024 // literals of a required set
 )
 
 // facts are what the filter knows of a node of the syntax tree: the
-// strings it matches, when few (exact, lower-case; "" for an empty
-// match), and a set of literals one of which every match contains (req).
+// strings it matches, when few (exact, lower-case; "" for an empty match,
+// the boundary byte for \b), and a set of such strings one of which every
+// match contains (req).
 type facts struct {
 	exact   []string
 	isExact bool
 	req     []string
 	hasReq  bool
+	// prefix: strings one of which every match starts with.
+	prefix    []string
+	hasPrefix bool
+}
+
+// prefixes returns strings one of which every match of f starts with.
+func prefixes(f facts) ([]string, bool) {
+	if f.isExact {
+		return f.exact, true
+	}
+	return f.prefix, f.hasPrefix
+}
+
+// product is every string of a followed by every string of b.
+func product(a, b []string) []string {
+	out := make([]string, 0, len(a)*len(b))
+	for _, x := range a {
+		for _, y := range b {
+			out = append(out, x+y)
+		}
+	}
+	return out
 }
 
 // required returns literals one of which every match of the expression
@@ -230,12 +289,15 @@ func best(cands [][]string) ([]string, bool) {
 	var out []string
 	score := -1
 	for _, c := range cands {
-		if len(c) == 0 || len(c) > maxRequired || slices.Contains(c, "") {
+		if len(c) == 0 || len(c) > maxRequired {
 			continue
 		}
-		minLen := len(c[0])
+		minLen := len(strings.ReplaceAll(c[0], string(boundary), ""))
 		for _, s := range c {
-			minLen = min(minLen, len(s))
+			minLen = min(minLen, len(strings.ReplaceAll(s, string(boundary), "")))
+		}
+		if minLen == 0 {
+			continue // a match may hold no character at all
 		}
 		sc := min(minLen, 4)*100000 - len(c)
 		if sc > score {
@@ -249,7 +311,7 @@ func analyze(re *syntax.Regexp) facts {
 	switch re.Op {
 	case syntax.OpLiteral:
 		for _, r := range re.Rune {
-			if r >= 0x80 {
+			if r >= 0x80 || r == boundary {
 				return facts{} // the scan compares ASCII only
 			}
 		}
@@ -261,7 +323,7 @@ func analyze(re *syntax.Regexp) facts {
 		var chars []string
 		for i := 0; i+1 < len(re.Rune); i += 2 {
 			lo, hi := re.Rune[i], re.Rune[i+1]
-			if hi >= 0x80 || hi-lo > 16 {
+			if hi >= 0x80 || hi-lo > 16 || lo <= boundary {
 				return facts{}
 			}
 			for r := lo; r <= hi; r++ {
@@ -274,8 +336,10 @@ func analyze(re *syntax.Regexp) facts {
 			return facts{}
 		}
 		return facts{exact: chars, isExact: true, req: chars, hasReq: true}
+	case syntax.OpWordBoundary:
+		return facts{exact: []string{string(boundary)}, isExact: true}
 	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
-		syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		syntax.OpNoWordBoundary:
 		return facts{exact: []string{""}, isExact: true}
 	case syntax.OpCapture:
 		return analyze(re.Sub[0])
@@ -312,17 +376,18 @@ func optional(f facts) facts {
 }
 
 func atLeastOnce(f facts) facts {
-	set, ok := necessary(f)
-	if !ok {
-		return facts{}
-	}
-	return facts{req: set, hasReq: true}
+	out := facts{}
+	out.req, out.hasReq = necessary(f)
+	out.prefix, out.hasPrefix = prefixes(f)
+	return out
 }
 
-// concat: consecutive enumerable parts multiply into longer literals; the
-// best of those products and of the other parts' required sets is
-// required of the whole.
+// concat: consecutive enumerable parts multiply into longer literals, and
+// such a run multiplies with the prefixes of the part after it; the best
+// of those products and of the other parts' required sets is required of
+// the whole.
 func concat(subs []*syntax.Regexp) facts {
+	out := facts{}
 	var cands [][]string
 	run := []string{""}
 	whole := true // the whole concatenation stays enumerable
@@ -335,14 +400,16 @@ func concat(subs []*syntax.Regexp) facts {
 	for _, sub := range subs {
 		f := analyze(sub)
 		if f.isExact && len(run)*len(f.exact) <= maxExact {
-			next := make([]string, 0, len(run)*len(f.exact))
-			for _, a := range run {
-				for _, b := range f.exact {
-					next = append(next, a+b)
-				}
-			}
-			run = next
+			run = product(run, f.exact)
 			continue
+		}
+		prefix := run // what every match of the concatenation starts with, if f is its first part not enumerated
+		if p, ok := prefixes(f); ok && len(run)*len(p) <= maxExact {
+			prefix = product(run, p)
+			cands = append(cands, prefix)
+		}
+		if whole {
+			out.prefix, out.hasPrefix = prefix, true
 		}
 		whole = false
 		flush()
@@ -354,7 +421,6 @@ func concat(subs []*syntax.Regexp) facts {
 			run = slices.Clone(f.exact)
 		}
 	}
-	out := facts{}
 	if whole {
 		out.exact, out.isExact = run, true
 	}
@@ -365,11 +431,17 @@ func concat(subs []*syntax.Regexp) facts {
 	return out
 }
 
-// alternate: every branch's necessary set together is necessary.
+// alternate: every branch's necessary set together is necessary, and so
+// are the branches' prefixes.
 func alternate(subs []*syntax.Regexp) facts {
-	out := facts{isExact: true, hasReq: true}
+	out := facts{isExact: true, hasReq: true, hasPrefix: true}
 	for _, sub := range subs {
 		f := analyze(sub)
+		if p, ok := prefixes(f); ok && out.hasPrefix && len(out.prefix)+len(p) <= maxExact {
+			out.prefix = append(out.prefix, p...)
+		} else {
+			out.hasPrefix, out.prefix = false, nil
+		}
 		if out.isExact && f.isExact && len(out.exact)+len(f.exact) <= maxExact {
 			out.exact = append(out.exact, f.exact...)
 		} else {
