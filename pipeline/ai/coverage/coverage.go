@@ -122,10 +122,33 @@ func Classify(sentence, question string) string {
 		return encounter.ReasonSmallTalk
 	case smallTalkRE.MatchString(s) && !clinicalRE.MatchString(s) && !numRE.MatchString(spoken.Numbers(s)):
 		return encounter.ReasonSmallTalk
-	case titleRE.MatchString(s) && !clinicalRE.MatchString(s) && !numRE.MatchString(s):
+	case titleMayMatch(s) && titleRE.MatchString(s) && !clinicalRE.MatchString(s) && !numRE.MatchString(s):
 		return encounter.ReasonAdministrative
 	}
 	return encounter.ReasonClinical
+}
+
+// titleMayMatch is false of a text titleRE cannot match, which is most
+// sentences, without running it (titleRE has no literal for the prefilter
+// to scan for): titleRE's first branch is all capitals, digits and
+// [ &/,.-], six or more; its second, word characters, spaces and hyphens.
+func titleMayMatch(s string) bool {
+	caps, words := len(s) >= 6, true
+	for i := 0; i < len(s) && (caps || words); i++ {
+		c := s[i]
+		switch {
+		case c >= 0x80:
+			return true // case folding beyond ASCII: leave it to titleRE
+		case c >= 'A' && c <= 'Z', c >= '0' && c <= '9', c == ' ', c == '-':
+		case c >= 'a' && c <= 'z', c == '_':
+			caps = false
+		case c == '&', c == '/', c == ',', c == '.':
+			words = false
+		default:
+			return false
+		}
+	}
+	return caps || words
 }
 
 // greetingPhraseRE are the phrases a sentence of pure courtesy is made of.
