@@ -497,13 +497,30 @@ func stem(w string) string {
 }
 
 // analyze reads the facts of a text. answer, when not 0, is the polarity a
-// short answer gave this question.
+// short answer gave this question. What it returns is read, never
+// changed: a text of one sentence shares its sentence's maps.
 func analyze(text string, answer int) *facts {
-	f := newFacts()
 	// Sentence by sentence: a question is asserted only through its
 	// answer, the next sentence's yes or no or, for the text's last
 	// sentence, the answer given with the call.
 	parts := source.Sentences(text)
+	if len(parts) == 1 {
+		// What merging the one sentence into empty facts would make,
+		// without copying it: merging leaves out the per-sentence
+		// tokens and asks, which are read from units only.
+		p := parts[0]
+		pol := 0
+		if strings.HasSuffix(strings.TrimSpace(p), "?") {
+			pol = answer
+		}
+		u := newFacts()
+		analyzeSentence(u, p, pol)
+		f := *u
+		f.tokens, f.asks = nil, false
+		f.units = []*facts{u}
+		return &f
+	}
+	f := newFacts()
 	for k, p := range parts {
 		pol := 0
 		if strings.HasSuffix(strings.TrimSpace(p), "?") {
