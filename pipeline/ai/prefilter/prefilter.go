@@ -91,6 +91,29 @@ func MustCompile(expr string) *Regexp {
 	return re
 }
 
+// Literals returns the literals the scan looks for, with \b written where
+// a word boundary must be; nil when the expression is always run.
+func (re *Regexp) Literals() []string {
+	if re.byFirst == nil {
+		return nil
+	}
+	var out []string
+	for _, ls := range re.byFirst {
+		for _, l := range ls {
+			s := l.s
+			if l.before {
+				s = `\b` + s
+			}
+			if l.after {
+				s += `\b`
+			}
+			out = append(out, s)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
 // MayMatch reports whether s can hold a match: false only when no match is
 // possible.
 func (re *Regexp) MayMatch(s string) bool {
