@@ -28,39 +28,70 @@ import (
 	"regexp/syntax"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Regexp is a regexp.Regexp whose matching methods listed here skip the
 // texts it cannot match. Its other methods are regexp's own.
 type Regexp struct {
 	*regexp.Regexp
-	// byFirst lists, by lower-case first byte, the literals one of which
-	// every match holds; nil means no filter.
-	byFirst *[128][]literal
+	// One of these literals is in every match: atStart the ones that
+	// must open the text, byFirst the others by lower-case first byte.
+	// filtered is false when there are none.
+	atStart  [256][]literal
+	byFirst  [256][]literal
+	filtered bool
 }
 
-// literal is a lower-case ASCII string a match holds, and whether a word
-// boundary (\b) comes right before or after it.
+// literal is a string a match holds (ASCII letters in lower case), and
+// whether a word boundary (\b) comes right before or after it and whether
+// it opens the text (^).
 type literal struct {
-	s             string
-	before, after bool
+	s                    string
+	before, after, start bool
 }
 
-// boundary stands for \b inside the strings the analysis builds.
-const boundary = '\x01'
+// boundary and textStart stand for \b and ^ inside the strings the
+// analysis builds.
+const (
+	boundary  = '\x01'
+	textStart = '\x02'
+	markers   = "\x01\x02"
+)
 
 func newLiteral(s string) literal {
+	lead := s[:len(s)-len(strings.TrimLeft(s, markers))]
 	l := literal{
-		before: strings.HasPrefix(s, string(boundary)),
+		before: strings.ContainsRune(lead, boundary),
+		start:  strings.ContainsRune(lead, textStart),
 		after:  strings.HasSuffix(s, string(boundary)),
 	}
-	l.s = strings.ReplaceAll(s, string(boundary), "") // one inside is dropped: a weaker test
+	l.s = stripMarkers(s) // one inside is dropped: a weaker test
 	return l
+}
+
+func stripMarkers(s string) string {
+	return strings.NewReplacer(string(boundary), "", string(textStart), "").Replace(s)
 }
 
 // at reports whether l occurs in s at i, ignoring ASCII case.
 func (l literal) at(s string, i int) bool {
 	return hasPrefixFold(s[i:], l.s) && (!l.before || isBoundary(s, i)) && (!l.after || isBoundary(s, i+len(l.s)))
+}
+
+func (l literal) String() string {
+	s := l.s
+	if l.before {
+		s = `\b` + s
+	}
+	if l.start {
+		s = "^" + s
+	}
+	if l.after {
+		s += `\b`
+	}
+	return s
 }
 
 // isBoundary is \b between s[i-1] and s[i]: the regexp package's word
@@ -81,33 +112,29 @@ func MustCompile(expr string) *Regexp {
 		panic(err) // regexp.MustCompile accepted it
 	}
 	if lits, ok := required(tree); ok {
-		var t [128][]literal
+		re.filtered = true
 		for _, s := range lits {
 			l := newLiteral(s)
-			t[l.s[0]] = append(t[l.s[0]], l)
+			if l.start {
+				re.atStart[l.s[0]] = append(re.atStart[l.s[0]], l)
+			} else {
+				re.byFirst[l.s[0]] = append(re.byFirst[l.s[0]], l)
+			}
 		}
-		re.byFirst = &t
 	}
 	return re
 }
 
 // Literals returns the literals the scan looks for, with \b written where
-// a word boundary must be; nil when the expression is always run.
+// a word boundary must be and ^ before one that must open the text; nil
+// when the expression is always run.
 func (re *Regexp) Literals() []string {
-	if re.byFirst == nil {
-		return nil
-	}
 	var out []string
-	for _, ls := range re.byFirst {
-		for _, l := range ls {
-			s := l.s
-			if l.before {
-				s = `\b` + s
+	for _, table := range []*[256][]literal{&re.atStart, &re.byFirst} {
+		for _, ls := range table {
+			for _, l := range ls {
+				out = append(out, l.String())
 			}
-			if l.after {
-				s += `\b`
-			}
-			out = append(out, s)
 		}
 	}
 	slices.Sort(out)
@@ -117,16 +144,20 @@ func (re *Regexp) Literals() []string {
 // MayMatch reports whether s can hold a match: false only when no match is
 // possible.
 func (re *Regexp) MayMatch(s string) bool {
-	if re.byFirst == nil {
+	if !re.filtered {
 		return true
+	}
+	if s != "" {
+		for _, l := range re.atStart[lower(s[0])] {
+			if l.at(s, 0) {
+				return true
+			}
+		}
 	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c >= 0x80 {
-			if foldsToASCII(s[i:]) {
-				return true
-			}
-			continue
+		if c >= 0x80 && foldsToASCII(s[i:]) {
+			return true
 		}
 		for _, l := range re.byFirst[lower(c)] {
 			if l.at(s, i) {
@@ -315,14 +346,20 @@ func best(cands [][]string) ([]string, bool) {
 		if len(c) == 0 || len(c) > maxRequired {
 			continue
 		}
-		minLen := len(strings.ReplaceAll(c[0], string(boundary), ""))
+		minLen, weight := -1, -1
 		for _, s := range c {
-			minLen = min(minLen, len(strings.ReplaceAll(s, string(boundary), "")))
+			n := len(stripMarkers(s))
+			if minLen < 0 || n < minLen {
+				minLen = n
+			}
+			if w := selectivity(s); weight < 0 || w < weight {
+				weight = w
+			}
 		}
 		if minLen == 0 {
 			continue // a match may hold no character at all
 		}
-		sc := min(minLen, 4)*100000 - len(c)
+		sc := min(weight, 16)*100000 - len(c)
 		if sc > score {
 			out, score = c, sc
 		}
@@ -330,15 +367,49 @@ func best(cands [][]string) ([]string, bool) {
 	return out, score >= 0
 }
 
+// selectivity ranks a literal: two for a character, one for a word
+// boundary before or after it, six for opening the text.
+func selectivity(s string) int {
+	n := 2 * len(stripMarkers(s))
+	lead := s[:len(s)-len(strings.TrimLeft(s, markers))]
+	if strings.ContainsRune(lead, boundary) {
+		n++
+	}
+	if strings.ContainsRune(lead, textStart) {
+		n += 6
+	}
+	if strings.HasSuffix(s, string(boundary)) && len(lead) < len(s) {
+		n++
+	}
+	return n
+}
+
 func analyze(re *syntax.Regexp) facts {
 	switch re.Op {
 	case syntax.OpLiteral:
+		// The scan compares bytes, ASCII letters in either case: a
+		// non-ASCII letter that has other cases can be scanned for only
+		// where case matters.
+		fold := re.Flags&syntax.FoldCase != 0
+		b := make([]byte, 0, len(re.Rune))
 		for _, r := range re.Rune {
-			if r >= 0x80 || r == boundary {
-				return facts{} // the scan compares ASCII only
+			switch {
+			case r == boundary || r == textStart:
+				return facts{}
+			case r < utf8.RuneSelf:
+				b = append(b, lower(byte(r)))
+			case fold && unicode.SimpleFold(r) != r:
+				if len(b) == 0 {
+					return facts{}
+				}
+				// What comes before it still opens every match.
+				pre := []string{string(b)}
+				return facts{req: pre, hasReq: true, prefix: pre, hasPrefix: true}
+			default:
+				b = utf8.AppendRune(b, r)
 			}
 		}
-		s := strings.ToLower(string(re.Rune))
+		s := string(b)
 		return facts{exact: []string{s}, isExact: true, req: []string{s}, hasReq: true}
 	case syntax.OpCharClass:
 		// A few single characters ([- ], [.)], [0-9]) enumerate; a larger
@@ -346,7 +417,7 @@ func analyze(re *syntax.Regexp) facts {
 		var chars []string
 		for i := 0; i+1 < len(re.Rune); i += 2 {
 			lo, hi := re.Rune[i], re.Rune[i+1]
-			if hi >= 0x80 || hi-lo > 16 || lo <= boundary {
+			if hi >= 0x80 || hi-lo > 16 || lo <= textStart {
 				return facts{}
 			}
 			for r := lo; r <= hi; r++ {
@@ -361,8 +432,9 @@ func analyze(re *syntax.Regexp) facts {
 		return facts{exact: chars, isExact: true, req: chars, hasReq: true}
 	case syntax.OpWordBoundary:
 		return facts{exact: []string{string(boundary)}, isExact: true}
-	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
-		syntax.OpNoWordBoundary:
+	case syntax.OpBeginText:
+		return facts{exact: []string{string(textStart)}, isExact: true}
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpEndText, syntax.OpNoWordBoundary:
 		return facts{exact: []string{""}, isExact: true}
 	case syntax.OpCapture:
 		return analyze(re.Sub[0])
