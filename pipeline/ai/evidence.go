@@ -19,8 +19,9 @@ import (
 // again on the edited sections.
 func CheckDraft(sections []encounter.Section, segments []encounter.Segment) *encounter.Coverage {
 	CheckEvidence(sections, segments)
-	factcheck.Check(sections, segments)
-	return coverage.Compute(sections, segments)
+	r := factcheck.NewReader() // the fact check and coverage read the same sentences
+	r.Check(sections, segments)
+	return coverage.ComputeWith(r, sections, segments)
 }
 
 // MinSupport is the share of a sentence's content words that must appear in

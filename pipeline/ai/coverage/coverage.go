@@ -223,6 +223,12 @@ type unit struct {
 // Compute lists what the sections leave out of the segments. Run it after
 // the evidence check, which drops citations of unknown segments.
 func Compute(sections []encounter.Section, segments []encounter.Segment) *encounter.Coverage {
+	return ComputeWith(factcheck.NewReader(), sections, segments)
+}
+
+// ComputeWith is Compute reading texts through r, which the fact check of
+// the same draft has read through already (pipeline/ai.CheckDraft).
+func ComputeWith(r *factcheck.Reader, sections []encounter.Section, segments []encounter.Segment) *encounter.Coverage {
 	cov := &encounter.Coverage{ClinicalNotUsed: []encounter.Omission{}, NotUsed: []encounter.Omission{}, Segments: len(segments)}
 	index := make(map[string]int, len(segments))
 	for i, s := range segments {
@@ -243,18 +249,7 @@ func Compute(sections []encounter.Section, segments []encounter.Segment) *encoun
 	}
 	// What the draft says and what the source said before: a sentence
 	// that only restates them is "repeated".
-	seen := factcheck.NewSeen()
-	// A citing sentence's words, read once however many source sentences
-	// it is compared with.
-	citingWords := map[string][]string{}
-	wordsOf := func(s string) []string {
-		w, ok := citingWords[s]
-		if !ok {
-			w = factcheck.Words(s)
-			citingWords[s] = w
-		}
-		return w
-	}
+	seen := r.NewSeen()
 	for _, d := range draft {
 		seen.Add(d)
 	}
@@ -280,7 +275,7 @@ func Compute(sections []encounter.Section, segments []encounter.Segment) *encoun
 				q = question
 			}
 			viaAnswer := cited && isQuestion(text) && i+1 < len(segments) && len(citing[i+1]) > 0 && questionBefore(segments, i+1) != ""
-			if cited && (len(parts) == 1 || viaAnswer || carried(text, citing[i], wordsOf)) {
+			if cited && (len(parts) == 1 || viaAnswer || carried(r, text, citing[i])) {
 				seen.Add(text)
 				continue
 			}
@@ -342,15 +337,15 @@ func questionBefore(segs []encounter.Segment, i int) string {
 }
 
 // carried reports whether a citing sentence holds enough of text's finding
-// words to count as carrying it; wordsOf returns a citing sentence's.
-func carried(text string, citing []string, wordsOf func(string) []string) bool {
-	words := factcheck.Words(text)
+// words to count as carrying it.
+func carried(r *factcheck.Reader, text string, citing []string) bool {
+	words := r.Words(text)
 	if len(words) == 0 {
 		return true // nothing of its own to carry
 	}
 	have := map[string]bool{}
 	for _, c := range citing {
-		for _, w := range wordsOf(c) {
+		for _, w := range r.Words(c) {
 			have[w] = true
 		}
 	}

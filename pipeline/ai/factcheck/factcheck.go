@@ -56,7 +56,42 @@ func Drugs() []string {
 // so it can run again on an edited draft. Sentences without evidence are
 // left to the evidence check.
 func Check(sections []encounter.Section, segments []encounter.Segment) {
-	ctx := newContext(segments)
+	NewReader().Check(sections, segments)
+}
+
+// Reader reads texts for the checks, each text once: the checks of one
+// draft (Check, then coverage's Seen and Words) read the same sentences
+// several times, and reading is most of their work. What it has read is
+// shared, and never changed once read. A nil *Reader reads every time.
+type Reader struct {
+	read map[readKey]*facts
+}
+
+type readKey struct {
+	text   string
+	answer int
+}
+
+// NewReader returns a Reader that has read nothing.
+func NewReader() *Reader { return &Reader{read: map[readKey]*facts{}} }
+
+// analyze is the package's analyze, once per text and answer.
+func (r *Reader) analyze(text string, answer int) *facts {
+	if r == nil {
+		return analyze(text, answer)
+	}
+	k := readKey{text, answer}
+	f, ok := r.read[k]
+	if !ok {
+		f = analyze(text, answer)
+		r.read[k] = f
+	}
+	return f
+}
+
+// Check is the package's Check, reading through r.
+func (r *Reader) Check(sections []encounter.Section, segments []encounter.Segment) {
+	ctx := newContext(r, segments)
 	for i := range sections {
 		for j := range sections[i].Sentences {
 			s := &sections[i].Sentences[j]
@@ -76,18 +111,19 @@ func Check(sections []encounter.Section, segments []encounter.Segment) {
 // Sentence returns the mismatches of one sentence against the segments it
 // cites (by ID, among segments).
 func Sentence(text string, evidence []string, segments []encounter.Segment) []encounter.Mismatch {
-	return newContext(segments).check(text, evidence)
+	return newContext(nil, segments).check(text, evidence)
 }
 
 // context holds the source, analyzed once per draft.
 type context struct {
+	r     *Reader
 	segs  []encounter.Segment
 	index map[string]int
 	facts []*facts // per segment, with question/answer polarity applied
 }
 
-func newContext(segs []encounter.Segment) *context {
-	c := &context{segs: segs, index: make(map[string]int, len(segs)), facts: make([]*facts, len(segs))}
+func newContext(r *Reader, segs []encounter.Segment) *context {
+	c := &context{r: r, segs: segs, index: make(map[string]int, len(segs)), facts: make([]*facts, len(segs))}
 	for i, s := range segs {
 		c.index[s.ID] = i
 	}
@@ -97,7 +133,7 @@ func newContext(segs []encounter.Segment) *context {
 // segFacts analyzes segment i, lazily.
 func (c *context) segFacts(i int) *facts {
 	if c.facts[i] == nil {
-		c.facts[i] = analyze(c.segs[i].Text, answerPolarity(c.segs, i))
+		c.facts[i] = c.r.analyze(c.segs[i].Text, answerPolarity(c.segs, i))
 	}
 	return c.facts[i]
 }
@@ -130,7 +166,7 @@ func (c *context) check(text string, evidence []string) []encounter.Mismatch {
 	if len(src) == 0 {
 		return nil
 	}
-	return compare(analyze(text, 0), merge(src))
+	return compare(c.r.analyze(text, 0), merge(src))
 }
 
 // answerPolarity is +1 or -1 when segment i is a question answered by the
@@ -1047,41 +1083,32 @@ func sortedValues(m map[string]string) []string {
 // that restates what came before (or what the draft says) "repeated".
 type Seen struct {
 	f *facts
-	// The text Restates read last and what it says, for the Add of the
-	// same text that usually follows (coverage asks, then records).
-	lastText  string
-	lastFacts *facts
+	r *Reader // coverage asks whether a text Restates, then Adds it
 }
 
 // NewSeen returns an empty Seen.
-func NewSeen() *Seen {
-	return &Seen{f: newFacts()}
+func NewSeen() *Seen { return NewReader().NewSeen() }
+
+// NewSeen returns an empty Seen that reads through r.
+func (r *Reader) NewSeen() *Seen {
+	return &Seen{f: newFacts(), r: r}
 }
 
 // Add records what text says.
-func (s *Seen) Add(text string) {
-	f := s.lastFacts
-	if f == nil || s.lastText != text {
-		f = analyze(text, 0)
-	}
-	s.lastText, s.lastFacts = "", nil
-	s.f = mergeInto(s.f, f)
-}
+func (s *Seen) Add(text string) { s.f = mergeInto(s.f, s.r.analyze(text, 0)) }
 
 // Restates reports whether text says nothing new: it has at least one
 // finding word or number, and every finding word (with its polarity), number,
 // medicine, side and time of it was said before.
 func (s *Seen) Restates(text string) bool {
-	f := analyze(text, 0)
-	s.lastText, s.lastFacts = text, f
-	return s.restates(f)
+	return s.restates(s.r.analyze(text, 0))
 }
 
 // AddNew records what text says unless it Restates what was seen, with
 // one analysis of text instead of the two of Restates then Add; it
 // reports whether text was new.
 func (s *Seen) AddNew(text string) bool {
-	f := analyze(text, 0)
+	f := s.r.analyze(text, 0)
 	if s.restates(f) {
 		return false
 	}
@@ -1106,6 +1133,12 @@ func (s *Seen) restates(f *facts) bool {
 // carries a source sentence.
 func Words(text string) []string {
 	return analyze(text, 1).order // a question's words count too
+}
+
+// Words is the package's Words, reading through r. The slice is shared:
+// the caller must not change it.
+func (r *Reader) Words(text string) []string {
+	return r.analyze(text, 1).order
 }
 
 // IsSide reports whether the n-th (0-based) "left", "right", "bilateral"
