@@ -64,7 +64,8 @@ func Check(sections []encounter.Section, segments []encounter.Segment) {
 // several times, and reading is most of their work. What it has read is
 // shared, and never changed once read. A nil *Reader reads every time.
 type Reader struct {
-	read map[readKey]*facts
+	read       map[readKey]*facts
+	normalized map[string]string // a sentence is read with more than one answer
 }
 
 type readKey struct {
@@ -73,7 +74,22 @@ type readKey struct {
 }
 
 // NewReader returns a Reader that has read nothing.
-func NewReader() *Reader { return &Reader{read: map[readKey]*facts{}} }
+func NewReader() *Reader {
+	return &Reader{read: map[readKey]*facts{}, normalized: map[string]string{}}
+}
+
+// normalize is Normalize, once per text.
+func (r *Reader) normalize(s string) string {
+	if r == nil {
+		return Normalize(s)
+	}
+	n, ok := r.normalized[s]
+	if !ok {
+		n = Normalize(s)
+		r.normalized[s] = n
+	}
+	return n
+}
 
 // analyze is the package's analyze, once per text and answer.
 func (r *Reader) analyze(text string, answer int) *facts {
@@ -83,7 +99,7 @@ func (r *Reader) analyze(text string, answer int) *facts {
 	k := readKey{text, answer}
 	f, ok := r.read[k]
 	if !ok {
-		f = analyze(text, answer)
+		f = r.analyzeText(text, answer)
 		r.read[k] = f
 	}
 	return f
@@ -535,7 +551,10 @@ func stem(w string) string {
 // analyze reads the facts of a text. answer, when not 0, is the polarity a
 // short answer gave this question. What it returns is read, never
 // changed: a text of one sentence shares its sentence's maps.
-func analyze(text string, answer int) *facts {
+func analyze(text string, answer int) *facts { return (*Reader)(nil).analyzeText(text, answer) }
+
+// analyzeText is analyze, normalizing each sentence through r.
+func (r *Reader) analyzeText(text string, answer int) *facts {
 	// Sentence by sentence: a question is asserted only through its
 	// answer, the next sentence's yes or no or, for the text's last
 	// sentence, the answer given with the call.
@@ -550,7 +569,7 @@ func analyze(text string, answer int) *facts {
 			pol = answer
 		}
 		u := newFacts()
-		analyzeSentence(u, p, pol)
+		analyzeSentence(u, p, r.normalize(p), pol)
 		f := *u
 		f.tokens, f.asks = nil, false
 		f.units = []*facts{u}
@@ -567,7 +586,7 @@ func analyze(text string, answer int) *facts {
 			}
 		}
 		u := newFacts()
-		analyzeSentence(u, p, pol)
+		analyzeSentence(u, p, r.normalize(p), pol)
 		mergeInto(f, u)
 		f.order = append(f.order, u.order...)
 		f.units = append(f.units, u)
@@ -579,8 +598,9 @@ func analyze(text string, answer int) *facts {
 // ("1. Type 2 diabetes"); a spoken answer ("Three. Okay, four.") is not one.
 var listMarkerRE = prefilter.MustCompile(`^\s*(?:#\s*\d{1,2}|\(?\d{1,2}[.)])\s`)
 
-func analyzeSentence(f *facts, text string, answer int) {
-	norm := Normalize(text)
+// analyzeSentence reads the facts of one sentence, text; norm is
+// Normalize(text).
+func analyzeSentence(f *facts, text, norm string, answer int) {
 	// Numbers, skipping a list marker that opens the text.
 	body := norm
 	if loc := listMarkerRE.FindStringIndex(text); loc != nil {
