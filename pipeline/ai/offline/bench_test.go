@@ -13,8 +13,9 @@ import (
 	"github.com/clinscribe/clinscribe/prompts"
 )
 
-// benchSources are a realistic clinician's note (a bundled sample) and a
-// long recorded visit (the longest dialogue of the draft corpus, 91 turns).
+// benchSources are a realistic clinician's note (a bundled sample), a
+// long recorded visit (the longest dialogue of the draft corpus, 91 turns)
+// and the short note of cmd/clinscribe/internal/app's BenchmarkThroughput.
 func benchSources(b *testing.B) []struct {
 	name     string
 	template string
@@ -50,6 +51,7 @@ func benchSources(b *testing.B) []struct {
 	}{
 		{"note", "soap", source.FromNote(string(note))},
 		{"transcript", "soap", transcript},
+		{"throughput-note", "soap", source.FromNote(benchNote)},
 	}
 }
 
