@@ -316,12 +316,29 @@ func clean(s string) string {
 	s = falseStart.ReplaceAllString(s, "")
 	s = leadRE.ReplaceAllString(strings.TrimSpace(s), "")
 	s = spoken.Numbers(s)
-	s = spacePunct.ReplaceAllString(spaceRE.ReplaceAllString(s, " "), "$1")
+	s = spacePunct.ReplaceAllString(collapseSpaces(s), "$1")
 	s = strings.Trim(strings.TrimSpace(s), ",;")
 	if s == "" || len(strings.Fields(s)) < 2 && !strings.ContainsAny(s, "0123456789") {
 		return ""
 	}
 	return capitalize(s)
+}
+
+// collapseSpaces is spaceRE.ReplaceAllString(s, " "), every run of white
+// space made one space, without running the expression on the many
+// sentences that have nothing to collapse.
+func collapseSpaces(s string) string {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\t', '\n', '\f', '\r':
+			return spaceRE.ReplaceAllString(s, " ")
+		case ' ':
+			if i+1 < len(s) && strings.IndexByte(" \t\n\f\r", s[i+1]) >= 0 {
+				return spaceRE.ReplaceAllString(s, " ")
+			}
+		}
+	}
+	return s
 }
 
 func capitalize(s string) string {

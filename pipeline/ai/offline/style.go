@@ -240,7 +240,7 @@ func style(s string, r role, patientAudience bool) string {
 		}
 	}
 	s = shorthand.Expand(s)
-	s = strings.TrimSpace(spaceRE.ReplaceAllString(s, " "))
+	s = strings.TrimSpace(collapseSpaces(s))
 	s = verbS(s)
 	return capitalize(s)
 }
