@@ -8,19 +8,19 @@
 // sentence, which was most of the summarize step's CPU time (issue 18).
 // A Regexp here first reads, from the expression's syntax tree, a set of
 // literal strings one of which every match must contain ("pain", "ache",
-// ...), with the word boundaries (\b) the expression puts around them, and
-// scans the text once for them, ignoring ASCII case; only a text holding
-// one of them is handed to the regexp package. The answers are
-// those of the regexp package by construction: the scan only skips texts
-// for which a match is impossible (TestAgreesWithRegexp and
+// ...), with the word boundaries (\b) around them and whether one must open
+// the text (^), and scans the text once for them, ignoring ASCII case; only
+// a text holding one of them is handed to the regexp package. The answers
+// are those of the regexp package by construction: the scan only skips
+// texts for which a match is impossible (TestAgreesWithRegexp and
 // FuzzAgreesWithRegexp compare the two).
 //
 // An expression with no such set (one that can match without any literal,
-// like `\w+` or `^\s*$`) is always run. Non-ASCII literals are not
-// scanned for (the part of the expression they stand in gives no set), and
-// a text holding one of the two non-ASCII letters that fold to ASCII ones
-// (the Kelvin sign K and the long s ſ) is always handed on, so that
-// comparing ASCII bytes case-insensitively is exact.
+// like `\w+` or `^\s*$`) is always run. A non-ASCII letter that has other
+// cases is not scanned for where case is ignored (the literal stops before
+// it), and a text holding one of the two non-ASCII letters that fold to
+// ASCII ones (the Kelvin sign K and the long s ſ) is always handed on, so
+// that comparing ASCII bytes case-insensitively is exact.
 package prefilter
 
 import (
