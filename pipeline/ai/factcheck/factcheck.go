@@ -78,6 +78,9 @@ func NewReader() *Reader {
 	return &Reader{read: map[readKey]*facts{}, normalized: map[string]string{}}
 }
 
+// Normalize is the package's Normalize, once per text.
+func (r *Reader) Normalize(s string) string { return r.normalize(s) }
+
 // normalize is Normalize, once per text.
 func (r *Reader) normalize(s string) string {
 	if r == nil {
