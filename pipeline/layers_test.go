@@ -19,7 +19,7 @@ var layers = [][]string{
 	{"storage", "storage/storagetest", "storage/kmstest", "storage/s3test", "pipeline/phi", "pipeline/audit",
 		"pipeline/audit/audittest", "pipeline/caption", "pipeline/audio", "pipeline/ai/tokens",
 		"deid", "deid/eval", "deid/internal/corpusgen", "deid/internal/tagger", "deid/internal/gazetteer", "deid/internal/nicknames", "deid/internal/english", "deid/internal/mirror", "docs", "worker/health",
-		"worker/redistest", "pipeline/ehr/ehrtest", "pipeline/ai/spoken", "pipeline/ai/shorthand", "pipeline/page"},
+		"worker/redistest", "pipeline/ehr/ehrtest", "pipeline/ai/spoken", "pipeline/ai/shorthand", "pipeline/ai/prefilter", "pipeline/page"},
 	{"pipeline/encounter", "pipeline/ai/resilience"},
 	{"prompts", "pipeline/source", "pipeline/fhir", "pipeline/pseudonym", "pipeline/ai/stitch", "pipeline/ai/ratelimit"},
 	{"pipeline/ai", "pipeline/ai/factcheck", "pipeline/ai/coverage"},

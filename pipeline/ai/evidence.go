@@ -18,9 +18,10 @@ import (
 // every provider's output, so no provider can skip it; an edit runs it
 // again on the edited sections.
 func CheckDraft(sections []encounter.Section, segments []encounter.Segment) *encounter.Coverage {
-	CheckEvidence(sections, segments)
-	factcheck.Check(sections, segments)
-	return coverage.Compute(sections, segments)
+	r := factcheck.NewReader() // every check reads the same sentences
+	checkEvidence(r, sections, segments)
+	r.Check(sections, segments)
+	return coverage.ComputeWith(r, sections, segments)
 }
 
 // MinSupport is the share of a sentence's content words that must appear in
@@ -33,11 +34,17 @@ const MinSupport = 0.5
 // (FlagUnsupported). Sentences are flagged, never removed: the clinician
 // decides.
 func CheckEvidence(sections []encounter.Section, segments []encounter.Segment) {
+	checkEvidence(nil, sections, segments)
+}
+
+// checkEvidence is CheckEvidence normalizing texts through r (nil: each
+// time).
+func checkEvidence(r *factcheck.Reader, sections []encounter.Section, segments []encounter.Segment) {
 	byID := make(map[string]map[string]bool, len(segments))
 	for _, s := range segments {
 		// A note's heading is part of what its sentences say
 		// ("Allergies:" + "Penicillin (hives).").
-		byID[s.ID] = tokenSet(s.Heading + " " + s.Text)
+		byID[s.ID] = tokenSet(r, s.Heading+" "+s.Text)
 	}
 	for i := range sections {
 		for j := range sections[i].Sentences {
@@ -60,7 +67,7 @@ func CheckEvidence(sections []encounter.Section, segments []encounter.Segment) {
 				sent.Flags = append(sent.Flags, encounter.FlagNoEvidence)
 				continue
 			}
-			words := contentWords(sent.Text)
+			words := contentWords(r, sent.Text)
 			if len(words) == 0 {
 				continue
 			}
@@ -87,17 +94,17 @@ var stopwords = map[string]bool{
 
 // tokens splits a text as the fact check reads it: spoken numbers as
 // digits ("a thousand" is 1000), frequencies as counts.
-func tokens(s string) []string {
-	return strings.FieldsFunc(factcheck.Normalize(s), func(r rune) bool {
+func tokens(r *factcheck.Reader, s string) []string {
+	return strings.FieldsFunc(r.Normalize(s), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '.' && r != '/'
 	})
 }
 
 func normalize(t string) string { return strings.Trim(t, "./") }
 
-func tokenSet(s string) map[string]bool {
+func tokenSet(r *factcheck.Reader, s string) map[string]bool {
 	set := map[string]bool{}
-	for _, t := range tokens(s) {
+	for _, t := range tokens(r, s) {
 		set[normalize(t)] = true
 	}
 	return set
@@ -105,9 +112,9 @@ func tokenSet(s string) map[string]bool {
 
 // contentWords are the words that carry meaning: numbers and words of
 // three letters or more that are not stopwords.
-func contentWords(s string) []string {
+func contentWords(r *factcheck.Reader, s string) []string {
 	var out []string
-	for _, t := range tokens(s) {
+	for _, t := range tokens(r, s) {
 		t = normalize(t)
 		if t == "" || stopwords[t] {
 			continue

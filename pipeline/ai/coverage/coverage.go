@@ -21,11 +21,11 @@
 package coverage
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/clinscribe/clinscribe/pipeline/ai/factcheck"
+	"github.com/clinscribe/clinscribe/pipeline/ai/prefilter"
 	"github.com/clinscribe/clinscribe/pipeline/ai/spoken"
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
 	"github.com/clinscribe/clinscribe/pipeline/source"
@@ -35,7 +35,7 @@ import (
 // draft sentence must hold for the source sentence to count as carried.
 const MinCarried = 1.0 / 3
 
-func re(s string) *regexp.Regexp { return regexp.MustCompile(`(?i)` + s) }
+func re(s string) *prefilter.Regexp { return prefilter.MustCompile(`(?i)` + s) }
 
 var (
 	// Commands to the recording device or dictation software.
@@ -82,10 +82,10 @@ var (
 	signRE     = re(`^(?:Dr\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z]\.?)?\s+[A-Z][A-Za-z'-]+,\s*(?:MD|DO|NP|PA|PA-C|RN|FNP|APRN)\b`)
 	// Note titles: a line in capitals or naming the visit ("FAMILY MEDICINE
 	// - OFFICE VISIT", "Urgent same-day visit - Primary Care").
-	titleRE = regexp.MustCompile(`^[A-Z0-9 &/,.-]{6,}$|(?i)^[\w -]*\b(?:visit|progress note|history and physical|new patient|sick visit|follow-?up visit)\b[\w -]*$`)
-	numRE   = regexp.MustCompile(`\d`)
+	titleRE = prefilter.MustCompile(`^[A-Z0-9 &/,.-]{6,}$|(?i)^[\w -]*\b(?:visit|progress note|history and physical|new patient|sick visit|follow-?up visit)\b[\w -]*$`)
+	numRE   = prefilter.MustCompile(`\d`)
 	// A title in capitals: "HISTORY AND PHYSICAL - NEW PATIENT".
-	capsTitleRE = regexp.MustCompile(`^[A-Z][A-Z &/,.-]{5,}$`)
+	capsTitleRE = prefilter.MustCompile(`^[A-Z][A-Z &/,.-]{5,}$`)
 )
 
 // Classify returns why a source sentence would be left out of a note, or
@@ -122,10 +122,33 @@ func Classify(sentence, question string) string {
 		return encounter.ReasonSmallTalk
 	case smallTalkRE.MatchString(s) && !clinicalRE.MatchString(s) && !numRE.MatchString(spoken.Numbers(s)):
 		return encounter.ReasonSmallTalk
-	case titleRE.MatchString(s) && !clinicalRE.MatchString(s) && !numRE.MatchString(s):
+	case titleMayMatch(s) && titleRE.MatchString(s) && !clinicalRE.MatchString(s) && !numRE.MatchString(s):
 		return encounter.ReasonAdministrative
 	}
 	return encounter.ReasonClinical
+}
+
+// titleMayMatch is false of a text titleRE cannot match, which is most
+// sentences, without running it (titleRE has no literal for the prefilter
+// to scan for): titleRE's first branch is all capitals, digits and
+// [ &/,.-], six or more; its second, word characters, spaces and hyphens.
+func titleMayMatch(s string) bool {
+	caps, words := len(s) >= 6, true
+	for i := 0; i < len(s) && (caps || words); i++ {
+		c := s[i]
+		switch {
+		case c >= 0x80:
+			return true // case folding beyond ASCII: leave it to titleRE
+		case c >= 'A' && c <= 'Z', c >= '0' && c <= '9', c == ' ', c == '-':
+		case c >= 'a' && c <= 'z', c == '_':
+			caps = false
+		case c == '&', c == '/', c == ',', c == '.':
+			words = false
+		default:
+			return false
+		}
+	}
+	return caps || words
 }
 
 // greetingPhraseRE are the phrases a sentence of pure courtesy is made of.
@@ -200,6 +223,12 @@ type unit struct {
 // Compute lists what the sections leave out of the segments. Run it after
 // the evidence check, which drops citations of unknown segments.
 func Compute(sections []encounter.Section, segments []encounter.Segment) *encounter.Coverage {
+	return ComputeWith(factcheck.NewReader(), sections, segments)
+}
+
+// ComputeWith is Compute reading texts through r, which the fact check of
+// the same draft has read through already (pipeline/ai.CheckDraft).
+func ComputeWith(r *factcheck.Reader, sections []encounter.Section, segments []encounter.Segment) *encounter.Coverage {
 	cov := &encounter.Coverage{ClinicalNotUsed: []encounter.Omission{}, NotUsed: []encounter.Omission{}, Segments: len(segments)}
 	index := make(map[string]int, len(segments))
 	for i, s := range segments {
@@ -220,7 +249,7 @@ func Compute(sections []encounter.Section, segments []encounter.Segment) *encoun
 	}
 	// What the draft says and what the source said before: a sentence
 	// that only restates them is "repeated".
-	seen := factcheck.NewSeen()
+	seen := r.NewSeen()
 	for _, d := range draft {
 		seen.Add(d)
 	}
@@ -246,7 +275,7 @@ func Compute(sections []encounter.Section, segments []encounter.Segment) *encoun
 				q = question
 			}
 			viaAnswer := cited && isQuestion(text) && i+1 < len(segments) && len(citing[i+1]) > 0 && questionBefore(segments, i+1) != ""
-			if cited && (len(parts) == 1 || viaAnswer || carried(text, citing[i])) {
+			if cited && (len(parts) == 1 || viaAnswer || carried(r, text, citing[i])) {
 				seen.Add(text)
 				continue
 			}
@@ -309,14 +338,14 @@ func questionBefore(segs []encounter.Segment, i int) string {
 
 // carried reports whether a citing sentence holds enough of text's finding
 // words to count as carrying it.
-func carried(text string, citing []string) bool {
-	words := factcheck.Words(text)
+func carried(r *factcheck.Reader, text string, citing []string) bool {
+	words := r.Words(text)
 	if len(words) == 0 {
 		return true // nothing of its own to carry
 	}
 	have := map[string]bool{}
 	for _, c := range citing {
-		for _, w := range factcheck.Words(c) {
+		for _, w := range r.Words(c) {
 			have[w] = true
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/clinscribe/clinscribe/pipeline/ai/prefilter"
 	"github.com/clinscribe/clinscribe/pipeline/ai/shorthand"
 	"github.com/clinscribe/clinscribe/pipeline/ai/spoken"
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
@@ -55,7 +56,61 @@ func Drugs() []string {
 // so it can run again on an edited draft. Sentences without evidence are
 // left to the evidence check.
 func Check(sections []encounter.Section, segments []encounter.Segment) {
-	ctx := newContext(segments)
+	NewReader().Check(sections, segments)
+}
+
+// Reader reads texts for the checks, each text once: the checks of one
+// draft (Check, then coverage's Seen and Words) read the same sentences
+// several times, and reading is most of their work. What it has read is
+// shared, and never changed once read. A nil *Reader reads every time.
+type Reader struct {
+	read       map[readKey]*facts
+	normalized map[string]string // a sentence is read with more than one answer
+}
+
+type readKey struct {
+	text   string
+	answer int
+}
+
+// NewReader returns a Reader that has read nothing.
+func NewReader() *Reader {
+	return &Reader{read: map[readKey]*facts{}, normalized: map[string]string{}}
+}
+
+// Normalize is the package's Normalize, once per text.
+func (r *Reader) Normalize(s string) string { return r.normalize(s) }
+
+// normalize is Normalize, once per text.
+func (r *Reader) normalize(s string) string {
+	if r == nil {
+		return Normalize(s)
+	}
+	n, ok := r.normalized[s]
+	if !ok {
+		n = Normalize(s)
+		r.normalized[s] = n
+	}
+	return n
+}
+
+// analyze is the package's analyze, once per text and answer.
+func (r *Reader) analyze(text string, answer int) *facts {
+	if r == nil {
+		return analyze(text, answer)
+	}
+	k := readKey{text, answer}
+	f, ok := r.read[k]
+	if !ok {
+		f = r.analyzeText(text, answer)
+		r.read[k] = f
+	}
+	return f
+}
+
+// Check is the package's Check, reading through r.
+func (r *Reader) Check(sections []encounter.Section, segments []encounter.Segment) {
+	ctx := newContext(r, segments)
 	for i := range sections {
 		for j := range sections[i].Sentences {
 			s := &sections[i].Sentences[j]
@@ -75,18 +130,19 @@ func Check(sections []encounter.Section, segments []encounter.Segment) {
 // Sentence returns the mismatches of one sentence against the segments it
 // cites (by ID, among segments).
 func Sentence(text string, evidence []string, segments []encounter.Segment) []encounter.Mismatch {
-	return newContext(segments).check(text, evidence)
+	return newContext(nil, segments).check(text, evidence)
 }
 
 // context holds the source, analyzed once per draft.
 type context struct {
+	r     *Reader
 	segs  []encounter.Segment
 	index map[string]int
 	facts []*facts // per segment, with question/answer polarity applied
 }
 
-func newContext(segs []encounter.Segment) *context {
-	c := &context{segs: segs, index: make(map[string]int, len(segs)), facts: make([]*facts, len(segs))}
+func newContext(r *Reader, segs []encounter.Segment) *context {
+	c := &context{r: r, segs: segs, index: make(map[string]int, len(segs)), facts: make([]*facts, len(segs))}
 	for i, s := range segs {
 		c.index[s.ID] = i
 	}
@@ -96,7 +152,7 @@ func newContext(segs []encounter.Segment) *context {
 // segFacts analyzes segment i, lazily.
 func (c *context) segFacts(i int) *facts {
 	if c.facts[i] == nil {
-		c.facts[i] = analyze(c.segs[i].Text, answerPolarity(c.segs, i))
+		c.facts[i] = c.r.analyze(c.segs[i].Text, answerPolarity(c.segs, i))
 	}
 	return c.facts[i]
 }
@@ -129,7 +185,7 @@ func (c *context) check(text string, evidence []string) []encounter.Mismatch {
 	if len(src) == 0 {
 		return nil
 	}
-	return compare(analyze(text, 0), merge(src))
+	return compare(c.r.analyze(text, 0), merge(src))
 }
 
 // answerPolarity is +1 or -1 when segment i is a question answered by the
@@ -159,8 +215,8 @@ func isAnswer(segs []encounter.Segment, i int) bool {
 }
 
 var (
-	noAnswerRE  = regexp.MustCompile(`(?i)^\W*(?:(?:um+|uh+|well|oh|so|hmm+|ah)[,.]?\s+)*(?:no|nope|nah|not really|not at all|none|never|negative|no,? (?:none|not|never|nothing)\b[^.?!]*|i (?:don't|do not|haven't|have not|didn't|did not)(?: think so)?|nothing(?: like that)?)\W*(?:$|[.,!;])`)
-	yesAnswerRE = regexp.MustCompile(`(?i)^\W*(?:(?:um+|uh+|well|oh|so|hmm+|ah)[,.]?\s+)*(?:yes|yeah|yep|yup|uh-huh|i do|i have|i did|sometimes|a little|a bit|correct|definitely|sure)\b`)
+	noAnswerRE  = prefilter.MustCompile(`(?i)^\W*(?:(?:um+|uh+|well|oh|so|hmm+|ah)[,.]?\s+)*(?:no|nope|nah|not really|not at all|none|never|negative|no,? (?:none|not|never|nothing)\b[^.?!]*|i (?:don't|do not|haven't|have not|didn't|did not)(?: think so)?|nothing(?: like that)?)\W*(?:$|[.,!;])`)
+	yesAnswerRE = prefilter.MustCompile(`(?i)^\W*(?:(?:um+|uh+|well|oh|so|hmm+|ah)[,.]?\s+)*(?:yes|yeah|yep|yup|uh-huh|i do|i have|i did|sometimes|a little|a bit|correct|definitely|sure)\b`)
 )
 
 // shortAnswer returns -1 for a text opening with "no" (or the like), +1
@@ -176,10 +232,10 @@ func shortAnswer(text, question string) int {
 		// which its own words say: a no that names what the question
 		// asked answers for that alone.
 		asked := map[string]bool{}
-		for _, w := range wordRE.FindAllString(Normalize(question), -1) {
+		for _, w := range appendWords(nil, Normalize(question)) {
 			asked[stem(w)] = true
 		}
-		for _, w := range wordRE.FindAllString(strings.ToLower(first), -1) {
+		for _, w := range appendWords(nil, strings.ToLower(first)) {
 			if len(w) > 2 && !plain[w] && asked[stem(w)] {
 				return 0
 			}
@@ -375,7 +431,11 @@ var rewrites = []struct {
 }
 
 var (
-	wordRE     = regexp.MustCompile(`[a-z]+(?:['’-][a-z]+)*|\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)*|[.;:!?,()]`)
+	// wordRE defines what the check reads as words; appendWords and
+	// wordSpans find its matches without running it (words.go).
+	wordRE = regexp.MustCompile(`[a-z]+(?:['’-][a-z]+)*|\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)*|[.;:!?,()]`)
+	// quantityRE defines a number with its unit; quantitySpans finds its
+	// matches without running it.
 	quantityRE = regexp.MustCompile(`(^|[^\w.#/])(\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)*)(?:\s*-?\s*(%|[a-z]+(?:/[a-z]+)*(?:-old)?))?`)
 )
 
@@ -475,7 +535,7 @@ var timeKeys = map[string]string{
 	"december": "december",
 }
 
-var timePhraseRE = regexp.MustCompile(`\b(last|this|next|past) (week|month|year|weekend|night|morning|evening)\b`)
+var timePhraseRE = prefilter.MustCompile(`\b(last|this|next|past) (week|month|year|weekend|night|morning|evening)\b`)
 
 // stem reduces a word so "pains" meets "pain" and "swollen" stays itself.
 func stem(w string) string {
@@ -492,13 +552,33 @@ func stem(w string) string {
 }
 
 // analyze reads the facts of a text. answer, when not 0, is the polarity a
-// short answer gave this question.
-func analyze(text string, answer int) *facts {
-	f := newFacts()
+// short answer gave this question. What it returns is read, never
+// changed: a text of one sentence shares its sentence's maps.
+func analyze(text string, answer int) *facts { return (*Reader)(nil).analyzeText(text, answer) }
+
+// analyzeText is analyze, normalizing each sentence through r.
+func (r *Reader) analyzeText(text string, answer int) *facts {
 	// Sentence by sentence: a question is asserted only through its
 	// answer, the next sentence's yes or no or, for the text's last
 	// sentence, the answer given with the call.
 	parts := source.Sentences(text)
+	if len(parts) == 1 {
+		// What merging the one sentence into empty facts would make,
+		// without copying it: merging leaves out the per-sentence
+		// tokens and asks, which are read from units only.
+		p := parts[0]
+		pol := 0
+		if strings.HasSuffix(strings.TrimSpace(p), "?") {
+			pol = answer
+		}
+		u := newFacts()
+		analyzeSentence(u, p, r.normalize(p), pol)
+		f := *u
+		f.tokens, f.asks = nil, false
+		f.units = []*facts{u}
+		return &f
+	}
+	f := newFacts()
 	for k, p := range parts {
 		pol := 0
 		if strings.HasSuffix(strings.TrimSpace(p), "?") {
@@ -509,7 +589,7 @@ func analyze(text string, answer int) *facts {
 			}
 		}
 		u := newFacts()
-		analyzeSentence(u, p, pol)
+		analyzeSentence(u, p, r.normalize(p), pol)
 		mergeInto(f, u)
 		f.order = append(f.order, u.order...)
 		f.units = append(f.units, u)
@@ -519,10 +599,11 @@ func analyze(text string, answer int) *facts {
 
 // listMarkerRE is a list number written in digits opening a note line
 // ("1. Type 2 diabetes"); a spoken answer ("Three. Okay, four.") is not one.
-var listMarkerRE = regexp.MustCompile(`^\s*(?:#\s*\d{1,2}|\(?\d{1,2}[.)])\s`)
+var listMarkerRE = prefilter.MustCompile(`^\s*(?:#\s*\d{1,2}|\(?\d{1,2}[.)])\s`)
 
-func analyzeSentence(f *facts, text string, answer int) {
-	norm := Normalize(text)
+// analyzeSentence reads the facts of one sentence, text; norm is
+// Normalize(text).
+func analyzeSentence(f *facts, text, norm string, answer int) {
 	// Numbers, skipping a list marker that opens the text.
 	body := norm
 	if loc := listMarkerRE.FindStringIndex(text); loc != nil {
@@ -530,27 +611,27 @@ func analyzeSentence(f *facts, text string, answer int) {
 			body = strings.Repeat(" ", i+1) + norm[i+1:]
 		}
 	}
-	for _, m := range quantityRE.FindAllStringSubmatchIndex(body, -1) {
-		val := body[m[4]:m[5]]
+	for _, m := range quantitySpans(body) { // quantityRE's matches: number, unit
+		val := body[m[0]:m[1]]
 		unit := ""
 		text := val
-		if m[6] >= 0 {
-			u := body[m[6]:m[7]]
+		if m[2] >= 0 {
+			u := body[m[2]:m[3]]
 			if c, ok := unitCanon[u]; ok {
 				unit = c
-				text = body[m[4]:m[7]]
+				text = body[m[0]:m[3]]
 			} else if c, ok := unitCanon[strings.SplitN(u, "/", 2)[0]]; ok && !strings.Contains(u, "-") {
 				unit = c
-				text = body[m[4]:m[7]]
+				text = body[m[0]:m[3]]
 			}
 		}
-		f.quantities = append(f.quantities, quantity{value: canonValue(val), unit: unit, text: text, anchors: around(norm, m[4], m[5], 3, 2)})
+		f.quantities = append(f.quantities, quantity{value: canonValue(val), unit: unit, text: text, anchors: around(norm, m[0], m[1], 3, 2)})
 	}
 	for _, m := range timePhraseRE.FindAllStringSubmatch(norm, -1) {
 		f.times[m[1]+" "+m[2]] = m[0]
 	}
 
-	words := wordRE.FindAllString(norm, -1)
+	words := appendWords(nil, norm)
 	// Questions assert nothing unless answered.
 	question := strings.HasSuffix(strings.TrimSpace(norm), "?")
 	neg := false
@@ -671,7 +752,7 @@ func around(text string, a, b, before, after int) []string {
 		}
 	}
 	text, a, b = text[lo:hi], a-lo, b-lo
-	locs := wordRE.FindAllStringIndex(text, -1)
+	locs := wordSpans(text)
 	var pre, post []string
 	for _, l := range locs {
 		w := text[l[0]:l[1]]
@@ -1023,28 +1104,34 @@ func sortedValues(m map[string]string) []string {
 // Seen accumulates what earlier texts said, so that Restates can tell
 // whether a text says anything new. Coverage calls a part of the source
 // that restates what came before (or what the draft says) "repeated".
-type Seen struct{ f *facts }
+type Seen struct {
+	f *facts
+	r *Reader // coverage asks whether a text Restates, then Adds it
+}
 
 // NewSeen returns an empty Seen.
-func NewSeen() *Seen {
-	return &Seen{f: newFacts()}
+func NewSeen() *Seen { return NewReader().NewSeen() }
+
+// NewSeen returns an empty Seen that reads through r.
+func (r *Reader) NewSeen() *Seen {
+	return &Seen{f: newFacts(), r: r}
 }
 
 // Add records what text says.
-func (s *Seen) Add(text string) { s.f = mergeInto(s.f, analyze(text, 0)) }
+func (s *Seen) Add(text string) { s.f = mergeInto(s.f, s.r.analyze(text, 0)) }
 
 // Restates reports whether text says nothing new: it has at least one
 // finding word or number, and every finding word (with its polarity), number,
 // medicine, side and time of it was said before.
 func (s *Seen) Restates(text string) bool {
-	return s.restates(analyze(text, 0))
+	return s.restates(s.r.analyze(text, 0))
 }
 
 // AddNew records what text says unless it Restates what was seen, with
 // one analysis of text instead of the two of Restates then Add; it
 // reports whether text was new.
 func (s *Seen) AddNew(text string) bool {
-	f := analyze(text, 0)
+	f := s.r.analyze(text, 0)
 	if s.restates(f) {
 		return false
 	}
@@ -1071,12 +1158,18 @@ func Words(text string) []string {
 	return analyze(text, 1).order // a question's words count too
 }
 
+// Words is the package's Words, reading through r. The slice is shared:
+// the caller must not change it.
+func (r *Reader) Words(text string) []string {
+	return r.analyze(text, 1).order
+}
+
 // IsSide reports whether the n-th (0-based) "left", "right", "bilateral"
 // or "bilaterally" of a text is a side as the check reads sides (next to a
 // body part, "on the left", "the right one"), not "that's right" or "I
 // left". The planted-error generator plants laterality errors only there.
 func IsSide(text string, n int) bool {
-	words := wordRE.FindAllString(Normalize(text), -1)
+	words := appendWords(nil, Normalize(text))
 	k := 0
 	for i, w := range words {
 		if w != "left" && w != "right" && w != "bilateral" && w != "bilaterally" {

@@ -1,9 +1,10 @@
 package offline
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/clinscribe/clinscribe/pipeline/ai/prefilter"
 )
 
 var headingCategory = map[string]category{
@@ -34,8 +35,8 @@ var headingSlot = map[string]slot{
 
 var combinedAP = map[string]bool{"assessment and plan": true, "assessment & plan": true, "a/p": true, "a&p": true}
 
-func words(ws ...string) *regexp.Regexp {
-	return regexp.MustCompile(`(?i)\b(?:` + strings.Join(ws, "|") + `)\b`)
+func words(ws ...string) *prefilter.Regexp {
+	return prefilter.MustCompile(`(?i)\b(?:` + strings.Join(ws, "|") + `)\b`)
 }
 
 var (
@@ -55,7 +56,7 @@ var (
 		`x-?ray`, `mri`, `ct(?: scan)?`, `ultrasound`, `echo\w*`, `ekg`, `ecg`, `troponin`, `psa`, `vitamin d`, `b12`,
 		`ferritin`, `lipid panel`, `labs? (?:show|came back|were|are)`, `results? (?:show|came back)`, `rapid (?:strep|flu|covid)`,
 		`strep test`, `swab`, `pregnancy test`, `imaging`, `mammogram (?:showed|was)`)
-	labValueRE = regexp.MustCompile(`\d`)
+	labValueRE = prefilter.MustCompile(`\d`)
 	assessRE   = words(`assessment`, `diagnos\w+`, `impression`, `likely`, `most likely`, `consistent with`, `suspect\w*`,
 		`looks like`, `sounds like`, `i think (?:this|it|you|that)`, `probably`, `rule out`, `differential`, `concerning for`,
 		`well[- ]controlled`, `uncontrolled`, `not controlled`, `at goal`, `above (?:the )?goal`, `below goal`,
@@ -75,7 +76,7 @@ var (
 		`switch`, `change (?:you|your|the)`, `give you`, `keep (?:taking|using|an eye)`, `try`, `should (?:help|improve)`,
 		`return (?:in|for|visit)`, `see you (?:back )?in`, `work note`, `light duty`, `no lifting`, `rest`, `ice`, `heat`,
 		`fluids`, `diet`, `exercise`, `add`, `weigh yourself`, `wear`, `monitor\w*`, `keep doing`, `check (?:your|it|them|in)`, `you can (?:take|add|use|try)`, `in (?:\d+|a|one|two|three|four|six) (?:days?|weeks?|months?)`)
-	precautionRE = regexp.MustCompile(`(?i)\b(?:call (?:us|me|the office|911|if)|go (?:straight )?to (?:the )?(?:er|emergency|urgent care|hospital)|` +
+	precautionRE = prefilter.MustCompile(`(?i)\b(?:call (?:us|me|the office|911|if)|go (?:straight )?to (?:the )?(?:er|emergency|urgent care|hospital)|` +
 		`come back (?:in|if|sooner|right away)|return (?:if|sooner|right away|to (?:the )?(?:er|emergency|clinic))|seek (?:care|medical)|` +
 		`emergency (?:department|room)|if (?:you|he|she|it|the|they|symptoms?|things?|there)\b[^.]*\b(?:worse|call|come|return|go|seek|develop|get|have|don't|isn't|is not|not better|persist)|` +
 		`warning signs?|red flags?)`)
@@ -139,7 +140,7 @@ func categorize(text string, t turn, inAP bool) (category, slot) {
 		}
 	}
 	score := [5]int{}
-	add := func(c category, re *regexp.Regexp, w int) {
+	add := func(c category, re *prefilter.Regexp, w int) {
 		if m := len(re.FindAllStringIndex(text, 3)); m > 0 {
 			score[c] += w + m - 1
 		}
@@ -208,7 +209,7 @@ func categorize(text string, t turn, inAP bool) (category, slot) {
 }
 
 var (
-	doseRE     = regexp.MustCompile(`(?i)\b\d+(?:\.\d+)?\s?(?:mg|mcg|ml|units?)\b`)
+	doseRE     = prefilter.MustCompile(`(?i)\b\d+(?:\.\d+)?\s?(?:mg|mcg|ml|units?)\b`)
 	planVerbRE = words(`start\w*`, `increas\w*`, `decreas\w*`, `reduc\w*`, `stop\w*`, `switch\w*`, `chang\w*`, `add\w*`,
 		`prescrib\w*`, `continue`, `keep`, `take`, `use`, `try`, `give`, `refill`, `resume`, `hold`, `double`, `cut`)
 )
@@ -216,10 +217,10 @@ var (
 var complaintQuestionRE = words(`what brings you`, `what's going on`, `what is going on`, `how can i help`, `what can i do for you`,
 	`what seems to be`, `what's the problem`, `what are you here for`, `what's bothering you`, `tell me (?:about )?what`)
 
-var listItemRE = regexp.MustCompile(`^\s*(?:#\s*)?(\d{1,2})[.)]\s+\S`)
+var listItemRE = prefilter.MustCompile(`^\s*(?:#\s*)?(\d{1,2})[.)]\s+\S`)
 
 var (
-	openerRE = regexp.MustCompile(`(?i)^(?:(?:so|okay|ok|alright|all right|now|and|then)[,]?\s+)*` +
+	openerRE = prefilter.MustCompile(`(?i)^(?:(?:so|okay|ok|alright|all right|now|and|then)[,]?\s+)*` +
 		`(?:for (?:your|the) (first|second|third|fourth|fifth|next|last|other|final) (?:problem|issue|thing|concern)[,:]?|` +
 		`(first|second|third|fourth|fifth|next|lastly|last|finally)(?:\s+(?:thing|problem|issue|one))?\s*[,:]|` +
 		`(?:number|problem|issue) (one|two|three|four|five|\d)[,:]?|` +

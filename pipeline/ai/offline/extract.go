@@ -2,12 +2,12 @@ package offline
 
 import (
 	"context"
-	"regexp"
 	"strings"
 
 	"github.com/clinscribe/clinscribe/pipeline/ai"
 	"github.com/clinscribe/clinscribe/pipeline/ai/coverage"
 	"github.com/clinscribe/clinscribe/pipeline/ai/factcheck"
+	"github.com/clinscribe/clinscribe/pipeline/ai/prefilter"
 	"github.com/clinscribe/clinscribe/pipeline/ai/spoken"
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
 	"github.com/clinscribe/clinscribe/pipeline/source"
@@ -73,8 +73,8 @@ const (
 )
 
 var (
-	clinicianRE = regexp.MustCompile(`(?i)\b(?:dr|doctor|clinician|provider|physician|np|pa|nurse|md|do|resident|attending|practitioner|midwife|therapist|rn)\b`)
-	patientRE   = regexp.MustCompile(`(?i)\b(?:patient|pt|parent|mother|father|mom|dad|caregiver|wife|husband|son|daughter|spouse|partner|guardian|family)\b`)
+	clinicianRE = prefilter.MustCompile(`(?i)\b(?:dr|doctor|clinician|provider|physician|np|pa|nurse|md|do|resident|attending|practitioner|midwife|therapist|rn)\b`)
+	patientRE   = prefilter.MustCompile(`(?i)\b(?:patient|pt|parent|mother|father|mom|dad|caregiver|wife|husband|son|daughter|spouse|partner|guardian|family)\b`)
 )
 
 func roleOf(speaker string) role {
@@ -296,14 +296,14 @@ func fragment(s string) bool {
 }
 
 var (
-	fillerRE = regexp.MustCompile(`(?i)(?:^|,?\s)(?:um+|uh+|erm|hmm+|you know|i mean|like,|kind of like|sort of like|you see)(?:,|\s|$)`)
+	fillerRE = prefilter.MustCompile(`(?i)(?:^|,?\s)(?:um+|uh+|erm|hmm+|you know|i mean|like,|kind of like|sort of like|you see)(?:,|\s|$)`)
 	// Words that open a spoken sentence without adding to it. "Right" is
 	// not one of them: it may be a side.
-	leadRE     = regexp.MustCompile(`(?i)^(?:(?:so|okay|ok|alright|all right|well|and|now|yeah|yes|oh|hey|um|uh|great|perfect)[,.]?\s+)+`)
-	commandRE  = regexp.MustCompile(`(?i)^(?:hey |ok(?:ay)? )?(?:computer|scribe|assistant|dragon|alexa|siri)[,.]?\s+[^,.;]*[,.;]\s*`)
-	falseStart = regexp.MustCompile(`(?i)^(?:i|it|it's|the|we|you|she|he|my)\s*(?:-|—|\.\.\.)\s*`)
-	spaceRE    = regexp.MustCompile(`\s+`)
-	spacePunct = regexp.MustCompile(`\s+([,.;:?!])`)
+	leadRE     = prefilter.MustCompile(`(?i)^(?:(?:so|okay|ok|alright|all right|well|and|now|yeah|yes|oh|hey|um|uh|great|perfect)[,.]?\s+)+`)
+	commandRE  = prefilter.MustCompile(`(?i)^(?:hey |ok(?:ay)? )?(?:computer|scribe|assistant|dragon|alexa|siri)[,.]?\s+[^,.;]*[,.;]\s*`)
+	falseStart = prefilter.MustCompile(`(?i)^(?:i|it|it's|the|we|you|she|he|my)\s*(?:-|—|\.\.\.)\s*`)
+	spaceRE    = prefilter.MustCompile(`\s+`)
+	spacePunct = prefilter.MustCompile(`\s+([,.;:?!])`)
 )
 
 // clean removes fillers, stutters, false starts and a leading device
@@ -316,12 +316,29 @@ func clean(s string) string {
 	s = falseStart.ReplaceAllString(s, "")
 	s = leadRE.ReplaceAllString(strings.TrimSpace(s), "")
 	s = spoken.Numbers(s)
-	s = spacePunct.ReplaceAllString(spaceRE.ReplaceAllString(s, " "), "$1")
+	s = spacePunct.ReplaceAllString(collapseSpaces(s), "$1")
 	s = strings.Trim(strings.TrimSpace(s), ",;")
 	if s == "" || len(strings.Fields(s)) < 2 && !strings.ContainsAny(s, "0123456789") {
 		return ""
 	}
 	return capitalize(s)
+}
+
+// collapseSpaces is spaceRE.ReplaceAllString(s, " "), every run of white
+// space made one space, without running the expression on the many
+// sentences that have nothing to collapse.
+func collapseSpaces(s string) string {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\t', '\n', '\f', '\r':
+			return spaceRE.ReplaceAllString(s, " ")
+		case ' ':
+			if i+1 < len(s) && strings.IndexByte(" \t\n\f\r", s[i+1]) >= 0 {
+				return spaceRE.ReplaceAllString(s, " ")
+			}
+		}
+	}
+	return s
 }
 
 func capitalize(s string) string {

@@ -1,28 +1,28 @@
 package offline
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/clinscribe/clinscribe/pipeline/ai/coverage"
+	"github.com/clinscribe/clinscribe/pipeline/ai/prefilter"
 	"github.com/clinscribe/clinscribe/pipeline/ai/shorthand"
 )
 
 var (
-	noRE  = regexp.MustCompile(`(?i)^\W*(?:no|nope|nah|not really|not at all|none|never|negative|i (?:don't|do not|haven't|have not|didn't|did not))\b[,.!]?\s*(.*)$`)
-	yesRE = regexp.MustCompile(`(?i)^\W*(?:yes|yeah|yep|yup|uh-huh|mm-hmm|i do|i have|i did|correct|that's right|sometimes|a little|a bit)\b[,.!]?\s*(.*)$`)
+	noRE  = prefilter.MustCompile(`(?i)^\W*(?:no|nope|nah|not really|not at all|none|never|negative|i (?:don't|do not|haven't|have not|didn't|did not))\b[,.!]?\s*(.*)$`)
+	yesRE = prefilter.MustCompile(`(?i)^\W*(?:yes|yeah|yep|yup|uh-huh|mm-hmm|i do|i have|i did|correct|that's right|sometimes|a little|a bit)\b[,.!]?\s*(.*)$`)
 	// What a yes/no question asks about, once its opening is removed.
-	questionLeadRE = regexp.MustCompile(`(?i)^(?:(?:and|so|okay|ok|alright|now|also|any other)[,]?\s+)*(?:` +
+	questionLeadRE = prefilter.MustCompile(`(?i)^(?:(?:and|so|okay|ok|alright|now|also|any other)[,]?\s+)*(?:` +
 		`(?:do|did|have|has|are|were|is|was|does|will|would|could|can)\s+(?:you|she|he|they|there|your \w+)\s+` +
 		`(?:been\s+)?(?:ever\s+)?(?:having|had|have|has|get|got|getting|notice|noticed|noticing|experience|experienced|experiencing|feel|felt|feeling|see|seen|taking|take|using|use|tried|try|need|needed|be|being)\s+|` +
 		`(?:is|are|was|were)\s+there\s+|any\s+|no\s+|` +
 		`(?:do|did|does)\s+(?:you|she|he|they)\s+(?:ever\s+)?(smoke|drink|vape|snore|exercise)\b\s*)` +
 		`(?:any\s+)?(?:history\s+of\s+)?(.*?)\s*\?*$`)
 	// A bare finding asked about: "Fever?" "Chest pain at all?"
-	bareQuestionRE = regexp.MustCompile(`(?i)^(?:and\s+|so\s+)?((?:[a-z'-]+,?\s+){0,5}[a-z'-]+)(?:\s+at all)?\s*\?$`)
-	whRE           = regexp.MustCompile(`(?i)^(?:what|when|where|why|how|who|which)\b`)
-	yourRE         = regexp.MustCompile(`(?i)\byour\b`)
-	youRE          = regexp.MustCompile(`(?i)\byou(?:'ve| have)?\b\s*`)
+	bareQuestionRE = prefilter.MustCompile(`(?i)^(?:and\s+|so\s+)?((?:[a-z'-]+,?\s+){0,5}[a-z'-]+)(?:\s+at all)?\s*\?$`)
+	whRE           = prefilter.MustCompile(`(?i)^(?:what|when|where|why|how|who|which)\b`)
+	yourRE         = prefilter.MustCompile(`(?i)\byour\b`)
+	youRE          = prefilter.MustCompile(`(?i)\byou(?:'ve| have)?\b\s*`)
 )
 
 // answerItem turns a yes/no answer to a question into a pertinent negative
@@ -106,17 +106,17 @@ func answerItem(t turn, answer string, patientAudience bool) (item, string, bool
 
 // bareNoRE is a no that answers the whole question: "No." "No, never."
 // "Nope, none of that." "No, I don't think so." — not "No fever.".
-var bareNoRE = regexp.MustCompile(`(?i)^\W*(?:(?:um+|uh+|well|oh|so)[,.]?\s+)*(?:no|nope|nah|not really|not at all|none|never|negative|i (?:don't|do not|haven't|have not|didn't|did not)(?: think so)?)(?:[,.!]|\s*$)`)
+var bareNoRE = prefilter.MustCompile(`(?i)^\W*(?:(?:um+|uh+|well|oh|so)[,.]?\s+)*(?:no|nope|nah|not really|not at all|none|never|negative|i (?:don't|do not|haven't|have not|didn't|did not)(?: think so)?)(?:[,.!]|\s*$)`)
 
 // neverRE is an answer's rest that only stresses the no.
-var neverRE = regexp.MustCompile(`(?i)^(?:never|not at all|none|nope|no|not really|never have|i don't|i do not)[.!]?$`)
+var neverRE = prefilter.MustCompile(`(?i)^(?:never|not at all|none|nope|no|not really|never have|i don't|i do not)[.!]?$`)
 
 type rewrite struct {
-	re *regexp.Regexp
+	re *prefilter.Regexp
 	to string
 }
 
-func rw(pattern, to string) rewrite { return rewrite{regexp.MustCompile(pattern), to} }
+func rw(pattern, to string) rewrite { return rewrite{prefilter.MustCompile(pattern), to} }
 
 // Patient speech in a clinician's note: third person, verb first.
 var patientToNote = []rewrite{
@@ -240,14 +240,14 @@ func style(s string, r role, patientAudience bool) string {
 		}
 	}
 	s = shorthand.Expand(s)
-	s = strings.TrimSpace(spaceRE.ReplaceAllString(s, " "))
+	s = strings.TrimSpace(collapseSpaces(s))
 	s = verbS(s)
 	return capitalize(s)
 }
 
 // verbS fixes "Gets"/"Feels" made from "I get"/"I feel" (the rewrite adds
 // an s to the whole match "I get").
-var verbSRE = regexp.MustCompile(`(?i)^i (\w+)s\b`)
+var verbSRE = prefilter.MustCompile(`(?i)^i (\w+)s\b`)
 
 func verbS(s string) string {
 	return verbSRE.ReplaceAllStringFunc(s, func(m string) string {

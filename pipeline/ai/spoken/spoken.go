@@ -15,6 +15,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/clinscribe/clinscribe/pipeline/ai/prefilter"
 )
 
 var units = map[string]int{
@@ -330,15 +332,36 @@ func Numbers(s string) string {
 	return b.String()
 }
 
-// hasNumberWord is a fast check before tokenizing.
+// numberWords are the words hasNumberWord looks for.
+var numberWords = []string{"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+	"twelve", "teen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
+	"thousand", "percent", "milligram", "microgram", "gram", "milliliter", "kilo", "ccs", "over"}
+
+// numberWordRE finds numberWords in any ASCII case, by a scan for them
+// (prefilter.MayMatch) that does not run the expression.
+var numberWordRE = prefilter.MustCompile(`(?i)` + strings.Join(numberWords, "|"))
+
+// hasNumberWord is a fast check before tokenizing: whether the lower-cased
+// text contains one of numberWords.
 func hasNumberWord(s string) bool {
+	if isASCII(s) {
+		// In ASCII, lower-casing is ASCII's, which the scan ignores.
+		return numberWordRE.MayMatch(s)
+	}
 	l := strings.ToLower(s)
-	for _, w := range []string{"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-		"twelve", "teen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
-		"thousand", "percent", "milligram", "microgram", "gram", "milliliter", "kilo", "ccs", "over"} {
+	for _, w := range numberWords {
 		if strings.Contains(l, w) {
 			return true
 		}
 	}
 	return false
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }

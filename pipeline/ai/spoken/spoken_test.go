@@ -1,6 +1,8 @@
 package spoken_test
 
 import (
+	"os"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -78,5 +80,32 @@ func TestNumbersDigitRuns(t *testing.T) {
 				t.Errorf("(-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// hasNumberWord answers what lower-casing the text and searching it for
+// each number word answers.
+func TestHasNumberWordMatchesContains(t *testing.T) {
+	t.Parallel()
+	reference := func(s string) bool {
+		l := strings.ToLower(s)
+		for _, w := range spoken.NumberWords() {
+			if strings.Contains(l, w) {
+				return true
+			}
+		}
+		return false
+	}
+	texts := []string{"", "ONE", "Twelve", "no numbers here", "TeEn", "\u212aILO", "\u017feven", "over-the-counter", "c c s", "CCS",
+		"gr\u00e1m", "THİRTY", "mILLigram", "4 ccs", "thousand", "hundreds"}
+	b, err := os.ReadFile("../../../testdata/drafts/corpus.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts = append(texts, strings.Split(string(b), " ")...)
+	for _, s := range texts {
+		if got, want := spoken.HasNumberWord(s), reference(s); got != want {
+			t.Errorf("hasNumberWord(%q) = %v, want %v", s, got, want)
+		}
 	}
 }
