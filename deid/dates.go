@@ -71,6 +71,9 @@ func (s *scan) monthOf(i int) (int, bool) {
 // november", "june twelfth"). "may" and "march" stay verbs unless a day
 // follows.
 func (s *scan) lowerMonthOK(i int) bool {
+	if s.monthOfYear(i) {
+		return true
+	}
 	if (s.eq(i, "march") || s.eq(i, "may")) && s.dateCueDayAfter(i) {
 		return true
 	}
@@ -109,6 +112,34 @@ func (s *scan) lowerMonthOK(i int) bool {
 		}
 	}
 	return false
+}
+
+// monthOfYear: a lower-case month, "may" and "march" included, before
+// "of" and a year, or before a year of four digits ("back in may of twenty
+// nineteen", "march of oh nine", "may 2019"): no verb is followed by a year.
+func (s *scan) monthOfYear(i int) bool {
+	n := s.next(i)
+	if n < 0 || s.toks[n].gap == gapLine {
+		return false
+	}
+	if s.toks[n].digits() {
+		_, e, _, _ := s.yearOf(n)
+		return e >= 0
+	}
+	if !s.eq(n, "of") {
+		return false
+	}
+	if n = s.next(n); n < 0 || s.toks[n].gap == gapLine {
+		return false
+	}
+	if _, e, _, _ := s.yearOf(n); e >= 0 {
+		return true
+	}
+	_, e := s.spokenTwoDigitYear(n)
+	if u := s.next(e); e >= 0 && u > 0 && s.toks[u].gap != gapLine && s.toks[u].letters() && s.toks[u].is(lxUnitWord) {
+		return false // "a march of twenty miles"
+	}
+	return e >= 0
 }
 
 // dateCueDayAfter: a preposition of time before token i and a day number

@@ -357,6 +357,9 @@ func (s *scan) codeAt(i int) {
 			}
 		}
 	}
+	if s.extensionAt(i) {
+		return
+	}
 	if obstetricCode(x) || registryCode(x) || ndcN4Code(x) {
 		return
 	}

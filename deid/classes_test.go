@@ -1,0 +1,53 @@
+package deid_test
+
+import (
+	"testing"
+
+	"github.com/clinscribe/clinscribe/deid"
+)
+
+// Classes of identifiers left in text written by others (issue 12's
+// remaining classes). The examples are written for these tests, in shapes
+// of their own; each class has a look-alike that must stay.
+
+// TestLastDigitsNote: a note of how many digits follow sits between an
+// identifier's cue and its value.
+func TestLastDigitsNote(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"last digits in parentheses", "Claimant: see file    SSN (last 4): 0392\nEmployer: county",
+			[]found{{"0392", deid.SSN}}},
+		{"last digits spelled", "verified ssn last four 7718 on the call", []found{{"7718", deid.SSN}}},
+		{"the last visit stays", "MRN reviewed at last 2 visits.", nil},
+	})
+}
+
+// TestExtensionsAlone: an extension is a telephone number even without the
+// number it extends.
+func TestExtensionsAlone(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"x and digits after paged", "Night resident paged at x2903, no answer.", []found{{"x2903", deid.Phone}}},
+		{"x and digits after call", "Please call x518 with the result.", []found{{"x518", deid.Phone}}},
+		{"magnification stays", "Reviewed at x400 magnification.", nil},
+		{"a joint's extension stays", "Knee extension 170 degrees; ext 5 lag.", nil},
+		{"a count stays", "Repeat dose x3 then call.", nil},
+	})
+}
+
+// TestSpokenMonthOfYear: "may" and "march" in lower case are months before
+// "of" and a year, however the year is said.
+func TestSpokenMonthOfYear(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"may of a spoken year", "patient: the will was signed back in may of twenty twenty one i think",
+			[]found{{"may of twenty twenty one", deid.Date}}},
+		{"march of a short year", "doctor: and the first stent was march of oh seven right", []found{{"march of oh seven", deid.Date}}},
+		{"may before digits", "she stopped the statin may 2022 because of cramps", []found{{"may 2022", deid.Date}}},
+		{"the verb stays", "you may of course stop it, and we march on", nil},
+		{"a march of a distance stays", "a march of twenty miles in boot camp", nil},
+	})
+}
