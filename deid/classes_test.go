@@ -51,3 +51,19 @@ func TestSpokenMonthOfYear(t *testing.T) {
 		{"a march of a distance stays", "a march of twenty miles in boot camp", nil},
 	})
 }
+
+// TestOwnedRelativeNames: the name right after an owned relation word, or
+// inside a list of relatives, even when it is short or also a word.
+func TestOwnedRelativeNames(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"a two-letter given name", "patient: my granddaughter ly drives me on tuesdays", []found{{"ly", deid.Name}}},
+		{"a name of no list", "patient: my nephew kwesiah said i should come", []found{{"kwesiah", deid.Name}}},
+		{"a list of relatives", "visitors (wife bea + daughter ann) at bedside", []found{{"bea", deid.Name}, {"ann", deid.Name}}},
+		{"a given name that is an eponym", "caller: it's about my grandson tanner.", []found{{"tanner", deid.Name}}},
+		{"a word after the relation stays", "patient: my son too, and my wife so she says", nil},
+		{"a verb after the relation stays", "patient: my sister may come and my dad had it", nil},
+		{"an unowned relation stays", "Son at bedside; husband ed teaching done.", nil},
+	})
+}

@@ -2051,6 +2051,60 @@ func (s *scan) lowerVocativeName(i int) bool {
 	return true
 }
 
+// ownedRelativeName: a lower-case word right after a relation word that names
+// the relative, where lowerContextName and lowerVocativeName want a longer
+// word or one on no other list: a short given name ("my daughter vy works
+// there", "her son al"), a given name that is also a word or an eponym ("my
+// cousin tanner", "husband ed + son jimmy"), a word on no list ("my brother
+// dev"). The relation must be owned ("my", "her", ...) or the next relative
+// of a list must follow ("husband ed + son jimmy", "wife jo and her
+// mother"); after the word the clause ends, a person's verb follows, or the
+// list goes on. A word that is an English word and on no name list stays
+// ("my son too", "my wife so").
+func (s *scan) ownedRelativeName(i int) bool {
+	t := &s.toks[i]
+	if !t.letters() || t.n() < 2 || t.gap != gapSpace || s.isKnown(i) {
+		return false
+	}
+	w := s.lower(i)
+	if s.tokIn(functionWordSet, i) || s.tokIn(wordMakerSet, i) || discourseWords[w] || ackWords[w] || endearments[w] ||
+		chatFillers[w] || t.is(lxRelation|lxTitle|lxTitleClin|lxMonth|lxWeekday|lxDigitWord|lxTeenWord|lxTensWord|lxUnitWord) {
+		return false
+	}
+	given := t.lex&(lxFirst|lxFirstAmb|lxEponymName) != 0 || t.gaz&gzFirst != 0
+	unlisted := t.lex == 0 && t.gaz&^gzPhraseHead == 0 && !s.dictionaryWord(i)
+	if !given && !unlisted {
+		return false
+	}
+	n := i + 1
+	listGoesOn := false
+	if n < len(s.toks) && s.toks[n].gap != gapLine && (s.toks[n].punct('+') || s.toks[n].punct('&') || s.toks[n].punct(',') || s.eq(n, "and")) {
+		m := s.next(n)
+		if m > 0 && (s.eq(m, "my") || s.eq(m, "his") || s.eq(m, "her") || s.eq(m, "their") || s.eq(m, "our")) {
+			m = s.next(m)
+		}
+		listGoesOn = m > 0 && s.toks[m].letters() && s.toks[m].is(lxRelation)
+	}
+	owned := s.possessiveTwoBack(i)
+	if !owned && !listGoesOn {
+		return false
+	}
+	if !listGoesOn && !s.clauseEndAfter(i) && !(personVerbNext[s.nextWordAt(i)] && !s.nextIsAux(i)) {
+		return false
+	}
+	if given && t.lex&(lxFirst|lxFirstAmb) != 0 && t.lex&^nameListFlags == 0 || unlisted {
+		s.lowerNameAt(i, PatientNames)
+		return true
+	}
+	s.addName(i, i, PatientNames) // a word too: this mention only
+	return true
+}
+
+// chatFillers end a sentence in messages and transcripts without being a
+// name: "my wife tho", "my son lol".
+var chatFillers = map[string]bool{"tho": true, "lol": true, "btw": true, "pls": true, "plz": true, "thx": true,
+	"idk": true, "imo": true, "omg": true, "haha": true, "lmao": true, "smh": true, "ty": true, "np": true}
+
 // lowerSurnameAfter: the word after token i is a lower-case surname that is
 // no English word ("lorenzo gutierrez").
 func (s *scan) lowerSurnameAfter(i int) bool {
