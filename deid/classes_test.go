@@ -67,3 +67,18 @@ func TestOwnedRelativeNames(t *testing.T) {
 		{"an unowned relation stays", "Son at bedside; husband ed teaching done.", nil},
 	})
 }
+
+// TestMultiPartNames: names whose parts are also ordinary words or on no
+// list, which used to be cut short.
+func TestMultiPartNames(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"a short word inside a name", "Form for Bao An Le (DOB 2/3/2016) attached.", []found{{"Bao An Le", deid.Name}, {"2/3/2016", deid.Date}}},
+		{"a number word inside a name", "Call from Pieter Ten Broek, the son.", []found{{"Pieter Ten Broek", deid.Name}}},
+		{"an ordinary word after a name stays outside", "Spoke with Maria In Person today.", []found{{"Maria", deid.Name}}},
+		{"an unlisted given name after a surname opening the line", "Desrosiers-Pierre, Roselaure (chart 2), 33F",
+			[]found{{"Desrosiers-Pierre", deid.Name}, {"Roselaure", deid.Name}}},
+		{"a diagnosis written last part first stays", "Pneumonia, Community (acquired)", nil},
+	})
+}

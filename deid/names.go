@@ -226,6 +226,10 @@ func (s *scan) nameChain(i int, cls NameClass, strong bool) {
 			en = k
 			continue
 		}
+		if k == en+1 && s.nameBridge(en, k) {
+			en = k + 1
+			continue
+		}
 		if s.nameish(k, caps) && (!s.eponymAfter(k) || s.titleBefore(st) && k == en+1 && (s.toks[k].is(lxFirst|lxSur) || s.toks[k].gaz&(gzFirst|gzSur) != 0)) &&
 			!(s.toks[k].is(lxAgeCue|lxCue|lxDateCue) && k+1 < len(s.toks) && s.toks[k+1].punct(':')) {
 			en = k
@@ -1191,6 +1195,32 @@ var personVerbs = map[string]bool{"presents": true, "presented": true, "reports"
 	"uses": true, "takes": true, "needs": true, "notes": true, "noted": true, "relates": true, "describes": true,
 	"admits": true, "recalls": true, "remembers": true, "continues": true, "currently": true, "consented": true,
 	"expressed": true, "requested": true, "requests": true, "brought": true, "accompanied": true}
+
+// nameBridge: token k is a short capitalized word that is also an ordinary
+// word, inside a name between a given name (token en) and a last part on no
+// list or a particle that ends the name: "Thien An Le (DOB ...)", "Marcus Ten
+// Eyck, not my dad", "Maria So Young,". Many names of Vietnamese, Korean,
+// Dutch and Chinese origin have such a part.
+func (s *scan) nameBridge(en, k int) bool {
+	t, p := &s.toks[k], &s.toks[en]
+	if !t.capWord() || t.allUpper() || !t.letters() || t.n() > 3 || t.gap != gapSpace || !p.letters() || p.allUpper() ||
+		p.lex&(lxFirst|lxFirstAmb) == 0 && p.gaz&gzFirst == 0 ||
+		t.is(lxTitle|lxTitleClin|lxMonth|lxMonthAbbr|lxWeekday|lxCue|lxDateCue|lxRelation|lxState|lxStateAbbr|lxStreetSuffix|lxCredential|lxUnitWord) {
+		return false
+	}
+	m := k + 1
+	if m >= len(s.toks) || s.toks[m].gap != gapSpace || !s.toks[m].capWord() || s.toks[m].allUpper() || !s.toks[m].letters() {
+		return false
+	}
+	mt := &s.toks[m]
+	last := mt.is(lxParticle) || mt.lex&^nameListFlags == 0 && mt.gaz&^(gzFirst|gzSur|gzPhraseHead) == 0 && !s.dictionaryWord(m) && !s.englishLooking(m)
+	if !last || s.eponymAfter(m) {
+		return false
+	}
+	e := m + 1
+	return e >= len(s.toks) || s.toks[e].gap == gapLine || s.toks[e].punct(',') || s.toks[e].punct('(') || s.toks[e].punct(')') ||
+		s.toks[e].punct('.') || s.toks[e].punct(';')
+}
 
 func (s *scan) nameChainTrue(i int) bool {
 	s.nameChain(i, PatientNames, false)
@@ -2332,7 +2362,7 @@ func (s *scan) lastCommaFirst() {
 		}
 		// Found the surname: the given name after the comma.
 		if k := s.next(en); k > 0 && s.toks[k].punct(',') {
-			if g := s.next(k); g > 0 && s.givenAfterComma(g) {
+			if g := s.next(k); g > 0 && (s.givenAfterComma(g) || s.unlistedGivenAfterComma(st, g)) {
 				s.addName(g, g, cd.cls)
 			}
 		}
@@ -2356,6 +2386,18 @@ func (s *scan) givenAfterComma(g int) bool {
 		return false
 	}
 	return s.nameEnds(g)
+}
+
+// unlistedGivenAfterComma: token g, after a surname that opens its line
+// (token st) and a comma, is a capitalized word on no list that ends the
+// name: "Jean-Baptiste, Widline (goes by ...)", "Okonkwo-Bell, Chidinma;".
+func (s *scan) unlistedGivenAfterComma(st, g int) bool {
+	t := &s.toks[g]
+	if st > 0 && s.toks[st].gap != gapLine || !t.capWord() || t.allUpper() || t.gap != gapSpace || !t.letters() || t.n() < 3 ||
+		t.lex != 0 || t.gaz&^(gzFirst|gzSur|gzPhraseHead) != 0 || s.dictionaryWord(g) {
+		return false
+	}
+	return s.nameEnds(g) || g+1 < len(s.toks) && s.toks[g+1].punct(',')
 }
 
 // nameEnds: after token e comes a semicolon, a period, a parenthesis, the
