@@ -82,3 +82,22 @@ func TestMultiPartNames(t *testing.T) {
 		{"a diagnosis written last part first stays", "Pneumonia, Community (acquired)", nil},
 	})
 }
+
+// TestFacilityJoinsAndDistricts: facility names joined by "&" or "and",
+// short forms of "Medical Center" after a name in its own case, and a
+// district named by a state and a place's kind.
+func TestFacilityJoinsAndDistricts(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"an ampersand in a named institute", "Echo read at Wexley Heart & Lung Institute on arrival.",
+			[]found{{"Wexley Heart & Lung Institute", deid.Location}}},
+		{"and in a named institute", "Followed at Brannock Heart and Vascular Institute yearly.",
+			[]found{{"Brannock Heart and Vascular Institute", deid.Location}}},
+		{"a generic institute stays", "Ask the Heart & Vascular Institute about it; see the Heart and Vascular Institute.", nil},
+		{"MC after a name", "Records requested from Quenby MC last week.", []found{{"Quenby MC", deid.Location}}},
+		{"MC alone stays", "Na low; MC ok, MCV 88.", nil},
+		{"a district named by a state", "Pt lives in Georgia Terrace with two roommates.", []found{{"Georgia Terrace", deid.Location}}},
+		{"the state alone stays", "Pt lives in Georgia with two roommates.", nil},
+	})
+}

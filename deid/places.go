@@ -44,12 +44,23 @@ func (s *scan) placeChain(k int) int {
 		if t.lex&(lxCommon|lxMedical|lxMonth|lxWeekday|lxTitle|lxTitleClin|lxCue|lxUnitWord) != 0 && t.lex&(lxCity|lxPhraseHead|lxFirst|lxSur) == 0 {
 			break
 		}
-		if t.lex&(lxState|lxCountry) != 0 && t.lex&(lxCity|lxPhraseHead) == 0 {
+		if t.lex&(lxState|lxCountry) != 0 && t.lex&(lxCity|lxPhraseHead) == 0 && !s.suffixAfterState(j) {
 			break
 		}
 		end = j
 	}
 	return end
+}
+
+// suffixAfterState: a capitalized word of a place's kind follows the state
+// or country at token j, which names a district then, not the state:
+// "lives in Washington Heights", "grew up in Texas Hill", "Ohio Village".
+func (s *scan) suffixAfterState(j int) bool {
+	n := j + 1
+	if n >= len(s.toks) || s.toks[n].gap != gapSpace || !s.toks[n].capWord() || s.toks[n].allUpper() || s.toks[j].allUpper() {
+		return false
+	}
+	return s.toks[n].lex&lxStreetSuffix != 0 && s.toks[n].lex&(lxState|lxCountry|lxTitle|lxTitleClin|lxMonth) == 0
 }
 
 // placeAfter: "lives in Brookfield", "moved here from Eastport", "born in
@@ -408,9 +419,10 @@ func (s *scan) facilityAt(i int) bool {
 	if t.lex&lxFacility == 0 || !t.capWord() {
 		return false
 	}
-	caps := t.allUpper() && t.n() > 1 // "ST. JOSEPH'S MEDICAL CENTER"
+	caps := t.allUpper() && t.n() > 1 && !s.shortFacilityForm(i) // "ST. JOSEPH'S MEDICAL CENTER"
 	st := -1
 	named := false
+	joins := 0 // "&" and "and" inside the name, not counted as words
 	// A town right after ("Green Mountain Primary Care, Burlington"): the
 	// words before may all be ordinary ones.
 	townNamed := !caps && s.townAfter(s.facilityTail(i))
@@ -428,6 +440,13 @@ func (s *scan) facilityAt(i int) bool {
 		// "Asian Health & Service Center", "University of Toledo Medical
 		// Center": an ampersand inside the name, "of" after a facility word.
 		if k > 0 && st == k+1 && (tk.punct('&') || s.eq(k, "of") && !tk.upper() && facilityWords[s.lower(k-1)] && s.toks[k-1].capWord()) {
+			if tk.punct('&') {
+				joins++
+			}
+			continue
+		}
+		if s.andInFacility(k, st) {
+			joins++
 			continue
 		}
 		if !caps && tk.letters() && tk.allUpper() && tk.n() >= 2 && tk.n() <= 6 && k == i-1 &&
@@ -462,12 +481,12 @@ func (s *scan) facilityAt(i int) bool {
 		if serviceWords[s.lower(k)] && tk.lex&(lxCity|lxFirst|lxSur) == 0 {
 			// "Patient Financial Services", "Physical Therapy": the
 			// words of a department name nothing.
-			if !named && k < i-2 {
+			if !named && k+joins < i-2 {
 				break
 			}
 		} else if tk.lex&lxCommon == 0 && (!caps || tk.lex != 0 || !s.englishLooking(k)) || tk.lex&(lxCity|lxFirst|lxSur) != 0 {
 			named = true
-		} else if !named && k < i-2 && !townNamed {
+		} else if !named && k+joins < i-2 && !townNamed {
 			break // two ordinary words and no name: "Memory Care Center"
 		}
 		st = k
@@ -509,6 +528,29 @@ func (s *scan) facilityAt(i int) bool {
 		s.addTok(st, end, Location, prCue) // not "Nurses' Health Study"
 	}
 	return true
+}
+
+// andInFacility: token k is a lower-case "and" between two service words
+// of a facility's name, the one after it already in the name (token st):
+// "Piedmont Heart and Vascular Institute", "Bone and Joint Center".
+func (s *scan) andInFacility(k, st int) bool {
+	if st != k+1 || k < 1 || !s.eq(k, "and") || s.toks[k].upper() || !s.toks[k-1].capWord() || s.toks[k-1].allUpper() {
+		return false
+	}
+	return serviceWords[s.lower(k-1)] && serviceWords[s.lower(st)] || bodyPartFacility[s.lower(k-1)] && bodyPartFacility[s.lower(st)]
+}
+
+// bodyPartFacility name what a specialty center treats, in pairs joined by
+// "&" or "and" ("Bone & Joint", "Ear, Nose and Throat", "Heart and Vascular").
+var bodyPartFacility = map[string]bool{"bone": true, "joint": true, "spine": true, "heart": true, "vascular": true,
+	"lung": true, "ear": true, "nose": true, "throat": true, "brain": true, "skin": true, "eye": true, "foot": true,
+	"ankle": true, "hand": true, "kidney": true, "liver": true}
+
+// shortFacilityForm: the facility word at i is a short form in capitals
+// after a name that is not ("Tufts MC", "Baystate MC"): the name is read
+// in its own case.
+func (s *scan) shortFacilityForm(i int) bool {
+	return s.eq(i, "mc") && i > 0 && s.toks[i].gap == gapSpace && s.toks[i-1].capWord() && !s.toks[i-1].allUpper()
 }
 
 // townAfter: a town right after the facility ending at e, after a comma
