@@ -101,3 +101,17 @@ func TestFacilityJoinsAndDistricts(t *testing.T) {
 		{"the state alone stays", "Pt lives in Georgia with two roommates.", nil},
 	})
 }
+
+// TestTownsSpelledLikeWords: a town spelled like a word, placed by the
+// clause around it rather than by a verb of living.
+func TestTownsSpelledLikeWords(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"the town of a facility found before it", "patient: i teach at grace lutheran in normal\ndoctor: ok",
+			[]found{{"grace lutheran", deid.Location}, {"normal", deid.Location}}},
+		{"a town of two words before a contraction", "mom: we drove up from rock springs that's far",
+			[]found{{"rock springs", deid.Location}}},
+		{"a word after a facility stays", "We watch the clinic in normal hours; the clinic in March.", []found{{"March", deid.Date}}},
+	})
+}

@@ -79,7 +79,7 @@ func (s *scan) placeAfterPrep(i int) (string, bool) {
 // clauseGoesOn: after token e the clause ends or another begins ("in warren
 // and she", "in normal, tx", "to pekin it's closer").
 func (s *scan) clauseGoesOn(e int) bool {
-	if s.clauseEndAfter(e) {
+	if s.clauseEndAfter(e) || s.contractionAfter(e) {
 		return true
 	}
 	n := s.next(e)
@@ -249,6 +249,17 @@ func (s *scan) siteAfterDet(i, end int) bool {
 		return false
 	}
 	return s.eq(p, "the") || s.eq(p, "our") || s.eq(p, "their") || s.eq(p, "your") || s.eq(p, "my")
+}
+
+// contractionAfter: the word after token e is a pronoun's contraction
+// that opens a clause ("from pine ridge that's like five hours", "to pekin
+// there's a bus"): the tokenizer splits "that's" into "that", "'", "s".
+func (s *scan) contractionAfter(e int) bool {
+	switch s.nextWordAt(e) {
+	case "that's", "there's", "it's", "she's", "he's", "we're", "they're", "i'm", "i've", "we've", "it'll", "that'll":
+		return true
+	}
+	return false
 }
 
 // careBefore: a verb of care or work before the preposition before token i

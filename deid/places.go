@@ -1774,6 +1774,44 @@ func (s *scan) finishPlaces() {
 	}
 	s.lowerCountyTails()
 	s.lowerNamedFacilities()
+	s.townOfFoundPlace()
+}
+
+// townOfFoundPlace: "in" and a town after a facility found before it, where
+// the clause ends, even when the town is spelled like a word: "a choir
+// director at bethel lutheran in normal", "works at Mercy Clinic in Hope."
+// (a town alone needs a verb of living before it).
+func (s *scan) townOfFoundPlace() {
+	for c, n := 0, len(s.cands); c < n; c++ {
+		cd := &s.cands[c]
+		if cd.t != Location {
+			continue
+		}
+		en := s.candEnd(cd)
+		if en < 0 || !s.facilityName(en) && !s.toks[en].is(lxFacility) && s.toks[en].gaz&gzFacWord == 0 {
+			continue
+		}
+		k := s.next(en)
+		if k < 0 || !s.eq(k, "in") || s.toks[k].gap != gapSpace {
+			continue
+		}
+		j := s.next(k)
+		if j < 0 || s.toks[j].gap != gapSpace || !s.toks[j].letters() {
+			continue
+		}
+		t := &s.toks[j]
+		e := -1
+		if t.gaz&gzPhraseHead != 0 || t.lex&lxPhraseHead != 0 {
+			e, _ = s.gazPhraseAt(j, lxCity|lxTown)
+		}
+		if e < 0 && (t.gaz&(gzCity|gzTown|gzCityAmb) != 0 || t.lex&(lxCity|lxCityAmb) != 0) && t.lex&(lxState|lxCountry|lxMonth|lxWeekday) == 0 {
+			e = j
+		}
+		if e < 0 || !s.strictEnd(e) || (s.toks[j].upper() != s.toks[en].upper()) {
+			continue
+		}
+		s.addTok(j, e, Location, prCue)
+	}
 }
 
 // lowerNamedFacilities: in lower case, a facility named by one to three
