@@ -115,3 +115,16 @@ func TestTownsSpelledLikeWords(t *testing.T) {
 		{"a word after a facility stays", "We watch the clinic in normal hours; the clinic in March.", []found{{"March", deid.Date}}},
 	})
 }
+
+// TestSaidNames: a name said the way it sounds, after "pronounced" or
+// syllable by syllable.
+func TestSaidNames(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"after it's pronounced", "patient: it's pronounced neev like the irish way", []found{{"neev", deid.Name}}},
+		{"syllables joined by hyphens", "patient: no it's mah-ree-sol, with an s", []found{{"mah-ree-sol", deid.Name}}},
+		{"the adjective stays", "Edema is more pronounced; the weakness is pronounced bilaterally.", nil},
+		{"words and fillers with hyphens stay", "a follow-up in two-to-three weeks, uh-huh-uh", nil},
+	})
+}

@@ -1810,6 +1810,83 @@ var unlistedForms = func() map[string]bool {
 	return m
 }()
 
+// pronouncedName: how a name is said, after "it's pronounced", "is
+// pronounced", "you pronounce it": the words on no list up to the clause's
+// end ("so it's pronounced shi vawn", "it's pronounced ah-NEE-kah"). The
+// adjective stays ("more pronounced edema", "weakness is pronounced").
+func (s *scan) pronouncedName(i int) bool {
+	p1, p2 := s.prevWordAt(i, 1), s.prevWordAt(i, 2)
+	k := s.next(i)
+	switch {
+	case s.eq(i, "pronounced") && (p1 == "it's" || p1 == "is" && (p2 == "it" || p2 == "name" || p2 == "that") || p1 == "name's" ||
+		p1 == "you're" && p2 == "so"):
+	case s.eq(i, "pronounce") && k > 0 && s.eq(k, "it"):
+		k = s.next(k)
+	default:
+		return false
+	}
+	for k > 0 && (s.eq(k, "like") || s.eq(k, "as") || s.toks[k].punct(':') || s.toks[k].punct('"') || s.toks[k].punct(',')) {
+		k = s.next(k)
+	}
+	st, en, odd := k, -1, 0
+	for j := k; j > 0 && j < len(s.toks) && s.toks[j].gap != gapLine && (j == k || s.toks[j].gap == gapSpace || s.toks[j-1].punct('-')); {
+		t := &s.toks[j]
+		if !t.letters() || s.tokIn(functionWordSet, j) || t.is(lxMedical|lxCommon) && !t.is(nameListFlags) {
+			break
+		}
+		if !s.dictionaryWord(j) {
+			odd++
+		}
+		en = j
+		if j+2 < len(s.toks) && s.toks[j+1].punct('-') && s.toks[j+1].gap == gapNone && s.toks[j+2].gap == gapNone {
+			j += 2
+			continue
+		}
+		j = s.next(j)
+	}
+	if en < 0 || odd == 0 {
+		return false
+	}
+	s.addTok(st, en, Name, prCue)
+	return true
+}
+
+// syllableName: a name said syllable by syllable in lower case,
+// "flo-ree-ahn", "ah-nee-kah": three or more pieces of two to four letters
+// joined by hyphens, no piece an English word or a filler, not all alike.
+func (s *scan) syllableName(i int) bool {
+	if i > 0 && s.toks[i].gap == gapNone && s.toks[i-1].punct('-') {
+		return false // inside a run that started earlier
+	}
+	n, end := 0, i
+	first := s.lower(i)
+	same := true
+	for k := i; k < len(s.toks); {
+		t := &s.toks[k]
+		if !t.letters() || t.upper() || t.n() < 2 || t.n() > 4 || s.dictionaryWord(k) || t.lex&^nameListFlags != 0 ||
+			syllableFillers[s.lower(k)] {
+			return false
+		}
+		same = same && s.lower(k) == first
+		n, end = n+1, k
+		if k+2 < len(s.toks) && s.toks[k+1].punct('-') && s.toks[k+1].gap == gapNone && s.toks[k+2].gap == gapNone {
+			k += 2
+			continue
+		}
+		break
+	}
+	if n < 3 || same {
+		return false
+	}
+	s.addTok(i, end, Name, prCue)
+	return true
+}
+
+// syllableFillers are sounds of speech, not syllables of a name.
+var syllableFillers = map[string]bool{"uh": true, "um": true, "mm": true, "hmm": true, "hm": true, "ah": true, "oh": true,
+	"ha": true, "he": true, "heh": true, "eh": true, "er": true, "erm": true, "la": true, "na": true, "da": true,
+	"ba": true, "ta": true, "tsk": true, "shh": true}
+
 // spelledName: a name spelled out letter by letter, "O-Y-E-W-O-L-E",
 // "p-e-t-e-r-s-e-n".
 func (s *scan) spelledName(i int) bool {

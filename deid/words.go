@@ -79,6 +79,12 @@ func (s *scan) wordAt(i int) {
 	if t.n() == 1 && s.apostropheSurname(i) {
 		return
 	}
+	if sp && t.n() >= 9 && (lw == "pronounced" || lw == "pronounce") && s.pronouncedName(i) {
+		return
+	}
+	if !t.upper() && t.n() >= 2 && t.n() <= 4 && i+2 < len(s.toks) && s.toks[i+1].punct('-') && s.syllableName(i) {
+		return
+	}
 	if t.n() == 1 && s.spelledName(i) {
 		return
 	}
