@@ -128,3 +128,17 @@ func TestSaidNames(t *testing.T) {
 		{"words and fillers with hyphens stay", "a follow-up in two-to-three weeks, uh-huh-uh", nil},
 	})
 }
+
+// TestFacilitySystems: a system's name before a dash, a denomination
+// opening a system's name.
+func TestFacilitySystems(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"a system before a dash", "HOLLOWAY PRAIRIE - CEDAR MEDICAL CENTER\nDISCHARGE SUMMARY",
+			[]found{{"HOLLOWAY PRAIRIE - CEDAR MEDICAL CENTER", deid.Location}}},
+		{"a heading before a dash stays", "WOUND CLINIC - PROGRESS NOTE\nStage 2.", nil},
+		{"a denomination opening a system", "Seen at Methodist Health Medical Center yesterday.", []found{{"Methodist Health Medical Center", deid.Location}}},
+		{"a denomination as a word stays", "He is Baptist. Health Center visits were rare.", nil},
+	})
+}
