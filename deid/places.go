@@ -486,6 +486,8 @@ func (s *scan) facilityAt(i int) bool {
 			}
 		} else if tk.lex&lxCommon == 0 && (!caps || tk.lex != 0 || !s.englishLooking(k)) || tk.lex&(lxCity|lxFirst|lxSur) != 0 {
 			named = true
+		} else if s.denominationOpens(k, i) {
+			named = true
 		} else if !named && k+joins < i-2 && !townNamed {
 			break // two ordinary words and no name: "Memory Care Center"
 		}
@@ -525,9 +527,56 @@ func (s *scan) facilityAt(i int) bool {
 		return false // "DISCHARGE INSTRUCTIONS: CAST CARE"
 	}
 	if end := s.facilityTail(i); !s.eponymAfter(end) && !s.eponymAhead(end) {
-		s.addTok(st, end, Location, prCue) // not "Nurses' Health Study"
+		s.addTok(s.systemBeforeDash(st), end, Location, prCue) // not "Nurses' Health Study"
 	}
 	return true
+}
+
+// systemBeforeDash returns the first token of a system's name written
+// before a spaced dash and the site's name that starts at st, when the
+// system opens its line and holds a name: "MEMORIAL HERMANN - TEXAS MEDICAL
+// CENTER", "Baptist Health - Conway Regional Medical Center". Otherwise st.
+func (s *scan) systemBeforeDash(st int) int {
+	d := s.sameLinePrev(st)
+	if d < 1 || !s.toks[d].punct('-') || s.toks[d].gap != gapSpace || s.toks[st].gap != gapSpace {
+		return st
+	}
+	caps := s.toks[st].allUpper()
+	a, named := -1, false
+	for k := d - 1; k >= 0 && k >= d-3; k-- {
+		t := &s.toks[k]
+		if !t.capWord() || t.allUpper() != caps || t.lex&(lxTitle|lxTitleClin|lxCue|lxMonth|lxWeekday|lxCredential) != 0 {
+			return st
+		}
+		if t.lex&(lxFirst|lxSur|lxCity) != 0 || t.gaz&(gzFacHead|gzFacAcro|gzSur|gzCity) != 0 || t.lex == 0 && t.gaz&gzWord == 0 {
+			named = true
+		}
+		a = k
+		if t.gap == gapLine || k == 0 {
+			break
+		}
+	}
+	if a < 0 || !named || !(a == 0 || s.toks[a].gap == gapLine) {
+		return st
+	}
+	return a
+}
+
+// denominationOpens: token k, a church's denomination, opens the name of
+// a hospital or system that ends with the facility word at i ("Baptist
+// Health Medical Center", "Methodist Le Bonheur Hospital", "Presbyterian
+// Hospital"): the system's name, not a kind of care. A denomination alone
+// before a word of a church stays ("Baptist Church", "Lutheran Social
+// Services" is no place of care either).
+func (s *scan) denominationOpens(k, i int) bool {
+	if !denominations[s.lower(k)] || s.toks[k].allUpper() || k >= i {
+		return false
+	}
+	switch s.lower(i) {
+	case "hospital", "hospitals", "center", "centre", "clinic", "health", "healthcare", "system", "infirmary":
+		return true
+	}
+	return false
 }
 
 // andInFacility: token k is a lower-case "and" between two service words
