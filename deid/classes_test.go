@@ -142,3 +142,16 @@ func TestFacilitySystems(t *testing.T) {
 		{"a denomination as a word stays", "He is Baptist. Health Center visits were rare.", nil},
 	})
 }
+
+// TestHospitalPhrasesAnywhere: a hospital's name of several words from the
+// gazetteer is a place without a preposition before it.
+func TestHospitalPhrasesAnywhere(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"after a comma", "Consult: 54 M, NYU Langone, bed 12", []found{{"NYU Langone", deid.Location}}},
+		{"read as a name otherwise", "Outside films from Johns Hopkins Bayview reviewed.", []found{{"Johns Hopkins Bayview", deid.Location}}},
+		{"a person after a title stays a person", "Seen by Dr. Johns Hopkins today.", []found{{"Johns Hopkins", deid.Name}}},
+		{"a saint's company stays", "Leads from St. Jude Medical and Biotronik.", nil},
+	})
+}
