@@ -152,6 +152,6 @@ func TestHospitalPhrasesAnywhere(t *testing.T) {
 		{"after a comma", "Consult: 54 M, NYU Langone, bed 12", []found{{"NYU Langone", deid.Location}}},
 		{"read as a name otherwise", "Outside films from Johns Hopkins Bayview reviewed.", []found{{"Johns Hopkins Bayview", deid.Location}}},
 		{"a person after a title stays a person", "Seen by Dr. Johns Hopkins today.", []found{{"Johns Hopkins", deid.Name}}},
-		{"a saint's company stays", "Leads from St. Jude Medical and Biotronik.", nil},
+		{"a saint's company stays", "Leads by Abbott (formerly St. Jude Medical) and Biotronik.", nil},
 	})
 }
