@@ -155,3 +155,14 @@ func TestHospitalPhrasesAnywhere(t *testing.T) {
 		{"a saint's company stays", "Leads by Abbott (formerly St. Jude Medical) and Biotronik.", nil},
 	})
 }
+
+// TestChildrensOfAState: a state's pediatric system, "Children's" and the
+// state's name, wherever it stands.
+func TestChildrensOfAState(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"after a label", "Referring: Children's Nebraska, Omaha", []found{{"Children's Nebraska", deid.Location}, {"Omaha", deid.Location}}},
+		{"a product stays", "Children's Motrin 5 mL given; the children's Ohio trip.", nil},
+	})
+}

@@ -1750,7 +1750,7 @@ func (s *scan) dashRoute(i int) bool {
 // i is "Children".
 func (s *scan) childrensNamedAfter(i int) bool {
 	p := s.sameLinePrev(i)
-	if p < 0 || !placePreps[s.lower(p)] && !s.eq(p, "at") {
+	if (p < 0 || !placePreps[s.lower(p)] && !s.eq(p, "at")) && !s.childrensState(i) {
 		return false
 	}
 	k := s.next(i + 2)
@@ -1760,6 +1760,18 @@ func (s *scan) childrensNamedAfter(i int) bool {
 	}
 	s.addTok(i, k, Location, prCue)
 	return true
+}
+
+// childrensState: "Children's" capitalized and a state's name after it
+// ("Provider: Children's Minnesota St. Paul clinic", "Children's
+// Colorado"): the pediatric system of that state, wherever it stands.
+// i is "Children".
+func (s *scan) childrensState(i int) bool {
+	if !s.toks[i].upper() || s.toks[i].allUpper() {
+		return false
+	}
+	k := s.next(i + 2)
+	return k > 0 && s.toks[k].gap == gapSpace && s.toks[k].capWord() && !s.toks[k].allUpper() && s.toks[k].lex&lxState != 0
 }
 
 // ourLadyAt: "Our Lady of Lourdes", "our lady of the lake": hospitals,
