@@ -166,3 +166,14 @@ func TestChildrensOfAState(t *testing.T) {
 		{"a product stays", "Children's Motrin 5 mL given; the children's Ohio trip.", nil},
 	})
 }
+
+// TestSpokenUnits: the unit read out after a street said in a transcript.
+func TestSpokenUnits(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"apartment and a letter", "patient: we live at six forty east fifth avenue apartment three c with my aunt",
+			[]found{{"six forty east fifth avenue apartment three c", deid.Location}}},
+		{"a pronoun after the unit word stays", "patient: it's forty elm street apartment i think", []found{{"forty elm street", deid.Location}}},
+	})
+}

@@ -1836,6 +1836,39 @@ func (s *scan) finishPlaces() {
 	s.lowerCountyTails()
 	s.lowerNamedFacilities()
 	s.townOfFoundPlace()
+	s.spokenUnitAfterStreet()
+}
+
+// spokenUnitAfterStreet: the unit read out after a street found in a
+// transcript, "... north ninth street apartment four b", "... maple avenue
+// unit twelve": the unit word and the digits and letters said after it.
+func (s *scan) spokenUnitAfterStreet() {
+	for c, n := 0, len(s.cands); c < n; c++ {
+		cd := &s.cands[c]
+		if cd.t != Location {
+			continue
+		}
+		en := s.candEnd(cd)
+		if en < 0 || !s.toks[en].letters() || s.toks[en].upper() || !s.toks[en].is(lxStreetSuffix) {
+			continue
+		}
+		k := s.next(en)
+		if k < 0 || s.toks[k].gap != gapSpace || !(s.eq(k, "apartment") || s.eq(k, "apt") || s.eq(k, "unit") || s.eq(k, "suite")) {
+			continue
+		}
+		last, said := -1, 0
+		for j := s.next(k); j > 0 && s.toks[j].gap == gapSpace && said < 6; j = s.next(j) {
+			t := &s.toks[j]
+			if !(t.digits() && t.n() <= 5 || t.letters() && (t.n() == 1 && !s.eq(j, "a") && !s.eq(j, "i") || t.is(lxDigitWord|lxTeenWord|lxTensWord))) {
+				break
+			}
+			last, said = j, said+1
+		}
+		if last < 0 {
+			continue
+		}
+		s.addTok(s.tokStartingAt(cd.s), last, Location, cd.prio)
+	}
 }
 
 // townOfFoundPlace: "in" and a town after a facility found before it, where
