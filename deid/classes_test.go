@@ -177,3 +177,14 @@ func TestSpokenUnits(t *testing.T) {
 		{"a pronoun after the unit word stays", "patient: it's forty elm street apartment i think", []found{{"forty elm street", deid.Location}}},
 	})
 }
+
+// TestStateNamedTowns: a state's name before another state's code is a
+// town of that state.
+func TestStateNamedTowns(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"a town named for a state", "Refills picked up in Nevada, MO. No early fills.", []found{{"Nevada", deid.Location}}},
+		{"a list of states stays", "Outbreaks were reported in Arkansas, Missouri and Iowa.", nil},
+	})
+}

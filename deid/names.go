@@ -3157,6 +3157,11 @@ func (s *scan) wideArea(st, en int) bool {
 			return false
 		}
 	}
+	if k := s.next(en); wide && st == en && k > 0 && s.toks[k].punct(',') {
+		if m := s.next(k); m > 0 && s.stateNamedTown(st, m) {
+			return false // "Wyoming, MI": a town of another state
+		}
+	}
 	return wide
 }
 

@@ -302,6 +302,19 @@ func (s *scan) phraseEnd(i, n int) int {
 
 // cityBeforeState: at a state ("IL", "Idaho") after a comma, the capitalized
 // words before the comma are a city.
+// stateNamedTown: the state's name at st, before a comma and another
+// state's two-letter code at i, is a town of that state: "fills at Meijer
+// in Wyoming, MI", "Nevada, MO", "Washington, DC". A list of states
+// written out stays ("in Arkansas, Missouri").
+func (s *scan) stateNamedTown(st, i int) bool {
+	t := &s.toks[i]
+	if t.n() != 2 || !t.allUpper() || !t.is(lxStateAbbr) || s.toks[st].allUpper() {
+		return false
+	}
+	n := s.next(i)
+	return n < 0 || s.toks[n].gap == gapLine || s.toks[n].kind == tkPunct || s.toks[n].digits()
+}
+
 func (s *scan) cityBeforeState(i int) bool {
 	t := &s.toks[i]
 	isState := t.is(lxStateAbbr) && t.allUpper() && t.n() == 2 || t.is(lxState|lxCountry) && t.upper() && !t.allUpper() ||
@@ -359,7 +372,7 @@ func (s *scan) cityBeforeState(i int) bool {
 		return false
 	}
 	// "in Arkansas, Missouri and the Carolinas": a list of states.
-	if st == end && s.toks[st].lex&lxState != 0 && s.toks[st].lex&lxCity == 0 {
+	if st == end && s.toks[st].lex&lxState != 0 && s.toks[st].lex&lxCity == 0 && !s.stateNamedTown(st, i) {
 		return false
 	}
 	if closing && st > 0 && s.toks[st].gap != gapLine && !s.toks[st-1].punct(',') {
