@@ -188,3 +188,14 @@ func TestStateNamedTowns(t *testing.T) {
 		{"a list of states stays", "Outbreaks were reported in Arkansas, Missouri and Iowa.", nil},
 	})
 }
+
+// TestSystemBeforeSite: the system's name before a town and a site word.
+func TestSystemBeforeSite(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"a system before its town's site", "Her MRI is at the Mass Eye Northampton location now.",
+			[]found{{"Mass Eye", deid.Location}, {"Northampton", deid.Location}}},
+		{"an adjective before the town stays", "Her MRI is at the new Northampton location now.", []found{{"Northampton", deid.Location}}},
+	})
+}

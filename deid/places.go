@@ -1850,6 +1850,44 @@ func (s *scan) finishPlaces() {
 	s.lowerNamedFacilities()
 	s.townOfFoundPlace()
 	s.spokenUnitAfterStreet()
+	s.systemBeforeSite()
+}
+
+// systemBeforeSite: "my appt at the Mass General Waltham location", "the
+// Kaiser Roseville campus": between "the" and a site word, the
+// capitalized words before a town found there name the system whose site
+// it is.
+func (s *scan) systemBeforeSite() {
+	for c, n := 0, len(s.cands); c < n; c++ {
+		cd := &s.cands[c]
+		if cd.t != Location {
+			continue
+		}
+		st, en := s.candTokens(cd)
+		if st < 1 || en < 0 || !s.toks[st].upper() || s.toks[st].allUpper() {
+			continue
+		}
+		if k := s.next(en); k < 0 || s.toks[k].gap != gapSpace || s.toks[k].upper() || !siteNouns[s.lower(k)] {
+			continue
+		}
+		a := -1
+		for k := st - 1; k >= 0 && k >= st-3; k-- {
+			t := &s.toks[k]
+			if s.toks[k+1].gap != gapSpace {
+				break
+			}
+			if t.letters() && !t.upper() && (s.eq(k, "the") || s.eq(k, "our") || s.eq(k, "their") || s.eq(k, "your") || s.eq(k, "my")) {
+				if a >= 0 {
+					s.addTok(a, st-1, Location, cd.prio)
+				}
+				break
+			}
+			if !t.capWord() || !t.letters() || t.allUpper() || t.lex&(lxTitle|lxTitleClin|lxMonth|lxWeekday|lxCue|lxCredential|lxDateCue) != 0 {
+				break
+			}
+			a = k
+		}
+	}
 }
 
 // spokenUnitAfterStreet: the unit read out after a street found in a
