@@ -117,9 +117,9 @@ func (s *scan) gazPlaceAt(i int) bool {
 	// Every case below needs one of these; check them before the phrase
 	// look-ups: a preposition or determiner before, a capitalized town, the
 	// start of a turn.
-	if p := s.sameLinePrev(i); !(p < 0 || s.turnStart(i) || t.upper() && t.gaz&gzCity != 0 || s.capitalHospitalPhrase(i) ||
+	if p := s.sameLinePrev(i); !(p < 0 || s.turnStart(i) || t.upper() && t.gaz&gzCity != 0 ||
 		s.toks[p].letters() && (s.tokIn(placePrepSet, p) || s.eq(p, "the") || s.eq(p, "our") || s.eq(p, "their") ||
-			s.eq(p, "your") || s.eq(p, "my"))) {
+			s.eq(p, "your") || s.eq(p, "my")) || t.upper() && t.gaz&gzPhraseHead != 0 && s.capitalHospitalPhrase(i)) {
 		return false
 	}
 	// The phrase or word, and how sure the gazetteer is of it.
