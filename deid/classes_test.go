@@ -199,3 +199,15 @@ func TestSystemBeforeSite(t *testing.T) {
 		{"an adjective before the town stays", "Her MRI is at the new Northampton location now.", []found{{"Northampton", deid.Location}}},
 	})
 }
+
+// TestPlaceKindOf: the formal name of a port, city or town, "of" and its
+// name.
+func TestPlaceKindOf(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"a port named like a person", "Drives a forklift at the Port of Stockton since May 2019.",
+			[]found{{"Port of Stockton", deid.Location}, {"May 2019", deid.Date}}},
+		{"a form's label stays", "Town of Residence: not given; port of entry unknown.", nil},
+	})
+}

@@ -1890,6 +1890,35 @@ func (s *scan) systemBeforeSite() {
 	}
 }
 
+// placeKindsOf open the formal name of a place before "of" and its name:
+// "the Port of Houston", "City of Tacoma", "Town of Hempstead".
+var placeKindsOf = map[string]bool{"port": true, "city": true, "town": true, "village": true, "county": true,
+	"borough": true, "township": true, "parish": true}
+
+// placeKindOf: at a capitalized kind of place (placeKindsOf), "of" and one
+// to three capitalized words that name it: the whole is a place, even where
+// the name alone reads as a person's ("works at the Port of Houston").
+func (s *scan) placeKindOf(i int) bool {
+	o := s.next(i)
+	if o < 0 || !s.eq(o, "of") || s.toks[o].upper() || s.toks[o].gap != gapSpace {
+		return false
+	}
+	end := -1
+	for k := s.next(o); k > 0 && k <= o+3 && s.toks[k].gap == gapSpace; k = s.next(k) {
+		t := &s.toks[k]
+		if !t.capWord() || t.allUpper() && t.n() > 1 || t.lex&(lxTitle|lxTitleClin|lxMonth|lxWeekday|lxCue|lxCredential|lxMedical) != 0 ||
+			t.lex&lxCommon != 0 && t.lex&(lxCity|lxFirst|lxSur) == 0 && t.gaz&(gzCity|gzTown) == 0 {
+			break
+		}
+		end = k
+	}
+	if end < 0 {
+		return false
+	}
+	s.addTok(i, end, Location, prCue)
+	return true
+}
+
 // spokenUnitAfterStreet: the unit read out after a street found in a
 // transcript, "... north ninth street apartment four b", "... maple avenue
 // unit twelve": the unit word and the digits and letters said after it.

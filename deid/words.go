@@ -52,6 +52,9 @@ func (s *scan) wordAt(i int) {
 	if sp && t.n() == 2 && lw == "of" && !t.upper() && s.directionOfPlace(i) {
 		return
 	}
+	if sp && t.upper() && !t.allUpper() && placeKindsOf[lw] && s.placeKindOf(i) {
+		return
+	}
 	if sp && (lw == "fort" || lw == "lake" || lw == "mount" || lw == "port") && !t.upper() && s.leadWordPlace(i) {
 		return
 	}
