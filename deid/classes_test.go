@@ -211,3 +211,15 @@ func TestPlaceKindOf(t *testing.T) {
 		{"a form's label stays", "Town of Residence: not given; port of entry unknown.", nil},
 	})
 }
+
+// TestCausativeNames: a given name in lower case that a clinician has do
+// office work.
+func TestCausativeNames(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"a name that is also a word", "doctor: great, i'll have hope schedule the echo", []found{{"hope", deid.Name}}},
+		{"a listed given name", "doctor: we'll have kiana call you friday", []found{{"kiana", deid.Name}}},
+		{"a word in the same frame stays", "doctor: let's have time heal it and i'll let it go", nil},
+	})
+}

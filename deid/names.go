@@ -2207,6 +2207,38 @@ func (s *scan) ownedRelativeName(i int) bool {
 	return true
 }
 
+// causativeName: a given name in lower case that a clinician has do
+// something, "i'll have lacey schedule it", "we'll have jun call you", "let
+// maria know": after "have" or "let" said of what one will do, before a
+// verb of office work. The name may be a word too ("jun", "grace"): the
+// frame decides.
+func (s *scan) causativeName(i int) bool {
+	p1, p2 := s.prevWordAt(i, 1), s.prevWordAt(i, 2)
+	if p1 != "have" && p1 != "let" {
+		return false
+	}
+	switch p2 {
+	case "i'll", "we'll", "will", "to", "can", "could", "gonna", "i", "we", "let's", "just", "i'd", "we'd", "should":
+	default:
+		return false
+	}
+	if s.tokIn(functionWordSet, i) || s.dictionaryWord(i) && s.toks[i].lex&(lxFirst|lxFirstAmb) == 0 || s.isKnown(i) {
+		return false
+	}
+	if !officeVerbs[s.nextWordAt(i)] {
+		return false
+	}
+	s.addName(i, i, PatientNames) // this mention: the word may be a word elsewhere
+	return true
+}
+
+// officeVerbs are what staff are had to do: "have lacey schedule it".
+var officeVerbs = map[string]bool{"schedule": true, "call": true, "check": true, "draw": true, "bring": true, "see": true,
+	"come": true, "help": true, "send": true, "set": true, "give": true, "take": true, "show": true, "know": true, "look": true,
+	"print": true, "fax": true, "book": true, "find": true, "walk": true, "page": true, "text": true, "email": true,
+	"start": true, "put": true, "drop": true, "order": true, "pull": true, "grab": true, "write": true, "get": true,
+	"reach": true, "room": true, "swab": true}
+
 // chatFillers end a sentence in messages and transcripts without being a
 // name: "my wife tho", "my son lol".
 var chatFillers = map[string]bool{"tho": true, "lol": true, "btw": true, "pls": true, "plz": true, "thx": true,

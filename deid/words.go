@@ -43,6 +43,9 @@ func (s *scan) wordAt(i int) {
 	if !t.upper() && f&^nameListFlags == 0 && (f != 0 || t.gaz&gzFirst != 0) && t.n() >= 3 && s.lowerVocativeName(i) {
 		return
 	}
+	if !t.upper() && i > 1 && (f&(lxFirst|lxFirstAmb) != 0 || t.gaz&gzFirst != 0) && s.causativeName(i) {
+		return
+	}
 	if !t.upper() && i > 1 && s.toks[i-1].lex&lxRelation != 0 && s.ownedRelativeName(i) {
 		return
 	}
