@@ -223,3 +223,15 @@ func TestCausativeNames(t *testing.T) {
 		{"a word in the same frame stays", "doctor: let's have time heal it and i'll let it go", nil},
 	})
 }
+
+// TestLoneMonthClosing: a capitalized month that names no person closing a
+// phrase is a date; a month of every year stays.
+func TestLoneMonthClosing(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"closing a parenthesis", "Smoker (quit October), no alcohol.", []found{{"October", deid.Date}}},
+		{"a month of every year stays", "Vaccines are reviewed each October.", nil},
+		{"a month that is a verb stays", "We will march.", nil},
+	})
+}

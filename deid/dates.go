@@ -441,7 +441,30 @@ func (s *scan) monthCue(i int) bool {
 	if s.toks[p].punct('(') && s.toks[i].upper() && i+1 < len(s.toks) && s.toks[i+1].punct(')') && s.toks[i+1].gap == gapNone {
 		return true
 	}
-	return false
+	return s.loneMonthClosing(i)
+}
+
+// loneMonthClosing: a capitalized month that names no person or act
+// ("January", "October", "December", not "May", "March", "April", "June",
+// "August") closing a phrase after a word ("last use December)", "due
+// October."): when something happened.
+func (s *scan) loneMonthClosing(i int) bool {
+	t := &s.toks[i]
+	if !t.upper() || t.allUpper() || !t.is(lxMonth) || i < 1 || !s.toks[i-1].letters() || s.toks[i-1].upper() {
+		return false
+	}
+	switch s.lower(i) {
+	case "january", "february", "july", "september", "october", "november", "december":
+	default:
+		return false
+	}
+	switch s.lower(i - 1) {
+	case "each", "every", "per", "annually", "yearly", "usually", "typically", "through", "to", "and", "or":
+		return false // "each November": every year, not a date of the patient's
+	}
+	n := i + 1
+	return n >= len(s.toks) || s.toks[n].gap == gapLine ||
+		s.toks[n].gap == gapNone && (s.toks[n].punct(')') || s.toks[n].punct('.') || s.toks[n].punct(',') || s.toks[n].punct(';'))
 }
 
 // dateAt parses a date starting at token i; end is its last token or -1.
