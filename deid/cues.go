@@ -234,6 +234,10 @@ func (s *scan) cueAt(i int) bool {
 			j++
 			continue
 		}
+		if k := s.lastDigitsNote(j); k > j {
+			j = k
+			continue
+		}
 		if tk.letters() && s.tokIn(cueFillerSet, j) {
 			if s.eq(j, "in") && !s.eq(j-1, "ending") {
 				return false
@@ -307,6 +311,20 @@ func (s *scan) cueAt(i int) bool {
 	}
 	s.addTok(j, last, t, prStrong)
 	return true
+}
+
+// lastDigitsNote: tokens from j say how many of the identifier's last
+// digits follow ("SSN (last 4): 4417", "MRN last four 0912"); it returns
+// the token after the note, or j.
+func (s *scan) lastDigitsNote(j int) int {
+	if !s.eq(j, "last") || j+1 >= len(s.toks) {
+		return j
+	}
+	k := j + 1
+	if t := &s.toks[k]; t.digits() && t.n() == 1 || s.eq(k, "four") || s.eq(k, "five") || s.eq(k, "six") {
+		return k + 1
+	}
+	return j
 }
 
 // rangeValue: the tokens from j are a lab's reference range, numbers only, with

@@ -71,6 +71,9 @@ func (s *scan) monthOf(i int) (int, bool) {
 // november", "june twelfth"). "may" and "march" stay verbs unless a day
 // follows.
 func (s *scan) lowerMonthOK(i int) bool {
+	if s.monthOfYear(i) {
+		return true
+	}
 	if (s.eq(i, "march") || s.eq(i, "may")) && s.dateCueDayAfter(i) {
 		return true
 	}
@@ -109,6 +112,34 @@ func (s *scan) lowerMonthOK(i int) bool {
 		}
 	}
 	return false
+}
+
+// monthOfYear: a lower-case month, "may" and "march" included, before
+// "of" and a year, or before a year of four digits ("back in may of twenty
+// nineteen", "march of oh nine", "may 2019"): no verb is followed by a year.
+func (s *scan) monthOfYear(i int) bool {
+	n := s.next(i)
+	if n < 0 || s.toks[n].gap == gapLine {
+		return false
+	}
+	if s.toks[n].digits() {
+		_, e, _, _ := s.yearOf(n)
+		return e >= 0
+	}
+	if !s.eq(n, "of") {
+		return false
+	}
+	if n = s.next(n); n < 0 || s.toks[n].gap == gapLine {
+		return false
+	}
+	if _, e, _, _ := s.yearOf(n); e >= 0 {
+		return true
+	}
+	_, e := s.spokenTwoDigitYear(n)
+	if u := s.next(e); e >= 0 && u > 0 && s.toks[u].gap != gapLine && s.toks[u].letters() && s.toks[u].is(lxUnitWord) {
+		return false // "a march of twenty miles"
+	}
+	return e >= 0
 }
 
 // dateCueDayAfter: a preposition of time before token i and a day number
@@ -410,7 +441,30 @@ func (s *scan) monthCue(i int) bool {
 	if s.toks[p].punct('(') && s.toks[i].upper() && i+1 < len(s.toks) && s.toks[i+1].punct(')') && s.toks[i+1].gap == gapNone {
 		return true
 	}
-	return false
+	return s.loneMonthClosing(i)
+}
+
+// loneMonthClosing: a capitalized month that names no person or act
+// ("January", "October", "December", not "May", "March", "April", "June",
+// "August") closing a phrase after a word ("last use December)", "due
+// October."): when something happened.
+func (s *scan) loneMonthClosing(i int) bool {
+	t := &s.toks[i]
+	if !t.upper() || t.allUpper() || !t.is(lxMonth) || i < 1 || !s.toks[i-1].letters() || s.toks[i-1].upper() {
+		return false
+	}
+	switch s.lower(i) {
+	case "january", "february", "july", "september", "october", "november", "december":
+	default:
+		return false
+	}
+	switch s.lower(i - 1) {
+	case "each", "every", "per", "annually", "yearly", "usually", "typically", "through", "to", "and", "or":
+		return false // "each November": every year, not a date of the patient's
+	}
+	n := i + 1
+	return n >= len(s.toks) || s.toks[n].gap == gapLine ||
+		s.toks[n].gap == gapNone && (s.toks[n].punct(')') || s.toks[n].punct('.') || s.toks[n].punct(',') || s.toks[n].punct(';'))
 }
 
 // dateAt parses a date starting at token i; end is its last token or -1.

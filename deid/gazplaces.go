@@ -77,7 +77,7 @@ func (s *scan) placeAfterPrep(i int) (string, bool) {
 // clauseGoesOn: after token e the clause ends or another begins ("in warren
 // and she", "in normal, tx", "to pekin it's closer").
 func (s *scan) clauseGoesOn(e int) bool {
-	if s.clauseEndAfter(e) {
+	if s.clauseEndAfter(e) || s.contractionAfter(e) {
 		return true
 	}
 	n := s.next(e)
@@ -117,7 +117,7 @@ func (s *scan) gazPlaceAt(i int) bool {
 	// start of a turn.
 	if p := s.sameLinePrev(i); !(p < 0 || s.turnStart(i) || t.upper() && t.gaz&gzCity != 0 ||
 		s.toks[p].letters() && (s.tokIn(placePrepSet, p) || s.eq(p, "the") || s.eq(p, "our") || s.eq(p, "their") ||
-			s.eq(p, "your") || s.eq(p, "my"))) {
+			s.eq(p, "your") || s.eq(p, "my")) || t.upper() && t.gaz&gzPhraseHead != 0 && s.capitalHospitalPhrase(i)) {
 		return false
 	}
 	// The phrase or word, and how sure the gazetteer is of it.
@@ -180,10 +180,12 @@ func (s *scan) gazPlaceAt(i int) bool {
 		site = s.sameLinePrev(i) >= 0 && (s.eq(s.sameLinePrev(i), "the") || s.eq(s.sameLinePrev(i), "our") || s.eq(s.sameLinePrev(i), "their") ||
 			s.eq(s.sameLinePrev(i), "your") || s.eq(s.sameLinePrev(i), "my"))
 	}
-	ok := false
+	ok, prio := false, prShape
 	switch {
 	case site || s.policeAfter(i, end):
 		ok = true
+	case end > i && s.capitalHospitalPhrase(i):
+		ok, prio = true, prCue // over a name read in the same words ("Johns Hopkins Bayview")
 	case afterPrep && plain && (prep != "at" || s.clauseGoesOn(end) || flags&lxFacHead != 0):
 		ok = true
 	case afterPrep && s.clauseGoesOn(end) && !(prep == "to" && !plain && end == i && !s.strictEnd(end) && !s.wentBefore(i)):
@@ -218,8 +220,34 @@ func (s *scan) gazPlaceAt(i int) bool {
 	// A facility word after a hospital's name belongs to it: "kootenai
 	// health", "ball memorial", "Glendale Adventist".
 	end = s.facilityWordsAfter(end)
-	s.addTok(i, end, Location, prShape)
+	s.addTok(i, end, Location, prio)
 	return true
+}
+
+// capitalHospitalPhrase: a hospital's name of two words or more from the
+// gazetteer, capitalized and spelled like no English phrase, starts at
+// token i: it names the hospital wherever it stands ("Pt: Dov R, 27, NYU
+// Langone Tisch, 14 East"), with no preposition before it.
+func (s *scan) capitalHospitalPhrase(i int) bool {
+	t := &s.toks[i]
+	if !t.upper() || t.gaz&gzPhraseHead == 0 || s.lineStart(i) && s.toks[i].allUpper() || s.titleBefore(i) {
+		return false // "Dr. Johns Hopkins" is a person
+	}
+	if w := s.lower(i); w == "st" || w == "saint" || w == "san" || w == "santa" {
+		return false // a saint's name names companies and churches too ("St. Jude Medical" devices)
+	}
+	e, f := s.gazPhraseAt(i, lxFacHead)
+	if e <= i || f&(lxWord|lxCityAmb) != 0 {
+		return false
+	}
+	odd := false
+	for k := i; k <= e; k++ {
+		if s.toks[k].letters() && !s.toks[k].upper() {
+			return false
+		}
+		odd = odd || s.toks[k].letters() && !s.dictionaryWord(k) && !s.tokIn(functionWordSet, k)
+	}
+	return odd // not "The Good Samaritan story"
 }
 
 // policeAfter: a capitalized town before its police or fire department
@@ -247,6 +275,17 @@ func (s *scan) siteAfterDet(i, end int) bool {
 		return false
 	}
 	return s.eq(p, "the") || s.eq(p, "our") || s.eq(p, "their") || s.eq(p, "your") || s.eq(p, "my")
+}
+
+// contractionAfter: the word after token e is a pronoun's contraction
+// that opens a clause ("from pine ridge that's like five hours", "to pekin
+// there's a bus"): the tokenizer splits "that's" into "that", "'", "s".
+func (s *scan) contractionAfter(e int) bool {
+	switch s.nextWordAt(e) {
+	case "that's", "there's", "it's", "she's", "he's", "we're", "they're", "i'm", "i've", "we've", "it'll", "that'll":
+		return true
+	}
+	return false
 }
 
 // careBefore: a verb of care or work before the preposition before token i

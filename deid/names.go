@@ -226,6 +226,10 @@ func (s *scan) nameChain(i int, cls NameClass, strong bool) {
 			en = k
 			continue
 		}
+		if k == en+1 && s.nameBridge(en, k) {
+			en = k + 1
+			continue
+		}
 		if s.nameish(k, caps) && (!s.eponymAfter(k) || s.titleBefore(st) && k == en+1 && (s.toks[k].is(lxFirst|lxSur) || s.toks[k].gaz&(gzFirst|gzSur) != 0)) &&
 			!(s.toks[k].is(lxAgeCue|lxCue|lxDateCue) && k+1 < len(s.toks) && s.toks[k+1].punct(':')) {
 			en = k
@@ -1192,6 +1196,32 @@ var personVerbs = map[string]bool{"presents": true, "presented": true, "reports"
 	"admits": true, "recalls": true, "remembers": true, "continues": true, "currently": true, "consented": true,
 	"expressed": true, "requested": true, "requests": true, "brought": true, "accompanied": true}
 
+// nameBridge: token k is a short capitalized word that is also an ordinary
+// word, inside a name between a given name (token en) and a last part on no
+// list or a particle that ends the name: "Thien An Le (DOB ...)", "Marcus Ten
+// Eyck, not my dad", "Maria So Young,". Many names of Vietnamese, Korean,
+// Dutch and Chinese origin have such a part.
+func (s *scan) nameBridge(en, k int) bool {
+	t, p := &s.toks[k], &s.toks[en]
+	if !t.capWord() || t.allUpper() || !t.letters() || t.n() > 3 || t.gap != gapSpace || !p.letters() || p.allUpper() ||
+		p.lex&(lxFirst|lxFirstAmb) == 0 && p.gaz&gzFirst == 0 ||
+		t.is(lxTitle|lxTitleClin|lxMonth|lxMonthAbbr|lxWeekday|lxCue|lxDateCue|lxRelation|lxState|lxStateAbbr|lxStreetSuffix|lxCredential|lxUnitWord) {
+		return false
+	}
+	m := k + 1
+	if m >= len(s.toks) || s.toks[m].gap != gapSpace || !s.toks[m].capWord() || s.toks[m].allUpper() || !s.toks[m].letters() {
+		return false
+	}
+	mt := &s.toks[m]
+	last := mt.is(lxParticle) || mt.lex&^nameListFlags == 0 && mt.gaz&^(gzFirst|gzSur|gzPhraseHead) == 0 && !s.dictionaryWord(m) && !s.englishLooking(m)
+	if !last || s.eponymAfter(m) {
+		return false
+	}
+	e := m + 1
+	return e >= len(s.toks) || s.toks[e].gap == gapLine || s.toks[e].punct(',') || s.toks[e].punct('(') || s.toks[e].punct(')') ||
+		s.toks[e].punct('.') || s.toks[e].punct(';')
+}
+
 func (s *scan) nameChainTrue(i int) bool {
 	s.nameChain(i, PatientNames, false)
 	return true
@@ -1780,6 +1810,83 @@ var unlistedForms = func() map[string]bool {
 	return m
 }()
 
+// pronouncedName: how a name is said, after "it's pronounced", "is
+// pronounced", "you pronounce it": the words on no list up to the clause's
+// end ("so it's pronounced shi vawn", "it's pronounced ah-NEE-kah"). The
+// adjective stays ("more pronounced edema", "weakness is pronounced").
+func (s *scan) pronouncedName(i int) bool {
+	p1, p2 := s.prevWordAt(i, 1), s.prevWordAt(i, 2)
+	k := s.next(i)
+	switch {
+	case s.eq(i, "pronounced") && (p1 == "it's" || p1 == "is" && (p2 == "it" || p2 == "name" || p2 == "that") || p1 == "name's" ||
+		p1 == "you're" && p2 == "so"):
+	case s.eq(i, "pronounce") && k > 0 && s.eq(k, "it"):
+		k = s.next(k)
+	default:
+		return false
+	}
+	for k > 0 && (s.eq(k, "like") || s.eq(k, "as") || s.toks[k].punct(':') || s.toks[k].punct('"') || s.toks[k].punct(',')) {
+		k = s.next(k)
+	}
+	st, en, odd := k, -1, 0
+	for j := k; j > 0 && j < len(s.toks) && s.toks[j].gap != gapLine && (j == k || s.toks[j].gap == gapSpace || s.toks[j-1].punct('-')); {
+		t := &s.toks[j]
+		if !t.letters() || s.tokIn(functionWordSet, j) || t.is(lxMedical|lxCommon) && !t.is(nameListFlags) {
+			break
+		}
+		if !s.dictionaryWord(j) {
+			odd++
+		}
+		en = j
+		if j+2 < len(s.toks) && s.toks[j+1].punct('-') && s.toks[j+1].gap == gapNone && s.toks[j+2].gap == gapNone {
+			j += 2
+			continue
+		}
+		j = s.next(j)
+	}
+	if en < 0 || odd == 0 {
+		return false
+	}
+	s.addTok(st, en, Name, prCue)
+	return true
+}
+
+// syllableName: a name said syllable by syllable in lower case,
+// "flo-ree-ahn", "ah-nee-kah": three or more pieces of two to four letters
+// joined by hyphens, no piece an English word or a filler, not all alike.
+func (s *scan) syllableName(i int) bool {
+	if i > 0 && s.toks[i].gap == gapNone && s.toks[i-1].punct('-') {
+		return false // inside a run that started earlier
+	}
+	n, end := 0, i
+	first := s.lower(i)
+	same := true
+	for k := i; k < len(s.toks); {
+		t := &s.toks[k]
+		if !t.letters() || t.upper() || t.n() < 2 || t.n() > 4 || s.dictionaryWord(k) || t.lex&^nameListFlags != 0 ||
+			syllableFillers[s.lower(k)] {
+			return false
+		}
+		same = same && s.lower(k) == first
+		n, end = n+1, k
+		if k+2 < len(s.toks) && s.toks[k+1].punct('-') && s.toks[k+1].gap == gapNone && s.toks[k+2].gap == gapNone {
+			k += 2
+			continue
+		}
+		break
+	}
+	if n < 3 || same {
+		return false
+	}
+	s.addTok(i, end, Name, prCue)
+	return true
+}
+
+// syllableFillers are sounds of speech, not syllables of a name.
+var syllableFillers = map[string]bool{"uh": true, "um": true, "mm": true, "hmm": true, "hm": true, "ah": true, "oh": true,
+	"ha": true, "he": true, "heh": true, "eh": true, "er": true, "erm": true, "la": true, "na": true, "da": true,
+	"ba": true, "ta": true, "tsk": true, "shh": true}
+
 // spelledName: a name spelled out letter by letter, "O-Y-E-W-O-L-E",
 // "p-e-t-e-r-s-e-n".
 func (s *scan) spelledName(i int) bool {
@@ -2051,6 +2158,92 @@ func (s *scan) lowerVocativeName(i int) bool {
 	return true
 }
 
+// ownedRelativeName: a lower-case word right after a relation word that names
+// the relative, where lowerContextName and lowerVocativeName want a longer
+// word or one on no other list: a short given name ("my daughter vy works
+// there", "her son al"), a given name that is also a word or an eponym ("my
+// cousin tanner", "husband ed + son jimmy"), a word on no list ("my brother
+// dev"). The relation must be owned ("my", "her", ...) or the next relative
+// of a list must follow ("husband ed + son jimmy", "wife jo and her
+// mother"); after the word the clause ends, a person's verb follows, or the
+// list goes on. A word that is an English word and on no name list stays
+// ("my son too", "my wife so").
+func (s *scan) ownedRelativeName(i int) bool {
+	t := &s.toks[i]
+	if !t.letters() || t.n() < 2 || t.gap != gapSpace || s.isKnown(i) {
+		return false
+	}
+	w := s.lower(i)
+	if s.tokIn(functionWordSet, i) || s.tokIn(wordMakerSet, i) || discourseWords[w] || ackWords[w] || endearments[w] ||
+		chatFillers[w] || t.is(lxRelation|lxTitle|lxTitleClin|lxMonth|lxWeekday|lxDigitWord|lxTeenWord|lxTensWord|lxUnitWord) {
+		return false
+	}
+	given := t.lex&(lxFirst|lxFirstAmb|lxEponymName) != 0 || t.gaz&gzFirst != 0
+	unlisted := t.lex == 0 && t.gaz&^gzPhraseHead == 0 && !s.dictionaryWord(i)
+	if !given && !unlisted {
+		return false
+	}
+	n := i + 1
+	listGoesOn := false
+	if n < len(s.toks) && s.toks[n].gap != gapLine && (s.toks[n].punct('+') || s.toks[n].punct('&') || s.toks[n].punct(',') || s.eq(n, "and")) {
+		m := s.next(n)
+		if m > 0 && (s.eq(m, "my") || s.eq(m, "his") || s.eq(m, "her") || s.eq(m, "their") || s.eq(m, "our")) {
+			m = s.next(m)
+		}
+		listGoesOn = m > 0 && s.toks[m].letters() && s.toks[m].is(lxRelation)
+	}
+	owned := s.possessiveTwoBack(i)
+	if !owned && !listGoesOn {
+		return false
+	}
+	if !listGoesOn && !s.clauseEndAfter(i) && !(personVerbNext[s.nextWordAt(i)] && !s.nextIsAux(i)) {
+		return false
+	}
+	if given && t.lex&(lxFirst|lxFirstAmb) != 0 && t.lex&^nameListFlags == 0 || unlisted {
+		s.lowerNameAt(i, PatientNames)
+		return true
+	}
+	s.addName(i, i, PatientNames) // a word too: this mention only
+	return true
+}
+
+// causativeName: a given name in lower case that a clinician has do
+// something, "i'll have lacey schedule it", "we'll have jun call you", "let
+// maria know": after "have" or "let" said of what one will do, before a
+// verb of office work. The name may be a word too ("jun", "grace"): the
+// frame decides.
+func (s *scan) causativeName(i int) bool {
+	p1, p2 := s.prevWordAt(i, 1), s.prevWordAt(i, 2)
+	if p1 != "have" && p1 != "let" {
+		return false
+	}
+	switch p2 {
+	case "i'll", "we'll", "will", "to", "can", "could", "gonna", "i", "we", "let's", "just", "i'd", "we'd", "should":
+	default:
+		return false
+	}
+	if s.tokIn(functionWordSet, i) || s.dictionaryWord(i) && s.toks[i].lex&(lxFirst|lxFirstAmb) == 0 || s.isKnown(i) {
+		return false
+	}
+	if !officeVerbs[s.nextWordAt(i)] {
+		return false
+	}
+	s.addName(i, i, PatientNames) // this mention: the word may be a word elsewhere
+	return true
+}
+
+// officeVerbs are what staff are had to do: "have lacey schedule it".
+var officeVerbs = map[string]bool{"schedule": true, "call": true, "check": true, "draw": true, "bring": true, "see": true,
+	"come": true, "help": true, "send": true, "set": true, "give": true, "take": true, "show": true, "know": true, "look": true,
+	"print": true, "fax": true, "book": true, "find": true, "walk": true, "page": true, "text": true, "email": true,
+	"start": true, "put": true, "drop": true, "order": true, "pull": true, "grab": true, "write": true, "get": true,
+	"reach": true, "room": true, "swab": true}
+
+// chatFillers end a sentence in messages and transcripts without being a
+// name: "my wife tho", "my son lol".
+var chatFillers = map[string]bool{"tho": true, "lol": true, "btw": true, "pls": true, "plz": true, "thx": true,
+	"idk": true, "imo": true, "omg": true, "haha": true, "lmao": true, "smh": true, "ty": true, "np": true}
+
 // lowerSurnameAfter: the word after token i is a lower-case surname that is
 // no English word ("lorenzo gutierrez").
 func (s *scan) lowerSurnameAfter(i int) bool {
@@ -2288,7 +2481,7 @@ func (s *scan) lastCommaFirst() {
 		}
 		// Found the surname: the given name after the comma.
 		if k := s.next(en); k > 0 && s.toks[k].punct(',') {
-			if g := s.next(k); g > 0 && s.givenAfterComma(g) {
+			if g := s.next(k); g > 0 && (s.givenAfterComma(g) || s.unlistedGivenAfterComma(st, g)) {
 				s.addName(g, g, cd.cls)
 			}
 		}
@@ -2312,6 +2505,18 @@ func (s *scan) givenAfterComma(g int) bool {
 		return false
 	}
 	return s.nameEnds(g)
+}
+
+// unlistedGivenAfterComma: token g, after a surname that opens its line
+// (token st) and a comma, is a capitalized word on no list that ends the
+// name: "Jean-Baptiste, Widline (goes by ...)", "Okonkwo-Bell, Chidinma;".
+func (s *scan) unlistedGivenAfterComma(st, g int) bool {
+	t := &s.toks[g]
+	if st > 0 && s.toks[st].gap != gapLine || !t.capWord() || t.allUpper() || t.gap != gapSpace || !t.letters() || t.n() < 3 ||
+		t.lex != 0 || t.gaz&^(gzFirst|gzSur|gzPhraseHead) != 0 || s.dictionaryWord(g) {
+		return false
+	}
+	return s.nameEnds(g) || g+1 < len(s.toks) && s.toks[g+1].punct(',')
 }
 
 // nameEnds: after token e comes a semicolon, a period, a parenthesis, the
@@ -3069,6 +3274,11 @@ func (s *scan) wideArea(st, en int) bool {
 	if k := s.next(en); wide && !s.toks[st].is(lxState) && k > 0 && s.toks[k].punct(',') {
 		if m := s.next(k); m > 0 && s.toks[m].is(lxStateAbbr|lxState) {
 			return false
+		}
+	}
+	if k := s.next(en); wide && st == en && k > 0 && s.toks[k].punct(',') {
+		if m := s.next(k); m > 0 && s.stateNamedTown(st, m) {
+			return false // "Wyoming, MI": a town of another state
 		}
 	}
 	return wide

@@ -670,6 +670,26 @@ func (s *scan) codeValueEnd(k int) int {
 	}
 }
 
+// extensionAt: a telephone extension on its own, without the number it
+// extends: "x4471" after a word of calling or paging ("paged at x4471",
+// "call x2210"). A microscope's magnification ("at x400 magnification")
+// stays. Digits after "ext" alone are left: a department's line
+// ("Pharmacy ext 2204") cost precision on a holdout.
+func (s *scan) extensionAt(i int) bool {
+	x := s.str(i)
+	if len(x) < 4 || len(x) > 6 || x[0]|0x20 != 'x' || !isDigitsFrom(x[1:]) {
+		return false
+	}
+	if s.wordsBefore(phoneCueSet, i, 4) == 0 && !s.wordBefore(i, 4, "paged", "page", "pager", "ext") {
+		return false
+	}
+	if n := s.next(i); n > 0 && (s.eq(n, "magnification") || s.eq(n, "power") || s.eq(n, "objective") || s.eq(n, "hpf") || s.eq(n, "field")) {
+		return false
+	}
+	s.addTok(i, i, Phone, prCue)
+	return true
+}
+
 // pagerAt: "pager 41877", "pgr #2213", "p7-4410", "beeper 4410": a short
 // internal number after a pager cue.
 func (s *scan) pagerAt(i int, g *groups) int {

@@ -44,12 +44,23 @@ func (s *scan) placeChain(k int) int {
 		if t.lex&(lxCommon|lxMedical|lxMonth|lxWeekday|lxTitle|lxTitleClin|lxCue|lxUnitWord) != 0 && t.lex&(lxCity|lxPhraseHead|lxFirst|lxSur) == 0 {
 			break
 		}
-		if t.lex&(lxState|lxCountry) != 0 && t.lex&(lxCity|lxPhraseHead) == 0 {
+		if t.lex&(lxState|lxCountry) != 0 && t.lex&(lxCity|lxPhraseHead) == 0 && !s.suffixAfterState(j) {
 			break
 		}
 		end = j
 	}
 	return end
+}
+
+// suffixAfterState: a capitalized word of a place's kind follows the state
+// or country at token j, which names a district then, not the state:
+// "lives in Washington Heights", "grew up in Texas Hill", "Ohio Village".
+func (s *scan) suffixAfterState(j int) bool {
+	n := j + 1
+	if n >= len(s.toks) || s.toks[n].gap != gapSpace || !s.toks[n].capWord() || s.toks[n].allUpper() || s.toks[j].allUpper() {
+		return false
+	}
+	return s.toks[n].lex&lxStreetSuffix != 0 && s.toks[n].lex&(lxState|lxCountry|lxTitle|lxTitleClin|lxMonth) == 0
 }
 
 // placeAfter: "lives in Brookfield", "moved here from Eastport", "born in
@@ -291,6 +302,19 @@ func (s *scan) phraseEnd(i, n int) int {
 
 // cityBeforeState: at a state ("IL", "Idaho") after a comma, the capitalized
 // words before the comma are a city.
+// stateNamedTown: the state's name at st, before a comma and another
+// state's two-letter code at i, is a town of that state: "fills at Meijer
+// in Wyoming, MI", "Nevada, MO", "Washington, DC". A list of states
+// written out stays ("in Arkansas, Missouri").
+func (s *scan) stateNamedTown(st, i int) bool {
+	t := &s.toks[i]
+	if t.n() != 2 || !t.allUpper() || !t.is(lxStateAbbr) || s.toks[st].allUpper() {
+		return false
+	}
+	n := s.next(i)
+	return n < 0 || s.toks[n].gap == gapLine || s.toks[n].kind == tkPunct || s.toks[n].digits()
+}
+
 func (s *scan) cityBeforeState(i int) bool {
 	t := &s.toks[i]
 	isState := t.is(lxStateAbbr) && t.allUpper() && t.n() == 2 || t.is(lxState|lxCountry) && t.upper() && !t.allUpper() ||
@@ -348,7 +372,7 @@ func (s *scan) cityBeforeState(i int) bool {
 		return false
 	}
 	// "in Arkansas, Missouri and the Carolinas": a list of states.
-	if st == end && s.toks[st].lex&lxState != 0 && s.toks[st].lex&lxCity == 0 {
+	if st == end && s.toks[st].lex&lxState != 0 && s.toks[st].lex&lxCity == 0 && !s.stateNamedTown(st, i) {
 		return false
 	}
 	if closing && st > 0 && s.toks[st].gap != gapLine && !s.toks[st-1].punct(',') {
@@ -408,9 +432,10 @@ func (s *scan) facilityAt(i int) bool {
 	if t.lex&lxFacility == 0 || !t.capWord() {
 		return false
 	}
-	caps := t.allUpper() && t.n() > 1 // "ST. JOSEPH'S MEDICAL CENTER"
+	caps := t.allUpper() && t.n() > 1 && !s.shortFacilityForm(i) // "ST. JOSEPH'S MEDICAL CENTER"
 	st := -1
 	named := false
+	joins := 0 // "&" and "and" inside the name, not counted as words
 	// A town right after ("Green Mountain Primary Care, Burlington"): the
 	// words before may all be ordinary ones.
 	townNamed := !caps && s.townAfter(s.facilityTail(i))
@@ -428,6 +453,13 @@ func (s *scan) facilityAt(i int) bool {
 		// "Asian Health & Service Center", "University of Toledo Medical
 		// Center": an ampersand inside the name, "of" after a facility word.
 		if k > 0 && st == k+1 && (tk.punct('&') || s.eq(k, "of") && !tk.upper() && facilityWords[s.lower(k-1)] && s.toks[k-1].capWord()) {
+			if tk.punct('&') {
+				joins++
+			}
+			continue
+		}
+		if s.andInFacility(k, st) {
+			joins++
 			continue
 		}
 		if !caps && tk.letters() && tk.allUpper() && tk.n() >= 2 && tk.n() <= 6 && k == i-1 &&
@@ -462,12 +494,14 @@ func (s *scan) facilityAt(i int) bool {
 		if serviceWords[s.lower(k)] && tk.lex&(lxCity|lxFirst|lxSur) == 0 {
 			// "Patient Financial Services", "Physical Therapy": the
 			// words of a department name nothing.
-			if !named && k < i-2 {
+			if !named && k+joins < i-2 {
 				break
 			}
 		} else if tk.lex&lxCommon == 0 && (!caps || tk.lex != 0 || !s.englishLooking(k)) || tk.lex&(lxCity|lxFirst|lxSur) != 0 {
 			named = true
-		} else if !named && k < i-2 && !townNamed {
+		} else if s.denominationOpens(k, i) {
+			named = true
+		} else if !named && k+joins < i-2 && !townNamed {
 			break // two ordinary words and no name: "Memory Care Center"
 		}
 		st = k
@@ -506,9 +540,79 @@ func (s *scan) facilityAt(i int) bool {
 		return false // "DISCHARGE INSTRUCTIONS: CAST CARE"
 	}
 	if end := s.facilityTail(i); !s.eponymAfter(end) && !s.eponymAhead(end) {
-		s.addTok(st, end, Location, prCue) // not "Nurses' Health Study"
+		s.addTok(s.systemBeforeDash(st), end, Location, prCue) // not "Nurses' Health Study"
 	}
 	return true
+}
+
+// systemBeforeDash returns the first token of a system's name written
+// before a spaced dash and the site's name that starts at st, when the
+// system opens its line and holds a name: "MEMORIAL HERMANN - TEXAS MEDICAL
+// CENTER", "Baptist Health - Conway Regional Medical Center". Otherwise st.
+func (s *scan) systemBeforeDash(st int) int {
+	d := s.sameLinePrev(st)
+	if d < 1 || !s.toks[d].punct('-') || s.toks[d].gap != gapSpace || s.toks[st].gap != gapSpace {
+		return st
+	}
+	caps := s.toks[st].allUpper()
+	a, named := -1, false
+	for k := d - 1; k >= 0 && k >= d-3; k-- {
+		t := &s.toks[k]
+		if !t.capWord() || t.allUpper() != caps || t.lex&(lxTitle|lxTitleClin|lxCue|lxMonth|lxWeekday|lxCredential) != 0 {
+			return st
+		}
+		if t.lex&(lxFirst|lxSur|lxCity) != 0 || t.gaz&(gzFacHead|gzFacAcro|gzSur|gzCity) != 0 || t.lex == 0 && t.gaz&gzWord == 0 {
+			named = true
+		}
+		a = k
+		if t.gap == gapLine || k == 0 {
+			break
+		}
+	}
+	if a < 0 || !named || !(a == 0 || s.toks[a].gap == gapLine) {
+		return st
+	}
+	return a
+}
+
+// denominationOpens: token k, a church's denomination, opens the name of
+// a hospital or system that ends with the facility word at i ("Baptist
+// Health Medical Center", "Methodist Le Bonheur Hospital", "Presbyterian
+// Hospital"): the system's name, not a kind of care. A denomination alone
+// before a word of a church stays ("Baptist Church", "Lutheran Social
+// Services" is no place of care either).
+func (s *scan) denominationOpens(k, i int) bool {
+	if !denominations[s.lower(k)] || s.toks[k].allUpper() || k >= i {
+		return false
+	}
+	switch s.lower(i) {
+	case "hospital", "hospitals", "center", "centre", "clinic", "health", "healthcare", "system", "infirmary":
+		return true
+	}
+	return false
+}
+
+// andInFacility: token k is a lower-case "and" between two service words
+// of a facility's name, the one after it already in the name (token st):
+// "Piedmont Heart and Vascular Institute", "Bone and Joint Center".
+func (s *scan) andInFacility(k, st int) bool {
+	if st != k+1 || k < 1 || !s.eq(k, "and") || s.toks[k].upper() || !s.toks[k-1].capWord() || s.toks[k-1].allUpper() {
+		return false
+	}
+	return serviceWords[s.lower(k-1)] && serviceWords[s.lower(st)] || bodyPartFacility[s.lower(k-1)] && bodyPartFacility[s.lower(st)]
+}
+
+// bodyPartFacility name what a specialty center treats, in pairs joined by
+// "&" or "and" ("Bone & Joint", "Ear, Nose and Throat", "Heart and Vascular").
+var bodyPartFacility = map[string]bool{"bone": true, "joint": true, "spine": true, "heart": true, "vascular": true,
+	"lung": true, "ear": true, "nose": true, "throat": true, "brain": true, "skin": true, "eye": true, "foot": true,
+	"ankle": true, "hand": true, "kidney": true, "liver": true}
+
+// shortFacilityForm: the facility word at i is a short form in capitals
+// after a name that is not ("Tufts MC", "Baystate MC"): the name is read
+// in its own case.
+func (s *scan) shortFacilityForm(i int) bool {
+	return s.eq(i, "mc") && i > 0 && s.toks[i].gap == gapSpace && s.toks[i-1].capWord() && !s.toks[i-1].allUpper()
 }
 
 // townAfter: a town right after the facility ending at e, after a comma
@@ -1659,7 +1763,7 @@ func (s *scan) dashRoute(i int) bool {
 // i is "Children".
 func (s *scan) childrensNamedAfter(i int) bool {
 	p := s.sameLinePrev(i)
-	if p < 0 || !placePreps[s.lower(p)] && !s.eq(p, "at") {
+	if (p < 0 || !placePreps[s.lower(p)] && !s.eq(p, "at")) && !s.childrensState(i) {
 		return false
 	}
 	k := s.next(i + 2)
@@ -1669,6 +1773,18 @@ func (s *scan) childrensNamedAfter(i int) bool {
 	}
 	s.addTok(i, k, Location, prCue)
 	return true
+}
+
+// childrensState: "Children's" capitalized and a state's name after it
+// ("Provider: Children's Minnesota St. Paul clinic", "Children's
+// Colorado"): the pediatric system of that state, wherever it stands.
+// i is "Children".
+func (s *scan) childrensState(i int) bool {
+	if !s.toks[i].upper() || s.toks[i].allUpper() {
+		return false
+	}
+	k := s.next(i + 2)
+	return k > 0 && s.toks[k].gap == gapSpace && s.toks[k].capWord() && !s.toks[k].allUpper() && s.toks[k].lex&lxState != 0
 }
 
 // ourLadyAt: "Our Lady of Lourdes", "our lady of the lake": hospitals,
@@ -1732,6 +1848,144 @@ func (s *scan) finishPlaces() {
 	}
 	s.lowerCountyTails()
 	s.lowerNamedFacilities()
+	s.townOfFoundPlace()
+	s.spokenUnitAfterStreet()
+	s.systemBeforeSite()
+}
+
+// systemBeforeSite: "my appt at the Mass General Waltham location", "the
+// Kaiser Roseville campus": between "the" and a site word, the
+// capitalized words before a town found there name the system whose site
+// it is.
+func (s *scan) systemBeforeSite() {
+	for c, n := 0, len(s.cands); c < n; c++ {
+		cd := &s.cands[c]
+		if cd.t != Location {
+			continue
+		}
+		st, en := s.candTokens(cd)
+		if st < 1 || en < 0 || !s.toks[st].upper() || s.toks[st].allUpper() {
+			continue
+		}
+		if k := s.next(en); k < 0 || s.toks[k].gap != gapSpace || s.toks[k].upper() || !siteNouns[s.lower(k)] {
+			continue
+		}
+		a := -1
+		for k := st - 1; k >= 0 && k >= st-3; k-- {
+			t := &s.toks[k]
+			if s.toks[k+1].gap != gapSpace {
+				break
+			}
+			if t.letters() && !t.upper() && (s.eq(k, "the") || s.eq(k, "our") || s.eq(k, "their") || s.eq(k, "your") || s.eq(k, "my")) {
+				if a >= 0 {
+					s.addTok(a, st-1, Location, cd.prio)
+				}
+				break
+			}
+			if !t.capWord() || !t.letters() || t.allUpper() || t.lex&(lxTitle|lxTitleClin|lxMonth|lxWeekday|lxCue|lxCredential|lxDateCue) != 0 {
+				break
+			}
+			a = k
+		}
+	}
+}
+
+// placeKindsOf open the formal name of a place before "of" and its name:
+// "the Port of Houston", "City of Tacoma", "Town of Hempstead".
+var placeKindsOf = map[string]bool{"port": true, "city": true, "town": true, "village": true, "county": true,
+	"borough": true, "township": true, "parish": true}
+
+// placeKindOf: at a capitalized kind of place (placeKindsOf), "of" and one
+// to three capitalized words that name it: the whole is a place, even where
+// the name alone reads as a person's ("works at the Port of Houston").
+func (s *scan) placeKindOf(i int) bool {
+	o := s.next(i)
+	if o < 0 || !s.eq(o, "of") || s.toks[o].upper() || s.toks[o].gap != gapSpace {
+		return false
+	}
+	end := -1
+	for k := s.next(o); k > 0 && k <= o+3 && s.toks[k].gap == gapSpace; k = s.next(k) {
+		t := &s.toks[k]
+		if !t.capWord() || t.allUpper() && t.n() > 1 || t.lex&(lxTitle|lxTitleClin|lxMonth|lxWeekday|lxCue|lxCredential|lxMedical) != 0 ||
+			t.lex&lxCommon != 0 && t.lex&(lxCity|lxFirst|lxSur) == 0 && t.gaz&(gzCity|gzTown) == 0 {
+			break
+		}
+		end = k
+	}
+	if end < 0 {
+		return false
+	}
+	s.addTok(i, end, Location, prCue)
+	return true
+}
+
+// spokenUnitAfterStreet: the unit read out after a street found in a
+// transcript, "... north ninth street apartment four b", "... maple avenue
+// unit twelve": the unit word and the digits and letters said after it.
+func (s *scan) spokenUnitAfterStreet() {
+	for c, n := 0, len(s.cands); c < n; c++ {
+		cd := &s.cands[c]
+		if cd.t != Location {
+			continue
+		}
+		en := s.candEnd(cd)
+		if en < 0 || !s.toks[en].letters() || s.toks[en].upper() || !s.toks[en].is(lxStreetSuffix) {
+			continue
+		}
+		k := s.next(en)
+		if k < 0 || s.toks[k].gap != gapSpace || !(s.eq(k, "apartment") || s.eq(k, "apt") || s.eq(k, "unit") || s.eq(k, "suite")) {
+			continue
+		}
+		last, said := -1, 0
+		for j := s.next(k); j > 0 && s.toks[j].gap == gapSpace && said < 6; j = s.next(j) {
+			t := &s.toks[j]
+			if !(t.digits() && t.n() <= 5 || t.letters() && (t.n() == 1 && !s.eq(j, "a") && !s.eq(j, "i") || t.is(lxDigitWord|lxTeenWord|lxTensWord))) {
+				break
+			}
+			last, said = j, said+1
+		}
+		if last < 0 {
+			continue
+		}
+		s.addTok(s.tokStartingAt(cd.s), last, Location, cd.prio)
+	}
+}
+
+// townOfFoundPlace: "in" and a town after a facility found before it, where
+// the clause ends, even when the town is spelled like a word: "a choir
+// director at bethel lutheran in normal", "works at Mercy Clinic in Hope."
+// (a town alone needs a verb of living before it).
+func (s *scan) townOfFoundPlace() {
+	for c, n := 0, len(s.cands); c < n; c++ {
+		cd := &s.cands[c]
+		if cd.t != Location {
+			continue
+		}
+		en := s.candEnd(cd)
+		if en < 0 || !s.facilityName(en) && !s.toks[en].is(lxFacility) && s.toks[en].gaz&gzFacWord == 0 {
+			continue
+		}
+		k := s.next(en)
+		if k < 0 || !s.eq(k, "in") || s.toks[k].gap != gapSpace {
+			continue
+		}
+		j := s.next(k)
+		if j < 0 || s.toks[j].gap != gapSpace || !s.toks[j].letters() {
+			continue
+		}
+		t := &s.toks[j]
+		e := -1
+		if t.gaz&gzPhraseHead != 0 || t.lex&lxPhraseHead != 0 {
+			e, _ = s.gazPhraseAt(j, lxCity|lxTown)
+		}
+		if e < 0 && (t.gaz&(gzCity|gzTown|gzCityAmb) != 0 || t.lex&(lxCity|lxCityAmb) != 0) && t.lex&(lxState|lxCountry|lxMonth|lxWeekday) == 0 {
+			e = j
+		}
+		if e < 0 || !s.strictEnd(e) || (s.toks[j].upper() != s.toks[en].upper()) {
+			continue
+		}
+		s.addTok(j, e, Location, prCue)
+	}
 }
 
 // lowerNamedFacilities: in lower case, a facility named by one to three

@@ -49,10 +49,19 @@ func (s *scan) wordAt(i int) {
 	if !t.upper() && f&^nameListFlags == 0 && (f != 0 || t.gaz&gzFirst != 0) && t.n() >= 3 && s.lowerVocativeName(i) {
 		return
 	}
+	if !t.upper() && i > 1 && (f&(lxFirst|lxFirstAmb) != 0 || t.gaz&gzFirst != 0) && s.causativeName(i) {
+		return
+	}
+	if !t.upper() && i > 1 && s.toks[i-1].lex&lxRelation != 0 && s.ownedRelativeName(i) {
+		return
+	}
 	if sp && t.n() == 2 && lw == "uc" && s.campusAt(i) {
 		return
 	}
 	if sp && t.n() == 2 && lw == "of" && !t.upper() && s.directionOfPlace(i) {
+		return
+	}
+	if sp && t.upper() && !t.allUpper() && placeKindsOf[lw] && s.placeKindOf(i) {
 		return
 	}
 	if sp && (lw == "fort" || lw == "lake" || lw == "mount" || lw == "port") && !t.upper() && s.leadWordPlace(i) {
@@ -80,6 +89,12 @@ func (s *scan) wordAt(i int) {
 		return
 	}
 	if t.n() == 1 && s.apostropheSurname(i) {
+		return
+	}
+	if sp && t.n() >= 9 && (lw == "pronounced" || lw == "pronounce") && s.pronouncedName(i) {
+		return
+	}
+	if !t.upper() && t.n() >= 2 && t.n() <= 4 && i+2 < len(s.toks) && s.toks[i+1].punct('-') && s.syllableName(i) {
 		return
 	}
 	if t.n() == 1 && s.spelledName(i) {
@@ -370,6 +385,9 @@ func (s *scan) codeAt(i int) {
 				return
 			}
 		}
+	}
+	if s.extensionAt(i) {
+		return
 	}
 	if obstetricCode(x) || registryCode(x) || ndcN4Code(x) {
 		return

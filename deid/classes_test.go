@@ -1,0 +1,237 @@
+package deid_test
+
+import (
+	"testing"
+
+	"github.com/clinscribe/clinscribe/deid"
+)
+
+// Classes of identifiers left in text written by others (issue 12's
+// remaining classes). The examples are written for these tests, in shapes
+// of their own; each class has a look-alike that must stay.
+
+// TestLastDigitsNote: a note of how many digits follow sits between an
+// identifier's cue and its value.
+func TestLastDigitsNote(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"last digits in parentheses", "Claimant: see file    SSN (last 4): 0392\nEmployer: county",
+			[]found{{"0392", deid.SSN}}},
+		{"last digits spelled", "verified ssn last four 7718 on the call", []found{{"7718", deid.SSN}}},
+		{"the last visit stays", "MRN reviewed at last 2 visits.", nil},
+	})
+}
+
+// TestExtensionsAlone: an extension is a telephone number even without the
+// number it extends.
+func TestExtensionsAlone(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"x and digits after paged", "Night resident paged at x2903, no answer.", []found{{"x2903", deid.Phone}}},
+		{"x and digits after call", "Please call x518 with the result.", []found{{"x518", deid.Phone}}},
+		{"magnification stays", "Reviewed at x400 magnification.", nil},
+		{"a joint's extension stays", "Knee extension 170 degrees; ext 5 lag.", nil},
+		{"a count stays", "Repeat dose x3 then call.", nil},
+	})
+}
+
+// TestSpokenMonthOfYear: "may" and "march" in lower case are months before
+// "of" and a year, however the year is said.
+func TestSpokenMonthOfYear(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"may of a spoken year", "patient: the will was signed back in may of twenty twenty one i think",
+			[]found{{"may of twenty twenty one", deid.Date}}},
+		{"march of a short year", "doctor: and the first stent was march of oh seven right", []found{{"march of oh seven", deid.Date}}},
+		{"may before digits", "she stopped the statin may 2022 because of cramps", []found{{"may 2022", deid.Date}}},
+		{"the verb stays", "you may of course stop it, and we march on", nil},
+		{"a march of a distance stays", "a march of twenty miles in boot camp", nil},
+	})
+}
+
+// TestOwnedRelativeNames: the name right after an owned relation word, or
+// inside a list of relatives, even when it is short or also a word.
+func TestOwnedRelativeNames(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"a two-letter given name", "patient: my granddaughter ly drives me on tuesdays", []found{{"ly", deid.Name}}},
+		{"a name of no list", "patient: my nephew kwesiah said i should come", []found{{"kwesiah", deid.Name}}},
+		{"a list of relatives", "visitors (wife bea + daughter ann) at bedside", []found{{"bea", deid.Name}, {"ann", deid.Name}}},
+		{"a given name that is an eponym", "caller: it's about my grandson tanner.", []found{{"tanner", deid.Name}}},
+		{"a word after the relation stays", "patient: my son too, and my wife so she says", nil},
+		{"a verb after the relation stays", "patient: my sister may come and my dad had it", nil},
+		{"an unowned relation stays", "Son at bedside; husband ed teaching done.", nil},
+	})
+}
+
+// TestMultiPartNames: names whose parts are also ordinary words or on no
+// list, which used to be cut short.
+func TestMultiPartNames(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"a short word inside a name", "Form for Bao An Le (DOB 2/3/2016) attached.", []found{{"Bao An Le", deid.Name}, {"2/3/2016", deid.Date}}},
+		{"a number word inside a name", "Call from Pieter Ten Broek, the son.", []found{{"Pieter Ten Broek", deid.Name}}},
+		{"an ordinary word after a name stays outside", "Spoke with Maria In Person today.", []found{{"Maria", deid.Name}}},
+		{"an unlisted given name after a surname opening the line", "Desrosiers-Pierre, Roselaure (chart 2), 33F",
+			[]found{{"Desrosiers-Pierre", deid.Name}, {"Roselaure", deid.Name}}},
+		{"a diagnosis written last part first stays", "Pneumonia, Community (acquired)", nil},
+	})
+}
+
+// TestFacilityJoinsAndDistricts: facility names joined by "&" or "and",
+// short forms of "Medical Center" after a name in its own case, and a
+// district named by a state and a place's kind.
+func TestFacilityJoinsAndDistricts(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"an ampersand in a named institute", "Echo read at Wexley Heart & Lung Institute on arrival.",
+			[]found{{"Wexley Heart & Lung Institute", deid.Location}}},
+		{"and in a named institute", "Followed at Brannock Heart and Vascular Institute yearly.",
+			[]found{{"Brannock Heart and Vascular Institute", deid.Location}}},
+		{"a generic institute stays", "Ask the Heart & Vascular Institute about it; see the Heart and Vascular Institute.", nil},
+		{"MC after a name", "Records requested from Quenby MC last week.", []found{{"Quenby MC", deid.Location}}},
+		{"MC alone stays", "Na low; MC ok, MCV 88.", nil},
+		{"a district named by a state", "Pt lives in Georgia Terrace with two roommates.", []found{{"Georgia Terrace", deid.Location}}},
+		{"the state alone stays", "Pt lives in Georgia with two roommates.", nil},
+	})
+}
+
+// TestTownsSpelledLikeWords: a town spelled like a word, placed by the
+// clause around it rather than by a verb of living.
+func TestTownsSpelledLikeWords(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"the town of a facility found before it", "patient: i teach at grace lutheran in normal\ndoctor: ok",
+			[]found{{"grace lutheran", deid.Location}, {"normal", deid.Location}}},
+		{"a town of two words before a contraction", "mom: we drove up from rock springs that's far",
+			[]found{{"rock springs", deid.Location}}},
+		{"a word after a facility stays", "We watch the clinic in normal hours; the clinic in March.", []found{{"March", deid.Date}}},
+	})
+}
+
+// TestSaidNames: a name said the way it sounds, after "pronounced" or
+// syllable by syllable.
+func TestSaidNames(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"after it's pronounced", "patient: it's pronounced neev like the irish way", []found{{"neev", deid.Name}}},
+		{"syllables joined by hyphens", "patient: no it's mah-ree-sol, with an s", []found{{"mah-ree-sol", deid.Name}}},
+		{"the adjective stays", "Edema is more pronounced; the weakness is pronounced bilaterally.", nil},
+		{"words and fillers with hyphens stay", "a follow-up in two-to-three weeks, uh-huh-uh", nil},
+	})
+}
+
+// TestFacilitySystems: a system's name before a dash, a denomination
+// opening a system's name.
+func TestFacilitySystems(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"a system before a dash", "HOLLOWAY PRAIRIE - CEDAR MEDICAL CENTER\nDISCHARGE SUMMARY",
+			[]found{{"HOLLOWAY PRAIRIE - CEDAR MEDICAL CENTER", deid.Location}}},
+		{"a heading before a dash stays", "WOUND CLINIC - PROGRESS NOTE\nStage 2.", nil},
+		{"a denomination opening a system", "Seen at Methodist Health Medical Center yesterday.", []found{{"Methodist Health Medical Center", deid.Location}}},
+		{"a denomination as a word stays", "He is Baptist. Health Center visits were rare.", nil},
+	})
+}
+
+// TestHospitalPhrasesAnywhere: a hospital's name of several words from the
+// gazetteer is a place without a preposition before it.
+func TestHospitalPhrasesAnywhere(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"after a comma", "Consult: 54 M, NYU Langone, bed 12", []found{{"NYU Langone", deid.Location}}},
+		{"read as a name otherwise", "Outside films from Johns Hopkins Bayview reviewed.", []found{{"Johns Hopkins Bayview", deid.Location}}},
+		{"a person after a title stays a person", "Seen by Dr. Johns Hopkins today.", []found{{"Johns Hopkins", deid.Name}}},
+		{"a saint's company stays", "Leads by Abbott (formerly St. Jude Medical) and Biotronik.", nil},
+	})
+}
+
+// TestChildrensOfAState: a state's pediatric system, "Children's" and the
+// state's name, wherever it stands.
+func TestChildrensOfAState(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"after a label", "Referring: Children's Nebraska, Omaha", []found{{"Children's Nebraska", deid.Location}, {"Omaha", deid.Location}}},
+		{"a product stays", "Children's Motrin 5 mL given; the children's Ohio trip.", nil},
+	})
+}
+
+// TestSpokenUnits: the unit read out after a street said in a transcript.
+func TestSpokenUnits(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"apartment and a letter", "patient: we live at six forty east fifth avenue apartment three c with my aunt",
+			[]found{{"six forty east fifth avenue apartment three c", deid.Location}}},
+		{"a pronoun after the unit word stays", "patient: it's forty elm street apartment i think", []found{{"forty elm street", deid.Location}}},
+	})
+}
+
+// TestStateNamedTowns: a state's name before another state's code is a
+// town of that state.
+func TestStateNamedTowns(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"a town named for a state", "Refills picked up in Nevada, MO. No early fills.", []found{{"Nevada", deid.Location}}},
+		{"a list of states stays", "Outbreaks were reported in Arkansas, Missouri and Iowa.", nil},
+	})
+}
+
+// TestSystemBeforeSite: the system's name before a town and a site word.
+func TestSystemBeforeSite(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"a system before its town's site", "Her MRI is at the Mass Eye Northampton location now.",
+			[]found{{"Mass Eye", deid.Location}, {"Northampton", deid.Location}}},
+		{"an adjective before the town stays", "Her MRI is at the new Northampton location now.", []found{{"Northampton", deid.Location}}},
+	})
+}
+
+// TestPlaceKindOf: the formal name of a port, city or town, "of" and its
+// name.
+func TestPlaceKindOf(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"a port named like a person", "Drives a forklift at the Port of Stockton since May 2019.",
+			[]found{{"Port of Stockton", deid.Location}, {"May 2019", deid.Date}}},
+		{"a form's label stays", "Town of Residence: not given; port of entry unknown.", nil},
+	})
+}
+
+// TestCausativeNames: a given name in lower case that a clinician has do
+// office work.
+func TestCausativeNames(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"a name that is also a word", "doctor: great, i'll have hope schedule the echo", []found{{"hope", deid.Name}}},
+		{"a listed given name", "doctor: we'll have kiana call you friday", []found{{"kiana", deid.Name}}},
+		{"a word in the same frame stays", "doctor: let's have time heal it and i'll let it go", nil},
+	})
+}
+
+// TestLoneMonthClosing: a capitalized month that names no person closing a
+// phrase is a date; a month of every year stays.
+func TestLoneMonthClosing(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"closing a parenthesis", "Smoker (quit October), no alcohol.", []found{{"October", deid.Date}}},
+		{"a month of every year stays", "Vaccines are reviewed each October.", nil},
+		{"a month that is a verb stays", "We will march.", nil},
+	})
+}
