@@ -10,8 +10,11 @@ func (s *scan) wordAt(i int) {
 	sp := s.tokIn(wordAtWords, i)
 	// Most words of a text are lower-case words on a list that starts no
 	// rule below (the rules for lower-case words ask for no such list
-	// word): they are done here, rather than after every test below.
-	if f&wordAtLowerFlags == 0 && f != 0 && !sp && !t.upper() && t.gaz == 0 && t.n() > 1 {
+	// word): they are done here, rather than after every test below. The
+	// one rule that a word's neighbour starts, a relative named right after
+	// a relation word (ownedRelativeName), is left to run.
+	if f&wordAtLowerFlags == 0 && f != 0 && !sp && !t.upper() && t.gaz == 0 && t.n() > 1 &&
+		!(i > 1 && s.toks[i-1].lex&lxRelation != 0) {
 		return
 	}
 	if sp && t.n() == 1 && lw == "m" && i >= 2 && s.toks[i-1].punct('\'') && s.eq(i-2, "i") && t.gap == gapNone {
