@@ -341,3 +341,57 @@ func TestLocalOverwriteNameFirst(t *testing.T) {
 		}
 	}
 }
+
+// Empty objects are names of one shared empty file (no inode each), which
+// is replaced once it has its share of names or when it is removed from
+// under the store; it is never listed, and deleting an object leaves the
+// others.
+func TestLocalEmptyObjectsShareAFile(t *testing.T) {
+	t.Parallel()
+	l, err := NewLocal(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	l.empty.max = 2
+	ctx := t.Context()
+	keys := []string{"i/a", "i/b", "i/c", "i/d"}
+	for i, k := range keys {
+		if i == 3 {
+			// Someone removes the shared file: the next object makes a new one.
+			if err := os.Remove(l.empty.path); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := l.Put(ctx, k, strings.NewReader(""), CreateOnly); err != nil {
+			t.Fatalf("%s: %v", k, err)
+		}
+	}
+	info := make([]os.FileInfo, len(keys))
+	for i, k := range keys {
+		if info[i], err = os.Stat(filepath.Join(l.Root(), k)); err != nil || info[i].Size() != 0 {
+			t.Fatalf("%s: %v %v", k, info[i], err)
+		}
+	}
+	if !os.SameFile(info[0], info[1]) {
+		t.Error("the first two empty objects are separate files, want one shared file")
+	}
+	if os.SameFile(info[1], info[2]) || os.SameFile(info[2], info[3]) {
+		t.Error("the shared file was not replaced after its share of names, or after it was removed")
+	}
+	if err := l.Put(ctx, "i/a", strings.NewReader(""), CreateOnly); !errors.Is(err, ErrExists) {
+		t.Fatalf("an empty object over a taken name = %v, want ErrExists", err)
+	}
+	if err := l.Delete(ctx, "i/a"); err != nil {
+		t.Fatal(err)
+	}
+	if ok, err := Exists(ctx, l, "i/b"); err != nil || !ok {
+		t.Fatalf("deleting i/a took i/b with it: %v %v", ok, err)
+	}
+	got, err := l.List(ctx, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "i/b,i/c,i/d"; strings.Join(got, ",") != want {
+		t.Fatalf("List = %q, want %s (the shared file is never listed)", got, want)
+	}
+}

@@ -22,7 +22,8 @@ import (
 // create-if-absent) into place, and the new name is made durable before Put
 // returns, so a crash never leaves a partial object visible and an
 // acknowledged object survives a power loss. An empty create-only object,
-// which cannot be partial, is created under its name directly (O_EXCL).
+// which cannot be partial, is linked into place at once as a new name of
+// one shared empty file (no inode of its own, see emptySource).
 //
 // On Linux 5.8 and later the per-file fsyncs are replaced by a group commit
 // (groupSync): a Put writes its temporary file, waits for a syncfs(2) that
@@ -35,6 +36,7 @@ import (
 type Local struct {
 	root  string
 	group *groupSync // nil: fsync each file and directory
+	empty emptySource
 }
 
 var (
@@ -56,7 +58,7 @@ func NewLocal(dir string) (*Local, error) {
 	if err := os.MkdirAll(abs, 0o700); err != nil {
 		return nil, fmt.Errorf("storage.NewLocal: %w", err)
 	}
-	l := &Local{root: abs}
+	l := &Local{root: abs, empty: emptySource{max: emptyLinksMax}}
 	if haveSyncfs() {
 		if l.group = sharedGroupSync(abs); l.group == nil {
 			l.group = newGroupSync(abs)
@@ -246,17 +248,12 @@ func (st *localStaged) waitForName() func() error {
 	}
 }
 
-// createEmpty creates an empty object under its name, failing with
-// ErrExists if the name is taken (O_EXCL: atomic create-if-absent, as the
-// link of a non-empty object is).
+// createEmpty makes an empty object under its name, a new name of the
+// store's shared empty file (emptySource), failing with ErrExists if the
+// name is taken (atomic create-if-absent, as the link of a non-empty
+// object is).
 func (st *localStaged) createEmpty() error {
-	create := func() error {
-		f, err := os.OpenFile(st.p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-		if err != nil {
-			return err
-		}
-		return f.Close()
-	}
+	create := func() error { return st.l.linkEmpty(st.p) }
 	err := create()
 	if errors.Is(err, fs.ErrNotExist) {
 		dir := filepath.Dir(st.p)
