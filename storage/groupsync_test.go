@@ -185,13 +185,7 @@ func TestGroupSyncSharedPerFilesystem(t *testing.T) {
 // a flush each.
 func TestCommitInOrderSharesOneFlush(t *testing.T) {
 	t.Parallel()
-	l, err := NewLocal(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	var flushes atomic.Int32
-	l.group = newGroupSync("")
-	l.group.flush = func() error { flushes.Add(1); return nil }
+	l, flushes := countingLocal(t)
 	ctx := t.Context()
 	stage := func(keys ...string) []Staged {
 		var sts []Staged
@@ -309,13 +303,7 @@ func TestLocalEmptyObject(t *testing.T) {
 // time Commit returns (the name's flush covers it).
 func TestLocalOverwriteNameFirst(t *testing.T) {
 	t.Parallel()
-	l, err := NewLocal(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	var flushes atomic.Int32
-	l.group = newGroupSync("")
-	l.group.flush = func() error { flushes.Add(1); return nil }
+	l, flushes := countingLocal(t)
 	ctx := t.Context()
 	for _, c := range []struct {
 		mode WriteMode
@@ -394,4 +382,17 @@ func TestLocalEmptyObjectsShareAFile(t *testing.T) {
 	if want := "i/b,i/c,i/d"; strings.Join(got, ",") != want {
 		t.Fatalf("List = %q, want %s (the shared file is never listed)", got, want)
 	}
+}
+
+// countingLocal is a Local store whose group flushes only count.
+func countingLocal(t *testing.T) (*Local, *atomic.Int32) {
+	t.Helper()
+	l, err := NewLocal(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	flushes := new(atomic.Int32)
+	l.group = newGroupSync("")
+	l.group.flush = func() error { flushes.Add(1); return nil }
+	return l, flushes
 }
