@@ -99,12 +99,12 @@ func (p *Pipeline) Submit(ctx context.Context, req SubmitRequest) (string, error
 	// crash before the Meta leaves only a key that decrypts nothing.
 	prep := background(func() error { return p.store.Prepare(ctx, id) })
 	defer prep.wait()
-	// The open marker is staged (sealed, written where nothing lists it,
-	// its flush begun) before anything else, so that by the time it is
-	// committed only its rename remains to be made durable; the worklist
-	// entries, empty objects, are staged with it (on the local store that
-	// only checks they are not taken). Staged objects are never seen:
-	// Submit's every return discards those it did not commit.
+	// The open marker is staged (sealed, written where nothing lists it)
+	// and committed with one flush, its name not waiting for its content
+	// (encounter.StageBegin); the worklist entries, empty objects, are
+	// staged with it (on the local store that only checks they are not
+	// taken). Staged objects are never seen: Submit's every return
+	// discards those it did not commit.
 	marker, err := p.store.StageBegin(ctx, id, encounter.OpenMarker{PatientRef: ref, Since: meta.CreatedAt})
 	if err != nil {
 		return "", phi.Wrap(err, phi.CodeStorage, "encounter could not be stored")
