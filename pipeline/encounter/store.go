@@ -28,7 +28,7 @@ type Store struct {
 	// entries is the store under the vault, for the worklist entries:
 	// empty objects whose keys (pseudonymous references, clinician IDs,
 	// dates, encounter IDs) are all they say, so there is no content to
-	// seal, and on the local store each is one file creation.
+	// seal, and on the local store each is one link (storage.Local).
 	entries storage.Blobstore
 }
 
