@@ -32,6 +32,12 @@ func runWorker(ctx context.Context, env Env, cfgPath string, args []string) erro
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
+	// SIGTSTP drains (below). It is caught before the endpoints answer:
+	// a signal sent as soon as /readyz says ready would otherwise find
+	// its default action, which stops the process.
+	tstp := make(chan os.Signal, 1)
+	signal.Notify(tstp, syscall.SIGTSTP)
+	defer signal.Stop(tstp)
 	// The endpoints stay up until the worker has shut down, so /metrics
 	// still answers during a drain.
 	stopOps, err := serveOps(a, srv.Draining)
@@ -46,9 +52,6 @@ func runWorker(ctx context.Context, env Env, cfgPath string, args []string) erro
 		defer rdb.Close()
 		go srv.WatchDrain(ctx, rdb, cfg.Ops.DrainPoll)
 	}
-	tstp := make(chan os.Signal, 1)
-	signal.Notify(tstp, syscall.SIGTSTP)
-	defer signal.Stop(tstp)
 	go func() {
 		select {
 		case <-tstp:
