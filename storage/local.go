@@ -130,15 +130,17 @@ func (l *Local) stage(ctx context.Context, key string, body io.Reader, mode Writ
 	// content that could be seen half-written: create-only, it is made
 	// under its name in one step at Commit (no temporary file, no link,
 	// no content flush).
-	var head [1]byte
-	n, err := io.ReadFull(contextReader{ctx, body}, head[:])
-	switch {
-	case n == 0 && errors.Is(err, io.EOF) && mode == CreateOnly:
-		return &localStaged{l: l, p: p, mode: mode, empty: true}, nil
-	case n == 0 && !errors.Is(err, io.EOF):
-		return nil, fmt.Errorf("storage.Local.Put: read: %w", err)
+	if mode == CreateOnly {
+		var head [1]byte
+		n, err := io.ReadFull(contextReader{ctx, body}, head[:])
+		switch {
+		case n == 0 && errors.Is(err, io.EOF):
+			return &localStaged{l: l, p: p, mode: mode, empty: true}, nil
+		case n == 0:
+			return nil, fmt.Errorf("storage.Local.Put: read: %w", err)
+		}
+		body = io.MultiReader(bytes.NewReader(head[:n]), body)
 	}
-	body = io.MultiReader(bytes.NewReader(head[:n]), body)
 	var rnd [8]byte
 	_, _ = rand.Read(rnd[:])
 	tmp := filepath.Join(dir, ".tmp-"+hex.EncodeToString(rnd[:]))

@@ -59,6 +59,17 @@ func (s *Store) stageJSON(ctx context.Context, key string, v any, mode storage.W
 	return st, err
 }
 
+// prefixErr returns a mapping of errors that names the operation (nil
+// stays nil), for a Staged's Commit and the staging before it.
+func prefixErr(op string) func(error) error {
+	return func(err error) error {
+		if err != nil {
+			return fmt.Errorf("%s: %w", op, err)
+		}
+		return nil
+	}
+}
+
 // failedStage is a staged write whose Commit fails with err.
 type failedStage struct{ err error }
 
@@ -72,12 +83,7 @@ func (failedStage) Abort()                         {}
 // loss left unreadable is reaped as an old one (Pipeline.Reconcile), which
 // it is, since the submission that wrote it died with the machine.
 func (s *Store) StageBegin(ctx context.Context, id string, m OpenMarker) (*Staged, error) {
-	wrap := func(err error) error {
-		if err != nil {
-			return fmt.Errorf("encounter.Begin: %w", err)
-		}
-		return nil
-	}
+	wrap := prefixErr("encounter.Begin")
 	if !ValidID(id) {
 		return nil, wrap(errors.New("invalid ID"))
 	}
@@ -95,12 +101,7 @@ func (s *Store) StageCreate(ctx context.Context, m *Meta) (*Staged, error) {
 	if !ValidID(m.ID) {
 		return nil, fmt.Errorf("encounter.Create: invalid ID")
 	}
-	wrap := func(err error) error {
-		if err != nil {
-			return fmt.Errorf("encounter.Create: %w", err)
-		}
-		return nil
-	}
+	wrap := prefixErr("encounter.Create")
 	st, err := s.stageJSON(ctx, metaKey(m.ID), m, storage.CreateOnly)
 	if err != nil {
 		return nil, wrap(err)

@@ -113,13 +113,12 @@ func (s *Store) SeekInput(ctx context.Context, in Input) (*storage.SeekReader, e
 // is found by the reconciler and removed once it is older than any upload
 // could take.
 func (s *Store) Begin(ctx context.Context, id string, m OpenMarker) error {
-	if !ValidID(id) {
-		return fmt.Errorf("encounter.Begin: invalid ID")
+	st, err := s.StageBegin(ctx, id, m)
+	if err != nil {
+		return err
 	}
-	if err := s.putJSON(ctx, openKey(id), m, storage.OverwriteNameFirst); err != nil {
-		return fmt.Errorf("encounter.Begin: %w", err)
-	}
-	return nil
+	defer st.Abort()
+	return st.Commit(ctx)
 }
 
 // Prepare readies the key the encounter's objects will be sealed under
