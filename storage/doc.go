@@ -22,7 +22,9 @@
 // Local makes each Put durable before it returns; on Linux 5.8 and later it
 // does so by group commit (a syncfs(2) shared by the writers waiting at that
 // moment, one before the new name and one after; see groupSync), elsewhere by
-// fsyncing the file and its directory. An object can be staged (Stage: its
+// fsyncing the file and its directory. An object written OverwriteNameFirst
+// skips the flush before its name, and an empty create-only object is a
+// link to a shared empty file, with one flush for its name (emptySource). An object can be staged (Stage: its
 // content written where nothing sees it) and committed later, and
 // CommitInOrder makes a record and then its entries visible and waits for
 // one flush for all of them. Keyring.PrepareScope (through Vault.Prepare)
