@@ -11,8 +11,10 @@ import (
 
 // Known is what the clinic platform's metadata says about an encounter. The
 // detector removes these wherever they occur in the text, in any case, as
-// possessives ("Whitcombe's"), initials ("H. Whitcombe", "H.J.W.") and with
-// one-letter misspellings for name parts of five letters or more.
+// possessives ("Whitcombe's"), initials ("H. Whitcombe", "H.J.W."), with
+// one-letter misspellings for name parts of five letters or more, and
+// said whole with middle names the platform did not give ("harold james
+// whitcombe").
 //
 // Known holds PHI: its LogValue redacts it.
 type Known struct {
@@ -20,7 +22,9 @@ type Known struct {
 	ProviderNames []string `json:"provider_names,omitempty"` // clinicians on the encounter
 	RelativeNames []string `json:"relative_names,omitempty"` // relatives, caregivers, emergency contacts
 	// Identifiers are MRNs, phone numbers, member IDs and the like; matched
-	// ignoring separators ("555-010-7788" finds "(555) 010-7788").
+	// ignoring separators ("555-010-7788" finds "(555) 010-7788"), and
+	// without their label where one is given ("MRN: 4471923" finds "44 71
+	// 923").
 	Identifiers []string `json:"identifiers,omitempty"`
 	// BirthDate in any format the detector reads ("1952-03-04", "3/4/1952").
 	BirthDate string `json:"birth_date,omitempty"`
@@ -123,6 +127,11 @@ const (
 	kpCommon
 )
 
+type knownEnds struct {
+	first, last string
+	cls         NameClass
+}
+
 type knownID struct {
 	norm string // letters and digits only, lower case
 	t    Type
@@ -137,6 +146,10 @@ type knownIndex struct {
 	// or more, said as a short name: "jr" of James Robert Talley.
 	given  []string
 	joined []string // neighbouring parts run together, for spelled-out names: "alrashid"
+	// ends holds the first and last parts of each supplied name of two
+	// parts or more, for the name said with a middle name between
+	// (knownSandwich).
+	ends []knownEnds
 	// lenByFirst has bit n set for first byte c when a part of n bytes
 	// starts with c: a cheap filter before the map.
 	lenByFirst [256]uint64
@@ -171,6 +184,7 @@ func (k *knownIndex) reset() {
 	k.initials = k.initials[:0]
 	k.given = k.given[:0]
 	k.joined = k.joined[:0]
+	k.ends = k.ends[:0]
 	k.minJoin, k.maxJoin = 1<<30, 0
 	k.splitLens = 0
 	k.ids = k.ids[:0]
@@ -279,6 +293,9 @@ func (k *knownIndex) build(kn Known, year int) {
 					k.minJoin, k.maxJoin = min(k.minJoin, len(w)), max(k.maxJoin, len(w))
 				}
 			}
+			if n := len(lows); n >= 2 && len(lows[0]) >= 2 && len(lows[n-1]) >= 2 && lows[0] != lows[n-1] {
+				k.ends = append(k.ends, knownEnds{first: lows[0], last: lows[n-1], cls: cls | clsExplicit})
+			}
 			// "al-rashid" and "smith jones" spelled out run together.
 			for a := 0; a+1 < len(lows); a++ {
 				j := k.concat(lows[a], lows[a+1])
@@ -371,6 +388,13 @@ func (k *knownIndex) build(kn Known, year int) {
 		}
 		t := guessIDType(id, n)
 		k.ids = append(k.ids, knownID{norm: n, t: t})
+		// "MRN: 4471923", "Member ID 88-1234": the value is also said
+		// without its label.
+		if v, ok := idValue(id); ok {
+			if nv := k.normID(v); len(nv) >= 4 && nv != n {
+				k.ids = append(k.ids, knownID{norm: nv, t: guessIDType(v, nv)})
+			}
+		}
 		// A phone number is often given without its area code.
 		if t == Phone {
 			k.ids = append(k.ids, knownID{norm: n[len(n)-7:], t: Phone})
@@ -549,6 +573,31 @@ func (k *knownIndex) normID(id string) string {
 	return k.str(n...)
 }
 
+// idValue returns the part of a supplied identifier after a label: from
+// the first word that holds a digit, where a word before it holds letters
+// ("MRN: 4471923", "Member ID #XQ-88 1234", not "AB556677" or
+// "4471923").
+func idValue(id string) (string, bool) {
+	label, letters, word := false, false, 0
+	for i := 0; i < len(id); i++ {
+		switch c := id[i]; {
+		case c >= '0' && c <= '9':
+			if !label {
+				return "", false
+			}
+			return id[word:], true
+		case c == ' ' || c == '\t' || c == ':' || c == '#':
+			label = label || letters
+			letters, word = false, i+1
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+			letters = true
+		case c >= utf8.RuneSelf:
+			return "", false
+		}
+	}
+	return "", false
+}
+
 func guessIDType(raw, n string) Type {
 	if strings.Contains(raw, "@") {
 		return Email
@@ -574,6 +623,9 @@ func (s *scan) knownPass() {
 	k := s.kn()
 	if len(k.parts) > 0 {
 		s.knownNames()
+		if len(k.ends) > 0 {
+			s.knownSandwich()
+		}
 		s.dottedInitials()
 		s.spelledKnown()
 		if len(k.given) > 0 {
@@ -940,6 +992,62 @@ func lastPartOf(j string, parts map[string]knownPart) string {
 		}
 	}
 	return best
+}
+
+// knownSandwich finds a supplied name said whole with a middle name or
+// initial between its first and last parts, in any case ("it's dawn marie
+// rivers", "dawn m. rivers", "hope lee may hill"): both ends name the
+// person in order, so the run is the name though the parts are also words
+// and the middle is on no list of names. The middle is one or two words
+// that could be names (on a name list, on no list at all, or an initial),
+// on the line, with spaces between.
+func (s *scan) knownSandwich() {
+	k := s.kn()
+	for i := range s.toks {
+		if !s.isKnown(i) || !s.toks[i].letters() {
+			continue
+		}
+		w := s.lower(i)
+		for _, e := range k.ends {
+			if e.first != w {
+				continue
+			}
+			j, mids := i, 0
+			for mids < 2 {
+				m := s.next(j)
+				if m < 0 || s.toks[m].gap != gapSpace || !s.toks[m].letters() {
+					break
+				}
+				if mids > 0 && s.lower(m) == e.last {
+					s.addName(i, m, e.cls)
+					break
+				}
+				if !s.middleNameLike(m) {
+					break
+				}
+				mids++
+				j = m
+				// "m. rivers": the initial's period.
+				if s.toks[m].n() == 1 && m+1 < len(s.toks) && s.toks[m+1].punct('.') && s.toks[m+1].gap == gapNone {
+					j = m + 1
+				}
+			}
+			if mids == 2 {
+				if m := s.next(j); m >= 0 && s.toks[m].gap == gapSpace && s.toks[m].letters() && s.lower(m) == e.last {
+					s.addName(i, m, e.cls)
+				}
+			}
+		}
+	}
+}
+
+// middleNameLike: token m could be a middle name: an initial, a word on
+// a list of names (whatever else it is: "may", "marie"), or a word on no
+// list at all.
+func (s *scan) middleNameLike(m int) bool {
+	t := &s.toks[m]
+	return t.n() == 1 || t.lex&(lxFirst|lxSur|lxFirstAmb|lxSurAmb|lxEponymName) != 0 || t.gaz&(gzFirst|gzSur) != 0 ||
+		t.lex == 0 && t.gaz == 0
 }
 
 // knownAt adds the known name part at token i. A capitalized part grows

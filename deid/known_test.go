@@ -299,3 +299,39 @@ func TestSuppliedSurnameNamesAFamily(t *testing.T) {
 		{"the word stays", "nurse: ring the bell for help", nil},
 	})
 }
+
+// TestKnownNameWithAMiddleName: a supplied first and last name said with a
+// middle name between that the platform did not give, whatever the parts
+// also mean ("marie" is an eponym's part, "may" a month, "dawn" and
+// "rivers" words): the whole run goes. The first part and a word that is
+// no name before the last part stay apart. Written for this test.
+func TestKnownNameWithAMiddleName(t *testing.T) {
+	t.Parallel()
+	for _, rulesOnly := range []bool{true, false} {
+		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})
+		kn := deid.Known{PatientNames: []string{"Dawn Rivers"}, RelativeNames: []string{"Grant Hill"}}
+		checkFound(t, d, kn, []foundCase{
+			{"a middle name that is an eponym's part", "patient: it's dawn marie rivers", []found{{"dawn marie rivers", deid.Name}}},
+			{"a middle name that is a month", "patient: yeah it's dawn may rivers", []found{{"dawn may rivers", deid.Name}}},
+			{"two middle names", "nurse: name please\npatient: dawn lee ann rivers", []found{{"dawn lee ann rivers", deid.Name}}},
+			{"an initial with its period", "patient: dawn m. rivers", []found{{"dawn m. rivers", deid.Name}}},
+			{"a relative", "patient: my emergency contact is grant tyrell hill", []found{{"grant tyrell hill", deid.Name}}},
+			{"words between stay words", "patient: we got up at dawn and the rivers were high", nil},
+		})
+	}
+}
+
+// TestKnownIdentifierWithItsLabel: an identifier the platform gives with a
+// label ("MRN: 4471923") is found where the number is said without it;
+// an identifier that starts with letters keeps them. Written for this test.
+func TestKnownIdentifierWithItsLabel(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	kn := deid.Known{Identifiers: []string{"MRN: 4471923", "Member ID #XQ-88 1234", "AB556677"}}
+	checkFound(t, d, kn, []foundCase{
+		{"digits in groups", "patient: it's 44 71 923", []found{{"44 71 923", deid.ID}}},
+		{"a member ID without its label", "patient: the card says xq 88 1234", []found{{"xq 88 1234", deid.ID}}},
+		{"letters of the identifier itself", "patient: my number is ab 556677", []found{{"ab 556677", deid.ID}}},
+		{"its digits alone are another number", "patient: i walked 556677 steps this year", nil},
+	})
+}
