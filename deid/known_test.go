@@ -335,3 +335,31 @@ func TestKnownIdentifierWithItsLabel(t *testing.T) {
 		{"its digits alone are another number", "patient: i walked 556677 steps this year", nil},
 	})
 }
+
+// TestKnownNameAsked: a supplied first name that is also a word, in "you
+// must be ...", "you are ...", and as the subject of "has had" or, for a
+// modal ("will", "may"), of a verb no modal takes. The word in the same
+// frames stays. Written for this test.
+func TestKnownNameAsked(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	kn := deid.Known{PatientNames: []string{"Summer Hale", "Will Cotton"}, RelativeNames: []string{"May Cotton", "Joy Hale"}}
+	checkFound(t, d, kn, []foundCase{
+		{"you must be", "doctor: hello there\ndoctor: and you must be joy\nrelative: that's me", []found{{"joy", deid.Name}}},
+		{"you are", "doctor: so you are summer?", []found{{"summer", deid.Name}}},
+		{"has had", "relative: summer has had a fever since sunday", []found{{"summer", deid.Name}}},
+		{"a modal then has", "doctor: ok\nrelative: will has had this cough a week", []found{{"will", deid.Name}}},
+		{"a modal then is", "relative: may is driving us home", []found{{"may", deid.Name}}},
+		{"the modal stays", "doctor: will this be covered? may i ask", nil},
+		{"the season stays", "patient: summer is always worse for my allergies", nil},
+		{"must be the word", "doctor: you must be joyful today", nil},
+		{"asked if allergic", "doctor: is summer allergic to anything", []found{{"summer", deid.Name}}},
+		{"asked what she has", "doctor: does joy have a fever", []found{{"joy", deid.Name}}},
+		{"asked the age", "doctor: how old is summer now?", []found{{"summer", deid.Name}}},
+		{"given something", "doctor: please give joy this syrup twice a day", []found{{"joy", deid.Name}}},
+		{"addressed with a filler", "doctor: so will um the results are back", []found{{"will", deid.Name}}},
+		{"answering", "relative: may speaking, hello?", []found{{"may", deid.Name}}},
+		{"an age", "relative: and summer turned eight last week", []found{{"summer", deid.Name}}},
+		{"the season's age is no age", "patient: the summer is long here", nil},
+	})
+}

@@ -303,6 +303,7 @@ func (s *scan) introBefore(i int) bool {
 		return true
 	}
 	weak := p1 == "i'm" || p1 == "im" || p1 == "am" && p2 == "i" || p1 == "you" && p2 == "are" || p1 == "you're" ||
+		p1 == "are" && p2 == "you" || p1 == "be" && (p2 == "must" || p2 == "might" || p2 == "you'd" || p2 == "you'll") ||
 		p1 == "it's" || p1 == "that's" || (p1 == "that" || p1 == "this" || p1 == "it") && (p2 == "is" || p2 == "was") ||
 		p1 == "is" && (p2 == "it" || p2 == "that" || p2 == "this") || p1 == "with" && speakVerbs[p2] ||
 		p1 == "to" && speakVerbs[p2] || p1 == "for" && p2 == "ask"
@@ -758,6 +759,11 @@ var questionWords = map[string]bool{"how": true, "how's": true, "what": true, "w
 
 // modalNames are names that are also modals; baseVerbs after them make
 // them the modal ("will see", "may need").
+// finiteAfterModal never follows a modal verb: after "will" or "may" they
+// make it a person ("will has a cough", "may is here").
+var finiteAfterModal = map[string]bool{"has": true, "had": true, "is": true, "was": true, "does": true, "did": true,
+	"hasn't": true, "isn't": true, "wasn't": true, "doesn't": true, "didn't": true}
+
 var modalNames = map[string]bool{"will": true, "may": true, "can": true, "might": true, "must": true, "shall": true}
 
 var baseVerbs = map[string]bool{"be": true, "see": true, "have": true, "get": true, "call": true, "go": true, "do": true,
@@ -976,6 +982,17 @@ func (s *scan) thirdPersonAt(i int) bool {
 		if modalVerbs[nx] && n1 > 0 && s.nextWordAt(n1) == "be" && personState[s.nextWordAt(s.next(n1))] {
 			return true
 		}
+		// "summer has had a fever", "june has been sleeping", and a
+		// modal that a finite verb follows ("will has", "may is").
+		if nx == "has" || nx == "had" {
+			switch n2 := s.nextWordAt(n1); {
+			case n2 == "had", n2 == "been" && personState[s.nextWordAt(s.next(n1))]:
+				return true
+			}
+		}
+		if modalNames[s.lower(i)] && finiteAfterModal[nx] {
+			return true
+		}
 	}
 	if s.initialBefore(i) {
 		return true
@@ -1019,6 +1036,31 @@ func (s *scan) thirdPersonAt(i int) bool {
 		}
 	}
 	timeOrEnd := s.clauseEndAfter(i) || afterPersonObject[nx]
+	// "how old is june now": only people are asked their age.
+	if (p1 == "is" || p1 == "was") && p2 == "old" && s.prevWordAt(i, 3) == "how" {
+		return true
+	}
+	// "give hope this medicine", "bring will some water": the person
+	// before what is given.
+	if giveVerbs[p1] && givenThing[nx] {
+		return true
+	}
+	// "so summer um the", "okay will uh": address with a filler and no
+	// comma, as a transcriber writes it.
+	if addressOpeners[p1] && (nx == "um" || nx == "uh" || nx == "erm") {
+		return true
+	}
+	// "hunter speaking", "may here, hi": who answers, opening a turn.
+	if (nx == "speaking" || nx == "here") && s.turnStart(i) && s.clauseEndAfter(s.next(i)) {
+		return true
+	}
+	// "and june is eight", "miles turned twelve": an age.
+	if opens && (nx == "is" || nx == "was" || nx == "turned" || nx == "turns" || nx == "turning") {
+		if n2 := s.next(s.next(i)); n2 > 0 && (s.toks[n2].digits() && s.toks[n2].n() <= 3 ||
+			s.toks[n2].letters() && s.toks[n2].is(lxDigitWord|lxTeenWord|lxTensWord)) {
+			return true
+		}
+	}
 	switch {
 	case auxQuestion[p1] && (p2 == "" || p2 == "how" || p2 == "where" || p2 == "when" || p2 == "why" || p2 == "what" ||
 		s.turnStart(s.sameLinePrev(i)) || p2 == "," || p2 == "and" || p2 == "so" || s.isKnown(s.sameLinePrev(s.sameLinePrev(i)))):
@@ -1208,8 +1250,21 @@ var weakSubjectVerbs = map[string]bool{"is": true, "was": true, "has": true, "ha
 var auxQuestion = map[string]bool{"is": true, "does": true, "did": true, "has": true, "was": true, "will": true,
 	"can": true, "could": true, "would": true, "isn't": true, "doesn't": true, "didn't": true, "hasn't": true}
 
+// giveVerbs take a person and then the thing given.
+var giveVerbs = map[string]bool{"give": true, "gave": true, "giving": true, "bring": true, "brought": true,
+	"hand": true, "show": true, "showed": true, "send": true, "sent": true, "buy": true, "bought": true, "pass": true}
+
+// givenThing opens the thing given after the person.
+var givenThing = map[string]bool{"this": true, "that": true, "these": true, "those": true, "the": true, "a": true,
+	"an": true, "some": true, "her": true, "his": true, "your": true, "their": true}
+
+// addressOpeners open a turn that addresses someone.
+var addressOpeners = map[string]bool{"so": true, "ok": true, "okay": true, "alright": true, "well": true, "now": true,
+	"hey": true, "um": true, "uh": true, "and": true}
+
 // personAfterAux: what a person does after "is X", "has X".
-var personAfterAux = map[string]bool{"still": true, "usually": true, "always": true, "ever": true, "doing": true,
+var personAfterAux = map[string]bool{"have": true, "allergic": true, "sick": true, "pregnant": true,
+	"breastfeeding": true, "vaccinated": true, "having": true, "getting": true, "using": true, "still": true, "usually": true, "always": true, "ever": true, "doing": true,
 	"holding": true, "taking": true, "coming": true, "feeling": true, "going": true, "sleeping": true, "eating": true,
 	"working": true, "living": true, "staying": true, "driving": true, "helping": true, "walking": true, "okay": true,
 	"ok": true, "alright": true, "home": true, "here": true, "there": true, "around": true, "awake": true,
