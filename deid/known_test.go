@@ -1,6 +1,7 @@
 package deid_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -362,4 +363,76 @@ func TestKnownNameAsked(t *testing.T) {
 		{"an age", "relative: and summer turned eight last week", []found{{"summer", deid.Name}}},
 		{"the season's age is no age", "patient: the summer is long here", nil},
 	})
+}
+
+// TestSuppliedWordNamesInAddressFrames: 57 supplied first names that are
+// also words ("hope", "will", "may", "summer", "hunter", "sky") and 25
+// surnames that are ("hill", "rivers", "may"), each in every frame below,
+// lower case as a transcriber writes it. No mention may survive, with the
+// tagger or without. Names and frames written for this test.
+func TestSuppliedWordNamesInAddressFrames(t *testing.T) {
+	t.Parallel()
+	firsts := strings.Fields("hope grace faith will may june rose bill sky river hunter summer autumn dawn joy chase guy " +
+		"mark pat sandy rusty brook cliff gene jack bud destiny harmony crystal amber ruby pearl ivy daisy lily holly violet " +
+		"olive ginger sage jade angel miles wade drew lance rich frank carol robin jay rob sue art ray dean earl hank penny")
+	surnames := strings.Fields("hill young king wood brown black white green rice price long short little strong sharp " +
+		"bird fox wolf lamb moon rivers banks fields stone may")
+	firstFrames := []string{"good morning %s", "hi %s, how are you", "so %s, tell me", "%s, can you hear me", "thanks %s",
+		"bye %s, take care", "nice to meet you %s", "is it %s?", "and you must be %s", "okay %s let's", "how's %s doing",
+		"%s's mom called", "this is %s", "%s has had a fever", "i'm %s", "for %s's appointment", "how old is %s now?",
+		"does %s have a fever", "did %s eat", "has %s been sleeping", "is %s allergic to anything",
+		"give %s this medicine", "so %s, um, the", "what do you think, %s?", "and %s is eight", "tell %s i said hi",
+		"me and %s went", "%s and i went", "my daughter %s", "alright %s", "right %s?", "yes %s", "%s? yes",
+		"say hi to %s", "ask %s", "%s said", "%s, your", "poor %s", "little %s", "oh %s", "hey %s", "welcome back %s",
+		"see you next week %s", "%s, sweetheart", "%s's been", "%s is my son", "our son %s", "so %s um the"}
+	surnameFrames := []string{"mr %s", "mrs. %s", "ms %s here", "the %s family", "is this the %s residence",
+		"last name %s", "dr %s said", "mister %s", "%[2]s %[1]s here", "%[1]s comma %[2]s"}
+	for _, rulesOnly := range []bool{true, false} {
+		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})
+		survived := 0
+		for i, first := range firsts {
+			sur := surnames[i%len(surnames)]
+			kn := deid.Known{PatientNames: []string{strings.ToUpper(first[:1]) + first[1:] + " " + strings.ToUpper(sur[:1]) + sur[1:]}}
+			check := func(frame, word string, args ...any) {
+				text := "doctor: " + fmt.Sprintf(frame, args...) + "\npatient: yeah"
+				if w := survivingWord(text, d.Detect(text, kn), word); w >= 0 {
+					survived++
+					if survived <= 20 {
+						t.Errorf("rules only %v: %q survives in %q", rulesOnly, word, text)
+					}
+				}
+			}
+			for _, f := range firstFrames {
+				check(f, first, first)
+			}
+			for _, f := range surnameFrames {
+				check(f, sur, sur, first)
+			}
+		}
+		if survived > 0 {
+			t.Errorf("rules only %v: %d mentions survive", rulesOnly, survived)
+		}
+	}
+}
+
+// survivingWord returns the offset of a whole-word occurrence of w after
+// the speaker tag that no span covers, or -1.
+func survivingWord(text string, spans []deid.Span, w string) int {
+	word := func(b byte) bool { return b >= 'a' && b <= 'z' || b >= '0' && b <= '9' }
+	for i := strings.Index(text, ": ") + 2; i+len(w) <= len(text); i++ {
+		if text[i:i+len(w)] != w || i > 0 && word(text[i-1]) || i+len(w) < len(text) && word(text[i+len(w)]) {
+			continue
+		}
+		if strings.HasPrefix(text[i:], w+": ") { // a speaker tag
+			continue
+		}
+		covered := false
+		for _, s := range spans {
+			covered = covered || s.Start <= i && s.End >= i+len(w)
+		}
+		if !covered {
+			return i
+		}
+	}
+	return -1
 }
