@@ -215,8 +215,16 @@
 // careful", "grant your sugars are up", "major is it worse"), closing a
 // question ("how have you been may"), dictated "bell comma mercy", after
 // a speaker tag with a timestamp, before "'s got", a modal name before a
-// pronoun and a finite verb ("will we will do"), and as the initials of the
-// given names ("j r", "j.r." for James Robert).
+// pronoun and a finite verb ("will we will do", "will has a cough"), as the
+// initials of the given names ("j r", "j.r." for James Robert), said whole
+// with a middle name the platform did not give between the first and last
+// parts ("it's dawn marie rivers", "dawn m. rivers"), and in frames only a
+// person takes ("you must be joy", "does joy have", "is summer allergic",
+// "how old is summer", "give joy this", "so will um", "may speaking",
+// "summer has had", "summer turned eight"). A supplied identifier given
+// with a label ("MRN: 4471923") is also found without it ("44 71 923").
+// TestSuppliedWordNamesInAddressFrames puts 57 first names and 25
+// surnames that are words into 58 frames each.
 //
 // Config.Names chooses which classes of names are removed (patients,
 // relatives, clinicians); the default is all, and dropping patients or
