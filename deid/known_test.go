@@ -436,3 +436,62 @@ func survivingWord(text string, spans []deid.Span, w string) int {
 	}
 	return -1
 }
+
+// TestSuppliedWordNamesOfRelativesAndClinicians: the names of TestSupplied
+// WordNamesInAddressFrames given as a clinician's or a relative's, in what
+// a patient says of them. Frames written for this test.
+func TestSuppliedWordNamesOfRelativesAndClinicians(t *testing.T) {
+	t.Parallel()
+	firsts := strings.Fields("hope grace faith will may june rose bill sky river hunter summer autumn dawn joy chase guy " +
+		"mark pat sandy rusty brook cliff gene jack bud destiny harmony crystal amber ruby pearl ivy daisy lily holly violet " +
+		"olive ginger sage jade angel miles wade drew lance rich frank carol robin jay rob sue art ray dean earl hank penny")
+	surnames := strings.Fields("hill young king wood brown black white green rice price long short little strong sharp " +
+		"bird fox wolf lamb moon rivers banks fields stone park ford lane marsh bush cook baker miller turner carter " +
+		"mason porter hunter fisher walker bishop knight love friend noble best sweet bass hall west north may day")
+	// %[1]s is the first name, %[2]s the surname.
+	clinician := []string{"dr %[2]s will be in shortly", "i'm doctor %[2]s", "this is dr. %[2]s from cardiology",
+		"dr %[2]s wants you to", "i spoke with dr %[2]s yesterday", "nurse %[1]s will take you back",
+		"%[1]s will take your vitals", "i'm %[1]s, i'll be your nurse", "doctor %[1]s %[2]s", "dr. %[2]s's office",
+		"per dr %[2]s", "ask for %[1]s at the desk", "%[1]s %[2]s, np", "your doctor, dr %[2]s,",
+		"call doctor %[2]s's nurse", "seen by %[1]s %[2]s"}
+	relative := []string{"my wife %[1]s", "%[1]s my wife", "my husband %[1]s drove me", "her mom %[1]s",
+		"%[1]s, my daughter, is here", "my son's name is %[1]s", "%[1]s %[2]s is my emergency contact", "call %[1]s if",
+		"my sister %[1]s %[2]s", "%[1]s usually picks me up", "i live with %[1]s", "%[1]s and me", "%[1]s's been helping",
+		"ask %[1]s", "me and %[1]s", "%[1]s brought me", "%[1]s is my caregiver", "%[1]s said i snore", "%[1]s, your dad",
+		"grandma %[1]s", "uncle %[1]s", "aunt %[1]s", "mr %[2]s, my neighbor"}
+	for _, rulesOnly := range []bool{true, false} {
+		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})
+		survived := 0
+		for i, first := range firsts {
+			sur := surnames[(i*7)%len(surnames)]
+			full := strings.ToUpper(first[:1]) + first[1:] + " " + strings.ToUpper(sur[:1]) + sur[1:]
+			for _, set := range []struct {
+				kn     deid.Known
+				frames []string
+			}{
+				{deid.Known{PatientNames: []string{"Zed Quorn"}, ProviderNames: []string{full}}, clinician},
+				{deid.Known{PatientNames: []string{"Zed Quorn"}, RelativeNames: []string{full}}, relative},
+			} {
+				for _, frame := range set.frames {
+					text := "doctor: okay\npatient: " + fmt.Sprintf(frame, first, sur) + "\ndoctor: right"
+					spans := d.Detect(text, set.kn)
+					for _, w := range []string{first, sur} {
+						if !strings.Contains(frame, map[bool]string{true: "%[1]s", false: "%[2]s"}[w == first]) {
+							continue
+						}
+						line := text[:strings.LastIndex(text, "\n")]
+						if survivingWord(line, spans, w) >= 0 && w != "right" && w != "okay" {
+							survived++
+							if survived <= 20 {
+								t.Errorf("rules only %v: %q survives in %q", rulesOnly, w, line)
+							}
+						}
+					}
+				}
+			}
+		}
+		if survived > 0 {
+			t.Errorf("rules only %v: %d mentions survive", rulesOnly, survived)
+		}
+	}
+}

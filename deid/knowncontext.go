@@ -1054,6 +1054,22 @@ func (s *scan) thirdPersonAt(i int) bool {
 	if (nx == "speaking" || nx == "here") && s.turnStart(i) && s.clauseEndAfter(s.next(i)) {
 		return true
 	}
+	// "hope my wife", "will her husband": a relation in apposition.
+	if opens && (nx == "my" || nx == "your" || nx == "his" || nx == "her" || nx == "our" || nx == "their") {
+		if n2 := s.next(s.next(i)); n2 > 0 && s.toks[n2].letters() && s.toks[n2].is(lxRelation) {
+			return true
+		}
+	}
+	// "june will take your vitals", "may can call you": what someone will
+	// do to the person spoken to.
+	if modalVerbs[nx] {
+		if n2 := s.next(s.next(i)); n2 > 0 && baseVerbs[s.lower(n2)] {
+			switch s.nextWordAt(n2) {
+			case "you", "your", "me", "my", "him", "her", "them", "us":
+				return true
+			}
+		}
+	}
 	// "and june is eight", "miles turned twelve": an age.
 	if opens && (nx == "is" || nx == "was" || nx == "turned" || nx == "turns" || nx == "turning") {
 		if n2 := s.next(s.next(i)); n2 > 0 && (s.toks[n2].digits() && s.toks[n2].n() <= 3 ||
@@ -1070,7 +1086,7 @@ func (s *scan) thirdPersonAt(i int) bool {
 	case objectVerbs[p1]:
 		return timeOrEnd
 	case p1 == "with" && (speakVerbs[p2] || livingVerbs[p2] || p2 == "on" || p2 == "happened" || p2 == "wrong"), p1 == "about" && (p2 == "news" || speakVerbs[p2] || p2 == "worried"),
-		p1 == "for" && (p2 == "up" || p2 == "visit" || p2 == "refill" || p2 == "here" || personNouns[p2]):
+		p1 == "for" && (p2 == "up" || p2 == "visit" || p2 == "refill" || p2 == "here" || personNouns[p2] || askForVerbs[p2]):
 		return timeOrEnd
 	}
 	if s.pleasantryBefore(i) {
@@ -1227,6 +1243,7 @@ var strongPersonVerbs = map[string]bool{"said": true, "says": true, "told": true
 	"helps": true, "helped": true, "asked": true, "asks": true, "knows": true, "likes": true, "loves": true,
 	"lives": true, "works": true, "called": true, "calls": true, "noticed": true, "mentioned": true, "brought": true,
 	"picked": true, "came": true, "comes": true, "feels": true, "felt": true, "hates": true, "insisted": true,
+	"picks": true, "drops": true, "dropped": true, "babysits": true, "pays": true, "paid": true,
 	"reminded": true, "reminds": true, "agrees": true, "agreed": true, "cooks": true, "cooked": true, "stays": true,
 	"stayed": true, "left": true, "fell": true, "cried": true, "sleeps": true, "slept": true, "ate": true, "eats": true,
 	"quit": true, "smokes": true, "smoked": true, "drinks": true, "drank": true, "visited": true, "visits": true,
@@ -1249,6 +1266,10 @@ var weakSubjectVerbs = map[string]bool{"is": true, "was": true, "has": true, "ha
 // usually".
 var auxQuestion = map[string]bool{"is": true, "does": true, "did": true, "has": true, "was": true, "will": true,
 	"can": true, "could": true, "would": true, "isn't": true, "doesn't": true, "didn't": true, "hasn't": true}
+
+// askForVerbs ask for a person: "ask for june at the desk".
+var askForVerbs = map[string]bool{"ask": true, "asked": true, "asking": true, "looking": true, "waiting": true,
+	"wait": true, "call": true, "calling": true}
 
 // giveVerbs take a person and then the thing given.
 var giveVerbs = map[string]bool{"give": true, "gave": true, "giving": true, "bring": true, "brought": true,
@@ -1276,7 +1297,7 @@ var personAfterAux = map[string]bool{"have": true, "allergic": true, "sick": tru
 var objectVerbs = map[string]bool{"see": true, "tell": true, "ask": true, "thank": true, "meet": true, "remind": true,
 	"text": true, "told": true, "asked": true, "thanked": true, "met": true, "reminded": true, "texted": true,
 	"saw": true, "seen": true, "seeing": true, "telling": true, "asking": true, "let": true, "page": true, "paged": true,
-	"visit": true, "visited": true, "visiting": true, "hug": true}
+	"visit": true, "visited": true, "visiting": true, "hug": true, "call": true, "calling": true, "phone": true}
 
 // afterPersonObject follow a person named as an object: a time, a
 // preposition, a conjunction ("see miles in three months", "tell june
