@@ -388,10 +388,17 @@ func (k *knownIndex) build(kn Known, year int) {
 		}
 		t := guessIDType(id, n)
 		k.ids = append(k.ids, knownID{norm: n, t: t})
+		// "HP-88120-44", "AB556677": the digits of an identifier that
+		// starts with letters are said alone too, when they are six or
+		// more.
+		if l := strings.IndexFunc(n, func(r rune) bool { return r >= '0' && r <= '9' }); l > 0 && len(n)-l >= 6 &&
+			strings.IndexFunc(n[l:], func(r rune) bool { return r < '0' || r > '9' }) < 0 {
+			k.ids = append(k.ids, knownID{norm: n[l:], t: t})
+		}
 		// "MRN: 4471923", "Member ID 88-1234": the value is also said
 		// without its label.
 		if v, ok := idValue(id); ok {
-			if nv := k.normID(v); len(nv) >= 4 && nv != n {
+			if nv := k.normID(v); len(nv) >= 4 && !slices.ContainsFunc(k.ids, func(x knownID) bool { return x.norm == nv }) {
 				k.ids = append(k.ids, knownID{norm: nv, t: guessIDType(v, nv)})
 			}
 		}
@@ -1464,7 +1471,7 @@ func (s *scan) knownIDs() {
 			}
 			ok := true
 			for u := u0; u < u1; u++ {
-				if units[u+1].st-units[u].en > 3 || s.toks[units[u+1].st].gap == gapLine {
+				if s.wordsBetween(int(units[u].en), int(units[u+1].st)) > 2 || s.toks[units[u+1].st].gap == gapLine {
 					ok = false
 					break
 				}
@@ -1474,6 +1481,18 @@ func (s *scan) knownIDs() {
 			}
 		}
 	}
+}
+
+// wordsBetween counts the words strictly between tokens a and b; a pause
+// written as punctuation ("four four seven ... one nine") counts none.
+func (s *scan) wordsBetween(a, b int) int {
+	n := 0
+	for k := a + 1; k < b; k++ {
+		if s.toks[k].kind != tkPunct {
+			n++
+		}
+	}
+	return n
 }
 
 // idUnit is one token (or a number phrase) of the identifier stream.

@@ -323,17 +323,21 @@ func TestKnownNameWithAMiddleName(t *testing.T) {
 }
 
 // TestKnownIdentifierWithItsLabel: an identifier the platform gives with a
-// label ("MRN: 4471923") is found where the number is said without it;
-// an identifier that starts with letters keeps them. Written for this test.
+// label ("MRN: 4471923") is found where the number is said without it,
+// with a pause between its groups; one that starts with letters is found
+// with them and, when it has six digits or more, without them. Written for
+// this test.
 func TestKnownIdentifierWithItsLabel(t *testing.T) {
 	t.Parallel()
 	d := newDetector(t, deid.Config{RulesOnly: true})
-	kn := deid.Known{Identifiers: []string{"MRN: 4471923", "Member ID #XQ-88 1234", "AB556677"}}
+	kn := deid.Known{Identifiers: []string{"MRN: 4471923", "Member ID #XQ-88 1234", "AB556677", "HP-88120-44"}}
 	checkFound(t, d, kn, []foundCase{
 		{"digits in groups", "patient: it's 44 71 923", []found{{"44 71 923", deid.ID}}},
 		{"a member ID without its label", "patient: the card says xq 88 1234", []found{{"xq 88 1234", deid.ID}}},
 		{"letters of the identifier itself", "patient: my number is ab 556677", []found{{"ab 556677", deid.ID}}},
-		{"its digits alone are another number", "patient: i walked 556677 steps this year", nil},
+		{"the digits without the letters", "patient: the plan number's 88120-44", []found{{"88120-44", deid.ID}}},
+		{"a pause between the groups", "patient: four four seven ... one nine two three", []found{{"four four seven ... one nine two three", deid.ID}}},
+		{"a shorter run of its digits is another number", "patient: i walked 5566 steps", nil},
 	})
 }
 
