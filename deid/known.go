@@ -7,6 +7,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Known is what the clinic platform's metadata says about an encounter. The
@@ -291,6 +293,18 @@ func (k *knownIndex) build(kn Known, year int) {
 				if utf8.RuneCountInString(w) >= 5 {
 					k.fuzzy = append(k.fuzzy, kp)
 					k.minJoin, k.maxJoin = min(k.minJoin, len(w)), max(k.maxJoin, len(w))
+				}
+				// "Nguyễn" is written "nguyen" by a transcriber.
+				if f := k.foldName(w); f != "" {
+					if _, ok := k.parts[f]; !ok {
+						fp := knownPart{word: f, cls: kp.cls, tier: knownTier(f, flagsOf(f))}
+						k.words = append(k.words, f)
+						k.parts[f] = fp
+						if len(f) >= 5 {
+							k.fuzzy = append(k.fuzzy, fp)
+							k.minJoin, k.maxJoin = min(k.minJoin, len(f)), max(k.maxJoin, len(f))
+						}
+					}
 				}
 			}
 			if n := len(lows); n >= 2 && len(lows[0]) >= 2 && len(lows[n-1]) >= 2 && lows[0] != lows[n-1] {
@@ -578,6 +592,33 @@ func (k *knownIndex) normID(id string) string {
 		}
 	}
 	return k.str(n...)
+}
+
+// foldName returns the lower-case name part w in ASCII letters with its
+// diacritics removed ("nguyễn" is "nguyen", "garcía" is "garcia"), in the
+// arena; "" if w is ASCII already or has a letter with no ASCII base.
+func (k *knownIndex) foldName(w string) string {
+	ascii := true
+	for i := 0; i < len(w); i++ {
+		ascii = ascii && w[i] < utf8.RuneSelf
+	}
+	if ascii {
+		return ""
+	}
+	var b [64]byte
+	f := b[:0]
+	for _, r := range norm.NFD.String(w) {
+		switch {
+		case r < utf8.RuneSelf:
+			f = append(f, byte(r))
+		case unicode.Is(unicode.Mn, r):
+		case latinFold[r] != 0:
+			f = append(f, latinFold[r])
+		default:
+			return ""
+		}
+	}
+	return k.str(f...)
 }
 
 // idValue returns the part of a supplied identifier after a label: from

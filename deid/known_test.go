@@ -499,3 +499,18 @@ func TestSuppliedWordNamesOfRelativesAndClinicians(t *testing.T) {
 		}
 	}
 }
+
+// TestKnownNameWithoutItsDiacritics: a supplied name with diacritics,
+// written without them by a transcriber, in letters the Latin-1 table
+// does not hold too ("Nguyễn", "Văn"). Written for this test.
+func TestKnownNameWithoutItsDiacritics(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	kn := deid.Known{PatientNames: []string{"Nguyễn Văn Anh"}, RelativeNames: []string{"Zoë Ångström"}}
+	checkFound(t, d, kn, []foundCase{
+		{"all three parts", "doctor: nguyen van anh, come on in", []found{{"nguyen", deid.Name}, {"van", deid.Name}, {"anh", deid.Name}}},
+		{"the surname alone", "patient: yes nguyen, n g u y e n", []found{{"nguyen", deid.Name}, {"n g u y e n", deid.Name}}},
+		{"a relative", "patient: zoe angstrom is my daughter", []found{{"zoe angstrom", deid.Name}}},
+		{"as written", "doctor: Nguyễn Văn Anh", []found{{"Nguyễn Văn Anh", deid.Name}}},
+	})
+}
