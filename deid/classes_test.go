@@ -235,3 +235,21 @@ func TestLoneMonthClosing(t *testing.T) {
 		{"a month that is a verb stays", "We will march.", nil},
 	})
 }
+
+// TestAcronymBeforeFacilityPhrase: a system's acronym before a facility
+// name of service words or a hyphenated name, in mixed case.
+func TestAcronymBeforeFacilityPhrase(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"service words after the acronym", "Referred to the OUHSC Pediatric Hematology Clinic for a second look.",
+			[]found{{"OUHSC Pediatric Hematology Clinic", deid.Location}}},
+		{"a medical center after the acronym", "Stress test at WVUM Medical Center was negative.",
+			[]found{{"WVUM Medical Center", deid.Location}}},
+		{"a hyphenated name", "She delivered at the MUHC Royal-Victoria Hospital in 2019.",
+			[]found{{"MUHC Royal-Victoria Hospital", deid.Location}}},
+		{"a heading before a spaced dash stays out", "L&D TRIAGE - UCSD Hillcrest-Jacobs Hospital",
+			[]found{{"UCSD Hillcrest-Jacobs Hospital", deid.Location}}},
+		{"clinical acronyms stay", "Referred to the GI Pain Clinic; ICU Step Down Unit; the CHF Clinic.", nil},
+	})
+}

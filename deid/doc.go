@@ -198,7 +198,9 @@
 //     opening a system's name ("Baptist Health Medical Center-Conway"), a
 //     gazetteer hospital of several words without a preposition ("NYU
 //     Langone Tisch, 14 East"), "Children's" and a state ("Children's
-//     Minnesota"); a district named by a state and a place kind ("lives in
+//     Minnesota"); a system's acronym before a facility name of service
+//     words or a hyphenated one ("the OUHSC Pediatric Hematology Clinic",
+//     "MUHC Royal-Victoria Hospital", not "the GI Pain Clinic"); a district named by a state and a place kind ("lives in
 //     Washington Heights"), a state's name before another state's code
 //     ("Wyoming, MI"), a town after "in" and a facility found before it
 //     ("at bethel lutheran in normal"), a unit read out after a spoken

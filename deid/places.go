@@ -462,7 +462,11 @@ func (s *scan) facilityAt(i int) bool {
 			joins++
 			continue
 		}
-		if !caps && tk.letters() && tk.allUpper() && tk.n() >= 2 && tk.n() <= 6 && k == i-1 &&
+		if !caps && st == k+1 && tk.punct('-') && tk.gap == gapNone && s.toks[st].gap == gapNone && k > 0 &&
+			s.toks[k-1].capWord() && !s.toks[k-1].allUpper() {
+			continue // "UPMC Magee-Womens Hospital": a hyphen inside the name
+		}
+		if !caps && tk.letters() && tk.allUpper() && tk.n() >= 2 && tk.n() <= 6 && (k == i-1 || s.acronymOpensFacility(k, st)) &&
 			(tk.gaz&gzFacAcro != 0 || tk.lex == 0 && !unitAcronyms[s.lower(k)]) {
 			// "UAB Hospital", "DHR Health", "OSU Wexner Medical Center": a
 			// hospital acronym names the facility.
@@ -545,6 +549,15 @@ func (s *scan) facilityAt(i int) bool {
 	return true
 }
 
+// acronymOpensFacility: the all-caps token k opens a facility's name whose
+// words, from st on, were read already, with service or clinical words
+// between ("the UAMS Thoracic Oncology Clinic", "KUMC Sleep Disorders
+// Center"): a hospital's acronym or one on no list, of three letters or
+// more, names the facility ("GI", "ICU", "CHF" are on lists).
+func (s *scan) acronymOpensFacility(k, st int) bool {
+	return st == k+1 && s.toks[k].n() >= 3 && s.toks[st].gap == gapSpace && s.toks[st].capWord() && !s.toks[st].allUpper()
+}
+
 // systemBeforeDash returns the first token of a system's name written
 // before a spaced dash and the site's name that starts at st, when the
 // system opens its line and holds a name: "MEMORIAL HERMANN - TEXAS MEDICAL
@@ -555,6 +568,9 @@ func (s *scan) systemBeforeDash(st int) int {
 		return st
 	}
 	caps := s.toks[st].allUpper()
+	if n := s.next(st); caps && n > 0 && s.toks[n].capWord() && !s.toks[n].allUpper() {
+		return st // "OB TRIAGE - UPMC Magee-Womens Hospital": an acronym opens a site named in mixed case
+	}
 	a, named := -1, false
 	for k := d - 1; k >= 0 && k >= d-3; k-- {
 		t := &s.toks[k]
