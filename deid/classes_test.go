@@ -253,3 +253,18 @@ func TestAcronymBeforeFacilityPhrase(t *testing.T) {
 		{"clinical acronyms stay", "Referred to the GI Pain Clinic; ICU Step Down Unit; the CHF Clinic.", nil},
 	})
 }
+
+// TestCapsSurnameCommaGiven: "SURNAME, Given" with the surname in capitals
+// and a given name of one or two parts in mixed case.
+func TestCapsSurnameCommaGiven(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"a second given part that is also a word", "Slides reviewed for CHEUNG, Wai Man, MRN 77120045.",
+			[]found{{"CHEUNG", deid.Name}, {"Wai", deid.Name}, {"Man", deid.Name}, {"77120045", deid.MRN}}},
+		{"before a comma and a relation", "Next of kin: KWOK, Mei Yee, daughter, at bedside.",
+			[]found{{"KWOK", deid.Name}, {"Mei Yee", deid.Name}}},
+		{"a heading word stays", "COMMENTS, Maria will call back.", []found{{"Maria", deid.Name}}},
+		{"a clinical abbreviation stays", "Ordered CBC, Maria to draw.", []found{{"Maria", deid.Name}}},
+	})
+}

@@ -2493,7 +2493,42 @@ func (s *scan) lastCommaFirst() {
 				s.addName(f, f, cd.cls)
 			}
 		}
+		// "LEUNG, Wai Man, MRN ...": a surname in capitals before the
+		// comma and a given name in mixed case, of one or two words.
+		if k := s.sameLinePrev(st); k > 0 && s.toks[k].punct(',') && s.toks[st].capWord() && !s.toks[st].allUpper() {
+			e := en
+			if g := s.next(en); g > 0 && !s.nameEnds(en) && s.secondGivenPart(g) {
+				e = g
+			}
+			if f := s.sameLinePrev(k); f >= 0 && (s.nameEnds(e) || s.next(e) > 0 && s.toks[s.next(e)].punct(',')) && s.capsSurname(f) {
+				s.addName(f, f, cd.cls)
+				if e != en {
+					s.addName(en+1, e, cd.cls)
+				}
+			}
+		}
 	}
+}
+
+// secondGivenPart: token g, after a given name found after "SURNAME,", is
+// the second part of the given name ("Wai Man", "Mei Ling"): a word in
+// mixed case on no list of titles, credentials, months or cues.
+func (s *scan) secondGivenPart(g int) bool {
+	t := &s.toks[g]
+	return t.gap == gapSpace && t.letters() && t.capWord() && !t.allUpper() && t.n() >= 2 &&
+		!t.is(lxTitle|lxTitleClin|lxCredential|lxCue|lxMonth|lxWeekday|lxState|lxCountry|lxMedical)
+}
+
+// capsSurname: token f, before a comma and a given name in mixed case, is
+// a surname written in capitals ("LEUNG, Wai Man"): a listed surname or a
+// word on no list, not a clinical abbreviation, cue or heading word.
+func (s *scan) capsSurname(f int) bool {
+	t := &s.toks[f]
+	if !t.letters() || !t.allUpper() || t.n() < 2 || unitAcronyms[s.lower(f)] ||
+		t.is(lxCity|lxState|lxStateAbbr|lxCountry|lxTitle|lxTitleClin|lxCommon|lxMonth|lxWeekday|lxCredential|lxCue|lxMedical) {
+		return false
+	}
+	return t.is(lxSur) || t.gaz&gzSur != 0 || t.lex == 0 && t.gaz&gzWord == 0 && !s.dictionaryWord(f)
 }
 
 // givenAfterComma: token g is a capitalized given name that ends the name
