@@ -268,3 +268,22 @@ func TestCapsSurnameCommaGiven(t *testing.T) {
 		{"a clinical abbreviation stays", "Ordered CBC, Maria to draw.", []found{{"Maria", deid.Name}}},
 	})
 }
+
+// TestHospitalCampuses: the campus after a hospital's name: a place's lead
+// word and a name after an acronym in mixed case, "Main Campus", a city
+// that is also a word after a hospital named in lower case.
+func TestHospitalCampuses(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"a mount after an acronym", "Biopsy slides sent from UCSF Mt Sutro for a second read.",
+			[]found{{"UCSF Mt Sutro", deid.Location}}},
+		{"a main campus after a dash", "Go to the ED now - Geisinger Main Campus, the west entrance.",
+			[]found{{"Geisinger Main Campus", deid.Location}}},
+		{"a main campus in lower case", "patient: she got moved to ochsner main campus last night",
+			[]found{{"ochsner main campus", deid.Location}}},
+		{"a city that is also a word after a hospital", "patient: my cousin is a nurse at mount sinai queens now",
+			[]found{{"mount sinai queens", deid.Location}}},
+		{"a main entrance stays", "Enter at the Main Campus lobby; Main Hospital parking.", nil},
+	})
+}

@@ -202,7 +202,12 @@
 //     Langone Tisch, 14 East"), "Children's" and a state ("Children's
 //     Minnesota"); a system's acronym before a facility name of service
 //     words or a hyphenated one ("the OUHSC Pediatric Hematology Clinic",
-//     "MUHC Royal-Victoria Hospital", not "the GI Pain Clinic"); a district named by a state and a place kind ("lives in
+//     "MUHC Royal-Victoria Hospital", not "the GI Pain Clinic"); the
+//     campus after a hospital's name: a lead word and a name after an
+//     acronym ("UCSF Mt Zion"), "Main Campus" after a hospital of the
+//     gazetteer wherever it stands ("Ochsner Main Campus"), a city that
+//     is also a word after a hospital named in lower case ("at mount
+//     sinai queens"); a district named by a state and a place kind ("lives in
 //     Washington Heights"), a state's name before another state's code
 //     ("Wyoming, MI"), a town after "in" and a facility found before it
 //     ("at bethel lutheran in normal"), a unit read out after a spoken

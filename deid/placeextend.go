@@ -241,6 +241,10 @@ func (s *scan) placeRight(b int) int {
 				b = k
 				continue
 			}
+			if c := s.campusNameAt(k); c > 0 && s.facilityName(b) && (s.strictEnd(c) || s.clauseGoesOn(c)) {
+				b = c // "ochsner main campus", "mount sinai mt zion"
+				continue
+			}
 			if e := s.lowerFacilityKind(k); e >= 0 {
 				b = e
 				continue
@@ -255,16 +259,29 @@ func (s *scan) placeRight(b int) int {
 				t.lex&(lxCommon|lxMedical|lxCityAmb|lxFirst|lxSur|lxState|lxCountry|lxMonth|lxWeekday) == 0 {
 				e = k
 			}
+			if e < 0 && t.lex&lxCityAmb != 0 && t.lex&(lxCommon|lxMedical|lxFirst|lxSur|lxState|lxCountry|lxMonth|lxWeekday) == 0 &&
+				b > 0 && s.toks[b-1].letters() && s.toks[b].gap == gapSpace && s.facilityName(b) {
+				// A city of the hand lists that is also a word, after a
+				// hospital's name of two words: "at mount sinai queens".
+				e = k
+			}
 			if e < 0 || !s.facilityName(b) || !(s.strictEnd(e) || s.clauseGoesOn(e)) {
 				return b
 			}
 			b = e
 			continue
 		}
-		if t.gap != gapSpace || !t.capWord() || t.allUpper() != s.toks[b].allUpper() || !s.toks[b].upper() {
+		// "UCSF Mt Zion", "UPMC Shadyside": a hospital's acronym before a
+		// campus named in mixed case.
+		acroCampus := s.toks[b].allUpper() && !t.allUpper() && s.toks[b].gaz&(gzFacAcro|gzFacHead) != 0
+		if t.gap != gapSpace || !t.capWord() || t.allUpper() != s.toks[b].allUpper() && !acroCampus || !s.toks[b].upper() {
 			return b
 		}
 		w := s.lower(k)
+		if c := s.campusNameAt(k); c > 0 && s.facilityName(b) {
+			b = c // "Ochsner Main Campus", "UCSF Mt Zion"
+			continue
+		}
 		switch {
 		case campusWords[w]:
 			// Not a direction of the text: "Baptist South", not "Boston
@@ -293,6 +310,24 @@ func (s *scan) placeRight(b int) int {
 		b = e
 	}
 	return b
+}
+
+// campusNameAt: at token k after a facility's name, the campus named by a
+// place's lead word and a name ("Mt Zion", "Fort Sanders") or "Main
+// Campus", in the case of k. It returns the campus's last token, or -1.
+func (s *scan) campusNameAt(k int) int {
+	n := s.next(k)
+	if n < 0 || s.toks[n].gap != gapSpace || !s.toks[n].letters() || s.toks[n].upper() != s.toks[k].upper() {
+		return -1
+	}
+	switch w := s.lower(k); {
+	case w == "main" && (s.eq(n, "campus") || s.eq(n, "hospital")):
+		return n
+	case (w == "mt" || w == "mount" || w == "fort" || w == "ft" || w == "port") && s.toks[k].upper() && !s.toks[n].allUpper() &&
+		s.toks[n].lex&(lxMonth|lxWeekday|lxTitle|lxTitleClin|lxCredential|lxMedical) == 0:
+		return n
+	}
+	return -1
 }
 
 // lowerFacilityKind reads, in lower case from token k, the words that say
