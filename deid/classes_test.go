@@ -287,3 +287,20 @@ func TestHospitalCampuses(t *testing.T) {
 		{"a main entrance stays", "Enter at the Main Campus lobby; Main Hospital parking.", nil},
 	})
 }
+
+// TestNameIsIntroduction: the word said after "my name is" in lower case
+// is the name, also a short one or one that is also a word.
+func TestNameIsIntroduction(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"a short given name before a contraction", "agent: thanks for holding my name is tom i'll pull up the chart",
+			[]found{{"tom", deid.Name}}},
+		{"a name that is also a word, here only", "nurse: hi my name is faith i'm your nurse\nnurse: keep the faith",
+			[]found{{"faith", deid.Name}}},
+		{"a name on no list", "resident: my name's arjit i'm with the team", []found{{"arjit", deid.Name}}},
+		{"after a possessive", "mom: the baby's name is kaysen with a k", []found{{"kaysen", deid.Name}}},
+		{"what is said about the name stays", "patient: my name is spelled wrong and my name is on the list", nil},
+		{"an adjective stays", "patient: my name is long so everyone shortens it", nil},
+	})
+}

@@ -217,6 +217,12 @@
 //     month that names no person closing a phrase ("(last use December)"),
 //     not a month of every year ("each November").
 //
+// A name the platform did not supply is also found in lower case after "my
+// name is", "his name's", "the patient's name is", also a name on no list
+// ("my name's arjit") or one that is also a word, that mention only ("my
+// name is faith i'm your nurse"); not what is said about the name ("my
+// name is spelled wrong", "her name is long").
+//
 // Supplied names (Known) are also found as pet forms of the given name
 // ("dawnie", "rosie", "danny": context tier), in a play on the name (both
 // occurrences: "lance the lance"), before what is said only to a person at
