@@ -304,3 +304,17 @@ func TestNameIsIntroduction(t *testing.T) {
 		{"an adjective stays", "patient: my name is long so everyone shortens it", nil},
 	})
 }
+
+// TestFacilityNamedForAPerson: a facility named for a person with a middle
+// initial is taken whole.
+func TestFacilityNamedForAPerson(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"a middle initial inside the name", "Biopsy done at the Ellery J. Vantongeren Cancer Institute last week.",
+			[]found{{"Ellery J. Vantongeren Cancer Institute", deid.Location}}},
+		{"after a signature", "Regards, Dana Whitlock, RN Corwin T. Ashgrove Heart Center",
+			[]found{{"Dana Whitlock", deid.Name}, {"Corwin T. Ashgrove Heart Center", deid.Location}}},
+		{"a generic center after a sentence stays", "Vitamin D. Cancer Center screening is due.", nil},
+	})
+}

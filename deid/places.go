@@ -444,6 +444,9 @@ func (s *scan) facilityAt(i int) bool {
 		if tk.punct('.') && k > 0 && (s.eq(k-1, "st") || s.eq(k-1, "mt")) {
 			continue
 		}
+		if !caps && st == k+1 && s.middleInitialInName(k) {
+			continue // "Winthrop P. Rockefeller Cancer Institute": the initial is read next
+		}
 		if tk.punct('\'') && k > 0 && tk.gap == gapNone {
 			continue // "St. Mary's"
 		}
@@ -547,6 +550,20 @@ func (s *scan) facilityAt(i int) bool {
 		s.addTok(s.systemBeforeDash(st), end, Location, prCue) // not "Nurses' Health Study"
 	}
 	return true
+}
+
+// middleInitialInName: token k is the period of a middle initial between
+// two capitalized words of a name ("Winthrop P. Rockefeller", "John H.
+// Stroger"), as facilities named for a person write it.
+func (s *scan) middleInitialInName(k int) bool {
+	if k < 2 || !s.toks[k].punct('.') || s.toks[k].gap != gapNone || k+1 >= len(s.toks) || s.toks[k+1].gap != gapSpace {
+		return false
+	}
+	in, w := &s.toks[k-1], &s.toks[k-2]
+	a := &s.toks[k+1]
+	return in.letters() && in.n() == 1 && in.upper() && in.gap == gapSpace && w.capWord() && !w.allUpper() && w.letters() &&
+		a.capWord() && !a.allUpper() && !serviceWords[s.lower(k+1)] && !hospitalWords[s.lower(k+1)] &&
+		w.lex&(lxCommon|lxMedical) == 0 && a.lex&(lxCommon|lxMedical) == 0
 }
 
 // acronymOpensFacility: the all-caps token k opens a facility's name whose
