@@ -318,3 +318,18 @@ func TestFacilityNamedForAPerson(t *testing.T) {
 		{"a generic center after a sentence stays", "Vitamin D. Cancer Center screening is due.", nil},
 	})
 }
+
+// TestFacilityTownAfterComma: a town of no English list after a facility's
+// name and a comma, ending the clause.
+func TestFacilityTownAfterComma(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"a town after a facility named in Portuguese", "Prior CT from Hospital do Bom Retiro, Caxambuzinho. Reviewed.",
+			[]found{{"Hospital do Bom Retiro", deid.Location}, {"Caxambuzinho", deid.Location}}},
+		{"a town before a semicolon", "Delivered at Kessington Medical Center, Ardwickshire; uneventful.",
+			[]found{{"Kessington Medical Center", deid.Location}, {"Ardwickshire", deid.Location}}},
+		{"a weekday stays out", "Seen at Kessington Medical Center, Tuesday.", []found{{"Kessington Medical Center", deid.Location}}},
+		{"an ordinary word stays out", "Seen at Kessington Medical Center, Cardiology.", []found{{"Kessington Medical Center", deid.Location}}},
+	})
+}

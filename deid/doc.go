@@ -209,7 +209,9 @@
 //     is also a word after a hospital named in lower case ("at mount
 //     sinai queens"); a facility named for a person with a middle
 //     initial ("Winthrop P. Rockefeller Cancer Institute", not "Vitamin D.
-//     Cancer Center"); a district named by a state and a place kind ("lives in
+//     Cancer Center"); a town of no English list after a facility's name
+//     and a comma, ending the clause ("Hospital da Luz, Lisboa.", not
+//     "Mercy Hospital, Tuesday."); a district named by a state and a place kind ("lives in
 //     Washington Heights"), a state's name before another state's code
 //     ("Wyoming, MI"), a town after "in" and a facility found before it
 //     ("at bethel lutheran in normal"), a unit read out after a spoken

@@ -61,6 +61,14 @@ func (s *scan) extendPlaces(spans []Span) []Span {
 			sp.Start, sp.End = int(s.toks[na].s), int(s.toks[nb].e)
 			changed = true
 		}
+		if n := s.next(nb); n > 0 {
+			if c := s.facilityTownAfterComma(nb, n); c > 0 {
+				// "Hospital da Luz, Lisboa.": the facility's town, a place of
+				// its own.
+				spans = append(spans, Span{Start: int(s.toks[c].s), End: int(s.toks[c].e), Type: Location})
+				changed = true
+			}
+		}
 	}
 	// A city's nickname before "to" and a place: "drove KC to OKC".
 	for k, n := 0, len(spans); k < n; k++ {
@@ -310,6 +318,38 @@ func (s *scan) placeRight(b int) int {
 		b = e
 	}
 	return b
+}
+
+// facilityTownAfterComma: token k after the facility name ending at b is a
+// comma, and a capitalized word of no list of words after it ends the
+// clause ("Hospital da Luz, Lisboa.", "Clínica Alemana, Vitacura;"): the
+// facility's town. It returns the town's token, or -1.
+func (s *scan) facilityTownAfterComma(b, k int) int {
+	if !s.toks[k].punct(',') || s.toks[k].gap != gapNone || !s.toks[b].upper() || s.toks[b].allUpper() {
+		return -1
+	}
+	c := s.next(k)
+	if c < 0 || s.toks[c].gap != gapSpace || !s.toks[c].capWord() || s.toks[c].allUpper() || !s.toks[c].letters() || s.toks[c].n() < 3 {
+		return -1
+	}
+	t := &s.toks[c]
+	if t.lex&(lxState|lxStateAbbr|lxCountry|lxMonth|lxWeekday|lxTitle|lxTitleClin|lxCredential|lxCue|lxCommon|lxMedical|lxRelation) != 0 ||
+		t.gaz&gzWord != 0 || s.dictionaryWord(c) || s.isKnown(c) {
+		return -1
+	}
+	n := s.next(c)
+	if n > 0 && s.toks[n].gap != gapLine && !s.toks[n].punct('.') && !s.toks[n].punct(';') && !s.toks[n].punct(')') {
+		return -1
+	}
+	for j := b; j >= 0 && j >= b-4; j-- {
+		if s.toks[j].capWord() && (hospitalWords[s.lower(j)] || j == b && s.facilityName(b)) {
+			return c // the name holds a facility word ("Hospital da Luz")
+		}
+		if !s.toks[j].letters() && !s.toks[j].punct('\'') && !s.toks[j].punct('.') || s.toks[j].gap == gapLine {
+			break
+		}
+	}
+	return -1
 }
 
 // campusNameAt: at token k after a facility's name, the campus named by a
