@@ -333,3 +333,20 @@ func TestFacilityTownAfterComma(t *testing.T) {
 		{"an ordinary word stays out", "Seen at Kessington Medical Center, Cardiology.", []found{{"Kessington Medical Center", deid.Location}}},
 	})
 }
+
+// TestSeasonOfAnEvent: a season in lower case that dates one event: after
+// "since", or after "in the" with a verb of a life event before it.
+func TestSeasonOfAnEvent(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"since the season", "patient: the cough has been there since the winter pretty much", []found{{"winter", deid.Date}}},
+		{"since a school break", "dad: she's been tired since winter break", []found{{"winter break", deid.Date}}},
+		{"a life event in the season", "patient: we relocated up north in the summer for my job", []found{{"summer", deid.Date}}},
+		{"a fall after a verb no accident takes", "patient: i retired in the fall and got bored", []found{{"fall", deid.Date}}},
+		{"the accident after since stays", "daughter: she has not walked well since the fall", nil},
+		{"an accident in a fall stays", "patient: i hurt my back in the fall off the ladder", nil},
+		{"every year stays", "patient: my allergies are always worse in the spring and i sneeze", nil},
+		{"a lab trend stays", "A1c 8.1% now, up from 7.4% in the summer.", nil},
+	})
+}

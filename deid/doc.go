@@ -74,7 +74,10 @@
 //     "6/4 21:10", "2026-11-30T07:42:10Z"); surrogates shift the date and
 //     keep the time, placeholders keep the year;
 //   - dates also as ranges, dated entries ("Renal US 9/14:"), seasons with a
-//     year, holidays, "Aug 83", spoken dates of birth after the question;
+//     year, a season in lower case that dates one event (after "since":
+//     "since the winter", "since spring break", not "since the fall"; after
+//     "in the" with a verb of a life event before it: "we relocated in the
+//     summer", not "always worse in the spring"), holidays, "Aug 83", spoken dates of birth after the question;
 //     not a range of months in a sentence about every year ("most common
 //     from May through August");
 //   - names: titles (Mr., Dr.), relation words ("her daughter Emily"),
