@@ -235,3 +235,118 @@ func TestLoneMonthClosing(t *testing.T) {
 		{"a month that is a verb stays", "We will march.", nil},
 	})
 }
+
+// TestAcronymBeforeFacilityPhrase: a system's acronym before a facility
+// name of service words or a hyphenated name, in mixed case.
+func TestAcronymBeforeFacilityPhrase(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"service words after the acronym", "Referred to the OUHSC Pediatric Hematology Clinic for a second look.",
+			[]found{{"OUHSC Pediatric Hematology Clinic", deid.Location}}},
+		{"a medical center after the acronym", "Stress test at WVUM Medical Center was negative.",
+			[]found{{"WVUM Medical Center", deid.Location}}},
+		{"a hyphenated name", "She delivered at the MUHC Royal-Victoria Hospital in 2019.",
+			[]found{{"MUHC Royal-Victoria Hospital", deid.Location}}},
+		{"a heading before a spaced dash stays out", "L&D TRIAGE - UCSD Hillcrest-Jacobs Hospital",
+			[]found{{"UCSD Hillcrest-Jacobs Hospital", deid.Location}}},
+		{"clinical acronyms stay", "Referred to the GI Pain Clinic; ICU Step Down Unit; the CHF Clinic.", nil},
+	})
+}
+
+// TestCapsSurnameCommaGiven: "SURNAME, Given" with the surname in capitals
+// and a given name of one or two parts in mixed case.
+func TestCapsSurnameCommaGiven(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"a second given part that is also a word", "Slides reviewed for CHEUNG, Wai Man, MRN 77120045.",
+			[]found{{"CHEUNG", deid.Name}, {"Wai", deid.Name}, {"Man", deid.Name}, {"77120045", deid.MRN}}},
+		{"before a comma and a relation", "Next of kin: KWOK, Mei Yee, daughter, at bedside.",
+			[]found{{"KWOK", deid.Name}, {"Mei Yee", deid.Name}}},
+		{"a heading word stays", "COMMENTS, Maria will call back.", []found{{"Maria", deid.Name}}},
+		{"a clinical abbreviation stays", "Ordered CBC, Maria to draw.", []found{{"Maria", deid.Name}}},
+	})
+}
+
+// TestHospitalCampuses: the campus after a hospital's name: a place's lead
+// word and a name after an acronym in mixed case, "Main Campus", a city
+// that is also a word after a hospital named in lower case.
+func TestHospitalCampuses(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"a mount after an acronym", "Biopsy slides sent from UCSF Mt Sutro for a second read.",
+			[]found{{"UCSF Mt Sutro", deid.Location}}},
+		{"a main campus after a dash", "Go to the ED now - Geisinger Main Campus, the west entrance.",
+			[]found{{"Geisinger Main Campus", deid.Location}}},
+		{"a main campus in lower case", "patient: she got moved to ochsner main campus last night",
+			[]found{{"ochsner main campus", deid.Location}}},
+		{"a city that is also a word after a hospital", "patient: my cousin is a nurse at mount sinai queens now",
+			[]found{{"mount sinai queens", deid.Location}}},
+		{"a main entrance stays", "Enter at the Main Campus lobby; Main Hospital parking.", nil},
+	})
+}
+
+// TestNameIsIntroduction: the word said after "my name is" in lower case
+// is the name, also a short one or one that is also a word.
+func TestNameIsIntroduction(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"a short given name before a contraction", "agent: thanks for holding my name is tom i'll pull up the chart",
+			[]found{{"tom", deid.Name}}},
+		{"a name that is also a word, here only", "nurse: hi my name is faith i'm your nurse\nnurse: keep the faith",
+			[]found{{"faith", deid.Name}}},
+		{"a name on no list", "resident: my name's arjit i'm with the team", []found{{"arjit", deid.Name}}},
+		{"after a possessive", "mom: the baby's name is kaysen with a k", []found{{"kaysen", deid.Name}}},
+		{"what is said about the name stays", "patient: my name is spelled wrong and my name is on the list", nil},
+		{"an adjective stays", "patient: my name is long so everyone shortens it", nil},
+	})
+}
+
+// TestFacilityNamedForAPerson: a facility named for a person with a middle
+// initial is taken whole.
+func TestFacilityNamedForAPerson(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"a middle initial inside the name", "Biopsy done at the Ellery J. Vantongeren Cancer Institute last week.",
+			[]found{{"Ellery J. Vantongeren Cancer Institute", deid.Location}}},
+		{"after a signature", "Regards, Dana Whitlock, RN Corwin T. Ashgrove Heart Center",
+			[]found{{"Dana Whitlock", deid.Name}, {"Corwin T. Ashgrove Heart Center", deid.Location}}},
+		{"a generic center after a sentence stays", "Vitamin D. Cancer Center screening is due.", nil},
+	})
+}
+
+// TestFacilityTownAfterComma: a town of no English list after a facility's
+// name and a comma, ending the clause.
+func TestFacilityTownAfterComma(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"a town after a facility named in Portuguese", "Prior CT from Hospital do Bom Retiro, Caxambuzinho. Reviewed.",
+			[]found{{"Hospital do Bom Retiro", deid.Location}, {"Caxambuzinho", deid.Location}}},
+		{"a town before a semicolon", "Delivered at Kessington Medical Center, Ardwickshire; uneventful.",
+			[]found{{"Kessington Medical Center", deid.Location}, {"Ardwickshire", deid.Location}}},
+		{"a weekday stays out", "Seen at Kessington Medical Center, Tuesday.", []found{{"Kessington Medical Center", deid.Location}}},
+		{"an ordinary word stays out", "Seen at Kessington Medical Center, Cardiology.", []found{{"Kessington Medical Center", deid.Location}}},
+	})
+}
+
+// TestSeasonOfAnEvent: a season in lower case that dates one event: after
+// "since", or after "in the" with a verb of a life event before it.
+func TestSeasonOfAnEvent(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"since the season", "patient: the cough has been there since the winter pretty much", []found{{"winter", deid.Date}}},
+		{"since a school break", "dad: she's been tired since winter break", []found{{"winter break", deid.Date}}},
+		{"a life event in the season", "patient: we relocated up north in the summer for my job", []found{{"summer", deid.Date}}},
+		{"a fall after a verb no accident takes", "patient: i retired in the fall and got bored", []found{{"fall", deid.Date}}},
+		{"the accident after since stays", "daughter: she has not walked well since the fall", nil},
+		{"an accident in a fall stays", "patient: i hurt my back in the fall off the ladder", nil},
+		{"every year stays", "patient: my allergies are always worse in the spring and i sneeze", nil},
+		{"a lab trend stays", "A1c 8.1% now, up from 7.4% in the summer.", nil},
+	})
+}

@@ -74,7 +74,10 @@
 //     "6/4 21:10", "2026-11-30T07:42:10Z"); surrogates shift the date and
 //     keep the time, placeholders keep the year;
 //   - dates also as ranges, dated entries ("Renal US 9/14:"), seasons with a
-//     year, holidays, "Aug 83", spoken dates of birth after the question;
+//     year, a season in lower case that dates one event (after "since":
+//     "since the winter", "since spring break", not "since the fall"; after
+//     "in the" with a verb of a life event before it: "we relocated in the
+//     summer", not "always worse in the spring"), holidays, "Aug 83", spoken dates of birth after the question;
 //     not a range of months in a sentence about every year ("most common
 //     from May through August");
 //   - names: titles (Mr., Dr.), relation words ("her daughter Emily"),
@@ -189,7 +192,9 @@
 //     owned relation word or in a list of relatives ("my daughter vy works
 //     there", "husband ed + son jimmy"); a short ordinary word inside a
 //     name ("Thien An Le", "Marcus Ten Eyck"), an unlisted given name after
-//     a surname that opens its line ("Jean-Baptiste, Widline"); a name said
+//     a surname that opens its line ("Jean-Baptiste, Widline"), a surname
+//     in capitals before a comma and a given name in mixed case of one or
+//     two parts, also a word ("CHEUNG, Wai Man, MRN ..."); a name said
 //     as it sounds ("so it's pronounced shi vawn", "flo-ree-ahn"); facility
 //     names joined by "&" or "and" ("Sanger Heart & Vascular Institute"),
 //     "MC" after a name ("Tufts MC"), a system before a spaced dash
@@ -198,7 +203,18 @@
 //     opening a system's name ("Baptist Health Medical Center-Conway"), a
 //     gazetteer hospital of several words without a preposition ("NYU
 //     Langone Tisch, 14 East"), "Children's" and a state ("Children's
-//     Minnesota"); a district named by a state and a place kind ("lives in
+//     Minnesota"); a system's acronym before a facility name of service
+//     words or a hyphenated one ("the OUHSC Pediatric Hematology Clinic",
+//     "MUHC Royal-Victoria Hospital", not "the GI Pain Clinic"); the
+//     campus after a hospital's name: a lead word and a name after an
+//     acronym ("UCSF Mt Zion"), "Main Campus" after a hospital of the
+//     gazetteer wherever it stands ("Ochsner Main Campus"), a city that
+//     is also a word after a hospital named in lower case ("at mount
+//     sinai queens"); a facility named for a person with a middle
+//     initial ("Winthrop P. Rockefeller Cancer Institute", not "Vitamin D.
+//     Cancer Center"); a town of no English list after a facility's name
+//     and a comma, ending the clause ("Hospital da Luz, Lisboa.", not
+//     "Mercy Hospital, Tuesday."); a district named by a state and a place kind ("lives in
 //     Washington Heights"), a state's name before another state's code
 //     ("Wyoming, MI"), a town after "in" and a facility found before it
 //     ("at bethel lutheran in normal"), a unit read out after a spoken
@@ -207,6 +223,12 @@
 //     has do office work ("i'll have lacey schedule it"); a capitalized
 //     month that names no person closing a phrase ("(last use December)"),
 //     not a month of every year ("each November").
+//
+// A name the platform did not supply is also found in lower case after "my
+// name is", "his name's", "the patient's name is", also a name on no list
+// ("my name's arjit") or one that is also a word, that mention only ("my
+// name is faith i'm your nurse"); not what is said about the name ("my
+// name is spelled wrong", "her name is long").
 //
 // Supplied names (Known) are also found as pet forms of the given name
 // ("dawnie", "rosie", "danny": context tier), in a play on the name (both

@@ -117,7 +117,8 @@ func (s *scan) gazPlaceAt(i int) bool {
 	// start of a turn.
 	if p := s.sameLinePrev(i); !(p < 0 || s.turnStart(i) || t.upper() && t.gaz&gzCity != 0 ||
 		s.toks[p].letters() && (s.tokIn(placePrepSet, p) || s.eq(p, "the") || s.eq(p, "our") || s.eq(p, "their") ||
-			s.eq(p, "your") || s.eq(p, "my")) || t.upper() && t.gaz&gzPhraseHead != 0 && s.capitalHospitalPhrase(i)) {
+			s.eq(p, "your") || s.eq(p, "my")) || t.upper() && t.gaz&gzPhraseHead != 0 && s.capitalHospitalPhrase(i) ||
+		s.hospitalBeforeCampus(i)) {
 		return false
 	}
 	// The phrase or word, and how sure the gazetteer is of it.
@@ -182,7 +183,7 @@ func (s *scan) gazPlaceAt(i int) bool {
 	}
 	ok, prio := false, prShape
 	switch {
-	case site || s.policeAfter(i, end):
+	case site || s.policeAfter(i, end) || end == i && s.hospitalBeforeCampus(i):
 		ok = true
 	case end > i && s.capitalHospitalPhrase(i):
 		ok, prio = true, prCue // over a name read in the same words ("Johns Hopkins Bayview")
@@ -222,6 +223,18 @@ func (s *scan) gazPlaceAt(i int) bool {
 	end = s.facilityWordsAfter(end)
 	s.addTok(i, end, Location, prio)
 	return true
+}
+
+// hospitalBeforeCampus: token i, capitalized, is a hospital's name of the
+// gazetteer before its campus ("Ochsner Main Campus", "Vanderbilt Main
+// Hospital"), wherever it stands.
+func (s *scan) hospitalBeforeCampus(i int) bool {
+	t := &s.toks[i]
+	if !t.upper() || t.allUpper() && t.gaz&gzFacAcro == 0 || t.gaz&gzFacHead == 0 || s.titleBefore(i) {
+		return false
+	}
+	n := s.next(i)
+	return n > 0 && s.toks[n].gap == gapSpace && s.eq(n, "main") && s.campusNameAt(n) > 0
 }
 
 // capitalHospitalPhrase: a hospital's name of two words or more from the

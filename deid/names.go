@@ -2493,7 +2493,42 @@ func (s *scan) lastCommaFirst() {
 				s.addName(f, f, cd.cls)
 			}
 		}
+		// "LEUNG, Wai Man, MRN ...": a surname in capitals before the
+		// comma and a given name in mixed case, of one or two words.
+		if k := s.sameLinePrev(st); k > 0 && s.toks[k].punct(',') && s.toks[st].capWord() && !s.toks[st].allUpper() {
+			e := en
+			if g := s.next(en); g > 0 && !s.nameEnds(en) && s.secondGivenPart(g) {
+				e = g
+			}
+			if f := s.sameLinePrev(k); f >= 0 && (s.nameEnds(e) || s.next(e) > 0 && s.toks[s.next(e)].punct(',')) && s.capsSurname(f) {
+				s.addName(f, f, cd.cls)
+				if e != en {
+					s.addName(en+1, e, cd.cls)
+				}
+			}
+		}
 	}
+}
+
+// secondGivenPart: token g, after a given name found after "SURNAME,", is
+// the second part of the given name ("Wai Man", "Mei Ling"): a word in
+// mixed case on no list of titles, credentials, months or cues.
+func (s *scan) secondGivenPart(g int) bool {
+	t := &s.toks[g]
+	return t.gap == gapSpace && t.letters() && t.capWord() && !t.allUpper() && t.n() >= 2 &&
+		!t.is(lxTitle|lxTitleClin|lxCredential|lxCue|lxMonth|lxWeekday|lxState|lxCountry|lxMedical)
+}
+
+// capsSurname: token f, before a comma and a given name in mixed case, is
+// a surname written in capitals ("LEUNG, Wai Man"): a listed surname or a
+// word on no list, not a clinical abbreviation, cue or heading word.
+func (s *scan) capsSurname(f int) bool {
+	t := &s.toks[f]
+	if !t.letters() || !t.allUpper() || t.n() < 2 || unitAcronyms[s.lower(f)] ||
+		t.is(lxCity|lxState|lxStateAbbr|lxCountry|lxTitle|lxTitleClin|lxCommon|lxMonth|lxWeekday|lxCredential|lxCue|lxMedical) {
+		return false
+	}
+	return t.is(lxSur) || t.gaz&gzSur != 0 || t.lex == 0 && t.gaz&gzWord == 0 && !s.dictionaryWord(f)
 }
 
 // givenAfterComma: token g is a capitalized given name that ends the name
@@ -3432,4 +3467,72 @@ func (s *scan) dictatedBefore(i int) bool {
 		return false
 	}
 	return s.eq(p-1, "dictated") || s.eq(p-1, "transcribed") || s.eq(p-1, "typed")
+}
+
+// nameIsNotName are words said after "my name is" that are not the name:
+// "my name is spelled wrong", "his name is on the list", "your name is
+// still the old one".
+var nameIsNotName = map[string]bool{"spelled": true, "misspelled": true, "hyphenated": true, "pronounced": true,
+	"written": true, "listed": true, "printed": true, "changed": true, "missing": true, "correct": true,
+	"wrong": true, "right": true, "different": true, "same": true, "long": true, "short": true, "hard": true,
+	"difficult": true, "easy": true, "common": true, "unusual": true, "weird": true, "funny": true, "fine": true,
+	"ok": true, "okay": true, "there": true, "here": true, "still": true, "not": true, "also": true, "really": true,
+	"actually": true, "just": true, "um": true, "uh": true, "like": true, "so": true, "very": true, "too": true,
+	"legally": true, "officially": true, "technically": true, "now": true, "mine": true, "yours": true,
+	"what": true, "on": true, "in": true, "at": true, "as": true, "the": true, "a": true, "an": true, "my": true,
+	"his": true, "her": true, "their": true, "your": true, "our": true, "no": true, "nothing": true, "none": true,
+	"unknown": true, "blank": true, "empty": true, "different.": true, "dr": true, "doctor": true, "mr": true,
+	"mrs": true, "ms": true, "miss": true, "nurse": true, "from": true, "with": true, "and": true, "or": true,
+	"but": true, "because": true, "if": true, "it": true, "that": true, "this": true}
+
+// nameIsIntro: at "name" in "my name is ben", "his name's dev", "the
+// patient's name is grant", in lower case, the word said after it is the
+// name, also where it is an ordinary word ("hope", "will", "grant"): a
+// given name or surname of any list, or a word on no English list. A name
+// that is also a word is taken here only; a name that is no word is found
+// again in the rest of the text.
+func (s *scan) nameIsIntro(i int) bool {
+	p := s.sameLinePrev(i)
+	if p < 0 || s.toks[i].upper() {
+		return false
+	}
+	switch {
+	case s.eq(p, "my") || s.eq(p, "his") || s.eq(p, "her") || s.eq(p, "your") || s.eq(p, "their"):
+	case s.eq(p, "s") && p >= 2 && s.toks[p-1].punct('\'') && s.toks[p].gap == gapNone: // "the patient's name"
+	default:
+		return false
+	}
+	v := s.next(i)
+	if v < 0 || s.toks[v].gap == gapLine {
+		return false
+	}
+	switch {
+	case s.eq(v, "is") || s.eq(v, "was"):
+	case s.toks[v].punct('\'') && s.toks[v].gap == gapNone && v+1 < len(s.toks) && s.eq(v+1, "s"):
+		v++
+	default:
+		return false
+	}
+	k := s.next(v)
+	if k < 0 || s.toks[k].gap != gapSpace {
+		return false
+	}
+	t := &s.toks[k]
+	w := s.lower(k)
+	if !t.letters() || t.upper() || t.n() < 2 || nameIsNotName[w] || s.tokIn(functionWordSet, k) ||
+		t.is(lxTitle|lxTitleClin|lxRelation|lxMonth|lxWeekday|lxDigitWord|lxCredential) || s.isKnown(k) {
+		return false
+	}
+	nameList := t.lex&(lxFirst|lxFirstAmb|lxSur|lxSurAmb) != 0 || t.gaz&(gzFirst|gzFirstAmb|gzSur|gzSurAmb) != 0
+	word := t.lex&(lxCommon|lxMedical) != 0 || t.gaz&gzWord != 0 || s.dictionaryWord(k) || strings.HasSuffix(w, "ing") ||
+		strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ly")
+	switch {
+	case nameList && word:
+		s.addName(k, k, PatientNames) // here only: "my name is hope"
+	case nameList || !word && t.n() >= 3:
+		s.lowerNameAt(k, PatientNames)
+	default:
+		return false
+	}
+	return true
 }

@@ -61,6 +61,14 @@ func (s *scan) extendPlaces(spans []Span) []Span {
 			sp.Start, sp.End = int(s.toks[na].s), int(s.toks[nb].e)
 			changed = true
 		}
+		if n := s.next(nb); n > 0 {
+			if c := s.facilityTownAfterComma(nb, n); c > 0 {
+				// "Hospital da Luz, Lisboa.": the facility's town, a place of
+				// its own.
+				spans = append(spans, Span{Start: int(s.toks[c].s), End: int(s.toks[c].e), Type: Location})
+				changed = true
+			}
+		}
 	}
 	// A city's nickname before "to" and a place: "drove KC to OKC".
 	for k, n := 0, len(spans); k < n; k++ {
@@ -241,6 +249,10 @@ func (s *scan) placeRight(b int) int {
 				b = k
 				continue
 			}
+			if c := s.campusNameAt(k); c > 0 && s.facilityName(b) && (s.strictEnd(c) || s.clauseGoesOn(c)) {
+				b = c // "ochsner main campus", "mount sinai mt zion"
+				continue
+			}
 			if e := s.lowerFacilityKind(k); e >= 0 {
 				b = e
 				continue
@@ -255,16 +267,29 @@ func (s *scan) placeRight(b int) int {
 				t.lex&(lxCommon|lxMedical|lxCityAmb|lxFirst|lxSur|lxState|lxCountry|lxMonth|lxWeekday) == 0 {
 				e = k
 			}
+			if e < 0 && t.lex&lxCityAmb != 0 && t.lex&(lxCommon|lxMedical|lxFirst|lxSur|lxState|lxCountry|lxMonth|lxWeekday) == 0 &&
+				b > 0 && s.toks[b-1].letters() && s.toks[b].gap == gapSpace && s.facilityName(b) {
+				// A city of the hand lists that is also a word, after a
+				// hospital's name of two words: "at mount sinai queens".
+				e = k
+			}
 			if e < 0 || !s.facilityName(b) || !(s.strictEnd(e) || s.clauseGoesOn(e)) {
 				return b
 			}
 			b = e
 			continue
 		}
-		if t.gap != gapSpace || !t.capWord() || t.allUpper() != s.toks[b].allUpper() || !s.toks[b].upper() {
+		// "UCSF Mt Zion", "UPMC Shadyside": a hospital's acronym before a
+		// campus named in mixed case.
+		acroCampus := s.toks[b].allUpper() && !t.allUpper() && s.toks[b].gaz&(gzFacAcro|gzFacHead) != 0
+		if t.gap != gapSpace || !t.capWord() || t.allUpper() != s.toks[b].allUpper() && !acroCampus || !s.toks[b].upper() {
 			return b
 		}
 		w := s.lower(k)
+		if c := s.campusNameAt(k); c > 0 && s.facilityName(b) {
+			b = c // "Ochsner Main Campus", "UCSF Mt Zion"
+			continue
+		}
 		switch {
 		case campusWords[w]:
 			// Not a direction of the text: "Baptist South", not "Boston
@@ -293,6 +318,56 @@ func (s *scan) placeRight(b int) int {
 		b = e
 	}
 	return b
+}
+
+// facilityTownAfterComma: token k after the facility name ending at b is a
+// comma, and a capitalized word of no list of words after it ends the
+// clause ("Hospital da Luz, Lisboa.", "Clínica Alemana, Vitacura;"): the
+// facility's town. It returns the town's token, or -1.
+func (s *scan) facilityTownAfterComma(b, k int) int {
+	if !s.toks[k].punct(',') || s.toks[k].gap != gapNone || !s.toks[b].upper() || s.toks[b].allUpper() {
+		return -1
+	}
+	c := s.next(k)
+	if c < 0 || s.toks[c].gap != gapSpace || !s.toks[c].capWord() || s.toks[c].allUpper() || !s.toks[c].letters() || s.toks[c].n() < 3 {
+		return -1
+	}
+	t := &s.toks[c]
+	if t.lex&(lxState|lxStateAbbr|lxCountry|lxMonth|lxWeekday|lxTitle|lxTitleClin|lxCredential|lxCue|lxCommon|lxMedical|lxRelation) != 0 ||
+		t.gaz&gzWord != 0 || s.dictionaryWord(c) || s.isKnown(c) {
+		return -1
+	}
+	n := s.next(c)
+	if n > 0 && s.toks[n].gap != gapLine && !s.toks[n].punct('.') && !s.toks[n].punct(';') && !s.toks[n].punct(')') {
+		return -1
+	}
+	for j := b; j >= 0 && j >= b-4; j-- {
+		if s.toks[j].capWord() && (hospitalWords[s.lower(j)] || j == b && s.facilityName(b)) {
+			return c // the name holds a facility word ("Hospital da Luz")
+		}
+		if !s.toks[j].letters() && !s.toks[j].punct('\'') && !s.toks[j].punct('.') || s.toks[j].gap == gapLine {
+			break
+		}
+	}
+	return -1
+}
+
+// campusNameAt: at token k after a facility's name, the campus named by a
+// place's lead word and a name ("Mt Zion", "Fort Sanders") or "Main
+// Campus", in the case of k. It returns the campus's last token, or -1.
+func (s *scan) campusNameAt(k int) int {
+	n := s.next(k)
+	if n < 0 || s.toks[n].gap != gapSpace || !s.toks[n].letters() || s.toks[n].upper() != s.toks[k].upper() {
+		return -1
+	}
+	switch w := s.lower(k); {
+	case w == "main" && (s.eq(n, "campus") || s.eq(n, "hospital")):
+		return n
+	case (w == "mt" || w == "mount" || w == "fort" || w == "ft" || w == "port") && s.toks[k].upper() && !s.toks[n].allUpper() &&
+		s.toks[n].lex&(lxMonth|lxWeekday|lxTitle|lxTitleClin|lxCredential|lxMedical) == 0:
+		return n
+	}
+	return -1
 }
 
 // lowerFacilityKind reads, in lower case from token k, the words that say

@@ -444,6 +444,9 @@ func (s *scan) facilityAt(i int) bool {
 		if tk.punct('.') && k > 0 && (s.eq(k-1, "st") || s.eq(k-1, "mt")) {
 			continue
 		}
+		if !caps && st == k+1 && s.middleInitialInName(k) {
+			continue // "Winthrop P. Rockefeller Cancer Institute": the initial is read next
+		}
 		if tk.punct('\'') && k > 0 && tk.gap == gapNone {
 			continue // "St. Mary's"
 		}
@@ -462,7 +465,11 @@ func (s *scan) facilityAt(i int) bool {
 			joins++
 			continue
 		}
-		if !caps && tk.letters() && tk.allUpper() && tk.n() >= 2 && tk.n() <= 6 && k == i-1 &&
+		if !caps && st == k+1 && tk.punct('-') && tk.gap == gapNone && s.toks[st].gap == gapNone && k > 0 &&
+			s.toks[k-1].capWord() && !s.toks[k-1].allUpper() {
+			continue // "UPMC Magee-Womens Hospital": a hyphen inside the name
+		}
+		if !caps && tk.letters() && tk.allUpper() && tk.n() >= 2 && tk.n() <= 6 && (k == i-1 || s.acronymOpensFacility(k, st)) &&
 			(tk.gaz&gzFacAcro != 0 || tk.lex == 0 && !unitAcronyms[s.lower(k)]) {
 			// "UAB Hospital", "DHR Health", "OSU Wexner Medical Center": a
 			// hospital acronym names the facility.
@@ -545,6 +552,29 @@ func (s *scan) facilityAt(i int) bool {
 	return true
 }
 
+// middleInitialInName: token k is the period of a middle initial between
+// two capitalized words of a name ("Winthrop P. Rockefeller", "John H.
+// Stroger"), as facilities named for a person write it.
+func (s *scan) middleInitialInName(k int) bool {
+	if k < 2 || !s.toks[k].punct('.') || s.toks[k].gap != gapNone || k+1 >= len(s.toks) || s.toks[k+1].gap != gapSpace {
+		return false
+	}
+	in, w := &s.toks[k-1], &s.toks[k-2]
+	a := &s.toks[k+1]
+	return in.letters() && in.n() == 1 && in.upper() && in.gap == gapSpace && w.capWord() && !w.allUpper() && w.letters() &&
+		a.capWord() && !a.allUpper() && !serviceWords[s.lower(k+1)] && !hospitalWords[s.lower(k+1)] &&
+		w.lex&(lxCommon|lxMedical) == 0 && a.lex&(lxCommon|lxMedical) == 0
+}
+
+// acronymOpensFacility: the all-caps token k opens a facility's name whose
+// words, from st on, were read already, with service or clinical words
+// between ("the UAMS Thoracic Oncology Clinic", "KUMC Sleep Disorders
+// Center"): a hospital's acronym or one on no list, of three letters or
+// more, names the facility ("GI", "ICU", "CHF" are on lists).
+func (s *scan) acronymOpensFacility(k, st int) bool {
+	return st == k+1 && s.toks[k].n() >= 3 && s.toks[st].gap == gapSpace && s.toks[st].capWord() && !s.toks[st].allUpper()
+}
+
 // systemBeforeDash returns the first token of a system's name written
 // before a spaced dash and the site's name that starts at st, when the
 // system opens its line and holds a name: "MEMORIAL HERMANN - TEXAS MEDICAL
@@ -555,6 +585,9 @@ func (s *scan) systemBeforeDash(st int) int {
 		return st
 	}
 	caps := s.toks[st].allUpper()
+	if n := s.next(st); caps && n > 0 && s.toks[n].capWord() && !s.toks[n].allUpper() {
+		return st // "OB TRIAGE - UPMC Magee-Womens Hospital": an acronym opens a site named in mixed case
+	}
 	a, named := -1, false
 	for k := d - 1; k >= 0 && k >= d-3; k-- {
 		t := &s.toks[k]

@@ -164,7 +164,65 @@ func (s *scan) seasonAt(i int) bool {
 		s.addTok(i, i, Date, prShape)
 		return true
 	}
+	if e := s.seasonOfEvent(i); e >= 0 {
+		s.addTok(i, e, Date, prShape)
+		return true
+	}
 	return false
+}
+
+// seasonEventVerbs date an event of someone's life in the season after
+// them ("she moved back in the spring", "since i started in the fall").
+var seasonEventVerbs = map[string]bool{"started": true, "moved": true, "began": true, "retired": true, "graduated": true,
+	"married": true, "divorced": true, "diagnosed": true, "quit": true, "stopped": true, "left": true, "came": true,
+	"arrived": true, "transferred": true, "switched": true, "passed": true, "died": true, "enrolled": true,
+	"deployed": true, "relocated": true, "separated": true, "delivered": true, "had": true, "got": true}
+
+// seasonOfEvent: the season at i, in lower case, dates one event rather
+// than every year: after "since" ("since the summer", "since spring
+// break"; "since the fall" is the accident), or after "in the" with a verb
+// of a life event earlier in the clause ("she moved back from spokane in
+// the spring", "had a heart attack in the spring"; a fall only after a
+// verb that no accident takes). Not "worse in the winter", "up from 7.2% in
+// the spring". It returns the last token of the date, or -1.
+func (s *scan) seasonOfEvent(i int) int {
+	if s.toks[i].upper() {
+		return -1
+	}
+	w := s.lower(i)
+	p := s.sameLinePrev(i)
+	if p < 0 {
+		return -1
+	}
+	if s.eq(p, "since") || s.eq(p, "the") && s.eq(s.sameLinePrev(p), "since") && w != "fall" {
+		e := i
+		if n := s.next(i); n > 0 && s.eq(n, "break") && s.toks[n].gap == gapSpace {
+			e = n
+		}
+		return e
+	}
+	if !s.eq(p, "the") || !s.eq(s.sameLinePrev(p), "in") {
+		return -1
+	}
+	if n := s.next(i); n > 0 && s.toks[n].gap == gapSpace && ((s.eq(n, "and") || s.eq(n, "or")) && seasonWords[s.nextWordAt(n)] ||
+		s.eq(n, "when") || s.eq(n, "time") || s.eq(n, "months") || s.eq(n, "heat") || s.eq(n, "season")) {
+		return -1 // "in the fall and winter", "in the summer heat": every year
+	}
+	for k, n := s.sameLinePrev(s.sameLinePrev(p)), 0; k >= 0 && n < 10; k, n = s.sameLinePrev(k), n+1 {
+		t := &s.toks[k]
+		if !t.letters() && !t.punct('\'') {
+			return -1
+		}
+		v := s.lower(k)
+		if seasonEventVerbs[v] && (w != "fall" || v != "had" && v != "got") {
+			return i
+		}
+		switch v {
+		case "every", "each", "usually", "always", "worse", "better", "typically", "often", "per", "during":
+			return -1
+		}
+	}
+	return -1
 }
 
 // yearAfter extends a date over a year right after it ("Thanksgiving 2019").
