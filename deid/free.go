@@ -1,0 +1,413 @@
+package deid
+
+// Look-alikes of PHI-free text (issue 12): shapes of drug leaflets,
+// schedules, research abstracts, protocols and lectures where a word that
+// is on a list of names or places, or is capitalized and on no list, names
+// no person and no place. Each test reads the candidate's tokens and their
+// neighbours only. dropFree applies them to what the rules and the tagger
+// found, last: the rule spans the tagger reads as features, and so its
+// weights, are unchanged by them.
+
+// dropFree removes from spans, in place, the names and places that
+// freeLookalike holds are none.
+func (s *scan) dropFree(spans []Span) []Span {
+	out := spans[:0]
+	for _, sp := range spans {
+		if sp.Type == Name || sp.Type == Location {
+			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && en >= st && s.freeLookalike(st, en, sp.Type) {
+				continue
+			}
+		}
+		out = append(out, sp)
+	}
+	return out
+}
+
+// freeLookalike: tokens st..en, a candidate of type ty (Name or Location),
+// are a product, an organisation, a holiday, a sign on a campus, a web
+// domain or a drug rather than an identifier:
+//   - a member of a list after a product label ("Brand names: Camila,
+//     Errin, Heather"), or of a list with a language or people ("in
+//     Hmong, Karen and Somali"; listLookalike);
+//   - a Title Case run that ends in an organisation's or a document's head
+//     ("Antimicrobial Stewardship Committee", "Falls Prevention Task
+//     Force", "Eli Lilly and Company", "Mayo Clinic Proceedings"; orgRun);
+//   - a holiday named by a person ("Martin Luther King Jr. Day",
+//     "Columbus Day", "St. Patrick's Day"; holidayAt);
+//   - a campus sign: a lot, garage, door or wing and its letter or number
+//     ("Parking in Lot C", "Garage B"; wayfinding);
+//   - a product given a dose or a frequency ("Juven BID", "Allevyn 2
+//     sheets"; dosedProduct), a word with a drug's stem
+//     ("Levonorgestrel", "Quasense" is not one; drugStem);
+//   - a word glued to a domain ("ClinicalTrials.gov"; domainWord);
+//   - a unit's letter after a slash ("4.1 kU/L. Tree nuts") or an allergen
+//     component ("Ara h 2", "Bet v 1"; unitOrAllergen).
+func (s *scan) freeLookalike(st, en int, ty Type) bool {
+	if s.titleBefore(st) || s.anyKnown(st, en) {
+		return false
+	}
+	return s.listLookalike(st, en) || s.orgRun(st, en, ty) || s.holidayOver(st, en) || s.wayfinding(st, en) ||
+		s.dosedProduct(en) || st == en && s.drugStem(st) || s.domainWord(en) || s.unitOrAllergen(st, en)
+}
+
+// listSep: token k separates the items of a coordinated list.
+func (s *scan) listSep(k int) bool {
+	t := &s.toks[k]
+	return t.punct(',') || t.punct('/') || s.eq(k, "and") || s.eq(k, "or")
+}
+
+// itemStart walks back from e, the last token of a list item, over its
+// words, hyphens and apostrophes (at most four tokens) and returns its first
+// token, or -1 when the item is no capitalized run.
+func (s *scan) itemStart(e int) int {
+	b := e
+	for n := 0; n < 4; n++ {
+		p := s.sameLinePrev(b)
+		if p < 0 || s.listSep(p) || !(s.toks[p].word() || s.toks[p].gap == gapNone && (s.toks[p].punct('-') || s.toks[p].punct('\''))) {
+			break
+		}
+		if s.toks[p].word() && !s.toks[p].upper() && !s.toks[p].digits() {
+			break
+		}
+		if s.toks[b].gap != gapNone && s.toks[p].word() && s.toks[b].word() && !s.toks[b].upper() {
+			break
+		}
+		b = p
+	}
+	if !s.toks[b].capWord() {
+		return -1
+	}
+	return b
+}
+
+// itemEnd walks forward from b, the first token of a list item, and
+// returns its last token, or -1 when b is no capitalized word.
+func (s *scan) itemEnd(b int) int {
+	if b < 0 || !s.toks[b].capWord() {
+		return -1
+	}
+	e := b
+	for n := 0; n < 4; n++ {
+		k := s.next(e)
+		if k < 0 || s.listSep(k) {
+			break
+		}
+		t := &s.toks[k]
+		if t.gap == gapNone && (t.punct('-') || t.punct('\'')) || t.word() && (t.upper() || t.digits()) {
+			e = k
+			continue
+		}
+		break
+	}
+	return e
+}
+
+// listLookalike: tokens st..en are an item of a coordinated list (commas,
+// "and", "or", "/") whose items are products or peoples: the list follows a
+// label of products in its sentence ("Brand and generic names: Camila,
+// Errin", "other products with the same ingredient: Aviane, Lutera"), or,
+// for an item of one word, another item is a language or a people
+// ("interpreters for Karen and Burmese", "Hmong, Karen and Somali
+// families"). A person's name in a list of people ("Karen, Tom and Ann")
+// has neither.
+func (s *scan) listLookalike(st, en int) bool {
+	if !s.toks[st].capWord() {
+		return false
+	}
+	first, people, items := st, false, 1
+	// Items before.
+	for k := st; ; {
+		p := s.sameLinePrev(k)
+		if p < 0 || !s.listSep(p) {
+			break
+		}
+		q := s.sameLinePrev(p)
+		if q >= 0 && (s.eq(p, "and") || s.eq(p, "or")) && s.toks[q].punct(',') {
+			q = s.sameLinePrev(q)
+		}
+		if q < 0 {
+			break
+		}
+		b := s.itemStart(q)
+		if b < 0 {
+			break
+		}
+		people = people || b == q && s.peopleItem(b)
+		first, k, items = b, b, items+1
+	}
+	// Items after.
+	for k := en; ; {
+		n := s.next(k)
+		if n < 0 || !s.listSep(n) {
+			break
+		}
+		m := s.next(n)
+		if m > 0 && s.toks[n].punct(',') && (s.eq(m, "and") || s.eq(m, "or")) {
+			m = s.next(m)
+		}
+		e := s.itemEnd(m)
+		if e < 0 {
+			break
+		}
+		people = people || e == m && s.peopleItem(m)
+		k, items = e, items+1
+	}
+	if people && st == en && peopleWords[s.lowerAny(st)] {
+		return true
+	}
+	// A label of products before the list, in its sentence.
+	for k, n := s.sameLinePrev(first), 0; k >= 0 && n < 10; k, n = s.sameLinePrev(k), n+1 {
+		t := &s.toks[k]
+		if t.punct('.') || t.punct(';') || t.punct('?') || t.punct('!') {
+			break
+		}
+		if productLabels[s.lower(k)] {
+			return true
+		}
+	}
+	return false
+}
+
+// peopleItem: the list item at k, one word, is a language or a people on
+// no list of names, not a person's role named by a language ("Karen, Spanish interpreter").
+func (s *scan) peopleItem(k int) bool {
+	t := &s.toks[k]
+	if !peopleWords[s.lowerAny(k)] || t.lex&(lxFirst|lxFirstAmb|lxSur|lxSurAmb) != 0 || t.gaz&(gzFirst|gzFirstAmb|gzSur|gzSurAmb) != 0 {
+		return false // "Karen and Dwayne": a name beside a name
+	}
+	n := s.next(k)
+	return n < 0 || !languageRoles[s.lower(n)]
+}
+
+// languageRoles are the roles a language names after it.
+var languageRoles = map[string]bool{"interpreter": true, "translator": true, "speaker": true, "teacher": true,
+	"tutor": true, "aide": true, "nurse": true, "worker": true, "navigator": true, "liaison": true, "chaplain": true,
+	"coordinator": true, "staff": true, "doctor": true, "volunteer": true, "advocate": true, "line": true, "-": true}
+
+// productLabels announce a list of products, not of people.
+var productLabels = map[string]bool{"brand": true, "brands": true, "generics": true, "products": true, "trade": true,
+	"formulations": true, "marketed": true, "equivalents": true, "preparations": true, "biosimilars": true}
+
+// peopleWords are languages and peoples written like a given name or a place
+// ("Karen", "Chin", "Lao") and the ones they are listed with.
+var peopleWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range []string{"english", "spanish", "french", "german", "italian", "portuguese", "russian",
+		"ukrainian", "polish", "greek", "albanian", "bosnian", "serbian", "croatian", "romanian", "turkish",
+		"kurdish", "arabic", "hebrew", "yiddish", "farsi", "persian", "dari", "pashto", "urdu", "hindi", "punjabi",
+		"bengali", "gujarati", "tamil", "telugu", "nepali", "bhutanese", "burmese", "karen", "karenni", "chin",
+		"kachin", "rohingya", "hmong", "mien", "lao", "laotian", "khmer", "cambodian", "thai", "vietnamese",
+		"mandarin", "cantonese", "chinese", "korean", "japanese", "tagalog", "filipino", "ilocano", "chuukese",
+		"marshallese", "samoan", "tongan", "somali", "somalian", "oromo", "amharic", "tigrinya", "swahili",
+		"kinyarwanda", "kirundi", "lingala", "wolof", "fula", "fulani", "yoruba", "igbo", "hausa", "twi", "ewe",
+		"haitian", "creole", "navajo", "ojibwe", "lakota", "cherokee", "yupik", "inupiaq", "mam", "kiche",
+		"mixtec", "mixteco", "zapotec", "triqui", "garifuna", "quechua", "asl", "afghan", "iraqi", "syrian",
+		"congolese", "eritrean", "ethiopian", "sudanese", "ukrainians", "bosnians", "somalis", "latino",
+		"latina", "hispanic"} {
+		m[w] = true
+	}
+	return m
+}()
+
+// orgRun: the Title Case run from st on (words joined by spaces, "and",
+// "&", "of" or "for") ends in a word that heads the name of an
+// organisation, a body or a document, not a person or a place
+// ("Antimicrobial Stewardship Committee", "Falls Prevention Task Force",
+// "Bristol Myers Squibb Company", "Mayo Clinic Proceedings", "Bedside
+// Swallow Screen"); "team" and "program" only for a name (a place may be
+// a program's site).
+func (s *scan) orgRun(st, en int, ty Type) bool {
+	last := -1
+	for k := st; k < len(s.toks) && k-st < 12; k++ {
+		t := &s.toks[k]
+		if k > st && t.gap == gapLine {
+			break
+		}
+		switch {
+		case t.capWord():
+			last = k
+			continue
+		case k > en && k > st && t.gap == gapSpace && (s.eq(k, "and") || s.eq(k, "of") || s.eq(k, "for") || t.punct('&')):
+			if n := s.next(k); n > 0 && s.toks[n].capWord() {
+				continue
+			}
+		case k <= en && (t.punct('.') || t.punct('-') || t.punct('\'') || s.eq(k, "s") || t.word()):
+			continue // inside the candidate: "Jr.", "Lilly's"
+		}
+		break
+	}
+	if last < en {
+		return false
+	}
+	switch w := s.lower(last); w {
+	case "force":
+		return last > 0 && s.eq(last-1, "task")
+	case "team", "teams", "program", "programs", "programme":
+		return ty == Name
+	default:
+		return bodyHeads[w]
+	}
+}
+
+// bodyHeads end the names of organisations, bodies and documents.
+var bodyHeads = map[string]bool{"committee": true, "committees": true, "council": true, "subcommittee": true,
+	"taskforce": true, "workgroup": true, "collaborative": true, "company": true, "association": true,
+	"society": true, "coalition": true, "consortium": true, "proceedings": true, "journal": true, "screen": true,
+	"inventory": true, "board": true, "commission": true, "caucus": true, "llp": true, "pllc": true}
+
+// holidays are the holidays named by a person or a people, as their words
+// in lower case without periods and possessives.
+var holidays = [][]string{{"martin", "luther", "king", "jr", "day"}, {"martin", "luther", "king", "day"},
+	{"mlk", "day"}, {"mlk", "jr", "day"}, {"columbus", "day"}, {"presidents", "day"}, {"president", "day"},
+	{"washington", "birthday"}, {"lincoln", "birthday"}, {"st", "patrick", "day"}, {"saint", "patrick", "day"},
+	{"valentine", "day"}, {"st", "valentine", "day"}, {"indigenous", "peoples", "day"}, {"cesar", "chavez", "day"},
+	{"kuhio", "day"}, {"kamehameha", "day"}, {"casimir", "pulaski", "day"}, {"patriots", "day"},
+	{"veterans", "day"}, {"memorial", "day"}, {"labor", "day"}, {"mother", "day"}, {"father", "day"}}
+
+// holidayAt: the words from token j on are a holiday's; it returns the
+// holiday's last token or -1. Periods and possessives in between are
+// skipped ("Martin Luther King Jr. Day", "Presidents' Day", "St.
+// Patrick's Day").
+func (s *scan) holidayAt(j int) int {
+	for _, h := range holidays {
+		k, ok := j, true
+		for n, w := range h {
+			if n > 0 {
+				k = s.next(k)
+				for k > 0 && (s.toks[k].punct('.') || s.toks[k].punct('\'') || s.eq(k, "s") && s.toks[k-1].punct('\'')) {
+					k = s.next(k)
+				}
+			}
+			if k < 0 || !s.eq(k, w) {
+				ok = false
+				break
+			}
+		}
+		if ok && s.toks[k].capWord() {
+			return k
+		}
+	}
+	return -1
+}
+
+// holidayOver: a holiday's name covers the candidate's last token.
+func (s *scan) holidayOver(st, en int) bool {
+	for j := max(st-4, 0); j <= en; j++ {
+		if s.toks[j].capWord() {
+			if e := s.holidayAt(j); e >= en {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// wayfindingWords name the parts of a campus that signs give a letter or a
+// number: "Lot C", "Garage B", "Door 4", "Tower 2".
+var wayfindingWords = map[string]bool{"lot": true, "garage": true, "door": true, "gate": true, "entrance": true,
+	"building": true, "wing": true, "tower": true, "pavilion": true, "elevator": true, "elevators": true,
+	"deck": true, "zone": true, "pod": true, "lobby": true, "level": true, "concourse": true, "stairwell": true}
+
+// wayfinding: the candidate is a campus sign ("Lot C", "Garage B") or
+// starts at the sign's letter ("Lot D. Enter through Door 4").
+func (s *scan) wayfinding(st, en int) bool {
+	mark := func(k int) bool {
+		t := &s.toks[k]
+		return t.word() && (t.digits() && t.n() <= 3 || t.letters() && t.n() == 1 && t.upper())
+	}
+	if wayfindingWords[s.lower(st)] && s.toks[st].capWord() {
+		if n := s.next(st); n > 0 && n <= en+1 && mark(n) {
+			return true
+		}
+	}
+	if p := s.sameLinePrev(st); p >= 0 && mark(st) && s.toks[st].letters() && wayfindingWords[s.lower(p)] {
+		return true
+	}
+	return false
+}
+
+// doseWords follow a product's name with how often it is taken.
+var doseWords = map[string]bool{"bid": true, "tid": true, "qid": true, "qd": true, "qhs": true, "qam": true,
+	"qpm": true, "prn": true, "qod": true, "qweek": true, "po": true, "sq": true, "subq": true, "im": true}
+
+// dosedProduct: the candidate is followed by a dose (a number and a unit)
+// or a frequency ("Juven BID", "Glucerna 1 can"): a product, not a person.
+func (s *scan) dosedProduct(en int) bool {
+	n := s.next(en)
+	if n < 0 || s.toks[n].gap != gapSpace {
+		return false
+	}
+	if doseWords[s.lower(n)] {
+		return true
+	}
+	if s.toks[n].digits() {
+		if m := s.next(n); m > 0 && doseUnits[s.lower(m)] {
+			return true
+		}
+	}
+	return false
+}
+
+// doseUnits measure a dose of a product, not a person ("kg" and "cm" follow
+// a name in a header: "Pt: Jane Roe 62 kg").
+var doseUnits = map[string]bool{"mg": true, "mcg": true, "ml": true, "units": true, "iu": true, "meq": true,
+	"tab": true, "tabs": true, "tablet": true, "tablets": true, "cap": true, "caps": true, "capsule": true,
+	"capsules": true, "puff": true, "puffs": true, "can": true, "cans": true, "scoop": true, "scoops": true,
+	"packet": true, "packets": true, "drops": true, "sprays": true, "patch": true, "bottle": true, "bottles": true}
+
+// drugStems end the generic names of drugs (USAN stems); none ends a name
+// of the name and place lists.
+var drugStems = []string{"mab", "nib", "pril", "sartan", "olol", "statin", "azole", "cillin", "mycin", "floxacin",
+	"cycline", "tidine", "prazole", "triptan", "gliptin", "gliflozin", "glutide", "gestrel", "dronate", "parin",
+	"xaban", "gatran", "afil", "setron", "lukast", "terol", "olone", "azepam", "zolam", "oxetine", "ipine",
+	"navir", "previr", "buvir", "asvir", "profen", "fenac", "coxib", "semide", "thiazide", "dipine", "teplase",
+	"estradiol", "sterone", "gestimate", "indrone", "oxacin", "conazole"}
+
+// drugStem: the word at k is a drug's generic name by its stem
+// ("Levonorgestrel", "Dapagliflozin").
+func (s *scan) drugStem(k int) bool {
+	t := &s.toks[k]
+	if !t.letters() || t.n() < 7 {
+		return false
+	}
+	w := s.lower(k)
+	for _, st := range drugStems {
+		if len(w) >= len(st)+3 && w[len(w)-len(st):] == st {
+			return true
+		}
+	}
+	return false
+}
+
+// domainWord: the candidate's last word is glued to a web domain's ending
+// ("registered at ClinicalTrials.gov").
+func (s *scan) domainWord(en int) bool {
+	if en+2 >= len(s.toks) || !s.toks[en+1].punct('.') || s.toks[en+1].gap != gapNone || s.toks[en+2].gap != gapNone {
+		return false
+	}
+	switch s.lower(en + 2) {
+	case "gov", "com", "org", "net", "edu", "int", "mil", "info", "io", "us":
+		return true
+	}
+	return false
+}
+
+// unitOrAllergen: the candidate starts at a unit's letter after a slash
+// ("IgE 4.1 kU/L. Tree nuts negative") or is the species of an allergen
+// component ("Ara h 2", "Bet v 1", "Fel d 1").
+func (s *scan) unitOrAllergen(st, en int) bool {
+	t := &s.toks[st]
+	if t.letters() && t.n() == 1 && st >= 3 && s.toks[st-1].punct('/') && t.gap == gapNone && s.toks[st-1].gap == gapNone &&
+		s.toks[st-2].letters() && s.toks[st-2].n() <= 4 && s.toks[st-3].digits() && s.toks[st-2].gap == gapSpace {
+		return true // a number, then the unit: "4.1 kU/L."
+	}
+	if st != en || !t.capWord() || t.n() < 3 || t.n() > 4 {
+		return false
+	}
+	n := s.next(st)
+	if n < 0 || s.toks[n].n() != 1 || !s.toks[n].letters() || s.toks[n].upper() {
+		return false
+	}
+	m := s.next(n)
+	return m > 0 && s.toks[m].digits() && s.toks[m].n() <= 2
+}

@@ -1,0 +1,63 @@
+package deid_test
+
+import (
+	"testing"
+
+	"github.com/clinscribe/clinscribe/deid"
+)
+
+// Look-alikes of PHI-free text (free.go): products, organisations,
+// holidays, campus signs, domains and drugs that are written like names or
+// places. Every case runs with the rules alone and with the tagger; each
+// class has an identifier in a close shape that must still be found. The
+// sentences are written for these tests.
+func TestFreeLookalikes(t *testing.T) {
+	t.Parallel()
+	cases := []foundCase{
+		// Lists of products and of peoples.
+		{"a list after a brand label", "Sold under the brand names Tia, Kaitlib Fe, Briellyn and Philith; same dose.", nil},
+		{"given names in a product list", "Equivalent products: Amy, Daisy, Violet and Heather (all 0.35 mg).", nil},
+		{"a people beside a language", "Classes in Spanish, Arabic, Karen and Dari. Interpreters for Karen and Burmese on Tuesdays.", nil},
+		{"a people closing a list", "Outreach to Hmong, Somali and Karen families raised uptake.", nil},
+		{"a list of people stays", "Visitors today: Karen Olsen and Marisol; all masked.",
+			[]found{{"Karen Olsen", deid.Name}, {"Marisol", deid.Name}}},
+		{"a person before a role with a language stays", "Met with Karen, Spanish interpreter, and the patient.",
+			[]found{{"Karen", deid.Name}}},
+		{"names beside a name that is a people stay", "Seen with Karen and Dwayne; both sons of Ms. Jones.",
+			[]found{{"Karen", deid.Name}, {"Dwayne", deid.Name}, {"Jones", deid.Name}}},
+		{"a person beside a language stays", "Interpreter Karen Lindqvist (Spanish) present.",
+			[]found{{"Karen Lindqvist", deid.Name}}},
+		// Organisations and documents.
+		{"a committee", "Approved by the Antibiotic Stewardship Committee and the Falls Prevention Task Force.", nil},
+		{"a company joined by and", "Made by Eli Lilly and Company for the US market.", nil},
+		{"a journal", "Summary adapted from Mayo Clinic Proceedings, 2019.", nil},
+		{"a screen", "Hold oral intake until the Bedside Swallow Screen is passed.", nil},
+		{"a person before the committee stays", "Signed by Heather Hale, chair of the Ethics Committee.",
+			[]found{{"Heather Hale", deid.Name}}},
+		// Holidays.
+		{"holidays named by persons", "Closed on Martin Luther King Jr. Day, Columbus Day and Presidents' Day afternoon.", nil},
+		{"a person named Day stays", "Patient Patrick Day, seen for cough.", []found{{"Patrick Day", deid.Name}}},
+		// Campus signs.
+		{"lots and garages", "Use Garage B or overflow Lot D. Enter through Door 4.", nil},
+		{"an address stays", "Lives at 18 Gate Street, Apt 2, Lowell.",
+			[]found{{"18 Gate Street, Apt 2", deid.Location}, {"Lowell", deid.Location}}},
+		// Products with a dose, drugs by their stem, domains, units.
+		{"a product with its frequency", "Continue Lorna BID with meals; Prostat 30 mL daily.", nil},
+		{"a person before a dose stays", "Per Lorna Vick, give 2 mg now.", []found{{"Lorna Vick", deid.Name}}},
+		{"a person before a weight stays", "Pt: Lorna Vick 62 kg, allergy to PCN.", []found{{"Lorna Vick", deid.Name}}},
+		{"a drug by its stem", "Levonorgestrel is the progestin; Dapagliflozin was stopped.", nil},
+		{"a domain", "The trial is listed at ClinicalTrials.gov under the sponsor.", nil},
+		{"a unit after a slash", "Total IgE 88 kU/L. Tree pollen panel negative.", nil},
+		{"an allergen component", "Peanut components: Ara h 2 positive, Ara h 8 negative.", nil},
+		{"a name before its age stays", "Ara Kim, 3 y, peanut allergy.", []found{{"Ara Kim", deid.Name}}},
+	}
+	for _, mode := range []struct {
+		name string
+		cfg  deid.Config
+	}{{"rules", deid.Config{RulesOnly: true}}, {"tagger", deid.Config{}}} {
+		t.Run(mode.name, func(t *testing.T) {
+			t.Parallel()
+			checkFound(t, newDetector(t, mode.cfg), deid.Known{}, cases)
+		})
+	}
+}
