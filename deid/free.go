@@ -13,6 +13,11 @@ package deid
 func (s *scan) dropFree(spans []Span) []Span {
 	out := spans[:0]
 	for _, sp := range spans {
+		if sp.Type == Date {
+			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && st == en && s.scheduleMonths(st) {
+				continue
+			}
+		}
 		if sp.Type == Name || sp.Type == Location {
 			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && en >= st && s.freeLookalike(st, en, sp.Type) {
 				continue
@@ -43,11 +48,226 @@ func (s *scan) dropFree(spans []Span) []Span {
 //   - a unit's letter after a slash ("4.1 kU/L. Tree nuts") or an allergen
 //     component ("Ara h 2", "Bet v 1"; unitOrAllergen).
 func (s *scan) freeLookalike(st, en int, ty Type) bool {
+	if st == en && s.greetingModifier(st) {
+		return true
+	}
 	if s.titleBefore(st) || s.anyKnown(st, en) {
 		return false
 	}
 	return s.listLookalike(st, en) || s.orgRun(st, en, ty) || s.holidayOver(st, en) || s.wayfinding(st, en) ||
-		s.dosedProduct(en) || st == en && s.drugStem(st) || s.domainWord(en) || s.unitOrAllergen(st, en)
+		s.dosedProduct(en) || st == en && (s.drugStem(st) || s.wordList(st)) ||
+		s.domainWord(en) || s.unitOrAllergen(st, en) || s.saintProductAnyCase(st, en) || s.eponymHeadAfter(st, en) ||
+		ty == Location && (s.regionAt(st, en) || s.levelWord(st, en))
+}
+
+// wordList: the capitalized word at k, an English word on no list of names
+// or places, is an item of a list whose other items (two or more) are
+// such words too, or clinical ones: a checklist, not people ("Feeding,
+// Analgesia, Sedation, Thromboprophylaxis").
+func (s *scan) wordList(k int) bool {
+	if !s.toks[k].capWord() || !s.dictionaryWord(k) {
+		return false
+	}
+	plain := func(j int) bool {
+		t := &s.toks[j]
+		return t.capWord() && (s.dictionaryWord(j) || t.lex&lxMedical != 0 && t.lex&(lxFirst|lxSur|lxFirstAmb|lxSurAmb) == 0 &&
+			t.gaz&(gzFirst|gzSur|gzFirstAmb|gzSurAmb) == 0)
+	}
+	n := 0
+	for j := k; ; {
+		p := s.sameLinePrev(j)
+		if p < 0 || !s.toks[p].punct(',') {
+			break
+		}
+		if j = s.sameLinePrev(p); j < 0 || !plain(j) {
+			break
+		}
+		n++
+	}
+	for j := k; ; {
+		p := s.next(j)
+		if p < 0 || !s.toks[p].punct(',') {
+			break
+		}
+		if j = s.next(p); j < 0 || !plain(j) {
+			break
+		}
+		n++
+	}
+	return n >= 2
+}
+
+// greetingModifier: a lower-case English word after a greeting, that no
+// list holds as a given name, before the thing it describes: no one
+// greeted ("hey doc quick question", "hi, small favor"). After "doc" too,
+// which is no title of a surname in a greeting.
+func (s *scan) greetingModifier(k int) bool {
+	t := &s.toks[k]
+	if t.upper() || !t.letters() || t.lex&(lxFirst|lxFirstAmb) != 0 || t.gaz&(gzFirst|gzFirstAmb) != 0 {
+		return false
+	}
+	if _, ok := englishWords()[s.lower(k)]; !ok {
+		return false
+	}
+	n := s.next(k)
+	if n < 0 || !greetingObjects[s.lower(n)] {
+		return false
+	}
+	p := s.sameLinePrev(k)
+	if p >= 0 && (s.toks[p].punct(',') || s.eq(p, "doc") || s.eq(p, "there")) { // not "doctor": "hi doctor quick" may be Dr. Quick
+		p = s.sameLinePrev(p)
+	}
+	if p >= 0 && s.toks[p].punct(',') {
+		p = s.sameLinePrev(p)
+	}
+	return p >= 0 && (s.eq(p, "hi") || s.eq(p, "hey") || s.eq(p, "hello") || s.eq(p, "morning"))
+}
+
+// greetingObjects are what a word after a greeting may describe.
+var greetingObjects = map[string]bool{"question": true, "questions": true, "q": true, "thing": true, "note": true,
+	"update": true, "favor": true, "reminder": true, "request": true, "quick": true, "one": true, "check": true}
+
+// saintProductAnyCase: a saint's name before a possessive and a product
+// noun written in capitals too ("St John's Wort").
+func (s *scan) saintProductAnyCase(st, en int) bool {
+	if st == en && productNouns[s.lower(st)] && st >= 4 && s.eq(st-1, "s") && s.toks[st-2].punct('\'') {
+		st, en = st-3, st-3 // the product's noun alone: "Wort" of "St John's Wort"
+	}
+	k := st
+	if p := s.sameLinePrev(st); p >= 0 && (s.eq(p, "st") || s.eq(p, "saint")) {
+		k = p // the candidate may start after the title
+	}
+	if !(s.eq(k, "st") || s.eq(k, "saint")) {
+		return false
+	}
+	n := s.afterPossessive(en)
+	return n > 0 && s.toks[n].letters() && productNouns[s.lower(n)]
+}
+
+// afterPossessive returns the word after the possessive that ends at or
+// follows token en ("Palmer's point", "Presidents' Day"), or -1.
+func (s *scan) afterPossessive(en int) int {
+	switch {
+	case s.eq(en, "s") && en > 0 && s.toks[en-1].punct('\'') && s.toks[en].gap == gapNone:
+		return s.next(en)
+	case en+2 < len(s.toks) && s.toks[en+1].punct('\'') && s.toks[en+1].gap == gapNone && s.eq(en+2, "s") && s.toks[en+2].gap == gapNone:
+		return s.next(en + 2)
+	}
+	return -1
+}
+
+// eponymHeadAfter: the candidate (one or two words) names a point, a pouch
+// or a canal after its possessive ("Palmer's point", "Morison's pouch"),
+// a pupil or a virus in lower case after it ("marcus gunn pupil", "Seoul
+// viruses"), or a product after it ("Allevyn Life foam"). A person's body
+// part after a possessive ("John Hale's jaw") is no head here.
+func (s *scan) eponymHeadAfter(st, en int) bool {
+	if en-st > 2 {
+		return false
+	}
+	if n := s.afterPossessive(en); n > 0 {
+		if m := s.next(n); m > 0 && s.eq(m, "of") {
+			return false // "from Rachel's point of view"
+		}
+		return !s.toks[n].upper() && possessiveHeads[s.lower(n)]
+	}
+	n := s.next(en)
+	if n < 0 || s.toks[n].upper() || !s.toks[n].letters() || s.toks[n].gap != gapSpace {
+		return false
+	}
+	w := s.lower(n)
+	return nounHeads[w] || s.toks[st].upper() && productNouns[w]
+}
+
+// possessiveHeads are what an eponym names after its possessive and a
+// person's name does not ("Erb's point", "Schlemm's canal").
+var possessiveHeads = map[string]bool{"point": true, "points": true, "triad": true, "pouch": true, "space": true,
+	"canal": true, "capsule": true, "membrane": true, "corpuscle": true, "corpuscles": true, "ligament": true,
+	"fascia": true, "plexus": true, "ampulla": true, "diverticulum": true, "tubercle": true, "crest": true,
+	"node": true, "nodes": true, "nodule": true, "nodules": true, "glands": true, "cells": true, "bodies": true,
+	"pupil": true, "pupils": true, "maneuver": true, "manoeuvre": true, "law": true, "ulcer": true, "line": true,
+	"lines": true, "zone": true, "layer": true, "area": true, "method": true, "solution": true, "criteria": true}
+
+// nounHeads are what an eponym or a place names right after it, in lower
+// case: "marcus gunn pupil", "holmes adie syndrome", "Seoul viruses".
+var nounHeads = map[string]bool{"pupil": true, "pupils": true, "virus": true, "viruses": true, "point": true,
+	"jaw-winking": true, "phenomenon": true, "syndrome": true, "disease": true, "sign": true, "test": true,
+	"maneuver": true, "foam": true, "gel": true, "ointment": true, "wipes": true, "spray": true, "powder": true,
+	"paste": true, "dressing": true, "dressings": true, "mattress": true, "stockings": true}
+
+// scheduleMonths: the month at k is one end of a range of months in a
+// sentence of a schedule, which recurs every year ("walk-in Monday to
+// Friday from September through March", "clinics run from October
+// through February"): a weekday or a word of opening hours in the
+// sentence.
+func (s *scan) scheduleMonths(k int) bool {
+	if !s.monthWord(k) {
+		return false
+	}
+	ranged := false
+	if p := s.sameLinePrev(k); p >= 0 && rangeWords[s.lower(p)] {
+		if q := s.sameLinePrev(p); q >= 0 && s.monthWord(q) {
+			ranged = true
+		}
+	}
+	if n := s.next(k); n > 0 && rangeWords[s.lower(n)] {
+		if m := s.next(n); m > 0 && s.monthWord(m) {
+			ranged = true
+		}
+	}
+	if !ranged {
+		return false
+	}
+	stop := func(j int) bool {
+		t := &s.toks[j]
+		return t.punct('.') && !(j+1 < len(s.toks) && s.toks[j+1].digits() && s.toks[j+1].gap == gapNone) || t.punct('?') || t.punct('!')
+	}
+	for j := k - 1; j >= 0 && k-j < 30 && !stop(j); j-- {
+		if s.toks[j].is(lxWeekday) || scheduleWords[s.lower(j)] {
+			return true
+		}
+		if s.toks[j].gap == gapLine {
+			break
+		}
+	}
+	for j := k + 1; j < len(s.toks) && j-k < 30 && s.toks[j].gap != gapLine && !stop(j); j++ {
+		if s.toks[j].is(lxWeekday) || scheduleWords[s.lower(j)] {
+			return true
+		}
+	}
+	return false
+}
+
+// scheduleWords tell opening hours and recurring clinics.
+var scheduleWords = map[string]bool{"hours": true, "clinics": true, "offered": true, "open": true, "closed": true,
+	"walk": true, "weekly": true, "weekdays": true, "weekends": true, "runs": true, "run": true, "available": true,
+	"mondays": true, "tuesdays": true, "wednesdays": true, "thursdays": true, "fridays": true, "saturdays": true,
+	"sundays": true}
+
+// levelWord: a lower-case place before "level" is a height or a position
+// ("at sea level", "at eye level").
+func (s *scan) levelWord(st, en int) bool {
+	n := s.next(en)
+	return st == en && !s.toks[st].upper() && n > 0 && (s.eq(n, "level") || s.eq(n, "levels"))
+}
+
+// regions larger than a state, which Safe Harbor leaves ("common in New
+// England and the upper Midwest").
+var regions = map[string]bool{"new england": true, "midwest": true, "pacific northwest": true, "northeast": true,
+	"southeast": true, "southwest": true, "mid-atlantic": true, "mid atlantic": true, "great plains": true,
+	"great lakes": true, "deep south": true, "appalachia": true, "gulf coast": true, "west coast": true,
+	"east coast": true, "sun belt": true, "rust belt": true, "rocky mountains": true, "rockies": true,
+	"mountain west": true, "southeast asia": true, "south asia": true, "east asia": true, "central asia": true,
+	"west africa": true, "east africa": true, "sub-saharan africa": true, "central america": true,
+	"latin america": true, "south america": true, "north america": true, "eastern europe": true,
+	"western europe": true, "scandinavia": true, "the balkans": true, "balkans": true, "caribbean": true}
+
+// regionAt: tokens st..en are a region larger than a state.
+func (s *scan) regionAt(st, en int) bool {
+	if int(s.toks[en].e)-int(s.toks[st].s) > 24 {
+		return false
+	}
+	return regions[s.low[s.toks[st].s:s.toks[en].e]]
 }
 
 // listSep: token k separates the items of a coordinated list.

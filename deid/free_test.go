@@ -50,6 +50,24 @@ func TestFreeLookalikes(t *testing.T) {
 		{"a unit after a slash", "Total IgE 88 kU/L. Tree pollen panel negative.", nil},
 		{"an allergen component", "Peanut components: Ara h 2 positive, Ara h 8 negative.", nil},
 		{"a name before its age stays", "Ara Kim, 3 y, peanut allergy.", []found{{"Ara Kim", deid.Name}}},
+		// Checklists, greetings, eponyms' heads, regions, schedules.
+		{"a checklist of words", "ROUNDS CHECKLIST (FAST HUGS)\nFeeding, Analgesia, Sedation (goal RASS 0), Thromboprophylaxis", nil},
+		{"a word after a greeting", "patient: hey doc quick one about my inhaler", nil},
+		{"a surname after doctor stays", "patient: hi doctor quick, question about my inhaler", []found{{"quick", deid.Name}}},
+		{"a given name after a greeting stays", "patient: hi dawn quick question about the refill", []found{{"dawn", deid.Name}}},
+		{"a saint's product in capitals", "Stop St John's Wort two weeks before surgery.", nil},
+		{"an eponym's point and pouch", "Entry at Palmer's point; fluid in Morison's pouch.", nil},
+		{"a person's point of view stays", "Discussed from Rachel Okafor's point of view.", []found{{"Rachel Okafor", deid.Name}}},
+		{"a person's body part stays", "John Hale's jaw is swollen.", []found{{"John Hale", deid.Name}}},
+		{"an eponymous pupil in lower case", "student: marcus gunn pupil means an afferent defect right", nil},
+		{"viruses named by places", "Puumala and Seoul viruses cause renal syndromes.", nil},
+		{"a product before its form", "Cover with Allevyn Life foam daily.", nil},
+		{"regions larger than a state", "Common in New England and the Pacific Northwest; rare in the Deep South.", nil},
+		{"a town after a region stays", "Moved from New England to New Haven last year.", []found{{"New Haven", deid.Location}}},
+		{"months of a schedule", "Walk-in Tuesday to Friday from October through March; clinics run from May to June.", nil},
+		{"months of a stay stay", "She was in rehab from October through February.",
+			[]found{{"October", deid.Date}, {"February", deid.Date}}},
+		{"a height", "Normal at sea level; lower at altitude.", nil},
 	}
 	for _, mode := range []struct {
 		name string
