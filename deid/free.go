@@ -57,7 +57,105 @@ func (s *scan) freeLookalike(st, en int, ty Type) bool {
 	return s.listLookalike(st, en) || s.orgRun(st, en, ty) || s.holidayOver(st, en) || s.wayfinding(st, en) ||
 		s.dosedProduct(en) || st == en && (s.drugStem(st) || s.wordList(st)) ||
 		s.domainWord(en) || s.unitOrAllergen(st, en) || s.saintProductAnyCase(st, en) || s.eponymHeadAfter(st, en) ||
-		ty == Location && (s.regionAt(st, en) || s.levelWord(st, en))
+		ty == Location && (s.regionAt(st, en) || s.levelWord(st, en) || st == en && (s.infinitiveVerb(st) || s.formLabel(st))) ||
+		s.parenProduct(st, en)
+}
+
+// infinitiveVerb: a lower-case English word after "to" is a verb, not a
+// town, when a word that takes an infinitive comes before "to" ("i want to
+// pierce", "hard to wake", "great to hear") or, after "going to", an
+// object follows it ("going to add a weekly shot"; "going to salem for
+// the weekend" keeps its town).
+func (s *scan) infinitiveVerb(k int) bool {
+	t := &s.toks[k]
+	if t.upper() || !t.letters() {
+		return false
+	}
+	if _, ok := englishWords()[s.lower(k)]; !ok {
+		return false
+	}
+	p := s.sameLinePrev(k)
+	if p < 0 || !s.eq(p, "to") {
+		return false
+	}
+	q := s.sameLinePrev(p)
+	if q < 0 {
+		return false
+	}
+	if infinitiveTakers[s.lower(q)] {
+		return true
+	}
+	if !s.eq(q, "going") && !s.eq(q, "gonna") {
+		return false
+	}
+	n := s.next(k)
+	return n > 0 && verbObjects[s.lower(n)]
+}
+
+// infinitiveTakers take a verb after "to", never a place.
+var infinitiveTakers = map[string]bool{"want": true, "wants": true, "wanted": true, "need": true, "needs": true,
+	"needed": true, "have": true, "has": true, "had": true, "hard": true, "easy": true, "able": true, "unable": true,
+	"great": true, "nice": true, "good": true, "glad": true, "sorry": true, "happy": true, "try": true,
+	"trying": true, "tried": true, "used": true, "supposed": true, "ought": true, "plan": true, "planning": true,
+	"decided": true, "forget": true, "forgot": true, "remember": true, "likely": true, "unlikely": true,
+	"afraid": true, "scared": true, "started": true, "start": true, "begin": true, "began": true, "continue": true,
+	"how": true, "what": true, "where": true, "whether": true, "safe": true, "okay": true, "ok": true,
+	"fine": true, "allowed": true, "expect": true, "hope": true, "hoping": true, "meant": true}
+
+// verbObjects open the object of a verb.
+var verbObjects = map[string]bool{"a": true, "an": true, "the": true, "your": true, "my": true, "his": true,
+	"her": true, "their": true, "our": true, "it": true, "him": true, "them": true, "you": true, "me": true,
+	"us": true, "up": true, "out": true, "some": true, "any": true, "this": true, "that": true, "these": true,
+	"those": true, "off": true, "down": true}
+
+// formLabel: a place's kind written as a form's label ("City: Barre",
+// "County:"), which names no place itself.
+func (s *scan) formLabel(k int) bool {
+	n := s.next(k)
+	if n < 0 || !s.toks[n].punct(':') {
+		return false
+	}
+	switch s.lower(k) {
+	case "city", "town", "county", "state", "country", "address", "street", "zip", "parish", "province", "township",
+		"village", "borough", "district", "region", "residence", "birthplace":
+		return true
+	}
+	return false
+}
+
+// parenProduct: the candidate is a product's brand named beside its
+// generic in parentheses: after a generic drug or a product's form
+// ("bordered foam (Mepilex Border)", "alginate (Kaltostat)") or before its
+// generic ("ella (ulipristal)"). The generic is a lower-case ASCII word of six
+// letters or more on no list of English words, names or places; a
+// relative or a role before a name ("her daughter (Maria)") is English.
+func (s *scan) parenProduct(st, en int) bool {
+	if en-st > 2 {
+		return false
+	}
+	generic := func(k int) bool {
+		t := &s.toks[k]
+		if t.upper() || !t.letters() || t.shape&shNonASCII != 0 || t.n() < 6 || t.lex != 0 || t.gaz != 0 {
+			return false
+		}
+		_, eng := englishWords()[s.lower(k)]
+		return !eng
+	}
+	if p := s.sameLinePrev(st); p > 0 && s.toks[p].punct('(') {
+		if n := s.next(en); n > 0 && s.toks[n].punct(')') {
+			if g := s.sameLinePrev(p); g >= 0 && (generic(g) || nounHeads[s.lower(g)] && !s.toks[g].upper()) {
+				return true
+			}
+		}
+	}
+	if n := s.next(en); n > 0 && s.toks[n].punct('(') {
+		if g := s.next(n); g > 0 && generic(g) {
+			if c := s.next(g); c > 0 && s.toks[c].punct(')') {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // wordList: the capitalized word at k, an English word on no list of names
@@ -473,7 +571,8 @@ func (s *scan) orgRun(st, en int, ty Type) bool {
 var bodyHeads = map[string]bool{"committee": true, "committees": true, "council": true, "subcommittee": true,
 	"taskforce": true, "workgroup": true, "collaborative": true, "company": true, "association": true,
 	"society": true, "coalition": true, "consortium": true, "proceedings": true, "journal": true, "screen": true,
-	"inventory": true, "board": true, "commission": true, "caucus": true, "llp": true, "pllc": true}
+	"inventory": true, "board": true, "commission": true, "caucus": true, "llp": true, "pllc": true, "foods": true,
+	"industries": true, "enterprises": true, "holdings": true, "motors": true, "airlines": true, "logistics": true}
 
 // holidays are the holidays named by a person or a people, as their words
 // in lower case without periods and possessives.

@@ -68,6 +68,14 @@ func TestFreeLookalikes(t *testing.T) {
 		{"months of a stay stay", "She was in rehab from October through February.",
 			[]found{{"October", deid.Date}, {"February", deid.Date}}},
 		{"a height", "Normal at sea level; lower at altitude.", nil},
+		// Verbs after "to", form labels, brands beside generics, companies.
+		{"a town after going to stays", "patient: we're going to salem for the weekend", []found{{"salem", deid.Location}}},
+		{"a form's label", "Address: 12 Quarry Rd   City: Barre   State: VT",
+			[]found{{"12 Quarry Rd", deid.Location}, {"Barre", deid.Location}}},
+		{"brands beside generics", "Options: ella (ulipristal) within 120 hours; silver foam (Mepilex Ag) and alginate (Kaltostat).", nil},
+		{"a relative in parentheses stays", "Her daughter (Maria) signed the consent.", []found{{"Maria", deid.Name}}},
+		{"a name beside its script stays", "Pt: Li Xiuying (李秀英), 72F.", []found{{"Li Xiuying", deid.Name}, {"李秀英", deid.Name}}},
+		{"a company's trade word", "Employer: Tyson Foods, second shift.", nil},
 	}
 	for _, mode := range []struct {
 		name string
@@ -76,6 +84,25 @@ func TestFreeLookalikes(t *testing.T) {
 		t.Run(mode.name, func(t *testing.T) {
 			t.Parallel()
 			checkFound(t, newDetector(t, mode.cfg), deid.Known{}, cases)
+		})
+	}
+}
+
+// TestFreeVerbAfterTo: with the encounter's names supplied, a verb after
+// "going to" and an object is no town; the supplied name stays found.
+func TestFreeVerbAfterTo(t *testing.T) {
+	t.Parallel()
+	kn := deid.Known{PatientNames: []string{"Hope Mabena"}, ProviderNames: []string{"Tariq Haddad"}}
+	text := "spk_0: hope how are you\nspk_1: fine doctor\nspk_0: ok i'm going to add a nightly pill and i want you to walk daily\n" +
+		"spk_1: ok and it was hard to wake up today\nspk_0: ok hope see you soon"
+	want := []found{{"hope", deid.Name}, {"hope", deid.Name}}
+	for _, mode := range []struct {
+		name string
+		cfg  deid.Config
+	}{{"rules", deid.Config{RulesOnly: true}}, {"tagger", deid.Config{}}} {
+		t.Run(mode.name, func(t *testing.T) {
+			t.Parallel()
+			checkFound(t, newDetector(t, mode.cfg), kn, []foundCase{{"going to add", text, want}})
 		})
 	}
 }
