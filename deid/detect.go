@@ -228,6 +228,7 @@ func (d *Detector) Detect(text string, known Known) []Span {
 	if d.tagger != nil {
 		spans = s.addTagged(d.tagger, spans)
 	}
+	spans = s.dropFree(spans)
 	out := make([]Span, len(spans))
 	copy(out, spans)
 	return out

@@ -1,0 +1,732 @@
+package deid
+
+// Look-alikes of PHI-free text (issue 12): shapes of drug leaflets,
+// schedules, research abstracts, protocols and lectures where a word that
+// is on a list of names or places, or is capitalized and on no list, names
+// no person and no place. Each test reads the candidate's tokens and their
+// neighbours only. dropFree applies them to what the rules and the tagger
+// found, last: the rule spans the tagger reads as features, and so its
+// weights, are unchanged by them.
+
+// dropFree removes from spans, in place, the names and places that
+// freeLookalike holds are none.
+func (s *scan) dropFree(spans []Span) []Span {
+	out := spans[:0]
+	for _, sp := range spans {
+		if sp.Type == Date {
+			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && st == en && s.scheduleMonths(st) {
+				continue
+			}
+		}
+		if sp.Type == Name || sp.Type == Location {
+			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && en >= st && s.freeLookalike(st, en, sp.Type) {
+				continue
+			}
+		}
+		out = append(out, sp)
+	}
+	return out
+}
+
+// freeLookalike: tokens st..en, a candidate of type ty (Name or Location),
+// are a product, an organisation, a holiday, a sign on a campus, a web
+// domain or a drug rather than an identifier:
+//   - a member of a list after a product label ("Brand names: Camila,
+//     Errin, Heather"), or of a list with a language or people ("in
+//     Hmong, Karen and Somali"; listLookalike);
+//   - a Title Case run that ends in an organisation's or a document's head
+//     ("Antimicrobial Stewardship Committee", "Falls Prevention Task
+//     Force", "Eli Lilly and Company", "Mayo Clinic Proceedings"; orgRun);
+//   - a holiday named by a person ("Martin Luther King Jr. Day",
+//     "Columbus Day", "St. Patrick's Day"; holidayAt);
+//   - a campus sign: a lot, garage, door or wing and its letter or number
+//     ("Parking in Lot C", "Garage B"; wayfinding);
+//   - a product given a dose or a frequency ("Juven BID", "Allevyn 2
+//     sheets"; dosedProduct), a word with a drug's stem
+//     ("Levonorgestrel", "Quasense" is not one; drugStem);
+//   - a word glued to a domain ("ClinicalTrials.gov"; domainWord);
+//   - a unit's letter after a slash ("4.1 kU/L. Tree nuts") or an allergen
+//     component ("Ara h 2", "Bet v 1"; unitOrAllergen).
+func (s *scan) freeLookalike(st, en int, ty Type) bool {
+	if st == en && s.greetingModifier(st) {
+		return true
+	}
+	if s.titleBefore(st) || s.anyKnown(st, en) {
+		return false
+	}
+	return s.listLookalike(st, en) || s.orgRun(st, en, ty) || s.holidayOver(st, en) || s.wayfinding(st, en) ||
+		s.dosedProduct(en) || st == en && (s.drugStem(st) || s.wordList(st)) ||
+		s.domainWord(en) || s.unitOrAllergen(st, en) || s.saintProductAnyCase(st, en) || s.eponymHeadAfter(st, en) ||
+		ty == Location && (s.regionAt(st, en) || s.levelWord(st, en) || st == en && (s.infinitiveVerb(st) || s.formLabel(st))) ||
+		s.parenProduct(st, en)
+}
+
+// infinitiveVerb: a lower-case English word after "to" is a verb, not a
+// town, when a word that takes an infinitive comes before "to" ("i want to
+// pierce", "hard to wake", "great to hear") or, after "going to", an
+// object follows it ("going to add a weekly shot"; "going to salem for
+// the weekend" keeps its town).
+func (s *scan) infinitiveVerb(k int) bool {
+	t := &s.toks[k]
+	if t.upper() || !t.letters() {
+		return false
+	}
+	if _, ok := englishWords()[s.lower(k)]; !ok {
+		return false
+	}
+	p := s.sameLinePrev(k)
+	if p < 0 || !s.eq(p, "to") {
+		return false
+	}
+	q := s.sameLinePrev(p)
+	if q < 0 {
+		return false
+	}
+	if infinitiveTakers[s.lower(q)] {
+		return true
+	}
+	if !s.eq(q, "going") && !s.eq(q, "gonna") {
+		return false
+	}
+	n := s.next(k)
+	return n > 0 && verbObjects[s.lower(n)]
+}
+
+// infinitiveTakers take a verb after "to", never a place.
+var infinitiveTakers = map[string]bool{"want": true, "wants": true, "wanted": true, "need": true, "needs": true,
+	"needed": true, "have": true, "has": true, "had": true, "hard": true, "easy": true, "able": true, "unable": true,
+	"great": true, "nice": true, "good": true, "glad": true, "sorry": true, "happy": true, "try": true,
+	"trying": true, "tried": true, "used": true, "supposed": true, "ought": true, "plan": true, "planning": true,
+	"decided": true, "forget": true, "forgot": true, "remember": true, "likely": true, "unlikely": true,
+	"afraid": true, "scared": true, "started": true, "start": true, "begin": true, "began": true, "continue": true,
+	"how": true, "what": true, "where": true, "whether": true, "safe": true, "okay": true, "ok": true,
+	"fine": true, "allowed": true, "expect": true, "hope": true, "hoping": true, "meant": true}
+
+// verbObjects open the object of a verb.
+var verbObjects = map[string]bool{"a": true, "an": true, "the": true, "your": true, "my": true, "his": true,
+	"her": true, "their": true, "our": true, "it": true, "him": true, "them": true, "you": true, "me": true,
+	"us": true, "up": true, "out": true, "some": true, "any": true, "this": true, "that": true, "these": true,
+	"those": true, "off": true, "down": true}
+
+// formLabel: a place's kind written as a form's label ("City: Barre",
+// "County:"), which names no place itself.
+func (s *scan) formLabel(k int) bool {
+	n := s.next(k)
+	if n < 0 || !s.toks[n].punct(':') {
+		return false
+	}
+	switch s.lower(k) {
+	case "city", "town", "county", "state", "country", "address", "street", "zip", "parish", "province", "township",
+		"village", "borough", "district", "region", "residence", "birthplace":
+		return true
+	}
+	return false
+}
+
+// parenProduct: the candidate is a product's brand named beside its
+// generic in parentheses: after a generic drug or a product's form
+// ("bordered foam (Mepilex Border)", "alginate (Kaltostat)") or before its
+// generic ("ella (ulipristal)"). The generic is a lower-case ASCII word of six
+// letters or more on no list of English words, names or places; a
+// relative or a role before a name ("her daughter (Maria)") is English.
+func (s *scan) parenProduct(st, en int) bool {
+	if en-st > 2 {
+		return false
+	}
+	generic := func(k int) bool {
+		t := &s.toks[k]
+		if t.upper() || !t.letters() || t.shape&shNonASCII != 0 || t.n() < 6 || t.lex != 0 || t.gaz != 0 {
+			return false
+		}
+		_, eng := englishWords()[s.lower(k)]
+		return !eng
+	}
+	if p := s.sameLinePrev(st); p > 0 && s.toks[p].punct('(') {
+		if n := s.next(en); n > 0 && s.toks[n].punct(')') {
+			if g := s.sameLinePrev(p); g >= 0 && (generic(g) || nounHeads[s.lower(g)] && !s.toks[g].upper()) {
+				return true
+			}
+		}
+	}
+	if n := s.next(en); n > 0 && s.toks[n].punct('(') {
+		if g := s.next(n); g > 0 && generic(g) {
+			if c := s.next(g); c > 0 && s.toks[c].punct(')') {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// wordList: the capitalized word at k, an English word on no list of names
+// or places, is an item of a list whose other items (two or more) are
+// such words too, or clinical ones: a checklist, not people ("Feeding,
+// Analgesia, Sedation, Thromboprophylaxis").
+func (s *scan) wordList(k int) bool {
+	if !s.toks[k].capWord() || !s.dictionaryWord(k) {
+		return false
+	}
+	plain := func(j int) bool {
+		t := &s.toks[j]
+		return t.capWord() && (s.dictionaryWord(j) || t.lex&lxMedical != 0 && t.lex&(lxFirst|lxSur|lxFirstAmb|lxSurAmb) == 0 &&
+			t.gaz&(gzFirst|gzSur|gzFirstAmb|gzSurAmb) == 0)
+	}
+	n := 0
+	for j := k; ; {
+		p := s.sameLinePrev(j)
+		if p < 0 || !s.toks[p].punct(',') {
+			break
+		}
+		if j = s.sameLinePrev(p); j < 0 || !plain(j) {
+			break
+		}
+		n++
+	}
+	for j := k; ; {
+		p := s.next(j)
+		if p < 0 || !s.toks[p].punct(',') {
+			break
+		}
+		if j = s.next(p); j < 0 || !plain(j) {
+			break
+		}
+		n++
+	}
+	return n >= 2
+}
+
+// greetingModifier: a lower-case English word after a greeting, that no
+// list holds as a given name, before the thing it describes: no one
+// greeted ("hey doc quick question", "hi, small favor"). After "doc" too,
+// which is no title of a surname in a greeting.
+func (s *scan) greetingModifier(k int) bool {
+	t := &s.toks[k]
+	if t.upper() || !t.letters() || t.lex&(lxFirst|lxFirstAmb) != 0 || t.gaz&(gzFirst|gzFirstAmb) != 0 {
+		return false
+	}
+	if _, ok := englishWords()[s.lower(k)]; !ok {
+		return false
+	}
+	n := s.next(k)
+	if n < 0 || !greetingObjects[s.lower(n)] {
+		return false
+	}
+	p := s.sameLinePrev(k)
+	if p >= 0 && (s.toks[p].punct(',') || s.eq(p, "doc") || s.eq(p, "there")) { // not "doctor": "hi doctor quick" may be Dr. Quick
+		p = s.sameLinePrev(p)
+	}
+	if p >= 0 && s.toks[p].punct(',') {
+		p = s.sameLinePrev(p)
+	}
+	return p >= 0 && (s.eq(p, "hi") || s.eq(p, "hey") || s.eq(p, "hello") || s.eq(p, "morning"))
+}
+
+// greetingObjects are what a word after a greeting may describe.
+var greetingObjects = map[string]bool{"question": true, "questions": true, "q": true, "thing": true, "note": true,
+	"update": true, "favor": true, "reminder": true, "request": true, "quick": true, "one": true, "check": true}
+
+// saintProductAnyCase: a saint's name before a possessive and a product
+// noun written in capitals too ("St John's Wort").
+func (s *scan) saintProductAnyCase(st, en int) bool {
+	if st == en && productNouns[s.lower(st)] && st >= 4 && s.eq(st-1, "s") && s.toks[st-2].punct('\'') {
+		st, en = st-3, st-3 // the product's noun alone: "Wort" of "St John's Wort"
+	}
+	k := st
+	if p := s.sameLinePrev(st); p >= 0 && (s.eq(p, "st") || s.eq(p, "saint")) {
+		k = p // the candidate may start after the title
+	}
+	if !(s.eq(k, "st") || s.eq(k, "saint")) {
+		return false
+	}
+	n := s.afterPossessive(en)
+	return n > 0 && s.toks[n].letters() && productNouns[s.lower(n)]
+}
+
+// afterPossessive returns the word after the possessive that ends at or
+// follows token en ("Palmer's point", "Presidents' Day"), or -1.
+func (s *scan) afterPossessive(en int) int {
+	switch {
+	case s.eq(en, "s") && en > 0 && s.toks[en-1].punct('\'') && s.toks[en].gap == gapNone:
+		return s.next(en)
+	case en+2 < len(s.toks) && s.toks[en+1].punct('\'') && s.toks[en+1].gap == gapNone && s.eq(en+2, "s") && s.toks[en+2].gap == gapNone:
+		return s.next(en + 2)
+	}
+	return -1
+}
+
+// eponymHeadAfter: the candidate (one or two words) names a point, a pouch
+// or a canal after its possessive ("Palmer's point", "Morison's pouch"),
+// a pupil or a virus in lower case after it ("marcus gunn pupil", "Seoul
+// viruses"), or a product after it ("Allevyn Life foam"). A person's body
+// part after a possessive ("John Hale's jaw") is no head here.
+func (s *scan) eponymHeadAfter(st, en int) bool {
+	if en-st > 2 {
+		return false
+	}
+	if n := s.afterPossessive(en); n > 0 {
+		if m := s.next(n); m > 0 && s.eq(m, "of") {
+			return false // "from Rachel's point of view"
+		}
+		return !s.toks[n].upper() && possessiveHeads[s.lower(n)]
+	}
+	n := s.next(en)
+	if n < 0 || s.toks[n].upper() || !s.toks[n].letters() || s.toks[n].gap != gapSpace {
+		return false
+	}
+	w := s.lower(n)
+	return nounHeads[w] || s.toks[st].upper() && productNouns[w]
+}
+
+// possessiveHeads are what an eponym names after its possessive and a
+// person's name does not ("Erb's point", "Schlemm's canal").
+var possessiveHeads = map[string]bool{"point": true, "points": true, "triad": true, "pouch": true, "space": true,
+	"canal": true, "capsule": true, "membrane": true, "corpuscle": true, "corpuscles": true, "ligament": true,
+	"fascia": true, "plexus": true, "ampulla": true, "diverticulum": true, "tubercle": true, "crest": true,
+	"node": true, "nodes": true, "nodule": true, "nodules": true, "glands": true, "cells": true, "bodies": true,
+	"pupil": true, "pupils": true, "maneuver": true, "manoeuvre": true, "law": true, "ulcer": true, "line": true,
+	"lines": true, "zone": true, "layer": true, "area": true, "method": true, "solution": true, "criteria": true}
+
+// nounHeads are what an eponym or a place names right after it, in lower
+// case: "marcus gunn pupil", "holmes adie syndrome", "Seoul viruses".
+var nounHeads = map[string]bool{"pupil": true, "pupils": true, "virus": true, "viruses": true, "point": true,
+	"jaw-winking": true, "phenomenon": true, "syndrome": true, "disease": true, "sign": true, "test": true,
+	"maneuver": true, "foam": true, "gel": true, "ointment": true, "wipes": true, "spray": true, "powder": true,
+	"paste": true, "dressing": true, "dressings": true, "mattress": true, "stockings": true}
+
+// scheduleMonths: the month at k is one end of a range of months in a
+// sentence of a schedule, which recurs every year ("walk-in Monday to
+// Friday from September through March", "clinics run from October
+// through February"): a weekday or a word of opening hours in the
+// sentence.
+func (s *scan) scheduleMonths(k int) bool {
+	if !s.monthWord(k) {
+		return false
+	}
+	ranged := false
+	if p := s.sameLinePrev(k); p >= 0 && rangeWords[s.lower(p)] {
+		if q := s.sameLinePrev(p); q >= 0 && s.monthWord(q) {
+			ranged = true
+		}
+	}
+	if n := s.next(k); n > 0 && rangeWords[s.lower(n)] {
+		if m := s.next(n); m > 0 && s.monthWord(m) {
+			ranged = true
+		}
+	}
+	if !ranged {
+		return false
+	}
+	stop := func(j int) bool {
+		t := &s.toks[j]
+		return t.punct('.') && !(j+1 < len(s.toks) && s.toks[j+1].digits() && s.toks[j+1].gap == gapNone) || t.punct('?') || t.punct('!')
+	}
+	for j := k - 1; j >= 0 && k-j < 30 && !stop(j); j-- {
+		if s.toks[j].is(lxWeekday) || scheduleWords[s.lower(j)] {
+			return true
+		}
+		if s.toks[j].gap == gapLine {
+			break
+		}
+	}
+	for j := k + 1; j < len(s.toks) && j-k < 30 && s.toks[j].gap != gapLine && !stop(j); j++ {
+		if s.toks[j].is(lxWeekday) || scheduleWords[s.lower(j)] {
+			return true
+		}
+	}
+	return false
+}
+
+// scheduleWords tell opening hours and recurring clinics.
+var scheduleWords = map[string]bool{"hours": true, "clinics": true, "offered": true, "open": true, "closed": true,
+	"walk": true, "weekly": true, "weekdays": true, "weekends": true, "runs": true, "run": true, "available": true,
+	"mondays": true, "tuesdays": true, "wednesdays": true, "thursdays": true, "fridays": true, "saturdays": true,
+	"sundays": true}
+
+// levelWord: a lower-case place before "level" is a height or a position
+// ("at sea level", "at eye level").
+func (s *scan) levelWord(st, en int) bool {
+	n := s.next(en)
+	return st == en && !s.toks[st].upper() && n > 0 && (s.eq(n, "level") || s.eq(n, "levels"))
+}
+
+// regions larger than a state, which Safe Harbor leaves ("common in New
+// England and the upper Midwest").
+var regions = map[string]bool{"new england": true, "midwest": true, "pacific northwest": true, "northeast": true,
+	"southeast": true, "southwest": true, "mid-atlantic": true, "mid atlantic": true, "great plains": true,
+	"great lakes": true, "deep south": true, "appalachia": true, "gulf coast": true, "west coast": true,
+	"east coast": true, "sun belt": true, "rust belt": true, "rocky mountains": true, "rockies": true,
+	"mountain west": true, "southeast asia": true, "south asia": true, "east asia": true, "central asia": true,
+	"west africa": true, "east africa": true, "sub-saharan africa": true, "central america": true,
+	"latin america": true, "south america": true, "north america": true, "eastern europe": true,
+	"western europe": true, "scandinavia": true, "the balkans": true, "balkans": true, "caribbean": true}
+
+// regionAt: tokens st..en are a region larger than a state.
+func (s *scan) regionAt(st, en int) bool {
+	if int(s.toks[en].e)-int(s.toks[st].s) > 24 {
+		return false
+	}
+	return regions[s.low[s.toks[st].s:s.toks[en].e]]
+}
+
+// listSep: token k separates the items of a coordinated list.
+func (s *scan) listSep(k int) bool {
+	t := &s.toks[k]
+	return t.punct(',') || t.punct('/') || s.eq(k, "and") || s.eq(k, "or")
+}
+
+// itemStart walks back from e, the last token of a list item, over its
+// words, hyphens and apostrophes (at most four tokens) and returns its first
+// token, or -1 when the item is no capitalized run.
+func (s *scan) itemStart(e int) int {
+	b := e
+	for n := 0; n < 4; n++ {
+		p := s.sameLinePrev(b)
+		if p < 0 || s.listSep(p) || !(s.toks[p].word() || s.toks[p].gap == gapNone && (s.toks[p].punct('-') || s.toks[p].punct('\''))) {
+			break
+		}
+		if s.toks[p].word() && !s.toks[p].upper() && !s.toks[p].digits() {
+			break
+		}
+		if s.toks[b].gap != gapNone && s.toks[p].word() && s.toks[b].word() && !s.toks[b].upper() {
+			break
+		}
+		b = p
+	}
+	if !s.toks[b].capWord() {
+		return -1
+	}
+	return b
+}
+
+// itemEnd walks forward from b, the first token of a list item, and
+// returns its last token, or -1 when b is no capitalized word.
+func (s *scan) itemEnd(b int) int {
+	if b < 0 || !s.toks[b].capWord() {
+		return -1
+	}
+	e := b
+	for n := 0; n < 4; n++ {
+		k := s.next(e)
+		if k < 0 || s.listSep(k) {
+			break
+		}
+		t := &s.toks[k]
+		if t.gap == gapNone && (t.punct('-') || t.punct('\'')) || t.word() && (t.upper() || t.digits()) {
+			e = k
+			continue
+		}
+		break
+	}
+	return e
+}
+
+// listLookalike: tokens st..en are an item of a coordinated list (commas,
+// "and", "or", "/") whose items are products or peoples: the list follows a
+// label of products in its sentence ("Brand and generic names: Camila,
+// Errin", "other products with the same ingredient: Aviane, Lutera"), or,
+// for an item of one word, another item is a language or a people
+// ("interpreters for Karen and Burmese", "Hmong, Karen and Somali
+// families"). A person's name in a list of people ("Karen, Tom and Ann")
+// has neither.
+func (s *scan) listLookalike(st, en int) bool {
+	if !s.toks[st].capWord() {
+		return false
+	}
+	first, people, items := st, false, 1
+	// Items before.
+	for k := st; ; {
+		p := s.sameLinePrev(k)
+		if p < 0 || !s.listSep(p) {
+			break
+		}
+		q := s.sameLinePrev(p)
+		if q >= 0 && (s.eq(p, "and") || s.eq(p, "or")) && s.toks[q].punct(',') {
+			q = s.sameLinePrev(q)
+		}
+		if q < 0 {
+			break
+		}
+		b := s.itemStart(q)
+		if b < 0 {
+			break
+		}
+		people = people || b == q && s.peopleItem(b)
+		first, k, items = b, b, items+1
+	}
+	// Items after.
+	for k := en; ; {
+		n := s.next(k)
+		if n < 0 || !s.listSep(n) {
+			break
+		}
+		m := s.next(n)
+		if m > 0 && s.toks[n].punct(',') && (s.eq(m, "and") || s.eq(m, "or")) {
+			m = s.next(m)
+		}
+		e := s.itemEnd(m)
+		if e < 0 {
+			break
+		}
+		people = people || e == m && s.peopleItem(m)
+		k, items = e, items+1
+	}
+	if people && st == en && peopleWords[s.lowerAny(st)] {
+		return true
+	}
+	// A label of products before the list, in its sentence.
+	for k, n := s.sameLinePrev(first), 0; k >= 0 && n < 10; k, n = s.sameLinePrev(k), n+1 {
+		t := &s.toks[k]
+		if t.punct('.') || t.punct(';') || t.punct('?') || t.punct('!') {
+			break
+		}
+		if productLabels[s.lower(k)] {
+			return true
+		}
+	}
+	return false
+}
+
+// peopleItem: the list item at k, one word, is a language or a people on
+// no list of names, not a person's role named by a language ("Karen, Spanish interpreter").
+func (s *scan) peopleItem(k int) bool {
+	t := &s.toks[k]
+	if !peopleWords[s.lowerAny(k)] || t.lex&(lxFirst|lxFirstAmb|lxSur|lxSurAmb) != 0 || t.gaz&(gzFirst|gzFirstAmb|gzSur|gzSurAmb) != 0 {
+		return false // "Karen and Dwayne": a name beside a name
+	}
+	n := s.next(k)
+	return n < 0 || !languageRoles[s.lower(n)]
+}
+
+// languageRoles are the roles a language names after it.
+var languageRoles = map[string]bool{"interpreter": true, "translator": true, "speaker": true, "teacher": true,
+	"tutor": true, "aide": true, "nurse": true, "worker": true, "navigator": true, "liaison": true, "chaplain": true,
+	"coordinator": true, "staff": true, "doctor": true, "volunteer": true, "advocate": true, "line": true, "-": true}
+
+// productLabels announce a list of products, not of people.
+var productLabels = map[string]bool{"brand": true, "brands": true, "generics": true, "products": true, "trade": true,
+	"formulations": true, "marketed": true, "equivalents": true, "preparations": true, "biosimilars": true}
+
+// peopleWords are languages and peoples written like a given name or a place
+// ("Karen", "Chin", "Lao") and the ones they are listed with.
+var peopleWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range []string{"english", "spanish", "french", "german", "italian", "portuguese", "russian",
+		"ukrainian", "polish", "greek", "albanian", "bosnian", "serbian", "croatian", "romanian", "turkish",
+		"kurdish", "arabic", "hebrew", "yiddish", "farsi", "persian", "dari", "pashto", "urdu", "hindi", "punjabi",
+		"bengali", "gujarati", "tamil", "telugu", "nepali", "bhutanese", "burmese", "karen", "karenni", "chin",
+		"kachin", "rohingya", "hmong", "mien", "lao", "laotian", "khmer", "cambodian", "thai", "vietnamese",
+		"mandarin", "cantonese", "chinese", "korean", "japanese", "tagalog", "filipino", "ilocano", "chuukese",
+		"marshallese", "samoan", "tongan", "somali", "somalian", "oromo", "amharic", "tigrinya", "swahili",
+		"kinyarwanda", "kirundi", "lingala", "wolof", "fula", "fulani", "yoruba", "igbo", "hausa", "twi", "ewe",
+		"haitian", "creole", "navajo", "ojibwe", "lakota", "cherokee", "yupik", "inupiaq", "mam", "kiche",
+		"mixtec", "mixteco", "zapotec", "triqui", "garifuna", "quechua", "asl", "afghan", "iraqi", "syrian",
+		"congolese", "eritrean", "ethiopian", "sudanese", "ukrainians", "bosnians", "somalis", "latino",
+		"latina", "hispanic"} {
+		m[w] = true
+	}
+	return m
+}()
+
+// orgRun: the Title Case run from st on (words joined by spaces, "and",
+// "&", "of" or "for") ends in a word that heads the name of an
+// organisation, a body or a document, not a person or a place
+// ("Antimicrobial Stewardship Committee", "Falls Prevention Task Force",
+// "Bristol Myers Squibb Company", "Mayo Clinic Proceedings", "Bedside
+// Swallow Screen"); "team" and "program" only for a name (a place may be
+// a program's site).
+func (s *scan) orgRun(st, en int, ty Type) bool {
+	last := -1
+	for k := st; k < len(s.toks) && k-st < 12; k++ {
+		t := &s.toks[k]
+		if k > st && t.gap == gapLine {
+			break
+		}
+		switch {
+		case t.capWord():
+			last = k
+			continue
+		case k > en && k > st && t.gap == gapSpace && (s.eq(k, "and") || s.eq(k, "of") || s.eq(k, "for") || t.punct('&')):
+			if n := s.next(k); n > 0 && s.toks[n].capWord() {
+				continue
+			}
+		case k <= en && (t.punct('.') || t.punct('-') || t.punct('\'') || s.eq(k, "s") || t.word()):
+			continue // inside the candidate: "Jr.", "Lilly's"
+		}
+		break
+	}
+	if last < en {
+		return false
+	}
+	switch w := s.lower(last); w {
+	case "force":
+		return last > 0 && s.eq(last-1, "task")
+	case "team", "teams", "program", "programs", "programme":
+		return ty == Name
+	default:
+		return bodyHeads[w]
+	}
+}
+
+// bodyHeads end the names of organisations, bodies and documents.
+var bodyHeads = map[string]bool{"committee": true, "committees": true, "council": true, "subcommittee": true,
+	"taskforce": true, "workgroup": true, "collaborative": true, "company": true, "association": true,
+	"society": true, "coalition": true, "consortium": true, "proceedings": true, "journal": true, "screen": true,
+	"inventory": true, "board": true, "commission": true, "caucus": true, "llp": true, "pllc": true, "foods": true,
+	"industries": true, "enterprises": true, "holdings": true, "motors": true, "airlines": true, "logistics": true}
+
+// holidays are the holidays named by a person or a people, as their words
+// in lower case without periods and possessives.
+var holidays = [][]string{{"martin", "luther", "king", "jr", "day"}, {"martin", "luther", "king", "day"},
+	{"mlk", "day"}, {"mlk", "jr", "day"}, {"columbus", "day"}, {"presidents", "day"}, {"president", "day"},
+	{"washington", "birthday"}, {"lincoln", "birthday"}, {"st", "patrick", "day"}, {"saint", "patrick", "day"},
+	{"valentine", "day"}, {"st", "valentine", "day"}, {"indigenous", "peoples", "day"}, {"cesar", "chavez", "day"},
+	{"kuhio", "day"}, {"kamehameha", "day"}, {"casimir", "pulaski", "day"}, {"patriots", "day"},
+	{"veterans", "day"}, {"memorial", "day"}, {"labor", "day"}, {"mother", "day"}, {"father", "day"}}
+
+// holidayAt: the words from token j on are a holiday's; it returns the
+// holiday's last token or -1. Periods and possessives in between are
+// skipped ("Martin Luther King Jr. Day", "Presidents' Day", "St.
+// Patrick's Day").
+func (s *scan) holidayAt(j int) int {
+	for _, h := range holidays {
+		k, ok := j, true
+		for n, w := range h {
+			if n > 0 {
+				k = s.next(k)
+				for k > 0 && (s.toks[k].punct('.') || s.toks[k].punct('\'') || s.eq(k, "s") && s.toks[k-1].punct('\'')) {
+					k = s.next(k)
+				}
+			}
+			if k < 0 || !s.eq(k, w) {
+				ok = false
+				break
+			}
+		}
+		if ok && s.toks[k].capWord() {
+			return k
+		}
+	}
+	return -1
+}
+
+// holidayOver: a holiday's name covers the candidate's last token.
+func (s *scan) holidayOver(st, en int) bool {
+	for j := max(st-4, 0); j <= en; j++ {
+		if s.toks[j].capWord() {
+			if e := s.holidayAt(j); e >= en {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// wayfindingWords name the parts of a campus that signs give a letter or a
+// number: "Lot C", "Garage B", "Door 4", "Tower 2".
+var wayfindingWords = map[string]bool{"lot": true, "garage": true, "door": true, "gate": true, "entrance": true,
+	"building": true, "wing": true, "tower": true, "pavilion": true, "elevator": true, "elevators": true,
+	"deck": true, "zone": true, "pod": true, "lobby": true, "level": true, "concourse": true, "stairwell": true}
+
+// wayfinding: the candidate is a campus sign ("Lot C", "Garage B") or
+// starts at the sign's letter ("Lot D. Enter through Door 4").
+func (s *scan) wayfinding(st, en int) bool {
+	mark := func(k int) bool {
+		t := &s.toks[k]
+		return t.word() && (t.digits() && t.n() <= 3 || t.letters() && t.n() == 1 && t.upper())
+	}
+	if wayfindingWords[s.lower(st)] && s.toks[st].capWord() {
+		if n := s.next(st); n > 0 && n <= en+1 && mark(n) {
+			return true
+		}
+	}
+	if p := s.sameLinePrev(st); p >= 0 && mark(st) && s.toks[st].letters() && wayfindingWords[s.lower(p)] {
+		return true
+	}
+	return false
+}
+
+// doseWords follow a product's name with how often it is taken.
+var doseWords = map[string]bool{"bid": true, "tid": true, "qid": true, "qd": true, "qhs": true, "qam": true,
+	"qpm": true, "prn": true, "qod": true, "qweek": true, "po": true, "sq": true, "subq": true, "im": true}
+
+// dosedProduct: the candidate is followed by a dose (a number and a unit)
+// or a frequency ("Juven BID", "Glucerna 1 can"): a product, not a person.
+func (s *scan) dosedProduct(en int) bool {
+	n := s.next(en)
+	if n < 0 || s.toks[n].gap != gapSpace {
+		return false
+	}
+	if doseWords[s.lower(n)] {
+		return true
+	}
+	if s.toks[n].digits() {
+		if m := s.next(n); m > 0 && doseUnits[s.lower(m)] {
+			return true
+		}
+	}
+	return false
+}
+
+// doseUnits measure a dose of a product, not a person ("kg" and "cm" follow
+// a name in a header: "Pt: Jane Roe 62 kg").
+var doseUnits = map[string]bool{"mg": true, "mcg": true, "ml": true, "units": true, "iu": true, "meq": true,
+	"tab": true, "tabs": true, "tablet": true, "tablets": true, "cap": true, "caps": true, "capsule": true,
+	"capsules": true, "puff": true, "puffs": true, "can": true, "cans": true, "scoop": true, "scoops": true,
+	"packet": true, "packets": true, "drops": true, "sprays": true, "patch": true, "bottle": true, "bottles": true}
+
+// drugStems end the generic names of drugs (USAN stems); none ends a name
+// of the name and place lists.
+var drugStems = []string{"mab", "nib", "pril", "sartan", "olol", "statin", "azole", "cillin", "mycin", "floxacin",
+	"cycline", "tidine", "prazole", "triptan", "gliptin", "gliflozin", "glutide", "gestrel", "dronate", "parin",
+	"xaban", "gatran", "afil", "setron", "lukast", "terol", "olone", "azepam", "zolam", "oxetine", "ipine",
+	"navir", "previr", "buvir", "asvir", "profen", "fenac", "coxib", "semide", "thiazide", "dipine", "teplase",
+	"estradiol", "sterone", "gestimate", "indrone", "oxacin", "conazole"}
+
+// drugStem: the word at k is a drug's generic name by its stem
+// ("Levonorgestrel", "Dapagliflozin").
+func (s *scan) drugStem(k int) bool {
+	t := &s.toks[k]
+	if !t.letters() || t.n() < 7 {
+		return false
+	}
+	w := s.lower(k)
+	for _, st := range drugStems {
+		if len(w) >= len(st)+3 && w[len(w)-len(st):] == st {
+			return true
+		}
+	}
+	return false
+}
+
+// domainWord: the candidate's last word is glued to a web domain's ending
+// ("registered at ClinicalTrials.gov").
+func (s *scan) domainWord(en int) bool {
+	if en+2 >= len(s.toks) || !s.toks[en+1].punct('.') || s.toks[en+1].gap != gapNone || s.toks[en+2].gap != gapNone {
+		return false
+	}
+	switch s.lower(en + 2) {
+	case "gov", "com", "org", "net", "edu", "int", "mil", "info", "io", "us":
+		return true
+	}
+	return false
+}
+
+// unitOrAllergen: the candidate starts at a unit's letter after a slash
+// ("IgE 4.1 kU/L. Tree nuts negative") or is the species of an allergen
+// component ("Ara h 2", "Bet v 1", "Fel d 1").
+func (s *scan) unitOrAllergen(st, en int) bool {
+	t := &s.toks[st]
+	if t.letters() && t.n() == 1 && st >= 3 && s.toks[st-1].punct('/') && t.gap == gapNone && s.toks[st-1].gap == gapNone &&
+		s.toks[st-2].letters() && s.toks[st-2].n() <= 4 && s.toks[st-3].digits() && s.toks[st-2].gap == gapSpace {
+		return true // a number, then the unit: "4.1 kU/L."
+	}
+	if st != en || !t.capWord() || t.n() < 3 || t.n() > 4 {
+		return false
+	}
+	n := s.next(st)
+	if n < 0 || s.toks[n].n() != 1 || !s.toks[n].letters() || s.toks[n].upper() {
+		return false
+	}
+	m := s.next(n)
+	return m > 0 && s.toks[m].digits() && s.toks[m].n() <= 2
+}

@@ -1,0 +1,108 @@
+package deid_test
+
+import (
+	"testing"
+
+	"github.com/clinscribe/clinscribe/deid"
+)
+
+// Look-alikes of PHI-free text (free.go): products, organisations,
+// holidays, campus signs, domains and drugs that are written like names or
+// places. Every case runs with the rules alone and with the tagger; each
+// class has an identifier in a close shape that must still be found. The
+// sentences are written for these tests.
+func TestFreeLookalikes(t *testing.T) {
+	t.Parallel()
+	cases := []foundCase{
+		// Lists of products and of peoples.
+		{"a list after a brand label", "Sold under the brand names Tia, Kaitlib Fe, Briellyn and Philith; same dose.", nil},
+		{"given names in a product list", "Equivalent products: Amy, Daisy, Violet and Heather (all 0.35 mg).", nil},
+		{"a people beside a language", "Classes in Spanish, Arabic, Karen and Dari. Interpreters for Karen and Burmese on Tuesdays.", nil},
+		{"a people closing a list", "Outreach to Hmong, Somali and Karen families raised uptake.", nil},
+		{"a list of people stays", "Visitors today: Karen Olsen and Marisol; all masked.",
+			[]found{{"Karen Olsen", deid.Name}, {"Marisol", deid.Name}}},
+		{"a person before a role with a language stays", "Met with Karen, Spanish interpreter, and the patient.",
+			[]found{{"Karen", deid.Name}}},
+		{"names beside a name that is a people stay", "Seen with Karen and Dwayne; both sons of Ms. Jones.",
+			[]found{{"Karen", deid.Name}, {"Dwayne", deid.Name}, {"Jones", deid.Name}}},
+		{"a person beside a language stays", "Interpreter Karen Lindqvist (Spanish) present.",
+			[]found{{"Karen Lindqvist", deid.Name}}},
+		// Organisations and documents.
+		{"a committee", "Approved by the Antibiotic Stewardship Committee and the Falls Prevention Task Force.", nil},
+		{"a company joined by and", "Made by Eli Lilly and Company for the US market.", nil},
+		{"a journal", "Summary adapted from Mayo Clinic Proceedings, 2019.", nil},
+		{"a screen", "Hold oral intake until the Bedside Swallow Screen is passed.", nil},
+		{"a person before the committee stays", "Signed by Heather Hale, chair of the Ethics Committee.",
+			[]found{{"Heather Hale", deid.Name}}},
+		// Holidays.
+		{"holidays named by persons", "Closed on Martin Luther King Jr. Day, Columbus Day and Presidents' Day afternoon.", nil},
+		{"a person named Day stays", "Patient Patrick Day, seen for cough.", []found{{"Patrick Day", deid.Name}}},
+		// Campus signs.
+		{"lots and garages", "Use Garage B or overflow Lot D. Enter through Door 4.", nil},
+		{"an address stays", "Lives at 18 Gate Street, Apt 2, Lowell.",
+			[]found{{"18 Gate Street, Apt 2", deid.Location}, {"Lowell", deid.Location}}},
+		// Products with a dose, drugs by their stem, domains, units.
+		{"a product with its frequency", "Continue Lorna BID with meals; Prostat 30 mL daily.", nil},
+		{"a person before a dose stays", "Per Lorna Vick, give 2 mg now.", []found{{"Lorna Vick", deid.Name}}},
+		{"a person before a weight stays", "Pt: Lorna Vick 62 kg, allergy to PCN.", []found{{"Lorna Vick", deid.Name}}},
+		{"a drug by its stem", "Levonorgestrel is the progestin; Dapagliflozin was stopped.", nil},
+		{"a domain", "The trial is listed at ClinicalTrials.gov under the sponsor.", nil},
+		{"a unit after a slash", "Total IgE 88 kU/L. Tree pollen panel negative.", nil},
+		{"an allergen component", "Peanut components: Ara h 2 positive, Ara h 8 negative.", nil},
+		{"a name before its age stays", "Ara Kim, 3 y, peanut allergy.", []found{{"Ara Kim", deid.Name}}},
+		// Checklists, greetings, eponyms' heads, regions, schedules.
+		{"a checklist of words", "ROUNDS CHECKLIST (FAST HUGS)\nFeeding, Analgesia, Sedation (goal RASS 0), Thromboprophylaxis", nil},
+		{"a word after a greeting", "patient: hey doc quick one about my inhaler", nil},
+		{"a surname after doctor stays", "patient: hi doctor quick, question about my inhaler", []found{{"quick", deid.Name}}},
+		{"a given name after a greeting stays", "patient: hi dawn quick question about the refill", []found{{"dawn", deid.Name}}},
+		{"a saint's product in capitals", "Stop St John's Wort two weeks before surgery.", nil},
+		{"an eponym's point and pouch", "Entry at Palmer's point; fluid in Morison's pouch.", nil},
+		{"a person's point of view stays", "Discussed from Rachel Okafor's point of view.", []found{{"Rachel Okafor", deid.Name}}},
+		{"a person's body part stays", "John Hale's jaw is swollen.", []found{{"John Hale", deid.Name}}},
+		{"an eponymous pupil in lower case", "student: marcus gunn pupil means an afferent defect right", nil},
+		{"viruses named by places", "Puumala and Seoul viruses cause renal syndromes.", nil},
+		{"a product before its form", "Cover with Allevyn Life foam daily.", nil},
+		{"regions larger than a state", "Common in New England and the Pacific Northwest; rare in the Deep South.", nil},
+		{"a town after a region stays", "Moved from New England to New Haven last year.", []found{{"New Haven", deid.Location}}},
+		{"months of a schedule", "Walk-in Tuesday to Friday from October through March; clinics run from May to June.", nil},
+		{"months of a stay stay", "She was in rehab from October through February.",
+			[]found{{"October", deid.Date}, {"February", deid.Date}}},
+		{"a height", "Normal at sea level; lower at altitude.", nil},
+		// Verbs after "to", form labels, brands beside generics, companies.
+		{"a town after going to stays", "patient: we're going to salem for the weekend", []found{{"salem", deid.Location}}},
+		{"a form's label", "Address: 12 Quarry Rd   City: Barre   State: VT",
+			[]found{{"12 Quarry Rd", deid.Location}, {"Barre", deid.Location}}},
+		{"brands beside generics", "Options: ella (ulipristal) within 120 hours; silver foam (Mepilex Ag) and alginate (Kaltostat).", nil},
+		{"a relative in parentheses stays", "Her daughter (Maria) signed the consent.", []found{{"Maria", deid.Name}}},
+		{"a name beside its script stays", "Pt: Li Xiuying (李秀英), 72F.", []found{{"Li Xiuying", deid.Name}, {"李秀英", deid.Name}}},
+		{"a company's trade word", "Employer: Tyson Foods, second shift.", nil},
+	}
+	for _, mode := range []struct {
+		name string
+		cfg  deid.Config
+	}{{"rules", deid.Config{RulesOnly: true}}, {"tagger", deid.Config{}}} {
+		t.Run(mode.name, func(t *testing.T) {
+			t.Parallel()
+			checkFound(t, newDetector(t, mode.cfg), deid.Known{}, cases)
+		})
+	}
+}
+
+// TestFreeVerbAfterTo: with the encounter's names supplied, a verb after
+// "going to" and an object is no town; the supplied name stays found.
+func TestFreeVerbAfterTo(t *testing.T) {
+	t.Parallel()
+	kn := deid.Known{PatientNames: []string{"Hope Mabena"}, ProviderNames: []string{"Tariq Haddad"}}
+	text := "spk_0: hope how are you\nspk_1: fine doctor\nspk_0: ok i'm going to add a nightly pill and i want you to walk daily\n" +
+		"spk_1: ok and it was hard to wake up today\nspk_0: ok hope see you soon"
+	want := []found{{"hope", deid.Name}, {"hope", deid.Name}}
+	for _, mode := range []struct {
+		name string
+		cfg  deid.Config
+	}{{"rules", deid.Config{RulesOnly: true}}, {"tagger", deid.Config{}}} {
+		t.Run(mode.name, func(t *testing.T) {
+			t.Parallel()
+			checkFound(t, newDetector(t, mode.cfg), kn, []foundCase{{"going to add", text, want}})
+		})
+	}
+}
