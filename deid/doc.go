@@ -25,7 +25,11 @@
 //     oh, ..."), dates ("March fourth nineteen fifty two"), ages in words;
 //   - places: street addresses with units, PO boxes, "City, ST ZIP", the
 //     town after a street address, a bundled list of US cities, counties and
-//     parishes, places after "lives in", "moved to", "discharged to", "from X
+//     parishes, a listed town in lower case after an article ("from the
+//     bronx") or a side ("south philly", "east lansing"), a side of a town
+//     ("moved to the south side", "from the upper west side"; not "the
+//     west side of the building"),
+//     places after "lives in", "moved to", "discharged to", "from X
 //     with", capitalized unlisted words after "at", facilities named in
 //     lower case after "at", "to" or "from" ("at cedar hills pediatrics",
 //     "to lakeview family medicine", not "at the eye clinic") and the

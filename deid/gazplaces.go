@@ -669,6 +669,13 @@ var unitAcronyms = map[string]bool{"icu": true, "micu": true, "sicu": true, "ccu
 // OKC", "Philly", "Cincy resident".
 func (s *scan) cityNickAt(i int) bool {
 	prep, afterPrep := s.placeAfterPrep(i)
+	// "from south philly": a side of the town between.
+	st := i
+	if p := s.sameLinePrev(i); !afterPrep && p >= 1 && s.toks[p].letters() && sideDirections[s.lower(p)] {
+		if prep, afterPrep = s.placeAfterPrep(p); afterPrep {
+			st = p
+		}
+	}
 	n := s.next(i)
 	site := n > 0 && s.toks[n].gap == gapSpace && s.toks[n].letters() && (siteNouns[s.lower(n)] || s.eq(n, "resident") ||
 		s.eq(n, "native") || s.eq(n, "area") || s.eq(n, "based"))
@@ -680,7 +687,7 @@ func (s *scan) cityNickAt(i int) bool {
 	default:
 		return false
 	}
-	s.addTok(i, i, Location, prShape)
+	s.addTok(st, i, Location, prShape)
 	return true
 }
 

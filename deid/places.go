@@ -1000,9 +1000,16 @@ func (s *scan) lowerStreet(i int) bool {
 	// drive").
 	verbSuffix := s.eq(i, "drive") || s.eq(i, "walk") || s.eq(i, "run") || s.eq(i, "path") || s.eq(i, "point") ||
 		s.eq(i, "loop") || s.eq(i, "line") || s.eq(i, "close") || s.eq(i, "green") || s.eq(i, "place")
+	// "one hundred point four": a decimal point read out, a temperature.
+	if n := s.next(i); s.eq(i, "point") && n > 0 && (s.toks[n].digits() || s.toks[n].letters() && s.toks[n].is(lxDigitWord)) {
+		return false
+	}
 	st := -1
 	for k := i - 1; k >= 0 && k >= i-4; k-- {
 		t := &s.toks[k]
+		if s.eq(k, "hundred") || s.eq(k, "thousand") {
+			break // a number said in words, no street's name
+		}
 		// "thirty ninth avenue": a numbered street said in words.
 		if t.letters() && t.lex&lxTensWord != 0 && k+1 < i && s.toks[k+1].is(lxOrdWord) {
 			st = k
@@ -1020,7 +1027,7 @@ func (s *scan) lowerStreet(i int) bool {
 	p := st - 1
 	num := p
 	for num >= 0 && (s.toks[num].digits() || s.toks[num].letters() && s.toks[num].is(lxDigitWord|lxTeenWord|lxTensWord) ||
-		s.toks[num].punct('-') && num > 0) && s.toks[num].gap != gapLine {
+		s.eq(num, "hundred") || s.eq(num, "thousand") || s.toks[num].punct('-') && num > 0) && s.toks[num].gap != gapLine {
 		num--
 	}
 	switch {
@@ -1097,11 +1104,25 @@ func (s *scan) lowerCity(i int) bool {
 	if t.upper() || i == 0 {
 		return false
 	}
-	switch s.lower(i - 1) {
-	case "in", "to", "from", "near", "outside", "at":
+	// "from the bronx", "in south philly", "from the east bronx": an
+	// article or a side of the place between (not after "at").
+	c, st := i-1, i
+	if c >= 1 && sideDirections[s.lower(c)] && !s.toks[c].upper() {
+		c, st = c-1, c
+	}
+	article := c >= 1 && s.eq(c, "the")
+	if article {
+		c--
+	}
+	switch s.lower(c) {
+	case "in", "to", "from", "near", "outside":
+	case "at":
+		if article || st < i {
+			return false
+		}
 	case "or", "and":
 		// "in dearborn or royal oak": joined to a place just found.
-		if i < 2 || !s.placeEndsAt(i-2) {
+		if c < 1 || article || st < i || !s.placeEndsAt(c-1) {
 			return false
 		}
 	default:
@@ -1129,9 +1150,44 @@ func (s *scan) lowerCity(i int) bool {
 	if end < 0 {
 		end = i
 	}
-	s.addTok(i, end, Location, prShape)
+	s.addTok(st, end, Location, prShape)
 	return true
 }
+
+// sideOfTown: a side of a town after a preposition of place and "the" ("we
+// moved to the south side", "from the upper west side", "on the far east
+// side"); not the side of a thing ("the west side of the building") and
+// not left or right.
+func (s *scan) sideOfTown(i int) bool {
+	d := s.sameLinePrev(i)
+	if d < 0 || !s.toks[d].letters() || !sideDirections[s.lower(d)] {
+		return false
+	}
+	st := d
+	if p := s.sameLinePrev(d); p >= 0 && (s.eq(p, "upper") || s.eq(p, "lower") || s.eq(p, "far")) {
+		st = p
+	}
+	the := s.sameLinePrev(st)
+	if the < 0 || !s.eq(the, "the") {
+		return false
+	}
+	switch prep := s.sameLinePrev(the); {
+	case prep < 0:
+		return false
+	case s.eq(prep, "in"), s.eq(prep, "from"), s.eq(prep, "on"), s.eq(prep, "to"), s.eq(prep, "near"), s.eq(prep, "around"):
+	default:
+		return false
+	}
+	if n := s.next(i); n > 0 && s.eq(n, "of") {
+		return false
+	}
+	s.addTok(st, i, Location, prShape)
+	return true
+}
+
+// sideDirections name a side of a town: "south philly", "the east bronx".
+var sideDirections = map[string]bool{"north": true, "south": true, "east": true, "west": true, "northeast": true,
+	"northwest": true, "southeast": true, "southwest": true}
 
 // cityAfterAddress: "27 Linden Court, Needham": the capitalized words after a
 // street address and a comma are its town, unless they are a state.

@@ -340,3 +340,26 @@ func TestAirportCodes(t *testing.T) {
 		{"test letters stay", "The ABG and CXR were done before he flew home.", nil},
 	})
 }
+
+// TestSidesOfTownsInConversation: a part of a town said in lower case: a
+// listed town after an article ("from the bronx"), a side of a town ("we
+// moved to the south side", "from the upper west side", "south philly");
+// the side of a thing and a temperature read out stay. Written for this
+// test.
+func TestSidesOfTownsInConversation(t *testing.T) {
+	t.Parallel()
+	for _, rulesOnly := range []bool{true, false} {
+		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"a town after the article", "patient: i'm from the bronx originally", []found{{"bronx", deid.Location}}},
+			{"a side of a town", "patient: we moved to the south side last year", []found{{"south side", deid.Location}}},
+			{"the upper west side", "patient: i'm from the upper west side", []found{{"upper west side", deid.Location}}},
+			{"a side before a nickname", "patient: we're from south philly", []found{{"south philly", deid.Location}}},
+			{"a side before a town", "patient: she lives in east lansing now", []found{{"east lansing", deid.Location}}},
+			{"the side of a building stays", "patient: the entrance on the west side of the building", nil},
+			{"the left side stays", "patient: it hurts on the left side", nil},
+			{"a temperature read out stays", "doctor: temp one hundred point four, pulse one twenty", nil},
+			{"a house number with hundred", "patient: i live at one hundred oak street", []found{{"one hundred oak street", deid.Location}}},
+		})
+	}
+}

@@ -73,6 +73,9 @@ func (s *scan) wordAt(i int) {
 	if sp && (lw == "in" || lw == "from") && !t.upper() {
 		s.inUnknownPlace(i)
 	}
+	if sp && t.n() == 4 && lw == "side" && s.sideOfTown(i) {
+		return
+	}
 	if sp && t.n() == 4 && lw == "name" && s.nameIsIntro(i) {
 		return
 	}
