@@ -1,6 +1,7 @@
 package deid
 
 import (
+	"bytes"
 	"slices"
 	"strings"
 )
@@ -1116,6 +1117,11 @@ func (s *scan) lowerCity(i int) bool {
 	}
 	switch s.lower(c) {
 	case "in", "to", "from", "near", "outside":
+	case "on":
+		// "lives on staten island": only an island's name takes "on".
+		if !s.islandPhraseAt(i) {
+			return false
+		}
 	case "at":
 		if article || st < i {
 			return false
@@ -1152,6 +1158,20 @@ func (s *scan) lowerCity(i int) bool {
 	}
 	s.addTok(st, end, Location, prShape)
 	return true
+}
+
+// islandPhraseAt: a listed place of two or three words from token i whose
+// last word is "island" ("staten island", "long island").
+func (s *scan) islandPhraseAt(i int) bool {
+	if s.toks[i].lex&lxPhraseHead == 0 {
+		return false
+	}
+	for n := 3; n >= 2; n-- {
+		if key, ok := s.phraseKey(i, n); ok && lexPhraseFlags(key)&lxCity != 0 && bytes.HasSuffix(key, []byte("island")) {
+			return true
+		}
+	}
+	return false
 }
 
 // sideOfTown: a side of a town after a preposition of place and "the" ("we

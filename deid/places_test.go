@@ -359,6 +359,8 @@ func TestSidesOfTownsInConversation(t *testing.T) {
 			{"the side of a building stays", "patient: the entrance on the west side of the building", nil},
 			{"the left side stays", "patient: it hurts on the left side", nil},
 			{"a temperature read out stays", "doctor: temp one hundred point four, pulse one twenty", nil},
+			{"an island takes on", "patient: my sister lives on staten island", []found{{"staten island", deid.Location}}},
+			{"on an island stays", "patient: we stayed on an island for a week", nil},
 			{"a house number with hundred", "patient: i live at one hundred oak street", []found{{"one hundred oak street", deid.Location}}},
 		})
 	}
