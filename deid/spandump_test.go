@@ -22,7 +22,8 @@ var dumpSpans = flag.String("dumpspans", "", "write the detected spans (offsets 
 
 // TestDumpSpans writes what the detector finds on every corpus in
 // testdata/deid, the generated corpora (dev, heldout, fresh, the tagger's
-// training split, randomized dialogues with metadata), each with the
+// training split, randomized dialogues with metadata), the fuzz targets'
+// seed texts and every string literal of the test files, each with the
 // tagger and rules-only, with and without metadata, and lower- and
 // upper-cased. Run it before and after a change to the detector's
 // mechanics and compare the two files: a change meant to be only faster
