@@ -771,6 +771,38 @@
 // in which resolve's sort sees equal keys, so it needs its own proof of
 // identical output.
 //
+// An eighth round (branch deidspeed2, on 1115c29) measured where the
+// instructions go before changing anything. TestDumpSpans now also dumps
+// the fuzz targets' seed texts and every string literal of the test
+// files; on those it found a panic (facilityNamed read past the last
+// token when a facility's "of" tail ended the text: "SLEEP CENTER OF
+// KVH"), fixed with TestFacilityOfEndingTheText. Per pass over dev
+// (callgrind, TestPasses, ten passes minus two, over eight, inclusive):
+// about 68M instructions for 145 KB, 470 per byte and 3,400 per word;
+// wordAt 16.6M (its own tests 4.6M, the ~50 matchers it calls the rest,
+// none over 1.5M), the metadata 11.6M (knownPass 8.6M, indexing Known
+// 3.0M), the tokenizer 8.1M, vetoLookalikes 4.1M, numbers 3.9M, the
+// tagger 5.4M (its input 4.4M, tagging 0.8M), finishPlaces 2.4M, repeatIDs
+// 2.0M, resolve 1.7M, some twenty more passes under 1.3M each. wordAt
+// reads its token's case and length once (68.73M -> 68.12M with the
+// tagger, 63.04M -> 62.48M rules-only, medians of three; spans
+// byte-identical). Tried and dropped: dropping repeated candidates where
+// they are made (a pass has only 6,540 candidates, the passes over them
+// cost under 3%); repeatIDs searching the text for a few keys with
+// strings.Index (-0.15%: the search of digit keys costs what the walk
+// saved); a token walk for "where", "birthday" and the date-of-birth
+// words instead of strings.Contains (+0.8%); a length mask before
+// knownJoined (-0.06%); gathering eponym uses only near a head (-0.2%,
+// but it copies eponymAfter's window, which rule changes move); noticing
+// the tagger's words in a loop of their own, building tokens in place,
+// an inlinable lowerAny (no gain). Build options, not adopted: a CPU
+// profile (-pgo) -2.5%, GOAMD64=v3 -0.4%. The 20 MB per CPU-second
+// target would need about 250 instructions per byte at this machine's
+// rate (about 5G per CPU-second when quiet): half the work gone, which
+// the flat profile does not offer from mechanics; it needs fewer rules
+// run per word (a dispatch on the word's flags that skips the matchers
+// that cannot start there, which every rule change must keep true).
+//
 // The tagger's gain is largest where the rules are weakest, lower-case
 // dialogue (dialogues-known +0.22, blind2 +0.12); its cost is precision and
 // a few PHI-free documents with one false name or place. Known limits: it

@@ -15,7 +15,7 @@ import (
 func FuzzDetect(f *testing.F) {
 	for _, s := range []string{"", "Mr. O'Neil-Park (555) 010-7788", "\xff\xfe MRN#", "(((((", "1/2/3/4/5/6",
 		"Dr.", "fe80::", "a@b.", "www.", "::::::::", "March", "the fourth of", "five five five,", "\u2019s O\u2019",
-		"Springfield, IL 6", "12B Elm St #", "IMG_.jpg", "SSN 123-45-", "Ω Ωmega İstanbul"} {
+		"Springfield, IL 6", "12B Elm St #", "IMG_.jpg", "SSN 123-45-", "Ω Ωmega İstanbul", "SLEEP CENTER OF KVH"} {
 		f.Add(s)
 	}
 	d := newDetector(f, deid.Config{})

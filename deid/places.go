@@ -752,13 +752,14 @@ var weakFacilityWords = map[string]bool{"methodist": true, "baptist": true, "adv
 // facilityNamed reports a word between st and i (exclusive) that names
 // something: a listed name or city, or a capitalized word on no list that
 // does not look like an ordinary English word ("Copley", "Maplewood").
+// i may be len(s.toks): the words end the text ("... CENTER OF NYU").
 func (s *scan) facilityNamed(st, i int) bool {
 	for k := st; k < i; k++ {
 		t := &s.toks[k]
 		if !t.word() {
 			continue
 		}
-		if t.allUpper() && t.n() >= 2 && t.n() <= 6 && !s.toks[i].allUpper() && (t.gaz&gzFacAcro != 0 || t.lex == 0 && !unitAcronyms[s.lower(k)]) {
+		if t.allUpper() && t.n() >= 2 && t.n() <= 6 && (i == len(s.toks) || !s.toks[i].allUpper()) && (t.gaz&gzFacAcro != 0 || t.lex == 0 && !unitAcronyms[s.lower(k)]) {
 			return true // "DHR Health"
 		}
 		if t.lex&(lxCity|lxFirst|lxSur) != 0 && t.lex&(lxCommon|lxFirstAmb|lxSurAmb) == 0 {

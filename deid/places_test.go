@@ -1,6 +1,7 @@
 package deid_test
 
 import (
+	"reflect"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -363,5 +364,21 @@ func TestSidesOfTownsInConversation(t *testing.T) {
 			{"on an island stays", "patient: we stayed on an island for a week", nil},
 			{"a house number with hundred", "patient: i live at one hundred oak street", []found{{"one hundred oak street", deid.Location}}},
 		})
+	}
+}
+
+// TestFacilityOfEndingTheText: a facility named by its "of" tail that ends
+// the text is found as it is before a period (facilityNamed read the token
+// after the tail, past the end of the text, and panicked).
+func TestFacilityOfEndingTheText(t *testing.T) {
+	for _, cfg := range []deid.Config{{}, {RulesOnly: true}} {
+		d := newDetector(t, cfg)
+		for _, text := range []string{"REFERRED TO LAKESIDE WOUND CENTER OF BRANTFORD", "seen at the Sleep Center of KVH",
+			"SLEEP CENTER OF KVH"} {
+			want := d.Detect(text+".", deid.Known{})
+			if got := d.Detect(text, deid.Known{}); !reflect.DeepEqual(got, want) {
+				t.Errorf("%q: got %v, want %v as before a period", text, got, want)
+			}
+		}
 	}
 }

@@ -4,9 +4,13 @@ import (
 	"bufio"
 	"flag"
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -18,7 +22,8 @@ var dumpSpans = flag.String("dumpspans", "", "write the detected spans (offsets 
 
 // TestDumpSpans writes what the detector finds on every corpus in
 // testdata/deid, the generated corpora (dev, heldout, fresh, the tagger's
-// training split, randomized dialogues with metadata), each with the
+// training split, randomized dialogues with metadata), the fuzz targets'
+// seed texts and every string literal of the test files, each with the
 // tagger and rules-only, with and without metadata, and lower- and
 // upper-cased. Run it before and after a change to the detector's
 // mechanics and compare the two files: a change meant to be only faster
@@ -75,6 +80,7 @@ func TestDumpSpans(t *testing.T) {
 		dlg.docs = append(dlg.docs, corpusDoc{ID: fmt.Sprint(i), Text: text, Known: &kn})
 	}
 	sets = append(sets, dlg)
+	sets = append(sets, set{"fuzz-seeds", fuzzSeedDocs(t)}, set{"test-literals", testLiteralDocs(t)})
 
 	tagged := newDetector(t, deid.Config{})
 	rules := newDetector(t, deid.Config{RulesOnly: true})
@@ -105,4 +111,103 @@ func TestDumpSpans(t *testing.T) {
 		}
 		t.Logf("%s: %d documents, %d spans", s.name, len(s.docs), n)
 	}
+}
+
+// fuzzSeedDocs builds the texts the fuzz targets start from: their seed
+// corpus files under testdata/fuzz (strings as they are, dialogue seeds
+// through genDialogue as FuzzKnownDialogue builds them) and the planted
+// identifiers of FuzzPlantedIdentifiers' seeds, all with the fuzz
+// targets' metadata.
+func fuzzSeedDocs(t *testing.T) []corpusDoc {
+	whitcombe := &deid.Known{PatientNames: []string{"Harold J. Whitcombe"}, Identifiers: []string{"00451287"}}
+	var docs []corpusDoc
+	files, err := filepath.Glob(filepath.Join("testdata", "fuzz", "*", "*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range files {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var nums []uint64
+		var strs []string
+		for _, line := range strings.Split(string(b), "\n") {
+			switch {
+			case strings.HasPrefix(line, "uint64(") && strings.HasSuffix(line, ")"):
+				n, err := strconv.ParseUint(line[len("uint64("):len(line)-1], 10, 64)
+				if err != nil {
+					t.Fatal(err)
+				}
+				nums = append(nums, n)
+			case strings.HasPrefix(line, "string(") && strings.HasSuffix(line, ")"):
+				s, err := strconv.Unquote(line[len("string(") : len(line)-1])
+				if err != nil {
+					t.Fatal(err)
+				}
+				strs = append(strs, s)
+			}
+		}
+		id := filepath.Base(filepath.Dir(p)) + "/" + filepath.Base(p)
+		if len(nums) == 2 && len(strs) == 1 {
+			r := rand.New(rand.NewPCG(nums[0], nums[1]))
+			text, kn, ms := genDialogue(r)
+			if r.IntN(3) == 0 {
+				text = capitalizeMentions(text, ms)
+			}
+			docs = append(docs, corpusDoc{ID: id, Text: strs[0] + "\n" + text, Known: &kn})
+			continue
+		}
+		for _, s := range strs {
+			docs = append(docs, corpusDoc{ID: id, Text: s, Known: whitcombe})
+		}
+	}
+	for i := range 64 {
+		r := rand.New(rand.NewPCG(uint64(i), uint64(i*7919)))
+		var b strings.Builder
+		for range 1 + r.IntN(8) {
+			if r.IntN(2) == 0 {
+				b.WriteString(fillers[r.IntN(len(fillers))])
+			} else {
+				s, _ := planted(r)
+				b.WriteString(s)
+				b.WriteString(".")
+			}
+			b.WriteString([]string{" ", "\n", "  "}[r.IntN(3)])
+		}
+		docs = append(docs, corpusDoc{ID: fmt.Sprint("planted-", i), Text: b.String(), Known: whitcombe})
+	}
+	return docs
+}
+
+// testLiteralDocs takes every string literal of eight bytes or more in
+// this package's test files, which holds the sentences written for the
+// rules' tests, as a document each, with the fuzz targets' metadata.
+func testLiteralDocs(t *testing.T) []corpusDoc {
+	whitcombe := &deid.Known{PatientNames: []string{"Harold J. Whitcombe"}, Identifiers: []string{"00451287"}}
+	files, err := filepath.Glob("*_test.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []corpusDoc
+	fset := token.NewFileSet()
+	for _, p := range files {
+		f, err := parser.ParseFile(fset, p, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			lit, ok := n.(*ast.BasicLit)
+			if !ok || lit.Kind != token.STRING {
+				return true
+			}
+			s, err := strconv.Unquote(lit.Value)
+			if err != nil || len(s) < 8 {
+				return true
+			}
+			docs = append(docs, corpusDoc{ID: fmt.Sprint(fset.Position(lit.Pos())), Text: s, Known: whitcombe})
+			return true
+		})
+	}
+	return docs
 }

@@ -4,6 +4,9 @@ package deid
 func (s *scan) wordAt(i int) {
 	t := &s.toks[i]
 	f := t.lex
+	// The token's case and length, read once: the tokens do not change
+	// during a scan, and the rules below ask them dozens of times.
+	up, allUp, tn := t.upper(), t.allUpper(), t.n()
 	lw := s.lower(i) // compared with words below, as s.eq(i, w) would
 	// Every comparison of lw with a word, and every rule that starts only
 	// at given words, is asked only for a word of wordAtWords (sp).
@@ -13,15 +16,15 @@ func (s *scan) wordAt(i int) {
 	// word): they are done here, rather than after every test below. The
 	// one rule that a word's neighbour starts, a relative named right after
 	// a relation word (ownedRelativeName), is left to run.
-	if f&wordAtLowerFlags == 0 && f != 0 && !sp && !t.upper() && t.gaz == 0 && t.n() > 1 &&
+	if f&wordAtLowerFlags == 0 && f != 0 && !sp && !up && t.gaz == 0 && tn > 1 &&
 		!(i > 1 && s.toks[i-1].lex&lxRelation != 0) {
 		return
 	}
-	if sp && t.n() == 1 && lw == "m" && i >= 2 && s.toks[i-1].punct('\'') && s.eq(i-2, "i") && t.gap == gapNone {
+	if sp && tn == 1 && lw == "m" && i >= 2 && s.toks[i-1].punct('\'') && s.eq(i-2, "i") && t.gap == gapNone {
 		s.imName(i)
 		return
 	}
-	if sp && t.n() == 3 && lw == "dot" {
+	if sp && tn == 3 && lw == "dot" {
 		s.spokenWebAt(i) // "name at example dot org"
 	}
 	if t.gaz != 0 || t.lex&(lxCity|lxCityNick) != 0 {
@@ -37,118 +40,118 @@ func (s *scan) wordAt(i int) {
 			s.cityNickAt(i)
 		}
 	}
-	if t.allUpper() && t.n() >= 2 && t.n() <= 6 && t.lex&(lxMedical|lxCommon|lxStateAbbr|lxCredential|lxUnitWord) == 0 {
+	if allUp && tn >= 2 && tn <= 6 && t.lex&(lxMedical|lxCommon|lxStateAbbr|lxCredential|lxUnitWord) == 0 {
 		s.acronymPlaceAt(i)
-		if t.n() <= 4 {
+		if tn <= 4 {
 			s.signedInitials(i)
 		}
 	}
-	if (i == 0 || t.gap == gapLine) && t.upper() && s.tokIn(fieldPlaceLabelSet, i) && s.placeLabel(i) {
+	if (i == 0 || t.gap == gapLine) && up && s.tokIn(fieldPlaceLabelSet, i) && s.placeLabel(i) {
 		return
 	}
-	if !t.upper() && (t.gaz&(gzFirst|gzSur) != 0 || f == 0) && t.n() >= 3 && i > 0 && s.lowerContextName(i) {
+	if !up && (t.gaz&(gzFirst|gzSur) != 0 || f == 0) && tn >= 3 && i > 0 && s.lowerContextName(i) {
 		return
 	}
-	if !t.upper() && f&^nameListFlags == 0 && (f != 0 || t.gaz&gzFirst != 0) && t.n() >= 3 && s.lowerVocativeName(i) {
+	if !up && f&^nameListFlags == 0 && (f != 0 || t.gaz&gzFirst != 0) && tn >= 3 && s.lowerVocativeName(i) {
 		return
 	}
-	if !t.upper() && i > 1 && (f&(lxFirst|lxFirstAmb) != 0 || t.gaz&gzFirst != 0) && s.causativeName(i) {
+	if !up && i > 1 && (f&(lxFirst|lxFirstAmb) != 0 || t.gaz&gzFirst != 0) && s.causativeName(i) {
 		return
 	}
-	if !t.upper() && i > 1 && s.toks[i-1].lex&lxRelation != 0 && s.ownedRelativeName(i) {
+	if !up && i > 1 && s.toks[i-1].lex&lxRelation != 0 && s.ownedRelativeName(i) {
 		return
 	}
-	if sp && t.n() == 2 && lw == "uc" && s.campusAt(i) {
+	if sp && tn == 2 && lw == "uc" && s.campusAt(i) {
 		return
 	}
-	if sp && t.n() == 2 && lw == "of" && !t.upper() && s.directionOfPlace(i) {
+	if sp && tn == 2 && lw == "of" && !up && s.directionOfPlace(i) {
 		return
 	}
-	if sp && t.upper() && !t.allUpper() && placeKindsOf[lw] && s.placeKindOf(i) {
+	if sp && up && !allUp && placeKindsOf[lw] && s.placeKindOf(i) {
 		return
 	}
-	if sp && (lw == "fort" || lw == "lake" || lw == "mount" || lw == "port") && !t.upper() && s.leadWordPlace(i) {
+	if sp && (lw == "fort" || lw == "lake" || lw == "mount" || lw == "port") && !up && s.leadWordPlace(i) {
 		return
 	}
-	if sp && (lw == "in" || lw == "from") && !t.upper() {
+	if sp && (lw == "in" || lw == "from") && !up {
 		s.inUnknownPlace(i)
 	}
-	if sp && t.n() == 4 && lw == "side" && s.sideOfTown(i) {
+	if sp && tn == 4 && lw == "side" && s.sideOfTown(i) {
 		return
 	}
-	if sp && t.n() == 4 && lw == "name" && s.nameIsIntro(i) {
+	if sp && tn == 4 && lw == "name" && s.nameIsIntro(i) {
 		return
 	}
-	if sp && t.n() == 4 && lw == "user" && s.userAfter(i) {
+	if sp && tn == 4 && lw == "user" && s.userAfter(i) {
 		return
 	}
-	if sp && (t.n() == 2 && lw == "mi" || t.n() == 7 && lw == "initial") && s.middleInitialLabel(i) {
+	if sp && (tn == 2 && lw == "mi" || tn == 7 && lw == "initial") && s.middleInitialLabel(i) {
 		return
 	}
-	if sp && t.n() == 8 && lw == "initials" {
+	if sp && tn == 8 && lw == "initials" {
 		s.initialsLabel(i)
 	}
 	if sp && (lw == "rm" || lw == "room" || lw == "bed") && s.lineStart(i) && s.roomListName(i) {
 		return
 	}
-	if sp && (lw == "and" || lw == "&") && !t.upper() && s.nameAfterAnd(i) {
+	if sp && (lw == "and" || lw == "&") && !up && s.nameAfterAnd(i) {
 		return
 	}
-	if !t.upper() && f == 0 && i > 0 && s.toks[i-1].punct('-') && s.lowerSignature(i) {
+	if !up && f == 0 && i > 0 && s.toks[i-1].punct('-') && s.lowerSignature(i) {
 		return
 	}
-	if t.n() == 1 && s.apostropheSurname(i) {
+	if tn == 1 && s.apostropheSurname(i) {
 		return
 	}
-	if sp && t.n() >= 9 && (lw == "pronounced" || lw == "pronounce") && s.pronouncedName(i) {
+	if sp && tn >= 9 && (lw == "pronounced" || lw == "pronounce") && s.pronouncedName(i) {
 		return
 	}
-	if !t.upper() && t.n() >= 2 && t.n() <= 4 && i+2 < len(s.toks) && s.toks[i+1].punct('-') && s.syllableName(i) {
+	if !up && tn >= 2 && tn <= 4 && i+2 < len(s.toks) && s.toks[i+1].punct('-') && s.syllableName(i) {
 		return
 	}
-	if t.n() == 1 && s.spelledName(i) {
+	if tn == 1 && s.spelledName(i) {
 		return
 	}
 	if f&lxTimeWord != 0 && s.seasonOrHoliday(i) {
 		return
 	}
-	if !t.upper() && t.n() >= 2 && (f&(lxFirst|lxSur) != 0 || f == 0 && s.afterTitle(i)) && s.lowerName(i) {
+	if !up && tn >= 2 && (f&(lxFirst|lxSur) != 0 || f == 0 && s.afterTitle(i)) && s.lowerName(i) {
 		return
 	}
-	if !t.upper() && f&(lxCity|lxPhraseHead) != 0 && s.lowerCity(i) {
+	if !up && f&(lxCity|lxPhraseHead) != 0 && s.lowerCity(i) {
 		return
 	}
-	if !t.upper() && (t.n() == 5 || t.n() == 7 || t.n() == 10 || t.n() == 3 || t.n() == 4) && sp && s.lowerRoute(i) {
+	if !up && (tn == 5 || tn == 7 || tn == 10 || tn == 3 || tn == 4) && sp && s.lowerRoute(i) {
 		return
 	}
-	if !t.upper() && f&lxStreetSuffix != 0 && s.lowerStreet(i) {
+	if !up && f&lxStreetSuffix != 0 && s.lowerStreet(i) {
 		return
 	}
-	if sp && lw == "at" && !t.upper() {
+	if sp && lw == "at" && !up {
 		s.atPlace(i)
 	}
-	if sp && !t.upper() && lw == "on" && s.streetAfterSiteOn(i) {
+	if sp && !up && lw == "on" && s.streetAfterSiteOn(i) {
 		return
 	}
-	if sp && !t.upper() && lw == "little" && s.littlePlace(i) {
+	if sp && !up && lw == "little" && s.littlePlace(i) {
 		return
 	}
-	if sp && !t.upper() && (lw == "saint" || lw == "st") && s.lowerSaintPlace(i) {
+	if sp && !up && (lw == "saint" || lw == "st") && s.lowerSaintPlace(i) {
 		return
 	}
-	if t.n() == 1 && s.dashRoute(i) {
+	if tn == 1 && s.dashRoute(i) {
 		return
 	}
-	if sp && !t.upper() && t.n() == 8 && lw == "children" && s.lowerChildrens(i) {
+	if sp && !up && tn == 8 && lw == "children" && s.lowerChildrens(i) {
 		return
 	}
-	if sp && t.n() == 3 && s.eq(i, "our") {
+	if sp && tn == 3 && s.eq(i, "our") {
 		s.ourLadyAt(i)
 	}
-	if t.allUpper() && t.n() >= 3 && t.n() <= 5 {
+	if allUp && tn >= 3 && tn <= 5 {
 		s.vaSiteAt(i)
 	}
-	if f == 0 && !t.upper() || f == lxCommon && !t.upper() && !(sp && (lw == "the" || lw == "a")) {
+	if f == 0 && !up || f == lxCommon && !up && !(sp && (lw == "the" || lw == "a")) {
 		return
 	}
 	if f&lxCue != 0 && !s.idahoAt(i) && s.cueAt(i) {
@@ -179,7 +182,7 @@ func (s *scan) wordAt(i int) {
 	if f&lxCredential != 0 {
 		s.credentialName(i)
 	}
-	if !t.upper() {
+	if !up {
 		return
 	}
 	if (i == 0 || t.gap == gapLine) && t.capWord() && s.addresseeLine(i) {
@@ -191,10 +194,10 @@ func (s *scan) wordAt(i int) {
 	if sp && (lw == "mount" || lw == "mt") && s.mountPlace(i) {
 		return
 	}
-	if t.n() >= 5 && t.n() <= 21 && s.prefixFacility(i) {
+	if tn >= 5 && tn <= 21 && s.prefixFacility(i) {
 		return
 	}
-	if t.n() >= 3 && t.n() <= 11 && s.landmarkAt(i) {
+	if tn >= 3 && tn <= 11 && s.landmarkAt(i) {
 		return
 	}
 	if f&(lxStateAbbr|lxState|lxCountry|lxPhraseHead) != 0 {
@@ -209,33 +212,33 @@ func (s *scan) wordAt(i int) {
 	// facilityAt starts at a facility word, saintPlace at "saint" or "st",
 	// poBoxAt at "box": asked only there.
 	if sp && s.countyAt(i) || f&lxFacility != 0 && s.facilityAt(i) || sp && (lw == "saint" || lw == "st") && s.saintPlace(i) || sp && s.routeAt(i) ||
-		sp && t.n() == 8 && lw == "children" && s.childrensAt(i) {
+		sp && tn == 8 && lw == "children" && s.childrensAt(i) {
 		return
 	}
 	if sp && lw == "box" && s.poBoxAt(i) {
 		return
 	}
-	if t.allUpper() && f&lxCue == 0 {
+	if allUp && f&lxCue == 0 {
 		s.prefixedCode(i)
 	}
-	if t.allUpper() && t.n() >= 3 && s.capsLastFirst(i) {
+	if allUp && tn >= 3 && s.capsLastFirst(i) {
 		s.nameChain(i, PatientNames, false)
 		s.nameChain(i+2, PatientNames, false)
 		return
 	}
-	if t.allUpper() && s.lineStart(i) && s.capsNameBeforeCue(i) {
+	if allUp && s.lineStart(i) && s.capsNameBeforeCue(i) {
 		return
 	}
-	if t.allUpper() && t.n() <= 3 && s.signatureInitials(i) {
+	if allUp && tn <= 3 && s.signatureInitials(i) {
 		return
 	}
-	if t.n() == 1 && s.isInitial(i) && s.initialsOfPerson(i) {
+	if tn == 1 && s.isInitial(i) && s.initialsOfPerson(i) {
 		return
 	}
 	if f&(lxFirst|lxSur) != 0 {
 		s.listName(i)
 	}
-	if t.n() == 1 && s.isInitial(i) { // an initial is one letter
+	if tn == 1 && s.isInitial(i) { // an initial is one letter
 		if k := s.next(i + 1); k > 0 && s.toks[k].gap == gapSpace && s.nameish(k, false) && s.toks[k].lex&(lxFirstAmb|lxSurAmb) == 0 &&
 			!s.eponymAfter(k) {
 			s.nameChain(k, PatientNames, false)
@@ -244,7 +247,7 @@ func (s *scan) wordAt(i int) {
 	}
 	if f == 0 {
 		s.photoPrefix(i)
-		if t.n() == 1 && s.isInitial(i) {
+		if tn == 1 && s.isInitial(i) {
 			if k := s.next(i + 1); k > 0 && s.toks[k].gap == gapSpace && s.nameish(k, false) && s.toks[k].lex&(lxFirstAmb|lxSurAmb) == 0 &&
 				!s.eponymAfter(k) {
 				s.nameChain(k, PatientNames, false)
