@@ -168,7 +168,7 @@ func (s *scan) gazPlaceAt(i int) bool {
 		if !(s.placeVerbBefore(i) && s.strictEnd(end)) && !phrase && !siteName {
 			flags &^= lxCity
 		}
-		if !s.careBefore(i) {
+		if !s.careBefore(i) && !(s.wentBefore(i) && !s.goingToBefore(i) && s.timeOrEndAfter(end)) && !s.careAfter(end) {
 			flags &^= lxFacHead
 		}
 	}
@@ -195,7 +195,11 @@ func (s *scan) gazPlaceAt(i int) bool {
 		// ends after it ("lives in normal", "from jackson tomorrow"); a
 		// hospital named with words ("good samaritan") after a verb of
 		// care ("works at regions").
-		ok = prep != "at" || flags&lxFacHead != 0 && (flags&lxWord == 0 || s.careBefore(i)) || flags&(lxTown|lxCity) != 0 && s.careBefore(i)
+		ok = prep != "at" || flags&lxFacHead != 0 && (flags&lxWord == 0 || s.careBefore(i) || s.careAfter(end)) ||
+			flags&(lxTown|lxCity) != 0 && s.careBefore(i)
+	case afterPrep && prep == "at" && flags&lxFacHead != 0 && s.careBefore(i):
+		// "my cardiologist at northwestern wants", "surgery at mercy was".
+		ok = true
 	case t.upper() && plain && flags&lxCity != 0 && t.gaz&gzCity != 0 && !t.allUpper() && !s.lineStart(i) && !s.afterSentenceEnd(i) &&
 		!s.eponymAfter(end) && !s.eponymAfterWord(end):
 		// A capitalized town on no other list, mid-sentence: "a man from
@@ -315,6 +319,47 @@ func (s *scan) careBefore(i int) bool {
 	return q >= 0 && workVerbs[s.lower(q)]
 }
 
+// careAfter: care had at the place follows token e ("at northwestern for
+// my surgery", "at mercy for the mri").
+func (s *scan) careAfter(e int) bool {
+	n := s.next(e)
+	if n < 0 || !s.eq(n, "for") {
+		return false
+	}
+	m := s.next(n)
+	if m >= 0 && (s.eq(m, "my") || s.eq(m, "the") || s.eq(m, "a") || s.eq(m, "an") || s.eq(m, "her") || s.eq(m, "his") ||
+		s.eq(m, "your") || s.eq(m, "their") || s.eq(m, "our")) {
+		m = s.next(m)
+	}
+	return m >= 0 && s.toks[m].letters() && workVerbs[s.lower(m)]
+}
+
+// timeOrEndAfter: the clause ends after token e, or a time or another
+// clause begins ("went to mercy last week", "went to mercy and they"),
+// not an object or a purpose ("went to advocate for her").
+func (s *scan) timeOrEndAfter(e int) bool {
+	if s.clauseEndAfter(e) {
+		return true
+	}
+	switch s.nextWordAt(e) {
+	case "last", "yesterday", "today", "tonight", "after", "before", "when", "because", "twice", "once", "again",
+		"where", "then":
+		return true
+	}
+	return false
+}
+
+// goingToBefore: "going to", "go to", "goes to" before token i, which an
+// infinitive follows as often as a place ("going to grant every request").
+func (s *scan) goingToBefore(i int) bool {
+	p := s.sameLinePrev(i)
+	if p < 0 || !s.eq(p, "to") {
+		return false
+	}
+	q := s.sameLinePrev(p)
+	return q >= 0 && (s.eq(q, "going") || s.eq(q, "go") || s.eq(q, "goes") || s.eq(q, "gonna"))
+}
+
 // wentBefore: a verb of going or taking right before the "to" before token
 // i ("we went to barnes for the night", "took him to vanderbilt for a
 // second opinion"): what follows is a place, not a verb ("to hope for").
@@ -346,7 +391,10 @@ var workVerbs = map[string]bool{"seen": true, "transferred": true, "admitted": t
 	"mri": true, "echo": true, "biopsy": true, "procedure": true, "labs": true, "rehab": true, "dialysis": true,
 	"infusion": true, "infusions": true, "chemo": true, "radiation": true, "appointment": true, "appt": true,
 	"done": true, "had": true, "stayed": true, "studied": true, "studies": true, "teaches": true, "taught": true,
-	"graduated": true, "trained": true, "training": true, "surgeon": true, "doctor": true, "physician": true}
+	"graduated": true, "trained": true, "training": true, "surgeon": true, "doctor": true, "physician": true,
+	"cardiologist": true, "oncologist": true, "neurologist": true, "pediatrician": true, "dermatologist": true,
+	"specialist": true, "surgeons": true, "doctors": true, "er": true, "delivery": true, "transplant": true,
+	"pcp": true, "therapist": true, "ob": true, "obgyn": true, "endocrinologist": true, "urologist": true}
 
 // placeVerbBefore: a verb of living or moving before the preposition
 // before token i ("lives in normal", "moved to hope").

@@ -382,3 +382,21 @@ func TestFacilityOfEndingTheText(t *testing.T) {
 		}
 	}
 }
+
+// TestHospitalsSpelledLikeWordsInConversation: a hospital whose name is
+// also a word, said in lower case where care is had there: after "went
+// to" before a time, after a clinician and "at", before "for my
+// surgery"; the word and the verb stay. Written for this test.
+func TestHospitalsSpelledLikeWordsInConversation(t *testing.T) {
+	t.Parallel()
+	for _, rulesOnly := range []bool{true, false} {
+		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"went to before a time", "patient: i went to mercy last week for the cough", []found{{"mercy", deid.Location}}},
+			{"a clinician at", "patient: my cardiologist at northwestern wants an echo", []found{{"northwestern", deid.Location}}},
+			{"care after", "patient: i was at northwestern for my surgery", []found{{"northwestern", deid.Location}}},
+			{"the word stays", "patient: i'm at the mercy of my insurance", nil},
+			{"a verb after went to stays", "patient: we went to advocate for her at the school", nil},
+		})
+	}
+}
