@@ -548,8 +548,21 @@ func (k *knownIndex) addInitials(ini []byte) {
 func splitName(full string) []string { return splitNameInto(nil, full) }
 
 // splitNameInto is splitName appending to out.
+//
+// What is no part of the person's name is left out, so that it is not
+// removed wherever it occurs: a title before the name ("Dr. Hunter
+// Brooks", "Mrs Rivers"), a generational suffix after it ("Jr.", "III"),
+// credentials after a comma ("Brooks, Hunter, MD, PhD") and a relation or
+// credential in parentheses ("Grant Hill (son)"). A name made only of such
+// words keeps them.
 func splitNameInto(out []string, full string) []string {
-	st := -1
+	type piece struct {
+		w                 string
+		afterComma, paren bool
+	}
+	var arr [16]piece
+	pieces := arr[:0]
+	st, comma, paren := -1, false, false
 	for i, r := range full {
 		in := r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') ||
 			r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsMark(r))
@@ -557,15 +570,64 @@ func splitNameInto(out []string, full string) []string {
 		case in && st < 0:
 			st = i
 		case !in && st >= 0:
-			out = append(out, full[st:i])
+			pieces = append(pieces, piece{full[st:i], comma, paren})
 			st = -1
+		}
+		switch r {
+		case ',':
+			comma = true
+		case '(', '[':
+			paren = true
+		case ')', ']':
+			paren = false
 		}
 	}
 	if st >= 0 {
-		out = append(out, full[st:])
+		pieces = append(pieces, piece{full[st:], comma, paren})
+	}
+	n0 := len(out)
+	for k, p := range pieces {
+		var lb [16]byte
+		lw := lb[:0]
+		for j := 0; j < len(p.w) && len(lw) < len(lb); j++ {
+			lw = append(lw, p.w[j]|0x20)
+		}
+		w := string(lw) // no allocation: used as a map key only
+		switch {
+		case k == 0 && len(pieces) > 1 && nameTitles[w]:
+		case k > 0 && nameSuffixes[w]:
+		case (p.afterComma || p.paren) && nameCredentials[w]:
+		case p.paren && nameRelations[w]:
+		default:
+			out = append(out, p.w)
+		}
+	}
+	if len(out) == n0 {
+		for _, p := range pieces {
+			out = append(out, p.w)
+		}
 	}
 	return out
 }
+
+// nameTitles, nameSuffixes, nameCredentials and nameRelations are the
+// words around a supplied name that are not part of it (splitNameInto).
+var (
+	nameTitles = map[string]bool{"dr": true, "mr": true, "mrs": true, "ms": true, "miss": true, "mx": true,
+		"prof": true, "rev": true, "fr": true, "doctor": true}
+	nameSuffixes    = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true}
+	nameCredentials = map[string]bool{"md": true, "do": true, "rn": true, "np": true, "pa": true, "phd": true,
+		"dds": true, "dmd": true, "lpn": true, "cnm": true, "dnp": true, "fnp": true, "crna": true, "aprn": true,
+		"msn": true, "bsn": true, "facp": true, "facs": true, "mph": true, "lcsw": true, "pt": true, "ot": true,
+		"dpt": true, "od": true, "pharmd": true, "rph": true, "cna": true, "ma": true, "mba": true, "ms": true,
+		"c": true, "bc": true, "lmft": true, "psyd": true, "mbbs": true, "frcpc": true}
+	nameRelations = map[string]bool{"son": true, "daughter": true, "wife": true, "husband": true, "mother": true,
+		"father": true, "mom": true, "dad": true, "sister": true, "brother": true, "spouse": true, "partner": true,
+		"guardian": true, "caregiver": true, "poa": true, "grandmother": true, "grandfather": true, "aunt": true,
+		"uncle": true, "niece": true, "nephew": true, "friend": true, "neighbor": true, "self": true, "patient": true,
+		"stepson": true, "stepdaughter": true, "grandson": true, "granddaughter": true, "fiance": true,
+		"fiancee": true, "emergency": true, "contact": true, "legal": true}
+)
 
 // normID returns the letters and digits of id in lower case, in the arena.
 func (k *knownIndex) normID(id string) string {

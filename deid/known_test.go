@@ -514,3 +514,21 @@ func TestKnownNameWithoutItsDiacritics(t *testing.T) {
 		{"as written", "doctor: Nguyễn Văn Anh", []found{{"Nguyễn Văn Anh", deid.Name}}},
 	})
 }
+
+// TestKnownNameWithTitlesAndCredentials: a supplied name as an EHR writes
+// it, with a title, credentials after a comma, a suffix or a relation in
+// parentheses: the person's name is found and those words stay words
+// elsewhere ("do", "dr", "son", "ii"). Written for this test.
+func TestKnownNameWithTitlesAndCredentials(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	kn := deid.Known{PatientNames: []string{"Rivers, Dawn M., Jr."}, ProviderNames: []string{"Dr. Hunter Brooks, MD", "Okafor, Ngozi, DO, PhD"},
+		RelativeNames: []string{"Grant Hill (son)", "Robert (Bob) Quill"}}
+	checkFound(t, d, kn, []foundCase{
+		{"title and credentials", "patient: what do you think dr brooks said about type ii", []found{{"brooks", deid.Name}}},
+		{"last, first, credentials", "patient: dr okafor and ngozi's nurse", []found{{"okafor", deid.Name}, {"ngozi", deid.Name}}},
+		{"a relation in parentheses", "patient: my son grant drove me", []found{{"grant", deid.Name}}},
+		{"a short name in parentheses", "patient: bob quill is my brother", []found{{"bob", deid.Name}, {"quill", deid.Name}}},
+		{"last, first with a suffix", "nurse: dawn rivers? come on back", []found{{"dawn", deid.Name}, {"rivers", deid.Name}}},
+	})
+}
