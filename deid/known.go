@@ -403,11 +403,19 @@ func (k *knownIndex) build(kn Known, year int) {
 		t := guessIDType(id, n)
 		k.ids = append(k.ids, knownID{norm: n, t: t})
 		// "HP-88120-44", "AB556677": the digits of an identifier that
-		// starts with letters are said alone too, when they are six or
-		// more.
-		if l := strings.IndexFunc(n, func(r rune) bool { return r >= '0' && r <= '9' }); l > 0 && len(n)-l >= 6 &&
-			strings.IndexFunc(n[l:], func(r rune) bool { return r < '0' || r > '9' }) < 0 {
-			k.ids = append(k.ids, knownID{norm: n[l:], t: t})
+		// starts with letters are said alone too, and "00451287" without
+		// its leading zeros, when six digits or more are left.
+		digits := n
+		if l := strings.IndexFunc(n, func(r rune) bool { return r >= '0' && r <= '9' }); l >= 0 {
+			digits = n[l:]
+		}
+		if strings.Trim(digits, "0123456789") == "" {
+			if len(digits) < len(n) && len(digits) >= 6 {
+				k.ids = append(k.ids, knownID{norm: digits, t: t})
+			}
+			if nz := strings.TrimLeft(digits, "0"); len(nz) < len(digits) && len(nz) >= 6 {
+				k.ids = append(k.ids, knownID{norm: nz, t: t})
+			}
 		}
 		// "MRN: 4471923", "Member ID 88-1234": the value is also said
 		// without its label.
@@ -488,6 +496,16 @@ func diminutives(first string, buf *[4][16]byte) (forms [4][]byte, n int) {
 // parseBirthDate reads Known.BirthDate: "YYYY-MM-DD", as platforms send
 // it, without the tokenizer; any other format through parseDateString.
 func parseBirthDate(x string, year int) (dateVal, bool) {
+	x = strings.TrimSpace(x)
+	// A timestamp as an API sends a date ("1952-03-04T00:00:00Z",
+	// "1952-03-04 00:00:00"): its date.
+	if len(x) > 10 && x[4] == '-' && x[7] == '-' && (x[10] == 'T' || x[10] == ' ') {
+		x = x[:10]
+	}
+	// "19520304": the compact form of the same.
+	if len(x) == 8 && strings.Trim(x, "0123456789") == "" && (x[0] == '1' || x[0] == '2') {
+		x = x[:4] + "-" + x[4:6] + "-" + x[6:]
+	}
 	if len(x) == 10 && x[4] == '-' && x[7] == '-' {
 		num := func(a, b int) (int, bool) {
 			v := 0

@@ -532,3 +532,18 @@ func TestKnownNameWithTitlesAndCredentials(t *testing.T) {
 		{"last, first with a suffix", "nurse: dawn rivers? come on back", []found{{"dawn", deid.Name}, {"rivers", deid.Name}}},
 	})
 }
+
+// TestKnownIdentifierAndBirthDateAsSystemsSendThem: a birth date sent as
+// a timestamp or in the compact form, and an MRN with leading zeros, found
+// where they are read out. Written for this test.
+func TestKnownIdentifierAndBirthDateAsSystemsSendThem(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	for _, dob := range []string{"1952-03-04T00:00:00Z", "1952-03-04 00:00:00", "19520304"} {
+		kn := deid.Known{BirthDate: dob, Identifiers: []string{"MRN00451287"}}
+		checkFound(t, d, kn, []foundCase{
+			{"birth date as digits read out (" + dob + ")", "patient: three four fifty two", []found{{"three four fifty two", deid.Date}}},
+			{"the MRN without its zeros (" + dob + ")", "patient: it's four five one two eight seven", []found{{"four five one two eight seven", deid.ID}}},
+		})
+	}
+}
