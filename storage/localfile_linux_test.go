@@ -1,0 +1,130 @@
+package storage
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/sys/unix"
+)
+
+// dirNames lists the names in dir, hidden ones included ("" if dir is
+// missing).
+func dirNames(t *testing.T, dir string) string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return ""
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	return strings.Join(names, ",")
+}
+
+// A create-only object is written to an unnamed file (O_TMPFILE): while it
+// is staged its directory holds no name of it, not even a temporary one,
+// and neither does it after Commit, Abort or a refused Commit, beside the
+// objects' own names; with the group commit and with per-file fsyncs, in
+// a directory that does not exist yet.
+func TestLocalCreateOnlyUnnamed(t *testing.T) {
+	t.Parallel()
+	for _, grouped := range []bool{true, false} {
+		l, err := NewLocal(t.TempDir())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !l.tmpfile {
+			t.Skip("no unnamed files on this filesystem")
+		}
+		if !grouped {
+			l.group = nil
+		}
+		if got := dirNames(t, l.Root()); got != "" {
+			t.Fatalf("grouped=%v: NewLocal's probe left %q", grouped, got)
+		}
+		ctx := t.Context()
+		dir := filepath.Join(l.Root(), "enc", "new")
+		st, err := l.Stage(ctx, "enc/new/meta", strings.NewReader("the record"), CreateOnly)
+		if err != nil {
+			t.Fatal(err)
+		}
+		gone, err := l.Stage(ctx, "enc/new/gone", strings.NewReader("aborted"), CreateOnly)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := dirNames(t, dir); got != "" {
+			t.Fatalf("grouped=%v: while staged the directory holds %q, want no name", grouped, got)
+		}
+		if err := st.Commit(ctx); err != nil {
+			t.Fatal(err)
+		}
+		gone.Abort()
+		late, err := l.Stage(ctx, "enc/new/meta", strings.NewReader("a second record"), CreateOnly)
+		if err != nil {
+			t.Fatalf("grouped=%v: staging over a taken name = %v, want it staged and refused at Commit", grouped, err)
+		}
+		if err := late.Commit(ctx); !errors.Is(err, ErrExists) {
+			t.Fatalf("grouped=%v: committing over a taken name = %v, want ErrExists", grouped, err)
+		}
+		if got := dirNames(t, dir); got != "meta" {
+			t.Fatalf("grouped=%v: the directory holds %q, want meta alone", grouped, got)
+		}
+		if b, err := ReadAll(ctx, l, "enc/new/meta"); err != nil || string(b) != "the record" {
+			t.Fatalf("grouped=%v: read back %q, %v", grouped, b, err)
+		}
+	}
+}
+
+// Where the filesystem refuses unnamed files, a create-only object is
+// written to a hidden temporary file as before, linked into place and its
+// temporary name removed; create-if-absent holds.
+func TestLocalTmpfileRefused(t *testing.T) {
+	t.Parallel()
+	for _, grouped := range []bool{true, false} {
+		l, err := NewLocal(t.TempDir())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !grouped {
+			l.group = nil
+		}
+		refused := 0
+		l.openTmp = func(dir string) (*sysFile, error) {
+			refused++
+			return nil, &fs.PathError{Op: "open", Path: dir, Err: unix.EOPNOTSUPP}
+		}
+		l.tmpfile = true
+		ctx := t.Context()
+		dir := filepath.Join(l.Root(), "enc", "new")
+		st, err := l.Stage(ctx, "enc/new/meta", strings.NewReader("the record"), CreateOnly)
+		if err != nil {
+			t.Fatalf("grouped=%v: %v", grouped, err)
+		}
+		if refused == 0 {
+			t.Fatal("the refusing stand-in was not asked")
+		}
+		if got := dirNames(t, dir); !strings.HasPrefix(got, ".tmp-") || strings.Contains(got, ",") {
+			t.Fatalf("grouped=%v: while staged the directory holds %q, want one temporary file", grouped, got)
+		}
+		if err := st.Commit(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if err := l.Put(ctx, "enc/new/meta", strings.NewReader("again"), CreateOnly); !errors.Is(err, ErrExists) {
+			t.Fatalf("grouped=%v: second create-only put = %v, want ErrExists", grouped, err)
+		}
+		if got := dirNames(t, dir); got != "meta" {
+			t.Fatalf("grouped=%v: the directory holds %q, want meta alone", grouped, got)
+		}
+		if b, err := ReadAll(ctx, l, "enc/new/meta"); err != nil || string(b) != "the record" {
+			t.Fatalf("grouped=%v: read back %q, %v", grouped, b, err)
+		}
+	}
+}
