@@ -40,6 +40,7 @@ type Local struct {
 	root  string
 	group *groupSync // nil: fsync each file and directory
 	empty emptySource
+	dirs  dirCache
 	// tmpfile: create-only objects are written to unnamed files
 	// (openTmpfile), which NewLocal found this system makes and names.
 	tmpfile bool
@@ -173,7 +174,10 @@ func (l *Local) stage(ctx context.Context, key string, body io.Reader, mode Writ
 	}
 	if f == nil {
 		st.tmp = filepath.Join(dir, ".tmp-"+randomHex())
-		if f, st.newDirs, err = l.openIn(dir, func() (*sysFile, error) { return createExcl(st.tmp) }); err != nil {
+		var newDirs []string
+		f, newDirs, err = l.openIn(dir, func() (*sysFile, error) { return createExcl(st.tmp) })
+		st.newDirs = append(st.newDirs, newDirs...) // after any the refused try made
+		if err != nil {
 			return nil, fmt.Errorf("storage.Local.Put: %w", err)
 		}
 	}
@@ -211,20 +215,68 @@ func (l *Local) stage(ctx context.Context, key string, body io.Reader, mode Writ
 	return st, nil
 }
 
-// openIn opens a new file in dir with open; if dir is missing it makes it
-// and opens again. It returns the directories it made when Local fsyncs
-// per file (see makeDir).
-func (l *Local) openIn(dir string, open func() (*sysFile, error)) (*sysFile, []string, error) {
-	f, err := open()
-	if !errors.Is(err, fs.ErrNotExist) {
-		return f, nil, err
-	}
-	newDirs, err := l.makeDir(dir)
-	if err != nil {
-		return nil, nil, err
-	}
-	f, err = open()
+// openIn opens a new file in dir with open (see inDir).
+func (l *Local) openIn(dir string, open func() (*sysFile, error)) (f *sysFile, newDirs []string, err error) {
+	newDirs, err = l.inDir(dir, func() (err error) {
+		f, err = open()
+		return err
+	})
 	return f, newDirs, err
+}
+
+// inDir runs create, which makes a new name in dir, seeing that dir
+// exists: a directory this store has not seen yet is made first (most
+// often it is new, an encounter's first object: one mkdir(2) and the
+// create, where trying first costs a failing create, the mkdir and the
+// create again); one it has seen is made only if create finds it missing
+// (removed since). It returns the directories it made when Local fsyncs
+// per file (see makeDir).
+func (l *Local) inDir(dir string, create func() error) (newDirs []string, err error) {
+	if !l.dirs.has(dir) {
+		if newDirs, err = l.makeDir(dir); err != nil {
+			return nil, err
+		}
+	}
+	err = create()
+	if errors.Is(err, fs.ErrNotExist) {
+		more, merr := l.makeDir(dir)
+		newDirs = append(newDirs, more...)
+		if merr != nil {
+			return newDirs, merr
+		}
+		err = create()
+	}
+	if !errors.Is(err, fs.ErrNotExist) {
+		l.dirs.add(dir) // it resolved, whatever create's answer
+	}
+	return newDirs, err
+}
+
+// dirCacheMax bounds the directories a Local store remembers having seen:
+// an encounter's directories are written within minutes of each other, and
+// one forgotten costs one failing mkdir(2).
+const dirCacheMax = 4096
+
+// dirCache is the directories a Local store made or wrote into (inDir).
+type dirCache struct {
+	mu sync.Mutex
+	m  map[string]struct{}
+}
+
+func (c *dirCache) has(dir string) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	_, ok := c.m[dir]
+	return ok
+}
+
+func (c *dirCache) add(dir string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil || len(c.m) >= dirCacheMax {
+		c.m = make(map[string]struct{})
+	}
+	c.m[dir] = struct{}{}
 }
 
 // makeDir makes dir, found missing: one mkdir(2) when its parent exists
@@ -345,12 +397,8 @@ func (st *localStaged) waitForName() func() error {
 // name is taken (atomic create-if-absent, as the link of a non-empty
 // object is).
 func (st *localStaged) createEmpty() error {
-	err := st.l.linkEmpty(st.p)
-	if errors.Is(err, fs.ErrNotExist) {
-		if st.newDirs, err = st.l.makeDir(filepath.Dir(st.p)); err == nil {
-			err = st.l.linkEmpty(st.p)
-		}
-	}
+	var err error
+	st.newDirs, err = st.l.inDir(filepath.Dir(st.p), func() error { return st.l.linkEmpty(st.p) })
 	switch {
 	case errors.Is(err, fs.ErrExist):
 		return ErrExists

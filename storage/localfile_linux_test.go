@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -126,5 +127,57 @@ func TestLocalTmpfileRefused(t *testing.T) {
 		if b, err := ReadAll(ctx, l, "enc/new/meta"); err != nil || string(b) != "the record" {
 			t.Fatalf("grouped=%v: read back %q, %v", grouped, b, err)
 		}
+	}
+}
+
+// A directory is made before the first write into it unless the store has
+// seen it: one it saw that was removed since is made again when a write
+// finds it missing, and one another store made is written into (its mkdir
+// finds it there); for objects with content and empty ones, with the group
+// commit and with per-file fsyncs.
+func TestLocalDirectories(t *testing.T) {
+	t.Parallel()
+	for _, grouped := range []bool{true, false} {
+		root := t.TempDir()
+		l, err := NewLocal(root)
+		if err != nil {
+			t.Fatal(err)
+		}
+		other, err := NewLocal(root)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !grouped {
+			l.group, other.group = nil, nil
+		}
+		ctx := t.Context()
+		put := func(l *Local, key, body string) {
+			t.Helper()
+			if err := l.Put(ctx, key, strings.NewReader(body), CreateOnly); err != nil {
+				t.Fatalf("grouped=%v: put %s: %v", grouped, key, err)
+			}
+		}
+		for _, body := range []string{"content", ""} {
+			put(l, "enc/a/one"+body, body)
+			if !l.dirs.has(filepath.Join(root, "enc", "a")) {
+				t.Fatalf("grouped=%v: the directory written into is not remembered", grouped)
+			}
+			if err := os.RemoveAll(filepath.Join(root, "enc")); err != nil {
+				t.Fatal(err)
+			}
+			put(l, "enc/a/two"+body, body)
+			put(other, "enc/b/one"+body, body)
+			put(l, "enc/b/two"+body, body)
+			if got := dirNames(t, filepath.Join(root, "enc", "b")); got != "one"+body+",two"+body {
+				t.Fatalf("grouped=%v: enc/b holds %q", grouped, got)
+			}
+		}
+	}
+	var c dirCache
+	for i := range dirCacheMax + 10 {
+		c.add(strconv.Itoa(i))
+	}
+	if len(c.m) > dirCacheMax || !c.has(strconv.Itoa(dirCacheMax+9)) {
+		t.Fatalf("the cache holds %d directories (at most %d), the last added: %v", len(c.m), dirCacheMax, c.has(strconv.Itoa(dirCacheMax+9)))
 	}
 }
