@@ -467,12 +467,51 @@ func (l *Local) Get(ctx context.Context, key string) (io.ReadCloser, error) {
 	if err != nil {
 		return nil, fmt.Errorf("storage.Local.Get: %w", err)
 	}
-	if st, err := f.Stat(); err == nil && st.IsDir() {
-		f.Close()
-		return nil, ErrNotFound
+	r := &localReader{f: f, size: -1}
+	if st, err := f.Stat(); err == nil {
+		if st.IsDir() {
+			f.Close()
+			return nil, ErrNotFound
+		}
+		r.size = st.Size()
 	}
-	return f, nil
+	return r, nil
 }
+
+// localReader is an object of a Local store opened for reading. Its size,
+// known from the fstat(2) that tells it from a directory, is final: an
+// object's file is never written once it has its name (an overwrite is a
+// new file renamed over the old), so a read at its end answers io.EOF
+// without the read(2) that would say so.
+type localReader struct {
+	f         *os.File
+	size, off int64 // size -1: unknown, read to the end
+}
+
+func (r *localReader) Read(p []byte) (int, error) {
+	if r.size >= 0 {
+		if r.off >= r.size {
+			return 0, io.EOF
+		}
+		if rest := r.size - r.off; int64(len(p)) > rest {
+			p = p[:rest]
+		}
+	}
+	n, err := r.f.Read(p)
+	r.off += int64(n)
+	return n, err
+}
+
+// Seek implements io.Seeker (GetRange).
+func (r *localReader) Seek(offset int64, whence int) (int64, error) {
+	off, err := r.f.Seek(offset, whence)
+	if err == nil {
+		r.off = off
+	}
+	return off, err
+}
+
+func (r *localReader) Close() error { return r.f.Close() }
 
 // Delete implements Blobstore.
 func (l *Local) Delete(ctx context.Context, key string) error {

@@ -2,6 +2,7 @@ package storage
 
 import (
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -179,5 +180,45 @@ func TestLocalDirectories(t *testing.T) {
 	}
 	if len(c.m) > dirCacheMax || !c.has(strconv.Itoa(dirCacheMax+9)) {
 		t.Fatalf("the cache holds %d directories (at most %d), the last added: %v", len(c.m), dirCacheMax, c.has(strconv.Itoa(dirCacheMax+9)))
+	}
+}
+
+// An object read back ends where its file ended when it was opened: the
+// reader knows the size (an object's file is never written once named) and
+// answers the end itself. Bytes appended behind the store's back are not
+// read; a range read seeks within the same bound.
+func TestLocalReadStopsAtItsSize(t *testing.T) {
+	t.Parallel()
+	l, err := NewLocal(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := t.Context()
+	if err := l.Put(ctx, "a/obj", strings.NewReader("0123456789"), CreateOnly); err != nil {
+		t.Fatal(err)
+	}
+	rc, err := l.Get(ctx, "a/obj")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rc.Close()
+	rng, err := l.GetRange(ctx, "a/obj", 4, -1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rng.Close()
+	f, err := os.OpenFile(filepath.Join(l.Root(), "a", "obj"), os.O_WRONLY|os.O_APPEND, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.WriteString("appended"); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	if b, err := io.ReadAll(rc); err != nil || string(b) != "0123456789" {
+		t.Fatalf("read %q, %v; want the object as it was opened", b, err)
+	}
+	if b, err := io.ReadAll(rng); err != nil || string(b) != "456789" {
+		t.Fatalf("range read %q, %v; want 456789", b, err)
 	}
 }
