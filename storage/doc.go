@@ -19,7 +19,9 @@
 //     as additional authenticated data, so a blob copied under another key, a
 //     truncated blob or reordered segments fail to open.
 //
-// Local makes each Put durable before it returns; on Linux 5.8 and later it
+// Local writes a create-only object to an unnamed file (O_TMPFILE) that
+// its link names, an overwrite to a hidden temporary file that its rename
+// replaces, and makes each Put durable before it returns; on Linux 5.8 and later it
 // does so by group commit (a syncfs(2) shared by the writers waiting at that
 // moment, one before the new name and one after; see groupSync), elsewhere by
 // fsyncing the file and its directory. An object written OverwriteNameFirst

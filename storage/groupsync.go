@@ -21,10 +21,14 @@ import (
 // promise fsync(2) makes for one file and its directory (Linux's
 // sync_filesystem waits on writeback and calls the filesystem's sync_fs
 // with wait set; ext4 and XFS end it with a device flush). Since Linux 5.8
-// it also reports writeback errors that occurred since the descriptor was
-// opened; each flush here opens the root afresh, and a flush that fails
-// fails every writer waiting on it, whose Put then returns the error
-// (nothing it wrote is acknowledged). Where syncfs is unavailable (other
+// it also reports writeback errors: those since the same descriptor's
+// previous syncfs (the kernel keeps a cursor per open file), or, on a
+// descriptor's first syncfs, those no syncfs has reported yet. The flushes
+// of a filesystem share one descriptor kept open (fsGroup), so each error
+// is reported to the first flush after it, even one another process's
+// syncfs had seen first (a descriptor opened afresh would miss those);
+// and a flush that fails fails every writer waiting on it, whose Put then
+// returns the error (nothing it wrote is acknowledged). Where syncfs is unavailable (other
 // systems, older kernels) Local keeps fsyncing each file and directory.
 type groupSync struct {
 	flush func() error // syncfs of the store's filesystem; tests stand in
@@ -124,13 +128,19 @@ var fsGroups struct {
 	m map[uint64]*fsGroup
 }
 
-// fsGroup is the shared flush of one filesystem and the store roots on it;
-// a flush opens the newest root that still exists (stores in directories
-// removed since, such as tests' temporary ones, are forgotten).
+// fsGroup is the shared flush of one filesystem and the store roots on it.
+// The first flush opens the newest root that still exists (stores in
+// directories removed since, such as tests' temporary ones, are
+// forgotten) and every flush after it syncs through that descriptor: an
+// open(2) and a close(2) fewer per flush, and the error reporting of one
+// descriptor (see groupSync). The descriptor stays open for the life of
+// the process, as the group does; it keeps the filesystem from being
+// unmounted while the process runs, which its open stores do anyway.
 type fsGroup struct {
 	g     *groupSync
 	mu    sync.Mutex
 	roots []string
+	dir   *os.File // opened by the first flush
 }
 
 // sharedGroupSync returns the groupSync of the filesystem holding root,
@@ -154,7 +164,9 @@ func sharedGroupSync(root string) *groupSync {
 		fsGroups.m[dev] = fg
 	}
 	fg.mu.Lock()
-	fg.roots = append(fg.roots, root)
+	if fg.dir == nil {
+		fg.roots = append(fg.roots, root)
+	}
 	fg.mu.Unlock()
 	return fg.g
 }
@@ -177,21 +189,22 @@ func (fg *fsGroup) flush() error {
 	fg.mu.Lock()
 	defer fg.mu.Unlock()
 	var err error
-	for i := len(fg.roots) - 1; i >= 0; i-- {
+	for i := len(fg.roots) - 1; i >= 0 && fg.dir == nil; i-- {
 		d, oerr := os.Open(fg.roots[i])
 		if oerr != nil {
 			err = oerr
 			fg.roots = append(fg.roots[:i], fg.roots[i+1:]...)
 			continue
 		}
-		err = syncfs(d)
-		d.Close()
+		fg.dir, fg.roots = d, nil
+	}
+	if fg.dir == nil {
+		if err == nil {
+			err = errors.New("no store directory left to flush")
+		}
 		return err
 	}
-	if err == nil {
-		err = errors.New("no store directory left to flush")
-	}
-	return err
+	return syncfs(fg.dir)
 }
 
 // syncFilesystem flushes the filesystem holding dir.

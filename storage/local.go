@@ -1,42 +1,51 @@
 package storage
 
 import (
-	"bytes"
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"syscall"
 )
 
 // Local is a Blobstore in a directory of the local filesystem, the embedded
-// default. Writes go to a hidden temporary file that is made durable and
+// default. Writes go to a file no reader sees that is made durable and
 // then renamed (Overwrite) or hard-linked (CreateOnly, atomic
 // create-if-absent) into place, and the new name is made durable before Put
 // returns, so a crash never leaves a partial object visible and an
-// acknowledged object survives a power loss. An empty create-only object,
-// which cannot be partial, is linked into place at once as a new name of
-// one shared empty file (no inode of its own, see emptySource).
+// acknowledged object survives a power loss. A create-only object's file
+// has no name until its link (O_TMPFILE, on Linux where the filesystem
+// offers it): nothing to remove afterwards, nothing left behind by a
+// crash; elsewhere, and for Overwrite, it is a hidden temporary file
+// (.tmp-<random>). An empty create-only object, which cannot be partial,
+// is linked into place at once as a new name of one shared empty file (no
+// inode of its own, see emptySource).
 //
 // On Linux 5.8 and later the per-file fsyncs are replaced by a group commit
-// (groupSync): a Put writes its temporary file, waits for a syncfs(2) that
-// began after the write, links or renames it into place and waits for
-// another, so the object is durable, and never visible half-written after
-// a power loss, before Put returns, while concurrent writers share the
-// flushes — those of every Local store of the process on the same
-// filesystem (the data store and the key ring's), since a syncfs covers
-// the whole filesystem.
+// (groupSync): a Put writes its file, waits for a syncfs(2) that began
+// after the write, links or renames it into place and waits for another,
+// so the object is durable, and never visible half-written after a power
+// loss, before Put returns, while concurrent writers share the flushes —
+// those of every Local store of the process on the same filesystem (the
+// data store and the key ring's), since a syncfs covers the whole
+// filesystem.
 type Local struct {
 	root  string
 	group *groupSync // nil: fsync each file and directory
 	empty emptySource
+	dirs  dirCache
+	// tmpfile: create-only objects are written to unnamed files
+	// (openTmpfile), which NewLocal found this system makes and names.
+	tmpfile bool
+	// openTmp is openTmpfile; a test stands in a refusing one.
+	openTmp func(dir string) (*sysFile, error)
 }
 
 var (
@@ -58,7 +67,7 @@ func NewLocal(dir string) (*Local, error) {
 	if err := os.MkdirAll(abs, 0o700); err != nil {
 		return nil, fmt.Errorf("storage.NewLocal: %w", err)
 	}
-	l := &Local{root: abs, empty: emptySource{max: emptyLinksMax}}
+	l := &Local{root: abs, empty: emptySource{max: emptyLinksMax}, tmpfile: probeTmpfile(abs), openTmp: openTmpfile}
 	if haveSyncfs() {
 		if l.group = sharedGroupSync(abs); l.group == nil {
 			l.group = newGroupSync(abs)
@@ -87,10 +96,10 @@ func (l *Local) Put(ctx context.Context, key string, body io.Reader, mode WriteM
 	return st.Commit(ctx)
 }
 
-// Stage implements Stager: the content is written to a hidden temporary
-// file now and a group flush is started for it, so by Commit it is
-// usually durable already and Commit links or renames it into place and
-// waits for one flush.
+// Stage implements Stager: the content is written now, where nothing sees
+// it, and a group flush is started for it, so by Commit it is usually
+// durable already and Commit links or renames it into place and waits for
+// one flush. A create-only key that is taken is reported by Commit.
 func (l *Local) Stage(ctx context.Context, key string, body io.Reader, mode WriteMode) (Staged, error) {
 	st, err := l.stage(ctx, key, body, mode)
 	if err != nil {
@@ -104,83 +113,213 @@ func (l *Local) Stage(ctx context.Context, key string, body io.Reader, mode Writ
 	return st, nil
 }
 
-// localStaged is an object of a Local store written to its temporary file.
+// localStaged is an object of a Local store written where nothing sees it:
+// an unnamed file it holds open (file), or a hidden temporary file (tmp).
 type localStaged struct {
 	l        *Local
 	p, tmp   string
+	file     *sysFile // the unnamed file, open until Publish or Abort
+	cleanup  runtime.Cleanup
 	mode     WriteMode
 	newDirs  []string // made for it, synced after the link (no group commit)
 	ticket   uint64   // the flush that makes the content durable (group commit)
-	empty    bool     // no content and no temporary file: created at Publish
+	empty    bool     // no content and no file: created at Publish
 	finished bool
 }
+
+// stageBufSize is how much of a body is read before it is written: an
+// envelope's header and its first sealed segment (64 KiB) in one write.
+const stageBufSize = 128 << 10
+
+var stageBufs = sync.Pool{New: func() any { b := make([]byte, stageBufSize); return &b }}
 
 func (l *Local) stage(ctx context.Context, key string, body io.Reader, mode WriteMode) (*localStaged, error) {
 	p, err := l.path(key)
 	if err != nil {
 		return nil, err
 	}
-	dir := filepath.Dir(p)
-	if mode == CreateOnly {
-		if _, err := os.Lstat(p); err == nil {
-			return nil, ErrExists
-		}
+	bp := stageBufs.Get().(*[]byte)
+	defer stageBufs.Put(bp)
+	buf := *bp
+	body = contextReader{ctx, body}
+	n, err := io.ReadFull(body, buf)
+	more := err == nil
+	if !more && err != io.EOF && err != io.ErrUnexpectedEOF {
+		return nil, fmt.Errorf("storage.Local.Put: read: %w", err)
 	}
+	st := &localStaged{l: l, p: p, mode: mode}
 	// An empty object (a worklist entry, whose key says everything) has no
 	// content that could be seen half-written: create-only, it is made
-	// under its name in one step at Commit (no temporary file, no link,
-	// no content flush).
-	if mode == CreateOnly {
-		var head [1]byte
-		n, err := io.ReadFull(contextReader{ctx, body}, head[:])
-		switch {
-		case n == 0 && errors.Is(err, io.EOF):
-			return &localStaged{l: l, p: p, mode: mode, empty: true}, nil
-		case n == 0:
-			return nil, fmt.Errorf("storage.Local.Put: read: %w", err)
-		}
-		body = io.MultiReader(bytes.NewReader(head[:n]), body)
+	// under its name in one step at Commit (no file, no content flush).
+	// Whether the name is taken is left to that step, for every
+	// create-only object: the link answers it, so looking first would
+	// only add a system call.
+	if mode == CreateOnly && n == 0 {
+		st.empty = true
+		return st, nil
 	}
-	var rnd [8]byte
-	_, _ = rand.Read(rnd[:])
-	tmp := filepath.Join(dir, ".tmp-"+hex.EncodeToString(rnd[:]))
-	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-	var newDirs []string
-	if errors.Is(err, fs.ErrNotExist) {
-		// First object in this directory: create it (a syscall per path
-		// segment, so only when needed).
-		if l.group == nil {
-			newDirs = l.missingDirs(dir)
-		}
-		if err := os.MkdirAll(dir, 0o700); err != nil {
+	dir := filepath.Dir(p)
+	var f *sysFile
+	if mode == CreateOnly && l.tmpfile {
+		f, st.newDirs, err = l.openIn(dir, func() (*sysFile, error) { return l.openTmp(dir) })
+		switch {
+		case err == nil:
+			st.file = f
+			st.cleanup = runtime.AddCleanup(st, func(f *sysFile) { f.close() }, f)
+		case tmpfileRefused(err):
+			f = nil // this directory's filesystem: a named temporary file
+		default:
 			return nil, fmt.Errorf("storage.Local.Put: %w", err)
 		}
-		f, err = os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	}
-	if err != nil {
-		return nil, fmt.Errorf("storage.Local.Put: %w", err)
-	}
-	if _, err := io.Copy(f, contextReader{ctx, body}); err != nil {
-		f.Close()
-		os.Remove(tmp)
-		return nil, fmt.Errorf("storage.Local.Put: write: %w", err)
-	}
-	if l.group == nil {
-		if err := f.Sync(); err != nil {
-			f.Close()
-			os.Remove(tmp)
-			return nil, fmt.Errorf("storage.Local.Put: fsync: %w", err)
+	if f == nil {
+		st.tmp = filepath.Join(dir, ".tmp-"+randomHex())
+		var newDirs []string
+		f, newDirs, err = l.openIn(dir, func() (*sysFile, error) { return createExcl(st.tmp) })
+		st.newDirs = append(st.newDirs, newDirs...) // after any the refused try made
+		if err != nil {
+			return nil, fmt.Errorf("storage.Local.Put: %w", err)
 		}
 	}
-	if err := f.Close(); err != nil {
-		os.Remove(tmp)
+	err = func() error {
+		for {
+			if _, err := f.Write(buf[:n]); err != nil {
+				return err
+			}
+			if !more {
+				break
+			}
+			n, err = io.ReadFull(body, buf)
+			more = err == nil
+			if !more && err != io.EOF && err != io.ErrUnexpectedEOF {
+				return fmt.Errorf("read: %w", err)
+			}
+		}
+		if l.group == nil {
+			return f.sync()
+		}
+		return nil
+	}()
+	if err == nil && st.file == nil {
+		err = f.close()
+	} else if err != nil && st.file == nil {
+		f.close()
+	}
+	if err != nil {
+		st.discard()
 		return nil, fmt.Errorf("storage.Local.Put: %w", err)
 	}
-	st := &localStaged{l: l, p: p, tmp: tmp, mode: mode, newDirs: newDirs}
 	if l.group != nil {
 		st.ticket = l.group.ticket()
 	}
 	return st, nil
+}
+
+// openIn opens a new file in dir with open (see inDir).
+func (l *Local) openIn(dir string, open func() (*sysFile, error)) (f *sysFile, newDirs []string, err error) {
+	newDirs, err = l.inDir(dir, func() (err error) {
+		f, err = open()
+		return err
+	})
+	return f, newDirs, err
+}
+
+// inDir runs create, which makes a new name in dir, seeing that dir
+// exists: a directory this store has not seen yet is made first (most
+// often it is new, an encounter's first object: one mkdir(2) and the
+// create, where trying first costs a failing create, the mkdir and the
+// create again); one it has seen is made only if create finds it missing
+// (removed since). It returns the directories it made when Local fsyncs
+// per file (see makeDir).
+func (l *Local) inDir(dir string, create func() error) (newDirs []string, err error) {
+	if !l.dirs.has(dir) {
+		if newDirs, err = l.makeDir(dir); err != nil {
+			return nil, err
+		}
+	}
+	err = create()
+	if errors.Is(err, fs.ErrNotExist) {
+		more, merr := l.makeDir(dir)
+		newDirs = append(newDirs, more...)
+		if merr != nil {
+			return newDirs, merr
+		}
+		err = create()
+	}
+	if !errors.Is(err, fs.ErrNotExist) {
+		l.dirs.add(dir) // it resolved, whatever create's answer
+	}
+	return newDirs, err
+}
+
+// dirCacheMax bounds the directories a Local store remembers having seen:
+// an encounter's directories are written within minutes of each other, and
+// one forgotten costs one failing mkdir(2).
+const dirCacheMax = 4096
+
+// dirCache is the directories a Local store made or wrote into (inDir).
+type dirCache struct {
+	mu sync.Mutex
+	m  map[string]struct{}
+}
+
+func (c *dirCache) has(dir string) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	_, ok := c.m[dir]
+	return ok
+}
+
+func (c *dirCache) add(dir string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil || len(c.m) >= dirCacheMax {
+		c.m = make(map[string]struct{})
+	}
+	c.m[dir] = struct{}{}
+}
+
+// makeDir makes dir, found missing: one mkdir(2) when its parent exists
+// (an encounter's first object), the walk of os.MkdirAll otherwise. When
+// Local fsyncs per file it returns the directories it made, outermost
+// first, whose parents the new name's wait syncs.
+func (l *Local) makeDir(dir string) ([]string, error) {
+	err := os.Mkdir(dir, 0o700)
+	switch {
+	case err == nil:
+		if l.group == nil {
+			return []string{dir}, nil
+		}
+		return nil, nil
+	case errors.Is(err, fs.ErrExist):
+		return nil, nil // another writer made it meanwhile
+	case !errors.Is(err, fs.ErrNotExist):
+		return nil, err
+	}
+	var newDirs []string
+	if l.group == nil {
+		newDirs = l.missingDirs(dir)
+	}
+	return newDirs, os.MkdirAll(dir, 0o700)
+}
+
+// discard drops what was written: the unnamed file is closed (and with it
+// gone), the temporary file removed.
+func (st *localStaged) discard() {
+	if st.file != nil {
+		st.closeFile()
+	}
+	if st.tmp != "" {
+		remove(st.tmp)
+		st.tmp = ""
+	}
+}
+
+func (st *localStaged) closeFile() error {
+	st.cleanup.Stop()
+	err := st.file.close()
+	st.file = nil
+	return err
 }
 
 // Commit implements Staged.
@@ -207,25 +346,28 @@ func (st *localStaged) Publish(ctx context.Context) (wait func() error, err erro
 		}
 		return st.waitForName(), nil
 	}
-	defer os.Remove(st.tmp) // no-op once renamed; the link's other name otherwise
+	defer st.discard() // the unnamed file's descriptor; the link's other name
 	if l.group != nil && st.mode != OverwriteNameFirst {
 		// The content is durable before any name points at it.
 		if err := l.group.waitFor(st.ticket); err != nil {
 			return nil, fmt.Errorf("storage.Local.Put: %w", err)
 		}
 	}
-	switch st.mode {
-	case CreateOnly:
-		if err := os.Link(st.tmp, st.p); err != nil {
-			if errors.Is(err, fs.ErrExist) {
-				return nil, ErrExists
-			}
-			return nil, fmt.Errorf("storage.Local.Put: %w", err)
-		}
+	switch {
+	case st.file != nil:
+		err = st.file.link(st.p)
+	case st.mode == CreateOnly:
+		err = os.Link(st.tmp, st.p)
 	default:
-		if err := os.Rename(st.tmp, st.p); err != nil {
-			return nil, fmt.Errorf("storage.Local.Put: %w", err)
+		if err = rename(st.tmp, st.p); err == nil {
+			st.tmp = "" // nothing left to remove
 		}
+	}
+	switch {
+	case errors.Is(err, fs.ErrExist) && st.mode == CreateOnly:
+		return nil, ErrExists
+	case err != nil:
+		return nil, fmt.Errorf("storage.Local.Put: %w", err)
 	}
 	return st.waitForName(), nil
 }
@@ -255,17 +397,8 @@ func (st *localStaged) waitForName() func() error {
 // name is taken (atomic create-if-absent, as the link of a non-empty
 // object is).
 func (st *localStaged) createEmpty() error {
-	create := func() error { return st.l.linkEmpty(st.p) }
-	err := create()
-	if errors.Is(err, fs.ErrNotExist) {
-		dir := filepath.Dir(st.p)
-		if st.l.group == nil {
-			st.newDirs = st.l.missingDirs(dir)
-		}
-		if err = os.MkdirAll(dir, 0o700); err == nil {
-			err = create()
-		}
-	}
+	var err error
+	st.newDirs, err = st.l.inDir(filepath.Dir(st.p), func() error { return st.l.linkEmpty(st.p) })
 	switch {
 	case errors.Is(err, fs.ErrExist):
 		return ErrExists
@@ -279,9 +412,7 @@ func (st *localStaged) createEmpty() error {
 func (st *localStaged) Abort() {
 	if !st.finished {
 		st.finished = true
-		if !st.empty {
-			os.Remove(st.tmp)
-		}
+		st.discard()
 	}
 }
 
@@ -329,19 +460,58 @@ func (l *Local) Get(ctx context.Context, key string) (io.ReadCloser, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	f, err := os.Open(p)
+	f, err := openRead(p)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, ErrNotFound
 	}
 	if err != nil {
 		return nil, fmt.Errorf("storage.Local.Get: %w", err)
 	}
-	if st, err := f.Stat(); err == nil && st.IsDir() {
-		f.Close()
-		return nil, ErrNotFound
+	r := &localReader{f: f, size: -1}
+	if st, err := f.Stat(); err == nil {
+		if st.IsDir() {
+			f.Close()
+			return nil, ErrNotFound
+		}
+		r.size = st.Size()
 	}
-	return f, nil
+	return r, nil
 }
+
+// localReader is an object of a Local store opened for reading. Its size,
+// known from the fstat(2) that tells it from a directory, is final: an
+// object's file is never written once it has its name (an overwrite is a
+// new file renamed over the old), so a read at its end answers io.EOF
+// without the read(2) that would say so.
+type localReader struct {
+	f         *os.File
+	size, off int64 // size -1: unknown, read to the end
+}
+
+func (r *localReader) Read(p []byte) (int, error) {
+	if r.size >= 0 {
+		if r.off >= r.size {
+			return 0, io.EOF
+		}
+		if rest := r.size - r.off; int64(len(p)) > rest {
+			p = p[:rest]
+		}
+	}
+	n, err := r.f.Read(p)
+	r.off += int64(n)
+	return n, err
+}
+
+// Seek implements io.Seeker (GetRange).
+func (r *localReader) Seek(offset int64, whence int) (int64, error) {
+	off, err := r.f.Seek(offset, whence)
+	if err == nil {
+		r.off = off
+	}
+	return off, err
+}
+
+func (r *localReader) Close() error { return r.f.Close() }
 
 // Delete implements Blobstore.
 func (l *Local) Delete(ctx context.Context, key string) error {
@@ -349,7 +519,7 @@ func (l *Local) Delete(ctx context.Context, key string) error {
 	if err != nil {
 		return err
 	}
-	if err := os.Remove(p); err != nil {
+	if err := remove(p); err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil
 		}
@@ -369,7 +539,7 @@ func (l *Local) DeleteLazy(ctx context.Context, key string) error {
 	if err != nil {
 		return err
 	}
-	if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+	if err := remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("storage.Local.Delete: %w", err)
 	}
 	return nil

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
@@ -58,7 +57,7 @@ func (l *Local) GetRange(ctx context.Context, key string, off, n int64) (io.Read
 	if err != nil {
 		return nil, err
 	}
-	if _, err := rc.(*os.File).Seek(off, io.SeekStart); err != nil {
+	if _, err := rc.(io.Seeker).Seek(off, io.SeekStart); err != nil {
 		rc.Close()
 		return nil, fmt.Errorf("storage.Local.GetRange: %w", err)
 	}
