@@ -42,8 +42,11 @@ type Local struct {
 	empty emptySource
 	dirs  dirCache
 	// tmpfile: create-only objects are written to unnamed files
-	// (openTmpfile), which NewLocal found this system makes and names.
-	tmpfile bool
+	// (openTmpfile), which the store's first create-only write found this
+	// system makes and names (probing then, not in NewLocal, so that
+	// opening a store changes nothing on disk: clinscribe config check).
+	tmpfile     bool
+	tmpfileOnce sync.Once
 	// openTmp is openTmpfile; a test stands in a refusing one.
 	openTmp func(dir string) (*sysFile, error)
 }
@@ -54,6 +57,13 @@ var (
 	_ Publisher   = (*localStaged)(nil)
 	_ LazyDeleter = (*Local)(nil)
 )
+
+// useTmpfile reports whether create-only objects go to unnamed files,
+// probing on its first call.
+func (l *Local) useTmpfile() bool {
+	l.tmpfileOnce.Do(func() { l.tmpfile = probeTmpfile(l.root) })
+	return l.tmpfile
+}
 
 // NewLocal opens (creating if needed, mode 0700) a Local store rooted at dir.
 func NewLocal(dir string) (*Local, error) {
@@ -67,7 +77,7 @@ func NewLocal(dir string) (*Local, error) {
 	if err := os.MkdirAll(abs, 0o700); err != nil {
 		return nil, fmt.Errorf("storage.NewLocal: %w", err)
 	}
-	l := &Local{root: abs, empty: emptySource{max: emptyLinksMax}, tmpfile: probeTmpfile(abs), openTmp: openTmpfile}
+	l := &Local{root: abs, empty: emptySource{max: emptyLinksMax}, openTmp: openTmpfile}
 	if haveSyncfs() {
 		if l.group = sharedGroupSync(abs); l.group == nil {
 			l.group = newGroupSync(abs)
@@ -160,7 +170,7 @@ func (l *Local) stage(ctx context.Context, key string, body io.Reader, mode Writ
 	}
 	dir := filepath.Dir(p)
 	var f *sysFile
-	if mode == CreateOnly && l.tmpfile {
+	if mode == CreateOnly && l.useTmpfile() {
 		f, st.newDirs, err = l.openIn(dir, func() (*sysFile, error) { return l.openTmp(dir) })
 		switch {
 		case err == nil:

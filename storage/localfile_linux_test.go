@@ -43,7 +43,7 @@ func TestLocalCreateOnlyUnnamed(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !l.tmpfile {
+		if !l.useTmpfile() {
 			t.Skip("no unnamed files on this filesystem")
 		}
 		if !grouped {
@@ -103,6 +103,7 @@ func TestLocalTmpfileRefused(t *testing.T) {
 			refused++
 			return nil, &fs.PathError{Op: "open", Path: dir, Err: unix.EOPNOTSUPP}
 		}
+		l.useTmpfile()
 		l.tmpfile = true
 		ctx := t.Context()
 		dir := filepath.Join(l.Root(), "enc", "new")
