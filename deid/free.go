@@ -1,5 +1,7 @@
 package deid
 
+import "strings"
+
 // Look-alikes of PHI-free text (issue 12): shapes of drug leaflets,
 // schedules, research abstracts, protocols and lectures where a word that
 // is on a list of names or places, or is capitalized and on no list, names
@@ -57,8 +59,44 @@ func (s *scan) freeLookalike(st, en int, ty Type) bool {
 	return s.listLookalike(st, en) || s.orgRun(st, en, ty) || s.holidayOver(st, en) || s.wayfinding(st, en) ||
 		s.dosedProduct(en) || st == en && (s.drugStem(st) || s.wordList(st)) ||
 		s.domainWord(en) || s.unitOrAllergen(st, en) || s.saintProductAnyCase(st, en) || s.eponymHeadAfter(st, en) ||
+		ty == Name && (s.modifiedScale(st) || s.romanType(st, en)) ||
 		ty == Location && (s.regionAt(st, en) || s.levelWord(st, en) || st == en && (s.infinitiveVerb(st) || s.formLabel(st))) ||
 		s.parenProduct(st, en)
+}
+
+// modifiedScale: a name opened by a word that revises a scale or a rule
+// ("Modified Rankin 1", "Revised Geneva"): no person's name starts so.
+func (s *scan) modifiedScale(st int) bool {
+	switch s.lower(st) {
+	case "modified", "revised", "simplified", "extended", "abbreviated", "adapted", "updated", "original", "pediatric",
+		"paediatric", "reverse", "inverted":
+		return s.toks[st].capWord()
+	}
+	return false
+}
+
+// romanType: a surname of no given-name list before "type", "class" or
+// "grade" and a Roman numeral ("Fitzpatrick type III skin", "Forrest class
+// IIb") names a classification.
+func (s *scan) romanType(st, en int) bool {
+	t := &s.toks[st]
+	if st != en || t.lex&(lxFirst|lxFirstAmb) != 0 || t.gaz&(gzFirst|gzFirstAmb) != 0 {
+		return false
+	}
+	n := s.next(en)
+	if n < 0 || !(s.eq(n, "type") || s.eq(n, "class") || s.eq(n, "grade") || s.eq(n, "stage")) {
+		return false
+	}
+	m := s.next(n)
+	if m < 0 || !s.toks[m].letters() || s.toks[m].n() > 4 {
+		return false
+	}
+	for _, c := range s.lower(m) {
+		if !strings.ContainsRune("ivxabc", c) {
+			return false
+		}
+	}
+	return strings.ContainsAny(s.lower(m), "iv")
 }
 
 // infinitiveVerb: a lower-case English word after "to" is a verb, not a
@@ -291,7 +329,9 @@ var possessiveHeads = map[string]bool{"point": true, "points": true, "triad": tr
 var nounHeads = map[string]bool{"pupil": true, "pupils": true, "virus": true, "viruses": true, "point": true,
 	"jaw-winking": true, "phenomenon": true, "syndrome": true, "disease": true, "sign": true, "test": true,
 	"maneuver": true, "foam": true, "gel": true, "ointment": true, "wipes": true, "spray": true, "powder": true,
-	"paste": true, "dressing": true, "dressings": true, "mattress": true, "stockings": true}
+	"paste": true, "dressing": true, "dressings": true, "mattress": true, "stockings": true, "chromosome": true,
+	"translocation": true, "consensus": true, "declaration": true, "convention": true, "statement": true,
+	"elbow": true, "knee": true, "toe": true, "finger": true, "thumb": true}
 
 // scheduleMonths: the month at k is one end of a range of months in a
 // sentence of a schedule, which recurs every year ("walk-in Monday to
@@ -572,7 +612,8 @@ var bodyHeads = map[string]bool{"committee": true, "committees": true, "council"
 	"taskforce": true, "workgroup": true, "collaborative": true, "company": true, "association": true,
 	"society": true, "coalition": true, "consortium": true, "proceedings": true, "journal": true, "screen": true,
 	"inventory": true, "board": true, "commission": true, "caucus": true, "llp": true, "pllc": true, "foods": true,
-	"industries": true, "enterprises": true, "holdings": true, "motors": true, "airlines": true, "logistics": true}
+	"industries": true, "enterprises": true, "holdings": true, "motors": true, "airlines": true, "logistics": true,
+	"league": true}
 
 // holidays are the holidays named by a person or a people, as their words
 // in lower case without periods and possessives.

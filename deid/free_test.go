@@ -76,6 +76,11 @@ func TestFreeLookalikes(t *testing.T) {
 		{"a relative in parentheses stays", "Her daughter (Maria) signed the consent.", []found{{"Maria", deid.Name}}},
 		{"a name beside its script stays", "Pt: Li Xiuying (李秀英), 72F.", []found{{"Li Xiuying", deid.Name}, {"李秀英", deid.Name}}},
 		{"a company's trade word", "Employer: Tyson Foods, second shift.", nil},
+		// Scales and classifications named by persons or places.
+		{"a revised scale", "Stroke Scale 0. Modified Rankin 1. Revised Geneva 3.", nil},
+		{"a type in Roman numerals", "Assessment: Fitzpatrick type III skin.", nil},
+		{"a person before a type stays", "Assessment: Ana Fitzpatrick, type 2 diabetes.", []found{{"Ana Fitzpatrick", deid.Name}}},
+		{"a chromosome, a consensus, an elbow", "Philadelphia chromosome negative. Per the Zurich consensus; Little League elbow.", nil},
 	}
 	for _, mode := range []struct {
 		name string
