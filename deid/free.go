@@ -60,9 +60,45 @@ func (s *scan) freeLookalike(st, en int, ty Type) bool {
 		s.dosedProduct(en) || st == en && (s.drugStem(st) || s.wordList(st)) ||
 		s.domainWord(en) || s.unitOrAllergen(st, en) || s.saintProductAnyCase(st, en) || s.eponymHeadAfter(st, en) ||
 		ty == Name && (s.modifiedScale(st) || s.romanType(st, en)) ||
-		ty == Location && (s.regionAt(st, en) || s.levelWord(st, en) || st == en && (s.infinitiveVerb(st) || s.formLabel(st))) ||
+		ty == Location && (s.regionAt(st, en) || s.serviceOnly(st, en) || s.levelWord(st, en) || st == en && (s.infinitiveVerb(st) || s.formLabel(st))) ||
 		s.parenProduct(st, en)
 }
+
+// serviceOnly: the place's words all name kinds of care and a unit of a
+// clinic, none a place or a person ("the Family Medicine Residency
+// Clinic", "our Wound Care Clinic"): a department, not a facility's name.
+// Words that also open names of facilities ("University", "County",
+// "Regional", "Children's") are not enough.
+func (s *scan) serviceOnly(st, en int) bool {
+	if en == st || en-st > 5 {
+		return false
+	}
+	switch s.lower(en) {
+	case "clinic", "clinics", "program", "unit", "service", "services", "team", "department", "practice", "center":
+	default:
+		return false
+	}
+	for k := st; k < en; k++ {
+		t := &s.toks[k]
+		if !t.letters() || t.lex&(lxCity|lxFirst|lxSur|lxState) != 0 || t.gaz&(gzCity|gzTown|gzFirst|gzSur|gzFacHead) != 0 {
+			return false
+		}
+		w := s.lower(k)
+		switch w {
+		case "university", "county", "city", "state", "regional", "central", "main", "new", "children's", "childrens",
+			"veterans", "general", "women's", "womens", "the", "of", "and":
+			return false
+		}
+		if !serviceWords[w] && !specialtyWord(w) && !trainingWords[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// trainingWords name a clinic's teaching role.
+var trainingWords = map[string]bool{"residency": true, "resident": true, "residents": true, "teaching": true,
+	"training": true, "fellowship": true, "faculty": true, "student": true, "students": true}
 
 // modifiedScale: a name opened by a word that revises a scale or a rule
 // ("Modified Rankin 1", "Revised Geneva"): no person's name starts so.

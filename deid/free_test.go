@@ -76,6 +76,9 @@ func TestFreeLookalikes(t *testing.T) {
 		{"a relative in parentheses stays", "Her daughter (Maria) signed the consent.", []found{{"Maria", deid.Name}}},
 		{"a name beside its script stays", "Pt: Li Xiuying (李秀英), 72F.", []found{{"Li Xiuying", deid.Name}, {"李秀英", deid.Name}}},
 		{"a company's trade word", "Employer: Tyson Foods, second shift.", nil},
+		{"a department of kinds of care", "Welcome to the Family Medicine Residency Clinic, a teaching site.", nil},
+		{"a named clinic stays", "Seen at the Lakeview Family Medicine Clinic last week.",
+			[]found{{"Lakeview Family Medicine Clinic", deid.Location}}},
 		// Scales and classifications named by persons or places.
 		{"a revised scale", "Stroke Scale 0. Modified Rankin 1. Revised Geneva 3.", nil},
 		{"a type in Roman numerals", "Assessment: Fitzpatrick type III skin.", nil},
