@@ -59,7 +59,7 @@ func (s *scan) freeLookalike(st, en int, ty Type) bool {
 	return s.listLookalike(st, en) || s.orgRun(st, en, ty) || s.holidayOver(st, en) || s.wayfinding(st, en) ||
 		s.dosedProduct(en) || st == en && (s.drugStem(st) || s.wordList(st)) ||
 		s.domainWord(en) || s.unitOrAllergen(st, en) || s.saintProductAnyCase(st, en) || s.eponymHeadAfter(st, en) ||
-		ty == Name && (s.modifiedScale(st) || s.romanType(st, en)) ||
+		ty == Name && (s.modifiedScale(st) || s.romanType(st, en) || st == en && s.anatomyOf(st)) ||
 		ty == Location && (s.regionAt(st, en) || s.serviceOnly(st, en) || s.levelWord(st, en) || st == en && (s.infinitiveVerb(st) || s.formLabel(st))) ||
 		s.parenProduct(st, en)
 }
@@ -348,8 +348,43 @@ func (s *scan) eponymHeadAfter(st, en int) bool {
 		return false
 	}
 	w := s.lower(n)
-	return nounHeads[w] || s.toks[st].upper() && productNouns[w]
+	return nounHeads[w] || s.toks[st].upper() && productNouns[w] || procedureWord(w)
 }
+
+// procedureWord: a lower-case word that names an operation by its suffix
+// ("esophagectomy", "myotomy", "pyloroplasty"): a name before it is the
+// operation's ("Ivor Lewis esophagectomy", "Heller myotomy").
+func procedureWord(w string) bool {
+	if len(w) < 8 {
+		return false
+	}
+	for _, suf := range []string{"ectomy", "otomy", "ostomy", "plasty", "pexy", "rrhaphy"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// anatomyOf: the name after "of" completes an anatomical or a clinical
+// eponym ("circle of Willis", "loop of Henle", "tetralogy of Fallot").
+func (s *scan) anatomyOf(st int) bool {
+	p := s.sameLinePrev(st)
+	if p < 1 || !s.eq(p, "of") {
+		return false
+	}
+	q := s.sameLinePrev(p)
+	return q >= 0 && !s.toks[q].upper() && anatomyHeads[s.lower(q)]
+}
+
+// anatomyHeads take an eponym after "of".
+var anatomyHeads = map[string]bool{"circle": true, "foramen": true, "loop": true, "ampulla": true, "sphincter": true,
+	"bundle": true, "canal": true, "pouch": true, "tetralogy": true, "island": true, "islets": true, "organ": true,
+	"space": true, "ligament": true, "triangle": true, "crypts": true, "duct": true, "node": true, "angle": true,
+	"aqueduct": true, "fissure": true, "column": true, "columns": true, "gland": true, "glands": true, "plexus": true,
+	"membrane": true, "capsule": true, "tubercle": true, "ring": true, "sinus": true, "valve": true, "line": true,
+	"lines": true, "area": true, "fossa": true, "sign": true, "disease": true, "syndrome": true, "test": true,
+	"maneuver": true, "law": true, "triad": true, "method": true, "criteria": true, "classification": true}
 
 // possessiveHeads are what an eponym names after its possessive and a
 // person's name does not ("Erb's point", "Schlemm's canal").
@@ -367,7 +402,7 @@ var nounHeads = map[string]bool{"pupil": true, "pupils": true, "virus": true, "v
 	"maneuver": true, "foam": true, "gel": true, "ointment": true, "wipes": true, "spray": true, "powder": true,
 	"paste": true, "dressing": true, "dressings": true, "mattress": true, "stockings": true, "chromosome": true,
 	"translocation": true, "consensus": true, "declaration": true, "convention": true, "statement": true,
-	"elbow": true, "knee": true, "toe": true, "finger": true, "thumb": true}
+	"elbow": true, "knee": true, "toe": true, "finger": true, "thumb": true, "smear": true, "stain": true}
 
 // scheduleMonths: the month at k is one end of a range of months in a
 // sentence of a schedule, which recurs every year ("walk-in Monday to

@@ -83,6 +83,9 @@ func TestFreeLookalikes(t *testing.T) {
 		{"a revised scale", "Stroke Scale 0. Modified Rankin 1. Revised Geneva 3.", nil},
 		{"a type in Roman numerals", "Assessment: Fitzpatrick type III skin.", nil},
 		{"a person before a type stays", "Assessment: Ana Fitzpatrick, type 2 diabetes.", []found{{"Ana Fitzpatrick", deid.Name}}},
+		{"eponyms after of", "MRA: circle of Willis patent, no aneurysm; tetralogy of Fallot repaired.", nil},
+		{"a name after of a relative stays", "The son of Willis Grant called.", []found{{"Willis Grant", deid.Name}}},
+		{"an operation and a smear", "History of Ivor Lewis esophagectomy; Wright-Giemsa smear reviewed.", nil},
 		{"a chromosome, a consensus, an elbow", "Philadelphia chromosome negative. Per the Zurich consensus; Little League elbow.", nil},
 	}
 	for _, mode := range []struct {
