@@ -60,7 +60,8 @@ func (s *scan) freeLookalike(st, en int, ty Type) bool {
 		s.dosedProduct(en) || st == en && (s.drugStem(st) || s.wordList(st)) ||
 		s.domainWord(en) || s.unitOrAllergen(st, en) || s.saintProductAnyCase(st, en) || s.eponymHeadAfter(st, en) ||
 		ty == Name && (s.modifiedScale(st) || s.romanType(st, en) || st == en && s.anatomyOf(st)) ||
-		ty == Location && (s.regionAt(st, en) || s.serviceOnly(st, en) || s.levelWord(st, en) || st == en && (s.infinitiveVerb(st) || s.formLabel(st))) ||
+		s.scripture(en) ||
+		ty == Location && (s.regionAt(st, en) || s.serviceOnly(st, en) || s.programAfter(st, en) || s.levelWord(st, en) || st == en && (s.infinitiveVerb(st) || s.formLabel(st))) ||
 		s.parenProduct(st, en)
 }
 
@@ -99,6 +100,55 @@ func (s *scan) serviceOnly(st, en int) bool {
 // trainingWords name a clinic's teaching role.
 var trainingWords = map[string]bool{"residency": true, "resident": true, "residents": true, "teaching": true,
 	"training": true, "fellowship": true, "faculty": true, "student": true, "students": true}
+
+// programAfter: the place, all of English words on no list of places or
+// names, is followed by a word for a course or a group of care in lower
+// case ("referral to Dialectical Behavior Therapy group"): a treatment's
+// name, not a site ("Multnomah County program" stays).
+func (s *scan) programAfter(st, en int) bool {
+	for k := st; k <= en; k++ {
+		if !s.dictionaryWord(k) && !serviceWords[s.lower(k)] || s.toks[k].lex&(lxCity|lxState|lxCityAmb) != 0 {
+			return false
+		}
+	}
+	n := s.next(en)
+	if n < 0 || s.toks[n].upper() || s.toks[n].gap != gapSpace {
+		return false
+	}
+	switch s.lower(n) {
+	case "group", "groups", "class", "classes", "session", "sessions", "skills", "module", "modules", "curriculum",
+		"course", "workbook":
+		return true
+	}
+	return false
+}
+
+// scripture: the name ends in a book of the Bible before its chapter
+// ("Read Psalm 23", "John 3:16"): a given name that is a book needs the
+// verse after a colon.
+func (s *scan) scripture(en int) bool {
+	n := s.next(en)
+	if n < 0 || !s.toks[n].digits() || s.toks[n].n() > 3 {
+		return false
+	}
+	w := s.lower(en)
+	if bibleBooks[w] {
+		return true
+	}
+	switch w {
+	case "john", "matthew", "mark", "luke", "james", "peter", "timothy", "samuel", "daniel", "ruth", "esther", "job",
+		"jude", "joshua", "jonah", "micah", "amos", "joel", "titus", "philemon":
+		c := s.adj(n)
+		return c > 0 && s.toks[c].punct(':') && s.adj(c) > 0 && s.toks[c+1].digits()
+	}
+	return false
+}
+
+// bibleBooks are the books of the Bible that no one is named.
+var bibleBooks = map[string]bool{"psalm": true, "psalms": true, "proverbs": true, "genesis": true, "exodus": true,
+	"leviticus": true, "deuteronomy": true, "isaiah": true, "jeremiah": true, "ecclesiastes": true, "romans": true,
+	"corinthians": true, "galatians": true, "ephesians": true, "philippians": true, "colossians": true,
+	"thessalonians": true, "hebrews": true, "lamentations": true, "revelation": true, "revelations": true}
 
 // modifiedScale: a name opened by a word that revises a scale or a rule
 // ("Modified Rankin 1", "Revised Geneva"): no person's name starts so.
@@ -402,7 +452,8 @@ var nounHeads = map[string]bool{"pupil": true, "pupils": true, "virus": true, "v
 	"maneuver": true, "foam": true, "gel": true, "ointment": true, "wipes": true, "spray": true, "powder": true,
 	"paste": true, "dressing": true, "dressings": true, "mattress": true, "stockings": true, "chromosome": true,
 	"translocation": true, "consensus": true, "declaration": true, "convention": true, "statement": true,
-	"elbow": true, "knee": true, "toe": true, "finger": true, "thumb": true, "smear": true, "stain": true}
+	"elbow": true, "knee": true, "toe": true, "finger": true, "thumb": true, "smear": true, "stain": true,
+	"precautions": true, "isolation": true}
 
 // scheduleMonths: the month at k is one end of a range of months in a
 // sentence of a schedule, which recurs every year ("walk-in Monday to

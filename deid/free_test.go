@@ -86,6 +86,11 @@ func TestFreeLookalikes(t *testing.T) {
 		{"eponyms after of", "MRA: circle of Willis patent, no aneurysm; tetralogy of Fallot repaired.", nil},
 		{"a name after of a relative stays", "The son of Willis Grant called.", []found{{"Willis Grant", deid.Name}}},
 		{"an operation and a smear", "History of Ivor Lewis esophagectomy; Wright-Giemsa smear reviewed.", nil},
+		{"a therapy's group", "Referral to the Dialectical Behavior Therapy group on Mondays.", nil},
+		{"a county's program stays", "Plan: Meals referral (Coos County program) this week.", []found{{"Coos County", deid.Location}}},
+		{"scripture", "Chaplain read Psalm 91 and John 14:27 at her request.", nil},
+		{"a person before a number stays", "Per John 2 days ago, no fever.", []found{{"John", deid.Name}}},
+		{"precautions", "Contact Plus precautions for C. diff.", nil},
 		{"a chromosome, a consensus, an elbow", "Philadelphia chromosome negative. Per the Zurich consensus; Little League elbow.", nil},
 	}
 	for _, mode := range []struct {
