@@ -21,13 +21,54 @@ func (s *scan) dropFree(spans []Span) []Span {
 			}
 		}
 		if sp.Type == Name || sp.Type == Location {
-			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && en >= st && s.freeLookalike(st, en, sp.Type) {
+			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && en >= st &&
+				(s.freeLookalike(st, en, sp.Type) || sp.Type == Name && s.givenOfEponym(st, en, spans)) {
 				continue
 			}
 		}
 		out = append(out, sp)
 	}
 	return out
+}
+
+// givenOfEponym: the name is the given name of an eponym or a charity whose
+// surname the rules left as no name ("Lou Gehrig's disease", "the Michael J.
+// Fox Foundation"): the word after it (past an initial), in no span, is a
+// listed eponym's surname before its possessive and an eponym's head, or
+// opens a Title Case run ending in a head.
+func (s *scan) givenOfEponym(st, en int, spans []Span) bool {
+	if s.titleBefore(st) || s.anyKnown(st, en) {
+		return false
+	}
+	k := s.next(en)
+	if k > 0 && s.toks[k].letters() && s.toks[k].n() == 1 && s.toks[k].upper() {
+		if d := s.adj(k); d > 0 && s.toks[d].punct('.') {
+			k = s.next(d)
+		}
+	}
+	if k < 0 || !s.toks[k].capWord() {
+		return false
+	}
+	for _, sp := range spans {
+		if sp.Start < int(s.toks[k].e) && int(s.toks[k].s) < sp.End {
+			return false
+		}
+	}
+	head := func(j int) bool {
+		return j > 0 && (s.toks[j].is(lxEponymHead) || possessiveHeads[s.lower(j)] || bodyHeads[s.lower(j)])
+	}
+	if n := s.afterPossessive(k); n > 0 {
+		// Only a surname the lexicon lists as an eponym's: the rules take
+		// any word before a possessive and a disease for an eponym, and
+		// "Mary" of "Mary Ostrowski's disease" is all that is left.
+		return s.toks[k].is(lxEponymName) && !s.toks[n].upper() && head(n)
+	}
+	for j, m := s.next(k), 0; j > 0 && m < 3 && s.toks[j].capWord(); j, m = s.next(j), m+1 {
+		if head(j) {
+			return true
+		}
+	}
+	return false
 }
 
 // freeLookalike: tokens st..en, a candidate of type ty (Name or Location),
@@ -453,7 +494,8 @@ var nounHeads = map[string]bool{"pupil": true, "pupils": true, "virus": true, "v
 	"paste": true, "dressing": true, "dressings": true, "mattress": true, "stockings": true, "chromosome": true,
 	"translocation": true, "consensus": true, "declaration": true, "convention": true, "statement": true,
 	"elbow": true, "knee": true, "toe": true, "finger": true, "thumb": true, "smear": true, "stain": true,
-	"precautions": true, "isolation": true}
+	"precautions": true, "isolation": true, "theory": true, "guide": true, "handout": true, "website": true,
+	"newsletter": true, "podcast": true, "brochure": true, "pamphlet": true, "blog": true}
 
 // scheduleMonths: the month at k is one end of a range of months in a
 // sentence of a schedule, which recurs every year ("walk-in Monday to
@@ -734,6 +776,7 @@ var bodyHeads = map[string]bool{"committee": true, "committees": true, "council"
 	"taskforce": true, "workgroup": true, "collaborative": true, "company": true, "association": true,
 	"society": true, "coalition": true, "consortium": true, "proceedings": true, "journal": true, "screen": true,
 	"inventory": true, "board": true, "commission": true, "caucus": true, "llp": true, "pllc": true, "foods": true,
+	"marathon": true, "festival": true, "parade": true, "tournament": true, "olympics": true, "foundation": true,
 	"industries": true, "enterprises": true, "holdings": true, "motors": true, "airlines": true, "logistics": true,
 	"league": true}
 

@@ -91,6 +91,9 @@ func TestFreeLookalikes(t *testing.T) {
 		{"scripture", "Chaplain read Psalm 91 and John 14:27 at her request.", nil},
 		{"a person before a number stays", "Per John 2 days ago, no fever.", []found{{"John", deid.Name}}},
 		{"precautions", "Contact Plus precautions for C. diff.", nil},
+		{"the given name of an eponym", "ALS is also called Lou Gehrig's disease; the Michael J. Fox Foundation funds trials.", nil},
+		{"a given name before a surname's possessive stays", "Mary Ostrowski's disease is stable.", []found{{"Mary", deid.Name}}},
+		{"a race and a handout", "Many train for the Chicago Marathon; see the Cleveland Clinic handout.", nil},
 		{"a chromosome, a consensus, an elbow", "Philadelphia chromosome negative. Per the Zurich consensus; Little League elbow.", nil},
 	}
 	for _, mode := range []struct {
