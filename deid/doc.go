@@ -208,6 +208,33 @@
 //     month that names no person closing a phrase ("(last use December)"),
 //     not a month of every year ("each November").
 //
+// Look-alikes of PHI-free text (free.go) are taken out last, from what the
+// rules and the tagger found, so the tagger's input and weights do not
+// depend on them: members of a list after a product label or beside a
+// language or a people ("Brand names: Camila, Errin, Heather", "Hmong,
+// Karen and Somali"; not "Karen and Dwayne"), a checklist of English words
+// ("Feeding, Analgesia, Sedation"), Title Case runs ending in a committee,
+// company, journal, screen, event or foundation ("Falls Prevention Task
+// Force", "Eli Lilly and Company", "Chicago Marathon"), holidays named by
+// persons ("Martin Luther King Jr. Day"), campus signs ("Lot C", "Garage
+// B"), products before a dose or frequency or beside their generic ("Juven
+// BID", "ella (ulipristal)", "foam (Mepilex Ag)"), drug stems
+// ("Levonorgestrel"), words glued to a domain ("ClinicalTrials.gov"), a
+// unit's letter ("kU/L. Tree"), allergen components ("Ara h 2"), St John's
+// Wort in capitals, eponyms before a head in lower case or after a
+// possessive or "of" ("Palmer's point", "marcus gunn pupil", "circle of
+// Willis", "Ivor Lewis esophagectomy", "Seoul viruses"; not a person's
+// body part or point of view), revised scales and Roman types ("Modified
+// Rankin 1", "Fitzpatrick type III"), regions larger than a state ("New
+// England"), a department of kinds of care ("the Family Medicine Residency
+// Clinic"), a treatment's group ("Dialectical Behavior Therapy group"),
+// scripture ("Psalm 91"), a form's label ("City: Barre"), a verb after
+// "to" ("going to add a weekly shot", "hard to wake"; "going to salem for
+// the weekend" keeps its town), a word after a greeting before what it
+// describes ("hey doc quick one"), "sea level", and the months of a
+// schedule ("walk-in Tuesday to Friday from October through March"; a
+// stay's months stay).
+//
 // Supplied names (Known) are also found as pet forms of the given name
 // ("dawnie", "rosie", "danny": context tier), in a play on the name (both
 // occurrences: "lance the lance"), before what is said only to a person at
