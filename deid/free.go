@@ -308,8 +308,9 @@ func (s *scan) parenProduct(st, en int) bool {
 	}
 	if p := s.sameLinePrev(st); p > 0 && s.toks[p].punct('(') {
 		if n := s.next(en); n > 0 && s.toks[n].punct(')') {
-			if g := s.sameLinePrev(p); g >= 0 && (generic(g) || nounHeads[s.lower(g)] && !s.toks[g].upper()) {
-				return true
+			if g := s.sameLinePrev(p); g >= 0 && (generic(g) || nounHeads[s.lower(g)] && !s.toks[g].upper() ||
+				strings.HasSuffix(s.lower(g), "virus")) {
+				return true // also a virus's strain: "Hantavirus (Sin Nombre)"
 			}
 		}
 	}
@@ -761,6 +762,11 @@ func (s *scan) orgRun(st, en int, ty Type) bool {
 	if last < en {
 		return false
 	}
+	for k := st; k <= last; k++ {
+		if s.toks[k].capWord() && docWords[s.lower(k)] {
+			return true // "TELEPHONE TRIAGE PROTOCOL PRACTICE SCRIPT"
+		}
+	}
 	switch w := s.lower(last); w {
 	case "force":
 		return last > 0 && s.eq(last-1, "task")
@@ -770,6 +776,12 @@ func (s *scan) orgRun(st, en int, ty Type) bool {
 		return bodyHeads[w]
 	}
 }
+
+// docWords name a kind of document wherever they stand in a Title Case run;
+// no person or place is named with them.
+var docWords = map[string]bool{"protocol": true, "protocols": true, "script": true, "template": true,
+	"checklist": true, "policy": true, "guideline": true, "guidelines": true, "handout": true, "worksheet": true,
+	"algorithm": true, "flowsheet": true, "toolkit": true}
 
 // bodyHeads end the names of organisations, bodies and documents.
 var bodyHeads = map[string]bool{"committee": true, "committees": true, "council": true, "subcommittee": true,

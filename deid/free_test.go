@@ -94,6 +94,8 @@ func TestFreeLookalikes(t *testing.T) {
 		{"the given name of an eponym", "ALS is also called Lou Gehrig's disease; the Michael J. Fox Foundation funds trials.", nil},
 		{"a given name before a surname's possessive stays", "Mary Ostrowski's disease is stable.", []found{{"Mary", deid.Name}}},
 		{"a race and a handout", "Many train for the Chicago Marathon; see the Cleveland Clinic handout.", nil},
+		{"a document's word inside a heading", "PHONE TRIAGE PROTOCOL PRACTICE DRILL (no real caller)\nCaller reports fever.", nil},
+		{"a virus's strain in parentheses", "Arenavirus (Lassa) and hantavirus (Sin Nombre) need special handling.", nil},
 		{"a chromosome, a consensus, an elbow", "Philadelphia chromosome negative. Per the Zurich consensus; Little League elbow.", nil},
 	}
 	for _, mode := range []struct {
