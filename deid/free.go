@@ -16,7 +16,7 @@ func (s *scan) dropFree(spans []Span) []Span {
 	out := spans[:0]
 	for _, sp := range spans {
 		if sp.Type == Date {
-			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && st == en && s.scheduleMonths(st) {
+			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && (st == en && s.scheduleMonths(st) || en >= st && s.holidayOfSchedule(st, en)) {
 				continue
 			}
 		}
@@ -102,7 +102,7 @@ func (s *scan) freeLookalike(st, en int, ty Type) bool {
 		s.domainWord(en) || s.unitOrAllergen(st, en) || s.saintProductAnyCase(st, en) || s.eponymHeadAfter(st, en) ||
 		ty == Name && (s.modifiedScale(st) || s.romanType(st, en) || st == en && s.anatomyOf(st)) ||
 		s.scripture(en) ||
-		ty == Location && (s.regionAt(st, en) || s.serviceOnly(st, en) || s.programAfter(st, en) || s.levelWord(st, en) || st == en && (s.infinitiveVerb(st) || s.formLabel(st))) ||
+		ty == Location && (s.regionAt(st, en) || s.serviceOnly(st, en) || s.programAfter(st, en) || s.pluralKind(st, en) || s.levelWord(st, en) || st == en && (s.infinitiveVerb(st) || s.formLabel(st))) ||
 		s.parenProduct(st, en)
 }
 
@@ -541,6 +541,41 @@ func (s *scan) scheduleMonths(k int) bool {
 	return false
 }
 
+// holidayOfSchedule: a holiday without a year on a line of a schedule or
+// a roster ("Coverage for holidays: Thanksgiving weekend call is split",
+// "Christmas Eve and New Year's Eve are half days"): every year's, not a
+// date of someone's.
+func (s *scan) holidayOfSchedule(st, en int) bool {
+	holiday := false
+	for k := st; k <= en; k++ {
+		t := &s.toks[k]
+		if t.digits() || t.shape&shDigit != 0 {
+			return false
+		}
+		if t.lex&lxTimeWord != 0 && !seasonWords[s.lower(k)] || s.eq(k, "eve") || s.eq(k, "fourth") {
+			holiday = true
+		}
+	}
+	if !holiday {
+		return false
+	}
+	for _, dir := range [2]int{-1, 1} {
+		for k := st; k >= 0 && k < len(s.toks); k += dir {
+			if k != st && (dir < 0 && s.toks[k+1].gap == gapLine || dir > 0 && s.toks[k].gap == gapLine) {
+				break
+			}
+			if rosterWords[s.lower(k)] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// rosterWords tell a line of a schedule or a roster.
+var rosterWords = map[string]bool{"holidays": true, "schedule": true, "closed": true, "open": true, "hours": true,
+	"coverage": true, "call": true, "observed": true, "rotation": true, "roster": true, "shifts": true}
+
 // scheduleWords tell opening hours and recurring clinics.
 var scheduleWords = map[string]bool{"hours": true, "clinics": true, "offered": true, "open": true, "closed": true,
 	"walk": true, "weekly": true, "weekdays": true, "weekends": true, "runs": true, "run": true, "available": true,
@@ -553,6 +588,29 @@ func (s *scan) levelWord(st, en int) bool {
 	n := s.next(en)
 	return st == en && !s.toks[st].upper() && n > 0 && (s.eq(n, "level") || s.eq(n, "levels"))
 }
+
+// pluralKind: a kind of facility in the plural, of English words or
+// words of care only ("Federally Qualified Health Centers", "Critical
+// Access Hospitals"): a kind, not a facility's name ("Shriners Hospitals"
+// stays).
+func (s *scan) pluralKind(st, en int) bool {
+	e := en
+	if n := s.next(en); n > 0 && s.toks[n].capWord() && pluralFacilities[s.lower(n)] {
+		e = n
+	}
+	if !pluralFacilities[s.lower(e)] || e == st {
+		return false
+	}
+	for k := st; k < e; k++ {
+		if !s.dictionaryWord(k) && !serviceWords[s.lower(k)] || s.toks[k].lex&(lxCity|lxState|lxCityAmb) != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+var pluralFacilities = map[string]bool{"centers": true, "centres": true, "hospitals": true, "clinics": true,
+	"homes": true, "practices": true, "pharmacies": true, "facilities": true, "agencies": true, "systems": true}
 
 // regions larger than a state, which Safe Harbor leaves ("common in New
 // England and the upper Midwest").
@@ -567,6 +625,12 @@ var regions = map[string]bool{"new england": true, "midwest": true, "pacific nor
 
 // regionAt: tokens st..en are a region larger than a state.
 func (s *scan) regionAt(st, en int) bool {
+	if st < en {
+		switch s.lower(st) {
+		case "upper", "lower", "northern", "southern", "eastern", "western", "central", "rural", "coastal":
+			st++ // "the Upper Midwest", "Northern New England"
+		}
+	}
 	if int(s.toks[en].e)-int(s.toks[st].s) > 24 {
 		return false
 	}
@@ -770,7 +834,7 @@ func (s *scan) orgRun(st, en int, ty Type) bool {
 	switch w := s.lower(last); w {
 	case "force":
 		return last > 0 && s.eq(last-1, "task")
-	case "team", "teams", "program", "programs", "programme":
+	case "team", "teams", "program", "programs", "programme", "club":
 		return ty == Name
 	default:
 		return bodyHeads[w]

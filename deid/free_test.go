@@ -96,6 +96,10 @@ func TestFreeLookalikes(t *testing.T) {
 		{"a race and a handout", "Many train for the Chicago Marathon; see the Cleveland Clinic handout.", nil},
 		{"a document's word inside a heading", "PHONE TRIAGE PROTOCOL PRACTICE DRILL (no real caller)\nCaller reports fever.", nil},
 		{"a virus's strain in parentheses", "Arenavirus (Lassa) and hantavirus (Sin Nombre) need special handling.", nil},
+		{"holidays of a roster", "Coverage for holidays: Thanksgiving weekend call is split; Christmas Eve and New Year's Eve are half days.", nil},
+		{"a holiday of a stay stays", "Fell at home on Christmas Eve, admitted overnight.", []found{{"Christmas Eve", deid.Date}}},
+		{"a kind of facility in the plural", "Recruited from Federally Qualified Health Centers in the Upper Midwest.", nil},
+		{"a club", "Didactics weekly. Journal Club quarterly.", nil},
 		{"a chromosome, a consensus, an elbow", "Philadelphia chromosome negative. Per the Zurich consensus; Little League elbow.", nil},
 	}
 	for _, mode := range []struct {
