@@ -573,8 +573,8 @@ func (s *scan) holidayOfSchedule(st, en int) bool {
 }
 
 // rosterWords tell a line of a schedule or a roster.
-var rosterWords = map[string]bool{"holidays": true, "schedule": true, "closed": true, "open": true, "hours": true,
-	"coverage": true, "call": true, "observed": true, "rotation": true, "roster": true, "shifts": true}
+var rosterWords = map[string]bool{"holidays": true, "schedule": true, "hours": true, "coverage": true,
+	"observed": true, "rotation": true, "roster": true, "shifts": true}
 
 // scheduleWords tell opening hours and recurring clinics.
 var scheduleWords = map[string]bool{"hours": true, "clinics": true, "offered": true, "open": true, "closed": true,
@@ -589,10 +589,10 @@ func (s *scan) levelWord(st, en int) bool {
 	return st == en && !s.toks[st].upper() && n > 0 && (s.eq(n, "level") || s.eq(n, "levels"))
 }
 
-// pluralKind: a kind of facility in the plural, of English words or
-// words of care only ("Federally Qualified Health Centers", "Critical
-// Access Hospitals"): a kind, not a facility's name ("Shriners Hospitals"
-// stays).
+// pluralKind: a kind of facility in the plural, of English words and at
+// least one word of care ("Federally Qualified Health Centers", "Critical
+// Access Hospitals"): a kind, not a facility's name ("Shriners Hospitals",
+// "Pine Grove Centers" stay).
 func (s *scan) pluralKind(st, en int) bool {
 	e := en
 	if n := s.next(en); n > 0 && s.toks[n].capWord() && pluralFacilities[s.lower(n)] {
@@ -601,16 +601,18 @@ func (s *scan) pluralKind(st, en int) bool {
 	if !pluralFacilities[s.lower(e)] || e == st {
 		return false
 	}
+	care := false
 	for k := st; k < e; k++ {
 		if !s.dictionaryWord(k) && !serviceWords[s.lower(k)] || s.toks[k].lex&(lxCity|lxState|lxCityAmb) != 0 {
 			return false
 		}
+		care = care || serviceWords[s.lower(k)] || specialtyWord(s.lower(k))
 	}
-	return true
+	return care // "Pine Grove Centers" is named by a place
 }
 
 var pluralFacilities = map[string]bool{"centers": true, "centres": true, "hospitals": true, "clinics": true,
-	"homes": true, "practices": true, "pharmacies": true, "facilities": true, "agencies": true, "systems": true}
+	"pharmacies": true, "facilities": true, "agencies": true, "systems": true}
 
 // regions larger than a state, which Safe Harbor leaves ("common in New
 // England and the upper Midwest").

@@ -100,6 +100,9 @@ func TestFreeLookalikes(t *testing.T) {
 		{"a holiday of a stay stays", "Fell at home on Christmas Eve, admitted overnight.", []found{{"Christmas Eve", deid.Date}}},
 		{"a kind of facility in the plural", "Recruited from Federally Qualified Health Centers in the Upper Midwest.", nil},
 		{"a club", "Didactics weekly. Journal Club quarterly.", nil},
+		{"a facility named by a place in the plural stays", "Moved into Pine Grove Centers housing in May.",
+			[]found{{"Pine Grove", deid.Location}, {"May", deid.Date}}},
+		{"a holiday beside a call stays", "Daughter will call after Thanksgiving with the results.", []found{{"Thanksgiving", deid.Date}}},
 		{"a chromosome, a consensus, an elbow", "Philadelphia chromosome negative. Per the Zurich consensus; Little League elbow.", nil},
 	}
 	for _, mode := range []struct {
