@@ -97,6 +97,12 @@ func (s *scan) freeLookalike(st, en int, ty Type) bool {
 	if s.titleBefore(st) || s.anyKnown(st, en) {
 		return false
 	}
+	if st == en && (s.deityWord(st) || pluralWeekdays[s.lower(st)]) {
+		return true // "by the grace of God", "grief group Tuesdays"
+	}
+	if s.susceptibility(st, en) {
+		return true
+	}
 	return s.listLookalike(st, en) || s.orgRun(st, en, ty) || s.holidayOver(st, en) || s.wayfinding(st, en) ||
 		s.dosedProduct(en) || st == en && (s.drugStem(st) || s.wordList(st)) ||
 		s.domainWord(en) || s.unitOrAllergen(st, en) || s.saintProductAnyCase(st, en) || s.eponymHeadAfter(st, en) ||
@@ -816,6 +822,9 @@ func (s *scan) orgRun(st, en int, ty Type) bool {
 		case t.capWord():
 			last = k
 			continue
+		case k == en+1 && t.punct('\'') && t.gap == gapNone && s.eq(k+1, "s"):
+			k++ // "Bubba's Towing"
+			continue
 		case k > en && k > st && t.gap == gapSpace && (s.eq(k, "and") || s.eq(k, "of") || s.eq(k, "for") || t.punct('&')):
 			if n := s.next(k); n > 0 && s.toks[n].capWord() {
 				continue
@@ -855,6 +864,10 @@ var bodyHeads = map[string]bool{"committee": true, "committees": true, "council"
 	"society": true, "coalition": true, "consortium": true, "proceedings": true, "journal": true, "screen": true,
 	"inventory": true, "board": true, "commission": true, "caucus": true, "llp": true, "pllc": true, "foods": true,
 	"marathon": true, "festival": true, "parade": true, "tournament": true, "olympics": true, "foundation": true,
+	// Trades that name a business after its owner ("Bubba's Towing").
+	"towing": true, "plumbing": true, "roofing": true, "automotive": true, "diner": true, "bakery": true,
+	"barbershop": true, "salon": true, "tavern": true, "pizzeria": true, "bbq": true, "landscaping": true,
+	"trucking": true, "hardware": true, "cleaners": true, "lumber": true, "excavating": true, "welding": true,
 	"industries": true, "enterprises": true, "holdings": true, "motors": true, "airlines": true, "logistics": true,
 	"league": true}
 
@@ -965,6 +978,32 @@ var drugStems = []string{"mab", "nib", "pril", "sartan", "olol", "statin", "azol
 	"xaban", "gatran", "afil", "setron", "lukast", "terol", "olone", "azepam", "zolam", "oxetine", "ipine",
 	"navir", "previr", "buvir", "asvir", "profen", "fenac", "coxib", "semide", "thiazide", "dipine", "teplase",
 	"estradiol", "sterone", "gestimate", "indrone", "oxacin", "conazole"}
+
+var pluralWeekdays = map[string]bool{"mondays": true, "tuesdays": true, "wednesdays": true, "thursdays": true,
+	"fridays": true, "saturdays": true, "sundays": true}
+
+// deityWord: the capitalized name of God in prayers and sayings ("by the
+// grace of God"); not "Jesus", a given name.
+func (s *scan) deityWord(k int) bool {
+	switch s.lower(k) {
+	case "god", "allah", "jehovah", "yahweh":
+		return s.toks[k].capWord()
+	}
+	return false
+}
+
+// susceptibility: a drug by its stem and the letter of a susceptibility
+// table ("Oxacillin R", "Vancomycin S").
+func (s *scan) susceptibility(st, en int) bool {
+	if en != st+1 || !s.drugStem(st) {
+		return false
+	}
+	switch s.str(en) {
+	case "S", "R", "I":
+		return true
+	}
+	return false
+}
 
 // drugStem: the word at k is a drug's generic name by its stem
 // ("Levonorgestrel", "Dapagliflozin").

@@ -103,6 +103,9 @@ func TestFreeLookalikes(t *testing.T) {
 		{"a facility named by a place in the plural stays", "Moved into Pine Grove Centers housing in May.",
 			[]found{{"Pine Grove", deid.Location}, {"May", deid.Date}}},
 		{"a holiday beside a call stays", "Daughter will call after Thanksgiving with the results.", []found{{"Thanksgiving", deid.Date}}},
+		{"a business named by its owner", "Truck repaired at Earl's Automotive on Friday.", nil},
+		{"a person's possessive stays", "Car towed by Bubba Greer's son to the lot.", []found{{"Bubba Greer", deid.Name}}},
+		{"weekdays, God and a susceptibility table", "Grief group meets Tuesdays. \"By the grace of God.\"\nOxacillin R   Vancomycin S", nil},
 		{"a chromosome, a consensus, an elbow", "Philadelphia chromosome negative. Per the Zurich consensus; Little League elbow.", nil},
 	}
 	for _, mode := range []struct {
