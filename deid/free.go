@@ -22,7 +22,7 @@ func (s *scan) dropFree(spans []Span) []Span {
 		}
 		if sp.Type == Name || sp.Type == Location {
 			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && en >= st &&
-				(s.freeLookalike(st, en, sp.Type) || sp.Type == Name && s.givenOfEponym(st, en, spans)) {
+				(s.freeLookalike(st, en, sp.Type) || sp.Type == Name && (s.givenOfEponym(st, en, spans) || st == en && s.knownCompound(st))) {
 				continue
 			}
 		}
@@ -30,6 +30,49 @@ func (s *scan) dropFree(spans []Span) []Span {
 	}
 	return out
 }
+
+// knownCompound: a supplied name part that is also a word ("stone",
+// "ray", "ivy", "grant"), in lower case inside a fixed compound of
+// ordinary words ("a kidney stone", "the x ray", "poison ivy", "a research
+// grant", "ginger ale"): the word, not the person. The person's own
+// mentions keep their context ("mr stone", "hi ivy", "ivy's rash").
+func (s *scan) knownCompound(k int) bool {
+	t := &s.toks[k]
+	if t.upper() || !t.letters() || s.titleBefore(k) || s.echoAt(k) {
+		return false // a play on the name keeps both: "poison ivy on ivy"
+	}
+	w := s.lower(k)
+	if p := s.sameLinePrev(k); p >= 0 && s.toks[p].letters() && !s.toks[p].upper() && t.gap == gapSpace {
+		if compounds[s.lower(p)+" "+w] {
+			return true
+		}
+	}
+	if n := s.next(k); n > 0 && s.toks[n].letters() && !s.toks[n].upper() && s.toks[n].gap == gapSpace {
+		if compounds[w+" "+s.lower(n)] {
+			return true
+		}
+	}
+	return false
+}
+
+// compounds are fixed pairs of ordinary words, one of which is also a
+// given name or a surname.
+var compounds = func() map[string]bool {
+	m := map[string]bool{}
+	for _, c := range []string{"kidney stone", "kidney stones", "gall stones", "bladder stone", "stone protocol",
+		"x ray", "x rays", "poison ivy", "poison oak", "research grant", "grant money", "river bank", "river banks",
+		"ball field", "ball fields", "corn field", "corn fields", "sand flea", "sand fleas", "earl grey",
+		"lamb stew", "fire marshal", "fire marshall", "ginger ale", "ginger tea", "ginger snaps", "scarlet fever",
+		"sage tea", "honey tea", "hazel eyes", "chopping wood", "shoveling snow", "snow shovel", "lan party",
+		"carol service", "christmas carol", "sterling silver", "sharp pain", "short of", "major surgery",
+		"major operation", "wood chips", "wood stove", "rose bush", "cherry tomatoes",
+		"olive oil", "mint tea", "basil pesto", "dawn dish", "summer camp", "summer break", "spring break",
+		"rusty nail", "hunter green", "royal blue", "jade plant", "amber alert", "crystal clear", "ray of",
+		"bill pay", "medical bill", "bills due"} {
+		m[c] = true
+	}
+	return m
+}()
 
 // givenOfEponym: the name is the given name of an eponym or a charity whose
 // surname the rules left as no name ("Lou Gehrig's disease", "the Michael J.

@@ -137,3 +137,23 @@ func TestFreeVerbAfterTo(t *testing.T) {
 		})
 	}
 }
+
+// TestFreeKnownCompounds: a supplied name part that is also a word is the
+// word inside a fixed compound of ordinary words; the person's mentions
+// around it stay found.
+func TestFreeKnownCompounds(t *testing.T) {
+	t.Parallel()
+	kn := deid.Known{PatientNames: []string{"Ivy Stone"}, ProviderNames: []string{"Ray Okafor"}}
+	text := "doctor: hi ivy, i'm doctor okafor\npatient: hi, i think this rash is poison ivy\n" +
+		"doctor: yes, and the x ray of your side shows a small kidney stone too, ms stone\npatient: thanks ray"
+	want := []found{{"ivy", deid.Name}, {"okafor", deid.Name}, {"stone", deid.Name}, {"ray", deid.Name}}
+	for _, mode := range []struct {
+		name string
+		cfg  deid.Config
+	}{{"rules", deid.Config{RulesOnly: true}}, {"tagger", deid.Config{}}} {
+		t.Run(mode.name, func(t *testing.T) {
+			t.Parallel()
+			checkFound(t, newDetector(t, mode.cfg), kn, []foundCase{{"compounds", text, want}})
+		})
+	}
+}
