@@ -359,6 +359,16 @@
 //     the rules of branch deid-known2-retrain; the weights retrained). Issue 12's
 //     line is 441.
 //
+//   - PHI-free look-alikes (free.go, branch deidfree; tagger / rules only):
+//     PHI-free documents unchanged on blind3 26/41 -> 38/41 and 26/41 ->
+//     39/41, false positives 39 -> 9 and 32 -> 7; blind2 FP 27 -> 19 and 19
+//     -> 15; blind 24 -> 18 and 18 -> 16; dialogues-known 45 -> 33 and 39 ->
+//     27, dialogues-known2 39 -> 25 and 32 -> 19; no recall change on any
+//     tuning corpus. Holdouts (summary only): unchanged 9/13, 9/12, 13/21
+//     (14/21), 13/15, 36/47 -> 37/47 (37 -> 38), 23/27 (24/27): 103 -> 104 of
+//     135, short of issue 12's 90%; false positives blind2-holdout 26 -> 21,
+//     dialogues-known3 67 -> 58 (61 -> 52), recall unchanged.
+//
 //   - dialogues-known2.jsonl (114 held-out transcripts written on branch
 //     deid-known2 before the detector ran on them; summary figures only):
 //     first look 311 of 318 NAME/known caught with the tagger, 309 with
