@@ -545,7 +545,9 @@ var nounHeads = map[string]bool{"pupil": true, "pupils": true, "virus": true, "v
 	"translocation": true, "consensus": true, "declaration": true, "convention": true, "statement": true,
 	"elbow": true, "knee": true, "toe": true, "finger": true, "thumb": true, "smear": true, "stain": true,
 	"precautions": true, "isolation": true, "theory": true, "guide": true, "handout": true, "website": true,
-	"newsletter": true, "podcast": true, "brochure": true, "pamphlet": true, "blog": true}
+	"newsletter": true, "podcast": true, "brochure": true, "pamphlet": true, "blog": true, "budget": true,
+	"workout": true, "workouts": true, "diet": true, "show": true, "album": true, "song": true, "songs": true,
+	"movie": true, "movies": true, "novel": true, "novels": true, "concert": true}
 
 // scheduleMonths: the month at k is one end of a range of months in a
 // sentence of a schedule, which recurs every year ("walk-in Monday to

@@ -106,6 +106,8 @@ func TestFreeLookalikes(t *testing.T) {
 		{"a business named by its owner", "Truck repaired at Earl's Automotive on Friday.", nil},
 		{"a person's possessive stays", "Car towed by Bubba Greer's son to the lot.", []found{{"Bubba Greer", deid.Name}}},
 		{"weekdays, God and a susceptibility table", "Grief group meets Tuesdays. \"By the grace of God.\"\nOxacillin R   Vancomycin S", nil},
+		{"a plan, a diet and a song named by a person", "patient: we follow the Dave Ramsey budget and she tried the Jenny Craig diet", nil},
+		{"a person before a verb stays", "patient: Dave Ramsey called me back", []found{{"Dave Ramsey", deid.Name}}},
 		{"a chromosome, a consensus, an elbow", "Philadelphia chromosome negative. Per the Zurich consensus; Little League elbow.", nil},
 	}
 	for _, mode := range []struct {
