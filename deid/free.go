@@ -489,6 +489,9 @@ func (s *scan) eponymHeadAfter(st, en int) bool {
 		return false
 	}
 	w := s.lower(n)
+	if m := s.next(n); m > 0 && verbObjects[s.lower(m)] {
+		return false // the head is a verb: "have Ann stain it"
+	}
 	return nounHeads[w] || s.toks[st].upper() && productNouns[w] || procedureWord(w)
 }
 
@@ -537,17 +540,17 @@ var possessiveHeads = map[string]bool{"point": true, "points": true, "triad": tr
 	"lines": true, "zone": true, "layer": true, "area": true, "method": true, "solution": true, "criteria": true}
 
 // nounHeads are what an eponym or a place names right after it, in lower
-// case: "marcus gunn pupil", "holmes adie syndrome", "Seoul viruses".
-var nounHeads = map[string]bool{"pupil": true, "pupils": true, "virus": true, "viruses": true, "point": true,
-	"jaw-winking": true, "phenomenon": true, "syndrome": true, "disease": true, "sign": true, "test": true,
-	"maneuver": true, "foam": true, "gel": true, "ointment": true, "wipes": true, "spray": true, "powder": true,
-	"paste": true, "dressing": true, "dressings": true, "mattress": true, "stockings": true, "chromosome": true,
-	"translocation": true, "consensus": true, "declaration": true, "convention": true, "statement": true,
-	"elbow": true, "knee": true, "toe": true, "finger": true, "thumb": true, "smear": true, "stain": true,
-	"precautions": true, "isolation": true, "theory": true, "guide": true, "handout": true, "website": true,
-	"newsletter": true, "podcast": true, "brochure": true, "pamphlet": true, "blog": true, "budget": true,
-	"workout": true, "workouts": true, "diet": true, "show": true, "album": true, "song": true, "songs": true,
-	"movie": true, "movies": true, "novel": true, "novels": true, "concert": true}
+// case: "marcus gunn pupil", "holmes adie syndrome", "Seoul viruses". No
+// verb a person does ("have Karen sign", "Maria point to it") and no body
+// part ("John Hale knee pain") is one.
+var nounHeads = map[string]bool{"pupil": true, "pupils": true, "virus": true, "viruses": true,
+	"jaw-winking": true, "phenomenon": true, "syndrome": true, "disease": true, "maneuver": true, "foam": true,
+	"gel": true, "ointment": true, "wipes": true, "powder": true, "paste": true, "dressings": true, "mattress": true,
+	"stockings": true, "chromosome": true, "translocation": true, "consensus": true, "declaration": true,
+	"convention": true, "smear": true, "stain": true, "precautions": true, "isolation": true, "theory": true,
+	"handout": true, "website": true, "newsletter": true, "podcast": true, "brochure": true, "pamphlet": true,
+	"blog": true, "budget": true, "workouts": true, "diet": true, "album": true, "songs": true, "movie": true,
+	"novel": true, "concert": true}
 
 // scheduleMonths: the month at k is one end of a range of months in a
 // sentence of a schedule, which recurs every year ("walk-in Monday to

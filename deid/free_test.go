@@ -108,6 +108,10 @@ func TestFreeLookalikes(t *testing.T) {
 		{"weekdays, God and a susceptibility table", "Grief group meets Tuesdays. \"By the grace of God.\"\nOxacillin R   Vancomycin S", nil},
 		{"a plan, a diet and a song named by a person", "patient: we follow the Dave Ramsey budget and she tried the Jenny Craig diet", nil},
 		{"a person before a verb stays", "patient: Dave Ramsey called me back", []found{{"Dave Ramsey", deid.Name}}},
+		{"a person before show stays", "Have Karen Lindqvist show him the exercises.", []found{{"Karen Lindqvist", deid.Name}}},
+		{"a person before a verb that is a head stays", "Have Maria Ostrowski sign the consent and point to the pain.",
+			[]found{{"Maria Ostrowski", deid.Name}}},
+		{"a person before a body part stays", "Patient: John Hale knee pain, 3 weeks.", []found{{"John Hale", deid.Name}}},
 		{"a chromosome, a consensus, an elbow", "Philadelphia chromosome negative. Per the Zurich consensus; Little League elbow.", nil},
 	}
 	for _, mode := range []struct {
