@@ -531,13 +531,12 @@ var anatomyHeads = map[string]bool{"circle": true, "foramen": true, "loop": true
 	"maneuver": true, "law": true, "triad": true, "method": true, "criteria": true, "classification": true}
 
 // possessiveHeads are what an eponym names after its possessive and a
-// person's name does not ("Erb's point", "Schlemm's canal").
-var possessiveHeads = map[string]bool{"point": true, "points": true, "triad": true, "pouch": true, "space": true,
-	"canal": true, "capsule": true, "membrane": true, "corpuscle": true, "corpuscles": true, "ligament": true,
-	"fascia": true, "plexus": true, "ampulla": true, "diverticulum": true, "tubercle": true, "crest": true,
-	"node": true, "nodes": true, "nodule": true, "nodules": true, "glands": true, "cells": true, "bodies": true,
-	"pupil": true, "pupils": true, "maneuver": true, "manoeuvre": true, "law": true, "ulcer": true, "line": true,
-	"lines": true, "zone": true, "layer": true, "area": true, "method": true, "solution": true, "criteria": true}
+// person's name does not ("Erb's point", "Schlemm's canal"); a person has
+// pupils, nodes, a line, an ulcer ("Maria's pupils are equal").
+var possessiveHeads = map[string]bool{"point": true, "points": true, "triad": true, "pouch": true, "canal": true,
+	"capsule": true, "membrane": true, "corpuscle": true, "corpuscles": true, "ligament": true, "fascia": true,
+	"plexus": true, "ampulla": true, "diverticulum": true, "tubercle": true, "maneuver": true, "manoeuvre": true,
+	"law": true, "criteria": true}
 
 // nounHeads are what an eponym or a place names right after it, in lower
 // case: "marcus gunn pupil", "holmes adie syndrome", "Seoul viruses". No
@@ -798,7 +797,12 @@ func (s *scan) listLookalike(st, en int) bool {
 	if people && st == en && peopleWords[s.lowerAny(st)] {
 		return true
 	}
-	// A label of products before the list, in its sentence.
+	// A label of products before the list, in its sentence, and the list
+	// right after a colon or a word that introduces it ("Products
+	// discussed with Maria, Tom and Karen" is no list of products).
+	if b := s.sameLinePrev(first); b < 0 || !(s.toks[b].punct(':') || listIntro[s.lower(b)] || productLabels[s.lower(b)]) {
+		return false
+	}
 	for k, n := s.sameLinePrev(first), 0; k >= 0 && n < 10; k, n = s.sameLinePrev(k), n+1 {
 		t := &s.toks[k]
 		if t.punct('.') || t.punct(';') || t.punct('?') || t.punct('!') {
@@ -826,6 +830,10 @@ func (s *scan) peopleItem(k int) bool {
 var languageRoles = map[string]bool{"interpreter": true, "translator": true, "speaker": true, "teacher": true,
 	"tutor": true, "aide": true, "nurse": true, "worker": true, "navigator": true, "liaison": true, "chaplain": true,
 	"coordinator": true, "staff": true, "doctor": true, "volunteer": true, "advocate": true, "line": true, "-": true}
+
+// listIntro introduce the items of a list.
+var listIntro = map[string]bool{"include": true, "includes": true, "including": true, "are": true, "as": true,
+	"names": true, "like": true, "incl": true}
 
 // productLabels announce a list of products, not of people.
 var productLabels = map[string]bool{"brand": true, "brands": true, "generics": true, "products": true, "trade": true,
@@ -1004,9 +1012,9 @@ func (s *scan) dosedProduct(en int) bool {
 	if doseWords[s.lower(n)] {
 		return true
 	}
-	if s.toks[n].digits() {
+	if t := &s.toks[en]; s.toks[n].digits() && t.lex&(lxFirst|lxFirstAmb) == 0 && t.gaz&(gzFirst|gzFirstAmb) == 0 {
 		if m := s.next(n); m > 0 && doseUnits[s.lower(m)] {
-			return true
+			return true // not after a given name: "gave Maria 2 tabs"
 		}
 	}
 	return false
