@@ -492,7 +492,8 @@ func (s *scan) eponymHeadAfter(st, en int) bool {
 	if m := s.next(n); m > 0 && verbObjects[s.lower(m)] {
 		return false // the head is a verb: "have Ann stain it"
 	}
-	return nounHeads[w] || s.toks[st].upper() && productNouns[w] || procedureWord(w)
+	given := s.toks[st].lex&(lxFirst|lxFirstAmb) != 0 || s.toks[st].gaz&(gzFirst|gzFirstAmb) != 0
+	return nounHeads[w] || s.toks[st].upper() && !given && productNouns[w] || procedureWord(w) // "have Maria drink more"
 }
 
 // procedureWord: a lower-case word that names an operation by its suffix

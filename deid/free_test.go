@@ -111,6 +111,8 @@ func TestFreeLookalikes(t *testing.T) {
 		{"a person before show stays", "Have Karen Lindqvist show him the exercises.", []found{{"Karen Lindqvist", deid.Name}}},
 		{"a person before a verb that is a head stays", "Have Maria Ostrowski sign the consent and point to the pain.",
 			[]found{{"Maria Ostrowski", deid.Name}}},
+		{"a person before a verb that is a product stays", "Have Maria drink more water; Maria Lopez shake well.",
+			[]found{{"Maria", deid.Name}, {"Maria Lopez", deid.Name}}},
 		{"a person given a dose stays", "Nurse gave Maria 2 tabs of Tylenol at noon.", []found{{"Maria", deid.Name}}},
 		{"people after a product word stay", "Products discussed with Maria, Dwayne and Karen Lindqvist today.",
 			[]found{{"Maria", deid.Name}, {"Dwayne", deid.Name}, {"Karen Lindqvist", deid.Name}}},
