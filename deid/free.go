@@ -147,7 +147,7 @@ func (s *scan) freeLookalike(st, en int, ty Type) bool {
 		return true
 	}
 	return s.listLookalike(st, en) || s.orgRun(st, en, ty) || s.holidayOver(st, en) || s.wayfinding(st, en) ||
-		s.dosedProduct(en) || st == en && (s.drugStem(st) || s.wordList(st)) ||
+		s.dosedProduct(st, en) || st == en && (s.drugStem(st) || s.wordList(st)) ||
 		s.domainWord(en) || s.unitOrAllergen(st, en) || s.saintProductAnyCase(st, en) || s.eponymHeadAfter(st, en) ||
 		ty == Name && (s.modifiedScale(st) || s.romanType(st, en) || st == en && s.anatomyOf(st)) ||
 		s.scripture(en) ||
@@ -870,6 +870,9 @@ var peopleWords = func() map[string]bool {
 // a program's site).
 func (s *scan) orgRun(st, en int, ty Type) bool {
 	last := -1
+	// A person's name is no part of a body's after "of" or "for": "Maria
+	// Lopez of Quality Council".
+	person := s.toks[st].lex&(lxFirst|lxFirstAmb) != 0 || s.toks[st].gaz&(gzFirst|gzFirstAmb) != 0
 	for k := st; k < len(s.toks) && k-st < 12; k++ {
 		t := &s.toks[k]
 		if k > st && t.gap == gapLine {
@@ -882,7 +885,7 @@ func (s *scan) orgRun(st, en int, ty Type) bool {
 		case k == en+1 && t.punct('\'') && t.gap == gapNone && s.eq(k+1, "s"):
 			k++ // "Bubba's Towing"
 			continue
-		case k > en && k > st && t.gap == gapSpace && (s.eq(k, "and") || s.eq(k, "of") || s.eq(k, "for") || t.punct('&')):
+		case k > en && k > st && t.gap == gapSpace && (s.eq(k, "and") || t.punct('&') || (s.eq(k, "of") || s.eq(k, "for")) && !person):
 			if n := s.next(k); n > 0 && s.toks[n].capWord() {
 				continue
 			}
@@ -1005,7 +1008,7 @@ var doseWords = map[string]bool{"bid": true, "tid": true, "qid": true, "qd": tru
 
 // dosedProduct: the candidate is followed by a dose (a number and a unit)
 // or a frequency ("Juven BID", "Glucerna 1 can"): a product, not a person.
-func (s *scan) dosedProduct(en int) bool {
+func (s *scan) dosedProduct(st, en int) bool {
 	n := s.next(en)
 	if n < 0 || s.toks[n].gap != gapSpace {
 		return false
@@ -1013,9 +1016,21 @@ func (s *scan) dosedProduct(en int) bool {
 	if doseWords[s.lower(n)] {
 		return true
 	}
-	if t := &s.toks[en]; s.toks[n].digits() && t.lex&(lxFirst|lxFirstAmb) == 0 && t.gaz&(gzFirst|gzFirstAmb) == 0 {
+	if s.toks[n].digits() && !s.nameListed(st, en) {
 		if m := s.next(n); m > 0 && doseUnits[s.lower(m)] {
-			return true // not after a given name: "gave Maria 2 tabs"
+			return true // not after a listed name: "gave Maria 2 tabs", "Pt: Juvenal Ortiz 2 mg given"
+		}
+	}
+	return false
+}
+
+// nameListed: a word of tokens st..en is on a list of given names or
+// surnames.
+func (s *scan) nameListed(st, en int) bool {
+	for k := st; k <= en; k++ {
+		t := &s.toks[k]
+		if t.lex&(lxFirst|lxFirstAmb|lxSur|lxSurAmb) != 0 || t.gaz&(gzFirst|gzFirstAmb|gzSur|gzSurAmb) != 0 {
+			return true
 		}
 	}
 	return false

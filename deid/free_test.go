@@ -113,6 +113,8 @@ func TestFreeLookalikes(t *testing.T) {
 			[]found{{"Maria Ostrowski", deid.Name}}},
 		{"a person before a verb that is a product stays", "Have Maria drink more water; Maria Lopez shake well.",
 			[]found{{"Maria", deid.Name}, {"Maria Lopez", deid.Name}}},
+		{"a person of a council stays", "Reviewed by Maria Lopez of Quality Council today.", []found{{"Maria Lopez", deid.Name}}},
+		{"a surname before a dose stays", "Pt: Juvenal Ortiz 2 mg given.", []found{{"Juvenal Ortiz", deid.Name}}},
 		{"a person given a dose stays", "Nurse gave Maria 2 tabs of Tylenol at noon.", []found{{"Maria", deid.Name}}},
 		{"people after a product word stay", "Products discussed with Maria, Dwayne and Karen Lindqvist today.",
 			[]found{{"Maria", deid.Name}, {"Dwayne", deid.Name}, {"Karen Lindqvist", deid.Name}}},
