@@ -1,5 +1,7 @@
 package deid
 
+import "strings"
+
 // Look-alikes of PHI-free text (issue 12): shapes of drug leaflets,
 // schedules, research abstracts, protocols and lectures where a word that
 // is on a list of names or places, or is capitalized and on no list, names
@@ -14,18 +16,102 @@ func (s *scan) dropFree(spans []Span) []Span {
 	out := spans[:0]
 	for _, sp := range spans {
 		if sp.Type == Date {
-			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && st == en && s.scheduleMonths(st) {
+			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && (st == en && s.scheduleMonths(st) || en >= st && s.holidayOfSchedule(st, en)) {
 				continue
 			}
 		}
 		if sp.Type == Name || sp.Type == Location {
-			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && en >= st && s.freeLookalike(st, en, sp.Type) {
+			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && en >= st &&
+				(s.freeLookalike(st, en, sp.Type) || sp.Type == Name && (s.givenOfEponym(st, en, spans) || st == en && s.knownCompound(st))) {
 				continue
 			}
 		}
 		out = append(out, sp)
 	}
 	return out
+}
+
+// knownCompound: a supplied name part that is also a word ("stone",
+// "ray", "ivy", "grant"), in lower case inside a fixed compound of
+// ordinary words ("a kidney stone", "the x ray", "poison ivy", "a research
+// grant", "ginger ale"): the word, not the person. The person's own
+// mentions keep their context ("mr stone", "hi ivy", "ivy's rash").
+func (s *scan) knownCompound(k int) bool {
+	t := &s.toks[k]
+	if t.upper() || !t.letters() || s.titleBefore(k) || s.echoAt(k) {
+		return false // a play on the name keeps both: "poison ivy on ivy"
+	}
+	w := s.lower(k)
+	if p := s.sameLinePrev(k); p >= 0 && s.toks[p].letters() && !s.toks[p].upper() && t.gap == gapSpace {
+		if compounds[s.lower(p)+" "+w] {
+			return true
+		}
+	}
+	if n := s.next(k); n > 0 && s.toks[n].letters() && !s.toks[n].upper() && s.toks[n].gap == gapSpace {
+		if compounds[w+" "+s.lower(n)] {
+			return true
+		}
+	}
+	return false
+}
+
+// compounds are fixed pairs of ordinary words, one of which is also a
+// given name or a surname.
+var compounds = func() map[string]bool {
+	m := map[string]bool{}
+	for _, c := range []string{"kidney stone", "kidney stones", "gall stones", "bladder stone", "stone protocol",
+		"x ray", "x rays", "poison ivy", "poison oak", "research grant", "grant money", "river bank", "river banks",
+		"ball field", "ball fields", "corn field", "corn fields", "sand flea", "sand fleas", "earl grey",
+		"lamb stew", "fire marshal", "fire marshall", "ginger ale", "ginger tea", "ginger snaps", "scarlet fever",
+		"sage tea", "honey tea", "hazel eyes", "chopping wood", "shoveling snow", "snow shovel", "lan party",
+		"carol service", "christmas carol", "sterling silver", "sharp pain", "short of", "major surgery",
+		"major operation", "wood chips", "wood stove", "rose bush", "cherry tomatoes",
+		"olive oil", "mint tea", "basil pesto", "dawn dish", "summer camp", "summer break", "spring break",
+		"rusty nail", "hunter green", "royal blue", "jade plant", "amber alert", "crystal clear", "ray of",
+		"bill pay", "medical bill", "bills due"} {
+		m[c] = true
+	}
+	return m
+}()
+
+// givenOfEponym: the name is the given name of an eponym or a charity whose
+// surname the rules left as no name ("Lou Gehrig's disease", "the Michael J.
+// Fox Foundation"): the word after it (past an initial), in no span, is a
+// listed eponym's surname before its possessive and an eponym's head, or
+// opens a Title Case run ending in a head.
+func (s *scan) givenOfEponym(st, en int, spans []Span) bool {
+	if s.titleBefore(st) || s.anyKnown(st, en) {
+		return false
+	}
+	k := s.next(en)
+	if k > 0 && s.toks[k].letters() && s.toks[k].n() == 1 && s.toks[k].upper() {
+		if d := s.adj(k); d > 0 && s.toks[d].punct('.') {
+			k = s.next(d)
+		}
+	}
+	if k < 0 || !s.toks[k].capWord() {
+		return false
+	}
+	for _, sp := range spans {
+		if sp.Start < int(s.toks[k].e) && int(s.toks[k].s) < sp.End {
+			return false
+		}
+	}
+	head := func(j int) bool {
+		return j > 0 && (s.toks[j].is(lxEponymHead) || possessiveHeads[s.lower(j)] || bodyHeads[s.lower(j)])
+	}
+	if n := s.afterPossessive(k); n > 0 {
+		// Only a surname the lexicon lists as an eponym's: the rules take
+		// any word before a possessive and a disease for an eponym, and
+		// "Mary" of "Mary Ostrowski's disease" is all that is left.
+		return s.toks[k].is(lxEponymName) && !s.toks[n].upper() && head(n)
+	}
+	for j, m := s.next(k), 0; j > 0 && m < 3 && s.toks[j].capWord(); j, m = s.next(j), m+1 {
+		if head(j) {
+			return true
+		}
+	}
+	return false
 }
 
 // freeLookalike: tokens st..en, a candidate of type ty (Name or Location),
@@ -54,11 +140,139 @@ func (s *scan) freeLookalike(st, en int, ty Type) bool {
 	if s.titleBefore(st) || s.anyKnown(st, en) {
 		return false
 	}
+	if st == en && (s.deityWord(st) || pluralWeekdays[s.lower(st)]) {
+		return true // "by the grace of God", "grief group Tuesdays"
+	}
+	if s.susceptibility(st, en) {
+		return true
+	}
 	return s.listLookalike(st, en) || s.orgRun(st, en, ty) || s.holidayOver(st, en) || s.wayfinding(st, en) ||
-		s.dosedProduct(en) || st == en && (s.drugStem(st) || s.wordList(st)) ||
+		s.dosedProduct(st, en) || st == en && (s.drugStem(st) || s.wordList(st)) ||
 		s.domainWord(en) || s.unitOrAllergen(st, en) || s.saintProductAnyCase(st, en) || s.eponymHeadAfter(st, en) ||
-		ty == Location && (s.regionAt(st, en) || s.levelWord(st, en) || st == en && (s.infinitiveVerb(st) || s.formLabel(st))) ||
+		ty == Name && (s.modifiedScale(st) || s.romanType(st, en) || st == en && s.anatomyOf(st)) ||
+		s.scripture(en) ||
+		ty == Location && (s.regionAt(st, en) || s.serviceOnly(st, en) || s.programAfter(st, en) || s.pluralKind(st, en) || s.levelWord(st, en) || st == en && (s.infinitiveVerb(st) || s.formLabel(st))) ||
 		s.parenProduct(st, en)
+}
+
+// serviceOnly: the place's words all name kinds of care and a unit of a
+// clinic, none a place or a person ("the Family Medicine Residency
+// Clinic", "our Wound Care Clinic"): a department, not a facility's name.
+// Words that also open names of facilities ("University", "County",
+// "Regional", "Children's") are not enough.
+func (s *scan) serviceOnly(st, en int) bool {
+	if en == st || en-st > 5 {
+		return false
+	}
+	switch s.lower(en) {
+	case "clinic", "clinics", "program", "unit", "service", "services", "team", "department", "practice", "center":
+	default:
+		return false
+	}
+	for k := st; k < en; k++ {
+		t := &s.toks[k]
+		if !t.letters() || t.lex&(lxCity|lxFirst|lxSur|lxState) != 0 || t.gaz&(gzCity|gzTown|gzFirst|gzSur|gzFacHead) != 0 {
+			return false
+		}
+		w := s.lower(k)
+		switch w {
+		case "university", "county", "city", "state", "regional", "central", "main", "new", "children's", "childrens",
+			"veterans", "general", "women's", "womens", "the", "of", "and":
+			return false
+		}
+		if !serviceWords[w] && !specialtyWord(w) && !trainingWords[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// trainingWords name a clinic's teaching role.
+var trainingWords = map[string]bool{"residency": true, "resident": true, "residents": true, "teaching": true,
+	"training": true, "fellowship": true, "faculty": true, "student": true, "students": true}
+
+// programAfter: the place, all of English words on no list of places or
+// names, is followed by a word for a course or a group of care in lower
+// case ("referral to Dialectical Behavior Therapy group"): a treatment's
+// name, not a site ("Multnomah County program" stays).
+func (s *scan) programAfter(st, en int) bool {
+	for k := st; k <= en; k++ {
+		if !s.dictionaryWord(k) && !serviceWords[s.lower(k)] || s.toks[k].lex&(lxCity|lxState|lxCityAmb) != 0 {
+			return false
+		}
+	}
+	n := s.next(en)
+	if n < 0 || s.toks[n].upper() || s.toks[n].gap != gapSpace {
+		return false
+	}
+	switch s.lower(n) {
+	case "group", "groups", "class", "classes", "session", "sessions", "skills", "module", "modules", "curriculum",
+		"course", "workbook":
+		return true
+	}
+	return false
+}
+
+// scripture: the name ends in a book of the Bible before its chapter
+// ("Read Psalm 23", "John 3:16"): a given name that is a book needs the
+// verse after a colon.
+func (s *scan) scripture(en int) bool {
+	n := s.next(en)
+	if n < 0 || !s.toks[n].digits() || s.toks[n].n() > 3 {
+		return false
+	}
+	w := s.lower(en)
+	if bibleBooks[w] {
+		return true
+	}
+	switch w {
+	case "john", "matthew", "mark", "luke", "james", "peter", "timothy", "samuel", "daniel", "ruth", "esther", "job",
+		"jude", "joshua", "jonah", "micah", "amos", "joel", "titus", "philemon":
+		c := s.adj(n)
+		return c > 0 && s.toks[c].punct(':') && s.adj(c) > 0 && s.toks[c+1].digits()
+	}
+	return false
+}
+
+// bibleBooks are the books of the Bible that no one is named.
+var bibleBooks = map[string]bool{"psalm": true, "psalms": true, "proverbs": true, "genesis": true, "exodus": true,
+	"leviticus": true, "deuteronomy": true, "isaiah": true, "jeremiah": true, "ecclesiastes": true, "romans": true,
+	"corinthians": true, "galatians": true, "ephesians": true, "philippians": true, "colossians": true,
+	"thessalonians": true, "hebrews": true, "lamentations": true, "revelation": true, "revelations": true}
+
+// modifiedScale: a name opened by a word that revises a scale or a rule
+// ("Modified Rankin 1", "Revised Geneva"): no person's name starts so.
+func (s *scan) modifiedScale(st int) bool {
+	switch s.lower(st) {
+	case "modified", "revised", "simplified", "extended", "abbreviated", "adapted", "updated", "original", "pediatric",
+		"paediatric", "reverse", "inverted":
+		return s.toks[st].capWord()
+	}
+	return false
+}
+
+// romanType: a surname of no given-name list before "type", "class" or
+// "grade" and a Roman numeral ("Fitzpatrick type III skin", "Forrest class
+// IIb") names a classification.
+func (s *scan) romanType(st, en int) bool {
+	t := &s.toks[st]
+	if st != en || t.lex&(lxFirst|lxFirstAmb) != 0 || t.gaz&(gzFirst|gzFirstAmb) != 0 {
+		return false
+	}
+	n := s.next(en)
+	if n < 0 || !(s.eq(n, "type") || s.eq(n, "class") || s.eq(n, "grade") || s.eq(n, "stage")) {
+		return false
+	}
+	m := s.next(n)
+	if m < 0 || !s.toks[m].letters() || s.toks[m].n() > 4 {
+		return false
+	}
+	for _, c := range s.lower(m) {
+		if !strings.ContainsRune("ivxabc", c) {
+			return false
+		}
+	}
+	return strings.ContainsAny(s.lower(m), "iv")
 }
 
 // infinitiveVerb: a lower-case English word after "to" is a verb, not a
@@ -143,8 +357,9 @@ func (s *scan) parenProduct(st, en int) bool {
 	}
 	if p := s.sameLinePrev(st); p > 0 && s.toks[p].punct('(') {
 		if n := s.next(en); n > 0 && s.toks[n].punct(')') {
-			if g := s.sameLinePrev(p); g >= 0 && (generic(g) || nounHeads[s.lower(g)] && !s.toks[g].upper()) {
-				return true
+			if g := s.sameLinePrev(p); g >= 0 && (generic(g) || nounHeads[s.lower(g)] && !s.toks[g].upper() ||
+				strings.HasSuffix(s.lower(g), "virus")) {
+				return true // also a virus's strain: "Hantavirus (Sin Nombre)"
 			}
 		}
 	}
@@ -274,24 +489,68 @@ func (s *scan) eponymHeadAfter(st, en int) bool {
 		return false
 	}
 	w := s.lower(n)
-	return nounHeads[w] || s.toks[st].upper() && productNouns[w]
+	if m := s.next(n); m > 0 && verbObjects[s.lower(m)] {
+		return false // the head is a verb: "have Ann stain it"
+	}
+	given := s.toks[st].lex&(lxFirst|lxFirstAmb) != 0 || s.toks[st].gaz&(gzFirst|gzFirstAmb) != 0
+	return nounHeads[w] || s.toks[st].upper() && !given && productNouns[w] || procedureWord(w) // "have Maria drink more"
 }
 
+// procedureWord: a lower-case word that names an operation by its suffix
+// ("esophagectomy", "myotomy", "pyloroplasty"): a name before it is the
+// operation's ("Ivor Lewis esophagectomy", "Heller myotomy").
+func procedureWord(w string) bool {
+	if len(w) < 8 {
+		return false
+	}
+	for _, suf := range []string{"ectomy", "otomy", "ostomy", "plasty", "pexy", "rrhaphy"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// anatomyOf: the name after "of" completes an anatomical or a clinical
+// eponym ("circle of Willis", "loop of Henle", "tetralogy of Fallot").
+func (s *scan) anatomyOf(st int) bool {
+	p := s.sameLinePrev(st)
+	if p < 1 || !s.eq(p, "of") {
+		return false
+	}
+	q := s.sameLinePrev(p)
+	return q >= 0 && !s.toks[q].upper() && anatomyHeads[s.lower(q)]
+}
+
+// anatomyHeads take an eponym after "of".
+var anatomyHeads = map[string]bool{"circle": true, "foramen": true, "loop": true, "ampulla": true, "sphincter": true,
+	"bundle": true, "canal": true, "pouch": true, "tetralogy": true, "island": true, "islets": true, "organ": true,
+	"space": true, "ligament": true, "triangle": true, "crypts": true, "duct": true, "node": true, "angle": true,
+	"aqueduct": true, "fissure": true, "column": true, "columns": true, "gland": true, "glands": true, "plexus": true,
+	"membrane": true, "capsule": true, "tubercle": true, "ring": true, "sinus": true, "valve": true, "line": true,
+	"lines": true, "area": true, "fossa": true, "sign": true, "disease": true, "syndrome": true, "test": true,
+	"maneuver": true, "law": true, "triad": true, "method": true, "criteria": true, "classification": true}
+
 // possessiveHeads are what an eponym names after its possessive and a
-// person's name does not ("Erb's point", "Schlemm's canal").
-var possessiveHeads = map[string]bool{"point": true, "points": true, "triad": true, "pouch": true, "space": true,
-	"canal": true, "capsule": true, "membrane": true, "corpuscle": true, "corpuscles": true, "ligament": true,
-	"fascia": true, "plexus": true, "ampulla": true, "diverticulum": true, "tubercle": true, "crest": true,
-	"node": true, "nodes": true, "nodule": true, "nodules": true, "glands": true, "cells": true, "bodies": true,
-	"pupil": true, "pupils": true, "maneuver": true, "manoeuvre": true, "law": true, "ulcer": true, "line": true,
-	"lines": true, "zone": true, "layer": true, "area": true, "method": true, "solution": true, "criteria": true}
+// person's name does not ("Erb's point", "Schlemm's canal"); a person has
+// pupils, nodes, a line, an ulcer ("Maria's pupils are equal").
+var possessiveHeads = map[string]bool{"point": true, "points": true, "triad": true, "pouch": true, "canal": true,
+	"capsule": true, "membrane": true, "corpuscle": true, "corpuscles": true, "ligament": true, "fascia": true,
+	"plexus": true, "ampulla": true, "diverticulum": true, "tubercle": true, "maneuver": true, "manoeuvre": true,
+	"law": true, "criteria": true}
 
 // nounHeads are what an eponym or a place names right after it, in lower
-// case: "marcus gunn pupil", "holmes adie syndrome", "Seoul viruses".
-var nounHeads = map[string]bool{"pupil": true, "pupils": true, "virus": true, "viruses": true, "point": true,
-	"jaw-winking": true, "phenomenon": true, "syndrome": true, "disease": true, "sign": true, "test": true,
-	"maneuver": true, "foam": true, "gel": true, "ointment": true, "wipes": true, "spray": true, "powder": true,
-	"paste": true, "dressing": true, "dressings": true, "mattress": true, "stockings": true}
+// case: "marcus gunn pupil", "holmes adie syndrome", "Seoul viruses". No
+// verb a person does ("have Karen sign", "Maria point to it") and no body
+// part ("John Hale knee pain") is one.
+var nounHeads = map[string]bool{"pupil": true, "pupils": true, "virus": true, "viruses": true,
+	"jaw-winking": true, "phenomenon": true, "syndrome": true, "disease": true, "maneuver": true, "foam": true,
+	"gel": true, "ointment": true, "wipes": true, "powder": true, "paste": true, "dressings": true, "mattress": true,
+	"stockings": true, "chromosome": true, "translocation": true, "consensus": true, "declaration": true,
+	"convention": true, "smear": true, "stain": true, "precautions": true, "isolation": true, "theory": true,
+	"handout": true, "website": true, "newsletter": true, "podcast": true, "brochure": true, "pamphlet": true,
+	"blog": true, "budget": true, "workouts": true, "diet": true, "album": true, "songs": true, "movie": true,
+	"novel": true, "concert": true}
 
 // scheduleMonths: the month at k is one end of a range of months in a
 // sentence of a schedule, which recurs every year ("walk-in Monday to
@@ -336,6 +595,41 @@ func (s *scan) scheduleMonths(k int) bool {
 	return false
 }
 
+// holidayOfSchedule: a holiday without a year on a line of a schedule or
+// a roster ("Coverage for holidays: Thanksgiving weekend call is split",
+// "Christmas Eve and New Year's Eve are half days"): every year's, not a
+// date of someone's.
+func (s *scan) holidayOfSchedule(st, en int) bool {
+	holiday := false
+	for k := st; k <= en; k++ {
+		t := &s.toks[k]
+		if t.digits() || t.shape&shDigit != 0 {
+			return false
+		}
+		if t.lex&lxTimeWord != 0 && !seasonWords[s.lower(k)] || s.eq(k, "eve") || s.eq(k, "fourth") {
+			holiday = true
+		}
+	}
+	if !holiday {
+		return false
+	}
+	for _, dir := range [2]int{-1, 1} {
+		for k := st; k >= 0 && k < len(s.toks); k += dir {
+			if k != st && (dir < 0 && s.toks[k+1].gap == gapLine || dir > 0 && s.toks[k].gap == gapLine) {
+				break
+			}
+			if rosterWords[s.lower(k)] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// rosterWords tell a line of a schedule or a roster.
+var rosterWords = map[string]bool{"holidays": true, "schedule": true, "hours": true, "coverage": true,
+	"observed": true, "rotation": true, "roster": true, "shifts": true}
+
 // scheduleWords tell opening hours and recurring clinics.
 var scheduleWords = map[string]bool{"hours": true, "clinics": true, "offered": true, "open": true, "closed": true,
 	"walk": true, "weekly": true, "weekdays": true, "weekends": true, "runs": true, "run": true, "available": true,
@@ -348,6 +642,31 @@ func (s *scan) levelWord(st, en int) bool {
 	n := s.next(en)
 	return st == en && !s.toks[st].upper() && n > 0 && (s.eq(n, "level") || s.eq(n, "levels"))
 }
+
+// pluralKind: a kind of facility in the plural, of English words and at
+// least one word of care ("Federally Qualified Health Centers", "Critical
+// Access Hospitals"): a kind, not a facility's name ("Shriners Hospitals",
+// "Pine Grove Centers" stay).
+func (s *scan) pluralKind(st, en int) bool {
+	e := en
+	if n := s.next(en); n > 0 && s.toks[n].capWord() && pluralFacilities[s.lower(n)] {
+		e = n
+	}
+	if !pluralFacilities[s.lower(e)] || e == st {
+		return false
+	}
+	care := false
+	for k := st; k < e; k++ {
+		if !s.dictionaryWord(k) && !serviceWords[s.lower(k)] || s.toks[k].lex&(lxCity|lxState|lxCityAmb) != 0 {
+			return false
+		}
+		care = care || serviceWords[s.lower(k)] || specialtyWord(s.lower(k))
+	}
+	return care // "Pine Grove Centers" is named by a place
+}
+
+var pluralFacilities = map[string]bool{"centers": true, "centres": true, "hospitals": true, "clinics": true,
+	"pharmacies": true, "facilities": true, "agencies": true, "systems": true}
 
 // regions larger than a state, which Safe Harbor leaves ("common in New
 // England and the upper Midwest").
@@ -362,6 +681,12 @@ var regions = map[string]bool{"new england": true, "midwest": true, "pacific nor
 
 // regionAt: tokens st..en are a region larger than a state.
 func (s *scan) regionAt(st, en int) bool {
+	if st < en {
+		switch s.lower(st) {
+		case "upper", "lower", "northern", "southern", "eastern", "western", "central", "rural", "coastal":
+			st++ // "the Upper Midwest", "Northern New England"
+		}
+	}
 	if int(s.toks[en].e)-int(s.toks[st].s) > 24 {
 		return false
 	}
@@ -473,7 +798,12 @@ func (s *scan) listLookalike(st, en int) bool {
 	if people && st == en && peopleWords[s.lowerAny(st)] {
 		return true
 	}
-	// A label of products before the list, in its sentence.
+	// A label of products before the list, in its sentence, and the list
+	// right after a colon or a word that introduces it ("Products
+	// discussed with Maria, Tom and Karen" is no list of products).
+	if b := s.sameLinePrev(first); b < 0 || !(s.toks[b].punct(':') || listIntro[s.lower(b)] || productLabels[s.lower(b)]) {
+		return false
+	}
 	for k, n := s.sameLinePrev(first), 0; k >= 0 && n < 10; k, n = s.sameLinePrev(k), n+1 {
 		t := &s.toks[k]
 		if t.punct('.') || t.punct(';') || t.punct('?') || t.punct('!') {
@@ -501,6 +831,10 @@ func (s *scan) peopleItem(k int) bool {
 var languageRoles = map[string]bool{"interpreter": true, "translator": true, "speaker": true, "teacher": true,
 	"tutor": true, "aide": true, "nurse": true, "worker": true, "navigator": true, "liaison": true, "chaplain": true,
 	"coordinator": true, "staff": true, "doctor": true, "volunteer": true, "advocate": true, "line": true, "-": true}
+
+// listIntro introduce the items of a list.
+var listIntro = map[string]bool{"include": true, "includes": true, "including": true, "are": true, "as": true,
+	"names": true, "like": true, "incl": true}
 
 // productLabels announce a list of products, not of people.
 var productLabels = map[string]bool{"brand": true, "brands": true, "generics": true, "products": true, "trade": true,
@@ -536,6 +870,9 @@ var peopleWords = func() map[string]bool {
 // a program's site).
 func (s *scan) orgRun(st, en int, ty Type) bool {
 	last := -1
+	// A person's name is no part of a body's after "of" or "for": "Maria
+	// Lopez of Quality Council".
+	person := s.toks[st].lex&(lxFirst|lxFirstAmb) != 0 || s.toks[st].gaz&(gzFirst|gzFirstAmb) != 0
 	for k := st; k < len(s.toks) && k-st < 12; k++ {
 		t := &s.toks[k]
 		if k > st && t.gap == gapLine {
@@ -545,7 +882,10 @@ func (s *scan) orgRun(st, en int, ty Type) bool {
 		case t.capWord():
 			last = k
 			continue
-		case k > en && k > st && t.gap == gapSpace && (s.eq(k, "and") || s.eq(k, "of") || s.eq(k, "for") || t.punct('&')):
+		case k == en+1 && t.punct('\'') && t.gap == gapNone && s.eq(k+1, "s"):
+			k++ // "Bubba's Towing"
+			continue
+		case k > en && k > st && t.gap == gapSpace && (s.eq(k, "and") || t.punct('&') || (s.eq(k, "of") || s.eq(k, "for")) && !person):
 			if n := s.next(k); n > 0 && s.toks[n].capWord() {
 				continue
 			}
@@ -557,22 +897,39 @@ func (s *scan) orgRun(st, en int, ty Type) bool {
 	if last < en {
 		return false
 	}
+	for k := st; k <= last; k++ {
+		if s.toks[k].capWord() && docWords[s.lower(k)] {
+			return true // "TELEPHONE TRIAGE PROTOCOL PRACTICE SCRIPT"
+		}
+	}
 	switch w := s.lower(last); w {
 	case "force":
 		return last > 0 && s.eq(last-1, "task")
-	case "team", "teams", "program", "programs", "programme":
+	case "team", "teams", "program", "programs", "programme", "club":
 		return ty == Name
 	default:
 		return bodyHeads[w]
 	}
 }
 
+// docWords name a kind of document wherever they stand in a Title Case run;
+// no person or place is named with them.
+var docWords = map[string]bool{"protocol": true, "protocols": true, "script": true, "template": true,
+	"checklist": true, "policy": true, "guideline": true, "guidelines": true, "handout": true, "worksheet": true,
+	"algorithm": true, "flowsheet": true, "toolkit": true}
+
 // bodyHeads end the names of organisations, bodies and documents.
 var bodyHeads = map[string]bool{"committee": true, "committees": true, "council": true, "subcommittee": true,
 	"taskforce": true, "workgroup": true, "collaborative": true, "company": true, "association": true,
 	"society": true, "coalition": true, "consortium": true, "proceedings": true, "journal": true, "screen": true,
 	"inventory": true, "board": true, "commission": true, "caucus": true, "llp": true, "pllc": true, "foods": true,
-	"industries": true, "enterprises": true, "holdings": true, "motors": true, "airlines": true, "logistics": true}
+	"marathon": true, "festival": true, "parade": true, "tournament": true, "olympics": true, "foundation": true,
+	// Trades that name a business after its owner ("Bubba's Towing").
+	"towing": true, "plumbing": true, "roofing": true, "automotive": true, "diner": true, "bakery": true,
+	"barbershop": true, "salon": true, "tavern": true, "pizzeria": true, "bbq": true, "landscaping": true,
+	"trucking": true, "hardware": true, "cleaners": true, "lumber": true, "excavating": true, "welding": true,
+	"industries": true, "enterprises": true, "holdings": true, "motors": true, "airlines": true, "logistics": true,
+	"league": true}
 
 // holidays are the holidays named by a person or a people, as their words
 // in lower case without periods and possessives.
@@ -651,7 +1008,7 @@ var doseWords = map[string]bool{"bid": true, "tid": true, "qid": true, "qd": tru
 
 // dosedProduct: the candidate is followed by a dose (a number and a unit)
 // or a frequency ("Juven BID", "Glucerna 1 can"): a product, not a person.
-func (s *scan) dosedProduct(en int) bool {
+func (s *scan) dosedProduct(st, en int) bool {
 	n := s.next(en)
 	if n < 0 || s.toks[n].gap != gapSpace {
 		return false
@@ -659,8 +1016,20 @@ func (s *scan) dosedProduct(en int) bool {
 	if doseWords[s.lower(n)] {
 		return true
 	}
-	if s.toks[n].digits() {
+	if s.toks[n].digits() && !s.nameListed(st, en) {
 		if m := s.next(n); m > 0 && doseUnits[s.lower(m)] {
+			return true // not after a listed name: "gave Maria 2 tabs", "Pt: Juvenal Ortiz 2 mg given"
+		}
+	}
+	return false
+}
+
+// nameListed: a word of tokens st..en is on a list of given names or
+// surnames.
+func (s *scan) nameListed(st, en int) bool {
+	for k := st; k <= en; k++ {
+		t := &s.toks[k]
+		if t.lex&(lxFirst|lxFirstAmb|lxSur|lxSurAmb) != 0 || t.gaz&(gzFirst|gzFirstAmb|gzSur|gzSurAmb) != 0 {
 			return true
 		}
 	}
@@ -681,6 +1050,32 @@ var drugStems = []string{"mab", "nib", "pril", "sartan", "olol", "statin", "azol
 	"xaban", "gatran", "afil", "setron", "lukast", "terol", "olone", "azepam", "zolam", "oxetine", "ipine",
 	"navir", "previr", "buvir", "asvir", "profen", "fenac", "coxib", "semide", "thiazide", "dipine", "teplase",
 	"estradiol", "sterone", "gestimate", "indrone", "oxacin", "conazole"}
+
+var pluralWeekdays = map[string]bool{"mondays": true, "tuesdays": true, "wednesdays": true, "thursdays": true,
+	"fridays": true, "saturdays": true, "sundays": true}
+
+// deityWord: the capitalized name of God in prayers and sayings ("by the
+// grace of God"); not "Jesus", a given name.
+func (s *scan) deityWord(k int) bool {
+	switch s.lower(k) {
+	case "god", "allah", "jehovah", "yahweh":
+		return s.toks[k].capWord()
+	}
+	return false
+}
+
+// susceptibility: a drug by its stem and the letter of a susceptibility
+// table ("Oxacillin R", "Vancomycin S").
+func (s *scan) susceptibility(st, en int) bool {
+	if en != st+1 || !s.drugStem(st) {
+		return false
+	}
+	switch s.str(en) {
+	case "S", "R", "I":
+		return true
+	}
+	return false
+}
 
 // drugStem: the word at k is a drug's generic name by its stem
 // ("Levonorgestrel", "Dapagliflozin").

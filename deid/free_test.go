@@ -76,6 +76,50 @@ func TestFreeLookalikes(t *testing.T) {
 		{"a relative in parentheses stays", "Her daughter (Maria) signed the consent.", []found{{"Maria", deid.Name}}},
 		{"a name beside its script stays", "Pt: Li Xiuying (李秀英), 72F.", []found{{"Li Xiuying", deid.Name}, {"李秀英", deid.Name}}},
 		{"a company's trade word", "Employer: Tyson Foods, second shift.", nil},
+		{"a department of kinds of care", "Welcome to the Family Medicine Residency Clinic, a teaching site.", nil},
+		{"a named clinic stays", "Seen at the Lakeview Family Medicine Clinic last week.",
+			[]found{{"Lakeview Family Medicine Clinic", deid.Location}}},
+		// Scales and classifications named by persons or places.
+		{"a revised scale", "Stroke Scale 0. Modified Rankin 1. Revised Geneva 3.", nil},
+		{"a type in Roman numerals", "Assessment: Fitzpatrick type III skin.", nil},
+		{"a person before a type stays", "Assessment: Ana Fitzpatrick, type 2 diabetes.", []found{{"Ana Fitzpatrick", deid.Name}}},
+		{"eponyms after of", "MRA: circle of Willis patent, no aneurysm; tetralogy of Fallot repaired.", nil},
+		{"a name after of a relative stays", "The son of Willis Grant called.", []found{{"Willis Grant", deid.Name}}},
+		{"an operation and a smear", "History of Ivor Lewis esophagectomy; Wright-Giemsa smear reviewed.", nil},
+		{"a therapy's group", "Referral to the Dialectical Behavior Therapy group on Mondays.", nil},
+		{"a county's program stays", "Plan: Meals referral (Coos County program) this week.", []found{{"Coos County", deid.Location}}},
+		{"scripture", "Chaplain read Psalm 91 and John 14:27 at her request.", nil},
+		{"a person before a number stays", "Per John 2 days ago, no fever.", []found{{"John", deid.Name}}},
+		{"precautions", "Contact Plus precautions for C. diff.", nil},
+		{"the given name of an eponym", "ALS is also called Lou Gehrig's disease; the Michael J. Fox Foundation funds trials.", nil},
+		{"a given name before a surname's possessive stays", "Mary Ostrowski's disease is stable.", []found{{"Mary", deid.Name}}},
+		{"a race and a handout", "Many train for the Chicago Marathon; see the Cleveland Clinic handout.", nil},
+		{"a document's word inside a heading", "PHONE TRIAGE PROTOCOL PRACTICE DRILL (no real caller)\nCaller reports fever.", nil},
+		{"a virus's strain in parentheses", "Arenavirus (Lassa) and hantavirus (Sin Nombre) need special handling.", nil},
+		{"holidays of a roster", "Coverage for holidays: Thanksgiving weekend call is split; Christmas Eve and New Year's Eve are half days.", nil},
+		{"a holiday of a stay stays", "Fell at home on Christmas Eve, admitted overnight.", []found{{"Christmas Eve", deid.Date}}},
+		{"a kind of facility in the plural", "Recruited from Federally Qualified Health Centers in the Upper Midwest.", nil},
+		{"a club", "Didactics weekly. Journal Club quarterly.", nil},
+		{"a facility named by a place in the plural stays", "Moved into Pine Grove Centers housing in May.",
+			[]found{{"Pine Grove", deid.Location}, {"May", deid.Date}}},
+		{"a holiday beside a call stays", "Daughter will call after Thanksgiving with the results.", []found{{"Thanksgiving", deid.Date}}},
+		{"a business named by its owner", "Truck repaired at Earl's Automotive on Friday.", nil},
+		{"a person's possessive stays", "Car towed by Bubba Greer's son to the lot.", []found{{"Bubba Greer", deid.Name}}},
+		{"weekdays, God and a susceptibility table", "Grief group meets Tuesdays. \"By the grace of God.\"\nOxacillin R   Vancomycin S", nil},
+		{"a plan, a diet and a song named by a person", "patient: we follow the Dave Ramsey budget and she tried the Jenny Craig diet", nil},
+		{"a person before a verb stays", "patient: Dave Ramsey called me back", []found{{"Dave Ramsey", deid.Name}}},
+		{"a person before show stays", "Have Karen Lindqvist show him the exercises.", []found{{"Karen Lindqvist", deid.Name}}},
+		{"a person before a verb that is a head stays", "Have Maria Ostrowski sign the consent and point to the pain.",
+			[]found{{"Maria Ostrowski", deid.Name}}},
+		{"a person before a verb that is a product stays", "Have Maria drink more water; Maria Lopez shake well.",
+			[]found{{"Maria", deid.Name}, {"Maria Lopez", deid.Name}}},
+		{"a person of a council stays", "Reviewed by Maria Lopez of Quality Council today.", []found{{"Maria Lopez", deid.Name}}},
+		{"a surname before a dose stays", "Pt: Juvenal Ortiz 2 mg given.", []found{{"Juvenal Ortiz", deid.Name}}},
+		{"a person given a dose stays", "Nurse gave Maria 2 tabs of Tylenol at noon.", []found{{"Maria", deid.Name}}},
+		{"people after a product word stay", "Products discussed with Maria, Dwayne and Karen Lindqvist today.",
+			[]found{{"Maria", deid.Name}, {"Dwayne", deid.Name}, {"Karen Lindqvist", deid.Name}}},
+		{"a person before a body part stays", "Patient: John Hale knee pain, 3 weeks.", []found{{"John Hale", deid.Name}}},
+		{"a chromosome, a consensus, an elbow", "Philadelphia chromosome negative. Per the Zurich consensus; Little League elbow.", nil},
 	}
 	for _, mode := range []struct {
 		name string
@@ -103,6 +147,26 @@ func TestFreeVerbAfterTo(t *testing.T) {
 		t.Run(mode.name, func(t *testing.T) {
 			t.Parallel()
 			checkFound(t, newDetector(t, mode.cfg), kn, []foundCase{{"going to add", text, want}})
+		})
+	}
+}
+
+// TestFreeKnownCompounds: a supplied name part that is also a word is the
+// word inside a fixed compound of ordinary words; the person's mentions
+// around it stay found.
+func TestFreeKnownCompounds(t *testing.T) {
+	t.Parallel()
+	kn := deid.Known{PatientNames: []string{"Ivy Stone"}, ProviderNames: []string{"Ray Okafor"}}
+	text := "doctor: hi ivy, i'm doctor okafor\npatient: hi, i think this rash is poison ivy\n" +
+		"doctor: yes, and the x ray of your side shows a small kidney stone too, ms stone\npatient: thanks ray"
+	want := []found{{"ivy", deid.Name}, {"okafor", deid.Name}, {"stone", deid.Name}, {"ray", deid.Name}}
+	for _, mode := range []struct {
+		name string
+		cfg  deid.Config
+	}{{"rules", deid.Config{RulesOnly: true}}, {"tagger", deid.Config{}}} {
+		t.Run(mode.name, func(t *testing.T) {
+			t.Parallel()
+			checkFound(t, newDetector(t, mode.cfg), kn, []foundCase{{"compounds", text, want}})
 		})
 	}
 }
