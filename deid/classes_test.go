@@ -350,3 +350,18 @@ func TestSeasonOfAnEvent(t *testing.T) {
 		{"a lab trend stays", "A1c 8.1% now, up from 7.4% in the summer.", nil},
 	})
 }
+
+// TestSuppliedNamesAsTheySound: a supplied name written as it sounds, more
+// than one letter away from the platform's spelling.
+func TestSuppliedNamesAsTheySound(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	kn := deid.Known{PatientNames: []string{"Katherine Geoffries"}, RelativeNames: []string{"Jon Carrie"}}
+	checkFound(t, d, kn, []foundCase{
+		{"a given name spelled by ear", "nurse: ok kathryn can you sit up for me", []found{{"kathryn", deid.Name}}},
+		{"a surname spelled by ear", "doctor: the chart says jeffries with a j", []found{{"jeffries", deid.Name}}},
+		{"a relative spelled by ear", "patient: my husband john drove me and kari waited outside",
+			[]found{{"john", deid.Name}, {"kari", deid.Name}}},
+		{"an English word that sounds alike stays", "patient: the carry on bag and the john deere cap", []found{{"john", deid.Name}}},
+	})
+}

@@ -230,7 +230,12 @@
 // name is faith i'm your nurse"); not what is said about the name ("my
 // name is spelled wrong", "her name is long").
 //
-// Supplied names (Known) are also found as pet forms of the given name
+// Supplied names (Known) are also found as they sound (soundsknown.go),
+// more than one letter from the platform's spelling ("kathryn" for
+// Katherine, "jeffries" for Geoffries, "kari" for Carrie): a name of the
+// lists that is no English word, or a word of no list after a title,
+// relation word, greeting or introduction; not an English word that sounds
+// alike ("carry" for Carrie). They are also found as pet forms of the given name
 // ("dawnie", "rosie", "danny": context tier), in a play on the name (both
 // occurrences: "lance the lance"), before what is said only to a person at
 // the start of a turn or sentence ("june don't lift that", "jack be
