@@ -365,3 +365,19 @@ func TestSuppliedNamesAsTheySound(t *testing.T) {
 		{"an English word that sounds alike stays", "patient: the carry on bag and the john deere cap", []found{{"john", deid.Name}}},
 	})
 }
+
+// TestZIPAfterNicknamesAndAPStates: a ZIP after a city's nickname or a
+// gazetteer town with no state, after a state abbreviated in the
+// newspapers' style, and after "to ... area".
+func TestZIPAfterNicknamesAndAPStates(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"a nickname before the ZIP", "Mail to 88 Tchoupitoulas St, NOLA 70115 please.",
+			[]found{{"88 Tchoupitoulas St", deid.Location}, {"NOLA", deid.Location}, {"70115", deid.ZIP}}},
+		{"a state in the newspapers' style", "Address: 2211 Oak Ave, Duluth, Minn. 55803",
+			[]found{{"2211 Oak Ave", deid.Location}, {"Duluth", deid.Location}, {"55803", deid.ZIP}}},
+		{"moved to an area", "Family moved to 73120 area in June.", []found{{"73120", deid.ZIP}, {"June", deid.Date}}},
+		{"a dose stays", "Vitamin D 50000 units weekly; Mass. General protocol.", nil},
+	})
+}

@@ -23,7 +23,10 @@
 //     the cue's type;
 //   - spoken forms in transcripts: digits read out ("five five five, oh one
 //     oh, ..."), dates ("March fourth nineteen fifty two"), ages in words;
-//   - places: street addresses with units, PO boxes, "City, ST ZIP", the
+//   - places: street addresses with units, PO boxes, "City, ST ZIP", a ZIP
+//     after a city's nickname or a gazetteer town with no state ("NOLA
+//     70115"), after a state abbreviated in the newspapers' style ("Duluth,
+//     Minn. 55803"), "moved to 73120 area"; the
 //     town after a street address, a bundled list of US cities, counties and
 //     parishes, places after "lives in", "moved to", "discharged to", "from X
 //     with", capitalized unlisted words after "at", facilities named in
