@@ -381,3 +381,17 @@ func TestZIPAfterNicknamesAndAPStates(t *testing.T) {
 		{"a dose stays", "Vitamin D 50000 units weekly; Mass. General protocol.", nil},
 	})
 }
+
+// TestCapitalsText: a text written all in capitals is also read in lower
+// case, where places are found by the words around them.
+func TestCapitalsText(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"a town after a verb of going", "DISCHARGE NOTE: PATIENT STABLE. SON TO DRIVE HER HOME TO KALKASKA. RETURN IF FEVER RECURS.",
+			[]found{{"KALKASKA", deid.Location}}},
+		{"a district after from", "HISTORY: 81 YEAR OLD RETIRED MACHINIST FROM EAST HAVEN, SEEN FOR GAIT CHANGE OVER TWO MONTHS.",
+			[]found{{"EAST HAVEN", deid.Location}}},
+		{"a note with no identifier stays", "ASSESSMENT: STABLE ANGINA. PLAN: CONTINUE ASPIRIN AND METOPROLOL, WALK DAILY, RETURN TO CLINIC IN THREE MONTHS. FOLLOW UP WITH CARDIOLOGY AS NEEDED.", nil},
+	})
+}

@@ -230,6 +230,9 @@ func (d *Detector) Detect(text string, known Known) []Span {
 	}
 	out := make([]Span, len(spans))
 	copy(out, spans)
+	if capsText(text) {
+		out = d.capsAsLower(text, known, out) // capsdoc.go
+	}
 	return out
 }
 

@@ -161,6 +161,10 @@
 //     a place after a verb of going and "to" ("we went to barnes for the
 //     night"), towns of several words before a site word ("the sterling
 //     heights plant");
+//   - a text written all in capitals (dictation, teletype-style notes) is
+//     also read lower-cased, by the rules written for transcripts, and what
+//     they find outside the spans already found is added ("SON TO DRIVE HER
+//     HOME TO KALKASKA", "FROM EAST HAVEN"; capsdoc.go); HL7 messages aside;
 //   - e-mail and web addresses read out ("rivers at example dot org", "www
 //     dot clinic dot org slash portal");
 //   - lower-case names the platform did not supply, after a person's title,
