@@ -395,3 +395,15 @@ func TestCapitalsText(t *testing.T) {
 		{"a note with no identifier stays", "ASSESSMENT: STABLE ANGINA. PLAN: CONTINUE ASPIRIN AND METOPROLOL, WALK DAILY, RETURN TO CLINIC IN THREE MONTHS. FOLLOW UP WITH CARDIOLOGY AS NEEDED.", nil},
 	})
 }
+
+// TestLowerDoubleSurname: a double surname joined by a hyphen after a given
+// name found in lower case, whatever lists its parts are on.
+func TestLowerDoubleSurname(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"after an introduction", "caller: hi yes this is darnell houston-pryce calling back", []found{{"darnell houston-pryce", deid.Name}}},
+		{"after a greeting by a clinician", "nurse: hi i'm keisha moore-banks your nurse today", []found{{"keisha moore-banks", deid.Name}}},
+		{"a hyphenated word after a name stays out", "patient: my wife carol follow-up is on tuesday", []found{{"carol", deid.Name}}},
+	})
+}

@@ -169,7 +169,9 @@
 //     dot clinic dot org slash portal");
 //   - lower-case names the platform did not supply, after a person's title,
 //     a relation after a possessive, a greeting or an introduction ("doctor
-//     pellegrino", "my husband vern", "thanks kayleigh");
+//     pellegrino", "my husband vern", "thanks kayleigh"), with a double
+//     surname joined by a hyphen after them whatever lists its parts are on
+//     ("this is darnell houston-pryce", not "carol follow-up");
 //   - names by the layout of a record: a label's value before an age
 //     ("Patient: Chan Tai Man, 58 M"), a header in capitals before an ID
 //     cue ("MOHAMMED AL-HASHIMI   MRN ..."), initials signing a note at its

@@ -1763,6 +1763,8 @@ func (s *scan) lowerNameAt(i int, cls NameClass) {
 			s.toks[n].lex == 0 && s.toks[n].gaz&gzSur != 0 && s.toks[n].gaz&gzWord == 0 ||
 			s.toks[i].lex&lxFirst != 0 && s.toks[i].lex&nonNameFlags == 0 && s.unlistedSurname(n)) {
 		en = n
+	} else if e := s.hyphenSurnameAt(n); e > 0 {
+		en = e // "jamal richardson-whyte": surnames joined by a hyphen
 	}
 	s.addName(i, en, cls)
 	if s.lowerNames == nil {
@@ -1775,6 +1777,29 @@ func (s *scan) lowerNameAt(i int, cls NameClass) {
 			s.rememberName(w, cls)
 		}
 	}
+}
+
+// hyphenSurnameAt: at token n after a given name, two or more lower-case
+// words joined by hyphens, each a surname of any list (also a town's or a
+// word's spelling: "richardson-whyte", "moore-banks") or of no list: a
+// double surname. It returns its last token, or -1.
+func (s *scan) hyphenSurnameAt(n int) int {
+	if n < 0 || s.toks[n].gap != gapSpace {
+		return -1
+	}
+	surname := func(k int) bool {
+		t := &s.toks[k]
+		return t.letters() && !t.upper() && t.n() >= 2 && (t.lex&(lxSur|lxSurAmb) != 0 || t.gaz&(gzSur|gzSurAmb) != 0 ||
+			t.lex == 0 && t.gaz == 0 && !s.dictionaryWord(k)) && t.lex&(lxMedical|lxMonth|lxWeekday|lxDigitWord|lxTitle|lxTitleClin) == 0
+	}
+	if !surname(n) {
+		return -1
+	}
+	e := -1
+	for k := n; k+2 < len(s.toks) && s.toks[k+1].punct('-') && s.toks[k+1].gap == gapNone && s.toks[k+2].gap == gapNone && surname(k+2); k += 2 {
+		e = k + 2
+	}
+	return e
 }
 
 // unlistedSurname: a lower-case word on no list that is no inflected
