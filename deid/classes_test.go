@@ -407,3 +407,15 @@ func TestLowerDoubleSurname(t *testing.T) {
 		{"a hyphenated word after a name stays out", "patient: my wife carol follow-up is on tuesday", []found{{"carol", deid.Name}}},
 	})
 }
+
+// TestHyphenatedInitials: compound given names abbreviated with a hyphen
+// ("M.-C.") before a surname.
+func TestHyphenatedInitials(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"after a title", "Resection planned with Dr. M.-C. Boudreau next week.",
+			[]found{{"M.", deid.Name}, {"C. Boudreau", deid.Name}}},
+		{"a vitamin pair stays", "Vitamin A.-D. levels pending.", nil},
+	})
+}

@@ -203,7 +203,8 @@
 //     name ("Thien An Le", "Marcus Ten Eyck"), an unlisted given name after
 //     a surname that opens its line ("Jean-Baptiste, Widline"), a surname
 //     in capitals before a comma and a given name in mixed case of one or
-//     two parts, also a word ("CHEUNG, Wai Man, MRN ..."); a name said
+//     two parts, also a word ("CHEUNG, Wai Man, MRN ..."), the first of
+//     hyphenated initials ("Dr. M.-C. Boudreau"); a name said
 //     as it sounds ("so it's pronounced shi vawn", "flo-ree-ahn"); facility
 //     names joined by "&" or "and" ("Sanger Heart & Vascular Institute"),
 //     "MC" after a name ("Tufts MC"), a system before a spaced dash

@@ -2504,6 +2504,10 @@ func (s *scan) lastCommaFirst() {
 		if st < 0 || en < st {
 			continue
 		}
+		// "Dr. M.-C. Boudreau": the first of hyphenated initials.
+		if st >= 3 && s.hyphenInitialBefore(st) {
+			s.addName(st-3, st-2, cd.cls)
+		}
 		// Found the surname: the given name after the comma.
 		if k := s.next(en); k > 0 && s.toks[k].punct(',') {
 			if g := s.next(k); g > 0 && (s.givenAfterComma(g) || s.unlistedGivenAfterComma(st, g)) {
@@ -2533,6 +2537,15 @@ func (s *scan) lastCommaFirst() {
 			}
 		}
 	}
+}
+
+// hyphenInitialBefore: the name starting at token st, an initial, follows
+// another initial and a hyphen written close ("M.-C. Boudreau", "J.-P.
+// Lafleur"), as French compound given names are abbreviated.
+func (s *scan) hyphenInitialBefore(st int) bool {
+	t, h, d, a := &s.toks[st], &s.toks[st-1], &s.toks[st-2], &s.toks[st-3]
+	return t.letters() && t.n() == 1 && t.upper() && t.gap == gapNone && h.punct('-') && h.gap == gapNone &&
+		d.punct('.') && d.gap == gapNone && a.letters() && a.n() == 1 && a.upper()
 }
 
 // secondGivenPart: token g, after a given name found after "SURNAME,", is
