@@ -419,3 +419,17 @@ func TestHyphenatedInitials(t *testing.T) {
 		{"a vitamin pair stays", "Vitamin A.-D. levels pending.", nil},
 	})
 }
+
+// TestGivenNamesThatNameEponyms: a common given name or surname that is
+// also an eponym's ("Marie" of Charcot-Marie-Tooth, "Kaplan" of
+// Kaplan-Meier) is a name outside the eponym.
+func TestGivenNamesThatNameEponyms(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"a middle name", "Resident: Josephine Marie Thibodaux, room 4.", []found{{"Josephine Marie Thibodaux", deid.Name}}},
+		{"a given name before a surname", "Discussed the plan with Marie Arceneaux at bedside.", []found{{"Marie Arceneaux", deid.Name}}},
+		{"a surname after a given name", "Left a message for Judith Kaplan today.", []found{{"Judith Kaplan", deid.Name}}},
+		{"the eponyms stay", "Charcot-Marie-Tooth type 1A; Kaplan-Meier estimate at 5 years.", nil},
+	})
+}

@@ -85,7 +85,9 @@
 //     from May through August");
 //   - names: titles (Mr., Dr.), relation words ("her daughter Emily"),
 //     introductions ("my name is", "signed by"), credentials (", MD"), dialogue
-//     speaker tags, a bundled list of common first names and surnames, and
+//     speaker tags, a bundled list of common first names and surnames (also
+//     those an eponym bears: "Marie", "Kaplan", outside "Charcot-Marie-Tooth"
+//     and "Kaplan-Meier"), and
 //     pairs of capitalized words that are on no list of ordinary or medical
 //     words, names in lower case (listed first names, any name-like word
 //     after "dr", "mrs", "miss"), spelled-out names ("O-Y-E-W-O-L-E"),
