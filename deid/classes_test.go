@@ -448,3 +448,17 @@ func TestLowerUnknownPlaceAfterAt(t *testing.T) {
 		{"a drug after care stays", "doctor: the care at discharge includes eliquis and lasix", nil},
 	})
 }
+
+// TestTownsOfTeamsAndVisits: a town after "against" and a word of sport (a
+// team named by its town), and a town of several words before "visiting"
+// or "staying".
+func TestTownsOfTeamsAndVisits(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"a team named by its town", "dad: he landed on it in the game against keller on saturday", []found{{"keller", deid.Location}}},
+		{"a town of two words after played against", "patient: we played against sugar land last week", []found{{"sugar land", deid.Location}}},
+		{"a town before visiting", "nurse: so you're down from bowling green visiting your son", []found{{"bowling green", deid.Location}}},
+		{"against a thing stays", "patient: i was pushing against the door and we play against the clock", nil},
+	})
+}
