@@ -434,21 +434,6 @@ func TestGivenNamesThatNameEponyms(t *testing.T) {
 	})
 }
 
-// TestLowerUnknownPlaceAfterAt: in a transcript, a word of no list after
-// "at" where the words before name care, work or going.
-func TestLowerUnknownPlaceAfterAt(t *testing.T) {
-	t.Parallel()
-	d := newDetector(t, deid.Config{RulesOnly: true})
-	checkFound(t, d, deid.Known{}, []foundCase{
-		{"a system after the urgent care", "doctor: head over to the urgent care at marshfeld tonight ok", []found{{"marshfeld", deid.Location}}},
-		{"a home with an apostrophe after here", "nurse: she can have hospice care here at d'arcyville or at home",
-			[]found{{"d'arcyville", deid.Location}}},
-		{"a campus after a doctor", "dr: we work with doctor abiodun at kellerby for that", []found{{"abiodun", deid.Name}, {"kellerby", deid.Location}}},
-		{"a word of no list without care before stays", "patient: we were laughing at fomo and at my cousin", nil},
-		{"a drug after care stays", "doctor: the care at discharge includes eliquis and lasix", nil},
-	})
-}
-
 // TestTownsOfTeamsAndVisits: a town after "against" and a word of sport (a
 // team named by its town), and a town of several words before "visiting"
 // or "staying".

@@ -162,11 +162,9 @@
 //     UAB clinic"), towns before their police department ("Converse PD"),
 //     a place after a verb of going and "to" ("we went to barnes for the
 //     night"), towns of several words before a site word ("the sterling
-//     heights plant"); in a transcript, a word of no list after "at" where
-//     the words before name care, work or going ("the urgent care at aspirus
-//     tonight", "comfort care here at d'youville or at home"); a town after
-//     "against" and a word of sport ("the game against coppell"), a town
-//     of several words before "visiting" ("up from bowling green visiting");
+//     heights plant"); a town after "against" and a word of sport ("the
+//     game against coppell"), a town of several words before "visiting"
+//     ("up from bowling green visiting");
 //   - a text written all in capitals (dictation, teletype-style notes) is
 //     also read lower-cased, by the rules written for transcripts, and what
 //     they find outside the spans already found is added ("SON TO DRIVE HER

@@ -1,7 +1,5 @@
 package deid
 
-import "strings"
-
 // Places from the gazetteer (data/gazetteer.txt): towns and cities, the
 // names of hospitals without their facility words, hospital acronyms, and
 // city nicknames, in the positions that make them places, written in any
@@ -817,52 +815,4 @@ func (s *scan) coordinatedPlace(e int) int {
 	}
 	s.addTok(k, end, Location, prShape)
 	return end
-}
-
-// atCareWords before "at", within a few words on its line, make what
-// follows the place of care or work: "the urgent care at aspirus", "here
-// at d'youville", "we work with doctor abiodun at egleston".
-var atCareWords = map[string]bool{"care": true, "here": true, "clinic": true, "doctor": true, "dr": true, "nurse": true,
-	"appointment": true, "surgery": true, "staying": true, "stayed": true, "stay": true, "rehab": true, "therapy": true,
-	"nurses": true, "doctors": true, "specialist": true, "er": true, "ed": true, "hospital": true}
-
-// lowerAtUnknownPlace: at a lower-case "at" in a transcript, a word of no
-// list and no English word after it, ending the clause, where the words
-// before name care, work or going ("go to the urgent care at aspirus
-// tonight", "comfort care here at d'youville or at home"): the place's
-// name. i is "at".
-func (s *scan) lowerAtUnknownPlace(i int) bool {
-	k := s.next(i)
-	if k < 0 || s.toks[k].gap != gapSpace || s.toks[k].upper() || !s.toks[k].letters() {
-		return false
-	}
-	w, end := k, k
-	if s.toks[k].n() == 1 && k+2 < len(s.toks) && s.toks[k+1].punct('\'') && s.toks[k+1].gap == gapNone && s.toks[k+2].gap == gapNone &&
-		s.toks[k+2].letters() && !s.toks[k+2].upper() {
-		w, end = k+2, k+2 // "d'youville"
-	}
-	t := &s.toks[w]
-	if t.n() < 4 || t.lex != 0 || t.gaz&^(gzFacHead|gzTown|gzSur|gzPhraseHead) != 0 || s.tokIn(functionWordSet, w) || s.englishLooking(w) {
-		return false
-	}
-	lw := s.lower(w)
-	if _, eng := englishWords()[lw]; eng || strings.HasSuffix(lw, "ing") || strings.HasSuffix(lw, "ed") || strings.HasSuffix(lw, "ly") {
-		return false
-	}
-	if !(s.clauseGoesOn(end) || s.strictEnd(end) || s.nextWordAt(end) == "tonight") {
-		return false
-	}
-	ctx := false
-	for p, n := s.sameLinePrev(i), 0; p >= 0 && n < 5 && !ctx; p, n = s.sameLinePrev(p), n+1 {
-		if !s.toks[p].letters() {
-			break
-		}
-		v := s.lower(p)
-		ctx = atCareWords[v] || workVerbs[v] || goVerbs[v]
-	}
-	if !ctx {
-		return false
-	}
-	s.addTok(k, end, Location, prShape)
-	return true
 }

@@ -70,9 +70,6 @@ func (s *scan) wordAt(i int) {
 	if sp && (lw == "fort" || lw == "lake" || lw == "mount" || lw == "port") && !t.upper() && s.leadWordPlace(i) {
 		return
 	}
-	if sp && lw == "at" && !t.upper() && s.lowerAtUnknownPlace(i) {
-		return
-	}
 	if sp && (lw == "in" || lw == "from") && !t.upper() {
 		s.inUnknownPlace(i)
 	}
