@@ -447,3 +447,14 @@ func TestTownsOfTeamsAndVisits(t *testing.T) {
 		{"against a thing stays", "patient: i was pushing against the door and we play against the clock", nil},
 	})
 }
+
+// TestStoreNumbers: a chain's store named by its number is one place.
+func TestStoreNumbers(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"a chain before its store number", "Refill sent to CVS #8812 per patient.", []found{{"CVS #8812", deid.Location}}},
+		{"a found place before its number", "PDMP lists fills at Safeway #1937 and at home.", []found{{"Safeway #1937", deid.Location}}},
+		{"a count after a dose stays", "Lisinopril 10 mg #30 with 2 refills; Dispense #90.", nil},
+	})
+}

@@ -164,7 +164,8 @@
 //     night"), towns of several words before a site word ("the sterling
 //     heights plant"); a town after "against" and a word of sport ("the
 //     game against coppell"), a town of several words before "visiting"
-//     ("up from bowling green visiting");
+//     ("up from bowling green visiting"); a chain's store named by its
+//     number ("CVS #4471", "Meijer #212"; not "#30" after a dose);
 //   - a text written all in capitals (dictation, teletype-style notes) is
 //     also read lower-cased, by the rules written for transcripts, and what
 //     they find outside the spans already found is added ("SON TO DRIVE HER

@@ -73,6 +73,9 @@ func (s *scan) wordAt(i int) {
 	if sp && (lw == "in" || lw == "from") && !t.upper() {
 		s.inUnknownPlace(i)
 	}
+	if t.upper() && i+2 < len(s.toks) && s.toks[i+1].punct('#') && s.storeWithNumber(i) {
+		return
+	}
 	if sp && t.n() == 4 && lw == "name" && s.nameIsIntro(i) {
 		return
 	}
