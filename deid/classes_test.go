@@ -458,3 +458,14 @@ func TestStoreNumbers(t *testing.T) {
 		{"a count after a dose stays", "Lisinopril 10 mg #30 with 2 refills; Dispense #90.", nil},
 	})
 }
+
+// TestMonthAbbreviationInParentheses: a month's abbreviation after a word
+// of time closing a parenthesis.
+func TestMonthAbbreviationInParentheses(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"in and a month before a parenthesis", "Retired machinist (last A1c in Oct) presents with thirst.", []found{{"Oct", deid.Date}}},
+		{"a month abbreviation without a word of time stays", "Dyspnea (worse Dec) and edema.", nil},
+	})
+}

@@ -237,7 +237,9 @@
 //     ("the Port of Houston"); a given name in lower case that a clinician
 //     has do office work ("i'll have lacey schedule it"); a capitalized
 //     month that names no person closing a phrase ("(last use December)"),
-//     not a month of every year ("each November").
+//     not a month of every year ("each November"); a month's abbreviation
+//     after a word of time before a closing parenthesis ("(last seen in
+//     Dec)").
 //
 // A name the platform did not supply is also found in lower case after "my
 // name is", "his name's", "the patient's name is", also a name on no list
