@@ -469,3 +469,14 @@ func TestMonthAbbreviationInParentheses(t *testing.T) {
 		{"a month abbreviation without a word of time stays", "Dyspnea (worse Dec) and edema.", nil},
 	})
 }
+
+// TestSideDistricts: a capitalized district ending in "side" after "in"
+// at a clause end; an English word ending so stays.
+func TestSideDistricts(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"a district after in", "Works nights at a diner in Harborside. No LOC.", []found{{"Harborside", deid.Location}}},
+		{"an English word stays", "Seen in Inside. No LOC; family at Bedside.", nil},
+	})
+}
