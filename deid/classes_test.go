@@ -350,3 +350,133 @@ func TestSeasonOfAnEvent(t *testing.T) {
 		{"a lab trend stays", "A1c 8.1% now, up from 7.4% in the summer.", nil},
 	})
 }
+
+// TestSuppliedNamesAsTheySound: a supplied name written as it sounds, more
+// than one letter away from the platform's spelling.
+func TestSuppliedNamesAsTheySound(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	kn := deid.Known{PatientNames: []string{"Katherine Geoffries"}, RelativeNames: []string{"Jon Carrie"}}
+	checkFound(t, d, kn, []foundCase{
+		{"a given name spelled by ear", "nurse: ok kathryn can you sit up for me", []found{{"kathryn", deid.Name}}},
+		{"a surname spelled by ear", "doctor: the chart says jeffries with a j", []found{{"jeffries", deid.Name}}},
+		{"a relative spelled by ear", "patient: my husband john drove me and kari waited outside",
+			[]found{{"john", deid.Name}, {"kari", deid.Name}}},
+		{"an English word that sounds alike stays", "patient: the carry on bag and the john deere cap", []found{{"john", deid.Name}}},
+	})
+}
+
+// TestZIPAfterNicknamesAndAPStates: a ZIP after a city's nickname or a
+// gazetteer town with no state, after a state abbreviated in the
+// newspapers' style, and after "to ... area".
+func TestZIPAfterNicknamesAndAPStates(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"a nickname before the ZIP", "Mail to 88 Tchoupitoulas St, NOLA 70115 please.",
+			[]found{{"88 Tchoupitoulas St", deid.Location}, {"NOLA", deid.Location}, {"70115", deid.ZIP}}},
+		{"a state in the newspapers' style", "Address: 2211 Oak Ave, Duluth, Minn. 55803",
+			[]found{{"2211 Oak Ave", deid.Location}, {"Duluth", deid.Location}, {"55803", deid.ZIP}}},
+		{"moved to an area", "Family moved to 73120 area in June.", []found{{"73120", deid.ZIP}, {"June", deid.Date}}},
+		{"a dose stays", "Vitamin D 50000 units weekly; Mass. General protocol.", nil},
+	})
+}
+
+// TestCapitalsText: a text written all in capitals is also read in lower
+// case, where places are found by the words around them.
+func TestCapitalsText(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"a town after a verb of going", "DISCHARGE NOTE: PATIENT STABLE. SON TO DRIVE HER HOME TO KALKASKA. RETURN IF FEVER RECURS.",
+			[]found{{"KALKASKA", deid.Location}}},
+		{"a district after from", "HISTORY: 81 YEAR OLD RETIRED MACHINIST FROM EAST HAVEN, SEEN FOR GAIT CHANGE OVER TWO MONTHS.",
+			[]found{{"EAST HAVEN", deid.Location}}},
+		{"a note with no identifier stays", "ASSESSMENT: STABLE ANGINA. PLAN: CONTINUE ASPIRIN AND METOPROLOL, WALK DAILY, RETURN TO CLINIC IN THREE MONTHS. FOLLOW UP WITH CARDIOLOGY AS NEEDED.", nil},
+	})
+}
+
+// TestLowerDoubleSurname: a double surname joined by a hyphen after a given
+// name found in lower case, whatever lists its parts are on.
+func TestLowerDoubleSurname(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"after an introduction", "caller: hi yes this is darnell houston-pryce calling back", []found{{"darnell houston-pryce", deid.Name}}},
+		{"after a greeting by a clinician", "nurse: hi i'm keisha moore-banks your nurse today", []found{{"keisha moore-banks", deid.Name}}},
+		{"a hyphenated word after a name stays out", "patient: my wife carol follow-up is on tuesday", []found{{"carol", deid.Name}}},
+	})
+}
+
+// TestHyphenatedInitials: compound given names abbreviated with a hyphen
+// ("M.-C.") before a surname.
+func TestHyphenatedInitials(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"after a title", "Resection planned with Dr. M.-C. Boudreau next week.",
+			[]found{{"M.", deid.Name}, {"C. Boudreau", deid.Name}}},
+		{"a vitamin pair stays", "Vitamin A.-D. levels pending.", nil},
+	})
+}
+
+// TestGivenNamesThatNameEponyms: a common given name or surname that is
+// also an eponym's ("Marie" of Charcot-Marie-Tooth, "Kaplan" of
+// Kaplan-Meier) is a name outside the eponym.
+func TestGivenNamesThatNameEponyms(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"a middle name", "Resident: Josephine Marie Thibodaux, room 4.", []found{{"Josephine Marie Thibodaux", deid.Name}}},
+		{"a given name before a surname", "Discussed the plan with Marie Arceneaux at bedside.", []found{{"Marie Arceneaux", deid.Name}}},
+		{"a surname after a given name", "Left a message for Judith Kaplan today.", []found{{"Judith Kaplan", deid.Name}}},
+		{"the eponyms stay", "Charcot-Marie-Tooth type 1A; Kaplan-Meier estimate at 5 years.", nil},
+	})
+}
+
+// TestTownsOfTeamsAndVisits: a town after "against" and a word of sport (a
+// team named by its town), and a town of several words before "visiting"
+// or "staying".
+func TestTownsOfTeamsAndVisits(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"a team named by its town", "dad: he landed on it in the game against keller on saturday", []found{{"keller", deid.Location}}},
+		{"a town of two words after played against", "patient: we played against sugar land last week", []found{{"sugar land", deid.Location}}},
+		{"a town before visiting", "nurse: so you're down from bowling green visiting your son", []found{{"bowling green", deid.Location}}},
+		{"against a thing stays", "patient: i was pushing against the door and we play against the clock", nil},
+	})
+}
+
+// TestStoreNumbers: a chain's store named by its number is one place.
+func TestStoreNumbers(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"a chain before its store number", "Refill sent to CVS #8812 per patient.", []found{{"CVS #8812", deid.Location}}},
+		{"a found place before its number", "PDMP lists fills at Safeway #1937 and at home.", []found{{"Safeway #1937", deid.Location}}},
+		{"a count after a dose stays", "Lisinopril 10 mg #30 with 2 refills; Dispense #90.", nil},
+	})
+}
+
+// TestMonthAbbreviationInParentheses: a month's abbreviation after a word
+// of time closing a parenthesis.
+func TestMonthAbbreviationInParentheses(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"in and a month before a parenthesis", "Retired machinist (last A1c in Oct) presents with thirst.", []found{{"Oct", deid.Date}}},
+		{"a month abbreviation without a word of time stays", "Dyspnea (worse Dec) and edema.", nil},
+	})
+}
+
+// TestSideDistricts: a capitalized district ending in "side" after "in"
+// at a clause end; an English word ending so stays.
+func TestSideDistricts(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"a district after in", "Works nights at a diner in Harborside. No LOC.", []found{{"Harborside", deid.Location}}},
+		{"an English word stays", "Seen in Inside. No LOC; family at Bedside.", nil},
+	})
+}

@@ -444,6 +444,13 @@ func (s *scan) monthCue(i int) bool {
 	return s.loneMonthClosing(i)
 }
 
+// monthAbbrEnds: after the month abbreviation at i the clause ends, also
+// at a closing parenthesis after a word ("last seen at the VAMC in Dec)";
+// not "(Mar)" alone).
+func (s *scan) monthAbbrEnds(i int) bool {
+	return s.clauseEndAfter(i) || i > 0 && s.toks[i-1].letters() && i+1 < len(s.toks) && s.toks[i+1].punct(')') && s.toks[i+1].gap == gapNone
+}
+
 // loneMonthClosing: a capitalized month that names no person or act
 // ("January", "October", "December", not "May", "March", "April", "June",
 // "August") closing a phrase after a word ("last use December)", "due
@@ -717,7 +724,7 @@ func (s *scan) monthFirst(i, m int, abbr bool) (dateVal, int) {
 		}
 	}
 	if j >= len(s.toks) || s.toks[j].gap == gapLine || s.toks[j].gap == gapNone && !v.dot {
-		if abbr && !(s.toks[i].upper() && !v.dot && s.monthCue(i) && s.clauseEndAfter(i)) {
+		if abbr && !(s.toks[i].upper() && !v.dot && s.monthCue(i) && s.monthAbbrEnds(i)) {
 			return v, -1 // "in Dec," is a month; "Mar" alone may be anything
 		}
 		v.layout = dlMonth
@@ -781,7 +788,7 @@ func (s *scan) monthFirst(i, m int, abbr bool) (dateVal, int) {
 			}
 		}
 	}
-	if abbr && !(s.toks[i].upper() && !v.dot && s.monthCue(i) && s.clauseEndAfter(i)) {
+	if abbr && !(s.toks[i].upper() && !v.dot && s.monthCue(i) && s.monthAbbrEnds(i)) {
 		return v, -1 // "in Dec)" is a month; "Mar" alone may be anything
 	}
 	v.layout, v.comma, v.of = dlMonth, false, false

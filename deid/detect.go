@@ -231,6 +231,9 @@ func (d *Detector) Detect(text string, known Known) []Span {
 	spans = s.dropFree(spans)
 	out := make([]Span, len(spans))
 	copy(out, spans)
+	if capsText(text) {
+		out = d.capsAsLower(text, known, out) // capsdoc.go
+	}
 	return out
 }
 

@@ -71,8 +71,19 @@ func (s *scan) placeAfterPrep(i int) (string, bool) {
 		return "", false
 	}
 	w := s.lower(p)
+	if w == "against" {
+		// "the game against coppell", "we played against lakota": a team
+		// named by its town.
+		q := s.sameLinePrev(p)
+		return w, q >= 0 && sportWords[s.lower(q)]
+	}
 	return w, placePreps[w] && w != "of"
 }
+
+// sportWords before "against" make the next words a team named by its
+// town.
+var sportWords = map[string]bool{"game": true, "games": true, "match": true, "played": true, "play": true, "playing": true,
+	"plays": true, "scrimmage": true, "tournament": true, "meet": true, "beat": true, "lost": true, "won": true}
 
 // clauseGoesOn: after token e the clause ends or another begins ("in warren
 // and she", "in normal, tx", "to pekin it's closer").
@@ -97,7 +108,8 @@ func (s *scan) clauseGoesOn(e int) bool {
 		"since", "until", "now", "yet", "is", "was", "are", "were", "area", "after", "before", "during", "about", "by",
 		"all", "most", "mostly", "tomorrow", "today", "yesterday", "right", "too", "also", "there", "here",
 		"anymore", "um", "uh", "like", "you", "my", "our", "his", "her", "their", "instead", "actually",
-		"originally", "county", "city", "town", "north", "south", "east", "west", "in", "from", "back", "over":
+		"originally", "county", "city", "town", "north", "south", "east", "west", "in", "from", "back", "over",
+		"visiting", "staying":
 		return true
 	}
 	return false
@@ -116,7 +128,7 @@ func (s *scan) gazPlaceAt(i int) bool {
 	// look-ups: a preposition or determiner before, a capitalized town, the
 	// start of a turn.
 	if p := s.sameLinePrev(i); !(p < 0 || s.turnStart(i) || t.upper() && t.gaz&gzCity != 0 ||
-		s.toks[p].letters() && (s.tokIn(placePrepSet, p) || s.eq(p, "the") || s.eq(p, "our") || s.eq(p, "their") ||
+		s.toks[p].letters() && (s.tokIn(placePrepSet, p) || s.eq(p, "the") || s.eq(p, "our") || s.eq(p, "their") || s.eq(p, "against") ||
 			s.eq(p, "your") || s.eq(p, "my")) || t.upper() && t.gaz&gzPhraseHead != 0 && s.capitalHospitalPhrase(i) ||
 		s.hospitalBeforeCampus(i)) {
 		return false

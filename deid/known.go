@@ -983,6 +983,11 @@ func (s *scan) knownNames() {
 				}
 			}
 		}
+		// A supplied name written as it sounds: "jon" for John,
+		// "kathryn" for Catherine (soundsknown.go).
+		if len(k.words) > 0 && t.n() >= 3 && (nameOnly || t.lex == 0) && s.soundsKnown(i, nameOnly) {
+			continue
+		}
 		// A supplied name split by the transcriber: "vander meer", "van
 		// der meer", "mc donald" for Vandermeer, McDonald.
 		if !t.upper() && t.n() <= 6 && s.knownSplitAt(i) {

@@ -1763,6 +1763,8 @@ func (s *scan) lowerNameAt(i int, cls NameClass) {
 			s.toks[n].lex == 0 && s.toks[n].gaz&gzSur != 0 && s.toks[n].gaz&gzWord == 0 ||
 			s.toks[i].lex&lxFirst != 0 && s.toks[i].lex&nonNameFlags == 0 && s.unlistedSurname(n)) {
 		en = n
+	} else if e := s.hyphenSurnameAt(n); e > 0 {
+		en = e // "jamal richardson-whyte": surnames joined by a hyphen
 	}
 	s.addName(i, en, cls)
 	if s.lowerNames == nil {
@@ -1775,6 +1777,29 @@ func (s *scan) lowerNameAt(i int, cls NameClass) {
 			s.rememberName(w, cls)
 		}
 	}
+}
+
+// hyphenSurnameAt: at token n after a given name, two or more lower-case
+// words joined by hyphens, each a surname of any list (also a town's or a
+// word's spelling: "richardson-whyte", "moore-banks") or of no list: a
+// double surname. It returns its last token, or -1.
+func (s *scan) hyphenSurnameAt(n int) int {
+	if n < 0 || s.toks[n].gap != gapSpace {
+		return -1
+	}
+	surname := func(k int) bool {
+		t := &s.toks[k]
+		return t.letters() && !t.upper() && t.n() >= 2 && (t.lex&(lxSur|lxSurAmb) != 0 || t.gaz&(gzSur|gzSurAmb) != 0 ||
+			t.lex == 0 && t.gaz == 0 && !s.dictionaryWord(k)) && t.lex&(lxMedical|lxMonth|lxWeekday|lxDigitWord|lxTitle|lxTitleClin) == 0
+	}
+	if !surname(n) {
+		return -1
+	}
+	e := -1
+	for k := n; k+2 < len(s.toks) && s.toks[k+1].punct('-') && s.toks[k+1].gap == gapNone && s.toks[k+2].gap == gapNone && surname(k+2); k += 2 {
+		e = k + 2
+	}
+	return e
 }
 
 // unlistedSurname: a lower-case word on no list that is no inflected
@@ -2479,6 +2504,10 @@ func (s *scan) lastCommaFirst() {
 		if st < 0 || en < st {
 			continue
 		}
+		// "Dr. M.-C. Boudreau": the first of hyphenated initials.
+		if st >= 3 && s.hyphenInitialBefore(st) {
+			s.addName(st-3, st-2, cd.cls)
+		}
 		// Found the surname: the given name after the comma.
 		if k := s.next(en); k > 0 && s.toks[k].punct(',') {
 			if g := s.next(k); g > 0 && (s.givenAfterComma(g) || s.unlistedGivenAfterComma(st, g)) {
@@ -2508,6 +2537,15 @@ func (s *scan) lastCommaFirst() {
 			}
 		}
 	}
+}
+
+// hyphenInitialBefore: the name starting at token st, an initial, follows
+// another initial and a hyphen written close ("M.-C. Boudreau", "J.-P.
+// Lafleur"), as French compound given names are abbreviated.
+func (s *scan) hyphenInitialBefore(st int) bool {
+	t, h, d, a := &s.toks[st], &s.toks[st-1], &s.toks[st-2], &s.toks[st-3]
+	return t.letters() && t.n() == 1 && t.upper() && t.gap == gapNone && h.punct('-') && h.gap == gapNone &&
+		d.punct('.') && d.gap == gapNone && a.letters() && a.n() == 1 && a.upper()
 }
 
 // secondGivenPart: token g, after a given name found after "SURNAME,", is

@@ -507,6 +507,15 @@ func (s *scan) agePredicate(i int) bool {
 	return false
 }
 
+// apStateAbbrs are the states abbreviated in the newspapers' style, written
+// with a period ("Minn.", "Calif.", "Fla."); the two-letter ones that are
+// also words ("Ga", "La", "Pa", "Va" aside) are left out.
+var apStateAbbrs = map[string]bool{"ala": true, "ariz": true, "ark": true, "calif": true, "colo": true, "conn": true,
+	"del": true, "fla": true, "ga": true, "ill": true, "ind": true, "kan": true, "kans": true, "ky": true, "la": true,
+	"md": true, "mass": true, "mich": true, "minn": true, "miss": true, "mo": true, "mont": true, "neb": true,
+	"nebr": true, "nev": true, "okla": true, "ore": true, "oreg": true, "pa": true, "tenn": true, "tex": true,
+	"va": true, "vt": true, "wash": true, "wis": true, "wisc": true, "wyo": true}
+
 // zipAt matches a 5-digit ZIP (and ZIP+4) after a state or a zip cue.
 func (s *scan) zipAt(i int) bool {
 	p := i - 1
@@ -523,6 +532,11 @@ func (s *scan) zipAt(i int) bool {
 			ok = true
 		case pt.is(lxCity) && !pt.is(lxCityAmb) && pt.upper() && pt.letters():
 			ok = true // "Frisco 75035": the state left out
+		case pt.upper() && pt.letters() && (pt.lex&lxCityNick != 0 || pt.gaz&gzCityNick != 0 || pt.gaz&gzCity != 0 && pt.gaz&gzWord == 0 &&
+			pt.lex&(lxCommon|lxMedical|lxFirst|lxSur|lxMonth|lxWeekday|lxTitle|lxTitleClin) == 0):
+			ok = true // "NOLA 70130", "Coppell 75019": a city's nickname or a gazetteer town
+		case pt.punct('.') && pt.gap == gapNone && p > 0 && s.toks[p-1].upper() && apStateAbbrs[s.lower(p-1)]:
+			ok = true // "Duluth, Minn. 55803": a state abbreviated in the newspapers' style
 		}
 		if !ok && pt.word() && pt.upper() && p > 0 {
 			// "New York 10027": multi-word state names end in a capitalized word.
@@ -538,7 +552,8 @@ func (s *scan) zipAt(i int) bool {
 	// Rapids)": the words after it say it is a place.
 	if n := s.next(i); !ok && n > 0 {
 		switch {
-		case s.eq(n, "zip") || s.eq(n, "zipcode") || s.eq(n, "area") && s.prevWordAt(i, 1) == "in":
+		case s.eq(n, "zip") || s.eq(n, "zipcode") || s.eq(n, "area") && (s.prevWordAt(i, 1) == "in" || s.prevWordAt(i, 1) == "to" ||
+			s.prevWordAt(i, 1) == "from" || s.prevWordAt(i, 1) == "near"):
 			ok = true
 		case s.toks[n].punct('(') && s.adj(n) > 0 && s.toks[n+1].capWord() && (s.toks[n+1].is(lxCity) ||
 			s.toks[n+1].gaz&(gzCity|gzTown) != 0 || s.phraseEndsAt(s.closingParen(n)-1, lxCity)):

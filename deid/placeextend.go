@@ -239,6 +239,10 @@ func (s *scan) placeRight(b int) int {
 			b = k + 3
 			continue
 		}
+		if s.storeNumberAt(k) && s.toks[b].upper() {
+			b = k + 1 // "Meijer #212": the store's number
+			continue
+		}
 		t := &s.toks[k]
 		if t.gap == gapSpace && t.letters() && !t.upper() && !s.toks[b].upper() {
 			// In lower case, the rest of a facility's name after the place
@@ -350,6 +354,30 @@ func (s *scan) facilityTownAfterComma(b, k int) int {
 		}
 	}
 	return -1
+}
+
+// storeChains are chains whose stores are named by a number ("CVS #4471")
+// besides the lexicon's brands.
+var storeChains = map[string]bool{"cvs": true, "target": true, "heb": true, "publix": true, "safeway": true,
+	"walgreens": true, "kroger": true, "meijer": true, "walmart": true, "costco": true, "albertsons": true}
+
+// storeNumberAt: token k is "#" and the digits of a store's number right
+// after it ("#212").
+func (s *scan) storeNumberAt(k int) bool {
+	return k+1 < len(s.toks) && s.toks[k].punct('#') && s.toks[k].gap == gapSpace && s.toks[k+1].digits() &&
+		s.toks[k+1].gap == gapNone && s.toks[k+1].n() <= 6
+}
+
+// storeWithNumber: at a capitalized chain or brand, its store's number
+// after it names one store, a place ("fills at CVS #4471", "Walgreens
+// #10235"); "#30" after a dose stays a count.
+func (s *scan) storeWithNumber(i int) bool {
+	t := &s.toks[i]
+	if !t.upper() || !t.letters() || i+2 >= len(s.toks) || !s.storeNumberAt(i+1) || !(t.lex&lxBrand != 0 || storeChains[s.lower(i)]) {
+		return false
+	}
+	s.addTok(i, i+2, Location, prCue)
+	return true
 }
 
 // campusNameAt: at token k after a facility's name, the campus named by a

@@ -178,7 +178,7 @@ func (s *scan) inUnknownPlace(i int) bool {
 		return false
 	}
 	t := &s.toks[k]
-	if !t.capWord() || t.allUpper() || t.n() < 3 || s.englishLooking(k) ||
+	if !t.capWord() || t.allUpper() || t.n() < 3 || s.englishLooking(k) && !s.sideDistrict(k) ||
 		t.lex != 0 && !(t.lex&lxCity != 0 && t.lex&(lxCommon|lxMedical|lxFirst|lxSur|lxState|lxCountry) == 0) {
 		return false
 	}
@@ -193,6 +193,14 @@ func (s *scan) inUnknownPlace(i int) bool {
 	}
 	s.addTok(k, end, Location, prShape)
 	return true
+}
+
+// sideDistrict: token k ends in "side" and is no English word
+// ("Channelside", "Brookside"; not "Bedside", "Inside"): a district's name,
+// not a drug's "-ide".
+func (s *scan) sideDistrict(k int) bool {
+	w := s.lower(k)
+	return len(w) > 6 && strings.HasSuffix(w, "side") && !s.dictionaryWord(k)
 }
 
 // clauseWords after a place end its name: "from Paisley with", "in Nashua

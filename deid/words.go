@@ -76,6 +76,9 @@ func (s *scan) wordAt(i int) {
 	if sp && (lw == "in" || lw == "from") && !up {
 		s.inUnknownPlace(i)
 	}
+	if up && i+2 < len(s.toks) && s.toks[i+1].punct('#') && s.storeWithNumber(i) {
+		return
+	}
 	if sp && tn == 4 && lw == "side" && s.sideOfTown(i) {
 		return
 	}

@@ -1,0 +1,143 @@
+package deid
+
+// A supplied name written as it sounds: transcribers and typists spell a
+// name the way they hear it ("jon" for John, "kathryn" for Catherine,
+// "geoffrey" for Jeffrey, "muhammad" for Mohammed, "carrie" for Kari),
+// often more than one letter away from the platform's spelling. A word is
+// taken for a supplied name part when both read to the same sound key
+// (soundKey) and the word is a name of the lists and no other word, or a
+// word of no list where the context names a person (a title, a relation
+// word, a greeting, an introduction). An English word that sounds like a
+// name ("well" for Will, "down" for Dawn) stays.
+
+// soundKey appends to dst a rough phonetic key of the lower-case ASCII
+// word w: the consonants as they sound (c before e, i, y as s, else k; ph
+// and v as f; soft g as j; d as t; z as s; ck, q as k; x as ks; sh and ch
+// as x),
+// silent h and w dropped, doubled sounds once, and no vowels after the
+// first letter (a first vowel is "a"). It returns nil for a word with a
+// byte other than a-z.
+func soundKey(dst []byte, w string) []byte {
+	last := byte(0)
+	put := func(c byte) {
+		if c != last {
+			dst = append(dst, c)
+			last = c
+		}
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c < 'a' || c > 'z' {
+			return nil
+		}
+		var next byte
+		if i+1 < len(w) {
+			next = w[i+1]
+		}
+		vowel := func(b byte) bool { return b == 'a' || b == 'e' || b == 'i' || b == 'o' || b == 'u' || b == 'y' }
+		switch {
+		case vowel(c):
+			if len(dst) == 0 {
+				put('a') // a first vowel; later ones are dropped ("anna" and "ana" read alike)
+			}
+		case c == 'p' && next == 'h':
+			put('f')
+			i++
+		case (c == 's' || c == 'c') && next == 'h':
+			if c == 'c' && i+2 < len(w) && w[i+2] == 'r' {
+				put('k') // "christopher"
+			} else {
+				put('x')
+			}
+			i++
+		case c == 't' && next == 'h':
+			put('t')
+			i++
+		case c == 'c':
+			if next == 'e' || next == 'i' || next == 'y' {
+				put('s')
+			} else {
+				put('k')
+			}
+			if next == 'k' {
+				i++
+			}
+		case c == 'g':
+			if next == 'h' {
+				i++ // "leigh", "hugh": silent
+				continue
+			}
+			if (next == 'e' || next == 'i' || next == 'y') && i > 0 || i == 0 && (next == 'e' || next == 'y') {
+				put('j')
+			} else {
+				put('g')
+			}
+		case c == 'q':
+			put('k')
+		case c == 'x':
+			put('k')
+			put('s')
+		case c == 'z':
+			put('s')
+		case c == 'd':
+			put('t')
+		case c == 'v':
+			put('f') // "steven", "stephen"
+		case c == 'h':
+			if i == 0 && vowel(next) {
+				put('h')
+			}
+		case c == 'w':
+			if i == 0 && vowel(next) {
+				put('w')
+			}
+		default:
+			put(c)
+		}
+	}
+	return dst
+}
+
+// soundsKnown: token i is a supplied name part written as it sounds. It
+// adds the mention and reports whether it did. nameOnly: the word is a
+// given name or surname of the lists and on no other list.
+func (s *scan) soundsKnown(i int, nameOnly bool) bool {
+	t := &s.toks[i]
+	if !t.letters() || t.n() < 3 || t.n() > 12 || t.shape&shNonASCII != 0 || s.isKnown(i) {
+		return false
+	}
+	upper := t.upper() && !t.allUpper()
+	listedWord := t.lex&(lxCommon|lxMedical|lxMonth|lxWeekday|lxUnitWord|lxTitle|lxTitleClin|lxState|lxCountry|lxCity|lxCue|lxCredential|lxRelation) != 0 ||
+		t.gaz&gzWord != 0
+	unknown := t.lex == 0 && t.gaz&^(gzFirst|gzSur) == 0
+	nameOnly = nameOnly || unknown && t.gaz != 0 // a census name of no other list
+	if listedWord || !(nameOnly || unknown || upper && t.lex&^(lxFirst|lxSur|lxFirstAmb|lxSurAmb) == 0) {
+		return false
+	}
+	w := s.lower(i)
+	if _, eng := englishWords()[w]; eng {
+		return false // "sunny", "rusty": a word too, whatever the name lists say
+	}
+	var kb, pb [16]byte
+	key := soundKey(kb[:0], w)
+	if len(key) < 2 {
+		return false
+	}
+	k := s.kn()
+	for _, kw := range k.words {
+		if len(kw) < 3 || kw == w || len(kw)-len(w) > 3 || len(w)-len(kw) > 3 {
+			continue
+		}
+		pk := soundKey(pb[:0], kw)
+		if string(pk) != string(key) {
+			continue
+		}
+		p := k.parts[kw]
+		if !nameOnly && !upper && !(s.titleBefore(i) || s.relationBefore(i) || s.introBefore(i) || s.greetingBefore(i, p)) {
+			continue // a word of no list: only where a person is named
+		}
+		s.knownAt(i, p.cls)
+		return true
+	}
+	return false
+}
