@@ -87,6 +87,31 @@ func planted(r *rand.Rand) (string, []string) {
 	}
 }
 
+// plantedText is random clinical filler with identifiers planted in it,
+// after noise on a line of its own when noise is one line of valid UTF-8
+// (an empty noise leaves an empty first line);
+// it returns the planted values too.
+func plantedText(r *rand.Rand, noise string) (string, []string) {
+	var b strings.Builder
+	var secrets []string
+	if utf8.ValidString(noise) && !strings.ContainsAny(noise, "\n") {
+		b.WriteString(noise)
+		b.WriteString("\n")
+	}
+	for range 1 + r.IntN(8) {
+		if r.IntN(2) == 0 {
+			b.WriteString(fillers[r.IntN(len(fillers))])
+		} else {
+			s, sec := planted(r)
+			b.WriteString(s)
+			b.WriteString(".")
+			secrets = append(secrets, sec...)
+		}
+		b.WriteString([]string{" ", "\n", "  "}[r.IntN(3)])
+	}
+	return b.String(), secrets
+}
+
 // FuzzPlantedIdentifiers: identifiers planted in random clinical filler
 // never survive Redact.
 func FuzzPlantedIdentifiers(f *testing.F) {
@@ -96,25 +121,7 @@ func FuzzPlantedIdentifiers(f *testing.F) {
 	f.Add(uint64(3), uint64(5), "version lot NDC")
 	d := newDetector(f, deid.Config{})
 	f.Fuzz(func(t *testing.T, s1, s2 uint64, noise string) {
-		r := rand.New(rand.NewPCG(s1, s2))
-		var b strings.Builder
-		var secrets []string
-		if utf8.ValidString(noise) && !strings.ContainsAny(noise, "\n") {
-			b.WriteString(noise)
-			b.WriteString("\n")
-		}
-		for range 1 + r.IntN(8) {
-			if r.IntN(2) == 0 {
-				b.WriteString(fillers[r.IntN(len(fillers))])
-			} else {
-				s, sec := planted(r)
-				b.WriteString(s)
-				b.WriteString(".")
-				secrets = append(secrets, sec...)
-			}
-			b.WriteString([]string{" ", "\n", "  "}[r.IntN(3)])
-		}
-		text := b.String()
+		text, secrets := plantedText(rand.New(rand.NewPCG(s1, s2)), noise)
 		red := d.Redact(text, d.Detect(text, deid.Known{}))
 		for _, s := range secrets {
 			if strings.Contains(red, s) {

@@ -163,19 +163,8 @@ func fuzzSeedDocs(t *testing.T) []corpusDoc {
 		}
 	}
 	for i := range 64 {
-		r := rand.New(rand.NewPCG(uint64(i), uint64(i*7919)))
-		var b strings.Builder
-		for range 1 + r.IntN(8) {
-			if r.IntN(2) == 0 {
-				b.WriteString(fillers[r.IntN(len(fillers))])
-			} else {
-				s, _ := planted(r)
-				b.WriteString(s)
-				b.WriteString(".")
-			}
-			b.WriteString([]string{" ", "\n", "  "}[r.IntN(3)])
-		}
-		docs = append(docs, corpusDoc{ID: fmt.Sprint("planted-", i), Text: b.String(), Known: whitcombe})
+		text, _ := plantedText(rand.New(rand.NewPCG(uint64(i), uint64(i*7919))), "")
+		docs = append(docs, corpusDoc{ID: fmt.Sprint("planted-", i), Text: text, Known: whitcombe})
 	}
 	return docs
 }
