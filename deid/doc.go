@@ -31,7 +31,9 @@
 //     parishes, a listed town in lower case after an article ("from the
 //     bronx") or a side ("south philly", "east lansing"), a side of a town
 //     ("moved to the south side", "from the upper west side"; not "the
-//     west side of the building"),
+//     west side of the building"), a hospital's acronym of the gazetteer
+//     in lower case where care is had there ("my neurologist at mgh",
+//     "i go to uab for my infusions"; not "went to jr high"),
 //     places after "lives in", "moved to", "discharged to", "from X
 //     with", capitalized unlisted words after "at", facilities named in
 //     lower case after "at", "to" or "from" ("at cedar hills pediatrics",

@@ -623,6 +623,34 @@ func (s *scan) acronymPlaceAt(i int) bool {
 	return true
 }
 
+// lowerAcronymPlace: a hospital's acronym of the gazetteer written in
+// lower case, as a transcriber writes it, where care is had there: after a
+// preposition of place with care named before or after it ("my
+// neurologist at mgh", "surgery at nyu last year", "i go to uab for my
+// infusions", "went to bidmc"). An acronym that is also a word, or a
+// clinical or everyday abbreviation of the lists, stays.
+func (s *scan) lowerAcronymPlace(i int) bool {
+	t := &s.toks[i]
+	if t.gaz&gzWord != 0 || t.lex&(lxMedical|lxCommon|lxStateAbbr|lxCredential|lxUnitWord) != 0 || s.tokIn(unitAcronymSet, i) {
+		return false
+	}
+	prep, ok := s.placeAfterPrep(i)
+	if !ok || prep == "through" || prep == "via" {
+		return false
+	}
+	p := s.sameLinePrev(i)
+	q := s.sameLinePrev(p)
+	// A clinician or a kind of care before it names the place; a verb
+	// of going or care, or a time after "at", only where the acronym
+	// ends its phrase ("went to los angeles", "went to jr high" stay).
+	if !s.careBefore(i) && !((s.careAfter(i) || s.wentBefore(i) || q >= 0 && careVerbs[s.lower(q)] ||
+		prep == "at" && s.timeOrEndAfter(i)) && s.clauseGoesOn(i)) {
+		return false
+	}
+	s.addTok(i, s.facilityWordsAfter(i), Location, prShape)
+	return true
+}
+
 // acronymSiteAt: an acronym after "the", "our", "their", "your" or "my"
 // before a site word: "the USF clinic", "our MUSC office", "the UCSD
 // campus". One on no list needs a site that only a place has ("campus",

@@ -400,3 +400,20 @@ func TestHospitalsSpelledLikeWordsInConversation(t *testing.T) {
 		})
 	}
 }
+
+// TestHospitalAcronymsInLowerCase: a hospital's acronym of the gazetteer
+// written in lower case by a transcriber, where care is had there; a
+// place's first word and a school's abbreviation stay. Written for this
+// test.
+func TestHospitalAcronymsInLowerCase(t *testing.T) {
+	t.Parallel()
+	for _, rulesOnly := range []bool{true, false} {
+		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"a clinician at it", "patient: my neurologist at mgh wants an mri", []found{{"mgh", deid.Location}}},
+			{"care after it", "patient: i go to uab for my infusions", []found{{"uab", deid.Location}}},
+			{"surgery at it before a time", "patient: i had my surgery at nyu last year", []found{{"nyu", deid.Location}}},
+			{"a school's abbreviation stays", "patient: i went to jr high there", nil},
+		})
+	}
+}

@@ -39,6 +39,9 @@ func (s *scan) wordAt(i int) {
 		if t.gaz&gzCityNick != 0 || t.lex&lxCityNick != 0 {
 			s.cityNickAt(i)
 		}
+		if !up && t.gaz&gzFacAcro != 0 && tn >= 3 && tn <= 6 {
+			s.lowerAcronymPlace(i)
+		}
 	}
 	if allUp && tn >= 2 && tn <= 6 && t.lex&(lxMedical|lxCommon|lxStateAbbr|lxCredential|lxUnitWord) == 0 {
 		s.acronymPlaceAt(i)
