@@ -1127,9 +1127,9 @@ func lastPartOf(j string, parts map[string]knownPart) string {
 	return best
 }
 
-// knownSandwich finds a supplied name said whole with a middle name or
-// initial between its first and last parts, in any case ("it's dawn marie
-// rivers", "dawn m. rivers", "hope lee may hill"): both ends name the
+// knownSandwich finds a supplied name said whole with a middle name,
+// initial or hesitation between its first and last parts, in any case
+// ("it's dawn marie rivers", "dawn m. rivers", "it's dawn uh rivers"): both ends name the
 // person in order, so the run is the name though the parts are also words
 // and the middle is on no list of names. The middle is one or two words
 // that could be names (on a name list, on no list at all, or an initial),
@@ -1180,8 +1180,12 @@ func (s *scan) knownSandwich() {
 func (s *scan) middleNameLike(m int) bool {
 	t := &s.toks[m]
 	return t.n() == 1 || t.lex&(lxFirst|lxSur|lxFirstAmb|lxSurAmb|lxEponymName) != 0 || t.gaz&(gzFirst|gzSur) != 0 ||
-		t.lex == 0 && t.gaz == 0
+		t.lex == 0 && t.gaz == 0 || hesitations[s.lower(m)]
 }
+
+// hesitations are said inside a name as anywhere else ("it's dawn uh
+// rivers").
+var hesitations = map[string]bool{"uh": true, "um": true, "er": true, "erm": true, "uhm": true, "umm": true, "uhh": true}
 
 // knownAt adds the known name part at token i. A capitalized part grows
 // over the capitalized words around it (nameChain); a lower-case one over

@@ -316,6 +316,7 @@ func TestKnownNameWithAMiddleName(t *testing.T) {
 			{"a middle name that is a month", "patient: yeah it's dawn may rivers", []found{{"dawn may rivers", deid.Name}}},
 			{"two middle names", "nurse: name please\npatient: dawn lee ann rivers", []found{{"dawn lee ann rivers", deid.Name}}},
 			{"an initial with its period", "patient: dawn m. rivers", []found{{"dawn m. rivers", deid.Name}}},
+			{"a hesitation", "patient: it's dawn uh rivers", []found{{"dawn uh rivers", deid.Name}}},
 			{"a relative", "patient: my emergency contact is grant tyrell hill", []found{{"grant tyrell hill", deid.Name}}},
 			{"words between stay words", "patient: we got up at dawn and the rivers were high", nil},
 		})
