@@ -32,9 +32,7 @@ var placeLeadWords = map[string]bool{"mt": true, "mount": true, "fort": true, "f
 
 // campusWords after a facility or town name its campus or district:
 // "Baptist South", "Methodist West", "Plano Central".
-var campusWords = map[string]bool{"north": true, "south": true, "east": true, "west": true, "northeast": true,
-	"northwest": true, "southeast": true, "southwest": true, "central": true, "downtown": true, "midtown": true,
-	"uptown": true}
+var campusWords = withWords(sideDirections, "central", "downtown", "midtown", "uptown")
 
 // extendPlaces completes the places of spans (see above) and returns the
 // spans, sorted and non-overlapping.

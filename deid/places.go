@@ -2,6 +2,7 @@ package deid
 
 import (
 	"bytes"
+	"maps"
 	"slices"
 	"strings"
 )
@@ -1218,6 +1219,15 @@ func (s *scan) sideOfTown(i int) bool {
 var sideDirections = map[string]bool{"north": true, "south": true, "east": true, "west": true, "northeast": true,
 	"northwest": true, "southeast": true, "southwest": true}
 
+// withWords returns a copy of set with words added.
+func withWords(set map[string]bool, words ...string) map[string]bool {
+	m := maps.Clone(set)
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
 // cityAfterAddress: "27 Linden Court, Needham": the capitalized words after a
 // street address and a comma are its town, unless they are a state.
 func (s *scan) cityAfterAddress(end int) {
@@ -2382,8 +2392,7 @@ func (s *scan) directionOfPlace(i int) bool {
 }
 
 // directionWords place a town relative to another: "north of", "outside of".
-var directionWords = map[string]bool{"north": true, "south": true, "east": true, "west": true, "northeast": true,
-	"northwest": true, "southeast": true, "southwest": true, "outside": true, "northern": false}
+var directionWords = withWords(sideDirections, "outside")
 
 // leadWordPlace: "fort polk", "lake merritt", "mount vernon", "port
 // angeles" in lower case after a preposition of place: the lead word and

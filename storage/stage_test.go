@@ -26,10 +26,9 @@ func stagingStores(t *testing.T, counter *storagetest.Counter) (map[string]stora
 }
 
 // A staged object is invisible until Commit (no Get, no List entry),
-// commits as Put would, and an aborted one leaves nothing behind; DeleteLazy
-// deletes; on the
-// Vault over Local, through a counting wrapper, and on a store that cannot
-// stage (Commit is a Put).
+// commits as Put would, and an aborted one leaves nothing behind;
+// DeleteLazy deletes. On Local, on the Vault over Local, through a
+// counting wrapper, and on a store that cannot stage (Commit is a Put).
 func TestStage(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
