@@ -106,8 +106,21 @@ func (s *scan) echoAt(i int) bool {
 			return true
 		}
 	}
+	// "hunter yeah hunter is my oldest": a name said, acknowledged and said
+	// again as the subject of "is" or "was", or ending the clause.
+	if n := s.next(i); n > 0 && s.toks[n].letters() && ackEcho[s.lower(n)] {
+		if m := s.next(n); m > 0 && s.toks[m].letters() && s.lower(m) == w {
+			switch nx := s.nextWordAt(m); {
+			case nx == "is", nx == "was", nx == "'s", s.clauseEndAfter(m):
+				return true
+			}
+		}
+	}
 	return false
 }
+
+// ackEcho acknowledge a name before it is said again.
+var ackEcho = map[string]bool{"yeah": true, "yes": true, "yep": true, "yup": true, "right": true}
 
 // echoGlue joins the two halves of a play on a name.
 var echoGlue = map[string]bool{"in": true, "on": true, "the": true, "at": true, "for": true, "from": true,
@@ -923,7 +936,8 @@ func (s *scan) familyAt(i int) bool {
 		}
 	}
 	switch s.nextWordAt(i) {
-	case "family", "families", "household", "residence":
+	case "family", "families", "household", "residence", "kids", "children", "boys", "girls", "twins", "house",
+		"home", "place":
 		return true
 	}
 	return false
@@ -964,8 +978,21 @@ func (s *scan) thirdPersonAt(i int) bool {
 	opens := s.turnStart(i) || p1 == "," || p1 == "." || p1 == "?" || p1 == "!" || p1 == ";" ||
 		(p1 == "and" || p1 == "but" || p1 == "so" || p1 == "because" || p1 == "cause" || p1 == "then" || p1 == "well") &&
 			(p2 == "" || p2 == "," || p2 == "." || s.turnStart(s.sameLinePrev(i)))
-	if opens && nx != "" {
+	// "because hunter started", "you know will fell", "the week miles got
+	// the rash", "said that hope hasn't": a subject inside the sentence,
+	// after a word that opens a clause.
+	sub := !opens && s.clauseOpensBefore(p1, p2)
+	if (opens || sub) && nx != "" {
 		if strongPersonVerbs[nx] || personVerbNext[nx] && !s.calendarWord(i) && (!weakSubjectVerbs[nx] || modalVerbs[nx]) {
+			return true
+		}
+		// "because hunter started wheezing", "and then miles got sick",
+		// "that june hasn't eaten": a verb a noun needs an article before
+		// (a month or season starts, gets and goes too).
+		// After "the week" or "that night" no month or season is the
+		// subject ("the week june got the rash").
+		if negatedAux[nx] || nounlessSubjectVerbs[nx] && (!s.calendarWord(i) || !seasonVerbs[nx] || timeNouns[p1] ||
+			personState[s.nextWordAt(s.next(i))]) {
 			return true
 		}
 		// "hunter always helps", "june never drinks": an adverb of
@@ -998,10 +1025,10 @@ func (s *scan) thirdPersonAt(i int) bool {
 		return true
 	}
 	// "hunter is my son", "my son is hunter".
-	if opens && (nx == "is" || nx == "was" || nx == "'s") {
+	if (opens || sub) && (nx == "is" || nx == "was" || nx == "'s") {
 		if n1 := s.next(i); n1 > 0 {
 			if n2 := s.next(n1); n2 > 0 && (s.eq(n2, "my") || s.eq(n2, "your") || s.eq(n2, "her") || s.eq(n2, "his") || s.eq(n2, "our")) {
-				if n3 := s.next(n2); n3 > 0 && s.toks[n3].letters() && s.toks[n3].is(lxRelation) {
+				if n3 := s.next(n2); n3 > 0 && s.toks[n3].letters() && (s.toks[n3].is(lxRelation) || childRank[s.lower(n3)]) {
 					return true
 				}
 			}
@@ -1041,8 +1068,26 @@ func (s *scan) thirdPersonAt(i int) bool {
 		return true
 	}
 	// "give hope this medicine", "bring will some water": the person
-	// before what is given.
-	if giveVerbs[p1] && givenThing[nx] {
+	// before what is given; "the inhaler you gave hunter last time".
+	if giveVerbs[p1] && (givenThing[nx] || timeOrEnd) {
+		return true
+	}
+	// "i picked up hope from school", "dropped off miles at daycare",
+	// "brought will in": a verb that carries a person somewhere.
+	if carryVerbs[p2] && (p1 == "up" || p1 == "off") || carryVerbs[p1] && p1 != "picked" && p1 != "pick" {
+		if carriedTo[nx] {
+			return true
+		}
+	}
+	// "it's been hard for hope because", "i'm here with grace today", "we
+	// do the nebulizer with faith every morning", "the plan for joy is":
+	// after a preposition, a word that needs an article before a clause
+	// goes on or a time.
+	if (p1 == "for" || p1 == "with" || p1 == "about") && (personAfterPreposition[nx] || p1 == "for" && (nx == "is" || nx == "was")) {
+		return true
+	}
+	// "that's hope for you".
+	if p1 == "that's" && nx == "for" && s.nextWordAt(s.next(i)) == "you" {
 		return true
 	}
 	// "so summer um the", "okay will uh": address with a filler and no
@@ -1107,6 +1152,82 @@ func (s *scan) thirdPersonAt(i int) bool {
 	}
 	return false
 }
+
+// childRank names a child by their place among siblings: "hunter is my
+// oldest".
+var childRank = map[string]bool{"oldest": true, "youngest": true, "eldest": true, "middle": true, "firstborn": true,
+	"baby": true, "only": true}
+
+// clauseOpensBefore: the words before a subject inside a sentence: a
+// conjunction ("because", "when", "and then"), a verb of saying or
+// thinking ("you know", "i think", "her teacher said", "mom said that")
+// or a time the clause is about ("the week", "that night").
+func (s *scan) clauseOpensBefore(p1, p2 string) bool {
+	switch p1 {
+	case "because", "cause", "cuz", "when", "if", "since", "after", "before", "while", "until", "once", "whether":
+		return true
+	case "then":
+		return p2 == "and" || p2 == "but" || p2 == "so" || p2 == "since"
+	case "that":
+		return sayThinkVerbs[p2]
+	case "week", "day", "night", "morning", "weekend", "time", "evening", "afternoon":
+		return timeNouns[p1] && (p2 == "the" || p2 == "that" || p2 == "last" || p2 == "this" || p2 == "same" || p2 == "one")
+	case "yeah", "yes", "huh", "um", "uh":
+		return true
+	}
+	return sayThinkVerbs[p1] && p2 != "to" && p2 != "you'll"
+}
+
+// timeNouns open a clause about when it happened: "the week", "that
+// night".
+var timeNouns = map[string]bool{"week": true, "day": true, "night": true, "morning": true, "weekend": true,
+	"time": true, "evening": true, "afternoon": true}
+
+// sayThinkVerbs take a clause with its subject: "i think hunter is", "you
+// know will fell", "said that".
+var sayThinkVerbs = map[string]bool{"said": true, "says": true, "think": true, "thinks": true, "thought": true,
+	"know": true, "knew": true, "guess": true, "noticed": true, "mentioned": true, "heard": true, "figured": true,
+	"realized": true, "worried": true, "sure": true, "afraid": true, "feel": true, "felt": true, "swear": true}
+
+// nounlessSubjectVerbs follow a person and a noun with an article, not a
+// bare common noun: "hunter started wheezing", "miles got sick".
+var nounlessSubjectVerbs = map[string]bool{"got": true, "gets": true, "started": true, "starts": true, "took": true,
+	"takes": true, "went": true, "goes": true, "turned": true, "threw": true, "woke": true, "tripped": true,
+	"bumped": true, "choked": true, "fainted": true, "swallowed": true, "vomited": true, "coughed": true,
+	"sneezed": true, "slipped": true, "broke": true, "hurt": true, "hit": true, "bit": true, "ran": true,
+	"keeps": true, "kept": true, "refuses": true, "refused": true, "won't": true, "can't": true}
+
+// seasonVerbs follow a month or season as well: "summer started", "june
+// went by"; a month or season before them is the person only before a
+// state of one ("summer started wheezing").
+var seasonVerbs = map[string]bool{"got": true, "gets": true, "started": true, "starts": true, "took": true,
+	"takes": true, "went": true, "goes": true, "turned": true, "keeps": true, "kept": true, "ran": true, "hit": true,
+	"broke": true}
+
+// negatedAux after a bare word make it a person: "june hasn't eaten",
+// "miles didn't sleep".
+var negatedAux = map[string]bool{"hasn't": true, "hadn't": true, "didn't": true, "doesn't": true, "wasn't": true,
+	"isn't": true}
+
+// carryVerbs carry or fetch a person: "picked up hope", "dropped off
+// miles", "brought will in".
+var carryVerbs = map[string]bool{"pick": true, "picked": true, "picking": true, "picks": true, "drop": true,
+	"dropped": true, "dropping": true, "drops": true, "brought": true, "bring": true, "bringing": true,
+	"drove": true, "drive": true, "driving": true, "took": true, "take": true, "taking": true, "walked": true,
+	"carried": true, "rushed": true}
+
+// carriedTo follow a person carried somewhere: "from school", "in",
+// "home".
+var carriedTo = map[string]bool{"from": true, "at": true, "to": true, "in": true, "home": true, "here": true,
+	"over": true, "back": true, "after": true, "early": true, "today": true, "yesterday": true, "up": true,
+	"off": true}
+
+// personAfterPreposition follow a person after "for", "with" or "about"
+// where a bare common word would need an article: "hard for hope
+// because", "here with grace today".
+var personAfterPreposition = map[string]bool{"because": true, "since": true, "lately": true, "every": true,
+	"each": true, "today": true, "tonight": true, "yesterday": true, "tomorrow": true, "anymore": true,
+	"again": true, "recently": true, "cause": true, "when": true}
 
 // fondWords go before a person's name said fondly: "little will", "poor
 // june".
@@ -1213,7 +1334,9 @@ var personState = map[string]bool{"doing": true, "feeling": true, "sleeping": tr
 	"living": true, "staying": true, "driving": true, "walking": true, "talking": true, "crying": true, "home": true,
 	"awake": true, "asleep": true, "here": true, "worried": true, "scared": true, "pregnant": true, "married": true,
 	"happy": true, "glad": true, "upset": true, "sad": true, "mad": true, "angry": true, "relieved": true,
-	"thrilled": true, "excited": true, "nervous": true, "tired": true, "proud": true, "disappointed": true}
+	"thrilled": true, "excited": true, "nervous": true, "tired": true, "proud": true, "disappointed": true,
+	"coughing": true, "wheezing": true, "vomiting": true, "throwing": true, "sneezing": true, "complaining": true,
+	"limping": true, "scratching": true, "fussy": true, "fussing": true, "born": true, "allergic": true}
 
 // initialBefore: an initial of a supplied name right before, with a period
 // or a space: "r. hunter", "a bell" is not enough (the article), "j.
