@@ -658,3 +658,70 @@ func TestSuppliedWordNamesInNarrativeKeepTheWords(t *testing.T) {
 		}
 	}
 }
+
+// TestSuppliedWordNamesInDictation: the same names in a clinician's
+// dictated note as a recognizer writes it, lower case and unpunctuated.
+// Frames written for this test before it was run.
+func TestSuppliedWordNamesInDictation(t *testing.T) {
+	t.Parallel()
+	firsts := strings.Fields("hope grace faith will may june rose bill sky river hunter summer autumn dawn joy chase guy " +
+		"mark pat sandy rusty brook cliff gene jack bud destiny harmony crystal amber ruby pearl ivy daisy lily holly violet " +
+		"olive ginger sage jade angel miles wade drew lance rich frank carol robin jay rob sue art ray dean earl hank penny")
+	surnames := strings.Fields("hill young king wood brown black white green rice price long short little strong sharp " +
+		"bird fox wolf lamb moon rivers banks fields stone park ford lane marsh bush cook baker miller turner carter " +
+		"mason porter hunter fisher walker bishop knight love friend noble best sweet bass hall west north may day")
+	frames := []string{
+		"this is a follow up visit for %[1]s who is here with her mother",
+		"%[1]s presents today with three days of cough",
+		"%[1]s reports the pain is better",
+		"%[1]s denies chest pain or shortness of breath",
+		"%[1]s returns for a recheck of the left ear",
+		"%[1]s tolerated the procedure well",
+		"patient %[1]s %[2]s is a seven year old female",
+		"mother reports that %[1]s has had fevers at night",
+		"discussed the plan with %[1]s and her mother who agree",
+		"follow up with %[1]s in two weeks",
+		"i saw %[1]s today in clinic",
+		"%[1]s's mother is concerned about her weight",
+		"%[1]s is a pleasant forty two year old",
+		"%[2]s %[1]s was seen and examined",
+		"patient name %[1]s %[2]s",
+		"%[1]s endorses nausea but no vomiting",
+		"examined %[1]s with the mother present",
+		"counseled %[1]s on smoking cessation",
+		"mr %[2]s states he has been taking his meds",
+		"ms %[2]s was counseled",
+		"the %[2]s family was updated by phone",
+		"per %[1]s the rash began on her arms",
+		"according to %[1]s she ran out of her inhaler",
+		"%[1]s complains of ear pain",
+	}
+	for _, rulesOnly := range []bool{true, false} {
+		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})
+		survived, total := 0, 0
+		for i, first := range firsts {
+			sur := surnames[(i*3)%len(surnames)]
+			kn := deid.Known{PatientNames: []string{strings.ToUpper(first[:1]) + first[1:] + " " + strings.ToUpper(sur[:1]) + sur[1:]}}
+			for _, frame := range frames {
+				text := "dictation: " + fmt.Sprintf(frame, first, sur) + "\nend of dictation"
+				line := text[:strings.LastIndex(text, "\n")]
+				spans := d.Detect(text, kn)
+				for _, w := range []string{first, sur} {
+					if !strings.Contains(frame, map[bool]string{true: "%[1]s", false: "%[2]s"}[w == first]) {
+						continue
+					}
+					total++
+					if survivingWord(line, spans, w) >= 0 {
+						survived++
+						if os.Getenv("NARR_ALL") != "" || survived <= 30 {
+							t.Errorf("rules only %v: %q survives in %q", rulesOnly, w, line)
+						}
+					}
+				}
+			}
+		}
+		if survived > 0 {
+			t.Errorf("rules only %v: %d of %d mentions survive", rulesOnly, survived, total)
+		}
+	}
+}

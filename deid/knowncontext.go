@@ -1086,6 +1086,35 @@ func (s *scan) thirdPersonAt(i int) bool {
 	if (p1 == "for" || p1 == "with" || p1 == "about") && (personAfterPreposition[nx] || p1 == "for" && (nx == "is" || nx == "was")) {
 		return true
 	}
+	// "a visit for hunter who is here", "miles, who": a relative clause
+	// after a bare word is about a person.
+	if (nx == "who" || nx == "whose" || nx == "who's") && !wordMakers[p1] || (nx == "who" || nx == "whose") && (p1 == "for" ||
+		p1 == "with" || p1 == "to" || p1 == "and") {
+		return true
+	}
+	// "per june the rash began", "according to miles": the source of a
+	// history.
+	if p1 == "per" || p1 == "to" && p2 == "according" {
+		return true
+	}
+	// "with hope and her mother": coordinated with someone's relative.
+	if nx == "and" {
+		if n2 := s.next(s.next(i)); n2 > 0 && (s.eq(n2, "her") || s.eq(n2, "his") || s.eq(n2, "their")) {
+			if n3 := s.next(n2); n3 > 0 && s.toks[n3].letters() && s.toks[n3].is(lxRelation) {
+				return true
+			}
+		}
+	}
+	// "miles is a pleasant forty two year old": how a note opens on its
+	// patient.
+	if (opens || sub) && (nx == "is" || nx == "was") {
+		if n2 := s.next(s.next(i)); n2 > 0 && (s.eq(n2, "a") || s.eq(n2, "an")) {
+			if n3 := s.next(n2); n3 > 0 && (patientOpeners[s.lower(n3)] || s.toks[n3].digits() ||
+				s.toks[n3].letters() && s.toks[n3].is(lxDigitWord|lxTeenWord|lxTensWord)) {
+				return true
+			}
+		}
+	}
 	// "that's hope for you".
 	if p1 == "that's" && nx == "for" && s.nextWordAt(s.next(i)) == "you" {
 		return true
@@ -1130,7 +1159,10 @@ func (s *scan) thirdPersonAt(i int) bool {
 		return personAfterAux[nx] || s.clauseEndAfter(i)
 	case objectVerbs[p1]:
 		return timeOrEnd
-	case p1 == "with" && (speakVerbs[p2] || livingVerbs[p2] || p2 == "on" || p2 == "happened" || p2 == "wrong"), p1 == "about" && (p2 == "news" || speakVerbs[p2] || p2 == "worried"),
+	case clinicalObjectVerbs[p1]:
+		return timeOrEnd || nx == "with" || nx == "regarding" || nx == "re"
+	case p1 == "with" && (speakVerbs[p2] || livingVerbs[p2] || p2 == "on" || p2 == "happened" || p2 == "wrong" || p2 == "up" ||
+		p2 == "discussed" || p2 == "reviewed"), p1 == "about" && (p2 == "news" || speakVerbs[p2] || p2 == "worried"),
 		p1 == "for" && (p2 == "up" || p2 == "visit" || p2 == "refill" || p2 == "here" || personNouns[p2] || askForVerbs[p2]):
 		return timeOrEnd
 	}
@@ -1178,6 +1210,20 @@ func (s *scan) clauseOpensBefore(p1, p2 string) bool {
 	return sayThinkVerbs[p1] && p2 != "to" && p2 != "you'll"
 }
 
+// clinicalObjectVerbs are done to a patient in a note: "examined hope
+// with", "counseled will on".
+var clinicalObjectVerbs = map[string]bool{"examined": true, "counseled": true, "counselled": true, "educated": true,
+	"instructed": true, "advised": true, "evaluated": true, "treated": true, "interviewed": true, "discharged": true,
+	"admitted": true, "referred": true, "assessed": true, "reassured": true, "vaccinated": true, "weighed": true,
+	"examine": true, "counsel": true, "evaluate": true, "reassess": true, "recheck": true, "rechecked": true,
+	"informed": true, "updated": true}
+
+// patientOpeners follow "is a" when a note introduces its patient: "hope
+// is a pleasant", "is a 42".
+var patientOpeners = map[string]bool{"pleasant": true, "healthy": true, "previously": true, "well": true,
+	"delightful": true, "lovely": true, "nice": true, "very": true, "frail": true, "thin": true, "obese": true,
+	"generally": true, "former": true, "full": true, "newborn": true, "term": true, "preterm": true}
+
 // timeNouns open a clause about when it happened: "the week", "that
 // night".
 var timeNouns = map[string]bool{"week": true, "day": true, "night": true, "morning": true, "weekend": true,
@@ -1187,7 +1233,9 @@ var timeNouns = map[string]bool{"week": true, "day": true, "night": true, "morni
 // know will fell", "said that".
 var sayThinkVerbs = map[string]bool{"said": true, "says": true, "think": true, "thinks": true, "thought": true,
 	"know": true, "knew": true, "guess": true, "noticed": true, "mentioned": true, "heard": true, "figured": true,
-	"realized": true, "worried": true, "sure": true, "afraid": true, "feel": true, "felt": true, "swear": true}
+	"realized": true, "worried": true, "sure": true, "afraid": true, "feel": true, "felt": true, "swear": true,
+	"reports": true, "reported": true, "states": true, "stated": true, "notes": true, "noted": true, "explains": true,
+	"explained": true, "believes": true, "admits": true, "describes": true, "confirms": true, "confirmed": true}
 
 // nounlessSubjectVerbs follow a person and a noun with an article, not a
 // bare common noun: "hunter started wheezing", "miles got sick".
@@ -1370,7 +1418,10 @@ var strongPersonVerbs = map[string]bool{"said": true, "says": true, "told": true
 	"reminded": true, "reminds": true, "agrees": true, "agreed": true, "cooks": true, "cooked": true, "stays": true,
 	"stayed": true, "left": true, "fell": true, "cried": true, "sleeps": true, "slept": true, "ate": true, "eats": true,
 	"quit": true, "smokes": true, "smoked": true, "drinks": true, "drank": true, "visited": true, "visits": true,
-	"texted": true, "texts": true, "phoned": true, "complains": true, "complained": true}
+	"texted": true, "texts": true, "phoned": true, "complains": true, "complained": true,
+	"presents": true, "presented": true, "reports": true, "reported": true, "denies": true, "denied": true,
+	"endorses": true, "endorsed": true, "returns": true, "returned": true, "tolerated": true, "tolerates": true,
+	"states": true, "stated": true, "admits": true, "admitted": true, "describes": true, "described": true}
 
 // frequencyAdverbs stand between a person and what they do: "hunter always
 // helps".
