@@ -603,7 +603,11 @@ func TestSuppliedWordNamesInNarrative(t *testing.T) {
 		survived, total := 0, 0
 		for i, first := range firsts {
 			sur := surnames[(i*5)%len(surnames)]
-			kn := deid.Known{PatientNames: []string{strings.ToUpper(first[:1]) + first[1:] + " " + strings.ToUpper(sur[:1]) + sur[1:]}}
+			full := strings.ToUpper(first[:1]) + first[1:] + " " + strings.ToUpper(sur[:1]) + sur[1:]
+			// The person talked about is the patient, a relative or a
+			// clinician: the words decide, not the role.
+			kn := []deid.Known{{PatientNames: []string{full}}, {PatientNames: []string{"Zed Quorn"}, RelativeNames: []string{full}},
+				{PatientNames: []string{"Zed Quorn"}, ProviderNames: []string{full}}}[i%3]
 			for _, frame := range frames {
 				text := "doctor: okay\npatient: " + fmt.Sprintf(frame, first, sur) + "\ndoctor: right"
 				line := text[:strings.LastIndex(text, "\n")]
