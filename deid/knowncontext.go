@@ -1129,7 +1129,7 @@ func (s *scan) thirdPersonAt(i int) bool {
 		return true
 	}
 	// "hope my wife", "will her husband": a relation in apposition.
-	if opens && (nx == "my" || nx == "your" || nx == "his" || nx == "her" || nx == "our" || nx == "their") {
+	if (opens || sub) && (nx == "my" || nx == "your" || nx == "his" || nx == "her" || nx == "our" || nx == "their") {
 		if n2 := s.next(s.next(i)); n2 > 0 && s.toks[n2].letters() && s.toks[n2].is(lxRelation) {
 			return true
 		}
@@ -1163,7 +1163,8 @@ func (s *scan) thirdPersonAt(i int) bool {
 		return timeOrEnd || nx == "with" || nx == "regarding" || nx == "re"
 	case p1 == "with" && (speakVerbs[p2] || livingVerbs[p2] || p2 == "on" || p2 == "happened" || p2 == "wrong" || p2 == "up" ||
 		p2 == "discussed" || p2 == "reviewed"), p1 == "about" && (p2 == "news" || speakVerbs[p2] || p2 == "worried"),
-		p1 == "for" && (p2 == "up" || p2 == "visit" || p2 == "refill" || p2 == "here" || personNouns[p2] || askForVerbs[p2]):
+		p1 == "for" && (p2 == "up" || p2 == "visit" || p2 == "refill" || p2 == "here" || personNouns[p2] || askForVerbs[p2]),
+		p1 == "to" && speakVerbs[p2]:
 		return timeOrEnd
 	}
 	if s.pleasantryBefore(i) {

@@ -1633,6 +1633,67 @@ var lowerTitles = map[string]bool{"dr": true, "doctor": false, "mr": false, "mrs
 	"mister": true, "dra": true, "sra": true, "senora": true, "señora": true, "senor": true, "señor": true, "madame": true,
 	"monsieur": true}
 
+// givenNameInPersonSlot: a lower-case given name that is no English word,
+// also when it names a place ("tyler", "kendra", "austin"), where the
+// words around take a person, as they make a supplied name the person
+// (thirdPersonAt): "since last week tyler has been coughing", "i'm here
+// with kendra today", "i picked up austin from school".
+func (s *scan) givenNameInPersonSlot(i int) bool {
+	t := &s.toks[i]
+	if t.lex&(lxCommon|lxMedical|lxLookalike|lxEponymHead|lxMonth|lxMonthAbbr|lxWeekday|lxState|lxCountry|lxUnitWord|
+		lxTitle|lxTitleClin|lxRelation|lxCredential|lxStreetSuffix) != 0 || t.gaz&gzWord != 0 || s.isKnown(i) {
+		return false
+	}
+	// A possessive alone is not enough: "lunch is usually wendy's".
+	if a := i + 1; a < len(s.toks) && s.toks[a].punct('\'') && s.toks[a].gap == gapNone {
+		return false
+	}
+	if _, word := englishWords()[s.lower(i)]; word {
+		return false
+	}
+	// "the specialist was tyler something": a name whose rest is
+	// forgotten.
+	something := s.nextWordAt(i) == "something" && (s.prevWordAt(i, 1) == "was" || s.prevWordAt(i, 1) == "is")
+	if !something && !s.thirdPersonAt(i) && !s.introBefore(i) && !s.relationBefore(i) {
+		return false
+	}
+	s.lowerNameAt(i, PatientNames)
+	return true
+}
+
+// familyNamed: a lower-case surname naming a family, "the" before it and
+// a family word after: "the johnson kids", "the okafor family", "the baker
+// twins"; not an ordinary word ("the little kids", "the foster kids").
+func (s *scan) familyNamed(i int) bool {
+	t := &s.toks[i]
+	if s.prevWordAt(i, 1) != "the" || !familyWords[s.nextWordAt(i)] || s.isKnown(i) || t.lex&(lxCommon|lxMonth|lxWeekday|
+		lxTitle|lxTitleClin|lxRelation|lxUnitWord|lxCountry) != 0 || t.lex&lxState != 0 && t.lex&lxSur == 0 || t.lex&lxMedical != 0 && t.lex&lxEponymName == 0 ||
+		t.gaz&gzWord != 0 || notFamilyNames[s.lower(i)] {
+		return false
+	}
+	// "the walker family wants": an English word ("walker", "baker") may
+	// be the thing and not the family.
+	if _, word := englishWords()[s.lower(i)]; word {
+		return false
+	}
+	s.addName(i, i, PatientNames)
+	return true
+}
+
+// familyWords name a family after its surname.
+var familyWords = map[string]bool{"family": true, "families": true, "kids": true, "children": true, "boys": true,
+	"girls": true, "twins": true, "household": true, "residence": true, "clan": true, "sisters": true, "brothers": true}
+
+// notFamilyNames are surnames that are also what kind of kids or family:
+// "the foster kids", "the host family".
+var notFamilyNames = map[string]bool{"foster": true, "host": true, "step": true, "royal": true, "nuclear": true,
+	"extended": true, "blended": true, "adoptive": true, "military": true, "younger": true, "older": true}
+
+// onlyTitles are lower-case titles that are no other word or
+// abbreviation: any surname after them is one, "mrs brown".
+var onlyTitles = map[string]bool{"mrs": true, "mister": true, "missus": true, "madame": true, "monsieur": true,
+	"senora": true, "señora": true, "sra": true, "senor": true, "señor": true}
+
 // lowerName finds names written in lower case, as ASR transcripts and terse
 // nursing notes write them: a listed first name ("wife carol called", "hi
 // keisha"), or any name-like word after a title ("dr . feinberg").
@@ -1653,6 +1714,24 @@ func (s *scan) lowerName(i int) bool {
 			// After a title a surname that is also a city or an ambiguous
 			// first name is a name: "miss jackson", "dr kim".
 			surname := t.lex&lxSur != 0 && t.lex&(lxCommon|lxMedical|lxMonth|lxWeekday|lxUnitWord|lxSurAmb) == 0
+			// A surname that is also a word or an eponym ("dr thompson",
+			// "mrs jones", "mister clark", "mrs brown"): after a title that
+			// is nothing else, and, but for an ordinary word, after "dr"
+			// and "miss" ("miss work", "dr still wants" stay words).
+			// A surname that names a disease too ("dr johnson", "mrs
+			// baker") unless a disease word follows it.
+			eponym := t.lex&lxEponymName != 0 && !s.eponymAfter(i)
+			if !surname && t.lex&(lxSur|lxSurAmb) != 0 && (t.lex&lxMedical == 0 || eponym) && t.lex&(lxMonth|lxWeekday|lxUnitWord) == 0 {
+				// After "doctor", "mr" or "ms" (also mitral regurgitation
+				// and multiple sclerosis) an ordinary word is the name only
+				// before what a person does: "doctor young said", not "the
+				// doctor still wants", "mr still present".
+				w := s.nextWordAt(i)
+				surname = t.lex&lxCommon == 0 || onlyTitles[s.lower(p)] || strongPersonVerbs[w] && !frequencyAdverbs[s.lower(i)]
+				if !open && t.lex&lxCommon != 0 {
+					surname = strongPersonVerbs[w] && !frequencyAdverbs[s.lower(i)]
+				}
+			}
 			if listed || surname || open && unknown {
 				s.lowerNameAt(i, PatientNames)
 				return true
@@ -1761,7 +1840,7 @@ func (s *scan) lowerNameAt(i int, cls NameClass) {
 	if n := s.next(en); n > 0 && s.toks[n].gap == gapSpace && s.toks[n].letters() && !s.toks[n].upper() &&
 		(s.toks[n].lex&lxSur != 0 && s.toks[n].lex&nonNameFlags == 0 ||
 			s.toks[n].lex == 0 && s.toks[n].gaz&gzSur != 0 && s.toks[n].gaz&gzWord == 0 ||
-			s.toks[i].lex&lxFirst != 0 && s.toks[i].lex&nonNameFlags == 0 && s.unlistedSurname(n)) {
+			s.toks[i].lex&lxFirst != 0 && s.toks[i].lex&nonNameFlags == 0 && s.unlistedSurname(n) || s.placeOrEponymSurname(n)) {
 		en = n
 	} else if e := s.hyphenSurnameAt(n); e > 0 {
 		en = e // "jamal richardson-whyte": surnames joined by a hyphen
@@ -1777,6 +1856,20 @@ func (s *scan) lowerNameAt(i int, cls NameClass) {
 			s.rememberName(w, cls)
 		}
 	}
+}
+
+// placeOrEponymSurname: a listed surname that also names a place, a state
+// or a disease, and is no ordinary word, right after a given name: "tonya
+// jackson drove her", "jamal johnson", "lakisha washington".
+func (s *scan) placeOrEponymSurname(n int) bool {
+	t := &s.toks[n]
+	if t.lex&(lxSur|lxSurAmb) == 0 || t.lex&(lxCommon|lxMonth|lxMonthAbbr|lxWeekday|lxTitle|lxTitleClin|lxRelation|
+		lxCredential|lxUnitWord|lxStreetSuffix|lxCountry|lxStateAbbr) != 0 || t.lex&lxMedical != 0 && t.lex&lxEponymName == 0 ||
+		s.eponymAfter(n) {
+		return false
+	}
+	_, word := englishWords()[s.lower(n)]
+	return !word
 }
 
 // hyphenSurnameAt: at token n after a given name, two or more lower-case
@@ -3534,11 +3627,24 @@ func (s *scan) nameIsIntro(i int) bool {
 	if p < 0 || s.toks[i].upper() {
 		return false
 	}
+	// "her last name is", "my maiden name was".
+	if nameKinds[s.lower(p)] {
+		if p = s.sameLinePrev(p); p < 0 {
+			return false
+		}
+	}
 	switch {
 	case s.eq(p, "my") || s.eq(p, "his") || s.eq(p, "her") || s.eq(p, "your") || s.eq(p, "their"):
+	case s.eq(p, "the") && nameKinds[s.prevWordAt(i, 1)]:
 	case s.eq(p, "s") && p >= 2 && s.toks[p-1].punct('\'') && s.toks[p].gap == gapNone: // "the patient's name"
 	default:
 		return false
+	}
+	// "okafor is her last name": the name before it.
+	if b := s.sameLinePrev(p); b > 0 && (s.eq(b, "is") || s.eq(b, "was")) && !s.eq(p, "s") {
+		if k := s.sameLinePrev(b); k >= 0 && s.toks[b].gap == gapSpace && s.nameStated(k) {
+			return true
+		}
 	}
 	v := s.next(i)
 	if v < 0 || s.toks[v].gap == gapLine {
@@ -3555,6 +3661,17 @@ func (s *scan) nameIsIntro(i int) bool {
 	if k < 0 || s.toks[k].gap != gapSpace {
 		return false
 	}
+	return s.nameStated(k)
+}
+
+// nameKinds name a kind of name: "her last name is".
+var nameKinds = map[string]bool{"last": true, "first": true, "middle": true, "maiden": true, "family": true,
+	"full": true, "given": true, "married": true, "legal": true}
+
+// nameStated adds the lower-case word k that a sentence states to be a
+// name ("my name is hope", "okafor is her last name"), unless it is a
+// function word, a title or another word no name takes.
+func (s *scan) nameStated(k int) bool {
 	t := &s.toks[k]
 	w := s.lower(k)
 	if !t.letters() || t.upper() || t.n() < 2 || nameIsNotName[w] || s.tokIn(functionWordSet, k) ||

@@ -124,6 +124,12 @@ func (s *scan) wordAt(i int) {
 	if !up && tn >= 2 && (f&(lxFirst|lxSur) != 0 || f == 0 && s.afterTitle(i)) && s.lowerName(i) {
 		return
 	}
+	if !up && tn >= 3 && (f&(lxFirst|lxFirstAmb) != 0 || t.gaz&(gzFirst|gzFirstAmb) != 0) && s.givenNameInPersonSlot(i) {
+		return
+	}
+	if !up && tn >= 3 && (f&(lxSur|lxSurAmb) != 0 || t.gaz&(gzSur|gzSurAmb) != 0) && s.familyNamed(i) {
+		return
+	}
 	if !up && f&(lxCity|lxPhraseHead) != 0 && s.lowerCity(i) {
 		return
 	}
