@@ -719,12 +719,22 @@ func (s *scan) addTagged(m *tagger.Model, spans []Span) []Span {
 // preposition of place before it and no facility word after it; the
 // tagger's place there is vetoed, as the rules take a town spelled like a
 // word only after such a cue.
+//
+// A supplied name part the rules left as a word here ("you're coughing up
+// green stuff", "you want to pierce your ear", the patient being Pierce
+// Green)
+// is held to the same test: it is a person's name, or a word, and a place
+// only after a preposition of place. "to" before a verb's object ("to
+// crane my neck") is no preposition of place.
 func (s *scan) wordWithoutPlace(i int) bool {
 	t := &s.toks[i]
-	if t.upper() || !t.letters() || t.lex&lxCommon == 0 && t.gaz&gzWord == 0 || s.isKnown(i) {
+	if t.upper() || !t.letters() {
 		return false
 	}
-	if p := s.sameLinePrev(i); p >= 0 && s.cueWord(p) == cuePrep {
+	if _, english := englishWords()[s.lower(i)]; t.lex&lxCommon == 0 && t.gaz&gzWord == 0 && !(english && s.isKnown(i)) {
+		return false
+	}
+	if p := s.sameLinePrev(i); p >= 0 && s.cueWord(p) == cuePrep && !(s.eq(p, "to") && verbObjects[s.nextWordAt(i)]) {
 		return false
 	}
 	n := s.next(i)

@@ -123,3 +123,37 @@ func TestLowerCaseWordsAroundNamesStay(t *testing.T) {
 		}
 	}
 }
+
+// TestSuppliedWordWithoutPlace: the veto of the tagger's place
+// (wordWithoutPlace) holds a supplied name part that is an English word
+// to the test of any such word: no place without a preposition of place
+// before it, and "to" before a verb's object is none ("to crane my
+// neck"). Sentences written for this test.
+func TestSuppliedWordWithoutPlace(t *testing.T) {
+	d, err := New(Config{RulesOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	kn := Known{PatientNames: []string{"Rowan Pierce"}, RelativeNames: []string{"Dale Crane"}, ProviderNames: []string{"Ava Green"}}
+	for _, c := range []struct {
+		text, word string
+		veto       bool
+	}{
+		{"doctor: so you're bringing up green phlegm in the morning", "green", true},
+		{"patient: i have to crane my head back to see the screen", "crane", true},
+		{"patient: she wants to pierce her nose next month", "pierce", true},
+		{"patient: we moved up to pierce county last year", "pierce", false},
+		{"patient: my sister lives out in crane now", "crane", false},
+	} {
+		s := d.pool.Get().(*scan)
+		s.rules(d, c.text, kn, false)
+		for i := range s.toks {
+			if s.lower(i) == c.word {
+				if got := s.wordWithoutPlace(i); got != c.veto {
+					t.Errorf("%q: wordWithoutPlace(%q) = %v, want %v", c.text, c.word, got, c.veto)
+				}
+			}
+		}
+		d.release(s)
+	}
+}
