@@ -81,6 +81,12 @@ func (s *scan) lowerMonthOK(i int) bool {
 		// "seen on march 3", "born at swedish on nov 2", "since dec 4":
 		// after a preposition of time a month and a day number are a date
 		// ("may" and "march" the verbs, "dec" decreased, take no "on").
+		// An ordinal after it needs no cue: "dec twenty fifth", "feb 3rd".
+		if n := s.next(i); n > 0 && s.toks[n].gap == gapSpace {
+			if _, e, ord, _ := s.dayOf(n); e >= 0 && ord {
+				return true
+			}
+		}
 		return s.dateCueDayAfter(i)
 	}
 	if !s.toks[i].is(lxMonth) {
@@ -93,7 +99,7 @@ func (s *scan) lowerMonthOK(i int) bool {
 		}
 	}
 	if w == "may" {
-		return i > 0 && s.eq(i-1, "in") && s.toks[i].gap != gapLine && s.clauseEndsOrTurns(i)
+		return i > 0 && s.toks[i].gap != gapLine && (s.eq(i-1, "in") && s.clauseEndsOrTurns(i) || s.mayMonth(i))
 	}
 	if i > 0 && s.toks[i].gap != gapLine {
 		switch s.lower(i - 1) {
@@ -186,18 +192,20 @@ func (s *scan) dateSpan(i int) bool {
 			return false
 		}
 	case dlMonth:
-		if !s.monthCue(i) || s.eq(i, "may") && !s.toks[i].upper() && !(s.eq(i-1, "in") && s.clauseEndsOrTurns(i)) ||
+		if !s.monthCue(i) || s.eq(i, "may") && !s.toks[i].upper() && !(s.eq(i-1, "in") && s.clauseEndsOrTurns(i) || s.mayMonth(i)) ||
 			s.genericMonths(i) {
 			return false
 		}
 	case dlDay:
-		if i == 0 || !(s.eq(i-1, "on") || s.eq(i-1, "since") || s.eq(i-1, "until") || s.eq(i-1, "by") || s.eq(i-1, "before") ||
-			s.eq(i-1, "after") || s.eq(i-1, "from") || s.eq(i-1, "through") || s.toks[i-1].is(lxWeekday)) &&
+		// "the second of this month" is a date by itself.
+		if !v.of && (i == 0 || !(s.eq(i-1, "on") || s.eq(i-1, "since") || s.eq(i-1, "until") || s.eq(i-1, "by") || s.eq(i-1, "before") ||
+			s.eq(i-1, "after") || s.eq(i-1, "from") || s.eq(i-1, "through") || s.eq(i-1, "between") || s.eq(i-1, "for") ||
+			s.toks[i-1].is(lxWeekday)) &&
 			// "what's today's date" / "it's the fourth no the fifth": a day
-			// alone answering a question about the date or a birthday.
-			!(v.the && s.askedBefore(i, func(k int) bool {
-				return s.eq(k, "date") || s.eq(k, "day") || s.eq(k, "birthday") || s.eq(k, "birthday's") || s.eq(k, "born")
-			})) {
+			// alone answering a question about the date or a birthday, or
+			// said of something scheduled or dated ("my last period was
+			// the third", "my appointment is the seventeenth at two").
+			!(v.the && s.askedBefore(i, func(k int) bool { return datedNouns[s.lower(k)] }))) {
 			return false
 		}
 	}
@@ -206,6 +214,20 @@ func (s *scan) dateSpan(i int) bool {
 		start = i - 1
 	}
 	s.addTok(start, end, Date, prShape)
+	// Another day joined to a day: "between the tenth and the fourteenth",
+	// "the fourteenth or fifteenth", "the 3rd to the 5th".
+	if v.layout == dlDay {
+		if c := s.next(end); c > 0 && (s.eq(c, "and") || s.eq(c, "or") || s.eq(c, "to") || s.eq(c, "through") || s.eq(c, "thru")) {
+			k0 := s.next(c)
+			k := k0
+			if k > 0 && s.eq(k, "the") {
+				k = s.next(k)
+			}
+			if _, e, ord, _ := s.dayOf(k); k > 0 && e >= 0 && ord {
+				s.addTok(k0, e, Date, prShape)
+			}
+		}
+	}
 	// A range: "6/19/26-6/24/26", "3/1-3/5": the second date has no cue of
 	// its own.
 	if k := s.adj(end); k > 0 && s.toks[k].punct('-') && (v.layout == dlNumMD || v.layout == dlNumMDY || v.layout == dlNumYMD) {
@@ -214,6 +236,20 @@ func (s *scan) dateSpan(i int) bool {
 		}
 	}
 	return true
+}
+
+// mayMonth: a lower-case "may" that a word of time before makes the
+// month ("in early may", "last may", "the end of may"), with no verb after
+// it that would make it the modal ("next may be").
+func (s *scan) mayMonth(i int) bool {
+	switch s.lower(i - 1) {
+	case "early", "late", "mid", "mid-", "last", "next", "of":
+		if s.eq(i-1, "of") && !s.monthCue(i) {
+			return false
+		}
+		return !baseVerbs[s.nextWordAt(i)]
+	}
+	return false
 }
 
 // genericMonths: the month at i is one end of a range of months ("from May
@@ -419,7 +455,8 @@ func (s *scan) monthCue(i int) bool {
 		return false
 	}
 	p := i - 1
-	if s.eq(p, "of") && p > 0 && (s.eq(p-1, "early") || s.eq(p-1, "late") || s.eq(p-1, "middle") || s.eq(p-1, "end")) {
+	if s.eq(p, "of") && p > 0 && (s.eq(p-1, "early") || s.eq(p-1, "late") || s.eq(p-1, "middle") || s.eq(p-1, "end") ||
+		s.eq(p-1, "beginning") || s.eq(p-1, "start") || s.eq(p-1, "week") || s.eq(p-1, "half")) {
 		return true
 	}
 	if s.eq(p, "of") && p > 0 && s.eq(p-1, "as") {
@@ -856,6 +893,11 @@ func (s *scan) dayFirst(i int) (dateVal, int) {
 	if k < len(s.toks) && s.eq(k, "of") {
 		v.of = true
 		k++
+		// "the second of this month", "the 3rd of last month".
+		if v.the && ord && k+1 < len(s.toks) && (s.eq(k, "this") || s.eq(k, "last") || s.eq(k, "next")) && s.eq(k+1, "month") {
+			v.layout, v.d, v.hasD, v.ord, v.spoken = dlDay, d, true, true, spoken
+			return v, k + 1
+		}
 	}
 	if k >= len(s.toks) || s.toks[k].gap == gapLine || s.toks[k].gap == gapNone || !v.of && s.toks[k].kind == tkPunct {
 		if v.the && ord && !v.of && (k >= len(s.toks) || s.toks[k].kind == tkPunct || s.toks[k].gap == gapLine ||
@@ -932,6 +974,13 @@ func (s *scan) compactDate(i int) (dateVal, int) {
 	}
 	return v, i
 }
+
+// datedNouns are asked the date or have one: before "is the third" they
+// make the ordinal a day of the month.
+var datedNouns = map[string]bool{"date": true, "day": true, "birthday": true, "birthday's": true, "born": true,
+	"appointment": true, "appointment's": true, "surgery": true, "period": true, "procedure": true, "visit": true,
+	"due": true, "scheduled": true, "colonoscopy": true, "operation": true, "induction": true, "mri": true,
+	"biopsy": true, "follow-up": true, "followup": true, "infusion": true, "anniversary": true}
 
 // dayEndWords after "the" and an ordinal end the day of a month where a
 // noun would make it the ordinal of something else ("the scan from the

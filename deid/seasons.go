@@ -12,6 +12,11 @@ var holidayWords = map[string]bool{"thanksgiving": true, "halloween": true, "chr
 	"easter": true, "hanukkah": true, "chanukah": true, "passover": true, "kwanzaa": true, "juneteenth": true,
 	"diwali": true, "ramadan": true, "eid": true}
 
+// holidayTimes after a holiday make it the time of something: "christmas
+// morning", "thanksgiving weekend".
+var holidayTimes = map[string]bool{"morning": true, "night": true, "evening": true, "afternoon": true,
+	"weekend": true, "break": true, "week": true}
+
 var holidayHeads = map[string]bool{"labor": true, "labour": true, "memorial": true, "independence": true,
 	"veterans": true, "presidents": true, "valentine": true, "valentines": true, "mother": true, "father": true,
 	"mothers": true, "fathers": true, "new": true, "mlk": true, "columbus": true, "boxing": true, "st": true,
@@ -53,7 +58,15 @@ func (s *scan) seasonOrHoliday(i int) bool {
 		// capitalized word or one after a preposition of time is a date,
 		// and so is a holiday someone was born on ("my birthday's christmas
 		// eve", "a thanksgiving baby").
-		if !s.toks[i].upper() && !s.timePrepBefore(i) && !s.birthdayNear(i, end) {
+		// "easter sunday she collapsed", "christmas morning": a weekday or
+		// a part of the day after it makes it a time (the weekday stays
+		// outside the span, as beside any date).
+		timed := false
+		if end == i {
+			n := s.next(i)
+			timed = n > 0 && s.toks[n].gap == gapSpace && (s.toks[n].is(lxWeekday) || holidayTimes[s.lower(n)])
+		}
+		if !s.toks[i].upper() && !s.timePrepBefore(i) && !s.birthdayNear(i, end) && !timed {
 			return false
 		}
 		if s.scheduleLine(i) {
@@ -146,11 +159,13 @@ var timePreps = map[string]bool{"from": true, "on": true, "since": true, "at": t
 // also a fall, so it needs a year.
 func (s *scan) seasonAt(i int) bool {
 	k := s.next(i)
-	if k > 0 && s.eq(k, "of") {
+	of := k > 0 && s.eq(k, "of")
+	if of {
 		k = s.next(k)
 	}
 	if k > 0 {
-		if _, ye, _, spoken := s.yearOf(k); ye >= 0 && !spoken {
+		// A spoken year only after "of": "the spring of twenty nineteen".
+		if _, ye, _, spoken := s.yearOf(k); ye >= 0 && (!spoken || of) {
 			s.addTok(i, ye, Date, prShape)
 			return true
 		}
