@@ -883,6 +883,40 @@
 // run per word (a dispatch on the word's flags that skips the matchers
 // that cannot start there, which every rule change must keep true).
 //
+// A ninth round (branch deidspeed3, on e937b49) built that dispatch and
+// measured it. Callgrind per pass over dev (TestPasses, 145 KB; GOGC=off,
+// GOMAXPROCS=1, ten passes minus two, over eight; valgrind 3.19 cannot
+// decode the RDTSCP that Go 1.26's runtime.cputicks runs when a runtime
+// lock is contended, so a run now and then dies with SIGILL and is
+// repeated): 76.19M with the tagger, 70.39M rules-only, 525 instructions
+// per byte. By source line the profile is flat: the largest items are
+// the token accessors inlined everywhere (letters 2.2%, n 1.5%, eq 1.4%,
+// lower 1.4%, a word set's first probe 1.3%); wordAt's own chain of tests
+// is 5.1M (6.6%) and no matcher it calls is over 2%. The dispatch: each of
+// wordAt's rules became an entry of an ordered table with a declared
+// trigger (the word's case, lexicon or gazetteer flags, first words, on no
+// list, one letter, line start), an index gave the set of rules a word's
+// triggers meet, and wordAt ran that set in order, a rule's own test kept
+// whole. Spans stayed byte-identical on every corpus, but a pass took
+// 76.58M instructions against 74.16M without it (+3.3%): computing the
+// set (about 70 instructions a word), filling the word's context and one
+// indirect call per rule cost more than the inline flag tests they
+// replaced, which cost a few instructions each, and the common word (a
+// lower-case list word that starts no rule) was already done at wordAt's
+// first test. It was not adopted. Even at no cost it could save at most
+// the chain's 6.6%: the matchers wordAt calls run because their flags say
+// they may match, so the work is theirs, not the dispatch's. What paid:
+// holidayAt, asked at every capitalized word a name or place candidate
+// covers, walked all 24 holidays before comparing a word; it now starts
+// only at a holiday's first word (holidayFirstSet, derived from the list;
+// TestHolidayAtMatchesPlain): 76.19M -> 74.16M with the tagger (-2.7%),
+// 70.39M -> 68.59M rules-only (-2.6%), spans byte-identical. The 20 MB per
+// CPU-second target needs about 250 instructions per byte, half of the
+// 511 now; with no single cost above 2.5% that means fewer walks over the
+// tokens (the metadata passes, the vetoes, propagation, user names and
+// the tagger's input each walk every token or candidate), a redesign of
+// the passes rather than of the dispatch.
+//
 // The tagger's gain is largest where the rules are weakest, lower-case
 // dialogue (dialogues-known +0.22, blind2 +0.12); its cost is precision and
 // a few PHI-free documents with one false name or place. Known limits: it

@@ -210,3 +210,51 @@ func TestWordAtWordsCoverTheirRules(t *testing.T) {
 		}
 	}
 }
+
+// TestHolidayAtMatchesPlain checks holidayAt's first test (holidayFirstSet)
+// against the plain walk over every holiday, on every word of the
+// reference texts and on texts made of the holidays themselves.
+func TestHolidayAtMatchesPlain(t *testing.T) {
+	t.Parallel()
+	texts := referenceTexts(t)
+	for _, h := range holidays {
+		texts = append(texts, "closed on "+strings.Join(h, " "), strings.ToUpper(strings.Join(h, " ")))
+	}
+	plain := func(s *scan, j int) int {
+		for _, h := range holidays {
+			k, ok := j, true
+			for n, w := range h {
+				if n > 0 {
+					k = s.next(k)
+					for k > 0 && (s.toks[k].punct('.') || s.toks[k].punct('\'') || s.eq(k, "s") && s.toks[k-1].punct('\'')) {
+						k = s.next(k)
+					}
+				}
+				if k < 0 || !s.eq(k, w) {
+					ok = false
+					break
+				}
+			}
+			if ok && s.toks[k].capWord() {
+				return k
+			}
+		}
+		return -1
+	}
+	found := 0
+	for n, x := range texts {
+		s := &scan{text: x, low: asciiLower(x), toks: tokenize(x, nil)}
+		for j := range s.toks {
+			got, want := s.holidayAt(j), plain(s, j)
+			if got != want {
+				t.Fatalf("text %d token %d: holidayAt = %d, the plain walk %d", n, j, got, want)
+			}
+			if got >= 0 {
+				found++
+			}
+		}
+	}
+	if found == 0 {
+		t.Fatal("no holiday found: the test compares nothing")
+	}
+}

@@ -940,11 +940,24 @@ var holidays = [][]string{{"martin", "luther", "king", "jr", "day"}, {"martin", 
 	{"kuhio", "day"}, {"kamehameha", "day"}, {"casimir", "pulaski", "day"}, {"patriots", "day"},
 	{"veterans", "day"}, {"memorial", "day"}, {"labor", "day"}, {"mother", "day"}, {"father", "day"}}
 
+// holidayFirstSet are the first words of holidays, the words holidayAt
+// can start at.
+var holidayFirstSet = func() *wordSet {
+	var l []string
+	for _, h := range holidays {
+		l = append(l, h[0])
+	}
+	return setOfLists(l)
+}()
+
 // holidayAt: the words from token j on are a holiday's; it returns the
 // holiday's last token or -1. Periods and possessives in between are
 // skipped ("Martin Luther King Jr. Day", "Presidents' Day", "St.
 // Patrick's Day").
 func (s *scan) holidayAt(j int) int {
+	if !s.tokIn(holidayFirstSet, j) {
+		return -1 // nearly every word: no holiday starts there
+	}
 	for _, h := range holidays {
 		k, ok := j, true
 		for n, w := range h {
