@@ -309,6 +309,15 @@ func (s *scan) cueAt(i int) bool {
 	if last < 0 {
 		return false
 	}
+	// "mrn 645 dash 2118": a group read out after "dash" belongs to the
+	// value.
+	for k := s.next(last); k > 0 && (s.eq(k, "dash") || s.eq(k, "hyphen")) && s.toks[k].gap == gapSpace && s.toks[last].digits(); k = s.next(last) {
+		g := s.next(k)
+		if g < 0 || !s.toks[g].digits() || s.toks[g].gap != gapSpace {
+			break
+		}
+		last = g
+	}
 	s.addTok(j, last, t, prStrong)
 	return true
 }

@@ -41,14 +41,16 @@ func (s *scan) knownCompound(k int) bool {
 	if t.upper() || !t.letters() || s.titleBefore(k) || s.echoAt(k) {
 		return false // a play on the name keeps both: "poison ivy on ivy"
 	}
+	// "this is dr. river banks dictating": a compound whose two words are
+	// both supplied name parts is the name said whole.
 	w := s.lower(k)
 	if p := s.sameLinePrev(k); p >= 0 && s.toks[p].letters() && !s.toks[p].upper() && t.gap == gapSpace {
-		if compounds[s.lower(p)+" "+w] {
+		if compounds[s.lower(p)+" "+w] && !(s.isKnown(p) && s.isKnown(k)) {
 			return true
 		}
 	}
 	if n := s.next(k); n > 0 && s.toks[n].letters() && !s.toks[n].upper() && s.toks[n].gap == gapSpace {
-		if compounds[w+" "+s.lower(n)] {
+		if compounds[w+" "+s.lower(n)] && !(s.isKnown(n) && s.isKnown(k)) {
 			return true
 		}
 	}
