@@ -651,6 +651,7 @@ func TestSuppliedWordNamesInNarrativeKeepTheWords(t *testing.T) {
 		{"Miles Stone", "i think miles are easier than kilometers", "miles"},
 		{"Will Young", "the day will come when", "will"},
 		{"Hunter Cook", "because hunter safety class is on saturday", "hunter"},
+		{"Page Lee", "hold on i need to page the doctor", "page"},
 	}
 	for _, rulesOnly := range []bool{true, false} {
 		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})

@@ -815,7 +815,8 @@ var personNouns = map[string]bool{"number": true, "phone": true, "cell": true, "
 	"ride": true, "side": true, "behalf": true, "permission": true, "consent": true, "signature": true, "own": true,
 	"idea": true, "question": true, "questions": true, "concern": true, "concerns": true, "symptoms": true,
 	"condition": true, "diagnosis": true, "age": true, "weight": true, "hands": true, "hand": true, "eyes": true,
-	"voice": true, "birth": true, "date": true}
+	"voice": true, "birth": true, "date": true, "wedding": true, "funeral": true, "party": true, "graduation": true,
+	"husband": true, "wife": true}
 
 // wordBefore words make the next word an ordinary word: "at dawn", "up the
 // hill", "i hope", "so young", "the price".
@@ -1115,6 +1116,53 @@ func (s *scan) thirdPersonAt(i int) bool {
 			}
 		}
 	}
+	// "nurse kayla will", "my therapist okafor thinks": a role before the
+	// person; "okafor the pharmacist said", "loop in priya our social
+	// worker": a role after; "tyler is our care coordinator".
+	if personRoles[p1] && (p2 == "my" || p2 == "your" || p2 == "our" || p2 == "the" || p2 == "her" || p2 == "his" ||
+		p1 == "nurse" || p1 == "therapist" || p1 == "pharmacist" || p1 == "counselor") {
+		return true
+	}
+	// Not where a verb goes: "i need to page the doctor".
+	if n1 := s.next(i); n1 > 0 && !verbSlot[p1] && (nx == "the" || nx == "our" || nx == "my" || nx == "your" || nx == "her" || nx == "his") {
+		// "our social worker", "my case manager": the role one word on.
+		if n2 := s.next(n1); n2 > 0 && (personRoles[s.lower(n2)] || personRoles[s.nextWordAt(n2)] && s.toks[n2].letters()) {
+			return true
+		}
+	}
+	// "tyler at the pharmacy said": a person placed somewhere, then what
+	// they said or did.
+	if (opens || sub) && (nx == "at" || nx == "from") {
+		for k, n := s.next(s.next(i)), 0; k > 0 && n < 4 && !s.clauseEndAfter(k-1); k, n = s.next(k), n+1 {
+			if strongPersonVerbs[s.lower(k)] {
+				return true
+			}
+		}
+	}
+	if (opens || sub) && (nx == "is" || nx == "was") {
+		if n2 := s.next(s.next(i)); n2 > 0 && (s.eq(n2, "our") || s.eq(n2, "my") || s.eq(n2, "your") || s.eq(n2, "the")) {
+			if n3 := s.next(n2); n3 > 0 && (personRoles[s.lower(n3)] || personRoles[s.nextWordAt(n3)] && s.next(n3) > 0) {
+				return true
+			}
+		}
+	}
+	// "it was tyler who found me", "is okafor your daughter", "me nguyen
+	// and the baby", "kowalski from scheduling will".
+	if (p1 == "was" || p1 == "is") && (p2 == "it" || p2 == "that") && (nx == "who" || nx == "that") ||
+		(p1 == "who's" || p1 == "is" && p2 == "who") && s.clauseEndAfter(i) {
+		return true
+	}
+	if auxQuestion[p1] && (nx == "your" || nx == "her" || nx == "his" || nx == "their") {
+		if n2 := s.next(s.next(i)); n2 > 0 && s.toks[n2].letters() && (s.toks[n2].is(lxRelation) || personRoles[s.lower(n2)]) {
+			return true
+		}
+	}
+	if p1 == "me" && (s.turnStart(s.sameLinePrev(i)) || p2 == "just") && (nx == "and" || nx == ",") {
+		return true
+	}
+	if (opens || sub) && nx == "from" && personRoles[s.nextWordAt(s.next(i))] {
+		return true
+	}
 	// "that's hope for you".
 	if p1 == "that's" && nx == "for" && s.nextWordAt(s.next(i)) == "you" {
 		return true
@@ -1185,6 +1233,23 @@ func (s *scan) thirdPersonAt(i int) bool {
 	}
 	return false
 }
+
+// verbSlot words are followed by a verb: "to page", "i call", "please
+// page".
+var verbSlot = map[string]bool{"to": true, "i": true, "we": true, "you": true, "they": true, "will": true,
+	"would": true, "can": true, "could": true, "should": true, "must": true, "please": true, "let's": true,
+	"lets": true, "don't": true, "didn't": true, "i'll": true, "we'll": true, "you'll": true, "gonna": true}
+
+// personRoles are what a person is to the patient or at the clinic: "my
+// therapist", "our social worker", "the pharmacist", "from scheduling".
+var personRoles = map[string]bool{"nurse": true, "therapist": true, "pharmacist": true, "counselor": true,
+	"counsellor": true, "coordinator": true, "worker": true, "manager": true, "aide": true, "doctor": true,
+	"pcp": true, "dentist": true, "surgeon": true, "psychiatrist": true, "psychologist": true, "midwife": true,
+	"doula": true, "navigator": true, "interpreter": true, "translator": true, "chaplain": true, "dietitian": true,
+	"nutritionist": true, "scheduler": true, "scheduling": true, "billing": true, "receptionist": true, "tech": true,
+	"technician": true, "assistant": true, "resident": true, "intern": true, "fellow": true, "attending": true,
+	"specialist": true, "cardiologist": true, "oncologist": true, "neurologist": true, "physio": true,
+	"trainer": true, "coach": true, "teacher": true, "lawyer": true, "attorney": true, "advocate": true}
 
 // childRank names a child by their place among siblings: "hunter is my
 // oldest".
@@ -1276,7 +1341,7 @@ var carriedTo = map[string]bool{"from": true, "at": true, "to": true, "in": true
 // because", "here with grace today".
 var personAfterPreposition = map[string]bool{"because": true, "since": true, "lately": true, "every": true,
 	"each": true, "today": true, "tonight": true, "yesterday": true, "tomorrow": true, "anymore": true,
-	"again": true, "recently": true, "cause": true, "when": true}
+	"again": true, "recently": true, "cause": true, "when": true, "this": true, "last": true, "next": true}
 
 // fondWords go before a person's name said fondly: "little will", "poor
 // june".
@@ -1470,6 +1535,7 @@ var personAfterAux = map[string]bool{"have": true, "allergic": true, "sick": tru
 
 // objectVerbs are said of people: "see miles", "tell june", "thank will".
 var objectVerbs = map[string]bool{"see": true, "tell": true, "ask": true, "thank": true, "meet": true, "remind": true,
+	"called": true, "phoned": true,
 	"text": true, "told": true, "asked": true, "thanked": true, "met": true, "reminded": true, "texted": true,
 	"saw": true, "seen": true, "seeing": true, "telling": true, "asking": true, "let": true, "page": true, "paged": true,
 	"visit": true, "visited": true, "visiting": true, "hug": true, "call": true, "calling": true, "phone": true}
@@ -1480,7 +1546,8 @@ var objectVerbs = map[string]bool{"see": true, "tell": true, "ask": true, "thank
 var afterPersonObject = map[string]bool{"in": true, "next": true, "on": true, "at": true, "for": true, "to": true,
 	"about": true, "today": true, "tonight": true, "tomorrow": true, "yesterday": true, "again": true, "too": true,
 	"and": true, "that": true, "know": true, "when": true, "if": true, "i": true, "we": true, "soon": true,
-	"later": true, "now": true, "later.": true, "this": true, "last": true, "before": true, "after": true}
+	"later": true, "now": true, "later.": true, "this": true, "last": true, "before": true, "after": true,
+	"right": true, "back": true, "earlier": true, "immediately": true, "first": true, "once": true, "twice": true}
 
 // isKnown reports a known name part at token k (after knownNames has run
 // for this text; false before).

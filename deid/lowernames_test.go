@@ -114,3 +114,60 @@ func TestLowerCaseTitlesBeforeSurnamesThatAreWords(t *testing.T) {
 		}
 	}
 }
+
+// TestLowerCaseNamesOfCliniciansAndOthers: names nobody supplied, of the
+// clinic's staff and of people in the patient's life, in lower-case
+// dialogue: after or before a role ("nurse kayla", "nguyen our social
+// worker", "tyler is our care coordinator"), placed somewhere before what
+// they said ("okafor at the pharmacy said"), the object of a call, in a
+// cleft ("it was tyler who found me"), asked about ("is okafor your
+// daughter", "who's tyler"), possessive before what a person has
+// ("staying at nguyen's place"). Frames written for this test before it
+// was run; 73 of 384 mentions survived the rules alone then.
+func TestLowerCaseNamesOfCliniciansAndOthers(t *testing.T) {
+	t.Parallel()
+	names := strings.Fields("kayla marcus okafor priya tyler brianna jamal xavier svetlana dmitri fatima rahul brandon courtney kowalski nguyen")
+	frames := []string{
+		"doctor: i'll have nurse %s come in and draw it",
+		"doctor: dr %s's office will call you",
+		"doctor: you can ask for %s at the front",
+		"doctor: %s from scheduling will reach out",
+		"doctor: i'm going to loop in %s our social worker",
+		"doctor: %s is our care coordinator",
+		"doctor: i spoke with %s in pharmacy",
+		"doctor: %s the pharmacist said it's covered",
+		"patient: my pcp is dr %s",
+		"patient: i see %s for my therapy",
+		"patient: my therapist %s thinks it's anxiety",
+		"patient: %s at the pharmacy said to ask you",
+		"patient: i work with a guy named %s who had it",
+		"patient: %s and i both got it",
+		"patient: it was %s who found me",
+		"patient: %s drove me here",
+		"patient: i called %s right away",
+		"patient: i'm staying at %s's place",
+		"patient: %s's wedding is next month",
+		"patient: my ex %s has the kids",
+		"patient: the kids are with %s this week",
+		"doctor: is %s your daughter",
+		"doctor: and who's %s",
+		"patient: me %s and the baby",
+	}
+	for _, rulesOnly := range []bool{true, false} {
+		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})
+		survived := 0
+		for _, name := range names {
+			for _, frame := range frames {
+				text := fmt.Sprintf(frame, name) + "\ndoctor: ok"
+				if survivingWord(text, d.Detect(text, deid.Known{}), name) >= 0 {
+					if survived++; survived <= 30 {
+						t.Errorf("rules only %v: %q survives in %q", rulesOnly, name, text)
+					}
+				}
+			}
+		}
+		if survived > 0 {
+			t.Errorf("rules only %v: %d of %d mentions survive", rulesOnly, survived, len(names)*len(frames))
+		}
+	}
+}

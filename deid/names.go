@@ -1633,20 +1633,28 @@ var lowerTitles = map[string]bool{"dr": true, "doctor": false, "mr": false, "mrs
 	"mister": true, "dra": true, "sra": true, "senora": true, "señora": true, "senor": true, "señor": true, "madame": true,
 	"monsieur": true}
 
-// givenNameInPersonSlot: a lower-case given name that is no English word,
-// also when it names a place ("tyler", "kendra", "austin"), where the
-// words around take a person, as they make a supplied name the person
+// nameInPersonSlot: a lower-case given name or surname that is no English
+// word, also when it names a place ("tyler", "kendra", "okafor"), where
+// the words around take a person, as they make a supplied name the person
 // (thirdPersonAt): "since last week tyler has been coughing", "i'm here
-// with kendra today", "i picked up austin from school".
-func (s *scan) givenNameInPersonSlot(i int) bool {
+// with kendra today", "okafor drove me here", "my therapist nguyen".
+func (s *scan) nameInPersonSlot(i int) bool {
 	t := &s.toks[i]
 	if t.lex&(lxCommon|lxMedical|lxLookalike|lxEponymHead|lxMonth|lxMonthAbbr|lxWeekday|lxState|lxCountry|lxUnitWord|
 		lxTitle|lxTitleClin|lxRelation|lxCredential|lxStreetSuffix) != 0 || t.gaz&gzWord != 0 || s.isKnown(i) {
 		return false
 	}
-	// A possessive alone is not enough: "lunch is usually wendy's".
+	// A possessive alone is not enough ("lunch is usually wendy's"); one
+	// before what a person has is ("staying at tyler's place").
 	if a := i + 1; a < len(s.toks) && s.toks[a].punct('\'') && s.toks[a].gap == gapNone {
-		return false
+		if !s.possessiveOfPerson(i) {
+			return false
+		}
+		if _, word := englishWords()[s.lower(i)]; word {
+			return false
+		}
+		s.lowerNameAt(i, PatientNames)
+		return true
 	}
 	if _, word := englishWords()[s.lower(i)]; word {
 		return false
@@ -1714,6 +1722,12 @@ func (s *scan) lowerName(i int) bool {
 			// After a title a surname that is also a city or an ambiguous
 			// first name is a name: "miss jackson", "dr kim".
 			surname := t.lex&lxSur != 0 && t.lex&(lxCommon|lxMedical|lxMonth|lxWeekday|lxUnitWord|lxSurAmb) == 0
+			// A given name that also names a town, after a title that is
+			// nothing else or "dr": "dr tyler", "mrs austin".
+			if open && (t.lex&(lxFirst|lxFirstAmb) != 0 || t.gaz&(gzFirst|gzSur) != 0) && t.lex&(lxCommon|lxMedical|lxMonth|
+				lxWeekday|lxUnitWord|lxTitle|lxTitleClin|lxRelation) == 0 && t.gaz&gzWord == 0 && !s.dictionaryWord(i) {
+				surname = true
+			}
 			// A surname that is also a word or an eponym ("dr thompson",
 			// "mrs jones", "mister clark", "mrs brown"): after a title that
 			// is nothing else, and, but for an ordinary word, after "dr"
