@@ -1238,7 +1238,8 @@ func (s *scan) thirdPersonAt(i int) bool {
 // page".
 var verbSlot = map[string]bool{"to": true, "i": true, "we": true, "you": true, "they": true, "will": true,
 	"would": true, "can": true, "could": true, "should": true, "must": true, "please": true, "let's": true,
-	"lets": true, "don't": true, "didn't": true, "i'll": true, "we'll": true, "you'll": true, "gonna": true}
+	"lets": true, "don't": true, "didn't": true, "i'll": true, "we'll": true, "you'll": true, "gonna": true,
+	"me": true, "us": true}
 
 // personRoles are what a person is to the patient or at the clinic: "my
 // therapist", "our social worker", "the pharmacist", "from scheduling".
