@@ -128,7 +128,16 @@
 //     possessive, the person talked about ("jordan drove me", "is june
 //     still taking", "i'll see miles in three months", "me and miles",
 //     "the hill family"), a closing said to them ("thanks so much june",
-//     "nice to meet you hunter"); a short part misspelt after a title or
+//     "nice to meet you hunter"); in the middle of a turn or a dictated
+//     note: a subject after a word that opens a clause ("because hunter
+//     started wheezing", "you know will fell", "the week june got the
+//     rash", "mother reports that june has had"), carried ("picked up
+//     grace from school"), after for/with/about before a time or a clause
+//     ("here with faith today", "hard for joy because"), before "who",
+//     after "per" and "according to", a note's verbs ("miles denies",
+//     "examined hope with"), with someone's relative ("with hope and her
+//     mother"), beside a role ("nurse june", "june our social worker"),
+//     "the hill kids", "hunter yeah hunter is my oldest"; a short part misspelt after a title or
 //     greeting ("hey there daun"), a long one misspelt into another
 //     name ("rivera" for "rivers"). Identifiers and the birth date
 //     are found with any separators and read out: digits with spaces or
@@ -182,7 +191,16 @@
 //     a relation after a possessive, a greeting or an introduction ("doctor
 //     pellegrino", "my husband vern", "thanks kayleigh"), with a double
 //     surname joined by a hyphen after them whatever lists its parts are on
-//     ("this is darnell houston-pryce", not "carol follow-up");
+//     ("this is darnell houston-pryce", not "carol follow-up"); a surname
+//     that is also a word, a place or a disease after a title ("mrs brown",
+//     "dr johnson", "mister clark"; after "doctor", "mr", "ms" and "miss" an
+//     ordinary word only before what a person does: "doctor young said",
+//     not "mr still present", "i miss work"); a given name or surname that
+//     is no English word, also when it names a place, in the places a
+//     supplied name is the person ("since last week tyler has been
+//     coughing", "okafor drove me here", "my therapist nguyen", "it was
+//     kendra who found me"); a surname that is also a place after a given
+//     name ("tonya jackson"); "the johnson kids"; "okafor is her last name";
 //   - names by the layout of a record: a label's value before an age
 //     ("Patient: Chan Tai Man, 58 M"), a header in capitals before an ID
 //     cue ("MOHAMMED AL-HASHIMI   MRN ..."), initials signing a note at its
