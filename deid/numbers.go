@@ -516,6 +516,30 @@ var apStateAbbrs = map[string]bool{"ala": true, "ariz": true, "ark": true, "cali
 	"nebr": true, "nev": true, "okla": true, "ore": true, "oreg": true, "pa": true, "tenn": true, "tex": true,
 	"va": true, "vt": true, "wash": true, "wis": true, "wisc": true, "wyo": true}
 
+// townBeforeLowerState: between a street's suffix and a state written in
+// lower case before a ZIP, up to three words are the town ("14 elm street
+// springfield illinois 62704", "oak ave apt 2 south bend indiana").
+func (s *scan) townBeforeLowerState(st int) {
+	k := s.sameLinePrev(st)
+	if k >= 0 && s.toks[k].punct(',') {
+		k = s.sameLinePrev(k)
+	}
+	end := k
+	for n := 0; k >= 0 && n < 3; n++ {
+		t := &s.toks[k]
+		if !t.letters() || t.is(lxStreetSuffix|lxUnit) || s.tokIn(functionWordSet, k) {
+			break
+		}
+		k = s.sameLinePrev(k)
+	}
+	if k < 0 || k == end || !(s.toks[k].letters() && s.toks[k].is(lxStreetSuffix) || s.toks[k].punct(',') || s.toks[k].digits()) {
+		return
+	}
+	if k2 := s.next(k); k2 > 0 && k2 <= end {
+		s.addTok(k2, end, Location, prCue)
+	}
+}
+
 // zipAt matches a 5-digit ZIP (and ZIP+4) after a state or a zip cue.
 func (s *scan) zipAt(i int) bool {
 	p := i - 1
@@ -530,6 +554,11 @@ func (s *scan) zipAt(i int) bool {
 			ok = true
 		case pt.is(lxState) && pt.upper():
 			ok = true
+		case pt.is(lxState) && pt.letters() && pt.n() >= 4:
+			// "springfield illinois 62704" as a transcriber writes it; a
+			// state's full name only ("in 60614" is no Indiana).
+			ok = true
+			s.townBeforeLowerState(p)
 		case pt.is(lxCity) && !pt.is(lxCityAmb) && pt.upper() && pt.letters():
 			ok = true // "Frisco 75035": the state left out
 		case pt.upper() && pt.letters() && (pt.lex&lxCityNick != 0 || pt.gaz&gzCityNick != 0 || pt.gaz&gzCity != 0 && pt.gaz&gzWord == 0 &&

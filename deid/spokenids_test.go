@@ -29,3 +29,38 @@ func TestIdentifierGroupsJoinedByDash(t *testing.T) {
 		}
 	}
 }
+
+// TestAddressWithLowerCaseState: an address as a transcriber writes it, the
+// state's full name in lower case before the ZIP: the ZIP and the town
+// between the street and the state go ("14 elm street springfield illinois
+// 62704" left the town and the ZIP). A state before a count of years, or
+// an abbreviation that is also a word, is no ZIP's. Written for this test.
+func TestAddressWithLowerCaseState(t *testing.T) {
+	t.Parallel()
+	for _, rulesOnly := range []bool{true, false} {
+		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})
+		for _, c := range []struct {
+			text string
+			want []string
+		}{
+			{"patient: it's 14 elm street springfield illinois 62704", []string{"springfield", "62704"}},
+			{"patient: it's 2210 birch road apt 3 south bend indiana 46601", []string{"south bend", "46601"}},
+			{"patient: 14 elm street, springfield, illinois 62704", []string{"springfield", "62704"}},
+			{"patient: we moved from texas 2 years ago", nil},
+			{"patient: in 60614 we had a place", nil},
+		} {
+			got := map[string]bool{}
+			for _, s := range d.Detect(c.text, deid.Known{}) {
+				got[c.text[s.Start:s.End]] = true
+			}
+			for _, w := range c.want {
+				if !got[w] {
+					t.Errorf("rules only %v: %q: %q not removed (spans %v)", rulesOnly, c.text, w, got)
+				}
+			}
+			if c.want == nil && len(got) > 0 {
+				t.Errorf("rules only %v: %q: spans %v, want none", rulesOnly, c.text, got)
+			}
+		}
+	}
+}
