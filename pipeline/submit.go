@@ -93,18 +93,25 @@ func (p *Pipeline) Submit(ctx context.Context, req SubmitRequest) (string, error
 	if !allowed {
 		meta.AIProcessing = encounter.AIProcessingDenied
 	}
-	// The encounter's scope key is made (a durable write to the key ring)
-	// while the open marker and the audit entry are written, instead of in
-	// front of the Meta on the serial path: it seals nothing yet, so a
-	// crash before the Meta leaves only a key that decrypts nothing.
-	prep := background(func() error { return p.store.Prepare(ctx, id) })
+	// The encounter's scope key is made (a write to the key ring) while
+	// the open marker is written, instead of in front of the Meta on the
+	// serial path: it seals nothing yet, so a crash before the Meta leaves
+	// only a key that decrypts nothing. prep returns once the key can seal
+	// (its content durable, its name linked); keyDurable is the wait for
+	// its name, which on the local store is the flush the Meta's content
+	// rides in.
+	var keyDurable func() error
+	prep := background(func() (err error) {
+		keyDurable, err = p.store.Prepare(ctx, id)
+		return err
+	})
 	defer prep.wait()
 	// The open marker is staged (sealed, written where nothing lists it)
-	// and committed with one flush, its name not waiting for its content
-	// (encounter.StageBegin); the worklist entries, empty objects, are
-	// staged with it (on the local store that only checks they are not
-	// taken). Staged objects are never seen: Submit's every return
-	// discards those it did not commit.
+	// and published (renamed into place) at once, its name not waiting for
+	// its content (encounter.StageBegin); the worklist entries, empty
+	// objects, are staged with it (on the local store that only checks
+	// they are not taken). Staged objects are never seen: Submit's every
+	// return discards those it did not commit.
 	marker, err := p.store.StageBegin(ctx, id, encounter.OpenMarker{PatientRef: ref, Since: meta.CreatedAt})
 	if err != nil {
 		return "", phi.Wrap(err, phi.CodeStorage, "encounter could not be stored")
@@ -117,8 +124,12 @@ func (p *Pipeline) Submit(ctx context.Context, req SubmitRequest) (string, error
 	defer idx.Abort()
 	// The open marker comes first: from here on, whatever a crash leaves
 	// behind is found by Reconcile, carried on if the Meta was written (the
-	// commit point) and removed if not.
-	if err := marker.Commit(ctx); err != nil {
+	// commit point) and removed if not. It must be durable before the
+	// audit entry and any object of the encounter are; waiting for it
+	// there rather than here lets it share the flush of the scope key's
+	// content on the local store.
+	markerDurable, err := marker.Publish(ctx)
+	if err != nil {
 		return "", phi.Wrap(err, phi.CodeStorage, "encounter could not be stored")
 	}
 	audited := false
@@ -130,14 +141,26 @@ func (p *Pipeline) Submit(ctx context.Context, req SubmitRequest) (string, error
 		}
 		p.discard(context.WithoutCancel(ctx), id, ref, audited)
 	}
+	// keyReady waits for the scope key and the open marker to be durable:
+	// before the first object of the encounter is committed.
+	keyReady := func() error {
+		if err := prep.join(); err != nil {
+			return err
+		}
+		if err := markerDurable(); err != nil {
+			return err
+		}
+		return keyDurable()
+	}
 	switch kind {
 	case encounter.KindNote:
 		// A note rides in the Meta (encrypted with it): no object of its
 		// own to write now or to read in the stage.
 		meta.Inputs = append(meta.Inputs, encounter.NoteInput(req.NoteContentType, req.Note))
 	case encounter.KindRecording:
-		// The recording is the scope's first object: its key first.
-		if err := prep.join(); err != nil {
+		// The recording is the scope's first object: its key and the
+		// marker first.
+		if err := keyReady(); err != nil {
 			cleanup()
 			return "", phi.Wrap(err, phi.CodeStorage, "encounter could not be stored")
 		}
@@ -158,11 +181,18 @@ func (p *Pipeline) Submit(ctx context.Context, req SubmitRequest) (string, error
 	}
 	first := meta.FirstStage()
 	// The Meta is sealed under the scope key and staged while the audit
-	// entry is written, so its content becomes durable meanwhile; only its
-	// link waits for the entry. Audited before the commit point, so no
-	// encounter is ever processed without its submission on record; a
-	// submission that then fails, or is cut off by a crash, gets an
-	// encounter.submit_abandoned entry.
+	// entry is written, so its content becomes durable meanwhile, in the
+	// flush that makes the key's name durable; only its link waits for
+	// the entry. Audited before the commit point, so no encounter is ever
+	// processed without its submission on record, and after the open
+	// marker is durable, so a submission that then fails, or is cut off by
+	// a crash, gets an encounter.submit_abandoned entry (on the local
+	// store the marker's name is usually durable by now: the flush of the
+	// scope key's content covers it).
+	if err := markerDurable(); err != nil {
+		cleanup()
+		return "", phi.Wrap(err, phi.CodeStorage, "encounter could not be stored")
+	}
 	if err := prep.join(); err != nil {
 		cleanup()
 		return "", phi.Wrap(err, phi.CodeStorage, "encounter could not be stored")
@@ -174,11 +204,12 @@ func (p *Pipeline) Submit(ctx context.Context, req SubmitRequest) (string, error
 		})
 	})
 	staged, stageErr := p.store.StageCreate(ctx, meta)
-	auditErr := auditing.join()
-	audited = auditErr == nil
 	if stageErr == nil {
 		defer staged.Abort()
+		stageErr = keyReady()
 	}
+	auditErr := auditing.join()
+	audited = auditErr == nil
 	switch {
 	case auditErr != nil:
 		cleanup()

@@ -3,14 +3,18 @@ package pipeline_test
 import (
 	"context"
 	"crypto/ed25519"
+	"fmt"
+	"io"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/clinscribe/clinscribe/pipeline"
 	"github.com/clinscribe/clinscribe/pipeline/audit"
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
+	"github.com/clinscribe/clinscribe/storage"
 	"github.com/clinscribe/clinscribe/storage/storagetest"
 )
 
@@ -88,4 +92,124 @@ func TestNoteWritesFromSubmitToDraft(t *testing.T) {
 			t.Errorf("worklist entry %s written before the commit point", k)
 		}
 	}
+}
+
+// Submit on the local store lets the encounter's scope key and its Meta
+// share a flush (issue 18): the key is published (its content durable,
+// its name linked) and the Meta's content staged before the submission
+// waits for the key's name to be durable. Safety first all the same: the
+// key and the open marker are durable before the Meta, the commit point,
+// is published.
+func TestSubmitStagesMetaBeforeKeyIsDurable(t *testing.T) {
+	t.Parallel()
+	_, priv, err := ed25519.GenerateKey(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := &eventLog{}
+	pr := openProcess(t, t.TempDir(), audit.NewSigner(priv), rec.wrap, time.Now)
+	ctx := context.Background()
+	// The first submission makes the scope keys every later one shares.
+	for range 2 {
+		if _, err := pr.p.Submit(ctx, noteRequest(sample(t, "note-hypertension-followup.txt"))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	id := pr.q.tasks[len(pr.q.tasks)-1].id
+	events := rec.events()
+	at := func(ev string) int {
+		t.Helper()
+		i := slices.Index(events, ev)
+		if i < 0 {
+			t.Fatalf("no %q in:\n  %s", ev, strings.Join(events, "\n  "))
+		}
+		return i
+	}
+	key, meta, marker := "scopes/"+encounter.Scope(id)+"/key", encounter.Scope(id)+"/meta.json", encounter.OpenPrefix+id
+	if !(at("publish "+key) < at("stage "+meta) && at("stage "+meta) < at("durable "+key)) {
+		t.Errorf("the Meta is not staged between the key's publication and its durability:\n  %s", strings.Join(events, "\n  "))
+	}
+	for _, k := range []string{key, marker} {
+		if at("durable "+k) > at("publish "+meta) {
+			t.Errorf("%s is not durable before the Meta is published:\n  %s", k, strings.Join(events, "\n  "))
+		}
+	}
+}
+
+// eventLog wraps stores (as openProcess's wrap) and records, in order,
+// each object staged, published (made visible), made durable (its
+// Publisher's wait returned) or put.
+type eventLog struct {
+	mu sync.Mutex
+	ev []string
+}
+
+func (l *eventLog) add(op, key string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.ev = append(l.ev, op+" "+key)
+}
+
+func (l *eventLog) events() []string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return slices.Clone(l.ev)
+}
+
+func (l *eventLog) wrap(bs storage.Blobstore) storage.Blobstore { return &loggedStore{bs, l} }
+
+type loggedStore struct {
+	storage.Blobstore
+	l *eventLog
+}
+
+func (s *loggedStore) Put(ctx context.Context, key string, body io.Reader, mode storage.WriteMode) error {
+	err := s.Blobstore.Put(ctx, key, body, mode)
+	s.l.add("put", key)
+	s.l.add("durable", key)
+	return err
+}
+
+func (s *loggedStore) DeleteLazy(ctx context.Context, key string) error {
+	return storage.DeleteLazy(ctx, s.Blobstore, key)
+}
+
+func (s *loggedStore) Stage(ctx context.Context, key string, body io.Reader, mode storage.WriteMode) (storage.Staged, error) {
+	st, err := storage.Stage(ctx, s.Blobstore, key, body, mode)
+	if err != nil {
+		return nil, err
+	}
+	s.l.add("stage", key)
+	p, ok := st.(storage.Publisher)
+	if !ok {
+		return nil, fmt.Errorf("%s: the local store's staged object cannot publish", key)
+	}
+	return &loggedStaged{p, s.l, key}, nil
+}
+
+type loggedStaged struct {
+	storage.Publisher
+	l   *eventLog
+	key string
+}
+
+func (s *loggedStaged) Commit(ctx context.Context) error {
+	wait, err := s.Publish(ctx)
+	if err != nil {
+		return err
+	}
+	return wait()
+}
+
+func (s *loggedStaged) Publish(ctx context.Context) (func() error, error) {
+	wait, err := s.Publisher.Publish(ctx)
+	if err != nil {
+		return nil, err
+	}
+	s.l.add("publish", s.key)
+	return func() error {
+		err := wait()
+		s.l.add("durable", s.key)
+		return err
+	}, nil
 }

@@ -31,7 +31,11 @@
 // CommitInOrder makes a record and then its entries visible and waits for
 // one flush for all of them. Keyring.PrepareScope (through Vault.Prepare)
 // makes a scope's key ahead of its first object, so a caller can overlap
-// the key ring's write with other work.
+// the key ring's write with other work; Keyring.PublishScope (through
+// Vault.PublishPrepare) returns once the key can seal, with the wait for
+// its name to be durable, so the scope's first object can be staged
+// meanwhile and its content share that flush (it is committed only after
+// the wait).
 //
 // Object keys and scope names must never carry PHI: they are built from opaque
 // random IDs only (see ValidKey).

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"os"
 	"sync"
+	"sync/atomic"
+	"time"
 )
 
 // groupSync is the Local store's durability barrier shared by concurrent
@@ -204,8 +206,18 @@ func (fg *fsGroup) flush() error {
 		}
 		return err
 	}
-	return syncfs(fg.dir)
+	t0 := time.Now()
+	err = syncfs(fg.dir)
+	flushNanos.Add(int64(time.Since(t0)))
+	return err
 }
+
+// flushNanos is the time the process's shared group flushes took.
+var flushNanos atomic.Int64
+
+// FlushTime is the time the process's Local stores have spent in group
+// flushes (syncfs calls): the cost benchmarks report it per encounter.
+func FlushTime() time.Duration { return time.Duration(flushNanos.Load()) }
 
 // syncFilesystem flushes the filesystem holding dir.
 func syncFilesystem(dir string) error {

@@ -435,3 +435,23 @@ func countingLocal(t *testing.T) (*Local, *atomic.Int32) {
 	l.group.flush = func() error { flushes.Add(1); return nil }
 	return l, flushes
 }
+
+// The shared flushes count and time themselves (Flushes, FlushTime: the
+// cost benchmark's flushes/enc and flush-ms/enc): a Put through the
+// shared group adds to both.
+func TestFlushesCountAndTime(t *testing.T) {
+	if !haveSyncfs() {
+		t.Skip("no syncfs with error reporting here; Local fsyncs each file")
+	}
+	l, err := NewLocal(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	n0, t0 := Flushes(), FlushTime()
+	if err := l.Put(t.Context(), "a/b", strings.NewReader("x"), CreateOnly); err != nil {
+		t.Fatal(err)
+	}
+	if n, d := Flushes()-n0, FlushTime()-t0; n == 0 || d <= 0 {
+		t.Errorf("after a Put: %d flushes more taking %v; want some, taking time", n, d)
+	}
+}

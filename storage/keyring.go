@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -128,23 +129,46 @@ func (r *Keyring) GenerateDataKey(ctx context.Context, kc KeyContext) (DataKey, 
 // (the ring's CreateOnly reads the key instead when another writer made
 // it), one ring read fewer per new scope.
 func (r *Keyring) PrepareScope(ctx context.Context, kc KeyContext) error {
-	scope, err := scopeOf(kc)
+	wait, err := r.PublishScope(ctx, kc)
 	if err != nil {
 		return err
 	}
-	now := r.cfg.Now()
-	if _, ok := r.cached(scope, now); ok {
-		return nil
-	}
-	wrapped, err := r.createScopeKey(ctx, scope)
-	if err == nil {
-		_, err = r.open(ctx, scope, wrapped, now)
-	}
-	if err != nil {
+	if err := wait(); err != nil {
 		return fmt.Errorf("storage.Keyring.PrepareScope: %w", err)
 	}
 	return nil
 }
+
+// PublishScope is PrepareScope in two steps, as Publish is a Commit in
+// two (Publisher): it returns once the scope's key is in the cache and
+// under its name in the ring, its content durable, and wait returns once
+// its name is durable too. Objects sealed under the key may be written
+// meanwhile; none may be made visible (committed) before wait returns,
+// or a power loss could keep the object and lose its key. On the local
+// store the wait is the group flush that the objects staged meanwhile
+// share (Submit: the Meta's content and the scope key's name make one
+// flush, not two); elsewhere the key is durable at once and wait does
+// nothing.
+func (r *Keyring) PublishScope(ctx context.Context, kc KeyContext) (wait func() error, err error) {
+	scope, err := scopeOf(kc)
+	if err != nil {
+		return nil, err
+	}
+	now := r.cfg.Now()
+	if _, ok := r.cached(scope, now); ok {
+		return noWait, nil
+	}
+	wrapped, wait, err := r.publishScopeKey(ctx, scope)
+	if err == nil {
+		_, err = r.open(ctx, scope, wrapped, now)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("storage.Keyring.PrepareScope: %w", err)
+	}
+	return wait, nil
+}
+
+func noWait() error { return nil }
 
 // DecryptDataKey implements KeyManager.
 func (r *Keyring) DecryptDataKey(ctx context.Context, wrapped []byte, kc KeyContext) ([]byte, error) {
@@ -209,24 +233,41 @@ func (r *Keyring) open(ctx context.Context, scope string, wrapped []byte, now ti
 	return sk, nil
 }
 
-// createScopeKey makes the scope's key unless the scope was shredded. Racing
-// creators: the ring's CreateOnly lets one win and the others read its key.
+// createScopeKey makes the scope's key unless the scope was shredded, and
+// returns once it is durable. Racing creators: the ring's CreateOnly lets
+// one win and the others read its key.
 func (r *Keyring) createScopeKey(ctx context.Context, scope string) ([]byte, error) {
-	if shredded, err := r.Shredded(ctx, scope); err != nil {
+	wrapped, wait, err := r.publishScopeKey(ctx, scope)
+	if err != nil {
 		return nil, err
+	}
+	if err := wait(); err != nil {
+		return nil, fmt.Errorf("storage.Keyring: store scope key: %w", err)
+	}
+	return wrapped, nil
+}
+
+// publishScopeKey is createScopeKey returning once the key is under its
+// name, with the wait for that name to be durable (see PublishScope).
+func (r *Keyring) publishScopeKey(ctx context.Context, scope string) (wrapped []byte, wait func() error, err error) {
+	if shredded, err := r.Shredded(ctx, scope); err != nil {
+		return nil, nil, err
 	} else if shredded {
-		return nil, ErrShredded
+		return nil, nil, ErrShredded
 	}
 	dk, err := r.root.GenerateDataKey(ctx, scopeKeyContext(scope))
 	if err != nil {
-		return nil, fmt.Errorf("storage.Keyring: new scope key: %w", err)
+		return nil, nil, fmt.Errorf("storage.Keyring: new scope key: %w", err)
 	}
-	err = r.ring.Put(ctx, scopeKeyPath(scope), strings.NewReader(string(dk.Wrapped)), CreateOnly)
+	wait, err = publish(ctx, r.ring, scopeKeyPath(scope), dk.Wrapped, CreateOnly)
 	if errors.Is(err, ErrExists) {
-		return ReadAll(ctx, r.ring, scopeKeyPath(scope))
+		// Another writer's key, read back as a Put's loser reads it: its
+		// writer waits for it to be durable.
+		wrapped, err := ReadAll(ctx, r.ring, scopeKeyPath(scope))
+		return wrapped, noWait, err
 	}
 	if err != nil {
-		return nil, fmt.Errorf("storage.Keyring: store scope key: %w", err)
+		return nil, nil, fmt.Errorf("storage.Keyring: store scope key: %w", err)
 	}
 	// Shred writes its tombstone before deleting the key; checking again
 	// after our create closes the window where a shred ran between the
@@ -234,11 +275,29 @@ func (r *Keyring) createScopeKey(ctx context.Context, scope string) ([]byte, err
 	if shredded, err := r.Shredded(ctx, scope); err != nil || shredded {
 		_ = r.ring.Delete(ctx, scopeKeyPath(scope))
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		return nil, ErrShredded
+		return nil, nil, ErrShredded
 	}
-	return dk.Wrapped, nil
+	return dk.Wrapped, wait, nil
+}
+
+// publish writes b under key in bs and returns once it is visible, with
+// the wait for it to be durable: a Publisher's (Local: one group flush
+// after the name), or nothing to wait for after a Put.
+func publish(ctx context.Context, bs Blobstore, key string, b []byte, mode WriteMode) (wait func() error, err error) {
+	st, err := Stage(ctx, bs, key, bytes.NewReader(b), mode)
+	if err != nil {
+		return nil, err
+	}
+	defer st.Abort()
+	if p, ok := st.(Publisher); ok {
+		return p.Publish(ctx)
+	}
+	if err := st.Commit(ctx); err != nil {
+		return nil, err
+	}
+	return noWait, nil
 }
 
 // Shred destroys the scope's key for good: a tombstone is written first (so

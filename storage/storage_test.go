@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -556,4 +557,85 @@ func TestKeyringPrepareScope(t *testing.T) {
 	if err := c.PrepareScope(ctx, kc); !errors.Is(err, storage.ErrShredded) {
 		t.Fatalf("preparing a shredded scope = %v, want ErrShredded", err)
 	}
+}
+
+// PublishScope returns once the new key is under its name and can seal,
+// without waiting for the name to be durable; its wait does that, and
+// PrepareScope is the two in one.
+func TestKeyringPublishScope(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	ring := &heldWaits{Blobstore: newLocal(t)}
+	kr, _ := storage.NewKeyring(newLocalKeys(t), ring, storage.KeyringConfig{})
+	kc := storage.KeyContext{"object": "encounters/e1/meta.json", storage.ScopeContextKey: "encounters/e1"}
+	wait, err := kr.PublishScope(ctx, kc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := ring.waited.Load(); n != 0 {
+		t.Fatalf("PublishScope waited for %d names to be durable, want none", n)
+	}
+	if _, err := storage.ReadAll(ctx, ring, "scopes/encounters/e1/key"); err != nil {
+		t.Fatalf("the published key is not under its name: %v", err)
+	}
+	data := newLocal(t)
+	if err := storage.NewVault(data, kr).PutBytes(ctx, "encounters/e1/meta.json", []byte("sealed"), storage.CreateOnly); err != nil {
+		t.Fatalf("sealing under the published key: %v", err)
+	}
+	if err := wait(); err != nil || ring.waited.Load() != 1 {
+		t.Fatalf("wait = %v after %d waits, want nil after 1", err, ring.waited.Load())
+	}
+	kc2 := storage.KeyContext{"object": "encounters/e2/meta.json", storage.ScopeContextKey: "encounters/e2"}
+	if err := kr.PrepareScope(ctx, kc2); err != nil || ring.waited.Load() != 2 {
+		t.Fatalf("PrepareScope = %v after %d waits, want nil after 2", err, ring.waited.Load())
+	}
+	// A store that cannot publish (S3) commits: nothing left to wait for.
+	s3ring := struct{ storage.Blobstore }{newLocal(t)}
+	kr2, _ := storage.NewKeyring(newLocalKeys(t), s3ring, storage.KeyringConfig{})
+	wait, err = kr2.PublishScope(ctx, kc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := storage.ReadAll(ctx, s3ring, "scopes/encounters/e1/key"); err != nil {
+		t.Fatalf("the key is not stored: %v", err)
+	}
+	if err := wait(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// heldWaits is a store whose staged objects publish and count the waits
+// for their durability called.
+type heldWaits struct {
+	storage.Blobstore
+	waited atomic.Int32
+}
+
+func (h *heldWaits) Stage(ctx context.Context, key string, body io.Reader, mode storage.WriteMode) (storage.Staged, error) {
+	st, err := storage.Stage(ctx, h.Blobstore, key, body, mode)
+	if err != nil {
+		return nil, err
+	}
+	return countedWait{st.(storage.Publisher), h}, nil
+}
+
+type countedWait struct {
+	storage.Publisher
+	h *heldWaits
+}
+
+func (c countedWait) Commit(ctx context.Context) error {
+	wait, err := c.Publish(ctx)
+	if err != nil {
+		return err
+	}
+	return wait()
+}
+
+func (c countedWait) Publish(ctx context.Context) (func() error, error) {
+	wait, err := c.Publisher.Publish(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return func() error { c.h.waited.Add(1); return wait() }, nil
 }

@@ -137,22 +137,48 @@ type ScopePreparer interface {
 	PrepareScope(ctx context.Context, kc KeyContext) error
 }
 
+// ScopePublisher is a ScopePreparer that can return before the scope's
+// new key is durable, with the wait for it (Keyring.PublishScope).
+type ScopePublisher interface {
+	ScopePreparer
+	PublishScope(ctx context.Context, kc KeyContext) (wait func() error, err error)
+}
+
 // Prepare readies the key that a later Put of key will seal under, when the
 // KeyManager keeps per-scope keys (ScopePreparer); otherwise it does nothing.
 // Nothing is stored in the data store, so no cleanup is owed if the Put never
 // comes.
 func (v *Vault) Prepare(ctx context.Context, key string) error {
-	if err := ValidKey(key); err != nil {
+	wait, err := v.PublishPrepare(ctx, key)
+	if err != nil {
 		return err
 	}
-	sp, ok := v.keys.(ScopePreparer)
-	if !ok {
-		return nil
-	}
-	if err := sp.PrepareScope(ctx, v.keyContext(key)); err != nil {
+	if err := wait(); err != nil {
 		return fmt.Errorf("storage.Vault.Prepare: %w", err)
 	}
 	return nil
+}
+
+// PublishPrepare is Prepare returning as soon as objects can be sealed
+// under the key, with the wait for the key to be durable (a
+// ScopePublisher's; nothing to wait for otherwise). The caller may stage
+// objects of the scope meanwhile but commits none before wait returns:
+// on the local store their contents' flush and the key's name share one.
+func (v *Vault) PublishPrepare(ctx context.Context, key string) (wait func() error, err error) {
+	if err := ValidKey(key); err != nil {
+		return nil, err
+	}
+	wait = noWait
+	switch km := v.keys.(type) {
+	case ScopePublisher:
+		wait, err = km.PublishScope(ctx, v.keyContext(key))
+	case ScopePreparer:
+		err = km.PrepareScope(ctx, v.keyContext(key))
+	}
+	if err != nil {
+		return nil, fmt.Errorf("storage.Vault.Prepare: %w", err)
+	}
+	return wait, nil
 }
 
 // Get implements Blobstore: the returned reader yields plaintext and fails

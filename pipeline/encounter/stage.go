@@ -28,6 +28,27 @@ func (s *Staged) Commit(ctx context.Context) error {
 	return s.mapErr(s.st.Commit(ctx))
 }
 
+// Publish is Commit in two steps (storage.Publisher): the record is made
+// visible now, and wait returns once it is durable. A caller with other
+// work to do before it needs the record durable (Submit: the Meta to stage
+// before the open marker must be durable) lets that work share the
+// marker's flush on the local store; elsewhere Publish commits and wait
+// does nothing.
+func (s *Staged) Publish(ctx context.Context) (wait func() error, err error) {
+	p, ok := s.st.(storage.Publisher)
+	if !ok {
+		if err := s.Commit(ctx); err != nil {
+			return nil, err
+		}
+		return func() error { return nil }, nil
+	}
+	w, err := p.Publish(ctx)
+	if err != nil {
+		return nil, s.mapErr(err)
+	}
+	return func() error { return s.mapErr(w()) }, nil
+}
+
 // Abort discards an uncommitted record.
 func (s *Staged) Abort() { s.st.Abort() }
 

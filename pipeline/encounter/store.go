@@ -122,23 +122,37 @@ func (s *Store) Begin(ctx context.Context, id string, m OpenMarker) error {
 }
 
 // Prepare readies the key the encounter's objects will be sealed under
-// (storage.Vault.Prepare), so the first write of its scope, the Meta, does
-// not wait for the key ring's own durable write. Submit runs it beside the
-// open marker and the audit entry. It writes nothing to the data store.
-func (s *Store) Prepare(ctx context.Context, id string) error {
+// (storage.Vault.PublishPrepare), so the first write of its scope, the
+// Meta, does not wait for the key ring's own durable write. Submit runs it
+// beside the open marker and the audit entry. It writes nothing to the
+// data store. It returns once objects of the encounter can be sealed and
+// staged; wait returns once the key is durable, and no object of the
+// encounter may be committed before it has (on the local store the
+// Meta's staged content and the key's name share one flush).
+func (s *Store) Prepare(ctx context.Context, id string) (wait func() error, err error) {
 	if !ValidID(id) {
-		return fmt.Errorf("encounter.Prepare: invalid ID")
+		return nil, fmt.Errorf("encounter.Prepare: invalid ID")
 	}
-	p, ok := s.vault.(interface {
+	keyWait := func() error { return nil }
+	switch v := s.vault.(type) {
+	case interface {
+		PublishPrepare(ctx context.Context, key string) (func() error, error)
+	}:
+		keyWait, err = v.PublishPrepare(ctx, metaKey(id))
+	case interface {
 		Prepare(ctx context.Context, key string) error
-	})
-	if !ok {
+	}:
+		err = v.Prepare(ctx, metaKey(id))
+	}
+	if err != nil {
+		return nil, fmt.Errorf("encounter.Prepare: %w", err)
+	}
+	return func() error {
+		if err := keyWait(); err != nil {
+			return fmt.Errorf("encounter.Prepare: %w", err)
+		}
 		return nil
-	}
-	if err := p.Prepare(ctx, metaKey(id)); err != nil {
-		return fmt.Errorf("encounter.Prepare: %w", err)
-	}
-	return nil
+	}, nil
 }
 
 // Create writes the encounter's Meta, once. It is a submission's commit

@@ -121,7 +121,7 @@ func benchPipeline(b *testing.B, rds *redistest.Server, note []byte, bare float6
 		b.Fatal(err)
 	}
 	waitDraft(b, watch, warm)
-	d0, r0, f0 := data.Counts(), ring.Counts(), storage.Flushes()
+	d0, r0, f0, ft0 := data.Counts(), ring.Counts(), storage.Flushes(), storage.FlushTime()
 	cpu := startCPU(b, rds)
 	start := time.Now()
 	total := 0
@@ -166,6 +166,7 @@ func benchPipeline(b *testing.B, rds *redistest.Server, note []byte, bare float6
 	b.ReportMetric(r[0], "ring-writes/enc")
 	b.ReportMetric(r[1], "ring-reads/enc")
 	b.ReportMetric(float64(storage.Flushes()-f0)/float64(total), "flushes/enc")
+	b.ReportMetric(float64((storage.FlushTime()-ft0).Microseconds())/1000/float64(total), "flush-ms/enc")
 }
 
 // waitDraft waits until draft v1 of the encounter is stored.
