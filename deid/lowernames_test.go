@@ -171,3 +171,33 @@ func TestLowerCaseNamesOfCliniciansAndOthers(t *testing.T) {
 		}
 	}
 }
+
+// TestCapitalizedNamesThatArePlacesInAPersonsPlace: a capitalized given
+// name that also names a city ("Tyler", "Jackson") alone in a person's
+// place in a note ("Pt states Tyler helps", "Family (Tyler, son)
+// updated") is a name; in a place's place it is not. Written for this test.
+func TestCapitalizedNamesThatArePlacesInAPersonsPlace(t *testing.T) {
+	t.Parallel()
+	for _, rulesOnly := range []bool{true, false} {
+		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})
+		for _, c := range []struct {
+			text, word string
+			name       bool
+		}{
+			{"Pt states Tyler helps with groceries.", "Tyler", true},
+			{"Family (Tyler, son) updated.", "Tyler", true},
+			{"Mother reports Jackson has been coughing at night.", "Jackson", true},
+			{"Pt moved here from Tyler, TX last year.", "Tyler", false},
+			{"Referred to cardiology in Austin.", "Austin", false},
+		} {
+			i := strings.Index(c.text, c.word)
+			name := false
+			for _, s := range d.Detect(c.text, deid.Known{}) {
+				name = name || s.Type == deid.Name && s.Start <= i && s.End >= i+len(c.word)
+			}
+			if name != c.name {
+				t.Errorf("rules only %v: %q: %q a name %v, want %v", rulesOnly, c.text, c.word, name, c.name)
+			}
+		}
+	}
+}

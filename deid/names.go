@@ -1661,8 +1661,23 @@ func (s *scan) nameInPersonSlot(i int) bool {
 	}
 	// "the specialist was tyler something": a name whose rest is
 	// forgotten.
+	// A capitalized word is left to the rules for capitalized names where
+	// they look (after a title, a relation or an introduction, or before
+	// another capitalized word: "legal name Josefina Arce"); here only a
+	// lone one in a person's place ("Pt states Tyler helps", "(Tyler,
+	// son)").
+	if t.upper() {
+		if n := s.next(i); n > 0 && s.toks[n].capWord() && s.toks[n].gap == gapSpace {
+			return false
+		}
+		if !s.thirdPersonAt(i) && !s.relationAside(i) {
+			return false
+		}
+		s.addName(i, i, PatientNames)
+		return true
+	}
 	something := s.nextWordAt(i) == "something" && (s.prevWordAt(i, 1) == "was" || s.prevWordAt(i, 1) == "is")
-	if !something && !s.thirdPersonAt(i) && !s.introBefore(i) && !s.relationBefore(i) {
+	if !something && !s.thirdPersonAt(i) && !s.introBefore(i) && !s.relationBefore(i) && !s.relationAside(i) {
 		return false
 	}
 	s.lowerNameAt(i, PatientNames)
@@ -1696,6 +1711,24 @@ var familyWords = map[string]bool{"family": true, "families": true, "kids": true
 // "the foster kids", "the host family".
 var notFamilyNames = map[string]bool{"foster": true, "host": true, "step": true, "royal": true, "nuclear": true,
 	"extended": true, "blended": true, "adoptive": true, "military": true, "younger": true, "older": true}
+
+// relationAside: a relation word set off after the name, "(Tyler, son)",
+// "tyler, her son,".
+func (s *scan) relationAside(i int) bool {
+	c := s.next(i)
+	if c < 0 || !s.toks[c].punct(',') {
+		return false
+	}
+	r := s.next(c)
+	if r > 0 && (s.eq(r, "her") || s.eq(r, "his") || s.eq(r, "my") || s.eq(r, "the") || s.eq(r, "pt's")) {
+		r = s.next(r)
+	}
+	if r < 0 || !s.toks[r].letters() || !s.toks[r].is(lxRelation) {
+		return false
+	}
+	e := s.next(r)
+	return e < 0 || s.toks[e].punct(')') || s.toks[e].punct(',') || s.clauseEndAfter(r)
+}
 
 // onlyTitles are lower-case titles that are no other word or
 // abbreviation: any surname after them is one, "mrs brown".
