@@ -20,6 +20,24 @@ func (s *scan) dropFree(spans []Span) []Span {
 				continue
 			}
 		}
+		if sp.Type == Name {
+			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && en >= st && s.openingVerb(st) {
+				if st == en {
+					continue
+				}
+				sp.Start = int(s.toks[st+1].s) // "Taught Maria the exercises": Maria stays
+			}
+		}
+		if sp.Type == Name {
+			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && en >= st {
+				if s.publicHonorific(st, en) {
+					continue
+				}
+				if w := s.lower(st); en > st && (w == "president" || w == "pope") && s.toks[st+1].gap == gapSpace {
+					sp.Start = int(s.toks[st+1].s) // a title stays outside: "President Maria Lopez of the board"
+				}
+			}
+		}
 		if sp.Type == Name || sp.Type == Location {
 			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && en >= st &&
 				(s.freeLookalike(st, en, sp.Type) || sp.Type == Name && (s.givenOfEponym(st, en, spans) || st == en && s.knownCompound(st))) {
@@ -30,6 +48,77 @@ func (s *scan) dropFree(spans []Span) []Span {
 	}
 	return out
 }
+
+// openingVerb: token k opens a sentence of a note in Title case and is a
+// verb's form, past or third person, of an English word no name list holds
+// ("Taught Brandt-Daroff exercises", "Chose Kyleena.", "Watched Bluey",
+// "Brings the forms"): the capital is the sentence's, the subject is left
+// out as notes do. A verb's form after it makes it the subject ("Sparks
+// arrived", "Claims denied" alike) and it stays. Only the forms a name seldom has: an English word
+// ending in "ed", an irregular past, or an English word's "-s" form whose
+// base is English too. Surnames that are such words are on the name
+// lists ("Banks reports", "Fields stated") and stay; so does a word after
+// a title or a supplied name.
+func (s *scan) openingVerb(k int) bool {
+	t := &s.toks[k]
+	if !t.capWord() || t.allUpper() || t.n() < 4 || !s.opensSentence(k) || s.titleBefore(k) || s.anyKnown(k, k) ||
+		!s.dictionaryWord(k) {
+		return false
+	}
+	if n := s.next(k); n > 0 && s.toks[n].letters() && !s.toks[n].upper() {
+		if v := s.lower(n); personVerbs[v] || unlistedForms[v] || strings.HasSuffix(v, "ed") || strings.HasSuffix(v, "s") {
+			return false // the subject of a verb: "Sparks arrived late", "Steed reports"
+		}
+	}
+	w := s.lower(k)
+	if unlistedForms[w] || strings.HasSuffix(w, "ed") {
+		return true
+	}
+	if base, ok := strings.CutSuffix(w, "s"); ok && !strings.HasSuffix(base, "s") {
+		_, eng := englishWords()[base]
+		return eng
+	}
+	return false
+}
+
+// publicHonorific: a name of one word after the honorific of a head of
+// state or of a church ("President Kennedy had Addison's", "prays for Pope
+// Francis", "king charles had a prostate problem", "Queen Elizabeth"): a
+// public figure mentioned in passing, not the encounter's person (the
+// corpora's conventions leave them unannotated). The span may hold the
+// honorific or follow it. "King" and "Queen", which are also given names
+// and surnames, need a listed given name after them ("King Jones" stays);
+// a second name word ("President Maria Lopez of the board"), a title or a
+// supplied name keeps the span.
+func (s *scan) publicHonorific(st, en int) bool {
+	h, k := st, st
+	if publicHonorifics[s.lower(st)] {
+		k = s.next(st)
+	} else if h = s.sameLinePrev(st); h < 0 || s.toks[st].gap != gapSpace || !publicHonorifics[s.lower(h)] {
+		return false
+	}
+	if k != en || k < 0 || !s.toks[k].letters() || s.toks[k].gap != gapSpace || s.anyKnown(st, en) || s.titleBefore(h) {
+		return false
+	}
+	if n := s.next(en); n > 0 && s.toks[n].capWord() && s.toks[n].gap == gapSpace && !s.toks[n].allUpper() {
+		return false // "President Maria Lopez"
+	}
+	if p := s.sameLinePrev(h); p >= 0 && s.toks[p].letters() && (s.toks[p].is(lxRelation) || ownerWords[s.lower(p)]) {
+		return false // "my boss president lopez", "our president Lopez": someone the patient knows
+	}
+	switch s.lower(h) {
+	case "king", "queen":
+		return s.toks[k].is(lxFirst)
+	}
+	return true
+}
+
+// ownerWords make the honorific's holder someone of the patient's own.
+var ownerWords = map[string]bool{"my": true, "our": true, "his": true, "her": true, "their": true, "your": true,
+	"boss": true, "company's": true, "club's": true, "union's": true, "church's": true, "school's": true}
+
+// publicHonorifics are the honorifics of heads of state and of a church.
+var publicHonorifics = map[string]bool{"president": true, "pope": true, "king": true, "queen": true}
 
 // knownCompound: a supplied name part that is also a word ("stone",
 // "ray", "ivy", "grant"), in lower case inside a fixed compound of

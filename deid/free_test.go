@@ -170,3 +170,66 @@ func TestFreeKnownCompounds(t *testing.T) {
 		})
 	}
 }
+
+// runFreeCases runs cases with the rules alone and with the tagger, no
+// metadata.
+func runFreeCases(t *testing.T, cases []foundCase) {
+	t.Helper()
+	for _, mode := range []struct {
+		name string
+		cfg  deid.Config
+	}{{"rules", deid.Config{RulesOnly: true}}, {"tagger", deid.Config{}}} {
+		t.Run(mode.name, func(t *testing.T) {
+			t.Parallel()
+			checkFound(t, newDetector(t, mode.cfg), deid.Known{}, cases)
+		})
+	}
+}
+
+// TestFreeOpeningVerbs: a note's sentence that leaves out its subject
+// opens with a verb in Title case, which is no name; a name after it, and
+// a surname that is an English word before a verb, stay found.
+func TestFreeOpeningVerbs(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"an irregular past before an eponym", "Dix-Hallpike positive. Taught Brandt-Daroff exercises; Semont maneuver as backup.", nil},
+		{"an irregular past alone", "Reviewed options at length. Taught.", nil},
+		{"a past before an adverb", "Stridor resolved. Watched closely for three hours, then discharged.", nil},
+		{"a third person before a noun", "Brings a list of medications and a glucose log.", nil},
+		{"a past at a line's start", "Pain controlled.\nSplinted the wrist in neutral.\nEducated on elevation.", nil},
+		{"a name after the verb stays", "Taught Maria the exercises. Watched Dwayne closely overnight.",
+			[]found{{"Maria", deid.Name}, {"Dwayne", deid.Name}}},
+		{"a surname that is a word, before a verb, stays", "Fields stated she was fine. Steed reports pain. Banks denied fever.",
+			[]found{{"Fields", deid.Name}, {"Steed", deid.Name}, {"Banks", deid.Name}}},
+		{"a title keeps the word", "Seen with Mr. Speed today.", []found{{"Speed", deid.Name}}},
+	})
+}
+
+// TestFreePublicHonorifics: a one-word name after the honorific of a head
+// of state or of a church is a public figure mentioned in passing; a given
+// name or surname after "King", two name words, a title or a supplied name
+// keep the person.
+func TestFreePublicHonorifics(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"a president with an eponymous disease", "Discussed that President Kennedy had adrenal insufficiency too.", nil},
+		{"two presidents", "He admired President Lincoln and President Truman as a boy.", nil},
+		{"a pope", "She prays for Pope Francis every night and finds it calming.", nil},
+		{"a queen before a comma", "Like Queen Elizabeth, she takes her tea with milk.", nil},
+		{"a king in lower case", "patient: i read that king charles had a prostate problem", nil},
+		{"a surname after king stays", "King Okonkwo reports pain in the left knee.", []found{{"King Okonkwo", deid.Name}}},
+		{"a second name word stays", "Letter signed by President Maria Lopez of the board.", []found{{"Maria Lopez", deid.Name}}},
+		{"a title before stays", "Seen with Mr. King today.", []found{{"King", deid.Name}}},
+	})
+}
+
+// TestFreePublicHonorificsKnown: a supplied surname after an honorific is
+// the person.
+func TestFreePublicHonorificsKnown(t *testing.T) {
+	t.Parallel()
+	kn := deid.Known{PatientNames: []string{"Irene Kennedy"}}
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		checkFound(t, newDetector(t, cfg), kn, []foundCase{{"supplied surname", "doctor: so president kennedy of the garden club, how are you",
+			[]found{{"kennedy", deid.Name}}}})
+	}
+}
