@@ -39,6 +39,11 @@ func (s *scan) dropFree(spans []Span) []Span {
 			}
 		}
 		if sp.Type == Name || sp.Type == Location {
+			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && en >= st && (s.denomination(st, en) || s.measuredEponym(st, en)) {
+				continue
+			}
+		}
+		if sp.Type == Name || sp.Type == Location {
 			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && en >= st &&
 				(s.freeLookalike(st, en, sp.Type) || sp.Type == Name && (s.givenOfEponym(st, en, spans) || st == en && s.knownCompound(st))) {
 				continue
@@ -119,6 +124,110 @@ var ownerWords = map[string]bool{"my": true, "our": true, "his": true, "her": tr
 
 // publicHonorifics are the honorifics of heads of state and of a church.
 var publicHonorifics = map[string]bool{"president": true, "pope": true, "king": true, "queen": true}
+
+// denomination: one word that names a church or a faith, said of a person
+// or of a thing ("Grew up Lutheran, now Methodist.", "a Hmong Christian
+// church", "devout Catholic"), not a facility's short name ("transferred
+// to Methodist", "at Lutheran") nor a person ("Christian called", "Christian
+// Lee"). After a word that says what one is or was, or before a noun of
+// faith; a word that is also a given name needs the noun.
+func (s *scan) denomination(st, en int) bool {
+	if st != en || !s.toks[st].letters() || !faithWords[s.lower(st)] || s.titleBefore(st) || s.anyKnown(st, en) {
+		return false
+	}
+	n := s.next(st)
+	if n > 0 && s.toks[n].letters() {
+		w := s.lower(n)
+		if faithNouns[w] && !s.toks[n].upper() {
+			return true
+		}
+		if s.toks[n].upper() || personVerbs[w] || unlistedForms[w] {
+			return false // "Methodist Hospital", "Christian Lee", "Christian brought"
+		}
+	}
+	if s.toks[st].lex&(lxFirst|lxFirstAmb|lxSur) != 0 || s.toks[st].gaz&(gzFirst|gzSur) != 0 {
+		return false
+	}
+	p := s.sameLinePrev(st)
+	if p < 0 {
+		return false
+	}
+	return s.toks[p].punct(',') && (n < 0 || !s.toks[n].letters()) || s.toks[p].letters() && faithBefore[s.lower(p)]
+}
+
+// faithWords name churches and faiths.
+var faithWords = wordsOf("lutheran methodist baptist catholic presbyterian episcopal episcopalian adventist mennonite " +
+	"amish mormon pentecostal orthodox christian evangelical protestant quaker jewish muslim hindu buddhist sikh " +
+	"nazarene anglican unitarian wesleyan apostolic")
+
+// faithNouns follow a denomination said of a thing.
+var faithNouns = wordsOf("church churches faith family families tradition upbringing values beliefs community " +
+	"congregation pastor minister household background prayer prayers services denomination roots parents " +
+	"convert")
+
+// faithBefore say what someone is or was before a denomination.
+var faithBefore = wordsOf("up raised is was are were now a an devout practicing practising lifelong born converted " +
+	"became being as non and or identifies")
+
+// lineSubjectLabels introduce the person a line is about.
+var lineSubjectLabels = wordsOf("patient pt name resident client member subject")
+
+// measuredEponym: a capitalized name of one word before what an
+// eponymous scale, test or sign reports: a score over its maximum that no
+// date has the shape of ("Berg 44/56", "Tinetti 20/28"), or a word of the
+// result or the index ("Katz ADL 6/6", "Lawton IADL", "Weber midline",
+// "Goldmann applanation"). Not after a title, a name's label or over a
+// supplied name; a fraction shaped like a date ("Berg 4/12") is no score.
+func (s *scan) measuredEponym(st, en int) bool {
+	if en != st || !s.toks[st].capWord() || s.titleBefore(st) || s.anyKnown(st, en) {
+		return false
+	}
+	if p := s.sameLinePrev(st); p >= 0 && (s.toks[p].punct(':') || s.toks[p].letters() && lineSubjectLabels[s.lower(p)]) {
+		return false // "Patient: Katz ADL dependent", "Pt Berg 44/56"
+	}
+	n := s.next(en)
+	if n < 0 || s.toks[n].gap != gapSpace {
+		return false
+	}
+	if s.toks[n].letters() {
+		return measureWords[s.lower(n)]
+	}
+	if !s.toks[n].digits() || n+2 >= len(s.toks) || !s.toks[n+1].punct('/') || s.toks[n+1].gap != gapNone || !s.toks[n+2].digits() || s.toks[n+2].gap != gapNone {
+		return false
+	}
+	a, b := atoiSmall(s.str(n)), atoiSmall(s.str(n+2))
+	if a < 0 || b <= 0 || a > b {
+		return false
+	}
+	return a > 12 || b > 31
+}
+
+// measureWords follow an eponymous scale, test or sign and report it.
+var measureWords = wordsOf("adl adls iadl iadls applanation tonometry contractions midline lateralizes lateralized " +
+	"lateralizing")
+
+// atoiSmall parses a run of up to six digits, or returns -1.
+func atoiSmall(d string) int {
+	if d == "" || len(d) > 6 {
+		return -1
+	}
+	v := 0
+	for i := 0; i < len(d); i++ {
+		if d[i] < '0' || d[i] > '9' {
+			return -1
+		}
+		v = v*10 + int(d[i]-'0')
+	}
+	return v
+}
+
+func wordsOf(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
 
 // knownCompound: a supplied name part that is also a word ("stone",
 // "ray", "ivy", "grant"), in lower case inside a fixed compound of

@@ -233,3 +233,34 @@ func TestFreePublicHonorificsKnown(t *testing.T) {
 			[]found{{"kennedy", deid.Name}}}})
 	}
 }
+
+// TestFreeDenominations: a church or faith said of a person or a thing is
+// no facility and no person; the short name of a hospital after a place's
+// preposition, and a person called Christian, stay found.
+func TestFreeDenominations(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"what one grew up and is now", "Enjoys bingo on Wednesdays. Grew up Lutheran, now Methodist.", nil},
+		{"before a noun of faith", "Family attends a Hmong Christian church; elders help decide. Strong Baptist faith.", nil},
+		{"after devout and a copula", "She is a devout Catholic and prays daily. Husband is Presbyterian.", nil},
+		{"a hospital's short name stays", "Transferred to Methodist for cardiac surgery.", []found{{"Methodist", deid.Location}}},
+		{"a person named Christian stays", "Christian called back about the results. Spoke with Dwayne and Christian.",
+			[]found{{"Christian", deid.Name}, {"Dwayne", deid.Name}, {"Christian", deid.Name}}},
+	})
+}
+
+// TestFreeMeasuredEponyms: an eponymous scale, test or sign before its
+// score or its result is no person; a date-shaped fraction, a title or a
+// name's label keep the name.
+func TestFreeMeasuredEponyms(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"a score over its maximum", "Timed Up and Go 16 seconds; Berg 44/56; Tinetti 20/28.", nil},
+		{"an index's abbreviation", "Katz ADL 6/6. Lawton IADL 5/8 (needs help with finances).", nil},
+		{"an index's abbreviation without a score", "Katz ADL independent in 5 of 6. Lives with spouse.", nil},
+		{"a test's result", "Weber midline, Rinne AC > BC bilaterally. IOP 16/17 by Goldmann applanation.", nil},
+		{"a date-shaped fraction stays", "Seen by Berg 4/12 for follow up.", []found{{"Berg", deid.Name}, {"4/12", deid.Date}}},
+		{"a title stays", "Saw Dr. Weber midline incision healing.", []found{{"Weber", deid.Name}}},
+		{"a name's label stays", "Patient: Lena Katz ADL dependent.", []found{{"Lena Katz", deid.Name}}},
+	})
+}
