@@ -280,7 +280,19 @@
 // the weekend" keeps its town), a word after a greeting before what it
 // describes ("hey doc quick one"), "sea level", and the months of a
 // schedule ("walk-in Tuesday to Friday from October through March"; a
-// stay's months stay).
+// stay's months stay). From branch deidfree3: a verb in Title case opening
+// a note's sentence leaves a name ("Taught Brandt-Daroff exercises";
+// "Taught Maria" keeps Maria; "Sparks arrived" keeps its subject); a
+// one-word name after President or Pope, or after King or Queen when it is
+// a listed given name ("President Kennedy had", "king charles"; not after
+// "my", a relation or a title, not before a second name word); a church or
+// faith said of a person or thing ("Grew up Lutheran, now Methodist", "a
+// Hmong Christian church"; "transferred to Methodist" stays); an eponym
+// before a score no date has the shape of or before a word of its result
+// or index ("Berg 44/56", "Katz ADL", "Weber midline"); and the full name
+// of a public figure of data/publicfigures.txt with a word of fame near it
+// ("listening to Johnny Cash"; not without one, not after a title, label
+// or relation, not before a patient's verb, not a supplied name).
 //
 // Supplied names (Known) are also found as they sound (soundsknown.go),
 // more than one letter from the platform's spelling ("kathryn" for

@@ -30,7 +30,7 @@ func (s *scan) dropFree(spans []Span) []Span {
 		}
 		if sp.Type == Name {
 			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && en >= st {
-				if s.publicHonorific(st, en) {
+				if s.publicHonorific(st, en) || s.publicFigure(st, en) {
 					continue
 				}
 				if w := s.lower(st); en > st && (w == "president" || w == "pope") && s.toks[st+1].gap == gapSpace {
@@ -121,6 +121,54 @@ func (s *scan) publicHonorific(st, en int) bool {
 // ownerWords make the honorific's holder someone of the patient's own.
 var ownerWords = map[string]bool{"my": true, "our": true, "his": true, "her": true, "their": true, "your": true,
 	"boss": true, "company's": true, "club's": true, "union's": true, "church's": true, "school's": true}
+
+// publicFigure: tokens st..en are exactly the full name of a public figure
+// of the derived list, talked about near it ("reading about Jimmy
+// Carter's recovery", "would like to hear Leonard Cohen": fameCues, eight
+// words before or six after on the line), with nothing that makes it the
+// encounter's person: no title, label, relation or owner before, no
+// supplied part, no verb of a patient's or a clinician's after ("James
+// Brown presented with"), and no other mention of its surname in the text
+// after a title ("Mr. Brown"). Without a cue the name stays ("Called James
+// Brown at home").
+func (s *scan) publicFigure(st, en int) bool {
+	if en == st || en-st > 6 || s.titleBefore(st) || s.anyKnown(st, en) {
+		return false
+	}
+	words := strings.Fields(strings.ReplaceAll(strings.ToLower(s.text[s.toks[st].s:s.toks[en].e]), ".", " "))
+	if _, ok := publicFigures()[strings.Join(words, " ")]; !ok || len(words) < 2 {
+		return false
+	}
+	if p := s.sameLinePrev(st); p >= 0 && (s.toks[p].punct(':') || s.toks[p].letters() &&
+		(s.toks[p].is(lxRelation) || lineSubjectLabels[s.lower(p)] || ownerWords[s.lower(p)])) {
+		return false
+	}
+	if n := s.next(en); n > 0 && s.toks[n].letters() && personVerbs[s.lower(n)] {
+		return false
+	}
+	cue := false
+	for k, m := s.sameLinePrev(st), 0; k >= 0 && m < 8 && !cue; k, m = s.sameLinePrev(k), m+1 {
+		cue = s.toks[k].letters() && fameCues[s.lower(k)]
+	}
+	for k, m := s.next(en), 0; k > 0 && m < 6 && !cue; k, m = s.next(k), m+1 {
+		cue = s.toks[k].letters() && fameCues[s.lower(k)]
+	}
+	if !cue {
+		return false // "Called James Brown at home": no sign of a mention in passing
+	}
+	last := words[len(words)-1]
+	for k := range s.toks {
+		if (k < st || k > en) && s.toks[k].letters() && s.toLower(s.str(k)) == last && s.titleBefore(k) {
+			return false
+		}
+	}
+	return true
+}
+
+// fameCues are words said around a public figure mentioned in passing.
+var fameCues = wordsOf("read reads reading hear heard listen listening listens watch watched watching watches fan " +
+	"fans inspired compared famous singer actor actress president movie movies film films song songs music album " +
+	"book books novel novels concert documentary tv television biography memoir idol starred author autograph")
 
 // publicHonorifics are the honorifics of heads of state and of a church.
 var publicHonorifics = map[string]bool{"president": true, "pope": true, "king": true, "queen": true}

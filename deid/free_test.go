@@ -264,3 +264,29 @@ func TestFreeMeasuredEponyms(t *testing.T) {
 		{"a name's label stays", "Patient: Lena Katz ADL dependent.", []found{{"Lena Katz", deid.Name}}},
 	})
 }
+
+// TestFreePublicFigures: the full name of a listed public figure,
+// talked about as one (a song, a book, a film, reading or hearing about
+// them), is no one of the encounter; without such a word, or with a title,
+// a label, a relation, a patient's verb or a supplied part, the name stays.
+func TestFreePublicFigures(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"a singer heard", "Calmer after listening to Johnny Cash and Aretha Franklin on the ward radio.", nil},
+		{"a scientist read about", "He has been reading about Stephen Hawking since the diagnosis of ALS.", nil},
+		{"a president's biography", "Reads a Ronald Reagan biography at night; sleeps 6 hours.", nil},
+		{"an actor's films", "Watched Tom Hanks films with her daughter. Mood improved.", nil},
+		{"in lower case", "patient: i watch oprah winfrey every afternoon", nil},
+		{"no word of fame stays", "Called Elvis Presley at home to review labs.", []found{{"Elvis Presley", deid.Name}}},
+		{"a patient's verb stays", "Tom Hanks presented with chest pain after watching TV.", []found{{"Tom Hanks", deid.Name}}},
+		{"a title elsewhere stays", "Mr. Hanks is anxious. Watched Tom Hanks films with her.",
+			[]found{{"Hanks", deid.Name}, {"Tom Hanks", deid.Name}}},
+		{"a relation stays", "Her husband Johnny Cash drove her in; they watched TV.", []found{{"Johnny Cash", deid.Name}}},
+		{"a label stays", "Patient: Elvis Presley, likes music.", []found{{"Elvis Presley", deid.Name}}},
+	})
+	kn := deid.Known{PatientNames: []string{"Tom Hanks"}}
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		checkFound(t, newDetector(t, cfg), kn, []foundCase{{"supplied", "doctor: tom hanks, do you still watch movies",
+			[]found{{"tom", deid.Name}, {"hanks", deid.Name}}}})
+	}
+}

@@ -45,6 +45,25 @@ var nicknamesOpenText string
 //go:embed data/english.txt
 var englishText string
 
+// publicfigures.txt lists full names of public figures, derived by
+// deid/internal/publicfigures from Corpora (CC0; source in deid/README.md).
+// publicFigure reads it: a name found exactly so, with nothing of the
+// encounter around it, is someone mentioned in passing.
+//
+//go:embed data/publicfigures.txt
+var publicFiguresText string
+
+// publicFigures is the set of publicfigures.txt's names, built at first use.
+var publicFigures = sync.OnceValue(func() map[string]struct{} {
+	m := make(map[string]struct{}, 2500)
+	for _, line := range strings.Split(publicFiguresText, "\n") {
+		if line != "" && !strings.HasPrefix(line, "#") {
+			m[line] = struct{}{}
+		}
+	}
+	return m
+})
+
 // englishWords is the set of english.txt's words, built at first use.
 var englishWords = sync.OnceValue(func() map[string]struct{} {
 	m := make(map[string]struct{}, 60000)
