@@ -39,7 +39,8 @@ func (s *scan) dropFree(spans []Span) []Span {
 			}
 		}
 		if sp.Type == Name || sp.Type == Location {
-			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && en >= st && (s.denomination(st, en) || s.measuredEponym(st, en)) {
+			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && en >= st && (s.denomination(st, en) || s.measuredEponym(st, en) ||
+				s.ampersandBrand(st, en) || s.chainAmongChains(st, en)) {
 				continue
 			}
 		}
@@ -201,6 +202,77 @@ func (s *scan) denomination(st, en int) bool {
 		return false
 	}
 	return s.toks[p].punct(',') && (n < 0 || !s.toks[n].letters()) || s.toks[p].letters() && faithBefore[s.lower(p)]
+}
+
+// ampersandBrand: the name is one side of two capitalized (or two
+// lower-case) words joined by "&" before a possessive, a business's shape
+// ("Ben & Jerry's", "some ben & jerry's"), with no title before and none of
+// what two people own or do after it ("Tom & Mary's son", "Tom & Mary's
+// house" stay).
+func (s *scan) ampersandBrand(st, en int) bool {
+	a, b := -1, -1 // the words before and after "&"
+	switch {
+	case en+1 < len(s.toks) && s.toks[en+1].punct('&'):
+		a, b = en, en+2
+	case st >= 2 && s.toks[st-1].punct('&'):
+		a, b = st-2, st
+		if en > st {
+			return false
+		}
+	default:
+		return false
+	}
+	if a < 0 || b >= len(s.toks) || !s.toks[a].letters() || !s.toks[b].letters() || s.toks[a].upper() != s.toks[b].upper() ||
+		s.toks[b].gap == gapLine || s.titleBefore(a) || s.anyKnown(a, b) {
+		return false
+	}
+	if st != a && st != b || en != a && en != b {
+		return false
+	}
+	if !(b+2 < len(s.toks) && s.toks[b+1].punct('\'') && s.toks[b+1].gap == gapNone && s.eq(b+2, "s")) {
+		return false // a possessive is the business's mark
+	}
+	n := s.afterPossessive(b)
+	return n < 0 || !s.ownedByPeople(n)
+}
+
+// ownedByPeople: the word after a possessive is what a person has or does
+// ("Wendy's mom", "Tom & Mary's house", "Wendy's car broke down").
+func (s *scan) ownedByPeople(n int) bool {
+	if !s.toks[n].letters() {
+		return false
+	}
+	w := s.lower(n)
+	return s.toks[n].is(lxRelation) || personVerbs[w] || peoplesThings[w]
+}
+
+// peoplesThings are what a person's possessive names.
+var peoplesThings = wordsOf("house home place apartment room car truck party wedding funeral dog cat kids children " +
+	"baby birthday phone number farm yard porch garage office")
+
+// chainAmongChains: a listed chain's possessive ("Wendy's", lexicon
+// [brand]) on a line with another listed chain's possessive ("at Wendy's
+// choose the grilled wrap; at McDonald's skip the fries"): a list of
+// chains; not with what a person has after it ("Wendy's car broke down
+// near Arby's"), not after a title or over a supplied name.
+func (s *scan) chainAmongChains(st, en int) bool {
+	if st != en || !s.chainPossessiveAt(st) || s.titleBefore(st) || s.anyKnown(st, en) {
+		return false
+	}
+	if n := s.afterPossessive(en); n > 0 && s.ownedByPeople(n) {
+		return false
+	}
+	for k := st - 1; k >= 0 && k >= st-40 && s.toks[k+1].gap != gapLine; k-- {
+		if s.chainPossessiveAt(k) {
+			return true
+		}
+	}
+	for k := st + 1; k < len(s.toks) && k <= st+40 && s.toks[k].gap != gapLine; k++ {
+		if s.chainPossessiveAt(k) {
+			return true
+		}
+	}
+	return false
 }
 
 // faithWords name churches and faiths.

@@ -290,3 +290,19 @@ func TestFreePublicFigures(t *testing.T) {
 			[]found{{"tom", deid.Name}, {"hanks", deid.Name}}}})
 	}
 }
+
+// TestFreeChains: a business's "A & B's" and a listed chain's possessive
+// beside another listed chain are no persons; two people's possessive and
+// a chain's name with what a person has after it stay.
+func TestFreeChains(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"an ampersand business", "Kids got him a bottle of Jack Daniel's and some Ben & Jerry's for his birthday.", nil},
+		{"an ampersand business before a verb", "One pint of Ben & Jerry's is four servings.", nil},
+		{"in lower case", "patient: i had some ben & jerry's last night", nil},
+		{"chains in a list of advice", "Fast food: at Wendy's choose the grilled wrap; at McDonald's skip the large fries.", nil},
+		{"two people's son stays", "Tom & Mary's son drove her in.", []found{{"Tom", deid.Name}, {"Mary", deid.Name}}},
+		{"a person's car beside a chain stays", "Wendy's car broke down near Arby's on the way.", []found{{"Wendy", deid.Name}}},
+		{"a person's mother beside a chain stays", "Wendy's mom took her to McDonald's.", []found{{"Wendy", deid.Name}}},
+	})
+}
