@@ -13,8 +13,17 @@ import "strings"
 // dropFree removes from spans, in place, the names and places that
 // freeLookalike holds are none.
 func (s *scan) dropFree(spans []Span) []Span {
+	products := s.productListWords(spans)
 	out := spans[:0]
 	for _, sp := range spans {
+		if sp.Type == Name {
+			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && en > st && s.sideInitial(st) {
+				if !s.nameWordIn(st+2, en) {
+					continue
+				}
+				sp.Start = int(s.toks[st+2].s)
+			}
+		}
 		if sp.Type == Date {
 			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && (st == en && s.scheduleMonths(st) || en >= st && s.holidayOfSchedule(st, en)) {
 				continue
@@ -36,6 +45,11 @@ func (s *scan) dropFree(spans []Span) []Span {
 				if w := s.lower(st); en > st && (w == "president" || w == "pope") && s.toks[st+1].gap == gapSpace {
 					sp.Start = int(s.toks[st+1].s) // a title stays outside: "President Maria Lopez of the board"
 				}
+			}
+		}
+		if products != nil && (sp.Type == Name || sp.Type == Location) {
+			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && st == en && products[s.lowerAny(st)] && !s.titleBefore(st) && !s.anyKnown(st, en) {
+				continue
 			}
 		}
 		if sp.Type == Name || sp.Type == Location {
@@ -273,6 +287,112 @@ func (s *scan) chainAmongChains(st, en int) bool {
 		}
 	}
 	return false
+}
+
+// sideInitial: token k is "R" or "L" with its period after a comparison
+// ("rigidity R > L. Glabellar tap"): a side, not a name's initial.
+func (s *scan) sideInitial(k int) bool {
+	if !(s.eq(k, "r") || s.eq(k, "l")) || !s.toks[k].upper() || k+1 >= len(s.toks) || !s.toks[k+1].punct('.') {
+		return false
+	}
+	p := s.sameLinePrev(k)
+	return p >= 0 && (s.toks[p].punct('>') || s.toks[p].punct('<') || s.toks[p].punct('='))
+}
+
+// nameWordIn: a word of a name list among tokens st..en.
+func (s *scan) nameWordIn(st, en int) bool {
+	for k := st; k <= en && k < len(s.toks); k++ {
+		if s.toks[k].lex&(lxFirst|lxSur|lxFirstAmb|lxSurAmb) != 0 || s.toks[k].gaz&(gzFirst|gzSur) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// productListWords returns the words of comma lists of single capitalized
+// words (four items or more, "and" or "or" before the last allowed) in
+// which more than half the items are in no span: a list of products where
+// the rules or the tagger took a few for names ("Options reviewed:
+// Nexplanon, Mirena, Kyleena, Liletta, Paragard."); their other mentions
+// go too ("Chose Kyleena."). Only words of no name list: a list of people,
+// found, stays ("Visitors: Maria, Dwayne, Tanisha and Obi"), and so does a
+// name inside a list of products. Nil when there is none.
+func (s *scan) productListWords(spans []Span) map[string]bool {
+	var out map[string]bool
+	covered := func(k int) bool {
+		for _, sp := range spans {
+			if sp.Start < int(s.toks[k].e) && int(s.toks[k].s) < sp.End {
+				return true
+			}
+		}
+		return false
+	}
+	item := func(k int) bool {
+		return k >= 0 && k < len(s.toks) && s.toks[k].capWord() && !s.toks[k].allUpper() && s.toks[k].n() >= 3
+	}
+	sep := func(k int) bool { // k: the token after an item; returns whether a separator follows
+		return k >= 0 && k < len(s.toks) && s.toks[k].gap != gapLine && (s.toks[k].punct(',') || s.eq(k, "and") || s.eq(k, "or"))
+	}
+	done := -1
+	for _, sp := range spans {
+		if sp.Type != Name && sp.Type != Location {
+			continue
+		}
+		k := s.tokStartingAt(sp.Start)
+		if k < 0 || k <= done || s.tokEndingAt(sp.End) != k || !item(k) {
+			continue
+		}
+		// Walk to the list's first item.
+		first := k
+		for {
+			p := first - 1
+			if p >= 1 && (s.eq(p, "and") || s.eq(p, "or")) && s.toks[p-1].punct(',') {
+				p--
+			}
+			if p < 1 || !sep(p) || s.toks[first].gap == gapLine || !item(p-1) {
+				break
+			}
+			first = p - 1
+		}
+		var items []int
+		j := first
+		for item(j) {
+			items = append(items, j)
+			n := j + 1
+			if !sep(n) {
+				break
+			}
+			if s.toks[n].punct(',') && n+1 < len(s.toks) && (s.eq(n+1, "and") || s.eq(n+1, "or")) && s.toks[n+1].gap != gapLine {
+				n++
+			}
+			if n+1 >= len(s.toks) || s.toks[n+1].gap == gapLine {
+				break
+			}
+			j = n + 1
+		}
+		done = j
+		if len(items) < 4 {
+			continue
+		}
+		free := 0
+		for _, it := range items {
+			if !covered(it) {
+				free++
+			}
+		}
+		if free*2 <= len(items) {
+			continue
+		}
+		if out == nil {
+			out = map[string]bool{}
+		}
+		for _, it := range items {
+			if !s.nameWordIn(it, it) {
+				out[s.lowerAny(it)] = true // a word of a name list stays: "Options: Nexplanon, Maria, ..."
+			}
+		}
+	}
+	return out
 }
 
 // faithWords name churches and faiths.

@@ -306,3 +306,20 @@ func TestFreeChains(t *testing.T) {
 		{"a person's mother beside a chain stays", "Wendy's mom took her to McDonald's.", []found{{"Wendy", deid.Name}}},
 	})
 }
+
+// TestFreeSidesAndProductLists: "R > L." compares sides, it opens no
+// name; a comma list of products where most items are in no span loses
+// the few taken for names, and their other mentions. Names of the lists,
+// and a surname after the side, stay.
+func TestFreeSidesAndProductLists(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"a side before a sign", "Objective: Cogwheel rigidity R > L. Glabellar tap positive (Myerson sign).", nil},
+		{"a surname after a side stays", "Rigidity R > L. Lopez examined the patient.", []found{{"Lopez", deid.Name}}},
+		{"a list of devices", "Options reviewed: Nexplanon, Mirena, Kyleena, Liletta, Paragard. Chose Kyleena.", nil},
+		{"a list of people stays", "Visitors today: Maria, Dwayne, Tanisha and Obi.",
+			[]found{{"Maria", deid.Name}, {"Dwayne", deid.Name}, {"Tanisha", deid.Name}, {"Obi", deid.Name}}},
+		{"a listed name inside a list of products stays", "Seen with Maria. Options: Nexplanon, Maria, Kyleena, Liletta, Paragard.",
+			[]found{{"Maria", deid.Name}, {"Maria", deid.Name}}},
+	})
+}
