@@ -54,6 +54,7 @@ func (s *scan) dropFree(spans []Span) []Span {
 		}
 		if sp.Type == Name || sp.Type == Location {
 			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && en >= st && (s.denomination(st, en) || s.measuredEponym(st, en) ||
+				s.mediaTitle(st, en) || s.drugCalled(st, en) ||
 				s.ampersandBrand(st, en) || s.chainAmongChains(st, en)) {
 				continue
 			}
@@ -394,6 +395,95 @@ func (s *scan) productListWords(spans []Span) map[string]bool {
 	}
 	return out
 }
+
+// mediaTitle: a Title Case run of words of no name list after a verb of
+// watching or reading: a show or a book ("Watched Bluey and Paw Patrol on
+// a tablet", "reading Goodnight Moon at bedtime"). One word after
+// "watch" needs a screen or a show named on the line ("watching Oluwaseun
+// after school" is minding a child); after "read" two words or more.
+// Listed given names stay ("Watched Maria closely", "reading Rose Hill a
+// story"), and so does a name of words on no English list ("watched Maria
+// Lopez").
+func (s *scan) mediaTitle(st, en int) bool {
+	if s.titleBefore(st) || s.anyKnown(st, en) {
+		return false
+	}
+	for k := st; k <= en; k++ {
+		if !s.toks[k].capWord() || s.toks[k].allUpper() {
+			return false
+		}
+		if s.nameWordIn(k, k) {
+			// In a title of two words or more, a surname that is an
+			// English word ("Goodnight Moon", "Paw Patrol"); never a
+			// listed given name.
+			if _, eng := englishWords()[s.lower(k)]; en == st || !eng || s.toks[k].lex&(lxFirst|lxFirstAmb) != 0 || s.toks[k].gaz&gzFirst != 0 {
+				return false
+			}
+		}
+	}
+	p := s.sameLinePrev(st)
+	// Past the other titles of a list: "Watched Bluey and Paw Patrol".
+	for p >= 1 && (s.eq(p, "and") || s.toks[p].punct(',')) && s.toks[p-1].capWord() {
+		q := p - 1
+		for q >= 1 && s.toks[q-1].capWord() && s.toks[q].gap == gapSpace && !mediaVerbs[s.lower(q-1)] {
+			q--
+		}
+		p = s.sameLinePrev(q)
+	}
+	if p < 0 || !s.toks[p].letters() {
+		return false
+	}
+	switch w := s.lower(p); {
+	case mediaVerbs[w] && !readVerbs[w]:
+		if en > st {
+			return true
+		}
+		for k := s.next(en); k > 0; k = s.next(k) {
+			if s.toks[k].letters() && screenWords[s.lower(k)] {
+				return true
+			}
+		}
+	case readVerbs[w]:
+		return en > st
+	}
+	return false
+}
+
+// mediaVerbs watch or read; readVerbs read.
+var (
+	mediaVerbs = wordsOf("watch watched watches watching binge binged streaming streams streamed read reads reading reread rereading")
+	readVerbs  = wordsOf("read reads reading reread rereading")
+)
+
+// screenWords name what a show is watched on or what it is.
+var screenWords = wordsOf("tv television tablet ipad phone netflix youtube hulu show shows episode episodes series " +
+	"cartoon cartoons channel screen movie movies")
+
+// drugCalled: one capitalized word of no name list that a medicine is
+// called or that someone is on ("a pill called Tarina", "has been on
+// Errin", "started on Zarah"): a brand; not after a title, not a supplied
+// name, not a listed name ("been on Maria's case" keeps Maria).
+func (s *scan) drugCalled(st, en int) bool {
+	if st != en || !s.toks[st].capWord() || s.toks[st].allUpper() || s.nameWordIn(st, en) || s.titleBefore(st) || s.anyKnown(st, en) {
+		return false
+	}
+	p := s.sameLinePrev(st)
+	if p < 1 || !s.toks[p].letters() {
+		return false
+	}
+	q := s.lower(p - 1)
+	switch s.lower(p) {
+	case "called", "named":
+		return drugNouns[q]
+	case "on":
+		return q == "been" || q == "started" || q == "restarted" || q == "stays" || q == "stayed" || q == "remains" || q == "remained"
+	}
+	return false
+}
+
+// drugNouns are what a medicine is called as.
+var drugNouns = wordsOf("pill pills medicine medication medications drug drugs shot shots injection cream ointment " +
+	"inhaler patch ring iud implant tablet tablets capsule capsules brand generic spray drops")
 
 // faithWords name churches and faiths.
 var faithWords = wordsOf("lutheran methodist baptist catholic presbyterian episcopal episcopalian adventist mennonite " +

@@ -323,3 +323,22 @@ func TestFreeSidesAndProductLists(t *testing.T) {
 			[]found{{"Maria", deid.Name}, {"Maria", deid.Name}}},
 	})
 }
+
+// TestFreeShowsBooksAndDrugs: a show watched on a screen, a book of two
+// words read, a medicine called by its brand or that someone is on are no
+// persons; a child watched, a listed name read to or watched, and a name
+// of a name list after "on" stay.
+func TestFreeShowsBooksAndDrugs(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"shows on a tablet", "Neb x 1. Watched Bluey and Paw Patrol on a tablet during the observation period.", nil},
+		{"one show on TV", "Calm after watching Bluey on TV in the bay.", nil},
+		{"a book of two words", "Dad is reading Brown Bear at bedtime; praised.", nil},
+		{"a pill called by its brand", "She asked whether a pill called Tarina would work better for acne.", nil},
+		{"someone on a brand", "Has been on Errin for a year; spotting resolved.", nil},
+		{"a child watched stays", "He is watching Oluwaseun after school.", []found{{"Oluwaseun", deid.Name}}},
+		{"a listed name watched stays", "Watched Maria closely on the monitor.", []found{{"Maria", deid.Name}}},
+		{"a listed name read to stays", "Grandma is reading Rose Hill a story.", []found{{"Rose Hill", deid.Name}}},
+		{"a person called so stays", "Her friend called Tarina drove her in.", []found{{"Tarina", deid.Name}}},
+	})
+}
