@@ -83,8 +83,8 @@ func (s *scan) dropFree(spans []Span) []Span {
 func (s *scan) openingVerb(k int) bool {
 	t := &s.toks[k]
 	if !t.capWord() || t.allUpper() || t.n() < 4 || !s.opensSentence(k) || s.titleBefore(k) || s.anyKnown(k, k) ||
-		!s.dictionaryWord(k) {
-		return false
+		!s.dictionaryWord(k) || s.modifiedScale(k) {
+		return false // "Modified Rankin 1" is modifiedScale's, whole
 	}
 	if n := s.next(k); n > 0 && s.toks[n].letters() && !s.toks[n].upper() {
 		if v := s.lower(n); personVerbs[v] || unlistedForms[v] || strings.HasSuffix(v, "ed") || strings.HasSuffix(v, "s") {

@@ -342,3 +342,4 @@ func TestFreeShowsBooksAndDrugs(t *testing.T) {
 		{"a person called so stays", "Her friend called Tarina drove her in.", []found{{"Tarina", deid.Name}}},
 	})
 }
+
