@@ -54,7 +54,7 @@ func (s *scan) dropFree(spans []Span) []Span {
 		}
 		if sp.Type == Name || sp.Type == Location {
 			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && en >= st && (s.denomination(st, en) || s.measuredEponym(st, en) ||
-				s.mediaTitle(st, en) || s.drugCalled(st, en) ||
+				s.mediaTitle(st, en) || s.drugCalled(st, en) || s.lowerBeforeHead(st, en) ||
 				s.ampersandBrand(st, en) || s.chainAmongChains(st, en)) {
 				continue
 			}
@@ -484,6 +484,28 @@ func (s *scan) drugCalled(st, en int) bool {
 // drugNouns are what a medicine is called as.
 var drugNouns = wordsOf("pill pills medicine medication medications drug drugs shot shots injection cream ointment " +
 	"inhaler patch ring iud implant tablet tablets capsule capsules brand generic spray drops")
+
+// lowerBeforeHead: one lower-case word of no given-name list before a
+// lower-case head of an anatomical or eponymous term ("that's carpal
+// tunnel", "cubital tunnel", "a jones fracture"): the term, not a person.
+// Not a supplied name, not after a title, relation or greeting ("hey
+// grant, tunnel..." has its comma anyway).
+func (s *scan) lowerBeforeHead(st, en int) bool {
+	t := &s.toks[st]
+	if st != en || !t.letters() || t.upper() || t.lex&(lxFirst|lxFirstAmb) != 0 || t.gaz&(gzFirst|gzFirstAmb) != 0 ||
+		s.titleBefore(st) || s.anyKnown(st, en) || s.relationBefore(st) {
+		return false
+	}
+	n := s.next(en)
+	if n < 0 || s.toks[n].gap != gapSpace || !s.toks[n].letters() || s.toks[n].upper() {
+		return false
+	}
+	return s.toks[n].is(lxEponymHead) || anatomyTerms[s.lower(n)]
+}
+
+// anatomyTerms close a term of anatomy after its adjective.
+var anatomyTerms = wordsOf("tunnel tunnels canal bone bones ligament ligaments joint joints nerve nerves muscle " +
+	"muscles tendon tendons artery arteries vein veins space region fossa")
 
 // faithWords name churches and faiths.
 var faithWords = wordsOf("lutheran methodist baptist catholic presbyterian episcopal episcopalian adventist mennonite " +

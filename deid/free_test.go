@@ -343,3 +343,18 @@ func TestFreeShowsBooksAndDrugs(t *testing.T) {
 	})
 }
 
+// TestFreeLowerBeforeHead: a lower-case word before the head of an
+// anatomical or eponymous term is the term; a supplied surname before one,
+// and a listed given name, stay found.
+func TestFreeLowerBeforeHead(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"carpal tunnel in a dialogue", "patient: my fingers go numb at night and i shake them out. doctor: the tinel is positive at " +
+			"the wrist and phalen's reproduces it. that's carpal tunnel. a splint at night is the first step.", nil},
+	})
+	kn := deid.Known{PatientNames: []string{"Bianca Jones"}}
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		checkFound(t, newDetector(t, cfg), kn, []foundCase{{"a supplied surname before a head", "doctor: ok ms jones, jones fracture is what the x-ray shows",
+			[]found{{"jones", deid.Name}, {"jones", deid.Name}}}})
+	}
+}
