@@ -618,7 +618,12 @@ var compounds = func() map[string]bool {
 		"major operation", "wood chips", "wood stove", "rose bush", "cherry tomatoes",
 		"olive oil", "mint tea", "basil pesto", "dawn dish", "summer camp", "summer break", "spring break",
 		"rusty nail", "hunter green", "royal blue", "jade plant", "amber alert", "crystal clear", "ray of",
-		"bill pay", "medical bill", "bills due"} {
+		"bill pay", "medical bill", "bills due",
+		// Compounds of ordinary speech and of allergy and food talk (branch deidfree3).
+		"grace period", "grace periods", "hay field", "hay fields", "timothy grass", "johnson grass", "sweet william",
+		"lazy susan", "granny smith", "bloody mary", "tom collins", "shirley temple", "peeping tom", "pepper jack",
+		"jumping jacks", "car jack", "union jack", "summer months", "summer heat", "ruby slippers", "price tag",
+		"price list", "rose hips", "rose water", "iris scan", "ivy league", "holly bush", "sage advice"} {
 		m[c] = true
 	}
 	return m

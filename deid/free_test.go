@@ -358,3 +358,18 @@ func TestFreeLowerBeforeHead(t *testing.T) {
 			[]found{{"jones", deid.Name}, {"jones", deid.Name}}}})
 	}
 }
+
+// TestFreeMoreCompounds: supplied name parts inside compounds of ordinary
+// speech are the words; the same people greeted or addressed stay found.
+func TestFreeMoreCompounds(t *testing.T) {
+	t.Parallel()
+	kn := deid.Known{PatientNames: []string{"Grace Fields"}, ProviderNames: []string{"Timothy Okafor"}}
+	text := "doctor: hi grace, i'm doctor okafor\npatient: hi, the insurance gives a thirty day grace period on the refill\n" +
+		"doctor: and the allergy test showed timothy grass and the hay fields by your house are full of it\n" +
+		"patient: ok thanks timothy"
+	want := []found{{"grace", deid.Name}, {"okafor", deid.Name}, {"timothy", deid.Name}}
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		checkFound(t, newDetector(t, cfg), kn, []foundCase{{"compounds", text, want}})
+	}
+	runFreeCases(t, []foundCase{{"a grass without metadata", "Skin testing: positive to timothy grass, ragweed, cat, dust mite.", nil}})
+}
