@@ -54,7 +54,7 @@ func (s *scan) dropFree(spans []Span) []Span {
 		}
 		if sp.Type == Name || sp.Type == Location {
 			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && en >= st && (s.denomination(st, en) || s.measuredEponym(st, en) ||
-				s.mediaTitle(st, en) || s.drugCalled(st, en) || s.lowerBeforeHead(st, en) ||
+				s.mediaTitle(st, en) || s.drugCalled(st, en) || s.lowerBeforeHead(st, en) || s.bodySiteAbbrev(st, en) || s.deviceBrand(st, en) ||
 				s.ampersandBrand(st, en) || s.chainAmongChains(st, en)) {
 				continue
 			}
@@ -506,6 +506,41 @@ func (s *scan) lowerBeforeHead(st, en int) bool {
 // anatomyTerms close a term of anatomy after its adjective.
 var anatomyTerms = wordsOf("tunnel tunnels canal bone bones ligament ligaments joint joints nerve nerves muscle " +
 	"muscles tendon tendons artery arteries vein veins space region fossa")
+
+// bodySiteAbbrev: the abbreviation of a site of the body or of the
+// chest's auscultation ("murmur at RUSB", "tender at RUQ"), which the
+// tagger reads as a place's acronym after "at".
+func (s *scan) bodySiteAbbrev(st, en int) bool {
+	return st == en && s.toks[st].letters() && s.toks[st].allUpper() && bodySites[s.lower(st)]
+}
+
+// bodySites are abbreviations of sites of the body.
+var bodySites = wordsOf("rusb lusb rlsb llsb lsb rsb ruq luq rlq llq pmi mcl aal mal pal apex epigastrium")
+
+// deviceBrand: one capitalized word before the lower-case noun of a ward's
+// device ("heels offloaded on Roho cushion", "a Dolphin mattress"): a brand.
+// Not a word of a name list ("moved Lopez walker to the hall"), not after
+// a place's preposition ("discharged to Maple cushion factory" keeps it), a
+// title, or over a supplied name.
+func (s *scan) deviceBrand(st, en int) bool {
+	if st != en || !s.toks[st].capWord() || s.toks[st].allUpper() || s.titleBefore(st) || s.anyKnown(st, en) || s.nameWordIn(st, en) {
+		return false
+	}
+	if p := s.sameLinePrev(st); p >= 0 && s.toks[p].letters() && placePreps[s.lower(p)] {
+		return false
+	}
+	n := s.next(en)
+	if n < 0 || s.toks[n].gap != gapSpace || !s.toks[n].letters() || s.toks[n].upper() || !wardDevices[s.lower(n)] {
+		return false
+	}
+	m := s.next(n)
+	return m < 0 || !s.toks[m].letters() || s.toks[m].upper() || s.tokIn(functionWordSet, m)
+}
+
+// wardDevices are devices a brand names on a ward.
+var wardDevices = wordsOf("cushion cushions mattress mattresses overlay overlays boot boots brace braces collar collars " +
+	"splint splints lift lifts walker walkers wheelchair wheelchairs stockings bandage dressing dressings pump pumps " +
+	"monitor monitors sling slings")
 
 // faithWords name churches and faiths.
 var faithWords = wordsOf("lutheran methodist baptist catholic presbyterian episcopal episcopalian adventist mennonite " +

@@ -373,3 +373,17 @@ func TestFreeMoreCompounds(t *testing.T) {
 	}
 	runFreeCases(t, []foundCase{{"a grass without metadata", "Skin testing: positive to timothy grass, ragweed, cat, dust mite.", nil}})
 }
+
+// TestFreeSitesAndDevices: a site of the body in capitals and a ward
+// device's brand are no places or persons; a name of the lists before a
+// device and a place after "to" stay.
+func TestFreeSitesAndDevices(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"auscultation sites", "Exam: 3/6 systolic murmur at RUSB radiating to carotids. Holosystolic murmur at LLSB.", nil},
+		{"a quadrant", "Tender at RUQ, Murphy sign positive.", nil},
+		{"a cushion's brand", "Braden 14, turned q2h, heels offloaded on Roho cushion. Morse fall score 55.", nil},
+		{"a name before a device stays", "Moved Lopez walker to the hall; Lopez ambulated 20 ft.", []found{{"Lopez", deid.Name}, {"Lopez", deid.Name}}},
+		{"a place after to stays", "Discharged to Maple cushion factory.", []found{{"Maple", deid.Location}}},
+	})
+}
