@@ -292,7 +292,20 @@
 // or index ("Berg 44/56", "Katz ADL", "Weber midline"); and the full name
 // of a public figure of data/publicfigures.txt with a word of fame near it
 // ("listening to Johnny Cash"; not without one, not after a title, label
-// or relation, not before a patient's verb, not a supplied name).
+// or relation, not before a patient's verb, not a supplied name). Also
+// "A & B's" as a business and a listed chain's possessive beside another
+// ("some Ben & Jerry's", "at Wendy's choose ...; at McDonald's skip ...";
+// not before what a person has: "Tom & Mary's son", "Wendy's car"); "R >
+// L." as a side; a comma list of four or more capitalized words, most in
+// no span, as products, with their other mentions ("Nexplanon, Mirena,
+// Kyleena, Liletta, Paragard ... Chose Kyleena"; words of no name list
+// only); a show watched on a screen or a title read ("Watched Bluey and
+// Paw Patrol on a tablet"; "watching Oluwaseun after school" stays); a
+// brand a medicine is called or someone is on ("a pill called Tarina",
+// "has been on Errin"); a lower-case word before the head of an
+// anatomical term ("that's carpal tunnel"); fixed compounds of ordinary
+// words ("grace period", "timothy grass"); body sites in capitals ("at
+// RUSB"); a ward device's brand ("Roho cushion").
 //
 // Supplied names (Known) are also found as they sound (soundsknown.go),
 // more than one letter from the platform's spelling ("kathryn" for
