@@ -151,8 +151,12 @@ func (s *scan) publicFigure(st, en int) bool {
 	if en == st || en-st > 6 || s.titleBefore(st) || s.anyKnown(st, en) {
 		return false
 	}
+	pf := publicFigures()
+	if _, ok := pf.first[s.lowerAny(st)]; !ok {
+		return false // no figure's name starts so: no text built
+	}
 	words := strings.Fields(strings.ReplaceAll(strings.ToLower(s.text[s.toks[st].s:s.toks[en].e]), ".", " "))
-	if _, ok := publicFigures()[strings.Join(words, " ")]; !ok || len(words) < 2 {
+	if _, ok := pf.names[strings.Join(words, " ")]; !ok || len(words) < 2 {
 		return false
 	}
 	if p := s.sameLinePrev(st); p >= 0 && (s.toks[p].punct(':') || s.toks[p].letters() &&

@@ -53,15 +53,20 @@ var englishText string
 //go:embed data/publicfigures.txt
 var publicFiguresText string
 
-// publicFigures is the set of publicfigures.txt's names, built at first use.
-var publicFigures = sync.OnceValue(func() map[string]struct{} {
-	m := make(map[string]struct{}, 2500)
+// publicFigures is the set of publicfigures.txt's names and the set of
+// their first words (a cheap test before a candidate's text is built),
+// made at first use.
+var publicFigures = sync.OnceValue(func() (f struct{ names, first map[string]struct{} }) {
+	f.names = make(map[string]struct{}, 2500)
+	f.first = make(map[string]struct{}, 1500)
 	for _, line := range strings.Split(publicFiguresText, "\n") {
 		if line != "" && !strings.HasPrefix(line, "#") {
-			m[line] = struct{}{}
+			f.names[line] = struct{}{}
+			first, _, _ := strings.Cut(line, " ")
+			f.first[first] = struct{}{}
 		}
 	}
-	return m
+	return f
 })
 
 // englishWords is the set of english.txt's words, built at first use.
