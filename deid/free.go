@@ -155,9 +155,38 @@ func (s *scan) publicFigure(st, en int) bool {
 	if _, ok := pf.first[s.lowerAny(st)]; !ok {
 		return false // no figure's name starts so: no text built
 	}
-	words := strings.Fields(strings.ReplaceAll(strings.ToLower(s.text[s.toks[st].s:s.toks[en].e]), ".", " "))
-	if _, ok := pf.names[strings.Join(words, " ")]; !ok || len(words) < 2 {
+	// The key as publicfigures.txt writes it: lower-case words, periods
+	// dropped, one space between words; hyphens and apostrophes inside a
+	// word kept. Built in a buffer on the stack (the map lookup of
+	// string(buf) does not allocate).
+	var buf [96]byte
+	key := buf[:0]
+	nWords := 0
+	for k := st; k <= en; k++ {
+		t := &s.toks[k]
+		switch {
+		case t.letters():
+			if len(key) > 0 && key[len(key)-1] != '-' && key[len(key)-1] != '\'' && t.gap != gapNone {
+				key = append(key, ' ')
+			}
+			key = append(key, s.lowerAny(k)...)
+			nWords++
+		case t.punct('.'):
+		case (t.punct('-') || t.punct('\'')) && t.gap == gapNone && k < en && s.toks[k+1].gap == gapNone:
+			key = append(key, s.text[t.s])
+		default:
+			return false
+		}
+		if len(key) > len(buf)-8 {
+			return false
+		}
+	}
+	if _, ok := pf.names[string(key)]; !ok || nWords < 2 {
 		return false
+	}
+	words := []string{""} // the surname, for its other mentions
+	if i := strings.LastIndexByte(string(key), ' '); i >= 0 {
+		words[0] = string(key[i+1:])
 	}
 	if p := s.sameLinePrev(st); p >= 0 && (s.toks[p].punct(':') || s.toks[p].letters() &&
 		(s.toks[p].is(lxRelation) || lineSubjectLabels[s.lower(p)] || ownerWords[s.lower(p)])) {
@@ -344,8 +373,8 @@ func (s *scan) productListWords(spans []Span) map[string]bool {
 			continue
 		}
 		k := s.tokStartingAt(sp.Start)
-		if k < 0 || k <= done || s.tokEndingAt(sp.End) != k || !item(k) {
-			continue
+		if k < 0 || k <= done || s.tokEndingAt(sp.End) != k || !item(k) || !sep(k+1) && !(k >= 1 && sep(k-1)) {
+			continue // no list item: no comma, "and" or "or" beside it
 		}
 		// Walk to the list's first item.
 		first := k
@@ -359,7 +388,8 @@ func (s *scan) productListWords(spans []Span) map[string]bool {
 			}
 			first = p - 1
 		}
-		var items []int
+		var itemBuf [16]int
+		items := itemBuf[:0]
 		j := first
 		for item(j) {
 			items = append(items, j)
