@@ -74,8 +74,9 @@ func (s *scan) dropFree(spans []Span) []Span {
 // verb's form, past or third person, of an English word no name list holds
 // ("Taught Brandt-Daroff exercises", "Chose Kyleena.", "Watched Bluey",
 // "Brings the forms"): the capital is the sentence's, the subject is left
-// out as notes do. A verb's form after it makes it the subject ("Sparks
-// arrived", "Claims denied" alike) and it stays. Only the forms a name seldom has: an English word
+// out as notes do. A verb's form after it makes it the subject: a word of a
+// name or place list stays ("Sparks arrived"), an English word of no list
+// goes before a participle ("Claims denied", "Benefit seen"). Only the forms a name seldom has: an English word
 // ending in "ed", an irregular past, or an English word's "-s" form whose
 // base is English too. Surnames that are such words are on the name
 // lists ("Banks reports", "Fields stated") and stay; so does a word after
@@ -88,7 +89,11 @@ func (s *scan) openingVerb(k int) bool {
 	}
 	if n := s.next(k); n > 0 && s.toks[n].letters() && !s.toks[n].upper() {
 		if v := s.lower(n); personVerbs[v] || unlistedForms[v] || strings.HasSuffix(v, "ed") || strings.HasSuffix(v, "s") {
-			return false // the subject of a verb: "Sparks arrived late", "Steed reports"
+			// The subject of a verb: a surname that is a word stays
+			// ("Sparks arrived late", "Steed reports"); a word no list of
+			// names or places holds at all is a noun ("Benefit seen with
+			// and without diabetes", "Claims denied as CO-16").
+			return t.lex == 0 && t.gaz == 0 && !strings.HasSuffix(v, "s")
 		}
 	}
 	w := s.lower(k)

@@ -202,6 +202,9 @@ func TestFreeOpeningVerbs(t *testing.T) {
 		{"a surname that is a word, before a verb, stays", "Fields stated she was fine. Steed reports pain. Banks denied fever.",
 			[]found{{"Fields", deid.Name}, {"Steed", deid.Name}, {"Banks", deid.Name}}},
 		{"a title keeps the word", "Seen with Mr. Speed today.", []found{{"Speed", deid.Name}}},
+		{"a noun of no list before a participle", "HR 0.74. Benefit seen with and without diabetes. Claims denied as CO-16 go back.", nil},
+		{"a listed surname before a participle stays", "Steed stated no pain. Banks seen in clinic.",
+			[]found{{"Steed", deid.Name}, {"Banks", deid.Name}}},
 	})
 }
 
