@@ -56,7 +56,7 @@ bench-audit: ## audit trail: group commit vs fsync per entry; added latency per 
 	$(GO) test -run '^$$' -bench . ./pipeline/audit ./pipeline/ai
 
 # Every corpus in testdata/deid; the holdouts are for summary figures only.
-DEID_CORPORA ?= dev heldout fresh independent independent-holdout blind blind-holdout blind2 blind2-holdout dialogues-known dialogues-known2 dialogues-known3 blind3 blind3-holdout phifree3 phifree3-holdout phifree4 phifree4-holdout
+DEID_CORPORA ?= dev heldout fresh independent independent-holdout blind blind-holdout blind2 blind2-holdout dialogues-known dialogues-known2 dialogues-known3 blind3 blind3-holdout phifree3 phifree3-holdout phifree4 phifree4-holdout phifree5 phifree5-holdout
 eval-deid: ## de-identification on every corpus, with the learned tagger and with the rules alone (-rules-only)
 	@$(GO) build -o bin/clinscribe-eval ./cmd/clinscribe
 	@set -e; for c in $(DEID_CORPORA); do \
@@ -65,10 +65,11 @@ eval-deid: ## de-identification on every corpus, with the learned tagger and wit
 	done
 
 MIRROR ?= /work/.mirror
-gazetteer-deid: ## rebuild deid/data/gazetteer.txt, nicknames-open.txt and english.txt from their pinned open-data inputs (MIRROR=dir of bare clones, see deid/README.md)
+gazetteer-deid: ## rebuild deid/data/gazetteer.txt, nicknames-open.txt, english.txt and publicfigures.txt from their pinned open-data inputs (MIRROR=dir of bare clones, see deid/README.md)
 	$(GO) run ./deid/internal/gazetteer -mirror $(MIRROR)
 	$(GO) run ./deid/internal/nicknames -mirror $(MIRROR)
 	$(GO) run ./deid/internal/english -mirror $(MIRROR)
+	$(GO) run ./deid/internal/publicfigures -mirror $(MIRROR)
 
 eval-drafts: ## drafts on the project's corpus: ROUGE vs the whole-transcript baseline, coverage, fact check on planted errors (blind part: figures only)
 	$(GO) run ./cmd/clinscribe eval drafts -corpus testdata/drafts/corpus.jsonl

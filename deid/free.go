@@ -13,10 +13,49 @@ import "strings"
 // dropFree removes from spans, in place, the names and places that
 // freeLookalike holds are none.
 func (s *scan) dropFree(spans []Span) []Span {
+	products := s.productListWords(spans)
 	out := spans[:0]
 	for _, sp := range spans {
+		if sp.Type == Name {
+			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && en > st && s.sideInitial(st) {
+				if !s.nameWordIn(st+2, en) {
+					continue
+				}
+				sp.Start = int(s.toks[st+2].s)
+			}
+		}
 		if sp.Type == Date {
 			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && (st == en && s.scheduleMonths(st) || en >= st && s.holidayOfSchedule(st, en)) {
+				continue
+			}
+		}
+		if sp.Type == Name {
+			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && en >= st && s.openingVerb(st) {
+				if st == en {
+					continue
+				}
+				sp.Start = int(s.toks[st+1].s) // "Taught Maria the exercises": Maria stays
+			}
+		}
+		if sp.Type == Name {
+			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && en >= st {
+				if s.publicHonorific(st, en) || s.publicFigure(st, en) {
+					continue
+				}
+				if w := s.lower(st); en > st && (w == "president" || w == "pope") && s.toks[st+1].gap == gapSpace {
+					sp.Start = int(s.toks[st+1].s) // a title stays outside: "President Maria Lopez of the board"
+				}
+			}
+		}
+		if products != nil && (sp.Type == Name || sp.Type == Location) {
+			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && st == en && products[s.lowerAny(st)] && !s.titleBefore(st) && !s.anyKnown(st, en) {
+				continue
+			}
+		}
+		if sp.Type == Name || sp.Type == Location {
+			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && en >= st && (s.denomination(st, en) || s.measuredEponym(st, en) ||
+				s.mediaTitle(st, en) || s.drugCalled(st, en) || s.lowerBeforeHead(st, en) || s.bodySiteAbbrev(st, en) || s.deviceBrand(st, en) ||
+				s.ampersandBrand(st, en) || s.chainAmongChains(st, en)) {
 				continue
 			}
 		}
@@ -29,6 +68,591 @@ func (s *scan) dropFree(spans []Span) []Span {
 		out = append(out, sp)
 	}
 	return out
+}
+
+// openingVerb: token k opens a sentence of a note in Title case and is a
+// verb's form, past or third person, of an English word no name list holds
+// ("Taught Brandt-Daroff exercises", "Chose Kyleena.", "Watched Bluey",
+// "Brings the forms"): the capital is the sentence's, the subject is left
+// out as notes do. A verb's form after it makes it the subject: a word of a
+// name or place list stays ("Sparks arrived"), an English word of no list
+// goes before a participle ("Claims denied", "Benefit seen"). Only the forms a name seldom has: an English word
+// ending in "ed", an irregular past, or an English word's "-s" form whose
+// base is English too. Surnames that are such words are on the name
+// lists ("Banks reports", "Fields stated") and stay; so does a word after
+// a title or a supplied name.
+func (s *scan) openingVerb(k int) bool {
+	t := &s.toks[k]
+	if !t.capWord() || t.allUpper() || t.n() < 4 || !s.opensSentence(k) || s.titleBefore(k) || s.anyKnown(k, k) ||
+		!s.dictionaryWord(k) || s.modifiedScale(k) {
+		return false // "Modified Rankin 1" is modifiedScale's, whole
+	}
+	if n := s.next(k); n > 0 && s.toks[n].letters() && !s.toks[n].upper() {
+		if v := s.lower(n); personVerbs[v] || unlistedForms[v] || strings.HasSuffix(v, "ed") || strings.HasSuffix(v, "s") {
+			// The subject of a verb: a surname that is a word stays
+			// ("Sparks arrived late", "Steed reports"); a word no list of
+			// names or places holds at all is a noun ("Benefit seen with
+			// and without diabetes", "Claims denied as CO-16").
+			return t.lex == 0 && t.gaz == 0 && !strings.HasSuffix(v, "s")
+		}
+	}
+	w := s.lower(k)
+	if unlistedForms[w] || strings.HasSuffix(w, "ed") {
+		return true
+	}
+	if base, ok := strings.CutSuffix(w, "s"); ok && !strings.HasSuffix(base, "s") {
+		_, eng := englishWords()[base]
+		return eng
+	}
+	return false
+}
+
+// publicHonorific: a name of one word after the honorific of a head of
+// state or of a church ("President Kennedy had Addison's", "prays for Pope
+// Francis", "king charles had a prostate problem", "Queen Elizabeth"): a
+// public figure mentioned in passing, not the encounter's person (the
+// corpora's conventions leave them unannotated). The span may hold the
+// honorific or follow it. "King" and "Queen", which are also given names
+// and surnames, need a listed given name after them ("King Jones" stays);
+// a second name word ("President Maria Lopez of the board"), a title or a
+// supplied name keeps the span.
+func (s *scan) publicHonorific(st, en int) bool {
+	h, k := st, st
+	if publicHonorifics[s.lower(st)] {
+		k = s.next(st)
+	} else if h = s.sameLinePrev(st); h < 0 || s.toks[st].gap != gapSpace || !publicHonorifics[s.lower(h)] {
+		return false
+	}
+	if k != en || k < 0 || !s.toks[k].letters() || s.toks[k].gap != gapSpace || s.anyKnown(st, en) || s.titleBefore(h) {
+		return false
+	}
+	if n := s.next(en); n > 0 && s.toks[n].capWord() && s.toks[n].gap == gapSpace && !s.toks[n].allUpper() {
+		return false // "President Maria Lopez"
+	}
+	if p := s.sameLinePrev(h); p >= 0 && s.toks[p].letters() && (s.toks[p].is(lxRelation) || ownerWords[s.lower(p)]) {
+		return false // "my boss president lopez", "our president Lopez": someone the patient knows
+	}
+	switch s.lower(h) {
+	case "king", "queen":
+		return s.toks[k].is(lxFirst)
+	}
+	return true
+}
+
+// ownerWords make the honorific's holder someone of the patient's own.
+var ownerWords = map[string]bool{"my": true, "our": true, "his": true, "her": true, "their": true, "your": true,
+	"boss": true, "company's": true, "club's": true, "union's": true, "church's": true, "school's": true}
+
+// publicFigure: tokens st..en are exactly the full name of a public figure
+// of the derived list, talked about near it ("reading about Jimmy
+// Carter's recovery", "would like to hear Leonard Cohen": fameCues, eight
+// words before or six after on the line), with nothing that makes it the
+// encounter's person: no title, label, relation or owner before, no
+// supplied part, no verb of a patient's or a clinician's after ("James
+// Brown presented with"), and no other mention of its surname in the text
+// after a title ("Mr. Brown"). Without a cue the name stays ("Called James
+// Brown at home").
+func (s *scan) publicFigure(st, en int) bool {
+	if en == st || en-st > 6 || s.titleBefore(st) || s.anyKnown(st, en) {
+		return false
+	}
+	pf := publicFigures()
+	if _, ok := pf.first[s.lowerAny(st)]; !ok {
+		return false // no figure's name starts so: no text built
+	}
+	// The key as publicfigures.txt writes it: lower-case words, periods
+	// dropped, one space between words; hyphens and apostrophes inside a
+	// word kept. Built in a buffer on the stack (the map lookup of
+	// string(buf) does not allocate).
+	var buf [96]byte
+	key := buf[:0]
+	nWords := 0
+	for k := st; k <= en; k++ {
+		t := &s.toks[k]
+		switch {
+		case t.letters():
+			if len(key) > 0 && key[len(key)-1] != '-' && key[len(key)-1] != '\'' && t.gap != gapNone {
+				key = append(key, ' ')
+			}
+			key = append(key, s.lowerAny(k)...)
+			nWords++
+		case t.punct('.'):
+		case (t.punct('-') || t.punct('\'')) && t.gap == gapNone && k < en && s.toks[k+1].gap == gapNone:
+			key = append(key, s.text[t.s])
+		default:
+			return false
+		}
+		if len(key) > len(buf)-8 {
+			return false
+		}
+	}
+	if _, ok := pf.names[string(key)]; !ok || nWords < 2 {
+		return false
+	}
+	words := []string{""} // the surname, for its other mentions
+	if i := strings.LastIndexByte(string(key), ' '); i >= 0 {
+		words[0] = string(key[i+1:])
+	}
+	if p := s.sameLinePrev(st); p >= 0 && (s.toks[p].punct(':') || s.toks[p].letters() &&
+		(s.toks[p].is(lxRelation) || lineSubjectLabels[s.lower(p)] || ownerWords[s.lower(p)])) {
+		return false
+	}
+	if n := s.next(en); n > 0 && s.toks[n].letters() && personVerbs[s.lower(n)] {
+		return false
+	}
+	cue := false
+	for k, m := s.sameLinePrev(st), 0; k >= 0 && m < 8 && !cue; k, m = s.sameLinePrev(k), m+1 {
+		cue = s.toks[k].letters() && fameCues[s.lower(k)]
+	}
+	for k, m := s.next(en), 0; k > 0 && m < 6 && !cue; k, m = s.next(k), m+1 {
+		cue = s.toks[k].letters() && fameCues[s.lower(k)]
+	}
+	if !cue {
+		return false // "Called James Brown at home": no sign of a mention in passing
+	}
+	last := words[len(words)-1]
+	for k := range s.toks {
+		if (k < st || k > en) && s.toks[k].letters() && s.toLower(s.str(k)) == last && s.titleBefore(k) {
+			return false
+		}
+	}
+	return true
+}
+
+// fameCues are words said around a public figure mentioned in passing.
+var fameCues = wordsOf("read reads reading hear heard listen listening listens watch watched watching watches fan " +
+	"fans inspired compared famous singer actor actress president movie movies film films song songs music album " +
+	"book books novel novels concert documentary tv television biography memoir idol starred author autograph")
+
+// publicHonorifics are the honorifics of heads of state and of a church.
+var publicHonorifics = map[string]bool{"president": true, "pope": true, "king": true, "queen": true}
+
+// denomination: one word that names a church or a faith, said of a person
+// or of a thing ("Grew up Lutheran, now Methodist.", "a Hmong Christian
+// church", "devout Catholic"), not a facility's short name ("transferred
+// to Methodist", "at Lutheran") nor a person ("Christian called", "Christian
+// Lee"). After a word that says what one is or was, or before a noun of
+// faith; a word that is also a given name needs the noun.
+func (s *scan) denomination(st, en int) bool {
+	if st != en || !s.toks[st].letters() || !faithWords[s.lower(st)] || s.titleBefore(st) || s.anyKnown(st, en) {
+		return false
+	}
+	n := s.next(st)
+	if n > 0 && s.toks[n].letters() {
+		w := s.lower(n)
+		if faithNouns[w] && !s.toks[n].upper() {
+			return true
+		}
+		if s.toks[n].upper() || personVerbs[w] || unlistedForms[w] {
+			return false // "Methodist Hospital", "Christian Lee", "Christian brought"
+		}
+	}
+	if s.toks[st].lex&(lxFirst|lxFirstAmb|lxSur) != 0 || s.toks[st].gaz&(gzFirst|gzSur) != 0 {
+		return false
+	}
+	p := s.sameLinePrev(st)
+	if p < 0 {
+		return false
+	}
+	return s.toks[p].punct(',') && (n < 0 || !s.toks[n].letters()) || s.toks[p].letters() && faithBefore[s.lower(p)]
+}
+
+// ampersandBrand: the name is one side of two capitalized (or two
+// lower-case) words joined by "&" before a possessive, a business's shape
+// ("Ben & Jerry's", "some ben & jerry's"), with no title before and none of
+// what two people own or do after it ("Tom & Mary's son", "Tom & Mary's
+// house" stay).
+func (s *scan) ampersandBrand(st, en int) bool {
+	a, b := -1, -1 // the words before and after "&"
+	switch {
+	case en+1 < len(s.toks) && s.toks[en+1].punct('&'):
+		a, b = en, en+2
+	case st >= 2 && s.toks[st-1].punct('&'):
+		a, b = st-2, st
+		if en > st {
+			return false
+		}
+	default:
+		return false
+	}
+	if a < 0 || b >= len(s.toks) || !s.toks[a].letters() || !s.toks[b].letters() || s.toks[a].upper() != s.toks[b].upper() ||
+		s.toks[b].gap == gapLine || s.titleBefore(a) || s.anyKnown(a, b) {
+		return false
+	}
+	if st != a && st != b || en != a && en != b {
+		return false
+	}
+	if !(b+2 < len(s.toks) && s.toks[b+1].punct('\'') && s.toks[b+1].gap == gapNone && s.eq(b+2, "s")) {
+		return false // a possessive is the business's mark
+	}
+	n := s.afterPossessive(b)
+	return n < 0 || !s.ownedByPeople(n)
+}
+
+// ownedByPeople: the word after a possessive is what a person has or does
+// ("Wendy's mom", "Tom & Mary's house", "Wendy's car broke down").
+func (s *scan) ownedByPeople(n int) bool {
+	if !s.toks[n].letters() {
+		return false
+	}
+	w := s.lower(n)
+	return s.toks[n].is(lxRelation) || personVerbs[w] || peoplesThings[w]
+}
+
+// peoplesThings are what a person's possessive names.
+var peoplesThings = wordsOf("house home place apartment room car truck party wedding funeral dog cat kids children " +
+	"baby birthday phone number farm yard porch garage office")
+
+// chainAmongChains: a listed chain's possessive ("Wendy's", lexicon
+// [brand]) on a line with another listed chain's possessive ("at Wendy's
+// choose the grilled wrap; at McDonald's skip the fries"): a list of
+// chains; not with what a person has after it ("Wendy's car broke down
+// near Arby's"), not after a title or over a supplied name.
+func (s *scan) chainAmongChains(st, en int) bool {
+	if st != en || !s.chainPossessiveAt(st) || s.titleBefore(st) || s.anyKnown(st, en) {
+		return false
+	}
+	if n := s.afterPossessive(en); n > 0 && s.ownedByPeople(n) {
+		return false
+	}
+	for k := st - 1; k >= 0 && k >= st-40 && s.toks[k+1].gap != gapLine; k-- {
+		if s.chainPossessiveAt(k) {
+			return true
+		}
+	}
+	for k := st + 1; k < len(s.toks) && k <= st+40 && s.toks[k].gap != gapLine; k++ {
+		if s.chainPossessiveAt(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// sideInitial: token k is "R" or "L" with its period after a comparison
+// ("rigidity R > L. Glabellar tap"): a side, not a name's initial.
+func (s *scan) sideInitial(k int) bool {
+	if !(s.eq(k, "r") || s.eq(k, "l")) || !s.toks[k].upper() || k+1 >= len(s.toks) || !s.toks[k+1].punct('.') {
+		return false
+	}
+	p := s.sameLinePrev(k)
+	return p >= 0 && (s.toks[p].punct('>') || s.toks[p].punct('<') || s.toks[p].punct('='))
+}
+
+// nameWordIn: a word of a name list among tokens st..en.
+func (s *scan) nameWordIn(st, en int) bool {
+	for k := st; k <= en && k < len(s.toks); k++ {
+		if s.toks[k].lex&(lxFirst|lxSur|lxFirstAmb|lxSurAmb) != 0 || s.toks[k].gaz&(gzFirst|gzSur) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// productListWords returns the words of comma lists of single capitalized
+// words (four items or more, "and" or "or" before the last allowed) in
+// which more than half the items are in no span: a list of products where
+// the rules or the tagger took a few for names ("Options reviewed:
+// Nexplanon, Mirena, Kyleena, Liletta, Paragard."); their other mentions
+// go too ("Chose Kyleena."). Only words of no name list: a list of people,
+// found, stays ("Visitors: Maria, Dwayne, Tanisha and Obi"), and so does a
+// name inside a list of products. Nil when there is none.
+func (s *scan) productListWords(spans []Span) map[string]bool {
+	var out map[string]bool
+	covered := func(k int) bool {
+		for _, sp := range spans {
+			if sp.Start < int(s.toks[k].e) && int(s.toks[k].s) < sp.End {
+				return true
+			}
+		}
+		return false
+	}
+	item := func(k int) bool {
+		return k >= 0 && k < len(s.toks) && s.toks[k].capWord() && !s.toks[k].allUpper() && s.toks[k].n() >= 3
+	}
+	sep := func(k int) bool { // k: the token after an item; returns whether a separator follows
+		return k >= 0 && k < len(s.toks) && s.toks[k].gap != gapLine && (s.toks[k].punct(',') || s.eq(k, "and") || s.eq(k, "or"))
+	}
+	done := -1
+	for _, sp := range spans {
+		if sp.Type != Name && sp.Type != Location {
+			continue
+		}
+		k := s.tokStartingAt(sp.Start)
+		if k < 0 || k <= done || s.tokEndingAt(sp.End) != k || !item(k) || !sep(k+1) && !(k >= 1 && sep(k-1)) {
+			continue // no list item: no comma, "and" or "or" beside it
+		}
+		// Walk to the list's first item.
+		first := k
+		for {
+			p := first - 1
+			if p >= 1 && (s.eq(p, "and") || s.eq(p, "or")) && s.toks[p-1].punct(',') {
+				p--
+			}
+			if p < 1 || !sep(p) || s.toks[first].gap == gapLine || !item(p-1) {
+				break
+			}
+			first = p - 1
+		}
+		var itemBuf [16]int
+		items := itemBuf[:0]
+		j := first
+		for item(j) {
+			items = append(items, j)
+			n := j + 1
+			if !sep(n) {
+				break
+			}
+			if s.toks[n].punct(',') && n+1 < len(s.toks) && (s.eq(n+1, "and") || s.eq(n+1, "or")) && s.toks[n+1].gap != gapLine {
+				n++
+			}
+			if n+1 >= len(s.toks) || s.toks[n+1].gap == gapLine {
+				break
+			}
+			j = n + 1
+		}
+		done = j
+		if len(items) < 4 {
+			continue
+		}
+		free := 0
+		for _, it := range items {
+			if !covered(it) {
+				free++
+			}
+		}
+		if free*2 <= len(items) {
+			continue
+		}
+		if out == nil {
+			out = map[string]bool{}
+		}
+		for _, it := range items {
+			if !s.nameWordIn(it, it) {
+				out[s.lowerAny(it)] = true // a word of a name list stays: "Options: Nexplanon, Maria, ..."
+			}
+		}
+	}
+	return out
+}
+
+// mediaTitle: a Title Case run of words of no name list after a verb of
+// watching or reading: a show or a book ("Watched Bluey and Paw Patrol on
+// a tablet", "reading Goodnight Moon at bedtime"). One word after
+// "watch" needs a screen or a show named on the line ("watching Oluwaseun
+// after school" is minding a child); after "read" two words or more.
+// Listed given names stay ("Watched Maria closely", "reading Rose Hill a
+// story"), and so does a name of words on no English list ("watched Maria
+// Lopez").
+func (s *scan) mediaTitle(st, en int) bool {
+	if s.titleBefore(st) || s.anyKnown(st, en) {
+		return false
+	}
+	for k := st; k <= en; k++ {
+		if !s.toks[k].capWord() || s.toks[k].allUpper() {
+			return false
+		}
+		if s.nameWordIn(k, k) {
+			// In a title of two words or more, a surname that is an
+			// English word ("Goodnight Moon", "Paw Patrol"); never a
+			// listed given name.
+			if _, eng := englishWords()[s.lower(k)]; en == st || !eng || s.toks[k].lex&(lxFirst|lxFirstAmb) != 0 || s.toks[k].gaz&gzFirst != 0 {
+				return false
+			}
+		}
+	}
+	p := s.sameLinePrev(st)
+	// Past the other titles of a list: "Watched Bluey and Paw Patrol".
+	for p >= 1 && (s.eq(p, "and") || s.toks[p].punct(',')) && s.toks[p-1].capWord() {
+		q := p - 1
+		for q >= 1 && s.toks[q-1].capWord() && s.toks[q].gap == gapSpace && !mediaVerbs[s.lower(q-1)] {
+			q--
+		}
+		p = s.sameLinePrev(q)
+	}
+	if p < 0 || !s.toks[p].letters() {
+		return false
+	}
+	switch w := s.lower(p); {
+	case mediaVerbs[w] && !readVerbs[w]:
+		if en > st {
+			return true
+		}
+		for k := s.next(en); k > 0; k = s.next(k) {
+			if s.toks[k].letters() && screenWords[s.lower(k)] {
+				return true
+			}
+		}
+	case readVerbs[w]:
+		return en > st
+	}
+	return false
+}
+
+// mediaVerbs watch or read; readVerbs read.
+var (
+	mediaVerbs = wordsOf("watch watched watches watching binge binged streaming streams streamed read reads reading reread rereading")
+	readVerbs  = wordsOf("read reads reading reread rereading")
+)
+
+// screenWords name what a show is watched on or what it is.
+var screenWords = wordsOf("tv television tablet ipad phone netflix youtube hulu show shows episode episodes series " +
+	"cartoon cartoons channel screen movie movies")
+
+// drugCalled: one capitalized word of no name list that a medicine is
+// called or that someone is on ("a pill called Tarina", "has been on
+// Errin", "started on Zarah"): a brand; not after a title, not a supplied
+// name, not a listed name ("been on Maria's case" keeps Maria).
+func (s *scan) drugCalled(st, en int) bool {
+	if st != en || !s.toks[st].capWord() || s.toks[st].allUpper() || s.nameWordIn(st, en) || s.titleBefore(st) || s.anyKnown(st, en) {
+		return false
+	}
+	p := s.sameLinePrev(st)
+	if p < 1 || !s.toks[p].letters() {
+		return false
+	}
+	q := s.lower(p - 1)
+	switch s.lower(p) {
+	case "called", "named":
+		return drugNouns[q]
+	case "on":
+		return q == "been" || q == "started" || q == "restarted" || q == "stays" || q == "stayed" || q == "remains" || q == "remained"
+	}
+	return false
+}
+
+// drugNouns are what a medicine is called as.
+var drugNouns = wordsOf("pill pills medicine medication medications drug drugs shot shots injection cream ointment " +
+	"inhaler patch ring iud implant tablet tablets capsule capsules brand generic spray drops")
+
+// lowerBeforeHead: one lower-case word of no given-name list before a
+// lower-case head of an anatomical or eponymous term ("that's carpal
+// tunnel", "cubital tunnel", "a jones fracture"): the term, not a person.
+// Not a supplied name, not after a title, relation or greeting ("hey
+// grant, tunnel..." has its comma anyway).
+func (s *scan) lowerBeforeHead(st, en int) bool {
+	t := &s.toks[st]
+	if st != en || !t.letters() || t.upper() || t.lex&(lxFirst|lxFirstAmb) != 0 || t.gaz&(gzFirst|gzFirstAmb) != 0 ||
+		s.titleBefore(st) || s.anyKnown(st, en) || s.relationBefore(st) {
+		return false
+	}
+	n := s.next(en)
+	if n < 0 || s.toks[n].gap != gapSpace || !s.toks[n].letters() || s.toks[n].upper() {
+		return false
+	}
+	return s.toks[n].is(lxEponymHead) || anatomyTerms[s.lower(n)]
+}
+
+// anatomyTerms close a term of anatomy after its adjective.
+var anatomyTerms = wordsOf("tunnel tunnels canal bone bones ligament ligaments joint joints nerve nerves muscle " +
+	"muscles tendon tendons artery arteries vein veins space region fossa")
+
+// bodySiteAbbrev: the abbreviation of a site of the body or of the
+// chest's auscultation ("murmur at RUSB", "tender at RUQ"), which the
+// tagger reads as a place's acronym after "at".
+func (s *scan) bodySiteAbbrev(st, en int) bool {
+	return st == en && s.toks[st].letters() && s.toks[st].allUpper() && bodySites[s.lower(st)]
+}
+
+// bodySites are abbreviations of sites of the body.
+var bodySites = wordsOf("rusb lusb rlsb llsb lsb rsb ruq luq rlq llq pmi mcl aal mal pal apex epigastrium")
+
+// deviceBrand: one capitalized word before the lower-case noun of a ward's
+// device ("heels offloaded on Roho cushion", "a Dolphin mattress"): a brand.
+// Not a word of a name list ("moved Lopez walker to the hall"), not after
+// a place's preposition ("discharged to Maple cushion factory" keeps it), a
+// title, or over a supplied name.
+func (s *scan) deviceBrand(st, en int) bool {
+	if st != en || !s.toks[st].capWord() || s.toks[st].allUpper() || s.titleBefore(st) || s.anyKnown(st, en) || s.nameWordIn(st, en) {
+		return false
+	}
+	if p := s.sameLinePrev(st); p >= 0 && s.toks[p].letters() && placePreps[s.lower(p)] {
+		return false
+	}
+	n := s.next(en)
+	if n < 0 || s.toks[n].gap != gapSpace || !s.toks[n].letters() || s.toks[n].upper() || !wardDevices[s.lower(n)] {
+		return false
+	}
+	m := s.next(n)
+	return m < 0 || !s.toks[m].letters() || s.toks[m].upper() || s.tokIn(functionWordSet, m)
+}
+
+// wardDevices are devices a brand names on a ward.
+var wardDevices = wordsOf("cushion cushions mattress mattresses overlay overlays boot boots brace braces collar collars " +
+	"splint splints lift lifts walker walkers wheelchair wheelchairs stockings bandage dressing dressings pump pumps " +
+	"monitor monitors sling slings")
+
+// faithWords name churches and faiths.
+var faithWords = wordsOf("lutheran methodist baptist catholic presbyterian episcopal episcopalian adventist mennonite " +
+	"amish mormon pentecostal orthodox christian evangelical protestant quaker jewish muslim hindu buddhist sikh " +
+	"nazarene anglican unitarian wesleyan apostolic")
+
+// faithNouns follow a denomination said of a thing.
+var faithNouns = wordsOf("church churches faith family families tradition upbringing values beliefs community " +
+	"congregation pastor minister household background prayer prayers services denomination roots parents " +
+	"convert")
+
+// faithBefore say what someone is or was before a denomination.
+var faithBefore = wordsOf("up raised is was are were now a an devout practicing practising lifelong born converted " +
+	"became being as non and or identifies")
+
+// lineSubjectLabels introduce the person a line is about.
+var lineSubjectLabels = wordsOf("patient pt name resident client member subject")
+
+// measuredEponym: a capitalized name of one word before what an
+// eponymous scale, test or sign reports: a score over its maximum that no
+// date has the shape of ("Berg 44/56", "Tinetti 20/28"), or a word of the
+// result or the index ("Katz ADL 6/6", "Lawton IADL", "Weber midline",
+// "Goldmann applanation"). Not after a title, a name's label or over a
+// supplied name; a fraction shaped like a date ("Berg 4/12") is no score.
+func (s *scan) measuredEponym(st, en int) bool {
+	if en != st || !s.toks[st].capWord() || s.titleBefore(st) || s.anyKnown(st, en) {
+		return false
+	}
+	if p := s.sameLinePrev(st); p >= 0 && (s.toks[p].punct(':') || s.toks[p].letters() && lineSubjectLabels[s.lower(p)]) {
+		return false // "Patient: Katz ADL dependent", "Pt Berg 44/56"
+	}
+	n := s.next(en)
+	if n < 0 || s.toks[n].gap != gapSpace {
+		return false
+	}
+	if s.toks[n].letters() {
+		return measureWords[s.lower(n)]
+	}
+	if !s.toks[n].digits() || n+2 >= len(s.toks) || !s.toks[n+1].punct('/') || s.toks[n+1].gap != gapNone || !s.toks[n+2].digits() || s.toks[n+2].gap != gapNone {
+		return false
+	}
+	a, b := atoiSmall(s.str(n)), atoiSmall(s.str(n+2))
+	if a < 0 || b <= 0 || a > b {
+		return false
+	}
+	return a > 12 || b > 31
+}
+
+// measureWords follow an eponymous scale, test or sign and report it.
+var measureWords = wordsOf("adl adls iadl iadls applanation tonometry contractions midline lateralizes lateralized " +
+	"lateralizing")
+
+// atoiSmall parses a run of up to six digits, or returns -1.
+func atoiSmall(d string) int {
+	if d == "" || len(d) > 6 {
+		return -1
+	}
+	v := 0
+	for i := 0; i < len(d); i++ {
+		if d[i] < '0' || d[i] > '9' {
+			return -1
+		}
+		v = v*10 + int(d[i]-'0')
+	}
+	return v
+}
+
+func wordsOf(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
 }
 
 // knownCompound: a supplied name part that is also a word ("stone",
@@ -70,7 +694,12 @@ var compounds = func() map[string]bool {
 		"major operation", "wood chips", "wood stove", "rose bush", "cherry tomatoes",
 		"olive oil", "mint tea", "basil pesto", "dawn dish", "summer camp", "summer break", "spring break",
 		"rusty nail", "hunter green", "royal blue", "jade plant", "amber alert", "crystal clear", "ray of",
-		"bill pay", "medical bill", "bills due"} {
+		"bill pay", "medical bill", "bills due",
+		// Compounds of ordinary speech and of allergy and food talk (branch deidfree3).
+		"grace period", "grace periods", "hay field", "hay fields", "timothy grass", "johnson grass", "sweet william",
+		"lazy susan", "granny smith", "bloody mary", "tom collins", "shirley temple", "peeping tom", "pepper jack",
+		"jumping jacks", "car jack", "union jack", "summer months", "summer heat", "ruby slippers", "price tag",
+		"price list", "rose hips", "rose water", "iris scan", "ivy league", "holly bush", "sage advice"} {
 		m[c] = true
 	}
 	return m

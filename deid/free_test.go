@@ -170,3 +170,223 @@ func TestFreeKnownCompounds(t *testing.T) {
 		})
 	}
 }
+
+// runFreeCases runs cases with the rules alone and with the tagger, no
+// metadata.
+func runFreeCases(t *testing.T, cases []foundCase) {
+	t.Helper()
+	for _, mode := range []struct {
+		name string
+		cfg  deid.Config
+	}{{"rules", deid.Config{RulesOnly: true}}, {"tagger", deid.Config{}}} {
+		t.Run(mode.name, func(t *testing.T) {
+			t.Parallel()
+			checkFound(t, newDetector(t, mode.cfg), deid.Known{}, cases)
+		})
+	}
+}
+
+// TestFreeOpeningVerbs: a note's sentence that leaves out its subject
+// opens with a verb in Title case, which is no name; a name after it, and
+// a surname that is an English word before a verb, stay found.
+func TestFreeOpeningVerbs(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"an irregular past before an eponym", "Dix-Hallpike positive. Taught Brandt-Daroff exercises; Semont maneuver as backup.", nil},
+		{"an irregular past alone", "Reviewed options at length. Taught.", nil},
+		{"a past before an adverb", "Stridor resolved. Watched closely for three hours, then discharged.", nil},
+		{"a third person before a noun", "Brings a list of medications and a glucose log.", nil},
+		{"a past at a line's start", "Pain controlled.\nSplinted the wrist in neutral.\nEducated on elevation.", nil},
+		{"a name after the verb stays", "Taught Maria the exercises. Watched Dwayne closely overnight.",
+			[]found{{"Maria", deid.Name}, {"Dwayne", deid.Name}}},
+		{"a surname that is a word, before a verb, stays", "Fields stated she was fine. Steed reports pain. Banks denied fever.",
+			[]found{{"Fields", deid.Name}, {"Steed", deid.Name}, {"Banks", deid.Name}}},
+		{"a title keeps the word", "Seen with Mr. Speed today.", []found{{"Speed", deid.Name}}},
+		{"a noun of no list before a participle", "HR 0.74. Benefit seen with and without diabetes. Claims denied as CO-16 go back.", nil},
+		{"a listed surname before a participle stays", "Steed stated no pain. Banks seen in clinic.",
+			[]found{{"Steed", deid.Name}, {"Banks", deid.Name}}},
+	})
+}
+
+// TestFreePublicHonorifics: a one-word name after the honorific of a head
+// of state or of a church is a public figure mentioned in passing; a given
+// name or surname after "King", two name words, a title or a supplied name
+// keep the person.
+func TestFreePublicHonorifics(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"a president with an eponymous disease", "Discussed that President Kennedy had adrenal insufficiency too.", nil},
+		{"two presidents", "He admired President Lincoln and President Truman as a boy.", nil},
+		{"a pope", "She prays for Pope Francis every night and finds it calming.", nil},
+		{"a queen before a comma", "Like Queen Elizabeth, she takes her tea with milk.", nil},
+		{"a king in lower case", "patient: i read that king charles had a prostate problem", nil},
+		{"a surname after king stays", "King Okonkwo reports pain in the left knee.", []found{{"King Okonkwo", deid.Name}}},
+		{"a second name word stays", "Letter signed by President Maria Lopez of the board.", []found{{"Maria Lopez", deid.Name}}},
+		{"a title before stays", "Seen with Mr. King today.", []found{{"King", deid.Name}}},
+	})
+}
+
+// TestFreePublicHonorificsKnown: a supplied surname after an honorific is
+// the person.
+func TestFreePublicHonorificsKnown(t *testing.T) {
+	t.Parallel()
+	kn := deid.Known{PatientNames: []string{"Irene Kennedy"}}
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		checkFound(t, newDetector(t, cfg), kn, []foundCase{{"supplied surname", "doctor: so president kennedy of the garden club, how are you",
+			[]found{{"kennedy", deid.Name}}}})
+	}
+}
+
+// TestFreeDenominations: a church or faith said of a person or a thing is
+// no facility and no person; the short name of a hospital after a place's
+// preposition, and a person called Christian, stay found.
+func TestFreeDenominations(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"what one grew up and is now", "Enjoys bingo on Wednesdays. Grew up Lutheran, now Methodist.", nil},
+		{"before a noun of faith", "Family attends a Hmong Christian church; elders help decide. Strong Baptist faith.", nil},
+		{"after devout and a copula", "She is a devout Catholic and prays daily. Husband is Presbyterian.", nil},
+		{"a hospital's short name stays", "Transferred to Methodist for cardiac surgery.", []found{{"Methodist", deid.Location}}},
+		{"a person named Christian stays", "Christian called back about the results. Spoke with Dwayne and Christian.",
+			[]found{{"Christian", deid.Name}, {"Dwayne", deid.Name}, {"Christian", deid.Name}}},
+	})
+}
+
+// TestFreeMeasuredEponyms: an eponymous scale, test or sign before its
+// score or its result is no person; a date-shaped fraction, a title or a
+// name's label keep the name.
+func TestFreeMeasuredEponyms(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"a score over its maximum", "Timed Up and Go 16 seconds; Berg 44/56; Tinetti 20/28.", nil},
+		{"an index's abbreviation", "Katz ADL 6/6. Lawton IADL 5/8 (needs help with finances).", nil},
+		{"an index's abbreviation without a score", "Katz ADL independent in 5 of 6. Lives with spouse.", nil},
+		{"a test's result", "Weber midline, Rinne AC > BC bilaterally. IOP 16/17 by Goldmann applanation.", nil},
+		{"a date-shaped fraction stays", "Seen by Berg 4/12 for follow up.", []found{{"Berg", deid.Name}, {"4/12", deid.Date}}},
+		{"a title stays", "Saw Dr. Weber midline incision healing.", []found{{"Weber", deid.Name}}},
+		{"a name's label stays", "Patient: Lena Katz ADL dependent.", []found{{"Lena Katz", deid.Name}}},
+	})
+}
+
+// TestFreePublicFigures: the full name of a listed public figure,
+// talked about as one (a song, a book, a film, reading or hearing about
+// them), is no one of the encounter; without such a word, or with a title,
+// a label, a relation, a patient's verb or a supplied part, the name stays.
+func TestFreePublicFigures(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"a singer heard", "Calmer after listening to Johnny Cash and Aretha Franklin on the ward radio.", nil},
+		{"a scientist read about", "He has been reading about Stephen Hawking since the diagnosis of ALS.", nil},
+		{"a president's biography", "Reads a Ronald Reagan biography at night; sleeps 6 hours.", nil},
+		{"an actor's films", "Watched Tom Hanks films with her daughter. Mood improved.", nil},
+		{"in lower case", "patient: i watch oprah winfrey every afternoon", nil},
+		{"no word of fame stays", "Called Elvis Presley at home to review labs.", []found{{"Elvis Presley", deid.Name}}},
+		{"a patient's verb stays", "Tom Hanks presented with chest pain after watching TV.", []found{{"Tom Hanks", deid.Name}}},
+		{"a title elsewhere stays", "Mr. Hanks is anxious. Watched Tom Hanks films with her.",
+			[]found{{"Hanks", deid.Name}, {"Tom Hanks", deid.Name}}},
+		{"a relation stays", "Her husband Johnny Cash drove her in; they watched TV.", []found{{"Johnny Cash", deid.Name}}},
+		{"a label stays", "Patient: Elvis Presley, likes music.", []found{{"Elvis Presley", deid.Name}}},
+	})
+	kn := deid.Known{PatientNames: []string{"Tom Hanks"}}
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		checkFound(t, newDetector(t, cfg), kn, []foundCase{{"supplied", "doctor: tom hanks, do you still watch movies",
+			[]found{{"tom", deid.Name}, {"hanks", deid.Name}}}})
+	}
+}
+
+// TestFreeChains: a business's "A & B's" and a listed chain's possessive
+// beside another listed chain are no persons; two people's possessive and
+// a chain's name with what a person has after it stay.
+func TestFreeChains(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"an ampersand business", "Kids got him a bottle of Jack Daniel's and some Ben & Jerry's for his birthday.", nil},
+		{"an ampersand business before a verb", "One pint of Ben & Jerry's is four servings.", nil},
+		{"in lower case", "patient: i had some ben & jerry's last night", nil},
+		{"chains in a list of advice", "Fast food: at Wendy's choose the grilled wrap; at McDonald's skip the large fries.", nil},
+		{"two people's son stays", "Tom & Mary's son drove her in.", []found{{"Tom", deid.Name}, {"Mary", deid.Name}}},
+		{"a person's car beside a chain stays", "Wendy's car broke down near Arby's on the way.", []found{{"Wendy", deid.Name}}},
+		{"a person's mother beside a chain stays", "Wendy's mom took her to McDonald's.", []found{{"Wendy", deid.Name}}},
+	})
+}
+
+// TestFreeSidesAndProductLists: "R > L." compares sides, it opens no
+// name; a comma list of products where most items are in no span loses
+// the few taken for names, and their other mentions. Names of the lists,
+// and a surname after the side, stay.
+func TestFreeSidesAndProductLists(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"a side before a sign", "Objective: Cogwheel rigidity R > L. Glabellar tap positive (Myerson sign).", nil},
+		{"a surname after a side stays", "Rigidity R > L. Lopez examined the patient.", []found{{"Lopez", deid.Name}}},
+		{"a list of devices", "Options reviewed: Nexplanon, Mirena, Kyleena, Liletta, Paragard. Chose Kyleena.", nil},
+		{"a list of people stays", "Visitors today: Maria, Dwayne, Tanisha and Obi.",
+			[]found{{"Maria", deid.Name}, {"Dwayne", deid.Name}, {"Tanisha", deid.Name}, {"Obi", deid.Name}}},
+		{"a listed name inside a list of products stays", "Seen with Maria. Options: Nexplanon, Maria, Kyleena, Liletta, Paragard.",
+			[]found{{"Maria", deid.Name}, {"Maria", deid.Name}}},
+	})
+}
+
+// TestFreeShowsBooksAndDrugs: a show watched on a screen, a book of two
+// words read, a medicine called by its brand or that someone is on are no
+// persons; a child watched, a listed name read to or watched, and a name
+// of a name list after "on" stay.
+func TestFreeShowsBooksAndDrugs(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"shows on a tablet", "Neb x 1. Watched Bluey and Paw Patrol on a tablet during the observation period.", nil},
+		{"one show on TV", "Calm after watching Bluey on TV in the bay.", nil},
+		{"a book of two words", "Dad is reading Brown Bear at bedtime; praised.", nil},
+		{"a pill called by its brand", "She asked whether a pill called Tarina would work better for acne.", nil},
+		{"someone on a brand", "Has been on Errin for a year; spotting resolved.", nil},
+		{"a child watched stays", "He is watching Oluwaseun after school.", []found{{"Oluwaseun", deid.Name}}},
+		{"a listed name watched stays", "Watched Maria closely on the monitor.", []found{{"Maria", deid.Name}}},
+		{"a listed name read to stays", "Grandma is reading Rose Hill a story.", []found{{"Rose Hill", deid.Name}}},
+		{"a person called so stays", "Her friend called Tarina drove her in.", []found{{"Tarina", deid.Name}}},
+	})
+}
+
+// TestFreeLowerBeforeHead: a lower-case word before the head of an
+// anatomical or eponymous term is the term; a supplied surname before one,
+// and a listed given name, stay found.
+func TestFreeLowerBeforeHead(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"carpal tunnel in a dialogue", "patient: my fingers go numb at night and i shake them out. doctor: the tinel is positive at " +
+			"the wrist and phalen's reproduces it. that's carpal tunnel. a splint at night is the first step.", nil},
+	})
+	kn := deid.Known{PatientNames: []string{"Bianca Jones"}}
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		checkFound(t, newDetector(t, cfg), kn, []foundCase{{"a supplied surname before a head", "doctor: ok ms jones, jones fracture is what the x-ray shows",
+			[]found{{"jones", deid.Name}, {"jones", deid.Name}}}})
+	}
+}
+
+// TestFreeMoreCompounds: supplied name parts inside compounds of ordinary
+// speech are the words; the same people greeted or addressed stay found.
+func TestFreeMoreCompounds(t *testing.T) {
+	t.Parallel()
+	kn := deid.Known{PatientNames: []string{"Grace Fields"}, ProviderNames: []string{"Timothy Okafor"}}
+	text := "doctor: hi grace, i'm doctor okafor\npatient: hi, the insurance gives a thirty day grace period on the refill\n" +
+		"doctor: and the allergy test showed timothy grass and the hay fields by your house are full of it\n" +
+		"patient: ok thanks timothy"
+	want := []found{{"grace", deid.Name}, {"okafor", deid.Name}, {"timothy", deid.Name}}
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		checkFound(t, newDetector(t, cfg), kn, []foundCase{{"compounds", text, want}})
+	}
+	runFreeCases(t, []foundCase{{"a grass without metadata", "Skin testing: positive to timothy grass, ragweed, cat, dust mite.", nil}})
+}
+
+// TestFreeSitesAndDevices: a site of the body in capitals and a ward
+// device's brand are no places or persons; a name of the lists before a
+// device and a place after "to" stay.
+func TestFreeSitesAndDevices(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"auscultation sites", "Exam: 3/6 systolic murmur at RUSB radiating to carotids. Holosystolic murmur at LLSB.", nil},
+		{"a quadrant", "Tender at RUQ, Murphy sign positive.", nil},
+		{"a cushion's brand", "Braden 14, turned q2h, heels offloaded on Roho cushion. Morse fall score 55.", nil},
+		{"a name before a device stays", "Moved Lopez walker to the hall; Lopez ambulated 20 ft.", []found{{"Lopez", deid.Name}, {"Lopez", deid.Name}}},
+		{"a place after to stays", "Discharged to Maple cushion factory.", []found{{"Maple", deid.Location}}},
+	})
+}

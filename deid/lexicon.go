@@ -45,6 +45,30 @@ var nicknamesOpenText string
 //go:embed data/english.txt
 var englishText string
 
+// publicfigures.txt lists full names of public figures, derived by
+// deid/internal/publicfigures from Corpora (CC0; source in deid/README.md).
+// publicFigure reads it: a name found exactly so, with nothing of the
+// encounter around it, is someone mentioned in passing.
+//
+//go:embed data/publicfigures.txt
+var publicFiguresText string
+
+// publicFigures is the set of publicfigures.txt's names and the set of
+// their first words (a cheap test before a candidate's text is built),
+// made at first use.
+var publicFigures = sync.OnceValue(func() (f struct{ names, first map[string]struct{} }) {
+	f.names = make(map[string]struct{}, 2500)
+	f.first = make(map[string]struct{}, 1500)
+	for _, line := range strings.Split(publicFiguresText, "\n") {
+		if line != "" && !strings.HasPrefix(line, "#") {
+			f.names[line] = struct{}{}
+			first, _, _ := strings.Cut(line, " ")
+			f.first[first] = struct{}{}
+		}
+	}
+	return f
+})
+
 // englishWords is the set of english.txt's words, built at first use.
 var englishWords = sync.OnceValue(func() map[string]struct{} {
 	m := make(map[string]struct{}, 60000)

@@ -34,14 +34,16 @@
 // word there ("i will call", "in may"), and every listed word must occur so;
 // a forgotten annotation of a name therefore stops the build.
 //
-// Source files belong to a corpus by the first digit of their name (see
-// corpora): 0x_ to 2x_ make the independent corpus, 3x_ the blind one, 4x_
+// Source files belong to a corpus by the beginning of their name, the
+// longest listed one (see corpora): 0x_ to 2x_ make the independent corpus, 3x_ the blind one, 4x_
 // the second blind one (blind2), 5x_ dialogues-known, 6x_ dialogues-known2
 // (its held-out companion, written before the detector ran on it), 7x_
 // dialogues-known3 (the next held-out companion, written the same way), 8x_ the third
-// blind corpus (blind3, made like blind2), 9x_ phifree3 (PHI-free documents
+// blind corpus (blind3, made like blind2), 90_ to 95_ phifree3 (PHI-free documents
 // only, written before the detector ran on them; a third to its holdout,
-// hashed as the blind corpora). The first three, blind3 and phifree3 are
+// hashed as the blind corpora), 96_ phifree4 (split by its writer, skipped
+// here), 97_ and 98_ phifree5 (PHI-free, some dialogues with metadata; made
+// like phifree3, stratified like blind3). The first three, blind3, phifree3 and phifree5 are
 // split deterministically into <name>.jsonl and <name>-holdout.jsonl: within
 // each stratum the documents are ordered by an FNV hash of their ID (for the
 // blind corpora mixed further, see corpora) and the first share of each
@@ -128,31 +130,45 @@ func metaFreeOther(d doc) string {
 // fixed before it was first evaluated.
 var corpora = []struct {
 	name     string
-	prefixes string // first characters of the file names that belong to it
+	prefixes []string // beginnings of the file names that belong to it; the longest match wins
+	external bool     // written by another tool (its own format); skipped here
 	mix      bool
 	share    float64     // of each stratum to the holdout; 0: one file, no split
 	strata   stratumFunc // nil when share is 0
 	meta     bool        // "@@" metadata allowed, and the checks that come with it
 	allKnown bool        // every document must carry metadata naming a supplied name
 }{
-	{name: "independent", prefixes: "012", share: 0.25, strata: phiOrFree},
-	{name: "blind", prefixes: "3", mix: true, share: 0.25, strata: phiOrFree},
-	{name: "blind2", prefixes: "4", mix: true, share: 1.0 / 3, strata: metaFreeOther, meta: true},
-	{name: "dialogues-known", prefixes: "5", meta: true, allKnown: true},
-	{name: "dialogues-known2", prefixes: "6", meta: true, allKnown: true},
-	{name: "dialogues-known3", prefixes: "7", meta: true, allKnown: true},
-	{name: "blind3", prefixes: "8", mix: true, share: 1.0 / 3, strata: metaFreeOther, meta: true},
-	{name: "phifree3", prefixes: "9", mix: true, share: 1.0 / 3, strata: phiOrFree},
+	{name: "independent", prefixes: []string{"0", "1", "2"}, share: 0.25, strata: phiOrFree},
+	{name: "blind", prefixes: []string{"3"}, mix: true, share: 0.25, strata: phiOrFree},
+	{name: "blind2", prefixes: []string{"4"}, mix: true, share: 1.0 / 3, strata: metaFreeOther, meta: true},
+	{name: "dialogues-known", prefixes: []string{"5"}, meta: true, allKnown: true},
+	{name: "dialogues-known2", prefixes: []string{"6"}, meta: true, allKnown: true},
+	{name: "dialogues-known3", prefixes: []string{"7"}, meta: true, allKnown: true},
+	{name: "blind3", prefixes: []string{"8"}, mix: true, share: 1.0 / 3, strata: metaFreeOther, meta: true},
+	{name: "phifree3", prefixes: []string{"9"}, mix: true, share: 1.0 / 3, strata: phiOrFree},
+	// phifree4's source (96_phifree4.txt, one "dl|"/"nt|" entry a line) was
+	// split by its writer with the ID's SHA-256 modulo 3; its two files are
+	// committed as written and this tool leaves them alone.
+	{name: "phifree4", prefixes: []string{"96"}, external: true},
+	// phifree5: PHI-free, some dialogues with metadata whose supplied names
+	// occur only as ordinary words; a third of each stratum to the holdout.
+	{name: "phifree5", prefixes: []string{"97", "98"}, mix: true, share: 1.0 / 3, strata: metaFreeOther, meta: true},
 }
 
 func corpusOf(file string) (int, error) {
 	base := filepath.Base(file)
+	best, bestLen := -1, 0
 	for i, c := range corpora {
-		if base != "" && strings.ContainsRune(c.prefixes, rune(base[0])) {
-			return i, nil
+		for _, p := range c.prefixes {
+			if strings.HasPrefix(base, p) && len(p) > bestLen {
+				best, bestLen = i, len(p)
+			}
 		}
 	}
-	return 0, fmt.Errorf("%s: belongs to no corpus (file names start with a corpus digit)", file)
+	if best < 0 {
+		return 0, fmt.Errorf("%s: belongs to no corpus (file names start with a corpus digit)", file)
+	}
+	return best, nil
 }
 
 func main() {
@@ -176,6 +192,9 @@ func run() error {
 		if err != nil {
 			return err
 		}
+		if corpora[ci].external {
+			continue
+		}
 		ds, err := parseFile(f, corpora[ci].meta)
 		if err != nil {
 			return err
@@ -194,6 +213,9 @@ func run() error {
 		}
 	}
 	for i, c := range corpora {
+		if c.external {
+			continue
+		}
 		if c.share == 0 {
 			path := filepath.Join("testdata", "deid", c.name+".jsonl")
 			if err := write(path, byID(docs[i])); err != nil {

@@ -1,0 +1,212 @@
+// Command publicfigures builds deid/data/publicfigures.txt, full names of
+// public figures (actors, musicians, scientists, presidents, athletes,
+// the very rich) that clinical text mentions in passing ("what Michael J.
+// Fox had", "reads Agatha Christie"), from openly licensed lists. Run from
+// the repository root:
+//
+//	go run ./deid/internal/publicfigures -mirror DIR
+//
+// DIR holds the source's bare git repository at DIR/<owner>+<name>/repo (as
+// for deid/internal/english). The command reads each input at its pinned
+// commit, checks its SHA-256 and writes the same bytes every time
+// (TestRebuild checks that against the committed file).
+//
+// Source and licence (also in deid/README.md): Darius Kazemi's Corpora,
+// github.com/dariusk/corpora, CC0 1.0 (public domain dedication); the files
+// below. The derived file keeps names of two to four words, each starting
+// with a letter, lower-cased, with periods dropped ("michael j fox"), one a
+// line, sorted, without duplicates.
+package main
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/clinscribe/clinscribe/deid/internal/mirror"
+)
+
+const (
+	repo   = "dariusk/corpora"
+	commit = "cf30ca27ab176b63623af1ddcfa2447ac07305ba"
+)
+
+// input is one pinned file and how its names are read.
+type input struct {
+	path, sum string
+	names     func(b []byte) ([]string, error)
+}
+
+var inputs = []input{
+	{"data/humans/celebrities.json", "4b5aa80d9a1eafac5648027c5ec6c6190e2a2b11cc15c6f8b9afd4143ed30c82", stringsAt("celebrities")},
+	{"data/humans/scientists.json", "eefcfaffa8f9ef0b10791ed7f7c57a001b6321ddbe551f0aa53623af60ae41d1", stringsAt("scientists")},
+	{"data/humans/britishActors.json", "22b806ff15fd030e9f0bcaff61e469f84b1e2a1c7b5617dc04c11c99881f3e9d", stringsAt("britishActors")},
+	{"data/humans/richpeople.json", "3d327ee5e38ab9036426ed763e333782229ca49524389f6a697dcd6c1545a09a", func(b []byte) ([]string, error) {
+		var v struct {
+			RichPeople []struct{ Name string } `json:"richPeople"`
+		}
+		err := json.Unmarshal(b, &v)
+		var out []string
+		for _, p := range v.RichPeople {
+			out = append(out, p.Name)
+		}
+		return out, err
+	}},
+	{"data/humans/us_presidents.json", "345f4046c01f7e25822feaeff6e9a3ba8fb915febb2de007d07abdcffa233561", func(b []byte) ([]string, error) {
+		var v struct {
+			Objects []struct {
+				Person struct{ Firstname, Nickname, Lastname string }
+			}
+		}
+		err := json.Unmarshal(b, &v)
+		var out []string
+		for _, o := range v.Objects {
+			out = append(out, o.Person.Firstname+" "+o.Person.Lastname)
+			if o.Person.Nickname != "" {
+				out = append(out, o.Person.Nickname+" "+o.Person.Lastname)
+			}
+		}
+		return out, err
+	}},
+	{"data/music/rock_hall_of_fame.json", "157999a0c38972982e4f080a5cdd8626932dd5dcc5a4457dc5cd5c7227276f72", func(b []byte) ([]string, error) {
+		var v struct{ Artists []struct{ Name string } }
+		err := json.Unmarshal(b, &v)
+		var out []string
+		for _, a := range v.Artists {
+			out = append(out, a.Name)
+		}
+		return out, err
+	}},
+	{"data/sports/nba_mvps.json", "ce8305a8d4cbaeab68ac9a10b23bc3280e303360f7af61700e49f6db612b6fd7", func(b []byte) ([]string, error) {
+		var v struct {
+			Winners map[string]struct{ Name string }
+		}
+		err := json.Unmarshal(b, &v)
+		var out []string
+		for _, w := range v.Winners {
+			out = append(out, w.Name)
+		}
+		return out, err
+	}},
+}
+
+func stringsAt(key string) func(b []byte) ([]string, error) {
+	return func(b []byte) ([]string, error) {
+		var v map[string]json.RawMessage
+		if err := json.Unmarshal(b, &v); err != nil {
+			return nil, err
+		}
+		var out []string
+		err := json.Unmarshal(v[key], &out)
+		return out, err
+	}
+}
+
+func main() {
+	mirrorDir := flag.String("mirror", "", "directory with the source's bare git repository at <owner>+<name>/repo")
+	out := flag.String("out", "deid/data/publicfigures.txt", "file to write")
+	flag.Parse()
+	if *mirrorDir == "" {
+		fmt.Fprintln(os.Stderr, "publicfigures: -mirror DIR is required")
+		os.Exit(2)
+	}
+	b, err := build(*mirrorDir)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "publicfigures:", err)
+		os.Exit(1)
+	}
+	if err := os.WriteFile(*out, b, 0o644); err != nil {
+		fmt.Fprintln(os.Stderr, "publicfigures:", err)
+		os.Exit(1)
+	}
+}
+
+func available(dir string) error {
+	for _, in := range inputs {
+		if _, err := mirror.Read(dir, repo, commit, in.path); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func build(dir string) ([]byte, error) {
+	files := make([][]byte, len(inputs))
+	for i, in := range inputs {
+		b, err := mirror.Read(dir, repo, commit, in.path)
+		if err != nil {
+			return nil, err
+		}
+		files[i] = b
+	}
+	return Build(files)
+}
+
+// Build derives the list from the inputs' bytes, in the order of inputs.
+func Build(files [][]byte) ([]byte, error) {
+	if len(files) != len(inputs) {
+		return nil, fmt.Errorf("%d inputs, want %d", len(files), len(inputs))
+	}
+	seen := map[string]bool{}
+	for i, in := range inputs {
+		sum := sha256.Sum256(files[i])
+		if got := hex.EncodeToString(sum[:]); got != in.sum {
+			return nil, fmt.Errorf("%s: SHA-256 %s, want %s (a different version of the input)", in.path, got, in.sum)
+		}
+		names, err := in.names(files[i])
+		if err != nil {
+			return nil, fmt.Errorf("%s: %v", in.path, err)
+		}
+		for _, n := range names {
+			if k, ok := Normalize(n); ok {
+				seen[k] = true
+			}
+		}
+	}
+	keys := make([]string, 0, len(seen))
+	for k := range seen {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "# Public figures (deid/internal/publicfigures). Generated; do not edit.\n")
+	fmt.Fprintf(&b, "# source: %s %s (Corpora by Darius Kazemi, CC0 1.0):\n", repo, commit)
+	for _, in := range inputs {
+		fmt.Fprintf(&b, "#   %s sha256 %s\n", in.path, in.sum)
+	}
+	for _, k := range keys {
+		b.WriteString(k)
+		b.WriteByte('\n')
+	}
+	return b.Bytes(), nil
+}
+
+// Normalize lower-cases a name, drops its periods and joins its words with
+// one space; ok is false unless it has two to four words, each starting
+// with a letter, and no word is "the" or "and" (a band, not a person).
+func Normalize(name string) (string, bool) {
+	name = strings.ReplaceAll(strings.ToLower(name), ".", " ")
+	words := strings.Fields(name)
+	if len(words) < 2 || len(words) > 4 {
+		return "", false
+	}
+	for _, w := range words {
+		r := []rune(w)
+		if !unicode.IsLetter(r[0]) || w == "the" || w == "and" || w == "&" {
+			return "", false
+		}
+		for _, c := range r {
+			if !unicode.IsLetter(c) && c != '\'' && c != '-' {
+				return "", false
+			}
+		}
+	}
+	return strings.Join(words, " "), true
+}
