@@ -308,9 +308,12 @@
 // Hmong Christian church"; "transferred to Methodist" stays); an eponym
 // before a score no date has the shape of or before a word of its result
 // or index ("Berg 44/56", "Katz ADL", "Weber midline"); and the full name
-// of a public figure of data/publicfigures.txt with a word of fame near it
-// ("listening to Johnny Cash"; not without one, not after a title, label
-// or relation, not before a patient's verb, not a supplied name). Also
+// of a public figure of data/publicfigures.txt where a word of fame
+// governs it, right before it or a work of theirs right after ("listening
+// to Johnny Cash", "a fan of Taylor Swift", "a Johnny Cash song"; not a
+// cue that is the person's own doing, "Michael Jordan watched tv and then
+// fell", not after a title, label or relation, not before a patient's
+// verb, not a supplied name). Also
 // "A & B's" as a business and a listed chain's possessive beside another
 // ("some Ben & Jerry's", "at Wendy's choose ...; at McDonald's skip ...";
 // not before what a person has: "Tom & Mary's son", "Wendy's car"); "R >

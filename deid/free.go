@@ -200,14 +200,13 @@ func (s *scan) publicFigure(st, en int) bool {
 	if n := s.next(en); n > 0 && s.toks[n].letters() && personVerbs[s.lower(n)] {
 		return false
 	}
-	cue := false
-	for k, m := s.sameLinePrev(st), 0; k >= 0 && m < 8 && !cue; k, m = s.sameLinePrev(k), m+1 {
-		cue = s.toks[k].letters() && fameCues[s.lower(k)]
-	}
-	for k, m := s.next(en), 0; k > 0 && m < 6 && !cue; k, m = s.next(k), m+1 {
-		cue = s.toks[k].letters() && fameCues[s.lower(k)]
-	}
-	if !cue {
+	// The cue must govern the name: a word of fame right before it
+	// ("listening to", "reading about", "a fan of", "watched", "a movie
+	// with") or a work of theirs right after ("a Johnny Cash song",
+	// "Johnny Cash's music"). A cue elsewhere in the sentence is the
+	// person's own doing: "Michael Jordan watched tv and then fell", "The
+	// patient, Jimmy Carter, likes to read novels" stay names.
+	if !s.fameBefore(st) && !s.worksAfter(en) {
 		return false // "Called James Brown at home": no sign of a mention in passing
 	}
 	last := words[len(words)-1]
@@ -217,6 +216,55 @@ func (s *scan) publicFigure(st, en int) bool {
 		}
 	}
 	return true
+}
+
+// fameBefore: the words right before a public figure's name take a
+// famous person as their object: "listening to", "reading about", "heard",
+// "watched", "a fan of", "a movie with", "songs by", "starring".
+func (s *scan) fameBefore(st int) bool {
+	p1, p2, p3 := s.prevWordAt(st, 1), s.prevWordAt(st, 2), s.prevWordAt(st, 3)
+	switch p1 {
+	case "watched", "watching", "watch", "watches", "heard", "hear", "starring", "featuring", "idol", "like":
+		return p1 != "like" || fameCues[p2] || fameCues[p3]
+	case "to":
+		return strings.HasPrefix(p2, "listen")
+	case "about":
+		return fameCues[p2] || p2 == "documentary" || p2 == "book" || p2 == "movie" || p2 == "article" || p2 == "story"
+	case "of":
+		return p2 == "fan" || p2 == "fans" || p2 == "biography" || p2 == "memoir" || p2 == "album"
+	case "by", "with":
+		return fameCues[p2] || fameCues[p3]
+	case "and", "or", ",":
+		// "listening to Johnny Cash and Aretha Franklin": the second of
+		// two figures the cue governs.
+		c := s.sameLinePrev(st)
+		for k, n := s.sameLinePrev(c), 0; k > 0 && n < 5; k, n = s.sameLinePrev(k), n+1 {
+			if s.toks[k].capWord() && s.fameBefore(k) {
+				return s.publicFigure(k, s.sameLinePrev(c))
+			}
+		}
+	}
+	return false
+}
+
+// worksAfter: a famous person's work named right after their name: "a
+// Johnny Cash song", "Johnny Cash's music", "Jimmy Carter's recovery" is
+// no work (left to the words before it).
+func (s *scan) worksAfter(en int) bool {
+	n := s.next(en)
+	if n > 0 && s.toks[n].punct('\'') && n+1 < len(s.toks) && s.eq(n+1, "s") {
+		n = s.next(n + 1)
+	}
+	if n < 0 {
+		return false
+	}
+	switch s.lower(n) {
+	case "song", "songs", "album", "albums", "movie", "movies", "film", "films", "concert", "concerts", "book",
+		"books", "novel", "novels", "biography", "memoir", "documentary", "music", "record", "records", "show", "shows",
+		"speech", "speeches", "poster", "interview":
+		return true
+	}
+	return false
 }
 
 // fameCues are words said around a public figure mentioned in passing.

@@ -201,3 +201,38 @@ func TestCapitalizedNamesThatArePlacesInAPersonsPlace(t *testing.T) {
 		}
 	}
 }
+
+// TestPublicFigureNamesOfPatientsStay: a patient or relative who shares a
+// public figure's name stays a name where the words of fame around are
+// their own doing ("Michael Jordan watched tv and then fell"); the veto of
+// free.go takes a public figure only where the cue governs the name
+// ("listening to Johnny Cash", "a fan of Taylor Swift", "a Johnny Cash
+// song"). Sentences written for this test.
+func TestPublicFigureNamesOfPatientsStay(t *testing.T) {
+	t.Parallel()
+	for _, rulesOnly := range []bool{true, false} {
+		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})
+		for _, c := range []struct {
+			text, name string
+			kept       bool // the name stays in the text
+		}{
+			{"Michael Jordan watched tv and then fell in the bathroom.", "Michael Jordan", false},
+			{"Michael Jackson, 45, was watching a movie when he developed chest pain.", "Michael Jackson", false},
+			{"The patient, Jimmy Carter, likes to read novels.", "Jimmy Carter", false},
+			{"Bill Clinton is a 67 yo M who enjoys watching football.", "Bill Clinton", false},
+			{"Listening to Johnny Cash helps him sleep.", "Johnny Cash", true},
+			{"She is a big fan of Taylor Swift.", "Taylor Swift", true},
+			{"Calmer after listening to Johnny Cash and Aretha Franklin on the radio.", "Aretha Franklin", true},
+			{"Hums a Johnny Cash song during dressing changes.", "Johnny Cash", true},
+		} {
+			i := strings.Index(c.text, c.name)
+			covered := false
+			for _, s := range d.Detect(c.text, deid.Known{}) {
+				covered = covered || s.Start <= i && s.End >= i+len(c.name)
+			}
+			if covered == c.kept {
+				t.Errorf("rules only %v: %q: %q removed %v, want %v", rulesOnly, c.text, c.name, covered, !c.kept)
+			}
+		}
+	}
+}
