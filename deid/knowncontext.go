@@ -1250,7 +1250,8 @@ var personRoles = map[string]bool{"nurse": true, "therapist": true, "pharmacist"
 	"nutritionist": true, "scheduler": true, "scheduling": true, "billing": true, "receptionist": true, "tech": true,
 	"technician": true, "assistant": true, "resident": true, "intern": true, "fellow": true, "attending": true,
 	"specialist": true, "cardiologist": true, "oncologist": true, "neurologist": true, "physio": true,
-	"trainer": true, "coach": true, "teacher": true, "lawyer": true, "attorney": true, "advocate": true}
+	"trainer": true, "coach": true, "teacher": true, "lawyer": true, "attorney": true, "advocate": true,
+	"sitter": true, "babysitter": true, "nanny": true, "sponsor": true, "mgr": true}
 
 // childRank names a child by their place among siblings: "hunter is my
 // oldest".

@@ -236,3 +236,36 @@ func TestPublicFigureNamesOfPatientsStay(t *testing.T) {
 		}
 	}
 }
+
+// TestLowerCaseUnlistedNamesAfterKin: a lower-case word on no list at all,
+// right after a relation or a role (with a word of age or kind between),
+// is a name: "her older brother tendai", "sitter (kaleo)"; a word with an
+// English word's ending, or a bracket that does not close on it, is not.
+// Written for this test.
+func TestLowerCaseUnlistedNamesAfterKin(t *testing.T) {
+	t.Parallel()
+	for _, rulesOnly := range []bool{true, false} {
+		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})
+		for _, c := range []struct {
+			text, word string
+			name       bool
+		}{
+			{"patient: her older brother tendai drove her in", "tendai", true},
+			{"patient: yeah my husband joost does the cooking", "joost", true},
+			{"02:40 sitter (kaleo) at bedside", "kaleo", true},
+			{"patient: our nanny ximena noticed the rash first", "ximena", true},
+			{"nurse: taught the patient and his wife colostomy care", "colostomy", false},
+			{"forwarded to the pharmacist (identifiers removed)", "identifiers", false},
+			{"patient: my husband usually drives", "usually", false},
+		} {
+			i := strings.Index(c.text, c.word)
+			name := false
+			for _, s := range d.Detect(c.text, deid.Known{}) {
+				name = name || s.Type == deid.Name && s.Start <= i && s.End >= i+len(c.word)
+			}
+			if name != c.name {
+				t.Errorf("rules only %v: %q: %q a name %v, want %v", rulesOnly, c.text, c.word, name, c.name)
+			}
+		}
+	}
+}

@@ -1659,8 +1659,23 @@ func (s *scan) nameInPersonSlot(i int) bool {
 	if _, word := englishWords()[s.lower(i)]; word {
 		return false
 	}
-	// "the specialist was tyler something": a name whose rest is
-	// forgotten.
+	// A word on no list at all ("piet", "naledi") only right after a
+	// relation or a role: "my husband piet", "his big sister naledi",
+	// "sitter (amari)".
+	if t.lex == 0 && t.gaz&(gzFirst|gzFirstAmb|gzSur|gzSurAmb) == 0 {
+		if !t.letters() || t.upper() || t.n() < 3 || wordLikeEnding(s.lower(i)) || !s.kinOrRoleBefore(i) {
+			return false
+		}
+		// "the pharmacist (identifiers removed)": a bracket closes on the
+		// name alone.
+		if p := s.sameLinePrev(i); p >= 0 && s.toks[p].punct('(') {
+			if n := s.next(i); n < 0 || !s.toks[n].punct(')') {
+				return false
+			}
+		}
+		s.lowerNameAt(i, PatientNames)
+		return true
+	}
 	// A capitalized word is left to the rules for capitalized names where
 	// they look (after a title, a relation or an introduction, or before
 	// another capitalized word: "legal name Josefina Arce"); here only a
@@ -1676,8 +1691,10 @@ func (s *scan) nameInPersonSlot(i int) bool {
 		s.addName(i, i, PatientNames)
 		return true
 	}
+	// "the specialist was tyler something": a name whose rest is
+	// forgotten.
 	something := s.nextWordAt(i) == "something" && (s.prevWordAt(i, 1) == "was" || s.prevWordAt(i, 1) == "is")
-	if !something && !s.thirdPersonAt(i) && !s.introBefore(i) && !s.relationBefore(i) && !s.relationAside(i) {
+	if !something && !s.thirdPersonAt(i) && !s.introBefore(i) && !s.relationBefore(i) && !s.relationAside(i) && !s.kinOrRoleBefore(i) {
 		return false
 	}
 	s.lowerNameAt(i, PatientNames)
@@ -1711,6 +1728,47 @@ var familyWords = map[string]bool{"family": true, "families": true, "kids": true
 // "the foster kids", "the host family".
 var notFamilyNames = map[string]bool{"foster": true, "host": true, "step": true, "royal": true, "nuclear": true,
 	"extended": true, "blended": true, "adoptive": true, "military": true, "younger": true, "older": true}
+
+// wordLikeEnding: a word on no list whose ending is an English word's
+// ("identifiers", "colostomy", "walking"), or whose singular is on the
+// English list: no name ends so.
+func wordLikeEnding(w string) bool {
+	if _, ok := englishWords()[strings.TrimSuffix(w, "s")]; ok {
+		return true
+	}
+	for _, suf := range [...]string{"tion", "sion", "ment", "ness", "ity", "omy", "itis", "osis", "ing", "ed", "ly",
+		"ers", "ies", "able", "ible", "ous", "ive", "ical", "ism", "ist", "ence", "ance", "ful", "less", "gram", "scopy"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
+}
+
+// kinOrRoleBefore: a relation or a role right before token i, after a
+// possessive, a bracket or a colon, with at most one word of age or kind
+// between ("my husband piet", "his big sister naledi", "sitter (amari)",
+// "her step dad ravi").
+func (s *scan) kinOrRoleBefore(i int) bool {
+	p := s.sameLinePrev(i)
+	if p >= 0 && s.toks[p].punct('(') {
+		p = s.sameLinePrev(p)
+	}
+	if p < 0 || !s.toks[p].letters() || !(s.toks[p].is(lxRelation) || personRoles[s.lower(p)]) {
+		return false
+	}
+	q := s.sameLinePrev(p)
+	if q >= 0 && kinWords[s.lower(q)] {
+		q = s.sameLinePrev(q)
+	}
+	return q < 0 || s.turnStart(p) || s.toks[q].punct(':') || s.toks[q].punct('(') || s.toks[q].punct(',') || s.toks[q].digits() ||
+		ownerWords[s.lower(q)] || s.eq(q, "the") || s.eq(q, "pt's")
+}
+
+// kinWords stand between a possessive and a relation: "his big sister".
+var kinWords = map[string]bool{"big": true, "little": true, "older": true, "younger": true, "baby": true,
+	"step": true, "half": true, "twin": true, "late": true, "new": true, "oldest": true, "youngest": true,
+	"eldest": true, "best": true}
 
 // relationAside: a relation word set off after the name, "(Tyler, son)",
 // "tyler, her son,".
