@@ -41,7 +41,10 @@
 // dialogues-known3 (the next held-out companion, written the same way), 8x_ the third
 // blind corpus (blind3, made like blind2), 9x_ phifree3 (PHI-free documents
 // only, written before the detector ran on them; a third to its holdout,
-// hashed as the blind corpora). The first three, blind3 and phifree3 are
+// hashed as the blind corpora; 96_ is phifree4's source, built elsewhere),
+// 97_ and 98_ dialogues-known4 (supplied-name transcripts written before the
+// detector ran on them; a third to its holdout, hashed as the blind
+// corpora). The first three, blind3, phifree3 and dialogues-known4 are
 // split deterministically into <name>.jsonl and <name>-holdout.jsonl: within
 // each stratum the documents are ordered by an FNV hash of their ID (for the
 // blind corpora mixed further, see corpora) and the first share of each
@@ -143,10 +146,29 @@ var corpora = []struct {
 	{name: "dialogues-known3", prefixes: "7", meta: true, allKnown: true},
 	{name: "blind3", prefixes: "8", mix: true, share: 1.0 / 3, strata: metaFreeOther, meta: true},
 	{name: "phifree3", prefixes: "9", mix: true, share: 1.0 / 3, strata: phiOrFree},
+	{name: "dialogues-known4", mix: true, share: 1.0 / 3, strata: metaFreeOther, meta: true, allKnown: true},
 }
 
+// namedFiles overrides the first-digit rule for the files named here by
+// their first two characters: "96" is phifree4's source, in a format of its
+// own ("dl|"/"nt|" entries) and not built here (-1); "97" and "98" are
+// dialogues-known4's sources.
+var namedFiles = map[string]string{"96": "", "97": "dialogues-known4", "98": "dialogues-known4"}
+
+// corpusOf returns the index in corpora of the corpus file belongs to, or -1
+// for a file this program does not build.
 func corpusOf(file string) (int, error) {
 	base := filepath.Base(file)
+	if len(base) >= 2 {
+		if name, ok := namedFiles[base[:2]]; ok {
+			for i, c := range corpora {
+				if name != "" && c.name == name {
+					return i, nil
+				}
+			}
+			return -1, nil
+		}
+	}
 	for i, c := range corpora {
 		if base != "" && strings.ContainsRune(c.prefixes, rune(base[0])) {
 			return i, nil
@@ -175,6 +197,9 @@ func run() error {
 		ci, err := corpusOf(f)
 		if err != nil {
 			return err
+		}
+		if ci < 0 {
+			continue
 		}
 		ds, err := parseFile(f, corpora[ci].meta)
 		if err != nil {
