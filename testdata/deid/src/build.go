@@ -43,7 +43,10 @@
 // only, written before the detector ran on them; a third to its holdout,
 // hashed as the blind corpora), 96_ phifree4 (split by its writer, skipped
 // here), 97_ and 98_ phifree5 (PHI-free, some dialogues with metadata; made
-// like phifree3, stratified like blind3). The first three, blind3, phifree3 and phifree5 are
+// like phifree3, stratified like blind3), 97_known4 and 98_known4
+// dialogues-known4 (supplied-name transcripts written before the detector
+// ran on them). The first three, blind3, phifree3, phifree5 and
+// dialogues-known4 are
 // split deterministically into <name>.jsonl and <name>-holdout.jsonl: within
 // each stratum the documents are ordered by an FNV hash of their ID (for the
 // blind corpora mixed further, see corpora) and the first share of each
@@ -152,7 +155,11 @@ var corpora = []struct {
 	{name: "phifree4", prefixes: []string{"96"}, external: true},
 	// phifree5: PHI-free, some dialogues with metadata whose supplied names
 	// occur only as ordinary words; a third of each stratum to the holdout.
-	{name: "phifree5", prefixes: []string{"97", "98"}, mix: true, share: 1.0 / 3, strata: metaFreeOther, meta: true},
+	{name: "phifree5", prefixes: []string{"97_phifree5", "98_phifree5"}, mix: true, share: 1.0 / 3, strata: metaFreeOther, meta: true},
+	// dialogues-known4: supplied-name transcripts written before the
+	// detector ran on them; a third of each stratum to the holdout.
+	{name: "dialogues-known4", prefixes: []string{"97_known4", "98_known4"}, mix: true, share: 1.0 / 3, strata: metaFreeOther,
+		meta: true, allKnown: true},
 }
 
 func corpusOf(file string) (int, error) {
