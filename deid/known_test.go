@@ -730,3 +730,41 @@ func TestSuppliedWordNamesInDictation(t *testing.T) {
 		}
 	}
 }
+
+// TestSuppliedWordNamesInAddressBeforeAClause: a supplied name that is a
+// word, said to the person right before what is said to them ("ok drew we
+// took your blood", "and hope you're the one who drives"), before a tag
+// question ("autumn is that ok"), after a welcome ("come on in joy"), and
+// a modal name ending a turn where no subject lets it be the modal ("see
+// you at noon then may"). The controls keep the modal and the word.
+// Sentences written for this test.
+func TestSuppliedWordNamesInAddressBeforeAClause(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		name, text, word string
+		removed          bool
+	}{
+		{"Drew Lane", "ok drew we took your blood earlier", "drew", true},
+		{"Hope Banks", "and hope you're the one who drives her", "hope", true},
+		{"Grant Hill", "nice, grant let's go over the labs", "grant", true},
+		{"Summer Day", "great summer drink lots of water", "summer", true},
+		{"Autumn Price", "i'll send you to him autumn is that ok", "autumn", true},
+		{"Joy Stone", "come on in joy", "joy", true},
+		{"May Rivers", "we'll see you at noon then may", "may", true},
+		{"Will Young", "ha well listen to your mom will", "will", true},
+		{"Will Young", "yes i will", "will", false},
+		{"Will Young", "so will you be here at two", "will", false},
+		{"May Rivers", "ok may i ask a few questions", "may", false},
+		{"May Rivers", "she may", "may", false},
+	}
+	for _, rulesOnly := range []bool{true, false} {
+		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})
+		for _, c := range cases {
+			text := "doctor: " + c.text + "\npatient: ok"
+			removed := survivingWord(text, d.Detect(text, deid.Known{PatientNames: []string{c.name}}), c.word) < 0
+			if removed != c.removed {
+				t.Errorf("rules only %v: %q in %q removed %v, want %v", rulesOnly, c.word, c.text, removed, c.removed)
+			}
+		}
+	}
+}

@@ -58,12 +58,81 @@ func (s *scan) knownInContext(i int, p knownPart) bool {
 	if modalNames[p.word] && baseVerbs[s.nextWordAt(i)] && !s.titleBefore(i) && !auxQuestion[s.prevWordAt(i, 1)] {
 		return false
 	}
+	if s.addressBeforeClause(i, p) || s.modalAtClauseEnd(i, p) {
+		return true
+	}
 	if s.knownNeighbour(i) || s.titleBefore(i) || s.relationBefore(i) || s.speakerTagAt(i) ||
 		s.introBefore(i) || s.greetingBefore(i, p) || s.vocativeAt(i, p) || s.possessiveOfPerson(i) || s.familyAt(i) ||
 		s.thirdPersonAt(i) || s.echoAt(i) {
 		return true
 	}
 	return p.tier == kpWord && !s.wordUse(i, p)
+}
+
+// addressBeforeClause: a supplied part said to the person before what is
+// said to them, after a word that opens address or a comma: "ok drew we
+// drew your blood", "and hope you're the nurse", "hi major i'm", "nice,
+// virginia let's talk", "great summer drink lots of water", "i'll send you
+// to him autumn is that ok", "come on in joy". A modal name only before a
+// finite form ("so will you" is the modal).
+func (s *scan) addressBeforeClause(i int, p knownPart) bool {
+	p1, nx := s.prevWordAt(i, 1), s.nextWordAt(i)
+	opener := addressOpeners[p1] || vocativeOpeners[p1] || p1 == ","
+	if opener {
+		switch nx {
+		case "i'm", "we're", "you're", "you've", "you'll", "we'll", "let's", "lets", "i'll":
+			return true
+		case "i", "we", "you":
+			return !modalNames[p.word] && !auxQuestion[p.word] && !s.calendarWord(i)
+		}
+		if (p1 == "great" || p1 == "ok" || p1 == "okay" || p1 == "alright" || p1 == "good" || p1 == "perfect") &&
+			imperativeVerbs[nx] && !modalNames[p.word] {
+			return true
+		}
+	}
+	// "autumn is that ok": a tag question right after the name.
+	if (nx == "is" || nx == "does") && s.nextWordAt(s.next(i)) == "that" {
+		if n3 := s.next(s.next(s.next(i))); n3 > 0 && (s.eq(n3, "ok") || s.eq(n3, "okay") || s.eq(n3, "alright") ||
+			s.eq(n3, "right") || s.eq(n3, "fine") || s.eq(n3, "sound") || s.eq(n3, "work")) {
+			return true
+		}
+	}
+	// "come on in joy", "have a seat will": a welcome, then the name.
+	if s.clauseEndAfter(i) && (p1 == "in" && s.prevWordAt(i, 2) == "on" || p1 == "back" && s.prevWordAt(i, 2) == "on" ||
+		p1 == "seat" && s.prevWordAt(i, 2) == "a") {
+		return true
+	}
+	return false
+}
+
+// vocativeOpeners open a turn said to someone, before the name.
+var vocativeOpeners = map[string]bool{"hi": true, "hey": true, "hello": true, "great": true, "nice": true,
+	"good": true, "perfect": true, "thanks": true, "then": true, "yes": true, "right": true}
+
+// imperativeVerbs tell the person spoken to what to do: "great summer
+// drink lots of water".
+var imperativeVerbs = map[string]bool{"drink": true, "take": true, "keep": true, "call": true, "come": true,
+	"make": true, "try": true, "go": true, "stay": true, "get": true, "use": true, "put": true, "sit": true,
+	"lie": true, "hold": true, "breathe": true, "look": true, "tell": true, "stop": true, "avoid": true,
+	"continue": true, "eat": true, "rest": true, "follow": true, "hop": true, "step": true, "remember": true}
+
+// modalAtClauseEnd: a supplied part that is a modal ("will", "may") ending
+// a turn where no subject before it lets it be the modal: "we'll see you
+// at two then may", "see you in june may", "listen to her will"; not "yes
+// i will", "she may".
+func (s *scan) modalAtClauseEnd(i int, p knownPart) bool {
+	if !modalNames[p.word] || !s.clauseEndAfter(i) {
+		return false
+	}
+	switch s.prevWordAt(i, 1) {
+	case "", "i", "you", "we", "they", "he", "she", "it", "who", "that", "which", "there", "one", "not", "never",
+		"also", "still", "definitely", "probably", "maybe", "certainly", "really", "too", "so", "and", "or", "i'm",
+		// The month: "see you in may", "since may".
+		"in", "since", "until", "till", "by", "of", "early", "late", "mid", "last", "next", "this", "through",
+		"from", "before", "after", "around", "during":
+		return false
+	}
+	return true
 }
 
 // pronounThenFinite: a subject pronoun and a finite verb or modal follow
