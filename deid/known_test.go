@@ -443,6 +443,41 @@ func survivingWord(text string, spans []deid.Span, w string) int {
 	return -1
 }
 
+// frameCheck counts the mentions of a first name (%[1]s in a frame) and a
+// surname (%[2]s) that survive in frames filled with them, in the text
+// before its last line; it reports the first 30 and, at done, the count.
+type frameCheck struct {
+	t               *testing.T
+	d               *deid.Detector
+	rulesOnly       bool
+	survived, total int
+}
+
+// run fills frame into wrap's text ("%s" marks where), detects with kn
+// and counts the mentions of first and sur that survive.
+func (c *frameCheck) run(wrap, frame, first, sur string, kn deid.Known) {
+	text := fmt.Sprintf(wrap, fmt.Sprintf(frame, first, sur))
+	line := text[:strings.LastIndex(text, "\n")]
+	spans := c.d.Detect(text, kn)
+	for _, w := range []string{first, sur} {
+		if !strings.Contains(frame, map[bool]string{true: "%[1]s", false: "%[2]s"}[w == first]) || w == "right" || w == "okay" {
+			continue
+		}
+		c.total++
+		if survivingWord(line, spans, w) >= 0 {
+			if c.survived++; os.Getenv("NARR_ALL") != "" || c.survived <= 30 {
+				c.t.Errorf("rules only %v: %q survives in %q", c.rulesOnly, w, line)
+			}
+		}
+	}
+}
+
+func (c *frameCheck) done() {
+	if c.survived > 0 {
+		c.t.Errorf("rules only %v: %d of %d mentions survive", c.rulesOnly, c.survived, c.total)
+	}
+}
+
 // TestSuppliedWordNamesOfRelativesAndClinicians: the names of TestSupplied
 // WordNamesInAddressFrames given as a clinician's or a relative's, in what
 // a patient says of them. Frames written for this test.
@@ -466,8 +501,7 @@ func TestSuppliedWordNamesOfRelativesAndClinicians(t *testing.T) {
 		"ask %[1]s", "me and %[1]s", "%[1]s brought me", "%[1]s is my caregiver", "%[1]s said i snore", "%[1]s, your dad",
 		"grandma %[1]s", "uncle %[1]s", "aunt %[1]s", "mr %[2]s, my neighbor"}
 	for _, rulesOnly := range []bool{true, false} {
-		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})
-		survived := 0
+		c := frameCheck{t: t, d: newDetector(t, deid.Config{RulesOnly: rulesOnly}), rulesOnly: rulesOnly}
 		for i, first := range firsts {
 			sur := surnames[(i*7)%len(surnames)]
 			full := strings.ToUpper(first[:1]) + first[1:] + " " + strings.ToUpper(sur[:1]) + sur[1:]
@@ -479,26 +513,11 @@ func TestSuppliedWordNamesOfRelativesAndClinicians(t *testing.T) {
 				{deid.Known{PatientNames: []string{"Zed Quorn"}, RelativeNames: []string{full}}, relative},
 			} {
 				for _, frame := range set.frames {
-					text := "doctor: okay\npatient: " + fmt.Sprintf(frame, first, sur) + "\ndoctor: right"
-					spans := d.Detect(text, set.kn)
-					for _, w := range []string{first, sur} {
-						if !strings.Contains(frame, map[bool]string{true: "%[1]s", false: "%[2]s"}[w == first]) {
-							continue
-						}
-						line := text[:strings.LastIndex(text, "\n")]
-						if survivingWord(line, spans, w) >= 0 && w != "right" && w != "okay" {
-							survived++
-							if survived <= 20 {
-								t.Errorf("rules only %v: %q survives in %q", rulesOnly, w, line)
-							}
-						}
-					}
+					c.run("doctor: okay\npatient: %s\ndoctor: right", frame, first, sur, set.kn)
 				}
 			}
 		}
-		if survived > 0 {
-			t.Errorf("rules only %v: %d mentions survive", rulesOnly, survived)
-		}
+		c.done()
 	}
 }
 
@@ -599,8 +618,7 @@ func TestSuppliedWordNamesInNarrative(t *testing.T) {
 		"uh huh %[1]s yeah %[1]s is my oldest",
 	}
 	for _, rulesOnly := range []bool{true, false} {
-		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})
-		survived, total := 0, 0
+		c := frameCheck{t: t, d: newDetector(t, deid.Config{RulesOnly: rulesOnly}), rulesOnly: rulesOnly}
 		for i, first := range firsts {
 			sur := surnames[(i*5)%len(surnames)]
 			full := strings.ToUpper(first[:1]) + first[1:] + " " + strings.ToUpper(sur[:1]) + sur[1:]
@@ -609,26 +627,10 @@ func TestSuppliedWordNamesInNarrative(t *testing.T) {
 			kn := []deid.Known{{PatientNames: []string{full}}, {PatientNames: []string{"Zed Quorn"}, RelativeNames: []string{full}},
 				{PatientNames: []string{"Zed Quorn"}, ProviderNames: []string{full}}}[i%3]
 			for _, frame := range frames {
-				text := "doctor: okay\npatient: " + fmt.Sprintf(frame, first, sur) + "\ndoctor: right"
-				line := text[:strings.LastIndex(text, "\n")]
-				spans := d.Detect(text, kn)
-				for _, w := range []string{first, sur} {
-					if !strings.Contains(frame, map[bool]string{true: "%[1]s", false: "%[2]s"}[w == first]) || w == "right" || w == "okay" {
-						continue
-					}
-					total++
-					if survivingWord(line, spans, w) >= 0 {
-						survived++
-						if os.Getenv("NARR_ALL") != "" || survived <= 30 {
-							t.Errorf("rules only %v: %q survives in %q", rulesOnly, w, line)
-						}
-					}
-				}
+				c.run("doctor: okay\npatient: %s\ndoctor: right", frame, first, sur, kn)
 			}
 		}
-		if survived > 0 {
-			t.Errorf("rules only %v: %d of %d mentions survive", rulesOnly, survived, total)
-		}
+		c.done()
 	}
 }
 
@@ -702,32 +704,15 @@ func TestSuppliedWordNamesInDictation(t *testing.T) {
 		"%[1]s complains of ear pain",
 	}
 	for _, rulesOnly := range []bool{true, false} {
-		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})
-		survived, total := 0, 0
+		c := frameCheck{t: t, d: newDetector(t, deid.Config{RulesOnly: rulesOnly}), rulesOnly: rulesOnly}
 		for i, first := range firsts {
 			sur := surnames[(i*3)%len(surnames)]
 			kn := deid.Known{PatientNames: []string{strings.ToUpper(first[:1]) + first[1:] + " " + strings.ToUpper(sur[:1]) + sur[1:]}}
 			for _, frame := range frames {
-				text := "dictation: " + fmt.Sprintf(frame, first, sur) + "\nend of dictation"
-				line := text[:strings.LastIndex(text, "\n")]
-				spans := d.Detect(text, kn)
-				for _, w := range []string{first, sur} {
-					if !strings.Contains(frame, map[bool]string{true: "%[1]s", false: "%[2]s"}[w == first]) {
-						continue
-					}
-					total++
-					if survivingWord(line, spans, w) >= 0 {
-						survived++
-						if os.Getenv("NARR_ALL") != "" || survived <= 30 {
-							t.Errorf("rules only %v: %q survives in %q", rulesOnly, w, line)
-						}
-					}
-				}
+				c.run("dictation: %s\nend of dictation", frame, first, sur, kn)
 			}
 		}
-		if survived > 0 {
-			t.Errorf("rules only %v: %d of %d mentions survive", rulesOnly, survived, total)
-		}
+		c.done()
 	}
 }
 

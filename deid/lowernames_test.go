@@ -43,30 +43,13 @@ func TestLowerCaseNamesWithoutMetadata(t *testing.T) {
 		"yeah %[1]s my sister in law takes her",
 	}
 	for _, rulesOnly := range []bool{true, false} {
-		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})
-		survived, total := 0, 0
+		c := frameCheck{t: t, d: newDetector(t, deid.Config{RulesOnly: rulesOnly}), rulesOnly: rulesOnly}
 		for i, first := range firsts {
-			sur := surnames[i%len(surnames)]
 			for _, frame := range frames {
-				text := "doctor: okay\npatient: " + fmt.Sprintf(frame, first, sur) + "\ndoctor: right"
-				line := text[:strings.LastIndex(text, "\n")]
-				spans := d.Detect(text, deid.Known{})
-				for _, w := range []string{first, sur} {
-					if !strings.Contains(frame, map[bool]string{true: "%[1]s", false: "%[2]s"}[w == first]) {
-						continue
-					}
-					total++
-					if survivingWord(line, spans, w) >= 0 {
-						if survived++; survived <= 30 {
-							t.Errorf("rules only %v: %q survives in %q", rulesOnly, w, line)
-						}
-					}
-				}
+				c.run("doctor: okay\npatient: %s\ndoctor: right", frame, first, surnames[i%len(surnames)], deid.Known{})
 			}
 		}
-		if survived > 0 {
-			t.Errorf("rules only %v: %d of %d mentions survive", rulesOnly, survived, total)
-		}
+		c.done()
 	}
 }
 
