@@ -480,3 +480,33 @@ func TestSideDistricts(t *testing.T) {
 		{"an English word stays", "Seen in Inside. No LOC; family at Bedside.", nil},
 	})
 }
+
+// TestSpokenHospitalForms: the short forms people say for well-known
+// hospitals and universities (the lexicon's [fachead] and [facacro], read
+// with the gazetteer), and a hospital whose full name is hyphenated, by its
+// first part; in lower case as transcripts write them. The words they are
+// made of stay where they are ordinary words.
+func TestSpokenHospitalForms(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"hyphenated name whole", "she was transferred to cedars-sinai for the transplant workup",
+			[]found{{"cedars-sinai", deid.Location}}},
+		{"hyphenated name's first part", "i had my surgery at cedars last year", []found{{"cedars", deid.Location}}},
+		{"two words said", "they sent me to mass general for a second opinion", []found{{"mass general", deid.Location}}},
+		{"acronym and surname", "he gets his chemo at md anderson now", []found{{"md anderson", deid.Location}}},
+		{"after a clinician", "my oncologist at sloan kettering is great", []found{{"sloan kettering", deid.Location}}},
+		{"a nickname", "she delivered at presby and went home", []found{{"presby", deid.Location}}},
+		{"a campus", "he's followed at hopkins bayview for his copd", []found{{"hopkins bayview", deid.Location}}},
+		{"three words", "i had the mri at swedish cherry hill", []found{{"swedish cherry hill", deid.Location}}},
+		{"possessive", "we took her to primary children's when she had the seizure",
+			[]found{{"primary children's", deid.Location}}},
+		{"a university", "my son plays football at ole miss", []found{{"ole miss", deid.Location}}},
+		{"a vowelled acronym", "i saw a specialist at ucla last month", []found{{"ucla", deid.Location}}},
+		{"an acronym", "my neurologist at jhu adjusted the dose", []found{{"jhu", deid.Location}}},
+		{"a good samaritan", "i was admitted to good sam for three days", []found{{"good sam", deid.Location}}},
+		{"the wood stays", "he had a cedar chest and cedars in the yard", nil},
+		{"general malaise stays", "a mass, general malaise and a good appetite", nil},
+		{"primary care stays", "i go to primary care for my children's shots", nil},
+	})
+}

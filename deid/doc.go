@@ -149,7 +149,12 @@
 //     in lower case before facility words
 //     ("kootenai health", "bethel lutheran"); city nicknames ("from NOLA",
 //     "our ATL clinic"); both halves of hyphenated compounds
-//     ("Dartmouth-Hitchcock");
+//     ("Dartmouth-Hitchcock"), a hyphenated hospital also by its first part
+//     ("surgery at cedars"); the short forms people say for well-known
+//     hospitals and universities, written by hand in the lexicon's
+//     [fachead] and [facacro] and loaded into the gazetteer's tables
+//     ("mass general", "md anderson", "presby", "primary children's", "ole
+//     miss", "at ucla", "my neurologist at jhu");
 //   - places completed after the rules and again after the tagger
 //     (placeextend.go): a system before its campus and a campus after its
 //     system ("Kaiser Permanente Lakewood", "Methodist North", "Beth Israel
