@@ -510,3 +510,26 @@ func TestSpokenHospitalForms(t *testing.T) {
 		{"primary care stays", "i go to primary care for my children's shots", nil},
 	})
 }
+
+// TestCareHomesAndAgencies: a care home named for a brand and its town, an
+// agency or a laboratory named before its kind: every word of the name
+// goes, the joining "of" or "at" with it.
+func TestCareHomesAndAgencies(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"brand of a town", "She lives at Sunrise of Arlington now.", []found{{"Sunrise of Arlington", deid.Location}}},
+		{"brand of a town of two words", "Discharged to Atria of Bay Ridge assisted living.",
+			[]found{{"Atria of Bay Ridge", deid.Location}}},
+		{"brand at a found place", "Transferred to Wingate at Silver Lake today.",
+			[]found{{"Wingate at Silver Lake", deid.Location}}},
+		{"the villas at", "She now lives at The Villas at Oak Creek.", []found{{"The Villas at Oak Creek", deid.Location}}},
+		{"agency words after a name", "Home health agency (Bright Star Home Health) will continue visits.",
+			[]found{{"Bright Star Home Health", deid.Location}}},
+		{"laboratory words", "Drawn at Lakewood Reference Laboratory on arrival.",
+			[]found{{"Lakewood Reference Laboratory", deid.Location}}},
+		{"a time after at stays apart", "Seen at Mercy at 3 pm today.", []found{{"Mercy", deid.Location}}},
+		{"of all places stays", "He was born in Boston of all places.", []found{{"Boston", deid.Location}}},
+		{"a titled name before a visit", "Mrs. Bright Home Health aide comes Tuesdays.", []found{{"Bright", deid.Name}}},
+	})
+}

@@ -156,7 +156,11 @@
 //     ("mass general", "md anderson", "presby", "primary children's", "ole
 //     miss", "at ucla", "my neurologist at jhu");
 //   - places completed after the rules and again after the tagger
-//     (placeextend.go): a system before its campus and a campus after its
+//     (placeextend.go): a care home joined to its town by "of" or to a
+//     found place by "of" or "at" ("Sunrise of Arlington", "Wingate at
+//     Silver Lake"), a name or place before an agency's or a laboratory's
+//     kind ("Bright Star Home Health", "Lakewood Reference Laboratory"),
+//     a system before its campus and a campus after its
 //     system ("Kaiser Permanente Lakewood", "Methodist North", "Beth Israel
 //     Needham", "novant forsyth"), lead words ("Mt. Hood", "The Dalles",
 //     "Little Haiti"), a word between two found parts, a house number
