@@ -533,3 +533,25 @@ func TestCareHomesAndAgencies(t *testing.T) {
 		{"a titled name before a visit", "Mrs. Bright Home Health aide comes Tuesdays.", []found{{"Bright", deid.Name}}},
 	})
 }
+
+// TestDistrictsAndMetroAreas: in lower case, a town's end or village named
+// by a compass word, and a metropolitan area, after a preposition of place
+// and "the"; the end of a thing and an area of the body or a building
+// stay.
+func TestDistrictsAndMetroAreas(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"the north end", "we live in the north end near the water", []found{{"north end", deid.Location}}},
+		{"the south end", "she has an apartment in the south end", []found{{"south end", deid.Location}}},
+		{"the east village", "they live over in the east village", []found{{"east village", deid.Location}}},
+		{"the bay area", "my sister lives in the bay area", []found{{"bay area", deid.Location}}},
+		{"a city's area", "he moved to the dallas area last year", []found{{"dallas area", deid.Location}}},
+		{"a city named like a surname", "they're from the houston area", []found{{"houston area", deid.Location}}},
+		{"the end of a thing stays", "the rash is in the south end of the incision", nil},
+		{"the end of a lot stays", "park at the north end of the lot", nil},
+		{"an area of the body stays", "the pain is in the groin area", nil},
+		{"a waiting area stays", "please wait in the waiting area", nil},
+		{"a town that is a word stays", "in the normal area", nil},
+	})
+}

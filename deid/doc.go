@@ -31,7 +31,10 @@
 //     parishes, a listed town in lower case after an article ("from the
 //     bronx") or a side ("south philly", "east lansing"), a side of a town
 //     ("moved to the south side", "from the upper west side"; not "the
-//     west side of the building"), a hospital's acronym of the gazetteer
+//     west side of the building"), its end or village ("in the north end",
+//     "the east village"), a metropolitan area ("lives in the bay area",
+//     "from the houston area"; not "the groin area", "the mobile area"),
+//     a hospital's acronym of the gazetteer
 //     in lower case where care is had there ("my neurologist at mgh",
 //     "i go to uab for my infusions"; not "went to jr high"),
 //     places after "lives in", "moved to", "discharged to", "from X
