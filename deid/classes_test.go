@@ -555,3 +555,20 @@ func TestDistrictsAndMetroAreas(t *testing.T) {
 		{"a town that is a word stays", "in the normal area", nil},
 	})
 }
+
+// TestHospitalAcronymAsSubject: a hospital's acronym that calls or tells,
+// at a clause's start, in capitals or lower case; societies, services and
+// units that do other things stay.
+func TestHospitalAcronymAsSubject(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"capitals that call", "UAB called me about the appointment.", []found{{"UAB", deid.Location}}},
+		{"lower case that calls", "uab called me yesterday", []found{{"uab", deid.Location}}},
+		{"after and", "i waited and mgh said they would send it", []found{{"mgh", deid.Location}}},
+		{"a turn's start", "patient: nyu wants me back in june", []found{{"nyu", deid.Location}, {"june", deid.Date}}},
+		{"a unit calls", "ICU called with the results.", nil},
+		{"a society recommends", "ACC recommended aspirin.", nil},
+		{"a message is sent", "SMS was sent to the patient.", nil},
+	})
+}

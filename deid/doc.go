@@ -146,7 +146,8 @@
 //     after a verb of living or at a clause end), before a site word ("the
 //     tulsa yard"), capitalized mid-sentence; hospitals by their names
 //     without facility words ("works at regions", "transferred to
-//     Hopkins"), by acronym after a verb of care ("seen at OHSU") or before
+//     Hopkins"), by acronym after a verb of care ("seen at OHSU"), as the
+//     subject of a verb of contact ("UAB called me", "mgh said") or before
 //     a facility word ("UAB Hospital"), beside another place ("Geisinger
 //     CMC", "Memorial Hospital / DHMC", "UMC, Las Vegas" heading a note),
 //     in lower case before facility words
