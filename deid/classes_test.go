@@ -480,3 +480,95 @@ func TestSideDistricts(t *testing.T) {
 		{"an English word stays", "Seen in Inside. No LOC; family at Bedside.", nil},
 	})
 }
+
+// TestSpokenHospitalForms: the short forms people say for well-known
+// hospitals and universities (the lexicon's [fachead] and [facacro], read
+// with the gazetteer), and a hospital whose full name is hyphenated, by its
+// first part; in lower case as transcripts write them. The words they are
+// made of stay where they are ordinary words.
+func TestSpokenHospitalForms(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"hyphenated name whole", "she was transferred to cedars-sinai for the transplant workup",
+			[]found{{"cedars-sinai", deid.Location}}},
+		{"hyphenated name's first part", "i had my surgery at cedars last year", []found{{"cedars", deid.Location}}},
+		{"two words said", "they sent me to mass general for a second opinion", []found{{"mass general", deid.Location}}},
+		{"acronym and surname", "he gets his chemo at md anderson now", []found{{"md anderson", deid.Location}}},
+		{"after a clinician", "my oncologist at sloan kettering is great", []found{{"sloan kettering", deid.Location}}},
+		{"a nickname", "she delivered at presby and went home", []found{{"presby", deid.Location}}},
+		{"a campus", "he's followed at hopkins bayview for his copd", []found{{"hopkins bayview", deid.Location}}},
+		{"three words", "i had the mri at swedish cherry hill", []found{{"swedish cherry hill", deid.Location}}},
+		{"possessive", "we took her to primary children's when she had the seizure",
+			[]found{{"primary children's", deid.Location}}},
+		{"a university", "my son plays football at ole miss", []found{{"ole miss", deid.Location}}},
+		{"a vowelled acronym", "i saw a specialist at ucla last month", []found{{"ucla", deid.Location}}},
+		{"an acronym", "my neurologist at jhu adjusted the dose", []found{{"jhu", deid.Location}}},
+		{"a good samaritan", "i was admitted to good sam for three days", []found{{"good sam", deid.Location}}},
+		{"the wood stays", "he had a cedar chest and cedars in the yard", nil},
+		{"general malaise stays", "a mass, general malaise and a good appetite", nil},
+		{"primary care stays", "i go to primary care for my children's shots", nil},
+	})
+}
+
+// TestCareHomesAndAgencies: a care home named for a brand and its town, an
+// agency or a laboratory named before its kind: every word of the name
+// goes, the joining "of" or "at" with it.
+func TestCareHomesAndAgencies(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"brand of a town", "She lives at Sunrise of Arlington now.", []found{{"Sunrise of Arlington", deid.Location}}},
+		{"brand of a town of two words", "Discharged to Atria of Bay Ridge assisted living.",
+			[]found{{"Atria of Bay Ridge", deid.Location}}},
+		{"brand at a found place", "Transferred to Wingate at Silver Lake today.",
+			[]found{{"Wingate at Silver Lake", deid.Location}}},
+		{"the villas at", "She now lives at The Villas at Oak Creek.", []found{{"The Villas at Oak Creek", deid.Location}}},
+		{"agency words after a name", "Home health agency (Bright Star Home Health) will continue visits.",
+			[]found{{"Bright Star Home Health", deid.Location}}},
+		{"laboratory words", "Drawn at Lakewood Reference Laboratory on arrival.",
+			[]found{{"Lakewood Reference Laboratory", deid.Location}}},
+		{"a time after at stays apart", "Seen at Mercy at 3 pm today.", []found{{"Mercy", deid.Location}}},
+		{"of all places stays", "He was born in Boston of all places.", []found{{"Boston", deid.Location}}},
+		{"a titled name before a visit", "Mrs. Bright Home Health aide comes Tuesdays.", []found{{"Bright", deid.Name}}},
+	})
+}
+
+// TestDistrictsAndMetroAreas: in lower case, a town's end or village named
+// by a compass word, and a metropolitan area, after a preposition of place
+// and "the"; the end of a thing and an area of the body or a building
+// stay.
+func TestDistrictsAndMetroAreas(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"the north end", "we live in the north end near the water", []found{{"north end", deid.Location}}},
+		{"the south end", "she has an apartment in the south end", []found{{"south end", deid.Location}}},
+		{"the east village", "they live over in the east village", []found{{"east village", deid.Location}}},
+		{"the bay area", "my sister lives in the bay area", []found{{"bay area", deid.Location}}},
+		{"a city's area", "he moved to the dallas area last year", []found{{"dallas area", deid.Location}}},
+		{"a city named like a surname", "they're from the houston area", []found{{"houston area", deid.Location}}},
+		{"the end of a thing stays", "the rash is in the south end of the incision", nil},
+		{"the end of a lot stays", "park at the north end of the lot", nil},
+		{"an area of the body stays", "the pain is in the groin area", nil},
+		{"a waiting area stays", "please wait in the waiting area", nil},
+		{"a town that is a word stays", "in the normal area", nil},
+	})
+}
+
+// TestHospitalAcronymAsSubject: a hospital's acronym that calls or tells,
+// at a clause's start, in capitals or lower case; societies, services and
+// units that do other things stay.
+func TestHospitalAcronymAsSubject(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"capitals that call", "UAB called me about the appointment.", []found{{"UAB", deid.Location}}},
+		{"lower case that calls", "uab called me yesterday", []found{{"uab", deid.Location}}},
+		{"after and", "i waited and mgh said they would send it", []found{{"mgh", deid.Location}}},
+		{"a turn's start", "patient: nyu wants me back in june", []found{{"nyu", deid.Location}, {"june", deid.Date}}},
+		{"a unit calls", "ICU called with the results.", nil},
+		{"a society recommends", "ACC recommended aspirin.", nil},
+		{"a message is sent", "SMS was sent to the patient.", nil},
+	})
+}

@@ -31,7 +31,10 @@
 //     parishes, a listed town in lower case after an article ("from the
 //     bronx") or a side ("south philly", "east lansing"), a side of a town
 //     ("moved to the south side", "from the upper west side"; not "the
-//     west side of the building"), a hospital's acronym of the gazetteer
+//     west side of the building"), its end or village ("in the north end",
+//     "the east village"), a metropolitan area ("lives in the bay area",
+//     "from the houston area"; not "the groin area", "the mobile area"),
+//     a hospital's acronym of the gazetteer
 //     in lower case where care is had there ("my neurologist at mgh",
 //     "i go to uab for my infusions"; not "went to jr high"),
 //     places after "lives in", "moved to", "discharged to", "from X
@@ -152,15 +155,25 @@
 //     after a verb of living or at a clause end), before a site word ("the
 //     tulsa yard"), capitalized mid-sentence; hospitals by their names
 //     without facility words ("works at regions", "transferred to
-//     Hopkins"), by acronym after a verb of care ("seen at OHSU") or before
+//     Hopkins"), by acronym after a verb of care ("seen at OHSU"), as the
+//     subject of a verb of contact ("UAB called me", "mgh said") or before
 //     a facility word ("UAB Hospital"), beside another place ("Geisinger
 //     CMC", "Memorial Hospital / DHMC", "UMC, Las Vegas" heading a note),
 //     in lower case before facility words
 //     ("kootenai health", "bethel lutheran"); city nicknames ("from NOLA",
 //     "our ATL clinic"); both halves of hyphenated compounds
-//     ("Dartmouth-Hitchcock");
+//     ("Dartmouth-Hitchcock"), a hyphenated hospital also by its first part
+//     ("surgery at cedars"); the short forms people say for well-known
+//     hospitals and universities, written by hand in the lexicon's
+//     [fachead] and [facacro] and loaded into the gazetteer's tables
+//     ("mass general", "md anderson", "presby", "primary children's", "ole
+//     miss", "at ucla", "my neurologist at jhu");
 //   - places completed after the rules and again after the tagger
-//     (placeextend.go): a system before its campus and a campus after its
+//     (placeextend.go): a care home joined to its town by "of" or to a
+//     found place by "of" or "at" ("Sunrise of Arlington", "Wingate at
+//     Silver Lake"), a name or place before an agency's or a laboratory's
+//     kind ("Bright Star Home Health", "Lakewood Reference Laboratory"),
+//     a system before its campus and a campus after its
 //     system ("Kaiser Permanente Lakewood", "Methodist North", "Beth Israel
 //     Needham", "novant forsyth"), lead words ("Mt. Hood", "The Dalles",
 //     "Little Haiti"), a word between two found parts, a house number

@@ -599,6 +599,10 @@ func (s *scan) acronymPlaceAt(i int) bool {
 		return true
 	}
 	listed := t.gaz&(gzFacAcro|gzCityNick) != 0 || t.lex&lxCityNick != 0
+	if s.acronymSubject(i) {
+		s.addTok(i, i, Location, prShape)
+		return true
+	}
 	if s.acronymSiteAt(i, listed) {
 		return true
 	}
@@ -634,6 +638,10 @@ func (s *scan) lowerAcronymPlace(i int) bool {
 	if t.gaz&gzWord != 0 || t.lex&(lxMedical|lxCommon|lxStateAbbr|lxCredential|lxUnitWord) != 0 || s.tokIn(unitAcronymSet, i) {
 		return false
 	}
+	if s.acronymSubject(i) {
+		s.addTok(i, i, Location, prShape)
+		return true
+	}
 	prep, ok := s.placeAfterPrep(i)
 	if !ok || prep == "through" || prep == "via" {
 		return false
@@ -650,6 +658,37 @@ func (s *scan) lowerAcronymPlace(i int) bool {
 	s.addTok(i, s.facilityWordsAfter(i), Location, prShape)
 	return true
 }
+
+// acronymSubject: a hospital's acronym of the gazetteer as the subject of
+// a verb of contact, at the start of a clause: "UAB called me about the
+// appointment", "and then MGH said", "uab wants me to come in". Only
+// such verbs: the acronyms made from hospitals' initials are also those of
+// societies and services ("ACC recommended", "SMS sent", "PSY was
+// consulted"). Units, services and agencies on the lists ("ICU called",
+// "CMS said") stay.
+func (s *scan) acronymSubject(i int) bool {
+	t := &s.toks[i]
+	if t.gaz&gzFacAcro == 0 || t.gaz&gzWord != 0 || t.n() < 3 || t.lex&(lxMedical|lxCommon|lxStateAbbr|lxCredential|lxUnitWord) != 0 ||
+		s.tokIn(unitAcronymSet, i) {
+		return false
+	}
+	if p := s.sameLinePrev(i); !(p < 0 || s.turnStart(i) || s.afterSentenceEnd(i) || s.toks[p].punct(',') || s.toks[p].punct(';') ||
+		s.toks[p].letters() && clauseOpeners[s.lower(p)]) {
+		return false
+	}
+	n := s.next(i)
+	return n > 0 && s.toks[n].gap == gapSpace && s.toks[n].letters() && !s.toks[n].upper() && contactVerbs[s.lower(n)]
+}
+
+// clauseOpeners before a clause's subject.
+var clauseOpeners = map[string]bool{"and": true, "but": true, "because": true, "since": true, "so": true, "then": true,
+	"when": true, "until": true, "after": true, "before": true, "if": true, "once": true, "cause": true}
+
+// contactVerbs after a hospital's name say it reached a person.
+var contactVerbs = map[string]bool{"called": true, "calls": true, "calling": true, "said": true, "says": true,
+	"told": true, "wants": true, "wanted": true, "texted": true, "emailed": true, "mailed": true, "faxed": true,
+	"scheduled": true, "rescheduled": true, "cancelled": true, "canceled": true, "billed": true, "couldn't": true,
+	"never": true}
 
 // acronymSiteAt: an acronym after "the", "our", "their", "your" or "my"
 // before a site word: "the USF clinic", "our MUSC office", "the UCSD

@@ -384,6 +384,11 @@ func parseSections(text string, words, phrases map[string]uint64, hand bool) {
 					fakeFirsts = append(fakeFirsts, w)
 				case "fakelast":
 					fakeLasts = append(fakeLasts, w)
+				case "fachead", "fachead?", "facacro":
+					// Hospitals' spoken short forms: read by the
+					// gazetteer's rules, so kept in its tables.
+					addEntry(gazWord, gazPhrase, w, cur)
+					continue
 				}
 			}
 			addEntry(words, phrases, w, cur)

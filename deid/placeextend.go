@@ -124,6 +124,9 @@ func (s *scan) extendPlaces(spans []Span) []Span {
 		x.Type, x.End, y.Start = Location, y.End, y.End
 		changed = true
 	}
+	if s.joinFacilityTowns(spans) {
+		changed = true
+	}
 	spans, added := s.propagatePlaces(spans)
 	if !changed && !added {
 		return spans
@@ -783,3 +786,93 @@ func (s *scan) landmarkAt(i int) bool {
 	s.addTok(st, i, Location, prCue) // the landmark word types it, over a name found in the same words
 	return true
 }
+
+// joinFacilityTowns completes the found spans (sorted) that name a care
+// home, an agency or a laboratory but leave part of its name: a place
+// joined to its town by "of" or to another found place by "of" or "at"
+// ("Sunrise of Arlington", "Heritage of Lakewood", "Wingate at Silver
+// Lake"), and a name or place before the words of an agency or a
+// laboratory ("Bright Star Home Health", "Cascade Reference Laboratory"),
+// which then is a place. It reports a change.
+func (s *scan) joinFacilityTowns(spans []Span) bool {
+	changed := false
+	for k := range spans {
+		x := &spans[k]
+		if x.Type != Location && x.Type != Name || x.End <= x.Start {
+			continue
+		}
+		a, b := s.tokStartingAt(x.Start), s.tokEndingAt(x.End)
+		if a < 0 || b < 0 || !s.toks[b].capWord() || s.toks[b].allUpper() {
+			continue
+		}
+		if e := s.agencyWordsAfter(b); e > b && !(x.Type == Name && s.titleBefore(a)) {
+			x.End, x.Type = int(s.toks[e].e), Location
+			b = e
+			changed = true
+		}
+		if x.Type != Location {
+			continue
+		}
+		p := s.next(b)
+		if p < 0 || s.toks[p].gap != gapSpace || !(s.eq(p, "of") || s.eq(p, "at")) || s.toks[p].upper() {
+			continue
+		}
+		c := s.next(p)
+		if c < 0 || s.toks[c].gap != gapSpace || !s.toks[c].capWord() || s.toks[c].allUpper() ||
+			s.toks[c].lex&(lxTimeWord|lxMonth|lxWeekday|lxState|lxCountry|lxTitle|lxTitleClin) != 0 {
+			continue
+		}
+		if k+1 < len(spans) && spans[k+1].Type == Location && s.tokStartingAt(spans[k+1].Start) == c {
+			y := &spans[k+1]
+			x.End, y.Start = y.End, y.End
+			changed = true
+			continue
+		}
+		if !s.eq(p, "of") {
+			continue
+		}
+		e := -1
+		if s.toks[c].gaz&gzPhraseHead != 0 || s.toks[c].lex&lxPhraseHead != 0 {
+			e, _ = s.gazPhraseAt(c, lxCity|lxTown)
+		}
+		if t := &s.toks[c]; e < 0 && (t.gaz&(gzCity|gzTown) != 0 || t.lex&lxCity != 0) && t.lex&(lxCommon|lxMedical) == 0 {
+			e = c
+		}
+		if e < 0 || s.eponymAfter(e) || s.eponymAhead(e) {
+			continue
+		}
+		x.End = int(s.toks[e].e)
+		changed = true
+	}
+	return changed
+}
+
+// agencyWordsAfter: the capitalized words of an agency's or a laboratory's
+// kind after token b ("Home Health", "Hospice", "Reference Laboratory",
+// "Imaging"), the last one a word of such a kind; the last token, or b.
+func (s *scan) agencyWordsAfter(b int) int {
+	end := b
+	for j, n := b, 0; n < 4; n++ {
+		k := s.next(j)
+		if k < 0 || s.toks[k].gap != gapSpace || !s.toks[k].capWord() || s.toks[k].allUpper() {
+			break
+		}
+		w := s.lower(k)
+		kind, ok := agencyWords[w]
+		if !ok {
+			break
+		}
+		j = k
+		if kind {
+			end = k
+		}
+	}
+	return end
+}
+
+// agencyWords name an agency's or a laboratory's kind; true where the word
+// can end the name ("Home Health", not "Home").
+var agencyWords = map[string]bool{"home": false, "health": true, "healthcare": true, "care": true, "hospice": true,
+	"reference": false, "laboratory": true, "laboratories": true, "lab": true, "labs": true, "diagnostics": true,
+	"imaging": true, "agency": true, "services": true, "dialysis": true, "pharmacy": true, "infusion": true,
+	"nursing": false, "wellness": true, "recovery": true}

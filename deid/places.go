@@ -1186,8 +1186,10 @@ func (s *scan) islandPhraseAt(i int) bool {
 
 // sideOfTown: a side of a town after a preposition of place and "the" ("we
 // moved to the south side", "from the upper west side", "on the far east
-// side"); not the side of a thing ("the west side of the building") and
-// not left or right.
+// side"), and in the same words its end or village ("we live in the north
+// end", "an apartment in the east village"); not the side of a thing ("the
+// west side of the building", "the south end of the lot") and not left or
+// right.
 func (s *scan) sideOfTown(i int) bool {
 	d := s.sameLinePrev(i)
 	if d < 0 || !s.toks[d].letters() || !sideDirections[s.lower(d)] {
@@ -1209,6 +1211,40 @@ func (s *scan) sideOfTown(i int) bool {
 		return false
 	}
 	if n := s.next(i); n > 0 && s.eq(n, "of") {
+		return false
+	}
+	s.addTok(st, i, Location, prShape)
+	return true
+}
+
+// metroArea: in lower case, a metropolitan area after a preposition of
+// place and "the": "my sister lives in the bay area", "moved to the tampa
+// area", "from the jackson area" (a town of the gazetteer or the city
+// lists that is no English word); not "in the groin area", "the waiting
+// area", "the mobile area".
+func (s *scan) metroArea(i int) bool {
+	c := s.sameLinePrev(i)
+	if c < 0 || !s.toks[c].letters() || s.toks[c].upper() || s.toks[c].gap != gapSpace {
+		return false
+	}
+	st := c
+	switch t := &s.toks[c]; {
+	case s.eq(c, "bay"):
+	case t.gaz&(gzCity|gzTown) != 0 || t.lex&lxCity != 0:
+		// A town spelled like a name is a place here ("the jackson
+		// area"); one spelled like a word is not ("the mobile area").
+		if t.gaz&(gzWord|gzCityAmb|gzFirstAmb|gzSurAmb) != 0 || t.lex&(lxCommon|lxMedical|lxCityAmb|lxState|lxCountry) != 0 {
+			return false
+		}
+	default:
+		return false
+	}
+	the := s.sameLinePrev(st)
+	if the < 0 || !s.eq(the, "the") {
+		return false
+	}
+	if prep := s.sameLinePrev(the); prep < 0 || !(s.eq(prep, "in") || s.eq(prep, "from") || s.eq(prep, "to") ||
+		s.eq(prep, "near") || s.eq(prep, "around") || s.eq(prep, "outside")) {
 		return false
 	}
 	s.addTok(st, i, Location, prShape)

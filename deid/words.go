@@ -82,7 +82,10 @@ func (s *scan) wordAt(i int) {
 	if up && i+2 < len(s.toks) && s.toks[i+1].punct('#') && s.storeWithNumber(i) {
 		return
 	}
-	if sp && tn == 4 && lw == "side" && s.sideOfTown(i) {
+	if sp && (tn == 4 && lw == "side" || tn == 3 && lw == "end" || tn == 7 && lw == "village") && s.sideOfTown(i) {
+		return
+	}
+	if sp && tn == 4 && lw == "area" && !up && s.metroArea(i) {
 		return
 	}
 	if sp && tn == 4 && lw == "name" && s.nameIsIntro(i) {

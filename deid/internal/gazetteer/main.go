@@ -288,6 +288,12 @@ func handWords(text string) map[string]uint8 {
 			k = handPlace
 		case "state", "country", "stateabbr":
 			k = handPlace | handState
+		case "fachead", "fachead?", "facacro":
+			k = handPlace // spoken forms of hospitals, loaded with the gazetteer's
+		case "river":
+			// The detector keeps rivers apart from every flag (riverAt):
+			// a town named like one ("yukon", "kootenai") is still a town.
+			continue
 		default:
 			k = handOther
 		}
@@ -459,9 +465,25 @@ func (g *gaz) hospital(raw string) {
 	// The head: the words before the first generic word ("KAPIOLANI" in
 	// "KAPIOLANI MEDICAL CENTER FOR WOMEN & CHILDREN"), with "St."/"Saint"
 	// and "Mount" kept with the next word.
+	// A hyphenated word ends the head at its first part ("CEDARS-SINAI
+	// MEDICAL CENTER" is "cedars", "NEWTON-WELLESLEY" "newton"; "HURON
+	// VALLEY-SINAI" "huron"): the
+	// detector's phrases stop at a hyphen, and it reads the hyphenated rest
+	// of a hospital's name with its first word.
 	var head []string
 	for _, w := range words {
 		lw := strings.ToLower(strings.TrimSuffix(w, "."))
+		if first, _, hyphen := strings.Cut(lw, "-"); hyphen {
+			// A prefix of four letters or fewer ("TRI-CITY", "MID-COLUMBIA",
+			// "HI-DESERT") or "metro" names nothing alone.
+			if !facWords[first] && (len(head) > 0 || len(first) >= 5 && first != "metro") {
+				head = append(head, first)
+			}
+			if len(head) > 0 {
+				break
+			}
+			continue
+		}
 		if facWords[lw] && len(head) > 0 {
 			break
 		}
@@ -496,7 +518,7 @@ func (g *gaz) hospital(raw string) {
 						g.put("fachead", w)
 					}
 				}
-			} else if !phraseStops[head[0]] {
+			} else if !phraseStops[head[0]] && g.hand[h]&handState == 0 { // "new mexico" is a state
 				allWords := true
 				for _, w := range head {
 					allWords = allWords && (g.english[strings.Trim(w, ".'")] || g.hand[strings.Trim(w, ".'")]&handOther != 0)

@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/clinscribe/clinscribe/deid/internal/mirror"
@@ -35,5 +36,30 @@ func TestBuildRefusesOtherInputs(t *testing.T) {
 	_, err := Build(func(s source) ([]byte, error) { return []byte("not the census file\n"), nil }, "")
 	if err == nil {
 		t.Fatal("Build accepted inputs with the wrong checksum")
+	}
+}
+
+// TestHyphenatedHospitalHead: a hospital whose name's first word is
+// hyphenated lists the part before the hyphen as its head, a word of the
+// word list among the "?" heads; a facility word before the hyphen names
+// nothing.
+func TestHyphenatedHospitalHead(t *testing.T) {
+	g := &gaz{hand: map[string]uint8{}, english: map[string]bool{"cedars": true}, sections: map[string]map[string]bool{}}
+	for _, n := range []string{"CEDARS-SINAI MEDICAL CENTER", "NEWTON-WELLESLEY HOSPITAL", "HURON VALLEY-SINAI HOSPITAL",
+		"NEW YORK-PRESBYTERIAN/QUEENS", "MERCY HEALTH-LORAIN HOSPITAL", "TRI-CITY MEDICAL CENTER"} {
+		g.hospital(n)
+	}
+	for sec, want := range map[string][]string{
+		"fachead?": {"cedars"},
+		"fachead":  {"huron", "mercy", "new_york", "newton"},
+	} {
+		var got []string
+		for w := range g.sections[sec] {
+			got = append(got, w)
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, want) {
+			t.Errorf("[%s] = %v, want %v", sec, got, want)
+		}
 	}
 }
