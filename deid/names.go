@@ -1682,7 +1682,10 @@ func (s *scan) nameInPersonSlot(i int) bool {
 	// lone one in a person's place ("Pt states Tyler helps", "(Tyler,
 	// son)").
 	if t.upper() {
-		if n := s.next(i); n > 0 && s.toks[n].capWord() && s.toks[n].gap == gapSpace {
+		// Only before a lower-case word (what the person does) or a comma
+		// (a relation set off): a cheap test first, as most capitalized
+		// names in notes stand before another capitalized word.
+		if n := s.next(i); n < 0 || !(s.toks[n].letters() && !s.toks[n].upper() || s.toks[n].punct(',')) {
 			return false
 		}
 		if !s.thirdPersonAt(i) && !s.relationAside(i) {
