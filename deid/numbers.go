@@ -481,6 +481,11 @@ func (s *scan) agePredicate(i int) bool {
 	switch {
 	case s.eq(p, "turned") || s.eq(p, "turns") || s.eq(p, "turning") || s.eq(p, "turn"):
 		return true
+	case p >= 1 && (s.eq(p, "you") || s.eq(p, "her") || s.eq(p, "him") || s.eq(p, "me")) &&
+		(s.eq(p-1, "makes") || s.eq(p-1, "make") || s.eq(p-1, "made")):
+		return !s.unitAfter(i) // "that makes you ninety one"
+	case s.eq(p, "are") && p >= 1 && (s.eq(p-1, "you") || s.eq(p-1, "they") || s.eq(p-1, "we")):
+		return !s.unitAfter(i) // "you are ninety seven"
 	case s.eq(p, "is") || s.eq(p, "was") || s.eq(p, "am"):
 		p--
 	case s.eq(p, "s") && p >= 2 && s.toks[p-1].punct('\'') && s.toks[p-1].gap == gapNone:

@@ -182,8 +182,10 @@ func (s *scan) spokenNumberWord(i int) {
 				}
 			}
 		}
-		// "ninety one in july": the age turned in a month.
-		ok = ok || s.inMonthAfter(end)
+		// "ninety one in july": the age turned in a month; "doctor: you
+		// are ninety seven / patient: ninety seven on may thirtieth": the
+		// age said back at the start of the next turn.
+		ok = ok || s.inMonthAfter(end) || s.turnStart(i) && s.ageSaidBefore(i, end)
 		if ok {
 			s.addTok(i, end, Age, prCue)
 			// "ninety three ninety four in february": said again, corrected.
@@ -194,6 +196,19 @@ func (s *scan) spokenNumberWord(i int) {
 			}
 		}
 	}
+}
+
+// ageSaidBefore: the words i..end were taken as an age within the last
+// forty tokens (an age said back: "you are ninety seven" / "ninety seven").
+func (s *scan) ageSaidBefore(i, end int) bool {
+	w := s.text[s.toks[i].s:s.toks[end].e]
+	for k := len(s.cands) - 1; k >= 0 && k >= len(s.cands)-12; k-- {
+		c := s.cands[k]
+		if c.t == Age && c.s < int(s.toks[i].s) && int(s.toks[i].s)-c.s < 400 && strings.EqualFold(s.text[c.s:c.e], w) {
+			return true
+		}
+	}
+	return false
 }
 
 // inMonthAfter: "in" and a month follow token end ("ninety one in july").

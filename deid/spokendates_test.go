@@ -56,3 +56,33 @@ func TestSpokenDatesInDialogue(t *testing.T) {
 		}
 	}
 }
+
+// TestSpokenAgesSaidToThePatient: an age over 89 said to the patient ("you
+// are ninety seven", "that makes you ninety one") and said back at the
+// start of the next turn; not a count after "they are" with a unit, nor an
+// ordinary number said back. Written for this test.
+func TestSpokenAgesSaidToThePatient(t *testing.T) {
+	t.Parallel()
+	for _, rulesOnly := range []bool{true, false} {
+		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})
+		for _, c := range []struct {
+			text string
+			ages []string
+		}{
+			{"doctor: so you are ninety four\npatient: ninety four in october", []string{"ninety four", "ninety four"}},
+			{"doctor: born in nineteen thirty three that makes you ninety two\npatient: ninety two and still going", []string{"ninety two", "ninety two"}},
+			{"doctor: and they are ninety nine percent sure", nil},
+			{"doctor: your sugar was ninety five\npatient: ninety five is good right", nil},
+		} {
+			var got []string
+			for _, s := range d.Detect(c.text, deid.Known{}) {
+				if s.Type == deid.Age {
+					got = append(got, c.text[s.Start:s.End])
+				}
+			}
+			if fmt.Sprint(got) != fmt.Sprint(c.ages) && !(len(got) == 0 && len(c.ages) == 0) {
+				t.Errorf("rules only %v: %q: ages %q, want %q", rulesOnly, c.text, got, c.ages)
+			}
+		}
+	}
+}
