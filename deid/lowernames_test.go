@@ -173,12 +173,7 @@ func TestCapitalizedNamesThatArePlacesInAPersonsPlace(t *testing.T) {
 			{"Pt moved here from Tyler, TX last year.", "Tyler", false},
 			{"Referred to cardiology in Austin.", "Austin", false},
 		} {
-			i := strings.Index(c.text, c.word)
-			name := false
-			for _, s := range d.Detect(c.text, deid.Known{}) {
-				name = name || s.Type == deid.Name && s.Start <= i && s.End >= i+len(c.word)
-			}
-			if name != c.name {
+			if name := wordIsName(d, c.text, c.word); name != c.name {
 				t.Errorf("rules only %v: %q: %q a name %v, want %v", rulesOnly, c.text, c.word, name, c.name)
 			}
 		}
@@ -241,14 +236,21 @@ func TestLowerCaseUnlistedNamesAfterKin(t *testing.T) {
 			{"forwarded to the pharmacist (identifiers removed)", "identifiers", false},
 			{"patient: my husband usually drives", "usually", false},
 		} {
-			i := strings.Index(c.text, c.word)
-			name := false
-			for _, s := range d.Detect(c.text, deid.Known{}) {
-				name = name || s.Type == deid.Name && s.Start <= i && s.End >= i+len(c.word)
-			}
-			if name != c.name {
+			if name := wordIsName(d, c.text, c.word); name != c.name {
 				t.Errorf("rules only %v: %q: %q a name %v, want %v", rulesOnly, c.text, c.word, name, c.name)
 			}
 		}
 	}
+}
+
+// wordIsName reports whether a NAME span found in text with no metadata
+// covers the first occurrence of word.
+func wordIsName(d *deid.Detector, text, word string) bool {
+	i := strings.Index(text, word)
+	for _, s := range d.Detect(text, deid.Known{}) {
+		if s.Type == deid.Name && s.Start <= i && s.End >= i+len(word) {
+			return true
+		}
+	}
+	return false
 }
