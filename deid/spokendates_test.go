@@ -1,7 +1,6 @@
 package deid_test
 
 import (
-	"fmt"
 	"testing"
 
 	"github.com/clinscribe/clinscribe/deid"
@@ -15,46 +14,33 @@ import (
 // alone. Sentences written for this test.
 func TestSpokenDatesInDialogue(t *testing.T) {
 	t.Parallel()
-	cases := []struct {
-		text  string
-		dates []string
-	}{
-		{"my last period was the third", []string{"the third"}},
-		{"surgery is scheduled for the twenty first", []string{"the twenty first"}},
-		{"my appointment is the seventeenth at two", []string{"the seventeenth"}},
-		{"the mri was on the second of this month", []string{"the second of this month"}},
-		{"between the tenth and the fourteenth", []string{"the tenth", "the fourteenth"}},
-		{"i was out from the 3rd to the 5th", []string{"the 3rd", "the 5th"}},
-		{"back in early may", []string{"may"}},
-		{"it was the end of may when it started", []string{"may"}},
-		{"since the beginning of august", []string{"august"}},
-		{"dec twenty fifth", []string{"dec twenty fifth"}},
-		{"in the spring of twenty nineteen", []string{"spring of twenty nineteen"}},
-		{"easter sunday she collapsed", []string{"easter"}},
-		{"christmas morning he couldn't get up", []string{"christmas"}},
-		// Controls.
-		{"this may help with the pain", nil},
-		{"next may be a good time to stop", nil},
-		{"it's the third time this year", nil},
-		{"for the first time in years", nil},
-		{"my colonoscopy was in oh eight", nil},
-		{"we got a christmas tree", nil},
-	}
-	for _, rulesOnly := range []bool{true, false} {
-		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})
-		for _, c := range cases {
-			text := "patient: " + c.text
-			var got []string
-			for _, s := range d.Detect(text, deid.Known{}) {
-				if s.Type == deid.Date {
-					got = append(got, text[s.Start:s.End])
-				}
-			}
-			if fmt.Sprint(got) != fmt.Sprint(c.dates) && !(len(got) == 0 && len(c.dates) == 0) {
-				t.Errorf("rules only %v: %q: dates %q, want %q", rulesOnly, c.text, got, c.dates)
-			}
+	d := func(texts ...string) (out []found) {
+		for _, x := range texts {
+			out = append(out, found{x, deid.Date})
 		}
+		return out
 	}
+	runFreeCases(t, []foundCase{
+		{"a period's day", "patient: my last period was the third", d("the third")},
+		{"scheduled for a day", "patient: surgery is scheduled for the twenty first", d("the twenty first")},
+		{"an appointment's day", "patient: my appointment is the seventeenth at two", d("the seventeenth")},
+		{"a day of this month", "patient: the mri was on the second of this month", d("the second of this month")},
+		{"two days joined", "patient: between the tenth and the fourteenth", d("the tenth", "the fourteenth")},
+		{"a range of days", "patient: i was out from the 3rd to the 5th", d("the 3rd", "the 5th")},
+		{"may after early", "patient: back in early may", d("may")},
+		{"the end of may", "patient: it was the end of may when it started", d("may")},
+		{"the beginning of a month", "patient: since the beginning of august", d("august")},
+		{"an abbreviation before a spoken day", "patient: dec twenty fifth", d("dec twenty fifth")},
+		{"a season of a spoken year", "patient: in the spring of twenty nineteen", d("spring of twenty nineteen")},
+		{"a holiday before a weekday", "patient: easter sunday she collapsed", d("easter")},
+		{"a holiday's morning", "patient: christmas morning he couldn't get up", d("christmas")},
+		{"the modal stays", "patient: this may help with the pain", nil},
+		{"the modal before be stays", "patient: next may be a good time to stop", nil},
+		{"an ordinal of a thing stays", "patient: it's the third time this year", nil},
+		{"the first time stays", "patient: for the first time in years", nil},
+		{"a year alone stays", "patient: my colonoscopy was in oh eight", nil},
+		{"a holiday's thing stays", "patient: we got a christmas tree", nil},
+	})
 }
 
 // TestSpokenAgesSaidToThePatient: an age over 89 said to the patient ("you
@@ -63,26 +49,12 @@ func TestSpokenDatesInDialogue(t *testing.T) {
 // ordinary number said back. Written for this test.
 func TestSpokenAgesSaidToThePatient(t *testing.T) {
 	t.Parallel()
-	for _, rulesOnly := range []bool{true, false} {
-		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})
-		for _, c := range []struct {
-			text string
-			ages []string
-		}{
-			{"doctor: so you are ninety four\npatient: ninety four in october", []string{"ninety four", "ninety four"}},
-			{"doctor: born in nineteen thirty three that makes you ninety two\npatient: ninety two and still going", []string{"ninety two", "ninety two"}},
-			{"doctor: and they are ninety nine percent sure", nil},
-			{"doctor: your sugar was ninety five\npatient: ninety five is good right", nil},
-		} {
-			var got []string
-			for _, s := range d.Detect(c.text, deid.Known{}) {
-				if s.Type == deid.Age {
-					got = append(got, c.text[s.Start:s.End])
-				}
-			}
-			if fmt.Sprint(got) != fmt.Sprint(c.ages) && !(len(got) == 0 && len(c.ages) == 0) {
-				t.Errorf("rules only %v: %q: ages %q, want %q", rulesOnly, c.text, got, c.ages)
-			}
-		}
-	}
+	runFreeCases(t, []foundCase{
+		{"said to the patient and back", "doctor: so you are ninety four\npatient: ninety four in october",
+			[]found{{"ninety four", deid.Age}, {"ninety four", deid.Age}, {"october", deid.Date}}},
+		{"made by the year of birth", "doctor: born in nineteen thirty three that makes you ninety two\npatient: ninety two and still going",
+			[]found{{"nineteen thirty three", deid.Date}, {"ninety two", deid.Age}, {"ninety two", deid.Age}}},
+		{"a percentage stays", "doctor: and they are ninety nine percent sure", nil},
+		{"a reading said back stays", "doctor: your sugar was ninety five\npatient: ninety five is good right", nil},
+	})
 }
