@@ -1663,7 +1663,7 @@ func (s *scan) nameInPersonSlot(i int) bool {
 	// relation or a role: "my husband piet", "his big sister naledi",
 	// "sitter (amari)".
 	if t.lex == 0 && t.gaz&(gzFirst|gzFirstAmb|gzSur|gzSurAmb) == 0 {
-		if !t.letters() || t.upper() || t.n() < 3 || wordLikeEnding(s.lower(i)) || !s.kinOrRoleBefore(i) {
+		if !t.letters() || t.upper() || t.n() < 3 || !s.kinOrRoleBefore(i) || wordLikeEnding(s.lower(i)) {
 			return false
 		}
 		// "the pharmacist (identifiers removed)": a bracket closes on the
