@@ -362,6 +362,7 @@ func (k *knownIndex) build(kn Known, year int) {
 						k.parts[dim] = knownPart{word: dim, cls: cls | clsExplicit, tier: kpCommon}
 					}
 				}
+				k.addClipped(first, cls, flagsOf)
 			}
 			k.addInitials(ini)
 			if n := len(ini); n >= 3 && n <= 4 {
@@ -448,6 +449,43 @@ func (k *knownIndex) build(kn Known, year int) {
 				}
 			}
 		}
+	}
+}
+
+// addClipped adds the clipped forms of a lower-case ASCII given name of
+// six letters or more, as people shorten it in a visit: "fede" and "feder"
+// of Federico, "santi" of Santiago, "valen" of Valentina; from four letters
+// to two short of the name, and a three-letter form on no list ("abi" of
+// Abigail, not "can" of Candace). A form that is an English word is found
+// only where the context names a person (kpCommon); one that is no word
+// where no word before it makes it one (kpWord).
+func (k *knownIndex) addClipped(first string, cls NameClass, flagsOf func(string) uint64) {
+	if len(first) < 6 {
+		return
+	}
+	for i := 0; i < len(first); i++ {
+		if first[i] < 'a' || first[i] > 'z' {
+			return
+		}
+	}
+	for n := 3; n <= len(first)-2; n++ {
+		form := first[:n]
+		if _, ok := k.parts[form]; ok {
+			continue
+		}
+		f := flagsOf(form)
+		tier := kpWord
+		switch {
+		case f&^(lxFirst|lxFirstAmb|lxSur|lxSurAmb) != 0:
+			if n == 3 {
+				continue
+			}
+			tier = kpCommon
+		case f != 0:
+			tier = knownTier(form, f)
+		}
+		k.words = append(k.words, form)
+		k.parts[form] = knownPart{word: form, cls: cls | clsExplicit, tier: tier}
 	}
 }
 
@@ -983,6 +1021,11 @@ func (s *scan) knownNames() {
 				}
 			}
 		}
+		// A supplied name begun and said again: "mr mwa- sorry mwangi",
+		// "is it wierz, wierzbicki".
+		if !t.upper() && t.n() >= 3 && (t.lex == 0 || nameOnly) && t.gaz&gzWord == 0 && s.falseStart(i) {
+			continue
+		}
 		// A supplied name written as it sounds: "jon" for John,
 		// "kathryn" for Catherine (soundsknown.go).
 		if len(k.words) > 0 && t.n() >= 3 && (nameOnly || t.lex == 0) && s.soundsKnown(i, nameOnly) {
@@ -1014,6 +1057,39 @@ func (s *scan) knownNames() {
 			}
 		}
 	}
+}
+
+// falseStart adds token i as a known name when it begins a supplied part
+// of two letters more and the same line goes on, within three words
+// ("sorry", "i mean", a comma between), with a longer word that begins
+// the same way: the name said again, rightly or misspelt ("ms venkat,
+// venkatraman"). Token i is no English word (the caller's test), so "hard,
+// hardwick" stays.
+func (s *scan) falseStart(i int) bool {
+	w := s.lower(i)
+	var part knownPart
+	found := false
+	for _, kw := range s.kn().words {
+		if len(kw) >= len(w)+2 && kw[:len(w)] == w {
+			part, found = s.kn().parts[kw], true
+			break
+		}
+	}
+	if !found {
+		return false
+	}
+	for k, words := s.next(i), 0; k >= 0 && words < 3; k = s.next(k) {
+		t := &s.toks[k]
+		if !t.letters() {
+			continue
+		}
+		if lw := s.lower(k); len(lw) > len(w) && lw[:len(w)] == w {
+			s.knownAt(i, part.cls)
+			return true
+		}
+		words++
+	}
+	return false
 }
 
 // surnameInitial reports c as the initial of the last part of a supplied

@@ -63,7 +63,7 @@ func (s *scan) knownInContext(i int, p knownPart) bool {
 	}
 	if s.knownNeighbour(i) || s.titleBefore(i) || s.relationBefore(i) || s.speakerTagAt(i) ||
 		s.introBefore(i) || s.greetingBefore(i, p) || s.vocativeAt(i, p) || s.possessiveOfPerson(i) || s.familyAt(i) ||
-		s.thirdPersonAt(i) || s.echoAt(i) {
+		s.thirdPersonAt(i) || s.echoAt(i) || s.calledOut(i) {
 		return true
 	}
 	return p.tier == kpWord && !s.wordUse(i, p)
@@ -72,7 +72,8 @@ func (s *scan) knownInContext(i int, p knownPart) bool {
 // addressBeforeClause: a supplied part said to the person before what is
 // said to them, after a word that opens address or a comma: "ok drew we
 // drew your blood", "and hope you're the nurse", "hi major i'm", "nice,
-// virginia let's talk", "great summer drink lots of water", "i'll send you
+// virginia let's talk", "great summer drink lots of water", "hi may this
+// is the nurse", "i'll send you
 // to him autumn is that ok", "come on in joy". A modal name only before a
 // finite form ("so will you" is the modal).
 func (s *scan) addressBeforeClause(i int, p knownPart) bool {
@@ -84,6 +85,12 @@ func (s *scan) addressBeforeClause(i int, p knownPart) bool {
 			return true
 		case "i", "we", "you":
 			return !modalNames[p.word] && !auxQuestion[p.word] && !s.calendarWord(i)
+		}
+		// "hi may this is the nurse", "hey hope it's kim": a greeting,
+		// the name, then who is calling.
+		if (p1 == "hi" || p1 == "hey" || p1 == "hello") && (nx == "it's" ||
+			nx == "this" && s.nextWordAt(s.next(i)) == "is") {
+			return true
 		}
 		if (p1 == "great" || p1 == "ok" || p1 == "okay" || p1 == "alright" || p1 == "good" || p1 == "perfect") &&
 			imperativeVerbs[nx] && !modalNames[p.word] {
@@ -101,6 +108,44 @@ func (s *scan) addressBeforeClause(i int, p knownPart) bool {
 	if s.clauseEndAfter(i) && (p1 == "in" && s.prevWordAt(i, 2) == "on" || p1 == "back" && s.prevWordAt(i, 2) == "on" ||
 		p1 == "seat" && s.prevWordAt(i, 2) == "a") {
 		return true
+	}
+	return false
+}
+
+// calledOut: a supplied part that is a whole turn, as a name is called in
+// a waiting room, answered by its owner in the next turn: "nurse: major" /
+// "patient: that's me", "hope?" / "yes". A word that answers a question
+// ("major" after "was it a big one") is followed by no such answer.
+func (s *scan) calledOut(i int) bool {
+	if !s.turnStart(i) {
+		return false
+	}
+	n := i + 1
+	if n < len(s.toks) && s.toks[n].gap != gapLine && (s.toks[n].punct('?') || s.toks[n].punct('.') || s.toks[n].punct('!')) {
+		n++
+	}
+	if n >= len(s.toks) || s.toks[n].gap != gapLine {
+		return false
+	}
+	// The next turn's first word, after its speaker tag.
+	for k := n; k < len(s.toks) && k < n+6; k++ {
+		if !(s.toks[k].punct(':') || s.toks[k].punct(']')) || k+1 >= len(s.toks) || s.toks[k+1].gap == gapLine {
+			continue
+		}
+		var buf [3]string
+		switch ws := s.wordsAfterInto(buf[:0], k, 3); {
+		case len(ws) == 0:
+		case ws[0] == "that's" || ws[0] == "it's":
+			return len(ws) > 1 && (ws[1] == "me" || ws[1] == "us")
+		case ws[0] == "that" || ws[0] == "it":
+			return len(ws) > 2 && ws[1] == "is" && ws[2] == "me"
+		default:
+			switch ws[0] {
+			case "yes", "yeah", "yep", "here", "present", "me", "hi", "hello", "hey":
+				return true
+			}
+		}
+		return false
 	}
 	return false
 }

@@ -34,8 +34,10 @@ var maxSurvivingSupplied = map[string]map[string]int{
 	// dialogues-known4 (branch known4, 2026-12-04), its tuning part and
 	// its holdout together (118 transcripts): first look 9 (tagger) and 14
 	// (rules only) survivors, 2 and 5 after the address rules tuned on its
-	// tuning part ("may" before the supplied surname, "major" after "hi").
-	"dialogues-known4": {"tagger": 2, "rules-only": 5},
+	// tuning part ("may" before the supplied surname, "major" after "hi");
+	// 0 and 3 (all 3 on the holdout) since clipped forms, restarts, a name
+	// called out and "hi may this is" (shortforms_test.go).
+	"dialogues-known4": {"tagger": 0, "rules-only": 3},
 }
 
 // suppliedParts lists the files of a corpus of the map above: a set
