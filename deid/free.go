@@ -42,8 +42,10 @@ func (s *scan) dropFree(spans []Span) []Span {
 				if s.publicHonorific(st, en) || s.publicFigure(st, en) {
 					continue
 				}
-				if w := s.lower(st); en > st && (w == "president" || w == "pope") && s.toks[st+1].gap == gapSpace {
-					sp.Start = int(s.toks[st+1].s) // a title stays outside: "President Maria Lopez of the board"
+				// A title stays outside: "President Maria Lopez of the
+				// board"; not a supplied surname ("so Pope Hope").
+				if w := s.lower(st); en > st && (w == "president" || w == "pope") && s.toks[st+1].gap == gapSpace && !s.isKnown(st) {
+					sp.Start = int(s.toks[st+1].s)
 				}
 			}
 		}
