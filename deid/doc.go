@@ -347,7 +347,13 @@
 // lists that is no English word, or a word of no list after a title,
 // relation word, greeting or introduction; not an English word that sounds
 // alike ("carry" for Carrie). They are also found as pet forms of the given name
-// ("dawnie", "rosie", "danny": context tier), in a play on the name (both
+// ("dawnie", "rosie", "danny": context tier), clipped ("fede", "santi" of
+// Federico and Santiago: a clip that is an English word only in context,
+// none of three letters that is a word), begun and said again ("mr mwan,
+// sorry mwangi", "venkat, venkatraman": a beginning that is no English
+// word, before a longer word that starts the same), called out as a whole
+// turn and answered ("major" / "that's me"), after a greeting that goes on
+// to who calls ("hi may this is the nurse"), in a play on the name (both
 // occurrences: "lance the lance"), before what is said only to a person at
 // the start of a turn or sentence ("june don't lift that", "jack be
 // careful", "grant your sugars are up", "major is it worse"), closing a
