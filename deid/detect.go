@@ -132,8 +132,11 @@ type scan struct {
 	ktier    []uint8
 	kpart    []knownPart
 	kidx     []int32
-	idch     []int32
-	idunits  []idUnit
+	// heard: supplied name parts matched as they sound, in context, and
+	// the token each was heard at; reset by knownNames.
+	heard   []heardName
+	idch    []int32
+	idunits []idUnit
 	// The tagger's input and output (tagger.go), reused across calls.
 	ttoks   []tagger.Token
 	tpos    []int32

@@ -968,6 +968,9 @@ func (s *scan) knownNames() {
 	}
 	s.kidx = kidx
 	s.ktier, s.kpart = kt, kp
+	s.heard = s.heard[:0]
+	defer s.heardAgain()
+
 	for i := range s.toks {
 		t := &s.toks[i]
 		if !t.letters() {

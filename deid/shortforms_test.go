@@ -10,7 +10,8 @@ import (
 // people say it in a visit — clipped ("fede" for Federico), begun and
 // restarted ("mr oye, sorry, mr oyelaran"), after a greeting that goes on
 // to introduce the speaker ("hi may this is the nurse"), or called out
-// alone in a waiting room and answered ("major" / "that's me"). The words
+// alone in a waiting room and answered ("major" / "that's me"), heard as
+// it sounds ("it's kaz" for Casimir) and then said again. The words
 // a clipped or restarted name shares with English stay: "can" of Candace,
 // "hard" before Hardwick. Texts written for this test.
 func TestSuppliedShortFormsAndFalseStarts(t *testing.T) {
@@ -29,6 +30,8 @@ func TestSuppliedShortFormsAndFalseStarts(t *testing.T) {
 		{"Anjali Ramaswamy", "doctor: ms rama- ramaswamy\npatient: yes", "rama", true},
 		{"Piotr Wierzbicki", "nurse: is it wierz, wierzbicki\npatient: yes", "wierz", true},
 		{"Ewa Kowalczyk", "doctor: mrs kowal kowalczik right\npatient: yes", "kowal", true},
+		// Heard in context, then said again without it.
+		{"Casimir Dunn", "doctor: casimir dunn?\npatient: it's kaz\ndoctor: kaz, sorry, so the scan was clear", "kaz", true},
 		// A greeting, then who is calling.
 		{"May Chen", "nurse: hi may this is the nurse from dr lee's office\npatient: oh hi", "may", true},
 		{"Hope Diaz", "nurse: hey hope it's kim from the clinic\npatient: hi", "hope", true},

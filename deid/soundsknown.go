@@ -137,7 +137,31 @@ func (s *scan) soundsKnown(i int, nameOnly bool) bool {
 			continue // a word of no list: only where a person is named
 		}
 		s.knownAt(i, p.cls)
+		s.heard = append(s.heard, heardName{at: i, cls: p.cls})
 		return true
 	}
 	return false
+}
+
+// heardName is a token taken by soundsKnown.
+type heardName struct {
+	at  int
+	cls NameClass
+}
+
+// heardAgain adds the other occurrences of a word taken by soundsKnown
+// where the context named a person: "patient: it's kaz" makes "kaz
+// sorry, so the biopsy" the same person's name. Only words of no list,
+// so an English word stays where it is a word.
+func (s *scan) heardAgain() {
+	for _, h := range s.heard {
+		w := s.lower(h.at)
+		for i := range s.toks {
+			t := &s.toks[i]
+			if i == h.at || !t.letters() || t.n() != len(w) || t.lex != 0 || t.gaz&gzWord != 0 || s.isKnown(i) || s.lowerAny(i) != w {
+				continue
+			}
+			s.knownAt(i, h.cls)
+		}
+	}
 }
