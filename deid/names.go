@@ -2281,7 +2281,8 @@ func (s *scan) lowerContextName(i int) bool {
 		return false
 	}
 	w := s.lower(i)
-	if s.tokIn(functionWordSet, i) || s.tokIn(wordMakerSet, i) {
+	// "hi hon", "thanks pal": an endearment is on the census lists too.
+	if s.tokIn(functionWordSet, i) || s.tokIn(wordMakerSet, i) || endearments[w] {
 		return false
 	}
 	gazName := t.gaz&(gzFirst|gzSur) != 0 && t.gaz&gzWord == 0
@@ -2379,6 +2380,30 @@ func (s *scan) lowerVocativeName(i int) bool {
 		// robin" ... "she saw a robin").
 		s.addName(i, i, PatientNames)
 		return true
+	}
+	s.lowerNameAt(i, PatientNames)
+	return true
+}
+
+// unlistedGreeted: a lower-case word on no list at all, no English word
+// nor a form of one, right after a greeting or a pleasantry said to the
+// person: a given name too rare for the census lists ("thanks siosaia see
+// you in two weeks", "good morning yerlan", "nice to meet you kasimir").
+// Not after "thanks to" ("thanks to zepbound i lost"), nor a filler or an
+// endearment ("thanks mhm", "hi hon").
+func (s *scan) unlistedGreeted(i int) bool {
+	t := &s.toks[i]
+	if t.lex != 0 || t.gaz != 0 || t.n() < 4 || s.prevWordAt(i, 1) == "to" {
+		return false
+	}
+	w := s.lower(i)
+	if unlistedForms[w] || chatFillers[w] || discourseWords[w] || ackWords[w] || endearments[w] || s.dictionaryWord(i) ||
+		s.englishLooking(i) || s.pluralOfWord(i) || s.tokIn(functionWordSet, i) {
+		return false
+	}
+	p := knownPart{word: w, tier: kpWord}
+	if !s.greetingBefore(i, p) && !s.pleasantryBefore(i) {
+		return false
 	}
 	s.lowerNameAt(i, PatientNames)
 	return true
