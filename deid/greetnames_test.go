@@ -42,3 +42,47 @@ func TestUnlistedNamesAfterAGreeting(t *testing.T) {
 		{"a drug after thanks to", "patient: thanks to zepbound i lost twenty pounds\ndoctor: great", nil},
 	})
 }
+
+// TestUnlistedNamesInFramesOnlyAPersonFills: a lower-case name on no list,
+// no metadata, where no drug, device or word could stand: the subject of
+// what only a person does ("siosaia said i should come in", "yerlan drove
+// me today"), the one asked or told ("i'll ask temuulen to call you",
+// "tell dorjee i said hi"), beside a pronoun ("me and nurlan went"), a
+// relation said of it ("tevita is my husband", "is yerlan your son"),
+// spelled ("it's tsegaye, with an s"), called out and answered. A drug
+// brand on no list stays in the frames a drug fills ("vyvanse is helping",
+// "nurtec works", "i take rinvoq and humira"). Frames written for this
+// test before it was run.
+func TestUnlistedNamesInFramesOnlyAPersonFills(t *testing.T) {
+	t.Parallel()
+	names := strings.Fields("siosaia yerlan temuulen tsegaye dorjee nurlan tevita azamat makerita ngaio")
+	frames := []string{
+		"%[1]s said i should come in",
+		"yeah %[1]s drove me today",
+		"she says %[1]s takes her to the pharmacy",
+		"%[1]s told me to ask about it",
+		"i'll ask %[1]s to call you",
+		"tell %[1]s i said hi",
+		"me and %[1]s went last week",
+		"%[1]s and i both had it",
+		"%[1]s is my husband",
+		"is %[1]s your son",
+		"it's %[1]s, with an s",
+		"%[1]s wants to know if it's contagious",
+		"we live with %[1]s and the kids",
+	}
+	for _, rulesOnly := range []bool{true, false} {
+		c := frameCheck{t: t, d: newDetector(t, deid.Config{RulesOnly: rulesOnly}), rulesOnly: rulesOnly}
+		for _, name := range names {
+			for _, frame := range frames {
+				c.run("doctor: ok\npatient: %s\ndoctor: right", frame, name, "", deid.Known{})
+			}
+			c.run("patient: hi\n%s\npatient: that's me", "nurse: %[1]s?", name, "", deid.Known{})
+		}
+		c.done()
+	}
+	runFreeCases(t, []foundCase{
+		{"drug brands on no list", "patient: vyvanse is helping but nurtec works better\ndoctor: and you take rinvoq and humira\n" +
+			"patient: yes and biktarvy too\ndoctor: ok skyrizi?\npatient: yes", nil},
+	})
+}

@@ -63,7 +63,7 @@ func (s *scan) knownInContext(i int, p knownPart) bool {
 	}
 	if s.knownNeighbour(i) || s.titleBefore(i) || s.relationBefore(i) || s.speakerTagAt(i) ||
 		s.introBefore(i) || s.greetingBefore(i, p) || s.vocativeAt(i, p) || s.possessiveOfPerson(i) || s.familyAt(i) ||
-		s.thirdPersonAt(i) || s.echoAt(i) || s.calledOut(i) {
+		s.thirdPersonAt(i) || s.echoAt(i) || s.calledOut(i, false) {
 		return true
 	}
 	return p.tier == kpWord && !s.wordUse(i, p)
@@ -116,7 +116,9 @@ func (s *scan) addressBeforeClause(i int, p knownPart) bool {
 // a waiting room, answered by its owner in the next turn: "nurse: major" /
 // "patient: that's me", "hope?" / "yes". A word that answers a question
 // ("major" after "was it a big one") is followed by no such answer.
-func (s *scan) calledOut(i int) bool {
+// strong: only an answer that says "me" or "here" ("ozempic?" / "yes" is
+// a drug confirmed).
+func (s *scan) calledOut(i int, strong bool) bool {
 	if !s.turnStart(i) {
 		return false
 	}
@@ -141,8 +143,10 @@ func (s *scan) calledOut(i int) bool {
 			return len(ws) > 2 && ws[1] == "is" && ws[2] == "me"
 		default:
 			switch ws[0] {
-			case "yes", "yeah", "yep", "here", "present", "me", "hi", "hello", "hey":
+			case "here", "present", "me":
 				return true
+			case "yes", "yeah", "yep", "hi", "hello", "hey":
+				return !strong
 			}
 		}
 		return false

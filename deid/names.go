@@ -1663,8 +1663,11 @@ func (s *scan) nameInPersonSlot(i int) bool {
 	// relation or a role: "my husband piet", "his big sister naledi",
 	// "sitter (amari)".
 	if t.lex == 0 && t.gaz&(gzFirst|gzFirstAmb|gzSur|gzSurAmb) == 0 {
-		if !t.letters() || t.upper() || t.n() < 3 || !s.kinOrRoleBefore(i) || wordLikeEnding(s.lower(i)) {
+		if !t.letters() || t.upper() || t.n() < 3 || wordLikeEnding(s.lower(i)) {
 			return false
+		}
+		if !s.kinOrRoleBefore(i) {
+			return s.unlistedPersonFrame(i)
 		}
 		// "the pharmacist (identifiers removed)": a bracket closes on the
 		// name alone.
@@ -1767,6 +1770,89 @@ func (s *scan) kinOrRoleBefore(i int) bool {
 	return q < 0 || s.turnStart(p) || s.toks[q].punct(':') || s.toks[q].punct('(') || s.toks[q].punct(',') || s.toks[q].digits() ||
 		ownerWords[s.lower(q)] || s.eq(q, "the") || s.eq(q, "pt's")
 }
+
+// unlistedPersonFrame: a lower-case word on no list, no English word nor
+// a form of one, where only a person stands, so that a drug brand or a
+// word the lists miss stays ("vyvanse is helping", "nurtec works"):
+//
+//   - the subject, opening a clause, of what only a person does
+//     ("siosaia said", "yeah yerlan drove me", "she says tevita takes her
+//     to");
+//   - the one asked or told ("i'll ask temuulen to call", "tell dorjee");
+//   - beside a pronoun ("me and nurlan", "azamat and i");
+//   - said to be a relation ("tevita is my husband", "is yerlan your
+//     son");
+//   - spelled ("it's tsegaye, with an s");
+//   - lived with ("we live with ngaio and the kids");
+//   - called out alone and answered "that's me", "here".
+func (s *scan) unlistedPersonFrame(i int) bool {
+	t := &s.toks[i]
+	if t.n() < 4 || t.gaz != 0 {
+		return false
+	}
+	w := s.lower(i)
+	if unlistedForms[w] || chatFillers[w] || discourseWords[w] || ackWords[w] || endearments[w] || s.dictionaryWord(i) ||
+		s.englishLooking(i) || s.pluralOfWord(i) || s.tokIn(functionWordSet, i) {
+		return false
+	}
+	p1, p2, nx := s.prevWordAt(i, 1), s.prevWordAt(i, 2), s.nextWordAt(i)
+	ok := false
+	switch {
+	case agentVerbs[nx] && (s.turnStart(i) || subjectOpeners[p1]):
+		ok = true
+	case takesSomeone[nx] && (s.turnStart(i) || subjectOpeners[p1]):
+		n := s.next(s.next(i))
+		ok = n > 0 && (s.eq(n, "her") || s.eq(n, "him") || s.eq(n, "me") || s.eq(n, "us") || s.eq(n, "them"))
+	case tellVerbs[p1]:
+		ok = true
+	case p1 == "and" && (p2 == "me" || p2 == "him" || p2 == "her" || p2 == "us"):
+		ok = true
+	case nx == "and" && (s.nextWordAt(s.next(i)) == "i" || s.nextWordAt(s.next(i)) == "me"):
+		ok = true
+	case nx == "is" && (s.turnStart(i) || subjectOpeners[p1]):
+		n := s.next(s.next(i))
+		ok = n > 0 && ownerWords[s.lower(n)] && s.next(n) > 0 && s.toks[s.next(n)].letters() && s.toks[s.next(n)].is(lxRelation)
+	case p1 == "is" && ownerWords[nx]:
+		n := s.next(s.next(i))
+		ok = n > 0 && s.toks[n].letters() && s.toks[n].is(lxRelation)
+	case (p1 == "it's" || p1 == "is") && s.next(i) > 0 && s.toks[s.next(i)].punct(',') && s.nextWordAt(s.next(i)) == "with":
+		ok = true
+	case p1 == "with" && livesWith[p2] && (nx == "and" || s.clauseEndAfter(i)):
+		ok = true
+	default:
+		ok = s.calledOut(i, true)
+	}
+	if !ok {
+		return false
+	}
+	s.lowerNameAt(i, PatientNames)
+	return true
+}
+
+// agentVerbs are done only by a person, not by a drug or a thing: "siosaia
+// said", "yerlan drove me".
+var agentVerbs = map[string]bool{"said": true, "says": true, "told": true, "tells": true, "asked": true, "asks": true,
+	"drove": true, "called": true, "calls": true, "wants": true, "wanted": true, "thinks": true, "thought": true,
+	"knows": true, "knew": true, "came": true, "went": true, "brought": true, "picked": true, "mentioned": true,
+	"noticed": true, "worries": true, "worried": true, "lives": true, "lived": true, "stayed": true, "moved": true,
+	"texted": true, "insisted": true, "suggested": true, "promised": true, "agreed": true, "decided": true}
+
+// takesSomeone: a person takes someone somewhere, "tevita takes her to
+// the pharmacy" (not "rinvoq takes a while").
+var takesSomeone = map[string]bool{"takes": true, "took": true, "drives": true, "brings": true, "picks": true}
+
+// tellVerbs ask or tell the person named after them.
+var tellVerbs = map[string]bool{"ask": true, "tell": true, "told": true, "asked": true, "text": true, "texted": true,
+	"remind": true, "reminded": true}
+
+// livesWith: "we live with ngaio".
+var livesWith = map[string]bool{"live": true, "lives": true, "living": true, "lived": true, "stay": true, "stays": true,
+	"staying": true, "stayed": true}
+
+// subjectOpeners stand before a clause's subject: "yeah yerlan drove me".
+var subjectOpeners = map[string]bool{",": true, "yeah": true, "and": true, "so": true, "but": true, "then": true,
+	"says": true, "said": true, "because": true, "cause": true, "cuz": true, "well": true, "ok": true, "okay": true,
+	"um": true, "uh": true, "that": true, "oh": true, "yes": true, "actually": true, "now": true, "when": true}
 
 // kinWords stand between a possessive and a relation: "his big sister".
 var kinWords = map[string]bool{"big": true, "little": true, "older": true, "younger": true, "baby": true,
