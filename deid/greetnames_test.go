@@ -49,7 +49,10 @@ func TestUnlistedNamesAfterAGreeting(t *testing.T) {
 // me today"), the one asked or told ("i'll ask temuulen to call you",
 // "tell dorjee i said hi"), beside a pronoun ("me and nurlan went"), a
 // relation said of it ("tevita is my husband", "is yerlan your son"),
-// spelled ("it's tsegaye, with an s"), called out and answered. A drug
+// spelled ("it's tsegaye, with an s"), called out and answered, or said
+// to be in a state only a person is in ("ngaio has been coughing", "is
+// five now", "turned three", "since temuulen was born", "how old is
+// nurlan", "yes this is tevita" on the phone). A drug
 // brand on no list stays in the frames a drug fills ("vyvanse is helping",
 // "nurtec works", "i take rinvoq and humira"). Frames written for this
 // test before it was run.
@@ -70,6 +73,20 @@ func TestUnlistedNamesInFramesOnlyAPersonFills(t *testing.T) {
 		"it's %[1]s, with an s",
 		"%[1]s wants to know if it's contagious",
 		"we live with %[1]s and the kids",
+		"i'm here with %[1]s today",
+		"%[1]s has been coughing for a week",
+		"%[1]s is five now",
+		"%[1]s turned three in march",
+		"since %[1]s was born she's had eczema",
+		"%[1]s got sick on friday",
+		"%[1]s is allergic to penicillin",
+		"and how is %[1]s doing",
+		"how old is %[1]s",
+		"%[1]s goes to daycare",
+		"%[1]s's been throwing up",
+		"is %[1]s eating ok",
+		"hi is this %[1]s",
+		"yes this is %[1]s",
 	}
 	for _, rulesOnly := range []bool{true, false} {
 		c := frameCheck{t: t, d: newDetector(t, deid.Config{RulesOnly: rulesOnly}), rulesOnly: rulesOnly}
@@ -84,5 +101,7 @@ func TestUnlistedNamesInFramesOnlyAPersonFills(t *testing.T) {
 	runFreeCases(t, []foundCase{
 		{"drug brands on no list", "patient: vyvanse is helping but nurtec works better\ndoctor: and you take rinvoq and humira\n" +
 			"patient: yes and biktarvy too\ndoctor: ok skyrizi?\npatient: yes", nil},
+		{"drug brands in frames a drug fills", "doctor: this is for rinvoq\npatient: does skyrizi have any interactions\n" +
+			"doctor: rinvoq is fifteen milligrams and vyvanse is working\npatient: my biktarvy has been fine", nil},
 	})
 }

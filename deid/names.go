@@ -1648,7 +1648,8 @@ func (s *scan) nameInPersonSlot(i int) bool {
 	// before what a person has is ("staying at tyler's place").
 	if a := i + 1; a < len(s.toks) && s.toks[a].punct('\'') && s.toks[a].gap == gapNone {
 		if !s.possessiveOfPerson(i) {
-			return false
+			// "tevita's been throwing up": "has", not a possessive.
+			return t.lex == 0 && t.gaz == 0 && !t.upper() && s.unlistedPersonFrame(i)
 		}
 		if _, word := englishWords()[s.lower(i)]; word {
 			return false
@@ -1791,7 +1792,7 @@ func (s *scan) unlistedPersonFrame(i int) bool {
 		return false
 	}
 	w := s.lower(i)
-	if unlistedForms[w] || chatFillers[w] || discourseWords[w] || ackWords[w] || endearments[w] || s.dictionaryWord(i) ||
+	if wordLikeEnding(w) || unlistedForms[w] || chatFillers[w] || discourseWords[w] || ackWords[w] || endearments[w] || s.dictionaryWord(i) ||
 		s.englishLooking(i) || s.pluralOfWord(i) || s.tokIn(functionWordSet, i) {
 		return false
 	}
@@ -1811,7 +1812,8 @@ func (s *scan) unlistedPersonFrame(i int) bool {
 		ok = true
 	case nx == "is" && (s.turnStart(i) || subjectOpeners[p1]):
 		n := s.next(s.next(i))
-		ok = n > 0 && ownerWords[s.lower(n)] && s.next(n) > 0 && s.toks[s.next(n)].letters() && s.toks[s.next(n)].is(lxRelation)
+		ok = n > 0 && ownerWords[s.lower(n)] && s.next(n) > 0 && s.toks[s.next(n)].letters() && s.toks[s.next(n)].is(lxRelation) ||
+			s.personStateAfter(i)
 	case p1 == "is" && ownerWords[nx]:
 		n := s.next(s.next(i))
 		ok = n > 0 && s.toks[n].letters() && s.toks[n].is(lxRelation)
@@ -1819,6 +1821,18 @@ func (s *scan) unlistedPersonFrame(i int) bool {
 		ok = true
 	case p1 == "with" && livesWith[p2] && (nx == "and" || s.clauseEndAfter(i)):
 		ok = true
+	case p1 == "with" && p2 == "here":
+		ok = true // "i'm here with dorjee today"
+	case (s.turnStart(i) || subjectOpeners[p1] || p1 == "since" || p1 == "when" || p1 == "before" || p1 == "after" ||
+		p1 == "how" || p1 == "is" || p1 == "was" || p1 == "has") && s.personStateAfter(i):
+		ok = true
+	case (p1 == "is" || p1 == "was") && p2 == "old" && s.prevWordAt(i, 3) == "how" && s.clauseEndAfter(i):
+		ok = true // "how old is nurlan"
+	case p1 == "is" && p2 == "this" && s.clauseEndAfter(i) && (s.prevWordAt(i, 3) == "yes" || s.prevWordAt(i, 3) == "hi" ||
+		s.prevWordAt(i, 3) == "hello" || s.prevWordAt(i, 3) == "yeah" || s.turnStart(s.sameLinePrev(s.sameLinePrev(i)))):
+		ok = true // "yes this is tevita" on the phone
+	case p1 == "this" && p2 == "is" && s.clauseEndAfter(i) && (s.prevWordAt(i, 3) == "hi" || s.prevWordAt(i, 3) == "hello"):
+		ok = true // "hi is this tevita"
 	default:
 		ok = s.calledOut(i, true)
 	}
@@ -1828,6 +1842,80 @@ func (s *scan) unlistedPersonFrame(i int) bool {
 	s.lowerNameAt(i, PatientNames)
 	return true
 }
+
+// personStateAfter: what is said after token i is said of a person, not
+// of a drug or a thing: "has been coughing", "is allergic", "is five
+// now", "turned three", "got sick", "goes to daycare", "'s been throwing
+// up", "was born", "doing" after "how is", "eating" after "is".
+func (s *scan) personStateAfter(i int) bool {
+	var buf [4]string
+	ws := buf[:0]
+	if i+2 < len(s.toks) && s.toks[i+1].punct('\'') && s.toks[i+1].gap == gapNone && s.eq(i+2, "s") && s.toks[i+2].gap == gapNone {
+		ws = s.wordsAfterInto(append(ws, "'s"), i+2, 4) // "tevita's been"
+	} else {
+		ws = s.wordsAfterInto(ws, i, 4)
+	}
+	if len(ws) == 0 {
+		return false
+	}
+	at := func(k int) string {
+		if k < len(ws) {
+			return ws[k]
+		}
+		return ""
+	}
+	switch ws[0] {
+	case "has", "had":
+		return at(1) == "been" && (personDoings[at(2)] || personStates[at(2)])
+	case "'s":
+		return at(1) == "been" && (personDoings[at(2)] || personStates[at(2)]) || personStates[at(1)] || personDoings[at(1)]
+	case "is", "was":
+		if personStates[at(1)] || personDoings[at(1)] || at(1) == "born" {
+			return true
+		}
+		// "ngaio is five now", "is three years old": an age, not "is five
+		// milligrams".
+		return ageWordsAt(at(1), at(2))
+	case "turned", "turns":
+		return ageWordsAt(at(1), at(2))
+	case "got", "gets", "fell", "threw", "woke", "cried", "cries", "slept", "sleeps", "ate", "eats", "vomited", "coughed":
+		return true
+	case "goes", "went":
+		return at(1) == "to" && (at(2) == "daycare" || at(2) == "school" || at(2) == "work" || at(2) == "kindergarten" ||
+			at(2) == "preschool" || at(2) == "college" || at(2) == "bed" || at(2) == "sleep")
+	case "doing", "eating", "sleeping", "feeling":
+		return true
+	}
+	return false
+}
+
+// ageWordsAt: a number said as a word, then nothing of a dose: "five",
+// "five now", "three years old", "ten months".
+func ageWordsAt(w, next string) bool {
+	_, unit := unitWords[w]
+	_, teen := teenWords[w]
+	_, tens := tensWords[w]
+	if !unit && !teen && !tens || w == "oh" || w == "zero" {
+		return false
+	}
+	switch next {
+	case "", "now", "years", "year", "months", "month", "weeks", "and", "in", "last", "this", "next", "today", "yesterday", "on":
+		return true
+	}
+	return false
+}
+
+// personDoings and personStates are said of a person: "has been
+// coughing", "is allergic".
+var personDoings = map[string]bool{"coughing": true, "crying": true, "sleeping": true, "eating": true, "vomiting": true,
+	"throwing": true, "complaining": true, "wheezing": true, "scratching": true, "limping": true, "drinking": true,
+	"peeing": true, "pooping": true, "teething": true, "fussing": true, "breathing": true, "walking": true, "talking": true,
+	"running": true, "sneezing": true, "feeling": true, "acting": true, "doing": true, "staying": true, "living": true}
+
+var personStates = map[string]bool{"sick": true, "allergic": true, "fussy": true, "cranky": true, "tired": true,
+	"pregnant": true, "diabetic": true, "asthmatic": true, "home": true, "here": true, "sad": true, "scared": true,
+	"afraid": true, "upset": true, "feverish": true, "potty": true, "nursing": true, "breastfeeding": true, "awake": true,
+	"asleep": true, "hungry": true, "lethargic": true, "clingy": true, "worried": true, "born": true}
 
 // agentVerbs are done only by a person, not by a drug or a thing: "siosaia
 // said", "yerlan drove me".
