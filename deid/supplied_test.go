@@ -36,11 +36,11 @@ var maxSurvivingSupplied = map[string]map[string]int{
 	// (rules only) survivors, 2 and 5 after the address rules tuned on its
 	// tuning part ("may" before the supplied surname, "major" after "hi");
 	// 0 and 3 (all 3 on the holdout) since clipped forms, restarts, a name
-	// called out and "hi may this is" (shortforms_test.go). The retrain
-	// after unlistedPersonFrame (the same day) lost one of the three
-	// holdout mentions the tagger finds beyond the rules: 1 with the
-	// tagger, the rules' 3 unchanged.
-	"dialogues-known4": {"tagger": 1, "rules-only": 3},
+	// called out and "hi may this is" (shortforms_test.go). Retraining
+	// moves the tagger by a mention either way: one retrain the same day
+	// lost one of the three holdout mentions the tagger finds beyond the
+	// rules, the next found it again.
+	"dialogues-known4": {"tagger": 0, "rules-only": 3},
 }
 
 // suppliedParts lists the files of a corpus of the map above: a set
