@@ -105,3 +105,39 @@ func TestUnlistedNamesInFramesOnlyAPersonFills(t *testing.T) {
 			"doctor: rinvoq is fifteen milligrams and vyvanse is working\npatient: my biktarvy has been fine", nil},
 	})
 }
+
+// TestCapitalizedUnlistedNamesInNotes: a capitalized name on no list in a
+// note or a message, where only a person stands: after a role of one or
+// two words ("Case mgr Tevita", "Sitter (Ngaio)"), opening a sentence
+// before a person's state or age ("Dorjee has been coughing at night",
+// "Nurlan is 5 now"), before ", who" or a relation in brackets. A drug
+// brand on no list stays where a drug fits. Frames written for this test
+// before it was run.
+func TestCapitalizedUnlistedNamesInNotes(t *testing.T) {
+	t.Parallel()
+	names := strings.Fields("Siosaia Yerlan Temuulen Tsegaye Dorjee Nurlan Tevita Ngaio Azamat Makerita")
+	frames := []string{
+		"Hi, my son %[1]s has had a fever since Sunday.",
+		"%[1]s has been coughing at night.",
+		"Pt's daughter %[1]s called about refills.",
+		"Spoke with %[1]s (daughter) by phone.",
+		"%[1]s is 5 now and still wets the bed.",
+		"Case mgr %[1]s to follow up.",
+		"Sitter (%[1]s) at bedside.",
+		"Discussed with %[1]s, who agrees with the plan.",
+		"Seen with the social worker %[1]s today.",
+	}
+	for _, rulesOnly := range []bool{true, false} {
+		c := frameCheck{t: t, d: newDetector(t, deid.Config{RulesOnly: rulesOnly}), rulesOnly: rulesOnly}
+		for _, name := range names {
+			for _, frame := range frames {
+				c.run("Note: %s\nEnd", frame, name, "", deid.Known{})
+			}
+		}
+		c.done()
+	}
+	runFreeCases(t, []foundCase{
+		{"drug brands on no list", "Rinvoq has been helping. Started Skyrizi (biologic) last month. Biktarvy, which is well tolerated, " +
+			"continues. Vyvanse is 30 mg daily.", nil},
+	})
+}

@@ -1768,9 +1768,19 @@ func (s *scan) kinOrRoleBefore(i int) bool {
 	if q >= 0 && kinWords[s.lower(q)] {
 		q = s.sameLinePrev(q)
 	}
-	return q < 0 || s.turnStart(p) || s.toks[q].punct(':') || s.toks[q].punct('(') || s.toks[q].punct(',') || s.toks[q].digits() ||
-		ownerWords[s.lower(q)] || s.eq(q, "the") || s.eq(q, "pt's")
+	// "Case mgr Siosaia", "the social worker ngaio": a role of two words.
+	if q >= 0 && s.toks[q].letters() && roleModifiers[s.lower(q)] {
+		p = q
+		q = s.sameLinePrev(q)
+	}
+	return q < 0 || s.turnStart(p) || s.toks[q].punct(':') || s.toks[q].punct('(') || s.toks[q].punct(',') || s.toks[q].punct('.') ||
+		s.toks[q].digits() || ownerWords[s.lower(q)] || s.eq(q, "the") || s.eq(q, "pt's")
 }
+
+// roleModifiers open a role of two words: "case manager", "social worker".
+var roleModifiers = map[string]bool{"case": true, "social": true, "charge": true, "floor": true, "primary": true,
+	"school": true, "home": true, "care": true, "health": true, "physical": true, "occupational": true, "speech": true,
+	"wound": true, "night": true, "day": true, "hospice": true, "nurse": true}
 
 // unlistedPersonFrame: a lower-case word on no list, no English word nor
 // a form of one, where only a person stands, so that a drug brand or a
@@ -1864,6 +1874,12 @@ func (s *scan) personStateAfter(i int) bool {
 		}
 		return ""
 	}
+	// "Nurlan is 5 now", "turned 3 in March".
+	if n1 := s.next(i); n1 > 0 && (ws[0] == "is" || ws[0] == "was" || ws[0] == "turned" || ws[0] == "turns") {
+		if n2 := s.next(n1); n2 > 0 && s.toks[n2].digits() && s.toks[n2].n() <= 3 {
+			return ageWordsAt("five", s.nextWordAt(n2))
+		}
+	}
 	switch ws[0] {
 	case "has", "had":
 		return at(1) == "been" && (personDoings[at(2)] || personStates[at(2)])
@@ -1916,6 +1932,47 @@ var personStates = map[string]bool{"sick": true, "allergic": true, "fussy": true
 	"pregnant": true, "diabetic": true, "asthmatic": true, "home": true, "here": true, "sad": true, "scared": true,
 	"afraid": true, "upset": true, "feverish": true, "potty": true, "nursing": true, "breastfeeding": true, "awake": true,
 	"asleep": true, "hungry": true, "lethargic": true, "clingy": true, "worried": true, "born": true}
+
+// capsUnlistedPerson: a capitalized word on no list, no English word nor a
+// form of one, where only a person stands in a note or a message: after a
+// relation or a role ("Case mgr Siosaia", "Sitter (Ngaio)"), opening a
+// sentence before a person's state or age ("Tevita has been coughing",
+// "Nurlan is 5 now"), set off before "who" ("Discussed with Dorjee, who
+// agrees"), or before a relation in brackets ("Spoke with Yerlan
+// (daughter)"). A drug brand stays where a drug fits ("Rinvoq has been
+// helping", "Skyrizi (biologic)", "Biktarvy, which").
+func (s *scan) capsUnlistedPerson(i int) bool {
+	t := &s.toks[i]
+	if t.n() < 3 || t.lex != 0 || t.gaz != 0 || s.isKnown(i) {
+		return false
+	}
+	w := s.lower(i)
+	if wordLikeEnding(w) || unlistedForms[w] || s.dictionaryWord(i) || s.englishLooking(i) || s.pluralOfWord(i) {
+		return false
+	}
+	ok := s.kinOrRoleBefore(i)
+	if !ok {
+		p := s.sameLinePrev(i)
+		if (p < 0 || s.toks[p].punct('.') || s.toks[p].punct(':') || s.lineStart(i)) && s.personStateAfter(i) {
+			ok = true
+		}
+	}
+	if n := s.next(i); !ok && n > 0 {
+		switch {
+		case s.toks[n].punct(',') && s.nextWordAt(n) == "who":
+			ok = true
+		case s.toks[n].punct('('):
+			r := s.next(n)
+			ok = r > 0 && s.toks[r].letters() && s.toks[r].is(lxRelation) && s.next(r) > 0 && s.toks[s.next(r)].punct(')')
+		}
+	}
+	if !ok {
+		return false
+	}
+	s.addName(i, i, PatientNames)
+	s.rememberName(w, PatientNames)
+	return true
+}
 
 // agentVerbs are done only by a person, not by a drug or a thing: "siosaia
 // said", "yerlan drove me".

@@ -61,6 +61,9 @@ func (s *scan) wordAt(i int) {
 	if !up && f == 0 && t.gaz == 0 && tn >= 4 && i > 0 && s.unlistedGreeted(i) {
 		return
 	}
+	if up && !allUp && f == 0 && t.gaz == 0 && tn >= 3 && s.capsUnlistedPerson(i) {
+		return
+	}
 	if !up && i > 1 && (f&(lxFirst|lxFirstAmb) != 0 || t.gaz&gzFirst != 0) && s.causativeName(i) {
 		return
 	}
