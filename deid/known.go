@@ -1070,6 +1070,9 @@ func (s *scan) knownNames() {
 // hardwick" stays.
 func (s *scan) falseStart(i int) bool {
 	w := s.lower(i)
+	if s.kn().lenByFirst[w[0]] == 0 {
+		return false // no supplied part starts with its letter
+	}
 	var part knownPart
 	found := false
 	for _, kw := range s.kn().words {

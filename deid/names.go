@@ -1664,11 +1664,14 @@ func (s *scan) nameInPersonSlot(i int) bool {
 	// relation or a role: "my husband piet", "his big sister naledi",
 	// "sitter (amari)".
 	if t.lex == 0 && t.gaz&(gzFirst|gzFirstAmb|gzSur|gzSurAmb) == 0 {
-		if !t.letters() || t.upper() || t.n() < 3 || wordLikeEnding(s.lower(i)) {
+		if !t.letters() || t.upper() || t.n() < 3 {
 			return false
 		}
 		if !s.kinOrRoleBefore(i) {
 			return s.unlistedPersonFrame(i)
+		}
+		if wordLikeEnding(s.lower(i)) {
+			return false
 		}
 		// "the pharmacist (identifiers removed)": a bracket closes on the
 		// name alone.
@@ -1801,11 +1804,8 @@ func (s *scan) unlistedPersonFrame(i int) bool {
 	if t.n() < 4 || t.gaz != 0 {
 		return false
 	}
-	w := s.lower(i)
-	if wordLikeEnding(w) || unlistedForms[w] || chatFillers[w] || discourseWords[w] || ackWords[w] || endearments[w] || s.dictionaryWord(i) ||
-		s.englishLooking(i) || s.pluralOfWord(i) || s.tokIn(functionWordSet, i) {
-		return false
-	}
+	// The frames first: they look at a few neighbours, and most words
+	// stand in none of them.
 	p1, p2, nx := s.prevWordAt(i, 1), s.prevWordAt(i, 2), s.nextWordAt(i)
 	ok := false
 	switch {
@@ -1846,11 +1846,19 @@ func (s *scan) unlistedPersonFrame(i int) bool {
 	default:
 		ok = s.calledOut(i, true)
 	}
-	if !ok {
+	if !ok || !s.unlistedNameLike(i) {
 		return false
 	}
 	s.lowerNameAt(i, PatientNames)
 	return true
+}
+
+// unlistedNameLike: a word on no list could be a name: no English word nor
+// a form of one, no filler, endearment or function word.
+func (s *scan) unlistedNameLike(i int) bool {
+	w := s.lower(i)
+	return !wordLikeEnding(w) && !unlistedForms[w] && !chatFillers[w] && !discourseWords[w] && !ackWords[w] && !endearments[w] &&
+		!s.dictionaryWord(i) && !s.englishLooking(i) && !s.pluralOfWord(i) && !s.tokIn(functionWordSet, i)
 }
 
 // personStateAfter: what is said after token i is said of a person, not
@@ -1946,10 +1954,6 @@ func (s *scan) capsUnlistedPerson(i int) bool {
 	if t.n() < 3 || t.lex != 0 || t.gaz != 0 || s.isKnown(i) {
 		return false
 	}
-	w := s.lower(i)
-	if wordLikeEnding(w) || unlistedForms[w] || s.dictionaryWord(i) || s.englishLooking(i) || s.pluralOfWord(i) {
-		return false
-	}
 	ok := s.kinOrRoleBefore(i)
 	if !ok {
 		p := s.sameLinePrev(i)
@@ -1966,11 +1970,11 @@ func (s *scan) capsUnlistedPerson(i int) bool {
 			ok = r > 0 && s.toks[r].letters() && s.toks[r].is(lxRelation) && s.next(r) > 0 && s.toks[s.next(r)].punct(')')
 		}
 	}
-	if !ok {
+	if !ok || !s.unlistedNameLike(i) {
 		return false
 	}
 	s.addName(i, i, PatientNames)
-	s.rememberName(w, PatientNames)
+	s.rememberName(s.lower(i), PatientNames)
 	return true
 }
 
@@ -2627,13 +2631,15 @@ func (s *scan) unlistedGreeted(i int) bool {
 	if t.lex != 0 || t.gaz != 0 || t.n() < 4 || s.prevWordAt(i, 1) == "to" {
 		return false
 	}
-	w := s.lower(i)
-	if unlistedForms[w] || chatFillers[w] || discourseWords[w] || ackWords[w] || endearments[w] || s.dictionaryWord(i) ||
-		s.englishLooking(i) || s.pluralOfWord(i) || s.tokIn(functionWordSet, i) {
+	// A cheap look at the word before first: a greeting, a word a
+	// greeting or a pleasantry ends on, or a comma.
+	switch p1 := s.prevWordAt(i, 1); {
+	case greetings[p1] || closingEnds[p1] || p1 == "," || p1 == "again" || p1 == "my" || p1 == "back" || p1 == "today" ||
+		p1 == "in" || p1 == "care" || p1 == "and":
+	default:
 		return false
 	}
-	p := knownPart{word: w, tier: kpWord}
-	if !s.greetingBefore(i, p) && !s.pleasantryBefore(i) {
+	if p := (knownPart{word: s.lower(i), tier: kpWord}); !s.greetingBefore(i, p) && !s.pleasantryBefore(i) || !s.unlistedNameLike(i) {
 		return false
 	}
 	s.lowerNameAt(i, PatientNames)
