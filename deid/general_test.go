@@ -97,6 +97,8 @@ func TestGeneralRules(t *testing.T) {
 		// "Last, First" after a field label.
 		{"last first after a label", "Name: O'Sullivan, Brigid  Age: 96",
 			[]found{{"O'Sullivan", deid.Name}, {"Brigid", deid.Name}, {"96", deid.Age}}},
+		{"a cue word in capitals after a name in capitals", "OKONKWO-BAPTISTE, MARGUERITE  DOB 01/02/1950",
+			[]found{{"OKONKWO-BAPTISTE", deid.Name}, {"MARGUERITE", deid.Name}, {"01/02/1950", deid.Date}}},
 		{"several people after To", "To: Hollenbeck, Rebecca; Huang, Derek",
 			[]found{{"Hollenbeck", deid.Name}, {"Rebecca", deid.Name}, {"Huang", deid.Name}, {"Derek", deid.Name}}},
 		{"departments after To", "To: Cardiology, Internal Medicine", nil},

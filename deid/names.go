@@ -216,7 +216,8 @@ func (s *scan) nameChain(i int, cls NameClass, strong bool) {
 			}
 			break
 		}
-		// "Brigid  Age: 96": a cue word opening the next field is no name part.
+		// "Brigid  Age: 96", "MARGUERITE  DOB 01/02/1950": a cue word
+		// opening the next field is no name part.
 		// After a title the name's last word is the person's even before an
 		// eponym's head: "Mrs. Ethel Carver's dementia".
 		// A surname that also names a disease, after a name and before no
@@ -231,7 +232,7 @@ func (s *scan) nameChain(i int, cls NameClass, strong bool) {
 			continue
 		}
 		if s.nameish(k, caps) && (!s.eponymAfter(k) || s.titleBefore(st) && k == en+1 && (s.toks[k].is(lxFirst|lxSur) || s.toks[k].gaz&(gzFirst|gzSur) != 0)) &&
-			!(s.toks[k].is(lxAgeCue|lxCue|lxDateCue) && k+1 < len(s.toks) && s.toks[k+1].punct(':')) {
+			!(s.toks[k].is(lxAgeCue|lxCue|lxDateCue) && k+1 < len(s.toks) && (s.toks[k+1].punct(':') || s.toks[k+1].digits())) {
 			en = k
 			continue
 		}
