@@ -141,3 +141,32 @@ func TestCapitalizedUnlistedNamesInNotes(t *testing.T) {
 			"continues. Vyvanse is 30 mg daily.", nil},
 	})
 }
+
+// TestCapitalizedWordNamesInNotes: a capitalized given name that is also an
+// English word, where a note puts a person: after a role, or opening a
+// sentence before a person's state. The words stay where they are words.
+// Frames written for this test before it was run.
+func TestCapitalizedWordNamesInNotes(t *testing.T) {
+	t.Parallel()
+	names := strings.Fields("Bill Bob Will Hope Grace Joy Rose Mark Frank Sue Pat Dawn Faith Chase")
+	frames := []string{
+		"Case mgr %[1]s to call back.",
+		"Home health aide %[1]s visits daily.",
+		"Daughter lives nearby. %[1]s has been doing the driving.",
+		"%[1]s is allergic to sulfa per her daughter.",
+		"Reviewed meds. %[1]s has been sleeping poorly since the move.",
+	}
+	for _, rulesOnly := range []bool{true, false} {
+		c := frameCheck{t: t, d: newDetector(t, deid.Config{RulesOnly: rulesOnly}), rulesOnly: rulesOnly}
+		for _, name := range names {
+			for _, frame := range frames {
+				c.run("Note: %s\nEnd", frame, name, "", deid.Known{})
+			}
+		}
+		c.done()
+	}
+	runFreeCases(t, []foundCase{
+		{"the words", "Bill has been paid. Mark is visible on the left shin. Hope is that the rash clears. " +
+			"Will is documented in the chart. Grace period applies.", nil},
+	})
+}

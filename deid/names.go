@@ -1979,6 +1979,28 @@ func (s *scan) capsUnlistedPerson(i int) bool {
 	return true
 }
 
+// capsWordNameInPersonSlot: a capitalized given name that is also an
+// English word ("Bill", "Bob", "Hope", "Will") where a note puts a person:
+// after a role ("Case mgr Bob", "home health aide Joy") or opening a
+// sentence before a person's state ("Bill has been doing the driving",
+// "Hope is allergic to sulfa"). This mention only: elsewhere the word may
+// be the word ("the bill has been paid").
+func (s *scan) capsWordNameInPersonSlot(i int) bool {
+	if s.isKnown(i) {
+		return false
+	}
+	ok := s.kinOrRoleBefore(i)
+	if !ok {
+		p := s.sameLinePrev(i)
+		ok = (p < 0 || s.toks[p].punct('.') || s.toks[p].punct(':') || s.lineStart(i)) && s.personStateAfter(i)
+	}
+	if !ok {
+		return false
+	}
+	s.addName(i, i, PatientNames)
+	return true
+}
+
 // agentVerbs are done only by a person, not by a drug or a thing: "siosaia
 // said", "yerlan drove me".
 var agentVerbs = map[string]bool{"said": true, "says": true, "told": true, "tells": true, "asked": true, "asks": true,

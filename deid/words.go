@@ -64,6 +64,9 @@ func (s *scan) wordAt(i int) {
 	if up && !allUp && f == 0 && t.gaz == 0 && tn >= 3 && s.capsUnlistedPerson(i) {
 		return
 	}
+	if up && !allUp && f&(lxFirst|lxFirstAmb) != 0 && f&(lxCommon|lxFirstAmb) != 0 && tn >= 3 && s.capsWordNameInPersonSlot(i) {
+		return
+	}
 	if !up && i > 1 && (f&(lxFirst|lxFirstAmb) != 0 || t.gaz&gzFirst != 0) && s.causativeName(i) {
 		return
 	}
