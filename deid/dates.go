@@ -117,8 +117,45 @@ func (s *scan) lowerMonthOK(i int) bool {
 			return true
 		}
 	}
+	return plainMonths[w]
+}
+
+// plainMonths are the month names no speaker uses for anything else: in a
+// transcript one alone dates what is said ("yeah august was rough",
+// "october" answering "what month is it", "november or december").
+// "may", "march", "april", "june" and "august" are also verbs, names or
+// words, and need a preposition of time or a day.
+var plainMonths = map[string]bool{"january": true, "february": true, "july": true, "september": true, "october": true,
+	"november": true, "december": true}
+
+// genericMonth: a month said of every year, not of an event: "every
+// january", "flu season runs october through march", "february's always
+// bad for my asthma", "each december".
+func (s *scan) genericMonth(i int) bool {
+	k := i
+	for n := 0; n < 4; n++ {
+		if k = s.sameLinePrev(k); k < 0 || s.toks[k].punct('.') || s.toks[k].punct('?') || s.toks[k].punct('!') {
+			break
+		}
+		if w := s.lower(k); genericTimeWords[w] || everyYearWords[w] {
+			return true
+		}
+	}
+	k = i
+	for n := 0; n < 4; n++ {
+		if k = s.next(k); k < 0 || s.toks[k].punct('.') || s.toks[k].punct('?') || s.toks[k].punct('!') {
+			break
+		}
+		if w := s.lower(k); genericTimeWords[w] || everyYearWords[w] {
+			return true
+		}
+	}
 	return false
 }
+
+// everyYearWords, with genericTimeWords, make a month one of every year.
+var everyYearWords = map[string]bool{"always": true, "runs": true, "annual": true, "awareness": true, "month": true,
+	"normally": true, "often": true}
 
 // monthOfYear: a lower-case month, "may" and "march" included, before
 // "of" and a year, or before a year of four digits ("back in may of twenty
@@ -478,7 +515,9 @@ func (s *scan) monthCue(i int) bool {
 	if s.toks[p].punct('(') && s.toks[i].upper() && i+1 < len(s.toks) && s.toks[i+1].punct(')') && s.toks[i+1].gap == gapNone {
 		return true
 	}
-	return s.loneMonthClosing(i)
+	// "yeah august was rough", "november or december": a lower-case month
+	// no speaker uses for anything else dates what is said.
+	return s.loneMonthClosing(i) || !s.toks[i].upper() && plainMonths[s.lower(i)] && !s.genericMonth(i)
 }
 
 // monthAbbrEnds: after the month abbreviation at i the clause ends, also

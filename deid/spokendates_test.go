@@ -58,3 +58,29 @@ func TestSpokenAgesSaidToThePatient(t *testing.T) {
 		{"a reading said back stays", "doctor: your sugar was ninety five\npatient: ninety five is good right", nil},
 	})
 }
+
+// TestLowerCaseMonthsAlone: a lower-case month that names nothing else
+// dates what is said without a preposition ("yeah august" stays: a name
+// too): "september was when it started", "october" answering the month,
+// "november or december". A month of every year stays ("flu season runs
+// october through march", "every january", "february's always bad").
+// Sentences written for this test.
+func TestLowerCaseMonthsAlone(t *testing.T) {
+	t.Parallel()
+	d := func(texts ...string) (out []found) {
+		for _, x := range texts {
+			out = append(out, found{x, deid.Date})
+		}
+		return out
+	}
+	runFreeCases(t, []foundCase{
+		{"a month as subject", "patient: september was when it started", d("september")},
+		{"a month as an answer", "doctor: what month did it start\npatient: october i think", d("october")},
+		{"months joined", "patient: i think it was november or december", d("november", "december")},
+		{"a range's first month", "patient: january through march i was fine", d("january", "march")},
+		{"a month said back", "doctor: so since july\npatient: yes july", d("july", "july")},
+		{"a season of every year", "doctor: flu season runs october through march", nil},
+		{"every year's month", "patient: every january i get bronchitis", nil},
+		{"always in a month", "patient: february's always bad for my asthma", nil},
+	})
+}
