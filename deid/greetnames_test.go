@@ -170,3 +170,26 @@ func TestCapitalizedWordNamesInNotes(t *testing.T) {
 			"Will is documented in the chart. Grace period applies.", nil},
 	})
 }
+
+// TestNicknamesPeopleGiveThemselves: "everyone calls me tobs", "she goes
+// by kiki": the word after "calls me", "goes by" closing the clause is a
+// name, with no metadata; one on no list is the name again later in the
+// text, a word of the lists only there ("she calls me birdie"). Not "calls
+// me back", "call me anytime", "time goes by fast", "he calls me honey".
+// Sentences written for this test.
+func TestNicknamesPeopleGiveThemselves(t *testing.T) {
+	t.Parallel()
+	n := func(texts ...string) (out []found) {
+		for _, x := range texts {
+			out = append(out, found{x, deid.Name})
+		}
+		return out
+	}
+	runFreeCases(t, []foundCase{
+		{"a nickname on no list, said again", "patient: everyone calls me tobs\ndoctor: ok tobs, let's start", n("tobs", "tobs")},
+		{"goes by", "mom: she goes by kiki\ndoctor: hi there", n("kiki")},
+		{"a word as a nickname", "relative: she calls me birdie\nnurse: ok", n("birdie")},
+		{"no nickname", "patient: he calls me back every day\ndoctor: call me anytime\npatient: time goes by fast\n" +
+			"patient: he calls me honey", nil},
+	})
+}

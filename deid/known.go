@@ -1770,9 +1770,9 @@ func (s *scan) initialsCue(st, en int) bool {
 // words on one line, run together, are a supplied name part of six letters
 // or more ("vander meer", "van der meer", "mc donald").
 func (s *scan) knownSplitAt(i int) bool {
-	if i > 0 && s.toks[i].gap == gapSpace && s.isKnown(i-1) && s.toks[i-1].letters() {
-		return false
-	}
+	// After another part ("kenzie dun leavy" for Mackenzie Dunleavy) only
+	// the part itself, not one a letter off.
+	afterKnown := i > 0 && s.toks[i].gap == gapSpace && s.isKnown(i-1) && s.toks[i-1].letters()
 	if s.toks[i].n() < 2 || i > 0 && s.toks[i].gap == gapNone {
 		return false
 	}
@@ -1805,7 +1805,7 @@ func (s *scan) knownSplitAt(i int) bool {
 			continue
 		}
 		for _, kw := range s.kn().words {
-			if len(kw) >= 6 && (string(w) == kw || len(kw) >= 8 && len(w)-len(kw) <= 1 && len(kw)-len(w) <= 1 && within1(string(w), kw)) {
+			if len(kw) >= 6 && (string(w) == kw || !afterKnown && len(kw) >= 8 && len(w)-len(kw) <= 1 && len(kw)-len(w) <= 1 && within1(string(w), kw)) {
 				p := s.kn().parts[kw]
 				s.addName(i, k, p.cls)
 				return true

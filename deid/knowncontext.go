@@ -63,7 +63,7 @@ func (s *scan) knownInContext(i int, p knownPart) bool {
 	}
 	if s.knownNeighbour(i) || s.titleBefore(i) || s.relationBefore(i) || s.speakerTagAt(i) ||
 		s.introBefore(i) || s.greetingBefore(i, p) || s.vocativeAt(i, p) || s.possessiveOfPerson(i) || s.familyAt(i) ||
-		s.thirdPersonAt(i) || s.echoAt(i) || s.calledOut(i, false) {
+		s.thirdPersonAt(i) || s.echoAt(i) || s.calledOut(i, false) || s.askedAbout(i, p) {
 		return true
 	}
 	return p.tier == kpWord && !s.wordUse(i, p)
@@ -119,7 +119,9 @@ func (s *scan) addressBeforeClause(i int, p knownPart) bool {
 // strong: only an answer that says "me" or "here" ("ozempic?" / "yes" is
 // a drug confirmed).
 func (s *scan) calledOut(i int, strong bool) bool {
-	if !s.turnStart(i) {
+	// "doctor: and cherry" / "relative: hello": the next one greeted.
+	if p := s.sameLinePrev(i); !strong && p >= 0 && s.eq(p, "and") && s.turnStart(p) {
+	} else if !s.turnStart(i) {
 		return false
 	}
 	n := i + 1
@@ -150,6 +152,37 @@ func (s *scan) calledOut(i int, strong bool) bool {
 			}
 		}
 		return false
+	}
+	return false
+}
+
+// askedAbout: a supplied part asked about or asked, in frames a word does
+// not take: "is storm with you" (an auxiliary, the part, "with" and a
+// person); "and pepper how old is she", "nice to meet you and art how are
+// you feeling" ("and", the part, a question about how a person is: not
+// "garlic and ginger how often do you take it").
+func (s *scan) askedAbout(i int, p knownPart) bool {
+	p1 := s.prevWordAt(i, 1)
+	var buf [4]string
+	ws := s.wordsAfterInto(buf[:0], i, 4)
+	if len(ws) < 2 {
+		return false
+	}
+	if (p1 == "is" || p1 == "was") && ws[0] == "with" {
+		switch ws[1] {
+		case "you", "us", "her", "him", "them", "me":
+			return !s.calendarWord(i)
+		}
+	}
+	asksAfter := ws[0] == "how's" || ws[0] == "how" && (ws[1] == "old" || ws[1] == "are" || ws[1] == "is" || ws[1] == "was" ||
+		ws[1] == "has" || ws[1] == "have") || ws[0] == "what's" || ws[0] == "where's"
+	if p1 == "and" && asksAfter && !modalNames[p.word] {
+		for _, w := range ws[1:] {
+			switch w {
+			case "you", "she", "he", "they", "you're", "she's", "he's":
+				return true
+			}
+		}
 	}
 	return false
 }
@@ -457,6 +490,10 @@ func (s *scan) introBefore(i int) bool {
 		"interpreter", "nurse", "doctor", "mom", "dad", "mother", "father", "son", "daughter", "wife", "husband",
 		"sister", "brother", "a", "an", "nobody", "everybody", "everyone", "please", "just", "now":
 		return true
+	case "he", "she", "they", "he's", "she's", "they're":
+		// "that's bob he gets anxious": who is meant, then what they do;
+		// not a month ("it's june she turns five").
+		return !s.calendarWord(i) && !modalNames[s.lower(i)]
 	}
 	return s.isKnown(n)
 }
@@ -869,10 +906,14 @@ var topicVerbs = map[string]bool{"is": true, "are": true, "was": true, "were": t
 // questionEndAddress: the name that ends a question after its verb of
 // state ("how have you been may", "how are you feeling june").
 func (s *scan) questionEndAddress(i int) bool {
-	switch s.prevWordAt(i, 1) {
+	switch pw := s.prevWordAt(i, 1); pw {
 	case "been", "doing", "feeling", "holding":
 	default:
-		return false
+		// "any trouble breathing summer": a question closing on what
+		// the person does.
+		if len(pw) <= 5 || !strings.HasSuffix(pw, "ing") {
+			return false
+		}
 	}
 	if n := i + 1; n < len(s.toks) && s.toks[n].gap != gapLine && !s.toks[n].punct('?') && !s.toks[n].punct('!') {
 		return false
@@ -881,7 +922,7 @@ func (s *scan) questionEndAddress(i int) bool {
 	for p := s.sameLinePrev(k); p >= 0 && !s.turnStart(k); p = s.sameLinePrev(k) {
 		k = p
 	}
-	return questionWords[s.lower(k)] || auxAsk[s.lower(k)] || s.eq(k, "have") || s.eq(k, "how")
+	return questionWords[s.lower(k)] || auxAsk[s.lower(k)] || s.eq(k, "have") || s.eq(k, "how") || s.eq(k, "any")
 }
 
 // questionWords open a question to the person named before them.

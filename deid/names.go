@@ -2001,6 +2001,66 @@ func (s *scan) capsWordNameInPersonSlot(i int) bool {
 	return true
 }
 
+// nicknameGiven: the name a person says they are called, after "calls me",
+// "call me", "goes by", "go by" (not "called me": "called me yesterday"),
+// at the end of the clause
+// ("everyone calls me mags", "she calls me birdie", "he goes by vale"),
+// lower case, also a word ("birdie"); that word is the name wherever the
+// text says it again (lowerNameAt). Not "calls me back", "call me anytime",
+// "calls me honey", "goes by fast", "calls me constantly".
+func (s *scan) nicknameGiven(v int) {
+	m := s.next(v)
+	if m < 0 || !s.toks[m].letters() {
+		return
+	}
+	switch s.lower(v) {
+	case "called": // "called me yesterday"
+		return
+	case "calls", "call":
+		if !s.eq(m, "me") && !s.eq(m, "him") && !s.eq(m, "her") {
+			return
+		}
+	default:
+		if !s.eq(m, "by") {
+			return
+		}
+	}
+	i := s.next(m)
+	if i < 0 || !s.toks[i].letters() || s.toks[i].upper() || s.toks[i].n() < 2 || s.isKnown(i) {
+		return
+	}
+	// The name ends the clause, or one more part follows ("calls me
+	// big mike" is left: an adjective).
+	if !s.clauseEndAfter(i) {
+		return
+	}
+	w := s.lower(i)
+	if s.tokIn(functionWordSet, i) || endearments[w] || chatFillers[w] || discourseWords[w] || nicknameStops[w] ||
+		s.toks[i].lex&(lxMonth|lxWeekday|lxTimeWord|lxDigitWord|lxTeenWord|lxTensWord|lxUnitWord|lxTitle|lxTitleClin|lxRelation) != 0 ||
+		len(w) > 4 && (strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed")) {
+		return
+	}
+	if _, ok := s.knownWord(i); ok {
+		return // a supplied part: its own rules decide each mention ("call me grant", "i'll grant you that")
+	}
+	if s.toks[i].lex != 0 {
+		s.addName(i, i, PatientNames) // a word of the lists too: this mention only
+		return
+	}
+	s.lowerNameAt(i, PatientNames)
+}
+
+// nicknameStops end "calls me", "goes by" without a name.
+var nicknameStops = map[string]bool{"back": true, "anytime": true, "sometimes": true, "often": true, "later": true,
+	"tomorrow": true, "tonight": true, "today": true, "again": true, "daily": true, "weekly": true, "first": true,
+	"too": true, "also": true, "fast": true, "quickly": true, "slowly": true, "names": true, "crazy": true, "lazy": true,
+	"stupid": true, "everyday": true, "mornings": true, "nights": true, "weekends": true, "sir": true, "ma'am": true,
+	"maam": true, "doc": true, "mom": true, "mum": true, "dad": true, "grandma": true, "grandpa": true, "nana": true,
+	"quick": true, "slow": true, "soon": true, "instead": true, "home": true, "train": true, "car": true, "bus": true,
+	"plane": true, "bike": true, "foot": true, "phone": true, "text": true, "email": true, "night": true, "now": true,
+	"directly": true, "personally": true, "yesterday": true, "earlier": true, "twice": true, "once": true, "nurse": true, "doctor": true, "anymore": true, "ever": true, "never": true,
+	"weird": true, "old": true, "fat": true, "things": true, "stuff": true, "that": true, "it": true}
+
 // agentVerbs are done only by a person, not by a drug or a thing: "siosaia
 // said", "yerlan drove me".
 var agentVerbs = map[string]bool{"said": true, "says": true, "told": true, "tells": true, "asked": true, "asks": true,

@@ -38,7 +38,17 @@ func TestSuppliedShortFormsAndFalseStarts(t *testing.T) {
 		// Called out and answered.
 		{"Major Quinn", "nurse: major\npatient: that's me\nnurse: come on back", "major", true},
 		{"Hope Diaz", "nurse: hope?\npatient: yes that's me", "hope", true},
+		// Named by a nickname they give, or asked about.
+		{"Odessa Vandermolen", "nurse: odessa van der molen?\npatient: that's me", "molen", true},
+		{"Wade Pruitt", "nurse: yeah that's wade he gets nervous with needles\ndoctor: ok", "wade", true},
+		{"Rain Delgado", "doctor: is rain with you today\nmom: yes she's here", "rain", true},
+		{"Ginger Moss", "doctor: and ginger how old is she now\nmom: four", "ginger", true},
+		{"Clover Adams", "doctor: hi ma'am\npatient: hi\ndoctor: and clover\nrelative: hello", "clover", true},
+		{"Autumn Reyes", "doctor: any trouble sleeping autumn\npatient: some", "autumn", true},
 		// The words stay.
+		{"Ginger Moss", "doctor: garlic and ginger how often do you take them\npatient: daily", "ginger", false},
+		{"Autumn Reyes", "doctor: is the wheezing usually worse in autumn\npatient: some", "autumn", false},
+		{"Rain Delgado", "patient: it's the rain he hates\ndoctor: ok", "rain", false},
 		{"Candace Moore", "doctor: ok can you hop up here\npatient: sure", "can", false},
 		{"Theodore Price", "doctor: so the cough started when\npatient: monday", "the", false},
 		{"Patricia Hale", "doctor: pat it dry after the shower\npatient: ok", "pat", false},

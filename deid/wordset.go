@@ -137,5 +137,6 @@ var (
 		"little", "saint", "st", "children", "our", "the", "a", "mount", "mt", "box",
 		"county", "parish", "township", "borough", "precinct", "ward", "district",
 		"route", "rte", "highway", "hwy", "interstate", "road", "rd", "line", "fm", "cr", "us",
-		"uc", "of", "fort", "lake", "port", "mi", "initial", "pronounced", "pronounce", "city", "town", "village", "name", "side", "end", "area"})
+		"uc", "of", "fort", "lake", "port", "mi", "initial", "pronounced", "pronounce", "city", "town", "village", "name", "side", "end", "area",
+		"calls", "call", "goes", "go"})
 )
