@@ -258,3 +258,72 @@ func TestHolidayAtMatchesPlain(t *testing.T) {
 		t.Fatal("no holiday found: the test compares nothing")
 	}
 }
+
+// TestThirdPersonSetMatchesItsMaps checks what thirdPersonAt's one probe
+// a word relies on: a word's bit in thirdPersonSet is set exactly when the
+// word is a key of that bit's map with the value true, for every key of
+// every map and every word (and prevWordAt's punctuation and
+// contractions) of the reference texts.
+func TestThirdPersonSetMatchesItsMaps(t *testing.T) {
+	t.Parallel()
+	maps := []struct {
+		name string
+		m    map[string]bool
+		bit  wordBits
+	}{
+		{"timeNouns", timeNouns, tpTimeNouns},
+		{"fondWords", fondWords, tpFondWords},
+		{"wordMakers", wordMakers, tpWordMakers},
+		{"auxQuestion", auxQuestion, tpAuxQuestion},
+		{"giveVerbs", giveVerbs, tpGiveVerbs},
+		{"carryVerbs", carryVerbs, tpCarryVerbs},
+		{"personRoles", personRoles, tpPersonRoles},
+		{"verbSlot", verbSlot, tpVerbSlot},
+		{"addressOpeners", addressOpeners, tpAddressOpeners},
+		{"objectVerbs", objectVerbs, tpObjectVerbs},
+		{"clinicalObjectVerbs", clinicalObjectVerbs, tpClinicalObjectVerbs},
+		{"speakVerbs", speakVerbs, tpSpeakVerbs},
+		{"livingVerbs", livingVerbs, tpLivingVerbs},
+		{"personNouns", personNouns, tpPersonNouns},
+		{"askForVerbs", askForVerbs, tpAskForVerbs},
+		{"strongPersonVerbs", strongPersonVerbs, tpStrongPersonVerbs},
+		{"personVerbNext", personVerbNext, tpPersonVerbNext},
+		{"weakSubjectVerbs", weakSubjectVerbs, tpWeakSubjectVerbs},
+		{"modalVerbs", modalVerbs, tpModalVerbs},
+		{"negatedAux", negatedAux, tpNegatedAux},
+		{"nounlessSubjectVerbs", nounlessSubjectVerbs, tpNounlessSubjectVerbs},
+		{"seasonVerbs", seasonVerbs, tpSeasonVerbs},
+		{"frequencyAdverbs", frequencyAdverbs, tpFrequencyAdverbs},
+		{"finiteAfterModal", finiteAfterModal, tpFiniteAfterModal},
+		{"personAfterAux", personAfterAux, tpPersonAfterAux},
+		{"afterPersonObject", afterPersonObject, tpAfterPersonObject},
+		{"givenThing", givenThing, tpGivenThing},
+		{"carriedTo", carriedTo, tpCarriedTo},
+		{"personAfterPreposition", personAfterPreposition, tpPersonAfterPreposition},
+	}
+	words := []string{"", ",", ".", "?", "!", ";", "'", "name's", "how's", "who's", "that's", "\x00", "IS", "Said"}
+	for _, c := range maps {
+		for w := range c.m {
+			words = append(words, w, w+"s", strings.ToUpper(w))
+		}
+	}
+	for _, x := range referenceTexts(t) {
+		s := &scan{text: x, low: asciiLower(x), toks: tokenize(x, nil)}
+		for i := range s.toks {
+			words = append(words, s.lower(i), s.prevWordAt(i, 1), s.nextWordAt(i))
+		}
+	}
+	seen := wordBits(0)
+	for _, w := range words {
+		b := thirdPersonSet.bitsOf(w)
+		for _, c := range maps {
+			if got, want := b.has(c.bit), c.m[w]; got != want {
+				t.Fatalf("%q: bit of %s %v, the map says %v", w, c.name, got, want)
+			}
+		}
+		seen |= b
+	}
+	if want := wordBits(1)<<len(maps) - 1; seen != want {
+		t.Fatalf("bits seen %b, want %b: a map without a bit", seen, want)
+	}
+}
