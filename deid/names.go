@@ -1656,8 +1656,11 @@ func (s *scan) nameInPersonSlot(i int) bool {
 		s.lowerNameAt(i, PatientNames)
 		return true
 	}
-	if _, word := englishWords()[s.lower(i)]; word {
-		return false
+	// An English word is no name here: a map lookup, made after the cheap
+	// tests of each case below (most words fail one of them).
+	english := func() bool {
+		_, word := englishWords()[s.lower(i)]
+		return word
 	}
 	// A word on no list at all ("piet", "naledi") only right after a
 	// relation or a role: "my husband piet", "his big sister naledi",
@@ -1672,6 +1675,9 @@ func (s *scan) nameInPersonSlot(i int) bool {
 			if n := s.next(i); n < 0 || !s.toks[n].punct(')') {
 				return false
 			}
+		}
+		if english() {
+			return false
 		}
 		s.lowerNameAt(i, PatientNames)
 		return true
@@ -1688,7 +1694,7 @@ func (s *scan) nameInPersonSlot(i int) bool {
 		if n := s.next(i); n < 0 || !(s.toks[n].letters() && !s.toks[n].upper() || s.toks[n].punct(',')) {
 			return false
 		}
-		if !s.thirdPersonAt(i) && !s.relationAside(i) {
+		if english() || !s.thirdPersonAt(i) && !s.relationAside(i) {
 			return false
 		}
 		s.addName(i, i, PatientNames)
@@ -1697,7 +1703,7 @@ func (s *scan) nameInPersonSlot(i int) bool {
 	// "the specialist was tyler something": a name whose rest is
 	// forgotten.
 	something := s.nextWordAt(i) == "something" && (s.prevWordAt(i, 1) == "was" || s.prevWordAt(i, 1) == "is")
-	if !something && !s.thirdPersonAt(i) && !s.introBefore(i) && !s.relationBefore(i) && !s.relationAside(i) && !s.kinOrRoleBefore(i) {
+	if english() || !something && !s.thirdPersonAt(i) && !s.introBefore(i) && !s.relationBefore(i) && !s.relationAside(i) && !s.kinOrRoleBefore(i) {
 		return false
 	}
 	s.lowerNameAt(i, PatientNames)
