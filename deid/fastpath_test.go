@@ -82,6 +82,20 @@ func TestWordSetsMatchTheirMaps(t *testing.T) {
 		{"cueFiller", cueFiller, cueFillerSet},
 		{"lowerHeads", lowerHeads, lowerHeadSet},
 		{"objectWords", objectWords, objectWordSet},
+		{"publicHonorifics", publicHonorifics, publicHonorificsSet},
+		{"ownerWords", ownerWords, ownerWordsSet},
+		{"docWords", docWords, docWordsSet},
+		{"companyLabels", companyLabels, companyLabelsSet},
+		{"productLabels", productLabels, productLabelsSet},
+		{"listIntro", listIntro, listIntroSet},
+		{"faithWords", faithWords, faithWordsSet},
+		{"faithBefore", faithBefore, faithBeforeSet},
+		{"wayfindingWords", wayfindingWords, wayfindingWordsSet},
+		{"modalNames", modalNames, modalNamesSet},
+		{"personRoles", personRoles, personRolesSet},
+		{"strongPersonVerbs", strongPersonVerbs, strongPersonVerbsSet},
+		{"bodyHeads", bodyHeads, bodyHeadsSet},
+		{"possessiveHeads", possessiveHeads, possessiveHeadsSet},
 	}
 	texts := referenceTexts(t)
 	for _, c := range sets {

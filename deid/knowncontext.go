@@ -1089,7 +1089,7 @@ func (s *scan) thirdPersonAt(i int) bool {
 				return true
 			}
 		}
-		if modalNames[s.lower(i)] && nb.has(tpFiniteAfterModal) {
+		if s.tokIn(modalNamesSet, i) && nb.has(tpFiniteAfterModal) {
 			return true
 		}
 	}
@@ -1197,7 +1197,7 @@ func (s *scan) thirdPersonAt(i int) bool {
 	// Not where a verb goes: "i need to page the doctor".
 	if n1 := s.next(i); n1 > 0 && !b1.has(tpVerbSlot) && (nx == "the" || nx == "our" || nx == "my" || nx == "your" || nx == "her" || nx == "his") {
 		// "our social worker", "my case manager": the role one word on.
-		if n2 := s.next(n1); n2 > 0 && (personRoles[s.lower(n2)] || personRoles[s.nextWordAt(n2)] && s.toks[n2].letters()) {
+		if n2 := s.next(n1); n2 > 0 && (s.tokIn(personRolesSet, n2) || personRoles[s.nextWordAt(n2)] && s.toks[n2].letters()) {
 			return true
 		}
 	}
@@ -1205,14 +1205,14 @@ func (s *scan) thirdPersonAt(i int) bool {
 	// they said or did.
 	if (opens || sub) && (nx == "at" || nx == "from") {
 		for k, n := s.next(s.next(i)), 0; k > 0 && n < 4 && !s.clauseEndAfter(k-1); k, n = s.next(k), n+1 {
-			if strongPersonVerbs[s.lower(k)] {
+			if s.tokIn(strongPersonVerbsSet, k) {
 				return true
 			}
 		}
 	}
 	if (opens || sub) && (nx == "is" || nx == "was") {
 		if n2 := s.next(s.next(i)); n2 > 0 && (s.eq(n2, "our") || s.eq(n2, "my") || s.eq(n2, "your") || s.eq(n2, "the")) {
-			if n3 := s.next(n2); n3 > 0 && (personRoles[s.lower(n3)] || personRoles[s.nextWordAt(n3)] && s.next(n3) > 0) {
+			if n3 := s.next(n2); n3 > 0 && (s.tokIn(personRolesSet, n3) || personRoles[s.nextWordAt(n3)] && s.next(n3) > 0) {
 				return true
 			}
 		}
@@ -1224,7 +1224,7 @@ func (s *scan) thirdPersonAt(i int) bool {
 		return true
 	}
 	if b1.has(tpAuxQuestion) && (nx == "your" || nx == "her" || nx == "his" || nx == "their") {
-		if n2 := s.next(s.next(i)); n2 > 0 && s.toks[n2].letters() && (s.toks[n2].is(lxRelation) || personRoles[s.lower(n2)]) {
+		if n2 := s.next(s.next(i)); n2 > 0 && s.toks[n2].letters() && (s.toks[n2].is(lxRelation) || s.tokIn(personRolesSet, n2)) {
 			return true
 		}
 	}
@@ -1507,7 +1507,7 @@ func (s *scan) pleasantryBefore(i int) bool {
 	// "love you mark"; a modal after a pronoun is the verb ("i hope you
 	// will").
 	setOff := i+1 < len(s.toks) && s.toks[i+1].gap != gapLine && (s.toks[i+1].punct(',') || s.toks[i+1].punct('?') || s.toks[i+1].punct('!'))
-	if closingEnds[p1] && !(modalNames[s.lower(i)] && p1 == "you" && !setOff && s.clauseEndAfter(i)) && s.closingAfter(i) {
+	if closingEnds[p1] && !(s.tokIn(modalNamesSet, i) && p1 == "you" && !setOff && s.clauseEndAfter(i)) && s.closingAfter(i) {
 		return true
 	}
 	// "and mark?": asking after someone.

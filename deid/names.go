@@ -1763,7 +1763,7 @@ func (s *scan) kinOrRoleBefore(i int) bool {
 	if p >= 0 && s.toks[p].punct('(') {
 		p = s.sameLinePrev(p)
 	}
-	if p < 0 || !s.toks[p].letters() || !(s.toks[p].is(lxRelation) || personRoles[s.lower(p)]) {
+	if p < 0 || !s.toks[p].letters() || !(s.toks[p].is(lxRelation) || s.tokIn(personRolesSet, p)) {
 		return false
 	}
 	q := s.sameLinePrev(p)
@@ -1771,7 +1771,7 @@ func (s *scan) kinOrRoleBefore(i int) bool {
 		q = s.sameLinePrev(q)
 	}
 	return q < 0 || s.turnStart(p) || s.toks[q].punct(':') || s.toks[q].punct('(') || s.toks[q].punct(',') || s.toks[q].digits() ||
-		ownerWords[s.lower(q)] || s.eq(q, "the") || s.eq(q, "pt's")
+		s.tokIn(ownerWordsSet, q) || s.eq(q, "the") || s.eq(q, "pt's")
 }
 
 // kinWords stand between a possessive and a relation: "his big sister".
@@ -3262,7 +3262,7 @@ func (s *scan) companyAt(st, en int, name bool) bool {
 		return false
 	}
 	if s.toks[p].punct(':') {
-		if l := s.sameLinePrev(p); l >= 0 && companyLabels[s.lower(l)] {
+		if l := s.sameLinePrev(p); l >= 0 && s.tokIn(companyLabelsSet, l) {
 			return true
 		}
 		return false

@@ -130,6 +130,23 @@ var (
 	lowerHeadSet       = setOf(lowerHeads)
 	objectWordSet      = setOf(objectWords)
 
+	// Sets the look-alike and context tests ask by token (free.go,
+	// knowncontext.go), where a map lookup was among their largest costs.
+	publicHonorificsSet  = setOf(publicHonorifics)
+	ownerWordsSet        = setOf(ownerWords)
+	docWordsSet          = setOf(docWords)
+	companyLabelsSet     = setOf(companyLabels)
+	productLabelsSet     = setOf(productLabels)
+	listIntroSet         = setOf(listIntro)
+	faithWordsSet        = setOf(faithWords)
+	faithBeforeSet       = setOf(faithBefore)
+	wayfindingWordsSet   = setOf(wayfindingWords)
+	modalNamesSet        = setOf(modalNames)
+	personRolesSet       = setOf(personRoles)
+	strongPersonVerbsSet = setOf(strongPersonVerbs)
+	bodyHeadsSet         = setOf(bodyHeads)
+	possessiveHeadsSet   = setOf(possessiveHeads)
+
 	// wordAtWords are the words wordAt compares a token with, and those
 	// of the rules it calls that give up on any other word (countyAt,
 	// routeAt, lowerRoute): a word off this set skips them all.
