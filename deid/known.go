@@ -174,6 +174,10 @@ type knownIndex struct {
 	// match a part in knownSplitAt: a part of six bytes or more, or one
 	// byte off a part of eight or more.
 	splitLens uint64
+	// joinLens has bit n set when a word of n bytes (63: any longer) is
+	// within one byte of the length of a joined form: a single word of
+	// another length matches none (knownJoined).
+	joinLens uint64
 }
 
 func (k *knownIndex) reset() {
@@ -188,7 +192,7 @@ func (k *knownIndex) reset() {
 	k.joined = k.joined[:0]
 	k.ends = k.ends[:0]
 	k.minJoin, k.maxJoin = 1<<30, 0
-	k.splitLens = 0
+	k.splitLens, k.joinLens = 0, 0
 	k.ids = k.ids[:0]
 	k.arena = k.arena[:0]
 	k.dobOK = false
@@ -314,6 +318,9 @@ func (k *knownIndex) build(kn Known, year int) {
 			for a := 0; a+1 < len(lows); a++ {
 				j := k.concat(lows[a], lows[a+1])
 				k.joined = append(k.joined, j)
+				for _, n := range [...]int{len(j) - 1, len(j), len(j) + 1} {
+					k.joinLens |= 1 << min(n, 63)
+				}
 				k.minJoin, k.maxJoin = min(k.minJoin, len(j)), max(k.maxJoin, len(j))
 			}
 			// Short forms of the given name: "William" is also "will",
@@ -937,8 +944,11 @@ func (s *scan) knownNames() {
 		}
 		// A hyphenated or apostrophe name, or parts run together, as a
 		// whole and misspelled: "hil-price", "smithjones", "o'nel".
-		if k.maxJoin > 0 && (t.n() >= k.minJoin-1 && (t.lex == 0 || kt[i] != 0) || i+1 < len(s.toks) && s.toks[i+1].gap == gapNone &&
-			(s.toks[i+1].punct('-') || s.toks[i+1].punct('\''))) {
+		// A single word (no hyphen or apostrophe after) is compared with
+		// the joined forms only, and only if listed on no list: its
+		// length must be one of theirs give or take one (joinLens).
+		if k.maxJoin > 0 && (t.n() >= k.minJoin-1 && t.lex == 0 && (t.shape&shNonASCII != 0 || k.joinLens&(1<<min(t.n(), 63)) != 0) ||
+			i+1 < len(s.toks) && s.toks[i+1].gap == gapNone && (s.toks[i+1].punct('-') || s.toks[i+1].punct('\''))) {
 			s.knownJoined(i)
 		}
 		if kt[i] != 0 {
@@ -1098,7 +1108,7 @@ func (s *scan) knownJoined(i int) {
 		if len(a)-len(b) < -1 || len(a)-len(b) > 1 {
 			return false
 		}
-		return string(a) == b || len(b) >= 5 && within1(string(a), b)
+		return string(a) == b || len(b) >= 5 && within1(unsafe.String(unsafe.SliceData(a), len(a)), b) // within1 keeps no string
 	}
 	for _, j := range s.kn().joined {
 		if near(w, j) {
@@ -1723,7 +1733,8 @@ func (s *scan) knownSplitAt(i int) bool {
 			continue
 		}
 		for _, kw := range s.kn().words {
-			if len(kw) >= 6 && (string(w) == kw || len(kw) >= 8 && len(w)-len(kw) <= 1 && len(kw)-len(w) <= 1 && within1(string(w), kw)) {
+			if len(kw) >= 6 && (string(w) == kw || len(kw) >= 8 && len(w)-len(kw) <= 1 && len(kw)-len(w) <= 1 &&
+				within1(unsafe.String(unsafe.SliceData(w), len(w)), kw)) { // within1 keeps no string
 				p := s.kn().parts[kw]
 				s.addName(i, k, p.cls)
 				return true
