@@ -341,3 +341,44 @@ func TestThirdPersonSetMatchesItsMaps(t *testing.T) {
 		t.Fatalf("bits seen %b, want %b: a map without a bit", seen, want)
 	}
 }
+
+// TestOffsetTablesMatchSearch checks tokStartingAt and tokEndingAt, which
+// read tables built once per text, against the binary search over the
+// tokens they replaced, at every offset of every reference text (and just
+// outside it), also after the scan is reused for another text.
+func TestOffsetTablesMatchSearch(t *testing.T) {
+	t.Parallel()
+	search := func(toks []token, off int, end bool) int {
+		lo, hi := 0, len(toks)
+		for lo < hi {
+			m := int(uint(lo+hi) >> 1)
+			at := int(toks[m].s)
+			if end {
+				at = int(toks[m].e)
+			}
+			if at < off {
+				lo = m + 1
+			} else {
+				hi = m
+			}
+		}
+		if lo < len(toks) && (!end && int(toks[lo].s) == off || end && int(toks[lo].e) == off) {
+			return lo
+		}
+		return -1
+	}
+	s := &scan{}
+	texts := append(referenceTexts(t), "", "a", " a ", "a-b c'd  ,.\n\ne")
+	for n, x := range texts {
+		// As rules does: new tokens, tables to be rebuilt.
+		s.text, s.low, s.toks, s.offOK = x, asciiLower(x), tokenize(x, s.toks[:0]), false
+		for off := -2; off <= len(x)+2; off++ {
+			if got, want := s.tokStartingAt(off), search(s.toks, off, false); got != want {
+				t.Fatalf("text %d offset %d: tokStartingAt = %d, the search says %d", n, off, got, want)
+			}
+			if got, want := s.tokEndingAt(off), search(s.toks, off, true); got != want {
+				t.Fatalf("text %d offset %d: tokEndingAt = %d, the search says %d", n, off, got, want)
+			}
+		}
+	}
+}

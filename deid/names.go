@@ -2610,21 +2610,35 @@ func (s *scan) anyKnown(st, en int) bool {
 
 // tokStartingAt returns the token that starts at byte offset off, or -1.
 func (s *scan) tokStartingAt(off int) int {
-	// slices.BinarySearchFunc, written out: its comparison was a call per
-	// step.
-	lo, hi := 0, len(s.toks)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if int(s.toks[m].s) < off {
-			lo = m + 1
-		} else {
-			hi = m
-		}
+	if !s.offOK {
+		s.buildOffTok()
 	}
-	if lo < len(s.toks) && int(s.toks[lo].s) == off {
-		return lo
+	if uint(off) < uint(len(s.startAt)) {
+		return int(s.startAt[off]) - 1
 	}
 	return -1
+}
+
+// buildOffTok fills startAt and endAt, the tables of tokStartingAt and
+// tokEndingAt: the dozens of calls a text makes (a few for every
+// candidate and span) were a binary search each, 3% of a pass.
+func (s *scan) buildOffTok() {
+	n := 0
+	if len(s.toks) > 0 {
+		n = int(s.toks[len(s.toks)-1].e) + 1
+	}
+	s.startAt = slices.Grow(s.startAt[:0], n)[:n]
+	s.endAt = slices.Grow(s.endAt[:0], n)[:n]
+	clear(s.startAt)
+	clear(s.endAt)
+	// Backwards, so that the first of tokens at one offset is kept, as
+	// the binary search found it (tokens do not overlap, so there is one).
+	for i := len(s.toks) - 1; i >= 0; i-- {
+		t := &s.toks[i]
+		s.startAt[t.s] = int32(i + 1)
+		s.endAt[t.e] = int32(i + 1)
+	}
+	s.offOK = true
 }
 
 // eponymAt: tokens st..en are the named part of an eponym (see eponymVetoed).
