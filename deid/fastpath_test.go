@@ -382,3 +382,19 @@ func TestOffsetTablesMatchSearch(t *testing.T) {
 		}
 	}
 }
+
+// TestLettersBitMatchesShape checks the shape bit letters reads: set on
+// exactly the word tokens without a digit, on every token of the
+// reference texts, as the tokenizer makes them for Detect.
+func TestLettersBitMatchesShape(t *testing.T) {
+	t.Parallel()
+	var web webMarks
+	for n, x := range append(referenceTexts(t), tokenizeSeeds...) {
+		web.reset()
+		for i, tk := range tokenizeLow(x, asciiLower(x), nil, &web, nil) {
+			if got, want := tk.letters(), tk.kind == tkWord && tk.shape&shDigit == 0; got != want {
+				t.Fatalf("text %d token %d %q: letters() = %v, a word without a digit %v", n, i, x[tk.s:tk.e], got, want)
+			}
+		}
+	}
+}

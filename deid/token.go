@@ -24,6 +24,9 @@ const (
 	shLetter                     // has a letter
 	shAllDigit                   // only ASCII digits
 	shNonASCII
+	// shWordNoDigit marks a word token without a digit, so that letters,
+	// the most asked test of a token, reads one field.
+	shWordNoDigit
 )
 
 // Gap kinds: the whitespace before a token.
@@ -47,7 +50,7 @@ type token struct {
 func (t *token) is(f uint64) bool     { return t.lex&f != 0 }
 func (t *token) word() bool           { return t.kind == tkWord }
 func (t *token) digits() bool         { return t.shape&shAllDigit != 0 }
-func (t *token) letters() bool        { return t.kind == tkWord && t.shape&shDigit == 0 }
+func (t *token) letters() bool        { return t.shape&shWordNoDigit != 0 } // a word without a digit
 func (t *token) upper() bool          { return t.shape&shUpper != 0 }
 func (t *token) allUpper() bool       { return t.shape&shAllUpper != 0 }
 func (t *token) n() int               { return int(t.e - t.s) }
@@ -272,6 +275,9 @@ func tokenizeLow(text, low string, toks []token, web *webMarks, lc *lexCache) []
 			if acc&bcDigit != 0 {
 				shape |= shDigit
 			}
+		}
+		if shape&shDigit == 0 {
+			shape |= shWordNoDigit
 		}
 		t := token{s: int32(start), e: int32(i), kind: tkWord, shape: shape, gap: gap}
 		gap = gapNone
