@@ -384,8 +384,9 @@ func TestOffsetTablesMatchSearch(t *testing.T) {
 }
 
 // TestLettersBitMatchesShape checks the shape bit letters reads: set on
-// exactly the word tokens without a digit, on every token of the
-// reference texts, as the tokenizer makes them for Detect.
+// exactly the word tokens without a digit; and that only punctuation has
+// a mark (punct), on every token of the reference texts, as the tokenizer
+// makes them for Detect.
 func TestLettersBitMatchesShape(t *testing.T) {
 	t.Parallel()
 	var web webMarks
@@ -394,6 +395,11 @@ func TestLettersBitMatchesShape(t *testing.T) {
 		for i, tk := range tokenizeLow(x, asciiLower(x), nil, &web, nil) {
 			if got, want := tk.letters(), tk.kind == tkWord && tk.shape&shDigit == 0; got != want {
 				t.Fatalf("text %d token %d %q: letters() = %v, a word without a digit %v", n, i, x[tk.s:tk.e], got, want)
+			}
+			// punct's one compare holds when no token but punctuation
+			// has a mark.
+			if tk.ch != 0 && tk.kind != tkPunct {
+				t.Fatalf("text %d token %d %q: a mark %q on a token of kind %d", n, i, x[tk.s:tk.e], tk.ch, tk.kind)
 			}
 		}
 	}
