@@ -404,3 +404,36 @@ func TestLettersBitMatchesShape(t *testing.T) {
 		}
 	}
 }
+
+// TestNameWordSetMatchesItsMaps checks splitNameInto's one probe a word:
+// a word's bit in nameWordSet is set exactly when its map holds it, for
+// every key of the four maps, their plurals and upper-case forms, and
+// every word of the reference texts.
+func TestNameWordSetMatchesItsMaps(t *testing.T) {
+	t.Parallel()
+	maps := []struct {
+		name string
+		m    map[string]bool
+		bit  wordBits
+	}{{"nameTitles", nameTitles, nwTitle}, {"nameSuffixes", nameSuffixes, nwSuffix},
+		{"nameCredentials", nameCredentials, nwCredential}, {"nameRelations", nameRelations, nwRelation}}
+	words := []string{"", "x"}
+	for _, c := range maps {
+		for w := range c.m {
+			words = append(words, w, w+"s", strings.ToUpper(w))
+		}
+	}
+	for _, x := range referenceTexts(t) {
+		for _, tk := range tokenize(x, nil) {
+			words = append(words, strings.ToLower(x[tk.s:tk.e]))
+		}
+	}
+	for _, w := range words {
+		b := nameWordSet.bitsOf(w)
+		for _, c := range maps {
+			if got, want := b.has(c.bit), c.m[w]; got != want {
+				t.Fatalf("%q: bit of %s %v, the map says %v", w, c.name, got, want)
+			}
+		}
+	}
+}

@@ -617,12 +617,13 @@ func splitNameInto(out []string, full string) []string {
 		for j := 0; j < len(p.w) && len(lw) < len(lb); j++ {
 			lw = append(lw, p.w[j]|0x20)
 		}
-		w := string(lw) // no allocation: used as a map key only
+		// One probe for the four lists (nameWordSet), of lw read in place.
+		b := nameWordSet.bitsOf(unsafe.String(unsafe.SliceData(lw), len(lw)))
 		switch {
-		case k == 0 && len(pieces) > 1 && nameTitles[w]:
-		case k > 0 && nameSuffixes[w]:
-		case (p.afterComma || p.paren) && nameCredentials[w]:
-		case p.paren && nameRelations[w]:
+		case k == 0 && len(pieces) > 1 && b.has(nwTitle):
+		case k > 0 && b.has(nwSuffix):
+		case (p.afterComma || p.paren) && b.has(nwCredential):
+		case p.paren && b.has(nwRelation):
 		default:
 			out = append(out, p.w)
 		}
@@ -634,6 +635,19 @@ func splitNameInto(out []string, full string) []string {
 	}
 	return out
 }
+
+// nameWordSet holds nameTitles, nameSuffixes, nameCredentials and
+// nameRelations, one bit each (nwTitle ...), for splitNameInto's one
+// probe a word; TestNameWordSetMatchesItsMaps checks it against them.
+var nameWordSet = setOfMaps(nameTitles, nameSuffixes, nameCredentials, nameRelations)
+
+// Bits of nameWordSet.
+const (
+	nwTitle wordBits = 1 << iota
+	nwSuffix
+	nwCredential
+	nwRelation
+)
 
 // nameTitles, nameSuffixes, nameCredentials and nameRelations are the
 // words around a supplied name that are not part of it (splitNameInto).
