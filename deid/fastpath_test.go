@@ -437,3 +437,26 @@ func TestNameWordSetMatchesItsMaps(t *testing.T) {
 		}
 	}
 }
+
+// TestNickListsOfMatchesTheLists checks the one lookup knownIndex.build
+// makes of a given name's short forms: nickLists.of holds, for every name
+// of the four lists, exactly its entry in each.
+func TestNickListsOfMatchesTheLists(t *testing.T) {
+	t.Parallel()
+	l := nickOnce()
+	lists := [...]map[string][]string{l.hand, l.open, l.handOf, l.openOf}
+	names := map[string]bool{"": true, "nobody-at-all": true}
+	for _, m := range lists {
+		for w := range m {
+			names[w] = true
+		}
+	}
+	for w := range names {
+		e := l.of[w]
+		for j, m := range lists {
+			if !slices.Equal(e[j], m[w]) {
+				t.Fatalf("%q: of[%d] = %q, the list says %q", w, j, e[j], m[w])
+			}
+		}
+	}
+}

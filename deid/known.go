@@ -332,8 +332,8 @@ func (k *knownIndex) build(kn Known, year int) {
 				if len(first) > 0 && first[0] >= 'A' && first[0] <= 'Z' || strings.ContainsFunc(first, unicode.IsUpper) {
 					first = k.toLower(first)
 				}
-				nl := nickOnce()
-				for _, nick := range nl.hand[first] {
+				nl := nickOnce().of[first] // hand, open, handOf, openOf
+				for _, nick := range nl[0] {
 					if _, ok := k.parts[nick]; !ok {
 						k.words = append(k.words, nick)
 						k.parts[nick] = knownPart{word: nick, cls: cls | clsExplicit, tier: knownTier(nick, flagsOf(nick))}
@@ -343,7 +343,7 @@ func (k *knownIndex) build(kn Known, year int) {
 				// "penny" gives "penelope" back): a form on no list of
 				// given names is taken only where the context names a
 				// person.
-				for _, l := range [...][]string{nl.open[first], nl.handOf[first], nl.openOf[first]} {
+				for _, l := range nl[1:] {
 					for _, nick := range l {
 						if _, ok := k.parts[nick]; ok {
 							continue
