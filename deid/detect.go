@@ -93,6 +93,11 @@ type scan struct {
 	text           string
 	low            string // text with ASCII letters folded to lower case, same offsets
 	toks           []token
+	// startAt[off] and endAt[off] are 1 + the token that starts or ends
+	// at byte off, 0 for none: tokStartingAt and tokEndingAt's tables,
+	// built at their first call after the tokens are made (offOK).
+	startAt, endAt []int32
+	offOK          bool
 	// lexCache holds the lexicon flags of short listed words seen in this
 	// and earlier texts (tokenizeLow); kept across texts.
 	lexCache *lexCache
@@ -270,6 +275,7 @@ func (s *scan) rules(d *Detector, text string, known Known, prep bool) []Span {
 		s.lexCache = new(lexCache)
 	}
 	s.toks = tokenizeLow(text, s.low, s.toks[:0], &s.web, s.lexCache)
+	s.offOK = false // startAt and endAt are of the last text's tokens
 	s.cands = s.cands[:0]
 	s.marks = s.marks[:0]
 	s.ktier = s.ktier[:0] // rebuilt by knownNames; empty until then

@@ -7,8 +7,10 @@
 // A Detector (New) returns typed Spans: byte offsets into the UTF-8 text,
 // sorted and non-overlapping. Each Type documents which Safe Harbor
 // identifier it covers. Detection is a single tokenizing pass followed by
-// matchers over the token stream; no regular expressions are involved, which
-// keeps it in the tens of MB/s per core (see BenchmarkDetect).
+// matchers over the token stream; no regular expressions are involved. On
+// the shared 2-core machine BenchmarkDetect reports about 8 to 20 MB per
+// CPU-second, depending on the load (see Speed below for the figures and
+// the issue-12 target).
 //
 // What it finds, and from what evidence:
 //
@@ -1000,6 +1002,44 @@
 // tokens (the metadata passes, the vetoes, propagation, user names and
 // the tagger's input each walk every token or candidate), a redesign of
 // the passes rather than of the dispatch.
+//
+// A tenth round (branch deidspeed4, on 2f0122a) again changed mechanics
+// only: every span of TestDumpSpans (every corpus, holdouts as offsets
+// only, generated sets, fuzz seeds and test literals, six configurations)
+// is byte-identical to 2f0122a's, and each shortcut is checked against
+// the plain form it replaced (fastpath_test.go). tokStartingAt and
+// tokEndingAt, asked a few times for every candidate and span, read
+// tables of the tokens' start and end offsets built once per text
+// instead of a binary search per call (about 3% of a pass); the
+// tokenizer marks a word without a digit in its shape, so letters(), the
+// most asked test of a token, reads one field; punct compares the mark
+// only; thirdPersonAt looks each word around a name up once in a word set
+// of the 29 maps it asks (thirdPersonSet); 14 small maps the look-alike
+// and context tests ask by token are wordSets; nameInPersonSlot asks the
+// English list after its cheap tests; knownNames compares a single word
+// with the joined forms of supplied names only at their lengths
+// (joinLens); compiling Known looks the four lists of words around a name
+// (nameWordSet) and a given name's short forms (nickLists.of) up once.
+// Callgrind instructions per pass over dev (TestPasses, GOGC=off,
+// GOMAXPROCS=1, ten passes minus two, over eight): 80.74M/80.81M ->
+// 76.25M-76.35M with the tagger (-5.5%), 75.20M -> 70.67M rules-only
+// (-6.0%). Tried and dropped: the sound keys of the supplied names
+// computed once per text (soundsKnown compares only a word or two of
+// a similar length, so computing all of them cost what it saved); eq
+// through lower's unchecked string (+0.4%: it stopped being inlined).
+// make bench-deid's benchmarks, the two test binaries alternated four
+// times on the shared 2-core machine (load average 4.5 to 7.5): MB per
+// CPU-second with the tagger 7.80, 7.81, 7.71, 7.28 -> 9.00, 8.99, 8.33,
+// 7.70 (pairwise 1.06 to 1.15), rules-only 8.25, 8.55, 8.15, 8.74 ->
+// 10.43, 10.28, 9.18, 8.27; BenchmarkDetectRatio 1.09-1.12 both.
+// The 20 MB per CPU-second target with the tagger is not met: about 525
+// instructions per byte remain (76.3M for dev's 145 KB), and the profile
+// is as flat as before (the tokenizer 9%, wordAt's own tests 5%, knownNames 2.4%, knownIDs 1.8%,
+// every other function under 1.7%); what is left is the token walks of
+// some thirty passes, each reading every token or candidate a few times
+// (the inlined token accessors letters, n, lower, eq and tokIn are 7% of
+// the instructions between them), so reaching it needs those passes
+// merged, not faster lookups.
 //
 // The tagger's gain is largest where the rules are weakest, lower-case
 // dialogue (dialogues-known +0.22, blind2 +0.12); its cost is precision and

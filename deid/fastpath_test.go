@@ -82,6 +82,20 @@ func TestWordSetsMatchTheirMaps(t *testing.T) {
 		{"cueFiller", cueFiller, cueFillerSet},
 		{"lowerHeads", lowerHeads, lowerHeadSet},
 		{"objectWords", objectWords, objectWordSet},
+		{"publicHonorifics", publicHonorifics, publicHonorificsSet},
+		{"ownerWords", ownerWords, ownerWordsSet},
+		{"docWords", docWords, docWordsSet},
+		{"companyLabels", companyLabels, companyLabelsSet},
+		{"productLabels", productLabels, productLabelsSet},
+		{"listIntro", listIntro, listIntroSet},
+		{"faithWords", faithWords, faithWordsSet},
+		{"faithBefore", faithBefore, faithBeforeSet},
+		{"wayfindingWords", wayfindingWords, wayfindingWordsSet},
+		{"modalNames", modalNames, modalNamesSet},
+		{"personRoles", personRoles, personRolesSet},
+		{"strongPersonVerbs", strongPersonVerbs, strongPersonVerbsSet},
+		{"bodyHeads", bodyHeads, bodyHeadsSet},
+		{"possessiveHeads", possessiveHeads, possessiveHeadsSet},
 	}
 	texts := referenceTexts(t)
 	for _, c := range sets {
@@ -256,5 +270,193 @@ func TestHolidayAtMatchesPlain(t *testing.T) {
 	}
 	if found == 0 {
 		t.Fatal("no holiday found: the test compares nothing")
+	}
+}
+
+// TestThirdPersonSetMatchesItsMaps checks what thirdPersonAt's one probe
+// a word relies on: a word's bit in thirdPersonSet is set exactly when the
+// word is a key of that bit's map with the value true, for every key of
+// every map and every word (and prevWordAt's punctuation and
+// contractions) of the reference texts.
+func TestThirdPersonSetMatchesItsMaps(t *testing.T) {
+	t.Parallel()
+	maps := []struct {
+		name string
+		m    map[string]bool
+		bit  wordBits
+	}{
+		{"timeNouns", timeNouns, tpTimeNouns},
+		{"fondWords", fondWords, tpFondWords},
+		{"wordMakers", wordMakers, tpWordMakers},
+		{"auxQuestion", auxQuestion, tpAuxQuestion},
+		{"giveVerbs", giveVerbs, tpGiveVerbs},
+		{"carryVerbs", carryVerbs, tpCarryVerbs},
+		{"personRoles", personRoles, tpPersonRoles},
+		{"verbSlot", verbSlot, tpVerbSlot},
+		{"addressOpeners", addressOpeners, tpAddressOpeners},
+		{"objectVerbs", objectVerbs, tpObjectVerbs},
+		{"clinicalObjectVerbs", clinicalObjectVerbs, tpClinicalObjectVerbs},
+		{"speakVerbs", speakVerbs, tpSpeakVerbs},
+		{"livingVerbs", livingVerbs, tpLivingVerbs},
+		{"personNouns", personNouns, tpPersonNouns},
+		{"askForVerbs", askForVerbs, tpAskForVerbs},
+		{"strongPersonVerbs", strongPersonVerbs, tpStrongPersonVerbs},
+		{"personVerbNext", personVerbNext, tpPersonVerbNext},
+		{"weakSubjectVerbs", weakSubjectVerbs, tpWeakSubjectVerbs},
+		{"modalVerbs", modalVerbs, tpModalVerbs},
+		{"negatedAux", negatedAux, tpNegatedAux},
+		{"nounlessSubjectVerbs", nounlessSubjectVerbs, tpNounlessSubjectVerbs},
+		{"seasonVerbs", seasonVerbs, tpSeasonVerbs},
+		{"frequencyAdverbs", frequencyAdverbs, tpFrequencyAdverbs},
+		{"finiteAfterModal", finiteAfterModal, tpFiniteAfterModal},
+		{"personAfterAux", personAfterAux, tpPersonAfterAux},
+		{"afterPersonObject", afterPersonObject, tpAfterPersonObject},
+		{"givenThing", givenThing, tpGivenThing},
+		{"carriedTo", carriedTo, tpCarriedTo},
+		{"personAfterPreposition", personAfterPreposition, tpPersonAfterPreposition},
+	}
+	words := []string{"", ",", ".", "?", "!", ";", "'", "name's", "how's", "who's", "that's", "\x00", "IS", "Said"}
+	for _, c := range maps {
+		for w := range c.m {
+			words = append(words, w, w+"s", strings.ToUpper(w))
+		}
+	}
+	for _, x := range referenceTexts(t) {
+		s := &scan{text: x, low: asciiLower(x), toks: tokenize(x, nil)}
+		for i := range s.toks {
+			words = append(words, s.lower(i), s.prevWordAt(i, 1), s.nextWordAt(i))
+		}
+	}
+	seen := wordBits(0)
+	for _, w := range words {
+		b := thirdPersonSet.bitsOf(w)
+		for _, c := range maps {
+			if got, want := b.has(c.bit), c.m[w]; got != want {
+				t.Fatalf("%q: bit of %s %v, the map says %v", w, c.name, got, want)
+			}
+		}
+		seen |= b
+	}
+	if want := wordBits(1)<<len(maps) - 1; seen != want {
+		t.Fatalf("bits seen %b, want %b: a map without a bit", seen, want)
+	}
+}
+
+// TestOffsetTablesMatchSearch checks tokStartingAt and tokEndingAt, which
+// read tables built once per text, against the binary search over the
+// tokens they replaced, at every offset of every reference text (and just
+// outside it), also after the scan is reused for another text.
+func TestOffsetTablesMatchSearch(t *testing.T) {
+	t.Parallel()
+	search := func(toks []token, off int, end bool) int {
+		lo, hi := 0, len(toks)
+		for lo < hi {
+			m := int(uint(lo+hi) >> 1)
+			at := int(toks[m].s)
+			if end {
+				at = int(toks[m].e)
+			}
+			if at < off {
+				lo = m + 1
+			} else {
+				hi = m
+			}
+		}
+		if lo < len(toks) && (!end && int(toks[lo].s) == off || end && int(toks[lo].e) == off) {
+			return lo
+		}
+		return -1
+	}
+	s := &scan{}
+	texts := append(referenceTexts(t), "", "a", " a ", "a-b c'd  ,.\n\ne")
+	for n, x := range texts {
+		// As rules does: new tokens, tables to be rebuilt.
+		s.text, s.low, s.toks, s.offOK = x, asciiLower(x), tokenize(x, s.toks[:0]), false
+		for off := -2; off <= len(x)+2; off++ {
+			if got, want := s.tokStartingAt(off), search(s.toks, off, false); got != want {
+				t.Fatalf("text %d offset %d: tokStartingAt = %d, the search says %d", n, off, got, want)
+			}
+			if got, want := s.tokEndingAt(off), search(s.toks, off, true); got != want {
+				t.Fatalf("text %d offset %d: tokEndingAt = %d, the search says %d", n, off, got, want)
+			}
+		}
+	}
+}
+
+// TestLettersBitMatchesShape checks the shape bit letters reads: set on
+// exactly the word tokens without a digit; and that only punctuation has
+// a mark (punct), on every token of the reference texts, as the tokenizer
+// makes them for Detect.
+func TestLettersBitMatchesShape(t *testing.T) {
+	t.Parallel()
+	var web webMarks
+	for n, x := range append(referenceTexts(t), tokenizeSeeds...) {
+		web.reset()
+		for i, tk := range tokenizeLow(x, asciiLower(x), nil, &web, nil) {
+			if got, want := tk.letters(), tk.kind == tkWord && tk.shape&shDigit == 0; got != want {
+				t.Fatalf("text %d token %d %q: letters() = %v, a word without a digit %v", n, i, x[tk.s:tk.e], got, want)
+			}
+			// punct's one compare holds when no token but punctuation
+			// has a mark.
+			if tk.ch != 0 && tk.kind != tkPunct {
+				t.Fatalf("text %d token %d %q: a mark %q on a token of kind %d", n, i, x[tk.s:tk.e], tk.ch, tk.kind)
+			}
+		}
+	}
+}
+
+// TestNameWordSetMatchesItsMaps checks splitNameInto's one probe a word:
+// a word's bit in nameWordSet is set exactly when its map holds it, for
+// every key of the four maps, their plurals and upper-case forms, and
+// every word of the reference texts.
+func TestNameWordSetMatchesItsMaps(t *testing.T) {
+	t.Parallel()
+	maps := []struct {
+		name string
+		m    map[string]bool
+		bit  wordBits
+	}{{"nameTitles", nameTitles, nwTitle}, {"nameSuffixes", nameSuffixes, nwSuffix},
+		{"nameCredentials", nameCredentials, nwCredential}, {"nameRelations", nameRelations, nwRelation}}
+	words := []string{"", "x"}
+	for _, c := range maps {
+		for w := range c.m {
+			words = append(words, w, w+"s", strings.ToUpper(w))
+		}
+	}
+	for _, x := range referenceTexts(t) {
+		for _, tk := range tokenize(x, nil) {
+			words = append(words, strings.ToLower(x[tk.s:tk.e]))
+		}
+	}
+	for _, w := range words {
+		b := nameWordSet.bitsOf(w)
+		for _, c := range maps {
+			if got, want := b.has(c.bit), c.m[w]; got != want {
+				t.Fatalf("%q: bit of %s %v, the map says %v", w, c.name, got, want)
+			}
+		}
+	}
+}
+
+// TestNickListsOfMatchesTheLists checks the one lookup knownIndex.build
+// makes of a given name's short forms: nickLists.of holds, for every name
+// of the four lists, exactly its entry in each.
+func TestNickListsOfMatchesTheLists(t *testing.T) {
+	t.Parallel()
+	l := nickOnce()
+	lists := [...]map[string][]string{l.hand, l.open, l.handOf, l.openOf}
+	names := map[string]bool{"": true, "nobody-at-all": true}
+	for _, m := range lists {
+		for w := range m {
+			names[w] = true
+		}
+	}
+	for w := range names {
+		e := l.of[w]
+		for j, m := range lists {
+			if !slices.Equal(e[j], m[w]) {
+				t.Fatalf("%q: of[%d] = %q, the list says %q", w, j, e[j], m[w])
+			}
+		}
 	}
 }

@@ -120,9 +120,9 @@ func (s *scan) openingVerb(k int) bool {
 // supplied name keeps the span.
 func (s *scan) publicHonorific(st, en int) bool {
 	h, k := st, st
-	if publicHonorifics[s.lower(st)] {
+	if s.tokIn(publicHonorificsSet, st) {
 		k = s.next(st)
-	} else if h = s.sameLinePrev(st); h < 0 || s.toks[st].gap != gapSpace || !publicHonorifics[s.lower(h)] {
+	} else if h = s.sameLinePrev(st); h < 0 || s.toks[st].gap != gapSpace || !s.tokIn(publicHonorificsSet, h) {
 		return false
 	}
 	if k != en || k < 0 || !s.toks[k].letters() || s.toks[k].gap != gapSpace || s.anyKnown(st, en) || s.titleBefore(h) {
@@ -131,7 +131,7 @@ func (s *scan) publicHonorific(st, en int) bool {
 	if n := s.next(en); n > 0 && s.toks[n].capWord() && s.toks[n].gap == gapSpace && !s.toks[n].allUpper() {
 		return false // "President Maria Lopez"
 	}
-	if p := s.sameLinePrev(h); p >= 0 && s.toks[p].letters() && (s.toks[p].is(lxRelation) || ownerWords[s.lower(p)]) {
+	if p := s.sameLinePrev(h); p >= 0 && s.toks[p].letters() && (s.toks[p].is(lxRelation) || s.tokIn(ownerWordsSet, p)) {
 		return false // "my boss president lopez", "our president Lopez": someone the patient knows
 	}
 	switch s.lower(h) {
@@ -196,7 +196,7 @@ func (s *scan) publicFigure(st, en int) bool {
 		words[0] = string(key[i+1:])
 	}
 	if p := s.sameLinePrev(st); p >= 0 && (s.toks[p].punct(':') || s.toks[p].letters() &&
-		(s.toks[p].is(lxRelation) || lineSubjectLabels[s.lower(p)] || ownerWords[s.lower(p)])) {
+		(s.toks[p].is(lxRelation) || lineSubjectLabels[s.lower(p)] || s.tokIn(ownerWordsSet, p))) {
 		return false
 	}
 	if n := s.next(en); n > 0 && s.toks[n].letters() && personVerbs[s.lower(n)] {
@@ -284,7 +284,7 @@ var publicHonorifics = map[string]bool{"president": true, "pope": true, "king": 
 // Lee"). After a word that says what one is or was, or before a noun of
 // faith; a word that is also a given name needs the noun.
 func (s *scan) denomination(st, en int) bool {
-	if st != en || !s.toks[st].letters() || !faithWords[s.lower(st)] || s.titleBefore(st) || s.anyKnown(st, en) {
+	if st != en || !s.toks[st].letters() || !s.tokIn(faithWordsSet, st) || s.titleBefore(st) || s.anyKnown(st, en) {
 		return false
 	}
 	n := s.next(st)
@@ -304,7 +304,7 @@ func (s *scan) denomination(st, en int) bool {
 	if p < 0 {
 		return false
 	}
-	return s.toks[p].punct(',') && (n < 0 || !s.toks[n].letters()) || s.toks[p].letters() && faithBefore[s.lower(p)]
+	return s.toks[p].punct(',') && (n < 0 || !s.toks[n].letters()) || s.toks[p].letters() && s.tokIn(faithBeforeSet, p)
 }
 
 // ampersandBrand: the name is one side of two capitalized (or two
@@ -779,7 +779,7 @@ func (s *scan) givenOfEponym(st, en int, spans []Span) bool {
 		}
 	}
 	head := func(j int) bool {
-		return j > 0 && (s.toks[j].is(lxEponymHead) || possessiveHeads[s.lower(j)] || bodyHeads[s.lower(j)])
+		return j > 0 && (s.toks[j].is(lxEponymHead) || s.tokIn(possessiveHeadsSet, j) || s.tokIn(bodyHeadsSet, j))
 	}
 	if n := s.afterPossessive(k); n > 0 {
 		// Only a surname the lexicon lists as an eponym's: the rules take
@@ -1163,7 +1163,7 @@ func (s *scan) eponymHeadAfter(st, en int) bool {
 		if m := s.next(n); m > 0 && s.eq(m, "of") {
 			return false // "from Rachel's point of view"
 		}
-		return !s.toks[n].upper() && possessiveHeads[s.lower(n)]
+		return !s.toks[n].upper() && s.tokIn(possessiveHeadsSet, n)
 	}
 	n := s.next(en)
 	if n < 0 || s.toks[n].upper() || !s.toks[n].letters() || s.toks[n].gap != gapSpace {
@@ -1482,7 +1482,7 @@ func (s *scan) listLookalike(st, en int) bool {
 	// A label of products before the list, in its sentence, and the list
 	// right after a colon or a word that introduces it ("Products
 	// discussed with Maria, Tom and Karen" is no list of products).
-	if b := s.sameLinePrev(first); b < 0 || !(s.toks[b].punct(':') || listIntro[s.lower(b)] || productLabels[s.lower(b)]) {
+	if b := s.sameLinePrev(first); b < 0 || !(s.toks[b].punct(':') || s.tokIn(listIntroSet, b) || s.tokIn(productLabelsSet, b)) {
 		return false
 	}
 	for k, n := s.sameLinePrev(first), 0; k >= 0 && n < 10; k, n = s.sameLinePrev(k), n+1 {
@@ -1490,7 +1490,7 @@ func (s *scan) listLookalike(st, en int) bool {
 		if t.punct('.') || t.punct(';') || t.punct('?') || t.punct('!') {
 			break
 		}
-		if productLabels[s.lower(k)] {
+		if s.tokIn(productLabelsSet, k) {
 			return true
 		}
 	}
@@ -1579,7 +1579,7 @@ func (s *scan) orgRun(st, en int, ty Type) bool {
 		return false
 	}
 	for k := st; k <= last; k++ {
-		if s.toks[k].capWord() && docWords[s.lower(k)] {
+		if s.toks[k].capWord() && s.tokIn(docWordsSet, k) {
 			return true // "TELEPHONE TRIAGE PROTOCOL PRACTICE SCRIPT"
 		}
 	}
@@ -1685,12 +1685,12 @@ func (s *scan) wayfinding(st, en int) bool {
 		t := &s.toks[k]
 		return t.word() && (t.digits() && t.n() <= 3 || t.letters() && t.n() == 1 && t.upper())
 	}
-	if wayfindingWords[s.lower(st)] && s.toks[st].capWord() {
+	if s.tokIn(wayfindingWordsSet, st) && s.toks[st].capWord() {
 		if n := s.next(st); n > 0 && n <= en+1 && mark(n) {
 			return true
 		}
 	}
-	if p := s.sameLinePrev(st); p >= 0 && mark(st) && s.toks[st].letters() && wayfindingWords[s.lower(p)] {
+	if p := s.sameLinePrev(st); p >= 0 && mark(st) && s.toks[st].letters() && s.tokIn(wayfindingWordsSet, p) {
 		return true
 	}
 	return false

@@ -873,17 +873,11 @@ func (s *scan) placeCoordination() {
 
 // tokEndingAt returns the token that ends at byte offset off, or -1.
 func (s *scan) tokEndingAt(off int) int {
-	lo, hi := 0, len(s.toks) // as in tokStartingAt
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if int(s.toks[m].e) < off {
-			lo = m + 1
-		} else {
-			hi = m
-		}
+	if !s.offOK {
+		s.buildOffTok()
 	}
-	if lo < len(s.toks) && int(s.toks[lo].e) == off {
-		return lo
+	if uint(off) < uint(len(s.endAt)) {
+		return int(s.endAt[off]) - 1
 	}
 	return -1
 }

@@ -174,6 +174,10 @@ type knownIndex struct {
 	// match a part in knownSplitAt: a part of six bytes or more, or one
 	// byte off a part of eight or more.
 	splitLens uint64
+	// joinLens has bit n set when a word of n bytes (63: any longer) is
+	// within one byte of the length of a joined form: a single word of
+	// another length matches none (knownJoined).
+	joinLens uint64
 }
 
 func (k *knownIndex) reset() {
@@ -188,7 +192,7 @@ func (k *knownIndex) reset() {
 	k.joined = k.joined[:0]
 	k.ends = k.ends[:0]
 	k.minJoin, k.maxJoin = 1<<30, 0
-	k.splitLens = 0
+	k.splitLens, k.joinLens = 0, 0
 	k.ids = k.ids[:0]
 	k.arena = k.arena[:0]
 	k.dobOK = false
@@ -314,6 +318,9 @@ func (k *knownIndex) build(kn Known, year int) {
 			for a := 0; a+1 < len(lows); a++ {
 				j := k.concat(lows[a], lows[a+1])
 				k.joined = append(k.joined, j)
+				for _, n := range [...]int{len(j) - 1, len(j), len(j) + 1} {
+					k.joinLens |= 1 << min(n, 63)
+				}
 				k.minJoin, k.maxJoin = min(k.minJoin, len(j)), max(k.maxJoin, len(j))
 			}
 			// Short forms of the given name: "William" is also "will",
@@ -325,8 +332,8 @@ func (k *knownIndex) build(kn Known, year int) {
 				if len(first) > 0 && first[0] >= 'A' && first[0] <= 'Z' || strings.ContainsFunc(first, unicode.IsUpper) {
 					first = k.toLower(first)
 				}
-				nl := nickOnce()
-				for _, nick := range nl.hand[first] {
+				nl := nickOnce().of[first] // hand, open, handOf, openOf
+				for _, nick := range nl[0] {
 					if _, ok := k.parts[nick]; !ok {
 						k.words = append(k.words, nick)
 						k.parts[nick] = knownPart{word: nick, cls: cls | clsExplicit, tier: knownTier(nick, flagsOf(nick))}
@@ -336,7 +343,7 @@ func (k *knownIndex) build(kn Known, year int) {
 				// "penny" gives "penelope" back): a form on no list of
 				// given names is taken only where the context names a
 				// person.
-				for _, l := range [...][]string{nl.open[first], nl.handOf[first], nl.openOf[first]} {
+				for _, l := range nl[1:] {
 					for _, nick := range l {
 						if _, ok := k.parts[nick]; ok {
 							continue
@@ -648,12 +655,13 @@ func splitNameInto(out []string, full string) []string {
 		for j := 0; j < len(p.w) && len(lw) < len(lb); j++ {
 			lw = append(lw, p.w[j]|0x20)
 		}
-		w := string(lw) // no allocation: used as a map key only
+		// One probe for the four lists (nameWordSet), of lw read in place.
+		b := nameWordSet.bitsOf(unsafe.String(unsafe.SliceData(lw), len(lw)))
 		switch {
-		case k == 0 && len(pieces) > 1 && nameTitles[w]:
-		case k > 0 && nameSuffixes[w]:
-		case (p.afterComma || p.paren) && nameCredentials[w]:
-		case p.paren && nameRelations[w]:
+		case k == 0 && len(pieces) > 1 && b.has(nwTitle):
+		case k > 0 && b.has(nwSuffix):
+		case (p.afterComma || p.paren) && b.has(nwCredential):
+		case p.paren && b.has(nwRelation):
 		default:
 			out = append(out, p.w)
 		}
@@ -665,6 +673,19 @@ func splitNameInto(out []string, full string) []string {
 	}
 	return out
 }
+
+// nameWordSet holds nameTitles, nameSuffixes, nameCredentials and
+// nameRelations, one bit each (nwTitle ...), for splitNameInto's one
+// probe a word; TestNameWordSetMatchesItsMaps checks it against them.
+var nameWordSet = setOfMaps(nameTitles, nameSuffixes, nameCredentials, nameRelations)
+
+// Bits of nameWordSet.
+const (
+	nwTitle wordBits = 1 << iota
+	nwSuffix
+	nwCredential
+	nwRelation
+)
 
 // nameTitles, nameSuffixes, nameCredentials and nameRelations are the
 // words around a supplied name that are not part of it (splitNameInto).
@@ -978,8 +999,11 @@ func (s *scan) knownNames() {
 		}
 		// A hyphenated or apostrophe name, or parts run together, as a
 		// whole and misspelled: "hil-price", "smithjones", "o'nel".
-		if k.maxJoin > 0 && (t.n() >= k.minJoin-1 && (t.lex == 0 || kt[i] != 0) || i+1 < len(s.toks) && s.toks[i+1].gap == gapNone &&
-			(s.toks[i+1].punct('-') || s.toks[i+1].punct('\''))) {
+		// A single word (no hyphen or apostrophe after) is compared with
+		// the joined forms only, and only if listed on no list: its
+		// length must be one of theirs give or take one (joinLens).
+		if k.maxJoin > 0 && (t.n() >= k.minJoin-1 && t.lex == 0 && (t.shape&shNonASCII != 0 || k.joinLens&(1<<min(t.n(), 63)) != 0) ||
+			i+1 < len(s.toks) && s.toks[i+1].gap == gapNone && (s.toks[i+1].punct('-') || s.toks[i+1].punct('\''))) {
 			s.knownJoined(i)
 		}
 		if kt[i] != 0 {
@@ -1180,7 +1204,7 @@ func (s *scan) knownJoined(i int) {
 		if len(a)-len(b) < -1 || len(a)-len(b) > 1 {
 			return false
 		}
-		return string(a) == b || len(b) >= 5 && within1(string(a), b)
+		return string(a) == b || len(b) >= 5 && within1(unsafe.String(unsafe.SliceData(a), len(a)), b) // within1 keeps no string
 	}
 	for _, j := range s.kn().joined {
 		if near(w, j) {
@@ -1805,7 +1829,8 @@ func (s *scan) knownSplitAt(i int) bool {
 			continue
 		}
 		for _, kw := range s.kn().words {
-			if len(kw) >= 6 && (string(w) == kw || !afterKnown && len(kw) >= 8 && len(w)-len(kw) <= 1 && len(kw)-len(w) <= 1 && within1(string(w), kw)) {
+			if len(kw) >= 6 && (string(w) == kw || !afterKnown && len(kw) >= 8 && len(w)-len(kw) <= 1 && len(kw)-len(w) <= 1 &&
+				within1(unsafe.String(unsafe.SliceData(w), len(w)), kw)) { // within1 keeps no string
 				p := s.kn().parts[kw]
 				s.addName(i, k, p.cls)
 				return true

@@ -1135,6 +1135,8 @@ func (s *scan) calendarWord(i int) bool {
 func (s *scan) thirdPersonAt(i int) bool {
 	p1, p2 := s.prevWordAt(i, 1), s.prevWordAt(i, 2)
 	nx := s.nextWordAt(i)
+	// One probe a word for the maps asked below (thirdPersonSet).
+	b1, b2, nb := thirdPersonSet.bitsOf(p1), thirdPersonSet.bitsOf(p2), thirdPersonSet.bitsOf(nx)
 	opens := s.turnStart(i) || p1 == "," || p1 == "." || p1 == "?" || p1 == "!" || p1 == ";" ||
 		(p1 == "and" || p1 == "but" || p1 == "so" || p1 == "because" || p1 == "cause" || p1 == "then" || p1 == "well") &&
 			(p2 == "" || p2 == "," || p2 == "." || s.turnStart(s.sameLinePrev(i)))
@@ -1143,7 +1145,7 @@ func (s *scan) thirdPersonAt(i int) bool {
 	// after a word that opens a clause.
 	sub := !opens && s.clauseOpensBefore(p1, p2)
 	if (opens || sub) && nx != "" {
-		if strongPersonVerbs[nx] || personVerbNext[nx] && !s.calendarWord(i) && (!weakSubjectVerbs[nx] || modalVerbs[nx]) {
+		if nb.has(tpStrongPersonVerbs) || nb.has(tpPersonVerbNext) && !s.calendarWord(i) && (!nb.has(tpWeakSubjectVerbs) || nb.has(tpModalVerbs)) {
 			return true
 		}
 		// "because hunter started wheezing", "and then miles got sick",
@@ -1151,13 +1153,13 @@ func (s *scan) thirdPersonAt(i int) bool {
 		// (a month or season starts, gets and goes too).
 		// After "the week" or "that night" no month or season is the
 		// subject ("the week june got the rash").
-		if negatedAux[nx] || nounlessSubjectVerbs[nx] && (!s.calendarWord(i) || !seasonVerbs[nx] || timeNouns[p1] ||
+		if nb.has(tpNegatedAux) || nb.has(tpNounlessSubjectVerbs) && (!s.calendarWord(i) || !nb.has(tpSeasonVerbs) || b1.has(tpTimeNouns) ||
 			personState[s.nextWordAt(s.next(i))]) {
 			return true
 		}
 		// "hunter always helps", "june never drinks": an adverb of
 		// frequency between the person and what they do.
-		if frequencyAdverbs[nx] && strongPersonVerbs[s.nextWordAt(s.next(i))] {
+		if nb.has(tpFrequencyAdverbs) && strongPersonVerbs[s.nextWordAt(s.next(i))] {
 			return true
 		}
 		// "autumn is doing better", "june was sleeping".
@@ -1166,7 +1168,7 @@ func (s *scan) thirdPersonAt(i int) bool {
 			return true
 		}
 		// "may will be happy", "june would be upset".
-		if modalVerbs[nx] && n1 > 0 && s.nextWordAt(n1) == "be" && personState[s.nextWordAt(s.next(n1))] {
+		if nb.has(tpModalVerbs) && n1 > 0 && s.nextWordAt(n1) == "be" && personState[s.nextWordAt(s.next(n1))] {
 			return true
 		}
 		// "summer has had a fever", "june has been sleeping", and a
@@ -1177,7 +1179,7 @@ func (s *scan) thirdPersonAt(i int) bool {
 				return true
 			}
 		}
-		if modalNames[s.lower(i)] && finiteAfterModal[nx] {
+		if s.tokIn(modalNamesSet, i) && nb.has(tpFiniteAfterModal) {
 			return true
 		}
 	}
@@ -1202,13 +1204,13 @@ func (s *scan) thirdPersonAt(i int) bool {
 	// An endearing adjective before the person: "little will is doing
 	// better", "poor june", "baby hope said"; "little will change" is the
 	// modal.
-	if fondWords[p1] && (!wordMakers[p2] && p2 != "with" && p2 != "there" || auxQuestion[p2]) && (s.clauseEndAfter(i) || strongPersonVerbs[nx] ||
-		(nx == "is" || nx == "was") && personState[s.nextWordAt(s.next(i))] || (auxQuestion[p2] || p2 == "how's") && personAfterAux[nx]) {
+	if b1.has(tpFondWords) && (!b2.has(tpWordMakers) && p2 != "with" && p2 != "there" || b2.has(tpAuxQuestion)) && (s.clauseEndAfter(i) || nb.has(tpStrongPersonVerbs) ||
+		(nx == "is" || nx == "was") && personState[s.nextWordAt(s.next(i))] || (b2.has(tpAuxQuestion) || p2 == "how's") && nb.has(tpPersonAfterAux)) {
 		return true
 	}
 	// Coordinated with a person: "me and miles", "my wife and june", "summer
 	// and i talked", "mom dad and little jude".
-	if c := s.sameLinePrev(i); p1 == "and" || fondWords[p1] && p2 == "and" {
+	if c := s.sameLinePrev(i); p1 == "and" || b1.has(tpFondWords) && p2 == "and" {
 		if p1 != "and" {
 			c = s.sameLinePrev(c)
 		}
@@ -1222,20 +1224,20 @@ func (s *scan) thirdPersonAt(i int) bool {
 			return true
 		}
 	}
-	timeOrEnd := s.clauseEndAfter(i) || afterPersonObject[nx]
+	timeOrEnd := s.clauseEndAfter(i) || nb.has(tpAfterPersonObject)
 	// "how old is june now": only people are asked their age.
 	if (p1 == "is" || p1 == "was") && p2 == "old" && s.prevWordAt(i, 3) == "how" {
 		return true
 	}
 	// "give hope this medicine", "bring will some water": the person
 	// before what is given; "the inhaler you gave hunter last time".
-	if giveVerbs[p1] && (givenThing[nx] || timeOrEnd) {
+	if b1.has(tpGiveVerbs) && (nb.has(tpGivenThing) || timeOrEnd) {
 		return true
 	}
 	// "i picked up hope from school", "dropped off miles at daycare",
 	// "brought will in": a verb that carries a person somewhere.
-	if carryVerbs[p2] && (p1 == "up" || p1 == "off") || carryVerbs[p1] && p1 != "picked" && p1 != "pick" {
-		if carriedTo[nx] {
+	if b2.has(tpCarryVerbs) && (p1 == "up" || p1 == "off") || b1.has(tpCarryVerbs) && p1 != "picked" && p1 != "pick" {
+		if nb.has(tpCarriedTo) {
 			return true
 		}
 	}
@@ -1243,12 +1245,12 @@ func (s *scan) thirdPersonAt(i int) bool {
 	// do the nebulizer with faith every morning", "the plan for joy is":
 	// after a preposition, a word that needs an article before a clause
 	// goes on or a time.
-	if (p1 == "for" || p1 == "with" || p1 == "about") && (personAfterPreposition[nx] || p1 == "for" && (nx == "is" || nx == "was")) {
+	if (p1 == "for" || p1 == "with" || p1 == "about") && (nb.has(tpPersonAfterPreposition) || p1 == "for" && (nx == "is" || nx == "was")) {
 		return true
 	}
 	// "a visit for hunter who is here", "miles, who": a relative clause
 	// after a bare word is about a person.
-	if (nx == "who" || nx == "whose" || nx == "who's") && !wordMakers[p1] || (nx == "who" || nx == "whose") && (p1 == "for" ||
+	if (nx == "who" || nx == "whose" || nx == "who's") && !b1.has(tpWordMakers) || (nx == "who" || nx == "whose") && (p1 == "for" ||
 		p1 == "with" || p1 == "to" || p1 == "and") {
 		return true
 	}
@@ -1278,14 +1280,14 @@ func (s *scan) thirdPersonAt(i int) bool {
 	// "nurse kayla will", "my therapist okafor thinks": a role before the
 	// person; "okafor the pharmacist said", "loop in priya our social
 	// worker": a role after; "tyler is our care coordinator".
-	if personRoles[p1] && (p2 == "my" || p2 == "your" || p2 == "our" || p2 == "the" || p2 == "her" || p2 == "his" ||
+	if b1.has(tpPersonRoles) && (p2 == "my" || p2 == "your" || p2 == "our" || p2 == "the" || p2 == "her" || p2 == "his" ||
 		p1 == "nurse" || p1 == "therapist" || p1 == "pharmacist" || p1 == "counselor") {
 		return true
 	}
 	// Not where a verb goes: "i need to page the doctor".
-	if n1 := s.next(i); n1 > 0 && !verbSlot[p1] && (nx == "the" || nx == "our" || nx == "my" || nx == "your" || nx == "her" || nx == "his") {
+	if n1 := s.next(i); n1 > 0 && !b1.has(tpVerbSlot) && (nx == "the" || nx == "our" || nx == "my" || nx == "your" || nx == "her" || nx == "his") {
 		// "our social worker", "my case manager": the role one word on.
-		if n2 := s.next(n1); n2 > 0 && (personRoles[s.lower(n2)] || personRoles[s.nextWordAt(n2)] && s.toks[n2].letters()) {
+		if n2 := s.next(n1); n2 > 0 && (s.tokIn(personRolesSet, n2) || personRoles[s.nextWordAt(n2)] && s.toks[n2].letters()) {
 			return true
 		}
 	}
@@ -1293,14 +1295,14 @@ func (s *scan) thirdPersonAt(i int) bool {
 	// they said or did.
 	if (opens || sub) && (nx == "at" || nx == "from") {
 		for k, n := s.next(s.next(i)), 0; k > 0 && n < 4 && !s.clauseEndAfter(k-1); k, n = s.next(k), n+1 {
-			if strongPersonVerbs[s.lower(k)] {
+			if s.tokIn(strongPersonVerbsSet, k) {
 				return true
 			}
 		}
 	}
 	if (opens || sub) && (nx == "is" || nx == "was") {
 		if n2 := s.next(s.next(i)); n2 > 0 && (s.eq(n2, "our") || s.eq(n2, "my") || s.eq(n2, "your") || s.eq(n2, "the")) {
-			if n3 := s.next(n2); n3 > 0 && (personRoles[s.lower(n3)] || personRoles[s.nextWordAt(n3)] && s.next(n3) > 0) {
+			if n3 := s.next(n2); n3 > 0 && (s.tokIn(personRolesSet, n3) || personRoles[s.nextWordAt(n3)] && s.next(n3) > 0) {
 				return true
 			}
 		}
@@ -1311,8 +1313,8 @@ func (s *scan) thirdPersonAt(i int) bool {
 		(p1 == "who's" || p1 == "is" && p2 == "who") && s.clauseEndAfter(i) {
 		return true
 	}
-	if auxQuestion[p1] && (nx == "your" || nx == "her" || nx == "his" || nx == "their") {
-		if n2 := s.next(s.next(i)); n2 > 0 && s.toks[n2].letters() && (s.toks[n2].is(lxRelation) || personRoles[s.lower(n2)]) {
+	if b1.has(tpAuxQuestion) && (nx == "your" || nx == "her" || nx == "his" || nx == "their") {
+		if n2 := s.next(s.next(i)); n2 > 0 && s.toks[n2].letters() && (s.toks[n2].is(lxRelation) || s.tokIn(personRolesSet, n2)) {
 			return true
 		}
 	}
@@ -1328,7 +1330,7 @@ func (s *scan) thirdPersonAt(i int) bool {
 	}
 	// "so summer um the", "okay will uh": address with a filler and no
 	// comma, as a transcriber writes it.
-	if addressOpeners[p1] && (nx == "um" || nx == "uh" || nx == "erm") {
+	if b1.has(tpAddressOpeners) && (nx == "um" || nx == "uh" || nx == "erm") {
 		return true
 	}
 	// "hunter speaking", "may here, hi": who answers, opening a turn.
@@ -1343,7 +1345,7 @@ func (s *scan) thirdPersonAt(i int) bool {
 	}
 	// "june will take your vitals", "may can call you": what someone will
 	// do to the person spoken to.
-	if modalVerbs[nx] {
+	if nb.has(tpModalVerbs) {
 		if n2 := s.next(s.next(i)); n2 > 0 && baseVerbs[s.lower(n2)] {
 			switch s.nextWordAt(n2) {
 			case "you", "your", "me", "my", "him", "her", "them", "us":
@@ -1359,19 +1361,19 @@ func (s *scan) thirdPersonAt(i int) bool {
 		}
 	}
 	switch {
-	case auxQuestion[p1] && (p2 == "" || p2 == "how" || p2 == "where" || p2 == "when" || p2 == "why" || p2 == "what" ||
+	case b1.has(tpAuxQuestion) && (p2 == "" || p2 == "how" || p2 == "where" || p2 == "when" || p2 == "why" || p2 == "what" ||
 		s.turnStart(s.sameLinePrev(i)) || p2 == "," || p2 == "and" || p2 == "so" || s.isKnown(s.sameLinePrev(s.sameLinePrev(i)))):
-		return personAfterAux[nx] || s.clauseEndAfter(i) && p2 == "how"
+		return nb.has(tpPersonAfterAux) || s.clauseEndAfter(i) && p2 == "how"
 	case p1 == "how's" || p1 == "hows" || p1 == "where's":
-		return personAfterAux[nx] || s.clauseEndAfter(i)
-	case objectVerbs[p1]:
+		return nb.has(tpPersonAfterAux) || s.clauseEndAfter(i)
+	case b1.has(tpObjectVerbs):
 		return timeOrEnd
-	case clinicalObjectVerbs[p1]:
+	case b1.has(tpClinicalObjectVerbs):
 		return timeOrEnd || nx == "with" || nx == "regarding" || nx == "re"
-	case p1 == "with" && (speakVerbs[p2] || livingVerbs[p2] || p2 == "on" || p2 == "happened" || p2 == "wrong" || p2 == "up" ||
-		p2 == "discussed" || p2 == "reviewed"), p1 == "about" && (p2 == "news" || speakVerbs[p2] || p2 == "worried"),
-		p1 == "for" && (p2 == "up" || p2 == "visit" || p2 == "refill" || p2 == "here" || personNouns[p2] || askForVerbs[p2]),
-		p1 == "to" && speakVerbs[p2]:
+	case p1 == "with" && (b2.has(tpSpeakVerbs) || b2.has(tpLivingVerbs) || p2 == "on" || p2 == "happened" || p2 == "wrong" || p2 == "up" ||
+		p2 == "discussed" || p2 == "reviewed"), p1 == "about" && (p2 == "news" || b2.has(tpSpeakVerbs) || p2 == "worried"),
+		p1 == "for" && (p2 == "up" || p2 == "visit" || p2 == "refill" || p2 == "here" || b2.has(tpPersonNouns) || b2.has(tpAskForVerbs)),
+		p1 == "to" && b2.has(tpSpeakVerbs):
 		return timeOrEnd
 	}
 	if s.pleasantryBefore(i) {
@@ -1380,7 +1382,7 @@ func (s *scan) thirdPersonAt(i int) bool {
 	// "hunter's soccer game", "miles's truck": a possessive not after a
 	// determiner, of a word that is no date.
 	if a := i + 1; a+1 < len(s.toks) && s.toks[a].punct('\'') && s.toks[a].gap == gapNone && (s.eq(a+1, "s") && s.toks[a+1].gap == gapNone ||
-		s.low[s.toks[i].e-1] == 's' && s.toks[a+1].gap != gapNone) && !wordMakers[p1] && !s.calendarWord(i) {
+		s.low[s.toks[i].e-1] == 's' && s.toks[a+1].gap != gapNone) && !b1.has(tpWordMakers) && !s.calendarWord(i) {
 		return true
 	}
 	// "june and miles", "hope or grace": two supplied parts joined, not
@@ -1392,6 +1394,45 @@ func (s *scan) thirdPersonAt(i int) bool {
 	}
 	return false
 }
+
+// thirdPersonSet holds the word maps thirdPersonAt asks about the words
+// before and after a name, one bit a map (the tp constants, in the same
+// order): each of those words is looked up once instead of in up to a
+// dozen maps. TestThirdPersonSetMatchesItsMaps checks it against them.
+var thirdPersonSet = setOfMaps(timeNouns, fondWords, wordMakers, auxQuestion, giveVerbs, carryVerbs, personRoles, verbSlot, addressOpeners, objectVerbs, clinicalObjectVerbs, speakVerbs, livingVerbs, personNouns, askForVerbs, strongPersonVerbs, personVerbNext, weakSubjectVerbs, modalVerbs, negatedAux, nounlessSubjectVerbs, seasonVerbs, frequencyAdverbs, finiteAfterModal, personAfterAux, afterPersonObject, givenThing, carriedTo, personAfterPreposition)
+
+// Bits of thirdPersonSet: tpX is the map X.
+const (
+	tpTimeNouns wordBits = 1 << iota
+	tpFondWords
+	tpWordMakers
+	tpAuxQuestion
+	tpGiveVerbs
+	tpCarryVerbs
+	tpPersonRoles
+	tpVerbSlot
+	tpAddressOpeners
+	tpObjectVerbs
+	tpClinicalObjectVerbs
+	tpSpeakVerbs
+	tpLivingVerbs
+	tpPersonNouns
+	tpAskForVerbs
+	tpStrongPersonVerbs
+	tpPersonVerbNext
+	tpWeakSubjectVerbs
+	tpModalVerbs
+	tpNegatedAux
+	tpNounlessSubjectVerbs
+	tpSeasonVerbs
+	tpFrequencyAdverbs
+	tpFiniteAfterModal
+	tpPersonAfterAux
+	tpAfterPersonObject
+	tpGivenThing
+	tpCarriedTo
+	tpPersonAfterPreposition
+)
 
 // verbSlot words are followed by a verb: "to page", "i call", "please
 // page".
@@ -1556,7 +1597,7 @@ func (s *scan) pleasantryBefore(i int) bool {
 	// "love you mark"; a modal after a pronoun is the verb ("i hope you
 	// will").
 	setOff := i+1 < len(s.toks) && s.toks[i+1].gap != gapLine && (s.toks[i+1].punct(',') || s.toks[i+1].punct('?') || s.toks[i+1].punct('!'))
-	if closingEnds[p1] && !(modalNames[s.lower(i)] && p1 == "you" && !setOff && s.clauseEndAfter(i)) && s.closingAfter(i) {
+	if closingEnds[p1] && !(s.tokIn(modalNamesSet, i) && p1 == "you" && !setOff && s.clauseEndAfter(i)) && s.closingAfter(i) {
 		return true
 	}
 	// "and mark?": asking after someone.

@@ -88,6 +88,10 @@ var englishWords = sync.OnceValue(func() map[string]struct{} {
 // from the hand-written list, open from the derived one (see knownIndex.build).
 type nickLists struct {
 	hand, open, handOf, openOf map[string][]string
+	// of holds the four lists' entries of each name, for one lookup a
+	// supplied name (knownIndex.build): of[w] is {hand[w], open[w],
+	// handOf[w], openOf[w]}.
+	of map[string][4][]string
 }
 
 var nickOnce = sync.OnceValue(func() nickLists {
@@ -108,6 +112,14 @@ var nickOnce = sync.OnceValue(func() nickLists {
 	var l nickLists
 	l.hand, l.handOf = read(nicknamesText)
 	l.open, l.openOf = read(nicknamesOpenText)
+	l.of = map[string][4][]string{}
+	for j, m := range [...]map[string][]string{l.hand, l.open, l.handOf, l.openOf} {
+		for w, forms := range m {
+			e := l.of[w]
+			e[j] = forms
+			l.of[w] = e
+		}
+	}
 	return l
 })
 

@@ -1658,8 +1658,11 @@ func (s *scan) nameInPersonSlot(i int) bool {
 		s.lowerNameAt(i, PatientNames)
 		return true
 	}
-	if _, word := englishWords()[s.lower(i)]; word {
-		return false
+	// An English word is no name here: a map lookup, made after the cheap
+	// tests of each case below (most words fail one of them).
+	english := func() bool {
+		_, word := englishWords()[s.lower(i)]
+		return word
 	}
 	// A word on no list at all ("piet", "naledi") only right after a
 	// relation or a role: "my husband piet", "his big sister naledi",
@@ -1681,6 +1684,9 @@ func (s *scan) nameInPersonSlot(i int) bool {
 				return false
 			}
 		}
+		if english() {
+			return false
+		}
 		s.lowerNameAt(i, PatientNames)
 		return true
 	}
@@ -1696,7 +1702,7 @@ func (s *scan) nameInPersonSlot(i int) bool {
 		if n := s.next(i); n < 0 || !(s.toks[n].letters() && !s.toks[n].upper() || s.toks[n].punct(',')) {
 			return false
 		}
-		if !s.thirdPersonAt(i) && !s.relationAside(i) {
+		if english() || !s.thirdPersonAt(i) && !s.relationAside(i) {
 			return false
 		}
 		s.addName(i, i, PatientNames)
@@ -1705,7 +1711,7 @@ func (s *scan) nameInPersonSlot(i int) bool {
 	// "the specialist was tyler something": a name whose rest is
 	// forgotten.
 	something := s.nextWordAt(i) == "something" && (s.prevWordAt(i, 1) == "was" || s.prevWordAt(i, 1) == "is")
-	if !something && !s.thirdPersonAt(i) && !s.introBefore(i) && !s.relationBefore(i) && !s.relationAside(i) && !s.kinOrRoleBefore(i) {
+	if english() || !something && !s.thirdPersonAt(i) && !s.introBefore(i) && !s.relationBefore(i) && !s.relationAside(i) && !s.kinOrRoleBefore(i) {
 		return false
 	}
 	s.lowerNameAt(i, PatientNames)
@@ -1765,7 +1771,7 @@ func (s *scan) kinOrRoleBefore(i int) bool {
 	if p >= 0 && s.toks[p].punct('(') {
 		p = s.sameLinePrev(p)
 	}
-	if p < 0 || !s.toks[p].letters() || !(s.toks[p].is(lxRelation) || personRoles[s.lower(p)]) {
+	if p < 0 || !s.toks[p].letters() || !(s.toks[p].is(lxRelation) || s.tokIn(personRolesSet, p)) {
 		return false
 	}
 	q := s.sameLinePrev(p)
@@ -1778,7 +1784,7 @@ func (s *scan) kinOrRoleBefore(i int) bool {
 		q = s.sameLinePrev(q)
 	}
 	return q < 0 || s.turnStart(p) || s.toks[q].punct(':') || s.toks[q].punct('(') || s.toks[q].punct(',') || s.toks[q].punct('.') ||
-		s.toks[q].digits() || ownerWords[s.lower(q)] || s.eq(q, "the") || s.eq(q, "pt's")
+		s.toks[q].digits() || s.tokIn(ownerWordsSet, q) || s.eq(q, "the") || s.eq(q, "pt's")
 }
 
 // roleModifiers open a role of two words: "case manager", "social worker".
@@ -2949,21 +2955,35 @@ func (s *scan) anyKnown(st, en int) bool {
 
 // tokStartingAt returns the token that starts at byte offset off, or -1.
 func (s *scan) tokStartingAt(off int) int {
-	// slices.BinarySearchFunc, written out: its comparison was a call per
-	// step.
-	lo, hi := 0, len(s.toks)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if int(s.toks[m].s) < off {
-			lo = m + 1
-		} else {
-			hi = m
-		}
+	if !s.offOK {
+		s.buildOffTok()
 	}
-	if lo < len(s.toks) && int(s.toks[lo].s) == off {
-		return lo
+	if uint(off) < uint(len(s.startAt)) {
+		return int(s.startAt[off]) - 1
 	}
 	return -1
+}
+
+// buildOffTok fills startAt and endAt, the tables of tokStartingAt and
+// tokEndingAt: the dozens of calls a text makes (a few for every
+// candidate and span) were a binary search each, 3% of a pass.
+func (s *scan) buildOffTok() {
+	n := 0
+	if len(s.toks) > 0 {
+		n = int(s.toks[len(s.toks)-1].e) + 1
+	}
+	s.startAt = slices.Grow(s.startAt[:0], n)[:n]
+	s.endAt = slices.Grow(s.endAt[:0], n)[:n]
+	clear(s.startAt)
+	clear(s.endAt)
+	// Backwards, so that the first of tokens at one offset is kept, as
+	// the binary search found it (tokens do not overlap, so there is one).
+	for i := len(s.toks) - 1; i >= 0; i-- {
+		t := &s.toks[i]
+		s.startAt[t.s] = int32(i + 1)
+		s.endAt[t.e] = int32(i + 1)
+	}
+	s.offOK = true
 }
 
 // eponymAt: tokens st..en are the named part of an eponym (see eponymVetoed).
@@ -3601,7 +3621,7 @@ func (s *scan) companyAt(st, en int, name bool) bool {
 		return false
 	}
 	if s.toks[p].punct(':') {
-		if l := s.sameLinePrev(p); l >= 0 && companyLabels[s.lower(l)] {
+		if l := s.sameLinePrev(p); l >= 0 && s.tokIn(companyLabelsSet, l) {
 			return true
 		}
 		return false

@@ -24,6 +24,9 @@ const (
 	shLetter                     // has a letter
 	shAllDigit                   // only ASCII digits
 	shNonASCII
+	// shWordNoDigit marks a word token without a digit, so that letters,
+	// the most asked test of a token, reads one field.
+	shWordNoDigit
 )
 
 // Gap kinds: the whitespace before a token.
@@ -44,15 +47,18 @@ type token struct {
 	ch    byte // punctuation: the ASCII mark, with typographic quotes and dashes folded; 0 otherwise
 }
 
-func (t *token) is(f uint64) bool     { return t.lex&f != 0 }
-func (t *token) word() bool           { return t.kind == tkWord }
-func (t *token) digits() bool         { return t.shape&shAllDigit != 0 }
-func (t *token) letters() bool        { return t.kind == tkWord && t.shape&shDigit == 0 }
-func (t *token) upper() bool          { return t.shape&shUpper != 0 }
-func (t *token) allUpper() bool       { return t.shape&shAllUpper != 0 }
-func (t *token) n() int               { return int(t.e - t.s) }
-func (t *token) capWord() bool        { return t.letters() && t.upper() }
-func (t *token) punct(c byte) bool    { return t.kind == tkPunct && t.ch == c }
+func (t *token) is(f uint64) bool { return t.lex&f != 0 }
+func (t *token) word() bool       { return t.kind == tkWord }
+func (t *token) digits() bool     { return t.shape&shAllDigit != 0 }
+func (t *token) letters() bool    { return t.shape&shWordNoDigit != 0 } // a word without a digit
+func (t *token) upper() bool      { return t.shape&shUpper != 0 }
+func (t *token) allUpper() bool   { return t.shape&shAllUpper != 0 }
+func (t *token) n() int           { return int(t.e - t.s) }
+func (t *token) capWord() bool    { return t.letters() && t.upper() }
+
+// punct reports token t as the punctuation mark c. Only punctuation has a
+// ch other than 0, so for a constant c other than 0 this is one compare.
+func (t *token) punct(c byte) bool    { return t.ch == c && (c != 0 || t.kind == tkPunct) }
 func (t *token) text(s string) string { return s[t.s:t.e] }
 
 func isAlnumByte(c byte) bool {
@@ -272,6 +278,9 @@ func tokenizeLow(text, low string, toks []token, web *webMarks, lc *lexCache) []
 			if acc&bcDigit != 0 {
 				shape |= shDigit
 			}
+		}
+		if shape&shDigit == 0 {
+			shape |= shWordNoDigit
 		}
 		t := token{s: int32(start), e: int32(i), kind: tkWord, shape: shape, gap: gap}
 		gap = gapNone

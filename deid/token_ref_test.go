@@ -121,6 +121,9 @@ func tokenizeRef(text string, toks []token) []token {
 		if shape&shLetter == 0 {
 			shape &^= shAllUpper
 		}
+		if shape&shDigit == 0 {
+			shape |= shWordNoDigit
+		}
 		t := token{s: int32(start), e: int32(i), kind: tkWord, shape: shape, gap: gap}
 		gap = gapNone
 		if shape&shDigit == 0 {

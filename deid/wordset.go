@@ -130,6 +130,23 @@ var (
 	lowerHeadSet       = setOf(lowerHeads)
 	objectWordSet      = setOf(objectWords)
 
+	// Sets the look-alike and context tests ask by token (free.go,
+	// knowncontext.go), where a map lookup was among their largest costs.
+	publicHonorificsSet  = setOf(publicHonorifics)
+	ownerWordsSet        = setOf(ownerWords)
+	docWordsSet          = setOf(docWords)
+	companyLabelsSet     = setOf(companyLabels)
+	productLabelsSet     = setOf(productLabels)
+	listIntroSet         = setOf(listIntro)
+	faithWordsSet        = setOf(faithWords)
+	faithBeforeSet       = setOf(faithBefore)
+	wayfindingWordsSet   = setOf(wayfindingWords)
+	modalNamesSet        = setOf(modalNames)
+	personRolesSet       = setOf(personRoles)
+	strongPersonVerbsSet = setOf(strongPersonVerbs)
+	bodyHeadsSet         = setOf(bodyHeads)
+	possessiveHeadsSet   = setOf(possessiveHeads)
+
 	// wordAtWords are the words wordAt compares a token with, and those
 	// of the rules it calls that give up on any other word (countyAt,
 	// routeAt, lowerRoute): a word off this set skips them all.
@@ -140,3 +157,39 @@ var (
 		"uc", "of", "fort", "lake", "port", "mi", "initial", "pronounced", "pronounce", "city", "town", "village", "name", "side", "end", "area",
 		"calls", "call", "goes", "go"})
 )
+
+// wordBits are the bits of a word in a wordSet made by setOfLists or
+// setOfMaps: bit j, the word is on list (or a key of map) j.
+type wordBits uint32
+
+func (b wordBits) has(f wordBits) bool { return b&f != 0 }
+
+// setOfMaps returns the wordSet of the keys whose value is true of maps:
+// a word's bit j is set when maps[j][w] is true.
+func setOfMaps(maps ...map[string]bool) *wordSet {
+	lists := make([][]string, len(maps))
+	for j, m := range maps {
+		for w, v := range m {
+			if v {
+				lists[j] = append(lists[j], w)
+			}
+		}
+	}
+	return setOfLists(lists...)
+}
+
+// bitsOf returns the bits of the word w in ws (0: not in it), for a word
+// that is no token or not one alone ("name's", "," from prevWordAt): one
+// hash of w and a probe, where a map would hash it again for each map.
+func (ws *wordSet) bitsOf(w string) wordBits {
+	h := fnvString(w)
+	for j := h & ws.mask; ; j = (j + 1) & ws.mask {
+		sl := &ws.slots[j]
+		if sl.w == "" {
+			return 0
+		}
+		if sl.h == h && sl.w == w {
+			return wordBits(sl.bits)
+		}
+	}
+}
