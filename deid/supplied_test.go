@@ -41,11 +41,19 @@ var maxSurvivingSupplied = map[string]map[string]int{
 	// lost one of the three holdout mentions the tagger finds beyond the
 	// rules, the next found it again.
 	"dialogues-known4": {"tagger": 0, "rules-only": 3},
+	// dialogues-known5 (branch known5, 2026-12-04), written after the
+	// detector let 0 through on dialogues-known4, its tuning part and
+	// holdout together (130 transcripts, 813 mentions): first look 14
+	// (tagger) and 19 (rules only) survivors, 11 and 16 of them on the
+	// tuning part; 10 and 13 after the rules for its tuning part's classes
+	// (shortforms_test.go), 3 of them on the holdout. Not met.
+	"dialogues-known5": {"tagger": 10, "rules-only": 13},
 }
 
 // suppliedParts lists the files of a corpus of the map above: a set
 // written with a holdout is measured whole.
-var suppliedParts = map[string][]string{"dialogues-known4": {"dialogues-known4", "dialogues-known4-holdout"}}
+var suppliedParts = map[string][]string{"dialogues-known4": {"dialogues-known4", "dialogues-known4-holdout"},
+	"dialogues-known5": {"dialogues-known5", "dialogues-known5-holdout"}}
 
 // readSupplied reads testdata/deid/<name>.jsonl.
 func readSupplied(t *testing.T, name string) []eval.Document {
