@@ -185,7 +185,7 @@ func (s *scan) spokenNumberWord(i int) {
 		// "ninety one in july": the age turned in a month; "doctor: you
 		// are ninety seven / patient: ninety seven on may thirtieth": the
 		// age said back at the start of the next turn.
-		ok = ok || s.inMonthAfter(end) || s.turnStart(i) && s.ageSaidBefore(i, end)
+		ok = ok || s.inMonthAfter(end) || s.turnStart(i) && s.ageSaidBefore(i, end) || s.ageAnswered(i)
 		if ok {
 			s.addTok(i, end, Age, prCue)
 			// "ninety three ninety four in february": said again, corrected.
@@ -209,6 +209,63 @@ func (s *scan) ageSaidBefore(i, end int) bool {
 		}
 	}
 	return false
+}
+
+// ageAnswered: a number over 89 opening a turn (or after "so", "that's",
+// "almost", "turning" there) that answers an age: the turn before ends on
+// "so you are", "that makes you", "you'll be" ("doctor: so you are" /
+// "patient: ninety seven today"), or a birth year that far back was said
+// just before ("born on armistice day, nineteen thirty three" / "doctor:
+// so ninety three").
+func (s *scan) ageAnswered(i int) bool {
+	st := i
+	if !s.turnStart(i) {
+		p := s.sameLinePrev(i)
+		if p < 0 || !s.turnStart(p) {
+			return false
+		}
+		switch s.lower(p) {
+		case "so", "almost", "nearly", "turning", "about", "yes", "yeah":
+		default:
+			return false
+		}
+		st = p
+	}
+	// The last two words of the line before.
+	k := st
+	for p := s.sameLinePrev(k); p >= 0; p = s.sameLinePrev(k) {
+		k = p
+	}
+	for k--; k >= 0 && s.toks[k].kind == tkPunct; k-- {
+	}
+	if k >= 1 && s.toks[k].letters() {
+		w1, w0 := s.lower(k-1), s.lower(k)
+		if w0 == "are" && w1 == "you" || w0 == "you" && (w1 == "makes" || w1 == "make") || w0 == "be" && (w1 == "you'll" || w1 == "ll") ||
+			w0 == "turning" || w0 == "old" && w1 == "how" {
+			return true
+		}
+	}
+	// A birth year over 89 years back, read out within the last two turns.
+	for c := len(s.cands) - 1; c >= 0 && c >= len(s.cands)-8; c-- {
+		cd := s.cands[c]
+		if cd.t == Date && cd.e <= int(s.toks[i].s) && int(s.toks[i].s)-cd.e < 160 {
+			if y, e := s.spokenYearAt(cd.s, cd.e); e && y <= s.year-90 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// spokenYearAt reads the candidate text start..end as a spoken year
+// ("nineteen thirty three").
+func (s *scan) spokenYearAt(start, end int) (int, bool) {
+	k := s.tokStartingAt(start)
+	if k < 0 || !s.toks[k].letters() {
+		return 0, false
+	}
+	y, e := s.spokenYear(k)
+	return y, e >= 0 && int(s.toks[e].e) == end
 }
 
 // inMonthAfter: "in" and a month follow token end ("ninety one in july").

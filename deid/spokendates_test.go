@@ -56,6 +56,12 @@ func TestSpokenAgesSaidToThePatient(t *testing.T) {
 			[]found{{"nineteen thirty three", deid.Date}, {"ninety two", deid.Age}, {"ninety two", deid.Age}}},
 		{"a percentage stays", "doctor: and they are ninety nine percent sure", nil},
 		{"a reading said back stays", "doctor: your sugar was ninety five\npatient: ninety five is good right", nil},
+		{"an unfinished question answered", "doctor: and that means you are\npatient: ninety one next week",
+			[]found{{"ninety one", deid.Age}}},
+		{"worked out from a year of birth", "doctor: what year were you born\npatient: nineteen thirty one\ndoctor: so ninety five",
+			[]found{{"nineteen thirty one", deid.Date}, {"ninety five", deid.Age}}},
+		{"a reading answered stays", "doctor: and the top number was\npatient: ninety two over sixty", nil},
+		{"a percentage answered stays", "doctor: so you are\npatient: ninety five percent sure", nil},
 	})
 }
 
