@@ -275,6 +275,7 @@ var builtinWords = map[uint64]string{
 	lxTimeWord: "spring summer winter autumn fall thanksgiving halloween christmas xmas easter hanukkah chanukah " +
 		"passover kwanzaa juneteenth diwali ramadan labor labour memorial independence veterans presidents valentine " +
 		"valentines mother father mothers fathers new mlk columbus boxing patrick patricks eid fourth " +
+		"armistice remembrance anzac canada australia bastille victoria groundhog " +
 		// First words of holidayPhrases (seasons.go).
 		"cinco mardi yom rosh",
 }

@@ -91,8 +91,8 @@ func (s *scan) placeAfter(i int) bool {
 	if k >= len(s.toks) || k == i+1 && !s.eq(i, "near") && !s.eq(i, "outside") {
 		return false
 	}
-	if s.isDateStart(k) {
-		return false // "discharged on Feb 3, 2024": a date, not a place
+	if s.isDateStart(k) || s.holidayStart(k) {
+		return false // "discharged on Feb 3, 2024", "born on Veterans Day": a date, not a place
 	}
 	end := s.placeChain(k)
 	if end < 0 {

@@ -20,12 +20,33 @@ var holidayTimes = map[string]bool{"morning": true, "night": true, "evening": tr
 var holidayHeads = map[string]bool{"labor": true, "labour": true, "memorial": true, "independence": true,
 	"veterans": true, "presidents": true, "valentine": true, "valentines": true, "mother": true, "father": true,
 	"mothers": true, "fathers": true, "new": true, "mlk": true, "columbus": true, "boxing": true, "st": true,
-	"patrick": true, "patricks": true}
+	"patrick": true, "patricks": true, "armistice": true, "remembrance": true, "anzac": true, "canada": true,
+	"australia": true, "bastille": true, "victoria": true, "groundhog": true}
 
 // holidayPhrases are holidays of several words, by their first word:
 // "since cinco de mayo", "after mardi gras".
 var holidayPhrases = map[string][]string{"cinco": {"de", "mayo"}, "mardi": {"gras"},
 	"yom": {"kippur"}, "rosh": {"hashanah"}}
+
+// holidayStart: a holiday's name starts at token k ("Christmas", "Veterans
+// Day", "new year's day", "Armistice Day").
+func (s *scan) holidayStart(k int) bool {
+	if !s.toks[k].letters() || !s.toks[k].is(lxTimeWord) {
+		return false
+	}
+	w := s.lower(k)
+	if holidayWords[w] || holidayPhrases[w] != nil || s.holidayAt(k) >= 0 {
+		return true
+	}
+	if !holidayHeads[w] {
+		return false
+	}
+	n := s.next(k)
+	for n > 0 && (s.toks[n].punct('\'') || s.eq(n, "s") || s.eq(n, "year") || s.eq(n, "years")) {
+		n = s.next(n)
+	}
+	return n > 0 && (s.eq(n, "day") || s.eq(n, "eve"))
+}
 
 func (s *scan) seasonOrHoliday(i int) bool {
 	w := s.lower(i)
@@ -66,7 +87,13 @@ func (s *scan) seasonOrHoliday(i int) bool {
 			n := s.next(i)
 			timed = n > 0 && s.toks[n].gap == gapSpace && (s.toks[n].is(lxWeekday) || holidayTimes[s.lower(n)])
 		}
-		if !s.toks[i].upper() && !s.timePrepBefore(i) && !s.birthdayNear(i, end) && !timed {
+		// "date of birth" / "christmas nineteen thirty four": a birth date
+		// asked, answered by a holiday and its year.
+		bornOn := false
+		if n := s.next(end); n > 0 && s.toks[n].letters() && s.toks[n].is(lxTeenWord|lxTensWord) && s.dobAsked(i) {
+			bornOn = s.yearAfter(end) > end
+		}
+		if !s.toks[i].upper() && !s.timePrepBefore(i) && !s.birthdayNear(i, end) && !timed && !bornOn {
 			return false
 		}
 		if s.scheduleLine(i) {
@@ -249,6 +276,17 @@ func (s *scan) yearAfter(end int) int {
 	if k > 0 {
 		if _, ye, _, spoken := s.yearOf(k); ye >= 0 && !spoken {
 			return ye
+		}
+		// A birthday's year read out: "new year's day twenty nine",
+		// "christmas nineteen thirty four" after the birth date was asked
+		// or with "born" or "birthday" near.
+		if s.toks[k].letters() && s.toks[k].is(lxTeenWord|lxTensWord|lxDigitWord) && (s.dobAsked(k) || s.birthdayNear(end, end)) {
+			if _, ye := s.spokenYear(k); ye >= 0 {
+				return ye
+			}
+			if _, ye := s.spokenTwoDigitYear(k); ye >= 0 {
+				return ye
+			}
 		}
 	}
 	return end

@@ -90,3 +90,27 @@ func TestLowerCaseMonthsAlone(t *testing.T) {
 		{"always in a month", "patient: february's always bad for my asthma", nil},
 	})
 }
+
+// TestHolidaysAsBirthDates: a birth date said as a holiday, with its year
+// read out ("christmas nineteen thirty four" answering the date of birth,
+// "new year's day twenty nine" as a birthday), holidays of other countries
+// ("born on armistice day", "Remembrance Day"), and a holiday after "born
+// on" typed a date, not a birthplace. Sentences written for this test.
+func TestHolidaysAsBirthDates(t *testing.T) {
+	t.Parallel()
+	d := func(texts ...string) (out []found) {
+		for _, x := range texts {
+			out = append(out, found{x, deid.Date})
+		}
+		return out
+	}
+	runFreeCases(t, []foundCase{
+		{"a holiday and its year for the birth date", "doctor: date of birth\npatient: easter nineteen forty one", d("easter nineteen forty one")},
+		{"a birthday on a holiday with a spoken year", "doctor: and your birthday\npatient: new year's day thirty one",
+			d("new year's day thirty one")},
+		{"another country's holiday", "patient: born on armistice day, nineteen twenty eight",
+			d("armistice day, nineteen twenty eight")},
+		{"after born on, a date not a place", "Pt was born on Veterans Day 1930 in Duluth.", []found{{"Veterans Day 1930", deid.Date}, {"Duluth", deid.Location}}},
+		{"a holiday with a count after it stays", "patient: we had christmas twenty people came", nil},
+	})
+}
