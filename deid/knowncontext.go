@@ -97,6 +97,17 @@ func (s *scan) addressBeforeClause(i int, p knownPart) bool {
 			return true
 		}
 	}
+	// "so art the memory testing", "ha it's nice, so earl the breathing":
+	// the name, then the matter turned to, at a turn's or a clause's
+	// start; not a verb ("so hope the test", "ok sue the hospital").
+	if (p1 == "so" || p1 == "ok" || p1 == "okay" || p1 == "alright") && nx == "the" && !modalNames[p.word] && !verbNames[p.word] &&
+		!s.calendarWord(i) {
+		q := s.sameLinePrev(i)
+		if q2 := s.sameLinePrev(q); q2 < 0 || s.turnStart(q) || s.toks[q2].punct(',') || s.toks[q2].letters() &&
+			(discourseWords[s.lower(q2)] || s.eq(q2, "ha") || s.eq(q2, "haha")) {
+			return true
+		}
+	}
 	// "autumn is that ok": a tag question right after the name.
 	if (nx == "is" || nx == "does") && s.nextWordAt(s.next(i)) == "that" {
 		if n3 := s.next(s.next(s.next(i))); n3 > 0 && (s.eq(n3, "ok") || s.eq(n3, "okay") || s.eq(n3, "alright") ||

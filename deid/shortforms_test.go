@@ -45,7 +45,10 @@ func TestSuppliedShortFormsAndFalseStarts(t *testing.T) {
 		{"Ginger Moss", "doctor: and ginger how old is she now\nmom: four", "ginger", true},
 		{"Clover Adams", "doctor: hi ma'am\npatient: hi\ndoctor: and clover\nrelative: hello", "clover", true},
 		{"Autumn Reyes", "doctor: any trouble sleeping autumn\npatient: some", "autumn", true},
+		{"Rich Abara", "doctor: ha so rich the sleep study came back\npatient: and", "rich", true},
+		{"Art Lowe", "doctor: that's good, so art the knee\npatient: better", "art", true},
 		// The words stay.
+		{"Hope Diaz", "doctor: so hope the new inhaler helps\npatient: me too", "hope", false},
 		{"Ginger Moss", "doctor: garlic and ginger how often do you take them\npatient: daily", "ginger", false},
 		{"Autumn Reyes", "doctor: is the wheezing usually worse in autumn\npatient: some", "autumn", false},
 		{"Rain Delgado", "patient: it's the rain he hates\ndoctor: ok", "rain", false},
