@@ -1053,6 +1053,10 @@ func (s *scan) knownNames() {
 		if !t.upper() && t.n() >= 3 && (t.lex == 0 || nameOnly) && t.gaz&gzWord == 0 && s.falseStart(i) {
 			continue
 		}
+		// A supplied name said syllable by syllable: "see oh ban".
+		if !t.upper() && t.n() <= 5 && len(k.words) > 0 && s.soundsKnownRun(i) {
+			continue
+		}
 		// A supplied name written as it sounds: "jon" for John,
 		// "kathryn" for Catherine (soundsknown.go).
 		if len(k.words) > 0 && t.n() >= 3 && (nameOnly || t.lex == 0) && s.soundsKnown(i, nameOnly) {

@@ -47,7 +47,11 @@ func TestSuppliedShortFormsAndFalseStarts(t *testing.T) {
 		{"Autumn Reyes", "doctor: any trouble sleeping autumn\npatient: some", "autumn", true},
 		{"Rich Abara", "doctor: ha so rich the sleep study came back\npatient: and", "rich", true},
 		{"Art Lowe", "doctor: that's good, so art the knee\npatient: better", "art", true},
+		// Said syllable by syllable and answered.
+		{"Oluchi Eze", "doctor: oh lu chee\npatient: close, it's oluchi", "chee", true},
+		{"Siobhan Lacey", "nurse: shi vaughn?\npatient: that's me", "vaughn", true},
 		// The words stay.
+		{"Sutton Hale", "doctor: see you then\npatient: yes thanks", "see", false},
 		{"Hope Diaz", "doctor: so hope the new inhaler helps\npatient: me too", "hope", false},
 		{"Ginger Moss", "doctor: garlic and ginger how often do you take them\npatient: daily", "ginger", false},
 		{"Autumn Reyes", "doctor: is the wheezing usually worse in autumn\npatient: some", "autumn", false},

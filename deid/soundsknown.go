@@ -165,3 +165,102 @@ func (s *scan) heardAgain() {
 		}
 	}
 }
+
+// soundsKnownRun: a supplied name said syllable by syllable, as a
+// transcriber writes what it heard ("see oh ban" for Siobhan, "ez a kune"
+// for Ezeakunne): two or three short lower-case words that are a whole
+// turn, or close a turn after "it's", "like" or "pronounced", read
+// together to the sound key (soundKey) of a supplied part of five letters
+// or more, with the same first letter. It adds the run and reports whether
+// it did.
+func (s *scan) soundsKnownRun(i int) bool {
+	if !s.turnStart(i) {
+		switch s.prevWordAt(i, 1) {
+		case "it's", "like", "pronounced", "say", "said":
+		default:
+			return false
+		}
+	}
+	var b [40]byte
+	w := b[:0]
+	end := -1
+	for k, n := i, 0; k >= 0 && n < 3; k, n = s.next(k), n+1 {
+		t := &s.toks[k]
+		if !t.letters() || t.upper() || t.n() > 5 || t.shape&shNonASCII != 0 || s.isKnown(k) {
+			break
+		}
+		w = append(w, s.lower(k)...)
+		if n >= 1 && s.clauseEndAfter(k) {
+			end = k
+			break
+		}
+	}
+	if end < 0 || len(w) < 5 {
+		return false
+	}
+	// Words of English only ("see you then" for Sutton) need the person's
+	// answer: "that's me", "close", "almost", "that's right".
+	foreign := false
+	for k := i; k >= 0 && k <= end; k = s.next(k) {
+		if _, eng := englishWords()[s.lower(k)]; !eng && !unitWordsAny(s.lower(k)) {
+			foreign = true
+		}
+		if k == end {
+			break
+		}
+	}
+	if !foreign && !s.answeredAsName(end) {
+		return false
+	}
+	var kb, pb [24]byte
+	key := soundKey(kb[:0], string(w))
+	if len(key) < 3 {
+		return false
+	}
+	for _, kw := range s.kn().words {
+		if len(kw) < 5 || kw[0] != w[0] || len(kw)-len(w) > 3 || len(w)-len(kw) > 3 {
+			continue
+		}
+		if string(soundKey(pb[:0], kw)) == string(key) {
+			s.addName(i, end, s.kn().parts[kw].cls)
+			return true
+		}
+	}
+	return false
+}
+
+// unitWordsAny: a letter read out or a filler that spells a syllable ("a",
+// "oh", "eh").
+func unitWordsAny(w string) bool {
+	return len(w) <= 2
+}
+
+// answeredAsName: the next turn, after token end's line, opens with what a
+// person says of their own name said back: "that's me", "close", "almost",
+// "that's right", "correct", "sort of".
+func (s *scan) answeredAsName(end int) bool {
+	n := end + 1
+	for n < len(s.toks) && s.toks[n].gap != gapLine {
+		n++
+	}
+	for k := n; k < len(s.toks) && k < n+6; k++ {
+		if !(s.toks[k].punct(':') || s.toks[k].punct(']')) {
+			continue
+		}
+		var buf [2]string
+		ws := s.wordsAfterInto(buf[:0], k, 2)
+		if len(ws) == 0 {
+			return false
+		}
+		switch ws[0] {
+		case "close", "almost", "correct", "exactly", "perfect":
+			return true
+		case "that's", "thats":
+			return len(ws) > 1 && (ws[1] == "me" || ws[1] == "right" || ws[1] == "it" || ws[1] == "close")
+		case "sort", "kind":
+			return len(ws) > 1 && ws[1] == "of"
+		}
+		return false
+	}
+	return false
+}
