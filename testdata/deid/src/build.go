@@ -45,8 +45,9 @@
 // here), 97_ and 98_ phifree5 (PHI-free, some dialogues with metadata; made
 // like phifree3, stratified like blind3), 97_known4 and 98_known4
 // dialogues-known4 (supplied-name transcripts written before the detector
-// ran on them). The first three, blind3, phifree3, phifree5 and
-// dialogues-known4 are
+// ran on them), 99_places6 places6 (short passages dense in places, written
+// before the detector ran on them). The first three, blind3, phifree3,
+// phifree5, dialogues-known4 and places6 are
 // split deterministically into <name>.jsonl and <name>-holdout.jsonl: within
 // each stratum the documents are ordered by an FNV hash of their ID (for the
 // blind corpora mixed further, see corpora) and the first share of each
@@ -160,6 +161,11 @@ var corpora = []struct {
 	// detector ran on them; a third of each stratum to the holdout.
 	{name: "dialogues-known4", prefixes: []string{"97_known4", "98_known4"}, mix: true, share: 1.0 / 3, strata: metaFreeOther,
 		meta: true, allKnown: true},
+	// places6: short passages dense in places (two thirds lower-case
+	// speech-recognition text, the rest written), some PHI-free with the
+	// same words used as words; written before the detector ran on them; a
+	// third of each stratum to the holdout.
+	{name: "places6", prefixes: []string{"99_places6"}, mix: true, share: 1.0 / 3, strata: phiOrFree},
 }
 
 func corpusOf(file string) (int, error) {
