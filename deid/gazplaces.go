@@ -328,8 +328,20 @@ func (s *scan) careBefore(i int) bool {
 	for n := 0; n < 2 && q >= 0 && (s.eq(q, "nights") || s.eq(q, "days") || s.eq(q, "there") || s.eq(q, "now")); n++ {
 		q = s.sameLinePrev(q)
 	}
-	return q >= 0 && workVerbs[s.lower(q)]
+	if q >= 0 && (s.eq(q, "is") || s.eq(q, "was") || s.eq(q, "are") || s.eq(q, "were")) {
+		// "my cardiologist is at atrium", "her pcp was at mercy": a
+		// clinician, or care, as the subject of "is at".
+		if r := s.sameLinePrev(q); r >= 0 && s.toks[r].letters() && (workVerbs[s.lower(r)] || specialtyWord(s.lower(r))) {
+			return true
+		}
+	}
+	return q >= 0 && (workVerbs[s.lower(q)] || birthWords[s.lower(q)])
 }
+
+// birthWords before "at" name a birth there: "had the baby at mercy",
+// "the twins at swedish".
+var birthWords = map[string]bool{"baby": true, "babies": true, "twins": true,
+	"c-section": true, "section": true}
 
 // careAfter: care had at the place follows token e ("at northwestern for
 // my surgery", "at mercy for the mri").

@@ -2011,6 +2011,8 @@ func (s *scan) finishPlaces() {
 		s.dropEponymLists()
 	}
 	s.lowerCountyTails()
+	s.lowerCountyPlaces()
+	s.spokenZipAfterPlace()
 	s.lowerNamedFacilities()
 	s.townOfFoundPlace()
 	s.spokenUnitAfterStreet()
@@ -2328,6 +2330,79 @@ func (s *scan) lowerCountyTails() {
 		if n := s.next(k); n > 0 && s.toks[n].gap == gapSpace && !s.toks[n].upper() &&
 			(s.eq(n, "county") || s.eq(n, "parish") || s.eq(n, "township") || s.eq(n, "borough")) {
 			cd.e = int(s.toks[n].e)
+		}
+	}
+}
+
+// lowerCountyPlaces: a county, parish, township or borough named in lower
+// case after a preposition of place ("up in aroostook county", "we live in
+// liberty township"), its name on no list: one or two words between the
+// preposition and the county word, none of them a determiner or another
+// word that makes the county generic ("in the county", "in our county").
+func (s *scan) lowerCountyPlaces() {
+	for i := 2; i < len(s.toks); i++ {
+		t := &s.toks[i]
+		if n := t.n(); n < 6 || n > 8 || t.upper() || t.gap != gapSpace || !countyWords[s.lower(i)] {
+			continue
+		}
+		for st := i - 1; st >= i-2 && st >= 1; st-- {
+			w := &s.toks[st]
+			if !w.letters() || w.upper() || w.gap == gapLine || genericCountyWords[s.lower(st)] || placePreps[s.lower(st)] {
+				break
+			}
+			p := s.sameLinePrev(st)
+			if p >= 0 && s.toks[p].letters() && placePreps[s.lower(p)] && !s.eq(p, "of") {
+				s.addTok(st, i, Location, prShape)
+				break
+			}
+		}
+	}
+}
+
+var countyWords = map[string]bool{"county": true, "parish": true, "township": true, "borough": true}
+
+// genericCountyWords before a county word leave it unnamed.
+var genericCountyWords = map[string]bool{"the": true, "a": true, "an": true, "this": true, "that": true, "these": true,
+	"those": true, "my": true, "our": true, "your": true, "his": true, "her": true, "their": true, "its": true,
+	"every": true, "each": true, "any": true, "some": true, "one": true, "another": true, "same": true, "other": true,
+	"next": true, "neighboring": true, "neighbouring": true, "nearby": true, "local": true, "rural": true, "home": true,
+	"whole": true, "entire": true, "different": true, "new": true, "old": true, "small": true, "big": true, "poor": true,
+	"which": true, "what": true, "no": true, "and": true, "or": true, "but": true, "not": true, "is": true, "was": true}
+
+// spokenZipAfterPlace: five digits read out right after a place found in
+// lower case, after a comma or "that's" ("springfield, six two seven oh
+// four", "hope, that's oh two eight three one") and ending the clause: the
+// ZIP code of an address read aloud.
+func (s *scan) spokenZipAfterPlace() {
+	if s.web.lex&lxDigitWord == 0 {
+		return
+	}
+	var ends []int
+	for c := range s.cands {
+		if s.cands[c].t == Location {
+			if k := s.candEnd(&s.cands[c]); k >= 0 {
+				ends = append(ends, k)
+			}
+		}
+	}
+	for _, k := range ends {
+		i := s.next(k)
+		if i < 0 || !s.toks[i].punct(',') {
+			continue
+		}
+		if i = s.next(i); i < 0 {
+			continue
+		}
+		if (s.eq(i, "that") || s.eq(i, "it")) && s.toks[i+1].punct('\'') && s.eq(i+2, "s") {
+			i = s.next(i + 2)
+		} else if s.eq(i, "zip") {
+			i = s.next(i)
+		}
+		if i < 0 || s.toks[i].upper() {
+			continue
+		}
+		if nd, end := s.spokenDigits(i); end > i && nd == 5 && s.clauseEndAfter(end) {
+			s.addTok(i, end, ZIP, prCue)
 		}
 	}
 }

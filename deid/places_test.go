@@ -417,3 +417,28 @@ func TestHospitalAcronymsInLowerCase(t *testing.T) {
 		})
 	}
 }
+
+// TestPlacesReadAloud: places said in a transcript with nothing written to
+// mark them: a county or township named in lower case after a preposition
+// of place, five digits read out after a town as the end of an address, a
+// postal code in lower case after its cue, and a hospital spelled like a
+// word after a clinician who "is at" it or a birth there. Written for this
+// test (none of these sentences is in a corpus); the generic uses stay.
+func TestPlacesReadAloud(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"a county of no list", "patient: we farm up in piscataquis county, it's a long drive", []found{{"piscataquis county", deid.Location}}},
+		{"a township of two words", "patient: we're out in sugar creek township now", []found{{"sugar creek township", deid.Location}}},
+		{"a generic county stays", "patient: i've lived in this county all my life and in the whole county there's one clinic", nil},
+		{"a county after of stays", "patient: she works for the health department of the county", nil},
+		{"five digits after a town and a comma", "patient: it's eighty one willow street, bangor, oh four four oh one",
+			[]found{{"eighty one willow street", deid.Location}, {"bangor", deid.Location}, {"oh four four oh one", deid.ZIP}}},
+		{"five digits after that's", "patient: nine mill road, milford, that's oh six four six oh",
+			[]found{{"nine mill road", deid.Location}, {"milford", deid.Location}, {"oh six four six oh", deid.ZIP}}},
+		{"a duration after a town stays", "patient: i drove to tulsa, two or three hours each way", []found{{"tulsa", deid.Location}}},
+		{"a lower-case postal code after its cue", "patient: and the postal code is m5v 2t6", []found{{"m5v 2t6", deid.ZIP}}},
+		{"a clinician who is at a hospital", "patient: my oncologist is at mercy now", []found{{"mercy", deid.Location}}},
+		{"a birth at a hospital", "patient: i had the baby at cedars in the end", []found{{"cedars", deid.Location}}},
+		{"at the mercy of stays", "patient: my doctor is at the mercy of the insurance", nil},
+	})
+}
