@@ -201,7 +201,8 @@ func (s *scan) gazPlaceAt(i int) bool {
 		ok, prio = true, prCue // over a name read in the same words ("Johns Hopkins Bayview")
 	case afterPrep && plain && (prep != "at" || s.clauseGoesOn(end) || flags&lxFacHead != 0):
 		ok = true
-	case afterPrep && s.clauseGoesOn(end) && !(prep == "to" && !plain && end == i && !s.strictEnd(end) && !s.wentBefore(i)):
+	case afterPrep && s.clauseGoesOn(end) && !(prep == "to" && !plain && end == i && !s.strictEnd(end) && !s.wentBefore(i) &&
+		!(t.gaz&(gzTown|gzCity) != 0 && s.placeVerbBefore(i))):
 		// ("to hope for" is the verb; "moved to hope." the town.)
 		// A place that is also a word or a name: only where the clause
 		// ends after it ("lives in normal", "from jackson tomorrow"); a

@@ -2013,6 +2013,7 @@ func (s *scan) finishPlaces() {
 	s.lowerCountyTails()
 	s.lowerCountyPlaces()
 	s.spokenZipAfterPlace()
+	s.facilityBeforeTown()
 	s.lowerNamedFacilities()
 	s.townOfFoundPlace()
 	s.spokenUnitAfterStreet()
@@ -2368,6 +2369,75 @@ var genericCountyWords = map[string]bool{"the": true, "a": true, "an": true, "th
 	"next": true, "neighboring": true, "neighbouring": true, "nearby": true, "local": true, "rural": true, "home": true,
 	"whole": true, "entire": true, "different": true, "new": true, "old": true, "small": true, "big": true, "poor": true,
 	"which": true, "what": true, "no": true, "and": true, "or": true, "but": true, "not": true, "is": true, "was": true}
+
+// facilityBeforeTown: a hospital's name of the gazetteer right before "in"
+// and a place already found, after a preposition of place ("my
+// cardiologist is at mayo in rochester", "she's down at baylor scott and
+// white in temple", "yeah ucsd down in la jolla"): a site in a town. Its
+// words need no care verb there: the town names where it stands. The
+// name is one to four words, one of them a hospital's name or acronym of
+// the gazetteer, none of them an everyday or clinical word of the hand
+// lists that is not also a name ("at work in boston", "at home in tulsa").
+func (s *scan) facilityBeforeTown() {
+	if len(s.cands) == 0 {
+		return
+	}
+	var starts []int
+	for c := range s.cands {
+		if s.cands[c].t == Location {
+			if st, _ := s.candTokens(&s.cands[c]); st > 0 {
+				starts = append(starts, st)
+			}
+		}
+	}
+	for _, st := range starts {
+		p := s.sameLinePrev(st)
+		if p >= 0 && s.eq(p, "the") {
+			p = s.sameLinePrev(p)
+		}
+		if p < 0 || !s.eq(p, "in") {
+			continue
+		}
+		e := s.sameLinePrev(p)
+		if e >= 0 && (s.eq(e, "down") || s.eq(e, "up") || s.eq(e, "over") || s.eq(e, "out")) {
+			e = s.sameLinePrev(e)
+		}
+		if e < 0 || !s.toks[e].letters() || s.placeEndsAt(e) {
+			continue
+		}
+		named, b := false, -1
+		for k := e; k >= 0 && k > e-4; k = s.sameLinePrev(k) {
+			t := &s.toks[k]
+			if !t.letters() {
+				break
+			}
+			if (s.eq(k, "and") || s.eq(k, "of")) && k < e {
+				continue
+			}
+			if t.lex&(lxCommon|lxMedical) != 0 && t.lex&(lxFirst|lxSur) == 0 && t.gaz&(gzFacHead|gzFacAcro) == 0 ||
+				t.lex&(lxRelation|lxTitle|lxTitleClin|lxCue|lxMonth|lxWeekday|lxState|lxCountry) != 0 ||
+				functionWords[s.lower(k)] || placePreps[s.lower(k)] {
+				break
+			}
+			named = named || t.gaz&(gzFacHead|gzFacAcro) != 0
+			b = k
+			q := s.sameLinePrev(k)
+			if q < 0 || s.toks[q].letters() && (s.eq(q, "at") || s.eq(q, "to") || s.eq(q, "from") || s.turnStart(k) ||
+				s.eq(q, "yeah") || s.eq(q, "yes")) {
+				break
+			}
+		}
+		if b < 0 || !named {
+			continue
+		}
+		q := s.sameLinePrev(b)
+		if !(q < 0 || s.turnStart(b) || s.toks[q].letters() && (s.eq(q, "at") || s.eq(q, "to") || s.eq(q, "from") ||
+			s.eq(q, "yeah") || s.eq(q, "yes"))) {
+			continue
+		}
+		s.addTok(b, e, Location, prShape)
+	}
+}
 
 // spokenZipAfterPlace: five digits read out right after a place found in
 // lower case, after a comma or "that's" ("springfield, six two seven oh

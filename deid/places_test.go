@@ -442,3 +442,21 @@ func TestPlacesReadAloud(t *testing.T) {
 		{"at the mercy of stays", "patient: my doctor is at the mercy of the insurance", nil},
 	})
 }
+
+// TestFacilityBeforeItsTown: a hospital spelled like a word, or named by a
+// surname, right before "in" and its town is the site there; a town
+// spelled like a surname after a verb of moving is the town. Written for
+// this test; work and home before a town stay.
+func TestFacilityBeforeItsTown(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"a hospital spelled like a word", "patient: we ended up at banner in mesa that night",
+			[]found{{"banner", deid.Location}, {"mesa", deid.Location}}},
+		{"a system of several words", "patient: my brother is down at baylor scott and white in temple",
+			[]found{{"baylor scott and white", deid.Location}, {"temple", deid.Location}}},
+		{"work before a town stays", "patient: i was at work in boston when it started", []found{{"boston", deid.Location}}},
+		{"home before a town stays", "patient: we stayed at home in tulsa the whole week", []found{{"tulsa", deid.Location}}},
+		{"moved to a town spelled like a surname", "patient: we moved from akron to hamilton in the fall",
+			[]found{{"akron", deid.Location}, {"hamilton", deid.Location}, {"fall", deid.Date}}},
+	})
+}
