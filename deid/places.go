@@ -2012,12 +2012,13 @@ func (s *scan) finishPlaces() {
 	}
 	s.lowerCountyTails()
 	s.lowerCountyPlaces()
-	s.spokenZipAfterPlace()
-	s.facilityBeforeTown()
 	s.lowerNamedFacilities()
 	s.townOfFoundPlace()
 	s.spokenUnitAfterStreet()
 	s.systemBeforeSite()
+	s.facilityBeforeTown()
+	s.unlistedTownAfterVerb()
+	s.spokenZipAfterPlace()
 }
 
 // systemBeforeSite: "my appt at the Mass General Waltham location", "the
@@ -2115,6 +2116,31 @@ func (s *scan) spokenUnitAfterStreet() {
 			continue
 		}
 		s.addTok(s.tokStartingAt(cd.s), last, Location, cd.prio)
+		// "two twenty one birch street apartment four, waterbury": the
+		// town after the unit, as after a street line.
+		s.lowerTownAfterUnit(last)
+	}
+}
+
+// lowerTownAfterUnit: after a street line and its unit read out, a comma
+// and one to three lower-case words that end the clause are its town.
+func (s *scan) lowerTownAfterUnit(last int) {
+	k := s.next(last)
+	if k < 0 || !s.toks[k].punct(',') {
+		return
+	}
+	st := s.next(k)
+	end := -1
+	for j := st; j > 0 && j < st+3; j = s.next(j) {
+		t := &s.toks[j]
+		if !t.letters() || t.upper() || functionWords[s.lower(j)] || t.is(lxDigitWord|lxTeenWord|lxTensWord|lxState|lxStateAbbr|lxCountry) {
+			break
+		}
+		end = j
+		if s.clauseEndAfter(j) {
+			s.addTok(st, end, Location, prShape)
+			return
+		}
 	}
 }
 
@@ -2437,6 +2463,61 @@ func (s *scan) facilityBeforeTown() {
 		}
 		s.addTok(b, e, Location, prShape)
 	}
+}
+
+// unlistedTownAfterVerb: a lower-case word on no list at all, not even
+// the English word list, after a preposition of place that a verb of
+// living or moving opens ("i'm from chinle", "now i go to togus"), or
+// after "in" following a relative or a site ("my daughter in tolleson",
+// "the ihs clinic in chinle"); after a verb, ending the clause (one more
+// such word may follow): a town too small for the gazetteer, spelled as a
+// transcriber heard it. A word the transcriber made of an English one is
+// on the English list and stays.
+func (s *scan) unlistedTownAfterVerb() {
+	for i := 2; i < len(s.toks); i++ {
+		t := &s.toks[i]
+		if t.lex != 0 || t.gaz != 0 || t.upper() || t.gap != gapSpace || t.n() < 4 || !t.letters() {
+			continue
+		}
+		p := i - 1
+		w := s.lower(p)
+		if !(w == "in" || w == "from" || w == "to" || w == "near" || w == "outside") {
+			continue
+		}
+		if englishOrCompound(s.lower(i)) {
+			continue
+		}
+		end := i
+		if n := s.next(i); n > 0 && s.toks[n].gap == gapSpace && s.toks[n].lex == 0 && s.toks[n].gaz == 0 && s.toks[n].letters() &&
+			!s.toks[n].upper() && s.toks[n].n() >= 3 {
+			if !englishOrCompound(s.lower(n)) {
+				end = n
+			}
+		}
+		q := s.sameLinePrev(p)
+		site := w == "in" && q >= 0 && s.toks[q].letters() && (s.toks[q].is(lxRelation) || siteNouns[s.lower(q)])
+		if site || s.clauseGoesOn(end) && (s.placeVerbBefore(i) || w == "to" && s.wentBefore(i)) {
+			s.addTok(i, end, Location, prShape)
+		}
+	}
+}
+
+// englishOrCompound: w is on the English word list, or is two of its
+// words of three letters or more written together ("voicemail",
+// "carpool"), as newer words are.
+func englishOrCompound(w string) bool {
+	eng := englishWords()
+	if _, ok := eng[w]; ok {
+		return true
+	}
+	for k := 3; k <= len(w)-3; k++ {
+		if _, ok := eng[w[:k]]; ok {
+			if _, ok := eng[w[k:]]; ok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // spokenZipAfterPlace: five digits read out right after a place found in

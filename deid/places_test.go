@@ -460,3 +460,19 @@ func TestFacilityBeforeItsTown(t *testing.T) {
 			[]found{{"akron", deid.Location}, {"hamilton", deid.Location}, {"fall", deid.Date}}},
 	})
 }
+
+// TestTownsOfNoList: a town too small for any list, said after a verb of
+// living or moving or after a site's "in", and a town read out after a
+// street line and its unit. Written for this test; a drug after a verb
+// that is not one of moving stays.
+func TestTownsOfNoList(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"after a verb of living", "patient: we live in shungnak now, my son flies me down", []found{{"shungnak", deid.Location}}},
+		{"after a site", "patient: the health aide clinic in chignik did the strep test", []found{{"chignik", deid.Location}}},
+		{"a drug after switched stays", "patient: they switched me to ozempic last week", nil},
+		{"two English words written as one stay", "doctor: i called but it went to voicemail", nil},
+		{"the town after a spoken unit", "patient: it's nine oak street apartment six, millbrook",
+			[]found{{"nine oak street apartment six", deid.Location}, {"millbrook", deid.Location}}},
+	})
+}
