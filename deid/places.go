@@ -2018,6 +2018,7 @@ func (s *scan) finishPlaces() {
 	s.systemBeforeSite()
 	s.facilityBeforeTown()
 	s.unlistedTownAfterVerb()
+	s.coordinatedPlaces()
 	s.spokenZipAfterPlace()
 }
 
@@ -2465,8 +2466,8 @@ func (s *scan) facilityBeforeTown() {
 	}
 }
 
-// unlistedTownAfterVerb: a lower-case word on no list at all, not even
-// the English word list, after a preposition of place that a verb of
+// unlistedTownAfterVerb: a lower-case word on no list but the gazetteer's
+// places, not even the English word list, after a preposition of place that a verb of
 // living or moving opens ("i'm from chinle", "now i go to togus"), or
 // after "in" following a relative or a site ("my daughter in tolleson",
 // "the ihs clinic in chinle"); after a verb, ending the clause (one more
@@ -2476,7 +2477,7 @@ func (s *scan) facilityBeforeTown() {
 func (s *scan) unlistedTownAfterVerb() {
 	for i := 2; i < len(s.toks); i++ {
 		t := &s.toks[i]
-		if t.lex != 0 || t.gaz != 0 || t.upper() || t.gap != gapSpace || t.n() < 4 || !t.letters() {
+		if t.lex != 0 || t.gaz&^gazPlaceFlags != 0 || t.upper() || t.gap != gapSpace || t.n() < 4 || !t.letters() {
 			continue
 		}
 		p := i - 1
@@ -2488,7 +2489,7 @@ func (s *scan) unlistedTownAfterVerb() {
 			continue
 		}
 		end := i
-		if n := s.next(i); n > 0 && s.toks[n].gap == gapSpace && s.toks[n].lex == 0 && s.toks[n].gaz == 0 && s.toks[n].letters() &&
+		if n := s.next(i); n > 0 && s.toks[n].gap == gapSpace && s.toks[n].lex == 0 && s.toks[n].gaz&^gazPlaceFlags == 0 && s.toks[n].letters() &&
 			!s.toks[n].upper() && s.toks[n].n() >= 3 {
 			if !englishOrCompound(s.lower(n)) {
 				end = n
@@ -2499,6 +2500,55 @@ func (s *scan) unlistedTownAfterVerb() {
 		if site || s.clauseGoesOn(end) && (s.placeVerbBefore(i) || w == "to" && s.wentBefore(i)) {
 			s.addTok(i, end, Location, prShape)
 		}
+	}
+}
+
+// coordinatedPlaces: after a place found, a coordinator ("and", "or",
+// "then", "and then", "not", a comma and "then") and a hospital, town or
+// city of the gazetteer or the hand lists, or a capitalized word on no
+// list, where the clause ends or "for" follows: the second place of the
+// same kind ("took me to presbyterian not methodist", "headed to lisbon
+// and then porto for", "at Sentara Norfolk General, then CHKD for").
+func (s *scan) coordinatedPlaces() {
+	var ends []int
+	for c := range s.cands {
+		if s.cands[c].t == Location {
+			if k := s.candEnd(&s.cands[c]); k >= 0 {
+				ends = append(ends, k)
+			}
+		}
+	}
+	for _, k := range ends {
+		j := s.next(k)
+		if j > 0 && s.toks[j].punct(',') {
+			j = s.next(j)
+		}
+		if j < 0 || !s.toks[j].letters() {
+			continue
+		}
+		switch s.lower(j) {
+		case "and", "or":
+			if n := s.next(j); n > 0 && s.eq(n, "then") {
+				j = n
+			}
+		case "then", "not":
+		default:
+			continue
+		}
+		x := s.next(j)
+		if x < 0 || !s.toks[x].letters() || s.toks[x].gap != gapSpace || s.placeEndsAt(x) {
+			continue
+		}
+		t := &s.toks[x]
+		listed := t.gaz&(gzFacHead|gzFacAcro|gzCity|gzTown) != 0 || t.lex&(lxCity|lxCityAmb) != 0
+		unlisted := t.upper() && t.lex == 0 && t.gaz&^gazPlaceFlags == 0
+		if !(listed || unlisted) || t.lex&(lxCommon|lxMedical|lxTitle|lxTitleClin|lxRelation|lxMonth|lxWeekday|lxCue|lxState|lxCountry) != 0 {
+			continue
+		}
+		if !s.clauseEndAfter(x) && s.nextWordAt(x) != "for" {
+			continue
+		}
+		s.addTok(x, x, Location, prShape)
 	}
 }
 

@@ -476,3 +476,20 @@ func TestTownsOfNoList(t *testing.T) {
 			[]found{{"nine oak street apartment six", deid.Location}, {"millbrook", deid.Location}}},
 	})
 }
+
+// TestCoordinatedPlaces: a second place joined to one found by "and
+// then", "then" or "not", a hospital or city of the lists, or a
+// capitalized word of none; a town of no list after a site's "in" even
+// when the gazetteer knows it as a hospital's first word. Written for
+// this test; an everyday word after "and then" stays.
+func TestCoordinatedPlaces(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"and then a city", "patient: we flew into madrid and then porto for a week", []found{{"madrid", deid.Location}, {"porto", deid.Location}}},
+		{"not a hospital", "patient: the ambulance took me to presbyterian not methodist", []found{{"presbyterian", deid.Location}, {"methodist", deid.Location}}},
+		{"a comma, then an acronym of no list", "Seen at Tulane Medical Center, then UMCNO for the biopsy.",
+			[]found{{"Tulane Medical Center", deid.Location}, {"UMCNO", deid.Location}}},
+		{"an everyday word after and then stays", "patient: i went to boston and then dinner for my birthday", []found{{"boston", deid.Location}}},
+		{"a hospital's first word as a town", "patient: the clinic in chinle did my sugar test", []found{{"chinle", deid.Location}}},
+	})
+}
