@@ -2409,15 +2409,15 @@ func (s *scan) facilityBeforeTown() {
 	if len(s.cands) == 0 {
 		return
 	}
-	var starts []int
-	for c := range s.cands {
-		if s.cands[c].t == Location {
-			if st, _ := s.candTokens(&s.cands[c]); st > 0 {
-				starts = append(starts, st)
-			}
+	// Over the candidates found so far (those added here lie beyond n).
+	for c, n := 0, len(s.cands); c < n; c++ {
+		if s.cands[c].t != Location {
+			continue
 		}
-	}
-	for _, st := range starts {
+		st, _ := s.candTokens(&s.cands[c])
+		if st <= 0 {
+			continue
+		}
 		p := s.sameLinePrev(st)
 		if p >= 0 && s.eq(p, "the") {
 			p = s.sameLinePrev(p)
@@ -2510,15 +2510,14 @@ func (s *scan) unlistedTownAfterVerb() {
 // same kind ("took me to presbyterian not methodist", "headed to lisbon
 // and then porto for", "at Sentara Norfolk General, then CHKD for").
 func (s *scan) coordinatedPlaces() {
-	var ends []int
-	for c := range s.cands {
-		if s.cands[c].t == Location {
-			if k := s.candEnd(&s.cands[c]); k >= 0 {
-				ends = append(ends, k)
-			}
+	for c, n := 0, len(s.cands); c < n; c++ {
+		if s.cands[c].t != Location {
+			continue
 		}
-	}
-	for _, k := range ends {
+		k := s.candEnd(&s.cands[c])
+		if k < 0 {
+			continue
+		}
 		j := s.next(k)
 		if j > 0 && s.toks[j].punct(',') {
 			j = s.next(j)
@@ -2578,15 +2577,14 @@ func (s *scan) spokenZipAfterPlace() {
 	if s.web.lex&lxDigitWord == 0 {
 		return
 	}
-	var ends []int
-	for c := range s.cands {
-		if s.cands[c].t == Location {
-			if k := s.candEnd(&s.cands[c]); k >= 0 {
-				ends = append(ends, k)
-			}
+	for c, n := 0, len(s.cands); c < n; c++ {
+		if s.cands[c].t != Location {
+			continue
 		}
-	}
-	for _, k := range ends {
+		k := s.candEnd(&s.cands[c])
+		if k < 0 {
+			continue
+		}
 		i := s.next(k)
 		if i < 0 || !s.toks[i].punct(',') {
 			continue
