@@ -62,7 +62,16 @@
 //     Hospital for Rehabilitative Medicine"), "Children's Mercy" after a
 //     preposition of place, a possessive inside a place name ("lives in
 //     Lee's Summit"), the county word after a place in lower case ("in
-//     guilford county"). A state before a comma is not a city ("in
+//     guilford county"), and a county or township of no list named in
+//     lower case after a preposition of place ("up in piscataquis
+//     county"). After the matchers (places.go, finishPlaces): a hospital
+//     of the gazetteer right before "in" and a town found there ("at
+//     banner in mesa"), a lower-case word on no list and not English after
+//     a verb of living or moving or a site's "in" ("the clinic in
+//     chignik"), a second place joined by "and then", "then" or "not"
+//     ("to presbyterian not methodist"), the town read out after a street
+//     line and its unit, five digits read out after a town as its ZIP
+//     ("bangor, oh four four oh one"). A state before a comma is not a city ("in
 //     Arkansas, Missouri"), and the members of a coordinated list that
 //     ends in an eponym head are neither places nor names ("Rochester,
 //     Philadelphia and Boston criteria");

@@ -201,7 +201,8 @@ func (s *scan) gazPlaceAt(i int) bool {
 		ok, prio = true, prCue // over a name read in the same words ("Johns Hopkins Bayview")
 	case afterPrep && plain && (prep != "at" || s.clauseGoesOn(end) || flags&lxFacHead != 0):
 		ok = true
-	case afterPrep && s.clauseGoesOn(end) && !(prep == "to" && !plain && end == i && !s.strictEnd(end) && !s.wentBefore(i)):
+	case afterPrep && s.clauseGoesOn(end) && !(prep == "to" && !plain && end == i && !s.strictEnd(end) && !s.wentBefore(i) &&
+		!(t.gaz&(gzTown|gzCity) != 0 && s.placeVerbBefore(i))):
 		// ("to hope for" is the verb; "moved to hope." the town.)
 		// A place that is also a word or a name: only where the clause
 		// ends after it ("lives in normal", "from jackson tomorrow"); a
@@ -328,8 +329,20 @@ func (s *scan) careBefore(i int) bool {
 	for n := 0; n < 2 && q >= 0 && (s.eq(q, "nights") || s.eq(q, "days") || s.eq(q, "there") || s.eq(q, "now")); n++ {
 		q = s.sameLinePrev(q)
 	}
-	return q >= 0 && workVerbs[s.lower(q)]
+	if q >= 0 && (s.eq(q, "is") || s.eq(q, "was") || s.eq(q, "are") || s.eq(q, "were")) {
+		// "my cardiologist is at atrium", "her pcp was at mercy": a
+		// clinician, or care, as the subject of "is at".
+		if r := s.sameLinePrev(q); r >= 0 && s.toks[r].letters() && (workVerbs[s.lower(r)] || specialtyWord(s.lower(r))) {
+			return true
+		}
+	}
+	return q >= 0 && (workVerbs[s.lower(q)] || birthWords[s.lower(q)])
 }
+
+// birthWords before "at" name a birth there: "had the baby at mercy",
+// "the twins at swedish".
+var birthWords = map[string]bool{"baby": true, "babies": true, "twins": true,
+	"c-section": true, "section": true}
 
 // careAfter: care had at the place follows token e ("at northwestern for
 // my surgery", "at mercy for the mri").

@@ -2011,10 +2011,15 @@ func (s *scan) finishPlaces() {
 		s.dropEponymLists()
 	}
 	s.lowerCountyTails()
+	s.lowerCountyPlaces()
 	s.lowerNamedFacilities()
 	s.townOfFoundPlace()
 	s.spokenUnitAfterStreet()
 	s.systemBeforeSite()
+	s.facilityBeforeTown()
+	s.unlistedTownAfterVerb()
+	s.coordinatedPlaces()
+	s.spokenZipAfterPlace()
 }
 
 // systemBeforeSite: "my appt at the Mass General Waltham location", "the
@@ -2112,6 +2117,31 @@ func (s *scan) spokenUnitAfterStreet() {
 			continue
 		}
 		s.addTok(s.tokStartingAt(cd.s), last, Location, cd.prio)
+		// "two twenty one birch street apartment four, waterbury": the
+		// town after the unit, as after a street line.
+		s.lowerTownAfterUnit(last)
+	}
+}
+
+// lowerTownAfterUnit: after a street line and its unit read out, a comma
+// and one to three lower-case words that end the clause are its town.
+func (s *scan) lowerTownAfterUnit(last int) {
+	k := s.next(last)
+	if k < 0 || !s.toks[k].punct(',') {
+		return
+	}
+	st := s.next(k)
+	end := -1
+	for j := st; j > 0 && j < st+3; j = s.next(j) {
+		t := &s.toks[j]
+		if !t.letters() || t.upper() || functionWords[s.lower(j)] || t.is(lxDigitWord|lxTeenWord|lxTensWord|lxState|lxStateAbbr|lxCountry) {
+			break
+		}
+		end = j
+		if s.clauseEndAfter(j) {
+			s.addTok(st, end, Location, prShape)
+			return
+		}
 	}
 }
 
@@ -2328,6 +2358,250 @@ func (s *scan) lowerCountyTails() {
 		if n := s.next(k); n > 0 && s.toks[n].gap == gapSpace && !s.toks[n].upper() &&
 			(s.eq(n, "county") || s.eq(n, "parish") || s.eq(n, "township") || s.eq(n, "borough")) {
 			cd.e = int(s.toks[n].e)
+		}
+	}
+}
+
+// lowerCountyPlaces: a county, parish, township or borough named in lower
+// case after a preposition of place ("up in aroostook county", "we live in
+// liberty township"), its name on no list: one or two words between the
+// preposition and the county word, none of them a determiner or another
+// word that makes the county generic ("in the county", "in our county").
+func (s *scan) lowerCountyPlaces() {
+	for i := 2; i < len(s.toks); i++ {
+		t := &s.toks[i]
+		if n := t.n(); n < 6 || n > 8 || t.upper() || t.gap != gapSpace || !countyWords[s.lower(i)] {
+			continue
+		}
+		for st := i - 1; st >= i-2 && st >= 1; st-- {
+			w := &s.toks[st]
+			if !w.letters() || w.upper() || w.gap == gapLine || genericCountyWords[s.lower(st)] || placePreps[s.lower(st)] {
+				break
+			}
+			p := s.sameLinePrev(st)
+			if p >= 0 && s.toks[p].letters() && placePreps[s.lower(p)] && !s.eq(p, "of") {
+				s.addTok(st, i, Location, prShape)
+				break
+			}
+		}
+	}
+}
+
+var countyWords = map[string]bool{"county": true, "parish": true, "township": true, "borough": true}
+
+// genericCountyWords before a county word leave it unnamed.
+var genericCountyWords = map[string]bool{"the": true, "a": true, "an": true, "this": true, "that": true, "these": true,
+	"those": true, "my": true, "our": true, "your": true, "his": true, "her": true, "their": true, "its": true,
+	"every": true, "each": true, "any": true, "some": true, "one": true, "another": true, "same": true, "other": true,
+	"next": true, "neighboring": true, "neighbouring": true, "nearby": true, "local": true, "rural": true, "home": true,
+	"whole": true, "entire": true, "different": true, "new": true, "old": true, "small": true, "big": true, "poor": true,
+	"which": true, "what": true, "no": true, "and": true, "or": true, "but": true, "not": true, "is": true, "was": true}
+
+// facilityBeforeTown: a hospital's name of the gazetteer right before "in"
+// and a place already found, after a preposition of place ("my
+// cardiologist is at mayo in rochester", "she's down at baylor scott and
+// white in temple", "yeah ucsd down in la jolla"): a site in a town. Its
+// words need no care verb there: the town names where it stands. The
+// name is one to four words, one of them a hospital's name or acronym of
+// the gazetteer, none of them an everyday or clinical word of the hand
+// lists that is not also a name ("at work in boston", "at home in tulsa").
+func (s *scan) facilityBeforeTown() {
+	if len(s.cands) == 0 {
+		return
+	}
+	// Over the candidates found so far (those added here lie beyond n).
+	for c, n := 0, len(s.cands); c < n; c++ {
+		if s.cands[c].t != Location {
+			continue
+		}
+		st, _ := s.candTokens(&s.cands[c])
+		if st <= 0 {
+			continue
+		}
+		p := s.sameLinePrev(st)
+		if p >= 0 && s.eq(p, "the") {
+			p = s.sameLinePrev(p)
+		}
+		if p < 0 || !s.eq(p, "in") {
+			continue
+		}
+		e := s.sameLinePrev(p)
+		if e >= 0 && (s.eq(e, "down") || s.eq(e, "up") || s.eq(e, "over") || s.eq(e, "out")) {
+			e = s.sameLinePrev(e)
+		}
+		if e < 0 || !s.toks[e].letters() || s.placeEndsAt(e) {
+			continue
+		}
+		named, b := false, -1
+		for k := e; k >= 0 && k > e-4; k = s.sameLinePrev(k) {
+			t := &s.toks[k]
+			if !t.letters() {
+				break
+			}
+			if (s.eq(k, "and") || s.eq(k, "of")) && k < e {
+				continue
+			}
+			if t.lex&(lxCommon|lxMedical) != 0 && t.lex&(lxFirst|lxSur) == 0 && t.gaz&(gzFacHead|gzFacAcro) == 0 ||
+				t.lex&(lxRelation|lxTitle|lxTitleClin|lxCue|lxMonth|lxWeekday|lxState|lxCountry) != 0 ||
+				functionWords[s.lower(k)] || placePreps[s.lower(k)] {
+				break
+			}
+			named = named || t.gaz&(gzFacHead|gzFacAcro) != 0
+			b = k
+			q := s.sameLinePrev(k)
+			if q < 0 || s.toks[q].letters() && (s.eq(q, "at") || s.eq(q, "to") || s.eq(q, "from") || s.turnStart(k) ||
+				s.eq(q, "yeah") || s.eq(q, "yes")) {
+				break
+			}
+		}
+		if b < 0 || !named {
+			continue
+		}
+		q := s.sameLinePrev(b)
+		if !(q < 0 || s.turnStart(b) || s.toks[q].letters() && (s.eq(q, "at") || s.eq(q, "to") || s.eq(q, "from") ||
+			s.eq(q, "yeah") || s.eq(q, "yes"))) {
+			continue
+		}
+		s.addTok(b, e, Location, prShape)
+	}
+}
+
+// unlistedTownAfterVerb: a lower-case word on no list but the gazetteer's
+// places, not even the English word list, after a preposition of place that a verb of
+// living or moving opens ("i'm from chinle", "now i go to togus"), or
+// after "in" following a relative or a site ("my daughter in tolleson",
+// "the ihs clinic in chinle"); after a verb, ending the clause (one more
+// such word may follow): a town too small for the gazetteer, spelled as a
+// transcriber heard it. A word the transcriber made of an English one is
+// on the English list and stays.
+func (s *scan) unlistedTownAfterVerb() {
+	for i := 2; i < len(s.toks); i++ {
+		t := &s.toks[i]
+		if t.lex != 0 || t.gaz&^gazPlaceFlags != 0 || t.upper() || t.gap != gapSpace || t.n() < 4 || !t.letters() {
+			continue
+		}
+		p := i - 1
+		w := s.lower(p)
+		if !(w == "in" || w == "from" || w == "to" || w == "near" || w == "outside") {
+			continue
+		}
+		if englishOrCompound(s.lower(i)) {
+			continue
+		}
+		end := i
+		if n := s.next(i); n > 0 && s.toks[n].gap == gapSpace && s.toks[n].lex == 0 && s.toks[n].gaz&^gazPlaceFlags == 0 && s.toks[n].letters() &&
+			!s.toks[n].upper() && s.toks[n].n() >= 3 {
+			if !englishOrCompound(s.lower(n)) {
+				end = n
+			}
+		}
+		q := s.sameLinePrev(p)
+		site := w == "in" && q >= 0 && s.toks[q].letters() && (s.toks[q].is(lxRelation) || siteNouns[s.lower(q)])
+		if site || s.clauseGoesOn(end) && (s.placeVerbBefore(i) || w == "to" && s.wentBefore(i)) {
+			s.addTok(i, end, Location, prShape)
+		}
+	}
+}
+
+// coordinatedPlaces: after a place found, a coordinator ("and", "or",
+// "then", "and then", "not", a comma and "then") and a hospital, town or
+// city of the gazetteer or the hand lists, or a capitalized word on no
+// list, where the clause ends or "for" follows: the second place of the
+// same kind ("took me to presbyterian not methodist", "headed to lisbon
+// and then porto for", "at Sentara Norfolk General, then CHKD for").
+func (s *scan) coordinatedPlaces() {
+	for c, n := 0, len(s.cands); c < n; c++ {
+		if s.cands[c].t != Location {
+			continue
+		}
+		k := s.candEnd(&s.cands[c])
+		if k < 0 {
+			continue
+		}
+		j := s.next(k)
+		if j > 0 && s.toks[j].punct(',') {
+			j = s.next(j)
+		}
+		if j < 0 || !s.toks[j].letters() {
+			continue
+		}
+		switch s.lower(j) {
+		case "and", "or":
+			if n := s.next(j); n > 0 && s.eq(n, "then") {
+				j = n
+			}
+		case "then", "not":
+		default:
+			continue
+		}
+		x := s.next(j)
+		if x < 0 || !s.toks[x].letters() || s.toks[x].gap != gapSpace || s.placeEndsAt(x) {
+			continue
+		}
+		t := &s.toks[x]
+		listed := t.gaz&(gzFacHead|gzFacAcro|gzCity|gzTown) != 0 || t.lex&(lxCity|lxCityAmb) != 0
+		unlisted := t.upper() && t.lex == 0 && t.gaz&^gazPlaceFlags == 0
+		if !(listed || unlisted) || t.lex&(lxCommon|lxMedical|lxTitle|lxTitleClin|lxRelation|lxMonth|lxWeekday|lxCue|lxState|lxCountry) != 0 {
+			continue
+		}
+		if !s.clauseEndAfter(x) && s.nextWordAt(x) != "for" {
+			continue
+		}
+		s.addTok(x, x, Location, prShape)
+	}
+}
+
+// englishOrCompound: w is on the English word list, or is two of its
+// words of three letters or more written together ("voicemail",
+// "carpool"), as newer words are.
+func englishOrCompound(w string) bool {
+	eng := englishWords()
+	if _, ok := eng[w]; ok {
+		return true
+	}
+	for k := 3; k <= len(w)-3; k++ {
+		if _, ok := eng[w[:k]]; ok {
+			if _, ok := eng[w[k:]]; ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// spokenZipAfterPlace: five digits read out right after a place found in
+// lower case, after a comma or "that's" ("springfield, six two seven oh
+// four", "hope, that's oh two eight three one") and ending the clause: the
+// ZIP code of an address read aloud.
+func (s *scan) spokenZipAfterPlace() {
+	if s.web.lex&lxDigitWord == 0 {
+		return
+	}
+	for c, n := 0, len(s.cands); c < n; c++ {
+		if s.cands[c].t != Location {
+			continue
+		}
+		k := s.candEnd(&s.cands[c])
+		if k < 0 {
+			continue
+		}
+		i := s.next(k)
+		if i < 0 || !s.toks[i].punct(',') {
+			continue
+		}
+		if i = s.next(i); i < 0 {
+			continue
+		}
+		if (s.eq(i, "that") || s.eq(i, "it")) && s.toks[i+1].punct('\'') && s.eq(i+2, "s") {
+			i = s.next(i + 2)
+		} else if s.eq(i, "zip") {
+			i = s.next(i)
+		}
+		if i < 0 || s.toks[i].upper() {
+			continue
+		}
+		if nd, end := s.spokenDigits(i); end > i && nd == 5 && s.clauseEndAfter(end) {
+			s.addTok(i, end, ZIP, prCue)
 		}
 	}
 }

@@ -417,3 +417,79 @@ func TestHospitalAcronymsInLowerCase(t *testing.T) {
 		})
 	}
 }
+
+// TestPlacesReadAloud: places said in a transcript with nothing written to
+// mark them: a county or township named in lower case after a preposition
+// of place, five digits read out after a town as the end of an address, a
+// postal code in lower case after its cue, and a hospital spelled like a
+// word after a clinician who "is at" it or a birth there. Written for this
+// test (none of these sentences is in a corpus); the generic uses stay.
+func TestPlacesReadAloud(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"a county of no list", "patient: we farm up in piscataquis county, it's a long drive", []found{{"piscataquis county", deid.Location}}},
+		{"a township of two words", "patient: we're out in sugar creek township now", []found{{"sugar creek township", deid.Location}}},
+		{"a generic county stays", "patient: i've lived in this county all my life and in the whole county there's one clinic", nil},
+		{"a county after of stays", "patient: she works for the health department of the county", nil},
+		{"five digits after a town and a comma", "patient: it's eighty one willow street, bangor, oh four four oh one",
+			[]found{{"eighty one willow street", deid.Location}, {"bangor", deid.Location}, {"oh four four oh one", deid.ZIP}}},
+		{"five digits after that's", "patient: nine mill road, milford, that's oh six four six oh",
+			[]found{{"nine mill road", deid.Location}, {"milford", deid.Location}, {"oh six four six oh", deid.ZIP}}},
+		{"a duration after a town stays", "patient: i drove to tulsa, two or three hours each way", []found{{"tulsa", deid.Location}}},
+		{"a lower-case postal code after its cue", "patient: and the postal code is m5v 2t6", []found{{"m5v 2t6", deid.ZIP}}},
+		{"a clinician who is at a hospital", "patient: my oncologist is at mercy now", []found{{"mercy", deid.Location}}},
+		{"a birth at a hospital", "patient: i had the baby at cedars in the end", []found{{"cedars", deid.Location}}},
+		{"at the mercy of stays", "patient: my doctor is at the mercy of the insurance", nil},
+	})
+}
+
+// TestFacilityBeforeItsTown: a hospital spelled like a word, or named by a
+// surname, right before "in" and its town is the site there; a town
+// spelled like a surname after a verb of moving is the town. Written for
+// this test; work and home before a town stay.
+func TestFacilityBeforeItsTown(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"a hospital spelled like a word", "patient: we ended up at banner in mesa that night",
+			[]found{{"banner", deid.Location}, {"mesa", deid.Location}}},
+		{"a system of several words", "patient: my brother is down at baylor scott and white in temple",
+			[]found{{"baylor scott and white", deid.Location}, {"temple", deid.Location}}},
+		{"work before a town stays", "patient: i was at work in boston when it started", []found{{"boston", deid.Location}}},
+		{"home before a town stays", "patient: we stayed at home in tulsa the whole week", []found{{"tulsa", deid.Location}}},
+		{"moved to a town spelled like a surname", "patient: we moved from akron to hamilton in the fall",
+			[]found{{"akron", deid.Location}, {"hamilton", deid.Location}, {"fall", deid.Date}}},
+	})
+}
+
+// TestTownsOfNoList: a town too small for any list, said after a verb of
+// living or moving or after a site's "in", and a town read out after a
+// street line and its unit. Written for this test; a drug after a verb
+// that is not one of moving stays.
+func TestTownsOfNoList(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"after a verb of living", "patient: we live in shungnak now, my son flies me down", []found{{"shungnak", deid.Location}}},
+		{"after a site", "patient: the health aide clinic in chignik did the strep test", []found{{"chignik", deid.Location}}},
+		{"a drug after switched stays", "patient: they switched me to ozempic last week", nil},
+		{"two English words written as one stay", "doctor: i called but it went to voicemail", nil},
+		{"the town after a spoken unit", "patient: it's nine oak street apartment six, millbrook",
+			[]found{{"nine oak street apartment six", deid.Location}, {"millbrook", deid.Location}}},
+	})
+}
+
+// TestCoordinatedPlaces: a second place joined to one found by "and
+// then", "then" or "not", a hospital or city of the lists, or a
+// capitalized word of none; a town of no list after a site's "in" even
+// when the gazetteer knows it as a hospital's first word. Written for
+// this test; an everyday word after "and then" stays.
+func TestCoordinatedPlaces(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"and then a city", "patient: we flew into madrid and then porto for a week", []found{{"madrid", deid.Location}, {"porto", deid.Location}}},
+		{"not a hospital", "patient: the ambulance took me to presbyterian not methodist", []found{{"presbyterian", deid.Location}, {"methodist", deid.Location}}},
+		{"a comma, then an acronym of no list", "Seen at Tulane Medical Center, then UMCNO for the biopsy.",
+			[]found{{"Tulane Medical Center", deid.Location}, {"UMCNO", deid.Location}}},
+		{"an everyday word after and then stays", "patient: i went to boston and then dinner for my birthday", []found{{"boston", deid.Location}}},
+		{"a hospital's first word as a town", "patient: the clinic in chinle did my sugar test", []found{{"chinle", deid.Location}}},
+	})
+}

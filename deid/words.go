@@ -303,7 +303,12 @@ func (s *scan) postcodeAt(i int) bool {
 		return false
 	}
 	a, b := s.str(i), s.str(n)
-	isL := func(c byte) bool { return c >= 'A' && c <= 'Z' }
+	// In lower case ("my postal code is l8p 4r5") only after a cue.
+	lower := hasLowerASCII(a) || hasLowerASCII(b)
+	if lower && !s.wordBefore(i, 4, "postal", "postcode", "zip", "zipcode", "code") {
+		return false
+	}
+	isL := func(c byte) bool { return c >= 'A' && c <= 'Z' || lower && c >= 'a' && c <= 'z' }
 	isD := func(c byte) bool { return c >= '0' && c <= '9' }
 	if len(a) == 3 && isL(a[0]) && isD(a[1]) && isL(a[2]) && isD(b[0]) && isL(b[1]) && isD(b[2]) &&
 		!s.wordBefore(i, 2, "model", "lot", "serial", "part", "cat", "ref", "sku", "version") {
@@ -329,6 +334,15 @@ func (s *scan) postcodeAt(i int) bool {
 	}
 	s.addTok(i, n, ZIP, prCue)
 	return true
+}
+
+func hasLowerASCII(x string) bool {
+	for k := 0; k < len(x); k++ {
+		if x[k] >= 'a' && x[k] <= 'z' {
+			return true
+		}
+	}
+	return false
 }
 
 // idahoAt: "ID" after a city is Idaho, not a cue ("Boise, ID 83702").

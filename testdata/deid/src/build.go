@@ -46,8 +46,9 @@
 // like phifree3, stratified like blind3), 97_known4 and 98_known4
 // dialogues-known4 (supplied-name transcripts written before the detector
 // ran on them), 99_known5 dialogues-known5 (the fifth such set, made the same
-// way). The first three, blind3, phifree3, phifree5, dialogues-known4 and
-// dialogues-known5 are
+// way), 99_places6 places6 (short passages dense in places, written before
+// the detector ran on them). The first three, blind3, phifree3, phifree5,
+// dialogues-known4, dialogues-known5 and places6 are
 // split deterministically into <name>.jsonl and <name>-holdout.jsonl: within
 // each stratum the documents are ordered by an FNV hash of their ID (for the
 // blind corpora mixed further, see corpora) and the first share of each
@@ -165,6 +166,11 @@ var corpora = []struct {
 	// before the detector ran on it; a third of each stratum to the holdout.
 	{name: "dialogues-known5", prefixes: []string{"99_known5"}, mix: true, share: 1.0 / 3, strata: metaFreeOther,
 		meta: true, allKnown: true},
+	// places6: short passages dense in places (two thirds lower-case
+	// speech-recognition text, the rest written), some PHI-free with the
+	// same words used as words; written before the detector ran on them; a
+	// third of each stratum to the holdout.
+	{name: "places6", prefixes: []string{"99_places6"}, mix: true, share: 1.0 / 3, strata: phiOrFree},
 }
 
 func corpusOf(file string) (int, error) {
