@@ -51,7 +51,9 @@ import (
 // task, and the machine's load average: on 2 cores shared with other jobs
 // the bound needs the workers, Redis and the timer to be scheduled on
 // time, and a worker needing c ms of CPU a task cannot pass 1000/c tasks/s
-// per free core.
+// per free core. Each result also splits a slot's cycle per task (slots /
+// overall throughput) into the provider call, the handler's time outside
+// it and the time outside the handler (see slotTime).
 func BenchmarkLoad(b *testing.B) {
 	workers := intList(b, envOr("LOAD_WORKERS", "1,2,4"))
 	conc := atoi(b, envOr("LOAD_CONCURRENCY", "100"))
