@@ -3,6 +3,7 @@ package main_test
 import (
 	"context"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"os"
@@ -50,7 +51,9 @@ import (
 // task, and the machine's load average: on 2 cores shared with other jobs
 // the bound needs the workers, Redis and the timer to be scheduled on
 // time, and a worker needing c ms of CPU a task cannot pass 1000/c tasks/s
-// per free core.
+// per free core. Each result also splits a slot's cycle per task (slots /
+// overall throughput) into the provider call, the handler's time outside
+// it and the time outside the handler (see slotTime).
 func BenchmarkLoad(b *testing.B) {
 	workers := intList(b, envOr("LOAD_WORKERS", "1,2,4"))
 	conc := atoi(b, envOr("LOAD_CONCURRENCY", "100"))
@@ -87,6 +90,11 @@ func BenchmarkLoad(b *testing.B) {
 						firstSteady = r.steady
 					}
 					b.ReportMetric(r.steady/firstSteady, "speedup-vs-first")
+					cycle := time.Duration(float64(n*conc) / r.overall * float64(time.Second))
+					b.ReportMetric(float64(r.slot.handler-r.slot.provider)/1e6, "handler-outside-provider-ms/task")
+					b.ReportMetric(float64(cycle-r.slot.handler)/1e6, "outside-handler-ms/task")
+					b.Logf("%s N=%d: a slot's cycle %.1f ms a task = provider call %.1f ms + handler outside the provider %.1f ms + outside the handler (asynq's fetch, lease and ack, CPU waits) %.1f ms",
+						mode, n, ms(cycle), ms(r.slot.provider), ms(r.slot.handler-r.slot.provider), ms(cycle-r.slot.handler))
 					b.Logf("%s N=%d C=%d L=%s: %d tasks, bound %.0f/s, overall %.0f/s (%.3f of bound), steady %.0f/s (%.3f of bound), %.1f Redis commands/task, worker CPU %.2f ms/task, speedup vs N=%d: %.2fx; load average %s",
 						mode, n, conc, latency, r.tasks, bound, r.overall, r.overall/bound, r.steady, r.steady/bound, r.commandsPerTask, float64(r.cpuPerTask.Microseconds())/1000, workers[0], r.steady/firstSteady, loadAverage())
 				}
@@ -105,6 +113,68 @@ type loadResult struct {
 	overall, steady float64
 	commandsPerTask float64
 	cpuPerTask      time.Duration // the worker processes' CPU time per task
+	slot            slotTime
+}
+
+// slotTime is where a slot's time goes, per task, from the workers' own
+// metrics (clinscribe_task_duration_seconds: the handler with its
+// middleware; clinscribe_ai_request_duration_seconds: the provider call
+// as the gateway times it, the simulated latency plus the offline
+// provider's drafting). The rest of a slot's cycle, slots / throughput
+// minus the handler, is asynq's: waiting for the fetch loop's dequeue,
+// the lease, the completion's round trip, and the goroutines' waits for
+// a CPU.
+type slotTime struct {
+	handler, provider time.Duration
+}
+
+// slotTimes reads the mean handler and provider times per task from the
+// workers' /metrics (zero where a worker serves none).
+func slotTimes(b *testing.B, urls []string) slotTime {
+	b.Helper()
+	var taskSum, taskCount, aiSum, aiCount float64
+	for _, u := range urls {
+		resp, err := http.Get(u)
+		if err != nil {
+			b.Fatal(err)
+		}
+		body, err := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, line := range strings.Split(string(body), "\n") {
+			name, rest, ok := strings.Cut(line, "{")
+			if !ok {
+				name, rest, ok = strings.Cut(line, " ")
+			}
+			if !ok {
+				continue
+			}
+			f := strings.Fields(rest)
+			v, err := strconv.ParseFloat(f[len(f)-1], 64)
+			if err != nil {
+				continue
+			}
+			switch name {
+			case "clinscribe_task_duration_seconds_sum":
+				taskSum += v
+			case "clinscribe_task_duration_seconds_count":
+				taskCount += v
+			case "clinscribe_ai_request_duration_seconds_sum":
+				aiSum += v
+			case "clinscribe_ai_request_duration_seconds_count":
+				aiCount += v
+			}
+		}
+	}
+	mean := func(sum, count float64) time.Duration {
+		if count == 0 {
+			return 0
+		}
+		return time.Duration(sum / count * float64(time.Second))
+	}
+	return slotTime{handler: mean(taskSum, taskCount), provider: mean(aiSum, aiCount)}
 }
 
 func runLoad(b *testing.B, bin string, rds *redistest.Server, n, conc int, latency time.Duration, tasks int) loadResult {
@@ -154,14 +224,18 @@ ops: {drain_poll: -1s, disable_queue_metrics: true}
 
 	// N worker processes, each ready (/readyz) before the clock starts.
 	var procs []*os.Process
+	var metricsURLs []string
 	for i := range n {
 		port := freePort(b)
+		metricsURLs = append(metricsURLs, fmt.Sprintf("http://127.0.0.1:%d/metrics", port))
 		env := append(os.Environ(), "CLINSCRIBE_OPS_LISTEN=127.0.0.1:"+strconv.Itoa(port), fmt.Sprintf("CLINSCRIBE_SERVICE_WORKER_ID=load-%d", i))
 		procs = append(procs, startWorkerEnv(b, bin, cfgPath, filepath.Join(dir, fmt.Sprintf("worker-%d.log", i)), env))
 		waitReady(b, fmt.Sprintf("http://127.0.0.1:%d/readyz", port))
 	}
 
-	return measure(b, ins, rdb, procs, tasks, n*conc, latency, dir)
+	r := measure(b, ins, rdb, procs, tasks, n*conc, latency, dir)
+	r.slot = slotTimes(b, metricsURLs)
+	return r
 }
 
 func submitAll(b *testing.B, a *app.App, note []byte, n int) {
@@ -286,6 +360,8 @@ func loadAverage() string {
 	}
 	return f[0]
 }
+
+func ms(d time.Duration) float64 { return float64(d) / 1e6 }
 
 func freePort(tb testing.TB) int {
 	tb.Helper()
@@ -456,8 +532,11 @@ func runQueueLoad(b *testing.B, rds *redistest.Server, n, conc int, latency time
 		b.Fatal(err)
 	}
 	var procs []*os.Process
+	var metricsURLs []string
 	for i := range n {
-		env := append(os.Environ(), "LOAD_QUEUE_WORKER="+rds.URL, fmt.Sprintf("LOAD_QUEUE_CONCURRENCY=%d", conc), "LOAD_QUEUE_LATENCY="+latency.String())
+		port := freePort(b)
+		metricsURLs = append(metricsURLs, fmt.Sprintf("http://127.0.0.1:%d/metrics", port))
+		env := append(os.Environ(), "LOAD_QUEUE_METRICS=127.0.0.1:"+strconv.Itoa(port), "LOAD_QUEUE_WORKER="+rds.URL, fmt.Sprintf("LOAD_QUEUE_CONCURRENCY=%d", conc), "LOAD_QUEUE_LATENCY="+latency.String())
 		procs = append(procs, startQueueWorker(b, self, env, filepath.Join(dir, fmt.Sprintf("qworker-%d.log", i))))
 	}
 	// asynq registers each server with a heartbeat: wait for all of them.
@@ -467,7 +546,9 @@ func runQueueLoad(b *testing.B, rds *redistest.Server, n, conc int, latency time
 		}
 		return nil
 	})
-	return measure(b, ins, rdb, procs, tasks, n*conc, latency, dir)
+	r := measure(b, ins, rdb, procs, tasks, n*conc, latency, dir)
+	r.slot = slotTimes(b, metricsURLs)
+	return r
 }
 
 func startQueueWorker(b *testing.B, self string, env []string, logPath string) *os.Process {

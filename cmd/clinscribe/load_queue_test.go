@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"net"
+	"net/http"
 	"os"
 	"os/signal"
 	"strconv"
@@ -65,6 +67,15 @@ func queueWorker(url string) int {
 			Elapsed: time.Since(start), Usage: u, Err: err})
 		return err
 	})
+	// The metrics for BenchmarkLoad's breakdown of a slot's time.
+	if addr := os.Getenv("LOAD_QUEUE_METRICS"); addr != "" {
+		l, err := net.Listen("tcp", addr)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return 1
+		}
+		go func() { _ = http.Serve(l, met.Handler()) }()
+	}
 	if err := srv.Start(mux); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 1

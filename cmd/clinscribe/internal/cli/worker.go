@@ -60,15 +60,36 @@ func runWorker(ctx context.Context, env Env, cfgPath string, args []string) erro
 		}
 	}()
 
-	// Work that Redis lost while no worker ran is queued again at start.
-	if n, err := a.Pipeline.Reconcile(ctx); err != nil {
-		a.Log.Warn("reconcile at start failed", "error", err)
-	} else if n > 0 {
-		a.Log.Info("re-enqueued unfinished encounters", "count", n)
-	}
 	a.Log.Info("worker started", "worker", cfg.Service.WorkerID, "concurrency", cfg.Worker.Concurrency,
 		queueWeights(cfg.Worker.Queues), "shutdown_timeout", cfg.Worker.ShutdownTimeout)
-	return srv.Run(ctx)
+	return runReconciling(ctx, srv.Run, a.Pipeline.Reconcile, a.Log)
+}
+
+// runReconciling runs the worker (run) and, beside it, the reconcile at
+// start: work that Redis lost while no worker ran is queued again. The
+// reconcile reads every unfinished encounter from storage, so with a
+// backlog it takes a while; run before the server, it kept the worker
+// from serving the tasks already queued (BenchmarkLoad counted it as
+// ramp-up: the workers said ready and served nothing yet). Beside the
+// server it is what the periodic maintenance:reconcile already is, a task
+// running among the stages: its enqueues are deduplicated by task ID. It
+// returns when both have ended (the reconcile ends with ctx).
+func runReconciling(ctx context.Context, run func(context.Context) error, reconcile func(context.Context) (int, error), log *slog.Logger) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if n, err := reconcile(ctx); err != nil {
+			log.Warn("reconcile at start failed", "error", err)
+		} else if n > 0 {
+			log.Info("re-enqueued unfinished encounters", "count", n)
+		}
+	}()
+	err := run(ctx)
+	cancel()
+	<-done
+	return err
 }
 
 // serveOps serves /healthz, /readyz and /metrics on ops.listen (when set)
