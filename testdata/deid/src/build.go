@@ -45,8 +45,9 @@
 // here), 97_ and 98_ phifree5 (PHI-free, some dialogues with metadata; made
 // like phifree3, stratified like blind3), 97_known4 and 98_known4
 // dialogues-known4 (supplied-name transcripts written before the detector
-// ran on them). The first three, blind3, phifree3, phifree5 and
-// dialogues-known4 are
+// ran on them), 99_phifree6 phifree6 (PHI-free notes and dialogues, written
+// before the detector ran on them). The first three, blind3, phifree3,
+// phifree5, phifree6 and dialogues-known4 are
 // split deterministically into <name>.jsonl and <name>-holdout.jsonl: within
 // each stratum the documents are ordered by an FNV hash of their ID (for the
 // blind corpora mixed further, see corpora) and the first share of each
@@ -122,6 +123,14 @@ func metaFreeOther(d doc) string {
 	}
 }
 
+// noteOrDialogue is phifree6's: its IDs name the kind (f6-nt-, f6-dl-).
+func noteOrDialogue(d doc) string {
+	if strings.Contains(d.ID, "-dl-") {
+		return "dialogue"
+	}
+	return "note"
+}
+
 // corpora maps the leading digits of a source file's name to the corpus it
 // belongs to; the corpus name is also the base name of its outputs.
 //
@@ -160,6 +169,9 @@ var corpora = []struct {
 	// detector ran on them; a third of each stratum to the holdout.
 	{name: "dialogues-known4", prefixes: []string{"97_known4", "98_known4"}, mix: true, share: 1.0 / 3, strata: metaFreeOther,
 		meta: true, allKnown: true},
+	// phifree6: PHI-free only (notes and lower-case dialogues, written
+	// before the detector ran on them); a third of each kind to the holdout.
+	{name: "phifree6", prefixes: []string{"99_phifree6"}, mix: true, share: 1.0 / 3, strata: noteOrDialogue},
 }
 
 func corpusOf(file string) (int, error) {
