@@ -30,6 +30,16 @@ func (s *scan) dropFree(spans []Span) []Span {
 			}
 		}
 		if sp.Type == Name {
+			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && en >= st {
+				if k := s.hyphenLetterEnd(st, en); k >= 0 {
+					if k >= en {
+						continue // "Chick-fil-A." alone
+					}
+					sp.Start = int(s.toks[k+1].s) // "Chick-fil-A. Drinks ...": what follows is a new sentence's
+				}
+			}
+		}
+		if sp.Type == Name {
 			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && en >= st && s.openingVerb(st) {
 				if st == en {
 					continue
@@ -68,6 +78,26 @@ func (s *scan) dropFree(spans []Span) []Span {
 		out = append(out, sp)
 	}
 	return out
+}
+
+// hyphenLetterEnd: the index of the period, within st..en, that ends a
+// word whose last part is one capital letter joined by a hyphen
+// ("Chick-fil-A. Drinks Gatorade", "enjoyed the Jell-O. Watched Wheel"):
+// the letter is the word's, not an initial, and the period ends the
+// sentence, so a name run through it joins two sentences. -1 when there is
+// none. An initial stands alone ("John A. Smith", "Mary-Kate A. Lopez").
+func (s *scan) hyphenLetterEnd(st, en int) int {
+	for k := st; k < en && k+1 < len(s.toks); k++ {
+		t := &s.toks[k]
+		if !t.letters() || t.n() != 1 || !t.upper() || t.gap != gapNone || k < 2 {
+			continue
+		}
+		h, w, dot := &s.toks[k-1], &s.toks[k-2], &s.toks[k+1]
+		if h.punct('-') && h.gap == gapNone && w.letters() && dot.punct('.') && dot.gap == gapNone {
+			return k + 1
+		}
+	}
+	return -1
 }
 
 // openingVerb: token k opens a sentence of a note in Title case and is a
@@ -295,6 +325,9 @@ func (s *scan) denomination(st, en int) bool {
 			return false // "Methodist Hospital", "Christian Lee", "Christian brought"
 		}
 	}
+	if s.faithListed(st) {
+		return true // "chaplains of Christian, Jewish, Muslim and Hindu traditions"
+	}
 	if s.toks[st].lex&(lxFirst|lxFirstAmb|lxSur) != 0 || s.toks[st].gaz&(gzFirst|gzSur) != 0 {
 		return false
 	}
@@ -303,6 +336,27 @@ func (s *scan) denomination(st, en int) bool {
 		return false
 	}
 	return s.toks[p].punct(',') && (n < 0 || !s.toks[n].letters()) || s.toks[p].letters() && faithBefore[s.lower(p)]
+}
+
+// faithListed: the faith word at k is an item of a list ("," "and" "or"
+// between items) whose neighbouring item, on either side, is another faith
+// word that no list of names holds ("Christian, Jewish, Muslim", "Muslim
+// or Christian"): a list of faiths, even when this one is also a given
+// name. A neighbour that is a name or no faith word ("Christian, Maria and
+// Jose") says nothing.
+func (s *scan) faithListed(k int) bool {
+	sep := func(j int) bool {
+		return j >= 0 && (s.toks[j].punct(',') || s.toks[j].letters() && (s.eq(j, "and") || s.eq(j, "or")))
+	}
+	faith := func(j int) bool {
+		return j >= 0 && s.toks[j].letters() && faithWords[s.lower(j)] && s.toks[j].lex&(lxFirst|lxFirstAmb|lxSur) == 0 &&
+			s.toks[j].gaz&(gzFirst|gzSur) == 0
+	}
+	if n := s.next(k); n > 0 && sep(n) && faith(s.next(n)) {
+		return true
+	}
+	p := s.sameLinePrev(k)
+	return p >= 0 && sep(p) && faith(s.sameLinePrev(p))
 }
 
 // ampersandBrand: the name is one side of two capitalized (or two

@@ -390,3 +390,32 @@ func TestFreeSitesAndDevices(t *testing.T) {
 		{"a place after to stays", "Discharged to Maple cushion factory.", []found{{"Maple", deid.Location}}},
 	})
 }
+
+// TestFreeHyphenLetterSentenceEnd: a word whose last part is one capital
+// letter joined by a hyphen ends its sentence at the period after it
+// ("Chick-fil-A.", "Jell-O."); the letter is no initial, so no name runs
+// through it into the next sentence. An initial standing alone keeps its
+// name whole, and a name in the next sentence stays found.
+func TestFreeHyphenLetterSentenceEnd(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"a chain's name before an opening verb", "Eats fast food 4 times a week: Taco Bell, Chick-fil-A. Drinks Gatorade and water.", nil},
+		{"a dessert before an opening verb", "Ate half of dinner and the lime Jell-O. Walked twice in the hall.", nil},
+		{"a middle initial stays inside the name", "Seen by John A. Smith today. Mary A. Jones called.",
+			[]found{{"John A. Smith", deid.Name}, {"Mary A. Jones", deid.Name}}},
+		{"a name after the sentence stays", "Had the lime Jell-O. Will Parker called after lunch.", []found{{"Will Parker", deid.Name}}},
+	})
+}
+
+// TestFreeFaithList: a faith word that is also a given name is no name in
+// a list of faiths; next to other names, before a verb of a person or a
+// surname, it stays a name.
+func TestFreeFaithList(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"a list of traditions", "Chaplains of Christian, Jewish, Muslim, Hindu and Buddhist traditions are available.", nil},
+		{"two faiths with or", "She asked whether the diet plan suits a Muslim or Christian family.", nil},
+		{"a list of people stays", "Visitors today: Christian, Maria and Jose.", []found{{"Christian", deid.Name}, {"Maria", deid.Name}, {"Jose", deid.Name}}},
+		{"a person before a verb stays", "Christian called about the refill.", []found{{"Christian", deid.Name}}},
+	})
+}
