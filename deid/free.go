@@ -40,6 +40,14 @@ func (s *scan) dropFree(spans []Span) []Span {
 			}
 		}
 		if sp.Type == Name {
+			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && en > st && s.openingImperative(st) {
+				if en == st+1 && !s.nameListedWord(en) && !s.anyKnown(en, en) {
+					continue // "Avoid Snickers and pesto": an advice's object no list of names holds
+				}
+				sp.Start = int(s.toks[st+1].s) // "Call Maria tonight": Maria stays
+			}
+		}
+		if sp.Type == Name {
 			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && en >= st && s.openingVerb(st) {
 				if st == en {
 					continue
@@ -98,6 +106,26 @@ func (s *scan) hyphenLetterEnd(st, en int) int {
 		}
 	}
 	return -1
+}
+
+// openingImperative: token k opens a sentence in Title case and is a verb
+// of advice ("Avoid", "Take", "Call": imperativeVerbs) that no list of
+// names or places holds, with a word after it on the same line: the
+// sentence tells the reader what to do, and its first word is no name.
+func (s *scan) openingImperative(k int) bool {
+	t := &s.toks[k]
+	if !t.capWord() || t.allUpper() || !s.opensSentence(k) || t.lex != 0 || t.gaz != 0 || s.titleBefore(k) ||
+		s.anyKnown(k, k) || !imperativeVerbs[s.lower(k)] {
+		return false
+	}
+	n := s.next(k)
+	return n == k+1 && s.toks[n].gap == gapSpace
+}
+
+// nameListedWord: the word at k is on a list of given names or surnames.
+func (s *scan) nameListedWord(k int) bool {
+	t := &s.toks[k]
+	return t.lex&(lxFirst|lxFirstAmb|lxSur) != 0 || t.gaz&(gzFirst|gzSur) != 0
 }
 
 // openingVerb: token k opens a sentence of a note in Title case and is a

@@ -419,3 +419,17 @@ func TestFreeFaithList(t *testing.T) {
 		{"a person before a verb stays", "Christian called about the refill.", []found{{"Christian", deid.Name}}},
 	})
 }
+
+// TestFreeOpeningImperative: a note's sentence that opens with a verb of
+// advice ("Avoid", "Take") tells the reader what to do; the verb is no
+// name, and its object is none when no list of names holds it. A listed
+// name after the verb stays found.
+func TestFreeOpeningImperative(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"a candy bar after avoid", "Peanut allergy. Avoid Snickers, pesto and trail mix.", nil},
+		{"a given name after call stays", "Results are back. Call Maria tonight about them.", []found{{"Maria", deid.Name}}},
+		{"a full name after call stays", "Results are back. Call Will Parker tomorrow.", []found{{"Will Parker", deid.Name}}},
+		{"a surname after a title stays", "Avoid Mr. Bell's bed; he is in isolation.", []found{{"Bell", deid.Name}}},
+	})
+}
