@@ -73,7 +73,7 @@ func (s *scan) dropFree(spans []Span) []Span {
 		if sp.Type == Name || sp.Type == Location {
 			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && en >= st && (s.denomination(st, en) || s.measuredEponym(st, en) ||
 				s.mediaTitle(st, en) || s.drugCalled(st, en) || s.lowerBeforeHead(st, en) || s.bodySiteAbbrev(st, en) || s.deviceBrand(st, en) ||
-				s.ampersandBrand(st, en) || s.chainAmongChains(st, en)) {
+				s.ampersandBrand(st, en) || s.chainAmongChains(st, en) || s.societyAcronym(st, en)) {
 				continue
 			}
 		}
@@ -365,6 +365,42 @@ func (s *scan) denomination(st, en int) bool {
 	}
 	return s.toks[p].punct(',') && (n < 0 || !s.toks[n].letters()) || s.toks[p].letters() && faithBefore[s.lower(p)]
 }
+
+// societyAcronym: one all-caps word that is the acronym of a society or a
+// public-health body (societyAcronyms), written as one: next to another
+// such acronym ("from ACC and AHA", "ACC/AHA", "CDC, WHO") or before a word
+// of what such a body issues or holds ("the ACC statement", "ADA
+// guidelines"). Several are also hospitals' acronyms (the gazetteer's
+// [facacro]); alone after a place cue ("transferred to ACC") the acronym
+// stays a place, and next to a place or a hospital it says nothing.
+func (s *scan) societyAcronym(st, en int) bool {
+	if st != en || !s.toks[st].allUpper() || !societyAcronyms[s.lower(st)] || s.anyKnown(st, en) {
+		return false
+	}
+	society := func(j int) bool {
+		return j >= 0 && s.toks[j].letters() && s.toks[j].allUpper() && societyAcronyms[s.lower(j)]
+	}
+	joint := func(j int) bool {
+		return j >= 0 && (s.toks[j].punct('/') || s.toks[j].punct(',') || s.toks[j].letters() && (s.eq(j, "and") || s.eq(j, "or")))
+	}
+	if n := s.next(en); n > 0 {
+		if joint(n) && society(s.next(n)) || s.toks[n].letters() && !s.toks[n].upper() && societyIssues[s.lower(n)] {
+			return true
+		}
+	}
+	p := s.sameLinePrev(st)
+	return p >= 0 && joint(p) && society(s.sameLinePrev(p))
+}
+
+// societyAcronyms are acronyms of medical societies and public-health
+// bodies whose guidance notes cite.
+var societyAcronyms = wordsOf("acc aha ada cdc who nih fda uspstf acs acg acog aap aafp acp idsa ats ers kdigo esc " +
+	"nice ash asco nccn aga aasld acr aan aua easl acip ama ana aace endo acsm nhlbi niddk cms osha")
+
+// societyIssues follow a society's acronym: what it issues, holds or is.
+var societyIssues = wordsOf("guideline guidelines guidance statement statements recommendation recommendations " +
+	"recommends recommend criteria standards standard target targets goal goals website websites site conference " +
+	"meeting walk class classes schedule scientific consensus position handout handouts materials diet says said advises")
 
 // faithListed: the faith word at k is an item of a list ("," "and" "or"
 // between items) whose neighbouring item, on either side, is another faith

@@ -433,3 +433,18 @@ func TestFreeOpeningImperative(t *testing.T) {
 		{"a surname after a title stays", "Avoid Mr. Bell's bed; he is in isolation.", []found{{"Bell", deid.Name}}},
 	})
 }
+
+// TestFreeSocietyAcronym: the acronym of a medical society that is also a
+// hospital's ([facacro]) is the society next to another society's acronym
+// or before what a society issues; alone after a place cue, or next to a
+// hospital, it stays a place.
+func TestFreeSocietyAcronym(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"two societies joined", "Guidance from ACC and AHA was reviewed with the patient.", nil},
+		{"a society's guidance after from", "Targets from ADA guidelines were explained.", nil},
+		{"alone after a place cue stays", "Transferred to ACC today for cardiology.", []found{{"ACC", deid.Location}}},
+		{"next to a hospital stays", "Records from ACC and Mercy Hospital were reviewed.",
+			[]found{{"ACC", deid.Location}, {"Mercy Hospital", deid.Location}}},
+	})
+}
