@@ -73,7 +73,7 @@ func (s *scan) dropFree(spans []Span) []Span {
 		if sp.Type == Name || sp.Type == Location {
 			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && en >= st && (s.denomination(st, en) || s.measuredEponym(st, en) ||
 				s.mediaTitle(st, en) || s.drugCalled(st, en) || s.lowerBeforeHead(st, en) || s.bodySiteAbbrev(st, en) || s.deviceBrand(st, en) ||
-				s.ampersandBrand(st, en) || s.chainAmongChains(st, en) || s.societyAcronym(st, en)) {
+				s.ampersandBrand(st, en) || s.chainAmongChains(st, en) || s.societyAcronym(st, en) || s.capsPairInProse(st, en)) {
 				continue
 			}
 		}
@@ -364,6 +364,36 @@ func (s *scan) denomination(st, en int) bool {
 		return false
 	}
 	return s.toks[p].punct(',') && (n < 0 || !s.toks[n].letters()) || s.toks[p].letters() && faithBefore[s.lower(p)]
+}
+
+// capsPairInProse: one of two all-caps words joined by a comma ("BPH with
+// LUTS, IPSS 19"), the shape of a name written last name first, inside a
+// sentence written in lower case (the word before the pair is a lower-case
+// word on the same line), with neither word on any list of given names or
+// surnames: two acronyms in prose. A listed word in the pair ("seen with
+// KOWALCZYK, DOLORES"), a label before it ("Name: LUTS, IPSS") or a
+// capital word before it keep the name.
+func (s *scan) capsPairInProse(st, en int) bool {
+	if st != en || !s.toks[st].allUpper() || s.toks[st].n() < 2 || s.anyKnown(st, en) {
+		return false
+	}
+	a, b := st, st+2 // the pair: st and the word after the comma, or the word before it and st
+	if !(b < len(s.toks) && s.toks[st+1].punct(',') && s.toks[st+1].gap == gapNone) {
+		a, b = st-2, st
+		if a < 0 || !s.toks[st-1].punct(',') || s.toks[st-1].gap != gapNone {
+			return false
+		}
+	}
+	for _, k := range []int{a, b} {
+		if t := &s.toks[k]; !t.letters() || !t.allUpper() || t.n() < 2 || s.nameListedWord(k) || s.anyKnown(k, k) {
+			return false
+		}
+	}
+	if s.toks[b].gap != gapSpace {
+		return false
+	}
+	p := s.sameLinePrev(a)
+	return p >= 0 && s.toks[p].letters() && !s.toks[p].upper() && s.toks[a].gap == gapSpace && !s.toks[p].is(lxTitle|lxTitleClin|lxCue|lxRelation)
 }
 
 // societyAcronym: one all-caps word that is the acronym of a society or a

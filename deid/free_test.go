@@ -448,3 +448,16 @@ func TestFreeSocietyAcronym(t *testing.T) {
 			[]found{{"ACC", deid.Location}, {"Mercy Hospital", deid.Location}}},
 	})
 }
+
+// TestFreeCapsPairInProse: two all-caps words joined by a comma inside a
+// lower-case sentence, neither on a list of names, are acronyms, not a
+// name written last name first; a listed name in the pair, or a label
+// before it, keeps the name.
+func TestFreeCapsPairInProse(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"two acronyms after with", "Urology\nBPH with LUTS, IPSS 19. On tamsulosin 0.4 mg.", nil},
+		{"a listed name in the pair stays", "Urology\nSeen today with OKAFOR, GRACE in the clinic.", []found{{"OKAFOR", deid.Name}, {"GRACE", deid.Name}}},
+		{"after a label stays", "Alias: ZEBRA, TANGO\nTrauma bay 2.", []found{{"ZEBRA", deid.Name}, {"TANGO", deid.Name}}},
+	})
+}
