@@ -73,8 +73,7 @@ func (s *scan) dropFree(spans []Span) []Span {
 		if sp.Type == Name || sp.Type == Location {
 			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && en >= st && (s.denomination(st, en) || s.measuredEponym(st, en) ||
 				s.mediaTitle(st, en) || s.drugCalled(st, en) || s.lowerBeforeHead(st, en) || s.bodySiteAbbrev(st, en) || s.deviceBrand(st, en) ||
-				s.ampersandBrand(st, en) || s.chainAmongChains(st, en) || s.societyAcronym(st, en) || s.capsPairInProse(st, en) ||
-				sp.Type == Location && s.unlistedLowerWord(st, en)) {
+				s.ampersandBrand(st, en) || s.chainAmongChains(st, en) || s.societyAcronym(st, en) || s.capsPairInProse(st, en)) {
 				continue
 			}
 		}
@@ -365,17 +364,6 @@ func (s *scan) denomination(st, en int) bool {
 		return false
 	}
 	return s.toks[p].punct(',') && (n < 0 || !s.toks[n].letters()) || s.toks[p].letters() && faithBefore[s.lower(p)]
-}
-
-// unlistedLowerWord: a place of one lower-case word that is an English
-// word and on no list of places or names ("when i roll over in bed"): a
-// town or a hospital written in lower case is on the gazetteer's lists
-// ("moved here from mobile", "lives in hope" stay), a word no list holds
-// names no place. A supplied part keeps it.
-func (s *scan) unlistedLowerWord(st, en int) bool {
-	t := &s.toks[st]
-	return st == en && t.letters() && !t.upper() && t.lex&(lxFirst|lxSur|lxCity|lxCityAmb|lxCountry|lxState) == 0 &&
-		t.gaz == 0 && !s.anyKnown(st, en) && s.dictionaryWord(st)
 }
 
 // capsPairInProse: one of two all-caps words joined by a comma ("BPH with
