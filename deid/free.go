@@ -73,7 +73,8 @@ func (s *scan) dropFree(spans []Span) []Span {
 		if sp.Type == Name || sp.Type == Location {
 			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && en >= st && (s.denomination(st, en) || s.measuredEponym(st, en) ||
 				s.mediaTitle(st, en) || s.drugCalled(st, en) || s.lowerBeforeHead(st, en) || s.bodySiteAbbrev(st, en) || s.deviceBrand(st, en) ||
-				s.ampersandBrand(st, en) || s.chainAmongChains(st, en) || s.societyAcronym(st, en) || s.capsPairInProse(st, en)) {
+				s.ampersandBrand(st, en) || s.chainAmongChains(st, en) || s.societyAcronym(st, en) || s.capsPairInProse(st, en) ||
+				sp.Type == Location && s.stagingSystem(st)) {
 				continue
 			}
 		}
@@ -364,6 +365,37 @@ func (s *scan) denomination(st, en int) bool {
 		return false
 	}
 	return s.toks[p].punct(',') && (n < 0 || !s.toks[n].letters()) || s.toks[p].letters() && faithBefore[s.lower(p)]
+}
+
+// stagingSystem: the place at st is the name of a staging or grading
+// system in parentheses right after a stage, grade or class and its value
+// ("stage IIA (Ann Arbor / Lugano)", "grade B (Los Angeles)"): only
+// capitalized words, "/", "," and "and" between the parenthesis and st. A
+// parenthesis with other words ("stage IIA (seen at Mercy Hospital)") or
+// no stage word before it keeps the place.
+func (s *scan) stagingSystem(st int) bool {
+	k := st - 1
+	for ; k >= 0; k-- {
+		t := &s.toks[k]
+		if t.punct('(') {
+			break
+		}
+		if !(t.punct('/') || t.punct(',') || t.letters() && (t.capWord() || s.eq(k, "and"))) || t.gap == gapLine {
+			return false
+		}
+	}
+	if k < 2 || s.toks[k].gap == gapLine {
+		return false
+	}
+	v, w := &s.toks[k-1], k-2
+	if !v.word() || v.n() > 5 || !s.toks[w].letters() {
+		return false
+	}
+	switch s.lower(w) {
+	case "stage", "grade", "class", "type":
+		return true
+	}
+	return false
 }
 
 // capsPairInProse: one of two all-caps words joined by a comma ("BPH with

@@ -461,3 +461,16 @@ func TestFreeCapsPairInProse(t *testing.T) {
 		{"after a label stays", "Alias: ZEBRA, TANGO\nTrauma bay 2.", []found{{"ZEBRA", deid.Name}, {"TANGO", deid.Name}}},
 	})
 }
+
+// TestFreeStagingSystem: places in parentheses right after a stage, grade
+// or class and its value name the staging system; a parenthesis with other
+// words, or no stage word before it, keeps the place.
+func TestFreeStagingSystem(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"two systems after a stage", "Hodgkin lymphoma, classical, stage IIA (Ann Arbor / Lugano). ABVD planned.", nil},
+		{"a place after a visit stays", "Lymphoma restaged at stage IIA (seen at Mercy Hospital). ABVD planned.",
+			[]found{{"Mercy Hospital", deid.Location}}},
+		{"no stage word stays", "She moved here last year (Ann Arbor) for work.", []found{{"Ann Arbor", deid.Location}}},
+	})
+}
