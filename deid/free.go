@@ -30,6 +30,24 @@ func (s *scan) dropFree(spans []Span) []Span {
 			}
 		}
 		if sp.Type == Name {
+			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && en >= st {
+				if k := s.hyphenLetterEnd(st, en); k >= 0 {
+					if k >= en {
+						continue // "Chick-fil-A." alone
+					}
+					sp.Start = int(s.toks[k+1].s) // "Chick-fil-A. Drinks ...": what follows is a new sentence's
+				}
+			}
+		}
+		if sp.Type == Name {
+			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && en > st && s.openingImperative(st) {
+				if en == st+1 && !s.nameListedWord(en) && !s.anyKnown(en, en) {
+					continue // "Avoid Snickers and pesto": an advice's object no list of names holds
+				}
+				sp.Start = int(s.toks[st+1].s) // "Call Maria tonight": Maria stays
+			}
+		}
+		if sp.Type == Name {
 			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && en >= st && s.openingVerb(st) {
 				if st == en {
 					continue
@@ -57,7 +75,8 @@ func (s *scan) dropFree(spans []Span) []Span {
 		if sp.Type == Name || sp.Type == Location {
 			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && en >= st && (s.denomination(st, en) || s.measuredEponym(st, en) ||
 				s.mediaTitle(st, en) || s.drugCalled(st, en) || s.lowerBeforeHead(st, en) || s.bodySiteAbbrev(st, en) || s.deviceBrand(st, en) ||
-				s.ampersandBrand(st, en) || s.chainAmongChains(st, en)) {
+				s.ampersandBrand(st, en) || s.chainAmongChains(st, en) || s.societyAcronym(st, en) || s.capsPairInProse(st, en) ||
+				sp.Type == Location && s.stagingSystem(st)) {
 				continue
 			}
 		}
@@ -70,6 +89,46 @@ func (s *scan) dropFree(spans []Span) []Span {
 		out = append(out, sp)
 	}
 	return out
+}
+
+// hyphenLetterEnd: the index of the period, within st..en, that ends a
+// word whose last part is one capital letter joined by a hyphen
+// ("Chick-fil-A. Drinks Gatorade", "enjoyed the Jell-O. Watched Wheel"):
+// the letter is the word's, not an initial, and the period ends the
+// sentence, so a name run through it joins two sentences. -1 when there is
+// none. An initial stands alone ("John A. Smith", "Mary-Kate A. Lopez").
+func (s *scan) hyphenLetterEnd(st, en int) int {
+	for k := st; k < en && k+1 < len(s.toks); k++ {
+		t := &s.toks[k]
+		if !t.letters() || t.n() != 1 || !t.upper() || t.gap != gapNone || k < 2 {
+			continue
+		}
+		h, w, dot := &s.toks[k-1], &s.toks[k-2], &s.toks[k+1]
+		if h.punct('-') && h.gap == gapNone && w.letters() && dot.punct('.') && dot.gap == gapNone {
+			return k + 1
+		}
+	}
+	return -1
+}
+
+// openingImperative: token k opens a sentence in Title case and is a verb
+// of advice ("Avoid", "Take", "Call": imperativeVerbs) that no list of
+// names or places holds, with a word after it on the same line: the
+// sentence tells the reader what to do, and its first word is no name.
+func (s *scan) openingImperative(k int) bool {
+	t := &s.toks[k]
+	if !t.capWord() || t.allUpper() || !s.opensSentence(k) || t.lex != 0 || t.gaz != 0 || s.titleBefore(k) ||
+		s.anyKnown(k, k) || !imperativeVerbs[s.lower(k)] {
+		return false
+	}
+	n := s.next(k)
+	return n == k+1 && s.toks[n].gap == gapSpace
+}
+
+// nameListedWord: the word at k is on a list of given names or surnames.
+func (s *scan) nameListedWord(k int) bool {
+	t := &s.toks[k]
+	return t.lex&(lxFirst|lxFirstAmb|lxSur) != 0 || t.gaz&(gzFirst|gzSur) != 0
 }
 
 // openingVerb: token k opens a sentence of a note in Title case and is a
@@ -297,6 +356,9 @@ func (s *scan) denomination(st, en int) bool {
 			return false // "Methodist Hospital", "Christian Lee", "Christian brought"
 		}
 	}
+	if s.faithListed(st) {
+		return true // "chaplains of Christian, Jewish, Muslim and Hindu traditions"
+	}
 	if s.toks[st].lex&(lxFirst|lxFirstAmb|lxSur) != 0 || s.toks[st].gaz&(gzFirst|gzSur) != 0 {
 		return false
 	}
@@ -305,6 +367,124 @@ func (s *scan) denomination(st, en int) bool {
 		return false
 	}
 	return s.toks[p].punct(',') && (n < 0 || !s.toks[n].letters()) || s.toks[p].letters() && s.tokIn(faithBeforeSet, p)
+}
+
+// stagingSystem: the place at st is the name of a staging or grading
+// system in parentheses right after a stage, grade or class and its value
+// ("stage IIA (Ann Arbor / Lugano)", "grade B (Los Angeles)"): only
+// capitalized words, "/", "," and "and" between the parenthesis and st. A
+// parenthesis with other words ("stage IIA (seen at Mercy Hospital)") or
+// no stage word before it keeps the place.
+func (s *scan) stagingSystem(st int) bool {
+	k := st - 1
+	for ; k >= 0; k-- {
+		t := &s.toks[k]
+		if t.punct('(') {
+			break
+		}
+		if !(t.punct('/') || t.punct(',') || t.letters() && (t.capWord() || s.eq(k, "and"))) || t.gap == gapLine {
+			return false
+		}
+	}
+	if k < 2 || s.toks[k].gap == gapLine {
+		return false
+	}
+	v, w := &s.toks[k-1], k-2
+	if !v.word() || v.n() > 5 || !s.toks[w].letters() {
+		return false
+	}
+	switch s.lower(w) {
+	case "stage", "grade", "class", "type":
+		return true
+	}
+	return false
+}
+
+// capsPairInProse: one of two all-caps words joined by a comma ("BPH with
+// LUTS, IPSS 19"), the shape of a name written last name first, inside a
+// sentence written in lower case (the word before the pair is a lower-case
+// word on the same line), with neither word on any list of given names or
+// surnames: two acronyms in prose. A listed word in the pair ("seen with
+// KOWALCZYK, DOLORES"), a label before it ("Name: LUTS, IPSS") or a
+// capital word before it keep the name.
+func (s *scan) capsPairInProse(st, en int) bool {
+	if st != en || !s.toks[st].allUpper() || s.toks[st].n() < 2 || s.anyKnown(st, en) {
+		return false
+	}
+	a, b := st, st+2 // the pair: st and the word after the comma, or the word before it and st
+	if !(b < len(s.toks) && s.toks[st+1].punct(',') && s.toks[st+1].gap == gapNone) {
+		a, b = st-2, st
+		if a < 0 || !s.toks[st-1].punct(',') || s.toks[st-1].gap != gapNone {
+			return false
+		}
+	}
+	for _, k := range []int{a, b} {
+		if t := &s.toks[k]; !t.letters() || !t.allUpper() || t.n() < 2 || s.nameListedWord(k) || s.anyKnown(k, k) {
+			return false
+		}
+	}
+	if s.toks[b].gap != gapSpace {
+		return false
+	}
+	p := s.sameLinePrev(a)
+	return p >= 0 && s.toks[p].letters() && !s.toks[p].upper() && s.toks[a].gap == gapSpace && !s.toks[p].is(lxTitle|lxTitleClin|lxCue|lxRelation)
+}
+
+// societyAcronym: one all-caps word that is the acronym of a society or a
+// public-health body (societyAcronyms), written as one: next to another
+// such acronym ("from ACC and AHA", "ACC/AHA", "CDC, WHO") or before a word
+// of what such a body issues or holds ("the ACC statement", "ADA
+// guidelines"). Several are also hospitals' acronyms (the gazetteer's
+// [facacro]); alone after a place cue ("transferred to ACC") the acronym
+// stays a place, and next to a place or a hospital it says nothing.
+func (s *scan) societyAcronym(st, en int) bool {
+	if st != en || !s.toks[st].allUpper() || !societyAcronyms[s.lower(st)] || s.anyKnown(st, en) {
+		return false
+	}
+	society := func(j int) bool {
+		return j >= 0 && s.toks[j].letters() && s.toks[j].allUpper() && societyAcronyms[s.lower(j)]
+	}
+	joint := func(j int) bool {
+		return j >= 0 && (s.toks[j].punct('/') || s.toks[j].punct(',') || s.toks[j].letters() && (s.eq(j, "and") || s.eq(j, "or")))
+	}
+	if n := s.next(en); n > 0 {
+		if joint(n) && society(s.next(n)) || s.toks[n].letters() && !s.toks[n].upper() && societyIssues[s.lower(n)] {
+			return true
+		}
+	}
+	p := s.sameLinePrev(st)
+	return p >= 0 && joint(p) && society(s.sameLinePrev(p))
+}
+
+// societyAcronyms are acronyms of medical societies and public-health
+// bodies whose guidance notes cite.
+var societyAcronyms = wordsOf("acc aha ada cdc who nih fda uspstf acs acg acog aap aafp acp idsa ats ers kdigo esc " +
+	"nice ash asco nccn aga aasld acr aan aua easl acip ama ana aace endo acsm nhlbi niddk cms osha")
+
+// societyIssues follow a society's acronym: what it issues, holds or is.
+var societyIssues = wordsOf("guideline guidelines guidance statement statements recommendation recommendations " +
+	"recommends recommend criteria standards standard target targets goal goals website websites site conference " +
+	"meeting walk class classes schedule scientific consensus position handout handouts materials diet says said advises")
+
+// faithListed: the faith word at k is an item of a list ("," "and" "or"
+// between items) whose neighbouring item, on either side, is another faith
+// word that no list of names holds ("Christian, Jewish, Muslim", "Muslim
+// or Christian"): a list of faiths, even when this one is also a given
+// name. A neighbour that is a name or no faith word ("Christian, Maria and
+// Jose") says nothing.
+func (s *scan) faithListed(k int) bool {
+	sep := func(j int) bool {
+		return j >= 0 && (s.toks[j].punct(',') || s.toks[j].letters() && (s.eq(j, "and") || s.eq(j, "or")))
+	}
+	faith := func(j int) bool {
+		return j >= 0 && s.toks[j].letters() && faithWords[s.lower(j)] && s.toks[j].lex&(lxFirst|lxFirstAmb|lxSur) == 0 &&
+			s.toks[j].gaz&(gzFirst|gzSur) == 0
+	}
+	if n := s.next(k); n > 0 && sep(n) && faith(s.next(n)) {
+		return true
+	}
+	p := s.sameLinePrev(k)
+	return p >= 0 && sep(p) && faith(s.sameLinePrev(p))
 }
 
 // ampersandBrand: the name is one side of two capitalized (or two

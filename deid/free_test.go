@@ -390,3 +390,87 @@ func TestFreeSitesAndDevices(t *testing.T) {
 		{"a place after to stays", "Discharged to Maple cushion factory.", []found{{"Maple", deid.Location}}},
 	})
 }
+
+// TestFreeHyphenLetterSentenceEnd: a word whose last part is one capital
+// letter joined by a hyphen ends its sentence at the period after it
+// ("Chick-fil-A.", "Jell-O."); the letter is no initial, so no name runs
+// through it into the next sentence. An initial standing alone keeps its
+// name whole, and a name in the next sentence stays found.
+func TestFreeHyphenLetterSentenceEnd(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"a chain's name before an opening verb", "Eats fast food 4 times a week: Taco Bell, Chick-fil-A. Drinks Gatorade and water.", nil},
+		{"a dessert before an opening verb", "Ate half of dinner and the lime Jell-O. Walked twice in the hall.", nil},
+		{"a middle initial stays inside the name", "Seen by John A. Smith today. Mary A. Jones called.",
+			[]found{{"John A. Smith", deid.Name}, {"Mary A. Jones", deid.Name}}},
+		{"a name after the sentence stays", "Had the lime Jell-O. Will Parker called after lunch.", []found{{"Will Parker", deid.Name}}},
+	})
+}
+
+// TestFreeFaithList: a faith word that is also a given name is no name in
+// a list of faiths; next to other names, before a verb of a person or a
+// surname, it stays a name.
+func TestFreeFaithList(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"a list of traditions", "Chaplains of Christian, Jewish, Muslim, Hindu and Buddhist traditions are available.", nil},
+		{"two faiths with or", "She asked whether the diet plan suits a Muslim or Christian family.", nil},
+		{"a list of people stays", "Visitors today: Christian, Maria and Jose.", []found{{"Christian", deid.Name}, {"Maria", deid.Name}, {"Jose", deid.Name}}},
+		{"a person before a verb stays", "Christian called about the refill.", []found{{"Christian", deid.Name}}},
+	})
+}
+
+// TestFreeOpeningImperative: a note's sentence that opens with a verb of
+// advice ("Avoid", "Take") tells the reader what to do; the verb is no
+// name, and its object is none when no list of names holds it. A listed
+// name after the verb stays found.
+func TestFreeOpeningImperative(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"a candy bar after avoid", "Peanut allergy. Avoid Snickers, pesto and trail mix.", nil},
+		{"a given name after call stays", "Results are back. Call Maria tonight about them.", []found{{"Maria", deid.Name}}},
+		{"a full name after call stays", "Results are back. Call Will Parker tomorrow.", []found{{"Will Parker", deid.Name}}},
+		{"a surname after a title stays", "Avoid Mr. Bell's bed; he is in isolation.", []found{{"Bell", deid.Name}}},
+	})
+}
+
+// TestFreeSocietyAcronym: the acronym of a medical society that is also a
+// hospital's ([facacro]) is the society next to another society's acronym
+// or before what a society issues; alone after a place cue, or next to a
+// hospital, it stays a place.
+func TestFreeSocietyAcronym(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"two societies joined", "Guidance from ACC and AHA was reviewed with the patient.", nil},
+		{"a society's guidance after from", "Targets from ADA guidelines were explained.", nil},
+		{"alone after a place cue stays", "Transferred to ACC today for cardiology.", []found{{"ACC", deid.Location}}},
+		{"next to a hospital stays", "Records from ACC and Mercy Hospital were reviewed.",
+			[]found{{"ACC", deid.Location}, {"Mercy Hospital", deid.Location}}},
+	})
+}
+
+// TestFreeCapsPairInProse: two all-caps words joined by a comma inside a
+// lower-case sentence, neither on a list of names, are acronyms, not a
+// name written last name first; a listed name in the pair, or a label
+// before it, keeps the name.
+func TestFreeCapsPairInProse(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"two acronyms after with", "Urology\nBPH with LUTS, IPSS 19. On tamsulosin 0.4 mg.", nil},
+		{"a listed name in the pair stays", "Urology\nSeen today with OKAFOR, GRACE in the clinic.", []found{{"OKAFOR", deid.Name}, {"GRACE", deid.Name}}},
+		{"after a label stays", "Alias: ZEBRA, TANGO\nTrauma bay 2.", []found{{"ZEBRA", deid.Name}, {"TANGO", deid.Name}}},
+	})
+}
+
+// TestFreeStagingSystem: places in parentheses right after a stage, grade
+// or class and its value name the staging system; a parenthesis with other
+// words, or no stage word before it, keeps the place.
+func TestFreeStagingSystem(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"two systems after a stage", "Hodgkin lymphoma, classical, stage IIA (Ann Arbor / Lugano). ABVD planned.", nil},
+		{"a place after a visit stays", "Lymphoma restaged at stage IIA (seen at Mercy Hospital). ABVD planned.",
+			[]found{{"Mercy Hospital", deid.Location}}},
+		{"no stage word stays", "She moved here last year (Ann Arbor) for work.", []found{{"Ann Arbor", deid.Location}}},
+	})
+}

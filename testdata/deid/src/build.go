@@ -47,8 +47,10 @@
 // dialogues-known4 (supplied-name transcripts written before the detector
 // ran on them), 99_known5 dialogues-known5 (the fifth such set, made the same
 // way), 99_places6 places6 (short passages dense in places, written before
-// the detector ran on them). The first three, blind3, phifree3, phifree5,
-// dialogues-known4, dialogues-known5 and places6 are
+// the detector ran on them), 99_phifree6 phifree6 (PHI-free notes and
+// dialogues, written before the detector ran on them). The first three,
+// blind3, phifree3, phifree5, phifree6, dialogues-known4, dialogues-known5
+// and places6 are
 // split deterministically into <name>.jsonl and <name>-holdout.jsonl: within
 // each stratum the documents are ordered by an FNV hash of their ID (for the
 // blind corpora mixed further, see corpora) and the first share of each
@@ -124,6 +126,14 @@ func metaFreeOther(d doc) string {
 	}
 }
 
+// noteOrDialogue is phifree6's: its IDs name the kind (f6-nt-, f6-dl-).
+func noteOrDialogue(d doc) string {
+	if strings.Contains(d.ID, "-dl-") {
+		return "dialogue"
+	}
+	return "note"
+}
+
 // corpora maps the leading digits of a source file's name to the corpus it
 // belongs to; the corpus name is also the base name of its outputs.
 //
@@ -171,6 +181,9 @@ var corpora = []struct {
 	// same words used as words; written before the detector ran on them; a
 	// third of each stratum to the holdout.
 	{name: "places6", prefixes: []string{"99_places6"}, mix: true, share: 1.0 / 3, strata: phiOrFree},
+	// phifree6: PHI-free only (notes and lower-case dialogues, written
+	// before the detector ran on them); a third of each kind to the holdout.
+	{name: "phifree6", prefixes: []string{"99_phifree6"}, mix: true, share: 1.0 / 3, strata: noteOrDialogue},
 }
 
 func corpusOf(file string) (int, error) {
