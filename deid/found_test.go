@@ -25,3 +25,11 @@ func checkFound(t *testing.T, d *deid.Detector, kn deid.Known, cases []foundCase
 		})
 	}
 }
+
+// typed lists texts found as one type: typed(deid.Date, "the third").
+func typed(typ deid.Type, texts ...string) (out []found) {
+	for _, x := range texts {
+		out = append(out, found{x, typ})
+	}
+	return out
+}

@@ -27,15 +27,7 @@ func TestUnlistedNamesAfterAGreeting(t *testing.T) {
 		"hey %[1]s, long time",
 		"thank you %[1]s we'll call with results",
 	}
-	for _, rulesOnly := range []bool{true, false} {
-		c := frameCheck{t: t, d: newDetector(t, deid.Config{RulesOnly: rulesOnly}), rulesOnly: rulesOnly}
-		for _, name := range names {
-			for _, frame := range frames {
-				c.run("patient: hi\ndoctor: %s\npatient: ok", frame, name, "", deid.Known{})
-			}
-		}
-		c.done()
-	}
+	checkFrames(t, "patient: hi\ndoctor: %s\npatient: ok", frames, names)
 	runFreeCases(t, []foundCase{
 		{"greetings before words", "doctor: hi everyone\npatient: thanks anyway\ndoctor: bye for now\npatient: hello hello", nil},
 		{"greetings before fillers", "doctor: hi um so\npatient: thanks mhm\ndoctor: good morning sunshine\npatient: hi hon", nil},
@@ -127,15 +119,7 @@ func TestCapitalizedUnlistedNamesInNotes(t *testing.T) {
 		"Discussed with %[1]s, who agrees with the plan.",
 		"Seen with the social worker %[1]s today.",
 	}
-	for _, rulesOnly := range []bool{true, false} {
-		c := frameCheck{t: t, d: newDetector(t, deid.Config{RulesOnly: rulesOnly}), rulesOnly: rulesOnly}
-		for _, name := range names {
-			for _, frame := range frames {
-				c.run("Note: %s\nEnd", frame, name, "", deid.Known{})
-			}
-		}
-		c.done()
-	}
+	checkFrames(t, "Note: %s\nEnd", frames, names)
 	runFreeCases(t, []foundCase{
 		{"drug brands on no list", "Rinvoq has been helping. Started Skyrizi (biologic) last month. Biktarvy, which is well tolerated, " +
 			"continues. Vyvanse is 30 mg daily.", nil},
@@ -156,15 +140,7 @@ func TestCapitalizedWordNamesInNotes(t *testing.T) {
 		"%[1]s is allergic to sulfa per her daughter.",
 		"Reviewed meds. %[1]s has been sleeping poorly since the move.",
 	}
-	for _, rulesOnly := range []bool{true, false} {
-		c := frameCheck{t: t, d: newDetector(t, deid.Config{RulesOnly: rulesOnly}), rulesOnly: rulesOnly}
-		for _, name := range names {
-			for _, frame := range frames {
-				c.run("Note: %s\nEnd", frame, name, "", deid.Known{})
-			}
-		}
-		c.done()
-	}
+	checkFrames(t, "Note: %s\nEnd", frames, names)
 	runFreeCases(t, []foundCase{
 		{"the words", "Bill has been paid. Mark is visible on the left shin. Hope is that the rash clears. " +
 			"Will is documented in the chart. Grace period applies.", nil},
@@ -179,17 +155,26 @@ func TestCapitalizedWordNamesInNotes(t *testing.T) {
 // Sentences written for this test.
 func TestNicknamesPeopleGiveThemselves(t *testing.T) {
 	t.Parallel()
-	n := func(texts ...string) (out []found) {
-		for _, x := range texts {
-			out = append(out, found{x, deid.Name})
-		}
-		return out
-	}
 	runFreeCases(t, []foundCase{
-		{"a nickname on no list, said again", "patient: everyone calls me tobs\ndoctor: ok tobs, let's start", n("tobs", "tobs")},
-		{"goes by", "mom: she goes by kiki\ndoctor: hi there", n("kiki")},
-		{"a word as a nickname", "relative: she calls me birdie\nnurse: ok", n("birdie")},
+		{"a nickname on no list, said again", "patient: everyone calls me tobs\ndoctor: ok tobs, let's start", typed(deid.Name, "tobs", "tobs")},
+		{"goes by", "mom: she goes by kiki\ndoctor: hi there", typed(deid.Name, "kiki")},
+		{"a word as a nickname", "relative: she calls me birdie\nnurse: ok", typed(deid.Name, "birdie")},
 		{"no nickname", "patient: he calls me back every day\ndoctor: call me anytime\npatient: time goes by fast\n" +
 			"patient: he calls me honey", nil},
 	})
+}
+
+// checkFrames fills each frame with each name (no metadata), in both modes,
+// and fails on every mention that survives (frameCheck).
+func checkFrames(t *testing.T, wrap string, frames, names []string) {
+	t.Helper()
+	for _, rulesOnly := range []bool{true, false} {
+		c := frameCheck{t: t, d: newDetector(t, deid.Config{RulesOnly: rulesOnly}), rulesOnly: rulesOnly}
+		for _, name := range names {
+			for _, frame := range frames {
+				c.run(wrap, frame, name, "", deid.Known{})
+			}
+		}
+		c.done()
+	}
 }

@@ -2,6 +2,7 @@ package deid
 
 import (
 	"bytes"
+	"iter"
 	"maps"
 	"slices"
 	"strings"
@@ -2503,6 +2504,21 @@ func (s *scan) unlistedTownAfterVerb() {
 	}
 }
 
+// placeEnds yields the last token of each place found so far (the
+// candidates a caller adds while it ranges are not visited).
+func (s *scan) placeEnds() iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for c, n := 0, len(s.cands); c < n; c++ {
+			if s.cands[c].t != Location {
+				continue
+			}
+			if k := s.candEnd(&s.cands[c]); k >= 0 && !yield(k) {
+				return
+			}
+		}
+	}
+}
+
 // coordinatedPlaces: after a place found, a coordinator ("and", "or",
 // "then", "and then", "not", a comma and "then") and a hospital, town or
 // city of the gazetteer or the hand lists, or a capitalized word on no
@@ -2510,14 +2526,7 @@ func (s *scan) unlistedTownAfterVerb() {
 // same kind ("took me to presbyterian not methodist", "headed to lisbon
 // and then porto for", "at Sentara Norfolk General, then CHKD for").
 func (s *scan) coordinatedPlaces() {
-	for c, n := 0, len(s.cands); c < n; c++ {
-		if s.cands[c].t != Location {
-			continue
-		}
-		k := s.candEnd(&s.cands[c])
-		if k < 0 {
-			continue
-		}
+	for k := range s.placeEnds() {
 		j := s.next(k)
 		if j > 0 && s.toks[j].punct(',') {
 			j = s.next(j)
@@ -2577,14 +2586,7 @@ func (s *scan) spokenZipAfterPlace() {
 	if s.web.lex&lxDigitWord == 0 {
 		return
 	}
-	for c, n := 0, len(s.cands); c < n; c++ {
-		if s.cands[c].t != Location {
-			continue
-		}
-		k := s.candEnd(&s.cands[c])
-		if k < 0 {
-			continue
-		}
+	for k := range s.placeEnds() {
 		i := s.next(k)
 		if i < 0 || !s.toks[i].punct(',') {
 			continue

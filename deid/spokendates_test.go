@@ -14,26 +14,20 @@ import (
 // alone. Sentences written for this test.
 func TestSpokenDatesInDialogue(t *testing.T) {
 	t.Parallel()
-	d := func(texts ...string) (out []found) {
-		for _, x := range texts {
-			out = append(out, found{x, deid.Date})
-		}
-		return out
-	}
 	runFreeCases(t, []foundCase{
-		{"a period's day", "patient: my last period was the third", d("the third")},
-		{"scheduled for a day", "patient: surgery is scheduled for the twenty first", d("the twenty first")},
-		{"an appointment's day", "patient: my appointment is the seventeenth at two", d("the seventeenth")},
-		{"a day of this month", "patient: the mri was on the second of this month", d("the second of this month")},
-		{"two days joined", "patient: between the tenth and the fourteenth", d("the tenth", "the fourteenth")},
-		{"a range of days", "patient: i was out from the 3rd to the 5th", d("the 3rd", "the 5th")},
-		{"may after early", "patient: back in early may", d("may")},
-		{"the end of may", "patient: it was the end of may when it started", d("may")},
-		{"the beginning of a month", "patient: since the beginning of august", d("august")},
-		{"an abbreviation before a spoken day", "patient: dec twenty fifth", d("dec twenty fifth")},
-		{"a season of a spoken year", "patient: in the spring of twenty nineteen", d("spring of twenty nineteen")},
-		{"a holiday before a weekday", "patient: easter sunday she collapsed", d("easter")},
-		{"a holiday's morning", "patient: christmas morning he couldn't get up", d("christmas")},
+		{"a period's day", "patient: my last period was the third", typed(deid.Date, "the third")},
+		{"scheduled for a day", "patient: surgery is scheduled for the twenty first", typed(deid.Date, "the twenty first")},
+		{"an appointment's day", "patient: my appointment is the seventeenth at two", typed(deid.Date, "the seventeenth")},
+		{"a day of this month", "patient: the mri was on the second of this month", typed(deid.Date, "the second of this month")},
+		{"two days joined", "patient: between the tenth and the fourteenth", typed(deid.Date, "the tenth", "the fourteenth")},
+		{"a range of days", "patient: i was out from the 3rd to the 5th", typed(deid.Date, "the 3rd", "the 5th")},
+		{"may after early", "patient: back in early may", typed(deid.Date, "may")},
+		{"the end of may", "patient: it was the end of may when it started", typed(deid.Date, "may")},
+		{"the beginning of a month", "patient: since the beginning of august", typed(deid.Date, "august")},
+		{"an abbreviation before a spoken day", "patient: dec twenty fifth", typed(deid.Date, "dec twenty fifth")},
+		{"a season of a spoken year", "patient: in the spring of twenty nineteen", typed(deid.Date, "spring of twenty nineteen")},
+		{"a holiday before a weekday", "patient: easter sunday she collapsed", typed(deid.Date, "easter")},
+		{"a holiday's morning", "patient: christmas morning he couldn't get up", typed(deid.Date, "christmas")},
 		{"the modal stays", "patient: this may help with the pain", nil},
 		{"the modal before be stays", "patient: next may be a good time to stop", nil},
 		{"an ordinal of a thing stays", "patient: it's the third time this year", nil},
@@ -73,18 +67,12 @@ func TestSpokenAgesSaidToThePatient(t *testing.T) {
 // Sentences written for this test.
 func TestLowerCaseMonthsAlone(t *testing.T) {
 	t.Parallel()
-	d := func(texts ...string) (out []found) {
-		for _, x := range texts {
-			out = append(out, found{x, deid.Date})
-		}
-		return out
-	}
 	runFreeCases(t, []foundCase{
-		{"a month as subject", "patient: september was when it started", d("september")},
-		{"a month as an answer", "doctor: what month did it start\npatient: october i think", d("october")},
-		{"months joined", "patient: i think it was november or december", d("november", "december")},
-		{"a range's first month", "patient: january through march i was fine", d("january", "march")},
-		{"a month said back", "doctor: so since july\npatient: yes july", d("july", "july")},
+		{"a month as subject", "patient: september was when it started", typed(deid.Date, "september")},
+		{"a month as an answer", "doctor: what month did it start\npatient: october i think", typed(deid.Date, "october")},
+		{"months joined", "patient: i think it was november or december", typed(deid.Date, "november", "december")},
+		{"a range's first month", "patient: january through march i was fine", typed(deid.Date, "january", "march")},
+		{"a month said back", "doctor: so since july\npatient: yes july", typed(deid.Date, "july", "july")},
 		{"a season of every year", "doctor: flu season runs october through march", nil},
 		{"every year's month", "patient: every january i get bronchitis", nil},
 		{"always in a month", "patient: february's always bad for my asthma", nil},
@@ -98,18 +86,12 @@ func TestLowerCaseMonthsAlone(t *testing.T) {
 // on" typed a date, not a birthplace. Sentences written for this test.
 func TestHolidaysAsBirthDates(t *testing.T) {
 	t.Parallel()
-	d := func(texts ...string) (out []found) {
-		for _, x := range texts {
-			out = append(out, found{x, deid.Date})
-		}
-		return out
-	}
 	runFreeCases(t, []foundCase{
-		{"a holiday and its year for the birth date", "doctor: date of birth\npatient: easter nineteen forty one", d("easter nineteen forty one")},
+		{"a holiday and its year for the birth date", "doctor: date of birth\npatient: easter nineteen forty one", typed(deid.Date, "easter nineteen forty one")},
 		{"a birthday on a holiday with a spoken year", "doctor: and your birthday\npatient: new year's day thirty one",
-			d("new year's day thirty one")},
+			typed(deid.Date, "new year's day thirty one")},
 		{"another country's holiday", "patient: born on armistice day, nineteen twenty eight",
-			d("armistice day, nineteen twenty eight")},
+			typed(deid.Date, "armistice day, nineteen twenty eight")},
 		{"after born on, a date not a place", "Pt was born on Veterans Day 1930 in Duluth.", []found{{"Veterans Day 1930", deid.Date}, {"Duluth", deid.Location}}},
 		{"a holiday with a count after it stays", "patient: we had christmas twenty people came", nil},
 	})
