@@ -102,7 +102,16 @@
 //     "in the" with a verb of a life event before it: "we relocated in the
 //     summer", not "always worse in the spring"), holidays, "Aug 83", spoken dates of birth after the question;
 //     not a range of months in a sentence about every year ("most common
-//     from May through August");
+//     from May through August"); a lower-case month no speaker uses for
+//     anything else, alone ("september was when it started", "november or
+//     december"; not "every january", "february's always bad"); a birth
+//     date said as a holiday and its year ("christmas nineteen thirty four"
+//     after the date of birth is asked, "new year's day twenty nine"),
+//     holidays of other countries ("armistice day", "Remembrance Day"), a
+//     holiday after "born on" typed a date, not a birthplace;
+//   - an age over 89 answering an unfinished question ("so you are" /
+//     "ninety seven today") or worked out from a birth year just said ("so
+//     ninety three");
 //   - names: titles (Mr., Dr.), relation words ("her daughter Emily"),
 //     introductions ("my name is", "signed by"), credentials (", MD"), dialogue
 //     speaker tags, a bundled list of common first names and surnames (also
@@ -225,6 +234,21 @@
 //     coughing", "okafor drove me here", "my therapist nguyen", "it was
 //     kendra who found me"); a surname that is also a place after a given
 //     name ("tonya jackson"); "the johnson kids"; "okafor is her last name";
+//     a name on no list at all (too rare for the census lists), no English
+//     word nor a form of one, right after a greeting or a pleasantry
+//     ("thanks siosaia see you", "good morning yerlan") or where only a
+//     person stands: the subject of what only a person does ("yerlan drove
+//     me"), the one asked or told ("i'll ask temuulen to"), beside a pronoun
+//     ("me and nurlan"), a relation said of it ("tevita is my husband"),
+//     spelled, lived with, a person's state or age ("ngaio has been
+//     coughing", "is five now", "how old is nurlan"), answering the phone
+//     ("yes this is tevita"), called out and answered ("that's me"); in
+//     capitals in a note after a role or before a person's state ("Case
+//     mgr Tevita", "Dorjee has been coughing"), and a capitalized given
+//     name that is a word there ("Case mgr Bob", "Bill has been doing the
+//     driving"); drug brands on no list stay where a drug fits ("vyvanse
+//     is helping", "this is for rinvoq"); a nickname people give themselves
+//     ("everyone calls me tobs", "she goes by kiki"; not "calls me back");
 //   - names by the layout of a record: a label's value before an age
 //     ("Patient: Chan Tai Man, 58 M"), a header in capitals before an ID
 //     cue ("MOHAMMED AL-HASHIMI   MRN ..."), initials signing a note at its
