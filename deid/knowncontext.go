@@ -108,6 +108,16 @@ func (s *scan) addressBeforeClause(i int, p knownPart) bool {
 			return true
 		}
 	}
+	// "ferencz is fine, or wade", "is it kye or kay": another form of the
+	// name offered after "or", closing the clause, where a part of a
+	// supplied name was just said.
+	if p1 == "or" && s.clauseEndAfter(i) && !modalNames[p.word] && !s.calendarWord(i) {
+		for k, n := s.sameLinePrev(s.sameLinePrev(i)), 0; k >= 0 && n < 5; k, n = s.sameLinePrev(k), n+1 {
+			if s.toks[k].letters() && s.isKnown(k) && s.lower(k) != p.word {
+				return true
+			}
+		}
+	}
 	// "autumn is that ok": a tag question right after the name.
 	if (nx == "is" || nx == "does") && s.nextWordAt(s.next(i)) == "that" {
 		if n3 := s.next(s.next(s.next(i))); n3 > 0 && (s.eq(n3, "ok") || s.eq(n3, "okay") || s.eq(n3, "alright") ||

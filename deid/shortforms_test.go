@@ -50,7 +50,10 @@ func TestSuppliedShortFormsAndFalseStarts(t *testing.T) {
 		// Said syllable by syllable and answered.
 		{"Oluchi Eze", "doctor: oh lu chee\npatient: close, it's oluchi", "chee", true},
 		{"Siobhan Lacey", "nurse: shi vaughn?\npatient: that's me", "vaughn", true},
+		// Another form offered after "or".
+		{"Rich Okonjo", "doctor: mr okonjo is fine, or rich\npatient: whichever", "rich", true},
 		// The words stay.
+		{"Grant Okonjo", "doctor: okonjo, any questions about the loan or grant\npatient: no", "grant", false},
 		{"Sutton Hale", "doctor: see you then\npatient: yes thanks", "see", false},
 		{"Hope Diaz", "doctor: so hope the new inhaler helps\npatient: me too", "hope", false},
 		{"Ginger Moss", "doctor: garlic and ginger how often do you take them\npatient: daily", "ginger", false},
