@@ -234,27 +234,7 @@ func TestHolidayAtMatchesPlain(t *testing.T) {
 	for _, h := range holidays {
 		texts = append(texts, "closed on "+strings.Join(h, " "), strings.ToUpper(strings.Join(h, " ")))
 	}
-	plain := func(s *scan, j int) int {
-		for _, h := range holidays {
-			k, ok := j, true
-			for n, w := range h {
-				if n > 0 {
-					k = s.next(k)
-					for k > 0 && (s.toks[k].punct('.') || s.toks[k].punct('\'') || s.eq(k, "s") && s.toks[k-1].punct('\'')) {
-						k = s.next(k)
-					}
-				}
-				if k < 0 || !s.eq(k, w) {
-					ok = false
-					break
-				}
-			}
-			if ok && s.toks[k].capWord() {
-				return k
-			}
-		}
-		return -1
-	}
+	plain := (*scan).holidayFrom
 	found := 0
 	for n, x := range texts {
 		s := &scan{text: x, low: asciiLower(x), toks: tokenize(x, nil)}

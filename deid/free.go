@@ -1819,6 +1819,12 @@ func (s *scan) holidayAt(j int) int {
 	if !s.tokIn(holidayFirstSet, j) {
 		return -1 // nearly every word: no holiday starts there
 	}
+	return s.holidayFrom(j)
+}
+
+// holidayFrom is holidayAt without its first-word gate: it walks every
+// holiday from token j.
+func (s *scan) holidayFrom(j int) int {
 	for _, h := range holidays {
 		k, ok := j, true
 		for n, w := range h {

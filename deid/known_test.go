@@ -483,12 +483,7 @@ func (c *frameCheck) done() {
 // a patient says of them. Frames written for this test.
 func TestSuppliedWordNamesOfRelativesAndClinicians(t *testing.T) {
 	t.Parallel()
-	firsts := strings.Fields("hope grace faith will may june rose bill sky river hunter summer autumn dawn joy chase guy " +
-		"mark pat sandy rusty brook cliff gene jack bud destiny harmony crystal amber ruby pearl ivy daisy lily holly violet " +
-		"olive ginger sage jade angel miles wade drew lance rich frank carol robin jay rob sue art ray dean earl hank penny")
-	surnames := strings.Fields("hill young king wood brown black white green rice price long short little strong sharp " +
-		"bird fox wolf lamb moon rivers banks fields stone park ford lane marsh bush cook baker miller turner carter " +
-		"mason porter hunter fisher walker bishop knight love friend noble best sweet bass hall west north may day")
+	firsts, surnames := wordFirstNames, wordSurnames
 	// %[1]s is the first name, %[2]s the surname.
 	clinician := []string{"dr %[2]s will be in shortly", "i'm doctor %[2]s", "this is dr. %[2]s from cardiology",
 		"dr %[2]s wants you to", "i spoke with dr %[2]s yesterday", "nurse %[1]s will take you back",
@@ -576,12 +571,7 @@ func TestKnownIdentifierAndBirthDateAsSystemsSendThem(t *testing.T) {
 // patient. Frames written for this test before it was run.
 func TestSuppliedWordNamesInNarrative(t *testing.T) {
 	t.Parallel()
-	firsts := strings.Fields("hope grace faith will may june rose bill sky river hunter summer autumn dawn joy chase guy " +
-		"mark pat sandy rusty brook cliff gene jack bud destiny harmony crystal amber ruby pearl ivy daisy lily holly violet " +
-		"olive ginger sage jade angel miles wade drew lance rich frank carol robin jay rob sue art ray dean earl hank penny")
-	surnames := strings.Fields("hill young king wood brown black white green rice price long short little strong sharp " +
-		"bird fox wolf lamb moon rivers banks fields stone park ford lane marsh bush cook baker miller turner carter " +
-		"mason porter hunter fisher walker bishop knight love friend noble best sweet bass hall west north may day")
+	firsts, surnames := wordFirstNames, wordSurnames
 	// %[1]s is the first name, %[2]s the surname; the patient's.
 	frames := []string{
 		"so yeah um since last week %[1]s has been coughing a lot at night and we tried the honey",
@@ -671,12 +661,7 @@ func TestSuppliedWordNamesInNarrativeKeepTheWords(t *testing.T) {
 // Frames written for this test before it was run.
 func TestSuppliedWordNamesInDictation(t *testing.T) {
 	t.Parallel()
-	firsts := strings.Fields("hope grace faith will may june rose bill sky river hunter summer autumn dawn joy chase guy " +
-		"mark pat sandy rusty brook cliff gene jack bud destiny harmony crystal amber ruby pearl ivy daisy lily holly violet " +
-		"olive ginger sage jade angel miles wade drew lance rich frank carol robin jay rob sue art ray dean earl hank penny")
-	surnames := strings.Fields("hill young king wood brown black white green rice price long short little strong sharp " +
-		"bird fox wolf lamb moon rivers banks fields stone park ford lane marsh bush cook baker miller turner carter " +
-		"mason porter hunter fisher walker bishop knight love friend noble best sweet bass hall west north may day")
+	firsts, surnames := wordFirstNames, wordSurnames
 	frames := []string{
 		"this is a follow up visit for %[1]s who is here with her mother",
 		"%[1]s presents today with three days of cough",
@@ -753,3 +738,14 @@ func TestSuppliedWordNamesInAddressBeforeAClause(t *testing.T) {
 		}
 	}
 }
+
+// wordFirstNames and wordSurnames are supplied names that are also English
+// words, for the narrative and dictation frame tests.
+var (
+	wordFirstNames = strings.Fields("hope grace faith will may june rose bill sky river hunter summer autumn dawn joy chase guy " +
+		"mark pat sandy rusty brook cliff gene jack bud destiny harmony crystal amber ruby pearl ivy daisy lily holly violet " +
+		"olive ginger sage jade angel miles wade drew lance rich frank carol robin jay rob sue art ray dean earl hank penny")
+	wordSurnames = strings.Fields("hill young king wood brown black white green rice price long short little strong sharp " +
+		"bird fox wolf lamb moon rivers banks fields stone park ford lane marsh bush cook baker miller turner carter " +
+		"mason porter hunter fisher walker bishop knight love friend noble best sweet bass hall west north may day")
+)

@@ -145,23 +145,13 @@ func TestLowerCaseNamesOfCliniciansAndOthers(t *testing.T) {
 // updated") is a name; in a place's place it is not. Written for this test.
 func TestCapitalizedNamesThatArePlacesInAPersonsPlace(t *testing.T) {
 	t.Parallel()
-	for _, rulesOnly := range []bool{true, false} {
-		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})
-		for _, c := range []struct {
-			text, word string
-			name       bool
-		}{
-			{"Pt states Tyler helps with groceries.", "Tyler", true},
-			{"Family (Tyler, son) updated.", "Tyler", true},
-			{"Mother reports Jackson has been coughing at night.", "Jackson", true},
-			{"Pt moved here from Tyler, TX last year.", "Tyler", false},
-			{"Referred to cardiology in Austin.", "Austin", false},
-		} {
-			if name := wordIsName(d, c.text, c.word); name != c.name {
-				t.Errorf("rules only %v: %q: %q a name %v, want %v", rulesOnly, c.text, c.word, name, c.name)
-			}
-		}
-	}
+	checkWordIsName(t, []wordCase{
+		{"Pt states Tyler helps with groceries.", "Tyler", true},
+		{"Family (Tyler, son) updated.", "Tyler", true},
+		{"Mother reports Jackson has been coughing at night.", "Jackson", true},
+		{"Pt moved here from Tyler, TX last year.", "Tyler", false},
+		{"Referred to cardiology in Austin.", "Austin", false},
+	})
 }
 
 // TestPublicFigureNamesOfPatientsStay: a patient or relative who shares a
@@ -206,20 +196,31 @@ func TestPublicFigureNamesOfPatientsStay(t *testing.T) {
 // Written for this test.
 func TestLowerCaseUnlistedNamesAfterKin(t *testing.T) {
 	t.Parallel()
+	checkWordIsName(t, []wordCase{
+		{"patient: her older brother tendai drove her in", "tendai", true},
+		{"patient: yeah my husband joost does the cooking", "joost", true},
+		{"02:40 sitter (kaleo) at bedside", "kaleo", true},
+		{"patient: our nanny ximena noticed the rash first", "ximena", true},
+		{"nurse: taught the patient and his wife colostomy care", "colostomy", false},
+		{"forwarded to the pharmacist (identifiers removed)", "identifiers", false},
+		{"patient: my husband usually drives", "usually", false},
+	})
+}
+
+// wordIsName reports whether a NAME span found in text with no metadata
+// covers the first occurrence of word.
+// wordCase: is word, in text, found as a name (no metadata)?
+type wordCase struct {
+	text, word string
+	name       bool
+}
+
+// checkWordIsName runs the cases in both modes.
+func checkWordIsName(t *testing.T, cases []wordCase) {
+	t.Helper()
 	for _, rulesOnly := range []bool{true, false} {
 		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})
-		for _, c := range []struct {
-			text, word string
-			name       bool
-		}{
-			{"patient: her older brother tendai drove her in", "tendai", true},
-			{"patient: yeah my husband joost does the cooking", "joost", true},
-			{"02:40 sitter (kaleo) at bedside", "kaleo", true},
-			{"patient: our nanny ximena noticed the rash first", "ximena", true},
-			{"nurse: taught the patient and his wife colostomy care", "colostomy", false},
-			{"forwarded to the pharmacist (identifiers removed)", "identifiers", false},
-			{"patient: my husband usually drives", "usually", false},
-		} {
+		for _, c := range cases {
 			if name := wordIsName(d, c.text, c.word); name != c.name {
 				t.Errorf("rules only %v: %q: %q a name %v, want %v", rulesOnly, c.text, c.word, name, c.name)
 			}
@@ -227,8 +228,6 @@ func TestLowerCaseUnlistedNamesAfterKin(t *testing.T) {
 	}
 }
 
-// wordIsName reports whether a NAME span found in text with no metadata
-// covers the first occurrence of word.
 func wordIsName(d *deid.Detector, text, word string) bool {
 	i := strings.Index(text, word)
 	for _, s := range d.Detect(text, deid.Known{}) {
