@@ -237,7 +237,7 @@ func (s *scan) dateSpan(i int) bool {
 		// "the second of this month" is a date by itself.
 		if !v.of && (i == 0 || !(s.eq(i-1, "on") || s.eq(i-1, "since") || s.eq(i-1, "until") || s.eq(i-1, "by") || s.eq(i-1, "before") ||
 			s.eq(i-1, "after") || s.eq(i-1, "from") || s.eq(i-1, "through") || s.eq(i-1, "between") || s.eq(i-1, "for") ||
-			s.toks[i-1].is(lxWeekday)) &&
+			s.toks[i-1].is(lxWeekday) || s.eq(i-1, "of") && i >= 2 && partOfDayNouns[s.lower(i-2)]) &&
 			// "what's today's date" / "it's the fourth no the fifth": a day
 			// alone answering a question about the date or a birthday, or
 			// said of something scheduled or dated ("my last period was
@@ -642,7 +642,9 @@ func (s *scan) numDate(i int) (dateVal, int) {
 		if nb > 2 || (nc != 2 && nc != 4) || !(validMD(a, b) || validMD(b, a)) {
 			return v, -1
 		}
-		if sep == '.' && nc != 4 || sep == '-' && nc == 2 && a > 12 || nc == 4 && (c < 1800 || c > 2199) {
+		// Dots with a two-digit year ("DOS: 11.04.23") only after a date
+		// cue: without one they are as often a version or a list number.
+		if sep == '.' && nc != 4 && !s.cueBefore(i, lxDateCue, 3) || sep == '-' && nc == 2 && a > 12 || nc == 4 && (c < 1800 || c > 2199) {
 			return v, -1
 		}
 		// "1.2.2024.5" or "3-4-52-7": part of something longer.
@@ -799,7 +801,7 @@ func (s *scan) monthFirst(i, m int, abbr bool) (dateVal, int) {
 			}
 		}
 	}
-	if j >= len(s.toks) || s.toks[j].gap == gapLine || s.toks[j].gap == gapNone && !v.dot {
+	if j >= len(s.toks) || s.toks[j].gap == gapLine || s.toks[j].gap == gapNone && !v.dot && !s.commaYear(j) {
 		if abbr && !(s.toks[i].upper() && !v.dot && s.monthCue(i) && s.monthAbbrEnds(i)) {
 			return v, -1 // "in Dec," is a month; "Mar" alone may be anything
 		}
@@ -869,6 +871,16 @@ func (s *scan) monthFirst(i, m int, abbr bool) (dateVal, int) {
 	}
 	v.layout, v.comma, v.of = dlMonth, false, false
 	return v, i
+}
+
+// commaYear: a comma at j and a year after it on the line ("November,
+// 2023").
+func (s *scan) commaYear(j int) bool {
+	if !s.toks[j].punct(',') || j+1 >= len(s.toks) || s.toks[j+1].gap == gapLine {
+		return false
+	}
+	_, e, _, _ := s.yearOf(j + 1)
+	return e >= 0
 }
 
 // clauseEndsOrTurns: after token i the clause ends or goes on with a word
@@ -1013,6 +1025,12 @@ func (s *scan) compactDate(i int) (dateVal, int) {
 	}
 	return v, i
 }
+
+// partOfDayNouns before "of the 14th" make the ordinal a day of the month
+// ("the night of the 14th", "the weekend of the ninth"); "the top of the
+// ninth" (an inning) is none of them.
+var partOfDayNouns = map[string]bool{"night": true, "morning": true, "evening": true, "afternoon": true,
+	"weekend": true, "week": true, "day": true}
 
 // datedNouns are asked the date or have one: before "is the third" they
 // make the ordinal a day of the month.

@@ -260,9 +260,9 @@ var builtinWords = map[uint64]string{
 	lxParticle: "van von de del della der den da di du le la st st. al el bin ibn ben ap mac mc",
 	lxSuffix:   "jr sr ii iii iv",
 	lxCodeStop: "ndc cpt loinc icd icd-10 snomed rxnorm hcpcs lot batch version ver v build release model ref range " +
-		"isbn doi pmid step steps rxbin rxpcn rxgrp bin pcn group grp",
+		"isbn doi pmid step steps rxbin rxpcn rxgrp bin pcn group grp platelets platelet plt plts",
 	lxUnitWord: "mg mcg g kg lb lbs ml l cc units unit iu meq mmol mmhg bpm kcal cal calories steps ft in cm mm " +
-		"percent hours hrs minutes mins days weeks months years puffs tabs tablets capsules drops feet miles",
+		"percent hours hrs minutes mins days weeks months years puffs tabs tablets capsules drops feet miles copies",
 	lxDateCue: "on since from until till through thru dated dob d.o.b date seen admitted discharged visit last next " +
 		"by starting effective as of born admission discharge appointment appt surgery procedure between and " +
 		"onset injury started lmp edd dos scheduled rescheduled drawn collected obtained addendum " +

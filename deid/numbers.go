@@ -1,5 +1,7 @@
 package deid
 
+import "strings"
+
 // Matchers that start at a token of digits or at the punctuation that opens
 // a number: phones, SSNs, numeric dates, IPv4, ZIPs, street numbers, ages,
 // years that imply an age over 89, and long numbers.
@@ -48,6 +50,15 @@ func (s *scan) readGroups(i int) groups {
 		case t.digits():
 			g.lens[g.n] = uint8(min(t.n(), 255))
 			after = j
+		case g.n >= 2 && t.word() && gluedExtension(s.str(j)) > 0:
+			// "617-555-0143x22": the last group with its extension
+			// written on; the number ends there.
+			g.lens[g.n] = uint8(gluedExtension(s.str(j)))
+			g.seps[g.n] = sep
+			g.total += int(g.lens[g.n])
+			g.n++
+			g.last = j
+			return g
 		default:
 			return g
 		}
@@ -68,7 +79,7 @@ func (s *scan) readGroups(i int) groups {
 			j = k
 		case nt.gap == gapNone && nt.kind == tkPunct && (nt.ch == '-' || nt.ch == '.' || nt.ch == '/' && g.n == 1 && g.lens[0] == 3 ||
 			nt.ch == '/' && g.n == 2 && g.seps[1] == '/' && g.lens[0] == 3 && g.lens[1] == 3):
-			if s.adj(k) < 0 || !s.toks[k+1].digits() {
+			if s.adj(k) < 0 || !s.toks[k+1].digits() && !(g.n >= 2 && gluedExtension(s.str(k+1)) > 0) {
 				return g
 			}
 			sep = nt.ch
@@ -184,6 +195,11 @@ func (s *scan) phoneAt(i int, g *groups) int {
 		last = g.last
 	case (g.is(10) || g.is(11) && s.str(i)[0] == '1') && s.wordsBefore(phoneCueSet, i, 8) != 0:
 		last = g.last
+	case s.str(i)[0] == '0' && g.n >= 2 && g.n <= 3 && g.total >= 10 && g.total <= 11 && g.seps[1] == ' ' &&
+		s.wordsBefore(phoneCueSet, i, 8) != 0:
+		// A national number abroad, its trunk 0 first: "07700 900123",
+		// "020 7946 0958", "0161 496 0000" after a phone cue.
+		last = g.last
 	default:
 		return -1
 	}
@@ -204,6 +220,26 @@ func (s *scan) phoneAt(i int, g *groups) int {
 		}
 	}
 	return last
+}
+
+// gluedExtension returns the length of the digits before an extension
+// written onto them ("0143x22", "0143ext5"), or 0.
+func gluedExtension(w string) int {
+	n := 0
+	for n < len(w) && w[n] >= '0' && w[n] <= '9' {
+		n++
+	}
+	if n < 3 {
+		return 0
+	}
+	rest := w[n:]
+	switch {
+	case len(rest) > 1 && (rest[0] == 'x' || rest[0] == 'X') && isDigitsFrom(rest[1:]):
+	case len(rest) > 3 && strings.EqualFold(rest[:3], "ext") && isDigitsFrom(rest[3:]):
+	default:
+		return 0
+	}
+	return n
 }
 
 func isDigitsFrom(x string) bool {
@@ -326,6 +362,12 @@ func (s *scan) numberAt(i int) {
 	if s.publicNumber(i, &g) {
 		return
 	}
+	// Numerals read out one at a time after a question or cue ("p: 0 2 1
+	// 1 4" when the ZIP code was asked) go the way of digits said as
+	// words; item scores in a row ("3 4 2 1 0") have neither.
+	if g.n >= 4 && g.total == g.n && g.seps[1] == ' ' && (s.wordsBefore(spokenCueSet, i, 6) != 0 || s.zipAsked(i) || s.identifierAsked(i) != "") && s.spokenRun(i) {
+		return
+	}
 	if last := s.phoneAt(i, &g); last >= 0 {
 		if !(g.is(10) || g.is(11)) || !s.cueBefore(i, lxCodeStop, 3) {
 			s.addTok(i, last, s.phoneType(i), prShape)
@@ -351,6 +393,12 @@ func (s *scan) numberAt(i int) {
 	}
 	if n == 4 && v > s.year-125 && v <= s.year-90 && !s.cueBefore(i, lxCodeStop, 2) && !s.unitAfter(i) && !s.notYear(i) {
 		s.addTok(i, i, Date, prShape)
+		return
+	}
+	// "Date of injury 20230915", "DOB 19480703": eight digits that read as
+	// a calendar date after a date cue are that date, not an identifier.
+	if n == 8 && s.cueBefore(i, lxDateCue, 3) && validMD(v/100%100, v%100) && v/10000 >= 1800 && v/10000 <= s.year+1 {
+		s.addTok(i, i, Date, prCue)
 		return
 	}
 	// Long numbers and number runs are identifiers of some kind unless they
@@ -580,6 +628,11 @@ func (s *scan) zipAt(i int) bool {
 		}
 	}
 	if !ok && s.wordBefore(i, 4, "zip", "zipcode", "postal", "postcode") {
+		ok = true
+	}
+	// "d: and your zip code" / "p: 48104": five digits opening the answer
+	// to a question about the ZIP code, as the spoken form is.
+	if !ok && s.turnStart(i) && s.zipAsked(i) {
 		ok = true
 	}
 	// "in the 60614 zip code", "resides in 02139 area", "49503 (Grand

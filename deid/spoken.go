@@ -119,18 +119,35 @@ func (s *scan) spokenNumberWord(i int) {
 	if i > 0 && s.toks[i-1].letters() && s.toks[i-1].is(lxDigitWord|lxTeenWord|lxTensWord) && s.toks[i].gap != gapLine {
 		return // inside a run that started earlier
 	}
+	s.spokenRun(i)
+}
+
+// spokenRun types a number read out digit by digit from token i (number
+// words, or numerals one at a time: "0 2 1 1 4"), and reports whether it
+// added a span.
+func (s *scan) spokenRun(i int) bool {
+	added := false
 	// A date of birth read out: "eleven twelve fifty-eight", "oh-six,
 	// twenty-one, seventy-nine" right after the question.
 	nd, end := s.spokenDigits(i)
 	if end > i && nd >= 4 && nd <= 8 && s.dobAsked(i) && !s.spokenYearOnly(i, end) {
 		s.addTok(i, end, Date, prCue)
-		return
+		return true
 	}
 	// "and the zip?" / "four five four oh two": five digits answering a
 	// question about the ZIP code.
-	if end > i && nd == 5 && s.askedBefore(i, func(k int) bool { return s.eq(k, "zip") || s.eq(k, "zipcode") || s.eq(k, "postal") }) {
+	if end > i && nd == 5 && s.zipAsked(i) {
 		s.addTok(i, end, ZIP, prCue)
-		return
+		return true
+	}
+	// "d: and your medical record number" / "p: four four eight eight one
+	// two": a shorter number opening the answer to a question about an
+	// identifier has the type the question asked for.
+	if end > i && nd >= 4 && nd < 7 && s.turnStart(i) && !s.dobAsked(i) {
+		if t := s.identifierAsked(i); t != "" {
+			s.addTok(i, end, t, prCue)
+			return true
+		}
 	}
 	// "interpreter guerline number two two eight one four", "badge four
 	// four eight seven one": a short number read out after "number" or
@@ -138,7 +155,7 @@ func (s *scan) spokenNumberWord(i int) {
 	if pw := s.prevWordAt(i, 1); end >= 0 && nd >= 4 && nd < 7 && (pw == "number" || pw == "badge" || pw == "#" ||
 		pw == "is" && s.prevWordAt(i, 2) == "number") && !s.dobAsked(i) {
 		s.addTok(i, end, ID, prCue)
-		return
+		return true
 	}
 	if end >= 0 && nd >= 7 {
 		t := ID
@@ -162,11 +179,11 @@ func (s *scan) spokenNumberWord(i int) {
 			t = Phone
 		}
 		s.addTok(s.spelledPrefix(i), end, t, prCue)
-		return
+		return true
 	}
 	if y, end := s.spokenYear(i); end >= 0 && y <= s.year-90 && y >= 1850 {
 		s.addTok(i, end, Date, prShape)
-		return
+		return true
 	}
 	if v, end := s.spokenNumber(i); end >= 0 && v >= 90 && v <= 130 && (!s.measureAfter(end) || s.inMonthAfter(end)) {
 		ok := s.cueBefore(i, lxAgeCue, 3) || s.agePredicate(i) || s.ageAsked(i)
@@ -187,6 +204,7 @@ func (s *scan) spokenNumberWord(i int) {
 		// age said back at the start of the next turn.
 		ok = ok || s.inMonthAfter(end) || s.turnStart(i) && s.ageSaidBefore(i, end) || s.ageAnswered(i)
 		if ok {
+			added = true
 			s.addTok(i, end, Age, prCue)
 			// "ninety three ninety four in february": said again, corrected.
 			if k := s.next(end); k > 0 && s.toks[k].letters() && s.toks[k].is(lxTensWord) {
@@ -196,6 +214,7 @@ func (s *scan) spokenNumberWord(i int) {
 			}
 		}
 	}
+	return added
 }
 
 // ageSaidBefore: the words i..end were taken as an age within the last
@@ -351,6 +370,38 @@ func (s *scan) askedBefore(i int, is func(k int) bool) bool {
 		}
 	}
 	return false
+}
+
+// identifierAsked returns the type of identifier asked for on this line or
+// the one before ("your medical record number", "the member id on the
+// card", "the plate"), or "" when none was.
+func (s *scan) identifierAsked(i int) Type {
+	var t Type
+	s.askedBefore(i, func(k int) bool {
+		switch s.lower(k) {
+		case "mrn", "record", "chart":
+			t = MRN
+		case "member", "policy", "medicare", "medicaid", "insurance", "subscriber":
+			t = HealthPlan
+		case "account", "acct":
+			t = Account
+		case "social", "ssn":
+			t = SSN
+		case "plate", "vin":
+			t = Vehicle
+		case "serial":
+			t = Device
+		default:
+			return false
+		}
+		return true
+	})
+	return t
+}
+
+// zipAsked: the ZIP code was asked for on this line or the one before.
+func (s *scan) zipAsked(i int) bool {
+	return s.askedBefore(i, func(k int) bool { return s.eq(k, "zip") || s.eq(k, "zipcode") || s.eq(k, "postal") })
 }
 
 // spokenYearOnly: the run i..end is a year alone ("nineteen forty-two"),
