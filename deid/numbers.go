@@ -482,10 +482,36 @@ func (s *scan) ageAt(i int) bool {
 	if !ok && s.ageAtEvent(i) {
 		ok = true
 	}
+	if !ok && s.sexThenAge(i) {
+		ok = true
+	}
 	if ok {
 		s.addTok(i, i, Age, prCue)
 	}
 	return ok
+}
+
+// sexThenAge: "(F, 96)", "(male, 92)", "Sex/age: F/93": the patient's sex,
+// then the number, inside parentheses or after a sex/age label.
+func (s *scan) sexThenAge(i int) bool {
+	p := s.sameLinePrev(i)
+	if p < 1 || !(s.toks[p].punct(',') || s.toks[p].punct('/')) {
+		return false
+	}
+	q := s.sameLinePrev(p)
+	if q < 0 {
+		return false
+	}
+	switch s.lower(q) {
+	case "f", "m", "female", "male", "woman", "man":
+	default:
+		return false
+	}
+	if r := s.sameLinePrev(q); r >= 0 && s.toks[r].punct('(') {
+		n := s.next(i)
+		return n > 0 && s.toks[n].punct(')')
+	}
+	return s.wordBefore(q, 4, "age", "sex")
 }
 
 // ageAtEvent: "she passed at 93", "died at 96 in", "At 91, is it ...": an
@@ -619,6 +645,15 @@ func (s *scan) zipAt(i int) bool {
 			ok = true // "NOLA 70130", "Coppell 75019": a city's nickname or a gazetteer town
 		case pt.punct('.') && pt.gap == gapNone && p > 0 && s.toks[p-1].upper() && apStateAbbrs[s.lower(p-1)]:
 			ok = true // "Duluth, Minn. 55803": a state abbreviated in the newspapers' style
+		case pt.capWord() && !pt.is(lxStreetSuffix|lxUnit) && !s.eq(p, "box") && s.cueBefore(p, lxStreetSuffix, 8):
+			// "55 Elm St Apt 4 Quincy 02169": a town after its street,
+			// the state left out; the town is a place too.
+			ok = true
+			st := p
+			for k := s.sameLinePrev(st); k >= 0 && p-k < 3 && s.toks[k].capWord() && !s.toks[k].is(lxStreetSuffix|lxUnit); k = s.sameLinePrev(k) {
+				st = k
+			}
+			s.addTok(st, p, Location, prCue)
 		}
 		if !ok && pt.word() && pt.upper() && p > 0 {
 			// "New York 10027": multi-word state names end in a capitalized word.

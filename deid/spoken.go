@@ -143,10 +143,18 @@ func (s *scan) spokenRun(i int) bool {
 	// "d: and your medical record number" / "p: four four eight eight one
 	// two": a shorter number opening the answer to a question about an
 	// identifier has the type the question asked for.
-	if end > i && nd >= 4 && nd < 7 && s.turnStart(i) && !s.dobAsked(i) {
-		if t := s.identifierAsked(i); t != "" {
-			s.addTok(i, end, t, prCue)
-			return true
+	if end >= i && s.turnStart(i) && !s.dobAsked(i) {
+		// Read out with letters among the digits: "eight x y z one two
+		// three" after the plate was asked.
+		e := end
+		if n, letters, se := s.spelledRun(i); letters > 0 && n >= 5 && se > end {
+			e = se
+		}
+		if (nd >= 4 && nd < 7 || e > end) && e > i {
+			if t := s.identifierAsked(i); t != "" {
+				s.addTok(i, e, t, prCue)
+				return true
+			}
 		}
 	}
 	// "interpreter guerline number two two eight one four", "badge four
@@ -370,6 +378,28 @@ func (s *scan) askedBefore(i int, is func(k int) bool) bool {
 		}
 	}
 	return false
+}
+
+// spelledRun reads an identifier spelled out from token i: single letters
+// and digits said one at a time ("eight x y z one two three", "w c two
+// five"). It returns how many characters were read, how many of them were
+// letters, and the last token.
+func (s *scan) spelledRun(i int) (n, letters, end int) {
+	end = -1
+	for j := i; j < len(s.toks) && (j == i || s.toks[j].gap == gapSpace); j++ {
+		t := &s.toks[j]
+		switch {
+		case t.digits() && t.n() == 1 || t.letters() && t.lex&lxDigitWord != 0:
+			n++
+		case t.letters() && t.n() == 1 && !s.eq(j, "a") && !s.eq(j, "i"):
+			n++
+			letters++
+		default:
+			return n, letters, end
+		}
+		end = j
+	}
+	return n, letters, end
 }
 
 // identifierAsked returns the type of identifier asked for on this line or

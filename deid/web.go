@@ -57,7 +57,9 @@ func (s *scan) scanWeb() {
 		p := int(at[x])
 		from = p + 1
 		st := p
-		for st > 0 && emailLocal(text[st-1]) {
+		// An apostrophe between letters belongs to the local part
+		// ("mary.o'neil@example.org").
+		for st > 0 && (emailLocal(text[st-1]) || text[st-1] == '\'' && st >= 2 && st < p && isAlnumByte(text[st-2]) && isAlnumByte(text[st])) {
 			st--
 		}
 		en := p + 1
