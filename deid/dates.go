@@ -22,6 +22,7 @@ const (
 	dlDayMonthY                  // 4 March 1952 / 4th of March / 04-Mar-1952
 	dlCompact                    // 04MAR1952
 	dlDay                        // "on the 3rd" (needs a cue)
+	dlNumYM                      // 2019-03
 )
 
 type dateVal struct {
@@ -611,6 +612,12 @@ func (s *scan) numDate(i int) (dateVal, int) {
 				w[3] >= '0' && w[3] <= '9' {
 				isoT = true
 			}
+		}
+		if !hasThird && !isoT && sep == '-' && nb == 2 && b >= 1 && b <= 12 && a >= 1800 && a <= 2199 && !s.cueBefore(i, lxCodeStop, 3) &&
+			(k < 0 || !s.toks[k].punct('-') && !s.toks[k].punct('.')) {
+			// ISO 8601's year and month: "C-section 2019-03".
+			v.layout, v.m, v.y, v.hasY, v.pad = dlNumYM, b, a, true, true
+			return v, bi
 		}
 		if !hasThird && !isoT || a < 1800 || a > 2199 || nb > 2 {
 			return v, -1

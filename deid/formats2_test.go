@@ -1,6 +1,7 @@
 package deid_test
 
 import (
+	"regexp"
 	"testing"
 
 	"github.com/clinscribe/clinscribe/deid"
@@ -29,6 +30,8 @@ func TestIdentifiersInLessUsualShapes(t *testing.T) {
 		{"member id read out in numerals", "d: what's the member id on the card\np: 8 8 1 2 0 4\n", []found{{"8 8 1 2 0 4", deid.HealthPlan}}},
 		{"an apostrophe in an e-mail address", "Email: mary.o'neil+clinic@example.org",
 			[]found{{"mary.o'neil+clinic@example.org", deid.Email}}},
+		{"ISO year and month", "C-section 2019-03, uncomplicated.", []found{{"2019-03", deid.Date}}},
+		{"a year over 89 years ago before 'in' a place", "He was born in 1928 in Ohio.", []found{{"1928", deid.Date}}},
 		{"sex and age in parentheses", "Pt (F, 96) seen today.", []found{{"96", deid.Age}}},
 		{"sex and age after a label", "Sex/age: F, 93", []found{{"93", deid.Age}}},
 		{"a ZIP after the town of a street address", "Address: 55 Elm St Apt 4 Quincy 02169",
@@ -39,6 +42,7 @@ func TestIdentifiersInLessUsualShapes(t *testing.T) {
 		{"a suite number after a street", "Office at 55 Elm St Suite 12345.", []found{{"55 Elm St Suite 12345", deid.Location}}},
 		{"a box number after a street", "Send to 55 Elm St, PO Box 12345.",
 			[]found{{"55 Elm St", deid.Location}, {"PO Box 12345", deid.Location}}},
+		{"a code year-month after version", "Running version 2019-03 of the form.", nil},
 		{"version number with dots", "Running version 11.04.23 of the app.", nil},
 		{"platelet counts", "WBC 10500, platelets 250000, Plt 250000 again.", nil},
 		{"viral load in copies", "HIV viral load 120000 copies/mL.", nil},
@@ -48,5 +52,16 @@ func TestIdentifiersInLessUsualShapes(t *testing.T) {
 	}
 	for _, mode := range []deid.Config{{}, {RulesOnly: true}} {
 		checkFound(t, newDetector(t, mode), deid.Known{}, cases)
+	}
+}
+
+// A year and month written ISO's way keeps its shape in the surrogate.
+func TestSurrogateOfYearMonth(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{})
+	text := "C-section 2019-03, uncomplicated."
+	out := deid.NewSurrogates().Replace(text, d.Detect(text, deid.Known{}))
+	if !regexp.MustCompile(`^C-section \d{4}-\d{2}, uncomplicated\.$`).MatchString(out) {
+		t.Errorf("surrogate text %q: want the year and month as YYYY-MM", out)
 	}
 }

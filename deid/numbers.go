@@ -426,6 +426,13 @@ func (s *scan) unitAfter(i int) bool {
 	if s.toks[k].punct('%') {
 		return true
 	}
+	if s.eq(k, "in") {
+		// "1928 in Ohio", "3 in the morning": "in" is inches only with no
+		// word after it ("a 2 in x 3 in wound").
+		if n := s.next(k); n > 0 && s.toks[n].letters() && s.toks[n].gap != gapLine && !s.eq(n, "x") {
+			return false
+		}
+	}
 	return s.toks[k].is(lxUnitWord) && s.toks[k].word()
 }
 

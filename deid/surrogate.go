@@ -699,6 +699,8 @@ func formatDate(v dateVal) string {
 		return fmt.Sprint(v.y) + sep + num(v.m) + sep + num(v.d)
 	case dlNumMY:
 		return num(v.m) + "/" + fmt.Sprint(v.y)
+	case dlNumYM:
+		return fmt.Sprint(v.y) + "-" + num(v.m)
 	case dlNumMD:
 		return num(v.m) + "/" + num(v.d)
 	case dlMonthDY:
