@@ -2,6 +2,7 @@ package deid_test
 
 import (
 	"regexp"
+	"strconv"
 	"testing"
 
 	"github.com/clinscribe/clinscribe/deid"
@@ -55,13 +56,28 @@ func TestIdentifiersInLessUsualShapes(t *testing.T) {
 	}
 }
 
-// A year and month written ISO's way keeps its shape in the surrogate.
+// A year and month written ISO's way is shifted as a date and keeps its
+// shape in the surrogate (a shape-only surrogate would write random
+// digits: a month 13 or a year 7302).
 func TestSurrogateOfYearMonth(t *testing.T) {
 	t.Parallel()
 	d := newDetector(t, deid.Config{})
 	text := "C-section 2019-03, uncomplicated."
-	out := deid.NewSurrogates().Replace(text, d.Detect(text, deid.Known{}))
-	if !regexp.MustCompile(`^C-section \d{4}-\d{2}, uncomplicated\.$`).MatchString(out) {
-		t.Errorf("surrogate text %q: want the year and month as YYYY-MM", out)
+	spans := d.Detect(text, deid.Known{})
+	if len(spans) != 1 || spans[0].Type != deid.Date {
+		t.Fatalf("spans %v: want the year and month as one date", spans)
+	}
+	re := regexp.MustCompile(`^C-section (\d{4})-(\d{2}), uncomplicated\.$`)
+	for range 20 {
+		out := deid.NewSurrogates().Replace(text, spans)
+		m := re.FindStringSubmatch(out)
+		if m == nil {
+			t.Fatalf("surrogate text %q: want the year and month as YYYY-MM", out)
+		}
+		y, _ := strconv.Atoi(m[1])
+		mo, _ := strconv.Atoi(m[2])
+		if y < 2017 || y > 2021 || mo < 1 || mo > 12 {
+			t.Fatalf("surrogate text %q: not a shifted year and month", out)
+		}
 	}
 }
