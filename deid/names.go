@@ -448,6 +448,13 @@ func (s *scan) introName(i int) bool {
 	w := s.lower(i)
 	k := i + 1
 	colon := false
+	// A parenthesis between the label and its colon: "Interpreter
+	// (Farsi): Mehrnoosh", "Contact (daughter): Abena".
+	if k < len(s.toks) && s.toks[k].punct('(') {
+		if c := s.closingParen(k); c+1 < len(s.toks) && s.toks[c].punct(')') && s.toks[c+1].punct(':') {
+			k = c + 1
+		}
+	}
 	if k < len(s.toks) && s.toks[k].punct(':') {
 		colon = true
 		k++

@@ -402,7 +402,30 @@ func (s *scan) cityBeforeState(i int) bool {
 		end == st+1 && s.toks[st].lex&lxFirst != 0 && s.toks[st].lex&lxCity == 0 && s.toks[end].lex == 0 && s.toks[end].gaz&gazPlaceFlags == 0) {
 		return false
 	}
+	// "Ravindranath Subramaniam, MD": words of no list and no gazetteer
+	// before a credential that is also a state, with no ZIP after it, are
+	// a clinician too ("Rockville, MD 20850" and listed towns stay places).
+	if t.is(lxCredential) && !s.zipAfter(i) && s.unlistedWords(st, end) {
+		return false
+	}
 	s.addTok(st, end, Location, prCue)
+	return true
+}
+
+// zipAfter: a five-digit ZIP follows the state at i.
+func (s *scan) zipAfter(i int) bool {
+	n := s.next(i)
+	return n > 0 && s.toks[n].digits() && s.toks[n].n() == 5
+}
+
+// unlistedWords: every word of st..end is on no word list but the name
+// lists, and no gazetteer place.
+func (s *scan) unlistedWords(st, end int) bool {
+	for k := st; k <= end; k++ {
+		if s.toks[k].lex&^(lxFirst|lxSur) != 0 || s.toks[k].gaz&gazPlaceFlags != 0 {
+			return false
+		}
+	}
 	return true
 }
 
