@@ -45,7 +45,12 @@ func TestIdentifiersInLessUsualShapes(t *testing.T) {
 			[]found{{"Ravindranath Subramaniam", deid.Name}}},
 		{"a parenthesis between the label and its colon", "Interpreter (Farsi): Mehrnoosh",
 			[]found{{"Mehrnoosh", deid.Name}}},
+		{"a name set off by a comma after a relation", "p: we named the baby after my dad, henrik\n", []found{{"henrik", deid.Name}}},
+		{"particles then the surname after a lower-case title", "p: i see doctor van der berg for my heart\n",
+			[]found{{"van der berg", deid.Name}}},
+		{"two particles after dr", "p: dr de la cruz said it was fine\n", []found{{"de la cruz", deid.Name}}},
 		// Look-alikes.
+		{"a word set off by a comma after a relation", "p: it was my dad, honestly\np: my son, though, drives\n", nil},
 		{"a town in Maryland", "She lives in Baltimore, MD.", []found{{"Baltimore", deid.Location}}},
 		{"a town of no list in Maryland with its ZIP", "Mail to: 4 Oak Ct, Glenarden Heights, MD 20706",
 			[]found{{"4 Oak Ct", deid.Location}, {"Glenarden Heights", deid.Location}, {"20706", deid.ZIP}}},

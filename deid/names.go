@@ -2196,6 +2196,36 @@ func (s *scan) lowerName(i int) bool {
 	return false
 }
 
+// titledParticleName: "doctor van der berg", "dr da silva": after a title,
+// lower-case particles and the surname they lead to.
+func (s *scan) titledParticleName(i int) bool {
+	if !s.afterTitle(i) {
+		return false
+	}
+	e := s.particleSurname(i)
+	if e < 0 {
+		return false
+	}
+	s.addName(i, e, PatientNames)
+	return true
+}
+
+// particleSurname: lower-case particles from i (at most three: "van der",
+// "de la") and the word they lead to, a surname that is no everyday or
+// function word. It returns the surname's token, or -1.
+func (s *scan) particleSurname(i int) int {
+	e := i
+	for e < len(s.toks) && e < i+3 && s.toks[e].letters() && s.toks[e].is(lxParticle) && !s.toks[e].upper() &&
+		(e == i || s.toks[e].gap == gapSpace) {
+		e++
+	}
+	if e == i || e >= len(s.toks) || s.toks[e].gap != gapSpace || !s.toks[e].letters() || s.toks[e].upper() || s.toks[e].n() < 2 ||
+		s.tokIn(functionWordSet, e) || s.toks[e].lex&(lxMedical|lxUnitWord|lxMonth|lxWeekday) != 0 {
+		return -1
+	}
+	return e
+}
+
 // amongLowerWords: the lower-case given name at i is one item of a list
 // whose items on both sides are single lower-case words that are no
 // person's name and no pronoun ("basil, sage, rosemary and thyme";
@@ -2776,7 +2806,8 @@ func (s *scan) ownedRelativeName(i int) bool {
 		}
 		listGoesOn = m > 0 && s.toks[m].letters() && s.toks[m].is(lxRelation)
 	}
-	owned := s.possessiveTwoBack(i)
+	// "my dad, henrik": the name set off by a comma.
+	owned := s.possessiveTwoBack(i) || s.toks[i-1].punct(',') && s.possessiveTwoBack(i-1)
 	if !owned && !listGoesOn {
 		return false
 	}

@@ -52,6 +52,9 @@ func (s *scan) wordAt(i int) {
 	if (i == 0 || t.gap == gapLine) && up && s.tokIn(fieldPlaceLabelSet, i) && s.placeLabel(i) {
 		return
 	}
+	if !up && f&lxParticle != 0 && i > 0 && s.titledParticleName(i) {
+		return
+	}
 	if !up && (t.gaz&(gzFirst|gzSur) != 0 || f == 0) && tn >= 3 && i > 0 && s.lowerContextName(i) {
 		return
 	}
@@ -70,7 +73,7 @@ func (s *scan) wordAt(i int) {
 	if !up && i > 1 && (f&(lxFirst|lxFirstAmb) != 0 || t.gaz&gzFirst != 0) && s.causativeName(i) {
 		return
 	}
-	if !up && i > 1 && s.toks[i-1].lex&lxRelation != 0 && s.ownedRelativeName(i) {
+	if !up && i > 1 && (s.toks[i-1].lex&lxRelation != 0 || i > 2 && s.toks[i-1].punct(',') && s.toks[i-2].lex&lxRelation != 0) && s.ownedRelativeName(i) {
 		return
 	}
 	if sp && tn == 2 && lw == "uc" && s.campusAt(i) {
@@ -292,7 +295,7 @@ func (s *scan) wordAt(i int) {
 // theirs.
 const wordAtLowerFlags = lxCity | lxCityNick | nameListFlags | lxTimeWord | lxPhraseHead | lxStreetSuffix | lxCue | lxMonth |
 	lxMonthAbbr | lxOrdWord | lxTensWord | lxDigitWord | lxTeenWord | lxTitle | lxTitleClin | lxRelation | lxNameIntro |
-	lxPlaceCue | lxCredential
+	lxPlaceCue | lxCredential | lxParticle
 
 // postcodeAt: a Canadian postal code ("H2X 1Y4": letter digit letter,
 // digit letter digit, in capitals) anywhere, and a UK postcode ("SW1A 1AA",
