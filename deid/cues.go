@@ -221,7 +221,10 @@ func (s *scan) cueAt(i int) bool {
 	j := end + 1
 	for n := 0; n < 6 && j < len(s.toks); n++ {
 		tk := &s.toks[j]
-		if tk.gap == gapLine && n > 0 && !s.toks[j-1].punct(':') {
+		if tk.gap == gapLine && (n > 0 && !s.toks[j-1].punct(':') || n == 0 && s.delimitedCell(i)) {
+			// A label above its value continues on the next line; a
+			// column header of a delimited table ("mrn,dob,zip") does not:
+			// the row below holds every column's values.
 			return false
 		}
 		if tk.kind == tkPunct && (tk.ch == ':' || tk.ch == '#' || tk.ch == '-' || tk.ch == '=' || tk.ch == '.' ||
@@ -320,6 +323,18 @@ func (s *scan) cueAt(i int) bool {
 	}
 	s.addTok(j, last, t, prStrong)
 	return true
+}
+
+// delimitedCell: the word at i follows a comma, bar, semicolon or tab on
+// its line, as a cell of a delimited line does.
+func (s *scan) delimitedCell(i int) bool {
+	if i == 0 || s.toks[i].gap == gapLine {
+		return false
+	}
+	if p := &s.toks[i-1]; p.kind == tkPunct && (p.ch == ',' || p.ch == '|' || p.ch == ';') {
+		return true
+	}
+	return s.text[s.toks[i].s-1] == '\t'
 }
 
 // lastDigitsNote: tokens from j say how many of the identifier's last

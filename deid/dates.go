@@ -672,6 +672,14 @@ func (s *scan) numDate(i int) (dateVal, int) {
 		}
 		return v, k + 1
 	}
+	if sep == '-' && nb <= 2 && validMD(a, b) && s.strongDateCueBefore(i) && !s.unitAfter(bi) {
+		if n := s.next(bi); n < 0 || !(s.eq(n, "times") || s.eq(n, "x") || s.eq(n, "per") || s.eq(n, "drinks")) {
+			// "Pt seen 11-4 for follow-up": month and day with a dash,
+			// after a word that dates what follows.
+			v.layout, v.m, v.d, v.hasD, v.pad, v.sep = dlNumMD, a, b, true, s.zeroLed(i) || s.zeroLed(bi), '-'
+			return v, bi
+		}
+	}
 	if sep != '/' {
 		return v, -1
 	}
@@ -878,6 +886,24 @@ func (s *scan) monthFirst(i, m int, abbr bool) (dateVal, int) {
 	}
 	v.layout, v.comma, v.of = dlMonth, false, false
 	return v, i
+}
+
+// strongDateCueBefore: one of the words that date what follows them comes
+// right before token i ("seen 11-4", "DOB 3-14"); unlike lxDateCue it leaves
+// out "last", "next", "and", "from", which a range of counts follows too.
+func (s *scan) strongDateCueBefore(i int) bool {
+	p := s.sameLinePrev(i)
+	if p >= 0 && s.toks[p].punct(':') {
+		p = s.sameLinePrev(p)
+	}
+	if p < 0 {
+		return false
+	}
+	switch s.lower(p) {
+	case "seen", "on", "dated", "dos", "admitted", "discharged", "visit", "appt", "appointment", "dob", "born", "date":
+		return true
+	}
+	return false
 }
 
 // commaYear: a comma at j and a year after it on the line ("November,

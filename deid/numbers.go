@@ -222,6 +222,22 @@ func (s *scan) phoneAt(i int, g *groups) int {
 	return last
 }
 
+// extensionBefore: "ext", "ext." or "extension" right before token i, with
+// nothing after the number that measures ("hip extension 110 degrees").
+func (s *scan) extensionBefore(i int) bool {
+	p := s.sameLinePrev(i)
+	if p >= 0 && s.toks[p].punct('.') {
+		p = s.sameLinePrev(p)
+	}
+	if p < 0 || !(s.eq(p, "ext") || s.eq(p, "extension") || s.eq(p, "extn")) {
+		return false
+	}
+	if n := s.next(i); n > 0 && (s.eq(n, "degrees") || s.eq(n, "deg") || s.toks[n].punct('-')) {
+		return false
+	}
+	return true
+}
+
 // gluedExtension returns the length of the digits before an extension
 // written onto them ("0143x22", "0143ext5"), or 0.
 func gluedExtension(w string) int {
@@ -381,6 +397,10 @@ func (s *scan) numberAt(i int) {
 	if n <= 3 && v >= 90 && v <= 130 && s.ageAt(i) {
 		return
 	}
+	if n >= 3 && n <= 5 && g.n == 1 && s.extensionBefore(i) && !s.unitAfter(i) {
+		s.addTok(i, i, Phone, prCue) // "call Dr. Reyes at ext 4471": an extension alone
+		return
+	}
 	if last := s.pagerAt(i, &g); last >= 0 {
 		s.addTok(i, last, Phone, prCue)
 		return
@@ -395,9 +415,11 @@ func (s *scan) numberAt(i int) {
 		s.addTok(i, i, Date, prShape)
 		return
 	}
-	// "Date of injury 20230915", "DOB 19480703": eight digits that read as
-	// a calendar date after a date cue are that date, not an identifier.
-	if n == 8 && s.cueBefore(i, lxDateCue, 3) && validMD(v/100%100, v%100) && v/10000 >= 1800 && v/10000 <= s.year+1 {
+	// "Date of injury 20230915", "DOB: 07031948": eight digits that read
+	// as a calendar date (year first, or month, day and year) after a date
+	// cue are that date, not an identifier.
+	if n == 8 && s.cueBefore(i, lxDateCue, 3) && (validMD(v/100%100, v%100) && v/10000 >= 1800 && v/10000 <= s.year+1 ||
+		validMD(v/1000000, v/10000%100) && v%10000 >= 1800 && v%10000 <= s.year+1) {
 		s.addTok(i, i, Date, prCue)
 		return
 	}

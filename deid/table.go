@@ -105,8 +105,8 @@ func tableHeader(line string) ([]Type, byte) {
 	}
 	for k := 0; k < len(tableDelims); k++ {
 		d := tableDelims[k]
-		if strings.Count(line, tableDelims[k:k+1]) < 2 {
-			continue
+		if strings.IndexByte(line, d) < 0 {
+			continue // two columns are a table too ("mrn,zip"): both must be named
 		}
 		named := 0
 		for st := 0; st <= len(line); {

@@ -221,8 +221,29 @@ func (s *scan) scanWeb() {
 		}
 		if okGroups && (colons >= 7 || strings.Contains(cand, "::") && groups >= 2 && colons >= 2) {
 			s.add(st, en, IP, prShape)
+		} else if macAddress(cand) {
+			// "00:1A:2B:3C:4D:5E": a network card's address names one
+			// device.
+			s.add(st, en, Device, prShape)
 		}
 	}
+}
+
+// macAddress: six groups of two hex digits joined by colons.
+func macAddress(x string) bool {
+	if len(x) != 17 {
+		return false
+	}
+	for i := 0; i < 17; i++ {
+		if i%3 == 2 {
+			if x[i] != ':' {
+				return false
+			}
+		} else if !isHex(x[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 func isHex(c byte) bool { return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' }
