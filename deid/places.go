@@ -1438,8 +1438,8 @@ func (s *scan) addressAt(i int) bool {
 		}
 		if t.is(lxStreetSuffix) && t.upper() && words > 0 {
 			suffix = k
-			if m := s.adj(k); m > 0 && s.toks[m].punct('.') {
-				suffix = m
+			if m := s.adj(k); m > 0 && s.toks[m].punct('.') && !fullStreetWords[s.lower(k)] {
+				suffix = m // "Dr.", "Ave.": the period of an abbreviation, not a sentence's
 			}
 			break
 		}
@@ -1450,10 +1450,35 @@ func (s *scan) addressAt(i int) bool {
 		}
 		break
 	}
+	if suffix < 0 && s.streetTypeFirst(j) {
+		// The street's type first: "88 Rue Sainte-Catherine", "12 Calle
+		// Luna", "5 Via Roma".
+		k := j + 1
+		for ; k < len(s.toks) && k < j+5 && s.toks[k].gap != gapLine && (s.toks[k].capWord() || s.toks[k].punct('-') && s.toks[k].gap == gapNone &&
+			k+1 < len(s.toks) && s.toks[k+1].gap == gapNone && s.toks[k+1].capWord()); k++ {
+		}
+		if k > j+1 {
+			words, suffix = k-1-j, k-1
+		}
+	}
 	if suffix < 0 {
-		// No suffix, but a unit follows: "1420 Grand Concourse, Apt 5C".
 		last := j + words - 1
-		if words == 0 || words > 3 || s.unitAfterAddress(last) == last || !s.toks[last+1].punct(',') {
+		switch {
+		case words > 0 && words <= 3 && s.unitAfterAddress(last) != last && s.toks[last+1].punct(','):
+			// No suffix, but a unit follows: "1420 Grand Concourse, Apt 5C".
+		case words > 0 && words <= 2 && s.residenceAt(i):
+			// No suffix after "lives at": "lives at 9 Hillcrest".
+		case words == 0 && s.residenceAt(i) && s.toks[j].letters() && !s.toks[j].upper():
+			// In speech: "i live at 123 main by the school".
+			last = j
+			if n := s.next(j); n > 0 && s.toks[n].letters() && s.toks[n].is(lxStreetSuffix) {
+				last = n
+			}
+			if s.tokIn(functionWordSet, j) || s.toks[j].is(lxUnitWord|lxTimeWord|lxMonth|lxDigitWord|lxTeenWord|lxTensWord) ||
+				clockWords[s.lower(j)] {
+				return false // "lives at 12 noon"
+			}
+		default:
 			return false
 		}
 		suffix = last
@@ -1463,7 +1488,7 @@ func (s *scan) addressAt(i int) bool {
 	if k := s.next(suffix); k > 0 && s.toks[k].gap == gapSpace && s.toks[k].is(lxStreetSuffix) && s.toks[k].upper() &&
 		s.toks[k].letters() {
 		suffix = k
-		if m := s.adj(k); m > 0 && s.toks[m].punct('.') {
+		if m := s.adj(k); m > 0 && s.toks[m].punct('.') && !fullStreetWords[s.lower(k)] {
 			suffix = m
 		}
 	} else if k > 0 && s.toks[k].digits() && s.toks[k].n() <= 4 && s.toks[k].gap == gapSpace && !s.unitAfter(k) &&
@@ -1476,10 +1501,121 @@ func (s *scan) addressAt(i int) bool {
 		end = k
 	}
 	end = s.unitAfterAddress(end)
-	s.addTok(i, end, Location, prCue)
+	s.addTok(s.unitBeforeAddress(i), end, Location, prCue)
 	s.inCityAfter(end)
 	s.cityAfterAddress(end)
 	return true
+}
+
+// cornerOf: "the corner of 5th and Main", "corner of Elm St & Pine": the
+// two streets that meet there.
+func (s *scan) cornerOf(i int) bool {
+	o := s.next(i)
+	if o < 0 || !s.eq(o, "of") {
+		return false
+	}
+	a := s.next(o)
+	ae := s.cornerStreet(a)
+	if ae < 0 {
+		return false
+	}
+	c := s.next(ae)
+	if c < 0 || !(s.eq(c, "and") || s.toks[c].punct('&')) {
+		return false
+	}
+	b := s.next(c)
+	be := s.cornerStreet(b)
+	if be < 0 {
+		return false
+	}
+	s.addTok(a, ae, Location, prCue)
+	s.addTok(b, be, Location, prCue)
+	return true
+}
+
+// cornerStreet reads a street named at a corner from k: a numbered street
+// ("5th") or a capitalized name of one or two words, with its suffix if
+// any. It returns the last token, or -1.
+func (s *scan) cornerStreet(k int) int {
+	if k < 0 {
+		return -1
+	}
+	if s.streetOrdinal(k) {
+		if n := s.next(k); n > 0 && s.toks[n].capWord() && s.toks[n].is(lxStreetSuffix) {
+			return n
+		}
+		return k
+	}
+	t := &s.toks[k]
+	if !t.capWord() || t.is(lxTitle|lxTitleClin|lxMonth|lxWeekday|lxStreetSuffix) || s.tokIn(functionWordSet, k) {
+		return -1
+	}
+	e := k
+	if n := s.next(e); n > 0 && s.toks[n].capWord() && !s.toks[n].is(lxStreetSuffix) && n == k+1 && s.toks[n].gap == gapSpace &&
+		!s.tokIn(functionWordSet, n) {
+		e = n
+	}
+	if n := s.next(e); n > 0 && s.toks[n].capWord() && s.toks[n].is(lxStreetSuffix) {
+		e = n
+	}
+	return e
+}
+
+// fullStreetWords are street suffixes written out: a period after one
+// ends the sentence.
+var fullStreetWords = map[string]bool{"street": true, "avenue": true, "road": true, "lane": true, "drive": true,
+	"court": true, "way": true, "place": true, "terrace": true, "circle": true, "parkway": true, "highway": true,
+	"route": true, "trail": true, "square": true, "crescent": true, "alley": true, "row": true, "boulevard": true,
+	"loop": true, "path": true, "walk": true, "plaza": true, "close": true, "green": true, "heights": true,
+	"ridge": true, "manor": true, "grove": true, "glen": true, "hollow": true, "crossing": true}
+
+// clockWords after a number make it a time of day.
+var clockWords = map[string]bool{"noon": true, "midnight": true, "am": true, "pm": true, "oclock": true, "o'clock": true,
+	"sharp": true, "hundred": true}
+
+// streetTypes that come before the street's name in French, Spanish,
+// Italian and Portuguese addresses.
+var streetTypesFirst = map[string]bool{"rue": true, "calle": true, "via": true, "avenida": true, "rua": true,
+	"chemin": true, "boulevard": true, "avenue": true, "strada": true, "carrer": true, "camino": true, "paseo": true}
+
+// streetTypeFirst: token j is a capitalized street type that comes first.
+func (s *scan) streetTypeFirst(j int) bool {
+	return j < len(s.toks) && s.toks[j].capWord() && streetTypesFirst[s.lower(j)]
+}
+
+// residenceAt: "lives at", "live at", "resides at", "staying at" right
+// before the house number at i.
+func (s *scan) residenceAt(i int) bool {
+	if s.prevWordAt(i, 1) != "at" {
+		return false
+	}
+	switch s.prevWordAt(i, 2) {
+	case "live", "lives", "living", "lived", "reside", "resides", "residing", "stay", "stays", "staying", "moved":
+		return true
+	}
+	return false
+}
+
+// unitBeforeAddress: "Apt 4B, 1200 N. Lake Shore Dr", "Flat 3, 22 Baker
+// Street": the unit written before the house number; it returns the first
+// token of the address.
+func (s *scan) unitBeforeAddress(i int) int {
+	c := s.sameLinePrev(i)
+	if c < 0 || !s.toks[c].punct(',') {
+		return i
+	}
+	id := s.sameLinePrev(c)
+	if id < 1 || !(s.toks[id].digits() || s.toks[id].word() && s.toks[id].shape&shDigit != 0 && s.toks[id].n() <= 5) {
+		return i
+	}
+	u := s.sameLinePrev(id)
+	if u >= 0 && s.toks[u].punct('#') {
+		u = s.sameLinePrev(u)
+	}
+	if u >= 0 && s.toks[u].capWord() && (s.toks[u].is(lxUnit) || s.eq(u, "flat")) {
+		return u
+	}
+	return i
 }
 
 // inCityAfter: "... Elm Street in Rutland": a place right after a street.
@@ -1545,6 +1681,12 @@ func (s *scan) poBoxAt(i int) bool {
 	switch {
 	case p >= 0 && s.eq(p, "po"):
 		st = p
+	case p >= 1 && s.toks[p].digits() && (s.eq(p-1, "rr") || s.eq(p-1, "route") && p >= 2 && s.eq(p-2, "rural")):
+		// "RR 2 Box 18", "Rural Route 4 Box 7".
+		st = p - 1
+		if s.eq(p-1, "route") {
+			st = p - 2
+		}
 	case p >= 2 && s.eq(p, "o") && s.toks[p-1].punct('.') && s.eq(p-2, "p"):
 		st = p - 2
 	case p >= 1 && s.eq(p, "office") && s.eq(p-1, "post"):

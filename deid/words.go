@@ -20,6 +20,9 @@ func (s *scan) wordAt(i int) {
 		!(i > 1 && s.toks[i-1].lex&lxRelation != 0) {
 		return
 	}
+	if sp && tn == 6 && lw == "corner" && s.cornerOf(i) {
+		return // "the corner of 5th and Main": two streets
+	}
 	if sp && tn == 1 && lw == "m" && i >= 2 && s.toks[i-1].punct('\'') && s.eq(i-2, "i") && t.gap == gapNone {
 		s.imName(i)
 		return
@@ -422,6 +425,11 @@ func (s *scan) codeAt(i int) {
 		}
 	}
 	if s.dateSpan(i) {
+		return
+	}
+	// "17B Harbor View Terrace": a house number with its letter.
+	if len(x) >= 2 && len(x) <= 6 && isDigitsFrom(x[:len(x)-1]) && (x[len(x)-1]|0x20) >= 'a' && (x[len(x)-1]|0x20) <= 'z' &&
+		s.addressAt(i) {
 		return
 	}
 	// "92yo", "93F", "95M", "91y/o".
