@@ -520,12 +520,36 @@ func (s *scan) ageAt(i int) bool {
 	return ok
 }
 
-// sexThenAge: "(F, 96)", "(male, 92)", "Sex/age: F/93": the patient's sex,
-// then the number, inside parentheses or after a sex/age label.
+// placeLetterWords name a place or a class by a letter ("Room F", "Wing M",
+// "Grade M"): the letter after them is no sex.
+var placeLetterWords = map[string]bool{"room": true, "rm": true, "bed": true, "bay": true, "pod": true, "wing": true,
+	"ward": true, "section": true, "zone": true, "area": true, "row": true, "grade": true, "class": true, "stage": true,
+	"type": true, "level": true, "size": true, "tower": true, "hall": true, "team": true, "group": true}
+
+// sexThenAge: "(F, 96)", "(male, 92)", "Sex/age: F, 93", "F (92)": the
+// patient's sex, then the number, inside parentheses or after a sex/age
+// label.
 func (s *scan) sexThenAge(i int) bool {
 	p := s.sameLinePrev(i)
-	if p < 1 || !(s.toks[p].punct(',') || s.toks[p].punct('/')) {
+	if p < 1 || !(s.toks[p].punct(',') || s.toks[p].punct('/') || s.toks[p].punct('(')) {
 		return false
+	}
+	if s.toks[p].punct('(') {
+		// "Elderly F (92)": the age in parentheses after the sex.
+		n := s.next(i)
+		switch q := s.sameLinePrev(p); {
+		case q < 0 || n < 0 || !s.toks[n].punct(')'):
+			return false
+		default:
+			if r := s.sameLinePrev(q); r >= 0 && (s.toks[r].is(lxUnit) || placeLetterWords[s.lower(r)]) {
+				return false // "Room F (95)", "Wing M (92)"
+			}
+			switch s.lower(q) {
+			case "f", "m", "female", "male":
+				return true
+			}
+			return false
+		}
 	}
 	q := s.sameLinePrev(p)
 	if q < 0 {
