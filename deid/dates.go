@@ -381,11 +381,20 @@ func (s *scan) clinicianBefore(i int) bool {
 // 14:00") is a date; scores and ratios are not given a time of day.
 func (s *scan) timeAfter(end int) bool {
 	k := s.next(end)
-	if k > 0 && s.eq(k, "at") {
+	if k > 0 && (s.eq(k, "at") || s.toks[k].punct('~') || s.toks[k].punct('@')) {
 		k = s.next(k)
+	}
+	if k > 0 && hourHalfDay(s.lower(k)) {
+		return true // "12/1 ~7pm"
 	}
 	if k < 0 || !s.toks[k].digits() || s.toks[k].n() > 2 {
 		return false
+	}
+	// "3/4 at 10 am": an hour and its half of the day.
+	if v, _ := s.num(k); v >= 1 && v <= 12 {
+		if m := s.next(k); m > 0 && s.toks[m].gap != gapLine && (s.eq(m, "am") || s.eq(m, "pm")) {
+			return true
+		}
 	}
 	c := s.adj(k)
 	if c < 0 || !s.toks[c].punct(':') {
@@ -393,6 +402,23 @@ func (s *scan) timeAfter(end int) bool {
 	}
 	m := s.adj(c)
 	return m > 0 && s.toks[m].digits() && s.toks[m].n() == 2
+}
+
+// hourHalfDay: w is an hour written with its half of the day, "7pm",
+// "11am".
+func hourHalfDay(w string) bool {
+	n := len(w)
+	if n < 3 || n > 4 || w[n-1] != 'm' || w[n-2] != 'a' && w[n-2] != 'p' {
+		return false
+	}
+	h := 0
+	for i := 0; i < n-2; i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+		h = h*10 + int(w[i]-'0')
+	}
+	return h >= 1 && h <= 12
 }
 
 // mdListed: bare m/d values in a list or range whose second numbers differ
@@ -1242,7 +1268,11 @@ var eventWords = map[string]bool{"admitted": true, "readmitted": true, "discharg
 	"removed": true, "inserted": true, "filled": true, "refilled": true, "faxed": true, "mailed": true,
 	"dated": true, "scheduled": true, "rescheduled": true, "cancelled": true, "canceled": true, "presented": true,
 	"arrived": true, "died": true, "expired": true, "delivered": true, "injured": true, "fell": true, "visited": true,
-	"called": true, "effective": true, "updated": true, "reviewed": true, "signed": true}
+	"called": true, "effective": true, "updated": true, "reviewed": true, "signed": true,
+	// custody, injury and exposure: "arrested 12/02 by", "bitten 6/3".
+	"arrested": true, "booked": true, "released": true, "paroled": true, "bitten": true, "stung": true,
+	"exposed": true, "vaccinated": true, "immunized": true, "implanted": true, "extracted": true,
+	"enrolled": true, "consented": true, "intubated": true, "extubated": true, "biopsied": true}
 
 // fractionUnits follow a fraction of a dose or an amount.
 var fractionUnits = map[string]bool{"tab": true, "tabs": true, "tablet": true, "tablets": true, "cup": true, "cups": true,

@@ -50,6 +50,12 @@ func TestAgeAtAnEvent(t *testing.T) {
 		{"passed at", "Lived with her until she passed at 93.", []found{{"93", deid.Age}}},
 		{"at opening the clause", "Question: at 91, is it reasonable to anticoagulate?", []found{{"91", deid.Age}}},
 		{"measures stay", "HR at 95, SpO2 at 92%, BP at 90/60, temp at 98.6, glucose at 110.", nil},
+		{"died at, in after", "Her father died at 96 in his sleep.", []found{{"96", deid.Age}}},
+		{"inches stay", "Waist 92 in. Reach at 95 in (arm span).", nil},
+		{"lived to", "Her grandmother lived to 102 on the farm.", []found{{"102", deid.Age}}},
+		{"lived until", "an uncle who lived until 97", []found{{"97", deid.Age}}},
+		{"a count after to stays", "Enrollment rose to 140; we lived with 95 beds.", nil},
+		{"a reading after lived stays", "He lived; sats went to 94.", nil},
 	})
 }
 

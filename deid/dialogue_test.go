@@ -646,6 +646,13 @@ func TestHolidaysInSpeech(t *testing.T) {
 		{"after fillers", "patient: it started around , um , thanksgiving i think", []found{{"thanksgiving", deid.Date}}},
 		{"holiday of three words", "patient: my knee's been swollen since cinco de mayo", []found{{"cinco de mayo", deid.Date}}},
 		{"a feast's customs stay", "patient: we bought Mardi Gras beads for the kids", nil},
+		{"new year's without day", "patient: the rash came back around new year's", []found{{"new year's", deid.Date}}},
+		{"a new year's resolution stays", "patient: my new year's resolution was to walk more", nil},
+		{"holy week in spanish", "patient: i walk every day since semana santa", []found{{"semana santa", deid.Date}}},
+		{"lunar new year", "daughter: she fell after lunar new year", []found{{"lunar new year", deid.Date}}},
+		{"a holiday answering when", "doctor: when did the cough start\npatient: halloween", []found{{"halloween", deid.Date}}},
+		{"a holiday answering what stays", "doctor: what's your favorite holiday\npatient: halloween", nil},
+		{"a thing answering when stays", "doctor: when do you eat the most sugar\npatient: halloween candy mostly", nil},
 	})
 }
 

@@ -80,7 +80,12 @@
 //   - delimited tables (CSV, pipe, tab) whose header line names identifier
 //     columns ("patient_id,last_name,first_name,dob,zip"): every cell
 //     under such a column, whatever it looks like ("Per", "Regions");
-//     empty markers, days ("Day 1") and years alone stay (table.go);
+//     header families no list closes ("implant_date", "fill date",
+//     "implanting_md", "ordering_physician"); an age column's cells over
+//     89; a "site" or "location" column's capitalized cells naming no body
+//     site, in a table that also names patients ("patient,site": "Froedtert";
+//     not "vaccine,site": "L deltoid"); empty markers, days ("Day 1") and
+//     years alone stay (table.go);
 //   - public hotlines (Poison Control, SAMHSA, 1-800-MEDICARE) and genetic
 //     variant names ("5382insC") are no identifiers (public.go);
 //   - wrapped identifiers in the MIMIC style ("[**2151-7-16**]", "[**Known
@@ -108,10 +113,17 @@
 //     date said as a holiday and its year ("christmas nineteen thirty four"
 //     after the date of birth is asked, "new year's day twenty nine"),
 //     holidays of other countries ("armistice day", "Remembrance Day"), a
-//     holiday after "born on" typed a date, not a birthplace;
+//     holiday after "born on" typed a date, not a birthplace; "new year's"
+//     without its day after a preposition of time, "semana santa", "lunar
+//     new year", a lower-case holiday answering "when" ("when did you get
+//     out" / "halloween"; not "halloween candy");
 //   - an age over 89 answering an unfinished question ("so you are" /
-//     "ninety seven today") or worked out from a birth year just said ("so
-//     ninety three");
+//     "ninety seven today", "oh wow you're" / "ninety six") or worked out
+//     from a birth year just said ("so ninety three"), or corrected at the
+//     start of the turn after one ("you're ninety two" / "ninety three on
+//     valentine's day"); at a life's event in words or figures ("died at
+//     ninety four in guadalajara", "lived to 101"; "in" and a word after
+//     the number is the preposition, not inches);
 //   - names: titles (Mr., Dr.), relation words ("her daughter Emily"),
 //     introductions ("my name is", "signed by"), credentials (", MD"), dialogue
 //     speaker tags, a bundled list of common first names and surnames (also
@@ -263,7 +275,9 @@
 //     word ("spoke with Bernadette"), a word spelled letter by letter after
 //     it is said ("hunter young h u n t e r");
 //   - dates and identifiers by their context: a bare m/d after an event
-//     ("admitted 2/8", "shut off 4/11") or a clock time or shift, ISO dates
+//     ("admitted 2/8", "shut off 4/11", "arrested 12/02", "bitten 6/9") or
+//     a clock time or shift, or before an hour with its half of the day
+//     ("12/1 ~7pm", "3/4 at 10 am"), ISO dates
 //     with their time, day-month without a year ("f/u 31-Jan"); reference
 //     numbers, lab refs and passwords (a lab's reference range "(ref
 //     3.5-5.1)" stays), codes with letter groups before the digits

@@ -267,6 +267,11 @@ func TestBareDatesByEvent(t *testing.T) {
 			[]found{{"2/8", deid.Date}, {"2/9", deid.Date}, {"2/10", deid.Date}}},
 		{"ISO with its time", "2025-02-14T05:12 portable chest", []found{{"2025-02-14T05:12", deid.Date}}},
 		{"day and month without a year", "ortho f/u 31-Jan. Splint on", []found{{"31-Jan", deid.Date}}},
+		{"after custody and injury events", "Arrested 12/02 by county police; bitten 6/9 on the hand",
+			[]found{{"12/02", deid.Date}, {"6/9", deid.Date}}},
+		{"before an hour of the day", "Fell at the rink 12/1 ~7pm; seen again 3/4 at 10 am", []found{{"12/1", deid.Date}, {"3/4", deid.Date}}},
+		{"a ratio before a number stays", "Ratio 1/2 ~7 units; strength 4/5 at 10 reps", nil},
+		{"a fraction after an event word stays", "released 1/2 of the pressure", nil},
 		{"fractions and scores stay", "given 1/2 tab, took 3/4 of the dose; strength 5/5, pain 7/10", nil},
 	})
 }

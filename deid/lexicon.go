@@ -277,7 +277,7 @@ var builtinWords = map[uint64]string{
 		"valentines mother father mothers fathers new mlk columbus boxing patrick patricks eid fourth " +
 		"armistice remembrance anzac canada australia bastille victoria groundhog " +
 		// First words of holidayPhrases (seasons.go).
-		"cinco mardi yom rosh",
+		"cinco mardi yom rosh semana lunar",
 }
 
 func loadLexicon() {

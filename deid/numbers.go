@@ -571,19 +571,47 @@ func (s *scan) sexThenAge(i int) bool {
 // age over 89 after "at", where a verb of a life's events comes before it
 // or "at" opens the clause, and nothing measured follows.
 func (s *scan) ageAtEvent(i int) bool {
-	if v, n := s.num(i); n > 3 || v < 90 || v > 125 || s.unitAfter(i) {
+	if v, n := s.num(i); n > 3 || v < 90 || v > 125 || s.unitAfter(i) && !s.inBeforeWord(i) {
 		return false
 	}
 	if a := s.adj(i); a > 0 && (s.toks[a].punct('/') || s.toks[a].punct('%') || s.toks[a].punct('.') && s.adj(a) > 0) {
 		return false // "at 90/60", "at 92%", "at 98.6"
 	}
+	return s.lifeEventBefore(i, i)
+}
+
+// inBeforeWord: the word after token end is "in" and a word follows it:
+// the preposition ("died at 97 in Manila", "ninety two in the spring"),
+// not inches.
+func (s *scan) inBeforeWord(end int) bool {
+	k := s.next(end)
+	if k < 0 || !s.eq(k, "in") || s.toks[k].gap == gapLine {
+		return false
+	}
+	n := s.next(k)
+	return n > 0 && s.toks[n].gap != gapLine && s.toks[n].letters()
+}
+
+// lifeEventBefore: the number at tokens i..end (its value over 89 checked
+// by the caller) is an age at a life's event: after "at" where a verb of
+// a life's events comes before it or "at" opens the clause ("died at 96",
+// "she passed at ninety four in ..."), or after "lived to" / "lived until"
+// ("lived to 101", "lived to ninety eight").
+func (s *scan) lifeEventBefore(i, end int) bool {
 	p := s.sameLinePrev(i)
-	if p < 0 || !s.eq(p, "at") {
+	if p < 0 {
+		return false
+	}
+	if s.eq(p, "to") || s.eq(p, "until") || s.eq(p, "till") {
+		q := s.sameLinePrev(p)
+		return q >= 0 && (s.eq(q, "lived") || s.eq(q, "live") || s.eq(q, "living") || s.eq(q, "lives"))
+	}
+	if !s.eq(p, "at") {
 		return false
 	}
 	q := s.sameLinePrev(p)
 	if q < 0 || s.toks[q].punct(':') || s.toks[q].punct('.') {
-		n := s.next(i)
+		n := s.next(end)
 		return n > 0 && s.toks[n].punct(',') // "At 91, ..."
 	}
 	switch s.lower(q) {

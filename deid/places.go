@@ -2169,6 +2169,44 @@ func (s *scan) vaSiteAt(i int) bool {
 	return true
 }
 
+// namedVAAt: a VA hospital named after a person or a place, "VA" at token
+// i after one to three capitalized names ("Hines VA", "Jesse Brown VA",
+// "Edward Hines Jr. VA Hospital"), with the facility words after it. Not
+// the state after a town ("Richmond, VA", "Richmond VA 23219": a comma
+// before or a ZIP after), nor a word before it ("the VA", "Call VA").
+func (s *scan) namedVAAt(i int) bool {
+	if n := s.next(i); n > 0 && s.toks[n].gap != gapLine && s.toks[n].digits() {
+		return false
+	}
+	st := -1
+	for k, words := s.sameLinePrev(i), 0; k >= 0 && words < 3; k = s.sameLinePrev(k) {
+		if s.toks[k].punct('.') && k > 0 && (s.eq(k-1, "jr") || s.eq(k-1, "sr")) {
+			continue
+		}
+		if !s.toks[k].letters() || !s.toks[k].upper() || s.toks[k].n() < 2 ||
+			s.toks[k].lex&(lxCommon|lxMedical|lxCredential|lxUnitWord|lxTitle|lxTitleClin|lxCue) != 0 {
+			break
+		}
+		st, words = k, words+1
+	}
+	if st < 0 {
+		return false
+	}
+	end := i
+	if n := s.next(i); n > 0 && s.toks[n].gap == gapSpace {
+		switch s.lower(n) {
+		case "hospital", "clinic":
+			end = n
+		case "medical", "health":
+			if m := s.next(n); m > 0 && (s.eq(m, "center") || s.eq(m, "centre") || s.eq(m, "care")) {
+				end = m
+			}
+		}
+	}
+	s.addTok(st, end, Location, prShape)
+	return true
+}
+
 // finishPlaces runs after the matchers, over their candidates: it drops
 // the members of eponym lists and extends places in lower case over the
 // county word after them.

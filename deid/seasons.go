@@ -26,7 +26,7 @@ var holidayHeads = map[string]bool{"labor": true, "labour": true, "memorial": tr
 // holidayPhrases are holidays of several words, by their first word:
 // "since cinco de mayo", "after mardi gras".
 var holidayPhrases = map[string][]string{"cinco": {"de", "mayo"}, "mardi": {"gras"},
-	"yom": {"kippur"}, "rosh": {"hashanah"}}
+	"yom": {"kippur"}, "rosh": {"hashanah"}, "semana": {"santa"}, "lunar": {"new", "year"}}
 
 // holidayStart: a holiday's name starts at token k ("Christmas", "Veterans
 // Day", "new year's day", "Armistice Day").
@@ -93,7 +93,7 @@ func (s *scan) seasonOrHoliday(i int) bool {
 		if n := s.next(end); n > 0 && s.toks[n].letters() && s.toks[n].is(lxTeenWord|lxTensWord) && s.dobAsked(i) {
 			bornOn = s.yearAfter(end) > end
 		}
-		if !s.toks[i].upper() && !s.timePrepBefore(i) && !s.birthdayNear(i, end) && !timed && !bornOn {
+		if !s.toks[i].upper() && !s.timePrepBefore(i) && !s.birthdayNear(i, end) && !timed && !bornOn && !s.whenAnswered(i) {
 			return false
 		}
 		if s.scheduleLine(i) {
@@ -153,8 +153,27 @@ func (s *scan) seasonOrHoliday(i int) bool {
 			s.addTok(i, s.yearAfter(k), Date, prShape)
 			return true
 		}
+		// "around new year's", "since New Year's": the holiday without its
+		// "Day", as the time of something.
+		if w == "new" && k == j+3 && s.timePrepBefore(i) && !s.scheduleLine(i) {
+			s.addTok(i, k-1, Date, prShape)
+			return true
+		}
 	}
 	return false
+}
+
+// whenAnswered: the holiday at token i opens a turn or a line that answers
+// a question asked with "when" on the line before ("d: when did you get
+// out" / "p: halloween").
+func (s *scan) whenAnswered(i int) bool {
+	if !s.turnStart(i) {
+		return false
+	}
+	if n := s.next(i); n > 0 && s.toks[n].gap != gapLine && s.toks[n].letters() && !s.toks[n].is(lxWeekday) && !holidayTimes[s.lower(n)] {
+		return false // "halloween candy", "christmas tree"
+	}
+	return s.askedBefore(i, func(k int) bool { return s.eq(k, "when") })
 }
 
 // timePrepBefore: a preposition of time before token i, over the fillers

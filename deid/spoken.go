@@ -193,8 +193,8 @@ func (s *scan) spokenRun(i int) bool {
 		s.addTok(i, end, Date, prShape)
 		return true
 	}
-	if v, end := s.spokenNumber(i); end >= 0 && v >= 90 && v <= 130 && (!s.measureAfter(end) || s.inMonthAfter(end)) {
-		ok := s.cueBefore(i, lxAgeCue, 3) || s.agePredicate(i) || s.ageAsked(i)
+	if v, end := s.spokenNumber(i); end >= 0 && v >= 90 && v <= 130 && (!s.measureAfter(end) || s.inBeforeWord(end)) {
+		ok := s.cueBefore(i, lxAgeCue, 3) || s.agePredicate(i) || s.ageAsked(i) || s.lifeEventBefore(i, end)
 		if k := s.next(end); k > 0 {
 			if s.toks[k].punct('-') {
 				k = s.next(k)
@@ -210,7 +210,7 @@ func (s *scan) spokenRun(i int) bool {
 		// "ninety one in july": the age turned in a month; "doctor: you
 		// are ninety seven / patient: ninety seven on may thirtieth": the
 		// age said back at the start of the next turn.
-		ok = ok || s.inMonthAfter(end) || s.turnStart(i) && s.ageSaidBefore(i, end) || s.ageAnswered(i)
+		ok = ok || s.inMonthAfter(end) || s.turnStart(i) && (s.ageSaidBefore(i, end) || s.ageCorrected(i)) || s.ageAnswered(i)
 		if ok {
 			added = true
 			s.addTok(i, end, Age, prCue)
@@ -234,6 +234,22 @@ func (s *scan) ageSaidBefore(i, end int) bool {
 		if c.t == Age && c.s < int(s.toks[i].s) && int(s.toks[i].s)-c.s < 400 && strings.EqualFold(s.text[c.s:c.e], w) {
 			return true
 		}
+	}
+	return false
+}
+
+// ageCorrected: a number over 89 opening a turn right after a turn that
+// said an age ("nurse: you're ninety two" / "patient: ninety three on
+// valentine's day"): the age corrected. Only an age found on the line just
+// before counts.
+func (s *scan) ageCorrected(i int) bool {
+	ls := int(s.toks[i].s)
+	for k := len(s.cands) - 1; k >= 0 && k >= len(s.cands)-6; k-- {
+		c := s.cands[k]
+		if c.t != Age || c.e > ls {
+			continue
+		}
+		return !strings.Contains(s.text[c.e:ls], "\n\n") && strings.Count(s.text[c.e:ls], "\n") == 1
 	}
 	return false
 }
@@ -269,6 +285,10 @@ func (s *scan) ageAnswered(i int) bool {
 		w1, w0 := s.lower(k-1), s.lower(k)
 		if w0 == "are" && w1 == "you" || w0 == "you" && (w1 == "makes" || w1 == "make") || w0 == "be" && (w1 == "you'll" || w1 == "ll") ||
 			w0 == "turning" || w0 == "old" && w1 == "how" {
+			return true
+		}
+		// "nurse: oh wow you're" / "patient: ninety six".
+		if w0 == "re" && k >= 2 && s.toks[k-1].punct('\'') && s.eq(k-2, "you") {
 			return true
 		}
 	}

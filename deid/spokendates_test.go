@@ -56,6 +56,14 @@ func TestSpokenAgesSaidToThePatient(t *testing.T) {
 			[]found{{"nineteen thirty one", deid.Date}, {"ninety five", deid.Age}}},
 		{"a reading answered stays", "doctor: and the top number was\npatient: ninety two over sixty", nil},
 		{"a percentage answered stays", "doctor: so you are\npatient: ninety five percent sure", nil},
+		{"died at, spoken", "patient: my aunt died at ninety seven in manila", []found{{"ninety seven", deid.Age}, {"manila", deid.Location}}},
+		{"lived to, spoken", "patient: grandpa lived to a hundred and one", []found{{"a hundred and one", deid.Age}}},
+		{"answered after you're", "nurse: and that means you're\npatient: ninety four next month", []found{{"ninety four", deid.Age}}},
+		{"an age corrected on the next turn", "nurse: you're ninety one now\npatient: ninety two in the spring",
+			[]found{{"ninety one", deid.Age}, {"ninety two", deid.Age}}},
+		{"a reading after an age stays", "nurse: you're ninety one\ndoctor: and the heart rate\npatient: ninety two", []found{{"ninety one", deid.Age}}},
+		{"a number opening a turn without an age before stays", "nurse: the pressure\npatient: ninety two", nil},
+		{"at a speed stays", "patient: he was driving at ninety five on the highway", nil},
 	})
 }
 

@@ -39,6 +39,39 @@ var tableColumns = map[string]Type{
 	"account": Account, "accountnumber": Account, "acct": Account, "fin": Account, "har": Account,
 	"memberid": HealthPlan, "subscriberid": HealthPlan, "policynumber": HealthPlan, "insuranceid": HealthPlan,
 	"medicaidid": HealthPlan, "medicareid": HealthPlan, "mbi": HealthPlan,
+	"age": Age, "ageyrs": Age, "ageyears": Age, "patientage": Age,
+	"prescriber": Name, "prescribingprovider": Name, "surgeon": Name, "nurse": Name, "author": Name,
+	"enteredby": Name, "signedby": Name, "relative": Name, "familycontact": Name, "kin": Name,
+	"site": Location, "location": Location,
+}
+
+// placeColumns are the headers that hold a body site as often as a place
+// ("vaccine,site,route": "L deltoid"): their cells are places only in a
+// table that also has a name or record-number column (an export about
+// patients, "patient_id,...,site,visit_date"), and only cells that are
+// capitalized words naming no body site.
+var placeColumns = map[string]bool{"site": true, "location": true}
+
+// headerType is the type of a column from its header key: the listed
+// headers, then the families no list closes: "implant_date", "fill date",
+// "date_of_service" hold dates; "implanting_md", "ordering_physician",
+// "referring_surgeon" hold names.
+func headerType(key string) Type {
+	if t, ok := tableColumns[key]; ok {
+		return t
+	}
+	switch {
+	case len(key) > 4 && (strings.HasSuffix(key, "date") || strings.HasPrefix(key, "dateof")):
+		return Date
+	case len(key) > 3 && key != "cmd" && strings.HasSuffix(key, "md"):
+		return Name
+	}
+	for _, suf := range [...]string{"physician", "provider", "prescriber", "surgeon", "doctor", "clinician", "attending"} {
+		if len(key) > len(suf) && strings.HasSuffix(key, suf) {
+			return Name
+		}
+	}
+	return ""
 }
 
 // tableDelims are the separators a table may use.
@@ -120,7 +153,7 @@ func tableHeader(line string) ([]Type, byte) {
 			if h == "" || len(h) > 40 || !headerWord(h) {
 				return nil, 0
 			}
-			if _, ok := tableColumns[headerKey(h)]; ok {
+			if k := headerKey(h); headerType(k) != "" && !placeColumns[k] {
 				named++
 			}
 			st = e + 1
@@ -130,8 +163,19 @@ func tableHeader(line string) ([]Type, byte) {
 		}
 		cells := splitCells(line, d)
 		cols := make([]Type, len(cells))
+		people := false
 		for i, c := range cells {
-			cols[i] = tableColumns[headerKey(line[c[0]:c[1]])]
+			cols[i] = headerType(headerKey(line[c[0]:c[1]]))
+			people = people || cols[i] == Name || cols[i] == MRN
+		}
+		for i, c := range cells {
+			if placeColumns[headerKey(line[c[0]:c[1]])] {
+				if people {
+					cols[i] = sitePlace
+				} else {
+					cols[i] = ""
+				}
+			}
 		}
 		return cols, d
 	}
@@ -202,6 +246,12 @@ func (s *scan) tableRow(base int, line string, cells [][2]int, cols []Type) {
 	for i, c := range cells {
 		t := cols[i]
 		v := line[c[0]:c[1]]
+		if t == sitePlace {
+			if !sitePlaceCell(v) {
+				continue
+			}
+			t = Location
+		}
 		if t == "" || v == "" || !tableCellOK(v, t) {
 			continue
 		}
@@ -238,6 +288,8 @@ func tableCellOK(v string, t Type) bool {
 		return digits >= 2 && !(digits == 4 && len(v) == 4) || digits > 0 && letters >= 3 && monthIn(v)
 	case Email:
 		return strings.IndexByte(v, '@') > 0
+	case Age:
+		return ageCell(v)
 	default:
 		return digits > 0
 	}
@@ -271,6 +323,65 @@ func monthIn(v string) bool {
 		if strings.Contains(l, m[:3]) {
 			return true
 		}
+	}
+	return false
+}
+
+// sitePlace marks a "site" or "location" column of a table about patients
+// (see placeColumns); it is never a span's type.
+const sitePlace Type = "site?"
+
+// bodySiteWords are words of body sites and routes that a "site" cell may
+// hold; a cell with one of them is no place.
+var bodySiteWords = map[string]bool{
+	"l": true, "r": true, "left": true, "right": true, "lt": true, "rt": true, "bilateral": true, "bil": true,
+	"deltoid": true, "thigh": true, "arm": true, "forearm": true, "abdomen": true, "abd": true, "buttock": true,
+	"gluteal": true, "gluteus": true, "vastus": true, "lateralis": true, "hand": true, "leg": true, "foot": true,
+	"knee": true, "hip": true, "shoulder": true, "chest": true, "back": true, "neck": true, "scalp": true,
+	"face": true, "upper": true, "lower": true, "anterior": true, "posterior": true, "lateral": true,
+	"medial": true, "luq": true, "ruq": true, "llq": true, "rlq": true, "iv": true, "im": true, "sc": true,
+	"subq": true, "oral": true, "nasal": true, "skin": true, "wound": true, "lung": true, "breast": true,
+	"heel": true, "toe": true, "finger": true, "wrist": true, "ankle": true, "elbow": true, "eye": true,
+	"ear": true, "mouth": true, "sacrum": true, "coccyx": true, "flank": true, "groin": true, "antecubital": true,
+	"ac": true, "picc": true, "port": true, "central": true, "peripheral": true, "line": true, "site": true,
+}
+
+// sitePlaceCell: a "site" cell names a place: letters and no digits, a
+// capital first, no body-site word ("Regions", "HCMC Whittier",
+// "Aurora St. Luke's"; not "L deltoid", "Right arm", "PICC").
+func sitePlaceCell(v string) bool {
+	if v == "" || v[0] < 'A' || v[0] > 'Z' {
+		return false
+	}
+	for _, w := range strings.FieldsFunc(v, func(r rune) bool { return r == ' ' || r == '-' || r == '/' || r == '.' || r == ',' }) {
+		if bodySiteWords[strings.ToLower(w)] {
+			return false
+		}
+		for i := 0; i < len(w); i++ {
+			if w[i] >= '0' && w[i] <= '9' {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// ageCell: an age column's cell is an identifier only over 89: "97",
+// "90y", "92 yo"; "81", "6 mo" stay.
+func ageCell(v string) bool {
+	n, i := 0, 0
+	for ; i < len(v) && v[i] >= '0' && v[i] <= '9'; i++ {
+		n = n*10 + int(v[i]-'0')
+		if n > 200 {
+			return false
+		}
+	}
+	if i == 0 || n < 90 || n > 130 {
+		return false
+	}
+	switch strings.ToLower(strings.TrimSpace(v[i:])) {
+	case "", "y", "yo", "yr", "yrs", "y/o", "years", "yoa":
+		return true
 	}
 	return false
 }

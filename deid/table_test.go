@@ -21,6 +21,16 @@ func TestDelimitedTables(t *testing.T) {
 				[]found{{"Yang, Pa Houa", deid.Name}, {"7/16/1990", deid.Date}, {"612-555-0199", deid.Phone}}},
 			{"empty markers and days", "name,date,dose\nn/a,Day 1,40 mg\nunknown,1999,20 mg\n", nil},
 			{"clinical table", "vaccine,site,route,dose\nTdap,L deltoid,IM,0.5 mL\n", nil},
+			{"date and clinician families", "serial,implant_date,patient,referring_md,site\nQX-7,2024-02-03,Lindahl Britt,Okwu,Bayfront\n",
+				[]found{{"2024-02-03", deid.Date}, {"Lindahl Britt", deid.Name}, {"Okwu", deid.Name}, {"Bayfront", deid.Location}}},
+			{"fill date and prescriber", "Rx|Drug|Qty|Fill date|Prescriber\n88|lisinopril 10|30|03/02/25|Vasquez-Orr\n",
+				[]found{{"03/02/25", deid.Date}, {"Vasquez-Orr", deid.Name}}},
+			{"ages over 89 in an age column", "name;age;room\nBrandt, Ilse;96;12\nOkafor, Ben;84;14\nLuz, Ana;90 y;15\n",
+				[]found{{"Brandt, Ilse", deid.Name}, {"96", deid.Age}, {"Okafor, Ben", deid.Name}, {"Luz, Ana", deid.Name}, {"90 y", deid.Age}}},
+			{"body sites under site in a patient table", "patient,site,date\nHolm Dag,Left deltoid,2025-01-02\nAri Tov,R thigh,2025-01-03\n",
+				[]found{{"Holm Dag", deid.Name}, {"2025-01-02", deid.Date}, {"Ari Tov", deid.Name}, {"2025-01-03", deid.Date}}},
+			{"site without a patient column", "study,site,enrolled\nTRIAL-2,Bayfront,40\n", nil},
+			{"no family member of a header", "command,mode,update\nrun,fast,yes\n", nil},
 		})
 	}
 }

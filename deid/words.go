@@ -185,6 +185,9 @@ func (s *scan) wordAt(i int) {
 	if allUp && tn >= 3 && tn <= 5 {
 		s.vaSiteAt(i)
 	}
+	if allUp && tn == 2 && lw == "va" {
+		s.namedVAAt(i)
+	}
 	if f == 0 && !up || f == lxCommon && !up && !(sp && (lw == "the" || lw == "a")) {
 		return
 	}

@@ -48,9 +48,10 @@
 // ran on them), 99_known5 dialogues-known5 (the fifth such set, made the same
 // way), 99_places6 places6 (short passages dense in places, written before
 // the detector ran on them), 99_phifree6 phifree6 (PHI-free notes and
-// dialogues, written before the detector ran on them). The first three,
+// dialogues, written before the detector ran on them), a0_blind4 blind4 (the fourth blind corpus, made
+// like blind3). The first three,
 // blind3, phifree3, phifree5, phifree6, dialogues-known4, dialogues-known5
-// and places6 are
+// places6 and blind4 are
 // split deterministically into <name>.jsonl and <name>-holdout.jsonl: within
 // each stratum the documents are ordered by an FNV hash of their ID (for the
 // blind corpora mixed further, see corpora) and the first share of each
@@ -184,6 +185,12 @@ var corpora = []struct {
 	// phifree6: PHI-free only (notes and lower-case dialogues, written
 	// before the detector ran on them); a third of each kind to the holdout.
 	{name: "phifree6", prefixes: []string{"99_phifree6"}, mix: true, share: 1.0 / 3, strata: noteOrDialogue},
+	// blind4: the fourth blind corpus (lower-case transcripts, half with
+	// metadata, and note kinds the others lack: exports, tables, fax cover
+	// sheets, dental, veterinary, correctional, school, home health, appeals,
+	// obituaries, international), written before the detector ran on it;
+	// split like blind3.
+	{name: "blind4", prefixes: []string{"a0_blind4"}, mix: true, share: 1.0 / 3, strata: metaFreeOther, meta: true},
 }
 
 func corpusOf(file string) (int, error) {
@@ -456,7 +463,7 @@ func parseFile(path string, allowMeta bool) ([]doc, error) {
 			startLine = lineNo
 		case strings.HasPrefix(l, "@@"):
 			if !allowMeta {
-				return nil, fmt.Errorf("%s:%d: metadata lines belong to the blind2, blind3 and dialogues-known sources only", path, lineNo)
+				return nil, fmt.Errorf("%s:%d: metadata lines belong to the blind2, blind3, blind4 and dialogues-known sources only", path, lineNo)
 			}
 			if id == "" {
 				return nil, fmt.Errorf("%s:%d: metadata before the first header", path, lineNo)
