@@ -448,12 +448,10 @@ func (s *scan) unitAfter(i int) bool {
 	if s.toks[k].punct('%') {
 		return true
 	}
-	if s.eq(k, "in") {
+	if s.inBeforeWord(i) && !s.eq(k+1, "x") {
 		// "1928 in Ohio", "3 in the morning": "in" is inches only with no
 		// word after it ("a 2 in x 3 in wound").
-		if n := s.next(k); n > 0 && s.toks[n].letters() && s.toks[n].gap != gapLine && !s.eq(n, "x") {
-			return false
-		}
+		return false
 	}
 	return s.toks[k].is(lxUnitWord) && s.toks[k].word()
 }
@@ -571,7 +569,7 @@ func (s *scan) sexThenAge(i int) bool {
 // age over 89 after "at", where a verb of a life's events comes before it
 // or "at" opens the clause, and nothing measured follows.
 func (s *scan) ageAtEvent(i int) bool {
-	if v, n := s.num(i); n > 3 || v < 90 || v > 125 || s.unitAfter(i) && !s.inBeforeWord(i) {
+	if v, n := s.num(i); n > 3 || v < 90 || v > 125 || s.unitAfter(i) {
 		return false
 	}
 	if a := s.adj(i); a > 0 && (s.toks[a].punct('/') || s.toks[a].punct('%') || s.toks[a].punct('.') && s.adj(a) > 0) {
