@@ -70,7 +70,12 @@ func (p *Pipeline) Submit(ctx context.Context, req SubmitRequest) (string, error
 	if err != nil {
 		return "", phi.Wrap(err, phi.CodeStorage, "pseudonym key unavailable")
 	}
-	c := idempotency.Claim{ID: encounter.NewID()}
+	var c idempotency.Claim
+	// premade: the scope key of the encounter is durable already, made by
+	// an earlier submission while it ran (keyAhead), so nothing of the
+	// key is left on this submission's serial path. refill keeps the keys
+	// this one makes for its successors.
+	var premade bool
 	if req.IdempotencyKey != "" {
 		if c, err = p.idem.Claim(ctx, req.Actor, req.IdempotencyKey, requestHash(&req, kind)); err != nil {
 			return "", err
@@ -79,6 +84,10 @@ func (p *Pipeline) Submit(ctx context.Context, req SubmitRequest) (string, error
 			p.log.Info("submission repeated with its idempotency key; answered with the encounter it created", "encounter_id", c.ID)
 			return c.ID, nil
 		}
+	} else {
+		var refill func()
+		c.ID, premade, refill = p.newEncounterID(ctx)
+		defer refill()
 	}
 	allowed, err := p.consent.AIAllowed(ctx, ref)
 	if err != nil {
@@ -100,8 +109,11 @@ func (p *Pipeline) Submit(ctx context.Context, req SubmitRequest) (string, error
 	// (its content durable, its name linked); keyDurable is the wait for
 	// its name, which on the local store is the flush the Meta's content
 	// rides in.
-	var keyDurable func() error
+	keyDurable := func() error { return nil }
 	prep := background(func() (err error) {
+		if premade {
+			return nil // durable before its ID was handed out
+		}
 		keyDurable, err = p.store.Prepare(ctx, id)
 		return err
 	})

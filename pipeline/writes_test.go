@@ -95,11 +95,12 @@ func TestNoteWritesFromSubmitToDraft(t *testing.T) {
 }
 
 // Submit on the local store lets the encounter's scope key and its Meta
-// share a flush (issue 18): the key is published (its content durable,
-// its name linked) and the Meta's content staged before the submission
-// waits for the key's name to be durable. Safety first all the same: the
-// key and the open marker are durable before the Meta, the commit point,
-// is published.
+// share a flush (issue 18) when it has to make the key itself (no key made
+// ahead, as for the first submission of a process): the key is published
+// (its content durable, its name linked) and the Meta's content staged
+// before the submission waits for the key's name to be durable. Safety
+// first all the same: the key and the open marker are durable before the
+// Meta, the commit point, is published.
 func TestSubmitStagesMetaBeforeKeyIsDurable(t *testing.T) {
 	t.Parallel()
 	_, priv, err := ed25519.GenerateKey(nil)
@@ -109,28 +110,67 @@ func TestSubmitStagesMetaBeforeKeyIsDurable(t *testing.T) {
 	rec := &eventLog{}
 	pr := openProcess(t, t.TempDir(), audit.NewSigner(priv), rec.wrap, time.Now)
 	ctx := context.Background()
-	// The first submission makes the scope keys every later one shares.
-	for range 2 {
+	// The first submission makes the scope keys every later one shares,
+	// and its own.
+	if _, err := pr.p.Submit(ctx, noteRequest(sample(t, "note-hypertension-followup.txt"))); err != nil {
+		t.Fatal(err)
+	}
+	id := pr.q.tasks[0].id
+	events := rec.events()
+	key, meta := "scopes/"+encounter.Scope(id)+"/key", encounter.Scope(id)+"/meta.json"
+	if !(eventAt(t, events, "publish "+key) < eventAt(t, events, "stage "+meta) && eventAt(t, events, "stage "+meta) < eventAt(t, events, "durable "+key)) {
+		t.Errorf("the Meta is not staged between the key's publication and its durability:\n  %s", strings.Join(events, "\n  "))
+	}
+	checkDurableBeforeMeta(t, events, id)
+}
+
+// A submission's scope key is made ahead, by an earlier submission while
+// that one waits for its own flushes (issue 18: the key's two flushes,
+// its content's and its name's, leave the serial path). So the key of
+// every submission after the first is durable before the submission
+// writes anything, and the key and the open marker are still durable
+// before the Meta is published.
+func TestSubmitKeyMadeAhead(t *testing.T) {
+	t.Parallel()
+	_, priv, err := ed25519.GenerateKey(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := &eventLog{}
+	pr := openProcess(t, t.TempDir(), audit.NewSigner(priv), rec.wrap, time.Now)
+	ctx := context.Background()
+	for range 4 {
 		if _, err := pr.p.Submit(ctx, noteRequest(sample(t, "note-hypertension-followup.txt"))); err != nil {
 			t.Fatal(err)
 		}
 	}
-	id := pr.q.tasks[len(pr.q.tasks)-1].id
 	events := rec.events()
-	at := func(ev string) int {
-		t.Helper()
-		i := slices.Index(events, ev)
-		if i < 0 {
-			t.Fatalf("no %q in:\n  %s", ev, strings.Join(events, "\n  "))
+	for _, tk := range pr.q.tasks[1:] {
+		key, marker := "scopes/"+encounter.Scope(tk.id)+"/key", encounter.OpenPrefix+tk.id
+		if eventAt(t, events, "durable "+key) > eventAt(t, events, "stage "+marker) {
+			t.Errorf("the scope key of %s was not made ahead of its submission:\n  %s", tk.id, strings.Join(events, "\n  "))
 		}
-		return i
+		checkDurableBeforeMeta(t, events, tk.id)
 	}
-	key, meta, marker := "scopes/"+encounter.Scope(id)+"/key", encounter.Scope(id)+"/meta.json", encounter.OpenPrefix+id
-	if !(at("publish "+key) < at("stage "+meta) && at("stage "+meta) < at("durable "+key)) {
-		t.Errorf("the Meta is not staged between the key's publication and its durability:\n  %s", strings.Join(events, "\n  "))
+}
+
+// eventAt is the index of the first ev in events.
+func eventAt(t *testing.T, events []string, ev string) int {
+	t.Helper()
+	i := slices.Index(events, ev)
+	if i < 0 {
+		t.Fatalf("no %q in:\n  %s", ev, strings.Join(events, "\n  "))
 	}
-	for _, k := range []string{key, marker} {
-		if at("durable "+k) > at("publish "+meta) {
+	return i
+}
+
+// checkDurableBeforeMeta checks that the encounter's scope key and open
+// marker were durable before its Meta, the commit point, was published.
+func checkDurableBeforeMeta(t *testing.T, events []string, id string) {
+	t.Helper()
+	meta := encounter.Scope(id) + "/meta.json"
+	for _, k := range []string{"scopes/" + encounter.Scope(id) + "/key", encounter.OpenPrefix + id} {
+		if eventAt(t, events, "durable "+k) > eventAt(t, events, "publish "+meta) {
 			t.Errorf("%s is not durable before the Meta is published:\n  %s", k, strings.Join(events, "\n  "))
 		}
 	}
