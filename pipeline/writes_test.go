@@ -128,8 +128,10 @@ func TestSubmitStagesMetaBeforeKeyIsDurable(t *testing.T) {
 // that one waits for its own flushes (issue 18: the key's two flushes,
 // its content's and its name's, leave the serial path). So the key of
 // every submission after the first is durable before the submission
-// writes anything, and the key and the open marker are still durable
-// before the Meta is published.
+// writes anything, a note's Meta is staged before the open marker is
+// published (the marker's flush makes its content durable, so its commit
+// waits for one flush, not two), and the key and the open marker are
+// still durable before the Meta is published.
 func TestSubmitKeyMadeAhead(t *testing.T) {
 	t.Parallel()
 	_, priv, err := ed25519.GenerateKey(nil)
@@ -149,6 +151,9 @@ func TestSubmitKeyMadeAhead(t *testing.T) {
 		key, marker := "scopes/"+encounter.Scope(tk.id)+"/key", encounter.OpenPrefix+tk.id
 		if eventAt(t, events, "durable "+key) > eventAt(t, events, "stage "+marker) {
 			t.Errorf("the scope key of %s was not made ahead of its submission:\n  %s", tk.id, strings.Join(events, "\n  "))
+		}
+		if eventAt(t, events, "stage "+encounter.Scope(tk.id)+"/meta.json") > eventAt(t, events, "publish "+marker) {
+			t.Errorf("the Meta of %s was not staged before its open marker was published:\n  %s", tk.id, strings.Join(events, "\n  "))
 		}
 		checkDurableBeforeMeta(t, events, tk.id)
 	}
