@@ -103,20 +103,10 @@ func TestNoteWritesFromSubmitToDraft(t *testing.T) {
 // Meta, the commit point, is published.
 func TestSubmitStagesMetaBeforeKeyIsDurable(t *testing.T) {
 	t.Parallel()
-	_, priv, err := ed25519.GenerateKey(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rec := &eventLog{}
-	pr := openProcess(t, t.TempDir(), audit.NewSigner(priv), rec.wrap, time.Now)
-	ctx := context.Background()
 	// The first submission makes the scope keys every later one shares,
 	// and its own.
-	if _, err := pr.p.Submit(ctx, noteRequest(sample(t, "note-hypertension-followup.txt"))); err != nil {
-		t.Fatal(err)
-	}
+	pr, events := submitLogged(t, 1)
 	id := pr.q.tasks[0].id
-	events := rec.events()
 	key, meta := "scopes/"+encounter.Scope(id)+"/key", encounter.Scope(id)+"/meta.json"
 	if !(eventAt(t, events, "publish "+key) < eventAt(t, events, "stage "+meta) && eventAt(t, events, "stage "+meta) < eventAt(t, events, "durable "+key)) {
 		t.Errorf("the Meta is not staged between the key's publication and its durability:\n  %s", strings.Join(events, "\n  "))
@@ -134,19 +124,7 @@ func TestSubmitStagesMetaBeforeKeyIsDurable(t *testing.T) {
 // still durable before the Meta is published.
 func TestSubmitKeyMadeAhead(t *testing.T) {
 	t.Parallel()
-	_, priv, err := ed25519.GenerateKey(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rec := &eventLog{}
-	pr := openProcess(t, t.TempDir(), audit.NewSigner(priv), rec.wrap, time.Now)
-	ctx := context.Background()
-	for range 4 {
-		if _, err := pr.p.Submit(ctx, noteRequest(sample(t, "note-hypertension-followup.txt"))); err != nil {
-			t.Fatal(err)
-		}
-	}
-	events := rec.events()
+	pr, events := submitLogged(t, 4)
 	for _, tk := range pr.q.tasks[1:] {
 		key, marker := "scopes/"+encounter.Scope(tk.id)+"/key", encounter.OpenPrefix+tk.id
 		if eventAt(t, events, "durable "+key) > eventAt(t, events, "stage "+marker) {
@@ -157,6 +135,25 @@ func TestSubmitKeyMadeAhead(t *testing.T) {
 		}
 		checkDurableBeforeMeta(t, events, tk.id)
 	}
+}
+
+// submitLogged submits n notes, one after another, to a new process whose
+// stores log their events (eventLog), and returns the process and the
+// events.
+func submitLogged(t *testing.T, n int) (*proc, []string) {
+	t.Helper()
+	_, priv, err := ed25519.GenerateKey(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := &eventLog{}
+	pr := openProcess(t, t.TempDir(), audit.NewSigner(priv), rec.wrap, time.Now)
+	for range n {
+		if _, err := pr.p.Submit(context.Background(), noteRequest(sample(t, "note-hypertension-followup.txt"))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return pr, rec.events()
 }
 
 // eventAt is the index of the first ev in events.
