@@ -235,6 +235,12 @@ func (p *Pipeline) Submit(ctx context.Context, req SubmitRequest) (string, error
 	if stageErr == nil {
 		stageErr = keyReady()
 	}
+	if stageErr == nil {
+		// The Meta's content, unless the marker's flush or the key's
+		// made it durable already (then this returns at once), is
+		// flushed while the audit entry is written, not after it.
+		stageErr = staged.WaitContent()
+	}
 	auditErr := auditing.join()
 	audited = auditErr == nil
 	switch {

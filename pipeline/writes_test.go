@@ -105,7 +105,7 @@ func TestSubmitStagesMetaBeforeKeyIsDurable(t *testing.T) {
 	t.Parallel()
 	// The first submission makes the scope keys every later one shares,
 	// and its own.
-	pr, events := submitLogged(t, 1)
+	pr, events := submitLogged(t, noteRequest(sample(t, "note-hypertension-followup.txt")))
 	id := pr.q.tasks[0].id
 	key, meta := "scopes/"+encounter.Scope(id)+"/key", encounter.Scope(id)+"/meta.json"
 	if !(eventAt(t, events, "publish "+key) < eventAt(t, events, "stage "+meta) && eventAt(t, events, "stage "+meta) < eventAt(t, events, "durable "+key)) {
@@ -120,27 +120,33 @@ func TestSubmitStagesMetaBeforeKeyIsDurable(t *testing.T) {
 // every submission after the first is durable before the submission
 // writes anything, a note's Meta is staged before the open marker is
 // published (the marker's flush makes its content durable, so its commit
-// waits for one flush, not two), and the key and the open marker are
-// still durable before the Meta is published.
+// waits for one flush, not two), a recording's Meta content is made
+// durable before its commit (while the audit entry is written), and the
+// key and the open marker are still durable before the Meta is
+// published.
 func TestSubmitKeyMadeAhead(t *testing.T) {
 	t.Parallel()
-	pr, events := submitLogged(t, 4)
-	for _, tk := range pr.q.tasks[1:] {
-		key, marker := "scopes/"+encounter.Scope(tk.id)+"/key", encounter.OpenPrefix+tk.id
+	note := noteRequest(sample(t, "note-hypertension-followup.txt"))
+	pr, events := submitLogged(t, note, note, note, note, recordingRequest(t, ""))
+	for i, tk := range pr.q.tasks[1:] {
+		key, marker, meta := "scopes/"+encounter.Scope(tk.id)+"/key", encounter.OpenPrefix+tk.id, encounter.Scope(tk.id)+"/meta.json"
 		if eventAt(t, events, "durable "+key) > eventAt(t, events, "stage "+marker) {
 			t.Errorf("the scope key of %s was not made ahead of its submission:\n  %s", tk.id, strings.Join(events, "\n  "))
 		}
-		if eventAt(t, events, "stage "+encounter.Scope(tk.id)+"/meta.json") > eventAt(t, events, "publish "+marker) {
-			t.Errorf("the Meta of %s was not staged before its open marker was published:\n  %s", tk.id, strings.Join(events, "\n  "))
+		if i < 3 && eventAt(t, events, "stage "+meta) > eventAt(t, events, "publish "+marker) {
+			t.Errorf("the Meta of note %s was not staged before its open marker was published:\n  %s", tk.id, strings.Join(events, "\n  "))
+		}
+		if eventAt(t, events, "content-durable "+meta) > eventAt(t, events, "publish "+meta) {
+			t.Errorf("the Meta of %s was published before its content was waited for:\n  %s", tk.id, strings.Join(events, "\n  "))
 		}
 		checkDurableBeforeMeta(t, events, tk.id)
 	}
 }
 
-// submitLogged submits n notes, one after another, to a new process whose
+// submitLogged submits reqs, one after another, to a new process whose
 // stores log their events (eventLog), and returns the process and the
 // events.
-func submitLogged(t *testing.T, n int) (*proc, []string) {
+func submitLogged(t *testing.T, reqs ...pipeline.SubmitRequest) (*proc, []string) {
 	t.Helper()
 	_, priv, err := ed25519.GenerateKey(nil)
 	if err != nil {
@@ -148,8 +154,8 @@ func submitLogged(t *testing.T, n int) (*proc, []string) {
 	}
 	rec := &eventLog{}
 	pr := openProcess(t, t.TempDir(), audit.NewSigner(priv), rec.wrap, time.Now)
-	for range n {
-		if _, err := pr.p.Submit(context.Background(), noteRequest(sample(t, "note-hypertension-followup.txt"))); err != nil {
+	for _, req := range reqs {
+		if _, err := pr.p.Submit(context.Background(), req); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -241,6 +247,12 @@ func (s *loggedStaged) Commit(ctx context.Context) error {
 		return err
 	}
 	return wait()
+}
+
+func (s *loggedStaged) WaitContent() error {
+	err := storage.WaitContent(s.Publisher)
+	s.l.add("content-durable", s.key)
+	return err
 }
 
 func (s *loggedStaged) Publish(ctx context.Context) (func() error, error) {
