@@ -6,7 +6,8 @@
 //	Submit      validate, store the inputs encrypted, record the encounter,
 //	            write its worklist entries, audit, enqueue the first stage
 //	            (or route an opted-out patient's encounter to human
-//	            documentation)
+//	            documentation); the next submissions' scope keys are made
+//	            ahead while it waits for its flushes (keyahead.go)
 //	Transcribe  recording (+ sidecar) -> ai.Gateway -> transcript
 //	Summarize   transcript or note -> ai.Gateway -> draft v1, labeled
 //	            preliminary and AI-generated (AIAST); webhook draft.ready

@@ -163,6 +163,7 @@ type Pipeline struct {
 	log       *slog.Logger
 	now       func() time.Time
 	waits     WaitObserver
+	ahead     keyAhead
 }
 
 // New returns a Pipeline.

@@ -70,7 +70,12 @@ func (p *Pipeline) Submit(ctx context.Context, req SubmitRequest) (string, error
 	if err != nil {
 		return "", phi.Wrap(err, phi.CodeStorage, "pseudonym key unavailable")
 	}
-	c := idempotency.Claim{ID: encounter.NewID()}
+	var c idempotency.Claim
+	// premade: the scope key of the encounter is durable already, made by
+	// an earlier submission while it ran (keyAhead), so nothing of the
+	// key is left on this submission's serial path. refill keeps the keys
+	// this one makes for its successors.
+	var premade bool
 	if req.IdempotencyKey != "" {
 		if c, err = p.idem.Claim(ctx, req.Actor, req.IdempotencyKey, requestHash(&req, kind)); err != nil {
 			return "", err
@@ -79,6 +84,10 @@ func (p *Pipeline) Submit(ctx context.Context, req SubmitRequest) (string, error
 			p.log.Info("submission repeated with its idempotency key; answered with the encounter it created", "encounter_id", c.ID)
 			return c.ID, nil
 		}
+	} else {
+		var refill func()
+		c.ID, premade, refill = p.newEncounterID(ctx)
+		defer refill()
 	}
 	allowed, err := p.consent.AIAllowed(ctx, ref)
 	if err != nil {
@@ -100,8 +109,11 @@ func (p *Pipeline) Submit(ctx context.Context, req SubmitRequest) (string, error
 	// (its content durable, its name linked); keyDurable is the wait for
 	// its name, which on the local store is the flush the Meta's content
 	// rides in.
-	var keyDurable func() error
+	keyDurable := func() error { return nil }
 	prep := background(func() (err error) {
+		if premade {
+			return nil // durable before its ID was handed out
+		}
 		keyDurable, err = p.store.Prepare(ctx, id)
 		return err
 	})
@@ -122,6 +134,22 @@ func (p *Pipeline) Submit(ctx context.Context, req SubmitRequest) (string, error
 		return "", phi.Wrap(err, phi.CodeStorage, "encounter could not be stored")
 	}
 	defer idx.Abort()
+	// A note rides in the Meta (encrypted with it): no object of its own
+	// to write now or to read in the stage. With its scope key made ahead,
+	// a note's Meta is complete and can be sealed now: staged before the
+	// marker is published, its content is made durable by the marker's
+	// flush, and its commit after the audit entry waits for one flush
+	// only, for its name and the entries'.
+	var staged *encounter.Staged
+	if kind == encounter.KindNote {
+		meta.Inputs = append(meta.Inputs, encounter.NoteInput(req.NoteContentType, req.Note))
+		if premade {
+			if staged, err = p.store.StageCreate(ctx, meta); err != nil {
+				return "", phi.Wrap(err, phi.CodeStorage, "encounter could not be stored")
+			}
+			defer staged.Abort()
+		}
+	}
 	// The open marker comes first: from here on, whatever a crash leaves
 	// behind is found by Reconcile, carried on if the Meta was written (the
 	// commit point) and removed if not. It must be durable before the
@@ -152,12 +180,7 @@ func (p *Pipeline) Submit(ctx context.Context, req SubmitRequest) (string, error
 		}
 		return keyDurable()
 	}
-	switch kind {
-	case encounter.KindNote:
-		// A note rides in the Meta (encrypted with it): no object of its
-		// own to write now or to read in the stage.
-		meta.Inputs = append(meta.Inputs, encounter.NoteInput(req.NoteContentType, req.Note))
-	case encounter.KindRecording:
+	if kind == encounter.KindRecording {
 		// The recording is the scope's first object: its key and the
 		// marker first.
 		if err := keyReady(); err != nil {
@@ -180,10 +203,10 @@ func (p *Pipeline) Submit(ctx context.Context, req SubmitRequest) (string, error
 		}
 	}
 	first := meta.FirstStage()
-	// The Meta is sealed under the scope key and staged while the audit
-	// entry is written, so its content becomes durable meanwhile, in the
-	// flush that makes the key's name durable; only its link waits for
-	// the entry. Audited before the commit point, so no encounter is ever
+	// The Meta, unless staged already (a note with its key made ahead),
+	// is sealed under the scope key and staged while the audit entry is
+	// written, so its content becomes durable meanwhile, in the flush that
+	// makes the key's name durable; only its link waits for the entry. Audited before the commit point, so no encounter is ever
 	// processed without its submission on record, and after the open
 	// marker is durable, so a submission that then fails, or is cut off by
 	// a crash, gets an encounter.submit_abandoned entry (on the local
@@ -203,10 +226,20 @@ func (p *Pipeline) Submit(ctx context.Context, req SubmitRequest) (string, error
 			InputSHA256: meta.Inputs[0].SHA256, Result: "ok",
 		})
 	})
-	staged, stageErr := p.store.StageCreate(ctx, meta)
+	var stageErr error
+	if staged == nil {
+		if staged, stageErr = p.store.StageCreate(ctx, meta); stageErr == nil {
+			defer staged.Abort()
+		}
+	}
 	if stageErr == nil {
-		defer staged.Abort()
 		stageErr = keyReady()
+	}
+	if stageErr == nil {
+		// The Meta's content, unless the marker's flush or the key's
+		// made it durable already (then this returns at once), is
+		// flushed while the audit entry is written, not after it.
+		stageErr = staged.WaitContent()
 	}
 	auditErr := auditing.join()
 	audited = auditErr == nil

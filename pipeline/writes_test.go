@@ -95,42 +95,90 @@ func TestNoteWritesFromSubmitToDraft(t *testing.T) {
 }
 
 // Submit on the local store lets the encounter's scope key and its Meta
-// share a flush (issue 18): the key is published (its content durable,
-// its name linked) and the Meta's content staged before the submission
-// waits for the key's name to be durable. Safety first all the same: the
-// key and the open marker are durable before the Meta, the commit point,
-// is published.
+// share a flush (issue 18) when it has to make the key itself (no key made
+// ahead, as for the first submission of a process): the key is published
+// (its content durable, its name linked) and the Meta's content staged
+// before the submission waits for the key's name to be durable. Safety
+// first all the same: the key and the open marker are durable before the
+// Meta, the commit point, is published.
 func TestSubmitStagesMetaBeforeKeyIsDurable(t *testing.T) {
 	t.Parallel()
+	// The first submission makes the scope keys every later one shares,
+	// and its own.
+	pr, events := submitLogged(t, noteRequest(sample(t, "note-hypertension-followup.txt")))
+	id := pr.q.tasks[0].id
+	key, meta := "scopes/"+encounter.Scope(id)+"/key", encounter.Scope(id)+"/meta.json"
+	if !(eventAt(t, events, "publish "+key) < eventAt(t, events, "stage "+meta) && eventAt(t, events, "stage "+meta) < eventAt(t, events, "durable "+key)) {
+		t.Errorf("the Meta is not staged between the key's publication and its durability:\n  %s", strings.Join(events, "\n  "))
+	}
+	checkDurableBeforeMeta(t, events, id)
+}
+
+// A submission's scope key is made ahead, by an earlier submission while
+// that one waits for its own flushes (issue 18: the key's two flushes,
+// its content's and its name's, leave the serial path). So the key of
+// every submission after the first is durable before the submission
+// writes anything, a note's Meta is staged before the open marker is
+// published (the marker's flush makes its content durable, so its commit
+// waits for one flush, not two), a recording's Meta content is made
+// durable before its commit (while the audit entry is written), and the
+// key and the open marker are still durable before the Meta is
+// published.
+func TestSubmitKeyMadeAhead(t *testing.T) {
+	t.Parallel()
+	note := noteRequest(sample(t, "note-hypertension-followup.txt"))
+	pr, events := submitLogged(t, note, note, note, note, recordingRequest(t, ""))
+	for i, tk := range pr.q.tasks[1:] {
+		key, marker, meta := "scopes/"+encounter.Scope(tk.id)+"/key", encounter.OpenPrefix+tk.id, encounter.Scope(tk.id)+"/meta.json"
+		if eventAt(t, events, "durable "+key) > eventAt(t, events, "stage "+marker) {
+			t.Errorf("the scope key of %s was not made ahead of its submission:\n  %s", tk.id, strings.Join(events, "\n  "))
+		}
+		if i < 3 && eventAt(t, events, "stage "+meta) > eventAt(t, events, "publish "+marker) {
+			t.Errorf("the Meta of note %s was not staged before its open marker was published:\n  %s", tk.id, strings.Join(events, "\n  "))
+		}
+		if eventAt(t, events, "content-durable "+meta) > eventAt(t, events, "publish "+meta) {
+			t.Errorf("the Meta of %s was published before its content was waited for:\n  %s", tk.id, strings.Join(events, "\n  "))
+		}
+		checkDurableBeforeMeta(t, events, tk.id)
+	}
+}
+
+// submitLogged submits reqs, one after another, to a new process whose
+// stores log their events (eventLog), and returns the process and the
+// events.
+func submitLogged(t *testing.T, reqs ...pipeline.SubmitRequest) (*proc, []string) {
+	t.Helper()
 	_, priv, err := ed25519.GenerateKey(nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	rec := &eventLog{}
 	pr := openProcess(t, t.TempDir(), audit.NewSigner(priv), rec.wrap, time.Now)
-	ctx := context.Background()
-	// The first submission makes the scope keys every later one shares.
-	for range 2 {
-		if _, err := pr.p.Submit(ctx, noteRequest(sample(t, "note-hypertension-followup.txt"))); err != nil {
+	for _, req := range reqs {
+		if _, err := pr.p.Submit(context.Background(), req); err != nil {
 			t.Fatal(err)
 		}
 	}
-	id := pr.q.tasks[len(pr.q.tasks)-1].id
-	events := rec.events()
-	at := func(ev string) int {
-		t.Helper()
-		i := slices.Index(events, ev)
-		if i < 0 {
-			t.Fatalf("no %q in:\n  %s", ev, strings.Join(events, "\n  "))
-		}
-		return i
+	return pr, rec.events()
+}
+
+// eventAt is the index of the first ev in events.
+func eventAt(t *testing.T, events []string, ev string) int {
+	t.Helper()
+	i := slices.Index(events, ev)
+	if i < 0 {
+		t.Fatalf("no %q in:\n  %s", ev, strings.Join(events, "\n  "))
 	}
-	key, meta, marker := "scopes/"+encounter.Scope(id)+"/key", encounter.Scope(id)+"/meta.json", encounter.OpenPrefix+id
-	if !(at("publish "+key) < at("stage "+meta) && at("stage "+meta) < at("durable "+key)) {
-		t.Errorf("the Meta is not staged between the key's publication and its durability:\n  %s", strings.Join(events, "\n  "))
-	}
-	for _, k := range []string{key, marker} {
-		if at("durable "+k) > at("publish "+meta) {
+	return i
+}
+
+// checkDurableBeforeMeta checks that the encounter's scope key and open
+// marker were durable before its Meta, the commit point, was published.
+func checkDurableBeforeMeta(t *testing.T, events []string, id string) {
+	t.Helper()
+	meta := encounter.Scope(id) + "/meta.json"
+	for _, k := range []string{"scopes/" + encounter.Scope(id) + "/key", encounter.OpenPrefix + id} {
+		if eventAt(t, events, "durable "+k) > eventAt(t, events, "publish "+meta) {
 			t.Errorf("%s is not durable before the Meta is published:\n  %s", k, strings.Join(events, "\n  "))
 		}
 	}
@@ -199,6 +247,12 @@ func (s *loggedStaged) Commit(ctx context.Context) error {
 		return err
 	}
 	return wait()
+}
+
+func (s *loggedStaged) WaitContent() error {
+	err := storage.WaitContent(s.Publisher)
+	s.l.add("content-durable", s.key)
+	return err
 }
 
 func (s *loggedStaged) Publish(ctx context.Context) (func() error, error) {

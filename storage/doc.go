@@ -29,7 +29,9 @@
 // link to a shared empty file, with one flush for its name (emptySource). An object can be staged (Stage: its
 // content written where nothing sees it) and committed later, and
 // CommitInOrder makes a record and then its entries visible and waits for
-// one flush for all of them. Keyring.PrepareScope (through Vault.Prepare)
+// one flush for all of them; WaitContent waits for a staged object's
+// content ahead of its commit, while the caller waits for something else.
+// Keyring.PrepareScope (through Vault.Prepare)
 // makes a scope's key ahead of its first object, so a caller can overlap
 // the key ring's write with other work; Keyring.PublishScope (through
 // Vault.PublishPrepare) returns once the key can seal, with the wait for

@@ -455,3 +455,51 @@ func TestFlushesCountAndTime(t *testing.T) {
 		t.Errorf("after a Put: %d flushes more taking %v; want some, taking time", n, d)
 	}
 }
+
+// WaitContent runs, before the object is published, the flush Publish
+// would otherwise run for its content, so Commit then waits for one flush
+// (its name's); it waits for nothing for an empty object or one whose name
+// goes first, and a store that cannot stage has nothing to wait for.
+func TestLocalWaitContent(t *testing.T) {
+	t.Parallel()
+	l, flushes := countingLocal(t)
+	ctx := t.Context()
+	for _, c := range []struct {
+		name      string
+		key, body string
+		mode      WriteMode
+		waitRuns  int32
+	}{
+		{"content", "encounters/enc_1/meta.json", "sealed meta", CreateOnly, 1},
+		{"overwrite", "encounters/enc_1/stage/summarize.json", "status", Overwrite, 1},
+		{"empty", "index/by-day/2026-12-04/enc_1", "", CreateOnly, 0},
+		{"name first", "index/open/enc_1", "marker", OverwriteNameFirst, 0},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if err := l.group.wait(); err != nil { // nothing of earlier writes left to flush
+				t.Fatal(err)
+			}
+			st, err := l.Stage(ctx, c.key, strings.NewReader(c.body), c.mode)
+			if err != nil {
+				t.Fatal(err)
+			}
+			before := flushes.Load()
+			if err := WaitContent(st); err != nil {
+				t.Fatal(err)
+			}
+			if n := flushes.Load() - before; n != c.waitRuns {
+				t.Errorf("WaitContent ran %d flushes, want %d", n, c.waitRuns)
+			}
+			before = flushes.Load()
+			if err := st.Commit(ctx); err != nil {
+				t.Fatal(err)
+			}
+			if n := flushes.Load() - before; n != 1 {
+				t.Errorf("Commit after WaitContent ran %d flushes, want 1 (the name's)", n)
+			}
+		})
+	}
+	if err := WaitContent(&putLater{}); err != nil {
+		t.Fatalf("WaitContent of a store that cannot stage = %v, want nil", err)
+	}
+}

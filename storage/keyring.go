@@ -249,12 +249,14 @@ func (r *Keyring) createScopeKey(ctx context.Context, scope string) ([]byte, err
 
 // publishScopeKey is createScopeKey returning once the key is under its
 // name, with the wait for that name to be durable (see PublishScope).
+//
+// The tombstone is looked for once, after the create: Shred writes its
+// tombstone before it deletes the key, so a key created in a shredded
+// scope, or while a shred runs, finds the tombstone then and is removed
+// again. A scope is shredded rarely and created once per encounter, so
+// the look before the create (one ring read per new scope; on S3 a GET)
+// was dropped (issue 18).
 func (r *Keyring) publishScopeKey(ctx context.Context, scope string) (wrapped []byte, wait func() error, err error) {
-	if shredded, err := r.Shredded(ctx, scope); err != nil {
-		return nil, nil, err
-	} else if shredded {
-		return nil, nil, ErrShredded
-	}
 	dk, err := r.root.GenerateDataKey(ctx, scopeKeyContext(scope))
 	if err != nil {
 		return nil, nil, fmt.Errorf("storage.Keyring: new scope key: %w", err)
@@ -262,16 +264,18 @@ func (r *Keyring) publishScopeKey(ctx context.Context, scope string) (wrapped []
 	wait, err = publish(ctx, r.ring, scopeKeyPath(scope), dk.Wrapped, CreateOnly)
 	if errors.Is(err, ErrExists) {
 		// Another writer's key, read back as a Put's loser reads it: its
-		// writer waits for it to be durable.
+		// writer waits for it to be durable. A shred may be deleting it.
+		if shredded, err := r.Shredded(ctx, scope); err != nil {
+			return nil, nil, err
+		} else if shredded {
+			return nil, nil, ErrShredded
+		}
 		wrapped, err := ReadAll(ctx, r.ring, scopeKeyPath(scope))
 		return wrapped, noWait, err
 	}
 	if err != nil {
 		return nil, nil, fmt.Errorf("storage.Keyring: store scope key: %w", err)
 	}
-	// Shred writes its tombstone before deleting the key; checking again
-	// after our create closes the window where a shred ran between the
-	// first check and the create.
 	if shredded, err := r.Shredded(ctx, scope); err != nil || shredded {
 		_ = r.ring.Delete(ctx, scopeKeyPath(scope))
 		if err != nil {

@@ -332,6 +332,19 @@ func (st *localStaged) closeFile() error {
 	return err
 }
 
+// WaitContent implements ContentWaiter: the flush Publish would wait for
+// before the name, waited for now (nothing for an empty object, or one
+// whose name goes first; per-file fsyncs flushed the content at Stage).
+func (st *localStaged) WaitContent() error {
+	if st.l.group == nil || st.empty || st.mode == OverwriteNameFirst {
+		return nil
+	}
+	if err := st.l.group.waitFor(st.ticket); err != nil {
+		return fmt.Errorf("storage.Local.Put: %w", err)
+	}
+	return nil
+}
+
 // Commit implements Staged.
 func (st *localStaged) Commit(ctx context.Context) error {
 	wait, err := st.Publish(ctx)

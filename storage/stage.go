@@ -21,6 +21,26 @@ type Staged interface {
 	Abort()
 }
 
+// ContentWaiter is a Staged object whose content can be made durable
+// before it is published: Local's, whose Publish would otherwise wait for
+// that flush first. A caller with something else to wait for meanwhile
+// (Submit: the audit entry) takes the flush off its serial path.
+type ContentWaiter interface {
+	Staged
+	// WaitContent returns once the staged content is durable.
+	WaitContent() error
+}
+
+// WaitContent returns once st's content is durable, where the store can
+// tell (ContentWaiter); at once otherwise (a store that cannot stage writes
+// it all at Commit).
+func WaitContent(st Staged) error {
+	if w, ok := st.(ContentWaiter); ok {
+		return w.WaitContent()
+	}
+	return nil
+}
+
 // Publisher is a Staged object whose Commit can be split in two: Publish
 // makes it visible under its key (with Commit's errors) and returns the wait
 // for its durability. Local's objects are: the name is linked or renamed

@@ -28,6 +28,12 @@ func (s *Staged) Commit(ctx context.Context) error {
 	return s.mapErr(s.st.Commit(ctx))
 }
 
+// WaitContent returns once the staged record's content is durable
+// (storage.WaitContent), so that Commit waits only for its name.
+func (s *Staged) WaitContent() error {
+	return s.mapErr(storage.WaitContent(s.st))
+}
+
 // Publish is Commit in two steps (storage.Publisher): the record is made
 // visible now, and wait returns once it is durable. A caller with other
 // work to do before it needs the record durable (Submit: the Meta to stage

@@ -107,6 +107,8 @@ type countStaged struct {
 	c *Counter
 }
 
+func (s countStaged) WaitContent() error { return storage.WaitContent(s.Staged) }
+
 func (s countStaged) Commit(ctx context.Context) error {
 	s.c.puts.Add(1)
 	return s.Staged.Commit(ctx)
