@@ -503,6 +503,8 @@ func TestFreeCapitalsWithoutEvidence(t *testing.T) {
 		{"a listed name on a Title Case line stays", "Follow Up With Maria Gonzalez in Two Weeks",
 			[]found{{"Maria Gonzalez", deid.Name}}},
 		{"a census surname after a listed name stays", "Follow Up With Chidi Okafor", []found{{"Chidi Okafor", deid.Name}}},
+		{"unlisted words of no English on a Title Case line stay", "Referral Letter For Ifeoluwa Nwachukwuike", []found{{"Ifeoluwa Nwachukwuike", deid.Name}}},
+		{"unlisted words of no English after Title Case words stay", "Seen In Clinic By Ifeoluwa Nwachukwuike Today", []found{{"Ifeoluwa Nwachukwuike", deid.Name}}},
 		{"a name after a title on a Title Case line stays", "Discuss With Dr. Blackwood Before Discharge",
 			[]found{{"Blackwood", deid.Name}}},
 		{"unlisted words in a sentence stay", "Chidi Blackwood called back with questions.", []found{{"Chidi Blackwood", deid.Name}}},

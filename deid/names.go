@@ -525,10 +525,12 @@ func (s *scan) introName(i int) bool {
 			break
 		}
 		// Capitalized after another word the intro word is Title Case
-		// ("Clean With Clorox Bleach Wipes"): only a listed name then.
+		// ("Clean With Clorox Bleach Wipes"): only a listed name then, or
+		// words of which neither is English ("Letter For Ifeoluwa Nwachukwuike").
 		// Two ordinary words after it say nothing of a person either ("and
 		// Paw Patrol", "with Trader Joe").
-		if !s.listedName(k) && (s.nameLineWords(k) < 2 || s.toks[i].upper() && i > 0 && s.toks[i-1].letters() && s.titleCaseLine(i) ||
+		if !s.listedName(k) && (s.nameLineWords(k) < 2 ||
+			s.toks[i].upper() && i > 0 && s.toks[i-1].letters() && (s.ordinaryCap(k) || k+1 < len(s.toks) && s.ordinaryCap(k+1)) && s.titleCaseLine(i) ||
 			k+1 < len(s.toks) && s.toks[k+1].gap == gapSpace && s.toks[k+1].capWord() && s.ordinaryCap(k) && s.ordinaryCap(k+1)) {
 			return false
 		}
@@ -1331,15 +1333,15 @@ func (s *scan) unknownPair(i int) bool {
 // hand-written list) say nothing of a person. Either both are ordinary
 // English words that no list of given names holds ("Grab Bars", "Gift
 // Shop", "Red Meat"), or the line is written in Title Case, as headings,
-// order sets and handout lists are, and neither word is on a list of names
-// ("Apply Mepilex Border, Change Every Three Days"). "Chidi Blackwood",
-// "Dawn Fortune" and, on a Title Case line, "Follow Up With Chidi Okafor"
-// stay.
+// order sets and handout lists are, neither word is on a list of names and
+// one is an English word ("Apply Mepilex Border, Change Every Three Days").
+// "Chidi Blackwood", "Dawn Fortune" and, on a Title Case line, "Follow Up
+// With Chidi Okafor" and "Letter For Ifeoluwa Nwachukwuike" stay.
 func (s *scan) capsNoEvidence(i, n int) bool {
 	if s.ordinaryCap(i) && s.ordinaryCap(n) && !s.placeAround(i, n) {
 		return true
 	}
-	return !s.nameNoWord(i) && !s.nameNoWord(n) && s.titleCaseLine(i)
+	return !s.nameNoWord(i) && !s.nameNoWord(n) && (s.ordinaryCap(i) || s.ordinaryCap(n)) && s.titleCaseLine(i)
 }
 
 // placeAround: the pair i, n of ordinary words may name a place: a place
