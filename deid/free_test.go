@@ -474,3 +474,39 @@ func TestFreeStagingSystem(t *testing.T) {
 		{"no stage word stays", "She moved here last year (Ann Arbor) for work.", []found{{"Ann Arbor", deid.Location}}},
 	})
 }
+
+// TestFreeCapitalsWithoutEvidence: two capitalized words on no hand-written
+// list are no name when both are ordinary English words that no list of
+// given names holds, or when their line is written in Title Case (a
+// function word capitalized after another word), as order sets, handouts
+// and headings are. Names on a list, or of words that are no English
+// words, stay in the same positions.
+func TestFreeCapitalsWithoutEvidence(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		// Two English words.
+		{"a handout's list item", "Fall Prevention\nRemove Loose Rugs\nKeep a lamp by the bed.", nil},
+		{"a shop on a sign", "The Gift Shop on Level 1 closes at 6.", nil},
+		{"a diet list", "Eat More: Fruit, Vegetables, Beans, Low-Fat Dairy", nil},
+		{"an order's opening pair", "Reassess Volume status within 6 hours.", nil},
+		{"two English words after and", "Loves dinosaurs and Paw Patrol at bedtime.", nil},
+		{"a listed name after and stays", "Loves dinosaurs and Maria Gonzalez at bedtime.", []found{{"Maria Gonzalez", deid.Name}}},
+		{"unlisted words after and stay", "Came with her aunt and Chidi Blackwood today.", []found{{"Chidi Blackwood", deid.Name}}},
+		{"two words with a census given name stay", "Dawn Fortune called back today.", []found{{"Dawn Fortune", deid.Name}}},
+		{"two unlisted non-words stay", "Seen today by Chidi Blackwood.", []found{{"Chidi Blackwood", deid.Name}}},
+		// Title Case lines.
+		{"an order with a brand", "Wound Care Orders\nApply Mepilex Border, Change Every Three Days", nil},
+		{"a notify line", "Notify Provider If Drainage Increases", nil},
+		{"a brand after a capitalized with", "Clean With Clorox Bleach Wipes", nil},
+		{"grab bars by the toilet", "Grab Bars By the Toilet", nil},
+		{"shoes with backs", "Wear Shoes With Backs, Not Slippers", nil},
+		{"a listed name on a Title Case line stays", "Follow Up With Maria Gonzalez in Two Weeks",
+			[]found{{"Maria Gonzalez", deid.Name}}},
+		{"a census surname after a listed name stays", "Follow Up With Chidi Okafor", []found{{"Chidi Okafor", deid.Name}}},
+		{"unlisted words of no English on a Title Case line stay", "Referral Letter For Ifeoluwa Nwachukwuike", []found{{"Ifeoluwa Nwachukwuike", deid.Name}}},
+		{"unlisted words of no English after Title Case words stay", "Seen In Clinic By Ifeoluwa Nwachukwuike Today", []found{{"Ifeoluwa Nwachukwuike", deid.Name}}},
+		{"a name after a title on a Title Case line stays", "Discuss With Dr. Blackwood Before Discharge",
+			[]found{{"Blackwood", deid.Name}}},
+		{"unlisted words in a sentence stay", "Chidi Blackwood called back with questions.", []found{{"Chidi Blackwood", deid.Name}}},
+	})
+}

@@ -531,7 +531,14 @@ func (s *scan) introName(i int) bool {
 		if colon && (w == "to" || w == "from") {
 			break
 		}
-		if !s.listedName(k) && s.nameLineWords(k) < 2 {
+		// Capitalized after another word the intro word is Title Case
+		// ("Clean With Clorox Bleach Wipes"): only a listed name then, or
+		// words of which neither is English ("Letter For Ifeoluwa Nwachukwuike").
+		// Two ordinary words after it say nothing of a person either ("and
+		// Paw Patrol", "with Trader Joe").
+		if !s.listedName(k) && (s.nameLineWords(k) < 2 ||
+			s.toks[i].upper() && i > 0 && s.toks[i-1].letters() && (s.ordinaryCap(k) || k+1 < len(s.toks) && s.ordinaryCap(k+1)) && s.titleCaseLine(i) ||
+			k+1 < len(s.toks) && s.toks[k+1].gap == gapSpace && s.toks[k+1].capWord() && s.ordinaryCap(k) && s.ordinaryCap(k+1)) {
 			return false
 		}
 	case "patient", "pt", "contact", "provider", "pcp", "attending", "physician", "surgeon", "referring", "resident",
@@ -1126,7 +1133,7 @@ func (s *scan) listedName(k int) bool {
 	}
 	if n := s.next(k); n > 0 && s.toks[n].gap == gapSpace && s.nameish(k, false) && s.nameish(n, false) &&
 		!s.englishLooking(k) && !s.englishLooking(n) && !(n+1 < len(s.toks) && s.toks[n+1].punct(':') && s.toks[k].gap == gapLine) &&
-		(t.lex&(lxFirst|lxSur) != 0 || s.toks[n].lex&(lxFirst|lxSur) != 0 || t.lex == 0 && s.toks[n].lex == 0) {
+		(t.lex&(lxFirst|lxSur) != 0 || s.toks[n].lex&(lxFirst|lxSur) != 0 || t.lex == 0 && s.toks[n].lex == 0) && !s.capsNoEvidence(k, n) {
 		return true
 	}
 	return false
@@ -1312,7 +1319,8 @@ func (s *scan) unknownPair(i int) bool {
 		return s.strongName(i) && s.nameChainTrue(i)
 	}
 	if n := s.next(i); n > 0 && s.toks[n].gap == gapSpace && s.toks[n].capWord() && !s.toks[n].allUpper() && s.nameish(n, false) &&
-		!s.eponymAfter(n) && !s.eponymAhead(n) && !s.englishLooking(i) && !s.englishLooking(n) && !(n+1 < len(s.toks) && s.toks[n+1].punct(':')) {
+		!s.eponymAfter(n) && !s.eponymAhead(n) && !s.englishLooking(i) && !s.englishLooking(n) && !(n+1 < len(s.toks) && s.toks[n+1].punct(':')) &&
+		!s.capsNoEvidence(i, n) {
 		s.nameChain(i, PatientNames, false)
 		return true
 	}
@@ -1326,6 +1334,95 @@ func (s *scan) unknownPair(i int) bool {
 		return true
 	}
 	return false
+}
+
+// capsNoEvidence: the capitals of the pair i, n (two words on no
+// hand-written list) say nothing of a person. Either both are ordinary
+// English words that no list of given names holds ("Grab Bars", "Gift
+// Shop", "Red Meat"), or the line is written in Title Case, as headings,
+// order sets and handout lists are, neither word is on a list of names and
+// one is an English word ("Apply Mepilex Border, Change Every Three Days").
+// "Chidi Blackwood", "Dawn Fortune" and, on a Title Case line, "Follow Up
+// With Chidi Okafor" and "Letter For Ifeoluwa Nwachukwuike" stay.
+func (s *scan) capsNoEvidence(i, n int) bool {
+	if s.ordinaryCap(i) && s.ordinaryCap(n) && !s.placeAround(i, n) {
+		return true
+	}
+	return !s.nameNoWord(i) && !s.nameNoWord(n) && (s.ordinaryCap(i) || s.ordinaryCap(n)) && s.titleCaseLine(i)
+}
+
+// placeAround: the pair i, n of ordinary words may name a place: a place
+// preposition or a listed place before it ("on Miracle Mile", "to Johns
+// Island", "Minneapolis Public Schools", "DDS -- Smile Haven"), or a
+// facility word after it ("Smile Haven Dental").
+func (s *scan) placeAround(i, n int) bool {
+	if p := s.sameLinePrev(i); p >= 0 && s.toks[p].letters() {
+		if s.toks[p].upper() && (s.toks[p].lex&lxCity != 0 || s.toks[p].gaz&(gzCity|gzTown) != 0) {
+			return true
+		}
+		switch s.lower(p) {
+		case "on", "at", "to", "from", "in", "near", "into", "via", "off":
+			return true
+		}
+	} else if p >= 0 && s.toks[p].punct('-') && s.toks[i].gap != gapNone {
+		return true
+	}
+	m := s.next(n)
+	return m > 0 && s.toks[m].capWord() && s.toks[m].is(lxFacility)
+}
+
+// ordinaryCap: token k is an English word (12dicts, or the plural of one,
+// or a census surname marked as a word) on no hand-written list of names
+// and no census list of given names: "Grab", "Bars", "Gift", "Border";
+// not "Dawn", "Hunter", "Okafor".
+func (s *scan) ordinaryCap(k int) bool {
+	t := &s.toks[k]
+	if t.lex&(lxFirst|lxSur|lxFirstAmb|lxSurAmb) != 0 || t.gaz&(gzFirst|gzFirstAmb) != 0 {
+		return false
+	}
+	if t.gaz&gzSur != 0 {
+		return t.gaz&gzWord != 0
+	}
+	return s.dictionaryWord(k) || s.pluralOfWord(k)
+}
+
+// nameNoWord: token k is on a list of names and is no English word there.
+func (s *scan) nameNoWord(k int) bool {
+	t := &s.toks[k]
+	return t.lex&(lxFirst|lxSur) != 0 || t.gaz&(gzFirst|gzSur) != 0 && t.gaz&gzWord == 0
+}
+
+// titleFunctionWords are written in lower case inside a sentence; inside a
+// line, after another word, in capitals they mark Title Case. Articles
+// are left out: "at The Citadel" is a name's.
+var titleFunctionWords = map[string]bool{"with": true, "within": true, "without": true, "if": true, "of": true, "for": true,
+	"and": true, "or": true, "to": true, "in": true, "on": true, "at": true, "near": true, "not": true, "from": true,
+	"before": true, "after": true, "by": true, "per": true, "every": true, "each": true, "than": true, "over": true,
+	"under": true, "into": true, "as": true, "until": true, "when": true}
+
+// titleCaseLine: the line of token k is short, as headings, order sets and
+// list items are (24 tokens at most), and has a capitalized function word
+// right after another word: "Clean With Soap", "Grab Bars Near the
+// Toilet", "Notify Provider If Drainage Increases". After a colon or a
+// sentence's end a capital is the sentence's; a paragraph is no heading.
+func (s *scan) titleCaseLine(k int) bool {
+	a := k
+	for a > 0 && s.toks[a].gap != gapLine {
+		if a--; a < k-24 {
+			return false
+		}
+	}
+	found := false
+	for j := a + 1; j < len(s.toks) && s.toks[j].gap != gapLine; j++ {
+		if j > a+24 {
+			return false
+		}
+		t := &s.toks[j]
+		if !found && t.capWord() && !t.allUpper() && t.n() <= 7 && s.toks[j-1].letters() && titleFunctionWords[s.lower(j)] {
+			found = true
+		}
+	}
+	return found
 }
 
 // capsLastFirst: "NWACHUKWU, EULALIA" - two capitalized words that are

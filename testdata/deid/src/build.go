@@ -49,8 +49,8 @@
 // way), 99_places6 places6 (short passages dense in places, written before
 // the detector ran on them), 99_phifree6 phifree6 (PHI-free notes and
 // dialogues, written before the detector ran on them), a0_blind4 blind4 (the fourth blind corpus, made
-// like blind3). The first three,
-// blind3, phifree3, phifree5, phifree6, dialogues-known4, dialogues-known5
+// like blind3), a2_phifree7 phifree7 (made like phifree6). The first three,
+// blind3, phifree3, phifree5, phifree6, phifree7, dialogues-known4, dialogues-known5,
 // places6 and blind4 are
 // split deterministically into <name>.jsonl and <name>-holdout.jsonl: within
 // each stratum the documents are ordered by an FNV hash of their ID (for the
@@ -127,7 +127,8 @@ func metaFreeOther(d doc) string {
 	}
 }
 
-// noteOrDialogue is phifree6's: its IDs name the kind (f6-nt-, f6-dl-).
+// noteOrDialogue is phifree6's and phifree7's: their IDs name the kind
+// (f6-nt-, f6-dl-, f7-nt-, f7-dl-).
 func noteOrDialogue(d doc) string {
 	if strings.Contains(d.ID, "-dl-") {
 		return "dialogue"
@@ -191,6 +192,10 @@ var corpora = []struct {
 	// obituaries, international), written before the detector ran on it;
 	// split like blind3.
 	{name: "blind4", prefixes: []string{"a0_blind4"}, mix: true, share: 1.0 / 3, strata: metaFreeOther, meta: true},
+	// phifree7: PHI-free only (notes with Title Case headings and lists,
+	// lower-case transcripts; written before the detector ran on them); a
+	// third of each kind to the holdout.
+	{name: "phifree7", prefixes: []string{"a2_phifree7"}, mix: true, share: 1.0 / 3, strata: noteOrDialogue},
 }
 
 func corpusOf(file string) (int, error) {
