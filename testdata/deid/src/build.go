@@ -48,9 +48,10 @@
 // ran on them), 99_known5 dialogues-known5 (the fifth such set, made the same
 // way), 99_places6 places6 (short passages dense in places, written before
 // the detector ran on them), 99_phifree6 phifree6 (PHI-free notes and
-// dialogues, written before the detector ran on them). The first three,
-// blind3, phifree3, phifree5, phifree6, dialogues-known4, dialogues-known5
-// and places6 are
+// dialogues, written before the detector ran on them), a1_places7 places7
+// (places as people say them, written the same way). The first three,
+// blind3, phifree3, phifree5, phifree6, dialogues-known4, dialogues-known5,
+// places6 and places7 are
 // split deterministically into <name>.jsonl and <name>-holdout.jsonl: within
 // each stratum the documents are ordered by an FNV hash of their ID (for the
 // blind corpora mixed further, see corpora) and the first share of each
@@ -184,6 +185,11 @@ var corpora = []struct {
 	// phifree6: PHI-free only (notes and lower-case dialogues, written
 	// before the detector ran on them); a third of each kind to the holdout.
 	{name: "phifree6", prefixes: []string{"99_phifree6"}, mix: true, share: 1.0 / 3, strata: noteOrDialogue},
+	// places7: short passages dense in places (half lower-case
+	// speech-recognition text, half written; a quarter PHI-free with
+	// look-alikes), written before the detector ran on them; a third of
+	// each stratum to the holdout.
+	{name: "places7", prefixes: []string{"a1_places7"}, mix: true, share: 1.0 / 3, strata: phiOrFree},
 }
 
 func corpusOf(file string) (int, error) {
