@@ -180,14 +180,8 @@
 //     a facility word ("UAB Hospital"), beside another place ("Geisinger
 //     CMC", "Memorial Hospital / DHMC", "UMC, Las Vegas" heading a note),
 //     in lower case before facility words
-//     ("kootenai health", "bethel lutheran"), answering a question of
-//     where on the line before with no verb of care of their own ("you had
-//     the cath where" / "at cedars", "the gi doc is at" / "northwestern
-//     still"; also a lower-case acronym of no list there: "where was
-//     that" / "ummc downtown"; not an answer to where it hurts), and (in
-//     places.go) a chain's store told by a street that is also a word, at
-//     a line's end or before a word of where ("the walgreens on grand by
-//     the bank"); city nicknames ("from NOLA", "our ATL clinic"); both halves of hyphenated compounds
+//     ("kootenai health", "bethel lutheran"); city nicknames ("from NOLA",
+//     "our ATL clinic"); both halves of hyphenated compounds
 //     ("Dartmouth-Hitchcock"), a hyphenated hospital also by its first part
 //     ("surgery at cedars"); the short forms people say for well-known
 //     hospitals and universities, written by hand in the lexicon's

@@ -1625,9 +1625,6 @@ func (s *scan) streetAfterSiteOn(i int) bool {
 		}
 		end = j
 	}
-	if end < 0 && chainSites[s.lower(p)] && s.chainStreetWord(k) {
-		end = k // "the walgreens on grand by the bank", "the cvs on main"
-	}
 	// A business on a street named like a person or a town needs no end of
 	// clause after it, which run-on transcripts leave out ("the pharmacy on
 	// colfax the walgreens", "hy-vee pharmacy on ingersoll patient yes").
@@ -1646,38 +1643,6 @@ func (s *scan) streetAfterSiteOn(i int) bool {
 // businessSites are places of business that stand on a street.
 var businessSites = map[string]bool{"pharmacy": true, "store": true, "office": true, "clinic": true, "walgreens": true,
 	"cvs": true, "walmart": true, "kroger": true, "safeway": true, "target": true, "shop": true, "restaurant": true}
-
-// chainSites are chains whose store is told by its street.
-var chainSites = map[string]bool{"walgreens": true, "cvs": true, "walmart": true, "kroger": true, "safeway": true,
-	"target": true, "costco": true, "starbucks": true, "mcdonald's": true, "rite": true}
-
-// notStreets follow "on" after a chain as words, not streets: "at the
-// walmart on time", "the cvs on sale".
-var notStreets = map[string]bool{"time": true, "sale": true, "foot": true, "hold": true, "call": true, "duty": true,
-	"break": true, "board": true, "purpose": true, "schedule": true, "fire": true, "top": true, "track": true,
-	"line": true, "file": true, "record": true, "vacation": true, "lunch": true, "weekends": true, "site": true,
-	"order": true, "average": true, "sunday": true, "sundays": true, "it": true, "them": true, "me": true}
-
-// chainStreetWord: token k, after "<chain> on", is one word said as a
-// street though it is also an English word ("the walgreens on grand by the
-// bank", "the cvs on main"): four letters or more, not clinical, and a
-// line's end or a word of where after it.
-func (s *scan) chainStreetWord(k int) bool {
-	t := &s.toks[k]
-	if !t.letters() || t.n() < 4 || s.tokIn(functionWordSet, k) || notStreets[s.lower(k)] ||
-		t.lex&(lxMedical|lxUnitWord|lxMonth|lxWeekday|lxCue|lxDigitWord|lxTeenWord|lxTensWord|lxOrdWord|lxRelation) != 0 {
-		return false
-	}
-	n := k + 1
-	if n >= len(s.toks) || s.toks[n].gap == gapLine {
-		return true
-	}
-	switch s.nextWordAt(k) {
-	case "by", "near", "across", "next", "off", "past", "behind":
-		return true
-	}
-	return false
-}
 
 // onStreetSites stand on a street: "the pharmacy on ...", "lives on ...".
 var onStreetSites = map[string]bool{"lives": true, "live": true, "living": true, "lived": true, "moved": true,

@@ -521,17 +521,3 @@ func TestPlaceAnswers(t *testing.T) {
 		{"a generic place stays", "doctor: which hospital was it\npatient: at the big one downtown by the river", nil},
 	})
 }
-
-// TestChainStreetWords: a chain's store told by a street whose name is
-// also an English word, at the end of a line or before a word of where.
-// Written for this test; idioms after "on" and a street in mid-clause stay.
-func TestChainStreetWords(t *testing.T) {
-	t.Parallel()
-	runFreeCases(t, []foundCase{
-		{"before by", "patient: the walgreens on grand by the old bank", typed(deid.Location, "grand")},
-		{"at the line's end", "doctor: which pharmacy\npatient: the cvs on summit\ndoctor: okay", typed(deid.Location, "summit")},
-		{"an idiom stays", "patient: i got to the walmart on time\ndoctor: good", nil},
-		{"a sale stays", "patient: the cvs on sale near me had it cheaper", nil},
-		{"a drug word stays", "patient: i was at the target on insulin by then", nil},
-	})
-}
