@@ -184,7 +184,9 @@
 //     where on the line before with no verb of care of their own ("you had
 //     the cath where" / "at cedars", "the gi doc is at" / "northwestern
 //     still"; also a lower-case acronym of no list there: "where was
-//     that" / "ummc downtown"; not an answer to where it hurts); city
+//     that" / "ummc downtown"; not an answer to where it hurts), or after
+//     an "at" that asks or says where one was ("was that at cedars", "you
+//     were at regions before"); city
 //     nicknames ("from NOLA",
 //     "our ATL clinic"); both halves of hyphenated compounds
 //     ("Dartmouth-Hitchcock"), a hyphenated hospital also by its first part

@@ -162,7 +162,8 @@ func (s *scan) gazPlaceAt(i int) bool {
 	plain := flags&(lxCity|lxFacHead) != 0 && flags&(lxCityAmb|lxWord|lxTown) == 0 && t.lex&(lxFirst|lxSur|lxFirstAmb|lxSurAmb|lxCityAmb) == 0
 	// An answer to a question of where: "you had the cath where" / "at
 	// beaumont", "and the gi doc is at" / "northwestern downtown".
-	answer := !t.upper() && (afterPrep && prep != "of" || s.turnStart(i)) && s.placeQuestionBefore(i)
+	answer := !t.upper() && (afterPrep && prep != "of" || s.turnStart(i)) && s.placeQuestionBefore(i) ||
+		!t.upper() && prep == "at" && s.atQuestion(i)
 	// A place spelled like an English word ("normal", "person", "grant")
 	// needs a verb of living, moving or care before it.
 	// A place or hospital spelled like an English word ("normal", "grant",
@@ -423,6 +424,28 @@ func (s *scan) answerAcronymAt(i int) bool {
 	}
 	s.addTok(i, i, Location, prShape)
 	return true
+}
+
+// atQuestion: the "at" before token i asks or says where someone was
+// seen: "was that at cedars", "were you ever at d'youville", "you were at
+// hopkins before".
+func (s *scan) atQuestion(i int) bool {
+	p := s.sameLinePrev(i)
+	q := s.sameLinePrev(p)
+	if q >= 0 && s.eq(q, "ever") {
+		q = s.sameLinePrev(q)
+	}
+	r := s.sameLinePrev(q)
+	if q < 0 || r < 0 {
+		return false
+	}
+	switch {
+	case (s.eq(q, "that") || s.eq(q, "you")) && (s.eq(r, "was") || s.eq(r, "were")):
+		return true
+	case (s.eq(q, "were") || s.eq(q, "was")) && s.eq(r, "you"):
+		return true
+	}
+	return false
 }
 
 // birthWords before "at" name a birth there: "had the baby at mercy",
