@@ -160,6 +160,10 @@ func (s *scan) gazPlaceAt(i int) bool {
 	}
 	prep, afterPrep := s.placeAfterPrep(i)
 	plain := flags&(lxCity|lxFacHead) != 0 && flags&(lxCityAmb|lxWord|lxTown) == 0 && t.lex&(lxFirst|lxSur|lxFirstAmb|lxSurAmb|lxCityAmb) == 0
+	// An answer to a question of where: "you had the cath where" / "at
+	// beaumont", "and the gi doc is at" / "northwestern downtown".
+	answer := !t.upper() && (afterPrep && prep != "of" || s.turnStart(i)) && s.placeQuestionBefore(i) ||
+		!t.upper() && prep == "at" && s.atQuestion(i)
 	// A place spelled like an English word ("normal", "person", "grant")
 	// needs a verb of living, moving or care before it.
 	// A place or hospital spelled like an English word ("normal", "grant",
@@ -177,10 +181,10 @@ func (s *scan) gazPlaceAt(i int) bool {
 		// "the oxford office" (not "the mobile clinic").
 		siteName := s.siteAfterDet(i, end) && (end > i || t.lex&(lxCommon|lxFirst|lxSur) == 0 && t.gaz&gzWord == 0) ||
 			s.policeAfter(i, end)
-		if !(s.placeVerbBefore(i) && s.strictEnd(end)) && !phrase && !siteName {
+		if !(s.placeVerbBefore(i) && s.strictEnd(end)) && !phrase && !siteName && !answer {
 			flags &^= lxCity
 		}
-		if !s.careBefore(i) && !(s.wentBefore(i) && !s.goingToBefore(i) && s.timeOrEndAfter(end)) && !s.careAfter(end) {
+		if !s.careBefore(i) && !(s.wentBefore(i) && !s.goingToBefore(i) && s.timeOrEndAfter(end)) && !s.careAfter(end) && !answer {
 			flags &^= lxFacHead
 		}
 	}
@@ -200,6 +204,8 @@ func (s *scan) gazPlaceAt(i int) bool {
 	case end > i && s.capitalHospitalPhrase(i):
 		ok, prio = true, prCue // over a name read in the same words ("Johns Hopkins Bayview")
 	case afterPrep && plain && (prep != "at" || s.clauseGoesOn(end) || flags&lxFacHead != 0):
+		ok = true
+	case answer && flags&(lxFacHead|lxCity|lxTown) != 0:
 		ok = true
 	case afterPrep && s.clauseGoesOn(end) && !(prep == "to" && !plain && end == i && !s.strictEnd(end) && !s.wentBefore(i) &&
 		!(t.gaz&(gzTown|gzCity) != 0 && s.placeVerbBefore(i))):
@@ -337,6 +343,109 @@ func (s *scan) careBefore(i int) bool {
 		}
 	}
 	return q >= 0 && (workVerbs[s.lower(q)] || birthWords[s.lower(q)])
+}
+
+// placeQuestionBefore: the line before token i's asks where care was had
+// or where someone is ("you had the cath where", "so the gi doc is at",
+// "any other hospitals"), so a hospital or town spelled like a word that
+// opens the answer or follows its preposition needs no verb of care or
+// living of its own ("at cedars for the gallbladder", "northwestern
+// downtown"). A question of where it hurts is none ("where does it hurt" /
+// "at the joint").
+func (s *scan) placeQuestionBefore(i int) bool {
+	a := i
+	for a > 0 && s.toks[a].gap != gapLine {
+		a--
+	}
+	if a == 0 {
+		return false
+	}
+	b := a - 1
+	for b > 0 && s.toks[b].gap != gapLine {
+		b--
+	}
+	asks, last := false, ""
+	for k := b; k < a; k++ {
+		if !s.toks[k].letters() {
+			continue
+		}
+		w := s.lower(k)
+		switch w {
+		case "where", "hospital", "hospitals", "clinic", "clinics":
+			asks = true
+		case "hurt", "hurts", "hurting", "pain", "ache", "aches", "feel", "felt", "itch", "itches", "sore", "rash",
+			"radiate", "radiates", "spread", "swelling", "numb", "tingling":
+			return false
+		}
+		last = w
+	}
+	return asks || last == "at"
+}
+
+// answerAcronymAt: a lower-case word of three to five letters on no list
+// (or on the gazetteer's hospital acronyms only), not English, with at most one vowel, opening the answer to a question of
+// where or after its preposition, before the clause ends or goes on: an
+// acronym read as a word ("where was that" / "ummc downtown", "you had the
+// surgery at" / "msk in new york"). Hesitations ("hmm", "mhm") have fewer
+// than three letters of their own.
+func (s *scan) answerAcronymAt(i int) bool {
+	w := s.lower(i)
+	vowels, distinct := 0, 0
+	var seen [26]bool
+	for j := 0; j < len(w); j++ {
+		c := w[j]
+		if c < 'a' || c > 'z' {
+			return false
+		}
+		switch c {
+		case 'a', 'e', 'i', 'o', 'u', 'y':
+			vowels++
+		}
+		if !seen[c-'a'] {
+			seen[c-'a'] = true
+			distinct++
+		}
+	}
+	if vowels > 1 || distinct < 3 {
+		return false
+	}
+	if !s.turnStart(i) {
+		if prep, ok := s.placeAfterPrep(i); !ok || prep == "of" {
+			return false
+		}
+	}
+	goesOn := s.clauseGoesOn(i)
+	switch s.nextWordAt(i) {
+	case "downtown", "uptown", "still", "the":
+		goesOn = true // "ummc downtown", "msk still", "umcg the main campus"
+	}
+	if _, eng := englishWords()[w]; eng || !goesOn || !s.placeQuestionBefore(i) {
+		return false
+	}
+	s.addTok(i, i, Location, prShape)
+	return true
+}
+
+// atQuestion: the "at" before token i asks or says where someone was
+// seen: "was that at cedars", "were you ever at d'youville", "you were at
+// hopkins before".
+func (s *scan) atQuestion(i int) bool {
+	p := s.sameLinePrev(i)
+	q := s.sameLinePrev(p)
+	if q >= 0 && s.eq(q, "ever") {
+		q = s.sameLinePrev(q)
+	}
+	r := s.sameLinePrev(q)
+	if q < 0 || r < 0 {
+		return false
+	}
+	switch {
+	case (s.eq(q, "that") || s.eq(q, "you")) && (s.eq(r, "was") || s.eq(r, "were")):
+		return true
+	case (s.eq(q, "were") || s.eq(q, "was")) && s.eq(r, "you"):
+		return true
+	}
+	return false
 }
 
 // birthWords before "at" name a birth there: "had the baby at mercy",

@@ -497,3 +497,35 @@ func TestCoordinatedPlaces(t *testing.T) {
 		{"a hospital's first word as a town", "patient: the clinic in chinle did my sugar test", []found{{"chinle", deid.Location}}},
 	})
 }
+
+// TestPlaceAnswers: a hospital or town spelled like a word, answering a
+// question of where on the line before, with no verb of care or living of
+// its own. Written for this test; the answers to questions of where it
+// hurts, and words of no place list, stay.
+func TestPlaceAnswers(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"at a hospital after which hospital", "doctor: which hospital were the twins born in\npatient: at cedars, both of them",
+			typed(deid.Location, "cedars")},
+		{"at a hospital after where", "dr: the ablation was done where\npt: at beaumont i think, the troy one",
+			typed(deid.Location, "beaumont")},
+		{"a hospital opening the answer to a question ending in at", "doctor: and your rheumatologist is at\npatient: northwestern still, same doctor",
+			typed(deid.Location, "northwestern")},
+		{"an acronym of no list opening the answer", "dr: and where was the stent put in\npt: umcg still, two years back",
+			typed(deid.Location, "umcg")},
+		{"an acronym of no list after at", "doctor: the transplant was done at\npatient: at rkh in the city",
+			typed(deid.Location, "rkh")},
+		{"a hospital acronym of the gazetteer opening the answer", "doctor: where did they set the wrist\npatient: kmc i think",
+			typed(deid.Location, "kmc")},
+		{"a hesitation stays", "doctor: where was the last scan\npatient: hmm, not sure, maybe the same place", nil},
+		{"an English word of one vowel stays", "doctor: where was that\npatient: just down the street from us", nil},
+		{"was that at a hospital", "dr: and the biopsy, was that at cedars\npt: no, the other one", typed(deid.Location, "cedars")},
+		{"you were at a hospital", "doctor: you were at regions before right", typed(deid.Location, "regions")},
+		{"was that at night stays", "doctor: was that at night or in the morning", nil},
+		{"you were at risk stays", "doctor: you were at risk back then", nil},
+		{"where it hurts stays", "doctor: where does it hurt the most\npatient: right at the joint and at night", nil},
+		{"home and work stay", "doctor: where do you spend most of the day\npatient: at home mostly or at work", nil},
+		{"a language stays", "doctor: where do you speak it\npatient: in swedish class, twice a week", nil},
+		{"a generic place stays", "doctor: which hospital was it\npatient: at the big one downtown by the river", nil},
+	})
+}

@@ -49,9 +49,10 @@
 // way), 99_places6 places6 (short passages dense in places, written before
 // the detector ran on them), 99_phifree6 phifree6 (PHI-free notes and
 // dialogues, written before the detector ran on them), a0_blind4 blind4 (the fourth blind corpus, made
-// like blind3), a2_phifree7 phifree7 (made like phifree6). The first three,
+// like blind3), a1_places7 places7 (places as people say them, written the
+// same way), a2_phifree7 phifree7 (made like phifree6). The first three,
 // blind3, phifree3, phifree5, phifree6, phifree7, dialogues-known4, dialogues-known5,
-// places6 and blind4 are
+// places6, places7 and blind4 are
 // split deterministically into <name>.jsonl and <name>-holdout.jsonl: within
 // each stratum the documents are ordered by an FNV hash of their ID (for the
 // blind corpora mixed further, see corpora) and the first share of each
@@ -196,6 +197,11 @@ var corpora = []struct {
 	// lower-case transcripts; written before the detector ran on them); a
 	// third of each kind to the holdout.
 	{name: "phifree7", prefixes: []string{"a2_phifree7"}, mix: true, share: 1.0 / 3, strata: noteOrDialogue},
+	// places7: short passages dense in places (half lower-case
+	// speech-recognition text, half written; a quarter PHI-free with
+	// look-alikes), written before the detector ran on them; a third of
+	// each stratum to the holdout.
+	{name: "places7", prefixes: []string{"a1_places7"}, mix: true, share: 1.0 / 3, strata: phiOrFree},
 }
 
 func corpusOf(file string) (int, error) {
