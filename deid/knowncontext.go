@@ -58,7 +58,7 @@ func (s *scan) knownInContext(i int, p knownPart) bool {
 	if modalNames[p.word] && baseVerbs[s.nextWordAt(i)] && !s.titleBefore(i) && !auxQuestion[s.prevWordAt(i, 1)] {
 		return false
 	}
-	if s.addressBeforeClause(i, p) || s.modalAtClauseEnd(i, p) {
+	if s.addressBeforeClause(i, p) || s.modalAtClauseEnd(i, p) || s.inRunOnTurn(i, p) {
 		return true
 	}
 	if s.knownNeighbour(i) || s.titleBefore(i) || s.relationBefore(i) || s.speakerTagAt(i) ||
