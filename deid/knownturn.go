@@ -56,8 +56,33 @@ func (s *scan) inRunOnTurn(i int, p knownPart) bool {
 			}
 		}
 	}
+	// "ear drops twice a day and chase no swimming": a prohibition said to
+	// the person named after "and"; "and hope no swelling comes back"
+	// keeps the verb that takes a clause.
+	if p1 == "and" && !clauseVerbs[p.word] && s.prohibitionAfter(i) {
+		return true
+	}
+	// "and sonny boy, no shoveling": the name said fondly, "boy" or "girl"
+	// after it, at the start of what is said to them.
+	if (nx == "boy" || nx == "girl") && s.clauseEndAfter(s.next(i)) && (s.turnStart(i) || fondOpeners[p1]) &&
+		!modalNames[p.word] && !s.calendarWord(i) {
+		return true
+	}
+	// "dr vos is sky on today", "is june on call": whether a colleague
+	// works today.
+	if (p1 == "is" || p1 == "was" || p1 == "who's") && nx == "on" && onDuty[s.nextWordAt(s.next(i))] {
+		return true
+	}
 	return s.monthsAddressed(i, p1, nx)
 }
+
+// fondOpeners open a turn or a clause before a name said fondly.
+var fondOpeners = map[string]bool{"and": true, "so": true, "ok": true, "okay": true, "alright": true, "now": true,
+	"hey": true, "come": true, "oh": true}
+
+// onDuty follow "is X on": the person is working.
+var onDuty = map[string]bool{"today": true, "tonight": true, "call": true, "shift": true, "duty": true,
+	"tomorrow": true, "nights": true, "days": true}
 
 // betweenClauses: the name said between a clause that has ended and the
 // next one, begun by the speaker ("i'll", "so we", "and i"): "the thyroid
