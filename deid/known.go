@@ -1015,7 +1015,8 @@ func (s *scan) knownNames() {
 		}
 		// A surname's initial after a title ("doctor o", "thanks dr o") or
 		// after a first name closing a clause ("hope r.").
-		if t.n() == 1 && !t.upper() && s.surnameInitial(s.low[t.s]) && (s.titleBefore(i) ||
+		// A given name's initial after a title too: "call me dr b".
+		if t.n() == 1 && !t.upper() && (s.surnameInitial(s.low[t.s]) || s.givenInitial(s.low[t.s]) && s.titleBefore(i)) && (s.titleBefore(i) ||
 			s.toks[i].gap == gapSpace && s.isKnown(i-1) && s.toks[i-1].letters() && (s.clauseEndAfter(i) || i+1 < len(s.toks) && s.toks[i+1].punct('.'))) {
 			s.add(int(t.s), int(t.e), Name, prCue)
 			continue
@@ -1131,6 +1132,16 @@ func (s *scan) falseStart(i int) bool {
 func (s *scan) surnameInitial(c byte) bool {
 	for _, ini := range s.kn().initials {
 		if len(ini) > 1 && ini[len(ini)-1] == c {
+			return true
+		}
+	}
+	return false
+}
+
+// givenInitial reports c as the first letter of a supplied name.
+func (s *scan) givenInitial(c byte) bool {
+	for _, ini := range s.kn().initials {
+		if len(ini) > 1 && ini[0] == c {
 			return true
 		}
 	}
@@ -1370,6 +1381,15 @@ func (s *scan) spelledKnown() {
 	flush := func() {
 		if len(b) >= 2 && len(b) < 3 {
 			str := string(b)
+			// A supplied part of two letters spelled after its label:
+			// "last name v o".
+			if q := s.sameLinePrev(int(at[0])); q >= 0 && (s.eq(q, "name") || s.eq(q, "spelled")) {
+				for _, w := range s.kn().words {
+					if w == str {
+						s.add(int(s.toks[at[0]].s), int(s.toks[at[1]].e), Name, prCue)
+					}
+				}
+			}
 			if s.initialsCue(int(at[0]), int(at[len(at)-1])) {
 				for _, ini := range s.kn().initials {
 					if ini == str {

@@ -58,7 +58,7 @@ func (s *scan) knownInContext(i int, p knownPart) bool {
 	if modalNames[p.word] && baseVerbs[s.nextWordAt(i)] && !s.titleBefore(i) && !auxQuestion[s.prevWordAt(i, 1)] {
 		return false
 	}
-	if s.addressBeforeClause(i, p) || s.modalAtClauseEnd(i, p) {
+	if s.addressBeforeClause(i, p) || s.modalAtClauseEnd(i, p) || s.inRunOnTurn(i, p) {
 		return true
 	}
 	if s.knownNeighbour(i) || s.titleBefore(i) || s.relationBefore(i) || s.speakerTagAt(i) ||
@@ -81,7 +81,7 @@ func (s *scan) addressBeforeClause(i int, p knownPart) bool {
 	opener := addressOpeners[p1] || vocativeOpeners[p1] || p1 == ","
 	if opener {
 		switch nx {
-		case "i'm", "we're", "you're", "you've", "you'll", "we'll", "let's", "lets", "i'll":
+		case "i'm", "we're", "you're", "you've", "you'll", "we'll", "let's", "lets", "i'll", "i'd", "we'd":
 			return true
 		case "i", "we", "you":
 			return !modalNames[p.word] && !auxQuestion[p.word] && !s.calendarWord(i)
@@ -812,13 +812,15 @@ func (s *scan) turnOpeningVocative(i int, p knownPart) bool {
 
 // prohibitionAfter: a prohibition said to the person just named, which no
 // modal or month can be followed by: "and will no more couches", "ok june
-// don't lift that".
+// don't lift that", "so sue no imaging for now".
 func (s *scan) prohibitionAfter(i int) bool {
 	switch s.nextWordAt(i) {
 	case "don't", "dont":
 		return true
 	case "no":
-		return s.nextWordAt(s.next(i)) == "more"
+		// "no more couches", "no swimming", "no lifting for a week".
+		w := s.nextWordAt(s.next(i))
+		return w == "more" || len(w) > 5 && strings.HasSuffix(w, "ing")
 	}
 	return false
 }

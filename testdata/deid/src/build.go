@@ -46,13 +46,15 @@
 // like phifree3, stratified like blind3), 97_known4 and 98_known4
 // dialogues-known4 (supplied-name transcripts written before the detector
 // ran on them), 99_known5 dialogues-known5 (the fifth such set, made the same
-// way), 99_places6 places6 (short passages dense in places, written before
+// way), a3_known6 dialogues-known6 (the sixth), 99_places6 places6 (short passages dense in places, written before
 // the detector ran on them), 99_phifree6 phifree6 (PHI-free notes and
 // dialogues, written before the detector ran on them), a0_blind4 blind4 (the fourth blind corpus, made
 // like blind3), a1_places7 places7 (places as people say them, written the
-// same way), a2_phifree7 phifree7 (made like phifree6). The first three,
+// same way), a2_phifree7 phifree7 (made like phifree6), a3_known6
+// dialogues-known6 (supplied-name transcripts, made like dialogues-known5).
+// The first three,
 // blind3, phifree3, phifree5, phifree6, phifree7, dialogues-known4, dialogues-known5,
-// places6, places7 and blind4 are
+// dialogues-known6, places6, places7 and blind4 are
 // split deterministically into <name>.jsonl and <name>-holdout.jsonl: within
 // each stratum the documents are ordered by an FNV hash of their ID (for the
 // blind corpora mixed further, see corpora) and the first share of each
@@ -178,6 +180,11 @@ var corpora = []struct {
 	// dialogues-known5: the fifth supplied-name set, written the same way
 	// before the detector ran on it; a third of each stratum to the holdout.
 	{name: "dialogues-known5", prefixes: []string{"99_known5"}, mix: true, share: 1.0 / 3, strata: metaFreeOther,
+		meta: true, allKnown: true},
+	// dialogues-known6: the sixth supplied-name set (harder names: common
+	// words, many origins, spelled, corrected, split or merged), written the
+	// same way before the detector ran on it; a third to the holdout.
+	{name: "dialogues-known6", prefixes: []string{"a3_known6"}, mix: true, share: 1.0 / 3, strata: metaFreeOther,
 		meta: true, allKnown: true},
 	// places6: short passages dense in places (two thirds lower-case
 	// speech-recognition text, the rest written), some PHI-free with the
