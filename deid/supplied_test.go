@@ -46,14 +46,23 @@ var maxSurvivingSupplied = map[string]map[string]int{
 	// holdout together (130 transcripts, 813 mentions): first look 14
 	// (tagger) and 19 (rules only) survivors, 11 and 16 of them on the
 	// tuning part; 7 and 10 after the rules for its tuning part's classes
-	// (shortforms_test.go), 3 of them on the holdout. Not met.
-	"dialogues-known5": {"tagger": 7, "rules-only": 10},
+	// (shortforms_test.go), 3 of them on the holdout; 4 and 4 since the
+	// known6 helper's rules for run-on turns (1 on the tuning part, 3 on
+	// the holdout). Not met.
+	"dialogues-known5": {"tagger": 4, "rules-only": 4},
+	// dialogues-known6 (branch known6, 2026-12-04), written after those
+	// rules, tuning part and holdout together (130 transcripts, 784
+	// mentions): first look 15 (tagger) and 21 (rules only) survivors, 2
+	// and 5 of them on the holdout; 6 and 9 after the rules for its tuning
+	// part (knownturn_test.go), 3 and 5 of them on the holdout. Not met.
+	"dialogues-known6": {"tagger": 6, "rules-only": 9},
 }
 
 // suppliedParts lists the files of a corpus of the map above: a set
 // written with a holdout is measured whole.
 var suppliedParts = map[string][]string{"dialogues-known4": {"dialogues-known4", "dialogues-known4-holdout"},
-	"dialogues-known5": {"dialogues-known5", "dialogues-known5-holdout"}}
+	"dialogues-known5": {"dialogues-known5", "dialogues-known5-holdout"},
+	"dialogues-known6": {"dialogues-known6", "dialogues-known6-holdout"}}
 
 // readSupplied reads testdata/deid/<name>.jsonl.
 func readSupplied(t *testing.T, name string) []eval.Document {
