@@ -147,7 +147,7 @@ func (s *scan) spokenRun(i int) bool {
 		// Read out with letters among the digits: "eight x y z one two
 		// three" after the plate was asked.
 		e := end
-		if n, letters, se := s.spelledRun(i); letters > 0 && n >= 5 && se > end {
+		if se, ok := s.spokenMixed(i); ok && se > end {
 			e = se
 		}
 		if (nd >= 4 && nd < 7 || e > end) && e > i {
@@ -398,28 +398,6 @@ func (s *scan) askedBefore(i int, is func(k int) bool) bool {
 		}
 	}
 	return false
-}
-
-// spelledRun reads an identifier spelled out from token i: single letters
-// and digits said one at a time ("eight x y z one two three", "w c two
-// five"). It returns how many characters were read, how many of them were
-// letters, and the last token.
-func (s *scan) spelledRun(i int) (n, letters, end int) {
-	end = -1
-	for j := i; j < len(s.toks) && (j == i || s.toks[j].gap == gapSpace); j++ {
-		t := &s.toks[j]
-		switch {
-		case t.digits() && t.n() == 1 || t.letters() && t.lex&lxDigitWord != 0:
-			n++
-		case t.letters() && t.n() == 1 && !s.eq(j, "a") && !s.eq(j, "i"):
-			n++
-			letters++
-		default:
-			return n, letters, end
-		}
-		end = j
-	}
-	return n, letters, end
 }
 
 // identifierAsked returns the type of identifier asked for on this line or
