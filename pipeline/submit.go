@@ -206,7 +206,8 @@ func (p *Pipeline) Submit(ctx context.Context, req SubmitRequest) (string, error
 	// The Meta, unless staged already (a note with its key made ahead),
 	// is sealed under the scope key and staged while the audit entry is
 	// written, so its content becomes durable meanwhile, in the flush that
-	// makes the key's name durable; only its link waits for the entry. Audited before the commit point, so no encounter is ever
+	// makes the key's name durable; only its link waits for the entry.
+	// Audited before the commit point, so no encounter is ever
 	// processed without its submission on record, and after the open
 	// marker is durable, so a submission that then fails, or is cut off by
 	// a crash, gets an encounter.submit_abandoned entry (on the local
