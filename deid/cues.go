@@ -25,7 +25,13 @@ var cueTable = func() []cue {
 			"medicaid id", "medicaid number", "medicaid #", "beneficiary id", "beneficiary number", "health plan id",
 			"plan id", "hicn", "id card", "coverage id", "medicare", "medicaid",
 			"insurance card", "plan member", "health plan number", "member identification", "policy", "subscriber",
-			"beneficiary", "member", "nhs no", "nhs number", "nhs #", "masshealth", "masshealth id"},
+			"beneficiary", "member", "nhs no", "nhs number", "nhs #", "masshealth", "masshealth id",
+			// Other countries' health cards: Ontario's OHIP, a province's
+			// personal health number, Australia's Medicare card,
+			// Scotland's CHI number.
+			"ohip", "ohip #", "ohip number", "ohip no", "health card", "health card number", "health card #",
+			"health card no", "phn", "personal health number", "medicare card", "medicare card number",
+			"chi number", "chi no", "chi #", "health number", "health insurance number"},
 		Account: {"account number", "account #", "account no", "account", "acct", "acct #", "acct no", "billing account",
 			"billing number", "billing #", "invoice number", "invoice #", "invoice", "claim number", "claim #", "claim id",
 			"claim", "bank account", "routing number", "card number", "card ending in", "credit card", "guarantor account",
@@ -529,8 +535,11 @@ func (s *scan) idValue(j int, t Type) int {
 			countDigits(k)
 			continue
 		}
+		// A short last group ends the number where the line or a mark
+		// ends it: "... 48 (son)", Australia's Medicare card "3391 48215 1".
+		lastGroup := k+1 >= len(s.toks) || s.toks[k+1].kind == tkPunct || s.toks[k+1].gap == gapLine
 		if nt.gap == gapSpace && nt.word() && nt.shape&shDigit != 0 && (nt.shape&shLetter != 0 || nt.n() >= 3 ||
-			nt.n() == 2 && digits >= 6 && (k+1 >= len(s.toks) || s.toks[k+1].kind == tkPunct || s.toks[k+1].gap == gapLine)) &&
+			nt.n() == 2 && digits >= 6 && lastGroup || nt.n() == 1 && digits >= 9 && t == HealthPlan && lastGroup) &&
 			!s.unitAfter(k) && !s.isDateStart(k) {
 			end = k
 			countDigits(k)
@@ -543,6 +552,11 @@ func (s *scan) idValue(j int, t Type) int {
 			end = k // a plate written digits first: "724 LKP"
 			hasMixed = true
 			continue
+		}
+		if t == HealthPlan && nt.gap == gapSpace && nt.letters() && nt.allUpper() && nt.n() == 2 && digits >= 9 && s.toks[end].digits() &&
+			(k+1 >= len(s.toks) || s.toks[k+1].kind == tkPunct || s.toks[k+1].gap == gapLine) {
+			end = k // a health card's version code: "OHIP: 1234 567 890 XY"
+			break
 		}
 		if nt.gap == gapSpace && nt.word() && nt.allUpper() && nt.n() <= 4 && nt.lex == 0 && digits > 0 {
 			if m := s.next(k); m > 0 && s.toks[m].shape&shDigit != 0 && s.toks[m].gap == gapSpace {

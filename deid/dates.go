@@ -713,6 +713,15 @@ func (s *scan) numDate(i int) (dateVal, int) {
 		v.layout, v.m, v.y, v.hasY, v.pad = dlNumMY, a, b, true, s.zeroLed(i)
 		return v, bi
 	}
+	dayFirst := false
+	if nb <= 2 && !validMD(a, b) && validMD(b, a) {
+		// "Fell Sunday 16/11": day first, as most of the world writes it,
+		// read so only after a weekday or a word that dates what follows.
+		if p := s.sameLinePrev(i); !(p >= 0 && s.toks[p].is(lxWeekday) || s.strongDateCueBefore(i) || s.oneDate) {
+			return v, -1
+		}
+		a, b, dayFirst = b, a, true
+	}
 	if nb > 2 || !validMD(a, b) {
 		return v, -1
 	}
@@ -721,7 +730,7 @@ func (s *scan) numDate(i int) (dateVal, int) {
 		s.eq(n, "normal") || b == 10 && s.eq(n, "pain")) {
 		return v, -1
 	}
-	v.layout, v.m, v.d, v.hasD, v.pad = dlNumMD, a, b, true, s.zeroLed(i) || s.zeroLed(bi)
+	v.layout, v.m, v.d, v.hasD, v.pad, v.dmy = dlNumMD, a, b, true, s.zeroLed(i) || s.zeroLed(bi), dayFirst
 	return v, bi
 }
 
@@ -1227,7 +1236,7 @@ func (s *scan) spokenYear(i int) (int, int) {
 
 // parseDateString parses a whole string as one date.
 func parseDateString(x string, year int) (dateVal, bool) {
-	s := &scan{text: x, low: asciiLower(x), year: year}
+	s := &scan{text: x, low: asciiLower(x), year: year, oneDate: true}
 	s.toks = tokenize(x, nil)
 	if len(s.toks) == 0 {
 		return dateVal{}, false

@@ -90,9 +90,12 @@ type scan struct {
 	eponymUses     []int32
 	eponymUsesDone bool
 	d              *Detector
-	text           string
-	low            string // text with ASCII letters folded to lower case, same offsets
-	toks           []token
+	// oneDate: the text is one date's span alone (parseDateString), read
+	// without the words around it that the rules ask for.
+	oneDate bool
+	text    string
+	low     string // text with ASCII letters folded to lower case, same offsets
+	toks    []token
 	// startAt[off] and endAt[off] are 1 + the token that starts or ends
 	// at byte off, 0 for none: tokStartingAt and tokEndingAt's tables,
 	// built at their first call after the tokens are made (offOK).

@@ -933,6 +933,9 @@ func (s *scan) cityNickAt(i int) bool {
 	case site:
 	case afterPrep && prep != "of" && (!short || s.clauseGoesOn(i) || s.cueBefore(i, lxPlaceCue, 4)):
 	case !short && s.toks[i].upper() && (s.lineStart(i) || s.toks[i-1].punct(',') || s.toks[i-1].punct('(')):
+		if t, e := s.matchCue(i); t != "" && e > i {
+			return false // "CHI number 0101431234": an identifier's cue, not Chicago
+		}
 	default:
 		return false
 	}

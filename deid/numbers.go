@@ -411,6 +411,9 @@ func (s *scan) numberAt(i int) {
 	if n == 5 && s.zipAt(i) {
 		return
 	}
+	if n == 4 && s.auPostcodeAt(i) {
+		return
+	}
 	if n == 4 && v > s.year-125 && v <= s.year-90 && !s.cueBefore(i, lxCodeStop, 2) && !s.unitAfter(i) && !s.notYear(i) {
 		s.addTok(i, i, Date, prShape)
 		return
@@ -756,6 +759,11 @@ func (s *scan) zipAt(i int) bool {
 		case s.eq(n, "zip") || s.eq(n, "zipcode") || s.eq(n, "area") && (s.prevWordAt(i, 1) == "in" || s.prevWordAt(i, 1) == "to" ||
 			s.prevWordAt(i, 1) == "from" || s.prevWordAt(i, 1) == "near"):
 			ok = true
+		case s.toks[n].capWord() && s.toks[n].gap == gapSpace && s.sameLinePrev(i) >= 0 && s.toks[s.sameLinePrev(i)].punct(',') && !s.unitAfter(i) &&
+			(s.placeWord(n) || s.toks[n].lex == 0 && !s.englishLooking(n)) && s.streetBefore(i):
+			// "22 Rue des Lilas, 69003 Lyon", "Hauptstraße 5, 80331 München":
+			// the postcode before the town, as much of Europe writes it.
+			ok = true
 		case s.toks[n].punct('(') && s.adj(n) > 0 && s.toks[n+1].capWord() && (s.toks[n+1].is(lxCity) ||
 			s.toks[n+1].gaz&(gzCity|gzTown) != 0 || s.phraseEndsAt(s.closingParen(n)-1, lxCity)):
 			ok = true
@@ -769,6 +777,47 @@ func (s *scan) zipAt(i int) bool {
 		last = k + 1
 	}
 	s.addTok(i, last, ZIP, prCue)
+	return true
+}
+
+// streetBefore: a street on token i's line before it, by its suffix
+// ("Road"), its type written first ("Rue des Lilas") or its house number
+// written last ("Hauptstraße 5,"); i follows the street's comma.
+func (s *scan) streetBefore(i int) bool {
+	if s.cueBefore(i, lxStreetSuffix, 8) || s.houseNumberLast(s.sameLinePrev(i)) {
+		return true
+	}
+	for k, n := s.sameLinePrev(i), 0; k >= 0 && n < 8; k, n = s.sameLinePrev(k), n+1 {
+		if s.streetTypeFirst(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// houseNumberLast: the comma at c closes a street written name first, the
+// house number after it ("Hauptstraße 5,", "Calle Morelos 221,").
+func (s *scan) houseNumberLast(c int) bool {
+	h := s.sameLinePrev(c)
+	if h < 1 || !s.toks[h].digits() || s.toks[h].n() > 4 {
+		return false
+	}
+	st := s.sameLinePrev(h)
+	return st >= 0 && s.toks[st].letters() && s.toks[st].upper() && !s.englishLooking(st) && !s.dictionaryWord(st)
+}
+
+// auStates are Australia's states and territories as addresses write them
+// before the four-digit postcode.
+var auStates = map[string]bool{"nsw": true, "vic": true, "qld": true, "tas": true, "act": true, "nt": true, "sa": true, "wa": true}
+
+// auPostcodeAt: an Australian postcode, four digits after the state in
+// capitals after its town ("Wagga Wagga NSW 2650", "Bendigo, VIC 3550").
+func (s *scan) auPostcodeAt(i int) bool {
+	p := s.sameLinePrev(i)
+	if p < 1 || !s.toks[p].letters() || !s.toks[p].allUpper() || !auStates[s.lower(p)] || !s.afterTownOrComma(p) {
+		return false
+	}
+	s.addTok(i, i, ZIP, prCue)
 	return true
 }
 

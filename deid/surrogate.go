@@ -702,6 +702,9 @@ func formatDate(v dateVal) string {
 	case dlNumYM:
 		return fmt.Sprint(v.y) + "-" + num(v.m)
 	case dlNumMD:
+		if v.dmy {
+			return num(v.d) + "/" + num(v.m)
+		}
 		return num(v.m) + "/" + num(v.d)
 	case dlMonthDY:
 		if v.sep == '-' {

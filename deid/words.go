@@ -329,7 +329,7 @@ func (s *scan) postcodeAt(i int) bool {
 	}
 	// UK: an outward code of a letter or two, a digit, and a digit or a
 	// letter; an inward code of a digit and two letters.
-	if !(isD(b[0]) && isL(b[1]) && isL(b[2])) || !isL(a[0]) || !s.wordBefore(i, 3, "postcode", "postal", "post") {
+	if !(isD(b[0]) && isL(b[1]) && isL(b[2])) || !isL(a[0]) || !s.wordBefore(i, 3, "postcode", "postal", "post") && (lower || !s.afterTownOrComma(i)) {
 		return false
 	}
 	k := 1
@@ -346,6 +346,29 @@ func (s *scan) postcodeAt(i int) bool {
 	}
 	s.addTok(i, n, ZIP, prCue)
 	return true
+}
+
+// afterTownOrComma: token i ends an address line, after its town or a
+// comma ("London NW3 2QG", "Bendigo VIC 3550"): the token before it on
+// the line is a capitalized word or a comma.
+// The town is one the lists hold, or a word on none that does not look
+// English ("Penarth"), or any word after a street ("14 Cowley Road, Oxford").
+func (s *scan) afterTownOrComma(i int) bool {
+	p := s.sameLinePrev(i)
+	if p < 0 || s.toks[p].punct(',') {
+		return p >= 0
+	}
+	t := &s.toks[p]
+	if !t.letters() || !t.upper() || t.allUpper() && t.n() <= 3 {
+		return false
+	}
+	return s.placeWord(p) || t.lex == 0 && !s.englishLooking(p) || s.cueBefore(p, lxStreetSuffix, 8)
+}
+
+// placeWord: token k is a town or city of the lexicon or the gazetteer.
+func (s *scan) placeWord(k int) bool {
+	t := &s.toks[k]
+	return t.is(lxCity) && !t.is(lxCityAmb) || t.gaz&(gzCity|gzTown) != 0 && t.gaz&gzWord == 0
 }
 
 func hasLowerASCII(x string) bool {

@@ -1,0 +1,74 @@
+package deid_test
+
+import (
+	"regexp"
+	"strconv"
+	"testing"
+
+	"github.com/clinscribe/clinscribe/deid"
+)
+
+// The rules the probe's second round called for (shapeProbe2), each with
+// look-alikes in the same shape.
+func TestIdentifiersFromOtherCountriesAndForms(t *testing.T) {
+	t.Parallel()
+	cases := []foundCase{
+		// Health cards.
+		{"Ontario's health card after its cue", "Ontario health card 5584-203-117-MZ on file.", []found{{"Ontario", deid.Location}, {"5584-203-117-MZ", deid.HealthPlan}}},
+		{"OHIP with its version code", "OHIP: 1234 567 890 XY", []found{{"1234 567 890 XY", deid.HealthPlan}}},
+		{"a personal health number", "BC PHN 9876 543 210", []found{{"9876 543 210", deid.HealthPlan}}},
+		{"Australia's Medicare card, its last digit a group", "Medicare card 3391 48215 1, IRN 2", []found{{"3391 48215 1", deid.HealthPlan}}},
+		{"a CHI number", "CHI number 0101431234 (Scotland).", []found{{"0101431234", deid.HealthPlan}}},
+		{"a member number's short last group stays a dose", "Member ID 88120034 5 tabs", []found{{"88120034", deid.HealthPlan}}},
+		// Postcodes.
+		{"a UK postcode after the town", "Address: 14 Cowley Road, Oxford OX4 1HR", []found{{"14 Cowley Road", deid.Location}, {"Oxford", deid.Location}, {"OX4 1HR", deid.ZIP}}},
+		{"a UK postcode after a town of no list", "Mrs Pritchard, Penarth CF64 1AB", []found{{"Pritchard", deid.Name}, {"CF64 1AB", deid.ZIP}}},
+		{"an Australian postcode after the state", "Lives in Bendigo VIC 3550.", []found{{"Bendigo", deid.Location}, {"3550", deid.ZIP}}},
+		{"a postcode before the town, street type first", "Home: 22 Rue des Lilas, 69003 Lyon", []found{{"69003", deid.ZIP}, {"Lyon", deid.Location}}},
+		{"a postcode before the town, house number last", "Wohnort: Hauptstraße 5, 80331 München", []found{{"80331", deid.ZIP}}},
+		// Dates.
+		{"day first after a weekday", "Fell at home Sunday 16/11; seen Monday 17/11.", []found{{"16/11", deid.Date}, {"17/11", deid.Date}}},
+		{"day first after seen", "seen 25/12 with cough", []found{{"25/12", deid.Date}}},
+		// Look-alikes.
+		{"day first with no weekday or cue", "Ratio 16/11 on Friday", nil},
+		{"UK postcode shapes after a grade and an antigen", "Stage T2 N0M0; HLA B27 2AB? Grade G2 3BB", nil},
+		{"four digits after WA with no town", "WA 2650 units", nil},
+		{"a year after SA", "in SA 2019", nil},
+		{"a count before units after a comma", "Room 5, 12000 Units given", nil},
+		{"a count after a grade and a comma", "Grade 3, 20000 Boston", nil},
+		{"health card as a topic", "health card renewal due; OHIP covers it", nil},
+	}
+	for _, mode := range []deid.Config{{}, {RulesOnly: true}} {
+		checkFound(t, newDetector(t, mode), deid.Known{}, cases)
+	}
+}
+
+// A day-first date keeps its order in the surrogate: the shifted day
+// before the month, both valid.
+func TestSurrogateOfDayFirstDate(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{})
+	text := "Fell at home Sunday 16/11."
+	spans := d.Detect(text, deid.Known{})
+	if len(spans) != 1 || spans[0].Type != deid.Date {
+		t.Fatalf("spans %v: want the day and month as one date", spans)
+	}
+	re := regexp.MustCompile(`^Fell at home Sunday (\d+)/(\d+)\.$`)
+	dayFirstSeen := false
+	for range 40 {
+		out := deid.NewSurrogates().Replace(text, spans)
+		m := re.FindStringSubmatch(out)
+		if m == nil {
+			t.Fatalf("surrogate text %q: want D/M", out)
+		}
+		day, _ := strconv.Atoi(m[1])
+		mo, _ := strconv.Atoi(m[2])
+		if day < 1 || day > 31 || mo < 1 || mo > 12 {
+			t.Fatalf("surrogate text %q: not a day then a month", out)
+		}
+		dayFirstSeen = dayFirstSeen || day > 12
+	}
+	if !dayFirstSeen {
+		t.Fatalf("40 surrogates, none with a day over 12: the order is not day first")
+	}
+}
