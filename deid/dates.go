@@ -225,7 +225,7 @@ func (s *scan) dateSpan(i int) bool {
 			return false // "BiPAP 12/5", "strength 4/5", "pain 5/10"
 		}
 		if !(s.kn().dobOK && s.kn().dobM == v.m && s.kn().dobD == v.d) && !s.cueBefore(i, lxDateCue|lxWeekday, 3) &&
-			!s.datedEntry(i, end) && (s.ratioNear(i) || !s.slashCueBefore(i) && !s.clinicianBefore(i) &&
+			!s.datedEntry(i, end) && !s.loggedLine(i, end) && (s.ratioNear(i) || !s.slashCueBefore(i) && !s.clinicianBefore(i) &&
 			!s.timeAfter(end) && !s.mdListed(i, end, v) && !s.mdDayOnly(i, end, v) && !s.mdAfterEvent(i, end, v) && !s.timeBefore(i)) {
 			return false
 		}
@@ -262,9 +262,17 @@ func (s *scan) dateSpan(i int) bool {
 				k = s.next(k)
 			}
 			if _, e, ord, _ := s.dayOf(k); k > 0 && e >= 0 && ord {
+				if _, e2 := s.dayFirst(k); e2 > e {
+					e = e2 // "the second and third of may": the month with it
+				}
 				s.addTok(k0, e, Date, prShape)
 			}
 		}
+	}
+	// A range of days in one month: "del 5 al 12 de marzo", "from 3 to 9
+	// August": the first day has no month of its own.
+	if v.layout == dlDayMonthY && s.toks[i].digits() {
+		s.firstDayOfRange(i)
 	}
 	// A range: "6/19/26-6/24/26", "3/1-3/5": the second date has no cue of
 	// its own.
@@ -274,6 +282,32 @@ func (s *scan) dateSpan(i int) bool {
 		}
 	}
 	return true
+}
+
+// firstDayOfRange: the day that opens a range of days ending in the date
+// at i ("del 5 al 12 de marzo", "from 3 to 9 August", "entre el 3 y el 9").
+func (s *scan) firstDayOfRange(i int) {
+	p := s.sameLinePrev(i)
+	if p >= 0 && s.eq(p, "el") {
+		p = s.sameLinePrev(p)
+	}
+	if p < 0 || !(s.eq(p, "al") || s.eq(p, "a") || s.eq(p, "to") || s.eq(p, "until") || s.eq(p, "y") || s.eq(p, "and")) {
+		return
+	}
+	q := s.sameLinePrev(p)
+	if q < 0 || !s.toks[q].digits() {
+		return
+	}
+	if d, _ := s.num(q); d < 1 || d > 31 || s.toks[q].n() > 2 {
+		return
+	}
+	r := s.sameLinePrev(q)
+	if r >= 0 && s.eq(r, "el") {
+		r = s.sameLinePrev(r)
+	}
+	if r >= 0 && (s.eq(r, "del") || s.eq(r, "desde") || s.eq(r, "entre") || s.eq(r, "from") || s.eq(r, "between")) {
+		s.addTok(q, q, Date, prShape)
+	}
 }
 
 // mayMonth: a lower-case "may" that a word of time before makes the
@@ -510,6 +544,37 @@ func (s *scan) datedEntry(i, end int) bool {
 		return true
 	}
 	return false
+}
+
+// loggedLine: a bare m/d opening a line of a log whose next or previous
+// line opens with a date too ("11/10 dressing changed" / "11/14 dressing
+// changed"), words after it.
+func (s *scan) loggedLine(i, end int) bool {
+	if i > 0 && s.toks[i].gap != gapLine || s.nextWordAt(end) == "" {
+		return false
+	}
+	opensWithDate := func(h int) bool {
+		if h < 0 || h >= len(s.toks) || h == i || !s.toks[h].digits() {
+			return false
+		}
+		v, e := s.numDate(h)
+		return e >= 0 && (v.layout == dlNumMD || v.layout == dlNumMDY)
+	}
+	if v, _ := s.numDate(i); v.m <= v.d && (v.d == 4 || v.d == 5 || v.d == 10) {
+		return false // a score out of its total: "7/10 at rest", "4/5 strength"
+	}
+	next := -1
+	for k := end + 1; k < len(s.toks); k++ {
+		if s.toks[k].gap == gapLine {
+			next = k
+			break
+		}
+	}
+	prev := -1
+	if i > 0 {
+		prev = s.lineHead(i - 1)
+	}
+	return opensWithDate(next) || opensWithDate(prev)
 }
 
 // monthCue: a lone month name is a date element only after a preposition of
@@ -1006,6 +1071,9 @@ func (s *scan) dayFirst(i int) (dateVal, int) {
 	}
 	if v.the && ord && k < len(s.toks) && s.toks[k].gap == gapSpace && s.toks[k].letters() && !s.toks[k].upper() &&
 		(clauseWords[s.lower(k)] || dayEndWords[s.lower(k)]) {
+		if s.ordinalPairOfNoun(k) {
+			return v, -1 // "on the second and third day": ordinals of the day, not days of a month
+		}
 		v.layout, v.d, v.hasD, v.ord, v.spoken = dlDay, d, true, true, spoken
 		return v, e // "on the 3rd after a fall", "from the 22nd to"
 	}
@@ -1107,6 +1175,35 @@ var datedNouns = map[string]bool{"date": true, "day": true, "birthday": true, "b
 	"due": true, "scheduled": true, "colonoscopy": true, "operation": true, "induction": true, "mri": true,
 	"biopsy": true, "follow-up": true, "followup": true, "infusion": true, "anniversary": true}
 
+// ordinalPairOfNoun: at token k, after an ordinal, "and" or "or" and
+// another ordinal that a noun follows ("the second and third day", "the
+// 3rd or 4th floor"): both are ordinals of that noun.
+func (s *scan) ordinalPairOfNoun(k int) bool {
+	if !s.eq(k, "and") && !s.eq(k, "or") {
+		return false
+	}
+	j := s.next(k)
+	if j > 0 && s.eq(j, "the") {
+		j = s.next(j)
+	}
+	if j < 0 {
+		return false
+	}
+	_, e, ord, _ := s.dayOf(j)
+	if e < 0 || !ord {
+		return false
+	}
+	n := s.next(e)
+	if n < 0 || s.toks[n].gap != gapSpace || !s.toks[n].letters() || s.toks[n].upper() {
+		return false
+	}
+	w := s.lower(n)
+	if m, _ := s.monthOf(n); m > 0 || w == "of" || clauseWords[w] || dayEndWords[w] {
+		return false
+	}
+	return true
+}
+
 // dayEndWords after "the" and an ordinal end the day of a month where a
 // noun would make it the ordinal of something else ("the scan from the
 // eleventh shows", "it's the fourth no the fifth", "the thirtieth i'll be
@@ -1115,7 +1212,7 @@ var dayEndWords = map[string]bool{"shows": true, "showed": true, "show": true, "
 	"looked": true, "looks": true, "came": true, "said": true, "says": true, "no": true, "yes": true, "right": true,
 	"i": true, "i'll": true, "i'm": true, "i'd": true, "we": true, "we'll": true, "we're": true, "she": true, "he": true,
 	"she'll": true, "he'll": true, "they": true, "then": true, "so": true, "or": true, "too": true, "already": true,
-	"maybe": true, "probably": true, "um": true, "uh": true}
+	"maybe": true, "probably": true, "um": true, "uh": true, "because": true, "cause": true, "cuz": true, "while": true}
 
 var ordinalWords = map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
 	"eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
@@ -1354,6 +1451,7 @@ func (s *scan) foreignDate(i int) bool {
 		}
 	}
 	s.addTok(i, end, Date, prShape)
+	s.firstDayOfRange(i)
 	return true
 }
 

@@ -29,7 +29,18 @@ func TestIdentifiersFromOtherCountriesAndForms(t *testing.T) {
 		// Dates.
 		{"day first after a weekday", "Fell at home Sunday 16/11; seen Monday 17/11.", []found{{"16/11", deid.Date}, {"17/11", deid.Date}}},
 		{"day first after seen", "seen 25/12 with cough", []found{{"25/12", deid.Date}}},
+		{"a spoken day before because", "she called saturday the twenty third because of the fever", []found{{"the twenty third", deid.Date}}},
+		{"a log's dated lines", "Log:\n11/10 dressing changed\n11/14 dressing changed", []found{{"11/10", deid.Date}, {"11/14", deid.Date}}},
+		{"the first day of a range in Spanish", "Ingresó del 5 al 12 de marzo de 2024.", []found{{"5", deid.Date}, {"12 de marzo de 2024", deid.Date}}},
+		{"the first day of a range", "Admitted from 3 to 9 August 2023.", []found{{"3", deid.Date}, {"9 August 2023", deid.Date}}},
+		{"two days joined, the month after the second", "between the tenth and the fourteenth of June, 2023",
+			[]found{{"the tenth", deid.Date}, {"the fourteenth of June, 2023", deid.Date}}},
 		// Look-alikes.
+		{"ordinals of a day of treatment", "Take one tablet on the first day, two on the second and third day.", nil},
+		{"ordinals of floors", "on the 3rd or 4th floor", nil},
+		{"scores on the lines of a list", "Pain scores:\n7/10 at rest\n8/10 with walking", nil},
+		{"strength on the lines of a list", "Strength:\n4/5 left\n5/5 right", nil},
+		{"a range of counts", "from 3 to 5 times a day", nil},
 		{"day first with no weekday or cue", "Ratio 16/11 on Friday", nil},
 		{"UK postcode shapes after a grade and an antigen", "Stage T2 N0M0; HLA B27 2AB? Grade G2 3BB", nil},
 		{"four digits after WA with no town", "WA 2650 units", nil},
