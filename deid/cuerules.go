@@ -51,6 +51,7 @@ func (s *scan) cueNamePass() {
 			s.placeInParens(i)
 			s.ageInParens(i)
 			s.nameInParens(i)
+			s.nameBeforeRole(i)
 		case t.punct(',') && i > 0 && t.gap == gapNone && i+1 < len(s.toks) && s.toks[i+1].digits() && s.toks[i+1].n() <= 3:
 			s.ageAfterName(i)
 			s.ageInParens(i)
@@ -88,6 +89,32 @@ func (s *scan) nameInParens(i int) {
 			break
 		}
 	}
+}
+
+// roleAbbrs in parentheses after a person's surname name their role on a
+// team: "Hollis (PT), Varga (OT), Mbeki (SLP)".
+var roleAbbrs = map[string]bool{"pt": true, "ot": true, "slp": true, "rt": true, "rn": true, "lpn": true, "cna": true,
+	"np": true, "pa": true, "md": true, "sw": true, "msw": true, "lcsw": true, "rd": true, "pharmd": true, "cm": true,
+	"aide": true, "scribe": true, "resident": true, "attending": true, "fellow": true, "intern": true, "nurse": true,
+	"therapist": true, "dietitian": true, "interpreter": true, "chaplain": true, "pcp": true, "psych": true, "pharmacy": true}
+
+// nameBeforeRole: a word on no list of ordinary words, opening an item of
+// a list, before its role in parentheses ("Team: Hollis (PT), Varga
+// (OT)"); i is the opening parenthesis.
+func (s *scan) nameBeforeRole(i int) {
+	p, q := i-1, i+1
+	if q+1 >= len(s.toks) || s.toks[i].gap != gapSpace || !s.toks[q+1].punct(')') || !s.toks[q].letters() || !roleAbbrs[s.lower(q)] {
+		return
+	}
+	t := &s.toks[p]
+	if !t.capWord() || t.allUpper() || t.gaz&gzWord != 0 || s.englishLooking(p) || s.dictionaryWord(p) ||
+		!(t.lex == 0 || t.lex&(lxFirst|lxSur) != 0 && t.lex&(lxCommon|lxMedical|lxMonth|lxWeekday|lxCity|lxState|lxCountry) == 0) {
+		return
+	}
+	if b := s.sameLinePrev(p); b >= 0 && !(s.toks[b].punct(':') || s.toks[b].punct(',') || s.toks[b].punct(';') || s.eq(b, "and")) {
+		return
+	}
+	s.addName(p, p, ClinicianNames)
 }
 
 // placeEndsAt reports a place candidate that ends where token k ends:

@@ -311,14 +311,19 @@ func (s *scan) rememberName(w string, cls NameClass) {
 // titleName: "Mr. O'Neil-Park", "Dr Okafor", "Mrs. Lee". Not "Dr. Pepper".
 func (s *scan) titleName(i int) bool {
 	t := &s.toks[i]
-	if !t.upper() && !s.eq(i, "doctor") && !s.eq(i, "dr") {
-		return false // "ms" after a number is milliseconds; titles are capitalized
+	if !t.upper() && !s.eq(i, "doctor") && !s.eq(i, "dr") && !s.eq(i, "officer") && !s.eq(i, "officers") && !s.eq(i, "sergeant") {
+		// "ms" after a number is milliseconds; titles are capitalized,
+		// but a note writes "escorted by officer Brannigan".
+		return false
 	}
 	if i > 0 && s.toks[i-1].word() && s.toks[i-1].shape&shDigit != 0 {
 		return false
 	}
 	k := i + 1
 	if k < len(s.toks) && s.toks[k].punct('.') && s.toks[k].gap == gapNone {
+		if !t.upper() && !s.eq(i, "dr") {
+			return false // "the housing unit officer. Intake ...": the sentence ends
+		}
 		k++
 	}
 	if k >= len(s.toks) || s.toks[k].gap != gapSpace {
@@ -812,6 +817,9 @@ func (s *scan) signatureInitials(i int) bool {
 	}
 	if s.toks[p].punct('(') && !(i+1 < len(s.toks) && s.toks[i+1].punct(')')) {
 		return false
+	}
+	if w := s.lower(i); s.toks[p].punct('(') && (roleAbbrs[w] || doseWords[w] || w == "am" || w == "pm" || w == "hs" || s.tokIn(unitAcronymSet, i)) {
+		return false // "Mbeki (SLP).", "Lasix (AM)": a role or a time of dosing
 	}
 	s.addName(i, i, ClinicianNames|clsExplicit)
 	return true
@@ -2733,6 +2741,12 @@ func (s *scan) lowerContextName(i int) bool {
 		// A word of no list, called after a filler and asked a question:
 		// "um krysia do you want to sit here", "ok thandiwe can you".
 		s.lowerNameAt(i, PatientNames)
+		return true
+	}
+	if pw := s.lower(p); (pw == "interpreter" || pw == "translator") && t.lex == 0 && t.gaz&gzWord == 0 && !s.englishLooking(i) && !s.dictionaryWord(i) {
+		// "this is somali interpreter abdiwali": the interpreter's name,
+		// a word of no list, right after the role.
+		s.lowerNameAt(i, ClinicianNames)
 		return true
 	}
 	if s.toks[p].lex&(lxTitle|lxTitleClin|lxRelation) == 0 && !s.tokIn(contextWordSet, p) && t.gaz&gzFirst == 0 {
