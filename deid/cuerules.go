@@ -30,6 +30,9 @@ func (s *scan) labelOrSiteAt(i int) {
 	if i+1 >= len(s.toks) || !t.letters() {
 		return
 	}
+	if s.toks[i+1].punct(':') && nameFieldWords[s.lower(i)] {
+		s.nameFieldValue(i)
+	}
 	if s.toks[i+1].punct(':') && s.toks[i+1].gap == gapNone && s.tokIn(lastFirstSet, i) {
 		s.labelLastFirst(i)
 	} else if i > 0 && t.lex&lxCity != 0 && t.upper() {
@@ -57,6 +60,98 @@ func (s *scan) cueNamePass() {
 			s.ageInParens(i)
 		}
 	}
+}
+
+// nameFieldLabels are the labels of a form's fields that hold a person's
+// name, as they read from the start of their line to the colon; true: the
+// field holds a name whatever its words are ("Name: marguerite
+// delacorte"), false: only words that read as a name ("Emergency contact:
+// gus (brother)", not "Emergency contact: daughter").
+var nameFieldLabels = map[string]bool{"name": true, "patient name": true, "patient's name": true, "pt name": true,
+	"full name": true, "legal name": true, "preferred name": true, "maiden name": true, "mother's maiden name": true,
+	"first name": true, "last name": true, "middle name": true, "nickname": true, "name of patient": true,
+	"signature": false, "patient signature": false, "signature of patient": false, "signature of guardian": false,
+	"signed": false, "emergency contact": false, "emergency contact name": false, "contact name": false,
+	"contact": false, "guardian": false, "legal guardian": false, "parent/guardian": false, "next of kin": false,
+	"responsible party": false, "caregiver": false, "health care proxy": false, "proxy": false, "poa": false}
+
+// nameFieldWords are the last words of nameFieldLabels, where the main
+// pass looks for them.
+var nameFieldWords = func() map[string]bool {
+	m := map[string]bool{}
+	for l := range nameFieldLabels {
+		w := l[strings.LastIndexAny(l, " /")+1:]
+		m[strings.TrimPrefix(w, "'s")] = true
+	}
+	return m
+}()
+
+// notNameValues fill a name's field without naming anyone.
+var notNameValues = map[string]bool{"none": true, "unknown": true, "self": true, "same": true, "declined": true,
+	"refused": true, "not": true, "see": true, "above": true, "below": true, "pending": true, "n": true, "a": true,
+	"na": true, "patient": true, "pt": true, "yes": true, "no": true, "unable": true, "deferred": true, "listed": true}
+
+// nameFieldValue: the value of a form's field that holds a name, in any
+// case: "Name: rosalind okafor-diaz", "NAME: winthrop, eugenia",
+// "Signature of patient: /s/ marguerite delacorte". i is the label's last
+// word, before its colon; the label opens its line.
+func (s *scan) nameFieldValue(i int) {
+	h := s.lineHead(i)
+	if i-h > 4 {
+		return
+	}
+	label := strings.Join(strings.Fields(strings.ToLower(s.text[s.toks[h].s:s.toks[i].e])), " ")
+	label = strings.ReplaceAll(label, " / ", "/")
+	strong, ok := nameFieldLabels[label]
+	if !ok {
+		return
+	}
+	k := i + 2
+	// "/s/" before a typed signature.
+	if k+2 < len(s.toks) && s.toks[k].punct('/') && s.eq(k+1, "s") && s.toks[k+2].punct('/') {
+		k += 3
+	}
+	// The words of the value: up to four, a comma after the first
+	// ("LAST, FIRST"), to the line's end, a wide gap or a mark.
+	var words [4][2]int
+	n := 0
+	for k < len(s.toks) && n < len(words) && s.toks[k].letters() && s.toks[k].gap != gapLine && (n == 0 || !s.wideGap(k)) {
+		st, en := k, k
+		for en+2 < len(s.toks) && s.toks[en+1].gap == gapNone && (s.toks[en+1].punct('-') || s.toks[en+1].punct('\'')) &&
+			s.toks[en+2].gap == gapNone && s.toks[en+2].letters() {
+			en += 2 // "okafor-diaz", "o'neil"
+		}
+		words[n] = [2]int{st, en}
+		n++
+		k = en + 1
+		if n == 1 && k+1 < len(s.toks) && s.toks[k].punct(',') && s.toks[k].gap == gapNone && s.toks[k+1].letters() && s.toks[k+1].gap == gapSpace {
+			k++
+		}
+	}
+	if n == 0 || k < len(s.toks) && s.toks[k].gap == gapNone && !s.toks[k].punct('.') && !s.toks[k].punct(',') && !s.toks[k].punct(';') {
+		return
+	}
+	for _, w := range words[:n] {
+		st := w[0]
+		t := &s.toks[st]
+		lw := s.lower(st)
+		if notNameValues[lw] || s.tokIn(functionWordSet, st) || t.is(lxRelation|lxTitle|lxTitleClin|lxCue|lxMonth|lxWeekday) && t.lex&(lxFirst|lxSur) == 0 {
+			return
+		}
+		if !strong && !(t.gaz&(gzFirst|gzSur) != 0 && t.gaz&gzWord == 0 || t.lex&(lxFirst|lxSur) != 0 && t.lex&(lxCommon|lxMedical) == 0 ||
+			t.lex == 0 && !s.englishLooking(st) && !s.dictionaryWord(st)) {
+			return
+		}
+	}
+	cls := PatientNames
+	if !strong && label != "signature" && !strings.HasPrefix(label, "signature of patient") && label != "patient signature" && label != "signed" {
+		cls = RelativeNames | clsExplicit
+	}
+	if comma := words[0][1] + 1; n > 1 && s.toks[comma].punct(',') {
+		s.addName(words[0][0], words[0][1], cls) // "winthrop, eugenia": the two parts apart
+		words[0] = words[1]
+	}
+	s.addName(words[0][0], words[n-1][1], cls)
 }
 
 // nameInParens: the same person written again in parentheses right after a

@@ -72,7 +72,7 @@ func (s *scan) monthOf(i int) (int, bool) {
 // november", "june twelfth"). "may" and "march" stay verbs unless a day
 // follows.
 func (s *scan) lowerMonthOK(i int) bool {
-	if s.monthOfYear(i) {
+	if s.monthOfYear(i) || s.dayAndYearAfter(i) {
 		return true
 	}
 	if (s.eq(i, "march") || s.eq(i, "may")) && s.dateCueDayAfter(i) {
@@ -119,6 +119,29 @@ func (s *scan) lowerMonthOK(i int) bool {
 		}
 	}
 	return plainMonths[w]
+}
+
+// dayAndYearAfter: a day number and a four-digit year after the month at
+// i, the comma between them or not ("mar 3 1951", "march 3, 1951"): a
+// date in any case.
+func (s *scan) dayAndYearAfter(i int) bool {
+	n := s.next(i)
+	if n < 0 || s.toks[n].gap != gapSpace || !s.toks[n].digits() {
+		return false
+	}
+	_, e, _, _ := s.dayOf(n)
+	if e < 0 {
+		return false
+	}
+	y := s.next(e)
+	if y > 0 && s.toks[y].punct(',') {
+		y = s.next(y)
+	}
+	if y < 0 || !s.toks[y].digits() || s.toks[y].n() != 4 || s.toks[y].gap == gapLine {
+		return false
+	}
+	v, _ := s.num(y)
+	return v >= 1800 && v <= s.year+1 && !s.unitAfter(y)
 }
 
 // plainMonths are the month names no speaker uses for anything else: in a
