@@ -67,7 +67,7 @@ var cueTable = func() []cue {
 			"customer id", "portal id", "username", "user id", "login", "requisition", "auth", "authorization",
 			"docket", "docket no", "claim no", "unos id", "job #", "job number", "run #", "run number", "ref", "ref no",
 			"ref number", "lab ref", "password", "passcode", "pin number", "pin #", "security code"},
-		ZIP: {"zip", "zip code", "zipcode", "postal code", "postcode"},
+		ZIP: {"zip", "zip code", "zipcode", "postal code", "postcode", "pin code", "pincode"},
 	}
 	var out []cue
 	for t, phrases := range spec {

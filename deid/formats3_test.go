@@ -25,7 +25,7 @@ func TestIdentifiersFromOtherCountriesAndForms(t *testing.T) {
 		{"a UK postcode after a town of no list", "Mrs Pritchard, Penarth CF64 1AB", []found{{"Pritchard", deid.Name}, {"CF64 1AB", deid.ZIP}}},
 		{"an Australian postcode after the state", "Lives in Bendigo VIC 3550.", []found{{"Bendigo", deid.Location}, {"3550", deid.ZIP}}},
 		{"a postcode before the town, street type first", "Home: 22 Rue des Lilas, 69003 Lyon", []found{{"69003", deid.ZIP}, {"Lyon", deid.Location}}},
-		{"a postcode before the town, house number last", "Wohnort: Hauptstraße 5, 80331 München", []found{{"80331", deid.ZIP}}},
+		{"a postcode before the town, house number last", "Wohnort: Hauptstraße 5, 80331 München", []found{{"80331", deid.ZIP}, {"München", deid.Location}}},
 		// Dates.
 		{"day first after a weekday", "Fell at home Sunday 16/11; seen Monday 17/11.", []found{{"16/11", deid.Date}, {"17/11", deid.Date}}},
 		{"day first after seen", "seen 25/12 with cough", []found{{"25/12", deid.Date}}},
@@ -50,7 +50,17 @@ func TestIdentifiersFromOtherCountriesAndForms(t *testing.T) {
 			[]found{{"bo-ra yoon", deid.Name}, {"19 may 1983", deid.Date}}},
 		{"a lower-case name in a contact field", "Emergency contact: gus (brother) 555-0187", []found{{"gus", deid.Name}, {"555-0187", deid.Phone}}},
 		{"a typed signature", "Signature of patient: /s/ marguerite delacorte", []found{{"marguerite delacorte", deid.Name}}},
+		// Spoken and foreign numbers.
+		{"an employee id read out, a letter first", "n: and your employee id\np: k four four nine one two\n",
+			[]found{{"k four four nine one two", deid.ID}}},
+		{"an extension read out", "call me back at extension two two one seven", []found{{"two two one seven", deid.Phone}}},
+		{"a photo's file name read out", "the photo is saved as img underscore two two eight four",
+			[]found{{"img underscore two two eight four", deid.Photo}}},
+		{"France's phone number in pairs", "Tel. 06 12 34 56 78", []found{{"06 12 34 56 78", deid.Phone}}},
+		{"India's PIN code", "PIN code 560034, Koramangala", []found{{"560034", deid.ZIP}}},
 		// Look-alikes.
+		{"a count after a letter answering a question", "d: how many reps\np: a four five six\n", nil},
+		{"pairs of digits with no phone cue", "Scores 02 12 34 56 78 today", nil},
 		{"a relation in a contact field", "Emergency contact: daughter", nil},
 		{"a signature on file", "Signature: on file", nil},
 		{"a name declined", "Name: patient declined", nil},

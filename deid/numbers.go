@@ -195,10 +195,11 @@ func (s *scan) phoneAt(i int, g *groups) int {
 		last = g.last
 	case (g.is(10) || g.is(11) && s.str(i)[0] == '1') && s.wordsBefore(phoneCueSet, i, 8) != 0:
 		last = g.last
-	case s.str(i)[0] == '0' && g.n >= 2 && g.n <= 3 && g.total >= 10 && g.total <= 11 && g.seps[1] == ' ' &&
+	case s.str(i)[0] == '0' && g.n >= 2 && g.n <= 5 && g.total >= 10 && g.total <= 11 && (g.seps[1] == ' ' || g.n == 5 && g.seps[1] == '.') &&
 		s.wordsBefore(phoneCueSet, i, 8) != 0:
 		// A national number abroad, its trunk 0 first: "07700 900123",
-		// "020 7946 0958", "0161 496 0000" after a phone cue.
+		// "020 7946 0958", "0161 496 0000", France's "06 12 34 56 78"
+		// after a phone cue.
 		last = g.last
 	default:
 		return -1
@@ -762,8 +763,10 @@ func (s *scan) zipAt(i int) bool {
 		case s.toks[n].capWord() && s.toks[n].gap == gapSpace && s.sameLinePrev(i) >= 0 && s.toks[s.sameLinePrev(i)].punct(',') && !s.unitAfter(i) &&
 			(s.placeWord(n) || s.toks[n].lex == 0 && !s.englishLooking(n)) && s.streetBefore(i):
 			// "22 Rue des Lilas, 69003 Lyon", "Hauptstraße 5, 80331 München":
-			// the postcode before the town, as much of Europe writes it.
+			// the postcode before the town, as much of Europe writes it;
+			// the town is a place too.
 			ok = true
+			s.addTok(n, n, Location, prCue)
 		case s.toks[n].punct('(') && s.adj(n) > 0 && s.toks[n+1].capWord() && (s.toks[n+1].is(lxCity) ||
 			s.toks[n+1].gaz&(gzCity|gzTown) != 0 || s.phraseEndsAt(s.closingParen(n)-1, lxCity)):
 			ok = true

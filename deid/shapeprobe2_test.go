@@ -8,7 +8,10 @@ import "github.com/clinscribe/clinscribe/deid"
 // question for them or in a caller's introduction, identifiers and
 // postcodes from other countries, dates told by day or month alone,
 // people listed under one plural title, reference numbers, and
-// look-alikes beside each.
+// look-alikes beside each. First look: 29 of its 86 expected spans leaked
+// in both modes and 3 were typed otherwise; one look-alike text lost two
+// words ("on the second and third day" as dates). The rules added for them
+// are tested in TestIdentifiersFromOtherCountriesAndForms.
 var shapeProbe2 = []shapeCase{
 	// batch 10: form fields
 	{"Name: rosalind okafor-diaz   Birthday: mar 3 1951", []found{{"rosalind okafor-diaz", deid.Name}, {"mar 3 1951", deid.Date}}, nil, false},

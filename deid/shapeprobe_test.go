@@ -335,6 +335,7 @@ var shapeTypedOtherwise = map[string]bool{ // by the case's text
 	"Address on file: MA-02139.":                              true,
 	"BCBS ID XYZ 8810 4432 on the card.":                      true,
 	"Claim # 2023-88104-A denied.":                            true,
+	"Workers' comp claim WC-2025-00417.":                      true,
 	"His truck (CA 8ABC123) was parked in the ambulance bay.": true,
 	"Ins ID: ZGP123456789":                                    true,
 	"Insurance: Aetna PPO, ID W123456789.":                    true,
@@ -349,7 +350,7 @@ func TestShapeProbe(t *testing.T) {
 	t.Parallel()
 	for _, mode := range []deid.Config{{}, {RulesOnly: true}} {
 		d := newDetector(t, mode)
-		for _, c := range shapeProbe {
+		for _, c := range append(shapeProbe[:len(shapeProbe):len(shapeProbe)], shapeProbe2...) {
 			spans := d.Detect(c.text, deid.Known{})
 			for _, w := range c.want {
 				i := strings.Index(c.text, w.Text)

@@ -143,7 +143,8 @@ func (s *scan) spokenRun(i int) bool {
 	// "d: and your medical record number" / "p: four four eight eight one
 	// two": a shorter number opening the answer to a question about an
 	// identifier has the type the question asked for.
-	if end >= i && s.turnStart(i) && !s.dobAsked(i) {
+	// A letter or two may open it: "k four four nine one two".
+	if st := s.spelledPrefix(i); end >= i && s.turnStart(st) && !s.dobAsked(i) {
 		// Read out with letters among the digits: "eight x y z one two
 		// three" after the plate was asked.
 		e := end
@@ -151,10 +152,23 @@ func (s *scan) spokenRun(i int) bool {
 			e = se
 		}
 		if (nd >= 4 && nd < 7 || e > end) && e > i {
-			if t := s.identifierAsked(i); t != "" {
-				s.addTok(i, e, t, prCue)
+			if t := s.identifierAsked(st); t != "" {
+				s.addTok(st, e, t, prCue)
 				return true
 			}
+		}
+	}
+	// "call me back at extension two two one seven": an extension read out.
+	if pw := s.prevWordAt(i, 1); end >= 0 && nd >= 3 && nd <= 5 && (pw == "extension" || pw == "ext") {
+		s.addTok(i, end, Phone, prCue)
+		return true
+	}
+	// "saved as img underscore two two eight four": a photo's file name
+	// read out.
+	if s.prevWordAt(i, 1) == "underscore" && end >= 0 && nd >= 2 {
+		if p := s.sameLinePrev(s.sameLinePrev(i)); p >= 0 && (s.eq(p, "img") || s.eq(p, "image") || s.eq(p, "photo") || s.eq(p, "dsc") || s.eq(p, "pic")) {
+			s.addTok(p, end, Photo, prCue)
+			return true
 		}
 	}
 	// "interpreter guerline number two two eight one four", "badge four
@@ -419,6 +433,8 @@ func (s *scan) identifierAsked(i int) Type {
 			t = Vehicle
 		case "serial":
 			t = Device
+		case "employee", "badge", "student", "confirmation", "reference", "ticket":
+			t = ID
 		default:
 			return false
 		}
