@@ -120,3 +120,34 @@ func TestSurrogateOfDayFirstDate(t *testing.T) {
 		t.Fatalf("40 surrogates, none with a day over 12: the order is not day first")
 	}
 }
+
+// The rules the probe's third round (shapeProbe3) called for.
+func TestNamesAgesAndHandles(t *testing.T) {
+	t.Parallel()
+	cases := []foundCase{
+		{"dotted initials before a hyphenated surname", "Consent obtained from J.R. Whitfield-Amos (father).",
+			[]found{{"J.R. Whitfield-Amos", deid.Name}}},
+		{"dotted initials before a surname that is a word", "Consent from J.R. Smith (father).", []found{{"J.R. Smith", deid.Name}}},
+		{"a family by its surname", "Discussed the plan with the Hendersons at length.", []found{{"Hendersons", deid.Name}}},
+		{"a family of no list, possessive", "Stayed at the Okonkwos' house over the weekend.", []found{{"Okonkwos", deid.Name}}},
+		{"the decade of an age over 89", "She is in her late nineties and lives alone.", []found{{"late nineties", deid.Age}}},
+		{"the decade in numerals", "a man in his 90s", []found{{"90s", deid.Age}}},
+		{"an age at death with the verb left out", "Mother died at 97; father at 93.", []found{{"97", deid.Age}, {"93", deid.Age}}},
+		{"a handle after the app's name", "Her Instagram is @marisol.quintero88.", []found{{"@marisol.quintero88", deid.URL}}},
+		{"a payment handle", "Venmo @Tavita-Faleolo for the copay.", []found{{"@Tavita-Faleolo", deid.URL}}},
+		{"an e-mail address written to dodge harvesters", "Reach him at jdoe [at] fastmail [dot] com.",
+			[]found{{"jdoe [at] fastmail [dot] com", deid.Email}}},
+		// Look-alikes.
+		{"dotted letters of a country, a box and a rating", "Served in the U.S. Army; A.M. Best rating.", nil},
+		{"plurals of places and bands", "hiking in the Rockies; watching the Yankees; the Andes; the Smokies; the Bahamas.", nil},
+		{"the nineties as a time", "music from the nineties; temps in the nineties all week", nil},
+		{"the nineties of many", "We have taken patients in their nineties into the program.", nil},
+		{"an agency's handle with no app named", "Follow @CDCgov for guidance.", nil},
+		{"an at sign for at", "meet me @ the clinic", nil},
+		{"fiscal years and quarters", "Q3 2023 audit; FY2024 budget.", nil},
+		{"a street after a relation and at", "Father at 93 Main St", []found{{"93 Main St", deid.Location}}},
+	}
+	for _, mode := range []deid.Config{{}, {RulesOnly: true}} {
+		checkFound(t, newDetector(t, mode), deid.Known{}, cases)
+	}
+}

@@ -621,6 +621,15 @@ func (s *scan) lifeEventBefore(i, end int) bool {
 		"drives", "working", "works", "walking", "even", "now", "diagnosed", "moved", "divorced", "baptized":
 		return true
 	}
+	// "Mother died at 97; father at 93": a relation then "at", the verb
+	// left out after an age at a death earlier on the line.
+	if s.toks[q].letters() && s.toks[q].is(lxRelation) {
+		for k, n := s.sameLinePrev(q), 0; k >= 0 && n < 10; k, n = s.sameLinePrev(k), n+1 {
+			if s.eq(k, "died") || s.eq(k, "passed") || s.eq(k, "deceased") {
+				return true
+			}
+		}
+	}
 	return false
 }
 

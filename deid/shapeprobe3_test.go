@@ -6,7 +6,11 @@ import "github.com/clinscribe/clinscribe/deid"
 // eleventh), written before the detector ran on it: names in a note's
 // narrative, family names and possessives, ages said in other ways, dates
 // in less usual orders, and handles, links and codes that point at a
-// person.
+// person. First look: 9 of its 41 expected spans leaked in both modes (the
+// ninth, "94y", only its unit: the expectation now asks for the number
+// alone); two look-alike texts lost a word ("FY2024", and "Harrison's"
+// textbook, which stays in shapeKeptOtherwise). The rules added are
+// tested in TestNamesAgesAndHandles.
 var shapeProbe3 = []shapeCase{
 	// batch 17: names in narrative
 	{"Called Bartholomew Nkemelu back about the results.", []found{{"Bartholomew Nkemelu", deid.Name}}, nil, false},
@@ -28,7 +32,7 @@ var shapeProbe3 = []shapeCase{
 	{"Pt is a 91-yo woman with CHF.", []found{{"91", deid.Age}}, nil, false},
 	{"She is in her late nineties and lives alone.", []found{{"late nineties", deid.Age}}, nil, false},
 	{"Centenarian (101) admitted for a fall.", []found{{"101", deid.Age}}, nil, false},
-	{"Age: 94y", []found{{"94y", deid.Age}}, nil, false},
+	{"Age: 94y", []found{{"94", deid.Age}}, nil, false}, // the unit glued on stays, as in "94yo"
 	{"Aged ninety-two, still drives.", []found{{"ninety-two", deid.Age}}, nil, false},
 	{"p: i turned ninety one last week\n", []found{{"ninety one", deid.Age}}, nil, false},
 	{"Mother died at 97; father at 93.", []found{{"97", deid.Age}, {"93", deid.Age}}, nil, false},

@@ -1,6 +1,9 @@
 package deid
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+)
 
 // Emails, URLs and IPv6 addresses are found by scanning bytes: their anchors
 // ("@", "://", "www.", a top-level domain, "::") are rare, and their
@@ -69,6 +72,9 @@ func (s *scan) scanWeb() {
 		en = trimURL(text, p+1, en)
 		host := text[p+1 : en]
 		dot := strings.LastIndexByte(host, '.')
+		if st == p && (p == 0 || text[p-1] == ' ' || text[p-1] == '\n') && s.handleAt(p) {
+			continue // a social media handle: "Instagram is @marisol.quintero88"
+		}
 		if st == p || dot <= 0 || len(host)-dot-1 < 2 {
 			continue
 		}
@@ -78,6 +84,12 @@ func (s *scan) scanWeb() {
 		}
 		s.add(st, en, Email, prStrong)
 		from = en
+	}
+	// Addresses written to dodge harvesters: "jdoe [at] fastmail [dot] com".
+	if strings.Contains(s.low, "[at]") || strings.Contains(s.low, "(at)") {
+		for _, m := range dodgedEmail.FindAllStringIndex(s.low, -1) {
+			s.add(m[0], m[1], Email, prStrong)
+		}
 	}
 	// URLs with a scheme or www.
 	// Most texts have no "www." in any case: one search in the lower-case
@@ -230,6 +242,42 @@ func (s *scan) scanWeb() {
 }
 
 // macAddress: six groups of two hex digits joined by colons.
+// dodgedEmail matches an e-mail address with its "@" and dots written as
+// words in brackets, in the lower-case text.
+var dodgedEmail = regexp.MustCompile(`[a-z0-9][a-z0-9._+-]* ?[\[(]at[\])] ?[a-z0-9-]+(?: ?[\[(]dot[\])] ?[a-z0-9-]+)+`)
+
+// handleCues name the social media and payment apps whose handles start
+// with "@".
+var handleCues = map[string]bool{"instagram": true, "insta": true, "ig": true, "facebook": true, "fb": true,
+	"twitter": true, "tiktok": true, "snapchat": true, "snap": true, "venmo": true, "cashapp": true, "handle": true,
+	"threads": true, "telegram": true, "x": true, "linkedin": true, "youtube": true, "discord": true}
+
+// handleAt: a handle at the "@" at offset p, on a social media or payment
+// app named in the four words before it; it adds the span.
+func (s *scan) handleAt(p int) bool {
+	en := p + 1
+	for en < len(s.text) && (isAlnumByte(s.text[en]) || s.text[en] == '_' || s.text[en] == '.' || s.text[en] == '-') {
+		en++
+	}
+	for en > p+1 && (s.text[en-1] == '.' || s.text[en-1] == '-') {
+		en-- // the sentence's period
+	}
+	if en-p < 3 {
+		return false
+	}
+	k := s.tokStartingAt(p)
+	if k < 0 {
+		return false
+	}
+	for j, n := s.sameLinePrev(k), 0; j >= 0 && n < 4; j, n = s.sameLinePrev(j), n+1 {
+		if s.toks[j].letters() && handleCues[s.lower(j)] {
+			s.add(p, en, URL, prStrong)
+			return true
+		}
+	}
+	return false
+}
+
 func macAddress(x string) bool {
 	if len(x) != 17 {
 		return false

@@ -1,5 +1,7 @@
 package deid
 
+import "strings"
+
 // wordAt runs the matchers that start at a word of letters.
 func (s *scan) wordAt(i int) {
 	t := &s.toks[i]
@@ -22,6 +24,12 @@ func (s *scan) wordAt(i int) {
 	}
 	if sp && tn == 6 && lw == "corner" && s.cornerOf(i) {
 		return // "the corner of 5th and Main": two streets
+	}
+	if sp && tn == 8 && lw == "nineties" && s.decadeAge(i) {
+		return // "in her late nineties": an age over 89
+	}
+	if up && !allUp && tn >= 5 && lw[tn-1] == 's' && i > 0 && s.familyPlural(i) {
+		return // "with the Hendersons"
 	}
 	if sp && tn == 1 && lw == "m" && i >= 2 && s.toks[i-1].punct('\'') && s.eq(i-2, "i") && t.gap == gapNone {
 		s.imName(i)
@@ -272,13 +280,13 @@ func (s *scan) wordAt(i int) {
 	if allUp && tn <= 3 && s.signatureInitials(i) {
 		return
 	}
-	if tn == 1 && s.isInitial(i) && s.initialsOfPerson(i) {
+	if tn == 1 && s.isInitial(i) && (s.initialsOfPerson(i) || s.dottedInitialsName(i)) {
 		return
 	}
 	if f&(lxFirst|lxSur) != 0 {
 		s.listName(i)
 	}
-	if tn == 1 && s.isInitial(i) { // an initial is one letter
+	if tn == 1 && s.isInitial(i) && !s.abbreviationInitials(i) { // an initial is one letter
 		if k := s.next(i + 1); k > 0 && s.toks[k].gap == gapSpace && s.nameish(k, false) && s.toks[k].lex&(lxFirstAmb|lxSurAmb) == 0 &&
 			!s.eponymAfter(k) {
 			s.nameChain(k, PatientNames, false)
@@ -287,7 +295,7 @@ func (s *scan) wordAt(i int) {
 	}
 	if f == 0 {
 		s.photoPrefix(i)
-		if tn == 1 && s.isInitial(i) {
+		if tn == 1 && s.isInitial(i) && !s.abbreviationInitials(i) {
 			if k := s.next(i + 1); k > 0 && s.toks[k].gap == gapSpace && s.nameish(k, false) && s.toks[k].lex&(lxFirstAmb|lxSurAmb) == 0 &&
 				!s.eponymAfter(k) {
 				s.nameChain(k, PatientNames, false)
@@ -305,6 +313,120 @@ func (s *scan) wordAt(i int) {
 const wordAtLowerFlags = lxCity | lxCityNick | nameListFlags | lxTimeWord | lxPhraseHead | lxStreetSuffix | lxCue | lxMonth |
 	lxMonthAbbr | lxOrdWord | lxTensWord | lxDigitWord | lxTeenWord | lxTitle | lxTitleClin | lxRelation | lxNameIntro |
 	lxPlaceCue | lxCredential | lxParticle
+
+// notPersonInitials are dotted letters that abbreviate something else
+// before a capitalized word ("U.S. Army", "P.O. Box", "A.M. Best").
+var notPersonInitials = map[string]bool{"us": true, "uk": true, "po": true, "dc": true, "ny": true, "la": true, "am": true,
+	"pm": true, "er": true, "or": true, "iv": true, "bp": true, "st": true, "mt": true, "ft": true, "co": true, "vs": true,
+	"eg": true, "ie": true, "nb": true, "ps": true, "rn": true, "md": true, "do": true, "pa": true, "np": true, "ad": true,
+	"bc": true, "rip": true, "usa": true, "eu": true, "un": true, "nj": true, "nyc": true, "phd": true, "dds": true}
+
+// familyPlural: a family by its surname in the plural after "the" ("with
+// the Hendersons", "at the Okonkwos' house"): the surname is a census
+// surname that is no English word, or on no list and not English-looking.
+func (s *scan) familyPlural(i int) bool {
+	t := &s.toks[i]
+	if !s.eq(i-1, "the") || t.gap != gapSpace || t.lex != 0 || t.gaz&gzWord != 0 {
+		return false
+	}
+	if n := s.next(i); n > 0 && s.toks[n].gap == gapSpace && s.toks[n].capWord() {
+		return false // "the Johnsons Baby Shampoo": a name's first word
+	}
+	lw := s.lower(i)
+	f, g := lookupString(lw[:len(lw)-1])
+	// A word of no list only in the possessive ("the Okonkwos' house"):
+	// a band, a range or islands are plurals on no list too ("the Andes").
+	possessive := i+1 < len(s.toks) && s.toks[i+1].punct('\'') && s.toks[i+1].gap == gapNone
+	if !((f&lxSur != 0 || g&gzSur != 0) && g&gzWord == 0 && f&(lxCommon|lxMedical|lxState|lxCountry) == 0 ||
+		f == 0 && g == 0 && possessive && !s.englishLooking(i)) {
+		return false
+	}
+	s.addName(i, i, RelativeNames)
+	return true
+}
+
+// fiscalPeriod: a fiscal or calendar year or quarter written as a code:
+// "FY2024", "FY24", "CY2023", "Q3".
+func fiscalPeriod(x string) bool {
+	if len(x) == 2 && (x[0] == 'Q' || x[0] == 'q') && x[1] >= '1' && x[1] <= '4' {
+		return true
+	}
+	if len(x) != 4 && len(x) != 6 || !strings.EqualFold(x[:2], "fy") && !strings.EqualFold(x[:2], "cy") {
+		return false
+	}
+	return isDigitsFrom(x[2:])
+}
+
+// decadeAge: the decade of a person's age over 89, "in her late
+// nineties", "in his 90s", "a man in his mid-nineties": an age Safe Harbor
+// removes. i is the decade's word.
+func (s *scan) decadeAge(i int) bool {
+	st := i
+	p := s.sameLinePrev(i)
+	if p >= 0 && s.toks[p].punct('-') && s.toks[p].gap == gapNone {
+		p = s.sameLinePrev(p) // "mid-nineties"
+	}
+	if p >= 0 && (s.eq(p, "early") || s.eq(p, "mid") || s.eq(p, "late")) {
+		st, p = p, s.sameLinePrev(p)
+	}
+	// Not "their": "patients in their nineties" is said of many.
+	if p < 1 || !(s.eq(p, "his") || s.eq(p, "her") || s.eq(p, "my") || s.eq(p, "your")) ||
+		!s.eq(s.sameLinePrev(p), "in") {
+		return false
+	}
+	s.addTok(st, i, Age, prCue)
+	return true
+}
+
+// abbreviationInitials: the initial at i ends dotted letters that
+// abbreviate something else ("S" of "U.S. Army").
+func (s *scan) abbreviationInitials(i int) bool {
+	st := i
+	for st >= 2 && s.toks[st].gap == gapNone && s.toks[st-1].punct('.') && s.toks[st-1].gap == gapNone &&
+		s.toks[st-2].n() == 1 && s.toks[st-2].letters() {
+		st -= 2
+	}
+	if st == i {
+		return false
+	}
+	joined := ""
+	for k := st; k <= i; k += 2 {
+		joined += s.lower(k)
+	}
+	return notPersonInitials[joined]
+}
+
+// dottedInitialsName: two or three initials written together with their
+// dots before a surname ("J.R. Smith", "J.R. Whitfield-Amos"): one name,
+// the surname whatever else it is.
+func (s *scan) dottedInitialsName(i int) bool {
+	if i >= 2 && s.toks[i].gap == gapNone && s.toks[i-1].punct('.') {
+		return false // inside a chain that started earlier
+	}
+	e, n := i+1, 1 // e: the dot after the last initial
+	joined := s.lower(i)
+	for e+2 < len(s.toks) && s.toks[e+1].gap == gapNone && s.isInitial(e+1) && n < 3 {
+		joined += s.lower(e + 1)
+		e += 2
+		n++
+	}
+	k := e + 1
+	if n < 2 || notPersonInitials[joined] || k >= len(s.toks) || s.toks[k].gap != gapSpace || !s.toks[k].capWord() || s.toks[k].allUpper() {
+		return false
+	}
+	t := &s.toks[k]
+	if t.lex&(lxMonth|lxWeekday|lxTitle|lxTitleClin|lxState|lxCountry|lxCue|lxStreetSuffix) != 0 || s.eponymAfter(k) ||
+		t.lex&(lxFirst|lxSur) == 0 && t.gaz&(gzFirst|gzSur) == 0 && (s.englishLooking(k) || s.dictionaryWord(k)) {
+		return false
+	}
+	end := k
+	for end+2 < len(s.toks) && s.toks[end+1].gap == gapNone && (s.toks[end+1].punct('-') || s.toks[end+1].punct('\'')) &&
+		s.toks[end+2].gap == gapNone && s.toks[end+2].capWord() {
+		end += 2 // "Whitfield-Amos", "O'Neil"
+	}
+	s.addName(i, end, PatientNames)
+	return true
+}
 
 // postcodeAt: a Canadian postal code ("H2X 1Y4": letter digit letter,
 // digit letter digit, in capitals) anywhere, and a UK postcode ("SW1A 1AA",
@@ -437,6 +559,12 @@ func (s *scan) codeAt(i int) {
 	}
 	if t.n() >= 2 && t.n() <= 4 && s.postcodeAt(i) {
 		return
+	}
+	if x == "90s" && s.decadeAge(i) {
+		return
+	}
+	if fiscalPeriod(x) {
+		return // "FY2024", "Q3": a period of a budget, not a code
 	}
 	// VIN: 17 characters, no I, O or Q.
 	if t.n() == 17 && t.shape&shLetter != 0 && t.shape&shNonASCII == 0 {

@@ -155,7 +155,7 @@ var (
 		"county", "parish", "township", "borough", "precinct", "ward", "district",
 		"route", "rte", "highway", "hwy", "interstate", "road", "rd", "line", "fm", "cr", "us",
 		"uc", "of", "fort", "lake", "port", "mi", "initial", "pronounced", "pronounce", "city", "town", "village", "name", "side", "end", "area",
-		"calls", "call", "goes", "go", "corner"})
+		"calls", "call", "goes", "go", "corner", "nineties"})
 )
 
 // wordBits are the bits of a word in a wordSet made by setOfLists or
