@@ -137,7 +137,10 @@ func TestNamesAgesAndHandles(t *testing.T) {
 		{"a payment handle", "Venmo @Tavita-Faleolo for the copay.", []found{{"@Tavita-Faleolo", deid.URL}}},
 		{"an e-mail address written to dodge harvesters", "Reach him at jdoe [at] fastmail [dot] com.",
 			[]found{{"jdoe [at] fastmail [dot] com", deid.Email}}},
+		{"a given name after the nurse practitioner and a filler", "p: the nurse practitioner um teodora something i forget\n",
+			[]found{{"teodora", deid.Name}}},
 		// Look-alikes.
+		{"a word after the nurse practitioner", "p: the nurse practitioner um said it was fine\n", nil},
 		{"dotted letters of a country, a box and a rating", "Served in the U.S. Army; A.M. Best rating.", nil},
 		{"plurals of places and bands", "hiking in the Rockies; watching the Yankees; the Andes; the Smokies; the Bahamas.", nil},
 		{"the nineties as a time", "music from the nineties; temps in the nineties all week", nil},

@@ -2736,6 +2736,14 @@ func (s *scan) lowerContextName(i int) bool {
 	if p < 0 || !s.toks[p].letters() {
 		return false
 	}
+	if q := s.sameLinePrev(p); q >= 0 && (s.eq(p, "um") || s.eq(p, "uh") || s.eq(p, "er")) && s.toks[q].letters() &&
+		(s.toks[q].lex&(lxTitle|lxTitleClin|lxRelation) != 0 || s.eq(q, "practitioner")) {
+		p = q // "the nurse practitioner um teodora": a filler before the name
+	}
+	if s.eq(p, "practitioner") && s.eq(s.sameLinePrev(p), "nurse") && t.gaz&gzFirst != 0 && t.gaz&gzWord == 0 && !s.englishLooking(i) {
+		s.lowerNameAt(i, ClinicianNames) // "the nurse practitioner teodora": a given name after the role
+		return true
+	}
 	if pw := s.lower(p); t.lex == 0 && t.gaz == 0 && s.toks[p].gap != gapLine && (discourseWords[pw] || pw == "hi" || pw == "hey") && s.askedYouAfter(i) &&
 		!s.englishLooking(i) && !s.dictionaryWord(i) {
 		// A word of no list, called after a filler and asked a question:
