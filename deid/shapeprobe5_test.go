@@ -1,0 +1,31 @@
+package deid_test
+
+import "github.com/clinscribe/clinscribe/deid"
+
+// shapeProbe5: the probe's fifth round (lead session, 2026-12-04, the
+// eleventh), written before the detector ran on it: facilities named in a
+// form's field, in parentheses after a clinician, in a signature's lines,
+// and look-alikes in the same places (specialties, units, programs named
+// by ordinary words).
+var shapeProbe5 = []shapeCase{
+	// batch 23: facilities in fields
+	{"Facility: Larkspur Ridge Healthcare - Coos Bay", []found{{"Larkspur Ridge Healthcare", deid.Location}, {"Coos Bay", deid.Location}}, nil, false},
+	{"Program: Tamarack Recovery Collective, Bend", []found{{"Tamarack Recovery Collective", deid.Location}, {"Bend", deid.Location}}, nil, false},
+	{"Sending facility: Okanogan Douglas District Hospital", []found{{"Okanogan Douglas District Hospital", deid.Location}}, nil, false},
+	{"Discharged to: Harborview Terrace Nursing & Rehab (SNF)", []found{{"Harborview Terrace Nursing & Rehab", deid.Location}}, nil, false},
+	{"Performing lab: Quillayute Diagnostics, Forks, WA", []found{{"Quillayute Diagnostics", deid.Location}, {"Forks", deid.Location}}, nil, false},
+	{"Agency: Bright Horizons Home Health of Tulare", []found{{"Bright Horizons Home Health of Tulare", deid.Location}}, nil, false},
+	{"Facility: home", nil, []string{"home"}, false},
+	{"Program: Intensive Outpatient", nil, []string{"Intensive Outpatient"}, false},
+	{"Site: left antecubital fossa", nil, []string{"left antecubital fossa"}, false},
+	{"Discharged to: home with services", nil, []string{"home with services"}, false},
+	// batch 24: facilities beside clinicians
+	{"Ref: Anjali Deshmukh, MD (Sutter Roseville Medical Center)", []found{{"Anjali Deshmukh", deid.Name}, {"Sutter Roseville Medical Center", deid.Location}}, nil, false},
+	{"Referring: Kalani Akana, MD (Wahiawa General)", []found{{"Kalani Akana", deid.Name}, {"Wahiawa General", deid.Location}}, nil, false},
+	{"To: Dr. Emeka Obi (Internal Medicine - Pinecrest Family Clinic)", []found{{"Emeka Obi", deid.Name}, {"Pinecrest Family Clinic", deid.Location}}, nil, false},
+	{"Consult: Dr. Ruth Okafor (Cardiology)", []found{{"Ruth Okafor", deid.Name}}, []string{"Cardiology"}, false},
+	{"Seen by Dr. Ilan Peretz (Family Medicine) today.", []found{{"Ilan Peretz", deid.Name}}, []string{"Family Medicine"}, false},
+	{"Sincerely,\nMarisela Quintanilla, MD\nSilverado Valley Internal Medicine\nNapa, CA", []found{{"Marisela Quintanilla", deid.Name}, {"Silverado Valley Internal Medicine", deid.Location}, {"Napa", deid.Location}}, nil, false},
+	{"Warmly,\nThe care team at Cascadia Pediatrics Eastside", []found{{"Cascadia Pediatrics Eastside", deid.Location}}, nil, false},
+	{"Thank you,\nDr. Hollis Grant\nDepartment of Medicine", []found{{"Hollis Grant", deid.Name}}, []string{"Department of Medicine"}, false},
+}
