@@ -33,6 +33,9 @@ func (s *scan) labelOrSiteAt(i int) {
 	if s.toks[i+1].punct(':') && nameFieldWords[s.lower(i)] {
 		s.nameFieldValue(i)
 	}
+	if s.toks[i+1].punct(':') && facilityFieldWords[s.lower(i)] {
+		s.facilityFieldValue(i)
+	}
 	if s.toks[i+1].punct(':') && s.toks[i+1].gap == gapNone && s.tokIn(lastFirstSet, i) {
 		s.labelLastFirst(i)
 	} else if i > 0 && t.lex&lxCity != 0 && t.upper() {
@@ -91,17 +94,80 @@ var notNameValues = map[string]bool{"none": true, "unknown": true, "self": true,
 	"refused": true, "not": true, "see": true, "above": true, "below": true, "pending": true, "n": true, "a": true,
 	"na": true, "patient": true, "pt": true, "yes": true, "no": true, "unable": true, "deferred": true, "listed": true}
 
+// fieldLabel returns a form field's label, lower case, from the start of
+// its line to token i before the colon (at most five words), or "".
+func (s *scan) fieldLabel(i int) string {
+	h := s.lineHead(i)
+	if i-h > 4 {
+		return ""
+	}
+	label := strings.Join(strings.Fields(strings.ToLower(s.text[s.toks[h].s:s.toks[i].e])), " ")
+	return strings.ReplaceAll(label, " / ", "/")
+}
+
+// facilityFieldLabels are the labels of a form's fields whose value is a
+// facility, a program or an agency, with its town after a comma.
+var facilityFieldLabels = map[string]bool{"facility": true, "program": true, "agency": true, "performing lab": true,
+	"laboratory": true, "sending facility": true, "receiving facility": true, "referring facility": true,
+	"discharged to": true, "transferred to": true, "transferred from": true, "placement": true,
+	"home health agency": true, "hospice": true, "snf": true, "ordering facility": true, "treating facility": true}
+
+var facilityFieldWords = func() map[string]bool {
+	m := map[string]bool{}
+	for l := range facilityFieldLabels {
+		m[l[strings.LastIndexByte(l, ' ')+1:]] = true
+	}
+	return m
+}()
+
+// facilityFieldValue: the value of a form's field that names a facility
+// ("Program: Tamarack Recovery Collective, Bend", "Discharged to:
+// Harborview Terrace Nursing & Rehab (SNF)"): capitalized words, "&",
+// "of", "the" and dashes between them, one of them on no list of English
+// words or a facility's word; then the town after a comma. Words of a
+// specialty or a service ("Program: Intensive Outpatient") name no place.
+func (s *scan) facilityFieldValue(i int) {
+	if !facilityFieldLabels[s.fieldLabel(i)] {
+		return
+	}
+	k := i + 2
+	st, end, proper := k, -1, false
+	for ; k < len(s.toks) && s.toks[k].gap != gapLine; k++ {
+		t := &s.toks[k]
+		switch {
+		case t.capWord():
+			end = k
+			proper = proper || !s.dictionaryWord(k) && !s.englishLooking(k) && !t.is(lxMedical|lxCommon) && !(t.allUpper() && t.n() <= 4) ||
+				hospitalWords[s.lower(k)]
+			continue
+		case end >= 0 && (t.punct('&') || t.punct('-') || t.punct('\'') && t.gap == gapNone || s.eq(k, "of") || s.eq(k, "the") || s.eq(k, "at")):
+			continue
+		}
+		break
+	}
+	if end < st || !proper || !s.toks[st].capWord() {
+		return
+	}
+	s.addTok(st, end, Location, prCue)
+	// ", Bend" / ", Forks, WA": the town after it.
+	if c := end + 1; c+1 < len(s.toks) && s.toks[c].punct(',') && s.toks[c+1].capWord() && s.toks[c+1].gap == gapSpace &&
+		!s.toks[c+1].is(lxStateAbbr|lxState) {
+		e := c + 1
+		if e+1 < len(s.toks) && s.toks[e+1].gap == gapSpace && s.toks[e+1].capWord() && !s.toks[e+1].is(lxStateAbbr|lxState) {
+			e++
+		}
+		if n := e + 1; n >= len(s.toks) || s.toks[n].gap == gapLine || s.toks[n].punct(',') || s.toks[n].punct('.') || s.toks[n].punct('(') {
+			s.addTok(c+1, e, Location, prCue)
+		}
+	}
+}
+
 // nameFieldValue: the value of a form's field that holds a name, in any
 // case: "Name: rosalind okafor-diaz", "NAME: winthrop, eugenia",
 // "Signature of patient: /s/ marguerite delacorte". i is the label's last
 // word, before its colon; the label opens its line.
 func (s *scan) nameFieldValue(i int) {
-	h := s.lineHead(i)
-	if i-h > 4 {
-		return
-	}
-	label := strings.Join(strings.Fields(strings.ToLower(s.text[s.toks[h].s:s.toks[i].e])), " ")
-	label = strings.ReplaceAll(label, " / ", "/")
+	label := s.fieldLabel(i)
 	strong, ok := nameFieldLabels[label]
 	if !ok {
 		return

@@ -351,7 +351,7 @@ func TestShapeProbe(t *testing.T) {
 	t.Parallel()
 	for _, mode := range []deid.Config{{}, {RulesOnly: true}} {
 		d := newDetector(t, mode)
-		for _, c := range append(append(append(shapeProbe[:len(shapeProbe):len(shapeProbe)], shapeProbe2...), shapeProbe3...), shapeProbe4...) {
+		for _, c := range append(append(append(append(shapeProbe[:len(shapeProbe):len(shapeProbe)], shapeProbe2...), shapeProbe3...), shapeProbe4...), shapeProbe5...) {
 			spans := d.Detect(c.text, deid.Known{})
 			for _, w := range c.want {
 				i := strings.Index(c.text, w.Text)
