@@ -32,4 +32,12 @@ var shapeProbe5 = []shapeCase{
 	{"Sincerely,\nMarisela Quintanilla, MD\nSilverado Valley Internal Medicine\nNapa, CA", []found{{"Marisela Quintanilla", deid.Name}, {"Silverado Valley Internal Medicine", deid.Location}, {"Napa", deid.Location}}, nil, false},
 	{"Warmly,\nThe care team at Cascadia Pediatrics Eastside", []found{{"Cascadia Pediatrics Eastside", deid.Location}}, nil, false},
 	{"Thank you,\nDr. Hollis Grant\nDepartment of Medicine", []found{{"Hollis Grant", deid.Name}}, []string{"Department of Medicine"}, false},
+	// batch 25: addresses in a form's field, in lower case or abroad
+	{"Address: rural route 7 box 12, odell 60460", []found{{"rural route 7 box 12", deid.Location}, {"odell", deid.Location}, {"60460", deid.ZIP}}, nil, false},
+	{"Address: 1418 w cortland st apt 3, chicago il 60642", []found{{"1418 w cortland st apt 3", deid.Location}, {"chicago", deid.Location}, {"60642", deid.ZIP}}, nil, false},
+	{"Mailing address: po box 88, hanna city, il 61536", []found{{"po box 88", deid.Location}, {"hanna city", deid.Location}, {"61536", deid.ZIP}}, nil, false},
+	{"Domicilio: Avenida Juárez 1402, Col. Americana, Guadalajara", []found{{"Avenida Juárez 1402", deid.Location}, {"Col. Americana", deid.Location}, {"Guadalajara", deid.Location}}, nil, false},
+	{"Address: on file", nil, []string{"on file"}, false},
+	{"Address: same as above", nil, []string{"same as above"}, false},
+	{"Home: lives with daughter, 2 stairs to enter", nil, []string{"daughter", "2 stairs"}, false},
 }
