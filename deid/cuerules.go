@@ -36,6 +36,9 @@ func (s *scan) labelOrSiteAt(i int) {
 	if s.toks[i+1].punct(':') && facilityFieldWords[s.lower(i)] {
 		s.facilityFieldValue(i)
 	}
+	if s.toks[i+1].punct(':') && addressFieldWords[s.lower(i)] {
+		s.addressFieldValue(i)
+	}
 	if s.toks[i+1].punct(':') && s.toks[i+1].gap == gapNone && s.tokIn(lastFirstSet, i) {
 		s.labelLastFirst(i)
 	} else if i > 0 && t.lex&lxCity != 0 && t.upper() {
@@ -159,6 +162,113 @@ func (s *scan) facilityFieldValue(i int) {
 		if n := e + 1; n >= len(s.toks) || s.toks[n].gap == gapLine || s.toks[n].punct(',') || s.toks[n].punct('.') || s.toks[n].punct('(') {
 			s.addTok(c+1, e, Location, prCue)
 		}
+	}
+}
+
+// addressFieldLabels are the labels of a form's fields whose value is a
+// postal address.
+var addressFieldLabels = map[string]bool{"address": true, "home address": true, "mailing address": true,
+	"street address": true, "residence": true, "domicilio": true, "dirección": true, "direccion": true, "adresse": true,
+	"home": true, "current address": true, "permanent address": true, "patient address": true, "addr": true}
+
+// (A "Home:" or "Residence:" field also describes a home: "2 story house".)
+
+var addressFieldWords = func() map[string]bool {
+	m := map[string]bool{}
+	for l := range addressFieldLabels {
+		m[l[strings.LastIndexByte(l, ' ')+1:]] = true
+	}
+	return m
+}()
+
+// addressFieldValue: a postal address in its form field, in any case
+// ("Address: rural route 7 box 12, odell 60460", "Mailing address: po box
+// 88, hanna city, il 61536", "Domicilio: Avenida Juárez 1402, Col.
+// Americana, Guadalajara"): the street, then the parts after its commas,
+// a town, a neighbourhood, a state left as it is and a ZIP. The value must
+// open as a street does (a house number, a box, a rural route, a street
+// type written first): "Address: on file" is none.
+func (s *scan) addressFieldValue(i int) {
+	label := s.fieldLabel(i)
+	if !addressFieldLabels[label] {
+		return
+	}
+	weak := label == "home" || label == "residence" // "Home: 2 story house"
+	k := i + 2
+	if k >= len(s.toks) || s.toks[k].gap == gapLine {
+		return
+	}
+	first := s.toks[k].digits() || s.eq(k, "rural") || s.eq(k, "rr") || s.eq(k, "po") || s.eq(k, "p") || s.eq(k, "box") ||
+		streetTypesFirst[s.lower(k)] || s.eq(k, "avenida") || s.eq(k, "calle") || s.eq(k, "apt")
+	if !first {
+		return
+	}
+	if weak && s.toks[k].digits() {
+		// After a weak label only a street with its suffix.
+		suffix := false
+		for j := k + 1; j < len(s.toks) && j < k+6 && s.toks[j].gap != gapLine && !s.toks[j].punct(','); j++ {
+			suffix = suffix || s.toks[j].letters() && s.toks[j].is(lxStreetSuffix)
+		}
+		if !suffix {
+			return
+		}
+	}
+	// The segments between commas, to the line's end or a wide gap.
+	for seg := 0; seg < 5 && k < len(s.toks); seg++ {
+		st := k
+		for k < len(s.toks) && s.toks[k].gap != gapLine && !s.toks[k].punct(',') && !(k > st && s.wideGap(k)) && !s.toks[k].punct(';') {
+			k++
+		}
+		en := k - 1
+		if en < st {
+			return
+		}
+		s.addressSegment(st, en, seg == 0)
+		if k >= len(s.toks) || !s.toks[k].punct(',') || k+1 >= len(s.toks) || s.toks[k+1].gap == gapLine {
+			return
+		}
+		k++
+	}
+}
+
+// addressSegment marks one comma-separated part of an address field: the
+// street (first), a ZIP, a state left alone, a town or neighbourhood with
+// the state and ZIP after it.
+func (s *scan) addressSegment(st, en int, street bool) {
+	if street {
+		if en > st && s.toks[en].digits() && s.toks[en].n() == 5 {
+			return // "55 Elm St Apt 4 Quincy 02169": the address rules read a street that runs on to its ZIP
+		}
+		s.addTok(st, en, Location, prCue)
+		return
+	}
+	// A ZIP (or ZIP+4) at the segment's end, a state before it.
+	e := en
+	if e >= st && s.toks[e].digits() && (s.toks[e].n() == 5 || s.toks[e].n() == 4 && e-2 >= st && s.toks[e-1].punct('-')) {
+		z := e
+		if s.toks[e].n() == 4 {
+			z = e - 2
+		}
+		if s.toks[z].digits() && s.toks[z].n() == 5 {
+			s.addTok(z, e, ZIP, prCue)
+			e = z - 1
+		}
+	}
+	if e > st && s.toks[e].punct('.') && s.toks[e-1].letters() && apStateAbbrs[s.lower(e-1)] {
+		e -= 2 // "Minn.": a state abbreviated in the newspapers' style stays
+	} else if e >= st && s.toks[e].letters() && (s.toks[e].is(lxStateAbbr) && s.toks[e].n() == 2 || s.toks[e].is(lxState)) {
+		e-- // the state stays
+	}
+	if e < st || e-st > 4 {
+		return
+	}
+	for k := st; k <= e; k++ {
+		if !(s.toks[k].letters() || s.toks[k].punct('.') || s.toks[k].punct('-') || s.toks[k].punct('\'')) {
+			return
+		}
+	}
+	if s.toks[st].letters() {
+		s.addTok(st, e, Location, prCue)
 	}
 }
 

@@ -9,6 +9,7 @@ import "github.com/clinscribe/clinscribe/deid"
 // by ordinary words). First look: 3 of its 25 expected spans leaked in
 // both modes and 1 was typed NAME; on reflection one of the three (a lab
 // company's name) is no identifier, and its expectation was dropped.
+// Batch 25, written after the rest: 10 of 13 leaked, 1 typed otherwise.
 var shapeProbe5 = []shapeCase{
 	// batch 23: facilities in fields
 	{"Facility: Larkspur Ridge Healthcare - Coos Bay", []found{{"Larkspur Ridge Healthcare", deid.Location}, {"Coos Bay", deid.Location}}, nil, false},
