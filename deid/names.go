@@ -2408,6 +2408,25 @@ func (s *scan) lowerNameAt(i int, cls NameClass) {
 		s.toks[en+2].letters() && !s.toks[en+2].upper() {
 		en += 2
 	}
+	// Said twice, the surname after the second: "my partner sam sam
+	// alvarado".
+	if n := s.next(en); en == i && n > 0 && s.toks[n].gap == gapSpace && s.lowerAny(n) == s.lowerAny(i) {
+		en = n
+	}
+	// Particles before the surname: "ximena de la garza", "pieter van der
+	// berg".
+	if n := s.next(en); n > 0 && s.toks[n].gap == gapSpace && s.toks[n].is(lxParticle) && !s.toks[n].upper() {
+		e := n
+		for m := s.next(e); m > 0 && e-n < 4 && s.toks[m].gap == gapSpace && s.toks[m].is(lxParticle) && !s.toks[m].upper(); m = s.next(e) {
+			e = m
+		}
+		if m := s.next(e); m > 0 && s.toks[m].gap == gapSpace && s.toks[m].letters() && !s.toks[m].upper() && s.toks[m].n() >= 3 &&
+			(s.toks[m].lex&(lxSur|lxSurAmb) != 0 || s.toks[m].gaz&gzSur != 0 || s.toks[m].lex == 0 && !s.dictionaryWord(m)) &&
+			s.toks[m].lex&(lxMedical|lxMonth|lxWeekday|lxDigitWord|lxTensWord|lxTeenWord) == 0 {
+			en = m
+			s.addName(i, en, cls)
+		}
+	}
 	// A surname after it: "marcus dubois", "leo nakashima".
 	// A word on no list at all after a given name is its surname too
 	// ("angela brightwater"): the lists hold every English word.
@@ -2751,6 +2770,12 @@ func (s *scan) lowerContextName(i int) bool {
 		s.lowerNameAt(i, PatientNames)
 		return true
 	}
+	if pw := s.lower(p); (pw == "patient" || pw == "pt" || pw == "member" || pw == "client" || pw == "resident") && s.birthCueAfterName(i) {
+		// "caller: patient bettina oduya date of birth five five sixty
+		// six": the words between the person's role and the birth date.
+		s.lowerNameAt(i, PatientNames)
+		return true
+	}
 	if pw := s.lower(p); (pw == "interpreter" || pw == "translator") && t.lex == 0 && t.gaz&gzWord == 0 && !s.englishLooking(i) && !s.dictionaryWord(i) {
 		// "this is somali interpreter abdiwali": the interpreter's name,
 		// a word of no list, right after the role.
@@ -2785,6 +2810,8 @@ func (s *scan) lowerContextName(i int) bool {
 		ok = true // "kenzie helps me", "vern says"
 	case s.introBefore(i) || s.greetingBefore(i, knownPart{word: s.lower(i)}):
 		ok = true
+	case t.gaz&gzFirst != 0 && t.gaz&gzWord == 0 && t.lex&(lxCommon|lxMedical) == 0 && s.itsCaller(i):
+		ok = true // "hi dr mendoza it's jolene in the lab"
 	case t.gaz&gzFirst != 0 && t.lex == 0 && (s.vocativeAt(i, knownPart{word: w, tier: kpWord}) ||
 		s.openingAddress(i, knownPart{word: w, tier: kpWord})):
 		ok = true // "um krysia do you want to sit", "ok lacey can you"
@@ -2794,6 +2821,52 @@ func (s *scan) lowerContextName(i int) bool {
 	}
 	s.lowerNameAt(i, PatientNames)
 	return true
+}
+
+// itsCaller: a caller saying who is calling, "it's" before token i and
+// where they call from or nothing after it ("it's jolene in the lab",
+// "hey it's marisol from the front desk", "it's deshawn again").
+func (s *scan) itsCaller(i int) bool {
+	p := s.sameLinePrev(i)
+	if p < 2 || !s.eq(p, "s") || !s.toks[p-1].punct('\'') || !s.eq(p-2, "it") {
+		return false
+	}
+	n := s.next(i)
+	if n < 0 || s.toks[n].gap == gapLine || s.toks[n].kind == tkPunct {
+		return true
+	}
+	switch s.lower(n) {
+	case "in", "from", "at", "with", "calling", "here", "again", "over":
+		return true
+	}
+	return false
+}
+
+// birthCueAfterName: one to three words from i that read as a name (no
+// function word, no ordinary word on no name list), then "date of birth",
+// "dob" or "birthday".
+func (s *scan) birthCueAfterName(i int) bool {
+	k := i
+	for n := 0; n < 3; n++ {
+		t := &s.toks[k]
+		if !t.letters() || t.upper() || s.tokIn(functionWordSet, k) || t.lex&nonNameFlags != 0 ||
+			t.lex&(lxFirst|lxSur) == 0 && t.gaz&(gzFirst|gzSur) == 0 && s.dictionaryWord(k) {
+			return false
+		}
+		// Joined by hyphens: "brooks-tate".
+		for k+2 < len(s.toks) && s.toks[k+1].punct('-') && s.toks[k+1].gap == gapNone && s.toks[k+2].gap == gapNone && s.toks[k+2].letters() {
+			k += 2
+		}
+		m := s.next(k)
+		if m < 0 || s.toks[m].gap == gapLine {
+			return false
+		}
+		if s.eq(m, "dob") || s.eq(m, "birthday") || s.eq(m, "date") && s.eq(s.next(m), "of") && s.eq(s.next(s.next(m)), "birth") {
+			return true
+		}
+		k = m
+	}
+	return false
 }
 
 // nameListFlags are the lexicon's name lists; a word on them and on no
