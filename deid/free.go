@@ -57,7 +57,7 @@ func (s *scan) dropFree(spans []Span) []Span {
 		}
 		if sp.Type == Name {
 			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && en >= st {
-				if s.publicHonorific(st, en) || s.publicFigure(st, en) {
+				if s.publicHonorific(st, en) || s.publicFigure(st, en) || s.figureThrough(st, en) {
 					continue
 				}
 				// A title stays outside: "President Maria Lopez of the
@@ -76,7 +76,7 @@ func (s *scan) dropFree(spans []Span) []Span {
 			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && en >= st && (s.denomination(st, en) || s.measuredEponym(st, en) ||
 				s.mediaTitle(st, en) || s.drugCalled(st, en) || s.lowerBeforeHead(st, en) || s.bodySiteAbbrev(st, en) || s.deviceBrand(st, en) ||
 				s.ampersandBrand(st, en) || s.chainAmongChains(st, en) || s.societyAcronym(st, en) || s.capsPairInProse(st, en) ||
-				sp.Type == Location && s.stagingSystem(st)) {
+				sp.Type == Location && (s.stagingSystem(st) || s.wordsNoPlace(st, en))) {
 				continue
 			}
 		}
@@ -217,9 +217,56 @@ func (s *scan) publicFigure(st, en int) bool {
 	if en == st || en-st > 6 || s.titleBefore(st) || s.anyKnown(st, en) {
 		return false
 	}
+	last, ok := s.figureListed(st, en)
+	if !ok {
+		return false
+	}
+	if p := s.sameLinePrev(st); p >= 0 && (s.toks[p].punct(':') || s.toks[p].letters() &&
+		(s.toks[p].is(lxRelation) || lineSubjectLabels[s.lower(p)] || s.tokIn(ownerWordsSet, p))) {
+		return false
+	}
+	if n := s.next(en); n > 0 && s.toks[n].letters() && personVerbs[s.lower(n)] {
+		return false
+	}
+	// The cue must govern the name: a word of fame right before it
+	// ("listening to", "reading about", "a fan of", "watched", "a movie
+	// with"), a work of theirs right after ("a Johnny Cash song",
+	// "Johnny Cash's music") or their deed in history ("Louis Pasteur
+	// pioneered vaccination"). A cue elsewhere in the sentence is the
+	// person's own doing: "Michael Jordan watched tv and then fell", "The
+	// patient, Jimmy Carter, likes to read novels" stay names.
+	if !s.fameBefore(st) && !s.worksAfter(en) && !s.deedAfter(en) {
+		return false // "Called James Brown at home": no sign of a mention in passing
+	}
+	for k := range s.toks {
+		if (k < st || k > en) && s.toks[k].letters() && s.toLower(s.str(k)) == last && s.titleBefore(k) {
+			return false
+		}
+	}
+	return true
+}
+
+// figureThrough: the span is the first words of a public figure whose
+// last word no list made part of it ("audiobooks, michelle obama's
+// book": only "michelle" was found); the figure as a whole is tested.
+func (s *scan) figureThrough(st, en int) bool {
+	for e, n := en, 0; n < 2; n++ {
+		if e = s.next(e); e < 0 || !s.toks[e].letters() || s.toks[e].gap != gapSpace {
+			return false
+		}
+		if s.publicFigure(st, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// figureListed: tokens st..en, two words or more, are exactly a name of
+// the public figures' list; last is its surname, for its other mentions.
+func (s *scan) figureListed(st, en int) (last string, ok bool) {
 	pf := publicFigures()
 	if _, ok := pf.first[s.lowerAny(st)]; !ok {
-		return false // no figure's name starts so: no text built
+		return "", false // no figure's name starts so: no text built
 	}
 	// The key as publicfigures.txt writes it: lower-case words, periods
 	// dropped, one space between words; hyphens and apostrophes inside a
@@ -241,43 +288,54 @@ func (s *scan) publicFigure(st, en int) bool {
 		case (t.punct('-') || t.punct('\'')) && t.gap == gapNone && k < en && s.toks[k+1].gap == gapNone:
 			key = append(key, s.text[t.s])
 		default:
-			return false
+			return "", false
 		}
 		if len(key) > len(buf)-8 {
-			return false
+			return "", false
 		}
 	}
 	if _, ok := pf.names[string(key)]; !ok || nWords < 2 {
-		return false
+		return "", false
 	}
-	words := []string{""} // the surname, for its other mentions
 	if i := strings.LastIndexByte(string(key), ' '); i >= 0 {
-		words[0] = string(key[i+1:])
+		return string(key[i+1:]), true
 	}
-	if p := s.sameLinePrev(st); p >= 0 && (s.toks[p].punct(':') || s.toks[p].letters() &&
-		(s.toks[p].is(lxRelation) || lineSubjectLabels[s.lower(p)] || s.tokIn(ownerWordsSet, p))) {
+	return "", true
+}
+
+// deedAfter: a public figure's place in history told right after the
+// name, by a verb no patient's or clinician's note says of the encounter's
+// people ("Alexander Fleming discovered penicillin", "Clara Barton founded
+// the Red Cross"); the first of two listed figures joined by "and" shares
+// the second's ("Marie Curie and Pierre Curie discovered radium").
+// "Discovered" with an article or a pronoun after it is a finding ("Tom
+// Hanks discovered a lump"), no deed.
+func (s *scan) deedAfter(en int) bool {
+	n := s.next(en)
+	if n < 0 || !s.toks[n].letters() {
 		return false
 	}
-	if n := s.next(en); n > 0 && s.toks[n].letters() && personVerbs[s.lower(n)] {
-		return false
-	}
-	// The cue must govern the name: a word of fame right before it
-	// ("listening to", "reading about", "a fan of", "watched", "a movie
-	// with") or a work of theirs right after ("a Johnny Cash song",
-	// "Johnny Cash's music"). A cue elsewhere in the sentence is the
-	// person's own doing: "Michael Jordan watched tv and then fell", "The
-	// patient, Jimmy Carter, likes to read novels" stay names.
-	if !s.fameBefore(st) && !s.worksAfter(en) {
-		return false // "Called James Brown at home": no sign of a mention in passing
-	}
-	last := words[len(words)-1]
-	for k := range s.toks {
-		if (k < st || k > en) && s.toks[k].letters() && s.toLower(s.str(k)) == last && s.titleBefore(k) {
-			return false
+	if w := s.lower(n); w == "and" {
+		// The second figure: two to four words, then the deed.
+		for e := n + 2; e <= n+4 && s.next(e-1) == e; e++ {
+			if _, ok := s.figureListed(n+1, e); ok {
+				return s.deedAfter(e)
+			}
 		}
+		return false
+	}
+	if !deedVerbs[s.lower(n)] {
+		return false
+	}
+	switch s.nextWordAt(n) {
+	case "", "a", "an", "his", "her", "their", "my", "it", "that", "this", "some", "blood":
+		return false
 	}
 	return true
 }
+
+// deedVerbs tell what a figure is known for.
+var deedVerbs = wordsOf("discovered invented founded pioneered reformed revolutionized coined won composed painted")
 
 // fameBefore: the words right before a public figure's name take a
 // famous person as their object: "listening to", "reading about", "heard",
@@ -288,7 +346,8 @@ func (s *scan) fameBefore(st int) bool {
 	case "watched", "watching", "watch", "watches", "heard", "hear", "starring", "featuring", "idol", "like":
 		return p1 != "like" || fameCues[p2] || fameCues[p3]
 	case "to":
-		return strings.HasPrefix(p2, "listen")
+		// "compared himself to Nolan Ryan", "compared to Venus Williams"
+		return strings.HasPrefix(p2, "listen") || p2 == "compared" || p3 == "compared" && reflexives[p2]
 	case "about":
 		return fameCues[p2] || p2 == "documentary" || p2 == "book" || p2 == "movie" || p2 == "article" || p2 == "story"
 	case "of":
@@ -332,6 +391,33 @@ func (s *scan) worksAfter(en int) bool {
 var fameCues = wordsOf("read reads reading hear heard listen listening listens watch watched watching watches fan " +
 	"fans inspired compared famous singer actor actress president movie movies film films song songs music album " +
 	"book books novel novels concert documentary tv television biography memoir idol starred author autograph")
+
+// wordsNoPlace: a place found only by its position (after "at", "on",
+// "in", "near") whose words are all ordinary English words that no list of
+// names or places holds: one word ("Perform on Arrival", "Purell at Every
+// Door", "Carried in Backpack", "roll over in bed"), or up to four on a
+// Title Case line ("Do Not Stop Without Talking to Your Care Team"). A
+// word on a list of places, a town spelled as a word ("moved to Reading",
+// "seen at Mercy"), a facility word, a place cue before it ("lives in",
+// "moved to") or a word of no English ("at Zorbaville") keeps the place.
+func (s *scan) wordsNoPlace(st, en int) bool {
+	if en-st > 3 || en > st && !s.titleCaseLine(st) || s.cueBefore(st, lxPlaceCue, 3) {
+		return false
+	}
+	const placeLex = lxCity | lxCityAmb | lxState | lxStateAbbr | lxCountry | lxStreetSuffix | lxFacility | lxTown |
+		lxFacHead | lxFacAcro | lxFacWord | lxCityNick | lxBrand
+	for k := st; k <= en; k++ {
+		t := &s.toks[k]
+		if !t.letters() || t.allUpper() && t.n() > 1 || t.lex&placeLex != 0 || t.gaz&(gzCity|gzCityAmb|gzTown|gzFacHead|gzFacAcro|gzPhraseHead) != 0 ||
+			!s.ordinaryCap(k) {
+			return false
+		}
+	}
+	return true
+}
+
+// reflexives stand between "compared" and "to".
+var reflexives = wordsOf("himself herself themselves myself yourself")
 
 // publicHonorifics are the honorifics of heads of state and of a church.
 var publicHonorifics = map[string]bool{"president": true, "pope": true, "king": true, "queen": true}

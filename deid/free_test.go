@@ -286,12 +286,40 @@ func TestFreePublicFigures(t *testing.T) {
 			[]found{{"Hanks", deid.Name}, {"Tom Hanks", deid.Name}}},
 		{"a relation stays", "Her husband Johnny Cash drove her in; they watched TV.", []found{{"Johnny Cash", deid.Name}}},
 		{"a label stays", "Patient: Elvis Presley, likes music.", []found{{"Elvis Presley", deid.Name}}},
+		// Deeds in history after the name, and a comparison.
+		{"a discovery", "In the lecture Alexander Fleming discovered penicillin by chance.", nil},
+		{"a founding", "Louis Pasteur pioneered vaccination; Marie Curie and Pierre Curie discovered radium.", nil},
+		{"compared to a figure", "He compared himself to Michael Jordan after the game.", nil},
+		{"a figure's surname no list made part of the span", "patient: she listens to audiobooks, michelle obama's book", nil},
+		{"a finding is no deed", "Tom Hanks discovered a lump in his breast.", []found{{"Tom Hanks", deid.Name}}},
+		{"a deed of a name on no list stays", "Maria Lopez founded the support group.", []found{{"Maria Lopez", deid.Name}}},
+		{"a comparison to a name on no list stays", "He compared himself to Maria Lopez.", []found{{"Maria Lopez", deid.Name}}},
+		{"a figure beside a person: the person stays", "Maria Lopez and Louis Pasteur discovered mold.", []found{{"Maria Lopez", deid.Name}}},
+		{"a given name and a surname on no list stay", "patient: she listens to audiobooks, michelle lopez's book",
+			[]found{{"michelle lopez", deid.Name}}},
 	})
 	kn := deid.Known{PatientNames: []string{"Tom Hanks"}}
 	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
 		checkFound(t, newDetector(t, cfg), kn, []foundCase{{"supplied", "doctor: tom hanks, do you still watch movies",
 			[]found{{"tom", deid.Name}, {"hanks", deid.Name}}}})
 	}
+}
+
+// TestFreeWordsNoPlace: a place found only by its position whose words
+// are ordinary English words on no list of places is none (one word, or a
+// few on a Title Case line); a listed place, a town spelled as a word, a
+// place cue, a facility word or a word of no English stays.
+func TestFreeWordsNoPlace(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"a time of care", "Stroke Scale: Perform on Arrival", nil},
+		{"a bag", "Inhaler May Be Carried in Backpack", nil},
+		{"a time of day", "Drops: Xalatan at Bedtime, Lumigan Alternative.", nil},
+		{"lower case", "patient: it spins when i roll over in bed too", nil},
+		{"a listed city stays", "Follow-up arranged in Boston.", []found{{"Boston", deid.Location}}},
+		{"a word of no English stays", "Transferred to Zorbaville for rehab.", []found{{"Zorbaville", deid.Location}}},
+		{"a place cue keeps a word", "She lives in Backpack now.", []found{{"Backpack", deid.Location}}},
+	})
 }
 
 // TestFreeChains: a business's "A & B's" and a listed chain's possessive
