@@ -399,10 +399,15 @@ var fameCues = wordsOf("read reads reading hear heard listen listening listens w
 // Title Case line ("Do Not Stop Without Talking to Your Care Team"). A
 // word on a list of places, a town spelled as a word ("moved to Reading",
 // "seen at Mercy"), a facility word, a place cue before it ("lives in",
-// "moved to") or a word of no English ("at Zorbaville") keeps the place.
+// "moved to"), a word of no English ("at Zorbaville"), or "and" or "of"
+// before it ("the corner of 5th and Main") keeps the place.
 func (s *scan) wordsNoPlace(st, en int) bool {
 	if en-st > 3 || en > st && !s.titleCaseLine(st) || s.cueBefore(st, lxPlaceCue, 3) {
 		return false
+	}
+	switch s.prevWordAt(st, 1) {
+	case "and", "&", "/", "of":
+		return false // "the corner of 5th and Main", "Town of Hope"
 	}
 	const placeLex = lxCity | lxCityAmb | lxState | lxStateAbbr | lxCountry | lxStreetSuffix | lxFacility | lxTown |
 		lxFacHead | lxFacAcro | lxFacWord | lxCityNick | lxBrand

@@ -319,6 +319,7 @@ func TestFreeWordsNoPlace(t *testing.T) {
 		{"a listed city stays", "Follow-up arranged in Boston.", []found{{"Boston", deid.Location}}},
 		{"a word of no English stays", "Transferred to Zorbaville for rehab.", []found{{"Zorbaville", deid.Location}}},
 		{"a place cue keeps a word", "She lives in Backpack now.", []found{{"Backpack", deid.Location}}},
+		{"a street after and stays", "Found at the corner of 5th and Main by EMS.", []found{{"5th", deid.Location}, {"Main", deid.Location}}},
 	})
 }
 
