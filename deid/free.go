@@ -29,6 +29,11 @@ func (s *scan) dropFree(spans []Span) []Span {
 				continue
 			}
 		}
+		if sp.Type == Date || sp.Type == Name {
+			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && en >= st && s.recurringTime(st, en) {
+				continue
+			}
+		}
 		if sp.Type == Name {
 			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && en >= st {
 				if k := s.hyphenLetterEnd(st, en); k >= 0 {
@@ -420,6 +425,58 @@ func (s *scan) wordsNoPlace(st, en int) bool {
 	}
 	return true
 }
+
+// recurringTime: a month, a season or a holiday that comes back every
+// year, no one's date: after "every" or "each", itself or the last of a
+// list or a range ("Seasonal Allergies Every April and May", "every
+// spring and fall", "Every Tuesday and Thursday Through March"); a month a season of a disease begins or peaks in ("Norovirus
+// Season Begins in November", "flu season peaks in february"); a feast
+// kept by a fast or an observance ("fasts during Ramadan", "observes
+// Lent"). "Seen in April and May", "since Easter", "every Monday until
+// March 3" (a day after it) and "every April Jones visit" (a listed
+// person after it) stay.
+func (s *scan) recurringTime(st, en int) bool {
+	if en-st > 3 || s.anyKnown(st, en) || !s.toks[st].letters() || !s.monthWord(st) && !s.toks[st].is(lxTimeWord) {
+		return false
+	}
+	for k := st + 1; k <= en; k++ {
+		if !s.toks[k].letters() || s.toks[k].is(lxOrdWord|lxDigitWord|lxTeenWord|lxTensWord) {
+			return false // "March 3", "june third"
+		}
+	}
+	if n := s.next(en); n > 0 && (s.toks[n].capWord() && s.toks[n].gap == gapSpace && s.toks[n].lex&(lxFirst|lxSur) != 0 ||
+		s.toks[n].digits() || s.toks[n].is(lxOrdWord|lxDigitWord|lxTeenWord|lxTensWord)) {
+		return false // "April Jones", "every Monday until March 3"
+	}
+	// Back over a list or a range of days, months and feasts to "every".
+	for j, n := s.sameLinePrev(st), 0; j >= 0 && n < 8; j, n = s.sameLinePrev(j), n+1 {
+		t := &s.toks[j]
+		if t.letters() && (s.eq(j, "every") || s.eq(j, "each")) {
+			return true
+		}
+		if !(t.punct(',') || t.letters() && (t.is(lxWeekday|lxMonth|lxTimeWord) || listOrRange[s.lower(j)])) {
+			break
+		}
+	}
+	p1 := s.prevWordAt(st, 1)
+	for i := 2; i <= 5; i++ {
+		switch w := s.prevWordAt(st, i); {
+		case w == "":
+			return false
+		case s.monthWord(st) && (w == "season" || w == "seasons") && (p1 == "in" || p1 == "through" || p1 == "until"):
+			return true
+		case !s.monthWord(st) && observanceWords[w]:
+			return true
+		}
+	}
+	return false
+}
+
+// listOrRange join the days, months and feasts of a schedule.
+var listOrRange = wordsOf("and or other through thru until till to")
+
+// observanceWords keep a feast as a practice, every year's.
+var observanceWords = wordsOf("fast fasts fasting observe observes observing celebrate celebrates celebrating")
 
 // reflexives stand between "compared" and "to".
 var reflexives = wordsOf("himself herself themselves myself yourself")

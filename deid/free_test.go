@@ -323,6 +323,28 @@ func TestFreeWordsNoPlace(t *testing.T) {
 	})
 }
 
+// TestFreeRecurringTimes: a month, season or feast that comes back every
+// year (after "every" or "each", in a list or range after it; a month a
+// disease's season begins in; a feast kept by a fast) is no date; one that
+// dates an event, one with a day after it, and a person named like a month
+// stay.
+func TestFreeRecurringTimes(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"months every year", "Seasonal Allergies Every April and May. Zyrtec on Hand.", nil},
+		{"a schedule's range", "Flu shots every Tuesday through March.", nil},
+		{"seasons every year", "patient: we walk every spring and fall", nil},
+		{"a disease's season", "Reminder: flu season peaks in February.", nil},
+		{"a fast", "Patient follows a halal diet and fasts during Ramadan.", nil},
+		{"an event's month stays", "Seen in April for follow-up.", []found{{"April", deid.Date}}},
+		{"an event's feast stays", "Since Easter she has had pain.", []found{{"Easter", deid.Date}}},
+		{"a day after the month stays", "PT every Monday until March 3, then home exercise.", []found{{"March 3", deid.Date}}},
+		{"a person named like a month stays", "Comes every Sunday with her daughter April.", []found{{"April", deid.Name}}},
+		{"a month's name after a title in a list stays", "Visits every Sunday and Ms. April Jones drives her.",
+			[]found{{"April Jones", deid.Name}}},
+	})
+}
+
 // TestFreeChains: a business's "A & B's" and a listed chain's possessive
 // beside another listed chain are no persons; two people's possessive and
 // a chain's name with what a person has after it stay.
