@@ -87,7 +87,7 @@ func (s *scan) dropFree(spans []Span) []Span {
 		}
 		if sp.Type == Name || sp.Type == Location {
 			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && en >= st &&
-				(s.freeLookalike(st, en, sp.Type) || sp.Type == Name && (s.givenOfEponym(st, en, spans) || st == en && s.knownCompound(st))) {
+				(s.freeLookalike(st, en, sp.Type) || sp.Type == Name && (s.givenOfEponym(st, en, spans) || st == en && s.knownCompound(st) || s.headingWords(st, en))) {
 				continue
 			}
 		}
@@ -477,6 +477,61 @@ var listOrRange = wordsOf("and or other through thru until till to")
 
 // observanceWords keep a feast as a practice, every year's.
 var observanceWords = wordsOf("fast fasts fasting observe observes observing celebrate celebrates celebrating")
+
+// headingWords: a name found on a line written as a heading or a list
+// item (Title Case by titleCaseLine, or every word of four letters or
+// more capitalized) whose words are on no list of given names or surnames
+// (a census surname that is also a word may start it) and whose last word
+// is an ordinary English word: "Shoes With Good Tread", "Bronchodilator
+// Response Present", "Palforzia Oral Immunotherapy Discussed". A listed
+// given name or surname ("Follow Up With Chidi Okafor"), a last word that
+// is a surname or no English ("Letter For Ngozi Fortune"), a title, a
+// label, a comma or a preposition of place or agent before it ("Alias:
+// ZEBRA, TANGO", "Bjornstad,Per", "via Cbus Fire Medic 14", "Seen By
+// Hope") keeps the name.
+func (s *scan) headingWords(st, en int) bool {
+	if en-st > 3 || s.titleBefore(st) || s.anyKnown(st, en) || !s.dictionaryWord(en) && !s.pluralOfWord(en) {
+		return false
+	}
+	switch s.prevWordAt(st, 1) {
+	case ":", ",", ";", "via", "at", "from", "to", "in", "on", "near", "into", "by":
+		return false // a label's, a record's field, a place's position
+	}
+	for k := st; k <= en; k++ {
+		t := &s.toks[k]
+		if !t.letters() {
+			if t.punct('-') && t.gap == gapNone {
+				continue
+			}
+			return false
+		}
+		if t.lex&(lxFirst|lxSur|lxFirstAmb|lxSurAmb) != 0 || t.gaz&(gzFirst|gzFirstAmb) != 0 || t.gaz&gzSur != 0 && t.gaz&gzWord == 0 {
+			return false
+		}
+	}
+	return s.titleCaseLine(st) || s.capitalizedLine(st)
+}
+
+// capitalizedLine: every word of four letters or more on the line of
+// token k is capitalized, and there are three of them at least: a
+// heading, a list item or a Title Case note ("Bronchodilator Response
+// Present. DLCO Mildly Reduced.").
+func (s *scan) capitalizedLine(k int) bool {
+	a := k
+	for a > 0 && s.toks[a].gap != gapLine {
+		a--
+	}
+	n := 0
+	for j := a; j < len(s.toks) && (j == a || s.toks[j].gap != gapLine); j++ {
+		if t := &s.toks[j]; t.letters() && t.n() >= 4 {
+			if !t.capWord() {
+				return false
+			}
+			n++
+		}
+	}
+	return n >= 3
+}
 
 // reflexives stand between "compared" and "to".
 var reflexives = wordsOf("himself herself themselves myself yourself")

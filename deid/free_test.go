@@ -345,6 +345,21 @@ func TestFreeRecurringTimes(t *testing.T) {
 	})
 }
 
+// TestFreeHeadingWords: on a heading, a list item or a Title Case note, a
+// run of capitalized words on no list of names ending in an ordinary word
+// is no name; a listed name, a last word that is a surname or no English,
+// and a label, a comma or a preposition before the run keep it.
+func TestFreeHeadingWords(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"a list item", "Wear Sturdy Boots or Shoes With Firm Soles.", nil},
+		{"a Title Case note", "Bronchodilator Response Present. DLCO Mildly Reduced.", nil},
+		{"a listed name stays", "Follow Up With Chidi Okafor in Two Weeks.", []found{{"Chidi Okafor", deid.Name}}},
+		{"a surname at the end stays", "Letter For Ngozi Fortune Sent Today.", []found{{"Ngozi Fortune Sent", deid.Name}}},
+		{"a label stays", "Alias: ZEBRA, TANGO   Trauma Team Activated", []found{{"ZEBRA", deid.Name}, {"TANGO", deid.Name}}},
+	})
+}
+
 // TestFreeChains: a business's "A & B's" and a listed chain's possessive
 // beside another listed chain are no persons; two people's possessive and
 // a chain's name with what a person has after it stay.
