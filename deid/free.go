@@ -81,7 +81,7 @@ func (s *scan) dropFree(spans []Span) []Span {
 			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && en >= st && (s.denomination(st, en) || s.measuredEponym(st, en) ||
 				s.mediaTitle(st, en) || s.drugCalled(st, en) || s.lowerBeforeHead(st, en) || s.bodySiteAbbrev(st, en) || s.deviceBrand(st, en) ||
 				s.ampersandBrand(st, en) || s.chainAmongChains(st, en) || s.societyAcronym(st, en) || s.capsPairInProse(st, en) ||
-				sp.Type == Location && (s.stagingSystem(st) || s.wordsNoPlace(st, en))) {
+				sp.Type == Location && s.stagingSystem(st)) {
 				continue
 			}
 		}
@@ -396,35 +396,6 @@ func (s *scan) worksAfter(en int) bool {
 var fameCues = wordsOf("read reads reading hear heard listen listening listens watch watched watching watches fan " +
 	"fans inspired compared famous singer actor actress president movie movies film films song songs music album " +
 	"book books novel novels concert documentary tv television biography memoir idol starred author autograph")
-
-// wordsNoPlace: a place found only by its position (after "at", "on",
-// "in", "near") whose words are all ordinary English words that no list of
-// names or places holds: one word ("Perform on Arrival", "Purell at Every
-// Door", "Carried in Backpack", "roll over in bed"), or up to four on a
-// Title Case line ("Do Not Stop Without Talking to Your Care Team"). A
-// word on a list of places, a town spelled as a word ("moved to Reading",
-// "seen at Mercy"), a facility word, a place cue before it ("lives in",
-// "moved to"), a word of no English ("at Zorbaville"), or "and" or "of"
-// before it ("the corner of 5th and Main") keeps the place.
-func (s *scan) wordsNoPlace(st, en int) bool {
-	if en-st > 3 || en > st && !s.titleCaseLine(st) || s.cueBefore(st, lxPlaceCue, 3) {
-		return false
-	}
-	switch s.prevWordAt(st, 1) {
-	case "and", "&", "/", "of":
-		return false // "the corner of 5th and Main", "Town of Hope"
-	}
-	const placeLex = lxCity | lxCityAmb | lxState | lxStateAbbr | lxCountry | lxStreetSuffix | lxFacility | lxTown |
-		lxFacHead | lxFacAcro | lxFacWord | lxCityNick | lxBrand
-	for k := st; k <= en; k++ {
-		t := &s.toks[k]
-		if !t.letters() || t.allUpper() && t.n() > 1 || t.lex&placeLex != 0 || t.gaz&(gzCity|gzCityAmb|gzTown|gzFacHead|gzFacAcro|gzPhraseHead) != 0 ||
-			!s.ordinaryCap(k) {
-			return false
-		}
-	}
-	return true
-}
 
 // recurringTime: a month, a season or a holiday that comes back every
 // year, no one's date: after "every" or "each", itself or the last of a
