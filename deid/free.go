@@ -1585,7 +1585,7 @@ var nounHeads = map[string]bool{"pupil": true, "pupils": true, "virus": true, "v
 	"convention": true, "smear": true, "stain": true, "precautions": true, "isolation": true, "theory": true,
 	"handout": true, "website": true, "newsletter": true, "podcast": true, "brochure": true, "pamphlet": true,
 	"blog": true, "budget": true, "workouts": true, "diet": true, "album": true, "songs": true, "movie": true,
-	"novel": true, "concert": true}
+	"novel": true, "concert": true, "contractions": true}
 
 // scheduleMonths: the month at k is one end of a range of months in a
 // sentence of a schedule, which recurs every year ("walk-in Monday to

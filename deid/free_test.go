@@ -60,6 +60,8 @@ func TestFreeLookalikes(t *testing.T) {
 		{"a person's point of view stays", "Discussed from Rachel Okafor's point of view.", []found{{"Rachel Okafor", deid.Name}}},
 		{"a person's body part stays", "John Hale's jaw is swollen.", []found{{"John Hale", deid.Name}}},
 		{"an eponymous pupil in lower case", "student: marcus gunn pupil means an afferent defect right", nil},
+		{"eponymous contractions", "Discussed Braxton Hicks contractions vs. labor; kick counts reviewed.", nil},
+		{"a person's contractions stay", "Called Maria Lopez: contractions every 5 minutes.", []found{{"Maria Lopez", deid.Name}}},
 		{"viruses named by places", "Puumala and Seoul viruses cause renal syndromes.", nil},
 		{"a product before its form", "Cover with Allevyn Life foam daily.", nil},
 		{"regions larger than a state", "Common in New England and the Pacific Northwest; rare in the Deep South.", nil},
