@@ -80,7 +80,7 @@ func (s *scan) dropFree(spans []Span) []Span {
 		if sp.Type == Name || sp.Type == Location {
 			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && en >= st && (s.denomination(st, en) || s.measuredEponym(st, en) ||
 				s.mediaTitle(st, en) || s.drugCalled(st, en) || s.lowerBeforeHead(st, en) || s.bodySiteAbbrev(st, en) || s.deviceBrand(st, en) ||
-				s.ampersandBrand(st, en) || s.chainAmongChains(st, en) || s.societyAcronym(st, en) || s.capsPairInProse(st, en) ||
+				s.ampersandBrand(st, en) || s.chainAmongChains(st, en) || s.possessiveAmongThings(st, en) || s.societyAcronym(st, en) || s.capsPairInProse(st, en) ||
 				sp.Type == Location && s.stagingSystem(st)) {
 				continue
 			}
@@ -730,6 +730,39 @@ func (s *scan) chainAmongChains(st, en int) bool {
 		}
 	}
 	return false
+}
+
+// possessiveAmongThings: a possessive (one or two words) that opens a
+// list of two items or more, each a capitalized run on no list of names
+// ("Avoid Reese's, Snickers and Peanut M&M's"): a shop's or a product's
+// name. A person's
+// possessive stands alone or beside other people ("Ann's, Maria's and
+// Carla's children"); a title or a supplied name keeps it.
+func (s *scan) possessiveAmongThings(st, en int) bool {
+	if en-st > 1 || !s.toks[st].capWord() || s.titleBefore(st) || s.anyKnown(st, en) {
+		return false
+	}
+	k := s.afterPossessive(en)
+	items := 0
+	for k > 0 && s.listSep(k) {
+		m := s.next(k)
+		if m > 0 && s.toks[k].punct(',') && (s.eq(m, "and") || s.eq(m, "or")) {
+			m = s.next(m)
+		}
+		e := s.itemEnd(m)
+		if e < 0 {
+			break
+		}
+		for j := m; j <= e; j++ {
+			if t := &s.toks[j]; t.letters() && (t.lex&(lxFirst|lxSur|lxFirstAmb|lxSurAmb) != 0 || t.gaz&(gzFirst|gzFirstAmb) != 0 ||
+				t.gaz&gzSur != 0 && t.gaz&gzWord == 0) {
+				return false // "Ann's, Maria's and Carla's"
+			}
+		}
+		items++
+		k = s.next(e)
+	}
+	return items >= 2
 }
 
 // sideInitial: token k is "R" or "L" with its period after a comparison
