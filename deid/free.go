@@ -745,11 +745,7 @@ func (s *scan) possessiveAmongThings(st, en int) bool {
 	k := s.afterPossessive(en)
 	items := 0
 	for k > 0 && s.listSep(k) {
-		m := s.next(k)
-		if m > 0 && s.toks[k].punct(',') && (s.eq(m, "and") || s.eq(m, "or")) {
-			m = s.next(m)
-		}
-		e := s.itemEnd(m)
+		m, e := s.itemAfter(k)
 		if e < 0 {
 			break
 		}
@@ -1791,6 +1787,17 @@ func (s *scan) itemStart(e int) int {
 	return b
 }
 
+// itemAfter: the first and last tokens of the list item after the
+// separator k (", and" counts as one); e is -1 when no capitalized item
+// follows.
+func (s *scan) itemAfter(k int) (m, e int) {
+	m = s.next(k)
+	if m > 0 && s.toks[k].punct(',') && (s.eq(m, "and") || s.eq(m, "or")) {
+		m = s.next(m)
+	}
+	return m, s.itemEnd(m)
+}
+
 // itemEnd walks forward from b, the first token of a list item, and
 // returns its last token, or -1 when b is no capitalized word.
 func (s *scan) itemEnd(b int) int {
@@ -1852,11 +1859,7 @@ func (s *scan) listLookalike(st, en int) bool {
 		if n < 0 || !s.listSep(n) {
 			break
 		}
-		m := s.next(n)
-		if m > 0 && s.toks[n].punct(',') && (s.eq(m, "and") || s.eq(m, "or")) {
-			m = s.next(m)
-		}
-		e := s.itemEnd(m)
+		m, e := s.itemAfter(n)
 		if e < 0 {
 			break
 		}
