@@ -1244,12 +1244,18 @@ func (s *scan) serviceOnly(st, en int) bool {
 			"veterans", "general", "women's", "womens", "the", "of", "and":
 			return false
 		}
-		if !serviceWords[w] && !specialtyWord(w) && !trainingWords[w] {
+		if !serviceWords[w] && !specialtyWord(w) && !trainingWords[w] && !clinicKinds[w] {
 			return false
 		}
 	}
 	return true
 }
+
+// clinicKinds name what a clinic of a practice is for ("Anticoagulation
+// Clinic", "Travel Clinic", "Lipid Clinic").
+var clinicKinds = wordsOf("anticoagulation coumadin warfarin inr travel diabetes diabetic lipid allergy asthma weight " +
+	"bariatric fertility lactation immunization vaccine vaccination wellness prenatal postpartum continence " +
+	"headache seizure epilepsy stroke memory fracture osteoporosis smoking tobacco cessation")
 
 // trainingWords name a clinic's teaching role.
 var trainingWords = map[string]bool{"residency": true, "resident": true, "residents": true, "teaching": true,
