@@ -29,6 +29,11 @@ func (s *scan) dropFree(spans []Span) []Span {
 				continue
 			}
 		}
+		if sp.Type == Date || sp.Type == Name {
+			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && en >= st && s.recurringTime(st, en) {
+				continue
+			}
+		}
 		if sp.Type == Name {
 			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && en >= st {
 				if k := s.hyphenLetterEnd(st, en); k >= 0 {
@@ -57,7 +62,7 @@ func (s *scan) dropFree(spans []Span) []Span {
 		}
 		if sp.Type == Name {
 			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && en >= st {
-				if s.publicHonorific(st, en) || s.publicFigure(st, en) {
+				if s.publicHonorific(st, en) || s.publicFigure(st, en) || s.figureThrough(st, en) {
 					continue
 				}
 				// A title stays outside: "President Maria Lopez of the
@@ -75,14 +80,14 @@ func (s *scan) dropFree(spans []Span) []Span {
 		if sp.Type == Name || sp.Type == Location {
 			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && en >= st && (s.denomination(st, en) || s.measuredEponym(st, en) ||
 				s.mediaTitle(st, en) || s.drugCalled(st, en) || s.lowerBeforeHead(st, en) || s.bodySiteAbbrev(st, en) || s.deviceBrand(st, en) ||
-				s.ampersandBrand(st, en) || s.chainAmongChains(st, en) || s.societyAcronym(st, en) || s.capsPairInProse(st, en) ||
+				s.ampersandBrand(st, en) || s.chainAmongChains(st, en) || s.possessiveAmongThings(st, en) || s.societyAcronym(st, en) || s.capsPairInProse(st, en) ||
 				sp.Type == Location && s.stagingSystem(st)) {
 				continue
 			}
 		}
 		if sp.Type == Name || sp.Type == Location {
 			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && en >= st &&
-				(s.freeLookalike(st, en, sp.Type) || sp.Type == Name && (s.givenOfEponym(st, en, spans) || st == en && s.knownCompound(st))) {
+				(s.freeLookalike(st, en, sp.Type) || sp.Type == Name && (s.givenOfEponym(st, en, spans) || st == en && s.knownCompound(st) || s.headingWords(st, en))) {
 				continue
 			}
 		}
@@ -217,9 +222,56 @@ func (s *scan) publicFigure(st, en int) bool {
 	if en == st || en-st > 6 || s.titleBefore(st) || s.anyKnown(st, en) {
 		return false
 	}
+	last, ok := s.figureListed(st, en)
+	if !ok {
+		return false
+	}
+	if p := s.sameLinePrev(st); p >= 0 && (s.toks[p].punct(':') || s.toks[p].letters() &&
+		(s.toks[p].is(lxRelation) || lineSubjectLabels[s.lower(p)] || s.tokIn(ownerWordsSet, p))) {
+		return false
+	}
+	if n := s.next(en); n > 0 && s.toks[n].letters() && personVerbs[s.lower(n)] {
+		return false
+	}
+	// The cue must govern the name: a word of fame right before it
+	// ("listening to", "reading about", "a fan of", "watched", "a movie
+	// with"), a work of theirs right after ("a Johnny Cash song",
+	// "Johnny Cash's music") or their deed in history ("Louis Pasteur
+	// pioneered vaccination"). A cue elsewhere in the sentence is the
+	// person's own doing: "Michael Jordan watched tv and then fell", "The
+	// patient, Jimmy Carter, likes to read novels" stay names.
+	if !s.fameBefore(st) && !s.worksAfter(en) && !s.deedAfter(en) {
+		return false // "Called James Brown at home": no sign of a mention in passing
+	}
+	for k := range s.toks {
+		if (k < st || k > en) && s.toks[k].letters() && s.toLower(s.str(k)) == last && s.titleBefore(k) {
+			return false
+		}
+	}
+	return true
+}
+
+// figureThrough: the span is the first words of a public figure whose
+// last word no list made part of it ("audiobooks, michelle obama's
+// book": only "michelle" was found); the figure as a whole is tested.
+func (s *scan) figureThrough(st, en int) bool {
+	for e, n := en, 0; n < 2; n++ {
+		if e = s.next(e); e < 0 || !s.toks[e].letters() || s.toks[e].gap != gapSpace {
+			return false
+		}
+		if s.publicFigure(st, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// figureListed: tokens st..en, two words or more, are exactly a name of
+// the public figures' list; last is its surname, for its other mentions.
+func (s *scan) figureListed(st, en int) (last string, ok bool) {
 	pf := publicFigures()
 	if _, ok := pf.first[s.lowerAny(st)]; !ok {
-		return false // no figure's name starts so: no text built
+		return "", false // no figure's name starts so: no text built
 	}
 	// The key as publicfigures.txt writes it: lower-case words, periods
 	// dropped, one space between words; hyphens and apostrophes inside a
@@ -241,43 +293,54 @@ func (s *scan) publicFigure(st, en int) bool {
 		case (t.punct('-') || t.punct('\'')) && t.gap == gapNone && k < en && s.toks[k+1].gap == gapNone:
 			key = append(key, s.text[t.s])
 		default:
-			return false
+			return "", false
 		}
 		if len(key) > len(buf)-8 {
-			return false
+			return "", false
 		}
 	}
 	if _, ok := pf.names[string(key)]; !ok || nWords < 2 {
-		return false
+		return "", false
 	}
-	words := []string{""} // the surname, for its other mentions
 	if i := strings.LastIndexByte(string(key), ' '); i >= 0 {
-		words[0] = string(key[i+1:])
+		return string(key[i+1:]), true
 	}
-	if p := s.sameLinePrev(st); p >= 0 && (s.toks[p].punct(':') || s.toks[p].letters() &&
-		(s.toks[p].is(lxRelation) || lineSubjectLabels[s.lower(p)] || s.tokIn(ownerWordsSet, p))) {
+	return "", true
+}
+
+// deedAfter: a public figure's place in history told right after the
+// name, by a verb no patient's or clinician's note says of the encounter's
+// people ("Alexander Fleming discovered penicillin", "Clara Barton founded
+// the Red Cross"); the first of two listed figures joined by "and" shares
+// the second's ("Marie Curie and Pierre Curie discovered radium").
+// "Discovered" with an article or a pronoun after it is a finding ("Tom
+// Hanks discovered a lump"), no deed.
+func (s *scan) deedAfter(en int) bool {
+	n := s.next(en)
+	if n < 0 || !s.toks[n].letters() {
 		return false
 	}
-	if n := s.next(en); n > 0 && s.toks[n].letters() && personVerbs[s.lower(n)] {
-		return false
-	}
-	// The cue must govern the name: a word of fame right before it
-	// ("listening to", "reading about", "a fan of", "watched", "a movie
-	// with") or a work of theirs right after ("a Johnny Cash song",
-	// "Johnny Cash's music"). A cue elsewhere in the sentence is the
-	// person's own doing: "Michael Jordan watched tv and then fell", "The
-	// patient, Jimmy Carter, likes to read novels" stay names.
-	if !s.fameBefore(st) && !s.worksAfter(en) {
-		return false // "Called James Brown at home": no sign of a mention in passing
-	}
-	last := words[len(words)-1]
-	for k := range s.toks {
-		if (k < st || k > en) && s.toks[k].letters() && s.toLower(s.str(k)) == last && s.titleBefore(k) {
-			return false
+	if w := s.lower(n); w == "and" {
+		// The second figure: two to four words, then the deed.
+		for e := n + 2; e <= n+4 && s.next(e-1) == e; e++ {
+			if _, ok := s.figureListed(n+1, e); ok {
+				return s.deedAfter(e)
+			}
 		}
+		return false
+	}
+	if !deedVerbs[s.lower(n)] {
+		return false
+	}
+	switch s.nextWordAt(n) {
+	case "", "a", "an", "his", "her", "their", "my", "it", "that", "this", "some", "blood":
+		return false
 	}
 	return true
 }
+
+// deedVerbs tell what a figure is known for.
+var deedVerbs = wordsOf("discovered invented founded pioneered reformed revolutionized coined won composed painted")
 
 // fameBefore: the words right before a public figure's name take a
 // famous person as their object: "listening to", "reading about", "heard",
@@ -288,7 +351,8 @@ func (s *scan) fameBefore(st int) bool {
 	case "watched", "watching", "watch", "watches", "heard", "hear", "starring", "featuring", "idol", "like":
 		return p1 != "like" || fameCues[p2] || fameCues[p3]
 	case "to":
-		return strings.HasPrefix(p2, "listen")
+		// "compared himself to Nolan Ryan", "compared to Venus Williams"
+		return strings.HasPrefix(p2, "listen") || p2 == "compared" || p3 == "compared" && reflexives[p2]
 	case "about":
 		return fameCues[p2] || p2 == "documentary" || p2 == "book" || p2 == "movie" || p2 == "article" || p2 == "story"
 	case "of":
@@ -332,6 +396,116 @@ func (s *scan) worksAfter(en int) bool {
 var fameCues = wordsOf("read reads reading hear heard listen listening listens watch watched watching watches fan " +
 	"fans inspired compared famous singer actor actress president movie movies film films song songs music album " +
 	"book books novel novels concert documentary tv television biography memoir idol starred author autograph")
+
+// recurringTime: a month, a season or a holiday that comes back every
+// year, no one's date: after "every" or "each", itself or the last of a
+// list or a range ("Seasonal Allergies Every April and May", "every
+// spring and fall", "Every Tuesday and Thursday Through March"); a month a season of a disease begins or peaks in ("Norovirus
+// Season Begins in November", "flu season peaks in february"); a feast
+// kept by a fast or an observance ("fasts during Ramadan", "observes
+// Lent"). "Seen in April and May", "since Easter", "every Monday until
+// March 3" (a day after it) and "every April Jones visit" (a listed
+// person after it) stay.
+func (s *scan) recurringTime(st, en int) bool {
+	if en-st > 3 || s.anyKnown(st, en) || !s.toks[st].letters() || !s.monthWord(st) && !s.toks[st].is(lxTimeWord) {
+		return false
+	}
+	for k := st + 1; k <= en; k++ {
+		if !s.toks[k].letters() || s.toks[k].is(lxOrdWord|lxDigitWord|lxTeenWord|lxTensWord) {
+			return false // "March 3", "june third"
+		}
+	}
+	if n := s.next(en); n > 0 && (s.toks[n].capWord() && s.toks[n].gap == gapSpace && s.toks[n].lex&(lxFirst|lxSur) != 0 ||
+		s.toks[n].digits() || s.toks[n].is(lxOrdWord|lxDigitWord|lxTeenWord|lxTensWord)) {
+		return false // "April Jones", "every Monday until March 3"
+	}
+	// Back over a list or a range of days, months and feasts to "every".
+	for j, n := s.sameLinePrev(st), 0; j >= 0 && n < 8; j, n = s.sameLinePrev(j), n+1 {
+		t := &s.toks[j]
+		if t.letters() && (s.eq(j, "every") || s.eq(j, "each")) {
+			return true
+		}
+		if !(t.punct(',') || t.letters() && (t.is(lxWeekday|lxMonth|lxTimeWord) || listOrRange[s.lower(j)])) {
+			break
+		}
+	}
+	p1 := s.prevWordAt(st, 1)
+	for i := 2; i <= 5; i++ {
+		switch w := s.prevWordAt(st, i); {
+		case w == "":
+			return false
+		case s.monthWord(st) && (w == "season" || w == "seasons") && (p1 == "in" || p1 == "through" || p1 == "until"):
+			return true
+		case !s.monthWord(st) && observanceWords[w]:
+			return true
+		}
+	}
+	return false
+}
+
+// listOrRange join the days, months and feasts of a schedule.
+var listOrRange = wordsOf("and or other through thru until till to")
+
+// observanceWords keep a feast as a practice, every year's.
+var observanceWords = wordsOf("fast fasts fasting observe observes observing celebrate celebrates celebrating")
+
+// headingWords: a name found on a line written as a heading or a list
+// item (Title Case by titleCaseLine, or every word of four letters or
+// more capitalized) whose words are on no list of given names or surnames
+// (a census surname that is also a word may start it) and whose last word
+// is an ordinary English word: "Shoes With Good Tread", "Bronchodilator
+// Response Present", "Palforzia Oral Immunotherapy Discussed". A listed
+// given name or surname ("Follow Up With Chidi Okafor"), a last word that
+// is a surname or no English ("Letter For Ngozi Fortune"), a title, a
+// label, a comma or a preposition of place or agent before it ("Alias:
+// ZEBRA, TANGO", "Bjornstad,Per", "via Cbus Fire Medic 14", "Seen By
+// Hope") keeps the name.
+func (s *scan) headingWords(st, en int) bool {
+	if en-st > 3 || s.titleBefore(st) || s.anyKnown(st, en) || !s.dictionaryWord(en) && !s.pluralOfWord(en) {
+		return false
+	}
+	switch s.prevWordAt(st, 1) {
+	case ":", ",", ";", "via", "at", "from", "to", "in", "on", "near", "into", "by":
+		return false // a label's, a record's field, a place's position
+	}
+	for k := st; k <= en; k++ {
+		t := &s.toks[k]
+		if !t.letters() {
+			if t.punct('-') && t.gap == gapNone {
+				continue
+			}
+			return false
+		}
+		if t.lex&(lxFirst|lxSur|lxFirstAmb|lxSurAmb) != 0 || t.gaz&(gzFirst|gzFirstAmb) != 0 || t.gaz&gzSur != 0 && t.gaz&gzWord == 0 {
+			return false
+		}
+	}
+	return s.titleCaseLine(st) || s.capitalizedLine(st)
+}
+
+// capitalizedLine: every word of four letters or more on the line of
+// token k is capitalized, and there are three of them at least: a
+// heading, a list item or a Title Case note ("Bronchodilator Response
+// Present. DLCO Mildly Reduced.").
+func (s *scan) capitalizedLine(k int) bool {
+	a := k
+	for a > 0 && s.toks[a].gap != gapLine {
+		a--
+	}
+	n := 0
+	for j := a; j < len(s.toks) && (j == a || s.toks[j].gap != gapLine); j++ {
+		if t := &s.toks[j]; t.letters() && t.n() >= 4 {
+			if !t.capWord() {
+				return false
+			}
+			n++
+		}
+	}
+	return n >= 3
+}
+
+// reflexives stand between "compared" and "to".
+var reflexives = wordsOf("himself herself themselves myself yourself")
 
 // publicHonorifics are the honorifics of heads of state and of a church.
 var publicHonorifics = map[string]bool{"president": true, "pope": true, "king": true, "queen": true}
@@ -556,6 +730,35 @@ func (s *scan) chainAmongChains(st, en int) bool {
 		}
 	}
 	return false
+}
+
+// possessiveAmongThings: a possessive (one or two words) that opens a
+// list of two items or more, each a capitalized run on no list of names
+// ("Avoid Reese's, Snickers and Peanut M&M's"): a shop's or a product's
+// name. A person's
+// possessive stands alone or beside other people ("Ann's, Maria's and
+// Carla's children"); a title or a supplied name keeps it.
+func (s *scan) possessiveAmongThings(st, en int) bool {
+	if en-st > 1 || !s.toks[st].capWord() || s.titleBefore(st) || s.anyKnown(st, en) {
+		return false
+	}
+	k := s.afterPossessive(en)
+	items := 0
+	for k > 0 && s.listSep(k) {
+		m, e := s.itemAfter(k)
+		if e < 0 {
+			break
+		}
+		for j := m; j <= e; j++ {
+			if t := &s.toks[j]; t.letters() && (t.lex&(lxFirst|lxSur|lxFirstAmb|lxSurAmb) != 0 || t.gaz&(gzFirst|gzFirstAmb) != 0 ||
+				t.gaz&gzSur != 0 && t.gaz&gzWord == 0) {
+				return false // "Ann's, Maria's and Carla's"
+			}
+		}
+		items++
+		k = s.next(e)
+	}
+	return items >= 2
 }
 
 // sideInitial: token k is "R" or "L" with its period after a comparison
@@ -1041,12 +1244,18 @@ func (s *scan) serviceOnly(st, en int) bool {
 			"veterans", "general", "women's", "womens", "the", "of", "and":
 			return false
 		}
-		if !serviceWords[w] && !specialtyWord(w) && !trainingWords[w] {
+		if !serviceWords[w] && !specialtyWord(w) && !trainingWords[w] && !clinicKinds[w] {
 			return false
 		}
 	}
 	return true
 }
+
+// clinicKinds name what a clinic of a practice is for ("Anticoagulation
+// Clinic", "Travel Clinic", "Lipid Clinic").
+var clinicKinds = wordsOf("anticoagulation coumadin warfarin inr travel diabetes diabetic lipid allergy asthma weight " +
+	"bariatric fertility lactation immunization vaccine vaccination wellness prenatal postpartum continence " +
+	"headache seizure epilepsy stroke memory fracture osteoporosis smoking tobacco cessation")
 
 // trainingWords name a clinic's teaching role.
 var trainingWords = map[string]bool{"residency": true, "resident": true, "residents": true, "teaching": true,
@@ -1411,7 +1620,7 @@ var nounHeads = map[string]bool{"pupil": true, "pupils": true, "virus": true, "v
 	"convention": true, "smear": true, "stain": true, "precautions": true, "isolation": true, "theory": true,
 	"handout": true, "website": true, "newsletter": true, "podcast": true, "brochure": true, "pamphlet": true,
 	"blog": true, "budget": true, "workouts": true, "diet": true, "album": true, "songs": true, "movie": true,
-	"novel": true, "concert": true}
+	"novel": true, "concert": true, "contractions": true}
 
 // scheduleMonths: the month at k is one end of a range of months in a
 // sentence of a schedule, which recurs every year ("walk-in Monday to
@@ -1584,6 +1793,17 @@ func (s *scan) itemStart(e int) int {
 	return b
 }
 
+// itemAfter: the first and last tokens of the list item after the
+// separator k (", and" counts as one); e is -1 when no capitalized item
+// follows.
+func (s *scan) itemAfter(k int) (m, e int) {
+	m = s.next(k)
+	if m > 0 && s.toks[k].punct(',') && (s.eq(m, "and") || s.eq(m, "or")) {
+		m = s.next(m)
+	}
+	return m, s.itemEnd(m)
+}
+
 // itemEnd walks forward from b, the first token of a list item, and
 // returns its last token, or -1 when b is no capitalized word.
 func (s *scan) itemEnd(b int) int {
@@ -1645,11 +1865,7 @@ func (s *scan) listLookalike(st, en int) bool {
 		if n < 0 || !s.listSep(n) {
 			break
 		}
-		m := s.next(n)
-		if m > 0 && s.toks[n].punct(',') && (s.eq(m, "and") || s.eq(m, "or")) {
-			m = s.next(m)
-		}
-		e := s.itemEnd(m)
+		m, e := s.itemAfter(n)
 		if e < 0 {
 			break
 		}

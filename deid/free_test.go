@@ -60,6 +60,15 @@ func TestFreeLookalikes(t *testing.T) {
 		{"a person's point of view stays", "Discussed from Rachel Okafor's point of view.", []found{{"Rachel Okafor", deid.Name}}},
 		{"a person's body part stays", "John Hale's jaw is swollen.", []found{{"John Hale", deid.Name}}},
 		{"an eponymous pupil in lower case", "student: marcus gunn pupil means an afferent defect right", nil},
+		{"a possessive opening a list of sweets", "Peanut Allergy; Avoid Reese's, Snickers and Most Bakery Items.", nil},
+		{"possessives of people stay", "She minds Ann's, Maria's and Carla's children after school.",
+			[]found{{"Ann", deid.Name}, {"Maria", deid.Name}, {"Carla", deid.Name}}},
+		{"a possessive alone stays", "She minds Reese's children after school.", []found{{"Reese", deid.Name}}},
+		{"a clinic's kind as a heading", "Anticoagulation Clinic\nINR 2.4, goal 2.0 to 3.0. Warfarin 5 mg daily.", nil},
+		{"a travel clinic", "Travel Clinic\nGoing to Kenya on safari; typhoid vaccine given.", nil},
+		{"a named clinic stays", "Seen at Lakeside Travel Clinic today.", []found{{"Lakeside Travel Clinic", deid.Location}}},
+		{"eponymous contractions", "Discussed Braxton Hicks contractions vs. labor; kick counts reviewed.", nil},
+		{"a person's contractions stay", "Called Maria Lopez: contractions every 5 minutes.", []found{{"Maria Lopez", deid.Name}}},
 		{"viruses named by places", "Puumala and Seoul viruses cause renal syndromes.", nil},
 		{"a product before its form", "Cover with Allevyn Life foam daily.", nil},
 		{"regions larger than a state", "Common in New England and the Pacific Northwest; rare in the Deep South.", nil},
@@ -286,12 +295,60 @@ func TestFreePublicFigures(t *testing.T) {
 			[]found{{"Hanks", deid.Name}, {"Tom Hanks", deid.Name}}},
 		{"a relation stays", "Her husband Johnny Cash drove her in; they watched TV.", []found{{"Johnny Cash", deid.Name}}},
 		{"a label stays", "Patient: Elvis Presley, likes music.", []found{{"Elvis Presley", deid.Name}}},
+		// Deeds in history after the name, and a comparison.
+		{"a discovery", "In the lecture Alexander Fleming discovered penicillin by chance.", nil},
+		{"a founding", "Louis Pasteur pioneered vaccination; Marie Curie and Pierre Curie discovered radium.", nil},
+		{"compared to a figure", "He compared himself to Michael Jordan after the game.", nil},
+		{"a figure's surname no list made part of the span", "patient: she listens to audiobooks, michelle obama's book", nil},
+		{"a finding is no deed", "Tom Hanks discovered a lump in his breast.", []found{{"Tom Hanks", deid.Name}}},
+		{"a deed of a name on no list stays", "Maria Lopez founded the support group.", []found{{"Maria Lopez", deid.Name}}},
+		{"a comparison to a name on no list stays", "He compared himself to Maria Lopez.", []found{{"Maria Lopez", deid.Name}}},
+		{"a figure beside a person: the person stays", "Maria Lopez and Louis Pasteur discovered mold.", []found{{"Maria Lopez", deid.Name}}},
+		{"a given name and a surname on no list stay", "patient: she listens to audiobooks, michelle lopez's book",
+			[]found{{"michelle lopez", deid.Name}}},
 	})
 	kn := deid.Known{PatientNames: []string{"Tom Hanks"}}
 	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
 		checkFound(t, newDetector(t, cfg), kn, []foundCase{{"supplied", "doctor: tom hanks, do you still watch movies",
 			[]found{{"tom", deid.Name}, {"hanks", deid.Name}}}})
 	}
+}
+
+// TestFreeRecurringTimes: a month, season or feast that comes back every
+// year (after "every" or "each", in a list or range after it; a month a
+// disease's season begins in; a feast kept by a fast) is no date; one that
+// dates an event, one with a day after it, and a person named like a month
+// stay.
+func TestFreeRecurringTimes(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"months every year", "Seasonal Allergies Every April and May. Zyrtec on Hand.", nil},
+		{"a schedule's range", "Flu shots every Tuesday through March.", nil},
+		{"seasons every year", "patient: we walk every spring and fall", nil},
+		{"a disease's season", "Reminder: flu season peaks in February.", nil},
+		{"a fast", "Patient follows a halal diet and fasts during Ramadan.", nil},
+		{"an event's month stays", "Seen in April for follow-up.", []found{{"April", deid.Date}}},
+		{"an event's feast stays", "Since Easter she has had pain.", []found{{"Easter", deid.Date}}},
+		{"a day after the month stays", "PT every Monday until March 3, then home exercise.", []found{{"March 3", deid.Date}}},
+		{"a person named like a month stays", "Comes every Sunday with her daughter April.", []found{{"April", deid.Name}}},
+		{"a month's name after a title in a list stays", "Visits every Sunday and Ms. April Jones drives her.",
+			[]found{{"April Jones", deid.Name}}},
+	})
+}
+
+// TestFreeHeadingWords: on a heading, a list item or a Title Case note, a
+// run of capitalized words on no list of names ending in an ordinary word
+// is no name; a listed name, a last word that is a surname or no English,
+// and a label, a comma or a preposition before the run keep it.
+func TestFreeHeadingWords(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"a list item", "Wear Sturdy Boots or Shoes With Firm Soles.", nil},
+		{"a Title Case note", "Bronchodilator Response Present. Spirometry Repeated Today.", nil},
+		{"a listed name stays", "Follow Up With Chidi Okafor in Two Weeks.", []found{{"Chidi Okafor", deid.Name}}},
+		{"a surname at the end stays", "Letter For Ngozi Fortune Sent Today.", []found{{"Ngozi Fortune Sent", deid.Name}}},
+		{"a label stays", "Alias: ZEBRA, TANGO   Trauma Team Activated", []found{{"ZEBRA", deid.Name}, {"TANGO", deid.Name}}},
+	})
 }
 
 // TestFreeChains: a business's "A & B's" and a listed chain's possessive

@@ -51,9 +51,10 @@
 // dialogues, written before the detector ran on them), a0_blind4 blind4 (the fourth blind corpus, made
 // like blind3), a1_places7 places7 (places as people say them, written the
 // same way), a2_phifree7 phifree7 (made like phifree6), a3_known6
-// dialogues-known6 (supplied-name transcripts, made like dialogues-known5).
-// The first three,
-// blind3, phifree3, phifree5, phifree6, phifree7, dialogues-known4, dialogues-known5,
+// dialogues-known6 (supplied-name transcripts, made like dialogues-known5),
+// a5_phifree8 phifree8 (made like phifree7, a few documents with one
+// identifier). The first three,
+// blind3, phifree3, phifree5, phifree6, phifree7, phifree8, dialogues-known4, dialogues-known5,
 // dialogues-known6, places6, places7 and blind4 are
 // split deterministically into <name>.jsonl and <name>-holdout.jsonl: within
 // each stratum the documents are ordered by an FNV hash of their ID (for the
@@ -130,8 +131,8 @@ func metaFreeOther(d doc) string {
 	}
 }
 
-// noteOrDialogue is phifree6's and phifree7's: their IDs name the kind
-// (f6-nt-, f6-dl-, f7-nt-, f7-dl-).
+// noteOrDialogue is phifree6's, phifree7's and phifree8's: their IDs name
+// the kind (f6-nt-, f6-dl-, f7-nt-, f7-dl-, f8-nt-, f8-dl-).
 func noteOrDialogue(d doc) string {
 	if strings.Contains(d.ID, "-dl-") {
 		return "dialogue"
@@ -204,6 +205,12 @@ var corpora = []struct {
 	// lower-case transcripts; written before the detector ran on them); a
 	// third of each kind to the holdout.
 	{name: "phifree7", prefixes: []string{"a2_phifree7"}, mix: true, share: 1.0 / 3, strata: noteOrDialogue},
+	// phifree8: PHI-free notes in Title Case and ALL CAPS and lower-case
+	// transcripts dense in look-alikes (brands, public figures, eponyms,
+	// faiths, seasons, teams, titles); a few documents carry one real
+	// identifier; written before the detector ran on them; a third of each
+	// kind to the holdout.
+	{name: "phifree8", prefixes: []string{"a5_phifree8"}, mix: true, share: 1.0 / 3, strata: noteOrDialogue},
 	// places7: short passages dense in places (half lower-case
 	// speech-recognition text, half written; a quarter PHI-free with
 	// look-alikes), written before the detector ran on them; a third of
