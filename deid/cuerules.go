@@ -104,7 +104,13 @@ func (s *scan) fieldLabel(i int) string {
 	if i-h > 4 {
 		return ""
 	}
-	label := strings.Join(strings.Fields(strings.ToLower(s.text[s.toks[h].s:s.toks[i].e])), " ")
+	// The lower-case text as it stands, when its words are one space
+	// apart (nearly always): no copy.
+	raw := s.low[s.toks[h].s:s.toks[i].e]
+	if !strings.Contains(raw, "  ") && !strings.ContainsAny(raw, "\t\r") && !strings.Contains(raw, " / ") {
+		return raw
+	}
+	label := strings.Join(strings.Fields(strings.ToLower(raw)), " ")
 	return strings.ReplaceAll(label, " / ", "/")
 }
 

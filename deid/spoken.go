@@ -159,13 +159,13 @@ func (s *scan) spokenRun(i int) bool {
 		}
 	}
 	// "call me back at extension two two one seven": an extension read out.
-	if pw := s.prevWordAt(i, 1); end >= 0 && nd >= 3 && nd <= 5 && (pw == "extension" || pw == "ext") {
+	if p := s.sameLinePrev(i); end >= 0 && nd >= 3 && nd <= 5 && p >= 0 && (s.eq(p, "extension") || s.eq(p, "ext")) {
 		s.addTok(i, end, Phone, prCue)
 		return true
 	}
 	// "saved as img underscore two two eight four": a photo's file name
 	// read out.
-	if s.prevWordAt(i, 1) == "underscore" && end >= 0 && nd >= 2 {
+	if u := s.sameLinePrev(i); u >= 0 && s.eq(u, "underscore") && end >= 0 && nd >= 2 {
 		if p := s.sameLinePrev(s.sameLinePrev(i)); p >= 0 && (s.eq(p, "img") || s.eq(p, "image") || s.eq(p, "photo") || s.eq(p, "dsc") || s.eq(p, "pic")) {
 			s.addTok(p, end, Photo, prCue)
 			return true

@@ -389,11 +389,12 @@ func (s *scan) abbreviationInitials(i int) bool {
 	if st == i {
 		return false
 	}
-	joined := ""
-	for k := st; k <= i; k += 2 {
-		joined += s.lower(k)
+	var b [8]byte
+	n := 0
+	for k := st; k <= i && n < len(b); k += 2 {
+		n += copy(b[n:], s.lower(k))
 	}
-	return notPersonInitials[joined]
+	return notPersonInitials[string(b[:n])]
 }
 
 // dottedInitialsName: two or three initials written together with their
@@ -404,14 +405,15 @@ func (s *scan) dottedInitialsName(i int) bool {
 		return false // inside a chain that started earlier
 	}
 	e, n := i+1, 1 // e: the dot after the last initial
-	joined := s.lower(i)
+	var b [3]byte
+	b[0] = s.low[s.toks[i].s]
 	for e+2 < len(s.toks) && s.toks[e+1].gap == gapNone && s.isInitial(e+1) && n < 3 {
-		joined += s.lower(e + 1)
+		b[n] = s.low[s.toks[e+1].s]
 		e += 2
 		n++
 	}
 	k := e + 1
-	if n < 2 || notPersonInitials[joined] || k >= len(s.toks) || s.toks[k].gap != gapSpace || !s.toks[k].capWord() || s.toks[k].allUpper() {
+	if n < 2 || notPersonInitials[string(b[:n])] || k >= len(s.toks) || s.toks[k].gap != gapSpace || !s.toks[k].capWord() || s.toks[k].allUpper() {
 		return false
 	}
 	t := &s.toks[k]
