@@ -1,9 +1,6 @@
 package deid
 
-import (
-	"regexp"
-	"strings"
-)
+import "strings"
 
 // Emails, URLs and IPv6 addresses are found by scanning bytes: their anchors
 // ("@", "://", "www.", a top-level domain, "::") are rare, and their
@@ -86,9 +83,18 @@ func (s *scan) scanWeb() {
 		from = en
 	}
 	// Addresses written to dodge harvesters: "jdoe [at] fastmail [dot] com".
-	if strings.Contains(s.low, "[at]") || strings.Contains(s.low, "(at)") {
-		for _, m := range dodgedEmail.FindAllStringIndex(s.low, -1) {
-			s.add(m[0], m[1], Email, prStrong)
+	for _, mark := range [...]string{"[at]", "(at)"} {
+		for from := 0; ; {
+			p := strings.Index(s.low[from:], mark)
+			if p < 0 {
+				break
+			}
+			p += from
+			from = p + len(mark)
+			if st, en := dodgedEmail(s.low, p, mark[0]); en > 0 {
+				s.add(st, en, Email, prStrong)
+				from = en
+			}
 		}
 	}
 	// URLs with a scheme or www.
@@ -242,9 +248,60 @@ func (s *scan) scanWeb() {
 }
 
 // macAddress: six groups of two hex digits joined by colons.
-// dodgedEmail matches an e-mail address with its "@" and dots written as
-// words in brackets, in the lower-case text.
-var dodgedEmail = regexp.MustCompile(`[a-z0-9][a-z0-9._+-]* ?[\[(]at[\])] ?[a-z0-9-]+(?: ?[\[(]dot[\])] ?[a-z0-9-]+)+`)
+// dodgedEmail reads an e-mail address whose "@" and dots are written as
+// words in brackets ("jdoe [at] fastmail [dot] com") around the "[at]" or
+// "(at)" at offset p of the lower-case text low (open is its bracket): the
+// local part before it, then labels joined by "[dot]" after it, one at
+// least. It returns the address's offsets, or en 0.
+func dodgedEmail(low string, p int, open byte) (st, en int) {
+	local := func(c byte) bool { return isAlnumByte(c) || c == '.' || c == '_' || c == '+' || c == '-' }
+	label := func(c byte) bool { return isAlnumByte(c) || c == '-' }
+	space := func(i int) int { // one optional space at i
+		if i < len(low) && low[i] == ' ' {
+			return i + 1
+		}
+		return i
+	}
+	st = p
+	if st > 0 && low[st-1] == ' ' {
+		st--
+	}
+	e := st
+	for st > 0 && local(low[st-1]) {
+		st--
+	}
+	if st == e {
+		return 0, 0
+	}
+	dot := "[dot]"
+	if open == '(' {
+		dot = "(dot)"
+	}
+	i := space(p + 4)
+	j := i
+	for j < len(low) && label(low[j]) {
+		j++
+	}
+	if j == i {
+		return 0, 0
+	}
+	for {
+		k := space(j)
+		if !strings.HasPrefix(low[k:], dot) {
+			break
+		}
+		k = space(k + len(dot))
+		m := k
+		for m < len(low) && label(low[m]) {
+			m++
+		}
+		if m == k {
+			break
+		}
+		en, j = m, m
+	}
+	return st, en
+}
 
 // handleCues name the social media and payment apps whose handles start
 // with "@".
