@@ -158,7 +158,9 @@ func TestNamesAgesAndHandles(t *testing.T) {
 		{"a name between patient and date of birth", "caller: patient bettina oduya date of birth five five sixty six\n",
 			[]found{{"bettina oduya", deid.Name}, {"five five sixty six", deid.Date}}},
 		{"a caller saying who calls", "hi dr mendoza it's jolene in the lab", []found{{"mendoza", deid.Name}, {"jolene", deid.Name}}},
+		{"a dodged address in parentheses, two dots", "mail: a.b (at) x (dot) co (dot) uk now", []found{{"a.b (at) x (dot) co (dot) uk", deid.Email}}},
 		// Look-alikes.
+		{"a bracketed at with no dot after", "meet [at] noon", nil},
 		{"words between patient and date of birth", "caller: the patient is here date of birth is fine\n", nil},
 		{"a month after it's", "it's june in two weeks", nil},
 		{"an address on file", "Address: on file", nil},
