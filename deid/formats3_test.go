@@ -159,7 +159,10 @@ func TestNamesAgesAndHandles(t *testing.T) {
 			[]found{{"bettina oduya", deid.Name}, {"five five sixty six", deid.Date}}},
 		{"a caller saying who calls", "hi dr mendoza it's jolene in the lab", []found{{"mendoza", deid.Name}, {"jolene", deid.Name}}},
 		{"a dodged address in parentheses, two dots", "mail: a.b (at) x (dot) co (dot) uk now", []found{{"a.b (at) x (dot) co (dot) uk", deid.Email}}},
+		{"a hospital's acronym before its lab", "doctor: they said it was the ucsd lab that ran it", []found{{"ucsd", deid.Location}}},
+		{"a hospital's acronym before its er", "the uab er was packed", []found{{"uab", deid.Location}}},
 		// Look-alikes.
+		{"a test's and a unit's acronyms before a site's noun", "the mri lab was closed; the icu team came; the cdc site says", nil},
 		{"a bracketed at with no dot after", "meet [at] noon", nil},
 		{"words between patient and date of birth", "caller: the patient is here date of birth is fine\n", nil},
 		{"a month after it's", "it's june in two weeks", nil},

@@ -764,6 +764,14 @@ func (s *scan) lowerAcronymPlace(i int) bool {
 		s.addTok(i, i, Location, prShape)
 		return true
 	}
+	// "the ucsd lab", "the uab er": the acronym between "the" and a
+	// site's noun.
+	if p, n := s.sameLinePrev(i), s.next(i); p >= 0 && n > 0 && s.toks[n].gap == gapSpace && s.toks[n].letters() &&
+		(s.eq(p, "the") || s.eq(p, "our") || s.eq(p, "their")) && s.tokIn(siteNounSet, n) && !s.eq(n, "team") && !s.eq(n, "unit") &&
+		!s.eq(n, "area") && !s.eq(n, "public") {
+		s.addTok(i, i, Location, prShape)
+		return true
+	}
 	prep, ok := s.placeAfterPrep(i)
 	if !ok || prep == "through" || prep == "via" {
 		return false
