@@ -1,0 +1,97 @@
+package deid
+
+// Supplied parts that are words, said in a run-on turn next to a number or
+// before "you said" (dialogues-known7): right after a measurement, before
+// what is said to or asked of the person ("the inr is two point five clay
+// that's perfect", "one seventy will are you taking the pills", "three
+// falls august do you use the walker"); after a finished phrase before
+// "you said" ("lungs clear june you said", "a crack in the wrist ray you
+// said"); last in a greeting of two ("will hi and april").
+
+// afterMeasure: the part right after a number, or after a plural counted by
+// one ("twelve kilos"), before the speaker's next clause or a question to
+// the listener. "the six mark on the scale" stays a word (what follows is
+// no clause); a modal name before "you" asks ("three fifty will you be
+// back"); a month before "you" or "we" can be a date told the day first
+// ("the twenty may we go") unless "you said" follows.
+func (s *scan) afterMeasure(i int, p knownPart) bool {
+	pv := s.sameLinePrev(i)
+	if pv < 0 || !s.toks[pv].letters() && !s.toks[pv].digits() {
+		return false
+	}
+	if !s.countAt(pv) {
+		w := s.lower(pv)
+		if len(w) < 4 || w[len(w)-1] != 's' || !s.countAt(s.sameLinePrev(pv)) {
+			return false
+		}
+	}
+	nx, nn := s.nextWordAt(i), s.nextWordAt(s.next(i))
+	switch nx {
+	case "that's", "we'll", "we're", "let's", "i'll", "i'm", "you're", "you've":
+		return true
+	case "you", "we", "i":
+		if reportVerbs[nn] {
+			return true
+		}
+		return !modalNames[p.word] && !s.calendarWord(i) && !auxQuestion[p.word]
+	case "are", "do", "did", "have", "were":
+		return nn == "you"
+	}
+	return false
+}
+
+// countAt: a number in digits or words at k ("5", "five", "fifteen",
+// "fifty", "hundred").
+func (s *scan) countAt(k int) bool {
+	if k < 0 {
+		return false
+	}
+	t := &s.toks[k]
+	return t.digits() || t.letters() && (t.is(lxDigitWord|lxTeenWord|lxTensWord) || s.eq(k, "hundred"))
+}
+
+// youSaid: the part after a word that closes a phrase and before "you
+// said" ("lungs clear june you said", "crack in the wrist ray you said")
+// or before "you" and a modal, which no modal is followed by ("lungs clear
+// may you might feel tired"). A word that opens a noun phrase, a
+// preposition or a single letter before it makes it a word ("in june you
+// said", "the x ray you said"); a name that is a verb in the past stays
+// the verb after a noun ("the fever rose you said") unless a predicate
+// adjective closes the phrase before it.
+func (s *scan) youSaid(i int, p knownPart) bool {
+	if s.nextWordAt(i) != "you" {
+		return false
+	}
+	nn := s.nextWordAt(s.next(i))
+	if !reportVerbs[nn] && !(modalNames[p.word] && modalNames[nn]) {
+		return false
+	}
+	pv := s.sameLinePrev(i)
+	if pv < 0 || !s.toks[pv].letters() || s.toks[pv].n() < 2 || s.countAt(pv) {
+		return false
+	}
+	w := s.lower(pv)
+	if pastVerbNames[p.word] && !predicateAdjectives[w] {
+		return false
+	}
+	return !wordMakers[w] && !questionWords[w] && !adjBefore[w] && !s.toks[pv].is(lxMonth)
+}
+
+// pastVerbNames are names that are also a verb in the past tense.
+var pastVerbNames = map[string]bool{"rose": true, "drew": true}
+
+// reportVerbs follow "you" when what the person said is recalled.
+var reportVerbs = map[string]bool{"said": true, "mentioned": true, "told": true}
+
+// greetedPair: "will hi and april", "art hi and hope": a second person
+// greeted after "hi and", closing the turn.
+func (s *scan) greetedPair(i int) bool {
+	if s.prevWordAt(i, 1) != "and" || !s.clauseEndAfter(i) {
+		return false
+	}
+	switch s.prevWordAt(i, 2) {
+	case "hi", "hello", "hey":
+		return true
+	}
+	return false
+}
