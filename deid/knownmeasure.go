@@ -1,5 +1,7 @@
 package deid
 
+import "strings"
+
 // Supplied parts that are words, said in a run-on turn next to a number or
 // before "you said" (dialogues-known7): right after a measurement, before
 // what is said to or asked of the person ("the inr is two point five clay
@@ -94,4 +96,48 @@ func (s *scan) greetedPair(i int) bool {
 		return true
 	}
 	return false
+}
+
+// stutterBefore: the starts of a supplied name said before it, each cut
+// off by a hyphen ("j- june", "j- j- june", "dr- drew"), are the name too.
+// Only a start of this very word counts ("x- ray" is no start of "ray"), and
+// only cut off before a space ("x-ray" is one word).
+func (s *scan) stutterBefore(i int) {
+	for k := i; ; {
+		f := s.stutterStart(i, k)
+		if f < 0 {
+			return
+		}
+		s.add(int(s.toks[f].s), int(s.toks[f].e), Name, prCue)
+		k = f
+	}
+}
+
+// stutterStart returns the token of a start of word i cut off by a hyphen
+// right before token k ("j-" before "june"), or -1.
+func (s *scan) stutterStart(i, k int) int {
+	h := s.sameLinePrev(k)
+	if h < 1 || !s.toks[h].punct('-') || s.toks[h].gap != gapNone || s.toks[k].gap == gapNone {
+		return -1
+	}
+	f, w := h-1, s.lower(i)
+	if !s.toks[f].letters() || s.toks[f].n() >= len(w) || !strings.HasPrefix(w, s.lower(f)) {
+		return -1
+	}
+	return f
+}
+
+// stuttered: a supplied part the speaker stumbled into ("so j- june uh
+// june how", "yes j- j- june sorry") is the name said, unless the word
+// before the stumble makes it a word ("in j- june", "the m- mark").
+func (s *scan) stuttered(i int) bool {
+	k := s.stutterStart(i, i)
+	if k < 0 {
+		return false
+	}
+	for f := s.stutterStart(i, k); f >= 0; f = s.stutterStart(i, k) {
+		k = f
+	}
+	pv := s.sameLinePrev(k)
+	return pv < 0 || s.discourseOpens(k) || !wordMakers[s.lower(pv)] && !s.countAt(pv) && !s.toks[pv].punct('-')
 }

@@ -49,6 +49,10 @@ func TestSuppliedWordNamesInRunOnTurns(t *testing.T) {
 		{"you said", "lungs clear june you said the cough is better", "june", deid.Known{PatientNames: []string{"June Whitaker"}}, true},
 		{"you said, after a noun", "a small crack in the wrist ray you said you fell", "ray", deid.Known{PatientNames: []string{"Ray Castillo"}}, true},
 		{"you and a modal", "lungs clear may you might feel tired from the pill", "may", deid.Known{PatientNames: []string{"May Thompson"}}, true},
+		{"stuttered, the name", "yes j- j- june sorry i stutter when i'm nervous", "june", deid.Known{PatientNames: []string{"June Petrakis"}}, true},
+		{"stuttered, the starts", "yes j- j- june sorry i stutter when i'm nervous", "j", deid.Known{PatientNames: []string{"June Petrakis"}}, true},
+		{"stuttered after a discourse word", "so r- ray how is the breathing", "r", deid.Known{PatientNames: []string{"Ray Ferguson"}}, true},
+		{"stuttered after a title", "ok dr- drew hold still", "dr", deid.Known{PatientNames: []string{"Drew Matsuda"}}, true},
 		{"greeted pair", "will hi and april", "april", deid.Known{PatientNames: []string{"Will Asante"}, RelativeNames: []string{"April Asante"}}, true},
 
 		{"control: hope no swelling", "ice it and hope no swelling comes back", "hope", deid.Known{PatientNames: []string{"Hope Banks"}}, false},
@@ -75,6 +79,8 @@ func TestSuppliedWordNamesInRunOnTurns(t *testing.T) {
 		{"control: in june you said", "in june you said the cough started", "june", deid.Known{PatientNames: []string{"June Whitaker"}}, false},
 		{"control: the fever rose you said", "the fever rose you said to a hundred and two", "rose", deid.Known{PatientNames: []string{"Rose Adebayo"}}, false},
 		{"control: may you", "may you have a good weekend", "may", deid.Known{PatientNames: []string{"May Thompson"}}, false},
+		{"control: x- ray", "the x- ray was clear", "x", deid.Known{PatientNames: []string{"Ray Castillo"}}, false},
+		{"control: in j- june", "in j- june the pollen was bad", "june", deid.Known{PatientNames: []string{"June Petrakis"}}, false},
 		{"control: hi and hope", "say hi and hope he feels better", "hope", deid.Known{PatientNames: []string{"Hope Kaplan"}}, false},
 		{"control: vitamin b", "take vitamin b daily", "b", deid.Known{PatientNames: []string{"Babatunde Ogundipe"}}, false},
 	}
