@@ -141,3 +141,20 @@ func (s *scan) stuttered(i int) bool {
 	pv := s.sameLinePrev(k)
 	return pv < 0 || s.discourseOpens(k) || !wordMakers[s.lower(pv)] && !s.countAt(pv) && !s.toks[pv].punct('-')
 }
+
+// beforeTitledSurname: the part said right before a title and a supplied
+// part that ends the clause ("i'll show you rusty mr abernathy", "thanks
+// hope ms tanaka"): the first name and the formal one together. A
+// determiner or a month makes it a word ("the rusty mr abernathy", "in
+// june mr abernathy").
+func (s *scan) beforeTitledSurname(i int, p1 string) bool {
+	t := s.next(i)
+	if t < 0 || !s.toks[t].letters() || determiners[p1] || p1 == "a" || p1 == "an" || s.calendarWord(i) {
+		return false
+	}
+	k := s.next(t)
+	if k >= 0 && s.toks[k].punct('.') {
+		k = s.next(k)
+	}
+	return k >= 0 && s.toks[k].letters() && s.titleBefore(k) && s.isKnown(k) && s.clauseEndAfter(k)
+}

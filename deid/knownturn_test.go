@@ -53,6 +53,8 @@ func TestSuppliedWordNamesInRunOnTurns(t *testing.T) {
 		{"stuttered, the starts", "yes j- j- june sorry i stutter when i'm nervous", "j", deid.Known{PatientNames: []string{"June Petrakis"}}, true},
 		{"stuttered after a discourse word", "so r- ray how is the breathing", "r", deid.Known{PatientNames: []string{"Ray Ferguson"}}, true},
 		{"stuttered after a title", "ok dr- drew hold still", "dr", deid.Known{PatientNames: []string{"Drew Matsuda"}}, true},
+		{"before a titled surname", "i'll show you rusty mr abernathy", "rusty", deid.Known{PatientNames: []string{"Rusty Abernathy"}}, true},
+		{"before a titled surname, period", "ok thanks hope ms. tanaka", "hope", deid.Known{PatientNames: []string{"Hope Tanaka"}}, true},
 		{"greeted pair", "will hi and april", "april", deid.Known{PatientNames: []string{"Will Asante"}, RelativeNames: []string{"April Asante"}}, true},
 
 		{"control: hope no swelling", "ice it and hope no swelling comes back", "hope", deid.Known{PatientNames: []string{"Hope Banks"}}, false},
@@ -81,6 +83,9 @@ func TestSuppliedWordNamesInRunOnTurns(t *testing.T) {
 		{"control: may you", "may you have a good weekend", "may", deid.Known{PatientNames: []string{"May Thompson"}}, false},
 		{"control: x- ray", "the x- ray was clear", "x", deid.Known{PatientNames: []string{"Ray Castillo"}}, false},
 		{"control: in j- june", "in j- june the pollen was bad", "june", deid.Known{PatientNames: []string{"June Petrakis"}}, false},
+		{"control: the rusty mr", "that was the rusty mr abernathy", "rusty", deid.Known{PatientNames: []string{"Rusty Abernathy"}}, false},
+		{"control: in june mr", "we saw her in june mr abernathy", "june", deid.Known{PatientNames: []string{"June Abernathy"}}, false},
+		{"control: hope mr, clause goes on", "i hope mr abernathy comes back", "hope", deid.Known{PatientNames: []string{"Hope Abernathy"}}, false},
 		{"control: hi and hope", "say hi and hope he feels better", "hope", deid.Known{PatientNames: []string{"Hope Kaplan"}}, false},
 		{"control: vitamin b", "take vitamin b daily", "b", deid.Known{PatientNames: []string{"Babatunde Ogundipe"}}, false},
 	}
