@@ -158,3 +158,13 @@ func (s *scan) beforeTitledSurname(i int, p1 string) bool {
 	}
 	return k >= 0 && s.toks[k].letters() && s.titleBefore(k) && s.isKnown(k) && s.clauseEndAfter(k)
 }
+
+// afterNoProblem: the part after "no problem" or "no worries", said back
+// to the person, closing the clause or before "so" or "now" ("no problem
+// june so the chest pain"); "no problem in june" keeps the month.
+func (s *scan) afterNoProblem(i int, p1, p2, nx string) bool {
+	if p2 != "no" || p1 != "problem" && p1 != "worries" {
+		return false
+	}
+	return nx == "so" || nx == "now" || s.clauseEndAfter(i)
+}

@@ -55,6 +55,8 @@ func TestSuppliedWordNamesInRunOnTurns(t *testing.T) {
 		{"stuttered after a title", "ok dr- drew hold still", "dr", deid.Known{PatientNames: []string{"Drew Matsuda"}}, true},
 		{"before a titled surname", "i'll show you rusty mr abernathy", "rusty", deid.Known{PatientNames: []string{"Rusty Abernathy"}}, true},
 		{"before a titled surname, period", "ok thanks hope ms. tanaka", "hope", deid.Known{PatientNames: []string{"Hope Tanaka"}}, true},
+		{"after no problem, so", "no problem june so the chest pain", "june", deid.Known{PatientNames: []string{"June Petrakis"}}, true},
+		{"after no worries, last", "no worries hope", "hope", deid.Known{PatientNames: []string{"Hope Tanaka"}}, true},
 		{"greeted pair", "will hi and april", "april", deid.Known{PatientNames: []string{"Will Asante"}, RelativeNames: []string{"April Asante"}}, true},
 
 		{"control: hope no swelling", "ice it and hope no swelling comes back", "hope", deid.Known{PatientNames: []string{"Hope Banks"}}, false},
@@ -86,6 +88,8 @@ func TestSuppliedWordNamesInRunOnTurns(t *testing.T) {
 		{"control: the rusty mr", "that was the rusty mr abernathy", "rusty", deid.Known{PatientNames: []string{"Rusty Abernathy"}}, false},
 		{"control: in june mr", "we saw her in june mr abernathy", "june", deid.Known{PatientNames: []string{"June Abernathy"}}, false},
 		{"control: hope mr, clause goes on", "i hope mr abernathy comes back", "hope", deid.Known{PatientNames: []string{"Hope Abernathy"}}, false},
+		{"control: no problem in june", "no problem in june so book it", "june", deid.Known{PatientNames: []string{"June Petrakis"}}, false},
+		{"control: no problem, may come", "no problem may come up", "may", deid.Known{PatientNames: []string{"May Lindgren"}}, false},
 		{"control: hi and hope", "say hi and hope he feels better", "hope", deid.Known{PatientNames: []string{"Hope Kaplan"}}, false},
 		{"control: vitamin b", "take vitamin b daily", "b", deid.Known{PatientNames: []string{"Babatunde Ogundipe"}}, false},
 	}
