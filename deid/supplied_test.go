@@ -61,9 +61,9 @@ var maxSurvivingSupplied = map[string]map[string]int{
 	// are common words said as words in the same transcripts, tuning part
 	// and holdout together (133 transcripts, 494 mentions): first look 39
 	// (tagger) and 48 (rules only) survivors, 12 and 14 of them on the
-	// holdout; 22 and 30 after the rules for its tuning part
+	// holdout; 21 and 29 after the rules for its tuning part
 	// (knownmeasure.go), 10 and 12 of them on the holdout. Not met.
-	"dialogues-known7": {"tagger": 22, "rules-only": 30},
+	"dialogues-known7": {"tagger": 21, "rules-only": 29},
 }
 
 // suppliedParts lists the files of a corpus of the map above: a set
