@@ -1010,6 +1010,7 @@ func (s *scan) knownNames() {
 			p := kp[s.kidx[i]]
 			if t.upper() || p.tier == kpPlain || s.knownInContext(i, p) {
 				s.knownAt(i, p.cls)
+				s.stutterBefore(i)
 			}
 			continue
 		}

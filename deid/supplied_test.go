@@ -54,15 +54,24 @@ var maxSurvivingSupplied = map[string]map[string]int{
 	// rules, tuning part and holdout together (130 transcripts, 784
 	// mentions): first look 15 (tagger) and 21 (rules only) survivors, 2
 	// and 5 of them on the holdout; 6 and 9 after the rules for its tuning
-	// part (knownturn_test.go), 3 and 5 of them on the holdout. Not met.
-	"dialogues-known6": {"tagger": 6, "rules-only": 9},
+	// part (knownturn_test.go), 3 and 5 of them on the holdout; 6 and 8
+	// after the known7 helper's rules (knownmeasure.go). Not met.
+	"dialogues-known6": {"tagger": 6, "rules-only": 8},
+	// dialogues-known7 (branch known7, 2026-12-04), supplied names that
+	// are common words said as words in the same transcripts, tuning part
+	// and holdout together (133 transcripts, 494 mentions): first look 39
+	// (tagger) and 48 (rules only) survivors, 12 and 14 of them on the
+	// holdout; 21 and 29 after the rules for its tuning part
+	// (knownmeasure.go), 10 and 12 of them on the holdout. Not met.
+	"dialogues-known7": {"tagger": 21, "rules-only": 29},
 }
 
 // suppliedParts lists the files of a corpus of the map above: a set
 // written with a holdout is measured whole.
 var suppliedParts = map[string][]string{"dialogues-known4": {"dialogues-known4", "dialogues-known4-holdout"},
 	"dialogues-known5": {"dialogues-known5", "dialogues-known5-holdout"},
-	"dialogues-known6": {"dialogues-known6", "dialogues-known6-holdout"}}
+	"dialogues-known6": {"dialogues-known6", "dialogues-known6-holdout"},
+	"dialogues-known7": {"dialogues-known7", "dialogues-known7-holdout"}}
 
 // readSupplied reads testdata/deid/<name>.jsonl.
 func readSupplied(t *testing.T, name string) []eval.Document {

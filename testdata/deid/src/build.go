@@ -53,9 +53,10 @@
 // same way), a2_phifree7 phifree7 (made like phifree6), a3_known6
 // dialogues-known6 (supplied-name transcripts, made like dialogues-known5),
 // a5_phifree8 phifree8 (made like phifree7, a few documents with one
-// identifier). The first three,
+// identifier), a6_known7 dialogues-known7 (the seventh, common-word names
+// said as words in the same transcripts). The first three,
 // blind3, phifree3, phifree5, phifree6, phifree7, phifree8, dialogues-known4, dialogues-known5,
-// dialogues-known6, places6, places7 and blind4 are
+// dialogues-known6, dialogues-known7, places6, places7 and blind4 are
 // split deterministically into <name>.jsonl and <name>-holdout.jsonl: within
 // each stratum the documents are ordered by an FNV hash of their ID (for the
 // blind corpora mixed further, see corpora) and the first share of each
@@ -186,6 +187,11 @@ var corpora = []struct {
 	// words, many origins, spelled, corrected, split or merged), written the
 	// same way before the detector ran on it; a third to the holdout.
 	{name: "dialogues-known6", prefixes: []string{"a3_known6"}, mix: true, share: 1.0 / 3, strata: metaFreeOther,
+		meta: true, allKnown: true},
+	// dialogues-known7: the seventh supplied-name set (names that are common
+	// words, each also said as a word in the same transcript), written the
+	// same way before the detector ran on it; a third to the holdout.
+	{name: "dialogues-known7", prefixes: []string{"a6_known7"}, mix: true, share: 1.0 / 3, strata: metaFreeOther,
 		meta: true, allKnown: true},
 	// places6: short passages dense in places (two thirds lower-case
 	// speech-recognition text, the rest written), some PHI-free with the
