@@ -3715,6 +3715,9 @@ func (s *scan) vetoLookalikes() {
 			cd.t = ""
 			s.vetoed = append(s.vetoed, [2]int{cd.s, cd.e})
 			words = s.vetoedWords(words, st, en)
+		case cd.t == Name && st < en && s.wideArea(st, en):
+			cd.t = "" // "West Virginia", "North Carolina": no given name and surname
+			words = s.vetoedWords(words, st, en)
 		case cd.t == Name && st == en && s.raceWord(st):
 			cd.t = ""
 		case cd.t == Location && s.bodyAt(en):

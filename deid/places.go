@@ -1717,7 +1717,10 @@ func (s *scan) streetAbbrAt(i int) bool {
 
 // joinHyphenated extends place and name candidates over the other half of
 // a hyphenated compound, so that none is left half redacted:
-// "Dartmouth-Hitchcock", "Cedars-Sinai", "barnes-jewish", "Lowe-Pham".
+// "Dartmouth-Hitchcock", "Cedars-Sinai", "barnes-jewish", "Lowe-Pham";
+// a place also over a particle between capitalized words, as towns are
+// named in French, Spanish or English ("Port-au-Prince", "Aix-en-Provence",
+// "Stoke-on-Trent").
 func (s *scan) joinHyphenated() {
 	for c := range s.cands {
 		cd := &s.cands[c]
@@ -1727,21 +1730,52 @@ func (s *scan) joinHyphenated() {
 		// The tokens at the candidate's ends.
 		k, ok := slices.BinarySearchFunc(s.toks, int32(cd.e), func(t token, e int32) int { return int(t.e - e) })
 		if ok {
-			for k+2 < len(s.toks) && s.toks[k+1].punct('-') && s.toks[k+1].gap == gapNone && s.toks[k+2].gap == gapNone &&
-				s.toks[k+2].letters() && s.toks[k+2].upper() == s.toks[k].upper() && s.toks[k+2].n() > 1 {
-				k += 2
+			for {
+				if k+2 < len(s.toks) && s.toks[k+1].punct('-') && s.toks[k+1].gap == gapNone && s.toks[k+2].gap == gapNone &&
+					s.toks[k+2].letters() && s.toks[k+2].upper() == s.toks[k].upper() && s.toks[k+2].n() > 1 {
+					k += 2
+				} else if cd.t == Location && s.hyphenParticle(k+2, k, k+4) {
+					k += 4
+				} else {
+					break
+				}
 				cd.e = int(s.toks[k].e)
 			}
 		}
 		f, ok := slices.BinarySearchFunc(s.toks, int32(cd.s), func(t token, st int32) int { return int(t.s - st) })
 		if ok {
-			for f >= 2 && s.toks[f].gap == gapNone && s.toks[f-1].punct('-') && s.toks[f-1].gap == gapNone &&
-				s.toks[f-2].letters() && s.toks[f-2].upper() == s.toks[f].upper() && s.toks[f-2].n() > 1 {
-				f -= 2
+			for {
+				if f >= 2 && s.toks[f].gap == gapNone && s.toks[f-1].punct('-') && s.toks[f-1].gap == gapNone &&
+					s.toks[f-2].letters() && s.toks[f-2].upper() == s.toks[f].upper() && s.toks[f-2].n() > 1 {
+					f -= 2
+				} else if cd.t == Location && s.hyphenParticle(f-2, f-4, f) {
+					f -= 4
+				} else {
+					break
+				}
 				cd.s = int(s.toks[f].s)
 			}
 		}
 	}
+}
+
+// hyphenParticles join the capitalized words of a hyphenated town's name.
+var hyphenParticles = withWords(romanceParticles, "au", "aux", "en", "sur", "sous", "le", "les", "on", "upon", "under", "lès")
+
+// hyphenParticle: token p is such a particle in lower case, joined by
+// hyphens without spaces to the capitalized words a before it and b after
+// it ("Port-de-Paix"); not "Roux-en-Y", whose last part is a letter.
+func (s *scan) hyphenParticle(p, a, b int) bool {
+	if a < 0 || b >= len(s.toks) || !s.toks[a].capWord() || !s.toks[b].capWord() || s.toks[b].n() < 2 || s.toks[p].upper() ||
+		!hyphenParticles[s.lower(p)] {
+		return false
+	}
+	for k := a + 1; k <= b; k++ {
+		if s.toks[k].gap != gapNone || (k == a+1 || k == b-1) && !s.toks[k].punct('-') {
+			return false
+		}
+	}
+	return true
 }
 
 // childrensAt: "Riley Children's", "Lurie Children's", "UK Children's": a
@@ -2911,7 +2945,8 @@ var directionWords = withWords(sideDirections, "outside")
 
 // leadWordPlace: "fort polk", "lake merritt", "mount vernon", "port
 // angeles" in lower case after a preposition of place: the lead word and
-// the name after it, a name or town of the lists or a word on none.
+// the name after it, a name or town of the lists or a word on none (after
+// "fort" also an English word: "stationed at fort hood").
 func (s *scan) leadWordPlace(i int) bool {
 	p := s.sameLinePrev(i)
 	if p < 0 || s.toks[i].gap != gapSpace {
@@ -2927,8 +2962,15 @@ func (s *scan) leadWordPlace(i int) bool {
 		return false
 	}
 	t := &s.toks[n]
+	if t.lex&(lxMedical|lxMonth|lxWeekday|lxState|lxCountry) != 0 {
+		return false
+	}
+	// A fort is named after a person or a word ("fort hood", "fort
+	// bliss", "fort drum"): after a preposition of place, any word of four
+	// letters or more that is no medical or function word; not "port", a
+	// device too ("from port site").
 	named := t.gaz&(gzCity|gzTown|gzFirst|gzSur|gzFacHead) != 0 || t.lex&(lxFirst|lxSur|lxCity) != 0 || s.unlistedSurname(n)
-	if !named || t.gaz&gzWord != 0 || t.lex&(lxCommon|lxMedical|lxMonth|lxWeekday|lxState|lxCountry) != 0 {
+	if !(s.eq(i, "fort") && t.n() >= 4 && !s.tokIn(functionWordSet, n)) && (!named || t.gaz&gzWord != 0 || t.lex&lxCommon != 0) {
 		return false
 	}
 	s.addTok(i, n, Location, prCue)

@@ -529,3 +529,62 @@ func TestPlaceAnswers(t *testing.T) {
 		{"a generic place stays", "doctor: which hospital was it\npatient: at the big one downtown by the river", nil},
 	})
 }
+
+// TestHyphenatedTownNames: a town found in part is taken whole across a
+// particle between hyphens ("Port-au-Prince", "Aix-en-Provence"); an
+// operation's name with the same shape stays, and a hyphenated surname
+// stays a name (issue 12, places8). Sentences written for this test.
+func TestHyphenatedTownNames(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{}, {RulesOnly: true}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"French particle after the found part", "Social history: Born in Port-au-Prince, moved in 2010.",
+				[]found{{"Port-au-Prince", deid.Location}}},
+			{"particle before the found part", "She lived in Aix-en-Provence for a year.",
+				[]found{{"Aix-en-Provence", deid.Location}}},
+			{"two particles", "Vacation in Saint-Jean-de-Luz last month.", []found{{"Saint-Jean-de-Luz", deid.Location}}},
+			{"English particle", "Lives in Stoke-on-Trent with her son.", []found{{"Stoke-on-Trent", deid.Location}}},
+			{"operation's name stays", "s/p Roux-en-Y gastric bypass in 2015.", nil},
+			{"kin words stay", "Her sister-in-law drives her from the clinic.", nil},
+			{"hyphenated surname stays a name", "Mr. Lopez-de-Garcia was seen today.", []found{{"Lopez-de-Garcia", deid.Name}}},
+		})
+	}
+}
+
+// TestFortsInSpeech: in lower case after a preposition of place, "fort"
+// and the word after it, an English word too, name a base or a town
+// ("stationed at fort hood"); a fort as a word, a port for lines and a
+// short function word after "fort" stay (issue 12, places8). Sentences written
+// for this test.
+func TestFortsInSpeech(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{}, {RulesOnly: true}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"base named by an English word", "p: yeah he was stationed at fort hood for years",
+				[]found{{"fort hood", deid.Location}}},
+			{"another", "pt: my son is at fort drum right now", []found{{"fort drum", deid.Location}}},
+			{"a fort as a word stays", "pt: the kids built a fort in the yard", nil},
+			{"a port stays", "pt: they drew blood from port site today", nil},
+			{"function word after fort stays", "pt: i was in fort for the night", nil},
+		})
+	}
+}
+
+// TestTwoWordStatesNoNames: a state of two words after a town is no given
+// name and surname ("Charleston, West Virginia"); the same words as a
+// person's name, in another order, stay a name (places8). Sentences
+// written for this test.
+func TestTwoWordStatesNoNames(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{}, {RulesOnly: true}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"state after a town", "Lives in Charleston, North Carolina.", []found{{"Charleston", deid.Location}}},
+			{"state after a county", "Former coal miner in Logan County, West Virginia; later worked in Nitro.",
+				[]found{{"Logan County", deid.Location}, {"Nitro", deid.Location}}},
+			{"a person so named stays", "Seen with Virginia West, her aunt.", []found{{"Virginia West", deid.Name}}},
+		})
+	}
+}
