@@ -8,9 +8,12 @@
 // sorted and non-overlapping. Each Type documents which Safe Harbor
 // identifier it covers. Detection is a single tokenizing pass followed by
 // matchers over the token stream; no regular expressions are involved. On
-// the shared 2-core machine BenchmarkDetect reports about 8 to 20 MB per
-// CPU-second, depending on the load (see Speed below for the figures and
-// the issue-12 target).
+// the shared 2-core machine BenchmarkDetect reported 5.7 to 6.6 MB per
+// CPU-second with the tagger and 6.4 to 7.4 rules only at the end of the
+// eleventh lead session (three pairs against a88a9bb, which gave 5.8 and
+// 6.7 to 6.8 in the same run: no clear change from that session's rules);
+// the figures below from earlier sessions were taken with fewer rules.
+// The issue-12 target of 20 MB/s is far off (see Speed below).
 //
 // What it finds, and from what evidence:
 //
