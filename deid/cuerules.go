@@ -83,14 +83,17 @@ var nameFieldLabels = map[string]bool{"name": true, "patient name": true, "patie
 
 // nameFieldWords are the last words of nameFieldLabels, where the main
 // pass looks for them.
-var nameFieldWords = func() map[string]bool {
+var nameFieldWords = lastWordsOf(nameFieldLabels)
+
+// lastWordsOf returns the last words of a map of labels' keys ("guardian"
+// of "parent/guardian"), where the main pass looks for the labels.
+func lastWordsOf[V any](labels map[string]V) map[string]bool {
 	m := map[string]bool{}
-	for l := range nameFieldLabels {
-		w := l[strings.LastIndexAny(l, " /")+1:]
-		m[strings.TrimPrefix(w, "'s")] = true
+	for l := range labels {
+		m[l[strings.LastIndexAny(l, " /")+1:]] = true
 	}
 	return m
-}()
+}
 
 // notNameValues fill a name's field without naming anyone.
 var notNameValues = map[string]bool{"none": true, "unknown": true, "self": true, "same": true, "declined": true,
@@ -121,13 +124,7 @@ var facilityFieldLabels = map[string]bool{"facility": true, "program": true, "ag
 	"discharged to": true, "transferred to": true, "transferred from": true, "placement": true,
 	"home health agency": true, "hospice": true, "snf": true, "ordering facility": true, "treating facility": true}
 
-var facilityFieldWords = func() map[string]bool {
-	m := map[string]bool{}
-	for l := range facilityFieldLabels {
-		m[l[strings.LastIndexByte(l, ' ')+1:]] = true
-	}
-	return m
-}()
+var facilityFieldWords = lastWordsOf(facilityFieldLabels)
 
 // facilityFieldValue: the value of a form's field that names a facility
 // ("Program: Tamarack Recovery Collective, Bend", "Discharged to:
@@ -179,13 +176,7 @@ var addressFieldLabels = map[string]bool{"address": true, "home address": true, 
 
 // (A "Home:" or "Residence:" field also describes a home: "2 story house".)
 
-var addressFieldWords = func() map[string]bool {
-	m := map[string]bool{}
-	for l := range addressFieldLabels {
-		m[l[strings.LastIndexByte(l, ' ')+1:]] = true
-	}
-	return m
-}()
+var addressFieldWords = lastWordsOf(addressFieldLabels)
 
 // addressFieldValue: a postal address in its form field, in any case
 // ("Address: rural route 7 box 12, odell 60460", "Mailing address: po box
