@@ -553,8 +553,7 @@ func (s *scan) idValue(j int, t Type) int {
 			hasMixed = true
 			continue
 		}
-		if t == HealthPlan && nt.gap == gapSpace && nt.letters() && nt.allUpper() && nt.n() == 2 && digits >= 9 && s.toks[end].digits() &&
-			(k+1 >= len(s.toks) || s.toks[k+1].kind == tkPunct || s.toks[k+1].gap == gapLine) {
+		if t == HealthPlan && nt.gap == gapSpace && nt.letters() && nt.allUpper() && nt.n() == 2 && digits >= 9 && s.toks[end].digits() && lastGroup {
 			end = k // a health card's version code: "OHIP: 1234 567 890 XY"
 			break
 		}

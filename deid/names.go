@@ -2759,24 +2759,23 @@ func (s *scan) lowerContextName(i int) bool {
 		(s.toks[q].lex&(lxTitle|lxTitleClin|lxRelation) != 0 || s.eq(q, "practitioner")) {
 		p = q // "the nurse practitioner um teodora": a filler before the name
 	}
-	if s.eq(p, "practitioner") && s.eq(s.sameLinePrev(p), "nurse") && t.gaz&gzFirst != 0 && t.gaz&gzWord == 0 && !s.englishLooking(i) {
+	pw := s.lower(p)
+	switch {
+	case pw == "practitioner" && s.eq(s.sameLinePrev(p), "nurse") && t.gaz&gzFirst != 0 && t.gaz&gzWord == 0 && !s.englishLooking(i):
 		s.lowerNameAt(i, ClinicianNames) // "the nurse practitioner teodora": a given name after the role
 		return true
-	}
-	if pw := s.lower(p); t.lex == 0 && t.gaz == 0 && s.toks[p].gap != gapLine && (discourseWords[pw] || pw == "hi" || pw == "hey") && s.askedYouAfter(i) &&
-		!s.englishLooking(i) && !s.dictionaryWord(i) {
+	case t.lex == 0 && t.gaz == 0 && s.toks[p].gap != gapLine && (discourseWords[pw] || pw == "hi" || pw == "hey") && s.askedYouAfter(i) &&
+		!s.englishLooking(i) && !s.dictionaryWord(i):
 		// A word of no list, called after a filler and asked a question:
 		// "um krysia do you want to sit here", "ok thandiwe can you".
 		s.lowerNameAt(i, PatientNames)
 		return true
-	}
-	if pw := s.lower(p); (pw == "patient" || pw == "pt" || pw == "member" || pw == "client" || pw == "resident") && s.birthCueAfterName(i) {
+	case (pw == "patient" || pw == "pt" || pw == "member" || pw == "client" || pw == "resident") && s.birthCueAfterName(i):
 		// "caller: patient bettina oduya date of birth five five sixty
 		// six": the words between the person's role and the birth date.
 		s.lowerNameAt(i, PatientNames)
 		return true
-	}
-	if pw := s.lower(p); (pw == "interpreter" || pw == "translator") && t.lex == 0 && t.gaz&gzWord == 0 && !s.englishLooking(i) && !s.dictionaryWord(i) {
+	case (pw == "interpreter" || pw == "translator") && t.lex == 0 && t.gaz&gzWord == 0 && !s.englishLooking(i) && !s.dictionaryWord(i):
 		// "this is somali interpreter abdiwali": the interpreter's name,
 		// a word of no list, right after the role.
 		s.lowerNameAt(i, ClinicianNames)

@@ -166,7 +166,7 @@ func (s *scan) spokenRun(i int) bool {
 	// "saved as img underscore two two eight four": a photo's file name
 	// read out.
 	if u := s.sameLinePrev(i); u >= 0 && s.eq(u, "underscore") && end >= 0 && nd >= 2 {
-		if p := s.sameLinePrev(s.sameLinePrev(i)); p >= 0 && (s.eq(p, "img") || s.eq(p, "image") || s.eq(p, "photo") || s.eq(p, "dsc") || s.eq(p, "pic")) {
+		if p := s.sameLinePrev(u); p >= 0 && (s.eq(p, "img") || s.eq(p, "image") || s.eq(p, "photo") || s.eq(p, "dsc") || s.eq(p, "pic")) {
 			s.addTok(p, end, Photo, prCue)
 			return true
 		}

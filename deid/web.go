@@ -247,14 +247,12 @@ func (s *scan) scanWeb() {
 	}
 }
 
-// macAddress: six groups of two hex digits joined by colons.
 // dodgedEmail reads an e-mail address whose "@" and dots are written as
 // words in brackets ("jdoe [at] fastmail [dot] com") around the "[at]" or
 // "(at)" at offset p of the lower-case text low (open is its bracket): the
 // local part before it, then labels joined by "[dot]" after it, one at
 // least. It returns the address's offsets, or en 0.
 func dodgedEmail(low string, p int, open byte) (st, en int) {
-	local := func(c byte) bool { return isAlnumByte(c) || c == '.' || c == '_' || c == '+' || c == '-' }
 	label := func(c byte) bool { return isAlnumByte(c) || c == '-' }
 	space := func(i int) int { // one optional space at i
 		if i < len(low) && low[i] == ' ' {
@@ -267,7 +265,7 @@ func dodgedEmail(low string, p int, open byte) (st, en int) {
 		st--
 	}
 	e := st
-	for st > 0 && local(low[st-1]) {
+	for st > 0 && emailLocal(low[st-1]) {
 		st--
 	}
 	if st == e {
@@ -335,6 +333,7 @@ func (s *scan) handleAt(p int) bool {
 	return false
 }
 
+// macAddress: six groups of two hex digits joined by colons.
 func macAddress(x string) bool {
 	if len(x) != 17 {
 		return false
