@@ -28,6 +28,7 @@ import (
 // proc is one clinscribe process over a data directory that outlives
 // it: what a restart after a crash opens again.
 type proc struct {
+	st    *storagetest.Local
 	s     *pipeline.Services
 	p     *pipeline.Pipeline
 	q     *queue
@@ -38,7 +39,14 @@ type proc struct {
 // and keyring stores (crash injection); now is the process's clock.
 func openProcess(t *testing.T, root string, signer *audit.Signer, wrap func(storage.Blobstore) storage.Blobstore, now func() time.Time) *proc {
 	t.Helper()
-	st := storagetest.OpenLocal(t, root, wrap)
+	return openProcessIn(t, root, "", signer, wrap, now)
+}
+
+// openProcessIn is openProcess with the stores in format (empty: the
+// default, storage.LocalFormat).
+func openProcessIn(t *testing.T, root, format string, signer *audit.Signer, wrap func(storage.Blobstore) storage.Blobstore, now func() time.Time) *proc {
+	t.Helper()
+	st := storagetest.OpenLocalIn(t, root, format, wrap)
 	store, err := audit.NewFileStore(filepath.Join(root, "audit"))
 	if err != nil {
 		t.Fatal(err)
@@ -50,7 +58,7 @@ func openProcess(t *testing.T, root string, signer *audit.Signer, wrap func(stor
 	lg := audit.NewLogger(tr, "clinscribe", "test", now)
 	q := &queue{}
 	s := assemble(t, pipeline.Config{}, st.Vault, offline.New("offline"), lg, q, st.Keys, now)
-	return &proc{s: s, p: s.Pipeline, q: q, audit: lg}
+	return &proc{st: st, s: s, p: s.Pipeline, q: q, audit: lg}
 }
 
 // crashScenario is one piece of work run up to a crash and then finished
@@ -62,6 +70,7 @@ type crashScenario struct {
 	// retries: the client sends an Idempotency-Key and, having had no
 	// answer, submits again with it. Otherwise it gives up.
 	retries bool
+	format  string // the local stores' format (storage.FormatLog or FormatFiles)
 }
 
 func (sc crashScenario) request(t *testing.T) pipeline.SubmitRequest {
@@ -229,17 +238,27 @@ func TestCrashAtEveryWrite(t *testing.T) {
 			return noteRequest(sample(t, "note-pediatric-otitis.txt"))
 		}},
 	}
-	for _, sc := range scenarios {
+	// Each scenario on both local formats: the log (the default) and one
+	// file per object.
+	var runs []crashScenario
+	for _, format := range []string{storage.FormatLog, storage.FormatFiles} {
+		for _, sc := range scenarios {
+			sc.format = format
+			sc.name = format + "/" + sc.name
+			runs = append(runs, sc)
+		}
+	}
+	for _, sc := range runs {
 		t.Run(sc.name, func(t *testing.T) {
 			t.Parallel()
 			// A counting run: how many durable writes the whole job makes.
 			counter := storagetest.NewCrasher(0, false)
 			start := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
 			root := t.TempDir()
-			setupProc := openProcess(t, root, signer, nil, func() time.Time { return start })
+			setupProc := openProcessIn(t, root, sc.format, signer, nil, func() time.Time { return start })
 			sc.prepare(t, setupProc)
 			setupProc.audit.Close()
-			pr := openProcess(t, root, signer, counter.Wrap, func() time.Time { return start })
+			pr := openProcessIn(t, root, sc.format, signer, counter.Wrap, func() time.Time { return start })
 			if _, crash := sc.firstRun(t, pr); crash != nil {
 				t.Fatalf("the counting run crashed: %v", crash)
 			}
@@ -283,28 +302,29 @@ func (sc crashScenario) prepare(t *testing.T, pr *proc) {
 func (sc crashScenario) crashAt(t *testing.T, signer *audit.Signer, pub ed25519.PublicKey, n int, after bool, start time.Time) {
 	ctx := context.Background()
 	root := t.TempDir()
-	setupProc := openProcess(t, root, signer, nil, func() time.Time { return start })
+	setupProc := openProcessIn(t, root, sc.format, signer, nil, func() time.Time { return start })
 	sc.prepare(t, setupProc)
 	setupProc.audit.Close()
 
 	cr := storagetest.NewCrasher(n, after)
-	first := openProcess(t, root, signer, cr.Wrap, func() time.Time { return start })
+	first := openProcessIn(t, root, sc.format, signer, cr.Wrap, func() time.Time { return start })
 	st, crash := sc.firstRun(t, first)
 	if crash == nil {
 		t.Fatalf("no crash at write %d", n)
 	}
 	first.audit.Close()
+	first.st.Close() // the process is dead: its log segments go to recovery
 	t.Logf("crashed %s; submit returned %q", crash.Error(), st.id)
 
 	clock := start
-	second := openProcess(t, root, signer, nil, func() time.Time { return clock })
+	second := openProcessIn(t, root, sc.format, signer, nil, func() time.Time { return clock })
 	st = sc.recoverRun(t, second, first, st, &clock, start)
 	second.audit.Close()
+	// Its lazy removals (a finished encounter's open marker) are flushed
+	// as it ends; until then other processes may still see them.
+	second.st.Close()
 
-	raw, err := storage.NewLocal(filepath.Join(root, "data"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	raw := storagetest.OpenDir(t, filepath.Join(root, "data"))
 	keys, err := raw.List(ctx, "")
 	if err != nil {
 		t.Fatal(err)

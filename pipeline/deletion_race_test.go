@@ -12,7 +12,6 @@ import (
 	"github.com/clinscribe/clinscribe/pipeline/audit/audittest"
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
 	"github.com/clinscribe/clinscribe/pipeline/phi"
-	"github.com/clinscribe/clinscribe/storage"
 	"github.com/clinscribe/clinscribe/storage/storagetest"
 )
 
@@ -77,7 +76,7 @@ func TestDeletionDuringAStageInAnotherProcess(t *testing.T) {
 	if err == nil || !phi.IsPermanent(err) {
 		t.Errorf("stage of a deleted encounter: %v; want a permanent failure", err)
 	}
-	raw, _ := storage.NewLocal(filepath.Join(root, "data"))
+	raw := storagetest.OpenDir(t, filepath.Join(root, "data"))
 	if left, _ := raw.List(ctx, encounter.Scope(id)+"/"); len(left) != 0 {
 		t.Errorf("objects of the deleted encounter were written again: %v", left)
 	}

@@ -44,7 +44,7 @@ import (
 )
 
 type rig struct {
-	data   *storage.Local
+	data   storage.Blobstore
 	redis  *redistest.Server
 	server *echotest.Server
 	signer *audit.Signer

@@ -408,7 +408,7 @@ func TestSubmitRejectsBadInput(t *testing.T) {
 			if lerr != nil || len(ids) != 0 || len(b.q.tasks) != 0 {
 				t.Fatalf("a refused submission left %v and %d tasks", ids, len(b.q.tasks))
 			}
-			left, _ := storage.NewLocal(b.dataDir)
+			left := storagetest.OpenDir(t, b.dataDir)
 			keys, _ := left.List(context.Background(), "encounters/")
 			if len(keys) != 0 {
 				t.Fatalf("a refused submission left objects %v", keys)
@@ -460,7 +460,7 @@ func TestDeletionResumesAfterCrash(t *testing.T) {
 		_, _ = b.s.Retention.Delete(ctx, ops, id, "patient-request")
 		t.Fatal("the crash did not happen")
 	}()
-	raw, _ := storage.NewLocal(b.dataDir)
+	raw := storagetest.OpenDir(t, b.dataDir)
 	left, _ := raw.List(ctx, encounter.Scope(id)+"/")
 	if len(left) == 0 {
 		t.Fatal("nothing left to resume: the test proves nothing")

@@ -173,12 +173,13 @@ func sharedGroupSync(root string) *groupSync {
 	return fg.g
 }
 
-// Flushes is the number of group flushes (syncfs calls) the process's
-// Local stores have begun: the cost benchmarks report it per encounter.
+// Flushes is the number of group flushes (syncfs calls of Local stores,
+// fdatasync calls of Log stores) the process has begun: the cost
+// benchmarks report it per encounter.
 func Flushes() uint64 {
 	fsGroups.Lock()
 	defer fsGroups.Unlock()
-	var n uint64
+	n := logFlushes.Load()
 	for _, fg := range fsGroups.m {
 		fg.g.mu.Lock()
 		n += fg.g.started

@@ -16,14 +16,23 @@ import (
 // that cannot stage (Commit is a Put).
 func stagingStores(t *testing.T, counter *storagetest.Counter) (map[string]storage.Blobstore, *storage.Local) {
 	vault, local, _ := newVault(t)
-	return map[string]storage.Blobstore{
+	stores := map[string]storage.Blobstore{
 		"Local":        newLocal(t),
 		"Vault":        vault,
 		"Counted":      counter.Wrap(newLocal(t)),
 		"CannotStage":  struct{ storage.Blobstore }{newLocal(t)},
 		"VaultCounted": storage.NewVault(counter.Wrap(newLocal(t)), newLocalKeys(t)),
-	}, local
+	}
+	if moreStagingStores != nil {
+		for name, bs := range moreStagingStores(t) {
+			stores[name] = bs
+		}
+	}
+	return stores, local
 }
+
+// moreStagingStores adds the stores of this system (the Log store on Linux).
+var moreStagingStores func(t *testing.T) map[string]storage.Blobstore
 
 // A staged object is invisible until Commit (no Get, no List entry),
 // commits as Put would, and an aborted one leaves nothing behind;

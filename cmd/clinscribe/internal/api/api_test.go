@@ -28,6 +28,7 @@ import (
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
 	"github.com/clinscribe/clinscribe/pipeline/webhook"
 	"github.com/clinscribe/clinscribe/storage"
+	"github.com/clinscribe/clinscribe/storage/storagetest"
 	"github.com/clinscribe/clinscribe/worker/redistest"
 	"github.com/clinscribe/clinscribe/worker/workertest"
 )
@@ -599,10 +600,7 @@ func TestDeletion(t *testing.T) {
 		t.Fatalf("status after deletion: %d", code)
 	}
 	// Every object of the encounter in the backup copy is now undecryptable.
-	restored, err := storage.NewLocal(backup)
-	if err != nil {
-		t.Fatal(err)
-	}
+	restored := storagetest.OpenDir(t, backup)
 	vault := storage.NewVault(restored, f.a.Keyring)
 	keys, err := restored.List(context.Background(), "encounters/"+id+"/")
 	// A note encounter is its meta.json (the note inline) and its draft

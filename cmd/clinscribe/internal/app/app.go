@@ -121,9 +121,10 @@ func Open(ctx context.Context, cfg config.Config, opts Options) (a *App, err err
 		return nil, fmt.Errorf("app: %w", err)
 	}
 
-	if a.Data, err = openStore(ctx, cfg.Storage); err != nil {
+	if a.Data, err = openStore(ctx, cfg.Storage, storage.LogOptions{}); err != nil {
 		return nil, fmt.Errorf("app: storage: %w", err)
 	}
+	a.closeStore(a.Data)
 	if opts.WrapStore != nil {
 		a.Data = opts.WrapStore("data", a.Data)
 	}
@@ -133,10 +134,12 @@ func Open(ctx context.Context, cfg config.Config, opts Options) (a *App, err err
 		a.closers = append(a.closers, ins.Close)
 		a.Metrics.Registry().MustRegister(metrics.NewQueueCollector(ins, worker.AllQueues))
 	}
-	ring, err := openStore(ctx, cfg.Keys.Ring)
+	// The ring's log erases a destroyed key's bytes.
+	ring, err := openStore(ctx, cfg.Keys.Ring, storage.LogOptions{Erase: true})
 	if err != nil {
 		return nil, fmt.Errorf("app: keys.ring: %w", err)
 	}
+	a.closeStore(ring)
 	if opts.WrapStore != nil {
 		ring = opts.WrapStore("ring", ring)
 	}
@@ -332,10 +335,20 @@ func awsConfig(ctx context.Context, c config.AWS) (aws.Config, error) {
 	return awsconfig.LoadDefaultConfig(ctx, opts...)
 }
 
-func openStore(ctx context.Context, c config.Store) (storage.Blobstore, error) {
+// closeStore has Close release a store that holds files open (a log).
+func (a *App) closeStore(bs storage.Blobstore) {
+	if c, ok := bs.(interface{ Close() error }); ok {
+		a.closers = append(a.closers, c.Close)
+	}
+}
+
+// openStore opens a data or key ring store; a local one in c.Format, or
+// the format its directory holds, or the default for a new directory
+// (storage.LocalFormat), with opts if it is a log.
+func openStore(ctx context.Context, c config.Store, opts storage.LogOptions) (storage.Blobstore, error) {
 	switch c.Kind {
 	case "local":
-		return storage.NewLocal(c.Dir)
+		return storage.OpenLocalDir(c.Dir, c.Format, opts)
 	case "s3":
 		ac, err := awsConfig(ctx, c.AWS)
 		if err != nil {

@@ -26,6 +26,8 @@ import (
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
 	"github.com/clinscribe/clinscribe/pipeline/phi"
 	"github.com/clinscribe/clinscribe/pipeline/signoff"
+	"github.com/clinscribe/clinscribe/storage"
+	"github.com/clinscribe/clinscribe/storage/storagetest"
 	"github.com/clinscribe/clinscribe/worker"
 	"github.com/clinscribe/clinscribe/worker/redistest"
 	"github.com/clinscribe/clinscribe/worker/workertest"
@@ -251,13 +253,14 @@ func TestCanaryNoPHIOutsideEncryptedStorage(t *testing.T) {
 	// The fourth encounter's record is damaged on disk before a worker sees
 	// it (a storage fault): its task fails with a storage error and waits in
 	// asynq's retry set.
-	metaPath := filepath.Join(cfg.Storage.Dir, "encounters", ids[3], "meta.json")
-	raw, err := os.ReadFile(metaPath)
+	disk := storagetest.OpenDir(t, cfg.Storage.Dir)
+	metaKey := "encounters/" + ids[3] + "/meta.json"
+	raw, err := storage.ReadAll(ctx, disk, metaKey)
 	if err != nil {
 		t.Fatal(err)
 	}
 	raw[len(raw)-1] ^= 0xff
-	if err := os.WriteFile(metaPath, raw, 0o600); err != nil {
+	if err := disk.Put(ctx, metaKey, bytes.NewReader(raw), storage.Overwrite); err != nil {
 		t.Fatal(err)
 	}
 	srv, err := e.a.NewWorker()

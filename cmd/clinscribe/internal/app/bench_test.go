@@ -66,6 +66,11 @@ func BenchmarkThroughput(b *testing.B) {
 	b.Run("PipelineSubmitters8", func(b *testing.B) {
 		benchPipeline(b, rds, note, bare, 8, func(*config.Config) {})
 	})
+	// The same on the one-file-per-object local format (storage.Local),
+	// the data store's layout before the log (issue 18).
+	b.Run("PipelineFiles", func(b *testing.B) {
+		benchPipeline(b, rds, note, bare, 1, func(c *config.Config) { c.Storage.Format = storage.FormatFiles })
+	})
 	b.Run("PipelineS3", func(b *testing.B) {
 		srv := s3test.Start(b)
 		srv.Bucket(b, "data")

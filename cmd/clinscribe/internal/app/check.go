@@ -166,14 +166,29 @@ func checkStore(ctx context.Context, name string, c config.Store, add func(strin
 			add(name, StatusFail, "%s is not writable by this user: %v", c.Dir, err)
 			return 0
 		}
-		// The directory exists: opening it changes nothing.
-		if bs, err = storage.NewLocal(c.Dir); err != nil {
+		format, err := storage.LocalFormat(c.Dir, c.Format)
+		if err != nil {
 			add(name, StatusFail, "%v", err)
 			return 0
 		}
+		if format == storage.FormatLog {
+			if _, err := os.Stat(filepath.Join(c.Dir, "log", "ctl")); errors.Is(err, fs.ErrNotExist) {
+				add(name, StatusOK, "%s: empty, a new log-structured store", c.Dir)
+				return 0
+			}
+		}
+		// The directory exists: opening it changes nothing (a log's
+		// segment left by a dead process is sealed, as any opener does).
+		if bs, err = storage.OpenLocalDir(c.Dir, format, storage.LogOptions{Erase: name == "keys.ring"}); err != nil {
+			add(name, StatusFail, "%v", err)
+			return 0
+		}
+		if c, ok := bs.(interface{ Close() error }); ok {
+			defer c.Close()
+		}
 	case "s3":
 		var err error
-		if bs, err = openStore(ctx, c); err != nil {
+		if bs, err = openStore(ctx, c, storage.LogOptions{}); err != nil {
 			add(name, StatusFail, "%v", err)
 			return 0
 		}

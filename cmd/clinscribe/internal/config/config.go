@@ -113,8 +113,14 @@ type AWS struct {
 
 // Store is a blob store: a local directory or an S3 bucket.
 type Store struct {
-	Kind string           `yaml:"kind"` // local | s3
-	Dir  string           `yaml:"dir"`
+	Kind string `yaml:"kind"` // local | s3
+	Dir  string `yaml:"dir"`
+	// Format is how kind local lays out its directory: "log" (objects
+	// appended to segment files, Linux; the default for a new
+	// directory; the key ring's log erases a destroyed key's bytes) or
+	// "files" (one file per object; directories made before the log).
+	// Empty: the format the directory holds, or the default for a new one.
+	Format string           `yaml:"format"`
 	S3   storage.S3Config `yaml:"s3"`
 	AWS  AWS              `yaml:"aws"`
 }
@@ -464,6 +470,9 @@ func (c Config) Problems() []error {
 		case "local":
 			if s.Dir == "" {
 				add("%s.dir: required for kind local", name)
+			}
+			if s.Format != "" && s.Format != storage.FormatFiles && s.Format != storage.FormatLog {
+				add("%s.format: %q is not files or log", name, s.Format)
 			}
 		case "s3":
 			if s.S3.Bucket == "" {

@@ -1,0 +1,402 @@
+package storage
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// Two Log stores opened on one directory in one test behave as two
+// processes would: each holds its own segment under its own flock (flock
+// locks belong to open file descriptions, not to processes).
+func openLog(t *testing.T, dir string) *Log {
+	t.Helper()
+	l, err := NewLog(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { l.Close() })
+	return l
+}
+
+func logPut(t *testing.T, bs Blobstore, key, v string, mode WriteMode) error {
+	t.Helper()
+	return bs.Put(context.Background(), key, strings.NewReader(v), mode)
+}
+
+func logGet(t *testing.T, bs Blobstore, key string) (string, error) {
+	t.Helper()
+	b, err := ReadAll(context.Background(), bs, key)
+	return string(b), err
+}
+
+// What one store writes, another on the same directory reads, overwrites,
+// deletes and lists; a create-only key taken in one is taken in the other;
+// the last write of a key wins whichever store made it.
+func TestLogSharedBetweenStores(t *testing.T) {
+	dir := t.TempDir()
+	a, b := openLog(t, dir), openLog(t, dir)
+	if err := logPut(t, a, "enc/e1/meta.json", "one", CreateOnly); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := logGet(t, b, "enc/e1/meta.json"); err != nil || got != "one" {
+		t.Fatalf("b reads %q, %v; want a's write", got, err)
+	}
+	if err := logPut(t, b, "enc/e1/meta.json", "two", CreateOnly); !errors.Is(err, ErrExists) {
+		t.Fatalf("b's create-only of a's key: %v, want ErrExists", err)
+	}
+	if err := logPut(t, b, "enc/e1/stage.json", "b1", Overwrite); err != nil {
+		t.Fatal(err)
+	}
+	if err := logPut(t, a, "enc/e1/stage.json", "a2", Overwrite); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []*Log{a, b} {
+		if got, _ := logGet(t, s, "enc/e1/stage.json"); got != "a2" {
+			t.Fatalf("stage.json = %q, want the last write a2", got)
+		}
+	}
+	if err := b.Delete(context.Background(), "enc/e1/stage.json"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := logGet(t, a, "enc/e1/stage.json"); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("a reads b's deleted key: %v, want ErrNotFound", err)
+	}
+	// A third store, opened later, finds both segments.
+	c := openLog(t, dir)
+	keys, err := c.List(context.Background(), "enc/")
+	if err != nil || strings.Join(keys, ",") != "enc/e1/meta.json" {
+		t.Fatalf("c lists %q, %v", keys, err)
+	}
+	if err := logPut(t, c, "enc/e2/meta.json", "c", CreateOnly); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := logGet(t, a, "enc/e2/meta.json"); got != "c" {
+		t.Fatalf("a reads %q from the store opened after it", got)
+	}
+}
+
+// Writers in two stores racing on one create-only key: exactly one wins.
+func TestLogCreateOnlyRaceAcrossStores(t *testing.T) {
+	dir := t.TempDir()
+	stores := []*Log{openLog(t, dir), openLog(t, dir)}
+	for round := range 20 {
+		key := fmt.Sprintf("race/k%d", round)
+		var wg sync.WaitGroup
+		errs := make([]error, 8)
+		for i := range errs {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				errs[i] = logPut(t, stores[i%2], key, strconv.Itoa(i), CreateOnly)
+			}()
+		}
+		wg.Wait()
+		wins := 0
+		for _, err := range errs {
+			switch {
+			case err == nil:
+				wins++
+			case !errors.Is(err, ErrExists):
+				t.Fatal(err)
+			}
+		}
+		if wins != 1 {
+			t.Fatalf("round %d: %d winners", round, wins)
+		}
+	}
+}
+
+// A record is seen by no store, its own included, before it is durable;
+// a create-only write of its key in another store meanwhile is refused,
+// after the record was made durable (a caller may act on ErrExists).
+func TestLogInvisibleUntilDurable(t *testing.T) {
+	dir := t.TempDir()
+	a, b := openLog(t, dir), openLog(t, dir)
+	if err := logPut(t, a, "k/first", "x", Overwrite); err != nil {
+		t.Fatal(err)
+	}
+	seg := a.active.Load()
+	before := seg.written().Load()
+	release := make(chan struct{})
+	flushed := make(chan struct{}, 16)
+	a.group.flush = func() error {
+		<-release
+		err := a.flush()
+		flushed <- struct{}{}
+		return err
+	}
+	done := make(chan error)
+	go func() { done <- logPut(t, a, "k/draft", "v1", CreateOnly) }()
+	deadline := time.Now().Add(5 * time.Second)
+	for seg.written().Load() == before && time.Now().Before(deadline) {
+		time.Sleep(time.Millisecond)
+	}
+	if _, err := logGet(t, b, "k/draft"); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("b sees a record that is not durable: %v", err)
+	}
+	if _, err := logGet(t, a, "k/draft"); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("a sees its own record before it is durable: %v", err)
+	}
+	if seg.durable().Load() >= seg.written().Load() {
+		t.Fatal("the record is durable already: the test proves nothing")
+	}
+	var synced []int
+	syncSegment = func(fd int) error { synced = append(synced, fd); return syscall.Fdatasync(fd) }
+	defer func() { syncSegment = syscall.Fdatasync }()
+	if err := logPut(t, b, "k/draft", "other", CreateOnly); !errors.Is(err, ErrExists) {
+		t.Fatalf("b's create-only of a pending key: %v, want ErrExists", err)
+	}
+	if len(synced) != 1 {
+		t.Fatalf("ErrExists given after %d flushes of the pending record's segment, want 1", len(synced))
+	}
+	// b's own create of a free key is not held up by a's pending one.
+	if err := logPut(t, b, "k/other", "x", CreateOnly); err != nil || len(synced) != 1 {
+		t.Fatalf("unrelated create: %v, %d flushes of a's segment", err, len(synced))
+	}
+	close(release)
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := logGet(t, b, "k/draft"); got != "v1" {
+		t.Fatalf("b reads %q after the flush", got)
+	}
+}
+
+// A segment left by a process that died mid-write (a torn record after
+// its last whole one) is cut back to its whole records by the next store
+// to open the directory; every acknowledged object is there and new
+// writes go on.
+func TestLogRecoversTornTail(t *testing.T) {
+	dir := t.TempDir()
+	a, err := NewLog(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 50 {
+		if err := logPut(t, a, fmt.Sprintf("o/%03d", i), strings.Repeat("x", i*37), Overwrite); err != nil {
+			t.Fatal(err)
+		}
+	}
+	seg := filepath.Join(dir, "log", a.active.Load().name)
+	written := a.active.Load().written().Load()
+	a.Close()
+	// A torn record: a header promising more than was written, and junk.
+	f, err := os.OpenFile(seg, os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	torn := encodeRecord(logOpPut, "o/torn", []byte("half of it"))
+	if _, err := f.WriteAt(torn[:len(torn)-4], written); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	b := openLog(t, dir)
+	for i := range 50 {
+		got, err := logGet(t, b, fmt.Sprintf("o/%03d", i))
+		if err != nil || got != strings.Repeat("x", i*37) {
+			t.Fatalf("o/%03d after recovery: %d bytes, %v", i, len(got), err)
+		}
+	}
+	if _, err := logGet(t, b, "o/torn"); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("the torn record was read: %v", err)
+	}
+	if fi, _ := os.Stat(seg); fi.Size() != written {
+		t.Fatalf("dead segment is %d bytes after recovery, want cut to %d", fi.Size(), written)
+	}
+	if err := logPut(t, b, "o/after", "y", CreateOnly); err != nil {
+		t.Fatal(err)
+	}
+	c := openLog(t, dir)
+	if got, _ := logGet(t, c, "o/after"); got != "y" {
+		t.Fatal("write after recovery lost")
+	}
+}
+
+// A value larger than a staging buffer lives in its own file; a newer
+// version or a deletion removes that file, an aborted stage leaves none.
+func TestLogLargeValuesFiles(t *testing.T) {
+	dir := t.TempDir()
+	l := openLog(t, dir)
+	big := func(c byte) string { return strings.Repeat(string(c), stageBufSize+10) }
+	blobs := func() int {
+		ents, _ := os.ReadDir(filepath.Join(dir, "blobs"))
+		return len(ents)
+	}
+	if err := logPut(t, l, "rec/audio", big('a'), Overwrite); err != nil {
+		t.Fatal(err)
+	}
+	if err := logPut(t, l, "rec/audio", big('b'), Overwrite); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := logGet(t, l, "rec/audio"); got != big('b') {
+		t.Fatal("overwritten large value not read back")
+	}
+	if n := blobs(); n != 1 {
+		t.Fatalf("%d value files after an overwrite, want 1", n)
+	}
+	rc, err := l.GetRange(context.Background(), "rec/audio", stageBufSize, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	part, _ := io.ReadAll(rc)
+	rc.Close()
+	if string(part) != "bbbbb" {
+		t.Fatalf("GetRange = %q", part)
+	}
+	st, err := l.Stage(context.Background(), "rec/other", strings.NewReader(big('c')), CreateOnly)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Abort()
+	if err := l.Delete(context.Background(), "rec/audio"); err != nil {
+		t.Fatal(err)
+	}
+	if n := blobs(); n != 0 {
+		t.Fatalf("%d value files after delete and abort, want 0", n)
+	}
+}
+
+// A real process killed with SIGKILL while it writes loses nothing it
+// acknowledged, and its segment is recovered by the next opener.
+func TestLogKilledWriterProcess(t *testing.T) {
+	if dir := os.Getenv("CS_LOG_CHILD_DIR"); dir != "" {
+		l, err := NewLog(dir)
+		if err != nil {
+			fmt.Println("error", err)
+			os.Exit(1)
+		}
+		for i := 0; ; i++ {
+			v := strings.Repeat(strconv.Itoa(i), 1+i%300)
+			if err := l.Put(context.Background(), fmt.Sprintf("k/%06d", i), strings.NewReader(v), CreateOnly); err != nil {
+				fmt.Println("error", err)
+				os.Exit(1)
+			}
+			fmt.Println("ack", i)
+		}
+	}
+	dir := t.TempDir()
+	cmd := exec.Command(os.Args[0], "-test.run", "^TestLogKilledWriterProcess$")
+	cmd.Env = append(os.Environ(), "CS_LOG_CHILD_DIR="+dir)
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	sc := bufio.NewScanner(out)
+	acked := -1
+	for sc.Scan() {
+		line := sc.Text()
+		if n, ok := strings.CutPrefix(line, "ack "); ok {
+			acked, _ = strconv.Atoi(n)
+			if acked == 300 {
+				cmd.Process.Signal(syscall.SIGKILL)
+			}
+		} else if strings.HasPrefix(line, "error") {
+			t.Fatal(line)
+		}
+	}
+	cmd.Wait()
+	if acked < 300 {
+		t.Fatalf("child acknowledged only %d writes", acked)
+	}
+	l := openLog(t, dir)
+	for i := 0; i <= acked; i++ {
+		want := strings.Repeat(strconv.Itoa(i), 1+i%300)
+		if got, err := logGet(t, l, fmt.Sprintf("k/%06d", i)); err != nil || got != want {
+			t.Fatalf("acknowledged k/%06d after the kill: %q, %v", i, got, err)
+		}
+	}
+	if err := logPut(t, l, fmt.Sprintf("k/%06d", acked+1000), "after", CreateOnly); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%d writes acknowledged before SIGKILL, all read back", acked+1)
+}
+
+// segmentsHold reports whether any segment file under dir holds b.
+func segmentsHold(t *testing.T, dir string, b []byte) bool {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join(dir, "log", "seg-*.log"))
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if bytes.Contains(data, b) {
+			return true
+		}
+	}
+	return false
+}
+
+// With Erase (the key ring's store) a deleted or overwritten object's
+// bytes are gone from the segment once the deletion returns; without it
+// they stay until compaction. The erased records do not stop recovery
+// from reading the records after them, even with the lengths files lost.
+func TestLogEraseOnDelete(t *testing.T) {
+	secret := []byte("WRAPPED-SCOPE-KEY-0123456789abcdef")
+	for _, erase := range []bool{true, false} {
+		dir := t.TempDir()
+		l, err := NewLogWith(dir, LogOptions{Erase: erase})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ctx := context.Background()
+		if err := l.Put(ctx, "scopes/s1/key", bytes.NewReader(secret), CreateOnly); err != nil {
+			t.Fatal(err)
+		}
+		if err := l.Put(ctx, "scopes/s1/tomb", strings.NewReader("old-"+string(secret)), Overwrite); err != nil {
+			t.Fatal(err)
+		}
+		if err := l.Put(ctx, "scopes/s1/tomb", strings.NewReader("new"), Overwrite); err != nil {
+			t.Fatal(err)
+		}
+		if err := l.Put(ctx, "scopes/s2/key", strings.NewReader("kept"), CreateOnly); err != nil {
+			t.Fatal(err)
+		}
+		if err := l.Delete(ctx, "scopes/s1/key"); err != nil {
+			t.Fatal(err)
+		}
+		if err := l.Put(ctx, "scopes/s3/key", strings.NewReader("after"), CreateOnly); err != nil {
+			t.Fatal(err)
+		}
+		held := segmentsHold(t, dir, secret)
+		if erase && held {
+			t.Fatal("a deleted key's bytes are still in the segment with Erase")
+		}
+		if !erase && !held {
+			t.Fatal("without Erase the bytes are gone: the check above proves nothing")
+		}
+		l.Close()
+		if !erase {
+			continue
+		}
+		lens, _ := filepath.Glob(filepath.Join(dir, "log", "*.len"))
+		for _, f := range lens {
+			os.Remove(f)
+		}
+		r := openLog(t, dir)
+		for key, want := range map[string]string{"scopes/s1/tomb": "new", "scopes/s2/key": "kept", "scopes/s3/key": "after"} {
+			if got, err := logGet(t, r, key); err != nil || got != want {
+				t.Fatalf("%s after recovery: %q, %v", key, got, err)
+			}
+		}
+		if _, err := logGet(t, r, "scopes/s1/key"); !errors.Is(err, ErrNotFound) {
+			t.Fatalf("erased key after recovery: %v", err)
+		}
+	}
+}
