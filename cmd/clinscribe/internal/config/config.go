@@ -121,8 +121,8 @@ type Store struct {
 	// "files" (one file per object; directories made before the log).
 	// Empty: the format the directory holds, or the default for a new one.
 	Format string           `yaml:"format"`
-	S3   storage.S3Config `yaml:"s3"`
-	AWS  AWS              `yaml:"aws"`
+	S3     storage.S3Config `yaml:"s3"`
+	AWS    AWS              `yaml:"aws"`
 }
 
 // Keys is the key hierarchy: a root key manager and the keyring of
