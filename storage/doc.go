@@ -3,9 +3,12 @@
 //
 // Three layers, each behind a small interface:
 //
-//   - Blobstore holds opaque bytes under slash-separated keys. Local (a
-//     directory, the embedded default) and S3 (any S3-protocol server via
-//     aws-sdk-go-v2) implement it. A Blobstore never sees plaintext content:
+//   - Blobstore holds opaque bytes under slash-separated keys. Log (a
+//     directory of append-only segments shared by several processes, the
+//     default for a new local directory on Linux), Local (a directory,
+//     one file per object) and S3 (any S3-protocol server via
+//     aws-sdk-go-v2) implement it; OpenLocalDir opens a local directory
+//     in the format it holds. A Blobstore never sees plaintext content:
 //     the Vault encrypts before it writes.
 //   - KeyManager issues and unwraps data keys. LocalKeys (a key file, the
 //     default) and KMS (AWS KMS GenerateDataKey/Decrypt) are the roots of
