@@ -80,6 +80,8 @@ type Log struct {
 	segs    map[string]*logSeg
 	buf     []byte        // catching up reads into it
 	segGen  atomic.Uint64 // the control page's segment count when segs was read
+	// lastAdopt is when adoptDead last looked (Unix ns).
+	lastAdopt atomic.Int64
 }
 
 var (
@@ -448,12 +450,57 @@ func recoverSegment(s *logSeg) error {
 // catchUp indexes what every segment has made durable since last time,
 // first opening segments made since.
 func (l *Log) catchUp() error {
+	if err := l.adoptDead(); err != nil {
+		return err
+	}
 	if l.ctlGen().Load() != l.segGen.Load() {
 		return l.discover(false)
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.catchUpLocked()
+}
+
+// adoptDeadEvery is how often a store looks for segments whose owner died
+// with records written but not flushed.
+const adoptDeadEvery = 500 * time.Millisecond
+
+// adoptDead recovers, at most every adoptDeadEvery, the segments of
+// processes that died with records written beyond their durable length:
+// those records (a draft, a meta.json whose commit the dead process had
+// published) are whole in the page cache and are made durable and seen
+// now, as a file linked before a crash would be, rather than at the next
+// start of some process. Called without Log.mu.
+func (l *Log) adoptDead() error {
+	now := time.Now().UnixNano()
+	last := l.lastAdopt.Load()
+	if now-last < int64(adoptDeadEvery) || !l.lastAdopt.CompareAndSwap(last, now) {
+		return nil
+	}
+	own := l.active.Load()
+	l.mu.Lock()
+	var stale []*logSeg
+	for _, s := range l.segs {
+		if s != own && s.written().Load() > s.durable().Load() {
+			stale = append(stale, s)
+		}
+	}
+	l.mu.Unlock()
+	if len(stale) == 0 {
+		return nil
+	}
+	unlock, err := l.lock()
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	for _, s := range stale {
+		// recoverSegment leaves a segment whose owner holds it alone.
+		if err := recoverSegment(s); err != nil {
+			return fmt.Errorf("storage.Log: segment %s: %w", s.name, err)
+		}
+	}
+	return nil
 }
 
 func (l *Log) catchUpLocked() error {
@@ -701,18 +748,21 @@ func (l *Log) takenBeyondDurable(key string, prev logEntry) (bool, error) {
 	if !bestPut {
 		return false, nil
 	}
+	// A flush of a segment makes all it has written durable, whoever
+	// runs it: its durable length is raised as its owner would, so the
+	// record that took the key is seen by every process now, even if its
+	// owner died before its own flush.
 	for _, s := range flush {
+		w := s.written().Load()
 		if s == l.active.Load() {
 			// Under the write mutex: the group's flush cannot take it.
 			if err := unix.Fdatasync(s.fd); err != nil {
 				return false, err
 			}
-			raiseTo(s.durable(), s.written().Load())
-			continue
-		}
-		if err := syncSegment(s.fd); err != nil {
+		} else if err := syncSegment(s.fd); err != nil {
 			return false, err
 		}
+		raiseTo(s.durable(), w)
 	}
 	return true, nil
 }

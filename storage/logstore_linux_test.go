@@ -400,3 +400,49 @@ func TestLogEraseOnDelete(t *testing.T) {
 		}
 	}
 }
+
+// A process that dies between appending a record and its flush leaves
+// the record whole in the page cache: a live store adopts it (flushed and
+// seen) within adoptDeadEvery, as a file linked before a crash is seen,
+// and a create-only write of its key meanwhile is refused after making it
+// durable and visible (the caller acts on ErrExists: the draft it finds
+// taken must be readable).
+func TestLogAdoptsRecordsOfDeadWriter(t *testing.T) {
+	for _, conflict := range []bool{false, true} {
+		dir := t.TempDir()
+		a, b := openLog(t, dir), openLog(t, dir)
+		if err := logPut(t, a, "k/first", "x", Overwrite); err != nil {
+			t.Fatal(err)
+		}
+		release := make(chan struct{})
+		t.Cleanup(func() { close(release) }) // before a's Close, which waits for flushes
+		a.group.flush = func() error { <-release; return nil } // dies before any flush
+		seg := a.active.Load()
+		before := seg.written().Load()
+		go logPut(t, a, "enc/e1/draft/v1", "draft", CreateOnly)
+		deadline := time.Now().Add(5 * time.Second)
+		for seg.written().Load() == before && time.Now().Before(deadline) {
+			time.Sleep(time.Millisecond)
+		}
+		if _, err := logGet(t, b, "enc/e1/draft/v1"); !errors.Is(err, ErrNotFound) {
+			t.Fatalf("seen before durable: %v", err)
+		}
+		// The process dies: its flock goes with it.
+		if err := syscall.Flock(seg.fd, syscall.LOCK_UN); err != nil {
+			t.Fatal(err)
+		}
+		if conflict {
+			if err := logPut(t, b, "enc/e1/draft/v1", "retry", CreateOnly); !errors.Is(err, ErrExists) {
+				t.Fatalf("retried create: %v, want ErrExists", err)
+			}
+			if got, err := logGet(t, b, "enc/e1/draft/v1"); err != nil || got != "draft" {
+				t.Fatalf("after ErrExists the taken key reads %q, %v", got, err)
+			}
+			continue
+		}
+		time.Sleep(adoptDeadEvery + 50*time.Millisecond)
+		if got, err := logGet(t, b, "enc/e1/draft/v1"); err != nil || got != "draft" {
+			t.Fatalf("dead writer's record after %s: %q, %v", adoptDeadEvery, got, err)
+		}
+	}
+}
