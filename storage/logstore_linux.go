@@ -79,6 +79,7 @@ type Log struct {
 	pending map[string]uint64     // this process's deletions not yet durable: key → seq
 	segs    map[string]*logSeg
 	buf     []byte        // catching up reads into it
+	removed []string      // keys indexed as removed since the last pruneRemovals
 	segGen  atomic.Uint64 // the control page's segment count when segs was read
 	// lastAdopt is when adoptDead last looked (Unix ns).
 	lastAdopt atomic.Int64
@@ -516,7 +517,36 @@ func (l *Log) catchUpLocked() error {
 			return err
 		}
 	}
+	l.pruneRemovals()
 	return nil
+}
+
+// pruneRemovalsAfter is how many removals the index holds before it tries
+// to forget them.
+const pruneRemovalsAfter = 1024
+
+// pruneRemovals forgets the index's removals once no older record of
+// their keys can still arrive: when every segment has been read as far as
+// it is written, every record written before a removal (all older ones:
+// numbers are taken in the order records are appended) has been indexed
+// already, so a removal no longer has anything to hide. Without it the
+// index would keep an entry for every object ever deleted (an open marker
+// per encounter). Under Log.mu.
+func (l *Log) pruneRemovals() {
+	if len(l.removed) < pruneRemovalsAfter {
+		return
+	}
+	for _, s := range l.segs {
+		if s.read < s.written().Load() {
+			return // a record may be on its way: try again later
+		}
+	}
+	for _, key := range l.removed {
+		if e, ok := l.index[key]; ok && e.deleted {
+			delete(l.index, key)
+		}
+	}
+	l.removed = l.removed[:0]
 }
 
 // indexRange indexes the records of s from where this process stopped up
@@ -575,6 +605,9 @@ func (l *Log) apply(key string, e logEntry) {
 		return
 	}
 	l.index[key] = e
+	if e.deleted {
+		l.removed = append(l.removed, key)
+	}
 	switch {
 	case e.deleted && ok && !old.deleted:
 		l.live.Delete(key)

@@ -446,3 +446,43 @@ func TestLogAdoptsRecordsOfDeadWriter(t *testing.T) {
 		}
 	}
 }
+
+// The index forgets removals once nothing older can arrive: an open marker
+// written and removed per encounter leaves no entry behind; a removal
+// whose older record is still on its way (another store's, written, not
+// yet flushed) is kept until it has been read.
+func TestLogIndexForgetsRemovals(t *testing.T) {
+	dir := t.TempDir()
+	a, b := openLog(t, dir), openLog(t, dir)
+	ctx := context.Background()
+	for i := range 3 * pruneRemovalsAfter {
+		key := fmt.Sprintf("index/open/e%05d", i)
+		if err := a.Put(ctx, key, strings.NewReader("m"), Overwrite); err != nil {
+			t.Fatal(err)
+		}
+		if err := a.Delete(ctx, key); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := a.Put(ctx, "kept", strings.NewReader("k"), Overwrite); err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range []*Log{a, b} {
+		if _, err := logGet(t, l, "kept"); err != nil {
+			t.Fatal(err)
+		}
+		l.mu.Lock()
+		n := len(l.index)
+		l.mu.Unlock()
+		if n > pruneRemovalsAfter+1 {
+			t.Fatalf("index holds %d entries after %d removals", n, 3*pruneRemovalsAfter)
+		}
+	}
+	// The keys removed stay removed, and can be made again.
+	if _, err := logGet(t, b, "index/open/e00007"); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("a forgotten removal came back: %v", err)
+	}
+	if err := logPut(t, b, "index/open/e00007", "again", CreateOnly); err != nil {
+		t.Fatal(err)
+	}
+}
