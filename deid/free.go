@@ -476,7 +476,58 @@ func (s *scan) headingWords(st, en int) bool {
 			}
 			return false
 		}
+		if k == st && s.wordSurname(k) {
+			continue
+		}
 		if t.lex&(lxFirst|lxSur|lxFirstAmb|lxSurAmb) != 0 || t.gaz&(gzFirst|gzFirstAmb) != 0 || t.gaz&gzSur != 0 && t.gaz&gzWord == 0 {
+			return false
+		}
+	}
+	return s.titleCaseLine(st) || s.capitalizedLine(st)
+}
+
+// wordSurname: token k is a surname of the hand list marked ambiguous that
+// is also an English word and no given name ("Good", "Green", "Winter"),
+// as a census surname that is a word may start a heading's words ("Shoes
+// With Good Tread", "Green Zone: Flovent").
+func (s *scan) wordSurname(k int) bool {
+	t := &s.toks[k]
+	if t.lex&lxSurAmb == 0 || t.lex&(lxFirst|lxFirstAmb) != 0 || t.gaz&(gzFirst|gzFirstAmb) != 0 {
+		return false
+	}
+	_, ok := englishWords()[s.lower(k)]
+	return ok
+}
+
+// headingPlace: a place found on a heading, a list item or a Title Case
+// line, where capitals say nothing, whose words are all ordinary English
+// words on no list of places or hospitals' names ("Inhaler May Be Carried
+// in Backpack", "Grab Bars Near the Toilet", "Zyrtec Allowed at School",
+// "Add Flu Vaccine in Season"): a common noun after a preposition, not a
+// place's name. A word on a list of cities, towns or hospitals' names
+// ("Follow Up at Mercy", "Moved to Reading"), a given name or surname that
+// is no English word, a street's word, a title before or a supplied name
+// keeps it.
+func (s *scan) headingPlace(st, en int) bool {
+	if en-st > 2 || s.titleBefore(st) || s.anyKnown(st, en) {
+		return false
+	}
+	const placeLex = lxFirst | lxSur | lxCity | lxCityAmb | lxState | lxStateAbbr | lxCountry | lxStreetSuffix | lxTown | lxFacHead |
+		lxFacAcro | lxCityNick | lxBrand | lxTitle | lxTitleClin
+	for k := st; k <= en; k++ {
+		t := &s.toks[k]
+		if !t.letters() || !t.capWord() || t.allUpper() || t.lex&placeLex != 0 ||
+			t.gaz&(gzCity|gzCityAmb|gzTown|gzFacHead|gzFacAcro|gzCityNick) != 0 || t.gaz&(gzFirst|gzSur) != 0 && t.gaz&gzWord == 0 {
+			return false
+		}
+		if _, ok := englishWords()[s.lower(k)]; !ok && !s.pluralOfWord(k) || en > st && t.lex&lxFacility != 0 {
+			return false
+		}
+	}
+	// The whole capitalized run: not a part of a longer name ("Abbey Road
+	// Surgery", "One Community Health").
+	for _, k := range [2]int{s.sameLinePrev(st), s.next(en)} {
+		if k >= 0 && s.toks[k].capWord() && !titleFunctionWords[s.lower(k)] && !s.eq(k, "the") {
 			return false
 		}
 	}
@@ -1215,7 +1266,7 @@ func (s *scan) freeLookalike(st, en int, ty Type) bool {
 		s.domainWord(en) || s.unitOrAllergen(st, en) || s.saintProductAnyCase(st, en) || s.eponymHeadAfter(st, en) ||
 		ty == Name && (s.modifiedScale(st) || s.romanType(st, en) || st == en && s.anatomyOf(st)) ||
 		s.scripture(en) ||
-		ty == Location && (s.regionAt(st, en) || s.serviceOnly(st, en) || s.programAfter(st, en) || s.pluralKind(st, en) || s.levelWord(st, en) || st == en && (s.infinitiveVerb(st) || s.formLabel(st))) ||
+		ty == Location && (s.headingPlace(st, en) || s.regionAt(st, en) || s.serviceOnly(st, en) || s.programAfter(st, en) || s.pluralKind(st, en) || s.levelWord(st, en) || st == en && (s.infinitiveVerb(st) || s.formLabel(st))) ||
 		s.parenProduct(st, en)
 }
 

@@ -567,3 +567,31 @@ func TestFreeCapitalsWithoutEvidence(t *testing.T) {
 		{"unlisted words in a sentence stay", "Chidi Blackwood called back with questions.", []found{{"Chidi Blackwood", deid.Name}}},
 	})
 }
+
+// TestFreeHeadingCommonNouns: on a heading, a list item or a Title Case
+// line, capitals say nothing, so an ordinary English word after a
+// preposition is a common noun, not a place, and a heading's words may
+// start with a surname that is also an English word. A word on a list of
+// towns or hospitals' names, a facility's name and a given name keep the
+// span.
+func TestFreeHeadingCommonNouns(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"a backpack", "School Medication Form\nInhaler May Be Carried in Backpack\nMay Return to Full Activity After Clearance", nil},
+		{"a toilet", "Fall Prevention Handout\nGrab Bars Near the Toilet\nNight Lights in the Hallway", nil},
+		{"a season", "Immunization Handout\n6 Months: Add Flu Vaccine in Season\n12 Months: MMR", nil},
+		{"at school and at bedtime", "Allergy Action Plan\nCetirizine Allowed at School. Drops Given at Bedtime.", nil},
+		{"a surname that is a word opening a list item", "Winter Handout\nWear Boots or Shoes With Good Tread.", nil},
+		{"a zone of an action plan", "Asthma Action Plan\nGreen Zone: Flovent Two Puffs Twice Daily\nYellow Zone: Add Albuterol", nil},
+		{"a town on a Title Case line stays", "Transfer Summary\nPatient Moved to Springfield After Discharge",
+			[]found{{"Springfield", deid.Location}}},
+		{"a hospital's name on a Title Case line stays", "Discharge Instructions\nFollow Up at Mercy in Two Weeks",
+			[]found{{"Mercy", deid.Location}}},
+		{"a facility's name of English words on a Title Case line stays", "Discharge Instructions\nFollow Up at One Community Health in Two Weeks",
+			[]found{{"One Community Health", deid.Location}}},
+		{"a rehab's name on a Title Case line stays", "Transfer Note\nTransferred to Sunrise Rehab on Day 3",
+			[]found{{"Sunrise Rehab", deid.Location}}},
+		{"a given name before a word surname stays", "Discharge Instructions\nFollow Up With Rose Good in Two Weeks",
+			[]found{{"Rose Good", deid.Name}}},
+	})
+}
