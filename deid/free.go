@@ -77,6 +77,16 @@ func (s *scan) dropFree(spans []Span) []Span {
 				continue
 			}
 		}
+		if sp.Type == Location {
+			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && en > st {
+				switch k := s.ownersPlace(st, en); {
+				case k < 0:
+					continue
+				case k > st:
+					sp.Start = int(s.toks[k].s)
+				}
+			}
+		}
 		if sp.Type == Name || sp.Type == Location {
 			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && en >= st && (s.denomination(st, en) || s.measuredEponym(st, en) ||
 				s.mediaTitle(st, en) || s.drugCalled(st, en) || s.lowerBeforeHead(st, en) || s.bodySiteAbbrev(st, en) || s.deviceBrand(st, en) ||
@@ -476,7 +486,7 @@ func (s *scan) headingWords(st, en int) bool {
 			}
 			return false
 		}
-		if k == st && s.wordSurname(k) {
+		if k == st && s.wordSurname(k) || s.censusGivenWord(k) {
 			continue
 		}
 		if t.lex&(lxFirst|lxSur|lxFirstAmb|lxSurAmb) != 0 || t.gaz&(gzFirst|gzFirstAmb) != 0 || t.gaz&gzSur != 0 && t.gaz&gzWord == 0 {
@@ -499,6 +509,52 @@ func (s *scan) wordSurname(k int) bool {
 	return ok
 }
 
+// censusGivenWord: token k is on the census lists of given names only,
+// marked as an English word too, and on no hand list of names ("Season",
+// "Moon"): on a heading it is the word ("Norovirus Season Begins in
+// November"). Given names the hand lists hold ("Dawn", "Hope", "Amber")
+// are not.
+func (s *scan) censusGivenWord(k int) bool {
+	t := &s.toks[k]
+	return t.gaz&gzWord != 0 && t.gaz&gzFirst != 0 && t.gaz&gzSur == 0 && t.lex&(lxFirst|lxFirstAmb|lxSur|lxSurAmb) == 0
+}
+
+// plainPlaceWord: token k is an English word (or its plural) that no list
+// of places, hospitals' names or titles holds, nor a list of given names or
+// surnames that does not also mark it as a word.
+func (s *scan) plainPlaceWord(k int) bool {
+	const placeLex = lxFirst | lxSur | lxCity | lxCityAmb | lxState | lxStateAbbr | lxCountry | lxStreetSuffix | lxTown | lxFacHead |
+		lxFacAcro | lxCityNick | lxBrand | lxTitle | lxTitleClin
+	t := &s.toks[k]
+	if !t.letters() || t.allUpper() && t.n() > 1 || t.lex&placeLex != 0 ||
+		t.gaz&(gzCity|gzCityAmb|gzTown|gzFacHead|gzFacAcro|gzCityNick) != 0 || t.gaz&(gzFirst|gzSur) != 0 && t.gaz&gzWord == 0 {
+		return false
+	}
+	_, ok := englishWords()[s.lower(k)]
+	return ok || s.pluralOfWord(k)
+}
+
+// ownersPlace: a place that opens with a possessive determiner ("talking
+// to Your Care Team", "call my clinic"): what follows is a kind of place,
+// not its name, when all its words are plain (plainPlaceWord); otherwise
+// the name starts after the determiner ("my Mercy clinic"). It returns
+// -1 to drop the place, the token the name starts at, or st to keep it.
+// "Our Lady of ..." is a name.
+func (s *scan) ownersPlace(st, en int) int {
+	if en == st || !s.toks[st].letters() || s.toks[st+1].gap != gapSpace || !ownerDeterminers[s.lower(st)] || s.eq(st, "our") && s.eq(st+1, "lady") {
+		return st
+	}
+	for k := st + 1; k <= en; k++ {
+		if !s.plainPlaceWord(k) {
+			return st + 1
+		}
+	}
+	return -1
+}
+
+// ownerDeterminers own what follows them.
+var ownerDeterminers = wordsOf("your my his their our")
+
 // headingPlace: a place found on a heading, a list item or a Title Case
 // line, where capitals say nothing, whose words are all ordinary English
 // words on no list of places or hospitals' names ("Inhaler May Be Carried
@@ -512,15 +568,8 @@ func (s *scan) headingPlace(st, en int) bool {
 	if en-st > 2 || s.titleBefore(st) || s.anyKnown(st, en) {
 		return false
 	}
-	const placeLex = lxFirst | lxSur | lxCity | lxCityAmb | lxState | lxStateAbbr | lxCountry | lxStreetSuffix | lxTown | lxFacHead |
-		lxFacAcro | lxCityNick | lxBrand | lxTitle | lxTitleClin
 	for k := st; k <= en; k++ {
-		t := &s.toks[k]
-		if !t.letters() || !t.capWord() || t.allUpper() || t.lex&placeLex != 0 ||
-			t.gaz&(gzCity|gzCityAmb|gzTown|gzFacHead|gzFacAcro|gzCityNick) != 0 || t.gaz&(gzFirst|gzSur) != 0 && t.gaz&gzWord == 0 {
-			return false
-		}
-		if _, ok := englishWords()[s.lower(k)]; !ok && !s.pluralOfWord(k) || en > st && t.lex&lxFacility != 0 {
+		if !s.toks[k].capWord() || !s.plainPlaceWord(k) || en > st && s.toks[k].lex&lxFacility != 0 {
 			return false
 		}
 	}
@@ -771,16 +820,24 @@ func (s *scan) chainAmongChains(st, en int) bool {
 		return false
 	}
 	for k := st - 1; k >= 0 && k >= st-40 && s.toks[k+1].gap != gapLine; k-- {
-		if s.chainPossessiveAt(k) {
+		if s.chainPossessiveAt(k) || s.chainPhraseAt(k) {
 			return true
 		}
 	}
 	for k := st + 1; k < len(s.toks) && k <= st+40 && s.toks[k].gap != gapLine; k++ {
-		if s.chainPossessiveAt(k) {
+		if s.chainPossessiveAt(k) || s.chainPhraseAt(k) {
 			return true
 		}
 	}
 	return false
+}
+
+// chainPhraseAt: a listed brand of two words or more starts at token k
+// ("Taco Bell", "Olive Garden", lexicon [brand]): with a chain's
+// possessive on its line, a list of chains ("Wendy's, Taco Bell,
+// Chick-fil-A").
+func (s *scan) chainPhraseAt(k int) bool {
+	return s.toks[k].letters() && s.phraseStartsAt(k, lxBrand)
 }
 
 // possessiveAmongThings: a possessive (one or two words) that opens a
@@ -935,13 +992,8 @@ func (s *scan) mediaTitle(st, en int) bool {
 		if !s.toks[k].capWord() || s.toks[k].allUpper() {
 			return false
 		}
-		if s.nameWordIn(k, k) {
-			// In a title of two words or more, a surname that is an
-			// English word ("Goodnight Moon", "Paw Patrol"); never a
-			// listed given name.
-			if _, eng := englishWords()[s.lower(k)]; en == st || !eng || s.toks[k].lex&(lxFirst|lxFirstAmb) != 0 || s.toks[k].gaz&gzFirst != 0 {
-				return false
-			}
+		if s.nameWordIn(k, k) && (en == st || !s.titleWord(k)) {
+			return false
 		}
 	}
 	p := s.sameLinePrev(st)
@@ -956,9 +1008,17 @@ func (s *scan) mediaTitle(st, en int) bool {
 	if p < 0 || !s.toks[p].letters() {
 		return false
 	}
+	// A title goes on over a lower-case "of", "the" or "and" before a
+	// capitalized word: "Watched Wheel of Fortune" is a title of three
+	// words, though the span holds the first.
+	multi := en > st
+	if n := s.next(en); !multi && n > 0 && s.toks[n].gap == gapSpace && !s.toks[n].upper() && (s.eq(n, "of") || s.eq(n, "the") || s.eq(n, "and")) {
+		m := s.next(n)
+		multi = m > 0 && s.toks[m].gap == gapSpace && s.toks[m].capWord() && !s.toks[m].allUpper() && (!s.nameWordIn(m, m) || s.titleWord(m))
+	}
 	switch w := s.lower(p); {
 	case mediaVerbs[w] && !readVerbs[w]:
-		if en > st {
+		if multi {
 			return true
 		}
 		for k := s.next(en); k > 0; k = s.next(k) {
@@ -967,9 +1027,18 @@ func (s *scan) mediaTitle(st, en int) bool {
 			}
 		}
 	case readVerbs[w]:
-		return en > st
+		return multi
 	}
 	return false
+}
+
+// titleWord: token k, on a list of names, may still be a word of a title
+// of two words or more: a surname that is an English word ("Goodnight
+// Moon", "Paw Patrol", "Wheel of Fortune"); never a given name of the
+// hand lists, nor a census one that is no English word.
+func (s *scan) titleWord(k int) bool {
+	_, eng := englishWords()[s.lower(k)]
+	return eng && s.toks[k].lex&(lxFirst|lxFirstAmb) == 0 && (s.toks[k].gaz&gzFirst == 0 || s.censusGivenWord(k))
 }
 
 // mediaVerbs watch or read; readVerbs read.

@@ -595,3 +595,24 @@ func TestFreeHeadingCommonNouns(t *testing.T) {
 			[]found{{"Rose Good", deid.Name}}},
 	})
 }
+
+// TestFreeListsTitlesAndOwners: a chain's possessive beside a listed
+// chain of two words, a show's title that goes on over "of", a heading
+// word that is a census given name and an English word, and a kind of
+// place after a possessive determiner are none; a person's possessive, a
+// given name after "watched", a name of no English on a heading and a
+// place's name after the determiner stay.
+func TestFreeListsTitlesAndOwners(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"a chain beside a listed chain", "Eats fast food often: Wendy's, Taco Bell, Chick-fil-A.", nil},
+		{"a person's possessive beside a listed chain stays", "Wendy's mom took her to Taco Bell.", []found{{"Wendy", deid.Name}}},
+		{"a show's title over of", "Ate half of dinner; enjoyed the Jell-O. Watched Wheel of Fortune with roommate.", nil},
+		{"a given name after watched stays", "Watched Maria of the night shift help the roommate.", []found{{"Maria", deid.Name}}},
+		{"a census given name that is a word on a heading", "Infection Control Notice\nNorovirus Season Begins in November", nil},
+		{"a name of no English on a heading stays", "Follow Up Notice\nMeet With Chidi Season Today", []found{{"Chidi Season", deid.Name}}},
+		{"a kind of place after your", "Anticoagulation Handout\nDo Not Stop Without Talking to Your Care Team", nil},
+		{"a place's name after your stays", "Call your Riverside Clinic before you stop it.", []found{{"Riverside Clinic", deid.Location}}},
+		{"a place's name after my stays", "She works at my Riverside Clinic.", []found{{"Riverside Clinic", deid.Location}}},
+	})
+}
