@@ -87,6 +87,12 @@ func (s *scan) dropFree(spans []Span) []Span {
 				}
 			}
 		}
+		if sp.Type == Name {
+			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && en >= st && (s.worksOf(st, en) || s.brandOfUser(st, en) ||
+				s.modelNumber(en) || s.societyIssue(st, en)) && !s.titleBefore(st) && !s.anyKnown(st, en) && !s.relationBefore(st) {
+				continue
+			}
+		}
 		if sp.Type == Name || sp.Type == Location {
 			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && en >= st && (s.denomination(st, en) || s.measuredEponym(st, en) ||
 				s.mediaTitle(st, en) || s.drugCalled(st, en) || s.lowerBeforeHead(st, en) || s.bodySiteAbbrev(st, en) || s.deviceBrand(st, en) ||
@@ -728,6 +734,51 @@ func (s *scan) societyAcronym(st, en int) bool {
 	}
 	p := s.sameLinePrev(st)
 	return p >= 0 && joint(p) && society(s.sameLinePrev(p))
+}
+
+// societyIssue: a society's acronym and what it issues, both capitalized
+// on a heading or a Title Case line ("Screening Per USPSTF Guidance").
+func (s *scan) societyIssue(st, en int) bool {
+	return en == st+1 && s.toks[st].allUpper() && societyAcronyms[s.lower(st)] && s.toks[en].capWord() && societyIssues[s.lower(en)] &&
+		(s.titleCaseLine(st) || s.capitalizedLine(st))
+}
+
+// worksOf: a name right before a plural noun of works, with no possessive
+// ("reads Agatha Christie novels", "Beatles songs"): the works' author,
+// not a person of the encounter. Nouns that are also verbs of a person
+// ("books", "plays", "records", "shows") are not among them.
+func (s *scan) worksOf(st, en int) bool {
+	for _, k := range [2]int{s.sameLinePrev(st), st} {
+		if k >= 0 && (giveVerbs[s.lower(k)] || performVerbs[s.lower(k)]) {
+			return false // "brought Maria Lopez novels", "Read Rose Hill poems": to Maria, to Rose Hill
+		}
+	}
+	n := s.next(en)
+	return n > 0 && s.toks[n].gap == gapSpace && s.toks[n].letters() && !s.toks[n].upper() && worksNouns[s.lower(n)]
+}
+
+// performVerbs take a person before the works read or played to them.
+var performVerbs = wordsOf("read reads sang sings sing played plays play")
+
+// worksNouns are the kinds of works a name before them wrote or made.
+var worksNouns = wordsOf("novels songs movies albums poems paintings mysteries lyrics sonatas symphonies operas")
+
+// brandOfUser: a name between "a" and a noun of someone who uses a
+// product ("was a Marlboro Red smoker", "a Coke drinker"): a brand.
+func (s *scan) brandOfUser(st, en int) bool {
+	p, n := s.sameLinePrev(st), s.next(en)
+	return p >= 0 && (s.eq(p, "a") || s.eq(p, "an")) && n > 0 && s.toks[n].gap == gapSpace && !s.toks[n].upper() && userNouns[s.lower(n)]
+}
+
+// userNouns are people by the product they use.
+var userNouns = wordsOf("smoker smokers drinker drinkers user users chewer dipper vaper")
+
+// modelNumber: the name ends in one capital letter joined by a hyphen to a
+// number ("drives a Ford F-150"): a product's model, not an initial.
+func (s *scan) modelNumber(en int) bool {
+	t := &s.toks[en]
+	return t.letters() && t.n() == 1 && t.upper() && en+2 < len(s.toks) && s.toks[en+1].punct('-') && s.toks[en+1].gap == gapNone &&
+		s.toks[en+2].gap == gapNone && s.toks[en+2].digits()
 }
 
 // societyAcronyms are acronyms of medical societies and public-health

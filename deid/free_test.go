@@ -616,3 +616,22 @@ func TestFreeListsTitlesAndOwners(t *testing.T) {
 		{"a place's name after my stays", "She works at my Riverside Clinic.", []found{{"Riverside Clinic", deid.Location}}},
 	})
 }
+
+// TestFreeThingsNamedAfterPeople: a name before a plural noun of works, a
+// brand between "a" and a noun of its user, a make before a model number
+// and a society's acronym before what it issues on a Title Case line name
+// no one of the encounter; a person given the works, a name set apart by
+// commas, an initial with its period and a name that is no acronym stay.
+func TestFreeThingsNamedAfterPeople(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"an author before her novels", "Reads large print Agatha Christie novels.", nil},
+		{"a person given novels stays", "Brought Maria Lopez novels from the library.", []found{{"Maria Lopez", deid.Name}}},
+		{"a person read to stays", "Read Rose Hill poems at night.", []found{{"Read Rose Hill", deid.Name}}},
+		{"a brand before smoker", "Quit after 40 pack-years; was a Marlboro Red smoker.", nil},
+		{"a person beside smoker stays", "Lives with a Maria Lopez, a smoker.", []found{{"Maria Lopez", deid.Name}}},
+		{"a make before its model", "Notes he drives a Ford F-150 to job sites.", nil},
+		{"a society's guidance on a Title Case line", "Urology Clinic\nProstate Cancer Screening Per USPSTF Guidance.", nil},
+		{"a name before guidance stays", "Urology Clinic\nProstate Cancer Screening Per Chidi Guidance.", []found{{"Chidi Guidance", deid.Name}}},
+	})
+}
