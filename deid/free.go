@@ -87,6 +87,14 @@ func (s *scan) dropFree(spans []Span) []Span {
 				}
 			}
 		}
+		if sp.Type == Name || sp.Type == Location {
+			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && en >= st && s.letterEndedCompound(en) && !s.titleBefore(st) && !s.anyKnown(st, en) {
+				continue
+			}
+		}
+		if sp.Type == Name && s.seasonAnswer(sp) {
+			continue
+		}
 		if sp.Type == Name {
 			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && en >= st && (s.worksOf(st, en) || s.brandOfUser(st, en) ||
 				s.modelNumber(en) || s.societyIssue(st, en)) && !s.titleBefore(st) && !s.anyKnown(st, en) && !s.relationBefore(st) {
@@ -565,8 +573,9 @@ var ownerDeterminers = wordsOf("your my his their our")
 // line, where capitals say nothing, whose words are all ordinary English
 // words on no list of places or hospitals' names ("Inhaler May Be Carried
 // in Backpack", "Grab Bars Near the Toilet", "Zyrtec Allowed at School",
-// "Add Flu Vaccine in Season"): a common noun after a preposition, not a
-// place's name. A word on a list of cities, towns or hospitals' names
+// "Add Flu Vaccine in Season", "Excuse From Physical Education"): a
+// common noun after a preposition, not a place's name; the place is read
+// with the capitalized words around it. A word on a list of cities, towns or hospitals' names
 // ("Follow Up at Mercy", "Moved to Reading"), a given name or surname that
 // is no English word, a street's word, a title before or a supplied name
 // keeps it.
@@ -574,15 +583,23 @@ func (s *scan) headingPlace(st, en int) bool {
 	if en-st > 2 || s.titleBefore(st) || s.anyKnown(st, en) {
 		return false
 	}
+	// The whole capitalized run around the place, so that a part of a
+	// longer name is read with the rest of it ("Abbey Road Surgery", "One
+	// Community Health").
+	in := func(k int) bool {
+		return k >= 0 && s.toks[k].capWord() && !titleFunctionWords[s.lower(k)] && !s.eq(k, "the")
+	}
+	for p := s.sameLinePrev(st); in(p) && s.toks[st].gap == gapSpace; p = s.sameLinePrev(p) {
+		st = p
+	}
+	for n := s.next(en); in(n) && s.toks[n].gap == gapSpace; n = s.next(n) {
+		en = n
+	}
+	if en-st > 2 {
+		return false
+	}
 	for k := st; k <= en; k++ {
 		if !s.toks[k].capWord() || !s.plainPlaceWord(k) || en > st && s.toks[k].lex&lxFacility != 0 {
-			return false
-		}
-	}
-	// The whole capitalized run: not a part of a longer name ("Abbey Road
-	// Surgery", "One Community Health").
-	for _, k := range [2]int{s.sameLinePrev(st), s.next(en)} {
-		if k >= 0 && s.toks[k].capWord() && !titleFunctionWords[s.lower(k)] && !s.eq(k, "the") {
 			return false
 		}
 	}
@@ -735,6 +752,46 @@ func (s *scan) societyAcronym(st, en int) bool {
 	p := s.sameLinePrev(st)
 	return p >= 0 && joint(p) && society(s.sameLinePrev(p))
 }
+
+// letterEndedCompound: the span ends inside a word joined by hyphens
+// whose last part is one capital letter ("at Chick-fil-A", "Jell-O"): a
+// product's name, which no person's or place's name is shaped like.
+func (s *scan) letterEndedCompound(en int) bool {
+	k := en
+	for k+2 < len(s.toks) && s.toks[k+1].punct('-') && s.toks[k+1].gap == gapNone && s.toks[k+2].gap == gapNone && s.toks[k+2].letters() {
+		k += 2
+	}
+	if k == en || s.toks[k].n() != 1 || !s.toks[k].upper() {
+		return false
+	}
+	return k+1 >= len(s.toks) || s.toks[k+1].gap != gapNone || !s.toks[k+1].letters() && !s.toks[k+1].digits()
+}
+
+// seasonAnswer: a season's word in lower case opens a turn that answers a
+// question asked with "when" ("doctor: your allergies get worse when" /
+// "patient: summer, when they cut the hay"), ending the turn or before a
+// comma and a word of time: the time, not a person named Summer, even
+// when the platform supplied the name. A name asked with "who", or one
+// that a verb, a relation or a pronoun follows ("autumn can come", "autumn,
+// my sister, can"), stays.
+func (s *scan) seasonAnswer(sp Span) bool {
+	st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End)
+	if st < 0 || en != st || s.toks[st].upper() || !seasonWords[s.lower(st)] || !s.turnStart(st) {
+		return false
+	}
+	// The season ends the turn, or a comma and a word of time follow it;
+	// "autumn can come tuesday", "autumn, my sister, can", "autumn, she
+	// can" answer with a person.
+	if n := st + 1; n < len(s.toks) && s.toks[n].gap != gapLine && !s.toks[n].punct('.') {
+		if !s.toks[n].punct(',') || n+1 >= len(s.toks) || s.toks[n+1].gap == gapLine || !seasonTimeWords[s.lower(n+1)] {
+			return false
+		}
+	}
+	return s.askedBefore(st, func(k int) bool { return s.eq(k, "when") })
+}
+
+// seasonTimeWords go on about a time after a season and a comma.
+var seasonTimeWords = wordsOf("when mostly usually especially every each during around mainly always definitely")
 
 // societyIssue: a society's acronym and what it issues, both capitalized
 // on a heading or a Title Case line ("Screening Per USPSTF Guidance").

@@ -580,6 +580,7 @@ func TestFreeHeadingCommonNouns(t *testing.T) {
 		{"a backpack", "School Medication Form\nInhaler May Be Carried in Backpack\nMay Return to Full Activity After Clearance", nil},
 		{"a toilet", "Fall Prevention Handout\nGrab Bars Near the Toilet\nNight Lights in the Hallway", nil},
 		{"a season", "Immunization Handout\n6 Months: Add Flu Vaccine in Season\n12 Months: MMR", nil},
+		{"a school subject", "Gym Note\nPlease Excuse From Physical Education Until Cleared\nInhaler May Be Kept in Locker", nil},
 		{"at school and at bedtime", "Allergy Action Plan\nCetirizine Allowed at School. Drops Given at Bedtime.", nil},
 		{"a surname that is a word opening a list item", "Winter Handout\nWear Boots or Shoes With Good Tread.", nil},
 		{"a zone of an action plan", "Asthma Action Plan\nGreen Zone: Flovent Two Puffs Twice Daily\nYellow Zone: Add Albuterol", nil},
@@ -631,7 +632,29 @@ func TestFreeThingsNamedAfterPeople(t *testing.T) {
 		{"a brand before smoker", "Quit after 40 pack-years; was a Marlboro Red smoker.", nil},
 		{"a person beside smoker stays", "Lives with a Maria Lopez, a smoker.", []found{{"Maria Lopez", deid.Name}}},
 		{"a make before its model", "Notes he drives a Ford F-150 to job sites.", nil},
+		{"a compound ending in a capital letter", "Protein choices: at Chick-fil-A the grilled nuggets are fine.", nil},
+		{"a hyphenated given name stays", "Seen with Mary-Kate today.", []found{{"Mary-Kate", deid.Name}}},
+		{"a hyphenated town stays", "Lives in Stoke-on-Trent now.", []found{{"Stoke-on-Trent", deid.Location}}},
 		{"a society's guidance on a Title Case line", "Urology Clinic\nProstate Cancer Screening Per USPSTF Guidance.", nil},
 		{"a name before guidance stays", "Urology Clinic\nProstate Cancer Screening Per Chidi Guidance.", []found{{"Chidi Guidance", deid.Name}}},
 	})
+}
+
+// TestFreeSeasonAnswersWhen: a season alone answering "when" is the time,
+// even where the platform supplied the name Summer; the supplied name
+// answering "who", or before a relation, stays. (A supplied name that is
+// a season, alone before a verb at a turn's start, "autumn can come
+// tuesday", is not found with or without this rule.)
+func TestFreeSeasonAnswersWhen(t *testing.T) {
+	t.Parallel()
+	kn := deid.Known{PatientNames: []string{"Summer Fields"}, RelativeNames: []string{"Autumn Reyes"}}
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		checkFound(t, newDetector(t, cfg), kn, []foundCase{
+			{"a season answering when", "doctor: your allergies get worse when\npatient: summer, when they cut the hay by us\ndoctor: ok", nil},
+			{"the name answering who stays", "doctor: and who is this with you\npatient: autumn, my sister\ndoctor: hi there",
+				[]found{{"autumn", deid.Name}}},
+			{"the name before a relation stays", "doctor: when can someone drive you\npatient: autumn, my sister, can come tuesday\ndoctor: ok",
+				[]found{{"autumn", deid.Name}}},
+		})
+	}
 }
