@@ -548,8 +548,9 @@ func (s *scan) plainPlaceWord(k int) bool {
 	return ok || s.pluralOfWord(k)
 }
 
-// ownersPlace: a place that opens with a possessive determiner ("talking
-// to Your Care Team", "call my clinic"): what follows is a kind of place,
+// ownersPlace: a place that opens with a possessive determiner or one of
+// "any", "every", "each" ("talking to Your Care Team", "call my clinic",
+// "Get Your Shot at Any Clinic"): what follows is a kind of place,
 // not its name, when all its words are plain (plainPlaceWord); otherwise
 // the name starts after the determiner ("my Mercy clinic"). It returns
 // -1 to drop the place, the token the name starts at, or st to keep it.
@@ -566,8 +567,9 @@ func (s *scan) ownersPlace(st, en int) int {
 	return -1
 }
 
-// ownerDeterminers own what follows them.
-var ownerDeterminers = wordsOf("your my his their our")
+// ownerDeterminers own what follows them, or take any one of its kind
+// ("at Any Clinic", "Every Pharmacy").
+var ownerDeterminers = wordsOf("your my his their our any every each another")
 
 // headingPlace: a place found on a heading, a list item or a Title Case
 // line, where capitals say nothing, whose words are all ordinary English

@@ -613,6 +613,8 @@ func TestFreeListsTitlesAndOwners(t *testing.T) {
 		{"a census given name that is a word on a heading", "Infection Control Notice\nNorovirus Season Begins in November", nil},
 		{"a name of no English on a heading stays", "Follow Up Notice\nMeet With Chidi Season Today", []found{{"Chidi Season", deid.Name}}},
 		{"a kind of place after your", "Anticoagulation Handout\nDo Not Stop Without Talking to Your Care Team", nil},
+		{"a kind of place after any", "Flu Bulletin\nGet Your Shot at Any Clinic or Pharmacy", nil},
+		{"a place's name after any stays", "Shots are given at any Riverside Clinic site.", []found{{"Riverside Clinic", deid.Location}}},
 		{"a place's name after your stays", "Call your Riverside Clinic before you stop it.", []found{{"Riverside Clinic", deid.Location}}},
 		{"a place's name after my stays", "She works at my Riverside Clinic.", []found{{"Riverside Clinic", deid.Location}}},
 	})
