@@ -434,7 +434,9 @@
 // stays). The tagger's place on a lone lower-case English word that no
 // list of places or hospitals' names holds is vetoed after a preposition
 // of place too ("comes at rest", "hurt at football"; "moved to reading"
-// stays), in tagger.go (commonNounPlace).
+// stays), in tagger.go (commonNounPlace); and a brand a treatment is
+// given with ("malaria prophylaxis with Malarone"; "seen with Chidi"
+// stays).
 //
 // Supplied names (Known) are also found as they sound (soundsknown.go),
 // more than one letter from the platform's spelling ("kathryn" for

@@ -1162,8 +1162,9 @@ var screenWords = wordsOf("tv television tablet ipad phone netflix youtube hulu 
 	"cartoon cartoons channel screen movie movies")
 
 // drugCalled: one capitalized word of no name list that a medicine is
-// called or that someone is on ("a pill called Tarina", "has been on
-// Errin", "started on Zarah"): a brand; not after a title, not a supplied
+// called, that someone is on or that a treatment is given with ("a pill
+// called Tarina", "has been on Errin", "started on Zarah", "prophylaxis
+// with Malarone"): a brand; not after a title, not a supplied
 // name, not a listed name ("been on Maria's case" keeps Maria).
 func (s *scan) drugCalled(st, en int) bool {
 	if st != en || !s.toks[st].capWord() || s.toks[st].allUpper() || s.nameWordIn(st, en) || s.titleBefore(st) || s.anyKnown(st, en) {
@@ -1179,9 +1180,17 @@ func (s *scan) drugCalled(st, en int) bool {
 		return drugNouns[q]
 	case "on":
 		return q == "been" || q == "started" || q == "restarted" || q == "stays" || q == "stayed" || q == "remains" || q == "remained"
+	case "with":
+		return treatedWith[q]
 	}
 	return false
 }
+
+// treatedWith are the words of a treatment given with a medicine ("malaria
+// prophylaxis with Malarone", "premedicated with Benadryl"); none takes a
+// person after "with" the way "seen with" or "therapy with" does.
+var treatedWith = wordsOf("prophylaxis premedicated premedication anticoagulated pretreated sedated supplemented " +
+	"reversed rehydrated nebulized")
 
 // drugNouns are what a medicine is called as.
 var drugNouns = wordsOf("pill pills medicine medication medications drug drugs shot shots injection cream ointment " +

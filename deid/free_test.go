@@ -637,6 +637,8 @@ func TestFreeThingsNamedAfterPeople(t *testing.T) {
 		{"a compound ending in a capital letter", "Protein choices: at Chick-fil-A the grilled nuggets are fine.", nil},
 		{"a hyphenated given name stays", "Seen with Mary-Kate today.", []found{{"Mary-Kate", deid.Name}}},
 		{"a hyphenated town stays", "Lives in Stoke-on-Trent now.", []found{{"Stoke-on-Trent", deid.Location}}},
+		{"a drug a prophylaxis is given with", "Travel Clinic\nGoing to Peru and Bolivia for a trek. Yellow fever vaccine, typhoid, malaria prophylaxis with Malarone. Hepatitis A booster. Altitude sickness: acetazolamide standby.", nil},
+		{"a person seen with stays", "Travel Clinic\nGoing to Peru and Bolivia for a trek. Yellow fever vaccine, typhoid; seen with Chidi today. Hepatitis A booster.", []found{{"Chidi", deid.Name}}},
 		{"a society's guidance on a Title Case line", "Urology Clinic\nProstate Cancer Screening Per USPSTF Guidance.", nil},
 		{"a name before guidance stays", "Urology Clinic\nProstate Cancer Screening Per Chidi Guidance.", []found{{"Chidi Guidance", deid.Name}}},
 	})
