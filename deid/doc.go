@@ -412,7 +412,31 @@
 // LUTS, IPSS 19"; a listed name or a label before keeps the name);
 // places in parentheses right after a stage, grade or class and its value
 // ("stage IIA (Ann Arbor / Lugano)"; "stage IIA (seen at Mercy Hospital)"
-// keeps its place).
+// keeps its place). From branch free9: on a heading or a Title Case line,
+// a place whose capitalized run is of plain English words on no list of
+// places or hospitals' names ("Carried in Backpack", "Allowed at School",
+// "Excuse From Physical Education"; "Follow Up at Mercy", "One Community
+// Health" stay), and a heading's words that open with a hand-listed
+// surname or hold a census given name that is an English word ("Shoes With
+// Good Tread", "Green Zone", "Norovirus Season Begins"); a place opening
+// with a possessive determiner or "any"/"every" whose words are plain ("Your
+// Care Team", "at Any Clinic"; "my Riverside Clinic" keeps the name); a
+// chain's possessive beside a listed chain of two words ("Wendy's, Taco
+// Bell"); a show's title over "of" ("Watched Wheel of Fortune"); a name
+// before a plural noun of works ("Agatha Christie novels"; not after a
+// verb of giving or reading to someone), between "a" and a noun of its
+// user ("a Marlboro Red smoker"), before a model number ("Ford F-150"), or
+// inside a word joined by hyphens ending in a capital letter ("at
+// Chick-fil-A"); a society's acronym before what it issues in Title Case
+// ("Per USPSTF Guidance"); a lower-case season answering "when" at a
+// turn's start, alone or before a comma and a word of time ("summer, when
+// they cut the hay", even as a supplied name; "autumn, my sister, can"
+// stays). The tagger's place on a lone lower-case English word that no
+// list of places or hospitals' names holds is vetoed after a preposition
+// of place too ("comes at rest", "hurt at football"; "moved to reading"
+// stays), in tagger.go (commonNounPlace); and a brand a treatment is
+// given with ("malaria prophylaxis with Malarone"; "seen with Chidi"
+// stays).
 //
 // Supplied names (Known) are also found as they sound (soundsknown.go),
 // more than one letter from the platform's spelling ("kathryn" for

@@ -77,6 +77,30 @@ func (s *scan) dropFree(spans []Span) []Span {
 				continue
 			}
 		}
+		if sp.Type == Location {
+			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && en > st {
+				switch k := s.ownersPlace(st, en); {
+				case k < 0:
+					continue
+				case k > st:
+					sp.Start = int(s.toks[k].s)
+				}
+			}
+		}
+		if sp.Type == Name || sp.Type == Location {
+			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && en >= st && s.letterEndedCompound(en) && !s.titleBefore(st) && !s.anyKnown(st, en) {
+				continue
+			}
+		}
+		if sp.Type == Name && s.seasonAnswer(sp) {
+			continue
+		}
+		if sp.Type == Name {
+			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && en >= st && (s.worksOf(st, en) || s.brandOfUser(st, en) ||
+				s.modelNumber(en) || s.societyIssue(st, en)) && !s.titleBefore(st) && !s.anyKnown(st, en) && !s.relationBefore(st) {
+				continue
+			}
+		}
 		if sp.Type == Name || sp.Type == Location {
 			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && en >= st && (s.denomination(st, en) || s.measuredEponym(st, en) ||
 				s.mediaTitle(st, en) || s.drugCalled(st, en) || s.lowerBeforeHead(st, en) || s.bodySiteAbbrev(st, en) || s.deviceBrand(st, en) ||
@@ -476,7 +500,108 @@ func (s *scan) headingWords(st, en int) bool {
 			}
 			return false
 		}
+		if k == st && s.wordSurname(k) || s.censusGivenWord(k) {
+			continue
+		}
 		if t.lex&(lxFirst|lxSur|lxFirstAmb|lxSurAmb) != 0 || t.gaz&(gzFirst|gzFirstAmb) != 0 || t.gaz&gzSur != 0 && t.gaz&gzWord == 0 {
+			return false
+		}
+	}
+	return s.titleCaseLine(st) || s.capitalizedLine(st)
+}
+
+// wordSurname: token k is a surname of the hand list marked ambiguous that
+// is also an English word and no given name ("Good", "Green", "Winter"),
+// as a census surname that is a word may start a heading's words ("Shoes
+// With Good Tread", "Green Zone: Flovent").
+func (s *scan) wordSurname(k int) bool {
+	t := &s.toks[k]
+	if t.lex&lxSurAmb == 0 || t.lex&(lxFirst|lxFirstAmb) != 0 || t.gaz&(gzFirst|gzFirstAmb) != 0 {
+		return false
+	}
+	_, ok := englishWords()[s.lower(k)]
+	return ok
+}
+
+// censusGivenWord: token k is on the census lists of given names only,
+// marked as an English word too, and on no hand list of names ("Season",
+// "Moon"): on a heading it is the word ("Norovirus Season Begins in
+// November"). Given names the hand lists hold ("Dawn", "Hope", "Amber")
+// are not.
+func (s *scan) censusGivenWord(k int) bool {
+	t := &s.toks[k]
+	return t.gaz&gzWord != 0 && t.gaz&gzFirst != 0 && t.gaz&gzSur == 0 && t.lex&(lxFirst|lxFirstAmb|lxSur|lxSurAmb) == 0
+}
+
+// plainPlaceWord: token k is an English word (or its plural) that no list
+// of places, hospitals' names or titles holds, nor a list of given names or
+// surnames that does not also mark it as a word.
+func (s *scan) plainPlaceWord(k int) bool {
+	const placeLex = lxFirst | lxSur | lxCity | lxCityAmb | lxState | lxStateAbbr | lxCountry | lxStreetSuffix | lxTown | lxFacHead |
+		lxFacAcro | lxCityNick | lxBrand | lxTitle | lxTitleClin
+	t := &s.toks[k]
+	if !t.letters() || t.allUpper() && t.n() > 1 || t.lex&placeLex != 0 ||
+		t.gaz&(gzCity|gzCityAmb|gzTown|gzFacHead|gzFacAcro|gzCityNick) != 0 || t.gaz&(gzFirst|gzSur) != 0 && t.gaz&gzWord == 0 {
+		return false
+	}
+	_, ok := englishWords()[s.lower(k)]
+	return ok || s.pluralOfWord(k)
+}
+
+// ownersPlace: a place that opens with a possessive determiner or one of
+// "any", "every", "each" ("talking to Your Care Team", "call my clinic",
+// "Get Your Shot at Any Clinic"): what follows is a kind of place,
+// not its name, when all its words are plain (plainPlaceWord); otherwise
+// the name starts after the determiner ("my Mercy clinic"). It returns
+// -1 to drop the place, the token the name starts at, or st to keep it.
+// "Our Lady of ..." is a name.
+func (s *scan) ownersPlace(st, en int) int {
+	if en == st || !s.toks[st].letters() || s.toks[st+1].gap != gapSpace || !ownerDeterminers[s.lower(st)] || s.eq(st, "our") && s.eq(st+1, "lady") {
+		return st
+	}
+	for k := st + 1; k <= en; k++ {
+		if !s.plainPlaceWord(k) {
+			return st + 1
+		}
+	}
+	return -1
+}
+
+// ownerDeterminers own what follows them, or take any one of its kind
+// ("at Any Clinic", "Every Pharmacy").
+var ownerDeterminers = wordsOf("your my his their our any every each another")
+
+// headingPlace: a place found on a heading, a list item or a Title Case
+// line, where capitals say nothing, whose words are all ordinary English
+// words on no list of places or hospitals' names ("Inhaler May Be Carried
+// in Backpack", "Grab Bars Near the Toilet", "Zyrtec Allowed at School",
+// "Add Flu Vaccine in Season", "Excuse From Physical Education"): a
+// common noun after a preposition, not a place's name; the place is read
+// with the capitalized words around it. A word on a list of cities, towns or hospitals' names
+// ("Follow Up at Mercy", "Moved to Reading"), a given name or surname that
+// is no English word, a street's word, a title before or a supplied name
+// keeps it.
+func (s *scan) headingPlace(st, en int) bool {
+	if en-st > 2 || s.titleBefore(st) || s.anyKnown(st, en) {
+		return false
+	}
+	// The whole capitalized run around the place, so that a part of a
+	// longer name is read with the rest of it ("Abbey Road Surgery", "One
+	// Community Health").
+	in := func(k int) bool {
+		return k >= 0 && s.toks[k].capWord() && !titleFunctionWords[s.lower(k)] && !s.eq(k, "the")
+	}
+	for p := s.sameLinePrev(st); in(p) && s.toks[st].gap == gapSpace; p = s.sameLinePrev(p) {
+		st = p
+	}
+	for n := s.next(en); in(n) && s.toks[n].gap == gapSpace; n = s.next(n) {
+		en = n
+	}
+	if en-st > 2 {
+		return false
+	}
+	for k := st; k <= en; k++ {
+		if !s.toks[k].capWord() || !s.plainPlaceWord(k) || en > st && s.toks[k].lex&lxFacility != 0 {
 			return false
 		}
 	}
@@ -630,6 +755,91 @@ func (s *scan) societyAcronym(st, en int) bool {
 	return p >= 0 && joint(p) && society(s.sameLinePrev(p))
 }
 
+// letterEndedCompound: the span ends inside a word joined by hyphens
+// whose last part is one capital letter ("at Chick-fil-A", "Jell-O"): a
+// product's name, which no person's or place's name is shaped like.
+func (s *scan) letterEndedCompound(en int) bool {
+	k := en
+	for k+2 < len(s.toks) && s.toks[k+1].punct('-') && s.toks[k+1].gap == gapNone && s.toks[k+2].gap == gapNone && s.toks[k+2].letters() {
+		k += 2
+	}
+	if k == en || s.toks[k].n() != 1 || !s.toks[k].upper() {
+		return false
+	}
+	return k+1 >= len(s.toks) || s.toks[k+1].gap != gapNone || !s.toks[k+1].letters() && !s.toks[k+1].digits()
+}
+
+// seasonAnswer: a season's word in lower case opens a turn that answers a
+// question asked with "when" ("doctor: your allergies get worse when" /
+// "patient: summer, when they cut the hay"), ending the turn or before a
+// comma and a word of time: the time, not a person named Summer, even
+// when the platform supplied the name. A name asked with "who", or one
+// that a verb, a relation or a pronoun follows ("autumn can come", "autumn,
+// my sister, can"), stays.
+func (s *scan) seasonAnswer(sp Span) bool {
+	st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End)
+	if st < 0 || en != st || s.toks[st].upper() || !seasonWords[s.lower(st)] || !s.turnStart(st) {
+		return false
+	}
+	// The season ends the turn, or a comma and a word of time follow it;
+	// "autumn can come tuesday", "autumn, my sister, can", "autumn, she
+	// can" answer with a person.
+	if n := st + 1; n < len(s.toks) && s.toks[n].gap != gapLine && !s.toks[n].punct('.') {
+		if !s.toks[n].punct(',') || n+1 >= len(s.toks) || s.toks[n+1].gap == gapLine || !seasonTimeWords[s.lower(n+1)] {
+			return false
+		}
+	}
+	return s.askedBefore(st, func(k int) bool { return s.eq(k, "when") })
+}
+
+// seasonTimeWords go on about a time after a season and a comma.
+var seasonTimeWords = wordsOf("when mostly usually especially every each during around mainly always definitely")
+
+// societyIssue: a society's acronym and what it issues, both capitalized
+// on a heading or a Title Case line ("Screening Per USPSTF Guidance").
+func (s *scan) societyIssue(st, en int) bool {
+	return en == st+1 && s.toks[st].allUpper() && societyAcronyms[s.lower(st)] && s.toks[en].capWord() && societyIssues[s.lower(en)] &&
+		(s.titleCaseLine(st) || s.capitalizedLine(st))
+}
+
+// worksOf: a name right before a plural noun of works, with no possessive
+// ("reads Agatha Christie novels", "Beatles songs"): the works' author,
+// not a person of the encounter. Nouns that are also verbs of a person
+// ("books", "plays", "records", "shows") are not among them.
+func (s *scan) worksOf(st, en int) bool {
+	for _, k := range [2]int{s.sameLinePrev(st), st} {
+		if k >= 0 && (giveVerbs[s.lower(k)] || performVerbs[s.lower(k)]) {
+			return false // "brought Maria Lopez novels", "Read Rose Hill poems": to Maria, to Rose Hill
+		}
+	}
+	n := s.next(en)
+	return n > 0 && s.toks[n].gap == gapSpace && s.toks[n].letters() && !s.toks[n].upper() && worksNouns[s.lower(n)]
+}
+
+// performVerbs take a person before the works read or played to them.
+var performVerbs = wordsOf("read reads sang sings sing played plays play")
+
+// worksNouns are the kinds of works a name before them wrote or made.
+var worksNouns = wordsOf("novels songs movies albums poems paintings mysteries lyrics sonatas symphonies operas")
+
+// brandOfUser: a name between "a" and a noun of someone who uses a
+// product ("was a Marlboro Red smoker", "a Coke drinker"): a brand.
+func (s *scan) brandOfUser(st, en int) bool {
+	p, n := s.sameLinePrev(st), s.next(en)
+	return p >= 0 && (s.eq(p, "a") || s.eq(p, "an")) && n > 0 && s.toks[n].gap == gapSpace && !s.toks[n].upper() && userNouns[s.lower(n)]
+}
+
+// userNouns are people by the product they use.
+var userNouns = wordsOf("smoker smokers drinker drinkers user users chewer dipper vaper")
+
+// modelNumber: the name ends in one capital letter joined by a hyphen to a
+// number ("drives a Ford F-150"): a product's model, not an initial.
+func (s *scan) modelNumber(en int) bool {
+	t := &s.toks[en]
+	return t.letters() && t.n() == 1 && t.upper() && en+2 < len(s.toks) && s.toks[en+1].punct('-') && s.toks[en+1].gap == gapNone &&
+		s.toks[en+2].gap == gapNone && s.toks[en+2].digits()
+}
+
 // societyAcronyms are acronyms of medical societies and public-health
 // bodies whose guidance notes cite.
 var societyAcronyms = wordsOf("acc aha ada cdc who nih fda uspstf acs acg acog aap aafp acp idsa ats ers kdigo esc " +
@@ -720,16 +930,24 @@ func (s *scan) chainAmongChains(st, en int) bool {
 		return false
 	}
 	for k := st - 1; k >= 0 && k >= st-40 && s.toks[k+1].gap != gapLine; k-- {
-		if s.chainPossessiveAt(k) {
+		if s.chainPossessiveAt(k) || s.chainPhraseAt(k) {
 			return true
 		}
 	}
 	for k := st + 1; k < len(s.toks) && k <= st+40 && s.toks[k].gap != gapLine; k++ {
-		if s.chainPossessiveAt(k) {
+		if s.chainPossessiveAt(k) || s.chainPhraseAt(k) {
 			return true
 		}
 	}
 	return false
+}
+
+// chainPhraseAt: a listed brand of two words or more starts at token k
+// ("Taco Bell", "Olive Garden", lexicon [brand]): with a chain's
+// possessive on its line, a list of chains ("Wendy's, Taco Bell,
+// Chick-fil-A").
+func (s *scan) chainPhraseAt(k int) bool {
+	return s.toks[k].letters() && s.phraseStartsAt(k, lxBrand)
 }
 
 // possessiveAmongThings: a possessive (one or two words) that opens a
@@ -884,13 +1102,8 @@ func (s *scan) mediaTitle(st, en int) bool {
 		if !s.toks[k].capWord() || s.toks[k].allUpper() {
 			return false
 		}
-		if s.nameWordIn(k, k) {
-			// In a title of two words or more, a surname that is an
-			// English word ("Goodnight Moon", "Paw Patrol"); never a
-			// listed given name.
-			if _, eng := englishWords()[s.lower(k)]; en == st || !eng || s.toks[k].lex&(lxFirst|lxFirstAmb) != 0 || s.toks[k].gaz&gzFirst != 0 {
-				return false
-			}
+		if s.nameWordIn(k, k) && (en == st || !s.titleWord(k)) {
+			return false
 		}
 	}
 	p := s.sameLinePrev(st)
@@ -905,9 +1118,17 @@ func (s *scan) mediaTitle(st, en int) bool {
 	if p < 0 || !s.toks[p].letters() {
 		return false
 	}
+	// A title goes on over a lower-case "of", "the" or "and" before a
+	// capitalized word: "Watched Wheel of Fortune" is a title of three
+	// words, though the span holds the first.
+	multi := en > st
+	if n := s.next(en); !multi && n > 0 && s.toks[n].gap == gapSpace && !s.toks[n].upper() && (s.eq(n, "of") || s.eq(n, "the") || s.eq(n, "and")) {
+		m := s.next(n)
+		multi = m > 0 && s.toks[m].gap == gapSpace && s.toks[m].capWord() && !s.toks[m].allUpper() && (!s.nameWordIn(m, m) || s.titleWord(m))
+	}
 	switch w := s.lower(p); {
 	case mediaVerbs[w] && !readVerbs[w]:
-		if en > st {
+		if multi {
 			return true
 		}
 		for k := s.next(en); k > 0; k = s.next(k) {
@@ -916,9 +1137,18 @@ func (s *scan) mediaTitle(st, en int) bool {
 			}
 		}
 	case readVerbs[w]:
-		return en > st
+		return multi
 	}
 	return false
+}
+
+// titleWord: token k, on a list of names, may still be a word of a title
+// of two words or more: a surname that is an English word ("Goodnight
+// Moon", "Paw Patrol", "Wheel of Fortune"); never a given name of the
+// hand lists, nor a census one that is no English word.
+func (s *scan) titleWord(k int) bool {
+	_, eng := englishWords()[s.lower(k)]
+	return eng && s.toks[k].lex&(lxFirst|lxFirstAmb) == 0 && (s.toks[k].gaz&gzFirst == 0 || s.censusGivenWord(k))
 }
 
 // mediaVerbs watch or read; readVerbs read.
@@ -932,8 +1162,9 @@ var screenWords = wordsOf("tv television tablet ipad phone netflix youtube hulu 
 	"cartoon cartoons channel screen movie movies")
 
 // drugCalled: one capitalized word of no name list that a medicine is
-// called or that someone is on ("a pill called Tarina", "has been on
-// Errin", "started on Zarah"): a brand; not after a title, not a supplied
+// called, that someone is on or that a treatment is given with ("a pill
+// called Tarina", "has been on Errin", "started on Zarah", "prophylaxis
+// with Malarone"): a brand; not after a title, not a supplied
 // name, not a listed name ("been on Maria's case" keeps Maria).
 func (s *scan) drugCalled(st, en int) bool {
 	if st != en || !s.toks[st].capWord() || s.toks[st].allUpper() || s.nameWordIn(st, en) || s.titleBefore(st) || s.anyKnown(st, en) {
@@ -949,9 +1180,17 @@ func (s *scan) drugCalled(st, en int) bool {
 		return drugNouns[q]
 	case "on":
 		return q == "been" || q == "started" || q == "restarted" || q == "stays" || q == "stayed" || q == "remains" || q == "remained"
+	case "with":
+		return treatedWith[q]
 	}
 	return false
 }
+
+// treatedWith are the words of a treatment given with a medicine ("malaria
+// prophylaxis with Malarone", "premedicated with Benadryl"); none takes a
+// person after "with" the way "seen with" or "therapy with" does.
+var treatedWith = wordsOf("prophylaxis premedicated premedication anticoagulated pretreated sedated supplemented " +
+	"reversed rehydrated nebulized")
 
 // drugNouns are what a medicine is called as.
 var drugNouns = wordsOf("pill pills medicine medication medications drug drugs shot shots injection cream ointment " +
@@ -1215,7 +1454,7 @@ func (s *scan) freeLookalike(st, en int, ty Type) bool {
 		s.domainWord(en) || s.unitOrAllergen(st, en) || s.saintProductAnyCase(st, en) || s.eponymHeadAfter(st, en) ||
 		ty == Name && (s.modifiedScale(st) || s.romanType(st, en) || st == en && s.anatomyOf(st)) ||
 		s.scripture(en) ||
-		ty == Location && (s.regionAt(st, en) || s.serviceOnly(st, en) || s.programAfter(st, en) || s.pluralKind(st, en) || s.levelWord(st, en) || st == en && (s.infinitiveVerb(st) || s.formLabel(st))) ||
+		ty == Location && (s.headingPlace(st, en) || s.regionAt(st, en) || s.serviceOnly(st, en) || s.programAfter(st, en) || s.pluralKind(st, en) || s.levelWord(st, en) || st == en && (s.infinitiveVerb(st) || s.formLabel(st))) ||
 		s.parenProduct(st, en)
 }
 

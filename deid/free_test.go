@@ -567,3 +567,112 @@ func TestFreeCapitalsWithoutEvidence(t *testing.T) {
 		{"unlisted words in a sentence stay", "Chidi Blackwood called back with questions.", []found{{"Chidi Blackwood", deid.Name}}},
 	})
 }
+
+// TestFreeHeadingCommonNouns: on a heading, a list item or a Title Case
+// line, capitals say nothing, so an ordinary English word after a
+// preposition is a common noun, not a place, and a heading's words may
+// start with a surname that is also an English word. A word on a list of
+// towns or hospitals' names, a facility's name and a given name keep the
+// span.
+func TestFreeHeadingCommonNouns(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"a backpack", "School Medication Form\nInhaler May Be Carried in Backpack\nMay Return to Full Activity After Clearance", nil},
+		{"a toilet", "Fall Prevention Handout\nGrab Bars Near the Toilet\nNight Lights in the Hallway", nil},
+		{"a season", "Immunization Handout\n6 Months: Add Flu Vaccine in Season\n12 Months: MMR", nil},
+		{"a school subject", "Gym Note\nPlease Excuse From Physical Education Until Cleared\nInhaler May Be Kept in Locker", nil},
+		{"at school and at bedtime", "Allergy Action Plan\nCetirizine Allowed at School. Drops Given at Bedtime.", nil},
+		{"a surname that is a word opening a list item", "Winter Handout\nWear Boots or Shoes With Good Tread.", nil},
+		{"a zone of an action plan", "Asthma Action Plan\nGreen Zone: Flovent Two Puffs Twice Daily\nYellow Zone: Add Albuterol", nil},
+		{"a town on a Title Case line stays", "Transfer Summary\nPatient Moved to Springfield After Discharge",
+			[]found{{"Springfield", deid.Location}}},
+		{"a hospital's name on a Title Case line stays", "Discharge Instructions\nFollow Up at Mercy in Two Weeks",
+			[]found{{"Mercy", deid.Location}}},
+		{"a facility's name of English words on a Title Case line stays", "Discharge Instructions\nFollow Up at One Community Health in Two Weeks",
+			[]found{{"One Community Health", deid.Location}}},
+		{"a rehab's name on a Title Case line stays", "Transfer Note\nTransferred to Sunrise Rehab on Day 3",
+			[]found{{"Sunrise Rehab", deid.Location}}},
+		{"a given name before a word surname stays", "Discharge Instructions\nFollow Up With Rose Good in Two Weeks",
+			[]found{{"Rose Good", deid.Name}}},
+	})
+}
+
+// TestFreeListsTitlesAndOwners: a chain's possessive beside a listed
+// chain of two words, a show's title that goes on over "of", a heading
+// word that is a census given name and an English word, and a kind of
+// place after a possessive determiner are none; a person's possessive, a
+// given name after "watched", a name of no English on a heading and a
+// place's name after the determiner stay.
+func TestFreeListsTitlesAndOwners(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"a chain beside a listed chain", "Eats fast food often: Wendy's, Taco Bell, Chick-fil-A.", nil},
+		{"a person's possessive beside a listed chain stays", "Wendy's mom took her to Taco Bell.", []found{{"Wendy", deid.Name}}},
+		{"a show's title over of", "Ate half of dinner; enjoyed the Jell-O. Watched Wheel of Fortune with roommate.", nil},
+		{"a given name after watched stays", "Watched Maria of the night shift help the roommate.", []found{{"Maria", deid.Name}}},
+		{"a census given name that is a word on a heading", "Infection Control Notice\nNorovirus Season Begins in November", nil},
+		{"a name of no English on a heading stays", "Follow Up Notice\nMeet With Chidi Season Today", []found{{"Chidi Season", deid.Name}}},
+		{"a kind of place after your", "Anticoagulation Handout\nDo Not Stop Without Talking to Your Care Team", nil},
+		{"a kind of place after any", "Flu Bulletin\nGet Your Shot at Any Clinic or Pharmacy", nil},
+		{"a place's name after any stays", "Shots are given at any Riverside Clinic site.", []found{{"Riverside Clinic", deid.Location}}},
+		{"a place's name after your stays", "Call your Riverside Clinic before you stop it.", []found{{"Riverside Clinic", deid.Location}}},
+		{"a place's name after my stays", "She works at my Riverside Clinic.", []found{{"Riverside Clinic", deid.Location}}},
+	})
+}
+
+// TestFreeThingsNamedAfterPeople: a name before a plural noun of works, a
+// brand between "a" and a noun of its user, a make before a model number
+// and a society's acronym before what it issues on a Title Case line name
+// no one of the encounter; a person given the works, a name set apart by
+// commas, an initial with its period and a name that is no acronym stay.
+func TestFreeThingsNamedAfterPeople(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"an author before her novels", "Reads large print Agatha Christie novels.", nil},
+		{"a person given novels stays", "Brought Maria Lopez novels from the library.", []found{{"Maria Lopez", deid.Name}}},
+		{"a person read to stays", "Read Rose Hill poems at night.", []found{{"Read Rose Hill", deid.Name}}},
+		{"a brand before smoker", "Quit after 40 pack-years; was a Marlboro Red smoker.", nil},
+		{"a person beside smoker stays", "Lives with a Maria Lopez, a smoker.", []found{{"Maria Lopez", deid.Name}}},
+		{"a make before its model", "Notes he drives a Ford F-150 to job sites.", nil},
+		{"a compound ending in a capital letter", "Protein choices: at Chick-fil-A the grilled nuggets are fine.", nil},
+		{"a hyphenated given name stays", "Seen with Mary-Kate today.", []found{{"Mary-Kate", deid.Name}}},
+		{"a hyphenated town stays", "Lives in Stoke-on-Trent now.", []found{{"Stoke-on-Trent", deid.Location}}},
+		{"a drug a prophylaxis is given with", "Travel Clinic\nGoing to Peru and Bolivia for a trek. Yellow fever vaccine, typhoid, malaria prophylaxis with Malarone. Hepatitis A booster. Altitude sickness: acetazolamide standby.", nil},
+		{"a person seen with stays", "Travel Clinic\nGoing to Peru and Bolivia for a trek. Yellow fever vaccine, typhoid; seen with Chidi today. Hepatitis A booster.", []found{{"Chidi", deid.Name}}},
+		{"a society's guidance on a Title Case line", "Urology Clinic\nProstate Cancer Screening Per USPSTF Guidance.", nil},
+		{"a name before guidance stays", "Urology Clinic\nProstate Cancer Screening Per Chidi Guidance.", []found{{"Chidi Guidance", deid.Name}}},
+	})
+}
+
+// TestFreeSeasonAnswersWhen: a season alone answering "when" is the time,
+// even where the platform supplied the name Summer; the supplied name
+// answering "who", or before a relation, stays. (A supplied name that is
+// a season, alone before a verb at a turn's start, "autumn can come
+// tuesday", is not found with or without this rule.)
+func TestFreeSeasonAnswersWhen(t *testing.T) {
+	t.Parallel()
+	kn := deid.Known{PatientNames: []string{"Summer Fields"}, RelativeNames: []string{"Autumn Reyes"}}
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		checkFound(t, newDetector(t, cfg), kn, []foundCase{
+			{"a season answering when", "doctor: your allergies get worse when\npatient: summer, when they cut the hay by us\ndoctor: ok", nil},
+			{"the name answering who stays", "doctor: and who is this with you\npatient: autumn, my sister\ndoctor: hi there",
+				[]found{{"autumn", deid.Name}}},
+			{"the name before a relation stays", "doctor: when can someone drive you\npatient: autumn, my sister, can come tuesday\ndoctor: ok",
+				[]found{{"autumn", deid.Name}}},
+		})
+	}
+}
+
+// TestFreeTaggerCommonNounPlaces: the tagger's place on a lone lower-case
+// English word that no list of places holds is a common noun, after a
+// preposition too; a town or hospital spelled as a word, and a word before
+// a facility word, stay places.
+func TestFreeTaggerCommonNounPlaces(t *testing.T) {
+	t.Parallel()
+	checkFound(t, newDetector(t, deid.Config{}), deid.Known{}, []foundCase{
+		{"rest after at", "doctor: mrs. okafor, does it go away when you rest\npatient: yeah after a minute\ndoctor: and if the pain comes at rest call nine one one",
+			[]found{{"okafor", deid.Name}}},
+		{"a town spelled as a word stays", "doctor: mrs. okafor, where do you live now\npatient: we moved to reading last year",
+			[]found{{"okafor", deid.Name}, {"reading", deid.Location}}},
+	})
+}

@@ -55,8 +55,9 @@
 // a5_phifree8 phifree8 (made like phifree7, a few documents with one
 // identifier), a6_known7 dialogues-known7 (the seventh, common-word names
 // said as words in the same transcripts), a4_places8 places8 (places from
-// many countries and US regions, made like places7). The first three,
-// blind3, phifree3, phifree5, phifree6, phifree7, phifree8, dialogues-known4, dialogues-known5,
+// many countries and US regions, made like places7), a7_phifree9 phifree9
+// (made like phifree8, PHI-free only). The first three,
+// blind3, phifree3, phifree5, phifree6, phifree7, phifree8, phifree9, dialogues-known4, dialogues-known5,
 // dialogues-known6, dialogues-known7, places6, places7, places8 and blind4 are
 // split deterministically into <name>.jsonl and <name>-holdout.jsonl: within
 // each stratum the documents are ordered by an FNV hash of their ID (for the
@@ -133,8 +134,8 @@ func metaFreeOther(d doc) string {
 	}
 }
 
-// noteOrDialogue is phifree6's, phifree7's and phifree8's: their IDs name
-// the kind (f6-nt-, f6-dl-, f7-nt-, f7-dl-, f8-nt-, f8-dl-).
+// noteOrDialogue is phifree6's to phifree9's: their IDs name the kind
+// (f6-nt-, f6-dl-, ... f9-nt-, f9-dl-).
 func noteOrDialogue(d doc) string {
 	if strings.Contains(d.ID, "-dl-") {
 		return "dialogue"
@@ -218,6 +219,11 @@ var corpora = []struct {
 	// identifier; written before the detector ran on them; a third of each
 	// kind to the holdout.
 	{name: "phifree8", prefixes: []string{"a5_phifree8"}, mix: true, share: 1.0 / 3, strata: noteOrDialogue},
+	// phifree9: PHI-free notes (Title Case, ALL CAPS) and lower-case
+	// transcripts dense in eponyms, brands, public figures in news talk
+	// and words that are towns or given names; written before the
+	// detector ran on them; a third of each kind to the holdout.
+	{name: "phifree9", prefixes: []string{"a7_phifree9"}, mix: true, share: 1.0 / 3, strata: noteOrDialogue},
 	// places7: short passages dense in places (half lower-case
 	// speech-recognition text, half written; a quarter PHI-free with
 	// look-alikes), written before the detector ran on them; a third of
