@@ -431,10 +431,7 @@
 // ("Per USPSTF Guidance"); a lower-case season answering "when" at a
 // turn's start, alone or before a comma and a word of time ("summer, when
 // they cut the hay", even as a supplied name; "autumn, my sister, can"
-// stays). The tagger's place on a lone lower-case English word that no
-// list of places or hospitals' names holds is vetoed after a preposition
-// of place too ("comes at rest", "hurt at football"; "moved to reading"
-// stays), in tagger.go (commonNounPlace); and a brand a treatment is
+// stays); and a brand a treatment is
 // given with ("malaria prophylaxis with Malarone"; "seen with Chidi"
 // stays).
 //

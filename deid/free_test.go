@@ -662,17 +662,3 @@ func TestFreeSeasonAnswersWhen(t *testing.T) {
 		})
 	}
 }
-
-// TestFreeTaggerCommonNounPlaces: the tagger's place on a lone lower-case
-// English word that no list of places holds is a common noun, after a
-// preposition too; a town or hospital spelled as a word, and a word before
-// a facility word, stay places.
-func TestFreeTaggerCommonNounPlaces(t *testing.T) {
-	t.Parallel()
-	checkFound(t, newDetector(t, deid.Config{}), deid.Known{}, []foundCase{
-		{"rest after at", "doctor: mrs. okafor, does it go away when you rest\npatient: yeah after a minute\ndoctor: and if the pain comes at rest call nine one one",
-			[]found{{"okafor", deid.Name}}},
-		{"a town spelled as a word stays", "doctor: mrs. okafor, where do you live now\npatient: we moved to reading last year",
-			[]found{{"okafor", deid.Name}, {"reading", deid.Location}}},
-	})
-}

@@ -696,7 +696,7 @@ func (s *scan) addTagged(m *tagger.Model, spans []Span) []Span {
 		// brand ("Little Debbie") is no identifier.
 		if st, en := int(s.tpos[k]), int(s.tpos[e]); !s.titleBefore(st) && (s.eponymAfter(en) || s.eponymAhead(en)) || s.brandCovers(st, en) || s.brandPossessive(st, en) || s.eponymPairAt(st, en) || s.brandWord(st, en) || s.insurerAt(st, en) ||
 			ty == Name && st == en && (s.wordWithoutPerson(st) || s.raceWord(st) || s.lowerChain(st)) || ty == Location && st == en && s.monthWord(st) || st == en && (s.riverAt(st) || s.vetoedMention(st) || s.clinicalWord(st)) ||
-			ty == Location && st == en && (s.wordWithoutPlace(st) || s.commonNounPlace(st)) {
+			ty == Location && st == en && s.wordWithoutPlace(st) {
 			k = e
 			continue
 		}
@@ -735,21 +735,6 @@ func (s *scan) wordWithoutPlace(i int) bool {
 		return false
 	}
 	if p := s.sameLinePrev(i); p >= 0 && s.cueWord(p) == cuePrep && !(s.eq(p, "to") && verbObjects[s.nextWordAt(i)]) {
-		return false
-	}
-	n := s.next(i)
-	return n < 0 || !(s.toks[n].lex&lxFacility != 0 || s.toks[n].gaz&gzFacWord != 0)
-}
-
-// commonNounPlace: a lone lower-case word of the English list that no
-// list of places or hospitals' names holds, even as a word, and no
-// supplied name part, with no facility word after it ("when i roll over in
-// bed", "back at work"): a common noun, even after a preposition of
-// place. A town or a hospital spelled as a word ("moved to reading", "at
-// mercy") is on a list and stays the tagger's.
-func (s *scan) commonNounPlace(i int) bool {
-	t := &s.toks[i]
-	if t.upper() || !t.letters() || !s.dictionaryWord(i) || t.gaz&(gzCityAmb|gzCityNick) != 0 || t.lex&(lxCityAmb|lxTown|lxFacHead|lxCityNick) != 0 || s.isKnown(i) {
 		return false
 	}
 	n := s.next(i)
