@@ -2106,7 +2106,7 @@ func (s *scan) lowerRoute(i int) bool {
 // word of travel ("pickup on I-25", "accident on H-1").
 func (s *scan) dashRoute(i int) bool {
 	t := &s.toks[i]
-	if t.n() != 1 || !t.allUpper() || !(s.eq(i, "i") || s.eq(i, "h")) {
+	if t.n() != 1 || !(s.eq(i, "i") || s.eq(i, "h")) {
 		return false
 	}
 	d := s.adj(i)
@@ -2258,6 +2258,7 @@ func (s *scan) finishPlaces() {
 	s.unlistedTownAfterVerb()
 	s.coordinatedPlaces()
 	s.spokenZipAfterPlace()
+	s.placeShapes()
 }
 
 // systemBeforeSite: "my appt at the Mass General Waltham location", "the
@@ -2483,7 +2484,15 @@ func (s *scan) lowerNamedFacilities() {
 // must name a place or a person ("the bus station", "the dog park" and
 // "the nurses station" stay).
 func (s *scan) lowerLandmark(i int) bool {
-	if s.eponymAfter(i) || naturalFeatures[s.lower(i)] {
+	if s.eponymAfter(i) {
+		return false
+	}
+	// A canyon named for a person by a surname that is no English word
+	// ("runyon canyon") is a place one walks in; the other natural
+	// features, and a canyon named by a town, a country or a word ("the
+	// grand canyon"), stay.
+	natural := naturalFeatures[s.lower(i)]
+	if natural && !s.eq(i, "canyon") {
 		return false
 	}
 	st, named := -1, false
@@ -2493,6 +2502,10 @@ func (s *scan) lowerLandmark(i int) bool {
 			break
 		}
 		named = named || tp.lex&(lxCity|lxSur|lxCountry) != 0 || tp.gaz&(gzCity|gzTown|gzSur|gzFacHead) != 0
+		if natural && (tp.lex&(lxCity|lxCountry|lxState) != 0 || tp.gaz&(gzCity|gzTown|gzWord) != 0 || tp.lex&lxSur == 0 && tp.gaz&gzSur == 0 ||
+			englishOrCompound(s.lower(p))) {
+			return false
+		}
 		st = p
 	}
 	if st < 0 || !named || s.toks[st].gap != gapSpace {

@@ -588,3 +588,62 @@ func TestTwoWordStatesNoNames(t *testing.T) {
 		})
 	}
 }
+
+// TestNumberedStreetsInSpeech: a numbered street after "on", "off" or
+// "at", with its suffix or at a corner with another street ("the rite aid
+// on 5th and main"); days of the month, floors and ordinals before words
+// that are no street stay (issue 12, places10). Sentences written for this
+// test.
+func TestNumberedStreetsInSpeech(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{}, {RulesOnly: true}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"with its suffix", "p: the clinic is on 31st street past the light", []found{{"31st street", deid.Location}}},
+			{"a corner with a word", "pt: the walgreens on 9th and elm by the school", []found{{"9th", deid.Location}, {"elm", deid.Location}}},
+			{"a corner of two numbers", "pt: the shelter on 8th and 12th", []found{{"8th", deid.Location}, {"12th", deid.Location}}},
+			{"a corner written out", "Client sleeps at the mission on Ninth and Howard most nights.",
+				[]found{{"Ninth", deid.Location}, {"Howard", deid.Location}}},
+			{"an interstate in lower case", "p: we got rear-ended on i-84 coming home", []found{{"i-84", deid.Location}}},
+			{"days of a month stay", "pt: it hurt on 5th and 6th of the month", nil},
+			{"floors stay", "pt: they had me on 3rd and 4th floor both", nil},
+			{"an ordinal before a word stays", "pt: i was on 2nd shift and she was on 1st and last call", nil},
+			{"the pronoun stays", "pt: i - i think so", nil},
+		})
+	}
+}
+
+// TestPlacesByShape: a place introduced by a word of naming ("a little
+// town called jacmel"), a resident's town ("resident of Thrissur"), a
+// neighbourhood named by its kind of ground after "in" ("in jackson
+// heights"), a town on no list after a stay in days on a journey ("a
+// couple nights in menton"), a landmark that is a pass or springs, a
+// canyon named for a person; the same words as ordinary phrases stay
+// (issue 12, places10). Sentences written for this test.
+func TestPlacesByShape(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{}, {RulesOnly: true}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"town called", "p: i grew up in a tiny village called ouarzazate out in the desert",
+				[]found{{"ouarzazate", deid.Location}}},
+			{"a drug called stays", "p: they gave me a pill called zofran for it", nil},
+			{"resident of", "HPI: 61M, a resident of Kodungallur, presents with dyspnea.", []found{{"Kodungallur", deid.Location}}},
+			{"a resident of a state or a home stays", "A native of Ohio and a resident of the nursing home.", nil},
+			{"neighbourhood after in", "pt: i'm staying with my cousin in jackson heights right now", []found{{"jackson heights", deid.Location}}},
+			{"another kind of ground", "p: we rent a room in dover village off the highway", []found{{"dover village", deid.Location}}},
+			{"ordinary ground stays", "pt: at some point i walked up the hill and back to the village", nil},
+			{"generic ground stays", "pt: it's the same in every district and in the school district too", nil},
+			{"fear of heights stays", "pt: i have a fear of heights in general", nil},
+			{"a stay on a journey", "dr: any travel\npt: yes a couple of nights in tarifa with my sister",
+				[]found{{"tarifa", deid.Location}}},
+			{"a stay on a ward stays", "pt: two days in peds then a week in ortho and three days in icu", nil},
+			{"a stay in bed stays", "pt: after the trip i spent a week in bed", nil},
+			{"a pass", "p: we were coming down from berthoud pass when it started", []found{{"berthoud pass", deid.Location}}},
+			{"a bus pass stays", "p: i lost my bus pass and my boarding pass", nil},
+			{"springs", "p: we swim at hamilton springs every morning", []found{{"hamilton springs", deid.Location}}},
+			{"hot springs stay", "p: we soaked in the hot springs", nil},
+			{"a canyon named by a word stays", "p: we saw the grand canyon and the black canyon", nil},
+		})
+	}
+}
