@@ -2487,10 +2487,10 @@ func (s *scan) lowerLandmark(i int) bool {
 	if s.eponymAfter(i) {
 		return false
 	}
-	// A canyon named for a person by a surname that is no English word
-	// ("runyon canyon") is a place one walks in; the other natural
-	// features, and a canyon named by a town, a country or a word ("the
-	// grand canyon"), stay.
+	// A canyon named by words on no list of towns, countries or English
+	// words ("runyon canyon", "sabino canyon") is a place one walks in; the
+	// other natural features, and a canyon named by a town, a country or
+	// a word ("the grand canyon"), stay.
 	natural := naturalFeatures[s.lower(i)]
 	if natural && !s.eq(i, "canyon") {
 		return false
@@ -2502,9 +2502,11 @@ func (s *scan) lowerLandmark(i int) bool {
 			break
 		}
 		named = named || tp.lex&(lxCity|lxSur|lxCountry) != 0 || tp.gaz&(gzCity|gzTown|gzSur|gzFacHead) != 0
-		if natural && (tp.lex&(lxCity|lxCountry|lxState) != 0 || tp.gaz&(gzCity|gzTown|gzWord) != 0 || tp.lex&lxSur == 0 && tp.gaz&gzSur == 0 ||
-			englishOrCompound(s.lower(p))) {
-			return false
+		if natural {
+			if _, eng := englishWords()[s.lower(p)]; eng || tp.lex&(lxCity|lxCountry|lxState|lxCommon) != 0 || tp.gaz&(gzCity|gzTown|gzWord) != 0 {
+				return false
+			}
+			named = true
 		}
 		st = p
 	}

@@ -643,7 +643,30 @@ func TestPlacesByShape(t *testing.T) {
 			{"a bus pass stays", "p: i lost my bus pass and my boarding pass", nil},
 			{"springs", "p: we swim at hamilton springs every morning", []found{{"hamilton springs", deid.Location}}},
 			{"hot springs stay", "p: we soaked in the hot springs", nil},
+			{"a canyon", "p: he got bit hiking up at runyon canyon", []found{{"runyon canyon", deid.Location}}},
 			{"a canyon named by a word stays", "p: we saw the grand canyon and the black canyon", nil},
+		})
+	}
+}
+
+// TestTownsSpelledLikeWordsAfterIn: a town spelled like a word after "in",
+// in lower case after a site, a relative or a verb of living, capitalized
+// in running prose; a relative in law, a son in college, living in pain,
+// a range or a department written with a capital stay (issue 12,
+// places10). Sentences written for this test.
+func TestTownsSpelledLikeWordsAfterIn(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{}, {RulesOnly: true}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"after a site", "p: i went to the urgent care in golden and they sent me here",
+				[]found{{"golden", deid.Location}}},
+			{"after a verb of living", "p: we were living in paradise then the fire came", []found{{"paradise", deid.Location}}},
+			{"capitalized in prose", "Portal message: We are in Surprise visiting my sister, can the refill go there?",
+				[]found{{"Surprise", deid.Location}}},
+			{"kin in law stays", "p: my daughter in law drives me and my son in college calls", nil},
+			{"living in pain stays", "p: i was living in pain then the shot helped", nil},
+			{"a capitalized word before another stays", "Values in Normal Range per the lab.", nil},
 		})
 	}
 }

@@ -5,8 +5,11 @@ package deid
 // introduced by a word of naming ("a little town called jacmel"), a
 // resident's town, a neighbourhood named by its kind of ground ("in jackson
 // heights", "in capitol hill"), and a town on no list after a stay measured
-// in days ("a couple nights in menton"). Each runs once over the tokens
-// after the other place rules (finishPlaces).
+// in days ("a couple nights in menton"), a town spelled like a word after
+// "in" where a site, a relative or a verb of living is before it ("urgent
+// care in golden", "we were living in paradise") or written with its
+// capital in running prose ("We are in Normal visiting"). Each runs once
+// over the tokens after the other place rules (finishPlaces).
 
 // placeShapes runs the rules of this file.
 func (s *scan) placeShapes() {
@@ -30,7 +33,9 @@ func (s *scan) placeShapes() {
 		case "of":
 			s.residentOf(i)
 		case "in":
-			s.stayIn(i)
+			if !s.stayIn(i) {
+				s.wordTownAfterIn(i)
+			}
 		case "heights", "hill", "village", "point", "prairie", "district":
 			s.groundNamed(i)
 		default:
@@ -307,5 +312,53 @@ func (s *scan) groundNamed(i int) bool {
 		}
 	}
 	s.addTok(st, i, Location, prShape)
+	return true
+}
+
+// wordTownAfterIn: a town spelled like an ordinary word or a given name
+// (a city of the hand list marked ambiguous, or a town or city of the
+// gazetteer) after "in", where the clause ends or goes on: in lower case
+// after a site, a relative or a verb of living ("urgent care in golden",
+// "my daughter in savannah", "we were living in paradise"), or
+// capitalized in running prose, not opening a line or a name of several
+// capitalized words ("We are in Normal visiting my son"). "my daughter in
+// law", "my son in college", "living in pain", "labs in Normal range" and
+// a department ("in Recovery") stay.
+func (s *scan) wordTownAfterIn(i int) bool {
+	if s.toks[i].upper() {
+		return false
+	}
+	k := s.next(i)
+	if k < 0 || s.toks[k].gap != gapSpace {
+		return false
+	}
+	t := &s.toks[k]
+	if !t.letters() || t.n() < 4 || t.allUpper() || !(t.lex&(lxCity|lxCityAmb) == lxCity|lxCityAmb || t.gaz&(gzCity|gzTown) != 0) ||
+		t.lex&(lxMedical|lxFacility|lxMonth|lxWeekday|lxCountry|lxState|lxTitle|lxTitleClin|lxRelation|lxTimeWord) != 0 || t.gaz&gzFacWord != 0 {
+		return false
+	}
+	if !s.clauseGoesOn(k) {
+		return false
+	}
+	if t.upper() {
+		if n := s.next(k); n > 0 && s.toks[n].capWord() || s.titleCaseLine(k) {
+			return false
+		}
+	} else {
+		// "living in hope": a given name of the hand list that is a virtue
+		// or a word is no town here.
+		if t.lex&(lxCommon|lxFirst) != 0 {
+			return false
+		}
+		q := s.sameLinePrev(i)
+		if q < 0 || !s.toks[q].letters() {
+			return false
+		}
+		site := s.toks[q].is(lxRelation) || siteNouns[s.lower(q)] || s.eq(q, "care")
+		if !site && !s.placeVerbBefore(k) {
+			return false
+		}
+	}
+	s.addTok(k, k, Location, prShape)
 	return true
 }
