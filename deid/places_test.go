@@ -670,3 +670,23 @@ func TestTownsSpelledLikeWordsAfterIn(t *testing.T) {
 		})
 	}
 }
+
+// TestStoreStreetsSaidBare: after a store or a brand, "on" and a street
+// said bare, an ordinary word too, where the clause ends or says where it
+// is ("the cvs on main, by the bank"); a store's state ("on hold", "on
+// file"), a sale and a street the street rules take whole stay (issue 12,
+// places10). Sentences written for this test.
+func TestStoreStreetsSaidBare(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{}, {RulesOnly: true}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"an ordinary word after a chain", "p: the walgreens on union by the light", []found{{"union", deid.Location}}},
+			{"a direction and a word", "p: the ymca on west chestnut near my job", []found{{"west chestnut", deid.Location}}},
+			{"at the end of the turn", "pt: just send it to the pharmacy on commerce", []found{{"commerce", deid.Location}}},
+			{"a store's state stays", "pt: the pharmacy on hold forever and the cvs on file", nil},
+			{"a sale stays", "pt: the kroger on sale and then home", nil},
+			{"no place after stays", "pt: is the store on your way home", nil},
+		})
+	}
+}

@@ -9,7 +9,10 @@ package deid
 // "in" where a site, a relative or a verb of living is before it ("urgent
 // care in golden", "we were living in paradise") or written with its
 // capital in running prose ("We are in Normal visiting"). Each runs once
-// over the tokens after the other place rules (finishPlaces).
+// over the tokens after the other place rules (finishPlaces). A store or a
+// place found before "on" makes the word after it a street, an ordinary
+// word too ("the cvs on main by the bank", "harlem on lenox near the
+// church").
 
 // placeShapes runs the rules of this file.
 func (s *scan) placeShapes() {
@@ -32,6 +35,8 @@ func (s *scan) placeShapes() {
 			s.placeCalled(i)
 		case "of":
 			s.residentOf(i)
+		case "on", "off":
+			s.storeStreetOn(i)
 		case "in":
 			if !s.stayIn(i) {
 				s.wordTownAfterIn(i)
@@ -360,5 +365,79 @@ func (s *scan) wordTownAfterIn(i int) bool {
 		}
 	}
 	s.addTok(k, k, Location, prShape)
+	return true
+}
+
+// streetIdioms after "on" or "off" are no street: "the pharmacy on hold",
+// "the store on call", "the cvs on file".
+var streetIdioms = map[string]bool{"hold": true, "call": true, "time": true, "fire": true, "duty": true, "sale": true,
+	"file": true, "board": true, "top": true, "site": true, "order": true, "record": true, "break": true, "leave": true,
+	"vacation": true, "foot": true, "campus": true, "purpose": true, "average": true, "track": true, "schedule": true,
+	"demand": true, "staff": true, "line": true, "auto": true, "backorder": true, "speaker": true, "video": true,
+	"mute": true, "shift": true, "nights": true, "days": true, "weekends": true, "there": true, "here": true,
+	"medicaid": true, "medicare": true, "insurance": true, "disability": true, "probation": true, "parole": true,
+	"oxygen": true, "hospice": true, "dialysis": true, "phone": true, "it": true, "that": true, "delivery": true,
+	"refill": true, "refills": true, "autofill": true, "lunch": true, "strike": true, "display": true, "hand": true,
+	"track's": true, "alert": true, "notice": true, "pause": true, "tap": true, "loan": true, "arrival": true, "admission": true,
+	"discharge": true, "exam": true}
+
+// streetGoesOn after a street said bare: "on main, by the bank", "on
+// lenox near the church", "on cottman across from the mall".
+var streetGoesOn = map[string]bool{"by": true, "near": true, "across": true, "behind": true, "next": true, "off": true,
+	"right": true, "close": true, "and": true, "past": true, "between": true, "at": true, "in": true, "downtown": true}
+
+// storeStreetOn: after a store ("the cvs", "the walgreens", a brand) or a
+// place found, "on" or "off" and a street said bare, one word or a
+// direction and a word, an ordinary word too, where the clause ends or
+// goes on with where it is ("the cvs on main, by the bank", "the y on
+// division by the park", "harlem on lenox near the church"). A store's
+// state ("the pharmacy on hold", "the cvs on file") and a word after it
+// that is no place ("the walgreens on main street" is the street rules')
+// stay.
+func (s *scan) storeStreetOn(i int) bool {
+	if s.toks[i].upper() {
+		return false
+	}
+	p := s.sameLinePrev(i)
+	if p < 0 || !s.toks[p].letters() {
+		return false
+	}
+	tp := &s.toks[p]
+	w := s.lower(p)
+	store := businessSites[w] || w == "y" || w == "ymca" || tp.is(lxBrand) && !tp.upper() ||
+		w == "aid" && p > 0 && s.eq(p-1, "rite")
+	if !store && !s.placeEndsAt(p) {
+		return false
+	}
+	k := s.next(i)
+	if k < 0 || s.toks[k].gap != gapSpace {
+		return false
+	}
+	st := k
+	if directions[s.lower(k)] && !s.toks[k].upper() {
+		if k = s.next(k); k < 0 || s.toks[k].gap != gapSpace {
+			return false
+		}
+	}
+	t := &s.toks[k]
+	if !t.letters() || t.upper() || t.n() < 3 || s.tokIn(functionWordSet, k) || streetIdioms[s.lower(k)] ||
+		t.lex&^(lxFirst|lxSur|lxFirstAmb|lxSurAmb|lxCity|lxCityAmb|lxCommon|lxTimeWord|lxPhraseHead|lxWord|lxTown) != 0 ||
+		t.gaz&gzFacWord != 0 || directions[s.lower(k)] {
+		return false
+	}
+	// After a place found rather than a store, only a word that is no
+	// English word: "Heart & Lung Institute on arrival" stays.
+	if !store {
+		if _, eng := englishWords()[s.lower(k)]; eng || t.lex&lxCommon != 0 || t.gaz&gzWord != 0 {
+			return false
+		}
+	}
+	if !s.clauseEndAfter(k) {
+		n := s.next(k)
+		if n < 0 || !streetGoesOn[s.lower(n)] {
+			return false
+		}
+	}
+	s.addTok(st, k, Location, prCue)
 	return true
 }
