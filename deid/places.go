@@ -1075,10 +1075,18 @@ func (s *scan) lowerStreet(i int) bool {
 		return false
 	}
 	end := i
-	// ", apartment six", ", apt 4b", ", unit two"
-	if k := s.next(end); k > 0 && s.toks[k].punct(',') {
-		if u := s.next(k); u > 0 && s.toks[u].is(lxUnit) {
-			if v := s.next(u); v > 0 && (s.toks[v].word() && s.toks[v].shape&shDigit != 0 || s.toks[v].is(lxDigitWord|lxTeenWord|lxTensWord)) {
+	// ", apartment six", ", apt 4b", ", unit two"; after a house number
+	// without the comma too ("1140 holloway road apartment 6c").
+	if k := s.next(end); k > 0 && (s.toks[k].punct(',') || num < p && s.toks[k].is(lxUnit)) {
+		u := k
+		if s.toks[k].punct(',') {
+			u = s.next(k)
+		}
+		if u > 0 && s.toks[u].is(lxUnit) {
+			// Without the comma only a unit written with digits ("6c");
+			// one read out in words is spokenUnitAfterStreet's.
+			if v := s.next(u); v > 0 && (s.toks[v].word() && s.toks[v].shape&shDigit != 0 ||
+				u != k && s.toks[v].is(lxDigitWord|lxTeenWord|lxTensWord)) {
 				end = v
 			}
 		}

@@ -690,3 +690,23 @@ func TestStoreStreetsSaidBare(t *testing.T) {
 		})
 	}
 }
+
+// TestBeingInAndSpokenAddresses: after "we're" or "i'm" and "in", a word on
+// no list and not English ("we're in ditmars now"); a state, a ward and
+// trouble stay. A spoken address keeps its unit without a comma, and five
+// digits after its town end it as the ZIP; five digits after a town with
+// no address stay (issue 12, places10). Sentences written for this test.
+func TestBeingInAndSpokenAddresses(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{}, {RulesOnly: true}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"being in a neighbourhood", "p: we're in greenpoint now by the park", []found{{"greenpoint", deid.Location}}},
+			{"being in pain, trouble or a ward stays", "p: i'm in pain and she's in peds and we're in trouble", nil},
+			{"unit and ZIP", "p: it's 2210 quarry road apartment 4b in east orange 07017",
+				[]found{{"2210 quarry road apartment 4b", deid.Location}, {"east orange", deid.Location}, {"07017", deid.ZIP}}},
+			{"digits after a town without an address stay", "p: i live in reno 40123 was my old number",
+				[]found{{"reno", deid.Location}}},
+		})
+	}
+}

@@ -24,6 +24,8 @@ func (s *scan) placeShapes() {
 		if t.shape&shDigit != 0 {
 			if s.streetOrdinal(i) {
 				s.numberedStreetOn(i)
+			} else if t.digits() && t.n() == 5 {
+				s.zipAfterTown(i)
 			}
 			continue
 		}
@@ -38,7 +40,7 @@ func (s *scan) placeShapes() {
 		case "on", "off":
 			s.storeStreetOn(i)
 		case "in":
-			if !s.stayIn(i) {
+			if !s.stayIn(i) && !s.beingIn(i) {
 				s.wordTownAfterIn(i)
 			}
 		case "heights", "hill", "village", "point", "prairie", "district":
@@ -241,7 +243,8 @@ func (s *scan) travelBefore(i int) bool {
 }
 
 // unlistedLowerWord: a lower-case word of three letters or more with a
-// vowel, on no hand list and not on the English word list (the gazetteer
+// vowel, on no hand list, not on the English word list and no ward's
+// short name (the gazetteer
 // may hold it as a place or a surname; two English words written together
 // are taken, as "menton" is "men" and "ton").
 func (s *scan) unlistedLowerWord(k int) bool {
@@ -250,7 +253,7 @@ func (s *scan) unlistedLowerWord(k int) bool {
 		return false
 	}
 	w := s.lower(k)
-	if _, eng := englishWords()[w]; eng {
+	if _, eng := englishWords()[w]; eng || wardWords[w] {
 		return false
 	}
 	// A word with no vowel is an acronym: "a week in snf".
@@ -440,4 +443,65 @@ func (s *scan) storeStreetOn(i int) bool {
 	}
 	s.addTok(st, k, Location, prCue)
 	return true
+}
+
+// wardWords are the short names of wards and services, on no word list:
+// "he's in peds", "a week in ortho".
+var wardWords = map[string]bool{"peds": true, "ortho": true, "cath": true, "onc": true, "neuro": true, "tele": true,
+	"cardio": true, "gyn": true, "obgyn": true, "derm": true, "rheum": true, "uro": true, "nephro": true, "pulm": true,
+	"heme": true, "hemeonc": true, "medsurg": true, "stepdown": true, "preop": true, "postop": true, "pacu": true,
+	"nicu": true, "picu": true, "micu": true, "sicu": true, "cvicu": true, "ccu": true, "icu": true, "snf": true,
+	"ltach": true, "ltac": true, "endo": true, "gastro": true, "onco": true, "neph": true, "hospitalist": true,
+	"juvie": true}
+
+// beingIn: after "i'm", "we're", "she's" (someone being somewhere) and
+// "in", a lower-case word on no list, not English, where the clause ends
+// or goes on: a neighbourhood or a town too small for the gazetteer ("we're
+// in ditmars now"). "i'm in pain", "she's in peds" stay.
+func (s *scan) beingIn(i int) bool {
+	switch s.prevWordAt(i, 1) {
+	case "i'm", "we're", "he's", "she's", "they're", "you're", "im", "were":
+	default:
+		return false
+	}
+	k := s.next(i)
+	if k < 0 || s.toks[k].gap != gapSpace || !s.unlistedLowerWord(k) || !s.clauseGoesOn(k) {
+		return false
+	}
+	s.addTok(k, k, Location, prShape)
+	return true
+}
+
+// zipAfterTown: five digits right after a place found in lower case,
+// ending the clause, on a line where a street address was found: the ZIP
+// of an address said aloud ("1140 holloway road apartment 6c in east
+// cleveland 44112"). Five digits after a town with no address on the line
+// ("in reno 40123 was the claim") stay for the other rules.
+func (s *scan) zipAfterTown(i int) bool {
+	p := s.sameLinePrev(i)
+	if p < 0 || !s.toks[p].letters() || s.toks[p].upper() || !s.clauseEndAfter(i) || !s.placeEndsAt(p) {
+		return false
+	}
+	// A street address earlier on the line: a Location candidate that
+	// opens with a house number.
+	for c := range s.cands {
+		cd := &s.cands[c]
+		if cd.t != Location || cd.e > int(s.toks[p].s) {
+			continue
+		}
+		st, _ := s.candTokens(cd)
+		if st >= 0 && s.toks[st].digits() && s.lineOf(st) == s.lineOf(i) {
+			s.addTok(i, i, ZIP, prCue)
+			return true
+		}
+	}
+	return false
+}
+
+// lineOf returns the index of the first token of token i's line.
+func (s *scan) lineOf(i int) int {
+	for i > 0 && s.toks[i].gap != gapLine {
+		i--
+	}
+	return i
 }
