@@ -644,6 +644,8 @@ func TestPlacesByShape(t *testing.T) {
 			{"springs", "p: we swim at hamilton springs every morning", []found{{"hamilton springs", deid.Location}}},
 			{"hot springs stay", "p: we soaked in the hot springs", nil},
 			{"a canyon", "p: he got bit hiking up at runyon canyon", []found{{"runyon canyon", deid.Location}}},
+			{"out of a town", "p: we took a cruise out of galveston and got sick", []found{{"galveston", deid.Location}}},
+			{"out of luck stays", "p: i was out of luck and out of breath", nil},
 			{"a canyon named by a word stays", "p: we saw the grand canyon and the black canyon", nil},
 		})
 	}
