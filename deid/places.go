@@ -2319,20 +2319,29 @@ func (s *scan) placeKindOf(i int) bool {
 	if o < 0 || !s.eq(o, "of") || s.toks[o].upper() || s.toks[o].gap != gapSpace {
 		return false
 	}
-	end := -1
-	for k := s.next(o); k > 0 && k <= o+3 && s.toks[k].gap == gapSpace; k = s.next(k) {
-		t := &s.toks[k]
-		if !t.capWord() || t.allUpper() && t.n() > 1 || t.lex&(lxTitle|lxTitleClin|lxMonth|lxWeekday|lxCue|lxCredential|lxMedical) != 0 ||
-			t.lex&lxCommon != 0 && t.lex&(lxCity|lxFirst|lxSur) == 0 && t.gaz&(gzCity|gzTown) == 0 {
-			break
-		}
-		end = k
-	}
+	end := s.capNameAfterOf(o, 0)
 	if end < 0 {
 		return false
 	}
 	s.addTok(i, end, Location, prCue)
 	return true
+}
+
+// capNameAfterOf returns the last of one to three capitalized words after
+// "of" at o that name a place (no title, month, cue, credential or medical
+// word, nor an ordinary word that is no name or town, nor a word of the
+// lists in stop), or -1.
+func (s *scan) capNameAfterOf(o int, stop uint64) int {
+	end := -1
+	for k := s.next(o); k > 0 && k <= o+3 && s.toks[k].gap == gapSpace; k = s.next(k) {
+		t := &s.toks[k]
+		if !t.capWord() || t.allUpper() && t.n() > 1 || t.lex&(lxTitle|lxTitleClin|lxMonth|lxWeekday|lxCue|lxCredential|lxMedical|stop) != 0 ||
+			t.lex&lxCommon != 0 && t.lex&(lxCity|lxFirst|lxSur) == 0 && t.gaz&(gzCity|gzTown) == 0 {
+			break
+		}
+		end = k
+	}
+	return end
 }
 
 // spokenUnitAfterStreet: the unit read out after a street found in a

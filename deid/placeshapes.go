@@ -170,27 +170,14 @@ var residentWords = map[string]bool{"resident": true, "residents": true, "native
 // facility's kind ("resident of the nursing home") stay.
 func (s *scan) residentOf(i int) bool {
 	p := s.sameLinePrev(i)
-	if p < 0 || !residentWords[s.lower(p)] {
+	if p < 0 || !residentWords[s.lower(p)] || s.toks[i].upper() || s.toks[i].gap != gapSpace {
 		return false
 	}
-	st := s.next(i)
-	if st < 0 || s.toks[st].gap != gapSpace {
-		return false
-	}
-	e := -1
-	for k, n := st, 0; k >= 0 && n < 3; k, n = s.next(k), n+1 {
-		t := &s.toks[k]
-		if !t.capWord() || t.allUpper() && t.n() <= 3 || (k > st && t.gap != gapSpace) ||
-			t.is(lxState|lxStateAbbr|lxCountry|lxMonth|lxWeekday|lxTitle|lxTitleClin|lxMedical) ||
-			t.is(lxCommon) && !t.is(lxCity|lxFirst|lxSur) {
-			break
-		}
-		e = k
-	}
+	e := s.capNameAfterOf(i, lxState|lxStateAbbr|lxCountry)
 	if e < 0 {
 		return false
 	}
-	s.addTok(st, e, Location, prCue)
+	s.addTok(i+1, e, Location, prCue)
 	return true
 }
 
