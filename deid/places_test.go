@@ -695,7 +695,8 @@ func TestStoreStreetsSaidBare(t *testing.T) {
 
 // TestBeingInAndSpokenAddresses: after "we're" or "i'm" and "in", a word on
 // no list and not English ("we're in ditmars now"); a state, a ward and
-// trouble stay. A spoken address keeps its unit without a comma, and five
+// trouble stay. An acronym or a word on no list between "at" and "in" and
+// a town found names a site; home and work stay. A spoken address keeps its unit without a comma, and five
 // digits after its town end it as the ZIP; five digits after a town with
 // no address stay (issue 12, places10). Sentences written for this test.
 func TestBeingInAndSpokenAddresses(t *testing.T) {
@@ -709,6 +710,12 @@ func TestBeingInAndSpokenAddresses(t *testing.T) {
 				[]found{{"2210 quarry road apartment 4b", deid.Location}, {"east orange", deid.Location}, {"07017", deid.ZIP}}},
 			{"digits after a town without an address stay", "p: i live in reno 40123 was my old number",
 				[]found{{"reno", deid.Location}}},
+			{"an acronym between at and a town", "p: he's at tvgh in taipei for the transplant",
+				[]found{{"tvgh", deid.Location}, {"taipei", deid.Location}}},
+			{"a word on no list between at and a town", "Previously treated at the Rigshospitalet in Copenhagen for a fracture.",
+				[]found{{"Rigshospitalet", deid.Location}, {"Copenhagen", deid.Location}}},
+			{"home and work before a town stay", "p: i was at home in omaha then at work in lincoln",
+				[]found{{"omaha", deid.Location}, {"lincoln", deid.Location}}},
 		})
 	}
 }

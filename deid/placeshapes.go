@@ -9,7 +9,9 @@ package deid
 // "in" where a site, a relative or a verb of living is before it ("urgent
 // care in golden", "we were living in paradise") or written with its
 // capital in running prose ("We are in Normal visiting"). Each runs once
-// over the tokens after the other place rules (finishPlaces). A store or a
+// over the tokens after the other place rules (finishPlaces). A site of
+// one or two words on no list between "at" and "in" and a town found ("at
+// the Charité in Berlin", "at IWK in Halifax") is a place. A store or a
 // place found before "on" makes the word after it a street, an ordinary
 // word too ("the cvs on main by the bank", "harlem on lenox near the
 // church").
@@ -40,8 +42,8 @@ func (s *scan) placeShapes() {
 		case "on", "off":
 			s.storeStreetOn(i)
 		case "in":
-			if !s.stayIn(i) && !s.beingIn(i) {
-				s.wordTownAfterIn(i)
+			if !s.stayIn(i) && !s.beingIn(i) && !s.wordTownAfterIn(i) {
+				s.siteBeforeTownIn(i)
 			}
 		case "heights", "hill", "village", "point", "prairie", "district":
 			s.groundNamed(i)
@@ -491,4 +493,71 @@ func (s *scan) lineOf(i int) int {
 		i--
 	}
 	return i
+}
+
+// siteBeforeTownIn: at "in" before a place found, the one or two words
+// after "at", "from" or "to" (and "the") before it: an acronym ("at IWK
+// in Halifax", "at unmh in albuquerque") or a capitalized word on no list
+// ("at the Charité in Berlin") names the site there. An ordinary word
+// ("at home in boston", "at Church in Dallas"), a person's name ("to
+// Smith in Boston"), a title, a month or a feast stay.
+func (s *scan) siteBeforeTownIn(i int) bool {
+	if s.toks[i].upper() || !s.placeStartsAt(s.next(i)) {
+		return false
+	}
+	e := s.sameLinePrev(i)
+	if e < 0 || s.toks[i].gap != gapSpace || s.placeEndsAt(e) {
+		return false
+	}
+	st := -1
+	for k, n := e, 0; k >= 0 && n < 2; k, n = s.sameLinePrev(k), n+1 {
+		if !s.siteWord(k) {
+			break
+		}
+		st = k
+	}
+	if st < 1 || s.toks[st].gap != gapSpace {
+		return false
+	}
+	p := st - 1
+	if s.eq(p, "the") {
+		p = s.sameLinePrev(p)
+	}
+	if p < 0 || s.toks[p].upper() || !(s.eq(p, "at") || s.eq(p, "from") || s.eq(p, "to")) {
+		return false
+	}
+	s.addTok(st, e, Location, prShape)
+	return true
+}
+
+// siteWord: an acronym of two to five letters on no list of words, or a
+// word on no list at all and not English, capitalized or not.
+func (s *scan) siteWord(k int) bool {
+	t := &s.toks[k]
+	if !t.letters() || t.n() < 2 || t.lex&^(lxFacAcro|lxFacHead) != 0 || t.gaz&(gzWord|gzFirst|gzSur|gzFacWord) != 0 {
+		return false
+	}
+	if t.allUpper() {
+		return t.n() <= 5
+	}
+	if t.n() < 4 {
+		return false
+	}
+	_, eng := englishWords()[s.lower(k)]
+	return !eng
+}
+
+// placeStartsAt reports a place candidate that starts where token k
+// starts.
+func (s *scan) placeStartsAt(k int) bool {
+	if k < 0 {
+		return false
+	}
+	st := int(s.toks[k].s)
+	for _, c := range s.cands {
+		if c.t == Location && c.s == st {
+			return true
+		}
+	}
+	return false
 }
