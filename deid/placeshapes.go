@@ -391,6 +391,10 @@ func (s *scan) storeStreetOn(i int) bool {
 		return false
 	}
 	p := s.sameLinePrev(i)
+	// "in astoria right off ditmars": an adverb between.
+	if p >= 0 && (s.eq(p, "right") || s.eq(p, "just")) {
+		p = s.sameLinePrev(p)
+	}
 	if p < 0 || !s.toks[p].letters() {
 		return false
 	}
