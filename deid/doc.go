@@ -252,8 +252,10 @@
 //     written with its capital in prose ("urgent care in golden", "living
 //     in paradise", "We are in Normal visiting"; not "my daughter in law",
 //     "living in hope"), a street said bare after a store or a brand and
-//     "on" where the clause ends or says where it is ("the cvs on main, by
-//     the bank"; not "on hold", "on file"), a unit with digits and the ZIP
+//     "on" or "off" where the clause ends or says where it is ("the cvs on
+//     main, by the bank"; not "on hold", "on file"; after a place found
+//     only a word that is no English word: "in astoria right off
+//     ditmars"), a unit with digits and the ZIP
 //     of a spoken address ("... road apartment 6c in east cleveland
 //     44112"), an acronym or a word on no list between "at" and "in" and a
 //     town found ("at unmh in albuquerque"); also "pass" and "springs" as
