@@ -77,7 +77,14 @@ func (s *scan) placeAfterPrep(i int) (string, bool) {
 		q := s.sameLinePrev(p)
 		return w, q >= 0 && sportWords[s.lower(q)]
 	}
-	return w, placePreps[w] && w != "of"
+	if w == "of" {
+		// "a cruise out of galveston", "flew out of denver": "out of"
+		// leaves a place spelled like no English word ("out of luck"
+		// stays).
+		q := s.sameLinePrev(p)
+		return w, q >= 0 && s.eq(q, "out") && s.toks[i].gaz&gzWord == 0 && s.toks[i].lex&lxWord == 0 && !englishOrCompound(s.lower(i))
+	}
+	return w, placePreps[w]
 }
 
 // sportWords before "against" make the next words a team named by its

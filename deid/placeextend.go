@@ -746,7 +746,7 @@ var landmarkWords = map[string]bool{"bridge": true, "park": true, "mall": true, 
 	"stadium": true, "arena": true, "market": true, "pier": true, "harbor": true, "marina": true, "reservoir": true,
 	"dam": true, "falls": true, "canyon": true, "woods": true, "forest": true, "gardens": true, "zoo": true,
 	"campground": true, "casino": true, "fairgrounds": true, "station": true, "terminal": true, "plaza": true,
-	"square": true}
+	"square": true, "springs": true, "pass": true}
 
 // landmarkAt: at a landmark word, the capitalized words before it that
 // name it, after "the" or a preposition of place: "lives under the

@@ -1075,10 +1075,18 @@ func (s *scan) lowerStreet(i int) bool {
 		return false
 	}
 	end := i
-	// ", apartment six", ", apt 4b", ", unit two"
-	if k := s.next(end); k > 0 && s.toks[k].punct(',') {
-		if u := s.next(k); u > 0 && s.toks[u].is(lxUnit) {
-			if v := s.next(u); v > 0 && (s.toks[v].word() && s.toks[v].shape&shDigit != 0 || s.toks[v].is(lxDigitWord|lxTeenWord|lxTensWord)) {
+	// ", apartment six", ", apt 4b", ", unit two"; after a house number
+	// without the comma too ("1140 holloway road apartment 6c").
+	if k := s.next(end); k > 0 && (s.toks[k].punct(',') || num < p && s.toks[k].is(lxUnit)) {
+		u := k
+		if s.toks[k].punct(',') {
+			u = s.next(k)
+		}
+		if u > 0 && s.toks[u].is(lxUnit) {
+			// Without the comma only a unit written with digits ("6c");
+			// one read out in words is spokenUnitAfterStreet's.
+			if v := s.next(u); v > 0 && (s.toks[v].word() && s.toks[v].shape&shDigit != 0 ||
+				u != k && s.toks[v].is(lxDigitWord|lxTeenWord|lxTensWord)) {
 				end = v
 			}
 		}
@@ -2106,7 +2114,7 @@ func (s *scan) lowerRoute(i int) bool {
 // word of travel ("pickup on I-25", "accident on H-1").
 func (s *scan) dashRoute(i int) bool {
 	t := &s.toks[i]
-	if t.n() != 1 || !t.allUpper() || !(s.eq(i, "i") || s.eq(i, "h")) {
+	if t.n() != 1 || !(s.eq(i, "i") || s.eq(i, "h")) {
 		return false
 	}
 	d := s.adj(i)
@@ -2258,6 +2266,7 @@ func (s *scan) finishPlaces() {
 	s.unlistedTownAfterVerb()
 	s.coordinatedPlaces()
 	s.spokenZipAfterPlace()
+	s.placeShapes()
 }
 
 // systemBeforeSite: "my appt at the Mass General Waltham location", "the
@@ -2310,20 +2319,29 @@ func (s *scan) placeKindOf(i int) bool {
 	if o < 0 || !s.eq(o, "of") || s.toks[o].upper() || s.toks[o].gap != gapSpace {
 		return false
 	}
-	end := -1
-	for k := s.next(o); k > 0 && k <= o+3 && s.toks[k].gap == gapSpace; k = s.next(k) {
-		t := &s.toks[k]
-		if !t.capWord() || t.allUpper() && t.n() > 1 || t.lex&(lxTitle|lxTitleClin|lxMonth|lxWeekday|lxCue|lxCredential|lxMedical) != 0 ||
-			t.lex&lxCommon != 0 && t.lex&(lxCity|lxFirst|lxSur) == 0 && t.gaz&(gzCity|gzTown) == 0 {
-			break
-		}
-		end = k
-	}
+	end := s.capNameAfterOf(o, 0)
 	if end < 0 {
 		return false
 	}
 	s.addTok(i, end, Location, prCue)
 	return true
+}
+
+// capNameAfterOf returns the last of one to three capitalized words after
+// "of" at o that name a place (no title, month, cue, credential or medical
+// word, nor an ordinary word that is no name or town, nor a word of the
+// lists in stop), or -1.
+func (s *scan) capNameAfterOf(o int, stop uint64) int {
+	end := -1
+	for k := s.next(o); k > 0 && k <= o+3 && s.toks[k].gap == gapSpace; k = s.next(k) {
+		t := &s.toks[k]
+		if !t.capWord() || t.allUpper() && t.n() > 1 || t.lex&(lxTitle|lxTitleClin|lxMonth|lxWeekday|lxCue|lxCredential|lxMedical|stop) != 0 ||
+			t.lex&lxCommon != 0 && t.lex&(lxCity|lxFirst|lxSur) == 0 && t.gaz&(gzCity|gzTown) == 0 {
+			break
+		}
+		end = k
+	}
+	return end
 }
 
 // spokenUnitAfterStreet: the unit read out after a street found in a
@@ -2483,7 +2501,15 @@ func (s *scan) lowerNamedFacilities() {
 // must name a place or a person ("the bus station", "the dog park" and
 // "the nurses station" stay).
 func (s *scan) lowerLandmark(i int) bool {
-	if s.eponymAfter(i) || naturalFeatures[s.lower(i)] {
+	if s.eponymAfter(i) {
+		return false
+	}
+	// A canyon named by words on no list of towns, countries or English
+	// words ("runyon canyon", "sabino canyon") is a place one walks in; the
+	// other natural features, and a canyon named by a town, a country or
+	// a word ("the grand canyon"), stay.
+	natural := naturalFeatures[s.lower(i)]
+	if natural && !s.eq(i, "canyon") {
 		return false
 	}
 	st, named := -1, false
@@ -2493,6 +2519,12 @@ func (s *scan) lowerLandmark(i int) bool {
 			break
 		}
 		named = named || tp.lex&(lxCity|lxSur|lxCountry) != 0 || tp.gaz&(gzCity|gzTown|gzSur|gzFacHead) != 0
+		if natural {
+			if _, eng := englishWords()[s.lower(p)]; eng || tp.lex&(lxCity|lxCountry|lxState|lxCommon) != 0 || tp.gaz&(gzCity|gzTown|gzWord) != 0 {
+				return false
+			}
+			named = true
+		}
 		st = p
 	}
 	if st < 0 || !named || s.toks[st].gap != gapSpace {

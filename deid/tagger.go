@@ -696,7 +696,7 @@ func (s *scan) addTagged(m *tagger.Model, spans []Span) []Span {
 		// brand ("Little Debbie") is no identifier.
 		if st, en := int(s.tpos[k]), int(s.tpos[e]); !s.titleBefore(st) && (s.eponymAfter(en) || s.eponymAhead(en)) || s.brandCovers(st, en) || s.brandPossessive(st, en) || s.eponymPairAt(st, en) || s.brandWord(st, en) || s.insurerAt(st, en) ||
 			ty == Name && st == en && (s.wordWithoutPerson(st) || s.raceWord(st) || s.lowerChain(st)) || ty == Location && st == en && s.monthWord(st) || st == en && (s.riverAt(st) || s.vetoedMention(st) || s.clinicalWord(st)) ||
-			ty == Location && st == en && s.wordWithoutPlace(st) {
+			ty == Location && st == en && (s.wordWithoutPlace(st) || s.adverbWord(st)) {
 			k = e
 			continue
 		}
@@ -803,6 +803,14 @@ func (s *scan) personAround(i int) bool {
 	p := knownPart{word: s.lower(i), tier: kpCommon}
 	return s.titleBefore(i) || s.relationBefore(i) || s.greetingBefore(i, p) || s.introBefore(i) || s.vocativeAt(i, p) ||
 		s.speakerTagAt(i) || s.possessiveOfPerson(i) || s.thirdPersonAt(i) || s.knownNeighbour(i)
+}
+
+// adverbWord: an English word in "-ly" on no list of names or places
+// ("DLCO Mildly Reduced" on a Title Case line); the tagger's place there
+// is vetoed, in any case.
+func (s *scan) adverbWord(i int) bool {
+	w := s.lower(i)
+	return len(w) >= 5 && strings.HasSuffix(w, "ly") && s.dictionaryWord(i)
 }
 
 // dictionaryWord: a word of the English word list (data/english.txt) that

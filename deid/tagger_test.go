@@ -187,3 +187,17 @@ func FuzzTaggerKeepsRuleSpans(f *testing.F) {
 		checkKeepsRuleSpans(t, "fuzz", text, rules.Detect(text, kn), all.Detect(text, kn))
 	})
 }
+
+// TestTaggerAdverbNoPlace: an English word in "-ly" on no list of names or
+// places is no place the tagger may add, on a Title Case line too; a town
+// spelled in "-ly" stays a place (issue 12, places10). Sentences written
+// for this test.
+func TestTaggerAdverbNoPlace(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"an adverb on a Title Case report", "Lung Function Summary\nFEV1/FVC 0.58, Consistent With Obstruction. GOLD Stage 3.\n" +
+			"Bronchodilator Response Absent. DLCO Markedly Reduced.\n", nil},
+		{"a town in -ly stays", "She moved to Waverly last year.", []found{{"Waverly", deid.Location}}},
+	})
+}

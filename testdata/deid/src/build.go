@@ -56,9 +56,10 @@
 // identifier), a6_known7 dialogues-known7 (the seventh, common-word names
 // said as words in the same transcripts), a4_places8 places8 (places from
 // many countries and US regions, made like places7), a7_phifree9 phifree9
-// (made like phifree8, PHI-free only). The first three,
+// (made like phifree8, PHI-free only), a7_places10 places10 (made like
+// places8). The first three,
 // blind3, phifree3, phifree5, phifree6, phifree7, phifree8, phifree9, dialogues-known4, dialogues-known5,
-// dialogues-known6, dialogues-known7, places6, places7, places8 and blind4 are
+// dialogues-known6, dialogues-known7, places6, places7, places8, places10 and blind4 are
 // split deterministically into <name>.jsonl and <name>-holdout.jsonl: within
 // each stratum the documents are ordered by an FNV hash of their ID (for the
 // blind corpora mixed further, see corpora) and the first share of each
@@ -234,6 +235,12 @@ var corpora = []struct {
 	// sixth PHI-free with look-alikes), written before the detector ran on
 	// them; a third of each stratum to the holdout.
 	{name: "places8", prefixes: []string{"a4_places8"}, mix: true, share: 1.0 / 3, strata: phiOrFree},
+	// places10: short passages dense in places (neighbourhoods, bare
+	// streets, landmarks and venues, short hospital names, towns spelled
+	// like words, foreign towns; half lower-case speech-recognition text,
+	// half written; a sixth PHI-free with look-alikes), written before the
+	// detector ran on them; a third of each stratum to the holdout.
+	{name: "places10", prefixes: []string{"a7_places10"}, mix: true, share: 1.0 / 3, strata: phiOrFree},
 }
 
 func corpusOf(file string) (int, error) {
