@@ -99,6 +99,12 @@ func (l *Local) path(key string) (string, error) {
 // Put implements Blobstore.
 func (l *Local) Put(ctx context.Context, key string, body io.Reader, mode WriteMode) error {
 	st, err := l.stage(ctx, key, body, mode)
+	return commitStaged(ctx, st, err)
+}
+
+// commitStaged is Put for a store that stages: the staged object is
+// committed, or discarded if the commit fails.
+func commitStaged[S Staged](ctx context.Context, st S, err error) error {
 	if err != nil {
 		return err
 	}
@@ -152,10 +158,9 @@ func (l *Local) stage(ctx context.Context, key string, body io.Reader, mode Writ
 	defer stageBufs.Put(bp)
 	buf := *bp
 	body = contextReader{ctx, body}
-	n, err := io.ReadFull(body, buf)
-	more := err == nil
-	if !more && err != io.EOF && err != io.ErrUnexpectedEOF {
-		return nil, fmt.Errorf("storage.Local.Put: read: %w", err)
+	n, more, err := readFirst(body, buf)
+	if err != nil {
+		return nil, fmt.Errorf("storage.Local.Put: %w", err)
 	}
 	st := &localStaged{l: l, p: p, mode: mode}
 	// An empty object (a worklist entry, whose key says everything) has no
@@ -346,12 +351,28 @@ func (st *localStaged) WaitContent() error {
 }
 
 // Commit implements Staged.
-func (st *localStaged) Commit(ctx context.Context) error {
-	wait, err := st.Publish(ctx)
+func (st *localStaged) Commit(ctx context.Context) error { return publishAndWait(ctx, st) }
+
+// publishAndWait is Commit for a Publisher: Publish, then its wait.
+func publishAndWait(ctx context.Context, p Publisher) error {
+	wait, err := p.Publish(ctx)
 	if err != nil {
 		return err
 	}
 	return wait()
+}
+
+// readFirst reads the first buffer of a body being staged: more says the
+// body goes on past it.
+func readFirst(body io.Reader, buf []byte) (n int, more bool, err error) {
+	n, err = io.ReadFull(body, buf)
+	switch {
+	case err == nil:
+		return n, true, nil
+	case err == io.EOF || err == io.ErrUnexpectedEOF:
+		return n, false, nil
+	}
+	return n, false, fmt.Errorf("read: %w", err)
 }
 
 // Publish implements Publisher: the content is durable before the name

@@ -806,11 +806,7 @@ var syncSegment = unix.Fdatasync
 // Put implements Blobstore.
 func (l *Log) Put(ctx context.Context, key string, body io.Reader, mode WriteMode) error {
 	st, err := l.stage(ctx, key, body, mode)
-	if err != nil {
-		return err
-	}
-	defer st.Abort()
-	return st.Commit(ctx)
+	return commitStaged(ctx, st, err)
 }
 
 // Stage implements Stager: the record is prepared (a large body written
@@ -836,10 +832,9 @@ func (l *Log) stage(ctx context.Context, key string, body io.Reader, mode WriteM
 	defer stageBufs.Put(bp)
 	buf := *bp
 	body = contextReader{ctx, body}
-	n, err := io.ReadFull(body, buf)
-	more := err == nil
-	if !more && err != io.EOF && err != io.ErrUnexpectedEOF {
-		return nil, fmt.Errorf("storage.Log.Put: read: %w", err)
+	n, more, err := readFirst(body, buf)
+	if err != nil {
+		return nil, fmt.Errorf("storage.Log.Put: %w", err)
 	}
 	st := &logStaged{l: l, key: key, mode: mode}
 	if !more {
@@ -900,13 +895,7 @@ func (l *Log) writeBlob(first []byte, rest io.Reader) (string, error) {
 }
 
 // Commit implements Staged.
-func (st *logStaged) Commit(ctx context.Context) error {
-	wait, err := st.Publish(ctx)
-	if err != nil {
-		return err
-	}
-	return wait()
-}
+func (st *logStaged) Commit(ctx context.Context) error { return publishAndWait(ctx, st) }
 
 // Publish implements Publisher: the record is appended; every process sees
 // it once it is durable, which the returned wait waits for. Records
@@ -1057,15 +1046,7 @@ func (logReader) Close() error { return nil }
 
 // GetRange implements the ranged read of GetRange.
 func (l *Log) GetRange(ctx context.Context, key string, off, n int64) (io.ReadCloser, error) {
-	rc, err := l.Get(ctx, key)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := rc.(io.Seeker).Seek(off, io.SeekStart); err != nil {
-		rc.Close()
-		return nil, err
-	}
-	return limitCloser(rc, n), nil
+	return rangeOf(l.Get(ctx, key))(off, n)
 }
 
 // Delete implements Blobstore.

@@ -415,7 +415,7 @@ func TestLogAdoptsRecordsOfDeadWriter(t *testing.T) {
 			t.Fatal(err)
 		}
 		release := make(chan struct{})
-		t.Cleanup(func() { close(release) }) // before a's Close, which waits for flushes
+		t.Cleanup(func() { close(release) })                   // before a's Close, which waits for flushes
 		a.group.flush = func() error { <-release; return nil } // dies before any flush
 		seg := a.active.Load()
 		before := seg.written().Load()

@@ -53,15 +53,22 @@ func limitCloser(rc io.ReadCloser, n int64) io.ReadCloser {
 
 // GetRange implements RangeGetter.
 func (l *Local) GetRange(ctx context.Context, key string, off, n int64) (io.ReadCloser, error) {
-	rc, err := l.Get(ctx, key)
-	if err != nil {
-		return nil, err
+	return rangeOf(l.Get(ctx, key))(off, n)
+}
+
+// rangeOf returns the reading of n bytes from off of an object opened
+// with Get, whose reader seeks (a local store's).
+func rangeOf(rc io.ReadCloser, err error) func(off, n int64) (io.ReadCloser, error) {
+	return func(off, n int64) (io.ReadCloser, error) {
+		if err != nil {
+			return nil, err
+		}
+		if _, err := rc.(io.Seeker).Seek(off, io.SeekStart); err != nil {
+			rc.Close()
+			return nil, fmt.Errorf("storage: GetRange: %w", err)
+		}
+		return limitCloser(rc, n), nil
 	}
-	if _, err := rc.(io.Seeker).Seek(off, io.SeekStart); err != nil {
-		rc.Close()
-		return nil, fmt.Errorf("storage.Local.GetRange: %w", err)
-	}
-	return limitCloser(rc, n), nil
 }
 
 // GetRange implements RangeGetter with an HTTP Range request.
