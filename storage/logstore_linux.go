@@ -405,7 +405,9 @@ func recoverSegment(s *logSeg) error {
 		return err
 	}
 	end := s.durable().Load()
-	if end < logPage {
+	if end < logPage || end > st.Size {
+		// No lengths, or lengths of more than the file holds (a copy of
+		// the directory taken while it was written): read it all.
 		end = logPage
 	}
 	buf := make([]byte, logReadChunk)

@@ -486,3 +486,34 @@ func TestLogIndexForgetsRemovals(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// A copy of the directory taken while a segment grew can hold lengths
+// beyond the segment's end: the opener reads the segment from its start
+// and keeps its whole records.
+func TestLogLengthsBeyondSegment(t *testing.T) {
+	dir := t.TempDir()
+	a, err := NewLog(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 20 {
+		if err := logPut(t, a, fmt.Sprintf("o/%02d", i), strings.Repeat("v", 100), CreateOnly); err != nil {
+			t.Fatal(err)
+		}
+	}
+	seg := filepath.Join(dir, "log", a.active.Load().name)
+	a.Close()
+	fi, _ := os.Stat(seg)
+	if err := os.Truncate(seg, fi.Size()-150); err != nil { // the last record and part of the one before
+		t.Fatal(err)
+	}
+	b := openLog(t, dir)
+	for i := range 18 {
+		if got, err := logGet(t, b, fmt.Sprintf("o/%02d", i)); err != nil || len(got) != 100 {
+			t.Fatalf("o/%02d: %d bytes, %v", i, len(got), err)
+		}
+	}
+	if _, err := logGet(t, b, "o/19"); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("o/19, cut off: %v", err)
+	}
+}
