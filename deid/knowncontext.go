@@ -924,7 +924,8 @@ var youVerbs = map[string]bool{"look": true, "seem": true, "sound": true, "need"
 // named before it: "grant your sugars are up", "ruby the labs look good";
 // no verb that is a name takes "your sugars are up" as its object.
 var topicVerbs = map[string]bool{"is": true, "are": true, "was": true, "were": true, "look": true, "looks": true,
-	"looked": true, "came": true, "showed": true, "shows": true, "seem": true, "seems": true}
+	"looked": true, "came": true, "showed": true, "shows": true, "seem": true, "seems": true, "rose": true,
+	"went": true, "dropped": true, "fell": true, "improved": true, "got": true, "jumped": true}
 
 // questionEndAddress: the name that ends a question after its verb of
 // state ("how have you been may", "how are you feeling june").

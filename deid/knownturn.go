@@ -18,7 +18,7 @@ func (s *scan) inRunOnTurn(i int, p knownPart) bool {
 	p1, p2 := s.prevWordAt(i, 1), s.prevWordAt(i, 2)
 	nx := s.nextWordAt(i)
 	if s.betweenClauses(i, p, p1, p2, nx) || s.afterMeasure(i, p) || s.youSaid(i, p) || s.greetedPair(i) || s.stuttered(i) || s.beforeTitledSurname(i, p1) ||
-		s.afterNoProblem(i, p1, p2, nx) {
+		s.afterNoProblem(i, p1, p2, nx) || s.inSpeechSlot(i, p, p1, p2, nx) {
 		return true
 	}
 	// "take the nasal spray june make sure he takes it": a request to the
