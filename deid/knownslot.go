@@ -27,7 +27,10 @@ package deid
 //   - after "she's" or "he's" said of a relation, before "too" ("my
 //     daughter she's rose too");
 //   - after "it is" or "that's", before "so" ("yes it is hope so no more
-//     surgery"): no verb follows "is" without its "-ing".
+//     surgery"): no verb follows "is" without its "-ing";
+//   - thanked right after the other speaker gave the name whole or spelled
+//     ("patient: hope v i l l a n u e v a" / "doctor: thanks hope the
+//     wound"): the name said back, even where a verb could stand.
 //
 // The two plurals of a given name two supplied people share, counted, are
 // in knownNames ("two roses", "so we have two pats").
@@ -37,7 +40,62 @@ package deid
 func (s *scan) inSpeechSlot(i int, p knownPart, p1, p2, nx string) bool {
 	return s.generationAfter(i, p1, nx) || s.endearmentAfter(i, p, p1, p2, nx) || s.monthOutOfDate(i, p1, nx) ||
 		s.subjectOfSaying(i, p1, nx) || s.beforeYouDo(i, p, p1, nx) || s.setOffBeforeSpeaker(i, p, p1) ||
-		s.openedBeforeYours(i, p, nx) || s.andThenRequest(i, p, p1, nx) || s.relationToo(i, p1, nx) || s.itIsSo(i, p, p1, p2, nx)
+		s.openedBeforeYours(i, p, nx) || s.andThenRequest(i, p, p1, nx) || s.relationToo(i, p1, nx) || s.itIsSo(i, p, p1, p2, nx) ||
+		s.thankedForName(i, p, p1, p2)
+}
+
+// thankedForName: "thanks hope the wound", "ok thank you grant": the part
+// after thanks or an acknowledgement opening a turn, where the turn before
+// gave it as a name, followed by another supplied part or spelled out
+// letter by letter; "thanks, i hope" and a turn before that says the
+// word only keep the verb.
+func (s *scan) thankedForName(i int, p knownPart, p1, p2 string) bool {
+	f := s.sameLinePrev(i) // the formula's first word
+	switch {
+	case p1 == "thanks" || p1 == "ok" || p1 == "okay" || p1 == "great" || p1 == "perfect":
+	case p1 == "you" && p2 == "thank":
+		f = s.sameLinePrev(f)
+	default:
+		return false
+	}
+	if modalNames[p.word] || s.calendarWord(i) || f < 0 || !s.turnStart(f) && !s.discourseOpens(f) {
+		return false
+	}
+	// The line before this one.
+	st := i
+	for st > 0 && s.toks[st].gap != gapLine {
+		st--
+	}
+	if st == 0 {
+		return false
+	}
+	for k := st - 1; k >= 0; k-- {
+		if s.toks[k].letters() && s.lower(k) == p.word {
+			if n := s.next(k); n > 0 && s.toks[n].gap == gapSpace && (s.isKnown(n) && s.lower(n) != p.word || s.spelledAfter(n)) {
+				return true
+			}
+		}
+		if s.toks[k].gap == gapLine {
+			break
+		}
+	}
+	return false
+}
+
+// spelledAfter: three single letters or more from token n on, with spaces
+// or hyphens between ("v i l l a", "v-i-l").
+func (s *scan) spelledAfter(n int) bool {
+	c := 0
+	for k := n; k >= 0 && c < 3; k = s.next(k) {
+		switch t := &s.toks[k]; {
+		case t.letters() && t.n() == 1:
+			c++
+		case t.punct('-') && t.gap == gapNone:
+		default:
+			return false
+		}
+	}
+	return c >= 3
 }
 
 // relationToo: "my daughter she's rose too": a relation, "she's" or

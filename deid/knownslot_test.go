@@ -14,8 +14,9 @@ import (
 // verb of saying after a number, before "you" and what the listener does,
 // set off before the speaker's next clause, "ok X and your", a turn's
 // "and" before a request, a singular subject or "and" after a measure,
-// "she's X too", "it is X so", a topic whose verb follows, and the plural
-// of a given name two supplied people share. The controls keep the word
+// "she's X too", "it is X so", a topic whose verb follows, the plural
+// of a given name two supplied people share, a name between "head down"
+// and a count of time, and a name thanked right after it was given. The controls keep the word
 // where an article, a preposition, a subject or a date makes it one.
 // Sentences written for this test.
 func TestSuppliedWordNamesInSpeechSlots(t *testing.T) {
@@ -47,6 +48,9 @@ func TestSuppliedWordNamesInSpeechSlots(t *testing.T) {
 		{"a topic, then its verb", "rose your sugar rose to three hundred yesterday", "rose", 0, one("Rose Adebayo"), true},
 		{"two of a shared name", "so we have two pats", "pats", 0, deid.Known{PatientNames: []string{"Pat Brennan"}, RelativeNames: []string{"Pat Brennan"}}, true},
 		{"two of a shared name, then ok", "two roses ok", "roses", 0, deid.Known{PatientNames: []string{"Rose Oyelaran"}, RelativeNames: []string{"Rose Oyelaran-Smith"}}, true},
+		{"head down, a count of time", "the baby is head down faith thirty six weeks today", "faith", 0, one("Faith Adomako"), true},
+		{"thanked after the name spelled", "your name again\npatient: hope v i l l a n u e v a\ndoctor: thanks hope the wound", "hope", 1, one("Hope Villanueva"), true},
+		{"thanked after the name whole", "and your name\npatient: grant okafor\ndoctor: ok thank you grant the form is done", "grant", 1, one("Grant Okafor"), true},
 
 		{"control: junior high", "we hope junior high goes well for him", "hope", 0, one("Hope Tanaka"), false},
 		{"control: a rose junior", "she had a rose junior year", "rose", 0, one("Rose Dunmore"), false},
@@ -73,6 +77,9 @@ func TestSuppliedWordNamesInSpeechSlots(t *testing.T) {
 		{"control: i hope so", "i hope so", "hope", 0, one("Hope Tanaka"), false},
 		{"control: the verb after the topic", "rose your sugar rose to three hundred yesterday", "rose", 1, one("Rose Adebayo"), false},
 		{"control: mark your calendar", "mark your calendar the visit is friday", "mark", 0, one("Mark Ferreira"), false},
+		{"control: head down, a month", "the baby is head down june two weeks early", "june", 0, one("June Adomako"), false},
+		{"control: head down, no count", "the baby is head down faith says the nurse", "faith", 0, one("Faith Adomako"), false},
+		{"control: thanks, the word before", "what do you hope for\npatient: hope to walk again\ndoctor: thanks hope the wound heals", "hope", 2, one("Hope Villanueva"), false},
 		{"control: two roses, one rose", "she got two roses for her birthday", "roses", 0, one("Rose Kimani"), false},
 	}
 	for _, rulesOnly := range []bool{true, false} {
