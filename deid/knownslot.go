@@ -13,7 +13,8 @@ package deid
 //   - a month with no preposition or article before it and neither a day
 //     nor a year after it, before what is said to the person or a dose
 //     ("i know april sorry", "ten months of pain august where exactly", "ok
-//     april twenty milligrams is too much");
+//     april twenty milligrams is too much"), and any part but a modal
+//     before "sorry" or "thanks" in the same slot ("i know grant sorry");
 //   - the subject of a verb of saying after a word that opens no noun
 //     phrase ("ninety nine point five mark said");
 //   - before "you" and what the listener does, after a word that closes a
@@ -39,7 +40,7 @@ package deid
 // above.
 func (s *scan) inSpeechSlot(i int, p knownPart, p1, p2, nx string) bool {
 	return s.generationAfter(i, p1, nx) || s.endearmentAfter(i, p, p1, p2, nx) || s.monthOutOfDate(i, p1, nx) ||
-		s.subjectOfSaying(i, p1, nx) || s.beforeYouDo(i, p, p1, nx) || s.setOffBeforeSpeaker(i, p, p1) ||
+		s.subjectOfSaying(i, p1, nx) || s.beforeApology(i, p, p1, nx) || s.beforeYouDo(i, p, p1, nx) || s.setOffBeforeSpeaker(i, p, p1) ||
 		s.openedBeforeYours(i, p, nx) || s.andThenRequest(i, p, p1, nx) || s.relationToo(i, p1, nx) || s.itIsSo(i, p, p1, p2, nx) ||
 		s.thankedForName(i, p, p1, p2)
 }
@@ -58,7 +59,7 @@ func (s *scan) thankedForName(i int, p knownPart, p1, p2 string) bool {
 	default:
 		return false
 	}
-	if modalNames[p.word] || s.calendarWord(i) || f < 0 || !s.turnStart(f) && !s.discourseOpens(f) {
+	if modalNames[p.word] || f < 0 || !s.turnStart(f) && !s.discourseOpens(f) {
 		return false
 	}
 	// The line before this one.
@@ -231,6 +232,25 @@ func (s *scan) monthOutOfDate(i int, p1, nx string) bool {
 	return monthDoseWords[s.nextWordAt(k)]
 }
 
+// beforeApology: the part said to the person before "sorry" or
+// "thanks", after a word that opens no phrase ("i know grant sorry", "the
+// line is bad hunter thanks"); "i hope sorry", "at dawn sorry", "ten mark
+// sorry" keep the words, and a modal there has lost its verb ("yes i
+// will sorry").
+func (s *scan) beforeApology(i int, p knownPart, p1, nx string) bool {
+	if nx != "sorry" && nx != "thanks" || modalNames[p.word] || p1 == "" || dateLeads[p1] && s.calendarWord(i) {
+		return false
+	}
+	// "the line is bad rose thanks": a predicate adjective closes the
+	// clause before the name.
+	closed := (predicateAdjectives[p1] || p1 == "bad") && beVerbs[s.prevWordAt(i, 2)]
+	if !closed && (phraseOpeners[p1] || wordMakers[p1]) {
+		return false
+	}
+	pv := s.sameLinePrev(i)
+	return pv >= 0 && s.toks[pv].letters() && !s.countAt(pv)
+}
+
 // sayingVerbs follow a person who says, asks or wants.
 var sayingVerbs = map[string]bool{"said": true, "says": true, "told": true, "tells": true, "thinks": true,
 	"asked": true, "asks": true, "mentioned": true, "insisted": true, "texted": true, "wants": true, "knows": true,
@@ -301,10 +321,11 @@ func (s *scan) setOffBeforeSpeaker(i int, p knownPart, p1 string) bool {
 	return !phraseOpeners[p1] && !wordMakers[p1] && !adjBefore[p1]
 }
 
-// openedBeforeYours: the part after a discourse word, before "and your" ("ok hunter and your date of birth"); "ok june and
-// your brother" may be two months or a month and a person, and stays.
+// openedBeforeYours: the part after a discourse word, before "and your"
+// ("ok hunter and your date of birth", "ok may and your number"): no modal
+// is followed by "and", and no month by "and your" after "ok".
 func (s *scan) openedBeforeYours(i int, p knownPart, nx string) bool {
-	if nx != "and" || modalNames[p.word] || s.calendarWord(i) || s.turnStart(i) || !discourseWords[s.prevWordAt(i, 1)] {
+	if nx != "and" || s.turnStart(i) || !discourseWords[s.prevWordAt(i, 1)] {
 		return false
 	}
 	switch s.nextWordAt(s.next(i)) {
