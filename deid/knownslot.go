@@ -29,6 +29,7 @@ package deid
 //     daughter she's rose too");
 //   - after "it is" or "that's", before "so" ("yes it is hope so no more
 //     surgery"): no verb follows "is" without its "-ing";
+//   - before another supplied part spelled out ("jordan s. t. o. r. y");
 //   - thanked right after the other speaker gave the name whole or spelled
 //     ("patient: hope v i l l a n u e v a" / "doctor: thanks hope the
 //     wound"): the name said back, even where a verb could stand.
@@ -42,7 +43,7 @@ func (s *scan) inSpeechSlot(i int, p knownPart, p1, p2, nx string) bool {
 	return s.generationAfter(i, p1, nx) || s.endearmentAfter(i, p, p1, p2, nx) || s.monthOutOfDate(i, p1, nx) ||
 		s.subjectOfSaying(i, p1, nx) || s.beforeApology(i, p, p1, nx) || s.beforeYouDo(i, p, p1, nx) || s.setOffBeforeSpeaker(i, p, p1) ||
 		s.openedBeforeYours(i, p, nx) || s.andThenRequest(i, p, p1, nx) || s.relationToo(i, p1, nx) || s.itIsSo(i, p, p1, p2, nx) ||
-		s.thankedForName(i, p, p1, p2)
+		s.thankedForName(i, p, p1, p2) || s.beforeSpelled(i)
 }
 
 // thankedForName: "thanks hope the wound", "ok thank you grant": the part
@@ -83,20 +84,43 @@ func (s *scan) thankedForName(i int, p knownPart, p1, p2 string) bool {
 	return false
 }
 
-// spelledAfter: three single letters or more from token n on, with spaces
-// or hyphens between ("v i l l a", "v-i-l").
+// spelledAfter: the single letters from token n on, with spaces, dots,
+// commas or hyphens between, spell a supplied part ("v i l l a n u e v a",
+// "s. t. o. r. y", "k-a-y"), or two run together ("s t p i e r r e" for
+// St-Pierre).
 func (s *scan) spelledAfter(n int) bool {
-	c := 0
-	for k := n; k >= 0 && c < 3; k = s.next(k) {
-		switch t := &s.toks[k]; {
-		case t.letters() && t.n() == 1:
-			c++
-		case t.punct('-') && t.gap == gapNone:
-		default:
-			return false
+	var b [32]byte
+	w := b[:0]
+	for k := n; k >= 0 && len(w) < len(b); k = s.next(k) {
+		t := &s.toks[k]
+		if t.letters() && t.n() == 1 {
+			w = append(w, s.low[t.s])
+			continue
+		}
+		if t.punct('-') || t.punct('.') || t.punct(',') {
+			continue
+		}
+		break
+	}
+	if len(w) < 2 {
+		return false
+	}
+	if _, ok := s.kn().parts[string(w)]; ok {
+		return true
+	}
+	for _, j := range s.kn().joined { // "s. t. p. i. e. r. r. e" for St-Pierre
+		if j == string(w) {
+			return true
 		}
 	}
-	return c >= 3
+	return false
+}
+
+// beforeSpelled: "jordan s. t. o. r. y": the part said, then another
+// supplied part spelled out letter by letter.
+func (s *scan) beforeSpelled(i int) bool {
+	n := s.next(i)
+	return n > 0 && s.toks[n].gap == gapSpace && s.spelledAfter(n)
 }
 
 // relationToo: "my daughter she's rose too": a relation, "she's" or
@@ -336,10 +360,11 @@ func (s *scan) openedBeforeYours(i int, p knownPart, nx string) bool {
 }
 
 // andThenRequest: the part after the "and" that opens a turn, before a
-// request ("and florence drink a lot of fluids"); "and may take a while"
+// request ("and florence drink a lot of fluids", "and summer keep the leg
+// up": no bare month or season is a time there); "and may take a while"
 // keeps the modal.
 func (s *scan) andThenRequest(i int, p knownPart, p1, nx string) bool {
-	if p1 != "and" || !imperativeVerbs[nx] || modalNames[p.word] || clauseVerbs[p.word] || s.calendarWord(i) {
+	if p1 != "and" || !imperativeVerbs[nx] || modalNames[p.word] || clauseVerbs[p.word] {
 		return false
 	}
 	return s.turnStart(s.sameLinePrev(i))

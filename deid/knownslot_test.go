@@ -16,7 +16,8 @@ import (
 // "and" before a request, a singular subject or "and" after a measure,
 // "she's X too", "it is X so", a topic whose verb follows, the plural
 // of a given name two supplied people share, a name between "head down"
-// and a count of time, and a name thanked right after it was given. The controls keep the word
+// and a count of time, a name before a supplied part spelled out, and a name thanked right after
+// it was given. The controls keep the word
 // where an article, a preposition, a subject or a date makes it one.
 // Sentences written for this test.
 func TestSuppliedWordNamesInSpeechSlots(t *testing.T) {
@@ -53,6 +54,7 @@ func TestSuppliedWordNamesInSpeechSlots(t *testing.T) {
 		{"two of a shared name, then ok", "two roses ok", "roses", 0, deid.Known{PatientNames: []string{"Rose Oyelaran"}, RelativeNames: []string{"Rose Oyelaran-Smith"}}, true},
 		{"head down, a count of time", "the baby is head down faith thirty six weeks today", "faith", 0, one("Faith Adomako"), true},
 		{"thanked after the name spelled", "your name again\npatient: hope v i l l a n u e v a\ndoctor: thanks hope the wound", "hope", 1, one("Hope Villanueva"), true},
+		{"before the surname spelled", "it's jordan s. t. o. r. y", "jordan", 0, one("Jordan Story"), true},
 		{"thanked after the name whole", "and your name\npatient: grant okafor\ndoctor: ok thank you grant the form is done", "grant", 1, one("Grant Okafor"), true},
 
 		{"control: junior high", "we hope junior high goes well for him", "hope", 0, one("Hope Tanaka"), false},
@@ -85,6 +87,7 @@ func TestSuppliedWordNamesInSpeechSlots(t *testing.T) {
 		{"control: head down, a month", "the baby is head down june two weeks early", "june", 0, one("June Adomako"), false},
 		{"control: head down, no count", "the baby is head down faith says the nurse", "faith", 0, one("Faith Adomako"), false},
 		{"control: thanks, the word before", "what do you hope for\npatient: hope to walk again\ndoctor: thanks hope the wound heals", "hope", 2, one("Hope Villanueva"), false},
+		{"control: before letters that spell no part", "we flew over jordan a b c style", "jordan", 0, one("Jordan Story"), false},
 		{"control: two roses, one rose", "she got two roses for her birthday", "roses", 0, one("Rose Kimani"), false},
 	}
 	for _, rulesOnly := range []bool{true, false} {
