@@ -30,6 +30,9 @@ package deid
 //   - after "it is" or "that's", before "so" ("yes it is hope so no more
 //     surgery"): no verb follows "is" without its "-ing";
 //   - before another supplied part spelled out ("jordan s. t. o. r. y");
+//   - closing an answer after "just", said in the turn before ("is it
+//     dawn with an e" / "no just dawn"); before a supplied surname's
+//     initial ("will o. is here");
 //   - thanked right after the other speaker gave the name whole or spelled
 //     ("patient: hope v i l l a n u e v a" / "doctor: thanks hope the
 //     wound"): the name said back, even where a verb could stand.
@@ -43,7 +46,46 @@ func (s *scan) inSpeechSlot(i int, p knownPart, p1, p2, nx string) bool {
 	return s.generationAfter(i, p1, nx) || s.endearmentAfter(i, p, p1, p2, nx) || s.monthOutOfDate(i, p1, nx) ||
 		s.subjectOfSaying(i, p1, nx) || s.beforeApology(i, p, p1, nx) || s.beforeYouDo(i, p, p1, nx) || s.setOffBeforeSpeaker(i, p, p1) ||
 		s.openedBeforeYours(i, p, nx) || s.andThenRequest(i, p, p1, nx) || s.relationToo(i, p1, nx) || s.itIsSo(i, p, p1, p2, nx) ||
-		s.thankedForName(i, p, p1, p2) || s.beforeSpelled(i)
+		s.thankedForName(i, p, p1, p2) || s.beforeSpelled(i) || s.justAnswered(i, p1) || s.beforeSurnameInitial(i)
+}
+
+// justAnswered: "is it dawn with an e" / "no just dawn": the part that
+// closes an answer after "just", said in the turn before; "no just
+// water" after "with food?" names nothing supplied, and a word the turn
+// before did not say is left to the other rules.
+func (s *scan) justAnswered(i int, p1 string) bool {
+	if p1 != "just" || !s.clauseEndAfter(i) {
+		return false
+	}
+	// "i just may": the modal after its subject.
+	if s.tokIn(modalNamesSet, i) && phraseOpeners[s.prevWordAt(i, 2)] {
+		return false
+	}
+	st := i
+	for st > 0 && s.toks[st].gap != gapLine {
+		st--
+	}
+	for k := st - 1; k >= 0; k-- {
+		if s.toks[k].letters() && s.lower(k) == s.lower(i) {
+			// "in may or june?" / "just may": the month asked about.
+			pw := s.prevWordAt(k, 1)
+			return !s.calendarWord(i) || !dateLeads[pw] && !phraseOpeners[pw] && !s.eq(s.sameLinePrev(k), "or")
+		}
+		if s.toks[k].gap == gapLine {
+			break
+		}
+	}
+	return false
+}
+
+// beforeSurnameInitial: "will o. is here", "june o": the part before the
+// initial of a supplied surname, with its period or closing the clause.
+func (s *scan) beforeSurnameInitial(i int) bool {
+	n := s.next(i)
+	if n < 0 || s.toks[n].gap != gapSpace || !s.toks[n].letters() || s.toks[n].n() != 1 || !s.surnameInitial(s.low[s.toks[n].s]) {
+		return false
+	}
+	return n+1 < len(s.toks) && s.toks[n+1].punct('.') && s.toks[n+1].gap == gapNone || s.clauseEndAfter(n)
 }
 
 // thankedForName: "thanks hope the wound", "ok thank you grant": the part

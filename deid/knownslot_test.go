@@ -16,8 +16,9 @@ import (
 // "and" before a request, a singular subject or "and" after a measure,
 // "she's X too", "it is X so", a topic whose verb follows, the plural
 // of a given name two supplied people share, a name between "head down"
-// and a count of time, a name before a supplied part spelled out, and a name thanked right after
-// it was given. The controls keep the word
+// and a count of time, a name before a supplied part spelled out, a name thanked right after it
+// was given, "just X" answering the turn before, a name before the
+// supplied surname's initial and a title before a stumbled name. The controls keep the word
 // where an article, a preposition, a subject or a date makes it one.
 // Sentences written for this test.
 func TestSuppliedWordNamesInSpeechSlots(t *testing.T) {
@@ -55,6 +56,9 @@ func TestSuppliedWordNamesInSpeechSlots(t *testing.T) {
 		{"head down, a count of time", "the baby is head down faith thirty six weeks today", "faith", 0, one("Faith Adomako"), true},
 		{"thanked after the name spelled", "your name again\npatient: hope v i l l a n u e v a\ndoctor: thanks hope the wound", "hope", 1, one("Hope Villanueva"), true},
 		{"before the surname spelled", "it's jordan s. t. o. r. y", "jordan", 0, one("Jordan Story"), true},
+		{"just, answered", "is it dawn with an e\npatient: no just dawn", "dawn", 1, one("Dawn Okafor"), true},
+		{"before the surname's initial", "yes will o. is here", "will", 0, one("Will Okafor"), true},
+		{"after a title and a stumble", "ms. ma- may come in please", "may", 0, one("May Okafor"), true},
 		{"thanked after the name whole", "and your name\npatient: grant okafor\ndoctor: ok thank you grant the form is done", "grant", 1, one("Grant Okafor"), true},
 
 		{"control: junior high", "we hope junior high goes well for him", "hope", 0, one("Hope Tanaka"), false},
@@ -88,6 +92,8 @@ func TestSuppliedWordNamesInSpeechSlots(t *testing.T) {
 		{"control: head down, no count", "the baby is head down faith says the nurse", "faith", 0, one("Faith Adomako"), false},
 		{"control: thanks, the word before", "what do you hope for\npatient: hope to walk again\ndoctor: thanks hope the wound heals", "hope", 2, one("Hope Villanueva"), false},
 		{"control: before letters that spell no part", "we flew over jordan a b c style", "jordan", 0, one("Jordan Story"), false},
+		{"control: just the month asked", "in july or june?\npatient: just june", "june", 1, one("June Okafor"), false},
+		{"control: an initial of no supplied surname", "i will b. sure", "will", 0, one("Will Okafor"), false},
 		{"control: two roses, one rose", "she got two roses for her birthday", "roses", 0, one("Rose Kimani"), false},
 	}
 	for _, rulesOnly := range []bool{true, false} {
