@@ -428,9 +428,31 @@ func genDialogue(r *rand.Rand) (string, deid.Known, []mention) {
 		// your", the name thanked right after it was spelled, a turn's
 		// "and" before a request (not a modal or a verb that takes a
 		// clause: "and may take a while"), two of a given name the
-		// patient and a relative share.
+		// patient and a relative share, "no just X" after "is it X with",
+		// the given name before the surname's initial, the surname after
+		// a title and a stumbled start.
 		func() {
-			switch r.IntN(8) {
+			switch r.IntN(11) {
+			case 8:
+				g.say(tagD + "is it ")
+				g.name(pf, "patient first name")
+				g.say(" with " + one(r, []string{"an e", "a y", "two l's"}) + "\n" + tagP + one(r, []string{"no just ", "nope just ", "just "}))
+				g.name(pf, "patient first name")
+				g.say("\n")
+			case 9:
+				g.say(tagD + one(r, []string{"yes ", "ok so ", ""}))
+				g.name(pf, "patient first name")
+				g.say(" ")
+				g.name(pl[:1]+".", "patient surname initial")
+				g.say(" is here\n")
+			case 10:
+				if len(pl) < 3 {
+					return
+				}
+				title := one(r, []string{"ms. ", "mrs ", "mr. ", "dr "})
+				g.say(tagD + title)
+				g.name(pl[:2]+"- "+pl, "patient surname stumbled")
+				g.say(" come in\n")
 			case 0:
 				g.say(tagD + "ok and ")
 				g.name(pf, "patient first name")

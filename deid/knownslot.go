@@ -69,7 +69,7 @@ func (s *scan) justAnswered(i int, p1 string) bool {
 		if s.toks[k].letters() && s.lower(k) == s.lower(i) {
 			// "in may or june?" / "just may": the month asked about.
 			pw := s.prevWordAt(k, 1)
-			return !s.calendarWord(i) || !dateLeads[pw] && !phraseOpeners[pw] && !s.eq(s.sameLinePrev(k), "or")
+			return !s.calendarWord(i) || !dateLeads[pw] && !s.eq(s.sameLinePrev(k), "or")
 		}
 		if s.toks[k].gap == gapLine {
 			break
