@@ -194,7 +194,10 @@ func (s *scan) itIsSo(i int, p knownPart, p1, p2, nx string) bool {
 
 // phraseOpeners before a word make it the word: an article, a possessive,
 // a preposition, a subject pronoun, an auxiliary ("the hunter", "in may",
-// "i hope", "will grant").
+// "i hope", "will grant"). They are the part of wordMakers that opens a
+// phrase, without its adverbs, conjunctions, adjectives and numbers
+// ("just", "and", "bad", "two"), which a name can follow ("just sue
+// honey"); TestPhraseOpenersAreWordMakers checks it.
 var phraseOpeners = map[string]bool{"a": true, "an": true, "the": true, "this": true, "that": true, "these": true,
 	"those": true, "my": true, "your": true, "his": true, "her": true, "our": true, "their": true, "its": true,
 	"some": true, "any": true, "no": true, "every": true, "each": true, "another": true, "of": true, "in": true,
@@ -275,7 +278,7 @@ var monthDoseWords = map[string]bool{"milligrams": true, "milligram": true, "mg"
 // exactly") or a dose ("ok april twenty milligrams"); "every april like
 // clockwork", "april twenty second", "in august where" keep the month.
 func (s *scan) monthOutOfDate(i int, p1, nx string) bool {
-	if !s.toks[i].is(lxMonth) || p1 == "" || dateLeads[p1] || phraseOpeners[p1] || wordMakers[p1] && p1 != "ok" && p1 != "okay" {
+	if !s.toks[i].is(lxMonth) || p1 == "" || dateLeads[p1] || wordMakers[p1] {
 		return false
 	}
 	if pv := s.sameLinePrev(i); pv < 0 || !s.toks[pv].letters() || s.countAt(pv) || s.toks[pv].is(lxOrdWord|lxMonth|lxWeekday) {
@@ -310,7 +313,7 @@ func (s *scan) beforeApology(i int, p knownPart, p1, nx string) bool {
 	// "the line is bad rose thanks": a predicate adjective closes the
 	// clause before the name.
 	closed := (predicateAdjectives[p1] || p1 == "bad") && beVerbs[s.prevWordAt(i, 2)]
-	if !closed && (phraseOpeners[p1] || wordMakers[p1]) {
+	if !closed && wordMakers[p1] {
 		return false
 	}
 	pv := s.sameLinePrev(i)
@@ -352,7 +355,7 @@ var personObjectVerbs = map[string]bool{"grant": true, "bill": true, "pat": true
 // verb.
 func (s *scan) beforeYouDo(i int, p knownPart, p1, nx string) bool {
 	if nx != "you" || modalNames[p.word] || clauseVerbs[p.word] || personObjectVerbs[p.word] || p1 == "" ||
-		phraseOpeners[p1] || wordMakers[p1] || dateLeads[p1] && s.calendarWord(i) || adjBefore[p1] {
+		wordMakers[p1] || dateLeads[p1] && s.calendarWord(i) || adjBefore[p1] {
 		return false
 	}
 	pv := s.sameLinePrev(i)
@@ -384,7 +387,7 @@ func (s *scan) setOffBeforeSpeaker(i int, p knownPart, p1 string) bool {
 	case "be", "is", "was":
 		return !clauseVerbs[p.word] && s.prevWordAt(i, 2) != "there"
 	}
-	return !phraseOpeners[p1] && !wordMakers[p1] && !adjBefore[p1]
+	return !wordMakers[p1] && !adjBefore[p1]
 }
 
 // openedBeforeYours: the part after a discourse word, before "and your"
