@@ -44,7 +44,7 @@ package deid
 // above.
 func (s *scan) inSpeechSlot(i int, p knownPart, p1, p2, nx string) bool {
 	return s.generationAfter(i, p1, nx) || s.endearmentAfter(i, p, p1, p2, nx) || s.monthOutOfDate(i, p1, nx) ||
-		s.subjectOfSaying(i, p1, nx) || s.beforeApology(i, p, p1, nx) || s.beforeYouDo(i, p, p1, nx) || s.setOffBeforeSpeaker(i, p, p1) ||
+		s.subjectOfSaying(i, p, p1, nx) || s.beforeApology(i, p, p1, nx) || s.beforeYouDo(i, p, p1, nx) || s.setOffBeforeSpeaker(i, p, p1) ||
 		s.openedBeforeYours(i, p, nx) || s.andThenRequest(i, p, p1, nx) || s.relationToo(i, p1, nx) || s.itIsSo(i, p, p1, p2, nx) ||
 		s.thankedForName(i, p, p1, p2) || s.beforeSpelled(i) || s.justAnswered(i, p1) || s.beforeSurnameInitial(i)
 }
@@ -327,13 +327,21 @@ var sayingVerbs = map[string]bool{"said": true, "says": true, "told": true, "tel
 
 // subjectOfSaying: the subject of a verb of saying after a word that opens
 // no noun phrase ("ninety nine point five mark said my wife"); "the mark
-// said" and "my grant said" keep the words.
-func (s *scan) subjectOfSaying(i int, p1, nx string) bool {
-	if !sayingVerbs[nx] || phraseOpeners[p1] || adjBefore[p1] || fondWords[p1] {
+// said", "my grant said" and "the fever rose said" keep the words.
+func (s *scan) subjectOfSaying(i int, p knownPart, p1, nx string) bool {
+	if !sayingVerbs[nx] || phraseOpeners[p1] || adjBefore[p1] || fondWords[p1] || s.pastVerbAfterNoun(p, p1) {
 		return false
 	}
 	pv := s.sameLinePrev(i)
 	return pv < 0 || s.toks[pv].letters() && !s.toks[pv].is(lxMedical) || s.toks[pv].digits()
+}
+
+// pastVerbAfterNoun: a name that is a verb in the past ("rose", "drew")
+// after a word that may end its subject ("the fever rose", "your sugar
+// rose you need to"): the verb, unless a discourse word opens the
+// clause before it.
+func (s *scan) pastVerbAfterNoun(p knownPart, p1 string) bool {
+	return pastVerbNames[p.word] && p1 != "" && !discourseWords[p1] && !greetings[p1]
 }
 
 // youDoVerbs follow "you" in what the listener is told to do or does.
@@ -354,7 +362,7 @@ var personObjectVerbs = map[string]bool{"grant": true, "bill": true, "pat": true
 // words, and a modal or a verb that takes a person before "you" stays the
 // verb.
 func (s *scan) beforeYouDo(i int, p knownPart, p1, nx string) bool {
-	if nx != "you" || modalNames[p.word] || clauseVerbs[p.word] || personObjectVerbs[p.word] || p1 == "" ||
+	if nx != "you" || modalNames[p.word] || clauseVerbs[p.word] || personObjectVerbs[p.word] || p1 == "" || s.pastVerbAfterNoun(p, p1) ||
 		wordMakers[p1] || dateLeads[p1] && s.calendarWord(i) || adjBefore[p1] {
 		return false
 	}
@@ -380,7 +388,7 @@ func (s *scan) setOffBeforeSpeaker(i int, p knownPart, p1 string) bool {
 	default:
 		return false
 	}
-	if modalNames[p.word] || s.calendarWord(i) || p1 == "" {
+	if modalNames[p.word] || s.calendarWord(i) || p1 == "" || s.pastVerbAfterNoun(p, p1) || s.countAt(s.sameLinePrev(i)) {
 		return false
 	}
 	switch p1 {

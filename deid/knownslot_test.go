@@ -94,6 +94,8 @@ func TestSuppliedWordNamesInSpeechSlots(t *testing.T) {
 		{"control: before letters that spell no part", "we flew over jordan a b c style", "jordan", 0, one("Jordan Story"), false},
 		{"control: just the month asked", "in july or june?\npatient: just june", "june", 1, one("June Okafor"), false},
 		{"control: an initial of no supplied surname", "i will b. sure", "will", 0, one("Will Okafor"), false},
+		{"control: the sugar rose you need", "your sugar rose you need to cut back", "rose", 0, one("Rose Kimani"), false},
+		{"control: the six mark, we'll", "you'll feel it at the six mark, we'll stop there", "mark", 0, one("Mark Ferreira"), false},
 		{"control: two roses, one rose", "she got two roses for her birthday", "roses", 0, one("Rose Kimani"), false},
 	}
 	for _, rulesOnly := range []bool{true, false} {
