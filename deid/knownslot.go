@@ -278,7 +278,7 @@ var monthDoseWords = map[string]bool{"milligrams": true, "milligram": true, "mg"
 // exactly") or a dose ("ok april twenty milligrams"); "every april like
 // clockwork", "april twenty second", "in august where" keep the month.
 func (s *scan) monthOutOfDate(i int, p1, nx string) bool {
-	if !s.toks[i].is(lxMonth) || p1 == "" || dateLeads[p1] || wordMakers[p1] {
+	if !s.toks[i].is(lxMonth) || p1 == "" || dateLeads[p1] || wordMakers[p1] || s.inNounPhrase(i) {
 		return false
 	}
 	if pv := s.sameLinePrev(i); pv < 0 || !s.toks[pv].letters() || s.countAt(pv) || s.toks[pv].is(lxOrdWord|lxMonth|lxWeekday) {
@@ -307,7 +307,7 @@ func (s *scan) monthOutOfDate(i int, p1, nx string) bool {
 // sorry" keep the words, and a modal there has lost its verb ("yes i
 // will sorry").
 func (s *scan) beforeApology(i int, p knownPart, p1, nx string) bool {
-	if nx != "sorry" && nx != "thanks" || modalNames[p.word] || p1 == "" || dateLeads[p1] && s.calendarWord(i) {
+	if nx != "sorry" && nx != "thanks" || modalNames[p.word] || p1 == "" || dateLeads[p1] && s.calendarWord(i) || s.inNounPhrase(i) {
 		return false
 	}
 	// "the line is bad rose thanks": a predicate adjective closes the
@@ -329,11 +329,22 @@ var sayingVerbs = map[string]bool{"said": true, "says": true, "told": true, "tel
 // no noun phrase ("ninety nine point five mark said my wife"); "the mark
 // said", "my grant said" and "the fever rose said" keep the words.
 func (s *scan) subjectOfSaying(i int, p knownPart, p1, nx string) bool {
-	if !sayingVerbs[nx] || phraseOpeners[p1] || adjBefore[p1] || fondWords[p1] || s.pastVerbAfterNoun(p, p1) {
+	if !sayingVerbs[nx] || phraseOpeners[p1] || adjBefore[p1] || fondWords[p1] || s.pastVerbAfterNoun(p, p1) || s.inNounPhrase(i) {
 		return false
 	}
 	pv := s.sameLinePrev(i)
 	return pv < 0 || s.toks[pv].letters() && !s.toks[pv].is(lxMedical) || s.toks[pv].digits()
+}
+
+// inNounPhrase: an article or a possessive two words before token i, with
+// a word between that may modify it: "the deer hunter said", "a tough
+// april sorry".
+func (s *scan) inNounPhrase(i int) bool {
+	switch s.prevWordAt(i, 2) {
+	case "a", "an", "the", "this", "that", "my", "your", "his", "her", "our", "their", "last", "next", "every":
+		return s.toks[s.sameLinePrev(i)].letters()
+	}
+	return false
 }
 
 // pastVerbAfterNoun: a name that is a verb in the past ("rose", "drew")

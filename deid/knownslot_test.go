@@ -96,6 +96,8 @@ func TestSuppliedWordNamesInSpeechSlots(t *testing.T) {
 		{"control: an initial of no supplied surname", "i will b. sure", "will", 0, one("Will Okafor"), false},
 		{"control: the sugar rose you need", "your sugar rose you need to cut back", "rose", 0, one("Rose Kimani"), false},
 		{"control: the six mark, we'll", "you'll feel it at the six mark, we'll stop there", "mark", 0, one("Mark Ferreira"), false},
+		{"control: a tough april sorry", "it was a tough april sorry", "april", 0, one("April Mendez"), false},
+		{"control: the deer hunter said", "the deer hunter said it was fine", "hunter", 0, one("Hunter Gray"), false},
 		{"control: two roses, one rose", "she got two roses for her birthday", "roses", 0, one("Rose Kimani"), false},
 	}
 	for _, rulesOnly := range []bool{true, false} {
