@@ -61,21 +61,32 @@ func (s *scan) justAnswered(i int, p1 string) bool {
 	if s.tokIn(modalNamesSet, i) && phraseOpeners[s.prevWordAt(i, 2)] {
 		return false
 	}
-	st := i
-	for st > 0 && s.toks[st].gap != gapLine {
-		st--
-	}
-	for k := st - 1; k >= 0; k-- {
+	a, b := s.lineBefore(i)
+	for k := b; k >= a; k-- {
 		if s.toks[k].letters() && s.lower(k) == s.lower(i) {
 			// "in may or june?" / "just may": the month asked about.
 			pw := s.prevWordAt(k, 1)
 			return !s.calendarWord(i) || !dateLeads[pw] && !s.eq(s.sameLinePrev(k), "or")
 		}
-		if s.toks[k].gap == gapLine {
-			break
-		}
 	}
 	return false
+}
+
+// lineBefore returns the first and last token of the line before token
+// i's line (the turn before in a transcript), or 0, -1.
+func (s *scan) lineBefore(i int) (int, int) {
+	st := i
+	for st > 0 && s.toks[st].gap != gapLine {
+		st--
+	}
+	if st == 0 {
+		return 0, -1
+	}
+	a := st - 1
+	for a > 0 && s.toks[a].gap != gapLine {
+		a--
+	}
+	return a, st - 1
 }
 
 // beforeSurnameInitial: "will o. is here", "june o": the part before the
@@ -105,22 +116,12 @@ func (s *scan) thankedForName(i int, p knownPart, p1, p2 string) bool {
 	if modalNames[p.word] || f < 0 || !s.turnStart(f) && !s.discourseOpens(f) {
 		return false
 	}
-	// The line before this one.
-	st := i
-	for st > 0 && s.toks[st].gap != gapLine {
-		st--
-	}
-	if st == 0 {
-		return false
-	}
-	for k := st - 1; k >= 0; k-- {
+	a, b := s.lineBefore(i)
+	for k := a; k <= b; k++ {
 		if s.toks[k].letters() && s.lower(k) == p.word {
 			if n := s.next(k); n > 0 && s.toks[n].gap == gapSpace && (s.isKnown(n) && s.lower(n) != p.word || s.spelledAfter(n)) {
 				return true
 			}
-		}
-		if s.toks[k].gap == gapLine {
-			break
 		}
 	}
 	return false
