@@ -1020,7 +1020,9 @@ func (s *scan) knownNames() {
 		}
 		if kt[i] != 0 {
 			p := kp[s.kidx[i]]
-			if t.upper() || p.tier == kpPlain || s.knownInContext(i, p) {
+			// "two rivers" for two people named River, though "rivers" is
+			// also a supplied part.
+			if t.upper() || p.tier == kpPlain || s.knownInContext(i, p) || t.n() > 3 && s.low[t.e-1] == 's' && s.sharedCounted(i) {
 				s.knownAt(i, p.cls)
 				s.stutterBefore(i)
 			}

@@ -44,7 +44,7 @@ package deid
 // above.
 func (s *scan) inSpeechSlot(i int, p knownPart, p1, p2, nx string) bool {
 	return s.generationAfter(i, p1, nx) || s.endearmentAfter(i, p, p1, p2, nx) || s.monthOutOfDate(i, p1, nx) ||
-		s.subjectOfSaying(i, p, p1, nx) || s.beforeApology(i, p, p1, nx) || s.beforeYouDo(i, p, p1, nx) || s.setOffBeforeSpeaker(i, p, p1) ||
+		s.subjectOfSaying(i, p1, nx) || s.beforeApology(i, p, p1, nx) || s.beforeYouDo(i, p, p1, nx) || s.setOffBeforeSpeaker(i, p, p1) ||
 		s.openedBeforeYours(i, p, nx) || s.andThenRequest(i, p, p1, nx) || s.relationToo(i, p1, nx) || s.itIsSo(i, p, p1, p2, nx) ||
 		s.thankedForName(i, p, p1, p2) || s.beforeSpelled(i) || s.justAnswered(i, p1) || s.beforeSurnameInitial(i)
 }
@@ -327,10 +327,11 @@ var sayingVerbs = map[string]bool{"said": true, "says": true, "told": true, "tel
 	"noticed": true, "worries": true, "reminded": true}
 
 // subjectOfSaying: the subject of a verb of saying after a word that opens
-// no noun phrase ("ninety nine point five mark said my wife"); "the mark
-// said", "my grant said" and "the fever rose said" keep the words.
-func (s *scan) subjectOfSaying(i int, p knownPart, p1, nx string) bool {
-	if !sayingVerbs[nx] || phraseOpeners[p1] || adjBefore[p1] || fondWords[p1] || s.pastVerbAfterNoun(p, p1) || s.inNounPhrase(i) {
+// no noun phrase ("ninety nine point five mark said my wife", "point five
+// rose told me": a verb of saying after it, a name that is a verb in the
+// past is none there); "the mark said", "my grant said" keep the words.
+func (s *scan) subjectOfSaying(i int, p1, nx string) bool {
+	if !sayingVerbs[nx] || phraseOpeners[p1] || adjBefore[p1] || fondWords[p1] || s.inNounPhrase(i) {
 		return false
 	}
 	pv := s.sameLinePrev(i)

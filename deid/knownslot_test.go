@@ -41,6 +41,7 @@ func TestSuppliedWordNamesInSpeechSlots(t *testing.T) {
 		{"before thanks", "the line is bad rose thanks for holding", "rose", 0, one("Rose Kimani"), true},
 		{"ok, a month and your", "ok june and your date of birth", "june", 0, one("June Whitaker"), true},
 		{"saying, after a number", "ninety nine point five mark said my wife", "mark", 0, one("Mark Ferreira"), true},
+		{"saying, a past-tense name after a number", "my temperature was ninety nine point five rose told me", "rose", 0, one("Rose Kimani"), true},
 		{"before you start", "this is the new plan faith you start the pill tomorrow", "faith", 0, one("Faith Ogunbiyi"), true},
 		{"set off before we'll", "it could be hunter, we'll treat it", "hunter", 0, one("Hunter Vasilakis"), true},
 		{"ok, and your", "ok hunter and your date of birth", "hunter", 0, one("Hunter Banks"), true},
@@ -60,6 +61,8 @@ func TestSuppliedWordNamesInSpeechSlots(t *testing.T) {
 		{"before the surname's initial", "yes will o. is here", "will", 0, one("Will Okafor"), true},
 		{"after a title and a stumble", "ms. ma- may come in please", "may", 0, one("May Okafor"), true},
 		{"thanked after the name whole", "and your name\npatient: grant okafor\ndoctor: ok thank you grant the form is done", "grant", 1, one("Grant Okafor"), true},
+
+		{"two of a shared name that is also a part", "so we have two rivers today", "rivers", 0, deid.Known{PatientNames: []string{"River Hood"}, RelativeNames: []string{"River Hood"}, ProviderNames: []string{"Ray Rivers"}}, true},
 
 		{"control: junior high", "we hope junior high goes well for him", "hope", 0, one("Hope Tanaka"), false},
 		{"control: a rose junior", "she had a rose junior year", "rose", 0, one("Rose Dunmore"), false},
