@@ -422,6 +422,85 @@ func genDialogue(r *rand.Rand) (string, deid.Known, []mention) {
 				g.say(one(r, []string{", last name first", " on the form", ""}) + "\n")
 			}
 		},
+		// Slots the name's word cannot fill (knownslot.go): a generation
+		// or an endearment after it, the subject of a verb of saying after
+		// a number, "sorry" after it where no phrase is open, "ok X and
+		// your", the name thanked right after it was spelled, a turn's
+		// "and" before a request (not a modal or a verb that takes a
+		// clause: "and may take a while"), two of a given name the
+		// patient and a relative share, "no just X" after "is it X with",
+		// the given name before the surname's initial, the surname after
+		// a title and a stumbled start.
+		func() {
+			switch r.IntN(11) {
+			case 8:
+				g.say(tagD + "is it ")
+				g.name(pf, "patient first name")
+				g.say(" with " + one(r, []string{"an e", "a y", "two l's"}) + "\n" + tagP + one(r, []string{"no just ", "nope just ", "just "}))
+				g.name(pf, "patient first name")
+				g.say("\n")
+			case 9:
+				g.say(tagD + one(r, []string{"yes ", "ok so ", ""}))
+				g.name(pf, "patient first name")
+				g.say(" ")
+				g.name(pl[:1]+".", "patient surname initial")
+				g.say(" is here\n")
+			case 10:
+				if len(pl) < 3 {
+					return
+				}
+				title := one(r, []string{"ms. ", "mrs ", "mr. ", "dr "})
+				g.say(tagD + title)
+				g.name(pl[:2]+"- "+pl, "patient surname stumbled")
+				g.say(" come in\n")
+			case 0:
+				g.say(tagD + "ok and ")
+				g.name(pf, "patient first name")
+				g.say(" " + one(r, []string{"junior", "senior"}) + " your pressure is fine\n")
+			case 1:
+				g.say(tagP + "just ")
+				g.name(pf, "patient first name")
+				g.say(" " + one(r, []string{"honey", "buddy", "dear"}) + "\n")
+			case 2:
+				g.say(tagP + "my temperature was ninety nine point five ")
+				g.name(rf, "relative first name")
+				g.say(" " + one(r, []string{"said", "thinks", "told me"}) + " i'm being dramatic\n")
+			case 3:
+				if modalWords[pf] {
+					return // "i know will, sorry": the modal without its verb
+				}
+				g.say(tagD + "i know ")
+				g.name(pf, "patient first name")
+				g.say(" sorry it has been a long wait\n")
+			case 4:
+				g.say(tagD + one(r, []string{"ok ", "alright ", "so "}))
+				g.name(pf, "patient first name")
+				g.say(" and your " + one(r, []string{"date of birth", "number", "address"}) + "\n")
+			case 5:
+				if modalWords[pf] {
+					return // "thanks, will the wound heal"
+				}
+				g.say(tagD + "your name again\n" + tagP)
+				g.name(pf, "patient first name")
+				g.say(" ")
+				g.name(spell(r, pl), "patient surname spelled")
+				g.say("\n" + tagD + "thanks ")
+				g.name(pf, "patient first name")
+				g.say(" the wound looks good\n")
+			case 6:
+				if modalWords[pf] || pf == "hope" || pf == "trust" {
+					return
+				}
+				g.say(tagD + "and ")
+				g.name(pf, "patient first name")
+				g.say(" " + one(r, []string{"drink a lot of fluids", "keep the leg up", "take it easy"}) + "\n")
+			default:
+				g.kn.RelativeNames = append(g.kn.RelativeNames, pf+" "+pl)
+				g.say(tagD + "so we have two ")
+				g.name(pf+"s", "patient first name, plural")
+				g.say(" today\n")
+			}
+		},
 		// The surname alone after a title, possessive, or as a family.
 		func() {
 			switch r.IntN(3) {
@@ -455,6 +534,9 @@ func genDialogue(r *rand.Rand) (string, deid.Known, []mention) {
 	g.say("\n")
 	return g.b.String(), kn, g.mentions
 }
+
+// modalWords are the given names of dlgFirsts that are also modals.
+var modalWords = map[string]bool{"will": true, "may": true}
 
 var digitNames = []string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}
 

@@ -148,6 +148,11 @@ type knownIndex struct {
 	// or more, said as a short name: "jr" of James Robert Talley.
 	given  []string
 	joined []string // neighbouring parts run together, for spelled-out names: "alrashid"
+	// firsts holds the lower-case first part of each supplied name, and
+	// shared those that begin two of them (two people named Rose, a father
+	// and son named Pat): said in the plural they are the people ("two
+	// roses").
+	firsts, shared []string
 	// ends holds the first and last parts of each supplied name of two
 	// parts or more, for the name said with a middle name between
 	// (knownSandwich).
@@ -190,6 +195,7 @@ func (k *knownIndex) reset() {
 	k.initials = k.initials[:0]
 	k.given = k.given[:0]
 	k.joined = k.joined[:0]
+	k.firsts, k.shared = k.firsts[:0], k.shared[:0]
 	k.ends = k.ends[:0]
 	k.minJoin, k.maxJoin = 1<<30, 0
 	k.splitLens, k.joinLens = 0, 0
@@ -310,6 +316,12 @@ func (k *knownIndex) build(kn Known, year int) {
 						}
 					}
 				}
+			}
+			if len(lows) > 0 && len(lows[0]) >= 2 {
+				if slices.Contains(k.firsts, lows[0]) && !slices.Contains(k.shared, lows[0]) {
+					k.shared = append(k.shared, lows[0])
+				}
+				k.firsts = append(k.firsts, lows[0])
 			}
 			if n := len(lows); n >= 2 && len(lows[0]) >= 2 && len(lows[n-1]) >= 2 && lows[0] != lows[n-1] {
 				k.ends = append(k.ends, knownEnds{first: lows[0], last: lows[n-1], cls: cls | clsExplicit})
@@ -1008,7 +1020,9 @@ func (s *scan) knownNames() {
 		}
 		if kt[i] != 0 {
 			p := kp[s.kidx[i]]
-			if t.upper() || p.tier == kpPlain || s.knownInContext(i, p) {
+			// "two rivers" for two people named River, though "rivers" is
+			// also a supplied part.
+			if t.upper() || p.tier == kpPlain || s.knownInContext(i, p) || t.n() > 3 && s.low[t.e-1] == 's' && s.sharedCounted(i) {
 				s.knownAt(i, p.cls)
 				s.stutterBefore(i)
 			}
@@ -1024,8 +1038,10 @@ func (s *scan) knownNames() {
 		}
 		// "Whitcombes" (plural family name); "the hills are", "the
 		// kings' place" for a name that is also a word.
-		if t.n() > 3 && s.low[t.e-1] == 's' && (t.upper() || t.lex == 0 || s.pluralFamilyAt(i)) {
-			if p, ok := k.parts[s.low[t.s:t.e-1]]; ok && (p.tier == kpPlain || s.pluralFamilyAt(i)) {
+		// "two roses", "both pats": the plural of a given name two supplied
+		// people share, counted.
+		if t.n() > 3 && s.low[t.e-1] == 's' && (t.upper() || t.lex == 0 || s.pluralFamilyAt(i) || s.sharedCounted(i)) {
+			if p, ok := k.parts[s.low[t.s:t.e-1]]; ok && (p.tier == kpPlain || s.pluralFamilyAt(i) || s.sharedCounted(i)) {
 				s.knownAt(i, p.cls)
 				continue
 			}

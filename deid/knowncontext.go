@@ -359,13 +359,19 @@ func (s *scan) knownNeighbour(i int) bool {
 }
 
 // titleBefore: a title right before, with or without its period, in any
-// case: "mrs. rivers", "mr rivers", "Dr May".
+// case, or before the start the speaker stumbled on: "mrs. rivers", "mr
+// rivers", "Dr May", "ms. ma- may".
 func (s *scan) titleBefore(i int) bool {
-	p := s.sameLinePrev(i)
+	// "ms. ma- may": the title before the name's stumbled start.
+	at := i
+	for k := s.stutterStart(i, i); k >= 0; k = s.stutterStart(i, k) {
+		at = k
+	}
+	p := s.sameLinePrev(at)
 	if p >= 0 && s.toks[p].punct('.') && s.toks[p].gap == gapNone {
 		p--
 	}
-	if p < 0 || s.toks[i].gap == gapNone || !s.toks[p].letters() {
+	if p < 0 || s.toks[at].gap == gapNone || !s.toks[p].letters() {
 		return false
 	}
 	if s.toks[p].is(lxTitle | lxTitleClin) {
@@ -924,7 +930,8 @@ var youVerbs = map[string]bool{"look": true, "seem": true, "sound": true, "need"
 // named before it: "grant your sugars are up", "ruby the labs look good";
 // no verb that is a name takes "your sugars are up" as its object.
 var topicVerbs = map[string]bool{"is": true, "are": true, "was": true, "were": true, "look": true, "looks": true,
-	"looked": true, "came": true, "showed": true, "shows": true, "seem": true, "seems": true}
+	"looked": true, "came": true, "showed": true, "shows": true, "seem": true, "seems": true, "rose": true,
+	"went": true, "dropped": true, "fell": true, "improved": true, "got": true, "jumped": true}
 
 // questionEndAddress: the name that ends a question after its verb of
 // state ("how have you been may", "how are you feeling june").

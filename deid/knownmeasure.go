@@ -38,8 +38,33 @@ func (s *scan) afterMeasure(i int, p knownPart) bool {
 		return !modalNames[p.word] && !s.calendarWord(i) && !auxQuestion[p.word]
 	case "are", "do", "did", "have", "were":
 		return nn == "you"
+	case "is", "was", "has":
+		// "ten fifteen dale was normal", "twelve kilos hunter is growing":
+		// a singular subject after a number or a measure, which a noun
+		// would need an article for; "the six mark is" has it.
+		return !modalNames[p.word] && !s.calendarWord(i) && !s.countedByArticle(pv)
+	case "and":
+		// "one ten will and the pressure is low": no modal or noun counted
+		// is followed by "and" and a new subject.
+		switch nn {
+		case "the", "your", "you", "i", "we", "his", "her", "my":
+			return !s.calendarWord(i) && !s.countedByArticle(pv)
+		}
 	}
 	return false
+}
+
+// countedByArticle: the number or counted plural ending at token k has an
+// article or a possessive before it ("the six mark", "your two kids").
+func (s *scan) countedByArticle(k int) bool {
+	for k >= 0 && (s.countAt(k) || s.toks[k].letters() && !s.toks[k].is(lxDigitWord|lxTeenWord|lxTensWord) && s.countAt(s.sameLinePrev(k))) {
+		k = s.sameLinePrev(k)
+	}
+	if k < 0 || !s.toks[k].letters() {
+		return false
+	}
+	return determiners[s.lower(k)] || s.eq(k, "a") || s.eq(k, "an") || s.eq(k, "my") || s.eq(k, "his") || s.eq(k, "her") ||
+		s.eq(k, "their")
 }
 
 // countAt: a number in digits or words at k ("5", "five", "fifteen",

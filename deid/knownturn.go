@@ -18,7 +18,7 @@ func (s *scan) inRunOnTurn(i int, p knownPart) bool {
 	p1, p2 := s.prevWordAt(i, 1), s.prevWordAt(i, 2)
 	nx := s.nextWordAt(i)
 	if s.betweenClauses(i, p, p1, p2, nx) || s.afterMeasure(i, p) || s.youSaid(i, p) || s.greetedPair(i) || s.stuttered(i) || s.beforeTitledSurname(i, p1) ||
-		s.afterNoProblem(i, p1, p2, nx) {
+		s.afterNoProblem(i, p1, p2, nx) || s.inSpeechSlot(i, p, p1, p2, nx) {
 		return true
 	}
 	// "take the nasal spray june make sure he takes it": a request to the
@@ -95,6 +95,19 @@ var onDuty = map[string]bool{"today": true, "tonight": true, "call": true, "shif
 func (s *scan) betweenClauses(i int, p knownPart, p1, p2, nx string) bool {
 	closed := predicateAdjectives[p1] && beVerbs[p2] ||
 		(p1 == "up" || p1 == "out") && len(p2) > 4 && p2[len(p2)-3:] == "ing"
+	// "the baby is head down faith thirty six weeks today": a verb of
+	// being, a bare noun and a particle close the clause too, and a count
+	// of time after the name opens the next.
+	if !closed && (p1 == "down" || p1 == "up") && beVerbs[s.prevWordAt(i, 3)] && !wordMakers[p2] && !s.calendarWord(i) &&
+		!modalNames[p.word] {
+		k := s.next(i)
+		for s.countAt(k) {
+			k = s.next(k)
+		}
+		if k != s.next(i) && k > 0 && (timeStretch[s.lower(k)] || timeStretch[s.lower(k)+"s"]) {
+			return true
+		}
+	}
 	if !closed {
 		return false
 	}
