@@ -40,7 +40,8 @@ var maxSurvivingSupplied = map[string]map[string]int{
 	// moves the tagger by a mention either way: one retrain the same day
 	// lost one of the three holdout mentions the tagger finds beyond the
 	// rules, the next found it again.
-	"dialogues-known4": {"tagger": 0, "rules-only": 3},
+	// 2 rules-only since knownslot.go (2026-12-04, branch known9).
+	"dialogues-known4": {"tagger": 0, "rules-only": 2},
 	// dialogues-known5 (branch known5, 2026-12-04), written after the
 	// detector let 0 through on dialogues-known4, its tuning part and
 	// holdout together (130 transcripts, 813 mentions): first look 14
@@ -49,21 +50,26 @@ var maxSurvivingSupplied = map[string]map[string]int{
 	// (shortforms_test.go), 3 of them on the holdout; 4 and 4 since the
 	// known6 helper's rules for run-on turns (1 on the tuning part, 3 on
 	// the holdout). Not met.
-	"dialogues-known5": {"tagger": 4, "rules-only": 4},
+	// 3 and 3 (all on the holdout) since knownslot.go.
+	"dialogues-known5": {"tagger": 3, "rules-only": 3},
 	// dialogues-known6 (branch known6, 2026-12-04), written after those
 	// rules, tuning part and holdout together (130 transcripts, 784
 	// mentions): first look 15 (tagger) and 21 (rules only) survivors, 2
 	// and 5 of them on the holdout; 6 and 9 after the rules for its tuning
 	// part (knownturn_test.go), 3 and 5 of them on the holdout; 6 and 8
 	// after the known7 helper's rules (knownmeasure.go). Not met.
-	"dialogues-known6": {"tagger": 6, "rules-only": 8},
+	// 5 and 7 since knownslot.go (2 of them on the tuning part: "ok so may
+	// xray will pt", two modal names before nouns that could be verbs).
+	"dialogues-known6": {"tagger": 5, "rules-only": 7},
 	// dialogues-known7 (branch known7, 2026-12-04), supplied names that
 	// are common words said as words in the same transcripts, tuning part
 	// and holdout together (133 transcripts, 494 mentions): first look 39
 	// (tagger) and 48 (rules only) survivors, 12 and 14 of them on the
 	// holdout; 21 and 29 after the rules for its tuning part
 	// (knownmeasure.go), 10 and 12 of them on the holdout. Not met.
-	"dialogues-known7": {"tagger": 21, "rules-only": 29},
+	// 8 and 11 since knownslot.go (branch known9), all on the holdout
+	// (the tuning part: 0 of 328 in both modes).
+	"dialogues-known7": {"tagger": 8, "rules-only": 11},
 }
 
 // suppliedParts lists the files of a corpus of the map above: a set
