@@ -33,18 +33,19 @@ import (
 // the maintenance commands):
 //
 //   - each process appends only to its own segment (log/seg-*.log), held
-//     with an exclusive flock(2) for as long as the store is open;
+//     with an exclusive flock(2) for as long as the store is open: one
+//     left by a process that is gone, or a new one;
 //   - a shared control page (log/ctl, mapped by every process) holds the
 //     global sequence counter and the number of segments made; every
 //     write takes the control file's flock, numbers its record from the
 //     counter and appends it, so records of one key are ordered across
 //     processes by their numbers, and a CreateOnly write decides whether
 //     its key is taken from every segment's records under that lock;
-//   - each segment's first page (mapped too) holds how far it is written
-//     and how far it is durable. Readers index records only up to the
-//     durable length, which the owner raises after each fdatasync: no
-//     process ever sees an object that a power loss could take back, and
-//     an object becomes visible to every process at once.
+//   - each segment's lengths file (log/seg-*.len, mapped too) holds how
+//     far it is written and how far it is durable. Readers index records
+//     only up to the durable length, which the owner raises after each
+//     fdatasync: no process ever sees an object that a power loss could
+//     take back, and an object becomes visible to every process at once.
 //
 // A record is [length u32][crc32c u32][seq u64][op u8][key length u16]
 // [value length u32][key][value]; the checksum covers all that follows it.
@@ -69,7 +70,7 @@ type Log struct {
 	ctlp  []byte // the mapped control page
 
 	wmu    sync.Mutex             // one writer of the process at a time (before the flock)
-	closed bool                   // under wmu: Close was called
+	closed atomic.Bool            // Close was called (set under wmu)
 	active atomic.Pointer[logSeg] // this process's segment, made by its first write
 	group  *groupSync
 
@@ -230,10 +231,10 @@ func (l *Log) Close() error {
 	}
 	l.wmu.Lock()
 	defer l.wmu.Unlock()
-	if l.closed {
+	if l.closed.Load() {
 		return nil
 	}
-	l.closed = true
+	l.closed.Store(true)
 	if s := l.active.Load(); s != nil {
 		unix.Flock(s.fd, unix.LOCK_UN)
 	}
@@ -318,6 +319,31 @@ func (l *Log) newSegment() (*logSeg, error) {
 	return s, nil
 }
 
+// takeSegment gives this process a segment to append to: one whose owner
+// is gone, sealed first, or else a new one. Reusing them keeps the number
+// of segments, each an open file and a mapping in every process, near the
+// number of processes that run at once rather than the number ever
+// started. Called with the flock held.
+func (l *Log) takeSegment() (*logSeg, error) {
+	l.mu.Lock()
+	segs := make([]*logSeg, 0, len(l.segs))
+	for _, s := range l.segs {
+		segs = append(segs, s)
+	}
+	l.mu.Unlock()
+	for _, s := range segs {
+		if err := unix.Flock(s.fd, unix.LOCK_EX|unix.LOCK_NB); err != nil {
+			continue // its owner is alive
+		}
+		if err := sealSegment(s); err != nil {
+			unix.Flock(s.fd, unix.LOCK_UN)
+			return nil, fmt.Errorf("segment %s: %w", s.name, err)
+		}
+		return s, nil
+	}
+	return l.newSegment()
+}
+
 // mapSegment checks the segment open as fd and maps its lengths file,
 // made empty if missing (lost with a power loss: both lengths then read
 // as zero, below any record, until recoverSegment finds them).
@@ -400,6 +426,11 @@ func recoverSegment(s *logSeg) error {
 		return err
 	}
 	defer unix.Flock(s.fd, unix.LOCK_UN)
+	return sealSegment(s)
+}
+
+// sealSegment is recoverSegment once the segment's flock is held.
+func sealSegment(s *logSeg) error {
 	var st unix.Stat_t
 	if err := unix.Fstat(s.fd, &st); err != nil {
 		return err
@@ -633,7 +664,8 @@ func (l *Log) gone(key string, e logEntry) bool {
 // reads to.
 func (l *Log) flush() error {
 	s := l.active.Load()
-	if s == nil {
+	if s == nil || l.closed.Load() {
+		// Closed: the segment may be another process's by now.
 		return nil
 	}
 	w := s.written().Load()
@@ -687,7 +719,7 @@ func (l *Log) appendRecord(key string, rec []byte, createOnly bool) (ticket uint
 		return 0, prev, 0, err
 	}
 	defer unlock()
-	if l.closed {
+	if l.closed.Load() {
 		return 0, prev, 0, errors.New("storage.Log: closed")
 	}
 	if l.ctlGen().Load() != l.segGen.Load() {
@@ -713,9 +745,9 @@ func (l *Log) appendRecord(key string, rec []byte, createOnly bool) (ticket uint
 	}
 	s := l.active.Load()
 	if s == nil {
-		// The segment is made by the first write: a process that only
-		// reads (clinscribe config check) leaves none.
-		if s, err = l.newSegment(); err != nil {
+		// The segment is taken by the first write: a process that only
+		// reads (clinscribe config check) takes none.
+		if s, err = l.takeSegment(); err != nil {
 			return 0, prev, 0, fmt.Errorf("storage.Log: %w", err)
 		}
 		l.active.Store(s)

@@ -517,3 +517,40 @@ func TestLogLengthsBeyondSegment(t *testing.T) {
 		t.Fatalf("o/19, cut off: %v", err)
 	}
 }
+
+// A process started after another ended appends to the segment it left:
+// segments number the processes that run at once, not those ever started
+// (each is an open file and a mapping in every process).
+func TestLogReusesSegmentsOfEndedProcesses(t *testing.T) {
+	dir := t.TempDir()
+	segments := func() int {
+		files, _ := filepath.Glob(filepath.Join(dir, "log", "seg-*.log"))
+		return len(files)
+	}
+	for i := range 20 {
+		l, err := NewLog(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := logPut(t, l, fmt.Sprintf("run/%02d", i), "x", CreateOnly); err != nil {
+			t.Fatal(err)
+		}
+		l.Close()
+	}
+	if n := segments(); n != 1 {
+		t.Fatalf("%d segments after 20 processes one after another, want 1", n)
+	}
+	a, b := openLog(t, dir), openLog(t, dir)
+	for i, l := range []*Log{a, b} {
+		if err := logPut(t, l, fmt.Sprintf("both/%d", i), "y", Overwrite); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := segments(); n != 2 {
+		t.Fatalf("%d segments for two processes at once, want 2", n)
+	}
+	keys, err := b.List(context.Background(), "run/")
+	if err != nil || len(keys) != 20 {
+		t.Fatalf("the runs' objects: %d, %v", len(keys), err)
+	}
+}
