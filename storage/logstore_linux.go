@@ -71,6 +71,7 @@ type Log struct {
 
 	wmu    sync.Mutex             // one writer of the process at a time (before the flock)
 	closed atomic.Bool            // Close was called (set under wmu)
+	broken atomic.Pointer[error]  // a flush failed: no more writes
 	active atomic.Pointer[logSeg] // this process's segment, made by its first write
 	group  *groupSync
 
@@ -668,17 +669,30 @@ func (l *Log) flush() error {
 		// Closed: the segment may be another process's by now.
 		return nil
 	}
+	if err := l.broken.Load(); err != nil {
+		return *err
+	}
 	w := s.written().Load()
 	t0 := time.Now()
-	err := unix.Fdatasync(s.fd)
+	err := fdatasyncSegment(s.fd)
 	flushNanos.Add(int64(time.Since(t0)))
 	logFlushes.Add(1)
 	if err != nil {
+		// After a failed flush the kernel may have dropped the dirty
+		// pages and report the next flush clean: nothing written so far
+		// can be trusted durable, so the store stops writing (its
+		// records past the durable length are left to recovery's
+		// checksums at the next start), as databases do.
+		err = fmt.Errorf("storage.Log: flush failed, the store takes no more writes until restarted: %w", err)
+		l.broken.CompareAndSwap(nil, &err)
 		return err
 	}
 	raiseTo(s.durable(), w)
 	return nil
 }
+
+// fdatasyncSegment flushes this process's segment (a test makes it fail).
+var fdatasyncSegment = unix.Fdatasync
 
 // raiseTo sets v to w unless it is already beyond (two flushes may end
 // out of order; the durable length never goes back).
@@ -721,6 +735,9 @@ func (l *Log) appendRecord(key string, rec []byte, createOnly bool) (ticket uint
 	defer unlock()
 	if l.closed.Load() {
 		return 0, prev, 0, errors.New("storage.Log: closed")
+	}
+	if err := l.broken.Load(); err != nil {
+		return 0, prev, 0, *err
 	}
 	if l.ctlGen().Load() != l.segGen.Load() {
 		if err := l.discover(false); err != nil {

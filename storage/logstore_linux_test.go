@@ -554,3 +554,35 @@ func TestLogReusesSegmentsOfEndedProcesses(t *testing.T) {
 		t.Fatalf("the runs' objects: %d, %v", len(keys), err)
 	}
 }
+
+// A failed flush fails the writes waiting on it and every write after it:
+// the kernel may report the next flush clean after dropping the pages, so
+// nothing is acknowledged on the word of a later flush. What was durable
+// stays readable; a restarted process writes again.
+func TestLogFailedFlushStopsWrites(t *testing.T) {
+	dir := t.TempDir()
+	l := openLog(t, dir)
+	if err := logPut(t, l, "k/before", "x", CreateOnly); err != nil {
+		t.Fatal(err)
+	}
+	fdatasyncSegment = func(int) error { return syscall.EIO }
+	err := logPut(t, l, "k/lost", "y", CreateOnly)
+	fdatasyncSegment = syscall.Fdatasync
+	if !errors.Is(err, syscall.EIO) {
+		t.Fatalf("write during a failing flush: %v, want EIO", err)
+	}
+	if err := logPut(t, l, "k/after", "z", CreateOnly); err == nil {
+		t.Fatal("a write after a failed flush was acknowledged")
+	}
+	if _, err := logGet(t, l, "k/lost"); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("the write that failed is seen: %v", err)
+	}
+	if got, err := logGet(t, l, "k/before"); err != nil || got != "x" {
+		t.Fatalf("durable object after the failure: %q, %v", got, err)
+	}
+	l.Close()
+	r := openLog(t, dir)
+	if err := logPut(t, r, "k/restarted", "w", CreateOnly); err != nil {
+		t.Fatal(err)
+	}
+}
