@@ -691,6 +691,15 @@ func (l *Log) flush() error {
 	return nil
 }
 
+// Writable reports why the store takes no more writes (a flush failed:
+// restart the process), or nil (readiness checks ask it).
+func (l *Log) Writable() error {
+	if err := l.broken.Load(); err != nil {
+		return *err
+	}
+	return nil
+}
+
 // fdatasyncSegment flushes this process's segment (a test makes it fail).
 var fdatasyncSegment = unix.Fdatasync
 

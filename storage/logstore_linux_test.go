@@ -574,6 +574,9 @@ func TestLogFailedFlushStopsWrites(t *testing.T) {
 	if err := logPut(t, l, "k/after", "z", CreateOnly); err == nil {
 		t.Fatal("a write after a failed flush was acknowledged")
 	}
+	if err := l.Writable(); !errors.Is(err, syscall.EIO) {
+		t.Fatalf("Writable after a failed flush: %v (readiness would pass)", err)
+	}
 	if _, err := logGet(t, l, "k/lost"); !errors.Is(err, ErrNotFound) {
 		t.Fatalf("the write that failed is seen: %v", err)
 	}

@@ -13,18 +13,30 @@ import (
 )
 
 // HealthChecks are the readiness checks of this app: Redis answers, both
-// stores list, the root key manager issues and unwraps a data key, and the
+// stores list (and take writes, where they can tell), the root key manager issues and unwraps a data key, and the
 // audit sink can be written.
 func (a *App) HealthChecks() []health.Check {
 	rdb := worker.UniversalClient(a.Redis)
 	a.closers = append(a.closers, rdb.Close)
 	return []health.Check{
 		{Name: "redis", Run: func(ctx context.Context) error { return rdb.Ping(ctx).Err() }},
-		{Name: "storage", Run: func(ctx context.Context) error { _, err := a.Data.List(ctx, "health/"); return err }},
-		{Name: "keyring", Run: func(ctx context.Context) error { _, err := a.Ring.List(ctx, "health/"); return err }},
+		{Name: "storage", Run: func(ctx context.Context) error { return storeReady(ctx, a.Data) }},
+		{Name: "keyring", Run: func(ctx context.Context) error { return storeReady(ctx, a.Ring) }},
 		{Name: "keys", Every: a.Config.Ops.KeyCheckEvery, Run: func(ctx context.Context) error { return CheckKeyManager(ctx, a.RootKeys) }},
 		{Name: "audit", Run: func(ctx context.Context) error { return CheckAuditSink(ctx, a.Trail, a.localAuditDir()) }},
 	}
+}
+
+// storeReady is a store's readiness: it lists, and, if it can tell
+// (storage.Log after a failed flush), it still takes writes.
+func storeReady(ctx context.Context, bs storage.Blobstore) error {
+	if _, err := bs.List(ctx, "health/"); err != nil {
+		return err
+	}
+	if w, ok := bs.(interface{ Writable() error }); ok {
+		return w.Writable()
+	}
+	return nil
 }
 
 // HealthHandler serves /healthz, /readyz and /metrics for this app; the
