@@ -37,8 +37,10 @@ const benchBatch = 100
 // Each pipeline run also counts the requests its stores received, per
 // encounter from submit to draft v1 (issue 18): object writes (PUTs) and
 // reads (GETs), deletes and lists, for the data store and the keyring's
-// store apart, and the local stores' group flushes (syncfs calls,
-// flushes/enc; none on S3). The local run stores in directories; the S3 run stores both
+// store apart, and the local stores' group flushes (fdatasync calls of the
+// log, syncfs calls of the one-file-per-object format: flushes/enc; none on
+// S3). The local runs store in directories, as a log (Pipeline, the default
+// for a new directory) and one file per object (PipelineFiles); the S3 run stores both
 // in buckets of the S3-protocol test server (storage/s3test). The
 // benchmark's own polling for the drafts goes around the counters.
 //
