@@ -345,13 +345,16 @@ func (l *Log) takeSegment() (*logSeg, error) {
 	return l.newSegment()
 }
 
+// errNotSegment is a segment file without its header.
+var errNotSegment = errors.New("not a log segment (no header)")
+
 // mapSegment checks the segment open as fd and maps its lengths file,
 // made empty if missing (lost with a power loss: both lengths then read
 // as zero, below any record, until recoverSegment finds them).
 func mapSegment(dir, name string, fd int) (*logSeg, error) {
 	magic := make([]byte, len(logMagic))
 	if n, err := unix.Pread(fd, magic, 0); err != nil || n != len(magic) || string(magic) != logMagic {
-		return nil, fmt.Errorf("segment %s: not a log segment", name)
+		return nil, fmt.Errorf("segment %s: %w", name, errNotSegment)
 	}
 	lf, err := openFile(filepath.Join(dir, strings.TrimSuffix(name, ".log")+".len"), unix.O_RDWR|unix.O_CREAT, 0o600)
 	if err != nil {
@@ -399,6 +402,17 @@ func (l *Log) discover(recover bool) error {
 			return err
 		}
 		s, err := mapSegment(dir, name, fd)
+		if errors.Is(err, errNotSegment) {
+			// A segment being made (its header comes before the count
+			// that announces it), or one whose maker died before its
+			// header was durable: it never held a record.
+			if recover && unix.Flock(fd, unix.LOCK_EX|unix.LOCK_NB) == nil {
+				remove(filepath.Join(dir, name))
+				remove(filepath.Join(dir, strings.TrimSuffix(name, ".log")+".len"))
+			}
+			unix.Close(fd)
+			continue
+		}
 		if err != nil {
 			unix.Close(fd)
 			return err

@@ -589,3 +589,29 @@ func TestLogFailedFlushStopsWrites(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// A process that died making its segment (the file there, its header not)
+// leaves nothing that stops the next opener; a segment being made is
+// skipped by a store that finds it before its header is written.
+func TestLogSegmentWithoutHeader(t *testing.T) {
+	dir := t.TempDir()
+	a := openLog(t, dir)
+	if err := logPut(t, a, "k/one", "1", CreateOnly); err != nil {
+		t.Fatal(err)
+	}
+	half := filepath.Join(dir, "log", "seg-000000000099-deadbeef.log")
+	if err := os.WriteFile(half, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	a.ctlGen().Add(1) // as a maker announces a segment
+	if got, err := logGet(t, a, "k/one"); err != nil || got != "1" {
+		t.Fatalf("a store finding a segment without header: %q, %v", got, err)
+	}
+	b := openLog(t, dir)
+	if got, err := logGet(t, b, "k/one"); err != nil || got != "1" {
+		t.Fatalf("an opener finding a dead maker's empty segment: %q, %v", got, err)
+	}
+	if _, err := os.Stat(half); !os.IsNotExist(err) {
+		t.Fatalf("the empty segment is still there: %v", err)
+	}
+}
