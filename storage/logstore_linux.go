@@ -185,12 +185,8 @@ func (l *Log) open() error {
 		return err
 	}
 	l.ctl = f
-	if fi, err := f.Stat(); err != nil {
+	if err := fillPage(int(f.Fd())); err != nil {
 		return err
-	} else if fi.Size() < logPage {
-		if err := f.Truncate(logPage); err != nil {
-			return err
-		}
 	}
 	if l.ctlp, err = unix.Mmap(int(f.Fd()), 0, logPage, unix.PROT_READ|unix.PROT_WRITE, unix.MAP_SHARED); err != nil {
 		return err
@@ -345,6 +341,22 @@ func (l *Log) takeSegment() (*logSeg, error) {
 	return l.newSegment()
 }
 
+// fillPage gives a file that is mapped shared its whole first page as
+// written zeros, not a hole: a store through the mapping then never needs
+// a block the filesystem may not have (a full disk would end the process
+// with SIGBUS rather than fail a write).
+func fillPage(fd int) error {
+	var st unix.Stat_t
+	if err := unix.Fstat(fd, &st); err != nil {
+		return err
+	}
+	if st.Size >= logPage {
+		return nil
+	}
+	_, err := unix.Pwrite(fd, make([]byte, logPage-st.Size), st.Size)
+	return err
+}
+
 // errNotSegment is a segment file without its header.
 var errNotSegment = errors.New("not a log segment (no header)")
 
@@ -361,14 +373,8 @@ func mapSegment(dir, name string, fd int) (*logSeg, error) {
 		return nil, err
 	}
 	defer unix.Close(lf)
-	var st unix.Stat_t
-	if err := unix.Fstat(lf, &st); err != nil {
+	if err := fillPage(lf); err != nil {
 		return nil, err
-	}
-	if st.Size < logPage {
-		if err := unix.Ftruncate(lf, logPage); err != nil {
-			return nil, err
-		}
 	}
 	lens, err := unix.Mmap(lf, 0, logPage, unix.PROT_READ|unix.PROT_WRITE, unix.MAP_SHARED)
 	if err != nil {
