@@ -399,7 +399,27 @@ func holdsCanary(s, c string) bool {
 	if strings.Trim(c, "0123456789") != "" {
 		return strings.Contains(s, c)
 	}
-	return regexp.MustCompile(`(^|[^0-9])` + c + `([^0-9]|$)`).MatchString(s)
+	for _, m := range regexp.MustCompile(`(^|[^0-9])`+c+`([^0-9]|$)`).FindAllStringIndex(s, -1) {
+		at := m[0] + strings.Index(s[m[0]:m[1]], c)
+		if !insideHash(s, at, at+len(c)) {
+			return true
+		}
+	}
+	return false
+}
+
+// insideHash reports whether s[i:j] lies in a run of 16 or more hex
+// digits (a hash or key ID in the audit trail: "88231" in
+// "…a88231f…" is a coincidence, as in a timestamp).
+func insideHash(s string, i, j int) bool {
+	hex := func(b byte) bool { return b >= '0' && b <= '9' || b >= 'a' && b <= 'f' || b >= 'A' && b <= 'F' }
+	for i > 0 && hex(s[i-1]) {
+		i--
+	}
+	for j < len(s) && hex(s[j]) {
+		j++
+	}
+	return j-i >= 16
 }
 
 // The encounter record lives in storage: after Redis loses everything, a
