@@ -199,6 +199,9 @@ func (l *Log) open() error {
 		return err
 	}
 	defer unlock()
+	if err := finishCompaction(filepath.Join(l.root, "log")); err != nil {
+		return err
+	}
 	if err := l.discover(true); err != nil {
 		return err
 	}

@@ -615,3 +615,98 @@ func TestLogSegmentWithoutHeader(t *testing.T) {
 		t.Fatalf("the empty segment is still there: %v", err)
 	}
 }
+
+// Compact keeps the current version of every key and nothing else, in one
+// segment, with the value files live records name; it refuses while
+// another process has the store open; an opener finishes a compaction's
+// removals.
+func TestLogCompact(t *testing.T) {
+	dir := t.TempDir()
+	ctx := context.Background()
+	a, err := NewLog(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{}
+	for i := range 200 {
+		k, v := fmt.Sprintf("enc/e%03d/meta.json", i), strings.Repeat("m", 50+i)
+		if err := logPut(t, a, k, v, CreateOnly); err != nil {
+			t.Fatal(err)
+		}
+		want[k] = v
+	}
+	for i := range 100 {
+		k, v := fmt.Sprintf("enc/e%03d/meta.json", i), "second "+strconv.Itoa(i)
+		if err := logPut(t, a, k, v, Overwrite); err != nil {
+			t.Fatal(err)
+		}
+		want[k] = v
+	}
+	for i := 150; i < 200; i++ {
+		k := fmt.Sprintf("enc/e%03d/meta.json", i)
+		if err := a.Delete(ctx, k); err != nil {
+			t.Fatal(err)
+		}
+		delete(want, k)
+	}
+	big := strings.Repeat("r", stageBufSize+1)
+	for _, k := range []string{"rec/kept", "rec/gone"} {
+		if err := logPut(t, a, k, big, CreateOnly); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := a.Delete(ctx, "rec/gone"); err != nil {
+		t.Fatal(err)
+	}
+	want["rec/kept"] = big
+	// An orphan value file, as a writer that died before its record
+	// leaves.
+	if err := os.WriteFile(filepath.Join(dir, "blobs", "b-orphan"), []byte("x"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	// Another process still has the store open: refused.
+	c := openLog(t, dir)
+	if _, _, err := c.Compact(); err == nil {
+		t.Fatal("Compact ran while another process had the store open")
+	}
+	a.Close()
+	c.Close()
+
+	b, err := NewLog(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, after, err := b.Compact()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after >= before {
+		t.Fatalf("compaction %d -> %d bytes", before, after)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "log", "seg-*.log"))
+	blobs, _ := os.ReadDir(filepath.Join(dir, "blobs"))
+	if len(files) != 1 || len(blobs) != 1 {
+		t.Fatalf("after compaction: %d segments, %d value files; want 1 and 1", len(files), len(blobs))
+	}
+	// A manifest left by a compaction that crashed before its removals
+	// is finished by the next opener.
+	if err := os.WriteFile(filepath.Join(dir, "log", "compacted-seg-x"), []byte("seg-000000000001-gone.log\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	b.Close()
+	for _, l := range []*Log{b, openLog(t, dir)} {
+		for k, v := range want {
+			if got, err := logGet(t, l, k); err != nil || got != v {
+				t.Fatalf("%s after compaction: %d bytes, %v", k, len(got), err)
+			}
+		}
+		keys, _ := l.List(ctx, "")
+		if len(keys) != len(want) {
+			t.Fatalf("%d keys after compaction, want %d", len(keys), len(want))
+		}
+	}
+	if m, _ := filepath.Glob(filepath.Join(dir, "log", "compacted-*")); len(m) != 0 {
+		t.Fatalf("manifest left: %v", m)
+	}
+	t.Logf("compaction: %d -> %d bytes", before, after)
+}
