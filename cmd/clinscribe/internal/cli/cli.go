@@ -45,6 +45,7 @@ func commands() []command {
 		{"token", "create, list or revoke API bearer tokens (stored hashed)", runToken},
 		{"audit", "verify or export the audit trail; make or show its signing key", runAudit},
 		{"keys", "rotate the key-encryption key and audit the rotation", runKeys},
+		{"storage", "compact the local log stores (with the API and workers stopped)", runStorage},
 		{"deid", "de-identify text (stdin to stdout), or evaluate on a corpus: deid eval", runDeid},
 		{"ehr", "EHR write-back: print the SMART client JWKS, or request a version's delivery again", runEHR},
 		{"eval", "evaluate drafts on a corpus with reference notes: eval drafts -corpus FILE", runEval},
