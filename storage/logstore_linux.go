@@ -58,11 +58,11 @@ import (
 // to their own file under blobs/, made durable, and the record names that
 // file; overwriting or deleting such an object removes its file.
 //
-// Deleted and overwritten records stay in their segment: the space is not
-// reclaimed (no compaction yet). A data store's deleted object keeps its
-// sealed bytes there, unreadable once its scope key is destroyed; a key
-// ring's store erases them (LogOptions.Erase): a destroyed key leaves no
-// copy.
+// Deleted and overwritten records stay in their segment until Compact,
+// which runs with every other process stopped. Until then a data store's
+// deleted object keeps its sealed bytes there, unreadable once its scope
+// key is destroyed; a key ring's store erases them at once
+// (LogOptions.Erase): a destroyed key leaves no copy.
 type Log struct {
 	root  string
 	erase bool // LogOptions.Erase
