@@ -16,7 +16,6 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -24,6 +23,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/canary"
 	"github.com/clinscribe/clinscribe/pipeline/audit"
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
 	"github.com/clinscribe/clinscribe/pipeline/webhook"
@@ -847,7 +847,7 @@ func TestLoopsCanary(t *testing.T) {
 	scan := func(where, s string) {
 		t.Helper()
 		for _, c := range canaries {
-			if holdsCanary(s, c) {
+			if canary.Holds(s, c) {
 				t.Errorf("%s holds canary %q", where, c)
 			}
 		}
@@ -917,34 +917,4 @@ func base64URL(u string) (string, error) {
 	}
 	b, err := base64.RawURLEncoding.DecodeString(u)
 	return string(b), err
-}
-
-// holdsCanary reports whether s contains canary c; an all-digit canary
-// must stand as a number of its own (as in the app's canary test: "88231"
-// inside a timestamp is a coincidence, not a leak).
-func holdsCanary(s, c string) bool {
-	if strings.Trim(c, "0123456789") != "" {
-		return strings.Contains(s, c)
-	}
-	for _, m := range regexp.MustCompile(`(^|[^0-9])`+c+`([^0-9]|$)`).FindAllStringIndex(s, -1) {
-		at := m[0] + strings.Index(s[m[0]:m[1]], c)
-		if !insideHash(s, at, at+len(c)) {
-			return true
-		}
-	}
-	return false
-}
-
-// insideHash reports whether s[i:j] lies in a run of 16 or more hex
-// digits (a hash or key ID in the audit trail: "88231" in
-// "…a88231f…" is a coincidence, as in a timestamp).
-func insideHash(s string, i, j int) bool {
-	hex := func(b byte) bool { return b >= '0' && b <= '9' || b >= 'a' && b <= 'f' || b >= 'A' && b <= 'F' }
-	for i > 0 && hex(s[i-1]) {
-		i--
-	}
-	for j < len(s) && hex(s[j]) {
-		j++
-	}
-	return j-i >= 16
 }

@@ -9,7 +9,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -18,6 +17,7 @@ import (
 	"github.com/hibiken/asynq"
 
 	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/app"
+	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/canary"
 	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/config"
 	"github.com/clinscribe/clinscribe/pipeline"
 	"github.com/clinscribe/clinscribe/pipeline/access"
@@ -244,7 +244,7 @@ func TestCanaryNoPHIOutsideEncryptedStorage(t *testing.T) {
 		} else {
 			e.a.Log.Warn("submission refused", "error", err) // as the API would log it
 			for _, c := range canaries {
-				if holdsCanary(err.Error(), c) {
+				if canary.Holds(err.Error(), c) {
 					t.Fatalf("refusal %q carries canary %q", err, c)
 				}
 			}
@@ -287,7 +287,7 @@ func TestCanaryNoPHIOutsideEncryptedStorage(t *testing.T) {
 				t.Fatalf("draft of %s has no Not in the draft list", id)
 			}
 			for _, o := range d.NotInDraft.Omissions() {
-				if holdsCanary(o.Text, "Zelda") {
+				if canary.Holds(o.Text, "Zelda") {
 					omitted++
 				}
 			}
@@ -354,7 +354,7 @@ func TestCanaryNoPHIOutsideEncryptedStorage(t *testing.T) {
 	for k, v := range dump {
 		archived = archived || strings.HasSuffix(k, ":archived")
 		for _, c := range canaries {
-			if holdsCanary(k, c) || holdsCanary(v, c) {
+			if canary.Holds(k, c) || canary.Holds(v, c) {
 				t.Errorf("Redis key %q holds canary %q", k, c)
 			}
 		}
@@ -367,7 +367,7 @@ func TestCanaryNoPHIOutsideEncryptedStorage(t *testing.T) {
 		t.Fatal("no logs captured (or no draft-check log): the scan would prove nothing")
 	}
 	for _, c := range canaries {
-		if holdsCanary(logs, c) {
+		if canary.Holds(logs, c) {
 			t.Errorf("logs hold canary %q", c)
 		}
 	}
@@ -381,7 +381,7 @@ func TestCanaryNoPHIOutsideEncryptedStorage(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, c := range canaries {
-			if holdsCanary(string(raw), c) {
+			if canary.Holds(string(raw), c) {
 				t.Errorf("audit file %s holds canary %q", f, c)
 			}
 		}
@@ -389,37 +389,6 @@ func TestCanaryNoPHIOutsideEncryptedStorage(t *testing.T) {
 	for _, c := range canaries {
 		assertAbsentInDir(t, cfg.Storage.Dir, c)
 	}
-}
-
-// holdsCanary reports whether s contains canary c. An all-digit canary
-// must stand as a number of its own: "88231" inside a timestamp
-// (07:36:43.882315) or a duration in nanoseconds is a coincidence, not a
-// leak, and made this test fail now and then.
-func holdsCanary(s, c string) bool {
-	if strings.Trim(c, "0123456789") != "" {
-		return strings.Contains(s, c)
-	}
-	for _, m := range regexp.MustCompile(`(^|[^0-9])`+c+`([^0-9]|$)`).FindAllStringIndex(s, -1) {
-		at := m[0] + strings.Index(s[m[0]:m[1]], c)
-		if !insideHash(s, at, at+len(c)) {
-			return true
-		}
-	}
-	return false
-}
-
-// insideHash reports whether s[i:j] lies in a run of 16 or more hex
-// digits (a hash or key ID in the audit trail: "88231" in
-// "…a88231f…" is a coincidence, as in a timestamp).
-func insideHash(s string, i, j int) bool {
-	hex := func(b byte) bool { return b >= '0' && b <= '9' || b >= 'a' && b <= 'f' || b >= 'A' && b <= 'F' }
-	for i > 0 && hex(s[i-1]) {
-		i--
-	}
-	for j < len(s) && hex(s[j]) {
-		j++
-	}
-	return j-i >= 16
 }
 
 // The encounter record lives in storage: after Redis loses everything, a

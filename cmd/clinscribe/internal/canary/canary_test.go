@@ -1,6 +1,10 @@
-package api_test
+package canary_test
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/canary"
+)
 
 // The canary scan's number rule: an all-digit canary is a leak wherever it
 // stands as a number of its own, but for inside a long run of hex digits
@@ -15,7 +19,7 @@ func TestHoldsCanaryNumbers(t *testing.T) {
 		"07:36:43.882315":                       false,
 		"88231":                                 true,
 	} {
-		if got := holdsCanary(s, "88231"); got != want {
+		if got := canary.Holds(s, "88231"); got != want {
 			t.Errorf("%q: %v, want %v", s, got, want)
 		}
 	}
