@@ -29,7 +29,7 @@ var layers = [][]string{
 		"pipeline/webhook", "pipeline/human", "pipeline/worklist"},
 	{"pipeline"},
 	{"worker", "worker/metrics", "worker/workertest"},
-	{"cmd/clinscribe/internal/httpreq"},
+	{"cmd/clinscribe/internal/httpreq", "cmd/clinscribe/internal/canary"},
 	{"cmd/clinscribe/internal/api", "cmd/clinscribe/internal/console"},
 	{"cmd/clinscribe/internal/config"},
 	{"cmd/clinscribe/internal/app"},
