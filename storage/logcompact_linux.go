@@ -34,12 +34,7 @@ func (l *Log) Compact() (before, after int64, err error) {
 	if l.active.Load() != nil {
 		return 0, 0, errors.New("storage.Log.Compact: the store has written; compact from a store opened for it")
 	}
-	l.mu.Lock()
-	old := make([]*logSeg, 0, len(l.segs))
-	for _, s := range l.segs {
-		old = append(old, s)
-	}
-	l.mu.Unlock()
+	old := l.segments()
 	for _, s := range old {
 		if err := unix.Flock(s.fd, unix.LOCK_EX|unix.LOCK_NB); err != nil {
 			return 0, 0, fmt.Errorf("storage.Log.Compact: a process has the store open (segment %s): stop the API and workers first", s.name)

@@ -319,18 +319,24 @@ func (l *Log) newSegment() (*logSeg, error) {
 	return s, nil
 }
 
+// segments is the segments this process knows, at this moment.
+func (l *Log) segments() []*logSeg {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	segs := make([]*logSeg, 0, len(l.segs))
+	for _, s := range l.segs {
+		segs = append(segs, s)
+	}
+	return segs
+}
+
 // takeSegment gives this process a segment to append to: one whose owner
 // is gone, sealed first, or else a new one. Reusing them keeps the number
 // of segments, each an open file and a mapping in every process, near the
 // number of processes that run at once rather than the number ever
 // started. Called with the flock held.
 func (l *Log) takeSegment() (*logSeg, error) {
-	l.mu.Lock()
-	segs := make([]*logSeg, 0, len(l.segs))
-	for _, s := range l.segs {
-		segs = append(segs, s)
-	}
-	l.mu.Unlock()
+	segs := l.segments()
 	for _, s := range segs {
 		if err := unix.Flock(s.fd, unix.LOCK_EX|unix.LOCK_NB); err != nil {
 			continue // its owner is alive
@@ -825,12 +831,7 @@ func (l *Log) appendRecord(key string, rec []byte, createOnly bool) (ticket uint
 // written but not yet durable in any segment, is a put; such a record is
 // flushed before the answer is given. Called under the flock.
 func (l *Log) takenBeyondDurable(key string, prev logEntry) (bool, error) {
-	l.mu.Lock()
-	segs := make([]*logSeg, 0, len(l.segs))
-	for _, s := range l.segs {
-		segs = append(segs, s)
-	}
-	l.mu.Unlock()
+	segs := l.segments()
 	best, bestPut := prev.seq, prev.seg != nil && !prev.deleted
 	var flush []*logSeg
 	for _, s := range segs {
