@@ -794,7 +794,7 @@ func (l *Log) appendRecord(key string, rec []byte, createOnly bool) (ticket uint
 		if err != nil {
 			return 0, prev, 0, err
 		}
-		if taken || (prev.seg != nil && !prev.deleted) {
+		if taken {
 			return 0, prev, 0, ErrExists
 		}
 	}
@@ -827,13 +827,14 @@ func (l *Log) appendRecord(key string, rec []byte, createOnly bool) (ticket uint
 	return l.group.ticket(), prev, seq, nil
 }
 
-// takenBeyondDurable reports whether key's latest record, counting those
-// written but not yet durable in any segment, is a put; such a record is
-// flushed before the answer is given. Called under the flock.
+// takenBeyondDurable reports whether key's latest record, the indexed one
+// (prev) or one written but not yet durable in any segment, is a put: a
+// removal written after a durable put frees the key. A pending put that
+// decides is flushed before the answer is given. Called under the flock.
 func (l *Log) takenBeyondDurable(key string, prev logEntry) (bool, error) {
 	segs := l.segments()
 	best, bestPut := prev.seq, prev.seg != nil && !prev.deleted
-	var flush []*logSeg
+	var bestSeg *logSeg // where the latest record is pending; nil: indexed
 	for _, s := range segs {
 		d, w := s.durable().Load(), s.written().Load()
 		if w <= d {
@@ -853,10 +854,7 @@ func (l *Log) takenBeyondDurable(key string, prev logEntry) (bool, error) {
 			keyLen := int(binary.LittleEndian.Uint16(recs[17:]))
 			if string(recs[logRecHeader:logRecHeader+keyLen]) == key {
 				if seq := binary.LittleEndian.Uint64(recs[8:]); seq > best {
-					best, bestPut = seq, recs[16] == logOpPut || recs[16] == logOpBlob
-					if bestPut {
-						flush = append(flush, s)
-					}
+					best, bestPut, bestSeg = seq, recs[16] == logOpPut || recs[16] == logOpBlob, s
 				}
 			}
 			recs = recs[size:]
@@ -865,22 +863,23 @@ func (l *Log) takenBeyondDurable(key string, prev logEntry) (bool, error) {
 	if !bestPut {
 		return false, nil
 	}
+	if bestSeg == nil {
+		return true, nil // the indexed put: durable already
+	}
 	// A flush of a segment makes all it has written durable, whoever
 	// runs it: its durable length is raised as its owner would, so the
 	// record that took the key is seen by every process now, even if its
 	// owner died before its own flush.
-	for _, s := range flush {
-		w := s.written().Load()
-		if s == l.active.Load() {
-			// Under the write mutex: the group's flush cannot take it.
-			if err := unix.Fdatasync(s.fd); err != nil {
-				return false, err
-			}
-		} else if err := syncSegment(s.fd); err != nil {
+	w := bestSeg.written().Load()
+	if bestSeg == l.active.Load() {
+		// Under the write mutex: the group's flush cannot take it.
+		if err := unix.Fdatasync(bestSeg.fd); err != nil {
 			return false, err
 		}
-		raiseTo(s.durable(), w)
+	} else if err := syncSegment(bestSeg.fd); err != nil {
+		return false, err
 	}
+	raiseTo(bestSeg.durable(), w)
 	return true, nil
 }
 

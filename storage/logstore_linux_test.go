@@ -710,3 +710,28 @@ func TestLogCompact(t *testing.T) {
 	}
 	t.Logf("compaction: %d -> %d bytes", before, after)
 }
+
+// A key removed by a record not yet durable (DeleteLazy, or another
+// process's removal before its flush) is free for a create-only write:
+// the latest record decides, not the durable one before it.
+func TestLogCreateAfterPendingRemoval(t *testing.T) {
+	dir := t.TempDir()
+	a := openLog(t, dir)
+	ctx := context.Background()
+	if err := logPut(t, a, "index/open/e1", "m", CreateOnly); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.DeleteLazy(ctx, "index/open/e1"); err != nil {
+		t.Fatal(err)
+	}
+	if err := logPut(t, a, "index/open/e1", "again", CreateOnly); err != nil {
+		t.Fatalf("create after a pending removal: %v", err)
+	}
+	if got, err := logGet(t, a, "index/open/e1"); err != nil || got != "again" {
+		t.Fatalf("after re-create: %q, %v", got, err)
+	}
+	// Near miss: a key whose latest record is a put stays taken.
+	if err := logPut(t, a, "index/open/e1", "third", CreateOnly); !errors.Is(err, ErrExists) {
+		t.Fatalf("create over a live key: %v, want ErrExists", err)
+	}
+}
