@@ -24,7 +24,7 @@ const (
 // the other is an error: opening it would hide every object in it.
 func LocalFormat(dir, want string) (string, error) {
 	has := ""
-	if _, err := os.Stat(filepath.Join(dir, "log", "ctl")); err == nil {
+	if HoldsLog(dir) {
 		has = FormatLog
 	} else if ents, err := os.ReadDir(dir); err == nil && len(ents) > 0 {
 		has = FormatFiles
@@ -42,6 +42,13 @@ func LocalFormat(dir, want string) (string, error) {
 		return FormatLog, nil
 	}
 	return FormatFiles, nil
+}
+
+// HoldsLog reports whether the local directory dir holds a log (a Log
+// store has been opened there), as opposed to nothing yet or files.
+func HoldsLog(dir string) bool {
+	_, err := os.Stat(filepath.Join(dir, "log", "ctl"))
+	return err == nil
 }
 
 // OpenLocalDir opens the local directory dir in its format (see

@@ -172,7 +172,7 @@ func checkStore(ctx context.Context, name string, c config.Store, add func(strin
 			return 0
 		}
 		if format == storage.FormatLog {
-			if _, err := os.Stat(filepath.Join(c.Dir, "log", "ctl")); errors.Is(err, fs.ErrNotExist) {
+			if !storage.HoldsLog(c.Dir) {
 				add(name, StatusOK, "%s: empty, a new log-structured store", c.Dir)
 				return 0
 			}

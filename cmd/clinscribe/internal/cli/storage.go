@@ -3,8 +3,6 @@ package cli
 import (
 	"context"
 	"fmt"
-	"os"
-	"path/filepath"
 
 	"github.com/clinscribe/clinscribe/cmd/clinscribe/internal/config"
 	"github.com/clinscribe/clinscribe/storage"
@@ -40,7 +38,7 @@ func runStorage(ctx context.Context, env Env, cfgPath string, args []string) err
 		if err != nil {
 			return fmt.Errorf("%s: %w", s.name, err)
 		}
-		if _, err := os.Stat(filepath.Join(s.c.Dir, "log", "ctl")); format == storage.FormatLog && err != nil {
+		if format == storage.FormatLog && !storage.HoldsLog(s.c.Dir) {
 			fmt.Fprintf(env.Stdout, "%s: %s holds no log yet, nothing to compact\n", s.name, s.c.Dir)
 			continue
 		}
