@@ -271,7 +271,7 @@ func (s *scan) cueAt(i int) bool {
 	}
 	// Letters and digits read out mixed: "plate was seven k x l two one
 	// nine".
-	if s.toks[j].letters() && (s.toks[j].n() == 1 || s.toks[j].is(lxDigitWord|lxTeenWord|lxTensWord)) {
+	if s.toks[j].letters() && (s.toks[j].n() == 1 || s.toks[j].is(lxDigitWord|lxTeenWord|lxTensWord) || natoLetters[s.lower(j)]) {
 		if end, ok := s.spokenMixed(j); ok {
 			s.addTok(j, end, t, prStrong)
 			return true
@@ -398,7 +398,7 @@ func (s *scan) spokenMixed(j int) (int, bool) {
 	for k := j; k >= 0 && k < len(s.toks) && (k == j || s.toks[k].gap == gapSpace); {
 		t := &s.toks[k]
 		switch {
-		case t.letters() && t.n() == 1 && !t.is(lxDigitWord):
+		case t.letters() && (t.n() == 1 && !t.is(lxDigitWord) || natoLetters[s.lower(k)]):
 			letters++
 			end = k
 			k = s.next(k)
@@ -417,6 +417,16 @@ func (s *scan) spokenMixed(j int) (int, bool) {
 	}
 	return end, letters >= 2 && digits >= 2 && letters+digits >= 5
 }
+
+// natoLetters are the words of the phonetic alphabet that callers read
+// identifiers with ("plate seven alpha bravo charlie one two three").
+// Several are given names too; they count as letters only inside a run of
+// letters and digits after an identifier's cue (spokenMixed).
+var natoLetters = map[string]bool{"alpha": true, "alfa": true, "bravo": true, "charlie": true, "delta": true,
+	"echo": true, "foxtrot": true, "golf": true, "hotel": true, "india": true, "juliet": true, "juliett": true,
+	"kilo": true, "lima": true, "mike": true, "november": true, "oscar": true, "papa": true, "quebec": true,
+	"romeo": true, "sierra": true, "tango": true, "uniform": true, "victor": true, "whiskey": true, "whisky": true,
+	"xray": true, "yankee": true, "zulu": true}
 
 // userNameCue: a user name's cue before token j ("username olewisgrant",
 // "login: dkaur", "user id is jlucas").

@@ -2625,52 +2625,6 @@ func (s *scan) spelledName(i int) bool {
 	return true
 }
 
-// spaceSpelledName: letters read out one by one with spaces ("caller
-// hunter young h u n t e r") that spell a word said just before, or follow
-// "spelled"/"spell": the spelling and the word are a name. Letters that
-// spell nothing said before ("a b c") are left.
-func (s *scan) spaceSpelledName(i int) bool {
-	if p := s.sameLinePrev(i); p >= 0 && s.toks[p].letters() && s.toks[p].n() == 1 && s.toks[i].gap == gapSpace {
-		return false // inside a run that started earlier
-	}
-	var b [24]byte
-	w := b[:0]
-	end := i
-	for k := i; k >= 0 && k < len(s.toks) && len(w) < len(b); k = s.next(k) {
-		t := &s.toks[k]
-		if !t.letters() || t.n() != 1 || k > i && t.gap != gapSpace {
-			break
-		}
-		w = append(w, s.low[t.s])
-		end = k
-	}
-	if len(w) < 4 {
-		return false
-	}
-	// The word spelled, said in the eight words before on this line or
-	// the line before.
-	lines := 0
-	for k := i - 1; k >= 0 && k >= i-12; k-- {
-		if s.toks[k+1].gap == gapLine {
-			if lines++; lines > 1 {
-				break
-			}
-		}
-		t := &s.toks[k]
-		if t.letters() && t.n() == len(w) && s.lower(k) == string(w) {
-			s.addName(k, k, PatientNames)
-			s.addName(i, end, PatientNames)
-			s.rememberName(s.lowerAny(k), PatientNames)
-			return true
-		}
-		if t.letters() && (s.eq(k, "spelled") || s.eq(k, "spell") || s.eq(k, "spelling")) && k >= i-3 {
-			s.addName(i, end, PatientNames)
-			return true
-		}
-	}
-	return false
-}
-
 // afterTitle: the token before i (a dot skipped) is a title word.
 func (s *scan) afterTitle(i int) bool {
 	p := i - 1
