@@ -308,8 +308,13 @@
 //     another script or by a short form ("Li Xiuying (李秀英)", "Dominique
 //     (Dom) Baptiste"), a capitals surname after an initial before a
 //     credential ("D. PEEBLES RN"), a census given name that is no English
-//     word ("spoke with Bernadette"), a word spelled letter by letter after
-//     it is said ("hunter young h u n t e r");
+//     word ("spoke with Bernadette"), a word spelled letter by letter
+//     (spelled.go: with spaces, commas or "as in", "s as in sam") after it
+//     is said ("hunter young h u n t e r"), after "spell" on its line or the
+//     line before, after a name's label, or making a listed name that is no
+//     English word; a run making an acronym or cue ("c o p d", "m r n")
+//     stays; identifiers read with the phonetic alphabet after their cue
+//     ("plate seven alpha bravo charlie one two three");
 //   - dates and identifiers by their context: a bare m/d after an event
 //     ("admitted 2/8", "shut off 4/11", "arrested 12/02", "bitten 6/9") or
 //     a clock time or shift, or before an hour with its half of the day
