@@ -523,30 +523,66 @@ func (s *scan) spokenWebAt(i int) {
 	// "underscore", "dash", and with numbers read out after it.
 	if a := st - 1; a >= 1 && s.eq(a, "at") && s.toks[st].gap != gapLine && s.toks[a].gap != gapLine && s.toks[a-1].word() {
 		t = Email
-		st = a - 1
-		for n := 0; n < 4 && st >= 1 && s.toks[st].gap != gapLine && s.toks[st-1].word() &&
-			(s.toks[st].is(lxDigitWord|lxTeenWord|lxTensWord) || s.toks[st].digits()); n++ {
-			st-- // "dawn seventy two at"
-		}
-		for st >= 2 && s.toks[st].gap != gapLine && (s.eq(st-1, "dot") || s.eq(st-1, "underscore") || s.eq(st-1, "dash") ||
-			s.eq(st-1, "period")) && s.toks[st-2].word() && s.toks[st-1].gap != gapLine {
-			st -= 2
-		}
-		// "summer h ninety four at": a name and an initial read before
-		// the numbers.
-		for n := 0; n < 2 && st >= 1 && s.toks[st].gap == gapSpace && s.toks[st-1].letters(); n++ {
-			w := s.lower(st - 1)
-			if s.toks[st-1].gap == gapNone || functionWords[w] || wordMakers[w] || spokenWebCues[w] || s.toks[st-1].lex&(lxCommon|lxMedical) != 0 &&
-				s.toks[st-1].lex&lxFirst == 0 {
-				break
-			}
-			st--
-		}
+		st = s.spokenLocalPart(a)
 	} else if !(st < i-1 || s.eq(st, "www") || s.wordBefore(st, 6, "website", "site", "portal", "page", "url", "link", "online",
 		"web", "address", "go", "visit", "at", "email", "e-mail")) {
 		return // "dot com" after one word with no cue: "the dot com era"
 	}
 	s.addTok(st, end, t, prStrong)
+}
+
+// spokenLocalPart returns the first token of an e-mail address's local
+// part read out before "at" (token a): words joined by "dot", "underscore",
+// "dash" or "period", numbers read after them, and a name and an initial
+// before the numbers ("summer h ninety four at").
+func (s *scan) spokenLocalPart(a int) int {
+	st := a - 1
+	for n := 0; n < 4 && st >= 1 && s.toks[st].gap != gapLine && s.toks[st-1].word() &&
+		(s.toks[st].is(lxDigitWord|lxTeenWord|lxTensWord) || s.toks[st].digits()); n++ {
+		st-- // "dawn seventy two at"
+	}
+	for st >= 2 && s.toks[st].gap != gapLine && (s.eq(st-1, "dot") || s.eq(st-1, "underscore") || s.eq(st-1, "dash") ||
+		s.eq(st-1, "period")) && s.toks[st-2].word() && s.toks[st-1].gap != gapLine {
+		st -= 2
+	}
+	for n := 0; n < 2 && st >= 1 && s.toks[st].gap == gapSpace && s.toks[st-1].letters(); n++ {
+		w := s.lower(st - 1)
+		if s.toks[st-1].gap == gapNone || functionWords[w] || wordMakers[w] || spokenWebCues[w] || s.toks[st-1].lex&(lxCommon|lxMedical) != 0 &&
+			s.toks[st-1].lex&lxFirst == 0 {
+			break
+		}
+		st--
+	}
+	return st
+}
+
+// mailHosts are the hosts of personal e-mail that a caller names without
+// the rest of the domain ("ritaflores at hotmail").
+var mailHosts = map[string]bool{"gmail": true, "hotmail": true, "yahoo": true, "outlook": true, "aol": true,
+	"icloud": true, "comcast": true, "msn": true, "protonmail": true, "proton": true, "live": true, "att": true,
+	"verizon": true, "sbcglobal": true, "bellsouth": true, "cox": true, "charter": true, "earthlink": true,
+	"ymail": true, "me": true, "mac": true, "zoho": true, "gmx": true}
+
+// spokenMailAt: an e-mail address read out without its top-level domain,
+// "at" (token i) and a personal mail host, after a word for e-mail on the
+// line ("my email is the same, ritaflores at hotmail"). With "dot" after
+// the host the address is spokenWebAt's; "i work at comcast" has no cue.
+func (s *scan) spokenMailAt(i int) {
+	h := s.next(i)
+	if h < 0 || i < 1 || !s.toks[h].letters() || !mailHosts[s.lower(h)] || !s.toks[i-1].word() || s.toks[i].gap == gapLine {
+		return
+	}
+	if n := s.next(h); n > 0 && (s.eq(n, "dot") || s.toks[n].punct('.') && s.adj(n) > 0) {
+		return
+	}
+	if !s.wordBefore(i, 12, "email", "e-mail", "emails", "mail", "gmail", "address") {
+		return
+	}
+	st := s.spokenLocalPart(i)
+	if st >= i || functionWords[s.lower(st)] {
+		return
+	}
+	s.addTok(st, h, Email, prStrong)
 }
 
 // spokenWebCues end the words of a spoken host name read back from "dot".

@@ -38,6 +38,9 @@ func (s *scan) wordAt(i int) {
 	if sp && tn == 3 && lw == "dot" {
 		s.spokenWebAt(i) // "name at example dot org"
 	}
+	if sp && tn == 2 && lw == "at" {
+		s.spokenMailAt(i) // "ritaflores at hotmail"
+	}
 	if t.gaz != 0 || t.lex&(lxCity|lxCityNick) != 0 {
 		// Places and hospitals from the gazetteer and the city lists
 		// (gazplaces.go).
