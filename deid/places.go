@@ -1027,7 +1027,11 @@ func (s *scan) routeAt(i int) bool {
 // "twenty two harvard street", "on harvard street", "forty one chestnut
 // hill road , apartment six , newton".
 func (s *scan) lowerStreet(i int) bool {
-	if s.toks[i].n() < 4 {
+	// A suffix shortened ("rd", "st", "ave") closes a street only after a
+	// house number in figures ("4410 ridge rd"): "st" and "dr" are also a
+	// saint and a doctor.
+	short := s.toks[i].n() < 4
+	if short && !streetAbbrs[s.lower(i)] {
 		return false
 	}
 	// Suffixes that are also verbs or nouns ("i drive", "a walk") close a
@@ -1051,10 +1055,13 @@ func (s *scan) lowerStreet(i int) bool {
 			continue
 		}
 		if !t.letters() || t.upper() || t.gap == gapNone || t.lex&(lxDigitWord|lxTeenWord|lxTensWord|lxTitle|lxRelation|lxUnitWord) != 0 ||
-			functionWords[s.lower(k)] || distanceWords[s.lower(k)] {
+			functionWords[s.lower(k)] || distanceWords[s.lower(k)] || short && (t.lex&lxMedical != 0 || ageAbbrs[s.lower(k)]) {
 			break
 		}
 		st = k
+	}
+	if n := s.next(i); n > 0 && roadCompounds[s.lower(n)] {
+		return false // "country road trips", "street drugs"
 	}
 	if st < 1 {
 		return false
@@ -1066,11 +1073,13 @@ func (s *scan) lowerStreet(i int) bool {
 		num--
 	}
 	switch {
-	case num < p:
+	case num < p && (!short || s.toks[num+1].digits()):
 		st = num + 1
-	case verbSuffix:
+	case verbSuffix || short:
 		return false
-	case s.eq(p, "on") || s.eq(p, "off"):
+	case lowerStreetPreps[s.lower(p)]:
+		// "on kinney hill road", "at the end of willow creek road",
+		// "down mill road": a preposition of place before the name.
 	default:
 		return false
 	}
@@ -1127,6 +1136,29 @@ func (s *scan) lowerStreet(i int) bool {
 	}
 	return true
 }
+
+// streetAbbrs are the shortened street suffixes lowerStreet takes after a
+// house number in figures.
+var streetAbbrs = map[string]bool{"st": true, "ave": true, "rd": true, "blvd": true, "ln": true, "ct": true,
+	"pl": true, "hwy": true, "pkwy": true, "ter": true, "cir": true, "dr": true, "av": true, "trl": true}
+
+// ageAbbrs follow an age, not a house number: "45 yo st" is no street.
+var ageAbbrs = map[string]bool{"yo": true, "y": true, "yr": true, "yrs": true, "year": true, "years": true,
+	"old": true, "m": true, "f": true, "male": true, "female": true, "wk": true, "wks": true, "mo": true}
+
+// roadCompounds are nouns that make a street suffix before them part of
+// another noun: "road trip", "street drugs".
+var roadCompounds = map[string]bool{"trip": true, "trips": true, "rage": true, "test": true, "drugs": true,
+	"drug": true, "food": true, "race": true, "races": true, "sign": true, "signs": true, "map": true,
+	"maps": true, "bike": true, "kill": true, "works": true, "crew": true, "smarts": true, "clothes": true,
+	"segment": true, "elevation": true, "depression": true, "changes": true, "wave": true, "waves": true}
+
+// lowerStreetPreps are the words of place before a street's name in
+// speech that lowerStreet takes without a house number: streetPreps' but
+// "and", "by" and a comma, which join other words as often.
+var lowerStreetPreps = map[string]bool{"on": true, "off": true, "of": true, "at": true, "to": true, "from": true,
+	"near": true, "past": true, "down": true, "up": true, "along": true, "onto": true, "toward": true,
+	"towards": true, "across": true}
 
 // distanceWords measure a way, not name a street: "a 45 min drive".
 var distanceWords = map[string]bool{"min": true, "mins": true, "minute": true, "minutes": true, "hour": true,

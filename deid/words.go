@@ -18,6 +18,14 @@ func (s *scan) wordAt(i int) {
 	// word): they are done here, rather than after every test below. The
 	// one rule that a word's neighbour starts, a relative named right after
 	// a relation word (ownedRelativeName), is left to run.
+	// Addresses read out (spokenaddress.go), at a unit word or "box",
+	// before the lower-case fast path below.
+	if !up && f&lxUnit != 0 && s.spokenStreetBeforeUnit(i) {
+		return
+	}
+	if !up && tn == 3 && lw == "box" && s.spokenPOBox(i) {
+		return
+	}
 	if f&wordAtLowerFlags == 0 && f != 0 && !sp && !up && t.gaz == 0 && tn > 1 &&
 		!(i > 1 && s.toks[i-1].lex&lxRelation != 0) {
 		return

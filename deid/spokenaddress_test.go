@@ -1,0 +1,67 @@
+package deid_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/clinscribe/clinscribe/deid"
+)
+
+// TestAddressesReadOut: addresses as a transcript writes them go whole: a
+// house number said in words before a street named without its suffix and
+// a unit; a post office or rural route box said in words; a street after a
+// house number in figures with its suffix shortened ("4410 ridge rd", which
+// left everything); a street after a preposition of place with no house
+// number ("at the end of willow creek road"). Near misses stay: a unit with
+// no street or number ("a one bedroom apartment", "the apartment two b"),
+// a box that is a box, a shortened suffix after an age ("45 yo st") or
+// before an ST segment, a suffix starting another noun ("country road
+// trips"), a road with no name ("down the main road"). Written for this
+// test.
+func TestAddressesReadOut(t *testing.T) {
+	t.Parallel()
+	for _, rulesOnly := range []bool{true, false} {
+		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})
+		for _, c := range []struct {
+			name, text string
+			gone       []string // each inside one LOCATION span
+			kept       []string // none touches a span
+		}{
+			{"number-in-words-unit", "patient: it's sixty two oh one north sheridan apartment fourteen c",
+				[]string{"sixty two oh one north sheridan apartment fourteen c"}, nil},
+			{"po-box-spelled", "patient: my address is p o box four four one", []string{"p o box four four one"}, nil},
+			{"po-box", "caller: send it to po box 1187 please", []string{"po box 1187"}, nil},
+			{"rural-route", "patient: rural route two box nineteen out past the grain elevator",
+				[]string{"rural route two box nineteen"}, nil},
+			{"short-suffix", "patient: we are at 4410 ridge rd unit 2", []string{"4410 ridge rd unit 2"}, nil},
+			{"preposition", "patient: we're in the blue house at the end of willow creek road",
+				[]string{"willow creek road"}, nil},
+			{"bedroom", "patient: we have a one bedroom apartment now", nil, []string{"one bedroom apartment"}},
+			{"unit-no-street", "patient: two weeks in the apartment two b", nil, []string{"apartment two b"}},
+			{"box", "patient: the box is on the shelf, i took two boxes", nil, []string{"box", "boxes"}},
+			{"age-st", "note: the patient is a 45 yo st", nil, []string{"45 yo st"}},
+			{"st-segment", "ekg: 2 mm st elevation in v2", nil, []string{"st elevation"}},
+			{"road-trip", "patient: because of country road trips", nil, []string{"country road"}},
+			{"no-name", "patient: he went down the main road", nil, []string{"main road"}},
+		} {
+			spans := d.Detect(c.text, deid.Known{})
+			for _, w := range c.gone {
+				at, ok := strings.Index(c.text, w), false
+				for _, s := range spans {
+					ok = ok || s.Type == deid.Location && s.Start <= at && at+len(w) <= s.End
+				}
+				if !ok {
+					t.Errorf("rules only %v: %s: %q not removed whole as a place (spans %v)", rulesOnly, c.name, w, spans)
+				}
+			}
+			for _, w := range c.kept {
+				at := strings.Index(c.text, w)
+				for _, s := range spans {
+					if s.Start < at+len(w) && at < s.End {
+						t.Errorf("rules only %v: %s: %q removed (span %q)", rulesOnly, c.name, w, c.text[s.Start:s.End])
+					}
+				}
+			}
+		}
+	}
+}
