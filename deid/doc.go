@@ -54,7 +54,13 @@
 //     CLT airport"), named facilities
 //     ("Copley Urgent Care", "ST. JOSEPH'S MEDICAL CENTER", "Saint
 //     Elizabeth's", "Children's Hospital of the King's Daughters"), "Route 9",
-//     and streets and towns written in lower case in transcripts, numbered
+//     and streets and towns written in lower case in transcripts (after a
+//     house number, a shortened suffix after one in figures, "4410 ridge
+//     rd", or after a preposition of place, "at the end of willow creek
+//     road"; spokenaddress.go: a house number read out before a street
+//     without its suffix and a unit, "sixty two oh one north sheridan
+//     apartment fourteen c", a post office or rural route box said in
+//     words, "p o box four four one"), numbered
 //     rural roads ("County Road 18", "FM 1960"), campus suffixes of
 //     facilities ("Mercy Medical Center - Springfield"), "Our Lady of
 //     Lourdes" in any case, a site's letters before a VA facility word
