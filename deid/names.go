@@ -308,6 +308,19 @@ func (s *scan) rememberName(w string, cls NameClass) {
 	}
 }
 
+// cueValueAfter: a cue word at token k is used as a label, a value or the
+// label's mark after it ("Case # 4471", "Phone: 555...", "ID 22", "Fax
+// number"). At the end of a line it is a name ("Dr. Case" signing).
+func (s *scan) cueValueAfter(k int) bool {
+	n := s.next(k)
+	if n < 0 {
+		return false
+	}
+	t := &s.toks[n]
+	return t.punct(':') || t.punct('#') || t.punct('=') || t.shape&shDigit != 0 || s.eq(n, "number") || s.eq(n, "no") ||
+		s.eq(n, "id") || s.eq(n, "num")
+}
+
 // titleName: "Mr. O'Neil-Park", "Dr Okafor", "Mrs. Lee". Not "Dr. Pepper".
 func (s *scan) titleName(i int) bool {
 	t := &s.toks[i]
@@ -352,9 +365,14 @@ func (s *scan) titleName(i int) bool {
 	if !nt.capWord() || nt.is(lxLookalike) {
 		return false
 	}
-	if nt.lex&(lxTitle|lxTitleClin|lxRelation|lxMonth|lxWeekday|lxState|lxCountry|lxCue) != 0 && nt.lex&(lxFirst|lxSur) == 0 &&
+	if nt.lex&(lxTitle|lxTitleClin|lxRelation|lxMonth|lxWeekday|lxState|lxCountry) != 0 && nt.lex&(lxFirst|lxSur) == 0 &&
 		!(nt.lex&lxWeekday != 0 && nt.n() == 3 && !s.isDateStart(s.next(k))) {
 		return false // "Dr. Sun" is a person; "Mon 3/4" is not
+	}
+	if nt.lex&lxCue != 0 && nt.lex&(lxFirst|lxSur) == 0 && (nt.allUpper() || s.cueValueAfter(k)) {
+		// "Dr. Phone: ...", "Pt. ID #", "HOSPICE RN VISIT - 10/14": a
+		// label; "Dr. Case saw her" is a person.
+		return false
 	}
 	// "Nurse Practitioner", "Doctor Visit": ordinary words after the weaker titles.
 	if (s.eq(i, "nurse") || s.eq(i, "doctor") || s.eq(i, "sister") || s.eq(i, "father") || s.eq(i, "brother") ||

@@ -1,0 +1,39 @@
+package deid_test
+
+import (
+	"testing"
+
+	"github.com/clinscribe/clinscribe/deid"
+)
+
+// TestTitleBeforeCueWord: a surname that is also an identifier's cue word
+// after a title is a name ("Discussed with Dr. Case." left "Case"; so did
+// "Mrs. Case" and "Dr. Case" signing a line), unless a value or its label's
+// mark follows it ("Dr. Case # 4471": a case number). Written for this
+// test.
+func TestTitleBeforeCueWord(t *testing.T) {
+	t.Parallel()
+	for _, rulesOnly := range []bool{true, false} {
+		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})
+		for _, c := range []struct{ text, name string }{
+			{"Discussed with Dr. Case.", "Case"},
+			{"Seen by Dr. Case today.", "Case"},
+			{"Spoke with Mrs. Case about discharge.", "Case"},
+			{"Electronically signed:\nDr. Case", "Case"},
+		} {
+			found := false
+			for _, s := range d.Detect(c.text, deid.Known{}) {
+				found = found || s.Type == deid.Name && c.text[s.Start:s.End] == c.name
+			}
+			if !found {
+				t.Errorf("rules only %v: %q: %q not removed as a name", rulesOnly, c.text, c.name)
+			}
+		}
+		text := "Dr. Case # 4471 reviewed"
+		for _, s := range d.Detect(text, deid.Known{}) {
+			if s.Type == deid.Name {
+				t.Errorf("rules only %v: %q: %q taken for a name", rulesOnly, text, text[s.Start:s.End])
+			}
+		}
+	}
+}
