@@ -1,0 +1,84 @@
+package deid
+
+// relationInParens: capitalized words before a relation in brackets name
+// people, whatever else the words are ("Wilson (husband)", "Marley and Jade
+// (daughters)", "Rosa Díaz (HCPOA)"): the bracket says what the person is to
+// the patient. Token i is the word right before the bracket; the names of a
+// list joined by "and" or commas before it go too.
+func (s *scan) relationInParens(i int) bool {
+	o := s.next(i)
+	if o < 0 || !s.toks[o].punct('(') || s.toks[o].gap != gapSpace {
+		return false
+	}
+	r := o + 1
+	if r >= len(s.toks) || !s.toks[r].letters() || !s.relationWordAt(r) {
+		return false
+	}
+	if c := r + 1; c >= len(s.toks) || !s.toks[c].punct(')') {
+		return false
+	}
+	st := s.relNameStart(i)
+	if st < 0 {
+		return false
+	}
+	s.addName(st, i, RelativeNames|clsExplicit)
+	// "Marley and Jade (daughters)", "Ann, Bo and Cy (children)": the
+	// names before, one or two words each, joined by "and" or a comma.
+	for n, k := 0, s.sameLinePrev(st); n < 4 && k > 0; n++ {
+		if !(s.eq(k, "and") || s.toks[k].punct(',')) {
+			break
+		}
+		e := s.sameLinePrev(k)
+		if e < 0 || !s.relNameWord(e) {
+			break
+		}
+		b := s.relNameStart(e)
+		if b < 0 {
+			break
+		}
+		s.addName(b, e, RelativeNames|clsExplicit)
+		k = s.sameLinePrev(b)
+	}
+	return true
+}
+
+// relNameStart returns the first word of a name of one to three
+// capitalized words ending at token e, or -1 if e is no such word.
+func (s *scan) relNameStart(e int) int {
+	if !s.relNameWord(e) {
+		return -1
+	}
+	st := e
+	for n, k := 1, s.sameLinePrev(e); n < 3 && k >= 0 && s.toks[st].gap == gapSpace && s.relNameWord(k); n, k = n+1, s.sameLinePrev(k) {
+		st = k
+	}
+	return st
+}
+
+// relNameWord: token k may be a word of a person's name before a relation
+// in brackets: capitalized, not in capitals, no title, relation, cue or
+// medical word.
+func (s *scan) relNameWord(k int) bool {
+	t := &s.toks[k]
+	return t.capWord() && !(t.allUpper() && t.n() > 1) && t.n() >= 2 &&
+		t.lex&(lxTitle|lxTitleClin|lxRelation|lxCue|lxMedical|lxCredential|lxState|lxCountry) == 0
+}
+
+// relationWordAt: token r is a relation word, singular or plural
+// ("daughters", "sons"), or a health care agent's abbreviation (POA,
+// HCPOA).
+func (s *scan) relationWordAt(r int) bool {
+	if s.toks[r].is(lxRelation) {
+		return true
+	}
+	w := s.lower(r)
+	switch w {
+	case "poa", "hcpoa", "dpoa", "mpoa", "hcp", "hcs", "surrogate", "parents", "grandparents", "grandchildren":
+		return true
+	}
+	if n := len(w); n > 3 && w[n-1] == 's' {
+		f, _ := lookupString(w[:n-1])
+		return f&lxRelation != 0
+	}
+	return false
+}

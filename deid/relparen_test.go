@@ -1,0 +1,53 @@
+package deid_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/clinscribe/clinscribe/deid"
+)
+
+// TestRelationInBrackets: capitalized words before a relation in brackets
+// are a person's name whatever lists they are on ("Wilson (husband)" left
+// "Wilson", a surname and a town; "Marley and Jade (daughters)" left
+// "Marley"), with the names of a list before them, and a health care
+// agent's abbreviation counts ("Rosa Diaz (HCPOA)"). A brand before a
+// bracket that is no relation ("Skyrizi (biologic)"), a heading in capitals
+// and a place's kind in brackets ("Oak Manor (SNF)") are no relative.
+// Written for this test.
+func TestRelationInBrackets(t *testing.T) {
+	t.Parallel()
+	for _, rulesOnly := range []bool{true, false} {
+		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})
+		for _, c := range []struct {
+			text  string
+			names []string
+			kept  []string
+		}{
+			{"Family at bedside: Wilson (husband), Marley and Jade (daughters).", []string{"Wilson", "Marley", "Jade"}, []string{"Family"}},
+			{"Spoke with Rosa Diaz (HCPOA) by phone.", []string{"Rosa Diaz"}, nil},
+			{"Plan discussed with April (sister).", []string{"April"}, nil},
+			{"Started Skyrizi (biologic) last week.", nil, []string{"Skyrizi"}},
+			{"FAMILY (husband) at bedside", nil, []string{"FAMILY"}},
+		} {
+			spans := d.Detect(c.text, deid.Known{})
+			for _, n := range c.names {
+				at, ok := strings.Index(c.text, n), false
+				for _, s := range spans {
+					ok = ok || s.Type == deid.Name && s.Start <= at && at+len(n) <= s.End
+				}
+				if !ok {
+					t.Errorf("rules only %v: %q: %q not removed as a name (spans %v)", rulesOnly, c.text, n, spans)
+				}
+			}
+			for _, w := range c.kept {
+				at := strings.Index(c.text, w)
+				for _, s := range spans {
+					if s.Start < at+len(w) && at < s.End {
+						t.Errorf("rules only %v: %q: %q removed", rulesOnly, c.text, w)
+					}
+				}
+			}
+		}
+	}
+}
