@@ -332,6 +332,7 @@ func (s *scan) rules(d *Detector, text string, known Known, prep bool) []Span {
 	s.userNamesOfNames()
 	s.placeCoordination()
 	s.facilityOfExtend()
+	s.firstNameBefore()
 	s.joinHyphenated()
 	s.finishPlaces()
 	s.vetoLookalikes()

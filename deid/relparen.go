@@ -82,3 +82,49 @@ func (s *scan) relationWordAt(r int) bool {
 	}
 	return false
 }
+
+// firstNameBefore: a capitalized given name that is also a month, a
+// season or another word, right before a name found ("April Moss, PA-C",
+// "Summer Lee, RN"), is that person's first name: the rules that take a
+// first name before a surname ask for one that is no word. A month after a
+// word that dates it ("in April Moss was ...", "since June Park ...")
+// stays a month.
+func (s *scan) firstNameBefore() {
+	for c, n := 0, len(s.cands); c < n; c++ {
+		cd := &s.cands[c]
+		if cd.t != Name {
+			continue
+		}
+		st := s.tokStartingAt(cd.s)
+		if st <= 0 || !s.toks[st].capWord() || s.toks[st].gap != gapSpace {
+			continue
+		}
+		p := st - 1
+		t := &s.toks[p]
+		if !t.capWord() || t.allUpper() && t.n() > 1 || t.lex&(lxFirst|lxFirstAmb) == 0 && t.gaz&(gzFirst|gzFirstAmb) == 0 ||
+			t.lex&(lxTitle|lxTitleClin|lxRelation|lxCue|lxWeekday|lxState|lxCountry|lxCredential) != 0 {
+			continue
+		}
+		if t.lex&lxMonth != 0 {
+			if q := s.sameLinePrev(p); q >= 0 && (s.eq(q, "in") || s.eq(q, "since") || s.eq(q, "of") || s.eq(q, "by") ||
+				s.eq(q, "until") || s.eq(q, "till") || s.eq(q, "through") || s.eq(q, "from") || s.eq(q, "early") ||
+				s.eq(q, "late") || s.eq(q, "mid") || s.eq(q, "last") || s.eq(q, "next") || s.eq(q, "this")) {
+				continue
+			}
+		}
+		if s.inOtherSpan(int(t.s)) || t.gaz&(gzCity|gzCityAmb|gzTown|gzFacHead|gzFacWord|gzFacAcro) != 0 || t.lex&(lxCity|lxCityAmb) != 0 {
+			continue // a place's word: "Clinic at Beaumont Royal Oak"
+		}
+		s.addName(p, p, cd.cls)
+	}
+}
+
+// inOtherSpan: a candidate other than a name covers byte offset off.
+func (s *scan) inOtherSpan(off int) bool {
+	for i := range s.cands {
+		if c := &s.cands[i]; c.t != Name && c.s <= off && off < c.e {
+			return true
+		}
+	}
+	return false
+}

@@ -51,3 +51,33 @@ func TestRelationInBrackets(t *testing.T) {
 		}
 	}
 }
+
+// TestWordlikeFirstNameBeforeName: a capitalized given name that is also a
+// month, a season or a word, right before a name found, goes with it
+// ("Reviewed by: April Moss, PA-C" and "Seen with Summer Lee, RN." left the
+// first name). A month after a word that dates it stays a date. Written
+// for this test.
+func TestWordlikeFirstNameBeforeName(t *testing.T) {
+	t.Parallel()
+	for _, rulesOnly := range []bool{true, false} {
+		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})
+		for _, c := range []struct{ text, first string }{
+			{"Reviewed by: April Moss, PA-C", "April"},
+			{"Seen with Summer Lee, RN.", "Summer"},
+		} {
+			at, ok := strings.Index(c.text, c.first), false
+			for _, s := range d.Detect(c.text, deid.Known{}) {
+				ok = ok || s.Type == deid.Name && s.Start <= at && at+len(c.first) <= s.End
+			}
+			if !ok {
+				t.Errorf("rules only %v: %q: %q not removed as a name", rulesOnly, c.text, c.first)
+			}
+		}
+		text := "In April Moss was seen for a rash."
+		for _, s := range d.Detect(text, deid.Known{}) {
+			if s.Type == deid.Name && strings.Contains(text[s.Start:s.End], "April") {
+				t.Errorf("rules only %v: %q: the month went as a name", rulesOnly, text)
+			}
+		}
+	}
+}
