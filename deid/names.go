@@ -640,7 +640,12 @@ func (s *scan) introName(i int) bool {
 	if s.toks[k].is(lxTitle | lxTitleClin) {
 		return false // the title matcher takes it
 	}
-	if !s.nameish(k, colon || s.nameLineWords(k) >= 2) {
+	// "named Summer", "a daughter called Hope": a given name after
+	// "named" or "called" even when it is also a word.
+	givenAfterNamed := (w == "named" || w == "called") && s.toks[k].capWord() && !s.toks[k].allUpper() &&
+		(s.toks[k].lex&(lxFirst|lxFirstAmb) != 0 || s.toks[k].gaz&(gzFirst|gzFirstAmb) != 0) &&
+		s.toks[k].lex&(lxMonth|lxWeekday|lxMedical|lxCue) == 0
+	if !givenAfterNamed && !s.nameish(k, colon || s.nameLineWords(k) >= 2) {
 		return false
 	}
 	if e := s.nameThenAge(k); colon && e > 0 {

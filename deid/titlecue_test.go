@@ -37,3 +37,30 @@ func TestTitleBeforeCueWord(t *testing.T) {
 		}
 	}
 }
+
+// TestGivenNameAfterNamed: a capitalized given name after "named" or
+// "called" is a name even when it is also a word ("a 34 yo G2P1 named
+// Summer" kept it). A drug called by its brand stays. Written for this
+// test.
+func TestGivenNameAfterNamed(t *testing.T) {
+	t.Parallel()
+	for _, rulesOnly := range []bool{true, false} {
+		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})
+		for _, c := range []struct{ text, name string }{
+			{"The patient, a 34 yo G2P1 named Summer, presents with pain.", "Summer"},
+			{"Her son named Will is at home with her.", "Will"},
+		} {
+			found := false
+			for _, s := range d.Detect(c.text, deid.Known{}) {
+				found = found || s.Type == deid.Name && c.text[s.Start:s.End] == c.name
+			}
+			if !found {
+				t.Errorf("rules only %v: %q: %q not removed as a name", rulesOnly, c.text, c.name)
+			}
+		}
+		text := "Her anticoagulant is called Xarelto."
+		if spans := d.Detect(text, deid.Known{}); len(spans) != 0 {
+			t.Errorf("rules only %v: %q: spans %v, want none", rulesOnly, text, spans)
+		}
+	}
+}
