@@ -2167,7 +2167,7 @@ func (s *scan) nicknameGiven(v int) {
 		}
 	}
 	i := s.next(m)
-	if i < 0 || !s.toks[i].letters() || s.toks[i].upper() || s.toks[i].n() < 2 || s.isKnown(i) {
+	if i < 0 || !s.toks[i].letters() || s.toks[i].allUpper() || s.toks[i].n() < 2 || s.isKnown(i) {
 		return
 	}
 	// The name ends the clause, or one more part follows ("calls me
@@ -2186,6 +2186,13 @@ func (s *scan) nicknameGiven(v int) {
 	}
 	if s.toks[i].lex != 0 {
 		s.addName(i, i, PatientNames) // a word of the lists too: this mention only
+		return
+	}
+	if s.toks[i].upper() {
+		// "asked that we call her Bunny": the name, wherever the note
+		// writes it again.
+		s.addName(i, i, PatientNames)
+		s.rememberName(s.lower(i), PatientNames)
 		return
 	}
 	s.lowerNameAt(i, PatientNames)
