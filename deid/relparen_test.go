@@ -32,20 +32,13 @@ func TestRelationInBrackets(t *testing.T) {
 		} {
 			spans := d.Detect(c.text, deid.Known{})
 			for _, n := range c.names {
-				at, ok := strings.Index(c.text, n), false
-				for _, s := range spans {
-					ok = ok || s.Type == deid.Name && s.Start <= at && at+len(n) <= s.End
-				}
-				if !ok {
+				if !within(c.text, spans, n, deid.Name) {
 					t.Errorf("rules only %v: %q: %q not removed as a name (spans %v)", rulesOnly, c.text, n, spans)
 				}
 			}
 			for _, w := range c.kept {
-				at := strings.Index(c.text, w)
-				for _, s := range spans {
-					if s.Start < at+len(w) && at < s.End {
-						t.Errorf("rules only %v: %q: %q removed", rulesOnly, c.text, w)
-					}
+				if touching(c.text, spans, w) {
+					t.Errorf("rules only %v: %q: %q removed", rulesOnly, c.text, w)
 				}
 			}
 		}
@@ -65,11 +58,7 @@ func TestWordlikeFirstNameBeforeName(t *testing.T) {
 			{"Reviewed by: April Moss, PA-C", "April"},
 			{"Seen with Summer Lee, RN.", "Summer"},
 		} {
-			at, ok := strings.Index(c.text, c.first), false
-			for _, s := range d.Detect(c.text, deid.Known{}) {
-				ok = ok || s.Type == deid.Name && s.Start <= at && at+len(c.first) <= s.End
-			}
-			if !ok {
+			if !within(c.text, d.Detect(c.text, deid.Known{}), c.first, deid.Name) {
 				t.Errorf("rules only %v: %q: %q not removed as a name", rulesOnly, c.text, c.first)
 			}
 		}

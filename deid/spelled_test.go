@@ -45,31 +45,13 @@ func TestSpelledOutNames(t *testing.T) {
 			{"cue-spelled-after-label", "speaker 1: name and m r n please", nil, []string{"m r n"}},
 		} {
 			spans := d.Detect(c.text, deid.Known{})
-			inside := func(w string) bool {
-				at := strings.Index(c.text, w)
-				for _, s := range spans {
-					if s.Start <= at && at+len(w) <= s.End {
-						return true
-					}
-				}
-				return false
-			}
-			touches := func(w string) bool {
-				at := strings.Index(c.text, w)
-				for _, s := range spans {
-					if s.Start < at+len(w) && at < s.End {
-						return true
-					}
-				}
-				return false
-			}
 			for _, w := range c.gone {
-				if !inside(w) {
+				if !within(c.text, spans, w, "") {
 					t.Errorf("rules only %v: %s: %q not removed whole (spans %v)", rulesOnly, c.name, w, spans)
 				}
 			}
 			for _, w := range c.kept {
-				if touches(w) {
+				if touching(c.text, spans, w) {
 					t.Errorf("rules only %v: %s: %q removed (spans %v)", rulesOnly, c.name, w, spans)
 				}
 			}
@@ -106,4 +88,27 @@ func TestPhoneticAlphabetIdentifiers(t *testing.T) {
 			t.Errorf("rules only %v: %q: spans %v, want none", rulesOnly, text, spans)
 		}
 	}
+}
+
+// within reports whether the first occurrence of w in text lies inside
+// one span, of type typ unless typ is empty.
+func within(text string, spans []deid.Span, w string, typ deid.Type) bool {
+	at := strings.Index(text, w)
+	for _, s := range spans {
+		if (typ == "" || s.Type == typ) && s.Start <= at && at+len(w) <= s.End {
+			return true
+		}
+	}
+	return false
+}
+
+// touching reports whether a span overlaps the first occurrence of w.
+func touching(text string, spans []deid.Span, w string) bool {
+	at := strings.Index(text, w)
+	for _, s := range spans {
+		if s.Start < at+len(w) && at < s.End {
+			return true
+		}
+	}
+	return false
 }

@@ -1,7 +1,6 @@
 package deid_test
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/clinscribe/clinscribe/deid"
@@ -46,20 +45,13 @@ func TestAddressesReadOut(t *testing.T) {
 		} {
 			spans := d.Detect(c.text, deid.Known{})
 			for _, w := range c.gone {
-				at, ok := strings.Index(c.text, w), false
-				for _, s := range spans {
-					ok = ok || s.Type == deid.Location && s.Start <= at && at+len(w) <= s.End
-				}
-				if !ok {
+				if !within(c.text, spans, w, deid.Location) {
 					t.Errorf("rules only %v: %s: %q not removed whole as a place (spans %v)", rulesOnly, c.name, w, spans)
 				}
 			}
 			for _, w := range c.kept {
-				at := strings.Index(c.text, w)
-				for _, s := range spans {
-					if s.Start < at+len(w) && at < s.End {
-						t.Errorf("rules only %v: %s: %q removed (span %q)", rulesOnly, c.name, w, c.text[s.Start:s.End])
-					}
+				if touching(c.text, spans, w) {
+					t.Errorf("rules only %v: %s: %q removed (spans %v)", rulesOnly, c.name, w, spans)
 				}
 			}
 		}
