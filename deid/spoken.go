@@ -144,7 +144,7 @@ func (s *scan) spokenRun(i int) bool {
 	// two": a shorter number opening the answer to a question about an
 	// identifier has the type the question asked for.
 	// A letter or two may open it: "k four four nine one two".
-	if st := s.spelledPrefix(i); end >= i && s.turnStart(st) && !s.dobAsked(i) {
+	if st := s.spelledPrefix(i); end >= i && s.answerOpens(st) && !s.dobAsked(i) {
 		// Read out with letters among the digits: "eight x y z one two
 		// three" after the plate was asked.
 		e := end
@@ -442,6 +442,38 @@ func (s *scan) identifierAsked(i int) Type {
 	})
 	return t
 }
+
+// answerOpens: token i opens its turn, or follows only the words an answer
+// opens with ("it's", "yes it is", "um that's", "sure, it's"): the
+// identifier asked for comes first in the answer.
+func (s *scan) answerOpens(i int) bool {
+	k := i
+	for n := 0; n < 6; n++ {
+		if s.turnStart(k) {
+			return true
+		}
+		p := s.sameLinePrev(k)
+		if p < 0 {
+			return false
+		}
+		t := &s.toks[p]
+		switch {
+		case t.punct(',') || t.punct('\'') || t.punct('.'):
+		case t.letters() && answerOpeners[s.lower(p)]:
+		default:
+			return false
+		}
+		k = p
+	}
+	return false
+}
+
+// answerOpeners are the words an answer may open with before the value
+// asked for.
+var answerOpeners = map[string]bool{"it": true, "s": true, "is": true, "its": true, "that": true, "yes": true,
+	"yeah": true, "yep": true, "sure": true, "um": true, "uh": true, "umm": true, "ok": true, "okay": true,
+	"so": true, "mm": true, "hmm": true, "oh": true, "alright": true, "right": true, "let": true, "me": true,
+	"see": true, "yup": true}
 
 // zipAsked: the ZIP code was asked for on this line or the one before.
 func (s *scan) zipAsked(i int) bool {

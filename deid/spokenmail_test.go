@@ -41,3 +41,35 @@ func TestSpokenMailWithoutDomain(t *testing.T) {
 		}
 	}
 }
+
+// TestIdentifierAnsweredAfterOpener: an identifier asked for on one turn
+// and read out on the next after the words an answer opens with ("it's",
+// "yes it is", "um let me see,") has the type asked for; only one read out
+// first in the turn was taken. A number in an answer to another question
+// stays. Written for this test.
+func TestIdentifierAnsweredAfterOpener(t *testing.T) {
+	t.Parallel()
+	for _, rulesOnly := range []bool{true, false} {
+		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})
+		for _, c := range []struct {
+			text, value string
+			typ         deid.Type
+		}{
+			{"agent: and the member id on his card\ncaller: it's w k r four four seven one nine", "w k r four four seven one nine", deid.HealthPlan},
+			{"agent: and your mrn\ncaller: yes it is four four seven one two nine", "four four seven one two nine", deid.MRN},
+			{"agent: and your mrn\ncaller: um let me see, four four seven one two nine", "four four seven one two nine", deid.MRN},
+		} {
+			found := false
+			for _, s := range d.Detect(c.text, deid.Known{}) {
+				found = found || c.text[s.Start:s.End] == c.value && s.Type == c.typ
+			}
+			if !found {
+				t.Errorf("rules only %v: %q: %q not removed whole as %s", rulesOnly, c.text, c.value, c.typ)
+			}
+		}
+		text := "doctor: and your account number\npatient: i have had it for four years"
+		if spans := d.Detect(text, deid.Known{}); len(spans) != 0 {
+			t.Errorf("rules only %v: %q: spans %v, want none", rulesOnly, text, spans)
+		}
+	}
+}
