@@ -2257,6 +2257,20 @@ func (s *scan) relationAside(i int) bool {
 	return e < 0 || s.toks[e].punct(')') || s.toks[e].punct(',') || s.clauseEndAfter(r)
 }
 
+// driveBefore: "dr" at token p closes a street's name ("12 oak dr
+// springfield"): a house number comes up to four words before it.
+func (s *scan) driveBefore(p int) bool {
+	if !s.eq(p, "dr") {
+		return false
+	}
+	for q, n := s.sameLinePrev(p), 0; q >= 0 && n < 4; q, n = s.sameLinePrev(q), n+1 {
+		if s.toks[q].digits() || s.toks[q].letters() && s.toks[q].is(lxDigitWord|lxTeenWord|lxTensWord) {
+			return true
+		}
+	}
+	return false
+}
+
 // onlyTitles are lower-case titles that are no other word or
 // abbreviation: any surname after them is one, "mrs brown".
 var onlyTitles = map[string]bool{"mrs": true, "mister": true, "missus": true, "madame": true, "monsieur": true,
@@ -2306,7 +2320,16 @@ func (s *scan) lowerName(i int) bool {
 					surname = strongPersonVerbs[w] && !frequencyAdverbs[s.lower(i)]
 				}
 			}
-			if listed || surname || open && unknown {
+			// A place's name right after a title is the person's surname:
+			// "mrs london", "dr springfield" (a place follows a title only
+			// with a word between: "doctor in london").
+			place := (t.lex&(lxCity|lxCityAmb) != 0 || t.gaz&(gzCity|gzCityAmb|gzTown) != 0) && t.gaz&gzWord == 0 &&
+				t.lex&(lxCommon|lxMedical|lxMonth|lxWeekday|lxUnitWord|lxTitle|lxTitleClin|lxRelation|lxState|lxCountry) == 0 &&
+				!s.dictionaryWord(i) && !s.driveBefore(p)
+			// "doctor" before a word of no list that is no English word:
+			// "doctor haverford" ("doctor visit" is English).
+			if listed || surname || place || open && unknown ||
+				unknown && s.eq(p, "doctor") && !s.dictionaryWord(i) && !strings.HasSuffix(s.lower(i), "ly") {
 				s.lowerNameAt(i, PatientNames)
 				return true
 			}

@@ -90,3 +90,38 @@ func TestCapitalizedNicknameGiven(t *testing.T) {
 		}
 	}
 }
+
+// TestLowerTitleBeforePlaceWord: in lower case, a word that names a place
+// right after a person's title is the surname ("with dr springfield", "mrs
+// london", "doctor haverford" kept it: a town, or a word of no list after
+// the weak title "doctor"). A town after a street's "dr" stays a place,
+// "doctor visit" stays words. Written for this test.
+func TestLowerTitleBeforePlaceWord(t *testing.T) {
+	t.Parallel()
+	for _, rulesOnly := range []bool{true, false} {
+		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})
+		for _, c := range []struct{ text, name string }{
+			{"nurse: the follow up with dr springfield next week", "springfield"},
+			{"patient: mrs london from next door drove me", "london"},
+			{"nurse: you're here for the follow up with doctor haverford", "haverford"},
+		} {
+			found := false
+			for _, s := range d.Detect(c.text, deid.Known{}) {
+				found = found || s.Type == deid.Name && c.text[s.Start:s.End] == c.name
+			}
+			if !found {
+				t.Errorf("rules only %v: %q: %q not removed as a name", rulesOnly, c.text, c.name)
+			}
+		}
+		text := "patient: it's 12 oak dr springfield illinois"
+		for _, s := range d.Detect(text, deid.Known{}) {
+			if s.Type == deid.Name {
+				t.Errorf("rules only %v: %q: %q taken for a name", rulesOnly, text, text[s.Start:s.End])
+			}
+		}
+		text = "nurse: the doctor visit is next week"
+		if spans := d.Detect(text, deid.Known{}); len(spans) != 0 {
+			t.Errorf("rules only %v: %q: spans %v, want none", rulesOnly, text, spans)
+		}
+	}
+}

@@ -167,7 +167,7 @@ func (s *scan) wordAt(i int) {
 	if f&lxTimeWord != 0 && s.seasonOrHoliday(i) {
 		return
 	}
-	if !up && tn >= 2 && (f&(lxFirst|lxSur) != 0 || f == 0 && s.afterTitle(i)) && s.lowerName(i) {
+	if !up && tn >= 2 && (f&(lxFirst|lxSur) != 0 || (f == 0 || f&(lxCity|lxCityAmb) != 0) && s.afterTitle(i)) && s.lowerName(i) {
 		return
 	}
 	if !allUp && tn >= 3 && (f&(lxFirst|lxFirstAmb|lxSur|lxSurAmb) != 0 || t.gaz&(gzFirst|gzFirstAmb|gzSur|gzSurAmb) != 0 ||
