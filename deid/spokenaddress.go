@@ -118,3 +118,49 @@ func (s *scan) spokenStreetBeforeUnit(i int) bool {
 	s.addTok(st, last, Location, prCue)
 	return true
 }
+
+// spokenAddressAfterCue: after "address" (token i), a house number read out
+// (three digits or more, or in figures) and the words of the street that
+// follow it, up to three and its suffix, with no suffix said ("is your
+// address still twelve forty lakeshore", "the address is two two one
+// cleveland road west").
+func (s *scan) spokenAddressAfterCue(i int) bool {
+	if s.toks[i].upper() {
+		return false
+	}
+	j := s.next(i)
+	for n := 0; j > 0 && n < 3 && s.toks[j].letters() && (functionWords[s.lower(j)] || s.eq(j, "still") || s.eq(j, "now")); n++ {
+		j = s.next(j) // "address is still", "address now is"
+	}
+	if j < 0 {
+		return false
+	}
+	end := -1
+	switch t := &s.toks[j]; {
+	case t.digits() && t.n() <= 6:
+		end = j
+	case t.letters() && t.is(lxDigitWord|lxTeenWord|lxTensWord):
+		if nd, e := s.spokenDigits(j); nd >= 3 {
+			end = e
+		}
+	}
+	if end < 0 {
+		return false
+	}
+	last := -1
+	for k, n := s.next(end), 0; k > 0 && n < 4 && s.toks[k].gap == gapSpace; k, n = s.next(k), n+1 {
+		t := &s.toks[k]
+		if !t.letters() || t.upper() || functionWords[s.lower(k)] || t.lex&(lxDigitWord|lxTeenWord|lxTensWord|lxUnitWord|lxMedical) != 0 {
+			break
+		}
+		last = k
+		if t.is(lxStreetSuffix) {
+			break
+		}
+	}
+	if last < 0 {
+		return false
+	}
+	s.addTok(j, last, Location, prCue)
+	return true
+}

@@ -26,6 +26,9 @@ func (s *scan) wordAt(i int) {
 	if !up && tn == 3 && lw == "box" && s.spokenPOBox(i) {
 		return
 	}
+	if !up && tn == 7 && lw == "address" && s.spokenAddressAfterCue(i) {
+		return
+	}
 	if f&wordAtLowerFlags == 0 && f != 0 && !sp && !up && t.gaz == 0 && tn > 1 &&
 		!(i > 1 && s.toks[i-1].lex&lxRelation != 0) {
 		return
