@@ -73,3 +73,40 @@ func TestIdentifierAnsweredAfterOpener(t *testing.T) {
 		}
 	}
 }
+
+// TestLastDigitsSaid: the last digits of an identifier said alone after its
+// cue, on the line or the line before, go with the cue's type ("ends in two
+// two one four" after "what's a good number", "the card ending in 4471").
+// "Ends in" a time or with no cue stays. Written for this test.
+func TestLastDigitsSaid(t *testing.T) {
+	t.Parallel()
+	for _, rulesOnly := range []bool{true, false} {
+		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})
+		for _, c := range []struct {
+			text, value string
+			typ         deid.Type
+		}{
+			{"doctor: what's a good number\npatient: same as before, ends in two two one four", "two two one four", deid.Phone},
+			{"patient: my cell ends in two two one four", "two two one four", deid.Phone},
+			{"patient: the card ending in 4471 is the one", "4471", deid.Account},
+			{"patient: my social ends in six seven eight nine", "six seven eight nine", deid.SSN},
+		} {
+			found := false
+			for _, s := range d.Detect(c.text, deid.Known{}) {
+				found = found || c.text[s.Start:s.End] == c.value && s.Type == c.typ
+			}
+			if !found {
+				t.Errorf("rules only %v: %q: %q not removed as %s", rulesOnly, c.text, c.value, c.typ)
+			}
+		}
+		for _, text := range []string{
+			"patient: my phone plan ends in twenty days",
+			"doctor: the course ends in 10 days",
+			"doctor: the story ends in two parts",
+		} {
+			if spans := d.Detect(text, deid.Known{}); len(spans) != 0 {
+				t.Errorf("rules only %v: %q: spans %v, want none", rulesOnly, text, spans)
+			}
+		}
+	}
+}
