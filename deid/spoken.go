@@ -179,7 +179,9 @@ func (s *scan) spokenRun(i int) bool {
 		s.addTok(i, end, ID, prCue)
 		return true
 	}
-	if end >= 0 && nd >= 7 {
+	// Letters spelled before the digits count toward the length ("h h one
+	// four four nine two seven": an insurance ID).
+	if st := s.spelledPrefix(i); end >= 0 && (nd >= 7 || nd >= 5 && i-st >= 2 && nd+i-st >= 7 && !s.saidBefore(st, end)) {
 		t := ID
 		// The first of spokenCueSet's lists with a word in the six
 		// tokens before decides.
@@ -197,10 +199,10 @@ func (s *scan) spokenRun(i int) bool {
 			t = HealthPlan
 		case cue&32 != 0:
 			t = Account
-		case nd == 7 || nd == 10 || nd == 11:
+		case st == i && (nd == 7 || nd == 10 || nd == 11):
 			t = Phone
 		}
-		s.addTok(s.spelledPrefix(i), end, t, prCue)
+		s.addTok(st, end, t, prCue)
 		return true
 	}
 	if y, end := s.spokenYear(i); end >= 0 && y <= s.year-90 && y >= 1850 {
@@ -441,6 +443,14 @@ func (s *scan) identifierAsked(i int) Type {
 		return true
 	})
 	return t
+}
+
+// saidBefore: the words st..end were said earlier in the text (an
+// identifier read back: its first mention's type goes to this one,
+// repeatIDs).
+func (s *scan) saidBefore(st, end int) bool {
+	a, b := int(s.toks[st].s), int(s.toks[end].e)
+	return strings.Contains(s.low[:a], s.low[a:b])
 }
 
 // answerOpens: token i opens its turn, or follows only the words an answer

@@ -110,3 +110,28 @@ func TestLastDigitsSaid(t *testing.T) {
 		}
 	}
 }
+
+// TestLettersBeforeDigitsMakeAnIdentifier: letters spelled before digits
+// read out count toward an identifier's length with no cue near: "h h one
+// four four nine two seven" (six digits, two letters) stayed, as only seven
+// digits or more made one. Six digits alone stay; with letters it is no
+// phone. Written for this test.
+func TestLettersBeforeDigitsMakeAnIdentifier(t *testing.T) {
+	t.Parallel()
+	for _, rulesOnly := range []bool{true, false} {
+		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})
+		text := "speaker 2: yeah it is on my card, h h one four four nine two seven"
+		value := "h h one four four nine two seven"
+		found := false
+		for _, s := range d.Detect(text, deid.Known{}) {
+			found = found || text[s.Start:s.End] == value && s.Type == deid.ID
+		}
+		if !found {
+			t.Errorf("rules only %v: %q: %q not removed whole as an identifier", rulesOnly, text, value)
+		}
+		text = "patient: i counted one four four nine two seven steps"
+		if spans := d.Detect(text, deid.Known{}); len(spans) != 0 {
+			t.Errorf("rules only %v: %q: spans %v, want none", rulesOnly, text, spans)
+		}
+	}
+}
