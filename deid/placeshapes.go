@@ -48,7 +48,7 @@ func (s *scan) placeShapes() {
 		case "heights", "hill", "village", "point", "prairie", "district":
 			s.groundNamed(i)
 		default:
-			if t.upper() && t.is(lxOrdWord) {
+			if t.is(lxOrdWord) {
 				s.numberedStreetOn(i)
 			}
 		}
@@ -97,7 +97,10 @@ func (s *scan) numberedStreetOn(i int) bool {
 			fullStreetWords[s.lower(b)] || genericGround[s.lower(b)] || orderWords[s.lower(b)] {
 			return false
 		}
-		if word && !tb.upper() {
+		// "on Eighth and Pike"; in lower case, as a transcript writes
+		// it, where the clause ends after the second street or its
+		// suffix follows ("the shelter on fifth and market").
+		if word && !tb.upper() && (s.toks[i].upper() || !s.clauseEndAfter(b) && !s.streetSuffixAfter(b)) {
 			return false
 		}
 	default:
@@ -114,6 +117,13 @@ func (s *scan) numberedStreetOn(i int) bool {
 	s.addTok(i, i, Location, prCue)
 	s.addTok(b, e, Location, prCue)
 	return true
+}
+
+// streetSuffixAfter: a street's full suffix follows token b ("market
+// street").
+func (s *scan) streetSuffixAfter(b int) bool {
+	k := s.next(b)
+	return k > 0 && s.toks[k].letters() && s.toks[k].is(lxStreetSuffix) && fullStreetWords[s.lower(k)]
 }
 
 // orderWords after "1st and" rank, not name a street: "on 1st and last
