@@ -321,6 +321,7 @@ func (s *scan) rules(d *Detector, text string, known Known, prep bool) []Span {
 		}
 	}
 	s.speakerTags()
+	s.offeredNames()
 	s.spokenBirthdayAges()
 	s.mdOnDatedLine()
 	s.knownPass()

@@ -1,0 +1,98 @@
+package deid
+
+// offeredNames: the short name a person offers at the start of a turn
+// right after being addressed ("md: hi valentina / pt: vale is fine",
+// "speaker 1: mr. mizrahi / speaker 2: yes avi", "s1: sebastiao i'm dr
+// chukwuma / s2: tiao please", "chidinma yeah or chi is fine"). The word is
+// a name there whatever it is (no English word), and at its other mentions
+// (lowerNameAt).
+func (s *scan) offeredNames() {
+	for i := 1; i < len(s.toks); i++ {
+		if !s.toks[i-1].punct(':') && !s.toks[i-1].punct(']') || !s.toks[i].letters() || !s.turnStart(i) {
+			continue
+		}
+		// The openers of the answer, and a name said before "or" ("chidinma
+		// yeah or chi is fine").
+		k, opened := i, false
+		for n := 0; n < 4 && k >= 0 && k < len(s.toks) && s.toks[k].letters(); n++ {
+			w := s.lower(k)
+			if offerOpeners[w] {
+				opened = opened || w == "yes" || w == "yeah" || w == "just" || w == "or"
+				k = s.next(k)
+				continue
+			}
+			if n < 3 && s.isNameTok(k) {
+				k = s.next(k)
+				continue
+			}
+			break
+		}
+		if k < 0 || !s.offerable(k) {
+			continue
+		}
+		n := s.next(k)
+		offered := false
+		switch {
+		case n < 0:
+			offered = opened // "yes avi" closing the turn
+		case s.eq(n, "please"):
+			offered = true
+		case s.eq(n, "is") || s.eq(n, "works"):
+			f := s.next(n)
+			offered = s.eq(n, "works") || f > 0 && (s.eq(f, "fine") || s.eq(f, "good") || s.eq(f, "ok") || s.eq(f, "okay"))
+		case s.toks[n].punct('\'') && s.eq(n+1, "s") && n+2 < len(s.toks):
+			f := s.next(n + 1)
+			offered = f > 0 && (s.eq(f, "fine") || s.eq(f, "good"))
+		}
+		if !offered || !s.addressedBefore(i) {
+			continue
+		}
+		s.lowerNameAt(k, PatientNames)
+	}
+}
+
+// offerOpeners may come before a name offered in an answer.
+var offerOpeners = map[string]bool{"yes": true, "yeah": true, "yep": true, "oh": true, "um": true, "uh": true,
+	"just": true, "or": true, "no": true, "nope": true, "ok": true, "okay": true, "actually": true, "but": true}
+
+// offerable: token k may be a short name offered: lower case, two letters
+// or more, no function word, English word or listed ordinary word.
+func (s *scan) offerable(k int) bool {
+	t := &s.toks[k]
+	if !t.letters() || t.upper() || t.n() < 2 || functionWords[s.lower(k)] || offerOpeners[s.lower(k)] ||
+		discourseWords[s.lower(k)] || endearments[s.lower(k)] || s.dictionaryWord(k) {
+		return false
+	}
+	return t.lex&(lxCommon|lxMedical|lxUnitWord|lxTimeWord|lxDigitWord|lxTeenWord|lxTensWord|lxTitle|lxTitleClin|lxRelation|lxMonth|lxWeekday) == 0
+}
+
+// isNameTok: a name candidate or a known name covers token k.
+func (s *scan) isNameTok(k int) bool {
+	if s.isKnown(k) {
+		return true
+	}
+	off := int(s.toks[k].s)
+	for c := range s.cands {
+		if cd := &s.cands[c]; cd.t == Name && cd.s <= off && off < cd.e {
+			return true
+		}
+	}
+	return false
+}
+
+// addressedBefore: the line before token i's turn holds a name found or a
+// title ("mr. mizrahi", "hi valentina"): the turn answers being addressed.
+func (s *scan) addressedBefore(i int) bool {
+	lines := 0
+	for k := i - 1; k >= 0 && k >= i-40; k-- {
+		if s.toks[k+1].gap == gapLine {
+			if lines++; lines > 1 {
+				return false
+			}
+		}
+		if lines == 1 && s.toks[k].letters() && (s.isNameTok(k) || s.toks[k].is(lxTitle|lxTitleClin)) {
+			return true
+		}
+	}
+	return false
+}

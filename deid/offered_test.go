@@ -1,0 +1,46 @@
+package deid_test
+
+import (
+	"testing"
+
+	"github.com/clinscribe/clinscribe/deid"
+)
+
+// TestShortNameOffered: the short name a person offers at the start of a
+// turn right after being addressed is a name there and at its later
+// mentions ("md: hi valentina / pt: vale is fine / md: vale ok" kept "vale"
+// both times; "yes avi" after "mr. mizrahi"; "tiao please"), with no
+// metadata. A turn that is no answer to being addressed, or whose word is
+// English ("pain is fine", "yes that is fine"), stays. Written for this
+// test.
+func TestShortNameOffered(t *testing.T) {
+	t.Parallel()
+	for _, rulesOnly := range []bool{true, false} {
+		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})
+		for _, c := range []struct {
+			text  string
+			names []string // every mention of each must go
+		}{
+			{"md: hi valentina\npt: vale is fine\nmd: vale ok and this is your husband", []string{"vale"}},
+			{"speaker 1: mr. mizrahi\nspeaker 2: yes avi\nspeaker 1: avi great, i'm the resident", []string{"avi"}},
+			{"s1: sebastiao i'm dr chukwuma\ns2: tiao please\ns1: tiao ok so the gallbladder", []string{"tiao"}},
+		} {
+			spans := d.Detect(c.text, deid.Known{})
+			for _, n := range c.names {
+				if at := survivingWord(c.text, spans, n); at >= 0 {
+					t.Errorf("rules only %v: %q: %q survives at byte %d", rulesOnly, c.text, n, at)
+				}
+			}
+		}
+		for _, text := range []string{
+			"doctor: hi mrs lopez\npatient: yes that is fine\ndoctor: how is the pain\npatient: pain is fine",
+			"doctor: how's the knee\npatient: knee is fine now",
+		} {
+			for _, s := range d.Detect(text, deid.Known{}) {
+				if w := text[s.Start:s.End]; w == "that" || w == "pain" || w == "knee" {
+					t.Errorf("rules only %v: %q: %q taken for a name", rulesOnly, text, w)
+				}
+			}
+		}
+	}
+}
