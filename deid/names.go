@@ -478,6 +478,17 @@ func (s *scan) introName(i int) bool {
 			k = c + 1
 		}
 	}
+	if w == "thanks" {
+		// "Thanks so much,", "Thanks again,", "Thanks in advance,": the
+		// sign-off's comma after a few words of thanks.
+		j := k
+		for n := 0; n < 3 && j < len(s.toks) && s.toks[j].letters() && thanksFillers[s.lower(j)]; n++ {
+			j++
+		}
+		if j > k && j < len(s.toks) && s.toks[j].punct(',') {
+			k = j
+		}
+	}
 	if k < len(s.toks) && s.toks[k].punct(':') {
 		colon = true
 		k++
@@ -674,6 +685,10 @@ func (s *scan) introName(i int) bool {
 	}
 	return true
 }
+
+// thanksFillers come between "thanks" and a sign-off's comma.
+var thanksFillers = map[string]bool{"so": true, "much": true, "again": true, "in": true, "advance": true, "a": true,
+	"lot": true, "bunch": true, "ever": true, "very": true, "all": true}
 
 // roleName: the capitalized word after a role word ("nurse Kim",
 // "interpreter Ana", "pharmacist Hollis") is on no list and does not look

@@ -44,3 +44,31 @@ func TestShortNameOffered(t *testing.T) {
 		}
 	}
 }
+
+// TestSignoffAfterThanksWords: the name on the line after "Thanks so
+// much," or "Thanks again," signs the message ("Yoli" stayed: only
+// "Thanks," right before the comma was a sign-off). Text after the comma on
+// its line, or no name on the next line, stays. Written for this test.
+func TestSignoffAfterThanksWords(t *testing.T) {
+	t.Parallel()
+	for _, rulesOnly := range []bool{true, false} {
+		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})
+		for _, text := range []string{
+			"The refill went through, see you Friday.\nThanks so much,\nYoli",
+			"Please call back when you can.\nThanks again,\nYoli",
+		} {
+			found := false
+			for _, s := range d.Detect(text, deid.Known{}) {
+				found = found || s.Type == deid.Name && text[s.Start:s.End] == "Yoli"
+			}
+			if !found {
+				t.Errorf("rules only %v: %q: the signature not removed", rulesOnly, text)
+			}
+		}
+		for _, text := range []string{"Thanks so much, I appreciate it.", "Thanks again,\nthe front desk"} {
+			if spans := d.Detect(text, deid.Known{}); len(spans) != 0 {
+				t.Errorf("rules only %v: %q: spans %v, want none", rulesOnly, text, spans)
+			}
+		}
+	}
+}
