@@ -43,6 +43,9 @@ func soundKey(dst []byte, w string) []byte {
 		case c == 'p' && next == 'h':
 			put('f')
 			i++
+		case (c == 'c' || c == 's') && next == 'z':
+			put('x') // Polish "cz", "sz": "kowalczyk" as "kovalchik"
+			i++
 		case (c == 's' || c == 'c') && next == 'h':
 			if c == 'c' && i+2 < len(w) && w[i+2] == 'r' {
 				put('k') // "christopher"
@@ -53,6 +56,8 @@ func soundKey(dst []byte, w string) []byte {
 		case c == 't' && next == 'h':
 			put('t')
 			i++
+		case c == 't' && next == 'c' && i+2 < len(w) && w[i+2] == 'h':
+			// "tch" sounds as "ch": "voytovitch", "mitchell"
 		case c == 'c':
 			if next == 'e' || next == 'i' || next == 'y' {
 				put('s')
@@ -88,9 +93,15 @@ func soundKey(dst []byte, w string) []byte {
 				put('h')
 			}
 		case c == 'w':
-			if i == 0 && vowel(next) {
-				put('w')
+			// Before a vowel w sounds as in "wade", or as v in the Slavic
+			// and German names transcribers spell with v ("wojtowicz" as
+			// "voytovich"): either way f, as v is. Elsewhere silent
+			// ("bowman", "lowry").
+			if vowel(next) {
+				put('f')
 			}
+		case c == 'j' && i > 0 && !vowel(next):
+			// j before a consonant is a vowel ("wojtowicz", "bojko").
 		default:
 			put(c)
 		}
@@ -113,6 +124,9 @@ func (s *scan) soundsKnown(i int, nameOnly bool) bool {
 	nameOnly = nameOnly || unknown && t.gaz != 0 // a census name of no other list
 	if listedWord || !(nameOnly || unknown || upper && t.lex&^(lxFirst|lxSur|lxFirstAmb|lxSurAmb) == 0) {
 		return false
+	}
+	if t.lex&lxEponymName != 0 || s.eponymAfter(i) {
+		return false // "murphy's sign" is no "Merwe"
 	}
 	w := s.lower(i)
 	if _, eng := englishWords()[w]; eng {
@@ -169,14 +183,14 @@ func (s *scan) heardAgain() {
 // soundsKnownRun: a supplied name said syllable by syllable, as a
 // transcriber writes what it heard ("see oh ban" for Siobhan, "ez a kune"
 // for Ezeakunne): two or three short lower-case words that are a whole
-// turn, or close a turn after "it's", "like" or "pronounced", read
-// together to the sound key (soundKey) of a supplied part of five letters
-// or more, with the same first letter. It adds the run and reports whether
-// it did.
+// turn, or close a turn after "it's", "like", "pronounced", "sorry" or a
+// title ("who's dr voy toe vitch"), read together to the sound key
+// (soundKey) of a supplied part of five letters or more, which holds the
+// same first sound. It adds the run and reports whether it did.
 func (s *scan) soundsKnownRun(i int) bool {
-	if !s.turnStart(i) {
+	if !s.turnStart(i) && !s.titleBefore(i) {
 		switch s.prevWordAt(i, 1) {
-		case "it's", "like", "pronounced", "say", "said":
+		case "it's", "like", "pronounced", "say", "said", "sorry":
 		default:
 			return false
 		}
@@ -218,9 +232,11 @@ func (s *scan) soundsKnownRun(i int) bool {
 		return false
 	}
 	for _, kw := range s.kn().words {
-		if len(kw) < 5 || kw[0] != w[0] || len(kw)-len(w) > 3 || len(w)-len(kw) > 3 {
+		if len(kw) < 5 || len(kw)-len(w) > 3 || len(w)-len(kw) > 3 {
 			continue
 		}
+		// The same first sound, which the key's first byte is ("wojtowicz"
+		// and "voy toe vitch" open with v).
 		if string(soundKey(pb[:0], kw)) == string(key) {
 			s.addName(i, end, s.kn().parts[kw].cls)
 			return true
