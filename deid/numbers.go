@@ -201,6 +201,12 @@ func (s *scan) phoneAt(i int, g *groups) int {
 		// "020 7946 0958", "0161 496 0000", France's "06 12 34 56 78"
 		// after a phone cue.
 		last = g.last
+	case s.trunkZero(i) && g.total >= 10 && g.total <= 11 && g.seps[1] == ' ' && (g.is(4, 3, 3) || g.is(2, 4, 4) && g.paren || g.is(4, 3, 4) && g.paren):
+		// The shapes of a national number that nothing else is written
+		// in, with no cue: a mobile "0412 555 871" after a next of kin's
+		// name, a landline with its area code in brackets "(02) 9555
+		// 1234", "(0161) 496 0000".
+		last = g.last
 	default:
 		return -1
 	}
@@ -221,6 +227,15 @@ func (s *scan) phoneAt(i int, g *groups) int {
 		}
 	}
 	return last
+}
+
+// trunkZero: the number from token i (its bracket skipped) opens with a
+// trunk 0.
+func (s *scan) trunkZero(i int) bool {
+	if s.toks[i].punct('(') && i+1 < len(s.toks) {
+		i++
+	}
+	return s.str(i)[0] == '0'
 }
 
 // extensionBefore: "ext", "ext." or "extension" right before token i, with
