@@ -36,3 +36,21 @@ func TestNationalNumbersWithoutCue(t *testing.T) {
 		}
 	}
 }
+
+// TestAtSaintPlace: a place after "at" written with a dotted "St." or "Mt."
+// goes whole ("meetings at St. Sabina on Thursdays" left "Sabina": the dot
+// ended the place's words). Written for this test.
+func TestAtSaintPlace(t *testing.T) {
+	t.Parallel()
+	for _, rulesOnly := range []bool{true, false} {
+		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})
+		for _, c := range []struct{ text, place string }{
+			{"Attends NA meetings at St. Sabina on Thursdays.", "St. Sabina"},
+			{"She was seen at Mt. Carmel East yesterday.", "Mt. Carmel East"},
+		} {
+			if !within(c.text, d.Detect(c.text, deid.Known{}), c.place, deid.Location) {
+				t.Errorf("rules only %v: %q: %q not removed whole as a place", rulesOnly, c.text, c.place)
+			}
+		}
+	}
+}

@@ -951,7 +951,10 @@ func (s *scan) atPlace(i int) bool {
 		return false
 	}
 	end := -1
-	for j := k; j > 0 && j < k+4; j = s.next(j) {
+	for j := k; j > 0 && j < k+5; j = s.next(j) {
+		if s.toks[j].punct('.') && j == end+1 && s.toks[j].gap == gapNone && (s.eq(end, "st") || s.eq(end, "mt") || s.eq(end, "ft")) {
+			continue // "at St. Sabina": the abbreviation's dot
+		}
 		t := &s.toks[j]
 		if j > k && t.gap != gapSpace || !t.capWord() || t.allUpper() && t.n() > 1 || t.n() < 3 && !s.eq(j, "st") {
 			break
