@@ -306,6 +306,9 @@ func (s *scan) rules(d *Detector, text string, known Known, prep bool) []Span {
 		case t.digits():
 			s.numberAt(i)
 		case t.shape&shDigit != 0:
+			if t.n() <= 2 && t.shape&shLetter != 0 && s.ocrDateAt(i) {
+				continue
+			}
 			s.codeAt(i)
 			if t.shape&shLetter != 0 && t.n() >= 4 && t.n() <= 5 {
 				s.birthdayAge(i)

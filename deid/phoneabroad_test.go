@@ -54,3 +54,25 @@ func TestAtSaintPlace(t *testing.T) {
 		}
 	}
 }
+
+// TestScannedDateAfterCue: a date a scanner read with letters for digits
+// after a date's label goes ("DOB: O4/O9/1958" kept it). The same shape
+// with no date's label stays. Written for this test.
+func TestScannedDateAfterCue(t *testing.T) {
+	t.Parallel()
+	for _, rulesOnly := range []bool{true, false} {
+		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})
+		for _, c := range []struct{ text, date string }{
+			{"Member DOB: O4/O9/1958   Group 00417", "O4/O9/1958"},
+			{"D.O.B. l2/O3/2O21", "l2/O3/2O21"},
+		} {
+			if !within(c.text, d.Detect(c.text, deid.Known{}), c.date, deid.Date) {
+				t.Errorf("rules only %v: %q: %q not removed as a date", rulesOnly, c.text, c.date)
+			}
+		}
+		text := "Shelf B2/O9 holds the kits."
+		if spans := d.Detect(text, deid.Known{}); len(spans) != 0 {
+			t.Errorf("rules only %v: %q: spans %v, want none", rulesOnly, text, spans)
+		}
+	}
+}
