@@ -74,6 +74,12 @@ func (s *scan) spaceSpelledName(i int) bool {
 	if end < 0 || len(w) < 3 {
 		return false
 	}
+	word := string(w)
+	f, g := lookupString(word)
+	listed := f&(lxFirst|lxSur|lxFirstAmb|lxSurAmb) != 0 || g&(gzFirst|gzSur|gzFirstAmb|gzSurAmb) != 0
+	if len(w) <= 4 && f&(lxMedical|lxCue|lxUnitWord) != 0 && !listed {
+		return false // an acronym or a cue spelled: "ekg is e k g", "name and m r n please"
+	}
 	// The word spelled, said in the twelve words before on this line or
 	// the line before.
 	lines := 0
@@ -91,11 +97,8 @@ func (s *scan) spaceSpelledName(i int) bool {
 			return true
 		}
 	}
-	word := string(w)
-	f, g := lookupString(word)
-	listed := f&(lxFirst|lxSur|lxFirstAmb|lxSurAmb) != 0 || g&(gzFirst|gzSur|gzFirstAmb|gzSurAmb) != 0
 	if f != 0 && !listed {
-		return false // a cue, an acronym or another listed word: "name and m r n please"
+		return false // another listed word
 	}
 	if s.spellingAsked(i) || s.nameLabelBefore(i) {
 		s.addName(i, end, PatientNames)
