@@ -60,6 +60,9 @@ func (s *scan) relNameStart(e int) int {
 // medical word.
 func (s *scan) relNameWord(k int) bool {
 	t := &s.toks[k]
+	if t.lex&lxCommon != 0 && t.lex&(lxFirst|lxSur|lxFirstAmb|lxSurAmb) == 0 && t.gaz&(gzFirst|gzSur|gzFirstAmb|gzSurAmb) == 0 {
+		return false // an ordinary word: "Type (mother) of allele"
+	}
 	return t.capWord() && !(t.allUpper() && t.n() > 1) && t.n() >= 2 &&
 		t.lex&(lxTitle|lxTitleClin|lxRelation|lxCue|lxMedical|lxCredential|lxState|lxCountry) == 0
 }

@@ -29,6 +29,7 @@ func TestRelationInBrackets(t *testing.T) {
 			{"Plan discussed with April (sister).", []string{"April"}, nil},
 			{"Started Skyrizi (biologic) last week.", nil, []string{"Skyrizi"}},
 			{"FAMILY (husband) at bedside", nil, []string{"FAMILY"}},
+			{"Type (mother) of allele unknown.", nil, []string{"Type"}},
 		} {
 			spans := d.Detect(c.text, deid.Known{})
 			for _, n := range c.names {
