@@ -1,5 +1,7 @@
 package deid
 
+import "strings"
+
 // Names spelled out letter by letter in speech ("can you spell that / h a
 // l v o r s e n", "it's smith, s as in sam, m, i, t, h"): callers spell
 // names, streets and e-mail addresses to front desks, nurse lines and
@@ -100,6 +102,9 @@ func (s *scan) spaceSpelledName(i int) bool {
 	if f != 0 && !listed {
 		return false // another listed word
 	}
+	if !listed && (englishWordLooking(word) || clinicalWordLooking(word)) {
+		return false // a clinical or English word spelled: "d y s p h a g i a"
+	}
 	if s.spellingAsked(i) || s.nameLabelBefore(i) {
 		s.addName(i, end, PatientNames)
 		return true
@@ -140,6 +145,36 @@ func (s *scan) spellingAsked(i int) bool {
 func (s *scan) nameLabelBefore(i int) bool {
 	for k, n := s.sameLinePrev(i), 0; k >= 0 && n < 4; k, n = s.sameLinePrev(k), n+1 {
 		if s.eq(k, "name") || s.eq(k, "surname") || s.eq(k, "names") {
+			return true
+		}
+	}
+	return false
+}
+
+// englishWordLooking: w, lower case, is an English word or ends as
+// ordinary words do (englishSuffixes).
+func englishWordLooking(w string) bool {
+	if _, ok := englishWords()[w]; ok {
+		return true
+	}
+	for _, suf := range englishSuffixesByLast[w[len(w)-1]] {
+		if len(w) > len(suf)+2 && w[len(w)-len(suf):] == suf {
+			return true
+		}
+	}
+	return false
+}
+
+// clinicalEndings end the names of conditions and drugs that callers spell
+// for a pharmacy or a form, and few names.
+var clinicalEndings = []string{"agia", "algia", "uria", "opia", "oma", "emia", "ectasis", "pril", "olol", "statin",
+	"sartan", "azole", "prazole", "mab", "nib", "cillin", "mycin", "cycline", "floxacin", "dipine", "tidine", "formin",
+	"gliptin", "gliflozin", "glutide", "lukast", "triptan", "pam", "lam", "zepam", "tropin", "sone", "olone", "asone"}
+
+// clinicalWordLooking: w ends as the name of a condition or a drug does.
+func clinicalWordLooking(w string) bool {
+	for _, e := range clinicalEndings {
+		if len(w) > len(e)+2 && strings.HasSuffix(w, e) {
 			return true
 		}
 	}

@@ -43,6 +43,7 @@ func TestSpelledOutNames(t *testing.T) {
 			{"unlisted-no-cue", "patient: that's h i p a a stuff you know", nil, []string{"h i p a a"}},
 			{"english-word-spelled", "teacher: the word is c a t", nil, []string{"c a t"}},
 			{"cue-spelled-after-label", "speaker 1: name and m r n please", nil, []string{"m r n"}},
+			{"clinical-word-spelled", "patient: how do you spell that\ndoctor: d y s p h a g i a", nil, []string{"d y s p h a g i a"}},
 			{"acronym-said-then-spelled", "doctor: ok so ekg is e k g and it checks the rhythm", nil, []string{"ekg", "e k g"}},
 		} {
 			spans := d.Detect(c.text, deid.Known{})
