@@ -128,10 +128,36 @@ func (s *scan) extendPlaces(spans []Span) []Span {
 		changed = true
 	}
 	spans, added := s.propagatePlaces(spans)
+	// "yes, 1812 grandview": the house number of a street found, here or
+	// said before.
+	for k := range spans {
+		sp := &spans[k]
+		if sp.Type != Location || sp.Start < 2 || s.text[sp.Start-1] != ' ' || s.text[sp.Start-2] < '0' || s.text[sp.Start-2] > '9' {
+			continue
+		}
+		if a, b := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); a > 0 && b >= a {
+			if h := s.houseNumberBefore(a, b); h >= 0 && !spanCovers(spans, int(s.toks[h].s)) {
+				// (a number another span took, a postcode before its
+				// town, stays that span's: "69003 Lyon")
+				sp.Start = int(s.toks[h].s)
+				changed = true
+			}
+		}
+	}
 	if !changed && !added {
 		return spans
 	}
 	return joinSpans(spans)
+}
+
+// spanCovers: one of spans covers byte offset off.
+func spanCovers(spans []Span, off int) bool {
+	for _, sp := range spans {
+		if sp.Start <= off && off < sp.End {
+			return true
+		}
+	}
+	return false
 }
 
 // joinSpans merges overlapping and emptied spans; a merged span is a
@@ -171,6 +197,24 @@ func (s *scan) bridgeWord(k int) bool {
 
 // placeLeft returns the first token of the place that ends with the place
 // starting at token a.
+// houseNumberBefore returns the house number right before a street found
+// at tokens a..b (one to five digits, not a year from 1900 unless the
+// street's suffix closes it), or -1.
+func (s *scan) houseNumberBefore(a, b int) int {
+	h := a - 1
+	if h < 0 || s.toks[a].gap != gapSpace || !s.toks[h].digits() || s.toks[h].n() > 5 || !s.toks[a].letters() {
+		return -1
+	}
+	if v, n := s.num(h); n == 4 && v >= 1900 && v <= 2099 && !s.toks[b].is(lxStreetSuffix) {
+		return -1 // "in 2019 boston"
+	}
+	if p := s.sameLinePrev(h); p >= 0 && (s.toks[p].digits() || s.toks[p].punct('/') || s.toks[p].punct(':') && p > 0 && s.toks[p-1].digits() ||
+		s.toks[p].letters() && s.toks[p].is(lxUnit|lxUnitWord|lxCue)) {
+		return -1 // a date, a time, a room or a measure before it: "3/14 boston", "room 12 boston"
+	}
+	return h
+}
+
 func (s *scan) placeLeft(a int) int {
 	a = s.clinicAt(a)
 	for n := 0; n < 3; n++ {

@@ -44,6 +44,7 @@ func TestAddressesReadOut(t *testing.T) {
 			{"days", "patient: on the fifth and sixth day it got worse", nil, []string{"fifth", "sixth"}},
 			{"order", "patient: on fifth and final attempt it worked", nil, []string{"fifth", "final"}},
 			{"ordinal-then", "patient: i was on third and then moved", nil, []string{"third"}},
+			{"year-before-town", "patient: we moved in 2019 and in 2019 boston was cold", nil, []string{"2019 boston"}},
 			{"bedroom", "patient: we have a one bedroom apartment now", nil, []string{"one bedroom apartment"}},
 			{"unit-no-street", "patient: two weeks in the apartment two b", nil, []string{"apartment two b"}},
 			{"box", "patient: the box is on the shelf, i took two boxes", nil, []string{"box", "boxes"}},
@@ -63,6 +64,31 @@ func TestAddressesReadOut(t *testing.T) {
 					t.Errorf("rules only %v: %s: %q removed (spans %v)", rulesOnly, c.name, w, spans)
 				}
 			}
+		}
+	}
+}
+
+// TestHouseNumberBeforePlaceFound: a house number right before a street
+// found, here or said before, goes with it ("yes, 1812 grandview, the
+// yellow house" left "1812"); a year before a town stays. Written for this
+// test.
+func TestHouseNumberBeforePlaceFound(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{})
+	text := "[patient] seventy nine in march\n[provider] and you're still over on grandview in the same place\n" +
+		"[patient] yes, 1812 grandview, the yellow house"
+	if !within(text, d.Detect(text, deid.Known{}), "1812 grandview", deid.Location) {
+		t.Errorf("%q: the house number not removed with its street", text)
+	}
+	for _, rulesOnly := range []bool{true, false} {
+		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})
+		text := "[provider] and you're still in evanston\n[patient] yes, at 1812 evanston now"
+		if !within(text, d.Detect(text, deid.Known{}), "1812 evanston", deid.Location) {
+			t.Errorf("rules only %v: %q: the house number not removed with its place", rulesOnly, text)
+		}
+		text = "[patient] we moved to evanston and in 2019 evanston flooded"
+		if touching(text, d.Detect(text, deid.Known{}), "2019") {
+			t.Errorf("rules only %v: %q: a year taken for a house number", rulesOnly, text)
 		}
 	}
 }
