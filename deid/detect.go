@@ -325,10 +325,12 @@ func (s *scan) rules(d *Detector, text string, known Known, prep bool) []Span {
 	}
 	s.speakerTags()
 	s.offeredNames()
+	s.childAgeAfterName()
 	s.spokenBirthdayAges()
 	s.mdOnDatedLine()
 	s.knownPass()
 	s.cueNamePass()
+	s.namesJoined()
 	s.propagateNames()
 	s.quotedNicknames()
 	s.answerPlaces()

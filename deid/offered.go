@@ -96,3 +96,55 @@ func (s *scan) addressedBefore(i int) bool {
 	}
 	return false
 }
+
+// namesJoined: in lower case, a word that may be a given name joined by
+// "and" to a name found is a name too ("the twins zion and zaria", "my kids
+// jaxon and brooklyn"), though it is also a place: names come in such
+// pairs. A word of the English dictionary stays ("salt and pepper").
+func (s *scan) namesJoined() {
+	for i := 1; i+2 < len(s.toks); i++ {
+		if !s.eq(i, "and") || s.toks[i].gap != gapSpace || s.toks[i+1].gap != gapSpace {
+			continue
+		}
+		x, y := i-1, i+1
+		switch {
+		case s.joinableGiven(x) && s.isNameTok(y) && !s.isNameTok(x):
+			s.lowerNameAt(x, PatientNames)
+		case s.joinableGiven(y) && s.isNameTok(x) && !s.isNameTok(y):
+			s.lowerNameAt(y, PatientNames)
+		}
+	}
+}
+
+// joinableGiven: token k is a lower-case word that may be a given name: on
+// the name or place lists only, or on none, and no dictionary, function or
+// ordinary word ("zion", a surname and a town of the lists; "brooklyn").
+func (s *scan) joinableGiven(k int) bool {
+	t := &s.toks[k]
+	return t.letters() && !t.upper() && t.n() >= 3 && t.gaz&gzWord == 0 &&
+		t.lex&^(lxFirst|lxFirstAmb|lxSur|lxSurAmb|lxCity|lxCityAmb|lxTown) == 0 && !functionWords[s.lower(k)] && !s.dictionaryWord(k) &&
+		!s.englishLooking(k)
+}
+
+// childAgeAfterName: a lower-case word before "he's" or "she's" and an age read
+// out opens what a parent says of a child ("kyrie he's four and the
+// twins..."): a name, whatever lists hold it, unless it is a dictionary or
+// function word.
+func (s *scan) childAgeAfterName() {
+	for i := 0; i+3 < len(s.toks); i++ {
+		t := &s.toks[i]
+		if !t.letters() || t.upper() || t.n() < 3 || functionWords[s.lower(i)] || s.dictionaryWord(i) || s.isNameTok(i) ||
+			t.lex&(lxCommon|lxMedical|lxUnitWord|lxTimeWord|lxRelation|lxTitle|lxTitleClin|lxDigitWord|lxTeenWord|lxTensWord) != 0 {
+			continue
+		}
+		he := s.next(i)
+		if he < 0 || !(s.eq(he, "he") || s.eq(he, "she")) || he+2 >= len(s.toks) || !s.toks[he+1].punct('\'') || !s.eq(he+2, "s") {
+			continue
+		}
+		a := s.next(he + 2)
+		if a < 0 || !s.toks[a].letters() || !s.toks[a].is(lxDigitWord|lxTeenWord|lxTensWord) && !s.eq(a, "almost") && !s.eq(a, "turning") {
+			continue
+		}
+		s.lowerNameAt(i, PatientNames)
+	}
+}

@@ -103,3 +103,28 @@ func TestSlavicSpellingsHeard(t *testing.T) {
 		}
 	}
 }
+
+// TestNamesInPairsAndChildAges: a parent's list of children in lower case:
+// a word that may be a given name joined by "and" to a name found ("the
+// twins zion and zaria" left "zion", a surname and a town of the lists),
+// and a word before "he's"/"she's" and an age read out ("kyrie he's
+// four"). Dictionary words stay ("salt and pepper", "tylenol he's two
+// doses" has no age). Written for this test.
+func TestNamesInPairsAndChildAges(t *testing.T) {
+	t.Parallel()
+	for _, rulesOnly := range []bool{true, false} {
+		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})
+		text := "nurse: and your other kids\nmom: kyrie he's four and the twins zion and zaria are two"
+		spans := d.Detect(text, deid.Known{})
+		for _, n := range []string{"kyrie", "zion", "zaria"} {
+			if !within(text, spans, n, deid.Name) {
+				t.Errorf("rules only %v: %q: %q not removed as a name (spans %v)", rulesOnly, text, n, spans)
+			}
+		}
+		for _, text := range []string{"patient: salt and pepper are fine", "patient: the tylenol he's two doses in"} {
+			if spans := d.Detect(text, deid.Known{}); len(spans) != 0 {
+				t.Errorf("rules only %v: %q: spans %v, want none", rulesOnly, text, spans)
+			}
+		}
+	}
+}
