@@ -132,14 +132,18 @@ type scan struct {
 	// at once the name candidates are known.
 	marks []int32
 	// Scratch for the metadata pass (known.go).
-	lowBuf   []byte         // backs low when text has capitals; reused across calls
-	lowArena []byte         // backs the strings toLower makes; reset per call
-	spellB   []byte         // spelledKnown's letters, scratch
-	spellAt  []int32        // spelledKnown's tokens, scratch
-	tagCount map[string]int // speaker tags, scratch
-	ktier    []uint8
-	kpart    []knownPart
-	kidx     []int32
+	lowBuf   []byte // backs low when text has capitals; reused across calls
+	lowArena []byte // backs the strings toLower makes; reset per call
+	spellB   []byte // spelledKnown's letters, scratch
+	// nameCov marks the tokens a name candidate covers, for the passes
+	// of offered.go (isNameTok); nil outside them. nameCovBuf keeps its
+	// storage between texts.
+	nameCov, nameCovBuf []bool
+	spellAt             []int32        // spelledKnown's tokens, scratch
+	tagCount            map[string]int // speaker tags, scratch
+	ktier               []uint8
+	kpart               []knownPart
+	kidx                []int32
 	// heard: supplied name parts matched as they sound, in context, and
 	// the token each was heard at; reset by knownNames.
 	heard   []heardName

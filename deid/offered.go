@@ -7,6 +7,8 @@ package deid
 // a name there whatever it is (no English word), and at its other mentions
 // (lowerNameAt).
 func (s *scan) offeredNames() {
+	s.resetNameCover()
+	defer s.resetNameCover()
 	for i := 1; i < len(s.toks); i++ {
 		if !s.toks[i-1].punct(':') && !s.toks[i-1].punct(']') || !s.toks[i].letters() || !s.turnStart(i) {
 			continue
@@ -66,19 +68,44 @@ func (s *scan) offerable(k int) bool {
 	return t.lex&(lxCommon|lxMedical|lxUnitWord|lxTimeWord|lxDigitWord|lxTeenWord|lxTensWord|lxTitle|lxTitleClin|lxRelation|lxMonth|lxWeekday) == 0
 }
 
-// isNameTok: a name candidate or a known name covers token k.
+// isNameTok: a name candidate or a known name covers token k. The
+// candidates' cover is built once per pass (nameCover), as a pass asks
+// about many tokens.
 func (s *scan) isNameTok(k int) bool {
 	if s.isKnown(k) {
 		return true
 	}
-	off := int(s.toks[k].s)
+	if s.nameCov == nil {
+		s.nameCov = s.nameCoverInto(s.nameCovBuf[:0])
+		s.nameCovBuf = s.nameCov
+	}
+	return s.nameCov[k]
+}
+
+// nameCoverInto marks in dst, one entry a token, the tokens a name
+// candidate covers.
+func (s *scan) nameCoverInto(dst []bool) []bool {
+	if n := len(s.toks); cap(dst) < n {
+		dst = make([]bool, n)
+	} else {
+		dst = dst[:n]
+		clear(dst)
+	}
 	for c := range s.cands {
-		if cd := &s.cands[c]; cd.t == Name && cd.s <= off && off < cd.e {
-			return true
+		cd := &s.cands[c]
+		if cd.t != Name {
+			continue
+		}
+		for k := s.tokStartingAt(cd.s); k >= 0 && k < len(s.toks) && int(s.toks[k].s) < cd.e; k++ {
+			dst[k] = true
 		}
 	}
-	return false
+	return dst
 }
+
+// resetNameCover forgets the cover at the end of a pass: the names the pass
+// added count in the next.
+func (s *scan) resetNameCover() { s.nameCov = nil }
 
 // addressedBefore: the line before token i's turn holds a name found or a
 // title ("mr. mizrahi", "hi valentina"): the turn answers being addressed.
@@ -102,6 +129,8 @@ func (s *scan) addressedBefore(i int) bool {
 // jaxon and brooklyn"), though it is also a place: names come in such
 // pairs. A word of the English dictionary stays ("salt and pepper").
 func (s *scan) namesJoined() {
+	s.resetNameCover()
+	defer s.resetNameCover()
 	for i := 1; i+2 < len(s.toks); i++ {
 		if !s.eq(i, "and") || s.toks[i].gap != gapSpace || s.toks[i+1].gap != gapSpace {
 			continue
@@ -131,9 +160,11 @@ func (s *scan) joinableGiven(k int) bool {
 // twins..."): a name, whatever lists hold it, unless it is a dictionary or
 // function word.
 func (s *scan) childAgeAfterName() {
+	s.resetNameCover()
+	defer s.resetNameCover()
 	for i := 0; i+3 < len(s.toks); i++ {
 		t := &s.toks[i]
-		if !t.letters() || t.upper() || t.n() < 3 || functionWords[s.lower(i)] || s.dictionaryWord(i) || s.isNameTok(i) ||
+		if !t.letters() || t.upper() || t.n() < 3 ||
 			t.lex&(lxCommon|lxMedical|lxUnitWord|lxTimeWord|lxRelation|lxTitle|lxTitleClin|lxDigitWord|lxTeenWord|lxTensWord) != 0 {
 			continue
 		}
@@ -143,6 +174,11 @@ func (s *scan) childAgeAfterName() {
 		}
 		a := s.next(he + 2)
 		if a < 0 || !s.toks[a].letters() || !s.toks[a].is(lxDigitWord|lxTeenWord|lxTensWord) && !s.eq(a, "almost") && !s.eq(a, "turning") {
+			continue
+		}
+		// The costlier tests last: they walk the words lists and the
+		// candidates.
+		if functionWords[s.lower(i)] || s.dictionaryWord(i) || s.isNameTok(i) {
 			continue
 		}
 		s.lowerNameAt(i, PatientNames)
