@@ -1,5 +1,7 @@
 package deid
 
+import "strings"
+
 // offeredNames: the short name a person offers at the start of a turn
 // right after being addressed ("md: hi valentina / pt: vale is fine",
 // "speaker 1: mr. mizrahi / speaker 2: yes avi", "s1: sebastiao i'm dr
@@ -160,6 +162,9 @@ func (s *scan) joinableGiven(k int) bool {
 // twins..."): a name, whatever lists hold it, unless it is a dictionary or
 // function word.
 func (s *scan) childAgeAfterName() {
+	if !strings.Contains(s.low, "he's") {
+		return // nor "she's": no text without it has the shape
+	}
 	s.resetNameCover()
 	defer s.resetNameCover()
 	for i := 0; i+3 < len(s.toks); i++ {
