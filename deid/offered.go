@@ -162,7 +162,7 @@ func (s *scan) joinableGiven(k int) bool {
 // twins..."): a name, whatever lists hold it, unless it is a dictionary or
 // function word.
 func (s *scan) childAgeAfterName() {
-	if !strings.Contains(s.low, "he's") {
+	if !strings.Contains(s.low, "he's") && !strings.Contains(s.low, "he’s") {
 		return // nor "she's": no text without it has the shape
 	}
 	s.resetNameCover()
