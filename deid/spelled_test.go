@@ -70,25 +70,10 @@ func TestPhoneticAlphabetIdentifiers(t *testing.T) {
 	t.Parallel()
 	for _, rulesOnly := range []bool{true, false} {
 		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})
-		for _, c := range []struct {
-			text, value string
-			typ         deid.Type
-		}{
+		expectExact(t, d, rulesOnly, []exact{
 			{"caller: plate number is seven alpha bravo charlie one two three", "seven alpha bravo charlie one two three", deid.Vehicle},
 			{"patient: my member id is xray whiskey kilo seven seven one four", "xray whiskey kilo seven seven one four", deid.HealthPlan},
-		} {
-			found := false
-			for _, s := range d.Detect(c.text, deid.Known{}) {
-				found = found || c.text[s.Start:s.End] == c.value && s.Type == c.typ
-			}
-			if !found {
-				t.Errorf("rules only %v: %q: %q not removed whole as %s", rulesOnly, c.text, c.value, c.typ)
-			}
-		}
-		text := "caller: the plate is echo delta"
-		if spans := d.Detect(text, deid.Known{}); len(spans) != 0 {
-			t.Errorf("rules only %v: %q: spans %v, want none", rulesOnly, text, spans)
-		}
+		}, "caller: the plate is echo delta")
 	}
 }
 
@@ -113,4 +98,30 @@ func touching(text string, spans []deid.Span, w string) bool {
 		}
 	}
 	return false
+}
+
+// exact is a value that must be removed as one span of type typ.
+type exact struct {
+	text, value string
+	typ         deid.Type
+}
+
+// expectExact reports each case whose value is not one span of its type,
+// and each text of none that has a span at all.
+func expectExact(t *testing.T, d *deid.Detector, rulesOnly bool, cases []exact, none ...string) {
+	t.Helper()
+	for _, c := range cases {
+		found := false
+		for _, s := range d.Detect(c.text, deid.Known{}) {
+			found = found || c.text[s.Start:s.End] == c.value && s.Type == c.typ
+		}
+		if !found {
+			t.Errorf("rules only %v: %q: %q not removed whole as %s", rulesOnly, c.text, c.value, c.typ)
+		}
+	}
+	for _, text := range none {
+		if spans := d.Detect(text, deid.Known{}); len(spans) != 0 {
+			t.Errorf("rules only %v: %q: spans %v, want none", rulesOnly, text, spans)
+		}
+	}
 }

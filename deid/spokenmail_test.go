@@ -51,26 +51,11 @@ func TestIdentifierAnsweredAfterOpener(t *testing.T) {
 	t.Parallel()
 	for _, rulesOnly := range []bool{true, false} {
 		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})
-		for _, c := range []struct {
-			text, value string
-			typ         deid.Type
-		}{
+		expectExact(t, d, rulesOnly, []exact{
 			{"agent: and the member id on his card\ncaller: it's w k r four four seven one nine", "w k r four four seven one nine", deid.HealthPlan},
 			{"agent: and your mrn\ncaller: yes it is four four seven one two nine", "four four seven one two nine", deid.MRN},
 			{"agent: and your mrn\ncaller: um let me see, four four seven one two nine", "four four seven one two nine", deid.MRN},
-		} {
-			found := false
-			for _, s := range d.Detect(c.text, deid.Known{}) {
-				found = found || c.text[s.Start:s.End] == c.value && s.Type == c.typ
-			}
-			if !found {
-				t.Errorf("rules only %v: %q: %q not removed whole as %s", rulesOnly, c.text, c.value, c.typ)
-			}
-		}
-		text := "doctor: and your account number\npatient: i have had it for four years"
-		if spans := d.Detect(text, deid.Known{}); len(spans) != 0 {
-			t.Errorf("rules only %v: %q: spans %v, want none", rulesOnly, text, spans)
-		}
+		}, "doctor: and your account number\npatient: i have had it for four years")
 	}
 }
 
@@ -82,32 +67,12 @@ func TestLastDigitsSaid(t *testing.T) {
 	t.Parallel()
 	for _, rulesOnly := range []bool{true, false} {
 		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})
-		for _, c := range []struct {
-			text, value string
-			typ         deid.Type
-		}{
+		expectExact(t, d, rulesOnly, []exact{
 			{"doctor: what's a good number\npatient: same as before, ends in two two one four", "two two one four", deid.Phone},
 			{"patient: my cell ends in two two one four", "two two one four", deid.Phone},
 			{"patient: the card ending in 4471 is the one", "4471", deid.Account},
 			{"patient: my social ends in six seven eight nine", "six seven eight nine", deid.SSN},
-		} {
-			found := false
-			for _, s := range d.Detect(c.text, deid.Known{}) {
-				found = found || c.text[s.Start:s.End] == c.value && s.Type == c.typ
-			}
-			if !found {
-				t.Errorf("rules only %v: %q: %q not removed as %s", rulesOnly, c.text, c.value, c.typ)
-			}
-		}
-		for _, text := range []string{
-			"patient: my phone plan ends in twenty days",
-			"doctor: the course ends in 10 days",
-			"doctor: the story ends in two parts",
-		} {
-			if spans := d.Detect(text, deid.Known{}); len(spans) != 0 {
-				t.Errorf("rules only %v: %q: spans %v, want none", rulesOnly, text, spans)
-			}
-		}
+		}, "patient: my phone plan ends in twenty days", "doctor: the course ends in 10 days", "doctor: the story ends in two parts")
 	}
 }
 
@@ -120,18 +85,8 @@ func TestLettersBeforeDigitsMakeAnIdentifier(t *testing.T) {
 	t.Parallel()
 	for _, rulesOnly := range []bool{true, false} {
 		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})
-		text := "speaker 2: yeah it is on my card, h h one four four nine two seven"
-		value := "h h one four four nine two seven"
-		found := false
-		for _, s := range d.Detect(text, deid.Known{}) {
-			found = found || text[s.Start:s.End] == value && s.Type == deid.ID
-		}
-		if !found {
-			t.Errorf("rules only %v: %q: %q not removed whole as an identifier", rulesOnly, text, value)
-		}
-		text = "patient: i counted one four four nine two seven steps"
-		if spans := d.Detect(text, deid.Known{}); len(spans) != 0 {
-			t.Errorf("rules only %v: %q: spans %v, want none", rulesOnly, text, spans)
-		}
+		expectExact(t, d, rulesOnly, []exact{
+			{"speaker 2: yeah it is on my card, h h one four four nine two seven", "h h one four four nine two seven", deid.ID},
+		}, "patient: i counted one four four nine two seven steps")
 	}
 }
