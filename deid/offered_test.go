@@ -128,3 +128,30 @@ func TestNamesInPairsAndChildAges(t *testing.T) {
 		}
 	}
 }
+
+// TestSuppliedWordNameBeforeWhatHappens: a supplied name that is also a
+// word, after "and", "but" or "so", before what happens to a person ("no
+// but bill fell last week" kept "bill"; "and rose passed in may"). The
+// word after an article stays ("so the bill fell on the floor"). Written
+// for this test.
+func TestSuppliedWordNameBeforeWhatHappens(t *testing.T) {
+	t.Parallel()
+	for _, rulesOnly := range []bool{true, false} {
+		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})
+		for _, c := range []struct {
+			text, name string
+			known      deid.Known
+		}{
+			{"patient: no but bill fell last week", "bill", deid.Known{RelativeNames: []string{"Bill Hill"}}},
+			{"patient: and rose passed in the spring", "rose", deid.Known{RelativeNames: []string{"Rose Hill"}}},
+		} {
+			if !within(c.text, d.Detect(c.text, c.known), c.name, deid.Name) {
+				t.Errorf("rules only %v: %q: the supplied %q not removed", rulesOnly, c.text, c.name)
+			}
+		}
+		text := "patient: so the bill fell on the floor"
+		if touching(text, d.Detect(text, deid.Known{RelativeNames: []string{"Bill Hill"}}), "bill") {
+			t.Errorf("rules only %v: %q: the word taken for the supplied name", rulesOnly, text)
+		}
+	}
+}
