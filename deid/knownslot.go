@@ -33,6 +33,8 @@ package deid
 //   - closing an answer after "just", said in the turn before ("is it
 //     dawn with an e" / "no just dawn"); before a supplied surname's
 //     initial ("will o. is here");
+//   - set off by a comma before a question of who the person is ("and
+//     hunter, is that your son");
 //   - thanked right after the other speaker gave the name whole or spelled
 //     ("patient: hope v i l l a n u e v a" / "doctor: thanks hope the
 //     wound"): the name said back, even where a verb could stand.
@@ -46,7 +48,21 @@ func (s *scan) inSpeechSlot(i int, p knownPart, p1, p2, nx string) bool {
 	return s.generationAfter(i, p1, nx) || s.endearmentAfter(i, p, p1, p2, nx) || s.monthOutOfDate(i, p1, nx) ||
 		s.subjectOfSaying(i, p1, nx) || s.beforeApology(i, p, p1, nx) || s.beforeYouDo(i, p, p1, nx) || s.setOffBeforeSpeaker(i, p, p1) ||
 		s.openedBeforeYours(i, p, nx) || s.andThenRequest(i, p, p1, nx) || s.relationToo(i, p1, nx) || s.itIsSo(i, p, p1, p2, nx) ||
-		s.thankedForName(i, p, p1, p2) || s.beforeSpelled(i) || s.justAnswered(i, p1) || s.beforeSurnameInitial(i)
+		s.thankedForName(i, p, p1, p2) || s.beforeSpelled(i) || s.justAnswered(i, p1) || s.beforeSurnameInitial(i) ||
+		s.askedWhoAfter(i)
+}
+
+// askedWhoAfter: set off by a comma before a question of who the person is
+// to the speaker ("and hunter, is that your son", "dawn, is she your
+// daughter"): no word a supplied part is spelled like is asked that.
+func (s *scan) askedWhoAfter(i int) bool {
+	c := i + 1
+	if c >= len(s.toks) || !s.toks[c].punct(',') || s.toks[c].gap != gapNone {
+		return false
+	}
+	var wb [3]string
+	w := s.wordsAfterInto(wb[:0], c, 3)
+	return len(w) == 3 && w[0] == "is" && (w[1] == "that" || w[1] == "he" || w[1] == "she" || w[1] == "this") && w[2] == "your"
 }
 
 // justAnswered: "is it dawn with an e" / "no just dawn": the part that

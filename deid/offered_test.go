@@ -155,3 +155,23 @@ func TestSuppliedWordNameBeforeWhatHappens(t *testing.T) {
 		}
 	}
 }
+
+// TestSuppliedWordNameAskedWho: a supplied name that is also a word, set
+// off by a comma before a question of who the person is ("and hunter, is
+// that your son" kept "hunter"). The word in its own use stays ("the
+// hunter came by"). Written for this test.
+func TestSuppliedWordNameAskedWho(t *testing.T) {
+	t.Parallel()
+	known := deid.Known{RelativeNames: []string{"Hunter Price"}}
+	for _, rulesOnly := range []bool{true, false} {
+		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})
+		text := "nurse: and hunter, is that your son"
+		if !within(text, d.Detect(text, known), "hunter", deid.Name) {
+			t.Errorf("rules only %v: %q: the supplied name not removed", rulesOnly, text)
+		}
+		text = "patient: the hunter came by with venison"
+		if touching(text, d.Detect(text, known), "hunter") {
+			t.Errorf("rules only %v: %q: the word taken for the supplied name", rulesOnly, text)
+		}
+	}
+}
