@@ -261,7 +261,8 @@ func (s *scan) dateSpan(i int) bool {
 		// "the second of this month" is a date by itself.
 		if !v.of && (i == 0 || !(s.eq(i-1, "on") || s.eq(i-1, "since") || s.eq(i-1, "until") || s.eq(i-1, "by") || s.eq(i-1, "before") ||
 			s.eq(i-1, "after") || s.eq(i-1, "from") || s.eq(i-1, "through") || s.eq(i-1, "between") || s.eq(i-1, "for") ||
-			s.toks[i-1].is(lxWeekday) || s.eq(i-1, "of") && i >= 2 && partOfDayNouns[s.lower(i-2)]) &&
+			s.toks[i-1].is(lxWeekday) || s.toks[i-1].punct(',') && i >= 2 && s.toks[i-2].is(lxWeekday) || // "friday, the nineteenth"
+			s.eq(i-1, "of") && i >= 2 && partOfDayNouns[s.lower(i-2)]) &&
 			// "what's today's date" / "it's the fourth no the fifth": a day
 			// alone answering a question about the date or a birthday, or
 			// said of something scheduled or dated ("my last period was

@@ -68,3 +68,23 @@ func TestScannedDateAfterCue(t *testing.T) {
 		}
 	}
 }
+
+// TestDayAfterWeekdayAndComma: a day of the month said after a weekday and
+// a comma is a date ("two weeks from friday, the nineteenth" kept it). An
+// ordinal of something after the same ("friday, the third dose") stays.
+// Written for this test.
+func TestDayAfterWeekdayAndComma(t *testing.T) {
+	t.Parallel()
+	for _, rulesOnly := range []bool{true, false} {
+		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})
+		text := "doctor: sure, and we'll see you two weeks from friday, the nineteenth"
+		if !within(text, d.Detect(text, deid.Known{}), "the nineteenth", deid.Date) {
+			t.Errorf("rules only %v: %q: the day not removed", rulesOnly, text)
+		}
+		for _, text := range []string{"doctor: on friday, the third dose is due", "patient: it was a monday, the first day of school"} {
+			if touching(text, d.Detect(text, deid.Known{}), "the") {
+				t.Errorf("rules only %v: %q: an ordinal taken for a date", rulesOnly, text)
+			}
+		}
+	}
+}
