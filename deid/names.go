@@ -3409,15 +3409,16 @@ func (s *scan) unlistedGivenAfterComma(st, g int) bool {
 	return s.nameEnds(g) || g+1 < len(s.toks) && s.toks[g+1].punct(',')
 }
 
-// nameEnds: after token e comes a semicolon, a period, a parenthesis, the
-// end of the line, or a middle initial.
+// nameEnds: after token e comes a semicolon, a period, a parenthesis, a
+// table's cell border ("| Okonjo, Ada |"), the end of the line, or a middle
+// initial.
 func (s *scan) nameEnds(e int) bool {
 	k := s.next(e)
 	if k < 0 {
 		return true
 	}
 	t := &s.toks[k]
-	return t.punct(';') || t.punct('.') || t.punct('(') || t.punct(')') || t.letters() && t.n() == 1 && t.upper()
+	return t.punct(';') || t.punct('.') || t.punct('(') || t.punct(')') || t.punct('|') || t.letters() && t.n() == 1 && t.upper()
 }
 
 // userNamesOfNames adds the user names built from a name found in the same

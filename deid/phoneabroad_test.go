@@ -88,3 +88,22 @@ func TestDayAfterWeekdayAndComma(t *testing.T) {
 		}
 	}
 }
+
+// TestLastCommaFirstInTableCell: "Last, First" in a table's cell, the
+// given name before the cell's border, goes whole ("| Okonjo, Ada |" left
+// "Ada"). A drug or allergy in the same shape stays. Written for this
+// test.
+func TestLastCommaFirstInTableCell(t *testing.T) {
+	t.Parallel()
+	for _, rulesOnly := range []bool{true, false} {
+		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})
+		text := "| Patient | Room | Attending |\n| Okonjo, Ada | 4B-12 | Dr. Feld |"
+		if !within(text, d.Detect(text, deid.Known{}), "Ada", deid.Name) {
+			t.Errorf("rules only %v: %q: the given name not removed", rulesOnly, text)
+		}
+		text = "| Allergy | Reaction |\n| Allergy, Penicillin | rash |"
+		if spans := d.Detect(text, deid.Known{}); len(spans) != 0 {
+			t.Errorf("rules only %v: %q: spans %v, want none", rulesOnly, text, spans)
+		}
+	}
+}
