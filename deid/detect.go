@@ -329,6 +329,7 @@ func (s *scan) rules(d *Detector, text string, known Known, prep bool) []Span {
 	}
 	s.speakerTags()
 	s.offeredNames()
+	s.introducedThisIs()
 	s.childAgeAfterName()
 	s.spokenBirthdayAges()
 	s.mdOnDatedLine()

@@ -189,3 +189,34 @@ func (s *scan) childAgeAfterName() {
 		s.lowerNameAt(i, PatientNames)
 	}
 }
+
+// introducedThisIs: "this is bre, she'll do your vitals", "and this is kael
+// from billing": in lower case, a word of no ordinary list after "this
+// is", before what introduces a person (a comma, he or she, who, from, our,
+// my, your, the turn's end), is the person's name. "this is fine", "this
+// is ok with you" stay (dictionary words).
+func (s *scan) introducedThisIs() {
+	if !strings.Contains(s.low, "this is ") {
+		return
+	}
+	for i := 0; i+2 < len(s.toks); i++ {
+		if !s.eq(i, "this") || !s.eq(i+1, "is") || s.toks[i+1].gap != gapSpace || s.toks[i+2].gap != gapSpace {
+			continue
+		}
+		k := i + 2
+		t := &s.toks[k]
+		if !t.letters() || t.upper() || t.n() < 3 || t.lex&^(lxFirst|lxFirstAmb|lxSur|lxSurAmb) != 0 || t.gaz&gzWord != 0 ||
+			functionWords[s.lower(k)] || s.dictionaryWord(k) || s.englishLooking(k) || clinicalWordLooking(s.lower(k)) {
+			continue
+		}
+		n := s.next(k)
+		if n > 0 && !s.toks[n].punct(',') && !introFollowers[s.lower(n)] {
+			continue
+		}
+		s.lowerNameAt(k, PatientNames)
+	}
+}
+
+// introFollowers come after a person introduced by name.
+var introFollowers = map[string]bool{"she": true, "he": true, "she'll": true, "he'll": true, "who": true, "from": true,
+	"our": true, "my": true, "your": true, "with": true, "she's": true, "he's": true, "they": true}

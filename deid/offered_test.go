@@ -175,3 +175,28 @@ func TestSuppliedWordNameAskedWho(t *testing.T) {
 		}
 	}
 }
+
+// TestIntroducedThisIs: in lower case, a word of no ordinary list after
+// "this is" and before what introduces a person is the person's name ("this
+// is bre, she'll do your vitals", "and this is kael from billing" kept
+// them). Dictionary words and drugs stay ("this is fine", "this is
+// lisinopril, you take it daily"). Written for this test.
+func TestIntroducedThisIs(t *testing.T) {
+	t.Parallel()
+	for _, rulesOnly := range []bool{true, false} {
+		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})
+		for _, c := range []struct{ text, name string }{
+			{"nurse: ok mr lee, this is bre, she'll do your vitals", "bre"},
+			{"doctor: and this is kael from billing", "kael"},
+		} {
+			if !within(c.text, d.Detect(c.text, deid.Known{}), c.name, deid.Name) {
+				t.Errorf("rules only %v: %q: %q not removed as a name", rulesOnly, c.text, c.name)
+			}
+		}
+		for _, text := range []string{"nurse: this is fine with you", "nurse: this is lisinopril, you take it daily"} {
+			if spans := d.Detect(text, deid.Known{}); len(spans) != 0 {
+				t.Errorf("rules only %v: %q: spans %v, want none", rulesOnly, text, spans)
+			}
+		}
+	}
+}
