@@ -320,7 +320,14 @@
 //     line before, after a name's label, or making a listed name that is no
 //     English word; a run making an acronym or cue ("c o p d", "m r n")
 //     stays; identifiers read with the phonetic alphabet after their cue
-//     ("plate seven alpha bravo charlie one two three");
+//     ("plate seven alpha bravo charlie one two three"); in speech (issue
+//     12, lead, 2026-12-05; each rule's file says more): the short name a
+//     person offers on being addressed, a person introduced with "this
+//     is", a parent's list of children (offered.go), a relative before a
+//     relation in brackets and a month-like given name before a name found
+//     (relparen.go), the last digits of an identifier said alone (endsin.go),
+//     an identifier answered after an answer's opening words, a scanned
+//     date with letters for digits after its label (ocrdate.go);
 //   - dates and identifiers by their context: a bare m/d after an event
 //     ("admitted 2/8", "shut off 4/11", "arrested 12/02", "bitten 6/9") or
 //     a clock time or shift, or before an hour with its half of the day
