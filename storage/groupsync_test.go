@@ -479,16 +479,22 @@ func TestLocalWaitContent(t *testing.T) {
 			if err := l.group.wait(); err != nil { // nothing of earlier writes left to flush
 				t.Fatal(err)
 			}
+			// Stage may start the content's flush itself (in the
+			// background): Stage and WaitContent together run it once,
+			// and it has ended by the time WaitContent returns.
+			before := flushes.Load()
 			st, err := l.Stage(ctx, c.key, strings.NewReader(c.body), c.mode)
 			if err != nil {
 				t.Fatal(err)
 			}
-			before := flushes.Load()
 			if err := WaitContent(st); err != nil {
 				t.Fatal(err)
 			}
 			if n := flushes.Load() - before; n != c.waitRuns {
-				t.Errorf("WaitContent ran %d flushes, want %d", n, c.waitRuns)
+				t.Errorf("Stage and WaitContent ran %d flushes, want %d", n, c.waitRuns)
+			}
+			if ls := st.(*localStaged); c.waitRuns > 0 && !l.group.ended(ls.ticket) {
+				t.Errorf("WaitContent returned before the content's flush %d ended", ls.ticket)
 			}
 			before = flushes.Load()
 			if err := st.Commit(ctx); err != nil {
@@ -502,4 +508,11 @@ func TestLocalWaitContent(t *testing.T) {
 	if err := WaitContent(&putLater{}); err != nil {
 		t.Fatalf("WaitContent of a store that cannot stage = %v, want nil", err)
 	}
+}
+
+// ended says whether flush number seq (a ticket) has ended.
+func (g *groupSync) ended(seq uint64) bool {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.finished >= seq
 }
