@@ -223,6 +223,9 @@ func (s *scan) cueAt(i int) bool {
 	if end < 0 {
 		return false
 	}
+	if end == i && s.afterTitle(i) && !s.cueValueAfter(i) {
+		return false // "Dr. Case on 3/4/2024": a name, not a label
+	}
 	// Skip filler: punctuation and words like "number", "is", "ending in".
 	j := end + 1
 	for n := 0; n < 6 && j < len(s.toks); n++ {
@@ -258,6 +261,11 @@ func (s *scan) cueAt(i int) bool {
 	}
 	if j >= len(s.toks) {
 		return false
+	}
+	if t != Date && j > end+1 && s.eq(j-1, "on") {
+		if v, e := s.dateAt(j); e >= 0 && v.hasD {
+			return false // "case on 3/4/2024": "on" before a date is not "on file"
+		}
 	}
 	if (s.eq(i, "ref") || s.eq(i, "lab") && s.eq(i+1, "ref")) && s.rangeValue(j) {
 		return false // a reference range: "(ref 3.5-5.1)", "ref 135-145"

@@ -125,3 +125,23 @@ func TestLowerTitleBeforePlaceWord(t *testing.T) {
 		}
 	}
 }
+
+// TestDateAfterCueWord: a date after a cue word and "on" is a date, not the
+// cue's identifier ("Seen by Dr. Case on 3/4/2024" and "case on 3/4/2024"
+// typed the date ID, so a surrogate would have put an ID there and the
+// year was lost); "on file" still leads to the value. Written for this
+// test.
+func TestDateAfterCueWord(t *testing.T) {
+	t.Parallel()
+	for _, rulesOnly := range []bool{true, false} {
+		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})
+		expectExact(t, d, rulesOnly, []exact{
+			{"Seen by Dr. Case on 3/4/2024.", "3/4/2024", deid.Date},
+			{"Seen by Dr. Case on 3/4/2024.", "Case", deid.Name},
+			{"Dr. Case, 3/4/2024", "3/4/2024", deid.Date},
+			{"Reviewed the case on 03/04/2024 with the team.", "03/04/2024", deid.Date},
+			{"the case number on file is 4471923", "4471923", deid.ID},
+			{"Dr. Case # 4471 reviewed", "4471", deid.ID},
+		})
+	}
+}
