@@ -56,7 +56,7 @@ bench-audit: ## audit trail: group commit vs fsync per entry; added latency per 
 	$(GO) test -run '^$$' -bench . ./pipeline/audit ./pipeline/ai
 
 # Every corpus in testdata/deid; the holdouts are for summary figures only.
-DEID_CORPORA ?= dev heldout fresh independent independent-holdout blind blind-holdout blind2 blind2-holdout dialogues-known dialogues-known2 dialogues-known3 blind3 blind3-holdout phifree3 phifree3-holdout phifree4 phifree4-holdout phifree5 phifree5-holdout phifree6 phifree6-holdout phifree7 phifree7-holdout phifree8 phifree8-holdout dialogues-known4 dialogues-known4-holdout dialogues-known5 dialogues-known5-holdout places6 places6-holdout blind4 blind4-holdout places7 places7-holdout dialogues-known6 dialogues-known6-holdout dialogues-known7 dialogues-known7-holdout places8 places8-holdout phifree9 phifree9-holdout places10 places10-holdout
+DEID_CORPORA ?= dev heldout fresh independent independent-holdout blind blind-holdout blind2 blind2-holdout dialogues-known dialogues-known2 dialogues-known3 blind3 blind3-holdout phifree3 phifree3-holdout phifree4 phifree4-holdout phifree5 phifree5-holdout phifree6 phifree6-holdout phifree7 phifree7-holdout phifree8 phifree8-holdout dialogues-known4 dialogues-known4-holdout dialogues-known5 dialogues-known5-holdout places6 places6-holdout blind4 blind4-holdout places7 places7-holdout dialogues-known6 dialogues-known6-holdout dialogues-known7 dialogues-known7-holdout places8 places8-holdout phifree9 phifree9-holdout places10 places10-holdout dialogues-known8 dialogues-known8-holdout
 eval-deid: ## de-identification on every corpus, with the learned tagger and with the rules alone (-rules-only)
 	@$(GO) build -o bin/clinscribe-eval ./cmd/clinscribe
 	@set -e; for c in $(DEID_CORPORA); do \

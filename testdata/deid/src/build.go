@@ -57,7 +57,7 @@
 // said as words in the same transcripts), a4_places8 places8 (places from
 // many countries and US regions, made like places7), a7_phifree9 phifree9
 // (made like phifree8, PHI-free only), a7_places10 places10 (made like
-// places8). The first three,
+// places8), a8_known8 dialogues-known8 (the eighth, written by the lead). The first three,
 // blind3, phifree3, phifree5, phifree6, phifree7, phifree8, phifree9, dialogues-known4, dialogues-known5,
 // dialogues-known6, dialogues-known7, places6, places7, places8, places10 and blind4 are
 // split deterministically into <name>.jsonl and <name>-holdout.jsonl: within
@@ -195,6 +195,8 @@ var corpora = []struct {
 	// words, each also said as a word in the same transcript), written the
 	// same way before the detector ran on it; a third to the holdout.
 	{name: "dialogues-known7", prefixes: []string{"a6_known7"}, mix: true, share: 1.0 / 3, strata: metaFreeOther,
+		meta: true, allKnown: true},
+	{name: "dialogues-known8", prefixes: []string{"a8_known8"}, mix: true, share: 1.0 / 3, strata: metaFreeOther,
 		meta: true, allKnown: true},
 	// places6: short passages dense in places (two thirds lower-case
 	// speech-recognition text, the rest written), some PHI-free with the
