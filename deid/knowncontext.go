@@ -108,10 +108,11 @@ func (s *scan) addressBeforeClause(i int, p knownPart) bool {
 			return true
 		}
 	}
-	// "ferencz is fine, or wade", "is it kye or kay": another form of the
-	// name offered after "or", closing the clause, where a part of a
-	// supplied name was just said.
-	if p1 == "or" && s.clauseEndAfter(i) && !modalNames[p.word] && !s.calendarWord(i) {
+	// "ferencz is fine, or wade", "is it kye or kay", "rose marie? or just
+	// rose": another form of the name offered after "or", closing the
+	// clause, where a part of a supplied name was just said.
+	orBefore := p1 == "or" || (p1 == "just" || p1 == "simply") && s.prevWordAt(i, 2) == "or"
+	if orBefore && s.clauseEndAfter(i) && !modalNames[p.word] && !s.calendarWord(i) {
 		for k, n := s.sameLinePrev(s.sameLinePrev(i)), 0; k >= 0 && n < 5; k, n = s.sameLinePrev(k), n+1 {
 			if s.toks[k].letters() && s.isKnown(k) && s.lower(k) != p.word {
 				return true

@@ -74,8 +74,8 @@ func TestSignoffAfterThanksWords(t *testing.T) {
 }
 
 // TestSlavicSpellingsHeard: a supplied Polish or Ukrainian surname said as
-// an English speaker hears it, split in syllables after "sorry" or a title
-// ("kowalczyk" as "kowal chick", "wojtowicz" as "voy toe vitch"), is the
+// an English speaker hears it, split in syllables after "sorry", a title or
+// a correction ("close, kowal chick"; "kowalczyk" as "kowal chick", "wojtowicz" as "voy toe vitch"), is the
 // supplied name: cz and sz read as ch and sh, w before a vowel as v, j before
 // a consonant as a vowel. An eponym that sounds like a supplied name stays
 // ("murphy's sign" with "Van der Merwe" supplied). Written for this test.
@@ -90,12 +90,17 @@ func TestSlavicSpellingsHeard(t *testing.T) {
 		}{
 			{"doctor: mr kowalczyk\npatient: yes\ndoctor: sorry kowal chick, i'm dr obi", deid.Known{PatientNames: []string{"Zbigniew Kowalczyk"}}, "kowal chick"},
 			{"nurse: the cardiologist wanted to switch it\npatient: who's dr voy toe vitch", deid.Known{ProviderNames: []string{"Cecilia Wojtowicz"}}, "voy toe vitch"},
+			{"doctor: mr kowalczyk? did i say that right\npatient: close, kowal chick, but wade is easier", deid.Known{PatientNames: []string{"Wade Kowalczyk"}}, "kowal chick"},
 		} {
 			if !within(c.text, d.Detect(c.text, c.known), c.heard, deid.Name) {
 				t.Errorf("rules only %v: %q: %q not removed as the supplied name", rulesOnly, c.text, c.heard)
 			}
 		}
-		text := "doctor: let me press here, she flinched, that's murphy's sign"
+		text := "doctor: is it mrs sutton\npatient: close, see you then"
+		if spans := d.Detect(text, deid.Known{PatientNames: []string{"Ann Sutton"}}); len(spans) != 1 {
+			t.Errorf("rules only %v: %q: spans %v, want the titled surname only", rulesOnly, text, spans)
+		}
+		text = "doctor: let me press here, she flinched, that's murphy's sign"
 		for _, s := range d.Detect(text, deid.Known{ProviderNames: []string{"Chris Van der Merwe"}}) {
 			if text[s.Start:s.End] == "murphy" {
 				t.Errorf("rules only %v: %q: the eponym taken for a supplied name", rulesOnly, text)

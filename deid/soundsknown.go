@@ -184,13 +184,18 @@ func (s *scan) heardAgain() {
 // transcriber writes what it heard ("see oh ban" for Siobhan, "ez a kune"
 // for Ezeakunne): two or three short lower-case words that are a whole
 // turn, or close a turn after "it's", "like", "pronounced", "sorry" or a
-// title ("who's dr voy toe vitch"), read together to the sound key
+// title ("who's dr voy toe vitch"), or correct it after "close", "almost"
+// or "actually" ("close, kowal chick"), read together to the sound key
 // (soundKey) of a supplied part of five letters or more, which holds the
 // same first sound. It adds the run and reports whether it did.
 func (s *scan) soundsKnownRun(i int) bool {
 	if !s.turnStart(i) && !s.titleBefore(i) {
-		switch s.prevWordAt(i, 1) {
-		case "it's", "like", "pronounced", "say", "said", "sorry":
+		p := s.prevWordAt(i, 1)
+		if p == "," {
+			p = s.prevWordAt(i, 2) // "close, kowal chick": the correction after a comma
+		}
+		switch p {
+		case "it's", "like", "pronounced", "say", "said", "sorry", "close", "almost", "actually":
 		default:
 			return false
 		}
