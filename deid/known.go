@@ -1052,7 +1052,7 @@ func (s *scan) knownNames() {
 		// a name either way, so a misspelling landing on it is taken too.
 		nameOnly := t.lex&^(lxFirst|lxSur|lxFirstAmb|lxSurAmb|lxFakeFirst|lxFakeLast) == 0 && t.lex != 0 && t.gaz&gzWord == 0
 		if len(k.fuzzy) > 0 && t.n() >= 4 && (t.upper() && t.lex&(lxCommon|lxMedical|lxMonth|lxUnitWord|lxTitle|lxTitleClin|lxState|lxCity) == 0 ||
-			!t.upper() && (t.lex == 0 || nameOnly)) {
+			!t.upper() && (t.lex == 0 || nameOnly) && !s.articleBeforeWord(i)) {
 			w := s.lowerAny(i)
 			for _, p := range k.fuzzy {
 				// A name that is also a word is matched misspelled only
@@ -1383,6 +1383,12 @@ func knownTier(w string, f uint64) uint8 {
 		lxOrdWord|lxTitle|lxTitleClin|lxRelation|lxState|lxStateAbbr|lxCountry|lxCredential|lxStreetSuffix|lxUnit|lxCodeStop) != 0:
 		return kpCommon
 	case f&(lxFirstAmb|lxSurAmb|lxCityAmb|lxLookalike|lxEponymHead|lxWord) != 0:
+		return kpWord
+	}
+	// An English word on no list of names ("honor" as a given name): the
+	// name unless the word before makes it the word ("it's an honor").
+	// A listed name stays the name ("hazel", "mickey").
+	if _, eng := englishWords()[w]; eng && f&(lxFirst|lxSur) == 0 {
 		return kpWord
 	}
 	return kpPlain
@@ -1891,6 +1897,23 @@ func (s *scan) knownNearAfterTitle(i int) bool {
 		}
 		s.knownAt(i, s.kn().parts[kw].cls)
 		return true
+	}
+	return false
+}
+
+// articleBeforeWord: an article or demonstrative before a lower-case word
+// that is also an English word ("the forest service" is no misspelling of
+// a supplied "Forrest").
+func (s *scan) articleBeforeWord(i int) bool {
+	switch s.prevWordAt(i, 1) {
+	case "the", "a", "an", "this", "that", "these", "those", "some", "any", "no":
+		if s.toks[i].lex&lxFirst != 0 {
+			return false // "the john deere cap" for a supplied Jon
+		}
+		if _, eng := englishWords()[s.lower(i)]; eng {
+			return true
+		}
+		return s.toks[i].gaz&gzWord != 0
 	}
 	return false
 }

@@ -1053,6 +1053,11 @@ func (s *scan) wordUse(i int, p knownPart) bool {
 		if s.toks[pv].punct('-') && s.toks[i].gap == gapNone {
 			return true
 		}
+		// "have you tried ginger", "paying cash", "wouldn't gamble": a
+		// verb that takes a thing, or a negated auxiliary, before it.
+		if thingVerbs[w] || negatedAuxAfterPronoun[w] && subjectPronouns[s.prevWordAt(i, 2)] {
+			return true
+		}
 		// "let me page doctor montemayor", "let's page": the verb.
 		if w == "me" && s.prevWordAt(i, 2) == "let" || w == "let's" || w == "lets" {
 			return true
@@ -1789,3 +1794,23 @@ var afterPersonObject = map[string]bool{"in": true, "next": true, "on": true, "a
 // isKnown reports a known name part at token k (after knownNames has run
 // for this text; false before).
 func (s *scan) isKnown(k int) bool { return k >= 0 && k < len(s.ktier) && s.ktier[k] != 0 }
+
+// thingVerbs take a thing, seldom a person, as their object: a supplied
+// name that is also a word is the word after them ("tried ginger", "paying
+// cash").
+var thingVerbs = map[string]bool{"tried": true, "try": true, "trying": true, "eat": true, "eats": true, "ate": true,
+	"eating": true, "drink": true, "drinks": true, "drank": true, "drinking": true, "pay": true, "pays": true, "paid": true,
+	"paying": true, "buy": true, "buys": true, "bought": true, "buying": true, "chew": true, "chewing": true, "cook": true,
+	"cooking": true, "sell": true, "selling": true, "spend": true, "spent": true, "spending": true, "earn": true,
+	"earned": true, "save": true, "saved": true, "saving": true, "sip": true, "sipping": true, "taste": true,
+	"tasted": true, "smell": true, "smelled": true, "using": true, "uses": true}
+
+// negatedAuxAfterPronoun: after a subject pronoun a negated auxiliary is
+// followed by a verb, not a name ("i wouldn't gamble with that", "we
+// don't bill for that"); in a question it may be followed by the person
+// ("didn't bill call you").
+var negatedAuxAfterPronoun = map[string]bool{"wouldn't": true, "won't": true, "don't": true, "doesn't": true, "didn't": true,
+	"can't": true, "couldn't": true, "shouldn't": true, "mustn't": true, "isn't": true, "aren't": true, "wasn't": true,
+	"weren't": true, "haven't": true, "hasn't": true, "hadn't": true}
+
+var subjectPronouns = map[string]bool{"i": true, "you": true, "we": true, "they": true, "he": true, "she": true, "it": true}

@@ -2361,8 +2361,11 @@ func (s *scan) lowerName(i int) bool {
 		}
 	}
 	// A listed first name, unambiguous and not an ordinary word, unless
-	// the word before makes it one: "your eyes are hazel", "the olive".
-	if t.lex&lxFirst != 0 && listed && t.n() >= 3 && !s.copulaOrDeterminerBefore(i) && !s.usedAsWord(i) && !s.lowerChain(i) && !s.amongLowerWords(i) {
+	// the word before makes it one: "your eyes are hazel", "the olive",
+	// "your christian faith" (a possessive before a name that is also an
+	// English word).
+	if t.lex&lxFirst != 0 && listed && t.n() >= 3 && !s.copulaOrDeterminerBefore(i) && !s.usedAsWord(i) && !s.lowerChain(i) && !s.amongLowerWords(i) &&
+		!s.possessiveBeforeWord(i) {
 		s.lowerNameAt(i, PatientNames)
 		return true
 	}
@@ -4418,4 +4421,16 @@ func (s *scan) nameStated(k int) bool {
 		return false
 	}
 	return true
+}
+
+// possessiveBeforeWord: "your", "our" or "their" before a lower-case word
+// that is also an English word ("your christian faith"), which a name
+// seldom follows.
+func (s *scan) possessiveBeforeWord(i int) bool {
+	switch s.prevWordAt(i, 1) {
+	case "your", "our", "their":
+		_, eng := englishWords()[s.lower(i)]
+		return eng
+	}
+	return false
 }
