@@ -2774,8 +2774,10 @@ func (s *scan) facilityBeforeTown() {
 // unlistedTownAfterVerb: a lower-case word on no list but the gazetteer's
 // places, not even the English word list, after a preposition of place that a verb of
 // living or moving opens ("i'm from chinle", "now i go to togus"), or
-// after "in" following a relative or a site ("my daughter in tolleson",
-// "the ihs clinic in chinle"); after a verb, ending the clause (one more
+// after "in" following a relative, a site, someone or something that is
+// somewhere, or an adverb of distance ("my daughter in tolleson", "the ihs
+// clinic in chinle", "a chiropractor in kanata", "a shop in ybor", "the
+// plant out in kanata"); after a verb, ending the clause (one more
 // such word may follow): a town too small for the gazetteer, spelled as a
 // transcriber heard it. A word the transcriber made of an English one is
 // on the English list and stays.
@@ -2801,7 +2803,8 @@ func (s *scan) unlistedTownAfterVerb() {
 			}
 		}
 		q := s.sameLinePrev(p)
-		site := w == "in" && q >= 0 && s.toks[q].letters() && (s.toks[q].is(lxRelation) || siteNouns[s.lower(q)])
+		site := w == "in" && q >= 0 && s.toks[q].letters() && (s.toks[q].is(lxRelation) || siteNouns[s.lower(q)] ||
+			placeKeepers[s.lower(q)] || distanceAdverbs[s.lower(q)] && q > 0 && s.toks[q-1].letters())
 		if site || s.clauseGoesOn(end) && (s.placeVerbBefore(i) || w == "to" && s.wentBefore(i)) {
 			s.addTok(i, end, Location, prShape)
 		}
@@ -3125,3 +3128,17 @@ var answerFillers = map[string]bool{"um": true, "uh": true, "oh": true, "well": 
 var placeEnders = map[string]bool{"just": true, "near": true, "north": true, "south": true, "east": true, "west": true,
 	"outside": true, "by": true, "off": true, "and": true, "but": true, "so": true, "area": true, "now": true,
 	"originally": true, "mostly": true, "though": true, "actually": true, "county": false}
+
+// placeKeepers are businesses, homes and practitioners a place name
+// follows after "in": "a shop in ybor", "a chiropractor in kanata", "the
+// assisted living in sun city".
+var placeKeepers = map[string]bool{"shop": true, "factory": true, "mill": true, "restaurant": true, "diner": true,
+	"bar": true, "gym": true, "salon": true, "barbershop": true, "church": true, "mosque": true, "temple": true,
+	"synagogue": true, "college": true, "camp": true, "farm": true, "ranch": true, "cabin": true, "apartment": true,
+	"condo": true, "house": true, "trailer": true, "motel": true, "hotel": true, "chiropractor": true, "dentist": true,
+	"physio": true, "therapist": true, "specialist": true, "surgeon": true, "place": true, "casino": true,
+	"living": true, "home": true, "job": true, "daycare": true, "cousins": true, "folks": true, "family": true}
+
+// distanceAdverbs before "in" set a place off at a distance: "the plant
+// out in kanata", "my son down in ybor".
+var distanceAdverbs = map[string]bool{"out": true, "over": true, "down": true, "up": true, "back": true}

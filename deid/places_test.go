@@ -467,7 +467,8 @@ func TestFacilityBeforeItsTown(t *testing.T) {
 
 // TestTownsOfNoList: a town too small for any list, said after a verb of
 // living or moving or after a site's "in", and a town read out after a
-// street line and its unit. Written for this test; a drug after a verb
+// street line and its unit; after "in" following a business, a practitioner
+// or an adverb of distance. Written for this test; a drug after a verb
 // that is not one of moving stays.
 func TestTownsOfNoList(t *testing.T) {
 	t.Parallel()
@@ -476,6 +477,11 @@ func TestTownsOfNoList(t *testing.T) {
 		{"after a site", "patient: the health aide clinic in chignik did the strep test", []found{{"chignik", deid.Location}}},
 		{"a drug after switched stays", "patient: they switched me to ozempic last week", nil},
 		{"two English words written as one stay", "doctor: i called but it went to voicemail", nil},
+		{"after a business", "patient: a shop in ybor, i know i know", []found{{"ybor", deid.Location}}},
+		{"after a practitioner", "patient: a chiropractor in kanata when i was still up north", []found{{"kanata", deid.Location}}},
+		{"after a distance adverb", "patient: i work the line at the plant out in shungnak", []found{{"shungnak", deid.Location}}},
+		{"a clinical abbreviation after a distance adverb stays", "patient: we were down in dka for two days", nil},
+		{"an English phrase after a distance adverb stays", "patient: i was up in arms about it", nil},
 		{"the town after a spoken unit", "patient: it's nine oak street apartment six, millbrook",
 			[]found{{"nine oak street apartment six", deid.Location}, {"millbrook", deid.Location}}},
 	})
