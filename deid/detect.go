@@ -344,6 +344,7 @@ func (s *scan) rules(d *Detector, text string, known Known, prep bool) []Span {
 	s.placeCoordination()
 	s.facilityOfExtend()
 	s.firstNameBefore()
+	s.hyphenTowns()
 	s.joinHyphenated()
 	s.finishPlaces()
 	s.vetoLookalikes()

@@ -1821,6 +1821,38 @@ func (s *scan) hyphenParticle(p, a, b int) bool {
 	return true
 }
 
+// hyphenTowns: a town named with a particle between hyphenated words,
+// found by its shape where no list has it: capitalized anywhere
+// ("Patient was in Port-au-Prince", "Stoke-on-Trent"), in lower case
+// after a preposition of place ("then port-au-prince for school"; not
+// "Roux-en-Y"). joinHyphenated extends it over more particles
+// ("Saint-Jean-sur-Richelieu").
+func (s *scan) hyphenTowns() {
+	for i := 0; i+4 < len(s.toks); i++ {
+		t := &s.toks[i]
+		if !t.letters() || t.n() < 2 || !s.toks[i+1].punct('-') || s.toks[i+1].gap != gapNone {
+			continue
+		}
+		if t.upper() {
+			if s.hyphenParticle(i+2, i, i+4) && (i == 0 || !s.toks[i-1].punct('-') || s.toks[i].gap != gapNone) {
+				s.addTok(i, i+4, Location, prShape)
+				i += 4
+			}
+			continue
+		}
+		a, p, b := &s.toks[i], &s.toks[i+2], &s.toks[i+4]
+		if a.upper() || b.upper() || b.n() < 3 || p.n() < 2 || !hyphenParticles[s.lower(i+2)] || !b.letters() ||
+			p.gap != gapNone || s.toks[i+3].gap != gapNone || b.gap != gapNone || !s.toks[i+3].punct('-') {
+			continue
+		}
+		switch s.prevWordAt(i, 1) {
+		case "in", "from", "to", "near", "then", "visiting", "outside":
+			s.addTok(i, i+4, Location, prShape)
+			i += 4
+		}
+	}
+}
+
 // childrensAt: "Riley Children's", "Lurie Children's", "UK Children's": a
 // name and "Children's" is a children's hospital. i is "Children".
 func (s *scan) childrensAt(i int) bool {

@@ -468,7 +468,7 @@ func TestFacilityBeforeItsTown(t *testing.T) {
 // TestTownsOfNoList: a town too small for any list, said after a verb of
 // living or moving or after a site's "in", and a town read out after a
 // street line and its unit; after "in" following a business, a practitioner
-// or an adverb of distance. Written for this test; a drug after a verb
+// or an adverb of distance; a town named with a particle between hyphens. Written for this test; a drug after a verb
 // that is not one of moving stays.
 func TestTownsOfNoList(t *testing.T) {
 	t.Parallel()
@@ -477,6 +477,10 @@ func TestTownsOfNoList(t *testing.T) {
 		{"after a site", "patient: the health aide clinic in chignik did the strep test", []found{{"chignik", deid.Location}}},
 		{"a drug after switched stays", "patient: they switched me to ozempic last week", nil},
 		{"two English words written as one stay", "doctor: i called but it went to voicemail", nil},
+		{"a capitalized town with a particle", "Patient was in Port-au-Prince until last year.", []found{{"Port-au-Prince", deid.Location}}},
+		{"a lower-case town with a particle", "patient: a little town on the coast then port-au-prince for school", []found{{"port-au-prince", deid.Location}}},
+		{"a surgery's name with a particle stays", "s/p Roux-en-Y gastric bypass, and roux-en-y revision in the plan", nil},
+		{"a hyphenated phrase stays", "patient: it was a spur-of-the-moment trip with my mother-in-law", nil},
 		{"after a business", "patient: a shop in ybor, i know i know", []found{{"ybor", deid.Location}}},
 		{"after a practitioner", "patient: a chiropractor in kanata when i was still up north", []found{{"kanata", deid.Location}}},
 		{"after a distance adverb", "patient: i work the line at the plant out in shungnak", []found{{"shungnak", deid.Location}}},
