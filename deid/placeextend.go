@@ -790,7 +790,8 @@ var landmarkWords = map[string]bool{"bridge": true, "park": true, "mall": true, 
 	"stadium": true, "arena": true, "market": true, "pier": true, "harbor": true, "marina": true, "reservoir": true,
 	"dam": true, "falls": true, "canyon": true, "woods": true, "forest": true, "gardens": true, "zoo": true,
 	"campground": true, "casino": true, "fairgrounds": true, "station": true, "terminal": true, "plaza": true,
-	"square": true, "springs": true, "pass": true}
+	"square": true, "springs": true, "pass": true, "wharf": true, "vineyard": true, "landing": true, "island": true,
+	"cove": true, "crossing": true, "quarter": true, "trail": true, "boardwalk": true, "kitchen": true}
 
 // landmarkAt: at a landmark word, the capitalized words before it that
 // name it, after "the" or a preposition of place: "lives under the
@@ -803,7 +804,17 @@ func (s *scan) landmarkAt(i int) bool {
 		return false
 	}
 	st, named := -1, false
-	for j := i - 1; j >= 0 && j >= i-3 && s.toks[j+1].gap == gapSpace; j-- {
+	// "in Hell's Kitchen", "on Martha's Vineyard", "at Fisherman's Wharf":
+	// a possessive before the landmark word names it, whatever the word.
+	if j := i - 3; j >= 0 && s.eq(i-1, "s") && s.toks[i-1].gap == gapNone && s.toks[i-2].punct('\'') && s.toks[i-2].gap == gapNone &&
+		s.toks[j].capWord() && !s.toks[j].allUpper() && s.toks[j].lex&(lxTitle|lxTitleClin|lxMonth|lxWeekday|lxCredential) == 0 &&
+		s.toks[i].gap == gapSpace {
+		st, named = j, true
+	}
+	if s.eq(i, "kitchen") && !named {
+		return false // "Kitchen" names a place only after a possessive
+	}
+	for j := i - 1; st < 0 && j >= 0 && j >= i-3 && s.toks[j+1].gap == gapSpace; j-- {
 		tj := &s.toks[j]
 		if !tj.capWord() || tj.allUpper() || tj.lex&(lxTitle|lxTitleClin|lxMonth|lxWeekday|lxCredential|lxState|lxCountry) != 0 {
 			break

@@ -732,3 +732,20 @@ func TestBeingInAndSpokenAddresses(t *testing.T) {
 		})
 	}
 }
+
+// TestPossessiveLandmarks: a landmark named with a possessive after a
+// preposition of place is removed whole ("in Hell's Kitchen" left
+// "'s Kitchen" after a partial redaction; "on Martha's Vineyard" kept
+// "Vineyard"); "Kitchen" names a place only after a possessive. Written
+// for this test.
+func TestPossessiveLandmarks(t *testing.T) {
+	t.Parallel()
+	for _, rulesOnly := range []bool{true, false} {
+		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})
+		expectExact(t, d, rulesOnly, []exact{
+			{"ED note: injured at a construction site in Hell's Kitchen; brought by EMS.", "Hell's Kitchen", deid.Location},
+			{"They summer on Martha's Vineyard every year.", "Martha's Vineyard", deid.Location},
+			{"Fell at Fisherman's Wharf yesterday.", "Fisherman's Wharf", deid.Location},
+		}, "Fell in the Kitchen yesterday.")
+	}
+}
