@@ -662,3 +662,19 @@ func TestFreeSeasonAnswersWhen(t *testing.T) {
 		})
 	}
 }
+
+// TestVerbOpeningTerseNote: a terse note opens a sentence with the verb and
+// leaves the subject out ("Plays Minecraft daily.", "Watches Netflix in
+// bed."): the verb and the capitalized word after it are no name pair. A
+// listed name after such a verb, and a pair of names before a verb, stay
+// names. Written for this test.
+func TestVerbOpeningTerseNote(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"watches", "Advised against Ambien. Watches Netflix in bed.", nil},
+		{"plays", "Plays Minecraft daily.", nil},
+		{"drinks", "Drinks Coca-Cola Zero and Gatorade.", nil},
+		{"enjoys", "Enjoys Pickleball twice weekly.", nil},
+		{"a name pair before a verb stays", "Chidi Blackwood presents with pain.", []found{{"Chidi Blackwood", deid.Name}}},
+	})
+}

@@ -1364,6 +1364,9 @@ func (s *scan) unknownPair(i int) bool {
 	if t.lex != 0 {
 		return s.strongName(i) && s.nameChainTrue(i)
 	}
+	if s.verbOpening(i) {
+		return false // "Plays Minecraft daily.", "Drinks Coca-Cola Zero."
+	}
 	if n := s.next(i); n > 0 && s.toks[n].gap == gapSpace && s.toks[n].capWord() && !s.toks[n].allUpper() && s.nameish(n, false) &&
 		!s.eponymAfter(n) && !s.eponymAhead(n) && !s.englishLooking(i) && !s.englishLooking(n) && !(n+1 < len(s.toks) && s.toks[n+1].punct(':')) &&
 		!s.capsNoEvidence(i, n) {
@@ -4434,3 +4437,20 @@ func (s *scan) possessiveBeforeWord(i int) bool {
 	}
 	return false
 }
+
+// verbOpening: token i opens a sentence of a terse note with the verb,
+// its subject left out ("Plays Minecraft daily.", "Loves Bluey.", "Watches
+// Netflix in bed."): an ordinary word on no list of names that is a verb
+// a person does.
+func (s *scan) verbOpening(i int) bool {
+	if !s.opensSentence(i) || !s.ordinaryCap(i) {
+		return false
+	}
+	w := s.lower(i)
+	return personVerbs[w] || habitVerbs[w]
+}
+
+// habitVerbs tell what a person does or likes, in the third person.
+var habitVerbs = map[string]bool{"plays": true, "loves": true, "likes": true, "enjoys": true, "watches": true,
+	"reads": true, "eats": true, "wears": true, "attends": true, "follows": true, "hates": true, "avoids": true,
+	"tries": true, "prefers": true, "listens": true, "collects": true, "coaches": true, "volunteers": true}
