@@ -264,7 +264,7 @@ func (s *scan) publicFigure(st, en int) bool {
 	// pioneered vaccination"). A cue elsewhere in the sentence is the
 	// person's own doing: "Michael Jordan watched tv and then fell", "The
 	// patient, Jimmy Carter, likes to read novels" stay names.
-	if !s.fameBefore(st) && !s.worksAfter(en) && !s.deedAfter(en) {
+	if !s.fameBefore(st) && !s.worksAfter(en) && !s.deedAfter(en) && !s.likenedTo(st, en) {
 		return false // "Called James Brown at home": no sign of a mention in passing
 	}
 	for k := range s.toks {
@@ -378,7 +378,11 @@ func (s *scan) fameBefore(st int) bool {
 		// "compared himself to Nolan Ryan", "compared to Venus Williams"
 		return strings.HasPrefix(p2, "listen") || p2 == "compared" || p3 == "compared" && reflexives[p2]
 	case "about":
-		return fameCues[p2] || p2 == "documentary" || p2 == "book" || p2 == "movie" || p2 == "article" || p2 == "story"
+		return fameCues[p2] || p2 == "documentary" || p2 == "book" || p2 == "movie" || p2 == "article" || p2 == "story" ||
+			p2 == "asked" || p2 == "asks" || p2 == "learned"
+	case "that":
+		// "read that Kim Kardashian has psoriasis"
+		return p2 == "read" || p2 == "heard" || p2 == "saw" || p2 == "learned"
 	case "of":
 		return p2 == "fan" || p2 == "fans" || p2 == "biography" || p2 == "memoir" || p2 == "album"
 	case "by", "with":
@@ -392,6 +396,46 @@ func (s *scan) fameBefore(st int) bool {
 				return s.publicFigure(k, s.sameLinePrev(c))
 			}
 		}
+	}
+	return false
+}
+
+// likenedTo: the patient's condition likened to a public figure's: "is
+// this what Michael J. Fox had", "like michael j fox said", "what Michael
+// J. Fox and Muhammad Ali had" (the first of two figures joined by "and"
+// shares the second's verb).
+func (s *scan) likenedTo(st, en int) bool {
+	p1 := s.prevWordAt(st, 1)
+	if p1 != "what" && p1 != "like" {
+		if p1 != "and" {
+			return false
+		}
+		// The second figure: the first, before "and", is likened.
+		c := s.sameLinePrev(st)
+		for k, n := s.sameLinePrev(c), 0; k > 0 && n < 5; k, n = s.sameLinePrev(k), n+1 {
+			if w := s.prevWordAt(k, 1); (w == "what" || w == "like") && s.toks[k].letters() {
+				_, ok := s.figureListed(k, s.sameLinePrev(c))
+				return ok && s.likenedVerbAfter(en)
+			}
+		}
+		return false
+	}
+	if n := s.next(en); n > 0 && s.eq(n, "and") {
+		for e := n + 2; e <= n+5 && s.next(e-1) == e; e++ {
+			if _, ok := s.figureListed(n+1, e); ok {
+				return s.likenedVerbAfter(e)
+			}
+		}
+	}
+	return s.likenedVerbAfter(en)
+}
+
+// likenedVerbAfter: "had", "has", "said", "says", "did", "does" right
+// after token en.
+func (s *scan) likenedVerbAfter(en int) bool {
+	switch s.nextWordAt(en) {
+	case "had", "has", "said", "says", "did", "does", "went":
+		return true
 	}
 	return false
 }

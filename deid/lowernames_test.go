@@ -159,7 +159,8 @@ func TestCapitalizedNamesThatArePlacesInAPersonsPlace(t *testing.T) {
 // their own doing ("Michael Jordan watched tv and then fell"); the veto of
 // free.go takes a public figure only where the cue governs the name
 // ("listening to Johnny Cash", "a fan of Taylor Swift", "a Johnny Cash
-// song"). Sentences written for this test.
+// song", "what Michael J. Fox had", "read that Kim Kardashian has").
+// Sentences written for this test.
 func TestPublicFigureNamesOfPatientsStay(t *testing.T) {
 	t.Parallel()
 	for _, rulesOnly := range []bool{true, false} {
@@ -176,6 +177,15 @@ func TestPublicFigureNamesOfPatientsStay(t *testing.T) {
 			{"She is a big fan of Taylor Swift.", "Taylor Swift", true},
 			{"Calmer after listening to Johnny Cash and Aretha Franklin on the radio.", "Aretha Franklin", true},
 			{"Hums a Johnny Cash song during dressing changes.", "Johnny Cash", true},
+			// Pantheon 1.0 names, and the patient's condition likened to a
+			// figure's.
+			{"He asked whether this is what Michael J. Fox and Muhammad Ali had.", "Michael J. Fox", true},
+			{"He asked whether this is what Michael J. Fox and Muhammad Ali had.", "Muhammad Ali", true},
+			{"Asked about Venus Williams, who has the same condition.", "Venus Williams", true},
+			{"Patient read that Kim Kardashian has psoriasis.", "Kim Kardashian", true},
+			{"Florence Nightingale reformed nursing in the Crimea.", "Florence Nightingale", true},
+			{"Called James Brown at home; he said the pain is better.", "James Brown", false},
+			{"Spoke with Andrew Jackson, who has the same condition.", "Andrew Jackson", false},
 		} {
 			i := strings.Index(c.text, c.name)
 			covered := false

@@ -11,11 +11,20 @@
 // commit, checks its SHA-256 and writes the same bytes every time
 // (TestRebuild checks that against the committed file).
 //
-// Source and licence (also in deid/README.md): Darius Kazemi's Corpora,
-// github.com/dariusk/corpora, CC0 1.0 (public domain dedication); the files
-// below. The derived file keeps names of two to four words, each starting
-// with a letter, lower-cased, with periods dropped ("michael j fox"), one a
-// line, sorted, without duplicates.
+// Sources and licences (also in deid/README.md):
+//   - Darius Kazemi's Corpora, github.com/dariusk/corpora, CC0 1.0 (public
+//     domain dedication); the files below;
+//   - Pantheon 1.0 (Yu, Ronen, Hu, Lu and Hidalgo, MIT Media Lab; "Pantheon
+//     1.0, a manually verified dataset of globally famous biographies",
+//     Scientific Data 3:150075, 2016, CC BY 4.0; dataset deposited at
+//     Harvard Dataverse, doi:10.7910/DVN/28201): the 11,341 people with a
+//     Wikipedia biography in more than 25 languages, read from the copy of
+//     pantheon.tsv at HasteKhai/Fictional-Name-Classification (its Name
+//     column only).
+//
+// The derived file keeps names of two to four words, each starting with a
+// letter, lower-cased, with periods dropped ("michael j fox"), one a line,
+// sorted, without duplicates.
 package main
 
 import (
@@ -26,6 +35,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -34,17 +44,24 @@ import (
 )
 
 const (
-	repo   = "dariusk/corpora"
-	commit = "cf30ca27ab176b63623af1ddcfa2447ac07305ba"
+	corpora       = "dariusk/corpora"
+	corporaCommit = "cf30ca27ab176b63623af1ddcfa2447ac07305ba"
+	pantheon      = "HasteKhai/Fictional-Name-Classification"
+	pantheonAt    = "8a455dd8152f2c41ac3923ffc120504f58995046"
 )
 
 // input is one pinned file and how its names are read.
 type input struct {
-	path, sum string
-	names     func(b []byte) ([]string, error)
+	repo, commit string
+	path, sum    string
+	names        func(b []byte) ([]string, error)
 }
 
-var inputs = []input{
+var inputs = append(corporaInputs, input{pantheon, pantheonAt, "pantheon.tsv",
+	"df8f3ccd809f09d0a44924b13cba12eeec058e9431b9c35648774d048b92d3a7", tsvColumn("Name")})
+
+// corporaInputs are the files of dariusk/corpora read, at corporaCommit.
+var corporaInputs = inCorpora([]file{
 	{"data/humans/celebrities.json", "4b5aa80d9a1eafac5648027c5ec6c6190e2a2b11cc15c6f8b9afd4143ed30c82", stringsAt("celebrities")},
 	{"data/humans/scientists.json", "eefcfaffa8f9ef0b10791ed7f7c57a001b6321ddbe551f0aa53623af60ae41d1", stringsAt("scientists")},
 	{"data/humans/britishActors.json", "22b806ff15fd030e9f0bcaff61e469f84b1e2a1c7b5617dc04c11c99881f3e9d", stringsAt("britishActors")},
@@ -95,6 +112,38 @@ var inputs = []input{
 		}
 		return out, err
 	}},
+})
+
+// file is a pinned file of dariusk/corpora and how its names are read.
+type file struct {
+	path, sum string
+	names     func(b []byte) ([]string, error)
+}
+
+func inCorpora(files []file) []input {
+	ins := make([]input, len(files))
+	for i, f := range files {
+		ins[i] = input{corpora, corporaCommit, f.path, f.sum, f.names}
+	}
+	return ins
+}
+
+// tsvColumn reads the named column of a tab-separated file with a header.
+func tsvColumn(name string) func(b []byte) ([]string, error) {
+	return func(b []byte) ([]string, error) {
+		lines := strings.Split(strings.TrimRight(string(b), "\n"), "\n")
+		col := slices.Index(strings.Split(strings.TrimRight(lines[0], "\r"), "\t"), name)
+		if col < 0 {
+			return nil, fmt.Errorf("no column %q", name)
+		}
+		var out []string
+		for _, l := range lines[1:] {
+			if f := strings.Split(strings.TrimRight(l, "\r"), "\t"); col < len(f) {
+				out = append(out, f[col])
+			}
+		}
+		return out, nil
+	}
 }
 
 func stringsAt(key string) func(b []byte) ([]string, error) {
@@ -130,7 +179,7 @@ func main() {
 
 func available(dir string) error {
 	for _, in := range inputs {
-		if _, err := mirror.Read(dir, repo, commit, in.path); err != nil {
+		if _, err := mirror.Read(dir, in.repo, in.commit, in.path); err != nil {
 			return err
 		}
 	}
@@ -140,7 +189,7 @@ func available(dir string) error {
 func build(dir string) ([]byte, error) {
 	files := make([][]byte, len(inputs))
 	for i, in := range inputs {
-		b, err := mirror.Read(dir, repo, commit, in.path)
+		b, err := mirror.Read(dir, in.repo, in.commit, in.path)
 		if err != nil {
 			return nil, err
 		}
@@ -177,9 +226,17 @@ func Build(files [][]byte) ([]byte, error) {
 	sort.Strings(keys)
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "# Public figures (deid/internal/publicfigures). Generated; do not edit.\n")
-	fmt.Fprintf(&b, "# source: %s %s (Corpora by Darius Kazemi, CC0 1.0):\n", repo, commit)
+	fmt.Fprintf(&b, "# source: %s %s (Corpora by Darius Kazemi, CC0 1.0):\n", corpora, corporaCommit)
 	for _, in := range inputs {
-		fmt.Fprintf(&b, "#   %s sha256 %s\n", in.path, in.sum)
+		if in.repo == corpora {
+			fmt.Fprintf(&b, "#   %s sha256 %s\n", in.path, in.sum)
+		}
+	}
+	fmt.Fprintf(&b, "# source: %s %s (Pantheon 1.0, Yu et al., MIT Media Lab, Scientific Data 3:150075, 2016; doi:10.7910/DVN/28201):\n", pantheon, pantheonAt)
+	for _, in := range inputs {
+		if in.repo == pantheon {
+			fmt.Fprintf(&b, "#   %s sha256 %s\n", in.path, in.sum)
+		}
 	}
 	for _, k := range keys {
 		b.WriteString(k)
