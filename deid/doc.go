@@ -426,7 +426,10 @@
 // or index ("Berg 44/56", "Katz ADL", "Weber midline"); and the full name
 // of a public figure of data/publicfigures.txt where a word of fame
 // governs it, right before it or a work of theirs right after ("listening
-// to Johnny Cash", "a fan of Taylor Swift", "a Johnny Cash song"; not a
+// to Johnny Cash", "a fan of Taylor Swift", "a Johnny Cash song"), or the
+// patient's condition likened to theirs ("is this what Michael J. Fox had",
+// "read that Kim Kardashian has"; the list holds dariusk/corpora's and
+// Pantheon 1.0's names); not a
 // cue that is the person's own doing, "Michael Jordan watched tv and then
 // fell", not after a title, label or relation, not before a patient's
 // verb, not a supplied name). Also
