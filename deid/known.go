@@ -1532,8 +1532,9 @@ func (s *scan) isInitial(i int) bool {
 		return false
 	}
 	// "hepatitis A.", "vitamin D.", "type B.": a letter naming a kind
-	// after a lower-case word, ending a sentence.
-	if i > 0 && t.gap == gapSpace && s.toks[i-1].letters() && !s.toks[i-1].upper() && letterKinds[s.lower(i-1)] {
+	// after its word, in any case ("Hepatitis A. Malarone for malaria" on a
+	// Title Case line), ending a sentence.
+	if i > 0 && t.gap == gapSpace && s.toks[i-1].letters() && (!s.toks[i-1].upper() || !s.toks[i-1].allUpper()) && letterKinds[s.lower(i-1)] {
 		return false
 	}
 	return !s.dottedCredential(i)

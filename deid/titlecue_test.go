@@ -145,3 +145,22 @@ func TestDateAfterCueWord(t *testing.T) {
 		})
 	}
 }
+
+// TestInitialBeforeWordSurname: an initial before a surname that is also a
+// word, after a word that takes a person, is the person's name ("Seen with
+// J. Smith today" and "Spoke to K. Brown, daughter" were left whole;
+// "Called J. Smith" lost only the initial); a letter naming a kind stays
+// ("influenza A. White count", "Hepatitis A. Malarone for malaria" on a
+// Title Case line). Written for this test.
+func TestInitialBeforeWordSurname(t *testing.T) {
+	t.Parallel()
+	for _, rulesOnly := range []bool{true, false} {
+		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})
+		expectExact(t, d, rulesOnly, []exact{
+			{"Seen with J. Smith today.", "J. Smith", deid.Name},
+			{"Called J. Smith about labs.", "J. Smith", deid.Name},
+			{"Spoke to K. Brown, daughter.", "K. Brown", deid.Name},
+		}, "Positive for influenza A. White count normal.",
+			"Vaccines: Yellow Fever, Typhoid (Vivotif), Hepatitis A. Malarone for Malaria Prophylaxis.")
+	}
+}

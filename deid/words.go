@@ -307,8 +307,8 @@ func (s *scan) wordAt(i int) {
 		s.listName(i)
 	}
 	if tn == 1 && s.isInitial(i) && !s.abbreviationInitials(i) { // an initial is one letter
-		if k := s.next(i + 1); k > 0 && s.toks[k].gap == gapSpace && s.nameish(k, false) && s.toks[k].lex&(lxFirstAmb|lxSurAmb) == 0 &&
-			!s.eponymAfter(k) {
+		if k := s.next(i + 1); k > 0 && s.toks[k].gap == gapSpace && s.nameish(k, false) && !s.eponymAfter(k) &&
+			(s.toks[k].lex&(lxFirstAmb|lxSurAmb) == 0 || s.initialTakesPerson(i)) {
 			s.nameChain(k, PatientNames, false)
 			return
 		}
@@ -761,3 +761,25 @@ func registryCode(x string) bool {
 	}
 	return true
 }
+
+// initialTakesPerson: the word before an initial takes a person ("Seen
+// with J. Smith", "Called K. Brown", "per R. White"), so a surname that is
+// also a word is the surname after it; after a word a letter names a kind
+// of ("influenza A. White count") it is not.
+func (s *scan) initialTakesPerson(i int) bool {
+	p := s.sameLinePrev(i)
+	if p < 0 {
+		return s.toks[i].gap == gapLine || i == 0
+	}
+	if s.toks[p].punct(':') || s.toks[p].punct('(') || s.toks[p].punct(',') {
+		return true
+	}
+	return s.toks[p].letters() && personTakers[s.lower(p)]
+}
+
+// personTakers are words a person's name follows: "with", "by", "called",
+// "per", "cc".
+var personTakers = map[string]bool{"with": true, "by": true, "to": true, "from": true, "for": true, "and": true,
+	"called": true, "call": true, "seen": true, "saw": true, "per": true, "cc": true, "contacted": true, "paged": true,
+	"spoke": true, "discussed": true, "asked": true, "told": true, "informed": true, "notified": true, "signed": true,
+	"attending": true, "resident": true, "nurse": true, "patient": true, "pt": true, "mother": true, "father": true}
