@@ -332,6 +332,9 @@ func (s *scan) rules(d *Detector, text string, known Known, prep bool) []Span {
 	s.introducedThisIs()
 	s.childAgeAfterName()
 	s.spokenBirthdayAges()
+	if strings.Contains(s.low, "area code") {
+		s.areaCodes()
+	}
 	s.mdOnDatedLine()
 	s.knownPass()
 	s.cueNamePass()

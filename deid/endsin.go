@@ -65,3 +65,30 @@ func (s *scan) endsInDigits(i int) bool {
 	s.addTok(j, end, typ, prCue)
 	return true
 }
+
+// areaCodes: the area code said apart from the rest of a phone number,
+// "area code six one seven then nine nine eight ...", "area code is 617":
+// the three digits after "area code" (and "is", "it's" or a colon) are
+// part of the phone number, found on its own or not.
+func (s *scan) areaCodes() {
+	for i := 0; i+2 < len(s.toks); i++ {
+		if !s.eq(i, "area") || !s.eq(i+1, "code") || s.toks[i+1].gap != gapSpace {
+			continue
+		}
+		j := s.next(i + 1)
+		for n := 0; n < 2 && j > 0 && (s.eq(j, "is") || s.eq(j, "it's") || s.eq(j, "was") || s.toks[j].punct(':') || s.toks[j].punct(',')); n++ {
+			j = s.next(j)
+		}
+		if j < 0 {
+			continue
+		}
+		switch t := &s.toks[j]; {
+		case t.digits() && t.n() == 3:
+			s.addTok(j, j, Phone, prStrong)
+		case t.letters() && t.is(lxDigitWord|lxTeenWord|lxTensWord):
+			if nd, e := s.spokenDigits(j); nd == 3 {
+				s.addTok(j, e, Phone, prStrong)
+			}
+		}
+	}
+}

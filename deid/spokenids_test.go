@@ -64,3 +64,19 @@ func TestAddressWithLowerCaseState(t *testing.T) {
 		}
 	}
 }
+
+// TestAreaCodeApart: an area code said apart from the rest of the number
+// is part of the phone number ("area code six one seven then nine nine
+// eight two two one three" left "six one seven"); the words "area code"
+// alone are nothing. Written for this test.
+func TestAreaCodeApart(t *testing.T) {
+	t.Parallel()
+	for _, rulesOnly := range []bool{true, false} {
+		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})
+		expectExact(t, d, rulesOnly, []exact{
+			{"patient: call my cell, it's area code six one seven then nine nine eight two two one three", "six one seven", deid.Phone},
+			{"Phone: area code 617, then 998-2213", "617", deid.Phone},
+			{"patient: the area code is six seventeen and the rest you have", "six seventeen", deid.Phone},
+		}, "doctor: do you know the area code of the clinic")
+	}
+}
