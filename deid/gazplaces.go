@@ -349,7 +349,22 @@ func (s *scan) careBefore(i int) bool {
 			return true
 		}
 	}
-	return q >= 0 && (workVerbs[s.lower(q)] || birthWords[s.lower(q)])
+	return q >= 0 && (workVerbs[s.lower(q)] || birthWords[s.lower(q)] || s.clinicianEndsAt(q))
+}
+
+// clinicianEndsAt: token q ends a clinician's name said with a title ("saw
+// doctor o'malley at mercy", "dr. kim at regions"): a hospital follows
+// "at" after it.
+func (s *scan) clinicianEndsAt(q int) bool {
+	if !s.toks[q].letters() {
+		return false
+	}
+	k := q
+	for k >= 2 && s.toks[k].gap == gapNone && (s.toks[k-1].punct('\'') || s.toks[k-1].punct('-')) && s.toks[k-1].gap == gapNone &&
+		s.toks[k-2].letters() {
+		k -= 2
+	}
+	return s.titleBefore(k) && s.toks[k].lex&(lxCommon|lxMedical) == 0
 }
 
 // placeQuestionBefore: the line before token i's asks where care was had

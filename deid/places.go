@@ -2332,6 +2332,7 @@ func (s *scan) finishPlaces() {
 	s.facilityBeforeTown()
 	s.unlistedTownAfterVerb()
 	s.coordinatedPlaces()
+	s.townAfterRegion()
 	s.spokenZipAfterPlace()
 	s.placeShapes()
 }
@@ -3174,3 +3175,35 @@ var placeKeepers = map[string]bool{"shop": true, "factory": true, "mill": true, 
 // distanceAdverbs before "in" set a place off at a distance: "the plant
 // out in kanata", "my son down in ybor".
 var distanceAdverbs = map[string]bool{"out": true, "over": true, "down": true, "up": true, "back": true}
+
+// townAfterRegion: a town said after its state or country (which Safe
+// Harbor keeps) and a comma,
+// closing the clause ("i'm from ohio, dayton", "from puerto rico
+// originally, ponce"): a city or town of the lists.
+func (s *scan) townAfterRegion() {
+	for k := range s.toks {
+		if !s.toks[k].letters() || s.toks[k].lex&(lxState|lxCountry) == 0 && !(k > 0 && s.eq(k, "rico") && s.eq(k-1, "puerto")) {
+			continue
+		}
+		j := s.next(k)
+		if j > 0 && (s.eq(j, "originally") || s.eq(j, "actually")) {
+			j = s.next(j)
+		}
+		if j < 0 || !s.toks[j].punct(',') {
+			continue
+		}
+		x := s.next(j)
+		if x < 0 || !s.toks[x].letters() || s.placeEndsAt(x) {
+			continue
+		}
+		t := &s.toks[x]
+		if t.gaz&(gzCity|gzTown) == 0 && t.lex&(lxCity|lxCityAmb) == 0 || t.gaz&gzWord != 0 ||
+			t.lex&(lxCommon|lxMedical|lxTitle|lxTitleClin|lxRelation|lxMonth|lxWeekday|lxState|lxCountry) != 0 {
+			continue
+		}
+		if _, eng := englishWords()[s.lower(x)]; eng || !s.clauseEndAfter(x) {
+			continue
+		}
+		s.addTok(x, x, Location, prShape)
+	}
+}
