@@ -25,7 +25,9 @@ func (s *scan) placeShapes() {
 		}
 		if t.shape&shDigit != 0 {
 			if s.streetOrdinal(i) {
-				s.numberedStreetOn(i)
+				if !s.numberedStreetOn(i) {
+					s.ordinalCorner(i)
+				}
 			} else if t.digits() && t.n() == 5 {
 				s.zipAfterTown(i)
 			}
@@ -574,4 +576,32 @@ func (s *scan) placeStartsAt(k int) bool {
 		}
 	}
 	return false
+}
+
+// ordinalCorner: a numbered street and a named one meeting, without "corner
+// of": "24th & Mission", "16th St and Valencia" (the named street
+// capitalized, no month, weekday, title or relation; "the 5th and 6th
+// ribs", "on the 24th and Monday" and "born on the 4th and Mom" stay).
+func (s *scan) ordinalCorner(i int) bool {
+	ae := i
+	if n := s.next(i); n > 0 && s.toks[n].capWord() && s.toks[n].is(lxStreetSuffix) {
+		ae = n
+	}
+	c := s.next(ae)
+	if c < 0 || !(s.eq(c, "and") || s.toks[c].punct('&')) {
+		return false
+	}
+	if p := s.prevWordAt(i, 1); p == "the" || p == "of" && s.prevWordAt(i, 2) == "corner" {
+		return false // "born on the 4th and ...": a day; "corner of" is cornerOf's
+	}
+	b := s.next(c)
+	if b < 0 || !s.toks[b].capWord() || s.toks[b].is(lxMedical|lxRelation) {
+		return false
+	}
+	be := s.cornerStreet(b)
+	if be < 0 {
+		return false
+	}
+	s.addTok(i, be, Location, prCue)
+	return true
 }
