@@ -641,6 +641,13 @@ func (s *scan) facilityWordsAfter(end int) int {
 			continue
 		}
 		if !hospitalWords[w] {
+			// A city's abbreviation inside the name: "Zuckerberg SF
+			// General", "Kaiser LA Medical Center".
+			if k2 := s.next(k); s.toks[k].allUpper() && s.toks[k].n() <= 3 && s.toks[k].lex&(lxMedical|lxCommon|lxCredential|lxTitle|lxTitleClin|lxUnit) == 0 && k2 > 0 && s.toks[k2].gap == gapSpace &&
+				s.toks[k2].capWord() && hospitalWords[s.lower(k2)] && !s.lowerWordAfter(k2) {
+				end = k2
+				continue
+			}
 			break
 		}
 		end = k
@@ -1086,4 +1093,11 @@ func (s *scan) coordinatedPlace(e int) int {
 	}
 	s.addTok(k, end, Location, prShape)
 	return end
+}
+
+// lowerWordAfter: a lower-case word follows token k on its line ("General
+// surgery": a service, not a hospital's name).
+func (s *scan) lowerWordAfter(k int) bool {
+	n := s.next(k)
+	return n > 0 && s.toks[n].gap == gapSpace && s.toks[n].letters() && !s.toks[n].upper()
 }

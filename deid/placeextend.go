@@ -288,6 +288,17 @@ func (s *scan) placeRight(b int) int {
 			b = k + 1 // "Meijer #212": the store's number
 			continue
 		}
+		// "Zuckerberg SF General": a city's abbreviation and a hospital
+		// word after the place.
+		if k2 := s.next(k); s.toks[b].upper() && s.toks[k].gap == gapSpace && s.toks[k].allUpper() && s.toks[k].n() <= 3 &&
+			s.toks[k].lex&(lxMedical|lxCommon|lxCredential|lxTitle|lxTitleClin|lxUnit) == 0 && k2 > 0 && s.toks[k2].gap == gapSpace && s.toks[k2].capWord() && hospitalWords[s.lower(k2)] &&
+			!s.lowerWordAfter(k2) {
+			b = k2
+			for m := s.next(b); m > 0 && s.toks[m].gap == gapSpace && s.toks[m].capWord() && hospitalWords[s.lower(m)]; m = s.next(b) {
+				b = m // "... SF General Hospital"
+			}
+			continue
+		}
 		t := &s.toks[k]
 		if t.gap == gapSpace && t.letters() && !t.upper() && !s.toks[b].upper() {
 			// In lower case, the rest of a facility's name after the place

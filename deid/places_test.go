@@ -755,3 +755,19 @@ func TestPossessiveLandmarks(t *testing.T) {
 		}, "Fell in the Kitchen yesterday.")
 	}
 }
+
+// TestCityAbbreviationInsideFacility: a city's abbreviation inside a
+// hospital's name is removed with it ("at Zuckerberg SF General" left "SF
+// General"); a service after a unit stays ("Mercy ED General surgery" is
+// not extended over "General"). Written for this test.
+func TestCityAbbreviationInsideFacility(t *testing.T) {
+	t.Parallel()
+	for _, rulesOnly := range []bool{true, false} {
+		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})
+		expectExact(t, d, rulesOnly, []exact{
+			{"Referred to the Healthy Hearts program at Zuckerberg SF General.", "Zuckerberg SF General", deid.Location},
+			{"Admitted to Zuckerberg SF General Hospital on 3/4.", "Zuckerberg SF General Hospital", deid.Location},
+			{"Seen at Cedars LA Medical Center.", "Cedars LA Medical Center", deid.Location},
+		})
+	}
+}
