@@ -487,6 +487,8 @@ func TestTownsOfNoList(t *testing.T) {
 		{"a time after a titled clinician stays", "patient: i saw dr. kim at noon", []found{{"kim", deid.Name}}},
 		{"a numbered street meeting a named one", "Pharmacy: Walgreens #4417, 24th & Mission.", []found{{"Walgreens #4417", deid.Location}, {"24th & Mission", deid.Location}}},
 		{"ribs at a numbered pair stay", "Fractures of the 5th and 6th ribs; born on the 4th and Mom was there.", []found{{"the 4th", deid.Date}}},
+		{"a neighbourhood naming a site", "Follow up in 2 wks at the Mission Bay clinic.", []found{{"Mission Bay", deid.Location}}},
+		{"a specialty naming a clinic stays", "Follow up at the Heart Failure clinic and the Sleep Medicine lab.", nil},
 		{"after a business", "patient: a shop in ybor, i know i know", []found{{"ybor", deid.Location}}},
 		{"after a practitioner", "patient: a chiropractor in kanata when i was still up north", []found{{"kanata", deid.Location}}},
 		{"after a distance adverb", "patient: i work the line at the plant out in shungnak", []found{{"shungnak", deid.Location}}},

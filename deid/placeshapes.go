@@ -36,6 +36,9 @@ func (s *scan) placeShapes() {
 		if !t.letters() {
 			continue
 		}
+		if !t.upper() && siteNouns[s.lower(i)] && i >= 2 && s.toks[i-1].capWord() {
+			s.featureSiteBefore(i)
+		}
 		switch s.lower(i) {
 		case "called", "named":
 			s.placeCalled(i)
@@ -605,3 +608,39 @@ func (s *scan) ordinalCorner(i int) bool {
 	s.addTok(i, be, Location, prCue)
 	return true
 }
+
+// featureSiteBefore: at a site word in lower case, the capitalized words
+// before it that end in a geographic feature, after "the" or a possessive,
+// name the site's place: "at the Mission Bay clinic", "the Sunset Park
+// lab" (not "the Heart Failure clinic": no feature word).
+func (s *scan) featureSiteBefore(i int) bool {
+	last := s.sameLinePrev(i)
+	if last < 0 || !geoFeatureWords[s.lower(last)] {
+		return false
+	}
+	st := -1
+	for k := last; k >= 0 && k >= last-2; k = s.sameLinePrev(k) {
+		t := &s.toks[k]
+		if !t.capWord() || t.allUpper() || t.gap != gapSpace || t.is(lxMedical|lxTitle|lxTitleClin|lxMonth|lxWeekday|lxCredential) {
+			break
+		}
+		st = k
+	}
+	if st < 0 || st == last {
+		return false // one feature word alone names nothing: "the Bay clinic"
+	}
+	switch s.prevWordAt(st, 1) {
+	case "the", "our", "their", "your", "my":
+	default:
+		return false
+	}
+	s.addTok(st, last, Location, prShape)
+	return true
+}
+
+// geoFeatureWords end the names of neighbourhoods and places a site is
+// named after: "Mission Bay", "Sunset Park", "Pleasant Valley".
+var geoFeatureWords = map[string]bool{"bay": true, "valley": true, "hill": true, "hills": true, "park": true,
+	"heights": true, "point": true, "lake": true, "lakes": true, "creek": true, "ridge": true, "springs": true,
+	"beach": true, "harbor": true, "grove": true, "village": true, "meadows": true, "woods": true, "falls": true,
+	"crossing": true, "landing": true, "island": true, "mesa": true, "canyon": true}
