@@ -1362,7 +1362,21 @@ func (s *scan) unknownPair(i int) bool {
 		return false
 	}
 	if t.lex != 0 {
-		return s.strongName(i) && s.nameChainTrue(i)
+		if s.strongName(i) && s.nameChainTrue(i) {
+			return true
+		}
+		return false
+	}
+	// "Member Olive Pennebaker", "by Hope Castellanos": a capitalized word
+	// of no list that is no English word, after a given name that is also
+	// a word (not opening the sentence), is the surname of both.
+	if p := s.sameLinePrev(i); p >= 0 && t.gap == gapSpace && s.toks[p].capWord() && !s.toks[p].allUpper() &&
+		(s.toks[p].lex&(lxFirst|lxFirstAmb) != 0 || s.toks[p].gaz&(gzFirst|gzFirstAmb) != 0) &&
+		s.toks[p].lex&(lxTitle|lxTitleClin|lxMonth|lxWeekday|lxMedical|lxCity|lxState|lxCountry) == 0 &&
+		!s.opensSentence(p) && !s.lineStart(p) && t.n() >= 3 && t.gaz&^(gzFirst|gzSur) == 0 && !s.englishLooking(i) &&
+		!englishOrCompound(s.lower(i)) && !s.eponymAfter(i) {
+		s.nameChain(p, PatientNames, false)
+		return true
 	}
 	if s.verbOpening(i) {
 		return false // "Plays Minecraft daily.", "Drinks Coca-Cola Zero."

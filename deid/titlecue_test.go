@@ -164,3 +164,18 @@ func TestInitialBeforeWordSurname(t *testing.T) {
 			"Vaccines: Yellow Fever, Typhoid (Vivotif), Hepatitis A. Malarone for Malaria Prophylaxis.")
 	}
 }
+
+// TestSurnameAfterWordGivenName: a capitalized word of no list that is no
+// English word, after a given name that is also a word, is the surname of
+// both ("Member Olive Pennebaker" was left whole); a drug or a brand after
+// such a word stays ("Started on Will Xarelto" has Xarelto on the drug
+// list; "the Olive Garden" is English). Written for this test.
+func TestSurnameAfterWordGivenName(t *testing.T) {
+	t.Parallel()
+	for _, rulesOnly := range []bool{true, false} {
+		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})
+		expectExact(t, d, rulesOnly, []exact{
+			{"Medicare Advantage grievance\nMember Olive Pennebaker, MBI 7QW2-FK1-TD39, called twice.", "Olive Pennebaker", deid.Name},
+		}, "We ate at the Olive Garden.", "History of Graves Hashimoto overlap.")
+	}
+}
