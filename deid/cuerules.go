@@ -630,9 +630,9 @@ func (s *scan) ageAfterName(i int) {
 	}
 }
 
-// placeInParens: "son Todd Kingsley (Salem)", "Son Faisal (in Irving)": a
-// listed city, even one that is also a word or a name, in parentheses right
-// after a name.
+// placeInParens: "son Todd Kingsley (Salem)", "Son Faisal (in Irving)",
+// "Marguerite Ellison (Downers Grove)": a listed city, even one that is
+// also a word or a name, in parentheses right after a name.
 func (s *scan) placeInParens(i int) {
 	k := i + 1
 	if k < len(s.toks) && s.eq(k, "in") && s.toks[k].gap == gapNone {
@@ -644,6 +644,14 @@ func (s *scan) placeInParens(i int) {
 		return
 	}
 	t := &s.toks[k]
+	if t.capWord() && !t.allUpper() && s.toks[i].gap == gapSpace && (s.nameEndsAt(i-1) || s.placeEndsAt(i-1)) {
+		// A town of several words: "Owner Marguerite Ellison (Downers
+		// Grove)".
+		if end, f := s.gazPhraseAt(k, lxCity); end > k && f&lxCity != 0 && end+1 < len(s.toks) && s.toks[end+1].punct(')') {
+			s.addTok(k, end, Location, prCue)
+			return
+		}
+	}
 	if !t.capWord() || t.allUpper() || t.lex&lxCity == 0 && t.gaz&(gzCity|gzTown) == 0 || t.lex&(lxCommon|lxMedical) != 0 && t.lex&lxCity == 0 ||
 		k+1 >= len(s.toks) || !s.toks[k+1].punct(')') || s.toks[i].gap != gapSpace || !s.nameEndsAt(i-1) && !s.placeEndsAt(i-1) {
 		return

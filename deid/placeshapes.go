@@ -582,13 +582,20 @@ func (s *scan) placeStartsAt(k int) bool {
 }
 
 // ordinalCorner: a numbered street and a named one meeting, without "corner
-// of": "24th & Mission", "16th St and Valencia" (the named street
+// of": "24th & Mission", "16th St and Valencia", "Cicero Ave & 79th St" (the named street
 // capitalized, no month, weekday, title or relation; "the 5th and 6th
 // ribs", "on the 24th and Monday" and "born on the 4th and Mom" stay).
 func (s *scan) ordinalCorner(i int) bool {
 	ae := i
 	if n := s.next(i); n > 0 && s.toks[n].capWord() && s.toks[n].is(lxStreetSuffix) {
 		ae = n
+	}
+	// The second street of the corner: "Cicero Ave & 79th St".
+	if c := s.sameLinePrev(i); c > 0 && (s.toks[c].punct('&') || s.eq(c, "and")) {
+		if a := s.sameLinePrev(c); a >= 0 && s.toks[a].capWord() && s.toks[a].is(lxStreetSuffix) && s.placeEndsAt(a) {
+			s.addTok(i, ae, Location, prCue)
+			return true
+		}
 	}
 	c := s.next(ae)
 	if c < 0 || !(s.eq(c, "and") || s.toks[c].punct('&')) {
