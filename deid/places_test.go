@@ -490,7 +490,7 @@ func TestTownsOfNoList(t *testing.T) {
 		{"a neighbourhood naming a site", "Follow up in 2 wks at the Mission Bay clinic.", []found{{"Mission Bay", deid.Location}}},
 		{"a specialty naming a clinic stays", "Follow up at the Heart Failure clinic and the Sleep Medicine lab.", nil},
 		{"a numbered street second at a corner", "58M, BIBA from Cicero Ave & 79th St after MVC.", []found{{"Cicero Ave", deid.Location}, {"79th St", deid.Location}}},
-		{"a town of two words in parentheses after a name", "Owner Marguerite Ellison (Downers Grove) scratched by her cat.",
+		{"a town of two words in parentheses after a name", "Seen with Marguerite Ellison (Downers Grove) after the cat scratch.",
 			[]found{{"Marguerite Ellison", deid.Name}, {"Downers Grove", deid.Location}}},
 		{"after a business", "patient: a shop in ybor, i know i know", []found{{"ybor", deid.Location}}},
 		{"after a practitioner", "patient: a chiropractor in kanata when i was still up north", []found{{"kanata", deid.Location}}},
