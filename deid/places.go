@@ -2333,6 +2333,7 @@ func (s *scan) finishPlaces() {
 	s.unlistedTownAfterVerb()
 	s.coordinatedPlaces()
 	s.townAfterRegion()
+	s.localityBeforeTown()
 	s.spokenZipAfterPlace()
 	s.placeShapes()
 }
@@ -2822,7 +2823,7 @@ func (s *scan) unlistedTownAfterVerb() {
 		}
 		p := i - 1
 		w := s.lower(p)
-		if !(w == "in" || w == "from" || w == "to" || w == "near" || w == "outside") {
+		if !(w == "in" || w == "from" || w == "to" || w == "near" || w == "outside" || w == "at") {
 			continue
 		}
 		if englishOrCompound(s.lower(i)) {
@@ -2838,6 +2839,15 @@ func (s *scan) unlistedTownAfterVerb() {
 		q := s.sameLinePrev(p)
 		site := w == "in" && q >= 0 && s.toks[q].letters() && (s.toks[q].is(lxRelation) || siteNouns[s.lower(q)] ||
 			placeKeepers[s.lower(q)] || distanceAdverbs[s.lower(q)] && q > 0 && s.toks[q-1].letters())
+		if w == "at" {
+			// "the urgent care at aspirus", "doctor abiodun at egleston": a
+			// place of care, or a clinician named with a title, before "at".
+			if q < 0 || !s.toks[q].letters() || !(siteNouns[s.lower(q)] || s.eq(q, "care") || s.clinicianEndsAt(q)) ||
+				nationalChains[s.lower(i)] {
+				continue
+			}
+			site = true
+		}
 		if site || s.clauseGoesOn(end) && (s.placeVerbBefore(i) || w == "to" && s.wentBefore(i)) {
 			s.addTok(i, end, Location, prShape)
 		}
@@ -3207,3 +3217,35 @@ func (s *scan) townAfterRegion() {
 		s.addTok(x, x, Location, prShape)
 	}
 }
+
+// localityBeforeTown: a capitalized word on no list at all, no English
+// word, before a comma and a town found, after a label's colon or a
+// preposition of place or at the line's start, names the town's
+// neighbourhood or village: "Home: Koramangala, Bengaluru", "lives in
+// Schwabing, Munich".
+func (s *scan) localityBeforeTown() {
+	for c, n := 0, len(s.cands); c < n; c++ {
+		if s.cands[c].t != Location {
+			continue
+		}
+		st, _ := s.candTokens(&s.cands[c])
+		if st < 3 || !s.toks[st-1].punct(',') || s.toks[st-1].gap != gapNone {
+			continue
+		}
+		x := st - 2
+		t := &s.toks[x]
+		if !t.capWord() || t.allUpper() || t.lex != 0 || t.gaz != 0 || t.n() < 4 || s.placeEndsAt(x) || englishOrCompound(s.lower(x)) {
+			continue
+		}
+		p := s.sameLinePrev(x)
+		if p >= 0 && !s.toks[p].punct(':') && !(s.toks[p].letters() && placePreps[s.lower(p)]) {
+			continue
+		}
+		s.addTok(x, x, Location, prShape)
+	}
+}
+
+// nationalChains run care sites across the country under one name, which
+// alone places no one ("dialysis at davita", "labs at labcorp").
+var nationalChains = map[string]bool{"davita": true, "fresenius": true, "labcorp": true, "concentra": true,
+	"minuteclinic": true, "medexpress": true, "citymd": true, "afc": true, "nextcare": true, "questdiagnostics": true}

@@ -37,7 +37,9 @@ func (s *scan) placeShapes() {
 			continue
 		}
 		if !t.upper() && siteNouns[s.lower(i)] && i >= 2 && s.toks[i-1].capWord() {
-			s.featureSiteBefore(i)
+			if !s.featureSiteBefore(i) {
+				s.unlistedSiteBefore(i)
+			}
 		}
 		switch s.lower(i) {
 		case "called", "named":
@@ -651,3 +653,25 @@ var geoFeatureWords = map[string]bool{"bay": true, "valley": true, "hill": true,
 	"heights": true, "point": true, "lake": true, "lakes": true, "creek": true, "ridge": true, "springs": true,
 	"beach": true, "harbor": true, "grove": true, "village": true, "meadows": true, "woods": true, "falls": true,
 	"crossing": true, "landing": true, "island": true, "mesa": true, "canyon": true}
+
+// unlistedSiteBefore: at a site word in lower case, one capitalized word on
+// no list at all and no English word, after "the" or a possessive, names
+// the site's place or owner: "at the Gonzaga library", "the Aspirus
+// clinic".
+func (s *scan) unlistedSiteBefore(i int) bool {
+	k := s.sameLinePrev(i)
+	if k < 1 {
+		return false
+	}
+	t := &s.toks[k]
+	if !t.capWord() || t.allUpper() || t.lex != 0 || t.gaz&^(gzFirst|gzSur|gazPlaceFlags) != 0 || t.n() < 4 || englishOrCompound(s.lower(k)) {
+		return false
+	}
+	switch s.prevWordAt(k, 1) {
+	case "the", "our", "their", "your", "my":
+	default:
+		return false
+	}
+	s.addTok(k, k, Location, prShape)
+	return true
+}
