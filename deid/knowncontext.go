@@ -694,6 +694,13 @@ func (s *scan) vocativeAt(i int, p knownPart) bool {
 	if pw == "and" && s.turnStart(pv) && (questionWords[s.nextWordAt(i)] || s.prohibitionAfter(i)) {
 		return true
 	}
+	// "and june, how old is she": set off before the question.
+	if pw == "and" && s.turnStart(pv) && setOff && s.toks[n].punct(',') {
+		switch s.nextWordAt(n) {
+		case "how", "how's", "what", "what's", "who", "why", "which", "are", "do", "did", "does", "is", "can", "could":
+			return true // not "when" or "where", which also open a clause
+		}
+	}
 	if !discourseWords[pw] {
 		return false
 	}

@@ -74,6 +74,8 @@ func TestSuppliedWordNamesInRunOnTurns(t *testing.T) {
 		{"control: ask for a grant", "we'll ask for a grant if we can", "grant", deid.Known{PatientNames: []string{"Grant Hill"}}, false},
 		{"control: tell the hunter", "tell the hunter he can stay", "hunter", deid.Known{PatientNames: []string{"Hunter Stein"}}, false},
 		{"control: also rose early", "my daughter also rose early", "rose", deid.Known{PatientNames: []string{"Rose Oyelaran"}}, false},
+		{"and, set off before a question", "and june, how old is she now", "june", deid.Known{PatientNames: []string{"Ray Park"}, RelativeNames: []string{"June Park"}}, true},
+		{"control: and a month set off", "and june, when we went to the lake, was hot", "june", deid.Known{PatientNames: []string{"June Park"}}, false},
 		{"control: an honor", "it's an honor to meet you", "honor", deid.Known{PatientNames: []string{"Honor Whitfield"}}, false},
 		{"control: tried ginger", "have you tried ginger for the nausea", "ginger", deid.Known{PatientNames: []string{"Ginger Moss"}}, false},
 		{"control: paying cash", "are you paying cash today", "cash", deid.Known{PatientNames: []string{"Cash Whitaker"}}, false},
