@@ -2336,6 +2336,31 @@ func (s *scan) finishPlaces() {
 	s.localityBeforeTown()
 	s.spokenZipAfterPlace()
 	s.placeShapes()
+	s.cornerSecondStreet()
+}
+
+// cornerSecondStreet: "on bolsa and brookhurst", "the walgreens on main
+// and elm": after a street found one word after "on", "off" or "at",
+// "and" and a lower-case word ending the clause, of no list and no English
+// word, or a street's usual name, is the corner's second street.
+func (s *scan) cornerSecondStreet() {
+	for k := range s.placeEnds() {
+		if !s.streetOnBefore(k) || s.toks[k].upper() {
+			continue
+		}
+		j := s.next(k)
+		if j < 0 || !(s.eq(j, "and") || s.toks[j].punct('&')) {
+			continue
+		}
+		x := s.next(j)
+		if x < 0 || !s.toks[x].letters() || s.toks[x].upper() || s.toks[x].gap != gapSpace || s.placeEndsAt(x) || !s.clauseEndAfter(x) {
+			continue
+		}
+		t := &s.toks[x]
+		if _, eng := englishWords()[s.lower(x)]; t.lex == 0 && t.gaz&^(gazPlaceFlags|gzFirst|gzSur) == 0 && !eng || streetNames[s.lower(x)] {
+			s.addTok(x, x, Location, prShape)
+		}
+	}
 }
 
 // systemBeforeSite: "my appt at the Mass General Waltham location", "the
@@ -2900,6 +2925,7 @@ func (s *scan) coordinatedPlaces() {
 		t := &s.toks[x]
 		listed := t.gaz&(gzFacHead|gzFacAcro|gzCity|gzTown) != 0 || t.lex&(lxCity|lxCityAmb) != 0
 		unlisted := t.upper() && t.lex == 0 && t.gaz&^gazPlaceFlags == 0
+
 		if !(listed || unlisted) || t.lex&(lxCommon|lxMedical|lxTitle|lxTitleClin|lxRelation|lxMonth|lxWeekday|lxCue|lxState|lxCountry) != 0 {
 			continue
 		}
@@ -3249,3 +3275,17 @@ func (s *scan) localityBeforeTown() {
 // alone places no one ("dialysis at davita", "labs at labcorp").
 var nationalChains = map[string]bool{"davita": true, "fresenius": true, "labcorp": true, "concentra": true,
 	"minuteclinic": true, "medexpress": true, "citymd": true, "afc": true, "nextcare": true, "questdiagnostics": true}
+
+// streetOnBefore: the place ending at token k is one word after "on",
+// "off" or "at", as a street is named in speech.
+func (s *scan) streetOnBefore(k int) bool {
+	p := s.sameLinePrev(k)
+	return p >= 0 && s.toks[p].letters() && (s.eq(p, "on") || s.eq(p, "off") || s.eq(p, "at"))
+}
+
+// streetNames are words streets are often named, the second street of a
+// corner said in lower case ("on main and elm").
+var streetNames = map[string]bool{"main": true, "elm": true, "oak": true, "pine": true, "maple": true, "cedar": true,
+	"walnut": true, "chestnut": true, "spruce": true, "birch": true, "willow": true, "market": true, "broadway": true,
+	"church": true, "park": true, "lake": true, "hill": true, "washington": true, "lincoln": true, "jefferson": true,
+	"madison": true, "franklin": true, "grand": true, "state": true, "central": true}

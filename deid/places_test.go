@@ -497,6 +497,8 @@ func TestTownsOfNoList(t *testing.T) {
 		{"after a place of care and at", "doctor: go to the urgent care at aspirus tonight, you'll need stitches", []found{{"aspirus", deid.Location}}},
 		{"a time after a place of care and at stays", "doctor: the clinic at lunchtime is busy", nil},
 		{"a national chain after a place of care and at stays", "patient: my neighbor is on dialysis at davita", nil},
+		{"the second street of a lower-case corner", "speaker 2: the rite aid on bolsa and brookhurst", []found{{"bolsa", deid.Location}, {"brookhurst", deid.Location}}},
+		{"two drugs after on stay", "patient: i was on lisinopril and metoprolol", nil},
 		{"after a business", "patient: a shop in ybor, i know i know", []found{{"ybor", deid.Location}}},
 		{"after a practitioner", "patient: a chiropractor in kanata when i was still up north", []found{{"kanata", deid.Location}}},
 		{"after a distance adverb", "patient: i work the line at the plant out in shungnak", []found{{"shungnak", deid.Location}}},

@@ -179,6 +179,17 @@ func (s *scan) spokenRun(i int) bool {
 		s.addTok(i, end, ID, prCue)
 		return true
 	}
+	// A phone number split between two turns: "the phone number same
+	// seven one four five five five" / "zero one nine two yeah".
+	if end >= 0 && (nd == 3 || nd == 6) && s.lineEndsAfter(end) && s.wordsBefore(spokenCueSet, i, 6)&2 != 0 {
+		if m := s.nextTurnStart(end); m > 0 && (s.toks[m].digits() || s.toks[m].is(lxDigitWord|lxTeenWord|lxTensWord)) {
+			if nd2, end2 := s.spokenDigits(m); end2 >= m && (nd+nd2 == 10 || nd+nd2 == 7) {
+				s.addTok(i, end, Phone, prCue)
+				s.addTok(m, end2, Phone, prCue)
+				return true
+			}
+		}
+	}
 	// Letters spelled before the digits count toward the length ("h h one
 	// four four nine two seven": an insurance ID).
 	if st := s.spelledPrefix(i); end >= 0 && (nd >= 7 || nd >= 5 && i-st >= 2 && nd+i-st >= 7 && !s.saidBefore(st, end)) {
@@ -690,4 +701,27 @@ func (s *scan) spelledPrefix(i int) int {
 		return i
 	}
 	return st
+}
+
+// lineEndsAfter: token k is the last of its line.
+func (s *scan) lineEndsAfter(k int) bool {
+	return k+1 >= len(s.toks) || s.toks[k+1].gap == gapLine
+}
+
+// nextTurnStart returns the first token said on the line after token k's,
+// past its speaker tag, or -1.
+func (s *scan) nextTurnStart(k int) int {
+	l := k + 1
+	if l >= len(s.toks) || s.toks[l].gap != gapLine {
+		return -1
+	}
+	for m := l; m < len(s.toks) && m <= l+5; m++ {
+		if m > l && s.toks[m].gap == gapLine {
+			break
+		}
+		if (s.toks[m].punct(':') || s.toks[m].punct(']')) && m+1 < len(s.toks) && s.turnStart(m+1) {
+			return m + 1 // after the speaker tag
+		}
+	}
+	return l
 }

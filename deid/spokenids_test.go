@@ -80,3 +80,19 @@ func TestAreaCodeApart(t *testing.T) {
 		}, "doctor: do you know the area code of the clinic")
 	}
 }
+
+// TestPhoneSplitBetweenTurns: a phone number read out after its cue and
+// finished by the other speaker ("seven one four five five five" /
+// "zero one nine two yeah") is one phone number in two parts; three digits
+// and two more are not. Written for this test.
+func TestPhoneSplitBetweenTurns(t *testing.T) {
+	t.Parallel()
+	for _, rulesOnly := range []bool{true, false} {
+		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})
+		text := "speaker 1: ok and the phone number same seven one four five five five\nspeaker 2: zero one nine two yeah"
+		expectExact(t, d, rulesOnly, []exact{
+			{text, "seven one four five five five", deid.Phone},
+			{text, "zero one nine two", deid.Phone},
+		}, "doctor: your phone is five five five\npatient: one two")
+	}
+}
