@@ -640,6 +640,15 @@ func (s *scan) facilityWordsAfter(end int) int {
 			end = k + 2
 			continue
 		}
+		if serviceModifiers[w] && s.toks[k].upper() {
+			// "Bayside Family Health", "Oak Street Primary Care": a
+			// service's words after the name.
+			if k2 := s.next(k); k2 > 0 && s.toks[k2].gap == gapSpace && s.toks[k2].capWord() &&
+				(hospitalWords[s.lower(k2)] || serviceHeads[s.lower(k2)]) {
+				end = k2
+				continue
+			}
+		}
 		if !hospitalWords[w] {
 			// A city's abbreviation inside the name: "Zuckerberg SF
 			// General", "Kaiser LA Medical Center".
@@ -1101,3 +1110,11 @@ func (s *scan) lowerWordAfter(k int) bool {
 	n := s.next(k)
 	return n > 0 && s.toks[n].gap == gapSpace && s.toks[n].letters() && !s.toks[n].upper()
 }
+
+// serviceModifiers and serviceHeads make the service words of a practice's
+// name after its place ("Bayside Family Health", "Elm Primary Care",
+// "Lakeside Internal Medicine").
+var serviceModifiers = map[string]bool{"family": true, "primary": true, "urgent": true, "internal": true,
+	"women's": true, "pediatric": true, "community": true, "behavioral": true}
+var serviceHeads = map[string]bool{"care": true, "medicine": true, "practice": true, "physicians": true,
+	"associates": true, "partners": true}

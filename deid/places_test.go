@@ -770,7 +770,8 @@ func TestPossessiveLandmarks(t *testing.T) {
 
 // TestCityAbbreviationInsideFacility: a city's abbreviation inside a
 // hospital's name is removed with it ("at Zuckerberg SF General" left "SF
-// General"); a service after a unit stays ("Mercy ED General surgery" is
+// General"), and so are a service's words ("Bayside Family Health" left
+// "Family Health"); a service after a unit stays ("Mercy ED General surgery" is
 // not extended over "General"). Written for this test.
 func TestCityAbbreviationInsideFacility(t *testing.T) {
 	t.Parallel()
@@ -780,6 +781,7 @@ func TestCityAbbreviationInsideFacility(t *testing.T) {
 			{"Referred to the Healthy Hearts program at Zuckerberg SF General.", "Zuckerberg SF General", deid.Location},
 			{"Admitted to Zuckerberg SF General Hospital on 3/4.", "Zuckerberg SF General Hospital", deid.Location},
 			{"Seen at Cedars LA Medical Center.", "Cedars LA Medical Center", deid.Location},
+			{"PCP: Lucia Ferraro, NP (Bayside Family Health, Ph 508-555-0143)", "Bayside Family Health", deid.Location},
 		})
 	}
 }
