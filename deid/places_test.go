@@ -499,6 +499,8 @@ func TestTownsOfNoList(t *testing.T) {
 		{"a national chain after a place of care and at stays", "patient: my neighbor is on dialysis at davita", nil},
 		{"the second street of a lower-case corner", "speaker 2: the rite aid on bolsa and brookhurst", []found{{"bolsa", deid.Location}, {"brookhurst", deid.Location}}},
 		{"two drugs after on stay", "patient: i was on lisinopril and metoprolol", nil},
+		{"the place an agency serves", "Dispo: Home with VNA of Cape Cod; f/u in one week.", []found{{"Cape Cod", deid.Location}}},
+		{"an agency of a state stays", "VNA of Massachusetts will visit twice weekly.", nil},
 		{"after a business", "patient: a shop in ybor, i know i know", []found{{"ybor", deid.Location}}},
 		{"after a practitioner", "patient: a chiropractor in kanata when i was still up north", []found{{"kanata", deid.Location}}},
 		{"after a distance adverb", "patient: i work the line at the plant out in shungnak", []found{{"shungnak", deid.Location}}},

@@ -45,7 +45,9 @@ func (s *scan) placeShapes() {
 		case "called", "named":
 			s.placeCalled(i)
 		case "of":
-			s.residentOf(i)
+			if !s.agencyOf(i) {
+				s.residentOf(i)
+			}
 		case "on", "off":
 			s.storeStreetOn(i)
 		case "in":
@@ -675,3 +677,33 @@ func (s *scan) unlistedSiteBefore(i int) bool {
 	s.addTok(k, k, Location, prShape)
 	return true
 }
+
+// agencyOf: after a home-care or community agency's acronym and "of", the
+// capitalized words of the place it serves ("Home with VNA of Cape Cod",
+// "the YMCA of Greater Seattle"); not a state or a country.
+func (s *scan) agencyOf(i int) bool {
+	p := s.sameLinePrev(i)
+	if p < 0 || !s.toks[p].allUpper() || !agencyAcronyms[s.lower(p)] {
+		return false
+	}
+	st := s.next(i)
+	if st < 0 || !s.toks[st].capWord() || s.toks[st].gap != gapSpace {
+		return false
+	}
+	end := -1
+	for k := st; k >= 0 && k <= st+3 && s.toks[k].capWord() && !s.toks[k].allUpper(); k = s.next(k) {
+		if s.toks[k].is(lxState|lxCountry|lxMedical|lxTitle|lxTitleClin) || k > st && s.toks[k].gap != gapSpace {
+			break
+		}
+		end = k
+	}
+	if end < 0 {
+		return false
+	}
+	s.addTok(st, end, Location, prShape)
+	return true
+}
+
+// agencyAcronyms name agencies by the place they serve ("VNA of Cape
+// Cod").
+var agencyAcronyms = map[string]bool{"vna": true, "vns": true, "ymca": true, "ywca": true, "hha": true}
