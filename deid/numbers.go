@@ -193,6 +193,10 @@ func (s *scan) phoneAt(i int, g *groups) int {
 		last = g.last
 	case g.is(3, 4) && g.seps[1] != ' ' && (s.wordsBefore(phoneCueSet, i, 8) != 0 || g.seps[1] == '-' && !s.unitAfter(g.last) && !s.cueBefore(i, lxCodeStop, 3)):
 		last = g.last
+	case g.is(3, 4) && g.seps[1] == ' ' && s.wordsBefore(phoneCueSet, i, 3) != 0 && !s.unitAfter(g.last) && s.prevWordAt(i, 1) != "count":
+		// A local number with a space right after its cue: "(cell 555
+		// 0142)", "phone: 555 0142".
+		last = g.last
 	case (g.is(10) || g.is(11) && s.str(i)[0] == '1') && s.wordsBefore(phoneCueSet, i, 8) != 0:
 		last = g.last
 	case s.str(i)[0] == '0' && g.n >= 2 && g.n <= 5 && g.total >= 10 && g.total <= 11 && (g.seps[1] == ' ' || g.n == 5 && g.seps[1] == '.') &&

@@ -96,3 +96,17 @@ func TestPhoneSplitBetweenTurns(t *testing.T) {
 		}, "doctor: your phone is five five five\npatient: one two")
 	}
 }
+
+// TestLocalPhoneWithSpace: a seven-digit local number written with a space
+// right after its cue ("(cell 555 0142)", "phone: 555 0142") is a phone
+// number; a cell count is not. Written for this test.
+func TestLocalPhoneWithSpace(t *testing.T) {
+	t.Parallel()
+	for _, rulesOnly := range []bool{true, false} {
+		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})
+		expectExact(t, d, rulesOnly, []exact{
+			{"Wife: Yolanda (cell 555 0142)", "555 0142", deid.Phone},
+			{"phone: 555 0142", "555 0142", deid.Phone},
+		}, "CSF cell count 120 4400 noted")
+	}
+}
