@@ -265,7 +265,7 @@ func (s *scan) cityAt(i int) bool {
 		end = i
 		amb = t.lex&(lxCityAmb|lxFirst|lxSur|lxCommon|lxMedical) != 0
 	}
-	if end >= 0 && (!amb || s.stateAfter(end) || s.cueBefore(i, lxPlaceCue, 3)) {
+	if end >= 0 && (!amb || s.stateAfter(end) || s.cueBefore(i, lxPlaceCue, 3) || s.cityClosingAfterPrep(i, end)) {
 		// "Dr. Lincoln": a title before means a person.
 		if i > 0 && (s.toks[i-1].is(lxTitle|lxTitleClin) || i > 1 && s.toks[i-1].punct('.') && s.toks[i-2].is(lxTitle|lxTitleClin)) {
 			return false
@@ -3289,3 +3289,22 @@ var streetNames = map[string]bool{"main": true, "elm": true, "oak": true, "pine"
 	"walnut": true, "chestnut": true, "spruce": true, "birch": true, "willow": true, "market": true, "broadway": true,
 	"church": true, "park": true, "lake": true, "hill": true, "washington": true, "lincoln": true, "jefferson": true,
 	"madison": true, "franklin": true, "grand": true, "state": true, "central": true}
+
+// cityClosingAfterPrep: a capitalized city that is also a name or an
+// eponym (not an English word), after "in", "from", "near" or "to" mid-sentence and closing
+// the clause: "seen at the Queen Elizabeth in Glasgow.", "a woman from
+// Paisley was". Not before what an eponym names ("Glasgow coma scale").
+func (s *scan) cityClosingAfterPrep(i, end int) bool {
+	switch s.prevWordAt(i, 1) {
+	case "in", "from", "near", "to":
+	default:
+		return false
+	}
+	if s.opensSentence(s.sameLinePrev(i)) || s.eponymAfter(end) || s.eponymAfterWord(end) {
+		return false
+	}
+	if _, eng := englishWords()[s.lower(end)]; eng && end == i {
+		return false // "Difficulty in Reading": the word
+	}
+	return s.clauseEndAfter(end) || s.strictEnd(end)
+}

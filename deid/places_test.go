@@ -501,6 +501,8 @@ func TestTownsOfNoList(t *testing.T) {
 		{"two drugs after on stay", "patient: i was on lisinopril and metoprolol", nil},
 		{"the place an agency serves", "Dispo: Home with VNA of Cape Cod; f/u in one week.", []found{{"Cape Cod", deid.Location}}},
 		{"an agency of a state stays", "VNA of Massachusetts will visit twice weekly.", nil},
+		{"an eponym's city closing the clause", "This woman was previously under the respiratory team at the Queen Elizabeth in Glasgow.", []found{{"Glasgow", deid.Location}}},
+		{"the eponym stays", "GCS in Glasgow coma scale terms was 14.", nil},
 		{"after a business", "patient: a shop in ybor, i know i know", []found{{"ybor", deid.Location}}},
 		{"after a practitioner", "patient: a chiropractor in kanata when i was still up north", []found{{"kanata", deid.Location}}},
 		{"after a distance adverb", "patient: i work the line at the plant out in shungnak", []found{{"shungnak", deid.Location}}},
