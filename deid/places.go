@@ -3295,7 +3295,11 @@ var streetNames = map[string]bool{"main": true, "elm": true, "oak": true, "pine"
 // the clause: "seen at the Queen Elizabeth in Glasgow.", "a woman from
 // Paisley was". Not before what an eponym names ("Glasgow coma scale").
 func (s *scan) cityClosingAfterPrep(i, end int) bool {
-	switch s.prevWordAt(i, 1) {
+	p := s.prevWordAt(i, 1)
+	if p == "the" {
+		p = s.prevWordAt(i, 2) // "at Montefiore in the Bronx."
+	}
+	switch p {
 	case "in", "from", "near", "to":
 	default:
 		return false

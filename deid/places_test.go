@@ -503,6 +503,7 @@ func TestTownsOfNoList(t *testing.T) {
 		{"an agency of a state stays", "VNA of Massachusetts will visit twice weekly.", nil},
 		{"an eponym's city closing the clause", "This woman was previously under the respiratory team at the Queen Elizabeth in Glasgow.", []found{{"Glasgow", deid.Location}}},
 		{"the eponym stays", "GCS in Glasgow coma scale terms was 14.", nil},
+		{"a city named with its article", "Follow up at Montefiore in the Bronx.", []found{{"Montefiore", deid.Location}, {"Bronx", deid.Location}}},
 		{"after a business", "patient: a shop in ybor, i know i know", []found{{"ybor", deid.Location}}},
 		{"after a practitioner", "patient: a chiropractor in kanata when i was still up north", []found{{"kanata", deid.Location}}},
 		{"after a distance adverb", "patient: i work the line at the plant out in shungnak", []found{{"shungnak", deid.Location}}},
