@@ -713,8 +713,9 @@ var romanceParticles = map[string]bool{"de": true, "del": true, "la": true, "las
 // prefixFacility: at a capitalized word that opens a facility's name in a
 // Romance language (prefixFacilityWords), the capitalized words and
 // particles after it. English "Hospital" needs a particle and a
-// capitalized word after it ("Hospital de Clínicas"), so that "Hospital
-// Medicine" and "Hospital Course" stay.
+// capitalized word after it ("Hospital de Clínicas"), or a word with an
+// accent or on no list and no English word ("Hospital Clínic", "Hospital
+// Universitario"), so that "Hospital Medicine" and "Hospital Course" stay.
 func (s *scan) prefixFacility(i int) bool {
 	t := &s.toks[i]
 	switch s.low[t.s] {
@@ -754,6 +755,15 @@ func (s *scan) prefixFacility(i int) bool {
 		}
 		end = k
 		words++
+	}
+	if w == "hospital" && !particle && words > 0 {
+		// "Hospital Clínic", "Hospital Universitario", "Hospital Ángeles
+		// Tijuana": with no particle, a word written with an accent or
+		// on no list and no English word makes it a name abroad.
+		for k := i + 1; k <= end && !particle; k++ {
+			tk := &s.toks[k]
+			particle = tk.shape&shNonASCII != 0 || tk.lex == 0 && tk.gaz&^(gzFirst|gzSur|gazPlaceFlags) == 0 && !englishOrCompound(s.lower(k))
+		}
 	}
 	if words == 0 || w == "hospital" && !particle || s.toks[end].upper() == false {
 		return false

@@ -504,6 +504,8 @@ func TestTownsOfNoList(t *testing.T) {
 		{"an eponym's city closing the clause", "This woman was previously under the respiratory team at the Queen Elizabeth in Glasgow.", []found{{"Glasgow", deid.Location}}},
 		{"the eponym stays", "GCS in Glasgow coma scale terms was 14.", nil},
 		{"a city named with its article", "Follow up at Montefiore in the Bronx.", []found{{"Montefiore", deid.Location}, {"Bronx", deid.Location}}},
+		{"a hospital abroad named without a particle", "Patient arrives from Hospital Universitario in Monterrey.", []found{{"Hospital Universitario", deid.Location}, {"Monterrey", deid.Location}}},
+		{"a hospital's service stays", "Hospital Medicine consulted; Hospital Course uneventful.", nil},
 		{"after a business", "patient: a shop in ybor, i know i know", []found{{"ybor", deid.Location}}},
 		{"after a practitioner", "patient: a chiropractor in kanata when i was still up north", []found{{"kanata", deid.Location}}},
 		{"after a distance adverb", "patient: i work the line at the plant out in shungnak", []found{{"shungnak", deid.Location}}},
