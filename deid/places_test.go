@@ -506,6 +506,8 @@ func TestTownsOfNoList(t *testing.T) {
 		{"a city named with its article", "Follow up at Montefiore in the Bronx.", []found{{"Montefiore", deid.Location}, {"Bronx", deid.Location}}},
 		{"a hospital abroad named without a particle", "Patient arrives from Hospital Universitario in Monterrey.", []found{{"Hospital Universitario", deid.Location}, {"Monterrey", deid.Location}}},
 		{"a hospital's service stays", "Hospital Medicine consulted; Hospital Course uneventful.", nil},
+		{"a town spelled like a skill stays after a difficulty", "Problems in Reading and Writing noted; Difficulty in Reading.", nil},
+		{"the same town after a verb of living", "She grew up in Reading.", []found{{"Reading", deid.Location}}},
 		{"after a business", "patient: a shop in ybor, i know i know", []found{{"ybor", deid.Location}}},
 		{"after a practitioner", "patient: a chiropractor in kanata when i was still up north", []found{{"kanata", deid.Location}}},
 		{"after a distance adverb", "patient: i work the line at the plant out in shungnak", []found{{"shungnak", deid.Location}}},

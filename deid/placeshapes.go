@@ -1,5 +1,7 @@
 package deid
 
+import "strings"
+
 // Places told by the shape of the phrase around them rather than by a list
 // (issue 12, places10): a numbered street and the corner it makes, a place
 // introduced by a word of naming ("a little town called jacmel"), a
@@ -359,6 +361,14 @@ func (s *scan) wordTownAfterIn(i int) bool {
 	if t.upper() {
 		if n := s.next(k); n > 0 && s.toks[n].capWord() || s.titleCaseLine(k) {
 			return false
+		}
+		// "Difficulty in Reading", "Problems in Reading and Writing": a
+		// town spelled like an English word in -ing is the activity unless
+		// a verb of living or moving comes before ("grew up in Reading").
+		if w := s.lower(k); strings.HasSuffix(w, "ing") && !s.placeVerbBefore(k) {
+			if _, eng := englishWords()[w]; eng {
+				return false
+			}
 		}
 	} else {
 		// "living in hope": a given name of the hand list that is a virtue
