@@ -327,7 +327,30 @@
 //     relation in brackets and a month-like given name before a name found
 //     (relparen.go), the last digits of an identifier said alone (endsin.go),
 //     an identifier answered after an answer's opening words, a scanned
-//     date with letters for digits after its label (ocrdate.go);
+//     date with letters for digits after its label (ocrdate.go); from the
+//     fourteenth lead session (2026-12-05): an area code said apart
+//     (endsin.go, areaCodes), a phone number finished by the other speaker
+//     (spoken.go), a local number with a space after its cue ("cell 555
+//     0142"), an initial before a surname that is also a word after a word
+//     that takes a person ("Seen with J. Smith"), an unlisted surname
+//     after a given name that is also a word ("Member Olive Pennebaker");
+//     places: a town with a particle between hyphens ("Port-au-Prince"),
+//     a landmark named with a possessive ("Hell's Kitchen"), towns of no
+//     list after a business, a practitioner or a distance adverb and "in"
+//     ("a shop in ybor", "the plant out in kanata") or after a place of
+//     care or a titled clinician and "at" ("the urgent care at aspirus"),
+//     corners with a numbered street ("24th & Mission", "Cicero Ave & 79th
+//     St") and in lower case ("on bolsa and brookhurst"), a neighbourhood
+//     before its town ("Home: Koramangala, Bengaluru"), a town after its
+//     state and a comma ("from ohio, dayton"), a site named by a feature
+//     or an unlisted word ("the Mission Bay clinic", "the Gonzaga
+//     library"), a city's abbreviation and a service inside a facility's
+//     name ("Zuckerberg SF General", "Bayside Family Health"), the place an
+//     agency serves ("VNA of Cape Cod"), an eponym's city closing a clause
+//     ("in Glasgow."), a hospital abroad without a particle ("Hospital
+//     Universitario"); supplied names: "or just rose", "close, kowal
+//     chick", "and june, how old", and their word uses kept ("tried
+//     ginger", "paying cash", "it's an honor", "your christian faith");
 //   - dates and identifiers by their context: a bare m/d after an event
 //     ("admitted 2/8", "shut off 4/11", "arrested 12/02", "bitten 6/9") or
 //     a clock time or shift, or before an hour with its half of the day
