@@ -179,3 +179,18 @@ func TestSurnameAfterWordGivenName(t *testing.T) {
 		}, "We ate at the Olive Garden.", "History of Graves Hashimoto overlap.")
 	}
 }
+
+// TestMonthAfterPartOfMonth: a month written after "mid-", "early-" or
+// "late-" is a date, not the given name it may also be ("next appt
+// mid-Jan" typed "Jan" a name, so a surrogate would have put a name
+// there). Written for this test.
+func TestMonthAfterPartOfMonth(t *testing.T) {
+	t.Parallel()
+	for _, rulesOnly := range []bool{true, false} {
+		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})
+		expectExact(t, d, rulesOnly, []exact{
+			{"Last seen 2 Dec, next appt mid-Jan.", "mid-Jan", deid.Date},
+			{"Seen with Jan Kowalski today.", "Jan Kowalski", deid.Name},
+		})
+	}
+}

@@ -36,6 +36,9 @@ func (s *scan) wordAt(i int) {
 		!(i > 1 && s.toks[i-1].lex&lxRelation != 0) {
 		return
 	}
+	if f&(lxMonth|lxMonthAbbr) != 0 && up && s.partOfMonthBefore(i) {
+		return // "next appt mid-Jan": the month, not the given name Jan
+	}
 	if sp && tn == 6 && lw == "corner" && s.cornerOf(i) {
 		return // "the corner of 5th and Main": two streets
 	}
@@ -783,3 +786,18 @@ var personTakers = map[string]bool{"with": true, "by": true, "to": true, "from":
 	"called": true, "call": true, "seen": true, "saw": true, "per": true, "cc": true, "contacted": true, "paged": true,
 	"spoke": true, "discussed": true, "asked": true, "told": true, "informed": true, "notified": true, "signed": true,
 	"attending": true, "resident": true, "nurse": true, "patient": true, "pt": true, "mother": true, "father": true}
+
+// partOfMonthBefore: a month written after "mid-", "early-" or "late-"
+// ("next appt mid-Jan", "early-March"): the month, taken as a date over the
+// given name it may also be.
+func (s *scan) partOfMonthBefore(i int) bool {
+	if i < 2 || !s.toks[i-1].punct('-') || s.toks[i-1].gap != gapNone || s.toks[i].gap != gapNone {
+		return false
+	}
+	switch s.lower(i - 2) {
+	case "mid", "early", "late":
+		s.addTok(i-2, i, Date, prCue)
+		return true
+	}
+	return false
+}
