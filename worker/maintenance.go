@@ -165,8 +165,12 @@ func Purge(ins TaskInspector, now time.Time, archivedMaxAge, completedMaxAge tim
 			}
 		}
 		for _, id := range old {
-			if err := ins.DeleteTask(q, id); err != nil && !errors.Is(err, asynq.ErrTaskNotFound) {
-				errs = append(errs, fmt.Errorf("delete %s task in %s: %w", state, q, err))
+			if err := ins.DeleteTask(q, id); err != nil {
+				// Not found: another purge (a run overlapping this one
+				// under load) deleted it first and counted it.
+				if !errors.Is(err, asynq.ErrTaskNotFound) {
+					errs = append(errs, fmt.Errorf("delete %s task in %s: %w", state, q, err))
+				}
 				continue
 			}
 			if res[q] == nil {
