@@ -50,15 +50,22 @@ func archive(t *testing.T, opt asynq.RedisClientOpt, queue string, n int) []stri
 	return ids
 }
 
+// archivedInspector starts a Redis with n archived tasks on queue and
+// returns an inspector of it.
+func archivedInspector(t *testing.T, queue string, n int) *asynq.Inspector {
+	t.Helper()
+	opt := redisOpt(t, redistest.Start(t))
+	archive(t, opt, queue, n)
+	ins := asynq.NewInspector(opt)
+	t.Cleanup(func() { ins.Close() })
+	return ins
+}
+
 // The purge deletes archived tasks older than the window, one by one
 // (asynq has no "delete archived older than"), and keeps younger ones.
 func TestPurgeArchivedOlderThanWindow(t *testing.T) {
 	t.Parallel()
-	rds := redistest.Start(t)
-	opt := redisOpt(t, rds)
-	archive(t, opt, QueueSummarize, 3)
-	ins := asynq.NewInspector(opt)
-	defer ins.Close()
+	ins := archivedInspector(t, QueueSummarize, 3)
 
 	// Nothing is older than 72h yet.
 	res, err := Purge(ins, time.Now(), 72*time.Hour, 0)
@@ -98,11 +105,7 @@ func (r *racingInspector) DeleteTask(queue, id string) error {
 // again (TestScheduledMaintenance saw purged 2 for one archived task).
 func TestPurgeCountsOnlyWhatItDeleted(t *testing.T) {
 	t.Parallel()
-	rds := redistest.Start(t)
-	opt := redisOpt(t, rds)
-	archive(t, opt, QueueSummarize, 3)
-	ins := asynq.NewInspector(opt)
-	defer ins.Close()
+	ins := archivedInspector(t, QueueSummarize, 3)
 	res, err := Purge(&racingInspector{Inspector: ins}, time.Now().Add(time.Hour), time.Minute, 0)
 	if err != nil || res[QueueSummarize]["archived"] != 2 {
 		t.Fatalf("purge with one task deleted by another run: %v %v, want 2 counted", res, err)
@@ -112,11 +115,7 @@ func TestPurgeCountsOnlyWhatItDeleted(t *testing.T) {
 // The purge pages through more archived tasks than one page holds.
 func TestPurgePages(t *testing.T) {
 	t.Parallel()
-	rds := redistest.Start(t)
-	opt := redisOpt(t, rds)
-	archive(t, opt, QueueDeid, purgePageSize+7)
-	ins := asynq.NewInspector(opt)
-	defer ins.Close()
+	ins := archivedInspector(t, QueueDeid, purgePageSize+7)
 	res, err := Purge(ins, time.Now().Add(time.Hour), time.Minute, 0)
 	if err != nil || res[QueueDeid]["archived"] != purgePageSize+7 {
 		t.Fatalf("purge: %v %v", res, err)
