@@ -188,7 +188,7 @@ func (s *scan) gazPlaceAt(i int) bool {
 		// "the oxford office" (not "the mobile clinic").
 		siteName := s.siteAfterDet(i, end) && (end > i || t.lex&(lxCommon|lxFirst|lxSur) == 0 && t.gaz&gzWord == 0) ||
 			s.policeAfter(i, end)
-		if !(s.placeVerbBefore(i) && s.strictEnd(end)) && !phrase && !siteName && !answer {
+		if !(s.placeVerbBefore(i) && s.strictEnd(end)) && !phrase && !siteName && !answer && !s.keeperInBefore(i, end) {
 			flags &^= lxCity
 		}
 		if !s.careBefore(i) && !(s.wentBefore(i) && !s.goingToBefore(i) && s.timeOrEndAfter(end)) && !s.careAfter(end) && !answer {
@@ -223,6 +223,9 @@ func (s *scan) gazPlaceAt(i int) bool {
 		// care ("works at regions").
 		ok = prep != "at" || flags&lxFacHead != 0 && (flags&lxWord == 0 || s.careBefore(i) || s.careAfter(end)) ||
 			flags&(lxTown|lxCity) != 0 && s.careBefore(i)
+	case flags&(lxCity|lxTown) != 0 && s.keeperInBefore(i, end):
+		// "my daughter in savannah found me", "the clinic in paradise said".
+		ok = true
 	case afterPrep && prep == "at" && flags&lxFacHead != 0 && s.careBefore(i):
 		// "my cardiologist at northwestern wants", "surgery at mercy was".
 		ok = true
@@ -1118,3 +1121,33 @@ var serviceModifiers = map[string]bool{"family": true, "primary": true, "urgent"
 	"women's": true, "pediatric": true, "community": true, "behavioral": true}
 var serviceHeads = map[string]bool{"care": true, "medicine": true, "practice": true, "physicians": true,
 	"associates": true, "partners": true}
+
+// keeperInBefore: "in" after a relative, a business or a site before a
+// town spelled like a word or a name, the clause ending or a verb or a
+// comma after it: "my daughter in savannah found me", "the walk in clinic
+// in paradise said".
+func (s *scan) keeperInBefore(i, end int) bool {
+	p := s.sameLinePrev(i)
+	if p < 0 || !s.eq(p, "in") {
+		return false
+	}
+	q := s.sameLinePrev(p)
+	if q < 0 || !s.toks[q].letters() || !(s.toks[q].is(lxRelation) || placeKeepers[s.lower(q)] || siteNouns[s.lower(q)]) {
+		return false
+	}
+	if w := s.lower(i); end == i && (inIdioms[w] || siteNouns[w] || placeKeepers[w] || hospitalWords[w] || facilityWords[w]) {
+		return false // "my son in college", "my brother in jail"
+	}
+	if s.strictEnd(end) {
+		return true
+	}
+	n := s.next(end)
+	return n > 0 && (s.toks[n].punct(',') || s.toks[n].letters() && (personVerbNext[s.lower(n)] || personVerbs[s.lower(n)] ||
+		len(s.lower(n)) > 3 && s.lower(n)[len(s.lower(n))-2:] == "ed" && s.toks[n].lex&lxMedical == 0))
+}
+
+// inIdioms are where a person is said to be with "in" and no place name:
+// "my son in college", "her husband in rehab".
+var inIdioms = map[string]bool{"college": true, "school": true, "jail": true, "prison": true, "rehab": true,
+	"town": true, "bed": true, "court": true, "class": true, "treatment": true, "therapy": true, "recovery": true,
+	"service": true, "law": true, "charge": true, "surgery": true, "labor": true, "hospice": true}

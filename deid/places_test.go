@@ -508,6 +508,8 @@ func TestTownsOfNoList(t *testing.T) {
 		{"a hospital's service stays", "Hospital Medicine consulted; Hospital Course uneventful.", nil},
 		{"a town spelled like a skill stays after a difficulty", "Problems in Reading and Writing noted; Difficulty in Reading.", nil},
 		{"the same town after a verb of living", "She grew up in Reading.", []found{{"Reading", deid.Location}}},
+		{"a town spelled like a word after a site and in, before a verb", "patient: the walk in clinic in paradise said it was just a sprain", []found{{"paradise", deid.Location}}},
+		{"an idiom after kin and in stays", "patient: my son in college calls every sunday and my brother in rehab writes", nil},
 		{"after a business", "patient: a shop in ybor, i know i know", []found{{"ybor", deid.Location}}},
 		{"after a practitioner", "patient: a chiropractor in kanata when i was still up north", []found{{"kanata", deid.Location}}},
 		{"after a distance adverb", "patient: i work the line at the plant out in shungnak", []found{{"shungnak", deid.Location}}},
