@@ -48,6 +48,11 @@ import "strings"
 
 // knownInContext decides a lower-case known part of tier kpWord or kpCommon.
 func (s *scan) knownInContext(i int, p knownPart) bool {
+	// "have you tried ginger", "he was playing chase": the object of a
+	// verb that takes a thing, even closing the turn.
+	if thingObjectVerbs[s.prevWordAt(i, 1)] {
+		return false
+	}
 	// "that's worrying will we will do a stress test": a modal is never
 	// followed by a pronoun and another finite verb; the person is.
 	if modalNames[p.word] && s.pronounThenFinite(i) {
@@ -501,6 +506,12 @@ func (s *scan) introBefore(i int) bool {
 		p1 == "to" && speakVerbs[p2] || p1 == "for" && p2 == "ask"
 	if !weak {
 		return false
+	}
+	if p1 == "it's" {
+		switch p2 {
+		case "when", "if", "because", "cause", "unless":
+			return false // "better when it's sunny": the weather, no one introduced
+		}
 	}
 	if s.clauseEndAfter(i) {
 		return true
@@ -1065,6 +1076,14 @@ func (s *scan) wordUse(i int, p knownPart) bool {
 		if thingVerbs[w] || negatedAuxAfterPronoun[w] && subjectPronouns[s.prevWordAt(i, 2)] {
 			return true
 		}
+		// "better when it's sunny", "if it's sandy": the weather or a
+		// feel after "when/if it's".
+		if w == "it's" {
+			switch s.prevWordAt(i, 2) {
+			case "when", "if", "because", "cause", "unless":
+				return true
+			}
+		}
 		// "let me page doctor montemayor", "let's page": the verb.
 		if w == "me" && s.prevWordAt(i, 2) == "let" || w == "let's" || w == "lets" {
 			return true
@@ -1078,6 +1097,16 @@ func (s *scan) wordUse(i int, p knownPart) bool {
 	}
 	if n := s.next(i); n > 0 && s.toks[n].punct('-') && s.toks[n].gap == gapNone && s.adj(n) > 0 && s.toks[n+1].letters() && !s.isKnown(n+1) {
 		return true
+	}
+	// "reads page two of the form": a number after it, on a noun that is
+	// also a calendar-free name.
+	if n := s.next(i); n > 0 && s.toks[n].gap == gapSpace && (s.toks[n].digits() || s.toks[n].letters() && s.toks[n].is(lxDigitWord|lxTeenWord|lxTensWord)) &&
+		!s.calendarWord(i) && !s.clauseEndAfter(n) && !s.turnStart(i) {
+		// Not after a word that opens address: "ok sunny two times a
+		// day", "yes page twenty in a month".
+		if pw := s.prevWordAt(i, 1); pw != "" && !discourseWords[pw] && !addressOpeners[pw] && !vocativeOpeners[pw] && pw != "," {
+			return true
+		}
 	}
 	return s.verbUse(i, p)
 }
@@ -1805,12 +1834,21 @@ func (s *scan) isKnown(k int) bool { return k >= 0 && k < len(s.ktier) && s.ktie
 // thingVerbs take a thing, seldom a person, as their object: a supplied
 // name that is also a word is the word after them ("tried ginger", "paying
 // cash").
-var thingVerbs = map[string]bool{"tried": true, "try": true, "trying": true, "eat": true, "eats": true, "ate": true,
-	"eating": true, "drink": true, "drinks": true, "drank": true, "drinking": true, "pay": true, "pays": true, "paid": true,
-	"paying": true, "buy": true, "buys": true, "bought": true, "buying": true, "chew": true, "chewing": true, "cook": true,
-	"cooking": true, "sell": true, "selling": true, "spend": true, "spent": true, "spending": true, "earn": true,
-	"earned": true, "save": true, "saved": true, "saving": true, "sip": true, "sipping": true, "taste": true,
-	"tasted": true, "smell": true, "smelled": true, "using": true, "uses": true}
+var thingVerbs = map[string]bool{"playing": true, "tried": true, "try": true, "trying": true, "eat": true,
+	"eats": true, "ate": true, "eating": true, "drink": true, "drinks": true, "drank": true, "drinking": true,
+	"paying": true, "chew": true, "chewing": true, "cook": true, "cooking": true, "sell": true, "selling": true,
+	"spend": true, "spent": true, "spending": true, "earn": true, "earned": true, "sip": true, "sipping": true,
+	"taste": true, "tasted": true, "smell": true, "smelled": true, "using": true, "uses": true}
+
+// thingObjectVerbs are the thingVerbs whose object is never a person, even at
+// the end of a turn where a name is often said ("have you tried ginger",
+// "is it worse when you're eating"): knownInContext asks them before any
+// context that names a person. Verbs that can take a person ("lose",
+// "pay", "buy", "teach", "save") are on neither list.
+var thingObjectVerbs = map[string]bool{"tried": true, "try": true, "trying": true, "eat": true, "ate": true,
+	"eating": true, "drink": true, "drank": true, "drinking": true, "chew": true, "chewing": true, "sip": true,
+	"sipping": true, "taste": true, "tasted": true, "smell": true, "smelled": true, "paying": true, "playing": true,
+	"using": true}
 
 // negatedAuxAfterPronoun: after a subject pronoun a negated auxiliary is
 // followed by a verb, not a name ("i wouldn't gamble with that", "we
