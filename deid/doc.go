@@ -348,9 +348,13 @@
 //     name ("Zuckerberg SF General", "Bayside Family Health"), the place an
 //     agency serves ("VNA of Cape Cod"), an eponym's city closing a clause
 //     ("in Glasgow."), a hospital abroad without a particle ("Hospital
-//     Universitario"); supplied names: "or just rose", "close, kowal
-//     chick", "and june, how old", and their word uses kept ("tried
-//     ginger", "paying cash", "it's an honor", "your christian faith");
+//     Universitario"), a town spelled like a word after a relative, a
+//     business or a site and "in" before a verb ("the walk in clinic in
+//     paradise said"; not "my son in college"); supplied names: "or just
+//     rose", "close, kowal chick", "and june, how old", and their word
+//     uses kept ("tried ginger", "paying cash", "playing chase", "it's an
+//     honor", "your christian faith", "when it's sunny", "reads page
+//     two"; verbs that can take a person, "we lost bill", are no cue);
 //   - dates and identifiers by their context: a bare m/d after an event
 //     ("admitted 2/8", "shut off 4/11", "arrested 12/02", "bitten 6/9") or
 //     a clock time or shift, or before an hour with its half of the day
