@@ -2340,23 +2340,37 @@ func (s *scan) finishPlaces() {
 }
 
 // cornerSecondStreet: "on bolsa and brookhurst", "the walgreens on main
-// and elm": after a street found one word after "on", "off" or "at",
-// "and" and a lower-case word ending the clause, of no list and no English
-// word, or a street's usual name, is the corner's second street.
+// and elm", "the shelter on mission by sixteenth": after a street found one
+// word after "on", "off" or "at", "and" and a lower-case word ending the
+// clause, of no list and no English word, or a street's usual name, or
+// "and", "by", "near" or "off" and a numbered street, is the corner's
+// second street.
 func (s *scan) cornerSecondStreet() {
 	for k := range s.placeEnds() {
 		if !s.streetOnBefore(k) || s.toks[k].upper() {
 			continue
 		}
 		j := s.next(k)
-		if j < 0 || !(s.eq(j, "and") || s.toks[j].punct('&')) {
+		if j < 0 {
+			continue
+		}
+		and := s.eq(j, "and") || s.toks[j].punct('&')
+		if !and && !s.eq(j, "by") && !s.eq(j, "near") && !s.eq(j, "off") {
 			continue
 		}
 		x := s.next(j)
-		if x < 0 || !s.toks[x].letters() || s.toks[x].upper() || s.toks[x].gap != gapSpace || s.placeEndsAt(x) || !s.clauseEndAfter(x) {
+		if x < 0 || s.toks[x].upper() || s.toks[x].gap != gapSpace || s.placeEndsAt(x) || !s.clauseEndAfter(x) {
 			continue
 		}
 		t := &s.toks[x]
+		// "on mission by sixteenth", "on 5th and 24th": a numbered street.
+		if (t.letters() && t.is(lxOrdWord) || s.streetOrdinal(x)) && s.nextWordAt(x) != "of" {
+			s.addTok(x, x, Location, prShape)
+			continue
+		}
+		if !and || !t.letters() {
+			continue
+		}
 		if _, eng := englishWords()[s.lower(x)]; t.lex == 0 && t.gaz&^(gazPlaceFlags|gzFirst|gzSur) == 0 && !eng || streetNames[s.lower(x)] {
 			s.addTok(x, x, Location, prShape)
 		}

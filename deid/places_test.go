@@ -498,6 +498,7 @@ func TestTownsOfNoList(t *testing.T) {
 		{"a time after a place of care and at stays", "doctor: the clinic at lunchtime is busy", nil},
 		{"a national chain after a place of care and at stays", "patient: my neighbor is on dialysis at davita", nil},
 		{"the second street of a lower-case corner", "speaker 2: the rite aid on bolsa and brookhurst", []found{{"bolsa", deid.Location}, {"brookhurst", deid.Location}}},
+		{"a numbered street by a street found", "patient: i was at the shelter on mission by sixteenth", []found{{"mission", deid.Location}, {"sixteenth", deid.Location}}},
 		{"two drugs after on stay", "patient: i was on lisinopril and metoprolol", nil},
 		{"the place an agency serves", "Dispo: Home with VNA of Cape Cod; f/u in one week.", []found{{"Cape Cod", deid.Location}}},
 		{"an agency of a state stays", "VNA of Massachusetts will visit twice weekly.", nil},
