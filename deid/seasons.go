@@ -99,6 +99,9 @@ func (s *scan) seasonOrHoliday(i int) bool {
 		if s.scheduleLine(i) {
 			return false // "Clinic closed on Thanksgiving": no one's date
 		}
+		if end == i && holidayThings[s.nextWordAt(i)] {
+			return false // "turkey for christmas dinner": the feast's custom, even after "for"
+		}
 		s.addTok(i, s.yearAfter(end), Date, prShape)
 		return true
 	case w == "fourth" && s.eq(s.next(i), "of") && s.eq(s.next(s.next(i)), "july"):
@@ -342,3 +345,10 @@ func (s *scan) scheduleLine(i int) bool {
 	}
 	return false
 }
+
+// holidayThings after a holiday make it an attribute of a custom, not a
+// date: "christmas dinner", "thanksgiving leftovers".
+var holidayThings = map[string]bool{"dinner": true, "dinners": true, "party": true, "parties": true, "cookies": true,
+	"tree": true, "lights": true, "gifts": true, "presents": true, "shopping": true, "music": true, "decorations": true,
+	"card": true, "cards": true, "meal": true, "lunch": true, "feast": true, "pageant": true, "concert": true,
+	"leftovers": true, "candy": true, "ham": true, "turkey": true, "pie": true, "songs": true, "movies": true}

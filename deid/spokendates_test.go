@@ -34,6 +34,7 @@ func TestSpokenDatesInDialogue(t *testing.T) {
 		{"the first time stays", "patient: for the first time in years", nil},
 		{"a year alone stays", "patient: my colonoscopy was in oh eight", nil},
 		{"a holiday's thing stays", "patient: we got a christmas tree", nil},
+		{"a holiday's custom after a preposition of time stays", "patient: we had turkey and ham for christmas dinner", nil},
 	})
 }
 
