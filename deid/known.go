@@ -135,8 +135,9 @@ type knownEnds struct {
 }
 
 type knownID struct {
-	norm string // letters and digits only, lower case
-	t    Type
+	norm    string // letters and digits only, lower case
+	t       Type
+	labeled bool // t comes from the identifier's label ("MRN 4471923"): it outranks a type read from the shape
 }
 
 // knownIndex is Known compiled for one Detect call.
@@ -421,7 +422,11 @@ func (k *knownIndex) build(kn Known, year int) {
 			continue
 		}
 		t := guessIDType(id, n)
-		k.ids = append(k.ids, knownID{norm: n, t: t})
+		lt, labeled := labelIDType(id)
+		if labeled {
+			t = lt
+		}
+		k.ids = append(k.ids, knownID{norm: n, t: t, labeled: labeled})
 		// "HP-88120-44", "AB556677": the digits of an identifier that
 		// starts with letters are said alone too, and "00451287" without
 		// its leading zeros, when six digits or more are left.
@@ -431,17 +436,21 @@ func (k *knownIndex) build(kn Known, year int) {
 		}
 		if strings.Trim(digits, "0123456789") == "" {
 			if len(digits) < len(n) && len(digits) >= 6 {
-				k.ids = append(k.ids, knownID{norm: digits, t: t})
+				k.ids = append(k.ids, knownID{norm: digits, t: t, labeled: labeled})
 			}
 			if nz := strings.TrimLeft(digits, "0"); len(nz) < len(digits) && len(nz) >= 6 {
-				k.ids = append(k.ids, knownID{norm: nz, t: t})
+				k.ids = append(k.ids, knownID{norm: nz, t: t, labeled: labeled})
 			}
 		}
 		// "MRN: 4471923", "Member ID 88-1234": the value is also said
 		// without its label.
 		if v, ok := idValue(id); ok {
 			if nv := k.normID(v); len(nv) >= 4 && !slices.ContainsFunc(k.ids, func(x knownID) bool { return x.norm == nv }) {
-				k.ids = append(k.ids, knownID{norm: nv, t: guessIDType(v, nv)})
+				vt := guessIDType(v, nv)
+				if labeled {
+					vt = t // "MRN 4471923": the value said alone is still the MRN
+				}
+				k.ids = append(k.ids, knownID{norm: nv, t: vt, labeled: labeled})
 			}
 		}
 		// A phone number is often given without its area code.
@@ -792,6 +801,35 @@ func idValue(id string) (string, bool) {
 			letters = true
 		case c >= utf8.RuneSelf:
 			return "", false
+		}
+	}
+	return "", false
+}
+
+// labelIDType reads the type of a supplied identifier from its label
+// ("MRN 4471923", "Member ID: W2288", "cell 555-0142"); ok is false for
+// an identifier with no label or a label that names no type.
+func labelIDType(raw string) (Type, bool) {
+	if _, ok := idValue(raw); !ok {
+		return "", false
+	}
+	l := strings.ToLower(raw)
+	for _, c := range []struct {
+		words []string
+		t     Type
+	}{
+		{[]string{"mrn", "medical record", "chart"}, MRN},
+		{[]string{"ssn", "social"}, SSN},
+		{[]string{"fax"}, Fax},
+		{[]string{"phone", "cell", "mobile", "tel", "home", "work"}, Phone},
+		{[]string{"member", "policy", "medicaid", "medicare", "mbi", "insurance", "plan", "subscriber"}, HealthPlan},
+		{[]string{"account", "acct"}, Account},
+		{[]string{"license", "licence", "dl "}, License},
+	} {
+		for _, w := range c.words {
+			if strings.Contains(l, w) {
+				return c.t, true
+			}
 		}
 	}
 	return "", false
@@ -1761,7 +1799,11 @@ func (s *scan) knownIDs() {
 				}
 			}
 			if ok {
-				s.add(int(s.toks[units[u0].st].s), int(s.toks[units[u1].en].e), id.t, prWeak)
+				prio := prWeak
+				if id.labeled {
+					prio = prStrong // the platform said what it is
+				}
+				s.add(int(s.toks[units[u0].st].s), int(s.toks[units[u1].en].e), id.t, prio)
 			}
 		}
 	}

@@ -334,11 +334,14 @@ func TestKnownIdentifierWithItsLabel(t *testing.T) {
 	d := newDetector(t, deid.Config{RulesOnly: true})
 	kn := deid.Known{Identifiers: []string{"MRN: 4471923", "Member ID #XQ-88 1234", "AB556677", "HP-88120-44"}}
 	checkFound(t, d, kn, []foundCase{
-		{"digits in groups", "patient: it's 44 71 923", []found{{"44 71 923", deid.ID}}},
-		{"a member ID without its label", "patient: the card says xq 88 1234", []found{{"xq 88 1234", deid.ID}}},
+		// A labeled identifier keeps its label's type when said alone
+		// ("MRN: 4471923" is an MRN, "Member ID" a health plan number).
+		{"digits in groups", "patient: it's 44 71 923", []found{{"44 71 923", deid.MRN}}},
+		{"a member ID without its label", "patient: the card says xq 88 1234", []found{{"xq 88 1234", deid.HealthPlan}}},
 		{"letters of the identifier itself", "patient: my number is ab 556677", []found{{"ab 556677", deid.ID}}},
 		{"the digits without the letters", "patient: the plan number's 88120-44", []found{{"88120-44", deid.ID}}},
-		{"a pause between the groups", "patient: four four seven ... one nine two three", []found{{"four four seven ... one nine two three", deid.ID}}},
+		{"a pause between the groups", "patient: four four seven ... one nine two three", []found{{"four four seven ... one nine two three", deid.MRN}}},
+		{"a supplied MRN read as seven digits is no phone", "nurse: can you confirm it\npatient: four four seven one nine two three", []found{{"four four seven one nine two three", deid.MRN}}},
 		{"a shorter run of its digits is another number", "patient: i walked 5566 steps", nil},
 	})
 }
