@@ -77,7 +77,9 @@ func TestSignoffAfterThanksWords(t *testing.T) {
 // an English speaker hears it, split in syllables after "sorry", a title or
 // a correction ("close, kowal chick"; "kowalczyk" as "kowal chick", "wojtowicz" as "voy toe vitch"), is the
 // supplied name: cz and sz read as ch and sh, w before a vowel as v, j before
-// a consonant as a vowel. An eponym that sounds like a supplied name stays
+// a consonant as a vowel, a marked vowel nasal before b or p. Said as one
+// word of no list, long enough, it needs no word naming a person ("it's
+// kovalchik"). An eponym that sounds like a supplied name stays
 // ("murphy's sign" with "Van der Merwe" supplied). Written for this test.
 func TestSlavicSpellingsHeard(t *testing.T) {
 	t.Parallel()
@@ -91,6 +93,12 @@ func TestSlavicSpellingsHeard(t *testing.T) {
 			{"doctor: mr kowalczyk\npatient: yes\ndoctor: sorry kowal chick, i'm dr obi", deid.Known{PatientNames: []string{"Zbigniew Kowalczyk"}}, "kowal chick"},
 			{"nurse: the cardiologist wanted to switch it\npatient: who's dr voy toe vitch", deid.Known{ProviderNames: []string{"Cecilia Wojtowicz"}}, "voy toe vitch"},
 			{"doctor: mr kowalczyk? did i say that right\npatient: close, kowal chick, but wade is easier", deid.Known{PatientNames: []string{"Wade Kowalczyk"}}, "kowal chick"},
+			// One word, with no word naming a person: long, of no list, and
+			// four sounds of the part's. The marked vowel is nasal before b
+			// ("dąbrowski" said "dombrowski").
+			{"spk_0: mr kowalczyk\nspk_1: yes\nspk_2: it's kovalchik don't worry", deid.Known{PatientNames: []string{"Zbigniew Kowalczyk"}}, "kovalchik"},
+			{"speaker 1: mr. dabrowski\nspeaker 2: dombrowski yes", deid.Known{PatientNames: []string{"Krzysztof Dąbrowski"}}, "dombrowski"},
+			{"nurse: ms zieba is here\npatient: ziemba, like the bird", deid.Known{PatientNames: []string{"Anna Zięba"}}, "ziemba"},
 		} {
 			if !within(c.text, d.Detect(c.text, c.known), c.heard, deid.Name) {
 				t.Errorf("rules only %v: %q: %q not removed as the supplied name", rulesOnly, c.text, c.heard)
@@ -98,6 +106,12 @@ func TestSlavicSpellingsHeard(t *testing.T) {
 		}
 		text := "doctor: is it mrs sutton\npatient: close, see you then"
 		if spans := d.Detect(text, deid.Known{PatientNames: []string{"Ann Sutton"}}); len(spans) != 1 {
+			t.Errorf("rules only %v: %q: spans %v, want the titled surname only", rulesOnly, text, spans)
+		}
+		// A long word of no list without the part's sounds stays: the
+		// drug a patient names is no Kowalczyk.
+		text = "patient: mr kowalczyk takes the kyprolis on fridays"
+		if spans := d.Detect(text, deid.Known{PatientNames: []string{"Zbigniew Kowalczyk"}}); len(spans) != 1 {
 			t.Errorf("rules only %v: %q: spans %v, want the titled surname only", rulesOnly, text, spans)
 		}
 		text = "doctor: let me press here, she flinched, that's murphy's sign"

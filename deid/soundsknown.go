@@ -102,6 +102,11 @@ func soundKey(dst []byte, w string) []byte {
 			}
 		case c == 'j' && i > 0 && !vowel(next):
 			// j before a consonant is a vowel ("wojtowicz", "bojko").
+		case (c == 'm' || c == 'n') && i > 0 && vowel(w[i-1]) && (next == 'b' || next == 'p'):
+			// A nasal vowel before a lip sound: the Polish "ą" and "ę"
+			// are said "om" and "em" there, and the spelling without the
+			// mark drops them ("dąbrowski", written "dabrowski", said
+			// "dombrowski"; "zięba" said "ziemba").
 		default:
 			put(c)
 		}
@@ -147,8 +152,14 @@ func (s *scan) soundsKnown(i int, nameOnly bool) bool {
 			continue
 		}
 		p := k.parts[kw]
-		if !nameOnly && !upper && !(s.titleBefore(i) || s.relationBefore(i) || s.introBefore(i) || s.greetingBefore(i, p)) {
-			continue // a word of no list: only where a person is named
+		// A word of no list is taken only where a person is named, or
+		// when it is long and carries four sounds of the part's: "it's
+		// kovalchik don't worry" for Kowalczyk, where no word names a
+		// person; a chance match of a word no list holds is unlikely at
+		// that length.
+		long := unknown && t.n() >= 6 && len(key) >= 4
+		if !nameOnly && !upper && !long && !(s.titleBefore(i) || s.relationBefore(i) || s.introBefore(i) || s.greetingBefore(i, p)) {
+			continue
 		}
 		s.knownAt(i, p.cls)
 		s.heard = append(s.heard, heardName{at: i, cls: p.cls})
