@@ -1132,6 +1132,9 @@ func (s *scan) keeperInBefore(i, end int) bool {
 		return false
 	}
 	q := s.sameLinePrev(p)
+	if q >= 0 && distanceAdverbs[s.lower(q)] {
+		q = s.sameLinePrev(q) // "my sister out in eugene sent these"
+	}
 	if q < 0 || !s.toks[q].letters() || !(s.toks[q].is(lxRelation) || placeKeepers[s.lower(q)] || siteNouns[s.lower(q)]) {
 		return false
 	}
@@ -1142,9 +1145,16 @@ func (s *scan) keeperInBefore(i, end int) bool {
 		return true
 	}
 	n := s.next(end)
-	return n > 0 && (s.toks[n].punct(',') || s.toks[n].letters() && (personVerbNext[s.lower(n)] || personVerbs[s.lower(n)] ||
+	return n > 0 && (s.toks[n].punct(',') || s.toks[n].letters() && (personVerbNext[s.lower(n)] || personVerbs[s.lower(n)] || keeperPasts[s.lower(n)] ||
 		len(s.lower(n)) > 3 && s.lower(n)[len(s.lower(n))-2:] == "ed" && s.toks[n].lex&lxMedical == 0))
 }
+
+// keeperPasts are irregular past forms a relative or a business does,
+// after the town it is in: "my daughter in savannah found me this clinic",
+// "my sister in eugene sent these" (regular ones end in "ed").
+var keeperPasts = map[string]bool{"found": true, "sent": true, "gave": true, "made": true, "saw": true, "paid": true,
+	"bought": true, "wrote": true, "flew": true, "kept": true, "set": true, "got": true, "told": true, "took": true,
+	"came": true, "went": true, "drove": true, "brought": true, "said": true, "thought": true, "had": true}
 
 // inIdioms are where a person is said to be with "in" and no place name:
 // "my son in college", "her husband in rehab".
