@@ -134,6 +134,9 @@ func (s *scan) gazPlaceAt(i int) bool {
 	// Every case below needs one of these; check them before the phrase
 	// look-ups: a preposition or determiner before, a capitalized town, the
 	// start of a turn.
+	if s.denominationHospital(i) {
+		return true
+	}
 	if p := s.sameLinePrev(i); !(p < 0 || s.turnStart(i) || t.upper() && t.gaz&gzCity != 0 ||
 		s.toks[p].letters() && (s.tokIn(placePrepSet, p) || s.eq(p, "the") || s.eq(p, "our") || s.eq(p, "their") || s.eq(p, "against") ||
 			s.eq(p, "your") || s.eq(p, "my")) || t.upper() && t.gaz&gzPhraseHead != 0 && s.capitalHospitalPhrase(i) ||
@@ -532,7 +535,28 @@ func (s *scan) wentBefore(i int) bool {
 		s.eq(q, "back") || s.eq(q, "over") || s.eq(q, "down") || s.eq(q, "up") || s.eq(q, "straight")); n++ {
 		q = s.sameLinePrev(q)
 	}
-	return q >= 0 && goVerbs[s.lower(q)]
+	return q >= 0 && (goVerbs[s.lower(q)] || s.fromPlaceBefore(q))
+}
+
+// fromPlaceBefore: token q closes a place found after "from", so the "to"
+// after it names where the person went: "they transferred me from good
+// sam to banner".
+func (s *scan) fromPlaceBefore(q int) bool {
+	if !s.toks[q].letters() {
+		return false
+	}
+	st, en := int(s.toks[q].s), int(s.toks[q].e)
+	for c := range s.cands {
+		if k := &s.cands[c]; k.t == Location && k.s <= st && en == k.e {
+			for f := q; f >= 0 && int(s.toks[f].e) > k.s; f = s.sameLinePrev(f) {
+				if int(s.toks[f].s) == k.s {
+					p := s.sameLinePrev(f)
+					return p >= 0 && s.eq(p, "from")
+				}
+			}
+		}
+	}
+	return false
 }
 
 // goVerbs go or take someone somewhere.
@@ -612,6 +636,26 @@ var hospitalWords = map[string]bool{"hospital": true, "hospitals": true, "health
 	"elementary": true, "middle": true, "high": true, "school": true, "academy": true, "college": true,
 	"church": true, "basilica": true, "cathedral": true, "chapel": true, "parish": true, "dentistry": true,
 	"pharmacy": true, "drug": true}
+
+// denominationHospital: a denomination said alone where a hospital goes,
+// after a verb of going or care and "to", "at" or "from", before the
+// clause ends, a time or "for": the hospital it names ("they transferred
+// me to baptist last night", "my surgeon is at presbyterian"). Not before
+// a word that names what it is ("the baptist church"), nor "i'm baptist".
+func (s *scan) denominationHospital(i int) bool {
+	if !denominations[s.lower(i)] && !s.eq(i, "adventist") {
+		return false
+	}
+	prep, ok := s.placeAfterPrep(i)
+	if !ok || prep != "to" && prep != "at" && prep != "from" {
+		return false
+	}
+	if !(s.wentBefore(i) || s.careBefore(i)) || !(s.timeOrEndAfter(i) || s.nextWordAt(i) == "for") {
+		return false
+	}
+	s.addTok(i, i, Location, prShape)
+	return true
+}
 
 // denominations name a church after "first" or "second" (lowerFacilityAt
 // sees only hospitalWords).

@@ -3107,6 +3107,10 @@ func (s *scan) leadWordPlace(i int) bool {
 	}
 	switch s.lower(p) {
 	case "in", "from", "near", "at", "to", "of", "around", "by", "outside":
+	case "on":
+		if !s.eq(i, "lake") {
+			return false // "a cabin on lake minnetonka"; not "on fort"
+		}
 	default:
 		return false
 	}
@@ -3123,10 +3127,58 @@ func (s *scan) leadWordPlace(i int) bool {
 	// letters or more that is no medical or function word; not "port", a
 	// device too ("from port site").
 	named := t.gaz&(gzCity|gzTown|gzFirst|gzSur|gzFacHead) != 0 || t.lex&(lxFirst|lxSur|lxCity) != 0 || s.unlistedSurname(n)
+	if !named && (s.eq(i, "lake") || s.eq(i, "mount")) && t.lex&^(lxFirst|lxSur|lxFirstAmb|lxSurAmb) == 0 && t.n() >= 4 {
+		// A lake or a mountain named with a word of no list and no
+		// English: "fishing at lake tahoe", "near mount shasta".
+		_, eng := englishWords()[s.lower(n)]
+		named = !eng
+	}
 	if !(s.eq(i, "fort") && t.n() >= 4 && !s.tokIn(functionWordSet, n)) && (!named || t.gaz&gzWord != 0 || t.lex&lxCommon != 0) {
 		return false
 	}
 	s.addTok(i, n, Location, prCue)
+	return true
+}
+
+// lowerFeatureTails end the name of a lake, a stream or a landform said in
+// lower case: "crystal lake", "pine creek", "big bend".
+var lowerFeatureTails = map[string]bool{"lake": true, "creek": true, "river": true, "falls": true, "springs": true,
+	"bend": true, "canyon": true, "ridge": true, "pond": true, "gulch": true, "hollow": true}
+
+// lowerFeatureTail: at a feature word in lower case (lowerFeatureTails),
+// the one or two words before it, right after a preposition of place,
+// name it: "we swam at crystal lake", "i was camping at big bend when it
+// started". The words must name it: no function word, number, clinical
+// or time word ("in the river", "at one creek", "in high springs"? is a
+// name too). Not after "on", where "on blood thinners" goes.
+func (s *scan) lowerFeatureTail(i int) bool {
+	st := -1
+	for k, n := s.sameLinePrev(i), 0; k >= 0 && n < 2; k, n = s.sameLinePrev(k), n+1 {
+		t := &s.toks[k]
+		w := s.lower(k)
+		if placePreps[w] {
+			break
+		}
+		if !t.letters() || t.upper() || t.gap != gapSpace || t.n() < 3 || functionWords[w] || t.lex&(lxMedical|lxMonth|lxWeekday|lxDigitWord|lxTeenWord|lxTensWord|lxOrdWord|lxUnitWord|lxRelation|lxTitle|lxTitleClin|lxCue) != 0 ||
+			whichOfKind[w] && !(n == 0 && (w == "big" || w == "little" || w == "old")) || lowerFeatureTails[w] || linkWords[w] {
+			return false // "big bend", "little river" are names; "the same lake" is none
+		}
+		st = k
+	}
+	if st < 0 {
+		return false
+	}
+	// The name ends at the feature word: "cold river water" is water.
+	if nx := s.nextWordAt(i); !s.timeOrEndAfter(i) && nx != "" && !functionWords[nx] && !linkWords[nx] && !placePreps[nx] &&
+		nx != "and" && nx != "or" && nx != "but" {
+		return false
+	}
+	switch s.prevWordAt(st, 1) {
+	case "at", "in", "near", "to", "from", "by", "around", "outside", "past":
+	default:
+		return false
+	}
+	s.addTok(st, i, Location, prShape)
 	return true
 }
 

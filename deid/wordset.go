@@ -155,7 +155,8 @@ var (
 		"county", "parish", "township", "borough", "precinct", "ward", "district",
 		"route", "rte", "highway", "hwy", "interstate", "road", "rd", "line", "fm", "cr", "us",
 		"uc", "of", "fort", "lake", "port", "mi", "initial", "pronounced", "pronounce", "city", "town", "village", "name", "side", "end", "area",
-		"calls", "call", "goes", "go", "corner", "nineties"})
+		"calls", "call", "goes", "go", "corner", "nineties",
+		"creek", "river", "falls", "springs", "bend", "canyon", "ridge", "pond", "gulch", "hollow"})
 )
 
 // wordBits are the bits of a word in a wordSet made by setOfLists or
