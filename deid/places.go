@@ -3182,6 +3182,53 @@ func (s *scan) lowerFeatureTail(i int) bool {
 	return true
 }
 
+// streetAfterMotion: a word of no English after "down", "along", "up",
+// "off", "near" or "past" and a verb of moving or living (or the vehicle
+// taken) names the street or the part of town: "i take the bus down
+// colfax", "we live off lamar", "we live near fordham". A street suffix
+// after it goes with it. English words stay ("drove down there", "live
+// off social security", "ran down stairs").
+func (s *scan) streetAfterMotion(i int) bool {
+	t := &s.toks[i]
+	if t.upper() || !t.letters() || t.n() < 4 || t.lex&^(lxFirst|lxSur|lxFirstAmb|lxSurAmb|lxCity|lxCityAmb) != 0 || t.gaz&gzWord != 0 {
+		return false
+	}
+	p := s.sameLinePrev(i)
+	if p < 0 || !motionPreps[s.lower(p)] {
+		return false
+	}
+	q := s.sameLinePrev(p)
+	if q >= 0 && (s.eq(q, "right") || s.eq(q, "just") || s.eq(q, "straight")) {
+		q = s.sameLinePrev(q)
+	}
+	if q < 0 || !motionVerbs[s.lower(q)] {
+		return false
+	}
+	w := s.lower(i)
+	if _, eng := englishWords()[w]; eng || s.isKnown(i) || i+2 < len(s.toks) && s.toks[i+1].punct('\'') {
+		return false // "near kayla's house": the owner
+	}
+	end := i
+	if n := s.next(i); n > 0 && s.toks[n].is(lxStreetSuffix) && s.toks[n].gap == gapSpace {
+		end = n
+	}
+	s.addTok(i, end, Location, prCue)
+	return true
+}
+
+// motionPreps go before a street or a part of town after a verb of moving
+// or living (streetAfterMotion).
+var motionPreps = map[string]bool{"down": true, "along": true, "up": true, "off": true, "near": true, "past": true}
+
+// motionVerbs move or house a person along a street (streetAfterMotion),
+// with the vehicles taken there.
+var motionVerbs = map[string]bool{"drive": true, "drove": true, "driving": true, "drives": true, "walk": true,
+	"walked": true, "walking": true, "walks": true, "ride": true, "rode": true, "riding": true, "rides": true,
+	"bus": true, "train": true, "live": true, "lives": true, "lived": true, "living": true, "stay": true,
+	"stays": true, "stayed": true, "staying": true, "head": true, "headed": true, "heading": true, "went": true,
+	"turned": true, "ran": true, "running": true, "biked": true, "biking": true, "located": true, "work": true,
+	"works": true, "moved": true}
+
 // answerPlaces: the place named first in the answer to "where do you live"
 // or "where are you from" on the line before, in lower case and whatever
 // its words ("where do you live / patient: round rock just north of

@@ -125,6 +125,9 @@ func (s *scan) wordAt(i int) {
 	if sp && (lw == "fort" || lw == "lake" || lw == "mount" || lw == "port") && !up && s.leadWordPlace(i) {
 		return
 	}
+	if !up && tn >= 4 && i > 1 && s.streetAfterMotion(i) {
+		return
+	}
 	if sp && !up && lowerFeatureTails[lw] && s.lowerFeatureTail(i) {
 		return
 	}
