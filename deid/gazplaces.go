@@ -834,6 +834,31 @@ func (s *scan) acronymPlaceAt(i int) bool {
 	return true
 }
 
+// acronymCampus: a university's or a health system's acronym before the
+// capitalized town of its campus, after a preposition of place: "a
+// student at UT Austin", "goes to UMass Amherst". The town is often a
+// given name too (Austin), which alone would be read as a person; a
+// name following it ("at RN Austin Miller") is a person's.
+func (s *scan) acronymCampus(i int) bool {
+	t := &s.toks[i]
+	if !t.letters() || t.n() < 2 || t.n() > 5 || t.lex&(lxMedical|lxCredential|lxTitle|lxTitleClin|lxUnitWord) != 0 || s.tokIn(unitAcronymSet, i) && !s.eq(i, "va") {
+		return false // "in the ED Austin came with her"; "VA Boston" is one
+	}
+	if _, ok := s.placeAfterPrep(i); !ok {
+		return false
+	}
+	n := s.next(i)
+	if n < 0 || s.toks[n].gap != gapSpace || !s.toks[n].capWord() || s.toks[n].allUpper() ||
+		s.toks[n].gaz&(gzCity|gzTown) == 0 && s.toks[n].lex&lxCity == 0 {
+		return false
+	}
+	if m := s.next(n); m > 0 && s.toks[m].gap == gapSpace && s.toks[m].capWord() && s.toks[m].lex&(lxSur|lxSurAmb) != 0 {
+		return false
+	}
+	s.addTok(i, s.facilityWordsAfter(n), Location, prShape)
+	return true
+}
+
 // lowerAcronymPlace: a hospital's acronym of the gazetteer written in
 // lower case, as a transcriber writes it, where care is had there: after a
 // preposition of place with care named before or after it ("my

@@ -77,6 +77,9 @@ func (s *scan) wordAt(i int) {
 	if !up && f == 0 && t.gaz&^gzFacAcro == 0 && tn >= 3 && tn <= 5 && s.answerAcronymAt(i) {
 		return
 	}
+	if allUp && tn >= 2 && tn <= 5 && s.acronymCampus(i) {
+		return
+	}
 	if allUp && tn >= 2 && tn <= 6 && t.lex&(lxMedical|lxCommon|lxStateAbbr|lxCredential|lxUnitWord) == 0 {
 		s.acronymPlaceAt(i)
 		if tn <= 4 {
