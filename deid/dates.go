@@ -78,6 +78,15 @@ func (s *scan) lowerMonthOK(i int) bool {
 	if (s.eq(i, "march") || s.eq(i, "may")) && s.dateCueDayAfter(i) {
 		return true
 	}
+	// Day first, as most of the world says it: "seen on 19th june", "since
+	// 2nd feb", "on 19 june"; "may" and "march" only after an ordinal
+	// ("3rd march"; "take 2 may help" is the verb).
+	w := s.lower(i)
+	if p := s.sameLinePrev(i); p >= 0 && s.toks[i].gap == gapSpace && (s.toks[p].digits() || s.toks[p].kind == tkWord && s.toks[p].shape&shDigit != 0) {
+		if d, e, ord, _ := s.dayOf(p); e == p && d > 0 && (ord || w != "may" && w != "march" && s.toks[i].is(lxMonth)) {
+			return true
+		}
+	}
 	if s.toks[i].is(lxMonthAbbr) && !s.toks[i].is(lxMonth) {
 		// "seen on march 3", "born at swedish on nov 2", "since dec 4":
 		// after a preposition of time a month and a day number are a date
@@ -93,7 +102,6 @@ func (s *scan) lowerMonthOK(i int) bool {
 	if !s.toks[i].is(lxMonth) {
 		return false
 	}
-	w := s.lower(i)
 	if n := s.next(i); n > 0 {
 		if _, e, ord, _ := s.dayOf(n); e >= 0 && (ord || w != "may" && w != "march") {
 			return true

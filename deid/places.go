@@ -1885,6 +1885,24 @@ func (s *scan) streetAfterSiteOn(i int) bool {
 	if k < 0 || s.toks[k].gap != gapSpace {
 		return false
 	}
+	// A numbered street: "the target on fifth", "the one in the heights,
+	// off 19th", "i live off 19th"; not a day ("on the 19th", "on fifth
+	// of june").
+	if t := &s.toks[k]; t.letters() && t.is(lxOrdWord) && !s.eq(k, "first") && !s.eq(k, "second") || s.streetOrdinal(k) {
+		if nx := s.nextWordAt(k); nx != "of" && !(s.next(k) > 0 && s.toks[s.next(k)].is(lxMonth|lxMonthAbbr)) &&
+			(s.timeOrEndAfter(k) || s.clauseGoesOn(k)) {
+			end := k
+			if n := s.next(k); n > 0 && s.toks[n].is(lxStreetSuffix) {
+				end = n
+			}
+			s.addTok(k, end, Location, prShape)
+			return true
+		}
+		return false
+	}
+	if s.eq(i, "off") {
+		return false // "off" takes a numbered street only here
+	}
 	end := -1
 	for j := k; j >= 0 && j <= k+1; j = s.next(j) {
 		t := &s.toks[j]
@@ -3077,7 +3095,7 @@ func (s *scan) campusAt(i int) bool {
 // tacoma", "outside of lubbock").
 func (s *scan) directionOfPlace(i int) bool {
 	p := s.sameLinePrev(i)
-	if p < 0 || !directionWords[s.lower(p)] {
+	if p < 0 || !directionWords[s.lower(p)] && !townParts[s.lower(p)] {
 		return false
 	}
 	n := s.next(i)
@@ -3092,6 +3110,12 @@ func (s *scan) directionOfPlace(i int) bool {
 	s.addTok(n, n, Location, prCue)
 	return true
 }
+
+// townParts name a part of a town or the town itself before "of": "the
+// south side of chicago", "the outskirts of dayton", "the city of tacoma",
+// "the port of tacoma".
+var townParts = map[string]bool{"side": true, "end": true, "outskirts": true, "edge": true, "suburbs": true,
+	"city": true, "town": true, "port": true, "village": true, "borough": true, "downtown": true, "heart": true}
 
 // directionWords place a town relative to another: "north of", "outside of".
 var directionWords = withWords(sideDirections, "outside")

@@ -194,3 +194,21 @@ func TestMonthAfterPartOfMonth(t *testing.T) {
 		})
 	}
 }
+
+// TestLowerDayFirstDate: a day said before a lower-case month is a date,
+// as most of the world says it ("seen on 19th june", "since 2nd feb" left
+// the day and month); "may" and "march" only after an ordinal, where a
+// number before them is a count ("take 2 may help"). Written for this
+// test.
+func TestLowerDayFirstDate(t *testing.T) {
+	t.Parallel()
+	for _, rulesOnly := range []bool{true, false} {
+		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})
+		expectExact(t, d, rulesOnly, []exact{
+			{"patient: i was seen on 19th june for it", "19th june", deid.Date},
+			{"patient: the rash started 19 june", "19 june", deid.Date},
+			{"patient: no change since 2nd feb", "2nd feb", deid.Date},
+			{"patient: the scan is on 3rd march", "3rd march", deid.Date},
+		}, "patient: maybe taking 2 may help", "patient: i have 3 march appointments")
+	}
+}

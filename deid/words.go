@@ -207,7 +207,7 @@ func (s *scan) wordAt(i int) {
 	if sp && lw == "at" && !up {
 		s.atPlace(i)
 	}
-	if sp && !up && lw == "on" && s.streetAfterSiteOn(i) {
+	if sp && !up && (lw == "on" || lw == "off") && s.streetAfterSiteOn(i) {
 		return
 	}
 	if sp && !up && lw == "little" && s.littlePlace(i) {
