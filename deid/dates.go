@@ -96,6 +96,10 @@ func (s *scan) lowerMonthOK(i int) bool {
 			if _, e, ord, _ := s.dayOf(n); e >= 0 && ord {
 				return true
 			}
+			// "my mri was feb twenty twenty four": a spoken year.
+			if _, e := s.spokenYear(n); e >= 0 {
+				return true
+			}
 		}
 		return s.dateCueDayAfter(i)
 	}
@@ -298,6 +302,18 @@ func (s *scan) dateSpan(i int) bool {
 					e = e2 // "the second and third of may": the month with it
 				}
 				s.addTok(k0, e, Date, prShape)
+			}
+		}
+	}
+	// Another day of the same month after a month and day: "it was june
+	// 3rd or 4th", "Seen on June 3 and 5.", where the clause ends after it
+	// ("June 3 and 5 days later" counts days).
+	if v.layout == dlMonthDY && v.hasD && !v.hasY {
+		if c := s.next(end); c > 0 && (s.eq(c, "and") || s.eq(c, "or") || s.toks[c].punct('&')) {
+			if k := s.next(c); k > 0 && s.toks[k].gap == gapSpace {
+				if d, e, ord, _ := s.dayOf(k); e >= 0 && d >= 1 && d <= 31 && (ord || s.toks[k].digits()) && s.timeOrEndAfter(e) {
+					s.addTok(k, e, Date, prShape)
+				}
 			}
 		}
 	}

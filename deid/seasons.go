@@ -86,6 +86,10 @@ func (s *scan) seasonOrHoliday(i int) bool {
 		if end == i {
 			n := s.next(i)
 			timed = n > 0 && s.toks[n].gap == gapSpace && (s.toks[n].is(lxWeekday) || holidayTimes[s.lower(n)])
+		} else if s.eq(end, "eve") {
+			// "christmas eve i started coughing": the eve is a day, not
+			// the feast; its customs stay ("christmas eve dinner").
+			timed = !holidayThings[s.nextWordAt(end)]
 		}
 		// "date of birth" / "christmas nineteen thirty four": a birth date
 		// asked, answered by a holiday and its year.

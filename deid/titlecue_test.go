@@ -212,3 +212,28 @@ func TestLowerDayFirstDate(t *testing.T) {
 		}, "patient: maybe taking 2 may help", "patient: i have 3 march appointments")
 	}
 }
+
+// TestDatesSaidAgainOrAlone: a holiday's eve opening a clause ("christmas
+// eve i started coughing" leaked; its customs stay: "christmas eve
+// dinner"); an abbreviated month before a spoken year ("feb twenty twenty
+// four" left the month); another day of the month after a month and day
+// ("june 3rd or 4th", "June 3 and 5." left the second day; a count after
+// it stays: "and 5 days later"). Written for this test.
+func TestDatesSaidAgainOrAlone(t *testing.T) {
+	t.Parallel()
+	for _, rulesOnly := range []bool{true, false} {
+		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})
+		expectExact(t, d, rulesOnly, []exact{
+			{"patient: christmas eve i started coughing", "christmas eve", deid.Date},
+			{"patient: my mri was feb twenty twenty four", "feb twenty twenty four", deid.Date},
+			{"patient: it was june 3rd or 4th", "4th", deid.Date},
+			{"Seen on June 3 and 5.", "5", deid.Date},
+		}, "patient: christmas eve dinner was great")
+		text := "Seen June 3 and 5 days later."
+		for _, sp := range d.Detect(text, deid.Known{}) {
+			if text[sp.Start:sp.End] == "5" {
+				t.Errorf("rules only %v: %q: a count taken for a day", rulesOnly, text)
+			}
+		}
+	}
+}
