@@ -254,7 +254,10 @@ func (s *scan) publicFigure(st, en int) bool {
 		(s.toks[p].is(lxRelation) || lineSubjectLabels[s.lower(p)] || s.tokIn(ownerWordsSet, p))) {
 		return false
 	}
-	if n := s.next(en); n > 0 && s.toks[n].letters() && personVerbs[s.lower(n)] {
+	// A patient's verb after it makes it the encounter's person ("James
+	// Brown said he"), unless the patient likens something to the figure
+	// ("like Michael J. Fox said").
+	if n := s.next(en); n > 0 && s.toks[n].letters() && personVerbs[s.lower(n)] && !(s.prevWordAt(st, 1) == "like" && s.likenedTo(st, en) && !pronounsAfterSaid[s.nextWordAt(n)]) {
 		return false
 	}
 	// The cue must govern the name: a word of fame right before it
@@ -274,6 +277,11 @@ func (s *scan) publicFigure(st, en int) bool {
 	}
 	return true
 }
+
+// pronounsAfterSaid report what a person of the encounter said ("like
+// James Brown said he was dizzy" is the patient's name).
+var pronounsAfterSaid = map[string]bool{"he": true, "she": true, "they": true, "i": true, "we": true, "you": true,
+	"his": true, "her": true, "it": true, "to": true}
 
 // figureThrough: the span is the first words of a public figure whose
 // last word no list made part of it ("audiobooks, michelle obama's

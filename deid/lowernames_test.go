@@ -184,6 +184,12 @@ func TestPublicFigureNamesOfPatientsStay(t *testing.T) {
 			{"Asked about Venus Williams, who has the same condition.", "Venus Williams", true},
 			{"Patient read that Kim Kardashian has psoriasis.", "Kim Kardashian", true},
 			{"Florence Nightingale reformed nursing in the Crimea.", "Florence Nightingale", true},
+			// A figure's words quoted by a likening: "said" is no
+			// patient's verb after "like", unless what follows reports
+			// the person ("like James Brown said he was dizzy").
+			{"patient: worse when i'm tired, like michael j fox said in that interview", "michael j fox", true},
+			{"Patient: like Michael J. Fox said, you keep moving.", "Michael J. Fox", true},
+			{"nurse: like James Brown said he was dizzy this morning", "James Brown", false},
 			{"Called James Brown at home; he said the pain is better.", "James Brown", false},
 			{"Spoke with Andrew Jackson, who has the same condition.", "Andrew Jackson", false},
 		} {
