@@ -79,7 +79,9 @@ func TestSignoffAfterThanksWords(t *testing.T) {
 // supplied name: cz and sz read as ch and sh, w before a vowel as v, j before
 // a consonant as a vowel, a marked vowel nasal before b or p. Said as one
 // word of no list, long enough, it needs no word naming a person ("it's
-// kovalchik"). An eponym that sounds like a supplied name stays
+// kovalchik"). An Irish name addressed at a turn's start and spelt as
+// said ("so neeve," for Niamh) is taken when its loose key (mh, bh as v;
+// sh as s) is a supplied part's, one sound apart at most. An eponym that sounds like a supplied name stays
 // ("murphy's sign" with "Van der Merwe" supplied). Written for this test.
 func TestSlavicSpellingsHeard(t *testing.T) {
 	t.Parallel()
@@ -107,6 +109,25 @@ func TestSlavicSpellingsHeard(t *testing.T) {
 		text := "doctor: is it mrs sutton\npatient: close, see you then"
 		if spans := d.Detect(text, deid.Known{PatientNames: []string{"Ann Sutton"}}); len(spans) != 1 {
 			t.Errorf("rules only %v: %q: spans %v, want the titled surname only", rulesOnly, text, spans)
+		}
+		// Irish names addressed at a turn's start, spelt as said.
+		for _, c := range []struct {
+			text  string
+			known deid.Known
+			heard string
+		}{
+			{"doctor: so neeve, what brings you in", deid.Known{PatientNames: []string{"Niamh Kelly"}}, "neeve"},
+			{"doctor: sersha, any allergies", deid.Known{PatientNames: []string{"Saoirse Byrne"}}, "sersha"},
+			{"doctor: shaymus, sit down", deid.Known{PatientNames: []string{"Seamus Doyle"}}, "shaymus"},
+		} {
+			if !within(c.text, d.Detect(c.text, c.known), c.heard, deid.Name) {
+				t.Errorf("rules only %v: %q: %q not removed as the supplied name", rulesOnly, c.text, c.heard)
+			}
+		}
+		// A drug addressed the same way is no name of the same letter.
+		text = "doctor: so cardizem, any swelling"
+		if spans := d.Detect(text, deid.Known{PatientNames: []string{"Carla Diaz"}}); len(spans) != 0 {
+			t.Errorf("rules only %v: %q: spans %v, want none", rulesOnly, text, spans)
 		}
 		// A long word of no list without the part's sounds stays: the
 		// drug a patient names is no Kowalczyk.

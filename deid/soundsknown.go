@@ -1,5 +1,7 @@
 package deid
 
+import "strings"
+
 // A supplied name written as it sounds: transcribers and typists spell a
 // name the way they hear it ("jon" for John, "kathryn" for Catherine,
 // "geoffrey" for Jeffrey, "muhammad" for Mohammed, "carrie" for Kari),
@@ -165,6 +167,52 @@ func (s *scan) soundsKnown(i int, nameOnly bool) bool {
 		s.heard = append(s.heard, heardName{at: i, cls: p.cls})
 		return true
 	}
+	return s.vocativeHeard(i, unknown)
+}
+
+// vocativeHeard: a word of no list and no English, addressed to the
+// person at the start of a turn and set off by a comma ("so neeve, what
+// brings you in", "sersha, any allergies"), is a supplied name the
+// transcriber spelt as it sounds, in an orthography the sound key does not
+// read (Irish "Niamh", "Saoirse", "Seamus"), when it opens with the same
+// letter as a supplied part and is about as long. The clinical words a
+// clinician addresses a turn with are on the lists.
+func (s *scan) vocativeHeard(i int, unknown bool) bool {
+	t := &s.toks[i]
+	if !unknown || t.upper() || t.n() < 4 || t.n() > 9 || t.gaz != 0 {
+		return false
+	}
+	if n := s.next(i); n < 0 || !s.toks[n].punct(',') || s.toks[n].gap != gapNone {
+		return false
+	}
+	if !s.turnStart(i) {
+		switch s.prevWordAt(i, 1) {
+		case "so", "ok", "okay", "alright", "and", "hi", "hey", "hello", "well", "now":
+			if !s.turnStart(s.sameLinePrev(i)) {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	w := s.lower(i)
+	var kb, pb [24]byte
+	key := looseKey(kb[:0], w)
+	if len(key) < 2 {
+		return false
+	}
+	for _, kw := range s.kn().words {
+		if len(kw) < 4 || kw[0] != w[0] || len(kw)-len(w) > 3 || len(w)-len(kw) > 3 {
+			continue
+		}
+		if pk := looseKey(pb[:0], kw); !withinOneEdit(string(pk), string(key)) {
+			continue // "so cardizem, any swelling" is no Carla
+		}
+		p := s.kn().parts[kw]
+		s.knownAt(i, p.cls)
+		s.heard = append(s.heard, heardName{at: i, cls: p.cls})
+		return true
+	}
 	return false
 }
 
@@ -295,4 +343,37 @@ func (s *scan) answeredAsName(end int) bool {
 		return false
 	}
 	return false
+}
+
+// looseKey is soundKey read more loosely, for a word addressed to the
+// person: "mh" and "bh" as v (Irish "Niamh" said "neeve"), and sh as s
+// ("Seamus" said "shaymus", "Saoirse" said "sersha").
+func looseKey(dst []byte, w string) []byte {
+	w = strings.NewReplacer("mh", "v", "bh", "v").Replace(w)
+	dst = soundKey(dst, w)
+	for j, c := range dst {
+		if c == 'x' {
+			dst[j] = 's'
+		}
+	}
+	return dst
+}
+
+// withinOneEdit: a and b differ by at most one inserted, deleted or
+// replaced byte.
+func withinOneEdit(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(b)-len(a) > 1 {
+		return false
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	if len(a) == len(b) {
+		return a[i+min(1, len(a)-i):] == b[i+min(1, len(b)-i):]
+	}
+	return a[i:] == b[i+1:]
 }
