@@ -3206,6 +3206,44 @@ func (s *scan) lowerFeatureTail(i int) bool {
 	return true
 }
 
+// neighbourhoodHeads name a part of town after its name: "in the
+// Fruitvale district", "the fruitvale neighborhood" ("area" follows
+// eponyms of the brain as often: "Broca area").
+var neighbourhoodHeads = map[string]bool{"district": true, "neighborhood": true, "neighbourhood": true, "section": true}
+
+// neighbourhoodBefore: at a neighbourhood head (neighbourhoodHeads), the
+// one or two words between it and "the" after a preposition of place are
+// the neighbourhood's name when none is an English word or on a list of
+// ordinary, clinical or kind words ("in the same neighborhood", "the
+// school district", "the downtown section" stay).
+func (s *scan) neighbourhoodBefore(i int) bool {
+	st := -1
+	k := s.sameLinePrev(i)
+	for n := 0; n < 2 && k >= 0 && !s.eq(k, "the"); n++ {
+		t := &s.toks[k]
+		w := s.lower(k)
+		if !t.letters() || t.allUpper() || t.n() < 3 || t.gap != gapSpace || t.lex&^(lxFirst|lxSur|lxFirstAmb|lxSurAmb|lxCity|lxCityAmb) != 0 ||
+			t.gaz&gzWord != 0 || whichOfKind[w] || functionWords[w] {
+			return false
+		}
+		if _, eng := englishWords()[w]; eng {
+			return false
+		}
+		st = k
+		k = s.sameLinePrev(k)
+	}
+	if st < 0 || k < 0 || !s.eq(k, "the") {
+		return false
+	}
+	switch s.prevWordAt(k, 1) {
+	case "in", "from", "near", "around", "of", "at", "to", "into":
+	default:
+		return false
+	}
+	s.addTok(st, s.sameLinePrev(i), Location, prShape)
+	return true
+}
+
 // streetAfterMotion: a word of no English after "down", "along", "up",
 // "off", "near" or "past" and a verb of moving or living (or the vehicle
 // taken) names the street or the part of town: "i take the bus down

@@ -32,6 +32,9 @@ func (s *scan) wordAt(i int) {
 	if !up && (tn == 4 && lw == "ends" || tn == 6 && lw == "ending") && s.endsInDigits(i) {
 		return
 	}
+	if sp && !up && neighbourhoodHeads[lw] && s.neighbourhoodBefore(i) {
+		return
+	}
 	if f&wordAtLowerFlags == 0 && f != 0 && !sp && !up && t.gaz == 0 && tn > 1 &&
 		!(i > 1 && s.toks[i-1].lex&lxRelation != 0) {
 		return

@@ -156,7 +156,8 @@ var (
 		"route", "rte", "highway", "hwy", "interstate", "road", "rd", "line", "fm", "cr", "us",
 		"uc", "of", "fort", "lake", "port", "mi", "initial", "pronounced", "pronounce", "city", "town", "village", "name", "side", "end", "area",
 		"calls", "call", "goes", "go", "corner", "nineties", "off",
-		"creek", "river", "falls", "springs", "bend", "canyon", "ridge", "pond", "gulch", "hollow"})
+		"creek", "river", "falls", "springs", "bend", "canyon", "ridge", "pond", "gulch", "hollow",
+		"district", "neighborhood", "neighbourhood", "section"})
 )
 
 // wordBits are the bits of a word in a wordSet made by setOfLists or
