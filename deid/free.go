@@ -62,7 +62,7 @@ func (s *scan) dropFree(spans []Span) []Span {
 		}
 		if sp.Type == Name {
 			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && en >= st {
-				if s.publicHonorific(st, en) || s.publicFigure(st, en) || s.figureThrough(st, en) {
+				if s.publicHonorific(st, en) || s.publicFigure(st, en) || s.figureThrough(st, en) || s.authorOfQuoted(st, en) {
 					continue
 				}
 				// A title stays outside: "President Maria Lopez of the
@@ -277,6 +277,60 @@ func (s *scan) publicFigure(st, en int) bool {
 	}
 	return true
 }
+
+// authorOfQuoted: tokens st..en, two words or more, follow "by" after a
+// title in quotation marks, in title case, that a word of reading or
+// watching takes: the author of a published work ('Read "When Breath
+// Becomes Air" by Paul Kalanithi'), not a person of the encounter. A
+// supplied name, a name with a credential after it, or a note's title
+// ('Signed "Progress Note" by') stays a name.
+func (s *scan) authorOfQuoted(st, en int) bool {
+	if en == st || en-st > 3 || s.anyKnown(st, en) {
+		return false
+	}
+	p := s.sameLinePrev(st)
+	if p < 0 || !s.eq(p, "by") {
+		return false
+	}
+	q := s.sameLinePrev(p)
+	if q < 0 || s.toks[q].kind != tkPunct || s.toks[q].ch != '"' {
+		return false
+	}
+	if n := s.next(en); n > 0 && s.toks[n].letters() && s.toks[n].is(lxCredential) {
+		return false // 'Note "pt stable" by Maria Lopez RN': a clinician
+	}
+	// The title in title case: every word of four letters or more
+	// capitalized, back to the opening mark.
+	words := 0
+	for k := s.sameLinePrev(q); k >= 0; k = s.sameLinePrev(k) {
+		t := &s.toks[k]
+		if t.kind == tkPunct && t.ch == '"' {
+			// A work read, watched or heard: 'Read "..." by', 'the book
+			// "..." by'; not 'Signed "Progress Note" by'.
+			for b, n := s.sameLinePrev(k), 0; b >= 0 && n < 3; b, n = s.sameLinePrev(b), n+1 {
+				if workWords[s.lower(b)] {
+					return words > 0
+				}
+			}
+			return false
+		}
+		if t.letters() {
+			if t.n() >= 4 && !t.upper() {
+				return false
+			}
+			words++
+		}
+		if words > 12 {
+			return false
+		}
+	}
+	return false
+}
+
+// workWords name or take a published work before its quoted title.
+var workWords = map[string]bool{"read": true, "reading": true, "reads": true, "book": true, "novel": true,
+	"memoir": true, "watched": true, "watching": true, "watches": true, "film": true, "movie": true, "song": true,
+	"album": true, "podcast": true, "show": true, "recommended": true, "listening": true, "listens": true}
 
 // pronounsAfterSaid report what a person of the encounter said ("like
 // James Brown said he was dizzy" is the patient's name).

@@ -190,6 +190,11 @@ func TestPublicFigureNamesOfPatientsStay(t *testing.T) {
 			{"patient: worse when i'm tired, like michael j fox said in that interview", "michael j fox", true},
 			{"Patient: like Michael J. Fox said, you keep moving.", "Michael J. Fox", true},
 			{"nurse: like James Brown said he was dizzy this morning", "James Brown", false},
+			// The author of a work read, after its title in quotation
+			// marks; a note's title, or a credential, keeps the name.
+			{`Read "When Breath Becomes Air" by Paul Kalanithi.`, "Paul Kalanithi", true},
+			{`Signed "Progress Note" by Maria Lopez.`, "Maria Lopez", false},
+			{`Read "Progress Note" by Maria Lopez RN.`, "Maria Lopez", false},
 			{"Called James Brown at home; he said the pain is better.", "James Brown", false},
 			{"Spoke with Andrew Jackson, who has the same condition.", "Andrew Jackson", false},
 		} {

@@ -12,6 +12,11 @@ var holidayWords = map[string]bool{"thanksgiving": true, "halloween": true, "chr
 	"easter": true, "hanukkah": true, "chanukah": true, "passover": true, "kwanzaa": true, "juneteenth": true,
 	"diwali": true, "ramadan": true, "eid": true}
 
+// holidayPractice before a holiday make it the practice, not a day:
+// "observes Ramadan", "celebrates Diwali".
+var holidayPractice = map[string]bool{"observes": true, "observe": true, "observed": true, "observing": true,
+	"celebrates": true, "celebrate": true, "celebrating": true, "celebrated": true, "keeps": true}
+
 // holidayTimes after a holiday make it the time of something: "christmas
 // morning", "thanksgiving weekend".
 var holidayTimes = map[string]bool{"morning": true, "night": true, "evening": true, "afternoon": true,
@@ -105,6 +110,9 @@ func (s *scan) seasonOrHoliday(i int) bool {
 		}
 		if end == i && holidayThings[s.nextWordAt(i)] {
 			return false // "turkey for christmas dinner": the feast's custom, even after "for"
+		}
+		if holidayPractice[s.prevWordAt(i, 1)] {
+			return false // "observes Ramadan": a practice, no day
 		}
 		s.addTok(i, s.yearAfter(end), Date, prShape)
 		return true

@@ -218,7 +218,8 @@ func TestLowerDayFirstDate(t *testing.T) {
 // dinner"); an abbreviated month before a spoken year ("feb twenty twenty
 // four" left the month); another day of the month after a month and day
 // ("june 3rd or 4th", "June 3 and 5." left the second day; a count after
-// it stays: "and 5 days later"). Written for this test.
+// it stays: "and 5 days later"). A holiday kept as a practice is no day
+// ("observes Ramadan" was a date). Written for this test.
 func TestDatesSaidAgainOrAlone(t *testing.T) {
 	t.Parallel()
 	for _, rulesOnly := range []bool{true, false} {
@@ -228,7 +229,7 @@ func TestDatesSaidAgainOrAlone(t *testing.T) {
 			{"patient: my mri was feb twenty twenty four", "feb twenty twenty four", deid.Date},
 			{"patient: it was june 3rd or 4th", "4th", deid.Date},
 			{"Seen on June 3 and 5.", "5", deid.Date},
-		}, "patient: christmas eve dinner was great")
+		}, "patient: christmas eve dinner was great", "Follows a kosher diet; observes Ramadan.", "He celebrates Diwali with family.")
 		text := "Seen June 3 and 5 days later."
 		for _, sp := range d.Detect(text, deid.Known{}) {
 			if text[sp.Start:sp.End] == "5" {
