@@ -3192,9 +3192,10 @@ func (s *scan) lowerFeatureTail(i int) bool {
 	if st < 0 {
 		return false
 	}
-	// The name ends at the feature word: "cold river water" is water.
+	// The name ends at the feature word: "cold river water" is water; what
+	// was done there may follow ("down to big bend camping").
 	if nx := s.nextWordAt(i); !s.timeOrEndAfter(i) && nx != "" && !functionWords[nx] && !linkWords[nx] && !placePreps[nx] &&
-		nx != "and" && nx != "or" && nx != "but" {
+		nx != "and" && nx != "or" && nx != "but" && !(len(nx) > 5 && strings.HasSuffix(nx, "ing")) {
 		return false
 	}
 	switch s.prevWordAt(st, 1) {
@@ -3203,6 +3204,41 @@ func (s *scan) lowerFeatureTail(i int) bool {
 		return false
 	}
 	s.addTok(st, i, Location, prShape)
+	return true
+}
+
+// theNameInTown: a capitalized word after "at the", "to the" or "from the"
+// and before "in" and a town is a hospital or site called by its short
+// name: "was seen at the Heath in Cardiff", "admitted to the Royal in
+// Edinburgh". Not a kind of place ("at the Office in Boston"), nor on a
+// line written in title case.
+func (s *scan) theNameInTown(i int) bool {
+	t := &s.toks[i]
+	if !t.capWord() || t.allUpper() || t.n() < 4 || t.lex&(lxMedical|lxTitle|lxTitleClin|lxMonth|lxWeekday|lxState|lxCountry|lxRelation|lxCredential) != 0 {
+		return false
+	}
+	w := s.lower(i)
+	if siteNouns[w] || facilityWords[w] || hospitalWords[w] || whichOfKind[w] || placeKeepers[w] {
+		return false
+	}
+	p := s.sameLinePrev(i)
+	if p < 0 || !s.eq(p, "the") {
+		return false
+	}
+	switch s.prevWordAt(p, 1) {
+	case "at", "to", "from":
+	default:
+		return false
+	}
+	n := s.next(i)
+	if n < 0 || !s.eq(n, "in") {
+		return false
+	}
+	c := s.next(n)
+	if c < 0 || !s.toks[c].capWord() || s.toks[c].gaz&(gzCity|gzTown) == 0 && s.toks[c].lex&lxCity == 0 || s.titleCaseLine(i) {
+		return false
+	}
+	s.addTok(i, i, Location, prShape)
 	return true
 }
 
