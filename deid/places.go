@@ -2043,8 +2043,9 @@ func (s *scan) lowerChildrens(i int) bool {
 	p := s.sameLinePrev(i)
 	if p >= 0 && s.toks[p].letters() && !s.toks[p].upper() && !placePreps[s.lower(p)] && s.toks[p].lex&(lxCommon|lxMedical) == 0 &&
 		(s.toks[p].gaz&(gzFacAcro|gzFacHead|gzCity|gzTown) != 0 || s.toks[p].n() <= 4 && s.toks[p].lex == 0 && s.toks[p].gaz == 0 ||
+			s.toks[p].is(lxState) || // "at texas children's"
 			s.toks[p].n() <= 3 && s.toks[p].lex&^(lxCountry|lxStateAbbr) == 0 && !s.eq(p, "us")) {
-		st, p = p, s.sameLinePrev(p) // "uk children's", "dayton children's": letters that are also a country's or a state's
+		st, p = p, s.sameLinePrev(p) // "uk children's", "dayton children's", "texas children's": letters that are also a country's or a state's
 	}
 	if p < 0 || !s.toks[p].letters() || !(s.eq(p, "at") || s.eq(p, "to") || s.eq(p, "from")) {
 		return false
@@ -3204,6 +3205,30 @@ func (s *scan) lowerFeatureTail(i int) bool {
 		return false
 	}
 	s.addTok(st, i, Location, prShape)
+	return true
+}
+
+// placeAfterCloser: a hospital or town of the lists after "closer than",
+// "farther than" (or "further", "nearer"), where one place is weighed
+// against another: "the lab at piedmont in newnan, it's closer than
+// emory". An English word stays ("closer than the hospital").
+func (s *scan) placeAfterCloser(i int) bool {
+	t := &s.toks[i]
+	if !t.letters() || t.gaz&(gzFacHead|gzFacAcro|gzCity|gzTown) == 0 && t.lex&lxCity == 0 || t.lex&(lxCommon|lxMedical|lxState|lxCountry) != 0 {
+		return false
+	}
+	if s.prevWordAt(i, 1) != "than" {
+		return false
+	}
+	switch s.prevWordAt(i, 2) {
+	case "closer", "farther", "further", "nearer":
+	default:
+		return false
+	}
+	if _, eng := englishWords()[s.lower(i)]; eng && !t.upper() {
+		return false
+	}
+	s.addTok(i, s.facilityWordsAfter(i), Location, prCue)
 	return true
 }
 
