@@ -3208,6 +3208,35 @@ func (s *scan) lowerFeatureTail(i int) bool {
 	return true
 }
 
+// facHeadInTown: a lower-case word that opens a hospital's name in the
+// gazetteer, after "at" and before "in" and a town, is the hospital said
+// short: "the second one at sparrow in lansing", "she's at wills in
+// philly". A kind of place or a time stays ("at work in boston", "at
+// night in bed").
+func (s *scan) facHeadInTown(i int) bool {
+	t := &s.toks[i]
+	if t.upper() || t.gaz&(gzFacHead|gzPhraseHead) == 0 || t.lex&(lxMedical|lxMonth|lxWeekday|lxState|lxCountry|lxRelation|lxTimeWord) != 0 {
+		return false
+	}
+	w := s.lower(i)
+	if siteNouns[w] || facilityWords[w] || hospitalWords[w] || whichOfKind[w] || placeKeepers[w] || inIdioms[w] || functionWords[w] {
+		return false
+	}
+	if s.prevWordAt(i, 1) != "at" {
+		return false
+	}
+	n := s.next(i)
+	if n < 0 || !s.eq(n, "in") {
+		return false
+	}
+	c := s.next(n)
+	if c < 0 || !s.toks[c].letters() || s.toks[c].gaz&(gzCity|gzTown) == 0 && s.toks[c].lex&lxCity == 0 {
+		return false
+	}
+	s.addTok(i, i, Location, prShape)
+	return true
+}
+
 // placeAfterCloser: a hospital or town of the lists after "closer than",
 // "farther than" (or "further", "nearer"), where one place is weighed
 // against another: "the lab at piedmont in newnan, it's closer than

@@ -545,6 +545,8 @@ func TestTownsOfNoList(t *testing.T) {
 		{"a hospital weighed against another", "patient: the lab at piedmont in newnan, it's closer than emory", []found{{"piedmont", deid.Location}, {"newnan", deid.Location}, {"emory", deid.Location}}},
 		{"a word weighed stays", "patient: it's closer than the hospital and closer than normal", nil},
 		{"a children's hospital named by its state", "patient: at texas children's, the one in katy", []found{{"texas children's", deid.Location}, {"katy", deid.Location}}},
+		{"a hospital said short by its first word, before in and its town", "patient: the second one at sparrow in lansing", []found{{"sparrow", deid.Location}, {"lansing", deid.Location}}},
+		{"a time or a kind of place before in and a town stays", "patient: at night in denver, at home in austin", []found{{"denver", deid.Location}, {"austin", deid.Location}}},
 		{"an idiom before an irregular past stays", "patient: my son in college found a job and my brother in law sent these", nil},
 		{"a place with its article after a distance adverb stays", "patient: my sister out in the yard found it", nil},
 		{"after a business", "patient: a shop in ybor, i know i know", []found{{"ybor", deid.Location}}},
