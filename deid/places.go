@@ -1878,7 +1878,7 @@ func (s *scan) streetAfterSiteOn(i int) bool {
 	if p >= 0 && (s.eq(p, "over") || s.eq(p, "down") || s.eq(p, "up") || s.eq(p, "out") || s.eq(p, "right")) {
 		p = s.sameLinePrev(p)
 	}
-	if p < 0 || !s.toks[p].letters() || !(s.tokIn(onStreetSiteSet, p) || s.toks[p].gaz&gzFacWord != 0 && !s.toks[p].upper()) {
+	if p < 0 || !s.toks[p].letters() || !(s.tokIn(onStreetSiteSet, p) || nationalChains[s.lower(p)] || s.toks[p].gaz&gzFacWord != 0 && !s.toks[p].upper()) {
 		return false
 	}
 	k := s.next(i)
@@ -1920,7 +1920,7 @@ func (s *scan) streetAfterSiteOn(i int) bool {
 	// A business on a street named like a person or a town needs no end of
 	// clause after it, which run-on transcripts leave out ("the pharmacy on
 	// colfax the walgreens", "hy-vee pharmacy on ingersoll patient yes").
-	business := end == k && businessSites[s.lower(p)] && s.toks[k].gaz&(gzSur|gzTown|gzCity) != 0 &&
+	business := end == k && (businessSites[s.lower(p)] || nationalChains[s.lower(p)]) && s.toks[k].gaz&(gzSur|gzTown|gzCity) != 0 &&
 		s.toks[k].gaz&gzWord == 0 && s.toks[k].lex == 0
 	if end < 0 || !business && !s.clauseGoesOn(end) && !s.strictEnd(end) {
 		return false
@@ -2356,6 +2356,33 @@ func (s *scan) finishPlaces() {
 	s.spokenZipAfterPlace()
 	s.placeShapes()
 	s.cornerSecondStreet()
+	s.landmarkNearPlace()
+}
+
+// landmarkNearPlace: after a place found, "near" or "by" and one lower-case
+// word of no English, on no list but the lists of names and towns, ending
+// the clause, is a landmark or part of town that places it: "out in
+// gilbert near higley", "in the bronx near fordham". English words stay
+// ("in denver near work").
+func (s *scan) landmarkNearPlace() {
+	for k := range s.placeEnds() {
+		j := s.next(k)
+		if j < 0 || !(s.eq(j, "near") || s.eq(j, "by")) || s.toks[k].upper() {
+			continue
+		}
+		x := s.next(j)
+		if x < 0 || s.toks[x].upper() || !s.toks[x].letters() || s.toks[x].gap != gapSpace || s.toks[x].n() < 4 || s.placeEndsAt(x) {
+			continue
+		}
+		t := &s.toks[x]
+		if t.lex&^(lxFirst|lxSur|lxFirstAmb|lxSurAmb|lxCity|lxCityAmb) != 0 || t.gaz&gzWord != 0 || s.isKnown(x) {
+			continue
+		}
+		if _, eng := englishWords()[s.lower(x)]; eng || !s.timeOrEndAfter(x) {
+			continue
+		}
+		s.addTok(x, x, Location, prShape)
+	}
 }
 
 // cornerSecondStreet: "on bolsa and brookhurst", "the walgreens on main
