@@ -551,6 +551,8 @@ func TestTownsOfNoList(t *testing.T) {
 		{"an English word near a place found stays", "patient: i was in denver near work", []found{{"denver", deid.Location}}},
 		{"a street after a national chain on it", "patient: the davita on hampden three days a week", []found{{"hampden", deid.Location}}},
 		{"a day after a national chain stays", "patient: the davita on monday", nil},
+		{"a town spelled like a name before its subject's verb", "My GP in Leeds referred me to the clinic.", []found{{"Leeds", deid.Location}}},
+		{"a skill before a verb stays", "Problems in Reading improved; difficulty in Reading noted.", nil},
 		{"an idiom before an irregular past stays", "patient: my son in college found a job and my brother in law sent these", nil},
 		{"a place with its article after a distance adverb stays", "patient: my sister out in the yard found it", nil},
 		{"after a business", "patient: a shop in ybor, i know i know", []found{{"ybor", deid.Location}}},

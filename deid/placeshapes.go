@@ -355,7 +355,7 @@ func (s *scan) wordTownAfterIn(i int) bool {
 		t.lex&(lxMedical|lxFacility|lxMonth|lxWeekday|lxCountry|lxState|lxTitle|lxTitleClin|lxRelation|lxTimeWord) != 0 || t.gaz&gzFacWord != 0 {
 		return false
 	}
-	if !s.clauseGoesOn(k) {
+	if !s.clauseGoesOn(k) && !(t.upper() && s.predicateAfter(k)) {
 		return false
 	}
 	if t.upper() {
@@ -387,6 +387,18 @@ func (s *scan) wordTownAfterIn(i int) bool {
 	}
 	s.addTok(k, k, Location, prShape)
 	return true
+}
+
+// predicateAfter: a lower-case verb of a person right after token k, the
+// predicate of the subject the place was said of: "My GP in Leeds
+// referred me", "a man in Reading called".
+func (s *scan) predicateAfter(k int) bool {
+	n := s.next(k)
+	if n < 0 || s.toks[n].gap != gapSpace || !s.toks[n].letters() || s.toks[n].upper() || s.toks[n].lex&lxMedical != 0 {
+		return false
+	}
+	w := s.lower(n)
+	return personVerbNext[w] || personVerbs[w] || keeperPasts[w] || len(w) > 4 && strings.HasSuffix(w, "ed")
 }
 
 // streetIdioms after "on" or "off" are no street: "the pharmacy on hold",
