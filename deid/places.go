@@ -3235,6 +3235,28 @@ func (s *scan) lowerFeatureTail(i int) bool {
 	return true
 }
 
+// placeAfterFromTo: a capitalized word of no ordinary or clinical list
+// after "to", when a place found after "from" comes right before it, is
+// where the person or their care went: "Can I transfer my care from
+// Allina to HealthPartners?", "moved from Fargo to Bemidji".
+func (s *scan) placeAfterFromTo(i int) bool {
+	t := &s.toks[i]
+	if !t.capWord() || t.allUpper() && t.n() < 3 || t.lex&(lxCommon|lxMedical|lxMonth|lxWeekday|lxTitle|lxTitleClin|lxRelation|lxCredential|lxTimeWord) != 0 ||
+		s.titleCaseLine(i) {
+		return false
+	}
+	p := s.sameLinePrev(i)
+	if p < 0 || !s.eq(p, "to") {
+		return false
+	}
+	q := s.sameLinePrev(p)
+	if q < 0 || !s.fromPlaceBefore(q) {
+		return false
+	}
+	s.addTok(i, s.facilityWordsAfter(i), Location, prShape)
+	return true
+}
+
 // facHeadInTown: a lower-case word that opens a hospital's name in the
 // gazetteer, after "at" and before "in" and a town, is the hospital said
 // short: "the second one at sparrow in lansing", "she's at wills in

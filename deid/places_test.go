@@ -553,6 +553,8 @@ func TestTownsOfNoList(t *testing.T) {
 		{"a day after a national chain stays", "patient: the davita on monday", nil},
 		{"a town spelled like a name before its subject's verb", "My GP in Leeds referred me to the clinic.", []found{{"Leeds", deid.Location}}},
 		{"a skill before a verb stays", "Problems in Reading improved; difficulty in Reading noted.", nil},
+		{"a place of no list after a place found after from and to", "Can I transfer my care from Allina to HealthPartners?", []found{{"Allina", deid.Location}, {"HealthPartners", deid.Location}}},
+		{"a unit or a title after from and to stays", "Transferred from Mercy to ICU, then from Mercy to Dr. Lee.", []found{{"Mercy", deid.Location}, {"Mercy", deid.Location}, {"Lee", deid.Name}}},
 		{"an idiom before an irregular past stays", "patient: my son in college found a job and my brother in law sent these", nil},
 		{"a place with its article after a distance adverb stays", "patient: my sister out in the yard found it", nil},
 		{"after a business", "patient: a shop in ybor, i know i know", []found{{"ybor", deid.Location}}},

@@ -86,6 +86,9 @@ func (s *scan) wordAt(i int) {
 	if t.gaz != 0 && i > 1 && s.placeAfterCloser(i) {
 		return
 	}
+	if up && i > 2 && s.placeAfterFromTo(i) {
+		return
+	}
 	if up && !allUp && tn >= 4 && i > 1 && s.theNameInTown(i) {
 		return
 	}
