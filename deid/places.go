@@ -1906,8 +1906,11 @@ func (s *scan) streetAfterSiteOn(i int) bool {
 	end := -1
 	for j := k; j >= 0 && j <= k+1; j = s.next(j) {
 		t := &s.toks[j]
-		if !t.letters() || t.n() < 3 || t.gap != gapSpace || s.tokIn(functionWordSet, j) ||
-			t.lex&^(lxFirst|lxSur|lxFirstAmb|lxSurAmb|lxCity|lxCityAmb|lxPhraseHead) != 0 || t.gaz&gzWord != 0 && t.lex&(lxFirst|lxSur|lxCity) == 0 {
+		if !t.letters() || t.n() < 3 || t.gap != gapSpace || s.tokIn(functionWordSet, j) {
+			break
+		}
+		if (t.lex&^(lxFirst|lxSur|lxFirstAmb|lxSurAmb|lxCity|lxCityAmb|lxPhraseHead) != 0 || t.gaz&gzWord != 0 && t.lex&(lxFirst|lxSur|lxCity) == 0) &&
+			!(t.upper() && j == k && streetNames[s.lower(j)]) { // "the CVS on Main."
 			break
 		}
 		// A word on no list at all is as likely an ordinary word ("on
@@ -1936,7 +1939,8 @@ func (s *scan) streetAfterSiteOn(i int) bool {
 var businessSites = map[string]bool{"pharmacy": true, "store": true, "office": true, "clinic": true, "walgreens": true,
 	"cvs": true, "walmart": true, "kroger": true, "safeway": true, "target": true, "shop": true, "restaurant": true}
 
-// onStreetSites stand on a street: "the pharmacy on ...", "lives on ...".
+// onStreetSites stand on a street: "the pharmacy on ...", "lives on ...",
+// "the Rite Aid on ...".
 var onStreetSites = map[string]bool{"lives": true, "live": true, "living": true, "lived": true, "moved": true,
 	"apartment": true, "apartments": true, "house": true, "place": true, "office": true, "clinic": true, "store": true,
 	"pharmacy": true, "shop": true, "restaurant": true, "station": true, "church": true, "school": true, "y": true,
@@ -1944,7 +1948,7 @@ var onStreetSites = map[string]bool{"lives": true, "live": true, "living": true,
 	"one": true, "building": true, "complex": true, "duplex": true, "trailer": true, "condo": true, "townhouse": true,
 	"practice": true, "center": true, "lab": true, "hospital": true, "gym": true, "diner": true, "bar": true,
 	"garage": true, "plant": true, "warehouse": true, "shelter": true, "library": true, "park": true, "branch": true,
-	"location": true, "home": true}
+	"location": true, "home": true, "aid": true}
 
 // namedByPosition: a facility written in title case where a place goes, after
 // "at", "from" or "to" or as a label's value ("PT at Rebound Physical

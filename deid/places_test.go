@@ -555,6 +555,8 @@ func TestTownsOfNoList(t *testing.T) {
 		{"a skill before a verb stays", "Problems in Reading improved; difficulty in Reading noted.", nil},
 		{"a place of no list after a place found after from and to", "Can I transfer my care from Allina to HealthPartners?", []found{{"Allina", deid.Location}, {"HealthPartners", deid.Location}}},
 		{"a unit or a title after from and to stays", "Transferred from Mercy to ICU, then from Mercy to Dr. Lee.", []found{{"Mercy", deid.Location}, {"Mercy", deid.Location}, {"Lee", deid.Name}}},
+		{"a street's usual name after a store on it", "I got my flu shot at the Rite Aid on Main, not the CVS on Elm.", []found{{"Main", deid.Location}, {"Elm", deid.Location}}},
+		{"a street's usual name starting a phrase stays", "The pharmacy on State guidelines refused.", nil},
 		{"an idiom before an irregular past stays", "patient: my son in college found a job and my brother in law sent these", nil},
 		{"a place with its article after a distance adverb stays", "patient: my sister out in the yard found it", nil},
 		{"after a business", "patient: a shop in ybor, i know i know", []found{{"ybor", deid.Location}}},
