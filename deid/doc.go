@@ -355,6 +355,35 @@
 //     uses kept ("tried ginger", "paying cash", "playing chase", "it's an
 //     honor", "your christian faith", "when it's sunny", "reads page
 //     two"; verbs that can take a person, "we lost bill", are no cue);
+//     from the fifteenth lead session (2026-12-05): a supplied surname
+//     said as heard in one long word of no list ("it's kovalchik" for
+//     Kowalczyk, "dombrowski yes" for Dąbrowski: a marked vowel is nasal
+//     before b or p in the sound key) or addressed at a turn's start in
+//     an orthography the key does not read ("so neeve," for Niamh: a loose
+//     key with mh, bh as v and sh as s, one sound apart); places in lower
+//     case where a hospital or landform goes: after a place found after
+//     "from" and "to" ("from good sam to banner"), a denomination after a
+//     verb of going or care ("to baptist last night"), a lake or mountain
+//     named by a word of no list ("lake tahoe"), a feature named by the
+//     words before it ("at crystal lake", "big bend camping"), a street of
+//     no English after a verb of moving or living ("the bus down colfax",
+//     "we live off lamar"), a numbered street after a place on it or "off"
+//     ("the target on fifth"), a town after a part of town and "of" ("the
+//     south side of chicago"), a neighbourhood before "district" or
+//     "neighborhood", a campus town after an acronym ("UT Austin"), a
+//     site's short name before "in" and its town ("at the Heath in
+//     Cardiff", "at sparrow in lansing"), a place weighed against another
+//     ("closer than emory"), a landmark near a place found ("in the bronx
+//     near fordham"), a town after kin, a distance adverb and "in" before
+//     an irregular past ("my sister out in eugene sent these"), a
+//     capitalized town before its subject's verb ("My GP in Leeds
+//     referred me"); dates: a day before a lower-case month ("seen on 19th
+//     june", "since 2nd feb"), a holiday's eve opening a clause, an
+//     abbreviated month before a spoken year, another day of the month
+//     ("june 3rd or 4th"); kept: a figure quoted after "like" ("like
+//     michael j fox said in that interview"), the author of a quoted work
+//     read ('Read "When Breath Becomes Air" by ...'), a holiday kept as a
+//     practice ("observes Ramadan");
 //   - dates and identifiers by their context: a bare m/d after an event
 //     ("admitted 2/8", "shut off 4/11", "arrested 12/02", "bitten 6/9") or
 //     a clock time or shift, or before an hour with its half of the day
