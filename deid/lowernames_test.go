@@ -258,3 +258,18 @@ func wordIsName(d *deid.Detector, text, word string) bool {
 	}
 	return false
 }
+
+// TestLowerClergyTitles: a surname after a clergy title in lower case, as
+// a transcript writes it ("our pastor, reverend okoye, visits", "rabbi
+// cohen called" leaked); the clergy word as a noun before a verb and its
+// object stays ("the rabbi blessed the baby"). Written for this test.
+func TestLowerClergyTitles(t *testing.T) {
+	t.Parallel()
+	checkWordIsName(t, []wordCase{
+		{"patient: our pastor, reverend okoye, visits on sundays", "okoye", true},
+		{"patient: rabbi cohen called about the surgery", "cohen", true},
+		{"patient: pastor adeyemi prays with me", "adeyemi", true},
+		{"patient: the rabbi blessed the baby", "blessed", false},
+		{"patient: our pastor visited me twice", "visited", false},
+	})
+}

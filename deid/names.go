@@ -1799,7 +1799,31 @@ const nonNameFlags = lxFirstAmb | lxSurAmb | lxCommon | lxMedical | lxLookalike 
 // counts.
 var lowerTitles = map[string]bool{"dr": true, "doctor": false, "mr": false, "mrs": true, "ms": false, "miss": true,
 	"mister": true, "dra": true, "sra": true, "senora": true, "señora": true, "senor": true, "señor": true, "madame": true,
-	"monsieur": true}
+	"monsieur": true,
+	// Clergy, as a transcript writes them: "our pastor, reverend okoye",
+	// "rabbi cohen called".
+	"reverend": true, "rev": true, "pastor": true, "rabbi": true, "imam": true, "deacon": true, "chaplain": true}
+
+// clergyNounBefore: the clergy word at p is a noun after a determiner,
+// with a verb and its object after it, not a title: "the rabbi blessed
+// the baby" ("the rabbi cohen called" is a title).
+func (s *scan) clergyNounBefore(p, i int) bool {
+	switch s.lower(p) {
+	case "reverend", "rev", "pastor", "rabbi", "imam", "deacon", "chaplain":
+	default:
+		return false
+	}
+	switch s.prevWordAt(p, 1) {
+	case "the", "a", "an", "our", "my", "his", "her", "their", "your":
+	default:
+		return false
+	}
+	switch s.nextWordAt(i) {
+	case "the", "a", "an", "our", "my", "his", "her", "their", "your", "me", "him", "us", "them":
+		return true
+	}
+	return false
+}
 
 // nameInPersonSlot: a lower-case given name or surname that is no English
 // word, also when it names a place ("tyler", "kendra", "okafor"), where
@@ -2323,7 +2347,7 @@ func (s *scan) lowerName(i int) bool {
 		p--
 	}
 	if p >= 0 && s.toks[p].letters() && s.toks[i].gap != gapLine {
-		if open, ok := lowerTitles[s.lower(p)]; ok && s.toks[p].gap != gapNone {
+		if open, ok := lowerTitles[s.lower(p)]; ok && s.toks[p].gap != gapNone && !s.clergyNounBefore(p, i) {
 			unknown := t.lex == 0 && t.n() >= 3 && !s.englishLooking(i)
 			// After a title a surname that is also a city or an ambiguous
 			// first name is a name: "miss jackson", "dr kim".
