@@ -273,3 +273,20 @@ func TestLowerClergyTitles(t *testing.T) {
 		{"patient: our pastor visited me twice", "visited", false},
 	})
 }
+
+// TestRelativeSetOffByCommas: one word set off by commas after an owned
+// relation is the relative's name, even a title or an English word ("my
+// son, king, is six", "my stepdad, earl, smokes inside" leaked; "stepdad"
+// was no relation word); an adverb, an endearment or a condition stays.
+// Written for this test.
+func TestRelativeSetOffByCommas(t *testing.T) {
+	t.Parallel()
+	checkWordIsName(t, []wordCase{
+		{"patient: my son, king, is six", "king", true},
+		{"patient: my stepdad, earl, smokes inside", "earl", true},
+		{"patient: my stepmom linda drives me", "linda", true},
+		{"patient: my son, however, is fine", "however", false},
+		{"patient: my husband, honey, is here", "honey", false},
+		{"patient: my daughter, bless her, drives me", "bless", false},
+	})
+}

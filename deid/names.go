@@ -3046,7 +3046,19 @@ func (s *scan) ownedRelativeName(i int) bool {
 	}
 	w := s.lower(i)
 	if s.tokIn(functionWordSet, i) || s.tokIn(wordMakerSet, i) || discourseWords[w] || ackWords[w] || endearments[w] ||
-		chatFillers[w] || t.is(lxRelation|lxTitle|lxTitleClin|lxMonth|lxWeekday|lxDigitWord|lxTeenWord|lxTensWord|lxUnitWord) {
+		chatFillers[w] || t.is(lxRelation|lxTitleClin|lxMonth|lxWeekday|lxDigitWord|lxTeenWord|lxTensWord|lxUnitWord) {
+		return false
+	}
+	// "my stepdad, earl, smokes inside", "my son, king, is six": one word
+	// set off by commas after an owned relation is the relative's name,
+	// even a title or an English word; an adverb between commas stays
+	// ("my son, however, is fine").
+	if !t.upper() && t.n() >= 3 && i > 0 && s.toks[i-1].punct(',') && s.possessiveTwoBack(i-1) && i+1 < len(s.toks) &&
+		s.toks[i+1].punct(',') && s.toks[i+1].gap == gapNone && !strings.HasSuffix(w, "ly") && !commaAdverbs[w] && t.lex&lxMedical == 0 {
+		s.addName(i, i, RelativeNames)
+		return true
+	}
+	if t.is(lxTitle) {
 		return false
 	}
 	given := t.lex&(lxFirst|lxFirstAmb|lxEponymName) != 0 || t.gaz&gzFirst != 0
@@ -3078,6 +3090,13 @@ func (s *scan) ownedRelativeName(i int) bool {
 	s.addName(i, i, PatientNames) // a word too: this mention only
 	return true
 }
+
+// commaAdverbs are set off by commas without ending in "-ly": "my son,
+// however, is fine".
+var commaAdverbs = map[string]bool{"however": true, "too": true, "though": true, "also": true, "again": true,
+	"anyway": true, "anyways": true, "meanwhile": true, "therefore": true, "thankfully": true, "luckily": true,
+	"now": true, "then": true, "still": true, "bless": true, "rip": true, "sadly": true, "yes": true, "no": true,
+	"yeah": true, "well": true, "sorry": true, "please": true, "actually": true, "obviously": true, "apparently": true}
 
 // causativeName: a given name in lower case that a clinician has do
 // something, "i'll have lacey schedule it", "we'll have jun call you", "let
