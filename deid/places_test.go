@@ -49,6 +49,11 @@ func TestGazetteerPlaces(t *testing.T) {
 		{"left atrium is no city", "Thrombus in LA appendage on TEE.", nil},
 		{"eponym named after a city", "Applied the Lugano modification and a Philadelphia collar.", nil},
 		{"nationality words", "Patient is Canadian; the Canadian C-spine rule applies.", nil},
+		// GeoNames's US places that are no incorporated place: a
+		// census-designated place, a part of a big city.
+		{"an unincorporated town in lower case", "patient: my dad lives in king of prussia now", []found{{"king of prussia", deid.Location}}},
+		{"a part of a city in lower case", "patient: ucsd down in la jolla ran the scan", []found{{"ucsd", deid.Location}, {"la jolla", deid.Location}}},
+		{"a census-designated place after a verb of living", "patient: we live in highlands ranch", []found{{"highlands ranch", deid.Location}}},
 	})
 }
 

@@ -35,7 +35,10 @@
 //   - first, first?: given names from both census lists; "?" when the name is
 //     also an English word;
 //   - surname, surname?: the most frequent census surnames (MaxSurnames);
-//   - city, city?: US places with at least MinUSPopulation people and world
+//   - city, city?: US places with at least MinUSPopulation people, the
+//     US places GeoNames lists (census-designated places and parts of big
+//     cities of 15,000 people or more that are no incorporated place:
+//     "Highlands Ranch", "King of Prussia", "Boyle Heights") and world
 //     cities, single words and multi-word names; "?" when also a word;
 //   - town: places spelled like a given name or a surname: a place only
 //     after a place cue, so that lower-case names stay names;
@@ -228,10 +231,21 @@ func Build(get func(source) ([]byte, error), handLexicon string) ([]byte, error)
 		sc.Buffer(make([]byte, 1<<20), 1<<22)
 		for sc.Scan() {
 			f := strings.Split(sc.Text(), "\t")
-			if len(f) < 15 || f[8] == "US" {
+			if len(f) < 15 {
 				continue
 			}
 			pop, _ := strconv.Atoi(f[14])
+			if f[8] == "US" {
+				// The census lists incorporated places only; GeoNames
+				// adds the unincorporated towns and the parts of cities
+				// people name as where they live.
+				if strings.HasPrefix(f[7], "PPL") {
+					for _, p := range placeNames(f[2]) {
+						g.place(p, isName)
+					}
+				}
+				continue
+			}
 			if pop < MinWorldPopulation {
 				continue
 			}
