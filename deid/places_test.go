@@ -54,6 +54,7 @@ func TestGazetteerPlaces(t *testing.T) {
 		{"an unincorporated town in lower case", "patient: my dad lives in king of prussia now", []found{{"king of prussia", deid.Location}}},
 		{"a part of a city in lower case", "patient: ucsd down in la jolla ran the scan", []found{{"ucsd", deid.Location}, {"la jolla", deid.Location}}},
 		{"a census-designated place after a verb of living", "patient: we live in highlands ranch", []found{{"highlands ranch", deid.Location}}},
+		{"a capitalized town whose name takes the article", "Flown to OHSU from The Dalles overnight.", []found{{"OHSU", deid.Location}, {"The Dalles", deid.Location}}},
 	})
 }
 
@@ -361,7 +362,7 @@ func TestSidesOfTownsInConversation(t *testing.T) {
 	for _, rulesOnly := range []bool{true, false} {
 		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})
 		checkFound(t, d, deid.Known{}, []foundCase{
-			{"a town after the article", "patient: i'm from the bronx originally", []found{{"bronx", deid.Location}}},
+			{"a town after the article", "patient: i'm from the bronx originally", []found{{"the bronx", deid.Location}}},
 			{"a side of a town", "patient: we moved to the south side last year", []found{{"south side", deid.Location}}},
 			{"the upper west side", "patient: i'm from the upper west side", []found{{"upper west side", deid.Location}}},
 			{"a side before a nickname", "patient: we're from south philly", []found{{"south philly", deid.Location}}},
@@ -509,7 +510,7 @@ func TestTownsOfNoList(t *testing.T) {
 		{"an agency of a state stays", "VNA of Massachusetts will visit twice weekly.", nil},
 		{"an eponym's city closing the clause", "This woman was previously under the respiratory team at the Queen Elizabeth in Glasgow.", []found{{"Glasgow", deid.Location}}},
 		{"the eponym stays", "GCS in Glasgow coma scale terms was 14.", nil},
-		{"a city named with its article", "Follow up at Montefiore in the Bronx.", []found{{"Montefiore", deid.Location}, {"Bronx", deid.Location}}},
+		{"a city named with its article", "Follow up at Montefiore in the Bronx.", []found{{"Montefiore", deid.Location}, {"the Bronx", deid.Location}}},
 		{"a hospital abroad named without a particle", "Patient arrives from Hospital Universitario in Monterrey.", []found{{"Hospital Universitario", deid.Location}, {"Monterrey", deid.Location}}},
 		{"a hospital's service stays", "Hospital Medicine consulted; Hospital Course uneventful.", nil},
 		{"a town spelled like a skill stays after a difficulty", "Problems in Reading and Writing noted; Difficulty in Reading.", nil},
@@ -552,7 +553,7 @@ func TestTownsOfNoList(t *testing.T) {
 		{"a children's hospital named by its state", "patient: at texas children's, the one in katy", []found{{"texas children's", deid.Location}, {"katy", deid.Location}}},
 		{"a hospital said short by its first word, before in and its town", "patient: the second one at sparrow in lansing", []found{{"sparrow", deid.Location}, {"lansing", deid.Location}}},
 		{"a time or a kind of place before in and a town stays", "patient: at night in denver, at home in austin", []found{{"denver", deid.Location}, {"austin", deid.Location}}},
-		{"a landmark near a place found", "patient: i live in the bronx near fordham", []found{{"bronx", deid.Location}, {"fordham", deid.Location}}},
+		{"a landmark near a place found", "patient: i live in the bronx near fordham", []found{{"the bronx", deid.Location}, {"fordham", deid.Location}}},
 		{"an English word near a place found stays", "patient: i was in denver near work", []found{{"denver", deid.Location}}},
 		{"a street after a national chain on it", "patient: the davita on hampden three days a week", []found{{"hampden", deid.Location}}},
 		{"a day after a national chain stays", "patient: the davita on monday", nil},

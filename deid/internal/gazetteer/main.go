@@ -434,6 +434,11 @@ func (g *gaz) place(n string, isName func(string) bool) {
 		// ("Lake Forest", "Spring Valley") is left out, though "Grand
 		// Rapids" stays out with it.
 		if phraseStops[words[0]] {
+			if words[0] == "the" && len(words) == 2 && !g.english[words[1]] {
+				// "The Bronx", "The Dalles": the article is part of
+				// the name when the word alone is none of English.
+				g.put("city", n)
+			}
 			return
 		}
 		g.put("city?", n)
