@@ -1550,8 +1550,9 @@ func (s *scan) addressAt(i int) bool {
 	return true
 }
 
-// cornerOf: "the corner of 5th and Main", "corner of Elm St & Pine": the
-// two streets that meet there.
+// cornerOf: "the corner of 5th and Main", "corner of Elm St & Pine", "at
+// the intersection of Peachtree and Ponce", "the corner of main and
+// fifth": the two streets that meet there.
 func (s *scan) cornerOf(i int) bool {
 	o := s.next(i)
 	if o < 0 || !s.eq(o, "of") {
@@ -1571,14 +1572,27 @@ func (s *scan) cornerOf(i int) bool {
 	if be < 0 {
 		return false
 	}
+	if s.spelledOrdinal(a) || s.spelledOrdinal(b) {
+		// "the corner of first and main", not "the corner of first
+		// and second toe": nothing of the noun goes on after it.
+		if n := s.next(be); n > 0 && s.toks[n].letters() && !s.tokIn(functionWordSet, n) {
+			return false
+		}
+	}
 	s.addTok(a, ae, Location, prCue)
 	s.addTok(b, be, Location, prCue)
 	return true
 }
 
+// spelledOrdinal: token k is an ordinal spelled in letters ("fifth").
+func (s *scan) spelledOrdinal(k int) bool {
+	return s.toks[k].letters() && ordinalWords[s.lower(k)] > 0
+}
+
 // cornerStreet reads a street named at a corner from k: a numbered street
-// ("5th") or a capitalized name of one or two words, with its suffix if
-// any. It returns the last token, or -1.
+// ("5th"), a capitalized name of one or two words, or in lower case a
+// street's usual name ("main", "elm") or a word of no English and no list
+// ("peachtree"), with its suffix if any. It returns the last token, or -1.
 func (s *scan) cornerStreet(k int) int {
 	if k < 0 {
 		return -1
@@ -1590,6 +1604,18 @@ func (s *scan) cornerStreet(k int) int {
 		return k
 	}
 	t := &s.toks[k]
+	if t.letters() && !t.upper() {
+		w := s.lower(k)
+		_, eng := englishWords()[w]
+		if !streetNames[w] && !(ordinalWords[w] > 0 && ordinalWords[w] <= 99) &&
+			(eng || t.n() < 4 || t.lex&^(lxFirst|lxSur|lxFirstAmb|lxSurAmb|lxCity|lxCityAmb) != 0 || t.gaz&gzWord != 0) {
+			return -1
+		}
+		if n := s.next(k); n > 0 && s.toks[n].letters() && s.toks[n].is(lxStreetSuffix) && s.toks[n].gap == gapSpace {
+			return n
+		}
+		return k
+	}
 	if !t.capWord() || t.is(lxTitle|lxTitleClin|lxMonth|lxWeekday|lxStreetSuffix) || s.tokIn(functionWordSet, k) {
 		return -1
 	}

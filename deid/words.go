@@ -42,7 +42,7 @@ func (s *scan) wordAt(i int) {
 	if f&(lxMonth|lxMonthAbbr) != 0 && up && s.partOfMonthBefore(i) {
 		return // "next appt mid-Jan": the month, not the given name Jan
 	}
-	if sp && tn == 6 && lw == "corner" && s.cornerOf(i) {
+	if sp && (tn == 6 && lw == "corner" || tn == 12 && lw == "intersection") && s.cornerOf(i) {
 		return // "the corner of 5th and Main": two streets
 	}
 	if sp && tn == 8 && lw == "nineties" && s.decadeAge(i) {

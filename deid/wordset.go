@@ -155,7 +155,7 @@ var (
 		"county", "parish", "township", "borough", "precinct", "ward", "district",
 		"route", "rte", "highway", "hwy", "interstate", "road", "rd", "line", "fm", "cr", "us",
 		"uc", "of", "fort", "lake", "port", "mi", "initial", "pronounced", "pronounce", "city", "town", "village", "name", "side", "end", "area",
-		"calls", "call", "goes", "go", "corner", "nineties", "off",
+		"calls", "call", "goes", "go", "corner", "intersection", "nineties", "off",
 		"creek", "river", "falls", "springs", "bend", "canyon", "ridge", "pond", "gulch", "hollow",
 		"district", "neighborhood", "neighbourhood", "section"})
 )
