@@ -635,7 +635,7 @@ var hospitalWords = map[string]bool{"hospital": true, "hospitals": true, "health
 	"system": true, "university": true, "infirmary": true, "rehab": true, "rehabilitation": true,
 	"elementary": true, "middle": true, "high": true, "school": true, "academy": true, "college": true,
 	"church": true, "basilica": true, "cathedral": true, "chapel": true, "parish": true, "dentistry": true,
-	"pharmacy": true, "drug": true}
+	"pharmacy": true, "drug": true, "med": true}
 
 // denominationHospital: a denomination said alone where a hospital goes,
 // after a verb of going or care and "to", "at" or "from", before the
@@ -747,6 +747,17 @@ func (s *scan) lowerFacilityAt(i int) bool {
 	church := (s.eq(p, "first") || s.eq(p, "second")) && denominations[w]
 	if church {
 		s.addTok(p, s.facilityWordsAfter(i), Location, prShape)
+		return true
+	}
+	if w == "med" {
+		// "maine med", "tufts med": a medical center said short, named
+		// by its state, town or hospital's head word, after a preposition
+		// of place ("started a new med", "her bp med" stay).
+		if _, ok := s.placeAfterPrep(p); !ok || pt.gaz&(gzFacHead|gzCity|gzTown) == 0 && pt.lex&(lxState|lxCity) == 0 ||
+			pt.lex&(lxMedical|lxCommon) != 0 || functionWords[s.lower(p)] {
+			return false
+		}
+		s.addTok(p, i, Location, prShape)
 		return true
 	}
 	if !named || pt.lex&(lxCommon|lxMedical|lxUnitWord|lxRelation|lxTitle|lxTitleClin|lxDigitWord|lxTensWord|lxTeenWord|lxOrdWord|lxMonth|lxWeekday) != 0 &&

@@ -161,6 +161,8 @@ func TestLowerCaseFacilities(t *testing.T) {
 		{"children's hospital", "mom: we went to children's mercy last night", []found{{"children's mercy", deid.Location}}},
 		{"a town of two words after to", "patient: yeah to east point in the fall", []found{{"east point", deid.Location}}},
 		{"saint as a word stays", "she's no saint, and the children's toys are at home", nil},
+		{"a medical center said short", "patient: at maine med in portland, then to tufts med for the rehab", []found{{"maine med", deid.Location}, {"portland", deid.Location}, {"tufts med", deid.Location}}},
+		{"a medicine said short stays", "patient: i started a new med, my bp med, and i switched to a generic med at home", nil},
 		// The rest of a facility's name after the place that names it.
 		{"kind of practice after the place", "doctor: we'll get the x-ray done at cedar hills pediatrics tomorrow", []found{{"cedar hills pediatrics", deid.Location}}},
 		{"two-word kind after the place", "patient: i went to the one at saint agnes urgent care", []found{{"saint agnes urgent care", deid.Location}}},
