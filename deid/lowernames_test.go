@@ -288,5 +288,11 @@ func TestRelativeSetOffByCommas(t *testing.T) {
 		{"patient: my son, however, is fine", "however", false},
 		{"patient: my husband, honey, is here", "honey", false},
 		{"patient: my daughter, bless her, drives me", "bless", false},
+		// After the phrase that places the relative.
+		{"patient: my friend from church, loretta, brought soup", "loretta", true},
+		{"patient: my neighbor across the street, bill, called 911", "bill", true},
+		{"patient: my coworker at the plant, dwayne, had it too", "dwayne", true},
+		{"patient: my friend from work, honestly, is the worst", "honestly", false},
+		{"patient: my sister in law, anyway, is fine", "anyway", false},
 	})
 }

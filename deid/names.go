@@ -3091,6 +3091,42 @@ func (s *scan) ownedRelativeName(i int) bool {
 	return true
 }
 
+// relativeAppositive: a given name of the lists, no English word, set off
+// by commas after an owned relation and the phrase that places the
+// relative ("my friend from church, loretta, brought soup", "my neighbor
+// across the street, bill, called 911"): the relative's name. The phrase
+// opens with a preposition and holds no punctuation; an adverb between the
+// commas stays, as after the relation itself.
+func (s *scan) relativeAppositive(i int) bool {
+	t := &s.toks[i]
+	if !t.letters() || t.n() < 3 || s.isKnown(i) || i+1 >= len(s.toks) || !s.toks[i+1].punct(',') || s.toks[i+1].gap != gapNone ||
+		s.dictionaryWord(i) || commaAdverbs[s.lower(i)] || t.lex&(lxMedical|lxCommon|lxTitle|lxTitleClin|lxMonth|lxWeekday) != 0 {
+		return false
+	}
+	c := s.sameLinePrev(i) // the comma
+	for k, n := s.sameLinePrev(c), 0; k >= 0 && n < 6; k, n = s.sameLinePrev(k), n+1 {
+		if !s.toks[k].letters() {
+			return false
+		}
+		if !s.toks[k].is(lxRelation) {
+			continue
+		}
+		// The words after the relation place the relative: "from
+		// church", "across the street", "at work".
+		r := s.next(k)
+		if r == c || !relativePlacePreps[s.lower(r)] || !s.possessiveTwoBack(r) {
+			return false
+		}
+		s.addName(i, i, RelativeNames)
+		return true
+	}
+	return false
+}
+
+// relativePlacePreps open the phrase that places a relative: "my friend
+// from church", "my neighbor across the street".
+var relativePlacePreps = wordsOf("from at in on across next down up over by with of near")
+
 // commaAdverbs are set off by commas without ending in "-ly": "my son,
 // however, is fine".
 var commaAdverbs = map[string]bool{"however": true, "too": true, "though": true, "also": true, "again": true,
