@@ -870,6 +870,73 @@ func (s *scan) acronymCampus(i int) bool {
 	return true
 }
 
+// lowerSystemCampus: in lower case, a listed town right after the name of
+// a health system or a hospital that runs several campuses, itself after a
+// preposition of place: the campus ("records to dr tanaka at kaiser
+// oakland", "follow up at va boston", "i go to providence portland"). A
+// town that is an English word or a clinical one stays ("at kaiser today").
+func (s *scan) lowerSystemCampus(i int) bool {
+	t := &s.toks[i]
+	if t.n() < 4 || t.gap != gapSpace || t.gaz&(gzWord|gzCityAmb) != 0 || t.lex&(lxMedical|lxCityAmb|lxMonth|lxWeekday) != 0 ||
+		t.lex&lxCommon != 0 && t.lex&lxCity == 0 {
+		return false
+	}
+	p := s.sameLinePrev(i)
+	if p < 0 || !s.toks[p].letters() || s.toks[p].upper() || p != i-1 {
+		return false
+	}
+	pt := &s.toks[p]
+	if pt.gaz&(gzFacHead|gzFacAcro) == 0 && !nationalChains[s.lower(p)] && !s.eq(p, "kaiser") && !s.eq(p, "va") {
+		return false
+	}
+	if _, ok := s.placeAfterPrep(p); !ok {
+		return false
+	}
+	s.addTok(p, i, Location, prShape)
+	return true
+}
+
+// lowerSiteOfTown: in lower case, a site named by one or two words and
+// "of" its town, after a preposition of place: "mom lives at sunrise of
+// bellevue", "rehab at encompass of tulsa". The town is listed and no
+// English word; the name words are neither function words nor clinical
+// ones ("a letter to the mayor of boston" has "the"; "at risk of denver"
+// is no shape people say).
+func (s *scan) lowerSiteOfTown(i int) bool {
+	t := &s.toks[i]
+	if t.n() < 4 || t.gap != gapSpace || t.gaz&(gzWord|gzCityAmb) != 0 || t.lex&(lxMedical|lxCityAmb|lxState|lxCountry) != 0 ||
+		t.lex&lxCommon != 0 && t.lex&lxCity == 0 {
+		return false
+	}
+	o := s.sameLinePrev(i)
+	if o < 0 || o != i-1 || !s.eq(o, "of") {
+		return false
+	}
+	st := -1
+	for k, n := s.sameLinePrev(o), 0; k >= 0 && n < 3; k, n = s.sameLinePrev(k), n+1 {
+		kt := &s.toks[k]
+		if !kt.letters() || kt.upper() || kt.gap != gapSpace {
+			return false
+		}
+		if w := s.lower(k); w == "at" || w == "to" || w == "from" {
+			if st < 0 {
+				return false
+			}
+			q := s.sameLinePrev(k)
+			if q >= 0 && (s.eq(q, "risk") || s.eq(q, "due")) {
+				return false
+			}
+			s.addTok(st, i, Location, prShape)
+			return true
+		}
+		if s.tokIn(functionWordSet, k) || kt.lex&(lxMedical|lxRelation|lxTitle|lxTitleClin|lxUnitWord|lxDigitWord) != 0 || s.tokIn(wordMakerSet, k) {
+			return false
+		}
+		st = k
+	}
+	return false
+}
+
 // lowerAcronymPlace: a hospital's acronym of the gazetteer written in
 // lower case, as a transcriber writes it, where care is had there: after a
 // preposition of place with care named before or after it ("my

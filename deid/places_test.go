@@ -162,6 +162,10 @@ func TestLowerCaseFacilities(t *testing.T) {
 		{"a town of two words after to", "patient: yeah to east point in the fall", []found{{"east point", deid.Location}}},
 		{"saint as a word stays", "she's no saint, and the children's toys are at home", nil},
 		{"a medical center said short", "patient: at maine med in portland, then to tufts med for the rehab", []found{{"maine med", deid.Location}, {"portland", deid.Location}, {"tufts med", deid.Location}}},
+		{"a system's campus in lower case", "patient: send my records to dr tanaka at kaiser oakland, or to va boston", []found{{"tanaka", deid.Name}, {"kaiser oakland", deid.Location}, {"va boston", deid.Location}}},
+		{"a system alone stays", "patient: i was at kaiser today and at the va in the morning", nil},
+		{"a site of its town in lower case", "patient: my mother lives at sunrise of bellevue", []found{{"sunrise of bellevue", deid.Location}}},
+		{"an office of a town stays", "patient: i wrote a letter to the mayor of boston; she went to the top of the hill", nil},
 		{"a medicine said short stays", "patient: i started a new med, my bp med, and i switched to a generic med at home", nil},
 		// The rest of a facility's name after the place that names it.
 		{"kind of practice after the place", "doctor: we'll get the x-ray done at cedar hills pediatrics tomorrow", []found{{"cedar hills pediatrics", deid.Location}}},
