@@ -731,6 +731,14 @@ func (s *scan) wordWithoutPlace(i int) bool {
 	if t.upper() || !t.letters() {
 		return false
 	}
+	// A word of the English list that no list of places or names holds
+	// at all is no place in lower case, whatever stands before it ("when
+	// i roll over in bed", "slipped on oil", "records to whoever you
+	// pick"), as it is no name.
+	if s.dictionaryWord(i) && !s.isKnown(i) && t.gaz&(gzCity|gzCityAmb|gzTown|gzFacHead|gzFacAcro|gzFirst|gzSur|gzFirstAmb|gzSurAmb|gzPhraseHead) == 0 &&
+		t.lex&(lxCity|lxCityAmb|lxState|lxCountry|lxFirst|lxSur|lxFirstAmb|lxSurAmb|lxPhraseHead) == 0 {
+		return true
+	}
 	if _, english := englishWords()[s.lower(i)]; t.lex&lxCommon == 0 && t.gaz&gzWord == 0 && !(english && s.isKnown(i)) {
 		return false
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -155,5 +156,65 @@ func TestSuppliedWordWithoutPlace(t *testing.T) {
 			}
 		}
 		d.release(s)
+	}
+}
+
+// TestTaggerEnglishWordsNoPlace: over the tuning corpora's texts, the
+// tagger leaves no place on a lone lower-case word of the English list
+// that no list of places or names holds, even after a preposition of place
+// ("roll over in bed", "slipped on oil", "records to whoever you pick"):
+// the veto of wordWithoutPlace. Without it such places are added.
+func TestTaggerEnglishWordsNoPlace(t *testing.T) {
+	d, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for _, name := range []string{"dialogues-known5", "dialogues-known6", "dialogues-known", "phifree6"} {
+		f, err := os.Open(filepath.Join("..", "testdata", "deid", name+".jsonl"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sc := bufio.NewScanner(f)
+		sc.Buffer(nil, 1<<20)
+		for sc.Scan() {
+			var doc struct {
+				Text  string `json:"text"`
+				Known Known  `json:"known"`
+			}
+			if err := json.Unmarshal(sc.Bytes(), &doc); err != nil {
+				t.Fatal(err)
+			}
+			for _, sp := range d.Detect(doc.Text, doc.Known) {
+				if sp.Type != Location || strings.ContainsAny(doc.Text[sp.Start:sp.End], " -'") {
+					continue
+				}
+				checked++
+				w := doc.Text[sp.Start:sp.End]
+				if _, eng := englishWords()[w]; !eng || w != strings.ToLower(w) {
+					continue
+				}
+				s := d.pool.Get().(*scan)
+				s.rules(d, doc.Text, doc.Known, false)
+				if k := s.tokStartingAt(sp.Start); k >= 0 && !s.isKnown(k) && s.dictionaryWord(k) &&
+					s.toks[k].gaz&(gzCity|gzCityAmb|gzTown|gzFacHead|gzFacAcro|gzFirst|gzSur|gzFirstAmb|gzSurAmb|gzPhraseHead) == 0 &&
+					s.toks[k].lex&(lxCity|lxCityAmb|lxState|lxCountry|lxFirst|lxSur|lxFirstAmb|lxSurAmb|lxPhraseHead) == 0 {
+					// A rule's place is the rule's ("the galleria"); only
+					// one the tagger alone added is this test's.
+					ruled := false
+					for _, r := range s.rules(d, doc.Text, doc.Known, false) {
+						ruled = ruled || r.Start <= sp.Start && sp.End <= r.End
+					}
+					if !ruled {
+						t.Errorf("%s: the tagger's place on the English word %q", name, w)
+					}
+				}
+				d.release(s)
+			}
+		}
+		f.Close()
+	}
+	if checked == 0 {
+		t.Fatal("no one-word place in the corpora: the test checked nothing")
 	}
 }
