@@ -73,6 +73,8 @@ func TestFormats(t *testing.T) {
 		{"phone ext", "office 555-010-7788 ext. 214.", []found{{"555-010-7788 ext. 214", deid.Phone}}},
 		{"fax", "Fax: 555-010-7799", []found{{"555-010-7799", deid.Fax}}},
 		{"spoken phone", "it's five five five, oh one oh, seven seven eight eight", []found{{"five five five, oh one oh, seven seven eight eight", deid.Phone}}},
+		{"a phone's digits read one by one", "doctor: is this still 2 0 6 5 5 5 0 1 4 3 for you", []found{{"2 0 6 5 5 5 0 1 4 3", deid.Phone}}},
+		{"item scores in a row stay", "PHQ-9 items 3 2 1 0 2 3 1 2 0; scores by week 2 3 4 5 6 7 8 2 3 4 5 6", nil},
 		{"mrn hash", "MRN#00451287", []found{{"00451287", deid.MRN}}},
 		{"mrn colon", "MRN: 00451287", []found{{"00451287", deid.MRN}}},
 		{"ssn", "SSN 123-45-6789", []found{{"123-45-6789", deid.SSN}}},

@@ -730,6 +730,8 @@ func TestHolidaysInSpeech(t *testing.T) {
 		{"a feast's customs stay", "patient: we bought Mardi Gras beads for the kids", nil},
 		{"new year's without day", "patient: the rash came back around new year's", []found{{"new year's", deid.Date}}},
 		{"a new year's resolution stays", "patient: my new year's resolution was to walk more", nil},
+		{"valentine's without day", "patient: it was the day after valentine's, the cough", []found{{"valentine's", deid.Date}}},
+		{"a valentine's gift stays", "patient: i bought valentine's cards; my valentine's gift was chocolate", nil},
 		{"holy week in spanish", "patient: i walk every day since semana santa", []found{{"semana santa", deid.Date}}},
 		{"lunar new year", "daughter: she fell after lunar new year", []found{{"lunar new year", deid.Date}}},
 		{"a holiday answering when", "doctor: when did the cough start\npatient: halloween", []found{{"halloween", deid.Date}}},

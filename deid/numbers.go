@@ -17,6 +17,40 @@ type groups struct {
 	total int     // digits in all groups
 }
 
+// spacedPhone: from token i, single digits apart by one space each, ten
+// of them (eleven after a leading 1), that read as a North American
+// number: the area code and the exchange begin with 2 to 9 ("is this still
+// 2 0 6 5 5 5 0 1 4 3"). It returns the last token, or -1. Item scores in a
+// row seldom run to ten or fit that pattern, and a longer run is a table's
+// row.
+func (s *scan) spacedPhone(i int) int {
+	if i > 0 && s.toks[i-1].digits() && s.toks[i].gap == gapSpace {
+		return -1 // inside a run
+	}
+	var d [12]byte
+	n, last := 0, -1
+	for k := i; k < len(s.toks) && n < len(d); k++ {
+		t := &s.toks[k]
+		if !t.digits() || t.n() != 1 || k > i && (t.gap != gapSpace || k != last+1) {
+			break
+		}
+		d[n] = s.text[t.s]
+		n++
+		last = k
+	}
+	ds := d[:n]
+	switch {
+	case n == 11 && ds[0] == '1':
+		ds = ds[1:]
+	case n != 10:
+		return -1
+	}
+	if ds[0] < '2' || ds[3] < '2' {
+		return -1
+	}
+	return last
+}
+
 // readGroups reads digit groups starting at token i.
 func (s *scan) readGroups(i int) groups {
 	var g groups
@@ -403,6 +437,14 @@ func (s *scan) numberAt(i int) {
 	// words; item scores in a row ("3 4 2 1 0") have neither.
 	if g.n >= 4 && g.total == g.n && g.seps[1] == ' ' && (s.wordsBefore(spokenCueSet, i, 6) != 0 || s.zipAsked(i) || s.identifierAsked(i) != "") && s.spokenRun(i) {
 		return
+	}
+	if n == 1 && g.n == len(g.lens) {
+		if last := s.spacedPhone(i); last >= 0 {
+			// A phone number's ten digits read out one at a time,
+			// with no question before.
+			s.addTok(i, last, Phone, prShape)
+			return
+		}
 	}
 	if last := s.phoneAt(i, &g); last >= 0 {
 		if !(g.is(10) || g.is(11)) || !s.cueBefore(i, lxCodeStop, 3) {

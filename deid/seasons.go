@@ -168,9 +168,10 @@ func (s *scan) seasonOrHoliday(i int) bool {
 			s.addTok(i, s.yearAfter(k), Date, prShape)
 			return true
 		}
-		// "around new year's", "since New Year's": the holiday without its
-		// "Day", as the time of something.
-		if w == "new" && k == j+3 && s.timePrepBefore(i) && !s.scheduleLine(i) {
+		// "around new year's", "since New Year's", "the day after
+		// valentine's": the holiday without its "Day", as the time of
+		// something.
+		if (w == "new" || w == "valentine" || w == "valentines") && k == j+3 && s.timePrepBefore(i) && !s.scheduleLine(i) {
 			s.addTok(i, k-1, Date, prShape)
 			return true
 		}
