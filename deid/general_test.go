@@ -377,6 +377,8 @@ func TestLookalikeVetoes(t *testing.T) {
 		{"staging eponyms", "Breslow thickness 1.2 mm; Clark level IV.", nil},
 		// Companies: plans, chains, devices, programmes.
 		{"plan type after the insurer", "Dental: Delta Dental PPO, vision through the employer.", nil},
+		// A newspaper named by its town.
+		{"newspapers read", "patient: i read about it in the new york times\nDaughter saw an article in the Boston Globe.", nil},
 		{"insurer after an insurance label", "Insurance: Harvard Pilgrim, member since last year.", nil},
 		{"health plan", "Tufts Health Plan approved the MRI.", nil},
 		{"listed insurer alone", "Covered by Aetna; previously Humana.", nil},

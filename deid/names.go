@@ -3843,6 +3843,8 @@ func (s *scan) vetoLookalikes() {
 			cd.t = ""
 		case cd.t == Location && s.bodyAt(en):
 			cd.t = "" // "presented at the Quality Council"
+		case cd.t == Location && s.newspaperAt(st, en):
+			cd.t = "" // "read about it in the new york times"
 		case s.saintProduct(st, en):
 			cd.t = "" // its words elsewhere stay: "John" is no product
 
@@ -3899,6 +3901,30 @@ func (s *scan) vetoLookalikes() {
 		}
 	}
 }
+
+// newspaperAt: the place at st..en names a newspaper read: "the" before it
+// and a newspaper's head after it ("in the New York Times", "reads the
+// boston globe", "an article in the Washington Post"), with no place word
+// after the head ("the boston post road"). A workplace keeps its town
+// ("works at the denver post").
+func (s *scan) newspaperAt(st, en int) bool {
+	p := s.sameLinePrev(st)
+	n := s.next(en)
+	if p < 0 || n < 0 || !s.eq(p, "the") || !s.toks[n].letters() || s.toks[n].gap != gapSpace || !newspaperHeads[s.lower(n)] {
+		return false
+	}
+	switch s.prevWordAt(p, 1) {
+	case "at", "for", "by", "from":
+		return false // "works at the denver post": a workplace, in its town
+	}
+	if m := s.next(n); m > 0 && s.toks[m].letters() && s.toks[m].gap == gapSpace && (s.toks[m].is(lxStreetSuffix|lxFacility) || s.tokIn(siteNounSet, m)) {
+		return false
+	}
+	return true
+}
+
+// newspaperHeads end a newspaper's name after its town.
+var newspaperHeads = wordsOf("times post tribune herald journal gazette chronicle globe inquirer examiner courier sentinel observer dispatch register bee star telegraph")
 
 // vetoMemo is a small open-addressing table of answers by key, emptied for
 // each walk (reset) in time linear in the candidates.
