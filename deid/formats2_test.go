@@ -72,6 +72,12 @@ func TestIdentifiersInLessUsualShapes(t *testing.T) {
 			[]found{{"Peachtree", deid.Location}, {"Ponce", deid.Location}}},
 		{"a corner in lower case", "patient: the crash was at the intersection of main and fifth in the rain",
 			[]found{{"main", deid.Location}, {"fifth", deid.Location}}},
+		{"a home's unit with no street", "Lives in Apt 4C with her son.\npatient: i live in apartment 12, she's staying in unit 3b", []found{{"Apt 4C", deid.Location}, {"apartment 12", deid.Location}, {"unit 3b", deid.Location}}},
+		{"a room stays", "He is in room 4 on floor 3; patient: i live in a trailer 2 miles out", nil},
+		{"an apartment complex in lower case", "patient: we're at the lakeview apartments, the riverside apartments flooded", []found{{"lakeview apartments", deid.Location}, {"riverside apartments", deid.Location}}},
+		{"kinds of apartments stay", "patient: i live in low income apartments; they have studio apartments and senior apartments", nil},
+		{"a spelled ordinal street", "patient: i'm at the shelter on second street\nMoved to an apartment on Fifth Avenue.", []found{{"second street", deid.Location}, {"Fifth Avenue", deid.Location}}},
+		{"a place in a race stays", "She finished at second place; on second thought, no.", nil},
 		{"a corner of streets of no English in lower case", "patient: it was at the corner of colfax and york", []found{{"colfax", deid.Location}, {"york", deid.Location}}},
 		// Look-alikes.
 		{"a time after lives at", "p: she lives at 12 noon on the dot, i mean she eats then\n", nil},

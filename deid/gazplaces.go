@@ -635,7 +635,7 @@ var hospitalWords = map[string]bool{"hospital": true, "hospitals": true, "health
 	"system": true, "university": true, "infirmary": true, "rehab": true, "rehabilitation": true,
 	"elementary": true, "middle": true, "high": true, "school": true, "academy": true, "college": true,
 	"church": true, "basilica": true, "cathedral": true, "chapel": true, "parish": true, "dentistry": true,
-	"pharmacy": true, "drug": true, "med": true}
+	"pharmacy": true, "drug": true, "med": true, "apartments": true, "apts": true}
 
 // denominationHospital: a denomination said alone where a hospital goes,
 // after a verb of going or care and "to", "at" or "from", before the
@@ -668,7 +668,7 @@ var denominations = map[string]bool{"baptist": true, "methodist": true, "presbyt
 var strongFacilityWords = map[string]bool{"hospital": true, "hospitals": true, "medical": true, "memorial": true,
 	"regional": true, "elementary": true, "academy": true, "church": true, "basilica": true, "cathedral": true,
 	"chapel": true, "infirmary": true, "methodist": true, "baptist": true, "lutheran": true, "presbyterian": true,
-	"episcopal": true, "adventist": true}
+	"episcopal": true, "adventist": true, "apartments": true, "apts": true}
 
 // facilityWordsAfter extends a place over the facility words that follow
 // it, in the same case ("Ball Memorial Hospital", "kootenai health").
@@ -763,6 +763,9 @@ func (s *scan) lowerFacilityAt(i int) bool {
 	if !named || pt.lex&(lxCommon|lxMedical|lxUnitWord|lxRelation|lxTitle|lxTitleClin|lxDigitWord|lxTensWord|lxTeenWord|lxOrdWord|lxMonth|lxWeekday) != 0 &&
 		pt.lex&(lxFirst|lxSur|lxCity) == 0 || functionWords[s.lower(p)] || wordMakers[s.lower(p)] {
 		return false
+	}
+	if (w == "apartments" || w == "apts") && s.dictionaryWord(p) && pt.gaz&(gzCity|gzTown|gzFacHead) == 0 && pt.lex&lxCity == 0 {
+		return false // "low income apartments"; "the lakeview apartments" are a place
 	}
 	switch w {
 	case "high", "middle", "general", "community", "system", "university", "school", "drug", "pharmacy":

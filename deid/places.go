@@ -1733,6 +1733,39 @@ func (s *scan) unitAfterAddress(end int) int {
 	return end
 }
 
+// homeUnit: the unit of a home and its number where one lives, with no
+// street said ("Lives in Apt 4C with her son", "i live in apartment 12",
+// "she's staying in unit 3b"): after "in" or "at" and a verb of living. A
+// room or a floor is the hospital's ("in room 4").
+func (s *scan) homeUnit(i int) bool {
+	switch s.lower(i) {
+	case "apt", "apartment", "unit", "suite", "ste", "trlr", "trailer", "lot", "space", "bldg", "building":
+	default:
+		return false
+	}
+	p := s.sameLinePrev(i)
+	if p < 0 || !(s.eq(p, "in") || s.eq(p, "at")) {
+		return false
+	}
+	switch s.prevWordAt(p, 1) {
+	case "live", "lives", "living", "lived", "reside", "resides", "residing", "stay", "stays", "staying", "moved", "move":
+	default:
+		return false
+	}
+	m := i + 1
+	if m < len(s.toks) && s.toks[m].punct('.') && s.toks[m].gap == gapNone {
+		m++
+	}
+	if m < len(s.toks) && s.toks[m].punct('#') {
+		m++
+	}
+	if m >= len(s.toks) || !s.toks[m].word() || s.toks[m].n() > 5 || s.toks[m].gap == gapLine || s.toks[m].shape&shDigit == 0 {
+		return false
+	}
+	s.addTok(i, m, Location, prCue)
+	return true
+}
+
 // poBoxAt: "PO Box 88", "P.O. Box 1234".
 func (s *scan) poBoxAt(i int) bool {
 	if !s.eq(i, "box") || !s.toks[i].upper() {

@@ -69,6 +69,10 @@ func (s *scan) placeShapes() {
 // streetOnWords come right before a street named bare in speech.
 var streetOnWords = map[string]bool{"on": true, "off": true, "onto": true, "at": true, "down": true}
 
+// ordinalStreetWords name a street after a spelled ordinal: "second
+// street", "fifth avenue".
+var ordinalStreetWords = wordsOf("street avenue boulevard road lane parkway terrace")
+
 // numberedStreetOn: a numbered street after "on", "off" or "at", with its
 // suffix ("the one on 26th street") or at a corner with another street
 // ("the rite aid on 5th and main", "the shelter on Eighth and Pike"). A
@@ -84,7 +88,10 @@ func (s *scan) numberedStreetOn(i int) bool {
 	if n < 0 || s.toks[n].gap != gapSpace {
 		return false
 	}
-	if !word && s.toks[n].letters() && s.toks[n].is(lxStreetSuffix) && fullStreetWords[s.lower(n)] {
+	if !word && s.toks[n].letters() && s.toks[n].is(lxStreetSuffix) && fullStreetWords[s.lower(n)] ||
+		word && s.toks[n].letters() && ordinalStreetWords[s.lower(n)] && s.toks[n].upper() == s.toks[i].upper() {
+		// "the shelter on second street", "on Fifth Avenue"; "at
+		// second place" is no street.
 		s.addTok(i, n, Location, prCue)
 		return true
 	}

@@ -23,6 +23,9 @@ func (s *scan) wordAt(i int) {
 	if !up && f&lxUnit != 0 && s.spokenStreetBeforeUnit(i) {
 		return
 	}
+	if f&lxUnit != 0 && s.homeUnit(i) {
+		return
+	}
 	if !up && tn == 3 && lw == "box" && s.spokenPOBox(i) {
 		return
 	}
