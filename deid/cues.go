@@ -66,7 +66,11 @@ var cueTable = func() []cue {
 			"prior auth", "authorization #", "referral number", "referral #", "tax id", "ein", "customer number",
 			"customer id", "portal id", "username", "user id", "login", "requisition", "auth", "authorization",
 			"docket", "docket no", "claim no", "unos id", "job #", "job number", "run #", "run number", "ref", "ref no",
-			"ref number", "lab ref", "password", "passcode", "pin number", "pin #", "security code"},
+			"ref number", "lab ref", "password", "passcode", "pin number", "pin #", "security code",
+			// National identity numbers abroad: India's Aadhaar, Ireland's
+			// PPS number, a national insurance number.
+			"aadhaar", "aadhaar number", "aadhaar no", "aadhar", "pps number", "pps no", "ppsn",
+			"national insurance number", "national id", "national id number"},
 		ZIP: {"zip", "zip code", "zipcode", "postal code", "postcode", "pin code", "pincode"},
 	}
 	var out []cue

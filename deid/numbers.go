@@ -211,7 +211,8 @@ func (s *scan) phoneType(i int) Type {
 }
 
 var phoneCueWords = []string{"phone", "tel", "telephone", "cell", "mobile", "call", "pager", "contact", "number", "reach",
-	"reached", "text", "home", "work", "ph", "cellphone", "landline", "beeper", "line", "fax", "dial", "callback", "at", "phone#", "tel.", "numbers"}
+	"reached", "text", "home", "work", "ph", "cellphone", "landline", "beeper", "line", "fax", "dial", "callback", "at", "phone#", "tel.", "numbers",
+	"mob", "mobile#", "cell#", "whatsapp"}
 
 // phoneAt tries a phone or fax number starting at token i. It returns the
 // index of the last token, or -1.

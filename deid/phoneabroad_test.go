@@ -19,6 +19,11 @@ func TestNationalNumbersWithoutCue(t *testing.T) {
 			{"Next of kin: Siobhan O'Loughlin (daughter) 0412 555 871", "0412 555 871", deid.Phone},
 			{"Ph: (02) 9555 1234", "(02) 9555 1234", deid.Phone},
 			{"Daughter Maeve (0161) 496 0000 after 5", "(0161) 496 0000", deid.Phone},
+			// A UK mobile after "Mob", a postcode after a town spelled
+			// like a name, a national identity number after its name.
+			{"Mob 07700 900123. DOB 12/03/1958.", "07700 900123", deid.Phone},
+			{"Lives in Leeds LS6 2QT with her partner.", "LS6 2QT", deid.ZIP},
+			{"Aadhaar 2345 6789 0123; resident of Koramangala.", "2345 6789 0123", deid.ID},
 		})
 		text := "Platelets 412 555 871 range noted in the 1990 series."
 		for _, s := range d.Detect(text, deid.Known{}) {

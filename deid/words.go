@@ -542,7 +542,9 @@ func (s *scan) afterTownOrComma(i int) bool {
 	if !t.letters() || !t.upper() || t.allUpper() && t.n() <= 3 {
 		return false
 	}
-	return s.placeWord(p) || t.lex == 0 && !s.englishLooking(p) || s.cueBefore(p, lxStreetSuffix, 8)
+	// A town spelled like a name or a word is one here too ("Leeds LS6
+	// 2QT"): the code after it has a postcode's shape.
+	return s.placeWord(p) || t.is(lxCity) || t.gaz&(gzCity|gzTown) != 0 || t.lex == 0 && !s.englishLooking(p) || s.cueBefore(p, lxStreetSuffix, 8)
 }
 
 // placeWord: token k is a town or city of the lexicon or the gazetteer.
