@@ -1118,7 +1118,8 @@ func (s *scan) dayFirst(i int) (dateVal, int) {
 		return v, -1
 	}
 	if v.the && ord && k < len(s.toks) && s.toks[k].gap == gapSpace && s.toks[k].letters() && !s.toks[k].upper() &&
-		(clauseWords[s.lower(k)] || dayEndWords[s.lower(k)]) {
+		(clauseWords[s.lower(k)] || dayEndWords[s.lower(k)] || dayClauseOpeners[s.lower(k)] && d > 2 ||
+			i > 0 && s.toks[i-1].letters() && s.toks[i-1].is(lxWeekday) && !s.toks[k].is(lxMonth)) {
 		if s.ordinalPairOfNoun(k) {
 			return v, -1 // "on the second and third day": ordinals of the day, not days of a month
 		}
@@ -1256,6 +1257,12 @@ func (s *scan) ordinalPairOfNoun(k int) bool {
 // noun would make it the ordinal of something else ("the scan from the
 // eleventh shows", "it's the fourth no the fifth", "the thirtieth i'll be
 // fifty three"; not "the fourth floor"). A cue before still decides.
+// dayClauseOpeners begin the clause a day of the month ends: "on the
+// twelfth a forklift ran over my foot", "on the fourth my daughter called"
+// (not after "first" and "second", which also mean a moment: "the second
+// a nurse came in").
+var dayClauseOpeners = wordsOf("a an my his her our their your it it's you")
+
 var dayEndWords = map[string]bool{"shows": true, "showed": true, "show": true, "was": true, "is": true, "were": true,
 	"looked": true, "looks": true, "came": true, "said": true, "says": true, "no": true, "yes": true, "right": true,
 	"i": true, "i'll": true, "i'm": true, "i'd": true, "we": true, "we'll": true, "we're": true, "she": true, "he": true,

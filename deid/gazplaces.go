@@ -899,46 +899,58 @@ func (s *scan) lowerSystemCampus(i int) bool {
 	return true
 }
 
-// lowerSiteOfTown: in lower case, a site named by one or two words and
-// "of" its town, after a preposition of place: "mom lives at sunrise of
-// bellevue", "rehab at encompass of tulsa". The town is listed and no
-// English word; the name words are neither function words nor clinical
-// ones ("a letter to the mayor of boston" has "the"; "at risk of denver"
-// is no shape people say).
-func (s *scan) lowerSiteOfTown(i int) bool {
+// siteOfTown: a site named by one or two words and "of" its town, after a
+// preposition of place and "the" if any: "mom lives at sunrise of
+// bellevue", "you came from the sunrise of evanston", "fell again at
+// Clarendale of Addison". The town is listed and no English word; the
+// name words are in its case and neither function words nor clinical ones
+// ("a letter to the mayor of boston" has a title's noun, "at risk of
+// denver" is no shape people say).
+func (s *scan) siteOfTown(i int) bool {
 	t := &s.toks[i]
-	if t.n() < 4 || t.gap != gapSpace || t.gaz&(gzWord|gzCityAmb) != 0 || t.lex&(lxMedical|lxCityAmb|lxState|lxCountry) != 0 ||
+	up := t.upper()
+	if t.n() < 4 || t.gap != gapSpace || t.allUpper() || t.gaz&(gzWord|gzCityAmb) != 0 || t.lex&(lxMedical|lxCityAmb|lxState|lxCountry) != 0 ||
 		t.lex&lxCommon != 0 && t.lex&lxCity == 0 {
 		return false
 	}
 	o := s.sameLinePrev(i)
-	if o < 0 || o != i-1 || !s.eq(o, "of") {
+	if o < 0 || o != i-1 || !s.eq(o, "of") || s.toks[o].upper() {
 		return false
 	}
 	st := -1
-	for k, n := s.sameLinePrev(o), 0; k >= 0 && n < 3; k, n = s.sameLinePrev(k), n+1 {
+	for k, n := s.sameLinePrev(o), 0; k >= 0 && n < 4; k, n = s.sameLinePrev(k), n+1 {
 		kt := &s.toks[k]
-		if !kt.letters() || kt.upper() || kt.gap != gapSpace {
+		if !kt.letters() || kt.gap != gapSpace && kt.gap != gapLine {
 			return false
 		}
-		if w := s.lower(k); w == "at" || w == "to" || w == "from" {
-			if st < 0 {
+		w := s.lower(k)
+		if w == "the" && st >= 0 && !kt.upper() {
+			continue
+		}
+		if w == "at" || w == "to" || w == "from" {
+			if st < 0 || kt.upper() {
 				return false
 			}
-			q := s.sameLinePrev(k)
-			if q >= 0 && (s.eq(q, "risk") || s.eq(q, "due")) {
+			if q := s.sameLinePrev(k); q >= 0 && (s.eq(q, "risk") || s.eq(q, "due")) {
 				return false
 			}
 			s.addTok(st, i, Location, prShape)
 			return true
 		}
-		if s.tokIn(functionWordSet, k) || kt.lex&(lxMedical|lxRelation|lxTitle|lxTitleClin|lxUnitWord|lxDigitWord) != 0 || s.tokIn(wordMakerSet, k) {
+		if kt.upper() != up || kt.allUpper() || s.tokIn(functionWordSet, k) || s.tokIn(wordMakerSet, k) || titleNouns[w] ||
+			kt.lex&(lxMedical|lxRelation|lxTitle|lxTitleClin|lxUnitWord|lxDigitWord|lxOrdWord|lxState|lxCountry) != 0 {
 			return false
 		}
 		st = k
 	}
 	return false
 }
+
+// titleNouns hold an office in a town or name a part of it, not a site:
+// "the mayor of boston", "the corner of colfax", "the outskirts of reno".
+var titleNouns = wordsOf("mayor governor city town county state university bishop archbishop diocese port mayor's sheriff chief " +
+	"corner intersection side end part edge outskirts suburbs suburb middle center centre top bottom heart rest outside " +
+	"inside north south east west downtown area areas streets street roads way")
 
 // lowerAcronymPlace: a hospital's acronym of the gazetteer written in
 // lower case, as a transcriber writes it, where care is had there: after a

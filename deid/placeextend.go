@@ -866,8 +866,8 @@ func (s *scan) landmarkAt(i int) bool {
 // joinFacilityTowns completes the found spans (sorted) that name a care
 // home, an agency or a laboratory but leave part of its name: a place
 // joined to its town by "of" or to another found place by "of" or "at"
-// ("Sunrise of Arlington", "Heritage of Lakewood", "Wingate at Silver
-// Lake"), and a name or place before the words of an agency or a
+// ("Sunrise of Arlington", "Heritage of Lakewood", "Clarendale of Addison",
+// "Wingate at Silver Lake"), and a name or place before the words of an agency or a
 // laboratory ("Bright Star Home Health", "Cascade Reference Laboratory"),
 // which then is a place. It reports a change.
 func (s *scan) joinFacilityTowns(spans []Span) bool {
@@ -911,7 +911,10 @@ func (s *scan) joinFacilityTowns(spans []Span) bool {
 		if s.toks[c].gaz&gzPhraseHead != 0 || s.toks[c].lex&lxPhraseHead != 0 {
 			e, _ = s.gazPhraseAt(c, lxCity|lxTown)
 		}
-		if t := &s.toks[c]; e < 0 && (t.gaz&(gzCity|gzTown) != 0 || t.lex&lxCity != 0) && t.lex&(lxCommon|lxMedical) == 0 {
+		// The town may be spelled like a given name or a surname
+		// ("Clarendale of Addison"): after a place and "of" it is the
+		// place's town.
+		if t := &s.toks[c]; e < 0 && (t.gaz&(gzCity|gzTown) != 0 || t.lex&(lxCity|lxFirst|lxSur) != 0) && t.lex&(lxCommon|lxMedical) == 0 {
 			e = c
 		}
 		if e < 0 || s.eponymAfter(e) || s.eponymAhead(e) {

@@ -208,6 +208,25 @@ func (s *scan) timePrepBefore(i int) bool {
 	return false
 }
 
+// namedWeekday: a weekday named for the feast or the sale it falls on,
+// as the time of something ("fell on Black Friday", "since good friday",
+// "after ash wednesday"): one day of one year, a date.
+func (s *scan) namedWeekday(i int) bool {
+	p := s.sameLinePrev(i)
+	if p < 0 || !s.toks[p].letters() || s.toks[i].gap != gapSpace || s.toks[p].upper() != s.toks[i].upper() {
+		return false
+	}
+	if weekdayFeasts[s.lower(p)] != s.lower(i) || !s.timePrepBefore(p) || s.scheduleLine(p) {
+		return false
+	}
+	s.addTok(p, s.yearAfter(i), Date, prShape)
+	return true
+}
+
+// weekdayFeasts: the word before a weekday that names one day of the year.
+var weekdayFeasts = map[string]string{"black": "friday", "good": "friday", "ash": "wednesday", "palm": "sunday",
+	"cyber": "monday", "maundy": "thursday", "holy": "saturday", "super": "sunday"}
+
 // speechFillers carry no meaning in a transcript.
 var speechFillers = map[string]bool{"um": true, "uh": true, "umm": true, "uhh": true, "er": true, "erm": true,
 	"like": true, "mm": true, "hmm": true}

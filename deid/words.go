@@ -137,7 +137,10 @@ func (s *scan) wordAt(i int) {
 	if !up && i > 4 && s.toks[i-1].punct(',') && (f&lxFirst != 0 || t.gaz&gzFirst != 0) && s.relativeAppositive(i) {
 		return
 	}
-	if !up && i > 1 && (t.gaz&gzCity != 0 || f&lxCity != 0) && (s.lowerSystemCampus(i) || s.lowerSiteOfTown(i)) {
+	if !up && i > 1 && (t.gaz&gzCity != 0 || f&lxCity != 0) && s.lowerSystemCampus(i) {
+		return
+	}
+	if i > 2 && (t.gaz&(gzCity|gzTown) != 0 || f&lxCity != 0) && s.toks[i-1].kind == tkWord && s.siteOfTown(i) {
 		return
 	}
 	if sp && tn == 2 && lw == "uc" && s.campusAt(i) {
@@ -207,6 +210,9 @@ func (s *scan) wordAt(i int) {
 		return
 	}
 	if f&lxTimeWord != 0 && s.seasonOrHoliday(i) {
+		return
+	}
+	if f&lxWeekday != 0 && s.namedWeekday(i) {
 		return
 	}
 	if !up && tn >= 2 && (f&(lxFirst|lxSur) != 0 || (f == 0 || f&(lxCity|lxCityAmb) != 0) && s.afterTitle(i)) && s.lowerName(i) {
