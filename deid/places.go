@@ -2123,6 +2123,64 @@ func (s *scan) lowerChildrens(i int) bool {
 	return true
 }
 
+// capSystemName: hospitals and systems named in capitals by a word the
+// lists do not hold as a place, where no preposition says it is one:
+//   - a capitalized word before "Children's" that ends the name ("Primary
+//     Children's - Lehi campus", "Nationwide Children's"); not a brand's
+//     product ("Children's Tylenol", "Infants' and Children's Motrin");
+//   - a denomination before "Health", "Healthcare" or "Health System"
+//     ("Baptist Health Internal Medicine", "Methodist Health System");
+//   - "Kaiser Permanente" before the town of its campus ("the care team at
+//     Kaiser Permanente Lakewood"; "Kaiser Permanente insurance" stays).
+func (s *scan) capSystemName(i int) bool {
+	p := s.sameLinePrev(i)
+	if p < 0 || !s.toks[p].capWord() || s.toks[p].allUpper() || s.toks[i].gap != gapSpace {
+		return false
+	}
+	switch w := s.lower(i); w {
+	case "children":
+		if i+2 >= len(s.toks) || !s.toks[i+1].punct('\'') || s.toks[i+1].gap != gapNone || !s.eq(i+2, "s") {
+			return false
+		}
+		pw := s.lower(p)
+		if s.tokIn(functionWordSet, p) || s.tokIn(wordMakerSet, p) || pw == "give" || pw == "gave" || pw == "infant" || pw == "infants" ||
+			s.toks[p].lex&(lxMedical|lxTitle|lxTitleClin|lxRelation|lxMonth|lxWeekday) != 0 || s.opensSentence(p) && !s.toks[p].is(lxCity) {
+			return false
+		}
+		if n := s.next(i + 2); n > 0 && s.toks[n].gap == gapSpace && s.toks[n].letters() && !hospitalWords[s.lower(n)] && !s.clauseGoesOn(i+2) {
+			return false // "Children's Tylenol", "Disney Children's movies"
+		}
+		s.addTok(p, s.facilityWordsAfter(i+2), Location, prShape)
+		return true
+	case "health", "healthcare", "system":
+		q := p
+		if w == "system" {
+			if !s.eq(p, "health") {
+				return false
+			}
+			q = s.sameLinePrev(p)
+		}
+		if q < 0 || !s.toks[q].capWord() || !(denominations[s.lower(q)] || s.eq(q, "adventist") || s.eq(q, "catholic")) {
+			return false
+		}
+		s.addTok(q, s.facilityWordsAfter(i), Location, prShape)
+		return true
+	case "permanente":
+		n := s.next(i)
+		if !s.eq(p, "kaiser") || n < 0 || s.toks[n].gap != gapSpace || !s.toks[n].capWord() ||
+			s.toks[n].gaz&(gzCity|gzTown) == 0 && s.toks[n].lex&lxCity == 0 || s.toks[n].lex&(lxCommon|lxMedical) != 0 {
+			return false
+		}
+		e := n
+		if k, _ := s.gazPhraseAt(n, lxCity|lxTown); k > n {
+			e = k
+		}
+		s.addTok(p, e, Location, prShape)
+		return true
+	}
+	return false
+}
+
 // facilityOfExtend grows a place or name found after "of", "of the" or
 // "for the" into the facility it ends ("University of [Toledo Medical
 // Center]", "Hospice of the [Western Reserve]", "Our Lady of [Lourdes]",

@@ -49,6 +49,13 @@ func TestGazetteerPlaces(t *testing.T) {
 		{"left atrium is no city", "Thrombus in LA appendage on TEE.", nil},
 		{"eponym named after a city", "Applied the Lugano modification and a Philadelphia collar.", nil},
 		{"nationality words", "Patient is Canadian; the Canadian C-spine rule applies.", nil},
+		// Systems named in capitals by a word of no place list.
+		{"a children's hospital named by a word", "Ordering: Dr. Kimball - Primary Children's - Lehi campus", []found{{"Kimball", deid.Name}, {"Primary Children's", deid.Location}, {"Lehi", deid.Location}}},
+		{"a children's product stays", "Give Children's Tylenol 5 mL; Infants' and Children's Motrin dosing reviewed.", nil},
+		{"a denomination's health system", "Sincerely, Obadiah Merriweather, MD, Baptist Health Internal Medicine; see Methodist Health System cardiology.",
+			[]found{{"Obadiah Merriweather", deid.Name}, {"Baptist Health Internal Medicine", deid.Location}, {"Methodist Health System", deid.Location}}},
+		{"a campus of a system by its town", "Warmly, the care team at Kaiser Permanente Lakewood", []found{{"Kaiser Permanente Lakewood", deid.Location}}},
+		{"a system as an insurer stays", "He has Kaiser Permanente insurance; The Catholic Health Association guidelines.", nil},
 		// GeoNames's US places that are no incorporated place: a
 		// census-designated place, a part of a big city.
 		{"an unincorporated town in lower case", "patient: my dad lives in king of prussia now", []found{{"king of prussia", deid.Location}}},

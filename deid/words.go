@@ -26,6 +26,10 @@ func (s *scan) wordAt(i int) {
 	if f&lxUnit != 0 && s.homeUnit(i) {
 		return
 	}
+	if up && !allUp && (tn == 8 && lw == "children" || tn == 6 && (lw == "health" || lw == "system") || tn == 10 && (lw == "healthcare" || lw == "permanente")) &&
+		s.capSystemName(i) {
+		return
+	}
 	if !up && tn == 3 && lw == "box" && s.spokenPOBox(i) {
 		return
 	}
