@@ -377,6 +377,9 @@ func TestLookalikeVetoes(t *testing.T) {
 		{"staging eponyms", "Breslow thickness 1.2 mm; Clark level IV.", nil},
 		// Companies: plans, chains, devices, programmes.
 		{"plan type after the insurer", "Dental: Delta Dental PPO, vision through the employer.", nil},
+		{"a grading named by its city", "Short-segment Barrett's esophagus, Prague C1M2; trip to Prague in May.", []found{{"Prague", deid.Location}, {"May", deid.Date}}},
+		{"a device maker before its product", "Plan: refer for TAVR evaluation (Edwards SAPIEN vs Medtronic Evolut).", nil},
+		{"the maker's name as a surname stays", "Seen by Dr. Edwards today; Mr. Abbott returns in 2 weeks.", []found{{"Edwards", deid.Name}, {"Abbott", deid.Name}}},
 		// A newspaper named by its town.
 		{"newspapers read", "patient: i read about it in the new york times\nDaughter saw an article in the Boston Globe.", nil},
 		{"insurer after an insurance label", "Insurance: Harvard Pilgrim, member since last year.", nil},

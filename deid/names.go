@@ -43,6 +43,9 @@ func (s *scan) nameish(k int, allCaps bool) bool {
 // eponymAfter reports "Bell's palsy", "Parkinson disease": a capitalized
 // word followed (possibly after 's) by a medical head noun.
 func (s *scan) eponymAfter(k int) bool {
+	if s.pragueGrade(k) {
+		return true
+	}
 	j := k + 1
 	if j+1 < len(s.toks) && s.toks[j].punct('\'') && s.toks[j].gap == gapNone && s.eq(j+1, "s") {
 		j += 2
@@ -61,6 +64,35 @@ func (s *scan) eponymAfter(k int) bool {
 		return true
 	}
 	return false
+}
+
+// pragueGrade: "Prague C1M2", the Prague classification of Barrett's
+// oesophagus by the circumferential and maximal extent: the city names
+// the grading, not a place.
+func (s *scan) pragueGrade(k int) bool {
+	if !s.eq(k, "prague") {
+		return false
+	}
+	n := s.next(k)
+	if n < 0 || s.toks[n].gap != gapSpace {
+		return false
+	}
+	x := s.lower(n)
+	if len(x) < 4 || x[0] != 'c' {
+		return false
+	}
+	i := 1
+	for i < len(x) && x[i] >= '0' && x[i] <= '9' {
+		i++
+	}
+	if i == 1 || i >= len(x) || x[i] != 'm' {
+		return false
+	}
+	j := i + 1
+	for j < len(x) && x[j] >= '0' && x[j] <= '9' {
+		j++
+	}
+	return j > i+1 && j == len(x)
 }
 
 // acronymAside: at token j an acronym in parentheses on the same line,
