@@ -383,7 +383,28 @@
 //     ("june 3rd or 4th"); kept: a figure quoted after "like" ("like
 //     michael j fox said in that interview"), the author of a quoted work
 //     read ('Read "When Breath Becomes Air" by ...'), a holiday kept as a
-//     practice ("observes Ramadan");
+//     practice ("observes Ramadan"); from the sixteenth lead session
+//     (2026-12-05): the gazetteer's US places GeoNames lists that are no
+//     incorporated place ("highlands ranch", "king of prussia", "la
+//     jolla"), and a town whose name takes the article ("the bronx");
+//     the two streets of an intersection ("the intersection of main and
+//     fifth"), a spelled ordinal street ("on second street"), a home's unit
+//     with no street ("lives in Apt 4C"), an apartment complex in lower
+//     case ("the lakeview apartments"); a medical center said short ("maine
+//     med"), a system's campus in lower case ("kaiser oakland", "va
+//     boston") and in capitals ("Kaiser Permanente Lakewood"), a site "of"
+//     its town ("from the sunrise of evanston"), a children's hospital and
+//     a denomination's system named in capitals ("Primary Children's",
+//     "Baptist Health"); a relative's name after the phrase that places
+//     the relative ("my friend from church, loretta,"); a phone's ten
+//     digits read one by one, a UK postcode after a town spelled like a
+//     name, a mobile after "Mob", national identity numbers (Aadhaar, PPS);
+//     dates: a weekday named for a feast or a sale ("on Black Friday"), a
+//     spelled day before a clause ("on the twelfth a forklift ran"),
+//     "valentine's" without "Day"; kept: a newspaper named by its town
+//     ("in the new york times"), device makers before their products
+//     ("Edwards SAPIEN"), "Prague C1M2", and the tagger's place on a lone
+//     lower-case English word of no list ("roll over in bed");
 //   - dates and identifiers by their context: a bare m/d after an event
 //     ("admitted 2/8", "shut off 4/11", "arrested 12/02", "bitten 6/9") or
 //     a clock time or shift, or before an hour with its half of the day
