@@ -77,6 +77,7 @@ func TestIdentifiersInLessUsualShapes(t *testing.T) {
 		{"an apartment complex in lower case", "patient: we're at the lakeview apartments, the riverside apartments flooded", []found{{"lakeview apartments", deid.Location}, {"riverside apartments", deid.Location}}},
 		{"kinds of apartments stay", "patient: i live in low income apartments; they have studio apartments and senior apartments", nil},
 		{"a spelled ordinal street", "patient: i'm at the shelter on second street\nMoved to an apartment on Fifth Avenue.", []found{{"second street", deid.Location}, {"Fifth Avenue", deid.Location}}},
+		{"a street named like a town, with its word", "patient: we moved into the new house on cedar ridge drive last year", []found{{"cedar ridge drive", deid.Location}}},
 		{"a place in a race stays", "She finished at second place; on second thought, no.", nil},
 		{"a corner of streets of no English in lower case", "patient: it was at the corner of colfax and york", []found{{"colfax", deid.Location}, {"york", deid.Location}}},
 		// Look-alikes.

@@ -271,6 +271,23 @@ func (s *scan) placeLeft(a int) int {
 
 // placeRight returns the last token of the place that starts with the
 // place ending at token b.
+// streetWordsAfterPlace end a street named like a place.
+var streetWordsAfterPlace = wordsOf("drive court circle trail pike highway")
+
+// streetPrepBefore: the place ending at token b is one to three words
+// after "on" or "off", as a street's name is said.
+func (s *scan) streetPrepBefore(b int) bool {
+	for k, n := s.sameLinePrev(b), 0; k >= 0 && n < 3; k, n = s.sameLinePrev(k), n+1 {
+		if !s.toks[k].letters() {
+			return false
+		}
+		if s.eq(k, "on") || s.eq(k, "off") {
+			return true
+		}
+	}
+	return false
+}
+
 func (s *scan) placeRight(b int) int {
 	for n := 0; n < 3; n++ {
 		k := s.next(b)
@@ -286,6 +303,13 @@ func (s *scan) placeRight(b int) int {
 		}
 		if s.storeNumberAt(k) && s.toks[b].upper() {
 			b = k + 1 // "Meijer #212": the store's number
+			continue
+		}
+		// "on cedar ridge drive": a street's word written out after a
+		// place on its name, in its case, after "on" or "off" before it.
+		if t := &s.toks[k]; n == 0 && t.gap == gapSpace && t.letters() && t.upper() == s.toks[b].upper() && (ordinalStreetWords[s.lower(k)] || streetWordsAfterPlace[s.lower(k)]) &&
+			s.streetPrepBefore(b) {
+			b = k
 			continue
 		}
 		// "Zuckerberg SF General": a city's abbreviation and a hospital
