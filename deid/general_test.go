@@ -41,6 +41,8 @@ func TestGeneralRules(t *testing.T) {
 		{"pain score with a time", "Pain 7/10 -> 3/10 at 15:00 after ketorolac.", nil},
 		{"pain score after an event verb", "Ibuprofen given. Reports 6/10 pain now.", nil},
 		{"speaker tag is not a clinician", "DOCTOR: Strength 4/5 on the left.", nil},
+		{"a form's field spelled like a name", "Faith: Baptist\nChurch: attends weekly, Pastor Lee visits\nReligion: Catholic", []found{{"Lee", deid.Name}}},
+		{"a speaker spelled like a field", "Faith: hi doctor\nDr: how are you\nFaith: good", []found{{"Faith", deid.Name}, {"Faith", deid.Name}}},
 
 		// ZIP after a listed city with the state left out.
 		{"zip after a city", "Mail to 40 Elm St, Boulder 80302.", []found{{"40 Elm St", deid.Location}, {"Boulder", deid.Location}, {"80302", deid.ZIP}}},

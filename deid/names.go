@@ -1702,6 +1702,9 @@ func (s *scan) speakerTags() {
 		if count[key] < 2 && s.capsHeading(tg[0], tg[1]) {
 			continue // "COMPLIANCE MEMO:", "ORDER SET:" heading a document
 		}
+		if count[key] < 2 && tg[0] == tg[1] && formLabels[key] {
+			continue // "Church: First Baptist", "Faith: Baptist": a form's field
+		}
 		for k := tg[0]; k <= tg[1]; k++ {
 			t := &s.toks[k]
 			if !t.capWord() || t.is(lxTitle|lxTitleClin) || t.n() < 2 {
@@ -1721,6 +1724,11 @@ func (s *scan) speakerTags() {
 		}
 	}
 }
+
+// formLabels name a form's field, not a speaker, when said once before a
+// colon, though they are names too ("Church: First Baptist", "Faith:
+// Catholic", "Parish: St. Monica").
+var formLabels = wordsOf("church faith parish temple religion denomination congregation sponsor hometown birthplace employer school")
 
 // capsHeading: tokens a..b are a heading in capitals that is no name: all
 // its words in capitals and one of them an ordinary or clinical word, or
