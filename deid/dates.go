@@ -838,6 +838,10 @@ func (s *scan) numDate(i int) (dateVal, int) {
 	if nb > 2 || !validMD(a, b) {
 		return v, -1
 	}
+	if p := s.sameLinePrev(i); p >= 0 && s.toks[p].letters() && (s.eq(p, "fe") || a == 1 && (b == 20 || b == 35) && s.toks[p].is(lxMedical) &&
+		!(bi+1 < len(s.toks) && s.toks[bi+1].punct('-'))) {
+		return v, -1 // "Tarina Fe 1/20", "Junel 1/35": a pill's strengths ("Ceftriaxone 1/20-1/27" is a course)
+	}
 	if n := s.next(bi); n > 0 && (s.eq(n, "of") || s.toks[n].is(lxUnitWord) || s.eq(n, "tab") || s.eq(n, "tablet") ||
 		s.eq(n, "cup") || s.toks[n].punct('%') || s.eq(n, "strength") || s.eq(n, "dose") || s.eq(n, "doses") ||
 		s.eq(n, "normal") || b == 10 && s.eq(n, "pain")) {

@@ -380,6 +380,9 @@ func TestLookalikeVetoes(t *testing.T) {
 		// Companies: plans, chains, devices, programmes.
 		{"plan type after the insurer", "Dental: Delta Dental PPO, vision through the employer.", nil},
 		{"a grading named by its city", "Short-segment Barrett's esophagus, Prague C1M2; trip to Prague in May.", []found{{"Prague", deid.Location}, {"May", deid.Date}}},
+		// Contraceptives by brand, some spelled like given names.
+		{"contraceptive brands", "Has been on Errin, previously Sprintec; switched from Junel to Blisovi. Continue Tarina Fe 1/20.\nThe Camila and Errin progestin-only pills remain tier 1. Started Heather 0.35 mg daily as a progestin-only pill.", nil},
+		{"a person named like a brand stays", "My daughter Heather asked about birth control pills. Camila Ortiz is on the pill.", []found{{"Heather", deid.Name}, {"Camila Ortiz", deid.Name}}},
 		{"a device maker before its product", "Plan: refer for TAVR evaluation (Edwards SAPIEN vs Medtronic Evolut).", nil},
 		{"the maker's name as a surname stays", "Seen by Dr. Edwards today; Mr. Abbott returns in 2 weeks.", []found{{"Edwards", deid.Name}, {"Abbott", deid.Name}}},
 		// A newspaper named by its town.

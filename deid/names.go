@@ -3883,6 +3883,8 @@ func (s *scan) vetoLookalikes() {
 			cd.t = ""
 		case cd.t == Location && s.bodyAt(en):
 			cd.t = "" // "presented at the Quality Council"
+		case (st == en || en == st+1 && s.eq(en, "fe")) && s.contraceptiveBrand(st):
+			cd.t = "" // "The Camila and Errin progestin-only pills"
 		case cd.t == Location && s.newspaperAt(st, en):
 			cd.t = "" // "read about it in the new york times"
 		case s.saintProduct(st, en):
@@ -3941,6 +3943,62 @@ func (s *scan) vetoLookalikes() {
 		}
 	}
 }
+
+// contraceptiveBrand: token k is a contraceptive's brand spelled like a
+// given name (nameLikeContraceptives) where the pill is meant: a word of
+// contraception in its sentence ("pill", "progestin", "birth control",
+// "OCP"), and before it a word that takes a medicine ("on", "started",
+// "switched to", "continue", "the") or after it a strength ("Heather 0.35
+// mg", "Camila and Errin"). Not after a relation, a title or a greeting:
+// "my daughter Heather asked about birth control" keeps the name.
+func (s *scan) contraceptiveBrand(k int) bool {
+	if !s.toks[k].letters() || !nameLikeContraceptives[s.lower(k)] || s.anyKnown(k, k) || s.titleBefore(k) {
+		return false
+	}
+	p := s.sameLinePrev(k)
+	if p >= 0 && s.toks[p].letters() && (s.toks[p].is(lxRelation) || greetings[s.lower(p)]) {
+		return false
+	}
+	if n := s.next(k); n > 0 && s.eq(n, "fe") && s.toks[n].gap == gapSpace {
+		return true // "Tarina Fe": the iron of the pack's last week
+	}
+	// The sentence around it: up to 14 tokens either side, to a full stop
+	// (not a decimal point: "0.35 mg") or a line's end.
+	stop := func(j int) bool {
+		return s.toks[j].punct('.') && (j+1 >= len(s.toks) || s.toks[j+1].gap != gapNone)
+	}
+	cue := false
+	for j, n := k-1, 0; j >= 0 && n < 14 && !stop(j); j, n = j-1, n+1 {
+		cue = cue || s.toks[j].letters() && contraceptionWords[s.lower(j)]
+		if s.toks[j].gap == gapLine {
+			break
+		}
+	}
+	for j, n := k+1, 0; j < len(s.toks) && n < 14 && s.toks[j].gap != gapLine && !stop(j); j, n = j+1, n+1 {
+		cue = cue || s.toks[j].letters() && contraceptionWords[s.lower(j)]
+	}
+	if !cue {
+		return false
+	}
+	takes := p >= 0 && s.toks[p].letters() && medicineTakers[s.lower(p)]
+	n := s.next(k)
+
+	dose := n > 0 && (s.toks[n].digits() || s.toks[n].kind != tkPunct && s.toks[n].shape&shDigit != 0 || s.eq(n, "fe") || s.eq(n, "and") ||
+		s.eq(n, "or") || s.toks[n].punct(','))
+	return takes || dose
+}
+
+// nameLikeContraceptives are contraceptive brands that are given names too.
+var nameLikeContraceptives = wordsOf("camila heather nikki hailey portia yasmin larin tilia mili tarina syeda lyza aubra " +
+	"marlissa loryna briellyn larissia daysee ashlyna amethia jolessa kalliga amethyst")
+
+// contraceptionWords place a brand among contraceptives.
+var contraceptionWords = wordsOf("pill pills contraceptive contraceptives contraception ocp ocps progestin progestin-only " +
+	"minipill mini norethindrone estrogen estradiol levonorgestrel drospirenone")
+
+// medicineTakers come before a medicine's name.
+var medicineTakers = wordsOf("on started start starting continue continued take takes taking took switched switch from to the " +
+	"prescribed rx refill refilled stopped stop")
 
 // newspaperAt: the place at st..en names a newspaper read: "the" before it
 // and a newspaper's head after it ("in the New York Times", "reads the
