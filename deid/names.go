@@ -3885,6 +3885,8 @@ func (s *scan) vetoLookalikes() {
 			cd.t = "" // "presented at the Quality Council"
 		case (st == en || en == st+1 && s.eq(en, "fe")) && s.contraceptiveBrand(st):
 			cd.t = "" // "The Camila and Errin progestin-only pills"
+		case cd.t == Location && st == en && s.switchedMedicine(st):
+			cd.t = "" // "Switched from Nurtec to Ubrelvy"
 		case cd.t == Location && s.newspaperAt(st, en):
 			cd.t = "" // "read about it in the new york times"
 		case s.saintProduct(st, en):
@@ -3987,6 +3989,42 @@ func (s *scan) contraceptiveBrand(k int) bool {
 		s.eq(n, "or") || s.toks[n].punct(','))
 	return takes || dose
 }
+
+// switchedMedicine: token k is a word on no list of places or names after
+// a verb of changing a treatment and "from", or after such a "from" and
+// the word it took and "to": "Switched from Nurtec to Ubrelvy",
+// "transitioned from Lantus to Tresiba". People move from a town to
+// another and are transferred between hospitals; a treatment is switched.
+func (s *scan) switchedMedicine(k int) bool {
+	t := &s.toks[k]
+	if !t.letters() || t.gaz&(gzCity|gzCityAmb|gzTown|gzFacHead|gzFacAcro|gzFirst|gzSur) != 0 || t.lex&(lxCity|lxCityAmb|lxState|lxCountry|lxFirst|lxSur) != 0 {
+		return false
+	}
+	p := s.sameLinePrev(k)
+	if p < 0 {
+		return false
+	}
+	if s.eq(p, "to") {
+		// "... from X to Y": Y after the X a switch took.
+		x := s.sameLinePrev(p)
+		if x < 0 || !s.toks[x].letters() {
+			return false
+		}
+		p = s.sameLinePrev(x)
+		if p < 0 {
+			return false
+		}
+	}
+	if !s.eq(p, "from") {
+		return false
+	}
+	v := s.sameLinePrev(p)
+	return v >= 0 && s.toks[v].letters() && switchVerbs[s.lower(v)]
+}
+
+// switchVerbs change a treatment from one medicine to another.
+var switchVerbs = wordsOf("switched switch switching changed change changing transitioned transition converted convert " +
+	"titrated weaned rotated escalated de-escalated")
 
 // nameLikeContraceptives are contraceptive brands that are given names too.
 var nameLikeContraceptives = wordsOf("camila heather nikki hailey portia yasmin larin tilia mili tarina syeda lyza aubra " +
