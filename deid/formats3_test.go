@@ -158,6 +158,7 @@ func TestNamesAgesAndHandles(t *testing.T) {
 		{"a name between patient and date of birth", "caller: patient bettina oduya date of birth five five sixty six\n",
 			[]found{{"bettina oduya", deid.Name}, {"five five sixty six", deid.Date}}},
 		{"a caller saying who calls", "hi dr mendoza it's jolene in the lab", []found{{"mendoza", deid.Name}, {"jolene", deid.Name}}},
+		{"a caller typing its for it's", "its jolene from the front desk, the dog wagged its tail", []found{{"jolene", deid.Name}}},
 		{"a dodged address in parentheses, two dots", "mail: a.b (at) x (dot) co (dot) uk now", []found{{"a.b (at) x (dot) co (dot) uk", deid.Email}}},
 		{"a hospital's acronym before its lab", "doctor: they said it was the ucsd lab that ran it", []found{{"ucsd", deid.Location}}},
 		{"a hospital's acronym before its er", "the uab er was packed", []found{{"uab", deid.Location}}},

@@ -841,7 +841,8 @@ func (s *scan) acronymPlaceAt(i int) bool {
 	if !listed && (!cued || t.lex != 0 || t.gaz != 0 && t.gaz&(gzCity|gzFacHead|gzFacAcro) == 0) {
 		return false
 	}
-	if listed && !cued && !s.clauseGoesOn(i) && !(s.next(i) > 0 && s.toks[s.next(i)].letters() && siteNouns[s.lower(s.next(i))]) {
+	if listed && !cued && !s.clauseGoesOn(i) && !(s.next(i) > 0 && s.toks[s.next(i)].letters() && siteNouns[s.lower(s.next(i))]) &&
+		s.facilityWordsAfter(i) == i { // "she's at SF General now": a hospital's words make it one
 		return false
 	}
 	s.addTok(i, s.facilityWordsAfter(i), Location, prShape)

@@ -501,13 +501,13 @@ func (s *scan) introBefore(i int) bool {
 	}
 	weak := p1 == "i'm" || p1 == "im" || p1 == "am" && p2 == "i" || p1 == "you" && p2 == "are" || p1 == "you're" ||
 		p1 == "are" && p2 == "you" || p1 == "be" && (p2 == "must" || p2 == "might" || p2 == "you'd" || p2 == "you'll") ||
-		p1 == "it's" || p1 == "that's" || (p1 == "that" || p1 == "this" || p1 == "it") && (p2 == "is" || p2 == "was") ||
+		p1 == "it's" || p1 == "its" || p1 == "that's" || (p1 == "that" || p1 == "this" || p1 == "it") && (p2 == "is" || p2 == "was") ||
 		p1 == "is" && (p2 == "it" || p2 == "that" || p2 == "this") || p1 == "with" && speakVerbs[p2] ||
 		p1 == "to" && speakVerbs[p2] || p1 == "for" && p2 == "ask"
 	if !weak {
 		return false
 	}
-	if p1 == "it's" {
+	if p1 == "it's" || p1 == "its" { // "hi dr k, its maria again": "it's" typed without its apostrophe
 		switch p2 {
 		case "when", "if", "because", "cause", "unless":
 			return false // "better when it's sunny": the weather, no one introduced

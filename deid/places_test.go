@@ -54,6 +54,7 @@ func TestGazetteerPlaces(t *testing.T) {
 		{"a children's product stays", "Give Children's Tylenol 5 mL; Infants' and Children's Motrin dosing reviewed.", nil},
 		{"a denomination's health system", "Sincerely, Obadiah Merriweather, MD, Baptist Health Internal Medicine; see Methodist Health System cardiology.",
 			[]found{{"Obadiah Merriweather", deid.Name}, {"Baptist Health Internal Medicine", deid.Location}, {"Methodist Health System", deid.Location}}},
+		{"a city's nickname and a hospital's word", "She's at SF General now.", []found{{"SF General", deid.Location}}},
 		{"a campus of a system by its town", "Warmly, the care team at Kaiser Permanente Lakewood", []found{{"Kaiser Permanente Lakewood", deid.Location}}},
 		{"a system as an insurer stays", "He has Kaiser Permanente insurance; The Catholic Health Association guidelines.", nil},
 		// GeoNames's US places that are no incorporated place: a
