@@ -271,6 +271,9 @@ func TestLowerClergyTitles(t *testing.T) {
 		{"patient: pastor adeyemi prays with me", "adeyemi", true},
 		{"patient: the rabbi blessed the baby", "blessed", false},
 		{"patient: our pastor visited me twice", "visited", false},
+		{"patient: officer diaz brought me in", "diaz", true},
+		{"patient: deputy johnson drove me here", "johnson", true},
+		{"patient: the officer said to come in", "said", false},
 	})
 }
 

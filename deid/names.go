@@ -1842,7 +1842,10 @@ var lowerTitles = map[string]bool{"dr": true, "doctor": false, "mr": false, "mrs
 	"monsieur": true,
 	// Clergy, as a transcript writes them: "our pastor, reverend okoye",
 	// "rabbi cohen called".
-	"reverend": true, "rev": true, "pastor": true, "rabbi": true, "imam": true, "deacon": true, "chaplain": true}
+	"reverend": true, "rev": true, "pastor": true, "rabbi": true, "imam": true, "deacon": true, "chaplain": true,
+	// Officers, before a listed name only: "officer diaz brought me in",
+	// "deputy johnson drove me" ("the officer said" has none).
+	"officer": false, "deputy": false, "detective": false, "sergeant": false, "sgt": false, "trooper": false}
 
 // clergyNounBefore: the clergy word at p is a noun after a determiner,
 // with a verb and its object after it, not a title: "the rabbi blessed
