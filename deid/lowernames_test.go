@@ -274,6 +274,9 @@ func TestLowerClergyTitles(t *testing.T) {
 		{"patient: officer diaz brought me in", "diaz", true},
 		{"patient: deputy johnson drove me here", "johnson", true},
 		{"patient: the officer said to come in", "said", false},
+		{"patient: the surgeon was a lady, doctor ng, real nice", "ng", true},
+		{"patient: dr li said to come back", "li", true},
+		{"patient: the doctor placed an ng tube", "ng", false},
 	})
 }
 

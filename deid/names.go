@@ -2781,6 +2781,31 @@ func (s *scan) spelledName(i int) bool {
 }
 
 // afterTitle: the token before i (a dot skipped) is a title word.
+// shortSurnameAfterTitle: a surname of two letters in lower case after a
+// clinician's title, where the clause ends or a person's verb follows: "the
+// surgeon was a lady, doctor ng, real nice", "dr li said to come back".
+// Written in capitals ("Dr. Ng") the title rules find it; in lower case
+// the word is also a clinical abbreviation ("ng tube", "li level").
+func (s *scan) shortSurnameAfterTitle(i int) bool {
+	p := s.sameLinePrev(i)
+	if p >= 0 && s.toks[p].punct('.') {
+		p = s.sameLinePrev(p)
+	}
+	if p < 0 || !(s.eq(p, "dr") || s.eq(p, "doctor") || s.eq(p, "dra")) || s.toks[i].gap != gapSpace {
+		return false
+	}
+	n := s.next(i)
+	if !(n < 0 || s.toks[n].gap == gapLine || s.toks[n].punct(',') || s.toks[n].punct('.') || s.toks[n].letters() && personVerbs[s.lower(n)]) {
+		return false
+	}
+	s.addName(i, i, ClinicianNames)
+	return true
+}
+
+// shortSurnames are surnames of two letters, common in East and Southeast
+// Asia, that are also clinical abbreviations in lower case.
+var shortSurnames = wordsOf("ng li wu xu hu yu vu vo ly ko ho lo le")
+
 func (s *scan) afterTitle(i int) bool {
 	p := i - 1
 	if p >= 0 && s.toks[p].punct('.') {

@@ -26,6 +26,9 @@ func (s *scan) wordAt(i int) {
 	if f&lxUnit != 0 && s.homeUnit(i) {
 		return
 	}
+	if !up && tn == 2 && i > 0 && shortSurnames[lw] && s.shortSurnameAfterTitle(i) {
+		return
+	}
 	if up && !allUp && (tn == 8 && lw == "children" || tn == 6 && (lw == "health" || lw == "system") || tn == 10 && (lw == "healthcare" || lw == "permanente")) &&
 		s.capSystemName(i) {
 		return
