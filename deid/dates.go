@@ -1121,6 +1121,14 @@ func (s *scan) dayFirst(i int) (dateVal, int) {
 		}
 		return v, -1
 	}
+	if v.the && ord && k+1 < len(s.toks) && (s.eq(k, "or") || s.eq(k, "and")) && s.toks[k].gap == gapSpace {
+		// "around the 3rd or 4th of last month": two days of one month.
+		if _, e2, ord2, _ := s.dayOf(k + 1); e2 > k && ord2 && e2+3 < len(s.toks) && s.eq(e2+1, "of") &&
+			(s.eq(e2+2, "this") || s.eq(e2+2, "last") || s.eq(e2+2, "next")) && s.eq(e2+3, "month") {
+			v.layout, v.d, v.hasD, v.ord, v.spoken, v.of = dlDay, d, true, true, spoken, true
+			return v, e2 + 3
+		}
+	}
 	if v.the && ord && k < len(s.toks) && s.toks[k].gap == gapSpace && s.toks[k].letters() && !s.toks[k].upper() &&
 		(clauseWords[s.lower(k)] || dayEndWords[s.lower(k)] || dayClauseOpeners[s.lower(k)] && d > 2 ||
 			i > 0 && s.toks[i-1].letters() && s.toks[i-1].is(lxWeekday) && !s.toks[k].is(lxMonth)) {

@@ -505,6 +505,17 @@ func (s *scan) numberAt(i int) {
 	}
 }
 
+// clockOrTimeAfter: a measure or a span of time follows token i ("i'll be
+// 90 minutes late", "it'll be 95 degrees").
+func (s *scan) clockOrTimeAfter(i int) bool {
+	n := s.next(i)
+	return n > 0 && s.toks[n].letters() && ageMeasureWords[s.lower(n)]
+}
+
+// ageMeasureWords count what a number measures after "will be".
+var ageMeasureWords = wordsOf("minutes minute min mins seconds secs hours hour hrs days weeks miles feet ft pounds lbs kilos kg " +
+	"degrees percent dollars bucks cents")
+
 // unitAfter reports whether the token after i is a unit of measure.
 func (s *scan) unitAfter(i int) bool {
 	k := s.next(i)
@@ -714,6 +725,14 @@ func (s *scan) agePredicate(i int) bool {
 		return !s.unitAfter(i) // "that makes you ninety one"
 	case s.eq(p, "are") && p >= 1 && (s.eq(p-1, "you") || s.eq(p-1, "they") || s.eq(p-1, "we")):
 		return !s.unitAfter(i) // "you are ninety seven"
+	case s.eq(p, "be") && p >= 2 && s.toks[p-1].letters() && (s.eq(p-1, "ll") && s.toks[p-2].punct('\'') || s.eq(p-1, "will") || s.eq(p-1, "would") || s.eq(p-1, "gonna")):
+		// "i'll be 90 next march", "she will be 93": an age to come, of a
+		// person ("the pressure will be 95" has none).
+		subj := p - 2
+		if s.eq(p-1, "ll") {
+			subj = p - 3
+		}
+		return subj >= 0 && s.toks[subj].letters() && personSubjects[s.lower(subj)] && !s.unitAfter(i) && !s.clockOrTimeAfter(i)
 	case s.eq(p, "is") || s.eq(p, "was") || s.eq(p, "am"):
 		p--
 	case s.eq(p, "s") && p >= 2 && s.toks[p-1].punct('\'') && s.toks[p-1].gap == gapNone:

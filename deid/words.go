@@ -52,6 +52,9 @@ func (s *scan) wordAt(i int) {
 	if f&(lxMonth|lxMonthAbbr) != 0 && up && s.partOfMonthBefore(i) {
 		return // "next appt mid-Jan": the month, not the given name Jan
 	}
+	if f&(lxMonth|lxMonthAbbr) != 0 && i > 0 && s.partOfMonthWordBefore(i) {
+		return // "seen early Feb", "it was early feb i think"
+	}
 	if sp && (tn == 6 && lw == "corner" || tn == 12 && lw == "intersection") && s.cornerOf(i) {
 		return // "the corner of 5th and Main": two streets
 	}
@@ -838,6 +841,31 @@ var personTakers = map[string]bool{"with": true, "by": true, "to": true, "from":
 // partOfMonthBefore: a month written after "mid-", "early-" or "late-"
 // ("next appt mid-Jan", "early-March"): the month, taken as a date over the
 // given name it may also be.
+// partOfMonthWordBefore: "early", "late" or "mid" said before a month
+// ("seen early Feb.", "it was early feb i think", "late sept"): the
+// month, a date element. "may" and "march", words too, only capitalized
+// ("late May"; "it's late, may i ask" stays).
+func (s *scan) partOfMonthWordBefore(i int) bool {
+	p := s.sameLinePrev(i)
+	if p < 0 || s.toks[i].gap != gapSpace || !s.toks[p].letters() {
+		return false
+	}
+	switch s.lower(p) {
+	case "early", "late", "mid":
+	default:
+		return false
+	}
+	if w := s.lower(i); (w == "may" || w == "march" || w == "jan" || w == "jun") && !s.toks[i].upper() {
+		return false
+	}
+	end := i
+	if n := i + 1; n < len(s.toks) && s.toks[n].punct('.') && s.toks[n].gap == gapNone && s.toks[i].is(lxMonthAbbr) {
+		end = n
+	}
+	s.addTok(p, s.yearAfter(end), Date, prCue)
+	return true
+}
+
 func (s *scan) partOfMonthBefore(i int) bool {
 	if i < 2 || !s.toks[i-1].punct('-') || s.toks[i-1].gap != gapNone || s.toks[i].gap != gapNone {
 		return false
