@@ -324,14 +324,24 @@ func (s *scan) handleAt(p int) bool {
 	if k < 0 {
 		return false
 	}
-	for j, n := s.sameLinePrev(k), 0; j >= 0 && n < 4; j, n = s.sameLinePrev(j), n+1 {
+	for j, n := s.sameLinePrev(k), 0; j >= 0 && n < 7; j, n = s.sameLinePrev(j), n+1 {
 		if s.toks[j].letters() && handleCues[s.lower(j)] {
 			s.add(p, en, URL, prStrong)
 			return true
 		}
 	}
+	// With no app named, a handle shaped as one: a letter first, then an
+	// underscore or a digit among letters ("it's @mariag_92"); "@2pm",
+	// "@25mg" and "@home" are no handle.
+	h := s.text[p+1 : en]
+	if len(h) >= 5 && isLetterByte(h[0]) && strings.ContainsAny(h, "_0123456789") && strings.IndexFunc(h[1:], func(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' }) >= 0 {
+		s.add(p, en, URL, prStrong)
+		return true
+	}
 	return false
 }
+
+func isLetterByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 // macAddress: six groups of two hex digits joined by colons.
 func macAddress(x string) bool {
