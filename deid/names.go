@@ -2802,6 +2802,31 @@ func (s *scan) shortSurnameAfterTitle(i int) bool {
 	return true
 }
 
+// roleInitials: a clinician written by initials after the role's word
+// ("seen with attending LMK", "reviewed with fellow JRT", "by resident
+// AB"): two or three capitals of no list (no unit, service, credential or
+// clinical abbreviation: "attending ICU team", "Attending MD note"), where
+// the clause ends or goes on with "and", a comma or a preposition.
+func (s *scan) roleInitials(i int) bool {
+	t := &s.toks[i]
+	if t.lex != 0 || t.gaz&^gzFacAcro != 0 || t.gaz&gzFacAcro != 0 || s.tokIn(unitAcronymSet, i) || t.gap != gapSpace {
+		return false
+	}
+	p := s.sameLinePrev(i)
+	if p < 0 || !s.toks[p].letters() || !clinicalRoles[s.lower(p)] {
+		return false
+	}
+	n := s.next(i)
+	if n >= 0 && s.toks[n].gap != gapLine && s.toks[n].letters() && !s.tokIn(functionWordSet, n) && !s.eq(n, "today") {
+		return false // "attending ICU team"
+	}
+	s.addName(i, i, ClinicianNames)
+	return true
+}
+
+// clinicalRoles name a clinician's role before the clinician.
+var clinicalRoles = wordsOf("attending resident fellow intern hospitalist intensivist scribe preceptor")
+
 // shortSurnames are surnames of two letters, common in East and Southeast
 // Asia, that are also clinical abbreviations in lower case.
 var shortSurnames = wordsOf("ng li wu xu hu yu vu vo ly ko ho lo le")

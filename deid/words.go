@@ -29,6 +29,9 @@ func (s *scan) wordAt(i int) {
 	if !up && tn == 2 && i > 0 && shortSurnames[lw] && s.shortSurnameAfterTitle(i) {
 		return
 	}
+	if allUp && (tn == 2 || tn == 3) && i > 0 && s.roleInitials(i) {
+		return
+	}
 	if up && !allUp && (tn == 8 && lw == "children" || tn == 6 && (lw == "health" || lw == "system") || tn == 10 && (lw == "healthcare" || lw == "permanente")) &&
 		s.capSystemName(i) {
 		return
