@@ -383,6 +383,8 @@ func TestLookalikeVetoes(t *testing.T) {
 		// Contraceptives by brand, some spelled like given names.
 		{"contraceptive brands", "Has been on Errin, previously Sprintec; switched from Junel to Blisovi. Continue Tarina Fe 1/20.\nThe Camila and Errin progestin-only pills remain tier 1. Started Heather 0.35 mg daily as a progestin-only pill.", nil},
 		{"a person named like a brand stays", "My daughter Heather asked about birth control pills. Camila Ortiz is on the pill.", []found{{"Heather", deid.Name}, {"Camila Ortiz", deid.Name}}},
+		{"an exercise's eponym", "PT with Codman pendulum exercises; Seen by Dr. Codman.", []found{{"Codman", deid.Name}}},
+		{"a figure likened, in either mode", "patient: about the same, worse when i'm tired, like michael j fox said in that interview", nil},
 		{"medicines switched", "Switched from Nurtec to Ubrelvy; transitioned from Lantus to Tresiba.", nil},
 		{"towns and hospitals still moved between", "Transferred from Mercy to Banner overnight; he switched from Tucson to Phoenix offices.",
 			[]found{{"Mercy", deid.Location}, {"Banner", deid.Location}, {"Tucson", deid.Location}, {"Phoenix", deid.Location}}},

@@ -272,6 +272,8 @@ func TestLowerClergyTitles(t *testing.T) {
 		{"patient: the rabbi blessed the baby", "blessed", false},
 		{"patient: our pastor visited me twice", "visited", false},
 		{"patient: officer diaz brought me in", "diaz", true},
+		{"patient: james brown said he was dizzy", "brown", true},
+		{"patient: i gave james some brown rice", "brown", false},
 		{"patient: deputy johnson drove me here", "johnson", true},
 		{"patient: the officer said to come in", "said", false},
 		{"patient: the surgeon was a lady, doctor ng, real nice", "ng", true},

@@ -2587,6 +2587,11 @@ func (s *scan) lowerNameAt(i int, cls NameClass) {
 	// ("angela brightwater"): the lists hold every English word.
 	if n := s.next(en); n > 0 && s.toks[n].gap == gapSpace && s.toks[n].letters() && !s.toks[n].upper() &&
 		(s.toks[n].lex&lxSur != 0 && s.toks[n].lex&nonNameFlags == 0 ||
+			// "james brown said he was dizzy": a surname that is also a
+			// word, between a listed given name and a person's verb.
+			en == i && s.toks[i].lex&lxFirst != 0 && s.toks[n].lex&(lxSur|lxSurAmb) != 0 &&
+				s.toks[n].lex&(lxMedical|lxMonth|lxWeekday|lxTitle|lxTitleClin|lxRelation|lxUnitWord) == 0 &&
+				personVerbs[s.nextWordAt(n)] && !s.nextIsAux(n) ||
 			s.toks[n].lex == 0 && s.toks[n].gaz&gzSur != 0 && s.toks[n].gaz&gzWord == 0 ||
 			s.toks[i].lex&lxFirst != 0 && s.toks[i].lex&nonNameFlags == 0 && s.unlistedSurname(n) || s.placeOrEponymSurname(n)) {
 		en = n

@@ -695,7 +695,8 @@ func (s *scan) addTagged(m *tagger.Model, spans []Span) []Span {
 		// ("Allen test", "Thessaly test", "Pfannenstiel retractor") or a
 		// brand ("Little Debbie") is no identifier.
 		if st, en := int(s.tpos[k]), int(s.tpos[e]); !s.titleBefore(st) && (s.eponymAfter(en) || s.eponymAhead(en)) || s.brandCovers(st, en) || s.brandPossessive(st, en) || s.eponymPairAt(st, en) || s.brandWord(st, en) || s.insurerAt(st, en) ||
-			ty == Name && st == en && (s.wordWithoutPerson(st) || s.raceWord(st) || s.lowerChain(st) || s.contraceptiveBrand(st)) || ty == Location && st == en && s.monthWord(st) || st == en && (s.riverAt(st) || s.vetoedMention(st) || s.clinicalWord(st)) ||
+			ty == Name && st == en && (s.wordWithoutPerson(st) || s.raceWord(st) || s.lowerChain(st) || s.contraceptiveBrand(st)) ||
+			ty == Name && s.inPublicFigure(st, en) || ty == Location && st == en && s.monthWord(st) || st == en && (s.riverAt(st) || s.vetoedMention(st) || s.clinicalWord(st)) ||
 			ty == Location && st == en && (s.wordWithoutPlace(st) || s.adverbWord(st)) {
 			k = e
 			continue
@@ -713,6 +714,21 @@ func (s *scan) addTagged(m *tagger.Model, spans []Span) []Span {
 	merged := mergeSpans(s.mergeBuf[:0], spans, added)
 	s.mergeBuf = merged[:0]
 	return merged
+}
+
+// inPublicFigure: tokens st..en end a public figure's name that the rules
+// left as a mention in passing (publicFigure: "like michael j fox said in
+// that interview"); the tagger's name on its last words is vetoed too.
+func (s *scan) inPublicFigure(st, en int) bool {
+	for k := st; k >= 0 && k >= st-3; k-- {
+		if k < st && !s.toks[k].letters() {
+			break
+		}
+		if s.publicFigure(k, en) || s.publicHonorific(k, en) {
+			return true
+		}
+	}
+	return false
 }
 
 // wordWithoutPlace: a lower-case English word ("fire", "wake") with no
