@@ -696,7 +696,7 @@ func (s *scan) addTagged(m *tagger.Model, spans []Span) []Span {
 		// brand ("Little Debbie") is no identifier.
 		if st, en := int(s.tpos[k]), int(s.tpos[e]); !s.titleBefore(st) && (s.eponymAfter(en) || s.eponymAhead(en)) || s.brandCovers(st, en) || s.brandPossessive(st, en) || s.eponymPairAt(st, en) || s.brandWord(st, en) || s.insurerAt(st, en) ||
 			ty == Name && st == en && (s.wordWithoutPerson(st) || s.raceWord(st) || s.lowerChain(st) || s.contraceptiveBrand(st)) ||
-			ty == Name && s.inPublicFigure(st, en) || ty == Location && st == en && s.monthWord(st) || st == en && (s.riverAt(st) || s.vetoedMention(st) || s.clinicalWord(st)) ||
+			ty == Name && s.inPublicFigure(st, en) || ty == Name && en > st && s.verbOpensName(st) || ty == Location && st == en && s.monthWord(st) || st == en && (s.riverAt(st) || s.vetoedMention(st) || s.clinicalWord(st)) ||
 			ty == Location && st == en && (s.wordWithoutPlace(st) || s.adverbWord(st)) {
 			k = e
 			continue
@@ -714,6 +714,19 @@ func (s *scan) addTagged(m *tagger.Model, spans []Span) []Span {
 	merged := mergeSpans(s.mergeBuf[:0], spans, added)
 	s.mergeBuf = merged[:0]
 	return merged
+}
+
+// verbOpensName: the tagger's name of several words opens on a lower-case
+// English word that no list of names holds and that a verb's form ends
+// ("my daughter brings campbell's soup"): no name starts on a verb.
+func (s *scan) verbOpensName(st int) bool {
+	t := &s.toks[st]
+	if t.upper() || !t.letters() || s.isKnown(st) || t.lex&(lxFirst|lxSur|lxFirstAmb|lxSurAmb) != 0 || t.gaz&(gzFirst|gzSur|gzFirstAmb|gzSurAmb) != 0 ||
+		!s.dictionaryWord(st) {
+		return false
+	}
+	w := s.lower(st)
+	return strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")
 }
 
 // inPublicFigure: tokens st..en end a public figure's name that the rules

@@ -218,3 +218,48 @@ func TestTaggerEnglishWordsNoPlace(t *testing.T) {
 		t.Fatal("no one-word place in the corpora: the test checked nothing")
 	}
 }
+
+// TestTaggerNoNameOpensOnVerb: over the PHI-free tuning corpora and the
+// dialogues, no name of several words opens on a lower-case English word
+// of no name list that a verb's form ends ("my daughter brings campbell's
+// soup" was tagged "brings campbell"): the veto of verbOpensName.
+func TestTaggerNoNameOpensOnVerb(t *testing.T) {
+	d, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for _, name := range []string{"phifree5", "phifree6", "phifree9", "dialogues-known5", "dialogues-known6"} {
+		f, err := os.Open(filepath.Join("..", "testdata", "deid", name+".jsonl"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sc := bufio.NewScanner(f)
+		sc.Buffer(nil, 1<<20)
+		for sc.Scan() {
+			var doc struct {
+				Text  string `json:"text"`
+				Known Known  `json:"known"`
+			}
+			if err := json.Unmarshal(sc.Bytes(), &doc); err != nil {
+				t.Fatal(err)
+			}
+			s := d.pool.Get().(*scan)
+			for _, sp := range d.Detect(doc.Text, doc.Known) {
+				if sp.Type != Name || !strings.Contains(doc.Text[sp.Start:sp.End], " ") {
+					continue
+				}
+				checked++
+				s.rules(d, doc.Text, doc.Known, false)
+				if k := s.tokStartingAt(sp.Start); k >= 0 && s.verbOpensName(k) {
+					t.Errorf("%s: a name opening on the verb %q", name, doc.Text[sp.Start:sp.End])
+				}
+			}
+			d.release(s)
+		}
+		f.Close()
+	}
+	if checked == 0 {
+		t.Fatal("no name of several words in the corpora: the test checked nothing")
+	}
+}
