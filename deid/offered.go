@@ -52,6 +52,23 @@ func (s *scan) offeredNames() {
 			continue
 		}
 		s.lowerNameAt(k, PatientNames)
+		s.offeredMentions(k)
+	}
+}
+
+// offeredMentions: the short name offered at token k, said again where a
+// name is said to someone: opening a turn or set off by a comma ("chi
+// great i'm dr naidu", "ok chi, let's check"). The word may be a word too
+// ("chi"), so only there.
+func (s *scan) offeredMentions(k int) {
+	w := s.lower(k)
+	for j := range s.toks {
+		if j == k || !s.toks[j].letters() || s.toks[j].upper() || s.lower(j) != w {
+			continue
+		}
+		if s.turnStart(j) || j+1 < len(s.toks) && s.toks[j+1].punct(',') && s.toks[j+1].gap == gapNone {
+			s.addName(j, j, PatientNames)
+		}
 	}
 }
 

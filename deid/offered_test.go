@@ -24,6 +24,8 @@ func TestShortNameOffered(t *testing.T) {
 			{"md: hi valentina\npt: vale is fine\nmd: vale ok and this is your husband", []string{"vale"}},
 			{"speaker 1: mr. mizrahi\nspeaker 2: yes avi\nspeaker 1: avi great, i'm the resident", []string{"avi"}},
 			{"s1: sebastiao i'm dr chukwuma\ns2: tiao please\ns1: tiao ok so the gallbladder", []string{"tiao"}},
+			// A short form that is a word too, said again opening a turn.
+			{"spk_0: ok so um chidinma is it\nspk_1: chidinma yeah or chi is fine\nspk_0: chi great i'm dr naidu", []string{"chidinma", "chi"}},
 		} {
 			spans := d.Detect(c.text, deid.Known{})
 			for _, n := range c.names {
