@@ -1733,28 +1733,6 @@ func (s *scan) unitAfterAddress(end int) int {
 	return end
 }
 
-// townOfTheOne: "the boise one", "the nampa one": a listed town of no
-// English and no given name between "the" and "one", the branch of a
-// clinic or a store named by its town ("the red one", "the johnson one"
-// stay).
-func (s *scan) townOfTheOne(i int) bool {
-	x := s.sameLinePrev(i)
-	if x < 1 || x != i-1 || s.toks[i].gap != gapSpace || !s.toks[x].letters() || s.toks[x].gap != gapSpace {
-		return false
-	}
-	th := s.sameLinePrev(x)
-	if th < 0 || !s.eq(th, "the") {
-		return false
-	}
-	t := &s.toks[x]
-	if t.gaz&gzCity == 0 && t.lex&lxCity == 0 || t.gaz&(gzWord|gzCityAmb|gzFirst|gzFirstAmb) != 0 ||
-		t.lex&(lxCityAmb|lxCommon|lxMedical|lxFirst|lxFirstAmb|lxState|lxCountry) != 0 || s.dictionaryWord(x) {
-		return false
-	}
-	s.addTok(x, x, Location, prShape)
-	return true
-}
-
 // homeUnit: the unit of a home and its number where one lives, with no
 // street said ("Lives in Apt 4C with her son", "i live in apartment 12",
 // "she's staying in unit 3b"): after "in" or "at" and a verb of living. A

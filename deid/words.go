@@ -32,9 +32,6 @@ func (s *scan) wordAt(i int) {
 	if allUp && (tn == 2 || tn == 3) && i > 0 && s.roleInitials(i) {
 		return
 	}
-	if !up && tn == 3 && lw == "one" && i > 1 && s.townOfTheOne(i) {
-		return
-	}
 	if up && !allUp && (tn == 8 && lw == "children" || tn == 6 && (lw == "health" || lw == "system") || tn == 10 && (lw == "healthcare" || lw == "permanente")) &&
 		s.capSystemName(i) {
 		return
