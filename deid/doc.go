@@ -404,7 +404,22 @@
 //     "valentine's" without "Day"; kept: a newspaper named by its town
 //     ("in the new york times"), device makers before their products
 //     ("Edwards SAPIEN"), "Prague C1M2", and the tagger's place on a lone
-//     lower-case English word of no list ("roll over in bed");
+//     lower-case English word of no list ("roll over in bed"); later in the
+//     session: a surname after an officer's title ("officer diaz"), a
+//     two-letter surname after a clinician's title ("doctor ng,"), a
+//     clinician by initials after the role ("attending LMK"), a surname
+//     that is a word between a given name and a person's verb ("james
+//     brown said"), a short name offered, said again opening a turn ("chi
+//     great"), "its" typed for "it's" before a caller, a social handle by
+//     its shape ("@jane_doe"), a UK postcode after a town spelled like a
+//     name, an age to come ("i'll be 90 next june"), a month after
+//     "early" or "late", two days of one month ("the 3rd or 4th of last
+//     month"); kept: contraceptives by brand, those spelled like given
+//     names by their context ("The Camila and Errin progestin-only
+//     pills"), medicines switched from one to another ("Switched from
+//     Nurtec to Ubrelvy"), a form's field spelled like a name ("Faith:
+//     Baptist"), and the tagger's names on a public figure's last words
+//     or opening on a verb ("brings campbell");
 //   - dates and identifiers by their context: a bare m/d after an event
 //     ("admitted 2/8", "shut off 4/11", "arrested 12/02", "bitten 6/9") or
 //     a clock time or shift, or before an hour with its half of the day
