@@ -3910,6 +3910,15 @@ func (s *scan) vetoLookalikes() {
 		if cd.t != Name && cd.t != Location {
 			continue
 		}
+		if cd.t == Name {
+			// "Ravi Gupta M.D.": the credential's first letter is no
+			// initial of the name.
+			if st, en := s.candTokens(cd); st >= 0 && en > st && s.toks[en].n() == 1 && s.dottedCredential(en) {
+				if p := s.sameLinePrev(en); p >= st {
+					cd.e = int(s.toks[p].e)
+				}
+			}
+		}
 		loc := uint64(0)
 		if cd.t == Location {
 			loc = 1

@@ -831,6 +831,9 @@ func (s *scan) initialTakesPerson(i int) bool {
 	if s.toks[p].punct(':') || s.toks[p].punct('(') || s.toks[p].punct(',') {
 		return true
 	}
+	if s.toks[p].punct('.') && p >= 1 && s.isInitial(p-1) {
+		return true // "Seen by J. R. Smith": a second initial, after the first
+	}
 	return s.toks[p].letters() && personTakers[s.lower(p)]
 }
 
