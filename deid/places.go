@@ -1716,13 +1716,7 @@ func (s *scan) unitAfterAddress(end int) int {
 	if !s.toks[k].is(lxUnit) {
 		return end
 	}
-	m := k + 1
-	if m < len(s.toks) && s.toks[m].punct('.') && s.toks[m].gap == gapNone {
-		m++
-	}
-	if m < len(s.toks) && s.toks[m].punct('#') {
-		m++
-	}
+	m := s.afterUnitWord(k)
 	if m < len(s.toks) && s.toks[m].word() && s.toks[m].n() <= 6 && s.toks[m].gap != gapLine &&
 		(s.toks[m].shape&shDigit != 0 || s.toks[m].allUpper() && s.toks[m].n() <= 2) {
 		if n := s.adj(m); n > 0 && s.toks[n].punct('-') && s.adj(n) > 0 && s.toks[n+1].word() && s.toks[n+1].n() <= 4 {
@@ -1731,6 +1725,19 @@ func (s *scan) unitAfterAddress(end int) int {
 		return m
 	}
 	return end
+}
+
+// afterUnitWord returns the token after the unit word at k, past its
+// abbreviation's period and a "#" ("Apt. #4", "Unit 3B").
+func (s *scan) afterUnitWord(k int) int {
+	m := k + 1
+	if m < len(s.toks) && s.toks[m].punct('.') && s.toks[m].gap == gapNone {
+		m++
+	}
+	if m < len(s.toks) && s.toks[m].punct('#') {
+		m++
+	}
+	return m
 }
 
 // homeUnit: the unit of a home and its number where one lives, with no
@@ -1752,13 +1759,7 @@ func (s *scan) homeUnit(i int) bool {
 	default:
 		return false
 	}
-	m := i + 1
-	if m < len(s.toks) && s.toks[m].punct('.') && s.toks[m].gap == gapNone {
-		m++
-	}
-	if m < len(s.toks) && s.toks[m].punct('#') {
-		m++
-	}
+	m := s.afterUnitWord(i)
 	if m >= len(s.toks) || !s.toks[m].word() || s.toks[m].n() > 5 || s.toks[m].gap == gapLine || s.toks[m].shape&shDigit == 0 {
 		return false
 	}

@@ -55,7 +55,30 @@ func TestTaggerDictionaryWordsVetoed(t *testing.T) {
 		t.Fatal(err)
 	}
 	checked := 0
-	for _, name := range []string{"blind3", "blind2", "dialogues-known"} {
+	eachTuningDoc(t, []string{"blind3", "blind2", "dialogues-known"}, func(name, text string, known Known) {
+		s := d.pool.Get().(*scan)
+		defer d.release(s)
+		s.addTagged(d.tagger, s.rules(d, text, known, true))
+		for _, sp := range s.tspans {
+			a, b := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End)
+			if sp.Type != Name || a < 0 || a != b {
+				continue
+			}
+			checked++
+			if tk := &s.toks[a]; !tk.upper() && !s.isKnown(a) && s.dictionaryWord(a) && !s.personAround(a) {
+				t.Errorf("%s: name on the English word %q with no person around it", name, text[sp.Start:sp.End])
+			}
+		}
+	})
+	if checked == 0 {
+		t.Fatal("the tagger added no one-word name in the corpora: the test checked nothing")
+	}
+}
+
+// eachTuningDoc calls fn with every document of the named tuning corpora.
+func eachTuningDoc(t *testing.T, names []string, fn func(name, text string, known Known)) {
+	t.Helper()
+	for _, name := range names {
 		f, err := os.Open(filepath.Join("..", "testdata", "deid", name+".jsonl"))
 		if err != nil {
 			t.Fatal(err)
@@ -70,24 +93,9 @@ func TestTaggerDictionaryWordsVetoed(t *testing.T) {
 			if err := json.Unmarshal(sc.Bytes(), &doc); err != nil {
 				t.Fatal(err)
 			}
-			s := d.pool.Get().(*scan)
-			s.addTagged(d.tagger, s.rules(d, doc.Text, doc.Known, true))
-			for _, sp := range s.tspans {
-				a, b := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End)
-				if sp.Type != Name || a < 0 || a != b {
-					continue
-				}
-				checked++
-				if tk := &s.toks[a]; !tk.upper() && !s.isKnown(a) && s.dictionaryWord(a) && !s.personAround(a) {
-					t.Errorf("%s: name on the English word %q with no person around it", name, doc.Text[sp.Start:sp.End])
-				}
-			}
-			d.release(s)
+			fn(name, doc.Text, doc.Known)
 		}
 		f.Close()
-	}
-	if checked == 0 {
-		t.Fatal("the tagger added no one-word name in the corpora: the test checked nothing")
 	}
 }
 
@@ -170,50 +178,34 @@ func TestTaggerEnglishWordsNoPlace(t *testing.T) {
 		t.Fatal(err)
 	}
 	checked := 0
-	for _, name := range []string{"dialogues-known5", "dialogues-known6", "dialogues-known", "phifree6"} {
-		f, err := os.Open(filepath.Join("..", "testdata", "deid", name+".jsonl"))
-		if err != nil {
-			t.Fatal(err)
+	eachTuningDoc(t, []string{"dialogues-known5", "dialogues-known6", "dialogues-known", "phifree6"}, func(name, text string, known Known) {
+		for _, sp := range d.Detect(text, known) {
+			if sp.Type != Location || strings.ContainsAny(text[sp.Start:sp.End], " -'") {
+				continue
+			}
+			checked++
+			w := text[sp.Start:sp.End]
+			if _, eng := englishWords()[w]; !eng || w != strings.ToLower(w) {
+				continue
+			}
+			s := d.pool.Get().(*scan)
+			rules := s.rules(d, text, known, false)
+			if k := s.tokStartingAt(sp.Start); k >= 0 && !s.isKnown(k) && s.dictionaryWord(k) &&
+				s.toks[k].gaz&(gzCity|gzCityAmb|gzTown|gzFacHead|gzFacAcro|gzFirst|gzSur|gzFirstAmb|gzSurAmb|gzPhraseHead) == 0 &&
+				s.toks[k].lex&(lxCity|lxCityAmb|lxState|lxCountry|lxFirst|lxSur|lxFirstAmb|lxSurAmb|lxPhraseHead) == 0 {
+				// A rule's place is the rule's ("the galleria"); only
+				// one the tagger alone added is this test's.
+				ruled := false
+				for _, r := range rules {
+					ruled = ruled || r.Start <= sp.Start && sp.End <= r.End
+				}
+				if !ruled {
+					t.Errorf("%s: the tagger's place on the English word %q", name, w)
+				}
+			}
+			d.release(s)
 		}
-		sc := bufio.NewScanner(f)
-		sc.Buffer(nil, 1<<20)
-		for sc.Scan() {
-			var doc struct {
-				Text  string `json:"text"`
-				Known Known  `json:"known"`
-			}
-			if err := json.Unmarshal(sc.Bytes(), &doc); err != nil {
-				t.Fatal(err)
-			}
-			for _, sp := range d.Detect(doc.Text, doc.Known) {
-				if sp.Type != Location || strings.ContainsAny(doc.Text[sp.Start:sp.End], " -'") {
-					continue
-				}
-				checked++
-				w := doc.Text[sp.Start:sp.End]
-				if _, eng := englishWords()[w]; !eng || w != strings.ToLower(w) {
-					continue
-				}
-				s := d.pool.Get().(*scan)
-				s.rules(d, doc.Text, doc.Known, false)
-				if k := s.tokStartingAt(sp.Start); k >= 0 && !s.isKnown(k) && s.dictionaryWord(k) &&
-					s.toks[k].gaz&(gzCity|gzCityAmb|gzTown|gzFacHead|gzFacAcro|gzFirst|gzSur|gzFirstAmb|gzSurAmb|gzPhraseHead) == 0 &&
-					s.toks[k].lex&(lxCity|lxCityAmb|lxState|lxCountry|lxFirst|lxSur|lxFirstAmb|lxSurAmb|lxPhraseHead) == 0 {
-					// A rule's place is the rule's ("the galleria"); only
-					// one the tagger alone added is this test's.
-					ruled := false
-					for _, r := range s.rules(d, doc.Text, doc.Known, false) {
-						ruled = ruled || r.Start <= sp.Start && sp.End <= r.End
-					}
-					if !ruled {
-						t.Errorf("%s: the tagger's place on the English word %q", name, w)
-					}
-				}
-				d.release(s)
-			}
-		}
-		f.Close()
-	}
+	})
 	if checked == 0 {
 		t.Fatal("no one-word place in the corpora: the test checked nothing")
 	}
@@ -229,36 +221,20 @@ func TestTaggerNoNameOpensOnVerb(t *testing.T) {
 		t.Fatal(err)
 	}
 	checked := 0
-	for _, name := range []string{"phifree5", "phifree6", "phifree9", "dialogues-known5", "dialogues-known6"} {
-		f, err := os.Open(filepath.Join("..", "testdata", "deid", name+".jsonl"))
-		if err != nil {
-			t.Fatal(err)
+	eachTuningDoc(t, []string{"phifree5", "phifree6", "phifree9", "dialogues-known5", "dialogues-known6"}, func(name, text string, known Known) {
+		s := d.pool.Get().(*scan)
+		defer d.release(s)
+		for _, sp := range d.Detect(text, known) {
+			if sp.Type != Name || !strings.Contains(text[sp.Start:sp.End], " ") {
+				continue
+			}
+			checked++
+			s.rules(d, text, known, false)
+			if k := s.tokStartingAt(sp.Start); k >= 0 && s.verbOpensName(k) {
+				t.Errorf("%s: a name opening on the verb %q", name, text[sp.Start:sp.End])
+			}
 		}
-		sc := bufio.NewScanner(f)
-		sc.Buffer(nil, 1<<20)
-		for sc.Scan() {
-			var doc struct {
-				Text  string `json:"text"`
-				Known Known  `json:"known"`
-			}
-			if err := json.Unmarshal(sc.Bytes(), &doc); err != nil {
-				t.Fatal(err)
-			}
-			s := d.pool.Get().(*scan)
-			for _, sp := range d.Detect(doc.Text, doc.Known) {
-				if sp.Type != Name || !strings.Contains(doc.Text[sp.Start:sp.End], " ") {
-					continue
-				}
-				checked++
-				s.rules(d, doc.Text, doc.Known, false)
-				if k := s.tokStartingAt(sp.Start); k >= 0 && s.verbOpensName(k) {
-					t.Errorf("%s: a name opening on the verb %q", name, doc.Text[sp.Start:sp.End])
-				}
-			}
-			d.release(s)
-		}
-		f.Close()
-	}
+	})
 	if checked == 0 {
 		t.Fatal("no name of several words in the corpora: the test checked nothing")
 	}
