@@ -212,7 +212,9 @@ func (s *scan) phoneType(i int) Type {
 
 var phoneCueWords = []string{"phone", "tel", "telephone", "cell", "mobile", "call", "pager", "contact", "number", "reach",
 	"reached", "text", "home", "work", "ph", "cellphone", "landline", "beeper", "line", "fax", "dial", "callback", "at", "phone#", "tel.", "numbers",
-	"mob", "mobile#", "cell#", "whatsapp"}
+	"mob", "mobile#", "cell#", "whatsapp",
+	// In Spanish, Portuguese, French and Italian forms.
+	"teléfono", "telefono", "celular", "cel", "móvil", "movil", "telefone", "téléphone", "portable", "cellulare"}
 
 // phoneAt tries a phone or fax number starting at token i. It returns the
 // index of the last token, or -1.
@@ -239,6 +241,12 @@ func (s *scan) phoneAt(i int, g *groups) int {
 		// A national number abroad, its trunk 0 first: "07700 900123",
 		// "020 7946 0958", "0161 496 0000", France's "06 12 34 56 78"
 		// after a phone cue.
+		last = g.last
+	case g.total >= 10 && g.total <= 11 && g.n >= 2 && g.n <= 4 && g.seps[1] == ' ' && g.lens[0] >= 2 && s.wordsBefore(phoneCueSet, i, 6) != 0 &&
+		!s.cueBefore(i, lxCodeStop, 3) && !s.unitAfter(g.last):
+		// A number of ten digits in groups after a phone cue, as other
+		// countries group them: "teléfono 33 1234 5678", "Celular: 55
+		// 9876 5432".
 		last = g.last
 	case s.trunkZero(i) && g.total >= 10 && g.total <= 11 && g.seps[1] == ' ' && (g.is(4, 3, 3) || g.is(2, 4, 4) && g.paren || g.is(4, 3, 4) && g.paren):
 		// The shapes of a national number that nothing else is written
@@ -570,7 +578,7 @@ func (s *scan) ageAt(i int) bool {
 		k = s.next(k)
 	}
 	if k > 0 {
-		for _, w := range []string{"year", "years", "yr", "yrs", "yo", "y", "yoa", "yof", "yom"} {
+		for _, w := range []string{"year", "years", "yr", "yrs", "yo", "y", "yoa", "yof", "yom", "años", "anos", "ans", "anni", "jahre", "jaar"} {
 			if s.eq(k, w) {
 				ok = true
 				break

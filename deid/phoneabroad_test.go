@@ -24,6 +24,11 @@ func TestNationalNumbersWithoutCue(t *testing.T) {
 			{"Mob 07700 900123. DOB 12/03/1958.", "07700 900123", deid.Phone},
 			{"Lives in Leeds LS6 2QT with her partner.", "LS6 2QT", deid.ZIP},
 			{"Aadhaar 2345 6789 0123; resident of Koramangala.", "2345 6789 0123", deid.ID},
+			// In Spanish: a phone grouped as Mexico groups it, an age in
+			// years, a street written type first with its number after.
+			{"Su número de teléfono es 33 1234 5678.", "33 1234 5678", deid.Phone},
+			{"Mi mamá vive en Guadalajara y tiene 92 años.", "92", deid.Age},
+			{"Dra. Leticia Arce, Calle Hidalgo 45, Zapopan.", "Calle Hidalgo 45", deid.Location},
 		})
 		text := "Platelets 412 555 871 range noted in the 1990 series."
 		for _, s := range d.Detect(text, deid.Known{}) {

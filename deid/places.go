@@ -1727,6 +1727,30 @@ func (s *scan) unitAfterAddress(end int) int {
 	return end
 }
 
+// streetTypeThenNumber: a street written type first and its house number
+// after its name, as Spanish, Portuguese, Italian and French addresses are
+// ("Calle Hidalgo 45, Zapopan", "Rua Augusta 112", "Via Roma 5"): the
+// capitalized type, one to three capitalized words, then a number of five
+// digits at most (with a letter or "bis" after it), which is no dose and
+// no year.
+func (s *scan) streetTypeThenNumber(i int) bool {
+	k := s.next(i)
+	words := 0
+	for ; k > 0 && words < 4 && s.toks[k].gap == gapSpace && (s.toks[k].capWord() || s.toks[k].letters() && (s.eq(k, "de") || s.eq(k, "del") || s.eq(k, "da") || s.eq(k, "di"))); k = s.next(k) {
+		if s.toks[k].capWord() {
+			words++
+		}
+	}
+	if words == 0 || words > 3 || k < 0 || s.toks[k].gap != gapSpace || !s.toks[k].digits() || s.toks[k].n() > 5 || s.unitAfter(k) {
+		return false
+	}
+	if v, n := s.num(k); n == 4 && v >= 1900 && v <= s.year+1 {
+		return false // "Calle Ocho 2019": a year
+	}
+	s.addTok(i, s.unitAfterAddress(k), Location, prCue)
+	return true
+}
+
 // afterUnitWord returns the token after the unit word at k, past its
 // abbreviation's period and a "#" ("Apt. #4", "Unit 3B").
 func (s *scan) afterUnitWord(k int) int {

@@ -29,6 +29,9 @@ func (s *scan) wordAt(i int) {
 	if !up && tn == 2 && i > 0 && shortSurnames[lw] && s.shortSurnameAfterTitle(i) {
 		return
 	}
+	if up && !allUp && streetTypesFirst[lw] && s.streetTypeThenNumber(i) {
+		return
+	}
 	if allUp && (tn == 2 || tn == 3) && i > 0 && s.roleInitials(i) {
 		return
 	}
