@@ -27,7 +27,9 @@ const gazPlaceFlags = gzCity | gzTown | gzPhraseHead | gzFacHead | gzFacAcro
 
 // placePreps introduce a place.
 var placePreps = map[string]bool{"in": true, "from": true, "to": true, "near": true, "outside": true, "around": true,
-	"at": true, "into": true, "toward": true, "towards": true, "through": true, "via": true, "of": true, "past": true}
+	"at": true, "into": true, "toward": true, "towards": true, "through": true, "via": true, "of": true, "past": true,
+	// Spanish, Portuguese, French: "vive en tijuana", "mora em recife".
+	"en": true, "em": true}
 
 // siteNouns after a place name make it the name of a site: "the tulsa
 // yard", "our ATL clinic".

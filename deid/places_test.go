@@ -173,6 +173,7 @@ func TestLowerCaseFacilities(t *testing.T) {
 		{"a system's campus in lower case", "patient: send my records to dr tanaka at kaiser oakland, or to va boston", []found{{"tanaka", deid.Name}, {"kaiser oakland", deid.Location}, {"va boston", deid.Location}}},
 		{"a system alone stays", "patient: i was at kaiser today and at the va in the morning", nil},
 		{"a site of its town in lower case", "patient: my mother lives at sunrise of bellevue", []found{{"sunrise of bellevue", deid.Location}}},
+		{"a town after a preposition in Spanish", "patient: mi hija se llama guadalupe y vive en tijuana", []found{{"guadalupe", deid.Name}, {"tijuana", deid.Location}}},
 		{"a site of its town after the", "patient: and you came from the sunrise of evanston", []found{{"sunrise of evanston", deid.Location}}},
 		{"an office of a town stays", "patient: i wrote a letter to the mayor of boston; she went to the top of the hill", nil},
 		{"a medicine said short stays", "patient: i started a new med, my bp med, and i switched to a generic med at home", nil},
