@@ -57,6 +57,7 @@ var hl7Fields = map[string]map[int]hl7Field{
 // hl7Pass types the identifying fields of HL7 segment lines.
 func (s *scan) hl7Pass() {
 	text := s.text
+	s.caretFields()
 	if strings.IndexByte(text, '|') < 0 {
 		return
 	}
@@ -67,6 +68,53 @@ func (s *scan) hl7Pass() {
 			}
 		}
 	})
+}
+
+// caretFields types a value written as HL7 components outside a message,
+// after a label of a name or an address on a note's line: "Name:
+// LOPEZ^MARIA^J", "Addr: 12 ELM ST^^QUINCY^MA^02169" (family^given^...;
+// street^other^city^state^zip), as hl7Value does inside a segment.
+func (s *scan) caretFields() {
+	text := s.text
+	for from := 0; ; {
+		c := strings.IndexByte(text[from:], '^')
+		if c < 0 {
+			return
+		}
+		c += from
+		st, en := c, c
+		for st > 0 && text[st-1] != ':' && text[st-1] != '\n' && !(text[st-1] == ' ' && st >= 2 && text[st-2] == ':') {
+			st--
+		}
+		for en < len(text) && text[en] != '\n' && !(text[en] == ' ' && en+1 < len(text) && text[en+1] == ' ') {
+			en++
+		}
+		// The value ends at the first space, comma or semicolon after its
+		// last '^' ("Pt: SMITH^JOHN, seen today").
+		if l := strings.LastIndexByte(text[c:en], '^'); l >= 0 {
+			if e := strings.IndexAny(text[c+l:en], " ,;"); e >= 0 {
+				en = c + l + e
+			}
+		}
+		from = en
+		if st == 0 || text[st-1] == '\n' {
+			continue
+		}
+		ls := strings.LastIndexByte(text[:st], '\n') + 1
+		if line := text[ls:]; len(line) > 4 && line[3] == '|' {
+			continue // a segment of a message: hl7Pass's
+		}
+		lab := strings.TrimRight(text[ls:st], ": ")
+		if i := strings.LastIndexAny(lab, " \t;,"); i >= 0 {
+			lab = lab[i+1:]
+		}
+		switch strings.ToLower(lab) {
+		case "name", "patient", "pt", "guarantor", "nok", "contact":
+			s.hl7Value(st, strings.TrimRight(text[st:en], " "), hl7Field{kind: hl7Name, t: Name})
+		case "addr", "address", "add", "home":
+			s.hl7Value(st, strings.TrimRight(text[st:en], " "), hl7Field{kind: hl7Address, t: Location})
+		}
+	}
 }
 
 func (s *scan) hl7Segment(base int, line string, spec map[int]hl7Field, msh bool) {
