@@ -297,6 +297,8 @@ func TestRelativeSetOffByCommas(t *testing.T) {
 		{"patient: my husband, honey, is here", "honey", false},
 		{"patient: my daughter, bless her, drives me", "bless", false},
 		// After the phrase that places the relative.
+		{"patient: my sister-in-law, aoife, is a nurse", "aoife", true},
+		{"patient: my mother-in-law, however, is fine", "however", false},
 		{"patient: my friend from church, loretta, brought soup", "loretta", true},
 		{"patient: my neighbor across the street, bill, called 911", "bill", true},
 		{"patient: my coworker at the plant, dwayne, had it too", "dwayne", true},

@@ -3151,7 +3151,7 @@ func (s *scan) ownedRelativeName(i int) bool {
 	// set off by commas after an owned relation is the relative's name,
 	// even a title or an English word; an adverb between commas stays
 	// ("my son, however, is fine").
-	if !t.upper() && t.n() >= 3 && i > 0 && s.toks[i-1].punct(',') && s.possessiveTwoBack(i-1) && i+1 < len(s.toks) &&
+	if !t.upper() && t.n() >= 3 && i > 0 && s.toks[i-1].punct(',') && s.ownedRelationBefore(i-1) && i+1 < len(s.toks) &&
 		s.toks[i+1].punct(',') && s.toks[i+1].gap == gapNone && !strings.HasSuffix(w, "ly") && !commaAdverbs[w] && t.lex&lxMedical == 0 {
 		s.addName(i, i, RelativeNames)
 		return true
@@ -3224,6 +3224,36 @@ func (s *scan) relativeAppositive(i int) bool {
 // relativePlacePreps open the phrase that places a relative: "my friend
 // from church", "my neighbor across the street".
 var relativePlacePreps = wordsOf("from at in on across next down up over by with of near")
+
+// relationStartBefore returns the first token of the relation word that
+// ends right before token c ("son", or "sister" of "sister-in-law"), or -1.
+func (s *scan) relationStartBefore(c int) int {
+	p := c - 1
+	if p < 0 || !s.toks[p].letters() {
+		return -1
+	}
+	if s.toks[p].lex&lxRelation != 0 {
+		return p
+	}
+	if p >= 4 && s.eq(p, "law") && s.toks[p-1].punct('-') && s.eq(p-2, "in") && s.toks[p-3].punct('-') && s.toks[p-4].lex&lxRelation != 0 {
+		return p - 4 // "my sister-in-law, aoife, is a nurse"
+	}
+	return -1
+}
+
+// ownedRelationBefore: an owned relation ends right before token c ("my
+// son,", "her mother-in-law,").
+func (s *scan) ownedRelationBefore(c int) bool {
+	r := s.relationStartBefore(c)
+	if r < 1 {
+		return false
+	}
+	switch s.lower(r - 1) {
+	case "my", "his", "her", "our", "their", "your", "whose":
+		return true
+	}
+	return false
+}
 
 // commaAdverbs are set off by commas without ending in "-ly": "my son,
 // however, is fine".

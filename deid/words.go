@@ -147,7 +147,7 @@ func (s *scan) wordAt(i int) {
 	if !up && i > 1 && (f&(lxFirst|lxFirstAmb) != 0 || t.gaz&gzFirst != 0) && s.causativeName(i) {
 		return
 	}
-	if !up && i > 1 && (s.toks[i-1].lex&lxRelation != 0 || i > 2 && s.toks[i-1].punct(',') && s.toks[i-2].lex&lxRelation != 0) && s.ownedRelativeName(i) {
+	if !up && i > 1 && (s.toks[i-1].lex&lxRelation != 0 || i > 2 && s.toks[i-1].punct(',') && s.relationStartBefore(i-1) >= 0) && s.ownedRelativeName(i) {
 		return
 	}
 	if !up && i > 4 && s.toks[i-1].punct(',') && (f&lxFirst != 0 || t.gaz&gzFirst != 0) && s.relativeAppositive(i) {
