@@ -298,6 +298,10 @@ func TestRelativeSetOffByCommas(t *testing.T) {
 		{"patient: my daughter, bless her, drives me", "bless", false},
 		// After the phrase that places the relative.
 		{"patient: my sister-in-law, aoife, is a nurse", "aoife", true},
+		{"patient: the nurse, françois, was great", "françois", true},
+		{"patient: my caseworker, deshawn, called", "deshawn", true},
+		{"patient: the nurse, however, was late", "however", false},
+		{"patient: the doctor, again, forgot", "again", false},
 		{"patient: my mother-in-law, however, is fine", "however", false},
 		{"patient: my friend from church, loretta, brought soup", "loretta", true},
 		{"patient: my neighbor across the street, bill, called 911", "bill", true},

@@ -3221,6 +3221,37 @@ func (s *scan) relativeAppositive(i int) bool {
 	return false
 }
 
+// roleAppositive: one word set off by commas after a carer's role and
+// its determiner ("the nurse, françois, was great", "my caseworker, deshawn,
+// called"): the carer's name, when it is a given name of the lists or a
+// word of no English; an adverb stays ("the nurse, however, was late").
+func (s *scan) roleAppositive(i int) bool {
+	t := &s.toks[i]
+	if !t.letters() || t.n() < 3 || s.isKnown(i) || i+1 >= len(s.toks) || !s.toks[i+1].punct(',') || s.toks[i+1].gap != gapNone ||
+		commaAdverbs[s.lower(i)] || strings.HasSuffix(s.lower(i), "ly") || t.lex&(lxMedical|lxCommon|lxTitle|lxTitleClin|lxMonth|lxWeekday|lxRelation) != 0 {
+		return false
+	}
+	if s.dictionaryWord(i) && t.lex&lxFirst == 0 && t.gaz&gzFirst == 0 {
+		return false
+	}
+	r := s.sameLinePrev(s.sameLinePrev(i))
+	if r < 1 || !s.toks[r].letters() || !carerRoles[s.lower(r)] {
+		return false
+	}
+	switch s.lower(r - 1) {
+	case "the", "my", "our", "your", "his", "her", "their":
+	default:
+		return false
+	}
+	s.addName(i, i, ClinicianNames)
+	return true
+}
+
+// carerRoles name who cares for a patient, before their name set off by
+// commas.
+var carerRoles = wordsOf("nurse doctor therapist aide interpreter translator caseworker counselor pharmacist surgeon " +
+	"physician dentist chaplain tech technician midwife doula coach trainer caregiver psychiatrist psychologist")
+
 // relativePlacePreps open the phrase that places a relative: "my friend
 // from church", "my neighbor across the street".
 var relativePlacePreps = wordsOf("from at in on across next down up over by with of near")

@@ -153,6 +153,9 @@ func (s *scan) wordAt(i int) {
 	if !up && i > 4 && s.toks[i-1].punct(',') && (f&lxFirst != 0 || t.gaz&gzFirst != 0) && s.relativeAppositive(i) {
 		return
 	}
+	if !up && i > 3 && s.toks[i-1].punct(',') && s.roleAppositive(i) {
+		return
+	}
 	if !up && i > 1 && (t.gaz&gzCity != 0 || f&lxCity != 0) && s.lowerSystemCampus(i) {
 		return
 	}
