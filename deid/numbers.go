@@ -17,6 +17,65 @@ type groups struct {
 	total int     // digits in all groups
 }
 
+// freewayByNumber: a freeway said by its number after "the", as the West
+// says it ("the warehouse in fontana off the 10", "we live right off the
+// 405", "the crash on the 5 freeway"): one to three digits after "off",
+// "on", "near" or "by" and "the", then the clause ends or a road's word
+// follows, with a road's word after it or a word of driving, living or
+// working before it. A dose or a count stays ("off the 10 mg", "on the 5
+// of them").
+func (s *scan) freewayByNumber(i int) bool {
+	t := &s.toks[i]
+	if t.n() > 3 || i < 2 || t.gap != gapSpace || !s.eq(i-1, "the") {
+		return false
+	}
+	switch s.prevWordAt(i, 2) {
+	case "off", "on", "near", "by", "onto", "take", "took", "taking":
+	default:
+		return false
+	}
+	if v, _ := s.num(i); v == 0 || s.unitAfter(i) || s.clockOrTimeAfter(i) {
+		return false
+	}
+	n := s.next(i)
+	road := n > 0 && s.toks[n].letters() && roadWords[s.lower(n)]
+	if !road && n > 0 && s.toks[n].gap != gapLine && !s.clauseGoesOn(i) && !(s.toks[n].letters() && s.tokIn(functionWordSet, n)) || s.eq(n, "of") {
+		return false
+	}
+	switch s.prevWordAt(i, 2) {
+	case "take", "took", "taking":
+		// "take the 101 to the 280"; not "took the 2 at night".
+		if !road && !(n > 0 && (s.eq(n, "to") || directions[s.lower(n)])) {
+			return false
+		}
+	default:
+		if road {
+			break
+		}
+		cue := false
+		for k, m := i-2, 0; k >= 0 && m < 10 && s.toks[k].gap != gapLine; k, m = k-1, m+1 {
+			cue = cue || s.toks[k].letters() && drivingWords[s.lower(k)]
+		}
+		if !cue {
+			return false
+		}
+	}
+	end := i
+	if road {
+		end = n
+	}
+	s.addTok(i, end, Location, prShape)
+	return true
+}
+
+// roadWords name a road after its number: "the 5 freeway".
+var roadWords = wordsOf("freeway fwy highway hwy interstate expressway tollway")
+
+// drivingWords place a numbered freeway in the sentence: driving, living or
+// working near it.
+var drivingWords = wordsOf("drive drives driving drove traffic crash accident exit exited merge merging commute " +
+	"live lives living lived work works working warehouse house apartment shop plant store")
+
 // spacedPhone: from token i, single digits apart by one space each, ten
 // of them (eleven after a leading 1), that read as a North American
 // number: the area code and the exchange begin with 2 to 9 ("is this still
@@ -427,6 +486,9 @@ func (s *scan) fileNameAt(i int) {
 // numberAt runs the matchers that start at an all-digit token.
 func (s *scan) numberAt(i int) {
 	if s.midNumber(i) {
+		return
+	}
+	if s.freewayByNumber(i) {
 		return
 	}
 	v, n := s.num(i)
