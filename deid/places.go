@@ -3463,7 +3463,10 @@ func (s *scan) placeAfterCloser(i int) bool {
 // line written in title case.
 func (s *scan) theNameInTown(i int) bool {
 	t := &s.toks[i]
-	if !t.capWord() || t.allUpper() || t.n() < 4 || t.lex&(lxMedical|lxTitle|lxTitleClin|lxMonth|lxWeekday|lxState|lxCountry|lxRelation|lxCredential) != 0 {
+	// In lower case only a hospital's head word of the gazetteer ("i go to
+	// the mayo in rochester"; "put the mayo in the fridge" has no town).
+	lower := t.letters() && !t.upper() && t.gaz&gzFacHead != 0
+	if !t.capWord() && !lower || t.allUpper() || t.n() < 4 || t.lex&(lxMedical|lxTitle|lxTitleClin|lxMonth|lxWeekday|lxState|lxCountry|lxRelation|lxCredential) != 0 {
 		return false
 	}
 	w := s.lower(i)
@@ -3484,7 +3487,10 @@ func (s *scan) theNameInTown(i int) bool {
 		return false
 	}
 	c := s.next(n)
-	if c < 0 || !s.toks[c].capWord() || s.toks[c].gaz&(gzCity|gzTown) == 0 && s.toks[c].lex&lxCity == 0 || s.titleCaseLine(i) {
+	if c < 0 || !s.toks[c].capWord() && !lower || s.toks[c].gaz&(gzCity|gzTown) == 0 && s.toks[c].lex&lxCity == 0 || s.titleCaseLine(i) {
+		return false
+	}
+	if lower && (s.toks[c].upper() || s.dictionaryWord(c) || s.toks[c].gaz&(gzWord|gzCityAmb) != 0) {
 		return false
 	}
 	s.addTok(i, i, Location, prShape)

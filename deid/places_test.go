@@ -173,6 +173,8 @@ func TestLowerCaseFacilities(t *testing.T) {
 		{"a system's campus in lower case", "patient: send my records to dr tanaka at kaiser oakland, or to va boston", []found{{"tanaka", deid.Name}, {"kaiser oakland", deid.Location}, {"va boston", deid.Location}}},
 		{"a system alone stays", "patient: i was at kaiser today and at the va in the morning", nil},
 		{"a site of its town in lower case", "patient: my mother lives at sunrise of bellevue", []found{{"sunrise of bellevue", deid.Location}}},
+		{"a hospital's head word in lower case before its town", "patient: i go to the mayo in rochester", []found{{"mayo", deid.Location}, {"rochester", deid.Location}}},
+		{"a condiment stays", "patient: put the mayo in the fridge", nil},
 		{"a freeway by its number", "patient: i was working a shift at the warehouse off the 10; we live off the 405; the crash on the 5 freeway",
 			[]found{{"10", deid.Location}, {"405", deid.Location}, {"5 freeway", deid.Location}}},
 		{"doses and counts after the stay", "patient: i came off the 10 mg; i took the 2 at night; he drove home on the 2 of them", nil},

@@ -108,7 +108,7 @@ func (s *scan) wordAt(i int) {
 	if up && i > 2 && s.placeAfterFromTo(i) {
 		return
 	}
-	if up && !allUp && tn >= 4 && i > 1 && s.theNameInTown(i) {
+	if (up && !allUp || t.gaz&gzFacHead != 0) && tn >= 4 && i > 1 && s.theNameInTown(i) {
 		return
 	}
 	if allUp && tn >= 2 && tn <= 5 && s.acronymCampus(i) {
