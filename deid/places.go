@@ -1751,6 +1751,36 @@ func (s *scan) streetTypeThenNumber(i int) bool {
 	return true
 }
 
+// schoolAfterGrade: the school a child attends, named after its grade and
+// "at" ("she's in third grade at hawthorne", "kindergarten at Lincoln"): a
+// word of no English, or a name or a town of the lists, and a second such
+// word. "third grade at home" and "at the school" stay.
+func (s *scan) schoolAfterGrade(i int) bool {
+	switch s.prevWordAt(i, 2) {
+	case "grade", "kindergarten", "preschool", "pre-k", "daycare", "freshman", "sophomore", "junior", "senior":
+	default:
+		return false
+	}
+	ok := func(k int) bool {
+		t := &s.toks[k]
+		if !t.letters() || t.n() < 3 || t.allUpper() && t.n() > 1 && t.gaz&gzFacAcro == 0 || s.tokIn(functionWordSet, k) ||
+			t.lex&(lxMedical|lxCommon|lxMonth|lxWeekday|lxTitle|lxTitleClin|lxRelation|lxUnitWord) != 0 {
+			return false
+		}
+		named := t.lex&(lxFirst|lxSur|lxCity) != 0 || t.gaz&(gzFirst|gzSur|gzCity|gzTown|gzFacHead) != 0
+		return named && t.gaz&gzWord == 0 || !s.dictionaryWord(k) && !named
+	}
+	if !ok(i) || s.toks[i].gap != gapSpace {
+		return false
+	}
+	end := i
+	if n := s.next(i); n > 0 && s.toks[n].gap == gapSpace && ok(n) && s.toks[n].upper() == s.toks[i].upper() {
+		end = n
+	}
+	s.addTok(i, s.facilityWordsAfter(end), Location, prShape)
+	return true
+}
+
 // afterUnitWord returns the token after the unit word at k, past its
 // abbreviation's period and a "#" ("Apt. #4", "Unit 3B").
 func (s *scan) afterUnitWord(k int) int {

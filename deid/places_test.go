@@ -175,6 +175,8 @@ func TestLowerCaseFacilities(t *testing.T) {
 		{"a site of its town in lower case", "patient: my mother lives at sunrise of bellevue", []found{{"sunrise of bellevue", deid.Location}}},
 		{"a hospital's head word in lower case before its town", "patient: i go to the mayo in rochester", []found{{"mayo", deid.Location}, {"rochester", deid.Location}}},
 		{"a condiment stays", "patient: put the mayo in the fridge", nil},
+		{"a school after a child's grade", "patient: she's in third grade at hawthorne; he's a junior at jefferson now", []found{{"hawthorne", deid.Location}, {"jefferson", deid.Location}}},
+		{"a grade at home stays", "patient: he's in second grade at home this year; he was a senior at night school", nil},
 		{"a freeway by its number", "patient: i was working a shift at the warehouse off the 10; we live off the 405; the crash on the 5 freeway",
 			[]found{{"10", deid.Location}, {"405", deid.Location}, {"5 freeway", deid.Location}}},
 		{"doses and counts after the stay", "patient: i came off the 10 mg; i took the 2 at night; he drove home on the 2 of them", nil},

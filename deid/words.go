@@ -150,6 +150,9 @@ func (s *scan) wordAt(i int) {
 	if !up && i > 1 && (s.toks[i-1].lex&lxRelation != 0 || i > 2 && s.toks[i-1].punct(',') && s.relationStartBefore(i-1) >= 0) && s.ownedRelativeName(i) {
 		return
 	}
+	if i > 2 && s.toks[i-1].letters() && s.eq(i-1, "at") && s.schoolAfterGrade(i) {
+		return
+	}
 	if !up && i > 4 && s.toks[i-1].punct(',') && (f&lxFirst != 0 || t.gaz&gzFirst != 0) && s.relativeAppositive(i) {
 		return
 	}
