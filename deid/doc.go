@@ -419,7 +419,10 @@
 //     pills"), medicines switched from one to another ("Switched from
 //     Nurtec to Ubrelvy"), a form's field spelled like a name ("Faith:
 //     Baptist"), and the tagger's names on a public figure's last words
-//     or opening on a verb ("brings campbell");
+//     or opening on a verb ("brings campbell"); a hospital's head word in
+//     lower case before its town ("to the mayo in rochester"), a child's
+//     school after the grade ("third grade at hawthorne"), a freeway by its
+//     number ("off the 10");
 //   - dates and identifiers by their context: a bare m/d after an event
 //     ("admitted 2/8", "shut off 4/11", "arrested 12/02", "bitten 6/9") or
 //     a clock time or shift, or before an hour with its half of the day
