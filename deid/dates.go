@@ -1265,16 +1265,16 @@ func (s *scan) ordinalPairOfNoun(k int) bool {
 	return true
 }
 
-// dayEndWords after "the" and an ordinal end the day of a month where a
-// noun would make it the ordinal of something else ("the scan from the
-// eleventh shows", "it's the fourth no the fifth", "the thirtieth i'll be
-// fifty three"; not "the fourth floor"). A cue before still decides.
 // dayClauseOpeners begin the clause a day of the month ends: "on the
 // twelfth a forklift ran over my foot", "on the fourth my daughter called"
 // (not after "first" and "second", which also mean a moment: "the second
 // a nurse came in").
 var dayClauseOpeners = wordsOf("a an my his her our their your it it's you")
 
+// dayEndWords after "the" and an ordinal end the day of a month where a
+// noun would make it the ordinal of something else ("the scan from the
+// eleventh shows", "it's the fourth no the fifth", "the thirtieth i'll be
+// fifty three"; not "the fourth floor"). A cue before still decides.
 var dayEndWords = map[string]bool{"shows": true, "showed": true, "show": true, "was": true, "is": true, "were": true,
 	"looked": true, "looks": true, "came": true, "said": true, "says": true, "no": true, "yes": true, "right": true,
 	"i": true, "i'll": true, "i'm": true, "i'd": true, "we": true, "we'll": true, "we're": true, "she": true, "he": true,
@@ -1331,8 +1331,6 @@ func (s *scan) twoDigitWords(i int) (v, end int) {
 	return 0, -1
 }
 
-// spokenYear: "nineteen fifty two", "nineteen oh five", "nineteen hundred",
-// "two thousand three", "two thousand and twelve", "twenty twelve".
 // spokenTwoDigitYear reads a year said in two digits ("fifty seven",
 // "oh four", "twenty one") and returns it with its last token.
 func (s *scan) spokenTwoDigitYear(i int) (int, int) {
@@ -1351,6 +1349,8 @@ func (s *scan) spokenTwoDigitYear(i int) (int, int) {
 	return 0, -1
 }
 
+// spokenYear: "nineteen fifty two", "nineteen oh five", "nineteen hundred",
+// "two thousand three", "two thousand and twelve", "twenty twelve".
 func (s *scan) spokenYear(i int) (int, int) {
 	t := s.tok(i)
 	if t == nil || !t.letters() {

@@ -439,9 +439,6 @@ func (s *scan) clauseEndAfter(i int) bool {
 	return t.kind == tkPunct && (t.ch == ',' || t.ch == '.' || t.ch == '?' || t.ch == '!' || t.ch == ';')
 }
 
-// prevWordAt returns the n-th word (or punctuation mark) before token i on
-// its line, lower case, with a contraction joined back into one word with a
-// plain apostrophe ("i'm" is the tokens "i", "'", "m"), or "".
 // byteRuneStrings[c] is string(rune(c)) for every byte c.
 var byteRuneStrings = func() (t [256]string) {
 	for c := range t {
@@ -450,6 +447,9 @@ var byteRuneStrings = func() (t [256]string) {
 	return t
 }()
 
+// prevWordAt returns the n-th word (or punctuation mark) before token i on
+// its line, lower case, with a contraction joined back into one word with a
+// plain apostrophe ("i'm" is the tokens "i", "'", "m"), or "".
 func (s *scan) prevWordAt(i, n int) string {
 	k := i
 	w := ""
@@ -978,13 +978,13 @@ func (s *scan) questionEndAddress(i int) bool {
 var questionWords = map[string]bool{"how": true, "how's": true, "what": true, "what's": true, "when": true,
 	"where": true, "where's": true, "why": true, "who": true, "which": true}
 
-// modalNames are names that are also modals; baseVerbs after them make
-// them the modal ("will see", "may need").
 // finiteAfterModal never follows a modal verb: after "will" or "may" they
 // make it a person ("will has a cough", "may is here").
 var finiteAfterModal = map[string]bool{"has": true, "had": true, "is": true, "was": true, "does": true, "did": true,
 	"hasn't": true, "isn't": true, "wasn't": true, "doesn't": true, "didn't": true}
 
+// modalNames are names that are also modals; baseVerbs after them make
+// them the modal ("will see", "may need").
 var modalNames = map[string]bool{"will": true, "may": true, "can": true, "might": true, "must": true, "shall": true}
 
 var baseVerbs = map[string]bool{"be": true, "see": true, "have": true, "get": true, "call": true, "go": true, "do": true,
@@ -1026,8 +1026,6 @@ var personNouns = map[string]bool{"number": true, "phone": true, "cell": true, "
 	"voice": true, "birth": true, "date": true, "wedding": true, "funeral": true, "party": true, "graduation": true,
 	"husband": true, "wife": true}
 
-// wordBefore words make the next word an ordinary word: "at dawn", "up the
-// hill", "i hope", "so young", "the price".
 // adjBefore modify the word after them as an adjective or a noun: "a nice
 // sunny day", "kinda rusty".
 var adjBefore = map[string]bool{"nice": true, "beautiful": true, "lovely": true, "bright": true, "warm": true,

@@ -2785,7 +2785,6 @@ func (s *scan) spelledName(i int) bool {
 	return true
 }
 
-// afterTitle: the token before i (a dot skipped) is a title word.
 // shortSurnameAfterTitle: a surname of two letters in lower case after a
 // clinician's title, where the clause ends or a person's verb follows: "the
 // surgeon was a lady, doctor ng, real nice", "dr li said to come back".
@@ -2814,7 +2813,7 @@ func (s *scan) shortSurnameAfterTitle(i int) bool {
 // the clause ends or goes on with "and", a comma or a preposition.
 func (s *scan) roleInitials(i int) bool {
 	t := &s.toks[i]
-	if t.lex != 0 || t.gaz&^gzFacAcro != 0 || t.gaz&gzFacAcro != 0 || s.tokIn(unitAcronymSet, i) || t.gap != gapSpace {
+	if t.lex != 0 || t.gaz != 0 || s.tokIn(unitAcronymSet, i) || t.gap != gapSpace {
 		return false
 	}
 	p := s.sameLinePrev(i)
@@ -2836,6 +2835,7 @@ var clinicalRoles = wordsOf("attending resident fellow intern hospitalist intens
 // Asia, that are also clinical abbreviations in lower case.
 var shortSurnames = wordsOf("ng li wu xu hu yu vu vo ly ko ho lo le")
 
+// afterTitle: the token before i (a dot skipped) is a title word.
 func (s *scan) afterTitle(i int) bool {
 	p := i - 1
 	if p >= 0 && s.toks[p].punct('.') {

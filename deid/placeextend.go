@@ -195,8 +195,6 @@ func (s *scan) bridgeWord(k int) bool {
 		!functionWords[s.lower(k)] && !s.eq(k, "and") && !s.eq(k, "or")
 }
 
-// placeLeft returns the first token of the place that ends with the place
-// starting at token a.
 // houseNumberBefore returns the house number right before a street found
 // at tokens a..b (one to five digits, not a year from 1900 unless the
 // street's suffix closes it), or -1.
@@ -215,6 +213,8 @@ func (s *scan) houseNumberBefore(a, b int) int {
 	return h
 }
 
+// placeLeft returns the first token of the place that ends with the place
+// starting at token a.
 func (s *scan) placeLeft(a int) int {
 	a = s.clinicAt(a)
 	for n := 0; n < 3; n++ {
@@ -269,8 +269,6 @@ func (s *scan) placeLeft(a int) int {
 	return a
 }
 
-// placeRight returns the last token of the place that starts with the
-// place ending at token b.
 // streetWordsAfterPlace end a street named like a place.
 var streetWordsAfterPlace = wordsOf("drive court circle trail pike highway")
 
@@ -288,6 +286,8 @@ func (s *scan) streetPrepBefore(b int) bool {
 	return false
 }
 
+// placeRight returns the last token of the place that starts with the
+// place ending at token b.
 func (s *scan) placeRight(b int) int {
 	for n := 0; n < 3; n++ {
 		k := s.next(b)

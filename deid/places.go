@@ -311,8 +311,6 @@ func (s *scan) phraseEnd(i, n int) int {
 	return len(s.toks) - 1
 }
 
-// cityBeforeState: at a state ("IL", "Idaho") after a comma, the capitalized
-// words before the comma are a city.
 // stateNamedTown: the state's name at st, before a comma and another
 // state's two-letter code at i, is a town of that state: "fills at Meijer
 // in Wyoming, MI", "Nevada, MO", "Washington, DC". A list of states
@@ -326,6 +324,8 @@ func (s *scan) stateNamedTown(st, i int) bool {
 	return n < 0 || s.toks[n].gap == gapLine || s.toks[n].kind == tkPunct || s.toks[n].digits()
 }
 
+// cityBeforeState: at a state ("IL", "Idaho") after a comma, the capitalized
+// words before the comma are a city.
 func (s *scan) cityBeforeState(i int) bool {
 	t := &s.toks[i]
 	isState := t.is(lxStateAbbr) && t.allUpper() && t.n() == 2 || t.is(lxState|lxCountry) && t.upper() && !t.allUpper() ||

@@ -799,8 +799,6 @@ func obstetricCode(x string) bool {
 	return k == len(x) && k > st && k-st <= 4
 }
 
-// registryCode reports a ClinicalTrials.gov number ("NCT05588211"): it names
-// the study, shared by every participant, not the patient.
 // ndcN4Code: a National Drug Code as a claim carries it, the qualifier
 // "N4" and the eleven digits of the 5-4-2 form ("N400009737601"): a
 // product's code, shared by every package of it.
@@ -816,6 +814,8 @@ func ndcN4Code(x string) bool {
 	return true
 }
 
+// registryCode reports a ClinicalTrials.gov number ("NCT05588211"): it names
+// the study, shared by every participant, not the patient.
 func registryCode(x string) bool {
 	if len(x) != 11 || x[0]|0x20 != 'n' || x[1]|0x20 != 'c' || x[2]|0x20 != 't' {
 		return false
@@ -853,9 +853,6 @@ var personTakers = map[string]bool{"with": true, "by": true, "to": true, "from":
 	"spoke": true, "discussed": true, "asked": true, "told": true, "informed": true, "notified": true, "signed": true,
 	"attending": true, "resident": true, "nurse": true, "patient": true, "pt": true, "mother": true, "father": true}
 
-// partOfMonthBefore: a month written after "mid-", "early-" or "late-"
-// ("next appt mid-Jan", "early-March"): the month, taken as a date over the
-// given name it may also be.
 // partOfMonthWordBefore: "early", "late" or "mid" said before a month
 // ("seen early Feb.", "it was early feb i think", "late sept"): the
 // month, a date element. "may" and "march", words too, only capitalized
@@ -881,6 +878,9 @@ func (s *scan) partOfMonthWordBefore(i int) bool {
 	return true
 }
 
+// partOfMonthBefore: a month written after "mid-", "early-" or "late-"
+// ("next appt mid-Jan", "early-March"): the month, taken as a date over the
+// given name it may also be.
 func (s *scan) partOfMonthBefore(i int) bool {
 	if i < 2 || !s.toks[i-1].punct('-') || s.toks[i-1].gap != gapNone || s.toks[i].gap != gapNone {
 		return false
