@@ -3276,14 +3276,7 @@ func (s *scan) relationStartBefore(c int) int {
 // son,", "her mother-in-law,").
 func (s *scan) ownedRelationBefore(c int) bool {
 	r := s.relationStartBefore(c)
-	if r < 1 {
-		return false
-	}
-	switch s.lower(r - 1) {
-	case "my", "his", "her", "our", "their", "your", "whose":
-		return true
-	}
-	return false
+	return r >= 1 && s.possessiveTwoBack(r+1)
 }
 
 // commaAdverbs are set off by commas without ending in "-ly": "my son,

@@ -1607,7 +1607,7 @@ func (s *scan) cornerStreet(k int) int {
 	if t.letters() && !t.upper() {
 		w := s.lower(k)
 		_, eng := englishWords()[w]
-		if !streetNames[w] && !(ordinalWords[w] > 0 && ordinalWords[w] <= 99) &&
+		if !streetNames[w] && !s.spelledOrdinal(k) &&
 			(eng || t.n() < 4 || t.lex&^(lxFirst|lxSur|lxFirstAmb|lxSurAmb|lxCity|lxCityAmb) != 0 || t.gaz&gzWord != 0) {
 			return -1
 		}
