@@ -1078,6 +1078,10 @@ func (s *scan) lowerStreet(i int) bool {
 	switch {
 	case num < p && (!short || s.toks[num+1].digits()):
 		st = num + 1
+	case short && lowerStreetPreps[s.lower(p)] && prepStreetAbbrs[s.lower(i)] && i-st <= 2 && s.plainAfterStreet(i):
+		// "the kroger on main st when ...", "she lives on elm st": a
+		// preposition of place, one or two words, and a suffix that is no
+		// saint or doctor here, since no name follows it.
 	case verbSuffix || short:
 		return false
 	case lowerStreetPreps[s.lower(p)]:
@@ -1144,6 +1148,27 @@ func (s *scan) lowerStreet(i int) bool {
 // house number in figures.
 var streetAbbrs = map[string]bool{"st": true, "ave": true, "rd": true, "blvd": true, "ln": true, "ct": true,
 	"pl": true, "hwy": true, "pkwy": true, "ter": true, "cir": true, "dr": true, "av": true, "trl": true}
+
+// prepStreetAbbrs are the shortened suffixes lowerStreet takes after a
+// preposition with no house number ("on elm st"): streetAbbrs but "dr" (a
+// doctor), "ct" (a scan) and the rarer ones.
+var prepStreetAbbrs = map[string]bool{"st": true, "ave": true, "av": true, "rd": true, "blvd": true, "ln": true,
+	"hwy": true, "pkwy": true}
+
+// plainAfterStreet: the token after a shortened suffix at i is no name it
+// could be the title of ("st john's wort", "st luke"): none, a sign, or a
+// lower-case word on no list of names.
+func (s *scan) plainAfterStreet(i int) bool {
+	n := s.next(i)
+	if n < 0 || !s.toks[n].letters() || s.toks[n].gap == gapLine {
+		return true
+	}
+	w := s.lower(n)
+	if functionWords[w] || lowerStreetPreps[w] {
+		return true
+	}
+	return !s.toks[n].upper() && s.toks[n].lex&(lxFirst|lxFirstAmb|lxSur|lxSurAmb|lxCity|lxFacHead) == 0
+}
 
 // ageAbbrs follow an age, not a house number: "45 yo st" is no street.
 var ageAbbrs = map[string]bool{"yo": true, "y": true, "yr": true, "yrs": true, "year": true, "years": true,

@@ -226,6 +226,12 @@ func TestNumberedRoads(t *testing.T) {
 		{"highway said", "nurse: the urgent care on highway seventy five is open", []found{{"highway seventy five", deid.Location}}},
 		{"state highway", "Accident on H-1 this morning.", []found{{"H-1", deid.Location}}},
 		{"a distance stays", "we drove seventy miles on the highway", nil},
+		// A suffix shortened after a preposition, with no house number.
+		{"shortened suffix after on", "i was at the kroger on main st when my chest started hurting", []found{{"main st", deid.Location}}},
+		{"shortened avenue after on", "they're over on oak ave by the park", []found{{"oak ave", deid.Location}}},
+		{"numbered street shortened", "walked down to the corner of 3rd st; the deli on 42nd st", []found{{"3rd st", deid.Location}, {"42nd st", deid.Location}}},
+		{"a saint stays", "he's on st john's wort; she's been on prednisone and st johns wort", nil},
+		{"a segment stays", "the 2nd st segment and asa st elevation", nil},
 	})
 }
 

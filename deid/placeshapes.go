@@ -80,7 +80,7 @@ var ordinalStreetWords = wordsOf("street avenue boulevard road lane parkway terr
 // before a word that is no street stay.
 func (s *scan) numberedStreetOn(i int) bool {
 	p := s.sameLinePrev(i)
-	if p < 0 || !s.toks[p].letters() || s.toks[p].upper() || !streetOnWords[s.lower(p)] {
+	if p < 0 || !s.toks[p].letters() || s.toks[p].upper() || !lowerStreetPreps[s.lower(p)] {
 		return false
 	}
 	word := !s.streetOrdinal(i) // "Eighth": capitalized, and only at a corner
@@ -88,8 +88,19 @@ func (s *scan) numberedStreetOn(i int) bool {
 	if n < 0 || s.toks[n].gap != gapSpace {
 		return false
 	}
-	if !word && s.toks[n].letters() && s.toks[n].is(lxStreetSuffix) && fullStreetWords[s.lower(n)] ||
-		word && s.toks[n].letters() && ordinalStreetWords[s.lower(n)] && s.toks[n].upper() == s.toks[i].upper() {
+	// "on 42nd st", "the corner of 3rd st": in figures, a street's suffix
+	// shortened too, and after any preposition of place.
+	if !word && s.toks[n].letters() && s.toks[n].is(lxStreetSuffix) && (fullStreetWords[s.lower(n)] || prepStreetAbbrs[s.lower(n)]) {
+		if k := s.next(n); k > 0 && roadCompounds[s.lower(k)] {
+			return false // "2nd st segment"
+		}
+		s.addTok(i, n, Location, prCue)
+		return true
+	}
+	if !streetOnWords[s.lower(p)] {
+		return false // a corner or a spelled ordinal only after "on", "off", "onto", "at", "down"
+	}
+	if word && s.toks[n].letters() && ordinalStreetWords[s.lower(n)] && s.toks[n].upper() == s.toks[i].upper() {
 		// "the shelter on second street", "on Fifth Avenue"; "at
 		// second place" is no street.
 		s.addTok(i, n, Location, prCue)
