@@ -424,6 +424,11 @@ func TestLookalikeVetoes(t *testing.T) {
 		// A river after "the"; a town of the same name stays a place.
 		{"river after the", "Giardia after swimming in the Hudson.", nil},
 		{"town named like a river", "He moved back to Hudson after the divorce.", []found{{"Hudson", deid.Location}}},
+		// A word numbered is a program or a part of a site, even where a
+		// small town is spelled so; a count of time leaves a town.
+		{"numbered program after lives in", "Patient lives in Section 8 housing on the east side of Flint.", []found{{"Flint", deid.Location}}},
+		{"numbered building", "Lives in Building 4 of the shelter.", nil},
+		{"town before a count of time", "Moved to Bexley 3 years ago.", []found{{"Bexley", deid.Location}}},
 	}
 	for _, rulesOnly := range []bool{true, false} {
 		t.Run(map[bool]string{true: "rules", false: "tagger"}[rulesOnly], func(t *testing.T) {

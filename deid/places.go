@@ -107,9 +107,32 @@ func (s *scan) placeAfter(i int) bool {
 	if s.toks[k].is(lxTitle | lxTitleClin) {
 		return false
 	}
+	// "lives in Section 8 housing", "in Building 4": a word of no place
+	// list numbered is a program, a part of a site, no town.
+	if end == k && s.numberedPart(k) {
+		return false
+	}
 	s.addTok(k, end, Location, prCue)
 	return true
 }
+
+// numberedPart: the capitalized word at i, on no hand list of places, is
+// numbered by one or two digits after it ("Section 8", "Building 4",
+// "Phase 2"): a program or a part of a site, no town, even where a small
+// town is spelled so (Section, Alabama). A count of time after the town
+// ("moved to Bexley 3 years ago") leaves it a town.
+func (s *scan) numberedPart(i int) bool {
+	n := i + 1
+	if n >= len(s.toks) || s.toks[n].gap != gapSpace || !s.toks[n].digits() || s.toks[n].n() > 2 ||
+		s.toks[i].lex&(lxCity|lxTown|lxPhraseHead) != 0 {
+		return false
+	}
+	k := s.next(n)
+	return k < 0 || !timeCounts[s.lower(k)] && !s.toks[k].punct(':')
+}
+
+// timeCounts count time after a number: "3 years", "2 days a week".
+var timeCounts = wordsOf("year years yr yrs yo month months mo mos week weeks wk wks day days d hour hours hr hrs h minutes min mins times x am pm ago")
 
 // placeLabel: a form's field that names a place, "Facility: Notre Dame Long
 // Term Care, Worcester", "Site: 014, Vanderbilt", "Pharmacy: Hempstead
