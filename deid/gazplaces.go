@@ -127,7 +127,7 @@ func (s *scan) clauseGoesOn(e int) bool {
 // gazPlaceAt runs at a token the gazetteer knows as a place or hospital.
 func (s *scan) gazPlaceAt(i int) bool {
 	t := &s.toks[i]
-	if !t.letters() || t.allUpper() && t.n() > 1 && t.gaz&gzFacAcro == 0 || t.is(lxTitle|lxTitleClin|lxMonth|lxWeekday|lxState|lxCountry) {
+	if !t.letters() || t.allUpper() && t.n() > 1 && t.gaz&gzFacAcro == 0 || t.is(lxTitle|lxTitleClin|lxState|lxCountry) {
 		return false
 	}
 	if i > 0 && t.gap == gapNone && (s.toks[i-1].punct('-') || s.toks[i-1].punct('\'')) {
@@ -147,6 +147,9 @@ func (s *scan) gazPlaceAt(i int) bool {
 	}
 	// The phrase or word, and how sure the gazetteer is of it.
 	end, pf := s.gazPhraseAt(i, lxCity|lxFacHead)
+	if end <= i && t.is(lxMonth|lxWeekday) {
+		return false // a month or a day, unless it opens a place's name ("sun city", "friday harbor")
+	}
 	flags := pf
 	if end < 0 {
 		// The gazetteer's flags, or the hand-written city lists'.

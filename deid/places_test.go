@@ -56,6 +56,10 @@ func TestGazetteerPlaces(t *testing.T) {
 			[]found{{"Obadiah Merriweather", deid.Name}, {"Baptist Health Internal Medicine", deid.Location}, {"Methodist Health System", deid.Location}}},
 		{"a city's nickname and a hospital's word", "She's at SF General now.", []found{{"SF General", deid.Location}}},
 		{"a campus of a system by its town", "Warmly, the care team at Kaiser Permanente Lakewood", []found{{"Kaiser Permanente Lakewood", deid.Location}}},
+		// A place whose name opens on a day or a month.
+		{"place opening on a day's abbreviation", "she's in the assisted living in sun city now; we moved to sun prairie",
+			[]found{{"sun city", deid.Location}, {"sun prairie", deid.Location}}},
+		{"a day's abbreviation alone stays", "i'll see you on sun at the game", nil},
 		{"a system as an insurer stays", "He has Kaiser Permanente insurance; The Catholic Health Association guidelines.", nil},
 		// GeoNames's US places that are no incorporated place: a
 		// census-designated place, a part of a big city.
