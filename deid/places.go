@@ -796,7 +796,7 @@ var specialtyStems = []string{"orthop", "neurosurg", "neurolog", "podiatr", "car
 	"ophthalmolog", "optometr", "audiolog", "radiolog", "anesthes", "allergolog", "immunolog", "bariatr", "physiatr",
 	"chiropract", "neonatolog", "hepatolog", "infectious", "endocrin", "proctolog", "colorectal", "electrophysiolog",
 	"neuropsycholog", "psycholog", "dentist", "periodont", "endodont", "orthodont", "prosthodont", "maxillofac",
-	"medicine", "surgery", "surgical"}
+	"medicine", "surgery", "surgical", "haematolog", "anaesthe", "physiother", "palliative"}
 
 // weakFacilityWords end ordinary phrases as often as names of places
 // ("Extended Care", "Group Home"): before them, facilityNamed decides.
@@ -2570,6 +2570,7 @@ func (s *scan) finishPlaces() {
 	s.lowerCountyPlaces()
 	s.lowerNamedFacilities()
 	s.townOfFoundPlace()
+	s.townOfPerson()
 	s.spokenUnitAfterStreet()
 	s.systemBeforeSite()
 	s.facilityBeforeTown()
@@ -2776,6 +2777,42 @@ func (s *scan) lowerTownAfterUnit(last int) {
 			s.addTok(st, end, Location, prShape)
 			return
 		}
+	}
+}
+
+// townOfPerson: a person found, a comma, "of" and capitalized words set
+// off by a comma or a full stop, as letters place someone: "Mrs Pritchard,
+// of Penarth, was seen", "Mr Hughes, of Canton Heights." A word of the
+// lexicon's lists ("of Medicine", "of Pediatrics") or a state or country
+// alone stays.
+func (s *scan) townOfPerson() {
+	for c, n := 0, len(s.cands); c < n; c++ {
+		if s.cands[c].t != Name {
+			continue
+		}
+		en := s.candEnd(&s.cands[c])
+		k := s.next(en)
+		if en < 0 || k < 0 || !s.toks[k].punct(',') || s.toks[k].gap != gapNone {
+			continue
+		}
+		o := s.next(k)
+		if o < 0 || !s.eq(o, "of") || s.toks[o].upper() {
+			continue
+		}
+		j := s.next(o)
+		e := -1
+		for x := j; x > 0 && x-j < 3 && s.toks[x].gap == gapSpace && s.toks[x].capWord() && !s.toks[x].allUpper() &&
+			s.toks[x].lex&(lxCommon|lxMedical|lxTitle|lxTitleClin|lxMonth|lxWeekday|lxCredential) == 0 &&
+			!specialtyWord(s.lower(x)) && !s.englishLooking(x); x = s.next(x) {
+			e = x
+		}
+		if e < 0 || e == j && s.toks[j].is(lxState|lxCountry) || s.placeEndsAt(e) {
+			continue // none, a state or country, or a place found already (several rules find a name)
+		}
+		if x := s.next(e); x < 0 || !(s.toks[x].punct(',') || s.toks[x].punct('.')) || s.toks[x].gap != gapNone {
+			continue
+		}
+		s.addTok(j, e, Location, prCue)
 	}
 }
 

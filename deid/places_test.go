@@ -249,6 +249,12 @@ func TestPlacesRound(t *testing.T) {
 	t.Parallel()
 	d := newDetector(t, deid.Config{RulesOnly: true})
 	checkFound(t, d, deid.Known{}, []foundCase{
+		// A letter's person placed by "of" and a town set off by commas; a
+		// department so set off stays.
+		{"town of a person in a letter", "Mrs Pritchard, of Penarth, was seen in clinic. Mr Evans, of Llanishen, attends.",
+			[]found{{"Pritchard", deid.Name}, {"Penarth", deid.Location}, {"Evans", deid.Name}, {"Llanishen", deid.Location}}},
+		{"department of a person stays", "Dr Ward, of Haematology, and Dr Ng, of Palliative Care, and Dr Li, of Orthopaedics, agree.",
+			[]found{{"Ward", deid.Name}, {"Ng", deid.Name}, {"Li", deid.Name}}},
 		{"facility named by its town", "Copy to Highland Family Medicine, Kalamazoo, for follow-up.",
 			[]found{{"Highland Family Medicine", deid.Location}, {"Kalamazoo", deid.Location}}},
 		{"facility of ordinary words in a town", "PT at Rebound Physical Therapy in Redmond.",
