@@ -2780,6 +2780,25 @@ func (s *scan) lowerTownAfterUnit(last int) {
 	}
 }
 
+// littleQuarter: "Little" and a capitalized country or city names a
+// quarter of a town ("then Little Haiti", "a restaurant in Little Italy",
+// "Little Saigon"), wherever it stands.
+func (s *scan) littleQuarter(i int) bool {
+	n := s.next(i)
+	if n < 0 || s.toks[n].gap != gapSpace || !s.toks[n].capWord() || s.toks[n].allUpper() {
+		return false
+	}
+	t := &s.toks[n]
+	if t.lex&(lxCountry|lxCity) == 0 && t.gaz&gzCity == 0 {
+		return false
+	}
+	if k := s.next(n); k > 0 && s.toks[k].gap == gapSpace && s.toks[k].capWord() && !s.toks[k].is(lxCity|lxState) {
+		return false // a brand or team of more words ("Little Paris Bakery" is a place's shop)
+	}
+	s.addTok(i, n, Location, prCue)
+	return true
+}
+
 // townOfPerson: a person found, a comma, "of" and capitalized words set
 // off by a comma or a full stop, as letters place someone: "Mrs Pritchard,
 // of Penarth, was seen", "Mr Hughes, of Canton Heights." A word of the

@@ -249,6 +249,10 @@ func TestPlacesRound(t *testing.T) {
 	t.Parallel()
 	d := newDetector(t, deid.Config{RulesOnly: true})
 	checkFound(t, d, deid.Known{}, []foundCase{
+		// "Little" and a country or city: a town's quarter.
+		{"quarter named Little and a country", "In Port-au-Prince until last year, then Little Haiti; works in Little Italy.",
+			[]found{{"Port-au-Prince", deid.Location}, {"Little Haiti", deid.Location}, {"Little Italy", deid.Location}}},
+		{"little before a language or a league stays", "A little Spanish is spoken at home; Little League coach.", nil},
 		// A letter's person placed by "of" and a town set off by commas; a
 		// department so set off stays.
 		{"town of a person in a letter", "Mrs Pritchard, of Penarth, was seen in clinic. Mr Evans, of Llanishen, attends.",

@@ -39,6 +39,9 @@ func (s *scan) wordAt(i int) {
 		s.capSystemName(i) {
 		return
 	}
+	if up && !allUp && tn == 6 && lw == "little" && s.littleQuarter(i) {
+		return
+	}
 	if !up && tn == 3 && lw == "box" && s.spokenPOBox(i) {
 		return
 	}
