@@ -3993,7 +3993,7 @@ func (s *scan) vetoLookalikes() {
 		case s.brandAt(st, en) || s.companyAt(st, en, cd.t == Name):
 			cd.t = ""
 			words = s.vetoedWords(words, st, en)
-		case s.eponymVetoed(st, en) || s.eponymPairAt(st, en):
+		case s.eponymVetoed(st, en) && !(cd.t == Location && s.livingBefore(st)) || s.eponymPairAt(st, en):
 			cd.t = ""
 			s.vetoed = append(s.vetoed, [2]int{cd.s, cd.e})
 			words = s.vetoedWords(words, st, en)
@@ -4478,6 +4478,21 @@ func (s *scan) eponymVetoed(st, en int) bool {
 		return false
 	}
 	return s.eponymAt(st, en)
+}
+
+// livingBefore: a verb of living or moving and a preposition stand before
+// token st ("lives in the Northland area", "moved to the Wellman
+// region"): a place's head then, no eponym's ("the Broca area").
+func (s *scan) livingBefore(st int) bool {
+	p := s.sameLinePrev(st)
+	if p >= 0 && s.eq(p, "the") {
+		p = s.sameLinePrev(p)
+	}
+	if p < 0 || !placePreps[s.lower(p)] {
+		return false
+	}
+	v := s.sameLinePrev(p)
+	return v >= 0 && livingVerbs[s.lower(v)]
 }
 
 // eponymPairAt: one of tokens st..en is part of a hyphenated chain of

@@ -249,6 +249,11 @@ func TestPlacesRound(t *testing.T) {
 	t.Parallel()
 	d := newDetector(t, deid.Config{RulesOnly: true})
 	checkFound(t, d, deid.Known{}, []foundCase{
+		// A part of town before "area" after a verb of living; an
+		// eponym's area elsewhere stays.
+		{"part of town before area", "Lives in the Northland area. Moved to the Bayview area last year.",
+			[]found{{"Northland", deid.Location}, {"Bayview", deid.Location}}},
+		{"eponym's area stays", "Lesion in the Wernicke area; seen in the Broca area.", nil},
 		// "Little" and a country or city: a town's quarter.
 		{"quarter named Little and a country", "In Port-au-Prince until last year, then Little Haiti; works in Little Italy.",
 			[]found{{"Port-au-Prince", deid.Location}, {"Little Haiti", deid.Location}, {"Little Italy", deid.Location}}},
