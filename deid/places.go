@@ -3600,7 +3600,16 @@ func (s *scan) theNameInTown(i int) bool {
 	// In lower case only a hospital's head word of the gazetteer ("i go to
 	// the mayo in rochester"; "put the mayo in the fridge" has no town).
 	lower := t.letters() && !t.upper() && t.gaz&gzFacHead != 0
-	if !t.capWord() && !lower || t.allUpper() || t.n() < 4 || t.lex&(lxMedical|lxTitle|lxTitleClin|lxMonth|lxWeekday|lxState|lxCountry|lxRelation|lxCredential) != 0 {
+	// Two capitalized words, the first perhaps a royal title: "the Queen
+	// Elizabeth in Glasgow", "the Western General in Edinburgh".
+	e := i
+	if x := s.next(i); !lower && x > 0 && s.toks[x].gap == gapSpace && s.toks[x].capWord() && !s.toks[x].allUpper() &&
+		s.toks[x].lex&(lxMedical|lxMonth|lxWeekday|lxCredential) == 0 && !s.eq(x, "in") {
+		e = x
+	}
+	titled := e > i && t.lex&lxTitle != 0 && t.lex&lxTitleClin == 0
+	if !t.capWord() && !lower || t.allUpper() || t.n() < 4 && e == i ||
+		t.lex&(lxMedical|lxTitle|lxTitleClin|lxMonth|lxWeekday|lxState|lxCountry|lxRelation|lxCredential) != 0 && !titled {
 		return false
 	}
 	w := s.lower(i)
@@ -3616,7 +3625,7 @@ func (s *scan) theNameInTown(i int) bool {
 	default:
 		return false
 	}
-	n := s.next(i)
+	n := s.next(e)
 	if n < 0 || !s.eq(n, "in") {
 		return false
 	}
@@ -3627,7 +3636,7 @@ func (s *scan) theNameInTown(i int) bool {
 	if lower && (s.toks[c].upper() || s.dictionaryWord(c) || s.toks[c].gaz&(gzWord|gzCityAmb) != 0) {
 		return false
 	}
-	s.addTok(i, i, Location, prShape)
+	s.addTok(i, e, Location, prShape)
 	return true
 }
 
