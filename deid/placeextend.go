@@ -55,6 +55,12 @@ func (s *scan) extendPlaces(spans []Span) []Span {
 			continue
 		}
 		na, nb := s.placeLeft(a), s.placeRight(b)
+		// "at St. Joseph's in Joliet": a saint's place read as the town
+		// of its name is the hospital with its possessive.
+		if k := nb + 1; k+1 < len(s.toks) && s.toks[k].punct('\'') && s.toks[k].gap == gapNone && s.eq(k+1, "s") &&
+			s.toks[k+1].gap == gapNone && (s.eq(na, "st") || s.eq(na, "saint")) && s.toks[na].upper() {
+			nb = k + 1
+		}
 		if na != a || nb != b {
 			sp.Start, sp.End = int(s.toks[na].s), int(s.toks[nb].e)
 			changed = true

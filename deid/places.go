@@ -2801,7 +2801,8 @@ func (s *scan) littleQuarter(i int) bool {
 
 // townOfPerson: a person found, a comma, "of" and capitalized words set
 // off by a comma or a full stop, as letters place someone: "Mrs Pritchard,
-// of Penarth, was seen", "Mr Hughes, of Canton Heights." A word of the
+// of Penarth, was seen", "Mr Hughes, of Canton Heights.", "Mr. Hale, age
+// 72, of Wheaton,". A word of the
 // lexicon's lists ("of Medicine", "of Pediatrics") or a state or country
 // alone stays.
 func (s *scan) townOfPerson() {
@@ -2815,6 +2816,15 @@ func (s *scan) townOfPerson() {
 			continue
 		}
 		o := s.next(k)
+		// ", age 90, of Lisle,", ", 72, of Wheaton,": the age between.
+		if a := o; a > 0 && (s.eq(a, "age") || s.eq(a, "aged")) {
+			o = s.next(a)
+		}
+		if o > 0 && s.toks[o].digits() && s.toks[o].n() <= 3 {
+			if c := s.next(o); c > 0 && s.toks[c].punct(',') {
+				o = s.next(c)
+			}
+		}
 		if o < 0 || !s.eq(o, "of") || s.toks[o].upper() {
 			continue
 		}

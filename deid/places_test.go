@@ -262,6 +262,10 @@ func TestPlacesRound(t *testing.T) {
 		// department so set off stays.
 		{"town of a person in a letter", "Mrs Pritchard, of Penarth, was seen in clinic. Mr Evans, of Llanishen, attends.",
 			[]found{{"Pritchard", deid.Name}, {"Penarth", deid.Location}, {"Evans", deid.Name}, {"Llanishen", deid.Location}}},
+		{"town of a person after an age", "Mr. Percival Okonedo-Blythe, age 90, of Lisle, requires a wheelchair. Mr. Hale, 72, of Wheaton, was seen.",
+			[]found{{"Percival Okonedo-Blythe", deid.Name}, {"90", deid.Age}, {"Lisle", deid.Location}, {"Hale", deid.Name}, {"Wheaton", deid.Location}}},
+		{"a saint's hospital read as a town keeps its possessive", "Her father died at St. Joseph's in Joliet of a stroke.",
+			[]found{{"St. Joseph's", deid.Location}, {"Joliet", deid.Location}}},
 		{"department of a person stays", "Dr Ward, of Haematology, and Dr Ng, of Palliative Care, and Dr Li, of Orthopaedics, agree.",
 			[]found{{"Ward", deid.Name}, {"Ng", deid.Name}, {"Li", deid.Name}}},
 		{"facility named by its town", "Copy to Highland Family Medicine, Kalamazoo, for follow-up.",
