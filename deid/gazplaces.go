@@ -1160,6 +1160,40 @@ func (s *scan) cityNickAt(i int) bool {
 	return true
 }
 
+// dottedCityNick: a city's abbreviation written with full stops, "L.A.",
+// "l.a.", "S.F.", "N.Y.C.", at its first letter i: after a preposition of
+// place or a side of town ("grew up in east l.a."), or before a site word
+// ("the L.A. office"). Without the stops it is cityNickAt's.
+func (s *scan) dottedCityNick(i int) bool {
+	var b [4]byte
+	n, e := 0, i
+	for k := i; n < len(b) && k+1 < len(s.toks) && s.toks[k].letters() && s.toks[k].n() == 1 && s.toks[k+1].punct('.') &&
+		s.toks[k+1].gap == gapNone && (k == i || s.toks[k].gap == gapNone); k += 2 {
+		b[n] = s.text[s.toks[k].s] | 0x20
+		n, e = n+1, k+1
+	}
+	if n < 2 {
+		return false
+	}
+	if f, g := lookupString(string(b[:n])); f&lxCityNick == 0 && g&gzCityNick == 0 {
+		return false
+	}
+	st := i
+	prep, afterPrep := s.placeAfterPrep(i)
+	if p := s.sameLinePrev(i); !afterPrep && p >= 1 && s.toks[p].letters() && sideDirections[s.lower(p)] {
+		if prep, afterPrep = s.placeAfterPrep(p); afterPrep {
+			st = p
+		}
+	}
+	k := s.next(e)
+	site := k > 0 && s.toks[k].gap == gapSpace && s.toks[k].letters() && (siteNouns[s.lower(k)] || s.eq(k, "area") || s.eq(k, "based"))
+	if !site && !(afterPrep && prep != "of") {
+		return false
+	}
+	s.addTok(st, e, Location, prShape)
+	return true
+}
+
 // gzLex turns gazetteer flags back into lexicon bits.
 func gzLex(g uint16) uint64 { return gzLexTab[0][g&0xff] | gzLexTab[1][g>>8] }
 

@@ -291,6 +291,10 @@ func (s *scan) nameChain(i int, cls NameClass, strong bool) {
 				st = k - 1
 				continue
 			}
+			if tk.punct('.') && k > 0 && tk.gap == gapNone && s.isInitial(k-1) && s.isInitial(st) {
+				st = k - 1 // "L.A. Jones": initials run together
+				continue
+			}
 			break
 		}
 		if tk.punct('.') && k > 0 && s.isInitial(k-1) {

@@ -47,6 +47,9 @@ func TestGazetteerPlaces(t *testing.T) {
 		{"unit acronyms stay", "Admitted to ICU, then transferred to the SICU; PT at bedside.", nil},
 		{"city nickname", "Moved from NOLA to our ATL clinic in June.", []found{{"NOLA", deid.Location}, {"ATL", deid.Location}, {"June", deid.Date}}},
 		{"left atrium is no city", "Thrombus in LA appendage on TEE.", nil},
+		{"city abbreviation with full stops", "patient: i grew up in east l.a. and then we moved to N.Y.C.; the S.F. office called",
+			[]found{{"east l.a.", deid.Location}, {"N.Y.C.", deid.Location}, {"S.F.", deid.Location}}},
+		{"initials with full stops stay a name's", "Seen by L.A. Jones, MD. The L.A. was dilated.", []found{{"L.A. Jones", deid.Name}}},
 		{"eponym named after a city", "Applied the Lugano modification and a Philadelphia collar.", nil},
 		{"nationality words", "Patient is Canadian; the Canadian C-spine rule applies.", nil},
 		// Systems named in capitals by a word of no place list.

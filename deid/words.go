@@ -42,6 +42,9 @@ func (s *scan) wordAt(i int) {
 	if up && !allUp && tn == 6 && lw == "little" && s.littleQuarter(i) {
 		return
 	}
+	if tn == 1 && i+3 < len(s.toks) && s.toks[i+1].punct('.') && s.dottedCityNick(i) {
+		return
+	}
 	if !up && tn == 3 && lw == "box" && s.spokenPOBox(i) {
 		return
 	}
