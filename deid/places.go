@@ -2040,7 +2040,9 @@ func (s *scan) streetAfterSiteOn(i int) bool {
 	if p >= 0 && (s.eq(p, "over") || s.eq(p, "down") || s.eq(p, "up") || s.eq(p, "out") || s.eq(p, "right")) {
 		p = s.sameLinePrev(p)
 	}
-	if p < 0 || !s.toks[p].letters() || !(s.tokIn(onStreetSiteSet, p) || nationalChains[s.lower(p)] || s.toks[p].gaz&gzFacWord != 0 && !s.toks[p].upper()) {
+	// "the urgent care on colfax": the site named by two words.
+	urgentCare := p > 0 && s.eq(p, "care") && s.prevWordAt(p, 1) == "urgent"
+	if p < 0 || !s.toks[p].letters() || !(s.tokIn(onStreetSiteSet, p) || urgentCare || nationalChains[s.lower(p)] || s.toks[p].gaz&gzFacWord != 0 && !s.toks[p].upper()) {
 		return false
 	}
 	k := s.next(i)
@@ -2072,7 +2074,7 @@ func (s *scan) streetAfterSiteOn(i int) bool {
 			break
 		}
 		if (t.lex&^(lxFirst|lxSur|lxFirstAmb|lxSurAmb|lxCity|lxCityAmb|lxPhraseHead) != 0 || t.gaz&gzWord != 0 && t.lex&(lxFirst|lxSur|lxCity) == 0) &&
-			!(t.upper() && j == k && streetNames[s.lower(j)]) { // "the CVS on Main."
+			!(t.upper() && j == k && streetNames[s.lower(j)]) && !(j == k && s.eq(j, "broadway")) { // "the CVS on Main.", "on broadway"
 			break
 		}
 		// A word on no list at all is as likely an ordinary word ("on
@@ -2085,8 +2087,8 @@ func (s *scan) streetAfterSiteOn(i int) bool {
 	// A business on a street named like a person or a town needs no end of
 	// clause after it, which run-on transcripts leave out ("the pharmacy on
 	// colfax the walgreens", "hy-vee pharmacy on ingersoll patient yes").
-	business := end == k && (businessSites[s.lower(p)] || nationalChains[s.lower(p)]) && s.toks[k].gaz&(gzSur|gzTown|gzCity) != 0 &&
-		s.toks[k].gaz&gzWord == 0 && s.toks[k].lex == 0
+	business := end == k && (businessSites[s.lower(p)] || nationalChains[s.lower(p)] || urgentCare) &&
+		(s.toks[k].gaz&(gzSur|gzTown|gzCity) != 0 && s.toks[k].gaz&gzWord == 0 && s.toks[k].lex == 0 || s.eq(k, "broadway"))
 	if end < 0 || !business && !s.clauseGoesOn(end) && !s.strictEnd(end) {
 		return false
 	}
@@ -2110,7 +2112,10 @@ var onStreetSites = map[string]bool{"lives": true, "live": true, "living": true,
 	"one": true, "building": true, "complex": true, "duplex": true, "trailer": true, "condo": true, "townhouse": true,
 	"practice": true, "center": true, "lab": true, "hospital": true, "gym": true, "diner": true, "bar": true,
 	"garage": true, "plant": true, "warehouse": true, "shelter": true, "library": true, "park": true, "branch": true,
-	"location": true, "home": true, "aid": true}
+	"location": true, "home": true, "aid": true, "dialysis": true, "motel": true, "hotel": true, "salon": true,
+	"bank": true, "laundromat": true, "cafe": true, "bakery": true, "daycare": true, "deli": true, "mall": true,
+	"pantry": true, "depot": true, "dealership": true, "factory": true, "studio": true, "precinct": true,
+	"firehouse": true, "courthouse": true, "jail": true}
 
 // namedByPosition: a facility written in title case where a place goes, after
 // "at", "from" or "to" or as a label's value ("PT at Rebound Physical
