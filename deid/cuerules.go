@@ -412,8 +412,17 @@ func (s *scan) nameEndsAt(k int) bool {
 // `Oluwaseun Adeyemi ("Seun")`. i is the opening quote.
 func (s *scan) quotedNickname(i int) {
 	q, c := i+1, i+2
-	if c >= len(s.toks) || !s.toks[q].capWord() || s.toks[q].gap != gapNone || !s.toks[c].punct('"') ||
-		s.toks[c].gap != gapNone || s.toks[q].lex&(lxCommon|lxMedical|lxMonth|lxWeekday) != 0 && s.toks[q].lex&lxFirst == 0 {
+	if c >= len(s.toks) || !s.toks[q].capWord() || s.toks[q].gap != gapNone || !s.toks[c].punct('"') || s.toks[c].gap != gapNone {
+		return
+	}
+	// 'her boyfriend "Tank" hit her', 'son "Bubba" drives': what a
+	// relative is called, though it is an ordinary word.
+	if p := s.sameLinePrev(i); p >= 0 && s.toks[i].gap == gapSpace && s.toks[p].letters() && !s.toks[p].upper() &&
+		s.toks[p].lex&lxRelation != 0 && !s.toks[q].allUpper() {
+		s.nameChain(q, PatientNames, false)
+		return
+	}
+	if s.toks[q].lex&(lxCommon|lxMedical|lxMonth|lxWeekday) != 0 && s.toks[q].lex&lxFirst == 0 {
 		return
 	}
 	if s.nicknameCueNear(i, c) {

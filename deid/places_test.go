@@ -21,6 +21,9 @@ func TestQuotedNicknames(t *testing.T) {
 		{"nickname in a header", "Guest: \"Sparky\" (legal name Dale T. Rourke), 61.",
 			[]found{{"Sparky", deid.Name}, {"Dale T. Rourke", deid.Name}}},
 		{"quoted words stay", "Pt states the pain is \"Sharp\" and \"burning\".", nil},
+		{"a relative's nickname that is a word", "Pt states her boyfriend \"Tank\" hit her. Her son \"Bubba\" drives her.",
+			[]found{{"Tank", deid.Name}, {"Bubba", deid.Name}}},
+		{"a relative's quoted words stay", "Her husband \"doesn't want\" her to go; her doctor said \"Rest\".", nil},
 	})
 }
 
