@@ -125,6 +125,9 @@ func TestSurrogateOfDayFirstDate(t *testing.T) {
 func TestNamesAgesAndHandles(t *testing.T) {
 	t.Parallel()
 	cases := []foundCase{
+		{"a closing initial before a joining word", "Care coordinated with SW Tamsin R. and case manager; spoke with Maria L. to confirm.",
+			[]found{{"Tamsin R.", deid.Name}, {"Maria L.", deid.Name}}},
+		{"a vitamin's letter stays", "Vitamin D. and calcium daily.", nil},
 		{"dotted initials before a hyphenated surname", "Consent obtained from J.R. Whitfield-Amos (father).",
 			[]found{{"J.R. Whitfield-Amos", deid.Name}}},
 		{"dotted initials before a surname that is a word", "Consent from J.R. Smith (father).", []found{{"J.R. Smith", deid.Name}}},

@@ -207,8 +207,11 @@ func (s *scan) nameChain(i int, cls NameClass, strong bool) {
 				continue
 			}
 			// A closing initial: "Hollis, Grace E." at the end of a field.
+			// Or before a lower-case word that joins or goes on the
+			// sentence: "SW Tamsin R. and case manager Jo".
 			if m := k + 2; m >= len(s.toks) || s.toks[m].gap != gapNone && (s.toks[m].gap == gapLine ||
-				s.toks[m].kind == tkPunct || !s.nameish(m, caps) && !s.toks[m].letters() || s.toks[m].is(lxCue|lxDateCue) && s.toks[m].upper()) {
+				s.toks[m].kind == tkPunct || !s.nameish(m, caps) && !s.toks[m].letters() || s.toks[m].is(lxCue|lxDateCue) && s.toks[m].upper() ||
+				s.toks[m].letters() && !s.toks[m].upper() && initialClosers[s.lower(m)]) {
 				en = k + 1
 			}
 			break
@@ -1434,6 +1437,10 @@ func (s *scan) unknownPair(i int) bool {
 	}
 	return false
 }
+
+// initialClosers are lower-case words after which a name's last initial
+// closes it: "Tamsin R. and", "Maria L. to call back".
+var initialClosers = wordsOf("and or for with re at by to from on in is was will has had said called")
 
 // capsNoEvidence: the capitals of the pair i, n (two words on no
 // hand-written list) say nothing of a person. Either both are ordinary
