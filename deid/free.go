@@ -430,11 +430,11 @@ var deedVerbs = wordsOf("discovered invented founded pioneered reformed revoluti
 
 // fameBefore: the words right before a public figure's name take a
 // famous person as their object: "listening to", "reading about", "heard",
-// "watched", "a fan of", "a movie with", "songs by", "starring".
+// "watched", "a fan of", "a movie with", "songs by", "starring", "likes".
 func (s *scan) fameBefore(st int) bool {
 	p1, p2, p3 := s.prevWordAt(st, 1), s.prevWordAt(st, 2), s.prevWordAt(st, 3)
 	switch p1 {
-	case "watched", "watching", "watch", "watches", "heard", "hear", "starring", "featuring", "idol", "like":
+	case "watched", "watching", "watch", "watches", "heard", "hear", "starring", "featuring", "idol", "like", "likes", "loves", "idolizes":
 		return p1 != "like" || fameCues[p2] || fameCues[p3]
 	case "to":
 		// "compared himself to Nolan Ryan", "compared to Venus Williams"

@@ -424,6 +424,12 @@ func TestLookalikeVetoes(t *testing.T) {
 		// A river after "the"; a town of the same name stays a place.
 		{"river after the", "Giardia after swimming in the Hudson.", nil},
 		{"town named like a river", "He moved back to Hudson after the divorce.", []found{{"Hudson", deid.Location}}},
+		// A dog's breed named after a person or a place; a person so
+		// named stays one. A grocer's name; a figure the patient likes.
+		{"dog breeds", "Walks with a Jack Russell terrier daily; got a Boston terrier and a King Charles spaniel.", nil},
+		{"a person named like a breed", "Seen with Jack Russell (father) today.", []found{{"Jack Russell", deid.Name}}},
+		{"a grocer with a given name", "Nutrition: Whole Foods, Trader Joe's; avoids McDonald's.", nil},
+		{"a singer the patient likes", "Listens to music to relax; likes Taylor Swift.", nil},
 		// A word numbered is a program or a part of a site, even where a
 		// small town is spelled so; a count of time leaves a town.
 		{"numbered program after lives in", "Patient lives in Section 8 housing on the east side of Flint.", []found{{"Flint", deid.Location}}},
