@@ -2785,6 +2785,45 @@ func (s *scan) lowerTownAfterUnit(last int) {
 	}
 }
 
+// gpSurgery: "Surgery" capitalized after one to three capitalized words is
+// a British GP's practice ("Church Lane Surgery", "GP: The Grange Surgery,
+// Bath") where a street's word names it or the line speaks of a GP; a
+// kind of surgery ("Cardiac Surgery", "Hand Surgery clinic") stays.
+func (s *scan) gpSurgery(i int) bool {
+	st := -1
+	for k := s.sameLinePrev(i); k >= 0 && i-k <= 3 && s.toks[k].capWord() && !s.toks[k].allUpper() && s.toks[s.next(k)].gap == gapSpace; k = s.sameLinePrev(k) {
+		t := &s.toks[k]
+		if t.lex&(lxMedical|lxTitle|lxTitleClin|lxCredential|lxMonth|lxWeekday) != 0 || specialtyWord(s.lower(k)) || s.englishLooking(k) ||
+			surgeryKinds[s.lower(k)] {
+			st = -1
+			break
+		}
+		st = k
+	}
+	if st < 0 {
+		return false
+	}
+	if s.eq(st, "the") && st+1 < i {
+		st++
+	}
+	street := s.toks[i-1].lex&lxStreetSuffix != 0
+	gp := false
+	for k := s.lineHead(i); k < i && !gp; k++ {
+		gp = s.eq(k, "gp") || s.eq(k, "gp's")
+	}
+	if !street && !gp {
+		return false
+	}
+	s.addTok(st, i, Location, prCue)
+	return true
+}
+
+// surgeryKinds name a kind of surgery before the word: "Plastic Surgery",
+// "Day Surgery Unit".
+var surgeryKinds = wordsOf("plastic day general minor major oral eye hand foot spine spinal weight loss robotic same ambulatory " +
+	"elective emergency cosmetic bariatric vascular cardiac thoracic breast head neck trauma transplant dental " +
+	"colorectal endocrine hepatobiliary upper lower acute outpatient inpatient joint knee hip shoulder")
+
 // littleQuarter: "Little" and a capitalized country or city names a
 // quarter of a town ("then Little Haiti", "a restaurant in Little Italy",
 // "Little Saigon"), wherever it stands.

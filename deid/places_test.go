@@ -258,6 +258,10 @@ func TestPlacesRound(t *testing.T) {
 	t.Parallel()
 	d := newDetector(t, deid.Config{RulesOnly: true})
 	checkFound(t, d, deid.Known{}, []foundCase{
+		// A British GP's practice named "... Surgery"; kinds of surgery stay.
+		{"GP surgery named by its street", "GP: Dr Malik, Abbey Road Surgery. Her GP surgery is Church Lane Surgery.",
+			[]found{{"Malik", deid.Name}, {"Abbey Road Surgery", deid.Location}, {"Church Lane Surgery", deid.Location}}},
+		{"kinds of surgery stay", "GP letter: Plastic Surgery and Day Surgery Unit; Orthopaedic Surgery review; Colorectal Surgery.", nil},
 		// A part of town before "area" after a verb of living; an
 		// eponym's area elsewhere stays.
 		{"part of town before area", "Lives in the Northland area. Moved to the Bayview area last year.",

@@ -39,6 +39,9 @@ func (s *scan) wordAt(i int) {
 		s.capSystemName(i) {
 		return
 	}
+	if up && !allUp && tn == 7 && lw == "surgery" && i > 0 && s.gpSurgery(i) {
+		return
+	}
 	if up && !allUp && tn == 6 && lw == "little" && s.littleQuarter(i) {
 		return
 	}
