@@ -542,20 +542,12 @@ func (s *scan) zipAfterTown(i int) bool {
 			continue
 		}
 		st, _ := s.candTokens(cd)
-		if st >= 0 && s.toks[st].digits() && s.lineOf(st) == s.lineOf(i) {
+		if st >= 0 && s.toks[st].digits() && s.lineHead(st) == s.lineHead(i) {
 			s.addTok(i, i, ZIP, prCue)
 			return true
 		}
 	}
 	return false
-}
-
-// lineOf returns the index of the first token of token i's line.
-func (s *scan) lineOf(i int) int {
-	for i > 0 && s.toks[i].gap != gapLine {
-		i--
-	}
-	return i
 }
 
 // siteBeforeTownIn: at "in" before a place found, the one or two words
