@@ -62,6 +62,11 @@ func TestGazetteerPlaces(t *testing.T) {
 			[]found{{"Obadiah Merriweather", deid.Name}, {"Baptist Health Internal Medicine", deid.Location}, {"Methodist Health System", deid.Location}}},
 		{"a city's nickname and a hospital's word", "She's at SF General now.", []found{{"SF General", deid.Location}}},
 		{"a campus of a system by its town", "Warmly, the care team at Kaiser Permanente Lakewood", []found{{"Kaiser Permanente Lakewood", deid.Location}}},
+		// Census-designated places of any size; small places spelled like
+		// one English word are left out.
+		{"small unincorporated places", "fam: she walks barefoot on the beach in laie; we moved to big sky last year",
+			[]found{{"laie", deid.Location}, {"big sky", deid.Location}}},
+		{"words that name small places stay", "patient: my big toe is on fire. Completed prednisone (was IV at onset).", nil},
 		// A place whose name opens on a day or a month.
 		{"place opening on a day's abbreviation", "she's in the assisted living in sun city now; we moved to sun prairie",
 			[]found{{"sun city", deid.Location}, {"sun prairie", deid.Location}}},

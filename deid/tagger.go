@@ -764,8 +764,10 @@ func (s *scan) wordWithoutPlace(i int) bool {
 	// at all is no place in lower case, whatever stands before it ("when
 	// i roll over in bed", "slipped on oil", "records to whoever you
 	// pick"), as it is no name.
-	if s.dictionaryWord(i) && !s.isKnown(i) && t.gaz&(gzCity|gzCityAmb|gzTown|gzFacHead|gzFacAcro|gzFirst|gzSur|gzFirstAmb|gzSurAmb|gzPhraseHead) == 0 &&
-		t.lex&(lxCity|lxCityAmb|lxState|lxCountry|lxFirst|lxSur|lxFirstAmb|lxSurAmb|lxPhraseHead) == 0 {
+	// A word that opens a place's name of several words is vetoed only
+	// where that name does not follow ("on fire", not "on fire island").
+	if s.dictionaryWord(i) && !s.isKnown(i) && t.gaz&(gzCity|gzCityAmb|gzTown|gzFacHead|gzFacAcro|gzFirst|gzSur|gzFirstAmb|gzSurAmb) == 0 &&
+		t.lex&(lxCity|lxCityAmb|lxState|lxCountry|lxFirst|lxSur|lxFirstAmb|lxSurAmb) == 0 && !s.placePhraseAt(i) {
 		return true
 	}
 	if _, english := englishWords()[s.lower(i)]; t.lex&lxCommon == 0 && t.gaz&gzWord == 0 && !(english && s.isKnown(i)) {
@@ -776,6 +778,16 @@ func (s *scan) wordWithoutPlace(i int) bool {
 	}
 	n := s.next(i)
 	return n < 0 || !(s.toks[n].lex&lxFacility != 0 || s.toks[n].gaz&gzFacWord != 0)
+}
+
+// placePhraseAt: a place's name of several words, of the gazetteer or the
+// hand lists, opens at token i.
+func (s *scan) placePhraseAt(i int) bool {
+	if s.toks[i].gaz&gzPhraseHead == 0 && s.toks[i].lex&lxPhraseHead == 0 {
+		return false
+	}
+	end, _ := s.gazPhraseAt(i, lxCity|lxFacHead|lxTown)
+	return end > i
 }
 
 // clinicalWord: the word at i is on the lexicon's clinical lists (a

@@ -26,6 +26,9 @@
 //   - Centers for Medicare & Medicaid Services, Hospital General Information
 //     (Hospital Compare): US government work, public domain. Mirrored in
 //     github.com/mrahmanstats/hospital_compare.
+//   - US census-designated places of every size, names only (US Census
+//     Bureau, public domain), as compiled in github.com/faradayio/places
+//     (faraday_places.csv, MIT licence), rows of type "cdp".
 //   - 12dicts 2of4brif.txt by Alan Beale, placed in the public domain, as
 //     packaged in github.com/en-wl/wordlist (alt12dicts): the English word
 //     list that marks names and places which are also ordinary words.
@@ -38,8 +41,10 @@
 //   - city, city?: US places with at least MinUSPopulation people, the
 //     US places GeoNames lists (census-designated places and parts of big
 //     cities of 15,000 people or more that are no incorporated place:
-//     "Highlands Ranch", "King of Prussia", "Boyle Heights") and world
-//     cities, single words and multi-word names; "?" when also a word;
+//     "Highlands Ranch", "King of Prussia", "Boyle Heights"), the
+//     census-designated places of every size ("Chinle", "Window Rock")
+//     and world cities, single words and multi-word names; "?" when also
+//     a word;
 //   - town: places spelled like a given name or a surname: a place only
 //     after a place cue, so that lower-case names stay names;
 //   - fachead, fachead?: the words that name a hospital without its
@@ -90,6 +95,8 @@ var (
 		"Hospital_General_Information.csv", "", "CMS Hospital General Information, public domain"}
 	srcWords = source{"en-wl/wordlist", "b22230cc5250887737fdefe9ca4c9d9d01230eaa",
 		"alt12dicts/2of4brif.txt", "", "12dicts by Alan Beale, public domain"}
+	srcCDP = source{"faradayio/places", "ea7c0654bc91dc28f5c34d14c0fa6d5aee1a9418",
+		"faraday_places.csv", "", "US Census Bureau place names (public domain), compiled by Faraday, MIT"}
 )
 
 // expectedSums is the SHA-256 of each input, checked before use.
@@ -101,6 +108,7 @@ var expectedSums = map[string]string{
 	srcWorld.path:     "a25e38b484587a842e45e3fd99b955f3c8a1ca91e914213d428931a38cf4a6d4",
 	srcHospitals.path: "2e7dadc64aefce861ed09743c55c147ececeed427a5d56c48bde871ba3654ecd",
 	srcWords.path:     "c59db93135728363e3d2fd7b58eda0af08ab0eff7ffcef950c98250543c261fc",
+	srcCDP.path:       "3da926e8e699903d2086f80147be1ab7a13d343c1cfb40d9b15c5ec6b42d2fd5",
 }
 
 const (
@@ -152,7 +160,7 @@ func main() {
 }
 
 func allSources() []source {
-	return []source{srcSurnames, srcFemale, srcMale, srcPlaces, srcWorld, srcHospitals, srcWords}
+	return []source{srcSurnames, srcFemale, srcMale, srcPlaces, srcWorld, srcHospitals, srcWords, srcCDP}
 }
 
 // read returns one input from its bare repository at the pinned commit.
@@ -214,6 +222,29 @@ func Build(get func(source) ([]byte, error), handLexicon string) ([]byte, error)
 			continue
 		}
 		for _, n := range placeNames(r[0]) {
+			g.place(n, isName)
+		}
+	}
+	// Census-designated places of every size ("Chinle, AZ", "Window
+	// Rock, AZ", "Laie, HI"): the unincorporated towns people say they
+	// live in, which the census's population estimates leave out and
+	// GeoNames lists only from 15,000 people.
+	rd = csv.NewReader(bytes.NewReader(in[srcCDP.path]))
+	rows, err = rd.ReadAll()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", srcCDP.path, err)
+	}
+	for _, r := range rows[1:] {
+		if len(r) < 3 || r[2] != "cdp" {
+			continue
+		}
+		name, _, _ := strings.Cut(r[1], ", ")
+		for _, n := range placeNames(name) {
+			// A small place of one English word ("Onset", "Farmers")
+			// would make the word a town far more often than it is one.
+			if w := strings.TrimSuffix(n, "s"); !strings.Contains(n, "_") && (g.english[n] || g.english[w]) {
+				continue
+			}
 			g.place(n, isName)
 		}
 	}
