@@ -3732,6 +3732,31 @@ func (s *scan) neighbourhoodBefore(i int) bool {
 	return true
 }
 
+// articleQuarter: "the" and a word that names a part of town only as a
+// name ("heights", "villages", "woodlands", "palisades") after a
+// preposition of place: "do you still live in the heights", "my dad is at
+// the villages in florida", "at my sister's in the woodlands". The thing
+// itself ("the villages of the highlands", "fear of the heights") stays.
+func (s *scan) articleQuarter(i int) bool {
+	p := s.sameLinePrev(i)
+	if p < 0 || !s.eq(p, "the") || s.toks[i].allUpper() {
+		return false
+	}
+	switch s.prevWordAt(p, 1) {
+	case "in", "from", "near", "at", "to", "into":
+	default:
+		return false
+	}
+	if n := s.next(i); n > 0 && (s.eq(n, "of") || s.toks[n].punct('-')) {
+		return false
+	}
+	s.addTok(p, i, Location, prShape)
+	return true
+}
+
+// articleQuarters name a part of town after "the" (articleQuarter).
+var articleQuarters = wordsOf("heights villages woodlands palisades")
+
 // streetAfterMotion: a word of no English after "down", "along", "up",
 // "off", "near" or "past" and a verb of moving or living (or the vehicle
 // taken) names the street or the part of town: "i take the bus down

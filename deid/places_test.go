@@ -62,6 +62,10 @@ func TestGazetteerPlaces(t *testing.T) {
 			[]found{{"Obadiah Merriweather", deid.Name}, {"Baptist Health Internal Medicine", deid.Location}, {"Methodist Health System", deid.Location}}},
 		{"a city's nickname and a hospital's word", "She's at SF General now.", []found{{"SF General", deid.Location}}},
 		{"a campus of a system by its town", "Warmly, the care team at Kaiser Permanente Lakewood", []found{{"Kaiser Permanente Lakewood", deid.Location}}},
+		// A part of town named by "the" and a word that names one only so.
+		{"part of town after the", "doctor: do you still live in the heights\npatient: my dad is at the villages in florida",
+			[]found{{"the heights", deid.Location}, {"the villages", deid.Location}}},
+		{"the thing itself stays", "He is afraid of the heights; fell from the heights of a ladder; walked in the villages of the highlands.", nil},
 		// Census-designated places of any size; small places spelled like
 		// one English word are left out.
 		{"small unincorporated places", "fam: she walks barefoot on the beach in laie; we moved to big sky last year",

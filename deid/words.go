@@ -42,6 +42,9 @@ func (s *scan) wordAt(i int) {
 	if up && !allUp && tn == 7 && lw == "surgery" && i > 0 && s.gpSurgery(i) {
 		return
 	}
+	if i > 1 && tn >= 7 && articleQuarters[lw] && s.articleQuarter(i) {
+		return
+	}
 	if up && !allUp && tn == 6 && lw == "little" && s.littleQuarter(i) {
 		return
 	}
