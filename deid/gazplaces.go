@@ -127,7 +127,8 @@ func (s *scan) clauseGoesOn(e int) bool {
 // gazPlaceAt runs at a token the gazetteer knows as a place or hospital.
 func (s *scan) gazPlaceAt(i int) bool {
 	t := &s.toks[i]
-	if !t.letters() || t.allUpper() && t.n() > 1 && t.gaz&gzFacAcro == 0 || t.is(lxTitle|lxTitleClin|lxState|lxCountry) {
+	// Capitals open a listed name too: "at MD Anderson".
+	if !t.letters() || t.allUpper() && t.n() > 1 && t.gaz&gzFacAcro == 0 && !(t.n() <= 3 && s.placePhraseAt(i)) || t.is(lxTitle|lxTitleClin|lxState|lxCountry) {
 		return false
 	}
 	if i > 0 && t.gap == gapNone && (s.toks[i-1].punct('-') || s.toks[i-1].punct('\'')) {

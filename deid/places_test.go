@@ -62,6 +62,8 @@ func TestGazetteerPlaces(t *testing.T) {
 			[]found{{"Obadiah Merriweather", deid.Name}, {"Baptist Health Internal Medicine", deid.Location}, {"Methodist Health System", deid.Location}}},
 		{"a city's nickname and a hospital's word", "She's at SF General now.", []found{{"SF General", deid.Location}}},
 		{"a campus of a system by its town", "Warmly, the care team at Kaiser Permanente Lakewood", []found{{"Kaiser Permanente Lakewood", deid.Location}}},
+		// A listed hospital's name opening on capitals.
+		{"listed hospital opening on capitals", "Follows with Dr. Ito at MD Anderson.", []found{{"Ito", deid.Name}, {"MD Anderson", deid.Location}}},
 		// A part of town named by "the" and a word that names one only so.
 		{"part of town after the", "doctor: do you still live in the heights\npatient: my dad is at the villages in florida",
 			[]found{{"the heights", deid.Location}, {"the villages", deid.Location}}},
