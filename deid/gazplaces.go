@@ -583,7 +583,10 @@ var workVerbs = map[string]bool{"seen": true, "transferred": true, "admitted": t
 	"graduated": true, "trained": true, "training": true, "surgeon": true, "doctor": true, "physician": true,
 	"cardiologist": true, "oncologist": true, "neurologist": true, "pediatrician": true, "dermatologist": true,
 	"specialist": true, "surgeons": true, "doctors": true, "er": true, "delivery": true, "transplant": true,
-	"pcp": true, "therapist": true, "ob": true, "obgyn": true, "endocrinologist": true, "urologist": true}
+	"pcp": true, "therapist": true, "ob": true, "obgyn": true, "endocrinologist": true, "urologist": true,
+	"workup": true, "work-up": true, "evaluation": true, "eval": true, "consult": true, "consultation": true,
+	"opinion": true, "ct": true, "ultrasound": true, "colonoscopy": true, "endoscopy": true, "cath": true,
+	"operated": true, "diagnosed": true, "managed": true, "stabilized": true, "intubated": true, "ablation": true}
 
 // placeVerbBefore: a verb of living or moving before the preposition
 // before token i ("lives in normal", "moved to hope").

@@ -278,6 +278,10 @@ func TestPlacesRound(t *testing.T) {
 		{"part of town before area", "Lives in the Northland area. Moved to the Bayview area last year.",
 			[]found{{"Northland", deid.Location}, {"Bayview", deid.Location}}},
 		{"eponym's area stays", "Lesion in the Wernicke area; seen in the Broca area.", nil},
+		// A hospital named like a word after a word of care.
+		{"hospital after a workup or an opinion", "Prior workup at Mayo (2021). Second opinion at Mercy next week. He was diagnosed at Regions.",
+			[]found{{"Mayo", deid.Location}, {"Mercy", deid.Location}, {"Regions", deid.Location}}},
+		{"the word after no care stays", "Ate a sandwich with mayo at noon; showed mercy to the dog.", nil},
 		// "Little" and a country or city: a town's quarter.
 		{"quarter named Little and a country", "In Port-au-Prince until last year, then Little Haiti; works in Little Italy.",
 			[]found{{"Port-au-Prince", deid.Location}, {"Little Haiti", deid.Location}, {"Little Italy", deid.Location}}},
