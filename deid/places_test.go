@@ -117,6 +117,8 @@ func TestPlacesInConversation(t *testing.T) {
 		{"street after a site", "patient: the walgreens on burnside", []found{{"burnside", deid.Location}}},
 		{"street after an urgent care or a motel", "patient: the urgent care on colfax sent me here, i was at the motel on aurora, the walgreens on broadway is closer",
 			[]found{{"colfax", deid.Location}, {"aurora", deid.Location}, {"broadway", deid.Location}}},
+		{"broadway with a side of town", "pt: we live on east broadway near the beach; she lives off West Broadway",
+			[]found{{"east broadway", deid.Location}, {"West Broadway", deid.Location}}},
 		{"care on and a show on broadway stay", "patient: we get urgent care on weekends; take care on the stairs; the show on broadway was great", nil},
 		{"street after lives on", "he lives on kessler now", []found{{"kessler", deid.Location}}},
 		{"ordinary words after on stay", "my house on fire, the one on warfarin", nil},

@@ -45,6 +45,14 @@ func (s *scan) wordAt(i int) {
 	if i > 1 && tn >= 7 && articleQuarters[lw] && s.articleQuarter(i) {
 		return
 	}
+	if tn == 8 && lw == "broadway" && i > 0 {
+		// "on east broadway", "off West Broadway": a street, whatever
+		// stands before the side of town.
+		if p := s.sameLinePrev(i); p >= 0 && s.toks[p].letters() && sideDirections[s.lower(p)] && s.toks[i].gap == gapSpace {
+			s.addTok(p, i, Location, prCue)
+			return
+		}
+	}
 	if up && !allUp && tn == 6 && lw == "little" && s.littleQuarter(i) {
 		return
 	}
