@@ -1152,6 +1152,8 @@ func (s *scan) cityNickAt(i int) bool {
 	short := s.toks[i].n() <= 2 // "LA", "SF", "KC": also left atrium, ...
 	switch {
 	case site:
+	case !short && s.turnStart(i) && s.placeQuestionBefore(i):
+		// "dr: where do you live / pt: southie on east broadway"
 	case afterPrep && prep != "of" && (!short || s.clauseGoesOn(i) || s.cueBefore(i, lxPlaceCue, 4)):
 	case !short && s.toks[i].upper() && (s.lineStart(i) || s.toks[i-1].punct(',') || s.toks[i-1].punct('(')):
 		if t, e := s.matchCue(i); t != "" && e > i {
