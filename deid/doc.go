@@ -422,7 +422,30 @@
 //     or opening on a verb ("brings campbell"); a hospital's head word in
 //     lower case before its town ("to the mayo in rochester"), a child's
 //     school after the grade ("third grade at hawthorne"), a freeway by its
-//     number ("off the 10");
+//     number ("off the 10"); from the seventeenth lead session
+//     (2026-12-05): the US census-designated places of every size
+//     ("laie", "big sky"; single-word English names left out), a place
+//     opening on a day's word ("sun city"), a shortened suffix after a
+//     preposition ("on main st", "the corner of 3rd st"), a street after
+//     an urgent care or a motel ("the urgent care on colfax"),
+//     "broadway" after a side of town, a person's town in a letter
+//     ("Mrs Pritchard, of Penarth,", "Mr. Hale, 72, of Wheaton,"),
+//     "Little" and a country ("Little Haiti"), a part of town before
+//     "area" after a verb of living ("lives in the Northland area") or
+//     named by "the" ("in the heights", "at the villages"), a site's
+//     short name of two words before "in" and its town ("at the Queen
+//     Elizabeth in Glasgow"), a saint's hospital with its possessive
+//     ("St. Joseph's in Joliet"), a British GP's practice ("Abbey Road
+//     Surgery"), a city's abbreviation with stops ("east l.a.", "N.Y.C."),
+//     a city's nickname answering where ("southie on east broadway"), a
+//     listed hospital opening on capitals ("MD Anderson"), more words of
+//     care before "at" ("Prior workup at Mayo"); names: a relative's
+//     quoted nickname ('her boyfriend "Tank"'), a closing initial before
+//     "and" or "to" ("Tamsin R. and"), initials run together ("L.A.
+//     Jones"); kept: a numbered part of a site ("lives in Section 8
+//     housing"), dog breeds ("Jack Russell terrier"), "Trader Joe's", a
+//     figure the patient likes ("likes Taylor Swift"), a department of a
+//     person ("Dr Ward, of Haematology,");
 //   - dates and identifiers by their context: a bare m/d after an event
 //     ("admitted 2/8", "shut off 4/11", "arrested 12/02", "bitten 6/9") or
 //     a clock time or shift, or before an hour with its half of the day
