@@ -125,6 +125,8 @@ func TestSurrogateOfDayFirstDate(t *testing.T) {
 func TestNamesAgesAndHandles(t *testing.T) {
 	t.Parallel()
 	cases := []foundCase{
+		{"an unlisted given name after a role takes the surname after it", "Guardian ad litem: Attorney Beatrix Hollenbeck",
+			[]found{{"Beatrix Hollenbeck", deid.Name}}},
 		{"a closing initial before a joining word", "Care coordinated with SW Tamsin R. and case manager; spoke with Maria L. to confirm.",
 			[]found{{"Tamsin R.", deid.Name}, {"Maria L.", deid.Name}}},
 		{"a vitamin's letter stays", "Vitamin D. and calcium daily.", nil},

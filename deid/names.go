@@ -2225,7 +2225,7 @@ func (s *scan) capsUnlistedPerson(i int) bool {
 	if !ok || !s.unlistedNameLike(i) {
 		return false
 	}
-	s.addName(i, i, PatientNames)
+	s.nameChain(i, PatientNames, false) // with the surname after it: "Attorney Beatrix Hollenbeck"
 	s.rememberName(s.lower(i), PatientNames)
 	return true
 }
