@@ -125,6 +125,10 @@ func TestSurrogateOfDayFirstDate(t *testing.T) {
 func TestNamesAgesAndHandles(t *testing.T) {
 	t.Parallel()
 	cases := []foundCase{
+		{"a person's name after named or called, though a word", "patient: my daughter is named hope; my social worker is named april; she's called meadow",
+			[]found{{"hope", deid.Name}, {"april", deid.Name}, {"meadow", deid.Name}}},
+		{"a thing named and a call stay", "patient: the dog is named biscuit, the pill is called jardiance, the nurse called yesterday, he's named after his grandfather",
+			nil},
 		{"an unlisted given name after a role takes the surname after it", "Guardian ad litem: Attorney Beatrix Hollenbeck",
 			[]found{{"Beatrix Hollenbeck", deid.Name}}},
 		{"a closing initial before a joining word", "Care coordinated with SW Tamsin R. and case manager; spoke with Maria L. to confirm.",

@@ -3112,6 +3112,56 @@ func (s *scan) lowerVocativeName(i int) bool {
 	return true
 }
 
+// namedPerson: the lower-case word at i after "named" or "called" whose
+// subject is a person ("my daughter is named hope", "my social worker is
+// named april", "she's called meadow", "a guy named phil"): the person's
+// name whatever else the word is. "called" needs the copula ("the nurse
+// called yesterday" is a call); a thing named stays ("the dog is named
+// biscuit", "the pill is called jardiance").
+func (s *scan) namedPerson(i int) bool {
+	t := &s.toks[i]
+	if !t.letters() || t.upper() || t.n() < 3 || s.isKnown(i) || s.tokIn(functionWordSet, i) || notNamedWords[s.lower(i)] {
+		return false
+	}
+	p1 := s.prevWordAt(i, 1)
+	if p1 != "named" && p1 != "called" {
+		return false
+	}
+	subj, copula := s.prevWordAt(i, 2), false
+	switch {
+	case strings.HasSuffix(subj, "'s"):
+		subj, copula = strings.TrimSuffix(subj, "'s"), true
+	case subj == "is" || subj == "was":
+		subj, copula = s.prevWordAt(i, 3), true
+	}
+	if p1 == "called" && !copula {
+		return false
+	}
+	f, _ := lookupString(subj)
+	if !(copula && (subj == "she" || subj == "he") || namedPersonNouns[subj] || f&lxRelation != 0) {
+		return false
+	}
+	if n := s.next(i); n > 0 && s.toks[n].letters() && !s.toks[n].upper() && s.toks[n].gap == gapSpace &&
+		(s.toks[n].lex&lxSur != 0 && s.toks[n].lex&nonNameFlags == 0 || s.toks[n].gaz&gzSur != 0 && s.toks[n].gaz&gzWord == 0) {
+		s.addName(i, n, PatientNames) // "is named hope castellanos"
+		return true
+	}
+	s.addName(i, i, PatientNames)
+	return true
+}
+
+// notNamedWords follow "named" or "called" without being the name: "named
+// after his grandfather", "he's called twice", "she's called me back".
+var notNamedWords = wordsOf("after for by as like back off over up out about once twice again today yesterday tonight " +
+	"recently earlier later only just also too so me you him her us them it this that here there home ahead already " +
+	"several every each")
+
+// namedPersonNouns are people a name is given for ("a guy named phil",
+// "my social worker is named april") beyond the relation words.
+var namedPersonNouns = wordsOf("guy lady man woman girl boy kid baby friend neighbor neighbour nurse doctor worker " +
+	"aide therapist counselor caseworker sponsor pastor priest teacher coach boss roommate partner boyfriend " +
+	"girlfriend ex caregiver helper manager supervisor coworker co-worker landlord tech driver interpreter")
+
 // unlistedGreeted: a lower-case word on no list at all, no English word
 // nor a form of one, right after a greeting or a pleasantry said to the
 // person: a given name too rare for the census lists ("thanks siosaia see

@@ -45,6 +45,9 @@ func (s *scan) wordAt(i int) {
 	if i > 1 && tn >= 7 && articleQuarters[lw] && s.articleQuarter(i) {
 		return
 	}
+	if !up && i > 1 && (s.eq(i-1, "named") || s.eq(i-1, "called")) && s.namedPerson(i) {
+		return
+	}
 	if tn == 8 && lw == "broadway" && i > 0 {
 		// "on east broadway", "off West Broadway": a street, whatever
 		// stands before the side of town.
