@@ -57,6 +57,9 @@ func (s *scan) dropFree(spans []Span) []Span {
 				if st == en {
 					continue
 				}
+				if s.brandCovers(st+1, en) {
+					continue // "Uses Jenny Craig meals": the brand after the verb
+				}
 				sp.Start = int(s.toks[st+1].s) // "Taught Maria the exercises": Maria stays
 			}
 		}

@@ -430,6 +430,8 @@ func TestLookalikeVetoes(t *testing.T) {
 		{"a person named like a breed", "Seen with Jack Russell (father) today.", []found{{"Jack Russell", deid.Name}}},
 		{"a grocer with a given name", "Nutrition: Whole Foods, Trader Joe's; avoids McDonald's.", nil},
 		{"a singer the patient likes", "Listens to music to relax; likes Taylor Swift.", nil},
+		{"herbal supplements and a brand after a verb", "Taking St. John's Wort and Ginkgo Biloba; advised to stop. Uses Jenny Craig meals.", nil},
+		{"a person after a verb stays", "Taught Maria the exercises.", []found{{"Maria", deid.Name}}},
 		// A word numbered is a program or a part of a site, even where a
 		// small town is spelled so; a count of time leaves a town.
 		{"numbered program after lives in", "Patient lives in Section 8 housing on the east side of Flint.", []found{{"Flint", deid.Location}}},
