@@ -70,7 +70,11 @@ var cueTable = func() []cue {
 			// National identity numbers abroad: India's Aadhaar, Ireland's
 			// PPS number, a national insurance number.
 			"aadhaar", "aadhaar number", "aadhaar no", "aadhar", "pps number", "pps no", "ppsn",
-			"national insurance number", "national id", "national id number"},
+			"national insurance number", "national id", "national id number",
+			// Canada's social insurance number, Singapore's NRIC,
+			// Australia's tax file number.
+			"sin", "sin #", "sin number", "sin no", "social insurance number", "nric", "nric no", "nric #",
+			"tfn", "tax file number"},
 		ZIP: {"zip", "zip code", "zipcode", "postal code", "postcode", "pin code", "pincode"},
 	}
 	var out []cue
@@ -245,8 +249,11 @@ func (s *scan) cueAt(i int) bool {
 			j++
 			continue
 		}
-		if tk.word() && tk.allUpper() && tk.n() <= 4 && tk.lex&lxCue != 0 && j+1 < len(s.toks) && s.toks[j+1].punct(')') {
-			// "Medicare number (MBI): ...": a second cue in parentheses
+		if tk.word() && tk.allUpper() && tk.n() <= 4 && (tk.lex&lxCue != 0 || tk.n() <= 3 && tk.letters() && s.toks[j-1].punct('(')) &&
+			j+1 < len(s.toks) && s.toks[j+1].punct(')') {
+			// "Medicare number (MBI): ...": a second cue in parentheses;
+			// "Medicare (AU): ...", "Health card (ON): ...": the country
+			// or province that issued it.
 			j++
 			continue
 		}

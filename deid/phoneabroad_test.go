@@ -24,6 +24,10 @@ func TestNationalNumbersWithoutCue(t *testing.T) {
 			{"Mob 07700 900123. DOB 12/03/1958.", "07700 900123", deid.Phone},
 			{"Lives in Leeds LS6 2QT with her partner.", "LS6 2QT", deid.ZIP},
 			{"Aadhaar 2345 6789 0123; resident of Koramangala.", "2345 6789 0123", deid.ID},
+			// A card's number after the country or province that issued
+			// it in brackets; Canada's social insurance number.
+			{"Medicare (AU): 2123 45670 1", "2123 45670 1", deid.HealthPlan},
+			{"SIN 046 454 286 on file.", "046 454 286", deid.ID},
 			// In Spanish: a phone grouped as Mexico groups it, an age in
 			// years, a street written type first with its number after.
 			{"Su número de teléfono es 33 1234 5678.", "33 1234 5678", deid.Phone},
