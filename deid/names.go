@@ -3150,6 +3150,50 @@ func (s *scan) namedPerson(i int) bool {
 	return true
 }
 
+// namedPlace: one to three lower-case words after "called" or "named"
+// whose subject is a place ("a little town in kentucky called hazard", "a
+// place called bat cave", "a village named shady grove"): the place's
+// name, whatever else the words are, up to the clause's end.
+func (s *scan) namedPlace(i int) bool {
+	p := s.sameLinePrev(i)
+	if p < 0 || !(s.eq(p, "called") || s.eq(p, "named")) {
+		return false
+	}
+	// The place noun right before, or before "in"/"near"/"outside" and a
+	// word ("a town in kentucky called").
+	q := s.sameLinePrev(p)
+	if q >= 0 && !placeNouns[s.lower(q)] {
+		if r := s.sameLinePrev(q); r >= 0 {
+			if w := s.prevWordAt(q, 1); w == "in" || w == "near" || w == "outside" || w == "of" {
+				q = s.sameLinePrev(r)
+			}
+		}
+	}
+	if q < 0 || !placeNouns[s.lower(q)] {
+		return false
+	}
+	end := -1
+	for k, n := i, 0; k > 0 && n < 3; k, n = s.next(k), n+1 {
+		t := &s.toks[k]
+		if !t.letters() || t.upper() || t.gap != gapSpace && k != i || s.tokIn(functionWordSet, k) || notNamedWords[s.lower(k)] {
+			break
+		}
+		end = k
+		if s.clauseEndAfter(k) {
+			break
+		}
+	}
+	if end < 0 || !s.clauseEndAfter(end) {
+		return false
+	}
+	s.addTok(i, end, Location, prCue)
+	return true
+}
+
+// placeNouns are places a name is given for ("a town called ...").
+var placeNouns = wordsOf("town village city place neighborhood neighbourhood area suburb hamlet township community " +
+	"settlement island county parish district")
+
 // notNamedWords follow "named" or "called" without being the name: "named
 // after his grandfather", "he's called twice", "she's called me back".
 var notNamedWords = wordsOf("after for by as like back off over up out about once twice again today yesterday tonight " +

@@ -45,7 +45,7 @@ func (s *scan) wordAt(i int) {
 	if i > 1 && tn >= 7 && articleQuarters[lw] && s.articleQuarter(i) {
 		return
 	}
-	if !up && i > 1 && (s.eq(i-1, "named") || s.eq(i-1, "called")) && s.namedPerson(i) {
+	if !up && i > 1 && (s.eq(i-1, "named") || s.eq(i-1, "called")) && (s.namedPerson(i) || s.namedPlace(i)) {
 		return
 	}
 	if tn == 8 && lw == "broadway" && i > 0 {
