@@ -442,10 +442,17 @@
 //     care before "at" ("Prior workup at Mayo"); names: a relative's
 //     quoted nickname ('her boyfriend "Tank"'), a closing initial before
 //     "and" or "to" ("Tamsin R. and"), initials run together ("L.A.
-//     Jones"); kept: a numbered part of a site ("lives in Section 8
-//     housing"), dog breeds ("Jack Russell terrier"), "Trader Joe's", a
-//     figure the patient likes ("likes Taylor Swift"), a department of a
-//     person ("Dr Ward, of Haematology,");
+//     Jones"), an unlisted given name after a role taking its surname
+//     ("Attorney Beatrix Hollenbeck"), a person's name after "named" or
+//     "called" though a word ("my daughter is named hope", "she's called
+//     meadow") and a place's ("a town in kentucky called hazard"); cards
+//     and national numbers: an issuer in brackets ("Medicare (AU):"),
+//     "SIN", "NRIC", "TFN"; kept: a numbered part of a site ("lives in
+//     Section 8 housing"), dog breeds ("Jack Russell terrier"), "Trader
+//     Joe's", a figure the patient likes ("likes Taylor Swift"), a
+//     department of a person ("Dr Ward, of Haematology,"), herbal
+//     supplements ("Ginkgo Biloba"), a brand after an opening verb ("Uses
+//     Jenny Craig meals");
 //   - dates and identifiers by their context: a bare m/d after an event
 //     ("admitted 2/8", "shut off 4/11", "arrested 12/02", "bitten 6/9") or
 //     a clock time or shift, or before an hour with its half of the day
