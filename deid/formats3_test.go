@@ -125,6 +125,9 @@ func TestSurrogateOfDayFirstDate(t *testing.T) {
 func TestNamesAgesAndHandles(t *testing.T) {
 	t.Parallel()
 	cases := []foundCase{
+		{"a month that is a given name, stated as a name", "patient: my name is april; call her by it. patient: my name is summer jones",
+			[]found{{"april", deid.Name}, {"summer jones", deid.Name}}},
+		{"a month stated as no name stays", "patient: her birthday is june; the name is march madness", nil},
 		{"a person's name after named or called, though a word", "patient: my daughter is named hope; my social worker is named april; she's called meadow",
 			[]found{{"hope", deid.Name}, {"april", deid.Name}, {"meadow", deid.Name}}},
 		{"a thing named and a call stay", "patient: the dog is named biscuit, the pill is called jardiance, the nurse called yesterday, he's named after his grandfather",

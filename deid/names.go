@@ -4904,16 +4904,26 @@ var nameKinds = map[string]bool{"last": true, "first": true, "middle": true, "ma
 func (s *scan) nameStated(k int) bool {
 	t := &s.toks[k]
 	w := s.lower(k)
+	nameList := t.lex&(lxFirst|lxFirstAmb|lxSur|lxSurAmb) != 0 || t.gaz&(gzFirst|gzFirstAmb|gzSur|gzSurAmb) != 0
+	// A month that is a given name ("my name is june", "april") is one here.
+	monthName := t.lex&lxMonth != 0 && (t.lex&(lxFirst|lxFirstAmb) != 0 || t.gaz&(gzFirst|gzFirstAmb) != 0)
 	if !t.letters() || t.upper() || t.n() < 2 || nameIsNotName[w] || s.tokIn(functionWordSet, k) ||
-		t.is(lxTitle|lxTitleClin|lxRelation|lxMonth|lxWeekday|lxDigitWord|lxCredential) || s.isKnown(k) {
+		t.is(lxTitle|lxTitleClin|lxRelation|lxWeekday|lxDigitWord|lxCredential) || t.is(lxMonth) && !monthName || s.isKnown(k) {
 		return false
 	}
-	nameList := t.lex&(lxFirst|lxFirstAmb|lxSur|lxSurAmb) != 0 || t.gaz&(gzFirst|gzFirstAmb|gzSur|gzSurAmb) != 0
 	word := t.lex&(lxCommon|lxMedical) != 0 || t.gaz&gzWord != 0 || s.dictionaryWord(k) || strings.HasSuffix(w, "ing") ||
 		strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ly")
 	switch {
-	case nameList && word:
-		s.addName(k, k, PatientNames) // here only: "my name is hope"
+	case nameList && word || monthName:
+		// Here only: "my name is hope"; with a surname of the lists after
+		// it ("my name is summer jones").
+		en := k
+		if n := s.next(k); n > 0 && s.toks[n].gap == gapSpace && s.toks[n].letters() && !s.toks[n].upper() &&
+			(s.toks[n].lex&lxSur != 0 && s.toks[n].lex&nonNameFlags == 0 || s.toks[n].lex == 0 && s.toks[n].gaz&gzSur != 0 && s.toks[n].gaz&gzWord == 0 ||
+				s.toks[n].lex&(lxSur|lxSurAmb) != 0 && s.toks[n].lex&(lxMedical|lxMonth|lxWeekday|lxTitle|lxTitleClin|lxRelation|lxUnitWord) == 0 && s.clauseEndAfter(n)) {
+			en = n
+		}
+		s.addName(k, en, PatientNames)
 	case nameList || !word && t.n() >= 3:
 		s.lowerNameAt(k, PatientNames)
 	default:
