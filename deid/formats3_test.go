@@ -127,6 +127,8 @@ func TestNamesAgesAndHandles(t *testing.T) {
 	cases := []foundCase{
 		{"a month that is a given name, stated as a name", "patient: my name is april; call her by it. patient: my name is summer jones",
 			[]found{{"april", deid.Name}, {"summer jones", deid.Name}}},
+		{"a name after call me or goes by, though a month or a word", "patient: call me june. everyone calls her hope.", []found{{"june", deid.Name}, {"hope", deid.Name}}},
+		{"call me and a word stays", "patient: call me back tomorrow, call me crazy but i'm fine", nil},
 		{"a month stated as no name stays", "patient: her birthday is june; the name is march madness", nil},
 		{"a person's name after named or called, though a word", "patient: my daughter is named hope; my social worker is named april; she's called meadow",
 			[]found{{"hope", deid.Name}, {"april", deid.Name}, {"meadow", deid.Name}}},

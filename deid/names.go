@@ -4894,6 +4894,35 @@ func (s *scan) nameIsIntro(i int) bool {
 	return s.nameStated(k)
 }
 
+// callMeBefore: the words before token i say what a person is called:
+// "call me", "calls her", "goes by", "known as".
+func (s *scan) callMeBefore(i int) bool {
+	p1 := s.prevWordAt(i, 1)
+	switch p1 {
+	case "me", "her", "him":
+	case "by", "as":
+	default:
+		return false
+	}
+	if endearments[s.lower(i)] {
+		return false // "he calls me honey"
+	}
+	p2 := s.prevWordAt(i, 2)
+	if p1 == "by" || p1 == "as" {
+		// A person goes by a name ("she goes by hope"); time goes by fast.
+		if p2 != "goes" && p2 != "go" && p2 != "went" && p2 != "known" || p1 == "by" && p2 == "known" || p1 == "as" && p2 != "known" {
+			return false
+		}
+		subj := s.prevWordAt(i, 3)
+		if subj == "is" || subj == "was" || subj == "also" || subj == "usually" {
+			subj = s.prevWordAt(i, 4)
+		}
+		f, _ := lookupString(subj)
+		return subj == "she" || subj == "he" || subj == "i" || subj == "they" || f&lxRelation != 0 || namedPersonNouns[subj]
+	}
+	return p2 == "call" || p2 == "calls" || p2 == "called"
+}
+
 // nameKinds name a kind of name: "her last name is".
 var nameKinds = map[string]bool{"last": true, "first": true, "middle": true, "maiden": true, "family": true,
 	"full": true, "given": true, "married": true, "legal": true}

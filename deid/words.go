@@ -48,6 +48,9 @@ func (s *scan) wordAt(i int) {
 	if !up && i > 1 && (s.eq(i-1, "named") || s.eq(i-1, "called")) && (s.namedPerson(i) || s.namedPlace(i)) {
 		return
 	}
+	if !up && i > 1 && s.callMeBefore(i) && s.nameStated(i) {
+		return // "call me june", "she goes by hope"
+	}
 	if tn == 8 && lw == "broadway" && i > 0 {
 		// "on east broadway", "off West Broadway": a street, whatever
 		// stands before the side of town.
