@@ -445,7 +445,9 @@
 //     Jones"), an unlisted given name after a role taking its surname
 //     ("Attorney Beatrix Hollenbeck"), a person's name after "named" or
 //     "called" though a word ("my daughter is named hope", "she's called
-//     meadow") and a place's ("a town in kentucky called hazard"); cards
+//     meadow") and a place's ("a town in kentucky called hazard"), a
+//     name after "call me" or a person's "goes by", or stated, though a
+//     month ("call me june", "my name is april"); cards
 //     and national numbers: an issuer in brackets ("Medicare (AU):"),
 //     "SIN", "NRIC", "TFN"; kept: a numbered part of a site ("lives in
 //     Section 8 housing"), dog breeds ("Jack Russell terrier"), "Trader
