@@ -74,6 +74,10 @@ type Log struct {
 	broken atomic.Pointer[error]  // a flush failed: no more writes
 	active atomic.Pointer[logSeg] // this process's segment, made by its first write
 	group  *groupSync
+	// pendBuf holds the not yet durable tails takenBeyondDurable reads
+	// (under wmu): one buffer reused, not one allocated and zeroed per
+	// create-only write.
+	pendBuf []byte
 
 	mu      sync.Mutex // index, live, pending, segs, buf
 	index   map[string]logEntry
@@ -105,6 +109,10 @@ type logSeg struct {
 	// are found again from the records (recoverSegment).
 	lens []byte
 	read int64 // how far this process has indexed it (under Log.mu)
+	// filled is how far the file holds written bytes (records, or the
+	// zeros extend writes ahead of them), as its owner knows it; 0: not
+	// yet looked at. Under Log.wmu, for the process's own segment only.
+	filled int64
 }
 
 func (s *logSeg) durable() *atomic.Int64 { return (*atomic.Int64)(unsafe.Pointer(&s.lens[8])) }
@@ -824,13 +832,56 @@ func (l *Log) appendRecord(key string, rec []byte, createOnly bool) (ticket uint
 		n += m
 	}
 	s.written().Store(off + int64(len(rec)))
+	extend(s, off+int64(len(rec)))
 	return l.group.ticket(), prev, seq, nil
+}
+
+// logExtend is how far ahead of its records a segment is filled with
+// written zeros.
+const logExtend = 1 << 20
+
+// logZeros is what extend writes.
+var logZeros = make([]byte, 64<<10)
+
+// extend fills the owner's segment with written zeros up to logExtend
+// beyond end once its records come near the end of what the file holds.
+// A record then overwrites blocks the file already has within its size,
+// so the fdatasync that makes it durable writes the record's page and no
+// inode (a growing file's size, and its new blocks, must be written
+// with it: on this project's ext4 disks a second synchronous write each
+// flush). The zeros are past the written length, which is all any reader
+// or recovery trusts: a segment sealed after its owner ends is cut to its
+// whole records, zeros included (sealSegment). Best effort: a failed
+// write of zeros (a full disk) only leaves the next flushes slower.
+// Under Log.wmu.
+func extend(s *logSeg, end int64) {
+	if s.filled == 0 {
+		var st unix.Stat_t
+		if err := unix.Fstat(s.fd, &st); err != nil {
+			s.filled = end
+			return
+		}
+		s.filled = st.Size
+	}
+	if s.filled >= end+logExtend/4 {
+		return
+	}
+	at := max(s.filled, end)
+	for target := end + logExtend; at < target; {
+		n, err := unix.Pwrite(s.fd, logZeros[:min(int64(len(logZeros)), target-at)], at)
+		if err != nil {
+			break
+		}
+		at += int64(n)
+	}
+	s.filled = at
 }
 
 // takenBeyondDurable reports whether key's latest record, the indexed one
 // (prev) or one written but not yet durable in any segment, is a put: a
 // removal written after a durable put frees the key. A pending put that
-// decides is flushed before the answer is given. Called under the flock.
+// decides is flushed before the answer is given. Called under the flock (and
+// wmu, which guards pendBuf).
 func (l *Log) takenBeyondDurable(key string, prev logEntry) (bool, error) {
 	segs := l.segments()
 	best, bestPut := prev.seq, prev.seg != nil && !prev.deleted
@@ -840,7 +891,16 @@ func (l *Log) takenBeyondDurable(key string, prev logEntry) (bool, error) {
 		if w <= d {
 			continue
 		}
-		buf := make([]byte, w-d)
+		var buf []byte
+		switch {
+		case int64(cap(l.pendBuf)) >= w-d:
+			buf = l.pendBuf[:w-d]
+		case w-d <= pendBufKeep:
+			l.pendBuf = make([]byte, max(w-d, 64<<10))
+			buf = l.pendBuf[:w-d]
+		default: // rare and large: not kept
+			buf = make([]byte, w-d)
+		}
 		n, err := unix.Pread(s.fd, buf, d)
 		if err != nil {
 			return false, err
@@ -882,6 +942,10 @@ func (l *Log) takenBeyondDurable(key string, prev logEntry) (bool, error) {
 	raiseTo(bestSeg.durable(), w)
 	return true, nil
 }
+
+// pendBufKeep is the largest pending tail whose buffer Log keeps for the
+// next create-only write.
+const pendBufKeep = 1 << 20
 
 // syncSegment flushes another process's segment (a test counts it).
 var syncSegment = unix.Fdatasync
