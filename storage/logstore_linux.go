@@ -244,6 +244,15 @@ func (l *Log) Close() error {
 	}
 	l.closed.Store(true)
 	if s := l.active.Load(); s != nil {
+		// The zeros written ahead (extend) go, so the segment a process
+		// leaves ends at its records, as the next opener's seal would cut
+		// it: that opener then writes nothing (clinscribe config check
+		// changes no file).
+		if w := s.written().Load(); s.filled > w {
+			if terr := unix.Ftruncate(s.fd, w); terr != nil && err == nil {
+				err = fmt.Errorf("storage.Log.Close: %w", terr)
+			}
+		}
 		unix.Flock(s.fd, unix.LOCK_UN)
 	}
 	return err
