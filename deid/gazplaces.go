@@ -1138,14 +1138,7 @@ var unitAcronyms = map[string]bool{"icu": true, "micu": true, "sicu": true, "ccu
 // cityNickAt: "from NOLA", "moved to ATL", "our ATL clinic", "drove KC to
 // OKC", "Philly", "Cincy resident".
 func (s *scan) cityNickAt(i int) bool {
-	prep, afterPrep := s.placeAfterPrep(i)
-	// "from south philly": a side of the town between.
-	st := i
-	if p := s.sameLinePrev(i); !afterPrep && p >= 1 && s.toks[p].letters() && sideDirections[s.lower(p)] {
-		if prep, afterPrep = s.placeAfterPrep(p); afterPrep {
-			st = p
-		}
-	}
+	st, prep, afterPrep := s.nickStart(i)
 	n := s.next(i)
 	site := n > 0 && s.toks[n].gap == gapSpace && s.toks[n].letters() && (siteNouns[s.lower(n)] || s.eq(n, "resident") ||
 		s.eq(n, "native") || s.eq(n, "area") || s.eq(n, "based"))
@@ -1166,6 +1159,20 @@ func (s *scan) cityNickAt(i int) bool {
 	return true
 }
 
+// nickStart returns where a city's abbreviation at i starts and the
+// preposition of place before it: the abbreviation itself, or a side of
+// the town between ("from south philly", "in east l.a.").
+func (s *scan) nickStart(i int) (st int, prep string, afterPrep bool) {
+	prep, afterPrep = s.placeAfterPrep(i)
+	st = i
+	if p := s.sameLinePrev(i); !afterPrep && p >= 1 && s.toks[p].letters() && sideDirections[s.lower(p)] {
+		if prep, afterPrep = s.placeAfterPrep(p); afterPrep {
+			st = p
+		}
+	}
+	return st, prep, afterPrep
+}
+
 // dottedCityNick: a city's abbreviation written with full stops, "L.A.",
 // "l.a.", "S.F.", "N.Y.C.", at its first letter i: after a preposition of
 // place or a side of town ("grew up in east l.a."), or before a site word
@@ -1184,13 +1191,7 @@ func (s *scan) dottedCityNick(i int) bool {
 	if f, g := lookupString(string(b[:n])); f&lxCityNick == 0 && g&gzCityNick == 0 {
 		return false
 	}
-	st := i
-	prep, afterPrep := s.placeAfterPrep(i)
-	if p := s.sameLinePrev(i); !afterPrep && p >= 1 && s.toks[p].letters() && sideDirections[s.lower(p)] {
-		if prep, afterPrep = s.placeAfterPrep(p); afterPrep {
-			st = p
-		}
-	}
+	st, prep, afterPrep := s.nickStart(i)
 	k := s.next(e)
 	site := k > 0 && s.toks[k].gap == gapSpace && s.toks[k].letters() && (siteNouns[s.lower(k)] || s.eq(k, "area") || s.eq(k, "based"))
 	if !site && !(afterPrep && prep != "of") {

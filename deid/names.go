@@ -3138,7 +3138,7 @@ func (s *scan) namedPerson(i int) bool {
 		return false
 	}
 	f, _ := lookupString(subj)
-	if !(copula && (subj == "she" || subj == "he") || namedPersonNouns[subj] || f&lxRelation != 0) {
+	if !(copula && (subj == "she" || subj == "he") || namedPersonNouns[subj] || personRoles[subj] || f&lxRelation != 0) {
 		return false
 	}
 	if n := s.next(i); n > 0 && s.toks[n].letters() && !s.toks[n].upper() && s.toks[n].gap == gapSpace &&
@@ -3200,11 +3200,10 @@ var notNamedWords = wordsOf("after for by as like back off over up out about onc
 	"recently earlier later only just also too so me you him her us them it this that here there home ahead already " +
 	"several every each")
 
-// namedPersonNouns are people a name is given for ("a guy named phil",
-// "my social worker is named april") beyond the relation words.
-var namedPersonNouns = wordsOf("guy lady man woman girl boy kid baby friend neighbor neighbour nurse doctor worker " +
-	"aide therapist counselor caseworker sponsor pastor priest teacher coach boss roommate partner boyfriend " +
-	"girlfriend ex caregiver helper manager supervisor coworker co-worker landlord tech driver interpreter")
+// namedPersonNouns are people a name is given for ("a guy named phil")
+// beyond the relation words and the roles (personRoles: "my social
+// worker is named april").
+var namedPersonNouns = wordsOf("guy lady man woman girl boy baby pastor priest caseworker helper supervisor co-worker driver")
 
 // unlistedGreeted: a lower-case word on no list at all, no English word
 // nor a form of one, right after a greeting or a pleasantry said to the
@@ -4918,7 +4917,7 @@ func (s *scan) callMeBefore(i int) bool {
 			subj = s.prevWordAt(i, 4)
 		}
 		f, _ := lookupString(subj)
-		return subj == "she" || subj == "he" || subj == "i" || subj == "they" || f&lxRelation != 0 || namedPersonNouns[subj]
+		return subj == "she" || subj == "he" || subj == "i" || subj == "they" || f&lxRelation != 0 || namedPersonNouns[subj] || personRoles[subj]
 	}
 	return p2 == "call" || p2 == "calls" || p2 == "called"
 }

@@ -48,7 +48,8 @@ func (s *scan) wordAt(i int) {
 	if !up && i > 1 && (s.eq(i-1, "named") || s.eq(i-1, "called")) && (s.namedPerson(i) || s.namedPlace(i)) {
 		return
 	}
-	if !up && i > 1 && s.callMeBefore(i) && s.nameStated(i) {
+	if !up && i > 1 && (s.eq(i-1, "me") || s.eq(i-1, "her") || s.eq(i-1, "him") || s.eq(i-1, "by") || s.eq(i-1, "as")) &&
+		s.callMeBefore(i) && s.nameStated(i) {
 		return // "call me june", "she goes by hope"
 	}
 	if tn == 8 && lw == "broadway" && i > 0 {
