@@ -170,9 +170,15 @@ func (s *scan) calledOut(i int, strong bool) bool {
 			return len(ws) > 1 && (ws[1] == "me" || ws[1] == "us")
 		case ws[0] == "that" || ws[0] == "it":
 			return len(ws) > 2 && ws[1] == "is" && ws[2] == "me"
+		case presentSubjects[ws[0]]:
+			// "she's here", "we're coming": someone answers for the
+			// person called.
+			return len(ws) > 1 && (ws[1] == "here" || ws[1] == "coming")
+		case ws[0] == "right" || ws[0] == "over":
+			return len(ws) > 1 && ws[1] == "here"
 		default:
 			switch ws[0] {
-			case "here", "present", "me":
+			case "here", "present", "me", "coming":
 				return true
 			case "yes", "yeah", "yep", "hi", "hello", "hey":
 				return !strong
@@ -182,6 +188,10 @@ func (s *scan) calledOut(i int, strong bool) bool {
 	}
 	return false
 }
+
+// presentSubjects answer for a person called out: "she's here", "we're
+// coming".
+var presentSubjects = map[string]bool{"she's": true, "he's": true, "we're": true, "i'm": true, "they're": true}
 
 // askedAbout: a supplied part asked about or asked, in frames a word does
 // not take: "is storm with you" (an auxiliary, the part, "with" and a
@@ -684,10 +694,17 @@ func (s *scan) vocativeAt(i int, p knownPart) bool {
 		}
 	}
 	// The last word of a turn after a noun: "will you let me look in your
-	// ears will".
+	// ears will"; after a diagnosis though it is a common word ("that's
+	// cellulitis jordan"), but not a modal that has lost its verb ("the
+	// swelling will").
 	if n < len(s.toks) && (s.toks[n].gap == gapLine || s.toks[n].punct('?') || s.toks[n].punct('!')) && pv >= 0 &&
 		s.toks[pv].letters() && !wordMakers[s.prevWordAt(i, 1)] && !functionWords[s.lower(pv)] && !placePreps[s.lower(pv)] &&
-		s.toks[pv].lex&(lxCommon|lxDigitWord|lxTensWord|lxTeenWord) == 0 {
+		s.toks[pv].lex&(lxDigitWord|lxTensWord|lxTeenWord) == 0 &&
+		(s.toks[pv].lex&lxCommon == 0 || !modalNames[p.word] && diagnosisWord(s.lower(pv))) {
+		return true
+	}
+	// "will hi and may hi": the next one greeted.
+	if pv >= 0 && s.eq(pv, "and") && greetings[s.nextWordAt(i)] && s.nextWordAt(i) != "night" && s.nextWordAt(i) != "morning" {
 		return true
 	}
 	if pv >= 0 && s.toks[pv].punct(',') && s.clauseEndAfter(i) && !(n < len(s.toks) && s.toks[n].punct(',')) {
@@ -791,8 +808,35 @@ func (s *scan) trailingVocative(i int, p knownPart) bool {
 	if n < len(s.toks) && s.toks[n].gap != gapLine && s.toks[n].letters() && vocativeTails[s.lower(n)] {
 		n++
 	}
+	if n < len(s.toks) && s.toks[n].gap == gapSpace && s.lower(pv) == "it" {
+		// "i see it hunter it's ready": between a finished clause and
+		// the next, opened by a pronoun with its verb.
+		var buf [1]string
+		if ws := s.wordsAfterInto(buf[:0], i, 1); len(ws) == 1 && pronounVerbs[ws[0]] {
+			return true
+		}
+	}
 	return n >= len(s.toks) || s.toks[n].gap == gapLine || s.toks[n].punct('?') || s.toks[n].punct('!') || s.toks[n].punct('.')
 }
+
+// diagnosisWord: a finding said to the patient, which no name follows as
+// its modifier ("that's cellulitis jordan", "it's a sprain hunter").
+func diagnosisWord(w string) bool {
+	for _, suf := range [...]string{"itis", "osis", "emia", "algia", "pathy"} {
+		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return diagnosisNouns[w]
+}
+
+var diagnosisNouns = map[string]bool{"sprain": true, "strain": true, "fracture": true, "infection": true,
+	"virus": true, "pneumonia": true, "concussion": true, "flu": true, "migraine": true, "eczema": true}
+
+// pronounVerbs are a pronoun and its verb in one word, which open a new
+// clause after a name said between two.
+var pronounVerbs = map[string]bool{"it's": true, "that's": true, "you're": true, "you'll": true, "we'll": true,
+	"we're": true, "i'll": true, "i'm": true, "let's": true, "there's": true, "you've": true, "we've": true}
 
 // auxAsk open a question: "june can you ...", "dawn did you ...".
 var auxAsk = map[string]bool{"can": true, "could": true, "would": true, "will": true, "do": true, "did": true,
@@ -826,14 +870,25 @@ func (s *scan) turnOpeningVocative(i int, p knownPart) bool {
 		return true
 	}
 	// "june can you hold her hand": a question to the person named first.
-	if auxAsk[w] && !modalNames[p.word] && !verbNames[p.word] {
+	// A modal takes no second auxiliary ("may can you help him"), though
+	// it takes "do" and "have" ("will do", "will have you back").
+	if auxAsk[w] && (!modalNames[p.word] && !verbNames[p.word] || modalNames[p.word] && w != "do" && w != "have" && w != "will") {
 		if m := s.next(n); m > 0 && (s.eq(m, "you") || s.eq(m, "we")) {
 			return true
 		}
 	}
+	// "jordan mrn please", "hunter date of birth": asked for the details
+	// that identify the person named.
+	if detailAsked[w] || w == "date" && s.nextWordAt(n) == "of" && s.nextWordAt(s.next(n)) == "birth" {
+		return true
+	}
 	// "jordan good to see you", "dawn nice to meet you".
 	return (w == "good" || w == "nice" || w == "great" || w == "lovely") && s.nextWordAt(n) == "to"
 }
+
+// detailAsked are the details asked of the person named before them when
+// they are called in: "jordan mrn please".
+var detailAsked = map[string]bool{"mrn": true, "dob": true}
 
 // prohibitionAfter: a prohibition said to the person just named, which no
 // modal or month can be followed by: "and will no more couches", "ok june
