@@ -386,6 +386,9 @@ func TestLookalikeVetoes(t *testing.T) {
 		{"an exercise's eponym", "PT with Codman pendulum exercises; Seen by Dr. Codman.", []found{{"Codman", deid.Name}}},
 		{"a figure likened, in either mode", "patient: about the same, worse when i'm tired, like michael j fox said in that interview", nil},
 		{"medicines switched", "Switched from Nurtec to Ubrelvy; transitioned from Lantus to Tresiba.", nil},
+		// A short form's slash is no signature's.
+		{"capitals after w/ and s/p", "History: s/p MI.\nPresents w/ CP.", nil},
+		{"a signature after a slash stays", "Follow up in 2 wks. /DT", []found{{"DT", deid.Name}}},
 		{"towns and hospitals still moved between", "Transferred from Mercy to Banner overnight; he switched from Tucson to Phoenix offices.",
 			[]found{{"Mercy", deid.Location}, {"Banner", deid.Location}, {"Tucson", deid.Location}, {"Phoenix", deid.Location}}},
 		{"a device maker before its product", "Plan: refer for TAVR evaluation (Edwards SAPIEN vs Medtronic Evolut).", nil},

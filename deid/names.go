@@ -889,6 +889,9 @@ func (s *scan) signatureInitials(i int) bool {
 	if !(s.toks[p].punct('-') || s.toks[p].punct('/') || s.toks[p].punct('(')) || s.toks[p].gap == gapLine {
 		return false
 	}
+	if s.toks[p].punct('/') && s.toks[p].gap == gapNone && p > 0 && s.toks[p-1].letters() && s.toks[p-1].n() <= 2 {
+		return false // "presents w/ CP.", "s/p MI.": the slash of a short form
+	}
 	if !s.onlyClosingAfter(i) {
 		return false
 	}
