@@ -148,7 +148,7 @@ func (s *scan) addressBeforeClause(i int, p knownPart) bool {
 func (s *scan) calledOut(i int, strong bool) bool {
 	// "doctor: and cherry" / "relative: hello": the next one greeted.
 	if p := s.sameLinePrev(i); !strong && p >= 0 && s.eq(p, "and") && s.turnStart(p) {
-	} else if !s.turnStart(i) {
+	} else if !s.turnStart(i) && !s.calledNext(i) {
 		return false
 	}
 	n := i + 1
@@ -185,6 +185,18 @@ func (s *scan) calledOut(i int, strong bool) bool {
 			}
 		}
 		return false
+	}
+	return false
+}
+
+// calledNext: the one called in after "next is", "next up", "calling" or
+// "paging" ("nurse: next is rivers").
+func (s *scan) calledNext(i int) bool {
+	switch s.prevWordAt(i, 1) {
+	case "calling", "paging":
+		return true
+	case "is", "up":
+		return s.prevWordAt(i, 2) == "next"
 	}
 	return false
 }

@@ -168,6 +168,8 @@ func TestSuppliedWordNamesCalledAndAsked(t *testing.T) {
 		{"called, she's here", "nurse: hunter\nfather: he's here", "hunter", deid.Known{PatientNames: []string{"Hunter Okafor"}}, true},
 		{"called, coming", "nurse: summer\nsummer's mom: coming", "summer", deid.Known{PatientNames: []string{"Summer Lindqvist"}}, true},
 		{"called, right here", "nurse: grant?\nwife: right here", "grant", deid.Known{PatientNames: []string{"Grant Obuya"}}, true},
+		{"next is, that's me", "nurse: next is rivers\npatient: that's me", "rivers", deid.Known{PatientNames: []string{"Colin Rivers"}}, true},
+		{"calling, she's here", "nurse: calling summer\nmom: she's here", "summer", deid.Known{PatientNames: []string{"Summer Lindqvist"}}, true},
 		{"mrn asked", "nurse: jordan mrn please\npatient: four four one", "jordan", deid.Known{PatientNames: []string{"Jordan Mwangi"}}, true},
 		{"date of birth asked", "nurse: hunter date of birth please\npatient: march third", "hunter", deid.Known{PatientNames: []string{"Hunter Okafor"}}, true},
 		{"modal before can you", "doctor: may can you help him with the pills\nrelative: sure", "may", deid.Known{PatientNames: []string{"Ray Tsinajinnie"}, RelativeNames: []string{"May Tsinajinnie"}}, true},
@@ -177,6 +179,7 @@ func TestSuppliedWordNamesCalledAndAsked(t *testing.T) {
 		{"after a finding, last", "doctor: ok that's bronchitis jordan\npatient: ok", "jordan", deid.Known{PatientNames: []string{"Jordan Mwangi"}}, true},
 		{"after a sprain, last", "doctor: looks like a sprain summer\npatient: ok", "summer", deid.Known{PatientNames: []string{"Summer Lindqvist"}}, true},
 
+		{"control: what's next", "doctor: what's next\npatient: summer then fall", "summer", deid.Known{PatientNames: []string{"Summer Lindqvist"}}, false},
 		{"control: an answer", "doctor: when is it worse\npatient: summer\ndoctor: ok", "summer", deid.Known{PatientNames: []string{"Summer Lindqvist"}}, false},
 		{"control: will have you", "doctor: will have you come back in a week\npatient: ok", "will", deid.Known{PatientNames: []string{"Will Tsinajinnie"}}, false},
 		{"control: will do", "patient: will do\ndoctor: great", "will", deid.Known{PatientNames: []string{"Will Tsinajinnie"}}, false},
