@@ -3425,8 +3425,10 @@ func (s *scan) eponymListAfter(k int) bool {
 	return false
 }
 
-// campusAt: a University of California campus, "uc davis", "UC San
-// Diego", "UC Irvine Health": "uc" and the city that names the campus.
+// campusAt: a campus of a state university system, "uc davis", "UC San
+// Diego", "UC Irvine Health", "ut austin", "unc chapel hill", "suny
+// buffalo", "CSU Long Beach": the system's acronym and the city that names
+// the campus.
 func (s *scan) campusAt(i int) bool {
 	n := s.next(i)
 	if n < 0 || s.toks[n].gap != gapSpace || !s.toks[n].letters() {
@@ -3441,16 +3443,29 @@ func (s *scan) campusAt(i int) bool {
 			return false
 		}
 	default:
+		if e, _ := s.gazPhraseAt(n, lxCity|lxTown); e > n {
+			end = e // "unc chapel hill", "csu long beach"
+			break
+		}
 		// Davis is on the surname lists, not the towns ("UC" is also
-		// ulcerative colitis: "UC flare", "UC patients").
-		if t := &s.toks[n]; t.lex&(lxCity|lxSur) == 0 && t.gaz&(gzCity|gzTown|gzSur) == 0 || t.lex&(lxCommon|lxMedical) != 0 ||
-			t.gaz&gzWord != 0 {
+		// ulcerative colitis: "UC flare", "UC patients"). Another
+		// system's acronym names nothing clinical, so its campus may be
+		// a town that is also a word ("suny buffalo").
+		t := &s.toks[n]
+		if t.lex&(lxCity|lxSur) == 0 && t.gaz&(gzCity|gzTown|gzSur) == 0 || t.lex&lxMedical != 0 ||
+			s.eq(i, "uc") && (t.lex&lxCommon != 0 || t.gaz&gzWord != 0) ||
+			!s.eq(i, "uc") && t.lex&(lxCity|lxCityAmb) == 0 && t.gaz&(gzCity|gzTown) == 0 {
 			return false
 		}
 	}
 	s.addTok(i, s.facilityWordsAfter(end), Location, prCue)
 	return true
 }
+
+// campusSystems are the acronyms of state university systems, each named
+// before its campus's city.
+var campusSystems = map[string]bool{"uc": true, "ut": true, "unc": true, "suny": true, "cuny": true, "csu": true,
+	"uw": true}
 
 // directionOfPlace: at "of" after a direction, a town or city in lower
 // case, even one spelled like a surname ("just north of austin", "south of

@@ -516,6 +516,26 @@ func TestHospitalAcronymsInLowerCase(t *testing.T) {
 	}
 }
 
+// TestUniversityCampuses: a state university system's acronym and the
+// city that names its campus, in any case, the city multi-word or a word
+// ("suny buffalo"). "UC" before no city is ulcerative colitis, and "ut"
+// or "uw" before a word that is no city stays. Written for this test.
+func TestUniversityCampuses(t *testing.T) {
+	t.Parallel()
+	for _, rulesOnly := range []bool{true, false} {
+		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"lower case, one word", "patient: my son's at ut austin\ndoctor: ok", []found{{"ut austin", deid.Location}}},
+			{"lower case, two words", "patient: he goes to unc chapel hill\ndoctor: ok", []found{{"unc chapel hill", deid.Location}}},
+			{"a town that is a word", "patient: i was at suny buffalo for two years\ndoctor: ok", []found{{"suny buffalo", deid.Location}}},
+			{"another system", "patient: he's a freshman at uw madison\ndoctor: ok", []found{{"uw madison", deid.Location}}},
+			{"capitals", "Student at CSU Long Beach, lives with roommates.", []found{{"CSU Long Beach", deid.Location}}},
+			{"colitis stays", "UC flare, on mesalamine.", nil},
+			{"no city after them", "patient: i'm at uw health now and the ut is fine\ndoctor: ok", nil},
+		})
+	}
+}
+
 // TestPlacesReadAloud: places said in a transcript with nothing written to
 // mark them: a county or township named in lower case after a preposition
 // of place, five digits read out after a town as the end of an address, a

@@ -192,7 +192,7 @@ func (s *scan) wordAt(i int) {
 	if i > 2 && (t.gaz&(gzCity|gzTown) != 0 || f&lxCity != 0) && s.toks[i-1].kind == tkWord && s.siteOfTown(i) {
 		return
 	}
-	if sp && tn == 2 && lw == "uc" && s.campusAt(i) {
+	if sp && tn <= 4 && campusSystems[lw] && s.campusAt(i) {
 		return
 	}
 	if sp && tn == 2 && lw == "of" && !up && s.directionOfPlace(i) {
