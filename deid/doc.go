@@ -215,7 +215,10 @@
 //     hospitals and universities, written by hand in the lexicon's
 //     [fachead] and [facacro] and loaded into the gazetteer's tables
 //     ("mass general", "md anderson", "presby", "primary children's", "ole
-//     miss", "at ucla", "my neurologist at jhu");
+//     miss", "at ucla", "my neurologist at jhu"), and the acronyms of US
+//     universities that the gazetteer takes from their web domains ("she
+//     goes to osu"); a state university system's acronym before its
+//     campus's city ("ut austin", "unc chapel hill", "suny buffalo");
 //   - places completed after the rules and again after the tagger
 //     (placeextend.go): a care home joined to its town by "of" or to a
 //     found place by "of" or "at" ("Sunrise of Arlington", "Wingate at

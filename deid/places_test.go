@@ -512,6 +512,8 @@ func TestHospitalAcronymsInLowerCase(t *testing.T) {
 			{"care after it", "patient: i go to uab for my infusions", []found{{"uab", deid.Location}}},
 			{"surgery at it before a time", "patient: i had my surgery at nyu last year", []found{{"nyu", deid.Location}}},
 			{"a school's abbreviation stays", "patient: i went to jr high there", nil},
+			{"a university's", "patient: she goes to osu and my son's at fiu\ndoctor: ok", []found{{"osu", deid.Location}, {"fiu", deid.Location}}},
+			{"care units stay", "patient: he was in the itu and then the tcu for a week\ndoctor: ok", nil},
 		})
 	}
 }

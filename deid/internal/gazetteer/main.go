@@ -29,6 +29,10 @@
 //   - US census-designated places of every size, names only (US Census
 //     Bureau, public domain), as compiled in github.com/faradayio/places
 //     (faraday_places.csv, MIT licence), rows of type "cdp".
+//   - University Domains and Names Data List by Hipo
+//     (github.com/Hipo/university-domains-list,
+//     world_universities_and_domains.json, MIT licence): the US
+//     universities' names and web domains, for their acronyms.
 //   - 12dicts 2of4brif.txt by Alan Beale, placed in the public domain, as
 //     packaged in github.com/en-wl/wordlist (alt12dicts): the English word
 //     list that marks names and places which are also ordinary words.
@@ -50,7 +54,9 @@
 //   - fachead, fachead?: the words that name a hospital without its
 //     facility words ("kapiolani", "barnes jewish", "mount auburn");
 //   - facacro: acronyms of hospitals and health systems, as written in their
-//     names ("UCSF", "UPMC") or made from their initials ("BIDMC", "BWH");
+//     names ("UCSF", "UPMC") or made from their initials ("BIDMC", "BWH"),
+//     and of US universities whose web domain is their initials ("asu.edu"
+//     for Arizona State University, "vcu.edu");
 //   - word: other English words that are on a name list.
 //
 // Words already in deid/data/lexicon.txt (the hand-written lists) are left
@@ -64,6 +70,7 @@ import (
 	"crypto/sha256"
 	"encoding/csv"
 	"encoding/hex"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
@@ -97,18 +104,21 @@ var (
 		"alt12dicts/2of4brif.txt", "", "12dicts by Alan Beale, public domain"}
 	srcCDP = source{"faradayio/places", "ea7c0654bc91dc28f5c34d14c0fa6d5aee1a9418",
 		"faraday_places.csv", "", "US Census Bureau place names (public domain), compiled by Faraday, MIT"}
+	srcUniversities = source{"Hipo/university-domains-list", "bb07faf064e1c68be9b26fb71de31f01e361f974",
+		"world_universities_and_domains.json", "", "University Domains and Names Data List by Hipo, MIT"}
 )
 
 // expectedSums is the SHA-256 of each input, checked before use.
 var expectedSums = map[string]string{
-	srcSurnames.path:  "b0e2b3743ccbad641ca48b344c24cdebcd1d9a1f76dc6dbf05986f2919f0b4e1",
-	srcFemale.path:    "bd2f310fc4e5d5e5ea122c9d4342c9821145823118eb20db1647f305ec77b358",
-	srcMale.path:      "0a5078ef6effe3b483d15b0f7f95047662126c9bfb624ecd5e5b978fc0f2470b",
-	srcPlaces.path:    "692e22583fd4c2e169a45c7ad4d3d4e179304437fbd4970a8310696b30b36d16",
-	srcWorld.path:     "a25e38b484587a842e45e3fd99b955f3c8a1ca91e914213d428931a38cf4a6d4",
-	srcHospitals.path: "2e7dadc64aefce861ed09743c55c147ececeed427a5d56c48bde871ba3654ecd",
-	srcWords.path:     "c59db93135728363e3d2fd7b58eda0af08ab0eff7ffcef950c98250543c261fc",
-	srcCDP.path:       "3da926e8e699903d2086f80147be1ab7a13d343c1cfb40d9b15c5ec6b42d2fd5",
+	srcSurnames.path:     "b0e2b3743ccbad641ca48b344c24cdebcd1d9a1f76dc6dbf05986f2919f0b4e1",
+	srcFemale.path:       "bd2f310fc4e5d5e5ea122c9d4342c9821145823118eb20db1647f305ec77b358",
+	srcMale.path:         "0a5078ef6effe3b483d15b0f7f95047662126c9bfb624ecd5e5b978fc0f2470b",
+	srcPlaces.path:       "692e22583fd4c2e169a45c7ad4d3d4e179304437fbd4970a8310696b30b36d16",
+	srcWorld.path:        "a25e38b484587a842e45e3fd99b955f3c8a1ca91e914213d428931a38cf4a6d4",
+	srcHospitals.path:    "2e7dadc64aefce861ed09743c55c147ececeed427a5d56c48bde871ba3654ecd",
+	srcWords.path:        "c59db93135728363e3d2fd7b58eda0af08ab0eff7ffcef950c98250543c261fc",
+	srcCDP.path:          "3da926e8e699903d2086f80147be1ab7a13d343c1cfb40d9b15c5ec6b42d2fd5",
+	srcUniversities.path: "7cd554775f3a8a9e7fba876618f7c1ba816da81db00ae32652aa2a30e6ba28cd",
 }
 
 const (
@@ -160,7 +170,7 @@ func main() {
 }
 
 func allSources() []source {
-	return []source{srcSurnames, srcFemale, srcMale, srcPlaces, srcWorld, srcHospitals, srcWords, srcCDP}
+	return []source{srcSurnames, srcFemale, srcMale, srcPlaces, srcWorld, srcHospitals, srcWords, srcCDP, srcUniversities}
 }
 
 // read returns one input from its bare repository at the pinned commit.
@@ -301,7 +311,55 @@ func Build(get func(source) ([]byte, error), handLexicon string) ([]byte, error)
 	for _, r := range rows[1:] {
 		g.hospital(r[1])
 	}
+	// Universities: said by their acronym where a patient studies or
+	// works ("she goes to asu", "a nurse at vcu").
+	var unis []struct {
+		Name    string   `json:"name"`
+		Country string   `json:"alpha_two_code"`
+		Domains []string `json:"domains"`
+	}
+	if err := json.Unmarshal(in[srcUniversities.path], &unis); err != nil {
+		return nil, fmt.Errorf("%s: %w", srcUniversities.path, err)
+	}
+	for _, u := range unis {
+		if u.Country == "US" {
+			g.university(u.Name, u.Domains)
+		}
+	}
 	return g.write(), nil
+}
+
+// university lists a US university's acronym: its web domain's name when
+// that is the initials of its name's words, ends in the u of "University"
+// ("asu.edu", Arizona State University; "vcu.edu"), and is no English word
+// and no word of the hand-written lexicon (which holds the clinical
+// abbreviations: "ccu" and "emu" are care units). A domain that is no
+// acronym ("utexas.edu", "rice.edu") names nothing here.
+func (g *gaz) university(name string, domains []string) {
+	// "Ohio State University - Columbus": the campus after the dash is
+	// not in the acronym.
+	name, _, _ = strings.Cut(name, " - ")
+	var ini []byte
+	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return r == ' ' || r == ',' || r == '-' }) {
+		lw := strings.ToLower(w)
+		if lw == "of" || lw == "the" || lw == "at" || lw == "and" || lw == "in" || lw == "for" || lw == "&" {
+			continue
+		}
+		if c := lw[0]; c >= 'a' && c <= 'z' {
+			ini = append(ini, c)
+		}
+	}
+	for _, d := range domains {
+		host, ok := strings.CutSuffix(d, ".edu")
+		if !ok {
+			continue
+		}
+		a := host[strings.LastIndexByte(host, '.')+1:]
+		if len(a) >= 3 && len(a) <= 5 && a == string(ini) && strings.HasSuffix(a, "u") && allLetters(a) &&
+			!g.english[a] && g.hand[a] == 0 && !careUnits[a] {
+			g.put("facacro", a)
+		}
+	}
 }
 
 // Flags of the hand lexicon that matter here.
@@ -597,6 +655,12 @@ func (g *gaz) hospital(raw string) {
 		g.put("facacro", a)
 	}
 }
+
+// careUnits are hospital units written as acronyms ending in "u" that a
+// university's initials also make ("admitted to ITU", "the TCU"): they stay
+// off the acronyms of places.
+var careUnits = map[string]bool{"itu": true, "hdu": true, "scu": true, "acu": true, "sau": true, "amu": true,
+	"mau": true, "cdu": true, "tcu": true, "emu": true, "atu": true, "ndu": true, "ccu": true, "pcu": true}
 
 // vowelish: an all-letter word that reads as a word rather than an acronym.
 func vowelish(w string) bool {

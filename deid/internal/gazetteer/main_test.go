@@ -63,3 +63,35 @@ func TestHyphenatedHospitalHead(t *testing.T) {
 		}
 	}
 }
+
+// TestUniversityAcronyms: a US university's web domain is listed as its
+// acronym only when it is the initials of the name's words (a campus after
+// " - " left out) and ends in the u of "University"; a domain that is a
+// word, a name's shortening, an English word or a care unit's initials is
+// not.
+func TestUniversityAcronyms(t *testing.T) {
+	g := &gaz{hand: map[string]uint8{}, english: map[string]bool{"rice": true}, sections: map[string]map[string]bool{}}
+	for _, u := range []struct {
+		name    string
+		domains []string
+	}{
+		{"Arizona State University", []string{"asu.edu"}},
+		{"Ohio State University - Columbus", []string{"osu.edu"}},
+		{"Virginia Commonwealth University", []string{"students.vcu.edu", "vcu.edu"}},
+		{"University of Texas at Austin", []string{"utexas.edu"}},
+		{"Rice University", []string{"rice.edu"}},
+		{"Carnegie Mellon", []string{"cm.edu"}},
+		{"Texas Christian University", []string{"tcu.edu"}},
+		{"Baylor College of Medicine", []string{"bcm.edu"}},
+	} {
+		g.university(u.name, u.domains)
+	}
+	var got []string
+	for w := range g.sections["facacro"] {
+		got = append(got, w)
+	}
+	slices.Sort(got)
+	if want := []string{"asu", "osu", "vcu"}; !slices.Equal(got, want) {
+		t.Errorf("[facacro] = %v, want %v", got, want)
+	}
+}
