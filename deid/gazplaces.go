@@ -791,7 +791,42 @@ func (s *scan) lowerFacilityAt(i int) bool {
 		(s.eq(q, "saint") || s.eq(q, "st") || s.toks[q].gaz&(gzFacHead|gzCity|gzPhraseHead) != 0 && !functionWords[s.lower(q)] && !wordMakers[s.lower(q)]) {
 		st = q
 	}
+	// "we're southern baptist", "she was raised missouri synod lutheran":
+	// a faith said of a person, not a church.
+	if denominations[w] && faithSayers[s.prevWordAt(st, 1)] {
+		return false
+	}
 	s.addTok(st, s.facilityWordsAfter(i), Location, prShape)
+	return true
+}
+
+// faithSayers before a denomination say a person's faith: "we're southern
+// baptist", "a devout lutheran".
+var faithSayers = map[string]bool{"we're": true, "i'm": true, "he's": true, "she's": true, "they're": true, "am": true,
+	"is": true, "are": true, "was": true, "were": true, "raised": true, "a": true, "devout": true, "practicing": true,
+	"being": true, "be": true}
+
+// denominationCampus: a hospital named by its denomination and its campus,
+// in lower case after a preposition of place: "my gallbladder out at
+// baptist east", "transferred to methodist north". "a baptist, east coast
+// family" has no preposition of place before it.
+func (s *scan) denominationCampus(i int) bool {
+	if !denominations[s.lower(i)] || s.toks[i].upper() {
+		return false
+	}
+	if _, ok := s.placeAfterPrep(i); !ok {
+		return false
+	}
+	n := s.next(i)
+	if n < 0 || s.toks[n].gap != gapSpace || !s.toks[n].letters() || s.toks[n].upper() {
+		return false
+	}
+	switch s.lower(n) {
+	case "east", "west", "north", "south", "central", "downtown", "northeast", "northwest", "southeast", "southwest":
+	default:
+		return false
+	}
+	s.addTok(i, n, Location, prShape)
 	return true
 }
 

@@ -3462,6 +3462,76 @@ func (s *scan) campusAt(i int) bool {
 	return true
 }
 
+// universityOfPlace: a university named by its state or city, "University
+// of Michigan", "the university of iowa", "University of New Mexico
+// Hospital": the state alone is no identifier, the institution where a
+// person studies, works or is treated is one. In lower case only after
+// "the" or a preposition of place, so that "a university of their own"
+// stays.
+func (s *scan) universityOfPlace(i int) bool {
+	o := s.next(i)
+	if o < 0 || s.toks[o].gap != gapSpace || !s.eq(o, "of") {
+		return false
+	}
+	up := s.toks[i].capWord()
+	if !up {
+		p := s.sameLinePrev(i)
+		if _, ok := s.placeAfterPrep(i); !ok && (p < 0 || !s.eq(p, "the")) {
+			return false
+		}
+	}
+	n := s.next(o)
+	if n < 0 || s.toks[n].gap != gapSpace || !s.toks[n].letters() || s.toks[n].capWord() != up {
+		return false
+	}
+	end := -1
+	for m := 4; m >= 2 && end < 0; m-- {
+		if key, ok := s.phraseKey(n, m); ok && s.toks[n].is(lxPhraseHead) && lexPhraseFlags(key)&(lxState|lxCity) != 0 {
+			end = s.phraseEnd(n, m) // "north carolina", "new mexico"
+		}
+	}
+	if e, _ := s.gazPhraseAt(n, lxCity|lxTown); end < 0 && e > n {
+		end = e
+	}
+	if t := &s.toks[n]; end < 0 && (t.lex&(lxState|lxCity) != 0 || t.gaz&(gzCity|gzTown) != 0) &&
+		t.lex&(lxCommon|lxMedical|lxFirst) == 0 && t.gaz&gzWord == 0 {
+		end = n
+	}
+	if end < 0 {
+		return false
+	}
+	s.addTok(i, s.facilityWordsAfter(end), Location, prCue)
+	return true
+}
+
+// spatialBy: "by" after a word of direction or distance makes a town
+// after it the place: "we live out by kearney", "it's over by tomah",
+// "down by galveston". The town is listed and no English word ("out by
+// the lake", "stopped by walgreens" stay).
+func (s *scan) spatialBy(i int) bool {
+	switch s.prevWordAt(i, 1) {
+	case "out", "over", "up", "down", "right", "way":
+	default:
+		return false
+	}
+	n := s.next(i)
+	if n < 0 || s.toks[n].gap != gapSpace || !s.toks[n].letters() {
+		return false
+	}
+	end := -1
+	if e, _ := s.gazPhraseAt(n, lxCity|lxTown); e > n {
+		end = e
+	} else if t := &s.toks[n]; (t.lex&lxCity != 0 || t.gaz&(gzCity|gzTown) != 0) && t.lex&(lxCommon|lxMedical|lxMonth|lxWeekday) == 0 &&
+		t.gaz&(gzWord|gzCityAmb) == 0 && !s.toks[n].allUpper() {
+		end = n
+	}
+	if end < 0 {
+		return false
+	}
+	s.addTok(n, end, Location, prShape)
+	return true
+}
+
 // campusSystems are the acronyms of state university systems, each named
 // before its campus's city.
 var campusSystems = map[string]bool{"uc": true, "ut": true, "unc": true, "suny": true, "cuny": true, "csu": true,

@@ -538,6 +538,58 @@ func TestUniversityCampuses(t *testing.T) {
 	}
 }
 
+// TestUniversitiesOfAPlace: a university named by its state or city is
+// the institution, in capitals anywhere and in lower case after "the" or a
+// preposition of place; "a university of his own" stays. Written for this
+// test.
+func TestUniversitiesOfAPlace(t *testing.T) {
+	t.Parallel()
+	for _, rulesOnly := range []bool{true, false} {
+		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"a state", "Followed at the University of Michigan for the transplant.", []found{{"University of Michigan", deid.Location}}},
+			{"a two-word state", "She went to University of North Carolina, then moved.", []found{{"University of North Carolina", deid.Location}}},
+			{"lower case after the", "patient: my daughter's at the university of iowa\ndoctor: ok", []found{{"university of iowa", deid.Location}}},
+			{"lower case with a facility word", "patient: i was at the university of new mexico hospital\ndoctor: ok", []found{{"university of new mexico hospital", deid.Location}}},
+			{"no place after of", "He has a university of his own; a university of note.", nil},
+		})
+	}
+}
+
+// TestTownsOutBy: "by" after a word of direction or distance makes a
+// listed town after it the place ("we live out by kearney", "it's over by
+// tomah"); "seen by kearney", "out by the lake", "stopped by walgreens"
+// stay. Written for this test.
+func TestTownsOutBy(t *testing.T) {
+	t.Parallel()
+	for _, rulesOnly := range []bool{true, false} {
+		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"out by", "patient: we live out by kearney\ndoctor: ok", []found{{"kearney", deid.Location}}},
+			{"over by", "patient: it's over by tomah\ndoctor: ok", []found{{"tomah", deid.Location}}},
+			{"down by, a clause after", "patient: down by galveston there's a clinic\ndoctor: ok", []found{{"galveston", deid.Location}}},
+			{"words after by stay", "patient: we live out by the lake, i stopped by walgreens and came by bus\ndoctor: ok", nil},
+		})
+	}
+}
+
+// TestDenominationsAsFaithAndHospital: a denomination's hospital with its
+// campus after a preposition of place ("out at baptist east") is a place;
+// a faith said of a person ("we're southern baptist", "a devout
+// methodist") is not. Written for this test.
+func TestDenominationsAsFaithAndHospital(t *testing.T) {
+	t.Parallel()
+	for _, rulesOnly := range []bool{true, false} {
+		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"a campus", "patient: i had my gallbladder out at baptist east\ndoctor: ok", []found{{"baptist east", deid.Location}}},
+			{"a faith", "patient: we're southern baptist\ndoctor: ok", nil},
+			{"a faith and a coast", "patient: she's a baptist, east coast family, i'm a devout methodist\ndoctor: ok", nil},
+			{"a church stays a place", "patient: we go to bethel lutheran\ndoctor: ok", []found{{"bethel lutheran", deid.Location}}},
+		})
+	}
+}
+
 // TestPlacesReadAloud: places said in a transcript with nothing written to
 // mark them: a county or township named in lower case after a preposition
 // of place, five digits read out after a town as the end of an address, a

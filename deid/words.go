@@ -113,7 +113,7 @@ func (s *scan) wordAt(i int) {
 		if t.gaz&gazPlaceFlags != 0 || t.lex&lxCity != 0 {
 			s.gazPlaceAt(i)
 		}
-		if t.gaz&gzFacWord != 0 {
+		if t.gaz&gzFacWord != 0 && !s.denominationCampus(i) {
 			s.lowerFacilityAt(i)
 		}
 		if t.gaz&gzCityNick != 0 || t.lex&lxCityNick != 0 {
@@ -190,6 +190,12 @@ func (s *scan) wordAt(i int) {
 		return
 	}
 	if i > 2 && (t.gaz&(gzCity|gzTown) != 0 || f&lxCity != 0) && s.toks[i-1].kind == tkWord && s.siteOfTown(i) {
+		return
+	}
+	if sp && lw == "university" && s.universityOfPlace(i) {
+		return
+	}
+	if sp && lw == "by" && !up && s.spatialBy(i) {
 		return
 	}
 	if sp && tn <= 4 && campusSystems[lw] && s.campusAt(i) {
