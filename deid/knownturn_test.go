@@ -179,6 +179,7 @@ func TestSuppliedWordNamesCalledAndAsked(t *testing.T) {
 		{"after a finding, last", "doctor: ok that's bronchitis jordan\npatient: ok", "jordan", deid.Known{PatientNames: []string{"Jordan Mwangi"}}, true},
 		{"after a sprain, last", "doctor: looks like a sprain summer\npatient: ok", "summer", deid.Known{PatientNames: []string{"Summer Lindqvist"}}, true},
 
+		{"control: every penny", "doctor: hi ms okafor how is the knee\npatient: sore every morning\ndoctor: the good news is the shots work\npatient: my husband said every penny we spend on this better work\ndoctor: ha", "penny", deid.Known{PatientNames: []string{"Penny Okafor"}}, false},
 		{"control: what's next", "doctor: what's next\npatient: summer then fall", "summer", deid.Known{PatientNames: []string{"Summer Lindqvist"}}, false},
 		{"control: an answer", "doctor: when is it worse\npatient: summer\ndoctor: ok", "summer", deid.Known{PatientNames: []string{"Summer Lindqvist"}}, false},
 		{"control: will have you", "doctor: will have you come back in a week\npatient: ok", "will", deid.Known{PatientNames: []string{"Will Tsinajinnie"}}, false},

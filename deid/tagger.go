@@ -826,8 +826,16 @@ func mergeSpans(out, rules, add []Span) []Span {
 // there is vetoed (doc.go).
 func (s *scan) wordWithoutPerson(i int) bool {
 	t := &s.toks[i]
-	if t.upper() || !t.letters() || s.isKnown(i) {
-		return false // a supplied name part is never vetoed
+	if t.upper() || !t.letters() {
+		return false
+	}
+	// "every penny we spend", "a grant": a word after a determiner is a
+	// noun, even a supplied name part's (the patient being Penny).
+	if nounDeterminers[s.prevWordAt(i, 1)] && (t.gaz&(gzWord|gzFirstAmb|gzSurAmb) != 0 || t.lex&(lxCommon|lxFirstAmb|lxSurAmb) != 0) {
+		return true
+	}
+	if s.isKnown(i) {
+		return false // a supplied name part is otherwise never vetoed
 	}
 	if endearments[s.lower(i)] {
 		return true // "hi honey"
@@ -844,6 +852,10 @@ func (s *scan) wordWithoutPerson(i int) bool {
 	}
 	return !s.personAround(i)
 }
+
+// nounDeterminers make the word after them a noun, not a name.
+var nounDeterminers = map[string]bool{"a": true, "an": true, "every": true, "each": true, "any": true, "no": true,
+	"another": true, "some": true, "this": true, "that": true, "these": true, "those": true}
 
 // personAround: the words around token i name or address a person there
 // (a title, a relation, a greeting, an introduction, a vocative, a speaker
