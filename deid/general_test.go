@@ -386,6 +386,11 @@ func TestLookalikeVetoes(t *testing.T) {
 		{"an exercise's eponym", "PT with Codman pendulum exercises; Seen by Dr. Codman.", []found{{"Codman", deid.Name}}},
 		{"a figure likened, in either mode", "patient: about the same, worse when i'm tired, like michael j fox said in that interview", nil},
 		{"medicines switched", "Switched from Nurtec to Ubrelvy; transitioned from Lantus to Tresiba.", nil},
+		// A listed pair written with a space, said as a diagnosis; a
+		// person's name where nothing weighs a diagnosis.
+		{"spaced eponym pair", "Bell's palsy, left. Consider Ramsay Hunt if vesicles appear; concern for Guillain Barre.", nil},
+		{"a spaced pair as a person", "Seen with Stevens Johnson, her uncle.", []found{{"Stevens Johnson", deid.Name}}},
+		{"beers and a tendon", "Drinks Miller Lite and Coors Light daily. Pain in the Achilles tendon.", nil},
 		// A short form's slash is no signature's.
 		{"capitals after w/ and s/p", "History: s/p MI.\nPresents w/ CP.", nil},
 		{"a signature after a slash stays", "Follow up in 2 wks. /DT", []found{{"DT", deid.Name}}},

@@ -228,6 +228,26 @@ func TestLowerCaseUnlistedNamesAfterKin(t *testing.T) {
 	})
 }
 
+// TestRelativesNamedInFullAfterKin: a given name, even one that is a word
+// or a month, and a surname of the lists after an owned relation, then the
+// clause's end or a person's verb, name the relative ("my uncle jack
+// dawson drove me", "my son will smith is here"); a name spelled like a
+// brand is the person's where a relation or a relation in brackets says so
+// ("my uncle jack daniels", "Emergency contact: Jack Daniels (brother)"),
+// and stays the brand where it is drunk. Written for this test.
+func TestRelativesNamedInFullAfterKin(t *testing.T) {
+	t.Parallel()
+	checkWordIsName(t, []wordCase{
+		{"patient: my uncle jack dawson drove me\ndoctor: ok", "dawson", true},
+		{"patient: my son will smith is here\ndoctor: ok", "smith", true},
+		{"patient: my wife june carter drove me\ndoctor: ok", "june", true},
+		{"patient: my uncle jack daniels drove me\ndoctor: ok", "daniels", true},
+		{"Emergency contact: Jack Daniels (brother).", "Daniels", true},
+		{"patient: my son will call you\ndoctor: ok", "will", false},
+		{"He drinks Jack Daniels and Sam Adams most nights.", "Daniels", false},
+	})
+}
+
 // wordIsName reports whether a NAME span found in text with no metadata
 // covers the first occurrence of word.
 // wordCase: is word, in text, found as a name (no metadata)?

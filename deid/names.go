@@ -3250,6 +3250,16 @@ func (s *scan) ownedRelativeName(i int) bool {
 		return false
 	}
 	w := s.lower(i)
+	// "my uncle jack dawson drove me", "my wife june carter sings": a
+	// given name, even a word or a month, and a surname of the lists,
+	// then the clause ends or a person's verb follows.
+	if m := s.next(i); m > 0 && (t.lex&(lxFirst|lxFirstAmb) != 0 || t.gaz&gzFirst != 0) && !t.upper() &&
+		s.toks[m].gap == gapSpace && s.toks[m].letters() && !s.toks[m].upper() &&
+		(s.toks[m].lex&lxSur != 0 || s.toks[m].gaz&gzSur != 0) && s.toks[m].lex&(lxMedical|lxRelation|lxCommon|lxMonth) == 0 &&
+		s.possessiveTwoBack(i) && (s.clauseEndAfter(m) || personVerbNext[s.nextWordAt(m)] || finiteAfterModal[s.nextWordAt(m)]) {
+		s.addName(i, m, RelativeNames)
+		return true
+	}
 	if s.tokIn(functionWordSet, i) || s.tokIn(wordMakerSet, i) || discourseWords[w] || ackWords[w] || endearments[w] ||
 		chatFillers[w] || t.is(lxRelation|lxTitleClin|lxMonth|lxWeekday|lxDigitWord|lxTeenWord|lxTensWord|lxUnitWord) {
 		return false
@@ -4097,7 +4107,7 @@ func (s *scan) vetoLookalikes() {
 			continue
 		}
 		switch {
-		case s.brandAt(st, en) || s.companyAt(st, en, cd.t == Name):
+		case (s.brandAt(st, en) || s.companyAt(st, en, cd.t == Name)) && !s.personNotBrand(cd, st, en):
 			cd.t = ""
 			words = s.vetoedWords(words, st, en)
 		case s.eponymVetoed(st, en) && !(cd.t == Location && s.livingBefore(st)) || s.eponymPairAt(st, en):
@@ -4570,6 +4580,24 @@ func (s *scan) brandAt(st, en int) bool {
 	return s.brandCovers(st, en)
 }
 
+// personNotBrand: a name spelled like a brand is the person's where the
+// words around say who it is: an owned relation before it ("my uncle jack
+// daniels") or a relation in brackets after it ("Emergency contact: Jack
+// Daniels (brother)"). A relation or a title in the brand's own name
+// ("Aunt Jemima", "Uncle Ben's", "Mrs. Butterworth's") or a label
+// ("Sponsor: AstraZeneca") says nothing.
+func (s *scan) personNotBrand(cd *cand, st, en int) bool {
+	if cd.t != Name {
+		return false
+	}
+	if o := s.next(en); o > 0 && s.toks[o].punct('(') && o+2 < len(s.toks) && s.toks[o+1].letters() && s.relationWordAt(o+1) &&
+		s.toks[o+2].punct(')') {
+		return true
+	}
+	p := s.sameLinePrev(st)
+	return p >= 0 && s.toks[p].letters() && s.toks[p].is(lxRelation) && !s.toks[p].upper() && s.possessiveTwoBack(st)
+}
+
 // eponymVetoed: tokens st..en name a test, sign, score, instrument or study
 // rather than a person or a place (eponymAt). Kept: a name after a title
 // ("Dr. Allen test results"), the last part of a longer name ("Mrs. Ethel
@@ -4620,6 +4648,9 @@ func (s *scan) eponymPairAt(st, en int) bool {
 		for b+2 < len(s.toks) && s.toks[b+1].punct('-') && s.toks[b+1].gap == gapNone && s.toks[b+2].gap == gapNone && s.toks[b+2].capWord() {
 			b += 2
 		}
+		if a == b && s.spacedEponymPair(k) {
+			return true
+		}
 		if a == b || b-a > 8 || s.titleBefore(a) {
 			continue
 		}
@@ -4638,6 +4669,36 @@ func (s *scan) eponymPairAt(st, en int) bool {
 	}
 	return false
 }
+
+// spacedEponymPair: a listed pair written with a space, with token k as
+// either word, said as a diagnosis ("consider Ramsay Hunt if vesicles
+// appear", "concern for Guillain Barre"). Anywhere else two capitalized
+// words are a person's name first ("Seen with Stevens Johnson, her
+// uncle", "Dr. Stevens Johnson").
+func (s *scan) spacedEponymPair(k int) bool {
+	a, b := k, s.next(k)
+	if b < 0 || s.toks[b].gap != gapSpace || !s.toks[b].letters() || s.toks[b].upper() != s.toks[a].upper() {
+		a, b = s.sameLinePrev(k), k
+		if a < 0 || s.toks[k].gap != gapSpace || !s.toks[a].letters() || s.toks[b].upper() != s.toks[a].upper() {
+			return false
+		}
+	}
+	// Said as a diagnosis: after a word that weighs one ("consider",
+	// "concern for", "history of", "might be", "vs").
+	if !diagnosisCues[s.prevWordAt(a, 1)] {
+		return false
+	}
+	key := append(append(append(s.buf[:0], s.lowerAny(a)...), '-'), s.lowerAny(b)...)
+	s.buf = key
+	f, _ := lookupString(string(key))
+	return f&lxEponymName != 0
+}
+
+// diagnosisCues before a condition's name weigh it as a diagnosis.
+var diagnosisCues = map[string]bool{"consider": true, "considering": true, "for": true, "suspect": true,
+	"suspected": true, "possible": true, "probable": true, "likely": true, "of": true, "be": true, "vs": true,
+	"versus": true, "dx": true, "ddx": true, "diagnosis": true, "r/o": true, "out": true, "c/w": true,
+	"atypical": true, "classic": true, "presumed": true}
 
 // riverAt: token k is a river's name after "the", with no facility or site
 // word after it ("a town on the Hudson", "across the Potomac"): a river
