@@ -327,6 +327,9 @@ func (s *scan) cueAt(i int) bool {
 			return true
 		}
 	}
+	if vignetteWord(s.lower(j)) {
+		return false // "Case: 34F G2P1 at 32 weeks": an age and sex, a pregnancy count
+	}
 	last := s.idValue(j, t)
 	if last >= 0 && s.eq(i, "tag") && !s.lettersAndDigits(j, last) {
 		return false // "price tag 200": a plate has letters and digits
@@ -348,6 +351,35 @@ func (s *scan) cueAt(i int) bool {
 	}
 	s.addTok(j, last, t, prStrong)
 	return true
+}
+
+// vignetteWord: a case vignette's shorthand, not an identifier: an age
+// and sex ("34f", "72m", "45yo", "8yom") or the counts of pregnancies and
+// births ("g2p1", "g3p2002").
+func vignetteWord(w string) bool {
+	d := 0
+	for d < len(w) && w[d] >= '0' && w[d] <= '9' {
+		d++
+	}
+	if d >= 1 && d <= 3 {
+		switch w[d:] {
+		case "f", "m", "yo", "yof", "yom", "y", "mo", "wo":
+			return true
+		}
+		return false
+	}
+	if len(w) >= 4 && w[0] == 'g' {
+		k := 1
+		for k < len(w) && w[k] >= '0' && w[k] <= '9' {
+			k++
+		}
+		if k > 1 && k < len(w) && w[k] == 'p' && k+1 < len(w) {
+			for k++; k < len(w) && w[k] >= '0' && w[k] <= '9'; k++ {
+			}
+			return k == len(w)
+		}
+	}
+	return false
 }
 
 // delimitedCell: the word at i follows a comma, bar, semicolon or tab on

@@ -391,6 +391,10 @@ func TestLookalikeVetoes(t *testing.T) {
 		{"spaced eponym pair", "Bell's palsy, left. Consider Ramsay Hunt if vesicles appear; concern for Guillain Barre.", nil},
 		{"a spaced pair as a person", "Seen with Stevens Johnson, her uncle.", []found{{"Stevens Johnson", deid.Name}}},
 		{"beers and a tendon", "Drinks Miller Lite and Coors Light daily. Pain in the Achilles tendon.", nil},
+		// A case vignette's age, sex and pregnancy counts after "Case:"
+		// are no case number.
+		{"a vignette after Case:", "Case: 34F G2P1 at 32 weeks.\nCase: 72M with chest pain.", nil},
+		{"a case number stays", "Case #: 2024-118", []found{{"2024-118", deid.ID}}},
 		// A short form's slash is no signature's.
 		{"capitals after w/ and s/p", "History: s/p MI.\nPresents w/ CP.", nil},
 		{"a signature after a slash stays", "Follow up in 2 wks. /DT", []found{{"DT", deid.Name}}},
