@@ -1392,6 +1392,10 @@ func (s *scan) knownAt(i int, cls NameClass) {
 		en += 2
 	}
 	s.addName(st, en, cls)
+	// A supplied name part the context made a name outranks a town or a
+	// hospital spelled the same ("your first name" / "hope" was typed a
+	// place, Hope being a town): the surrogate must be a name.
+	s.cands[len(s.cands)-1].prio = prCue
 }
 
 func (s *scan) knownWord(i int) (knownPart, bool) {

@@ -201,3 +201,19 @@ func TestSuppliedWordNamesCalledAndAsked(t *testing.T) {
 		}
 	}
 }
+
+// TestSuppliedNameThatIsATownIsTypedAName: a supplied given name that is
+// also a town ("Hope", Arkansas) said as the answer to "your first name"
+// is found as a name, not a place, so that a surrogate for it is a name.
+// Written for this test.
+func TestSuppliedNameThatIsATownIsTypedAName(t *testing.T) {
+	t.Parallel()
+	kn := deid.Known{PatientNames: []string{"Hope Ferreira"}}
+	for _, rulesOnly := range []bool{true, false} {
+		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})
+		checkFound(t, d, kn, []foundCase{
+			{"the answer to first name", "doctor: and your first name\npatient: hope\ndoctor: ok hope",
+				[]found{{"hope", deid.Name}, {"hope", deid.Name}}},
+		})
+	}
+}
