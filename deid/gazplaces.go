@@ -124,6 +124,34 @@ func (s *scan) clauseGoesOn(e int) bool {
 	return false
 }
 
+// lowerCityState: a listed town in lower case before a comma and its
+// state ("so, austin, texas, that's where you grew up", "we were in
+// jackson, mississippi"): the town, whatever else its word is on the name
+// lists; the state stays. An everyday or clinical word stays ("i feel
+// normal, texas heat").
+func (s *scan) lowerCityState(i int) bool {
+	t := &s.toks[i]
+	if t.upper() || !t.letters() || t.lex&(lxCommon|lxMedical|lxMonth|lxWeekday|lxState|lxCountry) != 0 || t.gaz&gzWord != 0 {
+		return false
+	}
+	end := i
+	if e, _ := s.gazPhraseAt(i, lxCity|lxTown); e > i {
+		end = e
+	} else if t.lex&(lxCity|lxCityAmb) == 0 && t.gaz&(gzCity|gzTown) == 0 {
+		return false
+	}
+	c := end + 1
+	if c+1 >= len(s.toks) || !s.toks[c].punct(',') || s.toks[c].gap != gapNone || s.toks[c+1].gap != gapSpace ||
+		!s.toks[c+1].letters() || s.toks[c+1].upper() {
+		return false
+	}
+	if !s.toks[c+1].is(lxState) && !s.phraseStartsAt(c+1, lxState) {
+		return false
+	}
+	s.addTok(i, end, Location, prCue)
+	return true
+}
+
 // gazPlaceAt runs at a token the gazetteer knows as a place or hospital.
 func (s *scan) gazPlaceAt(i int) bool {
 	t := &s.toks[i]

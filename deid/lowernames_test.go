@@ -248,6 +248,23 @@ func TestRelativesNamedInFullAfterKin(t *testing.T) {
 	})
 }
 
+// TestNamesSetOffByCommasInSpacedTranscripts: a given name that is also a
+// town, addressed between commas after the words that open the turn
+// ("alright , tyler , let's take a look"), and a name set off after an
+// owned role ("my nurse , becky , come in"), as transcripts that space
+// their commas write them; a list of places and a list of things stay.
+// Written for this test.
+func TestNamesSetOffByCommasInSpacedTranscripts(t *testing.T) {
+	t.Parallel()
+	checkWordIsName(t, []wordCase{
+		{"[doctor] alright , tyler , let's take a look at that rash .", "tyler", true},
+		{"[doctor] alright, tyler, let's take a look at that rash.", "tyler", true},
+		{"[doctor] i'm going to have my nurse , becky , come in and draw some blood .", "becky", true},
+		{"[patient] we drove through tyler, then dallas .", "tyler", false},
+		{"[patient] i bought milk , eggs , olive , and bread .", "olive", false},
+	})
+}
+
 // wordIsName reports whether a NAME span found in text with no metadata
 // covers the first occurrence of word.
 // wordCase: is word, in text, found as a name (no metadata)?

@@ -2512,6 +2512,9 @@ func (s *scan) amongLowerWords(i int) bool {
 	if q := s.sameLinePrev(p - 1); q >= 0 && !s.toks[q].punct(',') && !s.toks[q].punct(':') && !wordMakers[s.lower(q)] {
 		return false // the item before is a phrase, not one word
 	}
+	if (s.toks[p-1].is(lxRelation) || personRoles[s.lower(p-1)]) && s.possessiveTwoBack(p) {
+		return false // "my nurse , becky , come in": the person set off after the role
+	}
 	n := s.next(i)
 	if n < 0 || !(s.toks[n].punct(',') || s.eq(n, "and") || s.eq(n, "or")) {
 		return false
@@ -3064,7 +3067,10 @@ func (s *scan) lowerVocativeName(i int) bool {
 	}
 	listName := t.lex != 0 && t.lex&^nameListFlags == 0
 	gazGiven := t.lex == 0 && t.gaz&gzFirst != 0
-	if !listName && !gazGiven || s.tokIn(functionWordSet, i) || s.tokIn(wordMakerSet, i) {
+	// "alright, tyler, let's look": a given name that is also a town is
+	// addressed as a person, on the cues a name that is a word needs.
+	townName := t.lex&(lxFirst|lxFirstAmb) != 0 && t.lex&^(nameListFlags|lxCity|lxCityAmb) == 0 && t.lex&(lxCity|lxCityAmb) != 0
+	if !listName && !gazGiven && !townName || s.tokIn(functionWordSet, i) || s.tokIn(wordMakerSet, i) {
 		return false
 	}
 	w := s.lower(i)
@@ -3076,15 +3082,18 @@ func (s *scan) lowerVocativeName(i int) bool {
 		return false
 	}
 	// An item of a list ("a+ox3, mae, c/o pain", "Civic, gray, plate"),
-	// an answer ("hazel yeah").
-	if pv := s.sameLinePrev(i); pv >= 0 && s.toks[pv].punct(',') && i+1 < len(s.toks) && s.toks[i+1].punct(',') ||
-		ackWords[s.nextWordAt(i)] {
+	// an answer ("hazel yeah"); not a name set off after the words that
+	// open the turn or after a relation ("alright , tyler , let's look",
+	// "my nurse , becky , come in").
+	if pv := s.sameLinePrev(i); pv >= 0 && s.toks[pv].punct(',') && i+1 < len(s.toks) && s.toks[i+1].punct(',') &&
+		!s.discourseOpens(i) && !s.relationBefore(i) || ackWords[s.nextWordAt(i)] {
 		return false
 	}
 	// A name that is also an English word ("frank", "penny", "rick")
-	// needs a comma, a greeting, an introduction or a relation around it;
-	// the softer cues of address below hold for names alone.
-	word := t.lex&(lxFirstAmb|lxSurAmb) != 0 || t.gaz&gzWord != 0
+	// or a town ("tyler") needs a comma, a greeting, an introduction or a
+	// relation around it; the softer cues of address below hold for names
+	// alone.
+	word := t.lex&(lxFirstAmb|lxSurAmb) != 0 || t.gaz&gzWord != 0 || townName
 	given := t.lex&(lxFirst|lxFirstAmb) != 0 || t.gaz&gzFirst != 0
 	n := i + 1
 	setOff := n < len(s.toks) && s.toks[n].gap != gapLine && (s.toks[n].punct(',') || s.toks[n].punct('?') || s.toks[n].punct('!'))

@@ -556,6 +556,21 @@ func TestUniversitiesOfAPlace(t *testing.T) {
 	}
 }
 
+// TestLowerCaseTownBeforeItsState: a listed town in lower case before a
+// comma and its state is the place, the state staying; an everyday word
+// before a state stays. Written for this test.
+func TestLowerCaseTownBeforeItsState(t *testing.T) {
+	t.Parallel()
+	for _, rulesOnly := range []bool{true, false} {
+		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"a town that is also a name", "doctor: so, austin, texas, that's where you grew up?", []found{{"austin", deid.Location}}},
+			{"a town of two words", "patient: i'm from grand rapids, michigan\ndoctor: ok", []found{{"grand rapids", deid.Location}}},
+			{"an everyday word stays", "patient: i feel normal, texas heat is the worst\ndoctor: ok", nil},
+		})
+	}
+}
+
 // TestTownsOutBy: "by" after a word of direction or distance makes a
 // listed town after it the place ("we live out by kearney", "it's over by
 // tomah"); "seen by kearney", "out by the lake", "stopped by walgreens"

@@ -110,7 +110,7 @@ func (s *scan) wordAt(i int) {
 	if t.gaz != 0 || t.lex&(lxCity|lxCityNick) != 0 {
 		// Places and hospitals from the gazetteer and the city lists
 		// (gazplaces.go).
-		if t.gaz&gazPlaceFlags != 0 || t.lex&lxCity != 0 {
+		if (t.gaz&gazPlaceFlags != 0 || t.lex&lxCity != 0) && !s.lowerCityState(i) {
 			s.gazPlaceAt(i)
 		}
 		if t.gaz&gzFacWord != 0 && !s.denominationCampus(i) {
@@ -156,7 +156,8 @@ func (s *scan) wordAt(i int) {
 	if !up && (t.gaz&(gzFirst|gzSur) != 0 || f == 0) && tn >= 3 && i > 0 && s.lowerContextName(i) {
 		return
 	}
-	if !up && f&^nameListFlags == 0 && (f != 0 || t.gaz&gzFirst != 0) && tn >= 3 && s.lowerVocativeName(i) {
+	if !up && (f&^nameListFlags == 0 && (f != 0 || t.gaz&gzFirst != 0) || f&(lxFirst|lxFirstAmb) != 0 && f&^(nameListFlags|lxCity|lxCityAmb) == 0) &&
+		tn >= 3 && s.lowerVocativeName(i) {
 		return
 	}
 	if !up && f == 0 && t.gaz == 0 && tn >= 4 && i > 0 && s.unlistedGreeted(i) {
