@@ -1058,12 +1058,17 @@ func (s *scan) lowerAcronymPlace(i int) bool {
 	// of going or care, or a time after "at", only where the acronym
 	// ends its phrase ("went to los angeles", "went to jr high" stay).
 	if !s.careBefore(i) && !((s.careAfter(i) || s.wentBefore(i) || q >= 0 && careVerbs[s.lower(q)] ||
-		prep == "at" && s.timeOrEndAfter(i)) && s.clauseGoesOn(i)) {
+		prep == "at" && (s.timeOrEndAfter(i) || acronymAtClosers[s.nextWordAt(i)])) && s.clauseGoesOn(i)) {
 		return false
 	}
 	s.addTok(i, s.facilityWordsAfter(i), Location, prShape)
 	return true
 }
+
+// acronymAtClosers end the phrase "at" and an acronym opens, or start the
+// next clause: "i'm at asu now", "yeah at asu i live in tempe".
+var acronymAtClosers = map[string]bool{"now": true, "currently": true, "still": true, "too": true, "i": true,
+	"we": true, "he": true, "she": true, "they": true, "and": true, "but": true, "so": true}
 
 // acronymSubject: a hospital's acronym of the gazetteer as the subject of
 // a verb of contact, at the start of a clause: "UAB called me about the
