@@ -968,6 +968,8 @@ func TestStoreStreetsSaidBare(t *testing.T) {
 			{"a store's state stays", "pt: the pharmacy on hold forever and the cvs on file", nil},
 			{"a sale stays", "pt: the kroger on sale and then home", nil},
 			{"no place after stays", "pt: is the store on your way home", nil},
+			{"a name placed by near", "pt: the clinic on kessler near the park", []found{{"kessler", deid.Location}}},
+			{"a word before every stays", "pt: the shelter on fire every night", nil},
 		})
 	}
 }
