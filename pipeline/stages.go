@@ -179,52 +179,60 @@ func (p *Pipeline) makeDraft(ctx context.Context, meta *encounter.Meta, run Run,
 			return err
 		}
 	}
+	// What the call's result becomes, before its outcome is audited: the
+	// draft is built, sealed and staged (nothing sees it before Commit,
+	// and its content becomes durable while the audit trail writes), and
+	// its entry is made durable with the call's outcome, in one commit.
+	// So a draft never exists without its entry; a crash before the commit
+	// leaves the call's intent without outcome, and a retry makes its own
+	// pair and the draft.
 	started := p.now()
-	res, err := p.gw.Summarize(ctx, p.call(meta, run), req)
-	if err != nil {
+	var staged *encounter.Staged
+	defer func() {
+		if staged != nil {
+			staged.Abort()
+		}
+	}()
+	record := func(res *ai.SummarizeResult) ([]audit.Entry, error) {
+		latency := p.now().Sub(started)
+		if mapping != nil {
+			restore(res.Sections, res.NotInDraft, mapping)
+		}
+		if sentenceCount(res.Sections) == 0 {
+			return nil, phi.Permanentf(phi.CodeNoSpeech, "the source holds nothing a note could be drafted from")
+		}
+		d := &encounter.Draft{
+			EncounterID: meta.ID, Version: version, Status: encounter.DraftPreliminary, Template: tmpl.ID,
+			Sections: res.Sections, NotInDraft: res.NotInDraft, CreatedAt: p.now().UTC(), CreatedBy: "ai:" + res.Provider,
+			Label: encounter.Label{
+				AIGenerated: true, SecurityLabel: encounter.SecurityLabelAIAST,
+				Provider: res.Provider, Model: res.Model, PromptVersion: tmpl.Version(),
+				InputSHA256: ai.SummarizeInputHash(req), Method: res.Method, Notice: res.Notice,
+				GeneratedAt: p.now().UTC(), TokensIn: res.Usage.InputTokens, TokensOut: res.Usage.OutputTokens,
+				LatencyMS: latency.Milliseconds(),
+			},
+		}
+		d.ComputeContentHash()
+		var src *encounter.Transcript
+		if !stored {
+			src = t // the note's segments, committed with the draft that cites them
+		}
+		if staged != nil {
+			staged.Abort() // not expected: the gateway records one result
+		}
+		var err error
+		if staged, err = p.store.StageDraft(ctx, d, src); err != nil {
+			return nil, phi.Wrap(err, phi.CodeStorage, "draft could not be stored")
+		}
+		return []audit.Entry{{
+			Event: audit.EventDraft, Actor: "system:worker", Role: "system", PatientRef: meta.PatientRef,
+			EncounterID: meta.ID, TaskID: run.TaskID, Provider: res.Provider, Model: res.Model,
+			PromptVersion: tmpl.Version(), InputSHA256: d.Label.InputSHA256, OutputSHA256: d.ContentSHA256,
+			Version: version, Result: "ok",
+		}}, nil
+	}
+	if _, err := p.gw.SummarizeThen(ctx, p.call(meta, run), req, record); err != nil {
 		return err
-	}
-	latency := p.now().Sub(started)
-	if mapping != nil {
-		restore(res.Sections, res.NotInDraft, mapping)
-	}
-	if sentenceCount(res.Sections) == 0 {
-		return phi.Permanentf(phi.CodeNoSpeech, "the source holds nothing a note could be drafted from")
-	}
-	d := &encounter.Draft{
-		EncounterID: meta.ID, Version: version, Status: encounter.DraftPreliminary, Template: tmpl.ID,
-		Sections: res.Sections, NotInDraft: res.NotInDraft, CreatedAt: p.now().UTC(), CreatedBy: "ai:" + res.Provider,
-		Label: encounter.Label{
-			AIGenerated: true, SecurityLabel: encounter.SecurityLabelAIAST,
-			Provider: res.Provider, Model: res.Model, PromptVersion: tmpl.Version(),
-			InputSHA256: ai.SummarizeInputHash(req), Method: res.Method, Notice: res.Notice,
-			GeneratedAt: p.now().UTC(), TokensIn: res.Usage.InputTokens, TokensOut: res.Usage.OutputTokens,
-			LatencyMS: latency.Milliseconds(),
-		},
-	}
-	d.ComputeContentHash()
-	var src *encounter.Transcript
-	if !stored {
-		src = t // the note's segments, committed with the draft that cites them
-	}
-	// The draft is sealed and staged first (nothing sees it before
-	// Commit), so its content becomes durable while the audit entry is
-	// written.
-	staged, err := p.store.StageDraft(ctx, d, src)
-	if err != nil {
-		return phi.Wrap(err, phi.CodeStorage, "draft could not be stored")
-	}
-	defer staged.Abort()
-	// Audited before it is stored: a draft never exists without its entry.
-	// A crash in between leaves an entry for a version that a retry then
-	// writes (with its own entry).
-	if err := p.audit.Log(ctx, audit.Entry{
-		Event: audit.EventDraft, Actor: "system:worker", Role: "system", PatientRef: meta.PatientRef,
-		EncounterID: meta.ID, TaskID: run.TaskID, Provider: res.Provider, Model: res.Model,
-		PromptVersion: tmpl.Version(), InputSHA256: d.Label.InputSHA256, OutputSHA256: d.ContentSHA256,
-		Version: version, Result: "ok",
-	}); err != nil {
-		return phi.Wrap(err, phi.CodeAuditUnavailable, "audit trail unavailable; draft not stored")
 	}
 	// An earlier attempt's draft of this version (ErrVersionExists) is
 	// left as it is.

@@ -204,7 +204,7 @@ func (g *Gateway) transcribe(ctx context.Context, call Call, p *Provider, req *T
 		r.Provider = p.Name
 		res = r
 		return outcome{model: r.Model, usage: r.Usage, requestID: r.RequestID, output: hashJSON(r.Segments)}, nil
-	})
+	}, nil)
 	if err != nil {
 		return nil, err // a result whose outcome is not audited is discarded
 	}
@@ -213,21 +213,54 @@ func (g *Gateway) transcribe(ctx context.Context, call Call, p *Provider, req *T
 
 // Summarize sends source segments through the gateway.
 func (g *Gateway) Summarize(ctx context.Context, call Call, req *SummarizeRequest) (*SummarizeResult, error) {
+	return g.SummarizeThen(ctx, call, req, nil)
+}
+
+// Record is given a successful result before the gateway audits its
+// outcome and returns the entries that record what the caller does with
+// it (the draft it stores); the gateway makes them durable with the
+// outcome entry, in one commit of the audit trail (audit.Logger.LogAll:
+// one fsync where the caller's own entry would wait for a second one in
+// a row). An error from it (the result is unusable, or what it prepared
+// failed) is returned by the call after the outcome alone is audited; it
+// never moves the call to a fallback provider.
+type Record[R any] func(res *R) ([]audit.Entry, error)
+
+// SummarizeThen is Summarize whose outcome entry carries record's entries
+// in the same commit; record may be nil.
+func (g *Gateway) SummarizeThen(ctx context.Context, call Call, req *SummarizeRequest, record Record[SummarizeResult]) (*SummarizeResult, error) {
 	if req == nil || req.Template == nil {
 		return nil, phi.Permanentf(phi.CodeInvalidInput, "a summary request needs a template")
 	}
 	p := g.Provider(TaskSummarize)
 	ctx, sent := countRequests(ctx)
-	res, err := g.summarize(ctx, call, p, req)
+	res, err := g.summarize(ctx, call, p, req, record)
+	var rerr *recordError
+	if errors.As(err, &rerr) {
+		return nil, rerr.err // the call succeeded; what the caller made of it failed
+	}
 	if fb := g.fallback(ctx, p, TaskSummarize, err); fb != nil {
-		res, err = g.summarize(ctx, call, fb, req)
+		res, err = g.summarize(ctx, call, fb, req, record)
+		if errors.As(err, &rerr) {
+			return nil, rerr.err
+		}
 	}
 	return res, settle(err, sent.Load())
 }
 
-func (g *Gateway) summarize(ctx context.Context, call Call, p *Provider, req *SummarizeRequest) (*SummarizeResult, error) {
+// recordError carries a Record's error through do, so the fallback never
+// sees it as the provider's.
+type recordError struct{ err error }
+
+func (e *recordError) Error() string { return e.err.Error() }
+
+func (g *Gateway) summarize(ctx context.Context, call Call, p *Provider, req *SummarizeRequest, record Record[SummarizeResult]) (*SummarizeResult, error) {
 	input := SummarizeInputHash(req)
 	var res *SummarizeResult
+	var after func() ([]audit.Entry, error)
+	if record != nil {
+		after = func() ([]audit.Entry, error) { return record(res) }
+	}
 	err := g.do(ctx, call, p, TaskSummarize, req.Template.Version(), input, func(ctx context.Context) (outcome, error) {
 		r, err := p.Summarizer.Summarize(ctx, req)
 		if err != nil {
@@ -238,7 +271,7 @@ func (g *Gateway) summarize(ctx context.Context, call Call, p *Provider, req *Su
 		g.logChecks(p.Name, r)
 		res = r
 		return outcome{model: r.Model, usage: r.Usage, requestID: r.RequestID, output: hashJSON(r.Sections)}, nil
-	})
+	}, after)
 	if err != nil {
 		return nil, err // a result whose outcome is not audited is discarded
 	}
@@ -283,7 +316,12 @@ type outcome struct {
 	output    string
 }
 
-func (g *Gateway) do(ctx context.Context, call Call, p *Provider, task Task, promptVersion, inputHash string, send func(context.Context) (outcome, error)) error {
+// do audits the call's intent, sends it and audits its outcome. after,
+// if set, is called once the call succeeded, before its outcome is
+// audited; the entries it returns are made durable with the outcome, in
+// one commit. Its error is returned as a *recordError, after the outcome
+// alone is audited.
+func (g *Gateway) do(ctx context.Context, call Call, p *Provider, task Task, promptVersion, inputHash string, send func(context.Context) (outcome, error), after func() ([]audit.Entry, error)) error {
 	base := audit.Entry{
 		Actor: cmp.Or(call.Actor, "system:worker"), Role: cmp.Or(call.Role, "system"),
 		PatientRef: call.PatientRef, EncounterID: call.EncounterID, TaskID: call.TaskID,
@@ -343,11 +381,26 @@ func (g *Gateway) do(ctx context.Context, call Call, p *Provider, task Task, pro
 		done.TokensIn, done.TokensOut = out.usage.InputTokens, out.usage.OutputTokens
 		done.ProviderRequestID = out.requestID
 	}
+	var more []audit.Entry
+	var recErr error
+	if callErr == nil && after != nil {
+		more, recErr = after()
+	}
 	// The outcome is recorded even when the call ended because ctx did
 	// (a task deadline): a canceled ctx must not leave an intent unmatched.
-	if err := g.audit.Log(context.WithoutCancel(ctx), done); err != nil {
+	err = g.audit.LogAll(context.WithoutCancel(ctx), append([]audit.Entry{done}, more...)...)
+	if err != nil && len(more) > 0 && errors.Is(err, audit.ErrUnsafeEntry) {
+		// The caller's entries were refused (nothing was appended): the
+		// outcome still goes on record, and the caller's error is theirs.
+		recErr = err
+		err = g.audit.Log(context.WithoutCancel(ctx), done)
+	}
+	if err != nil {
 		// The result must not be used unaudited.
 		return phi.Wrap(err, phi.CodeAuditUnavailable, "audit trail unavailable; AI result discarded")
+	}
+	if recErr != nil {
+		return &recordError{recErr}
 	}
 	return callErr
 }

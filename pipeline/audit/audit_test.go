@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -640,5 +641,88 @@ func TestSigningKeyFile(t *testing.T) {
 	os.Chmod(path, 0o644)
 	if _, err := audit.LoadSigner(path, false); err == nil || !strings.Contains(err.Error(), "readable by others") {
 		t.Fatalf("world-readable key: %v, want a refusal", err)
+	}
+}
+
+// countingStore counts chain appends (store writes).
+type countingStore struct {
+	audit.Store
+	writes atomic.Int64
+}
+
+func (c *countingStore) AppendChain(ctx context.Context, chain string, first uint64, recs []byte) error {
+	c.writes.Add(1)
+	return c.Store.AppendChain(ctx, chain, first, recs)
+}
+
+func TestAppendAllCommitsTogether(t *testing.T) {
+	t.Parallel()
+	s := newSetup(t)
+	fs, err := audit.NewFileStore(s.dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	store := &countingStore{Store: fs}
+	tr, err := audit.NewTrail(store, s.signer, audit.TrailConfig{Writer: "w", CheckpointInterval: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	appendN(t, tr, 0, 1)
+	before := store.writes.Load()
+	if err := tr.AppendAll(context.Background(), []audit.Entry{entry(1), entry(2), entry(3)}); err != nil {
+		t.Fatal(err)
+	}
+	if got := store.writes.Load() - before; got != 1 {
+		t.Errorf("AppendAll of 3 entries made %d store writes, want 1", got)
+	}
+	unsafe := entry(5)
+	unsafe.Actor = "Jane Doe"
+	before = store.writes.Load()
+	if err := tr.AppendAll(context.Background(), []audit.Entry{entry(4), unsafe}); !errors.Is(err, audit.ErrUnsafeEntry) {
+		t.Fatalf("AppendAll with an unsafe entry = %v, want ErrUnsafeEntry", err)
+	}
+	if got := store.writes.Load() - before; got != 0 {
+		t.Errorf("AppendAll with an unsafe entry made %d store writes, want 0 (nothing appended)", got)
+	}
+	if err := tr.Close(); err != nil {
+		t.Fatal(err)
+	}
+	rep := s.verify(t, s.dir)
+	if !rep.OK() || rep.Records != 4 {
+		t.Fatalf("report: ok=%v records=%d problems=%v; want 4 records in order", rep.OK(), rep.Records, rep.Problems)
+	}
+	entries, err := audit.ReadDir(s.dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range entries {
+		got = append(got, e.EncounterID)
+	}
+	if diff := cmp.Diff([]string{"enc_0000", "enc_0001", "enc_0002", "enc_0003"}, got); diff != "" {
+		t.Errorf("entries (-want +got):\n%s", diff)
+	}
+}
+
+func TestLogAllWithoutBatchSink(t *testing.T) {
+	t.Parallel()
+	sink := &audit.MemorySink{}
+	lg := audit.NewLogger(sink, "clinscribe", "w", nil)
+	a, b := entry(1), entry(2)
+	a.Time, b.Time = time.Time{}, time.Time{}
+	if err := lg.LogAll(context.Background(), a, b); err != nil {
+		t.Fatal(err)
+	}
+	got := sink.Entries()
+	if len(got) != 2 || got[0].EncounterID != "enc_0001" || got[1].EncounterID != "enc_0002" || got[0].Time.IsZero() {
+		t.Fatalf("entries = %+v; want both, in order, stamped", got)
+	}
+	bad := entry(3)
+	bad.Event = "patient.gossip"
+	if err := lg.LogAll(context.Background(), entry(4), bad); !errors.Is(err, audit.ErrUnsafeEntry) {
+		t.Fatalf("LogAll with an unsafe entry = %v, want ErrUnsafeEntry", err)
+	}
+	if n := len(sink.Entries()); n != 2 {
+		t.Fatalf("LogAll with an unsafe entry appended %d, want none", n-2)
 	}
 }

@@ -126,11 +126,13 @@ type Trail struct {
 	pending []Head    // heads of abandoned chains not yet checkpointed
 }
 
-var _ Sink = (*Trail)(nil)
+var _ BatchSink = (*Trail)(nil)
 
+// appendReq is one Append (one entry) or one AppendAll (its entries,
+// committed consecutively in one write).
 type appendReq struct {
-	entry []byte
-	done  chan error
+	entries [][]byte
+	done    chan error
 }
 
 // ErrClosed is returned by Append after Close.
@@ -161,14 +163,29 @@ func NewTrail(store Store, signer *Signer, cfg TrailConfig) (*Trail, error) {
 // with the error that kept it from being so. ctx bounds only the wait to
 // be queued.
 func (t *Trail) Append(ctx context.Context, e Entry) error {
-	if err := e.Validate(); err != nil {
-		return err
+	return t.AppendAll(ctx, []Entry{e})
+}
+
+// AppendAll implements BatchSink: the entries go into one commit,
+// consecutive in the chain, and it returns once all are durable, or with
+// the error that kept them from being so. ctx bounds only the wait to be
+// queued. An entry that fails validation fails the call before any is
+// queued.
+func (t *Trail) AppendAll(ctx context.Context, entries []Entry) error {
+	if len(entries) == 0 {
+		return nil
 	}
-	b, err := json.Marshal(e)
-	if err != nil {
-		return fmt.Errorf("audit: %w", err)
+	r := &appendReq{entries: make([][]byte, len(entries)), done: make(chan error, 1)}
+	for i := range entries {
+		if err := entries[i].Validate(); err != nil {
+			return err
+		}
+		b, err := json.Marshal(entries[i])
+		if err != nil {
+			return fmt.Errorf("audit: %w", err)
+		}
+		r.entries[i] = b
 	}
-	r := &appendReq{entry: b, done: make(chan error, 1)}
 	select {
 	case t.reqs <- r:
 	case <-t.closing:
@@ -305,18 +322,22 @@ func (t *Trail) commit(batch []*appendReq) {
 	seq, head := t.seq, t.head
 	size := 0
 	for _, r := range batch {
-		size += len(r.entry) + 256
+		for _, e := range r.entries {
+			size += len(e) + 256
+		}
 	}
 	buf := make([]byte, 0, size)
 	for _, r := range batch {
-		seq++
-		line, hash, err := encodeRecord(t.chain, seq, head, r.entry)
-		if err != nil {
-			reply(fmt.Errorf("audit: encode: %w", err))
-			return
+		for _, e := range r.entries {
+			seq++
+			line, hash, err := encodeRecord(t.chain, seq, head, e)
+			if err != nil {
+				reply(fmt.Errorf("audit: encode: %w", err))
+				return
+			}
+			buf = append(buf, line...)
+			head = hash
 		}
-		buf = append(buf, line...)
-		head = hash
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), t.cfg.WriteTimeout)
 	err := t.store.AppendChain(ctx, t.chain, first, buf)
