@@ -20,11 +20,19 @@ import (
 	"github.com/clinscribe/clinscribe/storage"
 	"github.com/clinscribe/clinscribe/storage/s3test"
 	"github.com/clinscribe/clinscribe/storage/storagetest"
+	"github.com/clinscribe/clinscribe/worker"
 	"github.com/clinscribe/clinscribe/worker/redistest"
 	"github.com/clinscribe/clinscribe/worker/workertest"
 )
 
 const benchBatch = 100
+
+// benchConcurrency is how many tasks the benchmark's workers run at once,
+// the pipeline's and bare asynq's alike: the worker's production default
+// (worker.Config.Concurrency, zero means 10). Until issue 18's fourth pass
+// both ran 4, the functional tests' setting, which left the pipeline's
+// worker waiting on its durable writes with cores idle.
+var benchConcurrency = worker.Config{}.WithDefaults().Concurrency
 
 // BenchmarkThroughput compares the whole pipeline (submit: validate,
 // encrypt, store, audit, enqueue; worker: decrypt, segment, summarize with
@@ -94,6 +102,9 @@ func benchPipeline(b *testing.B, rds *redistest.Server, note []byte, bare float6
 	cfg.Storage.Dir, cfg.Keys.File, cfg.Keys.Ring.Dir, cfg.Audit.Dir = "", "", "", ""
 	cfg.Log.Level = "error"
 	cfg.Worker.IdlePollInterval = 10 * time.Millisecond
+	// The worker runs as shipped: worker.Config's default concurrency
+	// (testConfig's 4 is for the functional tests), as bare asynq does.
+	cfg.Worker.Concurrency = benchConcurrency
 	adjust(&cfg)
 	cfg = cfg.WithDefaults()
 	var data, ring storagetest.Counter
@@ -199,7 +210,7 @@ func benchBareAsynq(b *testing.B, rds *redistest.Server) float64 {
 	// loop below last looked: a send that finds it full is covered by
 	// the one already in it.
 	processed := make(chan struct{}, 1)
-	srv := asynq.NewServer(opt, asynq.Config{Concurrency: 4, Queues: map[string]int{"summarize": 1}, LogLevel: asynq.ErrorLevel, TaskCheckInterval: 10 * time.Millisecond})
+	srv := asynq.NewServer(opt, asynq.Config{Concurrency: benchConcurrency, Queues: map[string]int{"summarize": 1}, LogLevel: asynq.ErrorLevel, TaskCheckInterval: 10 * time.Millisecond})
 	mux := asynq.NewServeMux()
 	mux.HandleFunc("noop", func(context.Context, *asynq.Task) error {
 		done.Add(1)
