@@ -149,6 +149,25 @@ func chainFiles(t *testing.T, dir string) []string {
 	return m
 }
 
+// writeAtWrittenLength writes b into a chain file where its writer's next
+// write would land: right after its last record, over the zeros written
+// ahead of it (FileStore), or at the end of a file without them.
+func writeAtWrittenLength(t *testing.T, path string, b []byte) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if _, err := f.WriteAt(b, int64(len(bytes.TrimRight(data, "\x00")))); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func copyDir(t *testing.T, src string) string {
 	t.Helper()
 	dst := t.TempDir()
@@ -508,13 +527,7 @@ func TestTornTailOfLiveChainIsANote(t *testing.T) {
 	tr := s.trail(t, "w", audit.TrailConfig{})
 	appendN(t, tr, 0, 3)
 	// Simulate a crash during the write of record 4: half a line.
-	f := chainFiles(t, s.dir)[0]
-	fh, err := os.OpenFile(f, os.O_WRONLY|os.O_APPEND, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	fh.WriteString(`{"v":1,"chain":"w.2026`)
-	fh.Close()
+	writeAtWrittenLength(t, chainFiles(t, s.dir)[0], []byte(`{"v":1,"chain":"w.2026`))
 	rep := s.verify(t, s.dir)
 	if !rep.OK() {
 		t.Fatalf("problems %v", rep.Problems)
@@ -724,5 +737,56 @@ func TestLogAllWithoutBatchSink(t *testing.T) {
 	}
 	if n := len(sink.Entries()); n != 2 {
 		t.Fatalf("LogAll with an unsafe entry appended %d, want none", n-2)
+	}
+}
+
+// A chain file is filled with written zeros ahead of its records while
+// its writer lives (so a flush does not also write the inode, issue 18);
+// readers take the records only, Close cuts the zeros, and bytes after
+// the zeros are not dropped with them.
+func TestChainFileZerosAhead(t *testing.T) {
+	t.Parallel()
+	s := newSetup(t)
+	tr := s.trail(t, "w", audit.TrailConfig{})
+	appendN(t, tr, 0, 3)
+	path := chainFiles(t, s.dir)[0]
+	live, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	records := bytes.TrimRight(live, "\x00")
+	if len(live)-len(records) < 1<<19 || !bytes.HasSuffix(records, []byte("\n")) || bytes.IndexByte(records, 0) >= 0 {
+		t.Fatalf("live chain file: %d bytes, %d of records; want the records then zeros", len(live), len(records))
+	}
+	// A copy taken while the writer lives (or a killed writer's file)
+	// verifies, its records all read.
+	rep := s.verify(t, copyDir(t, s.dir))
+	if !rep.OK() || rep.Records != 3 || len(rep.Notes) != 0 {
+		t.Fatalf("copy of a live trail: ok=%v records=%d problems=%v notes=%v", rep.OK(), rep.Records, rep.Problems, rep.Notes)
+	}
+	if err := tr.Close(); err != nil {
+		t.Fatal(err)
+	}
+	closed, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(closed, records) {
+		t.Fatalf("closed chain file: %d bytes, want its %d bytes of records and no zeros", len(closed), len(records))
+	}
+	if rep := s.verify(t, s.dir); !rep.OK() || rep.Records != 3 {
+		t.Fatalf("closed trail: ok=%v records=%d problems=%v", rep.OK(), rep.Records, rep.Problems)
+	}
+	// Something written past zeros is read, and judged: here a record
+	// after the chain's close.
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Write(make([]byte, 4096))
+	f.Write(records[:bytes.IndexByte(records, '\n')+1])
+	f.Close()
+	if rep := s.verify(t, s.dir); rep.OK() {
+		t.Fatal("a line after zeros past the chain's end verified")
 	}
 }

@@ -38,12 +38,14 @@
 //
 // # Durability
 //
-// Trail.Append returns only once the entry is durable: fsynced (FileStore)
+// Trail.Append returns only once the entry is durable: flushed (FileStore)
 // or acknowledged by S3 (S3Store, objects under Object Lock in compliance
 // mode). Concurrent appends are committed together — one write and one
 // fsync (or one object) for all of them — so throughput grows with the
-// number of appenders while every caller still waits for its own entry.
-// A failed write fails the Append (callers must not go on: the AI gateway
+// number of appenders while every caller still waits for its own entry;
+// Trail.AppendAll (Logger.LogAll) puts several entries in one commit. A
+// local chain file is kept filled with written zeros ahead of its records
+// (see FileStore), which readers leave out. A failed write fails the Append (callers must not go on: the AI gateway
 // refuses the call) and abandons the chain; the next Append starts a new
 // one.
 //

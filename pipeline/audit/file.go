@@ -21,7 +21,17 @@ import (
 //	<dir>/checkpoints.jsonl     the checkpoint chain, one per line
 //	<dir>/checkpoints.lock      flock(2) taken while a checkpoint is added
 //
-// Files are opened append-only and fsynced before AppendChain returns.
+// A chain file is written only by its writer, at its written length, and
+// made durable (fdatasync) before AppendChain returns. The writer keeps
+// the file filled with written zeros up to 1 MiB (zeroAhead) past its
+// records, so an append overwrites blocks the file already has within its
+// size and its flush writes the records' pages without the inode (a
+// growing file's size is a second synchronous write every flush; issue
+// 18, the same as storage.Log's segments). Readers take the file up to its
+// last byte that is not zero: trailing zeros were never written by a
+// record (a record is a JSON line, never NUL). Close cuts them; a killed
+// writer's stay and are ignored. The checkpoints file is opened
+// append-only and fsynced.
 // Several processes may share the directory: each writes its own chain
 // files, and checkpoint appends are serialized by the lock file. A writer
 // holds an exclusive flock(2) on each chain file it created until it
@@ -37,6 +47,9 @@ type FileStore struct {
 
 type fileChain struct {
 	f *os.File
+	// written is the chain's length (its records); zeroed is the file's
+	// size, the written zeros past them included.
+	written, zeroed int64
 	// broken: a write or fsync failed, so the tail is unknown and the
 	// chain takes nothing more. The file stays open, and so locked, until
 	// the store closes: the writer records the chain's last durable head
@@ -51,6 +64,10 @@ const (
 	chainSuffix     = ".jsonl"
 	checkpointsFile = "checkpoints.jsonl"
 	lockFile        = "checkpoints.lock"
+
+	// zeroAhead is how far past its records a chain file is filled with
+	// written zeros.
+	zeroAhead = 1 << 20
 )
 
 // NewFileStore opens (creating) the directory.
@@ -92,7 +109,7 @@ func (s *FileStore) CreateChain(ctx context.Context, chain string) error {
 	if !ValidChain(chain) {
 		return fmt.Errorf("audit.FileStore: invalid chain name %q", chain)
 	}
-	f, err := os.OpenFile(s.ChainPath(chain), os.O_WRONLY|os.O_APPEND|os.O_CREATE|os.O_EXCL, 0o600)
+	f, err := os.OpenFile(s.ChainPath(chain), os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
 		return fmt.Errorf("audit.FileStore.CreateChain: %w", err)
 	}
@@ -124,10 +141,7 @@ func (s *FileStore) AppendChain(ctx context.Context, chain string, first uint64,
 	if c == nil || c.broken {
 		return fmt.Errorf("audit.FileStore.AppendChain: chain %s is not open for writing", chain)
 	}
-	_, err := c.f.Write(records)
-	if err == nil {
-		err = c.f.Sync()
-	}
+	err := c.write(records)
 	if err != nil {
 		// After a failed write or fsync the file's tail is unknown (and on
 		// Linux a failed fsync may have dropped the dirty pages): never
@@ -138,6 +152,46 @@ func (s *FileStore) AppendChain(ctx context.Context, chain string, first uint64,
 		return fmt.Errorf("audit.FileStore.AppendChain: %w", err)
 	}
 	return nil
+}
+
+// write writes records at the chain's written length and makes them
+// durable. Where they would reach past the written zeros, zeros are first
+// written up to zeroAhead past them (the file's size changes, so this
+// flush writes the inode too, once a MiB).
+func (c *fileChain) write(records []byte) error {
+	end := c.written + int64(len(records))
+	if end > c.zeroed {
+		size := end + zeroAhead
+		if _, err := c.f.WriteAt(make([]byte, size-c.zeroed), c.zeroed); err != nil {
+			return err
+		}
+		c.zeroed = size
+	}
+	if _, err := c.f.WriteAt(records, c.written); err != nil {
+		return err
+	}
+	// fdatasync: the records' pages, and the size when it changed; not
+	// the times.
+	if err := datasync(c.f); err != nil {
+		return err
+	}
+	c.written = end
+	return nil
+}
+
+// cutZeros cuts the zeros written ahead of the records, so a closed chain
+// ends with its last record. Only zeros: bytes past the written length
+// that are not (a write that failed here, yet landed) stay, for Verify to
+// judge.
+func (c *fileChain) cutZeros() error {
+	n, err := writtenLength(c.f)
+	if err != nil {
+		return err
+	}
+	if err := c.f.Truncate(n); err != nil {
+		return err
+	}
+	return c.f.Sync()
 }
 
 // Claim implements Store: it takes the chain file's flock without
@@ -280,7 +334,37 @@ func (s *FileStore) ReadChain(ctx context.Context, chain string, fn func(Line) e
 		return fmt.Errorf("audit: %w", err)
 	}
 	defer f.Close()
-	return scanLines(f, path, fn)
+	n, err := writtenLength(f)
+	if err != nil {
+		return fmt.Errorf("audit: %s: %w", path, err)
+	}
+	return scanLines(io.LimitReader(f, n), path, fn)
+}
+
+// writtenLength is the length of a chain file without its trailing zeros
+// (written ahead of the records by its writer; see FileStore): up to and
+// including its last byte that is not NUL. Zeros followed by anything else
+// are kept, and read as the damage they are.
+func writtenLength(f *os.File) (int64, error) {
+	fi, err := f.Stat()
+	if err != nil {
+		return 0, err
+	}
+	end := fi.Size()
+	buf := make([]byte, 64<<10)
+	for end > 0 {
+		n := min(end, int64(len(buf)))
+		if _, err := f.ReadAt(buf[:n], end-n); err != nil {
+			return 0, err
+		}
+		for i := n - 1; i >= 0; i-- {
+			if buf[i] != 0 {
+				return end - n + i + 1, nil
+			}
+		}
+		end -= n
+	}
+	return 0, nil
 }
 
 // ReadCheckpoints implements Reader.
@@ -399,6 +483,9 @@ func (s *FileStore) Close() error {
 	defer s.mu.Unlock()
 	var errs []error
 	for name, c := range s.chains {
+		if c.zeroed > c.written {
+			errs = append(errs, c.cutZeros())
+		}
 		errs = append(errs, c.f.Close())
 		delete(s.chains, name)
 	}

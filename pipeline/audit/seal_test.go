@@ -73,14 +73,7 @@ func backends(t *testing.T) []backendMaker {
 					}
 				},
 				add: func(t *testing.T, chain string, line []byte) {
-					f, err := os.OpenFile(path(chain), os.O_WRONLY|os.O_APPEND, 0)
-					if err != nil {
-						t.Fatal(err)
-					}
-					defer f.Close()
-					if _, err := f.Write(line); err != nil {
-						t.Fatal(err)
-					}
+					writeAtWrittenLength(t, path(chain), line)
 				},
 			}
 		}},
