@@ -395,6 +395,11 @@ func TestLookalikeVetoes(t *testing.T) {
 		// are no case number.
 		{"a vignette after Case:", "Case: 34F G2P1 at 32 weeks.\nCase: 72M with chest pain.", nil},
 		{"a case number stays", "Case #: 2024-118", []found{{"2024-118", deid.ID}}},
+		// A hospital names no sign or study: a clinic's kind after it is
+		// its department; a study named by its cohort stays.
+		{"a hospital's fracture clinic", "Thank you for referring this lady to the Victoria Hospital fracture clinic.",
+			[]found{{"Victoria Hospital", deid.Location}}},
+		{"a study of nurses stays", "Nurses' Health Study data were reviewed.", nil},
 		// A short form's slash is no signature's.
 		{"capitals after w/ and s/p", "History: s/p MI.\nPresents w/ CP.", nil},
 		{"a signature after a slash stays", "Follow up in 2 wks. /DT", []found{{"DT", deid.Name}}},

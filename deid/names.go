@@ -4119,7 +4119,8 @@ func (s *scan) vetoLookalikes() {
 		case (s.brandAt(st, en) || s.companyAt(st, en, cd.t == Name)) && !s.personNotBrand(cd, st, en):
 			cd.t = ""
 			words = s.vetoedWords(words, st, en)
-		case s.eponymVetoed(st, en) && !(cd.t == Location && s.livingBefore(st)) || s.eponymPairAt(st, en):
+		case s.eponymVetoed(st, en) && !(cd.t == Location && (s.livingBefore(st) || s.eq(en, "hospital") || s.eq(en, "infirmary"))) ||
+			s.eponymPairAt(st, en):
 			cd.t = ""
 			s.vetoed = append(s.vetoed, [2]int{cd.s, cd.e})
 			words = s.vetoedWords(words, st, en)

@@ -307,11 +307,13 @@ func (s *scan) phoneAt(i int, g *groups) int {
 		// countries group them: "teléfono 33 1234 5678", "Celular: 55
 		// 9876 5432".
 		last = g.last
-	case s.trunkZero(i) && g.total >= 10 && g.total <= 11 && g.seps[1] == ' ' && (g.is(4, 3, 3) || g.is(2, 4, 4) && g.paren || g.is(4, 3, 4) && g.paren):
+	case s.trunkZero(i) && g.total >= 10 && g.total <= 11 && g.seps[1] == ' ' && (g.is(4, 3, 3) || g.is(2, 4, 4) && g.paren || g.is(4, 3, 4) && g.paren ||
+		g.is(5, 6) && !g.paren && (strings.HasPrefix(s.str(i), "07") || strings.HasPrefix(s.str(i), "01"))):
 		// The shapes of a national number that nothing else is written
 		// in, with no cue: a mobile "0412 555 871" after a next of kin's
 		// name, a landline with its area code in brackets "(02) 9555
-		// 1234", "(0161) 496 0000".
+		// 1234", "(0161) 496 0000", a British mobile or landline of five
+		// and six digits "07700 900123", "01592 643355".
 		last = g.last
 	default:
 		return -1

@@ -22,6 +22,10 @@ func TestNationalNumbersWithoutCue(t *testing.T) {
 			// A UK mobile after "Mob", a postcode after a town spelled
 			// like a name, a national identity number after its name.
 			{"Mob 07700 900123. DOB 12/03/1958.", "07700 900123", deid.Phone},
+			// A British mobile and landline of five and six digits with
+			// no cue: the 07 or 01 after the trunk zero says which.
+			{"Her daughter (next of kin, 07700 900123) attended.", "07700 900123", deid.Phone},
+			{"Switchboard 01592 643355 for the ward.", "01592 643355", deid.Phone},
 			{"Lives in Leeds LS6 2QT with her partner.", "LS6 2QT", deid.ZIP},
 			{"Aadhaar 2345 6789 0123; resident of Koramangala.", "2345 6789 0123", deid.ID},
 			// A card's number after the country or province that issued
@@ -34,7 +38,7 @@ func TestNationalNumbersWithoutCue(t *testing.T) {
 			{"Mi mamá vive en Guadalajara y tiene 92 años.", "92", deid.Age},
 			{"Dra. Leticia Arce, Calle Hidalgo 45, Zapopan.", "Calle Hidalgo 45", deid.Location},
 		})
-		text := "Platelets 412 555 871 range noted in the 1990 series."
+		text := "Platelets 412 555 871 range noted in the 1990 series. Lot 12345 678901 expired."
 		for _, s := range d.Detect(text, deid.Known{}) {
 			if s.Type == deid.Phone {
 				t.Errorf("rules only %v: %q: %q taken for a phone", rulesOnly, text, text[s.Start:s.End])

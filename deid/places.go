@@ -603,8 +603,11 @@ func (s *scan) facilityAt(i int) bool {
 	if caps && (s.toks[st].gap == gapLine && s.headingKind(st, i) || weakFacilityWords[s.lower(i)] && s.afterTitleLabel(st)) {
 		return false // "DISCHARGE INSTRUCTIONS: CAST CARE"
 	}
-	if end := s.facilityTail(i); !s.eponymAfter(end) && !s.eponymAhead(end) {
-		s.addTok(s.systemBeforeDash(st), end, Location, prCue) // not "Nurses' Health Study"
+	// Not "Nurses' Health Study"; but a hospital names no study or sign,
+	// so a clinic's kind after it is its department ("the Victoria
+	// Hospital fracture clinic").
+	if end := s.facilityTail(i); s.eq(end, "hospital") || s.eq(end, "infirmary") || !s.eponymAfter(end) && !s.eponymAhead(end) {
+		s.addTok(s.systemBeforeDash(st), end, Location, prCue)
 	}
 	return true
 }
