@@ -516,6 +516,11 @@ func TestFreeCapsPairInProse(t *testing.T) {
 		{"two acronyms after with", "Urology\nBPH with LUTS, IPSS 19. On tamsulosin 0.4 mg.", nil},
 		{"a listed name in the pair stays", "Urology\nSeen today with OKAFOR, GRACE in the clinic.", []found{{"OKAFOR", deid.Name}, {"GRACE", deid.Name}}},
 		{"after a label stays", "Alias: ZEBRA, TANGO\nTrauma bay 2.", []found{{"ZEBRA", deid.Name}, {"TANGO", deid.Name}}},
+		// A field of a delimited record holding a surname that is a word
+		// and a given name; a specimen's name in a field stays.
+		{"a delimited field", "EDVISIT^07/03/88^BALL, CHRISTINE", []found{{"07/03/88", deid.Date},
+			{"BALL", deid.Name}, {"CHRISTINE", deid.Name}}},
+		{"a specimen in a field stays", "OBX|1|ST|BLOOD, WHOLE|", nil},
 	})
 }
 

@@ -1545,11 +1545,18 @@ func (s *scan) capsLastFirst(i int) bool {
 		case "alias", "aka", "name", "patient", "pt":
 			labeled = true
 		}
+	} else if st := s.toks[i].s; st > 0 && (s.text[st-1] == '^' || s.text[st-1] == '|') && i+2 < len(s.toks) &&
+		s.toks[i+2].letters() && s.toks[i+2].lex&lxFirst != 0 && s.toks[i+2].lex&(lxCommon|lxMedical|lxMonth) == 0 &&
+		s.toks[i].lex&(lxMedical|lxCommon) == 0 {
+		// A field of a delimited record with a given name after the
+		// comma: "...^07/03/88^BALL, CHRISTINE" (not "|BLOOD, WHOLE|").
+		labeled = true
 	}
 	okWord := func(k int) bool {
 		t := s.tok(k)
 		if t == nil || !t.letters() || !t.allUpper() || t.n() < 4 || s.englishLooking(k) || !labeled && s.dictionaryWord(k) ||
-			!(t.lex == 0 || t.lex&(lxFirst|lxSur) != 0 && t.lex&(lxCommon|lxMedical|lxMonth) == 0) {
+			!(t.lex == 0 || t.lex&(lxFirst|lxSur) != 0 && t.lex&(lxCommon|lxMedical|lxMonth) == 0 ||
+				labeled && t.lex&(lxMedical|lxMonth|lxWeekday|lxCue|lxCredential|lxTitle|lxTitleClin) == 0) {
 			return false
 		}
 		// Acronyms ("HTN, HLD") have no vowels; names do.
