@@ -431,6 +431,13 @@ func (s *scan) cityBeforeState(i int) bool {
 	if t.is(lxCredential) && !s.zipAfter(i) && s.unlistedWords(st, end) {
 		return false
 	}
+	// "Theodore Quinlan, MD": a listed given name and a census surname
+	// that is also a small town (Quinlan, Texas) before a credential that
+	// is also a state, with no ZIP after it.
+	if t.is(lxCredential) && !s.zipAfter(i) && end == st+1 && s.toks[st].lex&lxFirst != 0 && s.toks[st].lex&(lxCity|lxCityAmb) == 0 &&
+		(s.toks[end].gaz&gzSur != 0 || s.toks[end].lex&lxSur != 0) {
+		return false
+	}
 	s.addTok(st, end, Location, prCue)
 	return true
 }
