@@ -66,6 +66,9 @@ var cueTable = func() []cue {
 			"prior auth", "authorization #", "referral number", "referral #", "tax id", "ein", "customer number",
 			"customer id", "portal id", "username", "user id", "login", "requisition", "auth", "authorization",
 			"docket", "docket no", "claim no", "unos id", "job #", "job number", "run #", "run number", "ref", "ref no",
+			// A dictated document's own numbers in its footer.
+			"index no", "index number", "index #", "document number", "document #", "document id", "dictation number",
+			"dictation #", "dictation id",
 			"ref number", "lab ref", "password", "passcode", "pin number", "pin #", "security code",
 			// National identity numbers abroad: India's Aadhaar, Ireland's
 			// PPS number, a national insurance number.

@@ -44,6 +44,8 @@ func TestIdentifiersInLessUsualShapes(t *testing.T) {
 			[]found{{"Ravindranath Subramaniam", deid.Name}}},
 		{"a clinician of no list before MD, mid-sentence", "Seen by Ravindranath Subramaniam, MD, on rounds.",
 			[]found{{"Ravindranath Subramaniam", deid.Name}}},
+		{"a dictated document's index number", "DD: 07/04/2088\nIndex No. MIAQ3R8 D; glycemic index number 55 for oats.",
+			[]found{{"07/04/2088", deid.Date}, {"MIAQ3R8", deid.ID}}},
 		{"a surname that is a small town before MD", "PCP: Theodore Quinlan, MD, follows her.",
 			[]found{{"Theodore Quinlan", deid.Name}}},
 		{"a town before MD and a ZIP stays a place", "Mailing address: Quinlan, MD 20850",
