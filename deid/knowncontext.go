@@ -1240,9 +1240,22 @@ func (s *scan) familyAt(i int) bool {
 	case "family", "families", "household", "residence", "kids", "children", "boys", "girls", "twins", "house",
 		"home", "place":
 		return true
+	case "kid", "boy", "girl", "baby":
+		// "the price kid is here for his shots", "the hill girl": a child
+		// named by the family, unless the word says what the child is
+		// ("the young boy", "the little girl").
+		return !adjectiveNames[s.lower(i)]
 	}
 	return false
 }
+
+// adjectiveNames are surnames that are adjectives, which describe a child
+// before "kid", "boy", "girl" or "baby" rather than name the family.
+var adjectiveNames = map[string]bool{"young": true, "little": true, "small": true, "big": true, "new": true, "old": true,
+	"best": true, "good": true, "long": true, "short": true, "tall": true, "white": true, "black": true, "brown": true,
+	"green": true, "gray": true, "grey": true, "sweet": true, "strong": true, "sick": true, "poor": true, "rich": true,
+	"wise": true, "bright": true, "happy": true, "bold": true, "sharp": true, "quick": true, "free": true, "fair": true,
+	"wild": true, "golden": true, "french": true, "english": true, "irish": true, "welsh": true, "german": true}
 
 // calendarWord: a month or a season ("may", "june", "summer"), which can
 // be the subject of "is" or "was" as a word.

@@ -179,6 +179,9 @@ func TestSuppliedWordNamesCalledAndAsked(t *testing.T) {
 		{"after a finding, last", "doctor: ok that's bronchitis jordan\npatient: ok", "jordan", deid.Known{PatientNames: []string{"Jordan Mwangi"}}, true},
 		{"after a sprain, last", "doctor: looks like a sprain summer\npatient: ok", "summer", deid.Known{PatientNames: []string{"Summer Lindqvist"}}, true},
 
+		{"a child named by the family", "doctor: the price kid is here for his shots\nnurse: ok", "price", deid.Known{PatientNames: []string{"Leo Price"}}, true},
+		{"a girl named by the family", "doctor: so the hill girl, how's she doing\nnurse: better", "hill", deid.Known{PatientNames: []string{"Amy Hill"}}, true},
+		{"control: the young boy", "doctor: is this the young boy\nnurse: yes", "young", deid.Known{PatientNames: []string{"Leo Young"}}, false},
 		{"control: every penny", "doctor: hi ms okafor how is the knee\npatient: sore every morning\ndoctor: the good news is the shots work\npatient: my husband said every penny we spend on this better work\ndoctor: ha", "penny", deid.Known{PatientNames: []string{"Penny Okafor"}}, false},
 		{"control: what's next", "doctor: what's next\npatient: summer then fall", "summer", deid.Known{PatientNames: []string{"Summer Lindqvist"}}, false},
 		{"control: an answer", "doctor: when is it worse\npatient: summer\ndoctor: ok", "summer", deid.Known{PatientNames: []string{"Summer Lindqvist"}}, false},
