@@ -642,8 +642,8 @@ func (s *scan) monthCue(i int) bool {
 	for _, w := range []string{"in", "since", "last", "early", "late", "mid", "during", "until", "till", "by", "this", "next",
 		"from", "through", "around", "before", "after", "back", "mid-"} {
 		if s.eq(p, w) {
-			if w == "in" && s.eq(i, "may") && p > 0 && s.eq(p-1, "you") {
-				return false
+			if w == "in" && s.eq(i, "may") && p > 0 && s.eq(p-1, "you") && s.suppliedPart(i) {
+				return false // "see you in may": the person named May, supplied, is left to the names
 			}
 			return true
 		}
@@ -658,6 +658,12 @@ func (s *scan) monthCue(i int) bool {
 	// "yeah august was rough", "november or december": a lower-case month
 	// no speaker uses for anything else dates what is said.
 	return s.loneMonthClosing(i) || !s.toks[i].upper() && plainMonths[s.lower(i)] && !s.genericMonth(i)
+}
+
+// suppliedPart: the word at i is a part of a name the platform supplied.
+func (s *scan) suppliedPart(i int) bool {
+	_, ok := s.knownWord(i)
+	return ok
 }
 
 // monthAbbrEnds: after the month abbreviation at i the clause ends, also

@@ -85,6 +85,8 @@ func TestLowerCaseMonthsAlone(t *testing.T) {
 		{"a season of every year", "doctor: flu season runs october through march", nil},
 		{"every year's month", "patient: every january i get bronchitis", nil},
 		{"always in a month", "patient: february's always bad for my asthma", nil},
+		{"may after see you in", "doctor: ok see you in may\npatient: bye", typed(deid.Date, "may")},
+		{"may the modal after you stays", "doctor: you may feel a pinch\npatient: ok", nil},
 	})
 }
 
