@@ -193,6 +193,12 @@ func (s *scan) wordAt(i int) {
 	if i > 2 && (t.gaz&(gzCity|gzTown) != 0 || f&lxCity != 0) && s.toks[i-1].kind == tkWord && s.siteOfTown(i) {
 		return
 	}
+	if sp && (lw == "calling" || lw == "reached" || lw == "from") && !up && s.calledOrg(i) {
+		return
+	}
+	if sp && lw == "this" && !up && s.answeredFor(i) {
+		return
+	}
 	if sp && lw == "university" && s.universityOfPlace(i) {
 		return
 	}

@@ -1,0 +1,35 @@
+package deid_test
+
+import (
+	"testing"
+
+	"github.com/clinscribe/clinscribe/deid"
+)
+
+// TestPhoneCallOrganizations: the practice, pharmacy or hospital a call is
+// answered for or recorded from, in lower case as a transcript writes a
+// call ("thank you for calling northshore patient billing", "garfield
+// ridge pharmacy this is omar", "an automated message from rush copley
+// for jaylen brooks-tate"), and the person a recorded reminder is for. A
+// practice's word alone names nothing ("thanks for calling the
+// pharmacy", "cardiology, this is jen"), nor a question after "calling".
+// Calls written for this test.
+func TestPhoneCallOrganizations(t *testing.T) {
+	t.Parallel()
+	for _, rulesOnly := range []bool{true, false} {
+		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"thank you for calling", "agent: thank you for calling brightwater patient billing how can i help\ncaller: hi",
+				[]found{{"brightwater patient billing", deid.Location}}},
+			{"a recorded reminder and its addressee", "hello this is an automated message from halloran heights clinic for odalys ferreira-pinto you have an appointment on friday",
+				[]found{{"halloran heights clinic", deid.Location}, {"odalys ferreira-pinto", deid.Name}}},
+			{"answered for at the start of the turn", "pharmacist: oakmere pharmacy this is omar\ncaller: hi omar",
+				[]found{{"oakmere pharmacy", deid.Location}, {"omar", deid.Name}, {"omar", deid.Name}}},
+			{"after a greeting and a comma", "receptionist: good morning, brightwater pediatrics, this is ana\ncaller: hi",
+				[]found{{"brightwater pediatrics", deid.Location}, {"ana", deid.Name}}},
+			{"a practice's word alone", "agent: thanks for calling the pharmacy, how can i help\ncaller: hi", nil},
+			{"a department answering", "receptionist: cardiology, this is jen\ncaller: hi", []found{{"jen", deid.Name}}},
+			{"a question after calling", "scheduler: thanks for calling who am i speaking with\ncaller: hi", nil},
+		})
+	}
+}
