@@ -653,10 +653,36 @@ func (s *scan) measureAfter(end int) bool {
 	}
 	switch s.lower(n) {
 	case "point", "percent", "over", "degrees", "degree", "pounds", "lbs", "kilos", "kilograms", "beats", "bpm",
-		"milligrams", "mg", "units", "millimeters", "systolic", "diastolic", "fahrenheit", "celsius", "on":
+		"milligrams", "mg", "units", "millimeters", "systolic", "diastolic", "fahrenheit", "celsius":
 		return true
+	case "on":
+		// "ninety on two liters" measures; "ninety three on valentine's
+		// day", "ninety on my birthday", "ninety one on friday" is an age
+		// reached on a day.
+		return !s.dayAfterOn(n)
 	}
 	return s.toks[n].is(lxUnitWord) && !s.eq(n, "years")
+}
+
+// dayAfterOn: a day follows "on" at n: a weekday, a month, a holiday or a
+// person's birthday.
+func (s *scan) dayAfterOn(n int) bool {
+	d := s.next(n)
+	if d < 0 || !s.toks[d].letters() {
+		return false
+	}
+	if s.toks[d].is(lxWeekday | lxMonth) {
+		return true
+	}
+	switch s.lower(d) {
+	case "valentine", "valentines", "christmas", "thanksgiving", "easter", "halloween", "new", "mother", "father",
+		"independence", "labor", "memorial":
+		return true
+	case "my", "her", "his", "their", "your":
+		b := s.next(d)
+		return b > 0 && (s.eq(b, "birthday") || s.eq(b, "bday"))
+	}
+	return false
 }
 
 // spokenCode reads an identifier spelled out from token i: single letters

@@ -65,6 +65,10 @@ func TestSpokenAgesSaidToThePatient(t *testing.T) {
 		{"a reading after an age stays", "nurse: you're ninety one\ndoctor: and the heart rate\npatient: ninety two", []found{{"ninety one", deid.Age}}},
 		{"a number opening a turn without an age before stays", "nurse: the pressure\npatient: ninety two", nil},
 		{"at a speed stays", "patient: he was driving at ninety five on the highway", nil},
+		{"corrected, reached on a holiday", "nurse: ha you're ninety two you're allowed\npatient: ninety three on valentine's day",
+			[]found{{"ninety two", deid.Age}, {"ninety three", deid.Age}, {"valentine's day", deid.Date}}},
+		{"reached on a birthday", "patient: she'll be ninety on her birthday", []found{{"ninety", deid.Age}}},
+		{"a saturation on oxygen stays", "nurse: sats ninety on two liters", nil},
 	})
 }
 
