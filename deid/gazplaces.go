@@ -1,5 +1,7 @@
 package deid
 
+import "strings"
+
 // Places from the gazetteer (data/gazetteer.txt): towns and cities, the
 // names of hospitals without their facility words, hospital acronyms, and
 // city nicknames, in the positions that make them places, written in any
@@ -741,9 +743,49 @@ func (s *scan) facilityWordsAfter(end int) int {
 				end = k2
 				continue
 			}
+			if e := s.facilityHeadAhead(end); e > end {
+				end = e
+				break
+			}
 			break
 		}
 		end = k
+	}
+	return end
+}
+
+// facilityHeads end a lower-case facility's name after the words that
+// describe it.
+var facilityHeads = map[string]bool{"facility": true, "center": true, "centre": true, "clinic": true, "hospital": true,
+	"jail": true, "prison": true, "institute": true}
+
+// facilityHeadAhead: in lower case, up to three words that describe a
+// facility and its head after the place at end ("will county adult
+// detention facility", "chinle comprehensive health care facility"); it
+// returns the head, or end. The words are no function words, pronouns or
+// verb forms, so that a clause after the place ("in oak lawn they have a
+// clinic") is not taken in.
+func (s *scan) facilityHeadAhead(end int) int {
+	if s.toks[end].upper() {
+		return end
+	}
+	k := end
+	for n := 0; n < 4; n++ {
+		k = s.next(k)
+		if k < 0 || s.toks[k].gap != gapSpace || !s.toks[k].letters() || s.toks[k].upper() {
+			return end
+		}
+		w := s.lower(k)
+		if facilityHeads[w] {
+			if n == 0 {
+				return end // the head alone is hospitalWords' to take
+			}
+			return k
+		}
+		if s.tokIn(functionWordSet, k) || s.tokIn(wordMakerSet, k) || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") ||
+			strings.Contains(w, "'") || n == 3 {
+			return end
+		}
 	}
 	return end
 }

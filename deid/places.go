@@ -3148,7 +3148,9 @@ func (s *scan) lowerCountyPlaces() {
 			}
 			p := s.sameLinePrev(st)
 			if p >= 0 && s.toks[p].letters() && placePreps[s.lower(p)] && !s.eq(p, "of") {
-				s.addTok(st, i, Location, prShape)
+				// "from will county adult detention facility": the
+				// county's facility goes with it.
+				s.addTok(st, s.facilityHeadAhead(i), Location, prShape)
 				break
 			}
 		}

@@ -573,6 +573,25 @@ func TestLowerCaseTownBeforeItsState(t *testing.T) {
 	}
 }
 
+// TestFacilitiesDescribedBeforeTheirHead: in lower case, the words that
+// describe a facility between its place and its head go with the place
+// ("from will county adult detention facility", "at sitka comprehensive
+// health care facility"); a clause after the place stays ("in oak lawn
+// they have a clinic"). Written for this test.
+func TestFacilitiesDescribedBeforeTheirHead(t *testing.T) {
+	t.Parallel()
+	for _, rulesOnly := range []bool{true, false} {
+		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"a county's facility", "officer: he's coming over from kane county adult detention facility with chest pain",
+				[]found{{"kane county adult detention facility", deid.Location}}},
+			{"a town's facility", "doctor: the referral came from the clinic at chinle comprehensive health care facility\npatient: yes",
+				[]found{{"chinle comprehensive health care facility", deid.Location}}},
+			{"a clause after the town stays", "patient: i live in tucson they have a clinic\ndoctor: ok", []found{{"tucson", deid.Location}}},
+		})
+	}
+}
+
 // TestTownsOutBy: "by" after a word of direction or distance makes a
 // listed town after it the place ("we live out by kearney", "it's over by
 // tomah"); "seen by kearney", "out by the lake", "stopped by walgreens"
