@@ -457,7 +457,38 @@
 //     Joe's", a figure the patient likes ("likes Taylor Swift"), a
 //     department of a person ("Dr Ward, of Haematology,"), herbal
 //     supplements ("Ginkgo Biloba"), a brand after an opening verb ("Uses
-//     Jenny Craig meals");
+//     Jenny Craig meals"); from the eighteenth lead session (2026-12-05):
+//     supplied names that are words, called in and asked ("nurse: summer"
+//     answered "she's here", "next is rivers", "jordan mrn please", "may
+//     can you help him", "and may hi", "i found it hunter it's ready",
+//     "that's bronchitis jordan", "the price kid"), a supplied name part
+//     typed a name over a town spelled the same ("your first name" /
+//     "hope"); relatives named in full after an owned relation ("my uncle
+//     jack dawson drove me", "my wife june carter"), a name spelled like a
+//     brand after an owned relation or before a relation in brackets ("my
+//     uncle jack daniels"), a name set off by spaced commas after the
+//     turn's opening words or a role ("alright , tyler , let's look", "my
+//     nurse , becky , come in"), a surname that is a word in a delimited
+//     record's field ("^BALL, CHRISTINE"), a reminder's addressee ("a
+//     message from ... for jaylen brooks-tate"); places: the acronyms of
+//     US universities from their web domains ("she goes to osu"; Hipo's
+//     list, deid/README.md), a state system's campus ("ut austin", "suny
+//     buffalo"), "University of" a state or city, a town after "out by",
+//     a lower-case town before its state ("austin, texas"), a
+//     denomination's hospital and campus ("at baptist east"), a hospital's
+//     department after it ("the Victoria Hospital fracture clinic"), a
+//     lower-case acronym after "at" before a new clause ("at asu i
+//     live"), a facility's describing words ("will county adult detention
+//     facility"), the organization a phone call names ("thank you for
+//     calling ...", "... pharmacy this is omar"); dates and ages: "see you
+//     in may", an age over 89 reached on a day ("ninety three on
+//     valentine's day"); identifiers: a British number of five and six
+//     digits ("07700 900123"), a dictated document's index number; kept:
+//     a faith said of a person ("we're southern baptist"), a case
+//     vignette after "Case:" ("34F G2P1"), capitals after "w/" ("w/ CP."),
+//     a spaced eponym pair said as a diagnosis ("consider Ramsay Hunt"),
+//     beers by brand ("Miller Lite"), "Achilles tendon", a word after a
+//     determiner that the tagger took for a supplied name ("every penny");
 //   - dates and identifiers by their context: a bare m/d after an event
 //     ("admitted 2/8", "shut off 4/11", "arrested 12/02", "bitten 6/9") or
 //     a clock time or shift, or before an hour with its half of the day
