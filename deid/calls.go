@@ -1,5 +1,7 @@
 package deid
 
+import "strings"
+
 // Phone calls in a transcript: the practice, pharmacy or hospital a call
 // is answered for or recorded from ("thank you for calling northshore
 // patient billing", "garfield ridge pharmacy this is omar", "an automated
@@ -13,6 +15,10 @@ var orgStops = map[string]bool{"this": true, "my": true, "how": true, "can": tru
 	"if": true, "today": true, "again": true, "back": true, "me": true, "us": true, "so": true, "um": true, "uh": true,
 	"who": true, "whom": true, "when": true, "why": true, "which": true, "am": true, "are": true, "was": true, "were": true,
 	"in": true, "earlier": true, "yesterday": true, "everyone": true, "everybody": true}
+
+// callPronouns end the words after "calling" or "from".
+var callPronouns = map[string]bool{"it": true, "he": true, "she": true, "they": true, "them": true, "him": true,
+	"her": true, "his": true, "their": true, "its": true, "there": true, "that": true}
 
 // practiceWords name what a practice or a desk does; alone they name no
 // organization ("thanks for calling the pharmacy").
@@ -48,8 +54,11 @@ func (s *scan) calledOrg(i int) bool {
 	st, end, named := -1, -1, false
 	for k, n := s.next(i), 0; k > 0 && n < 5 && s.toks[k].gap == gapSpace && s.toks[k].letters(); k, n = s.next(k), n+1 {
 		w := s.lower(k)
-		if orgStops[w] {
+		if orgStops[w] || callPronouns[w] || !practiceWords[w] && len(w) > 4 && (strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed")) {
 			break
+		}
+		if st < 0 && s.toks[k].is(lxTitle|lxTitleClin) {
+			return false // "a message from dr patel": a person, the names' to find
 		}
 		// "rush copley", "brooks-tate": a hyphenated word goes whole.
 		e := k
@@ -62,7 +71,10 @@ func (s *scan) calledOrg(i int) bool {
 		if st < 0 {
 			st = k
 		}
-		if !practiceWords[w] && !s.tokIn(functionWordSet, k) {
+		// A name's word: on no English list, or a name or a place of
+		// the lists ("northshore", "rush copley"); not a chain's
+		// ("a message from cvs") or a thing's ("the portal").
+		if !practiceWords[w] && !s.tokIn(functionWordSet, k) && !s.dictionaryWord(k) && !nationalChains[w] && !s.tokIn(onStreetSiteSet, k) {
 			named = true
 		}
 		end = e
