@@ -144,7 +144,7 @@ func (s *scan) answeredFor(i int) bool {
 		if greetings[w] || w == "good" || orgStops[w] || discourseWords[w] {
 			break
 		}
-		if !practiceWords[w] && !s.tokIn(functionWordSet, k) {
+		if !practiceWords[w] && !s.tokIn(functionWordSet, k) && !s.dictionaryWord(k) && !nationalChains[w] {
 			named = true
 		}
 		st = k

@@ -30,6 +30,7 @@ func TestPhoneCallOrganizations(t *testing.T) {
 			{"a practice's word alone", "agent: thanks for calling the pharmacy, how can i help\ncaller: hi", nil},
 			{"a department answering", "receptionist: cardiology, this is jen\ncaller: hi", []found{{"jen", deid.Name}}},
 			{"a question after calling", "scheduler: thanks for calling who am i speaking with\ncaller: hi", nil},
+			{"a kind of clinic opening a turn", "patient: pain management clinic this is my fourth time\ndoctor: ok", nil},
 			{"a message from a clinician", "nurse: you have a message from dr patel about your labs", []found{{"patel", deid.Name}}},
 			{"a chain, a thing, a point reached", "patient: i got a message from cvs saying it's ready and a reminder from the portal\ndoctor: you've reached the point where surgery makes sense", nil},
 		})
