@@ -81,6 +81,15 @@ func (s *scan) placeAfterPrep(i int) (string, bool) {
 		q := s.sameLinePrev(p)
 		return w, q >= 0 && sportWords[s.lower(q)]
 	}
+	if w == "de" {
+		// "soy de oaxaca", "vengo de durango": where a person is from
+		// (Spanish); "de" alone is "of".
+		switch s.prevWordAt(p, 1) {
+		case "soy", "somos", "eres", "es", "son", "vengo", "viene", "vienen", "venimos", "originario", "originaria":
+			return w, true
+		}
+		return w, false
+	}
 	if w == "of" {
 		// "a cruise out of galveston", "flew out of denver": "out of"
 		// leaves a place spelled like no English word ("out of luck"
@@ -171,7 +180,7 @@ func (s *scan) gazPlaceAt(i int) bool {
 		return true
 	}
 	if p := s.sameLinePrev(i); !(p < 0 || s.turnStart(i) || t.upper() && t.gaz&gzCity != 0 ||
-		s.toks[p].letters() && (s.tokIn(placePrepSet, p) || s.eq(p, "the") || s.eq(p, "our") || s.eq(p, "their") || s.eq(p, "against") ||
+		s.toks[p].letters() && (s.tokIn(placePrepSet, p) || s.eq(p, "de") || s.eq(p, "the") || s.eq(p, "our") || s.eq(p, "their") || s.eq(p, "against") ||
 			s.eq(p, "your") || s.eq(p, "my")) || t.upper() && t.gaz&gzPhraseHead != 0 && s.capitalHospitalPhrase(i) ||
 		s.hospitalBeforeCampus(i)) {
 		return false

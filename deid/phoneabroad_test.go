@@ -36,6 +36,10 @@ func TestNationalNumbersWithoutCue(t *testing.T) {
 			// years, a street written type first with its number after.
 			{"Su número de teléfono es 33 1234 5678.", "33 1234 5678", deid.Phone},
 			{"Mi mamá vive en Guadalajara y tiene 92 años.", "92", deid.Age},
+			// An age over 89 in Spanish words, and where a person is from
+			// after "soy de".
+			{"patient: tengo noventa y dos años", "noventa y dos", deid.Age},
+			{"patient: soy de durango pero vivo aquí", "durango", deid.Location},
 			{"Dra. Leticia Arce, Calle Hidalgo 45, Zapopan.", "Calle Hidalgo 45", deid.Location},
 		})
 		text := "Platelets 412 555 871 range noted in the 1990 series. Lot 12345 678901 expired."
@@ -43,6 +47,11 @@ func TestNationalNumbersWithoutCue(t *testing.T) {
 			if s.Type == deid.Phone {
 				t.Errorf("rules only %v: %q: %q taken for a phone", rulesOnly, text, text[s.Start:s.End])
 			}
+		}
+		// A weight and a headache in Spanish stay.
+		spanish := "patient: pesa noventa kilos y el dolor de cabeza sigue"
+		for _, s := range d.Detect(spanish, deid.Known{}) {
+			t.Errorf("rules only %v: %q: %q found as %s", rulesOnly, spanish, spanish[s.Start:s.End], s.Type)
 		}
 	}
 }

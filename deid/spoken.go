@@ -751,3 +751,33 @@ func (s *scan) nextTurnStart(k int) int {
 	}
 	return l
 }
+
+// spanishUnits are the Spanish words for one to nine after "noventa y".
+var spanishUnits = map[string]bool{"uno": true, "una": true, "dos": true, "tres": true, "cuatro": true, "cinco": true,
+	"seis": true, "siete": true, "ocho": true, "nueve": true}
+
+// spanishAgeOver89: an age over 89 said in Spanish before "años" ("tengo
+// noventa y dos años", "cumplió cien años", "ciento un años"), as
+// interpreted visits put it in a transcript. i is "noventa", "cien" or
+// "ciento".
+func (s *scan) spanishAgeOver89(i int) bool {
+	end := i
+	switch s.lower(i) {
+	case "noventa":
+		if y := s.next(i); y > 0 && s.eq(y, "y") {
+			if u := s.next(y); u > 0 && spanishUnits[s.lower(u)] {
+				end = u
+			}
+		}
+	case "ciento":
+		if u := s.next(i); u > 0 && (spanishUnits[s.lower(u)] || s.eq(u, "un")) {
+			end = u
+		}
+	}
+	a := s.next(end)
+	if a < 0 || !(s.eq(a, "años") || s.eq(a, "anos") || s.eq(a, "año")) {
+		return false
+	}
+	s.addTok(i, end, Age, prCue)
+	return true
+}

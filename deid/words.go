@@ -199,6 +199,9 @@ func (s *scan) wordAt(i int) {
 	if sp && lw == "this" && !up && s.answeredFor(i) {
 		return
 	}
+	if sp && (lw == "noventa" || lw == "cien" || lw == "ciento") && s.spanishAgeOver89(i) {
+		return
+	}
 	if sp && lw == "university" && s.universityOfPlace(i) {
 		return
 	}

@@ -154,7 +154,7 @@ var (
 		"little", "saint", "st", "children", "our", "the", "a", "mount", "mt", "box",
 		"county", "parish", "township", "borough", "precinct", "ward", "district",
 		"route", "rte", "highway", "hwy", "interstate", "road", "rd", "line", "fm", "cr", "us",
-		"uc", "ut", "unc", "suny", "cuny", "csu", "uw", "university", "by", "calling", "reached", "this", "of", "fort", "lake", "port", "mi", "initial", "pronounced", "pronounce", "city", "town", "village", "name", "side", "end", "area",
+		"uc", "ut", "unc", "suny", "cuny", "csu", "uw", "university", "by", "calling", "reached", "this", "noventa", "cien", "ciento", "of", "fort", "lake", "port", "mi", "initial", "pronounced", "pronounce", "city", "town", "village", "name", "side", "end", "area",
 		"calls", "call", "goes", "go", "corner", "intersection", "nineties", "off",
 		"creek", "river", "falls", "springs", "bend", "canyon", "ridge", "pond", "gulch", "hollow",
 		"district", "neighborhood", "neighbourhood", "section"})
