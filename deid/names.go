@@ -1145,6 +1145,49 @@ var roleLabels = map[string]bool{"sonographer": true, "technologist": true, "tec
 	"initials": true, "preparer": true, "prepared": true, "by": true, "rn": true, "nurse": true, "therapist": true,
 	"phlebotomist": true, "pharmacist": true, "author": true, "attending": true, "resident": true, "fellow": true}
 
+// typistInitials: a dictation's initials in lower case, as transcription
+// footers write them: after a role's label and its colon ("Transcribed
+// by: jmr"), or a line of two sets joined by a slash ("jmr/kl", the
+// dictating clinician's and the typist's). Each set is two to four
+// letters with no vowel but "y" or on no word list, and no clinical
+// abbreviation ("s/p", "n/v", "mg/kg" are one letter or listed).
+func (s *scan) typistInitials(i int) bool {
+	if !s.lowerInitialsWord(i) {
+		return false
+	}
+	if p := i - 1; p >= 1 && s.toks[p].punct(':') && s.toks[p].gap == gapNone && s.toks[p-1].letters() && roleLabels[s.lower(p-1)] {
+		if n := i + 1; n >= len(s.toks) || s.toks[n].gap == gapLine || s.wideGap(n) {
+			s.addName(i, i, ClinicianNames|clsExplicit)
+			return true
+		}
+		return false
+	}
+	// "jmr/kl" alone on its line.
+	if !s.lineStart(i) || i+2 >= len(s.toks) || !s.toks[i+1].punct('/') || s.toks[i+1].gap != gapNone || s.toks[i+2].gap != gapNone ||
+		!s.lowerInitialsWord(i+2) {
+		return false
+	}
+	if n := i + 3; n < len(s.toks) && s.toks[n].gap != gapLine {
+		return false
+	}
+	s.addName(i, i, ClinicianNames|clsExplicit)
+	s.addName(i+2, i+2, ClinicianNames|clsExplicit)
+	return true
+}
+
+// lowerInitialsWord: token k is two to four lower-case letters that read
+// as initials: on no list, no English word, no vowel but "y".
+func (s *scan) lowerInitialsWord(k int) bool {
+	t := &s.toks[k]
+	if !t.letters() || t.upper() || t.n() < 2 || t.n() > 4 || t.lex != 0 || t.gaz != 0 || s.tokIn(unitAcronymSet, k) {
+		return false
+	}
+	if _, eng := englishWords()[s.lower(k)]; eng {
+		return false
+	}
+	return !strings.ContainsAny(s.lower(k), "aeiou")
+}
+
 // nameLine reports that the rest of the line from token k reads as a name
 // and nothing else ("PATIENT: Zoë L. Szymanski", "Name: WHITCOMBE, HAROLD"):
 // a label's value rather than a speaker's sentence.

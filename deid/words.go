@@ -163,6 +163,9 @@ func (s *scan) wordAt(i int) {
 	if !up && f == 0 && t.gaz == 0 && tn >= 4 && i > 0 && s.unlistedGreeted(i) {
 		return
 	}
+	if !up && tn >= 2 && tn <= 4 && s.typistInitials(i) {
+		return
+	}
 	if up && !allUp && tn >= 2 && i+3 < len(s.toks) && s.toks[i+1].punct('(') && s.relationInParens(i) {
 		return
 	}
