@@ -601,6 +601,9 @@ func (s *scan) headingWords(st, en int) bool {
 	case ":", ",", ";", "via", "at", "from", "to", "in", "on", "near", "into", "by":
 		return false // a label's, a record's field, a place's position
 	}
+	if s.employerValue(st) {
+		return false // "Employer: Halvorsen Trucking": the field's value
+	}
 	for k := st; k <= en; k++ {
 		t := &s.toks[k]
 		if !t.letters() {
@@ -1548,6 +1551,9 @@ func (s *scan) givenOfEponym(st, en int, spans []Span) bool {
 func (s *scan) freeLookalike(st, en int, ty Type) bool {
 	if st == en && s.greetingModifier(st) {
 		return true
+	}
+	if s.employerValue(st) {
+		return false // "Employer: Halvorsen Trucking": a company, but the patient's employer
 	}
 	if s.titleBefore(st) || s.anyKnown(st, en) {
 		return false

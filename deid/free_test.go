@@ -84,7 +84,13 @@ func TestFreeLookalikes(t *testing.T) {
 		{"brands beside generics", "Options: ella (ulipristal) within 120 hours; silver foam (Mepilex Ag) and alginate (Kaltostat).", nil},
 		{"a relative in parentheses stays", "Her daughter (Maria) signed the consent.", []found{{"Maria", deid.Name}}},
 		{"a name beside its script stays", "Pt: Li Xiuying (李秀英), 72F.", []found{{"Li Xiuying", deid.Name}, {"李秀英", deid.Name}}},
-		{"a company's trade word", "Employer: Tyson Foods, second shift.", nil},
+		// A company by its trade word stays a company; in an employer's
+		// field it is the patient's employer, whose name Safe Harbor
+		// removes with the patient's (45 CFR 164.514(b)(2)(i): names of
+		// "the individual or of relatives, employers, or household
+		// members").
+		{"a company's trade word", "Buys Tyson Foods chicken in bulk.", nil},
+		{"an employer's field", "Employer: Tyson Foods, second shift.", []found{{"Tyson Foods", deid.Name}}},
 		{"a department of kinds of care", "Welcome to the Family Medicine Residency Clinic, a teaching site.", nil},
 		{"a named clinic stays", "Seen at the Lakeview Family Medicine Clinic last week.",
 			[]found{{"Lakeview Family Medicine Clinic", deid.Location}}},

@@ -468,6 +468,9 @@ func (s *scan) relationName(i int) bool {
 	if !nt.capWord() || nt.is(lxTitle|lxTitleClin) {
 		return false
 	}
+	if s.eq(i, "employer") && employmentStatus[s.lower(k)] {
+		return false // "Employer: Retired"
+	}
 	// "his wife Summer": after a relation word a season is her name.
 	if !s.nameish(k, false) && !(seasonWords[s.lower(k)] && !nt.allUpper()) {
 		return false
@@ -4650,12 +4653,23 @@ func (s *scan) personNotBrand(cd *cand, st, en int) bool {
 	if cd.t != Name {
 		return false
 	}
+	// "Employer: Halvorsen Trucking, Inc.": the employer's field names
+	// the company to remove.
+	if s.employerValue(st) {
+		return true
+	}
 	if o := s.next(en); o > 0 && s.toks[o].punct('(') && o+2 < len(s.toks) && s.toks[o+1].letters() && s.relationWordAt(o+1) &&
 		s.toks[o+2].punct(')') {
 		return true
 	}
 	p := s.sameLinePrev(st)
 	return p >= 0 && s.toks[p].letters() && s.toks[p].is(lxRelation) && !s.toks[p].upper() && s.possessiveTwoBack(st)
+}
+
+// employerValue: token st opens the value of an employer's field at the
+// start of its line ("Employer: Halvorsen Trucking", "Work: Acme Corp").
+func (s *scan) employerValue(st int) bool {
+	return st >= 2 && s.toks[st-1].punct(':') && (s.eq(st-2, "employer") || s.eq(st-2, "work")) && s.lineStart(st-2)
 }
 
 // eponymVetoed: tokens st..en name a test, sign, score, instrument or study

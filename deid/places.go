@@ -170,6 +170,22 @@ func (s *scan) placeLabel(i int) bool {
 		s.addTok(j, end, Location, prCue)
 		found = true
 	}
+	// "Employer: Halvorsen Trucking, Inc.": Safe Harbor removes the names
+	// of the patient's employers with the patient's own; the company's
+	// name is typed a name of the relatives' class. A status or a kind of
+	// work stays ("Employer: retired", "Work: self-employed", "Occupation:
+	// truck driver" is no employer's field).
+	if employer && !s.eq(i, "occupation") && first.capWord() && end-j <= 6 && !employmentStatus[s.lower(j)] &&
+		(first.lex&(lxCue|lxDateCue|lxCommon|lxMedical|lxUnitWord|lxMonth|lxWeekday) == 0 || first.lex&(lxCity|lxFirst|lxSur) != 0 ||
+			end > j && s.toks[end].capWord()) {
+		// The company's legal form after a comma: ", Inc.", ", LLC".
+		if k := end + 1; k+1 < len(s.toks) && s.toks[k].punct(',') && companyForms[s.lower(k+1)] {
+			s.addName(j, k+1, RelativeNames|clsExplicit)
+			return true
+		}
+		s.addName(j, end, RelativeNames|clsExplicit)
+		found = true
+	}
 	// The town after the value's comma (a parenthesis skipped).
 	k := end + 1
 	if k < len(s.toks) && s.toks[k].punct('(') {
@@ -188,6 +204,15 @@ func (s *scan) placeLabel(i int) bool {
 	}
 	return found
 }
+
+// employmentStatus words fill an employer's field without naming one.
+var employmentStatus = map[string]bool{"retired": true, "unemployed": true, "disabled": true, "none": true, "n": true,
+	"student": true, "homemaker": true, "self": true, "self-employed": true, "unknown": true, "declined": true,
+	"not": true, "na": true, "volunteer": true, "military": true, "seeking": true, "between": true}
+
+// companyForms are the legal forms after a company's name.
+var companyForms = map[string]bool{"inc": true, "llc": true, "corp": true, "co": true, "ltd": true, "lp": true,
+	"llp": true, "pc": true, "pllc": true}
 
 // fieldPlaceLabels are the labels of fields that name a place (placeLabel).
 var fieldPlaceLabels = map[string]bool{"facility": true, "site": true, "pharmacy": true, "school": true, "employer": true,
