@@ -37,11 +37,14 @@ import (
 type Regexp struct {
 	*regexp.Regexp
 	// One of these literals is in every match: atStart the ones that
-	// must open the text, byFirst the others by lower-case first byte.
-	// filtered is false when there are none.
-	atStart  [256][]literal
-	byFirst  [256][]literal
-	filtered bool
+	// must open the text, wordStart those that must open a word (a \b
+	// before a word byte: most of a word list's), byFirst the others; the
+	// last two by lower-case first byte. filtered is false when there are
+	// none.
+	atStart   [256][]literal
+	wordStart [256][]literal
+	byFirst   [256][]literal
+	filtered  bool
 }
 
 // literal is a string a match holds (ASCII letters in lower case), and
@@ -120,9 +123,12 @@ func MustCompile(expr string) *Regexp {
 		re.filtered = true
 		for _, s := range lits {
 			l := newLiteral(s)
-			if l.start {
+			switch {
+			case l.start:
 				re.atStart[l.s[0]] = append(re.atStart[l.s[0]], l)
-			} else {
+			case l.before && isWordByte(l.s[0]):
+				re.wordStart[l.s[0]] = append(re.wordStart[l.s[0]], l)
+			default:
 				re.byFirst[l.s[0]] = append(re.byFirst[l.s[0]], l)
 			}
 		}
@@ -135,7 +141,7 @@ func MustCompile(expr string) *Regexp {
 // when the expression is always run.
 func (re *Regexp) Literals() []string {
 	var out []string
-	for _, table := range []*[256][]literal{&re.atStart, &re.byFirst} {
+	for _, table := range []*[256][]literal{&re.atStart, &re.wordStart, &re.byFirst} {
 		for _, ls := range table {
 			for _, l := range ls {
 				out = append(out, l.String())
@@ -159,16 +165,30 @@ func (re *Regexp) MayMatch(s string) bool {
 			}
 		}
 	}
+	// A wordStart literal matches only where a word starts: its first
+	// byte is a word byte (so is the text's byte it is compared with),
+	// and its \b needs the byte before to be none. Skipping them inside
+	// words (issue 18) saves most of the scan's comparisons.
+	inWord := false
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= 0x80 && foldsToASCII(s[i:]) {
 			return true
 		}
-		for _, l := range re.byFirst[lower(c)] {
+		lc := lower(c)
+		if !inWord {
+			for _, l := range re.wordStart[lc] {
+				if l.at(s, i) {
+					return true
+				}
+			}
+		}
+		for _, l := range re.byFirst[lc] {
 			if l.at(s, i) {
 				return true
 			}
 		}
+		inWord = isWordByte(c)
 	}
 	return false
 }

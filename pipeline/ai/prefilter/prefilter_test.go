@@ -114,7 +114,7 @@ func texts(t testing.TB) []string {
 		out = append(out, strings.Split(string(b), "\n")...)
 	}
 	out = append(out, "", "Kick it", "\u212aick it", "\u017f\u017f\u017f", "miſs", "Hey \u212aomputer, next", "x—y", "I — had pain", "it... worse",
-		"Call us if it gets worse.", "BP 120/80 at 10 MG", "q 6 h", "I gets", "pain_", "_pain", "CAFÉ", "café", "cafe", "Café", "okay computer", "so computer", " computer", "I — had it", "it—", "x—", "3pain", "pain3", "PAIN!", "painful", "er", "the er.", "her", "kick_", "ED", "fed", "ED.", "bp", "xbp", "DATE OF BIRTH", "(617) 555-0134", "bill.", "\xff\xfepain\xc5")
+		"Call us if it gets worse.", "BP 120/80 at 10 MG", "q 6 h", "I gets", "pain_", "_pain", "CAFÉ", "café", "cafe", "Café", "okay computer", "so computer", " computer", "I — had it", "it—", "x—", "3pain", "pain3", "PAIN!", "painful", "er", "the er.", "her", "kick_", "ED", "fed", "ED.", "bp", "xbp", "Spain", "s-pain", "1ED", "é-pain", "DATE OF BIRTH", "(617) 555-0134", "bill.", "\xff\xfepain\xc5")
 	n := len(out)
 	r := rand.New(rand.NewPCG(1, 2))
 	for i := 0; i < n; i++ {
