@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"strconv"
 )
 
 // FormatVersion is the version of the record and checkpoint formats ("v").
@@ -55,6 +56,37 @@ func encodeRecord(chain string, seq uint64, prev string, entry []byte) (line []b
 		return nil, "", err
 	}
 	return sealLine(body)
+}
+
+// appendRecord appends to buf the line encodeRecord makes, and returns
+// it with the record's hash, without encoding/json: the writer's hot path
+// (issue 18: the record's json.Marshal, which re-validated and compacted
+// the entry, was a fifth of the audit trail's CPU). Its callers guarantee
+// what makes the two encodings the same bytes: chain is ValidChain and
+// prev a hash (neither has a byte JSON escapes), and entry is what
+// json.Marshal made (compact, HTML-escaped: compacting it again changes
+// nothing). TestAppendRecordIsEncodeRecord holds it to encodeRecord.
+func appendRecord(buf []byte, chain string, seq uint64, prev string, entry []byte) ([]byte, string) {
+	start := len(buf)
+	buf = append(buf, `{"v":`...)
+	buf = strconv.AppendInt(buf, FormatVersion, 10)
+	buf = append(buf, `,"chain":"`...)
+	buf = append(buf, chain...)
+	buf = append(buf, `","seq":`...)
+	buf = strconv.AppendUint(buf, seq, 10)
+	buf = append(buf, `,"prev":"`...)
+	buf = append(buf, prev...)
+	buf = append(buf, `","entry":`...)
+	buf = append(buf, entry...)
+	buf = append(buf, '}')
+	sum := sha256.Sum256(buf[start:])
+	buf = buf[:len(buf)-1]
+	buf = append(buf, `,"hash":"`...)
+	n := len(buf)
+	buf = hex.AppendEncode(buf, sum[:])
+	hash := string(buf[n:])
+	buf = append(buf, "\"}\n"...)
+	return buf, hash
 }
 
 // sealLine appends the hash of body to it: body is canonical JSON of an

@@ -330,13 +330,8 @@ func (t *Trail) commit(batch []*appendReq) {
 	for _, r := range batch {
 		for _, e := range r.entries {
 			seq++
-			line, hash, err := encodeRecord(t.chain, seq, head, e)
-			if err != nil {
-				reply(fmt.Errorf("audit: encode: %w", err))
-				return
-			}
-			buf = append(buf, line...)
-			head = hash
+			// e is json.Marshal's (AppendAll), t.chain valid, head a hash.
+			buf, head = appendRecord(buf, t.chain, seq, head, e)
 		}
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), t.cfg.WriteTimeout)
