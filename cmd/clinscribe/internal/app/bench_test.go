@@ -253,17 +253,46 @@ func benchBareAsynq(b *testing.B, rds *redistest.Server) float64 {
 type cpuMeter struct {
 	rds         *redistest.Server
 	self, redis time.Duration
+	scripts     int64
 }
 
 func startCPU(b *testing.B, rds *redistest.Server) *cpuMeter {
-	return &cpuMeter{rds: rds, self: processCPU(b), redis: redisCPU(b, rds)}
+	return &cpuMeter{rds: rds, self: processCPU(b), redis: redisCPU(b, rds), scripts: redisScripts(b, rds)}
 }
 
-// report reports CPU milliseconds per encounter since the start.
+// report reports CPU milliseconds per encounter since the start, and the
+// Lua scripts Redis ran per encounter (redis-scripts/enc): asynq runs one
+// to enqueue, one to mark done and one per queue a dequeue tries, so the
+// excess over 3 is dequeues of empty queues (issue 18, fifth pass: a worker
+// serving five queues tries 2.7 a task, bare asynq's one queue 1).
 func (m *cpuMeter) report(b *testing.B, n int) {
 	self, redis := processCPU(b)-m.self, redisCPU(b, m.rds)-m.redis
 	b.ReportMetric(float64(self.Microseconds())/1000/float64(n), "cpu-ms/enc")
 	b.ReportMetric(float64(redis.Microseconds())/1000/float64(n), "redis-cpu-ms/enc")
+	b.ReportMetric(float64(redisScripts(b, m.rds)-m.scripts)/float64(n), "redis-scripts/enc")
+}
+
+// redisScripts is how many Lua scripts (EVALSHA and EVAL calls) the Redis
+// server has run (INFO commandstats).
+func redisScripts(b *testing.B, rds *redistest.Server) int64 {
+	info, err := rds.Client(b).Info(context.Background(), "commandstats").Result()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var total int64
+	for _, line := range strings.Split(info, "\n") {
+		name, val, ok := strings.Cut(strings.TrimSpace(line), ":")
+		if !ok || (name != "cmdstat_evalsha" && name != "cmdstat_eval") {
+			continue
+		}
+		calls, _, _ := strings.Cut(strings.TrimPrefix(val, "calls="), ",")
+		n, err := strconv.ParseInt(calls, 10, 64)
+		if err != nil {
+			b.Fatalf("INFO commandstats %s: %v", line, err)
+		}
+		total += n
+	}
+	return total
 }
 
 func processCPU(b *testing.B) time.Duration {
