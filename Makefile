@@ -33,7 +33,7 @@ test: ## unit and integration tests (installs redis-server, node and chromium if
 test-short: ## the tests without the slow crash-recovery runs
 	$(GO) test $(TESTFLAGS) -short ./...
 
-bench: ## benchmarks: pipeline (local log, local one-file-per-object and S3-protocol storage) as pct-of-bare-asynq, object writes/reads, group flushes and CPU ms per encounter; encryption MB/s (figures are only comparable within one run)
+bench: ## benchmarks: pipeline (local log, local one-file-per-object and S3-protocol storage) as pct-of-bare-asynq, object writes/reads, group flushes, CPU ms and Redis scripts per encounter; encryption MB/s (figures are only comparable within one run)
 	$(GO) test -run '^$$' -bench 'Throughput' -benchtime 8x ./cmd/clinscribe/internal/app/
 	$(GO) test -run '^$$' -bench 'Vault' -benchtime 2s ./storage/
 
