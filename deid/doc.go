@@ -483,7 +483,12 @@
 //     calling ...", "... pharmacy this is omar"); dates and ages: "see you
 //     in may", an age over 89 reached on a day ("ninety three on
 //     valentine's day"); identifiers: a British number of five and six
-//     digits ("07700 900123"), a dictated document's index number; kept:
+//     digits ("07700 900123"), a dictated document's index number, a
+//     dictation's lower-case initials ("Transcribed by: jmr", "jmr/kl");
+//     an employer's name in its field ("Employer: Halvorsen Trucking,
+//     Inc.": Safe Harbor removes the names of the patient's employers;
+//     "Employer: Retired" stays); in Spanish, an age over 89 in words
+//     ("noventa y dos años") and a town after "soy de"; kept:
 //     a faith said of a person ("we're southern baptist"), a case
 //     vignette after "Case:" ("34F G2P1"), capitals after "w/" ("w/ CP."),
 //     a spaced eponym pair said as a diagnosis ("consider Ramsay Hunt"),
