@@ -14,7 +14,8 @@ var orgStops = map[string]bool{"this": true, "my": true, "how": true, "can": tru
 	"regarding": true, "please": true, "our": true, "your": true, "it's": true, "on": true, "at": true, "with": true,
 	"if": true, "today": true, "again": true, "back": true, "me": true, "us": true, "so": true, "um": true, "uh": true,
 	"who": true, "whom": true, "when": true, "why": true, "which": true, "am": true, "are": true, "was": true, "were": true,
-	"in": true, "earlier": true, "yesterday": true, "everyone": true, "everybody": true}
+	"in": true, "earlier": true, "yesterday": true, "everyone": true, "everybody": true, "re": true, "said": true,
+	"says": true, "saying": true, "wants": true, "called": true}
 
 // callPronouns end the words after "calling" or "from".
 var callPronouns = map[string]bool{"it": true, "he": true, "she": true, "they": true, "them": true, "him": true,
@@ -29,7 +30,20 @@ var practiceWords = map[string]bool{"pharmacy": true, "pediatrics": true, "clini
 	"family": true, "urgent": true, "care": true, "patient": true, "physicians": true, "group": true, "office": true,
 	"internal": true, "women's": true, "children's": true, "eye": true, "vision": true, "surgery": true,
 	"services": true, "line": true, "nurse": true, "triage": true, "appointment": true, "appointments": true,
-	"department": true, "the": true, "a": true}
+	"department": true, "the": true, "a": true,
+	// Services by their short names: "a message from ortho", "gyn clinic
+	// this is kim", "thank you for calling peds triage".
+	"ortho": true, "rheum": true, "neuro": true, "peds": true, "derm": true, "onc": true, "ent": true, "pt": true,
+	"ot": true, "gi": true, "gyn": true, "ob": true, "uro": true, "nephro": true, "cardio": true, "pulm": true,
+	"endo": true, "psych": true, "heme": true, "id": true, "er": true, "ed": true, "icu": true, "rad": true,
+	"radiology": true, "pharm": true, "hospice": true, "home": true, "visiting": true, "social": true, "work": true}
+
+// callVendors are payers, portals and vendors a message comes from, which
+// name no place of care: "a message from medicare", "from mychart".
+var callVendors = map[string]bool{"medicare": true, "medicaid": true, "cigna": true, "aetna": true, "humana": true,
+	"optum": true, "tricare": true, "uhc": true, "unitedhealthcare": true, "kaiser": true, "goodrx": true,
+	"teladoc": true, "zocdoc": true, "fedex": true, "ups": true, "usps": true, "mychart": true, "amazon": true,
+	"express": true, "caremark": true, "anthem": true, "bcbs": true, "ambetter": true, "molina": true, "centene": true}
 
 // calledOrg: the words after "thank you for calling", "you've reached" or
 // "a message from" up to what the speaker says next. i is "calling",
@@ -74,7 +88,8 @@ func (s *scan) calledOrg(i int) bool {
 		// A name's word: on no English list, or a name or a place of
 		// the lists ("northshore", "rush copley"); not a chain's
 		// ("a message from cvs") or a thing's ("the portal").
-		if !practiceWords[w] && !s.tokIn(functionWordSet, k) && !s.dictionaryWord(k) && !nationalChains[w] && !s.tokIn(onStreetSiteSet, k) {
+		if !practiceWords[w] && !s.tokIn(functionWordSet, k) && !s.dictionaryWord(k) && !nationalChains[w] && !s.tokIn(onStreetSiteSet, k) &&
+			!callVendors[w] {
 			named = true
 		}
 		end = e
@@ -144,7 +159,7 @@ func (s *scan) answeredFor(i int) bool {
 		if greetings[w] || w == "good" || orgStops[w] || discourseWords[w] {
 			break
 		}
-		if !practiceWords[w] && !s.tokIn(functionWordSet, k) && !s.dictionaryWord(k) && !nationalChains[w] {
+		if !practiceWords[w] && !s.tokIn(functionWordSet, k) && !s.dictionaryWord(k) && !nationalChains[w] && !callVendors[w] {
 			named = true
 		}
 		st = k

@@ -48,6 +48,8 @@ func TestIdentifiersInLessUsualShapes(t *testing.T) {
 			[]found{{"jmr", deid.Name}, {"KLT", deid.Name}}},
 		{"initials of the dictation alone on a line", "Plan as above.\njmr/kl\nmg/kg",
 			[]found{{"jmr", deid.Name}, {"kl", deid.Name}}},
+		{"credentials and paired abbreviations stay", "Performed by: rrt\nTherapist: slp\nrx/hx", nil},
+		{"a result's field stays", "OBX|1|CE|COLOR, AMBER||", nil},
 		{"a dictated document's index number", "DD: 07/04/2088\nIndex No. MIAQ3R8 D; glycemic index number 55 for oats.",
 			[]found{{"07/04/2088", deid.Date}, {"MIAQ3R8", deid.ID}}},
 		{"a surname that is a small town before MD", "PCP: Theodore Quinlan, MD, follows her.",

@@ -91,6 +91,7 @@ func TestFreeLookalikes(t *testing.T) {
 		// members").
 		{"a company's trade word", "Buys Tyson Foods chicken in bulk.", nil},
 		{"an employer's field", "Employer: Tyson Foods, second shift.", []found{{"Tyson Foods", deid.Name}}},
+		{"work restrictions and a status stay", "Work: Light duty x 2 weeks\nEmployer: Disability", nil},
 		{"a department of kinds of care", "Welcome to the Family Medicine Residency Clinic, a teaching site.", nil},
 		{"a named clinic stays", "Seen at the Lakeview Family Medicine Clinic last week.",
 			[]found{{"Lakeview Family Medicine Clinic", deid.Location}}},

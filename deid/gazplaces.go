@@ -85,7 +85,7 @@ func (s *scan) placeAfterPrep(i int) (string, bool) {
 		// "soy de oaxaca", "vengo de durango": where a person is from
 		// (Spanish); "de" alone is "of".
 		switch s.prevWordAt(p, 1) {
-		case "soy", "somos", "eres", "es", "son", "vengo", "viene", "vienen", "venimos", "originario", "originaria":
+		case "soy", "somos", "eres", "vengo", "viene", "vienen", "venimos", "originario", "originaria":
 			return w, true
 		}
 		return w, false
@@ -792,12 +792,17 @@ func (s *scan) facilityHeadAhead(end int) int {
 			return k
 		}
 		if s.tokIn(functionWordSet, k) || s.tokIn(wordMakerSet, k) || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") ||
-			strings.Contains(w, "'") || n == 3 {
+			strings.Contains(w, "'") || n == 3 || timeCounts[w] || s.toks[k].is(lxTimeWord|lxWeekday|lxMonth) || aheadStops[w] {
 			return end
 		}
 	}
 	return end
 }
+
+// aheadStops end the words read ahead for a facility's head: quantities
+// and times ("in tulsa most weekends clinic is closed").
+var aheadStops = map[string]bool{"most": true, "every": true, "weekends": true, "weekdays": true, "days": true,
+	"nights": true, "mornings": true, "year": true, "years": true, "weeks": true, "months": true, "then": true}
 
 // lowerFacilityAt: a name in lower case before facility words, as
 // transcripts write schools, churches and hospitals: "pioneer elementary",

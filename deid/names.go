@@ -1158,6 +1158,9 @@ func (s *scan) typistInitials(i int) bool {
 	if !s.lowerInitialsWord(i) {
 		return false
 	}
+	if credentialShort[s.lower(i)] {
+		return false // "Performed by: rrt", "Therapist: slp", "Attending: tbd"
+	}
 	if p := i - 1; p >= 1 && s.toks[p].punct(':') && s.toks[p].gap == gapNone && s.toks[p-1].letters() && roleLabels[s.lower(p-1)] {
 		if n := i + 1; n >= len(s.toks) || s.toks[n].gap == gapLine || s.wideGap(n) {
 			s.addName(i, i, ClinicianNames|clsExplicit)
@@ -1173,10 +1176,24 @@ func (s *scan) typistInitials(i int) bool {
 	if n := i + 3; n < len(s.toks) && s.toks[n].gap != gapLine {
 		return false
 	}
+	// "rx/hx", "fx/dx", "bp/hr": clinical abbreviations paired.
+	if a, b := s.lower(i), s.lower(i+2); strings.HasSuffix(a, "x") || strings.HasSuffix(b, "x") || credentialShort[b] || vitalPairs[a] || vitalPairs[b] {
+		return false
+	}
 	s.addName(i, i, ClinicianNames|clsExplicit)
 	s.addName(i+2, i+2, ClinicianNames|clsExplicit)
 	return true
 }
+
+// credentialShort are credentials and placeholders written in lower case
+// after a role's label, no one's initials.
+var credentialShort = map[string]bool{"rrt": true, "slp": true, "crnp": true, "cst": true, "pgy": true, "tbd": true,
+	"spn": true, "ssl": true, "cna": true, "lpn": true, "crna": true, "cnm": true, "lcsw": true, "lmft": true,
+	"dpt": true, "cmt": true, "mts": true, "rdms": true, "rvt": true, "cnp": true, "fnp": true, "mhc": true}
+
+// vitalPairs are vital signs written in pairs with a slash ("bp/hr").
+var vitalPairs = map[string]bool{"bp": true, "hr": true, "rr": true, "pr": true, "wt": true, "ht": true, "sbp": true,
+	"dbp": true, "bmi": true}
 
 // lowerInitialsWord: token k is two to four lower-case letters that read
 // as initials: on no list, no English word, no vowel but "y".
@@ -1591,7 +1608,7 @@ func (s *scan) capsLastFirst(i int) bool {
 		case "alias", "aka", "name", "patient", "pt":
 			labeled = true
 		}
-	} else if st := s.toks[i].s; st > 0 && (s.text[st-1] == '^' || s.text[st-1] == '|') && i+2 < len(s.toks) &&
+	} else if st := s.toks[i].s; st > 0 && (s.text[st-1] == '^' || s.text[st-1] == '|') && i+2 < len(s.toks) && !s.observationLine(i) &&
 		s.toks[i+2].letters() && s.toks[i+2].lex&lxFirst != 0 && s.toks[i+2].lex&(lxCommon|lxMedical|lxMonth) == 0 &&
 		s.toks[i].lex&(lxMedical|lxCommon) == 0 {
 		// A field of a delimited record with a given name after the
@@ -4670,6 +4687,16 @@ func (s *scan) personNotBrand(cd *cand, st, en int) bool {
 // start of its line ("Employer: Halvorsen Trucking", "Work: Acme Corp").
 func (s *scan) employerValue(st int) bool {
 	return st >= 2 && s.toks[st-1].punct(':') && (s.eq(st-2, "employer") || s.eq(st-2, "work")) && s.lineStart(st-2)
+}
+
+// observationLine: token i is on an HL7 result line (OBX, NTE), whose
+// fields hold values ("COLOR, AMBER"), not people.
+func (s *scan) observationLine(i int) bool {
+	k := i
+	for k > 0 && s.toks[k].gap != gapLine {
+		k--
+	}
+	return s.eq(k, "obx") || s.eq(k, "nte") || s.eq(k, "obr")
 }
 
 // eponymVetoed: tokens st..en name a test, sign, score, instrument or study

@@ -308,7 +308,8 @@ func (s *scan) phoneAt(i int, g *groups) int {
 		// 9876 5432".
 		last = g.last
 	case s.trunkZero(i) && g.total >= 10 && g.total <= 11 && g.seps[1] == ' ' && (g.is(4, 3, 3) || g.is(2, 4, 4) && g.paren || g.is(4, 3, 4) && g.paren ||
-		g.is(5, 6) && !g.paren && (strings.HasPrefix(s.str(i), "07") || strings.HasPrefix(s.str(i), "01"))):
+		g.is(5, 6) && !g.paren && (strings.HasPrefix(s.str(i), "07") || strings.HasPrefix(s.str(i), "01")) && !s.cueBefore(i, lxCue, 3) &&
+			!productLabelBefore[s.prevWordAt(i, 1)]):
 		// The shapes of a national number that nothing else is written
 		// in, with no cue: a mobile "0412 555 871" after a next of kin's
 		// name, a landline with its area code in brackets "(02) 9555
@@ -336,6 +337,11 @@ func (s *scan) phoneAt(i int, g *groups) int {
 	}
 	return last
 }
+
+// productLabelBefore label a product's or a specimen's number, no phone:
+// "Lot 07123 456789", "Batch: 07700 900456".
+var productLabelBefore = map[string]bool{"lot": true, "batch": true, "specimen": true, "accession": true, "ref": true,
+	"serial": true, "model": true, "part": true, "catalog": true, "cat": true}
 
 // trunkZero: the number from token i (its bracket skipped) opens with a
 // trunk 0.

@@ -42,14 +42,14 @@ func TestNationalNumbersWithoutCue(t *testing.T) {
 			{"patient: soy de durango pero vivo aquí", "durango", deid.Location},
 			{"Dra. Leticia Arce, Calle Hidalgo 45, Zapopan.", "Calle Hidalgo 45", deid.Location},
 		})
-		text := "Platelets 412 555 871 range noted in the 1990 series. Lot 12345 678901 expired."
+		text := "Platelets 412 555 871 range noted in the 1990 series. Lot 12345 678901 expired. Lot 07123 456789 opened."
 		for _, s := range d.Detect(text, deid.Known{}) {
 			if s.Type == deid.Phone {
 				t.Errorf("rules only %v: %q: %q taken for a phone", rulesOnly, text, text[s.Start:s.End])
 			}
 		}
 		// A weight and a headache in Spanish stay.
-		spanish := "patient: pesa noventa kilos y el dolor de cabeza sigue"
+		spanish := "patient: pesa noventa kilos y el dolor de cabeza sigue, es de paz"
 		for _, s := range d.Detect(spanish, deid.Known{}) {
 			t.Errorf("rules only %v: %q: %q found as %s", rulesOnly, spanish, spanish[s.Start:s.End], s.Type)
 		}

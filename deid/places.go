@@ -175,9 +175,7 @@ func (s *scan) placeLabel(i int) bool {
 	// name is typed a name of the relatives' class. A status or a kind of
 	// work stays ("Employer: retired", "Work: self-employed", "Occupation:
 	// truck driver" is no employer's field).
-	if employer && !s.eq(i, "occupation") && first.capWord() && end-j <= 6 && !employmentStatus[s.lower(j)] &&
-		(first.lex&(lxCue|lxDateCue|lxCommon|lxMedical|lxUnitWord|lxMonth|lxWeekday) == 0 || first.lex&(lxCity|lxFirst|lxSur) != 0 ||
-			end > j && s.toks[end].capWord()) {
+	if s.eq(i, "employer") && first.capWord() && end-j <= 6 && !employmentStatus[s.lower(j)] && s.employerNamed(j, end) {
 		// The company's legal form after a comma: ", Inc.", ", LLC".
 		if k := end + 1; k+1 < len(s.toks) && s.toks[k].punct(',') && companyForms[s.lower(k+1)] {
 			s.addName(j, k+1, RelativeNames|clsExplicit)
@@ -205,10 +203,31 @@ func (s *scan) placeLabel(i int) bool {
 	return found
 }
 
+// employerNamed: the value j..end of an employer's field names a company:
+// a word on no English list (a surname, a town, a coined name:
+// "Halvorsen Trucking", "Tyson Foods") or a legal form after it ("Acme
+// Corp", ", Inc."); a kind of work or a status stays ("Employer:
+// Disability", "Employer: Construction").
+func (s *scan) employerNamed(j, end int) bool {
+	for k := j; k <= end; k++ {
+		if !s.toks[k].letters() {
+			continue
+		}
+		if companyForms[s.lower(k)] || !s.dictionaryWord(k) && s.toks[k].lex&(lxMedical|lxCommon) == 0 {
+			return true
+		}
+	}
+	if k := end + 1; k+1 < len(s.toks) && s.toks[k].punct(',') && companyForms[s.lower(k+1)] {
+		return true
+	}
+	return false
+}
+
 // employmentStatus words fill an employer's field without naming one.
 var employmentStatus = map[string]bool{"retired": true, "unemployed": true, "disabled": true, "none": true, "n": true,
 	"student": true, "homemaker": true, "self": true, "self-employed": true, "unknown": true, "declined": true,
-	"not": true, "na": true, "volunteer": true, "military": true, "seeking": true, "between": true}
+	"not": true, "na": true, "volunteer": true, "military": true, "seeking": true, "between": true, "disability": true,
+	"ssi": true, "ssdi": true, "light": true, "modified": true, "restricted": true, "off": true, "full": true, "part": true}
 
 // companyForms are the legal forms after a company's name.
 var companyForms = map[string]bool{"inc": true, "llc": true, "corp": true, "co": true, "ltd": true, "lp": true,
@@ -3537,9 +3556,21 @@ func (s *scan) universityOfPlace(i int) bool {
 	if end < 0 {
 		return false
 	}
+	// "the university of pennsylvania smell identification test", "the
+	// University of Washington Quality of Life questionnaire": an
+	// instrument named by its university, no place of the person's.
+	for k, n := s.next(end), 0; k > 0 && n < 5 && s.toks[k].letters(); k, n = s.next(k), n+1 {
+		if instrumentWords[s.lower(k)] {
+			return false
+		}
+	}
 	s.addTok(i, s.facilityWordsAfter(end), Location, prCue)
 	return true
 }
+
+// instrumentWords after a university's name make it an instrument's.
+var instrumentWords = map[string]bool{"test": true, "questionnaire": true, "criteria": true, "protocol": true,
+	"study": true, "scale": true, "score": true, "index": true, "inventory": true, "classification": true}
 
 // spatialBy: "by" after a word of direction or distance makes a town
 // after it the place: "we live out by kearney", "it's over by tomah",
@@ -3559,7 +3590,7 @@ func (s *scan) spatialBy(i int) bool {
 	if e, _ := s.gazPhraseAt(n, lxCity|lxTown); e > n {
 		end = e
 	} else if t := &s.toks[n]; (t.lex&lxCity != 0 || t.gaz&(gzCity|gzTown) != 0) && t.lex&(lxCommon|lxMedical|lxMonth|lxWeekday) == 0 &&
-		t.gaz&(gzWord|gzCityAmb) == 0 && !s.toks[n].allUpper() {
+		t.gaz&(gzWord|gzCityAmb) == 0 && !s.toks[n].allUpper() && !holidayWords[s.lower(n)] {
 		end = n
 	}
 	if end < 0 {

@@ -554,6 +554,7 @@ func TestUniversitiesOfAPlace(t *testing.T) {
 			{"lower case after the", "patient: my daughter's at the university of iowa\ndoctor: ok", []found{{"university of iowa", deid.Location}}},
 			{"lower case with a facility word", "patient: i was at the university of new mexico hospital\ndoctor: ok", []found{{"university of new mexico hospital", deid.Location}}},
 			{"no place after of", "He has a university of his own; a university of note.", nil},
+			{"an instrument named by its university", "the university of pennsylvania smell identification test was low", nil},
 		})
 	}
 }
@@ -604,6 +605,7 @@ func TestTownsOutBy(t *testing.T) {
 			{"out by", "patient: we live out by kearney\ndoctor: ok", []found{{"kearney", deid.Location}}},
 			{"over by", "patient: it's over by tomah\ndoctor: ok", []found{{"tomah", deid.Location}}},
 			{"down by, a clause after", "patient: down by galveston there's a clinic\ndoctor: ok", []found{{"galveston", deid.Location}}},
+			{"a holiday after by is a time", "patient: i'll be over by christmas\ndoctor: ok", []found{{"christmas", deid.Date}}},
 			{"words after by stay", "patient: we live out by the lake, i stopped by walgreens and came by bus\ndoctor: ok", nil},
 		})
 	}

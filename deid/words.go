@@ -196,11 +196,13 @@ func (s *scan) wordAt(i int) {
 	if i > 2 && (t.gaz&(gzCity|gzTown) != 0 || f&lxCity != 0) && s.toks[i-1].kind == tkWord && s.siteOfTown(i) {
 		return
 	}
-	if sp && (lw == "calling" || lw == "reached" || lw == "from") && !up && s.calledOrg(i) {
-		return
+	// The organization a call names; the word's other rules still run
+	// ("this" opens "this is Lee").
+	if sp && (lw == "calling" || lw == "reached" || lw == "from") && !up {
+		s.calledOrg(i)
 	}
-	if sp && lw == "this" && !up && s.answeredFor(i) {
-		return
+	if sp && lw == "this" && !up {
+		s.answeredFor(i)
 	}
 	if sp && (lw == "noventa" || lw == "cien" || lw == "ciento") && s.spanishAgeOver89(i) {
 		return
