@@ -516,6 +516,7 @@ func TestHospitalAcronymsInLowerCase(t *testing.T) {
 			{"at it before a new clause or now", "patient: yeah at fiu i live near campus, and i'm at osu now\ndoctor: ok", []found{{"fiu", deid.Location}, {"osu", deid.Location}}},
 			{"a measure after at stays", "patient: they looked at bmi and a1c\ndoctor: ok", nil},
 			{"care units stay", "patient: he was in the itu and then the tcu for a week\ndoctor: ok", nil},
+			{"surgery units stay", "nurse: transferred to csu and stable, then at dsu now for the scope", nil},
 		})
 	}
 }

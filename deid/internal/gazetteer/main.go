@@ -660,7 +660,8 @@ func (g *gaz) hospital(raw string) {
 // university's initials also make ("admitted to ITU", "the TCU"): they stay
 // off the acronyms of places.
 var careUnits = map[string]bool{"itu": true, "hdu": true, "scu": true, "acu": true, "sau": true, "amu": true,
-	"mau": true, "cdu": true, "tcu": true, "emu": true, "atu": true, "ndu": true, "ccu": true, "pcu": true}
+	"mau": true, "cdu": true, "tcu": true, "emu": true, "atu": true, "ndu": true, "ccu": true, "pcu": true, "csu": true,
+	"dsu": true}
 
 // vowelish: an all-letter word that reads as a word rather than an acronym.
 func vowelish(w string) bool {
