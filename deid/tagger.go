@@ -855,7 +855,7 @@ func (s *scan) wordWithoutPerson(i int) bool {
 
 // nounDeterminers make the word after them a noun, not a name.
 var nounDeterminers = map[string]bool{"a": true, "an": true, "every": true, "each": true, "any": true, "no": true,
-	"another": true, "some": true, "this": true, "that": true, "these": true, "those": true}
+	"another": true, "some": true, "these": true, "those": true}
 
 // personAround: the words around token i name or address a person there
 // (a title, a relation, a greeting, an introduction, a vocative, a speaker
