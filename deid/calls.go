@@ -113,7 +113,14 @@ func (s *scan) calledOrg(i int) bool {
 func (s *scan) reminderAddressee(f int) {
 	st, end := -1, -1
 	for k, n := s.next(f), 0; k > 0 && n < 3 && s.toks[k].gap == gapSpace && s.toks[k].letters(); k, n = s.next(k), n+1 {
-		if s.tokIn(functionWordSet, k) || s.toks[k].lex&(lxCommon|lxMedical|lxMonth|lxWeekday) != 0 && !s.isKnown(k) {
+		// A surname that is a word after a given name ("james rose",
+		// "robert king"), or a month opening one before a surname ("april
+		// white"), is the person's still.
+		t := &s.toks[k]
+		surnameWord := st >= 0 && (t.lex&(lxSur|lxSurAmb) != 0 || t.gaz&gzSur != 0)
+		monthGiven := st < 0 && t.lex&lxMonth != 0 && t.lex&(lxFirst|lxFirstAmb) != 0
+		if s.tokIn(functionWordSet, k) || (t.lex&(lxCommon|lxMedical|lxMonth|lxWeekday) != 0 || reminderStops[s.lower(k)]) &&
+			!s.isKnown(k) && !surnameWord && !monthGiven {
 			break
 		}
 		e := k
@@ -129,11 +136,14 @@ func (s *scan) reminderAddressee(f int) {
 	if st < 0 {
 		return
 	}
-	if n := s.next(end); !(n < 0 || s.eq(n, "you") || s.eq(n, "your") || s.eq(n, "to") || s.clauseEndAfter(end)) {
+	if n := s.next(end); !(n < 0 || s.eq(n, "you") || s.eq(n, "your") || s.eq(n, "to") || s.eq(n, "please") || s.clauseEndAfter(end)) {
 		return
 	}
 	s.addName(st, end, PatientNames|clsExplicit)
 }
+
+// reminderStops end a reminder's addressee.
+var reminderStops = map[string]bool{"please": true, "you": true, "your": true, "regarding": true, "about": true}
 
 // answeredFor: the practice a call is answered for at the start of a
 // turn, before "this is" and the speaker's name ("garfield ridge pharmacy

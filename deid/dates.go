@@ -1081,7 +1081,8 @@ func (s *scan) clauseEndsOrTurns(i int) bool {
 		return true
 	}
 	switch s.nextWordAt(i) {
-	case "right", "and", "or", "so", "but", "last", "this", "next", "when", "i", "we", "he", "she", "they", "yeah":
+	case "right", "and", "or", "so", "but", "last", "this", "next", "when", "i", "we", "he", "she", "they", "yeah",
+		"then", "ok", "okay", "alright":
 		return true
 	}
 	return false

@@ -244,6 +244,8 @@ func TestRelativesNamedInFullAfterKin(t *testing.T) {
 		{"patient: my uncle jack daniels drove me\ndoctor: ok", "daniels", true},
 		{"Emergency contact: Jack Daniels (brother).", "Daniels", true},
 		{"patient: my son will call you\ndoctor: ok", "will", false},
+		{"patient: my daughter lily white came today\ndoctor: ok", "white", true},
+		{"patient: my daughter rose early today\ndoctor: ok", "rose", false},
 		{"He drinks Jack Daniels and Sam Adams most nights.", "Daniels", false},
 	})
 }

@@ -3329,14 +3329,7 @@ func (s *scan) ownedRelativeName(i int) bool {
 		return false
 	}
 	w := s.lower(i)
-	// "my uncle jack dawson drove me", "my wife june carter sings": a
-	// given name, even a word or a month, and a surname of the lists,
-	// then the clause ends or a person's verb follows.
-	if m := s.next(i); m > 0 && (t.lex&(lxFirst|lxFirstAmb) != 0 || t.gaz&gzFirst != 0) && !t.upper() &&
-		s.toks[m].gap == gapSpace && s.toks[m].letters() && !s.toks[m].upper() &&
-		(s.toks[m].lex&lxSur != 0 || s.toks[m].gaz&gzSur != 0) && s.toks[m].lex&(lxMedical|lxRelation|lxCommon|lxMonth) == 0 &&
-		s.possessiveTwoBack(i) && (s.clauseEndAfter(m) || personVerbNext[s.nextWordAt(m)] || finiteAfterModal[s.nextWordAt(m)]) {
-		s.addName(i, m, RelativeNames)
+	if s.relativeFullName(i) {
 		return true
 	}
 	if s.tokIn(functionWordSet, i) || s.tokIn(wordMakerSet, i) || discourseWords[w] || ackWords[w] || endearments[w] ||
@@ -3383,6 +3376,28 @@ func (s *scan) ownedRelativeName(i int) bool {
 	}
 	s.addName(i, i, PatientNames) // a word too: this mention only
 	return true
+}
+
+// relativeFullName: after an owned relation, a given name, even a word or
+// a month, and a surname of the lists, then the clause's end or a
+// person's verb ("my uncle jack dawson drove me", "my wife june carter
+// drove me"); a surname that is a word needs the verb ("my daughter lily
+// white came today"). It adds the name and reports whether it did.
+func (s *scan) relativeFullName(i int) bool {
+	t := &s.toks[i]
+	if !t.letters() || t.gap != gapSpace || s.isKnown(i) {
+		return false
+	}
+	m := s.next(i)
+	if m > 0 && (t.lex&(lxFirst|lxFirstAmb) != 0 || t.gaz&gzFirst != 0) && !t.upper() &&
+		s.toks[m].gap == gapSpace && s.toks[m].letters() && !s.toks[m].upper() &&
+		(s.toks[m].lex&lxSur != 0 || s.toks[m].gaz&gzSur != 0) && s.toks[m].lex&(lxRelation|lxMonth) == 0 &&
+		s.possessiveTwoBack(i) && (s.toks[m].lex&(lxMedical|lxCommon) == 0 && s.clauseEndAfter(m) || personVerbNext[s.nextWordAt(m)] ||
+		finiteAfterModal[s.nextWordAt(m)]) {
+		s.addName(i, m, RelativeNames)
+		return true
+	}
+	return false
 }
 
 // relativeAppositive: a given name of the lists, no English word, set off

@@ -3550,7 +3550,7 @@ func (s *scan) universityOfPlace(i int) bool {
 		end = e
 	}
 	if t := &s.toks[n]; end < 0 && (t.lex&(lxState|lxCity) != 0 || t.gaz&(gzCity|gzTown) != 0) &&
-		t.lex&(lxCommon|lxMedical|lxFirst) == 0 && t.gaz&gzWord == 0 {
+		t.lex&(lxCommon|lxMedical) == 0 && (t.lex&lxFirst == 0 || t.lex&lxCity != 0) && t.gaz&gzWord == 0 {
 		end = n
 	}
 	if end < 0 {

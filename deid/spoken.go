@@ -674,6 +674,12 @@ func (s *scan) dayAfterOn(n int) bool {
 	if s.toks[d].is(lxWeekday | lxMonth) {
 		return true
 	}
+	if s.eq(d, "the") {
+		// "ninety two on the fourth of july", "on the 12th".
+		if o := s.next(d); o > 0 && (s.toks[o].is(lxOrdWord) || s.toks[o].word() && s.toks[o].shape&shDigit != 0) {
+			return true
+		}
+	}
 	switch s.lower(d) {
 	case "valentine", "valentines", "christmas", "thanksgiving", "easter", "halloween", "new", "mother", "father",
 		"independence", "labor", "memorial":

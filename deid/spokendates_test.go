@@ -67,6 +67,7 @@ func TestSpokenAgesSaidToThePatient(t *testing.T) {
 		{"at a speed stays", "patient: he was driving at ninety five on the highway", nil},
 		{"corrected, reached on a holiday", "nurse: ha you're ninety two you're allowed\npatient: ninety three on valentine's day",
 			[]found{{"ninety two", deid.Age}, {"ninety three", deid.Age}, {"valentine's day", deid.Date}}},
+		{"reached on a day of a month", "patient: he'll be ninety two on the fourth of july", []found{{"ninety two", deid.Age}, {"the fourth of july", deid.Date}}},
 		{"reached on a birthday", "patient: she'll be ninety on her birthday", []found{{"ninety", deid.Age}}},
 		{"a saturation on oxygen stays", "nurse: sats ninety on two liters", nil},
 	})
@@ -90,6 +91,7 @@ func TestLowerCaseMonthsAlone(t *testing.T) {
 		{"every year's month", "patient: every january i get bronchitis", nil},
 		{"always in a month", "patient: february's always bad for my asthma", nil},
 		{"may after see you in", "doctor: ok see you in may\npatient: bye", typed(deid.Date, "may")},
+		{"may before then", "doctor: we'll see you in may then\npatient: bye", typed(deid.Date, "may")},
 		{"may the modal after you stays", "doctor: you may feel a pinch\npatient: ok", nil},
 	})
 }

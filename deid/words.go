@@ -153,6 +153,9 @@ func (s *scan) wordAt(i int) {
 	if !up && f&lxParticle != 0 && i > 0 && s.titledParticleName(i) {
 		return
 	}
+	if !up && i > 1 && s.toks[i-1].lex&lxRelation != 0 && s.relativeFullName(i) {
+		return
+	}
 	if !up && (t.gaz&(gzFirst|gzSur) != 0 || f == 0) && tn >= 3 && i > 0 && s.lowerContextName(i) {
 		return
 	}
