@@ -74,11 +74,7 @@ func (s *scan) calledOrg(i int) bool {
 		if st < 0 && s.toks[k].is(lxTitle|lxTitleClin) {
 			return false // "a message from dr patel": a person, the names' to find
 		}
-		// "rush copley", "brooks-tate": a hyphenated word goes whole.
-		e := k
-		for e+2 < len(s.toks) && s.toks[e+1].punct('-') && s.toks[e+1].gap == gapNone && s.toks[e+2].gap == gapNone && s.toks[e+2].letters() {
-			e += 2
-		}
+		e := s.hyphenatedEnd(k) // "brooks-tate": a hyphenated word goes whole
 		if st < 0 && (w == "the" || w == "a") {
 			continue
 		}
@@ -123,10 +119,7 @@ func (s *scan) reminderAddressee(f int) {
 			!s.isKnown(k) && !surnameWord && !monthGiven {
 			break
 		}
-		e := k
-		for e+2 < len(s.toks) && s.toks[e+1].punct('-') && s.toks[e+1].gap == gapNone && s.toks[e+2].gap == gapNone && s.toks[e+2].letters() {
-			e += 2
-		}
+		e := s.hyphenatedEnd(k) // "brooks-tate": a hyphenated word goes whole
 		if st < 0 {
 			st = k
 		}
@@ -140,6 +133,16 @@ func (s *scan) reminderAddressee(f int) {
 		return
 	}
 	s.addName(st, end, PatientNames|clsExplicit)
+}
+
+// hyphenatedEnd returns the last word of a word joined by hyphens that
+// starts at k ("brooks-tate"), or k.
+func (s *scan) hyphenatedEnd(k int) int {
+	e := k
+	for e+2 < len(s.toks) && s.toks[e+1].punct('-') && s.toks[e+1].gap == gapNone && s.toks[e+2].gap == gapNone && s.toks[e+2].letters() {
+		e += 2
+	}
+	return e
 }
 
 // reminderStops end a reminder's addressee.
