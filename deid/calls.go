@@ -75,6 +75,11 @@ func (s *scan) calledOrg(i int) bool {
 			return false // "a message from dr patel": a person, the names' to find
 		}
 		e := s.hyphenatedEnd(k) // "brooks-tate": a hyphenated word goes whole
+		if e+2 < len(s.toks) && s.toks[e+1].punct('\'') && s.toks[e+1].gap == gapNone && s.eq(e+2, "s") && s.toks[e+2].gap == gapNone {
+			e += 2 // "st. luke's"
+		} else if (w == "st" || w == "mt" || w == "ft") && e+1 < len(s.toks) && s.toks[e+1].punct('.') && s.toks[e+1].gap == gapNone {
+			e++ // "st." before the saint's name
+		}
 		if st < 0 && (w == "the" || w == "a") {
 			continue
 		}

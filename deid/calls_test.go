@@ -39,6 +39,8 @@ func TestPhoneCallOrganizations(t *testing.T) {
 				[]found{{"halloran heights clinic", deid.Location}, {"james rose", deid.Name}}},
 			{"a reminder for a month's given name", "hello this is a message from halloran heights clinic for april white you have an appointment",
 				[]found{{"halloran heights clinic", deid.Location}, {"april white", deid.Name}}},
+			{"a saint's hospital with its dot and possessive", "this is a message from st. luke's for robert king please call us",
+				[]found{{"st. luke's", deid.Location}, {"robert king", deid.Name}}},
 			{"a kind of clinic opening a turn", "patient: pain management clinic this is my fourth time\ndoctor: ok", nil},
 			{"a message from a clinician", "nurse: you have a message from dr patel about your labs", []found{{"patel", deid.Name}}},
 			{"a chain, a thing, a point reached", "patient: i got a message from cvs saying it's ready and a reminder from the portal\ndoctor: you've reached the point where surgery makes sense", nil},
