@@ -68,8 +68,8 @@ func (s *scan) gazPhraseAt(i int, f uint64) (int, uint64) {
 // line, and which one.
 func (s *scan) placeAfterPrep(i int) (string, bool) {
 	p := s.sameLinePrev(i)
-	if p >= 0 && s.eq(p, "the") && s.toks[i].upper() {
-		p = s.sameLinePrev(p) // "in The Woodlands"
+	if p >= 0 && s.eq(p, "the") && (s.toks[i].upper() || s.toks[i].gaz&gzPhraseHead != 0 && s.facilityPhraseAt(i)) {
+		p = s.sameLinePrev(p) // "in The Woodlands", "over at the mount sinai"
 	}
 	if p < 0 || !s.toks[p].letters() {
 		return "", false
@@ -98,6 +98,13 @@ func (s *scan) placeAfterPrep(i int) (string, bool) {
 		return w, q >= 0 && s.eq(q, "out") && s.toks[i].gaz&gzWord == 0 && s.toks[i].lex&lxWord == 0 && !englishOrCompound(s.lower(i))
 	}
 	return w, placePreps[w]
+}
+
+// facilityPhraseAt: a hospital's name of several words of the gazetteer
+// opens at i ("mount sinai", "mount auburn").
+func (s *scan) facilityPhraseAt(i int) bool {
+	e, pf := s.gazPhraseAt(i, lxFacHead)
+	return e > i && pf&lxFacHead != 0 && pf&(lxWord|lxCityAmb) == 0
 }
 
 // sportWords before "against" make the next words a team named by its

@@ -512,6 +512,8 @@ func TestHospitalAcronymsInLowerCase(t *testing.T) {
 			{"care after it", "patient: i go to uab for my infusions", []found{{"uab", deid.Location}}},
 			{"surgery at it before a time", "patient: i had my surgery at nyu last year", []found{{"nyu", deid.Location}}},
 			{"a school's abbreviation stays", "patient: i went to jr high there", nil},
+			{"a hospital of two words after at the", "patient: doctor weinstein over at the mount sinai\ndoctor: ok",
+				[]found{{"weinstein", deid.Name}, {"mount sinai", deid.Location}}},
 			{"a university's", "patient: she goes to osu and my son's at fiu\ndoctor: ok", []found{{"osu", deid.Location}, {"fiu", deid.Location}}},
 			{"at it before a new clause or now", "patient: yeah at fiu i live near campus, and i'm at osu now\ndoctor: ok", []found{{"fiu", deid.Location}, {"osu", deid.Location}}},
 			{"a measure after at stays", "patient: they looked at bmi and a1c\ndoctor: ok", nil},
