@@ -263,6 +263,9 @@ func TestNamesSetOffByCommasInSpacedTranscripts(t *testing.T) {
 		{"[doctor] alright, tyler, let's take a look at that rash.", "tyler", true},
 		{"[doctor] i'm going to have my nurse , becky , come in and draw some blood .", "becky", true},
 		{"[patient] we drove through tyler, then dallas .", "tyler", false},
+		{"[doctor] ok , austin , breathe in .", "austin", true},
+		{"[doctor] so , austin , that's where you grew up ?", "austin", false},
+		{"[patient] we lived in houston , austin , you name it .", "austin", false},
 		{"[patient] i bought milk , eggs , olive , and bread .", "olive", false},
 	})
 }

@@ -1195,6 +1195,48 @@ var credentialShort = map[string]bool{"rrt": true, "slp": true, "crnp": true, "c
 var vitalPairs = map[string]bool{"bp": true, "hr": true, "rr": true, "pr": true, "wt": true, "ht": true, "sbp": true,
 	"dbp": true, "bmi": true}
 
+// cityAddressed: a town's name that is also a given name ("austin",
+// "dallas", "chester"), set off by commas after the words that open the
+// turn and before what is said to a person: an imperative or a pronoun
+// and its verb ("ok , austin , breathe in", "alright, dallas, you can sit
+// up"). A town confirmed as a place has no such words after it ("so,
+// austin, texas", "so , austin , that's where you grew up").
+func (s *scan) cityAddressed(i int) bool {
+	t := &s.toks[i]
+	if t.upper() || t.lex&lxCityAmb == 0 || t.lex&(lxCommon|lxMedical|lxMonth|lxWeekday|lxState|lxCountry) != 0 || s.isKnown(i) {
+		return false
+	}
+	p, n := s.sameLinePrev(i), i+1
+	if p < 0 || !s.toks[p].punct(',') || n >= len(s.toks) || !s.toks[n].punct(',') || !s.discourseOpens(i) {
+		return false
+	}
+	var wb [2]string
+	w := s.wordsAfterInto(wb[:0], n, 2)
+	if len(w) == 0 {
+		return false
+	}
+	switch w[0] {
+	case "you", "you're", "you'll", "we", "we're", "we'll", "let's", "i'm", "i'll", "i", "please":
+	case "can", "could", "would", "do", "did", "are":
+		if len(w) < 2 || w[1] != "you" {
+			return false
+		}
+	default:
+		if !addressImperatives[w[0]] {
+			return false
+		}
+	}
+	s.add(int(t.s), int(t.e), Name, prCue)
+	return true
+}
+
+// addressImperatives are said to the person named just before them in an
+// examination: "ok , austin , breathe in".
+var addressImperatives = map[string]bool{"breathe": true, "lift": true, "look": true, "take": true, "sit": true,
+	"lie": true, "open": true, "turn": true, "relax": true, "hold": true, "stand": true, "come": true, "tell": true,
+	"give": true, "follow": true, "squeeze": true, "push": true, "cough": true, "say": true, "try": true, "point": true,
+	"show": true, "bend": true, "walk": true, "stick": true, "close": true}
+
 // lowerInitialsWord: token k is two to four lower-case letters that read
 // as initials: on no list, no English word, no vowel but "y".
 func (s *scan) lowerInitialsWord(k int) bool {

@@ -153,6 +153,9 @@ func (s *scan) wordAt(i int) {
 	if !up && f&lxParticle != 0 && i > 0 && s.titledParticleName(i) {
 		return
 	}
+	if !up && f&lxCityAmb != 0 && i > 1 && s.cityAddressed(i) {
+		return
+	}
 	if !up && i > 1 && s.toks[i-1].lex&lxRelation != 0 && s.relativeFullName(i) {
 		return
 	}
