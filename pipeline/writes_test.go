@@ -14,6 +14,7 @@ import (
 	"github.com/clinscribe/clinscribe/pipeline"
 	"github.com/clinscribe/clinscribe/pipeline/ai/offline"
 	"github.com/clinscribe/clinscribe/pipeline/audit"
+	"github.com/clinscribe/clinscribe/pipeline/audit/audittest"
 	"github.com/clinscribe/clinscribe/pipeline/encounter"
 	"github.com/clinscribe/clinscribe/storage"
 	"github.com/clinscribe/clinscribe/storage/storagetest"
@@ -269,40 +270,13 @@ func (s *loggedStaged) Publish(ctx context.Context) (func() error, error) {
 	}, nil
 }
 
-// commitSink is an audit.BatchSink that remembers which entries were
-// committed together (one fsync each on the file trail).
-type commitSink struct {
-	mu      sync.Mutex
-	commits [][]audit.Event
-}
-
-func (s *commitSink) Append(ctx context.Context, e audit.Entry) error {
-	return s.AppendAll(ctx, []audit.Entry{e})
-}
-
-func (s *commitSink) AppendAll(_ context.Context, entries []audit.Entry) error {
-	var evs []audit.Event
-	for _, e := range entries {
-		if err := e.Validate(); err != nil {
-			return err
-		}
-		evs = append(evs, e.Event)
-	}
-	s.mu.Lock()
-	s.commits = append(s.commits, evs)
-	s.mu.Unlock()
-	return nil
-}
-
-func (s *commitSink) Close() error { return nil }
-
 // The summarize stage's draft entry is made durable in the commit of the
 // call's outcome entry (issue 18): the worker waits for two audit commits
 // (intent, then outcome with draft), not three in a row.
 func TestDraftAuditedWithOutcome(t *testing.T) {
 	t.Parallel()
 	st := storagetest.OpenLocalIn(t, t.TempDir(), "", nil)
-	sink := &commitSink{}
+	sink := &audittest.CommitSink{}
 	q := &queue{}
 	s := assemble(t, pipeline.Config{}, st.Vault, offline.New("offline"), audit.NewLogger(sink, "clinscribe", "test", nil), q, st.Keys, time.Now)
 	ctx := context.Background()
@@ -310,13 +284,13 @@ func TestDraftAuditedWithOutcome(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	before := len(sink.commits)
+	before := len(sink.Commits())
 	tk := q.pop(t)
 	if err := s.Pipeline.RunStage(ctx, tk.stage, pipeline.Run{EncounterID: id, TaskID: "summarize:" + id, MaxRetry: 3}); err != nil {
 		t.Fatal(err)
 	}
 	want := [][]audit.Event{{audit.EventAIIntent}, {audit.EventAIOutcome, audit.EventDraft}}
-	if got := sink.commits[before:]; !slices.EqualFunc(want, got, slices.Equal) {
+	if got := sink.Commits()[before:]; !slices.EqualFunc(want, got, slices.Equal) {
 		t.Fatalf("the stage's audit commits = %v, want %v", got, want)
 	}
 	if vs, err := s.Store.DraftVersions(ctx, id); err != nil || len(vs) != 1 {

@@ -4,47 +4,14 @@ import (
 	"context"
 	"errors"
 	"log/slog"
-	"sync"
 	"testing"
 
 	"github.com/clinscribe/clinscribe/pipeline/ai"
 	"github.com/clinscribe/clinscribe/pipeline/audit"
+	"github.com/clinscribe/clinscribe/pipeline/audit/audittest"
 	"github.com/clinscribe/clinscribe/pipeline/phi"
 	"github.com/google/go-cmp/cmp"
 )
-
-// commitSink is a BatchSink that remembers which entries were committed
-// together.
-type commitSink struct {
-	mu      sync.Mutex
-	commits [][]audit.Event
-}
-
-func (s *commitSink) Append(ctx context.Context, e audit.Entry) error {
-	return s.AppendAll(ctx, []audit.Entry{e})
-}
-
-func (s *commitSink) AppendAll(_ context.Context, entries []audit.Entry) error {
-	var evs []audit.Event
-	for _, e := range entries {
-		if err := e.Validate(); err != nil {
-			return err
-		}
-		evs = append(evs, e.Event)
-	}
-	s.mu.Lock()
-	s.commits = append(s.commits, evs)
-	s.mu.Unlock()
-	return nil
-}
-
-func (s *commitSink) Close() error { return nil }
-
-func (s *commitSink) got() [][]audit.Event {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.commits
-}
 
 // TestSummarizeThenRecordsWithTheOutcome: the caller's entries are made
 // durable in the outcome's commit, after it; a Record that fails leaves
@@ -88,7 +55,7 @@ func TestSummarizeThenRecordsWithTheOutcome(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			sink := &commitSink{}
+			sink := &audittest.CommitSink{}
 			primary, backup := &counting{}, &counting{}
 			att := ai.Attestation{ZeroRetention: true, Agreement: "baa-1"}
 			gw, err := ai.NewGateway(ai.Config{Transcribe: "primary", Summarize: "primary"}, []*ai.Provider{
@@ -105,7 +72,7 @@ func TestSummarizeThenRecordsWithTheOutcome(t *testing.T) {
 			if (res == nil) != (tc.wantErr != nil) {
 				t.Errorf("result %v with error %v", res, err)
 			}
-			if diff := cmp.Diff(tc.want, sink.got()); diff != "" {
+			if diff := cmp.Diff(tc.want, sink.Commits()); diff != "" {
 				t.Errorf("commits (-want +got):\n%s", diff)
 			}
 			if primary.calls.Load() != tc.wantCalls || backup.calls.Load() != 0 {
