@@ -255,12 +255,7 @@ func WithObserver(o AppendObserver) LoggerOption { return func(l *Logger) { l.ob
 // Log validates, stamps and appends e. An error means the entry is not
 // durable and the action it records must not proceed.
 func (l *Logger) Log(ctx context.Context, e Entry) error {
-	if e.Time.IsZero() {
-		e.Time = l.now()
-	}
-	e.Time = e.Time.UTC()
-	e.Service, e.Worker = l.service, l.worker
-	if err := e.Validate(); err != nil {
+	if err := l.stamp(&e); err != nil {
 		return err
 	}
 	start := time.Now()
@@ -286,12 +281,7 @@ func (l *Logger) LogAll(ctx context.Context, entries ...Entry) error {
 	}
 	stamped := make([]Entry, len(entries))
 	for i, e := range entries {
-		if e.Time.IsZero() {
-			e.Time = l.now()
-		}
-		e.Time = e.Time.UTC()
-		e.Service, e.Worker = l.service, l.worker
-		if err := e.Validate(); err != nil {
+		if err := l.stamp(&e); err != nil {
 			return err
 		}
 		stamped[i] = e
@@ -318,6 +308,17 @@ func (l *Logger) LogAll(ctx context.Context, entries ...Entry) error {
 		stamped = stamped[n:]
 	}
 	return nil
+}
+
+// stamp sets e's time (now, when unset; in UTC), service and worker, and
+// validates it.
+func (l *Logger) stamp(e *Entry) error {
+	if e.Time.IsZero() {
+		e.Time = l.now()
+	}
+	e.Time = e.Time.UTC()
+	e.Service, e.Worker = l.service, l.worker
+	return e.Validate()
 }
 
 // Close closes the sink.
