@@ -57,9 +57,10 @@
 // said as words in the same transcripts), a4_places8 places8 (places from
 // many countries and US regions, made like places7), a7_phifree9 phifree9
 // (made like phifree8, PHI-free only), a7_places10 places10 (made like
-// places8), a8_known8 dialogues-known8 (the eighth, written by the lead). The first three,
+// places8), a8_known8 dialogues-known8 (the eighth, written by the lead),
+// a9_known9 dialogues-known9 (the ninth, ASR-style transcripts). The first three,
 // blind3, phifree3, phifree5, phifree6, phifree7, phifree8, phifree9, dialogues-known4, dialogues-known5,
-// dialogues-known6, dialogues-known7, places6, places7, places8, places10 and blind4 are
+// dialogues-known6, dialogues-known7, dialogues-known8, dialogues-known9, places6, places7, places8, places10 and blind4 are
 // split deterministically into <name>.jsonl and <name>-holdout.jsonl: within
 // each stratum the documents are ordered by an FNV hash of their ID (for the
 // blind corpora mixed further, see corpora) and the first share of each
@@ -197,6 +198,14 @@ var corpora = []struct {
 	{name: "dialogues-known7", prefixes: []string{"a6_known7"}, mix: true, share: 1.0 / 3, strata: metaFreeOther,
 		meta: true, allKnown: true},
 	{name: "dialogues-known8", prefixes: []string{"a8_known8"}, mix: true, share: 1.0 / 3, strata: metaFreeOther,
+		meta: true, allKnown: true},
+	// dialogues-known9: the ninth supplied-name set (150 lower-case
+	// transcripts as speech recognition writes them: no punctuation, wrong
+	// or missing speaker tags, supplied names misheard, split, merged,
+	// spelled or shortened; names of many origins; interpreters, handoffs,
+	// dictations, calls; a fifth with PHI-free look-alikes), written by a
+	// helper before the detector ran on it; split like dialogues-known8.
+	{name: "dialogues-known9", prefixes: []string{"a9_known9"}, mix: true, share: 1.0 / 3, strata: metaFreeOther,
 		meta: true, allKnown: true},
 	// places6: short passages dense in places (two thirds lower-case
 	// speech-recognition text, the rest written), some PHI-free with the
