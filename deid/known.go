@@ -346,6 +346,9 @@ func (k *knownIndex) build(kn Known, year int) {
 					first = k.toLower(first)
 				}
 				nl := nickOnce().of[first] // hand, open, handOf, openOf
+				if f := k.foldName(first); f != "" {
+					nl = nickOnce().of[f] // "jesús" is listed as "jesus"
+				}
 				for _, nick := range nl[0] {
 					if _, ok := k.parts[nick]; !ok {
 						k.words = append(k.words, nick)
@@ -409,7 +412,7 @@ func (k *knownIndex) build(kn Known, year int) {
 	// (rather than the map's order, which changes from run to run).
 	for _, w := range k.words {
 		k.lenByFirst[w[0]] |= 1 << min(len(w), 63)
-		if n := len(w); n >= 6 {
+		if n := len(w); n >= 5 {
 			k.splitLens |= 1 << min(n, 63)
 			if n >= 8 {
 				k.splitLens |= 1<<min(n-1, 63) | 1<<min(n+1, 63)
@@ -1120,7 +1123,7 @@ func (s *scan) knownNames() {
 		}
 		// A supplied name split by the transcriber: "vander meer", "van
 		// der meer", "mc donald" for Vandermeer, McDonald.
-		if !t.upper() && t.n() <= 6 && s.knownSplitAt(i) {
+		if !t.upper() && t.n() <= 8 && s.knownSplitAt(i) {
 			continue
 		}
 		// A surname one letter off after a title, even where the
@@ -1885,13 +1888,19 @@ func (s *scan) initialsCue(st, en int) bool {
 }
 
 // knownSplitAt adds tokens i.. as one name where two or three lower-case
-// words on one line, run together, are a supplied name part of six letters
-// or more ("vander meer", "van der meer", "mc donald").
+// words on one line, run together, are a supplied name part of five letters
+// or more ("vander meer", "van der meer", "mc donald", "ho dan", "morning
+// star", "g benga"), or, for a part of eight letters or more, one letter
+// off it ("zi lin ski" for Zielinski).
 func (s *scan) knownSplitAt(i int) bool {
 	// After another part ("kenzie dun leavy" for Mackenzie Dunleavy) only
-	// the part itself, not one a letter off.
+	// the part itself, not one a letter off, unless the part before is the
+	// one said again ("dr zielinski zi lin ski").
 	afterKnown := i > 0 && s.toks[i].gap == gapSpace && s.isKnown(i-1) && s.toks[i-1].letters()
-	if s.toks[i].n() < 2 || i > 0 && s.toks[i].gap == gapNone {
+	// A lone letter opens a split name only as a consonant said apart
+	// ("g benga" for Gbenga), never "a" or "i".
+	single := s.toks[i].n() == 1 && !s.eq(i, "a") && !s.eq(i, "i")
+	if s.toks[i].n() < 2 && !single || i > 0 && s.toks[i].gap == gapNone {
 		return false
 	}
 	// The two or three words run together must have the length of a part
@@ -1911,20 +1920,36 @@ func (s *scan) knownSplitAt(i int) bool {
 	if s.tokIn(wordMakerSet, i) {
 		return false // "it's destiny", "a crystal"
 	}
+	again := ""
+	if afterKnown {
+		again = s.lowerAny(i - 1)
+		if f := s.kn().foldName(again); f != "" {
+			again = f
+		}
+	}
 	var b [48]byte
 	w := append(b[:0], s.lower(i)...)
+	plain := s.tokIn(functionWordSet, i) || s.englishWord(i)
 	for k, n := s.next(i), 1; k > 0 && n < 3; k, n = s.next(k), n+1 {
 		if s.toks[k].gap != gapSpace || !s.toks[k].letters() || s.toks[k].upper() || s.toks[k].n() < 2 || s.tokIn(wordMakerSet, k) ||
 			len(w)+s.toks[k].n() > len(b) {
 			return false
 		}
 		w = append(w, s.lower(k)...)
-		if len(w) < 6 {
+		plain = plain && (s.tokIn(functionWordSet, k) || s.englishWord(k))
+		if len(w) < 5 {
 			continue
 		}
 		for _, kw := range s.kn().words {
-			if len(kw) >= 6 && (string(w) == kw || !afterKnown && len(kw) >= 8 && len(w)-len(kw) <= 1 && len(kw)-len(w) <= 1 &&
-				within1(unsafe.String(unsafe.SliceData(w), len(w)), kw)) { // within1 keeps no string
+			// Words that are English apart are the name unless an article
+			// or a possessive makes them the words: "tala morning star",
+			// "mr white horse", not "we saw the morning star"; and for a
+			// part of five letters never: "ho dan", not "eat on" for Eaton.
+			exact := string(w) == kw && (!plain || len(kw) >= 6 && !s.articleBeforeWord(i) && !determiners[s.prevWordAt(i, 1)]) &&
+				(len(kw) >= 6 || !single)
+			near := (!afterKnown || kw == again) && !single && !plain && len(kw) >= 8 && len(w)-len(kw) <= 1 && len(kw)-len(w) <= 1 &&
+				within1(unsafe.String(unsafe.SliceData(w), len(w)), kw) // within1 keeps no string
+			if exact || near {
 				p := s.kn().parts[kw]
 				s.addName(i, k, p.cls)
 				return true

@@ -275,6 +275,72 @@ func TestKnownSplitAndNearAfterTitle(t *testing.T) {
 	})
 }
 
+// TestKnownSplitShortAndRepeated: a supplied part of five letters split in
+// two ("ho dan"), one opened by a consonant said apart ("g benga"), one of
+// two English words after another part or a title ("tala morning star",
+// not "we saw the morning star"), and one a letter off said again right
+// after the part ("dr zielinski zi lin ski") all leaked; "eat on" stays for
+// Eaton. Written for this test.
+func TestKnownSplitShortAndRepeated(t *testing.T) {
+	t.Parallel()
+	for _, mode := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, mode)
+		kn := deid.Known{PatientNames: []string{"Hodan Warsame", "Tala Morningstar", "Marcus Eaton"},
+			RelativeNames: []string{"Gbenga Adeyemi"}, ProviderNames: []string{"Tomasz Zieliński", "Whitney Runningwater"}}
+		checkFound(t, d, kn, []foundCase{
+			{"five letters in two words", "speaker 1: hi is it ho dan\nspeaker 2: yes", []found{{"ho dan", deid.Name}}},
+			{"a consonant said apart", "dad: it's g benga, the g is silent", []found{{"g benga", deid.Name}}},
+			{"two English words after the given name", "dr: ok tala morning star let's bump it up",
+				[]found{{"tala", deid.Name}, {"morning star", deid.Name}}},
+			{"two English words after a title", "nurse: dr running water will see you", []found{{"running water", deid.Name}}},
+			{"a letter off, said again", "pt: hi dr zielinski zi lin ski right",
+				[]found{{"zielinski", deid.Name}, {"zi lin ski", deid.Name}}},
+			{"the words as words stay", "patient: we saw the morning star at dawn; the running water is fine; you can eat on the way", nil},
+		})
+	}
+}
+
+// TestKnownShortFormsOfOtherLanguages: the usual short forms of given names
+// of other languages ("chuy" for Jesús, "lupe" for Guadalupe, "kasia" for
+// Katarzyna, "funmi" for Funmilayo) leaked, the supplied name's accent
+// hiding it from the list too. Written for this test.
+func TestKnownShortFormsOfOtherLanguages(t *testing.T) {
+	t.Parallel()
+	for _, mode := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, mode)
+		checkFound(t, d, deid.Known{PatientNames: []string{"Jesús Villalobos"}}, []foundCase{
+			{"spanish", "doctor: mister villalobos\npatient: chuy doctor just chuy",
+				[]found{{"villalobos", deid.Name}, {"chuy", deid.Name}, {"chuy", deid.Name}}},
+		})
+		checkFound(t, d, deid.Known{PatientNames: []string{"Guadalupe Herrera"}}, []foundCase{
+			{"spanish, a woman", "doctor: mrs herrera\npatient: lupe, doctor", []found{{"herrera", deid.Name}, {"lupe", deid.Name}}},
+		})
+		checkFound(t, d, deid.Known{PatientNames: []string{"Katarzyna Nowak"}, RelativeNames: []string{"Funmilayo Adebayo"}}, []foundCase{
+			{"polish and yoruba", "hi yes kasia please, and my mom is here too she's funmi",
+				[]found{{"kasia", deid.Name}, {"funmi", deid.Name}}},
+		})
+	}
+}
+
+// TestKnownAfterSoMidTurn: a supplied name after "so" within a turn with no
+// punctuation, before the topic ("i'm afraid so nour the palpitations",
+// "i'm dr solberg so clement the weather"); a word that is English stays
+// after "so" unless a name comes before it. Written for this test.
+func TestKnownAfterSoMidTurn(t *testing.T) {
+	t.Parallel()
+	for _, mode := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, mode)
+		checkFound(t, d, deid.Known{PatientNames: []string{"Nour Khoury"}}, []foundCase{
+			{"a name no word", "dr: no relation i'm afraid so nour the palpitations", []found{{"nour", deid.Name}}},
+		})
+		checkFound(t, d, deid.Known{PatientNames: []string{"Clement Ayodele"}, ProviderNames: []string{"Ingrid Solberg"}}, []foundCase{
+			{"after a name", "dr: i'm dr solberg so clement the weather has been clement",
+				[]found{{"solberg", deid.Name}, {"clement", deid.Name}}},
+			{"a word after so", "dr: it was so clement the whole week", nil},
+		})
+	}
+}
+
 // TestKnownEmptyNames: a supplied name with no letters (an empty field of
 // the platform) names nobody and breaks nothing.
 func TestKnownEmptyNames(t *testing.T) {

@@ -759,6 +759,13 @@ func (s *scan) vocativeAt(i int, p knownPart) bool {
 	if determiners[nw] && !modalNames[p.word] && !clauseVerbs[p.word] && s.discourseOpens(i) {
 		return true
 	}
+	// Within a turn after "so", where no punctuation was transcribed:
+	// "i'm afraid so nour the palpitations" (a name that is no English
+	// word), "i'm dr solberg so clement the weather" (after a name).
+	if determiners[nw] && pw == "so" && !modalNames[p.word] && !clauseVerbs[p.word] && !s.verbUse(i, p) &&
+		(!s.englishWord(i) || s.isKnown(s.sameLinePrev(pv))) {
+		return true
+	}
 	if s.verbUse(i, p) {
 		return false
 	}
@@ -1606,6 +1613,11 @@ var personRoles = map[string]bool{"nurse": true, "therapist": true, "pharmacist"
 	"specialist": true, "cardiologist": true, "oncologist": true, "neurologist": true, "physio": true,
 	"trainer": true, "coach": true, "teacher": true, "lawyer": true, "attorney": true, "advocate": true,
 	"sitter": true, "babysitter": true, "nanny": true, "sponsor": true, "mgr": true}
+
+// nurseRoles complete a nurse's title ("Nurse Practitioner", "Nurse
+// Educator"); personRoles holds the roles that stand alone too.
+var nurseRoles = map[string]bool{"practitioner": true, "educator": true, "anesthetist": true, "clinician": true,
+	"informaticist": true, "supervisor": true, "liaison": true, "consultant": true, "specialist": true}
 
 // childRank names a child by their place among siblings: "hunter is my
 // oldest".

@@ -352,3 +352,25 @@ func TestRelativeSetOffByCommas(t *testing.T) {
 		{"patient: my sister in law, anyway, is fine", "anyway", false},
 	})
 }
+
+// TestRelativeBeforeAnyVerb: a given name or a town's name right after an
+// owned relation is the relative's before any verb's third-person or past
+// form, not only the listed ones ("my neighbor frank checks on me", "my
+// son hunter visited" and "my granddaughter brooklyn is staying with us"
+// leaked); a modal, a word after a preposition and a town placed stay.
+// Written for this test.
+func TestRelativeBeforeAnyVerb(t *testing.T) {
+	t.Parallel()
+	checkWordIsName(t, []wordCase{
+		{"patient: my neighbor frank checks on me most days", "frank", true},
+		{"patient: my son hunter visited last week", "hunter", true},
+		{"patient: my wife summer works nights", "summer", true},
+		{"patient: my granddaughter brooklyn is staying with us", "brooklyn", true},
+		{"patient: my brother phoenix moved in", "phoenix", true},
+		{"patient: my daughter austin worries about me", "austin", true},
+		{"patient: my son will visit tomorrow", "will", false},
+		{"patient: my cousin in brooklyn is sick", "brooklyn", false},
+		{"patient: my trip to phoenix was fun", "phoenix", false},
+		{"patient: my sister rose early", "rose", false},
+	})
+}

@@ -164,6 +164,13 @@ var objectWords = map[string]bool{"it": true, "the": true, "this": true, "that":
 // the rest of the document.
 func (s *scan) nameChain(i int, cls NameClass, strong bool) {
 	caps := s.toks[i].allUpper() && s.toks[i].n() > 1
+	if (nurseRoles[s.lower(i)] || personRoles[s.lower(i)]) && s.toks[i].lex&(lxFirst|lxSur) == 0 {
+		m := s.next(i) // "Nurse Practitioner Abigail Stone": the role is no name part
+		if m < 0 || s.toks[m].gap != gapSpace || !s.nameish(m, caps) {
+			return
+		}
+		i = m
+	}
 	st, en := i, i
 	for {
 		k := en + 1
@@ -308,6 +315,9 @@ func (s *scan) nameChain(i int, cls NameClass, strong bool) {
 			st = k - 1
 			continue
 		}
+		if (nurseRoles[s.lower(k)] || personRoles[s.lower(k)]) && tk.lex&(lxFirst|lxSur) == 0 {
+			break // "Nurse Practitioner Abigail Stone": a role is no name part
+		}
 		if s.nameish(k, caps) {
 			st = k
 			continue
@@ -416,8 +426,8 @@ func (s *scan) titleName(i int) bool {
 	// "Nurse Practitioner", "Doctor Visit": ordinary words after the weaker titles.
 	if (s.eq(i, "nurse") || s.eq(i, "doctor") || s.eq(i, "sister") || s.eq(i, "father") || s.eq(i, "brother") ||
 		s.eq(i, "captain") || s.eq(i, "officer") || s.eq(i, "coach") || s.eq(i, "judge") || s.eq(i, "lady") || s.eq(i, "lord")) &&
-		nt.lex&(lxCommon|lxMedical) != 0 && nt.lex&(lxFirst|lxSur) == 0 {
-		return false
+		(nt.lex&(lxCommon|lxMedical) != 0 || personRoles[s.lower(k)] || nurseRoles[s.lower(k)]) && nt.lex&(lxFirst|lxSur) == 0 {
+		return false // "Nurse Navigator Kim": the role goes on, the name comes after it
 	}
 	if nt.allUpper() && nt.n() > 1 && !t.allUpper() && nt.lex&(lxFirst|lxSur) == 0 {
 		return false
@@ -3211,8 +3221,8 @@ func (s *scan) lowerVocativeName(i int) bool {
 	setOff := n < len(s.toks) && s.toks[n].gap != gapLine && (s.toks[n].punct(',') || s.toks[n].punct('?') || s.toks[n].punct('!'))
 	ok := false
 	switch {
-	case given && s.relationBefore(i) && s.possessiveTwoBack(i) && (s.clauseEndAfter(i) || personVerbNext[s.nextWordAt(i)]):
-		ok = true // "this is my husband frank", "my wife jen says"
+	case given && s.relationBefore(i) && s.possessiveTwoBack(i) && (s.clauseEndAfter(i) || s.lowerPersonVerbAfter(i)):
+		ok = true // "this is my husband frank", "my wife jen says", "my neighbor frank checks on me"
 	case s.greetingBefore(i, p) || s.introBefore(i) || s.pleasantryBefore(i):
 		ok = true
 	case word && !setOff && !(s.discourseOpens(i) && s.addressFollows(i)):
@@ -3409,7 +3419,7 @@ func (s *scan) ownedRelativeName(i int) bool {
 	if !owned && !listGoesOn {
 		return false
 	}
-	if !listGoesOn && !s.clauseEndAfter(i) && !(personVerbNext[s.nextWordAt(i)] && !s.nextIsAux(i)) {
+	if !listGoesOn && !s.clauseEndAfter(i) && !(s.lowerPersonVerbAfter(i) && !s.nextIsAux(i)) {
 		return false
 	}
 	if given && t.lex&(lxFirst|lxFirstAmb) != 0 && t.lex&^nameListFlags == 0 || unlisted {
@@ -3623,6 +3633,50 @@ var endearments = map[string]bool{"buddy": true, "honey": true, "hon": true, "sw
 var quantifierBefore = map[string]bool{"every": true, "each": true, "any": true, "no": true, "poison": true, "my": false,
 	"of": true, "in": true, "on": true, "at": true, "for": true, "with": true, "by": true, "about": true, "little": true,
 	"big": true, "sugar": true, "blood": true, "old": true, "new": true, "all": true}
+
+// relativeNamedLikeTown: a town's name right after an owned relation and
+// before the person's verb or the clause's end is the relative's ("my
+// granddaughter brooklyn is staying with us", "my brother phoenix moved
+// in"); elsewhere it stays a town ("my cousin in brooklyn").
+func (s *scan) relativeNamedLikeTown(i int) bool {
+	if s.tokIn(functionWordSet, i) || !s.possessiveTwoBack(i) || !(s.clauseEndAfter(i) || s.lowerPersonVerbAfter(i)) {
+		return false
+	}
+	s.addName(i, i, PatientNames)
+	return true
+}
+
+// lowerPersonVerbAfter: the word after i is a verb a person does: one of
+// personVerbNext, or an English verb's third-person or past form
+// ("checks", "worries", "visited") whose base the word list holds.
+func (s *scan) lowerPersonVerbAfter(i int) bool {
+	if personVerbNext[s.nextWordAt(i)] {
+		return true
+	}
+	n := s.next(i)
+	if n < 0 || s.toks[n].gap != gapSpace || !s.toks[n].letters() || s.toks[n].upper() || s.toks[n].n() < 4 ||
+		s.toks[n].lex&(lxFirst|lxSur|lxFirstAmb|lxSurAmb) != 0 {
+		return false
+	}
+	w := s.lower(n)
+	var stems []string
+	switch {
+	case strings.HasSuffix(w, "ied"), strings.HasSuffix(w, "ies"):
+		stems = []string{w[:len(w)-3] + "y"} // "worried", "worries"
+	case strings.HasSuffix(w, "ed"):
+		stems = []string{w[:len(w)-2], w[:len(w)-1]} // "checked", "moved"
+	case strings.HasSuffix(w, "es") && !strings.HasSuffix(w, "ses"):
+		stems = []string{w[:len(w)-2], w[:len(w)-1]} // "fixes", "takes"
+	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is"):
+		stems = []string{w[:len(w)-1]} // "checks"
+	}
+	for _, st := range stems {
+		if _, ok := englishWords()[st]; ok && len(st) >= 3 {
+			return true
+		}
+	}
+	return false
+}
 
 // possessiveTwoBack: "my husband vern": a possessive before the relation
 // word before token i.

@@ -238,3 +238,21 @@ func TestDatesSaidAgainOrAlone(t *testing.T) {
 		}
 	}
 }
+
+// TestRoleAfterNurseTitle: a role that completes a nurse's title is no
+// part of the name after it ("Discussed with Nurse Practitioner Abigail
+// Stone." removed "Practitioner" with the name, and "Nurse Navigator Kim"
+// took "Navigator"); the title and its role alone stay. Written for this
+// test.
+func TestRoleAfterNurseTitle(t *testing.T) {
+	t.Parallel()
+	for _, rulesOnly := range []bool{true, false} {
+		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})
+		expectExact(t, d, rulesOnly, []exact{
+			{"Discussed with Nurse Practitioner Abigail Stone.", "Abigail Stone", deid.Name},
+			{"Spoke to Nurse Navigator Lopez today.", "Lopez", deid.Name},
+			{"Reviewed with Nurse Educator Priya Raman, RN.", "Priya Raman", deid.Name},
+			{"Nurse Anesthetist Bjorn Halvorsen placed the line.", "Bjorn Halvorsen", deid.Name},
+		}, "Met with the Nurse Practitioner.", "Referred to the Nurse Navigator for teaching.")
+	}
+}

@@ -159,6 +159,10 @@ func (s *scan) wordAt(i int) {
 	if !up && i > 1 && s.toks[i-1].lex&lxRelation != 0 && s.relativeFullName(i) {
 		return
 	}
+	if !up && f&lxCity != 0 && f&^(lxCity|lxCityAmb|lxPhraseHead) == 0 && tn >= 3 && i > 1 && s.toks[i-1].lex&lxRelation != 0 &&
+		s.relativeNamedLikeTown(i) {
+		return
+	}
 	if !up && (t.gaz&(gzFirst|gzSur) != 0 || f == 0) && tn >= 3 && i > 0 && s.lowerContextName(i) {
 		return
 	}
