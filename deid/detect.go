@@ -101,6 +101,8 @@ type scan struct {
 	// built at their first call after the tokens are made (offOK).
 	startAt, endAt []int32
 	offOK          bool
+	// titleLine is titleCaseLine's answer for the last line it read.
+	titleLine lineAnswer
 	// lexCache holds the lexicon flags of short listed words seen in this
 	// and earlier texts (tokenizeLow); kept across texts.
 	lexCache *lexCache
@@ -283,6 +285,7 @@ func (s *scan) rules(d *Detector, text string, known Known, prep bool) []Span {
 	}
 	s.toks = tokenizeLow(text, s.low, s.toks[:0], &s.web, s.lexCache)
 	s.offOK = false // startAt and endAt are of the last text's tokens
+	s.titleLine.ok = false
 	s.cands = s.cands[:0]
 	s.marks = s.marks[:0]
 	s.ktier = s.ktier[:0] // rebuilt by knownNames; empty until then

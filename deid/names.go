@@ -1629,7 +1629,15 @@ var titleFunctionWords = map[string]bool{"with": true, "within": true, "without"
 // right after another word: "Clean With Soap", "Grab Bars Near the
 // Toilet", "Notify Provider If Drainage Increases". After a colon or a
 // sentence's end a capital is the sentence's; a paragraph is no heading.
+//
+// The answer is the same for every token of a line, and the rules ask it
+// of nearly every capitalized word, so the last line's answer is kept
+// (scan.titleLine): a line of 25 tokens or fewer answers found for all of
+// them, and the first 25 tokens of a longer one answer false.
 func (s *scan) titleCaseLine(k int) bool {
+	if c := &s.titleLine; c.ok && k >= c.from && k <= c.to {
+		return c.found
+	}
 	a := k
 	for a > 0 && s.toks[a].gap != gapLine {
 		if a--; a < k-24 {
@@ -1637,8 +1645,10 @@ func (s *scan) titleCaseLine(k int) bool {
 		}
 	}
 	found := false
-	for j := a + 1; j < len(s.toks) && s.toks[j].gap != gapLine; j++ {
+	j := a + 1
+	for ; j < len(s.toks) && s.toks[j].gap != gapLine; j++ {
 		if j > a+24 {
+			s.titleLine = lineAnswer{ok: true, from: a, to: a + 24, found: false}
 			return false
 		}
 		t := &s.toks[j]
@@ -1646,7 +1656,16 @@ func (s *scan) titleCaseLine(k int) bool {
 			found = true
 		}
 	}
+	s.titleLine = lineAnswer{ok: true, from: a, to: j - 1, found: found}
 	return found
+}
+
+// lineAnswer is a yes or no kept for the tokens from..to of one line of
+// the current text (titleCaseLine's); ok is false until it is set.
+type lineAnswer struct {
+	ok       bool
+	from, to int
+	found    bool
 }
 
 // capsLastFirst: "NWACHUKWU, EULALIA" - two capitalized words that are
