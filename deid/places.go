@@ -3754,15 +3754,17 @@ func (s *scan) facHeadInTown(i int) bool {
 	if t.upper() || t.gaz&(gzFacHead|gzPhraseHead) == 0 || t.lex&(lxMedical|lxMonth|lxWeekday|lxState|lxCountry|lxRelation|lxTimeWord) != 0 {
 		return false
 	}
-	w := s.lower(i)
-	if siteNouns[w] || facilityWords[w] || hospitalWords[w] || whichOfKind[w] || placeKeepers[w] || inIdioms[w] || functionWords[w] {
-		return false
-	}
+	// "at" before and "in" after first: most words fail them, and they
+	// cost less than the seven maps.
 	if s.prevWordAt(i, 1) != "at" {
 		return false
 	}
 	n := s.next(i)
 	if n < 0 || !s.eq(n, "in") {
+		return false
+	}
+	w := s.lower(i)
+	if siteNouns[w] || facilityWords[w] || hospitalWords[w] || whichOfKind[w] || placeKeepers[w] || inIdioms[w] || functionWords[w] {
 		return false
 	}
 	c := s.next(n)
@@ -3819,10 +3821,8 @@ func (s *scan) theNameInTown(i int) bool {
 		t.lex&(lxMedical|lxTitle|lxTitleClin|lxMonth|lxWeekday|lxState|lxCountry|lxRelation|lxCredential) != 0 && !titled {
 		return false
 	}
-	w := s.lower(i)
-	if siteNouns[w] || facilityWords[w] || hospitalWords[w] || whichOfKind[w] || placeKeepers[w] {
-		return false
-	}
+	// The words around first: most capitalized words have no "the"
+	// before them, and these tests cost less than the five maps.
 	p := s.sameLinePrev(i)
 	if p < 0 || !s.eq(p, "the") {
 		return false
@@ -3834,6 +3834,10 @@ func (s *scan) theNameInTown(i int) bool {
 	}
 	n := s.next(e)
 	if n < 0 || !s.eq(n, "in") {
+		return false
+	}
+	w := s.lower(i)
+	if siteNouns[w] || facilityWords[w] || hospitalWords[w] || whichOfKind[w] || placeKeepers[w] {
 		return false
 	}
 	c := s.next(n)

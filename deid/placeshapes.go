@@ -38,7 +38,7 @@ func (s *scan) placeShapes() {
 		if !t.letters() {
 			continue
 		}
-		if !t.upper() && siteNouns[s.lower(i)] && i >= 2 && s.toks[i-1].capWord() {
+		if !t.upper() && i >= 2 && s.toks[i-1].capWord() && s.tokIn(siteNounSet, i) {
 			if !s.featureSiteBefore(i) {
 				s.unlistedSiteBefore(i)
 			}
