@@ -103,6 +103,8 @@ type scan struct {
 	offOK          bool
 	// titleLine is titleCaseLine's answer for the last line it read.
 	titleLine lineAnswer
+	// engTok holds englishTok's answer for each token, 0 until asked.
+	engTok []uint8
 	// lexCache holds the lexicon flags of short listed words seen in this
 	// and earlier texts (tokenizeLow); kept across texts.
 	lexCache *lexCache
@@ -286,6 +288,8 @@ func (s *scan) rules(d *Detector, text string, known Known, prep bool) []Span {
 	s.toks = tokenizeLow(text, s.low, s.toks[:0], &s.web, s.lexCache)
 	s.offOK = false // startAt and endAt are of the last text's tokens
 	s.titleLine.ok = false
+	s.engTok = slices.Grow(s.engTok[:0], len(s.toks))[:len(s.toks)]
+	clear(s.engTok)
 	s.cands = s.cands[:0]
 	s.marks = s.marks[:0]
 	s.ktier = s.ktier[:0] // rebuilt by knownNames; empty until then

@@ -631,7 +631,7 @@ func (s *scan) wordSurname(k int) bool {
 	if t.lex&lxSurAmb == 0 || t.lex&(lxFirst|lxFirstAmb) != 0 || t.gaz&(gzFirst|gzFirstAmb) != 0 {
 		return false
 	}
-	_, ok := englishWords()[s.lower(k)]
+	ok := s.englishTok(k)
 	return ok
 }
 
@@ -656,7 +656,7 @@ func (s *scan) plainPlaceWord(k int) bool {
 		t.gaz&(gzCity|gzCityAmb|gzTown|gzFacHead|gzFacAcro|gzCityNick) != 0 || t.gaz&(gzFirst|gzSur) != 0 && t.gaz&gzWord == 0 {
 		return false
 	}
-	_, ok := englishWords()[s.lower(k)]
+	ok := s.englishTok(k)
 	return ok || s.pluralOfWord(k)
 }
 
@@ -1259,7 +1259,7 @@ func (s *scan) mediaTitle(st, en int) bool {
 // Moon", "Paw Patrol", "Wheel of Fortune"); never a given name of the
 // hand lists, nor a census one that is no English word.
 func (s *scan) titleWord(k int) bool {
-	_, eng := englishWords()[s.lower(k)]
+	eng := s.englishTok(k)
 	return eng && s.toks[k].lex&(lxFirst|lxFirstAmb) == 0 && (s.toks[k].gaz&gzFirst == 0 || s.censusGivenWord(k))
 }
 
@@ -1709,7 +1709,7 @@ func (s *scan) infinitiveVerb(k int) bool {
 	if t.upper() || !t.letters() {
 		return false
 	}
-	if _, ok := englishWords()[s.lower(k)]; !ok {
+	if ok := s.englishTok(k); !ok {
 		return false
 	}
 	p := s.sameLinePrev(k)
@@ -1776,7 +1776,7 @@ func (s *scan) parenProduct(st, en int) bool {
 		if t.upper() || !t.letters() || t.shape&shNonASCII != 0 || t.n() < 6 || t.lex != 0 || t.gaz != 0 {
 			return false
 		}
-		_, eng := englishWords()[s.lower(k)]
+		eng := s.englishTok(k)
 		return !eng
 	}
 	if p := s.sameLinePrev(st); p > 0 && s.toks[p].punct('(') {
@@ -1843,7 +1843,7 @@ func (s *scan) greetingModifier(k int) bool {
 	if t.upper() || !t.letters() || t.lex&(lxFirst|lxFirstAmb) != 0 || t.gaz&(gzFirst|gzFirstAmb) != 0 {
 		return false
 	}
-	if _, ok := englishWords()[s.lower(k)]; !ok {
+	if ok := s.englishTok(k); !ok {
 		return false
 	}
 	n := s.next(k)

@@ -499,7 +499,7 @@ func (s *scan) answerAcronymAt(i int) bool {
 	case "downtown", "uptown", "still", "the":
 		goesOn = true // "ummc downtown", "msk still", "umcg the main campus"
 	}
-	if _, eng := englishWords()[w]; eng || !goesOn || !s.placeQuestionBefore(i) {
+	if eng := s.englishTok(i); eng || !goesOn || !s.placeQuestionBefore(i) {
 		return false
 	}
 	s.addTok(i, i, Location, prShape)

@@ -1982,7 +1982,7 @@ func (s *scan) articleBeforeWord(i int) bool {
 		if s.toks[i].lex&lxFirst != 0 {
 			return false // "the john deere cap" for a supplied Jon
 		}
-		if _, eng := englishWords()[s.lower(i)]; eng {
+		if eng := s.englishTok(i); eng {
 			return true
 		}
 		return s.toks[i].gaz&gzWord != 0

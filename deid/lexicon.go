@@ -83,6 +83,28 @@ var englishWords = sync.OnceValue(func() map[string]struct{} {
 	return m
 })
 
+// englishTok reports whether token i, lower-cased, is a word of
+// english.txt: englishWords()[s.lower(i)]. The rules ask it of the same
+// token many times (a name candidate's tests, its vetoes, the tagger's
+// input), so each token's answer is kept for the text in s.engTok (0: not
+// asked yet, 1: no, 2: yes), which rules sizes to the tokens; a scan made
+// for one date or number has none and asks the map.
+func (s *scan) englishTok(i int) bool {
+	if i < len(s.engTok) {
+		if v := s.engTok[i]; v != 0 {
+			return v == 2
+		}
+		_, eng := englishWords()[s.lower(i)]
+		s.engTok[i] = 1
+		if eng {
+			s.engTok[i] = 2
+		}
+		return eng
+	}
+	_, eng := englishWords()[s.lower(i)]
+	return eng
+}
+
 // nickLists are the short forms of given names: by, from a given name to
 // its short forms, and of, from a short form back to its given names; hand
 // from the hand-written list, open from the derived one (see knownIndex.build).

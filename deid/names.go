@@ -1254,7 +1254,7 @@ func (s *scan) lowerInitialsWord(k int) bool {
 	if !t.letters() || t.upper() || t.n() < 2 || t.n() > 4 || t.lex != 0 || t.gaz != 0 || s.tokIn(unitAcronymSet, k) {
 		return false
 	}
-	if _, eng := englishWords()[s.lower(k)]; eng {
+	if eng := s.englishTok(k); eng {
 		return false
 	}
 	return !strings.ContainsAny(s.lower(k), "aeiou")
@@ -2041,7 +2041,7 @@ func (s *scan) nameInPersonSlot(i int) bool {
 			// "tevita's been throwing up": "has", not a possessive.
 			return t.lex == 0 && t.gaz == 0 && !t.upper() && s.unlistedPersonFrame(i)
 		}
-		if _, word := englishWords()[s.lower(i)]; word {
+		if word := s.englishTok(i); word {
 			return false
 		}
 		s.lowerNameAt(i, PatientNames)
@@ -2050,7 +2050,7 @@ func (s *scan) nameInPersonSlot(i int) bool {
 	// An English word is no name here: a map lookup, made after the cheap
 	// tests of each case below (most words fail one of them).
 	english := func() bool {
-		_, word := englishWords()[s.lower(i)]
+		word := s.englishTok(i)
 		return word
 	}
 	// A word on no list at all ("piet", "naledi") only right after a
@@ -2119,7 +2119,7 @@ func (s *scan) familyNamed(i int) bool {
 	}
 	// "the walker family wants": an English word ("walker", "baker") may
 	// be the thing and not the family.
-	if _, word := englishWords()[s.lower(i)]; word {
+	if word := s.englishTok(i); word {
 		return false
 	}
 	s.addName(i, i, PatientNames)
@@ -2779,7 +2779,7 @@ func (s *scan) placeOrEponymSurname(n int) bool {
 		s.eponymAfter(n) {
 		return false
 	}
-	_, word := englishWords()[s.lower(n)]
+	word := s.englishTok(n)
 	return !word
 }
 
@@ -5261,7 +5261,7 @@ func (s *scan) nameStated(k int) bool {
 func (s *scan) possessiveBeforeWord(i int) bool {
 	switch s.prevWordAt(i, 1) {
 	case "your", "our", "their":
-		_, eng := englishWords()[s.lower(i)]
+		eng := s.englishTok(i)
 		return eng
 	}
 	return false

@@ -1708,7 +1708,7 @@ func (s *scan) cornerStreet(k int) int {
 	t := &s.toks[k]
 	if t.letters() && !t.upper() {
 		w := s.lower(k)
-		_, eng := englishWords()[w]
+		eng := s.englishTok(k)
 		if !streetNames[w] && !s.spelledOrdinal(k) &&
 			(eng || t.n() < 4 || t.lex&^(lxFirst|lxSur|lxFirstAmb|lxSurAmb|lxCity|lxCityAmb) != 0 || t.gaz&gzWord != 0) {
 			return -1
@@ -2662,7 +2662,7 @@ func (s *scan) landmarkNearPlace() {
 		if t.lex&^(lxFirst|lxSur|lxFirstAmb|lxSurAmb|lxCity|lxCityAmb) != 0 || t.gaz&gzWord != 0 || s.isKnown(x) {
 			continue
 		}
-		if _, eng := englishWords()[s.lower(x)]; eng || !s.timeOrEndAfter(x) {
+		if eng := s.englishTok(x); eng || !s.timeOrEndAfter(x) {
 			continue
 		}
 		s.addTok(x, x, Location, prShape)
@@ -2701,7 +2701,7 @@ func (s *scan) cornerSecondStreet() {
 		if !and || !t.letters() {
 			continue
 		}
-		if _, eng := englishWords()[s.lower(x)]; t.lex == 0 && t.gaz&^(gazPlaceFlags|gzFirst|gzSur) == 0 && !eng || streetNames[s.lower(x)] {
+		if eng := s.englishTok(x); t.lex == 0 && t.gaz&^(gazPlaceFlags|gzFirst|gzSur) == 0 && !eng || streetNames[s.lower(x)] {
 			s.addTok(x, x, Location, prShape)
 		}
 	}
@@ -3062,7 +3062,7 @@ func (s *scan) lowerLandmark(i int) bool {
 		}
 		named = named || tp.lex&(lxCity|lxSur|lxCountry) != 0 || tp.gaz&(gzCity|gzTown|gzSur|gzFacHead) != 0
 		if natural {
-			if _, eng := englishWords()[s.lower(p)]; eng || tp.lex&(lxCity|lxCountry|lxState|lxCommon) != 0 || tp.gaz&(gzCity|gzTown|gzWord) != 0 {
+			if eng := s.englishTok(p); eng || tp.lex&(lxCity|lxCountry|lxState|lxCommon) != 0 || tp.gaz&(gzCity|gzTown|gzWord) != 0 {
 				return false
 			}
 			named = true
@@ -3669,7 +3669,7 @@ func (s *scan) leadWordPlace(i int) bool {
 	if !named && (s.eq(i, "lake") || s.eq(i, "mount")) && t.lex&^(lxFirst|lxSur|lxFirstAmb|lxSurAmb) == 0 && t.n() >= 4 {
 		// A lake or a mountain named with a word of no list and no
 		// English: "fishing at lake tahoe", "near mount shasta".
-		_, eng := englishWords()[s.lower(n)]
+		eng := s.englishTok(n)
 		named = !eng
 	}
 	if !(s.eq(i, "fort") && t.n() >= 4 && !s.tokIn(functionWordSet, n)) && (!named || t.gaz&gzWord != 0 || t.lex&lxCommon != 0) {
@@ -3792,7 +3792,7 @@ func (s *scan) placeAfterCloser(i int) bool {
 	default:
 		return false
 	}
-	if _, eng := englishWords()[s.lower(i)]; eng && !t.upper() {
+	if eng := s.englishTok(i); eng && !t.upper() {
 		return false
 	}
 	s.addTok(i, s.facilityWordsAfter(i), Location, prCue)
@@ -3936,8 +3936,7 @@ func (s *scan) streetAfterMotion(i int) bool {
 	if q < 0 || !motionVerbs[s.lower(q)] {
 		return false
 	}
-	w := s.lower(i)
-	if _, eng := englishWords()[w]; eng || s.isKnown(i) || i+2 < len(s.toks) && s.toks[i+1].punct('\'') {
+	if eng := s.englishTok(i); eng || s.isKnown(i) || i+2 < len(s.toks) && s.toks[i+1].punct('\'') {
 		return false // "near kayla's house": the owner
 	}
 	end := i
@@ -4082,7 +4081,7 @@ func (s *scan) townAfterRegion() {
 			t.lex&(lxCommon|lxMedical|lxTitle|lxTitleClin|lxRelation|lxMonth|lxWeekday|lxState|lxCountry) != 0 {
 			continue
 		}
-		if _, eng := englishWords()[s.lower(x)]; eng || !s.clauseEndAfter(x) {
+		if eng := s.englishTok(x); eng || !s.clauseEndAfter(x) {
 			continue
 		}
 		s.addTok(x, x, Location, prShape)
@@ -4152,7 +4151,7 @@ func (s *scan) cityClosingAfterPrep(i, end int) bool {
 	if s.opensSentence(s.sameLinePrev(i)) || s.eponymAfter(end) || s.eponymAfterWord(end) {
 		return false
 	}
-	if _, eng := englishWords()[s.lower(end)]; eng && end == i {
+	if eng := s.englishTok(end); eng && end == i {
 		return false // "Difficulty in Reading": the word
 	}
 	return s.clauseEndAfter(end) || s.strictEnd(end)

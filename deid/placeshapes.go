@@ -187,7 +187,7 @@ func (s *scan) placeCalled(i int) bool {
 		// After the first word, an English word in lower case is the
 		// sentence going on ("called ouarzazate out in the desert").
 		if k > st && !t.upper() && t.lex&(lxCity|lxFirst|lxSur) == 0 {
-			if _, eng := englishWords()[s.lower(k)]; eng {
+			if eng := s.englishTok(k); eng {
 				break
 			}
 		}
@@ -281,7 +281,7 @@ func (s *scan) unlistedLowerWord(k int) bool {
 		return false
 	}
 	w := s.lower(k)
-	if _, eng := englishWords()[w]; eng || wardWords[w] {
+	if eng := s.englishTok(k); eng || wardWords[w] {
 		return false
 	}
 	// A word with no vowel is an acronym: "a week in snf".
@@ -483,7 +483,7 @@ func (s *scan) storeStreetOn(i int) bool {
 	// After a place found rather than a store, only a word that is no
 	// English word: "Heart & Lung Institute on arrival" stays.
 	if !store {
-		if _, eng := englishWords()[s.lower(k)]; eng || t.lex&lxCommon != 0 || t.gaz&gzWord != 0 {
+		if eng := s.englishTok(k); eng || t.lex&lxCommon != 0 || t.gaz&gzWord != 0 {
 			return false
 		}
 	}
@@ -598,7 +598,7 @@ func (s *scan) siteWord(k int) bool {
 	if t.n() < 4 {
 		return false
 	}
-	_, eng := englishWords()[s.lower(k)]
+	eng := s.englishTok(k)
 	return !eng
 }
 

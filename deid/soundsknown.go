@@ -136,7 +136,7 @@ func (s *scan) soundsKnown(i int, nameOnly bool) bool {
 		return false // "murphy's sign" is no "Merwe"
 	}
 	w := s.lower(i)
-	if _, eng := englishWords()[w]; eng {
+	if s.englishTok(i) {
 		return false // "sunny", "rusty": a word too, whatever the name lists say
 	}
 	var kb, pb [16]byte
@@ -280,7 +280,7 @@ func (s *scan) soundsKnownRun(i int) bool {
 	// answer: "that's me", "close", "almost", "that's right".
 	foreign := false
 	for k := i; k >= 0 && k <= end; k = s.next(k) {
-		if _, eng := englishWords()[s.lower(k)]; !eng && !unitWordsAny(s.lower(k)) {
+		if eng := s.englishTok(k); !eng && !unitWordsAny(s.lower(k)) {
 			foreign = true
 		}
 		if k == end {

@@ -49,3 +49,27 @@ func TestTitleCaseLineKeptPerLine(t *testing.T) {
 		t.Fatal("no title-case line: the test compares nothing")
 	}
 }
+
+// TestEnglishTokMatchesTheList checks englishTok's kept answers: asked of
+// every token twice, in order and at random, it says what the list says.
+func TestEnglishTokMatchesTheList(t *testing.T) {
+	t.Parallel()
+	eng := 0
+	for n, x := range referenceTexts(t) {
+		s := &scan{text: x, low: asciiLower(x), toks: tokenize(x, nil)}
+		s.engTok = make([]uint8, len(s.toks))
+		r := rand.New(rand.NewPCG(uint64(n), 11))
+		for _, k := range append(r.Perm(len(s.toks)), r.Perm(len(s.toks))...) {
+			_, want := englishWords()[s.lower(k)]
+			if got := s.englishTok(k); got != want {
+				t.Fatalf("text %d token %d: englishTok = %v, the list says %v", n, k, got, want)
+			}
+			if want {
+				eng++
+			}
+		}
+	}
+	if eng == 0 {
+		t.Fatal("no English word: the test compares nothing")
+	}
+}

@@ -770,7 +770,7 @@ func (s *scan) wordWithoutPlace(i int) bool {
 		t.lex&(lxCity|lxCityAmb|lxState|lxCountry|lxFirst|lxSur|lxFirstAmb|lxSurAmb) == 0 && !s.placePhraseAt(i) {
 		return true
 	}
-	if _, english := englishWords()[s.lower(i)]; t.lex&lxCommon == 0 && t.gaz&gzWord == 0 && !(english && s.isKnown(i)) {
+	if english := s.englishTok(i); t.lex&lxCommon == 0 && t.gaz&gzWord == 0 && !(english && s.isKnown(i)) {
 		return false
 	}
 	if p := s.sameLinePrev(i); p >= 0 && s.cueWord(p) == cuePrep && !(s.eq(p, "to") && verbObjects[s.nextWordAt(i)]) {
@@ -881,7 +881,7 @@ func (s *scan) dictionaryWord(i int) bool {
 	if t.lex&(lxFirst|lxSur|lxCity|lxCountry|lxState) != 0 || t.gaz&(gzFirst|gzSur|gzCity|gzTown|gzFacHead|gzFacAcro) != 0 {
 		return false
 	}
-	_, ok := englishWords()[s.lower(i)]
+	ok := s.englishTok(i)
 	return ok
 }
 
