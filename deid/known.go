@@ -1929,14 +1929,14 @@ func (s *scan) knownSplitAt(i int) bool {
 	}
 	var b [48]byte
 	w := append(b[:0], s.lower(i)...)
-	plain := s.tokIn(functionWordSet, i) || s.englishWord(i)
+	plain := s.tokIn(functionWordSet, i) || s.englishTok(i)
 	for k, n := s.next(i), 1; k > 0 && n < 3; k, n = s.next(k), n+1 {
 		if s.toks[k].gap != gapSpace || !s.toks[k].letters() || s.toks[k].upper() || s.toks[k].n() < 2 || s.tokIn(wordMakerSet, k) ||
 			len(w)+s.toks[k].n() > len(b) {
 			return false
 		}
 		w = append(w, s.lower(k)...)
-		plain = plain && (s.tokIn(functionWordSet, k) || s.englishWord(k))
+		plain = plain && (s.tokIn(functionWordSet, k) || s.englishTok(k))
 		if len(w) < 5 {
 			continue
 		}

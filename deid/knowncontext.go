@@ -763,7 +763,7 @@ func (s *scan) vocativeAt(i int, p knownPart) bool {
 	// "i'm afraid so nour the palpitations" (a name that is no English
 	// word), "i'm dr solberg so clement the weather" (after a name).
 	if determiners[nw] && pw == "so" && !modalNames[p.word] && !clauseVerbs[p.word] && !s.verbUse(i, p) &&
-		(!s.englishWord(i) || s.isKnown(s.sameLinePrev(pv))) {
+		(!s.englishTok(i) || s.isKnown(s.sameLinePrev(pv))) {
 		return true
 	}
 	if s.verbUse(i, p) {

@@ -885,13 +885,6 @@ func (s *scan) dictionaryWord(i int) bool {
 	return ok
 }
 
-// englishWord: token i is on the English word list, whatever name or
-// place lists hold it too ("morning", "star", "water").
-func (s *scan) englishWord(i int) bool {
-	_, ok := englishWords()[s.lower(i)]
-	return ok
-}
-
 // pluralOfWord: a lower-case word on no list that is the plural of an
 // English word ("pins", "polyps", "stones"): the word lists hold base
 // forms only.
