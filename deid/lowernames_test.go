@@ -374,3 +374,33 @@ func TestRelativeBeforeAnyVerb(t *testing.T) {
 		{"patient: my sister rose early", "rose", false},
 	})
 }
+
+// TestSpeakerSelfIntroduced: a speaker's name on no list after "i'm", when
+// a greeting opened the turn or a role ends the introduction ("hi i'm
+// ibrahima", "i'm wideline creole interpreter", "i'm adaeze your nurse
+// today" leaked); a state or a word after "i'm" stays ("i'm postop",
+// "i'm postmenopausal the nurse said"). The language before "interpreter"
+// is no name ("our dari interpreter", "the wolof interpreter" were
+// removed), nor a Spanish title ("doctora grace" took the title along), nor
+// "nurse handoff". After a title a given name that is also a word is the
+// name at the clause's end ("thank you dr grace"). Written for this test.
+func TestSpeakerSelfIntroduced(t *testing.T) {
+	t.Parallel()
+	checkWordIsName(t, []wordCase{
+		{"interpreter: hi i'm ibrahima the wolof interpreter", "ibrahima", true},
+		{"interpreter: hi i'm ibrahima", "ibrahima", true},
+		{"interpreter: good afternoon i'm wideline creole interpreter", "wideline", true},
+		{"nurse: i'm adaeze your nurse today", "adaeze", true},
+		{"dr: good morning i'm siddiqui from cardiology", "siddiqui", true},
+		{"pt: thank you dr grace", "grace", true},
+		{"pt: thank you doctora grace", "grace", true},
+		{"pt: i'm postop", "postop", false},
+		{"pt: i'm postmenopausal the nurse said", "postmenopausal", false},
+		{"pt: i'm hypothyroid", "hypothyroid", false},
+		{"interpreter: hi i'm ibrahima the wolof interpreter", "wolof", false},
+		{"dr: this is farid our dari interpreter", "dari", false},
+		{"pt: thank you doctora grace", "doctora", false},
+		{"nurse handoff\nnadia: bay six is stable", "handoff", false},
+		{"pt: dr will see you now", "will", false},
+	})
+}

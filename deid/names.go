@@ -1994,7 +1994,7 @@ const nonNameFlags = lxFirstAmb | lxSurAmb | lxCommon | lxMedical | lxLookalike 
 // counts.
 var lowerTitles = map[string]bool{"dr": true, "doctor": false, "mr": false, "mrs": true, "ms": false, "miss": true,
 	"mister": true, "dra": true, "sra": true, "senora": true, "señora": true, "senor": true, "señor": true, "madame": true,
-	"monsieur": true,
+	"monsieur": true, "doctora": true, "senorita": true, "señorita": true,
 	// Clergy, as a transcript writes them: "our pastor, reverend okoye",
 	// "rabbi cohen called".
 	"reverend": true, "rev": true, "pastor": true, "rabbi": true, "imam": true, "deacon": true, "chaplain": true,
@@ -2554,6 +2554,13 @@ func (s *scan) lowerName(i int) bool {
 			// nothing else or "dr": "dr tyler", "mrs austin".
 			if open && (t.lex&(lxFirst|lxFirstAmb) != 0 || t.gaz&(gzFirst|gzSur) != 0) && t.lex&(lxCommon|lxMedical|lxMonth|
 				lxWeekday|lxUnitWord|lxTitle|lxTitleClin|lxRelation) == 0 && t.gaz&gzWord == 0 && !s.dictionaryWord(i) {
+				surname = true
+			}
+			// A census given name that is also an English word ("dr
+			// grace", "mrs joy") at the clause's end or before what a
+			// person does.
+			if open && t.lex&lxFirst != 0 && t.lex&(lxCommon|lxMedical|lxMonth|lxWeekday|lxUnitWord|lxTitle|lxTitleClin|lxRelation) == 0 &&
+				!modalNames[s.lower(i)] && !verbNames[s.lower(i)] && (s.clauseEndAfter(i) || s.lowerPersonVerbAfter(i)) {
 				surname = true
 			}
 			// A surname that is also a word or an eponym ("dr thompson",
@@ -3371,7 +3378,12 @@ func (s *scan) unlistedGreeted(i int) bool {
 	}
 	// A cheap look at the word before first: a greeting, a word a
 	// greeting or a pleasantry ends on, or a comma.
-	switch p1 := s.prevWordAt(i, 1); {
+	p1 := s.prevWordAt(i, 1)
+	if (p1 == "i'm" || p1 == "im") && s.selfIntroduced(i) {
+		s.lowerNameAt(i, PatientNames) // "hi i'm ibrahima", "i'm wideline creole interpreter"
+		return true
+	}
+	switch {
 	case greetings[p1] || closingEnds[p1] || p1 == "," || p1 == "again" || p1 == "my" || p1 == "back" || p1 == "today" ||
 		p1 == "in" || p1 == "care" || p1 == "and":
 	default:
@@ -3382,6 +3394,53 @@ func (s *scan) unlistedGreeted(i int) bool {
 	}
 	s.lowerNameAt(i, PatientNames)
 	return true
+}
+
+// selfIntroduced: the word at i after "i'm" is the speaker's name: a
+// greeting opened the turn and the introduction ends after the word ("hi
+// i'm ibrahima", "good morning i'm siddiqui from cardiology"), or a role
+// follows it ("i'm wideline creole interpreter", "i'm ibrahima the wolof
+// interpreter"). "i'm postop", "i'm hypothyroid" stay.
+func (s *scan) selfIntroduced(i int) bool {
+	if s.tokIn(functionWordSet, i) || s.dictionaryWord(i) || unlistedForms[s.lower(i)] || chatFillers[s.lower(i)] || s.pluralOfWord(i) {
+		return false
+	}
+	role := false
+	switch w := s.nextWordAt(i); {
+	case peopleWords[w] || personRoles[w] || nurseRoles[w]:
+		role = s.nextWordAt(s.next(i)) == "interpreter" || personRoles[w] || nurseRoles[w] // "creole interpreter"
+	case w == "the" || w == "your" || w == "one":
+		// The role ends the introduction: "the wolof interpreter", "your
+		// nurse today", not "i'm postmenopausal the nurse said".
+		for k, n := s.next(i), 0; k > 0 && n < 3 && !role; k, n = s.next(k), n+1 {
+			if personRoles[s.lower(k)] || nurseRoles[s.lower(k)] || s.eq(k, "interpreter") || s.eq(k, "nurses") {
+				switch s.nextWordAt(k) {
+				case "for", "on", "from", "with", "today", "tonight", "here", "and", "at", "in", "this", "who":
+					role = true
+				default:
+					role = s.clauseEndAfter(k)
+				}
+			}
+		}
+	}
+	if role {
+		return true
+	}
+	greeted := false
+	for k, n := s.sameLinePrev(s.sameLinePrev(i)), 0; k >= 0 && n < 4 && !greeted; k, n = s.sameLinePrev(k), n+1 {
+		greeted = greetings[s.lower(k)]
+	}
+	if !greeted || !s.unlistedNameLike(i) || s.englishLooking(i) {
+		return false
+	}
+	if s.clauseEndAfter(i) {
+		return true
+	}
+	switch s.nextWordAt(i) {
+	case "from", "with", "calling", "here", "and", "i'll", "i'm", "um", "uh":
+		return true
+	}
+	return false
 }
 
 // ownedRelativeName: a lower-case word right after a relation word that names
