@@ -58,9 +58,10 @@
 // many countries and US regions, made like places7), a7_phifree9 phifree9
 // (made like phifree8, PHI-free only), a7_places10 places10 (made like
 // places8), a8_known8 dialogues-known8 (the eighth, written by the lead),
-// a9_known9 dialogues-known9 (the ninth, ASR-style transcripts). The first three,
+// a9_known9 dialogues-known9 (the ninth, ASR-style transcripts), b0_blind5
+// blind5 (the fifth blind corpus, made like blind4). The first three,
 // blind3, phifree3, phifree5, phifree6, phifree7, phifree8, phifree9, dialogues-known4, dialogues-known5,
-// dialogues-known6, dialogues-known7, dialogues-known8, dialogues-known9, places6, places7, places8, places10 and blind4 are
+// dialogues-known6, dialogues-known7, dialogues-known8, dialogues-known9, places6, places7, places8, places10, blind4 and blind5 are
 // split deterministically into <name>.jsonl and <name>-holdout.jsonl: within
 // each stratum the documents are ordered by an FNV hash of their ID (for the
 // blind corpora mixed further, see corpora) and the first share of each
@@ -221,6 +222,12 @@ var corpora = []struct {
 	// obituaries, international), written before the detector ran on it;
 	// split like blind3.
 	{name: "blind4", prefixes: []string{"a0_blind4"}, mix: true, share: 1.0 / 3, strata: metaFreeOther, meta: true},
+	// blind5: the fifth blind corpus (lower-case transcripts without and
+	// with metadata dense in informally named places and people, written
+	// notes and exports full of facility names and addresses of six
+	// Englishes, PHI-free documents with look-alikes), written before the
+	// detector ran on it; split like blind4.
+	{name: "blind5", prefixes: []string{"b0_blind5"}, mix: true, share: 1.0 / 3, strata: metaFreeOther, meta: true},
 	// phifree7: PHI-free only (notes with Title Case headings and lists,
 	// lower-case transcripts; written before the detector ran on them); a
 	// third of each kind to the holdout.
