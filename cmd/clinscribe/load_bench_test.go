@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -53,7 +54,10 @@ import (
 // time, and a worker needing c ms of CPU a task cannot pass 1000/c tasks/s
 // per free core. Each result also splits a slot's cycle per task (slots /
 // overall throughput) into the provider call, the handler's time outside
-// it and the time outside the handler (see slotTime).
+// it and the time outside the handler (see slotTime), and reports what the
+// benchmark's own polling saw of the machine meanwhile: Redis's round
+// trip and a timer's wake-up lateness (see machineLatency), the delays
+// each task's cycle passes through several times.
 func BenchmarkLoad(b *testing.B) {
 	workers := intList(b, envOr("LOAD_WORKERS", "1,2,4"))
 	conc := atoi(b, envOr("LOAD_CONCURRENCY", "100"))
@@ -93,8 +97,12 @@ func BenchmarkLoad(b *testing.B) {
 					cycle := time.Duration(float64(n*conc) / r.overall * float64(time.Second))
 					b.ReportMetric(float64(r.slot.handler-r.slot.provider)/1e6, "handler-outside-provider-ms/task")
 					b.ReportMetric(float64(cycle-r.slot.handler)/1e6, "outside-handler-ms/task")
+					b.ReportMetric(ms(r.machine.rtt[0]), "redis-rtt-p50-ms")
+					b.ReportMetric(ms(r.machine.late[0]), "wakeup-late-p50-ms")
 					b.Logf("%s N=%d: a slot's cycle %.1f ms a task = provider call %.1f ms + handler outside the provider %.1f ms + outside the handler (asynq's fetch, lease and ack, CPU waits) %.1f ms",
 						mode, n, ms(cycle), ms(r.slot.provider), ms(r.slot.handler-r.slot.provider), ms(cycle-r.slot.handler))
+					b.Logf("%s N=%d: the machine during the run (the benchmark's polling): Redis round trip p50 %.2f ms, p90 %.2f ms; a timer's wake-up late by p50 %.2f ms, p90 %.2f ms",
+						mode, n, ms(r.machine.rtt[0]), ms(r.machine.rtt[1]), ms(r.machine.late[0]), ms(r.machine.late[1]))
 					b.Logf("%s N=%d C=%d L=%s: %d tasks, bound %.0f/s, overall %.0f/s (%.3f of bound), steady %.0f/s (%.3f of bound), %.1f Redis commands/task, worker CPU %.2f ms/task, speedup vs N=%d: %.2fx; load average %s",
 						mode, n, conc, latency, r.tasks, bound, r.overall, r.overall/bound, r.steady, r.steady/bound, r.commandsPerTask, float64(r.cpuPerTask.Microseconds())/1000, workers[0], r.steady/firstSteady, loadAverage())
 				}
@@ -114,6 +122,7 @@ type loadResult struct {
 	commandsPerTask float64
 	cpuPerTask      time.Duration // the worker processes' CPU time per task
 	slot            slotTime
+	machine         machineLatency
 }
 
 // slotTime is where a slot's time goes, per task, from the workers' own
@@ -420,10 +429,15 @@ func measure(b *testing.B, ins *asynq.Inspector, rdb *redis.Client, workers []*o
 	polls := 0
 	deadline := start.Add(time.Duration(tasks/slots+1)*latency*20 + 2*time.Minute)
 	// The queue is sampled every 10 ms: the resolution of t10 and t90.
+	// Each sample also measures the machine while the workers run: how
+	// long the poll's round trip to Redis took, and how late this
+	// otherwise idle process woke for its tick (see machineLatency).
 	sample := time.NewTicker(10 * time.Millisecond)
 	defer sample.Stop()
-	for ; ; <-sample.C {
+	var rtts, lates []time.Duration
+	for {
 		var completed, retry, archived *redis.IntCmd
+		sent := time.Now()
 		_, err := rdb.Pipelined(ctx, func(p redis.Pipeliner) error {
 			completed = p.ZCard(ctx, queueKey("completed"))
 			retry = p.ZCard(ctx, queueKey("retry"))
@@ -433,6 +447,7 @@ func measure(b *testing.B, ins *asynq.Inspector, rdb *redis.Client, workers []*o
 		if err != nil {
 			b.Fatal(err)
 		}
+		rtts = append(rtts, time.Since(sent))
 		polls++
 		done := int(completed.Val())
 		now := time.Now()
@@ -451,6 +466,8 @@ func measure(b *testing.B, ins *asynq.Inspector, rdb *redis.Client, workers []*o
 		if now.After(deadline) {
 			b.Fatalf("only %d of %d tasks done", done, tasks)
 		}
+		due := <-sample.C
+		lates = append(lates, time.Since(due))
 	}
 	elapsed := time.Since(start)
 	after := commandCalls(b, rdb)
@@ -464,7 +481,34 @@ func measure(b *testing.B, ins *asynq.Inspector, rdb *redis.Client, workers []*o
 		steady:          float64(tasks*8/10) / t90.Sub(t10).Seconds(),
 		commandsPerTask: float64(after-before-own) / float64(tasks),
 		cpuPerTask:      cpu / time.Duration(tasks),
+		machine:         machineLatency{rtt: percentiles(rtts), late: percentiles(lates)},
 	}
+}
+
+// machineLatency is what the benchmark's own polling saw of the machine
+// during a run: the round trip of a pipelined read to Redis, and how
+// late a 10 ms ticker's tick reached this process's goroutine (the
+// timer's expiry to the goroutine running). A worker's task waits
+// through the same kinds of delay several times a cycle — asynq's
+// dequeue and completion are Redis round trips, and the provider's
+// timer, the handler's goroutine, the completion's goroutine and asynq's
+// heartbeater each wake only when the kernel runs their thread — so on
+// a machine where these are milliseconds (its cores busy with other
+// jobs), a slot's cycle grows by several of them and the ratio to the
+// bound falls, whatever the code does. On an idle machine both are tens
+// of microseconds.
+type machineLatency struct {
+	rtt, late [2]time.Duration // p50, p90
+}
+
+// percentiles returns the median and the 90th percentile of ds.
+func percentiles(ds []time.Duration) [2]time.Duration {
+	if len(ds) == 0 {
+		return [2]time.Duration{}
+	}
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	return [2]time.Duration{s[len(s)/2], s[len(s)*9/10]}
 }
 
 // processesCPU is the user and system CPU time the worker processes have
