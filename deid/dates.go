@@ -111,6 +111,9 @@ func (s *scan) lowerMonthOK(i int) bool {
 			return true
 		}
 	}
+	if s.monthRangeEnd(i) {
+		return true
+	}
 	if w == "may" {
 		return i > 0 && s.toks[i].gap != gapLine && (s.eq(i-1, "in") && s.clauseEndsOrTurns(i) || s.mayMonth(i))
 	}
@@ -651,6 +654,9 @@ func (s *scan) monthCue(i int) bool {
 	if s.toks[p].punct('-') && p > 0 && s.eq(p-1, "mid") {
 		return true
 	}
+	if s.monthRangeEnd(i) {
+		return true
+	}
 	// "at 9 months (November)": a capitalized month alone in parentheses.
 	if s.toks[p].punct('(') && s.toks[i].upper() && i+1 < len(s.toks) && s.toks[i+1].punct(')') && s.toks[i+1].gap == gapNone {
 		return true
@@ -658,6 +664,17 @@ func (s *scan) monthCue(i int) bool {
 	// "yeah august was rough", "november or december": a lower-case month
 	// no speaker uses for anything else dates what is said.
 	return s.loneMonthClosing(i) || !s.toks[i].upper() && plainMonths[s.lower(i)] && !s.genericMonth(i)
+}
+
+// monthRangeEnd: the month at i ends a range whose start is a month after
+// a preposition of time: "from january to april", "between march and
+// may", "from june through august".
+func (s *scan) monthRangeEnd(i int) bool {
+	p := i - 1
+	if p < 2 || !(s.eq(p, "to") || s.eq(p, "through") || s.eq(p, "thru") || s.eq(p, "till") || s.eq(p, "until") || s.eq(p, "and")) {
+		return false
+	}
+	return s.toks[p-1].is(lxMonth) && (s.eq(p-2, "from") || s.eq(p-2, "between") || s.eq(p-2, "since"))
 }
 
 // suppliedPart: the word at i is a part of a name the platform supplied.

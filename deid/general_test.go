@@ -391,8 +391,8 @@ func TestLookalikeVetoes(t *testing.T) {
 		{"spaced eponym pair", "Bell's palsy, left. Consider Ramsay Hunt if vesicles appear; concern for Guillain Barre.", nil},
 		{"a spaced pair as a person", "Seen with Stevens Johnson, her uncle.", []found{{"Stevens Johnson", deid.Name}}},
 		{"beers and a tendon", "Drinks Miller Lite and Coors Light daily. Pain in the Achilles tendon.", nil},
-		{"an eponym before a click, a murmur and lesions", "Consider Mulder's click on exam. Austin Flint murmur heard at apex. Janeway lesions on palms.", nil},
-		{"a titled name before a murmur", "Ms. Graham's murmur is old.", []found{{"Graham", deid.Name}}},
+		{"an eponym before lesions", "Janeway lesions on palms; Osler nodes absent.", nil},
+		{"a titled name before lesions", "Ms. Graham's lesions are old.", []found{{"Graham", deid.Name}}},
 		// A case vignette's age, sex and pregnancy counts after "Case:"
 		// are no case number.
 		{"a vignette after Case:", "Case: 34F G2P1 at 32 weeks.\nCase: 72M with chest pain.", nil},

@@ -372,17 +372,19 @@ func TestRelativeBeforeAnyVerb(t *testing.T) {
 		{"patient: my cousin in brooklyn is sick", "brooklyn", false},
 		{"patient: my trip to phoenix was fun", "phoenix", false},
 		{"patient: my sister rose early", "rose", false},
+		{"patient: my husband bill payments are late", "bill", false},
 	})
 }
 
 // TestSpeakerSelfIntroduced: a speaker's name on no list after "i'm", when
 // a greeting opened the turn or a role ends the introduction ("hi i'm
 // ibrahima", "i'm wideline creole interpreter", "i'm adaeze your nurse
-// today" leaked); a state or a word after "i'm" stays ("i'm postop",
-// "i'm postmenopausal the nurse said"). The language before "interpreter"
-// is no name ("our dari interpreter", "the wolof interpreter" were
-// removed), nor a Spanish title ("doctora grace" took the title along), nor
-// "nurse handoff". After a title a given name that is also a word is the
+// today" leaked); a state, a service or a word after "i'm" stays ("i'm
+// postop", "hello i'm postpartum", "hi i'm peds chaplain", "i'm
+// postmenopausal the nurse said"). The language before "interpreter" is no
+// name ("the wolof interpreter" was removed), nor a Spanish title
+// ("doctora grace" took the title along) or the word after it ("doctora
+// tengo"), nor "nurse handoff". After a title a given name that is also a word is the
 // name at the clause's end ("thank you dr grace"). Written for this test.
 func TestSpeakerSelfIntroduced(t *testing.T) {
 	t.Parallel()
@@ -398,9 +400,30 @@ func TestSpeakerSelfIntroduced(t *testing.T) {
 		{"pt: i'm postmenopausal the nurse said", "postmenopausal", false},
 		{"pt: i'm hypothyroid", "hypothyroid", false},
 		{"interpreter: hi i'm ibrahima the wolof interpreter", "wolof", false},
-		{"dr: this is farid our dari interpreter", "dari", false},
+		{"hello i'm postpartum", "postpartum", false},
+		{"hi i'm peds chaplain", "peds", false},
+		{"doctora tengo mucho dolor", "tengo", false},
 		{"pt: thank you doctora grace", "doctora", false},
 		{"nurse handoff\nnadia: bay six is stable", "handoff", false},
 		{"pt: dr will see you now", "will", false},
+	})
+}
+
+// TestRelativesPlacedAndMessageShapes: a relative named after more
+// relation words and placed after the name ("my buddy ray kowalczyk from
+// the legion", "me mate davo from the footy club", "my foreman stosh drove
+// me" leaked), and a message's "its" for "it's" before the writer's name
+// ("its keisha again"); a word after "its" stays. Written for this test.
+func TestRelativesPlacedAndMessageShapes(t *testing.T) {
+	t.Parallel()
+	checkWordIsName(t, []wordCase{
+		{"patient: my buddy ray kowalczyk from the legion post", "ray kowalczyk", true},
+		{"patient: me mate davo from the footy club drove me home", "davo", true},
+		{"patient: then my foreman stosh drove me home", "stosh", true},
+		{"patient: my son jack in the waiting room", "jack", true},
+		{"hi dr ramaswamy its keisha again, my mom got moved", "keisha", true},
+		{"patient: my son too in the car", "too", false},
+		{"patient: give me mate a call", "mate", false},
+		{"the dog wagged its tail again", "tail", false},
 	})
 }

@@ -1994,7 +1994,7 @@ const nonNameFlags = lxFirstAmb | lxSurAmb | lxCommon | lxMedical | lxLookalike 
 // counts.
 var lowerTitles = map[string]bool{"dr": true, "doctor": false, "mr": false, "mrs": true, "ms": false, "miss": true,
 	"mister": true, "dra": true, "sra": true, "senora": true, "señora": true, "senor": true, "señor": true, "madame": true,
-	"monsieur": true, "doctora": true, "senorita": true, "señorita": true,
+	"monsieur": true, "doctora": false, "senorita": false, "señorita": false,
 	// Clergy, as a transcript writes them: "our pastor, reverend okoye",
 	// "rabbi cohen called".
 	"reverend": true, "rev": true, "pastor": true, "rabbi": true, "imam": true, "deacon": true, "chaplain": true,
@@ -2559,7 +2559,7 @@ func (s *scan) lowerName(i int) bool {
 			// A census given name that is also an English word ("dr
 			// grace", "mrs joy") at the clause's end or before what a
 			// person does.
-			if open && t.lex&lxFirst != 0 && t.lex&(lxCommon|lxMedical|lxMonth|lxWeekday|lxUnitWord|lxTitle|lxTitleClin|lxRelation) == 0 &&
+			if (open || s.eq(p, "doctora")) && t.lex&lxFirst != 0 && t.lex&(lxCommon|lxMedical|lxMonth|lxWeekday|lxUnitWord|lxTitle|lxTitleClin|lxRelation) == 0 &&
 				!modalNames[s.lower(i)] && !verbNames[s.lower(i)] && (s.clauseEndAfter(i) || s.lowerPersonVerbAfter(i)) {
 				surname = true
 			}
@@ -2610,7 +2610,7 @@ func (s *scan) lowerName(i int) bool {
 	// the word before makes it one: "your eyes are hazel", "the olive",
 	// "your christian faith" (a possessive before a name that is also an
 	// English word).
-	if t.lex&lxFirst != 0 && listed && t.n() >= 3 && !s.copulaOrDeterminerBefore(i) && !s.usedAsWord(i) && !s.lowerChain(i) && !s.amongLowerWords(i) &&
+	if t.lex&lxFirst != 0 && listed && t.n() >= 3 && (!s.copulaOrDeterminerBefore(i) || s.eq(i-1, "its") && s.itsCaller(i)) && !s.usedAsWord(i) && !s.lowerChain(i) && !s.amongLowerWords(i) &&
 		!s.possessiveBeforeWord(i) {
 		s.lowerNameAt(i, PatientNames)
 		return true
@@ -3156,8 +3156,8 @@ func (s *scan) lowerContextName(i int) bool {
 // "hey it's marisol from the front desk", "it's deshawn again").
 func (s *scan) itsCaller(i int) bool {
 	p := s.sameLinePrev(i)
-	if p < 2 || !s.eq(p, "s") || !s.toks[p-1].punct('\'') || !s.eq(p-2, "it") {
-		return false
+	if p < 0 || !(p >= 2 && s.eq(p, "s") && s.toks[p-1].punct('\'') && s.eq(p-2, "it") || s.eq(p, "its") && !s.toks[p].upper()) {
+		return false // "it's jolene", or "its keisha again" with the apostrophe left out
 	}
 	n := s.next(i)
 	if n < 0 || s.toks[n].gap == gapLine || s.toks[n].kind == tkPunct {
@@ -3402,7 +3402,8 @@ func (s *scan) unlistedGreeted(i int) bool {
 // follows it ("i'm wideline creole interpreter", "i'm ibrahima the wolof
 // interpreter"). "i'm postop", "i'm hypothyroid" stay.
 func (s *scan) selfIntroduced(i int) bool {
-	if s.tokIn(functionWordSet, i) || s.dictionaryWord(i) || unlistedForms[s.lower(i)] || chatFillers[s.lower(i)] || s.pluralOfWord(i) {
+	if s.tokIn(functionWordSet, i) || s.dictionaryWord(i) || unlistedForms[s.lower(i)] || chatFillers[s.lower(i)] || s.pluralOfWord(i) ||
+		practiceWords[s.lower(i)] || clinicalLooking(s.lower(i)) {
 		return false
 	}
 	role := false
@@ -3439,6 +3440,24 @@ func (s *scan) selfIntroduced(i int) bool {
 	switch s.nextWordAt(i) {
 	case "from", "with", "calling", "here", "and", "i'll", "i'm", "um", "uh":
 		return true
+	}
+	return false
+}
+
+// clinicalLooking: a word on no list that has the shape of a clinical
+// state or a service ("postpartum", "preop", "neutropenic",
+// "hyperkalemic", "tachy", "peds", "keto"): after "i'm" it says how the
+// speaker is or where they work, not who.
+func clinicalLooking(w string) bool {
+	for _, p := range []string{"pre", "post", "peri", "hyper", "hypo", "neuro", "trans", "tachy", "brady", "anti", "non", "keto", "peds", "ortho", "cardio", "onc"} {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	for _, x := range []string{"ic", "al", "um", "ent", "ant", "ive", "ous", "oid", "tic", "ed", "ing"} {
+		if strings.HasSuffix(w, x) {
+			return true
+		}
 	}
 	return false
 }
@@ -3497,7 +3516,8 @@ func (s *scan) ownedRelativeName(i int) bool {
 	if !owned && !listGoesOn {
 		return false
 	}
-	if !listGoesOn && !s.clauseEndAfter(i) && !(s.lowerPersonVerbAfter(i) && !s.nextIsAux(i)) {
+	if !listGoesOn && !s.clauseEndAfter(i) && !(s.lowerPersonVerbAfter(i) && !s.nextIsAux(i)) &&
+		!(relativeWhereAfter[s.nextWordAt(i)] && t.lex&(lxCommon|lxMedical) == 0 && !s.dictionaryWord(i)) {
 		return false
 	}
 	if given && t.lex&(lxFirst|lxFirstAmb) != 0 && t.lex&^nameListFlags == 0 || unlisted {
@@ -3522,8 +3542,8 @@ func (s *scan) relativeFullName(i int) bool {
 	if m > 0 && (t.lex&(lxFirst|lxFirstAmb) != 0 || t.gaz&gzFirst != 0) && !t.upper() &&
 		s.toks[m].gap == gapSpace && s.toks[m].letters() && !s.toks[m].upper() &&
 		(s.toks[m].lex&lxSur != 0 || s.toks[m].gaz&gzSur != 0) && s.toks[m].lex&(lxRelation|lxMonth) == 0 &&
-		s.possessiveTwoBack(i) && (s.toks[m].lex&(lxMedical|lxCommon) == 0 && s.clauseEndAfter(m) || personVerbNext[s.nextWordAt(m)] ||
-		finiteAfterModal[s.nextWordAt(m)]) {
+		s.possessiveTwoBack(i) && (s.toks[m].lex&(lxMedical|lxCommon) == 0 && (s.clauseEndAfter(m) || relativeWhereAfter[s.nextWordAt(m)]) ||
+		s.lowerPersonVerbAfter(m) || finiteAfterModal[s.nextWordAt(m)]) {
 		s.addName(i, m, RelativeNames)
 		return true
 	}
@@ -3596,6 +3616,11 @@ var carerRoles = wordsOf("nurse doctor therapist aide interpreter translator cas
 // relativePlacePreps open the phrase that places a relative: "my friend
 // from church", "my neighbor across the street".
 var relativePlacePreps = wordsOf("from at in on across next down up over by with of near")
+
+// relativeWhereAfter place a relative named just before: "my buddy ray
+// kowalczyk from the legion", "me mate davo from the footy club".
+var relativeWhereAfter = map[string]bool{"from": true, "at": true, "in": true, "across": true, "over": true, "down": true,
+	"up": true, "near": true, "by": true}
 
 // relationStartBefore returns the first token of the relation word that
 // ends right before token c ("son", or "sister" of "sister-in-law"), or -1.
@@ -3748,6 +3773,12 @@ func (s *scan) lowerPersonVerbAfter(i int) bool {
 	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is"):
 		stems = []string{w[:len(w)-1]} // "checks"
 	}
+	// A noun's plural is the subject's head when a verb follows it: "my
+	// husband bill payments are late".
+	switch s.nextWordAt(n) {
+	case "are", "were", "is", "was", "have", "had", "got", "need", "cost", "look", "keep":
+		return false
+	}
 	for _, st := range stems {
 		if _, ok := englishWords()[st]; ok && len(st) >= 3 {
 			return true
@@ -3767,6 +3798,8 @@ func (s *scan) possessiveTwoBack(i int) bool {
 	switch s.lower(q) {
 	case "my", "his", "her", "our", "their", "your", "whose":
 		return true
+	case "me": // "me mate davo", "me nan": the possessive of British and Irish speech
+		return s.toks[p].is(lxRelation)
 	}
 	return false
 }

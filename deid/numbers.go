@@ -817,6 +817,8 @@ func (s *scan) agePredicate(i int) bool {
 		p -= 2
 	case (s.eq(p, "re") || s.eq(p, "m")) && p >= 2 && s.toks[p-1].punct('\'') && s.toks[p-1].gap == gapNone:
 		return true // "you're ninety one", "I'm 92"
+	case s.eq(p, "shes") || s.eq(p, "hes") || s.eq(p, "im") || s.eq(p, "youre"):
+		return !s.unitAfter(i) // "shes 91 and diabetic": the apostrophe left out, as messages do
 	default:
 		return false
 	}

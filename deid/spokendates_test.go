@@ -113,3 +113,20 @@ func TestHolidaysAsBirthDates(t *testing.T) {
 		{"a holiday with a count after it stays", "patient: we had christmas twenty people came", nil},
 	})
 }
+
+// TestMonthRangeAndAgeInMessages: the end of a month range whose start is
+// dated ("from january to april" left "april"), and an age over 89 after
+// "shes"/"hes" written without the apostrophe; a recurring range and a
+// measure stay. Written for this test.
+func TestMonthRangeAndAgeInMessages(t *testing.T) {
+	t.Parallel()
+	for _, rulesOnly := range []bool{true, false} {
+		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})
+		expectExact(t, d, rulesOnly, []exact{
+			{"patient: i was in jail from january to april", "april", deid.Date},
+			{"client: i was in pretrial from june to august", "august", deid.Date},
+			{"shes 91 and diabetic. can u call them", "91", deid.Age},
+			{"hes 93 now and still drives", "93", deid.Age},
+		}, "patient: we go to the lake from may to september every year", "shes 96 kg", "hes 99 percent sure")
+	}
+}
