@@ -494,6 +494,29 @@
 //     a spaced eponym pair said as a diagnosis ("consider Ramsay Hunt"),
 //     beers by brand ("Miller Lite"), "Achilles tendon", a word after a
 //     determiner that the tagger took for a supplied name ("every penny");
+//     from the nineteenth lead session (2026-12-05): supplied names split
+//     by the transcriber where the part has five letters ("ho dan"), opens
+//     with a lone consonant ("g benga") or is two English words not after
+//     an article ("tala morning star"), one letter off when the part was
+//     just said ("dr zielinski zi lin ski"); short forms of given names of
+//     other languages (data/nicknames.txt: "chuy", "lupe", "kasia",
+//     "funmi"), looked up by the accent-folded name; a supplied name after
+//     "so" within an unpunctuated turn ("i'm afraid so nour the
+//     palpitations"); a relative named before any verb's -s or -ed form
+//     ("my neighbor frank checks on me", "my granddaughter brooklyn is
+//     staying with us") or before where they are ("my buddy ray kowalczyk
+//     from the legion", "me mate davo from the footy club"), more relation
+//     words (buddy, mate, foreman, nan, gran, mam, kokum, compadre,
+//     abuela); a speaker's name on no list after "i'm" in a greeted turn
+//     or before a role ("hi i'm ibrahima", "i'm wideline creole
+//     interpreter"; not a clinical state: "hello i'm postpartum"); a given
+//     name that is a word after a title at the clause's end ("thank you dr
+//     grace", "doctora grace"); the end of a dated month range ("from
+//     january to april"); an age after "shes"/"hes" in a message; "its
+//     keisha again"; kept: a role completing a nurse's title ("Nurse
+//     Practitioner Abigail Stone"), "Janeway lesions", language names
+//     before "interpreter" ("the wolof interpreter"), "nurse handoff", the
+//     Spanish word after "doctora" ("doctora tengo mucho dolor");
 //   - dates and identifiers by their context: a bare m/d after an event
 //     ("admitted 2/8", "shut off 4/11", "arrested 12/02", "bitten 6/9") or
 //     a clock time or shift, or before an hour with its half of the day
