@@ -1994,7 +1994,7 @@ const nonNameFlags = lxFirstAmb | lxSurAmb | lxCommon | lxMedical | lxLookalike 
 // counts.
 var lowerTitles = map[string]bool{"dr": true, "doctor": false, "mr": false, "mrs": true, "ms": false, "miss": true,
 	"mister": true, "dra": true, "sra": true, "senora": true, "señora": true, "senor": true, "señor": true, "madame": true,
-	"monsieur": true, "doctora": false, "senorita": false, "señorita": false,
+	"monsieur": true, "nurse": false, "doctora": false, "senorita": false, "señorita": false,
 	// Clergy, as a transcript writes them: "our pastor, reverend okoye",
 	// "rabbi cohen called".
 	"reverend": true, "rev": true, "pastor": true, "rabbi": true, "imam": true, "deacon": true, "chaplain": true,
@@ -2559,7 +2559,7 @@ func (s *scan) lowerName(i int) bool {
 			// A census given name that is also an English word ("dr
 			// grace", "mrs joy") at the clause's end or before what a
 			// person does.
-			if (open || s.eq(p, "doctora")) && t.lex&lxFirst != 0 && t.lex&(lxCommon|lxMedical|lxMonth|lxWeekday|lxUnitWord|lxTitle|lxTitleClin|lxRelation) == 0 &&
+			if (open || s.eq(p, "doctora") || s.eq(p, "nurse")) && t.lex&lxFirst != 0 && t.lex&(lxCommon|lxMedical|lxMonth|lxWeekday|lxUnitWord|lxTitle|lxTitleClin|lxRelation) == 0 &&
 				!modalNames[s.lower(i)] && !verbNames[s.lower(i)] && (s.clauseEndAfter(i) || s.lowerPersonVerbAfter(i)) {
 				surname = true
 			}
@@ -3379,7 +3379,19 @@ func (s *scan) unlistedGreeted(i int) bool {
 	// A cheap look at the word before first: a greeting, a word a
 	// greeting or a pleasantry ends on, or a comma.
 	p1 := s.prevWordAt(i, 1)
-	if (p1 == "i'm" || p1 == "im") && s.selfIntroduced(i) {
+	iAm := p1 == "i'm" || p1 == "im" || p1 == "am" && s.prevWordAt(i, 2) == "i"
+	// "this is aminata the wolof interpreter": only before a role ("this is
+	// ridiculous" is no introduction).
+	thisIs := p1 == "is" && s.prevWordAt(i, 2) == "this"
+	if (iAm || thisIs) && s.selfIntroduced(i, thisIs) {
+		// "hi i'm ibrahima diallo": a surname of the lists, or a word of
+		// none, ending the introduction.
+		if n := s.next(i); n > 0 && s.toks[n].gap == gapSpace && s.toks[n].letters() && !s.toks[n].upper() &&
+			(s.toks[n].gaz&gzSur != 0 && s.toks[n].gaz&gzWord == 0 || s.toks[n].lex == 0 && s.toks[n].gaz == 0 && !s.dictionaryWord(n)) &&
+			s.clauseEndAfter(n) {
+			s.addName(i, n, PatientNames)
+			return true
+		}
 		s.lowerNameAt(i, PatientNames) // "hi i'm ibrahima", "i'm wideline creole interpreter"
 		return true
 	}
@@ -3401,7 +3413,7 @@ func (s *scan) unlistedGreeted(i int) bool {
 // i'm ibrahima", "good morning i'm siddiqui from cardiology"), or a role
 // follows it ("i'm wideline creole interpreter", "i'm ibrahima the wolof
 // interpreter"). "i'm postop", "i'm hypothyroid" stay.
-func (s *scan) selfIntroduced(i int) bool {
+func (s *scan) selfIntroduced(i int, roleOnly bool) bool {
 	if s.tokIn(functionWordSet, i) || s.dictionaryWord(i) || unlistedForms[s.lower(i)] || chatFillers[s.lower(i)] || s.pluralOfWord(i) ||
 		practiceWords[s.lower(i)] || clinicalLooking(s.lower(i)) {
 		return false
@@ -3424,8 +3436,8 @@ func (s *scan) selfIntroduced(i int) bool {
 			}
 		}
 	}
-	if role {
-		return true
+	if role || roleOnly {
+		return role
 	}
 	greeted := false
 	for k, n := s.sameLinePrev(s.sameLinePrev(i)), 0; k >= 0 && n < 4 && !greeted; k, n = s.sameLinePrev(k), n+1 {
@@ -3441,7 +3453,10 @@ func (s *scan) selfIntroduced(i int) bool {
 	case "from", "with", "calling", "here", "and", "i'll", "i'm", "um", "uh":
 		return true
 	}
-	return false
+	// "hi i'm ibrahima diallo": a surname ends the introduction.
+	n := s.next(i)
+	return n > 0 && s.toks[n].gap == gapSpace && s.clauseEndAfter(n) &&
+		(s.toks[n].gaz&gzSur != 0 && s.toks[n].gaz&gzWord == 0 || s.toks[n].lex == 0 && s.toks[n].gaz == 0 && !s.dictionaryWord(n))
 }
 
 // clinicalLooking: a word on no list that has the shape of a clinical
