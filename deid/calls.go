@@ -134,7 +134,8 @@ func (s *scan) reminderAddressee(f int) {
 	if st < 0 {
 		return
 	}
-	if n := s.next(end); !(n < 0 || s.eq(n, "you") || s.eq(n, "your") || s.eq(n, "to") || s.eq(n, "please") || s.clauseEndAfter(end)) {
+	if n := s.next(end); !(n < 0 || s.eq(n, "you") || s.eq(n, "your") || s.eq(n, "to") || s.eq(n, "please") || s.eq(n, "about") ||
+		s.eq(n, "regarding") || s.clauseEndAfter(end)) {
 		return
 	}
 	s.addName(st, end, PatientNames|clsExplicit)

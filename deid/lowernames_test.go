@@ -433,3 +433,19 @@ func TestRelativesPlacedAndMessageShapes(t *testing.T) {
 		{"the dog wagged its tail again", "tail", false},
 	})
 }
+
+// TestCallingForAPerson: the person a call is for after "calling for"
+// ("walgreens ... calling for maribel ostrowski about the prescription"
+// leaked); what a caller asks for stays ("calling for backup", "calling for
+// directions please", "calling for authorization about the mri"). Written
+// for this test.
+func TestCallingForAPerson(t *testing.T) {
+	t.Parallel()
+	checkWordIsName(t, []wordCase{
+		{"walgreens on colfax calling for maribel ostrowski about the prescription", "maribel ostrowski", true},
+		{"hi this is the pharmacy calling for dorothy regarding her refill", "dorothy", true},
+		{"we are calling for backup.", "backup", false},
+		{"calling for directions please", "directions", false},
+		{"calling for authorization about the mri", "authorization", false},
+	})
+}

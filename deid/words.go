@@ -210,6 +210,14 @@ func (s *scan) wordAt(i int) {
 	// ("this" opens "this is Lee").
 	if sp && (lw == "calling" || lw == "reached" || lw == "from") && !up {
 		s.calledOrg(i)
+		// "... calling for maribel ostrowski about the prescription": the
+		// person the call is about.
+		if f := s.next(i); lw == "calling" && f > 0 && s.eq(f, "for") {
+			if n := s.next(f); n > 0 && s.toks[n].letters() && !s.englishTok(n) && !s.pluralOfWord(n) && !s.englishLooking(n) &&
+				(s.toks[n].lex&(lxFirst|lxFirstAmb) != 0 || s.toks[n].gaz&gzFirst != 0 || s.toks[n].lex == 0 && s.toks[n].gaz == 0) {
+				s.reminderAddressee(f) // not "calling for backup", "calling for directions"
+			}
+		}
 	}
 	if sp && lw == "this" && !up {
 		s.answeredFor(i)
