@@ -1303,7 +1303,8 @@ var dayEndWords = map[string]bool{"shows": true, "showed": true, "show": true, "
 	"looked": true, "looks": true, "came": true, "said": true, "says": true, "no": true, "yes": true, "right": true,
 	"i": true, "i'll": true, "i'm": true, "i'd": true, "we": true, "we'll": true, "we're": true, "she": true, "he": true,
 	"she'll": true, "he'll": true, "they": true, "then": true, "so": true, "or": true, "too": true, "already": true,
-	"maybe": true, "probably": true, "um": true, "uh": true, "because": true, "cause": true, "cuz": true, "while": true}
+	"maybe": true, "probably": true, "um": true, "uh": true, "because": true, "cause": true, "cuz": true, "while": true,
+	"yeah": true, "yep": true, "yup": true, "ok": true, "okay": true, "actually": true}
 
 var ordinalWords = map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
 	"eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,

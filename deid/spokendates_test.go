@@ -115,9 +115,10 @@ func TestHolidaysAsBirthDates(t *testing.T) {
 }
 
 // TestMonthRangeAndAgeInMessages: the end of a month range whose start is
-// dated ("from january to april" left "april"), and an age over 89 after
-// "shes"/"hes" written without the apostrophe; a recurring range and a
-// measure stay. Written for this test.
+// dated ("from january to april" left "april"), an age over 89 after
+// "shes"/"hes" written without the apostrophe, a day after "on the" before
+// "yeah"; a recurring range, a measure and a floor stay. Written for this
+// test.
 func TestMonthRangeAndAgeInMessages(t *testing.T) {
 	t.Parallel()
 	for _, rulesOnly := range []bool{true, false} {
@@ -127,6 +128,8 @@ func TestMonthRangeAndAgeInMessages(t *testing.T) {
 			{"client: i was in pretrial from june to august", "august", deid.Date},
 			{"shes 91 and diabetic. can u call them", "91", deid.Age},
 			{"hes 93 now and still drives", "93", deid.Age},
-		}, "patient: we go to the lake from may to september every year", "shes 96 kg", "hes 99 percent sure")
+			{"patient: it was on the fifteenth yeah", "the fifteenth", deid.Date},
+		}, "patient: we go to the lake from may to september every year", "shes 96 kg", "hes 99 percent sure",
+			"patient: on the second floor yeah")
 	}
 }
