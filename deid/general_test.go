@@ -381,6 +381,11 @@ func TestLookalikeVetoes(t *testing.T) {
 		{"plan type after the insurer", "Dental: Delta Dental PPO, vision through the employer.", nil},
 		{"a grading named by its city", "Short-segment Barrett's esophagus, Prague C1M2; trip to Prague in May.", []found{{"Prague", deid.Location}, {"May", deid.Date}}},
 		// Contraceptives by brand, some spelled like given names.
+		{"contraceptive brands with the generic in brackets or emergency contraception", "Contraception: Camila (norethindrone 0.35 mg) daily. She took ella after the condom broke.", nil},
+		{"a contraceptive in a bracketed list, and taken in a visit about contraception",
+			"Emergency contraception (Plan B, ella) reviewed.\npatient: i stopped the pill, the condoms are easier\npatient: and my friend takes camila", nil},
+		{"a woman named like a contraceptive", "Heather (mother) at bedside; discussed condoms. Pt's daughter Ella asked about the pill.",
+			[]found{{"Heather", deid.Name}, {"Ella", deid.Name}}},
 		{"contraceptive brands", "Has been on Errin, previously Sprintec; switched from Junel to Blisovi. Continue Tarina Fe 1/20.\nThe Camila and Errin progestin-only pills remain tier 1. Started Heather 0.35 mg daily as a progestin-only pill.", nil},
 		{"a person named like a brand stays", "My daughter Heather asked about birth control pills. Camila Ortiz is on the pill.", []found{{"Heather", deid.Name}, {"Camila Ortiz", deid.Name}}},
 		{"an exercise's eponym", "PT with Codman pendulum exercises; Seen by Dr. Codman.", []found{{"Codman", deid.Name}}},

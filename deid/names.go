@@ -4534,14 +4534,27 @@ func (s *scan) contraceptiveBrand(k int) bool {
 	for j, n := k+1, 0; j < len(s.toks) && n < 14 && s.toks[j].gap != gapLine && !stop(j); j, n = j+1, n+1 {
 		cue = cue || s.toks[j].letters() && contraceptionWords[s.lower(j)]
 	}
-	if !cue {
-		return false
-	}
 	takes := p >= 0 && s.toks[p].letters() && medicineTakers[s.lower(p)]
 	n := s.next(k)
+	// In a list of them in brackets: "Emergency contraception (Plan B,
+	// ella)".
+	listed := p >= 0 && (s.toks[p].punct(',') || s.toks[p].punct('(')) && n > 0 && (s.toks[n].punct(')') || s.toks[n].punct(','))
+	if !cue {
+		// A visit about contraception, said anywhere in it, and a verb of
+		// taking before the brand: "my friend takes camila", "you
+		// shouldn't be on yasmin with migraine with aura".
+		if !takes || !s.contraceptionVisit() {
+			return false
+		}
+		return true
+	}
+	if listed {
+		return true
+	}
 
 	dose := n > 0 && (s.toks[n].digits() || s.toks[n].kind != tkPunct && s.toks[n].shape&shDigit != 0 || s.eq(n, "fe") || s.eq(n, "and") ||
-		s.eq(n, "or") || s.toks[n].punct(','))
+		s.eq(n, "or") || s.toks[n].punct(',') ||
+		s.toks[n].punct('(') && n+1 < len(s.toks) && contraceptionWords[s.lower(n+1)]) // "Camila (norethindrone 0.35 mg)"
 	return takes || dose
 }
 
@@ -4583,15 +4596,28 @@ var switchVerbs = wordsOf("switched switch switching changed change changing tra
 
 // nameLikeContraceptives are contraceptive brands that are given names too.
 var nameLikeContraceptives = wordsOf("camila heather nikki hailey portia yasmin larin tilia mili tarina syeda lyza aubra " +
-	"marlissa loryna briellyn larissia daysee ashlyna amethia jolessa kalliga amethyst")
+	"marlissa loryna briellyn larissia daysee ashlyna amethia jolessa kalliga amethyst ella")
+
+// contraceptionVisit: two words of contraception anywhere in the text.
+func (s *scan) contraceptionVisit() bool {
+	n := 0
+	for j := range s.toks {
+		if s.toks[j].letters() && !s.toks[j].upper() && contraceptionWords[s.lower(j)] {
+			if n++; n >= 2 {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // contraceptionWords place a brand among contraceptives.
 var contraceptionWords = wordsOf("pill pills contraceptive contraceptives contraception ocp ocps progestin progestin-only " +
-	"minipill mini norethindrone estrogen estradiol levonorgestrel drospirenone")
+	"minipill mini norethindrone estrogen estradiol levonorgestrel drospirenone condom condoms ulipristal iud nexplanon depo nuvaring")
 
 // medicineTakers come before a medicine's name.
 var medicineTakers = wordsOf("on started start starting continue continued take takes taking took switched switch from to the " +
-	"prescribed rx refill refilled stopped stop")
+	"prescribed rx refill refilled stopped stop prefers prefer tried try using use")
 
 // newspaperAt: the place at st..en names a newspaper read: "the" before it
 // and a newspaper's head after it ("in the New York Times", "reads the
