@@ -666,6 +666,17 @@ func (s *scan) monthCue(i int) bool {
 	return s.loneMonthClosing(i) || !s.toks[i].upper() && plainMonths[s.lower(i)] && !s.genericMonth(i)
 }
 
+// abbrDotEndsSentence: the dot after the abbreviation at i, written in
+// mixed case, also ends its sentence: the text, its line or a capitalized
+// word follows ("admitted at St. John in Sept. Currently staying ...").
+func (s *scan) abbrDotEndsSentence(i int) bool {
+	if s.toks[i].allUpper() {
+		return false // "Lot numbers in MAR.": the medication record
+	}
+	n := i + 2
+	return n >= len(s.toks) || s.toks[n].gap == gapLine || s.toks[n].gap == gapSpace && s.toks[n].capWord()
+}
+
 // monthRangeEnd: the month at i ends a range whose start is a month after
 // a preposition of time: "from january to april", "between march and
 // may", "from june through august".
@@ -992,7 +1003,7 @@ func (s *scan) monthFirst(i, m int, abbr bool) (dateVal, int) {
 		}
 	}
 	if j >= len(s.toks) || s.toks[j].gap == gapLine || s.toks[j].gap == gapNone && !v.dot && !s.commaYear(j) {
-		if abbr && !(s.toks[i].upper() && !v.dot && s.monthCue(i) && s.monthAbbrEnds(i)) {
+		if abbr && !(s.toks[i].upper() && (!v.dot || s.abbrDotEndsSentence(i)) && s.monthCue(i) && s.monthAbbrEnds(i)) {
 			return v, -1 // "in Dec," is a month; "Mar" alone may be anything
 		}
 		v.layout = dlMonth
@@ -1056,7 +1067,7 @@ func (s *scan) monthFirst(i, m int, abbr bool) (dateVal, int) {
 			}
 		}
 	}
-	if abbr && !(s.toks[i].upper() && !v.dot && s.monthCue(i) && s.monthAbbrEnds(i)) {
+	if abbr && !(s.toks[i].upper() && (!v.dot || s.abbrDotEndsSentence(i)) && s.monthCue(i) && s.monthAbbrEnds(i)) {
 		return v, -1 // "in Dec)" is a month; "Mar" alone may be anything
 	}
 	v.layout, v.comma, v.of = dlMonth, false, false

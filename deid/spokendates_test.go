@@ -117,8 +117,9 @@ func TestHolidaysAsBirthDates(t *testing.T) {
 // TestMonthRangeAndAgeInMessages: the end of a month range whose start is
 // dated ("from january to april" left "april"), an age over 89 after
 // "shes"/"hes" written without the apostrophe, a day after "on the" before
-// "yeah"; a recurring range, a measure and a floor stay. Written for this
-// test.
+// "yeah", a month's abbreviation whose dot ends the sentence ("in Sept.
+// Currently"); a recurring range, a measure, a floor and the medication
+// record ("in MAR.") stay. Written for this test.
 func TestMonthRangeAndAgeInMessages(t *testing.T) {
 	t.Parallel()
 	for _, rulesOnly := range []bool{true, false} {
@@ -129,7 +130,8 @@ func TestMonthRangeAndAgeInMessages(t *testing.T) {
 			{"shes 91 and diabetic. can u call them", "91", deid.Age},
 			{"hes 93 now and still drives", "93", deid.Age},
 			{"patient: it was on the fifteenth yeah", "the fifteenth", deid.Date},
+			{"Previously admitted in Sept. Currently staying at the shelter.", "Sept", deid.Date},
 		}, "patient: we go to the lake from may to september every year", "shes 96 kg", "hes 99 percent sure",
-			"patient: on the second floor yeah")
+			"patient: on the second floor yeah", "Lot numbers in MAR.\nReferral sent.")
 	}
 }
