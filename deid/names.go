@@ -164,7 +164,7 @@ var objectWords = map[string]bool{"it": true, "the": true, "this": true, "that":
 // the rest of the document.
 func (s *scan) nameChain(i int, cls NameClass, strong bool) {
 	caps := s.toks[i].allUpper() && s.toks[i].n() > 1
-	if (nurseRoles[s.lower(i)] || personRoles[s.lower(i)]) && s.toks[i].lex&(lxFirst|lxSur) == 0 {
+	if s.roleNotName(i) {
 		m := s.next(i) // "Nurse Practitioner Abigail Stone": the role is no name part
 		if m < 0 || s.toks[m].gap != gapSpace || !s.nameish(m, caps) {
 			return
@@ -315,7 +315,7 @@ func (s *scan) nameChain(i int, cls NameClass, strong bool) {
 			st = k - 1
 			continue
 		}
-		if (nurseRoles[s.lower(k)] || personRoles[s.lower(k)]) && tk.lex&(lxFirst|lxSur) == 0 {
+		if s.roleNotName(k) {
 			break // "Nurse Practitioner Abigail Stone": a role is no name part
 		}
 		if s.nameish(k, caps) {
@@ -426,7 +426,7 @@ func (s *scan) titleName(i int) bool {
 	// "Nurse Practitioner", "Doctor Visit": ordinary words after the weaker titles.
 	if (s.eq(i, "nurse") || s.eq(i, "doctor") || s.eq(i, "sister") || s.eq(i, "father") || s.eq(i, "brother") ||
 		s.eq(i, "captain") || s.eq(i, "officer") || s.eq(i, "coach") || s.eq(i, "judge") || s.eq(i, "lady") || s.eq(i, "lord")) &&
-		(nt.lex&(lxCommon|lxMedical) != 0 || personRoles[s.lower(k)] || nurseRoles[s.lower(k)]) && nt.lex&(lxFirst|lxSur) == 0 {
+		(nt.lex&(lxCommon|lxMedical) != 0 && nt.lex&(lxFirst|lxSur) == 0 || s.roleNotName(k)) {
 		return false // "Nurse Navigator Kim": the role goes on, the name comes after it
 	}
 	if nt.allUpper() && nt.n() > 1 && !t.allUpper() && nt.lex&(lxFirst|lxSur) == 0 {
@@ -3386,9 +3386,7 @@ func (s *scan) unlistedGreeted(i int) bool {
 	if (iAm || thisIs) && s.selfIntroduced(i, thisIs) {
 		// "hi i'm ibrahima diallo": a surname of the lists, or a word of
 		// none, ending the introduction.
-		if n := s.next(i); n > 0 && s.toks[n].gap == gapSpace && s.toks[n].letters() && !s.toks[n].upper() &&
-			(s.toks[n].gaz&gzSur != 0 && s.toks[n].gaz&gzWord == 0 || s.toks[n].lex == 0 && s.toks[n].gaz == 0 && !s.dictionaryWord(n)) &&
-			s.clauseEndAfter(n) {
+		if n := s.introSurnameAfter(i); n > 0 {
 			s.addName(i, n, PatientNames)
 			return true
 		}
@@ -3420,13 +3418,13 @@ func (s *scan) selfIntroduced(i int, roleOnly bool) bool {
 	}
 	role := false
 	switch w := s.nextWordAt(i); {
-	case peopleWords[w] || personRoles[w] || nurseRoles[w]:
-		role = s.nextWordAt(s.next(i)) == "interpreter" || personRoles[w] || nurseRoles[w] // "creole interpreter"
+	case peopleWords[w] || roleWord(w):
+		role = s.nextWordAt(s.next(i)) == "interpreter" || roleWord(w) // "creole interpreter"
 	case w == "the" || w == "your" || w == "one":
 		// The role ends the introduction: "the wolof interpreter", "your
 		// nurse today", not "i'm postmenopausal the nurse said".
 		for k, n := s.next(i), 0; k > 0 && n < 3 && !role; k, n = s.next(k), n+1 {
-			if personRoles[s.lower(k)] || nurseRoles[s.lower(k)] || s.eq(k, "interpreter") || s.eq(k, "nurses") {
+			if roleWord(s.lower(k)) || s.eq(k, "nurses") {
 				switch s.nextWordAt(k) {
 				case "for", "on", "from", "with", "today", "tonight", "here", "and", "at", "in", "this", "who":
 					role = true
@@ -3453,10 +3451,32 @@ func (s *scan) selfIntroduced(i int, roleOnly bool) bool {
 	case "from", "with", "calling", "here", "and", "i'll", "i'm", "um", "uh":
 		return true
 	}
-	// "hi i'm ibrahima diallo": a surname ends the introduction.
+	return s.introSurnameAfter(i) > 0 // "hi i'm ibrahima diallo"
+}
+
+// introSurnameAfter returns the token after i when it ends an introduction
+// as a surname ("hi i'm ibrahima diallo"): a lower-case surname of the
+// lists that is no English word, or a word of no list, before the clause's
+// end; -1 otherwise.
+func (s *scan) introSurnameAfter(i int) int {
 	n := s.next(i)
-	return n > 0 && s.toks[n].gap == gapSpace && s.clauseEndAfter(n) &&
-		(s.toks[n].gaz&gzSur != 0 && s.toks[n].gaz&gzWord == 0 || s.toks[n].lex == 0 && s.toks[n].gaz == 0 && !s.dictionaryWord(n))
+	if n < 0 || s.toks[n].gap != gapSpace || !s.toks[n].letters() || s.toks[n].upper() || !s.clauseEndAfter(n) {
+		return -1
+	}
+	if t := &s.toks[n]; t.gaz&gzSur != 0 && t.gaz&gzWord == 0 || t.lex == 0 && t.gaz == 0 && !s.dictionaryWord(n) {
+		return n
+	}
+	return -1
+}
+
+// roleWord: w names a role at the clinic or to the patient ("nurse",
+// "navigator", "practitioner", "interpreter").
+func roleWord(w string) bool { return personRoles[w] || nurseRoles[w] }
+
+// roleNotName: token k is a role word on no list of names ("Practitioner",
+// "Navigator"; not "Coach" or "Fellow" where the lists hold a surname).
+func (s *scan) roleNotName(k int) bool {
+	return roleWord(s.lower(k)) && s.toks[k].lex&(lxFirst|lxSur) == 0
 }
 
 // clinicalLooking: a word on no list that has the shape of a clinical
@@ -4543,10 +4563,7 @@ func (s *scan) contraceptiveBrand(k int) bool {
 		// A visit about contraception, said anywhere in it, and a verb of
 		// taking before the brand: "my friend takes camila", "you
 		// shouldn't be on yasmin with migraine with aura".
-		if !takes || !s.contraceptionVisit() {
-			return false
-		}
-		return true
+		return takes && s.contraceptionVisit()
 	}
 	if listed {
 		return true
