@@ -368,6 +368,7 @@ func TestRelativeBeforeAnyVerb(t *testing.T) {
 		{"patient: my granddaughter brooklyn is staying with us", "brooklyn", true},
 		{"patient: my brother phoenix moved in", "phoenix", true},
 		{"patient: my daughter austin worries about me", "austin", true},
+		{"patient: my daughter april visits on weekends", "april", true},
 		{"patient: my son will visit tomorrow", "will", false},
 		{"patient: my cousin in brooklyn is sick", "brooklyn", false},
 		{"patient: my trip to phoenix was fun", "phoenix", false},

@@ -2601,7 +2601,7 @@ func (s *scan) lowerName(i int) bool {
 	// august lives with me".
 	if r := s.sameLinePrev(i); r >= 0 && t.n() >= 3 && s.toks[r].letters() && s.toks[r].is(lxRelation) &&
 		(t.lex&(lxMonth|lxFirst|lxFirstAmb) != 0 || t.gaz&(gzFirst|gzFirstAmb) != 0) {
-		if w := s.nextWordAt(i); personVerbNext[w] || strings.HasSuffix(w, "es") && len(w) > 4 && !strings.HasSuffix(w, "ies") {
+		if s.lowerPersonVerbAfter(i) {
 			s.lowerNameAt(i, RelativeNames|clsExplicit)
 			return true
 		}
