@@ -219,6 +219,12 @@
 //     universities that the gazetteer takes from their web domains ("she
 //     goes to osu"); a state university system's acronym before its
 //     campus's city ("ut austin", "unc chapel hill", "suny buffalo");
+//     hospitals of Great Britain, Ireland, Canada and New Zealand by their
+//     heads (data/hospitals-abroad.txt, from OpenStreetMap, Statistics
+//     Canada and New Zealand's Ministry of Health, see README.md), with
+//     "the" as well ("sent me to the rockyview", "transferred to
+//     middlemore"; a head that is a word only after a verb of care:
+//     "delivered at the rotunda", not "near the beach");
 //   - places completed after the rules and again after the tagger
 //     (placeextend.go): a care home joined to its town by "of" or to a
 //     found place by "of" or "at" ("Sunrise of Arlington", "Wingate at

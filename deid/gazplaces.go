@@ -68,8 +68,13 @@ func (s *scan) gazPhraseAt(i int, f uint64) (int, uint64) {
 // line, and which one.
 func (s *scan) placeAfterPrep(i int) (string, bool) {
 	p := s.sameLinePrev(i)
-	if p >= 0 && s.eq(p, "the") && (s.toks[i].upper() || s.toks[i].gaz&gzPhraseHead != 0 && s.facilityPhraseAt(i)) {
-		p = s.sameLinePrev(p) // "in The Woodlands", "over at the mount sinai"
+	if p >= 0 && s.eq(p, "the") && (s.toks[i].upper() || s.toks[i].gaz&gzPhraseHead != 0 && s.facilityPhraseAt(i) ||
+		s.toks[i].gaz&gzFacHead != 0 && (s.toks[i].gaz&gzWord == 0 && s.toks[i].lex == 0 || careVerbs[s.prevWordAt(p, 2)])) {
+		// "in The Woodlands", "over at the mount sinai", "sent me to the
+		// rockyview", "delivered at the rotunda": a hospital's head, said
+		// with "the" as British and Irish speakers do; one that is also
+		// a word after a verb of care ("near the beach" stays).
+		p = s.sameLinePrev(p)
 	}
 	if p < 0 || !s.toks[p].letters() {
 		return "", false

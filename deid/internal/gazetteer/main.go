@@ -1,6 +1,8 @@
 // Command gazetteer builds deid/data/gazetteer.txt, the detector's lists of
 // given names, surnames, towns and cities, and hospital names, from openly
-// licensed public data. Run from the repository root:
+// licensed public data, and deid/data/hospitals-abroad.txt, the hospitals of
+// Great Britain, Ireland, Canada and New Zealand (abroad.go: its sources,
+// licences and rules). Run from the repository root:
 //
 //	go run ./deid/internal/gazetteer -mirror DIR
 //
@@ -134,6 +136,7 @@ const (
 func main() {
 	mirror := flag.String("mirror", "", "directory with one bare git repository per source at <owner>+<name>/repo")
 	out := flag.String("out", "deid/data/gazetteer.txt", "file to write")
+	abroad := flag.String("abroad", "deid/data/hospitals-abroad.txt", "file to write the hospitals outside the US to")
 	lex := flag.String("lexicon", "deid/data/lexicon.txt", "the hand-written lexicon: its words are left out")
 	sums := flag.Bool("sums", false, "print the SHA-256 of every input and exit")
 	flag.Parse()
@@ -142,7 +145,7 @@ func main() {
 		os.Exit(2)
 	}
 	if *sums {
-		for _, s := range allSources() {
+		for _, s := range append(allSources(), abroadSources()...) {
 			b, err := read(*mirror, s)
 			if err != nil {
 				fmt.Fprintln(os.Stderr, err)
@@ -164,6 +167,15 @@ func main() {
 		os.Exit(1)
 	}
 	if err := os.WriteFile(*out, b, 0o644); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	b, err = BuildAbroad(func(s source) ([]byte, error) { return read(*mirror, s) }, string(hand), b)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "gazetteer:", err)
+		os.Exit(1)
+	}
+	if err := os.WriteFile(*abroad, b, 0o644); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
@@ -465,6 +477,13 @@ type gaz struct {
 	hand     map[string]uint8
 	english  map[string]bool
 	sections map[string]map[string]bool
+	// mixedCase: the hospital names are written in mixed case (the lists
+	// abroad), so an acronym is a word in capitals and initials are not
+	// taken.
+	mixedCase bool
+	// bare: the single words that are a whole hospital's name with its
+	// care word ("Rotunda Hospital"), in the lists abroad.
+	bare map[string]bool
 }
 
 func (g *gaz) put(section, w string) {
@@ -564,8 +583,12 @@ func (g *gaz) hospital(raw string) {
 		return
 	}
 	// Acronyms as written: "UCSF MEDICAL CENTER", "UPMC MERCY", "OSF ...".
+	// In a list written in mixed case an acronym is in capitals.
 	for _, w := range words {
 		lw := strings.ToLower(w)
+		if g.mixedCase && strings.ToUpper(w) != w {
+			continue
+		}
 		if len(w) >= 2 && len(w) <= 6 && allLetters(lw) && !g.english[lw] && g.hand[lw] == 0 && !vowelish(lw) {
 			g.put("facacro", lw)
 		}
@@ -640,7 +663,13 @@ func (g *gaz) hospital(raw string) {
 		}
 	}
 	// Initials of the name's words, generic ones included ("BETH ISRAEL
-	// DEACONESS MEDICAL CENTER" is BIDMC), without "of", "and", "the".
+	// DEACONESS MEDICAL CENTER" is BIDMC), without "of", "and", "the". Not
+	// for the lists abroad: their initials would make clinical
+	// abbreviations places ("Royal Victoria Hospital" and right
+	// ventricular hypertrophy are both RVH).
+	if g.mixedCase {
+		return
+	}
 	var ini []byte
 	for _, w := range words {
 		lw := strings.ToLower(w)
@@ -698,6 +727,13 @@ func (g *gaz) write() []byte {
 	}
 	fmt.Fprintf(&b, "# Limits: %d surnames, US places of %d people or more, other cities of %d or more.\n",
 		MaxSurnames, MinUSPopulation, MinWorldPopulation)
+	b.Write(g.sectionsText())
+	return b.Bytes()
+}
+
+// sectionsText writes the sections, in sectionOrder, words sorted.
+func (g *gaz) sectionsText() []byte {
+	var b bytes.Buffer
 	// A word on a plain list and on a "?" list of another kind keeps both
 	// flags when the lexicon is loaded; a word is written once per section.
 	for _, sec := range sectionOrder {

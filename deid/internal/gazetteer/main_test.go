@@ -95,3 +95,63 @@ func TestUniversityAcronyms(t *testing.T) {
 		t.Errorf("[facacro] = %v, want %v", got, want)
 	}
 }
+
+// TestRebuildAbroad: hospitals-abroad.txt is rebuilt byte for byte from the
+// same mirrors (the US gazetteer is built first: what it lists is left out).
+func TestRebuildAbroad(t *testing.T) {
+	mirror.CheckRebuild(t, "gazetteer", "hospitals-abroad.txt",
+		func(dir string) error {
+			for _, s := range append(allSources(), abroadSources()...) {
+				if _, err := read(dir, s); err != nil {
+					return err
+				}
+			}
+			return nil
+		},
+		func(dir string) ([]byte, error) {
+			hand, err := os.ReadFile(filepath.Join("..", "..", "..", "deid", "data", "lexicon.txt"))
+			if err != nil {
+				return nil, err
+			}
+			get := func(s source) ([]byte, error) { return read(dir, s) }
+			us, err := Build(get, string(hand))
+			if err != nil {
+				return nil, err
+			}
+			return BuildAbroad(get, string(hand), us)
+		})
+}
+
+// TestAbroadHeads: the heads read from the lists abroad. A possessive head
+// is listed without its "'s" unless the rest is an English word; a town's
+// hospital with "General" or "Western" is listed with it; a British name
+// without a care word (a general practice) and Quebec's French rows name
+// nothing; a single English word is kept only as a whole hospital's name
+// with its care word, and a service word never.
+func TestAbroadHeads(t *testing.T) {
+	g := &gaz{hand: map[string]uint8{}, english: map[string]bool{"guy": true, "mater": true, "maternity": true,
+		"gables": true, "general": true, "western": true, "royal": true}, sections: map[string]map[string]bool{}, mixedCase: true,
+		bare: map[string]bool{}}
+	for _, n := range []string{"Addenbrooke's Hospital", "Guy's Hospital", "The Gables Surgery", "Mater Hospital",
+		"Maternity Hospital", "HôPITAL CHARLES-LE MOYNE", "Centre de santé Richelieu"} {
+		g.abroadHospital(n, true)
+	}
+	for _, n := range []string{"University Health Network - Toronto Western Hospital", "Rockyview General Hospital",
+		"Royal Victoria Hospital"} {
+		g.abroadHospital(n, false)
+	}
+	var got []string
+	for _, sec := range []string{"fachead", "fachead?", "facacro"} {
+		for w := range g.sections[sec] {
+			if keepAbroad(w, sec, g.bare) {
+				got = append(got, sec+":"+w)
+			}
+		}
+	}
+	slices.Sort(got)
+	want := []string{"fachead:addenbrooke", "fachead:rockyview", "fachead:rockyview_general", "fachead:royal_victoria", "fachead:toronto",
+		"fachead:toronto_western", "fachead?:guy's", "fachead?:mater"}
+	if !slices.Equal(got, want) {
+		t.Errorf("heads = %v, want %v", got, want)
+	}
+}
