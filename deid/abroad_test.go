@@ -26,24 +26,3 @@ func TestHospitalsAbroad(t *testing.T) {
 		{"a word after near the", "pt: we live near the beach in the summer", nil},
 	})
 }
-
-// TestTownsAbroad: the towns of 15,000 people or more in Great Britain,
-// Ireland, Canada, Australia, New Zealand and South Africa are listed (the
-// other countries' from 50,000), so a town said after "around" or after a
-// hospital's name and "in" is found; an English word that is such a town
-// stays a word.
-func TestTownsAbroad(t *testing.T) {
-	t.Parallel()
-	loc := func(w ...string) (out []found) {
-		for _, x := range w {
-			out = append(out, found{x, deid.Location})
-		}
-		return out
-	}
-	runFreeCases(t, []foundCase{
-		{"around a town", "patient: my husband drives a cab around alfreton", loc("alfreton")},
-		{"a town after a hospital", "patient: they sent me to the general in carlow", loc("carlow")},
-		{"a harbour town", "patient: my sister lives in cole harbour with her kids", loc("cole harbour")},
-		{"a word", "patient: we planted a hawthorn hedge along the fence", nil},
-	})
-}

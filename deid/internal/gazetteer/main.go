@@ -129,8 +129,7 @@ const (
 	MaxSurnames = 30000
 	// MinUSPopulation is the smallest US place listed.
 	MinUSPopulation = 500
-	// MinWorldPopulation is the smallest non-US city listed, outside the
-	// countries of englishCountries.
+	// MinWorldPopulation is the smallest non-US city listed.
 	MinWorldPopulation = 50000
 )
 
@@ -300,7 +299,7 @@ func Build(get func(source) ([]byte, error), handLexicon string) ([]byte, error)
 				}
 				continue
 			}
-			if pop < MinWorldPopulation && !englishCountries[f[8]] {
+			if pop < MinWorldPopulation {
 				continue
 			}
 			// The ASCII name and the name as written ("Bogota", "Bogotá").
@@ -556,12 +555,6 @@ func (g *gaz) place(n string, isName func(string) bool) {
 	g.put("city", n)
 }
 
-// englishCountries are the countries whose clinical English the detector
-// reads most after the US's: all their towns of cities15000 (15,000 people
-// or more) are listed, as the US's are, not only those of MinWorldPopulation
-// ("Fremantle", "Drogheda", "Bognor Regis").
-var englishCountries = map[string]bool{"GB": true, "IE": true, "CA": true, "AU": true, "NZ": true, "ZA": true}
-
 // facWords are the generic words of hospital names.
 var facWords = map[string]bool{"hospital": true, "hospitals": true, "hosp": true, "medical": true, "med": true,
 	"center": true, "centers": true, "ctr": true, "centre": true, "health": true, "healthcare": true, "system": true,
@@ -732,8 +725,8 @@ func (g *gaz) write() []byte {
 	for _, s := range allSources() {
 		fmt.Fprintf(&b, "#   %s %s %s (%s)\n#     sha256 %s\n", s.repo, s.commit, s.path, s.licence, expectedSums[s.path])
 	}
-	fmt.Fprintf(&b, "# Limits: %d surnames, US places of %d people or more, other cities of %d or more\n"+
-		"# (all of cities15000 in GB, IE, CA, AU, NZ and ZA).\n", MaxSurnames, MinUSPopulation, MinWorldPopulation)
+	fmt.Fprintf(&b, "# Limits: %d surnames, US places of %d people or more, other cities of %d or more.\n",
+		MaxSurnames, MinUSPopulation, MinWorldPopulation)
 	b.Write(g.sectionsText())
 	return b.Bytes()
 }
