@@ -59,9 +59,10 @@
 // (made like phifree8, PHI-free only), a7_places10 places10 (made like
 // places8), a8_known8 dialogues-known8 (the eighth, written by the lead),
 // a9_known9 dialogues-known9 (the ninth, ASR-style transcripts), b0_blind5
-// blind5 (the fifth blind corpus, made like blind4). The first three,
+// blind5 (the fifth blind corpus, made like blind4), b1_blind6 blind6 (the
+// sixth, made like blind5). The first three,
 // blind3, phifree3, phifree5, phifree6, phifree7, phifree8, phifree9, dialogues-known4, dialogues-known5,
-// dialogues-known6, dialogues-known7, dialogues-known8, dialogues-known9, places6, places7, places8, places10, blind4 and blind5 are
+// dialogues-known6, dialogues-known7, dialogues-known8, dialogues-known9, places6, places7, places8, places10, blind4, blind5 and blind6 are
 // split deterministically into <name>.jsonl and <name>-holdout.jsonl: within
 // each stratum the documents are ordered by an FNV hash of their ID (for the
 // blind corpora mixed further, see corpora) and the first share of each
@@ -228,6 +229,14 @@ var corpora = []struct {
 	// Englishes, PHI-free documents with look-alikes), written before the
 	// detector ran on it; split like blind4.
 	{name: "blind5", prefixes: []string{"b0_blind5"}, mix: true, share: 1.0 / 3, strata: metaFreeOther, meta: true},
+	// blind6: the sixth blind corpus (lower-case transcripts without and
+	// with metadata from the UK, Ireland, Canada, Australia, New Zealand,
+	// India and South Africa, dense in places said by local and short
+	// names and in other people; notes and letters with hospitals, trusts,
+	// health boards, addresses, postcodes, local date formats and national
+	// health numbers; PHI-free documents with look-alikes), written before
+	// the detector ran on it; split like blind5.
+	{name: "blind6", prefixes: []string{"b1_blind6"}, mix: true, share: 1.0 / 3, strata: metaFreeOther, meta: true},
 	// phifree7: PHI-free only (notes with Title Case headings and lists,
 	// lower-case transcripts; written before the detector ran on them); a
 	// third of each kind to the holdout.
