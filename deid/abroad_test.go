@@ -26,3 +26,19 @@ func TestHospitalsAbroad(t *testing.T) {
 		{"a word after near the", "pt: we live near the beach in the summer", nil},
 	})
 }
+
+// TestUnlistedPlaceAnswer: a word on no list and no English word, said
+// alone as the answer to a question of where, is the place; a hesitation,
+// an English word and a place question's answer about the body stay.
+func TestUnlistedPlaceAnswer(t *testing.T) {
+	t.Parallel()
+	loc := func(w string) []found { return []found{{w, deid.Location}} }
+	runFreeCases(t, []foundCase{
+		{"home is", "doctor: and home is\npatient: tuktoyaktuk, up by the ocean", loc("tuktoyaktuk")},
+		{"moved here from", "doctor: and you moved here from\npatient: kozhikode, three years ago", loc("kozhikode")},
+		{"where born, then in", "doctor: where were you born\npatient: yeah chengalpattu, then we came over", loc("chengalpattu")},
+		{"a hesitation", "doctor: where did you get the tattoo\npatient: ummm, not sure", nil},
+		{"where it hurts", "doctor: where does it hurt\npatient: owww, here", nil},
+		{"an English word", "doctor: where do you work\npatient: warehouse, near the docks", nil},
+	})
+}

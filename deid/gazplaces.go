@@ -449,7 +449,7 @@ func (s *scan) placeQuestionBefore(i int) bool {
 	for b > 0 && s.toks[b].gap != gapLine {
 		b--
 	}
-	asks, last := false, ""
+	asks, last, prevLast := false, "", ""
 	for k := b; k < a; k++ {
 		if !s.toks[k].letters() {
 			continue
@@ -462,9 +462,9 @@ func (s *scan) placeQuestionBefore(i int) bool {
 			"radiate", "radiates", "spread", "swelling", "numb", "tingling":
 			return false
 		}
-		last = w
+		prevLast, last = last, w
 	}
-	return asks || last == "at"
+	return asks || last == "at" || last == "from" || last == "is" && prevLast == "home"
 }
 
 // answerAcronymAt: a lower-case word of three to five letters on no list
@@ -510,6 +510,58 @@ func (s *scan) answerAcronymAt(i int) bool {
 	s.addTok(i, i, Location, prShape)
 	return true
 }
+
+// unlistedPlaceAnswer: a lower-case word of four letters or more and two
+// vowels on no list and no English word, opening the answer to a question of where
+// (placeQuestionBefore: "and home is" / "hermannsburg, out west of alice",
+// "where were you before" / "nims in punjagutta") or after "yes", "then"
+// or "and" there, before a comma, the line's end or a word that goes on
+// about the place ("in", "near", "for", "then", "since"): the place said
+// alone. A supplied name is left to the metadata rules.
+func (s *scan) unlistedPlaceAnswer(i int) bool {
+	t := &s.toks[i]
+	if t.upper() || !t.letters() || t.n() < 4 || t.lex != 0 || t.gaz != 0 || s.isKnown(i) {
+		return false
+	}
+	// Two vowels or more: a hesitation ("ummm", "hmmm", "ahhh") has one.
+	vowels := 0
+	for _, c := range s.lower(i) {
+		if strings.ContainsRune("aeiouy", c) {
+			vowels++
+		}
+	}
+	if vowels < 2 {
+		return false
+	}
+	if !s.turnStart(i) {
+		p := s.sameLinePrev(i)
+		if p < 0 || !s.turnStart(p) {
+			return false
+		}
+		switch s.lower(p) {
+		case "yes", "yeah", "then", "and", "um", "uh", "oh", "well":
+		default:
+			return false
+		}
+	}
+	if n := s.next(i); n >= 0 && s.toks[n].gap != gapLine {
+		switch {
+		case s.toks[n].punct(',') || s.toks[n].punct('.'):
+		case s.toks[n].letters() && answerGoesOn[s.lower(n)]:
+		default:
+			return false
+		}
+	}
+	if s.englishTok(i) || !s.placeQuestionBefore(i) {
+		return false
+	}
+	s.addTok(i, i, Location, prShape)
+	return true
+}
+
+// answerGoesOn: words after a place said alone as an answer.
+var answerGoesOn = map[string]bool{"in": true, "near": true, "for": true, "then": true, "since": true, "out": true,
+	"yeah": true, "now": true, "mostly": true, "originally": true}
 
 // atQuestion: the "at" before token i asks or says where someone was
 // seen: "was that at cedars", "were you ever at d'youville", "you were at

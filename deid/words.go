@@ -126,6 +126,9 @@ func (s *scan) wordAt(i int) {
 	if !up && f == 0 && t.gaz&^gzFacAcro == 0 && tn >= 3 && tn <= 5 && s.answerAcronymAt(i) {
 		return
 	}
+	if !up && f == 0 && t.gaz == 0 && tn >= 4 && s.unlistedPlaceAnswer(i) {
+		return
+	}
 	if !up && t.gaz&(gzFacHead|gzPhraseHead) != 0 && i > 1 && s.facHeadInTown(i) {
 		return
 	}
