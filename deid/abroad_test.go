@@ -42,3 +42,28 @@ func TestUnlistedPlaceAnswer(t *testing.T) {
 		{"an English word", "doctor: where do you work\npatient: warehouse, near the docks", nil},
 	})
 }
+
+// TestTheGenericHospital: a town's hospital called by a generic word after
+// "the" ("the infirmary", "the general", "the civic", "the regional", "the
+// mater"), where a hospital goes and before the clause ends or goes on; the
+// word as an adjective or in an idiom stays.
+func TestTheGenericHospital(t *testing.T) {
+	t.Parallel()
+	loc := func(w ...string) (out []found) {
+		for _, x := range w {
+			out = append(out, found{x, deid.Location})
+		}
+		return out
+	}
+	runFreeCases(t, []foundCase{
+		{"kept in overnight", "gp: so they kept you in at the infirmary overnight", loc("infirmary")},
+		{"one or the other", "nurse: were you at the general or the civic", loc("general", "civic")},
+		{"an answer", "doctor: which one\npatient: the regional, for two nights", loc("regional")},
+		{"then the mater", "patient: they had me in the royal victoria and then the mater for a week", loc("royal victoria", "mater")},
+		{"the general public", "patient: it was good for the general public", nil},
+		{"at the mercy of", "patient: he is at the mercy of the weather", nil},
+		{"the regional manager", "patient: i talked to the regional manager", nil},
+		{"in general", "patient: in general i feel fine", nil},
+		{"the royal wedding", "patient: we watched the royal wedding", nil},
+	})
+}

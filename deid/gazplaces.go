@@ -559,6 +559,50 @@ func (s *scan) unlistedPlaceAnswer(i int) bool {
 	return true
 }
 
+// genericHospitals are words a town's hospital is called by, after "the":
+// "kept in at the infirmary", "were you at the general or the civic",
+// "she was in the mater", "first time in the regional".
+var genericHospitals = map[string]bool{"infirmary": true, "general": true, "civic": true, "regional": true, "royal": true,
+	"mater": true, "mercy": true, "rotunda": true}
+
+// theGenericHospital: a word of genericHospitals after "the", where a
+// hospital is (after a preposition of place, a verb of care, "or", "then",
+// or opening an answer), and before the clause ends or goes on with a
+// time, a town or another place: "at the infirmary overnight", "the
+// general, in february", "in the royal for a week". The word as an
+// adjective ("the general public", "the regional manager", "at the mercy
+// of"), "in general" and "the royal family" stay.
+func (s *scan) theGenericHospital(i int) bool {
+	p := s.sameLinePrev(i)
+	if p < 0 || !s.eq(p, "the") {
+		return false
+	}
+	switch q := s.prevWordAt(i, 2); {
+	case q == "at" || q == "in" || q == "to" || q == "from" || q == "into" || q == "under" || q == "or" || q == "then":
+	case careVerbs[q]:
+	case s.turnStart(p):
+	default:
+		return false
+	}
+	end := s.facilityWordsAfter(i)
+	if n := s.next(end); n >= 0 && s.toks[n].gap != gapLine {
+		switch {
+		case s.toks[n].punct(',') || s.toks[n].punct('.') || s.toks[n].punct('?'):
+		case s.toks[n].letters() && (hospitalAfterWords[s.lower(n)] || s.monthWord(n)):
+		default:
+			return false
+		}
+	}
+	s.addTok(i, end, Location, prShape)
+	return true
+}
+
+// hospitalAfterWords go on after a hospital named by a generic word.
+var hospitalAfterWords = map[string]bool{"in": true, "for": true, "then": true, "or": true, "and": true, "yeah": true,
+	"aye": true, "when": true, "before": true, "after": true, "overnight": true, "since": true, "last": true, "with": true,
+	"on": true, "at": true, "until": true, "now": true, "again": true, "first": true, "today": true, "yesterday": true,
+	"twice": true, "once": true, "so": true, "but": true}
+
 // answerGoesOn: words after a place said alone as an answer.
 var answerGoesOn = map[string]bool{"in": true, "near": true, "for": true, "then": true, "since": true, "out": true,
 	"yeah": true, "now": true, "mostly": true, "originally": true}

@@ -78,6 +78,10 @@ func (s *scan) wordAt(i int) {
 	if sp && !up && neighbourhoodHeads[lw] && s.neighbourhoodBefore(i) {
 		return
 	}
+	// Before the fast path: "civic" and "mater" are words of no rule below.
+	if tn >= 5 && tn <= 9 && i > 1 && s.eq(i-1, "the") && genericHospitals[lw] && s.theGenericHospital(i) {
+		return
+	}
 	if f&wordAtLowerFlags == 0 && f != 0 && !sp && !up && t.gaz == 0 && tn > 1 &&
 		!(i > 1 && s.toks[i-1].lex&lxRelation != 0) {
 		return
@@ -129,6 +133,7 @@ func (s *scan) wordAt(i int) {
 	if !up && f == 0 && t.gaz == 0 && tn >= 4 && s.unlistedPlaceAnswer(i) {
 		return
 	}
+
 	if !up && t.gaz&(gzFacHead|gzPhraseHead) != 0 && i > 1 && s.facHeadInTown(i) {
 		return
 	}
