@@ -607,6 +607,7 @@ func (s *scan) postcodeAt(i int) bool {
 	if len(a) == 3 && isL(a[0]) && isD(a[1]) && isL(a[2]) && isD(b[0]) && isL(b[1]) && isD(b[2]) &&
 		!s.wordBefore(i, 2, "model", "lot", "serial", "part", "cat", "ref", "sku", "version") {
 		s.addTok(i, n, ZIP, prShape)
+		s.townBeforePostcode(i)
 		return true
 	}
 	// UK: an outward code of a letter or two, a digit, and a digit or a
@@ -627,7 +628,46 @@ func (s *scan) postcodeAt(i int) bool {
 		}
 	}
 	s.addTok(i, n, ZIP, prCue)
+	s.townBeforePostcode(i)
 	return true
+}
+
+// townBeforePostcode: the capitalized words between a comma (or the line's
+// start) and a postcode at i are its post town, listed or not ("Beckett
+// Street, Leeds LS9 7TF", "Bond Road, Rhyl LL18 5UJ", "Winnipeg, MB R3E
+// 3P5" past the province): a place in any address. A street's words
+// ("Harehills Lane LS7") are the street's.
+func (s *scan) townBeforePostcode(i int) {
+	e := s.sameLinePrev(i)
+	if e >= 0 && s.toks[e].allUpper() && s.toks[e].n() == 2 && s.toks[e].letters() {
+		e = s.sameLinePrev(e) // the province: "Winnipeg, MB R3E 3P5"
+		if e >= 0 && s.toks[e].punct(',') {
+			e = s.sameLinePrev(e)
+		}
+	}
+	st := -1
+	for k, n := e, 0; k >= 0 && n < 3; n++ {
+		t := &s.toks[k]
+		if !t.letters() || !t.upper() || t.allUpper() || t.lex&(lxStreetSuffix|lxTitle|lxTitleClin|lxState|lxCountry) != 0 {
+			return
+		}
+		st = k
+		p := s.sameLinePrev(k)
+		if p < 0 || s.toks[p].punct(',') {
+			break
+		}
+		if !s.toks[p].letters() || s.toks[k].gap != gapSpace {
+			return
+		}
+		k = p
+		if n == 2 {
+			return
+		}
+	}
+	if st < 0 {
+		return
+	}
+	s.addTok(st, e, Location, prShape)
 }
 
 // afterTownOrComma: token i ends an address line, after its town or a
