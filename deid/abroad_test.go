@@ -67,3 +67,15 @@ func TestTheGenericHospital(t *testing.T) {
 		{"the royal wedding", "patient: we watched the royal wedding", nil},
 	})
 }
+
+// TestStillInTown: a word on no list after "still in" ends where someone
+// lives (as after a care home's "in"); an English word there stays.
+func TestStillInTown(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"still in", "gp: and you are still in gilmerton", []found{{"gilmerton", deid.Location}}},
+		{"a care home in", "patient: her care home in tuktoyaktuk is lovely", []found{{"tuktoyaktuk", deid.Location}}},
+		{"still in pain", "patient: i am still in pain", nil},
+		{"home in bed", "patient: she stayed home in bed", nil},
+	})
+}

@@ -3284,7 +3284,7 @@ func (s *scan) facilityBeforeTown() {
 // places, not even the English word list, after a preposition of place that a verb of
 // living or moving opens ("i'm from chinle", "now i go to togus"), or
 // after "in" following a relative, a site, someone or something that is
-// somewhere, or an adverb of distance ("my daughter in tolleson", "the ihs
+// somewhere, "still", or an adverb of distance ("my daughter in tolleson", "the ihs
 // clinic in chinle", "a chiropractor in kanata", "a shop in ybor", "the
 // plant out in kanata"); after a verb, ending the clause (one more
 // such word may follow): a town too small for the gazetteer, spelled as a
@@ -3313,7 +3313,9 @@ func (s *scan) unlistedTownAfterVerb() {
 		}
 		q := s.sameLinePrev(p)
 		site := w == "in" && q >= 0 && s.toks[q].letters() && (s.toks[q].is(lxRelation) || siteNouns[s.lower(q)] ||
-			placeKeepers[s.lower(q)] || distanceAdverbs[s.lower(q)] && q > 0 && s.toks[q-1].letters())
+			placeKeepers[s.lower(q)] || distanceAdverbs[s.lower(q)] && q > 0 && s.toks[q-1].letters() ||
+			// "and you're still in gilmerton": where someone still lives.
+			s.eq(q, "still") && s.clauseGoesOn(end))
 		if w == "at" {
 			// "the urgent care at aspirus", "doctor abiodun at egleston": a
 			// place of care, or a clinician named with a title, before "at".
