@@ -79,3 +79,29 @@ func TestStillInTown(t *testing.T) {
 		{"home in bed", "patient: she stayed home in bed", nil},
 	})
 }
+
+// TestRoyalAndModifiedHospitals: a hospital named for a royal or a knight
+// ("the princess margaret", "royal darwin", "sir charles gairdner") or a
+// generic word with a direction ("the southern general", "the northern in
+// epping"); the royal family, a line, a dog's breed and the northern
+// lights stay.
+func TestRoyalAndModifiedHospitals(t *testing.T) {
+	t.Parallel()
+	loc := func(w ...string) (out []found) {
+		for _, x := range w {
+			out = append(out, found{x, deid.Location})
+		}
+		return out
+	}
+	runFreeCases(t, []foundCase{
+		{"the southern general", "nurse: and you were at the southern general before", loc("southern general")},
+		{"the northern in a town", "patient: the northern in epping before that", loc("northern", "epping")},
+		{"flown to", "patient: they flew me to royal darwin after the crash", loc("royal darwin")},
+		{"in the princess", "patient: she was in the princess margaret for a week", loc("princess margaret")},
+		{"a knight, as an answer", "nurse: have you been there before\npatient: sir charles gairdner, no, i normally go elsewhere", loc("sir charles gairdner")},
+		{"the royal family", "patient: we love the royal family", nil},
+		{"a line", "patient: take the queen elizabeth line to work", nil},
+		{"a breed", "patient: we have a king charles spaniel", nil},
+		{"the northern lights", "patient: the northern lights were amazing", nil},
+	})
+}

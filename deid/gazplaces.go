@@ -561,30 +561,103 @@ func (s *scan) unlistedPlaceAnswer(i int) bool {
 
 // genericHospitals are words a town's hospital is called by, after "the":
 // "kept in at the infirmary", "were you at the general or the civic",
-// "she was in the mater", "first time in the regional".
+// "she was in the mater", "first time in the regional", "the northern in
+// epping".
 var genericHospitals = map[string]bool{"infirmary": true, "general": true, "civic": true, "regional": true, "royal": true,
-	"mater": true, "mercy": true, "rotunda": true}
+	"mater": true, "mercy": true, "rotunda": true, "northern": true, "southern": true, "western": true, "eastern": true}
 
-// theGenericHospital: a word of genericHospitals after "the", where a
-// hospital is (after a preposition of place, a verb of care, "or", "then",
-// or opening an answer), and before the clause ends or goes on with a
-// time, a town or another place: "at the infirmary overnight", "the
-// general, in february", "in the royal for a week". The word as an
-// adjective ("the general public", "the regional manager", "at the mercy
-// of"), "in general" and "the royal family" stay.
+// hospitalModifiers stand between "the" and a generic word: "the southern
+// general", "the western infirmary".
+var hospitalModifiers = map[string]bool{"northern": true, "southern": true, "eastern": true, "western": true,
+	"north": true, "south": true, "east": true, "west": true, "central": true, "victoria": true, "royal": true,
+	"county": true, "city": true}
+
+// theGenericHospital: a word of genericHospitals after "the" (and perhaps
+// a modifier: "the southern general"), where a hospital is, and before the
+// clause ends or goes on with a time, a town or another place: "at the
+// infirmary overnight", "the general, in february", "in the royal for a
+// week". The word as an adjective ("the general public", "the regional
+// manager", "at the mercy of"), "in general" and "the royal family" stay.
 func (s *scan) theGenericHospital(i int) bool {
+	st := i
 	p := s.sameLinePrev(i)
-	if p < 0 || !s.eq(p, "the") {
+	if p >= 0 && s.toks[p].letters() && hospitalModifiers[s.lower(p)] && !s.eq(p, s.lower(i)) {
+		st, p = p, s.sameLinePrev(p)
+	}
+	if p < 0 || !s.eq(p, "the") || !s.hospitalPlaceBefore(p) {
 		return false
 	}
-	switch q := s.prevWordAt(i, 2); {
-	case q == "at" || q == "in" || q == "to" || q == "from" || q == "into" || q == "under" || q == "or" || q == "then":
-	case careVerbs[q]:
-	case s.turnStart(p):
+	return s.hospitalClauseAfter(st, s.facilityWordsAfter(i))
+}
+
+// royalHeads open a hospital named for a royal or a knight: "the royal
+// darwin", "the princess margaret", "the prince charles", "sir charles
+// gairdner".
+var royalHeads = map[string]bool{"royal": true, "princess": true, "prince": true, "queen": true, "king": true, "sir": true}
+
+// royalHospital: a royal head and a name or town after it ("royal
+// brisbane", "princess margaret", "queen elizabeth", "sir charles
+// gairdner"), after "the" where a hospital is, or after "to", "at" or
+// "from" and a verb of care ("they flew me to royal darwin"), before the
+// clause ends or goes on: the hospital. "the royal family", "the queen
+// elizabeth line" and "the king charles spaniel" stay.
+func (s *scan) royalHospital(i int) bool {
+	n := s.next(i)
+	if n < 0 || s.toks[n].gap != gapSpace || !s.toks[n].letters() || s.toks[n].upper() != s.toks[i].upper() || !s.nameOrTown(n) {
+		return false
+	}
+	e := n
+	if s.eq(i, "sir") {
+		// "sir charles gairdner": the given name and the surname.
+		m := s.next(n)
+		if m < 0 || s.toks[m].gap != gapSpace || !s.toks[m].letters() || !s.nameOrTown(m) {
+			return false
+		}
+		e = m
+	}
+	p := s.sameLinePrev(i)
+	switch {
+	case p >= 0 && s.eq(p, "the") && s.hospitalPlaceBefore(p):
+	case p >= 0 && (s.eq(p, "to") || s.eq(p, "at") || s.eq(p, "from")) && (careVerbs[s.prevWordAt(p, 1)] ||
+		carriedObjects[s.prevWordAt(p, 1)] && (careVerbs[s.prevWordAt(p, 2)] || s.prevWordAt(p, 2) == "took")):
+	case s.turnStart(i):
 	default:
 		return false
 	}
-	end := s.facilityWordsAfter(i)
+	return s.hospitalClauseAfter(i, s.facilityWordsAfter(e))
+}
+
+// carriedObjects stand between a verb of care and its place: "flew me to",
+// "took him to".
+var carriedObjects = map[string]bool{"me": true, "him": true, "her": true, "them": true, "us": true}
+
+// nameOrTown: token k is a given name, surname, town or hospital's head of
+// the lists, or a word of four letters or more on none and no English word.
+func (s *scan) nameOrTown(k int) bool {
+	t := &s.toks[k]
+	if t.lex&(lxMedical|lxMonth|lxWeekday|lxRelation) != 0 {
+		return false
+	}
+	return t.lex&(lxFirst|lxSur|lxCity) != 0 || t.gaz&(gzFirst|gzSur|gzCity|gzTown|gzFacHead) != 0 ||
+		t.lex == 0 && t.gaz == 0 && t.n() >= 4 && !s.englishTok(k)
+}
+
+// hospitalPlaceBefore: the "the" at p stands where a hospital is named:
+// after a preposition of place, "or", "then", a verb of care, or opening a
+// turn.
+func (s *scan) hospitalPlaceBefore(p int) bool {
+	switch q := s.prevWordAt(p, 1); {
+	case q == "at" || q == "in" || q == "to" || q == "from" || q == "into" || q == "under" || q == "or" || q == "then":
+		return true
+	case careVerbs[q]:
+		return true
+	}
+	return s.turnStart(p)
+}
+
+// hospitalClauseAfter adds st..end as a hospital where the clause ends or
+// goes on after it with a time, a town or another place.
+func (s *scan) hospitalClauseAfter(st, end int) bool {
 	if n := s.next(end); n >= 0 && s.toks[n].gap != gapLine {
 		switch {
 		case s.toks[n].punct(',') || s.toks[n].punct('.') || s.toks[n].punct('?'):
@@ -593,7 +666,7 @@ func (s *scan) theGenericHospital(i int) bool {
 			return false
 		}
 	}
-	s.addTok(i, end, Location, prShape)
+	s.addTok(st, end, Location, prShape)
 	return true
 }
 

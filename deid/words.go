@@ -79,7 +79,10 @@ func (s *scan) wordAt(i int) {
 		return
 	}
 	// Before the fast path: "civic" and "mater" are words of no rule below.
-	if tn >= 5 && tn <= 9 && i > 1 && s.eq(i-1, "the") && genericHospitals[lw] && s.theGenericHospital(i) {
+	if tn >= 5 && tn <= 9 && i > 1 && genericHospitals[lw] && s.theGenericHospital(i) {
+		return
+	}
+	if tn >= 3 && tn <= 8 && royalHeads[lw] && s.royalHospital(i) {
 		return
 	}
 	if f&wordAtLowerFlags == 0 && f != 0 && !sp && !up && t.gaz == 0 && tn > 1 &&
