@@ -105,3 +105,25 @@ func TestRoyalAndModifiedHospitals(t *testing.T) {
 		{"the northern lights", "patient: the northern lights were amazing", nil},
 	})
 }
+
+// TestHealthBodies: a health body named for its place or person ("Leeds
+// Teaching Hospitals NHS Trust", "Betsi Cadwaladr University Health
+// Board", "Western Sydney Local Health District") is a place, on a heading
+// line too; a tail with no name before it and a meeting's board stay.
+func TestHealthBodies(t *testing.T) {
+	t.Parallel()
+	loc := func(w ...string) (out []found) {
+		for _, x := range w {
+			out = append(out, found{x, deid.Location})
+		}
+		return out
+	}
+	runFreeCases(t, []foundCase{
+		{"a trust as a heading", "Leeds Teaching Hospitals NHS Trust\nDepartment of Hepatology", loc("Leeds Teaching Hospitals NHS Trust")},
+		{"a health board in a sentence", "Referred to Betsi Cadwaladr University Health Board today.", loc("Betsi Cadwaladr University Health Board")},
+		{"a health district", "Referred by Western Sydney Local Health District.", loc("Western Sydney Local Health District")},
+		{"no name before the tail", "The NHS Trust policy says so.", nil},
+		{"a national body", "Health Service Executive guidance applies.", nil},
+		{"a tumor board", "Discussed at the Tumor Board.", nil},
+	})
+}

@@ -2339,6 +2339,14 @@ func (s *scan) orgRun(st, en int, ty Type) bool {
 	case "team", "teams", "program", "programs", "programme", "club":
 		return ty == Name
 	default:
+		// A health body named for its place or person ("Betsi Cadwaladr
+		// University Health Board") is where care is given, not a body
+		// mentioned in passing.
+		for k := st; k < last && healthBodyHeads[w]; k++ {
+			if s.eq(k, "health") || s.eq(k, "nhs") {
+				return false
+			}
+		}
 		return bodyHeads[w]
 	}
 }

@@ -908,6 +908,15 @@ func (s *scan) facilityWordsAfter(end int) int {
 			break
 		}
 		w := s.lower(k)
+		if s.toks[k].upper() && s.toks[end].upper() {
+			// "Leeds Teaching Hospitals NHS Trust", "Betsi Cadwaladr
+			// University Health Board", "Sydney Local Health District":
+			// the body a hospital belongs to, named after its place.
+			if e := s.healthBodyTail(k); e > 0 {
+				end = e
+				continue
+			}
+		}
 		if k+2 < len(s.toks) && s.toks[k+1].punct('\'') && s.toks[k+1].gap == gapNone && s.eq(k+2, "s") {
 			w += "'s"
 			if !hospitalWords[w] {
@@ -942,6 +951,78 @@ func (s *scan) facilityWordsAfter(end int) int {
 		end = k
 	}
 	return end
+}
+
+// healthBodyMids and healthBodyHeads make the tail of a health body's name:
+// "NHS Foundation Trust", "University Health Board", "Local Health
+// District", "Health Service".
+var healthBodyMids = map[string]bool{"nhs": true, "foundation": true, "local": true, "university": true,
+	"teaching": true, "health": true, "hospitals": true, "community": true, "mental": true, "primary": true,
+	"care": true, "and": true, "social": true, "partnership": true}
+var healthBodyHeads = map[string]bool{"trust": true, "board": true, "authority": true, "district": true,
+	"network": true, "service": true, "services": true, "executive": true}
+
+// healthBodyAt: a capitalized health body's head at i ("Board", "Trust",
+// "District") ending its tail (healthBodyTail), after one to three
+// capitalized words that name its place or person ("Betsi Cadwaladr
+// University Health Board", "Hywel Dda University Health Board", "Western
+// Sydney Local Health District"), on a heading line too. A tail with no
+// such word ("the NHS Trust policy", "Health Service Executive") stays.
+func (s *scan) healthBodyAt(i int) bool {
+	if !s.toks[i].upper() || s.toks[i].allUpper() {
+		return false
+	}
+	// The tail's first word.
+	st := i
+	for n := 0; n < 5; n++ {
+		p := s.sameLinePrev(st)
+		if p < 0 || !s.toks[p].letters() || !s.toks[p].upper() || s.toks[st].gap != gapSpace || !healthBodyMids[s.lower(p)] {
+			break
+		}
+		st = p
+	}
+	if st == i || s.healthBodyTail(st) != i {
+		return false
+	}
+	// The name before it.
+	b := st
+	for n := 0; n < 3; n++ {
+		p := s.sameLinePrev(b)
+		if p < 0 || !s.toks[p].letters() || !s.toks[p].capWord() || s.toks[b].gap != gapSpace ||
+			s.toks[p].lex&(lxTitle|lxTitleClin|lxMedical|lxMonth|lxWeekday) != 0 || functionWords[s.lower(p)] ||
+			!s.nameOrTown(p) && s.toks[p].lex&(lxCity|lxState|lxCountry|lxFirst|lxSur) == 0 {
+			break
+		}
+		b = p
+	}
+	if b == st {
+		return false
+	}
+	s.addTok(b, i, Location, prCue)
+	return true
+}
+
+// healthBodyTail returns the last word of a health body's tail opening at
+// k (capitalized words of healthBodyMids, at least one of "nhs", "health"
+// or "hospitals", then a head of healthBodyHeads), or -1.
+func (s *scan) healthBodyTail(k int) int {
+	health := false
+	for j, n := k, 0; j >= 0 && n < 6; n++ {
+		t := &s.toks[j]
+		if !t.letters() || !t.upper() || j != k && t.gap != gapSpace {
+			return -1
+		}
+		w := s.lower(j)
+		if healthBodyHeads[w] && health && j > k {
+			return j
+		}
+		if !healthBodyMids[w] {
+			return -1
+		}
+		health = health || w == "nhs" || w == "health" || w == "hospitals"
+		j = s.next(j)
+	}
+	return -1
 }
 
 // facilityHeads end a lower-case facility's name after the words that

@@ -4756,7 +4756,13 @@ func (s *scan) companyAt(st, en int, name bool) bool {
 // Board", "at the Pediatric Grand Rounds").
 func (s *scan) bodyAt(en int) bool {
 	switch s.lower(en) {
-	case "council", "committee", "board", "conference", "meeting", "rounds", "symposium", "congress",
+	case "board":
+		// "University Health Board": a health body, named for a place.
+		if p := s.sameLinePrev(en); p >= 0 && s.eq(p, "health") {
+			return false
+		}
+		return s.toks[en].capWord()
+	case "council", "committee", "conference", "meeting", "rounds", "symposium", "congress",
 		"workshop", "huddle", "taskforce", "subcommittee", "panel":
 		return s.toks[en].capWord()
 	}

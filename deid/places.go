@@ -893,6 +893,11 @@ func (s *scan) facilityNamed(st, i int) bool {
 // Healthcare of Atlanta at Egleston".
 func (s *scan) facilityTail(i int) int {
 	end := s.facilityOf(i)
+	if k := s.next(end); k > 0 && s.toks[k].gap == gapSpace && s.toks[k].upper() && s.toks[end].upper() {
+		if e := s.healthBodyTail(k); e > 0 {
+			end = e // "Leeds Teaching Hospitals NHS Trust"
+		}
+	}
 	for n := 0; n < 2; n++ {
 		k := s.next(end)
 		if k < 0 {

@@ -85,6 +85,9 @@ func (s *scan) wordAt(i int) {
 	if tn >= 3 && tn <= 8 && royalHeads[lw] && s.royalHospital(i) {
 		return
 	}
+	if up && tn >= 5 && healthBodyHeads[lw] && i > 2 && s.healthBodyAt(i) {
+		return
+	}
 	if f&wordAtLowerFlags == 0 && f != 0 && !sp && !up && t.gaz == 0 && tn > 1 &&
 		!(i > 1 && s.toks[i-1].lex&lxRelation != 0) {
 		return
