@@ -224,7 +224,25 @@
 //     Canada and New Zealand's Ministry of Health, see README.md), with
 //     "the" as well ("sent me to the rockyview", "transferred to
 //     middlemore"; a head that is a word only after a verb of care:
-//     "delivered at the rotunda", not "near the beach");
+//     "delivered at the rotunda", not "near the beach"); a town's
+//     hospital called by a generic word after "the", perhaps with a
+//     direction before it, where a hospital goes and before the clause
+//     ends or goes on ("kept in at the infirmary overnight", "at the
+//     general or the civic", "the southern general", "the northern in
+//     epping"; not "the general public", "at the mercy of", "the royal
+//     wedding"); a hospital named for a royal or a knight ("the princess
+//     margaret", "flew me to royal darwin", "sir charles gairdner"; not "the
+//     royal family", "the queen elizabeth line", "a king charles
+//     spaniel"); a health body named for its place or person with its
+//     tail ("Leeds Teaching Hospitals NHS Trust", "Betsi Cadwaladr
+//     University Health Board"; not "the NHS Trust policy", "the Tumor
+//     Board"); a word on no list and no English word said alone as the
+//     answer to a question of where ("and home is" / "hermannsburg, out
+//     west of alice"; a question of where also ends in "from" or "home
+//     is"); a word on no list after "still in" at a clause end ("you're
+//     still in gilmerton"); the capitalized words between a comma and a
+//     UK or Canadian postcode, its post town ("Beckett Street, Leeds LS9
+//     7TF", "Winnipeg, MB R3A 1R9");
 //   - places completed after the rules and again after the tagger
 //     (placeextend.go): a care home joined to its town by "of" or to a
 //     found place by "of" or "at" ("Sunrise of Arlington", "Wingate at
