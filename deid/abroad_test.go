@@ -24,6 +24,9 @@ func TestHospitalsAbroad(t *testing.T) {
 		{"works at", "patient: she works at gartnavel as a cleaner", loc("gartnavel")},
 		{"a word without a care verb", "patient: the rotunda of the old library was lovely", nil},
 		{"a word after near the", "pt: we live near the beach in the summer", nil},
+		// A review helper's cases: a head before a noun, no care around it.
+		{"a match", "patient: he went to the kerry match and got hit by a hurley", nil},
+		{"a lecture", "patient: we went to the keynes lecture at uni", nil},
 	})
 }
 
@@ -40,6 +43,12 @@ func TestUnlistedPlaceAnswer(t *testing.T) {
 		{"a hesitation", "doctor: where did you get the tattoo\npatient: ummm, not sure", nil},
 		{"where it hurts", "doctor: where does it hurt\npatient: owww, here", nil},
 		{"an English word", "doctor: where do you work\npatient: warehouse, near the docks", nil},
+		// A review helper's cases: drawn-out sounds, questions of where a
+		// thing is, was bought or read.
+		{"a drawn-out no", "doctor: where do you live\npatient: nooo, not telling", nil},
+		{"where a lump is", "doctor: where's the lump\npatient: oxter, the left one", nil},
+		{"where it was read", "doctor: where did you read that\npatient: reddit, some thread", nil},
+		{"where it was bought", "doctor: where did you buy the tablets\npatient: ebay, from some seller", nil},
 	})
 }
 
@@ -57,14 +66,21 @@ func TestTheGenericHospital(t *testing.T) {
 	}
 	runFreeCases(t, []foundCase{
 		{"kept in overnight", "gp: so they kept you in at the infirmary overnight", loc("infirmary")},
-		{"one or the other", "nurse: were you at the general or the civic", loc("general", "civic")},
-		{"an answer", "doctor: which one\npatient: the regional, for two nights", loc("regional")},
-		{"then the mater", "patient: they had me in the royal victoria and then the mater for a week", loc("royal victoria", "mater")},
+		{"one or the other, in hospital", "nurse: which hospital were you at, the general or the civic", loc("general", "civic")},
+		{"an answer to which hospital", "doctor: which hospital did they take you to\npatient: the regional, for two nights", loc("regional")},
+		{"admitted, then the mater", "patient: they admitted me to the royal victoria and then the mater for a week", loc("royal victoria", "mater")},
 		{"the general public", "patient: it was good for the general public", nil},
 		{"at the mercy of", "patient: he is at the mercy of the weather", nil},
 		{"the regional manager", "patient: i talked to the regional manager", nil},
 		{"in general", "patient: in general i feel fine", nil},
 		{"the royal wedding", "patient: we watched the royal wedding", nil},
+		// A review helper's cases: anaesthesia, a car, a train line, a film.
+		{"under the general", "patient: they did my knee under the general, it knocked me right out", nil},
+		{"an anaesthetic asked about", "doctor: what kind of anaesthetic was it\npatient: the general, then they kept me overnight", nil},
+		{"a car", "patient: i was sitting in the civic when the other car hit us", nil},
+		{"a train line", "patient: i take the jubilee then the northern for two stops", nil},
+		{"a film", "patient: i fell asleep in the western on telly last night", nil},
+		{"a specialty", "patient: my gp referred me to the general and then to the colorectal lot", nil},
 	})
 }
 
@@ -77,6 +93,11 @@ func TestStillInTown(t *testing.T) {
 		{"a care home in", "patient: her care home in tuktoyaktuk is lovely", []found{{"tuktoyaktuk", deid.Location}}},
 		{"still in pain", "patient: i am still in pain", nil},
 		{"home in bed", "patient: she stayed home in bed", nil},
+		{"are you still in", "doctor: are you still in tuktoyaktuk", []found{{"tuktoyaktuk", deid.Location}}},
+		// A review helper's cases: a unit, a state, a thing still in.
+		{"a baby in a unit", "nurse: the baby's still in scbu", nil},
+		{"i'm still in", "patient: i'm still in trackies", nil},
+		{"an arm", "patient: my arm is still in plastar", nil},
 	})
 }
 
@@ -94,15 +115,20 @@ func TestRoyalAndModifiedHospitals(t *testing.T) {
 		return out
 	}
 	runFreeCases(t, []foundCase{
-		{"the southern general", "nurse: and you were at the southern general before", loc("southern general")},
-		{"the northern in a town", "patient: the northern in epping before that", loc("northern", "epping")},
+		{"the southern general", "nurse: and you were admitted at the southern general before", loc("southern general")},
+		{"the northern in a town", "patient: they transferred me to the northern in epping before that", loc("northern", "epping")},
 		{"flown to", "patient: they flew me to royal darwin after the crash", loc("royal darwin")},
-		{"in the princess", "patient: she was in the princess margaret for a week", loc("princess margaret")},
-		{"a knight, as an answer", "nurse: have you been there before\npatient: sir charles gairdner, no, i normally go elsewhere", loc("sir charles gairdner")},
+		{"in the princess", "patient: she was admitted to the princess margaret for a week", loc("princess margaret")},
+		{"a knight, as an answer to which hospital", "nurse: which hospital were you at before\npatient: sir charles gairdner, no, i normally go elsewhere", loc("sir charles gairdner")},
 		{"the royal family", "patient: we love the royal family", nil},
 		{"a line", "patient: take the queen elizabeth line to work", nil},
-		{"a breed", "patient: we have a king charles spaniel", nil},
+		{"a breed", "patient: we got the king charles in march and my asthma's been worse", []found{{"march", deid.Date}}},
 		{"the northern lights", "patient: the northern lights were amazing", nil},
+		// A review helper's cases: people named with a royal title.
+		{"a singer", "doctor: who's your favourite singer\npatient: sir elton john, always has been", []found{{"john", deid.Name}}},
+		{"a son named prince", "patient: prince adebayo, that's my son, he's nine", []found{{"adebayo", deid.Name}}},
+		{"a bible", "patient: it says so in the king james.", nil},
+		{"a ship", "patient: my dad worked in the queen elizabeth, the cruise liner, for years", nil},
 	})
 }
 

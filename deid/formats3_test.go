@@ -24,6 +24,7 @@ func TestIdentifiersFromOtherCountriesAndForms(t *testing.T) {
 		{"a UK postcode after the town", "Address: 14 Cowley Road, Oxford OX4 1HR", []found{{"14 Cowley Road", deid.Location}, {"Oxford", deid.Location}, {"OX4 1HR", deid.ZIP}}},
 		{"a UK postcode after a town of no list, the town found too", "Mrs Pritchard, Penarth CF64 1AB", []found{{"Pritchard", deid.Name}, {"Penarth", deid.Location}, {"CF64 1AB", deid.ZIP}}},
 		{"a UK post town that is a word of the lists", "St James's University Hospital, Beckett Street, Leeds LS9 7TF", []found{{"St James's University Hospital", deid.Location}, {"Beckett Street", deid.Location}, {"Leeds", deid.Location}, {"LS9 7TF", deid.ZIP}}},
+		{"English words before a postcode are no town", "Home visit booked, Patient Lives Alone NG7 2UH", []found{{"NG7 2UH", deid.ZIP}}},
 		{"a Canadian town before its province", "820 Sherbrook St, Winnipeg, MB R3A 1R9", []found{{"820 Sherbrook St", deid.Location}, {"Winnipeg", deid.Location}, {"R3A 1R9", deid.ZIP}}},
 		{"an Australian postcode after the state", "Lives in Bendigo VIC 3550.", []found{{"Bendigo", deid.Location}, {"3550", deid.ZIP}}},
 		{"a postcode before the town, street type first", "Home: 22 Rue des Lilas, 69003 Lyon", []found{{"69003", deid.ZIP}, {"Lyon", deid.Location}}},

@@ -69,11 +69,12 @@ func (s *scan) gazPhraseAt(i int, f uint64) (int, uint64) {
 func (s *scan) placeAfterPrep(i int) (string, bool) {
 	p := s.sameLinePrev(i)
 	if p >= 0 && s.eq(p, "the") && (s.toks[i].upper() || s.toks[i].gaz&gzPhraseHead != 0 && s.facilityPhraseAt(i) ||
-		s.toks[i].gaz&gzFacHead != 0 && (s.toks[i].gaz&gzWord == 0 && s.toks[i].lex == 0 || careVerbs[s.prevWordAt(p, 2)])) {
+		s.toks[i].gaz&gzFacHead != 0 && s.hospitalPlaceBefore(p) && s.hospitalEndsAfter(i)) {
 		// "in The Woodlands", "over at the mount sinai", "sent me to the
 		// rockyview", "delivered at the rotunda": a hospital's head, said
-		// with "the" as British and Irish speakers do; one that is also
-		// a word after a verb of care ("near the beach" stays).
+		// with "the" as British and Irish speakers do, where the words
+		// around speak of care and no noun follows ("the kerry match",
+		// "near the beach" stay).
 		p = s.sameLinePrev(p)
 	}
 	if p < 0 || !s.toks[p].letters() {
@@ -552,11 +553,55 @@ func (s *scan) unlistedPlaceAnswer(i int) bool {
 			return false
 		}
 	}
-	if s.englishTok(i) || !s.placeQuestionBefore(i) {
+	if s.englishTok(i) || !s.homeQuestionBefore(i) || tripledLetter(s.lower(i)) {
 		return false
 	}
 	s.addTok(i, i, Location, prShape)
 	return true
+}
+
+// homeQuestionBefore: the line before token i's asks where someone lives,
+// comes from or stays ("and home is", "where do you live", "you moved
+// here from", "where were you born"), not where something is, was bought
+// or hurts.
+func (s *scan) homeQuestionBefore(i int) bool {
+	a := i
+	for a > 0 && s.toks[a].gap != gapLine {
+		a--
+	}
+	if a == 0 {
+		return false
+	}
+	b := a - 1
+	for b > 0 && s.toks[b].gap != gapLine {
+		b--
+	}
+	home, mover, last := false, false, ""
+	for k := b; k < a; k++ {
+		if !s.toks[k].letters() {
+			continue
+		}
+		w := s.lower(k)
+		switch w {
+		case "live", "living", "lives", "born", "home", "staying", "grew", "raised", "based", "hometown", "suburb":
+			home = true
+		case "moved", "came", "come", "coming", "originally", "flew", "drove", "transferred", "are", "were":
+			mover = true
+		}
+		last = w
+	}
+	return home || last == "from" && mover
+}
+
+// tripledLetter: a letter three times in a row ("nooo", "aaah", "yeahhh"),
+// as a drawn-out sound is written.
+func tripledLetter(w string) bool {
+	for j := 2; j < len(w); j++ {
+		if w[j] == w[j-1] && w[j] == w[j-2] {
+			return true
+		}
+	}
+	return false
 }
 
 // genericHospitals are words a town's hospital is called by, after "the":
@@ -615,17 +660,26 @@ func (s *scan) royalHospital(i int) bool {
 		}
 		e = m
 	}
+	if royalNotHospital[s.lower(i)+" "+s.lower(n)] {
+		return false
+	}
 	p := s.sameLinePrev(i)
 	switch {
 	case p >= 0 && s.eq(p, "the") && s.hospitalPlaceBefore(p):
-	case p >= 0 && (s.eq(p, "to") || s.eq(p, "at") || s.eq(p, "from")) && (careVerbs[s.prevWordAt(p, 1)] ||
-		carriedObjects[s.prevWordAt(p, 1)] && (careVerbs[s.prevWordAt(p, 2)] || s.prevWordAt(p, 2) == "took")):
-	case s.turnStart(i):
+	case p >= 0 && (s.eq(p, "to") || s.eq(p, "at") || s.eq(p, "from") || s.eq(p, "in")) && (stayVerbs[s.prevWordAt(p, 1)] ||
+		carriedObjects[s.prevWordAt(p, 1)] && (stayVerbs[s.prevWordAt(p, 2)] || s.prevWordAt(p, 2) == "took" || s.prevWordAt(p, 2) == "flew")):
+	case s.turnStart(i) && s.placeQuestionBefore(i) && s.hospitalWordNear(i):
+		// An answer to "which hospital": "sir charles gairdner, no".
 	default:
 		return false
 	}
 	return s.hospitalClauseAfter(i, s.facilityWordsAfter(e))
 }
+
+// royalNotHospital are royal names of other things: a bible, a dog, a
+// piercing, a nickname, a dog food.
+var royalNotHospital = map[string]bool{"king james": true, "king charles": true, "prince albert": true,
+	"queen bee": true, "royal canin": true}
 
 // carriedObjects stand between a verb of care and its place: "flew me to",
 // "took him to".
@@ -642,22 +696,122 @@ func (s *scan) nameOrTown(k int) bool {
 		t.lex == 0 && t.gaz == 0 && t.n() >= 4 && !s.englishTok(k)
 }
 
-// hospitalPlaceBefore: the "the" at p stands where a hospital is named:
-// after a preposition of place, "or", "then", a verb of care, or opening a
-// turn.
+// hospitalPlaceBefore: the "the" at p stands where a hospital is named, and
+// the words around say it is one: a verb of stay or care within four words
+// before ("kept you in at the", "admitted to the", "transferred from the"),
+// or a preposition of place, "or" or a turn's start with a word of
+// hospitals on the line or the line before ("which hospital" / "the
+// general, in february"); never where anaesthesia is spoken of ("under
+// the general", "the regional block").
 func (s *scan) hospitalPlaceBefore(p int) bool {
-	switch q := s.prevWordAt(p, 1); {
-	case q == "at" || q == "in" || q == "to" || q == "from" || q == "into" || q == "under" || q == "or" || q == "then":
-		return true
-	case careVerbs[q]:
-		return true
+	if s.anaesthesiaNear(p) {
+		return false
 	}
-	return s.turnStart(p)
+	for n := 1; n <= 4; n++ {
+		if stayVerbs[s.prevWordAt(p, n)] {
+			return true
+		}
+	}
+	q := s.prevWordAt(p, 1)
+	if q == "," {
+		q = s.prevWordAt(p, 2) // "were you at, the general or"
+	}
+	switch {
+	case q == "at" || q == "in" || q == "to" || q == "from" || q == "into" || q == "or" || q == "then" || q == "and":
+	case s.turnStart(p):
+	default:
+		return false
+	}
+	return s.hospitalWordNear(p)
 }
+
+// stayVerbs say someone was kept, seen or moved as a patient.
+var stayVerbs = map[string]bool{"admitted": true, "readmitted": true, "kept": true, "seen": true, "transferred": true,
+	"treated": true, "discharged": true, "sent": true, "taken": true, "brought": true, "delivered": true, "born": true, "hospitalized": true,
+	"hospitalised": true, "rushed": true, "airlifted": true, "flown": true, "ambulanced": true, "operated": true,
+	"scanned": true, "x-rayed": true, "stitched": true, "induced": true}
+
+// hospitalWords of a line say its places are hospitals.
+var hospitalTalk = map[string]bool{"hospital": true, "hospitals": true, "ward": true, "admitted": true, "admission": true,
+	"a&e": true, "emergency": true, "er": true, "casualty": true, "inpatient": true,
+	"discharged": true, "transferred": true, "stay": true, "kept": true}
+
+// hospitalWordNear: a word of hospitalTalk on token p's line or the line
+// before it.
+func (s *scan) hospitalWordNear(p int) bool {
+	a := p
+	for a > 0 && s.toks[a].gap != gapLine {
+		a--
+	}
+	b := a - 1
+	for b > 0 && s.toks[b].gap != gapLine {
+		b--
+	}
+	if b < 0 {
+		b = 0
+	}
+	for k := b; k < len(s.toks) && (k < a || s.toks[k].gap != gapLine || k == a); k++ {
+		if s.toks[k].letters() && hospitalTalk[s.lower(k)] {
+			return true
+		}
+		if k > p+12 {
+			break
+		}
+	}
+	return false
+}
+
+// anaesthesiaNear: a word of anaesthesia within eight words of p on its
+// line or on the line before ("under the general", "the regional, the
+// spinal one", "what kind of anaesthetic was it" / "the general, then").
+func (s *scan) anaesthesiaNear(p int) bool {
+	a := p
+	for a > 0 && s.toks[a].gap != gapLine {
+		a--
+	}
+	for k := a - 1; k >= 0 && k >= a-40; k-- {
+		if s.toks[k].letters() && anaesthesiaWords[s.lower(k)] && s.eq(k, s.lower(k)) {
+			return true
+		}
+		if s.toks[k].gap == gapLine {
+			break
+		}
+	}
+	for k, n := p, 0; k >= 0 && n < 8; n++ {
+		if s.toks[k].letters() && anaesthesiaWords[s.lower(k)] {
+			return true
+		}
+		k = s.sameLinePrev(k)
+	}
+	for k, n := p, 0; k >= 0 && n < 8; n++ {
+		if s.toks[k].letters() && anaesthesiaWords[s.lower(k)] {
+			return true
+		}
+		if k = s.next(k); k < 0 || s.toks[k].gap == gapLine {
+			break
+		}
+	}
+	return false
+}
+
+var anaesthesiaWords = map[string]bool{"under": true, "anaesthetic": true, "anesthetic": true, "anaesthesia": true,
+	"anesthesia": true, "anaesthetist": true, "anesthesiologist": true, "spinal": true, "epidural": true, "block": true,
+	"sedation": true, "ga": true, "knocked": true, "caesarean": true, "cesarean": true, "section": true}
 
 // hospitalClauseAfter adds st..end as a hospital where the clause ends or
 // goes on after it with a time, a town or another place.
 func (s *scan) hospitalClauseAfter(st, end int) bool {
+	if !s.hospitalEndsAfter(end) {
+		return false
+	}
+	s.addTok(st, end, Location, prShape)
+	return true
+}
+
+// hospitalEndsAfter: after token end the clause ends, or goes on with a
+// time, a town or another place (hospitalAfterWords), not with a noun
+// the words before it describe ("the kerry match", "the general public").
+func (s *scan) hospitalEndsAfter(end int) bool {
 	if n := s.next(end); n >= 0 && s.toks[n].gap != gapLine {
 		switch {
 		case s.toks[n].punct(',') || s.toks[n].punct('.') || s.toks[n].punct('?'):
@@ -666,7 +820,6 @@ func (s *scan) hospitalClauseAfter(st, end int) bool {
 			return false
 		}
 	}
-	s.addTok(st, end, Location, prShape)
 	return true
 }
 

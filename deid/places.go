@@ -3319,8 +3319,9 @@ func (s *scan) unlistedTownAfterVerb() {
 		q := s.sameLinePrev(p)
 		site := w == "in" && q >= 0 && s.toks[q].letters() && (s.toks[q].is(lxRelation) || siteNouns[s.lower(q)] ||
 			placeKeepers[s.lower(q)] || distanceAdverbs[s.lower(q)] && q > 0 && s.toks[q-1].letters() ||
-			// "and you're still in gilmerton": where someone still lives.
-			s.eq(q, "still") && s.clauseGoesOn(end))
+			// "and you're still in gilmerton", "are you still in
+			// mudgee": where you, we or they still live.
+			s.eq(q, "still") && s.residentBefore(q) && s.clauseGoesOn(end))
 		if w == "at" {
 			// "the urgent care at aspirus", "doctor abiodun at egleston": a
 			// place of care, or a clinician named with a title, before "at".
@@ -3334,6 +3335,22 @@ func (s *scan) unlistedTownAfterVerb() {
 			s.addTok(i, end, Location, prShape)
 		}
 	}
+}
+
+// residentBefore: the words before "still" at q say where you, we or they
+// live ("you're still in", "are you still in", "we are still in"); a
+// thing, a baby, a bed or "i'm" (a state: "i'm still in trackies") does
+// not.
+func (s *scan) residentBefore(q int) bool {
+	switch w1, w2 := s.prevWordAt(q, 1), s.prevWordAt(q, 2); {
+	case w1 == "you're" || w1 == "we're" || w1 == "they're" || w1 == "youre":
+		return true
+	case w1 == "are" && (w2 == "you" || w2 == "we" || w2 == "they"):
+		return true
+	case w1 == "you" && w2 == "are":
+		return true
+	}
+	return false
 }
 
 // placeEnds yields the last token of each place found so far (the
@@ -4018,8 +4035,8 @@ func (s *scan) answerPlaces() {
 				break
 			}
 			if s.tokIn(functionWordSet, j) || t.lex&(lxDigitWord|lxTensWord|lxTeenWord|lxMonth|lxWeekday|lxMedical) != 0 ||
-				livingWords[s.lower(j)] {
-				end = -1
+				livingWords[s.lower(j)] || tripledLetter(s.lower(j)) {
+				end = -1 // (a drawn-out sound: "nooo, not telling")
 				break
 			}
 			end = j

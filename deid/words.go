@@ -651,12 +651,15 @@ func (s *scan) townBeforePostcode(i int) {
 			e = s.sameLinePrev(e)
 		}
 	}
-	st := -1
+	st, named := -1, false
 	for k, n := e, 0; k >= 0 && n < 3; n++ {
 		t := &s.toks[k]
 		if !t.letters() || !t.upper() || t.allUpper() || t.lex&(lxStreetSuffix|lxTitle|lxTitleClin|lxState|lxCountry) != 0 {
 			return
 		}
+		// A town: on a list of places, or a word of no English
+		// ("Patient Lives Alone NG7 2UH" is no town).
+		named = named || s.placeWord(k) || t.lex&lxCity != 0 || t.gaz&(gzCity|gzTown) != 0 || !s.englishTok(k)
 		st = k
 		p := s.sameLinePrev(k)
 		if p < 0 || s.toks[p].punct(',') {
@@ -670,7 +673,7 @@ func (s *scan) townBeforePostcode(i int) {
 			return
 		}
 	}
-	if st < 0 {
+	if st < 0 || !named {
 		return
 	}
 	s.addTok(st, e, Location, prShape)
