@@ -6,22 +6,24 @@ import (
 	"github.com/clinscribe/clinscribe/deid"
 )
 
+// locs lists texts found as places.
+func locs(w ...string) []found { return typed(deid.Location, w...) }
+
 // TestHospitalsAbroad: hospitals of Great Britain, Ireland, Canada and New
 // Zealand (data/hospitals-abroad.txt) said by their heads in lower-case
 // speech, with or without "the"; a head that is also an English word only
 // after a verb of care, and an ordinary noun after "the" stays.
 func TestHospitalsAbroad(t *testing.T) {
 	t.Parallel()
-	loc := func(w string) []found { return []found{{w, deid.Location}} }
 	runFreeCases(t, []foundCase{
-		{"the head with the", "patient: they sent me to the rockyview after the scan", loc("rockyview")},
-		{"transferred to", "patient: he was transferred to middlemore after the crash", loc("middlemore")},
-		{"a word after a care verb", "patient: she delivered at the rotunda with twins", loc("rotunda")},
-		{"two words", "patient: we took him to alder hey for the scan", loc("alder hey")},
-		{"two words after done at", "patient: he had his knee done at stepping hill last year", loc("stepping hill")},
-		{"seen at", "patient: i'm seen at wythenshawe every month", loc("wythenshawe")},
-		{"been in", "patient: he's been in altnagelvin since the weekend", loc("altnagelvin")},
-		{"works at", "patient: she works at gartnavel as a cleaner", loc("gartnavel")},
+		{"the head with the", "patient: they sent me to the rockyview after the scan", locs("rockyview")},
+		{"transferred to", "patient: he was transferred to middlemore after the crash", locs("middlemore")},
+		{"a word after a care verb", "patient: she delivered at the rotunda with twins", locs("rotunda")},
+		{"two words", "patient: we took him to alder hey for the scan", locs("alder hey")},
+		{"two words after done at", "patient: he had his knee done at stepping hill last year", locs("stepping hill")},
+		{"seen at", "patient: i'm seen at wythenshawe every month", locs("wythenshawe")},
+		{"been in", "patient: he's been in altnagelvin since the weekend", locs("altnagelvin")},
+		{"works at", "patient: she works at gartnavel as a cleaner", locs("gartnavel")},
 		{"a word without a care verb", "patient: the rotunda of the old library was lovely", nil},
 		{"a word after near the", "pt: we live near the beach in the summer", nil},
 		// A review helper's cases: a head before a noun, no care around it.
@@ -35,11 +37,10 @@ func TestHospitalsAbroad(t *testing.T) {
 // an English word and a place question's answer about the body stay.
 func TestUnlistedPlaceAnswer(t *testing.T) {
 	t.Parallel()
-	loc := func(w string) []found { return []found{{w, deid.Location}} }
 	runFreeCases(t, []foundCase{
-		{"home is", "doctor: and home is\npatient: tuktoyaktuk, up by the ocean", loc("tuktoyaktuk")},
-		{"moved here from", "doctor: and you moved here from\npatient: kozhikode, three years ago", loc("kozhikode")},
-		{"where born, then in", "doctor: where were you born\npatient: yeah chengalpattu, then we came over", loc("chengalpattu")},
+		{"home is", "doctor: and home is\npatient: tuktoyaktuk, up by the ocean", locs("tuktoyaktuk")},
+		{"moved here from", "doctor: and you moved here from\npatient: kozhikode, three years ago", locs("kozhikode")},
+		{"where born, then in", "doctor: where were you born\npatient: yeah chengalpattu, then we came over", locs("chengalpattu")},
 		{"a hesitation", "doctor: where did you get the tattoo\npatient: ummm, not sure", nil},
 		{"where it hurts", "doctor: where does it hurt\npatient: owww, here", nil},
 		{"an English word", "doctor: where do you work\npatient: warehouse, near the docks", nil},
@@ -58,17 +59,11 @@ func TestUnlistedPlaceAnswer(t *testing.T) {
 // word as an adjective or in an idiom stays.
 func TestTheGenericHospital(t *testing.T) {
 	t.Parallel()
-	loc := func(w ...string) (out []found) {
-		for _, x := range w {
-			out = append(out, found{x, deid.Location})
-		}
-		return out
-	}
 	runFreeCases(t, []foundCase{
-		{"kept in overnight", "gp: so they kept you in at the infirmary overnight", loc("infirmary")},
-		{"one or the other, in hospital", "nurse: which hospital were you at, the general or the civic", loc("general", "civic")},
-		{"an answer to which hospital", "doctor: which hospital did they take you to\npatient: the regional, for two nights", loc("regional")},
-		{"admitted, then the mater", "patient: they admitted me to the royal victoria and then the mater for a week", loc("royal victoria", "mater")},
+		{"kept in overnight", "gp: so they kept you in at the infirmary overnight", locs("infirmary")},
+		{"one or the other, in hospital", "nurse: which hospital were you at, the general or the civic", locs("general", "civic")},
+		{"an answer to which hospital", "doctor: which hospital did they take you to\npatient: the regional, for two nights", locs("regional")},
+		{"admitted, then the mater", "patient: they admitted me to the royal victoria and then the mater for a week", locs("royal victoria", "mater")},
 		{"the general public", "patient: it was good for the general public", nil},
 		{"at the mercy of", "patient: he is at the mercy of the weather", nil},
 		{"the regional manager", "patient: i talked to the regional manager", nil},
@@ -108,18 +103,12 @@ func TestStillInTown(t *testing.T) {
 // lights stay.
 func TestRoyalAndModifiedHospitals(t *testing.T) {
 	t.Parallel()
-	loc := func(w ...string) (out []found) {
-		for _, x := range w {
-			out = append(out, found{x, deid.Location})
-		}
-		return out
-	}
 	runFreeCases(t, []foundCase{
-		{"the southern general", "nurse: and you were admitted at the southern general before", loc("southern general")},
-		{"the northern in a town", "patient: they transferred me to the northern in epping before that", loc("northern", "epping")},
-		{"flown to", "patient: they flew me to royal darwin after the crash", loc("royal darwin")},
-		{"in the princess", "patient: she was admitted to the princess margaret for a week", loc("princess margaret")},
-		{"a knight, as an answer to which hospital", "nurse: which hospital were you at before\npatient: sir charles gairdner, no, i normally go elsewhere", loc("sir charles gairdner")},
+		{"the southern general", "nurse: and you were admitted at the southern general before", locs("southern general")},
+		{"the northern in a town", "patient: they transferred me to the northern in epping before that", locs("northern", "epping")},
+		{"flown to", "patient: they flew me to royal darwin after the crash", locs("royal darwin")},
+		{"in the princess", "patient: she was admitted to the princess margaret for a week", locs("princess margaret")},
+		{"a knight, as an answer to which hospital", "nurse: which hospital were you at before\npatient: sir charles gairdner, no, i normally go elsewhere", locs("sir charles gairdner")},
 		{"the royal family", "patient: we love the royal family", nil},
 		{"a line", "patient: take the queen elizabeth line to work", nil},
 		{"a breed", "patient: we got the king charles in march and my asthma's been worse", []found{{"march", deid.Date}}},
@@ -138,16 +127,10 @@ func TestRoyalAndModifiedHospitals(t *testing.T) {
 // line too; a tail with no name before it and a meeting's board stay.
 func TestHealthBodies(t *testing.T) {
 	t.Parallel()
-	loc := func(w ...string) (out []found) {
-		for _, x := range w {
-			out = append(out, found{x, deid.Location})
-		}
-		return out
-	}
 	runFreeCases(t, []foundCase{
-		{"a trust as a heading", "Leeds Teaching Hospitals NHS Trust\nDepartment of Hepatology", loc("Leeds Teaching Hospitals NHS Trust")},
-		{"a health board in a sentence", "Referred to Betsi Cadwaladr University Health Board today.", loc("Betsi Cadwaladr University Health Board")},
-		{"a health district", "Referred by Western Sydney Local Health District.", loc("Western Sydney Local Health District")},
+		{"a trust as a heading", "Leeds Teaching Hospitals NHS Trust\nDepartment of Hepatology", locs("Leeds Teaching Hospitals NHS Trust")},
+		{"a health board in a sentence", "Referred to Betsi Cadwaladr University Health Board today.", locs("Betsi Cadwaladr University Health Board")},
+		{"a health district", "Referred by Western Sydney Local Health District.", locs("Western Sydney Local Health District")},
 		{"no name before the tail", "The NHS Trust policy says so.", nil},
 		{"a national body", "Health Service Executive guidance applies.", nil},
 		{"a tumor board", "Discussed at the Tumor Board.", nil},

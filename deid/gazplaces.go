@@ -439,16 +439,9 @@ func (s *scan) clinicianEndsAt(q int) bool {
 // downtown"). A question of where it hurts is none ("where does it hurt" /
 // "at the joint").
 func (s *scan) placeQuestionBefore(i int) bool {
-	a := i
-	for a > 0 && s.toks[a].gap != gapLine {
-		a--
-	}
+	b, a := s.prevLineBounds(i)
 	if a == 0 {
 		return false
-	}
-	b := a - 1
-	for b > 0 && s.toks[b].gap != gapLine {
-		b--
 	}
 	asks, last, prevLast := false, "", ""
 	for k := b; k < a; k++ {
@@ -560,21 +553,29 @@ func (s *scan) unlistedPlaceAnswer(i int) bool {
 	return true
 }
 
+// prevLineBounds returns the first token of the line before token i's (b)
+// and the first of i's own line (a); a is 0 on the first line, b never
+// below 0.
+func (s *scan) prevLineBounds(i int) (b, a int) {
+	a = i
+	for a > 0 && s.toks[a].gap != gapLine {
+		a--
+	}
+	b = max(a-1, 0)
+	for b > 0 && s.toks[b].gap != gapLine {
+		b--
+	}
+	return b, a
+}
+
 // homeQuestionBefore: the line before token i's asks where someone lives,
 // comes from or stays ("and home is", "where do you live", "you moved
 // here from", "where were you born"), not where something is, was bought
 // or hurts.
 func (s *scan) homeQuestionBefore(i int) bool {
-	a := i
-	for a > 0 && s.toks[a].gap != gapLine {
-		a--
-	}
+	b, a := s.prevLineBounds(i)
 	if a == 0 {
 		return false
-	}
-	b := a - 1
-	for b > 0 && s.toks[b].gap != gapLine {
-		b--
 	}
 	home, mover, last := false, false, ""
 	for k := b; k < a; k++ {
@@ -739,17 +740,7 @@ var hospitalTalk = map[string]bool{"hospital": true, "hospitals": true, "ward": 
 // hospitalWordNear: a word of hospitalTalk on token p's line or the line
 // before it.
 func (s *scan) hospitalWordNear(p int) bool {
-	a := p
-	for a > 0 && s.toks[a].gap != gapLine {
-		a--
-	}
-	b := a - 1
-	for b > 0 && s.toks[b].gap != gapLine {
-		b--
-	}
-	if b < 0 {
-		b = 0
-	}
+	b, a := s.prevLineBounds(p)
 	for k := b; k < len(s.toks) && (k < a || s.toks[k].gap != gapLine || k == a); k++ {
 		if s.toks[k].letters() && hospitalTalk[s.lower(k)] {
 			return true
@@ -765,10 +756,7 @@ func (s *scan) hospitalWordNear(p int) bool {
 // line or on the line before ("under the general", "the regional, the
 // spinal one", "what kind of anaesthetic was it" / "the general, then").
 func (s *scan) anaesthesiaNear(p int) bool {
-	a := p
-	for a > 0 && s.toks[a].gap != gapLine {
-		a--
-	}
+	_, a := s.prevLineBounds(p)
 	for k := a - 1; k >= 0 && k >= a-40; k-- {
 		if s.toks[k].letters() && anaesthesiaWords[s.lower(k)] && s.eq(k, s.lower(k)) {
 			return true

@@ -79,7 +79,7 @@ func (s *scan) wordAt(i int) {
 		return
 	}
 	// Before the fast path: "civic" and "mater" are words of no rule below.
-	if tn >= 5 && tn <= 9 && i > 1 && genericHospitals[lw] && s.theGenericHospital(i) {
+	if tn >= 5 && tn <= 9 && i > 2 && (s.eq(i-1, "the") || s.eq(i-2, "the")) && genericHospitals[lw] && s.theGenericHospital(i) {
 		return
 	}
 	if tn >= 3 && tn <= 8 && royalHeads[lw] && s.royalHospital(i) {

@@ -2,9 +2,7 @@ package main
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"encoding/csv"
-	"encoding/hex"
 	"fmt"
 	"slices"
 	"strings"
@@ -71,17 +69,9 @@ var frenchWords = map[string]bool{"hôpital": true, "hopital": true, "hôpitalie
 // the US sources (Build's tables): a head it already lists as a hospital is
 // left out.
 func BuildAbroad(get func(source) ([]byte, error), handLexicon string, mainGazetteer []byte) ([]byte, error) {
-	in := map[string][]byte{}
-	for _, s := range append(abroadSources(), srcWords) {
-		b, err := get(s)
-		if err != nil {
-			return nil, err
-		}
-		h := sha256.Sum256(b)
-		if want := expectedSums[s.path]; hex.EncodeToString(h[:]) != want {
-			return nil, fmt.Errorf("%s: SHA-256 %x, want %s (a different version of the input)", s.path, h, want)
-		}
-		in[s.path] = b
+	in, err := readInputs(get, append(abroadSources(), srcWords))
+	if err != nil {
+		return nil, err
 	}
 	english := map[string]bool{}
 	for _, w := range strings.Fields(string(in[srcWords.path])) {

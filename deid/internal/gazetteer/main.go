@@ -188,11 +188,11 @@ func allSources() []source {
 // read returns one input from its bare repository at the pinned commit.
 func read(dir string, s source) ([]byte, error) { return mirror.Read(dir, s.repo, s.commit, s.path) }
 
-// Build derives the gazetteer from the inputs (fetched by get) and the
-// hand-written lexicon text.
-func Build(get func(source) ([]byte, error), handLexicon string) ([]byte, error) {
+// readInputs fetches each source with get and checks its SHA-256; the
+// result maps each source's path to its bytes.
+func readInputs(get func(source) ([]byte, error), srcs []source) (map[string][]byte, error) {
 	in := map[string][]byte{}
-	for _, s := range allSources() {
+	for _, s := range srcs {
 		b, err := get(s)
 		if err != nil {
 			return nil, err
@@ -202,6 +202,16 @@ func Build(get func(source) ([]byte, error), handLexicon string) ([]byte, error)
 			return nil, fmt.Errorf("%s: SHA-256 %x, want %s (a different version of the input)", s.path, h, want)
 		}
 		in[s.path] = b
+	}
+	return in, nil
+}
+
+// Build derives the gazetteer from the inputs (fetched by get) and the
+// hand-written lexicon text.
+func Build(get func(source) ([]byte, error), handLexicon string) ([]byte, error) {
+	in, err := readInputs(get, allSources())
+	if err != nil {
+		return nil, err
 	}
 	hand := handWords(handLexicon)
 	english := map[string]bool{}

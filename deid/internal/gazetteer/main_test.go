@@ -14,14 +14,7 @@ import (
 // the package doc).
 func TestRebuild(t *testing.T) {
 	mirror.CheckRebuild(t, "gazetteer", "gazetteer.txt",
-		func(dir string) error {
-			for _, s := range allSources() {
-				if _, err := read(dir, s); err != nil {
-					return err
-				}
-			}
-			return nil
-		},
+		func(dir string) error { return inputsPresent(dir, allSources()) },
 		func(dir string) ([]byte, error) {
 			hand, err := os.ReadFile(filepath.Join("..", "..", "..", "deid", "data", "lexicon.txt"))
 			if err != nil {
@@ -29,6 +22,16 @@ func TestRebuild(t *testing.T) {
 			}
 			return Build(func(s source) ([]byte, error) { return read(dir, s) }, string(hand))
 		})
+}
+
+// inputsPresent reports the first source missing from the mirrors in dir.
+func inputsPresent(dir string, srcs []source) error {
+	for _, s := range srcs {
+		if _, err := read(dir, s); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // TestBuildRefusesOtherInputs: an input whose checksum differs is refused.
@@ -100,14 +103,7 @@ func TestUniversityAcronyms(t *testing.T) {
 // same mirrors (the US gazetteer is built first: what it lists is left out).
 func TestRebuildAbroad(t *testing.T) {
 	mirror.CheckRebuild(t, "gazetteer", "hospitals-abroad.txt",
-		func(dir string) error {
-			for _, s := range append(allSources(), abroadSources()...) {
-				if _, err := read(dir, s); err != nil {
-					return err
-				}
-			}
-			return nil
-		},
+		func(dir string) error { return inputsPresent(dir, append(allSources(), abroadSources()...)) },
 		func(dir string) ([]byte, error) {
 			hand, err := os.ReadFile(filepath.Join("..", "..", "..", "deid", "data", "lexicon.txt"))
 			if err != nil {
