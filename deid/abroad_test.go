@@ -136,3 +136,21 @@ func TestHealthBodies(t *testing.T) {
 		{"a tumor board", "Discussed at the Tumor Board.", nil},
 	})
 }
+
+// TestUnlistedTownAfterComingAndHoliday: a word on no list and no English
+// word after "came/comes/coming from", "on holiday in" or "lived in", and
+// before "near", is a town too small for the gazetteer; the same verbs
+// before an English word, a clinic's department or a drug stay.
+func TestUnlistedTownAfterComingAndHoliday(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"came from", "doctor: you came from mylapore\npatient: yes", locs("mylapore")},
+		{"comes in from", "patient: my daughter comes in every day from palmerstown", locs("palmerstown")},
+		{"on holiday in", "patient: we were on holiday in beaumaris when it started", locs("beaumaris")},
+		{"before near", "patient: my partner lives in glenelg near the jetty", locs("glenelg")},
+		{"lived in", "patient: we lived in kilbirnie for years", locs("kilbirnie")},
+		{"came from an English word", "patient: the pain came from nowhere, then it came from work stress", nil},
+		{"came from a department", "The referral came from Cardiology last week.", nil},
+		{"came on holiday with", "patient: we came on holiday with the kids", nil},
+	})
+}

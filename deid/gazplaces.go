@@ -142,7 +142,7 @@ func (s *scan) clauseGoesOn(e int) bool {
 		"all", "most", "mostly", "tomorrow", "today", "yesterday", "right", "too", "also", "there", "here",
 		"anymore", "um", "uh", "like", "you", "my", "our", "his", "her", "their", "instead", "actually",
 		"originally", "county", "city", "town", "north", "south", "east", "west", "in", "from", "back", "over",
-		"visiting", "staying":
+		"visiting", "staying", "near":
 		return true
 	}
 	return false

@@ -16,7 +16,8 @@ var placeCueWords = []string{"lives", "living", "live", "resides", "residing", "
 	"stays", "based", "located", "commutes", "commute", "raised", "works", "working", "vacation", "vacationed",
 	"flew", "returned", "transferred", "suburb", "outside", "near", "area", "neighborhood", "shelter", "farm", "stay",
 	"remain", "remains", "reside", "settled", "relocating", "moving", "move", "visit", "visiting", "travel", "traveling",
-	"discharged", "admitted", "going", "went", "taken", "headed", "presented", "attends", "attended"}
+	"discharged", "admitted", "going", "went", "taken", "headed", "presented", "attends", "attended",
+	"lived", "holiday", "holidays", "came", "come", "comes", "coming"}
 
 // placeChain returns the last token of a run of capitalized place words
 // starting at k (at most 4), or -1.
