@@ -154,3 +154,21 @@ func TestUnlistedTownAfterComingAndHoliday(t *testing.T) {
 		{"came on holiday with", "patient: we came on holiday with the kids", nil},
 	})
 }
+
+// TestUnlistedWordNamesHospiceOrLandmark: after "the", a word on no list,
+// no English word and not shaped as a clinical word or a drug names a
+// hospital, hospice or home ("the foyle hospice") and a landmark ("the
+// booragoon shops", "the kapaleeshwarar temple"); a treatment before a
+// clinic, an adjective of care and a faith stay.
+func TestUnlistedWordNamesHospiceOrLandmark(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"a hospice", "patient: my wife works at the foyle hospice so she knows the nurses", locs("foyle hospice")},
+		{"shops", "patient: we live near the booragoon shops", locs("booragoon shops")},
+		{"a temple", "patient: yes near the kapaleeshwarar temple, earlier we lived further out", locs("kapaleeshwarar temple")},
+		{"a treatment's clinic", "patient: she goes to the botox clinic every three months", nil},
+		{"an adjective of care", "patient: she was moved to the orthopedic hospital", nil},
+		{"a faith's temple", "patient: we pray at the bahai temple on sundays", nil},
+		{"a faith's mosque", "patient: he goes to the shia mosque on fridays", nil},
+	})
+}

@@ -842,7 +842,8 @@ var landmarkWords = map[string]bool{"bridge": true, "park": true, "mall": true, 
 	"dam": true, "falls": true, "canyon": true, "woods": true, "forest": true, "gardens": true, "zoo": true,
 	"campground": true, "casino": true, "fairgrounds": true, "station": true, "terminal": true, "plaza": true,
 	"square": true, "springs": true, "pass": true, "wharf": true, "vineyard": true, "landing": true, "island": true,
-	"cove": true, "crossing": true, "quarter": true, "trail": true, "boardwalk": true, "kitchen": true}
+	"cove": true, "crossing": true, "quarter": true, "trail": true, "boardwalk": true, "kitchen": true,
+	"shops": true, "temple": true, "mosque": true, "gurdwara": true, "pub": true}
 
 // landmarkAt: at a landmark word, the capitalized words before it that
 // name it, after "the" or a preposition of place: "lives under the

@@ -3020,7 +3020,11 @@ func (s *scan) lowerNamedFacilities() {
 		st, named, n := -1, false, 0
 		for p := s.sameLinePrev(k); p >= 0 && n < 3 && s.toks[p+1].gap == gapSpace && s.lowerFacilityNameWord(p); p = s.sameLinePrev(p) {
 			st, n = p, n+1
-			if s.toks[p].gaz&(gzCity|gzTown|gzFacHead|gzFacAcro|gzSur) != 0 {
+			// A word on no list before a hospital, hospice or home is
+			// its name too ("the foyle hospice", "the booragoon
+			// hospital"); before a clinic it may be a treatment ("the
+			// botox clinic").
+			if s.toks[p].gaz&(gzCity|gzTown|gzFacHead|gzFacAcro|gzSur) != 0 || residentialKinds[s.lower(e)] && s.unlistedProper(p) {
 				named = true
 			}
 		}
@@ -3066,7 +3070,8 @@ func (s *scan) lowerLandmark(i int) bool {
 		if tp.lex&lxMedical != 0 && tp.lex&(lxCity|lxSur) == 0 {
 			break
 		}
-		named = named || tp.lex&(lxCity|lxSur|lxCountry) != 0 || tp.gaz&(gzCity|gzTown|gzSur|gzFacHead) != 0
+		named = named || tp.lex&(lxCity|lxSur|lxCountry) != 0 || tp.gaz&(gzCity|gzTown|gzSur|gzFacHead) != 0 ||
+			!natural && s.unlistedProper(p)
 		if natural {
 			if eng := s.englishTok(p); eng || tp.lex&(lxCity|lxCountry|lxState|lxCommon) != 0 || tp.gaz&(gzCity|gzTown|gzWord) != 0 {
 				return false
@@ -3086,6 +3091,28 @@ func (s *scan) lowerLandmark(i int) bool {
 	}
 	s.addTok(st, i, Location, prCue)
 	return true
+}
+
+// residentialKinds are the facilities a word on no list names before
+// them (lowerNamedFacilities): places one stays in, which no treatment
+// names.
+var residentialKinds = map[string]bool{"hospital": true, "hospitals": true, "hospice": true, "infirmary": true,
+	"home": true, "homes": true}
+
+// unlistedProper: a lower-case word of five letters or more on no list,
+// no English word or two written together, and not shaped as a clinical
+// word or a drug ("booragoon", "kapaleeshwarar", "foyle"; not "bariatric",
+// "hepatology", "ketamine"): a proper name too rare for the gazetteer.
+func (s *scan) unlistedProper(k int) bool {
+	t := &s.toks[k]
+	if !t.letters() || t.upper() || t.n() < 5 || t.lex != 0 || t.gaz&^gazPlaceFlags != 0 {
+		return false
+	}
+	w := s.lower(k)
+	if strings.HasSuffix(w, "ic") || strings.HasSuffix(w, "ac") || strings.HasSuffix(w, "al") {
+		return false // an adjective of care: "bariatric", "cardiac", "neonatal"
+	}
+	return !englishOrCompound(w) && !s.englishLooking(k) && !clinicalWordLooking(w) && !s.drugStem(k)
 }
 
 // naturalFeatures among the landmark words name no place a person is
