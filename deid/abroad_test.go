@@ -172,3 +172,23 @@ func TestUnlistedWordNamesHospiceOrLandmark(t *testing.T) {
 		{"a faith's mosque", "patient: he goes to the shia mosque on fridays", nil},
 	})
 }
+
+// TestPossessivePlaces: a name in the possessive after a preposition of
+// place, ending the clause, is a home or a hospital named for its founder
+// or saint, the "'s" with it; an English word only where care is spoken
+// of; kin, trades, chains and eponyms stay.
+func TestPossessivePlaces(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"a given name", "patient: the ambulance took me to jimmy's", locs("jimmy's")},
+		{"a word on no list", "gp: and you were at addenbrooke's for the leg", locs("addenbrooke's")},
+		{"a saint's, in", "doctor: and you were in vincent's before", locs("vincent's")},
+		{"an English word where care is spoken of", "doctor: and you were seen at king's last week", locs("king's")},
+		{"written", "I reviewed her in the hepatology clinic at Jimmy's today.", locs("Jimmy's")},
+		{"kin", "patient: i was at my sister's, then at grandma's", nil},
+		{"a trade", "patient: i was at the dentist's all morning", nil},
+		{"chains", "patient: we ate at wendy's, then went to freddy's after", nil},
+		{"an English word without care", "patient: we met at king's cross and went to king's for lunch", nil},
+		{"an eponym", "patient: she was in hodgkin's remission for years", nil},
+	})
+}

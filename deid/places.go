@@ -2640,6 +2640,7 @@ func (s *scan) finishPlaces() {
 	s.systemBeforeSite()
 	s.facilityBeforeTown()
 	s.unlistedTownAfterVerb()
+	s.possessivePlaces()
 	s.coordinatedPlaces()
 	s.townAfterRegion()
 	s.localityBeforeTown()
@@ -3363,6 +3364,53 @@ func (s *scan) unlistedTownAfterVerb() {
 			s.addTok(i, end, Location, prShape)
 		}
 	}
+}
+
+// possessivePlaces: a name in the possessive right after "at", "to",
+// "in", "into" or "from", ending the clause, is a place, the "'s" with it:
+// someone's home ("stayed at joe's") or a hospital called after its
+// founder or saint, as British and Irish speakers do ("took me to
+// jimmy's", "you were in vincent's before", "at addenbrooke's for the
+// leg"). The name is a given name or surname of the lists or a word on no
+// list; in lower case, a name that is also an English word only where a
+// verb of stay or care or a word of hospitals is near ("seen at king's
+// last week", "took me to jimmy's"). Kin and trades ("at my
+// sister's", "at the dentist's") and listed chains ("mcdonald's") stay.
+func (s *scan) possessivePlaces() {
+	for i := 1; i+2 < len(s.toks); i++ {
+		t := &s.toks[i]
+		if !t.letters() || t.n() < 3 || !s.toks[i+1].punct('\'') || s.toks[i+1].gap != gapNone || !s.eq(i+2, "s") ||
+			s.toks[i+2].gap != gapNone || t.gap != gapSpace {
+			continue
+		}
+		p := s.sameLinePrev(i)
+		if p < 0 || !(s.eq(p, "at") || s.eq(p, "to") || s.eq(p, "in") || s.eq(p, "into") || s.eq(p, "from")) {
+			continue
+		}
+		if t.lex&(lxRelation|lxMedical|lxMonth|lxWeekday|lxTitle|lxTitleClin|lxCredential) != 0 || s.chainPossessiveAt(i) ||
+			!s.clauseGoesOn(i+2) {
+			continue
+		}
+		named := (t.lex&(lxFirst|lxSur) != 0 && t.lex&lxCommon == 0 || t.gaz&(gzFirst|gzSur|gzFacHead) != 0) && (t.upper() || !s.englishTok(i)) ||
+			s.unlistedProper(i)
+		if !named {
+			if !s.englishTok(i) || s.anaesthesiaNear(p) || !(s.hospitalWordNear(p) || s.stayVerbBefore(p)) {
+				continue
+			}
+		}
+		s.addTok(i, i+2, Location, prShape)
+	}
+}
+
+// stayVerbBefore: a verb of stay or care within four words before p ("seen
+// at", "took me to", "transferred from").
+func (s *scan) stayVerbBefore(p int) bool {
+	for n := 1; n <= 4; n++ {
+		if w := s.prevWordAt(p, n); stayVerbs[w] || w == "took" {
+			return true
+		}
+	}
+	return false
 }
 
 // residentBefore: the words before "still" at q say where you, we or they
