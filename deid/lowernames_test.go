@@ -246,6 +246,7 @@ func TestRelativesNamedInFullAfterKin(t *testing.T) {
 		{"patient: my son will call you\ndoctor: ok", "will", false},
 		{"patient: my daughter lily white came today\ndoctor: ok", "white", true},
 		{"patient: my daughter rose early today\ndoctor: ok", "rose", false},
+		{"patient: my son jordan works nights\ndoctor: ok", "works", false},
 		{"He drinks Jack Daniels and Sam Adams most nights.", "Daniels", false},
 	})
 }

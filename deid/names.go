@@ -3567,7 +3567,8 @@ func (s *scan) ownedRelativeName(i int) bool {
 // a month, and a surname of the lists, then the clause's end or a
 // person's verb ("my uncle jack dawson drove me", "my wife june carter
 // drove me"); a surname that is a word needs the verb ("my daughter lily
-// white came today"). It adds the name and reports whether it did.
+// white came today"); a verb of living or working is no surname ("my son
+// jordan works nights"). It adds the name and reports whether it did.
 func (s *scan) relativeFullName(i int) bool {
 	t := &s.toks[i]
 	if !t.letters() || t.gap != gapSpace || s.isKnown(i) {
@@ -3576,7 +3577,7 @@ func (s *scan) relativeFullName(i int) bool {
 	m := s.next(i)
 	if m > 0 && (t.lex&(lxFirst|lxFirstAmb) != 0 || t.gaz&gzFirst != 0) && !t.upper() &&
 		s.toks[m].gap == gapSpace && s.toks[m].letters() && !s.toks[m].upper() &&
-		(s.toks[m].lex&lxSur != 0 || s.toks[m].gaz&gzSur != 0) && s.toks[m].lex&(lxRelation|lxMonth) == 0 &&
+		(s.toks[m].lex&lxSur != 0 || s.toks[m].gaz&gzSur != 0) && s.toks[m].lex&(lxRelation|lxMonth|lxPlaceCue) == 0 &&
 		s.possessiveTwoBack(i) && (s.toks[m].lex&(lxMedical|lxCommon) == 0 && (s.clauseEndAfter(m) || relativeWhereAfter[s.nextWordAt(m)]) ||
 		s.lowerPersonVerbAfter(m) || finiteAfterModal[s.nextWordAt(m)]) {
 		s.addName(i, m, RelativeNames)
