@@ -24,6 +24,13 @@
 //	@@ birth: 1961-03-03           birth_date, YYYY-MM-DD (at most once)
 //	@@ plain: will, may            not metadata: see the name check below
 //
+// A name may be written as EHRs export it: "NGUYEN, THANH Q", "Robert Lee
+// Banks Jr.", "William (Bill) Frost", "Margaret \"Peggy\" Sterling", "Dr.
+// Grace Oyelaran", "Dale Fisher, MD", "Grant Hill (son)" (letters, spaces
+// and . ' - , ( ) "). Every word of it counts as a name part in the checks
+// below, so a title, credential, suffix or relation said as a word ("dr",
+// "md", "son") goes on a plain line like any other.
+//
 // Checks on those corpora, every one fatal: a document with metadata is
 // all lower case (it stands for a speech-recognition transcript) and names a
 // patient; in the dialogues-known corpora every document has metadata and at least one
@@ -60,9 +67,10 @@
 // places8), a8_known8 dialogues-known8 (the eighth, written by the lead),
 // a9_known9 dialogues-known9 (the ninth, ASR-style transcripts), b0_blind5
 // blind5 (the fifth blind corpus, made like blind4), b1_blind6 blind6 (the
-// sixth, made like blind5). The first three,
+// sixth, made like blind5), b2_known10 dialogues-known10 (the tenth,
+// ASR-style transcripts with metadata in EHR export forms). The first three,
 // blind3, phifree3, phifree5, phifree6, phifree7, phifree8, phifree9, dialogues-known4, dialogues-known5,
-// dialogues-known6, dialogues-known7, dialogues-known8, dialogues-known9, places6, places7, places8, places10, blind4, blind5 and blind6 are
+// dialogues-known6, dialogues-known7, dialogues-known8, dialogues-known9, dialogues-known10, places6, places7, places8, places10, blind4, blind5 and blind6 are
 // split deterministically into <name>.jsonl and <name>-holdout.jsonl: within
 // each stratum the documents are ordered by an FNV hash of their ID (for the
 // blind corpora mixed further, see corpora) and the first share of each
@@ -208,6 +216,16 @@ var corpora = []struct {
 	// dictations, calls; a fifth with PHI-free look-alikes), written by a
 	// helper before the detector ran on it; split like dialogues-known8.
 	{name: "dialogues-known9", prefixes: []string{"a9_known9"}, mix: true, share: 1.0 / 3, strata: metaFreeOther,
+		meta: true, allKnown: true},
+	// dialogues-known10: the tenth supplied-name set (150 lower-case
+	// transcripts, half punctuated, a quarter run-on; supplied names in
+	// every position, short forms, misheard, spelled, initials; common-word
+	// names said as words; metadata as EHRs export it: "LAST, FIRST M",
+	// suffixes, preferred names in quotes or parentheses, titles,
+	// credentials, relatives with the relation in parentheses; a fifth with
+	// PHI-free look-alikes), written by a helper before the detector ran on
+	// it; split like dialogues-known9.
+	{name: "dialogues-known10", prefixes: []string{"b2_known10"}, mix: true, share: 1.0 / 3, strata: metaFreeOther,
 		meta: true, allKnown: true},
 	// places6: short passages dense in places (two thirds lower-case
 	// speech-recognition text, the rest written), some PHI-free with the
@@ -583,7 +601,7 @@ func parseMeta(d *doc, meta []string) error {
 		switch key {
 		case "patient", "provider", "relative":
 			for _, r := range val {
-				if !unicode.IsLetter(r) && !strings.ContainsRune(" .'-", r) {
+				if !unicode.IsLetter(r) && !strings.ContainsRune(" .'-,()\"", r) {
 					return fmt.Errorf("doc %s: %s name %q has a character %q a name does not", d.ID, key, val, r)
 				}
 			}
