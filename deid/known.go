@@ -639,8 +639,9 @@ func splitName(full string) []string { return splitNameInto(nil, full) }
 // What is no part of the person's name is left out, so that it is not
 // removed wherever it occurs: a title before the name ("Dr. Hunter
 // Brooks", "Mrs Rivers"), a generational suffix after it ("Jr.", "III"),
-// credentials after a comma ("Brooks, Hunter, MD, PhD") and a relation or
-// credential in parentheses ("Grant Hill (son)"). A name made only of such
+// credentials after a comma ("Brooks, Hunter, MD, PhD") and a relation,
+// a role at the encounter or a credential in parentheses ("Grant Hill
+// (son)", "Ana Pardo (interpreter, niece)"). A name made only of such
 // words keeps them.
 func splitNameInto(out []string, full string) []string {
 	type piece struct {
@@ -722,7 +723,15 @@ var (
 		"msn": true, "bsn": true, "facp": true, "facs": true, "mph": true, "lcsw": true, "pt": true, "ot": true,
 		"dpt": true, "od": true, "pharmd": true, "rph": true, "cna": true, "ma": true, "mba": true, "ms": true,
 		"c": true, "bc": true, "lmft": true, "psyd": true, "mbbs": true, "frcpc": true}
-	nameRelations = map[string]bool{"son": true, "daughter": true, "wife": true, "husband": true, "mother": true,
+	nameRelations = map[string]bool{
+		// Roles at the encounter ("Carlos Benítez (interpreter,
+		// grandson)", "Sean McCreary (scribe)").
+		"interpreter": true, "translator": true, "scribe": true, "chaperone": true, "doula": true, "proxy": true,
+		"representative": true, "advocate": true, "nok": true, "hcp": true, "surrogate": true, "resident": true,
+		"attending": true, "fellow": true, "student": true, "intern": true, "nurse": true, "midwife": true,
+		"pharmacist": true, "therapist": true, "counselor": true, "counsellor": true, "technician": true, "tech": true,
+		"aide": true, "pcp": true, "physician": true, "surgeon": true, "provider": true, "sitter": true,
+		"son": true, "daughter": true, "wife": true, "husband": true, "mother": true,
 		"father": true, "mom": true, "dad": true, "sister": true, "brother": true, "spouse": true, "partner": true,
 		"guardian": true, "caregiver": true, "poa": true, "grandmother": true, "grandfather": true, "aunt": true,
 		"uncle": true, "niece": true, "nephew": true, "friend": true, "neighbor": true, "self": true, "patient": true,
@@ -887,8 +896,8 @@ func (s *scan) knownPass() {
 func (s *scan) givenInitials() {
 	for i := 0; i < len(s.toks); i++ {
 		t := &s.toks[i]
-		if t.kind != tkWord || t.n() != 1 || !t.letters() || t.upper() {
-			continue
+		if t.kind != tkWord || t.n() != 1 || !t.letters() || t.upper() || i > 0 && t.gap == gapNone {
+			continue // "that's a": the "s" belongs to the word before
 		}
 		if p := s.sameLinePrev(i); p >= 0 && (s.toks[p].letters() && s.toks[p].n() == 1 ||
 			s.toks[p].punct('.') && p > 0 && s.toks[p-1].n() == 1 && s.toks[p-1].letters()) {

@@ -608,8 +608,9 @@ func TestKnownNameWithTitlesAndCredentials(t *testing.T) {
 	t.Parallel()
 	d := newDetector(t, deid.Config{RulesOnly: true})
 	kn := deid.Known{PatientNames: []string{"Rivers, Dawn M., Jr."}, ProviderNames: []string{"Dr. Hunter Brooks, MD", "Okafor, Ngozi, DO, PhD"},
-		RelativeNames: []string{"Grant Hill (son)", "Robert (Bob) Quill"}}
+		RelativeNames: []string{"Grant Hill (son)", "Robert (Bob) Quill", "Ana Sala (interpreter, niece)", "Sean Cole (scribe)"}}
 	checkFound(t, d, kn, []foundCase{
+		{"a role in parentheses", "interpreter: she says the scribe wrote it down. i'm her niece ana", []found{{"ana", deid.Name}}},
 		{"title and credentials", "patient: what do you think dr brooks said about type ii", []found{{"brooks", deid.Name}}},
 		{"last, first, credentials", "patient: dr okafor and ngozi's nurse", []found{{"okafor", deid.Name}, {"ngozi", deid.Name}}},
 		{"a relation in parentheses", "patient: my son grant drove me", []found{{"grant", deid.Name}}},
@@ -818,3 +819,19 @@ var (
 		"bird fox wolf lamb moon rivers banks fields stone park ford lane marsh bush cook baker miller turner carter " +
 		"mason porter hunter fisher walker bishop knight love friend noble best sweet bass hall west north may day")
 )
+
+// TestGivenInitialsAsShortName: the initials of a supplied person's given
+// names said as their short name ("everybody calls me j r", "ok j.r.");
+// an "s" of a contraction and the article after it are no initials
+// ("that's a nice tradition", the patient being Sunday Adebisi).
+func TestGivenInitialsAsShortName(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{PatientNames: []string{"John Robert Pell"}}, []foundCase{
+		{"spaced", "patient: everybody calls me j r", []found{{"j r", deid.Name}}},
+		{"dotted", "doctor: ok j.r. let me check", []found{{"j.r.", deid.Name}}},
+	})
+	checkFound(t, d, deid.Known{PatientNames: []string{"Sunday Adebisi Oluwole"}}, []foundCase{
+		{"a contraction and an article", "doctor: ha, that's a nice tradition", nil},
+	})
+}
