@@ -158,6 +158,10 @@ type knownIndex struct {
 	// parts or more, for the name said with a middle name between
 	// (knownSandwich).
 	ends []knownEnds
+	// particles holds a one-letter part and the part after it ("Ó
+	// Faoláin": 'o' before "faolain" and "faoláin"), for the letter said
+	// with its name or after a title (knownParticles).
+	particles []knownParticle
 	// lenByFirst has bit n set for first byte c when a part of n bytes
 	// starts with c: a cheap filter before the map.
 	lenByFirst [256]uint64
@@ -198,6 +202,7 @@ func (k *knownIndex) reset() {
 	k.joined = k.joined[:0]
 	k.firsts, k.shared = k.firsts[:0], k.shared[:0]
 	k.ends = k.ends[:0]
+	k.particles = k.particles[:0]
 	k.minJoin, k.maxJoin = 1<<30, 0
 	k.splitLens, k.joinLens = 0, 0
 	k.ids = k.ids[:0]
@@ -315,6 +320,21 @@ func (k *knownIndex) build(kn Known, year int) {
 							k.fuzzy = append(k.fuzzy, fp)
 							k.minJoin, k.maxJoin = min(k.minJoin, len(f)), max(k.maxJoin, len(f))
 						}
+					}
+				}
+			}
+			for a := 0; a+1 < len(lows); a++ {
+				if utf8.RuneCountInString(lows[a]) != 1 || utf8.RuneCountInString(lows[a+1]) < 2 {
+					continue
+				}
+				c := lows[a][0]
+				if f := k.foldName(lows[a]); f != "" {
+					c = f[0]
+				}
+				if c >= 'a' && c <= 'z' {
+					k.particles = append(k.particles, knownParticle{c, lows[a+1]})
+					if f := k.foldName(lows[a+1]); f != "" {
+						k.particles = append(k.particles, knownParticle{c, f})
 					}
 				}
 			}
@@ -877,6 +897,9 @@ func (s *scan) knownPass() {
 		}
 		s.dottedInitials()
 		s.spelledKnown()
+		if len(k.particles) > 0 {
+			s.knownParticles()
+		}
 		if len(k.given) > 0 {
 			s.givenInitials()
 		}
@@ -886,6 +909,54 @@ func (s *scan) knownPass() {
 	}
 	if k.dobOK && s.web.lex&(lxMonth|lxMonthAbbr) != 0 { // the month is named
 		s.knownBirthDateWords()
+	}
+}
+
+// knownParticle is a one-letter part of a supplied name (letter, in lower
+// case without its accent) and the part after it (next, lower case).
+type knownParticle struct {
+	letter byte
+	next   string
+}
+
+// knownParticles finds the one-letter part of a supplied name ("Colm Ó
+// Faoláin") where it is said: before its part, which the matchers found
+// ("i'm dr o faolain"), and alone after a title, ending the clause ("most
+// people just say dr o.").
+func (s *scan) knownParticles() {
+	k := s.kn()
+	for c, n := 0, len(s.cands); c < n; c++ {
+		cd := &s.cands[c]
+		if cd.t != Name {
+			continue
+		}
+		st, en := s.candTokens(cd)
+		if st < 1 || en < 0 {
+			continue
+		}
+		p := s.sameLinePrev(st)
+		if p < 0 || s.toks[st].gap != gapSpace || s.toks[p].n() != 1 || !s.toks[p].letters() {
+			continue
+		}
+		lw, c0 := s.lower(st), s.low[s.toks[p].s]
+		for _, pt := range k.particles {
+			if pt.letter == c0 && pt.next == lw {
+				s.addName(p, en, cd.cls)
+				break
+			}
+		}
+	}
+	for i := 1; i < len(s.toks); i++ {
+		t := &s.toks[i]
+		if t.n() != 1 || !t.letters() || t.gap != gapSpace || !s.toks[i-1].is(lxTitle|lxTitleClin) || !s.clauseEndAfter(i) {
+			continue
+		}
+		for _, pt := range k.particles {
+			if pt.letter == s.low[t.s] {
+				s.addName(i, i, k.parts[pt.next].cls)
+				break
+			}
+		}
 	}
 }
 

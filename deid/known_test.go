@@ -835,3 +835,17 @@ func TestGivenInitialsAsShortName(t *testing.T) {
 		{"a contraction and an article", "doctor: ha, that's a nice tradition", nil},
 	})
 }
+
+// TestKnownOneLetterPart: the one-letter part of a supplied name ("Colm Ó
+// Faoláin") is removed with the part after it and alone after a title;
+// the same letter elsewhere stays.
+func TestKnownOneLetterPart(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	kn := deid.Known{ProviderNames: []string{"Colm Ó Faoláin"}, PatientNames: []string{"Ana Pell"}}
+	checkFound(t, d, kn, []foundCase{
+		{"with its part", "doctor: hi, i'm dr o faolain, it's irish", []found{{"o faolain", deid.Name}}},
+		{"after a title", "doctor: most people just say dr o.", []found{{"o", deid.Name}}},
+		{"the letter elsewhere", "patient: o no, it's vitamin d and o positive blood", nil},
+	})
+}
