@@ -77,15 +77,23 @@ var maxSurvivingSupplied = map[string]map[string]int{
 	// parts and "so" within a turn (known_test.go), on the tuning part
 	// ("nice to meet you rosario", the same word said as "rosary" there).
 	"dialogues-known9": {"tagger": 1, "rules-only": 1},
+	// dialogues-known10 (a helper for the lead, 2026-12-06), 150
+	// transcripts, half of them punctuated, with EHR-style metadata
+	// ("LAST, FIRST M", roles in parentheses, credentials), tuning part
+	// and holdout together: first look 5 and 7 survivors (3 and 4 on the
+	// tuning part); 4 and 6 after the one-letter part ("dr o faolain"), 2
+	// and 3 of them on the holdout. Not met.
+	"dialogues-known10": {"tagger": 4, "rules-only": 6},
 }
 
 // suppliedParts lists the files of a corpus of the map above: a set
 // written with a holdout is measured whole.
 var suppliedParts = map[string][]string{"dialogues-known4": {"dialogues-known4", "dialogues-known4-holdout"},
-	"dialogues-known5": {"dialogues-known5", "dialogues-known5-holdout"},
-	"dialogues-known6": {"dialogues-known6", "dialogues-known6-holdout"},
-	"dialogues-known7": {"dialogues-known7", "dialogues-known7-holdout"},
-	"dialogues-known9": {"dialogues-known9", "dialogues-known9-holdout"}}
+	"dialogues-known5":  {"dialogues-known5", "dialogues-known5-holdout"},
+	"dialogues-known6":  {"dialogues-known6", "dialogues-known6-holdout"},
+	"dialogues-known7":  {"dialogues-known7", "dialogues-known7-holdout"},
+	"dialogues-known9":  {"dialogues-known9", "dialogues-known9-holdout"},
+	"dialogues-known10": {"dialogues-known10", "dialogues-known10-holdout"}}
 
 // readSupplied reads testdata/deid/<name>.jsonl.
 func readSupplied(t *testing.T, name string) []eval.Document {
