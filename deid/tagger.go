@@ -792,11 +792,17 @@ func (s *scan) placePhraseAt(i int) bool {
 
 // clinicalWord: the word at i is on the lexicon's clinical lists (a
 // clinical abbreviation, a drug, an eponym: "HFrEF", "HTN", "Trelegy")
-// and on no list of names, and no supplied name part; the tagger's name or
-// place there is vetoed. An eponym that is also a name ("hunter",
+// and on no list of names, or a lower-case word on no list at all shaped
+// as one, and no supplied name part; the tagger's name or place there is
+// vetoed. An eponym that is also a name ("hunter",
 // "turner") is left to the tagger.
 func (s *scan) clinicalWord(i int) bool {
 	t := &s.toks[i]
+	if t.lex == 0 && t.gaz == 0 && !t.upper() && t.letters() && !s.isKnown(i) {
+		// A lower-case word on no list shaped as a drug or a condition
+		// ("on hydroxyurea", "continue rivaroxaban").
+		return clinicalWordLooking(s.lower(i)) || s.drugStem(i)
+	}
 	return t.lex&(lxMedical|lxEponymHead) != 0 && t.lex&(lxFirst|lxSur) == 0 && t.gaz&(gzFirst|gzSur) == 0 && !s.isKnown(i)
 }
 

@@ -239,3 +239,22 @@ func TestTaggerNoNameOpensOnVerb(t *testing.T) {
 		t.Fatal("no name of several words in the corpora: the test checked nothing")
 	}
 }
+
+// TestTaggerLeavesDrugShapedWords: a lower-case word on no list shaped as
+// a drug or a condition is no place or name of the tagger's ("pain free on
+// hydroxyurea", where it had taken a place).
+func TestTaggerLeavesDrugShapedWords(t *testing.T) {
+	d, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{
+		"hospital in october for a pain crisis. currently pain free on hydroxyurea. she works as a nurse at children's mercy. plan continue hydroxyurea, folic acid. end.",
+	} {
+		for _, sp := range d.Detect(text, Known{}) {
+			if strings.Contains(text[sp.Start:sp.End], "hydroxyurea") {
+				t.Errorf("%q: %s %q", text, sp.Type, text[sp.Start:sp.End])
+			}
+		}
+	}
+}
