@@ -192,3 +192,17 @@ func TestPossessivePlaces(t *testing.T) {
 		{"an eponym", "patient: she was in hodgkin's remission for years", nil},
 	})
 }
+
+// TestUnlistedSiteAfterCare: a word on no list after "at" where care is
+// spoken of ("getting seen at", "had the operation at") names the
+// hospital; a time, a dose and work stay.
+func TestUnlistedSiteAfterCare(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"seen at", "doctor: are you still getting seen at stroger", locs("stroger")},
+		{"the operation at", "doctor: and you had the operation at flinders", locs("flinders")},
+		{"a time", "patient: i had the operation at nine", nil},
+		{"a dose", "patient: my doctor had me at ten units", nil},
+		{"work", "patient: they had me at work all week", nil},
+	})
+}

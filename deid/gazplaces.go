@@ -413,6 +413,11 @@ func (s *scan) careBefore(i int) bool {
 			return true
 		}
 	}
+	if q >= 0 && carriedObjects[s.lower(q)] {
+		// "they had me at cermak", "kept him at": someone held for care.
+		r := s.prevWordAt(q, 1)
+		return r == "had" || r == "kept" || r == "admitted" || r == "transferred"
+	}
 	return q >= 0 && (workVerbs[s.lower(q)] || birthWords[s.lower(q)] || s.clinicianEndsAt(q))
 }
 
@@ -940,7 +945,7 @@ var workVerbs = map[string]bool{"seen": true, "transferred": true, "admitted": t
 	"volunteer": true, "volunteers": true, "employed": true, "died": true, "passed": true, "scan": true,
 	"mri": true, "echo": true, "biopsy": true, "procedure": true, "labs": true, "rehab": true, "dialysis": true,
 	"infusion": true, "infusions": true, "chemo": true, "radiation": true, "appointment": true, "appt": true,
-	"done": true, "had": true, "stayed": true, "studied": true, "studies": true, "teaches": true, "taught": true,
+	"done": true, "had": true, "stayed": true, "operation": true, "op": true, "bypass": true, "studied": true, "studies": true, "teaches": true, "taught": true,
 	"graduated": true, "trained": true, "training": true, "surgeon": true, "doctor": true, "physician": true,
 	"cardiologist": true, "oncologist": true, "neurologist": true, "pediatrician": true, "dermatologist": true,
 	"specialist": true, "surgeons": true, "doctors": true, "er": true, "delivery": true, "transplant": true,

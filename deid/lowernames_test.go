@@ -247,6 +247,7 @@ func TestRelativesNamedInFullAfterKin(t *testing.T) {
 		{"patient: my daughter lily white came today\ndoctor: ok", "white", true},
 		{"patient: my daughter rose early today\ndoctor: ok", "rose", false},
 		{"patient: my son jordan works nights\ndoctor: ok", "works", false},
+		{"patient: my son drew a picture of the cat\ndoctor: ok", "drew", false},
 		{"He drinks Jack Daniels and Sam Adams most nights.", "Daniels", false},
 	})
 }

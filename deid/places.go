@@ -3352,9 +3352,10 @@ func (s *scan) unlistedTownAfterVerb() {
 			// mudgee": where you, we or they still live.
 			s.eq(q, "still") && s.residentBefore(q) && s.clauseGoesOn(end))
 		if w == "at" {
-			// "the urgent care at aspirus", "doctor abiodun at egleston": a
-			// place of care, or a clinician named with a title, before "at".
-			if q < 0 || !s.toks[q].letters() || !(siteNouns[s.lower(q)] || s.eq(q, "care") || s.clinicianEndsAt(q)) ||
+			// "the urgent care at aspirus", "doctor abiodun at egleston",
+			// "still getting seen at stroger": a place of care, a
+			// clinician named with a title, or care, before "at".
+			if q < 0 || !s.toks[q].letters() || !(siteNouns[s.lower(q)] || s.eq(q, "care") || s.clinicianEndsAt(q) || s.careBefore(i)) ||
 				nationalChains[s.lower(i)] {
 				continue
 			}

@@ -843,6 +843,13 @@ func (s *scan) wordWithoutPerson(i int) bool {
 	if s.isKnown(i) {
 		return false // a supplied name part is otherwise never vetoed
 	}
+	if s.ownedRelationBefore(i) && (t.gaz&(gzWord|gzFirstAmb|gzSurAmb) != 0 || t.lex&(lxCommon|lxFirstAmb|lxSurAmb) != 0 || s.dictionaryWord(i)) &&
+		verbObjectAfter[s.nextWordAt(i)] {
+		// "my daughter rose early today", "my son drew a picture": a
+		// word-name after kin and before what a verb takes is the verb;
+		// the rules decide the name there.
+		return true
+	}
 	if endearments[s.lower(i)] {
 		return true // "hi honey"
 	}
@@ -858,6 +865,12 @@ func (s *scan) wordWithoutPerson(i int) bool {
 	}
 	return !s.personAround(i)
 }
+
+// verbObjectAfter follow a verb, not a name, after kin: a determiner, a
+// particle or an adverb of manner or time.
+var verbObjectAfter = map[string]bool{"a": true, "an": true, "the": true, "some": true, "early": true, "late": true,
+	"up": true, "out": true, "down": true, "back": true, "again": true, "away": true, "off": true, "quickly": true,
+	"slowly": true, "suddenly": true, "into": true}
 
 // nounDeterminers make the word after them a noun, not a name.
 var nounDeterminers = map[string]bool{"a": true, "an": true, "every": true, "each": true, "any": true, "no": true,
