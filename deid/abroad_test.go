@@ -206,3 +206,17 @@ func TestUnlistedSiteAfterCare(t *testing.T) {
 		{"work", "patient: they had me at work all week", nil},
 	})
 }
+
+// TestLowerCaseLeadsAndStateUniversities: in lower case, "mount", "fort"
+// and "port of" before a place found are part of its name, and "state"
+// after a town or state said after at/to/from is its university; "state"
+// before a noun stays.
+func TestLowerCaseLeadsAndStateUniversities(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"port of", "patient: yeah at the warehouse at the port of tacoma and i'm on the forklift", locs("port of tacoma")},
+		{"fort", "patient: he was stationed at fort sill for two years", locs("fort sill")},
+		{"a state university", "patient: she's a freshman at boise state", locs("boise state")},
+		{"state before a noun", "patient: they moved to boise state records were lost", locs("boise")},
+	})
+}

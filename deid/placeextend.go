@@ -23,6 +23,16 @@ import (
 //     document, in any case ("the imaging place in kailua" ... "kailua is
 //     better"), unless they are an English or clinical word too.
 
+// universityPrepBefore: "at", "to" or "from" stands before the lower-case
+// place of one or two words that ends at token b.
+func (s *scan) universityPrepBefore(b int) bool {
+	p := s.sameLinePrev(b)
+	if p >= 0 && s.toks[p].letters() && !(s.eq(p, "at") || s.eq(p, "to") || s.eq(p, "from")) {
+		p = s.sameLinePrev(p)
+	}
+	return p >= 0 && (s.eq(p, "at") || s.eq(p, "to") || s.eq(p, "from"))
+}
+
 // placeLeadWords open the name of a place before another name: "Mt.
 // Bachelor", "Fort Bragg", "Lake Forest", "New Braunfels", "The Dalles".
 var placeLeadWords = map[string]bool{"mt": true, "mount": true, "fort": true, "ft": true, "port": true, "lake": true,
@@ -223,6 +233,21 @@ func (s *scan) houseNumberBefore(a, b int) int {
 // starting at token a.
 func (s *scan) placeLeft(a int) int {
 	a = s.clinicAt(a)
+	if t := &s.toks[a]; !t.upper() && t.gap == gapSpace && t.letters() {
+		// In lower case, a mountain's, a fort's or a port's word before
+		// the place named for it: "up mount rainier", "the port of
+		// tacoma", "out at fort sill".
+		k := s.sameLinePrev(a)
+		if k >= 0 && s.eq(k, "of") && s.toks[k].gap == gapSpace {
+			if j := s.sameLinePrev(k); j >= 0 && s.eq(j, "port") && s.toks[j].gap == gapSpace {
+				return j
+			}
+		}
+		if k >= 0 && !s.toks[k].upper() && s.toks[a].gap == gapSpace && (s.eq(k, "mount") || s.eq(k, "mt") || s.eq(k, "fort") || s.eq(k, "ft")) {
+			return k
+		}
+		return a
+	}
 	for n := 0; n < 3; n++ {
 		if s.toks[a].gap != gapSpace || !s.toks[a].upper() {
 			return a
@@ -330,6 +355,13 @@ func (s *scan) placeRight(b int) int {
 			continue
 		}
 		t := &s.toks[k]
+		if n == 0 && t.gap == gapSpace && s.eq(k, "state") && !s.toks[b].upper() && s.universityPrepBefore(b) && s.clauseGoesOn(k) {
+			// "a freshman at boise state", "goes to ohio state": a state
+			// university named by its town or state, where no noun
+			// follows ("boise state police").
+			b = k
+			continue
+		}
 		if t.gap == gapSpace && t.letters() && !t.upper() && !s.toks[b].upper() {
 			// In lower case, the rest of a facility's name after the place
 			// that names it: its campus ("st. luke's east", "mercy west")
