@@ -250,7 +250,7 @@ func TestRelativesNamedInFullAfterKin(t *testing.T) {
 		{"patient: my son drew a picture of the cat\ndoctor: ok", "drew", false},
 		// British kin and carers: "my lad", "carer joy".
 		{"patient: my lad jordan works at the boots head office\ndoctor: ok", "jordan", true},
-		{"paramedic: carer joy found her on the floor at six\ndoctor: ok", "joy", true},
+		{"paramedic: her carer joy came in and found her\ndoctor: ok", "joy", true},
 		{"patient: my carer comes at nine\ndoctor: ok", "nine", false},
 		{"He drinks Jack Daniels and Sam Adams most nights.", "Daniels", false},
 	})
