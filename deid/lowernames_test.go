@@ -252,6 +252,8 @@ func TestRelativesNamedInFullAfterKin(t *testing.T) {
 		{"patient: my lad jordan works at the boots head office\ndoctor: ok", "jordan", true},
 		{"paramedic: her carer joy came in and found her\ndoctor: ok", "joy", true},
 		{"patient: my carer comes at nine\ndoctor: ok", "nine", false},
+		// A hyphenated given name after kin.
+		{"patient: my mom marie-ange comes in on sundays\ndoctor: ok", "ange", true},
 		{"He drinks Jack Daniels and Sam Adams most nights.", "Daniels", false},
 	})
 }

@@ -3551,8 +3551,15 @@ func (s *scan) ownedRelativeName(i int) bool {
 	if !owned && !listGoesOn {
 		return false
 	}
-	if !listGoesOn && !s.clauseEndAfter(i) && !(s.lowerPersonVerbAfter(i) && !s.nextIsAux(i)) &&
-		!(relativeWhereAfter[s.nextWordAt(i)] && t.lex&(lxCommon|lxMedical) == 0 && !s.dictionaryWord(i)) {
+	// "my mom marie-ange comes in": the clause goes on after the whole of a
+	// hyphenated given name.
+	e := i
+	for e+2 < len(s.toks) && s.toks[e+1].punct('-') && s.toks[e+1].gap == gapNone && s.toks[e+2].gap == gapNone &&
+		s.toks[e+2].letters() && !s.toks[e+2].upper() && s.toks[e+2].n() >= 2 {
+		e += 2
+	}
+	if !listGoesOn && !s.clauseEndAfter(e) && !(s.lowerPersonVerbAfter(e) && !s.nextIsAux(e)) &&
+		!(relativeWhereAfter[s.nextWordAt(e)] && t.lex&(lxCommon|lxMedical) == 0 && !s.dictionaryWord(i)) {
 		return false
 	}
 	if given && t.lex&(lxFirst|lxFirstAmb) != 0 && t.lex&^nameListFlags == 0 || unlisted {
