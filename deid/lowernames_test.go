@@ -252,6 +252,11 @@ func TestRelativesNamedInFullAfterKin(t *testing.T) {
 		{"patient: my lad jordan works at the boots head office\ndoctor: ok", "jordan", true},
 		{"paramedic: her carer joy came in and found her\ndoctor: ok", "joy", true},
 		{"patient: my carer comes at nine\ndoctor: ok", "nine", false},
+		// A name answering a question of who on the line before.
+		{"doctor: and your partner\npatient: cillian, he works out in the airport", "cillian", true},
+		{"nurse: what's your husband's name\npatient: cillian", "cillian", true},
+		{"nurse: what's the name of the street\npatient: kilmore, near the shops", "kilmore", false},
+		{"nurse: what's the name of the tablet\npatient: ramipril", "ramipril", false},
 		// A hyphenated given name after kin.
 		{"patient: my mom marie-ange comes in on sundays\ndoctor: ok", "ange", true},
 		{"He drinks Jack Daniels and Sam Adams most nights.", "Daniels", false},

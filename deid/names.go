@@ -3570,6 +3570,52 @@ func (s *scan) ownedRelativeName(i int) bool {
 	return true
 }
 
+// personAnswer: a given name of the lists that is no English word, or a
+// word on no list at all, said alone at the start of a turn, before a
+// comma or the line's end, answers a question of who on the line before:
+// a person's name asked for ("what's your husband's name" / "cillian"), a
+// relation asked about ("and your partner" / "cillian, he works out in
+// the airport"), the next of kin or the emergency contact.
+func (s *scan) personAnswer(i int) bool {
+	t := &s.toks[i]
+	if !s.turnStart(i) || !t.letters() || s.isKnown(i) || s.englishTok(i) || t.lex&^(lxFirst|lxFirstAmb) != 0 ||
+		t.gaz&(gzCity|gzTown|gzFacHead|gzFacAcro|gzWord|gzCityNick) != 0 || t.lex == 0 && t.gaz == 0 && englishOrCompound(s.lower(i)) ||
+		tripledLetter(s.lower(i)) {
+		return false
+	}
+	if n := s.next(i); n > 0 && s.toks[n].gap != gapLine && !s.toks[n].punct(',') && !s.toks[n].punct('.') {
+		return false
+	}
+	b, a := s.prevLineBounds(i)
+	if a == 0 {
+		return false
+	}
+	asks, named, person, last := false, false, false, -1
+	for k := b; k < a; k++ {
+		if !s.toks[k].letters() {
+			continue
+		}
+		switch w := s.lower(k); w {
+		case "kin", "contact", "who", "who's":
+			asks = true
+		case "name", "names":
+			named = true
+			// "your name", "his name"; "the name of the street" is none.
+			person = person || ownerWords[s.prevWordAt(k, 1)]
+		default:
+			person = person || s.toks[k].is(lxRelation)
+		}
+		last = k
+	}
+	// "and your partner": the line ends on an owned relation.
+	owned := last >= 0 && s.toks[last].is(lxRelation) && ownerWords[s.prevWordAt(last, 1)]
+	if !(asks || named && person || owned) {
+		return false
+	}
+	s.addName(i, i, RelativeNames)
+	return true
+}
+
 // relativeFullName: after an owned relation, a given name, even a word or
 // a month, and a surname of the lists, then the clause's end or a
 // person's verb ("my uncle jack dawson drove me", "my wife june carter
