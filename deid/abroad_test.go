@@ -220,3 +220,17 @@ func TestLowerCaseLeadsAndStateUniversities(t *testing.T) {
 		{"state before a noun", "patient: they moved to boise state records were lost", locs("boise")},
 	})
 }
+
+// TestCoordinatedPlacesFromToAndUnlisted: after a place found, "to" names
+// the next place where "from" came before it ("from good sam to banner in
+// the middle of the night"), and a lower-case word on no list after "and"
+// ending the clause is the second place ("in cozumel and roatán"); "to" and
+// an English word that is no place stay ("from denver to work").
+func TestCoordinatedPlacesFromToAndUnlisted(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"from, to", "patient: they transferred me from phoenix to banner in the middle of the night", locs("phoenix", "banner")},
+		{"and an unlisted word", "speaker 2: a cruise out of galveston we stopped in cozumel and roatán", locs("galveston", "cozumel", "roatán")},
+		{"to work", "patient: i went from denver to work", locs("denver")},
+	})
+}

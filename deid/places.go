@@ -3466,6 +3466,12 @@ func (s *scan) coordinatedPlaces() {
 				j = n
 			}
 		case "then", "not":
+		case "to":
+			// "transferred me from good sam to banner": the place the move
+			// went to, after the one it came from.
+			if !s.fromBeforePlaceEndingAt(k) {
+				continue
+			}
 		default:
 			continue
 		}
@@ -3476,15 +3482,40 @@ func (s *scan) coordinatedPlaces() {
 		t := &s.toks[x]
 		listed := t.gaz&(gzFacHead|gzFacAcro|gzCity|gzTown) != 0 || t.lex&(lxCity|lxCityAmb) != 0
 		unlisted := t.upper() && t.lex == 0 && t.gaz&^gazPlaceFlags == 0
+		// In lower case, a word on no list after a place in lower case:
+		// "we stopped in cozumel and roatán".
+		lowUnlisted := !t.upper() && !s.toks[k].upper() && s.unlistedProper(x)
 
-		if !(listed || unlisted) || t.lex&(lxCommon|lxMedical|lxTitle|lxTitleClin|lxRelation|lxMonth|lxWeekday|lxCue|lxState|lxCountry) != 0 {
+		if !(listed || unlisted || lowUnlisted) || t.lex&(lxCommon|lxMedical|lxTitle|lxTitleClin|lxRelation|lxMonth|lxWeekday|lxCue|lxState|lxCountry) != 0 {
 			continue
 		}
-		if !s.clauseEndAfter(x) && s.nextWordAt(x) != "for" {
+		// A listed town that is no English word may go on with the
+		// clause ("lusaka until i was twelve then leicester then here").
+		// After "from" and "to", a listed place may go on with the clause
+		// too ("from good sam to banner in the middle of the night").
+		if !s.clauseEndAfter(x) && s.nextWordAt(x) != "for" &&
+			!(listed && !lowUnlisted && (s.eq(j, "to") || !s.englishTok(x) && t.gaz&gzWord == 0 && t.lex&(lxFirst|lxSur|lxFirstAmb|lxSurAmb) == 0) && s.clauseGoesOn(x)) {
 			continue
 		}
 		s.addTok(x, x, Location, prShape)
 	}
+}
+
+// fromBeforePlaceEndingAt: the place found that ends at token k follows
+// "from" ("from good sam", "from boston").
+func (s *scan) fromBeforePlaceEndingAt(k int) bool {
+	for c := range s.cands {
+		cd := &s.cands[c]
+		if cd.t != Location || s.candEnd(cd) != k {
+			continue
+		}
+		if st, _ := s.candTokens(cd); st > 0 {
+			if p := s.sameLinePrev(st); p >= 0 && s.eq(p, "from") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // englishOrCompound: w is on the English word list, or is two of its
