@@ -234,3 +234,25 @@ func TestCoordinatedPlacesFromToAndUnlisted(t *testing.T) {
 		{"to work", "patient: i went from denver to work", locs("denver")},
 	})
 }
+
+// TestReviewedLookalikesOfTheNewPlaceRules: a review helper's sentences
+// (written for the review, before it ran) that the first versions of this
+// session's place rules damaged: food, organisms, prayers, clothing,
+// chains and eponyms after "came from", "lived in" or a possessive, and
+// departments by their short names after "seen at"; and towns of a rare
+// short word and another, which the compound check had kept as English.
+func TestReviewedLookalikesOfTheNewPlaceRules(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"food", "patient: the gas comes from kimchi, she eats it every day", nil},
+		{"an organism", "doctor: the sepsis came from klebsiella in the urine", nil},
+		{"prayers", "patient: she came from jummah and then felt dizzy, we came from iftar too", nil},
+		{"clothing", "patient: i've lived in crocs all summer because of the swelling", nil},
+		{"a faith's temple", "patient: she goes to the iskcon temple for kirtan", nil},
+		{"a chain's possessive", "patient: she got coffee from timmy's, then yarn at joann's", nil},
+		{"an eponym's possessive", "patient: her ulcers are from behcet's", nil},
+		{"departments", "patient: still getting seen at peds for the asthma, and at derm for the mole", nil},
+		{"a department and a hospital area", "nurse: she was seen at resus and then majors", nil},
+		{"a town of a rare short word and another", "patient: my girlfriend lives in partick and i'm stopping with her", locs("partick")},
+	})
+}

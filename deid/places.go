@@ -3519,14 +3519,15 @@ func (s *scan) fromBeforePlaceEndingAt(k int) bool {
 }
 
 // englishOrCompound: w is on the English word list, or is two of its
-// words of three letters or more written together ("voicemail",
-// "carpool"), as newer words are.
+// words of four letters or more written together ("voicemail",
+// "roadtrip"), as newer words are; a town made of a rare short word and
+// another ("par" and "tick", "rani" and "pet") is none.
 func englishOrCompound(w string) bool {
 	eng := englishWords()
 	if _, ok := eng[w]; ok {
 		return true
 	}
-	for k := 3; k <= len(w)-3; k++ {
+	for k := 4; k <= len(w)-4; k++ {
 		if _, ok := eng[w[:k]]; ok {
 			if _, ok := eng[w[k:]]; ok {
 				return true
