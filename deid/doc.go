@@ -159,7 +159,11 @@
 //     out near "initials"), by their short forms ("William" finds "will"
 //     and "bill"; data/nicknames.txt), hyphenated or run together, spelled
 //     out ("d-a-w-n", "h u n t e r"), with one-letter misspellings for name
-//     parts of five letters or more. A lower-case part that is also a word
+//     parts of five letters or more, and a one-letter part ("Colm Ó
+//     Faoláin") with the part after it or alone after a title ("dr o
+//     faolain", "say dr o."). A relation, a role at the encounter or a
+//     credential in parentheses is no part of the name ("Ana Pardo
+//     (interpreter, niece)", "Sean McCreary (scribe)"). A lower-case part that is also a word
 //     is decided by its tier and context (knowncontext.go): a word on no
 //     list is the name anywhere; a name that is also a word ("dawn",
 //     "hill") unless the word before makes it the word ("at dawn", "up the
@@ -242,7 +246,24 @@
 //     is"); a word on no list after "still in" at a clause end ("you're
 //     still in gilmerton"); the capitalized words between a comma and a
 //     UK or Canadian postcode, its post town ("Beckett Street, Leeds LS9
-//     7TF", "Winnipeg, MB R3A 1R9");
+//     7TF", "Winnipeg, MB R3A 1R9"); a word on no list after "came from",
+//     "on holiday in", "lived in" or before "near" ("you came from
+//     mylapore", "lives in glenelg near the jetty"), or after "at" where
+//     care is spoken of ("still getting seen at stroger", "had the
+//     operation at flinders"); after "the", a word on no list and of no
+//     clinical shape before a hospital, hospice, home or landmark ("the
+//     foyle hospice", "the booragoon shops"; not "the botox clinic", "the
+//     bahai temple"); a name in the possessive after at/to/in/from ending
+//     the clause, a home or a hospital named for its founder or saint
+//     ("took me to jimmy's", "at addenbrooke's"; not "at my sister's",
+//     "at wendy's", "from behcet's"); after a place that followed "from",
+//     the place after "to" ("from good sam to banner in the night"), and a
+//     lower-case word on no list after "and" ending the clause ("in cozumel
+//     and roatán"); in lower case "mount", "fort", "port of" before a place
+//     and "state" after one said after at/to/from ("the port of tacoma",
+//     "a freshman at boise state"). A word written together from two
+//     English words counts as English only if both have four letters or
+//     more ("voicemail" stays; "partick", "ranipet" are towns);
 //   - places completed after the rules and again after the tagger
 //     (placeextend.go): a care home joined to its town by "of" or to a
 //     found place by "of" or "at" ("Sunrise of Arlington", "Wingate at
@@ -330,6 +351,12 @@
 //     driving"); drug brands on no list stay where a drug fits ("vyvanse
 //     is helping", "this is for rinvoq"); a nickname people give themselves
 //     ("everyone calls me tobs", "she goes by kiki"; not "calls me back");
+//     a hyphenated given name after kin ("my mom marie-ange comes in"),
+//     and "lad" and "carer" as kin ("my lad jordan"); a given name that is
+//     no English word, or a word on no list, said alone at the start of a
+//     turn in answer to a question of who on the line before ("what's
+//     your husband's name" / "cillian"; "and your partner" / "cillian, he
+//     works"; not "what's the name of the street");
 //   - names by the layout of a record: a label's value before an age
 //     ("Patient: Chan Tai Man, 58 M"), a header in capitals before an ID
 //     cue ("MOHAMMED AL-HASHIMI   MRN ..."), initials signing a note at its
