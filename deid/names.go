@@ -4168,15 +4168,17 @@ func (s *scan) unlistedGivenAfterComma(st, g int) bool {
 }
 
 // nameEnds: after token e comes a semicolon, a period, a parenthesis, a
-// table's cell border ("| Okonjo, Ada |"), the end of the line, or a middle
-// initial.
+// table's cell border ("| Okonjo, Ada |"), a closing quote of a CSV field
+// ("\"Ybarra, Celestino\""), a dash set off by spaces ("Okonkwo, Chisom -
+// IV ertapenem"), the end of the line, or a middle initial.
 func (s *scan) nameEnds(e int) bool {
 	k := s.next(e)
 	if k < 0 {
 		return true
 	}
 	t := &s.toks[k]
-	return t.punct(';') || t.punct('.') || t.punct('(') || t.punct(')') || t.punct('|') || t.letters() && t.n() == 1 && t.upper()
+	return t.punct(';') || t.punct('.') || t.punct('(') || t.punct(')') || t.punct('|') || t.letters() && t.n() == 1 && t.upper() ||
+		t.punct('"') && t.gap == gapNone || t.punct('-') && t.gap == gapSpace && k+1 < len(s.toks) && s.toks[k+1].gap == gapSpace
 }
 
 // userNamesOfNames adds the user names built from a name found in the same

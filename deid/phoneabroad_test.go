@@ -134,3 +134,26 @@ func TestLastCommaFirstInTableCell(t *testing.T) {
 		}
 	}
 }
+
+// TestLastCommaFirstInListsAndFields: "Last, First" before a dash set off
+// by spaces ("Okonkwo, Chisom - IV ertapenem") and inside a CSV field's
+// quotes ("\"Ybarra, Celestino\",1933-05-02") goes whole; a diagnosis
+// with its status ("Sepsis, Resolved (POA)": present on admission) stays.
+func TestLastCommaFirstInListsAndFields(t *testing.T) {
+	t.Parallel()
+	for _, rulesOnly := range []bool{true, false} {
+		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})
+		for _, c := range []struct{ text, word string }{
+			{"Home infusion visit\nOkonkwo, Chisom - IV ertapenem day 9 of 14 via PICC", "Chisom"},
+			{"encounter_id,patient,dob\nE9917204,\"Ybarra, Celestino\",1933-05-02", "Ybarra"},
+		} {
+			if !within(c.text, d.Detect(c.text, deid.Known{}), c.word, deid.Name) {
+				t.Errorf("rules only %v: %q: %q not removed as a name", rulesOnly, c.text, c.word)
+			}
+		}
+		text := "Problem list\nSepsis, Resolved (POA) - done\nHeart Failure, Chronic - stable"
+		if spans := d.Detect(text, deid.Known{}); len(spans) != 0 {
+			t.Errorf("rules only %v: %q: spans %v, want none", rulesOnly, text, spans)
+		}
+	}
+}

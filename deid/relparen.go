@@ -17,6 +17,11 @@ func (s *scan) relationInParens(i int) bool {
 	if c := r + 1; c >= len(s.toks) || !s.toks[c].punct(')') {
 		return false
 	}
+	// "Sepsis, Resolved (POA)": in coding, present on admission; an
+	// English word before it is no attorney's name.
+	if s.eq(r, "poa") && s.englishTok(i) && s.toks[i].lex&(lxFirst|lxSur) == 0 && s.toks[i].gaz&(gzFirst|gzSur) == 0 {
+		return false
+	}
 	st := s.relNameStart(i)
 	if st < 0 {
 		return false
