@@ -94,6 +94,13 @@ func (s *scan) spaceSpelledName(i int) bool {
 		t := &s.toks[k]
 		if t.letters() && t.n() == len(w) && s.lower(k) == string(w) {
 			s.addName(k, k, PatientNames)
+			// "hunter young h u n t e r": the surname said between the
+			// given name and its spelling.
+			if m := s.next(k); m > 0 && m+1 == i && s.toks[m].gap == gapSpace && s.toks[m].letters() && s.toks[m].n() >= 2 &&
+				(s.toks[m].lex&(lxSur|lxSurAmb) != 0 || s.toks[m].gaz&(gzSur|gzSurAmb) != 0 || s.toks[m].lex == 0 && s.toks[m].gaz == 0) &&
+				s.toks[m].lex&(lxMedical|lxMonth|lxWeekday|lxTitle|lxTitleClin|lxRelation|lxCue) == 0 && !s.tokIn(functionWordSet, m) {
+				s.addName(m, m, PatientNames)
+			}
 			s.addName(i, end, PatientNames)
 			s.rememberName(s.lowerAny(k), PatientNames)
 			return true

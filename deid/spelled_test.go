@@ -35,6 +35,8 @@ func TestSpelledOutNames(t *testing.T) {
 				[]string{"w a s z c z y k"}, nil},
 			{"commas", "caller: that's b, r, e, n, n, a, n", []string{"b, r, e, n, n, a, n"}, nil},
 			{"listed-surname", "patient: m u l c a h y", []string{"m u l c a h y"}, nil},
+			{"surname-between", "caller hunter young h u n t e r", []string{"hunter", "young", "h u n t e r"}, nil},
+			{"hesitation-between", "patient: it's okafor uh o k a f o r", []string{"okafor", "o k a f o r"}, []string{"uh"}},
 			// Near misses: acronyms and words read out letter by letter.
 			{"acronyms", "doctor: we'll start the i v and give the n s a i d s p r n", nil,
 				[]string{"i v", "n s a i d s", "p r n"}},
