@@ -706,7 +706,9 @@ func splitNameInto(out []string, full string) []string {
 		case k == 0 && len(pieces) > 1 && b.has(nwTitle):
 		case k > 0 && b.has(nwSuffix):
 		case (p.afterComma || p.paren) && b.has(nwCredential):
-		case p.paren && b.has(nwRelation):
+		case p.paren && (b.has(nwRelation) || isEncounterRole(unsafe.String(unsafe.SliceData(lw), len(lw)))):
+			// A relation or a role at the encounter: "Grant Hill (son)",
+			// "Carlos Benítez (interpreter, grandson)".
 		default:
 			out = append(out, p.w)
 		}
@@ -718,6 +720,16 @@ func splitNameInto(out []string, full string) []string {
 	}
 	return out
 }
+
+// isEncounterRole: w is what a person is at the encounter, as a clinic's
+// metadata writes it in parentheses after a name: a role of personRoles
+// ("interpreter", "therapist") or one of metadataRoles.
+func isEncounterRole(w string) bool { return personRoles[w] || metadataRoles[w] }
+
+// metadataRoles are the roles metadata writes that personRoles, read in
+// speech, leaves out.
+var metadataRoles = map[string]bool{"scribe": true, "chaperone": true, "proxy": true, "representative": true,
+	"surrogate": true, "student": true, "physician": true, "provider": true, "nok": true, "hcp": true}
 
 // nameWordSet holds nameTitles, nameSuffixes, nameCredentials and
 // nameRelations, one bit each (nwTitle ...), for splitNameInto's one
@@ -743,15 +755,7 @@ var (
 		"msn": true, "bsn": true, "facp": true, "facs": true, "mph": true, "lcsw": true, "pt": true, "ot": true,
 		"dpt": true, "od": true, "pharmd": true, "rph": true, "cna": true, "ma": true, "mba": true, "ms": true,
 		"c": true, "bc": true, "lmft": true, "psyd": true, "mbbs": true, "frcpc": true}
-	nameRelations = map[string]bool{
-		// Roles at the encounter ("Carlos Benítez (interpreter,
-		// grandson)", "Sean McCreary (scribe)").
-		"interpreter": true, "translator": true, "scribe": true, "chaperone": true, "doula": true, "proxy": true,
-		"representative": true, "advocate": true, "nok": true, "hcp": true, "surrogate": true, "resident": true,
-		"attending": true, "fellow": true, "student": true, "intern": true, "nurse": true, "midwife": true,
-		"pharmacist": true, "therapist": true, "counselor": true, "counsellor": true, "technician": true, "tech": true,
-		"aide": true, "pcp": true, "physician": true, "surgeon": true, "provider": true, "sitter": true,
-		"son": true, "daughter": true, "wife": true, "husband": true, "mother": true,
+	nameRelations = map[string]bool{"son": true, "daughter": true, "wife": true, "husband": true, "mother": true,
 		"father": true, "mom": true, "dad": true, "sister": true, "brother": true, "spouse": true, "partner": true,
 		"guardian": true, "caregiver": true, "poa": true, "grandmother": true, "grandfather": true, "aunt": true,
 		"uncle": true, "niece": true, "nephew": true, "friend": true, "neighbor": true, "self": true, "patient": true,
