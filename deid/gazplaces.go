@@ -713,10 +713,8 @@ func (s *scan) hospitalPlaceBefore(p int) bool {
 	if s.anaesthesiaNear(p) {
 		return false
 	}
-	for n := 1; n <= 4; n++ {
-		if stayVerbs[s.prevWordAt(p, n)] {
-			return true
-		}
+	if s.stayVerbBefore(p, false) {
+		return true
 	}
 	q := s.prevWordAt(p, 1)
 	if q == "," {

@@ -3395,7 +3395,7 @@ func (s *scan) possessivePlaces() {
 		named := (t.lex&(lxFirst|lxSur) != 0 && t.lex&lxCommon == 0 || t.gaz&(gzFirst|gzSur|gzFacHead) != 0) && (t.upper() || !s.englishTok(i)) ||
 			s.unlistedProper(i)
 		if !named {
-			if !s.englishTok(i) || s.anaesthesiaNear(p) || !(s.hospitalWordNear(p) || s.stayVerbBefore(p)) {
+			if !s.englishTok(i) || s.anaesthesiaNear(p) || !(s.hospitalWordNear(p) || s.stayVerbBefore(p, true)) {
 				continue
 			}
 		}
@@ -3404,10 +3404,10 @@ func (s *scan) possessivePlaces() {
 }
 
 // stayVerbBefore: a verb of stay or care within four words before p ("seen
-// at", "took me to", "transferred from").
-func (s *scan) stayVerbBefore(p int) bool {
+// at", "transferred from"), or with took, "took" too ("took me to").
+func (s *scan) stayVerbBefore(p int, took bool) bool {
 	for n := 1; n <= 4; n++ {
-		if w := s.prevWordAt(p, n); stayVerbs[w] || w == "took" {
+		if w := s.prevWordAt(p, n); stayVerbs[w] || took && w == "took" {
 			return true
 		}
 	}
