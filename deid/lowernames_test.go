@@ -255,6 +255,7 @@ func TestRelativesNamedInFullAfterKin(t *testing.T) {
 		// A name answering a question of who on the line before.
 		{"doctor: and your partner\npatient: cillian, he works out in the airport", "cillian", true},
 		{"nurse: what's your husband's name\npatient: cillian", "cillian", true},
+		{"doctor: and your partner\ncillian, he works out at the airport", "cillian", true},
 		{"nurse: what's the name of the street\npatient: kilmore, near the shops", "kilmore", false},
 		{"nurse: what's the name of the tablet\npatient: ramipril", "ramipril", false},
 		// A hyphenated given name after kin.

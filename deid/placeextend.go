@@ -243,7 +243,7 @@ func (s *scan) placeLeft(a int) int {
 				return j
 			}
 		}
-		if k >= 0 && !s.toks[k].upper() && s.toks[a].gap == gapSpace && (s.eq(k, "mount") || s.eq(k, "mt") || s.eq(k, "fort") || s.eq(k, "ft")) {
+		if k >= 0 && !s.toks[k].upper() && (s.eq(k, "mount") || s.eq(k, "mt") || s.eq(k, "fort") || s.eq(k, "ft")) {
 			return k
 		}
 		return a

@@ -205,7 +205,7 @@ func (s *scan) wordAt(i int) {
 	if !up && i > 1 && (s.toks[i-1].lex&lxRelation != 0 || i > 2 && s.toks[i-1].punct(',') && s.relationStartBefore(i-1) >= 0) && s.ownedRelativeName(i) {
 		return
 	}
-	if !up && tn >= 3 && i > 1 && s.toks[i-1].gap != gapSpace && s.personAnswer(i) {
+	if !up && tn >= 3 && i > 1 && (t.gap == gapLine || s.toks[i-1].punct(':') || s.toks[i-1].punct(']')) && s.personAnswer(i) {
 		return
 	}
 	if i > 2 && s.toks[i-1].letters() && s.eq(i-1, "at") && s.schoolAfterGrade(i) {
