@@ -256,3 +256,14 @@ func TestReviewedLookalikesOfTheNewPlaceRules(t *testing.T) {
 		{"a town of a rare short word and another", "patient: my girlfriend lives in partick and i'm stopping with her", locs("partick")},
 	})
 }
+
+// TestTownAfterSpokenStreet: after a street said in lower case and a
+// comma, a town of the lists or a word on none is the town; an English
+// word is the clause going on ("le fanu road, god bless him").
+func TestTownAfterSpokenStreet(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"a listed town", "patient: it's forty two elm street, newton, and the zip i forget", locs("forty two elm street", "newton")},
+		{"an English word", "patient: o'mahony on le fanu road, god bless him", locs("le fanu road")},
+	})
+}

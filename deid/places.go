@@ -1214,8 +1214,10 @@ func (s *scan) lowerStreet(i int) bool {
 	}
 	// ", newton , oh two four six seven": the town and the ZIP after it.
 	if k := s.next(end); k > 0 && s.toks[k].punct(',') {
+		// An English word there is the clause going on, unless a list
+		// holds it as a town ("god bless him" is no town; "newton" is).
 		if c := s.next(k); c > 0 && s.toks[c].letters() && !s.toks[c].upper() && s.toks[c].lex&(lxState|lxStateAbbr|lxCommon|lxMedical) == 0 &&
-			!functionWords[s.lower(c)] {
+			!functionWords[s.lower(c)] && (!s.englishTok(c) || s.toks[c].gaz&(gzCity|gzTown) != 0 || s.toks[c].lex&lxCity != 0) {
 			s.addTok(c, c, Location, prCue)
 			if k2 := s.next(c); k2 > 0 && s.toks[k2].punct(',') {
 				if z := s.next(k2); z > 0 && s.toks[z].is(lxDigitWord) {
