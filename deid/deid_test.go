@@ -174,6 +174,7 @@ func TestLookAlikes(t *testing.T) {
 		"Richmond Agitation Sedation Scale 0; Braden Scale 16.",
 		"Doc: Any side effects?\nPt: Some nausea.\nDoc: Keep taking it.",
 		"Shift 0700-1900. Rep asked for the fax number.",
+		"Yours sincerely,\nConsultant Hepatologist, on behalf of the Rheumatologist and the Physiotherapist",
 	} {
 		if got := detect(d, text, deid.Known{}); len(got) > 0 {
 			t.Errorf("Detect(%q) = %v, want nothing", text, got)

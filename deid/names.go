@@ -1481,7 +1481,8 @@ func (s *scan) personVerbAfter(k int) bool {
 var englishSuffixes = []string{"tion", "sion", "ment", "ness", "ity", "ism", "itis", "osis", "emia", "pathy",
 	"ectomy", "otomy", "ostomy", "plasty", "scopy", "ology", "logy", "graphy", "gram", "ure", "ance", "ence", "ive",
 	"ous", "ary", "ory", "ical", "ular", "ing", "ated", "ized", "ness", "less", "able", "ible", "ics", "ward", "wise",
-	"atic", "etic", "itic", "otic", "ific", "olic", "ial", "ual", "ational", "ogenic", "ular", "ine", "ide", "ase"}
+	"atic", "etic", "itic", "otic", "ific", "olic", "ial", "ual", "ational", "ogenic", "ular", "ine", "ide", "ase",
+	"ologist", "ician", "iatrist", "apist", "macist"}
 
 func (s *scan) englishLooking(k int) bool {
 	t := &s.toks[k]
