@@ -414,7 +414,9 @@ func (k *knownIndex) build(kn Known, year int) {
 			// "Al-Rashid" gives one initial, not two.
 			var wiArr [8]byte
 			wini := wiArr[:0]
-			for j := 0; j < len(full); j++ {
+			// What follows a comma or a bracket is no part of it
+			// ("Reza Karbasi (son, interpreter)" gives "rk", not "rki").
+			for j := 0; j < len(full) && full[j] != '(' && full[j] != ',' && full[j] != '['; j++ {
 				if c := full[j]; (j == 0 || full[j-1] == ' ' || full[j-1] == '\t') && c != ' ' && c != '\t' &&
 					(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
 					wini = append(wini, c|0x20)

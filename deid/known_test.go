@@ -834,6 +834,11 @@ func TestGivenInitialsAsShortName(t *testing.T) {
 	checkFound(t, d, deid.Known{PatientNames: []string{"Sunday Adebisi Oluwole"}}, []foundCase{
 		{"a contraction and an article", "doctor: ha, that's a nice tradition", nil},
 	})
+	// The words in brackets give no initial: "i" is no initial of Reza
+	// Karbasi (son, interpreter).
+	checkFound(t, d, deid.Known{RelativeNames: []string{"Reza Karbasi (son, interpreter)"}}, []foundCase{
+		{"a role's initial", "son: yes, my father. i'm his son, i'll translate", nil},
+	})
 }
 
 // TestKnownOneLetterPart: the one-letter part of a supplied name ("Colm Ó
