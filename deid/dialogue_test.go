@@ -114,6 +114,24 @@ func genDialogue(r *rand.Rand) (string, deid.Known, []mention) {
 		Identifiers:   []string{mrn, phone},
 		BirthDate:     fmt.Sprintf("%04d-%02d-%02d", by, bm, bd),
 	}
+	// The forms an EHR exports the same names in: last name first, in
+	// capitals; the relation and a role in brackets; a title and
+	// credentials.
+	switch r.IntN(4) {
+	case 0:
+		kn.PatientNames[0] = strings.ToUpper(pl + ", " + pf)
+	case 1:
+		kn.PatientNames[0] = pl + ", " + pf + " " + string(rune('A'+r.IntN(26)))
+	}
+	switch r.IntN(3) {
+	case 0:
+		kn.RelativeNames[0] += " (" + relation + ")"
+	case 1:
+		kn.RelativeNames[0] += " (" + relation + ", interpreter)"
+	}
+	if r.IntN(2) == 0 {
+		kn.ProviderNames[0] = "Dr. " + df + " " + dl + ", " + one(r, []string{"MD", "DO", "NP", "PA-C"})
+	}
 	g := &dialogue{r: r, kn: &kn}
 	tagD, tagP := "", ""
 	switch r.IntN(4) {

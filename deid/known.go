@@ -696,6 +696,10 @@ func splitNameInto(out []string, full string) []string {
 		pieces = append(pieces, piece{full[st:], comma, paren})
 	}
 	n0 := len(out)
+	// "Rivers, Dawn M.": written last name first, the parts after the
+	// comma are put first, so that the given name leads as in "Dawn M.
+	// Rivers" (its short forms, initials and plural come from it).
+	lead := -1 // the first part kept after the comma
 	for k, p := range pieces {
 		var lb [16]byte
 		lw := lb[:0]
@@ -712,8 +716,16 @@ func splitNameInto(out []string, full string) []string {
 			// A relation or a role at the encounter: "Grant Hill (son)",
 			// "Carlos Benítez (interpreter, grandson)".
 		default:
+			if p.afterComma && lead < 0 && len(out) > n0 {
+				lead = len(out)
+			}
 			out = append(out, p.w)
 		}
+	}
+	if lead > n0 {
+		slices.Reverse(out[n0:lead])
+		slices.Reverse(out[lead:])
+		slices.Reverse(out[n0:])
 	}
 	if len(out) == n0 {
 		for _, p := range pieces {

@@ -616,6 +616,23 @@ func TestKnownNameWithTitlesAndCredentials(t *testing.T) {
 		{"a relation in parentheses", "patient: my son grant drove me", []found{{"grant", deid.Name}}},
 		{"a short name in parentheses", "patient: bob quill is my brother", []found{{"bob", deid.Name}, {"quill", deid.Name}}},
 		{"last, first with a suffix", "nurse: dawn rivers? come on back", []found{{"dawn", deid.Name}, {"rivers", deid.Name}}},
+
+	})
+}
+
+// TestKnownNameWrittenLastFirst: a supplied name as an EHR exports it,
+// last name first in capitals ("WHITE, VIOLET"), still leads with its
+// given name: its initial before a surname that is a word ("v. white"),
+// and its plural for two people so named ("two violets"). The same
+// words as words stay.
+func TestKnownNameWrittenLastFirst(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	kn := deid.Known{PatientNames: []string{"WHITE, VIOLET"}, RelativeNames: []string{"Violet Mae Hart (daughter)"}}
+	checkFound(t, d, kn, []foundCase{
+		{"the given name's initial", "speaker 1: i'll put it down as v. white", []found{{"v. white", deid.Name}}},
+		{"a plural of two so named", "speaker 1: so we have two violets today", []found{{"violets", deid.Name}}},
+		{"the word", "speaker 2: the walls are white", nil},
 	})
 }
 

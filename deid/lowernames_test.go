@@ -248,10 +248,10 @@ func TestRelativesNamedInFullAfterKin(t *testing.T) {
 		{"patient: my daughter rose early today\ndoctor: ok", "rose", false},
 		{"patient: my son jordan works nights\ndoctor: ok", "works", false},
 		{"patient: my son drew a picture of the cat\ndoctor: ok", "drew", false},
-		// British kin and carers: "my lad", "carer joy".
+		// British kin: "my lad". ("carer" was tried as kin too and left
+		// out: a supplied "Carter" misheard as "carer" must stay a
+		// misspelling of the name, which a listed word is not.)
 		{"patient: my lad jordan works at the boots head office\ndoctor: ok", "jordan", true},
-		{"paramedic: her carer joy came in and found her\ndoctor: ok", "joy", true},
-		{"patient: my carer comes at nine\ndoctor: ok", "nine", false},
 		// A name answering a question of who on the line before.
 		{"doctor: and your partner\npatient: cillian, he works out in the airport", "cillian", true},
 		{"nurse: what's your husband's name\npatient: cillian", "cillian", true},
