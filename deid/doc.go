@@ -163,7 +163,8 @@
 //     Faoláin") with the part after it or alone after a title ("dr o
 //     faolain", "say dr o."). A relation, a role at the encounter or a
 //     credential in parentheses is no part of the name ("Ana Pardo
-//     (interpreter, niece)", "Sean McCreary (scribe)"). A lower-case part that is also a word
+//     (interpreter, niece)", "Sean McCreary (scribe)"), and a name written
+//     last name first ("WHITE, VIOLET") is read given name first. A lower-case part that is also a word
 //     is decided by its tier and context (knowncontext.go): a word on no
 //     list is the name anywhere; a name that is also a word ("dawn",
 //     "hill") unless the word before makes it the word ("at dawn", "up the
@@ -352,7 +353,7 @@
 //     is helping", "this is for rinvoq"); a nickname people give themselves
 //     ("everyone calls me tobs", "she goes by kiki"; not "calls me back");
 //     a hyphenated given name after kin ("my mom marie-ange comes in"),
-//     and "lad" and "carer" as kin ("my lad jordan"); a given name that is
+//     and "lad" as kin ("my lad jordan"); a given name that is
 //     no English word, or a word on no list, said alone at the start of a
 //     turn in answer to a question of who on the line before ("what's
 //     your husband's name" / "cillian"; "and your partner" / "cillian, he
