@@ -616,7 +616,6 @@ func TestKnownNameWithTitlesAndCredentials(t *testing.T) {
 		{"a relation in parentheses", "patient: my son grant drove me", []found{{"grant", deid.Name}}},
 		{"a short name in parentheses", "patient: bob quill is my brother", []found{{"bob", deid.Name}, {"quill", deid.Name}}},
 		{"last, first with a suffix", "nurse: dawn rivers? come on back", []found{{"dawn", deid.Name}, {"rivers", deid.Name}}},
-
 	})
 }
 
