@@ -177,7 +177,7 @@ func englishWordLooking(w string) bool {
 var clinicalEndings = []string{"agia", "algia", "uria", "opia", "oma", "emia", "ectasis", "pril", "olol", "statin",
 	"sartan", "azole", "prazole", "mab", "nib", "cillin", "mycin", "cycline", "floxacin", "dipine", "tidine", "formin",
 	"gliptin", "gliflozin", "glutide", "lukast", "triptan", "pam", "lam", "zepam", "tropin", "sone", "olone", "asone",
-	"urea", "xone", "amine", "idine", "azine", "oxin", "cillin"}
+	"urea", "xone", "amine", "idine", "azine", "oxin"}
 
 // clinicalWordLooking: w ends as the name of a condition or a drug does.
 func clinicalWordLooking(w string) bool {
