@@ -692,6 +692,10 @@ func TestSuppliedWordNamesInNarrative(t *testing.T) {
 		"the last name is spelled like it sounds %[2]s",
 		"yeah so %[1]s um %[1]s has been",
 		"uh huh %[1]s yeah %[1]s is my oldest",
+		"is this %[1]s's inhaler or her brother's",
+		"yes that's %[1]s's",
+		"we forgot %[1]s's epipen at home",
+		"i think %[1]s's ear is hurting again",
 	}
 	for _, rulesOnly := range []bool{true, false} {
 		c := frameCheck{t: t, d: newDetector(t, deid.Config{RulesOnly: rulesOnly}), rulesOnly: rulesOnly}
@@ -730,6 +734,10 @@ func TestSuppliedWordNamesInNarrativeKeepTheWords(t *testing.T) {
 		{"Will Young", "the day will come when", "will"},
 		{"Hunter Cook", "because hunter safety class is on saturday", "hunter"},
 		{"Page Lee", "hold on i need to page the doctor", "page"},
+		{"Bill Young", "the bill's total was high so we paid the bill's first half", "bill"},
+		{"Summer Banks", "that's summer's end for you", "summer"},
+		{"Mark Price", "it's the mark's edge on her arm that worries me", "mark"},
+		{"Dawn Bell", "see these rings like a bell's eye, a target", "bell"},
 	}
 	for _, rulesOnly := range []bool{true, false} {
 		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})

@@ -1077,11 +1077,42 @@ var ackWords = map[string]bool{"ok": true, "okay": true, "yeah": true, "yes": tr
 // the same": a possessive before a relation or something people have.
 func (s *scan) possessiveOfPerson(i int) bool {
 	a := i + 1
-	if !(a+2 < len(s.toks) && s.toks[a].punct('\'') && s.toks[a].gap == gapNone && s.eq(a+1, "s") &&
-		s.toks[a+1].gap == gapNone && s.toks[a+2].gap == gapSpace && s.toks[a+2].letters()) {
+	if !(a+1 < len(s.toks) && s.toks[a].punct('\'') && s.toks[a].gap == gapNone && s.eq(a+1, "s") && s.toks[a+1].gap == gapNone) {
 		return false
 	}
-	return s.toks[a+2].is(lxRelation) || personNouns[s.lower(a+2)]
+	if a+2 < len(s.toks) && s.toks[a+2].gap == gapSpace && s.toks[a+2].letters() {
+		if s.toks[a+2].is(lxRelation) || personNouns[s.lower(a+2)] {
+			return true // "the kings' place" is the family's too
+		}
+		// A child's things and body: "is this ruby's inhaler", "june's
+		// ear"; after an article a thing's ("like a bell's eye").
+		if w := s.prevWordAt(i, 1); bodyAndBelongings[s.lower(a+2)] && w != "a" && w != "an" && w != "the" {
+			return true
+		}
+	}
+	return s.predicatePossessive(i, a+2)
+}
+
+// predicatePossessive: the possessive at i, whose "s" is token n-1, is
+// what "that's", "it's", "is this" or "are these" says a thing is, the
+// clause ending after it: "yes that's hope's", "is this june's or her
+// brother's".
+func (s *scan) predicatePossessive(i, n int) bool {
+	switch s.prevWordAt(i, 1) {
+	case "that's", "it's", "thats", "its":
+	case "this", "that", "these", "those":
+		if w := s.prevWordAt(i, 2); w != "is" && w != "are" && w != "was" && w != "were" {
+			return false
+		}
+	case "is", "are", "was":
+		if w := s.prevWordAt(i, 2); w != "this" && w != "that" && w != "it" && w != "these" && w != "those" {
+			return false
+		}
+	default:
+		return false
+	}
+	return n >= len(s.toks) || s.toks[n].gap == gapLine || !s.toks[n].letters() || s.eq(n, "or") || s.eq(n, "and") ||
+		s.eq(n, "too") || s.eq(n, "not")
 }
 
 // personNouns are things a person has: after a possessive they make it a
@@ -1099,6 +1130,19 @@ var personNouns = map[string]bool{"number": true, "phone": true, "cell": true, "
 	"condition": true, "diagnosis": true, "age": true, "weight": true, "hands": true, "hand": true, "eyes": true,
 	"voice": true, "birth": true, "date": true, "wedding": true, "funeral": true, "party": true, "graduation": true,
 	"husband": true, "wife": true}
+
+// bodyAndBelongings after a possessive without an article make it a
+// person's: a body part, a symptom, a child's things and carers.
+var bodyAndBelongings = map[string]bool{"inhaler": true, "inhalers": true, "epipen": true, "nebulizer": true, "pills": true,
+	"medicine": true, "shots": true, "vaccines": true, "cough": true, "fever": true, "rash": true, "asthma": true,
+	"allergies": true, "allergy": true, "ear": true, "ears": true, "throat": true, "temperature": true, "temp": true,
+	"teeth": true, "tooth": true, "skin": true, "leg": true, "legs": true, "arm": true, "arms": true, "foot": true,
+	"feet": true, "head": true, "stomach": true, "tummy": true, "belly": true, "chest": true, "hip": true,
+	"shoulder": true, "wrist": true, "ankle": true, "mouth": true, "nose": true, "eye": true, "teacher": true,
+	"class": true, "friend": true, "friends": true, "bed": true, "bag": true, "sleep": true, "diet": true,
+	"therapist": true, "surgeon": true, "specialist": true, "dentist": true, "grandma": true, "grandpa": true,
+	"cast": true, "stitches": true, "glasses": true, "hearing": true, "breathing": true, "mood": true,
+	"behavior": true, "behaviour": true, "grades": true, "bottle": true, "formula": true, "diaper": true, "diapers": true}
 
 // adjBefore modify the word after them as an adjective or a noun: "a nice
 // sunny day", "kinda rusty".
