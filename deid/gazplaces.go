@@ -1654,7 +1654,7 @@ var unitAcronyms = map[string]bool{"icu": true, "micu": true, "sicu": true, "ccu
 	"picu": true, "ed": true, "er": true, "or": true, "pacu": true, "snf": true, "ltac": true, "ltach": true, "irf": true,
 	"alf": true, "ecf": true, "hh": true, "pt": true, "ot": true, "st": true, "gi": true, "ent": true, "ir": true,
 	"ct": true, "mri": true, "ep": true, "ob": true, "pcp": true, "va": true, "vamc": true, "us": true, "usa": true,
-	"uk": false, "ld": true, "ldr": true, "tcu": true, "stepdown": true, "bmt": true, "cath": true, "lab": true,
+	"uk": false, "ld": true, "ldr": true, "tcu": true, "stepdown": true, "medsurg": true, "medpeds": true, "bmt": true, "cath": true, "lab": true,
 	"home": true, "ama": true, "hospice": true, "rehab": true, "dme": true, "lpn": true, "rn": true, "md": true,
 	"np": true, "pa": true, "do": true, "ok": true, "am": true, "pm": true, "ii": true, "iii": true, "iv": true,
 	"me": true, "i": true, "a": true, "an": true, "it": true, "the": true, "cbc": true, "bmp": true, "cmp": true,

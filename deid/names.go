@@ -1540,7 +1540,7 @@ func (s *scan) unknownPair(i int) bool {
 		return false // "Plays Minecraft daily.", "Drinks Coca-Cola Zero."
 	}
 	if n := s.next(i); n > 0 && s.toks[n].gap == gapSpace && s.toks[n].capWord() && !s.toks[n].allUpper() && s.nameish(n, false) &&
-		!s.eponymAfter(n) && !s.eponymAhead(n) && !s.englishLooking(i) && !s.englishLooking(n) && !(n+1 < len(s.toks) && s.toks[n+1].punct(':')) &&
+		s.toks[n].lex&lxBrand == 0 && !s.eponymAfter(n) && !s.eponymAhead(n) && !s.englishLooking(i) && !s.englishLooking(n) && !(n+1 < len(s.toks) && s.toks[n+1].punct(':')) &&
 		!s.capsNoEvidence(i, n) {
 		s.nameChain(i, PatientNames, false)
 		return true

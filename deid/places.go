@@ -113,6 +113,9 @@ func (s *scan) placeAfter(i int) bool {
 	if end == k && s.numberedPart(k) {
 		return false
 	}
+	if end == k && s.tokIn(unitAcronymSet, k) {
+		return false // "moved to MedSurg": a unit of the hospital
+	}
 	s.addTok(k, end, Location, prCue)
 	return true
 }
@@ -258,8 +261,9 @@ func (s *scan) inUnknownPlace(i int) bool {
 		end = n
 	}
 	n := end + 1
-	if n < len(s.toks) && !(s.toks[n].kind == tkPunct || s.toks[n].gap == gapLine || clauseWords[s.lower(n)] && !s.toks[n].upper()) {
-		return false
+	if n < len(s.toks) && !(s.toks[n].kind == tkPunct || s.toks[n].gap == gapLine || clauseWords[s.lower(n)] && !s.toks[n].upper()) ||
+		n < len(s.toks) && s.toks[n].punct('\'') && s.toks[n].gap == gapNone {
+		return false // a possessive goes on: "seen in Women's clinic"
 	}
 	s.addTok(k, end, Location, prShape)
 	return true
@@ -2643,6 +2647,8 @@ func (s *scan) finishPlaces() {
 	s.facilityBeforeTown()
 	s.unlistedTownAfterVerb()
 	s.possessivePlaces()
+	s.possessiveFacility()
+	s.camelCaseSystems()
 	s.coordinatedPlaces()
 	s.townAfterRegion()
 	s.localityBeforeTown()
@@ -3403,6 +3409,130 @@ func (s *scan) possessivePlaces() {
 		}
 		s.addTok(i, i+2, Location, prShape)
 	}
+}
+
+// possessiveFacility: a hospital or system in the possessive before the
+// unit or clinic of it is a place, the "'s" with it: "NMMC's clinic has a
+// wait", "took her to Lurie's ER", "UCSF's cancer center". The owner is an
+// acronym on no other list, a listed hospital head or acronym, or a
+// capitalized word of no English that no clinical, trade or calendar list
+// holds; in lower case a listed head that is no English word, or a word on
+// no list. Diseases named after people ("Crohn's clinic", "Parkinson's
+// clinic"), groups of people ("Women's clinic"), kin and days ("Mom's ER
+// visit", "Friday's clinic"), chains, countries and the VA stay, and a name
+// after a title is the person's ("Dr. Patel's clinic").
+func (s *scan) possessiveFacility() {
+	for i := 0; i+3 < len(s.toks); i++ {
+		t := &s.toks[i]
+		if !t.letters() || t.n() < 2 || !s.toks[i+1].punct('\'') || s.toks[i+1].gap != gapNone || !s.eq(i+2, "s") ||
+			s.toks[i+2].gap != gapNone || s.toks[i+3].gap != gapSpace || !s.careSiteAt(i+3) {
+			continue
+		}
+		if t.lex&(lxRelation|lxMedical|lxMonth|lxWeekday|lxTitle|lxTitleClin|lxCredential|lxEponymHead|lxEponymName|
+			lxCountry|lxState|lxStateAbbr|lxBrand|lxLookalike) != 0 || s.chainPossessiveAt(i) || nationalChains[s.lower(i)] ||
+			s.tokIn(unitAcronymSet, i) || s.eq(i, "va") || s.eq(i, "nhs") || s.titleBefore(i) {
+			continue
+		}
+		// A hospital's head that is also a person's name may be a disease's
+		// ("Wilson's clinic"): such a name, or one on no hospital list,
+		// only right after a place's preposition ("took her to Lurie's
+		// ER").
+		p := s.prevWordAt(i, 1)
+		placePrep := p == "to" || p == "at" || p == "in" || p == "from" || p == "into"
+		personal := t.lex&(lxFirst|lxSur) != 0 || t.gaz&(gzFirst|gzSur) != 0
+		listed := t.gaz&(gzFacHead|gzFacAcro) != 0 && !personal
+		var named bool
+		switch {
+		case t.allUpper() && t.n() > 1:
+			// Only a hospital's acronym, and not after "the", where a
+			// society's or an agency's stands ("the ACC's clinic tools").
+			named = t.gaz&gzFacAcro != 0 && t.gaz&gzWord == 0 && p != "the"
+		case t.upper():
+			named = t.n() >= 3 && (listed || t.lex&(lxCommon|lxMedical) == 0 && (t.lex == 0 && t.gaz == 0 || placePrep) &&
+				!s.englishTok(i) && !s.englishLooking(i) && !clinicalWordLooking(s.lower(i)))
+		default:
+			named = t.gaz&(gzFacHead|gzFacAcro) != 0 && (listed || placePrep) && !s.englishTok(i) || s.unlistedProper(i)
+		}
+		if named {
+			s.addTok(i, i+2, Location, prShape)
+		}
+	}
+}
+
+// camelCaseSystems: a word written in camel case whose last part is a word
+// of care ("HonorHealth", "ChristianaCare", "UCHealth", "ProMedica") names
+// a health system wherever it stands; one that opens with "Med" is as
+// often a unit or a task ("MedSurg", "MedPeds", "MedPass") and is left to
+// the other rules. Generic compounds ("DayCare",
+// "UrgentCare", "TeleHealth"), insurers, state Medicaid programs and
+// products ("CareSource", "UnitedHealthcare", "TennCare", "PubMed",
+// "EpicCare", "PediaCare") stay: they are on the lexicon's brand list, as
+// nothing in their shape tells them from a system's ("MaineCare" is
+// Medicaid, "MaineHealth" a health system).
+func (s *scan) camelCaseSystems() {
+	for i := range s.toks {
+		t := &s.toks[i]
+		if !t.letters() || !t.upper() || t.allUpper() || t.n() < 6 || t.lex != 0 {
+			continue
+		}
+		w := s.str(i)
+		last := -1 // where the last capitalized part starts
+		for k := 1; k < len(w); k++ {
+			if w[k] >= 'A' && w[k] <= 'Z' && (w[k-1] >= 'a' && w[k-1] <= 'z' || k+1 < len(w) && w[k+1] >= 'a' && w[k+1] <= 'z' && w[k-1] >= 'A' && w[k-1] <= 'Z') {
+				last = k
+			}
+		}
+		if last < 2 || last > len(w)-3 {
+			continue
+		}
+		lw := s.lower(i)
+		head, tail := lw[:last], lw[last:]
+		if camelCareGeneric[head] {
+			continue
+		}
+		if camelCareTails[tail] && !nationalChains[lw] {
+			s.addTok(i, i, Location, prCue) // the care word is the cue: it outranks a name's shape
+		}
+	}
+}
+
+// camelCareTails are the last parts of a camel-case health system's name.
+// "Med" is left out: it ends products as often ("ResMed", "NeilMed",
+// "NeoMed") as systems ("WakeMed").
+var camelCareTails = map[string]bool{"health": true, "care": true, "medical": true, "medica": true,
+	"clinic": true, "clinics": true, "hospital": true, "physicians": true, "healthcare": true}
+
+// camelCareGeneric are first parts that make a generic compound of a care
+// word ("DayCare", "HomeHealth", "TeleHealth").
+var camelCareGeneric = map[string]bool{"day": true, "child": true, "self": true, "skin": true, "hair": true, "foot": true,
+	"eye": true, "pet": true, "urgent": true, "home": true, "health": true, "primary": true, "tele": true, "managed": true,
+	"wound": true, "respite": true, "elder": true, "senior": true, "dental": true, "vision": true, "nurse": true,
+	"patient": true, "family": true, "personal": true, "mental": true, "my": true, "e": true, "m": true, "web": true,
+	"public": true, "global": true, "digital": true, "virtual": true, "after": true, "under": true, "over": true,
+	"hospice": true, "free": true, "sleep": true, "walk": true, "pain": true, "wellness": true, "baby": true,
+	"clear": true, "pharma": true, "lens": true, "oral": true, "ora": true, "derma": true}
+
+// careSiteAt: the words at k name a unit or site of a hospital: "clinic",
+// "hospital", "ER", "ED", an intensive care unit, "campus", or "emergency
+// room", "urgent care", "cancer center", "infusion center".
+func (s *scan) careSiteAt(k int) bool {
+	switch s.lower(k) {
+	case "clinic", "clinics", "hospital", "er", "ed", "icu", "nicu", "picu", "campus":
+		return true
+	}
+	n := s.next(k)
+	if n < 0 || s.toks[n].gap != gapSpace {
+		return false
+	}
+	switch s.lower(k) {
+	case "emergency":
+		return s.eq(n, "room") || s.eq(n, "department")
+	case "urgent":
+		return s.eq(n, "care")
+	case "cancer", "infusion", "heart", "transplant":
+		return s.eq(n, "center") || s.eq(n, "centre") || s.eq(n, "institute")
+	}
+	return false
 }
 
 // stayVerbBefore: a verb of stay or care within four words before p ("seen

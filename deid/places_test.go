@@ -1061,3 +1061,41 @@ func TestCityAbbreviationInsideFacility(t *testing.T) {
 		})
 	}
 }
+
+// TestPossessiveFacility: a hospital or system in the possessive before a
+// unit or clinic of it is a place ("NMMC's clinic", "Lurie's ER"), in
+// notes and in lower-case speech; a disease named after a person, a group
+// of people, kin, a day, a country, the VA and a person after a title
+// stay as they are. Written for this test.
+func TestPossessiveFacility(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"an acronym before its clinic", "I'm 58, diabetic, and NMMC's clinic has a 6-month wait.", locs("NMMC's clinic")},
+		{"a hospital head before its ER", "Took my daughter to Lurie's ER on Friday.", locs("Lurie's")},
+		{"a word of no English before urgent care", "Went to Hoag's urgent care twice this week.", locs("Hoag's urgent care")},
+		{"in lower case", "patient: we ended up in geisinger's er overnight", locs("geisinger's")},
+		{"diseases named after people", "She's followed in the Crohn's clinic and the Parkinson's clinic. Graves' clinic too.", nil},
+		{"groups, kin and days", "Seen in Women's clinic. Mom's ER visit was long. Friday's clinic is full. Today's ED census is high.", nil},
+		{"a country and the VA", "America's hospitals are full; the VA's clinic called.", nil},
+		{"a disease named after a surname a hospital also bears", "Referred to Cushing's clinic, Addison's clinic, Wilson's clinic.", nil},
+		{"a society's acronym after the", "Use the ACC's clinic tools and the AHA's hospital checklist.", nil},
+	})
+}
+
+// TestCamelCaseHealthSystems: a health system written in camel case with a
+// word of care is a place wherever it stands, also where no cue is ("go to
+// Mayo or HonorHealth?"); generic compounds, insurers, portals and
+// products stay. Written for this test.
+func TestCamelCaseHealthSystems(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"a question of choice", "Do you think I should go to HonorHealth?", locs("HonorHealth")},
+		{"a subject", "ChristianaCare called me back about the MRI.", locs("ChristianaCare")},
+		{"after a verb of work", "My sister works for AdventHealth.", locs("AdventHealth")},
+		{"an acronym part and a care word's stem", "UCHealth sent me to ProMedica for the second opinion.", locs("UCHealth", "ProMedica")},
+		{"products and units in Med", "Uses a ResMed CPAP; NeoMed syringes for feeds. Moved to MedSurg, then MedPeds clinic.", nil},
+		{"generic compounds", "Her DayCare closed, so she missed UrgentCare and used TeleHealth instead of HomeCare.", nil},
+		{"insurers, portals and products", "Insurance: UnitedHealthcare, then CareSource. I sent a MyChart message and used the NeilMed rinse.", nil},
+		{"sources, records, remedies and Medicaid programs", "Searched PubMed; charted in EpicCare. Gave PediaCare. Covered by TennCare, later MaineCare.", nil},
+	})
+}
