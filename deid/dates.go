@@ -853,6 +853,14 @@ func (s *scan) numDate(i int) (dateVal, int) {
 			return v, bi
 		}
 	}
+	if sep == '-' && na == 2 && nb == 4 && a >= 1 && a <= 12 && b >= 1900 && b <= 2199 && !s.cueBefore(i, lxCodeStop, 3) &&
+		(k < 0 || !s.toks[k].punct('-') && !s.toks[k].punct('.') || s.adj(k) < 0 || !s.toks[k+1].digits()) &&
+		(i == 0 || !s.toks[i-1].punct('-') || s.toks[i].gap != gapNone) {
+		// "mammogram 03-2023": a month and year with a dash, two digits
+		// for the month, as forms print them.
+		v.layout, v.m, v.y, v.hasY, v.pad = dlNumMY, a, b, true, s.zeroLed(i)
+		return v, bi
+	}
 	if sep != '/' {
 		return v, -1
 	}

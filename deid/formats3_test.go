@@ -215,3 +215,20 @@ func TestNamesAgesAndHandles(t *testing.T) {
 		checkFound(t, newDetector(t, mode), deid.Known{}, cases)
 	}
 }
+
+// TestAgeDateAndPhoneShapesOfMessages: an age over 89 after a word of time
+// or degree ("she is now 93"), a month and year with a dash ("mammogram
+// 03-2023") and a number whose area code is bracketed with no space
+// ("(555)0142288"), as patients write them; a vital sign after the same
+// words, a weight and a code stay. Written for this test.
+func TestAgeDateAndPhoneShapesOfMessages(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"an age after now", "Born in the 30s, she is now 93 and lives alone.", typed(deid.Age, "93")},
+		{"an age after almost and currently", "He's almost 95 years old; the patient is currently 97.", typed(deid.Age, "95", "97")},
+		{"a vital sign and a weight after the same words", "HR is now 93, sats are almost 94, she is now 93 kg.", nil},
+		{"a month and year with a dash", "Her last mammogram was 03-2023 and the colonoscopy 11-2019.", typed(deid.Date, "03-2023", "11-2019")},
+		{"a code with a dash", "Billed CPT 99213-2023 twice.", nil},
+		{"a bracketed area code without a space", "Please text me at (555)0142288 after noon.", typed(deid.Phone, "(555)0142288")},
+	})
+}

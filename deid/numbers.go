@@ -280,7 +280,8 @@ var phoneCueWords = []string{"phone", "tel", "telephone", "cell", "mobile", "cal
 func (s *scan) phoneAt(i int, g *groups) int {
 	last := -1
 	switch {
-	case g.is(3, 3, 4), g.is(1, 3, 3, 4) && !g.paren, g.is(3, 3, 4) && g.paren:
+	case g.is(3, 3, 4), g.is(1, 3, 3, 4) && !g.paren, g.is(3, 3, 4) && g.paren, g.is(3, 7) && g.paren:
+		// "(555) 014-2288", and "(555)0142288" as a form field takes it.
 		if g.seps[1] == '.' && g.seps[2] == ' ' {
 			return -1
 		}
@@ -788,12 +789,21 @@ var personSubjects = map[string]bool{"she": true, "he": true, "mom": true, "dad"
 	"patient": true, "pt": true, "grandma": true, "grandpa": true, "wife": true, "husband": true, "i": true, "who": true,
 	"resident": true, "grandmother": true, "grandfather": true, "aunt": true, "uncle": true}
 
+// ageAdverbs stand between a verb of being and an age.
+var ageAdverbs = map[string]bool{"now": true, "currently": true, "already": true, "almost": true, "nearly": true,
+	"just": true, "still": true, "over": true}
+
 // agePredicate: "She's 96.", "she turned 92", "Mom is 97 now": a number
 // after a person and a verb of being or turning.
 func (s *scan) agePredicate(i int) bool {
 	p := i - 1
 	if p < 0 || s.toks[i].gap == gapLine {
 		return false
+	}
+	// "she is now 93", "mom's almost 95", "the patient is currently 97":
+	// a word of time or degree between.
+	if p >= 1 && s.toks[p].letters() && ageAdverbs[s.lower(p)] {
+		p--
 	}
 	switch {
 	case s.eq(p, "turned") || s.eq(p, "turns") || s.eq(p, "turning") || s.eq(p, "turn"):

@@ -698,6 +698,9 @@ func formatDate(v dateVal) string {
 	case dlNumYMD:
 		return fmt.Sprint(v.y) + sep + num(v.m) + sep + num(v.d)
 	case dlNumMY:
+		if v.sep == '-' {
+			return num(v.m) + "-" + fmt.Sprint(v.y)
+		}
 		return num(v.m) + "/" + fmt.Sprint(v.y)
 	case dlNumYM:
 		return fmt.Sprint(v.y) + "-" + num(v.m)
