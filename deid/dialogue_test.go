@@ -764,6 +764,10 @@ func TestHolidaysInSpeech(t *testing.T) {
 		{"a holiday answering when", "doctor: when did the cough start\npatient: halloween", []found{{"halloween", deid.Date}}},
 		{"a holiday answering what stays", "doctor: what's your favorite holiday\npatient: halloween", nil},
 		{"a thing answering when stays", "doctor: when do you eat the most sugar\npatient: halloween candy mostly", nil},
+		{"feasts and national days born on", "patient: she was born on paddy's day, me on bonfire night, my son on hogmanay and my niece on pongal",
+			[]found{{"paddy's day", deid.Date}, {"bonfire night", deid.Date}, {"hogmanay", deid.Date}, {"pongal", deid.Date}}},
+		{"a feast of several words after since", "patient: the cough's been there since chinese new year", []found{{"chinese new year", deid.Date}}},
+		{"the same words otherwise stay", "patient: we had a bonfire; paddy is the dog; the chinese new year parade was fun; heritage museum", nil},
 	})
 }
 

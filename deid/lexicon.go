@@ -307,7 +307,10 @@ var builtinWords = map[uint64]string{
 		"valentines mother father mothers fathers new mlk columbus boxing patrick patricks eid fourth " +
 		"armistice remembrance anzac canada australia bastille victoria groundhog " +
 		// First words of holidayPhrases (seasons.go).
-		"cinco mardi yom rosh semana lunar",
+		"cinco mardi yom rosh semana lunar bonfire chinese " +
+		// Feasts and national days of Britain, Ireland, India, South
+		// Africa, Canada and New Zealand people are born on.
+		"hogmanay pongal onam vaisakhi baisakhi navratri purim paddy paddys heritage dominion waitangi",
 }
 
 func loadLexicon() {

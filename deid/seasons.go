@@ -10,7 +10,8 @@ var seasonWords = map[string]bool{"spring": true, "summer": true, "winter": true
 // holidayWords stand alone; holidayHeads need "Day" (or "Eve") after them.
 var holidayWords = map[string]bool{"thanksgiving": true, "halloween": true, "christmas": true, "xmas": true,
 	"easter": true, "hanukkah": true, "chanukah": true, "passover": true, "kwanzaa": true, "juneteenth": true,
-	"diwali": true, "ramadan": true, "eid": true}
+	"diwali": true, "ramadan": true, "eid": true, "hogmanay": true, "pongal": true, "onam": true, "vaisakhi": true,
+	"baisakhi": true, "navratri": true, "purim": true}
 
 // holidayPractice before a holiday make it the practice, not a day:
 // "observes Ramadan", "celebrates Diwali".
@@ -26,12 +27,14 @@ var holidayHeads = map[string]bool{"labor": true, "labour": true, "memorial": tr
 	"veterans": true, "presidents": true, "valentine": true, "valentines": true, "mother": true, "father": true,
 	"mothers": true, "fathers": true, "new": true, "mlk": true, "columbus": true, "boxing": true, "st": true,
 	"patrick": true, "patricks": true, "armistice": true, "remembrance": true, "anzac": true, "canada": true,
-	"australia": true, "bastille": true, "victoria": true, "groundhog": true}
+	"australia": true, "bastille": true, "victoria": true, "groundhog": true, "paddy": true, "paddys": true,
+	"heritage": true, "dominion": true, "waitangi": true}
 
 // holidayPhrases are holidays of several words, by their first word:
 // "since cinco de mayo", "after mardi gras".
 var holidayPhrases = map[string][]string{"cinco": {"de", "mayo"}, "mardi": {"gras"},
-	"yom": {"kippur"}, "rosh": {"hashanah"}, "semana": {"santa"}, "lunar": {"new", "year"}}
+	"yom": {"kippur"}, "rosh": {"hashanah"}, "semana": {"santa"}, "lunar": {"new", "year"}, "bonfire": {"night"},
+	"chinese": {"new", "year"}}
 
 // holidayStart: a holiday's name starts at token k ("Christmas", "Veterans
 // Day", "new year's day", "Armistice Day").
