@@ -241,9 +241,112 @@ func (s *scan) addName(i, j int, cls NameClass) {
 // and identifiers are found wherever they occur. Invalid UTF-8 is tolerated:
 // spans never split a valid multi-byte character.
 func (d *Detector) Detect(text string, known Known) []Span {
+	out, heard := d.detect(text, known)
+	// A word the rules found a name where the text names a person ("my
+	// brother bill drove me") and that is said again outside every span
+	// ("bill can call"): the text gave it, as metadata would, and a second
+	// pass decides its other mentions by their context, as for a supplied
+	// name that is a common word. Taken from the rules' spans, so that
+	// with the tagger on the second pass is the same.
+	if len(heard) > 0 {
+		k := known
+		k.compiled, k.heard = nil, heard
+		if add, _ := d.detect(text, k); len(add) > 0 {
+			out = mergeSpans(make([]Span, 0, len(out)+len(add)), out, add)
+		}
+	}
+	return out
+}
+
+// heardNames returns the one-word names in lower case the spans hold that
+// the text says again outside every span, and that the metadata does not
+// hold already.
+func heardNames(text string, spans []Span, known Known) []string {
+	if known.heard != nil {
+		return nil // the second pass
+	}
+	var heard []string
+	for _, sp := range spans {
+		if sp.Type != Name || sp.End-sp.Start < 3 || sp.End-sp.Start > 15 {
+			continue
+		}
+		w := text[sp.Start:sp.End]
+		if strings.IndexFunc(w, func(r rune) bool { return r < 'a' || r > 'z' }) >= 0 || slices.Contains(heard, w) ||
+			!relationBefore(text, sp.Start) || !saidOutside(text, w, spans) || suppliedPart(known, w) {
+			continue
+		}
+		heard = append(heard, w)
+	}
+	return heard
+}
+
+// relationBefore: the word before byte offset off (a comma between
+// allowed) is a relation or a role ("my brother bill", "my neighbor,
+// hope"): the strongest word a name can follow, the only one a name the
+// text gives is taken on ("my old one was yasmin" is a pill).
+func relationBefore(text string, off int) bool {
+	e := off
+	for e > 0 && (text[e-1] == ' ' || text[e-1] == ',') {
+		e--
+	}
+	b := e
+	for b > 0 && asciiLetter(text[b-1]) {
+		b--
+	}
+	if b == e || e-b > 16 {
+		return false
+	}
+	var buf [16]byte
+	w := buf[:e-b]
+	for i := range w {
+		w[i] = text[b+i] | 0x20
+	}
+	f, _ := lookupString(string(w))
+	return f&lxRelation != 0
+}
+
+// saidOutside: the word w occurs in text, as a whole word in lower case,
+// outside every span.
+func saidOutside(text, w string, spans []Span) bool {
+	for off := 0; ; {
+		k := strings.Index(text[off:], w)
+		if k < 0 {
+			return false
+		}
+		st, en := off+k, off+k+len(w)
+		off = en
+		if st > 0 && asciiLetter(text[st-1]) || en < len(text) && asciiLetter(text[en]) || spanCovers(spans, st) {
+			continue
+		}
+		return true
+	}
+}
+
+func asciiLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+// suppliedPart: w is a word of a name the metadata gives.
+func suppliedPart(known Known, w string) bool {
+	for _, names := range [][]string{known.PatientNames, known.ProviderNames, known.RelativeNames} {
+		for _, n := range names {
+			for _, f := range strings.FieldsFunc(n, func(r rune) bool { return r == ' ' || r == ',' || r == '-' || r == '.' }) {
+				if strings.EqualFold(f, w) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// detect is one pass of Detect: the rules, the tagger, the vetoes of
+// identifier-free text and the lower-case reading of a text in capitals;
+// and the names in lower case the rules found that the text says again
+// (heardNames).
+func (d *Detector) detect(text string, known Known) ([]Span, []string) {
 	s := d.pool.Get().(*scan)
 	defer d.release(s)
 	spans := s.rules(d, text, known, d.tagger != nil)
+	heard := heardNames(text, spans, known)
 	if d.tagger != nil {
 		spans = s.addTagged(d.tagger, spans)
 	}
@@ -253,7 +356,12 @@ func (d *Detector) Detect(text string, known Known) []Span {
 	if capsText(text) {
 		out = d.capsAsLower(text, known, out) // capsdoc.go
 	}
-	return out
+	// Only names kept, and said again outside what was found.
+	heard = slices.DeleteFunc(heard, func(w string) bool {
+		return !slices.ContainsFunc(out, func(sp Span) bool { return sp.Type == Name && text[sp.Start:sp.End] == w }) ||
+			!saidOutside(text, w, out)
+	})
+	return out, heard
 }
 
 // release returns s to the pool without references to the last text.

@@ -33,6 +33,10 @@ type Known struct {
 
 	// compiled is the index Detector.Compile made of these values.
 	compiled *compiledKnown
+	// heard are one-word names the text itself gave (Detect's second
+	// pass): each mention is decided by its context, as a supplied name
+	// that is a common word is.
+	heard []string
 }
 
 // compiledKnown is a Known's index, built once for many Detect calls: the
@@ -64,7 +68,8 @@ func (d *Detector) Compile(known Known) Known {
 // sameKnown reports whether a and b hold the same values.
 func sameKnown(a, b *Known) bool {
 	return slices.Equal(a.PatientNames, b.PatientNames) && slices.Equal(a.ProviderNames, b.ProviderNames) &&
-		slices.Equal(a.RelativeNames, b.RelativeNames) && slices.Equal(a.Identifiers, b.Identifiers) && a.BirthDate == b.BirthDate
+		slices.Equal(a.RelativeNames, b.RelativeNames) && slices.Equal(a.Identifiers, b.Identifiers) && a.BirthDate == b.BirthDate &&
+		slices.Equal(a.heard, b.heard)
 }
 
 // useKnown sets the index of this call's Known: the compiled one if known
@@ -430,6 +435,14 @@ func (k *knownIndex) build(kn Known, year int) {
 	addNames(kn.PatientNames, PatientNames)
 	addNames(kn.RelativeNames, RelativeNames)
 	addNames(kn.ProviderNames, ClinicianNames)
+	// Names the text gave: the word alone, no short forms, initials or
+	// misspellings, and its context decides every mention.
+	for _, w := range kn.heard {
+		if _, ok := k.parts[w]; !ok {
+			k.words = append(k.words, w)
+			k.parts[w] = knownPart{word: w, cls: RelativeNames, tier: kpCommon}
+		}
+	}
 	// k.words holds the keys of k.parts in the order they were added
 	// (rather than the map's order, which changes from run to run).
 	for _, w := range k.words {
