@@ -114,6 +114,12 @@ func (s *scan) lowerMonthOK(i int) bool {
 	if s.monthRangeEnd(i) {
 		return true
 	}
+	// "the third of may", "the 3rd of march": an ordinal day and "of".
+	if i >= 2 && s.toks[i].gap != gapLine && s.eq(i-1, "of") && s.toks[i-1].gap == gapSpace {
+		if q := i - 2; s.toks[q].is(lxOrdWord) || s.toks[q].shape&shDigit != 0 && s.ordinalDigits(q) {
+			return true
+		}
+	}
 	if w == "may" {
 		return i > 0 && s.toks[i].gap != gapLine && (s.eq(i-1, "in") && s.clauseEndsOrTurns(i) || s.mayMonth(i))
 	}
@@ -361,6 +367,20 @@ func (s *scan) firstDayOfRange(i int) {
 	}
 }
 
+// ordinalDigits: token q is a day written as an ordinal in digits ("3rd",
+// "21st").
+func (s *scan) ordinalDigits(q int) bool {
+	w := s.lower(q)
+	if len(w) < 3 || len(w) > 4 || w[0] < '0' || w[0] > '9' {
+		return false
+	}
+	switch w[len(w)-2:] {
+	case "st", "nd", "rd", "th":
+		return w[len(w)-3] >= '0' && w[len(w)-3] <= '9'
+	}
+	return false
+}
+
 // mayMonth: a lower-case "may" that a word of time before makes the
 // month ("in early may", "last may", "the end of may"), with no verb after
 // it that would make it the modal ("next may be").
@@ -543,6 +563,9 @@ var ratioWords = map[string]bool{"bp": true, "bipap": true, "cpap": true, "peep"
 // ratioNear is ratioBefore over a wider window, for the weaker date cues
 // ("Pain 8/10 -> 2/10 at 14:30").
 func (s *scan) ratioNear(i int) bool {
+	if s.dayPrepBefore(i) {
+		return false
+	}
 	for k := i - 1; k >= 0 && k >= i-6; k-- {
 		if s.toks[k+1].gap == gapLine || s.toks[k].punct(';') || s.toks[k].punct('.') && s.toks[k+1].gap == gapSpace {
 			return false // the word of another sentence: "back pain. Blood cultures 2/8, 2/9"
@@ -555,6 +578,9 @@ func (s *scan) ratioNear(i int) bool {
 }
 
 func (s *scan) ratioBefore(i int) bool {
+	if s.dayPrepBefore(i) {
+		return false
+	}
 	for k := i - 1; k >= 0 && k >= i-2; k-- {
 		if s.toks[k+1].gap == gapLine {
 			return false
@@ -564,6 +590,14 @@ func (s *scan) ratioBefore(i int) bool {
 		}
 	}
 	return false
+}
+
+// dayPrepBefore: "on", "since" or "until" right before token i: a ratio
+// word before them is not what the number measures ("seen at the VA on
+// 11/02", "pain since 3/14").
+func (s *scan) dayPrepBefore(i int) bool {
+	p := i - 1
+	return p >= 0 && s.toks[i].gap == gapSpace && (s.eq(p, "on") || s.eq(p, "since") || s.eq(p, "until"))
 }
 
 // datedEntry: a bare m/d that dates an entry: "Renal US 9/14: no

@@ -271,8 +271,13 @@ func heardNames(text string, spans []Span, known Known) []string {
 			continue
 		}
 		w := text[sp.Start:sp.End]
-		if strings.IndexFunc(w, func(r rune) bool { return r < 'a' || r > 'z' }) >= 0 || slices.Contains(heard, w) ||
-			!relationBefore(text, sp.Start) || !saidOutside(text, w, spans) || suppliedPart(known, w) {
+		// One word of letters, in lower case or capitalized ("my son
+		// Mason ... Mason also coughs").
+		if strings.IndexFunc(w[1:], func(r rune) bool { return r < 'a' || r > 'z' }) >= 0 || !asciiLetter(w[0]) {
+			continue
+		}
+		w = strings.ToLower(w)
+		if slices.Contains(heard, w) || !relationBefore(text, sp.Start) || !saidOutside(text, w, spans) || suppliedPart(known, w) {
 			continue
 		}
 		heard = append(heard, w)
@@ -305,21 +310,25 @@ func relationBefore(text string, off int) bool {
 	return f&lxRelation != 0
 }
 
-// saidOutside: the word w occurs in text, as a whole word in lower case,
-// outside every span.
+// saidOutside: the word w (in lower case) occurs in text, as a whole word
+// in lower case or capitalized, outside every span.
 func saidOutside(text, w string, spans []Span) bool {
-	for off := 0; ; {
-		k := strings.Index(text[off:], w)
-		if k < 0 {
-			return false
+	upper := string(w[0]-'a'+'A') + w[1:]
+	for _, form := range [2]string{w, upper} {
+		for off := 0; ; {
+			k := strings.Index(text[off:], form)
+			if k < 0 {
+				break
+			}
+			st, en := off+k, off+k+len(form)
+			off = en
+			if st > 0 && asciiLetter(text[st-1]) || en < len(text) && asciiLetter(text[en]) || spanCovers(spans, st) {
+				continue
+			}
+			return true
 		}
-		st, en := off+k, off+k+len(w)
-		off = en
-		if st > 0 && asciiLetter(text[st-1]) || en < len(text) && asciiLetter(text[en]) || spanCovers(spans, st) {
-			continue
-		}
-		return true
 	}
+	return false
 }
 
 func asciiLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
@@ -358,7 +367,7 @@ func (d *Detector) detect(text string, known Known) ([]Span, []string) {
 	}
 	// Only names kept, and said again outside what was found.
 	heard = slices.DeleteFunc(heard, func(w string) bool {
-		return !slices.ContainsFunc(out, func(sp Span) bool { return sp.Type == Name && text[sp.Start:sp.End] == w }) ||
+		return !slices.ContainsFunc(out, func(sp Span) bool { return sp.Type == Name && strings.EqualFold(text[sp.Start:sp.End], w) }) ||
 			!saidOutside(text, w, out)
 	})
 	return out, heard

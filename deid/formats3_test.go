@@ -230,5 +230,9 @@ func TestAgeDateAndPhoneShapesOfMessages(t *testing.T) {
 		{"a month and year with a dash", "Her last mammogram was 03-2023 and the colonoscopy 11-2019.", typed(deid.Date, "03-2023", "11-2019")},
 		{"a code with a dash", "Billed CPT 99213-2023 twice.", nil},
 		{"a bracketed area code without a space", "Please text me at (555)0142288 after noon.", typed(deid.Phone, "(555)0142288")},
+		{"an ordinal day of may or march", "patient: it was the third of may right after my shift, and the 3rd of march before", typed(deid.Date, "the third of may", "the 3rd of march")},
+		{"the modal after of stays", "patient: the first of these may help", nil},
+		{"a date after a ratio word and on", "I was seen at the VA on 11/02 for my knee; pain since 3/14.", typed(deid.Date, "11/02", "3/14")},
+		{"a ratio after its word stays", "VA 20/40 OD, 20/25 OS. Pain 8/10.", nil},
 	})
 }
