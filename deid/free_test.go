@@ -690,3 +690,19 @@ func TestVerbOpeningTerseNote(t *testing.T) {
 		{"a name pair before a verb stays", "Chidi Blackwood presents with pain.", []found{{"Chidi Blackwood", deid.Name}}},
 	})
 }
+
+// TestServicesAndAgenciesStay: a kind of pharmacy, a verb with a prefix on
+// no word list, a service phoned, a national lab and an agency are no
+// identifiers ("sent to preferred pharmacy", "Can you resubmit?", "called
+// Poison Control", "bill from Quest Diagnostics", "referred to DHHS");
+// the same shapes with a name stay found. From a review's PHI-free probes.
+func TestServicesAndAgenciesStay(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"a kind of pharmacy", "Pt requesting refill of albuterol inhaler; sent to preferred pharmacy.", nil},
+		{"a prefixed verb", "We submitted the form twice. Can you resubmit?", nil},
+		{"a service phoned", "Pt called Poison Control from home; daughter called Adult Protective Services.", nil},
+		{"a national lab and an agency", "Pt called regarding bill from Quest Diagnostics; referred to DHHS.", nil},
+		{"a person called and a name greeted stay", "He called Maria Lopez back. thank you reshma", []found{{"Maria Lopez", deid.Name}, {"reshma", deid.Name}}},
+	})
+}

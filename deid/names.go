@@ -703,6 +703,11 @@ func (s *scan) introName(i int) bool {
 	if s.toks[k].is(lxTitle | lxTitleClin) {
 		return false // the title matcher takes it
 	}
+	// "called Poison Control", "called Adult Protective Services": a
+	// service phoned, its name ending in a word of bodies.
+	if w == "called" && s.orgNameAt(k) {
+		return false
+	}
 	// "named Summer", "a daughter called Hope": a given name after
 	// "named" or "called" even when it is also a word.
 	givenAfterNamed := (w == "named" || w == "called") && s.toks[k].capWord() && !s.toks[k].allUpper() &&
@@ -2255,7 +2260,43 @@ func (s *scan) unlistedPersonFrame(i int) bool {
 func (s *scan) unlistedNameLike(i int) bool {
 	w := s.lower(i)
 	return !wordLikeEnding(w) && !unlistedForms[w] && !chatFillers[w] && !discourseWords[w] && !ackWords[w] && !endearments[w] &&
-		!s.dictionaryWord(i) && !s.englishLooking(i) && !s.pluralOfWord(i) && !s.tokIn(functionWordSet, i)
+		!s.dictionaryWord(i) && !s.englishLooking(i) && !s.pluralOfWord(i) && !s.tokIn(functionWordSet, i) && !prefixedWord(w)
+}
+
+// orgNameAt: the capitalized words from k end, within three, in a word
+// that names a service or a body ("Poison Control", "Child Protective
+// Services", "Crisis Line").
+func (s *scan) orgNameAt(k int) bool {
+	for n := 0; k > 0 && n < 4 && s.toks[k].capWord(); n++ {
+		if orgEnds[s.lower(k)] {
+			return n > 0
+		}
+		if m := s.next(k); m > 0 && s.toks[m].gap == gapSpace {
+			k = m
+		} else {
+			break
+		}
+	}
+	return false
+}
+
+// orgEnds end the names of services and bodies one calls.
+var orgEnds = map[string]bool{"control": true, "services": true, "service": true, "line": true, "hotline": true,
+	"helpline": true, "department": true, "office": true, "agency": true, "authority": true, "administration": true,
+	"security": true, "enforcement": true, "protection": true}
+
+// prefixedWord: w is an English word of five letters or more after "re",
+// "un", "pre", "mis", "dis" or "non" ("resubmit", "unclog", "prefill"),
+// a verb the word lists do not hold.
+func prefixedWord(w string) bool {
+	for _, p := range [...]string{"re", "un", "pre", "mis", "dis", "non"} {
+		if len(w) >= len(p)+5 && strings.HasPrefix(w, p) {
+			if _, ok := englishWords()[w[len(p):]]; ok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // personStateAfter: what is said after token i is said of a person, not

@@ -3185,6 +3185,8 @@ var clinicalAdjectives = map[string]bool{"pulmonary": true, "renal": true, "endo
 
 // whichOfKind say which facility of a kind is meant, and name none.
 var whichOfKind = map[string]bool{"same": true, "other": true, "local": true, "nearest": true, "closest": true,
+	"preferred": true, "retail": true, "outpatient": true, "inpatient": true, "designated": true, "listed": true,
+	"current": true, "original": true, "default": true, "mail": true, "specialty": true, "partner": true,
 	"big": true, "small": true, "little": true, "old": true, "another": true, "next": true, "last": true, "first": true,
 	"previous": true, "usual": true, "regular": true, "different": true, "public": true, "private": true, "state": true,
 	"county": true, "city": true, "walk": true, "this": true, "that": true, "these": true, "those": true, "our": true,
