@@ -1949,14 +1949,18 @@ func (s *scan) poBoxAt(i int) bool {
 	if p >= 0 && s.toks[p].punct('.') {
 		p--
 	}
+	q := p // the route's number, before a comma: "RR 3, Box 112"
+	if q >= 1 && s.toks[q].punct(',') {
+		q--
+	}
 	switch {
 	case p >= 0 && s.eq(p, "po"):
 		st = p
-	case p >= 1 && s.toks[p].digits() && (s.eq(p-1, "rr") || s.eq(p-1, "route") && p >= 2 && s.eq(p-2, "rural")):
-		// "RR 2 Box 18", "Rural Route 4 Box 7".
-		st = p - 1
-		if s.eq(p-1, "route") {
-			st = p - 2
+	case q >= 1 && s.toks[q].digits() && (s.eq(q-1, "rr") || s.eq(q-1, "route") && q >= 2 && s.eq(q-2, "rural")):
+		// "RR 2 Box 18", "Rural Route 4, Box 7".
+		st = q - 1
+		if s.eq(q-1, "route") {
+			st = q - 2
 		}
 	case p >= 2 && s.eq(p, "o") && s.toks[p-1].punct('.') && s.eq(p-2, "p"):
 		st = p - 2
@@ -2649,6 +2653,7 @@ func (s *scan) finishPlaces() {
 	s.possessivePlaces()
 	s.possessiveFacility()
 	s.camelCaseSystems()
+	s.cityVA()
 	s.coordinatedPlaces()
 	s.townAfterRegion()
 	s.localityBeforeTown()
@@ -3461,6 +3466,34 @@ func (s *scan) possessiveFacility() {
 	}
 }
 
+// cityVA: a listed city right before "VA" names a VA medical center,
+// which are named after their towns, in any case: "the ann arbor va
+// pharmacy", "at the Palo Alto VA". The city and "VA" are the place.
+func (s *scan) cityVA() {
+	if s.web.lex&lxStateAbbr == 0 {
+		return // no "va" in the text
+	}
+	for i := 1; i < len(s.toks); i++ {
+		if !s.eq(i, "va") || s.toks[i].gap != gapSpace {
+			continue
+		}
+		if n := s.next(i); n > 0 && s.toks[n].digits() {
+			continue // "VA 20/40": visual acuity
+		}
+		for p := max(0, i-3); p < i; p++ {
+			t := &s.toks[p]
+			if !t.letters() || t.n() < 3 {
+				continue
+			}
+			if e, _ := s.gazPhraseAt(p, lxCity); e == i-1 || p == i-1 && (t.gaz&gzCity != 0 || t.lex&lxCity != 0) &&
+				t.lex&(lxCommon|lxState|lxCountry) == 0 {
+				s.addTok(p, i, Location, prCue)
+				break
+			}
+		}
+	}
+}
+
 // camelCaseSystems: a word written in camel case whose last part is a word
 // of care ("HonorHealth", "ChristianaCare", "UCHealth", "ProMedica") names
 // a health system wherever it stands; one that opens with "Med" is as
@@ -3664,7 +3697,9 @@ func englishOrCompound(w string) bool {
 	for k := 4; k <= len(w)-4; k++ {
 		if _, ok := eng[w[:k]]; ok {
 			if _, ok := eng[w[k:]]; ok {
-				return true
+				// A word and "town" or "ville" is a place's name
+				// ("corktown", "mexicantown"; "downtown" is on the list).
+				return w[k:] != "town" && w[k:] != "ville"
 			}
 		}
 	}

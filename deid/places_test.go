@@ -1099,3 +1099,21 @@ func TestCamelCaseHealthSystems(t *testing.T) {
 		{"sources, records, remedies and Medicaid programs", "Searched PubMed; charted in EpicCare. Gave PediaCare. Covered by TennCare, later MaineCare.", nil},
 	})
 }
+
+// TestNeighbourhoodsVAsAndRuralRoutes: a word and "town" on no list is a
+// neighbourhood ("moved from corktown to mexicantown"; "downtown",
+// "hometown" stay), a listed city before "VA" names its VA medical center
+// in any case ("the ann arbor va pharmacy"; "VA 20/40" stays), and a rural
+// route's box after a comma is the address ("RR 3, Box 112"). From a
+// review's probes.
+func TestNeighbourhoodsVAsAndRuralRoutes(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"neighbourhoods in -town", "patient: we moved from corktown to mexicantown last year", locs("corktown", "mexicantown")},
+		{"words in -town stay", "patient: i grew up downtown, then uptown, my hometown is small", nil},
+		{"a city's VA in lower case", "patient: yeah the ann arbor va pharmacy mails them", locs("ann arbor va pharmacy")},
+		{"a city's VA in capitals", "Seen at the Palo Alto VA last week.", locs("Palo Alto VA")},
+		{"visual acuity stays", "VA 20/40 OD, 20/25 OS.", nil},
+		{"a rural route and box", "Pt lives on a farm off RR 3, Box 112, near Vassar.", locs("RR 3, Box 112", "Vassar")},
+	})
+}
