@@ -479,6 +479,8 @@ func TestNamesTheTextGives(t *testing.T) {
 		{"the subject again, the word kept", "patient: my brother bill drove me\ndoctor: ok the bill for the ambulance, bill can sign it",
 			[]found{{"bill", deid.Name}, {"bill", deid.Name}}},
 		{"a word after the name stays", "patient: my sister hope drove me here, i hope she finds parking", []found{{"hope", deid.Name}}},
+		{"a relation's name in the possessive before a symptom", "My son Hunter's fever is back. My daughter Harper's rash too. Her Addison's disease is stable.",
+			[]found{{"Hunter", deid.Name}, {"Harper", deid.Name}}},
 		{"capitalized, a name that is also a word or a town", "My son Mason has a fever. Mason also coughs. My son Tyler too; Tyler is 6.",
 			[]found{{"Mason", deid.Name}, {"Mason", deid.Name}, {"Tyler", deid.Name}, {"Tyler", deid.Name}}},
 	})

@@ -5093,6 +5093,11 @@ func (s *scan) eponymVetoed(st, en int) bool {
 	if !s.toks[st].upper() || s.titleBefore(st) {
 		return false
 	}
+	// "My son Hunter's fever", "my daughter Harper's rash": a relation's
+	// name, whatever disease is spelled so.
+	if p := s.sameLinePrev(st); p >= 0 && s.toks[st].gap == gapSpace && s.toks[p].letters() && s.toks[p].is(lxRelation) {
+		return false
+	}
 	if p := s.sameLinePrev(st); p >= 0 && s.toks[st].gap == gapSpace && s.toks[p].capWord() &&
 		(s.toks[p].is(lxFirst|lxSur) || s.toks[p].gaz&(gzFirst|gzSur) != 0 || s.titleBefore(p)) {
 		return false
