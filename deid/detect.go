@@ -463,6 +463,7 @@ func (s *scan) rules(d *Detector, text string, known Known, prep bool) []Span {
 	s.knownPass()
 	s.cueNamePass()
 	s.namesJoined()
+	s.doubleGivenNames()
 	s.propagateNames()
 	s.quotedNicknames()
 	s.answerPlaces()

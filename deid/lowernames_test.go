@@ -485,3 +485,16 @@ func TestNamesTheTextGives(t *testing.T) {
 			[]found{{"Mason", deid.Name}, {"Mason", deid.Name}, {"Tyler", deid.Name}, {"Tyler", deid.Name}}},
 	})
 }
+
+// TestDoubleGivenNames: a given name of two words in lower case ("bobby
+// jo", "billy ray", "jo ann") is removed whole; a modal after a name stays
+// ("my son tom will call"). From a review's probes.
+func TestDoubleGivenNames(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"a second given name after", "patient: my husband bobby jo gives me the shots, my son billy ray drives",
+			[]found{{"bobby", deid.Name}, {"jo", deid.Name}, {"billy", deid.Name}, {"ray", deid.Name}}},
+		{"a first given name before", "patient: my mom jo ann is sick", []found{{"jo", deid.Name}, {"ann", deid.Name}}},
+		{"a modal stays", "patient: my son tom will call you", []found{{"tom", deid.Name}}},
+	})
+}

@@ -1913,6 +1913,38 @@ func (s *scan) capsHeading(a, b int) bool {
 	return other
 }
 
+// doubleGivenNames: a given name of two words as the American South and
+// Appalachia give them, in lower case ("bobby jo", "billy ray", "betty
+// sue", "jo ann"): after a name found in lower case, a second given name
+// of doubleSeconds; before one after a relation, its first ("my mom jo
+// ann").
+func (s *scan) doubleGivenNames() {
+	for c, n := 0, len(s.cands); c < n; c++ {
+		cd := s.cands[c]
+		if cd.t != Name {
+			continue
+		}
+		st, en := s.candTokens(&cd)
+		if st < 0 || en < st || s.toks[st].upper() {
+			continue
+		}
+		if k := s.next(en); k > 0 && s.toks[k].gap == gapSpace && !s.toks[k].upper() && s.toks[k].letters() &&
+			doubleSeconds[s.lower(k)] {
+			s.addName(k, k, cd.cls)
+		}
+		if p := s.sameLinePrev(st); p > 0 && s.toks[st].gap == gapSpace && !s.toks[p].upper() && s.toks[p].letters() &&
+			doubleFirsts[s.lower(p)] && s.toks[p].gap == gapSpace && s.toks[p-1].letters() && s.toks[p-1].is(lxRelation) {
+			s.addName(p, p, cd.cls)
+		}
+	}
+}
+
+// doubleSeconds end given names of two words; doubleFirsts open them.
+var (
+	doubleSeconds = wordsOf("jo ray sue ann anne beth mae lou lee jean kay lynn jane marie belle joe bob dee ellen")
+	doubleFirsts  = wordsOf("jo mary anna billy bobby betty peggy sally ella emma lee")
+)
+
 // propagateNames marks every other occurrence of a word found in a name.
 func (s *scan) propagateNames() {
 	if s.nameSet.n == 0 {
