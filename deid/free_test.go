@@ -706,3 +706,15 @@ func TestServicesAndAgenciesStay(t *testing.T) {
 		{"a person called and a name greeted stay", "He called Maria Lopez back. thank you reshma", []found{{"Maria Lopez", deid.Name}, {"reshma", deid.Name}}},
 	})
 }
+
+// TestTitleAfterAYear: a doctor right after a year in a history list is
+// the person ("L TKA 2018 Dr. Ainsworth": a number before a title had
+// made it a unit's); milliseconds and a valve's grade stay. From a review's
+// probes of written notes.
+func TestTitleAfterAYear(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"a year before Dr.", "- L TKA 2018 Dr. Ainsworth\n- Seen 2019 Dr Okafor", []found{{"Ainsworth", deid.Name}, {"Okafor", deid.Name}}},
+		{"units and grades stay", "QTc 450 ms. Moderate 2+ MR. Mild 1+ TR.", nil},
+	})
+}

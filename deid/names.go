@@ -378,7 +378,9 @@ func (s *scan) titleName(i int) bool {
 		// but a note writes "escorted by officer Brannigan".
 		return false
 	}
-	if i > 0 && s.toks[i-1].word() && s.toks[i-1].shape&shDigit != 0 {
+	// "5 ms", "2+ MR": a unit or a grade after a number; "2018 Dr.
+	// Ainsworth", a year before a doctor, is a title.
+	if i > 0 && s.toks[i-1].word() && s.toks[i-1].shape&shDigit != 0 && !(s.eq(i, "dr") && t.upper() || s.eq(i, "mrs") || s.eq(i, "miss")) {
 		return false
 	}
 	k := i + 1
