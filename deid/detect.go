@@ -464,6 +464,7 @@ func (s *scan) rules(d *Detector, text string, known Known, prep bool) []Span {
 	s.cueNamePass()
 	s.namesJoined()
 	s.doubleGivenNames()
+	s.staffInitials()
 	s.propagateNames()
 	s.quotedNicknames()
 	s.answerPlaces()

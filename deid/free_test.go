@@ -718,3 +718,22 @@ func TestTitleAfterAYear(t *testing.T) {
 		{"units and grades stay", "QTc 450 ms. Moderate 2+ MR. Mild 1+ TR.", nil},
 	})
 }
+
+// TestSignaturesOfWrittenNotes: a signer's surname after a middle initial
+// though a disease is named after it ("Byron M. Mallory, MD"; a
+// Mallory-Weiss tear stays), the author's and typist's initials of a
+// dictated note ("JPK/ac 06/14/2023", "BMM/jf") and initials after a
+// label of who did the work ("Tech: lmb / Reviewed: HGW"); abbreviations
+// joined by a slash in a sentence and an answer after a label stay.
+// From a second review's probes of written notes.
+func TestSignaturesOfWrittenNotes(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"a surname a disease is named after", "Authenticated by Byron M. Mallory, MD\nEGD: Mallory-Weiss tear.",
+			[]found{{"Byron M. Mallory", deid.Name}}},
+		{"author and typist", "Leads left in situ.\nJPK/ac\nBMM/jf", []found{{"JPK", deid.Name}, {"ac", deid.Name}, {"BMM", deid.Name}, {"jf", deid.Name}}},
+		{"a tech and a reviewer", "Units crossmatched x2.\nTech: lmb / Reviewed: HGW", []found{{"lmb", deid.Name}, {"HGW", deid.Name}}},
+		{"abbreviations and answers stay", "BP/hr stable\nICU/er transfer\nOD/os equal\nReviewed: yes\nVerified: ok with pt", nil},
+		{"an acronym of a test and a reporting system", "EGFR negative by NGS. Reported to VAERS.", nil},
+	})
+}

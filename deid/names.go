@@ -209,7 +209,11 @@ func (s *scan) nameChain(i int, cls NameClass, strong bool) {
 			break
 		}
 		if s.isInitial(k) {
-			if m := s.next(k + 1); m > 0 && s.nameish(m, caps) {
+			// A surname after the initial, also one a disease is named
+			// after, after a given name ("Byron M. Mallory").
+			if m := s.next(k + 1); m > 0 && (s.nameish(m, caps) || s.toks[m].capWord() && s.toks[m].is(lxEponymName) &&
+				s.toks[m].gap == gapSpace && !s.eponymAfter(m) && !s.eponymAhead(m) &&
+				(strong || s.toks[en].is(lxFirst) || s.toks[en].gaz&gzFirst != 0)) {
 				en = k + 1
 				continue
 			}
@@ -264,8 +268,13 @@ func (s *scan) nameChain(i int, cls NameClass, strong bool) {
 		// eponym's head: "Mrs. Ethel Carver's dementia".
 		// A surname that also names a disease, after a name and before no
 		// eponym's head: "son Everett Coombs is", "Odessa Pugh in".
+		// The given name may be before a middle initial: "Byron M. Mallory".
+		gv := en
+		if gv >= 2 && s.toks[gv].punct('.') && s.isInitial(gv-1) {
+			gv -= 2
+		}
 		if tk.capWord() && tk.is(lxEponymName) && k == en+1 && tk.gap == gapSpace && !s.eponymAfter(k) && !s.eponymAhead(k) &&
-			!s.toks[en].is(lxEponymName) && (strong || s.toks[en].is(lxFirst) || s.toks[en].gaz&gzFirst != 0) && (caps == tk.allUpper()) {
+			!s.toks[en].is(lxEponymName) && (strong || s.toks[gv].is(lxFirst) || s.toks[gv].gaz&gzFirst != 0) && (caps == tk.allUpper()) {
 			en = k
 			continue
 		}
@@ -1940,6 +1949,60 @@ func (s *scan) doubleGivenNames() {
 		}
 	}
 }
+
+// staffInitials: the initials a dictated or verified document is signed
+// with: the author's and the typist's at a line's start ("JPK/ac
+// 06/14/2023", "BMM/jf"), and initials after a label of who did or checked
+// the work ("Tech: lmb / Reviewed: HGW").
+func (s *scan) staffInitials() {
+	for i := 0; i+2 < len(s.toks); i++ {
+		t := &s.toks[i]
+		if !t.letters() {
+			continue
+		}
+		// "JPK/ac": capitals, a slash, lower case, opening the line, and
+		// nothing after on it but the date and the job's number.
+		if t.n() >= 2 && t.n() <= 4 && t.allUpper() && s.toks[i+1].punct('/') && s.toks[i+1].gap == gapNone &&
+			s.toks[i+2].gap == gapNone && s.toks[i+2].letters() && !s.toks[i+2].upper() && s.toks[i+2].n() >= 2 &&
+			s.toks[i+2].n() <= 3 && s.lineStart(i) && t.lex&(lxMedical|lxCredential|lxUnitWord) == 0 &&
+			s.toks[i+2].lex&(lxMedical|lxUnitWord) == 0 && !s.tokIn(unitAcronymSet, i) {
+			if n := i + 3; n >= len(s.toks) || s.toks[n].gap == gapLine ||
+				s.toks[n].gap == gapSpace && (s.toks[n].digits() || s.eq(n, "job") || s.eq(n, "d") || s.eq(n, "dd") || s.eq(n, "t")) {
+				s.addName(i, i, ClinicianNames)
+				s.addName(i+2, i+2, ClinicianNames)
+				i += 2
+				continue
+			}
+		}
+		// "Tech: lmb", "Reviewed: HGW", "Verified by: KT".
+		if !staffLabels[s.lower(i)] {
+			continue
+		}
+		c := i + 1
+		if s.eq(c, "by") {
+			c++
+		}
+		if c+1 >= len(s.toks) || !s.toks[c].punct(':') {
+			continue
+		}
+		v := c + 1
+		w := &s.toks[v]
+		if !w.letters() || w.n() < 2 || w.n() > 4 || w.gap == gapLine || !(w.allUpper() || !w.upper()) ||
+			w.lex&(lxCommon|lxMedical|lxCredential|lxUnitWord|lxTitle|lxTitleClin) != 0 || s.englishTok(v) || staffCredentials[s.lower(v)] {
+			continue
+		}
+		if n := v + 1; n < len(s.toks) && s.toks[n].gap == gapSpace && s.toks[n].letters() && !s.toks[n].upper() {
+			continue // a sentence goes on: "Reviewed: ok with pt"
+		}
+		s.addName(v, v, ClinicianNames)
+	}
+}
+
+// staffLabels label who did or checked a document's work.
+var staffLabels = wordsOf("tech technologist reviewed verified initials typist transcriptionist")
+
+// staffCredentials after a label are the worker's trade, not initials.
+var staffCredentials = wordsOf("rrt rt slp pt ot cna lpn rn np pa md do ma emt crna mlt mt cls")
 
 // doubleSeconds end given names of two words; doubleFirsts open them.
 var (
