@@ -735,5 +735,7 @@ func TestSignaturesOfWrittenNotes(t *testing.T) {
 		{"a tech and a reviewer", "Units crossmatched x2.\nTech: lmb / Reviewed: HGW", []found{{"lmb", deid.Name}, {"HGW", deid.Name}}},
 		{"abbreviations and answers stay", "BP/hr stable\nICU/er transfer\nOD/os equal\nReviewed: yes\nVerified: ok with pt", nil},
 		{"an acronym of a test and a reporting system", "EGFR negative by NGS. Reported to VAERS.", nil},
+		{"electrolytes with their values", "Critical value called: K 6.8 on the specimen. Previously reported Na 118 was from the wrong patient.", nil},
+		{"an initial before a name stays a name", "Seen with K. Patel, NP.", []found{{"K. Patel", deid.Name}}},
 	})
 }

@@ -1998,6 +1998,22 @@ func (s *scan) staffInitials() {
 	}
 }
 
+// labValueAt: token k is an electrolyte's or a blood count's symbol with
+// its value after it ("K 6.8", "Na 118", "Mg 1.2"), a result and no
+// person's initial or name.
+func (s *scan) labValueAt(k int) bool {
+	if !s.toks[k].letters() || s.toks[k].n() > 3 || !labSymbols[s.lower(k)] {
+		return false
+	}
+	n := s.next(k)
+	if n > 0 && (s.toks[n].punct(':') || s.toks[n].punct('=')) {
+		n = s.next(n)
+	}
+	return n > 0 && s.toks[n].digits() && s.toks[n].gap != gapLine
+}
+
+var labSymbols = wordsOf("k na cl ca mg hb hgb plt wbc cr bun")
+
 // staffLabels label who did or checked a document's work.
 var staffLabels = wordsOf("tech technologist reviewed verified initials typist transcriptionist")
 
@@ -4651,6 +4667,8 @@ func (s *scan) vetoLookalikes() {
 			words = s.vetoedWords(words, st, en)
 		case cd.t == Name && st == en && s.raceWord(st):
 			cd.t = ""
+		case cd.t == Name && st == en && s.labValueAt(st):
+			cd.t = "" // "Critical value called: K 6.8", "reported Na 118"
 		case cd.t == Location && s.bodyAt(en):
 			cd.t = "" // "presented at the Quality Council"
 		case (st == en || en == st+1 && s.eq(en, "fe")) && s.contraceptiveBrand(st):

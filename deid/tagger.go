@@ -695,7 +695,7 @@ func (s *scan) addTagged(m *tagger.Model, spans []Span) []Span {
 		// ("Allen test", "Thessaly test", "Pfannenstiel retractor") or a
 		// brand ("Little Debbie") is no identifier.
 		if st, en := int(s.tpos[k]), int(s.tpos[e]); !s.titleBefore(st) && (s.eponymAfter(en) || s.eponymAhead(en)) || s.brandCovers(st, en) || s.brandPossessive(st, en) || s.eponymPairAt(st, en) || s.brandWord(st, en) || s.insurerAt(st, en) ||
-			ty == Name && st == en && (s.wordWithoutPerson(st) || s.raceWord(st) || s.lowerChain(st) || s.contraceptiveBrand(st)) ||
+			ty == Name && st == en && (s.wordWithoutPerson(st) || s.raceWord(st) || s.labValueAt(st) || s.lowerChain(st) || s.contraceptiveBrand(st)) ||
 			ty == Name && s.inPublicFigure(st, en) || ty == Name && en > st && s.verbOpensName(st) || ty == Location && st == en && s.monthWord(st) || st == en && (s.riverAt(st) || s.vetoedMention(st) || s.clinicalWord(st)) ||
 			ty == Location && st == en && (s.wordWithoutPlace(st) || s.adverbWord(st) || s.numberedPart(st) || s.switchedMedicine(st)) {
 			k = e
