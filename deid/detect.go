@@ -273,11 +273,12 @@ func heardNames(text string, spans []Span, known Known) []string {
 		w := text[sp.Start:sp.End]
 		// One word of letters, in lower case or capitalized ("my son
 		// Mason ... Mason also coughs").
-		if strings.IndexFunc(w[1:], func(r rune) bool { return r < 'a' || r > 'z' }) >= 0 || !asciiLetter(w[0]) {
-			continue
+		if strings.IndexFunc(w[1:], func(r rune) bool { return r < 'a' || r > 'z' }) >= 0 || !asciiLetter(w[0]) ||
+			!relationBefore(text, sp.Start) {
+			continue // most names: no relation before them, nothing allocated
 		}
 		w = strings.ToLower(w)
-		if slices.Contains(heard, w) || !relationBefore(text, sp.Start) || !saidOutside(text, w, spans) || suppliedPart(known, w) {
+		if slices.Contains(heard, w) || !saidOutside(text, w, spans) || suppliedPart(known, w) {
 			continue
 		}
 		heard = append(heard, w)
@@ -306,7 +307,7 @@ func relationBefore(text string, off int) bool {
 	for i := range w {
 		w[i] = text[b+i] | 0x20
 	}
-	f, _ := lookupString(string(w))
+	f, _ := lookupString(unsafe.String(&w[0], len(w))) // not kept: no copy
 	return f&lxRelation != 0
 }
 
