@@ -132,7 +132,15 @@
 //     start of the turn after one ("you're ninety two" / "ninety three on
 //     valentine's day"); at a life's event in words or figures ("died at
 //     ninety four in guadalajara", "lived to 101"; "in" and a word after
-//     the number is the preposition, not inches);
+//     the number is the preposition, not inches), and after a word of time
+//     or degree ("she is now 93", "he's almost 95"; "HR is now 93" stays);
+//   - dates of the shapes messages and forms use: a month and year with a
+//     dash ("mammogram 03-2023"), "the third of may" (an ordinal day and
+//     "of" make the month), a date after "on", "since" or "until" though a
+//     ratio word is before ("seen at the VA on 11/02"), and feasts and
+//     national days people are born on ("paddy's day", "bonfire night",
+//     "hogmanay", "chinese new year", "pongal", heritage and waitangi day);
+//     a bracketed area code with no space is a phone ("(555)0142288");
 //   - names: titles (Mr., Dr.), relation words ("her daughter Emily"),
 //     introductions ("my name is", "signed by"), credentials (", MD"), dialogue
 //     speaker tags, a bundled list of common first names and surnames (also
@@ -264,7 +272,16 @@
 //     and "state" after one said after at/to/from ("the port of tacoma",
 //     "a freshman at boise state"). A word written together from two
 //     English words counts as English only if both have four letters or
-//     more ("voicemail" stays; "partick", "ranipet" are towns);
+//     more ("voicemail" stays; "partick", "ranipet" are towns), and a word
+//     and "town" or "ville" is a place's name ("corktown"); a hospital in
+//     the possessive before a unit of it ("NMMC's clinic", "took her to
+//     Lurie's ER"; not "Crohn's clinic", "Wilson's clinic", "the ACC's
+//     clinic tools"); a health system in camel case with a word of care
+//     wherever it stands ("HonorHealth", "ChristianaCare", "UCHealth";
+//     generic compounds, Medicaid programs and products on the brand list
+//     stay: "DayCare", "TennCare", "PubMed"); a listed city before "VA" in
+//     any case ("the ann arbor va pharmacy"; "VA 20/40" stays); a rural
+//     route's box after a comma ("RR 3, Box 112");
 //   - places completed after the rules and again after the tagger
 //     (placeextend.go): a care home joined to its town by "of" or to a
 //     found place by "of" or "at" ("Sunrise of Arlington", "Wingate at
@@ -357,11 +374,27 @@
 //     no English word, or a word on no list, said alone at the start of a
 //     turn in answer to a question of who on the line before ("what's
 //     your husband's name" / "cillian"; "and your partner" / "cillian, he
-//     works"; not "what's the name of the street");
+//     works"; not "what's the name of the street"); a given name of two
+//     words in lower case ("bobby jo", "billy ray", "my mom jo ann"); a
+//     relation's name in the possessive though a disease is spelled so
+//     ("My son Hunter's fever");
+//   - names the text gives (Detect's second pass, detect.go): a one-word
+//     name found right after a relation or role ("my brother bill", "My
+//     son Mason") and said again outside every span is handed to the
+//     metadata path as a name of the common-word tier, so that each other
+//     mention is decided by its context like a supplied name's ("how old
+//     is hunter", "Mason also coughs"; "the bill for the ambulance", "i
+//     hope" stay). Taken from the rules' spans, so the tagger's pass
+//     agrees; only after a relation, since any lower-case name found
+//     spread a pill's name ("yasmin") in blind5;
 //   - names by the layout of a record: a label's value before an age
 //     ("Patient: Chan Tai Man, 58 M"), a header in capitals before an ID
 //     cue ("MOHAMMED AL-HASHIMI   MRN ..."), initials signing a note at its
-//     end or after a role's label ("- RG", "(LN)", "Sonographer: JH"), a
+//     end or after a role's label ("- RG", "(LN)", "Sonographer: JH",
+//     "Tech: lmb / Reviewed: HGW"), the author's and typist's initials of
+//     a dictated note ("JPK/ac 06/14/2023", "BMM/jf"), a surname after a
+//     middle initial though a disease is named after it ("Byron M.
+//     Mallory, MD"), a doctor after a year ("L TKA 2018 Dr. Ainsworth"), a
 //     user name after "user" or signing at the end when it is built from a
 //     listed name ("User jmartinez", "-- jlucas"), dotted initials of a
 //     subject ("Subject E.W."), "Initials: G-W-H", the addressee above a
