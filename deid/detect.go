@@ -258,9 +258,9 @@ func (d *Detector) Detect(text string, known Known) []Span {
 	return out
 }
 
-// heardNames returns the one-word names in lower case the spans hold that
-// the text says again outside every span, and that the metadata does not
-// hold already.
+// heardNames returns, in lower case, the one-word names after a relation
+// the spans hold that the text says again outside every span, and that the
+// metadata does not hold already.
 func heardNames(text string, spans []Span, known Known) []string {
 	if known.heard != nil {
 		return nil // the second pass
@@ -350,7 +350,7 @@ func suppliedPart(known Known, w string) bool {
 
 // detect is one pass of Detect: the rules, the tagger, the vetoes of
 // identifier-free text and the lower-case reading of a text in capitals;
-// and the names in lower case the rules found that the text says again
+// and the names after a relation the rules found that the text says again
 // (heardNames).
 func (d *Detector) detect(text string, known Known) ([]Span, []string) {
 	s := d.pool.Get().(*scan)

@@ -1082,7 +1082,7 @@ func (s *scan) possessiveOfPerson(i int) bool {
 	}
 	if a+2 < len(s.toks) && s.toks[a+2].gap == gapSpace && s.toks[a+2].letters() {
 		if s.toks[a+2].is(lxRelation) || personNouns[s.lower(a+2)] {
-			return true // "the kings' place" is the family's too
+			return true // "the king's place": the family's too
 		}
 		// A child's things and body: "is this ruby's inhaler", "june's
 		// ear"; after an article a thing's ("like a bell's eye").

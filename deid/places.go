@@ -3420,14 +3420,16 @@ func (s *scan) possessivePlaces() {
 
 // possessiveFacility: a hospital or system in the possessive before the
 // unit or clinic of it is a place, the "'s" with it: "NMMC's clinic has a
-// wait", "took her to Lurie's ER", "UCSF's cancer center". The owner is an
-// acronym on no other list, a listed hospital head or acronym, or a
-// capitalized word of no English that no clinical, trade or calendar list
-// holds; in lower case a listed head that is no English word, or a word on
-// no list. Diseases named after people ("Crohn's clinic", "Parkinson's
-// clinic"), groups of people ("Women's clinic"), kin and days ("Mom's ER
-// visit", "Friday's clinic"), chains, countries and the VA stay, and a name
-// after a title is the person's ("Dr. Patel's clinic").
+// wait", "took her to Lurie's ER", "UCSF's cancer center". The owner is a
+// hospital's acronym of the lists (not after "the", where a society's
+// stands), a hospital's head of the lists that is no person's name, a
+// capitalized word on no list and of no English or clinical shape, or a
+// person's name right after a place's preposition; in lower case a listed
+// head that is no English word, or a word on no list. Diseases named after
+// people ("Crohn's clinic", "Wilson's clinic"), groups of people ("Women's
+// clinic"), kin and days ("Mom's ER visit", "Friday's clinic"), chains,
+// countries and the VA stay, and a name after a title is the person's
+// ("Dr. Patel's clinic").
 func (s *scan) possessiveFacility() {
 	for i := 0; i+3 < len(s.toks); i++ {
 		t := &s.toks[i]
@@ -3513,7 +3515,12 @@ func (s *scan) camelCaseSystems() {
 		w := s.str(i)
 		last := -1 // where the last capitalized part starts
 		for k := 1; k < len(w); k++ {
-			if w[k] >= 'A' && w[k] <= 'Z' && (w[k-1] >= 'a' && w[k-1] <= 'z' || k+1 < len(w) && w[k+1] >= 'a' && w[k+1] <= 'z' && w[k-1] >= 'A' && w[k-1] <= 'Z') {
+			if !isUpperASCII(w[k]) {
+				continue
+			}
+			// After a lower-case letter ("HonorHealth"), or the last
+			// capital of an acronym before lower case ("UCHealth").
+			if w[k-1] >= 'a' && w[k-1] <= 'z' || k+1 < len(w) && w[k+1] >= 'a' && w[k+1] <= 'z' && isUpperASCII(w[k-1]) {
 				last = k
 			}
 		}
@@ -3530,6 +3537,8 @@ func (s *scan) camelCaseSystems() {
 		}
 	}
 }
+
+func isUpperASCII(c byte) bool { return c >= 'A' && c <= 'Z' }
 
 // camelCareTails are the last parts of a camel-case health system's name.
 // "Med" is left out: it ends products as often ("ResMed", "NeilMed",
