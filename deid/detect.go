@@ -274,7 +274,7 @@ func heardNames(text string, spans []Span, known Known) []string {
 		// One word of letters, in lower case or capitalized ("my son
 		// Mason ... Mason also coughs").
 		if strings.IndexFunc(w[1:], func(r rune) bool { return r < 'a' || r > 'z' }) >= 0 || !asciiLetter(w[0]) ||
-			!relationBefore(text, sp.Start) {
+			!relationBefore(text, sp.Start) && !relationSaid(text, sp.End) {
 			continue // most names: no relation before them, nothing allocated
 		}
 		w = strings.ToLower(w)
@@ -308,6 +308,26 @@ func relationBefore(text string, off int) bool {
 		w[i] = text[b+i] | 0x20
 	}
 	f, _ := lookupString(unsafe.String(&w[0], len(w))) // not kept: no copy
+	return f&lxRelation != 0
+}
+
+// relationSaid: the words from byte offset off say the name before is a
+// relation: " is my landlord", " was our nanny".
+func relationSaid(text string, off int) bool {
+	if rest := text[off:]; !strings.HasPrefix(rest, " is ") && !strings.HasPrefix(rest, " was ") {
+		return false // most names: nothing allocated
+	}
+	words := strings.Fields(text[off:min(len(text), off+40)])
+	if len(words) < 3 || words[0] != "is" && words[0] != "was" {
+		return false
+	}
+	switch words[1] {
+	case "my", "our", "his", "her", "their", "your":
+	default:
+		return false
+	}
+	r := strings.TrimRight(strings.ToLower(words[2]), ".,;:!?")
+	f, _ := lookupString(r)
 	return f&lxRelation != 0
 }
 
@@ -464,6 +484,7 @@ func (s *scan) rules(d *Detector, text string, known Known, prep bool) []Span {
 	s.knownPass()
 	s.cueNamePass()
 	s.namesJoined()
+	s.givenNameIsRelation()
 	s.doubleGivenNames()
 	s.staffInitials()
 	s.propagateNames()

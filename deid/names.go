@@ -1924,6 +1924,31 @@ func (s *scan) capsHeading(a, b int) bool {
 	return other
 }
 
+// givenNameIsRelation: a lower-case given name of the lists, also one that
+// is a word, opening a turn or a clause and said to be a relation: "cliff
+// is my landlord", "hope is my neighbor", "grace was our nanny" (not
+// "faith is my comfort").
+func (s *scan) givenNameIsRelation() {
+	for i := range s.toks {
+		t := &s.toks[i]
+		if !t.letters() || t.upper() || t.n() < 3 || t.lex&(lxFirst|lxFirstAmb) == 0 && t.gaz&(gzFirst|gzFirstAmb) == 0 ||
+			t.lex&lxRelation != 0 {
+			continue
+		}
+		v := s.next(i)
+		if v < 0 || !(s.eq(v, "is") || s.eq(v, "was")) || !s.turnStart(i) && !subjectOpeners[s.prevWordAt(i, 1)] {
+			continue
+		}
+		o := s.next(v)
+		if o < 0 || !(s.eq(o, "my") || s.eq(o, "our") || s.eq(o, "his") || s.eq(o, "her") || s.eq(o, "their") || s.eq(o, "your")) {
+			continue
+		}
+		if r := s.next(o); r > 0 && s.toks[r].letters() && s.toks[r].is(lxRelation) {
+			s.lowerNameAt(i, RelativeNames)
+		}
+	}
+}
+
 // doubleGivenNames: a given name of two words as the American South and
 // Appalachia give them, in lower case ("bobby jo", "billy ray", "betty
 // sue", "jo ann"): after a name found in lower case, a second given name
