@@ -378,9 +378,13 @@
 //     words in lower case ("bobby jo", "billy ray", "my mom jo ann"); a
 //     relation's name in the possessive though a disease is spelled so
 //     ("My son Hunter's fever");
+//   - a lower-case given name that is also a word, opening a turn and said
+//     to be a relation ("cliff is my landlord"; "faith is my comfort"
+//     stays);
 //   - names the text gives (Detect's second pass, detect.go): a one-word
 //     name found right after a relation or role ("my brother bill", "My
-//     son Mason") and said again outside every span is handed to the
+//     son Mason"), or said to be one ("cliff is my landlord"), and said
+//     again outside every span is handed to the
 //     metadata path as a name of the common-word tier, so that each other
 //     mention is decided by its context like a supplied name's ("how old
 //     is hunter", "Mason also coughs"; "the bill for the ambulance", "i
