@@ -737,5 +737,8 @@ func TestSignaturesOfWrittenNotes(t *testing.T) {
 		{"an acronym of a test and a reporting system", "EGFR negative by NGS. Reported to VAERS.", nil},
 		{"electrolytes with their values", "Critical value called: K 6.8 on the specimen. Previously reported Na 118 was from the wrong patient.", nil},
 		{"an initial before a name stays a name", "Seen with K. Patel, NP.", []found{{"K. Patel", deid.Name}}},
+		{"a clinician before a credential that is a state", "Vitals by (Kaitlyn Brewster, MA). I, Sebastian Kowal, PA-C, attest.",
+			[]found{{"Kaitlyn Brewster", deid.Name}, {"Sebastian Kowal", deid.Name}}},
+		{"towns before the same states stay towns", "Lives in Springfield, MA; moved from Baltimore, MD.", locs("Springfield", "Baltimore")},
 	})
 }

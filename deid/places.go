@@ -396,6 +396,27 @@ func (s *scan) stateNamedTown(st, i int) bool {
 	return n < 0 || s.toks[n].gap == gapLine || s.toks[n].kind == tkPunct || s.toks[n].digits()
 }
 
+// personBeforeCredentialState: the state at i is also a credential ("MA",
+// "MD", "PA", and "PA-C" is only one) and the words before its comma,
+// ending at end, are a given name of the lists that names no city and a
+// surname: a clinician signing, not a town.
+func (s *scan) personBeforeCredentialState(i, end int) bool {
+	switch s.lower(i) {
+	case "ma", "md", "pa":
+	default:
+		return false
+	}
+	if n := s.adj(i); n > 0 && s.toks[n].punct('-') {
+		return true // "PA-C"
+	}
+	st := end - 1
+	if st < 0 || !s.toks[st].capWord() || !s.toks[end].capWord() || s.toks[end].gap != gapSpace {
+		return false
+	}
+	g := &s.toks[st]
+	return (g.lex&lxFirst != 0 || g.gaz&gzFirst != 0) && g.lex&(lxCity|lxCommon) == 0 && g.gaz&gzCity == 0
+}
+
 // cityBeforeState: at a state ("IL", "Idaho") after a comma, the capitalized
 // words before the comma are a city.
 func (s *scan) cityBeforeState(i int) bool {
@@ -423,6 +444,9 @@ func (s *scan) cityBeforeState(i int) bool {
 	end := i - 2
 	if !comma {
 		end = i - 1
+	}
+	if comma && s.personBeforeCredentialState(i, end) {
+		return false // "Kaitlyn Brewster, MA", "Sebastian Kowal, PA-C": a medical assistant, a physician assistant
 	}
 	// "Burns, OR" or "Central Point, OR 97502" closing a line or before a
 	// ZIP is a town even when its words are ordinary ones.
