@@ -399,6 +399,9 @@
 //     a dictated note ("JPK/ac 06/14/2023", "BMM/jf"), a surname after a
 //     middle initial though a disease is named after it ("Byron M.
 //     Mallory, MD"), a doctor after a year ("L TKA 2018 Dr. Ainsworth"), a
+//     clinician before a credential that is also a state ("Kaitlyn
+//     Brewster, MA", "Sebastian Kowal, PA-C"; "Springfield, MA" stays a
+//     town), a
 //     user name after "user" or signing at the end when it is built from a
 //     listed name ("User jmartinez", "-- jlucas"), dotted initials of a
 //     subject ("Subject E.W."), "Initials: G-W-H", the addressee above a
