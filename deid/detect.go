@@ -273,12 +273,12 @@ func heardNames(text string, spans []Span, known Known) []string {
 		w := text[sp.Start:sp.End]
 		// One word of letters, in lower case or capitalized ("my son
 		// Mason ... Mason also coughs").
-		if strings.IndexFunc(w[1:], func(r rune) bool { return r < 'a' || r > 'z' }) >= 0 || !asciiLetter(w[0]) ||
+		if strings.IndexFunc(w[1:], func(r rune) bool { return r < 'a' || r > 'z' }) >= 0 || !isLetterByte(w[0]) ||
 			!relationBefore(text, sp.Start) && !relationSaid(text, sp.End) {
 			continue // most names: no relation before them, nothing allocated
 		}
 		w = strings.ToLower(w)
-		if slices.Contains(heard, w) || !saidOutside(text, w, spans) || suppliedPart(known, w) {
+		if slices.Contains(heard, w) || !saidOutside(text, w, spans) || metadataHolds(known, w) {
 			continue
 		}
 		heard = append(heard, w)
@@ -296,7 +296,7 @@ func relationBefore(text string, off int) bool {
 		e--
 	}
 	b := e
-	for b > 0 && asciiLetter(text[b-1]) {
+	for b > 0 && isLetterByte(text[b-1]) {
 		b--
 	}
 	if b == e || e-b > 16 {
@@ -343,7 +343,7 @@ func saidOutside(text, w string, spans []Span) bool {
 			}
 			st, en := off+k, off+k+len(form)
 			off = en
-			if st > 0 && asciiLetter(text[st-1]) || en < len(text) && asciiLetter(text[en]) || spanCovers(spans, st) {
+			if st > 0 && isLetterByte(text[st-1]) || en < len(text) && isLetterByte(text[en]) || spanCovers(spans, st) {
 				continue
 			}
 			return true
@@ -352,10 +352,8 @@ func saidOutside(text, w string, spans []Span) bool {
 	return false
 }
 
-func asciiLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
-
-// suppliedPart: w is a word of a name the metadata gives.
-func suppliedPart(known Known, w string) bool {
+// metadataHolds: w is a word of a name the metadata gives.
+func metadataHolds(known Known, w string) bool {
 	for _, names := range [][]string{known.PatientNames, known.ProviderNames, known.RelativeNames} {
 		for _, n := range names {
 			for _, f := range strings.FieldsFunc(n, func(r rune) bool { return r == ' ' || r == ',' || r == '-' || r == '.' }) {

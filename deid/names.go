@@ -2042,8 +2042,9 @@ var labSymbols = wordsOf("k na cl ca mg hb hgb plt wbc cr bun")
 // staffLabels label who did or checked a document's work.
 var staffLabels = wordsOf("tech technologist reviewed verified initials typist transcriptionist")
 
-// staffCredentials after a label are the worker's trade, not initials.
-var staffCredentials = wordsOf("rrt rt slp pt ot cna lpn rn np pa md do ma emt crna mlt mt cls")
+// staffCredentials after a label are the worker's trade, not initials:
+// those the lexicon's credentials (checked beside them) leave out.
+var staffCredentials = wordsOf("rrt rt slp ma emt mlt mt cls")
 
 // doubleSeconds end given names of two words; doubleFirsts open them.
 var (
