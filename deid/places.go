@@ -2678,6 +2678,7 @@ func (s *scan) finishPlaces() {
 	s.possessiveFacility()
 	s.camelCaseSystems()
 	s.cityVA()
+	s.hospitalByItsWord()
 	s.coordinatedPlaces()
 	s.townAfterRegion()
 	s.localityBeforeTown()
@@ -3520,6 +3521,62 @@ func (s *scan) cityVA() {
 	}
 }
 
+// hospitalByItsWord: the word a town calls its hospital by where no other
+// thing is called so, after "the" and a word of being or going somewhere
+// ("she was in the mater in may", "a nurse in the mercy and she"), or
+// without "the" after at/to/from for the words that are no common noun
+// ("i had my hip done at mercy in october", "an appointment at county on
+// the ninth", "at presby they said"), is that hospital when nothing follows
+// that could carry the word on: punctuation, the line's end, or a word of
+// hospitalWordEnds. "the Mercy wing", "in the county jail", "at the mercy
+// of" stay. The generic words that also name other things ("the general",
+// "the civic", "the royal") need the hospital said around them
+// (theGenericHospital).
+func (s *scan) hospitalByItsWord() {
+	for i := 2; i < len(s.toks); i++ {
+		t := &s.toks[i]
+		if !t.letters() || t.n() < 5 || t.n() > 9 {
+			continue
+		}
+		w := s.lower(i)
+		withThe, bare := hospitalCalledWords[w], hospitalBareWords[w]
+		if !withThe && !bare {
+			continue
+		}
+		p := s.sameLinePrev(i)
+		if p < 0 {
+			continue
+		}
+		switch {
+		case withThe && s.eq(p, "the"):
+			q := s.sameLinePrev(p)
+			if q < 0 || !s.toks[q].letters() || !hospitalWordBefore[s.lower(q)] {
+				continue
+			}
+		case bare && (s.eq(p, "at") || s.eq(p, "to") || s.eq(p, "from") || s.eq(p, "into")):
+		default:
+			continue
+		}
+		if n := s.next(i); n > 0 {
+			if nt := &s.toks[n]; nt.letters() && !hospitalWordEnds[s.lower(n)] || nt.digits() || nt.punct('\'') || nt.punct('-') {
+				continue
+			}
+		}
+		s.addTok(i, i, Location, prCue)
+	}
+}
+
+// hospitalCalledWords are what hospitals are called by after "the";
+// hospitalBareWords, the ones said without it (no common noun after
+// "at"); hospitalWordBefore, the words before "the"; hospitalWordEnds, the
+// words that may follow the hospital's word.
+var (
+	hospitalCalledWords = wordsOf("mater mercy rotunda")
+	hospitalBareWords   = wordsOf("memorial methodist mercy presby baptist county")
+	hospitalWordBefore  = wordsOf("at in to from into or and")
+	hospitalWordEnds    = wordsOf("for in on or and then when with before after overnight since until last yesterday now they so but because")
+)
+
 // camelCaseSystems: a word written in camel case whose last part is a word
 // of care ("HonorHealth", "ChristianaCare", "UCHealth", "ProMedica") names
 // a health system wherever it stands; one that opens with "Med" is as
@@ -4099,7 +4156,7 @@ func (s *scan) facHeadInTown(i int) bool {
 		return false
 	}
 	w := s.lower(i)
-	if siteNouns[w] || facilityWords[w] || hospitalWords[w] || whichOfKind[w] || placeKeepers[w] || inIdioms[w] || functionWords[w] {
+	if siteNouns[w] || facilityWords[w] || hospitalCalledWords[w] || whichOfKind[w] || placeKeepers[w] || inIdioms[w] || functionWords[w] {
 		return false
 	}
 	c := s.next(n)
@@ -4172,7 +4229,7 @@ func (s *scan) theNameInTown(i int) bool {
 		return false
 	}
 	w := s.lower(i)
-	if siteNouns[w] || facilityWords[w] || hospitalWords[w] || whichOfKind[w] || placeKeepers[w] {
+	if siteNouns[w] || facilityWords[w] || hospitalCalledWords[w] || whichOfKind[w] || placeKeepers[w] {
 		return false
 	}
 	c := s.next(n)

@@ -1117,3 +1117,20 @@ func TestNeighbourhoodsVAsAndRuralRoutes(t *testing.T) {
 		{"a rural route and box", "Pt lives on a farm off RR 3, Box 112, near Vassar.", locs("RR 3, Box 112", "Vassar")},
 	})
 }
+
+// TestHospitalsByTheirWord: the word a town calls its hospital by where
+// nothing else is called so ("the mater", "at mercy", "at county", "at
+// presby") after a word of being or going there and with nothing after it
+// that carries it on; "the Mercy wing", "at the mercy of", "county jail"
+// stay (the generic words, "the general", are TestTheGenericHospital's).
+// Written for this test.
+func TestHospitalsByTheirWord(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"before a month", "patient: i was in the mater in may for the chest pain", locs("mater")},
+		{"before a clause", "patient: my daughter is a nurse in the mercy and she sorted it all out", locs("mercy")},
+		{"without the", "patient: i had my hip done at mercy in october\npatient: and then at county on the ninth", []found{{"mercy", deid.Location}, {"october", deid.Date}, {"county", deid.Location}, {"the ninth", deid.Date}}},
+		{"before the line's end", "patient: the biopsy was at presby\ndoctor: ok", locs("presby")},
+		{"words carried on", "The Mercy wing; at the mercy of the weather; sent to county jail; at memorial services.", nil},
+	})
+}
