@@ -288,7 +288,9 @@ func (s *scan) dateSpan(i int) bool {
 			// alone answering a question about the date or a birthday, or
 			// said of something scheduled or dated ("my last period was
 			// the third", "my appointment is the seventeenth at two").
-			!(v.the && s.askedBefore(i, func(k int) bool { return datedNouns[s.lower(k)] }))) {
+			// "when was that" / "the fourteenth": asked when, a day from
+			// the third on (the first and second are also moments).
+			!(v.the && s.askedBefore(i, func(k int) bool { return datedNouns[s.lower(k)] || v.d > 2 && s.eq(k, "when") }))) {
 			return false
 		}
 	}
@@ -1351,13 +1353,15 @@ var dayClauseOpeners = wordsOf("a an my his her our their your it it's you")
 // dayEndWords after "the" and an ordinal end the day of a month where a
 // noun would make it the ordinal of something else ("the scan from the
 // eleventh shows", "it's the fourth no the fifth", "the thirtieth i'll be
-// fifty three"; not "the fourth floor"). A cue before still decides.
+// fifty three", "from the 14th through the 21st"; not "the fourth floor").
+// A cue before still decides.
 var dayEndWords = map[string]bool{"shows": true, "showed": true, "show": true, "was": true, "is": true, "were": true,
 	"looked": true, "looks": true, "came": true, "said": true, "says": true, "no": true, "yes": true, "right": true,
 	"i": true, "i'll": true, "i'm": true, "i'd": true, "we": true, "we'll": true, "we're": true, "she": true, "he": true,
 	"she'll": true, "he'll": true, "they": true, "then": true, "so": true, "or": true, "too": true, "already": true,
 	"maybe": true, "probably": true, "um": true, "uh": true, "because": true, "cause": true, "cuz": true, "while": true,
-	"yeah": true, "yep": true, "yup": true, "ok": true, "okay": true, "actually": true}
+	"yeah": true, "yep": true, "yup": true, "ok": true, "okay": true, "actually": true, "through": true, "thru": true,
+	"till": true, "til": true}
 
 var ordinalWords = map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
 	"eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
