@@ -68,9 +68,10 @@
 // a9_known9 dialogues-known9 (the ninth, ASR-style transcripts), b0_blind5
 // blind5 (the fifth blind corpus, made like blind4), b1_blind6 blind6 (the
 // sixth, made like blind5), b2_known10 dialogues-known10 (the tenth,
-// ASR-style transcripts with metadata in EHR export forms). The first three,
+// ASR-style transcripts with metadata in EHR export forms), b5_blind7
+// blind7 (the seventh blind corpus, made like blind6). The first three,
 // blind3, phifree3, phifree5, phifree6, phifree7, phifree8, phifree9, dialogues-known4, dialogues-known5,
-// dialogues-known6, dialogues-known7, dialogues-known8, dialogues-known9, dialogues-known10, places6, places7, places8, places10, blind4, blind5 and blind6 are
+// dialogues-known6, dialogues-known7, dialogues-known8, dialogues-known9, dialogues-known10, places6, places7, places8, places10, blind4, blind5, blind6 and blind7 are
 // split deterministically into <name>.jsonl and <name>-holdout.jsonl: within
 // each stratum the documents are ordered by an FNV hash of their ID (for the
 // blind corpora mixed further, see corpora) and the first share of each
@@ -255,6 +256,13 @@ var corpora = []struct {
 	// health numbers; PHI-free documents with look-alikes), written before
 	// the detector ran on it; split like blind5.
 	{name: "blind6", prefixes: []string{"b1_blind6"}, mix: true, share: 1.0 / 3, strata: metaFreeOther, meta: true},
+	// blind7: the seventh blind corpus (clinical questions and case
+	// vignettes as typed into an AI assistant or a consult request, dense
+	// in US facility names in every form; lower-case transcripts without
+	// and with metadata; less usual written notes and letters; PHI-free
+	// documents with look-alikes), written before the detector ran on it;
+	// split like blind6.
+	{name: "blind7", prefixes: []string{"b5_blind7"}, mix: true, share: 1.0 / 3, strata: metaFreeOther, meta: true},
 	// phifree7: PHI-free only (notes with Title Case headings and lists,
 	// lower-case transcripts; written before the detector ran on them); a
 	// third of each kind to the holdout.
