@@ -64,6 +64,8 @@ func (s *scan) cueNamePass() {
 		case t.punct(',') && i > 0 && t.gap == gapNone && i+1 < len(s.toks) && s.toks[i+1].digits() && s.toks[i+1].n() <= 3:
 			s.ageAfterName(i)
 			s.ageInParens(i)
+		case t.punct(',') && i > 0 && t.gap == gapNone && i+1 < len(s.toks) && s.toks[i+1].capWord():
+			s.lastFirstThenAgeSex(i)
 		}
 	}
 }
@@ -708,4 +710,74 @@ func (s *scan) ageInParens(i int) {
 		return
 	}
 	s.addTok(d, d, Age, prCue)
+}
+
+// lastFirstThenAgeSex: "Last, First" with no label before it, read as a
+// name by the age and sex written right after it, as sign-outs, transfer
+// notes and census lines put a patient ("7W-12 Hakimi, Farzana, 31F, DKA",
+// "transfer note: Ngata, Sione 43M from Hilo", "Bui, Minh Chau 45M"). i is
+// the comma; the surname before it and one to three given names or an
+// initial after it must read as names (nameish), none a state or country
+// ("Denver, Colorado 45M" is no one).
+func (s *scan) lastFirstThenAgeSex(i int) {
+	last := i - 1
+	if !s.toks[last].capWord() || !s.nameish(last, false) || s.toks[last].lex&(lxState|lxCountry) != 0 {
+		return
+	}
+	e := -1
+	for j, words := i+1, 0; j < len(s.toks) && s.toks[j].gap == gapSpace && words < 3; j++ {
+		t := &s.toks[j]
+		switch {
+		case s.isInitial(j):
+			e, j = j+1, j+1 // "Josefina C."
+		case t.capWord() && s.nameish(j, false) && t.lex&(lxState|lxCountry) == 0:
+			e = j
+		default:
+			j = len(s.toks)
+			continue
+		}
+		words++
+		if j+1 < len(s.toks) && s.toks[j+1].gap == gapSpace && s.ageSexAt(j+1) ||
+			j+2 < len(s.toks) && s.toks[j+1].punct(',') && s.toks[j+1].gap == gapNone && s.toks[j+2].gap == gapSpace && s.ageSexAt(j+2) {
+			s.addName(last, e, PatientNames)
+			return
+		}
+	}
+}
+
+// ageSexAt: token k starts an age with a sex or an age word, as notes
+// write them: "43M", "31F", "45yo", "45yoF", "90 y/o", "38 M", "61-year-old".
+func (s *scan) ageSexAt(k int) bool {
+	t := &s.toks[k]
+	w := s.lower(k)
+	n := 0
+	for n < len(w) && w[n] >= '0' && w[n] <= '9' {
+		n++
+	}
+	if n == 0 || n > 3 {
+		return false
+	}
+	if n < len(w) {
+		// One token: the number and its letters.
+		switch w[n:] {
+		case "m", "f", "yo", "yof", "yom", "yom.", "y", "yf", "ym", "mo":
+			return true
+		}
+		return false
+	}
+	if !t.digits() {
+		return false
+	}
+	a := k + 1
+	if a < len(s.toks) && s.toks[a].punct('-') && s.toks[a].gap == gapNone {
+		a++
+	}
+	if a >= len(s.toks) || s.toks[a].gap == gapLine || !s.toks[a].letters() {
+		return false
+	}
+	switch s.lower(a) {
+	case "m", "f", "y", "yo", "yof", "yom", "yr", "yrs", "year", "years", "male", "female":
+		return true
+	}
+	return false
 }

@@ -236,3 +236,20 @@ func TestAgeDateAndPhoneShapesOfMessages(t *testing.T) {
 		{"a ratio after its word stays", "VA 20/40 OD, 20/25 OS. Pain 8/10.", nil},
 	})
 }
+
+// TestLastFirstBeforeAgeAndSex: "Last, First" with no label before it is a
+// patient's name where the age and sex follow it, as sign-outs, transfer
+// notes and census lines write them; a town and its state, or a list of
+// symptoms, before a number stay what they are. Written for this test.
+func TestLastFirstBeforeAgeAndSex(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"a sign-out line", "sign out: 7W-12 Hakimi, Farzana, 31F, DKA resolving",
+			[]found{{"Hakimi, Farzana", deid.Name}}},
+		{"a transfer note", "ED to ED transfer note: Ngata, Sione 43M from Hilo",
+			[]found{{"Ngata, Sione", deid.Name}, {"Hilo", deid.Location}}},
+		{"two given names", "Sign-out: Bui, Minh Chau 45M, liver abscess", []found{{"Bui, Minh Chau", deid.Name}}},
+		{"an age word", "Census: Okonkwo-Reyes, Adaeze 58 y/o, CHF", []found{{"Okonkwo-Reyes, Adaeze", deid.Name}}},
+		{"symptoms stay", "Fever, Chills 3 days. Nausea, Vomiting 2x.", nil},
+	})
+}
