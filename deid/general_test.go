@@ -201,7 +201,7 @@ func TestSpokenAndListedDates(t *testing.T) {
 		{"month of a two-digit year", "she passed in june of ninety eight", []found{{"june of ninety eight", deid.Date}}},
 		{"month and spoken year", "her blood count from june twenty twenty three was normal", []found{{"june twenty twenty three", deid.Date}}},
 		{"holiday someone was born on", "my birthday's christmas eve so", []found{{"christmas eve", deid.Date}}},
-		{"fourth of july", "since like the fourth of july weekend", []found{{"the fourth of july", deid.Date}}},
+		{"fourth of july", "since like the fourth of july weekend", []found{{"the fourth of july weekend", deid.Date}}},
 		{"saint patrick's day", "it started after saint patrick's day which", []found{{"saint patrick's day", deid.Date}}},
 		{"holiday in opening hours", "Clinic closed on Thanksgiving and Christmas Day.", nil},
 		{"day alone answering the date question", "doctor: what's the date today\npatient: it's the fourth", []found{{"the fourth", deid.Date}}},

@@ -324,8 +324,14 @@ func (s *scan) seasonOfEvent(i int) int {
 	return -1
 }
 
-// yearAfter extends a date over a year right after it ("Thanksgiving 2019").
+// yearAfter extends a date over a year right after it ("Thanksgiving 2019"),
+// and a holiday over the weekend it names ("started it Labor Day weekend",
+// "the fourth of july weekend 2023": the days around the feast, a date as
+// precise as the feast).
 func (s *scan) yearAfter(end int) int {
+	if w := s.next(end); w > 0 && s.toks[w].gap == gapSpace && s.eq(w, "weekend") {
+		end = w
+	}
 	k := s.next(end)
 	if k > 0 && s.toks[k].punct(',') {
 		k = s.next(k)

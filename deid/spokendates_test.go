@@ -32,6 +32,7 @@ func TestSpokenDatesInDialogue(t *testing.T) {
 		{"a season of a spoken year", "patient: in the spring of twenty nineteen", typed(deid.Date, "spring of twenty nineteen")},
 		{"a holiday before a weekday", "patient: easter sunday she collapsed", typed(deid.Date, "easter")},
 		{"a holiday's morning", "patient: christmas morning he couldn't get up", typed(deid.Date, "christmas")},
+		{"a holiday's weekend", "patient: since memorial day weekend\nRheumatology started it Labor Day weekend for PMR.", typed(deid.Date, "memorial day weekend", "Labor Day weekend")},
 		{"the modal stays", "patient: this may help with the pain", nil},
 		{"the modal before be stays", "patient: next may be a good time to stop", nil},
 		{"an ordinal of a thing stays", "patient: it's the third time this year", nil},
