@@ -781,3 +781,26 @@ func (s *scan) ageSexAt(k int) bool {
 	}
 	return false
 }
+
+// irishSurnames: an Irish surname's particle, capitalized, between two
+// capitalized words ("Pt Cormac Ó Dálaigh", "Siobhán Ní Bhriain", "Aoife
+// Nic Giolla"): the two words and the particle are a name, whatever list
+// they are on; a name found with its given name runs on over the surname.
+// "Mac" is left out ("Big Mac Attack", "Mac OS").
+func (s *scan) irishSurnames() {
+	for k := 1; k+1 < len(s.toks); k++ {
+		t := &s.toks[k]
+		if t.gap != gapSpace || t.n() > 4 || t.shape&shLetter == 0 || !irishParticles[s.str(k)] {
+			continue
+		}
+		p, n := k-1, k+1
+		if s.toks[n].gap != gapSpace || !s.toks[n].capWord() || s.toks[n].allUpper() || !s.toks[p].capWord() || s.toks[p].allUpper() ||
+			s.toks[p].lex&(lxCommon|lxMedical|lxTitle|lxTitleClin|lxMonth|lxWeekday) != 0 {
+			continue
+		}
+		s.addName(p, n, PatientNames)
+	}
+}
+
+// irishParticles open the second word of an Irish surname.
+var irishParticles = map[string]bool{"Ó": true, "Ní": true, "Nic": true, "Uí": true, "Ua": true, "Mhic": true}

@@ -484,6 +484,7 @@ func (s *scan) rules(d *Detector, text string, known Known, prep bool) []Span {
 	s.namesJoined()
 	s.givenNameIsRelation()
 	s.doubleGivenNames()
+	s.irishSurnames()
 	s.staffInitials()
 	s.propagateNames()
 	s.quotedNicknames()

@@ -253,3 +253,16 @@ func TestLastFirstBeforeAgeAndSex(t *testing.T) {
 		{"symptoms stay", "Fever, Chills 3 days. Nausea, Vomiting 2x.", nil},
 	})
 }
+
+// TestIrishSurnames: a capitalized Irish particle between two capitalized
+// words makes them one name, also when neither word is on a list ("Pt
+// Cormac Ó Dálaigh"); "Mac" is no such sign ("The Big Mac Attack"). Written
+// for this test.
+func TestIrishSurnames(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"after a label without a colon", "Re: lithium level. Pt Cormac Ó Dálaigh, on lithium.", []found{{"Cormac Ó Dálaigh", deid.Name}}},
+		{"Ní", "Seen with Siobhán Ní Bhriain today.", []found{{"Siobhán Ní Bhriain", deid.Name}}},
+		{"Mac stays", "The Big Mac Attack burger.", nil},
+	})
+}
