@@ -16,6 +16,14 @@ func (s *scan) dropFree(spans []Span) []Span {
 	products := s.productListWords(spans)
 	out := spans[:0]
 	for _, sp := range spans {
+		if sp.Type == Location {
+			// A company where a person works is their employer, whatever
+			// it would otherwise read as ("works for Acme Plumbing").
+			if st := s.tokStartingAt(sp.Start); st >= 0 && s.employerCueBefore(st) {
+				out = append(out, sp)
+				continue
+			}
+		}
 		if sp.Type == Name {
 			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && en > st && s.sideInitial(st) {
 				if !s.nameWordIn(st+2, en) {

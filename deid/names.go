@@ -4680,7 +4680,8 @@ func (s *scan) vetoLookalikes() {
 			continue
 		}
 		switch {
-		case (s.brandAt(st, en) || s.companyAt(st, en, cd.t == Name)) && !s.personNotBrand(cd, st, en):
+		case (s.brandAt(st, en) || s.companyAt(st, en, cd.t == Name)) && !s.personNotBrand(cd, st, en) &&
+			!(cd.t == Location && s.employerCueBefore(st)):
 			cd.t = ""
 			words = s.vetoedWords(words, st, en)
 		case s.eponymVetoed(st, en) && !(cd.t == Location && (s.livingBefore(st) || s.eq(en, "hospital") || s.eq(en, "infirmary"))) ||

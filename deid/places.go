@@ -2679,6 +2679,7 @@ func (s *scan) finishPlaces() {
 	s.camelCaseSystems()
 	s.cityVA()
 	s.hospitalByItsWord()
+	s.employers()
 	s.coordinatedPlaces()
 	s.townAfterRegion()
 	s.localityBeforeTown()
@@ -3565,6 +3566,152 @@ func (s *scan) hospitalByItsWord() {
 		s.addTok(i, i, Location, prCue)
 	}
 }
+
+// employers: the employer or school a person works or studies at, named
+// after a verb of work and its preposition ("works at", "worked for",
+// "employed by", "retired from", "laid off from", "a student at", "drives
+// for"; Safe Harbor removes the names of the individual's employers):
+// capitalized words ("retired from Bath Iron Works", "a grad student at
+// Georgia Tech", "works at the Mohegan Sun Pocono casino"), or in lower
+// case one or two words of no English before a word of a workplace ("works
+// at the mercedes plant", "at the hibbing taconite mine") or ending the
+// clause ("works at nellis, he's air force"). "works at a bank", "works
+// for the county", "works at home" and "works at the hospital" stay.
+func (s *scan) employers() {
+	for i := 0; i+2 < len(s.toks); i++ {
+		t := &s.toks[i]
+		if !t.letters() || t.n() < 3 || t.n() > 9 || !employerVerbs[s.lower(i)] {
+			continue
+		}
+		k := s.next(i)
+		// "works nights at", "laid off from", "student at", "works part time for"
+		for n := 0; k > 0 && n < 2 && s.toks[k].letters() && workBetween[s.lower(k)]; n++ {
+			k = s.next(k)
+		}
+		if k < 0 || !s.toks[k].letters() || !employerPreps[s.lower(k)] {
+			continue
+		}
+		if s.lower(k) == "with" && !s.eq(i, "job") {
+			continue
+		}
+		st := s.next(k)
+		if st > 0 && s.eq(st, "the") {
+			st = s.next(st)
+		}
+		if st < 0 || !s.toks[st].letters() || s.toks[st].gap != gapSpace {
+			continue
+		}
+		if s.toks[st].upper() {
+			if e := s.capsEmployer(st); e > st || e == st && s.toks[st].lex&(lxState|lxCountry) == 0 {
+				s.addTok(st, e, Location, prCue)
+			}
+			continue
+		}
+		// Lower case: one or two words of no English, then a workplace's
+		// word or the clause's end.
+		e := st
+		for e < st+2 && s.lowerEmployerWord(e) {
+			if n := s.next(e); n > 0 && s.toks[n].gap == gapSpace && s.lowerEmployerWord(n) {
+				e = n
+				continue
+			}
+			break
+		}
+		if !s.lowerEmployerWord(e) {
+			continue
+		}
+		n := s.next(e)
+		if n < 0 || s.toks[n].kind == tkPunct && !s.toks[n].punct('-') || s.toks[n].letters() && (workplaceWords[s.lower(n)] || clauseEndWords[s.lower(n)]) {
+			s.addTok(st, e, Location, prCue)
+		}
+	}
+}
+
+// employerCueBefore: a verb of work and its preposition stand right before
+// token st ("works at", "retired from the"): a company's name there is the
+// person's employer, which Safe Harbor removes, not a product or a firm
+// mentioned in passing (vetoLookalikes keeps it).
+func (s *scan) employerCueBefore(st int) bool {
+	p := s.sameLinePrev(st)
+	if p >= 0 && s.eq(p, "the") {
+		p = s.sameLinePrev(p)
+	}
+	if p < 0 || !s.toks[p].letters() || !employerPreps[s.lower(p)] {
+		return false
+	}
+	v := s.sameLinePrev(p)
+	for n := 0; v >= 0 && n < 2 && s.toks[v].letters() && workBetween[s.lower(v)]; n++ {
+		v = s.sameLinePrev(v)
+	}
+	return v >= 0 && s.toks[v].letters() && employerVerbs[s.lower(v)] && (!s.eq(p, "with") || s.eq(v, "job"))
+}
+
+// capsEmployer returns the last token of a capitalized employer's name from
+// st (up to five words, joined by "&", "of", "and" or a hyphen), or -1 when
+// its first word is a common word that names no one's employer ("Home",
+// "Night").
+func (s *scan) capsEmployer(st int) int {
+	if s.toks[st].lex&(lxMonth|lxWeekday|lxTitle|lxTitleClin|lxRelation) != 0 || notEmployers[s.lower(st)] {
+		return -1
+	}
+	e := st
+	for words := 1; words < 5; words++ {
+		n := s.next(e)
+		if n < 0 {
+			break
+		}
+		switch {
+		case s.toks[n].capWord() && s.toks[n].gap == gapSpace:
+			e = n
+		case (s.toks[n].punct('&') || s.eq(n, "of") || s.eq(n, "and")) && s.toks[n].gap == gapSpace:
+			if m := s.next(n); m > 0 && s.toks[m].capWord() && s.toks[m].gap == gapSpace {
+				e = m
+				continue
+			}
+			return e
+		case s.toks[n].punct('-') && s.toks[n].gap == gapNone:
+			if m := s.adj(n); m > 0 && s.toks[m].letters() {
+				e = m
+				continue
+			}
+			return e
+		default:
+			return e
+		}
+	}
+	return e
+}
+
+// lowerEmployerWord: token k, in lower case, can be a word of an
+// employer's name: no English word, no word of the lexicon's ordinary,
+// medical or time words.
+func (s *scan) lowerEmployerWord(k int) bool {
+	t := &s.toks[k]
+	return t.letters() && !t.upper() && t.n() >= 3 && !s.englishTok(k) && !workplaceWords[s.lower(k)] &&
+		t.lex&(lxCommon|lxMedical|lxMonth|lxWeekday|lxTitle|lxTitleClin|lxRelation|lxState|lxCountry|lxCue|lxDateCue|lxTimeWord) == 0
+}
+
+var (
+	// employerVerbs are the verbs and nouns of work and study before an
+	// employer's preposition.
+	employerVerbs = wordsOf("work works worked working employed employee retired laid job student students intern " +
+		"volunteer volunteers volunteered drives drove")
+	// workBetween may stand between them: "works nights at", "laid off
+	// from", "works part time for".
+	workBetween = wordsOf("nights days doubles shifts still off part time full there now grad graduate nursing pharmacy")
+	// employerPreps: "at", "for", "by", "from" ("retired from"), "with" (only
+	// after "job").
+	employerPreps = wordsOf("at for by from with")
+	// workplaceWords are the places of work after an employer's name.
+	workplaceWords = wordsOf("plant mine mill factory warehouse casino shipyard yard refinery store plant's depot " +
+		"office offices headquarters hq site campus distribution center")
+	// clauseEndWords end the clause after a lower-case employer.
+	clauseEndWords = wordsOf("and but so since for as in on now then because")
+	// notEmployers are capitalized words after "works at" that name no
+	// employer.
+	notEmployers = wordsOf("home night nights night's the a an this that his her my our their same local several " +
+		"least most times")
+)
 
 // hospitalCalledWords are what hospitals are called by after "the";
 // hospitalBareWords, the ones said without it (no common noun after

@@ -1134,3 +1134,20 @@ func TestHospitalsByTheirWord(t *testing.T) {
 		{"words carried on", "The Mercy wing; at the mercy of the weather; sent to county jail; at memorial services.", nil},
 	})
 }
+
+// TestEmployersAfterWork: the employer or school a person works or studies
+// at, after a verb of work and its preposition, is removed (Safe Harbor
+// lists the names of the individual's employers), also a company the
+// lookalike rules would keep ("works for Acme Plumbing"); generic
+// workplaces and "works at home" stay. Written for this test.
+func TestEmployersAfterWork(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"a company", "He works for Acme Plumbing and was laid off from Boeing in May.",
+			[]found{{"Acme Plumbing", deid.Location}, {"Boeing", deid.Location}, {"May", deid.Date}}},
+		{"retired from", "65F retired from Bath Iron Works, on metformin.", locs("Bath Iron Works")},
+		{"a school named for a state", "Pt is a grad student at Georgia Tech; roommate has her meds.", locs("Georgia Tech")},
+		{"lower case before a workplace", "patient: he works at the hormel plant so he came straight from work", locs("hormel")},
+		{"generic workplaces stay", "He works at the hospital; she works at a bank; works for the county; works at home; works at night; job at the warehouse.", nil},
+	})
+}
