@@ -110,6 +110,16 @@ func (s *scan) lowerMonthOK(i int) bool {
 		if _, e, ord, _ := s.dayOf(n); e >= 0 && (ord || w != "may" && w != "march") {
 			return true
 		}
+		// "june the fifth", "may the third, and then": "the" and an
+		// ordinal day, as people say a date; after "may" and "march" the
+		// day must end the clause or go on as a day does ("may the third
+		// one be better" is the verb).
+		if m := s.next(n); m > 0 && s.eq(n, "the") && s.toks[m].gap == gapSpace {
+			if _, e, ord, _ := s.dayOf(m); e >= 0 && ord && (w != "may" && w != "march" || s.timeOrEndAfter(e) ||
+				dayEndWords[s.nextWordAt(e)] || clauseWords[s.nextWordAt(e)]) {
+				return true
+			}
+		}
 	}
 	if s.monthRangeEnd(i) {
 		return true
@@ -257,6 +267,10 @@ func (s *scan) dateCueDayAfter(i int) bool {
 	return false
 }
 
+// relativeDays right before a month and day name the same day again: "at
+// around 1500 yesterday 6/8", "today 3/14".
+var relativeDays = map[string]bool{"yesterday": true, "today": true, "tomorrow": true, "tonight": true}
+
 // dateSpan adds a Date candidate for a date starting at token i.
 func (s *scan) dateSpan(i int) bool {
 	v, end := s.dateAt(i)
@@ -269,7 +283,7 @@ func (s *scan) dateSpan(i int) bool {
 			return false // "BiPAP 12/5", "strength 4/5", "pain 5/10"
 		}
 		if !(s.kn().dobOK && s.kn().dobM == v.m && s.kn().dobD == v.d) && !s.cueBefore(i, lxDateCue|lxWeekday, 3) &&
-			!s.datedEntry(i, end) && !s.loggedLine(i, end) && (s.ratioNear(i) || !s.slashCueBefore(i) && !s.clinicianBefore(i) &&
+			!relativeDays[s.prevWordAt(i, 1)] && !s.datedEntry(i, end) && !s.loggedLine(i, end) && (s.ratioNear(i) || !s.slashCueBefore(i) && !s.clinicianBefore(i) &&
 			!s.timeAfter(end) && !s.mdListed(i, end, v) && !s.mdDayOnly(i, end, v) && !s.mdAfterEvent(i, end, v) && !s.timeBefore(i)) {
 			return false
 		}
@@ -282,7 +296,7 @@ func (s *scan) dateSpan(i int) bool {
 		// "the second of this month" is a date by itself.
 		if !v.of && (i == 0 || !(s.eq(i-1, "on") || s.eq(i-1, "since") || s.eq(i-1, "until") || s.eq(i-1, "by") || s.eq(i-1, "before") ||
 			s.eq(i-1, "after") || s.eq(i-1, "from") || s.eq(i-1, "through") || s.eq(i-1, "between") || s.eq(i-1, "for") ||
-			s.toks[i-1].is(lxWeekday) || s.toks[i-1].punct(',') && i >= 2 && s.toks[i-2].is(lxWeekday) || // "friday, the nineteenth"
+			s.toks[i-1].is(lxWeekday) || (s.toks[i-1].punct(',') || s.toks[i-1].punct('.')) && i >= 2 && s.toks[i-2].is(lxWeekday) || // "friday, the nineteenth", "sunday. the tenth."
 			s.eq(i-1, "of") && i >= 2 && partOfDayNouns[s.lower(i-2)]) &&
 			// "what's today's date" / "it's the fourth no the fifth": a day
 			// alone answering a question about the date or a birthday, or
