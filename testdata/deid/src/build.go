@@ -68,10 +68,12 @@
 // a9_known9 dialogues-known9 (the ninth, ASR-style transcripts), b0_blind5
 // blind5 (the fifth blind corpus, made like blind4), b1_blind6 blind6 (the
 // sixth, made like blind5), b2_known10 dialogues-known10 (the tenth,
-// ASR-style transcripts with metadata in EHR export forms), b5_blind7
-// blind7 (the seventh blind corpus, made like blind6). The first three,
+// ASR-style transcripts with metadata in EHR export forms), b4_known11
+// dialogues-known11 (the eleventh, whole visits as speech recognition
+// writes them), b5_blind7 blind7 (the seventh blind corpus, made like
+// blind6). The first three,
 // blind3, phifree3, phifree5, phifree6, phifree7, phifree8, phifree9, dialogues-known4, dialogues-known5,
-// dialogues-known6, dialogues-known7, dialogues-known8, dialogues-known9, dialogues-known10, places6, places7, places8, places10, blind4, blind5, blind6 and blind7 are
+// dialogues-known6, dialogues-known7, dialogues-known8, dialogues-known9, dialogues-known10, dialogues-known11, places6, places7, places8, places10, blind4, blind5, blind6 and blind7 are
 // split deterministically into <name>.jsonl and <name>-holdout.jsonl: within
 // each stratum the documents are ordered by an FNV hash of their ID (for the
 // blind corpora mixed further, see corpora) and the first share of each
@@ -227,6 +229,18 @@ var corpora = []struct {
 	// PHI-free look-alikes), written by a helper before the detector ran on
 	// it; split like dialogues-known9.
 	{name: "dialogues-known10", prefixes: []string{"b2_known10"}, mix: true, share: 1.0 / 3, strata: metaFreeOther,
+		meta: true, allKnown: true},
+	// dialogues-known11: the eleventh supplied-name set (150 lower-case
+	// transcripts of whole visits as speech recognition writes them, half
+	// punctuated; speaker tags in many styles or none; fillers, false starts
+	// and interruptions; supplied names in greetings, identity checks,
+	// spellings, nicknames, mishearings, possessives, initials, titles and
+	// sign-offs; names of many origins, hyphenated and two-part surnames;
+	// common-word names also said as words; identifiers, birth dates,
+	// streets, towns and facilities said aloud; a fifth with PHI-free
+	// look-alikes), written by a helper before the detector ran on it;
+	// split like dialogues-known10.
+	{name: "dialogues-known11", prefixes: []string{"b4_known11"}, mix: true, share: 1.0 / 3, strata: metaFreeOther,
 		meta: true, allKnown: true},
 	// places6: short passages dense in places (two thirds lower-case
 	// speech-recognition text, the rest written), some PHI-free with the
