@@ -84,6 +84,11 @@ var maxSurvivingSupplied = map[string]map[string]int{
 	// tuning part); 4 and 6 after the one-letter part ("dr o faolain"), 2
 	// and 3 of them on the holdout. Not met.
 	"dialogues-known10": {"tagger": 4, "rules-only": 6},
+	// dialogues-known11 (a helper for the lead, 2026-12-06), 150 whole
+	// visits as speech recognition writes them, tuning part and holdout
+	// together (930 mentions): first look 10 and 11 survivors (3 and 4 on
+	// the tuning part, 7 and 7 on the holdout). Not met.
+	"dialogues-known11": {"tagger": 10, "rules-only": 11},
 }
 
 // suppliedParts lists the files of a corpus of the map above: a set
@@ -93,7 +98,8 @@ var suppliedParts = map[string][]string{"dialogues-known4": {"dialogues-known4",
 	"dialogues-known6":  {"dialogues-known6", "dialogues-known6-holdout"},
 	"dialogues-known7":  {"dialogues-known7", "dialogues-known7-holdout"},
 	"dialogues-known9":  {"dialogues-known9", "dialogues-known9-holdout"},
-	"dialogues-known10": {"dialogues-known10", "dialogues-known10-holdout"}}
+	"dialogues-known10": {"dialogues-known10", "dialogues-known10-holdout"},
+	"dialogues-known11": {"dialogues-known11", "dialogues-known11-holdout"}}
 
 // readSupplied reads testdata/deid/<name>.jsonl.
 func readSupplied(t *testing.T, name string) []eval.Document {
