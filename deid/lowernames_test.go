@@ -501,3 +501,17 @@ func TestDoubleGivenNames(t *testing.T) {
 		{"a modal stays", "patient: my son tom will call you", []found{{"tom", deid.Name}}},
 	})
 }
+
+// TestSpeakerTagWordsAfterDoctor: in a transcript whose speaker tags have
+// no colon, the word after "doctor" opening a turn is the doctor's first
+// word when it is a dictionary word on no list of names ("doctor perfect
+// and date of birth", "my doctor thinks"); a surname there stays a name.
+// Written for this test.
+func TestSpeakerTagWordsAfterDoctor(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"a tag and a word", "patient the lab is down the hall\ndoctor perfect and date of birth\ndoctor excellent how far can you walk now", nil},
+		{"a verb after doctor", "patient: hi so my doctor thinks i have um cushings", nil},
+		{"a surname of no dictionary", "patient: thanks doctor brightwater", []found{{"brightwater", deid.Name}}},
+	})
+}

@@ -3301,7 +3301,9 @@ func (s *scan) lowerContextName(i int) bool {
 	}
 	gazName := t.gaz&(gzFirst|gzSur) != 0 && t.gaz&gzWord == 0
 	unknown := t.lex == 0 && t.gaz&^(gzFirst|gzSur|gzTown|gzFacHead|gzFacAcro) == 0 && !strings.HasSuffix(w, "ly") &&
-		!strings.HasSuffix(w, "ing") && !strings.HasSuffix(w, "ed") && s.personTitleBefore(i) && !s.englishLooking(i)
+		!strings.HasSuffix(w, "ing") && !strings.HasSuffix(w, "ed") && s.personTitleBefore(i) && !s.englishLooking(i) &&
+		!s.dictionaryWord(i) // "doctor perfect keep it up", "my doctor thinks": a speaker tag's or a sentence's word
+
 	ok := false
 	switch {
 	case s.personTitleBefore(i) && (gazName || unknown):
