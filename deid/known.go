@@ -167,6 +167,10 @@ type knownIndex struct {
 	// Faoláin": 'o' before "faolain" and "faoláin"), for the letter said
 	// with its name or after a title (knownParticles).
 	particles []knownParticle
+	// prefixed holds a surname's short first part and the part after it
+	// ("Al-Rashidi": "al" before "rashidi"), for the first part misheard
+	// ("mister all rashidi", knownPrefixes).
+	prefixed []knownPrefixed
 	// lenByFirst has bit n set for first byte c when a part of n bytes
 	// starts with c: a cheap filter before the map.
 	lenByFirst [256]uint64
@@ -208,6 +212,7 @@ func (k *knownIndex) reset() {
 	k.firsts, k.shared = k.firsts[:0], k.shared[:0]
 	k.ends = k.ends[:0]
 	k.particles = k.particles[:0]
+	k.prefixed = k.prefixed[:0]
 	k.minJoin, k.maxJoin = 1<<30, 0
 	k.splitLens, k.joinLens = 0, 0
 	k.ids = k.ids[:0]
@@ -329,6 +334,9 @@ func (k *knownIndex) build(kn Known, year int) {
 				}
 			}
 			for a := 0; a+1 < len(lows); a++ {
+				if surnamePrefixes[lows[a]] && len(lows[a+1]) >= 3 {
+					k.prefixed = append(k.prefixed, knownPrefixed{lows[a], lows[a+1]})
+				}
 				if utf8.RuneCountInString(lows[a]) != 1 || utf8.RuneCountInString(lows[a+1]) < 2 {
 					continue
 				}
@@ -931,6 +939,9 @@ func (s *scan) knownPass() {
 		if len(k.particles) > 0 {
 			s.knownParticles()
 		}
+		if len(k.prefixed) > 0 {
+			s.knownPrefixes()
+		}
 		if len(k.given) > 0 {
 			s.givenInitials()
 		}
@@ -948,6 +959,67 @@ func (s *scan) knownPass() {
 type knownParticle struct {
 	letter byte
 	next   string
+}
+
+// knownPrefixed is a surname's short first part (prefix, lower case) and
+// the part after it (next).
+type knownPrefixed struct{ prefix, next string }
+
+// surnamePrefixes open surnames of two parts: "Al-Rashidi", "El-Amin",
+// "Abu-Bakr", "Bin Laden", "De La Cruz", "Van Dyke".
+var surnamePrefixes = map[string]bool{"al": true, "el": true, "ul": true, "abu": true, "bin": true, "ibn": true,
+	"ben": true, "bou": true, "abd": true, "de": true, "da": true, "di": true, "du": true, "del": true, "la": true,
+	"le": true, "van": true, "von": true}
+
+// knownPrefixes finds a supplied surname's short first part where speech
+// recognition wrote it as another short word before the part the matchers
+// found: "mister all rashidi" for Al-Rashidi, "el" for "al", "dell" for
+// "del". The word must be the prefix with its last letter doubled or a
+// vowel changed, and stand right before the part.
+func (s *scan) knownPrefixes() {
+	k := s.kn()
+	for c, n := 0, len(s.cands); c < n; c++ {
+		cd := &s.cands[c]
+		if cd.t != Name {
+			continue
+		}
+		st, en := s.candTokens(cd)
+		if st < 1 || en < 0 || s.toks[st].gap != gapSpace {
+			continue
+		}
+		p := s.sameLinePrev(st)
+		if p < 0 || !s.toks[p].letters() || s.toks[p].n() > 4 {
+			continue
+		}
+		w, next := s.lower(p), s.lower(st)
+		for _, pf := range k.prefixed {
+			if pf.next == next && w != pf.prefix && soundsLikePrefix(w, pf.prefix) {
+				s.addName(p, en, cd.cls)
+				break
+			}
+		}
+	}
+}
+
+// soundsLikePrefix: w is prefix written as it sounds: its last letter
+// doubled ("all", "dell", "vonn") or its vowel changed ("el" for "al").
+func soundsLikePrefix(w, prefix string) bool {
+	if len(w) == len(prefix)+1 && w[:len(prefix)] == prefix && w[len(w)-1] == w[len(w)-2] {
+		return true
+	}
+	if len(w) != len(prefix) {
+		return false
+	}
+	diff := 0
+	for i := range len(w) {
+		if w[i] != prefix[i] {
+			diff++
+			if !strings.ContainsRune("aeiou", rune(w[i])) || !strings.ContainsRune("aeiou", rune(prefix[i])) {
+				return false
+			}
+		}
+	}
+	return diff == 1
 }
 
 // knownParticles finds the one-letter part of a supplied name ("Colm Ó

@@ -878,3 +878,36 @@ func TestKnownOneLetterPart(t *testing.T) {
 		{"the letter elsewhere", "patient: o no, it's vitamin d and o positive blood", nil},
 	})
 }
+
+// TestKnownPrefixMisheard: a supplied surname's short first part written as
+// it sounds before the part after it ("mister all rashidi" for Al-Rashidi)
+// goes with it; the word elsewhere stays. Written for this test.
+func TestKnownPrefixMisheard(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	kn := deid.Known{PatientNames: []string{"Hamza Al-Rashidi"}}
+	checkFound(t, d, kn, []foundCase{
+		{"all for al", "doctor: mister all rashidi hi come on back", []found{{"all rashidi", deid.Name}}},
+		{"el for al", "nurse: mr el rashidi? right this way", []found{{"el rashidi", deid.Name}}},
+		{"the word elsewhere", "patient: i had it all checked, all of it", nil},
+	})
+}
+
+// TestSuppliedNameConfirmed: a supplied part that is a word, in a question
+// of what the person is called or opening the answer to one, is the name
+// ("is it major, or do people call you something else?" / "major. my mama
+// named me that"; "walker, right?" / "walker. like the walker i'm
+// pushing"); the same word as a word stays. Written for this test.
+func TestSuppliedNameConfirmed(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{PatientNames: []string{"Major Tillman"}}, []foundCase{
+		{"asked and answered", "doctor: good to see you. is it major, or do people call you something else?\npatient: major. my mama named me that.\ndoctor: it's not major surgery.",
+			[]found{{"major", deid.Name}, {"major", deid.Name}}},
+	})
+	checkFound(t, d, deid.Known{PatientNames: []string{"Walker Pruett"}}, []foundCase{
+		{"asked back", "doctor: hi. so, mr. pruett... walker, right?\npatient: walker. like the walker i'm pushing now.",
+			[]found{{"pruett", deid.Name}, {"walker", deid.Name}, {"walker", deid.Name}}},
+		{"a word answering", "doctor: do you use a cane or a walker?\npatient: walker. since the hip.", nil},
+	})
+}

@@ -68,7 +68,7 @@ func (s *scan) knownInContext(i int, p knownPart) bool {
 	}
 	if s.knownNeighbour(i) || s.titleBefore(i) || s.relationBefore(i) || s.speakerTagAt(i) ||
 		s.introBefore(i) || s.greetingBefore(i, p) || s.vocativeAt(i, p) || s.possessiveOfPerson(i) || s.familyAt(i) ||
-		s.thirdPersonAt(i) || s.echoAt(i) || s.calledOut(i, false) || s.askedAbout(i, p) {
+		s.thirdPersonAt(i) || s.echoAt(i) || s.calledOut(i, false) || s.askedAbout(i, p) || s.nameConfirmed(i, p) {
 		return true
 	}
 	return p.tier == kpWord && !s.wordUse(i, p)
@@ -312,6 +312,74 @@ func (s *scan) echoAt(i int) bool {
 		if m := s.next(n); m > 0 && s.toks[m].letters() && s.lower(m) == w {
 			switch nx := s.nextWordAt(m); {
 			case nx == "is", nx == "was", nx == "'s", s.clauseEndAfter(m):
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nameConfirmed: a supplied part in a question about what the person is
+// called ("is it major, or do people call you something else?"), or
+// opening the answer to one, ended there ("mr. pruett... walker, right?" /
+// "walker. like the walker i'm pushing"; "is it major, or ..." / "major.
+// my mama named me that"): the answer names the person, whatever the
+// word is elsewhere in the visit.
+func (s *scan) nameConfirmed(i int, p knownPart) bool {
+	if s.calendarWord(i) || modalNames[p.word] {
+		return false
+	}
+	if s.prevWordAt(i, 1) == "it" && s.prevWordAt(i, 2) == "is" || s.prevWordAt(i, 1) == "it's" {
+		if s.nameAskedOnLine(i) {
+			return true
+		}
+	}
+	if !s.turnStart(i) || !s.clauseEndAfter(i) {
+		return false
+	}
+	// The line before: the same word asked back as the name, or a
+	// question of the name ("a cane or a walker?" asks no name).
+	h := s.lineHead(i)
+	if h == 0 {
+		return false
+	}
+	prev := h - 1
+	for k := prev; k >= 0; k-- {
+		if s.toks[k].letters() && s.lower(k) == p.word && s.nameEndsAt(k) {
+			if n := s.next(k); n > 0 && (s.toks[n].punct(',') || s.toks[n].punct('?')) {
+				return true // "walker, right?" / "walker?", found a name there
+			}
+		}
+		if s.toks[k].gap == gapLine {
+			return s.nameAskedOnLine(k)
+		}
+	}
+	return false
+}
+
+// nameAskedOnLine: the line of token i asks what someone is called: "call
+// you", "go by", "your name", "your first name", "prefer to be called".
+func (s *scan) nameAskedOnLine(i int) bool {
+	h := s.lineHead(i)
+	for k := h; k < len(s.toks) && (k == h || s.toks[k].gap != gapLine); k++ {
+		if !s.toks[k].letters() {
+			continue
+		}
+		switch s.lower(k) {
+		case "call", "calls":
+			if s.nextWordAt(k) == "you" || s.nextWordAt(k) == "him" || s.nextWordAt(k) == "her" {
+				return true
+			}
+		case "go", "goes":
+			if s.nextWordAt(k) == "by" {
+				return true
+			}
+		case "name", "nickname":
+			if pw := s.prevWordAt(k, 1); pw == "your" || pw == "first" || pw == "his" || pw == "her" {
+				return true
+			}
+		case "called":
+			if pw := s.prevWordAt(k, 1); pw == "be" || pw == "you're" {
 				return true
 			}
 		}

@@ -87,8 +87,11 @@ var maxSurvivingSupplied = map[string]map[string]int{
 	// dialogues-known11 (a helper for the lead, 2026-12-06), 150 whole
 	// visits as speech recognition writes them, tuning part and holdout
 	// together (930 mentions): first look 10 and 11 survivors (3 and 4 on
-	// the tuning part, 7 and 7 on the holdout). Not met.
-	"dialogues-known11": {"tagger": 10, "rules-only": 11},
+	// the tuning part, 7 and 7 on the holdout); 8 and 9 after a name
+	// asked or confirmed ("is it major, or do people call you ...") and a
+	// surname's misheard prefix ("mister all rashidi"), 1 and 2 of them on
+	// the tuning part. Not met.
+	"dialogues-known11": {"tagger": 8, "rules-only": 9},
 }
 
 // suppliedParts lists the files of a corpus of the map above: a set
