@@ -480,6 +480,7 @@ func (s *scan) rules(d *Detector, text string, known Known, prep bool) []Span {
 	}
 	s.mdOnDatedLine()
 	s.knownPass()
+	s.offeredAlternates()
 	s.cueNamePass()
 	s.namesJoined()
 	s.givenNameIsRelation()

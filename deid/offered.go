@@ -56,6 +56,63 @@ func (s *scan) offeredNames() {
 	}
 }
 
+// offeredAlternates: another form of a name offered after "or" right after
+// the name, ending the clause ("just carlos is fine, or jc.", "yeah,
+// padraig. or pat.", "mykola. or nick, for americans"): a name whatever
+// list it is on (a given name that is also a word included), and at its
+// other mentions said to someone ("okay pat. did he pass out").
+func (s *scan) offeredAlternates() {
+	s.resetNameCover()
+	defer s.resetNameCover()
+	for o := 1; o+1 < len(s.toks); o++ {
+		if !s.eq(o, "or") || s.toks[o].gap == gapLine {
+			continue
+		}
+		w := s.next(o)
+		if w < 0 || s.toks[w].gap != gapSpace {
+			continue
+		}
+		t := &s.toks[w]
+		if lw := s.lower(w); strings.HasSuffix(lw, "ed") || strings.HasSuffix(lw, "ing") || s.englishLooking(w) {
+			continue // "nothing rich or fried": a word's form
+		}
+		if !(s.offerable(w) || t.letters() && !t.upper() && t.n() >= 2 && t.lex&lxFirst != 0 &&
+			!functionWords[s.lower(w)] && !offerOpeners[s.lower(w)] && t.lex&(lxMonth|lxWeekday|lxTitle|lxTitleClin|lxRelation) == 0) {
+			continue
+		}
+		if n := s.next(w); !(s.clauseEndAfter(w) || n > 0 && alternateEnds[s.lower(n)]) {
+			continue
+		}
+		// The name right before "or", over a comma or period and "is
+		// fine" / "works".
+		named := false
+		for k, n := s.sameLinePrev(o), 0; k >= 0 && n < 4; k, n = s.sameLinePrev(k), n+1 {
+			if s.toks[k].punct(',') || s.toks[k].punct('.') || s.toks[k].letters() && alternateFillers[s.lower(k)] {
+				continue
+			}
+			// A name found there (a supplied part said as a word, "sharp
+			// or dull", is none).
+			if s.nameCov == nil {
+				s.nameCov = s.nameCoverInto(s.nameCovBuf[:0])
+				s.nameCovBuf = s.nameCov
+			}
+			named = s.toks[k].letters() && s.nameCov[k]
+			break
+		}
+		if named {
+			s.lowerNameAt(w, PatientNames)
+			s.offeredMentions(w)
+		}
+	}
+}
+
+// alternateEnds may follow a name offered after "or"; alternateFillers
+// stand between the name and "or".
+var (
+	alternateEnds    = wordsOf("for whatever is works please if")
+	alternateFillers = wordsOf("is fine ok okay works good too")
+)
+
 // offeredMentions: the short name offered at token k, said again where a
 // name is said to someone: opening a turn or set off by a comma ("chi
 // great i'm dr naidu", "ok chi, let's check"). The word may be a word too
@@ -66,10 +123,20 @@ func (s *scan) offeredMentions(k int) {
 		if j == k || !s.toks[j].letters() || s.toks[j].upper() || s.lower(j) != w {
 			continue
 		}
-		if s.turnStart(j) || j+1 < len(s.toks) && s.toks[j+1].punct(',') && s.toks[j+1].gap == gapNone {
+		if s.turnStart(j) || j+1 < len(s.toks) && s.toks[j+1].punct(',') && s.toks[j+1].gap == gapNone || s.addressedAt(j) {
 			s.addName(j, j, PatientNames)
 		}
 	}
+}
+
+// addressedAt: token j is said to someone after a word that opens address
+// and ends its clause: "okay pat. did he", "okay, jc. what happened?".
+func (s *scan) addressedAt(j int) bool {
+	p := s.sameLinePrev(j)
+	if p >= 0 && s.toks[p].punct(',') {
+		p = s.sameLinePrev(p)
+	}
+	return p >= 0 && s.toks[p].letters() && (addressOpeners[s.lower(p)] || vocativeOpeners[s.lower(p)]) && s.clauseEndAfter(j)
 }
 
 // offerOpeners may come before a name offered in an answer.

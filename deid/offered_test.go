@@ -232,3 +232,21 @@ func TestIntroducedThisIs(t *testing.T) {
 		}
 	}
 }
+
+// TestOfferedAlternates: another form of a name offered after "or" right
+// after the name ("just carlos is fine, or jc.", "yeah, padraig. or
+// pat.") is a name, also where it is said to the person again ("okay,
+// jc."); a choice between words after a supplied word used as a word
+// stays ("nothing greasy or fried", "tea, or coffee"). Written for this test.
+func TestOfferedAlternates(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	kn := deid.Known{PatientNames: []string{"Carlos Mendez"}, RelativeNames: []string{"Padraig Byrne"}}
+	checkFound(t, d, kn, []foundCase{
+		{"an initialism", "[doctor] hi carlos.\n[patient] hi. just carlos is fine, or jc.\n[doctor] okay, jc. what happened?",
+			[]found{{"carlos", deid.Name}, {"carlos", deid.Name}, {"jc", deid.Name}, {"jc", deid.Name}}},
+		{"a given name that is a word", "[nurse] and you're dad?\n[dad] yeah, padraig. or pat.\n[nurse] okay pat. did he pass out?",
+			[]found{{"padraig", deid.Name}, {"pat", deid.Name}, {"pat", deid.Name}}},
+		{"words offered", "attending: nothing greasy or fried for a while\npatient: tea, or coffee, whatever", nil},
+	})
+}
