@@ -2679,6 +2679,7 @@ func (s *scan) finishPlaces() {
 	s.camelCaseSystems()
 	s.cityVA()
 	s.hospitalByItsWord()
+	s.memorialOrRegional()
 	s.employers()
 	s.coordinatedPlaces()
 	s.townAfterRegion()
@@ -3566,6 +3567,82 @@ func (s *scan) hospitalByItsWord() {
 		s.addTok(i, i, Location, prCue)
 	}
 }
+
+// memorialOrRegional: a hospital named by a place, a person or a
+// denomination and "Memorial" or "Regional" without "Hospital" after it,
+// where a place is named: after at/to/from/into or "transferred" and
+// ending there or going on with the hospital's unit or a time ("flown
+// from Guam Memorial to Tripler", "ED twice and Baptist Memorial once",
+// "admitted to Ohio Regional on 3/2", in speech "at baptist memorial
+// this afternoon", "at washington county regional in may"). "Memorial
+// Day", "Veterans Memorial Park", "regional anesthesia", "the regional
+// manager" stay.
+func (s *scan) memorialOrRegional() {
+	for i := 1; i < len(s.toks); i++ {
+		t := &s.toks[i]
+		if !t.letters() || t.n() != 8 || !(s.eq(i, "memorial") || s.eq(i, "regional")) || t.gap != gapSpace {
+			continue
+		}
+		up := t.upper()
+		// The name before: one to three words of the case of the head, each
+		// a place, a name or a denomination of the lists (or, capitalized,
+		// no ordinary word).
+		st := -1
+		for k, n := s.sameLinePrev(i), 0; k >= 0 && n < 3; k, n = s.sameLinePrev(k), n+1 {
+			tk := &s.toks[k]
+			if !tk.letters() || tk.upper() != up || tk.allUpper() && tk.n() > 1 || s.toks[k+1].gap != gapSpace {
+				break
+			}
+			named := tk.lex&(lxCity|lxState|lxCountry|lxFirst|lxSur) != 0 || tk.gaz&(gzCity|gzTown|gzFirst|gzSur|gzFacHead) != 0 ||
+				denominations[s.lower(k)] || s.eq(k, "county")
+			if up && tk.lex&(lxCommon|lxMedical|lxMonth|lxWeekday|lxTitle|lxTitleClin|lxRelation) == 0 && !s.englishTok(k) {
+				named = true
+			}
+			if !named || memorialNotHospital[s.lower(k)] {
+				break
+			}
+			st = k
+		}
+		if st < 0 {
+			continue
+		}
+		p := s.sameLinePrev(st)
+		if p >= 0 && s.eq(p, "the") {
+			p = s.sameLinePrev(p)
+		}
+		before := p >= 0 && s.toks[p].letters() && (s.eq(p, "at") || s.eq(p, "to") || s.eq(p, "from") || s.eq(p, "into") ||
+			s.eq(p, "and") || s.eq(p, "transferred") || s.eq(p, "admitted"))
+		if !before {
+			continue
+		}
+		n := s.next(i)
+		if n > 0 && s.toks[n].letters() {
+			w := s.lower(n)
+			if memorialThings[w] || s.toks[n].upper() && !hospitalUnitWords[w] {
+				continue // "Memorial Day", "Veterans Memorial Park", "Alaska Regional Hospital" (facilityAt's)
+			}
+			if !hospitalUnitWords[w] && !clauseWords[w] && !timeWordsAfterPlace[w] && !(s.toks[n].letters() && s.toks[n].is(lxMonth|lxWeekday)) {
+				continue
+			}
+		} else if n > 0 && s.toks[n].digits() && !s.isDateStart(n) {
+			continue
+		}
+		s.addTok(st, i, Location, prCue)
+	}
+}
+
+// memorialThings follow "Memorial" or "Regional" in what is no hospital;
+// memorialNotHospital open them.
+var (
+	memorialThings = wordsOf("day park stadium highway bridge drive hall library field fountain service services " +
+		"services anesthesia anaesthesia block manager office director airport transit planning")
+	memorialNotHospital = wordsOf("veterans war labor labour lincoln jefferson vietnam korean national")
+	// hospitalUnitWords are a hospital's units and wards after its name.
+	hospitalUnitWords = wordsOf("ed er icu nicu picu ccu or cath lab er's ed's emergency campus rehab ward wing " +
+		"hospital's's")
+	// timeWordsAfterPlace go on after a place with the time of the stay.
+	timeWordsAfterPlace = wordsOf("once twice yesterday today tonight overnight last this next then now")
+)
 
 // employers: the employer or school a person works or studies at, named
 // after a verb of work and its preposition ("works at", "worked for",

@@ -1151,3 +1151,19 @@ func TestEmployersAfterWork(t *testing.T) {
 		{"generic workplaces stay", "He works at the hospital; she works at a bank; works for the county; works at home; works at night; job at the warehouse.", nil},
 	})
 }
+
+// TestMemorialAndRegionalHospitals: a hospital named by a place, a person
+// or a denomination and "Memorial" or "Regional", without "Hospital", where
+// a place is named; the holiday, a park's "Memorial", regional anaesthesia
+// and a regional manager stay. Written for this test.
+func TestMemorialAndRegionalHospitals(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"a territory's", "Flown from Guam Memorial to Tripler.", locs("Guam Memorial", "Tripler")},
+		{"a denomination's, coordinated", "I went to Methodist University ED twice and Baptist Memorial once.",
+			locs("Methodist University", "Baptist Memorial")},
+		{"in speech", "patient: at baptist memorial this afternoon\ndoctor: and you were at washington county regional in may",
+			[]found{{"baptist memorial", deid.Location}, {"washington county regional", deid.Location}, {"may", deid.Date}}},
+		{"no hospital", "Closed for Memorial Day. Under regional anesthesia. I talked to the regional manager.", nil},
+	})
+}
