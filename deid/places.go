@@ -1169,7 +1169,8 @@ func (s *scan) lowerStreet(i int) bool {
 			continue
 		}
 		if !t.letters() || t.upper() || t.gap == gapNone || t.lex&(lxDigitWord|lxTeenWord|lxTensWord|lxTitle|lxRelation|lxUnitWord) != 0 ||
-			functionWords[s.lower(k)] || distanceWords[s.lower(k)] || short && (t.lex&lxMedical != 0 || ageAbbrs[s.lower(k)]) {
+			functionWords[s.lower(k)] || distanceWords[s.lower(k)] || short && (t.lex&lxMedical != 0 || ageAbbrs[s.lower(k)]) ||
+			clauseBreakWords[s.lower(k)] {
 			break
 		}
 		st = k
@@ -3083,6 +3084,9 @@ func (s *scan) lowerNamedFacilities() {
 			s.eq(p, "is") && p > 0 && s.eq(p-1, "this")) {
 			continue
 		}
+		if s.eq(p, "to") && (baseVerbs[s.lower(st)] || imperativeVerbs[s.lower(st)] || continueVerbs[s.lower(st)]) {
+			continue // "i'd like to try physical therapy": an infinitive, no name
+		}
 		s.addTok(st, e, Location, prCue)
 		last = e
 	}
@@ -3200,6 +3204,15 @@ func (s *scan) lowerFacilityNameWord(k int) bool {
 	return !functionWords[w] && !serviceWords[w] && !facilityWords[w] && !specialtyWord(w) && !whichOfKind[w] && !placePreps[w] && !callWords[w] &&
 		!clinicalAdjectives[w] && !linkWords[w]
 }
+
+// clauseBreakWords open or join a clause and are never part of a street's
+// name: "count to ten before you walk".
+var clauseBreakWords = wordsOf("you i we he she they it me him them before after until till when if then so but because " +
+	"while")
+
+// continueVerbs, after "to", begin or go on with a kind of care: "to
+// resume physical therapy".
+var continueVerbs = wordsOf("try resume continue begin restart finish attend join complete enroll")
 
 // linkWords join a clause to what follows and are never part of a name:
 // "to discuss decisions with church elders".
@@ -3352,8 +3365,22 @@ func (s *scan) facilityBeforeTown() {
 			s.eq(q, "yeah") || s.eq(q, "yes"))) {
 			continue
 		}
+		if !(q >= 0 && s.toks[q].letters() && (s.eq(q, "at") || s.eq(q, "to") || s.eq(q, "from") || s.eq(q, "yeah") || s.eq(q, "yes"))) &&
+			s.allEnglish(b, e) {
+			continue // "best cook in greenwood": English words opening a turn are no hospital's name
+		}
 		s.addTok(b, e, Location, prShape)
 	}
+}
+
+// allEnglish: every word of tokens b..e is on the English word list.
+func (s *scan) allEnglish(b, e int) bool {
+	for k := b; k <= e; k++ {
+		if s.toks[k].letters() && !s.englishTok(k) {
+			return false
+		}
+	}
+	return true
 }
 
 // unlistedTownAfterVerb: a lower-case word on no list but the gazetteer's
