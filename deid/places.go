@@ -3365,22 +3365,8 @@ func (s *scan) facilityBeforeTown() {
 			s.eq(q, "yeah") || s.eq(q, "yes"))) {
 			continue
 		}
-		if !(q >= 0 && s.toks[q].letters() && (s.eq(q, "at") || s.eq(q, "to") || s.eq(q, "from") || s.eq(q, "yeah") || s.eq(q, "yes"))) &&
-			s.allEnglish(b, e) {
-			continue // "best cook in greenwood": English words opening a turn are no hospital's name
-		}
 		s.addTok(b, e, Location, prShape)
 	}
-}
-
-// allEnglish: every word of tokens b..e is on the English word list.
-func (s *scan) allEnglish(b, e int) bool {
-	for k := b; k <= e; k++ {
-		if s.toks[k].letters() && !s.englishTok(k) {
-			return false
-		}
-	}
-	return true
 }
 
 // unlistedTownAfterVerb: a lower-case word on no list but the gazetteer's
