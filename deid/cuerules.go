@@ -721,11 +721,20 @@ func (s *scan) ageInParens(i int) {
 // ("Denver, Colorado 45M" is no one).
 func (s *scan) lastFirstThenAgeSex(i int) {
 	last := i - 1
-	if !s.toks[last].capWord() || !s.nameish(last, false) || s.toks[last].lex&(lxState|lxCountry) != 0 {
-		return
+	if !s.toks[last].capWord() || !s.nameish(last, false) || s.toks[last].lex&(lxState|lxCountry) != 0 || s.dictionaryWord(last) {
+		return // "Smoker, Former 30 years", "Retired, Widowed 78F": words of a social history
+	}
+	// The surname's other parts before it: "O'Neill-Tuala", "de la Cruz".
+	st := last
+	for st >= 2 && s.toks[st].gap == gapNone && (s.toks[st-1].punct('-') || s.toks[st-1].punct('\'')) && s.toks[st-1].gap == gapNone &&
+		s.toks[st-2].capWord() {
+		st -= 2
+	}
+	for p := s.sameLinePrev(st); p >= 0 && s.toks[st].gap == gapSpace && s.toks[p].letters() && !s.toks[p].upper() && s.toks[p].is(lxParticle); p = s.sameLinePrev(p) {
+		st = p
 	}
 	e := -1
-	for j, words := i+1, 0; j < len(s.toks) && s.toks[j].gap == gapSpace && words < 3; j++ {
+	for j, words := i+1, 0; j < len(s.toks) && (s.toks[j].gap == gapSpace || j == i+1 && s.toks[j].gap == gapNone) && words < 3; j++ {
 		t := &s.toks[j]
 		switch {
 		case s.isInitial(j):
@@ -739,7 +748,7 @@ func (s *scan) lastFirstThenAgeSex(i int) {
 		words++
 		if j+1 < len(s.toks) && s.toks[j+1].gap == gapSpace && s.ageSexAt(j+1) ||
 			j+2 < len(s.toks) && s.toks[j+1].punct(',') && s.toks[j+1].gap == gapNone && s.toks[j+2].gap == gapSpace && s.ageSexAt(j+2) {
-			s.addName(last, e, PatientNames)
+			s.addName(st, e, PatientNames)
 			return
 		}
 	}
@@ -750,6 +759,9 @@ func (s *scan) lastFirstThenAgeSex(i int) {
 func (s *scan) ageSexAt(k int) bool {
 	t := &s.toks[k]
 	w := s.lower(k)
+	if (w == "age" || w == "aged") && k+1 < len(s.toks) && s.toks[k+1].digits() && s.toks[k+1].n() <= 3 {
+		return true // "Hakimi, Farzana, age 31"
+	}
 	n := 0
 	for n < len(w) && w[n] >= '0' && w[n] <= '9' {
 		n++
@@ -767,6 +779,9 @@ func (s *scan) ageSexAt(k int) bool {
 	}
 	if !t.digits() {
 		return false
+	}
+	if k > 0 && (s.eq(k-1, "age") || s.eq(k-1, "aged")) {
+		return false // counted at "age"
 	}
 	a := k + 1
 	if a < len(s.toks) && s.toks[a].punct('-') && s.toks[a].gap == gapNone {

@@ -268,7 +268,8 @@ func (s *scan) dateCueDayAfter(i int) bool {
 }
 
 // relativeDays right before a month and day name the same day again: "at
-// around 1500 yesterday 6/8", "today 3/14".
+// around 1500 yesterday 6/8", "today 3/14"; not a score out of ten ("pain
+// yesterday 6/10, today 3/10").
 var relativeDays = map[string]bool{"yesterday": true, "today": true, "tomorrow": true, "tonight": true}
 
 // dateSpan adds a Date candidate for a date starting at token i.
@@ -283,7 +284,7 @@ func (s *scan) dateSpan(i int) bool {
 			return false // "BiPAP 12/5", "strength 4/5", "pain 5/10"
 		}
 		if !(s.kn().dobOK && s.kn().dobM == v.m && s.kn().dobD == v.d) && !s.cueBefore(i, lxDateCue|lxWeekday, 3) &&
-			!relativeDays[s.prevWordAt(i, 1)] && !s.datedEntry(i, end) && !s.loggedLine(i, end) && (s.ratioNear(i) || !s.slashCueBefore(i) && !s.clinicianBefore(i) &&
+			!(relativeDays[s.prevWordAt(i, 1)] && v.d != 10 && !s.ratioNear(i)) && !s.datedEntry(i, end) && !s.loggedLine(i, end) && (s.ratioNear(i) || !s.slashCueBefore(i) && !s.clinicianBefore(i) &&
 			!s.timeAfter(end) && !s.mdListed(i, end, v) && !s.mdDayOnly(i, end, v) && !s.mdAfterEvent(i, end, v) && !s.timeBefore(i)) {
 			return false
 		}
@@ -316,13 +317,14 @@ func (s *scan) dateSpan(i int) bool {
 	// Another day joined to a day: "between the tenth and the fourteenth",
 	// "the fourteenth or fifteenth", "the 3rd to the 5th".
 	if v.layout == dlDay {
-		if c := s.next(end); c > 0 && (s.eq(c, "and") || s.eq(c, "or") || s.eq(c, "to") || s.eq(c, "through") || s.eq(c, "thru")) {
+		if c := s.next(end); c > 0 && (s.eq(c, "and") || s.eq(c, "or") || s.eq(c, "to") || s.eq(c, "through") || s.eq(c, "thru") ||
+			s.eq(c, "till") || s.eq(c, "til") || s.eq(c, "until")) {
 			k0 := s.next(c)
 			k := k0
 			if k > 0 && s.eq(k, "the") {
 				k = s.next(k)
 			}
-			if _, e, ord, _ := s.dayOf(k); k > 0 && e >= 0 && ord {
+			if _, e, ord, _ := s.dayOf(k); k > 0 && e >= 0 && ord && !s.ordinalPairOfNoun(c) {
 				if _, e2 := s.dayFirst(k); e2 > e {
 					e = e2 // "the second and third of may": the month with it
 				}
@@ -1329,11 +1331,13 @@ var datedNouns = map[string]bool{"date": true, "day": true, "birthday": true, "b
 	"due": true, "scheduled": true, "colonoscopy": true, "operation": true, "induction": true, "mri": true,
 	"biopsy": true, "follow-up": true, "followup": true, "infusion": true, "anniversary": true}
 
-// ordinalPairOfNoun: at token k, after an ordinal, "and" or "or" and
-// another ordinal that a noun follows ("the second and third day", "the
-// 3rd or 4th floor"): both are ordinals of that noun.
+// ordinalPairOfNoun: at token k, after an ordinal, "and", "or" or a word of
+// a range and another ordinal that a noun follows ("the second and third
+// day", "the 3rd or 4th floor", "from the 1st through the 3rd
+// trimester"): both are ordinals of that noun.
 func (s *scan) ordinalPairOfNoun(k int) bool {
-	if !s.eq(k, "and") && !s.eq(k, "or") {
+	if !s.eq(k, "and") && !s.eq(k, "or") && !s.eq(k, "through") && !s.eq(k, "thru") && !s.eq(k, "till") && !s.eq(k, "til") &&
+		!s.eq(k, "to") {
 		return false
 	}
 	j := s.next(k)

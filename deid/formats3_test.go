@@ -251,6 +251,12 @@ func TestLastFirstBeforeAgeAndSex(t *testing.T) {
 		{"two given names", "Sign-out: Bui, Minh Chau 45M, liver abscess", []found{{"Bui, Minh Chau", deid.Name}}},
 		{"an age word", "Census: Okonkwo-Reyes, Adaeze 58 y/o, CHF", []found{{"Okonkwo-Reyes, Adaeze", deid.Name}}},
 		{"symptoms stay", "Fever, Chills 3 days. Nausea, Vomiting 2x.", nil},
+		// A review helper's probes.
+		{"social history stays", "Smoker, Former 30 years. Social: Retired, Widowed 78F lives alone.", nil},
+		{"no space after the comma", "Hakimi,Farzana 31F", []found{{"Hakimi,Farzana", deid.Name}}},
+		{"an age after age", "Hakimi, Farzana, age 31", []found{{"Hakimi, Farzana", deid.Name}}},
+		{"particles and a hyphen", "de la Cruz, Maria 40F; O'Neill-Tuala, Mere 29F",
+			[]found{{"de la Cruz, Maria", deid.Name}, {"O'Neill-Tuala, Mere", deid.Name}}},
 	})
 }
 

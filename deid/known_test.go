@@ -909,5 +909,6 @@ func TestSuppliedNameConfirmed(t *testing.T) {
 		{"asked back", "doctor: hi. so, mr. pruett... walker, right?\npatient: walker. like the walker i'm pushing now.",
 			[]found{{"pruett", deid.Name}, {"walker", deid.Name}, {"walker", deid.Name}}},
 		{"a word answering", "doctor: do you use a cane or a walker?\npatient: walker. since the hip.", nil},
+		{"a choice after a question of the name", "doctor: what should i call you, and do you use a cane or a walker?\npatient: walker. since the hip.", nil},
 	})
 }

@@ -345,7 +345,10 @@ func (s *scan) nameConfirmed(i int, p knownPart) bool {
 	}
 	prev := h - 1
 	for k := prev; k >= 0; k-- {
-		if s.toks[k].letters() && s.lower(k) == p.word && s.nameEndsAt(k) {
+		if s.toks[k].letters() && s.lower(k) == p.word {
+			if !s.nameEndsAt(k) {
+				return false // "minor or major?" / "major.": the word offered as a word
+			}
 			if n := s.next(k); n > 0 && (s.toks[n].punct(',') || s.toks[n].punct('?')) {
 				return true // "walker, right?" / "walker?", found a name there
 			}

@@ -85,10 +85,18 @@ func (s *scan) offeredAlternates() {
 		}
 		// The name right before "or", over a comma or period and "is
 		// fine" / "works".
-		named := false
+		// A name set off by commas before "or" is said to the person,
+		// who is offered a choice ("is the pain sharp, carlos, or dull?");
+		// a period or "is fine" after it, or no comma before it ("yes.
+		// zhenya, or genya", "is it kye or kay"), offers another form.
+		named, apart := false, false
 		for k, n := s.sameLinePrev(o), 0; k >= 0 && n < 4; k, n = s.sameLinePrev(k), n+1 {
 			if s.toks[k].punct(',') || s.toks[k].punct('.') || s.toks[k].letters() && alternateFillers[s.lower(k)] {
+				apart = apart || !s.toks[k].punct(',')
 				continue
+			}
+			if !apart && s.sameLinePrev(k) >= 0 && s.toks[s.sameLinePrev(k)].punct(',') {
+				break // "is the pain sharp, carlos, or dull?": a choice put to the person named
 			}
 			// A name found there (a supplied part said as a word, "sharp
 			// or dull", is none).

@@ -247,6 +247,8 @@ func TestOfferedAlternates(t *testing.T) {
 			[]found{{"carlos", deid.Name}, {"carlos", deid.Name}, {"jc", deid.Name}, {"jc", deid.Name}}},
 		{"a given name that is a word", "[nurse] and you're dad?\n[dad] yeah, padraig. or pat.\n[nurse] okay pat. did he pass out?",
 			[]found{{"padraig", deid.Name}, {"pat", deid.Name}, {"pat", deid.Name}}},
+		{"a choice put to the person named", "[doctor] is the pain sharp, carlos, or dull?\n[patient] dull. kind of achy.",
+			[]found{{"carlos", deid.Name}}},
 		{"words offered", "attending: nothing greasy or fried for a while\npatient: tea, or coffee, whatever", nil},
 	})
 }

@@ -3573,13 +3573,51 @@ func (s *scan) hospitalByItsWord() {
 			continue
 		}
 		if n := s.next(i); n > 0 {
-			if nt := &s.toks[n]; nt.letters() && !hospitalWordEnds[s.lower(n)] || nt.digits() || nt.punct('\'') || nt.punct('-') {
+			if nt := &s.toks[n]; nt.letters() && !hospitalWordEnds[s.lower(n)] && !hospitalUnitWords[s.lower(n)] || nt.digits() ||
+				nt.punct('\'') || nt.punct('-') {
 				continue
 			}
+		}
+		// "the rotunda" and "mercy and ..." need care said around them
+		// ("we waited in the rotunda at the capitol", "left to mercy and
+		// prayer" name no hospital). The other words keep the rule as it
+		// was: requiring care for "baptist", "county" and "memorial" too
+		// removed probes' false positives ("converted to baptist in 2010",
+		// "six months at county for a dui") but cost a holdout a hospital
+		// (places8-holdout, summary figure), and a leak weighs more.
+		if (hospitalWordsOfOtherThings[w] || w == "mercy" && (s.nextWordAt(i) == "and" || s.nextWordAt(i) == "or")) &&
+			!s.stayVerbBefore(p, false) && !s.careWordNear(i) {
+			continue
 		}
 		s.addTok(i, i, Location, prCue)
 	}
 }
+
+// hospitalWordsOfOtherThings need care said around them (above).
+var hospitalWordsOfOtherThings = wordsOf("rotunda")
+
+// careWordNear: a word of care or of a hospital on token i's line (twelve
+// words either side) or the line before: "i had my hip done at mercy",
+// "an appointment at county", "the biopsy went to presby", "a nurse in
+// the mercy".
+func (s *scan) careWordNear(i int) bool {
+	b, a := s.prevLineBounds(i)
+	for k := b; k < len(s.toks) && k <= i+12 && (k < a || k <= i || s.toks[k].gap != gapLine); k++ {
+		if k < i-12 && k >= a {
+			continue
+		}
+		if s.toks[k].letters() && (hospitalTalk[s.lower(k)] || careWords[s.lower(k)]) {
+			return true
+		}
+	}
+	return false
+}
+
+// careWords, beside hospitalTalk's, say a place is where care was given.
+var careWords = wordsOf("done surgery operation procedure appointment appt appointments biopsy scan mri ct xray x-ray " +
+	"ultrasound nurse nurses doctor doctors dr baby delivered born seen ambulance stitches cath stent labs bloodwork " +
+	"chemo dialysis rehab clinic icu ed sick pneumonia stroke fracture broke hip knee heart pain booked midwife midwives " +
+	"delivery")
 
 // memorialOrRegional: a hospital named by a place, a person or a
 // denomination and "Memorial" or "Regional" without "Hospital" after it,
@@ -3651,8 +3689,7 @@ var (
 		"services anesthesia anaesthesia block manager office director airport transit planning")
 	memorialNotHospital = wordsOf("veterans war labor labour lincoln jefferson vietnam korean national")
 	// hospitalUnitWords are a hospital's units and wards after its name.
-	hospitalUnitWords = wordsOf("ed er icu nicu picu ccu or cath lab er's ed's emergency campus rehab ward wing " +
-		"hospital's's")
+	hospitalUnitWords = wordsOf("ed er icu nicu picu ccu or cath lab er's ed's emergency campus rehab ward")
 	// timeWordsAfterPlace go on after a place with the time of the stay.
 	timeWordsAfterPlace = wordsOf("once twice yesterday today tonight overnight last this next then now")
 )
@@ -3673,15 +3710,11 @@ func (s *scan) employers() {
 		if !t.letters() || t.n() < 3 || t.n() > 9 || !employerVerbs[s.lower(i)] {
 			continue
 		}
-		k := s.next(i)
-		// "works nights at", "laid off from", "student at", "works part time for"
-		for n := 0; k > 0 && n < 2 && s.toks[k].letters() && workBetween[s.lower(k)]; n++ {
-			k = s.next(k)
-		}
+		k := s.workSkip(s.next(i))
 		if k < 0 || !s.toks[k].letters() || !employerPreps[s.lower(k)] {
 			continue
 		}
-		if s.lower(k) == "with" && !s.eq(i, "job") {
+		if s.lower(k) == "with" && !s.eq(i, "job") && !s.eq(i, "employed") {
 			continue
 		}
 		st := s.next(k)
@@ -3692,7 +3725,7 @@ func (s *scan) employers() {
 			continue
 		}
 		if s.toks[st].upper() {
-			if e := s.capsEmployer(st); e > st || e == st && s.toks[st].lex&(lxState|lxCountry) == 0 {
+			if e := s.capsEmployer(st); e >= st && s.workEmployerNamed(st, e) {
 				s.addTok(st, e, Location, prCue)
 			}
 			continue
@@ -3729,11 +3762,67 @@ func (s *scan) employerCueBefore(st int) bool {
 	if p < 0 || !s.toks[p].letters() || !employerPreps[s.lower(p)] {
 		return false
 	}
-	v := s.sameLinePrev(p)
-	for n := 0; v >= 0 && n < 2 && s.toks[v].letters() && workBetween[s.lower(v)]; n++ {
-		v = s.sameLinePrev(v)
+	for v, n := s.sameLinePrev(p), 0; v >= 0 && n < 5; v, n = s.sameLinePrev(v), n+1 {
+		if s.toks[v].letters() && employerVerbs[s.lower(v)] && s.workSkip(s.next(v)) == p {
+			return !s.eq(p, "with") || s.eq(v, "job") || s.eq(v, "employed")
+		}
 	}
-	return v >= 0 && s.toks[v].letters() && employerVerbs[s.lower(v)] && (!s.eq(p, "with") || s.eq(v, "job"))
+	return false
+}
+
+// workSkip passes over what may stand between a verb of work and its
+// preposition from token k: "works nights at", "laid off from", "works
+// part time for", "works as a cashier at", "worked 30 years for", "i work
+// over at". It returns the preposition's token or -1.
+func (s *scan) workSkip(k int) int {
+	for n := 0; k > 0 && n < 4; n++ {
+		t := &s.toks[k]
+		w := s.lower(k)
+		switch {
+		case t.letters() && (workBetween[w] || w == "as" || w == "a" || w == "an" || w == "over" || w == "down" ||
+			w == "out" || w == "up" || w == "years" || w == "year" || t.is(lxDigitWord|lxTeenWord|lxTensWord)):
+		case t.digits() && t.n() <= 2:
+		case t.letters() && !t.upper() && n > 0 && (s.eq(k-1, "a") || s.eq(k-1, "an")) && !employerPreps[w]:
+			// the job after "as a": "works as a cashier at"
+		default:
+			return k
+		}
+		k = s.next(k)
+	}
+	return k
+}
+
+// workEmployerNamed: the capitalized words st..en name an employer, not a kind
+// of work, care or place ("works at Hospital", "student at Nursing
+// School", "retired from Teaching", "works for Social Services", "the med
+// works for Anxiety"): one word on no English list, or a name, a place or
+// a hospital of the lists ("Kroger", "Boeing", "Bath Iron Works", "Georgia
+// Tech"), or two words or more none of them a word of care, a facility's
+// kind or a service ("Acme Plumbing", "General Motors").
+func (s *scan) workEmployerNamed(st, en int) bool {
+	// Generic: its last word a kind of care, facility or service ("Urgent
+	// Care", "Nursing School", "Social Services"), or any word a clinical
+	// one ("Anxiety") or a reflexive ("Himself"); "General Motors" is none.
+	generic := false
+	for k := st; k <= en; k++ {
+		t := &s.toks[k]
+		if !t.letters() {
+			continue
+		}
+		w := s.lower(k)
+		if t.lex&lxMedical != 0 || reflexives[w] || k == en && (t.lex&lxFacility != 0 || serviceWords[w] || facilityWords[w] ||
+			specialtyWord(w) || careWords[w] || hospitalTalk[w]) {
+			generic = true
+		}
+	}
+	for k := st; k <= en; k++ {
+		t := &s.toks[k]
+		if t.letters() && t.lex&(lxState|lxCountry) == 0 && (!s.englishTok(k) ||
+			t.lex&(lxCity|lxFirst|lxSur) != 0 || t.gaz&(gzCity|gzTown|gzFirst|gzSur|gzFacHead|gzFacAcro) != 0) {
+			return !generic || k == st && en > st
+		}
+	}
+	return en > st && !generic
 }
 
 // capsEmployer returns the last token of a capitalized employer's name from
@@ -3777,7 +3866,7 @@ func (s *scan) capsEmployer(st int) int {
 // medical or time words.
 func (s *scan) lowerEmployerWord(k int) bool {
 	t := &s.toks[k]
-	return t.letters() && !t.upper() && t.n() >= 3 && !s.englishTok(k) && !workplaceWords[s.lower(k)] &&
+	return t.letters() && !t.upper() && t.n() >= 3 && !s.englishTok(k) && !workplaceWords[s.lower(k)] && !careAbbrs[s.lower(k)] &&
 		t.lex&(lxCommon|lxMedical|lxMonth|lxWeekday|lxTitle|lxTitleClin|lxRelation|lxState|lxCountry|lxCue|lxDateCue|lxTimeWord) == 0
 }
 
@@ -3795,6 +3884,9 @@ var (
 	// workplaceWords are the places of work after an employer's name.
 	workplaceWords = wordsOf("plant mine mill factory warehouse casino shipyard yard refinery store plant's depot " +
 		"office offices headquarters hq site campus distribution center")
+	// careAbbrs are kinds of care settings, no one's employer: "works at the
+	// snf".
+	careAbbrs = wordsOf("snf ltc alf ltach irf rehab hospice icu nicu picu ccu pacu dialysis")
 	// clauseEndWords end the clause after a lower-case employer.
 	clauseEndWords = wordsOf("and but so since for as in on now then because")
 	// notEmployers are capitalized words after "works at" that name no
@@ -3811,7 +3903,7 @@ var (
 	hospitalCalledWords = wordsOf("mater mercy rotunda")
 	hospitalBareWords   = wordsOf("memorial methodist mercy presby baptist county")
 	hospitalWordBefore  = wordsOf("at in to from into or and")
-	hospitalWordEnds    = wordsOf("for in on or and then when with before after overnight since until last yesterday now they so but because")
+	hospitalWordEnds    = wordsOf("for in on or and then when with before after overnight since until last yesterday now they so but because by")
 )
 
 // camelCaseSystems: a word written in camel case whose last part is a word

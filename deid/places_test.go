@@ -1120,9 +1120,10 @@ func TestNeighbourhoodsVAsAndRuralRoutes(t *testing.T) {
 
 // TestHospitalsByTheirWord: the word a town calls its hospital by where
 // nothing else is called so ("the mater", "at mercy", "at county", "at
-// presby") after a word of being or going there and with nothing after it
-// that carries it on; "the Mercy wing", "at the mercy of", "county jail"
-// stay (the generic words, "the general", are TestTheGenericHospital's).
+// presby") after a word of being or going there, with nothing after it
+// that carries it on; "the Mercy wing", "at the mercy of", "county jail",
+// "left to mercy and prayer" stay (the generic words, "the general", are
+// TestTheGenericHospital's).
 // Written for this test.
 func TestHospitalsByTheirWord(t *testing.T) {
 	t.Parallel()
@@ -1132,6 +1133,10 @@ func TestHospitalsByTheirWord(t *testing.T) {
 		{"without the", "patient: i had my hip done at mercy in october\npatient: and then at county on the ninth", []found{{"mercy", deid.Location}, {"october", deid.Date}, {"county", deid.Location}, {"the ninth", deid.Date}}},
 		{"before the line's end", "patient: the biopsy was at presby\ndoctor: ok", locs("presby")},
 		{"words carried on", "The Mercy wing; at the mercy of the weather; sent to county jail; at memorial services.", nil},
+		{"by ambulance, and a unit after it", "patient: she was taken to mercy by ambulance\npatient: they saw me at county er and sent me home",
+			locs("mercy", "county")},
+		// A review helper's probes: no care said around the word.
+		{"prayer and a capitol", "we are all left to mercy and prayer. we waited in the rotunda for an hour at the capitol.", nil},
 	})
 }
 
@@ -1148,6 +1153,16 @@ func TestEmployersAfterWork(t *testing.T) {
 		{"retired from", "65F retired from Bath Iron Works, on metformin.", locs("Bath Iron Works")},
 		{"a school named for a state", "Pt is a grad student at Georgia Tech; roommate has her meds.", locs("Georgia Tech")},
 		{"lower case before a workplace", "patient: he works at the hormel plant so he came straight from work", locs("hormel")},
+		{"a job between", "She works as a cashier at Kroger. He is employed with Boeing as a machinist.", locs("Kroger", "Boeing")},
+		// A review helper's probes: kinds of work, care and service, and a drug that works.
+		{"a hospital", "Works at Hospital as a tech.", nil},
+		{"care", "She works at Urgent Care on weekends and at Dialysis on Mondays.", nil},
+		{"a school", "Pt is a student at Nursing School.", nil},
+		{"a profession", "Retired from Teaching in 2015.", nil},
+		{"services", "He works for Social Services.", nil},
+		{"self", "Works for Himself as a contractor.", nil},
+		{"a drug that works", "The med works for Anxiety too.", nil},
+		{"a care setting", "patient: he works at the snf and likes it", nil},
 		{"generic workplaces stay", "He works at the hospital; she works at a bank; works for the county; works at home; works at night; job at the warehouse.", nil},
 	})
 }

@@ -21,6 +21,10 @@ func TestSpokenDatesInDialogue(t *testing.T) {
 		{"a day of this month", "patient: the mri was on the second of this month", typed(deid.Date, "the second of this month")},
 		{"two days joined", "patient: between the tenth and the fourteenth", typed(deid.Date, "the tenth", "the fourteenth")},
 		{"a range of days", "patient: i was out from the 3rd to the 5th", typed(deid.Date, "the 3rd", "the 5th")},
+		{"a range of days with till", "patient: it was from the 14th till the 21st", typed(deid.Date, "the 14th", "the 21st")},
+		// A review helper's probes: ordinals of a thing after a range, scores out of ten.
+		{"a range of trimesters stays", "patient: from the 1st through the 3rd trimester i was sick, from the 2nd through the 4th cycle too", nil},
+		{"scores after today stay", "Pain yesterday 6/10, today 3/10.", nil},
 		{"a range of days with through", "patient: she was away from the 14th through the 21st", typed(deid.Date, "the 14th", "the 21st")},
 		{"a month, the and a day", "relative: may the third, and then macon\npatient: june the fifth i think", typed(deid.Date, "may the third", "june the fifth")},
 		{"the verb may before the and an ordinal stays", "patient: may the third one be better than the others", nil},
