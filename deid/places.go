@@ -2680,6 +2680,7 @@ func (s *scan) finishPlaces() {
 	s.camelCaseSystems()
 	s.cityVA()
 	s.hospitalByItsWord()
+	s.hospitalsInSequence()
 	s.memorialOrRegional()
 	s.employers()
 	s.coordinatedPlaces()
@@ -3618,6 +3619,58 @@ var careWords = wordsOf("done surgery operation procedure appointment appt appoi
 	"ultrasound nurse nurses doctor doctors dr baby delivered born seen ambulance stitches cath stent labs bloodwork " +
 	"chemo dialysis rehab clinic icu ed sick pneumonia stroke fracture broke hip knee heart pain booked midwife midwives " +
 	"delivery")
+
+// hospitalsInSequence: a hospital of the gazetteer's heads in lower case,
+// no English word, said where another place was just named: next in a
+// sequence ("... at washington county regional, and then navicent in
+// macon", "and then robert wood johnson for the cath"), or opening the
+// answer to a question that named a place ("and you were at montefiore?"
+// / "jacobi. jacobi, in august"; "and you went to sanford" / "avera, avera
+// mckennan"), before the clause ends or goes on with a place, a time or a
+// reason.
+func (s *scan) hospitalsInSequence() {
+	for i := 1; i < len(s.toks); i++ {
+		t := &s.toks[i]
+		if t.gaz&gzFacHead == 0 || t.upper() || !t.letters() || s.englishTok(i) || t.lex&(lxCommon|lxMedical) != 0 {
+			continue
+		}
+		e := i
+		if pe, pf := s.gazPhraseAt(i, lxFacHead); pe > i && pf&lxFacHead != 0 {
+			e = pe // "robert wood johnson", "avera mckennan"
+		}
+		p := s.sameLinePrev(i)
+		sequence := p >= 0 && s.eq(p, "then") && (s.eq(s.sameLinePrev(p), "and") || s.eq(s.sameLinePrev(p), ","))
+		answer := s.turnStart(i) || p >= 0 && s.toks[p].punct(',') && s.turnStart(p-1) && s.sameWordAt(p-1, i)
+		if !sequence && !answer {
+			continue
+		}
+		if !s.clauseEndAfter(e) && !s.eq(s.next(e), "in") && !s.eq(s.next(e), "for") && !s.eq(s.next(e), "on") {
+			continue
+		}
+		if !s.placeBefore(i) {
+			continue
+		}
+		s.addTok(i, e, Location, prCue)
+	}
+}
+
+// sameWordAt: tokens a and b are the same word.
+func (s *scan) sameWordAt(a, b int) bool {
+	return a >= 0 && s.toks[a].letters() && s.lower(a) == s.lower(b)
+}
+
+// placeBefore: a place was found on token i's line before it or on the
+// line before.
+func (s *scan) placeBefore(i int) bool {
+	b, _ := s.prevLineBounds(i)
+	lo, hi := int(s.toks[b].s), int(s.toks[i].s)
+	for c := range s.cands {
+		if s.cands[c].t == Location && s.cands[c].s >= lo && s.cands[c].e <= hi {
+			return true
+		}
+	}
+	return false
+}
 
 // memorialOrRegional: a hospital named by a place, a person or a
 // denomination and "Memorial" or "Regional" without "Hospital" after it,

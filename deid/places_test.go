@@ -1196,3 +1196,19 @@ func TestPlanWordsAreNoPlaces(t *testing.T) {
 		{"a pharmacy's name stays found", "patient: i go to kessler pharmacy in dayton", locs("kessler pharmacy", "dayton")},
 	})
 }
+
+// TestHospitalsInSequence: a lower-case hospital head of the gazetteer
+// said next in a sequence of places or opening the answer to a question
+// that named one is a place; the same sequence with no place before stays
+// to the other rules. Written for this test.
+func TestHospitalsInSequence(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"next in a sequence", "doctor: and you were at washington county regional in may\nrelative: and then navicent in macon",
+			[]found{{"washington county regional", deid.Location}, {"may", deid.Date}, {"navicent", deid.Location}, {"macon", deid.Location}}},
+		{"a correction", "nurse: and you were at montefiore for the pneumonia\npatient: jacobi. jacobi, in august",
+			[]found{{"montefiore", deid.Location}, {"jacobi", deid.Location}, {"jacobi", deid.Location}, {"august", deid.Date}}},
+		{"a phrase of the gazetteer", "physician: and you went to sanford\npatient: avera, avera mckennan, my principal called",
+			[]found{{"sanford", deid.Location}, {"avera", deid.Location}, {"avera mckennan", deid.Location}}},
+	})
+}
