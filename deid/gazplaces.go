@@ -1372,7 +1372,8 @@ func (s *scan) acronymPlaceAt(i int) bool {
 	}
 	p := s.sameLinePrev(i)
 	q := s.sameLinePrev(p)
-	cued := q >= 0 && (careVerbs[s.lower(q)] || s.eq(q, "the") && s.sameLinePrev(q) >= 0 && careVerbs[s.lower(s.sameLinePrev(q))])
+	cued := q >= 0 && (careVerbs[s.lower(q)] || procedureWords[s.lower(q)] && s.dateAfterSite(i) ||
+		s.eq(q, "the") && s.sameLinePrev(q) >= 0 && careVerbs[s.lower(s.sameLinePrev(q))])
 	if !listed && (!cued || t.lex != 0 || t.gaz != 0 && t.gaz&(gzCity|gzFacHead|gzFacAcro) == 0) {
 		return false
 	}
@@ -1382,6 +1383,29 @@ func (s *scan) acronymPlaceAt(i int) bool {
 	}
 	s.addTok(i, s.facilityWordsAfter(i), Location, prShape)
 	return true
+}
+
+// procedureWords name a test or a procedure done somewhere: "EUS at MMC
+// 1/16/24", "MRI at UMMC 3/2".
+var procedureWords = wordsOf("eus egd ercp mri mra ct cta pet echo tee tte eeg emg ekg ecg colonoscopy endoscopy " +
+	"biopsy cath pci cabg ablation labs bloodwork xray x-ray us ultrasound mammogram dexa scan surgery repair")
+
+// dateAfterSite: a date follows the site at token i ("EUS at MMC
+// 1/16/24", "MRI at UMMC on 3/2"): the test was done there, that day.
+func (s *scan) dateAfterSite(i int) bool {
+	n := s.next(i)
+	if n > 0 && (s.eq(n, "on") || s.eq(n, "in")) {
+		n = s.next(n)
+	}
+	if n < 0 {
+		return false
+	}
+	if s.toks[n].letters() {
+		return s.toks[n].is(lxMonth | lxMonthAbbr)
+	}
+	// A month and day in figures: "1/16/24", "3/2", "04-02".
+	d := s.adj(n)
+	return s.toks[n].digits() && s.toks[n].n() <= 2 && d > 0 && (s.toks[d].punct('/') || s.toks[d].punct('-')) && s.adj(d) > 0 && s.toks[s.adj(d)].digits()
 }
 
 // acronymCampus: a university's or a health system's acronym before the

@@ -1212,3 +1212,16 @@ func TestHospitalsInSequence(t *testing.T) {
 			[]found{{"sanford", deid.Location}, {"avera", deid.Location}, {"avera mckennan", deid.Location}}},
 	})
 }
+
+// TestAcronymSiteOfAProcedure: an acronym on no list after a test or a
+// procedure and "at", with the date after it, is where it was done ("EUS
+// at MMC 1/16/24"); one with a value after it stays ("Echo at EF 55
+// percent"). Written for this test.
+func TestAcronymSiteOfAProcedure(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"a date after", "EUS at MMC 1/16/24: mucinous.", []found{{"MMC", deid.Location}, {"1/16/24", deid.Date}}},
+		{"on and a date", "EGD at BIDMC on 4/2.", []found{{"BIDMC", deid.Location}, {"4/2", deid.Date}}},
+		{"a value after", "Echo at EF 55 percent.", nil},
+	})
+}
