@@ -839,8 +839,9 @@ func (s *scan) numDate(i int) (dateVal, int) {
 			}
 		}
 		if !hasThird && !isoT && sep == '-' && nb == 2 && b >= 1 && b <= 12 && a >= 1800 && a <= 2199 && !s.cueBefore(i, lxCodeStop, 3) &&
-			(k < 0 || !s.toks[k].punct('-') && !s.toks[k].punct('.')) {
-			// ISO 8601's year and month: "C-section 2019-03".
+			(k < 0 || !s.toks[k].punct('-') && !(s.toks[k].punct('.') && s.adj(k) > 0 && s.toks[s.adj(k)].digits())) {
+			// ISO 8601's year and month: "C-section 2019-03", also ending a
+			// sentence ("2019-06 to 2019-12."; "2019-03.5" is no date).
 			v.layout, v.m, v.y, v.hasY, v.pad = dlNumYM, b, a, true, true
 			return v, bi
 		}
@@ -1077,6 +1078,14 @@ func (s *scan) monthFirst(i, m int, abbr bool) (dateVal, int) {
 	if d, e, ord, spoken := s.dayOf(j); e >= 0 && !(spoken && !ord) {
 		v.layout, v.d, v.hasD, v.ord, v.spoken = dlMonthDY, d, true, ord, spoken
 		v.pad = s.zeroLed(j)
+		// Days of one month written as a range: "May 2-4", "March 3-5,
+		// 2024" (not "May 2-4 mg").
+		if h := e + 1; !spoken && h+1 < len(s.toks) && s.toks[h].punct('-') && s.toks[h].gap == gapNone && s.toks[h+1].gap == gapNone &&
+			s.toks[h+1].digits() && s.toks[h+1].n() <= 2 && !s.unitAfter(h+1) {
+			if d2, _ := s.num(h + 1); d2 > d && d2 <= 31 {
+				e = h + 1
+			}
+		}
 		end := e
 		k := e + 1
 		if k < len(s.toks) && s.toks[k].punct(',') {

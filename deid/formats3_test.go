@@ -272,3 +272,19 @@ func TestIrishSurnames(t *testing.T) {
 		{"Mac stays", "The Big Mac Attack burger.", nil},
 	})
 }
+
+// TestDayRangesAndYearMonths: days of one month written as a range ("May
+// 2-4", "March 3-5, 2024") are one date, a dose range is none ("took 2-4
+// tabs"); a year and month ending a sentence is a date ("2019-06 to
+// 2019-12."), a version number is none ("2019-03.5"). Written for this
+// test.
+func TestDayRangesAndYearMonths(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"a range in parentheses", "In pain since the festival weekend (May 2-4), I went twice.", []found{{"May 2-4", deid.Date}}},
+		{"a range with its year", "Admitted March 3-5, 2024 for CHF.", []found{{"March 3-5, 2024", deid.Date}}},
+		{"a dose range", "Took 2-4 tabs a day.", nil},
+		{"year and month ending a sentence", "Prior: cyclophosphamide 2019-06 to 2019-12.", []found{{"2019-06", deid.Date}, {"2019-12", deid.Date}}},
+		{"a version", "Firmware version 2019-03.5 installed.", nil},
+	})
+}
