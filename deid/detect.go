@@ -485,6 +485,7 @@ func (s *scan) rules(d *Detector, text string, known Known, prep bool) []Span {
 	s.namesJoined()
 	s.givenNameIsRelation()
 	s.doubleGivenNames()
+	s.roleNamesLower()
 	s.irishSurnames()
 	s.staffInitials()
 	s.propagateNames()

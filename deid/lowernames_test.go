@@ -515,3 +515,17 @@ func TestSpeakerTagWordsAfterDoctor(t *testing.T) {
 		{"a surname of no dictionary", "patient: thanks doctor brightwater", []found{{"brightwater", deid.Name}}},
 	})
 }
+
+// TestCareTeamNamesInLowerCase: a given name of the lists that is no
+// English word, right after a role of the care team or set off before one,
+// is the staff member's name; a role alone and a name that is also a word
+// stay. Written for this test.
+func TestCareTeamNamesInLowerCase(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"after the role", "doctor: i want you to see the diabetes educator colleen next week", []found{{"colleen", deid.Name}}},
+		{"set off after the role", "doctor: i'd also like the lactation nurse, bernadette, to see you this week.", []found{{"bernadette", deid.Name}}},
+		{"set off before the role", "doctor: this is the resident, and sam, your nurse.", []found{{"sam", deid.Name}}},
+		{"a role alone", "patient: the nurse said so, and the therapist will see me", nil},
+	})
+}

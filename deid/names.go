@@ -2799,6 +2799,36 @@ func (s *scan) lowerName(i int) bool {
 	return false
 }
 
+// roleNamesLower: in lower case, a given name of the lists that is no
+// English word, right after a role of the care team (over a comma), or
+// set off before one ("the diabetes educator colleen", "the lactation
+// nurse, bernadette, to see you", "and sam, your nurse"): the staff
+// member the visit names.
+func (s *scan) roleNamesLower() {
+	for i := 1; i < len(s.toks); i++ {
+		t := &s.toks[i]
+		if !t.letters() || t.upper() || t.n() < 3 || t.gaz&gzFirst == 0 && t.lex&lxFirst == 0 || t.gaz&gzWord != 0 ||
+			t.lex&(lxCommon|lxMedical|lxMonth|lxWeekday|lxTitle|lxTitleClin|lxRelation|lxUnitWord) != 0 || s.dictionaryWord(i) {
+			continue
+		}
+		p := s.sameLinePrev(i)
+		if p >= 0 && s.toks[p].punct(',') {
+			p = s.sameLinePrev(p)
+		}
+		before := p >= 0 && s.toks[p].letters() && personRoles[s.lower(p)] && !s.eq(p, "doctor")
+		after := false
+		if n := s.next(i); n > 0 && s.toks[n].punct(',') {
+			if d := s.next(n); d > 0 && (s.eq(d, "your") || s.eq(d, "our") || s.eq(d, "the") || s.eq(d, "my")) {
+				r := s.next(d)
+				after = r > 0 && s.toks[r].letters() && personRoles[s.lower(r)]
+			}
+		}
+		if before || after {
+			s.lowerNameAt(i, ClinicianNames)
+		}
+	}
+}
+
 // titledParticleName: "doctor van der berg", "dr da silva": after a title,
 // lower-case particles and the surname they lead to.
 func (s *scan) titledParticleName(i int) bool {
