@@ -140,6 +140,15 @@
 //     ratio word is before ("seen at the VA on 11/02"), and feasts and
 //     national days people are born on ("paddy's day", "bonfire night",
 //     "hogmanay", "chinese new year", "pongal", heritage and waitangi day);
+//     a month, "the" and an ordinal in lower case ("june the fifth"; after
+//     "may" and "march" the day must end the clause); a day after a
+//     weekday and a period ("sunday. the tenth."), answering "when" (from
+//     the third on), or before "through"/"till" ("from the 14th through
+//     the 21st"; "the 1st through the 3rd trimester" stays); a month and
+//     day after yesterday/today/tomorrow ("yesterday 6/8"; not a score out
+//     of ten); days of one month as a range ("May 2-4", "March 3-5,
+//     2024"); a year and month ending a sentence ("to 2019-12."); a
+//     holiday's weekend ("Labor Day weekend");
 //     a bracketed area code with no space is a phone ("(555)0142288");
 //   - names: titles (Mr., Dr.), relation words ("her daughter Emily"),
 //     introductions ("my name is", "signed by"), credentials (", MD"), dialogue
@@ -281,7 +290,27 @@
 //     generic compounds, Medicaid programs and products on the brand list
 //     stay: "DayCare", "TennCare", "PubMed"); a listed city before "VA" in
 //     any case ("the ann arbor va pharmacy"; "VA 20/40" stays); a rural
-//     route's box after a comma ("RR 3, Box 112");
+//     route's box after a comma ("RR 3, Box 112"); the one word a town
+//     calls its hospital by where nothing else is called so, after a word
+//     of being or going there and before nothing that carries it on ("in
+//     the mater in may", "at mercy in october", "at county on the ninth";
+//     "the rotunda" and "mercy and ..." only where care is said near: "left
+//     to mercy and prayer" stays); a hospital named by a place, a person
+//     or a denomination and "Memorial" or "Regional" without "Hospital",
+//     after at/to/from/and ("flown from Guam Memorial to Tripler", "at
+//     baptist memorial this afternoon"; "Memorial Day", regional
+//     anaesthesia stay); a lower-case hospital head of the gazetteer, no
+//     English word, next in a sequence of places or opening the answer to
+//     a question that named one ("and then navicent in macon", "jacobi.
+//     jacobi, in august"); an acronym on no list after a test and "at"
+//     with a date after it ("EUS at MMC 1/16/24"); the employer or school
+//     after a verb of work and its preposition, over the job between ("works
+//     for Acme Plumbing", "works as a cashier at Kroger", "a grad student
+//     at Georgia Tech", "at the hormel plant": Safe Harbor removes the
+//     names of the individual's employers, and the company and brand
+//     vetoes keep them there), not a kind of work, care or service ("works
+//     at Urgent Care", "retired from Teaching", "the med works for
+//     Anxiety");
 //   - places completed after the rules and again after the tagger
 //     (placeextend.go): a care home joined to its town by "of" or to a
 //     found place by "of" or "at" ("Sunrise of Arlington", "Wingate at
@@ -399,6 +428,21 @@
 //     a dictated note ("JPK/ac 06/14/2023", "BMM/jf"), a surname after a
 //     middle initial though a disease is named after it ("Byron M.
 //     Mallory, MD"), a doctor after a year ("L TKA 2018 Dr. Ainsworth"), a
+//     "Last, First" with no label before it where an age and sex follow
+//     ("7W-12 Hakimi, Farzana, 31F", "Ngata, Sione 43M", "de la Cruz,
+//     Maria 40F"; "Smoker, Former 30 years" stays); an Irish surname's
+//     particle between two capitalized words ("Cormac Ó Dálaigh"); in
+//     lower case, a given name of the lists that is no English word after
+//     a role of the care team or set off before one ("the diabetes educator
+//     colleen", "and sam, your nurse"); a dictionary word after a title is
+//     no unlisted name ("doctor perfect and date of birth": a speaker tag
+//     without its colon); another form of a name offered after "or"
+//     right after it ("just carlos is fine, or jc.", "padraig. or pat.",
+//     then "okay pat."; not a choice put to the person named: "is the pain
+//     sharp, carlos, or dull?"); a supplied name asked or confirmed ("is it
+//     major, or do people call you something else?" / "major."; "walker,
+//     right?" / "walker.") and a supplied surname's short first part
+//     misheard ("mister all rashidi" for Al-Rashidi); a
 //     clinician before a credential that is also a state ("Kaitlyn
 //     Brewster, MA", "Sebastian Kowal, PA-C"; "Springfield, MA" stays a
 //     town), a
