@@ -237,7 +237,8 @@ func (s *scan) spokenRun(i int) bool {
 		// "ninety one in july": the age turned in a month; "doctor: you
 		// are ninety seven / patient: ninety seven on may thirtieth": the
 		// age said back at the start of the next turn.
-		ok = ok || s.inMonthAfter(end) || s.turnStart(i) && (s.ageSaidBefore(i, end) || s.ageCorrected(i)) || s.ageAnswered(i)
+		ok = ok || s.inMonthAfter(end) || s.turnStart(i) && (s.ageSaidBefore(i, end) || s.ageCorrected(i)) || s.ageAnswered(i) ||
+			s.ageRestated(i) || s.ageAtClause(i, end)
 		if ok {
 			added = true
 			s.addTok(i, end, Age, prCue)
@@ -251,6 +252,46 @@ func (s *scan) spokenRun(i int) bool {
 	}
 	return added
 }
+
+// ageRestated: a number over 89 right after an age found on its line,
+// with only punctuation between: the age said again or corrected ("i'm
+// ninety... ninety one").
+func (s *scan) ageRestated(i int) bool {
+	k := s.sameLinePrev(i)
+	for k >= 0 && s.toks[k].kind == tkPunct {
+		k = s.sameLinePrev(k)
+	}
+	if k < 0 || k == s.sameLinePrev(i) {
+		return false // nothing between but words: not a restatement
+	}
+	e := int(s.toks[k].e)
+	for c := len(s.cands) - 1; c >= 0 && c >= len(s.cands)-8; c-- {
+		if s.cands[c].t == Age && s.cands[c].e == e {
+			return true
+		}
+	}
+	return false
+}
+
+// ageAtClause: "at" and a number over 89 before a clause about the person
+// ("more bleeding risk at ninety four that's a concern", "at ninety two
+// you're doing great"); not a reading ("sats at ninety four on room air",
+// "heart rate at ninety four").
+func (s *scan) ageAtClause(i, end int) bool {
+	p := s.sameLinePrev(i)
+	if p < 0 || !s.eq(p, "at") || vitalWords[s.prevWordAt(p, 1)] || vitalWords[s.prevWordAt(p, 2)] {
+		return false
+	}
+	switch s.nextWordAt(end) {
+	case "you're", "that's", "she's", "he's", "it's", "i'm", "we're", "they're", "you've", "she'll", "he'll":
+		return true
+	}
+	return false
+}
+
+// vitalWords are readings a number follows.
+var vitalWords = wordsOf("sat sats saturating saturation sating rate pulse pressure bp hr o2 oxygen temp temperature " +
+	"glucose sugar sugars weight")
 
 // ageSaidBefore: the words i..end were taken as an age within the last
 // forty tokens (an age said back: "you are ninety seven" / "ninety seven").

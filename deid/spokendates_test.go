@@ -148,3 +148,18 @@ func TestMonthRangeAndAgeInMessages(t *testing.T) {
 			"patient: on the second floor yeah", "Lot numbers in MAR.\nReferral sent.")
 	}
 }
+
+// TestSpokenAgesRestatedAndAfterAt: an age over 89 said again after an
+// ellipsis ("i'm ninety... ninety one") and after "at" before a clause
+// about the person ("bleeding risk at ninety four that's a concern");
+// readings after "at" stay ("sats at ninety four that's fine"). Written
+// for this test.
+func TestSpokenAgesRestatedAndAfterAt(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"restated", "patient: i'm ninety... ninety one.", typed(deid.Age, "ninety", "ninety one")},
+		{"after at", "pharmacist: more bleeding risk at ninety four that's a concern\ndoctor: at ninety two you're doing great",
+			typed(deid.Age, "ninety four", "ninety two")},
+		{"readings stay", "nurse: sats at ninety four that's fine. heart rate at ninety four that's high.", nil},
+	})
+}
