@@ -267,6 +267,35 @@ func (s *scan) dateCueDayAfter(i int) bool {
 	return false
 }
 
+// dayCueOverFillers: before "the" at token i, over fillers and a "the"
+// said before them, a preposition of time ("on the um the twentieth",
+// "since uh the third"), or a verb of coming back or of fixing a day
+// before a day that ends the clause ("i go back the fifteenth", "we'll do
+// the fourteenth.").
+func (s *scan) dayCueOverFillers(i int) bool {
+	k, skipped := s.sameLinePrev(i), false
+	for n := 0; k >= 0 && n < 4; n++ {
+		if s.toks[k].punct(',') || s.toks[k].letters() && (speechFillers[s.lower(k)] || skipped && s.eq(k, "the")) {
+			skipped = true
+			k = s.sameLinePrev(k)
+			continue
+		}
+		break
+	}
+	if k < 0 || !s.toks[k].letters() {
+		return false
+	}
+	w := s.lower(k)
+	if skipped && (w == "on" || w == "since" || w == "until" || w == "from" || w == "by" || w == "before" || w == "after") {
+		return true
+	}
+	if !skipped && (w == "back" || w == "do") {
+		_, e, ord, _ := s.dayOf(s.next(i))
+		return ord && e >= 0 && s.clauseEndAfter(e) || ord && e >= 0 && dayEndWords[s.nextWordAt(e)]
+	}
+	return false
+}
+
 // relativeDays right before a month and day name the same day again: "at
 // around 1500 yesterday 6/8", "today 3/14"; not a score out of ten ("pain
 // yesterday 6/10, today 3/10").
@@ -294,6 +323,11 @@ func (s *scan) dateSpan(i int) bool {
 			return false
 		}
 	case dlDay:
+		// "she flew back on the um the twentieth": the cue before a
+		// filler and a "the" said again.
+		if v.the && s.dayCueOverFillers(i) {
+			break
+		}
 		// "the second of this month" is a date by itself.
 		if !v.of && (i == 0 || !(s.eq(i-1, "on") || s.eq(i-1, "since") || s.eq(i-1, "until") || s.eq(i-1, "by") || s.eq(i-1, "before") ||
 			s.eq(i-1, "after") || s.eq(i-1, "from") || s.eq(i-1, "through") || s.eq(i-1, "between") || s.eq(i-1, "for") ||

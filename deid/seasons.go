@@ -198,7 +198,7 @@ func (s *scan) whenAnswered(i int) bool {
 // timePrepBefore: a preposition of time before token i, over the fillers
 // and commas of speech ("around , um , halloween", "since uh easter").
 func (s *scan) timePrepBefore(i int) bool {
-	for k, n := s.sameLinePrev(i), 0; k >= 0 && n < 4; k, n = s.sameLinePrev(k), n+1 {
+	for k, n := s.sameLinePrev(i), 0; k >= 0 && n < 6; k, n = s.sameLinePrev(k), n+1 {
 		switch {
 		case s.toks[k].punct(','):
 		case s.toks[k].letters() && timePreps[s.lower(k)]:
@@ -232,7 +232,7 @@ var weekdayFeasts = map[string]string{"black": "friday", "good": "friday", "ash"
 
 // speechFillers carry no meaning in a transcript.
 var speechFillers = map[string]bool{"um": true, "uh": true, "umm": true, "uhh": true, "er": true, "erm": true,
-	"like": true, "mm": true, "hmm": true}
+	"like": true, "mm": true, "hmm": true, "maybe": true, "probably": true}
 
 // timePreps introduce a time: "on thanksgiving", "around halloween".
 var timePreps = map[string]bool{"from": true, "on": true, "since": true, "at": true, "around": true, "before": true, "after": true,
