@@ -105,6 +105,13 @@ func (s *scan) offeredAlternates() {
 				s.nameCovBuf = s.nameCov
 			}
 			named = s.toks[k].letters() && s.nameCov[k]
+			// Two forms of no English offered with "whatever is easy" after
+			// them ("yes. zhenya, or genya, whatever is easy."): both.
+			if !named && s.offerable(k) && s.offerable(w) && s.whateverAfter(w) {
+				s.lowerNameAt(k, PatientNames)
+				s.offeredMentions(k)
+				named = true
+			}
 			break
 		}
 		if named {
@@ -112,6 +119,23 @@ func (s *scan) offeredAlternates() {
 			s.offeredMentions(w)
 		}
 	}
+}
+
+// whateverAfter: after token w, "whatever is easy" or its kind ends the
+// offer ("zhenya, or genya, whatever is easy").
+func (s *scan) whateverAfter(w int) bool {
+	n := s.next(w)
+	if n > 0 && s.toks[n].punct(',') {
+		n = s.next(n)
+	}
+	if n < 0 || !s.eq(n, "whatever") {
+		return false
+	}
+	switch s.nextWordAt(n) {
+	case "is", "works", "you", "'s":
+		return true
+	}
+	return false
 }
 
 // alternateEnds may follow a name offered after "or"; alternateFillers

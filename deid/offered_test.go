@@ -249,6 +249,8 @@ func TestOfferedAlternates(t *testing.T) {
 			[]found{{"padraig", deid.Name}, {"pat", deid.Name}, {"pat", deid.Name}}},
 		{"a choice put to the person named", "[doctor] is the pain sharp, carlos, or dull?\n[patient] dull. kind of achy.",
 			[]found{{"carlos", deid.Name}}},
-		{"words offered", "attending: nothing greasy or fried for a while\npatient: tea, or coffee, whatever", nil},
+		{"two forms and whatever is easy", "nurse: hi, are you yevgenia?\npatient: yes. zhenya, or genya, whatever is easy.\nnurse: okay, genya.",
+			[]found{{"yevgenia", deid.Name}, {"zhenya", deid.Name}, {"genya", deid.Name}, {"genya", deid.Name}}},
+		{"words offered", "attending: nothing greasy or fried for a while\npatient: tea, or coffee, whatever is easy", nil},
 	})
 }
