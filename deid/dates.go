@@ -296,6 +296,17 @@ func (s *scan) dayCueOverFillers(i int) bool {
 	return false
 }
 
+// rangeWordBefore: "to", "through" or "thru" right before token i, after
+// a year and month: the second of a range ("2019-06 to 2019-12.").
+func (s *scan) rangeWordBefore(i int) bool {
+	p := s.sameLinePrev(i)
+	if p < 3 || !(s.eq(p, "to") || s.eq(p, "through") || s.eq(p, "thru")) {
+		return false
+	}
+	k := p - 1
+	return s.toks[k].digits() && s.toks[k-1].punct('-') && s.toks[k-2].digits() && s.toks[k-2].n() == 4
+}
+
 // relativeDays right before a month and day name the same day again: "at
 // around 1500 yesterday 6/8", "today 3/14"; not a score out of ten ("pain
 // yesterday 6/10, today 3/10").
@@ -873,7 +884,8 @@ func (s *scan) numDate(i int) (dateVal, int) {
 			}
 		}
 		if !hasThird && !isoT && sep == '-' && nb == 2 && b >= 1 && b <= 12 && a >= 1800 && a <= 2199 && !s.cueBefore(i, lxCodeStop, 3) &&
-			(k < 0 || !s.toks[k].punct('-') && !(s.toks[k].punct('.') && s.adj(k) > 0 && s.toks[s.adj(k)].digits())) {
+			(k < 0 || !s.toks[k].punct('-') && !(s.toks[k].punct('.') && (s.adj(k) > 0 && s.toks[s.adj(k)].digits() ||
+				!s.zeroLed(bi) && !s.rangeWordBefore(i)))) {
 			// ISO 8601's year and month: "C-section 2019-03", also ending a
 			// sentence ("2019-06 to 2019-12."; "2019-03.5" is no date).
 			v.layout, v.m, v.y, v.hasY, v.pad = dlNumYM, b, a, true, true
@@ -1116,8 +1128,9 @@ func (s *scan) monthFirst(i, m int, abbr bool) (dateVal, int) {
 		// 2024" (not "May 2-4 mg").
 		if h := e + 1; !spoken && h+1 < len(s.toks) && s.toks[h].punct('-') && s.toks[h].gap == gapNone && s.toks[h+1].gap == gapNone &&
 			s.toks[h+1].digits() && s.toks[h+1].n() <= 2 && !s.unitAfter(h+1) {
-			if d2, _ := s.num(h + 1); d2 > d && d2 <= 31 {
-				e = h + 1
+			if d2, _ := s.num(h + 1); d2 > d && d2 <= 31 && (s.clauseEndAfter(h+1) || h+2 < len(s.toks) && s.toks[h+2].kind == tkPunct ||
+				clauseWords[s.nextWordAt(h+1)]) {
+				e = h + 1 // not "called in May 2-3 times"
 			}
 		}
 		end := e

@@ -286,5 +286,6 @@ func TestDayRangesAndYearMonths(t *testing.T) {
 		{"a dose range", "Took 2-4 tabs a day.", nil},
 		{"year and month ending a sentence", "Prior: cyclophosphamide 2019-06 to 2019-12.", []found{{"2019-06", deid.Date}, {"2019-12", deid.Date}}},
 		{"a version", "Firmware version 2019-03.5 installed.", nil},
+		{"a range of years", "Smoked 1 ppd 2010-12.", nil},
 	})
 }

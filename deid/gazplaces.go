@@ -1372,7 +1372,7 @@ func (s *scan) acronymPlaceAt(i int) bool {
 	}
 	p := s.sameLinePrev(i)
 	q := s.sameLinePrev(p)
-	cued := q >= 0 && (careVerbs[s.lower(q)] || procedureWords[s.lower(q)] && s.dateAfterSite(i) ||
+	cued := q >= 0 && (careVerbs[s.lower(q)] || procedureWords[s.lower(q)] && t.n() >= 3 && !timePointAbbrs[s.lower(i)] && s.dateAfterSite(i) ||
 		s.eq(q, "the") && s.sameLinePrev(q) >= 0 && careVerbs[s.lower(s.sameLinePrev(q))])
 	if !listed && (!cued || t.lex != 0 || t.gaz != 0 && t.gaz&(gzCity|gzFacHead|gzFacAcro) == 0) {
 		return false
@@ -1389,6 +1389,10 @@ func (s *scan) acronymPlaceAt(i int) bool {
 // 1/16/24", "MRI at UMMC 3/2".
 var procedureWords = wordsOf("eus egd ercp mri mra ct cta pet echo tee tte eeg emg ekg ecg colonoscopy endoscopy " +
 	"biopsy cath pci cabg ablation labs bloodwork xray x-ray us ultrasound mammogram dexa scan surgery repair")
+
+// timePointAbbrs name a moment of care, not a place, after a test and
+// "at": "PET at EOT 6/1", "Labs at ADM 3/2", "CT at OSH 3/2".
+var timePointAbbrs = wordsOf("eot adm eua toc osh eos soc pre post dc bl dx fu ftu iop icu pacu edd lmp")
 
 // dateAfterSite: a date follows the site at token i ("EUS at MMC
 // 1/16/24", "MRI at UMMC on 3/2"): the test was done there, that day.

@@ -527,5 +527,6 @@ func TestCareTeamNamesInLowerCase(t *testing.T) {
 		{"set off after the role", "doctor: i'd also like the lactation nurse, bernadette, to see you this week.", []found{{"bernadette", deid.Name}}},
 		{"set off before the role", "doctor: this is the resident, and sam, your nurse.", []found{{"sam", deid.Name}}},
 		{"a role alone", "patient: the nurse said so, and the therapist will see me", nil},
+		{"a word after a role and a comma", "patient: the coach, ada compliant bleachers are the problem", nil},
 	})
 }

@@ -2814,6 +2814,9 @@ func (s *scan) roleNamesLower() {
 		p := s.sameLinePrev(i)
 		if p >= 0 && s.toks[p].punct(',') {
 			p = s.sameLinePrev(p)
+			if !s.clauseEndAfter(i) {
+				p = -1 // "the coach, ada compliant bleachers": set off, the name closes its phrase
+			}
 		}
 		before := p >= 0 && s.toks[p].letters() && personRoles[s.lower(p)] && !s.eq(p, "doctor")
 		after := false

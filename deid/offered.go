@@ -73,7 +73,7 @@ func (s *scan) offeredAlternates() {
 			continue
 		}
 		t := &s.toks[w]
-		if lw := s.lower(w); strings.HasSuffix(lw, "ed") || strings.HasSuffix(lw, "ing") || s.englishLooking(w) {
+		if lw := s.lower(w); strings.HasSuffix(lw, "ed") || strings.HasSuffix(lw, "ing") || s.englishLooking(w) || notAlternates[lw] {
 			continue // "nothing rich or fried": a word's form
 		}
 		if !(s.offerable(w) || t.letters() && !t.upper() && t.n() >= 2 && t.lex&lxFirst != 0 &&
@@ -138,6 +138,13 @@ func (s *scan) whateverAfter(w int) bool {
 	return false
 }
 
+// objectAfter: after a word opening a turn, an object makes the word a
+// verb ("pat the area dry"), not the name offered.
+var objectAfter = wordsOf("the a an it your my his her this that them him these those some")
+
+// notAlternates end an offer without a name: "carlos. or idk, whatever".
+var notAlternates = wordsOf("idk whatever anything something nothing both neither either none not so else")
+
 // alternateEnds may follow a name offered after "or"; alternateFillers
 // stand between the name and "or".
 var (
@@ -155,7 +162,8 @@ func (s *scan) offeredMentions(k int) {
 		if j == k || !s.toks[j].letters() || s.toks[j].upper() || s.lower(j) != w {
 			continue
 		}
-		if s.turnStart(j) || j+1 < len(s.toks) && s.toks[j+1].punct(',') && s.toks[j+1].gap == gapNone || s.addressedAt(j) {
+		if s.turnStart(j) && !objectAfter[s.nextWordAt(j)] || j+1 < len(s.toks) && s.toks[j+1].punct(',') && s.toks[j+1].gap == gapNone ||
+			s.addressedAt(j) {
 			s.addName(j, j, PatientNames)
 		}
 	}

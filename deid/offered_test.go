@@ -251,6 +251,9 @@ func TestOfferedAlternates(t *testing.T) {
 			[]found{{"carlos", deid.Name}}},
 		{"two forms and whatever is easy", "nurse: hi, are you yevgenia?\npatient: yes. zhenya, or genya, whatever is easy.\nnurse: okay, genya.",
 			[]found{{"yevgenia", deid.Name}, {"zhenya", deid.Name}, {"genya", deid.Name}, {"genya", deid.Name}}},
+		{"the word as a verb opening a turn", "[dad] yeah, padraig. or pat.\n[nurse] pat the area dry after the shower",
+			[]found{{"padraig", deid.Name}, {"pat", deid.Name}}},
+		{"no name offered", "[patient] yeah, carlos. or idk, whatever works.", []found{{"carlos", deid.Name}}},
 		{"words offered", "attending: nothing greasy or fried for a while\npatient: tea, or coffee, whatever is easy", nil},
 	})
 }

@@ -3637,6 +3637,8 @@ func (s *scan) hospitalsInSequence() {
 		e := i
 		if pe, pf := s.gazPhraseAt(i, lxFacHead); pe > i && pf&lxFacHead != 0 {
 			e = pe // "robert wood johnson", "avera mckennan"
+		} else if t.lex&(lxFirst|lxFirstAmb) != 0 || t.gaz&(gzFirst|gzFirstAmb) != 0 {
+			continue // "who drove you?" / "vincent. my son.": a given name answers too
 		}
 		p := s.sameLinePrev(i)
 		sequence := p >= 0 && s.eq(p, "then") && (s.eq(s.sameLinePrev(p), "and") || s.eq(s.sameLinePrev(p), ","))
@@ -3729,6 +3731,11 @@ func (s *scan) memorialOrRegional() {
 				continue
 			}
 		} else if n > 0 && s.toks[n].digits() && !s.isDateStart(n) {
+			continue
+		}
+		// Care said near: "went to Ohio Regional on Friday and lost in the
+		// semis", "promoted to Midwest Regional" name no hospital.
+		if !s.stayVerbBefore(st, false) && !s.careWordNear(i) && !(n > 0 && hospitalUnitWords[s.lower(n)]) {
 			continue
 		}
 		s.addTok(st, i, Location, prCue)

@@ -1177,9 +1177,10 @@ func TestMemorialAndRegionalHospitals(t *testing.T) {
 		{"a territory's", "Flown from Guam Memorial to Tripler.", locs("Guam Memorial", "Tripler")},
 		{"a denomination's, coordinated", "I went to Methodist University ED twice and Baptist Memorial once.",
 			locs("Methodist University", "Baptist Memorial")},
-		{"in speech", "patient: at baptist memorial this afternoon\ndoctor: and you were at washington county regional in may",
+		{"in speech", "patient: my mri is at baptist memorial this afternoon\ndoctor: and you were admitted at washington county regional in may",
 			[]found{{"baptist memorial", deid.Location}, {"washington county regional", deid.Location}, {"may", deid.Date}}},
 		{"no hospital", "Closed for Memorial Day. Under regional anesthesia. I talked to the regional manager.", nil},
+		{"a tournament", "Her volleyball team went to Ohio Regional on Friday and lost in the semis.", nil},
 	})
 }
 
@@ -1208,6 +1209,8 @@ func TestHospitalsInSequence(t *testing.T) {
 			[]found{{"washington county regional", deid.Location}, {"may", deid.Date}, {"navicent", deid.Location}, {"macon", deid.Location}}},
 		{"a correction", "nurse: and you were at montefiore for the pneumonia\npatient: jacobi. jacobi, in august",
 			[]found{{"montefiore", deid.Location}, {"jacobi", deid.Location}, {"jacobi", deid.Location}, {"august", deid.Date}}},
+		{"a given name answering", "doctor: who drove you to the er in macon?\npatient: vincent. my son.",
+			[]found{{"macon", deid.Location}, {"vincent", deid.Name}}},
 		{"a phrase of the gazetteer", "physician: and you went to sanford\npatient: avera, avera mckennan, my principal called",
 			[]found{{"sanford", deid.Location}, {"avera", deid.Location}, {"avera mckennan", deid.Location}}},
 	})
@@ -1223,5 +1226,6 @@ func TestAcronymSiteOfAProcedure(t *testing.T) {
 		{"a date after", "EUS at MMC 1/16/24: mucinous.", []found{{"MMC", deid.Location}, {"1/16/24", deid.Date}}},
 		{"on and a date", "EGD at BIDMC on 4/2.", []found{{"BIDMC", deid.Location}, {"4/2", deid.Date}}},
 		{"a value after", "Echo at EF 55 percent.", nil},
+		{"a moment of care", "PET at EOT 6/1 showed CR.", nil},
 	})
 }
