@@ -169,7 +169,7 @@ type knownIndex struct {
 	particles []knownParticle
 	// prefixed holds a surname's short first part and the part after it
 	// ("Al-Rashidi": "al" before "rashidi"), for the first part misheard
-	// ("mister all rashidi", knownPrefixes).
+	// ("mister all rashidi", knownParticles).
 	prefixed []knownPrefixed
 	// lenByFirst has bit n set for first byte c when a part of n bytes
 	// starts with c: a cheap filter before the map.
@@ -936,11 +936,8 @@ func (s *scan) knownPass() {
 		}
 		s.dottedInitials()
 		s.spelledKnown()
-		if len(k.particles) > 0 {
+		if len(k.particles) > 0 || len(k.prefixed) > 0 {
 			s.knownParticles()
-		}
-		if len(k.prefixed) > 0 {
-			s.knownPrefixes()
 		}
 		if len(k.given) > 0 {
 			s.givenInitials()
@@ -971,36 +968,6 @@ var surnamePrefixes = map[string]bool{"al": true, "el": true, "ul": true, "abu":
 	"ben": true, "bou": true, "abd": true, "de": true, "da": true, "di": true, "du": true, "del": true, "la": true,
 	"le": true, "van": true, "von": true}
 
-// knownPrefixes finds a supplied surname's short first part where speech
-// recognition wrote it as another short word before the part the matchers
-// found: "mister all rashidi" for Al-Rashidi, "el" for "al", "dell" for
-// "del". The word must be the prefix with its last letter doubled or a
-// vowel changed, and stand right before the part.
-func (s *scan) knownPrefixes() {
-	k := s.kn()
-	for c, n := 0, len(s.cands); c < n; c++ {
-		cd := &s.cands[c]
-		if cd.t != Name {
-			continue
-		}
-		st, en := s.candTokens(cd)
-		if st < 1 || en < 0 || s.toks[st].gap != gapSpace {
-			continue
-		}
-		p := s.sameLinePrev(st)
-		if p < 0 || !s.toks[p].letters() || s.toks[p].n() > 4 {
-			continue
-		}
-		w, next := s.lower(p), s.lower(st)
-		for _, pf := range k.prefixed {
-			if pf.next == next && w != pf.prefix && soundsLikePrefix(w, pf.prefix) {
-				s.addName(p, en, cd.cls)
-				break
-			}
-		}
-	}
-}
-
 // soundsLikePrefix: w is prefix written as it sounds: its last letter
 // doubled ("all", "dell", "vonn") or its vowel changed ("el" for "al").
 func soundsLikePrefix(w, prefix string) bool {
@@ -1022,10 +989,13 @@ func soundsLikePrefix(w, prefix string) bool {
 	return diff == 1
 }
 
-// knownParticles finds the one-letter part of a supplied name ("Colm Ó
-// Faoláin") where it is said: before its part, which the matchers found
-// ("i'm dr o faolain"), and alone after a title, ending the clause ("most
-// people just say dr o.").
+// knownParticles finds the short first part of a supplied name where it is
+// said before the part after it, which the matchers found: a one-letter
+// part ("Colm Ó Faoláin": "i'm dr o faolain"), also alone after a title,
+// ending the clause ("most people just say dr o."); and a surname's short
+// prefix that speech recognition wrote as it sounds ("mister all rashidi"
+// for Al-Rashidi, "el" for "al", "dell" for "del": the prefix with its
+// last letter doubled or a vowel changed).
 func (s *scan) knownParticles() {
 	k := s.kn()
 	for c, n := 0, len(s.cands); c < n; c++ {
@@ -1038,12 +1008,23 @@ func (s *scan) knownParticles() {
 			continue
 		}
 		p := s.sameLinePrev(st)
-		if p < 0 || s.toks[st].gap != gapSpace || s.toks[p].n() != 1 || !s.toks[p].letters() {
+		if p < 0 || s.toks[st].gap != gapSpace || !s.toks[p].letters() || s.toks[p].n() > 4 {
 			continue
 		}
-		lw, c0 := s.lower(st), s.low[s.toks[p].s]
-		for _, pt := range k.particles {
-			if pt.letter == c0 && pt.next == lw {
+		lw := s.lower(st)
+		if s.toks[p].n() == 1 {
+			c0 := s.low[s.toks[p].s]
+			for _, pt := range k.particles {
+				if pt.letter == c0 && pt.next == lw {
+					s.addName(p, en, cd.cls)
+					break
+				}
+			}
+			continue
+		}
+		w := s.lower(p)
+		for _, pf := range k.prefixed {
+			if pf.next == lw && w != pf.prefix && soundsLikePrefix(w, pf.prefix) {
 				s.addName(p, en, cd.cls)
 				break
 			}
