@@ -3544,10 +3544,11 @@ func (s *scan) cityVA() {
 // ("i had my hip done at mercy in october", "an appointment at county on
 // the ninth", "at presby they said"), is that hospital when nothing follows
 // that could carry the word on: punctuation, the line's end, or a word of
-// hospitalWordEnds. "the Mercy wing", "in the county jail", "at the mercy
-// of" stay. The generic words that also name other things ("the general",
-// "the civic", "the royal") need the hospital said around them
-// (theGenericHospital).
+// hospitalWordEnds or a hospital's unit ("at county er"). "the Mercy wing",
+// "in the county jail", "at the mercy of" stay; "the rotunda" and "mercy
+// and ..." need care said near them. The generic words that also name
+// other things ("the general", "the civic", "the royal") need the hospital
+// said around them (theGenericHospital).
 func (s *scan) hospitalByItsWord() {
 	for i := 2; i < len(s.toks); i++ {
 		t := &s.toks[i]
@@ -3586,7 +3587,7 @@ func (s *scan) hospitalByItsWord() {
 		// removed probes' false positives ("converted to baptist in 2010",
 		// "six months at county for a dui") but cost a holdout a hospital
 		// (places8-holdout, summary figure), and a leak weighs more.
-		if (hospitalWordsOfOtherThings[w] || w == "mercy" && (s.nextWordAt(i) == "and" || s.nextWordAt(i) == "or")) &&
+		if (hospitalWordsNeedingCare[w] || w == "mercy" && (s.nextWordAt(i) == "and" || s.nextWordAt(i) == "or")) &&
 			!s.stayVerbBefore(p, false) && !s.careWordNear(i) {
 			continue
 		}
@@ -3594,8 +3595,9 @@ func (s *scan) hospitalByItsWord() {
 	}
 }
 
-// hospitalWordsOfOtherThings need care said around them (above).
-var hospitalWordsOfOtherThings = wordsOf("rotunda")
+// hospitalWordsNeedingCare name a hospital only where care is said near
+// them (hospitalByItsWord).
+var hospitalWordsNeedingCare = wordsOf("rotunda")
 
 // careWordNear: a word of care or of a hospital on token i's line (twelve
 // words either side) or the line before: "i had my hip done at mercy",
