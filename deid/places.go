@@ -3678,13 +3678,14 @@ func (s *scan) placeBefore(i int) bool {
 
 // memorialOrRegional: a hospital named by a place, a person or a
 // denomination and "Memorial" or "Regional" without "Hospital" after it,
-// where a place is named: after at/to/from/into or "transferred" and
-// ending there or going on with the hospital's unit or a time ("flown
-// from Guam Memorial to Tripler", "ED twice and Baptist Memorial once",
-// "admitted to Ohio Regional on 3/2", in speech "at baptist memorial
-// this afternoon", "at washington county regional in may"). "Memorial
-// Day", "Veterans Memorial Park", "regional anesthesia", "the regional
-// manager" stay.
+// where a place is named: after at/to/from/into/and/"transferred", ending
+// there or going on with the hospital's unit or a time, with a verb of stay
+// before, care said near or a unit after ("flown from Guam Memorial to
+// Tripler", "ED twice and Baptist Memorial once", "admitted to Ohio
+// Regional on 3/2", in speech "my mri is at baptist memorial this
+// afternoon"). "Memorial Day", "Veterans Memorial Park", "regional
+// anesthesia", "the regional manager", "went to Ohio Regional on Friday and
+// lost in the semis" stay.
 func (s *scan) memorialOrRegional() {
 	for i := 1; i < len(s.toks); i++ {
 		t := &s.toks[i]
@@ -3763,9 +3764,12 @@ var (
 // capitalized words ("retired from Bath Iron Works", "a grad student at
 // Georgia Tech", "works at the Mohegan Sun Pocono casino"), or in lower
 // case one or two words of no English before a word of a workplace ("works
-// at the mercedes plant", "at the hibbing taconite mine") or ending the
-// clause ("works at nellis, he's air force"). "works at a bank", "works
-// for the county", "works at home" and "works at the hospital" stay.
+// at the hormel plant") or ending the clause ("works at nellis, he's air
+// force"). A job may stand between ("works as a cashier at Kroger"). "works
+// at a bank", "works for the county", "works at home", "works at the
+// hospital" and a kind of work, care or service in capitals ("works at
+// Urgent Care", "retired from Teaching", "the med works for Anxiety")
+// stay.
 func (s *scan) employers() {
 	for i := 0; i+2 < len(s.toks); i++ {
 		t := &s.toks[i]
