@@ -5279,7 +5279,28 @@ func (s *scan) eponymVetoed(st, en int) bool {
 		(s.toks[p].is(lxFirst|lxSur) || s.toks[p].gaz&(gzFirst|gzSur) != 0 || s.titleBefore(p)) {
 		return false
 	}
+	if s.healthSystemAfter(en) {
+		return false // "the Miami VA Healthcare System": a system of hospitals, not the Bethesda System's kind
+	}
 	return s.eponymAt(st, en)
+}
+
+// healthSystemAfter: the words after token en (over the rest of a name's
+// capitalized words) end in "Health System", "Healthcare System" or "Health
+// Care System": a health system's name ("VA Palo Alto Health Care System").
+func (s *scan) healthSystemAfter(en int) bool {
+	k := s.next(en)
+	for n := 0; k > 0 && n < 3 && s.toks[k].capWord() && !s.eq(k, "health") && !s.eq(k, "healthcare"); n++ {
+		k = s.next(k)
+	}
+	if k < 0 || !(s.eq(k, "health") || s.eq(k, "healthcare")) {
+		return false
+	}
+	k = s.next(k)
+	if k > 0 && s.eq(k, "care") {
+		k = s.next(k)
+	}
+	return k > 0 && (s.eq(k, "system") || s.eq(k, "systems"))
 }
 
 // livingBefore: a verb of living or moving and a preposition stand before

@@ -2679,6 +2679,7 @@ func (s *scan) finishPlaces() {
 	s.possessiveFacility()
 	s.camelCaseSystems()
 	s.cityVA()
+	s.vaSystems()
 	s.hospitalByItsWord()
 	s.hospitalsInSequence()
 	s.memorialOrRegional()
@@ -3971,6 +3972,57 @@ var (
 	hospitalWordBefore  = wordsOf("at in to from into or and")
 	hospitalWordEnds    = wordsOf("for in on or and then when with before after overnight since until last yesterday now they so but because by")
 )
+
+// vaSystems: a VA health system or medical center named by its region or
+// town after "VA" or before it ("VA Palo Alto Health Care System", "VA
+// Caribbean Healthcare System", "VA Northern California Health Care
+// System", "the Miami VA Healthcare System", "VA Boston Medical Center"):
+// the whole name, its words whatever lists they are on. "VA Health Care
+// System" alone names none.
+func (s *scan) vaSystems() {
+	if s.web.lex&lxStateAbbr == 0 {
+		return // no "va" in the text
+	}
+	for i := 0; i < len(s.toks); i++ {
+		if !s.toks[i].allUpper() || !s.eq(i, "va") {
+			continue
+		}
+		st := i
+		// A town before: "the Miami VA Healthcare System".
+		for p, n := s.sameLinePrev(i), 0; p >= 0 && n < 3 && s.toks[p].capWord() && !s.toks[p].allUpper() &&
+			s.toks[p].lex&(lxCommon|lxMedical|lxTitle|lxTitleClin) == 0; p, n = s.sameLinePrev(p), n+1 {
+			st = p
+		}
+		k, words := s.next(i), 0
+		for ; k > 0 && words < 4 && s.toks[k].capWord() && !s.toks[k].allUpper() && !vaTailWords[s.lower(k)]; k = s.next(k) {
+			words++
+		}
+		if k < 0 || st == i && words == 0 {
+			continue
+		}
+		e := -1
+		switch {
+		case s.eq(k, "health") || s.eq(k, "healthcare"):
+			m := s.next(k)
+			if m > 0 && s.eq(m, "care") {
+				m = s.next(m)
+			}
+			if m > 0 && (s.eq(m, "system") || s.eq(m, "systems")) {
+				e = m
+			}
+		case s.eq(k, "medical"):
+			if m := s.next(k); m > 0 && (s.eq(m, "center") || s.eq(m, "centre")) {
+				e = m
+			}
+		}
+		if e > 0 && s.toks[k].upper() {
+			s.addTok(st, e, Location, prCue)
+		}
+	}
+}
+
+// vaTailWords open the kind of a VA's name after its region or town.
+var vaTailWords = wordsOf("health healthcare medical")
 
 // camelCaseSystems: a word written in camel case whose last part is a word
 // of care ("HonorHealth", "ChristianaCare", "UCHealth", "ProMedica") names

@@ -1229,3 +1229,18 @@ func TestAcronymSiteOfAProcedure(t *testing.T) {
 		{"a moment of care", "PET at EOT 6/1 showed CR.", nil},
 	})
 }
+
+// TestVAHealthSystems: a VA health system or medical center named by its
+// region or town is one place, its words whatever lists they are on ("VA
+// Palo Alto Health Care System", "the Miami VA Healthcare System"); "VA
+// Health Care System" alone names none, and an eponym's system stays
+// ("Bethesda System"). Written for this test.
+func TestVAHealthSystems(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"a town after VA", "Followed at VA Palo Alto Health Care System.", locs("VA Palo Alto Health Care System")},
+		{"a region after VA", "Pharmacy consult, VA Caribbean Healthcare System: veterano", locs("VA Caribbean Healthcare System")},
+		{"a town before VA", "Seen at the Miami VA Healthcare System last year.", locs("Miami VA Healthcare System")},
+		{"no town", "Enrolled in VA Health Care System benefits. Pap: Bethesda System category LSIL.", nil},
+	})
+}
