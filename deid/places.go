@@ -2680,6 +2680,7 @@ func (s *scan) finishPlaces() {
 	s.camelCaseSystems()
 	s.cityVA()
 	s.vaSystems()
+	s.facilityThenTown()
 	s.hospitalByItsWord()
 	s.hospitalsInSequence()
 	s.memorialOrRegional()
@@ -3972,6 +3973,42 @@ var (
 	hospitalWordBefore  = wordsOf("at in to from into or and")
 	hospitalWordEnds    = wordsOf("for in on or and then when with before after overnight since until last yesterday now they so but because by")
 )
+
+// facilityThenTown: a facility's generic name written right before the
+// town it is in, with no comma, is one name: "University Medical Center
+// New Orleans", "Regional Medical Center Bayonet Point". The town was
+// found; the words before it, capitalized and ending in a facility's word,
+// join it ("at Medical Center, Houston" keeps its comma and its parts).
+func (s *scan) facilityThenTown() {
+	for c, n := 0, len(s.cands); c < n; c++ {
+		cd := &s.cands[c]
+		if cd.t != Location {
+			continue
+		}
+		st, en := s.candTokens(cd)
+		if st < 2 || en < st || s.toks[st].gap != gapSpace || !s.toks[st].capWord() || s.toks[st].allUpper() {
+			continue
+		}
+		f := st - 1
+		if !s.toks[f].capWord() || s.toks[f].allUpper() || s.toks[f].lex&lxFacility == 0 || hospitalUnitWords[s.lower(f)] {
+			continue
+		}
+		b := f
+		for k, m := s.sameLinePrev(f), 0; k >= 0 && m < 4 && s.toks[k].capWord() && !s.toks[k].allUpper() && s.toks[k+1].gap == gapSpace &&
+			(s.toks[k].lex&lxFacility != 0 || facilityWords[s.lower(k)] || serviceWords[s.lower(k)] || genericFacilityWords[s.lower(k)]); k, m = s.sameLinePrev(k), m+1 {
+			b = k
+		}
+		if b == f {
+			continue // one word: "Hospital Houston" is no name
+		}
+		s.addTok(b, en, Location, prCue)
+	}
+}
+
+// genericFacilityWords open a facility's generic name: "University Medical
+// Center", "Regional Medical Center".
+var genericFacilityWords = wordsOf("university regional memorial community general medical children's county city state " +
+	"national district")
 
 // vaSystems: a VA health system or medical center named by its region or
 // town after "VA" or before it ("VA Palo Alto Health Care System", "VA

@@ -1244,3 +1244,14 @@ func TestVAHealthSystems(t *testing.T) {
 		{"no town", "Enrolled in VA Health Care System benefits. Pap: Bethesda System category LSIL.", nil},
 	})
 }
+
+// TestFacilityThenTown: a facility's generic name right before its town,
+// with no comma, is one name ("University Medical Center New Orleans"); a
+// form's words before a town stay apart. Written for this test.
+func TestFacilityThenTown(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"generic words then a town", "Was on Suboxone through a clinic at University Medical Center New Orleans. Now seen elsewhere.",
+			locs("University Medical Center New Orleans")},
+	})
+}
