@@ -3849,9 +3849,11 @@ func (s *scan) workSkip(k int) int {
 		switch {
 		case t.letters() && (workBetween[w] || w == "as" || w == "a" || w == "an" || w == "over" || w == "down" ||
 			w == "out" || w == "up" || w == "years" || w == "year" || t.is(lxDigitWord|lxTeenWord|lxTensWord)):
-		case t.digits() && t.n() <= 2:
-		case t.letters() && !t.upper() && n > 0 && (s.eq(k-1, "a") || s.eq(k-1, "an")) && !employerPreps[w]:
-			// the job after "as a": "works as a cashier at"
+		case t.digits() && t.n() <= 2, t.punct('-') && t.gap == gapNone:
+		case t.letters() && n > 0 && (s.eq(k-1, "a") || s.eq(k-1, "an") || n > 1 && k >= 2 && (s.eq(k-2, "a") || s.eq(k-2, "an"))) &&
+			!employerPreps[w] && !t.upper() || t.letters() && t.allUpper() && t.n() <= 4 && n > 0 && (s.eq(k-1, "a") || s.eq(k-1, "an")):
+			// the job after "as a": "works as a cashier at", "as a
+			// registered nurse at", "as an RN at"
 		default:
 			return k
 		}
@@ -3945,7 +3947,8 @@ var (
 		"volunteer volunteers volunteered drives drove")
 	// workBetween may stand between them: "works nights at", "laid off
 	// from", "works part time for".
-	workBetween = wordsOf("nights days doubles shifts still off part time full there now grad graduate nursing pharmacy")
+	workBetween = wordsOf("nights days doubles shifts still off part time full there now grad graduate nursing pharmacy " +
+		"full-time part-time fulltime parttime weekends overnights overnight evenings mornings")
 	// employerPreps: "at", "for", "by", "from" ("retired from"), "with" (only
 	// after "job").
 	employerPreps = wordsOf("at for by from with")

@@ -1154,6 +1154,9 @@ func TestEmployersAfterWork(t *testing.T) {
 		{"a school named for a state", "Pt is a grad student at Georgia Tech; roommate has her meds.", locs("Georgia Tech")},
 		{"lower case before a workplace", "patient: he works at the hormel plant so he came straight from work", locs("hormel")},
 		{"a job between", "She works as a cashier at Kroger. He is employed with Boeing as a machinist.", locs("Kroger", "Boeing")},
+		// A second review's probes.
+		{"hours and a title between", "Works full-time at Kroger. Works as an RN at Meijer. Works as a registered nurse at Boeing.",
+			locs("Kroger", "Meijer", "Boeing")},
 		// A review helper's probes: kinds of work, care and service, and a drug that works.
 		{"a hospital", "Works at Hospital as a tech.", nil},
 		{"care", "She works at Urgent Care on weekends and at Dialysis on Mondays.", nil},
