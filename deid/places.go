@@ -3589,7 +3589,7 @@ func (s *scan) hospitalByItsWord() {
 		// removed probes' false positives ("converted to baptist in 2010",
 		// "six months at county for a dui") but cost a holdout a hospital
 		// (places8-holdout, summary figure), and a leak weighs more.
-		if (hospitalWordsNeedingCare[w] || w == "mercy" && (s.nextWordAt(i) == "and" || s.nextWordAt(i) == "or")) &&
+		if (hospitalWordsNeedingCare[w] || w == "mercy" && (s.nextWordAt(i) == "and" || s.nextWordAt(i) == "or") || timeEndsNeedingCare[s.nextWordAt(i)]) &&
 			!s.stayVerbBefore(p, false) && !s.careWordNear(i) {
 			continue
 		}
@@ -3598,8 +3598,13 @@ func (s *scan) hospitalByItsWord() {
 }
 
 // hospitalWordsNeedingCare name a hospital only where care is said near
-// them (hospitalByItsWord).
-var hospitalWordsNeedingCare = wordsOf("rotunda")
+// them (hospitalByItsWord), and so does any of its words before
+// timeEndsNeedingCare ("at mercy this morning for labs"; "left it to
+// mercy this time" stays).
+var (
+	hospitalWordsNeedingCare = wordsOf("rotunda")
+	timeEndsNeedingCare      = wordsOf("this twice once today tonight")
+)
 
 // careWordNear: a word of care or of a hospital on token i's line (twelve
 // words either side) or the line before: "i had my hip done at mercy",
@@ -3974,7 +3979,8 @@ var (
 	hospitalCalledWords = wordsOf("mater mercy rotunda")
 	hospitalBareWords   = wordsOf("memorial methodist mercy presby baptist county")
 	hospitalWordBefore  = wordsOf("at in to from into or and")
-	hospitalWordEnds    = wordsOf("for in on or and then when with before after overnight since until last yesterday now they so but because by")
+	hospitalWordEnds    = wordsOf("for in on or and then when with before after overnight since until last yesterday now they so but because by " +
+		"this twice once today tonight")
 )
 
 // facilityThenTown: a facility's generic name written right before the

@@ -1136,6 +1136,8 @@ func TestHospitalsByTheirWord(t *testing.T) {
 		{"by ambulance, and a unit after it", "patient: she was taken to mercy by ambulance\npatient: they saw me at county er and sent me home",
 			locs("mercy", "county")},
 		// A review helper's probes: no care said around the word.
+		{"a time after, care near", "patient: i was at mercy this morning for labs", locs("mercy")},
+		{"a time after, no care", "patient: we left it to mercy this time, at the mercy this time", nil},
 		{"prayer and a capitol", "we are all left to mercy and prayer. we waited in the rotunda for an hour at the capitol.", nil},
 	})
 }
