@@ -95,8 +95,13 @@ func (s *scan) offeredAlternates() {
 				apart = apart || !s.toks[k].punct(',')
 				continue
 			}
-			if !apart && s.sameLinePrev(k) >= 0 && s.toks[s.sameLinePrev(k)].punct(',') {
-				break // "is the pain sharp, carlos, or dull?": a choice put to the person named
+			if c := s.sameLinePrev(k); !apart && c >= 0 && s.toks[c].punct(',') {
+				// "yes, carlos, or jc.": an answer's opener before the comma
+				// offers the name; otherwise a choice is put to the person
+				// named ("is the pain sharp, carlos, or dull?").
+				if o := s.sameLinePrev(c); o < 0 || !s.toks[o].letters() || !offerOpeners[s.lower(o)] || !s.turnStart(o) {
+					break
+				}
 			}
 			// A name found there (a supplied part said as a word, "sharp
 			// or dull", is none).

@@ -247,6 +247,8 @@ func TestOfferedAlternates(t *testing.T) {
 			[]found{{"carlos", deid.Name}, {"carlos", deid.Name}, {"jc", deid.Name}, {"jc", deid.Name}}},
 		{"a given name that is a word", "[nurse] and you're dad?\n[dad] yeah, padraig. or pat.\n[nurse] okay pat. did he pass out?",
 			[]found{{"padraig", deid.Name}, {"pat", deid.Name}, {"pat", deid.Name}}},
+		{"an answer's opener before the name", "[doctor] is it carlos?\n[patient] yes, carlos, or jc.",
+			[]found{{"carlos", deid.Name}, {"carlos", deid.Name}, {"jc", deid.Name}}},
 		{"a choice put to the person named", "[doctor] is the pain sharp, carlos, or dull?\n[patient] dull. kind of achy.",
 			[]found{{"carlos", deid.Name}}},
 		{"two forms and whatever is easy", "nurse: hi, are you yevgenia?\npatient: yes. zhenya, or genya, whatever is easy.\nnurse: okay, genya.",
