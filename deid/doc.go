@@ -310,7 +310,11 @@
 //     names of the individual's employers, and the company and brand
 //     vetoes keep them there), not a kind of work, care or service ("works
 //     at Urgent Care", "retired from Teaching", "the med works for
-//     Anxiety");
+//     Anxiety"); a VA health system or medical center named by its region
+//     or town ("VA Palo Alto Health Care System", "the Miami VA Healthcare
+//     System"; a name before "Health Care System" is no eponym's); a
+//     facility's generic name right before its town, no comma between
+//     ("University Medical Center New Orleans");
 //   - places completed after the rules and again after the tagger
 //     (placeextend.go): a care home joined to its town by "of" or to a
 //     found place by "of" or "at" ("Sunrise of Arlington", "Wingate at
