@@ -437,7 +437,8 @@ func (s *scan) deedAfter(en int) bool {
 }
 
 // deedVerbs tell what a figure is known for.
-var deedVerbs = wordsOf("discovered invented founded pioneered reformed revolutionized coined won composed painted")
+var deedVerbs = wordsOf("discovered invented founded pioneered reformed revolutionized coined won composed painted developed " +
+	"described identified isolated")
 
 // fameBefore: the words right before a public figure's name take a
 // famous person as their object: "listening to", "reading about", "heard",

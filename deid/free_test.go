@@ -305,6 +305,8 @@ func TestFreePublicFigures(t *testing.T) {
 		// Deeds in history after the name, and a comparison.
 		{"a discovery", "In the lecture Alexander Fleming discovered penicillin by chance.", nil},
 		{"a founding", "Louis Pasteur pioneered vaccination; Marie Curie and Pierre Curie discovered radium.", nil},
+		{"a vaccine developed", "Alexander Fleming discovered penicillin; Jonas Salk and Albert Sabin developed polio vaccines.", nil},
+		{"a person who developed a symptom", "Jonas Salk developed a fever on the ward.", []found{{"Jonas Salk", deid.Name}}},
 		{"compared to a figure", "He compared himself to Michael Jordan after the game.", nil},
 		{"a figure's surname no list made part of the span", "patient: she listens to audiobooks, michelle obama's book", nil},
 		{"a finding is no deed", "Tom Hanks discovered a lump in his breast.", []found{{"Tom Hanks", deid.Name}}},
