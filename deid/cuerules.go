@@ -780,9 +780,6 @@ func (s *scan) ageSexAt(k int) bool {
 	if !t.digits() {
 		return false
 	}
-	if k > 0 && (s.eq(k-1, "age") || s.eq(k-1, "aged")) {
-		return false // counted at "age"
-	}
 	a := k + 1
 	if a < len(s.toks) && s.toks[a].punct('-') && s.toks[a].gap == gapNone {
 		a++
@@ -790,11 +787,8 @@ func (s *scan) ageSexAt(k int) bool {
 	if a >= len(s.toks) || s.toks[a].gap == gapLine || !s.toks[a].letters() {
 		return false
 	}
-	switch s.lower(a) {
-	case "m", "f", "y", "yo", "yof", "yom", "yr", "yrs", "year", "years", "male", "female":
-		return true
-	}
-	return false
+	w = s.lower(a)
+	return ageAbbrs[w] && w != "old" || w == "yof" || w == "yom"
 }
 
 // irishSurnames: an Irish surname's particle, capitalized, between two

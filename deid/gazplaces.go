@@ -743,9 +743,15 @@ var hospitalTalk = map[string]bool{"hospital": true, "hospitals": true, "ward": 
 // hospitalWordNear: a word of hospitalTalk on token p's line or the line
 // before it.
 func (s *scan) hospitalWordNear(p int) bool {
+	return s.wordNear(p, func(w string) bool { return hospitalTalk[w] })
+}
+
+// wordNear: a word for which is reports true, on token p's line up to
+// twelve words after it, or on the line before.
+func (s *scan) wordNear(p int, is func(w string) bool) bool {
 	b, a := s.prevLineBounds(p)
 	for k := b; k < len(s.toks) && (k < a || s.toks[k].gap != gapLine || k == a); k++ {
-		if s.toks[k].letters() && hospitalTalk[s.lower(k)] {
+		if s.toks[k].letters() && is(s.lower(k)) {
 			return true
 		}
 		if k > p+12 {

@@ -3606,21 +3606,11 @@ var (
 	timeEndsNeedingCare      = wordsOf("this twice once today tonight")
 )
 
-// careWordNear: a word of care or of a hospital on token i's line (twelve
-// words either side) or the line before: "i had my hip done at mercy",
-// "an appointment at county", "the biopsy went to presby", "a nurse in
-// the mercy".
+// careWordNear: a word of care or of a hospital on token i's line or the
+// line before (wordNear): "i had my hip done at mercy", "an appointment at
+// county", "the biopsy went to presby", "a nurse in the mercy".
 func (s *scan) careWordNear(i int) bool {
-	b, a := s.prevLineBounds(i)
-	for k := b; k < len(s.toks) && k <= i+12 && (k < a || k <= i || s.toks[k].gap != gapLine); k++ {
-		if k < i-12 && k >= a {
-			continue
-		}
-		if s.toks[k].letters() && (hospitalTalk[s.lower(k)] || careWords[s.lower(k)]) {
-			return true
-		}
-	}
-	return false
+	return s.wordNear(i, func(w string) bool { return hospitalTalk[w] || careWords[w] })
 }
 
 // careWords, beside hospitalTalk's, say a place is where care was given.
@@ -3737,7 +3727,7 @@ func (s *scan) memorialOrRegional() {
 			if memorialThings[w] || s.toks[n].upper() && !hospitalUnitWords[w] {
 				continue // "Memorial Day", "Veterans Memorial Park", "Alaska Regional Hospital" (facilityAt's)
 			}
-			if !hospitalUnitWords[w] && !clauseWords[w] && !timeWordsAfterPlace[w] && !(s.toks[n].letters() && s.toks[n].is(lxMonth|lxWeekday)) {
+			if !hospitalUnitWords[w] && !clauseWords[w] && !s.timeOrEndAfter(i) && !(s.toks[n].letters() && s.toks[n].is(lxMonth|lxWeekday)) {
 				continue
 			}
 		} else if n > 0 && s.toks[n].digits() && !s.isDateStart(n) {
@@ -3760,8 +3750,6 @@ var (
 	memorialNotHospital = wordsOf("veterans war labor labour lincoln jefferson vietnam korean national")
 	// hospitalUnitWords are a hospital's units and wards after its name.
 	hospitalUnitWords = wordsOf("ed er icu nicu picu ccu or cath lab er's ed's emergency campus rehab ward")
-	// timeWordsAfterPlace go on after a place with the time of the stay.
-	timeWordsAfterPlace = wordsOf("once twice yesterday today tonight overnight last this next then now")
 )
 
 // employers: the employer or school a person works or studies at, named
