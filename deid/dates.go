@@ -131,7 +131,7 @@ func (s *scan) lowerMonthOK(i int) bool {
 		}
 	}
 	if w == "may" {
-		return i > 0 && s.toks[i].gap != gapLine && (s.eq(i-1, "in") && s.clauseEndsOrTurns(i) || s.mayMonth(i))
+		return i > 0 && s.toks[i].gap != gapLine && (s.eq(i-1, "in") && s.clauseEndsOrTurns(i) || s.mayMonth(i)) || s.monthAnswer(i)
 	}
 	if i > 0 && s.toks[i].gap != gapLine {
 		switch s.lower(i - 1) {
@@ -139,6 +139,11 @@ func (s *scan) lowerMonthOK(i int) bool {
 			"after", "through", "til", "till", "mid":
 			return true
 		}
+	}
+	// "since like march", "in the spring, maybe april"; "august." to
+	// "when is it due".
+	if _, skipped := s.timePrepOverFillers(i); skipped || s.monthAfterHedge(i) && w != "march" || s.monthAnswer(i) {
+		return true
 	}
 	// "june twenty twenty three", "june of ninety eight": a spoken year.
 	if n := s.next(i); n > 0 && w != "march" {
@@ -329,7 +334,7 @@ func (s *scan) dateSpan(i int) bool {
 			return false
 		}
 	case dlMonth:
-		if !s.monthCue(i) || s.eq(i, "may") && !s.toks[i].upper() && !(s.eq(i-1, "in") && s.clauseEndsOrTurns(i) || s.mayMonth(i)) ||
+		if !s.monthCue(i) || s.eq(i, "may") && !s.toks[i].upper() && !(s.eq(i-1, "in") && s.clauseEndsOrTurns(i) || s.mayMonth(i) || s.monthAnswer(i)) ||
 			s.genericMonths(i) {
 			return false
 		}
@@ -447,6 +452,12 @@ func (s *scan) ordinalDigits(q int) bool {
 // mayMonth: a lower-case "may" that a word of time before makes the
 // month ("in early may", "last may", "the end of may"), with no verb after
 // it that would make it the modal ("next may be").
+//
+// After a preposition of time, over the fillers of speech ("in may for the
+// chest pain", "since may.", "since like may two years ago"), the word
+// after it must be one the modal never takes: the clause's end, a
+// preposition or conjunction, a number ("the ones in may have" is the
+// verb).
 func (s *scan) mayMonth(i int) bool {
 	switch s.lower(i - 1) {
 	case "early", "late", "mid", "mid-", "last", "next", "of":
@@ -455,7 +466,39 @@ func (s *scan) mayMonth(i int) bool {
 		}
 		return !baseVerbs[s.nextWordAt(i)]
 	}
-	return false
+	if p, _ := s.timePrepOverFillers(i); p < 0 {
+		return false
+	}
+	if s.clauseEndsOrTurns(i) || afterMayMonth[s.nextWordAt(i)] {
+		return true
+	}
+	n := s.next(i)
+	return n > 0 && s.toks[n].gap == gapSpace && (s.toks[n].digits() || s.toks[n].is(lxDigitWord|lxTeenWord|lxTensWord))
+}
+
+// afterMayMonth are words that follow the month "may" and never the
+// modal.
+var afterMayMonth = map[string]bool{"for": true, "to": true, "of": true, "at": true, "with": true, "after": true, "before": true,
+	"until": true, "till": true, "through": true, "sometime": true, "maybe": true, "too": true, "as": true, "because": true,
+	"was": true, "is": true, "it": true, "she": true, "he": true, "we": true, "they": true, "you": true}
+
+// monthTimePreps are the prepositions of time before a month.
+var monthTimePreps = map[string]bool{"in": true, "since": true, "until": true, "till": true, "til": true, "through": true,
+	"thru": true, "from": true, "by": true, "around": true, "before": true, "after": true, "during": true}
+
+// timePrepOverFillers returns the preposition of time before the month at
+// i, over the fillers of speech and commas between them ("since like
+// march", "in um may"), and whether a filler was passed; -1 when there is
+// none.
+func (s *scan) timePrepOverFillers(i int) (int, bool) {
+	k, skipped := s.sameLinePrev(i), false
+	for n := 0; k >= 0 && n < 3 && (s.toks[k].punct(',') || s.toks[k].letters() && speechFillers[s.lower(k)]); n++ {
+		k, skipped = s.sameLinePrev(k), true
+	}
+	if k < 0 || !s.toks[k].letters() || !monthTimePreps[s.lower(k)] {
+		return -1, false
+	}
+	return k, skipped
 }
 
 // genericMonths: the month at i is one end of a range of months ("from May
@@ -751,6 +794,12 @@ func (s *scan) monthCue(i int) bool {
 	if s.toks[p].punct('-') && p > 0 && s.eq(p-1, "mid") {
 		return true
 	}
+	if _, skipped := s.timePrepOverFillers(i); skipped {
+		return true // "since like march", "in, um, april"
+	}
+	if s.monthAfterHedge(i) || s.monthAnswer(i) {
+		return true
+	}
 	if s.monthRangeEnd(i) {
 		return true
 	}
@@ -761,6 +810,32 @@ func (s *scan) monthCue(i int) bool {
 	// "yeah august was rough", "november or december": a lower-case month
 	// no speaker uses for anything else dates what is said.
 	return s.loneMonthClosing(i) || !s.toks[i].upper() && plainMonths[s.lower(i)] && !s.genericMonth(i)
+}
+
+// monthAnswer: a lower-case month that is a turn's whole answer, or opens
+// it before the clause ends, to a question of when on the line before
+// ("and your physical is due" / "august. i got a letter", "when did it
+// start" / "march, i think").
+func (s *scan) monthAnswer(i int) bool {
+	if s.toks[i].upper() || !s.turnStart(i) || !s.clauseEndAfter(i) {
+		return false
+	}
+	return s.askedBefore(i, func(k int) bool { return s.eq(k, "when") || datedNouns[s.lower(k)] })
+}
+
+// monthAfterHedge: a lower-case month after a word of doubt that follows
+// a season or another month, the speaker narrowing a time down ("in the
+// spring, maybe april", "june or probably july").
+func (s *scan) monthAfterHedge(i int) bool {
+	p := s.sameLinePrev(i)
+	if s.toks[i].upper() || p < 0 || !(s.eq(p, "maybe") || s.eq(p, "probably") || s.eq(p, "or")) {
+		return false
+	}
+	q := s.sameLinePrev(p)
+	if q >= 0 && s.toks[q].punct(',') {
+		q = s.sameLinePrev(q)
+	}
+	return q >= 0 && (seasonWords[s.lower(q)] || s.toks[q].is(lxMonth) && !s.toks[q].upper())
 }
 
 // abbrDotEndsSentence: the dot after the abbreviation at i, written in

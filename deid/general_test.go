@@ -557,6 +557,30 @@ func TestLoneMonths(t *testing.T) {
 	})
 }
 
+// TestLowerCaseMonthsSpoken: a month said alone in a lower-case
+// transcript, after a preposition of time over the fillers of speech, after
+// a season or month and a word of doubt, or as the answer to a question of
+// when; the modal "may", the verb "march" and a name answering who stay.
+func TestLowerCaseMonthsSpoken(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"may before a preposition", "patient: i was in the hospital in may for the chest pain", []found{{"may", deid.Date}}},
+		{"may at a sentence end", "nurse: you're down four pounds since may. any trouble eating", []found{{"may", deid.Date}}},
+		{"may before a number", "patient: it was in may two years ago.", []found{{"may", deid.Date}}},
+		{"month over a filler", "pt: since like march the cough", []found{{"march", deid.Date}}},
+		{"month over um", "pt: back in um, april i think", []found{{"april", deid.Date}}},
+		{"month after a season and maybe", "patient: in the spring maybe april, every day now", []found{{"april", deid.Date}}},
+		{"month answering when", "doctor: and your physical is due\npatient: august. i got a letter", []found{{"august", deid.Date}}},
+		{"month answering when it started", "doctor: when did it start\npatient: march, i think", []found{{"march", deid.Date}}},
+		{"the modal after in stays", "patient: the kids in may have fun at the pool", nil},
+		{"the modal after since stays", "patient: since may be the case i'll wait", nil},
+		{"the verb after like stays", "patient: i like march music", nil},
+		{"a name answering who stays", "doctor: who came with you\npatient: june. my daughter", nil},
+		{"a month answering what stays", "doctor: what do you want to do\npatient: march.", nil},
+	})
+}
+
 // TestEponymsAndCompanies: the eponym and company classes of the phifree3
 // round, in sentences written for this test (not the corpus's), each with a
 // person or a place that must stay.
