@@ -355,7 +355,8 @@ func (s *scan) dateSpan(i int) bool {
 			// the third", "my appointment is the seventeenth at two").
 			// "when was that" / "the fourteenth": asked when, a day from
 			// the third on (the first and second are also moments).
-			!(v.the && s.askedBefore(i, func(k int) bool { return datedNouns[s.lower(k)] || v.d > 2 && s.eq(k, "when") }))) {
+			!(v.the && s.askedBefore(i, func(k int) bool { return datedNouns[s.lower(k)] || v.d > 2 && s.eq(k, "when") })) &&
+			!(v.the && v.d > 2 && s.monthSaidBefore(i))) {
 			return false
 		}
 	}
@@ -812,6 +813,20 @@ func (s *scan) monthCue(i int) bool {
 	return s.loneMonthClosing(i) || !s.toks[i].upper() && plainMonths[s.lower(i)] && !s.genericMonth(i)
 }
 
+// monthSaidBefore: a month or a day of the week said on this line or the
+// one before the day at i, the talk being of dates ("the trip was in july"
+// / "yeah the fourth yeah", "saturday the" / "the eighteenth"); "may" and
+// "march" count written with a capital only.
+func (s *scan) monthSaidBefore(i int) bool {
+	return s.askedBefore(i, func(k int) bool {
+		t := &s.toks[k]
+		if !t.is(lxMonth | lxWeekday) {
+			return false
+		}
+		return t.upper() || !s.eq(k, "may") && !s.eq(k, "march")
+	})
+}
+
 // monthAnswer: a lower-case month that is a turn's whole answer, or opens
 // it before the clause ends, to a question of when on the line before
 // ("and your physical is due" / "august. i got a letter", "when did it
@@ -1191,8 +1206,16 @@ func (s *scan) monthFirst(i, m int, abbr bool) (dateVal, int) {
 		v.layout = dlMonth
 		return v, i
 	}
+	if v.dot && !abbr && j < len(s.toks) && s.toks[j].letters() {
+		v.layout = dlMonth // "in july. the third one was worse": the dot ends a sentence
+		return v, i
+	}
 	if s.eq(j, "the") && j+1 < len(s.toks) {
 		if _, e, ord, _ := s.dayOf(j + 1); e >= 0 && ord {
+			if countedNouns[s.nextWordAt(e)] {
+				v.layout = dlMonth // "since june the fifth day was the worst": the ordinal of a day of illness
+				return v, i
+			}
 			j++ // "March the thirteenth"
 		}
 	}
@@ -1511,6 +1534,11 @@ var dayEndWords = map[string]bool{"shows": true, "showed": true, "show": true, "
 	"maybe": true, "probably": true, "um": true, "uh": true, "because": true, "cause": true, "cuz": true, "while": true,
 	"yeah": true, "yep": true, "yup": true, "ok": true, "okay": true, "actually": true, "through": true, "thru": true,
 	"till": true, "til": true}
+
+// countedNouns after an ordinal make it the ordinal of something counted,
+// not a day of a month ("the third one", "the fifth day", "the second
+// dose").
+var countedNouns = wordsOf("one ones time times day days week weeks dose doses round rounds floor grade try attempt visit cycle session baby child kid surgery shot")
 
 var ordinalWords = map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
 	"eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,

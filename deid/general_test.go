@@ -581,6 +581,23 @@ func TestLowerCaseMonthsSpoken(t *testing.T) {
 	})
 }
 
+// TestDaysInTalkOfDates: "the" and an ordinal day after a month or a
+// weekday said on the line or the one before; an ordinal of something
+// counted, and a sentence's end after a month, keep the words after them.
+func TestDaysInTalkOfDates(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"after a month on the line before", "doctor: so the trip was in july\npatient: yeah the fourth yeah", []found{{"july", deid.Date}, {"the fourth", deid.Date}}},
+		{"after a weekday asked", "doctor: saturday the\npatient: the eighteenth yeah", []found{{"the eighteenth", deid.Date}}},
+		{"an ordinal of a surgery stays", "patient: back in july she had the second surgery", []found{{"july", deid.Date}}},
+		{"a sentence ends after the month", "patient: in july. the third one was worse", []found{{"july", deid.Date}}},
+		{"the day of an illness stays", "patient: since june the fifth day was the worst", []found{{"june", deid.Date}}},
+		{"the first time stays", "patient: it was sunday, the first time i fell", nil},
+		{"an abbreviation's dot still joins its day", "Admitted: May. 1  Discharged: May. 4", []found{{"May. 1", deid.Date}, {"May. 4", deid.Date}}},
+	})
+}
+
 // TestEponymsAndCompanies: the eponym and company classes of the phifree3
 // round, in sentences written for this test (not the corpus's), each with a
 // person or a place that must stay.
