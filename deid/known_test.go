@@ -563,7 +563,9 @@ func TestSuppliedWordNamesOfRelativesAndClinicians(t *testing.T) {
 		"%[1]s, my daughter, is here", "my son's name is %[1]s", "%[1]s %[2]s is my emergency contact", "call %[1]s if",
 		"my sister %[1]s %[2]s", "%[1]s usually picks me up", "i live with %[1]s", "%[1]s and me", "%[1]s's been helping",
 		"ask %[1]s", "me and %[1]s", "%[1]s brought me", "%[1]s is my caregiver", "%[1]s said i snore", "%[1]s, your dad",
-		"grandma %[1]s", "uncle %[1]s", "aunt %[1]s", "mr %[2]s, my neighbor"}
+		"grandma %[1]s", "uncle %[1]s", "aunt %[1]s", "mr %[2]s, my neighbor",
+		// What a person sends, then "from" (messageFrom).
+		"i got a message from %[1]s, she'll call back", "that's good advice from %[1]s keep walking"}
 	for _, rulesOnly := range []bool{true, false} {
 		c := frameCheck{t: t, d: newDetector(t, deid.Config{RulesOnly: rulesOnly}), rulesOnly: rulesOnly}
 		for i, first := range firsts {
@@ -738,6 +740,7 @@ func TestSuppliedWordNamesInNarrativeKeepTheWords(t *testing.T) {
 		{"Summer Banks", "that's summer's end for you", "summer"},
 		{"Mark Price", "it's the mark's edge on her arm that worries me", "mark"},
 		{"Dawn Bell", "see these rings like a bell's eye, a target", "bell"},
+		{"Sage Long", "a tea made from sage leaves helps", "sage"},
 	}
 	for _, rulesOnly := range []bool{true, false} {
 		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})

@@ -59,8 +59,9 @@ func (s *scan) knownInContext(i int, p knownPart) bool {
 		return true
 	}
 	// "doctor king will see you": a modal before a verb is the modal, next
-	// to a name or not.
-	if modalNames[p.word] && baseVerbs[s.nextWordAt(i)] && !s.titleBefore(i) && !auxQuestion[s.prevWordAt(i, 1)] {
+	// to a name or not; never after "from" ("advice from will keep
+	// walking").
+	if modalNames[p.word] && baseVerbs[s.nextWordAt(i)] && !s.titleBefore(i) && !auxQuestion[s.prevWordAt(i, 1)] && !s.messageFrom(i) {
 		return false
 	}
 	if s.addressBeforeClause(i, p) || s.modalAtClauseEnd(i, p) || s.inRunOnTurn(i, p) {
@@ -68,11 +69,29 @@ func (s *scan) knownInContext(i int, p knownPart) bool {
 	}
 	if s.knownNeighbour(i) || s.titleBefore(i) || s.relationBefore(i) || s.speakerTagAt(i) ||
 		s.introBefore(i) || s.greetingBefore(i, p) || s.vocativeAt(i, p) || s.possessiveOfPerson(i) || s.familyAt(i) ||
-		s.thirdPersonAt(i) || s.echoAt(i) || s.calledOut(i, false) || s.askedAbout(i, p) || s.nameConfirmed(i, p) {
+		s.thirdPersonAt(i) || s.echoAt(i) || s.calledOut(i, false) || s.askedAbout(i, p) || s.nameConfirmed(i, p) ||
+		s.messageFrom(i) {
 		return true
 	}
 	return p.tier == kpWord && !s.wordUse(i, p)
 }
+
+// messageFrom: a supplied part after a word of something a person sends
+// or gives and "from", where the noun phrase ends after it: "that's sage
+// advice from sage keep walking", "a message from hope, she'll call", "a
+// referral from will"; not "tea made from sage leaves".
+func (s *scan) messageFrom(i int) bool {
+	if s.prevWordAt(i, 1) != "from" || !sentFromPerson[s.prevWordAt(i, 2)] {
+		return false
+	}
+	n := s.nextWordAt(i)
+	return s.clauseEndAfter(i) || baseVerbs[n] || clauseWords[n] || dayEndWords[n] || n == "you" || n == "thanks"
+}
+
+// sentFromPerson are what a person sends, gives or says: after them,
+// "from" names the person.
+var sentFromPerson = wordsOf("advice message messages call calls note notes letter letters email emails text texts " +
+	"referral word news hello hi regards greetings love visit update voicemail card gift flowers referral")
 
 // addressBeforeClause: a supplied part said to the person before what is
 // said to them, after a word that opens address or a comma: "ok drew we
