@@ -261,6 +261,27 @@ func TestRelativesNamedInFullAfterKin(t *testing.T) {
 		// A hyphenated given name after kin.
 		{"patient: my mom marie-ange comes in on sundays\ndoctor: ok", "ange", true},
 		{"He drinks Jack Daniels and Sam Adams most nights.", "Daniels", false},
+		// A town-named relative with a surname (relativeNamedLikeTown).
+		{"officer: it says his mother odessa pruitt in yonkers", "pruitt", true},
+		{"officer: it says his mother odessa pruitt in yonkers", "odessa", true},
+		// Any word after owned kin before what a person does
+		// (relativeWordName); adverbs, pronouns and verbs stay.
+		{"janelle: his wife blessing called, she'll come after work", "blessing", true},
+		{"patient: my wife di comes in every day", "di", true},
+		{"patient: and my roommate jax moved out to gresham", "jax", true},
+		{"patient: my son still lives with me", "still", false},
+		{"patient: my friend here says hi", "here", false},
+		{"patient: my wife though says no", "though", false},
+		{"patient: my husband smoked cigarettes for years", "smoked", false},
+		{"patient: my daughter hates shots", "hates", false},
+		{"patient: my son who lives in town", "who", false},
+		// A surname spelled like a word after a title and a given name
+		// (titledWordSurname); a verb or a word of time there stays.
+		{"dr: i'll ask dr joseph smith to see you", "smith", true},
+		{"patient: i saw dr. joseph tan today", "tan", true},
+		{"patient: doctor maria young said it was fine", "young", true},
+		{"dr joseph long time no see", "long", false},
+		{"patient: dr joseph will call you", "will", false},
 	})
 }
 

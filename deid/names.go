@@ -2972,7 +2972,8 @@ func (s *scan) lowerNameAt(i int, cls NameClass) {
 				s.toks[n].lex&(lxMedical|lxMonth|lxWeekday|lxTitle|lxTitleClin|lxRelation|lxUnitWord) == 0 &&
 				personVerbs[s.nextWordAt(n)] && !s.nextIsAux(n) ||
 			s.toks[n].lex == 0 && s.toks[n].gaz&gzSur != 0 && s.toks[n].gaz&gzWord == 0 ||
-			s.toks[i].lex&lxFirst != 0 && s.toks[i].lex&nonNameFlags == 0 && s.unlistedSurname(n) || s.placeOrEponymSurname(n)) {
+			s.toks[i].lex&lxFirst != 0 && s.toks[i].lex&nonNameFlags == 0 && s.unlistedSurname(n) || s.placeOrEponymSurname(n) ||
+			en == i && s.titledWordSurname(i, n)) {
 		en = n
 	} else if e := s.hyphenSurnameAt(n); e > 0 {
 		en = e // "jamal richardson-whyte": surnames joined by a hyphen
@@ -2988,6 +2989,34 @@ func (s *scan) lowerNameAt(i int, cls NameClass) {
 			s.rememberName(w, cls)
 		}
 	}
+}
+
+// titledWordSurname: a surname spelled like a word after a title and a
+// listed given name, before the clause goes on as it does after a person
+// ("dr joseph smith to see you", "dr. joseph tan today", "doctor maria
+// young said"); not a verb or a word of time ("dr joseph will call", "dr
+// joseph long time no see").
+func (s *scan) titledWordSurname(i, n int) bool {
+	t := &s.toks[n]
+	if s.toks[i].lex&lxFirst == 0 || !s.titleBefore(i) || t.n() < 3 ||
+		t.lex&(lxSur|lxSurAmb) == 0 && t.gaz&(gzSur|gzSurAmb) == 0 ||
+		t.lex&(lxMedical|lxMonth|lxMonthAbbr|lxWeekday|lxTitle|lxTitleClin|lxRelation|lxUnitWord|lxDigitWord|lxTensWord|lxTeenWord|lxCredential) != 0 {
+		return false
+	}
+	w := s.lower(n)
+	if functionWords[w] || personVerbs[w] || dayEndWords[w] || clauseWords[w] || baseVerbs[w] || unlistedForms[w] {
+		return false
+	}
+	switch w {
+	case "will", "would", "can", "could", "may", "might", "should", "must", "here", "there", "today", "now", "too", "also":
+		return false
+	}
+	if s.clauseEndAfter(n) {
+		return true
+	}
+	a := s.nextWordAt(n)
+	return a == "today" || a == "here" || a == "will" || a == "would" || a == "can" || functionWords[a] || clauseWords[a] ||
+		dayEndWords[a] || personVerbs[a]
 }
 
 // placeOrEponymSurname: a listed surname that also names a place, a state
@@ -4042,12 +4071,53 @@ var quantifierBefore = map[string]bool{"every": true, "each": true, "any": true,
 	"of": true, "in": true, "on": true, "at": true, "for": true, "with": true, "by": true, "about": true, "little": true,
 	"big": true, "sugar": true, "blood": true, "old": true, "new": true, "all": true}
 
+// relativeWordName: any word right after an owned relation and before
+// what a person does is the relative's name, in a lower-case transcript
+// whatever lists hold the word ("his wife blessing called", "my roommate
+// jax moved out", "my wife di comes in"): an adverb, a pronoun or a word
+// of place or time there ("my son still lives", "my wife who works", "my
+// friend here says") stays.
+func (s *scan) relativeWordName(i int) bool {
+	t := &s.toks[i]
+	p := s.sameLinePrev(i)
+	if p < 0 || t.upper() || !t.letters() || t.gap != gapSpace || !s.toks[p].is(lxRelation) || s.toks[p].upper() ||
+		!s.possessiveTwoBack(i) || t.lex&(lxRelation|lxTitle|lxTitleClin|lxDigitWord|lxTeenWord|lxTensWord|lxMonth|lxWeekday|lxMedical) != 0 {
+		return false
+	}
+	w := s.lower(i)
+	if s.tokIn(functionWordSet, i) || relationGap[w] || strings.HasSuffix(w, "ly") || personVerbs[w] || personVerbNext[w] ||
+		unlistedForms[w] || baseVerbs[w] || endearments[w] || inflectedEnglish(w) || !s.lowerPersonVerbAfter(i) {
+		return false
+	}
+	s.lowerNameAt(i, RelativeNames|clsExplicit)
+	return true
+}
+
+// relationGap are words between an owned relation and its verb that name
+// no one: adverbs of time and degree, pronouns, words of place.
+var relationGap = wordsOf("still often always never sometimes also even first again once later here there today tonight " +
+	"yesterday too just kinda sorta already now then who which that whose soon mostly much who's she he they we i you " +
+	"himself herself themselves back home alone both all each either usually who'd who'll finally actually though tho " +
+	"however anyway anyways meanwhile instead neither rather not never")
+
 // relativeNamedLikeTown: a town's name right after an owned relation and
 // before the person's verb or the clause's end is the relative's ("my
 // granddaughter brooklyn is staying with us", "my brother phoenix moved
 // in"); elsewhere it stays a town ("my cousin in brooklyn").
+//
+// With a surname after it, the surname's end is the clause's: "his mother
+// odessa pruitt in yonkers", "my son austin kowalczyk called".
 func (s *scan) relativeNamedLikeTown(i int) bool {
-	if s.tokIn(functionWordSet, i) || !s.possessiveTwoBack(i) || !(s.clauseEndAfter(i) || s.lowerPersonVerbAfter(i)) {
+	if s.tokIn(functionWordSet, i) || !s.possessiveTwoBack(i) {
+		return false
+	}
+	if n := s.next(i); n > 0 && s.toks[n].gap == gapSpace && s.toks[n].letters() && !s.toks[n].upper() && s.toks[n].n() >= 3 &&
+		(s.toks[n].lex&lxSur != 0 && s.toks[n].lex&nonNameFlags == 0 || s.toks[n].lex == 0 && s.toks[n].gaz&gzSur != 0 && s.toks[n].gaz&gzWord == 0) &&
+		(s.clauseEndAfter(n) || s.lowerPersonVerbAfter(n) || clauseWords[s.nextWordAt(n)]) {
+		s.addName(i, n, PatientNames)
+		return true
+	}
+	if !(s.clauseEndAfter(i) || s.lowerPersonVerbAfter(i)) {
 		return false
 	}
 	s.addName(i, i, PatientNames)
@@ -4066,7 +4136,19 @@ func (s *scan) lowerPersonVerbAfter(i int) bool {
 		s.toks[n].lex&(lxFirst|lxSur|lxFirstAmb|lxSurAmb) != 0 {
 		return false
 	}
-	w := s.lower(n)
+	// A noun's plural is the subject's head when a verb follows it: "my
+	// husband bill payments are late".
+	switch s.nextWordAt(n) {
+	case "are", "were", "is", "was", "have", "had", "got", "need", "cost", "look", "keep":
+		return false
+	}
+	return inflectedEnglish(s.lower(n))
+}
+
+// inflectedEnglish: w is an English word's third-person, past or plural
+// form ("checks", "worried", "fixes", "moved") whose base the word list
+// holds.
+func inflectedEnglish(w string) bool {
 	var stems []string
 	switch {
 	case strings.HasSuffix(w, "ied"), strings.HasSuffix(w, "ies"):
@@ -4077,12 +4159,6 @@ func (s *scan) lowerPersonVerbAfter(i int) bool {
 		stems = []string{w[:len(w)-2], w[:len(w)-1]} // "fixes", "takes"
 	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is"):
 		stems = []string{w[:len(w)-1]} // "checks"
-	}
-	// A noun's plural is the subject's head when a verb follows it: "my
-	// husband bill payments are late".
-	switch s.nextWordAt(n) {
-	case "are", "were", "is", "was", "have", "had", "got", "need", "cost", "look", "keep":
-		return false
 	}
 	for _, st := range stems {
 		if _, ok := englishWords()[st]; ok && len(st) >= 3 {

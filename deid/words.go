@@ -323,6 +323,9 @@ func (s *scan) wordAt(i int) {
 	if !up && tn >= 2 && (f&(lxFirst|lxSur) != 0 || (f == 0 || f&(lxCity|lxCityAmb) != 0) && s.afterTitle(i)) && s.lowerName(i) {
 		return
 	}
+	if !up && tn >= 2 && i > 0 && s.toks[i-1].lex&lxRelation != 0 && s.relativeWordName(i) {
+		return
+	}
 	if !allUp && tn >= 3 && (f&(lxFirst|lxFirstAmb|lxSur|lxSurAmb) != 0 || t.gaz&(gzFirst|gzFirstAmb|gzSur|gzSurAmb) != 0 ||
 		f == 0 && t.gaz&gzWord == 0 && !up && i > 0) && s.nameInPersonSlot(i) {
 		return
