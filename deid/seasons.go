@@ -71,7 +71,7 @@ func (s *scan) seasonOrHoliday(i int) bool {
 		// In any case, only as the time of something ("since Cinco de
 		// Mayo", "after Mardi Gras"): alone these name the feast, its
 		// customs or its food ("Mardi Gras beads", "Cinco de Mayo tacos").
-		if !s.timePrepBefore(i) && !s.birthdayNear(i, end) || s.scheduleLine(i) {
+		if !s.timePrepBefore(i) && !s.birthdayNear(i, end) && !s.whenAnsweredTo(i, end) && !s.whenAnsweredAfterDate(i) || s.scheduleLine(i) {
 			return false
 		}
 		s.addTok(i, s.yearAfter(end), Date, prShape)
@@ -102,7 +102,11 @@ func (s *scan) seasonOrHoliday(i int) bool {
 		// "date of birth" / "christmas nineteen thirty four": a birth date
 		// asked, answered by a holiday and its year.
 		bornOn := false
-		if n := s.next(end); n > 0 && s.toks[n].letters() && s.toks[n].is(lxTeenWord|lxTensWord) && s.dobAsked(i) {
+		n := s.next(end)
+		if n > 0 && s.toks[n].punct(',') {
+			n = s.next(n) // "halloween, ninety two."
+		}
+		if n > 0 && s.toks[n].letters() && s.toks[n].is(lxTeenWord|lxTensWord) && s.dobAsked(i) {
 			bornOn = s.yearAfter(end) > end
 		}
 		if !s.toks[i].upper() && !s.timePrepBefore(i) && !s.birthdayNear(i, end) && !timed && !bornOn && !s.whenAnswered(i) {
@@ -186,13 +190,40 @@ func (s *scan) seasonOrHoliday(i int) bool {
 // a question asked with "when" on the line before ("d: when did you get
 // out" / "p: halloween").
 func (s *scan) whenAnswered(i int) bool {
+	return s.whenAnsweredTo(i, i)
+}
+
+// whenAnsweredTo is whenAnswered for a holiday's name from i to end
+// ("chinese new year" answering "when did you get sick").
+func (s *scan) whenAnsweredTo(i, end int) bool {
 	if !s.turnStart(i) {
 		return false
 	}
-	if n := s.next(i); n > 0 && s.toks[n].gap != gapLine && s.toks[n].letters() && !s.toks[n].is(lxWeekday) && !holidayTimes[s.lower(n)] {
+	if n := s.next(end); n > 0 && s.toks[n].gap != gapLine && s.toks[n].letters() && !s.toks[n].is(lxWeekday) && !holidayTimes[s.lower(n)] {
 		return false // "halloween candy", "christmas tree"
 	}
-	return s.askedBefore(i, func(k int) bool { return s.eq(k, "when") })
+	return s.askedBefore(i, func(k int) bool { return s.eq(k, "when") }) || s.dobAsked(i)
+}
+
+// whenAnsweredAfterDate: a holiday after a date and a comma in a turn
+// that answers when or the date of birth ("fifth of november forty one,
+// bonfire night"): the day said again as its feast.
+func (s *scan) whenAnsweredAfterDate(i int) bool {
+	p := s.sameLinePrev(i)
+	if p < 0 || !s.toks[p].punct(',') || len(s.cands) == 0 {
+		return false
+	}
+	// The date's spoken year, which a date span leaves out, may stand
+	// between them: "fifth of november forty one, bonfire night".
+	q := s.sameLinePrev(p)
+	for n := 0; q >= 0 && n < 3 && s.toks[q].letters() && s.toks[q].is(lxTensWord|lxTeenWord|lxDigitWord); n++ {
+		q = s.sameLinePrev(q)
+	}
+	c := &s.cands[len(s.cands)-1]
+	if q < 0 || c.t != Date || c.e != int(s.toks[q].e) {
+		return false
+	}
+	return s.askedBefore(i, func(k int) bool { return s.eq(k, "when") }) || s.dobAsked(i)
 }
 
 // timePrepBefore: a preposition of time before token i, over the fillers

@@ -129,6 +129,12 @@ func TestHolidaysAsBirthDates(t *testing.T) {
 			typed(deid.Date, "armistice day, nineteen twenty eight")},
 		{"after born on, a date not a place", "Pt was born on Veterans Day 1930 in Duluth.", []found{{"Veterans Day 1930", deid.Date}, {"Duluth", deid.Location}}},
 		{"a holiday with a count after it stays", "patient: we had christmas twenty people came", nil},
+		{"a comma before the spoken year", "nurse: date of birth\npatient: halloween, ninety two.", typed(deid.Date, "halloween, ninety two")},
+		{"a comma before a count stays", "nurse: any plans\npatient: halloween, twenty kids coming", nil},
+		{"a feast after the birth date said", "doctor: and date of birth\npatient: fifth of november forty one, bonfire night",
+			typed(deid.Date, "fifth of november", "bonfire night")},
+		{"a feast of several words answering when", "doctor: when did you get sick\npatient: chinese new year", typed(deid.Date, "chinese new year")},
+		{"a feast's dinner answering when stays", "doctor: when did it start\npatient: chinese new year dinner made me sick", nil},
 	})
 }
 
