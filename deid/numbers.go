@@ -918,6 +918,11 @@ func (s *scan) zipAt(i int) bool {
 			}
 			s.addTok(st, p, Location, prCue)
 		}
+		if !ok && pt.letters() && s.toks[i].n() == 5 && (s.clauseEndAfter(i) || s.adj(i) > 0 && s.toks[i+1].punct('-')) && s.placeFoundAt(p) {
+			// "yes in athens, 30601", "Lives in Macon, 31201.": five
+			// digits closing the clause after a town the rules found.
+			ok = true
+		}
 		if !ok && pt.word() && pt.upper() && p > 0 {
 			// "New York 10027": multi-word state names end in a capitalized word.
 			if s.phraseEndsAt(p, lxState) {
@@ -961,6 +966,16 @@ func (s *scan) zipAt(i int) bool {
 	}
 	s.addTok(i, last, ZIP, prCue)
 	return true
+}
+
+// placeFoundAt: a place candidate of the rules ends at token p.
+func (s *scan) placeFoundAt(p int) bool {
+	for k := len(s.cands) - 1; k >= 0 && k >= len(s.cands)-4; k-- {
+		if c := &s.cands[k]; c.t == Location && c.e == int(s.toks[p].e) {
+			return true
+		}
+	}
+	return false
 }
 
 // streetBefore: a street on token i's line before it, by its suffix
