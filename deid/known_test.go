@@ -49,6 +49,8 @@ func TestKnownInTranscripts(t *testing.T) {
 		{"and opening a turn", "and summer what's your number", []found{{"summer", deid.Name}}},
 		{"discourse before an ordinary topic", "ok so the grant covers it\nok so hope you feel better", nil},
 		{"a verb after a greeting", "thank you may i ask", nil},
+		{"a pleasantry's name before the next clause", "nice to meet you dawn i'm the nurse", []found{{"dawn", deid.Name}}},
+		{"a pleasantry's modal before the next clause stays", "nice to meet you will i be seeing you", nil},
 		{"a known word after a determiner", "up the hill, past the rose garden; the grant covers it", nil},
 		{"mrn in lower case with spaced digits", "mrn is 4 7 1 2 0 9 3", []found{{"4 7 1 2 0 9 3", deid.MRN}}},
 		{"mrn read out", "my mrn four seven one two oh nine three", []found{{"four seven one two oh nine three", deid.MRN}}},

@@ -1889,10 +1889,13 @@ func (s *scan) conjunctBefore(i int) int {
 // "nice to meet you hunter", "good to see you again june", "thanks for
 // coming in hunter".
 func (s *scan) pleasantryBefore(i int) bool {
-	if !s.clauseEndAfter(i) && !(closingEnds[s.prevWordAt(i, 1)] && s.closingAfter(i)) {
+	p1, p2 := s.prevWordAt(i, 1), s.prevWordAt(i, 2)
+	// "nice to meet you rosario i'm hannah": after "you" the speaker's
+	// next clause may follow with no comma ("thank you may i ask" is the
+	// modal).
+	if !s.clauseEndAfter(i) && !(closingEnds[p1] && s.closingAfter(i)) && !(p1 == "you" && clauseOpenersAfterName[s.nextWordAt(i)] && !s.tokIn(modalNamesSet, i)) {
 		return false
 	}
-	p1, p2 := s.prevWordAt(i, 1), s.prevWordAt(i, 2)
 	// The end of a closing formula said to the person: "thanks so much
 	// june", "good job will", "you're all set june", "hang in there june",
 	// "love you mark"; a modal after a pronoun is the verb ("i hope you
@@ -1921,6 +1924,10 @@ func (s *scan) pleasantryBefore(i int) bool {
 	}
 	return false
 }
+
+// clauseOpenersAfterName open the speaker's next clause after a name said
+// at the end of a pleasantry.
+var clauseOpenersAfterName = wordsOf("i i'm i'll i've we we're we'll my so and this let's how please come have um uh")
 
 // closingAfter: the clause ends after token i, or another closing
 // follows ("thanks so much june and say hi to miles").
