@@ -131,7 +131,7 @@ func (s *scan) lowerMonthOK(i int) bool {
 		}
 	}
 	if w == "may" {
-		return i > 0 && s.toks[i].gap != gapLine && (s.eq(i-1, "in") && s.clauseEndsOrTurns(i) || s.mayMonth(i)) || s.monthAnswer(i)
+		return i > 0 && s.toks[i].gap != gapLine && (s.eq(i-1, "in") && s.clauseEndsOrTurns(i) && !s.modalAsking(i) || s.mayMonth(i)) || s.monthAnswer(i)
 	}
 	if i > 0 && s.toks[i].gap != gapLine {
 		switch s.lower(i - 1) {
@@ -142,7 +142,7 @@ func (s *scan) lowerMonthOK(i int) bool {
 	}
 	// "since like march", "in the spring, maybe april"; "august." to
 	// "when is it due".
-	if _, skipped := s.timePrepOverFillers(i); skipped || s.monthAfterHedge(i) && w != "march" || s.monthAnswer(i) {
+	if _, skipped := s.timePrepOverFillers(i); skipped && s.monthClosesAfter(i) || s.monthAfterHedge(i) && w != "march" || s.monthAnswer(i) {
 		return true
 	}
 	// "june twenty twenty three", "june of ninety eight": a spoken year.
@@ -334,7 +334,7 @@ func (s *scan) dateSpan(i int) bool {
 			return false
 		}
 	case dlMonth:
-		if !s.monthCue(i) || s.eq(i, "may") && !s.toks[i].upper() && !(s.eq(i-1, "in") && s.clauseEndsOrTurns(i) || s.mayMonth(i) || s.monthAnswer(i)) ||
+		if !s.monthCue(i) || s.eq(i, "may") && !s.toks[i].upper() && !(s.eq(i-1, "in") && s.clauseEndsOrTurns(i) && !s.modalAsking(i) || s.mayMonth(i) || s.monthAnswer(i)) ||
 			s.genericMonths(i) {
 			return false
 		}
@@ -467,21 +467,37 @@ func (s *scan) mayMonth(i int) bool {
 		}
 		return !baseVerbs[s.nextWordAt(i)]
 	}
-	if p, _ := s.timePrepOverFillers(i); p < 0 {
+	p, skipped := s.timePrepOverFillers(i)
+	if p < 0 {
 		return false
 	}
-	if s.clauseEndsOrTurns(i) || afterMayMonth[s.nextWordAt(i)] {
-		return true
-	}
 	n := s.next(i)
-	return n > 0 && s.toks[n].gap == gapSpace && (s.toks[n].digits() || s.toks[n].is(lxDigitWord|lxTeenWord|lxTensWord))
+	number := n > 0 && s.toks[n].gap == gapSpace && (s.toks[n].digits() || s.toks[n].is(lxDigitWord|lxTeenWord|lxTensWord))
+	if skipped {
+		// After a comma or a filler "may" may open the next clause ("come
+		// in, may we start", "before, may he rest in peace"): only the
+		// clause's end or a number.
+		return s.clauseEndAfter(i) || number
+	}
+	return s.clauseEndAfter(i) || afterMayMonth[s.nextWordAt(i)] || number
+}
+
+// modalAsking: "may" before a pronoun and a verb asks leave ("come in, may
+// i ask", "in may i ask you something").
+func (s *scan) modalAsking(i int) bool {
+	n := s.next(i)
+	return n > 0 && pronounWords[s.lower(n)] && baseVerbsOrAsk(s.nextWordAt(n))
+}
+
+func baseVerbsOrAsk(w string) bool {
+	return baseVerbs[w] || w == "ask" || w == "say" || w == "use" || w == "borrow" || w == "speak"
 }
 
 // afterMayMonth are words that follow the month "may" and never the
 // modal.
 var afterMayMonth = map[string]bool{"for": true, "to": true, "of": true, "at": true, "with": true, "after": true, "before": true,
-	"until": true, "till": true, "through": true, "sometime": true, "maybe": true, "too": true, "as": true, "because": true,
-	"was": true, "is": true, "it": true, "she": true, "he": true, "we": true, "they": true, "you": true}
+	"until": true, "till": true, "through": true, "sometime": true, "maybe": true, "too": true, "because": true,
+	"was": true, "is": true, "and": true, "or": true, "last": true, "this": true, "next": true, "then": true}
 
 // monthTimePreps are the prepositions of time before a month.
 var monthTimePreps = map[string]bool{"in": true, "since": true, "until": true, "till": true, "til": true, "through": true,
@@ -795,7 +811,7 @@ func (s *scan) monthCue(i int) bool {
 	if s.toks[p].punct('-') && p > 0 && s.eq(p-1, "mid") {
 		return true
 	}
-	if _, skipped := s.timePrepOverFillers(i); skipped {
+	if _, skipped := s.timePrepOverFillers(i); skipped && s.monthClosesAfter(i) {
 		return true // "since like march", "in, um, april"
 	}
 	if s.monthAfterHedge(i) || s.monthAnswer(i) {
@@ -827,15 +843,53 @@ func (s *scan) monthSaidBefore(i int) bool {
 	})
 }
 
+// monthClosesAfter: the words after the month at i are those after a date,
+// not a noun the month names ("since like march the end of march"; not
+// "in, like, march band", "after, um, march madness").
+func (s *scan) monthClosesAfter(i int) bool {
+	if s.clauseEndAfter(i) {
+		return true
+	}
+	w := s.nextWordAt(i)
+	if w == "" {
+		n := s.next(i)
+		return n > 0 && s.toks[n].digits()
+	}
+	return afterMayMonth[w] || clauseWords[w] || dayEndWords[w] && (!s.eq(i, "may") || !pronounWords[w]) || w == "the"
+}
+
+// pronounWords are subject pronouns.
+var pronounWords = wordsOf("i i'm i'll i've i'd we we're we'll he he's she she's they they're it it's you you're")
+
 // monthAnswer: a lower-case month that is a turn's whole answer, or opens
 // it before the clause ends, to a question of when on the line before
 // ("and your physical is due" / "august. i got a letter", "when did it
 // start" / "march, i think").
+//
+// "may" (also "maybe") answers only a question naming a dated thing, and
+// "march" (also a verb) only a question of when something was or will be
+// ("when does it hurt" / "march, walk, anything" stays).
 func (s *scan) monthAnswer(i int) bool {
 	if s.toks[i].upper() || !s.turnStart(i) || !s.clauseEndAfter(i) {
 		return false
 	}
-	return s.askedBefore(i, func(k int) bool { return s.eq(k, "when") || datedNouns[s.lower(k)] })
+	may, march := s.eq(i, "may"), s.eq(i, "march")
+	return s.askedBefore(i, func(k int) bool {
+		if datedNouns[s.lower(k)] {
+			return true
+		}
+		if !s.eq(k, "when") || may {
+			return false
+		}
+		if march {
+			switch s.nextWordAt(k) {
+			case "did", "was", "were", "is", "will":
+				return true
+			}
+			return false
+		}
+		return true
+	})
 }
 
 // monthAfterHedge: a lower-case month after a word of doubt that follows
@@ -1380,7 +1434,7 @@ func (s *scan) dayFirst(i int) (dateVal, int) {
 	}
 	if v.the && ord && k < len(s.toks) && s.toks[k].gap == gapSpace && s.toks[k].letters() && !s.toks[k].upper() &&
 		(clauseWords[s.lower(k)] || dayEndWords[s.lower(k)] || dayClauseOpeners[s.lower(k)] && d > 2 ||
-			i > 0 && s.toks[i-1].letters() && s.toks[i-1].is(lxWeekday) && !s.toks[k].is(lxMonth)) {
+			i > 0 && s.toks[i-1].letters() && s.toks[i-1].is(lxWeekday) && !s.toks[k].is(lxMonth) && !countedNouns[s.lower(k)]) {
 		if s.ordinalPairOfNoun(k) {
 			return v, -1 // "on the second and third day": ordinals of the day, not days of a month
 		}
@@ -1538,7 +1592,9 @@ var dayEndWords = map[string]bool{"shows": true, "showed": true, "show": true, "
 // countedNouns after an ordinal make it the ordinal of something counted,
 // not a day of a month ("the third one", "the fifth day", "the second
 // dose").
-var countedNouns = wordsOf("one ones time times day days week weeks dose doses round rounds floor grade try attempt visit cycle session baby child kid surgery shot")
+var countedNouns = wordsOf("one ones time times day days week weeks dose doses round rounds floor grade try attempt visit cycle " +
+	"session baby child kid surgery shot finger toe pill pills tablet person people nurse thing night nights injection test " +
+	"opinion quarter month months trimester")
 
 var ordinalWords = map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
 	"eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,

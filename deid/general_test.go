@@ -578,6 +578,16 @@ func TestLowerCaseMonthsSpoken(t *testing.T) {
 		{"the verb after like stays", "patient: i like march music", nil},
 		{"a name answering who stays", "doctor: who came with you\npatient: june. my daughter", nil},
 		{"a month answering what stays", "doctor: what do you want to do\npatient: march.", nil},
+		// A review's probes (twenty-fourth session): the modal after a
+		// comma or a filler, a noun after the month, "may" and "march"
+		// answering a question of habit.
+		{"the modal after a filler stays", "patient: by, uh, may i ask what the dose is", nil},
+		{"the modal after a comma stays", "doctor: please come in, may we start with your weight", nil},
+		{"a blessing stays", "patient: my father went before, may he rest in peace", nil},
+		{"the modal asking after in stays", "patient: in may i ask you something", nil},
+		{"a month naming a noun stays", "patient: i was in, like, march band in school", nil},
+		{"march answering a question of habit stays", "doctor: when does it hurt?\npatient: march, walk, anything really", nil},
+		{"may answering a question of habit stays", "doctor: when you get chest pain do you stop?\npatient: may. depends on the day", nil},
 	})
 }
 
@@ -595,6 +605,8 @@ func TestDaysInTalkOfDates(t *testing.T) {
 		{"the day of an illness stays", "patient: since june the fifth day was the worst", []found{{"june", deid.Date}}},
 		{"the first time stays", "patient: it was sunday, the first time i fell", nil},
 		{"an abbreviation's dot still joins its day", "Admitted: May. 1  Discharged: May. 4", []found{{"May. 1", deid.Date}, {"May. 4", deid.Date}}},
+		{"a floor counted after a weekday stays", "patient: on sunday the second floor flooded", nil},
+		{"a night counted after a month stays", "patient: since june the third night was the worst", []found{{"june", deid.Date}}},
 	})
 }
 

@@ -84,7 +84,16 @@ func (s *scan) messageFrom(i int) bool {
 	if s.prevWordAt(i, 1) != "from" || !sentFromPerson[s.prevWordAt(i, 2)] {
 		return false
 	}
+	if facilityWords[s.lower(i)] {
+		return false // "a message from church, they want to visit": a place
+	}
 	n := s.nextWordAt(i)
+	switch n {
+	case "to", "till", "until", "through", "thru", "be":
+		return false // "calls from dawn to dusk"; "the news from will be good" is the modal
+	case "yesterday", "today", "tonight", "this", "last", "arrived", "came":
+		return true // "a text from dawn yesterday", "a letter from grant arrived"
+	}
 	return s.clauseEndAfter(i) || baseVerbs[n] || clauseWords[n] || dayEndWords[n] || n == "you" || n == "thanks"
 }
 
@@ -907,7 +916,7 @@ var vocativeTails = map[string]bool{"sorry": true, "thanks": true, "ok": true, "
 // ("i think it will").
 func (s *scan) trailingVocative(i int, p knownPart) bool {
 	pv := s.sameLinePrev(i)
-	if pv < 0 || !s.toks[pv].letters() || !clauseClosers[s.lower(pv)] {
+	if pv < 0 || !s.toks[pv].letters() || !clauseClosers[s.lower(pv)] && !s.ownedNounBefore(i) {
 		return false
 	}
 	if modalNames[p.word] || clauseVerbs[p.word] {
@@ -1921,6 +1930,26 @@ func (s *scan) pleasantryBefore(i int) bool {
 		case "", ".", "?", "!", ",":
 			return false
 		}
+	}
+	return false
+}
+
+// ownedNounBefore: the words before i are an owned noun that closes a
+// clause ("may i look in your ears june", "let me see your hands hope"):
+// not a word of time, a preposition or a verb's helper ("see you next
+// june", "the first of june").
+func (s *scan) ownedNounBefore(i int) bool {
+	pv := s.sameLinePrev(i)
+	if pv < 0 || !s.toks[pv].letters() || s.toks[pv].n() < 3 {
+		return false
+	}
+	w := s.lower(pv)
+	if functionWords[w] || wordMakers[w] || timePreps[w] || s.toks[pv].is(lxMonth|lxWeekday|lxTimeWord|lxDigitWord|lxTeenWord|lxTensWord|lxOrdWord) {
+		return false
+	}
+	switch s.prevWordAt(i, 2) {
+	case "your", "my", "his", "her", "their", "our":
+		return true
 	}
 	return false
 }

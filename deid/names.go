@@ -3011,13 +3011,24 @@ func (s *scan) titledWordSurname(i, n int) bool {
 	case "will", "would", "can", "could", "may", "might", "should", "must", "here", "there", "today", "now", "too", "also":
 		return false
 	}
+	if idiomAdjectives[w] {
+		return false // "hi dr maria good to see you", "dr john sick of these pills"
+	}
 	if s.clauseEndAfter(n) {
 		return true
 	}
 	a := s.nextWordAt(n)
+	if a == "of" || a == "by" || a == "and" {
+		return false // "dr anna little by little", "dr peter hale and hearty"
+	}
 	return a == "today" || a == "here" || a == "will" || a == "would" || a == "can" || functionWords[a] || clauseWords[a] ||
 		dayEndWords[a] || personVerbs[a]
 }
+
+// idiomAdjectives are surnames that are also adjectives opening what is
+// said after a name: "good to see you", "glad to be here", "best of luck".
+var idiomAdjectives = wordsOf("good glad nice best little short sick hale great happy fine well better sorry sure ready " +
+	"able free busy quick slow late early long bad hard proud lucky safe close")
 
 // placeOrEponymSurname: a listed surname that also names a place, a state
 // or a disease, and is no ordinary word, right after a given name: "tonya
@@ -4087,6 +4098,12 @@ func (s *scan) relativeWordName(i int) bool {
 	w := s.lower(i)
 	if s.tokIn(functionWordSet, i) || relationGap[w] || strings.HasSuffix(w, "ly") || personVerbs[w] || personVerbNext[w] ||
 		unlistedForms[w] || baseVerbs[w] || endearments[w] || inflectedEnglish(w) || !s.lowerPersonVerbAfter(i) {
+		return false
+	}
+	// An English word on no list of given names is a noun whose owner's
+	// "'s" speech dropped, a condition or an adverb: "my husband insurance
+	// covers it", "my son asthma flares", "my wife maybe thinks".
+	if s.englishTok(i) && t.lex&(lxFirst|lxFirstAmb) == 0 && t.gaz&(gzFirst|gzFirstAmb) == 0 {
 		return false
 	}
 	s.lowerNameAt(i, RelativeNames|clsExplicit)
