@@ -278,15 +278,7 @@ func (s *scan) dateCueDayAfter(i int) bool {
 // before a day that ends the clause ("i go back the fifteenth", "we'll do
 // the fourteenth.").
 func (s *scan) dayCueOverFillers(i int) bool {
-	k, skipped := s.sameLinePrev(i), false
-	for n := 0; k >= 0 && n < 4; n++ {
-		if s.toks[k].punct(',') || s.toks[k].letters() && (speechFillers[s.lower(k)] || skipped && s.eq(k, "the")) {
-			skipped = true
-			k = s.sameLinePrev(k)
-			continue
-		}
-		break
-	}
+	k, skipped := s.backOverFillers(i, 4, true)
 	if k < 0 || !s.toks[k].letters() {
 		return false
 	}
@@ -503,15 +495,24 @@ var afterMayMonth = map[string]bool{"for": true, "to": true, "of": true, "at": t
 var monthTimePreps = map[string]bool{"in": true, "since": true, "until": true, "till": true, "til": true, "through": true,
 	"thru": true, "from": true, "by": true, "around": true, "before": true, "after": true, "during": true}
 
+// backOverFillers returns the token before i on its line past at most max
+// commas and fillers of speech (and, with the, a "the" said after one:
+// "on the um the twentieth"), and whether it passed any; -1 when the line
+// starts first.
+func (s *scan) backOverFillers(i, max int, the bool) (int, bool) {
+	k, skipped := s.sameLinePrev(i), false
+	for n := 0; k >= 0 && n < max && (s.toks[k].punct(',') || s.toks[k].letters() && (speechFillers[s.lower(k)] || the && skipped && s.eq(k, "the"))); n++ {
+		k, skipped = s.sameLinePrev(k), true
+	}
+	return k, skipped
+}
+
 // timePrepOverFillers returns the preposition of time before the month at
 // i, over the fillers of speech and commas between them ("since like
 // march", "in um may"), and whether a filler was passed; -1 when there is
 // none.
 func (s *scan) timePrepOverFillers(i int) (int, bool) {
-	k, skipped := s.sameLinePrev(i), false
-	for n := 0; k >= 0 && n < 3 && (s.toks[k].punct(',') || s.toks[k].letters() && speechFillers[s.lower(k)]); n++ {
-		k, skipped = s.sameLinePrev(k), true
-	}
+	k, skipped := s.backOverFillers(i, 3, false)
 	if k < 0 || !s.toks[k].letters() || !monthTimePreps[s.lower(k)] {
 		return -1, false
 	}

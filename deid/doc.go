@@ -667,6 +667,31 @@
 //     ("YHD-TB-25-004"); spoken ages over 89 turned in a month ("ninety one
 //     in july") or corrected ("ninety three ninety four"); plates written
 //     digits first ("724 LKP");
+//   - dates and names of lower-case speech (twenty-fourth session): a
+//     month said alone after a preposition of time, over fillers where a
+//     date's words follow ("in may for the chest pain", "since like
+//     march", not "by, uh, may i ask" or "in, like, march band"), after a
+//     season or month and a word of doubt ("in the spring maybe april"),
+//     or answering when or a dated noun ("due" / "august."; "may" only a
+//     dated noun, "march" only "when did/was/is"); "the" and an ordinal
+//     after a month or weekday said on the line or the one before ("the
+//     trip was in july" / "yeah the fourth yeah"), not before a counted
+//     noun ("on sunday the second floor", "since june the fifth day"), and
+//     a full month's dot ending its sentence ("in july. the third one");
+//     feasts as dates answering when or the birth date ("chinese new
+//     year", "halloween, ninety two.", "fifth of november forty one,
+//     bonfire night"); five digits closing a clause after a town the rules
+//     found ("yes in athens, 30601"); a surname spelled like a word after a
+//     title and a listed given name ("dr joseph smith to see you"; not "dr
+//     maria good to see you"); a town-named relative with a surname ("his
+//     mother odessa pruitt"); after owned kin and before what a person
+//     does, a word that is a given name or no English word ("my roommate
+//     jax moved out"; "my husband insurance covers it" stays); a name after
+//     "nice to meet you" before the speaker's next clause ("nice to meet
+//     you rosario i'm hannah"); a supplied name after what a person sends
+//     and "from" ("advice from sage keep walking"; "from dawn to dusk"
+//     stays) or closing a turn after an owned noun ("may i look in your
+//     ears june");
 //   - shapes seen in text written by others (classes_test.go): a note of
 //     the last digits between a cue and its value ("SSN (last 4): 4417"),
 //     an extension alone after a word of calling or paging ("paged at

@@ -229,17 +229,8 @@ func (s *scan) whenAnsweredAfterDate(i int) bool {
 // timePrepBefore: a preposition of time before token i, over the fillers
 // and commas of speech ("around , um , halloween", "since uh easter").
 func (s *scan) timePrepBefore(i int) bool {
-	for k, n := s.sameLinePrev(i), 0; k >= 0 && n < 6; k, n = s.sameLinePrev(k), n+1 {
-		switch {
-		case s.toks[k].punct(','):
-		case s.toks[k].letters() && timePreps[s.lower(k)]:
-			return true
-		case s.toks[k].letters() && speechFillers[s.lower(k)]:
-		default:
-			return false
-		}
-	}
-	return false
+	k, _ := s.backOverFillers(i, 5, false)
+	return k >= 0 && s.toks[k].letters() && timePreps[s.lower(k)]
 }
 
 // namedWeekday: a weekday named for the feast or the sale it falls on,
