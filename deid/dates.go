@@ -478,7 +478,7 @@ func (s *scan) mayMonth(i int) bool {
 // i ask", "in may i ask you something").
 func (s *scan) modalAsking(i int) bool {
 	n := s.next(i)
-	return n > 0 && pronounWords[s.lower(n)] && baseVerbsOrAsk(s.nextWordAt(n))
+	return n > 0 && subjectPronouns[s.lower(n)] && baseVerbsOrAsk(s.nextWordAt(n))
 }
 
 func baseVerbsOrAsk(w string) bool {
@@ -856,11 +856,8 @@ func (s *scan) monthClosesAfter(i int) bool {
 		n := s.next(i)
 		return n > 0 && s.toks[n].digits()
 	}
-	return afterMayMonth[w] || clauseWords[w] || dayEndWords[w] && (!s.eq(i, "may") || !pronounWords[w]) || w == "the"
+	return afterMayMonth[w] || clauseWords[w] || dayEndWords[w] && (!s.eq(i, "may") || !subjectPronouns[w]) || w == "the"
 }
-
-// pronounWords are subject pronouns.
-var pronounWords = wordsOf("i i'm i'll i've i'd we we're we'll he he's she she's they they're it it's you you're")
 
 // monthAnswer: a lower-case month that is a turn's whole answer, or opens
 // it before the clause ends, to a question of when on the line before

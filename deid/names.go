@@ -4096,7 +4096,7 @@ func (s *scan) relativeWordName(i int) bool {
 		return false
 	}
 	w := s.lower(i)
-	if s.tokIn(functionWordSet, i) || relationGap[w] || strings.HasSuffix(w, "ly") || personVerbs[w] || personVerbNext[w] ||
+	if s.tokIn(functionWordSet, i) || relationGap[w] || frequencyAdverbs[w] || strings.HasSuffix(w, "ly") || personVerbs[w] || personVerbNext[w] ||
 		unlistedForms[w] || baseVerbs[w] || endearments[w] || inflectedEnglish(w) || !s.lowerPersonVerbAfter(i) {
 		return false
 	}
@@ -4111,11 +4111,11 @@ func (s *scan) relativeWordName(i int) bool {
 }
 
 // relationGap are words between an owned relation and its verb that name
-// no one: adverbs of time and degree, pronouns, words of place.
-var relationGap = wordsOf("still often always never sometimes also even first again once later here there today tonight " +
-	"yesterday too just kinda sorta already now then who which that whose soon mostly much who's she he they we i you " +
-	"himself herself themselves back home alone both all each either usually who'd who'll finally actually though tho " +
-	"however anyway anyways meanwhile instead neither rather not never")
+// no one: adverbs of time and degree (with frequencyAdverbs), pronouns,
+// words of place.
+var relationGap = wordsOf("even first again once later here there today tonight yesterday too just kinda sorta already " +
+	"now then who which that whose soon mostly much who's she he they we i you himself herself themselves back home " +
+	"alone both all each either who'd who'll though tho however anyway anyways meanwhile instead neither rather not")
 
 // relativeNamedLikeTown: a town's name right after an owned relation and
 // before the person's verb or the clause's end is the relative's ("my
