@@ -19,6 +19,7 @@ func TestIdentifiersInLessUsualShapes(t *testing.T) {
 		{"zip read out one numeral at a time", "d: zip code\np: 0 2 1 1 4\n", []found{{"0 2 1 1 4", deid.ZIP}}},
 		{"zip closing a clause after a town found", "man: yes in athens, 30601", []found{{"athens", deid.Location}, {"30601", deid.ZIP}}},
 		{"a count after a town's comma stays", "man: yes in athens, 30601 steps a day", []found{{"athens", deid.Location}}},
+		{"a round sum after a town stays", "patient: my salary in akron, 40000.", []found{{"akron", deid.Location}}},
 		{"dotted date, two-digit year, after a cue", "DOS: 11.04.23", []found{{"11.04.23", deid.Date}}},
 		{"dotted short date after seen", "Seen 11.4.23.", []found{{"11.4.23", deid.Date}}},
 		{"a day after the night of", "He was admitted the night of the 14th.", []found{{"the 14th", deid.Date}}},

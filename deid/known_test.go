@@ -53,6 +53,8 @@ func TestKnownInTranscripts(t *testing.T) {
 		{"a pleasantry's modal before the next clause stays", "nice to meet you will i be seeing you", nil},
 		{"a name after an owned noun closing the turn", "may i look in your ears dawn\nok", []found{{"dawn", deid.Name}}},
 		{"a season after a word of time closing the turn is no name", "we'll check your sugar next summer\nok", []found{{"summer", deid.Date}}},
+		// A second review's probe: a pet name stays.
+		{"an endearment after a pleasantry stays", "good to see you hon so what's new", nil},
 		{"a known word after a determiner", "up the hill, past the rose garden; the grant covers it", nil},
 		{"mrn in lower case with spaced digits", "mrn is 4 7 1 2 0 9 3", []found{{"4 7 1 2 0 9 3", deid.MRN}}},
 		{"mrn read out", "my mrn four seven one two oh nine three", []found{{"four seven one two oh nine three", deid.MRN}}},
@@ -748,6 +750,7 @@ func TestSuppliedWordNamesInNarrativeKeepTheWords(t *testing.T) {
 		{"Hope Church", "i got a message from church, they want to visit", "church"},
 		{"Dawn Sage", "calls from dawn to dusk, it never stops", "dawn"},
 		{"Will Grant", "the news from will be good i hope", "will"},
+		{"Will Grant", "i got a text from will call saying my prescription is ready", "will"},
 	}
 	for _, rulesOnly := range []bool{true, false} {
 		d := newDetector(t, deid.Config{RulesOnly: rulesOnly})

@@ -91,6 +91,10 @@ func (s *scan) messageFrom(i int) bool {
 	switch n {
 	case "to", "till", "until", "through", "thru", "be":
 		return false // "calls from dawn to dusk"; "the news from will be good" is the modal
+	case "call":
+		if s.eq(i, "will") {
+			return false // "a text from will call": a pharmacy's pickup counter
+		}
 	case "yesterday", "today", "tonight", "this", "last", "arrived", "came":
 		return true // "a text from dawn yesterday", "a letter from grant arrived"
 	}
@@ -1902,7 +1906,7 @@ func (s *scan) pleasantryBefore(i int) bool {
 	// "nice to meet you rosario i'm hannah": after "you" the speaker's
 	// next clause may follow with no comma ("thank you may i ask" is the
 	// modal).
-	if !s.clauseEndAfter(i) && !(closingEnds[p1] && s.closingAfter(i)) && !(p1 == "you" && clauseOpenersAfterName[s.nextWordAt(i)] && !s.tokIn(modalNamesSet, i)) {
+	if !s.clauseEndAfter(i) && !(closingEnds[p1] && s.closingAfter(i)) && !(p1 == "you" && clauseOpenersAfterName[s.nextWordAt(i)] && !s.tokIn(modalNamesSet, i) && !endearments[s.lower(i)] && !s.calendarWord(i)) {
 		return false
 	}
 	// The end of a closing formula said to the person: "thanks so much
@@ -1934,8 +1938,8 @@ func (s *scan) pleasantryBefore(i int) bool {
 	return false
 }
 
-// ownedNounBefore: the words before i are an owned noun that closes a
-// clause ("may i look in your ears june", "let me see your hands hope"):
+// ownedNounBefore: the words before i are someone's things, closing a
+// clause ("let me see your hands hope", "may i look in your ears dawn"):
 // not a word of time, a preposition or a verb's helper ("see you next
 // june", "the first of june").
 func (s *scan) ownedNounBefore(i int) bool {
@@ -1947,9 +1951,12 @@ func (s *scan) ownedNounBefore(i int) bool {
 	if functionWords[w] || wordMakers[w] || timePreps[w] || s.toks[pv].is(lxMonth|lxWeekday|lxTimeWord|lxDigitWord|lxTeenWord|lxTensWord|lxOrdWord) {
 		return false
 	}
+	// After a plural of someone's body or things ("your ears", "her
+	// hands"): "my entire summer", "your best summer", "my insulin price"
+	// name no one.
 	switch s.prevWordAt(i, 2) {
 	case "your", "my", "his", "her", "their", "our":
-		return true
+		return strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss")
 	}
 	return false
 }

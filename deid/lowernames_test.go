@@ -287,6 +287,7 @@ func TestRelativesNamedInFullAfterKin(t *testing.T) {
 		{"patient: hi dr maria good to see you", "good", false},
 		{"patient: dr anna little by little i am getting better", "little", false},
 		{"patient: dr peter hale and hearty as ever", "hale", false},
+		{"patient: i told dr sarah straight up i'm not taking it", "straight", false},
 	})
 }
 

@@ -3028,7 +3028,7 @@ func (s *scan) titledWordSurname(i, n int) bool {
 // idiomAdjectives are surnames that are also adjectives opening what is
 // said after a name: "good to see you", "glad to be here", "best of luck".
 var idiomAdjectives = wordsOf("good glad nice best little short sick hale great happy fine well better sorry sure ready " +
-	"able free busy quick slow late early long bad hard proud lucky safe close")
+	"able free busy quick slow late early long bad hard proud lucky safe close straight right")
 
 // placeOrEponymSurname: a listed surname that also names a place, a state
 // or a disease, and is no ordinary word, right after a given name: "tonya

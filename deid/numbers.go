@@ -918,9 +918,12 @@ func (s *scan) zipAt(i int) bool {
 			}
 			s.addTok(st, p, Location, prCue)
 		}
-		if !ok && pt.letters() && s.toks[i].n() == 5 && (s.clauseEndAfter(i) || s.adj(i) > 0 && s.toks[i+1].punct('-')) && s.placeFoundAt(p) {
+		if v, _ := s.num(i); !ok && pt.letters() && s.toks[i].n() == 5 && v%100 != 0 && (s.clauseEndAfter(i) || s.adj(i) > 0 && s.toks[i+1].punct('-')) &&
+			s.placeFoundAt(p) {
 			// "yes in athens, 30601", "Lives in Macon, 31201.": five
-			// digits closing the clause after a town the rules found.
+			// digits closing the clause after a town the rules found; a
+			// round number is a sum or a count ("my salary in akron,
+			// 40000.").
 			ok = true
 		}
 		if !ok && pt.word() && pt.upper() && p > 0 {

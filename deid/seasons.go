@@ -354,9 +354,9 @@ func (s *scan) yearAfter(end int) int {
 	if w := s.next(end); w > 0 && s.toks[w].gap == gapSpace && s.eq(w, "weekend") {
 		end = w
 	}
-	k := s.next(end)
+	k, comma := s.next(end), false
 	if k > 0 && s.toks[k].punct(',') {
-		k = s.next(k)
+		k, comma = s.next(k), true
 	}
 	if k > 0 {
 		if _, ye, _, spoken := s.yearOf(k); ye >= 0 && !spoken {
@@ -366,10 +366,12 @@ func (s *scan) yearAfter(end int) int {
 		// "christmas nineteen thirty four" after the birth date was asked
 		// or with "born" or "birthday" near.
 		if s.toks[k].letters() && s.toks[k].is(lxTeenWord|lxTensWord|lxDigitWord) && (s.dobAsked(k) || s.birthdayNear(end, end)) {
-			if _, ye := s.spokenYear(k); ye >= 0 {
+			// After a comma the year closes the answer ("halloween, twenty
+			// minutes before midnight" tells the hour).
+			if _, ye := s.spokenYear(k); ye >= 0 && (!comma || s.clauseEndAfter(ye)) {
 				return ye
 			}
-			if _, ye := s.spokenTwoDigitYear(k); ye >= 0 {
+			if _, ye := s.spokenTwoDigitYear(k); ye >= 0 && (!comma || s.clauseEndAfter(ye)) {
 				return ye
 			}
 		}

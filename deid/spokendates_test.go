@@ -131,6 +131,8 @@ func TestHolidaysAsBirthDates(t *testing.T) {
 		{"a holiday with a count after it stays", "patient: we had christmas twenty people came", nil},
 		{"a comma before the spoken year", "nurse: date of birth\npatient: halloween, ninety two.", typed(deid.Date, "halloween, ninety two")},
 		{"a comma before a count stays", "nurse: any plans\npatient: halloween, twenty kids coming", nil},
+		{"the hour after a birthday's feast stays", "doctor: what's your birth date?\npatient: halloween, twenty minutes before midnight my mom says",
+			typed(deid.Date, "halloween")},
 		{"a feast after the birth date said", "doctor: and date of birth\npatient: fifth of november forty one, bonfire night",
 			typed(deid.Date, "fifth of november", "bonfire night")},
 		{"a feast of several words answering when", "doctor: when did you get sick\npatient: chinese new year", typed(deid.Date, "chinese new year")},
