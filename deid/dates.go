@@ -131,7 +131,8 @@ func (s *scan) lowerMonthOK(i int) bool {
 		}
 	}
 	if w == "may" {
-		return i > 0 && s.toks[i].gap != gapLine && (s.eq(i-1, "in") && s.clauseEndsOrTurns(i) && !s.modalAsking(i) || s.mayMonth(i)) || s.monthAnswer(i)
+		return i > 0 && s.toks[i].gap != gapLine && (s.eq(i-1, "in") && s.clauseEndsOrTurns(i) && !s.modalAsking(i) || s.mayMonth(i)) || s.monthAnswer(i) ||
+			s.monthAfterHedge(i) && s.clauseEndAfter(i) // "april or may"
 	}
 	if i > 0 && s.toks[i].gap != gapLine {
 		switch s.lower(i - 1) {
@@ -326,7 +327,8 @@ func (s *scan) dateSpan(i int) bool {
 			return false
 		}
 	case dlMonth:
-		if !s.monthCue(i) || s.eq(i, "may") && !s.toks[i].upper() && !(s.eq(i-1, "in") && s.clauseEndsOrTurns(i) && !s.modalAsking(i) || s.mayMonth(i) || s.monthAnswer(i)) ||
+		if !s.monthCue(i) || s.eq(i, "may") && !s.toks[i].upper() && !(s.eq(i-1, "in") && s.clauseEndsOrTurns(i) && !s.modalAsking(i) || s.mayMonth(i) || s.monthAnswer(i) ||
+			s.monthAfterHedge(i) && s.clauseEndAfter(i)) ||
 			s.genericMonths(i) {
 			return false
 		}
@@ -868,7 +870,12 @@ func (s *scan) monthClosesAfter(i int) bool {
 // "march" (also a verb) only a question of when something was or will be
 // ("when does it hurt" / "march, walk, anything" stays).
 func (s *scan) monthAnswer(i int) bool {
-	if s.toks[i].upper() || !s.turnStart(i) || !s.clauseEndAfter(i) {
+	if s.toks[i].upper() || !s.monthClosesAfter(i) {
+		return false
+	}
+	// The answer may open on fillers ("um june", "uh, may") and go on
+	// with a hedge ("march i think", "june or so", "april or may").
+	if k, _ := s.backOverFillers(i, 3, false); !s.turnStart(i) && !(k >= 0 && s.toks[k].punct(':') || k < 0) {
 		return false
 	}
 	may, march := s.eq(i, "may"), s.eq(i, "march")

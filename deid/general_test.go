@@ -588,6 +588,11 @@ func TestLowerCaseMonthsSpoken(t *testing.T) {
 		{"a month naming a noun stays", "patient: i was in, like, march band in school", nil},
 		{"march answering a question of habit stays", "doctor: when does it hurt?\npatient: march, walk, anything really", nil},
 		{"may answering a question of habit stays", "doctor: when you get chest pain do you stop?\npatient: may. depends on the day", nil},
+		// The first review's misses: an answer with a hedge or a filler.
+		{"an answer and a hedge", "doctor: when did you last have a period?\npatient: march i think", []found{{"march", deid.Date}}},
+		{"two months answering", "doctor: when did you get the vaccine?\npatient: april or may", []found{{"april", deid.Date}, {"may", deid.Date}}},
+		{"an answer opening on a filler", "doctor: when did you stop the pills\npatient: um june", []found{{"june", deid.Date}}},
+		{"a modal after or stays", "patient: i'll call you or may i text you", nil},
 	})
 }
 
