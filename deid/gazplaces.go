@@ -180,8 +180,16 @@ func (s *scan) lowerCityState(i int) bool {
 func (s *scan) gazPlaceAt(i int) bool {
 	t := &s.toks[i]
 	// Capitals open a listed name too: "at MD Anderson".
-	if !t.letters() || t.allUpper() && t.n() > 1 && t.gaz&gzFacAcro == 0 && !(t.n() <= 3 && s.placePhraseAt(i)) || t.is(lxTitle|lxTitleClin|lxState|lxCountry) {
+	if !t.letters() || t.allUpper() && t.n() > 1 && t.gaz&gzFacAcro == 0 && !(t.n() <= 3 && s.placePhraseAt(i)) || t.is(lxTitle|lxTitleClin) {
 		return false
+	}
+	// A state or a country opens a place of the gazetteer only as the
+	// first word of its name: "Iowa City", "in michigan city", "Panama
+	// City"; alone it is the state's (Safe Harbor keeps states).
+	if t.is(lxState | lxCountry) {
+		if e, f := s.gazPhraseAt(i, lxCity|lxTown); e <= i || f&(lxCity|lxTown) == 0 {
+			return false
+		}
 	}
 	if i > 0 && t.gap == gapNone && (s.toks[i-1].punct('-') || s.toks[i-1].punct('\'')) {
 		return false // inside a hyphenated word started earlier

@@ -557,6 +557,20 @@ func TestLoneMonths(t *testing.T) {
 	})
 }
 
+// TestCitiesNamedForAState: a gazetteer place whose name opens on a state
+// or a country ("Iowa City", "michigan city", "Panama City Beach"); the
+// state alone stays (Safe Harbor keeps states).
+func TestCitiesNamedForAState(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"capitalized", "We moved to Iowa City last year.", []found{{"Iowa City", deid.Location}}},
+		{"lower case after a preposition", "patient: he lives in michigan city now", []found{{"michigan city", deid.Location}}},
+		{"a country's", "Trip to Panama City Beach in May.", []found{{"Panama City Beach", deid.Location}, {"May", deid.Date}}},
+		{"the state alone stays", "She lives in Iowa.", nil},
+	})
+}
+
 // TestLowerCaseMonthsSpoken: a month said alone in a lower-case
 // transcript, after a preposition of time over the fillers of speech, after
 // a season or month and a word of doubt, or as the answer to a question of
