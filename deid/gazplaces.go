@@ -176,6 +176,41 @@ func (s *scan) lowerCityState(i int) bool {
 	return true
 }
 
+// stateFacility: a state's name and a word that makes it a hospital, a
+// health system or a university, after a preposition of place: "seen at
+// ohio state", "at Michigan Medicine", "transferred to arizona general",
+// "from Nebraska Medicine". The state alone, and "in texas state law",
+// stay.
+func (s *scan) stateFacility(i int) bool {
+	n := s.next(i)
+	p := s.sameLinePrev(i)
+	if n < 0 || p < 0 || s.toks[n].gap != gapSpace || !s.toks[n].letters() || s.toks[i].allUpper() || !s.toks[p].letters() {
+		return false
+	}
+	w := s.lower(n)
+	if !stateFacilityWords[w] || s.toks[i].upper() != s.toks[n].upper() {
+		return false
+	}
+	switch s.lower(p) {
+	case "at", "to", "from":
+	case "in", "into":
+		if w == "state" {
+			return false
+		}
+	default:
+		return false
+	}
+	if m := s.next(n); w == "state" && m > 0 && s.toks[m].gap == gapSpace && s.toks[m].letters() && (s.eq(m, "law") || s.eq(m, "laws") || s.eq(m, "line") || s.eq(m, "lines") || s.eq(m, "police") || s.eq(m, "troopers") || s.eq(m, "prison")) {
+		return false
+	}
+	s.addTok(i, n, Location, prCue)
+	return true
+}
+
+// stateFacilityWords after a state's name make a place of care or study
+// ("Regional" and "Memorial" need care said near: memorialOrRegional).
+var stateFacilityWords = wordsOf("state general medicine health methodist baptist presbyterian")
+
 // gazPlaceAt runs at a token the gazetteer knows as a place or hospital.
 func (s *scan) gazPlaceAt(i int) bool {
 	t := &s.toks[i]

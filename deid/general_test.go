@@ -568,6 +568,11 @@ func TestCitiesNamedForAState(t *testing.T) {
 		{"lower case after a preposition", "patient: he lives in michigan city now", []found{{"michigan city", deid.Location}}},
 		{"a country's", "Trip to Panama City Beach in May.", []found{{"Panama City Beach", deid.Location}, {"May", deid.Date}}},
 		{"the state alone stays", "She lives in Iowa.", nil},
+		// A state and a word of a hospital or university (stateFacility).
+		{"a university hospital by its state", "patient: i was seen at ohio state last year", []found{{"ohio state", deid.Location}}},
+		{"a health system by its state", "Transferred to Michigan Medicine.", []found{{"Michigan Medicine", deid.Location}}},
+		{"a state's law stays", "patient: we moved to texas state law says so", nil},
+		{"a state's line stays", "patient: driving to georgia state line", nil},
 	})
 }
 

@@ -117,6 +117,9 @@ func (s *scan) wordAt(i int) {
 	if sp && tn == 2 && lw == "at" {
 		s.spokenMailAt(i) // "ritaflores at hotmail"
 	}
+	if f&lxState != 0 && s.stateFacility(i) {
+		return // "seen at ohio state", "michigan medicine"
+	}
 	if t.gaz != 0 || t.lex&(lxCity|lxCityNick) != 0 {
 		// Places and hospitals from the gazetteer and the city lists
 		// (gazplaces.go).
