@@ -823,6 +823,9 @@ func (s *scan) monthCue(i int) bool {
 	if s.monthRangeEnd(i) {
 		return true
 	}
+	if s.monthListed(i) {
+		return true
+	}
 	// "at 9 months (November)": a capitalized month alone in parentheses.
 	if s.toks[p].punct('(') && s.toks[i].upper() && i+1 < len(s.toks) && s.toks[i+1].punct(')') && s.toks[i+1].gap == gapNone {
 		return true
@@ -944,7 +947,28 @@ func (s *scan) suppliedPart(i int) bool {
 // at a closing parenthesis after a word ("last seen at the VAMC in Dec)";
 // not "(Mar)" alone).
 func (s *scan) monthAbbrEnds(i int) bool {
-	return s.clauseEndAfter(i) || i > 0 && s.toks[i-1].letters() && i+1 < len(s.toks) && s.toks[i+1].punct(')') && s.toks[i+1].gap == gapNone
+	return s.clauseEndAfter(i) || i > 0 && s.toks[i-1].letters() && i+1 < len(s.toks) && s.toks[i+1].punct(')') && s.toks[i+1].gap == gapNone ||
+		s.monthListed(i) || s.toks[i].upper() && (s.eq(s.next(i), "was") || s.eq(s.next(i), "were")) // "Last A1c in Aug was 7.1"
+}
+
+// monthListed: a capitalized month's abbreviation next to another in a
+// list ("Hospitalized x3 in 2022 (Mar, Jun, Sep)", "Jan and Feb"); full
+// names in a list are as often every year's ("Most Falls in December,
+// January and February").
+func (s *scan) monthListed(i int) bool {
+	abbr := func(k int) bool {
+		return k >= 0 && k < len(s.toks) && s.toks[k].letters() && s.toks[k].upper() && s.toks[k].n() <= 4 && s.toks[k].is(lxMonthAbbr) &&
+			!s.eq(k, "may") && !s.eq(k, "june") && !s.eq(k, "july")
+	}
+	if !abbr(i) {
+		return false
+	}
+	other := abbr
+	if n := s.next(i); n > 0 && (s.toks[n].punct(',') || s.eq(n, "and") || s.eq(n, "or")) && other(s.next(n)) {
+		return true
+	}
+	p := s.sameLinePrev(i)
+	return p >= 0 && (s.toks[p].punct(',') || s.eq(p, "and") || s.eq(p, "or")) && other(s.sameLinePrev(p))
 }
 
 // loneMonthClosing: a capitalized month that names no person or act

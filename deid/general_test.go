@@ -553,6 +553,8 @@ func TestLoneMonths(t *testing.T) {
 		{"at the end", "see you in Sept", []found{{"Sept", deid.Date}}},
 		{"in parentheses", "return to sport at 9 months (November).", []found{{"November", deid.Date}}},
 		{"an abbreviation alone stays", "ratio (Mar) and Dec-1 antibody", nil},
+		{"abbreviations listed", "Hospitalized x3 in 2022 (Mar, Jun, Sep).", []found{{"Mar", deid.Date}, {"Jun", deid.Date}, {"Sep", deid.Date}}},
+		{"an abbreviation before was", "Last A1c in Aug was 7.1.", []found{{"Aug", deid.Date}}},
 		{"what a patient is admitted with stays", "admitted with K 6.8 on spironolactone, with B symptoms", nil},
 	})
 }
