@@ -690,8 +690,14 @@
 //     "nice to meet you" before the speaker's next clause ("nice to meet
 //     you rosario i'm hannah"); a supplied name after what a person sends
 //     and "from" ("advice from sage keep walking"; "from dawn to dusk"
-//     stays) or closing a turn after an owned noun ("may i look in your
-//     ears june");
+//     stays) or closing a turn after someone's plural noun ("may i look
+//     in your ears june"); a month answering when over fillers and with a
+//     hedge ("um june", "march i think", "april or may"); month
+//     abbreviations listed ("(Mar, Jun, Sep)") or before "was" ("in Aug
+//     was 7.1"); a gazetteer place whose name opens on a state or a
+//     country ("Iowa City", "in michigan city"); a state and a word of a
+//     hospital or university after a preposition of place ("seen at ohio
+//     state", "Michigan Medicine");
 //   - shapes seen in text written by others (classes_test.go): a note of
 //     the last digits between a cue and its value ("SSN (last 4): 4417"),
 //     an extension alone after a word of calling or paging ("paged at
