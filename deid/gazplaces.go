@@ -200,8 +200,8 @@ func (s *scan) stateFacility(i int) bool {
 	default:
 		return false
 	}
-	if m := s.next(n); w == "state" && m > 0 && s.toks[m].gap == gapSpace && s.toks[m].letters() && (s.eq(m, "law") || s.eq(m, "laws") || s.eq(m, "line") || s.eq(m, "lines") || s.eq(m, "police") || s.eq(m, "troopers") || s.eq(m, "prison")) {
-		return false
+	if m := s.next(n); w == "state" && m > 0 && s.toks[m].gap == gapSpace && s.toks[m].letters() && stateThings[s.lower(m)] {
+		return false // "to texas state law", "the georgia state line"
 	}
 	s.addTok(i, n, Location, prCue)
 	return true
@@ -210,6 +210,10 @@ func (s *scan) stateFacility(i int) bool {
 // stateFacilityWords after a state's name make a place of care or study
 // ("Regional" and "Memorial" need care said near: memorialOrRegional).
 var stateFacilityWords = wordsOf("state general medicine health methodist baptist presbyterian")
+
+// stateThings after "<state> state" make it the state's own: its law, its
+// line, its police.
+var stateThings = wordsOf("law laws line lines police troopers prison parks park fair")
 
 // gazPlaceAt runs at a token the gazetteer knows as a place or hospital.
 func (s *scan) gazPlaceAt(i int) bool {

@@ -187,8 +187,8 @@ func (s *scan) seasonOrHoliday(i int) bool {
 }
 
 // whenAnswered: the holiday at token i opens a turn or a line that answers
-// a question asked with "when" on the line before ("d: when did you get
-// out" / "p: halloween").
+// a question asked with "when" or for the birth date on the line before
+// ("d: when did you get out" / "p: halloween").
 func (s *scan) whenAnswered(i int) bool {
 	return s.whenAnsweredTo(i, i)
 }
