@@ -480,12 +480,15 @@ func (s *scan) mayMonth(i int) bool {
 // i ask", "in may i ask you something").
 func (s *scan) modalAsking(i int) bool {
 	n := s.next(i)
-	return n > 0 && subjectPronouns[s.lower(n)] && baseVerbsOrAsk(s.nextWordAt(n))
+	if n < 0 || !subjectPronouns[s.lower(n)] {
+		return false
+	}
+	w := s.nextWordAt(n)
+	return baseVerbs[w] || leaveVerbs[w]
 }
 
-func baseVerbsOrAsk(w string) bool {
-	return baseVerbs[w] || w == "ask" || w == "say" || w == "use" || w == "borrow" || w == "speak"
-}
+// leaveVerbs are asked leave for with "may i" beside baseVerbs.
+var leaveVerbs = wordsOf("ask say use borrow speak")
 
 // afterMayMonth are words that follow the month "may" and never the
 // modal.

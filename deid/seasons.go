@@ -202,6 +202,12 @@ func (s *scan) whenAnsweredTo(i, end int) bool {
 	if n := s.next(end); n > 0 && s.toks[n].gap != gapLine && s.toks[n].letters() && !s.toks[n].is(lxWeekday) && !holidayTimes[s.lower(n)] {
 		return false // "halloween candy", "christmas tree"
 	}
+	return s.whenOrBirthAsked(i)
+}
+
+// whenOrBirthAsked: the line before token i, or its own, asks when or for
+// the birth date.
+func (s *scan) whenOrBirthAsked(i int) bool {
 	return s.askedBefore(i, func(k int) bool { return s.eq(k, "when") }) || s.dobAsked(i)
 }
 
@@ -223,7 +229,7 @@ func (s *scan) whenAnsweredAfterDate(i int) bool {
 	if q < 0 || c.t != Date || c.e != int(s.toks[q].e) {
 		return false
 	}
-	return s.askedBefore(i, func(k int) bool { return s.eq(k, "when") }) || s.dobAsked(i)
+	return s.whenOrBirthAsked(i)
 }
 
 // timePrepBefore: a preposition of time before token i, over the fillers
