@@ -1,7 +1,8 @@
 // Package mirror reads the pinned open-data inputs of the word-list
 // commands (deid/internal/gazetteer, deid/internal/nicknames,
 // deid/internal/english) from local bare clones: DIR/<owner>+<name>/repo,
-// the layout of one `git clone --mirror` per source. Nothing is fetched: a
+// the layout of one `git clone --mirror` per source (a clone with a work
+// tree, whose git directory is repo/.git, is read too). Nothing is fetched: a
 // missing clone is an error that says which input it was. CheckRebuild is
 // the commands' shared rebuild test.
 package mirror
@@ -18,6 +19,9 @@ import (
 // Read returns path as of commit in repo ("owner/name") under dir.
 func Read(dir, repo, commit, path string) ([]byte, error) {
 	git := filepath.Join(dir, strings.ReplaceAll(repo, "/", "+"), "repo")
+	if fi, err := os.Stat(filepath.Join(git, ".git")); err == nil && fi.IsDir() {
+		git = filepath.Join(git, ".git")
+	}
 	cmd := exec.Command("git", "--git-dir", git, "show", commit+":"+path)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
