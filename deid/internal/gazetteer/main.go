@@ -131,7 +131,17 @@ const (
 	MinUSPopulation = 500
 	// MinWorldPopulation is the smallest non-US city listed.
 	MinWorldPopulation = 50000
+	// MinEnglishPopulation is the smallest city listed in the other
+	// countries where English is the language of the clinic (Britain,
+	// Ireland, Canada, Australia, New Zealand): their patients say their
+	// towns and suburbs as US patients do ("moose jaw", "glace bay"), and
+	// cities15000 holds every town there of 15,000 people.
+	MinEnglishPopulation = 15000
 )
+
+// englishSpeaking are the countries (ISO 3166 codes, as GeoNames writes
+// them) whose towns are listed down to MinEnglishPopulation.
+var englishSpeaking = map[string]bool{"GB": true, "IE": true, "CA": true, "AU": true, "NZ": true}
 
 func main() {
 	mirror := flag.String("mirror", "", "directory with one bare git repository per source at <owner>+<name>/repo")
@@ -309,7 +319,7 @@ func Build(get func(source) ([]byte, error), handLexicon string) ([]byte, error)
 				}
 				continue
 			}
-			if pop < MinWorldPopulation {
+			if pop < MinWorldPopulation && (!englishSpeaking[f[8]] || pop < MinEnglishPopulation) {
 				continue
 			}
 			// The ASCII name and the name as written ("Bogota", "Bogotá").
@@ -735,8 +745,8 @@ func (g *gaz) write() []byte {
 	for _, s := range allSources() {
 		fmt.Fprintf(&b, "#   %s %s %s (%s)\n#     sha256 %s\n", s.repo, s.commit, s.path, s.licence, expectedSums[s.path])
 	}
-	fmt.Fprintf(&b, "# Limits: %d surnames, US places of %d people or more, other cities of %d or more.\n",
-		MaxSurnames, MinUSPopulation, MinWorldPopulation)
+	fmt.Fprintf(&b, "# Limits: %d surnames, US places of %d people or more, other cities of %d or more (%d in GB, IE, CA, AU, NZ).\n",
+		MaxSurnames, MinUSPopulation, MinWorldPopulation, MinEnglishPopulation)
 	b.Write(g.sectionsText())
 	return b.Bytes()
 }
