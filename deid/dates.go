@@ -1159,7 +1159,7 @@ func (s *scan) numDate(i int) (dateVal, int) {
 		!(bi+1 < len(s.toks) && s.toks[bi+1].punct('-'))) {
 		return v, -1 // "Tarina Fe 1/20", "Junel 1/35": a pill's strengths ("Ceftriaxone 1/20-1/27" is a course)
 	}
-	if n := s.next(bi); n > 0 && (s.eq(n, "of") || s.toks[n].is(lxUnitWord) || s.eq(n, "tab") || s.eq(n, "tablet") ||
+	if n := s.next(bi); n > 0 && (s.eq(n, "of") || s.toks[n].is(lxUnitWord) && !s.inPreposition(n) || s.eq(n, "tab") || s.eq(n, "tablet") ||
 		s.eq(n, "cup") || s.toks[n].punct('%') || s.eq(n, "strength") || s.eq(n, "dose") || s.eq(n, "doses") ||
 		s.eq(n, "normal") || b == 10 && s.eq(n, "pain")) {
 		return v, -1
@@ -1771,15 +1771,54 @@ func (s *scan) mdAfterEvent(i, end int, v dateVal) bool {
 	if v.m < v.d && (v.d == 2 || v.d == 3 || v.d == 4 || v.d == 8) {
 		return false
 	}
-	if n := s.next(end); n > 0 && s.toks[n].letters() && fractionUnits[s.lower(n)] {
+	if n := s.next(end); n > 0 && s.toks[n].letters() && fractionUnits[s.lower(n)] && !s.inPreposition(n) {
 		return false
 	}
 	k := s.sameLinePrev(i)
 	if k >= 0 && (s.eq(k, "on") || s.eq(k, "since")) {
 		k = s.sameLinePrev(k)
 	}
-	return k >= 0 && s.toks[k].letters() && eventWords[s.lower(k)]
+	if k < 0 || !s.toks[k].letters() {
+		return false
+	}
+	if eventWords[s.lower(k)] || s.testDatedAt(k, v) {
+		return true
+	}
+	// One word between the test and its date: "MRI brain 10/5", "CT A/P
+	// 11/9", "repeat echo" read from the test.
+	if ratioWords[s.lower(k)] || scoreWords[s.lower(k)] {
+		return false
+	}
+	if k >= 2 && s.toks[k-1].punct('/') && s.toks[k-1].gap == gapNone && s.toks[k].gap == gapNone && s.toks[k-2].letters() {
+		k -= 2 // "A/P"
+	}
+	p := s.sameLinePrev(k)
+	return p >= 0 && s.toks[p].letters() && s.testDatedAt(p, v)
 }
+
+// testDatedAt: token k names a test or procedure that a bare m/d after it
+// dates ("EGD 10/5", "IR drain 10/5", "s/p TAVR 12/4"): one of
+// procedureWords, or an acronym of three to five capitals on no list of
+// ratios, scores, limbs or ventilator modes, and then only with the month
+// above the day: a score out of a total is written "TIMI 2/7", strength
+// "RUE 4/5" and a range of motion "ROM 5/5".
+func (s *scan) testDatedAt(k int, v dateVal) bool {
+	w := s.lower(k)
+	if procedureWords[w] {
+		return true
+	}
+	t := &s.toks[k]
+	if k > 0 && s.toks[k-1].punct('/') && t.gap == gapNone {
+		return false // two values of two labs: "ESR/CRP 12/5"
+	}
+	return v.m > v.d && t.allUpper() && t.n() >= 3 && t.n() <= 5 && !ratioWords[w] && !scoreWords[w] && !notTestAcronyms[w] &&
+		t.lex&(lxStateAbbr|lxCredential|lxCue) == 0
+}
+
+// notTestAcronyms measure something as a ratio or a share: ventilator
+// modes ("PSV 10/5"), pupils ("PERRL 3/2"), limbs' strength.
+var notTestAcronyms = wordsOf("psv simv prvc aprv cmv hfov perrl perrla perla rue lue rle lle bue ble mmt dtr dtrs eom eomi " +
+	"rom nyha ecog timi cam fio")
 
 // eventWords happen to a patient or a record on a day.
 var eventWords = map[string]bool{"admitted": true, "readmitted": true, "discharged": true, "transferred": true,
@@ -1793,6 +1832,16 @@ var eventWords = map[string]bool{"admitted": true, "readmitted": true, "discharg
 	"arrested": true, "booked": true, "released": true, "paroled": true, "bitten": true, "stung": true,
 	"exposed": true, "vaccinated": true, "immunized": true, "implanted": true, "extracted": true,
 	"enrolled": true, "consented": true, "intubated": true, "extubated": true, "biopsied": true}
+
+// inPreposition: "in" at n is the preposition, not inches: a word follows
+// that is no measure ("seen 11/22 in clinic", not "a 3/4 in laceration").
+func (s *scan) inPreposition(n int) bool {
+	m := s.next(n)
+	return s.eq(n, "in") && m > 0 && s.toks[m].letters() && s.toks[m].gap == gapSpace && !inchWords[s.lower(m)]
+}
+
+// inchWords follow a length in inches.
+var inchWords = wordsOf("long wide deep diameter length width depth x by incision laceration cut wound lac tall high thick")
 
 // fractionUnits follow a fraction of a dose or an amount.
 var fractionUnits = map[string]bool{"tab": true, "tabs": true, "tablet": true, "tablets": true, "cup": true, "cups": true,

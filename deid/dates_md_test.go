@@ -20,6 +20,26 @@ func TestBareMonthDay(t *testing.T) {
 	})
 }
 
+// TestMonthDayAfterATest: a month/day whose day is twelve or less, after
+// the test or procedure it dates ("EGD 10/5"); after an acronym on no list
+// only with the month above the day, since scores, strength and ranges of
+// motion are written "TIMI 2/7", "RUE 4/5", "ROM 5/5"; "in" before a word
+// that is no measure is a preposition, not inches.
+func TestMonthDayAfterATest(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"a listed test", "EGD 10/5 showed gastritis.", []found{{"10/5", deid.Date}}},
+		{"a procedure's word", "IR drain 10/5, blood cx positive.", []found{{"10/5", deid.Date}}},
+		{"an acronym", "s/p TAVR 12/4 without complication.", []found{{"12/4", deid.Date}}},
+		{"a word between", "MRI brain 10/5 no acute findings. CT A/P 11/9 negative.", []found{{"10/5", deid.Date}, {"11/9", deid.Date}}},
+		{"after seen, in clinic", "Seen 11/22 in clinic and 11/2 in the ED.", []found{{"11/22", deid.Date}, {"11/2", deid.Date}}},
+		{"strength, motion and scores stay", "RUE 4/5, LUE 5/5. MMT 4/5. ROM 5/5 bilat. TIMI 2/7, HEART 3/10. NYHA 3/4. CAM 2/4. EOM 3/3.", nil},
+		{"ventilator, pupils, lab pairs stay", "PSV 10/5 trial. PERRL 3/2. ESR/CRP 12/5 today. AST/ALT 11/9.", nil},
+		{"fractions and inches stay", "HIV 1/2 Ab negative. ASA 1/2 tab. A 3/4 in laceration. Cut 3/4 in long. Removed 1/2 in. of tubing.", nil},
+	})
+}
+
 // TestWideAreasAndRules: states, countries and regions stay; so does a city
 // in the name of a clinical rule.
 func TestWideAreasAndRules(t *testing.T) {

@@ -1441,7 +1441,8 @@ func (s *scan) acronymPlaceAt(i int) bool {
 // procedureWords name a test or a procedure done somewhere: "EUS at MMC
 // 1/16/24", "MRI at UMMC 3/2".
 var procedureWords = wordsOf("eus egd ercp mri mra ct cta pet echo tee tte eeg emg ekg ecg colonoscopy endoscopy " +
-	"biopsy cath pci cabg ablation labs bloodwork xray x-ray us ultrasound mammogram dexa scan surgery repair")
+	"biopsy cath pci cabg ablation labs bloodwork xray x-ray us ultrasound mammogram dexa scan surgery repair drain " +
+	"paracentesis thoracentesis bronchoscopy bronch cystoscopy angiogram cardioversion transfusion chemo")
 
 // timePointAbbrs name a moment of care, not a place, after a test and
 // "at": "PET at EOT 6/1", "Labs at ADM 3/2", "CT at OSH 3/2".
