@@ -1147,7 +1147,7 @@ func (s *scan) numDate(i int) (dateVal, int) {
 	if nb <= 2 && !validMD(a, b) && validMD(b, a) {
 		// "Fell Sunday 16/11": day first, as most of the world writes it,
 		// read so only after a weekday or a word that dates what follows.
-		if p := s.sameLinePrev(i); !(p >= 0 && s.toks[p].is(lxWeekday) || s.strongDateCueBefore(i) || s.oneDate) {
+		if p := s.sameLinePrev(i); !(p >= 0 && s.toks[p].is(lxWeekday) || s.strongDateCueBefore(i) || s.oneDate || s.dayFirstWritten() && !(a == 24 && b == 7)) {
 			return v, -1
 		}
 		a, b, dayFirst = b, a, true
@@ -1166,6 +1166,30 @@ func (s *scan) numDate(i int) (dateVal, int) {
 	}
 	v.layout, v.m, v.d, v.hasD, v.pad, v.dmy = dlNumMD, a, b, true, s.zeroLed(i) || s.zeroLed(bi), dayFirst
 	return v, bi
+}
+
+// dayFirstWritten: the text writes a full date day first, its first
+// number over twelve ("Admitted 18/11/2026", "DOA: 21-10-2026"), so a
+// bare day/month in it is read the same way ("ORIF 19/11"). Looked up once.
+func (s *scan) dayFirstWritten() bool {
+	if s.dayFirstDoc == 0 {
+		s.dayFirstDoc = -1
+		for i := 0; i+4 < len(s.toks); i++ {
+			a, b, c := &s.toks[i], &s.toks[i+2], &s.toks[i+4]
+			sep := s.toks[i+1].ch
+			if !a.digits() || !b.digits() || !c.digits() || a.n() > 2 || b.n() > 2 || c.n() != 4 && c.n() != 2 ||
+				sep != '/' && sep != '-' && sep != '.' || s.toks[i+3].ch != sep || b.gap != gapNone || c.gap != gapNone {
+				continue
+			}
+			if d, _ := s.num(i); d > 12 && d <= 31 {
+				if m, _ := s.num(i + 2); m >= 1 && m <= 12 {
+					s.dayFirstDoc = 1
+					break
+				}
+			}
+		}
+	}
+	return s.dayFirstDoc > 0
 }
 
 // century expands a two-digit year to the most recent year not after the

@@ -24,7 +24,8 @@ func TestBareMonthDay(t *testing.T) {
 // the test or procedure it dates ("EGD 10/5"); after an acronym on no list
 // only with the month above the day, since scores, strength and ranges of
 // motion are written "TIMI 2/7", "RUE 4/5", "ROM 5/5"; "in" before a word
-// that is no measure is a preposition, not inches.
+// that is no measure is a preposition, not inches. A day/month is read day
+// first in a text that writes a full date so.
 func TestMonthDayAfterATest(t *testing.T) {
 	t.Parallel()
 	d := newDetector(t, deid.Config{RulesOnly: true})
@@ -36,6 +37,9 @@ func TestMonthDayAfterATest(t *testing.T) {
 		{"after seen, in clinic", "Seen 11/22 in clinic and 11/2 in the ED.", []found{{"11/22", deid.Date}, {"11/2", deid.Date}}},
 		{"strength, motion and scores stay", "RUE 4/5, LUE 5/5. MMT 4/5. ROM 5/5 bilat. TIMI 2/7, HEART 3/10. NYHA 3/4. CAM 2/4. EOM 3/3.", nil},
 		{"ventilator, pupils, lab pairs stay", "PSV 10/5 trial. PERRL 3/2. ESR/CRP 12/5 today. AST/ALT 11/9.", nil},
+		{"day first where the text writes dates so", "Admitted 18/11/2026 with a fractured NOF, ORIF 19/11. Nursing 24/7.",
+			[]found{{"18/11/2026", deid.Date}, {"19/11", deid.Date}}},
+		{"day first alone stays", "ORIF 19/11. Nursing 24/7.", nil},
 		{"fractions and inches stay", "HIV 1/2 Ab negative. ASA 1/2 tab. A 3/4 in laceration. Cut 3/4 in long. Removed 1/2 in. of tubing.", nil},
 	})
 }

@@ -93,7 +93,10 @@ type scan struct {
 	// oneDate: the text is one date's span alone (parseDateString), read
 	// without the words around it that the rules ask for.
 	oneDate bool
-	text    string
+	// dayFirstDoc: the text writes a full date day first somewhere
+	// ("18/11/2026"): 0 not looked yet, 1 yes, -1 no (dayFirstWritten).
+	dayFirstDoc int8
+	text        string
 	low     string // text with ASCII letters folded to lower case, same offsets
 	toks    []token
 	// startAt[off] and endAt[off] are 1 + the token that starts or ends
@@ -414,6 +417,7 @@ func (d *Detector) release(s *scan) {
 func (s *scan) rules(d *Detector, text string, known Known, prep bool) []Span {
 	s.d = d
 	s.text = text
+	s.dayFirstDoc = 0
 	s.low, s.lowBuf = lowerText(text, s.lowBuf)
 	s.lowArena = s.lowArena[:0]
 	s.year = d.cfg.Now().Year()
