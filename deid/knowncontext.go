@@ -1377,7 +1377,12 @@ var personVerbNext = map[string]bool{"is": true, "was": true, "has": true, "had"
 	// What happens to a person: "but bill fell last week", "and rose passed in may".
 	"fell": true, "falls": true, "slipped": true, "tripped": true, "broke": true, "died": true, "passed": true,
 	"fainted": true, "collapsed": true, "cried": true, "slept": true, "woke": true, "smokes": true, "drinks": true,
-	"quit": true, "retired": true}
+	"quit": true, "retired": true,
+	// Irregular past forms of what a person does, which lowerPersonVerbAfter
+	// cannot derive from a base: "her carer joy found her on the floor".
+	"found": true, "saw": true, "gave": true, "kept": true, "sent": true, "paid": true, "met": true, "ran": true,
+	"felt": true, "knew": true, "wrote": true, "bought": true, "caught": true, "taught": true, "spoke": true,
+	"forgot": true, "understood": true, "spent": true}
 
 // familyAt: a known part naming a family, "the rivers family", "the
 // hills are moving", "the kings' place": "the" before and a family word

@@ -225,6 +225,15 @@ func TestLowerCaseUnlistedNamesAfterKin(t *testing.T) {
 		{"nurse: taught the patient and his wife colostomy care", "colostomy", false},
 		{"forwarded to the pharmacist (identifiers removed)", "identifiers", false},
 		{"patient: my husband usually drives", "usually", false},
+		// Relation words of everyday and regional speech.
+		{"patient: my hubby rick is outside", "rick", true},
+		{"paramedic: her aide joy found her on the floor at six", "joy", true},
+		{"patient: my wee brother sean drives me", "sean", true},
+		{"patient: our flatmate tama works nights", "tama", true},
+		{"patient: my auntie marlene came with me", "marlene", true},
+		{"patient: my bestie thinks i should see someone", "thinks", false},
+		{"patient: my hubby comes at six every morning", "comes", false},
+		{"patient: my sitter will stay late tonight", "will", false},
 	})
 }
 

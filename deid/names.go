@@ -2672,7 +2672,7 @@ var subjectOpeners = map[string]bool{",": true, "yeah": true, "and": true, "so":
 // kinWords stand between a possessive and a relation: "his big sister".
 var kinWords = map[string]bool{"big": true, "little": true, "older": true, "younger": true, "baby": true,
 	"step": true, "half": true, "twin": true, "late": true, "new": true, "oldest": true, "youngest": true,
-	"eldest": true, "best": true}
+	"eldest": true, "best": true, "wee": true}
 
 // relationAside: a relation word set off after the name, "(Tyler, son)",
 // "tyler, her son,".
