@@ -1381,7 +1381,9 @@ var careKinds = map[string]bool{"eye": true, "heart": true, "cancer": true, "kid
 	"surgery": true, "surgical": true, "specialty": true, "behavioral": true, "rehabilitation": true, "rehab": true,
 	"memory": true, "breast": true, "wound": true, "sleep": true, "pain": true, "dialysis": true, "imaging": true,
 	"diagnostic": true, "endoscopy": true, "fertility": true, "birth": true, "burn": true, "trauma": true, "stroke": true,
-	"transplant": true, "hearing": true, "dental": true, "vision": true, "medical": true, "health": true}
+	"transplant": true, "hearing": true, "dental": true, "vision": true, "medical": true, "health": true,
+	// Residences and centres of everyday care: "the maplewood senior center", "the willow creek nursing center".
+	"senior": true, "nursing": true, "urgent": true, "retirement": true}
 
 // careVerbs before at/to/from make what follows a place of care.
 var careVerbs = map[string]bool{"seen": true, "transferred": true, "admitted": true, "admit": true, "followed": true,

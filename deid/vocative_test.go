@@ -52,6 +52,8 @@ func TestNicknamesInitialsAndCareCenters(t *testing.T) {
 		{"MI history stays", "Hx: MI: 2019, stent", nil},
 		{"care center", "relative: the one at the kellogg eye center", []found{{"kellogg eye center", deid.Location}}},
 		{"generic center stays", "doctor: the regional cancer center called", nil},
+		{"senior center", "daughter: the maplewood senior center on church road", []found{{"maplewood senior center", deid.Location}, {"church road", deid.Location}}},
+		{"generic senior and nursing centers stay", "patient: i go to the senior center on tuesdays, the nursing center called, the local senior center has lunch", nil},
 	})
 }
 
