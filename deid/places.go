@@ -3419,11 +3419,23 @@ func (s *scan) unlistedTownAfterVerb() {
 			}
 			site = true
 		}
-		if site || s.clauseGoesOn(end) && (s.placeVerbBefore(i) || w == "to" && s.wentBefore(i)) {
+		if site || s.clauseGoesOn(end) && (s.placeVerbBefore(i) || w == "to" && s.wentBefore(i) || w == "from" && s.fromWhere(p)) {
 			s.addTok(i, end, Location, prShape)
 		}
 	}
 }
+
+// fromWhere: "from" at p says where someone is from: after a person's form
+// of "be" or "originally" ("i'm from tamuning originally", "she's
+// originally from garapan").
+func (s *scan) fromWhere(p int) bool {
+	return beForms[s.prevWordAt(p, 1)]
+}
+
+// beForms are the forms of "be" with a person for subject, said before
+// where someone is from, and "originally" ("this letter is from optum" is
+// a sender's).
+var beForms = wordsOf("i'm im am he's she's we're they're you're originally")
 
 // possessivePlaces: a name in the possessive right after "at", "to",
 // "in", "into" or "from", ending the clause, is a place, the "'s" with it:

@@ -776,6 +776,8 @@ func TestTownsOfNoList(t *testing.T) {
 		{"after a business", "patient: a shop in ybor, i know i know", []found{{"ybor", deid.Location}}},
 		{"after a practitioner", "patient: a chiropractor in kanata when i was still up north", []found{{"kanata", deid.Location}}},
 		{"after a distance adverb", "patient: i work the line at the plant out in shungnak", []found{{"shungnak", deid.Location}}},
+		{"from after a person's be", "patient: i'm from tamuning originally", []found{{"tamuning", deid.Location}}},
+		{"a thing's sender after from stays", "patient: this letter is from optum", nil},
 		{"a clinical abbreviation after a distance adverb stays", "patient: we were down in dka for two days", nil},
 		{"an English phrase after a distance adverb stays", "patient: i was up in arms about it", nil},
 		{"the town after a spoken unit", "patient: it's nine oak street apartment six, millbrook",
