@@ -87,6 +87,16 @@ func (s *scan) lowerMonthOK(i int) bool {
 			return true
 		}
 	}
+	// Said day first: "on twenty second june", "first january eighty"
+	// (not "may" and "march": "every second may be spent"); an ordinal
+	// after a determiner counts something else ("her first april fools
+	// joke", "the second august meeting").
+	if p := s.sameLinePrev(i); p >= 0 && w != "may" && w != "march" && s.toks[i].is(lxMonth) && s.toks[i].gap == gapSpace &&
+		s.toks[p].letters() && s.toks[p].is(lxOrdWord) && !ordinalDeterminers[s.prevWordAt(p, 1)] && s.nextWordAt(i) != "fools" {
+		if q := s.sameLinePrev(p); q < 0 || !s.toks[q].is(lxTensWord) || !ordinalDeterminers[s.prevWordAt(q, 1)] {
+			return true
+		}
+	}
 	if s.toks[i].is(lxMonthAbbr) && !s.toks[i].is(lxMonth) {
 		// "seen on march 3", "born at swedish on nov 2", "since dec 4":
 		// after a preposition of time a month and a day number are a date
@@ -157,6 +167,9 @@ func (s *scan) lowerMonthOK(i int) bool {
 	}
 	return plainMonths[w]
 }
+
+// ordinalDeterminers before an ordinal make it count things, not days.
+var ordinalDeterminers = wordsOf("the a an her his my our their your its every each this that")
 
 // dayAndYearAfter: a day number and a four-digit year after the month at
 // i, the comma between them or not ("mar 3 1951", "march 3, 1951"): a
@@ -1533,6 +1546,14 @@ func (s *scan) dayFirst(i int) (dateVal, int) {
 	if y0 < len(s.toks) && s.toks[y0].gap != gapLine {
 		if y, ye, apos, _ := s.yearOf(y0); ye >= 0 {
 			v.y, v.hasY, v.apostropheYear = y, true, apos
+			return v, ye
+		}
+		// "first january eighty", "twenty fourth august sixty two": a
+		// spoken day and a two-digit spoken year, as people say a birth
+		// date; after "of" only where the clause ends with it ("the
+		// fourth of july sixty people came" counts people).
+		if yy, ye := s.spokenTwoDigitYear(y0); spoken && ord && ye >= 0 && (!v.of || s.clauseEndAfter(ye)) {
+			v.y, v.hasY, v.y2 = s.century(yy), true, true
 			return v, ye
 		}
 	}

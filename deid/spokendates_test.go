@@ -16,6 +16,12 @@ func TestSpokenDatesInDialogue(t *testing.T) {
 	t.Parallel()
 	runFreeCases(t, []foundCase{
 		{"a period's day", "patient: my last period was the third", typed(deid.Date, "the third")},
+		// Said day first, the year in two spoken digits.
+		{"an ordinal day before its month", "patient: done at the hospital on twenty second june", typed(deid.Date, "twenty second june")},
+		{"a birth date day first", "nurse: date of birth | pt: first january eighty", typed(deid.Date, "first january eighty")},
+		{"and with a two-word year", "patient: twenty fourth august sixty two", typed(deid.Date, "twenty fourth august sixty two")},
+		{"counted, not dated, stays", "patient: her first april fools joke, the second august meeting", nil},
+		{"people counted after the fourth of july", "patient: on the fourth of july sixty people came", typed(deid.Date, "the fourth of july")},
 		{"scheduled for a day", "patient: surgery is scheduled for the twenty first", typed(deid.Date, "the twenty first")},
 		{"an appointment's day", "patient: my appointment is the seventeenth at two", typed(deid.Date, "the seventeenth")},
 		{"a day of this month", "patient: the mri was on the second of this month", typed(deid.Date, "the second of this month")},
