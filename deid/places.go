@@ -683,11 +683,30 @@ func (s *scan) facilityAt(i int) bool {
 	if caps && (s.toks[st].gap == gapLine && s.headingKind(st, i) || weakFacilityWords[s.lower(i)] && s.afterTitleLabel(st)) {
 		return false // "DISCHARGE INSTRUCTIONS: CAST CARE"
 	}
+	if s.genericWithArticle(st, i) {
+		return false // "a nurse at an Academic Medical Center", "to a Tertiary Care Center"
+	}
 	// Not "Nurses' Health Study"; but a hospital names no study or sign,
 	// so a clinic's kind after it is its department ("the Victoria
 	// Hospital fracture clinic").
 	if end := s.facilityTail(i); s.eq(end, "hospital") || s.eq(end, "infirmary") || !s.eponymAfter(end) && !s.eponymAhead(end) {
 		s.addTok(s.systemBeforeDash(st), end, Location, prCue)
+	}
+	return true
+}
+
+// genericWithArticle: an indefinite article before a facility's name of
+// dictionary words only (st..i-1) says what kind of place it is, not which:
+// "at an Academic Medical Center", "transfer to a Tertiary Medical Center".
+func (s *scan) genericWithArticle(st, i int) bool {
+	p := s.sameLinePrev(st)
+	if p < 0 || !(s.eq(p, "a") || s.eq(p, "an")) {
+		return false
+	}
+	for k := st; k < i; k++ {
+		if s.toks[k].letters() && !s.dictionaryWord(k) {
+			return false
+		}
 	}
 	return true
 }

@@ -1262,3 +1262,15 @@ func TestFacilityThenTown(t *testing.T) {
 			locs("University Medical Center New Orleans")},
 	})
 }
+
+// TestFacilityKindWithArticle: an indefinite article before a facility's
+// name made of dictionary words says what kind of place it is, not which;
+// a name of the lists after it stays a place. Written for this test.
+func TestFacilityKindWithArticle(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"a kind of center", "He is a nurse at an Academic Medical Center in the Midwest. Transfer to a Tertiary Medical Center was discussed.", nil},
+		{"a named one after the article", "Seen at a Mercy Hospital in Des Moines.", []found{{"Mercy Hospital", deid.Location}, {"Des Moines", deid.Location}}},
+	})
+}
