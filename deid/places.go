@@ -625,7 +625,11 @@ func (s *scan) facilityAt(i int) bool {
 		}
 		if tk.lex&lxMedical != 0 && tk.lex&(lxCity|lxFirst|lxSur) == 0 {
 			// "Riverside Infusion Center": a clinical word inside the name
-			// neither names it nor ends it.
+			// neither names it nor ends it; an eponym's person before
+			// "Medical" or "Health" names it ("Barlow Medical Centre").
+			if tk.lex&lxEponymName != 0 && k+1 < i && (s.eq(k+1, "medical") || s.eq(k+1, "health")) && s.toks[k+1].upper() {
+				named = true
+			}
 			st = k
 			if tk.gap == gapLine {
 				break
@@ -677,7 +681,7 @@ func (s *scan) facilityAt(i int) bool {
 	if st < 0 || !named {
 		return false
 	}
-	if weakFacilityWords[s.lower(i)] && !townNamed && !s.facilityNamed(st, i) && !s.namedByPosition(st, i) {
+	if weakFacilityWords[s.lower(i)] && !townNamed && !s.facilityNamed(st, i) && !s.namedByPosition(st, i) && !s.medicalGroupNamed(st, i) {
 		return false // "Extended Care", "Primary Care", "Internal Medicine"
 	}
 	if caps && (s.toks[st].gap == gapLine && s.headingKind(st, i) || weakFacilityWords[s.lower(i)] && s.afterTitleLabel(st)) {
@@ -693,6 +697,23 @@ func (s *scan) facilityAt(i int) bool {
 		s.addTok(s.systemBeforeDash(st), end, Location, prCue)
 	}
 	return true
+}
+
+// medicalGroupNamed: "Medical" before a weak facility word ("Medical
+// Group", "Medical Partners") after a capitalized word that no department
+// or kind of care uses: a practice's name ("Priory Medical Group").
+func (s *scan) medicalGroupNamed(st, i int) bool {
+	m := i - 1
+	if m <= st || !s.eq(m, "medical") || !s.toks[m].upper() || s.toks[m].allUpper() {
+		return false
+	}
+	for k := st; k < m; k++ {
+		t := &s.toks[k]
+		if t.letters() && t.upper() && !serviceWords[s.lower(k)] && t.lex&(lxTitle|lxTitleClin|lxMonth|lxWeekday|lxMedical) == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // genericWithArticle: an indefinite article before a facility's name of
@@ -2277,6 +2298,7 @@ var serviceWords = map[string]bool{"women": true, "cardiac": true, "primary": tr
 	"geriatric": true, "palliative": true, "hospice": true, "integrative": true, "holistic": true, "new": true,
 	"main": true, "central": true, "regional": true, "university": true, "student": true, "employee": true,
 	"veterans": true, "county": true, "city": true, "state": true, "public": true, "free": true, "patient": true,
+	"academic": true, "tertiary": true, "teaching": true, "rural": true, "urban": true, "local": true,
 	"financial": true, "environmental": true, "billing": true, "social": true, "nutrition": true, "food": true,
 	"case": true, "management": true, "quality": true, "risk": true, "information": true, "technology": true,
 	"human": true, "resources": true, "admissions": true, "registration": true, "scheduling": true, "records": true,

@@ -1274,3 +1274,19 @@ func TestFacilityKindWithArticle(t *testing.T) {
 		{"a named one after the article", "Seen at a Mercy Hospital in Des Moines.", []found{{"Mercy Hospital", deid.Location}, {"Des Moines", deid.Location}}},
 	})
 }
+
+// TestPracticeNamesBeforeMedical: a practice named by an everyday word or
+// an eponym's person before "Medical Group" or "Medical Centre" ("Priory
+// Medical Group", "Barlow Medical Centre"); a kind of practice stays
+// ("Primary Medical Group", "The Academic Medical Group"). Written for
+// this test.
+func TestPracticeNamesBeforeMedical(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"a word before Medical Group", "From: Dr Siobhan Halloran, Priory Medical Group, York",
+			[]found{{"Siobhan Halloran", deid.Name}, {"Priory Medical Group", deid.Location}, {"York", deid.Location}}},
+		{"an eponym's person before Medical Centre", "GP: Barlow Medical Centre. Wife reachable.", []found{{"Barlow Medical Centre", deid.Location}}},
+		{"kinds of practice stay", "Primary Medical Group visits. The Academic Medical Group meets monthly.", nil},
+	})
+}
