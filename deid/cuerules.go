@@ -410,6 +410,10 @@ func (s *scan) nameEndsAt(k int) bool {
 	return false
 }
 
+// quotedAnswers in quotes after a relation are what the relative said:
+// 'Son "Ok" with plan'.
+var quotedAnswers = wordsOf("ok okay yes no fine sure agree agrees aware upset thanks thank")
+
 // quotedNickname: `Delbert "Dell" McAllister`, `YOUNG, CHARLES "CHUCK"`,
 // `Oluwaseun Adeyemi ("Seun")`. i is the opening quote.
 func (s *scan) quotedNickname(i int) {
@@ -419,8 +423,11 @@ func (s *scan) quotedNickname(i int) {
 	}
 	// 'her boyfriend "Tank" hit her', 'son "Bubba" drives': what a
 	// relative is called, though it is an ordinary word.
-	if p := s.sameLinePrev(i); p >= 0 && s.toks[i].gap == gapSpace && s.toks[p].letters() && !s.toks[p].upper() &&
-		s.toks[p].lex&lxRelation != 0 && !s.toks[q].allUpper() {
+	// The relation capitalized where it opens a sentence: 'Friend
+	// "Skeeter" at bedside', 'Wife "Boo" reachable'.
+	if p := s.sameLinePrev(i); p >= 0 && s.toks[i].gap == gapSpace && s.toks[p].letters() &&
+		(!s.toks[p].upper() || !s.toks[p].allUpper() && s.opensSentence(p)) &&
+		s.toks[p].lex&lxRelation != 0 && !s.toks[q].allUpper() && !quotedAnswers[s.lower(q)] {
 		s.nameChain(q, PatientNames, false)
 		return
 	}

@@ -48,6 +48,8 @@ func TestNicknamesInitialsAndCareCenters(t *testing.T) {
 	checkFound(t, d, deid.Known{}, []foundCase{
 		{"quoted before a name", `Pt "Bubba" Wendell Pruitt found down.`, []found{{"Bubba", deid.Name}, {"Wendell Pruitt", deid.Name}}},
 		{"quoted word stays", `He yelled "Stop" and left.`, nil},
+		{"after a relation opening the sentence", `Friend "Skeeter" at bedside. Wife "Boo" reachable.`, []found{{"Skeeter", deid.Name}, {"Boo", deid.Name}}},
+		{"an answer in quotes after a relation stays", `Son "Ok" with plan. his son "ok" with plan`, nil},
 		{"middle initial", "First: Mariam          MI: S\nDOB: 01/19/1994", []found{{"Mariam", deid.Name}, {"S", deid.Name}, {"01/19/1994", deid.Date}}},
 		{"MI history stays", "Hx: MI: 2019, stent", nil},
 		{"care center", "relative: the one at the kellogg eye center", []found{{"kellogg eye center", deid.Location}}},
