@@ -140,7 +140,7 @@ func TestHolidaysAsBirthDates(t *testing.T) {
 		{"the hour after a birthday's feast stays", "doctor: what's your birth date?\npatient: halloween, twenty minutes before midnight my mom says",
 			typed(deid.Date, "halloween")},
 		{"a feast after the birth date said", "doctor: and date of birth\npatient: fifth of november forty one, bonfire night",
-			typed(deid.Date, "fifth of november", "bonfire night")},
+			typed(deid.Date, "fifth of november forty one", "bonfire night")}, // the spoken year with its day since afc7a0e
 		{"a feast of several words answering when", "doctor: when did you get sick\npatient: chinese new year", typed(deid.Date, "chinese new year")},
 		{"a feast's dinner answering when stays", "doctor: when did it start\npatient: chinese new year dinner made me sick", nil},
 	})
