@@ -168,6 +168,34 @@ func (s *scan) lowerMonthOK(i int) bool {
 	return plainMonths[w]
 }
 
+// daysInDoubtAfter: spoken ordinal days after the date ending at end, with
+// only doubt between ("?", ",", "or", "maybe", "no", "i think"), each
+// ending the clause or followed by more doubt: the speaker weighs days of
+// the same month. "the second or third week" counts weeks: a noun after
+// the day ends it.
+func (s *scan) daysInDoubtAfter(end int) {
+	k := end + 1
+	for n := 0; n < 8 && k < len(s.toks) && s.toks[k].gap != gapLine; n++ {
+		t := &s.toks[k]
+		if t.punct('?') || t.punct(',') || t.letters() && doubtWords[s.lower(k)] {
+			k++
+			continue
+		}
+		_, e, ord, spoken := s.dayOf(k)
+		if e < 0 || !ord || !spoken {
+			return
+		}
+		if a := e + 1; a < len(s.toks) && s.toks[a].gap != gapLine && s.toks[a].letters() && !doubtWords[s.lower(a)] {
+			return
+		}
+		s.addTok(k, e, Date, prShape)
+		k = e + 1
+	}
+}
+
+// doubtWords stand between days a speaker weighs.
+var doubtWords = wordsOf("or maybe no i think actually sorry um uh perhaps possibly")
+
 // ordinalDeterminers before an ordinal make it count things, not days.
 var ordinalDeterminers = wordsOf("the a an her his my our their your its every each this that")
 
@@ -401,6 +429,11 @@ func (s *scan) dateSpan(i int) bool {
 				}
 			}
 		}
+	}
+	// Spoken days offered in doubt after a spoken month and day: "january
+	// tenth? tenth or eleventh", "june fifth, maybe sixth".
+	if (v.layout == dlMonthDY || v.layout == dlDayMonthY) && v.hasD && v.spoken {
+		s.daysInDoubtAfter(end)
 	}
 	// A range of days in one month: "del 5 al 12 de marzo", "from 3 to 9
 	// August": the first day has no month of its own.
