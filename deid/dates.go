@@ -1193,7 +1193,7 @@ func (s *scan) numDate(i int) (dateVal, int) {
 	if nb <= 2 && !validMD(a, b) && validMD(b, a) {
 		// "Fell Sunday 16/11": day first, as most of the world writes it,
 		// read so only after a weekday or a word that dates what follows.
-		if p := s.sameLinePrev(i); !(p >= 0 && s.toks[p].is(lxWeekday) || s.strongDateCueBefore(i) || s.oneDate || s.dayFirstWritten() && !(a == 24 && b == 7)) {
+		if p := s.sameLinePrev(i); !(p >= 0 && s.toks[p].is(lxWeekday) || s.strongDateCueBefore(i) || s.oneDate || s.dayFirstWritten() && b != 7 && b != 12 && s.datedBefore(i)) {
 			return v, -1
 		}
 		a, b, dayFirst = b, a, true
@@ -1205,7 +1205,7 @@ func (s *scan) numDate(i int) (dateVal, int) {
 		!(bi+1 < len(s.toks) && s.toks[bi+1].punct('-'))) {
 		return v, -1 // "Tarina Fe 1/20", "Junel 1/35": a pill's strengths ("Ceftriaxone 1/20-1/27" is a course)
 	}
-	if n := s.next(bi); n > 0 && (s.eq(n, "of") || s.toks[n].is(lxUnitWord) && !s.inPreposition(n) || s.eq(n, "tab") || s.eq(n, "tablet") ||
+	if n := s.next(bi); n > 0 && (s.eq(n, "of") || s.toks[n].is(lxUnitWord) && (a < b && b <= 12 || !s.inPreposition(n)) || s.eq(n, "tab") || s.eq(n, "tablet") ||
 		s.eq(n, "cup") || s.toks[n].punct('%') || s.eq(n, "strength") || s.eq(n, "dose") || s.eq(n, "doses") ||
 		s.eq(n, "normal") || b == 10 && s.eq(n, "pain")) {
 		return v, -1
@@ -1215,15 +1215,18 @@ func (s *scan) numDate(i int) (dateVal, int) {
 }
 
 // dayFirstWritten: the text writes a full date day first, its first
-// number over twelve ("Admitted 18/11/2026", "DOA: 21-10-2026"), so a
-// bare day/month in it is read the same way ("ORIF 19/11"). Looked up once.
+// number over twelve and its year in four digits ("Admitted 18/11/2026",
+// "DOA: 21-10-2026"; "Vent 18/5/40" is settings), so a bare day/month in
+// it after an event or a test is read the same way ("ORIF 19/11"; British
+// notes count days as "14/7" and months as "18/12", which stay). Looked
+// up once.
 func (s *scan) dayFirstWritten() bool {
 	if s.dayFirstDoc == 0 {
 		s.dayFirstDoc = -1
 		for i := 0; i+4 < len(s.toks); i++ {
 			a, b, c := &s.toks[i], &s.toks[i+2], &s.toks[i+4]
 			sep := s.toks[i+1].ch
-			if !a.digits() || !b.digits() || !c.digits() || a.n() > 2 || b.n() > 2 || c.n() != 4 && c.n() != 2 ||
+			if !a.digits() || !b.digits() || !c.digits() || a.n() > 2 || b.n() > 2 || c.n() != 4 ||
 				sep != '/' && sep != '-' && sep != '.' || s.toks[i+3].ch != sep || b.gap != gapNone || c.gap != gapNone {
 				continue
 			}
@@ -1236,6 +1239,16 @@ func (s *scan) dayFirstWritten() bool {
 		}
 	}
 	return s.dayFirstDoc > 0
+}
+
+// datedBefore: the word before the bare date at i (past "on" or "since")
+// is an event's or a test's: "discharged 30/11", "ORIF 19/11".
+func (s *scan) datedBefore(i int) bool {
+	k := s.sameLinePrev(i)
+	if k >= 0 && (s.eq(k, "on") || s.eq(k, "since")) {
+		k = s.sameLinePrev(k)
+	}
+	return k >= 0 && s.toks[k].letters() && (eventWords[s.lower(k)] || procedureWords[s.lower(k)] || datedTestAcronyms[s.lower(k)])
 }
 
 // century expands a two-digit year to the most recent year not after the
@@ -1849,7 +1862,7 @@ func (s *scan) mdAfterEvent(i, end int, v dateVal) bool {
 	if v.m < v.d && (v.d == 2 || v.d == 3 || v.d == 4 || v.d == 8) {
 		return false
 	}
-	if n := s.next(end); n > 0 && s.toks[n].letters() && fractionUnits[s.lower(n)] && !s.inPreposition(n) {
+	if n := s.next(end); n > 0 && s.toks[n].letters() && fractionUnits[s.lower(n)] && (fractionShape(v) || !s.inPreposition(n)) {
 		return false
 	}
 	k := s.sameLinePrev(i)
@@ -1859,45 +1872,56 @@ func (s *scan) mdAfterEvent(i, end int, v dateVal) bool {
 	if k < 0 || !s.toks[k].letters() {
 		return false
 	}
-	if eventWords[s.lower(k)] || s.testDatedAt(k, v) {
+	if eventWords[s.lower(k)] || s.testDatedAt(k, end, v) {
 		return true
 	}
-	// One word between the test and its date: "MRI brain 10/5", "CT A/P
-	// 11/9", "repeat echo" read from the test.
-	if ratioWords[s.lower(k)] || scoreWords[s.lower(k)] {
+	// A site between the test and its date: "MRI brain 10/5", "CT A/P
+	// 11/9"; a measure there ("PET SUV 12/4", "Cath RA 10/5", "MRI T
+	// 11/12") is what the numbers are.
+	if k >= 2 && s.toks[k-1].punct('/') && s.toks[k-1].gap == gapNone && s.toks[k].gap == gapNone && s.eq(k-2, "a") && s.eq(k, "p") {
+		k -= 2 // "A/P"
+	} else if !testSites[s.lower(k)] {
 		return false
 	}
-	if k >= 2 && s.toks[k-1].punct('/') && s.toks[k-1].gap == gapNone && s.toks[k].gap == gapNone && s.toks[k-2].letters() {
-		k -= 2 // "A/P"
-	}
 	p := s.sameLinePrev(k)
-	return p >= 0 && s.toks[p].letters() && s.testDatedAt(p, v)
+	return p >= 0 && s.toks[p].letters() && s.testDatedAt(p, end, v)
 }
 
-// testDatedAt: token k names a test or procedure that a bare m/d after it
-// dates ("EGD 10/5", "IR drain 10/5", "s/p TAVR 12/4"): one of
-// procedureWords, or an acronym of three to five capitals on no list of
-// ratios, scores, limbs or ventilator modes, and then only with the month
-// above the day: a score out of a total is written "TIMI 2/7", strength
-// "RUE 4/5" and a range of motion "ROM 5/5".
-func (s *scan) testDatedAt(k int, v dateVal) bool {
+// testDatedAt: token k names a test or procedure that the bare m/d ending
+// at end dates ("EGD 10/5", "IR drain 10/5", "s/p TAVR 12/4"): one of
+// procedureWords or datedTestAcronyms, with the month above a day of
+// twelve or less (a day above twelve is mdDayOnly's; "Biopsy 1/5 cores",
+// "Cath 3/3 grafts", "TIMI 2/7" are counts, shares and scores), and no
+// word of a count or a measure after it ("Biopsy 12/4 cores", "CT 12/4
+// HU", "Chemo 5/1 schedule", "Transfusion 2/1 ratio").
+func (s *scan) testDatedAt(k, end int, v dateVal) bool {
 	w := s.lower(k)
-	if procedureWords[w] {
-		return true
+	if !procedureWords[w] && !datedTestAcronyms[w] || v.m <= v.d || v.d > 12 {
+		return false
 	}
-	t := &s.toks[k]
-	if k > 0 && s.toks[k-1].punct('/') && t.gap == gapNone {
+	if k > 0 && s.toks[k-1].punct('/') && s.toks[k].gap == gapNone {
 		return false // two values of two labs: "ESR/CRP 12/5"
 	}
-	return v.m > v.d && t.allUpper() && t.n() >= 3 && t.n() <= 5 && !ratioWords[w] && !scoreWords[w] && !notTestAcronyms[w] &&
-		t.lex&(lxStateAbbr|lxCredential|lxCue) == 0
+	n := s.next(end)
+	return n < 0 || !s.toks[n].letters() || !countedAfterTest[s.lower(n)]
 }
 
-// notTestAcronyms measure something as a ratio or a share: ventilator
-// modes ("PSV 10/5"), pupils ("PERRL 3/2"), limbs' strength.
-var notTestAcronyms = wordsOf("psv simv prvc aprv cmv hfov perrl perrla perla rue lue rle lle bue ble mmt dtr dtrs eom eomi " +
-	"rom nyha ecog timi cam fio")
+// datedTestAcronyms are procedures and tests written in capitals that a
+// bare m/d after dates ("ORIF 11/3", "TAVR 12/4"); paired readings written
+// so ("IOP 12/10", "BPAP 12/5", "NPH 10/6", lab values) are not among them.
+var datedTestAcronyms = wordsOf("orif tavr tavi savr mvr avr cabg pci ptca egd ercp eus mrcp tee tte mri mra cta ctv ct " +
+	"pet ekg ecg eeg emg ncs cxr kub dexa spect hida vcug lp ir picc vats turp turbt tka tha acdf lvad icd ppm " +
+	"ep ivc ett trach peg g-tube tips ablation")
 
+// testSites stand between a test and its date: the body part it looked at.
+var testSites = wordsOf("brain head chest abdomen abd pelvis neck knee shoulder hip ankle wrist foot hand elbow " +
+	"renal liver thyroid cardiac carotid abdominal leg arm breast sinus sinuses spine")
+
+// countedAfterTest follow numbers that count or measure what a test found:
+// "Biopsy 12/4 cores", "CT 12/4 HU", "Chemo 5/1 schedule".
+var countedAfterTest = wordsOf("cores core samples sample polyps polyp biopsies grafts graft stents stent stones stone " +
+	"nodes node lesions lesion cycles cycle schedule ratio leads lead views view system montage hu hounsfield suv " +
+	"murmur cells disc level levels units doses abnormal amplitude mesh fragments specimens vessels")
 // eventWords happen to a patient or a record on a day.
 var eventWords = map[string]bool{"admitted": true, "readmitted": true, "discharged": true, "transferred": true,
 	"seen": true, "started": true, "stopped": true, "held": true, "resumed": true, "restarted": true, "off": true,
@@ -1918,8 +1942,14 @@ func (s *scan) inPreposition(n int) bool {
 	return s.eq(n, "in") && m > 0 && s.toks[m].letters() && s.toks[m].gap == gapSpace && !inchWords[s.lower(m)]
 }
 
+// fractionShape: a month/day that reads as a fraction of a dose or a
+// length, its first number below a second of twelve or less ("1/2 in the
+// morning", "3/4 in of packing"): "in" after it stays a unit's or a dose's.
+func fractionShape(v dateVal) bool { return v.m < v.d && v.d <= 12 }
+
 // inchWords follow a length in inches.
-var inchWords = wordsOf("long wide deep diameter length width depth x by incision laceration cut wound lac tall high thick")
+var inchWords = wordsOf("long wide deep diameter length width depth x by incision laceration cut wound lac tall high thick " +
+	"of segment segments divided")
 
 // fractionUnits follow a fraction of a dose or an amount.
 var fractionUnits = map[string]bool{"tab": true, "tabs": true, "tablet": true, "tablets": true, "cup": true, "cups": true,

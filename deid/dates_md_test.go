@@ -40,6 +40,16 @@ func TestMonthDayAfterATest(t *testing.T) {
 		{"day first where the text writes dates so", "Admitted 18/11/2026 with a fractured NOF, ORIF 19/11. Nursing 24/7.",
 			[]found{{"18/11/2026", deid.Date}, {"19/11", deid.Date}}},
 		{"day first alone stays", "ORIF 19/11. Nursing 24/7.", nil},
+		// A review's probes: measures, counts, schedules and paired
+		// readings after a test; British counts of days and months in a
+		// text that writes dates day first; doses in the morning.
+		{"a measure between the test and the numbers stays", "PET SUV 12/4 in the right hilum. Cath RA 10/5, PA 40/20. MRI T 11/12. Echo E/A 2/1 reversed.", nil},
+		{"counts and schedules after a test stay", "Transfusion 2/1 ratio. Chemo 5/1 schedule. Biopsy 12/4 cores positive. CT 12/4 HU. Cath 3/3 grafts patent. EEG 10/20 system.", nil},
+		{"paired readings stay", "IOP 12/10. BPAP 12/5 at night. NPH 10/6 with meals. INR 10/5.", nil},
+		{"doses in the morning stay", "Take 1/2 in the morning and 1/2 in the evening. Removed 1/2 in of tubing.", nil},
+		{"British counts stay in a day-first text", "Admitted 18/11/2026 with 14/7 history of cough. Child aged 18/12. IOP 14/12 OU. Review in 14/7.",
+			[]found{{"18/11/2026", deid.Date}}},
+		{"a date of two-digit year does not make a text day first", "Settings 14-8-10 on arrival. ORIF 19/11.", nil},
 		{"fractions and inches stay", "HIV 1/2 Ab negative. ASA 1/2 tab. A 3/4 in laceration. Cut 3/4 in long. Removed 1/2 in. of tubing.", nil},
 	})
 }
