@@ -71,9 +71,9 @@
 // ASR-style transcripts with metadata in EHR export forms), b4_known11
 // dialogues-known11 (the eleventh, whole visits as speech recognition
 // writes them), b5_blind7 blind7 (the seventh blind corpus, made like
-// blind6). The first three,
+// blind6), b5_blind8 blind8 (the eighth, made like blind7). The first three,
 // blind3, phifree3, phifree5, phifree6, phifree7, phifree8, phifree9, dialogues-known4, dialogues-known5,
-// dialogues-known6, dialogues-known7, dialogues-known8, dialogues-known9, dialogues-known10, dialogues-known11, places6, places7, places8, places10, blind4, blind5, blind6 and blind7 are
+// dialogues-known6, dialogues-known7, dialogues-known8, dialogues-known9, dialogues-known10, dialogues-known11, places6, places7, places8, places10, blind4, blind5, blind6, blind7 and blind8 are
 // split deterministically into <name>.jsonl and <name>-holdout.jsonl: within
 // each stratum the documents are ordered by an FNV hash of their ID (for the
 // blind corpora mixed further, see corpora) and the first share of each
@@ -277,6 +277,13 @@ var corpora = []struct {
 	// documents with look-alikes), written before the detector ran on it;
 	// split like blind6.
 	{name: "blind7", prefixes: []string{"b5_blind7"}, mix: true, share: 1.0 / 3, strata: metaFreeOther, meta: true},
+	// blind8: the eighth blind corpus (long hospital records with headers,
+	// dictation stamps and signatures; short questions and sign-outs typed
+	// into an assistant or a portal; lower-case transcripts without and
+	// with metadata, supplied names that are ordinary words; less usual
+	// written documents; PHI-free documents with look-alikes), written
+	// before the detector ran on it; split like blind7.
+	{name: "blind8", prefixes: []string{"b5_blind8"}, mix: true, share: 1.0 / 3, strata: metaFreeOther, meta: true},
 	// phifree7: PHI-free only (notes with Title Case headings and lists,
 	// lower-case transcripts; written before the detector ran on them); a
 	// third of each kind to the holdout.
