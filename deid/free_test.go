@@ -737,6 +737,11 @@ func TestSignaturesOfWrittenNotes(t *testing.T) {
 		{"a tech and a reviewer", "Units crossmatched x2.\nTech: lmb / Reviewed: HGW", []found{{"lmb", deid.Name}, {"HGW", deid.Name}}},
 		{"abbreviations and answers stay", "BP/hr stable\nICU/er transfer\nOD/os equal\nReviewed: yes\nVerified: ok with pt", nil},
 		{"an acronym of a test and a reporting system", "EGFR negative by NGS. Reported to VAERS.", nil},
+		// blind8's team lines: the next label after a credential, a label
+		// ending in a credential, credentials of nurse practitioners.
+		{"labels after credentials", "Nurse: Brandy Shifflett, RN   Anesthesia: MAC by Wen-Li Chao, CRNA\nClinician: Charmaine Guidry, RN   Supervising MD: Dr. Percy Lirette",
+			[]found{{"Brandy Shifflett", deid.Name}, {"Wen-Li Chao", deid.Name}, {"Charmaine Guidry", deid.Name}, {"Percy Lirette", deid.Name}}},
+		{"a nurse practitioner's credentials", "Provider: Mette Rasmussen, PMHNP\nM. Rasmussen, PMHNP-BC", []found{{"Mette Rasmussen", deid.Name}, {"M. Rasmussen", deid.Name}}},
 		{"electrolytes with their values", "Critical value called: K 6.8 on the specimen. Previously reported Na 118 was from the wrong patient.", nil},
 		{"an initial before a name stays a name", "Seen with K. Patel, NP.", []found{{"K. Patel", deid.Name}}},
 		{"a clinician before a credential that is a state", "Vitals by (Kaitlyn Brewster, MA). I, Sebastian Kowal, PA-C, attest.",

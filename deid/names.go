@@ -392,6 +392,11 @@ func (s *scan) titleName(i int) bool {
 	if i > 0 && s.toks[i-1].word() && s.toks[i-1].shape&shDigit != 0 && !(s.eq(i, "dr") && t.upper() || s.eq(i, "mrs") || s.eq(i, "miss")) {
 		return false
 	}
+	// "Brandy Shifflett, RN   Anesthesia: MAC": a credential after a
+	// name's comma ends that name; the next word is the next label's.
+	if i > 0 && s.toks[i-1].punct(',') && t.allUpper() && t.is(lxCredential) {
+		return false
+	}
 	k := i + 1
 	if k < len(s.toks) && s.toks[k].punct('.') && s.toks[k].gap == gapNone {
 		if !t.upper() && !s.eq(i, "dr") {
@@ -714,6 +719,9 @@ func (s *scan) introName(i int) bool {
 	if s.toks[k].is(lxTitle | lxTitleClin) {
 		return false // the title matcher takes it
 	}
+	if s.labelWord(k) {
+		return false // "RN   Anesthesia: MAC by ...": the next label
+	}
 	// "called Poison Control", "called Adult Protective Services": a
 	// service phoned, its name ending in a word of bodies.
 	if w == "called" && s.orgNameAt(k) {
@@ -920,6 +928,9 @@ func (s *scan) signatureInitials(i int) bool {
 	}
 	if s.toks[p].punct('/') && s.toks[p].gap == gapNone && p > 0 && s.toks[p-1].letters() && s.toks[p-1].n() <= 2 {
 		return false // "presents w/ CP.", "s/p MI.": the slash of a short form
+	}
+	if s.toks[p].punct('-') && s.toks[p].gap == gapNone && s.toks[i].gap == gapNone && p > 0 && s.toks[p-1].is(lxCredential) {
+		return false // "FNP-BC", "PMHNP-BC": a board's mark on a credential
 	}
 	if !s.onlyClosingAfter(i) {
 		return false
@@ -1804,6 +1815,10 @@ func (s *scan) credentialName(i int) bool {
 	if p < 0 || s.toks[i].gap == gapLine || !s.toks[p].capWord() {
 		return false
 	}
+	if n := i + 1; n < len(s.toks) && s.toks[n].punct(':') && s.toks[n].gap == gapNone && s.toks[p].lex&(lxFirst|lxSur) == 0 &&
+		s.toks[p].gaz&(gzFirst|gzSur) == 0 {
+		return false // "Supervising MD: Dr. Lirette": a label, not a name and its credential
+	}
 	// "D. PEEBLES RN": a surname in capitals after an initial.
 	if s.toks[p].allUpper() && s.toks[p].n() >= 3 && s.toks[p].lex&(lxCommon|lxMedical|lxCue|lxCredential) == 0 && p >= 2 &&
 		s.isInitial(p-2) && s.toks[p].gap == gapSpace && strings.ContainsAny(s.str(p), "AEIOUY") && !t.is(lxStateAbbr) {
@@ -1818,6 +1833,15 @@ func (s *scan) credentialName(i int) bool {
 	}
 	s.nameChain(p, ClinicianNames|clsExplicit, true)
 	return true
+}
+
+// labelWord: token k, on no list of names, is a label's word: a colon
+// right after it and a value after that on the line ("Anesthesia: MAC").
+func (s *scan) labelWord(k int) bool {
+	n := k + 1
+	t := &s.toks[k]
+	return n+1 < len(s.toks) && s.toks[n].punct(':') && s.toks[n].gap == gapNone && s.toks[n+1].gap == gapSpace &&
+		t.lex&(lxFirst|lxSur) == 0 && t.gaz&(gzFirst|gzSur) == 0
 }
 
 // speakerTags finds dialogue speaker tags at line starts ("Maria Lopez:",
