@@ -364,7 +364,7 @@ func (s *scan) dateSpan(i int) bool {
 		}
 		if !(s.kn().dobOK && s.kn().dobM == v.m && s.kn().dobD == v.d) && !s.cueBefore(i, lxDateCue|lxWeekday, 3) &&
 			!(relativeDays[s.prevWordAt(i, 1)] && v.d != 10 && !s.ratioNear(i)) && !s.datedEntry(i, end) && !s.loggedLine(i, end) && (s.ratioNear(i) || !s.slashCueBefore(i) && !s.clinicianBefore(i) &&
-			!s.timeAfter(end) && !s.mdListed(i, end, v) && !s.mdDayOnly(i, end, v) && !s.mdAfterEvent(i, end, v) && !s.timeBefore(i)) {
+			!s.timeAfter(end) && !s.mdListed(i, end, v) && !s.mdDayOnly(i, end, v) && !s.mdAfterEvent(i, end, v) && !s.timeBefore(i) && !s.mdInParens(i, end, v)) {
 			return false
 		}
 	case dlMonth:
@@ -1885,6 +1885,21 @@ func (s *scan) mdAfterEvent(i, end int, v dateVal) bool {
 	}
 	p := s.sameLinePrev(k)
 	return p >= 0 && s.toks[p].letters() && s.testDatedAt(p, end, v)
+}
+
+// mdInParens: a month/day alone in parentheses after words, as notes date
+// what they just named ("POD#1 (1/15)", "Labor Day (9/2)", "in 7 days
+// (3/8)"); a share or a grade stays ("strength (4/5)", "(1/2)", "(5/5)").
+func (s *scan) mdInParens(i, end int, v dateVal) bool {
+	if i < 2 || end+1 >= len(s.toks) || !s.toks[i-1].punct('(') || !s.toks[end+1].punct(')') || s.toks[i].gap != gapNone ||
+		s.toks[end+1].gap != gapNone {
+		return false
+	}
+	if v.m < v.d && v.d <= 5 || v.m == v.d && v.m <= 5 || v.d == 10 {
+		return false
+	}
+	p := s.sameLinePrev(i - 1)
+	return p >= 0 && !s.ratioNear(i) && !(s.toks[p].letters() && (ratioWords[s.lower(p)] || scoreWords[s.lower(p)]))
 }
 
 // testDatedAt: token k names a test or procedure that the bare m/d ending

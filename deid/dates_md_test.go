@@ -50,6 +50,9 @@ func TestMonthDayAfterATest(t *testing.T) {
 		{"British counts stay in a day-first text", "Admitted 18/11/2026 with 14/7 history of cough. Child aged 18/12. IOP 14/12 OU. Review in 14/7.",
 			[]found{{"18/11/2026", deid.Date}}},
 		{"a date of two-digit year does not make a text day first", "Settings 14-8-10 on arrival. ORIF 19/11.", nil},
+		{"alone in parentheses after words", "Expect discharge POD#1 (1/15). Fell on Labor Day (9/2). Suture removal in 7 days (3/8).",
+			[]found{{"1/15", deid.Date}, {"Labor Day", deid.Date}, {"9/2", deid.Date}, {"3/8", deid.Date}}},
+		{"shares and grades in parentheses stay", "Strength (4/5) in the arm. Dose cut (1/2). Motor (5/5). Pain (7/10). Ratio (3/1) of PRBC.", nil},
 		{"fractions and inches stay", "HIV 1/2 Ab negative. ASA 1/2 tab. A 3/4 in laceration. Cut 3/4 in long. Removed 1/2 in. of tubing.", nil},
 	})
 }

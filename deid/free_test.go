@@ -734,6 +734,8 @@ func TestSignaturesOfWrittenNotes(t *testing.T) {
 		{"a surname a disease is named after", "Authenticated by Byron M. Mallory, MD\nEGD: Mallory-Weiss tear.",
 			[]found{{"Byron M. Mallory", deid.Name}}},
 		{"author and typist", "Leads left in situ.\nJPK/ac\nBMM/jf", []found{{"JPK", deid.Name}, {"ac", deid.Name}, {"BMM", deid.Name}, {"jf", deid.Name}}},
+		{"author and typist after the stamps, with a colon", "D: 07/15/2024 09:31 / T: 07/15/2024 12:02  JA/dlr\nCW:jlp  D: 01/14/2025 10:52",
+			[]found{{"07/15/2024 09:31", deid.Date}, {"07/15/2024 12:02", deid.Date}, {"JA", deid.Name}, {"dlr", deid.Name}, {"CW", deid.Name}, {"jlp", deid.Name}, {"01/14/2025 10:52", deid.Date}}},
 		{"a tech and a reviewer", "Units crossmatched x2.\nTech: lmb / Reviewed: HGW", []found{{"lmb", deid.Name}, {"HGW", deid.Name}}},
 		{"abbreviations and answers stay", "BP/hr stable\nICU/er transfer\nOD/os equal\nReviewed: yes\nVerified: ok with pt", nil},
 		{"an acronym of a test and a reporting system", "EGFR negative by NGS. Reported to VAERS.", nil},

@@ -2010,11 +2010,13 @@ func (s *scan) staffInitials() {
 			continue
 		}
 		// "JPK/ac": capitals, a slash, lower case, opening the line, and
-		// nothing after on it but the date and the job's number.
-		if t.n() >= 2 && t.n() <= 4 && t.allUpper() && s.toks[i+1].punct('/') && s.toks[i+1].gap == gapNone &&
+		// nothing after on it but the date and the job's number; also
+		// with a colon ("CW:jlp"), and after the dictation's time stamp
+		// or a wide gap on the line ("T: 07/15/2024 12:02  JA/dlr").
+		if sep := s.toks[i+1]; t.n() >= 2 && t.n() <= 4 && t.allUpper() && (sep.punct('/') || sep.punct(':')) && sep.gap == gapNone &&
 			s.toks[i+2].gap == gapNone && s.toks[i+2].letters() && !s.toks[i+2].upper() && s.toks[i+2].n() >= 2 &&
-			s.toks[i+2].n() <= 3 && s.lineStart(i) && t.lex&(lxMedical|lxCredential|lxUnitWord) == 0 &&
-			s.toks[i+2].lex&(lxMedical|lxUnitWord) == 0 && !s.tokIn(unitAcronymSet, i) {
+			s.toks[i+2].n() <= 3 && (s.lineStart(i) || s.wideGap(i)) && t.lex&(lxMedical|lxCredential|lxUnitWord|lxCue) == 0 &&
+			s.toks[i+2].lex&(lxMedical|lxUnitWord) == 0 && !s.tokIn(unitAcronymSet, i) && (sep.punct('/') || !s.englishTok(i+2)) {
 			if n := i + 3; n >= len(s.toks) || s.toks[n].gap == gapLine ||
 				s.toks[n].gap == gapSpace && (s.toks[n].digits() || s.eq(n, "job") || s.eq(n, "d") || s.eq(n, "dd") || s.eq(n, "t")) {
 				s.addName(i, i, ClinicianNames)
