@@ -2382,6 +2382,7 @@ var bodyHeads = map[string]bool{"committee": true, "committees": true, "council"
 // holidays are the holidays named by a person or a people, as their words
 // in lower case without periods and possessives.
 var holidays = [][]string{{"martin", "luther", "king", "jr", "day"}, {"martin", "luther", "king", "day"},
+	{"martin", "luther", "king", "weekend"}, {"martin", "luther", "king", "jr", "weekend"},
 	{"mlk", "day"}, {"mlk", "jr", "day"}, {"columbus", "day"}, {"presidents", "day"}, {"president", "day"},
 	{"washington", "birthday"}, {"lincoln", "birthday"}, {"st", "patrick", "day"}, {"saint", "patrick", "day"},
 	{"valentine", "day"}, {"st", "valentine", "day"}, {"indigenous", "peoples", "day"}, {"cesar", "chavez", "day"},
@@ -2426,7 +2427,10 @@ func (s *scan) holidayFrom(j int) int {
 				break
 			}
 		}
-		if ok && s.toks[k].capWord() {
+		// In lower case only a holiday of a person's full name and "day"
+		// or "weekend" ("on martin luther king day"): "mother day" or
+		// "labor day" alone in lower case are the seasons' rules' to read.
+		if ok && (s.toks[k].capWord() || len(h) >= 4 && (s.eq(k, "day") || s.eq(k, "weekend"))) {
 			return k
 		}
 	}

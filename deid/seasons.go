@@ -232,6 +232,20 @@ func (s *scan) whenAnsweredAfterDate(i int) bool {
 	return s.whenOrBirthAsked(i)
 }
 
+// personHoliday: a holiday named after a person, with its "day" or
+// "weekend", as the time of something ("on martin luther king day", "Seen
+// on Martin Luther King Jr. Day", "over mlk weekend"): a date, where a
+// preposition of time comes before it or it is capitalized; a schedule's
+// closing days stay ("Clinic closed Martin Luther King Day").
+func (s *scan) personHoliday(i int) bool {
+	e := s.holidayAt(i)
+	if e < 0 || !(s.eq(e, "day") || s.eq(e, "weekend")) || !s.timePrepBefore(i) && !s.toks[i].upper() || s.scheduleLine(i) {
+		return false
+	}
+	s.addTok(i, s.yearAfter(e), Date, prShape)
+	return true
+}
+
 // timePrepBefore: a preposition of time before token i, over the fillers
 // and commas of speech ("around , um , halloween", "since uh easter").
 func (s *scan) timePrepBefore(i int) bool {

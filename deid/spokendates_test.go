@@ -21,6 +21,8 @@ func TestSpokenDatesInDialogue(t *testing.T) {
 		{"a birth date day first", "nurse: date of birth | pt: first january eighty", typed(deid.Date, "first january eighty")},
 		{"and with a two-word year", "patient: twenty fourth august sixty two", typed(deid.Date, "twenty fourth august sixty two")},
 		{"counted, not dated, stays", "patient: her first april fools joke, the second august meeting", nil},
+		{"a holiday named after a person, in lower case", "patient: it started on martin luther king day, over mlk day weekend maybe",
+			typed(deid.Date, "martin luther king day", "mlk day weekend")},
 		{"days weighed after a spoken date", "patient: january tenth? tenth or eleventh. on june fifth, maybe sixth",
 			typed(deid.Date, "january tenth", "tenth", "eleventh", "june fifth", "sixth")},
 		{"an ordinal of a thing after a date stays", "patient: june fifth or sixth grade, march third or fourth time", typed(deid.Date, "june fifth", "march third")},

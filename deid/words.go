@@ -320,6 +320,9 @@ func (s *scan) wordAt(i int) {
 	if f&lxTimeWord != 0 && s.seasonOrHoliday(i) {
 		return
 	}
+	if s.tokIn(holidayFirstSet, i) && s.personHoliday(i) {
+		return
+	}
 	if f&lxWeekday != 0 && s.namedWeekday(i) {
 		return
 	}
