@@ -356,6 +356,9 @@ func (s *scan) gazPlaceAt(i int) bool {
 	if ok && flags&(lxCity|lxFacHead|lxTown) == 0 {
 		return false
 	}
+	if ok && afterPrep && prep == "in" && end == i && !t.upper() && inIdioms[s.lower(i)] {
+		return false // "seen in person", "said in public"
+	}
 	if !ok {
 		return false
 	}
@@ -1981,7 +1984,8 @@ var keeperPasts = map[string]bool{"found": true, "sent": true, "gave": true, "ma
 	"came": true, "went": true, "drove": true, "brought": true, "said": true, "thought": true, "had": true}
 
 // inIdioms are where a person is said to be with "in" and no place name:
-// "my son in college", "her husband in rehab".
+// "my son in college", "her husband in rehab", "seen in person".
 var inIdioms = map[string]bool{"college": true, "school": true, "jail": true, "prison": true, "rehab": true,
 	"town": true, "bed": true, "court": true, "class": true, "treatment": true, "therapy": true, "recovery": true,
-	"service": true, "law": true, "charge": true, "surgery": true, "labor": true, "hospice": true}
+	"service": true, "law": true, "charge": true, "surgery": true, "labor": true, "hospice": true,
+	"person": true, "public": true, "private": true}

@@ -778,6 +778,8 @@ func TestTownsOfNoList(t *testing.T) {
 		{"after a distance adverb", "patient: i work the line at the plant out in shungnak", []found{{"shungnak", deid.Location}}},
 		{"from after a person's be", "patient: i'm from tamuning originally", []found{{"tamuning", deid.Location}}},
 		{"a thing's sender after from stays", "patient: this letter is from optum", nil},
+		{"in person and in public stay", "doctor: i really want you seen in person today, not in public", nil},
+		{"the hospital named person", "patient: i was seen at person memorial in roxboro", []found{{"person memorial", deid.Location}, {"roxboro", deid.Location}}},
 		{"a clinical abbreviation after a distance adverb stays", "patient: we were down in dka for two days", nil},
 		{"an English phrase after a distance adverb stays", "patient: i was up in arms about it", nil},
 		{"the town after a spoken unit", "patient: it's nine oak street apartment six, millbrook",
