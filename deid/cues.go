@@ -15,7 +15,7 @@ var cueTable = func() []cue {
 		MRN: {"mrn", "m r n", "mr #", "mr no", "medical record number", "medical record no", "medical record #", "medical record",
 			"med rec", "med rec #", "chart number", "chart #", "chart no", "chart id", "patient id", "pt id", "patient number",
 			"hospital number", "hosp #", "record number", "record #", "record no", "unit number", "emr id", "ehr id",
-			"epic id", "medical record num", "health record number", "mrn #", "unit no", "unit #", "hospital no",
+			"epic id", "medical record num", "health record number", "mrn #", "unit no", "unit #", "hospital no", "hosp no",
 			"hospital #", "med rec no"},
 		SSN: {"ssn", "social security number", "social security no", "social security #", "social security", "social",
 			"ss #", "ssn #", "soc sec", "soc sec #", "ss no", "last four of ssn", "itin"},
@@ -54,7 +54,7 @@ var cueTable = func() []cue {
 			"thumbprint", "finger scan", "voice sample id", "retinal template", "iris id", "vein scan"},
 		Photo: {"photo", "photograph", "photo id", "image id", "image", "picture", "img", "wound photo", "clinical photo",
 			"photo file", "selfie", "headshot", "full face photo", "photos", "photograph id", "image file", "snapshot"},
-		ID: {"id", "id #", "id number", "identifier", "interpreter number", "interpreter #", "interpreter id",
+		ID: {"id", "id #", "id number", "identifier", "file no", "file number", "va file no", "va file number", "interpreter number", "interpreter #", "interpreter id",
 			"operator number", "badge id", "case number", "case #", "case id", "reference number", "ref #",
 			"reference #", "reference", "confirmation number", "confirmation #", "confirmation", "ticket", "ticket #",
 			"badge", "badge number", "badge #", "employee id", "employee number", "employee #", "student id",
@@ -544,9 +544,10 @@ func (s *scan) idValue(j int, t Type) int {
 			return -1
 		}
 		k := s.adj(j)
-		// "XKH-4431", and "YHD-TB-25-004": letter groups before the digits.
+		// "XKH-4431", and "YHD-TB-25-004": letter groups before the digits;
+		// a site's letters with a slash too ("AKU/0931187").
 		dash := false
-		for c := k; c > 0 && s.toks[c].punct('-') && s.adj(c) > 0 && s.toks[c+1].word(); c = s.adj(c + 1) {
+		for c := k; c > 0 && (s.toks[c].punct('-') || s.toks[c].punct('/')) && s.adj(c) > 0 && s.toks[c+1].word(); c = s.adj(c + 1) {
 			if s.toks[c+1].shape&shDigit != 0 {
 				dash = true
 				break

@@ -289,3 +289,18 @@ func TestDayRangesAndYearMonths(t *testing.T) {
 		{"a range of years", "Smoked 1 ppd 2010-12.", nil},
 	})
 }
+
+// TestRecordNumbersOfFormsAbroad: a hospital number after "Hosp. No." with
+// its site's letters and a slash, a VA file number, and a form's fields
+// apart by wide gaps ("Mr. Otieno Ouma   Hosp. No.:" is a name, then a
+// label, not a hospital). Written for this test, from blind8's shapes.
+func TestRecordNumbersOfFormsAbroad(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"hospital number with its site", "Patient: Mr. Otieno Ouma   Hosp. No.: AKU/0931187   Age 63",
+			[]found{{"Otieno Ouma", deid.Name}, {"AKU/0931187", deid.MRN}}},
+		{"a VA file number", "Purpose: VA disability claim (VA file no. C-33 904 118).", []found{{"C-33 904 118", deid.ID}}},
+		{"file no as words stays", "Please file no later than Friday.", nil},
+	})
+}

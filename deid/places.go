@@ -578,6 +578,9 @@ func (s *scan) facilityAt(i int) bool {
 	townNamed := !caps && s.townAfter(s.facilityTail(i))
 	for k := i - 1; k >= 0 && k >= i-7; k-- {
 		tk := &s.toks[k]
+		if s.wideGap(k + 1) {
+			break // "Mr. Otieno Ouma   Hosp. No.:": fields of a form, not one name
+		}
 		if tk.punct('.') && k > 0 && (s.eq(k-1, "st") || s.eq(k-1, "mt")) {
 			continue
 		}
