@@ -1937,6 +1937,7 @@ var testSites = wordsOf("brain head chest abdomen abd pelvis neck knee shoulder 
 var countedAfterTest = wordsOf("cores core samples sample polyps polyp biopsies grafts graft stents stent stones stone " +
 	"nodes node lesions lesion cycles cycle schedule ratio leads lead views view system montage hu hounsfield suv " +
 	"murmur cells disc level levels units doses abnormal amplitude mesh fragments specimens vessels")
+
 // eventWords happen to a patient or a record on a day.
 var eventWords = map[string]bool{"admitted": true, "readmitted": true, "discharged": true, "transferred": true,
 	"seen": true, "started": true, "stopped": true, "held": true, "resumed": true, "restarted": true, "off": true,

@@ -97,8 +97,8 @@ type scan struct {
 	// ("18/11/2026"): 0 not looked yet, 1 yes, -1 no (dayFirstWritten).
 	dayFirstDoc int8
 	text        string
-	low     string // text with ASCII letters folded to lower case, same offsets
-	toks    []token
+	low         string // text with ASCII letters folded to lower case, same offsets
+	toks        []token
 	// startAt[off] and endAt[off] are 1 + the token that starts or ends
 	// at byte off, 0 for none: tokStartingAt and tokEndingAt's tables,
 	// built at their first call after the tokens are made (offOK).

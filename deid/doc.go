@@ -698,6 +698,34 @@
 //     country ("Iowa City", "in michigan city"); a state and a word of a
 //     hospital or university after a preposition of place ("seen at ohio
 //     state", "Michigan Medicine");
+//   - dates, places and names of written records and speech (twenty-fifth
+//     session, blind8): a bare month/day after the test or procedure it
+//     dates, month above a day of twelve or less ("EGD 10/5", "IR drain
+//     10/5", "MRI brain 10/5"; not "Biopsy 12/4 cores", "IOP 12/10",
+//     "PET SUV 12/4"), alone in parentheses after words ("POD#1 (1/15)";
+//     not "(4/5)"), read day first after an event in a text that writes a
+//     four-digit day-first date ("ORIF 19/11"; never x/7 or x/12), "in"
+//     after it a preposition ("Seen 11/22 in clinic"); spoken dates said
+//     day first and their two-digit year ("on twenty second june", "first
+//     january eighty"), days weighed after one ("january tenth? tenth or
+//     eleventh"), a holiday named after a person in lower case ("on martin
+//     luther king day"); towns of 15,000 of Britain, Ireland, Canada,
+//     Australia and New Zealand (gazetteer); a town of no list after a
+//     person's "be" and "from" ("i'm from tamuning originally"); a
+//     practice named before "Medical Group" or "Medical Centre" ("Priory
+//     Medical Group", "Barlow Medical Centre"), senior and nursing centres
+//     named in lower case ("the maplewood senior center"); not a facility:
+//     a kind with an indefinite article ("an Academic Medical Center"),
+//     fields apart by wide gaps ("Mr. Otieno Ouma   Hosp. No.:"), "in
+//     person"; relation words of everyday speech ("my hubby rick", "my
+//     bestie", "our flatmate tama", "my wee brother sean"), irregular past
+//     forms as a person's doing ("her aide joy found her"), a quoted
+//     nickname after a relation opening the sentence ('Wife "Boo"'); the
+//     author's and typist's initials with a colon or after the stamps
+//     ("CW:jlp", "12:02  JA/dlr"); no name in labels after a credential
+//     ("Shifflett, RN   Anesthesia: MAC", "Supervising MD:") nor in a
+//     board's mark ("FNP-BC"); "Hosp. No." and "VA file no." with their
+//     values ("AKU/0931187");
 //   - shapes seen in text written by others (classes_test.go): a note of
 //     the last digits between a cue and its value ("SSN (last 4): 4417"),
 //     an extension alone after a word of calling or paging ("paged at
