@@ -1887,9 +1887,11 @@ func (s *scan) mdAfterEvent(i, end int, v dateVal) bool {
 	return p >= 0 && s.toks[p].letters() && s.testDatedAt(p, end, v)
 }
 
-// mdInParens: a month/day alone in parentheses after words, as notes date
-// what they just named ("POD#1 (1/15)", "Labor Day (9/2)", "in 7 days
-// (3/8)"); a share or a grade stays ("strength (4/5)", "(1/2)", "(5/5)").
+// mdInParens: a month/day alone in parentheses after the event, test,
+// post-operative day, holiday or count of days it dates ("POD#1 (1/15)",
+// "Labor Day (9/2)", "in 7 days (3/8)"); a share, a grade, a trend or a
+// count stays ("strength (4/5)", "(1/2)", "Murmur grade (2/6)",
+// "Platelets trend (9/6)", "Cores positive (8/12)", "(2/1) ratio").
 func (s *scan) mdInParens(i, end int, v dateVal) bool {
 	if i < 2 || end+1 >= len(s.toks) || !s.toks[i-1].punct('(') || !s.toks[end+1].punct(')') || s.toks[i].gap != gapNone ||
 		s.toks[end+1].gap != gapNone {
@@ -1898,9 +1900,31 @@ func (s *scan) mdInParens(i, end int, v dateVal) bool {
 	if v.m < v.d && v.d <= 5 || v.m == v.d && v.m <= 5 || v.d == 10 {
 		return false
 	}
+	if n := s.next(end + 1); n > 0 && s.toks[n].letters() && (countedAfterTest[s.lower(n)] || fractionUnits[s.lower(n)] ||
+		s.toks[n].is(lxUnitWord) || countWordsAfter[s.lower(n)]) {
+		return false // "(2/1) ratio", "(6/12) cores", "(7/12) hours"
+	}
 	p := s.sameLinePrev(i - 1)
-	return p >= 0 && !s.ratioNear(i) && !(s.toks[p].letters() && (ratioWords[s.lower(p)] || scoreWords[s.lower(p)]))
+	if p < 0 || s.ratioNear(i) {
+		return false
+	}
+	// What the parentheses date: an event or a test ("Vaccinated (5/9)",
+	// "EGD (10/5)"), a post-operative day ("POD#1 (1/15)"), a holiday
+	// ("Labor Day (9/2)"), days from now ("in 7 days (3/8)").
+	w := s.lower(p)
+	switch {
+	case s.toks[p].letters():
+		return eventWords[w] || procedureWords[w] || datedTestAcronyms[w] || w == "day" || w == "eve" || w == "days" || w == "weeks" ||
+			w == "today" || w == "tomorrow" || w == "yesterday"
+	case s.toks[p].digits():
+		return p >= 2 && s.toks[p-1].punct('#') && s.toks[p-2].letters() // "POD#1", "HD#2", "PPD#1"
+	}
+	return false
 }
+
+// countWordsAfter follow a share in parentheses: "(7/12) hours", "(5/6)
+// items".
+var countWordsAfter = wordsOf("items hours days weeks months times sessions visits laps ribs episodes drinks criteria")
 
 // testDatedAt: token k names a test or procedure that the bare m/d ending
 // at end dates ("EGD 10/5", "IR drain 10/5", "s/p TAVR 12/4"): one of

@@ -53,6 +53,9 @@ func TestMonthDayAfterATest(t *testing.T) {
 		{"alone in parentheses after words", "Expect discharge POD#1 (1/15). Fell on Labor Day (9/2). Suture removal in 7 days (3/8).",
 			[]found{{"1/15", deid.Date}, {"Labor Day", deid.Date}, {"9/2", deid.Date}, {"3/8", deid.Date}}},
 		{"shares and grades in parentheses stay", "Strength (4/5) in the arm. Dose cut (1/2). Motor (5/5). Pain (7/10). Ratio (3/1) of PRBC.", nil},
+		// A second review's probes: murmurs, trends, counts and ages in
+		// parentheses.
+		{"murmurs, trends and counts in parentheses stay", "Murmur grade (2/6). Platelets trend (9/6). Cores positive (8/12). PRBC:FFP (2/1) ratio followed. Shift worked (7/12) hours. Child aged (6/12).", nil},
 		{"fractions and inches stay", "HIV 1/2 Ab negative. ASA 1/2 tab. A 3/4 in laceration. Cut 3/4 in long. Removed 1/2 in. of tubing.", nil},
 	})
 }

@@ -743,6 +743,13 @@ func TestSignaturesOfWrittenNotes(t *testing.T) {
 		// ending in a credential, credentials of nurse practitioners.
 		{"labels after credentials", "Nurse: Brandy Shifflett, RN   Anesthesia: MAC by Wen-Li Chao, CRNA\nClinician: Charmaine Guidry, RN   Supervising MD: Dr. Percy Lirette",
 			[]found{{"Brandy Shifflett", deid.Name}, {"Wen-Li Chao", deid.Name}, {"Charmaine Guidry", deid.Name}, {"Percy Lirette", deid.Name}}},
+		// A second review's probes: exam shorthand after a wide gap or at a
+		// line's start is no initials; a surname as a label after a
+		// credential and a title before a surname in prose stay names.
+		{"exam shorthand stays", "Vitals stable  BP:nl\nLungs clear  CV:rrr\nBP:nl\nPupils equal  OD/os", nil},
+		{"initials after a sentence's end", "Dictated but not read.  PTS:jw", []found{{"PTS", deid.Name}, {"jw", deid.Name}}},
+		{"a surname as a label and a title in prose", "Gina Holt, RN   Bell: aware\nPer handoff, RN Bishop notified.",
+			[]found{{"Gina Holt", deid.Name}, {"Bell", deid.Name}, {"Bishop", deid.Name}}},
 		{"a nurse practitioner's credentials", "Provider: Mette Rasmussen, PMHNP\nM. Rasmussen, PMHNP-BC", []found{{"Mette Rasmussen", deid.Name}, {"M. Rasmussen", deid.Name}}},
 		{"electrolytes with their values", "Critical value called: K 6.8 on the specimen. Previously reported Na 118 was from the wrong patient.", nil},
 		{"an initial before a name stays a name", "Seen with K. Patel, NP.", []found{{"K. Patel", deid.Name}}},

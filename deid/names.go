@@ -392,11 +392,6 @@ func (s *scan) titleName(i int) bool {
 	if i > 0 && s.toks[i-1].word() && s.toks[i-1].shape&shDigit != 0 && !(s.eq(i, "dr") && t.upper() || s.eq(i, "mrs") || s.eq(i, "miss")) {
 		return false
 	}
-	// "Brandy Shifflett, RN   Anesthesia: MAC": a credential after a
-	// name's comma ends that name; the next word is the next label's.
-	if i > 0 && s.toks[i-1].punct(',') && t.allUpper() && t.is(lxCredential) {
-		return false
-	}
 	k := i + 1
 	if k < len(s.toks) && s.toks[k].punct('.') && s.toks[k].gap == gapNone {
 		if !t.upper() && !s.eq(i, "dr") {
@@ -428,6 +423,14 @@ func (s *scan) titleName(i int) bool {
 		return false
 	}
 	if !nt.capWord() || nt.is(lxLookalike) {
+		return false
+	}
+	// "Brandy Shifflett, RN   Anesthesia: MAC": a credential after a
+	// name's comma and before a wide gap ends that name; a word on no list
+	// of names after it is the next field's ("Gina Holt, RN   Bell: aware"
+	// and "Per handoff, RN Bishop notified" are people).
+	if i > 0 && s.toks[i-1].punct(',') && t.allUpper() && t.is(lxCredential) && s.wideGap(k) &&
+		nt.lex&(lxFirst|lxSur|lxFirstAmb|lxSurAmb) == 0 && nt.gaz&(gzFirst|gzSur|gzFirstAmb) == 0 {
 		return false
 	}
 	if nt.lex&(lxTitle|lxTitleClin|lxRelation|lxMonth|lxWeekday|lxState|lxCountry) != 0 && nt.lex&(lxFirst|lxSur) == 0 &&
@@ -1835,13 +1838,14 @@ func (s *scan) credentialName(i int) bool {
 	return true
 }
 
-// labelWord: token k, on no list of names, is a label's word: a colon
+// labelWord: token k, on no list of names (not even as a word: "Bell:
+// aware" is a nurse's), is a label's word: a colon
 // right after it and a value after that on the line ("Anesthesia: MAC").
 func (s *scan) labelWord(k int) bool {
 	n := k + 1
 	t := &s.toks[k]
 	return n+1 < len(s.toks) && s.toks[n].punct(':') && s.toks[n].gap == gapNone && s.toks[n+1].gap == gapSpace &&
-		t.lex&(lxFirst|lxSur) == 0 && t.gaz&(gzFirst|gzSur) == 0
+		t.lex&(lxFirst|lxSur|lxFirstAmb|lxSurAmb) == 0 && t.gaz&(gzFirst|gzSur|gzFirstAmb) == 0
 }
 
 // speakerTags finds dialogue speaker tags at line starts ("Maria Lopez:",
@@ -2015,10 +2019,13 @@ func (s *scan) staffInitials() {
 		// or a wide gap on the line ("T: 07/15/2024 12:02  JA/dlr").
 		if sep := s.toks[i+1]; t.n() >= 2 && t.n() <= 4 && t.allUpper() && (sep.punct('/') || sep.punct(':')) && sep.gap == gapNone &&
 			s.toks[i+2].gap == gapNone && s.toks[i+2].letters() && !s.toks[i+2].upper() && s.toks[i+2].n() >= 2 &&
-			s.toks[i+2].n() <= 3 && (s.lineStart(i) || s.wideGap(i)) && t.lex&(lxMedical|lxCredential|lxUnitWord|lxCue) == 0 &&
-			s.toks[i+2].lex&(lxMedical|lxUnitWord) == 0 && !s.tokIn(unitAcronymSet, i) && (sep.punct('/') || !s.englishTok(i+2)) {
-			if n := i + 3; n >= len(s.toks) || s.toks[n].gap == gapLine ||
-				s.toks[n].gap == gapSpace && (s.toks[n].digits() || s.eq(n, "job") || s.eq(n, "d") || s.eq(n, "dd") || s.eq(n, "t")) {
+			s.toks[i+2].n() <= 3 && s.initialsPlace(i, sep.punct(':')) && t.lex&(lxMedical|lxCredential|lxUnitWord|lxCue) == 0 &&
+			s.toks[i+2].lex&(lxMedical|lxUnitWord) == 0 && !s.tokIn(unitAcronymSet, i) && !examShorthand[s.lower(i+2)] &&
+			(sep.punct('/') || !s.englishTok(i+2)) {
+			stamp := func(n int) bool {
+				return s.toks[n].gap == gapSpace && (s.toks[n].digits() || s.eq(n, "job") || s.eq(n, "d") || s.eq(n, "dd") || s.eq(n, "t"))
+			}
+			if n := i + 3; (n >= len(s.toks) || s.toks[n].gap == gapLine) && !(sep.punct(':') && s.lineStart(i)) || n < len(s.toks) && stamp(n) {
 				s.addName(i, i, ClinicianNames)
 				s.addName(i+2, i+2, ClinicianNames)
 				i += 2
@@ -2048,6 +2055,26 @@ func (s *scan) staffInitials() {
 		s.addName(v, v, ClinicianNames)
 	}
 }
+
+// initialsPlace: where the author's and typist's initials at i stand: a
+// line's start (with a colon only before the stamps: "BP:nl" alone is a
+// finding), or after a wide gap that follows a sentence's end, a number
+// of the stamps or job, or a credential ("Electronically signed.  MBH/kd",
+// "12:02  JA/dlr", "Carol Wu, MD  CW:jlp"; not "Vitals stable  BP:nl").
+func (s *scan) initialsPlace(i int, colon bool) bool {
+	if s.lineStart(i) {
+		return true
+	}
+	if !s.wideGap(i) {
+		return false
+	}
+	p := s.sameLinePrev(i)
+	return p >= 0 && (s.toks[p].punct('.') || s.toks[p].digits() || s.toks[p].is(lxCredential) && s.toks[p].allUpper())
+}
+
+// examShorthand are the lower-case words of an exam's or a finding's short
+// form ("CV:rrr", "BP:nl", "HR:ok"), never a typist's initials.
+var examShorthand = wordsOf("nl ok neg pos rrr wnl nml lt rt bil am pm iv po pr sm mod lg fn ng tf vt hv od os ou ue le")
 
 // labValueAt: token k is an electrolyte's or a blood count's symbol with
 // its value after it ("K 6.8", "Na 118", "Mg 1.2"), a result and no
