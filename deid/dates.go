@@ -1012,12 +1012,11 @@ func (s *scan) monthListed(i int) bool {
 	if !abbr(i) {
 		return false
 	}
-	other := abbr
-	if n := s.next(i); n > 0 && (s.toks[n].punct(',') || s.eq(n, "and") || s.eq(n, "or")) && other(s.next(n)) {
+	if n := s.next(i); n > 0 && (s.toks[n].punct(',') || s.eq(n, "and") || s.eq(n, "or")) && abbr(s.next(n)) {
 		return true
 	}
 	p := s.sameLinePrev(i)
-	return p >= 0 && (s.toks[p].punct(',') || s.eq(p, "and") || s.eq(p, "or")) && other(s.sameLinePrev(p))
+	return p >= 0 && (s.toks[p].punct(',') || s.eq(p, "and") || s.eq(p, "or")) && abbr(s.sameLinePrev(p))
 }
 
 // loneMonthClosing: a capitalized month that names no person or act
@@ -1205,7 +1204,7 @@ func (s *scan) numDate(i int) (dateVal, int) {
 		!(bi+1 < len(s.toks) && s.toks[bi+1].punct('-'))) {
 		return v, -1 // "Tarina Fe 1/20", "Junel 1/35": a pill's strengths ("Ceftriaxone 1/20-1/27" is a course)
 	}
-	if n := s.next(bi); n > 0 && (s.eq(n, "of") || s.toks[n].is(lxUnitWord) && (a < b && b <= 12 || !s.inPreposition(n)) || s.eq(n, "tab") || s.eq(n, "tablet") ||
+	if n := s.next(bi); n > 0 && (s.eq(n, "of") || s.toks[n].is(lxUnitWord) && (fractionShape(a, b) || !s.inPreposition(n)) || s.eq(n, "tab") || s.eq(n, "tablet") ||
 		s.eq(n, "cup") || s.toks[n].punct('%') || s.eq(n, "strength") || s.eq(n, "dose") || s.eq(n, "doses") ||
 		s.eq(n, "normal") || b == 10 && s.eq(n, "pain")) {
 		return v, -1
@@ -1244,11 +1243,18 @@ func (s *scan) dayFirstWritten() bool {
 // datedBefore: the word before the bare date at i (past "on" or "since")
 // is an event's or a test's: "discharged 30/11", "ORIF 19/11".
 func (s *scan) datedBefore(i int) bool {
+	k := s.wordBeforeDate(i)
+	return k >= 0 && s.toks[k].letters() && (eventWords[s.lower(k)] || testWord(s.lower(k)))
+}
+
+// wordBeforeDate returns the token before the bare date at i on its line,
+// past an "on" or "since" ("discharged on 30/11"), or -1.
+func (s *scan) wordBeforeDate(i int) int {
 	k := s.sameLinePrev(i)
 	if k >= 0 && (s.eq(k, "on") || s.eq(k, "since")) {
 		k = s.sameLinePrev(k)
 	}
-	return k >= 0 && s.toks[k].letters() && (eventWords[s.lower(k)] || procedureWords[s.lower(k)] || datedTestAcronyms[s.lower(k)])
+	return k
 }
 
 // century expands a two-digit year to the most recent year not after the
@@ -1862,13 +1868,10 @@ func (s *scan) mdAfterEvent(i, end int, v dateVal) bool {
 	if v.m < v.d && (v.d == 2 || v.d == 3 || v.d == 4 || v.d == 8) {
 		return false
 	}
-	if n := s.next(end); n > 0 && s.toks[n].letters() && fractionUnits[s.lower(n)] && (fractionShape(v) || !s.inPreposition(n)) {
+	if n := s.next(end); n > 0 && s.toks[n].letters() && fractionUnits[s.lower(n)] && (fractionShape(v.m, v.d) || !s.inPreposition(n)) {
 		return false
 	}
-	k := s.sameLinePrev(i)
-	if k >= 0 && (s.eq(k, "on") || s.eq(k, "since")) {
-		k = s.sameLinePrev(k)
-	}
+	k := s.wordBeforeDate(i)
 	if k < 0 || !s.toks[k].letters() {
 		return false
 	}
@@ -1914,7 +1917,7 @@ func (s *scan) mdInParens(i, end int, v dateVal) bool {
 	w := s.lower(p)
 	switch {
 	case s.toks[p].letters():
-		return eventWords[w] || procedureWords[w] || datedTestAcronyms[w] || w == "day" || w == "eve" || w == "days" || w == "weeks" ||
+		return eventWords[w] || testWord(w) || w == "day" || w == "eve" || w == "days" || w == "weeks" ||
 			w == "today" || w == "tomorrow" || w == "yesterday"
 	case s.toks[p].digits():
 		return p >= 2 && s.toks[p-1].punct('#') && s.toks[p-2].letters() // "POD#1", "HD#2", "PPD#1"
@@ -1934,8 +1937,7 @@ var countWordsAfter = wordsOf("items hours days weeks months times sessions visi
 // word of a count or a measure after it ("Biopsy 12/4 cores", "CT 12/4
 // HU", "Chemo 5/1 schedule", "Transfusion 2/1 ratio").
 func (s *scan) testDatedAt(k, end int, v dateVal) bool {
-	w := s.lower(k)
-	if !procedureWords[w] && !datedTestAcronyms[w] || v.m <= v.d || v.d > 12 {
+	if !testWord(s.lower(k)) || v.m <= v.d || v.d > 12 {
 		return false
 	}
 	if k > 0 && s.toks[k-1].punct('/') && s.toks[k].gap == gapNone {
@@ -1944,6 +1946,9 @@ func (s *scan) testDatedAt(k, end int, v dateVal) bool {
 	n := s.next(end)
 	return n < 0 || !s.toks[n].letters() || !countedAfterTest[s.lower(n)]
 }
+
+// testWord: w names a test or a procedure a bare m/d after it dates.
+func testWord(w string) bool { return procedureWords[w] || datedTestAcronyms[w] }
 
 // datedTestAcronyms are procedures and tests written in capitals that a
 // bare m/d after dates ("ORIF 11/3", "TAVR 12/4"); paired readings written
@@ -1985,7 +1990,7 @@ func (s *scan) inPreposition(n int) bool {
 // fractionShape: a month/day that reads as a fraction of a dose or a
 // length, its first number below a second of twelve or less ("1/2 in the
 // morning", "3/4 in of packing"): "in" after it stays a unit's or a dose's.
-func fractionShape(v dateVal) bool { return v.m < v.d && v.d <= 12 }
+func fractionShape(m, d int) bool { return m < d && d <= 12 }
 
 // inchWords follow a length in inches.
 var inchWords = wordsOf("long wide deep diameter length width depth x by incision laceration cut wound lac tall high thick " +

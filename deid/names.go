@@ -429,8 +429,7 @@ func (s *scan) titleName(i int) bool {
 	// name's comma and before a wide gap ends that name; a word on no list
 	// of names after it is the next field's ("Gina Holt, RN   Bell: aware"
 	// and "Per handoff, RN Bishop notified" are people).
-	if i > 0 && s.toks[i-1].punct(',') && t.allUpper() && t.is(lxCredential) && s.wideGap(k) &&
-		nt.lex&(lxFirst|lxSur|lxFirstAmb|lxSurAmb) == 0 && nt.gaz&(gzFirst|gzSur|gzFirstAmb) == 0 {
+	if i > 0 && s.toks[i-1].punct(',') && t.allUpper() && t.is(lxCredential) && s.wideGap(k) && !s.anyNameList(k) {
 		return false
 	}
 	if nt.lex&(lxTitle|lxTitleClin|lxRelation|lxMonth|lxWeekday|lxState|lxCountry) != 0 && nt.lex&(lxFirst|lxSur) == 0 &&
@@ -1818,8 +1817,7 @@ func (s *scan) credentialName(i int) bool {
 	if p < 0 || s.toks[i].gap == gapLine || !s.toks[p].capWord() {
 		return false
 	}
-	if n := i + 1; n < len(s.toks) && s.toks[n].punct(':') && s.toks[n].gap == gapNone && s.toks[p].lex&(lxFirst|lxSur) == 0 &&
-		s.toks[p].gaz&(gzFirst|gzSur) == 0 {
+	if n := i + 1; n < len(s.toks) && s.toks[n].punct(':') && s.toks[n].gap == gapNone && !s.anyNameList(p) {
 		return false // "Supervising MD: Dr. Lirette": a label, not a name and its credential
 	}
 	// "D. PEEBLES RN": a surname in capitals after an initial.
@@ -1843,9 +1841,14 @@ func (s *scan) credentialName(i int) bool {
 // right after it and a value after that on the line ("Anesthesia: MAC").
 func (s *scan) labelWord(k int) bool {
 	n := k + 1
+	return n+1 < len(s.toks) && s.toks[n].punct(':') && s.toks[n].gap == gapNone && s.toks[n+1].gap == gapSpace && !s.anyNameList(k)
+}
+
+// anyNameList: token k is on a list of given names or surnames, even as a
+// word that is also a name ("Bell", "Hope").
+func (s *scan) anyNameList(k int) bool {
 	t := &s.toks[k]
-	return n+1 < len(s.toks) && s.toks[n].punct(':') && s.toks[n].gap == gapNone && s.toks[n+1].gap == gapSpace &&
-		t.lex&(lxFirst|lxSur|lxFirstAmb|lxSurAmb) == 0 && t.gaz&(gzFirst|gzSur|gzFirstAmb) == 0
+	return t.lex&(lxFirst|lxSur|lxFirstAmb|lxSurAmb) != 0 || t.gaz&(gzFirst|gzSur|gzFirstAmb) != 0
 }
 
 // speakerTags finds dialogue speaker tags at line starts ("Maria Lopez:",
@@ -2019,7 +2022,7 @@ func (s *scan) staffInitials() {
 		// or a wide gap on the line ("T: 07/15/2024 12:02  JA/dlr").
 		if sep := s.toks[i+1]; t.n() >= 2 && t.n() <= 4 && t.allUpper() && (sep.punct('/') || sep.punct(':')) && sep.gap == gapNone &&
 			s.toks[i+2].gap == gapNone && s.toks[i+2].letters() && !s.toks[i+2].upper() && s.toks[i+2].n() >= 2 &&
-			s.toks[i+2].n() <= 3 && s.initialsPlace(i, sep.punct(':')) && t.lex&(lxMedical|lxCredential|lxUnitWord|lxCue) == 0 &&
+			s.toks[i+2].n() <= 3 && s.initialsPlace(i) && t.lex&(lxMedical|lxCredential|lxUnitWord|lxCue) == 0 &&
 			s.toks[i+2].lex&(lxMedical|lxUnitWord) == 0 && !s.tokIn(unitAcronymSet, i) && !examShorthand[s.lower(i+2)] &&
 			(sep.punct('/') || !s.englishTok(i+2)) {
 			stamp := func(n int) bool {
@@ -2057,11 +2060,11 @@ func (s *scan) staffInitials() {
 }
 
 // initialsPlace: where the author's and typist's initials at i stand: a
-// line's start (with a colon only before the stamps: "BP:nl" alone is a
-// finding), or after a wide gap that follows a sentence's end, a number
+// line's start (staffInitials wants the stamps after a colon there: "BP:nl"
+// alone is a finding), or after a wide gap that follows a sentence's end, a number
 // of the stamps or job, or a credential ("Electronically signed.  MBH/kd",
 // "12:02  JA/dlr", "Carol Wu, MD  CW:jlp"; not "Vitals stable  BP:nl").
-func (s *scan) initialsPlace(i int, colon bool) bool {
+func (s *scan) initialsPlace(i int) bool {
 	if s.lineStart(i) {
 		return true
 	}
