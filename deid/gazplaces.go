@@ -296,7 +296,7 @@ func (s *scan) gazPlaceAt(i int) bool {
 		// "the oxford office" (not "the mobile clinic").
 		siteName := s.siteAfterDet(i, end) && (end > i || t.lex&(lxCommon|lxFirst|lxSur) == 0 && t.gaz&gzWord == 0) ||
 			s.policeAfter(i, end)
-		if !(s.placeVerbBefore(i) && s.strictEnd(end)) && !phrase && !siteName && !answer && !s.keeperInBefore(i, end) {
+		if !(s.placeVerbBefore(i) && (s.strictEnd(end) || s.phraseOfStayAfter(i, end))) && !phrase && !siteName && !answer && !s.keeperInBefore(i, end) {
 			flags &^= lxCity
 		}
 		if !s.careBefore(i) && !(s.wentBefore(i) && !s.goingToBefore(i) && s.timeOrEndAfter(end)) && !s.careAfter(end) && !answer {
@@ -1037,6 +1037,26 @@ func (s *scan) strictEnd(e int) bool {
 	return false
 }
 
+// phraseOfStayAfter: after a city spelled like another thing but like no
+// English word ("glasgow", "leeds", "dublin": a scale, a team, a
+// criterion), a phrase of time, purpose or company goes on from the verb
+// of living or moving before it: "he went to glasgow for two years",
+// "moved to dublin in may", "lived in leeds with her aunt". An English
+// word stays one ("went to temple for the holidays").
+func (s *scan) phraseOfStayAfter(i, end int) bool {
+	if end != i {
+		return false
+	}
+	if _, eng := englishWords()[s.lower(i)]; eng {
+		return false
+	}
+	switch s.nextWordAt(end) {
+	case "for", "in", "with", "as", "during", "after", "before", "back", "because", "to", "then", "again", "once", "twice":
+		return true
+	}
+	return false
+}
+
 // afterSentenceEnd: token i opens a sentence.
 func (s *scan) afterSentenceEnd(i int) bool {
 	p := s.sameLinePrev(i)
@@ -1062,7 +1082,7 @@ var hospitalWords = map[string]bool{"hospital": true, "hospitals": true, "health
 	"medical": true, "center": true, "centre": true, "memorial": true, "regional": true, "general": true,
 	"methodist": true, "baptist": true, "lutheran": true, "presbyterian": true, "episcopal": true, "adventist": true,
 	"catholic": true, "community": true, "children's": true, "childrens": true, "clinic": true, "clinics": true,
-	"system": true, "university": true, "infirmary": true, "rehab": true, "rehabilitation": true,
+	"system": true, "university": true, "uni": true, "infirmary": true, "rehab": true, "rehabilitation": true,
 	"elementary": true, "middle": true, "high": true, "school": true, "academy": true, "college": true,
 	"church": true, "basilica": true, "cathedral": true, "chapel": true, "parish": true, "dentistry": true,
 	"pharmacy": true, "drug": true, "med": true, "apartments": true, "apts": true}

@@ -533,7 +533,7 @@ func (s *scan) unlistedWords(st, end int) bool {
 }
 
 var facilityWords = map[string]bool{"school": true, "preschool": true, "elementary": true, "academy": true,
-	"college": true, "university": true, "church": true, "hospital": true, "clinic": true, "daycare": true,
+	"college": true, "university": true, "uni": true, "church": true, "hospital": true, "clinic": true, "daycare": true,
 	"apartments": true, "manor": true, "shelter": true, "prison": true, "jail": true, "library": true,
 	"nursing": true, "rehabilitation": true, "hospice": true, "pharmacy": true, "center": true, "centre": true,
 	"practice": true, "associates": true, "healthcare": true, "health": true, "infirmary": true, "sanitarium": true,

@@ -1292,3 +1292,20 @@ func TestPracticeNamesBeforeMedical(t *testing.T) {
 		{"kinds of practice stay", "Primary Medical Group visits. The Academic Medical Group meets monthly.", nil},
 	})
 }
+
+// TestCityLikeAScaleAfterAMove: a city that also names a scale or a team
+// and is no English word ("glasgow") is the place after a verb of living or
+// moving when a phrase of time, purpose or company follows, not only at the
+// clause's end; a British "uni" after a town is its university; the scale
+// and an English word stay. Written for this test.
+func TestCityLikeAScaleAfterAMove(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"a time after", "he went to glasgow for two years", locs("glasgow")},
+		{"company after", "she moved to glasgow with her sister", locs("glasgow")},
+		{"the scale", "gcs fifteen on the glasgow coma scale for two days", nil},
+		{"a uni", "she went to stirling uni and then moved back", locs("stirling uni")},
+		{"a knee", "he had a uni knee done last year", nil},
+	})
+}
