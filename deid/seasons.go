@@ -235,15 +235,15 @@ func (s *scan) whenAnsweredAfterDate(i int) bool {
 // personHoliday: a holiday named after a person, with its "day" or
 // "weekend", as the time of something ("on martin luther king day", "over
 // martin luther king weekend"): a date, where a preposition of time comes
-// before it or it is capitalized (the name rules read "Seen on Martin
-// Luther King Jr. Day" first: still missed); a schedule's closing days
+// before it or it is capitalized, over the person's name read in the same
+// words ("Seen on Martin Luther King Jr. Day"); a schedule's closing days
 // stay ("Clinic closed Martin Luther King Day").
 func (s *scan) personHoliday(i int) bool {
 	e := s.holidayAt(i)
 	if e < 0 || !(s.eq(e, "day") || s.eq(e, "weekend")) || !s.timePrepBefore(i) && !s.toks[i].upper() || s.scheduleLine(i) {
 		return false
 	}
-	s.addTok(i, s.yearAfter(e), Date, prShape)
+	s.addTok(i, s.yearAfter(e), Date, prCue)
 	return true
 }
 

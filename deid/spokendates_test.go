@@ -23,6 +23,12 @@ func TestSpokenDatesInDialogue(t *testing.T) {
 		{"counted, not dated, stays", "patient: her first april fools joke, the second august meeting", nil},
 		{"a holiday named after a person, in lower case", "patient: it started on martin luther king day, over mlk day weekend maybe",
 			typed(deid.Date, "martin luther king day", "mlk day weekend")},
+		// Capitalized, the person's name read in the same words gave way
+		// to nothing (a public figure's name is dropped, and the date with
+		// it); a schedule's closing day stays.
+		{"a holiday named after a person, capitalized", "Seen on Martin Luther King Jr. Day for cough. Fell over Martin Luther King weekend.",
+			typed(deid.Date, "Martin Luther King Jr. Day", "Martin Luther King weekend")},
+		{"a schedule's holiday stays", "Clinic closed Martin Luther King Day.", nil},
 		{"days weighed after a spoken date", "patient: january tenth? tenth or eleventh. on june fifth, maybe sixth",
 			typed(deid.Date, "january tenth", "tenth", "eleventh", "june fifth", "sixth")},
 		{"an ordinal of a thing after a date stays", "patient: june fifth or sixth grade, march third or fourth time", typed(deid.Date, "june fifth", "march third")},
