@@ -4924,7 +4924,10 @@ func (s *scan) answerPlaces() {
 		if a >= len(s.toks) || !s.turnStart(a) {
 			continue
 		}
-		for a < len(s.toks) && s.toks[a].letters() && answerFillers[s.lower(a)] && (a == e || s.toks[a].gap != gapLine) {
+		for a < len(s.toks) && s.toks[a].letters() && (answerFillers[s.lower(a)] || s.pronounContraction(a)) && (a == e || s.toks[a].gap != gapLine) {
+			if s.pronounContraction(a) {
+				a += 2 // "we're in a duplex": the pronoun and its verb
+			}
 			a = s.next(a)
 			if a < 0 {
 				break
@@ -4955,6 +4958,14 @@ func (s *scan) answerPlaces() {
 		s.addTok(a, end, Location, prCue)
 		k = end
 	}
+}
+
+// pronounContraction: token i is a subject pronoun with its verb run on
+// after an apostrophe ("we're", "i'm", "they've"), as a tokenizer splits
+// it.
+func (s *scan) pronounContraction(i int) bool {
+	return subjectPronouns[s.lower(i)] && i+2 < len(s.toks) && s.toks[i+1].punct('\'') && s.toks[i+1].gap == gapNone &&
+		s.toks[i+2].gap == gapNone && s.toks[i+2].letters()
 }
 
 // livingWords ask or say where a person lives.

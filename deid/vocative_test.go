@@ -145,6 +145,10 @@ func TestLowerCasePlacesInSpeech(t *testing.T) {
 		{"answer", "ortho pa: where do you live\npatient: round rock just north of austin\northo pa: ok",
 			[]found{{"round rock", deid.Location}, {"austin", deid.Location}}},
 		{"answer is a clause", "doctor: and where do you live now\npatient: i live with my daughter", nil},
+		// The pronoun of a contraction opening the answer is no place
+		// ("we're" had been read as one).
+		{"a contraction opens the answer", "doctor: where do you live now\npatient: we're over in pine ridge\ndoctor: where are you living\npatient: i'm in a home",
+			[]found{{"pine ridge", deid.Location}}},
 		{"lead word", "patient: twenty years out of fort polk", []found{{"fort polk", deid.Location}}},
 		{"lake", "patient: walking the dog near lake merritt", []found{{"lake merritt", deid.Location}}},
 		{"port word stays", "nurse: flush it at port access", nil},
