@@ -1501,12 +1501,16 @@ func (s *scan) acronymCampus(i int) bool {
 	if !t.letters() || t.n() < 2 || t.n() > 5 || t.lex&(lxMedical|lxCredential|lxTitle|lxTitleClin|lxUnitWord) != 0 || s.tokIn(unitAcronymSet, i) && !s.eq(i, "va") {
 		return false // "in the ED Austin came with her"; "VA Boston" is one
 	}
-	if _, ok := s.placeAfterPrep(i); !ok {
+	prep, ok := s.placeAfterPrep(i)
+	if !ok {
 		return false
 	}
 	n := s.next(i)
+	// "seen by Dr. Ruiz at KU MedWest": a campus or a system's brand in
+	// camel case, on no list, after "at" or "from".
+	camel := n > 0 && (prep == "at" || prep == "from") && s.toks[n].gap == gapSpace && s.camelWord(n)
 	if n < 0 || s.toks[n].gap != gapSpace || !s.toks[n].capWord() || s.toks[n].allUpper() ||
-		s.toks[n].gaz&(gzCity|gzTown) == 0 && s.toks[n].lex&lxCity == 0 {
+		s.toks[n].gaz&(gzCity|gzTown) == 0 && s.toks[n].lex&lxCity == 0 && !camel {
 		return false
 	}
 	if m := s.next(n); m > 0 && s.toks[m].gap == gapSpace && s.toks[m].capWord() && s.toks[m].lex&(lxSur|lxSurAmb) != 0 {
@@ -1751,6 +1755,22 @@ func (s *scan) facAcroBeside(i int) bool {
 		if c := s.next(n); c > 0 && s.toks[c].capWord() && (s.toks[c].lex&(lxCity|lxPhraseHead) != 0 || s.toks[c].gaz&gzCity != 0) &&
 			s.toks[c].lex&(lxState|lxCountry) == 0 {
 			return true // "UMC, Las Vegas"
+		}
+	}
+	return false
+}
+
+// camelWord: token n is one word on no list written in camel case, a
+// lower-case letter then a capital inside it ("MedWest", "BayCare").
+func (s *scan) camelWord(n int) bool {
+	t := &s.toks[n]
+	if !t.letters() || !t.upper() || t.allUpper() || t.n() < 5 || t.lex != 0 {
+		return false
+	}
+	w := s.str(n)
+	for k := 2; k < len(w)-1; k++ {
+		if isUpperASCII(w[k]) && w[k-1] >= 'a' && w[k-1] <= 'z' {
+			return true
 		}
 	}
 	return false
