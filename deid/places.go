@@ -1104,6 +1104,9 @@ func (s *scan) atPlace(i int) bool {
 	if k < 0 || s.toks[k].gap != gapSpace {
 		return false
 	}
+	if s.sideSiteAt(k) {
+		return true
+	}
 	end := -1
 	for j := k; j > 0 && j < k+5; j = s.next(j) {
 		if s.toks[j].punct('.') && j == end+1 && s.toks[j].gap == gapNone && (s.eq(end, "st") || s.eq(end, "mt") || s.eq(end, "ft")) {
@@ -1129,6 +1132,34 @@ func (s *scan) atPlace(i int) bool {
 		return false // "at Tom's": a person, found by the name matchers
 	}
 	s.addTok(k, end, Location, prShape)
+	return true
+}
+
+// sideSiteAt: two or three capitalized words after "at" that end in a
+// side of a compass, the first no given name: a school, a campus or a
+// site named by its side of a district ("taught at Blue Valley North",
+// "at Lake Forest West"), which the name rules read as a person ("Valley
+// North"); "at Kanye West" stays a person's.
+func (s *scan) sideSiteAt(k int) bool {
+	t := &s.toks[k]
+	if !t.capWord() || t.allUpper() || t.lex&(lxFirst|lxFirstAmb|lxTitle|lxTitleClin|lxMonth|lxWeekday) != 0 || t.gaz&(gzFirst|gzFirstAmb) != 0 {
+		return false
+	}
+	end := k
+	for n := 0; n < 3; n++ {
+		j := s.next(end)
+		if j < 0 || s.toks[j].gap != gapSpace || !s.toks[j].capWord() || s.toks[j].allUpper() {
+			return false
+		}
+		end = j
+		if sideDirections[s.lower(j)] {
+			break
+		}
+	}
+	if !sideDirections[s.lower(end)] || end == k {
+		return false
+	}
+	s.addTok(k, s.facilityWordsAfter(end), Location, prCue)
 	return true
 }
 
