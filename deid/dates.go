@@ -1586,7 +1586,9 @@ func (s *scan) dayFirst(i int) (dateVal, int) {
 	v.layout, v.d, v.m, v.hasD, v.ord, v.spoken, v.abbr = dlDayMonthY, d, m, true, ord, spoken, abbr
 	v.pad = s.zeroLed(e)
 	end := k
-	if k+1 < len(s.toks) && s.toks[k+1].punct('.') && s.toks[k+1].gap == gapNone {
+	// An abbreviation's dot ("4 Nov. 2024"); after a month written out
+	// the dot ends the sentence ("on 3 March. She is well").
+	if abbr && k+1 < len(s.toks) && s.toks[k+1].punct('.') && s.toks[k+1].gap == gapNone {
 		v.dot = true
 		end = k + 1
 	}

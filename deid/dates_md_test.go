@@ -155,3 +155,15 @@ func TestBrandPossessives(t *testing.T) {
 		})
 	}
 }
+
+// TestSentenceDotAfterADayFirstDate: the dot after a month written out
+// ends the sentence and stays outside the date ("on 3 March. She ..." had
+// lost it to the span, and the redacted text ran two sentences together);
+// an abbreviation keeps its dot. Written for this test.
+func TestSentenceDotAfterADayFirstDate(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"a month written out", "Reviewed in clinic on 3rd November. She lives alone.", typed(deid.Date, "3rd November")},
+		{"an abbreviation", "Reviewed in clinic on 3 Nov. 2024 and discharged.", typed(deid.Date, "3 Nov. 2024")},
+	})
+}
