@@ -1303,11 +1303,13 @@ func (s *scan) lowerFacilityAt(i int) bool {
 	w := s.lower(i)
 	// A kind of care between the name and the facility word: "kellogg eye
 	// center", "mayo heart clinic", "dana cancer institute".
-	if careKinds[s.lower(p)] {
-		if q := s.sameLinePrev(p); q >= 0 && s.toks[q].letters() && !s.toks[q].upper() && s.toks[p].gap == gapSpace &&
-			!careKinds[s.lower(q)] {
-			p = q
+	// Over two kinds too: "the adult day center".
+	for n := 0; n < 2 && careKinds[s.lower(p)]; n++ {
+		q := s.sameLinePrev(p)
+		if q < 0 || !s.toks[q].letters() || s.toks[q].upper() || s.toks[p].gap != gapSpace {
+			break
 		}
+		p = q
 	}
 	pt := &s.toks[p]
 	// The name word: a name or place of the gazetteer or the lists, or a
@@ -1406,7 +1408,10 @@ var careKinds = map[string]bool{"eye": true, "heart": true, "cancer": true, "kid
 	"diagnostic": true, "endoscopy": true, "fertility": true, "birth": true, "burn": true, "trauma": true, "stroke": true,
 	"transplant": true, "hearing": true, "dental": true, "vision": true, "medical": true, "health": true,
 	// Residences and centres of everyday care: "the maplewood senior center", "the willow creek nursing center".
-	"senior": true, "nursing": true, "urgent": true, "retirement": true}
+	"senior": true, "nursing": true, "urgent": true, "retirement": true,
+	// "the day centre", "the adult day center", "the community center": a
+	// kind, unless a name comes before it ("kellogg day center").
+	"day": true, "adult": true, "community": true, "youth": true, "wellness": true}
 
 // careVerbs before at/to/from make what follows a place of care.
 var careVerbs = map[string]bool{"seen": true, "transferred": true, "admitted": true, "admit": true, "followed": true,

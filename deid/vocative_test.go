@@ -55,6 +55,8 @@ func TestNicknamesInitialsAndCareCenters(t *testing.T) {
 		{"care center", "relative: the one at the kellogg eye center", []found{{"kellogg eye center", deid.Location}}},
 		{"generic center stays", "doctor: the regional cancer center called", nil},
 		{"senior center", "daughter: the maplewood senior center on church road", []found{{"maplewood senior center", deid.Location}, {"church road", deid.Location}}},
+		{"a day centre named", "daughter: he goes to kellogg day center on tuesdays", locs("kellogg day center")},
+		{"a kind of centre stays", "She attends the day centre twice weekly. He goes to the adult day center and the community center.", nil},
 		{"generic senior and nursing centers stay", "patient: i go to the senior center on tuesdays, the nursing center called, the local senior center has lunch", nil},
 	})
 }
