@@ -76,6 +76,12 @@ func TestTheGenericHospital(t *testing.T) {
 		{"a train line", "patient: i take the jubilee then the northern for two stops", nil},
 		{"a film", "patient: i fell asleep in the western on telly last night", nil},
 		{"a specialty", "patient: my gp referred me to the general and then to the colorectal lot", nil},
+		// A clinician speaking or care said on the line (or the line
+		// before) is hospital talk enough: no "hospital" was said.
+		{"a nurse asks which", "nurse: were you at the general or the civic", locs("general", "civic")},
+		{"care on the line before", "doctor: and where were you seen\npatient: the royal victoria yeah, then the mater for the mental health bit",
+			locs("royal victoria", "mater")},
+		{"a film with a clinician speaking", "doctor: so you dozed off in the western on telly", nil},
 	})
 }
 

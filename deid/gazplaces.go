@@ -69,7 +69,7 @@ func (s *scan) gazPhraseAt(i int, f uint64) (int, uint64) {
 func (s *scan) placeAfterPrep(i int) (string, bool) {
 	p := s.sameLinePrev(i)
 	if p >= 0 && s.eq(p, "the") && (s.toks[i].upper() || s.toks[i].gaz&gzPhraseHead != 0 && s.facilityPhraseAt(i) ||
-		s.toks[i].gaz&gzFacHead != 0 && s.hospitalPlaceBefore(p) && s.hospitalEndsAfter(i)) {
+		s.toks[i].gaz&gzFacHead != 0 && s.hospitalPlaceBefore(p, false) && s.hospitalEndsAfter(i)) {
 		// "in The Woodlands", "over at the mount sinai", "sent me to the
 		// rockyview", "delivered at the rotunda": a hospital's head, said
 		// with "the" as British and Irish speakers do, where the words
@@ -685,7 +685,7 @@ func (s *scan) theGenericHospital(i int) bool {
 	if p >= 0 && s.toks[p].letters() && hospitalModifiers[s.lower(p)] && !s.eq(p, s.lower(i)) {
 		st, p = p, s.sameLinePrev(p)
 	}
-	if p < 0 || !s.eq(p, "the") || !s.hospitalPlaceBefore(p) {
+	if p < 0 || !s.eq(p, "the") || !s.hospitalPlaceBefore(p, strongGenericHospitals[s.lower(i)]) {
 		return false
 	}
 	return s.hospitalClauseAfter(st, s.facilityWordsAfter(i))
@@ -721,7 +721,7 @@ func (s *scan) royalHospital(i int) bool {
 	}
 	p := s.sameLinePrev(i)
 	switch {
-	case p >= 0 && s.eq(p, "the") && s.hospitalPlaceBefore(p):
+	case p >= 0 && s.eq(p, "the") && s.hospitalPlaceBefore(p, true):
 	case p >= 0 && (s.eq(p, "to") || s.eq(p, "at") || s.eq(p, "from") || s.eq(p, "in")) && (stayVerbs[s.prevWordAt(p, 1)] ||
 		carriedObjects[s.prevWordAt(p, 1)] && (stayVerbs[s.prevWordAt(p, 2)] || s.prevWordAt(p, 2) == "took" || s.prevWordAt(p, 2) == "flew")):
 	case s.turnStart(i) && s.placeQuestionBefore(i) && s.hospitalWordNear(i):
@@ -757,9 +757,10 @@ func (s *scan) nameOrTown(k int) bool {
 // before ("kept you in at the", "admitted to the", "transferred from the"),
 // or a preposition of place, "or" or a turn's start with a word of
 // hospitals on the line or the line before ("which hospital" / "the
-// general, in february"); never where anaesthesia is spoken of ("under
-// the general", "the regional block").
-func (s *scan) hospitalPlaceBefore(p int) bool {
+// general, in february"), or, with careToo, a word of a visit's care
+// (careTalk: "nurse: were you at the general or the civic"); never where
+// anaesthesia is spoken of ("under the general", "the regional block").
+func (s *scan) hospitalPlaceBefore(p int, careToo bool) bool {
 	if s.anaesthesiaNear(p) {
 		return false
 	}
@@ -776,7 +777,7 @@ func (s *scan) hospitalPlaceBefore(p int) bool {
 	default:
 		return false
 	}
-	return s.hospitalWordNear(p)
+	return s.hospitalWordNear(p) || careToo && s.wordNear(p, func(w string) bool { return careTalk[w] })
 }
 
 // stayVerbs say someone was kept, seen or moved as a patient.
@@ -789,6 +790,21 @@ var stayVerbs = map[string]bool{"admitted": true, "readmitted": true, "kept": tr
 var hospitalTalk = map[string]bool{"hospital": true, "hospitals": true, "ward": true, "admitted": true, "admission": true,
 	"a&e": true, "emergency": true, "er": true, "casualty": true, "inpatient": true,
 	"discharged": true, "transferred": true, "stay": true, "kept": true}
+
+// careTalk are the words of a visit's care and its clinicians ("nurse:
+// were you at the general or the civic", "seen at the royal"): enough for
+// the words that name a hospital alone more often than anything else
+// (strongGenericHospitals), not for a side of the compass ("the western"
+// is also a film, "the northern" a train line). A referral is left out: a
+// specialty is referred to as often ("referred me to the general and then
+// to the colorectal lot").
+var careTalk = map[string]bool{"nurse": true, "doctor": true, "paramedic": true, "consultant": true, "registrar": true,
+	"clinic": true, "scan": true, "seen": true, "bed": true, "waited": true, "appointment": true, "operation": true,
+	"biopsy": true, "x-ray": true, "ambulance": true}
+
+// strongGenericHospitals name a hospital alone more often than anything
+// else after "the" where a place goes.
+var strongGenericHospitals = wordsOf("general royal mater civic regional infirmary")
 
 // hospitalWordNear: a word of hospitalTalk on token p's line or the line
 // before it.
