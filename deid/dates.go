@@ -2084,6 +2084,122 @@ var foreignMonths = map[string]bool{"enero": true, "febrero": true, "marzo": tru
 	"novembre": true, "décembre": true, "decembre": true, "gennaio": true, "febbraio": true, "aprile": true,
 	"maggio": true, "giugno": true, "luglio": true, "settembre": true, "ottobre": true, "dicembre": true}
 
+// spokenSpanishDate: a date said in Spanish, in a transcript's lower case:
+// a day in words, "de" and a month ("treinta de julio", "el cinco de mayo
+// de mil novecientos sesenta"), a month and a day in words ("julio treinta
+// cincuenta y ocho", the year said in two words after it), a month after
+// an English ordinal and "of" ("the fifteenth of agosto") or after a
+// preposition of time ("in diciembre"). i is a day word or a month.
+func (s *scan) spokenSpanishDate(i int) bool {
+	w := s.lower(i)
+	if spanishDays[w] {
+		// "treinta de julio", "primero de mayo".
+		d := s.next(i)
+		m := s.next(d)
+		if d < 0 || m < 0 || !s.eq(d, "de") || !s.spanishMonthAt(m) {
+			return false
+		}
+		st := i
+		// "veinte y uno de marzo": the day's first word.
+		if y := s.sameLinePrev(i); y >= 0 && s.eq(y, "y") {
+			if t := s.sameLinePrev(y); t >= 0 && (s.eq(t, "veinte") || s.eq(t, "treinta")) {
+				st = t
+			}
+		}
+		s.addTok(st, s.spanishYearAfter(m, true), Date, prCue)
+		return true
+	}
+	if !s.spanishMonthAt(i) {
+		return false
+	}
+	// "julio treinta", "agosto quince de dos mil diez".
+	if d := s.next(i); d > 0 && s.toks[d].gap == gapSpace && s.toks[d].letters() && spanishDays[s.lower(d)] {
+		end := d
+		// "veinte y uno", "treinta y uno": the day's second word.
+		if y := s.next(d); y > 0 && s.eq(y, "y") && s.next(y) > 0 && spanishDays[s.lower(s.next(y))] && (s.eq(d, "veinte") || s.eq(d, "treinta")) {
+			end = s.next(y)
+		}
+		s.addTok(i, s.spanishYearAfter(end, true), Date, prCue)
+		return true
+	}
+	// "the fifteenth of agosto", "in diciembre", "en marzo".
+	p := s.sameLinePrev(i)
+	if p < 0 || !s.toks[p].letters() {
+		return false
+	}
+	st := i
+	switch pw := s.lower(p); {
+	case pw == "of" || pw == "de":
+		q := s.sameLinePrev(p)
+		if q < 0 || !s.toks[q].letters() || !s.toks[q].is(lxOrdWord) && !spanishDays[s.lower(q)] {
+			return false
+		}
+		st = q
+		if r := s.sameLinePrev(q); r >= 0 && s.eq(r, "the") {
+			st = r
+		}
+	case pw == "in" || pw == "en" || pw == "since" || pw == "desde" || pw == "until" || pw == "hasta" || pw == "last" || pw == "next":
+	default:
+		return false
+	}
+	s.addTok(st, s.spanishYearAfter(i, true), Date, prCue)
+	return true
+}
+
+// spanishMonthAt: token m is a Spanish or Portuguese month no English word
+// spells ("mayo", "julio", not "mai" or "mars").
+func (s *scan) spanishMonthAt(m int) bool {
+	if !s.toks[m].letters() || !foreignMonths[s.lowerAny(m)] {
+		return false
+	}
+	switch s.lowerAny(m) {
+	case "mai", "mars", "marco":
+		return false
+	}
+	return true
+}
+
+// spanishYearAfter returns the last token of a year said after the month
+// (or the day) at m, or m: "de mil novecientos cincuenta y ocho", "del dos
+// mil diez", "de 1958", and, with bare, "cincuenta y ocho" said right
+// after it.
+func (s *scan) spanishYearAfter(m int, bare bool) int {
+	k := s.next(m)
+	if k < 0 || s.toks[k].gap == gapLine {
+		return m
+	}
+	if s.eq(k, "de") || s.eq(k, "del") {
+		k = s.next(k)
+		if k > 0 && s.toks[k].digits() && s.toks[k].n() == 4 {
+			return k
+		}
+	} else if !bare {
+		return m
+	}
+	end := m
+	for n := 0; k > 0 && n < 7 && s.toks[k].gap == gapSpace && s.toks[k].letters() && (spanishYearWords[s.lower(k)] || spanishDays[s.lower(k)] || s.eq(k, "y") && end > m); n++ {
+		if !s.eq(k, "y") {
+			end = k
+		}
+		k = s.next(k)
+	}
+	if end > m && !s.eq(end, "mil") && (s.eq(s.next(m), "de") || s.eq(s.next(m), "del") || spanishYearWords[s.lower(s.next(m))]) {
+		return end
+	}
+	return m
+}
+
+// spanishDays are the days of a month said in Spanish.
+var spanishDays = wordsOf("primero uno dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince " +
+	"dieciseis dieciséis diecisiete dieciocho diecinueve veinte veintiuno veintidos veintidós veintitres veintitrés " +
+	"veinticuatro veinticinco veintiseis veintiséis veintisiete veintiocho veintinueve treinta")
+
+// spanishYearWords say a year in Spanish ("mil novecientos cincuenta y
+// ocho", "dos mil diez", "cincuenta y ocho").
+var spanishYearWords = wordsOf("mil novecientos ochocientos dos cuarenta cincuenta sesenta setenta ochenta noventa " +
+	"veinte treinta diez once doce trece catorce quince dieciseis dieciséis diecisiete dieciocho diecinueve " +
+	"uno un tres cuatro cinco seis siete ocho nueve")
+
 // romanMonths are the months in Roman numerals.
 var romanMonths = map[string]int{"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9,
 	"X": 10, "XI": 11, "XII": 12}

@@ -78,6 +78,13 @@ func (s *scan) wordAt(i int) {
 	if sp && !up && neighbourhoodHeads[lw] && s.neighbourhoodBefore(i) {
 		return
 	}
+	// Dates said in Spanish, as interpreters and patients say them
+	// ("treinta de julio", "julio treinta cincuenta y ocho", "in
+	// diciembre", "the fifteenth of agosto"), before the fast path: "once"
+	// and "dos" are words of no rule below.
+	if !up && tn >= 3 && (spanishDays[lw] || foreignMonths[lw]) && s.spokenSpanishDate(i) {
+		return
+	}
 	// Before the fast path: "civic" and "mater" are words of no rule below.
 	if tn >= 5 && tn <= 9 && i > 2 && (s.eq(i-1, "the") || s.eq(i-2, "the")) && genericHospitals[lw] && s.theGenericHospital(i) {
 		return
