@@ -1781,6 +1781,56 @@ func (s *scan) facAcroBeside(i int) bool {
 	return false
 }
 
+// lowerSchoolName: a school named in lower case by up to three words
+// before its kind, after a preposition of place ("at red lake middle
+// school", "kindergarten at little acorns preschool", "from oak grove high
+// school"): the words name it, whatever lists they are on. A kind, an age,
+// a quality or an owner before the kind names none ("at the local high
+// school", "my old middle school", "went to medical school", "summer
+// school"). i is the school word.
+func (s *scan) lowerSchoolName(i int) bool {
+	k := s.sameLinePrev(i)
+	for n := 0; n < 2 && k >= 0 && s.toks[k].letters() && schoolKinds[s.lower(k)]; n++ {
+		k = s.sameLinePrev(k)
+	}
+	end, st := k, -1
+	for n := 0; n < 3 && k >= 0 && s.toks[k].letters() && !s.toks[k].upper() && s.toks[k].gap == gapSpace; n++ {
+		w := s.lower(k)
+		if wordMakers[w] || functionWords[w] || genericSchoolWords[w] || schoolKinds[w] || s.toks[k].is(lxDigitWord|lxOrdWord|lxTeenWord|lxTensWord|lxMedical) {
+			break
+		}
+		st = k
+		k = s.sameLinePrev(k)
+	}
+	if st < 0 || k < 0 {
+		return false
+	}
+	switch s.lower(k) {
+	case "at", "to", "from", "attends", "attended", "attending":
+	default:
+		return false
+	}
+	// One English word names a kind ("swim school", "bible school",
+	// "cyber charter school"), unless it is a town's or a person's name
+	// too.
+	if st == end && s.englishTok(st) && s.toks[st].gaz&(gzCity|gzTown) == 0 && s.toks[st].lex&(lxCity|lxFirst) == 0 {
+		return false
+	}
+	s.addTok(st, i, Location, prShape)
+	return true
+}
+
+// schoolHeads end a school's name; schoolKinds stand between its name and
+// its head ("middle school", "tribal school", "junior high").
+var (
+	schoolHeads        = wordsOf("school elementary academy preschool montessori")
+	schoolKinds        = wordsOf("middle high elementary primary junior senior tribal charter intermediate grade grammar prep preparatory day secondary")
+	genericSchoolWords = wordsOf("local nearby old new same public private catholic christian alternative boarding special " +
+		"other different previous current regular summer night sunday driving nursing law grad graduate dental vet beauty trade " +
+		"flight art music dance language cooking medical business online cyber home virtual first last next " +
+		"this that district county city state")
+)
+
 // camelWord: token n is one word on no list written in camel case, a
 // lower-case letter then a capital inside it ("MedWest", "BayCare").
 func (s *scan) camelWord(n int) bool {

@@ -1315,3 +1315,19 @@ func TestCityLikeAScaleAfterAMove(t *testing.T) {
 		{"a knee", "he had a uni knee done last year", nil},
 	})
 }
+
+// TestLowerCaseSchoolNames: a school named in lower case by up to three
+// words before its kind, after a preposition of place, is a place whatever
+// lists its words are on; a kind, an age or an owner before the kind, or
+// one English word that is no town ("swim school"), names none. Written
+// for this test.
+func TestLowerCaseSchoolNames(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"two words and the kind", "mom: seventh grade, at red lake middle school, his grandma watches him", locs("red lake middle school")},
+		{"a preschool", "mom: kindergarten at happy acorns preschool", locs("happy acorns preschool")},
+		{"kinds of school stay", "patient: picked her up from swim school, he goes to bible school, she goes to the local high school, " +
+			"he is at my old middle school, she went to medical school, he goes to cyber charter school", nil},
+	})
+}

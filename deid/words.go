@@ -85,6 +85,9 @@ func (s *scan) wordAt(i int) {
 	if !up && tn >= 3 && (spanishDays[lw] || foreignMonths[lw]) && s.spokenSpanishDate(i) {
 		return
 	}
+	if !up && schoolHeads[lw] && s.lowerSchoolName(i) {
+		return // "at red lake middle school", "little acorns preschool"
+	}
 	// Before the fast path: "civic" and "mater" are words of no rule below.
 	if tn >= 5 && tn <= 9 && i > 2 && (s.eq(i-1, "the") || s.eq(i-2, "the")) && genericHospitals[lw] && s.theGenericHospital(i) {
 		return
