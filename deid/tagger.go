@@ -412,6 +412,11 @@ func (s *scan) candidateAt(in *tagInput, i int) (tagger.Token, bool) {
 	if lower && s.plainLower(i) {
 		return tok, false
 	}
+	// "weren't", "didn't": the verb before a negation's apostrophe, as
+	// the tokenizer splits it, names no one.
+	if i+2 < len(s.toks) && s.toks[i+1].punct('\'') && s.toks[i+1].gap == gapNone && s.toks[i+2].gap == gapNone && s.eq(i+2, "t") {
+		return tok, false
+	}
 	c := s.ctxAt(i)
 	// Most words the rules left are lower-case words of a text in normal
 	// case: tagger.Candidate wants a greeting, title or relation word
