@@ -242,6 +242,9 @@ var corpora = []struct {
 	// split like dialogues-known10.
 	{name: "dialogues-known11", prefixes: []string{"b4_known11"}, mix: true, share: 1.0 / 3, strata: metaFreeOther,
 		meta: true, allKnown: true},
+	// dialogues-known12: the twelfth supplied-name set (placeholder comment).
+	{name: "dialogues-known12", prefixes: []string{"b6_known12"}, mix: true, share: 1.0 / 3, strata: metaFreeOther,
+		meta: true, allKnown: true},
 	// places6: short passages dense in places (two thirds lower-case
 	// speech-recognition text, the rest written), some PHI-free with the
 	// same words used as words; written before the detector ran on them; a
