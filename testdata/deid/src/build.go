@@ -71,9 +71,11 @@
 // ASR-style transcripts with metadata in EHR export forms), b4_known11
 // dialogues-known11 (the eleventh, whole visits as speech recognition
 // writes them), b5_blind7 blind7 (the seventh blind corpus, made like
-// blind6), b5_blind8 blind8 (the eighth, made like blind7). The first three,
+// blind6), b5_blind8 blind8 (the eighth, made like blind7), b6_known12
+// dialogues-known12 (the twelfth, visits, calls, dictations and voicemails
+// of every kind with supplied names in every position). The first three,
 // blind3, phifree3, phifree5, phifree6, phifree7, phifree8, phifree9, dialogues-known4, dialogues-known5,
-// dialogues-known6, dialogues-known7, dialogues-known8, dialogues-known9, dialogues-known10, dialogues-known11, places6, places7, places8, places10, blind4, blind5, blind6, blind7 and blind8 are
+// dialogues-known6, dialogues-known7, dialogues-known8, dialogues-known9, dialogues-known10, dialogues-known11, dialogues-known12, places6, places7, places8, places10, blind4, blind5, blind6, blind7 and blind8 are
 // split deterministically into <name>.jsonl and <name>-holdout.jsonl: within
 // each stratum the documents are ordered by an FNV hash of their ID (for the
 // blind corpora mixed further, see corpora) and the first share of each
@@ -241,6 +243,21 @@ var corpora = []struct {
 	// look-alikes), written by a helper before the detector ran on it;
 	// split like dialogues-known10.
 	{name: "dialogues-known11", prefixes: []string{"b4_known11"}, mix: true, share: 1.0 / 3, strata: metaFreeOther,
+		meta: true, allKnown: true},
+	// dialogues-known12: the twelfth supplied-name set (150 lower-case
+	// transcripts, two thirds punctuated: primary, urgent and emergency
+	// care, pediatrics, OB, geriatrics, home visits, rounds with several
+	// clinicians, discharge, pre-op and pharmacy calls, triage lines,
+	// dialysis, oncology, behavioural health, physical therapy, dentistry,
+	// telehealth that drops out, interpreters, dictations, calls between
+	// clinicians and voicemails; speaker tags in many styles or none;
+	// supplied names in every position, spelled, misheard, split, merged,
+	// shortened, as initials, with titles; names of many origins and
+	// common-word names also said as words; metadata as EHRs export it;
+	// identifiers, birth dates, places and other people said aloud; a fifth
+	// with PHI-free look-alikes), written by a helper before the detector
+	// ran on it; split like dialogues-known11.
+	{name: "dialogues-known12", prefixes: []string{"b6_known12"}, mix: true, share: 1.0 / 3, strata: metaFreeOther,
 		meta: true, allKnown: true},
 	// places6: short passages dense in places (two thirds lower-case
 	// speech-recognition text, the rest written), some PHI-free with the
