@@ -1234,12 +1234,35 @@ func (s *scan) lowerStreet(i int) bool {
 	st := -1
 	for k := i - 1; k >= 0 && k >= i-4; k-- {
 		t := &s.toks[k]
+		// "northwest hundred and fifth street", "one hundred fifth
+		// avenue": a street numbered past a hundred, said in words.
+		if st == k+1 && s.toks[st].is(lxOrdWord) {
+			h := k
+			if s.eq(h, "and") && h > 0 {
+				h--
+			}
+			if s.eq(h, "hundred") {
+				st, k = h, h
+				if h > 0 && s.toks[h-1].letters() && s.toks[h-1].is(lxDigitWord) && s.toks[h-1].gap != gapLine {
+					st, k = h-1, h-1 // "one hundred fifth"
+				}
+				continue
+			}
+		}
 		if s.eq(k, "hundred") || s.eq(k, "thousand") {
 			break // a number said in words, no street's name
 		}
 		// "thirty ninth avenue": a numbered street said in words.
 		if t.letters() && t.lex&lxTensWord != 0 && k+1 < i && s.toks[k+1].is(lxOrdWord) {
 			st = k
+			continue
+		}
+		// "fifty-first street", "seventy-fourth street": the same with a
+		// hyphen, as punctuated transcripts write it.
+		if t.letters() && t.is(lxOrdWord) && t.gap == gapNone && k >= 2 && s.toks[k-1].punct('-') && s.toks[k-1].gap == gapNone &&
+			s.toks[k-2].letters() && s.toks[k-2].is(lxTensWord) {
+			st = k - 2
+			k -= 2
 			continue
 		}
 		if !t.letters() || t.upper() || t.gap == gapNone || t.lex&(lxDigitWord|lxTeenWord|lxTensWord|lxTitle|lxRelation|lxUnitWord) != 0 ||
@@ -1261,9 +1284,17 @@ func (s *scan) lowerStreet(i int) bool {
 		s.eq(num, "hundred") || s.eq(num, "thousand") || s.toks[num].punct('-') && num > 0) && s.toks[num].gap != gapLine {
 		num--
 	}
+	// A numbered street said in words ("thirtieth drive", "by eighteenth
+	// street"): no verb or noun, whatever its suffix.
+	ordinal := st < i
+	for k := st; k < i && ordinal; k++ {
+		ordinal = s.toks[k].punct('-') || s.toks[k].letters() && s.toks[k].is(lxOrdWord|lxTensWord)
+	}
+	ordinal = ordinal && s.toks[i-1].is(lxOrdWord)
 	switch {
 	case num < p && (!short || s.toks[num+1].digits()):
 		st = num + 1
+	case ordinal && !short && (lowerStreetPreps[s.lower(p)] || s.eq(p, "by") || s.eq(p, "behind") || s.eq(p, "around")):
 	case short && lowerStreetPreps[s.lower(p)] && prepStreetAbbrs[s.lower(i)] && i-st <= 2 && s.plainAfterStreet(i):
 		// "the kroger on main st when ...", "she lives on elm st": a
 		// preposition of place, one or two words, and a suffix that is no

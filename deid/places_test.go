@@ -186,6 +186,15 @@ func TestSpokenAddresses(t *testing.T) {
 		{"drive after a house number", "a: it's nineteen oh six glendale drive three oh oh three two",
 			[]found{{"nineteen oh six glendale drive", deid.Location}, {"three oh oh three two", deid.ZIP}}},
 		{"a drive that is a distance stays", "she lives a 45 min drive away; i drive to work", nil},
+		// Numbered streets said in words with hyphens, past a hundred, or
+		// before a suffix that is also a verb; ordinals of a thing stay.
+		{"hyphenated numbers", "nurse: and the address, thirty-seven fifteen seventy-fourth street, jackson heights?",
+			[]found{{"thirty-seven fifteen seventy-fourth street", deid.Location}, {"jackson heights", deid.Location}}},
+		{"past a hundred", "caller: twenty-four forty northwest hundred and fifth street, miami.",
+			[]found{{"twenty-four forty northwest hundred and fifth street", deid.Location}, {"miami", deid.Location}}},
+		{"an ordinal before drive, and by a street", "patient: church is on thirtieth drive, we live by eighteenth street",
+			locs("thirtieth drive", "eighteenth street")},
+		{"ordinals of a thing stay", "patient: my fifth walk this week, she came in fifth place, i took three hundred and fifth place", nil},
 		{"letters before a spoken number", "patient: it's on this paper w c two four dash oh oh eight eight one seven",
 			[]found{{"w c two four dash oh oh eight eight one seven", deid.ID}}},
 	})
