@@ -1044,6 +1044,17 @@ func (s *scan) knownParticles() {
 	}
 }
 
+// initialOfKnown: c is the first letter of a supplied name part other than
+// w.
+func (s *scan) initialOfKnown(c byte, w string) bool {
+	for _, k := range s.kn().words {
+		if k != w && len(k) > 1 && k[0] == c {
+			return true
+		}
+	}
+	return false
+}
+
 // givenInitials finds the initials of a supplied person's given names
 // said as their short name, in lower case with spaces or dots ("everybody
 // calls me j r", "ok j.r. let me check"): two or three single letters, no
@@ -1054,9 +1065,9 @@ func (s *scan) givenInitials() {
 		if t.kind != tkWord || t.n() != 1 || !t.letters() || t.upper() || i > 0 && t.gap == gapNone {
 			continue // "that's a": the "s" belongs to the word before
 		}
-		if p := s.sameLinePrev(i); p >= 0 && (s.toks[p].letters() && s.toks[p].n() == 1 ||
+		if p := s.sameLinePrev(i); p >= 0 && (s.toks[p].letters() && s.toks[p].n() == 1 && s.toks[p].gap != gapNone ||
 			s.toks[p].punct('.') && p > 0 && s.toks[p-1].n() == 1 && s.toks[p-1].letters()) {
-			continue // inside a run that started earlier
+			continue // inside a run that started earlier ("my dad's c o": the "s" ends a word)
 		}
 		var b [4]byte
 		w := b[:0]
@@ -1642,7 +1653,14 @@ func (s *scan) spelledKnown() {
 						break
 					}
 					p += from
-					s.add(int(s.toks[at[p]].s), int(s.toks[at[p+len(w)-1]].e), Name, prCue)
+					st := p
+					// "g, p, u, g, h": an initial spelled before the part,
+					// as an email's handle is spelled out, when it opens the
+					// run and another supplied part starts with it.
+					if p == 1 && s.toks[at[0]].gap != gapNone && s.initialOfKnown(str[0], w) {
+						st = 0
+					}
+					s.add(int(s.toks[at[st]].s), int(s.toks[at[p+len(w)-1]].e), Name, prCue)
 					from = p + len(w)
 				}
 			}

@@ -867,6 +867,14 @@ func TestGivenInitialsAsShortName(t *testing.T) {
 	checkFound(t, d, deid.Known{PatientNames: []string{"John Robert Pell"}}, []foundCase{
 		{"spaced", "patient: everybody calls me j r", []found{{"j r", deid.Name}}},
 		{"dotted", "doctor: ok j.r. let me check", []found{{"j.r.", deid.Name}}},
+		// After a possessive: its "s" opens no run of initials.
+		{"after a possessive", "patient: my dad's j r junior", []found{{"j r", deid.Name}}},
+	})
+	// An initial spelled before a supplied surname, as an email's handle
+	// is spelled out; a letter that is no initial of the person stays.
+	checkFound(t, d, deid.Known{PatientNames: []string{"Gareth Pugh"}}, []foundCase{
+		{"an initial and the surname spelled", "interpreter: g, p, u, g, h.", []found{{"g, p, u, g, h", deid.Name}}},
+		{"an article before the spelled surname", "patient: a p u g h", []found{{"p u g h", deid.Name}}},
 	})
 	checkFound(t, d, deid.Known{PatientNames: []string{"Sunday Adebisi Oluwole"}}, []foundCase{
 		{"a contraction and an article", "doctor: ha, that's a nice tradition", nil},
