@@ -286,6 +286,13 @@ func TestRelativesNamedInFullAfterKin(t *testing.T) {
 		{"patient: my husband smoked cigarettes for years", "smoked", false},
 		{"patient: my daughter hates shots", "hates", false},
 		{"patient: my son who lives in town", "who", false},
+		// Speech going on about the relative: a pronoun taking the
+		// person up again, or the person's "'s"; a noun there stays.
+		{"speaker 1: my grandson kobe he is trying", "kobe", true},
+		{"patient: i had crawfish at my cousin dre's in baton rouge", "dre", true},
+		{"patient: my husband insurance he said no", "insurance", false},
+		{"patient: my brother car's broken", "car", false},
+		{"patient: my son here he is", "here", false},
 		// A surname spelled like a word after a title and a given name
 		// (titledWordSurname); a verb or a word of time there stays.
 		{"dr: i'll ask dr joseph smith to see you", "smith", true},

@@ -4153,7 +4153,7 @@ func (s *scan) relativeWordName(i int) bool {
 	}
 	w := s.lower(i)
 	if s.tokIn(functionWordSet, i) || relationGap[w] || frequencyAdverbs[w] || strings.HasSuffix(w, "ly") || personVerbs[w] || personVerbNext[w] ||
-		unlistedForms[w] || baseVerbs[w] || endearments[w] || inflectedEnglish(w) || !s.lowerPersonVerbAfter(i) {
+		unlistedForms[w] || baseVerbs[w] || endearments[w] || inflectedEnglish(w) || !s.lowerPersonVerbAfter(i) && !s.relativeSpokenOf(i) {
 		return false
 	}
 	// An English word on no list of given names is a noun whose owner's
@@ -4190,11 +4190,30 @@ func (s *scan) relativeNamedLikeTown(i int) bool {
 		s.addName(i, n, PatientNames)
 		return true
 	}
-	if !(s.clauseEndAfter(i) || s.lowerPersonVerbAfter(i)) {
+	if !(s.clauseEndAfter(i) || s.lowerPersonVerbAfter(i) || s.relativeSpokenOf(i)) {
 		return false
 	}
 	s.addName(i, i, PatientNames)
 	return true
+}
+
+// relativeSpokenOf: after the word at i, right after an owned relation,
+// speech goes on about the person: a pronoun takes the person up again
+// ("my grandson kobe he is trying"), or the person's "'s" ("my cousin
+// dre's in baton rouge", "my son dre's car").
+func (s *scan) relativeSpokenOf(i int) bool {
+	n := s.next(i)
+	if n < 0 || s.toks[n].gap == gapLine {
+		return false
+	}
+	if s.toks[n].punct('\'') && s.toks[n].gap == gapNone && n+1 < len(s.toks) && s.toks[n+1].gap == gapNone && s.eq(n+1, "s") {
+		return true
+	}
+	switch s.lower(n) {
+	case "he", "she", "they", "he's", "she's":
+		return s.toks[n].gap == gapSpace
+	}
+	return false
 }
 
 // lowerPersonVerbAfter: the word after i is a verb a person does: one of
