@@ -378,6 +378,9 @@ func TestLowerClergyTitles(t *testing.T) {
 		{"patient: the surgeon was a lady, doctor ng, real nice", "ng", true},
 		{"patient: dr li said to come back", "li", true},
 		{"patient: the doctor placed an ng tube", "ng", false},
+		{"discussed with general surgery doctor ng who will take her", "ng", true},
+		{"dr wu from cardiology called", "wu", true},
+		{"nurse: check the li level and the ng output", "li", false},
 	})
 }
 

@@ -3261,8 +3261,10 @@ func (s *scan) spelledName(i int) bool {
 }
 
 // shortSurnameAfterTitle: a surname of two letters in lower case after a
-// clinician's title, where the clause ends or a person's verb follows: "the
-// surgeon was a lady, doctor ng, real nice", "dr li said to come back".
+// clinician's title, where the clause ends or a person's verb, a modal, a
+// relative pronoun or a preposition follows: "the surgeon was a lady,
+// doctor ng, real nice", "dr li said to come back", "doctor ng who will
+// take her".
 // Written in capitals ("Dr. Ng") the title rules find it; in lower case
 // the word is also a clinical abbreviation ("ng tube", "li level").
 func (s *scan) shortSurnameAfterTitle(i int) bool {
@@ -3274,7 +3276,8 @@ func (s *scan) shortSurnameAfterTitle(i int) bool {
 		return false
 	}
 	n := s.next(i)
-	if !(n < 0 || s.toks[n].gap == gapLine || s.toks[n].punct(',') || s.toks[n].punct('.') || s.toks[n].letters() && personVerbs[s.lower(n)]) {
+	if !(n < 0 || s.toks[n].gap == gapLine || s.toks[n].punct(',') || s.toks[n].punct('.') || s.toks[n].punct('?') ||
+		s.toks[n].letters() && (personVerbs[s.lower(n)] || afterShortSurname[s.lower(n)])) {
 		return false
 	}
 	s.addName(i, i, ClinicianNames)
@@ -3309,6 +3312,11 @@ var clinicalRoles = wordsOf("attending resident fellow intern hospitalist intens
 // shortSurnames are surnames of two letters, common in East and Southeast
 // Asia, that are also clinical abbreviations in lower case.
 var shortSurnames = wordsOf("ng li wu xu hu yu vu vo ly ko ho lo le")
+
+// afterShortSurname go on after a clinician's surname and never after a
+// tube or a level: "doctor ng who will take her", "dr li will call", "dr
+// wu from cardiology".
+var afterShortSurname = wordsOf("who will would can could should might is was has had and from at in on to wants thinks")
 
 // afterTitle: the token before i (a dot skipped) is a title word.
 func (s *scan) afterTitle(i int) bool {
