@@ -112,6 +112,8 @@ func TestLowerCaseNamesInContext(t *testing.T) {
 		{"after a title", "the surgery was by doctor pellegrino at the clinic", []found{{"pellegrino", deid.Name}}},
 		{"relation after a possessive", "my husband vern says it's stress", []found{{"vern", deid.Name}}},
 		{"introduction", "hi brianna i'm annika your nurse", []found{{"brianna", deid.Name}, {"annika", deid.Name}}},
+		{"introduction run on into the speaker's next clause", "hygienist: come on back i'm jolene i'll be cleaning your teeth", []found{{"jolene", deid.Name}}},
+		{"how the speaker is, run on", "patient: i'm fine i'm fine. i'm sorry i'll be late", nil},
 		{"greeting", "thanks kayleigh, see you", []found{{"kayleigh", deid.Name}}},
 		{"a census given name addressed", "doctor: ok lacey can you schedule it", []found{{"lacey", deid.Name}}},
 		{"a word after a title stays", "the nurse practitioner saw her; my doctor apparently forgot", nil},

@@ -658,6 +658,12 @@ func (s *scan) introBefore(i int) bool {
 		// "that's bob he gets anxious": who is meant, then what they do;
 		// not a month ("it's june she turns five").
 		return !s.calendarWord(i) && !modalNames[s.lower(i)]
+	case "i", "we":
+		// "i'm jolene i'll be cleaning your teeth": the speaker goes on
+		// with a contraction of their own, as a run-on turn does; an
+		// English word there is how they are ("i'm fine i'm fine").
+		return n+2 < len(s.toks) && s.toks[n+1].punct('\'') && s.toks[n+1].gap == gapNone && s.toks[n+2].gap == gapNone &&
+			!s.calendarWord(i) && !modalNames[s.lower(i)] && !s.englishTok(i)
 	}
 	return s.isKnown(n)
 }
