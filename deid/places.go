@@ -1299,6 +1299,11 @@ func (s *scan) lowerStreet(i int) bool {
 		// "the kroger on main st when ...", "she lives on elm st": a
 		// preposition of place, one or two words, and a suffix that is no
 		// saint or doctor here, since no name follows it.
+	case !short && s.eq(p, "the") && i-st <= 2 && !genericRoadWords[s.lower(st)] && s.next(i) > 0 &&
+		(siteNouns[s.lower(s.next(i))] || s.eq(s.next(i), "address")):
+		// "at the fulton street address", "the elm street clinic": a
+		// street naming the site after it; a kind of road does not ("the
+		// side street area", "the main road office").
 	case verbSuffix || short:
 		return false
 	case lowerStreetPreps[s.lower(p)]:
@@ -1362,6 +1367,11 @@ func (s *scan) lowerStreet(i int) bool {
 	}
 	return true
 }
+
+// genericRoadWords make a kind of road, not its name: "the side street",
+// "the back road", "the ring road".
+var genericRoadWords = wordsOf("side back main ring high dirt gravel country private busy little quiet one dead cross front " +
+	"frontage service access toll bypass slip farm county state rural local new old same other next first last")
 
 // streetAbbrs are the shortened street suffixes lowerStreet takes after a
 // house number in figures.

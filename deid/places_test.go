@@ -195,6 +195,11 @@ func TestSpokenAddresses(t *testing.T) {
 		{"an ordinal before drive, and by a street", "patient: church is on thirtieth drive, we live by eighteenth street",
 			locs("thirtieth drive", "eighteenth street")},
 		{"ordinals of a thing stay", "patient: my fifth walk this week, she came in fifth place, i took three hundred and fifth place", nil},
+		// A street naming the site after it, after "the"; a kind of road
+		// stays.
+		{"a street before its site", "pharmacist: i have him at the fulton street address. patient: the elm street clinic is closer",
+			locs("fulton street", "elm street clinic")},
+		{"kinds of road before a site stay", "patient: the side street area, the main road office, the back road location, the same street address", nil},
 		{"letters before a spoken number", "patient: it's on this paper w c two four dash oh oh eight eight one seven",
 			[]found{{"w c two four dash oh oh eight eight one seven", deid.ID}}},
 	})
