@@ -197,6 +197,12 @@ func (s *scan) spokenRun(i int) bool {
 		// The first of spokenCueSet's lists with a word in the six
 		// tokens before decides.
 		cue := s.wordsBefore(spokenCueSet, i, 6)
+		// "one thousand six hundred with meals", "three thousand two
+		// hundred grams": a quantity said with "thousand", with no cue of
+		// an identifier before it, is no run of digits.
+		if cue == 0 && st == i && s.thousandOpens(i, end) {
+			return false
+		}
 		switch {
 		case cue&1 != 0:
 			t = Fax
@@ -827,4 +833,17 @@ func (s *scan) spanishAgeOver89(i int) bool {
 	}
 	s.addTok(i, end, Age, prCue)
 	return true
+}
+
+// thousandOpens: "thousand" is said among the first three words of the
+// run i..end ("one thousand six hundred", "twenty five thousand"), not
+// after digits said one by one, as a date's year is ("oh six two four two
+// thousand zero").
+func (s *scan) thousandOpens(i, end int) bool {
+	for k, n := i, 0; k >= 0 && k <= end && n < 3; k, n = s.next(k), n+1 {
+		if s.eq(k, "thousand") {
+			return true
+		}
+	}
+	return false
 }

@@ -110,3 +110,15 @@ func TestLocalPhoneWithSpace(t *testing.T) {
 		}, "CSF cell count 120 4400 noted")
 	}
 }
+
+// TestQuantitiesSaidWithThousand: a quantity said with "thousand" and no
+// cue of an identifier before it is no run of digits ("one thousand six
+// hundred with meals" had been read as a phone number); a number after a
+// cue stays one. Written for this test.
+func TestQuantitiesSaidWithThousand(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"a dose and a weight", "plan: increase sevelamer to one thousand six hundred with meals. weight three thousand two hundred grams", nil},
+		{"a phone after its cue", "patient: my number is five five five two thousand", typed(deid.Phone, "five five five two thousand")},
+	})
+}
