@@ -82,6 +82,11 @@ func TestTheGenericHospital(t *testing.T) {
 		{"care on the line before", "doctor: and where were you seen\npatient: the royal victoria yeah, then the mater for the mental health bit",
 			locs("royal victoria", "mater")},
 		{"a film with a clinician speaking", "doctor: so you dozed off in the western on telly", nil},
+		// A review's probes: a civic centre, a school's or a jail's
+		// sickbay, a word explained.
+		{"other places by the same words", "patient: there's a flu clinic at the civic centre. she was in the infirmary at boarding school with a fever. " +
+			"nurse: he goes back to the infirmary at the jail after the scan", nil},
+		{"a word explained", "nurse: the mater, as in your mum? she can come in", nil},
 	})
 }
 

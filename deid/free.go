@@ -16,6 +16,9 @@ func (s *scan) dropFree(spans []Span) []Span {
 	products := s.productListWords(spans)
 	out := spans[:0]
 	for _, sp := range spans {
+		if (sp.Type == Name || sp.Type == Location) && s.negationAfter(sp) {
+			continue // "the doctor wasn't in": the verb before "'t", split off by the tokenizer
+		}
 		if sp.Type == Location {
 			// A company where a person works is their employer, whatever
 			// it would otherwise read as ("works for Acme Plumbing").
@@ -2595,4 +2598,15 @@ func (s *scan) unitOrAllergen(st, en int) bool {
 	}
 	m := s.next(n)
 	return m > 0 && s.toks[m].digits() && s.toks[m].n() <= 2
+}
+
+// negationAfter: the span's last word is followed by a negation's "'t"
+// ("wasn", "weren", "didn" of "wasn't", "weren't", "didn't"): a verb, never
+// a person or a place.
+func (s *scan) negationAfter(sp Span) bool {
+	en := s.tokEndingAt(sp.End)
+	if en < 0 || en+2 >= len(s.toks) || !s.toks[en+1].punct('\'') || s.toks[en+1].gap != gapNone || s.toks[en+2].gap != gapNone || !s.eq(en+2, "t") {
+		return false
+	}
+	return en+3 >= len(s.toks) || !s.toks[en+3].letters() || s.toks[en+3].gap != gapNone
 }

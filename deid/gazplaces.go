@@ -685,11 +685,41 @@ func (s *scan) theGenericHospital(i int) bool {
 	if p >= 0 && s.toks[p].letters() && hospitalModifiers[s.lower(p)] && !s.eq(p, s.lower(i)) {
 		st, p = p, s.sameLinePrev(p)
 	}
-	if p < 0 || !s.eq(p, "the") || !s.hospitalPlaceBefore(p, strongGenericHospitals[s.lower(i)]) {
+	if p < 0 || !s.eq(p, "the") || !s.hospitalPlaceBefore(p, strongGenericHospitals[s.lower(i)]) || s.notTheHospital(i) {
 		return false
 	}
 	return s.hospitalClauseAfter(st, s.facilityWordsAfter(i))
 }
+
+// notTheHospital: the generic word at i names something else by what
+// follows it: a civic centre or hall ("a flu clinic at the civic centre"),
+// the sickbay of a school, jail or camp ("the infirmary at boarding
+// school", "at the jail"), a word explained ("the mater, as in your mum").
+func (s *scan) notTheHospital(i int) bool {
+	n := s.next(i)
+	if n < 0 || s.toks[n].gap == gapLine {
+		return false
+	}
+	if s.eq(i, "civic") && civicPlaces[s.lower(n)] {
+		return true
+	}
+	if s.toks[n].punct(',') && s.eq(s.next(n), "as") {
+		return true
+	}
+	if s.eq(n, "at") || s.eq(n, "in") {
+		m := s.next(n)
+		if m > 0 && (s.eq(m, "the") || s.eq(m, "a")) {
+			m = s.next(m)
+		}
+		return m > 0 && sickbayPlaces[s.lower(m)]
+	}
+	return false
+}
+
+var (
+	civicPlaces   = wordsOf("centre center hall theatre theater arena auditorium")
+	sickbayPlaces = wordsOf("school boarding jail prison camp college university academy barracks base dorm dorms")
+)
 
 // royalHeads open a hospital named for a royal or a knight: "the royal
 // darwin", "the princess margaret", "the prince charles", "sir charles
@@ -1343,6 +1373,14 @@ func (s *scan) lowerFacilityAt(i int) bool {
 		s.addTok(p, s.facilityWordsAfter(i), Location, prShape)
 		return true
 	}
+	if w == "uni" {
+		// "went to stirling uni", "at leeds uni": a university said
+		// short, after a preposition of place; "an oxford uni knee", "the
+		// oxford uni was done" are a knee implant.
+		if _, ok := s.placeAfterPrep(p); !ok || kneeWords[s.nextWordAt(i)] {
+			return false
+		}
+	}
 	if w == "med" {
 		// "maine med", "tufts med": a medical center said short, named
 		// by its state, town or hospital's head word, after a preposition
@@ -1428,6 +1466,9 @@ var careKinds = map[string]bool{"eye": true, "heart": true, "cancer": true, "kid
 	// "the day centre", "the adult day center", "the community center": a
 	// kind, unless a name comes before it ("kellogg day center").
 	"day": true, "adult": true, "community": true, "youth": true, "wellness": true}
+
+// kneeWords follow "uni" where it is a unicompartmental knee.
+var kneeWords = wordsOf("knee knees replacement implant arthroplasty component components bearing partial tkr ukr")
 
 // careVerbs before at/to/from make what follows a place of care.
 var careVerbs = map[string]bool{"seen": true, "transferred": true, "admitted": true, "admit": true, "followed": true,
@@ -1529,7 +1570,8 @@ func (s *scan) acronymCampus(i int) bool {
 	n := s.next(i)
 	// "seen by Dr. Ruiz at KU MedWest": a campus or a system's brand in
 	// camel case, on no list, after "at" or "from".
-	camel := n > 0 && (prep == "at" || prep == "from") && s.toks[n].gap == gapSpace && s.camelWord(n)
+	camel := n > 0 && (prep == "at" || prep == "from") && s.toks[n].gap == gapSpace && s.camelWord(n) &&
+		t.lex == 0 && !doseAcronyms[s.lower(i)]
 	if n < 0 || s.toks[n].gap != gapSpace || !s.toks[n].capWord() || s.toks[n].allUpper() ||
 		s.toks[n].gaz&(gzCity|gzTown) == 0 && s.toks[n].lex&lxCity == 0 && !camel {
 		return false
@@ -1830,6 +1872,11 @@ var (
 		"flight art music dance language cooking medical business online cyber home virtual first last next " +
 		"this that district county city state")
 )
+
+// doseAcronyms write a route, a time or a kind of a medicine or a device
+// before its brand ("from SL NitroStat", "TD NicoDerm", "CGM DexCom").
+var doseAcronyms = wordsOf("sl td pr im sq sc subq iv po in id it ih neb top od os ou mdi dpi hs qhs prn bid tid qid qd qod " +
+	"ac pc otc dm icd cgm bg nph er ed diy pdm ng gt peg picc")
 
 // camelWord: token n is one word on no list written in camel case, a
 // lower-case letter then a capital inside it ("MedWest", "BayCare").

@@ -1044,6 +1044,20 @@ func (s *scan) knownParticles() {
 	}
 }
 
+// personAfterInitials: after token end the clause ends, or a name's
+// suffix or a person's verb follows.
+func (s *scan) personAfterInitials(end int) bool {
+	if s.clauseEndAfter(end) {
+		n := s.next(end)
+		return n < 0 || !s.toks[n].punct(',') || s.toks[n].gap == gapLine || s.clauseEndAfter(n) // "c o, what do you call it" is a thing
+	}
+	w := s.nextWordAt(end)
+	return nameSuffixWords[w] || personVerbs[w] || personVerbNext[w]
+}
+
+// nameSuffixWords follow a person's name or initials: "c o junior".
+var nameSuffixWords = wordsOf("junior jr senior sr the iii ii")
+
 // initialOfKnown: c is the first letter of a supplied name part other than
 // w.
 func (s *scan) initialOfKnown(c byte, w string) bool {
@@ -1090,6 +1104,12 @@ func (s *scan) givenInitials() {
 			j = n
 		}
 		if len(w) < 2 || len(w) > 3 {
+			continue
+		}
+		// After a possessive ("my dad's c o junior") the letters are the
+		// person only where a suffix, a verb or the clause's end follows:
+		// "my dad's c o two was high", "c o level" are carbon monoxide.
+		if p := s.sameLinePrev(i); p >= 1 && s.eq(p, "s") && s.toks[p].gap == gapNone && s.toks[p-1].punct('\'') && !s.personAfterInitials(end) {
 			continue
 		}
 		for _, g := range s.kn().given {

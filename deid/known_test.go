@@ -114,6 +114,7 @@ func TestLowerCaseNamesInContext(t *testing.T) {
 		{"introduction", "hi brianna i'm annika your nurse", []found{{"brianna", deid.Name}, {"annika", deid.Name}}},
 		{"introduction run on into the speaker's next clause", "hygienist: come on back i'm jolene i'll be cleaning your teeth", []found{{"jolene", deid.Name}}},
 		{"how the speaker is, run on", "patient: i'm fine i'm fine. i'm sorry i'll be late", nil},
+		{"a word on no list of names, run on", "patient: i'm peri i've got flushes", nil},
 		{"greeting", "thanks kayleigh, see you", []found{{"kayleigh", deid.Name}}},
 		{"a census given name addressed", "doctor: ok lacey can you schedule it", []found{{"lacey", deid.Name}}},
 		{"a word after a title stays", "the nurse practitioner saw her; my doctor apparently forgot", nil},
@@ -871,6 +872,12 @@ func TestGivenInitialsAsShortName(t *testing.T) {
 		{"dotted", "doctor: ok j.r. let me check", []found{{"j.r.", deid.Name}}},
 		// After a possessive: its "s" opens no run of initials.
 		{"after a possessive", "patient: my dad's j r junior", []found{{"j r", deid.Name}}},
+	})
+	// After a possessive, initials are the person only before a suffix, a
+	// verb or the clause's end: "c o two" is carbon monoxide.
+	checkFound(t, d, deid.Known{PatientNames: []string{"Clarence Odell Pettaway III"}}, []foundCase{
+		{"a gas after a possessive", "patient: my dad's c o two was high on the machine. my dad's c o level was checked", nil},
+		{"a verb after a possessive", "patient: my dad's c o drove me", []found{{"c o", deid.Name}}},
 	})
 	// An initial spelled before a supplied surname, as an email's handle
 	// is spelled out; a letter that is no initial of the person stays.

@@ -663,7 +663,8 @@ func (s *scan) introBefore(i int) bool {
 		// with a contraction of their own, as a run-on turn does; an
 		// English word there is how they are ("i'm fine i'm fine").
 		return n+2 < len(s.toks) && s.toks[n+1].punct('\'') && s.toks[n+1].gap == gapNone && s.toks[n+2].gap == gapNone &&
-			!s.calendarWord(i) && !modalNames[s.lower(i)] && !s.englishTok(i)
+			!s.calendarWord(i) && !modalNames[s.lower(i)] && !s.englishTok(i) &&
+			(s.isKnown(i) || s.toks[i].lex&(lxFirst|lxFirstAmb) != 0 || s.toks[i].gaz&gzFirst != 0) // "i'm peri i've got flushes"
 	}
 	return s.isKnown(n)
 }

@@ -293,6 +293,10 @@ func TestRelativesNamedInFullAfterKin(t *testing.T) {
 		{"patient: my husband insurance he said no", "insurance", false},
 		{"patient: my brother car's broken", "car", false},
 		{"patient: my son here he is", "here", false},
+		{"patient: my daughter bf he's moving in", "bf", false},
+		{"patient: my husband gp he said rest", "gp", false},
+		// A verb before a negation's "'t", split off by the tokenizer.
+		{"patient: the doctor wasn't in today", "wasn", false},
 		// A surname spelled like a word after a title and a given name
 		// (titledWordSurname); a verb or a word of time there stays.
 		{"dr: i'll ask dr joseph smith to see you", "smith", true},

@@ -4181,6 +4181,11 @@ var relationGap = wordsOf("even first again once later here there today tonight 
 	"now then who which that whose soon mostly much who's she he they we i you himself herself themselves back home " +
 	"alone both all each either who'd who'll though tho however anyway anyways meanwhile instead neither rather not")
 
+// kinAbbrs are written or said after a relation for another person or a
+// role, not a name: "my daughter bf", "my son gf", "my husband gp", "my
+// son da" (Irish for dad).
+var kinAbbrs = wordsOf("bf gf gp da pt ot bff ex dr md np pa rn sil bil mil fil sw cna hha pcp")
+
 // relativeNamedLikeTown: a town's name right after an owned relation and
 // before the person's verb or the clause's end is the relative's ("my
 // granddaughter brooklyn is staying with us", "my brother phoenix moved
@@ -4210,6 +4215,9 @@ func (s *scan) relativeNamedLikeTown(i int) bool {
 // ("my grandson kobe he is trying"), or the person's "'s" ("my cousin
 // dre's in baton rouge", "my son dre's car").
 func (s *scan) relativeSpokenOf(i int) bool {
+	if kinAbbrs[s.lower(i)] {
+		return false // "my daughter bf he's moving in", "my husband gp he said rest"
+	}
 	n := s.next(i)
 	if n < 0 || s.toks[n].gap == gapLine {
 		return false

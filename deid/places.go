@@ -1159,9 +1159,28 @@ func (s *scan) sideSiteAt(k int) bool {
 	if !sideDirections[s.lower(end)] || end == k {
 		return false
 	}
+	// A part of a hospital or a building by its side ("Nursing Station
+	// East", "Lab Wing South", "Main Entrance West", "Radiology South"),
+	// or an extension, names no site of its own.
+	for j := k; j < end; j = s.next(j) {
+		w := s.lower(j)
+		if s.toks[j].lex&(lxMedical|lxUnitWord|lxCommon) != 0 && !landWords[w] || buildingParts[w] || hospitalWords[w] || facilityWords[w] || siteNouns[w] {
+			return false
+		}
+	}
 	s.addTok(k, s.facilityWordsAfter(end), Location, prCue)
 	return true
 }
+
+// buildingParts name a part of a building or a hospital.
+var buildingParts = wordsOf("station wing entrance extension radiology imaging unit ward gate bay theatre theater tower building " +
+	"office department lab nursing dialysis recovery emergency cardiology main staff parking garage lot elevator hall floor pod " +
+	"suite annex desk lobby door exit stairwell corridor block pavilion")
+
+// landWords are the land's features that name districts, schools and
+// sites ("Blue Valley North", "Lake Forest West").
+var landWords = wordsOf("blue green red valley lake forest hill hills river ridge park creek spring springs oak pine cedar " +
+	"maple harbor harbour view grove meadow meadows brook field fields wood woods mountain rock stone sand bay shore beach point key")
 
 // routeAt: "Route 9", "Rte 128", "Highway 1", and the numbered rural roads
 // of county and state systems: "County Road 12", "Township Road 606", "FM

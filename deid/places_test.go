@@ -759,6 +759,10 @@ func TestTownsOfNoList(t *testing.T) {
 		{"a site named by its side of a district", "Former schoolteacher at Blue Valley North. Her son is a junior at Lake Forest West High School.",
 			[]found{{"Blue Valley North", deid.Location}, {"Lake Forest West High School", deid.Location}}},
 		{"a person whose surname is a side stays a person", "She met Oliver North at the clinic.", []found{{"Oliver North", deid.Name}}},
+		// A review's probes: parts of a hospital by their side, an
+		// extension; drugs after a route's acronym.
+		{"parts of a building by their side stay", "Report given at Nursing Station East. Specimen taken at Lab Wing South. Call at Extension West. Waiting at Main Entrance West.", nil},
+		{"a drug after a route stays", "Switched from SL NitroStat to spray. Changed from TD NicoDerm to gum. Patient transitioned from IM InvegaSustenna to oral.", nil},
 		{"a numbered street after a place on it", "patient: the target on fifth, and i live off 19th",
 			[]found{{"fifth", deid.Location}, {"19th", deid.Location}}},
 		{"a day after on stays a date", "patient: see you on the 19th, the store on fifth of july", []found{{"the 19th", deid.Date}, {"fifth of july", deid.Date}}},
@@ -1327,6 +1331,7 @@ func TestCityLikeAScaleAfterAMove(t *testing.T) {
 		{"the scale", "gcs fifteen on the glasgow coma scale for two days", nil},
 		{"a uni", "she went to stirling uni and then moved back", locs("stirling uni")},
 		{"a knee", "he had a uni knee done last year", nil},
+		{"a knee implant named for a town", "had an oxford uni knee replacement in 2019; the oxford uni was done in 2020", nil},
 	})
 }
 

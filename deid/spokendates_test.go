@@ -37,6 +37,7 @@ func TestSpokenDatesInDialogue(t *testing.T) {
 		{"a Spanish month in English speech", "interpreter: she says the fifteenth of agosto, and surgery in diciembre",
 			typed(deid.Date, "the fifteenth of agosto", "diciembre")},
 		{"Spanish numbers and a given name stay", "patient: i go once a day. dos de los pacientes. my son julio drove me", []found{{"julio", deid.Name}}},
+		{"the feast's name before a noun stays", "patient: we had a cinco de mayo party at work. she fell on cinco de mayo", typed(deid.Date, "cinco de mayo")},
 		{"days weighed after a spoken date", "patient: january tenth? tenth or eleventh. on june fifth, maybe sixth",
 			typed(deid.Date, "january tenth", "tenth", "eleventh", "june fifth", "sixth")},
 		{"an ordinal of a thing after a date stays", "patient: june fifth or sixth grade, march third or fourth time", typed(deid.Date, "june fifth", "march third")},
