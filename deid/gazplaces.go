@@ -1571,7 +1571,7 @@ func (s *scan) acronymCampus(i int) bool {
 	// "seen by Dr. Ruiz at KU MedWest": a campus or a system's brand in
 	// camel case, on no list, after "at" or "from".
 	camel := n > 0 && (prep == "at" || prep == "from") && s.toks[n].gap == gapSpace && s.camelWord(n) &&
-		t.lex == 0 && !doseAcronyms[s.lower(i)]
+		t.lex&^lxStateAbbr == 0 && !doseAcronyms[s.lower(i)]
 	if n < 0 || s.toks[n].gap != gapSpace || !s.toks[n].capWord() || s.toks[n].allUpper() ||
 		s.toks[n].gaz&(gzCity|gzTown) == 0 && s.toks[n].lex&lxCity == 0 && !camel {
 		return false

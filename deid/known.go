@@ -1052,7 +1052,7 @@ func (s *scan) personAfterInitials(end int) bool {
 		return n < 0 || !s.toks[n].punct(',') || s.toks[n].gap == gapLine || s.clauseEndAfter(n) // "c o, what do you call it" is a thing
 	}
 	w := s.nextWordAt(end)
-	return nameSuffixWords[w] || personVerbs[w] || personVerbNext[w]
+	return nameSuffixWords[w] || personVerbs[w] || personVerbNext[w] || s.isKnown(s.next(end)) // "my father's c o pettaway signs"
 }
 
 // nameSuffixWords follow a person's name or initials: "c o junior".

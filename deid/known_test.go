@@ -878,6 +878,7 @@ func TestGivenInitialsAsShortName(t *testing.T) {
 	checkFound(t, d, deid.Known{PatientNames: []string{"Clarence Odell Pettaway III"}}, []foundCase{
 		{"a gas after a possessive", "patient: my dad's c o two was high on the machine. my dad's c o level was checked", nil},
 		{"a verb after a possessive", "patient: my dad's c o drove me", []found{{"c o", deid.Name}}},
+		{"a supplied part after a possessive's initials", "patient: my father's c o pettaway signs the forms", []found{{"c o", deid.Name}, {"pettaway", deid.Name}}},
 	})
 	// An initial spelled before a supplied surname, as an email's handle
 	// is spelled out; a letter that is no initial of the person stays.
