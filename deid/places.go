@@ -1276,6 +1276,11 @@ func (s *scan) lowerStreet(i int) bool {
 			st = k
 			continue
 		}
+		// "1420 west 74th street": a numbered street in figures.
+		if k == i-1 && s.digitOrdinal(k) {
+			st = k
+			continue
+		}
 		// "fifty-first street", "seventy-fourth street": the same with a
 		// hyphen, as punctuated transcripts write it.
 		if t.letters() && t.is(lxOrdWord) && t.gap == gapNone && k >= 2 && s.toks[k-1].punct('-') && s.toks[k-1].gap == gapNone &&
@@ -1382,6 +1387,26 @@ func (s *scan) lowerStreet(i int) bool {
 					s.spokenAt(z, ZIP)
 				}
 			}
+		}
+	}
+	return true
+}
+
+// digitOrdinal: token k is an ordinal written in figures ("74th",
+// "1st", "22nd", "3rd").
+func (s *scan) digitOrdinal(k int) bool {
+	t := &s.toks[k]
+	if t.shape&shDigit == 0 || t.shape&shLetter == 0 || t.n() < 3 || t.n() > 6 {
+		return false
+	}
+	w := s.lower(k)
+	suf := w[len(w)-2:]
+	if suf != "st" && suf != "nd" && suf != "rd" && suf != "th" {
+		return false
+	}
+	for j := 0; j < len(w)-2; j++ {
+		if w[j] < '0' || w[j] > '9' {
+			return false
 		}
 	}
 	return true

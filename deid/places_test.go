@@ -195,6 +195,8 @@ func TestSpokenAddresses(t *testing.T) {
 		{"an ordinal before drive, and by a street", "patient: church is on thirtieth drive, we live by eighteenth street",
 			locs("thirtieth drive", "eighteenth street")},
 		{"ordinals of a thing stay", "patient: my fifth walk this week, she came in fifth place, i took three hundred and fifth place", nil},
+		{"a house number and a numbered street in figures", "patient: 1420 west 74th street", locs("1420 west 74th street")},
+		{"an ordinal in figures of a thing stays", "patient: it was her 4th street fight", nil},
 		// A street naming the site after it, after "the"; a kind of road
 		// stays.
 		{"a street before its site", "pharmacist: i have him at the fulton street address. patient: the elm street clinic is closer",
