@@ -115,6 +115,11 @@ func TestLowerCaseNamesInContext(t *testing.T) {
 		{"introduction run on into the speaker's next clause", "hygienist: come on back i'm jolene i'll be cleaning your teeth", []found{{"jolene", deid.Name}}},
 		{"how the speaker is, run on", "patient: i'm fine i'm fine. i'm sorry i'll be late", nil},
 		{"a word on no list of names, run on", "patient: i'm peri i've got flushes", nil},
+		// The word after a stated name, ending the clause or before "and"
+		// or a birth date, is its surname whatever list holds it.
+		{"a stated name's surname that is a word or an eponym's", "patient: my name is dawn smith. nurse: and yours? caller: my name is dawn pugh and my birthday is in may",
+			[]found{{"dawn smith", deid.Name}, {"dawn pugh", deid.Name}, {"may", deid.Date}}},
+		{"assent or time after a stated name stays", "patient: my name is maria too. my name is hope, yes. my name is june today", []found{{"maria", deid.Name}, {"hope", deid.Name}, {"june", deid.Name}}},
 		{"greeting", "thanks kayleigh, see you", []found{{"kayleigh", deid.Name}}},
 		{"a census given name addressed", "doctor: ok lacey can you schedule it", []found{{"lacey", deid.Name}}},
 		{"a word after a title stays", "the nurse practitioner saw her; my doctor apparently forgot", nil},

@@ -5893,7 +5893,38 @@ func (s *scan) nameStated(k int) bool {
 	default:
 		return false
 	}
+	s.statedSurname(k)
 	return true
+}
+
+// statedSurname: the word after a name a sentence states, where the
+// clause ends after it or goes on with "and" or a birth date, is the surname whatever list holds it ("my name
+// is dawn smith", "my name is dawn pugh": a surname that is also a word or
+// an eponym's); a word of assent, discourse or time there stays ("my name
+// is dawn, yes", "my name is maria too").
+func (s *scan) statedSurname(k int) {
+	n := s.next(k)
+	if n < 0 || s.toks[n].gap != gapSpace || !s.toks[n].letters() || s.toks[n].upper() || s.toks[n].n() < 3 {
+		return
+	}
+	switch s.nextWordAt(n) {
+	case "and", "but", "date", "dob", "born", "birthday":
+	default:
+		if !s.clauseEndAfter(n) {
+			return
+		}
+	}
+	t := &s.toks[n]
+	w := s.lower(n)
+	if s.tokIn(functionWordSet, n) || ackWords[w] || discourseWords[w] || endearments[w] || nameIsNotName[w] ||
+		t.is(lxTitle|lxTitleClin|lxRelation|lxMonth|lxWeekday|lxDigitWord|lxTeenWord|lxTensWord|lxCredential|lxUnitWord) {
+		return
+	}
+	onList := t.lex&(lxSur|lxSurAmb|lxFirst|lxFirstAmb|lxEponymName) != 0 || t.gaz&(gzSur|gzSurAmb|gzFirst|gzFirstAmb) != 0
+	if !onList && s.dictionaryWord(n) {
+		return
+	}
+	s.addName(k, n, PatientNames)
 }
 
 // possessiveBeforeWord: "your", "our" or "their" before a lower-case word
