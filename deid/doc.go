@@ -726,6 +726,40 @@
 //     ("Shifflett, RN   Anesthesia: MAC", "Supervising MD:") nor in a
 //     board's mark ("FNP-BC"); "Hosp. No." and "VA file no." with their
 //     values ("AKU/0931187");
+//   - places, dates and names of speech and records (twenty-sixth session,
+//     dialogues-known12 and a review of 1,240 probes): a hospital called by
+//     the word its town uses alone ("the general", "the royal", "the
+//     mater", "the civic", "the regional", "the infirmary") where a visit's
+//     care is spoken of (a clinician speaking, seen, scan, bed, ambulance),
+//     not a civic centre, a school's infirmary or a word explained; a
+//     school named in lower case before its kind ("at red lake middle
+//     school"; not "swim school", "the local high school"); numbered
+//     streets said with hyphens, past a hundred, before "drive", after
+//     "by", in figures ("thirty-seven fifteen seventy-fourth street",
+//     "northwest hundred and fifth street", "on thirtieth drive", "1420 west
+//     74th street"), a street before the site it names ("at the fulton
+//     street address"); a city like a scale after a move and a phrase of
+//     time ("went to glasgow for two years"), a town's "uni" after a
+//     preposition of place (not "an oxford uni knee"); a campus in camel
+//     case after an acronym ("at KU MedWest"; not "from SL NitroStat"); a
+//     site named by its side of a district ("at Blue Valley North"; not
+//     "Nursing Station East"); dates said in Spanish ("treinta de julio",
+//     "julio treinta cincuenta y ocho", "the fifteenth of agosto"; not "a
+//     cinco de mayo party"), a capitalized holiday named after a person
+//     ("on Martin Luther King Jr. Day"), the dot after a day-first month
+//     written out left outside ("on 3 March. She"); a relative taken up by a
+//     pronoun or a possessive ("my grandson kobe he is trying", "my cousin
+//     dre's"; not "my daughter bf he's"), a two-letter surname after a title
+//     before "who", "will" or "from" ("doctor ng who will take her"), a name
+//     after "i'm" run on into the speaker's next clause ("i'm jolene i'll
+//     be cleaning"), the surname after a stated name ("my name is dawn
+//     pugh"); with metadata, initials after a possessive ("my dad's c o
+//     junior"; not "my dad's c o two") and an initial spelled before the
+//     spelled surname ("g, p, u, g, h"); never a name: a verb before a
+//     negation's 't ("the doctor wasn't in"), a quantity said with
+//     "thousand" ("one thousand six hundred with meals"), a pronoun of a
+//     contraction opening an answer ("we're over in pine ridge"), a day or
+//     community centre as a kind of care;
 //   - shapes seen in text written by others (classes_test.go): a note of
 //     the last digits between a cue and its value ("SSN (last 4): 4417"),
 //     an extension alone after a word of calling or paging ("paged at
