@@ -384,6 +384,10 @@ func TestLowerClergyTitles(t *testing.T) {
 		{"patient: the doctor placed an ng tube", "ng", false},
 		{"discussed with general surgery doctor ng who will take her", "ng", true},
 		{"dr wu from cardiology called", "wu", true},
+		{"patient: nurse ng will be here soon", "ng", true},
+		{"patient: professor li from oncology called", "li", true},
+		{"patient: mr ng who did my knee", "ng", true},
+		{"patient: the nurse ng tube is out", "ng", false},
 		{"nurse: check the li level and the ng output", "li", false},
 	})
 }

@@ -3272,7 +3272,7 @@ func (s *scan) shortSurnameAfterTitle(i int) bool {
 	if p >= 0 && s.toks[p].punct('.') {
 		p = s.sameLinePrev(p)
 	}
-	if p < 0 || !(s.eq(p, "dr") || s.eq(p, "doctor") || s.eq(p, "dra")) || s.toks[i].gap != gapSpace {
+	if p < 0 || !shortSurnameTitles[s.lower(p)] || s.toks[i].gap != gapSpace {
 		return false
 	}
 	n := s.next(i)
@@ -3312,6 +3312,10 @@ var clinicalRoles = wordsOf("attending resident fellow intern hospitalist intens
 // shortSurnames are surnames of two letters, common in East and Southeast
 // Asia, that are also clinical abbreviations in lower case.
 var shortSurnames = wordsOf("ng li wu xu hu yu vu vo ly ko ho lo le")
+
+// shortSurnameTitles go before a person's surname: "dr li", "mr ng",
+// "nurse wu", "professor li".
+var shortSurnameTitles = wordsOf("dr doctor dra mr mrs ms miss mister nurse professor prof")
 
 // afterShortSurname go on after a clinician's surname and never after a
 // tube or a level: "doctor ng who will take her", "dr li will call", "dr
