@@ -87,6 +87,9 @@ func TestTheGenericHospital(t *testing.T) {
 		{"other places by the same words", "patient: there's a flu clinic at the civic centre. she was in the infirmary at boarding school with a fever. " +
 			"nurse: he goes back to the infirmary at the jail after the scan", nil},
 		{"a word explained", "nurse: the mater, as in your mum? she can come in", nil},
+		// What the hospital did, said of it as of its staff.
+		{"a hospital doing", "patient: the general were brilliant with my scan. the clinic at the mater rang me", locs("general", "mater")},
+		{"the public, the family, an anaesthetic doing", "patient: the general public were told, the royal family were there\ndoctor: how was the anaesthetic\npatient: the general did knock me out", nil},
 	})
 }
 

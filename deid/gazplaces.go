@@ -688,7 +688,12 @@ func (s *scan) theGenericHospital(i int) bool {
 	if p < 0 || !s.eq(p, "the") || !s.hospitalPlaceBefore(p, strongGenericHospitals[s.lower(i)]) || s.notTheHospital(i) {
 		return false
 	}
-	return s.hospitalClauseAfter(st, s.facilityWordsAfter(i))
+	end := s.facilityWordsAfter(i)
+	if end == i && hospitalDoes[s.nextWordAt(i)] {
+		s.addTok(st, i, Location, prShape)
+		return true
+	}
+	return s.hospitalClauseAfter(st, end)
 }
 
 // notTheHospital: the generic word at i names something else by what
@@ -921,6 +926,12 @@ var hospitalAfterWords = map[string]bool{"in": true, "for": true, "then": true, 
 	"aye": true, "when": true, "before": true, "after": true, "overnight": true, "since": true, "last": true, "with": true,
 	"on": true, "at": true, "until": true, "now": true, "again": true, "first": true, "today": true, "yesterday": true,
 	"twice": true, "once": true, "so": true, "but": true}
+
+// hospitalDoes: what a hospital called by its one word does to a patient,
+// said of it as of its staff: "the mater rang me", "the general were
+// brilliant" (not "was": "the general was fine" is an anaesthetic). Only
+// after the word alone: "the regional cancer center called" is a kind.
+var hospitalDoes = wordsOf("did rang phoned called sent kept discharged admitted scanned saw gave told wrote referred were lost")
 
 // answerGoesOn: words after a place said alone as an answer.
 var answerGoesOn = map[string]bool{"in": true, "near": true, "for": true, "then": true, "since": true, "out": true,
