@@ -2390,7 +2390,11 @@ var holidays = [][]string{{"martin", "luther", "king", "jr", "day"}, {"martin", 
 	{"washington", "birthday"}, {"lincoln", "birthday"}, {"st", "patrick", "day"}, {"saint", "patrick", "day"},
 	{"valentine", "day"}, {"st", "valentine", "day"}, {"indigenous", "peoples", "day"}, {"cesar", "chavez", "day"},
 	{"kuhio", "day"}, {"kamehameha", "day"}, {"casimir", "pulaski", "day"}, {"patriots", "day"},
-	{"veterans", "day"}, {"memorial", "day"}, {"labor", "day"}, {"mother", "day"}, {"father", "day"}}
+	{"veterans", "day"}, {"memorial", "day"}, {"labor", "day"}, {"mother", "day"}, {"father", "day"},
+	// Saints' days of Ireland and Britain: "Seen on St Stephen's Day".
+	{"st", "stephen", "day"}, {"saint", "stephen", "day"}, {"st", "andrew", "day"}, {"saint", "andrew", "day"},
+	{"st", "george", "day"}, {"saint", "george", "day"}, {"st", "david", "day"}, {"saint", "david", "day"},
+	{"st", "brigid", "day"}, {"saint", "brigid", "day"}, {"st", "patricks", "day"}, {"saint", "patricks", "day"}}
 
 // holidayFirstSet are the first words of holidays, the words holidayAt
 // can start at.
@@ -2430,10 +2434,11 @@ func (s *scan) holidayFrom(j int) int {
 				break
 			}
 		}
-		// In lower case only a holiday of a person's full name and "day"
-		// or "weekend" ("on martin luther king day"): "mother day" or
+		// In lower case only a holiday of a person's full name or a
+		// saint's and "day" or "weekend" ("on martin luther king day", "on
+		// st patrick's day"): "mother day" or
 		// "labor day" alone in lower case are the seasons' rules' to read.
-		if ok && (s.toks[k].capWord() || len(h) >= 4 && (s.eq(k, "day") || s.eq(k, "weekend"))) {
+		if ok && (s.toks[k].capWord() || (len(h) >= 4 || h[0] == "st" || h[0] == "saint") && (s.eq(k, "day") || s.eq(k, "weekend"))) {
 			return k
 		}
 	}

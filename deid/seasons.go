@@ -243,7 +243,7 @@ func (s *scan) personHoliday(i int) bool {
 	if e < 0 || !(s.eq(e, "day") || s.eq(e, "weekend")) || !s.timePrepBefore(i) && !s.toks[i].upper() || s.scheduleLine(i) {
 		return false
 	}
-	s.addTok(i, s.yearAfter(e), Date, prCue)
+	s.addTok(i, s.yearAfter(e), Date, prStrong)
 	return true
 }
 

@@ -29,6 +29,11 @@ func TestSpokenDatesInDialogue(t *testing.T) {
 		{"a holiday named after a person, capitalized", "Seen on Martin Luther King Jr. Day for cough. Fell over Martin Luther King weekend.",
 			typed(deid.Date, "Martin Luther King Jr. Day", "Martin Luther King weekend")},
 		{"a schedule's holiday stays", "Clinic closed Martin Luther King Day.", nil},
+		// Saints' days of Ireland and Britain, capitalized or after a
+		// preposition of time; a schedule's and a school's name stay.
+		{"a saint's day", "Admitted on St. Patrick's Day. Seen on St Stephen's Day.\npatient: it started on saint david's day",
+			typed(deid.Date, "St. Patrick's Day", "St Stephen's Day", "saint david's day")},
+		{"a saint's day closed, a saint's school", "Clinic closed St Stephen's Day.", nil},
 		// Said in Spanish, as interpreters and patients say dates.
 		{"a day in Spanish words and its month", "interpreter: treinta de julio, julio treinta cincuenta y ocho",
 			typed(deid.Date, "treinta de julio", "julio treinta cincuenta y ocho")},
