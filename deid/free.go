@@ -19,6 +19,9 @@ func (s *scan) dropFree(spans []Span) []Span {
 		if (sp.Type == Name || sp.Type == Location) && s.negationAfter(sp) {
 			continue // "the doctor wasn't in": the verb before "'t", split off by the tokenizer
 		}
+		if sp.Type == Name && s.peopleNamedAfter(sp) {
+			continue // "many Karen refugees from Burma": a people, not a person
+		}
 		if sp.Type == Location {
 			// A company where a person works is their employer, whatever
 			// it would otherwise read as ("works for Acme Plumbing").
@@ -2615,3 +2618,18 @@ func (s *scan) negationAfter(sp Span) bool {
 	}
 	return en+3 >= len(s.toks) || !s.toks[en+3].letters() || s.toks[en+3].gap != gapNone
 }
+
+// peopleNamedAfter: the span is one word before a noun of a people or its
+// speech ("Karen refugees", "the Karen community", "Karen speakers"): an
+// ethnic group, which Safe Harbor leaves, not a person.
+func (s *scan) peopleNamedAfter(sp Span) bool {
+	st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End)
+	if st < 0 || en != st || s.isKnown(st) {
+		return false
+	}
+	n := s.next(en)
+	return n > 0 && s.toks[n].gap == gapSpace && peopleNouns[s.lower(n)]
+}
+
+// peopleNouns follow the name of a people.
+var peopleNouns = wordsOf("refugees refugee community communities people peoples speakers families elders language culture tribe villages diaspora clan")

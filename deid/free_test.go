@@ -758,3 +758,17 @@ func TestSignaturesOfWrittenNotes(t *testing.T) {
 		{"towns before the same states stay towns", "Lives in Springfield, MA; moved from Baltimore, MD.", locs("Springfield", "Baltimore")},
 	})
 }
+
+// TestPeoplesAndClinicalWordsStay: a people named before a noun of its
+// community or speech is no person ("many Karen refugees", "Karen
+// speakers"), and a clinical adjective the word list lacks is no name said
+// to someone ("Now oliguric."); a person of the same name stays. Written
+// for this test.
+func TestPeoplesAndClinicalWordsStay(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"a people", "The clinic serves many Karen refugees from Burma. Karen speakers need an interpreter.", nil},
+		{"a clinical adjective", "Received 10 vials ASV before referral. Now oliguric. When to start dialysis?", nil},
+		{"a person of the same name", "I spoke with Karen about it.", typed(deid.Name, "Karen")},
+	})
+}

@@ -2344,7 +2344,10 @@ func wordLikeEnding(w string) bool {
 		return true
 	}
 	for _, suf := range [...]string{"tion", "sion", "ment", "ness", "ity", "omy", "itis", "osis", "ing", "ed", "ly",
-		"ers", "ies", "able", "ible", "ous", "ive", "ical", "ism", "ist", "ence", "ance", "ful", "less", "gram", "scopy"} {
+		"ers", "ies", "able", "ible", "ous", "ive", "ical", "ism", "ist", "ence", "ance", "ful", "less", "gram", "scopy",
+		// Clinical words the word list lacks: "oliguric", "hypoxemic",
+		// "neutropenia", "arthralgia", "myelopathy", "laminectomy".
+		"uric", "uria", "emic", "emia", "algia", "pathy", "ectomy", "otomy", "plasty", "otic", "itic", "penia"} {
 		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
 			return true
 		}
