@@ -22,6 +22,9 @@ func (s *scan) dropFree(spans []Span) []Span {
 		if sp.Type == Name && s.peopleNamedAfter(sp) {
 			continue // "many Karen refugees from Burma": a people, not a person
 		}
+		if (sp.Type == Location || sp.Type == Name) && s.raceJoined(sp) {
+			continue // "in Black and American Indian adults": a race, not a town
+		}
 		if sp.Type == Location {
 			// A company where a person works is their employer, whatever
 			// it would otherwise read as ("works for Acme Plumbing").
@@ -2633,3 +2636,32 @@ func (s *scan) peopleNamedAfter(sp Span) bool {
 
 // peopleNouns follow the name of a people.
 var peopleNouns = wordsOf("refugees refugee community communities people peoples speakers families elders language culture tribe villages diaspora clan")
+
+// raceJoined: the span is a word of race joined by "and" or "or" to
+// another word of race, ethnicity or nationality ("in Black and American
+// Indian adults", "White or Hispanic patients"), or before a noun of
+// people ("Black adults"): a group of people, not a town named Black.
+func (s *scan) raceJoined(sp Span) bool {
+	st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End)
+	if st < 0 || en != st || !raceWords[s.lower(st)] || s.isKnown(st) {
+		return false
+	}
+	n := s.next(en)
+	if n < 0 || s.toks[n].gap == gapLine {
+		return false
+	}
+	if groupNouns[s.lower(n)] {
+		return true
+	}
+	if !s.eq(n, "and") && !s.eq(n, "or") {
+		return false
+	}
+	m := s.next(n)
+	return m > 0 && s.toks[m].letters() && (raceWords[s.lower(m)] || s.toks[m].is(lxCountry) || ethnicWords[s.lower(m)])
+}
+
+var (
+	raceWords   = wordsOf("black white asian hispanic latino latina latinx native indigenous")
+	ethnicWords = wordsOf("american african caribbean pacific alaska alaskan hawaiian arab middle")
+	groupNouns  = wordsOf("adults adult women men patients people children youth americans communities populations individuals participants persons")
+)

@@ -770,5 +770,7 @@ func TestPeoplesAndClinicalWordsStay(t *testing.T) {
 		{"a people", "The clinic serves many Karen refugees from Burma. Karen speakers need an interpreter.", nil},
 		{"a clinical adjective", "Received 10 vials ASV before referral. Now oliguric. When to start dialysis?", nil},
 		{"a person of the same name", "I spoke with Karen about it.", typed(deid.Name, "Karen")},
+		{"races joined", "Hypertension in Black and American Indian adults, and in White or Hispanic patients.", nil},
+		{"a town named like a race", "We moved to Black and then to Dothan.", locs("Black", "Dothan")},
 	})
 }
