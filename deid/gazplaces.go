@@ -1104,7 +1104,7 @@ func (s *scan) phraseOfStayAfter(i, end int) bool {
 	if end != i {
 		return false
 	}
-	if _, eng := englishWords()[s.lower(i)]; eng {
+	if s.englishTok(i) {
 		return false
 	}
 	switch s.nextWordAt(end) {
@@ -1836,8 +1836,9 @@ func (s *scan) facAcroBeside(i int) bool {
 
 // lowerSchoolName: a school named in lower case by up to three words
 // before its kind, after a preposition of place ("at red lake middle
-// school", "kindergarten at little acorns preschool", "from oak grove high
-// school"): the words name it, whatever lists they are on. A kind, an age,
+// school", "kindergarten at happy acorns preschool", "from oak grove high
+// school"): the words name it, whatever lists they are on ("little", a
+// quantity's word too, stops them: "little sprouts preschool" is missed). A kind, an age,
 // a quality or an owner before the kind names none ("at the local high
 // school", "my old middle school", "went to medical school", "summer
 // school"). i is the school word.
