@@ -2119,6 +2119,38 @@ func (s *scan) homeUnit(i int) bool {
 	return true
 }
 
+// spokenFlatAt: a flat said aloud by its number in words and perhaps a
+// letter, as an answer or after "in" or "at", where the clause ends
+// ("yes, apartment four b.", "she's in flat twelve"): part of an address.
+// A count or a time after the number ("the apartment four years ago")
+// keeps it a word.
+func (s *scan) spokenFlatAt(i int) bool {
+	switch s.lower(i) {
+	case "apartment", "apt", "flat":
+	default:
+		return false
+	}
+	p := s.sameLinePrev(i)
+	if !(s.turnStart(i) || p >= 0 && (s.toks[p].punct(',') || s.eq(p, "in") || s.eq(p, "at") || ackWords[s.lower(p)])) {
+		return false
+	}
+	end := -1
+	for k, n := s.next(i), 0; k > 0 && n < 4 && s.toks[k].gap == gapSpace && s.toks[k].letters() && s.toks[k].is(lxDigitWord|lxTeenWord|lxTensWord); k, n = s.next(k), n+1 {
+		end = k
+	}
+	if end < 0 {
+		return false
+	}
+	if l := s.next(end); l > 0 && s.toks[l].gap == gapSpace && s.toks[l].letters() && s.toks[l].n() == 1 {
+		end = l // "four b"
+	}
+	if !s.clauseEndAfter(end) {
+		return false
+	}
+	s.addTok(i, end, Location, prCue)
+	return true
+}
+
 // poBoxAt: "PO Box 88", "P.O. Box 1234".
 func (s *scan) poBoxAt(i int) bool {
 	if !s.eq(i, "box") || !s.toks[i].upper() {

@@ -197,6 +197,10 @@ func TestSpokenAddresses(t *testing.T) {
 		{"ordinals of a thing stay", "patient: my fifth walk this week, she came in fifth place, i took three hundred and fifth place", nil},
 		{"a house number and a numbered street in figures", "patient: 1420 west 74th street", locs("1420 west 74th street")},
 		{"an ordinal in figures of a thing stays", "patient: it was her 4th street fight", nil},
+		// A rural route's box after a comma, a flat said by its number.
+		{"a rural route and its box", "nurse: address, rural route two, box forty-four?", locs("rural route two, box forty-four")},
+		{"a flat said as an answer", "family: yes, apartment four b.", locs("apartment four b")},
+		{"a flat of a time stays", "patient: we moved into the apartment four years ago, i moved two boxes, box four was heavy", nil},
 		// A street naming the site after it, after "the"; a kind of road
 		// stays.
 		{"a street before its site", "pharmacist: i have him at the fulton street address. patient: the elm street clinic is closer",

@@ -46,7 +46,11 @@ func (s *scan) spokenPOBox(i int) bool {
 	case s.eq(p, "office") && s.eq(s.sameLinePrev(p), "post"):
 		st = p - 1
 	default:
-		// "rural route two box nineteen", "rr 2 box 19"
+		// "rural route two box nineteen", "rr 2 box 19", "rural route
+		// two, box forty-four"
+		if s.toks[p].punct(',') {
+			p = s.sameLinePrev(p)
+		}
 		n := p
 		for n >= 0 && (s.toks[n].digits() || s.toks[n].letters() && s.toks[n].is(lxDigitWord|lxTeenWord|lxTensWord)) {
 			n = s.sameLinePrev(n)

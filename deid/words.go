@@ -26,6 +26,9 @@ func (s *scan) wordAt(i int) {
 	if f&lxUnit != 0 && s.homeUnit(i) {
 		return
 	}
+	if !up && f&lxUnit != 0 && s.spokenFlatAt(i) {
+		return // "yes, apartment four b."
+	}
 	if !up && tn == 2 && i > 0 && shortSurnames[lw] && s.shortSurnameAfterTitle(i) {
 		return
 	}
