@@ -553,11 +553,33 @@ func (s *scan) answerAcronymAt(i int) bool {
 	case "downtown", "uptown", "still", "the":
 		goesOn = true // "ummc downtown", "msk still", "umcg the main campus"
 	}
-	if eng := s.englishTok(i); eng || !goesOn || !s.placeQuestionBefore(i) {
+	if eng := s.englishTok(i); eng || !goesOn || !s.placeQuestionBefore(i) && !s.stayedAtAcronym(i) {
 		return false
 	}
 	s.addTok(i, i, Location, prShape)
 	return true
+}
+
+// stayedAtAcronym: the acronym at i is where a person stayed for a time:
+// a verb of being or staying before its preposition and the stay's length
+// or time after it ("i was at hsc for three weeks", "you were at rpa last
+// week").
+func (s *scan) stayedAtAcronym(i int) bool {
+	// After "at" only ("she was in pcu for two days" is a unit), where
+	// care is spoken of ("i was at bjs for an hour" is a store).
+	if s.prevWordAt(i, 1) != "at" || !s.hospitalWordNear(i) && !s.wordNear(i, func(w string) bool { return careTalk[w] }) {
+		return false
+	}
+	switch s.prevWordAt(i, 2) {
+	case "was", "were", "been", "stayed", "admitted", "transferred", "sent", "seen", "treated", "kept":
+	default:
+		return false
+	}
+	switch s.nextWordAt(i) {
+	case "for", "last", "since", "until", "till", "after", "in", "on", "overnight":
+		return true
+	}
+	return false
 }
 
 // unlistedPlaceAnswer: a lower-case word of four letters or more and two

@@ -219,6 +219,11 @@ func TestLowerCaseFacilities(t *testing.T) {
 		{"saint with a possessive", "patient: back in two thousand ten at saint raphael's", []found{{"saint raphael's", deid.Location}}},
 		{"system acronym and saint", "doctor: the surgeon is at osf saint francis\npatient: ok", []found{{"osf saint francis", deid.Location}}},
 		{"children's hospital", "mom: we went to children's mercy last night", []found{{"children's mercy", deid.Location}}},
+		// A hospital's acronym in lower case where a person stayed for a
+		// time and care is spoken of; a unit, and a store, stay.
+		{"a stay at an acronym", "doctor: so you were at rpa last week\ndoctor: were you seen anywhere?\npatient: i was at hsc for three weeks",
+			locs("rpa", "hsc")},
+		{"a unit and a store stay", "patient: she was in pcu for two days. i was at bjs for an hour", nil},
 		{"a town of two words after to", "patient: yeah to east point in the fall", []found{{"east point", deid.Location}}},
 		{"saint as a word stays", "she's no saint, and the children's toys are at home", nil},
 		{"a medical center said short", "patient: at maine med in portland, then to tufts med for the rehab", []found{{"maine med", deid.Location}, {"portland", deid.Location}, {"tufts med", deid.Location}}},
