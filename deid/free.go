@@ -2400,7 +2400,9 @@ var holidays = [][]string{{"martin", "luther", "king", "jr", "day"}, {"martin", 
 	// Saints' days of Ireland and Britain: "Seen on St Stephen's Day".
 	{"st", "stephen", "day"}, {"saint", "stephen", "day"}, {"st", "andrew", "day"}, {"saint", "andrew", "day"},
 	{"st", "george", "day"}, {"saint", "george", "day"}, {"st", "david", "day"}, {"saint", "david", "day"},
-	{"st", "brigid", "day"}, {"saint", "brigid", "day"}, {"st", "patricks", "day"}, {"saint", "patricks", "day"}}
+	{"st", "brigid", "day"}, {"saint", "brigid", "day"}, {"st", "patricks", "day"}, {"saint", "patricks", "day"},
+	// Canada's: "since louis riel day".
+	{"louis", "riel", "day"}}
 
 // holidayFirstSet are the first words of holidays, the words holidayAt
 // can start at.
@@ -2441,10 +2443,10 @@ func (s *scan) holidayFrom(j int) int {
 			}
 		}
 		// In lower case only a holiday of a person's full name or a
-		// saint's and "day" or "weekend" ("on martin luther king day", "on
-		// st patrick's day"): "mother day" or
+		// saint's and "day" or "weekend", three words or more ("on martin
+		// luther king day", "on st patrick's day", "since louis riel day"): "mother day" or
 		// "labor day" alone in lower case are the seasons' rules' to read.
-		if ok && (s.toks[k].capWord() || (len(h) >= 4 || h[0] == "st" || h[0] == "saint") && (s.eq(k, "day") || s.eq(k, "weekend"))) {
+		if ok && (s.toks[k].capWord() || len(h) >= 3 && (s.eq(k, "day") || s.eq(k, "weekend"))) {
 			return k
 		}
 	}

@@ -34,6 +34,7 @@ func TestSpokenDatesInDialogue(t *testing.T) {
 		{"a saint's day", "Admitted on St. Patrick's Day. Seen on St Stephen's Day.\npatient: it started on saint david's day",
 			typed(deid.Date, "St. Patrick's Day", "St Stephen's Day", "saint david's day")},
 		{"a saint's day closed, a saint's school", "Clinic closed St Stephen's Day.", nil},
+		{"Canada's holiday named after a person", "patient: the pain's been bad since louis riel day", typed(deid.Date, "louis riel day")},
 		// Said in Spanish, as interpreters and patients say dates.
 		{"a day in Spanish words and its month", "interpreter: treinta de julio, julio treinta cincuenta y ocho",
 			typed(deid.Date, "treinta de julio", "julio treinta cincuenta y ocho")},
