@@ -759,7 +759,16 @@
 //     negation's 't ("the doctor wasn't in"), a quantity said with
 //     "thousand" ("one thousand six hundred with meals"), a pronoun of a
 //     contraction opening an answer ("we're over in pine ridge"), a day or
-//     community centre as a kind of care;
+//     community centre as a kind of care, a people before a noun of its
+//     community ("many Karen refugees"), races joined ("in Black and
+//     American Indian adults"), a clinical adjective the word list lacks
+//     ("Now oliguric."); after the review, saints' days and Louis Riel Day
+//     ("on St Stephen's Day", "since louis riel day"), a hospital doing
+//     something ("the general were brilliant"), a two-letter surname after
+//     any title ("nurse ng will"), a rural route's box and a flat said by
+//     its number ("rural route two, box forty-four", "yes, apartment four
+//     b."), a hospital's acronym where a person stayed ("i was at hsc for
+//     three weeks");
 //   - shapes seen in text written by others (classes_test.go): a note of
 //     the last digits between a cue and its value ("SSN (last 4): 4417"),
 //     an extension alone after a word of calling or paging ("paged at
