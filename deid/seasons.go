@@ -71,7 +71,7 @@ func (s *scan) seasonOrHoliday(i int) bool {
 		// In any case, only as the time of something ("since Cinco de
 		// Mayo", "after Mardi Gras"): alone these name the feast, its
 		// customs or its food ("Mardi Gras beads", "Cinco de Mayo tacos").
-		if !s.timePrepBefore(i) && !s.birthdayNear(i, end) && !s.whenAnsweredTo(i, end) && !s.whenAnsweredAfterDate(i) || s.scheduleLine(i) {
+		if !s.timeBeforeHoliday(i, end) && !s.birthdayNear(i, end) && !s.whenAnsweredTo(i, end) && !s.whenAnsweredAfterDate(i) || s.scheduleLine(i) {
 			return false
 		}
 		s.addTok(i, s.yearAfter(end), Date, prShape)
@@ -109,7 +109,9 @@ func (s *scan) seasonOrHoliday(i int) bool {
 		if n > 0 && s.toks[n].letters() && s.toks[n].is(lxTeenWord|lxTensWord) && s.dobAsked(i) {
 			bornOn = s.yearAfter(end) > end
 		}
-		if !s.toks[i].upper() && !s.timePrepBefore(i) && !s.birthdayNear(i, end) && !timed && !bornOn && !s.whenAnswered(i) {
+		// "easter this year", "christmas last year": the year after it.
+		timed = timed || s.yearOfNowAfter(end)
+		if !s.toks[i].upper() && !s.timeBeforeHoliday(i, end) && !s.birthdayNear(i, end) && !timed && !bornOn && !s.whenAnswered(i) {
 			return false
 		}
 		if s.scheduleLine(i) {
@@ -245,6 +247,38 @@ func (s *scan) personHoliday(i int) bool {
 	}
 	s.addTok(i, s.yearAfter(e), Date, prStrong)
 	return true
+}
+
+// timeBeforeHoliday: a preposition of time before the holiday at i..end,
+// perhaps with "the" or "that" between ("around the lunar new year",
+// "about that easter sunday"); after the article not before a noun the
+// holiday describes ("at the easter egg hunt", "around the christmas
+// party").
+func (s *scan) timeBeforeHoliday(i, end int) bool {
+	if s.timePrepBefore(i) {
+		return true
+	}
+	p := s.sameLinePrev(i)
+	if p < 0 || !(s.eq(p, "the") || s.eq(p, "that")) || !s.timePrepBefore(p) {
+		return false
+	}
+	if s.clauseEndAfter(end) || s.yearOfNowAfter(end) {
+		return true
+	}
+	n := s.next(end)
+	return n > 0 && s.toks[n].letters() && (s.tokIn(functionWordSet, n) || subjectPronouns[s.lower(n)] || s.toks[n].is(lxWeekday) ||
+		clauseWords[s.lower(n)] || s.eq(n, "so") || s.eq(n, "and") || s.eq(n, "but") || s.eq(n, "when"))
+}
+
+// yearOfNowAfter: "this year", "last year" or "next year" right after
+// token e.
+func (s *scan) yearOfNowAfter(e int) bool {
+	n := s.next(e)
+	if n < 0 || s.toks[n].gap != gapSpace || !(s.eq(n, "this") || s.eq(n, "last") || s.eq(n, "next")) {
+		return false
+	}
+	m := s.next(n)
+	return m > 0 && s.eq(m, "year")
 }
 
 // timePrepBefore: a preposition of time before token i, over the fillers

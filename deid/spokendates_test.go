@@ -35,6 +35,11 @@ func TestSpokenDatesInDialogue(t *testing.T) {
 			typed(deid.Date, "St. Patrick's Day", "St Stephen's Day", "saint david's day")},
 		{"a saint's day closed, a saint's school", "Clinic closed St Stephen's Day.", nil},
 		{"Canada's holiday named after a person", "patient: the pain's been bad since louis riel day", typed(deid.Date, "louis riel day")},
+		// A holiday after a preposition of time and "the" or "that", or
+		// before "this year"; the feast's things stay.
+		{"a holiday after the article", "speaker 2: both legs since around the chinese new year so like end of winter. dr: easter this year so about six weeks",
+			typed(deid.Date, "chinese new year", "easter")},
+		{"a feast's things after the article stay", "patient: around the christmas party, at the easter egg hunt", nil},
 		// Said in Spanish, as interpreters and patients say dates.
 		{"a day in Spanish words and its month", "interpreter: treinta de julio, julio treinta cincuenta y ocho",
 			typed(deid.Date, "treinta de julio", "julio treinta cincuenta y ocho")},
