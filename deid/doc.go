@@ -768,7 +768,9 @@
 //     any title ("nurse ng will"), a rural route's box and a flat said by
 //     its number ("rural route two, box forty-four", "yes, apartment four
 //     b."), a hospital's acronym where a person stayed ("i was at hsc for
-//     three weeks");
+//     three weeks"), a holiday after "around the" or before "this year"
+//     ("since around the chinese new year", "easter this year"; not "at
+//     the easter egg hunt");
 //   - shapes seen in text written by others (classes_test.go): a note of
 //     the last digits between a cue and its value ("SSN (last 4): 4417"),
 //     an extension alone after a word of calling or paging ("paged at
