@@ -381,6 +381,7 @@ func (s *scan) dateSpan(i int) bool {
 		}
 		// "the second of this month" is a date by itself.
 		if !v.of && (i == 0 || !(s.eq(i-1, "on") || s.eq(i-1, "since") || s.eq(i-1, "until") || s.eq(i-1, "by") || s.eq(i-1, "before") ||
+			s.eq(i-1, "around") || s.eq(i-1, "about") || s.eq(i-1, "approximately") || // "so around the eighteenth, nineteenth"
 			s.eq(i-1, "after") || s.eq(i-1, "from") || s.eq(i-1, "through") || s.eq(i-1, "between") || s.eq(i-1, "for") ||
 			s.toks[i-1].is(lxWeekday) || (s.toks[i-1].punct(',') || s.toks[i-1].punct('.')) && i >= 2 && s.toks[i-2].is(lxWeekday) || // "friday, the nineteenth", "sunday. the tenth."
 			s.eq(i-1, "of") && i >= 2 && partOfDayNouns[s.lower(i-2)]) &&
@@ -415,6 +416,15 @@ func (s *scan) dateSpan(i int) bool {
 					e = e2 // "the second and third of may": the month with it
 				}
 				s.addTok(k0, e, Date, prShape)
+			}
+		}
+		// "around the eighteenth, nineteenth": a day weighed after a comma,
+		// closing the clause.
+		if c := s.next(end); c > 0 && s.toks[c].punct(',') {
+			if k := s.next(c); k > 0 && s.toks[k].gap == gapSpace {
+				if _, e, ord, _ := s.dayOf(k); e >= 0 && ord && s.toks[k].letters() && s.sentenceEndsAfter(e) {
+					s.addTok(k, e, Date, prShape)
+				}
 			}
 		}
 	}
@@ -2425,4 +2435,15 @@ func (s *scan) coveredBy(ty Type, st, en int) bool {
 		}
 	}
 	return false
+}
+
+// sentenceEndsAfter: the line ends after token e, or a full stop, a
+// question or an exclamation mark follows it (a comma does not: "on the
+// third, second, first floors").
+func (s *scan) sentenceEndsAfter(e int) bool {
+	n := e + 1
+	if n >= len(s.toks) || s.toks[n].gap == gapLine {
+		return true
+	}
+	return s.toks[n].punct('.') || s.toks[n].punct('?') || s.toks[n].punct('!')
 }

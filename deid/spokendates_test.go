@@ -40,6 +40,11 @@ func TestSpokenDatesInDialogue(t *testing.T) {
 		{"a holiday after the article", "speaker 2: both legs since around the chinese new year so like end of winter. dr: easter this year so about six weeks",
 			typed(deid.Date, "chinese new year", "easter")},
 		{"a feast's things after the article stay", "patient: around the christmas party, at the easter egg hunt", nil},
+		// A day after "around" or "about", and a day weighed after a comma
+		// closing the sentence; ordinals of things stay.
+		{"a day around and another weighed", "doctor: so around the eighteenth, nineteenth\npatient: about the twentieth i think",
+			typed(deid.Date, "the eighteenth", "nineteenth", "the twentieth")},
+		{"ordinals of things around stay", "patient: about the third time i fell, around the second week", nil},
 		// Said in Spanish, as interpreters and patients say dates.
 		{"a day in Spanish words and its month", "interpreter: treinta de julio, julio treinta cincuenta y ocho",
 			typed(deid.Date, "treinta de julio", "julio treinta cincuenta y ocho")},
