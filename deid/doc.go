@@ -770,7 +770,8 @@
 //     b."), a hospital's acronym where a person stayed ("i was at hsc for
 //     three weeks"), a holiday after "around the" or before "this year"
 //     ("since around the chinese new year", "easter this year"; not "at
-//     the easter egg hunt");
+//     the easter egg hunt"), a day after "around" and one weighed after a
+//     comma ("so around the eighteenth, nineteenth");
 //   - shapes seen in text written by others (classes_test.go): a note of
 //     the last digits between a cue and its value ("SSN (last 4): 4417"),
 //     an extension alone after a word of calling or paging ("paged at
