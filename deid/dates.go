@@ -2199,28 +2199,31 @@ func (s *scan) spanishYearAfter(m int, bare bool) int {
 		return m
 	}
 	end := m
-	for n := 0; k > 0 && n < 7 && s.toks[k].gap == gapSpace && s.toks[k].letters() && (spanishYearWords[s.lower(k)] || spanishDays[s.lower(k)] || s.eq(k, "y") && end > m); n++ {
+	for n := 0; k > 0 && n < 7 && s.toks[k].gap == gapSpace && s.toks[k].letters() && (spanishYearWord(s.lower(k)) || s.eq(k, "y") && end > m); n++ {
 		if !s.eq(k, "y") {
 			end = k
 		}
 		k = s.next(k)
 	}
-	if end > m && !s.eq(end, "mil") && (s.eq(s.next(m), "de") || s.eq(s.next(m), "del") || spanishYearWords[s.lower(s.next(m))]) {
+	if end > m && !s.eq(end, "mil") && (s.eq(s.next(m), "de") || s.eq(s.next(m), "del") || spanishYearWord(s.lower(s.next(m)))) {
 		return end
 	}
 	return m
 }
 
-// spanishDays are the days of a month said in Spanish.
-var spanishDays = wordsOf("primero uno dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince " +
-	"dieciseis dieciséis diecisiete dieciocho diecinueve veinte veintiuno veintidos veintidós veintitres veintitrés " +
-	"veinticuatro veinticinco veintiseis veintiséis veintisiete veintiocho veintinueve treinta")
+// spanishDays are the days of a month said in Spanish: the units (with
+// spanishAgeOver89's) and the rest.
+var spanishDays = withWords(spanishUnits, "primero", "diez", "once", "doce", "trece", "catorce", "quince",
+	"dieciseis", "dieciséis", "diecisiete", "dieciocho", "diecinueve", "veinte", "veintiuno", "veintidos", "veintidós",
+	"veintitres", "veintitrés", "veinticuatro", "veinticinco", "veintiseis", "veintiséis", "veintisiete", "veintiocho",
+	"veintinueve", "treinta")
 
-// spanishYearWords say a year in Spanish ("mil novecientos cincuenta y
-// ocho", "dos mil diez", "cincuenta y ocho").
-var spanishYearWords = wordsOf("mil novecientos ochocientos dos cuarenta cincuenta sesenta setenta ochenta noventa " +
-	"veinte treinta diez once doce trece catorce quince dieciseis dieciséis diecisiete dieciocho diecinueve " +
-	"uno un tres cuatro cinco seis siete ocho nueve")
+// spanishYearWords say a year in Spanish beside the day's numbers ("mil
+// novecientos cincuenta y ocho", "dos mil diez", "cincuenta y ocho").
+var spanishYearWords = wordsOf("mil novecientos ochocientos cuarenta cincuenta sesenta setenta ochenta noventa un")
+
+// spanishYearWord: w is said in a Spanish year.
+func spanishYearWord(w string) bool { return spanishYearWords[w] || spanishDays[w] }
 
 // romanMonths are the months in Roman numerals.
 var romanMonths = map[string]int{"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9,

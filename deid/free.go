@@ -2444,8 +2444,9 @@ func (s *scan) holidayFrom(j int) int {
 		}
 		// In lower case only a holiday of a person's full name or a
 		// saint's and "day" or "weekend", three words or more ("on martin
-		// luther king day", "on st patrick's day", "since louis riel day"): "mother day" or
-		// "labor day" alone in lower case are the seasons' rules' to read.
+		// luther king day", "on st patrick's day", "since louis riel
+		// day"): "mother day" or "labor day" alone in lower case are the
+		// seasons' rules' to read.
 		if ok && (s.toks[k].capWord() || len(h) >= 3 && (s.eq(k, "day") || s.eq(k, "weekend"))) {
 			return k
 		}
@@ -2618,10 +2619,18 @@ func (s *scan) unitOrAllergen(st, en int) bool {
 // a person or a place.
 func (s *scan) negationAfter(sp Span) bool {
 	en := s.tokEndingAt(sp.End)
-	if en < 0 || en+2 >= len(s.toks) || !s.toks[en+1].punct('\'') || s.toks[en+1].gap != gapNone || s.toks[en+2].gap != gapNone || !s.eq(en+2, "t") {
+	return en >= 0 && s.runOnAfter(en, "t")
+}
+
+// runOnAfter: token i has an apostrophe and a short word run on after it,
+// as the tokenizer splits a contraction or a possessive ("wasn" "'" "t",
+// "we" "'" "re", "dre" "'" "s"): the word suffix, or any word for "".
+func (s *scan) runOnAfter(i int, suffix string) bool {
+	if i < 0 || i+2 >= len(s.toks) || !s.toks[i+1].punct('\'') || s.toks[i+1].gap != gapNone || s.toks[i+2].gap != gapNone ||
+		!s.toks[i+2].letters() || suffix != "" && !s.eq(i+2, suffix) {
 		return false
 	}
-	return en+3 >= len(s.toks) || !s.toks[en+3].letters() || s.toks[en+3].gap != gapNone
+	return i+3 >= len(s.toks) || !s.toks[i+3].letters() || s.toks[i+3].gap != gapNone
 }
 
 // peopleNamedAfter: the span is one word before a noun of a people or its
@@ -2652,7 +2661,7 @@ func (s *scan) raceJoined(sp Span) bool {
 	if n < 0 || s.toks[n].gap == gapLine {
 		return false
 	}
-	if groupNouns[s.lower(n)] {
+	if groupNouns[s.lower(n)] || peopleNouns[s.lower(n)] {
 		return true
 	}
 	if !s.eq(n, "and") && !s.eq(n, "or") {
@@ -2665,5 +2674,7 @@ func (s *scan) raceJoined(sp Span) bool {
 var (
 	raceWords   = wordsOf("black white asian hispanic latino latina latinx native indigenous")
 	ethnicWords = wordsOf("american african caribbean pacific alaska alaskan hawaiian arab middle")
-	groupNouns  = wordsOf("adults adult women men patients people children youth americans communities populations individuals participants persons")
+	// Beside peopleNouns: nouns of people that also follow a family's
+	// name ("the Smith children"), so only after a race.
+	groupNouns = wordsOf("adults adult women men patients children youth americans populations individuals participants persons")
 )

@@ -567,7 +567,7 @@ func (s *scan) answerAcronymAt(i int) bool {
 func (s *scan) stayedAtAcronym(i int) bool {
 	// After "at" only ("she was in pcu for two days" is a unit), where
 	// care is spoken of ("i was at bjs for an hour" is a store).
-	if s.prevWordAt(i, 1) != "at" || !s.hospitalWordNear(i) && !s.wordNear(i, func(w string) bool { return careTalk[w] }) {
+	if s.prevWordAt(i, 1) != "at" || !s.careWordNear(i) {
 		return false
 	}
 	switch s.prevWordAt(i, 2) {
@@ -815,7 +815,7 @@ func (s *scan) nameOrTown(k int) bool {
 // or a preposition of place, "or" or a turn's start with a word of
 // hospitals on the line or the line before ("which hospital" / "the
 // general, in february"), or, with careToo, a word of a visit's care
-// (careTalk: "nurse: were you at the general or the civic"); never where
+// (careWordNear: "nurse: were you at the general or the civic"); never where
 // anaesthesia is spoken of ("under the general", "the regional block").
 func (s *scan) hospitalPlaceBefore(p int, careToo bool) bool {
 	if s.anaesthesiaNear(p) {
@@ -834,7 +834,10 @@ func (s *scan) hospitalPlaceBefore(p int, careToo bool) bool {
 	default:
 		return false
 	}
-	return s.hospitalWordNear(p) || careToo && s.wordNear(p, func(w string) bool { return careTalk[w] })
+	if careToo {
+		return s.careWordNear(p)
+	}
+	return s.hospitalWordNear(p)
 }
 
 // stayVerbs say someone was kept, seen or moved as a patient.
@@ -848,19 +851,10 @@ var hospitalTalk = map[string]bool{"hospital": true, "hospitals": true, "ward": 
 	"a&e": true, "emergency": true, "er": true, "casualty": true, "inpatient": true,
 	"discharged": true, "transferred": true, "stay": true, "kept": true}
 
-// careTalk are the words of a visit's care and its clinicians ("nurse:
-// were you at the general or the civic", "seen at the royal"): enough for
-// the words that name a hospital alone more often than anything else
-// (strongGenericHospitals), not for a side of the compass ("the western"
-// is also a film, "the northern" a train line). A referral is left out: a
-// specialty is referred to as often ("referred me to the general and then
-// to the colorectal lot").
-var careTalk = map[string]bool{"nurse": true, "doctor": true, "paramedic": true, "consultant": true, "registrar": true,
-	"clinic": true, "scan": true, "seen": true, "bed": true, "waited": true, "appointment": true, "operation": true,
-	"biopsy": true, "x-ray": true, "ambulance": true}
-
 // strongGenericHospitals name a hospital alone more often than anything
-// else after "the" where a place goes.
+// else after "the" where a place goes: for them a word of care near
+// (careWordNear) is enough; not for a side of the compass ("the western"
+// is also a film, "the northern" a train line).
 var strongGenericHospitals = wordsOf("general royal mater civic regional infirmary")
 
 // hospitalWordNear: a word of hospitalTalk on token p's line or the line

@@ -4229,7 +4229,7 @@ func (s *scan) relativeSpokenOf(i int) bool {
 	if n < 0 || s.toks[n].gap == gapLine {
 		return false
 	}
-	if s.toks[n].punct('\'') && s.toks[n].gap == gapNone && n+1 < len(s.toks) && s.toks[n+1].gap == gapNone && s.eq(n+1, "s") {
+	if s.runOnAfter(i, "s") {
 		return true
 	}
 	switch s.lower(n) {
@@ -5905,10 +5905,11 @@ func (s *scan) nameStated(k int) bool {
 }
 
 // statedSurname: the word after a name a sentence states, where the
-// clause ends after it or goes on with "and" or a birth date, is the surname whatever list holds it ("my name
-// is dawn smith", "my name is dawn pugh": a surname that is also a word or
-// an eponym's); a word of assent, discourse or time there stays ("my name
-// is dawn, yes", "my name is maria too").
+// clause ends after it or goes on with "and" or a birth date, is the
+// surname whatever list holds it ("my name is dawn smith", "my name is
+// dawn pugh": a surname that is also a word or an eponym's); a word of
+// assent, discourse or time there stays ("my name is dawn, yes", "my name
+// is maria too").
 func (s *scan) statedSurname(k int) {
 	n := s.next(k)
 	if n < 0 || s.toks[n].gap != gapSpace || !s.toks[n].letters() || s.toks[n].upper() || s.toks[n].n() < 3 {

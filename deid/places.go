@@ -2119,14 +2119,15 @@ func (s *scan) homeUnit(i int) bool {
 	return true
 }
 
-// spokenFlatAt: a flat said aloud by its number in words and perhaps a
-// letter, as an answer or after "in" or "at", where the clause ends
-// ("yes, apartment four b.", "she's in flat twelve"): part of an address.
+// spokenFlatAt: an apartment said aloud by its number in words and
+// perhaps a letter, as an answer or after "in" or "at", where the clause
+// ends ("yes, apartment four b.", "she's in apt twelve"): part of an
+// address.
 // A count or a time after the number ("the apartment four years ago")
 // keeps it a word.
 func (s *scan) spokenFlatAt(i int) bool {
 	switch s.lower(i) {
-	case "apartment", "apt", "flat":
+	case "apartment", "apt":
 	default:
 		return false
 	}
@@ -3821,7 +3822,7 @@ func (s *scan) careWordNear(i int) bool {
 var careWords = wordsOf("done surgery operation procedure appointment appt appointments biopsy scan mri ct xray x-ray " +
 	"ultrasound nurse nurses doctor doctors dr baby delivered born seen ambulance stitches cath stent labs bloodwork " +
 	"chemo dialysis rehab clinic icu ed sick pneumonia stroke fracture broke hip knee heart pain booked midwife midwives " +
-	"delivery")
+	"delivery paramedic paramedics consultant registrar bed")
 
 // hospitalsInSequence: a hospital of the gazetteer's heads in lower case,
 // no English word, said where another place was just named: next in a
@@ -5112,8 +5113,7 @@ func (s *scan) answerPlaces() {
 // after an apostrophe ("we're", "i'm", "they've"), as a tokenizer splits
 // it.
 func (s *scan) pronounContraction(i int) bool {
-	return subjectPronouns[s.lower(i)] && i+2 < len(s.toks) && s.toks[i+1].punct('\'') && s.toks[i+1].gap == gapNone &&
-		s.toks[i+2].gap == gapNone && s.toks[i+2].letters()
+	return subjectPronouns[s.lower(i)] && s.runOnAfter(i, "")
 }
 
 // livingWords ask or say where a person lives.

@@ -414,7 +414,7 @@ func (s *scan) candidateAt(in *tagInput, i int) (tagger.Token, bool) {
 	}
 	// "weren't", "didn't": the verb before a negation's apostrophe, as
 	// the tokenizer splits it, names no one.
-	if i+2 < len(s.toks) && s.toks[i+1].punct('\'') && s.toks[i+1].gap == gapNone && s.toks[i+2].gap == gapNone && s.eq(i+2, "t") {
+	if s.runOnAfter(i, "t") {
 		return tok, false
 	}
 	c := s.ctxAt(i)

@@ -85,11 +85,11 @@ func (s *scan) wordAt(i int) {
 	// ("treinta de julio", "julio treinta cincuenta y ocho", "in
 	// diciembre", "the fifteenth of agosto"), before the fast path: "once"
 	// and "dos" are words of no rule below.
-	if !up && tn >= 3 && (spanishDays[lw] || foreignMonths[lw]) && s.spokenSpanishDate(i) {
+	if !up && tn >= 3 && s.tokIn(spanishDateSet, i) && s.spokenSpanishDate(i) {
 		return
 	}
-	if !up && schoolHeads[lw] && s.lowerSchoolName(i) {
-		return // "at red lake middle school", "little acorns preschool"
+	if !up && s.tokIn(schoolHeadsSet, i) && s.lowerSchoolName(i) {
+		return // "at red lake middle school", "happy acorns preschool"
 	}
 	// Before the fast path: "civic" and "mater" are words of no rule below.
 	if tn >= 5 && tn <= 9 && i > 2 && (s.eq(i-1, "the") || s.eq(i-2, "the")) && genericHospitals[lw] && s.theGenericHospital(i) {

@@ -146,6 +146,9 @@ var (
 	strongPersonVerbsSet = setOf(strongPersonVerbs)
 	bodyHeadsSet         = setOf(bodyHeads)
 	possessiveHeadsSet   = setOf(possessiveHeads)
+	// The words wordAt's rules of Spanish dates and of schools start at.
+	spanishDateSet = setOfMaps(spanishDays, foreignMonths)
+	schoolHeadsSet = setOf(schoolHeads)
 
 	// wordAtWords are the words wordAt compares a token with, and those
 	// of the rules it calls that give up on any other word (countyAt,
