@@ -5044,19 +5044,44 @@ var motionVerbs = map[string]bool{"drive": true, "drove": true, "driving": true,
 // austin", "um over in pine ridge"): up to three words after fillers and
 // prepositions, ended by a word that places it further or a clause.
 func (s *scan) answerPlaces() {
-	if !strings.Contains(s.low, "where") {
+	if !strings.Contains(s.low, "where") && !strings.Contains(s.low, "which") && !strings.Contains(s.low, "what") {
 		return
 	}
 	for k := 0; k < len(s.toks); k++ {
-		if !s.eq(k, "where") {
+		// The question: "where" and a verb of living or working on one
+		// line, before or after it ("and you live where"), or "which" or
+		// "what" before a kind of place ("which pharmacy do you use").
+		// kind: asked by the kind of place; the answer is no grade
+		// ("what school / ninth grade").
+		asked, work, kind, e, b := false, false, false, k, k
+		switch {
+		case s.eq(k, "where"):
+			// Words before it ask only when it ends the question ("and
+			// you live where"), not in a statement ("i grew up in a town
+			// where it snowed").
+			if n := s.next(k); n < 0 || s.toks[n].gap == gapLine || s.toks[n].punct('?') {
+				for b > 0 && s.toks[b].gap != gapLine {
+					b--
+				}
+			}
+			for e = b; e < len(s.toks) && (e == b || s.toks[e].gap != gapLine); e++ {
+				if s.toks[e].letters() {
+					asked = asked || livingWords[s.lower(e)]
+					work = work || jobWords[s.lower(e)]
+				}
+			}
+		case s.eq(k, "which") || s.eq(k, "what"):
+			kind = true
+			for e = k + 1; e < len(s.toks) && s.toks[e].gap != gapLine; e++ {
+				asked = asked || e <= k+2 && s.toks[e].letters() && placeKinds[s.lower(e)]
+			}
+		default:
 			continue
 		}
-		// The question: "where" and a verb of living on one line.
-		asked, e := false, k
-		for e = k + 1; e < len(s.toks) && s.toks[e].gap != gapLine; e++ {
-			if s.toks[e].letters() && livingWords[s.lower(e)] {
-				asked = true
-			}
+		if work && !asked {
+			asked, work = true, true
+		} else {
+			work = false
 		}
 		if !asked || e >= len(s.toks) {
 			continue
@@ -5073,7 +5098,7 @@ func (s *scan) answerPlaces() {
 		if a >= len(s.toks) || !s.turnStart(a) {
 			continue
 		}
-		for a < len(s.toks) && s.toks[a].letters() && (answerFillers[s.lower(a)] || s.pronounContraction(a)) && (a == e || s.toks[a].gap != gapLine) {
+		for a < len(s.toks) && s.toks[a].letters() && (answerFillers[s.lower(a)] && !(work && s.eq(a, "at")) || s.pronounContraction(a)) && (a == e || s.toks[a].gap != gapLine) {
 			if s.pronounContraction(a) {
 				a += 2 // "we're in a duplex": the pronoun and its verb
 			}
@@ -5082,17 +5107,27 @@ func (s *scan) answerPlaces() {
 				break
 			}
 		}
+		if work {
+			// A workplace is said after "at" or "for"; a job is not.
+			if a < 0 || !(s.eq(a, "at") || s.eq(a, "for")) {
+				continue
+			}
+			if a = s.next(a); a < 0 {
+				continue
+			}
+		}
 		if a < 0 || a >= len(s.toks) || !s.toks[a].letters() || s.toks[a].upper() {
 			continue
 		}
 		end := -1
 		for j, n := a, 0; j > 0 && n < 3; j, n = s.next(j), n+1 {
 			t := &s.toks[j]
-			if j > a && (t.gap != gapSpace || !t.letters()) || placeEnders[s.lower(j)] {
-				break
+			if j > a && (t.gap != gapSpace || !t.letters()) || placeEnders[s.lower(j)] ||
+				j > a && t.lex&(lxState|lxCountry) != 0 && !s.eq(j, "new") {
+				break // (a state after its town is a place of its own)
 			}
 			if s.tokIn(functionWordSet, j) || t.lex&(lxDigitWord|lxTensWord|lxTeenWord|lxMonth|lxWeekday|lxMedical) != 0 ||
-				livingWords[s.lower(j)] || tripledLetter(s.lower(j)) {
+				kind && t.lex&lxOrdWord != 0 || livingWords[s.lower(j)] || tripledLetter(s.lower(j)) {
 				end = -1 // (a drawn-out sound: "nooo, not telling")
 				break
 			}
@@ -5101,8 +5136,26 @@ func (s *scan) answerPlaces() {
 		if end < 0 {
 			continue
 		}
-		if n := s.next(end); n > 0 && s.toks[n].gap == gapSpace && s.toks[n].letters() && !placeEnders[s.lower(n)] {
+		if n := s.next(end); n > 0 && s.toks[n].gap == gapSpace && s.toks[n].letters() && !placeEnders[s.lower(n)] &&
+			s.toks[n].lex&(lxState|lxCountry) == 0 {
 			continue // more than three words, or a clause: no place alone
+		}
+		if n := end + 1; n < len(s.toks) && s.toks[n].gap == gapNone && (s.toks[n].punct('\'') || s.toks[n].punct('-')) ||
+			n < len(s.toks) && s.toks[n].punct('.') && len(s.lower(end)) <= 3 && n+1 < len(s.toks) && s.toks[n+1].gap == gapSpace {
+			continue // the name goes on past an apostrophe, a hyphen or an abbreviation's dot ("st joseph's", "mt. sinai")
+		}
+		if kind || work || b < k {
+			// Asked less plainly than "where do you live": English
+			// words alone answer as often ("mail order", "for myself",
+			// "same as before"); a name answers with a word of no
+			// English list ("fenwick drugs", "at halvorsen freight").
+			named := false
+			for j := a; j > 0 && j <= end; j = s.next(j) {
+				named = named || !s.englishTok(j)
+			}
+			if !named {
+				continue
+			}
 		}
 		s.addTok(a, end, Location, prCue)
 		k = end
@@ -5119,6 +5172,18 @@ func (s *scan) pronounContraction(i int) bool {
 // livingWords ask or say where a person lives.
 var livingWords = map[string]bool{"live": true, "living": true, "lives": true, "from": true, "stay": true,
 	"staying": true, "located": true, "reside": true, "moved": true, "grow": true, "grew": true}
+
+// jobWords ask where a person works: the answer names the workplace
+// after "at" or "for".
+var jobWords = map[string]bool{"work": true, "works": true, "working": true, "worked": true, "employed": true}
+
+// placeKinds are the places "which" or "what" asks for ("which pharmacy
+// do you use", "what town is that in"): never a part of the body or a
+// side ("what area", "which part").
+var placeKinds = map[string]bool{"hospital": true, "clinic": true, "pharmacy": true, "chemist": true,
+	"practice": true, "town": true, "city": true, "suburb": true, "village": true,
+	"neighborhood": true, "neighbourhood": true, "county": true, "school": true, "hospice": true,
+	"facility": true, "shelter": true, "parish": true, "borough": true}
 
 // answerFillers open an answer before the place.
 var answerFillers = map[string]bool{"um": true, "uh": true, "oh": true, "well": true, "in": true, "over": true,

@@ -158,6 +158,45 @@ func TestLowerCasePlacesInSpeech(t *testing.T) {
 	})
 }
 
+// TestPlacesAnsweringWhichAndWhere: the answer to "you live where", to
+// "which hospital", "what town" or "which pharmacy", and after "at" or
+// "for" to "where do you work", is a place; an answer that is a clause, a
+// thing said with "the" or "one", or a job, is not. Written for this test.
+func TestPlacesAnsweringWhichAndWhere(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"live where", "nurse: and you live where\npatient: kettleby flats, by the feed store",
+			[]found{{"kettleby flats", deid.Location}}},
+		{"a name past an apostrophe", "doctor: which hospital were you at\npatient: st joseph's in the valley",
+			[]found{{"st joseph's", deid.Location}}},
+		{"an abbreviation's dot", "doctor: which clinic\npatient: mt. sinai urgent care, downtown", nil},
+		// (A state is no identifier under Safe Harbor: it stays.)
+		{"a state after its town", "doctor: what town did you move from\npatient: fort wayne indiana",
+			[]found{{"fort wayne", deid.Location}}},
+		{"English words answering which", "doctor: which pharmacy do you use\npatient: mail order", nil},
+		{"English words answering live where", "nurse: you live where\npatient: same place, nothing changed", nil},
+		{"English words at work", "doctor: where do you work\npatient: at home mostly", nil},
+		{"which hospital", "doctor: which hospital did they take you to\npatient: mercy west, in the ambulance",
+			[]found{{"mercy west", deid.Location}}},
+		{"what town", "doctor: what town is that in\npatient: oakhurst",
+			[]found{{"oakhurst", deid.Location}}},
+		{"which pharmacy", "nurse: which pharmacy do you use\npatient: um fenwick drugs",
+			[]found{{"fenwick drugs", deid.Location}}},
+		{"where do you work", "doctor: where do you work\npatient: at halvorsen freight, on the docks",
+			[]found{{"halvorsen freight", deid.Location}}},
+		{"a thing said with the", "nurse: which pharmacy do you use\npatient: the one by my house", nil},
+		{"a job", "doctor: where do you work\npatient: construction mostly", nil},
+		{"not remembered", "doctor: which hospital did they take you to\npatient: i don't remember", nil},
+		{"which side", "doctor: which arm is it\npatient: left, mostly", nil},
+		{"which area of pain", "doctor: what area is sore\npatient: lower back", nil},
+		{"a statement with where", "patient: i grew up in a town where it snowed\ndoctor: good, and now", nil},
+		{"a school's grade", "doctor: what school do you go to\npatient: ninth grade now", nil},
+		{"an operation", "doctor: what surgery did you have\npatient: gallbladder out", nil},
+		{"home medicines", "nurse: what home meds do you take\npatient: stretches and tylenol", nil},
+	})
+}
+
 // TestUnlistedNameAskedAfterFiller: a word on no list, called after a
 // filler and asked a question, is a name; an English word there is not.
 // Written for this test.
