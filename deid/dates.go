@@ -335,6 +335,16 @@ func (s *scan) dayCueOverFillers(i int) bool {
 	return false
 }
 
+// versionBefore: token i follows a version's mark ("v25.12.24", "version
+// 10.11.12", "build 13.02.01").
+func (s *scan) versionBefore(i int) bool {
+	if i > 0 && s.toks[i].gap == gapNone && (s.eq(i-1, "v") || s.eq(i-1, "ver")) {
+		return true
+	}
+	w := s.prevWordAt(i, 1)
+	return w == "version" || w == "build" || w == "release" || w == "firmware" || w == "software" || w == "v"
+}
+
 // rangeWordBefore: "to", "through" or "thru" right before token i, after
 // a year and month: the second of a range ("2019-06 to 2019-12.").
 func (s *scan) rangeWordBefore(i int) bool {
@@ -1153,8 +1163,11 @@ func (s *scan) numDate(i int) (dateVal, int) {
 			return v, -1
 		}
 		// Dots with a two-digit year ("DOS: 11.04.23") only after a date
-		// cue: without one they are as often a version or a list number.
-		if sep == '.' && nc != 4 && !s.cueBefore(i, lxDateCue, 3) || sep == '-' && nc == 2 && a > 12 || nc == 4 && (c < 1800 || c > 2199) {
+		// cue: without one they are as often a version or a list number;
+		// but for pairs of digits a version is not written with, a day
+		// past twelve or both led by zero ("colic at Christmas (25.12.24)").
+		padded := na == 2 && nb == 2 && nc == 2 && (a > 12 || s.zeroLed(i) && s.zeroLed(bi)) && !s.versionBefore(i)
+		if sep == '.' && nc != 4 && !padded && !s.cueBefore(i, lxDateCue, 3) || sep == '-' && nc == 2 && a > 12 || nc == 4 && (c < 1800 || c > 2199) {
 			return v, -1
 		}
 		// "1.2.2024.5" or "3-4-52-7": part of something longer.

@@ -1120,7 +1120,7 @@ func (s *scan) atPlace(i int) bool {
 			!(j > k && facilityWords[s.lower(j)]) {
 			break
 		}
-		if j == k && (s.englishLooking(j) || t.lex&(lxFirstAmb|lxSurAmb) != 0) {
+		if j == k && (s.englishLooking(j) || holidayWords[s.lower(j)] || t.lex&(lxFirstAmb|lxSurAmb) != 0) {
 			return false
 		}
 		end = j
