@@ -3973,10 +3973,15 @@ var (
 func (s *scan) employers() {
 	for i := 0; i+2 < len(s.toks); i++ {
 		t := &s.toks[i]
-		if !t.letters() || t.n() < 3 || t.n() > 9 || !employerVerbs[s.lower(i)] {
+		var k int
+		switch {
+		case t.letters() && t.n() >= 3 && t.n() <= 9 && employerVerbs[s.lower(i)]:
+			k = s.workSkip(s.next(i))
+		case s.jobAfterBe(i):
+			k = s.workSkip(i) // from the job's article
+		default:
 			continue
 		}
-		k := s.workSkip(s.next(i))
 		if k < 0 || !s.toks[k].letters() || !employerPreps[s.lower(k)] {
 			continue
 		}
@@ -4029,11 +4034,38 @@ func (s *scan) employerCueBefore(st int) bool {
 		return false
 	}
 	for v, n := s.sameLinePrev(p), 0; v >= 0 && n < 5; v, n = s.sameLinePrev(v), n+1 {
-		if s.toks[v].letters() && employerVerbs[s.lower(v)] && s.workSkip(s.next(v)) == p {
+		if s.toks[v].letters() && (employerVerbs[s.lower(v)] && s.workSkip(s.next(v)) == p || s.jobAfterBe(v) && s.workSkip(v) == p) {
 			return !s.eq(p, "with") || s.eq(v, "job") || s.eq(v, "employed")
 		}
 	}
 	return false
+}
+
+// jobAfterBe: token i is the "a" or "an" of a job a person says they
+// have, the job and "at" or "for" its employer next ("i'm a cashier at
+// kroger", "she's an aide for visiting angels", "he is a porter at
+// the bellagio").
+func (s *scan) jobAfterBe(i int) bool {
+	if !s.eq(i, "a") && !s.eq(i, "an") {
+		return false
+	}
+	p := s.sameLinePrev(i)
+	if p < 1 {
+		return false
+	}
+	q := s.sameLinePrev(p)
+	switch {
+	case s.eq(p, "m") || s.eq(p, "s"):
+		// "i'm", "she's": the pronoun before the apostrophe.
+		if !s.toks[q].punct('\'') || s.toks[p].gap != gapNone {
+			return false
+		}
+		q = s.sameLinePrev(q)
+	case s.eq(p, "am") || s.eq(p, "is") || s.eq(p, "was"):
+	default:
+		return false
+	}
+	return q >= 0 && (s.eq(q, "i") || s.eq(q, "he") || s.eq(q, "she"))
 }
 
 // workSkip passes over what may stand between a verb of work and its

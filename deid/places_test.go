@@ -1194,6 +1194,8 @@ func TestEmployersAfterWork(t *testing.T) {
 		{"retired from", "65F retired from Bath Iron Works, on metformin.", locs("Bath Iron Works")},
 		{"a school named for a state", "Pt is a grad student at Georgia Tech; roommate has her meds.", locs("Georgia Tech")},
 		{"lower case before a workplace", "patient: he works at the hormel plant so he came straight from work", locs("hormel")},
+		{"a job said with the person's be", "patient: i'm a driver for lyft\npatient: she is a welder for bechtel, nights", locs("lyft", "bechtel")},
+		{"a state said with be stays", "patient: i'm a mess at home and it's a problem at night; i'm a bit worried for him", nil},
 		{"a job between", "She works as a cashier at Kroger. He is employed with Boeing as a machinist.", locs("Kroger", "Boeing")},
 		// A second review's probes.
 		{"hours and a title between", "Works full-time at Kroger. Works as an RN at Meijer. Works as a registered nurse at Boeing.",
