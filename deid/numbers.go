@@ -1019,6 +1019,7 @@ func (s *scan) auPostcodeAt(i int) bool {
 		return false
 	}
 	s.addTok(i, i, ZIP, prCue)
+	s.townBeforePostcode(i)
 	return true
 }
 

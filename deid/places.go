@@ -1704,7 +1704,18 @@ func (s *scan) streetNameAt(i int) bool {
 			break
 		}
 	}
-	if st < 0 || st == 0 {
+	if st < 0 {
+		return false
+	}
+	// An address block's street line: the street opens its line, its town
+	// after a comma ("Oatlands Drive, Harrogate HG2 8JR").
+	if st == 0 || s.toks[st].gap == gapLine {
+		if c := i + 1; c+1 < len(s.toks) && s.toks[c].punct(',') && s.toks[c+1].capWord() && s.toks[c+1].gap == gapSpace &&
+			s.toks[st].lex&(lxCommon|lxTitle|lxTitleClin) == 0 && !s.englishTok(st) {
+			s.addTok(st, i, Location, prCue)
+			s.inCityAfter(i)
+			return true
+		}
 		return false
 	}
 	p := st - 1

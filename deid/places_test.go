@@ -1363,3 +1363,19 @@ func TestLowerCaseSchoolNames(t *testing.T) {
 			"he is at my old middle school, she went to medical school, he goes to cyber charter school", nil},
 	})
 }
+
+// TestAddressBlockLines: an address block's street opening its line before
+// a comma and its town, and the town before an Australian state and
+// postcode, named or not on a list ("St Leonards NSW 2065"). Written for
+// this test.
+func TestAddressBlockLines(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"a street opening its line", "St Aidan's Primary School\nOatlands Drive, Harrogate HG2 8JR\nDear Mr and Mrs Okoro,",
+			[]found{{"St Aidan's Primary School", deid.Location}, {"Oatlands Drive", deid.Location}, {"Harrogate", deid.Location}, {"HG2 8JR", deid.ZIP}, {"Okoro", deid.Name}}},
+		{"a town before its state and postcode", "Royal North Shore Hospital, Reserve Road, St Leonards NSW 2065\nBendigo VIC 3550",
+			[]found{{"Royal North Shore Hospital", deid.Location}, {"Reserve Road", deid.Location}, {"St Leonards", deid.Location}, {"2065", deid.ZIP},
+				{"Bendigo", deid.Location}, {"3550", deid.ZIP}}},
+		{"a heading's words stay", "Plan:\nFollow Up Road, Then Home", nil},
+	})
+}

@@ -670,8 +670,8 @@ func (s *scan) postcodeAt(i int) bool {
 // ("Harehills Lane LS7") are the street's.
 func (s *scan) townBeforePostcode(i int) {
 	e := s.sameLinePrev(i)
-	if e >= 0 && s.toks[e].allUpper() && s.toks[e].n() == 2 && s.toks[e].letters() {
-		e = s.sameLinePrev(e) // the province: "Winnipeg, MB R3E 3P5"
+	if e >= 0 && s.toks[e].allUpper() && s.toks[e].letters() && (s.toks[e].n() == 2 || auStates[s.lower(e)]) {
+		e = s.sameLinePrev(e) // the province or state: "Winnipeg, MB R3E 3P5", "St Leonards NSW 2065"
 		if e >= 0 && s.toks[e].punct(',') {
 			e = s.sameLinePrev(e)
 		}
@@ -679,7 +679,7 @@ func (s *scan) townBeforePostcode(i int) {
 	st, named := -1, false
 	for k, n := e, 0; k >= 0 && n < 3; n++ {
 		t := &s.toks[k]
-		if !t.letters() || !t.upper() || t.allUpper() || t.lex&(lxStreetSuffix|lxTitle|lxTitleClin|lxState|lxCountry) != 0 {
+		if !t.letters() || !t.upper() || t.allUpper() || t.lex&(lxStreetSuffix|lxTitle|lxTitleClin|lxState|lxCountry) != 0 && !(k < e && townHeads[s.lower(k)]) {
 			return
 		}
 		// A town: on a list of places, or a word of no English
@@ -703,6 +703,10 @@ func (s *scan) townBeforePostcode(i int) {
 	}
 	s.addTok(st, e, Location, prShape)
 }
+
+// townHeads open a town's name that goes on ("St Leonards", "Mt Druitt",
+// "Port Adelaide"), though alone they would be a street's or a title.
+var townHeads = map[string]bool{"st": true, "mt": true, "saint": true, "mount": true, "port": true, "fort": true}
 
 // afterTownOrComma: token i ends an address line, after its town or a
 // comma ("London NW3 2QG", "Bendigo VIC 3550"): the token before it on
