@@ -1687,8 +1687,15 @@ func (s *scan) streetNameAt(i int) bool {
 		return false // full suffix words, or an abbreviation that ends the name: "on Beacon St;"
 	}
 	st := -1
-	for k := i - 1; k >= 0 && k >= i-3; k-- {
+	for k, lo := i-1, i-3; k >= 0 && k >= lo; k-- {
 		tk := &s.toks[k]
+		if tk.punct('.') && tk.gap == gapNone && k > 0 && (s.eq(k-1, "jr") || s.eq(k-1, "sr") || s.eq(k-1, "st")) && s.toks[k-1].capWord() {
+			lo-- // "Martin Luther King Jr. Blvd": the abbreviation's dot
+			continue
+		}
+		if s.eq(k, "jr") || s.eq(k, "sr") {
+			lo-- // a suffix does not count among the name's words
+		}
 		if !(tk.capWord() || s.ordinalTok(k)) || tk.lex&(lxTitle|lxTitleClin|lxCommon) != 0 && tk.lex&(lxFirst|lxSur|lxCity) == 0 {
 			// An everyday word capitalized mid-sentence right after the
 			// preposition is the street's name: "on Main St", "off Mill

@@ -1379,3 +1379,15 @@ func TestAddressBlockLines(t *testing.T) {
 		{"a heading's words stay", "Plan:\nFollow Up Road, Then Home", nil},
 	})
 }
+
+// TestStreetNamedForAPerson: a street named for a person with a suffix
+// ("Jr.") is one street, its dot and all. Written for this test.
+func TestStreetNamedForAPerson(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"a suffix and its dot", "PCP at the clinic on Martin Luther King Jr. Blvd. Cardiology next.",
+			[]found{{"Martin Luther King Jr. Blvd", deid.Location}}},
+		{"a suffix without a dot", "Lives on Martin Luther King Jr Blvd near the school.",
+			[]found{{"Martin Luther King Jr Blvd", deid.Location}}},
+	})
+}
