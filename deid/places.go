@@ -609,6 +609,22 @@ func (s *scan) facilityAt(i int) bool {
 			s.toks[k-1].capWord() && !s.toks[k-1].allUpper() {
 			continue // "UPMC Magee-Womens Hospital": a hyphen inside the name
 		}
+		if !caps && k == i-1 && tk.letters() && !tk.upper() && tk.gap == gapNone && k > 1 && s.toks[k-1].punct('-') {
+			// "Hornsby Ku-ring-gai Hospital": a word hyphenated in lower
+			// case after its capital, read back to its first part.
+			h := k
+			for h > 1 && s.toks[h].gap == gapNone && s.toks[h-1].punct('-') && s.toks[h-1].gap == gapNone && s.toks[h-2].letters() {
+				h -= 2
+			}
+			if !s.toks[h].capWord() || s.toks[h].allUpper() {
+				break
+			}
+			st, k = h, h
+			if s.toks[h].gap == gapLine {
+				break
+			}
+			continue
+		}
 		if !caps && tk.letters() && tk.allUpper() && tk.n() >= 2 && tk.n() <= 6 && (k == i-1 || s.acronymOpensFacility(k, st)) &&
 			(tk.gaz&gzFacAcro != 0 || tk.lex == 0 && !unitAcronyms[s.lower(k)]) {
 			// "UAB Hospital", "DHR Health", "OSU Wexner Medical Center": a

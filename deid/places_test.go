@@ -1391,3 +1391,15 @@ func TestStreetNamedForAPerson(t *testing.T) {
 			[]found{{"Martin Luther King Jr Blvd", deid.Location}}},
 	})
 }
+
+// TestFacilityHyphenatedInLowerCase: a facility's name with a word
+// hyphenated in lower case after its capital is one name; a kind of care
+// hyphenated so stays. Written for this test.
+func TestFacilityHyphenatedInLowerCase(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"a town's hyphenated name", "Admitted from Hornsby Ku-ring-gai Hospital with a fractured NOF.",
+			[]found{{"Hornsby Ku-ring-gai Hospital", deid.Location}}},
+		{"a kind of care stays", "See Pre-op Clinic tomorrow. The Non-emergency Clinic is closed.", nil},
+	})
+}
