@@ -5185,12 +5185,16 @@ func (s *scan) answerPlaces() {
 		if a < 0 || a >= len(s.toks) || !s.toks[a].letters() || s.toks[a].upper() {
 			continue
 		}
-		end := -1
+		end, leads := -1, false
 		for j, n := a, 0; j > 0 && n < 3; j, n = s.next(j), n+1 {
 			t := &s.toks[j]
 			if j > a && (t.gap != gapSpace || !t.letters()) || placeEnders[s.lower(j)] ||
 				j > a && t.lex&(lxState|lxCountry) != 0 && !s.eq(j, "new") {
 				break // (a state after its town is a place of its own)
+			}
+			if j > a && placeLeads[s.lower(j)] {
+				leads = true // "in gulfton with her son"
+				break
 			}
 			if s.tokIn(functionWordSet, j) || t.lex&(lxDigitWord|lxTensWord|lxTeenWord|lxMonth|lxWeekday|lxMedical) != 0 ||
 				kind && t.lex&lxOrdWord != 0 || livingWords[s.lower(j)] || tripledLetter(s.lower(j)) {
@@ -5202,7 +5206,7 @@ func (s *scan) answerPlaces() {
 		if end < 0 {
 			continue
 		}
-		if n := s.next(end); n > 0 && s.toks[n].gap == gapSpace && s.toks[n].letters() && !placeEnders[s.lower(n)] &&
+		if n := s.next(end); n > 0 && s.toks[n].gap == gapSpace && s.toks[n].letters() && !placeEnders[s.lower(n)] && !leads &&
 			s.toks[n].lex&(lxState|lxCountry) == 0 {
 			continue // more than three words, or a clause: no place alone
 		}
@@ -5210,10 +5214,11 @@ func (s *scan) answerPlaces() {
 			n < len(s.toks) && s.toks[n].punct('.') && len(s.lower(end)) <= 3 && n+1 < len(s.toks) && s.toks[n+1].gap == gapSpace {
 			continue // the name goes on past an apostrophe, a hyphen or an abbreviation's dot ("st joseph's", "mt. sinai")
 		}
-		if kind || work || b < k {
-			// Asked less plainly than "where do you live": English
-			// words alone answer as often ("mail order", "for myself",
-			// "same as before"); a name answers with a word of no
+		if kind || work || b < k || leads {
+			// Asked less plainly than "where do you live", or the answer
+			// going on with a preposition: English words alone answer
+			// as often ("mail order", "for myself", "same as before",
+			// "alone in a flat"); a name answers with a word of no
 			// English list ("fenwick drugs", "at halvorsen freight").
 			named := false
 			for j := a; j > 0 && j <= end; j = s.next(j) {
@@ -5238,6 +5243,12 @@ func (s *scan) pronounContraction(i int) bool {
 // livingWords ask or say where a person lives.
 var livingWords = map[string]bool{"live": true, "living": true, "lives": true, "from": true, "stay": true,
 	"staying": true, "located": true, "reside": true, "moved": true, "grow": true, "grew": true}
+
+// placeLeads go on after a place that answers, a preposition before what
+// the answer adds: "in gulfton with her son", "hokowhitu by the river" (by
+// is a placeEnder), "koramangala on the ring road".
+var placeLeads = map[string]bool{"with": true, "in": true, "on": true, "at": true, "since": true, "behind": true,
+	"across": true, "past": true, "opposite": true}
 
 // jobWords ask where a person works: the answer names the workplace
 // after "at" or "for".

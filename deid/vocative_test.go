@@ -174,6 +174,9 @@ func TestPlacesAnsweringWhichAndWhere(t *testing.T) {
 		// (A state is no identifier under Safe Harbor: it stays.)
 		{"a state after its town", "doctor: what town did you move from\npatient: fort wayne indiana",
 			[]found{{"fort wayne", deid.Location}}},
+		{"a preposition going on after the place", "doctor: ok and where does she live\ninterpreter: in gulfton with her son",
+			[]found{{"gulfton", deid.Location}}},
+		{"English words before a preposition stay", "doctor: where do you live\npatient: alone in a flat\ndoctor: where do you live now\npatient: downtown with my sister", nil},
 		{"English words answering which", "doctor: which pharmacy do you use\npatient: mail order", nil},
 		{"English words answering live where", "nurse: you live where\npatient: same place, nothing changed", nil},
 		{"English words at work", "doctor: where do you work\npatient: at home mostly", nil},
