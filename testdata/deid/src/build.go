@@ -71,11 +71,12 @@
 // ASR-style transcripts with metadata in EHR export forms), b4_known11
 // dialogues-known11 (the eleventh, whole visits as speech recognition
 // writes them), b5_blind7 blind7 (the seventh blind corpus, made like
-// blind6), b5_blind8 blind8 (the eighth, made like blind7), b6_known12
+// blind6), b5_blind8 blind8 (the eighth, made like blind7), b7_blind9
+// blind9 (the ninth, made like blind8), b6_known12
 // dialogues-known12 (the twelfth, visits, calls, dictations and voicemails
 // of every kind with supplied names in every position). The first three,
 // blind3, phifree3, phifree5, phifree6, phifree7, phifree8, phifree9, dialogues-known4, dialogues-known5,
-// dialogues-known6, dialogues-known7, dialogues-known8, dialogues-known9, dialogues-known10, dialogues-known11, dialogues-known12, places6, places7, places8, places10, blind4, blind5, blind6, blind7 and blind8 are
+// dialogues-known6, dialogues-known7, dialogues-known8, dialogues-known9, dialogues-known10, dialogues-known11, dialogues-known12, places6, places7, places8, places10, blind4, blind5, blind6, blind7, blind8 and blind9 are
 // split deterministically into <name>.jsonl and <name>-holdout.jsonl: within
 // each stratum the documents are ordered by an FNV hash of their ID (for the
 // blind corpora mixed further, see corpora) and the first share of each
@@ -301,6 +302,14 @@ var corpora = []struct {
 	// written documents; PHI-free documents with look-alikes), written
 	// before the detector ran on it; split like blind7.
 	{name: "blind8", prefixes: []string{"b5_blind8"}, mix: true, share: 1.0 / 3, strata: metaFreeOther, meta: true},
+	// blind9: the ninth blind corpus (lower-case speech-recognition
+	// transcripts of whole outpatient visits without and with metadata,
+	// fillers, false starts and misheard names and places, supplied names
+	// that are ordinary words; written notes, questions typed into an
+	// assistant, less usual documents; PHI-free documents with
+	// look-alikes), written before the detector ran on it; split like
+	// blind8.
+	{name: "blind9", prefixes: []string{"b7_blind9"}, mix: true, share: 1.0 / 3, strata: metaFreeOther, meta: true},
 	// phifree7: PHI-free only (notes with Title Case headings and lists,
 	// lower-case transcripts; written before the detector ran on them); a
 	// third of each kind to the holdout.
