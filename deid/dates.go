@@ -390,8 +390,9 @@ func (s *scan) dateSpan(i int) bool {
 			break
 		}
 		// "the second of this month" is a date by itself.
-		if !v.of && (i == 0 || !(s.eq(i-1, "on") || s.eq(i-1, "since") || s.eq(i-1, "until") || s.eq(i-1, "by") || s.eq(i-1, "before") ||
+		if !v.of && (i == 0 || !(s.eq(i-1, "on") || s.eq(i-1, "since") || s.eq(i-1, "until") || s.eq(i-1, "till") || s.eq(i-1, "til") || s.eq(i-1, "by") || s.eq(i-1, "before") ||
 			s.eq(i-1, "around") || s.eq(i-1, "about") || s.eq(i-1, "approximately") || // "so around the eighteenth, nineteenth"
+			s.eq(i-1, "like") && i >= 2 && s.toks[i-2].punct(',') || // "right before new years, like the twenty eighth"
 			s.eq(i-1, "after") || s.eq(i-1, "from") || s.eq(i-1, "through") || s.eq(i-1, "between") || s.eq(i-1, "for") ||
 			s.toks[i-1].is(lxWeekday) || (s.toks[i-1].punct(',') || s.toks[i-1].punct('.')) && i >= 2 && s.toks[i-2].is(lxWeekday) || // "friday, the nineteenth", "sunday. the tenth."
 			s.eq(i-1, "of") && i >= 2 && partOfDayNouns[s.lower(i-2)]) &&
@@ -1593,6 +1594,12 @@ func (s *scan) dayFirst(i int) (dateVal, int) {
 			v.layout, v.d, v.hasD, v.ord, v.spoken = dlDay, d, true, true, spoken
 			return v, k + 1
 		}
+	}
+	// "due Friday 5th.", "Mon 3rd,": a weekday before a day in figures.
+	if !v.the && ord && !spoken && !v.of && i > 0 && s.toks[i-1].letters() && s.toks[i-1].is(lxWeekday) && s.toks[i].gap == gapSpace &&
+		(k >= len(s.toks) || s.toks[k].kind == tkPunct || s.toks[k].gap == gapLine) {
+		v.layout, v.d, v.hasD, v.ord = dlDay, d, true, true
+		return v, e
 	}
 	if k >= len(s.toks) || s.toks[k].gap == gapLine || s.toks[k].gap == gapNone || !v.of && s.toks[k].kind == tkPunct {
 		if v.the && ord && !v.of && (k >= len(s.toks) || s.toks[k].kind == tkPunct || s.toks[k].gap == gapLine ||

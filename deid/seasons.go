@@ -184,6 +184,11 @@ func (s *scan) seasonOrHoliday(i int) bool {
 			s.addTok(i, k-1, Date, prShape)
 			return true
 		}
+		// "right before new years": speech drops the apostrophe.
+		if w == "new" && s.eq(j, "years") && k == j+1 && s.timePrepBefore(i) && !s.scheduleLine(i) {
+			s.addTok(i, j, Date, prShape)
+			return true
+		}
 	}
 	return false
 }
