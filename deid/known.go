@@ -1258,7 +1258,7 @@ func (s *scan) knownNames() {
 			p := kp[s.kidx[i]]
 			// "two rivers" for two people named River, though "rivers" is
 			// also a supplied part.
-			if t.upper() || p.tier == kpPlain || s.knownInContext(i, p) || t.n() > 3 && s.low[t.e-1] == 's' && s.sharedCounted(i) {
+			if (t.upper() || p.tier == kpPlain || s.knownInContext(i, p) || t.n() > 3 && s.low[t.e-1] == 's' && s.sharedCounted(i)) && !s.sighedPrayer(i) {
 				s.knownAt(i, p.cls)
 				s.stutterBefore(i)
 			}

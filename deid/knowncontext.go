@@ -53,6 +53,7 @@ func (s *scan) knownInContext(i int, p knownPart) bool {
 	if thingObjectVerbs[s.prevWordAt(i, 1)] {
 		return false
 	}
+
 	// "that's worrying will we will do a stress test": a modal is never
 	// followed by a pronoun and another finite verb; the person is.
 	if modalNames[p.word] && s.pronounThenFinite(i) {
@@ -74,6 +75,16 @@ func (s *scan) knownInContext(i int, p knownPart) bool {
 		return true
 	}
 	return p.tier == kpWord && !s.wordUse(i, p)
+}
+
+// sighedPrayer: "lord have mercy", "god have mercy on me": a prayer said
+// as a sigh, whoever is named Mercy.
+func (s *scan) sighedPrayer(i int) bool {
+	if !s.eq(i, "mercy") || s.toks[i].upper() || s.prevWordAt(i, 1) != "have" {
+		return false
+	}
+	w := s.prevWordAt(i, 2)
+	return w == "lord" || w == "god"
 }
 
 // messageFrom: a supplied part after a word of something a person sends

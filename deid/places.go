@@ -342,6 +342,12 @@ func (s *scan) cityAt(i int) bool {
 		if i > 0 && (s.toks[i-1].is(lxTitle|lxTitleClin) || i > 1 && s.toks[i-1].punct('.') && s.toks[i-2].is(lxTitle|lxTitleClin)) {
 			return false
 		}
+		// "Mobile 07700 900184": a phone's label before its number.
+		if end == i && s.eq(i, "mobile") {
+			if n := s.next(i); n > 0 && (s.toks[n].digits() || s.toks[n].punct(':') || s.toks[n].punct('(') || s.toks[n].punct('+')) {
+				return true
+			}
+		}
 		// Rules, scales and classifications named after the city that made
 		// them: "Ann Arbor staging", "Atlanta classification", "San
 		// Francisco syncope rule".
@@ -5197,8 +5203,9 @@ func (s *scan) answerPlaces() {
 				break
 			}
 			if s.tokIn(functionWordSet, j) || t.lex&(lxDigitWord|lxTensWord|lxTeenWord|lxMonth|lxWeekday|lxMedical) != 0 ||
-				kind && t.lex&lxOrdWord != 0 || livingWords[s.lower(j)] || tripledLetter(s.lower(j)) {
-				end = -1 // (a drawn-out sound: "nooo, not telling")
+				kind && t.lex&lxOrdWord != 0 || livingWords[s.lower(j)] || tripledLetter(s.lower(j)) ||
+				peopleWords[s.lower(j)] {
+				end = -1 // (a drawn-out sound: "nooo, not telling"; a people: "we're haitian")
 				break
 			}
 			end = j

@@ -1403,3 +1403,30 @@ func TestFacilityHyphenatedInLowerCase(t *testing.T) {
 		{"a kind of care stays", "See Pre-op Clinic tomorrow. The Non-emergency Clinic is closed.", nil},
 	})
 }
+
+// TestLookalikesOfBlind9: over-redactions blind9's first look showed, in
+// sentences written for this test: a people answering where a family is
+// from, a feast's foods listed, a phone's label spelled like a city, and a
+// supplied name in a prayer said as a sigh.
+func TestLookalikesOfBlind9(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"a people answering where", "doctor: and where's your family from originally\npatient: we're haitian, my parents came over", nil},
+		{"a feast's foods", "Participants shared holiday food traditions (Diwali sweets, Eid biryani, Christmas tamales, Lunar New Year dumplings).", nil},
+		{"a feast dating a fall stays a date", "She fell on Christmas and broke her wrist.", []found{{"Christmas", deid.Date}}},
+		{"a phone's label", "Son phoned, visiting Sat. Mobile 07700 900184.", []found{{"07700 900184", deid.Phone}}},
+		{"the city stays a place", "She moved to Mobile, Alabama last year.", []found{{"Mobile", deid.Location}}},
+	})
+	// The supplied name and the label before a count with the tagger on
+	// too, whose names and places had taken them.
+	for _, d := range []*deid.Detector{d, newDetector(t, deid.Config{})} {
+		checkFound(t, d, deid.Known{PatientNames: []string{"Mercy Adjei"}}, []foundCase{
+			{"a prayer as a sigh", "husband: we went to mercy hospital, the er\ndoctor: hi mercy, come in\npatient: lord have mercy, i was so scared",
+				[]found{{"mercy hospital", deid.Location}, {"mercy", deid.Name}}},
+		})
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"a day of the stay", "Na corrected slowly to 133 by 11/1. Delirium cleared by HD#4. PT recommends SNF.", []found{{"11/1", deid.Date}}},
+		})
+	}
+}

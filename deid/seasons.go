@@ -476,4 +476,9 @@ func (s *scan) scheduleLine(i int) bool {
 var holidayThings = map[string]bool{"dinner": true, "dinners": true, "party": true, "parties": true, "cookies": true,
 	"tree": true, "lights": true, "gifts": true, "presents": true, "shopping": true, "music": true, "decorations": true,
 	"card": true, "cards": true, "meal": true, "lunch": true, "feast": true, "pageant": true, "concert": true,
-	"leftovers": true, "candy": true, "ham": true, "turkey": true, "pie": true, "songs": true, "movies": true}
+	"leftovers": true, "candy": true, "ham": true, "turkey": true, "pie": true, "songs": true, "movies": true,
+	// Foods and customs of a feast, listed as such ("Diwali sweets, Eid
+	// biryani, Christmas tamales").
+	"sweets": true, "biryani": true, "tamales": true, "dumplings": true, "treats": true, "cake": true, "cakes": true,
+	"food": true, "foods": true, "dishes": true, "recipes": true, "traditions": true, "customs": true, "bread": true,
+	"pudding": true, "desserts": true, "fast": true, "fasting": true, "sale": true, "sales": true, "specials": true}

@@ -700,7 +700,8 @@ func (s *scan) addTagged(m *tagger.Model, spans []Span) []Span {
 		// ("Allen test", "Thessaly test", "Pfannenstiel retractor") or a
 		// brand ("Little Debbie") is no identifier.
 		if st, en := int(s.tpos[k]), int(s.tpos[e]); !s.titleBefore(st) && (s.eponymAfter(en) || s.eponymAhead(en)) || s.brandCovers(st, en) || s.brandPossessive(st, en) || s.eponymPairAt(st, en) || s.brandWord(st, en) || s.insurerAt(st, en) ||
-			ty == Name && st == en && (s.wordWithoutPerson(st) || s.raceWord(st) || s.labValueAt(st) || s.lowerChain(st) || s.contraceptiveBrand(st)) ||
+			ty == Name && st == en && (s.wordWithoutPerson(st) || s.raceWord(st) || s.labValueAt(st) || s.lowerChain(st) || s.contraceptiveBrand(st) || s.sighedPrayer(st)) ||
+			st == en && s.countedLabel(st) ||
 			ty == Name && s.inPublicFigure(st, en) || ty == Name && en > st && s.verbOpensName(st) || ty == Location && st == en && s.monthWord(st) || st == en && (s.riverAt(st) || s.vetoedMention(st) || s.clinicalWord(st)) ||
 			ty == Location && st == en && (s.wordWithoutPlace(st) || s.adverbWord(st) || s.numberedPart(st) || s.switchedMedicine(st)) {
 			k = e
@@ -719,6 +720,14 @@ func (s *scan) addTagged(m *tagger.Model, spans []Span) []Span {
 	merged := mergeSpans(s.mergeBuf[:0], spans, added)
 	s.mergeBuf = merged[:0]
 	return merged
+}
+
+// countedLabel: token i is a label its count follows at once ("cleared
+// by HD#4", "POD#2", "bed#3"): a day of a stay or a place in a ward, no
+// one's name or place.
+func (s *scan) countedLabel(i int) bool {
+	n := i + 1
+	return n+1 < len(s.toks) && s.toks[n].punct('#') && s.toks[n].gap == gapNone && s.toks[n+1].digits() && s.toks[n+1].gap == gapNone
 }
 
 // verbOpensName: the tagger's name of several words opens on a lower-case
