@@ -5574,7 +5574,7 @@ func (s *scan) spacedEponymPair(k int) bool {
 }
 
 // diagnosisCues before a condition's name weigh it as a diagnosis.
-var diagnosisCues = map[string]bool{"consider": true, "considering": true, "for": true, "suspect": true,
+var diagnosisCues = map[string]bool{"consider": true, "considering": true, "considered": true, "for": true, "suspect": true,
 	"suspected": true, "possible": true, "probable": true, "likely": true, "of": true, "be": true, "vs": true,
 	"versus": true, "dx": true, "ddx": true, "diagnosis": true, "r/o": true, "out": true, "c/w": true,
 	"atypical": true, "classic": true, "presumed": true}

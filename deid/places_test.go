@@ -1418,6 +1418,13 @@ func TestLookalikesOfBlind9(t *testing.T) {
 		{"a phone's label", "Son phoned, visiting Sat. Mobile 07700 900184.", []found{{"07700 900184", deid.Phone}}},
 		{"the city stays a place", "She moved to Mobile, Alabama last year.", []found{{"Mobile", deid.Location}}},
 	})
+	// Eponyms the tagger had read as names.
+	for _, d := range []*deid.Detector{d, newDetector(t, deid.Config{})} {
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"eponyms", "Considered Rocky Mountain spotted fever. Likely Braxton Hicks vs early labor. Cockcroft-Gault CrCl 58 mL/min.", nil},
+			{"a person named so", "Seen with Braxton Hicks, her uncle.", []found{{"Braxton Hicks", deid.Name}}},
+		})
+	}
 	// The supplied name and the label before a count with the tagger on
 	// too, whose names and places had taken them.
 	for _, d := range []*deid.Detector{d, newDetector(t, deid.Config{})} {
