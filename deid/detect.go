@@ -156,6 +156,10 @@ type scan struct {
 	heard   []heardName
 	idch    []int32
 	idunits []idUnit
+	// late: spans of rules written after the tagger was trained, added
+	// after it (afterTagger), so that its features, and the weights
+	// trained on them, stay those of the rules it was trained with.
+	late []Span
 	// The tagger's input and output (tagger.go), reused across calls.
 	ttoks   []tagger.Token
 	tpos    []int32
@@ -381,6 +385,7 @@ func (d *Detector) detect(text string, known Known) ([]Span, []string) {
 	if d.tagger != nil {
 		spans = s.addTagged(d.tagger, spans)
 	}
+	spans = s.afterTagger(spans)
 	spans = s.dropFree(spans)
 	out := make([]Span, len(spans))
 	copy(out, spans)
@@ -393,6 +398,28 @@ func (d *Detector) detect(text string, known Known) ([]Span, []string) {
 			!saidOutside(text, w, out)
 	})
 	return out, heard
+}
+
+// afterTagger adds the late rules' spans (scan.late) where nothing found
+// overlaps them, with the tagger on or not.
+func (s *scan) afterTagger(spans []Span) []Span {
+	if len(s.late) == 0 {
+		return spans
+	}
+	slices.SortFunc(s.late, func(a, b Span) int { return a.Start - b.Start })
+	var keep []Span
+	for _, l := range s.late {
+		if !slices.ContainsFunc(spans, func(sp Span) bool { return sp.Start < l.End && l.Start < sp.End }) &&
+			!slices.ContainsFunc(keep, func(sp Span) bool { return sp.Start < l.End && l.Start < sp.End }) {
+			keep = append(keep, l)
+		}
+	}
+	if len(keep) == 0 {
+		return spans
+	}
+	out := append(slices.Clone(spans), keep...)
+	slices.SortFunc(out, func(a, b Span) int { return a.Start - b.Start })
+	return out
 }
 
 // release returns s to the pool without references to the last text.
@@ -431,6 +458,7 @@ func (s *scan) rules(d *Detector, text string, known Known, prep bool) []Span {
 	s.engTok = slices.Grow(s.engTok[:0], len(s.toks))[:len(s.toks)]
 	clear(s.engTok)
 	s.cands = s.cands[:0]
+	s.late = s.late[:0]
 	s.marks = s.marks[:0]
 	s.ktier = s.ktier[:0] // rebuilt by knownNames; empty until then
 	if prep {

@@ -726,6 +726,28 @@
 //     ("Shifflett, RN   Anesthesia: MAC", "Supervising MD:") nor in a
 //     board's mark ("FNP-BC"); "Hosp. No." and "VA file no." with their
 //     values ("AKU/0931187");
+//   - speech, addresses and look-alikes (twenty-seventh session, blind9
+//     and its review): a place answering "you live where", "which
+//     hospital / pharmacy / town" or, after "at" or "for", "where do you
+//     work" (a word of no English list required: "mail order", "for
+//     myself" stay), going on with a preposition ("in gulfton with her
+//     son"), never ending at an apostrophe, hyphen or abbreviation's dot
+//     and stopping before a state; a people answering there stays ("we're
+//     haitian"); the employer after a job said with "am"/"is"/"was"
+//     ("i'm a driver for lyft"); an address block's street opening its
+//     line before a comma and a town ("Oatlands Drive, Harrogate"), the
+//     town before an Australian state and postcode ("St Leonards NSW
+//     2065"), a street named for a person with its suffix ("Martin Luther
+//     King Jr. Blvd"), a facility with a word hyphenated in lower case
+//     ("Hornsby Ku-ring-gai Hospital"), the street after a short site's
+//     name ("the h-e-b on culebra", a late rule); a dotted date with a
+//     two-digit year whose pairs are no version's ("(25.12.24)"), a
+//     holiday after "at" as a date, "new years" without its apostrophe,
+//     a day after ", like", "till" or a weekday ("due Friday 5th.");
+//     a feast's foods ("Eid biryani"), "Mobile" before a phone number, a
+//     supplied Mercy in "lord have mercy", a label its count follows
+//     ("HD#4") and the eponyms Cockcroft-Gault, Braxton Hicks and Rocky
+//     Mountain (spotted fever) stay;
 //   - places, dates and names of speech and records (twenty-sixth session,
 //     dialogues-known12 and a review of 1,240 probes): a hospital called by
 //     the word its town uses alone ("the general", "the royal", "the
@@ -1273,6 +1295,12 @@
 //     a person (no title, relation word, greeting, introduction, address,
 //     speaker tag, possessive of a person or verb a person does: the
 //     contexts of knowncontext.go).
+//   - Late rules (scan.late, detect.go's afterTagger): a rule written after
+//     the weights were trained, whose spans would change the tagger's
+//     features and so call for a retraining that moves other corpora by a
+//     span or two either way, adds its spans after the tagger, where
+//     nothing found overlaps them, in both modes (the street after "the"
+//     and a short site's name and "on": "the rose on bellaire").
 //
 // Features are the word, its affixes, shape and lexicon classes (this
 // package's word lists, through tagger.Lex), two neighbours on each side

@@ -1437,3 +1437,20 @@ func TestLookalikesOfBlind9(t *testing.T) {
 		})
 	}
 }
+
+// TestStreetAfterASiteSaidWithThe: a street said bare after "the", a short
+// name of a store or site and "on" ("the rose on bellaire", "the h-e-b on
+// culebra"), a word of no English list, with the tagger on or not (the
+// rule runs after the tagger: its features stay those it was trained on);
+// a day, a duty, an app or a drug after "on" stays. Written for this test.
+func TestStreetAfterASiteSaidWithThe(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		checkFound(t, newDetector(t, cfg), deid.Known{}, []foundCase{
+			{"a site's street", "patient: yeah, at the rose on bellaire, they called me back\npatient: i worked a double at the waffle house on moreland",
+				[]found{{"bellaire", deid.Location}, {"moreland", deid.Location}}},
+			{"a hyphenated store", "patient: at the h-e-b on culebra, the bakery", []found{{"culebra", deid.Location}}},
+			{"no street", "patient: the meeting on tuesday, the guy on duty, the lady on instagram, the kids on xanax", nil},
+		})
+	}
+}

@@ -430,7 +430,11 @@ var streetIdioms = map[string]bool{"hold": true, "call": true, "time": true, "fi
 	"oxygen": true, "hospice": true, "dialysis": true, "phone": true, "it": true, "that": true, "delivery": true,
 	"refill": true, "refills": true, "autofill": true, "lunch": true, "strike": true, "display": true, "hand": true,
 	"track's": true, "alert": true, "notice": true, "pause": true, "tap": true, "loan": true, "arrival": true, "admission": true,
-	"discharge": true, "exam": true}
+	"discharge": true, "exam": true,
+	// Apps and channels: "the lady on instagram", "the doctor on zoom".
+	"instagram": true, "facebook": true, "tiktok": true, "youtube": true, "twitter": true, "snapchat": true,
+	"zoom": true, "facetime": true, "whatsapp": true, "mychart": true, "netflix": true, "hulu": true, "reddit": true,
+	"telegram": true, "skype": true, "webex": true, "doximity": true, "teams": true, "tv": true, "radio": true}
 
 // streetGoesOn after a street said bare: "on main, by the bank", "on
 // lenox near the church", "on cottman across from the mall".
@@ -461,7 +465,8 @@ func (s *scan) storeStreetOn(i int) bool {
 	w := s.lower(p)
 	store := businessSites[w] || w == "y" || w == "ymca" || tp.is(lxBrand) && !tp.upper() ||
 		w == "aid" && p > 0 && s.eq(p-1, "rite")
-	if !store && !s.placeEndsAt(p) {
+	site := !store && !s.placeEndsAt(p)
+	if site && !s.theSiteBefore(p) {
 		return false
 	}
 	k := s.next(i)
@@ -493,8 +498,40 @@ func (s *scan) storeStreetOn(i int) bool {
 			return false
 		}
 	}
+	if site {
+		// Written after the tagger was trained: added after it.
+		s.late = append(s.late, Span{Start: int(s.toks[st].s), End: int(s.toks[k].e), Type: Location})
+		return true
+	}
 	s.addTok(st, k, Location, prCue)
 	return true
+}
+
+// theSiteBefore: token p ends a short lower-case name after "the", one to
+// three words or letters joined by hyphens, as a store or a site is said
+// ("the rose on bellaire", "the h-e-b on culebra", "the waffle house on
+// moreland"); storeStreetOn then takes only a word of no English after
+// "on" as the street ("the meeting on tuesday", "the guy on duty" stay).
+func (s *scan) theSiteBefore(p int) bool {
+	k := p
+	for n := 0; n < 5 && k > 0; n++ {
+		t := &s.toks[k]
+		switch {
+		case t.letters() && !t.upper() && !s.tokIn(functionWordSet, k):
+		case t.punct('-') && t.gap == gapNone:
+		default:
+			return false
+		}
+		q := s.sameLinePrev(k)
+		if q < 0 {
+			return false
+		}
+		if s.eq(q, "the") {
+			return true
+		}
+		k = q
+	}
+	return false
 }
 
 // wardWords are the short names of wards and services, on no word list:
