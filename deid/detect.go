@@ -524,6 +524,7 @@ func (s *scan) rules(d *Detector, text string, known Known, prep bool) []Span {
 	s.quotedNicknames()
 	s.answerPlaces()
 	s.lastCommaFirst()
+	s.capsNameLine()
 	s.userNamesOfNames()
 	s.placeCoordination()
 	s.facilityOfExtend()

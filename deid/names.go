@@ -4521,6 +4521,34 @@ func (s *scan) lastCommaFirst() {
 	}
 }
 
+// capsNameLine: "WOJCIK, HELENA  F  93y" opening a line, as a triage or
+// registration header writes the patient: a surname in capitals (capsSurname),
+// a comma and a given name in capitals on a list of given names, ending
+// the line or its field (a wide gap, a comma). A heading's words stay
+// ("ALLERGIES, NKDA", "HISTORY, FAMILY").
+func (s *scan) capsNameLine() {
+	for f := 0; f+2 < len(s.toks); f++ {
+		if f > 0 && s.toks[f].gap != gapLine || !s.capsSurname(f) {
+			continue
+		}
+		c, g := f+1, f+2
+		if !s.toks[c].punct(',') || s.toks[c].gap != gapNone || s.toks[g].gap != gapSpace {
+			continue
+		}
+		t := &s.toks[g]
+		// (A town is a given name here too: "HELENA", "AUSTIN".)
+		if !t.letters() || !t.allUpper() || t.n() < 3 || !(t.is(lxFirst) || t.gaz&gzFirst != 0 || t.n() >= 4 && t.is(lxCity) && !s.dictionaryWord(g)) ||
+			t.is(lxState|lxCountry|lxTitle|lxTitleClin|lxCommon|lxMedical|lxMonth|lxWeekday|lxCredential|lxCue) {
+			continue
+		}
+		if n := g + 1; n < len(s.toks) && s.toks[n].gap != gapLine && !s.wideGap(n) && !s.toks[n].punct(',') {
+			continue
+		}
+		s.addName(f, f, PatientNames)
+		s.addName(g, g, PatientNames)
+	}
+}
+
 // hyphenInitialBefore: the name starting at token st, an initial, follows
 // another initial and a hyphen written close ("M.-C. Boudreau", "J.-P.
 // Lafleur"), as French compound given names are abbreviated.

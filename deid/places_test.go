@@ -1454,3 +1454,15 @@ func TestStreetAfterASiteSaidWithThe(t *testing.T) {
 		})
 	}
 }
+
+// TestCapsNameOpeningALine: a triage or registration header's "SURNAME,
+// GIVEN" in capitals opening its line, the given name spelled like a town
+// too; a heading's words stay. Written for this test.
+func TestCapsNameOpeningALine(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"a triage header", "ED Triage\n25-Nov-2025 16:05\nWOJCIK, HELENA  F  93y\nBrought by daughter",
+			[]found{{"25-Nov-2025 16:05", deid.Date}, {"WOJCIK", deid.Name}, {"HELENA", deid.Name}, {"93", deid.Age}}},
+		{"headings stay", "ALLERGIES, NKDA\nHISTORY, FAMILY\nPLAN, JUNE\nDISCHARGE, HOME\nTRIAGE, BOSTON", nil},
+	})
+}
