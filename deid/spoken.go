@@ -105,7 +105,7 @@ var spokenCueSet = setOfLists(
 	phoneCueWords,
 	[]string{"social", "ssn"},
 	[]string{"mrn", "record", "chart"},
-	[]string{"member", "policy", "medicare", "medicaid", "insurance", "subscriber"},
+	[]string{"member", "policy", "medicare", "medicaid", "insurance", "subscriber", "ramq", "ohip"},
 	[]string{"account", "acct"},
 )
 
@@ -196,7 +196,7 @@ func (s *scan) spokenRun(i int) bool {
 		t := ID
 		// The first of spokenCueSet's lists with a word in the six
 		// tokens before decides.
-		cue := s.wordsBefore(spokenCueSet, i, 6)
+		cue := s.wordsBefore(spokenCueSet, st, 6)
 		// "one thousand six hundred with meals", "three thousand two
 		// hundred grams": a quantity said with "thousand", with no cue of
 		// an identifier before it, is no run of digits.
@@ -218,6 +218,13 @@ func (s *scan) spokenRun(i int) bool {
 			t = Account
 		case st == i && (nd == 7 || nd == 10 || nd == 11):
 			t = Phone
+		case s.answerOpens(st):
+			// The answer to a question that asked for it: "d: and the new
+			// member number / p: h z n, six oh two one, five five eight
+			// four".
+			if at := s.identifierAsked(st); at != "" {
+				t = at
+			}
 		}
 		s.addTok(st, end, t, prCue)
 		return true
@@ -483,7 +490,7 @@ func (s *scan) identifierAsked(i int) Type {
 		switch s.lower(k) {
 		case "mrn", "record", "chart":
 			t = MRN
-		case "member", "policy", "medicare", "medicaid", "insurance", "subscriber":
+		case "member", "policy", "medicare", "medicaid", "insurance", "subscriber", "ramq", "ohip":
 			t = HealthPlan
 		case "account", "acct":
 			t = Account
@@ -770,13 +777,20 @@ func (s *scan) spokenCode(i int) (int, bool) {
 // more, or one that is no word ("a", "i"), up to four.
 func (s *scan) spelledPrefix(i int) int {
 	st, n := i, 0
-	for k := s.sameLinePrev(i); k >= 0 && n < 4 && s.toks[st].gap == gapSpace; k = s.sameLinePrev(k) {
+	k := s.sameLinePrev(i)
+	// "h z n, six oh two one": the letters said as a group, a comma
+	// after them; then two at least.
+	comma := k > 0 && s.toks[k].punct(',') && s.toks[k].gap == gapNone && s.toks[i].gap == gapSpace
+	if comma {
+		k = s.sameLinePrev(k)
+	}
+	for ; k >= 0 && n < 4 && (s.toks[st].gap == gapSpace || st == i && comma); k = s.sameLinePrev(k) {
 		if !s.toks[k].letters() || s.toks[k].n() != 1 || s.toks[k].gap == gapNone {
 			break // not the "s" of "it's"
 		}
 		st, n = k, n+1
 	}
-	if n == 1 && (s.eq(st, "a") || s.eq(st, "i")) {
+	if n == 1 && (s.eq(st, "a") || s.eq(st, "i")) || comma && n < 2 {
 		return i
 	}
 	return st

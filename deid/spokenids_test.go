@@ -122,3 +122,21 @@ func TestQuantitiesSaidWithThousand(t *testing.T) {
 		{"a phone after its cue", "patient: my number is five five five two thousand", typed(deid.Phone, "five five five two thousand")},
 	})
 }
+
+// TestSpelledGroupBeforeSpokenDigits: letters said as a group, a comma
+// after them, open the identifier read out after them, typed by the
+// question before ("h z n, six oh two one, five five eight four" after the
+// member number was asked); one letter or a pronoun before a comma stays
+// out. Written for this test.
+func TestSpelledGroupBeforeSpokenDigits(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"a member number", "doctor: and the new member number\npatient: h z n, six oh two one, five five eight four",
+			[]found{{"h z n, six oh two one, five five eight four", deid.HealthPlan}}},
+		{"a provincial card", "doctor: and your ramq number, the card expired\npatient: t r e g, five seven zero six, two four one two",
+			[]found{{"t r e g, five seven zero six, two four one two", deid.HealthPlan}}},
+		{"a pronoun before a comma stays out", "patient: i, uh, four four five five six six seven",
+			[]found{{"four four five five six six seven", deid.Phone}}},
+	})
+}
