@@ -758,6 +758,11 @@ func (s *scan) lifeEventBefore(i, end int) bool {
 	}
 	if s.eq(p, "to") || s.eq(p, "until") || s.eq(p, "till") {
 		q := s.sameLinePrev(p)
+		if q >= 1 && s.eq(q, "it") {
+			// "my brother made it to a hundred and one"
+			r := s.sameLinePrev(q)
+			return r >= 0 && (s.eq(r, "made") || s.eq(r, "make") || s.eq(r, "makes") || s.eq(r, "making"))
+		}
 		return q >= 0 && (s.eq(q, "lived") || s.eq(q, "live") || s.eq(q, "living") || s.eq(q, "lives"))
 	}
 	if !s.eq(p, "at") {
