@@ -4490,6 +4490,13 @@ func (s *scan) lastCommaFirst() {
 		if st >= 3 && s.hyphenInitialBefore(st) {
 			s.addName(st-3, st-2, cd.cls)
 		}
+		// "Handed over by Joanne M., senior carer": a given name's
+		// surname initial after it, where the name ends.
+		if k := en + 1; k+1 < len(s.toks) && s.toks[k].gap == gapSpace && s.toks[k].letters() && s.toks[k].n() == 1 && s.toks[k].upper() &&
+			s.toks[en].capWord() && (s.toks[en].is(lxFirst) || s.toks[en].gaz&gzFirst != 0) && s.toks[k+1].punct('.') && s.toks[k+1].gap == gapNone &&
+			(k+2 >= len(s.toks) || s.toks[k+2].gap == gapLine || s.toks[k+2].punct(',') || s.toks[k+2].punct(')') || s.toks[k+2].punct(';')) {
+			s.addName(st, k+1, cd.cls)
+		}
 		// Found the surname: the given name after the comma.
 		if k := s.next(en); k > 0 && s.toks[k].punct(',') {
 			if g := s.next(k); g > 0 && (s.givenAfterComma(g) || s.unlistedGivenAfterComma(st, g)) {

@@ -1466,3 +1466,15 @@ func TestCapsNameOpeningALine(t *testing.T) {
 		{"headings stay", "ALLERGIES, NKDA\nHISTORY, FAMILY\nPLAN, JUNE\nDISCHARGE, HOME\nTRIAGE, BOSTON", nil},
 	})
 }
+
+// TestSurnameInitialAfterGivenName: a given name's surname initial after it
+// where the name ends ("Handed over by Joanne M., senior carer"); a plan's
+// letter stays. Written for this test.
+func TestSurnameInitialAfterGivenName(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"a carer's initial", "Podiatrist due Friday. Handed over by Joanne M., senior carer",
+			[]found{{"Joanne M.", deid.Name}}},
+		{"a plan's letter stays", "Plan A. Then B.", nil},
+	})
+}
