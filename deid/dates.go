@@ -335,14 +335,21 @@ func (s *scan) dayCueOverFillers(i int) bool {
 	return false
 }
 
-// versionBefore: token i follows a version's mark ("v25.12.24", "version
-// 10.11.12", "build 13.02.01").
-func (s *scan) versionBefore(i int) bool {
-	if i > 0 && s.toks[i].gap == gapNone && (s.eq(i-1, "v") || s.eq(i-1, "ver")) {
-		return true
+// dateBeforeOnLine: a date or a holiday was found before token i on its
+// line ("right before new years, like the twenty eighth"): a day said
+// after ", like" narrows it; elsewhere it ranks ("the youngest, like the
+// fifth").
+func (s *scan) dateBeforeOnLine(i int) bool {
+	b := i
+	for b > 0 && s.toks[b].gap != gapLine {
+		b--
 	}
-	w := s.prevWordAt(i, 1)
-	return w == "version" || w == "build" || w == "release" || w == "firmware" || w == "software" || w == "v"
+	for _, c := range s.cands {
+		if c.t == Date && c.s >= int(s.toks[b].s) && c.e <= int(s.toks[i].s) {
+			return true
+		}
+	}
+	return false
 }
 
 // rangeWordBefore: "to", "through" or "thru" right before token i, after
@@ -392,7 +399,7 @@ func (s *scan) dateSpan(i int) bool {
 		// "the second of this month" is a date by itself.
 		if !v.of && (i == 0 || !(s.eq(i-1, "on") || s.eq(i-1, "since") || s.eq(i-1, "until") || s.eq(i-1, "till") || s.eq(i-1, "til") || s.eq(i-1, "by") || s.eq(i-1, "before") ||
 			s.eq(i-1, "around") || s.eq(i-1, "about") || s.eq(i-1, "approximately") || // "so around the eighteenth, nineteenth"
-			s.eq(i-1, "like") && i >= 2 && s.toks[i-2].punct(',') || // "right before new years, like the twenty eighth"
+			s.eq(i-1, "like") && i >= 2 && s.toks[i-2].punct(',') && s.dateBeforeOnLine(i) || // "right before new years, like the twenty eighth"
 			s.eq(i-1, "after") || s.eq(i-1, "from") || s.eq(i-1, "through") || s.eq(i-1, "between") || s.eq(i-1, "for") ||
 			s.toks[i-1].is(lxWeekday) || (s.toks[i-1].punct(',') || s.toks[i-1].punct('.')) && i >= 2 && s.toks[i-2].is(lxWeekday) || // "friday, the nineteenth", "sunday. the tenth."
 			s.eq(i-1, "of") && i >= 2 && partOfDayNouns[s.lower(i-2)]) &&
@@ -1164,11 +1171,9 @@ func (s *scan) numDate(i int) (dateVal, int) {
 			return v, -1
 		}
 		// Dots with a two-digit year ("DOS: 11.04.23") only after a date
-		// cue: without one they are as often a version or a list number;
-		// but for pairs of digits a version is not written with, a day
-		// past twelve or both led by zero ("colic at Christmas (25.12.24)").
-		padded := na == 2 && nb == 2 && nc == 2 && (a > 12 || s.zeroLed(i) && s.zeroLed(bi)) && !s.versionBefore(i)
-		if sep == '.' && nc != 4 && !padded && !s.cueBefore(i, lxDateCue, 3) || sep == '-' && nc == 2 && a > 12 || nc == 4 && (c < 1800 || c > 2199) {
+		// cue: without one they are as often a version, a list number, a
+		// section, a score or a time ("Start 09.08.00").
+		if sep == '.' && nc != 4 && !s.cueBefore(i, lxDateCue, 3) || sep == '-' && nc == 2 && a > 12 || nc == 4 && (c < 1800 || c > 2199) {
 			return v, -1
 		}
 		// "1.2.2024.5" or "3-4-52-7": part of something longer.
@@ -1596,7 +1601,8 @@ func (s *scan) dayFirst(i int) (dateVal, int) {
 		}
 	}
 	// "due Friday 5th.", "Mon 3rd,": a weekday before a day in figures.
-	if !v.the && ord && !spoken && !v.of && i > 0 && s.toks[i-1].letters() && s.toks[i-1].is(lxWeekday) && s.toks[i].gap == gapSpace &&
+	// (From the 4th: "Monday 1st, Wednesday 2nd" rank days or doses.)
+	if !v.the && ord && !spoken && !v.of && d >= 4 && i > 0 && s.toks[i-1].letters() && s.toks[i-1].is(lxWeekday) && s.toks[i].gap == gapSpace &&
 		(k >= len(s.toks) || s.toks[k].kind == tkPunct || s.toks[k].gap == gapLine) {
 		v.layout, v.d, v.hasD, v.ord = dlDay, d, true, true
 		return v, e

@@ -760,6 +760,8 @@ func TestHolidaysInSpeech(t *testing.T) {
 		{"new years without its apostrophe, and a day after like", "patient: skiing right before new years, like the twenty eighth, and i fell",
 			[]found{{"new years", deid.Date}, {"the twenty eighth", deid.Date}}},
 		{"liking an ordinal stays", "patient: i like the third one better; it hurts, like the second time it did", nil},
+		{"a rank after like stays", "patient: i'm the youngest, like the fifth", nil},
+		{"ranked weekdays stay", "Take doses: Monday 1st, Wednesday 2nd, Friday 3rd.", nil},
 		{"a day after till", "nurse: the surgeon is out till the 15th, wait til the 3rd to call", []found{{"the 15th", deid.Date}, {"the 3rd", deid.Date}}},
 		{"a weekday before a day in figures", "Podiatrist due Friday 5th. Handed over.", []found{{"5th", deid.Date}}},
 		{"a weekday before a floor or grade stays", "On Friday 5th floor closed? Friday 5th grade play.", nil},

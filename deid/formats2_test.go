@@ -21,9 +21,12 @@ func TestIdentifiersInLessUsualShapes(t *testing.T) {
 		{"a count after a town's comma stays", "man: yes in athens, 30601 steps a day", []found{{"athens", deid.Location}}},
 		{"a round sum after a town stays", "patient: my salary in akron, 40000.", []found{{"akron", deid.Location}}},
 		{"dotted date, two-digit year, after a cue", "DOS: 11.04.23", []found{{"11.04.23", deid.Date}}},
-		{"dotted date, two-digit year, its day past twelve", "Renal colic at Christmas (25.12.24), seen again (07.01.25).",
-			[]found{{"Christmas", deid.Date}, {"25.12.24", deid.Date}, {"07.01.25", deid.Date}}},
-		{"dotted pairs after a version's mark stay", "Pump firmware 25.10.03; app v13.12.01.", nil},
+		// A holiday after "at" is a date; dotted pairs with a two-digit
+		// year stay without a cue, a day past twelve or not: as often a
+		// time, a section or a score (a review's probes).
+		{"a holiday after at", "Renal colic at Christmas (25.12.24), seen again (07.01.25).",
+			[]found{{"Christmas", deid.Date}, {"07.01.25", deid.Date}}}, // (after "seen", a cue)
+		{"dotted pairs without a cue stay", "Pump firmware 25.10.03; app v13.12.01. Start 09.08.00 infusion; see appendix 13.01.02.", nil},
 		{"dotted short date after seen", "Seen 11.4.23.", []found{{"11.4.23", deid.Date}}},
 		{"a day after the night of", "He was admitted the night of the 14th.", []found{{"the 14th", deid.Date}}},
 		{"a day after the weekend of", "We met the weekend of the ninth.", []found{{"the ninth", deid.Date}}},

@@ -622,8 +622,8 @@ func (s *scan) facilityAt(i int) bool {
 			for h > 1 && s.toks[h].gap == gapNone && s.toks[h-1].punct('-') && s.toks[h-1].gap == gapNone && s.toks[h-2].letters() {
 				h -= 2
 			}
-			if !s.toks[h].capWord() || s.toks[h].allUpper() {
-				break
+			if !s.toks[h].capWord() || s.toks[h].allUpper() || s.dictionaryWord(h) || s.englishTok(h) {
+				break // "Post-covid Clinic", "Walk-in Centre", "Child-development Clinic": kinds of care
 			}
 			st, k = h, h
 			if s.toks[h].gap == gapLine {
@@ -1740,7 +1740,7 @@ func (s *scan) streetNameAt(i int) bool {
 	// after a comma ("Oatlands Drive, Harrogate HG2 8JR").
 	if st == 0 || s.toks[st].gap == gapLine {
 		if c := i + 1; c+1 < len(s.toks) && s.toks[c].punct(',') && s.toks[c+1].capWord() && s.toks[c+1].gap == gapSpace &&
-			s.toks[st].lex&(lxCommon|lxTitle|lxTitleClin) == 0 && !s.englishTok(st) {
+			s.toks[st].lex&(lxCommon|lxTitle|lxTitleClin|lxMedical) == 0 && !s.englishTok(st) && s.postcodeOnLine(c+1) {
 			s.addTok(st, i, Location, prCue)
 			s.inCityAfter(i)
 			return true
@@ -1757,6 +1757,22 @@ func (s *scan) streetNameAt(i int) bool {
 	s.addTok(st, i, Location, prCue)
 	s.inCityAfter(i)
 	return true
+}
+
+// postcodeOnLine: a postcode or ZIP follows token k on its line ("Oatlands
+// Drive, Harrogate HG2 8JR"): an address block, not a heading ("Hypoxic
+// Drive, Normal").
+func (s *scan) postcodeOnLine(k int) bool {
+	for j := k + 1; j < len(s.toks) && s.toks[j].gap != gapLine; j++ {
+		t := &s.toks[j]
+		if t.digits() && (t.n() == 4 || t.n() == 5) {
+			return true
+		}
+		if t.word() && t.allUpper() && t.shape&shDigit != 0 && t.n() >= 2 && t.n() <= 4 {
+			return true // "HG2", "LS19", "EH3"
+		}
+	}
+	return false
 }
 
 // streetPreps come before a street's name: "on Elm Street", "corner of".
@@ -4105,8 +4121,44 @@ func (s *scan) jobAfterBe(i int) bool {
 	default:
 		return false
 	}
-	return q >= 0 && (s.eq(q, "i") || s.eq(q, "he") || s.eq(q, "she"))
+	if q < 0 || !(s.eq(q, "i") || s.eq(q, "he") || s.eq(q, "she")) {
+		return false
+	}
+	// The job: an occupation, maybe after one word ("a night nurse", "a
+	// long-haul driver"); "a sucker for cheetos", "a candidate for lasik",
+	// "a regular at starbucks" are none.
+	for k, n := s.next(i), 0; k > 0 && n < 3; k, n = s.next(k), n+1 {
+		if !s.toks[k].letters() {
+			if s.toks[k].punct('-') {
+				continue
+			}
+			return false
+		}
+		if occupations[s.lower(k)] {
+			return true
+		}
+		if employerPreps[s.lower(k)] {
+			return false
+		}
+	}
+	return false
 }
+
+// occupations are jobs a person says they have before their employer.
+var occupations = wordsOf("cashier clerk driver trucker welder porter nurse aide tech technician barista server waiter " +
+	"waitress cook chef dishwasher janitor custodian housekeeper mechanic machinist electrician plumber carpenter roofer " +
+	"painter laborer labourer operator manager supervisor foreman assistant secretary receptionist teacher para " +
+	"paraprofessional professor instructor tutor coach counselor counsellor therapist pharmacist paramedic emt " +
+	"firefighter officer deputy guard dispatcher paralegal lawyer attorney accountant bookkeeper analyst engineer " +
+	"developer programmer designer rep representative salesman saleswoman agent broker banker teller stocker " +
+	"loader packer picker sorter courier carrier mailman postman contractor landscaper gardener farmer rancher " +
+	"miner logger fisherman nanny caregiver caretaker cna lpn rn doctor physician dentist hygienist scientist " +
+	"researcher student intern resident fellow volunteer lineman linemen installer inspector butcher baker " +
+	"bartender host hostess lifeguard trainer stylist hairdresser barber cosmetologist maid cleaner director " +
+	"coordinator administrator admin librarian pastor minister chaplain soldier marine sailor airman pilot " +
+	"attendant steward stewardess conductor engineer tailor seamstress groomer vet veterinarian")
+
+
 
 // workSkip passes over what may stand between a verb of work and its
 // preposition from token k: "works nights at", "laid off from", "works
@@ -5220,6 +5272,9 @@ func (s *scan) answerPlaces() {
 		if n := end + 1; n < len(s.toks) && s.toks[n].gap == gapNone && (s.toks[n].punct('\'') || s.toks[n].punct('-')) ||
 			n < len(s.toks) && s.toks[n].punct('.') && len(s.lower(end)) <= 3 && n+1 < len(s.toks) && s.toks[n+1].gap == gapSpace {
 			continue // the name goes on past an apostrophe, a hyphen or an abbreviation's dot ("st joseph's", "mt. sinai")
+		}
+		if a == end && (strings.HasSuffix(s.lower(a), "ed") || strings.HasSuffix(s.lower(a), "ing")) || kind && s.toks[a].is(lxBrand) {
+			continue // "he's homeschooled", a chain named as the kind asked ("which pharmacy / cvs")
 		}
 		if kind || work || b < k || leads {
 			// Asked less plainly than "where do you live", or the answer

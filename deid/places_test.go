@@ -1196,6 +1196,7 @@ func TestEmployersAfterWork(t *testing.T) {
 		{"lower case before a workplace", "patient: he works at the hormel plant so he came straight from work", locs("hormel")},
 		{"a job said with the person's be", "patient: i'm a driver for lyft\npatient: she is a welder for bechtel, nights", locs("lyft", "bechtel")},
 		{"a state said with be stays", "patient: i'm a mess at home and it's a problem at night; i'm a bit worried for him", nil},
+		{"a liking said with be stays", "patient: i'm a sucker for cheetos; she's a candidate for lasik; he's a regular at starbucks", nil},
 		{"a job between", "She works as a cashier at Kroger. He is employed with Boeing as a machinist.", locs("Kroger", "Boeing")},
 		// A second review's probes.
 		{"hours and a title between", "Works full-time at Kroger. Works as an RN at Meijer. Works as a registered nurse at Boeing.",
@@ -1377,6 +1378,7 @@ func TestAddressBlockLines(t *testing.T) {
 			[]found{{"Royal North Shore Hospital", deid.Location}, {"Reserve Road", deid.Location}, {"St Leonards", deid.Location}, {"2065", deid.ZIP},
 				{"Bendigo", deid.Location}, {"3550", deid.ZIP}}},
 		{"a heading's words stay", "Plan:\nFollow Up Road, Then Home", nil},
+		{"headings like a drive and a town stay", "Hypoxic Drive, Normal\nWarfarin Way, Anticoagulation Service", nil},
 	})
 }
 
@@ -1401,6 +1403,7 @@ func TestFacilityHyphenatedInLowerCase(t *testing.T) {
 		{"a town's hyphenated name", "Admitted from Hornsby Ku-ring-gai Hospital with a fractured NOF.",
 			[]found{{"Hornsby Ku-ring-gai Hospital", deid.Location}}},
 		{"a kind of care stays", "See Pre-op Clinic tomorrow. The Non-emergency Clinic is closed.", nil},
+		{"kinds of care hyphenated stay", "Referred to Post-covid Clinic. Attends Weight-loss Clinic monthly. Seen at Walk-in Centre.", nil},
 	})
 }
 
@@ -1451,6 +1454,7 @@ func TestStreetAfterASiteSaidWithThe(t *testing.T) {
 				[]found{{"bellaire", deid.Location}, {"moreland", deid.Location}}},
 			{"a hyphenated store", "patient: at the h-e-b on culebra, the bakery", []found{{"culebra", deid.Location}}},
 			{"no street", "patient: the meeting on tuesday, the guy on duty, the lady on instagram, the kids on xanax", nil},
+			{"a treatment or a finding", "patient: the kid on accutane, the one on chemo, the murmur on auscultation", nil},
 		})
 	}
 }

@@ -431,6 +431,11 @@ var streetIdioms = map[string]bool{"hold": true, "call": true, "time": true, "fi
 	"refill": true, "refills": true, "autofill": true, "lunch": true, "strike": true, "display": true, "hand": true,
 	"track's": true, "alert": true, "notice": true, "pause": true, "tap": true, "loan": true, "arrival": true, "admission": true,
 	"discharge": true, "exam": true,
+	// Treatments and benefits: "the one on chemo", "the kid on tanf".
+	"chemo": true, "tpn": true, "ecmo": true, "ssi": true, "ssdi": true, "tanf": true, "snap": true, "wic": true,
+	"hemodialysis": true, "auscultation": true, "accutane": true, "bipap": true, "cpap": true, "vent": true,
+	"ventilator": true, "methadone": true, "suboxone": true, "insulin": true, "lithium": true, "chemotherapy": true,
+	"immunotherapy": true, "radiation": true, "steroids": true, "antibiotics": true, "pressors": true, "lasix": true,
 	// Apps and channels: "the lady on instagram", "the doctor on zoom".
 	"instagram": true, "facebook": true, "tiktok": true, "youtube": true, "twitter": true, "snapchat": true,
 	"zoom": true, "facetime": true, "whatsapp": true, "mychart": true, "netflix": true, "hulu": true, "reddit": true,
@@ -466,7 +471,7 @@ func (s *scan) storeStreetOn(i int) bool {
 	store := businessSites[w] || w == "y" || w == "ymca" || tp.is(lxBrand) && !tp.upper() ||
 		w == "aid" && p > 0 && s.eq(p-1, "rite")
 	site := !store && !s.placeEndsAt(p)
-	if site && !s.theSiteBefore(p) {
+	if site && (!s.theSiteBefore(p) || notSites[w]) {
 		return false
 	}
 	k := s.next(i)
@@ -506,6 +511,11 @@ func (s *scan) storeStreetOn(i int) bool {
 	s.addTok(st, k, Location, prCue)
 	return true
 }
+
+// notSites are people and findings said with "the" before "on" ("the kid
+// on accutane", "the murmur on auscultation"): no site whose street follows.
+var notSites = wordsOf("kid kids baby babies guy guys lady ladies man men woman women girl boy patient patients " +
+	"murmur murmurs crackles wheeze wheezes rash findings sounds mom dad son daughter")
 
 // theSiteBefore: token p ends a short lower-case name after "the", one to
 // three words or letters joined by hyphens, as a store or a site is said
