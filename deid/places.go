@@ -4158,8 +4158,6 @@ var occupations = wordsOf("cashier clerk driver trucker welder porter nurse aide
 	"coordinator administrator admin librarian pastor minister chaplain soldier marine sailor airman pilot " +
 	"attendant steward stewardess conductor engineer tailor seamstress groomer vet veterinarian")
 
-
-
 // workSkip passes over what may stand between a verb of work and its
 // preposition from token k: "works nights at", "laid off from", "works
 // part time for", "works as a cashier at", "worked 30 years for", "i work
