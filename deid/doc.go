@@ -727,27 +727,35 @@
 //     board's mark ("FNP-BC"); "Hosp. No." and "VA file no." with their
 //     values ("AKU/0931187");
 //   - speech, addresses and look-alikes (twenty-seventh session, blind9
-//     and its review): a place answering "you live where", "which
-//     hospital / pharmacy / town" or, after "at" or "for", "where do you
-//     work" (a word of no English list required: "mail order", "for
-//     myself" stay), going on with a preposition ("in gulfton with her
+//     and a review of 595 probes): a place answering "you live where",
+//     "which hospital / pharmacy / town" or, after "at" or "for", "where
+//     do you work" (a word of no English list required: "mail order", "for
+//     myself" stay; a chain naming the kind asked and a word in -ed or -ing
+//     answer no place), going on with a preposition ("in gulfton with her
 //     son"), never ending at an apostrophe, hyphen or abbreviation's dot
 //     and stopping before a state; a people answering there stays ("we're
-//     haitian"); the employer after a job said with "am"/"is"/"was"
-//     ("i'm a driver for lyft"); an address block's street opening its
-//     line before a comma and a town ("Oatlands Drive, Harrogate"), the
-//     town before an Australian state and postcode ("St Leonards NSW
-//     2065"), a street named for a person with its suffix ("Martin Luther
-//     King Jr. Blvd"), a facility with a word hyphenated in lower case
-//     ("Hornsby Ku-ring-gai Hospital"), the street after a short site's
-//     name ("the h-e-b on culebra", a late rule); a dotted date with a
-//     two-digit year whose pairs are no version's ("(25.12.24)"), a
-//     holiday after "at" as a date, "new years" without its apostrophe,
-//     a day after ", like", "till" or a weekday ("due Friday 5th.");
-//     a feast's foods ("Eid biryani"), "Mobile" before a phone number, a
-//     supplied Mercy in "lord have mercy", a label its count follows
-//     ("HD#4") and the eponyms Cockcroft-Gault, Braxton Hicks and Rocky
-//     Mountain (spotted fever) stay;
+//     haitian"); the employer after an occupation said with "am"/"is"/
+//     "was" ("i'm a driver for lyft"; "a sucker for cheetos" stays); an
+//     address block's street opening its line before a comma, a town and
+//     a postcode ("Oatlands Drive, Harrogate HG2 8JR"; "Hypoxic Drive,
+//     Normal" stays), the town before an Australian state and postcode
+//     ("St Leonards NSW 2065"), a street named for a person with its
+//     suffix ("Martin Luther King Jr. Blvd"), a facility with a word
+//     hyphenated in lower case after a word of no English ("Hornsby
+//     Ku-ring-gai Hospital"; "Post-covid Clinic" stays), the street after
+//     "the", a short site's name and "on" ("the h-e-b on culebra", a late
+//     rule; not a treatment or finding: "the kid on accutane"); "SURNAME,
+//     GIVEN" in capitals opening a line ("WOJCIK, HELENA  F  93y"), a
+//     given name's surname initial ("Joanne M.,"); letters said as a group
+//     before a spoken identifier ("h z n, six oh two one, ...") typed by
+//     the question; an age after "made it to"; a holiday after "at" as a
+//     date, "new years" without its apostrophe, a day after ", like" when
+//     a date came before it on the line, after "till", or after a weekday
+//     from the 4th ("due Friday 5th."); a feast's foods ("Eid biryani"),
+//     "Mobile" before a phone number, a supplied Mercy in "lord have
+//     mercy", a label its count follows ("HD#4") and the eponyms
+//     Cockcroft-Gault, Braxton Hicks and Rocky Mountain (spotted fever)
+//     stay;
 //   - places, dates and names of speech and records (twenty-sixth session,
 //     dialogues-known12 and a review of 1,240 probes): a hospital called by
 //     the word its town uses alone ("the general", "the royal", "the
