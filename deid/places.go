@@ -4098,9 +4098,8 @@ func (s *scan) employerCueBefore(st int) bool {
 }
 
 // jobAfterBe: token i is the "a" or "an" of a job a person says they
-// have, the job and "at" or "for" its employer next ("i'm a cashier at
-// kroger", "she's an aide for visiting angels", "he is a porter at
-// the bellagio").
+// have, the job and "at" or "for" its employer next ("i'm a driver for
+// lyft", "she is a welder for bechtel", "he's a porter at the bellagio").
 func (s *scan) jobAfterBe(i int) bool {
 	if !s.eq(i, "a") && !s.eq(i, "an") {
 		return false
@@ -4156,7 +4155,7 @@ var occupations = wordsOf("cashier clerk driver trucker welder porter nurse aide
 	"researcher student intern resident fellow volunteer lineman linemen installer inspector butcher baker " +
 	"bartender host hostess lifeguard trainer stylist hairdresser barber cosmetologist maid cleaner director " +
 	"coordinator administrator admin librarian pastor minister chaplain soldier marine sailor airman pilot " +
-	"attendant steward stewardess conductor engineer tailor seamstress groomer vet veterinarian")
+	"attendant steward stewardess conductor tailor seamstress groomer vet veterinarian")
 
 // workSkip passes over what may stand between a verb of work and its
 // preposition from token k: "works nights at", "laid off from", "works
@@ -5189,7 +5188,7 @@ func (s *scan) answerPlaces() {
 			for e = b; e < len(s.toks) && (e == b || s.toks[e].gap != gapLine); e++ {
 				if s.toks[e].letters() {
 					asked = asked || livingWords[s.lower(e)]
-					work = work || jobWords[s.lower(e)]
+					work = work || employerVerbs[s.lower(e)]
 				}
 			}
 		case s.eq(k, "which") || s.eq(k, "what"):
@@ -5309,10 +5308,6 @@ var livingWords = map[string]bool{"live": true, "living": true, "lives": true, "
 // is a placeEnder), "koramangala on the ring road".
 var placeLeads = map[string]bool{"with": true, "in": true, "on": true, "at": true, "since": true, "behind": true,
 	"across": true, "past": true, "opposite": true}
-
-// jobWords ask where a person works: the answer names the workplace
-// after "at" or "for".
-var jobWords = map[string]bool{"work": true, "works": true, "working": true, "worked": true, "employed": true}
 
 // placeKinds are the places "which" or "what" asks for ("which pharmacy
 // do you use", "what town is that in"): never a part of the body or a
