@@ -5219,9 +5219,16 @@ func (s *scan) answerPlaces() {
 		if a >= len(s.toks) || !s.turnStart(a) {
 			continue
 		}
+		// pred: the answer says what its subject is ("she's guatemalan",
+		// "we're haitian"), no preposition placing it ("we're over in
+		// pine ridge").
+		pred := false
 		for a < len(s.toks) && s.toks[a].letters() && (answerFillers[s.lower(a)] && !(work && s.eq(a, "at")) || s.pronounContraction(a)) && (a == e || s.toks[a].gap != gapLine) {
 			if s.pronounContraction(a) {
 				a += 2 // "we're in a duplex": the pronoun and its verb
+				pred = true
+			} else if placeFillers[s.lower(a)] {
+				pred = false
 			}
 			a = s.next(a)
 			if a < 0 {
@@ -5273,6 +5280,9 @@ func (s *scan) answerPlaces() {
 		if a == end && (strings.HasSuffix(s.lower(a), "ed") || strings.HasSuffix(s.lower(a), "ing")) || kind && s.toks[a].is(lxBrand) {
 			continue // "he's homeschooled", a chain named as the kind asked ("which pharmacy / cvs")
 		}
+		if pred {
+			continue
+		}
 		if kind || work || b < k || leads {
 			// Asked less plainly than "where do you live", or the answer
 			// going on with a preposition: English words alone answer
@@ -5316,6 +5326,10 @@ var placeKinds = map[string]bool{"hospital": true, "clinic": true, "pharmacy": t
 	"practice": true, "town": true, "city": true, "suburb": true, "village": true,
 	"neighborhood": true, "neighbourhood": true, "county": true, "school": true, "hospice": true,
 	"facility": true, "shelter": true, "parish": true, "borough": true}
+
+// placeFillers among the answer's fillers place what follows ("we're
+// over in pine ridge").
+var placeFillers = map[string]bool{"in": true, "over": true, "out": true, "up": true, "down": true, "near": true}
 
 // answerFillers open an answer before the place.
 var answerFillers = map[string]bool{"um": true, "uh": true, "oh": true, "well": true, "in": true, "over": true,

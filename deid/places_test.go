@@ -1416,6 +1416,8 @@ func TestLookalikesOfBlind9(t *testing.T) {
 	d := newDetector(t, deid.Config{RulesOnly: true})
 	checkFound(t, d, deid.Known{}, []foundCase{
 		{"a people answering where", "doctor: and where's your family from originally\npatient: we're haitian, my parents came over", nil},
+		{"what the subject is answering where", "doctor: where is she from\npatient: she's guatemalan, from the highlands\ndoctor: where do you live\npatient: i'm in kettleby",
+			[]found{{"kettleby", deid.Location}}},
 		{"a feast's foods", "Participants shared holiday food traditions (Diwali sweets, Eid biryani, Christmas tamales, Lunar New Year dumplings).", nil},
 		{"a feast dating a fall stays a date", "She fell on Christmas and broke her wrist.", []found{{"Christmas", deid.Date}}},
 		{"a phone's label", "Son phoned, visiting Sat. Mobile 07700 900184.", []found{{"07700 900184", deid.Phone}}},
