@@ -2137,7 +2137,7 @@ func (s *scan) spokenSpanishDate(i int) bool {
 		}
 		// "a cinco de mayo party", "the cinco de mayo restaurant": the
 		// feast's name before a noun, no day of the person's.
-		if pw := s.prevWordAt(i, 1); pw == "a" || pw == "the" || feastNouns[s.nextWordAt(m)] {
+		if pw := s.prevWordAt(i, 1); pw == "a" || pw == "the" || holidayThings[s.nextWordAt(m)] {
 			return false
 		}
 		st := i
@@ -2179,7 +2179,7 @@ func (s *scan) spokenSpanishDate(i int) bool {
 		if r := s.sameLinePrev(q); r >= 0 && s.eq(r, "the") {
 			st = r
 		}
-		if pw := s.prevWordAt(q, 1); spanishDays[s.lower(q)] && (pw == "a" || pw == "the") || feastNouns[s.nextWordAt(i)] {
+		if pw := s.prevWordAt(q, 1); spanishDays[s.lower(q)] && (pw == "a" || pw == "the") || holidayThings[s.nextWordAt(i)] {
 			return false // "a cinco de mayo party"
 		}
 	case pw == "in" || pw == "en" || pw == "since" || pw == "desde" || pw == "until" || pw == "hasta" || pw == "last" || pw == "next":
@@ -2189,10 +2189,6 @@ func (s *scan) spokenSpanishDate(i int) bool {
 	s.addTok(st, s.spanishYearAfter(i, true), Date, prCue)
 	return true
 }
-
-// feastNouns after a date said in Spanish make it a feast's name: "cinco
-// de mayo party".
-var feastNouns = wordsOf("party parties restaurant celebration celebrations festival sale specials special menu parade event fiesta")
 
 // spanishMonthAt: token m is a Spanish or Portuguese month no English word
 // spells ("mayo", "julio", not "mai" or "mars").

@@ -53,7 +53,6 @@ func (s *scan) knownInContext(i int, p knownPart) bool {
 	if thingObjectVerbs[s.prevWordAt(i, 1)] {
 		return false
 	}
-
 	// "that's worrying will we will do a stress test": a modal is never
 	// followed by a pronoun and another finite verb; the person is.
 	if modalNames[p.word] && s.pronounThenFinite(i) {

@@ -5174,6 +5174,9 @@ func (s *scan) answerPlaces() {
 		// "what" before a kind of place ("which pharmacy do you use").
 		// kind: asked by the kind of place; the answer is no grade
 		// ("what school / ninth grade").
+		if s.low[s.toks[k].s] != 'w' {
+			continue // none of "where", "which", "what": most words
+		}
 		asked, work, kind, e, b := false, false, false, k, k
 		switch {
 		case s.eq(k, "where"):

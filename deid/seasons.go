@@ -481,4 +481,8 @@ var holidayThings = map[string]bool{"dinner": true, "dinners": true, "party": tr
 	// biryani, Christmas tamales").
 	"sweets": true, "biryani": true, "tamales": true, "dumplings": true, "treats": true, "cake": true, "cakes": true,
 	"food": true, "foods": true, "dishes": true, "recipes": true, "traditions": true, "customs": true, "bread": true,
-	"pudding": true, "desserts": true, "fast": true, "fasting": true, "sale": true, "sales": true, "specials": true}
+	"pudding": true, "desserts": true, "fast": true, "fasting": true, "sale": true, "sales": true, "specials": true,
+	// Its events and places, also after its name in Spanish ("a cinco de
+	// mayo party", "the cinco de mayo restaurant").
+	"special": true, "restaurant": true, "celebration": true, "celebrations": true, "festival": true, "menu": true,
+	"parade": true, "event": true, "fiesta": true}
