@@ -400,24 +400,35 @@ func (d *Detector) detect(text string, known Known) ([]Span, []string) {
 	return out, heard
 }
 
-// afterTagger adds the late rules' spans (scan.late) where nothing found
-// overlaps them, with the tagger on or not.
+// afterTagger adds the late rules' spans (scan.late) with the tagger on or
+// not: where nothing found overlaps them, or in the place of what was
+// found inside them ("on [NAME] drive" becomes "on [LOCATION]"); a span
+// found reaching out of a late one keeps its place and the late one goes.
 func (s *scan) afterTagger(spans []Span) []Span {
 	if len(s.late) == 0 {
 		return spans
 	}
 	slices.SortFunc(s.late, func(a, b Span) int { return a.Start - b.Start })
 	var keep []Span
+	var inside bool
 	for _, l := range s.late {
-		if !slices.ContainsFunc(spans, func(sp Span) bool { return sp.Start < l.End && l.Start < sp.End }) &&
-			!slices.ContainsFunc(keep, func(sp Span) bool { return sp.Start < l.End && l.Start < sp.End }) {
+		overlaps := func(sp Span) bool { return sp.Start < l.End && l.Start < sp.End }
+		within := func(sp Span) bool { return !overlaps(sp) || l.Start <= sp.Start && sp.End <= l.End }
+		if !slices.ContainsFunc(keep, overlaps) && !slices.ContainsFunc(spans, func(sp Span) bool { return !within(sp) }) {
+			inside = inside || slices.ContainsFunc(spans, overlaps)
 			keep = append(keep, l)
 		}
 	}
 	if len(keep) == 0 {
 		return spans
 	}
-	out := append(slices.Clone(spans), keep...)
+	out := slices.Clone(spans)
+	if inside {
+		out = slices.DeleteFunc(out, func(sp Span) bool {
+			return slices.ContainsFunc(keep, func(l Span) bool { return l.Start <= sp.Start && sp.End <= l.End })
+		})
+	}
+	out = append(out, keep...)
 	slices.SortFunc(out, func(a, b Span) int { return a.Start - b.Start })
 	return out
 }

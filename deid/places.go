@@ -1337,6 +1337,7 @@ func (s *scan) lowerStreet(i int) bool {
 		ordinal = s.toks[k].punct('-') || s.toks[k].letters() && s.toks[k].is(lxOrdWord|lxTensWord)
 	}
 	ordinal = ordinal && s.toks[i-1].is(lxOrdWord)
+	late := false // a case written after the tagger was trained
 	switch {
 	case num < p && (!short || s.toks[num+1].digits()):
 		st = num + 1
@@ -1345,6 +1346,22 @@ func (s *scan) lowerStreet(i int) bool {
 		// "the kroger on main st when ...", "she lives on elm st": a
 		// preposition of place, one or two words, and a suffix that is no
 		// saint or doctor here, since no name follows it.
+	case short && lowerStreetPreps[s.lower(p)] && prepStreetAbbrs[s.lower(i)] && i-st <= 2 && !s.eq(i, "st"):
+		// The same before a name ("the cvs on elm ave said": only "st" is
+		// also a saint's title).
+		late = true
+	case verbSuffix && lowerStreetPreps[s.lower(p)] && i-st <= 2 && (s.unEnglishRun(st, i) || s.eq(p, "on") && p > 0 && residenceVerbs[s.lower(p-1)]):
+		// "she operates at baptist on kendall drive", "on hobson walk":
+		// a suffix that is also a verb or a noun closes words of no
+		// English list after a preposition of place, any words after
+		// "live on" ("i live on maple drive"); "on the drive", "went on a
+		// walk", "on sunday drive" stay.
+		late = true
+	case !short && s.eq(p, "the") && p > 0 && lowerStreetPreps[s.lower(p-1)] && highwayWords[s.lower(i)] && i-st <= 2 &&
+		s.unEnglishRun(st, i):
+		// "on the katy freeway", "took the dan ryan expressway": a named
+		// highway after "the"; "the" stays outside.
+		late = true
 	case !short && s.eq(p, "the") && i-st <= 2 && !genericRoadWords[s.lower(st)] && s.next(i) > 0 &&
 		(siteNouns[s.lower(s.next(i))] || s.eq(s.next(i), "address")):
 		// "at the fulton street address", "the elm street clinic": a
@@ -1374,6 +1391,10 @@ func (s *scan) lowerStreet(i int) bool {
 				end = v
 			}
 		}
+	}
+	if late {
+		s.late = append(s.late, Span{Start: int(s.toks[st].s), End: int(s.toks[i].e), Type: Location})
+		return true
 	}
 	s.addTok(st, end, Location, prCue)
 	// A spoken address runs on without commas: "... thirty ninth avenue
@@ -1412,6 +1433,25 @@ func (s *scan) lowerStreet(i int) bool {
 		}
 	}
 	return true
+}
+
+// residenceVerbs say where someone lives before "on" and a street.
+var residenceVerbs = map[string]bool{"live": true, "lives": true, "lived": true, "living": true, "moved": true}
+
+// highwayWords are the street suffixes of a road named with "the" before
+// it ("on the katy freeway").
+var highwayWords = map[string]bool{"freeway": true, "expressway": true, "parkway": true, "turnpike": true,
+	"tollway": true, "highway": true, "fwy": true, "pkwy": true}
+
+// unEnglishRun: the tokens st..i-1 are lower-case words of no English or
+// medical list, none an eponym's.
+func (s *scan) unEnglishRun(st, i int) bool {
+	for k := st; k < i; k++ {
+		if !s.toks[k].letters() || s.toks[k].upper() || s.englishTok(k) || s.toks[k].lex&(lxMedical|lxCommon|lxTimeWord|lxWeekday|lxMonth) != 0 {
+			return false
+		}
+	}
+	return st < i
 }
 
 // digitOrdinal: token k is an ordinal written in figures ("74th",

@@ -289,6 +289,21 @@ func TestNumberedRoads(t *testing.T) {
 		{"numbered street shortened", "walked down to the corner of 3rd st; the deli on 42nd st", []found{{"3rd st", deid.Location}, {"42nd st", deid.Location}}},
 		{"a saint stays", "he's on st john's wort; she's been on prednisone and st johns wort", nil},
 		{"a segment stays", "the 2nd st segment and asa st elevation", nil},
+		// A name after the shortened suffix: only "st" is also a saint's
+		// title ("Said" is a surname too). Written for this test.
+		{"avenue before a word that is also a name", "the cvs on elm ave said they need a new script; the bank on pine rd will close",
+			[]found{{"elm ave", deid.Location}, {"pine rd", deid.Location}}},
+		// A suffix that is also a verb or a noun after a preposition of
+		// place: words of no English list, or any after "live on".
+		{"drive after a word of no English list", "she operates at baptist on kendall drive; the deli off tobin walk",
+			[]found{{"baptist", deid.Location}, {"kendall drive", deid.Location}, {"tobin walk", deid.Location}}},
+		{"drive after live on", "i live on maple drive now, my sister lived on cherry point", []found{{"maple drive", deid.Location}, {"cherry point", deid.Location}}},
+		{"a drive or a walk stays", "we went on a drive; on sunday drive we rest; focus on the walk; she lives on the drive; keep him on lasix point five", nil},
+		// A highway named with "the" after a preposition ("took the dan
+		// ryan" is left: a verb); "the" outside.
+		{"named highway after the", "we went to the west campus on the katy freeway; stuck on the dan ryan expressway",
+			[]found{{"katy freeway", deid.Location}, {"dan ryan expressway", deid.Location}}},
+		{"a highway by its kind stays", "we drove on the interstate highway, then on the toll expressway", nil},
 	})
 }
 
