@@ -385,6 +385,7 @@ func (d *Detector) detect(text string, known Known) ([]Span, []string) {
 	if d.tagger != nil {
 		spans = s.addTagged(d.tagger, spans)
 	}
+	s.acronymAfterPlace(spans)
 	spans = s.afterTagger(spans)
 	spans = s.dropFree(spans)
 	out := make([]Span, len(spans))

@@ -4724,6 +4724,65 @@ func (s *scan) inExpansion(st, en int) bool {
 	return false
 }
 
+// facilityNamedIn: tokens st..en name a hospital, a clinic or a
+// university, whose acronym in parentheses is its short name ("Oregon
+// Health & Science University (OHSU)"), not a scale's or a body's
+// ("Patient Health Questionnaire (PHQ)", "National Institutes of Health").
+func (s *scan) facilityNamedIn(st, en int) bool {
+	// The acronym after the name: a run going on past the facility's word
+	// is a scale's ("Saint Louis University Mental Status").
+	if n := s.next(en); n < 0 || !s.toks[n].punct('(') {
+		return false
+	}
+	for k := st; k <= en; k++ {
+		switch s.lower(k) {
+		case "hospital", "university", "medical", "clinic", "healthcare", "infirmary":
+			return true
+		}
+	}
+	return false
+}
+
+// acronymAfterPlace adds, as a late span (afterTagger), an acronym in
+// parentheses right after a place found: the facility's short name
+// ("Hennepin Healthcare (HCMC)"); a unit, a state or a word of a list
+// stays ("Mercy Hospital (ICU)", "Silver Lake (SNF)", "Mayo Clinic (MN)"). Its other mentions
+// in capitals go with it.
+func (s *scan) acronymAfterPlace(spans []Span) {
+	for _, sp := range spans {
+		if sp.Type != Location || sp.End+3 >= len(s.text) || s.text[sp.End] != ' ' || s.text[sp.End+1] != '(' {
+			continue
+		}
+		p := s.tokStartingAt(sp.End + 1)
+		if p < 0 || !s.toks[p].punct('(') {
+			continue
+		}
+		a := s.next(p)
+		if a < 0 || s.toks[a].gap != gapNone || !s.toks[a].word() || !s.toks[a].allUpper() || s.toks[a].n() < 2 || s.toks[a].n() > 6 {
+			continue
+		}
+		if c := s.next(a); c < 0 || !s.toks[c].punct(')') || s.toks[c].gap != gapNone {
+			continue
+		}
+		// A short name starts as the name does; a kind of place, a label,
+		// a credential or a plan does not ("Mercy Hospital (OSH)", "(TBD)").
+		if s.low[s.toks[a].s] != s.low[sp.Start] || s.toks[a].lex&(lxMedical|lxState|lxStateAbbr|lxCommon|lxCountry|lxUnit|lxCredential) != 0 ||
+			s.englishTok(a) || unitAcronyms[s.lower(a)] || wardWords[s.lower(a)] || idCueAcronyms[s.lower(a)] {
+			continue
+		}
+		// Its other mentions in capitals too ("... (HCMC). Back to HCMC").
+		w := s.lower(a)
+		for k := range s.toks {
+			if k == a || s.toks[k].allUpper() && s.toks[k].n() == s.toks[a].n() && s.lower(k) == w {
+				s.late = append(s.late, Span{Start: int(s.toks[k].s), End: int(s.toks[k].e), Type: Location})
+			}
+		}
+	}
+}
+
+// idCueAcronyms label a record's numbers, not a place.
+var idCueAcronyms = map[string]bool{"mrn": true, "dob": true, "ssn": true, "npi": true, "fin": true, "csn": true, "acct": true}
+
 // brandPossessive: one capitalized word with a possessive before a food or
 // a product written in lower case, with an amount or a brand list around
 // it on a handout: "Campbell's chicken noodle soup, 1 cup", "a Wendy's
@@ -4969,7 +5028,7 @@ func (s *scan) vetoLookalikes() {
 			cd.t = "" // its words elsewhere stay: "John" is no product
 
 		case cd.t == Location && (s.wideArea(st, en) || s.numberedPlace(en) || st == en && (s.monthWord(st) || s.numberedVariant(st))),
-			s.inExpansion(st, en),
+			s.inExpansion(st, en) && !(cd.t == Location && s.facilityNamedIn(st, en)),
 			st == en && s.riverAt(st):
 			cd.t = ""
 		}

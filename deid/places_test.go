@@ -1499,3 +1499,22 @@ func TestSurnameInitialAfterGivenName(t *testing.T) {
 		{"a plan's letter stays", "Plan A. Then B.", nil},
 	})
 }
+
+// TestFacilityAcronyms: a facility's acronym in parentheses after its
+// name is its short name, redacted with it and where it is said again; a
+// name spelled out as a scale's or a body's stays, and so does a unit, a
+// kind of place or a label in parentheses after a place (each starting
+// otherwise than the name). Written for this test.
+func TestFacilityAcronyms(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"facility spelled out before its acronym", "Transferred to Oregon Health & Science University (OHSU) for ECMO; back to OHSU next week.",
+			[]found{{"Oregon Health & Science University", deid.Location}, {"OHSU", deid.Location}, {"OHSU", deid.Location}}},
+		{"acronym of a longer name", "My dad had a stroke at Hennepin Healthcare (HCMC) and went to rehab.",
+			[]found{{"Hennepin Healthcare", deid.Location}, {"HCMC", deid.Location}}},
+		{"a scale named after a university stays", "SLUMS (Saint Louis University Mental Status) 20/30; Patient Health Questionnaire (PHQ) 12.", nil},
+		{"a unit or a kind of place after a place stays", "Transferred from Mercy Hospital (OSH) to Silver Lake (SNF); seen at Regions Hospital (ICU).",
+			[]found{{"Mercy Hospital", deid.Location}, {"Silver Lake", deid.Location}, {"Regions Hospital", deid.Location}}},
+	})
+}
