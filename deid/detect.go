@@ -386,6 +386,7 @@ func (d *Detector) detect(text string, known Known) ([]Span, []string) {
 		spans = s.addTagged(d.tagger, spans)
 	}
 	s.acronymAfterPlace(spans)
+	s.healthSystems()
 	spans = s.afterTagger(spans)
 	spans = s.dropFree(spans)
 	out := make([]Span, len(spans))

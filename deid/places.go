@@ -5498,3 +5498,39 @@ func (s *scan) cityClosingAfterPrep(i, end int) bool {
 	}
 	return s.clauseEndAfter(end) || s.strictEnd(end)
 }
+
+// healthSystems adds, as late spans (afterTagger), a health system's name:
+// one to three capitalized words before "Health System" or "Healthcare
+// System", at least one a name, a town or a word of no English list
+// ("Mayo Clinic Health System", "Essentia Health System"; "System" had made
+// "Mayo Clinic Health" an eponym's, as "Bethesda System" is). "Our Health
+// System", "University Health System" and "the Health System" stay.
+func (s *scan) healthSystems() {
+	for i := 2; i < len(s.toks); i++ {
+		if s.low[s.toks[i].s] != 's' || !s.eq(i, "system") || !s.toks[i].capWord() || s.toks[i].gap != gapSpace {
+			continue
+		}
+		h := i - 1
+		if !(s.eq(h, "health") || s.eq(h, "healthcare")) || !s.toks[h].capWord() || s.toks[h].gap != gapSpace {
+			continue
+		}
+		st, named := -1, false
+		for k := h - 1; k >= 0 && k >= h-3; k-- {
+			t := &s.toks[k]
+			if !t.capWord() || t.allUpper() && t.n() > 1 || s.tokIn(functionWordSet, k) || t.lex&(lxTitle|lxMonth|lxWeekday) != 0 {
+				break
+			}
+			if t.lex&lxFacility == 0 && !facilityWords[s.lower(k)] && (t.lex&(lxFirst|lxSur|lxCity|lxTown) != 0 || t.gaz&(gzCity|gzTown|gzSur) != 0 ||
+				!s.englishTok(k) && t.lex&(lxMedical|lxCommon) == 0) {
+				named = true
+			}
+			st = k
+			if t.gap == gapLine || s.opensSentence(k) {
+				break
+			}
+		}
+		if st >= 0 && named {
+			s.late = append(s.late, Span{Start: int(s.toks[st].s), End: int(s.toks[i].e), Type: Location})
+		}
+	}
+}

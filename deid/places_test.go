@@ -271,6 +271,11 @@ func TestFacilityNamesWhole(t *testing.T) {
 		{"hospice of the", "Hospice of the Western Reserve admitted her.", []found{{"Hospice of the Western Reserve", deid.Location}}},
 		{"for the", "Admitted from Slovene Home for the Aged today.", []found{{"Slovene Home for the Aged", deid.Location}}},
 		{"ampersand", "Site 014 - Oregon Health & Science University", []found{{"Oregon Health & Science University", deid.Location}}},
+		// "System" after "Health" names a health system, not an eponym's
+		// system (as "Bethesda System" is).
+		{"health system", "Endoscopy at Mayo Clinic Health System today; records from Essentia Health System.",
+			[]found{{"Mayo Clinic Health System", deid.Location}, {"Essentia Health System", deid.Location}}},
+		{"a health system by its kind stays", "Our Health System policy; University Health System guidelines; The Health System is large.", nil},
 	})
 }
 
