@@ -584,3 +584,20 @@ func TestCareTeamNamesInLowerCase(t *testing.T) {
 		{"a word after a role and a comma", "patient: the coach, ada compliant bleachers are the problem", nil},
 	})
 }
+
+// TestGivenNameAndSurnameWithoutCue: a lower-case given name followed by
+// a surname, both on the name lists and no English or medical word, is a
+// person wherever it is said, in both modes; a brand's or a public
+// figure's stays. Written for this test.
+func TestGivenNameAndSurnameWithoutCue(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"after is", "pt: just whatever, my lead is kendra ostrowski", []found{{"kendra ostrowski", deid.Name}}},
+			{"after was", "daughter: the nurse was kendra ostrowski, she was nice", []found{{"kendra ostrowski", deid.Name}}},
+			{"opening a turn", "pt: kendra ostrowski she is my lead", []found{{"kendra ostrowski", deid.Name}}},
+			{"a brand and a public figure stay", "she did the jenny craig diet and sings elvis presley songs", nil},
+		})
+	}
+}

@@ -6057,3 +6057,28 @@ func (s *scan) verbOpening(i int) bool {
 var habitVerbs = map[string]bool{"plays": true, "loves": true, "likes": true, "enjoys": true, "watches": true,
 	"reads": true, "eats": true, "wears": true, "attends": true, "follows": true, "hates": true, "avoids": true,
 	"tries": true, "prefers": true, "listens": true, "collects": true, "coaches": true, "volunteers": true}
+
+// pairedNames adds, as late spans (afterTagger), a lower-case given name
+// followed by a surname, both on the name lists and neither a word of an
+// English or a medical list, wherever they are said: "my lead is kendra
+// ostrowski", "the nurse was kendra ostrowski". Rules that need a cue
+// before them ("her name is", "talked to") left these; a word that is
+// also a name ("grant hill", "will young") or a surname that names a
+// disease stays to them.
+func (s *scan) pairedNames() {
+	for i := 0; i+1 < len(s.toks); i++ {
+		a, b := &s.toks[i], &s.toks[i+1]
+		if a.upper() || b.upper() || a.n() < 3 || b.n() < 3 || b.gap != gapSpace || !a.letters() || !b.letters() ||
+			a.lex&lxFirst == 0 && a.gaz&gzFirst == 0 || b.lex&lxSur == 0 && b.gaz&gzSur == 0 {
+			continue
+		}
+		const notName = lxFirstAmb | lxSurAmb | lxCommon | lxMedical | lxCity | lxCityAmb | lxState | lxCountry | lxMonth | lxWeekday |
+			lxTitle | lxTitleClin | lxRelation | lxBrand | lxEponymName | lxWord | lxFacHead
+		if (a.lex|b.lex)&notName != 0 || (a.gaz|b.gaz)&(gzFirstAmb|gzSurAmb|gzWord|gzCity|gzCityAmb|gzTown|gzFacHead) != 0 ||
+			s.englishTok(i) || s.englishTok(i+1) {
+			continue
+		}
+		s.late = append(s.late, Span{Start: int(a.s), End: int(b.e), Type: Name})
+		i++
+	}
+}
