@@ -1584,6 +1584,10 @@ func (s *scan) dayFirst(i int) (dateVal, int) {
 	}
 	if v.the && ord && k < len(s.toks) && s.toks[k].gap == gapSpace && s.toks[k].letters() && !s.toks[k].upper() &&
 		(clauseWords[s.lower(k)] || dayEndWords[s.lower(k)] || dayClauseOpeners[s.lower(k)] && d > 2 ||
+			// "on the thirtieth about four hours", "on the seventeenth
+			// tuesday": past the twelfth no grade, floor or month is
+			// counted, and a word of no noun follows.
+			d > 12 && (functionWords[s.lower(k)] || s.toks[k].is(lxWeekday) || s.eq(k, "about") || s.eq(k, "around")) ||
 			i > 0 && s.toks[i-1].letters() && s.toks[i-1].is(lxWeekday) && !s.toks[k].is(lxMonth) && !countedNouns[s.lower(k)]) {
 		if s.ordinalPairOfNoun(k) {
 			return v, -1 // "on the second and third day": ordinals of the day, not days of a month
@@ -2016,7 +2020,9 @@ var eventWords = map[string]bool{"admitted": true, "readmitted": true, "discharg
 	// custody, injury and exposure: "arrested 12/02 by", "bitten 6/3".
 	"arrested": true, "booked": true, "released": true, "paroled": true, "bitten": true, "stung": true,
 	"exposed": true, "vaccinated": true, "immunized": true, "implanted": true, "extracted": true,
-	"enrolled": true, "consented": true, "intubated": true, "extubated": true, "biopsied": true}
+	"enrolled": true, "consented": true, "intubated": true, "extubated": true, "biopsied": true,
+	// as sign-outs and summaries shorten them: "adm 11/30  dc 12/4".
+	"adm": true, "admit": true, "dc": true, "dc'd": true, "dcd": true, "disch": true, "readm": true}
 
 // inPreposition: "in" at n is the preposition, not inches: a word follows
 // that is no measure ("seen 11/22 in clinic", not "a 3/4 in laceration").

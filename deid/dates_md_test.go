@@ -167,3 +167,20 @@ func TestSentenceDotAfterADayFirstDate(t *testing.T) {
 		{"an abbreviation", "Reviewed in clinic on 3 Nov. 2024 and discharged.", typed(deid.Date, "3 Nov. 2024")},
 	})
 }
+
+// TestShortenedEventsAndDaysAfterOn: a month and day after a sign-out's
+// shortened event ("adm 11/30  dc 12/4", also after a record number); a
+// spoken day past the twelfth after "on the" before a word of no noun
+// ("on the thirtieth about four hours", "on the seventeenth tuesday").
+// A half tablet after "dc" stays. Written for this test.
+func TestShortenedEventsAndDaysAfterOn(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"adm and dc", "Delacroix  MRN 00731588  adm 11/30  dc 12/4",
+			[]found{{"Delacroix", deid.Name}, {"00731588", deid.MRN}, {"11/30", deid.Date}, {"12/4", deid.Date}}},
+		{"half a tablet after dc stays", "Keppra dc 1/2 tab", nil},
+		{"day after on the before about", "patient: we drove back on the thirtieth about four hours", []found{{"the thirtieth", deid.Date}}},
+		{"day after on the before a weekday", "doctor: we can do it on the seventeenth tuesday in the morning", []found{{"the seventeenth", deid.Date}}},
+	})
+}

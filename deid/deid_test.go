@@ -683,3 +683,15 @@ func TestTimeStampShift(t *testing.T) {
 		t.Errorf("Redact = %q, want %q", got, want)
 	}
 }
+
+// TestAgeSlashSex: an age over 89 written with the sex after a slash
+// ("Age/Sex: 93/M", "93/F with a fall"); a pressure, a rate, a room's
+// letter stay. Written for this test.
+func TestAgeSlashSex(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"age slash sex", "Age/Sex: 93/M\n93/F with fall, 45/M with chest pain", []found{{"93", deid.Age}, {"93", deid.Age}}},
+		{"numbers that are no age stay", "BP 93/60, Room 93/M, 93/ml", nil},
+	})
+}

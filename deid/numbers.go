@@ -665,7 +665,7 @@ func (s *scan) ageAt(i int) bool {
 	if !ok && s.ageAtEvent(i) {
 		ok = true
 	}
-	if !ok && s.sexThenAge(i) {
+	if !ok && (s.sexThenAge(i) || s.ageSlashSex(i)) {
 		ok = true
 	}
 	if ok {
@@ -719,6 +719,31 @@ func (s *scan) sexThenAge(i int) bool {
 		return n > 0 && s.toks[n].punct(')')
 	}
 	return s.wordBefore(q, 4, "age", "sex")
+}
+
+// ageSlashSex: "Age/Sex: 93/M", "93/F with a fall": the number, a slash
+// and the patient's sex, nothing after it but a word, a gap or the end
+// ("Room 93/M" is a place's letter).
+func (s *scan) ageSlashSex(i int) bool {
+	p, q := s.adj(i), -1
+	if p > 0 && s.toks[p].punct('/') {
+		q = s.adj(p)
+	}
+	if q < 0 {
+		return false
+	}
+	switch s.lower(q) {
+	case "f", "m", "female", "male":
+	default:
+		return false
+	}
+	if n := s.adj(q); n > 0 && !s.toks[n].punct(',') && !s.toks[n].punct('.') && !s.toks[n].punct(')') {
+		return false // "93/M/2", "93/ml"
+	}
+	if r := s.sameLinePrev(i); r >= 0 && (s.toks[r].is(lxUnit) || placeLetterWords[s.lower(r)]) {
+		return false
+	}
+	return true
 }
 
 // ageAtEvent: "she passed at 93", "died at 96 in", "At 91, is it ...": an

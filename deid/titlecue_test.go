@@ -256,3 +256,20 @@ func TestRoleAfterNurseTitle(t *testing.T) {
 		}, "Met with the Nurse Practitioner.", "Referred to the Nurse Navigator for teaching.")
 	}
 }
+
+// TestNicknameOpeningASentence: "Call me Stan" opening a sentence, as
+// punctuated transcripts write it (the capital of "Call" had kept the
+// rule from reading it); the name is taken where it is said again.
+// "Call Pharmacy today." and "Call me Tomorrow." stay. Written for this
+// test.
+func TestNicknameOpeningASentence(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"call me opening a turn", "Patient: Morning. Call me Stan, everybody does.\nDoctor: Okay, Stan. So what brings you in?",
+				[]found{{"Stan", deid.Name}, {"Stan", deid.Name}}},
+			{"an order or a time stays", "Call Pharmacy today. Call me Tomorrow. Goes by Foot.", nil},
+		})
+	}
+}

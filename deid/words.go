@@ -318,7 +318,7 @@ func (s *scan) wordAt(i int) {
 	if tn == 1 && s.apostropheSurname(i) {
 		return
 	}
-	if sp && (lw == "calls" || lw == "call" || lw == "goes" || lw == "go") && !up {
+	if sp && (lw == "calls" || lw == "call" || lw == "goes" || lw == "go") && (!up || !allUp && s.opensSentence(i)) {
 		s.nicknameGiven(i) // "everyone calls me mags", "she goes by birdie"
 	}
 	if sp && tn >= 9 && (lw == "pronounced" || lw == "pronounce") && s.pronouncedName(i) {
