@@ -387,6 +387,7 @@ func (d *Detector) detect(text string, known Known) ([]Span, []string) {
 	}
 	s.acronymAfterPlace(spans)
 	s.healthSystems()
+	s.stateAfterFacility(spans)
 	s.pairedNames()
 	spans = s.afterTagger(spans)
 	spans = s.dropFree(spans)

@@ -599,6 +599,10 @@ func (s *scan) facilityAt(i int) bool {
 		if s.eq(k, "s") && k > 0 && s.toks[k-1].punct('\'') {
 			continue
 		}
+		if tk.letters() && !tk.upper() && tk.gap == gapNone && k >= 2 && s.toks[k-1].punct('\'') && s.toks[k-1].gap == gapNone &&
+			s.toks[k-2].capWord() && !s.toks[k-2].allUpper() {
+			continue // "Kapi'olani Medical Center": a name's apostrophe before a lower-case part
+		}
 		// "Asian Health & Service Center", "University of Toledo Medical
 		// Center": an ampersand inside the name, "of" after a facility word.
 		if k > 0 && st == k+1 && (tk.punct('&') || s.eq(k, "of") && !tk.upper() && facilityWords[s.lower(k-1)] && s.toks[k-1].capWord()) {
@@ -777,7 +781,11 @@ func (s *scan) middleInitialInName(k int) bool {
 // Center"): a hospital's acronym or one on no list, of three letters or
 // more, names the facility ("GI", "ICU", "CHF" are on lists).
 func (s *scan) acronymOpensFacility(k, st int) bool {
-	return st == k+1 && s.toks[k].n() >= 3 && s.toks[st].gap == gapSpace && s.toks[st].capWord() && !s.toks[st].allUpper()
+	// Two letters only where no list holds them ("KU Medical Center";
+	// "VA", "UK", "OR" stay).
+	n := s.toks[k].n()
+	return st == k+1 && (n >= 3 || n == 2 && s.toks[k].lex == 0 && s.toks[k].gaz == 0 && !unitAcronyms[s.lower(k)]) &&
+		s.toks[st].gap == gapSpace && s.toks[st].capWord() && !s.toks[st].allUpper()
 }
 
 // systemBeforeDash returns the first token of a system's name written
@@ -5534,3 +5542,48 @@ func (s *scan) healthSystems() {
 		}
 	}
 }
+
+// stateAfterFacility adds, as late spans (afterTagger), a facility found
+// with the state its name ends in, no comma between: "Mayo Clinic
+// Arizona", "Shriners Children's Hawaii" (the state had been left after
+// the span). Before a clause's word or a name's the state is where it
+// is ("the Mercy Hospital Iowa patients" is left).
+func (s *scan) stateAfterFacility(spans []Span) {
+	for _, sp := range spans {
+		if sp.Type != Location || sp.End+2 >= len(s.text) || s.text[sp.End] != ' ' {
+			continue
+		}
+		k := s.tokStartingAt(sp.End + 1)
+		if k < 1 || !s.toks[k].capWord() || s.toks[k].allUpper() || s.toks[k].gap != gapSpace {
+			continue
+		}
+		e := -1
+		if n := s.next(k); n > 0 && s.toks[n].capWord() && twoWordStates[s.lower(k)+" "+s.lower(n)] {
+			e = n
+		} else if s.toks[k].is(lxState) {
+			e = k
+		}
+		if e < 0 {
+			continue
+		}
+		if n := s.next(e); n > 0 && s.toks[n].gap != gapLine && !s.toks[n].punct(',') && !s.toks[n].punct('.') &&
+			!s.toks[n].punct(';') && !s.toks[n].punct(':') && !s.toks[n].punct(')') && !s.toks[n].punct('-') && !s.eq(n, "since") &&
+			!s.eq(n, "on") && !s.eq(n, "in") && !s.eq(n, "for") && !s.eq(n, "and") {
+			continue
+		}
+		// Only after a facility's own word: "at Mercy in Iowa" is no name.
+		last := s.tokStartingAt(sp.Start)
+		for j := last; j >= 0 && j < len(s.toks) && int(s.toks[j].e) <= sp.End; j++ {
+			last = j
+		}
+		if last < 0 || !(hospitalWords[s.lower(last)] || s.toks[last].is(lxFacility) || s.eq(last, "s")) {
+			continue
+		}
+		s.late = append(s.late, Span{Start: sp.Start, End: int(s.toks[e].e), Type: Location})
+	}
+}
+
+// twoWordStates are the states named in two words.
+var twoWordStates = map[string]bool{"new hampshire": true, "new jersey": true, "new mexico": true, "new york": true,
+	"north carolina": true, "north dakota": true, "south carolina": true, "south dakota": true, "west virginia": true,
+	"rhode island": true}

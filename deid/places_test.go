@@ -276,6 +276,14 @@ func TestFacilityNamesWhole(t *testing.T) {
 		{"health system", "Endoscopy at Mayo Clinic Health System today; records from Essentia Health System.",
 			[]found{{"Mayo Clinic Health System", deid.Location}, {"Essentia Health System", deid.Location}}},
 		{"a health system by its kind stays", "Our Health System policy; University Health System guidelines; The Health System is large.", nil},
+		// A name's apostrophe before a lower-case part, a two-letter
+		// acronym on no list, a state ending the name.
+		{"apostrophe inside the name", "XR 11/20/2025 at Kapi'olani Medical Center: L femur.",
+			[]found{{"11/20/2025", deid.Date}, {"Kapi'olani Medical Center", deid.Location}}},
+		{"two-letter acronym", "Location: KU Medical Center, Emergency Department", []found{{"KU Medical Center", deid.Location}}},
+		{"state ending the name", "Active on list at Mayo Clinic Arizona since 3/2024. To: Shriners Children's Hawaii, New Patient Intake",
+			[]found{{"Mayo Clinic Arizona", deid.Location}, {"3/2024", deid.Date}, {"Shriners Children's Hawaii", deid.Location}}},
+		{"a state after a word that is no facility's stays", "Seen at Mercy in Iowa; the Mercy Hospital Iowa patients", []found{{"Mercy", deid.Location}, {"Mercy Hospital", deid.Location}}},
 	})
 }
 
