@@ -153,6 +153,10 @@ func TestHospitalPhrasesAnywhere(t *testing.T) {
 		{"read as a name otherwise", "Outside films from Johns Hopkins Bayview reviewed.", []found{{"Johns Hopkins Bayview", deid.Location}}},
 		{"a person after a title stays a person", "Seen by Dr. Johns Hopkins today.", []found{{"Johns Hopkins", deid.Name}}},
 		{"a saint's company stays", "Leads by Abbott (formerly St. Jude Medical) and Biotronik.", nil},
+		// In words of a dictionary, only as a sentence of its own.
+		{"dictionary words as a sentence of their own", "Attending: Where are you?\nPatient: The hospital. No. Mass General.\nAttending: That's right.",
+			[]found{{"Mass General", deid.Location}}},
+		{"dictionary words in a sentence stay", "He got a Mass General shirt for the team.", nil},
 	})
 }
 

@@ -404,7 +404,19 @@ func (s *scan) capitalHospitalPhrase(i int) bool {
 		}
 		odd = odd || s.toks[k].letters() && !s.dictionaryWord(k) && !s.tokIn(functionWordSet, k)
 	}
-	return odd // not "The Good Samaritan story"
+	// Not "The Good Samaritan story"; a phrase said as a sentence of its
+	// own is the hospital, in words or not ("The Brigham? No. Mass
+	// General.").
+	return odd || s.sentenceOfItsOwn(i, e)
+}
+
+// sentenceOfItsOwn: tokens i..e are a sentence or a turn by themselves.
+func (s *scan) sentenceOfItsOwn(i, e int) bool {
+	if p := s.sameLinePrev(i); p >= 0 && !s.turnStart(i) && !s.toks[p].punct('.') && !s.toks[p].punct('?') && !s.toks[p].punct('!') {
+		return false
+	}
+	n := s.next(e)
+	return n < 0 || s.toks[n].punct('.') || s.toks[n].punct('?') || s.toks[n].punct('!')
 }
 
 // policeAfter: a capitalized town before its police or fire department
