@@ -1587,7 +1587,9 @@ func (s *scan) dayFirst(i int) (dateVal, int) {
 			// "on the thirtieth about four hours", "on the seventeenth
 			// tuesday": past the twelfth no grade, floor or month is
 			// counted, and a word of no noun follows.
-			d > 12 && (functionWords[s.lower(k)] || s.toks[k].is(lxWeekday) || s.eq(k, "about") || s.eq(k, "around")) ||
+			d > 12 && !s.toks[k].digits() && (functionWords[s.lower(k)] && !s.eq(k, "of") || s.toks[k].is(lxWeekday) ||
+				(s.eq(k, "about") || s.eq(k, "around")) && s.next(k) > 0 && (s.toks[s.next(k)].is(lxDigitWord|lxTeenWord|lxTensWord) ||
+					s.toks[s.next(k)].digits() || s.eq(s.next(k), "noon") || s.eq(s.next(k), "midnight"))) ||
 			i > 0 && s.toks[i-1].letters() && s.toks[i-1].is(lxWeekday) && !s.toks[k].is(lxMonth) && !countedNouns[s.lower(k)]) {
 		if s.ordinalPairOfNoun(k) {
 			return v, -1 // "on the second and third day": ordinals of the day, not days of a month
@@ -1917,6 +1919,13 @@ func (s *scan) mdAfterEvent(i, end int, v dateVal) bool {
 	if k < 0 || !s.toks[k].letters() {
 		return false
 	}
+	if shortEvents[s.lower(k)] {
+		// A sign-out's shortened event dates only a field closed after
+		// it ("adm 11/30  dc 12/4"): "adm 2/2 dka" (secondary to), "dc
+		// 2/6 murmur" (a grade) are no dates.
+		n := s.next(end)
+		return n < 0 || s.toks[n].kind == tkPunct && !s.toks[n].punct('/') || s.wideGap(n) || s.toks[n].letters() && shortEvents[s.lower(n)]
+	}
 	if eventWords[s.lower(k)] || s.testDatedAt(k, end, v) {
 		return true
 	}
@@ -2020,9 +2029,11 @@ var eventWords = map[string]bool{"admitted": true, "readmitted": true, "discharg
 	// custody, injury and exposure: "arrested 12/02 by", "bitten 6/3".
 	"arrested": true, "booked": true, "released": true, "paroled": true, "bitten": true, "stung": true,
 	"exposed": true, "vaccinated": true, "immunized": true, "implanted": true, "extracted": true,
-	"enrolled": true, "consented": true, "intubated": true, "extubated": true, "biopsied": true,
-	// as sign-outs and summaries shorten them: "adm 11/30  dc 12/4".
-	"adm": true, "admit": true, "dc": true, "dc'd": true, "dcd": true, "disch": true, "readm": true}
+	"enrolled": true, "consented": true, "intubated": true, "extubated": true, "biopsied": true}
+
+// shortEvents are eventWords as sign-outs and summaries shorten them ("adm
+// 11/30  dc 12/4").
+var shortEvents = map[string]bool{"adm": true, "admit": true, "dc": true, "dc'd": true, "dcd": true, "disch": true, "readm": true}
 
 // inPreposition: "in" at n is the preposition, not inches: a word follows
 // that is no measure ("seen 11/22 in clinic", not "a 3/4 in laceration").

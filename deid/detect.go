@@ -389,6 +389,8 @@ func (d *Detector) detect(text string, known Known) ([]Span, []string) {
 	s.healthSystems()
 	s.stateAfterFacility(spans)
 	s.pairedNames()
+	s.capitalPairNames()
+	s.surnameBeforeCredential(spans)
 	spans = s.afterTagger(spans)
 	spans = s.dropFree(spans)
 	out := make([]Span, len(spans))

@@ -601,3 +601,21 @@ func TestGivenNameAndSurnameWithoutCue(t *testing.T) {
 		})
 	}
 }
+
+// TestCapitalizedNamesOfNoList: a capitalized word of no list (or a given
+// name, or a surname) before a listed surname is a person wherever it
+// stands; the word of a facility, an eponym or a brand after or across it
+// keeps it theirs. A surname a word list held back before a credential
+// goes with the name. Written for this test.
+func TestCapitalizedNamesOfNoList(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"unlisted given name and a surname", "I saw Tremaine Jones today. facts: Tremaine Ashford, 31, has attended therapy.",
+				[]found{{"Tremaine Jones", deid.Name}, {"Tremaine Ashford", deid.Name}}},
+			{"a brand stays", "Avoid beer (Guinness, Sam Adams and most lagers).", nil},
+			{"surname before a credential", "Next visit Tuesday.\nRhonda Gum, RN", []found{{"Rhonda Gum", deid.Name}}},
+		})
+	}
+}

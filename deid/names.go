@@ -4734,9 +4734,27 @@ func (s *scan) facilityNamedIn(st, en int) bool {
 	if n := s.next(en); n < 0 || !s.toks[n].punct('(') {
 		return false
 	}
+	facility := false
 	for k := st; k <= en; k++ {
 		switch s.lower(k) {
 		case "hospital", "university", "medical", "clinic", "healthcare", "infirmary":
+			facility = true
+		}
+	}
+	return facility && s.namedRun(st, en)
+}
+
+// namedRun: a token of st..en names something: a word of three letters or
+// more of no English list ("Oregon", "Hennepin"; not
+// "Veterans Affairs Medical Center", "Critical Access Hospital",
+// "Children's Hospital": kinds of place).
+func (s *scan) namedRun(st, en int) bool {
+	for k := st; k <= en; k++ {
+		t := &s.toks[k]
+		if !t.letters() || t.n() < 3 || hospitalWords[s.lower(k)] || facilityWords[s.lower(k)] || t.is(lxFacility) {
+			continue
+		}
+		if !s.englishTok(k) && t.gaz&gzWord == 0 && t.lex&(lxCommon|lxMedical) == 0 {
 			return true
 		}
 	}
@@ -4756,6 +4774,9 @@ func (s *scan) acronymAfterPlace(spans []Span) {
 		p := s.tokStartingAt(sp.End + 1)
 		if p < 0 || !s.toks[p].punct('(') {
 			continue
+		}
+		if st, en := s.tokStartingAt(sp.Start), s.sameLinePrev(p); st < 0 || en < st || !s.namedRun(st, en) {
+			continue // "Children's Hospital (CHD)": a kind of place
 		}
 		a := s.next(p)
 		if a < 0 || s.toks[a].gap != gapNone || !s.toks[a].word() || !s.toks[a].allUpper() || s.toks[a].n() < 2 || s.toks[a].n() > 6 {
@@ -6075,10 +6096,72 @@ func (s *scan) pairedNames() {
 		const notName = lxFirstAmb | lxSurAmb | lxCommon | lxMedical | lxCity | lxCityAmb | lxState | lxCountry | lxMonth | lxWeekday |
 			lxTitle | lxTitleClin | lxRelation | lxBrand | lxEponymName | lxWord | lxFacHead
 		if (a.lex|b.lex)&notName != 0 || (a.gaz|b.gaz)&(gzFirstAmb|gzSurAmb|gzWord|gzCity|gzCityAmb|gzTown|gzFacHead) != 0 ||
-			s.englishTok(i) || s.englishTok(i+1) {
+			s.englishTok(i) || s.englishTok(i+1) || s.eponymAfter(i+1) {
 			continue
 		}
 		s.late = append(s.late, Span{Start: int(a.s), End: int(b.e), Type: Name})
 		i++
+	}
+}
+
+// capitalPairNames adds, as late spans (afterTagger), a capitalized word of
+// no list (or a given name, or a surname) followed by a listed surname, neither an
+// English word: "I saw Tremaine Jones today", "Tremaine Ashford, 31, has
+// attended" (a given name on no list had left both). A facility's, a
+// street's or an eponym's word after the pair makes it theirs
+// ("Tremaine Ashford Hospital", "Kessler Jones syndrome").
+func (s *scan) capitalPairNames() {
+	const notFirst = lxCommon | lxMedical | lxCity | lxCityAmb | lxState | lxStateAbbr | lxCountry | lxMonth | lxWeekday | lxTitle |
+		lxTitleClin | lxRelation | lxBrand | lxEponymName | lxFacility | lxFacHead | lxCredential | lxStreetSuffix | lxWord
+	for i := 0; i+1 < len(s.toks); i++ {
+		a, b := &s.toks[i], &s.toks[i+1]
+		if !a.capWord() || !b.capWord() || a.allUpper() || b.allUpper() || a.n() < 3 || b.n() < 3 || b.gap != gapSpace {
+			continue
+		}
+		if a.lex&notFirst != 0 || a.gaz&(gzWord|gzCity|gzCityAmb|gzFacHead|gzFacWord) != 0 || s.englishTok(i) ||
+			a.lex&(lxFirst|lxSur) == 0 && a.gaz&(gzFirst|gzSur) == 0 && (a.lex != 0 || a.gaz != 0) {
+			continue
+		}
+		if b.lex&lxSur == 0 && b.gaz&gzSur == 0 || b.lex&(notFirst&^(lxCityAmb|lxFacHead)) != 0 || b.gaz&(gzWord|gzFacWord) != 0 ||
+			s.englishTok(i+1) && b.lex&lxSur == 0 {
+			continue
+		}
+		if n := s.next(i + 1); n > 0 && s.toks[n].gap == gapSpace && s.toks[n].letters() &&
+			(s.toks[n].is(lxFacility|lxStreetSuffix|lxEponymHead) || hospitalWords[s.lower(n)] || facilityWords[s.lower(n)]) ||
+			s.eponymAfter(i+1) {
+			continue // "Mary Ostrowski's disease": the surname's eponym
+		}
+		if p := s.sameLinePrev(i); p >= 0 && s.toks[p].capWord() && !s.toks[p].allUpper() {
+			continue // inside a longer capitalized run: a title's or a place's words
+		}
+		if s.brandAt(i, i+1) {
+			continue // "Sam Adams", "Jack Daniels"
+		}
+		s.late = append(s.late, Span{Start: int(a.s), End: int(b.e), Type: Name})
+		i++
+	}
+}
+
+// surnameBeforeCredential adds, as late spans (afterTagger), the word
+// between a name found and a credential after a comma: the surname a list
+// of words held back ("Rhonda Gum, RN", "Dale Bush, MD").
+func (s *scan) surnameBeforeCredential(spans []Span) {
+	for _, sp := range spans {
+		if sp.Type != Name || sp.End+2 >= len(s.text) || s.text[sp.End] != ' ' {
+			continue
+		}
+		k := s.tokStartingAt(sp.End + 1)
+		if k < 1 || !s.toks[k].capWord() || s.toks[k].allUpper() || s.toks[k].n() < 2 || s.toks[k].gap != gapSpace ||
+			s.toks[k].is(lxCredential|lxTitle|lxTitleClin|lxFacility|lxState|lxCity) {
+			continue
+		}
+		c := s.next(k)
+		if c < 0 || !s.toks[c].punct(',') || s.toks[c].gap != gapNone {
+			continue
+		}
+		if r := s.next(c); r < 0 || !s.toks[r].is(lxCredential) || !s.toks[r].upper() || s.toks[r].n() > 6 {
+			continue
+		}
+		s.late = append(s.late, Span{Start: sp.Start, End: int(s.toks[k].e), Type: Name})
 	}
 }

@@ -740,10 +740,15 @@ func (s *scan) ageSlashSex(i int) bool {
 	if n := s.adj(q); n > 0 && !s.toks[n].punct(',') && !s.toks[n].punct('.') && !s.toks[n].punct(')') {
 		return false // "93/M/2", "93/ml"
 	}
-	if r := s.sameLinePrev(i); r >= 0 && (s.toks[r].is(lxUnit) || placeLetterWords[s.lower(r)]) {
-		return false
+	if n := s.next(q); n > 0 && s.eq(n, "ratio") {
+		return false // "94/F ratio"
 	}
-	return true
+	// Where a patient is introduced: a line's or a field's start, after a
+	// label, an article or "pt" ("Age/Sex: 93/M", "a 93/F"); not after a
+	// measure ("BP 93/M", "temp 98/F", "score 92/M").
+	r := s.sameLinePrev(i)
+	return r < 0 || s.toks[r].kind == tkPunct || s.wideGap(i) ||
+		s.toks[r].letters() && (s.eq(r, "a") || s.eq(r, "an") || s.eq(r, "pt") || s.eq(r, "patient") || s.eq(r, "is") || s.eq(r, "sex"))
 }
 
 // ageAtEvent: "she passed at 93", "died at 96 in", "At 91, is it ...": an

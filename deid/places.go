@@ -1358,12 +1358,14 @@ func (s *scan) lowerStreet(i int) bool {
 		// The same before a name ("the cvs on elm ave said": only "st" is
 		// also a saint's title).
 		late = true
-	case verbSuffix && lowerStreetPreps[s.lower(p)] && i-st <= 2 && (s.unEnglishRun(st, i) || s.eq(p, "on") && p > 0 && residenceVerbs[s.lower(p-1)]):
+	case verbSuffix && lowerStreetPreps[s.lower(p)] && i-st <= 2 && (s.unEnglishRun(st, i) && (!s.eq(i, "point") || s.placeListedRun(st, i)) || s.eq(p, "on") && p > 0 && residenceVerbs[s.lower(p-1)]):
 		// "she operates at baptist on kendall drive", "on hobson walk":
 		// a suffix that is also a verb or a noun closes words of no
 		// English list after a preposition of place, any words after
 		// "live on" ("i live on maple drive"); "on the drive", "went on a
-		// walk", "on sunday drive" stay.
+		// walk", "on sunday drive" stay; "point" only after a place's
+		// word ("at kahe point") or "live on" ("at erb point" is the
+		// eponym's).
 		late = true
 	case !short && s.eq(p, "the") && p > 0 && lowerStreetPreps[s.lower(p-1)] && highwayWords[s.lower(i)] && i-st <= 2 &&
 		s.unEnglishRun(st, i):
@@ -1446,16 +1448,30 @@ func (s *scan) lowerStreet(i int) bool {
 // residenceVerbs say where someone lives before "on" and a street.
 var residenceVerbs = map[string]bool{"live": true, "lives": true, "lived": true, "living": true, "moved": true}
 
+// placeListedRun: every token of st..i-1 is on a list of places.
+func (s *scan) placeListedRun(st, i int) bool {
+	for k := st; k < i; k++ {
+		if s.toks[k].lex&(lxCity|lxTown) == 0 && s.toks[k].gaz&(gzCity|gzTown) == 0 {
+			return false
+		}
+	}
+	return st < i
+}
+
 // highwayWords are the street suffixes of a road named with "the" before
 // it ("on the katy freeway").
 var highwayWords = map[string]bool{"freeway": true, "expressway": true, "parkway": true, "turnpike": true,
 	"tollway": true, "highway": true, "fwy": true, "pkwy": true}
 
-// unEnglishRun: the tokens st..i-1 are lower-case words of no English or
-// medical list, none an eponym's.
+// unEnglishRun: the tokens st..i-1 are lower-case words of a list of names
+// or places and of no English or medical list, none an eponym's
+// ("kendall", "tobin"; not "hypoxic", "afferent", "erbs": words the
+// English list lacks are no names for all that).
 func (s *scan) unEnglishRun(st, i int) bool {
 	for k := st; k < i; k++ {
-		if !s.toks[k].letters() || s.toks[k].upper() || s.englishTok(k) || s.toks[k].lex&(lxMedical|lxCommon|lxTimeWord|lxWeekday|lxMonth) != 0 {
+		t := &s.toks[k]
+		if !t.letters() || t.upper() || s.englishTok(k) || t.lex&(lxMedical|lxCommon|lxTimeWord|lxWeekday|lxMonth|lxEponymName|lxBrand) != 0 ||
+			t.lex&(lxFirst|lxSur|lxCity|lxTown) == 0 && t.gaz&(gzFirst|gzSur|gzCity|gzTown) == 0 {
 			return false
 		}
 	}
@@ -5537,11 +5553,20 @@ func (s *scan) healthSystems() {
 				break
 			}
 		}
-		if st >= 0 && named {
+		// Not a model of health care ("Bismarck Health System model",
+		// "The Beveridge Healthcare System is tax funded").
+		if n := s.next(i); st >= 0 && named && (n < 0 || !s.toks[n].letters() || !systemModelWords[s.lower(n)]) {
 			s.late = append(s.late, Span{Start: int(s.toks[st].s), End: int(s.toks[i].e), Type: Location})
 		}
 	}
 }
+
+// systemModelWords after "... Health System" make it a model of health
+// care, not a provider ("the Bismarck Health System model").
+var systemModelWords = map[string]bool{"model": true, "models": true, "framework": true, "frameworks": true,
+	"approach": true, "outcomes": true, "debate": true, "debates": true, "reform": true, "reforms": true,
+	"design": true, "concept": true, "theory": true, "type": true, "countries": true, "is": true, "was": true,
+	"are": true, "were": true, "style": true, "principles": true}
 
 // stateAfterFacility adds, as late spans (afterTagger), a facility found
 // with the state its name ends in, no comma between: "Mayo Clinic

@@ -1531,3 +1531,27 @@ func TestFacilityAcronyms(t *testing.T) {
 			[]found{{"Mercy Hospital", deid.Location}, {"Silver Lake", deid.Location}, {"Regions Hospital", deid.Location}}},
 	})
 }
+
+// TestLookalikesOfLateRules: PHI-free text that the late rules of the
+// twenty-eighth session first took (a review's probes, written before
+// running): clinical words the English list lacks before a street suffix,
+// kinds of facility spelled out before their acronym, models of health
+// care, "2/2" (secondary to) and murmur grades after a shortened event, a
+// count of fractions or a lap after "on the thirteenth", a measure before
+// "93/M". Written for this test.
+func TestLookalikesOfLateRules(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"clinical words before a street suffix", "on hypoxic drive, careful with o2; stent placed near afferent loop; mapping switched to indocyanine green; murmur loudest at erb point; desat to 88 on sixmin walk", nil},
+			{"kinds of facility before their acronym", "Small Critical Access Hospital (CAH) sent patient. CAH had no CT. Follows at the Veterans Affairs Medical Center (VAMC).", nil},
+			{"a kind of place's acronym stays", "Cardiology at Children's Hospital (CHD); CHD repair done at birth.",
+				[]found{{"Children's Hospital", deid.Location}}}, // the base's reading of it; CHD stays
+			{"models of health care", "Studied the Bismarck Health System model. The Beveridge Healthcare System is tax funded.", nil},
+			{"secondary to and grades after a shortened event", "adm 2/2 dka; dc 2/6 murmur unchanged; disch 4/4 criteria met; admit 3/6 sem at rusb", nil},
+			{"ordinals of a course after on the", "he is on the thirteenth of twenty fractions; on the twentieth about to finish; on the thirteenth around the track", nil},
+			{"a measure before a sex's letter", "BP 93/M, temp 98/F oral, score 92/M, G2P1 with 94/F ratio", nil},
+		})
+	}
+}
