@@ -356,17 +356,22 @@ func (s *scan) trunkZero(i int) bool {
 // extensionBefore: "ext", "ext." or "extension" right before token i, with
 // nothing after the number that measures ("hip extension 110 degrees").
 func (s *scan) extensionBefore(i int) bool {
-	p := s.sameLinePrev(i)
-	if p >= 0 && s.toks[p].punct('.') {
-		p = s.sameLinePrev(p)
-	}
-	if p < 0 || !(s.eq(p, "ext") || s.eq(p, "extension") || s.eq(p, "extn")) {
+	if !s.extensionWordBefore(i) {
 		return false
 	}
 	if n := s.next(i); n > 0 && (s.eq(n, "degrees") || s.eq(n, "deg") || s.toks[n].punct('-')) {
 		return false
 	}
 	return true
+}
+
+// extensionWordBefore: "ext", "ext." or "extension" right before token i.
+func (s *scan) extensionWordBefore(i int) bool {
+	p := s.sameLinePrev(i)
+	if p >= 0 && s.toks[p].punct('.') {
+		p = s.sameLinePrev(p)
+	}
+	return p >= 0 && (s.eq(p, "ext") || s.eq(p, "extension") || s.eq(p, "extn"))
 }
 
 // gluedExtension returns the length of the digits before an extension
@@ -512,6 +517,22 @@ func (s *scan) numberAt(i int) {
 	if s.publicNumber(i, &g) {
 		return
 	}
+	// A number in groups answering the question that asked for it: the
+	// asked type ("Medicare card there?" / "Yep. 2953 71846 1", "OHIP
+	// number?" / "5584-119-302-KT", its version code's letters with it);
+	// a phone's shape is a phone's ("Insurance ID: ... fax: 319-538-2531").
+	if g.total >= 8 && g.n >= 2 && s.answerOpens(i) {
+		if t := s.identifierAsked(i); t != "" && s.phoneAt(i, &g) < 0 {
+			last := g.last
+			if h := s.adj(last); h > 0 && s.toks[h].punct('-') {
+				if c := s.adj(h); c > 0 && s.toks[c].letters() && s.toks[c].n() <= 2 && s.toks[c].allUpper() {
+					last = c
+				}
+			}
+			s.addTok(i, last, t, prCue)
+			return
+		}
+	}
 	// Numerals read out one at a time after a question or cue ("p: 0 2 1
 	// 1 4" when the ZIP code was asked) go the way of digits said as
 	// words; item scores in a row ("3 4 2 1 0") have neither.
@@ -541,6 +562,10 @@ func (s *scan) numberAt(i int) {
 	}
 	if n >= 3 && n <= 5 && g.n == 1 && s.extensionBefore(i) && !s.unitAfter(i) {
 		s.addTok(i, i, Phone, prCue) // "call Dr. Reyes at ext 4471": an extension alone
+		return
+	}
+	if n == 1 && g.n == 2 && g.seps[1] == '-' && g.total >= 4 && g.total <= 6 && s.extensionWordBefore(i) {
+		s.addTok(i, g.last, Phone, prCue) // "ext. 4-7711": an internal extension with its exchange's digit
 		return
 	}
 	if last := s.pagerAt(i, &g); last >= 0 {
@@ -580,7 +605,14 @@ func (s *scan) numberAt(i int) {
 		if g.n >= 2 && g.seps[1] != ' ' {
 			last = g.last
 		}
-		s.addTok(i, last, ID, prWeak)
+		// A prefix of capitals on no list before it is the identifier's
+		// ("Secondary: MDZ 660418873", a plan's letters).
+		st := i
+		if p := s.sameLinePrev(i); p >= 0 && s.toks[i].gap == gapSpace && s.toks[p].letters() && s.toks[p].allUpper() &&
+			s.toks[p].n() >= 2 && s.toks[p].n() <= 4 && s.toks[p].lex == 0 && s.toks[p].gaz == 0 && !unitAcronyms[s.lower(p)] {
+			st = p
+		}
+		s.addTok(st, last, ID, prWeak)
 	}
 }
 

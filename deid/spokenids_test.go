@@ -140,3 +140,23 @@ func TestSpelledGroupBeforeSpokenDigits(t *testing.T) {
 			[]found{{"four four five five six six seven", deid.Phone}}},
 	})
 }
+
+// TestWrittenIdentifiersAnswered: a number in groups written as the
+// answer to the question that asked for it takes the asked type (a
+// Medicare card's number, an OHIP number with its version code); a
+// phone's shape stays a phone; an internal extension with its exchange's
+// digit ("ext. 4-7711"); a plan's prefix of capitals before a long
+// number. Written for this test.
+func TestWrittenIdentifiersAnswered(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"medicare card answered", "Doctor: Have you got your Medicare card there?\nPatient: Yep. 2953 71846 1, I'm number 2 on it.",
+			[]found{{"2953 71846 1", deid.HealthPlan}}},
+		{"ohip number with its version code", "Doctor: Can I get your OHIP number, just to check?\nPatient: 5584-119-302-KT.",
+			[]found{{"5584-119-302-KT", deid.HealthPlan}}},
+		{"counts after an insurance question stay", "Doctor: How many on the insurance?\nPatient: 2 adults 3 kids", nil},
+		{"internal extension", "-- Jolene Ward, RN, CCM, ext. 4-7711", []found{{"Jolene Ward", deid.Name}, {"4-7711", deid.Phone}}},
+		{"plan prefix before a long number", "Secondary: MDZ 660418873 (supplement).", []found{{"MDZ 660418873", deid.ID}}},
+	})
+}
