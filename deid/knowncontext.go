@@ -854,11 +854,16 @@ func (s *scan) vocativeAt(i int, p knownPart) bool {
 	if pw == "and" && s.turnStart(pv) && (questionWords[s.nextWordAt(i)] || s.prohibitionAfter(i)) {
 		return true
 	}
-	// "and june, how old is she": set off before the question.
-	if pw == "and" && s.turnStart(pv) && setOff && s.toks[n].punct(',') {
+	// "and june, how old is she": set off before the question; also
+	// opening a sentence within the turn before what is said to them
+	// ("i'll write it down. and storm, here's a sticker").
+	if pq := s.sameLinePrev(pv); pw == "and" && (s.turnStart(pv) || pq >= 0 && (s.toks[pq].punct('.') || s.toks[pq].punct('?') || s.toks[pq].punct('!'))) &&
+		setOff && s.toks[n].punct(',') {
 		switch s.nextWordAt(n) {
 		case "how", "how's", "what", "what's", "who", "why", "which", "are", "do", "did", "does", "is", "can", "could":
 			return true // not "when" or "where", which also open a clause
+		case "here's", "let's", "you're", "you'll", "you've", "thanks", "thank":
+			return true
 		}
 	}
 	if !discourseWords[pw] {

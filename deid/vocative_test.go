@@ -212,3 +212,21 @@ func TestUnlistedNameAskedAfterFiller(t *testing.T) {
 		{"an English word stays", "doctor: ok walking can you do that without the cane", nil},
 	})
 }
+
+// TestVocativeAfterAndWithinATurn: a supplied name that is a common word,
+// set off after "and" opening a sentence inside a turn, before what is
+// said to the person ("i'll write it down. and storm, here's a sticker");
+// the word in a sentence stays. Written for this test.
+func TestVocativeAfterAndWithinATurn(t *testing.T) {
+	t.Parallel()
+	known := deid.Known{PatientNames: []string{"Storm Whitecloud"}}
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, known, []foundCase{
+			{"and, set off, before what is said to them", "doctor: then ask her to smoke outside. and storm, here's a sticker, the purple one.",
+				[]found{{"storm", deid.Name}}},
+			{"at the turn's start", "doctor: and storm, thanks for coming in.", []found{{"storm", deid.Name}}},
+			{"the word stays", "mom: there was a big storm, here's the thing, the wind.", nil},
+		})
+	}
+}
