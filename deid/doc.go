@@ -726,6 +726,30 @@
 //     ("Shifflett, RN   Anesthesia: MAC", "Supervising MD:") nor in a
 //     board's mark ("FNP-BC"); "Hosp. No." and "VA file no." with their
 //     values ("AKU/0931187");
+//   - streets, facilities, names and identifiers (twenty-eighth session,
+//     blind10 and a review of 485 probes): the late rules above; the
+//     spelled-out name of a facility before its acronym is no scale's
+//     expansion when it ends in a hospital, university, clinic or
+//     healthcare word and holds a word of no English list ("Oregon Health
+//     & Science University (OHSU)"; "SLUMS (Saint Louis University Mental
+//     Status)", "Critical Access Hospital (CAH)" stay); a name's
+//     apostrophe before a lower-case part ("Kapi'olani Medical Center"), a
+//     two-letter acronym on no list opening a facility ("KU Medical
+//     Center"); a hospital phrase of dictionary words as a sentence of its
+//     own ("No. Mass General."); "Call me Stan" opening a sentence; "and
+//     storm, here's a sticker" (a supplied common-word name set off after
+//     "and"); a month and day after "adm", "dc", "disch" closing its field
+//     ("adm 11/30  dc 12/4"; "adm 2/2 dka", "dc 2/6 murmur" stay); a spoken
+//     day past the twelfth after "on the" before a function word, a
+//     weekday, or "about"/"around" and a number ("on the thirtieth about
+//     four hours"; "on the thirteenth of twenty fractions" stays); "93/M"
+//     where a patient is introduced ("BP 93/M" stays); a number in groups
+//     answering the question that asked for it, typed by it ("Medicare
+//     card there?" / "2953 71846 1"; "5584-119-302-KT"), "ext. 4-7711", a
+//     plan's capitals before a long number ("MDZ 660418873"); the review's
+//     look-alikes stay: clinical words before a street suffix ("hypoxic
+//     drive", "afferent loop", "indocyanine green", "erb point"), models of
+//     care ("the Bismarck Health System model");
 //   - speech, addresses and look-alikes (twenty-seventh session, blind9
 //     and a review of 595 probes): a place answering "you live where",
 //     "which hospital / pharmacy / town" or, after "at" or "for", "where
@@ -1306,9 +1330,19 @@
 //   - Late rules (scan.late, detect.go's afterTagger): a rule written after
 //     the weights were trained, whose spans would change the tagger's
 //     features and so call for a retraining that moves other corpora by a
-//     span or two either way, adds its spans after the tagger, where
-//     nothing found overlaps them, in both modes (the street after "the"
-//     and a short site's name and "on": "the rose on bellaire").
+//     span or two either way, adds its spans after the tagger, in both
+//     modes, where nothing found overlaps them or in the place of what was
+//     found wholly inside them ("on [NAME] drive" becomes one street); a
+//     span reaching out of a late one keeps its place. The late rules: the
+//     street after "the", a short site's name and "on" ("the rose on
+//     bellaire"); streets whose suffix is also a word ("on kendall drive",
+//     "the cvs on elm ave said", "on the katy freeway"); a facility's
+//     acronym in parentheses and its other mentions ("Hennepin Healthcare
+//     (HCMC)"); "... Health System"; a facility's state ("Mayo Clinic
+//     Arizona"); a lower-case given name and surname anywhere ("kendra
+//     ostrowski"); a capitalized word of no list before a surname
+//     ("Tremaine Jones"); the surname before a credential ("Rhonda Gum,
+//     RN").
 //
 // Features are the word, its affixes, shape and lexicon classes (this
 // package's word lists, through tagger.Lex), two neighbours on each side
