@@ -390,6 +390,7 @@ func (d *Detector) detect(text string, known Known) ([]Span, []string) {
 	s.stateAfterFacility(spans)
 	s.pairedNames()
 	s.capitalPairNames()
+	s.discourseVocatives()
 	s.surnameBeforeCredential(spans)
 	spans = s.afterTagger(spans)
 	spans = s.dropFree(spans)

@@ -1342,7 +1342,8 @@
 //     Arizona"); a lower-case given name and surname anywhere ("kendra
 //     ostrowski"); a capitalized word of no list before a surname
 //     ("Tremaine Jones"); the surname before a credential ("Rhonda Gum,
-//     RN").
+//     RN"); a capitalized given name set off after a discourse word or a
+//     greeting, closing its sentence ("Dad: Yeah, Rick. Hi.").
 //
 // Features are the word, its affixes, shape and lexicon classes (this
 // package's word lists, through tagger.Lex), two neighbours on each side

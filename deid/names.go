@@ -6165,3 +6165,38 @@ func (s *scan) surnameBeforeCredential(spans []Span) {
 		s.late = append(s.late, Span{Start: sp.Start, End: int(s.toks[k].e), Type: Name})
 	}
 }
+
+// discourseVocatives adds, as late spans (afterTagger), a capitalized
+// given name set off after a discourse word or a greeting and closing its
+// sentence, as punctuated transcripts write the person addressed: "Dad:
+// Yeah, Rick. Hi.", "Okay, Lachlan." (a name that is also a word was left).
+// A month, a weekday or a word of no list of given names stays ("Okay,
+// Great.", "Yes, May.").
+func (s *scan) discourseVocatives() {
+	for i := 2; i < len(s.toks); i++ {
+		t := &s.toks[i]
+		if !t.capWord() || t.allUpper() || t.n() < 3 || !s.toks[i-1].punct(',') || t.gap != gapSpace {
+			continue
+		}
+		if t.lex&(lxFirst|lxFirstAmb) == 0 && t.gaz&(gzFirst|gzFirstAmb) == 0 || t.lex&(lxMonth|lxWeekday|lxTitle|lxTitleClin|lxRelation|lxCredential) != 0 {
+			continue
+		}
+		w := s.lower(i - 2)
+		if !s.toks[i-2].letters() || !discourseWords[w] && !greetings[w] && w != "hey" && w != "thank" && w != "you" {
+			continue
+		}
+		if w == "you" && !s.eq(i-3, "thank") {
+			continue
+		}
+		n := s.next(i)
+		if n > 0 && !(s.toks[n].punct('.') || s.toks[n].punct('!') || s.toks[n].punct('?')) {
+			continue
+		}
+		if p := s.sameLinePrev(i - 2); p >= 0 && !s.turnStart(i-2) && !s.toks[p].punct('.') && !s.toks[p].punct('?') && !s.toks[p].punct('!') {
+			if !(w == "you" && s.turnStart(i-3)) {
+				continue // the discourse word opens the turn or a sentence
+			}
+		}
+		s.late = append(s.late, Span{Start: int(t.s), End: int(t.e), Type: Name})
+	}
+}
