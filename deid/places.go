@@ -584,8 +584,8 @@ func (s *scan) facilityAt(i int) bool {
 	townNamed := !caps && s.townAfter(s.facilityTail(i))
 	for k := i - 1; k >= 0 && k >= i-7; k-- {
 		tk := &s.toks[k]
-		if s.wideGap(k + 1) {
-			break // "Mr. Otieno Ouma   Hosp. No.:": fields of a form, not one name
+		if s.wideGap(k+1) || s.toks[k+1].gap == gapLine {
+			break // "Mr. Otieno Ouma   Hosp. No.:": fields of a form, not one name; "Normal\nChurch Lane": lines
 		}
 		if tk.punct('.') && k > 0 && (s.eq(k-1, "st") || s.eq(k-1, "mt")) {
 			continue
@@ -1801,10 +1801,11 @@ func (s *scan) streetNameAt(i int) bool {
 		return false
 	}
 	// An address block's street line: the street opens its line, its town
-	// after a comma ("Oatlands Drive, Harrogate HG2 8JR").
+	// after a comma and a postcode after it ("Oatlands Drive, Harrogate
+	// HG2 8JR"; "Barrack Road, Exeter EX2 5DW" in English words too).
 	if st == 0 || s.toks[st].gap == gapLine {
 		if c := i + 1; c+1 < len(s.toks) && s.toks[c].punct(',') && s.toks[c+1].capWord() && s.toks[c+1].gap == gapSpace &&
-			s.toks[st].lex&(lxCommon|lxTitle|lxTitleClin|lxMedical) == 0 && !s.englishTok(st) && s.postcodeOnLine(c+1) {
+			s.toks[st].lex&(lxTitle|lxTitleClin|lxMedical) == 0 && s.postcodeOnLine(c+1) {
 			s.addTok(st, i, Location, prCue)
 			s.inCityAfter(i)
 			return true

@@ -1407,6 +1407,13 @@ func TestAddressBlockLines(t *testing.T) {
 				{"Bendigo", deid.Location}, {"3550", deid.ZIP}}},
 		{"a heading's words stay", "Plan:\nFollow Up Road, Then Home", nil},
 		{"headings like a drive and a town stay", "Hypoxic Drive, Normal\nWarfarin Way, Anticoagulation Service", nil},
+		// A street in English words before its town and postcode; a
+		// facility's name never reaches back over a line ("Normal\nChurch"
+		// had been one place).
+		{"a street of English words before a postcode", "Department of Respiratory Medicine\nBarrack Road, Exeter EX2 5DW",
+			[]found{{"Barrack Road", deid.Location}, {"Exeter", deid.Location}, {"EX2 5DW", deid.ZIP}}},
+		{"no name across lines", "Lives in Normal\nChurch Lane, Leeds LS7 4SA",
+			[]found{{"Normal", deid.Location}, {"Church Lane", deid.Location}, {"Leeds", deid.Location}, {"LS7 4SA", deid.ZIP}}},
 	})
 }
 
