@@ -695,3 +695,17 @@ func TestAgeSlashSex(t *testing.T) {
 		{"numbers that are no age stay", "BP 93/60, Room 93/M, 93/ml", nil},
 	})
 }
+
+// TestAgeAnsweringHowOld: a number over 89 in figures opening the answer
+// to "how old" asked on the turn before, wherever the question ends
+// ("How old is she now?" / "91."); under 90 it is no identifier. Written
+// for this test.
+func TestAgeAnsweringHowOld(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"answer in figures", "Doctor: How old is she now?\nSon: 91. She just felt a crack.", []found{{"91", deid.Age}}},
+		{"under ninety", "Doctor: How old is she now?\nSon: 45. She just felt a crack.", nil},
+		{"a count answering something else", "Doctor: How many steps can you do?\nPatient: 95. Then I rest.", nil},
+	})
+}

@@ -697,7 +697,7 @@ func (s *scan) ageAt(i int) bool {
 	if !ok && s.ageAtEvent(i) {
 		ok = true
 	}
-	if !ok && (s.sexThenAge(i) || s.ageSlashSex(i)) {
+	if !ok && (s.sexThenAge(i) || s.ageSlashSex(i) || s.howOldAnswered(i)) {
 		ok = true
 	}
 	if ok {
@@ -751,6 +751,17 @@ func (s *scan) sexThenAge(i int) bool {
 		return n > 0 && s.toks[n].punct(')')
 	}
 	return s.wordBefore(q, 4, "age", "sex")
+}
+
+// howOldAnswered: the number opens the answer to "how old" on the line or
+// the turn before ("Doctor: How old is she now?\nSon: 91. She was born in
+// 1934"), nothing measured after it (ageAnswered reads the question's
+// last words only).
+func (s *scan) howOldAnswered(i int) bool {
+	if !s.answerOpens(i) || s.unitAfter(i) || s.clockOrTimeAfter(i) {
+		return false
+	}
+	return s.askedBefore(i, func(k int) bool { return s.eq(k, "old") && k > 0 && s.eq(k-1, "how") })
 }
 
 // ageSlashSex: "Age/Sex: 93/M", "93/F with a fall": the number, a slash
