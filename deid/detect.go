@@ -391,6 +391,7 @@ func (d *Detector) detect(text string, known Known) ([]Span, []string) {
 	s.pairedNames()
 	s.capitalPairNames()
 	s.discourseVocatives()
+	s.bedListNames()
 	s.surnameBeforeCredential(spans)
 	spans = s.afterTagger(spans)
 	spans = s.dropFree(spans)

@@ -619,3 +619,19 @@ func TestCapitalizedNamesOfNoList(t *testing.T) {
 		})
 	}
 }
+
+// TestSignOutListNames: the patient named between a bed's number and the
+// age in a sign-out typed in lower case ("bed 4 - kowalski - 67m"), and a
+// lower-case title opening a parenthesis ("(dr lindqvist)"); a problem in
+// the same place stays. Written for this test.
+func TestSignOutListNames(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"names between bed and age", "bed 4 - kowalski - 67m copd exac, on bipap\nbed 7 - nguyen thi hoa - 88f uti/delirium\nbed 15 - aguilar-spence - 71f hip fx, ortho (dr lindqvist) plans OR",
+				[]found{{"kowalski", deid.Name}, {"nguyen thi hoa", deid.Name}, {"aguilar-spence", deid.Name}, {"lindqvist", deid.Name}}},
+			{"a problem in the name's place stays", "bed 4 - copd exac - 67m\nroom 5 - pending - 2 hours", nil},
+		})
+	}
+}

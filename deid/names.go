@@ -2785,7 +2785,10 @@ func (s *scan) lowerName(i int) bool {
 		p--
 	}
 	if p >= 0 && s.toks[p].letters() && s.toks[i].gap != gapLine {
-		if open, ok := lowerTitles[s.lower(p)]; ok && s.toks[p].gap != gapNone && !s.clergyNounBefore(p, i) {
+		// The title set off by a space, or opening a parenthesis ("ortho
+		// (dr lindqvist) plans").
+		if open, ok := lowerTitles[s.lower(p)]; ok && (s.toks[p].gap != gapNone || p > 0 && (s.toks[p-1].punct('(') || s.toks[p-1].punct('['))) &&
+			!s.clergyNounBefore(p, i) {
 			unknown := t.lex == 0 && t.n() >= 3 && !s.englishLooking(i)
 			// After a title a surname that is also a city or an ambiguous
 			// first name is a name: "miss jackson", "dr kim".
@@ -6198,5 +6201,52 @@ func (s *scan) discourseVocatives() {
 			}
 		}
 		s.late = append(s.late, Span{Start: int(t.s), End: int(t.e), Type: Name})
+	}
+}
+
+// bedListNames adds, as late spans (afterTagger), the name in a sign-out's
+// line "bed 4 - kowalski - 67m copd": after a bed's or room's number and a
+// dash, one to three words up to the next dash and an age ("88f", "45",
+// "91 yo"). Written lists name the patient there, in any case.
+func (s *scan) bedListNames() {
+	for i := 0; i+5 < len(s.toks); i++ {
+		switch s.lower(i) {
+		case "bed", "rm", "room", "bay":
+		default:
+			continue
+		}
+		n := s.next(i)
+		if n < 0 || !s.toks[n].word() || s.toks[n].shape&shDigit == 0 {
+			continue
+		}
+		d := s.next(n)
+		if d < 0 || !s.toks[d].punct('-') || s.toks[d].gap != gapSpace {
+			continue
+		}
+		st := s.next(d)
+		e, words := -1, 0
+		for k := st; k > 0 && k < len(s.toks) && words <= 3; k = s.next(k) {
+			t := &s.toks[k]
+			if t.punct('-') && t.gap == gapSpace {
+				e = k
+				break
+			}
+			if t.punct('-') || t.punct('\'') || t.letters() && !t.is(lxMedical|lxTitle|lxTitleClin|lxUnitWord) && !s.englishTok(k) {
+				if t.letters() {
+					words++
+				}
+				continue
+			}
+			break
+		}
+		if e < 0 || words == 0 || words > 3 {
+			continue
+		}
+		a := s.next(e)
+		if a < 0 || !s.toks[a].word() || s.low[s.toks[a].s] < '0' || s.low[s.toks[a].s] > '9' {
+			continue // an age after the name
+		}
+		s.late = append(s.late, Span{Start: int(s.toks[st].s), End: int(s.toks[e-1].e), Type: Name})
+		i = e
 	}
 }
