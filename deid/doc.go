@@ -1344,8 +1344,8 @@
 //     ("Tremaine Jones"); the surname before a credential ("Rhonda Gum,
 //     RN"); a capitalized given name set off after a discourse word or a
 //     greeting, closing its sentence ("Dad: Yeah, Rick. Hi."); the name
-//     between a bed's number and the age in a sign-out ("bed 4 - kowalski
-//     - 67m").
+//     between a bed's number and the age in a sign-out ("bed 4 -
+//     kowalski - 67m").
 //
 // Features are the word, its affixes, shape and lexicon classes (this
 // package's word lists, through tagger.Lex), two neighbours on each side
