@@ -392,6 +392,7 @@ func (d *Detector) detect(text string, known Known) ([]Span, []string) {
 	s.capitalPairNames()
 	s.discourseVocatives()
 	s.bedListNames()
+	s.confirmedNames()
 	s.surnameBeforeCredential(spans)
 	spans = s.afterTagger(spans)
 	spans = s.dropFree(spans)

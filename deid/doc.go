@@ -1345,7 +1345,8 @@
 //     RN"); a capitalized given name set off after a discourse word or a
 //     greeting, closing its sentence ("Dad: Yeah, Rick. Hi."); the name
 //     between a bed's number and the age in a sign-out ("bed 4 -
-//     kowalski - 67m").
+//     kowalski - 67m"); a name checked with the person ("It's Lachlan,
+//     isn't it?").
 //
 // Features are the word, its affixes, shape and lexicon classes (this
 // package's word lists, through tagger.Lex), two neighbours on each side

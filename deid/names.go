@@ -6250,3 +6250,35 @@ func (s *scan) bedListNames() {
 		i = e
 	}
 }
+
+// confirmedNames adds, as late spans (afterTagger), the name a speaker
+// checks with the person: "It's Lachlan, isn't it?", "You're Marisol,
+// right?": a capitalized given name, or a word of no list, after "it's" or
+// "you're" and before a comma and a tag asking to confirm. "It's Friday,
+// isn't it?", "It's Tylenol, right?" name no one.
+func (s *scan) confirmedNames() {
+	for i := 2; i+2 < len(s.toks); i++ {
+		t := &s.toks[i]
+		if !t.capWord() || t.allUpper() || t.n() < 3 || t.gap != gapSpace {
+			continue
+		}
+		if pw := s.prevWordAt(i, 1); pw != "it's" && pw != "you're" {
+			continue
+		}
+		c := s.next(i)
+		if c < 0 || !s.toks[c].punct(',') {
+			continue
+		}
+		switch s.nextWordAt(c) {
+		case "isn't", "right", "correct", "yeah", "yes", "is":
+		default:
+			continue
+		}
+		listed := t.lex&(lxFirst|lxFirstAmb) != 0 || t.gaz&(gzFirst|gzFirstAmb) != 0
+		if t.lex&(lxMonth|lxWeekday|lxMedical|lxCommon|lxBrand|lxCity|lxState|lxCountry|lxTitle|lxTitleClin) != 0 ||
+			!listed && (t.lex != 0 || t.gaz&gzWord != 0 || s.englishTok(i)) {
+			continue
+		}
+		s.late = append(s.late, Span{Start: int(t.s), End: int(t.e), Type: Name})
+	}
+}

@@ -247,3 +247,18 @@ func TestDiscourseVocativesInPunctuatedSpeech(t *testing.T) {
 		})
 	}
 }
+
+// TestNamesConfirmed: the name a speaker checks with the person ("It's
+// Lachlan, isn't it?", "You're Marisol, right?"); a day, a drug or a town
+// checked so names no one. Written for this test.
+func TestNamesConfirmed(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"it's, isn't it", "Doctor: G'day, come through. It's Lachlan, isn't it?", []found{{"Lachlan", deid.Name}}},
+			{"you're, right", "Nurse: You're Marisol, right?", []found{{"Marisol", deid.Name}}},
+			{"a day or a drug stays", "It's Friday, isn't it? It's Tylenol, right?", nil},
+		})
+	}
+}
