@@ -160,6 +160,8 @@ type scan struct {
 	// after it (afterTagger), so that its features, and the weights
 	// trained on them, stay those of the rules it was trained with.
 	late []Span
+	// lateKeep and lateOut are afterTagger's scratch.
+	lateKeep, lateOut []Span
 	// The tagger's input and output (tagger.go), reused across calls.
 	ttoks   []tagger.Token
 	tpos    []int32
@@ -418,27 +420,50 @@ func (s *scan) afterTagger(spans []Span) []Span {
 		return spans
 	}
 	slices.SortFunc(s.late, func(a, b Span) int { return a.Start - b.Start })
-	var keep []Span
-	var inside bool
+	keep := s.lateKeep[:0]
+	inside := false
 	for _, l := range s.late {
-		overlaps := func(sp Span) bool { return sp.Start < l.End && l.Start < sp.End }
-		within := func(sp Span) bool { return !overlaps(sp) || l.Start <= sp.Start && sp.End <= l.End }
-		if !slices.ContainsFunc(keep, overlaps) && !slices.ContainsFunc(spans, func(sp Span) bool { return !within(sp) }) {
-			inside = inside || slices.ContainsFunc(spans, overlaps)
+		ok := true
+		for _, k := range keep {
+			if k.Start < l.End && l.Start < k.End {
+				ok = false
+				break
+			}
+		}
+		over := false
+		for _, sp := range spans {
+			if sp.Start < l.End && l.Start < sp.End {
+				if sp.Start < l.Start || l.End < sp.End {
+					ok = false // a span found reaching out of the late one keeps its place
+					break
+				}
+				over = true
+			}
+		}
+		if ok {
+			inside = inside || over
 			keep = append(keep, l)
 		}
 	}
+	s.lateKeep = keep
 	if len(keep) == 0 {
 		return spans
 	}
-	out := slices.Clone(spans)
+	// The scan's own buffer: detect copies what it returns.
+	out := append(s.lateOut[:0], spans...)
 	if inside {
 		out = slices.DeleteFunc(out, func(sp Span) bool {
-			return slices.ContainsFunc(keep, func(l Span) bool { return l.Start <= sp.Start && sp.End <= l.End })
+			for _, l := range keep {
+				if l.Start <= sp.Start && sp.End <= l.End {
+					return true
+				}
+			}
+			return false
 		})
 	}
 	out = append(out, keep...)
 	slices.SortFunc(out, func(a, b Span) int { return a.Start - b.Start })
+	s.lateOut = out
 	return out
 }
 

@@ -749,7 +749,15 @@
 //     plan's capitals before a long number ("MDZ 660418873"); the review's
 //     look-alikes stay: clinical words before a street suffix ("hypoxic
 //     drive", "afferent loop", "indocyanine green", "erb point"), models of
-//     care ("the Bismarck Health System model");
+//     care ("the Bismarck Health System model"); and a second review's (396
+//     probes): an identifier's answer only where the question names its
+//     number or card ("Did you record your sugars?" / "110 120 135 140"
+//     stays), no unit after it; no weekday, role or therapy before a
+//     credential ("Mary Tuesday, PT"); no endearment, modal or thanks to
+//     god after "and" ("and honey, thank you"); "how old" as the only
+//     question, nothing measured after the answer ("130 over 80"); a
+//     plan's capitals only as a field's value ("CPK 125000" stays); the
+//     eponyms Ivor Lewis and Plummer Vinson;
 //   - speech, addresses and look-alikes (twenty-seventh session, blind9
 //     and a review of 595 probes): a place answering "you live where",
 //     "which hospital / pharmacy / town" or, after "at" or "for", "where
@@ -1342,8 +1350,9 @@
 //     Arizona"); a lower-case given name and surname anywhere ("kendra
 //     ostrowski"); a capitalized word of no list before a surname
 //     ("Tremaine Jones"); the surname before a credential ("Rhonda Gum,
-//     RN"); a capitalized given name set off after a discourse word or a
-//     greeting, closing its sentence ("Dad: Yeah, Rick. Hi."); the name
+//     RN"); a capitalized given name of no English list set off after a
+//     discourse word or a greeting, closing its sentence ("Dad: Yeah,
+//     Leland. Hi."; "Yes, Will.", "Oh, Mercy." stay); the name
 //     between a bed's number and the age in a sign-out ("bed 4 -
 //     kowalski - 67m"); a name checked with the person ("It's Lachlan,
 //     isn't it?").

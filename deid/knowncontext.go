@@ -863,7 +863,12 @@ func (s *scan) vocativeAt(i int, p knownPart) bool {
 		case "how", "how's", "what", "what's", "who", "why", "which", "are", "do", "did", "does", "is", "can", "could":
 			return true // not "when" or "where", which also open a clause
 		case "here's", "let's", "you're", "you'll", "you've", "thanks", "thank":
-			return true
+			// Not an endearment or a modal ("and honey, thank you", "and
+			// will, you've updated it"), nor thanks to god ("and joy,
+			// thank god, I still have my garden").
+			w := s.nextWordAt(s.next(n))
+			return !endearments[p.word] && !modalNames[p.word] && !(strings.HasPrefix(s.nextWordAt(n), "thank") &&
+				(w == "god" || w == "the" || w == "goodness" || w == "heavens" || w == "jesus"))
 		}
 	}
 	if !discourseWords[pw] {

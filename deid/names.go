@@ -6082,6 +6082,16 @@ var habitVerbs = map[string]bool{"plays": true, "loves": true, "likes": true, "e
 	"reads": true, "eats": true, "wears": true, "attends": true, "follows": true, "hates": true, "avoids": true,
 	"tries": true, "prefers": true, "listens": true, "collects": true, "coaches": true, "volunteers": true}
 
+// careTeamWords name a role or a service after a name, not its surname
+// ("Susan Charge, RN", "Dr Lee Hospitalist, NP").
+var careTeamWords = map[string]bool{"charge": true, "hospitalist": true, "attending": true, "resident": true, "intern": true,
+	"fellow": true, "nurse": true, "staff": true, "team": true, "today": true, "tonight": true, "yesterday": true,
+	"tomorrow": true, "consult": true, "consulting": true, "primary": true, "covering": true, "oncall": true}
+
+// ambiguousCredentials are credentials that are also a therapy, an order
+// or a word.
+var ambiguousCredentials = map[string]bool{"pt": true, "ot": true, "do": true, "ma": true, "st": true}
+
 // pairedNames adds, as late spans (afterTagger), a lower-case given name
 // followed by a surname, both on the name lists and neither a word of an
 // English or a medical list, wherever they are said: "my lead is kendra
@@ -6137,8 +6147,8 @@ func (s *scan) capitalPairNames() {
 		if p := s.sameLinePrev(i); p >= 0 && s.toks[p].capWord() && !s.toks[p].allUpper() {
 			continue // inside a longer capitalized run: a title's or a place's words
 		}
-		if s.brandAt(i, i+1) {
-			continue // "Sam Adams", "Jack Daniels"
+		if s.brandAt(i, i+1) || s.eponymPairAt(i, i+1) {
+			continue // "Sam Adams", "Jack Daniels"; "Plummer Vinson", "Ivor Lewis"
 		}
 		s.late = append(s.late, Span{Start: int(a.s), End: int(b.e), Type: Name})
 		i++
@@ -6155,15 +6165,16 @@ func (s *scan) surnameBeforeCredential(spans []Span) {
 		}
 		k := s.tokStartingAt(sp.End + 1)
 		if k < 1 || !s.toks[k].capWord() || s.toks[k].allUpper() || s.toks[k].n() < 2 || s.toks[k].gap != gapSpace ||
-			s.toks[k].is(lxCredential|lxTitle|lxTitleClin|lxFacility|lxState|lxCity) {
-			continue
+			s.toks[k].is(lxCredential|lxTitle|lxTitleClin|lxFacility|lxState|lxCity|lxWeekday|lxMonth|lxTimeWord|lxMedical) ||
+			wardWords[s.lower(k)] || careTeamWords[s.lower(k)] {
+			continue // "Mary Tuesday, PT", "Dr Lee Hospitalist, NP", "Susan Charge, RN"
 		}
 		c := s.next(k)
 		if c < 0 || !s.toks[c].punct(',') || s.toks[c].gap != gapNone {
 			continue
 		}
-		if r := s.next(c); r < 0 || !s.toks[r].is(lxCredential) || !s.toks[r].upper() || s.toks[r].n() > 6 {
-			continue
+		if r := s.next(c); r < 0 || !s.toks[r].is(lxCredential) || !s.toks[r].upper() || s.toks[r].n() > 6 || ambiguousCredentials[s.lower(r)] {
+			continue // "PT", "OT", "DO" are also a therapy and a word
 		}
 		s.late = append(s.late, Span{Start: sp.Start, End: int(s.toks[k].e), Type: Name})
 	}
@@ -6171,18 +6182,20 @@ func (s *scan) surnameBeforeCredential(spans []Span) {
 
 // discourseVocatives adds, as late spans (afterTagger), a capitalized
 // given name set off after a discourse word or a greeting and closing its
-// sentence, as punctuated transcripts write the person addressed: "Dad:
-// Yeah, Rick. Hi.", "Okay, Lachlan." (a name that is also a word was left).
-// A month, a weekday or a word of no list of given names stays ("Okay,
-// Great.", "Yes, May.").
+// sentence, as punctuated transcripts write the person addressed: "Okay,
+// Destinee." A name that is also an English word stays, the word said in
+// answer ("Yes, Will.", "Oh, Mercy.", "Um, Summer.", "Yeah, Rick."), and so
+// does a month, a weekday or a word of no list of given names ("Okay,
+// Great.").
 func (s *scan) discourseVocatives() {
 	for i := 2; i < len(s.toks); i++ {
 		t := &s.toks[i]
 		if !t.capWord() || t.allUpper() || t.n() < 3 || !s.toks[i-1].punct(',') || t.gap != gapSpace {
 			continue
 		}
-		if t.lex&(lxFirst|lxFirstAmb) == 0 && t.gaz&(gzFirst|gzFirstAmb) == 0 || t.lex&(lxMonth|lxWeekday|lxTitle|lxTitleClin|lxRelation|lxCredential) != 0 {
-			continue
+		if t.lex&(lxFirst|lxFirstAmb) == 0 && t.gaz&(gzFirst|gzFirstAmb) == 0 || t.lex&(lxMonth|lxWeekday|lxTitle|lxTitleClin|lxRelation|lxCredential|lxCommon) != 0 ||
+			s.englishTok(i) || t.gaz&gzWord != 0 || endearments[s.lower(i)] {
+			continue // "Yes, Will.", "Oh, Mercy.", "Um, Summer.": words that are names too
 		}
 		w := s.lower(i - 2)
 		if !s.toks[i-2].letters() || !discourseWords[w] && !greetings[w] && w != "hey" && w != "thank" && w != "you" {
@@ -6259,7 +6272,7 @@ func (s *scan) bedListNames() {
 func (s *scan) confirmedNames() {
 	for i := 2; i+2 < len(s.toks); i++ {
 		t := &s.toks[i]
-		if !t.capWord() || t.allUpper() || t.n() < 3 || t.gap != gapSpace {
+		if !t.capWord() || t.allUpper() || t.n() < 3 || t.gap != gapSpace || !s.toks[i-2].punct('\'') || !(s.eq(i-1, "s") || s.eq(i-1, "re")) {
 			continue
 		}
 		if pw := s.prevWordAt(i, 1); pw != "it's" && pw != "you're" {

@@ -17,6 +17,15 @@ type groups struct {
 	total int     // digits in all groups
 }
 
+// longest is the length of the longest group.
+func (g *groups) longest() int {
+	m := 0
+	for k := 0; k < g.n && k < len(g.lens); k++ {
+		m = max(m, int(g.lens[k]))
+	}
+	return m
+}
+
 // freewayByNumber: a freeway said by its number after "the", as the West
 // says it ("the warehouse in fontana off the 10", "we live right off the
 // 405", "the crash on the 5 freeway"): one to three digits after "off",
@@ -521,8 +530,8 @@ func (s *scan) numberAt(i int) {
 	// asked type ("Medicare card there?" / "Yep. 2953 71846 1", "OHIP
 	// number?" / "5584-119-302-KT", its version code's letters with it);
 	// a phone's shape is a phone's ("Insurance ID: ... fax: 319-538-2531").
-	if g.total >= 8 && g.n >= 2 && s.answerOpens(i) {
-		if t := s.identifierAsked(i); t != "" && s.phoneAt(i, &g) < 0 {
+	if g.total >= 8 && g.n >= 2 && g.longest() >= 4 && s.answerOpens(i) && !s.unitAfter(g.last) && !s.clockOrTimeAfter(g.last) {
+		if t := s.identifierNumberAsked(i); t != "" && s.phoneAt(i, &g) < 0 {
 			last := g.last
 			if h := s.adj(last); h > 0 && s.toks[h].punct('-') {
 				if c := s.adj(h); c > 0 && s.toks[c].letters() && s.toks[c].n() <= 2 && s.toks[c].allUpper() {
@@ -610,7 +619,11 @@ func (s *scan) numberAt(i int) {
 		st := i
 		if p := s.sameLinePrev(i); p >= 0 && s.toks[i].gap == gapSpace && s.toks[p].letters() && s.toks[p].allUpper() &&
 			s.toks[p].n() >= 2 && s.toks[p].n() <= 4 && s.toks[p].lex == 0 && s.toks[p].gaz == 0 && !unitAcronyms[s.lower(p)] {
-			st = p
+			// Only as a field's value ("Secondary: MDZ ..."): "CPK
+			// 125000", "IRB 20231145" name a test or a board.
+			if q := s.sameLinePrev(p); q >= 0 && s.toks[q].punct(':') {
+				st = p
+			}
 		}
 		s.addTok(st, last, ID, prWeak)
 	}
@@ -753,6 +766,54 @@ func (s *scan) sexThenAge(i int) bool {
 	return s.wordBefore(q, 4, "age", "sex")
 }
 
+// identifierNumberAsked is identifierAsked where the question names the
+// number itself: the identifier's word before "number", "no", "#", "id"
+// or "card", or a word that is one ("mrn", "ssn", "ohip", "ramq", "vin").
+// "Did you record your sugars?", "How much did your insurance pay?",
+// "your employee wellness tracker" ask for no identifier.
+func (s *scan) identifierNumberAsked(i int) Type {
+	t := s.identifierAsked(i)
+	if t == "" {
+		return ""
+	}
+	found := false
+	s.askedBefore(i, func(k int) bool {
+		switch s.lower(k) {
+		case "mrn", "ssn", "ohip", "ramq", "vin":
+			found = true
+		case "number", "no", "id", "card", "#", "num", "numbers":
+			// The identifier's word up to three words before ("member
+			// ID", "health card number", "medicare card there").
+			for p, n := s.sameLinePrev(k), 0; p >= 0 && n < 3; p, n = s.sameLinePrev(p), n+1 {
+				if s.toks[p].letters() && s.identifierWordAt(p) {
+					found = true
+					break
+				}
+			}
+		}
+		return found
+	})
+	if !found {
+		return ""
+	}
+	// A date asked for ("the date on your Medicare card") is a date.
+	if s.askedBefore(i, func(k int) bool { return s.eq(k, "date") || s.eq(k, "when") || s.eq(k, "expire") || s.eq(k, "expires") }) {
+		return ""
+	}
+	return t
+}
+
+// identifierWordAt: token k is a word identifierAsked types.
+func (s *scan) identifierWordAt(k int) bool {
+	switch s.lower(k) {
+	case "mrn", "record", "chart", "member", "policy", "medicare", "medicaid", "insurance", "subscriber", "ramq", "ohip",
+		"account", "acct", "social", "ssn", "plate", "vin", "serial", "employee", "badge", "student", "confirmation",
+		"reference", "ticket", "security", "health", "card":
+		return true
+	}
+	return false
+}
+
 // howOldAnswered: the number opens the answer to "how old" on the line or
 // the turn before ("Doctor: How old is she now?\nSon: 91. She was born in
 // 1934"), nothing measured after it (ageAnswered reads the question's
@@ -761,7 +822,29 @@ func (s *scan) howOldAnswered(i int) bool {
 	if !s.answerOpens(i) || s.unitAfter(i) || s.clockOrTimeAfter(i) {
 		return false
 	}
-	return s.askedBefore(i, func(k int) bool { return s.eq(k, "old") && k > 0 && s.eq(k-1, "how") })
+	if n := s.next(i); n > 0 && s.toks[n].letters() && (s.eq(n, "over") || s.eq(n, "pills") || s.eq(n, "tablets") || s.eq(n, "centimetres") ||
+		s.eq(n, "centimeters") || s.eq(n, "cm") || s.eq(n, "percent")) {
+		return false // "130 over 80", "100 pills"
+	}
+	q := -1
+	s.askedBefore(i, func(k int) bool {
+		if s.eq(k, "old") && k > 0 && s.eq(k-1, "how") {
+			q = k
+			return true
+		}
+		return false
+	})
+	if q < 0 {
+		return false
+	}
+	// The only thing asked: "How old is he, and how tall?", "How old is
+	// she? And her heart rate?" ask two.
+	for k := q + 1; k < i && s.toks[k].gap != gapLine; k++ {
+		if s.toks[k].letters() && (s.eq(k, "and") || s.eq(k, "what") || s.eq(k, "how") || s.eq(k, "what's")) {
+			return false
+		}
+	}
+	return true
 }
 
 // ageSlashSex: "Age/Sex: 93/M", "93/F with a fall": the number, a slash

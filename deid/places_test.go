@@ -1562,3 +1562,35 @@ func TestLookalikesOfLateRules(t *testing.T) {
 		})
 	}
 }
+
+// TestLookalikesOfTheSecondReview: PHI-free text that the session's later
+// rules first took (a second review's probes, written before running):
+// counts, readings and money after a question naming a record, a chart or
+// insurance but no identifier's number; a weekday, a role or a therapy
+// after a name before a credential; an endearment, a modal or thanks to
+// god after "and" with a supplied name; a second question or a measure
+// after "how old"; a test's or a board's letters before a number; eponyms
+// of two words. Written for this test.
+func TestLookalikesOfTheSecondReview(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"readings after record", "Doctor: Did you record your blood sugars?\nPatient: 110 120 135 140, mostly before breakfast.", nil},
+			{"money after insurance", "Doctor: How much did your insurance pay for the MRI?\nPatient: 1500 2000 dollars, I can't remember.", nil},
+			{"a count after employee", "Doctor: How many steps on your employee wellness tracker?\nPatient: 12000 15000 on a good day.", nil},
+			{"a weekday or a role before a credential", "Patient: I saw Mary Tuesday, PT said I can walk more now. Handoff received from Susan Charge, RN at 0700.",
+				[]found{{"Mary", deid.Name}, {"Susan", deid.Name}}},
+			{"a second question after how old", "Doctor: How old is your dad, and what's his blood pressure?\nSon: 130 over 80, he's 67.", nil},
+			{"a measure after how old", "Doctor: How old is he, and how tall?\nMom: 120 centimetres, he's six.", nil},
+			{"a test's or a board's letters", "CPK 125000 on admission. Study approved under IRB 20231145.", []found{{"125000", deid.ID}, {"20231145", deid.ID}}},
+			{"eponyms of two words", "History of Ivor Lewis with anastomotic stricture. Evaluated for Plummer Vinson, EGD showed a web.", nil},
+		})
+		checkFound(t, d, deid.Known{PatientNames: []string{"Honey Brandt"}}, []foundCase{
+			{"an endearment after and", "Patient: And honey, thank you for driving me today.", nil},
+		})
+		checkFound(t, d, deid.Known{PatientNames: []string{"Joy Kim"}}, []foundCase{
+			{"thanks to god after and", "Patient: And joy, thank god, I still have my garden.", nil},
+		})
+	}
+}

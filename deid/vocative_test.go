@@ -233,17 +233,19 @@ func TestVocativeAfterAndWithinATurn(t *testing.T) {
 
 // TestDiscourseVocativesInPunctuatedSpeech: a capitalized given name set
 // off after a discourse word or a greeting opening the sentence, closing
-// it, as punctuated transcripts write the person addressed (a name that is
-// also a word, "Rick", "Grace", was left); a month or a word of no list of
-// given names stays. Written for this test.
+// it, as punctuated transcripts write the person addressed; a given name
+// that is also an English word is the word said in answer there ("Yes,
+// Will.", "Oh, Mercy.", a review's probes), and a month or a word of no
+// list of given names stays. Written for this test.
 func TestDiscourseVocativesInPunctuatedSpeech(t *testing.T) {
 	t.Parallel()
 	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
 		d := newDetector(t, cfg)
 		checkFound(t, d, deid.Known{}, []foundCase{
-			{"after yeah", "Doctor: Is this Dad?\nDad: Yeah, Rick. Hi.", []found{{"Rick", deid.Name}}},
+			{"after yeah", "Doctor: Is this Dad?\nDad: Yeah, Leland. Hi.", []found{{"Leland", deid.Name}}},
 			{"after thank you", "Patient: Thank you, Grace.", []found{{"Grace", deid.Name}}},
 			{"no given name stays", "Patient: Okay, Great. Yes, May. Sure, Doc.", nil},
+			{"words that are names too stay", "Doctor: Another draw, sorry.\nPatient: Oh, Mercy.\nDoctor: Call if worse?\nPatient: Yes, Will.\nDoctor: When is it worse?\nPatient: Um, Summer.", nil},
 		})
 	}
 }
