@@ -526,6 +526,20 @@ func (s *scan) numberAt(i int) {
 	if s.publicNumber(i, &g) {
 		return
 	}
+	// A date written with spaces after a date's cue or question ("DOB 03 15
+	// 1948", "the date on your card?" / "03 15 2024"): month, day, year.
+	if g.n == 3 && g.lens[0] <= 2 && g.lens[1] <= 2 && g.lens[2] == 4 && g.seps[1] == ' ' && g.seps[2] == ' ' && !s.unitAfter(g.last) {
+		m, _ := s.num(i)
+		d, _ := s.num(s.next(i))
+		y, _ := s.num(g.last)
+		if validMD(m, d) && y >= 1890 && y <= s.year+1 && (s.cueBefore(i, lxDateCue, 4) ||
+			s.answerOpens(i) && s.askedBefore(i, func(k int) bool {
+				return s.eq(k, "date") || s.eq(k, "birthday") || s.eq(k, "born") || s.eq(k, "when") || s.eq(k, "dob")
+			})) {
+			s.addTok(i, g.last, Date, prCue)
+			return
+		}
+	}
 	// A number in groups answering the question that asked for it: the
 	// asked type ("Medicare card there?" / "Yep. 2953 71846 1", "OHIP
 	// number?" / "5584-119-302-KT", its version code's letters with it);

@@ -1803,7 +1803,7 @@ func (s *scan) streetNameAt(i int) bool {
 	// An address block's street line: the street opens its line, its town
 	// after a comma and a postcode after it ("Oatlands Drive, Harrogate
 	// HG2 8JR"; "Barrack Road, Exeter EX2 5DW" in English words too).
-	if st == 0 || s.toks[st].gap == gapLine {
+	if st == 0 || s.toks[st].gap == gapLine || s.addressLabelBefore(st) {
 		if c := i + 1; c+1 < len(s.toks) && s.toks[c].punct(',') && s.toks[c+1].capWord() && s.toks[c+1].gap == gapSpace &&
 			s.toks[st].lex&(lxTitle|lxTitleClin|lxMedical) == 0 && s.postcodeOnLine(c+1) {
 			s.addTok(st, i, Location, prCue)
@@ -1822,6 +1822,20 @@ func (s *scan) streetNameAt(i int) bool {
 	s.addTok(st, i, Location, prCue)
 	s.inCityAfter(i)
 	return true
+}
+
+// addressLabelBefore: an address's label and its colon right before token
+// st ("Address: Barrack Road, Exeter EX2 5DW").
+func (s *scan) addressLabelBefore(st int) bool {
+	c := s.sameLinePrev(st)
+	if c < 1 || !s.toks[c].punct(':') {
+		return false
+	}
+	switch s.lower(c - 1) {
+	case "address", "addr", "residence", "home":
+		return true
+	}
+	return false
 }
 
 // postcodeOnLine: a postcode or ZIP follows token k on its line ("Oatlands

@@ -160,3 +160,19 @@ func TestWrittenIdentifiersAnswered(t *testing.T) {
 		{"plan prefix before a long number", "Secondary: MDZ 660418873 (supplement).", []found{{"MDZ 660418873", deid.ID}}},
 	})
 }
+
+// TestDatesWithSpacesAndAddressLabels: a month, day and year written with
+// spaces after a date's cue or a question asking a date ("DOB 03 15 1948";
+// base left them whole), and an address line after its label ("Address:
+// Barrack Road, Exeter EX2 5DW"); numbers of a dose or a score stay.
+// Written for this test.
+func TestDatesWithSpacesAndAddressLabels(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"dob with spaces", "DOB 03 15 1948", []found{{"03 15 1948", deid.Date}}},
+		{"a date asked for", "Doctor: What's the date on your Medicare card?\nPatient: 03 15 2024.", []found{{"03 15 2024", deid.Date}}},
+		{"doses and scores stay", "Doses 10 12 2000 mg; scores 10 12 2000", nil},
+		{"address after its label", "Address: Barrack Road, Exeter EX2 5DW", []found{{"Barrack Road", deid.Location}, {"Exeter", deid.Location}, {"EX2 5DW", deid.ZIP}}},
+	})
+}
