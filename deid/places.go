@@ -1639,8 +1639,8 @@ func (s *scan) islandPhraseAt(i int) bool {
 // moved to the south side", "from the upper west side", "on the far east
 // side"), and in the same words its end or village ("we live in the north
 // end", "an apartment in the east village"); not the side of a thing ("the
-// west side of the building", "the south end of the lot") and not left or
-// right.
+// west side of the building", "the south end of the lot", "the garage on
+// the north side") and not left or right.
 func (s *scan) sideOfTown(i int) bool {
 	d := s.sameLinePrev(i)
 	if d < 0 || !s.toks[d].letters() || !sideDirections[s.lower(d)] {
@@ -1662,6 +1662,11 @@ func (s *scan) sideOfTown(i int) bool {
 		return false
 	}
 	if n := s.next(i); n > 0 && s.eq(n, "of") {
+		return false
+	}
+	// A building's side: "use the garage on the north side", "the entrance
+	// on the east side".
+	if b := s.sameLinePrev(s.sameLinePrev(the)); b >= 0 && s.toks[b].letters() && buildingParts[s.lower(b)] {
 		return false
 	}
 	s.addTok(st, i, Location, prShape)

@@ -509,6 +509,7 @@ func TestSidesOfTownsInConversation(t *testing.T) {
 			{"a side before a nickname", "patient: we're from south philly", []found{{"south philly", deid.Location}}},
 			{"a side before a town", "patient: she lives in east lansing now", []found{{"east lansing", deid.Location}}},
 			{"the side of a building stays", "patient: the entrance on the west side of the building", nil},
+			{"a garage's side stays", "Lot B is closed; please use the garage on the north side. Shuttle every 10 minutes.", nil},
 			{"the left side stays", "patient: it hurts on the left side", nil},
 			{"a temperature read out stays", "doctor: temp one hundred point four, pulse one twenty", nil},
 			{"an island takes on", "patient: my sister lives on staten island", []found{{"staten island", deid.Location}}},
