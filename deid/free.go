@@ -435,6 +435,11 @@ func (s *scan) deedAfter(en int) bool {
 		}
 		return false
 	}
+	// "John F. Kennedy is the famous historical example", "was a famous
+	// case": the figure's fame said after the name.
+	if (s.eq(n, "is") || s.eq(n, "was")) && s.famousAfter(n) {
+		return true
+	}
 	if !deedVerbs[s.lower(n)] {
 		return false
 	}
@@ -443,6 +448,20 @@ func (s *scan) deedAfter(en int) bool {
 		return false
 	}
 	return true
+}
+
+// famousAfter: "the famous", "a famous", "the most famous" or "the best
+// known" right after token n.
+func (s *scan) famousAfter(n int) bool {
+	k := s.next(n)
+	if k < 0 || !(s.eq(k, "the") || s.eq(k, "a")) {
+		return false
+	}
+	k = s.next(k)
+	if k > 0 && (s.eq(k, "most") || s.eq(k, "best")) {
+		k = s.next(k)
+	}
+	return k > 0 && (s.eq(k, "famous") || s.eq(k, "known") || s.eq(k, "classic") || s.eq(k, "historic") || s.eq(k, "historical"))
 }
 
 // deedVerbs tell what a figure is known for.

@@ -635,3 +635,16 @@ func TestSignOutListNames(t *testing.T) {
 		})
 	}
 }
+
+// TestFigureFamousAfterTheName: a public figure of the list whose fame the
+// sentence states after the name ("John F. Kennedy is the famous
+// historical example" in a handout on Addison disease) stays; the same
+// name as the encounter's person is taken. Written for this test.
+func TestFigureFamousAfterTheName(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"fame after the name", "Addison disease. John F. Kennedy is the famous historical example.", nil},
+		{"the encounter's person", "John Kennedy is the patient, seen today.", []found{{"John Kennedy", deid.Name}}},
+	})
+}
