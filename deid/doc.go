@@ -757,7 +757,12 @@
 //     god after "and" ("and honey, thank you"); "how old" as the only
 //     question, nothing measured after the answer ("130 over 80"); a
 //     plan's capitals only as a field's value ("CPK 125000" stays); the
-//     eponyms Ivor Lewis and Plummer Vinson;
+//     eponyms Ivor Lewis and Plummer Vinson; then a month, day and year
+//     written with spaces after a date's cue or question ("DOB 03 15
+//     1948"), an address line after its label ("Address: Barrack Road,
+//     Exeter EX2 5DW"), a building's side no side of town ("the garage on
+//     the north side"), a listed figure whose fame follows the name ("John
+//     F. Kennedy is the famous historical example");
 //   - speech, addresses and look-alikes (twenty-seventh session, blind9
 //     and a review of 595 probes): a place answering "you live where",
 //     "which hospital / pharmacy / town" or, after "at" or "for", "where
