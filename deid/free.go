@@ -34,6 +34,15 @@ func (s *scan) dropFree(spans []Span) []Span {
 			}
 		}
 		if sp.Type == Name {
+			// A food in lower case ("rice, usually", "a little jasmine
+			// rice"), unless a title or a relation names a person by it or
+			// it was supplied ("dr rice", "my daughter ginger").
+			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && st == en && !s.toks[st].upper() &&
+				s.foodAt(st) && !s.titleBefore(st) && !s.relationBefore(st) && !s.anyKnown(st, en) {
+				continue
+			}
+		}
+		if sp.Type == Name {
 			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && en > st && s.sideInitial(st) {
 				if !s.nameWordIn(st+2, en) {
 					continue
@@ -2696,4 +2705,24 @@ var (
 	// Beside peopleNouns: nouns of people that also follow a family's
 	// name ("the Smith children"), so only after a race.
 	groupNouns = wordsOf("adults adult women men patients children youth americans populations individuals participants persons")
+)
+
+// foodAt: token k is a food spelled like a surname ("rice", "pepper"), or
+// like a given name before the food it names ("jasmine rice", "ginger
+// chews", "cherry jam"; "me, rosemary and the kids" is a person).
+func (s *scan) foodAt(k int) bool {
+	w := s.lower(k)
+	if foodWords[w] {
+		return true
+	}
+	n := s.next(k)
+	return foodNames[w] && n > 0 && s.toks[n].letters() && !s.toks[n].upper() && foodNouns[s.lower(n)]
+}
+
+// foodWords are foods spelled like surnames; foodNames like given names,
+// foods only before foodNouns.
+var (
+	foodWords = wordsOf("rice pepper ham beans curry ramen taco pita trout salmon basil lamb")
+	foodNames = wordsOf("jasmine ginger olive cherry candy brandy sherry honey sage rosemary clementine basil")
+	foodNouns = wordsOf("rice tea chews ale oil tomatoes tomato pie jam juice sauce cake candy bread snaps root")
 )

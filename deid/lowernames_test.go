@@ -648,3 +648,19 @@ func TestFigureFamousAfterTheName(t *testing.T) {
 		{"the encounter's person", "John Kennedy is the patient, seen today.", []found{{"John Kennedy", deid.Name}}},
 	})
 }
+
+// TestFoodsSpelledLikeNames: a food in lower case that is also a surname
+// stays ("rice, usually"), and a given name before the food it names ("a
+// little jasmine rice"); after a title or a relation, or as a given name
+// alone, it is the person. Written for this test.
+func TestFoodsSpelledLikeNames(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"foods stay", "doctor: what's dinner like\npatient: rice, usually. she eats a little jasmine rice and that's it", nil},
+			{"a title or a relation before", "patient: seen by dr rice today, my daughter ginger drove me", []found{{"rice", deid.Name}, {"ginger", deid.Name}}},
+			{"a given name before no food", "patient: it was me, rosemary and the kids", []found{{"rosemary", deid.Name}}},
+		})
+	}
+}
