@@ -762,7 +762,8 @@
 //     1948"), an address line after its label ("Address: Barrack Road,
 //     Exeter EX2 5DW"), a building's side no side of town ("the garage on
 //     the north side"), a listed figure whose fame follows the name ("John
-//     F. Kennedy is the famous historical example");
+//     F. Kennedy is the famous historical example"), foods spelled like
+//     names ("rice, usually", "a little jasmine rice");
 //   - speech, addresses and look-alikes (twenty-seventh session, blind9
 //     and a review of 595 probes): a place answering "you live where",
 //     "which hospital / pharmacy / town" or, after "at" or "for", "where
