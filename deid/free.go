@@ -2723,6 +2723,6 @@ func (s *scan) foodAt(k int) bool {
 // foods only before foodNouns.
 var (
 	foodWords = wordsOf("rice pepper ham beans curry ramen taco pita trout salmon basil lamb")
-	foodNames = wordsOf("jasmine ginger olive cherry candy brandy sherry honey sage rosemary clementine basil")
+	foodNames = wordsOf("jasmine ginger olive cherry candy brandy sherry honey sage rosemary clementine")
 	foodNouns = wordsOf("rice tea chews ale oil tomatoes tomato pie jam juice sauce cake candy bread snaps root")
 )

@@ -817,15 +817,11 @@ func (s *scan) identifierNumberAsked(i int) Type {
 	return t
 }
 
-// identifierWordAt: token k is a word identifierAsked types.
+// identifierWordAt: token k is a word identifierAsked types, or one that
+// names the number with it ("social security", "health card").
 func (s *scan) identifierWordAt(k int) bool {
-	switch s.lower(k) {
-	case "mrn", "record", "chart", "member", "policy", "medicare", "medicaid", "insurance", "subscriber", "ramq", "ohip",
-		"account", "acct", "social", "ssn", "plate", "vin", "serial", "employee", "badge", "student", "confirmation",
-		"reference", "ticket", "security", "health", "card":
-		return true
-	}
-	return false
+	w := s.lower(k)
+	return identifierWords[w] != "" || w == "security" || w == "health" || w == "card"
 }
 
 // howOldAnswered: the number opens the answer to "how old" on the line or

@@ -5603,8 +5603,8 @@ func (s *scan) stateAfterFacility(spans []Span) {
 			continue
 		}
 		e := -1
-		if n := s.next(k); n > 0 && s.toks[n].capWord() && twoWordStates[s.lower(k)+" "+s.lower(n)] {
-			e = n
+		if pe, pf := s.gazPhraseAt(k, lxState); pe > k && pf&lxState != 0 && s.toks[pe].capWord() {
+			e = pe // "New York", "North Carolina": the lexicon's states in two words
 		} else if s.toks[k].is(lxState) {
 			e = k
 		}
@@ -5627,8 +5627,3 @@ func (s *scan) stateAfterFacility(spans []Span) {
 		s.late = append(s.late, Span{Start: sp.Start, End: int(s.toks[e].e), Type: Location})
 	}
 }
-
-// twoWordStates are the states named in two words.
-var twoWordStates = map[string]bool{"new hampshire": true, "new jersey": true, "new mexico": true, "new york": true,
-	"north carolina": true, "north dakota": true, "south carolina": true, "south dakota": true, "west virginia": true,
-	"rhode island": true}

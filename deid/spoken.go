@@ -487,28 +487,18 @@ func (s *scan) askedBefore(i int, is func(k int) bool) bool {
 func (s *scan) identifierAsked(i int) Type {
 	var t Type
 	s.askedBefore(i, func(k int) bool {
-		switch s.lower(k) {
-		case "mrn", "record", "chart":
-			t = MRN
-		case "member", "policy", "medicare", "medicaid", "insurance", "subscriber", "ramq", "ohip":
-			t = HealthPlan
-		case "account", "acct":
-			t = Account
-		case "social", "ssn":
-			t = SSN
-		case "plate", "vin":
-			t = Vehicle
-		case "serial":
-			t = Device
-		case "employee", "badge", "student", "confirmation", "reference", "ticket":
-			t = ID
-		default:
-			return false
-		}
-		return true
+		t = identifierWords[s.lower(k)]
+		return t != ""
 	})
 	return t
 }
+
+// identifierWords type the identifier a question asks for by its word.
+var identifierWords = map[string]Type{"mrn": MRN, "record": MRN, "chart": MRN,
+	"member": HealthPlan, "policy": HealthPlan, "medicare": HealthPlan, "medicaid": HealthPlan, "insurance": HealthPlan,
+	"subscriber": HealthPlan, "ramq": HealthPlan, "ohip": HealthPlan,
+	"account": Account, "acct": Account, "social": SSN, "ssn": SSN, "plate": Vehicle, "vin": Vehicle, "serial": Device,
+	"employee": ID, "badge": ID, "student": ID, "confirmation": ID, "reference": ID, "ticket": ID}
 
 // saidBefore: the words st..end were said earlier in the text (an
 // identifier read back: its first mention's type goes to this one,
