@@ -1595,6 +1595,9 @@ func (s *scan) givenOfEponym(st, en int, spans []Span) bool {
 //   - a unit's letter after a slash ("4.1 kU/L. Tree nuts") or an allergen
 //     component ("Ara h 2", "Bet v 1"; unitOrAllergen).
 func (s *scan) freeLookalike(st, en int, ty Type) bool {
+	if st == en && s.gradeAlone(st) {
+		return true
+	}
 	if st == en && s.greetingModifier(st) {
 		return true
 	}
@@ -1613,7 +1616,7 @@ func (s *scan) freeLookalike(st, en int, ty Type) bool {
 	return s.listLookalike(st, en) || s.orgRun(st, en, ty) || s.holidayOver(st, en) || s.wayfinding(st, en) ||
 		s.dosedProduct(st, en) || st == en && (s.drugStem(st) || s.wordList(st)) ||
 		s.domainWord(en) || s.unitOrAllergen(st, en) || s.saintProductAnyCase(st, en) || s.eponymHeadAfter(st, en) ||
-		ty == Name && (s.modifiedScale(st) || s.romanType(st, en) || st == en && s.anatomyOf(st)) ||
+		s.romanType(st, en) || ty == Name && (s.modifiedScale(st) || st == en && s.anatomyOf(st)) ||
 		s.scripture(en) ||
 		ty == Location && (s.headingPlace(st, en) || s.regionAt(st, en) || s.serviceOnly(st, en) || s.programAfter(st, en) || s.pluralKind(st, en) || s.levelWord(st, en) || st == en && (s.infinitiveVerb(st) || s.formLabel(st))) ||
 		s.parenProduct(st, en)
@@ -1721,28 +1724,78 @@ func (s *scan) modifiedScale(st int) bool {
 	return false
 }
 
-// romanType: a surname of no given-name list before "type", "class" or
-// "grade" and a Roman numeral ("Fitzpatrick type III skin", "Forrest class
-// IIb") names a classification.
+// romanType: a surname of no given-name list, or a place, before the grade
+// of a classification named after it: "type", "class", "grade" or "stage"
+// and a Roman numeral, a letter or a small number ("Fitzpatrick type III
+// skin", "Forrest class IIb", "Weber type B", "Vancouver type B2"), or a
+// Roman numeral with a subgrade's letter right after the name ("Forrest
+// IIb", "Fontaine IIb"; a generation's "II" alone stays a name's suffix).
 func (s *scan) romanType(st, en int) bool {
 	t := &s.toks[st]
-	if st != en || t.lex&(lxFirst|lxFirstAmb) != 0 || t.gaz&(gzFirst|gzFirstAmb) != 0 {
+	if en-st == 1 && s.toks[en].letters() && classGrade(s.str(en), false) && s.gradeEnds(en) {
+		t, en = &s.toks[en-1], en-1 // "Fontaine IIb" found as one name
+	}
+	if t.lex&(lxFirst|lxFirstAmb) != 0 || t.gaz&(gzFirst|gzFirstAmb) != 0 || en-st > 1 {
 		return false
 	}
 	n := s.next(en)
-	if n < 0 || !(s.eq(n, "type") || s.eq(n, "class") || s.eq(n, "grade") || s.eq(n, "stage")) {
+	if n < 0 || s.toks[n].gap != gapSpace {
 		return false
 	}
+	if s.eq(n, "type") || s.eq(n, "class") || s.eq(n, "grade") || s.eq(n, "stage") {
+		m := s.next(n)
+		return m > 0 && s.toks[m].gap == gapSpace && classGrade(s.str(m), true)
+	}
+	return st == en && s.toks[n].letters() && classGrade(s.str(n), false) && s.gradeEnds(n)
+}
+
+// gradeAlone: token k is a subgrade found alone after the capitalized name
+// of its classification ("Forrest IIb" where "IIb" was remembered as a
+// name's word elsewhere in the text).
+func (s *scan) gradeAlone(k int) bool {
+	if !s.toks[k].letters() || !classGrade(s.str(k), false) || !s.gradeEnds(k) {
+		return false
+	}
+	p := s.sameLinePrev(k)
+	return p >= 0 && s.toks[p].capWord() && s.toks[k].gap == gapSpace
+}
+
+// classGrade: w is a classification's grade. With any, a Roman numeral
+// ("III", "iv"), a capital letter with an optional digit ("B", "B2") or a
+// number up to 5; otherwise only a capital Roman numeral with a subgrade's
+// letter ("IIb", "IIIA", "IIF", "Ib").
+func classGrade(w string, any bool) bool {
+	if w == "" || len(w) > 5 {
+		return false
+	}
+	r := 0
+	for r < len(w) && strings.IndexByte("IVX", w[r]&^0x20) >= 0 && (any || w[r] < 'a') {
+		r++
+	}
+	switch {
+	case r > 0 && r == len(w):
+		return any && (strings.IndexByte(w, 'I') >= 0 || strings.IndexByte(w, 'V') >= 0 || strings.IndexByte(w, 'i') >= 0 || strings.IndexByte(w, 'v') >= 0)
+	case r > 0 && r == len(w)-1 && strings.IndexByte(w[:r], 'I') >= 0 && strings.IndexByte("abcABCF", w[r]) >= 0:
+		// "IIb", "IIIA", "IVB", "Ia"; not "VA" nor a state's "IA"
+		return any || r > 1 || w[r] >= 'a'
+
+	}
+	if !any {
+		return false
+	}
+	if w[0] >= 'A' && w[0] <= 'D' && (len(w) == 1 || len(w) == 2 && w[1] >= '0' && w[1] <= '9') {
+		return true
+	}
+	return len(w) == 1 && w[0] >= '0' && w[0] <= '5'
+}
+
+// gradeEnds: the grade at token n ends its clause or names what is graded
+// ("Forrest IIb.", "Fontaine IIb claudication"), rather than opening a
+// name or an address.
+func (s *scan) gradeEnds(n int) bool {
 	m := s.next(n)
-	if m < 0 || !s.toks[m].letters() || s.toks[m].n() > 4 {
-		return false
-	}
-	for _, c := range s.lower(m) {
-		if !strings.ContainsRune("ivxabc", c) {
-			return false
-		}
-	}
-	return strings.ContainsAny(s.lower(m), "iv")
+	return m < 0 || s.toks[m].gap == gapLine || s.toks[m].punct('.') || s.toks[m].punct(',') || s.toks[m].punct(';') ||
+		s.toks[m].punct(')') || s.toks[m].letters() && !s.toks[m].upper()
 }
 
 // infinitiveVerb: a lower-case English word after "to" is a verb, not a

@@ -774,3 +774,23 @@ func TestPeoplesAndClinicalWordsStay(t *testing.T) {
 		{"a town named like a race", "We moved to Black and then to Dothan.", locs("Black", "Dothan")},
 	})
 }
+
+// A classification named after a person or a place and its grade: with
+// "type", "class", "grade" or "stage" and a Roman numeral, a letter or a
+// small number, or a subgrade's Roman numeral and letter right after the
+// name. A person's generation ("Forrest III") and a state after a town
+// ("Ames IA") are no grade.
+func TestClassificationGrades(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"a letter after type", "Weber type B ankle fracture, splinted.", nil},
+			{"a place's classification", "Vancouver type B2 periprosthetic fracture around the stem.", nil},
+			{"a subgrade after the name", "EGD: Forrest IIb ulcer in the duodenal bulb. Calf claudication at 200 m, Fontaine IIb.", nil},
+			{"a subgrade also found alone", "Forrest IIb ulcer in the duodenum.\nRepeat EGD for the Fontaine IIb.", nil},
+			{"a generation stays a name", "Seen with his father, Robert Forrest III, who drove.", []found{{"Robert Forrest III", deid.Name}}},
+			{"a state after a town", "Moved here from Ames IA last year.", []found{{"Ames", deid.Location}}},
+		})
+	}
+}
