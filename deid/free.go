@@ -1614,7 +1614,7 @@ func (s *scan) freeLookalike(st, en int, ty Type) bool {
 		return true
 	}
 	return s.listLookalike(st, en) || s.orgRun(st, en, ty) || s.holidayOver(st, en) || s.wayfinding(st, en) ||
-		s.dosedProduct(st, en) || st == en && (s.drugStem(st) || s.wordList(st)) ||
+		s.dosedProduct(st, en) || s.medVerbObject(st, en) || st == en && (s.drugStem(st) || s.wordList(st)) ||
 		s.domainWord(en) || s.unitOrAllergen(st, en) || s.saintProductAnyCase(st, en) || s.eponymHeadAfter(st, en) ||
 		s.romanType(st, en) || ty == Name && (s.modifiedScale(st) || st == en && s.anatomyOf(st)) ||
 		s.scripture(en) ||
@@ -2592,6 +2592,52 @@ func (s *scan) dosedProduct(st, en int) bool {
 	}
 	return false
 }
+
+// medVerbObject: one capitalized word on no list of names or places, the
+// object of an order's verb that opens its sentence ("Restarted Cellcept.",
+// "Gave Kayexalate.", "Hold Coreg for hypotension") or of "controlled
+// with" ("Pain controlled with Toradol"), with nothing after it but the
+// sentence's end, a dose or how it is given: a drug's brand. A person
+// after such a verb has an object or a listed name ("Gave Maria the
+// forms").
+func (s *scan) medVerbObject(st, en int) bool {
+	t := &s.toks[st]
+	if st != en || !t.capWord() || t.allUpper() || t.lex != 0 || t.gaz != 0 || t.n() < 4 {
+		return false
+	}
+	p := s.sameLinePrev(st)
+	if p < 0 || s.toks[p].gap != gapLine && !s.opensSentence(p) && !s.eq(p, "with") {
+		return false
+	}
+	if s.eq(p, "with") {
+		if q := s.sameLinePrev(p); q < 0 || !s.tokIn(medWithVerbSet, q) {
+			return false
+		}
+	} else if !s.tokIn(medVerbSet, p) {
+		return false
+	}
+	n := s.next(st)
+	if n < 0 || s.toks[n].gap == gapLine {
+		return true
+	}
+	u := &s.toks[n]
+	return u.punct('.') || u.punct(',') || u.punct(';') || u.digits() || u.letters() && s.tokIn(medAfterSet, n)
+}
+
+// medVerbs open an order for a drug; medWithVerbs take the drug after
+// "with"; medAfter may follow the drug's name.
+var (
+	medVerbs = map[string]bool{"start": true, "started": true, "restart": true, "restarted": true, "continue": true,
+		"continued": true, "resume": true, "resumed": true, "gave": true, "given": true, "hold": true, "held": true,
+		"stop": true, "stopped": true, "discontinue": true, "discontinued": true, "increase": true, "increased": true,
+		"decrease": true, "decreased": true, "titrate": true, "titrated": true, "received": true, "administered": true,
+		"prescribed": true, "add": true, "added": true}
+	medWithVerbs = map[string]bool{"controlled": true, "treated": true, "managed": true, "improved": true,
+		"premedicated": true, "sedated": true}
+	medAfter = map[string]bool{"and": true, "for": true, "with": true, "drip": true, "gtt": true, "at": true,
+		"po": true, "iv": true, "im": true, "sq": true, "bid": true, "tid": true, "qid": true, "daily": true,
+		"prn": true, "nightly": true, "weekly": true, "today": true, "tonight": true}
+)
 
 // nameListed: a word of tokens st..en is on a list of given names or
 // surnames.

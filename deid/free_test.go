@@ -794,3 +794,18 @@ func TestClassificationGrades(t *testing.T) {
 		})
 	}
 }
+
+// A brand on no list, the object of an order's verb that opens its
+// sentence or of "controlled with", with nothing after it but the end, a
+// dose or how it is given, is a drug; a person after such a verb has an
+// object after the name, or a listed name.
+func TestBrandsAfterOrders(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"orders", "Restarted Cellcept. Gave Kayexalate 30 g. Hold Coreg for hypotension. Pain controlled with Toradol.", nil},
+			{"a person after gave", "Gave Destinee the discharge forms. Gave Maria 2 copies.", []found{{"Destinee", deid.Name}, {"Maria", deid.Name}}},
+		})
+	}
+}

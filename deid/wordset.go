@@ -128,6 +128,9 @@ var (
 	onStreetSiteSet    = setOf(onStreetSites)
 	cueFillerSet       = setOf(cueFiller)
 	lowerHeadSet       = setOf(lowerHeads)
+	medVerbSet         = setOf(medVerbs)
+	medWithVerbSet     = setOf(medWithVerbs)
+	medAfterSet        = setOf(medAfter)
 	objectWordSet      = setOf(objectWords)
 
 	// Sets the look-alike and context tests ask by token (free.go,
