@@ -73,11 +73,12 @@
 // writes them), b5_blind7 blind7 (the seventh blind corpus, made like
 // blind6), b5_blind8 blind8 (the eighth, made like blind7), b7_blind9
 // blind9 (the ninth, made like blind8), b8_blind10 blind10 (the tenth,
-// made like blind9), b6_known12
+// made like blind9), b9_blind11 blind11 (the eleventh, made like
+// blind10), b6_known12
 // dialogues-known12 (the twelfth, visits, calls, dictations and voicemails
 // of every kind with supplied names in every position). The first three,
 // blind3, phifree3, phifree5, phifree6, phifree7, phifree8, phifree9, dialogues-known4, dialogues-known5,
-// dialogues-known6, dialogues-known7, dialogues-known8, dialogues-known9, dialogues-known10, dialogues-known11, dialogues-known12, places6, places7, places8, places10, blind4, blind5, blind6, blind7, blind8, blind9 and blind10 are
+// dialogues-known6, dialogues-known7, dialogues-known8, dialogues-known9, dialogues-known10, dialogues-known11, dialogues-known12, places6, places7, places8, places10, blind4, blind5, blind6, blind7, blind8, blind9, blind10 and blind11 are
 // split deterministically into <name>.jsonl and <name>-holdout.jsonl: within
 // each stratum the documents are ordered by an FNV hash of their ID (for the
 // blind corpora mixed further, see corpora) and the first share of each
@@ -320,6 +321,16 @@ var corpora = []struct {
 	// look-alikes), written before the detector ran on it; split like
 	// blind9.
 	{name: "blind10", prefixes: []string{"b8_blind10"}, mix: true, share: 1.0 / 3, strata: metaFreeOther, meta: true},
+	// blind11: the eleventh blind corpus (speech-recognition transcripts
+	// without metadata, half lower-case run-on with fillers, false starts,
+	// crosstalk and misrecognized words, half punctuated, from US regions
+	// and countries the others lack; lower-case transcripts with metadata,
+	// supplied names that are ordinary words, months or towns; written note
+	// kinds the others lack; messages typed by clinicians and families;
+	// documents with the rarer identifier types; PHI-free documents with
+	// look-alikes), written before the detector ran on it; split like
+	// blind10.
+	{name: "blind11", prefixes: []string{"b9_blind11"}, mix: true, share: 1.0 / 3, strata: metaFreeOther, meta: true},
 	// phifree7: PHI-free only (notes with Title Case headings and lists,
 	// lower-case transcripts; written before the detector ran on them); a
 	// third of each kind to the holdout.
