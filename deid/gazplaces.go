@@ -1101,7 +1101,26 @@ func (s *scan) placeVerbBefore(i int) bool {
 	if p < 0 || !placePreps[s.lower(p)] {
 		return false
 	}
-	return s.cueBefore(p, lxPlaceCue, 4) && !s.eq(p-1, "going") && !s.eq(p-1, "want") && !s.eq(p-1, "wants")
+	return s.cueBefore(p, lxPlaceCue, 4) && !s.eq(p-1, "going") && !s.eq(p-1, "want") && !s.eq(p-1, "wants") || s.personSentTo(p)
+}
+
+// personSentTo: the preposition p is "to" after a person sent there ("sent
+// him back to", "sending you over to", "send her to"): where a patient is
+// sent is a place; a thing sent ("sample sent to Myriad") may go to a
+// company.
+func (s *scan) personSentTo(p int) bool {
+	if !s.eq(p, "to") {
+		return false
+	}
+	q := s.sameLinePrev(p)
+	if q >= 0 && (s.eq(q, "back") || s.eq(q, "over") || s.eq(q, "up") || s.eq(q, "down")) {
+		q = s.sameLinePrev(q)
+	}
+	if q < 0 || !(s.eq(q, "him") || s.eq(q, "her") || s.eq(q, "you") || s.eq(q, "me") || s.eq(q, "them") || s.eq(q, "us")) {
+		return false
+	}
+	v := s.sameLinePrev(q)
+	return v >= 0 && (s.eq(v, "send") || s.eq(v, "sends") || s.eq(v, "sending") || s.eq(v, "sent"))
 }
 
 // strictEnd: the clause ends after token e, or goes on with a conjunction

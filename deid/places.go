@@ -4125,8 +4125,8 @@ func (s *scan) employers() {
 		if k < 0 || !s.toks[k].letters() || !employerPreps[s.lower(k)] {
 			continue
 		}
-		if s.lower(k) == "with" && !s.eq(i, "job") && !s.eq(i, "employed") {
-			continue
+		if s.lower(k) == "with" && !s.eq(i, "job") && !s.eq(i, "employed") && !s.jobAfterBe(i) {
+			continue // "a nurse with kaiser" names the employer; "works with kids" does not
 		}
 		st := s.next(k)
 		if st > 0 && s.eq(st, "the") {
@@ -4141,8 +4141,15 @@ func (s *scan) employers() {
 			}
 			continue
 		}
-		// Lower case: one or two words of no English, then a workplace's
-		// word or the clause's end.
+		// Lower case: a company's name ending in its kind ("laid off from
+		// black hills corporation", "retired from packard electric"), or a
+		// chain's name hyphenated letter by letter ("works at the h-e-b").
+		if e := s.lowerCompany(st); e >= st {
+			s.addTok(st, e, Location, prCue)
+			continue
+		}
+		// One or two words of no English, then a workplace's word or the
+		// clause's end.
 		e := st
 		for e < st+2 && s.lowerEmployerWord(e) {
 			if n := s.next(e); n > 0 && s.toks[n].gap == gapSpace && s.lowerEmployerWord(n) {
@@ -4155,7 +4162,8 @@ func (s *scan) employers() {
 			continue
 		}
 		n := s.next(e)
-		if n < 0 || s.toks[n].kind == tkPunct && !s.toks[n].punct('-') || s.toks[n].letters() && (workplaceWords[s.lower(n)] || clauseEndWords[s.lower(n)]) {
+		if n < 0 || s.toks[n].kind == tkPunct && !s.toks[n].punct('-') || s.toks[n].letters() && (workplaceWords[s.lower(n)] || clauseEndWords[s.lower(n)]) ||
+			s.yearsAfter(n) {
 			s.addTok(st, e, Location, prCue)
 		}
 	}
@@ -4239,6 +4247,7 @@ var occupations = wordsOf("cashier clerk driver trucker welder porter nurse aide
 	"researcher student intern resident fellow volunteer lineman linemen installer inspector butcher baker " +
 	"bartender host hostess lifeguard trainer stylist hairdresser barber cosmetologist maid cleaner director " +
 	"coordinator administrator admin librarian pastor minister chaplain soldier marine sailor airman pilot " +
+	"sparky tradie chippy brickie guide " +
 	"attendant steward stewardess conductor tailor seamstress groomer vet veterinarian")
 
 // workSkip passes over what may stand between a verb of work and its
@@ -4336,11 +4345,68 @@ func (s *scan) capsEmployer(st int) int {
 
 // lowerEmployerWord: token k, in lower case, can be a word of an
 // employer's name: no English word, no word of the lexicon's ordinary,
-// medical or time words.
+// medical or time words, except a chain's name ("works at walmart": a
+// chain is named only as someone's employer or with its street).
 func (s *scan) lowerEmployerWord(k int) bool {
 	t := &s.toks[k]
+	common := t.lex &^ lxBrand
+	if t.lex&lxBrand != 0 && t.lex&lxCommon != 0 {
+		common &^= lxCommon
+	}
 	return t.letters() && !t.upper() && t.n() >= 3 && !s.englishTok(k) && !workplaceWords[s.lower(k)] && !careAbbrs[s.lower(k)] &&
-		t.lex&(lxCommon|lxMedical|lxMonth|lxWeekday|lxTitle|lxTitleClin|lxRelation|lxState|lxCountry|lxCue|lxDateCue|lxTimeWord) == 0
+		common&(lxCommon|lxMedical|lxMonth|lxWeekday|lxTitle|lxTitleClin|lxRelation|lxState|lxCountry|lxCue|lxDateCue|lxTimeWord) == 0
+}
+
+// yearsAfter: a length of time in years or months opens at token n
+// ("walgreens ten years", "kroger 20 years").
+func (s *scan) yearsAfter(n int) bool {
+	t := &s.toks[n]
+	if !(t.digits() && t.n() <= 2 || t.letters() && t.lex&(lxDigitWord|lxTeenWord|lxTensWord) != 0) {
+		return false
+	}
+	m := s.next(n)
+	return m > 0 && (s.eq(m, "years") || s.eq(m, "yrs") || s.eq(m, "months"))
+}
+
+// lowerCompany returns the last token of a company's name in lower case
+// from st after a verb of work: one to three words ending in a word of a
+// company's kind ("black hills corporation", "packard electric", "james
+// river coal", "beartooth outfitters"), or letters joined by hyphens
+// ("h-e-b"); otherwise -1. The words before the kind are no function,
+// time or number words, and one of them is no English word ("the power
+// company", "the coal company" stay).
+func (s *scan) lowerCompany(st int) int {
+	t := &s.toks[st]
+	if t.letters() && t.n() == 1 {
+		e, n := st, 1
+		for e+2 < len(s.toks) && s.toks[e+1].punct('-') && s.toks[e+1].gap == gapNone && s.toks[e+2].gap == gapNone &&
+			s.toks[e+2].letters() && s.toks[e+2].n() == 1 {
+			e, n = e+2, n+1
+		}
+		if n >= 3 && (e+1 >= len(s.toks) || !s.toks[e+1].punct('-')) {
+			return e
+		}
+		return -1
+	}
+	named := false
+	for k, n := st, 0; k > 0 && n < 4; k, n = s.next(k), n+1 {
+		u := &s.toks[k]
+		if !u.letters() || u.upper() || u.gap != gapSpace && k != st {
+			return -1
+		}
+		w := s.lower(k)
+		if n > 0 && companyKinds[w] {
+			if !named {
+				return -1
+			}
+			return k
+		}
+		if notEmployers[w] || clauseEndWords[w] || u.lex&(lxMedical|lxMonth|lxWeekday|lxTimeWord|lxDigitWord|lxTeenWord|lxTensWord|lxRelation|lxTitle|lxTitleClin) != 0 {
+			return -1
+		}
+		named = named || !s.englishTok(k)
+	}
+	return -1
 }
 
 var (
@@ -4351,6 +4417,7 @@ var (
 	// workBetween may stand between them: "works nights at", "laid off
 	// from", "works part time for".
 	workBetween = wordsOf("nights days doubles shifts still off part time full there now grad graduate nursing pharmacy " +
+		"underground offshore " +
 		"full-time part-time fulltime parttime weekends overnights overnight evenings mornings")
 	// employerPreps: "at", "for", "by", "from" ("retired from"), "with" (only
 	// after "job").
@@ -4363,6 +4430,10 @@ var (
 	careAbbrs = wordsOf("snf ltc alf ltach irf rehab hospice icu nicu picu ccu pacu dialysis")
 	// clauseEndWords end the clause after a lower-case employer.
 	clauseEndWords = wordsOf("and but so since for as in on now then because")
+	// companyKinds end a company's name said in lower case.
+	companyKinds = wordsOf("corporation corp company inc llc industries electric energy outfitters construction " +
+		"logistics trucking manufacturing motors foods farms transport airlines railroad railway coal mining lumber " +
+		"steel petroleum chemical utilities excavating roofing plumbing landscaping contracting")
 	// notEmployers are capitalized words after "works at" that name no
 	// employer.
 	notEmployers = wordsOf("home night nights night's the a an this that his her my our their same local several " +

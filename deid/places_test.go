@@ -1240,6 +1240,24 @@ func TestEmployersAfterWork(t *testing.T) {
 		{"a drug that works", "The med works for Anxiety too.", nil},
 		{"a care setting", "patient: he works at the snf and likes it", nil},
 		{"generic workplaces stay", "He works at the hospital; she works at a bank; works for the county; works at home; works at night; job at the warehouse.", nil},
+		// Lower case: a company's kind ends its name; a chain is named as
+		// the employer; a job "with" its employer; work underground.
+		{"a company's kind", "patient: my neighbor chet, he's retired from packard electric\npatient: i worked underground for james river coal twenty six years",
+			[]found{{"chet", deid.Name}, {"packard electric", deid.Location}, {"james river coal", deid.Location}}},
+		{"a chain", "patient: he works at the h-e-b on saunders, and she worked for walgreens ten years", locs("h-e-b", "saunders", "walgreens")},
+		{"a job with its employer", "patient: i'm a sparky with energex. Patient: I'm a driver with Uber.", locs("energex", "Uber")},
+		{"kinds and conditions stay", "patient: he retired from the coal company; i work for the power company; i'm a nurse with covid; i'm a mom with two kids; i'm a veteran with ptsd", nil},
+	})
+}
+
+// A patient sent somewhere ("sending you back to Rush") is sent to a
+// place; a thing sent goes to whoever receives it ("Sample sent to
+// Myriad", "pads sent by HeartStart").
+func TestPersonSentTo(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"a person sent", "Doctor: We can talk about sending you back to Rush. They sent her over to Princeton last year.", locs("Rush", "Princeton")},
+		{"a thing sent", "Sample sent to Myriad. Pads sent by HeartStart. She sent her regards to the team.", nil},
 	})
 }
 
