@@ -1595,7 +1595,7 @@ func (s *scan) givenOfEponym(st, en int, spans []Span) bool {
 //   - a unit's letter after a slash ("4.1 kU/L. Tree nuts") or an allergen
 //     component ("Ara h 2", "Bet v 1"; unitOrAllergen).
 func (s *scan) freeLookalike(st, en int, ty Type) bool {
-	if st == en && s.gradeAlone(st) {
+	if st == en && (s.gradeAlone(st) || s.interjection(st) || s.procedureAcronym(st)) || s.pluralAcronyms(st, en) {
 		return true
 	}
 	if st == en && s.greetingModifier(st) {
@@ -1747,6 +1747,57 @@ func (s *scan) romanType(st, en int) bool {
 		return m > 0 && s.toks[m].gap == gapSpace && classGrade(s.str(m), true)
 	}
 	return st == en && s.toks[n].letters() && classGrade(s.str(n), false) && s.gradeEnds(n)
+}
+
+// interjection: token k opens a turn or a sentence with an interjection
+// set off by a comma or a stop ("Triage Nurse: Ha, easy to remember.",
+// "Righto. Take a seat."), not a name said to someone.
+func (s *scan) interjection(k int) bool {
+	t := &s.toks[k]
+	if !t.letters() || !interjections[s.lower(k)] || s.anyKnown(k, k) || !(s.turnStart(k) || s.afterSentenceEnd(k)) {
+		return false
+	}
+	n := k + 1
+	return n >= len(s.toks) || s.toks[n].gap == gapLine || s.toks[n].punct(',') || s.toks[n].punct('.') || s.toks[n].punct('!')
+}
+
+// procedureAcronym: token k is the acronym of a procedure, a test or a
+// hospital's system ("proceed to EBUS", "uploaded to PACS"), not a place.
+func (s *scan) procedureAcronym(k int) bool {
+	t := &s.toks[k]
+	return t.letters() && t.allUpper() && t.n() >= 3 && procedureAcronyms[s.lower(k)]
+}
+
+var (
+	// interjections open a turn and are no one's name.
+	interjections = wordsOf("ha hah haha ahh aha aw aww ooh oof ugh righto rightio cheers ta aye och nah yep yup " +
+		"mhm hmm whoa gosh jeez golly blimey crikey oi hiya howdy bueno buenas hola oye pues")
+	// procedureAcronyms are procedures, tests and hospital systems said
+	// where a place could be.
+	procedureAcronyms = wordsOf("pacs ebus eus ercp egd tee tte tavr tavi pci cabg ekg ecg eeg emg ncs mrcp vats ptca " +
+		"dexa picc ecmo cpap bipap tpn epic cerner")
+)
+
+// pluralAcronyms: tokens st..en hold an acronym's plural ("SKs", "AKs",
+// "PVCs") and otherwise only English words ("Multiple SKs"): findings, not
+// a person or a place.
+func (s *scan) pluralAcronyms(st, en int) bool {
+	found := false
+	for k := st; k <= en; k++ {
+		t := &s.toks[k]
+		if !t.letters() {
+			continue
+		}
+		w := s.str(k)
+		if n := len(w); n >= 3 && n <= 6 && w[n-1] == 's' && strings.IndexFunc(w[:n-1], func(r rune) bool { return r > 0x7f || !isUpperASCII(byte(r)) }) < 0 {
+			found = true
+			continue
+		}
+		if !s.dictionaryWord(k) {
+			return false
+		}
+	}
+	return found
 }
 
 // gradeAlone: token k is a subgrade found alone after the capitalized name

@@ -809,3 +809,27 @@ func TestBrandsAfterOrders(t *testing.T) {
 		})
 	}
 }
+
+// Look-alikes of blind11's tuning part, written for this test in the same
+// shapes: a role in Spanish as a speaker's tag, acronyms in the plural,
+// interjections opening a turn, a procedure or a hospital's system after
+// "to", a verb after a town and its comma, the ZIP code's label after an
+// address, and what a clinic cares for before "clinic". The names, places
+// and identifiers around them are still found.
+func TestLookalikesOfBlind11(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"a role in Spanish", "Urólogo: Buenas tardes. Siéntese.\nPatient: Hello.\nUrólogo: Let me check your temperature.\nPatient: Okay.", nil},
+			{"acronyms in the plural", "2. Multiple SKs and AKs on scalp, LN2 x 14. Frequent PVCs on telemetry.", nil},
+			{"interjections", "Triage Nurse: Ha, easy to remember. Any history?\nPatient: My wife, Kylie.\nTriage Nurse: Righto. Take a seat.",
+				[]found{{"Kylie", deid.Name}}},
+			{"procedures and systems", "CT uploaded to PACS today. We will proceed to EBUS at Derriford Hospital.", locs("Derriford Hospital")},
+			{"a verb after a town", "Pre-op: 86 yo M from Kotzebue, fell at his daughter's home.", locs("Kotzebue")},
+			{"the ZIP code's label", "Patient: Yes, 4150 Gulf Hwy, Lot 22. Zip 70607.",
+				[]found{{"4150 Gulf Hwy, Lot 22", deid.Location}, {"70607", deid.ZIP}}},
+			{"what a clinic cares for", "I'll refer you to the falls clinic at Dunedin Hospital.", locs("Dunedin Hospital")},
+		})
+	}
+}

@@ -2147,6 +2147,10 @@ func (s *scan) coordinatedPlace(e int) int {
 	if n := s.next(end); n > 0 && (s.eq(n, "to") || s.eq(n, "is") || s.eq(n, "was") || s.eq(n, "for")) {
 		return -1 // "and hope to", "and grace is"
 	}
+	if n := s.next(end); end == k && !t.upper() && n > 0 && s.englishTok(k) && (s.eq(n, "at") || s.eq(n, "on") || s.eq(n, "off") ||
+		s.eq(n, "down") || s.eq(n, "into") || s.eq(n, "over")) {
+		return -1 // "from Kotzebue, fell at his daughter's home": a verb
+	}
 	s.addTok(k, end, Location, prShape)
 	return end
 }

@@ -1908,6 +1908,9 @@ func (s *scan) speakerTags() {
 		if count[key] < 2 && tg[0] == tg[1] && formLabels[key] {
 			continue // "Church: First Baptist", "Faith: Baptist": a form's field
 		}
+		if tg[0] == tg[1] && foreignRoles[key] {
+			continue // "Urólogo:", "Enfermera:": a role, as "Doctor:" is
+		}
 		for k := tg[0]; k <= tg[1]; k++ {
 			t := &s.toks[k]
 			if !t.capWord() || t.is(lxTitle|lxTitleClin) || t.n() < 2 {
@@ -1927,6 +1930,17 @@ func (s *scan) speakerTags() {
 		}
 	}
 }
+
+// foreignRoles are speakers' roles in Spanish, Portuguese and French,
+// lower case as the scan folds them (ASCII letters only: "urÓlogo" is not
+// folded, so both spellings of an accented first letter are listed where
+// it matters).
+var foreignRoles = wordsOf("urólogo uróloga urologo urologa médico médica medico medica enfermera enfermero " +
+	"paciente pediatra cardiólogo cardióloga cardiologo cardiologa ginecólogo ginecóloga ginecologo ginecologa " +
+	"neurólogo neuróloga neurologo neurologa oncólogo oncóloga oncologo oncologa psicólogo psicóloga psicologo psicologa " +
+	"psiquiatra terapeuta cirujano cirujana dentista farmacéutico farmacéutica farmaceutico farmaceutica residente " +
+	"intérprete interprete madre padre mamá papá mama papa hijo hija esposo esposa abuela abuelo nieto nieta " +
+	"hermano hermana tío tía tio tia cuidadora cuidador partera enfermeira médecin medecin infirmière infirmiere")
 
 // formLabels name a form's field, not a speaker, when said once before a
 // colon, though they are names too ("Church: First Baptist", "Faith:

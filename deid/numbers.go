@@ -1053,6 +1053,10 @@ func (s *scan) townBeforeLowerState(st int) {
 	}
 }
 
+// zipLabels name the postcode before it ("4150 Gulf Hwy, Lot 22. Zip
+// 70607"): no town.
+var zipLabels = wordsOf("zip zipcode postcode postal")
+
 // zipAt matches a 5-digit ZIP (and ZIP+4) after a state or a zip cue.
 func (s *scan) zipAt(i int) bool {
 	p := i - 1
@@ -1079,7 +1083,7 @@ func (s *scan) zipAt(i int) bool {
 			ok = true // "NOLA 70130", "Coppell 75019": a city's nickname or a gazetteer town
 		case pt.punct('.') && pt.gap == gapNone && p > 0 && s.toks[p-1].upper() && apStateAbbrs[s.lower(p-1)]:
 			ok = true // "Duluth, Minn. 55803": a state abbreviated in the newspapers' style
-		case pt.capWord() && !pt.is(lxStreetSuffix|lxUnit) && !s.eq(p, "box") && s.cueBefore(p, lxStreetSuffix, 8):
+		case pt.capWord() && !pt.is(lxStreetSuffix|lxUnit) && !s.eq(p, "box") && !zipLabels[s.lower(p)] && s.cueBefore(p, lxStreetSuffix, 8):
 			// "55 Elm St Apt 4 Quincy 02169": a town after its street,
 			// the state left out; the town is a place too.
 			ok = true

@@ -3402,8 +3402,9 @@ func (s *scan) lowerNamedFacilities() {
 			// its name too ("the foyle hospice", "the booragoon
 			// hospital"); before a clinic it may be a treatment ("the
 			// botox clinic").
-			if s.toks[p].gaz&(gzCity|gzTown|gzFacHead|gzFacAcro|gzSur) != 0 || residentialKinds[s.lower(e)] && s.unlistedProper(p) {
-				named = true
+			if (s.toks[p].gaz&(gzCity|gzTown|gzFacHead|gzFacAcro|gzSur) != 0 || residentialKinds[s.lower(e)] && s.unlistedProper(p)) &&
+				!careTopics[s.lower(p)] {
+				named = true // not "the falls clinic", "the memory clinic": what is cared for
 			}
 		}
 		if st < 0 || s.toks[st].gap != gapSpace {
@@ -3959,6 +3960,11 @@ func (s *scan) careWordNear(i int) bool {
 }
 
 // careWords, beside hospitalTalk's, say a place is where care was given.
+// careTopics name what a clinic cares for, though a town is spelled so
+// ("the falls clinic", "the sleep clinic").
+var careTopics = wordsOf("falls fall memory sleep wound pain balance spine stroke fracture heart lung bone foot " +
+	"hand eye vein breast weight diabetes asthma allergy travel")
+
 var careWords = wordsOf("done surgery operation procedure appointment appt appointments biopsy scan mri ct xray x-ray " +
 	"ultrasound nurse nurses doctor doctors dr baby delivered born seen ambulance stitches cath stent labs bloodwork " +
 	"chemo dialysis rehab clinic icu ed sick pneumonia stroke fracture broke hip knee heart pain booked midwife midwives " +
