@@ -948,3 +948,23 @@ func TestSuppliedNameConfirmed(t *testing.T) {
 		{"a choice after a question of the name", "doctor: what should i call you, and do you use a cane or a walker?\npatient: walker. since the hip.", nil},
 	})
 }
+
+// Supplied names said as blind11's tuning part says them, written for this
+// test in the same shapes: a relative's name tagging her lines in a
+// transcript without colons, and the patient's name after a discourse
+// marker before what is his. The same words as a state and as a verb stay.
+func TestSuppliedNamesOfBlind11(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{PatientNames: []string{"Reed Porter"}, RelativeNames: []string{"Virginia Porter"}}, []foundCase{
+			{"a name tagging lines without colons", "nurse okay can you tell me your full name\npatient reed porter\nvirginia hi\nnurse hi there\nvirginia mine is three oh four five five five zero one six eight we're from virginia originally",
+				[]found{{"reed", deid.Name}, {"porter", deid.Name}, {"virginia", deid.Name}, {"virginia", deid.Name}, {"three oh four five five five zero one six eight", deid.Phone}}},
+		})
+		checkFound(t, d, deid.Known{PatientNames: []string{"Bud Carter"}}, []foundCase{
+			{"after a discourse marker", "nurse hi mr carter so um bud your weight's up four pounds since tuesday",
+				[]found{{"carter", deid.Name}, {"bud", deid.Name}}},
+			{"a verb stays", "nurse the roses will bud soon, okay call your doctor", nil},
+		})
+	}
+}

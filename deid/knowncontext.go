@@ -67,7 +67,7 @@ func (s *scan) knownInContext(i int, p knownPart) bool {
 	if s.addressBeforeClause(i, p) || s.modalAtClauseEnd(i, p) || s.inRunOnTurn(i, p) {
 		return true
 	}
-	if s.knownNeighbour(i) || s.titleBefore(i) || s.relationBefore(i) || s.speakerTagAt(i) ||
+	if s.knownNeighbour(i) || s.titleBefore(i) || s.relationBefore(i) || s.speakerTagAt(i) || s.bareSpeakerTag(i) ||
 		s.introBefore(i) || s.greetingBefore(i, p) || s.vocativeAt(i, p) || s.possessiveOfPerson(i) || s.familyAt(i) ||
 		s.thirdPersonAt(i) || s.echoAt(i) || s.calledOut(i, false) || s.askedAbout(i, p) || s.nameConfirmed(i, p) ||
 		s.messageFrom(i) {
@@ -75,6 +75,41 @@ func (s *scan) knownInContext(i int, p knownPart) bool {
 	}
 	return p.tier == kpWord && !s.wordUse(i, p)
 }
+
+// bareSpeakerTag: the part opens a line of a transcript whose speakers are
+// tagged without a colon ("nurse hi virginia", "virginia mine three oh
+// four"): the same word opens another line, and two lines or more open
+// with a role ("nurse", "patient") and no colon.
+func (s *scan) bareSpeakerTag(i int) bool {
+	if !(i == 0 || s.toks[i].gap == gapLine) || i+1 >= len(s.toks) || s.toks[i+1].punct(':') || s.toks[i+1].gap == gapLine {
+		return false
+	}
+	w := s.lower(i)
+	same, roles := 0, 0
+	for _, li := range s.web.lines {
+		k := int(li)
+		if k+1 >= len(s.toks) || s.toks[k+1].punct(':') || !s.toks[k].letters() {
+			continue
+		}
+		switch x := s.lower(k); {
+		case x == w:
+			same++
+		case bareRoleTags[x]:
+			roles++
+		}
+		if same >= 2 && roles >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// discourseMarkers open what is said to someone before their name.
+var discourseMarkers = wordsOf("so okay ok alright um uh well now hey hi")
+
+// bareRoleTags open the lines of a transcript tagged without colons.
+var bareRoleTags = wordsOf("doctor patient nurse np pa dr provider clinician physician therapist counselor pharmacist " +
+	"mom dad mother father wife husband son daughter interpreter caller aide resident attending midwife")
 
 // sighedPrayer: "lord have mercy", "god have mercy on me": a prayer said
 // as a sigh, whoever is named Mercy.
@@ -849,6 +884,12 @@ func (s *scan) vocativeAt(i int, p knownPart) bool {
 		return false
 	}
 	pw := s.prevWordAt(i, 1)
+	// "so um bud your weight's up", "okay dawn your labs look good": after
+	// a discourse marker, before what is theirs; not a modal or a verb
+	// ("so will your wife come", "okay page your doctor").
+	if discourseMarkers[pw] && s.nextWordAt(i) == "your" && !modalNames[p.word] && !baseVerbs[p.word] && !imperativeVerbs[p.word] {
+		return true
+	}
 	// "and april what's your number": "and" opens a question to the
 	// person named.
 	if pw == "and" && s.turnStart(pv) && (questionWords[s.nextWordAt(i)] || s.prohibitionAfter(i)) {
