@@ -1350,6 +1350,34 @@ func (s *scan) healthBodyTail(k int) int {
 	return -1
 }
 
+// healthBodyHeadAfter grows a place found ending in "Health" or "NHS" over
+// the head of the body it names right after it ("Top End Health Service",
+// "Knox County Health Department", "Cherokee Health Systems"). A late
+// pass: the tagger and the rules it learned from see the span as before.
+func (s *scan) healthBodyHeadAfter(spans []Span) {
+	for i := range spans {
+		sp := &spans[i]
+		if sp.Type != Location {
+			continue
+		}
+		en := s.tokEndingAt(sp.End)
+		if en < 0 || !s.toks[en].upper() || !(s.eq(en, "health") || s.eq(en, "nhs")) {
+			continue
+		}
+		k := s.next(en)
+		if k < 0 || s.toks[k].gap != gapSpace || !s.toks[k].capWord() || !(healthBodyHeads[s.lower(k)] || lateBodyHeads[s.lower(k)]) {
+			continue
+		}
+		if i+1 < len(spans) && spans[i+1].Start < int(s.toks[k].e) {
+			continue
+		}
+		sp.End = int(s.toks[k].e)
+	}
+}
+
+// lateBodyHeads also end a health body's name after "Health".
+var lateBodyHeads = wordsOf("system systems corporation department")
+
 // facilityHeads end a lower-case facility's name after the words that
 // describe it.
 var facilityHeads = map[string]bool{"facility": true, "center": true, "centre": true, "clinic": true, "hospital": true,

@@ -1261,6 +1261,19 @@ func TestPersonSentTo(t *testing.T) {
 	})
 }
 
+// The head of a health body right after its "Health" is part of its name
+// ("Top End Health Service", "Knox County Health Department"); a word
+// after it that heads no body stays ("Dartmouth Health Pathology" keeps
+// "Pathology").
+func TestHealthBodyHeads(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"a service and a department", "DISCHARGE SUMMARY — Royal Darwin Hospital, Top End Health Service\nThe nurse from Knox County Health Department will visit.",
+			locs("Royal Darwin Hospital", "Top End Health Service", "Knox County Health Department")},
+		{"no body's head", "Path to Dartmouth Health Pathology today.", locs("Dartmouth Health")},
+	})
+}
+
 // TestMemorialAndRegionalHospitals: a hospital named by a place, a person
 // or a denomination and "Memorial" or "Regional", without "Hospital", where
 // a place is named; the holiday, a park's "Memorial", regional anaesthesia
