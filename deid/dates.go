@@ -328,9 +328,39 @@ func (s *scan) dayCueOverFillers(i int) bool {
 	if skipped && (w == "on" || w == "since" || w == "until" || w == "from" || w == "by" || w == "before" || w == "after") {
 		return true
 	}
+	if w == "that" || w == "it" {
+		// "was that the um the fourteenth", "was it the twelfth": asked
+		// of a day
+		_, e, ord, _ := s.dayOf(s.next(i))
+		if p := s.sameLinePrev(k); ord && e >= 0 && p >= 0 && (s.eq(p, "was") || s.eq(p, "is")) {
+			d, _, _, _ := s.dayOf(s.next(i))
+			return d > 2
+		}
+	}
 	if !skipped && (w == "back" || w == "do") {
 		_, e, ord, _ := s.dayOf(s.next(i))
 		return ord && e >= 0 && s.clauseEndAfter(e) || ord && e >= 0 && dayEndWords[s.nextWordAt(e)]
+	}
+	return false
+}
+
+// dayTalkBefore: a date was found on the line of the day "the" at i or on
+// the two lines before it: the talk is of days.
+func (s *scan) dayTalkBefore(i int) bool {
+	b, lines := i, 0
+	for b > 0 {
+		if s.toks[b].gap == gapLine {
+			if lines == 2 {
+				break
+			}
+			lines++
+		}
+		b--
+	}
+	for _, c := range s.cands {
+		if c.t == Date && c.s >= int(s.toks[b].s) && c.e <= int(s.toks[i].s) {
+			return true
+		}
 	}
 	return false
 }
@@ -394,6 +424,17 @@ func (s *scan) dateSpan(i int) bool {
 		// "she flew back on the um the twentieth": the cue before a
 		// filler and a "the" said again.
 		if v.the && s.dayCueOverFillers(i) {
+			break
+		}
+		// "was it the twelfth?" / "no the thirteenth.", "the nineteenth
+		// is that the thursday": from the third on, a day said where a
+		// day was said on this line or the two before.
+		if v.the && v.d > 2 && s.dayTalkBefore(i) {
+			break
+		}
+		// "sunday night, the second, my birthday": a weekday and its part
+		// of the day before.
+		if v.the && i >= 3 && s.toks[i-1].punct(',') && partOfDayNouns[s.lower(i-2)] && s.toks[i-3].is(lxWeekday) {
 			break
 		}
 		// "the second of this month" is a date by itself.
@@ -1760,6 +1801,7 @@ var dayEndWords = map[string]bool{"shows": true, "showed": true, "show": true, "
 	"she'll": true, "he'll": true, "they": true, "then": true, "so": true, "or": true, "too": true, "already": true,
 	"maybe": true, "probably": true, "um": true, "uh": true, "because": true, "cause": true, "cuz": true, "while": true,
 	"yeah": true, "yep": true, "yup": true, "ok": true, "okay": true, "actually": true, "through": true, "thru": true,
+	"it": true, "it's": true,
 	"till": true, "til": true}
 
 // countedNouns after an ordinal make it the ordinal of something counted,

@@ -733,6 +733,15 @@ func TestDayOfMonthInSpeech(t *testing.T) {
 		{"a day then a pronoun", "patient: it got worse since the ninth i think", []found{{"the ninth", deid.Date}}},
 		{"ordinals of things stay", "patient: i live on the fourth floor and it's the third time this week", nil},
 		{"a try stays", "patient: on the second try it worked", nil},
+		// Days where days are talked of: asked with "was that" over a
+		// filler, answered and corrected on the next lines, said again;
+		// a weekday and its part of the day before "the second".
+		{"asked, answered, corrected", "doctor since they let you out was that the um the fourteenth\npatient the fifteenth it was the day after\ndoctor: was it the twelfth?\npatient: no the thirteenth.",
+			[]found{{"the fourteenth", deid.Date}, {"the fifteenth", deid.Date}, {"the twelfth", deid.Date}, {"the thirteenth", deid.Date}}},
+		{"said again", "nurse the scan is set for the nineteenth at ten\npatient the nineteenth is that the thursday",
+			[]found{{"the nineteenth", deid.Date}, {"the nineteenth", deid.Date}}},
+		{"a weekday's night before it", "patient: sunday night, the second, my birthday actually.", []found{{"the second", deid.Date}}},
+		{"ordinals where days are talked of stay", "doctor: was it the twelfth?\npatient: no, the fourth one was worse, the second time too.", []found{{"the twelfth", deid.Date}}},
 	})
 }
 
