@@ -396,6 +396,7 @@ func (d *Detector) detect(text string, known Known) ([]Span, []string) {
 	s.bedListNames()
 	s.confirmedNames()
 	s.surnameBeforeCredential(spans)
+	s.lateHolidays()
 	spans = s.afterTagger(spans)
 	s.healthBodyHeadAfter(spans)
 	spans = s.dropFree(spans)

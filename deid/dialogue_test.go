@@ -745,6 +745,23 @@ func TestDayOfMonthInSpeech(t *testing.T) {
 	})
 }
 
+// Holidays of other calendars, regions and nationalities date an event
+// after a preposition of time or "it was"; their customs and foods stay.
+// Sentences written for this test.
+func TestOtherHolidaysInSpeech(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"after a preposition of time", "patient: since el día de reyes i think, and it was ash wednesday when i fell\ngp: if it's no better by burns night come back",
+				[]found{{"día de reyes", deid.Date}, {"ash wednesday", deid.Date}, {"burns night", deid.Date}}},
+			{"regional days", "patient: i was pulling the float on kamehameha day; draining since alaska day; since sallah",
+				[]found{{"kamehameha day", deid.Date}, {"alaska day", deid.Date}, {"sallah", deid.Date}}},
+			{"customs and wishes stay", "patient: we bought mardi gras beads and las posadas tamales; happy new year to you", nil},
+		})
+	}
+}
+
 // TestHolidaysInSpeech: a holiday after a preposition of time, over the
 // fillers of speech, and holidays of several words. Sentences written for
 // this test.

@@ -486,3 +486,99 @@ var holidayThings = map[string]bool{"dinner": true, "dinners": true, "party": tr
 	// mayo party", "the cinco de mayo restaurant").
 	"special": true, "restaurant": true, "celebration": true, "celebrations": true, "festival": true, "menu": true,
 	"parade": true, "event": true, "fiesta": true}
+
+// lateHolidays finds holidays of other calendars, regions and
+// nationalities that date an event, after a preposition of time or "it
+// was" (over "the", "el", "la", "las" and fillers): "since el día de
+// reyes", "on kamehameha day", "by burns night", "it was ash wednesday",
+// "since sallah". A late rule: the tagger and the rules it learned from
+// see these words as before. Without a preposition of time they name the
+// feast, its customs or its food and stay ("las posadas tamales").
+func (s *scan) lateHolidays() {
+	for i := range s.toks {
+		t := &s.toks[i]
+		if !t.letters() || t.n() < 3 {
+			continue
+		}
+		phrases := otherHolidays[s.lower(i)]
+		if phrases == nil {
+			continue
+		}
+		end := -1
+		for _, ph := range phrases {
+			e, ok := i, true
+			for _, w := range ph {
+				n := s.next(e)
+				if n < 0 || s.toks[n].gap != gapSpace || s.lower(n) != w {
+					ok = false
+					break
+				}
+				e = n
+			}
+			if ok && e > end {
+				end = e
+			}
+		}
+		if end < 0 || !s.timeBeforeOther(i) {
+			continue
+		}
+		s.late = append(s.late, Span{Start: int(t.s), End: int(s.toks[end].e), Type: Date})
+	}
+}
+
+// timeBeforeOther: a preposition of time, or "it was", before token i over
+// articles and fillers.
+func (s *scan) timeBeforeOther(i int) bool {
+	p := s.sameLinePrev(i)
+	for n := 0; p >= 0 && n < 3 && (s.eq(p, "the") || s.eq(p, "el") || s.eq(p, "la") || s.eq(p, "las") || s.eq(p, "los") ||
+		speechFillers[s.lower(p)]); n++ {
+		p = s.sameLinePrev(p)
+	}
+	if p < 0 || !s.toks[p].letters() {
+		return false
+	}
+	switch s.lower(p) {
+	case "since", "after", "before", "on", "till", "til", "until", "by", "around", "during", "over", "desde", "después":
+		return true
+	case "was":
+		q := s.sameLinePrev(p)
+		return q >= 0 && s.eq(q, "it")
+	}
+	return false
+}
+
+// otherHolidays are holidays the season rules do not know, by their first
+// word, each with the words after it ("" for none): feasts of Latin
+// America and the Philippines, Carnival's days, national and regional
+// days, Scottish and English nights, Eid's names in West Africa, a show's
+// holiday in Queensland.
+var otherHolidays = map[string][][]string{
+	"día":        {{"de", "reyes"}, {"de", "los", "muertos"}, {"de", "los", "reyes"}},
+	"dia":        {{"de", "reyes"}, {"de", "los", "muertos"}, {"de", "los", "reyes"}},
+	"posadas":    {{}},
+	"navidad":    {{}},
+	"nochebuena": {{}},
+	"reyes":      {{}},
+	"carnaval":   {{}},
+	"carnival":   {{}},
+	"ash":        {{"wednesday"}},
+	"mardi":      {{"gras"}},
+	"kamehameha": {{"day"}},
+	"alaska":     {{"day"}},
+	"statehood":  {{"day"}},
+	"burns":      {{"night"}},
+	"guy":        {{"fawkes"}, {"fawkes", "night"}},
+	"sallah":     {{}},
+	"ileya":      {{}, {"sallah"}},
+	"ekka":       {{}},
+	"nowruz":     {{}},
+	"vesak":      {{}},
+	"holi":       {{}},
+	"songkran":   {{}},
+	"obon":       {{}},
+	"tết":        {{}},
+	"wigilia":    {{}},
+	"simbang":    {{"gabi"}},
+	"day":        {{"of", "the", "dead"}},
+	"new":        {{"year"}, {"years"}},
+}
