@@ -397,6 +397,7 @@ func (d *Detector) detect(text string, known Known) ([]Span, []string) {
 	s.confirmedNames()
 	s.surnameBeforeCredential(spans)
 	s.lateHolidays()
+	s.nicknameInName(spans)
 	spans = s.afterTagger(spans)
 	s.healthBodyHeadAfter(spans)
 	spans = s.dropFree(spans)

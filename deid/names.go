@@ -6309,3 +6309,38 @@ func (s *scan) confirmedNames() {
 		s.late = append(s.late, Span{Start: int(t.s), End: int(t.e), Type: Name})
 	}
 }
+
+// nicknameInName: a nickname in quotes or parentheses between a given name
+// found and the surname ("Antoine "Tee" Broussard", "Yaroslav (Slavko)
+// Hnatiuk", "Margaret (Peggy) Jones"): the nickname and the surname are
+// the person's too. A late rule over what was found.
+func (s *scan) nicknameInName(spans []Span) {
+	for _, sp := range spans {
+		if sp.Type != Name {
+			continue
+		}
+		e := s.tokEndingAt(sp.End)
+		if e < 0 || e+4 >= len(s.toks) {
+			continue
+		}
+		o, nick, c, sur := &s.toks[e+1], &s.toks[e+2], &s.toks[e+3], e+4
+		open := o.punct('"') || o.punct('(') || o.ch == 0 && strings.HasPrefix(s.str(e+1), "“")
+		if !open || o.gap != gapSpace || !nick.capWord() || nick.allUpper() && nick.n() > 1 || nick.gap != gapNone || c.gap != gapNone ||
+			!(c.punct('"') || c.punct(')') || strings.HasPrefix(s.str(e+3), "”")) {
+			continue
+		}
+		// "Maria (Daughter) Jones": a relation or a role in the brackets
+		// is no nickname, but the surname after it is still hers.
+		nickOK := nick.lex&(lxTitle|lxTitleClin|lxCredential|lxRelation|lxUnitWord|lxMonth|lxWeekday) == 0
+		t := &s.toks[sur]
+		if t.gap != gapSpace || !t.capWord() || t.allUpper() && t.n() > 1 ||
+			t.lex&(lxTitle|lxTitleClin|lxCredential|lxMonth|lxWeekday|lxStreetSuffix|lxRelation|lxTimeWord) != 0 ||
+			s.englishTok(sur) && !s.anyNameList(sur) {
+			continue // "Maria (Daughter) Today"
+		}
+		if nickOK {
+			s.late = append(s.late, Span{Start: int(nick.s), End: int(nick.e), Type: Name})
+		}
+		s.late = append(s.late, Span{Start: int(t.s), End: int(t.e), Type: Name})
+	}
+}
