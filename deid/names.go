@@ -2798,6 +2798,18 @@ func (s *scan) lowerName(i int) bool {
 	if p >= 0 && s.toks[p].punct('.') {
 		p--
 	}
+	// "dr j. smith", "doctor j smith": an initial between the title and
+	// the surname.
+	initial := -1
+	if p >= 1 && s.toks[p].letters() && s.toks[p].n() == 1 && !s.toks[p].upper() && s.toks[p].gap == gapSpace && !s.eq(p, "a") && !s.eq(p, "i") {
+		q := p - 1
+		if s.toks[q].punct('.') && q > 0 {
+			q--
+		}
+		if _, ok := lowerTitles[s.lower(q)]; ok && s.toks[q].letters() && t.n() >= 3 {
+			initial, p = p, q
+		}
+	}
 	if p >= 0 && s.toks[p].letters() && s.toks[i].gap != gapLine {
 		// The title set off by a space, or opening a parenthesis ("ortho
 		// (dr lindqvist) plans").
@@ -2848,6 +2860,9 @@ func (s *scan) lowerName(i int) bool {
 			// "doctor haverford" ("doctor visit" is English).
 			if listed || surname || place || open && unknown ||
 				unknown && s.eq(p, "doctor") && !s.dictionaryWord(i) && !strings.HasSuffix(s.lower(i), "ly") {
+				if initial >= 0 {
+					s.addTok(initial, initial, Name, prCue)
+				}
 				s.lowerNameAt(i, PatientNames)
 				return true
 			}
@@ -3347,6 +3362,13 @@ func (s *scan) afterTitle(i int) bool {
 	p := i - 1
 	if p >= 0 && s.toks[p].punct('.') {
 		p--
+	}
+	// "dr h. taufa": past an initial.
+	if p >= 1 && s.toks[p].letters() && s.toks[p].n() == 1 && !s.toks[p].upper() && !s.eq(p, "a") && !s.eq(p, "i") {
+		p--
+		if p >= 1 && s.toks[p].punct('.') {
+			p--
+		}
 	}
 	return p >= 0 && s.toks[p].is(lxTitle|lxTitleClin)
 }

@@ -22,3 +22,20 @@ func TestNicknameInName(t *testing.T) {
 		})
 	}
 }
+
+// An initial between a title and a surname in lower case or in a document
+// in capitals: the initial and the surname are the name; the article "a"
+// after "dr" is no initial. Sentences written for this test.
+func TestInitialAfterTitleInLowerCase(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"lower case", "patient seen by dr j. smith and dr h. taufa today.",
+				[]found{{"j", deid.Name}, {"smith", deid.Name}, {"h", deid.Name}, {"taufa", deid.Name}}},
+			{"capitals", "DISCHARGE SUMMARY. CONSULTANT DR H. TAUFA. FU WITH GP DR P. SINGH.",
+				[]found{{"H", deid.Name}, {"TAUFA", deid.Name}, {"P. SINGH", deid.Name}}},
+			{"an article stays", "the ct was done by dr a scan", nil},
+		})
+	}
+}
