@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // Dates: numeric, with month names, and spoken. The same parser serves the
@@ -329,12 +330,13 @@ func (s *scan) dayCueOverFillers(i int) bool {
 		return true
 	}
 	if w == "that" || w == "it" {
-		// "was that the um the fourteenth", "was it the twelfth": asked
-		// of a day
-		_, e, ord, _ := s.dayOf(s.next(i))
+		// "was that the um the fourteenth": asked of a day, hesitating;
+		// without the hesitation past the tenth ("was it the twelfth?")
+		// or where days are talked of ("three pills in the box. was it
+		// the third?" stays).
+		d, e, ord, _ := s.dayOf(s.next(i))
 		if p := s.sameLinePrev(k); ord && e >= 0 && p >= 0 && (s.eq(p, "was") || s.eq(p, "is")) {
-			d, _, _, _ := s.dayOf(s.next(i))
-			return d > 2
+			return d > 2 && (skipped || d > 10 || s.dayTalkBefore(k))
 		}
 	}
 	if !skipped && (w == "back" || w == "do") {
@@ -344,8 +346,39 @@ func (s *scan) dayCueOverFillers(i int) bool {
 	return false
 }
 
-// dayTalkBefore: a date was found on the line of the day "the" at i or on
-// the two lines before it: the talk is of days.
+// dayAnswerAt: the day's "the" at i opens a line or a turn, or answers or
+// corrects after "no", "or", "yes", "yeah", "it's" ("no the thirteenth",
+// "the fourteenth or the fifteenth"); not a rank after a copula or a count
+// ("she's the third", "two units given, the third on hold").
+func (s *scan) dayAnswerAt(i int) bool {
+	if s.turnStart(i) || s.bareTurnStart(i) {
+		return true
+	}
+	// ">> the eleventh yeah": only marks before it on its line.
+	k := i - 1
+	for k >= 0 && s.toks[k].kind == tkPunct && s.toks[k+1].gap != gapLine {
+		k--
+	}
+	if k < i-1 && (k < 0 || s.toks[k+1].gap == gapLine) {
+		return true
+	}
+	switch s.prevWordAt(i, 1) {
+	case "no", "or", "yes", "yeah", "it's", "its", "maybe":
+		return true
+	}
+	return false
+}
+
+// bareTurnStart: token i follows a role opening its line without a colon
+// ("patient the fifteenth it was").
+func (s *scan) bareTurnStart(i int) bool {
+	p := i - 1
+	return p >= 0 && s.toks[p].gap == gapLine && s.toks[p].letters() && bareRoleTags[s.lower(p)]
+}
+
+// dayTalkBefore: a date said in words (a day's or a month's name, not
+// figures) was found on the line of the day "the" at i or on the two lines
+// before it: the talk is of days.
 func (s *scan) dayTalkBefore(i int) bool {
 	b, lines := i, 0
 	for b > 0 {
@@ -358,7 +391,7 @@ func (s *scan) dayTalkBefore(i int) bool {
 		b--
 	}
 	for _, c := range s.cands {
-		if c.t == Date && c.s >= int(s.toks[b].s) && c.e <= int(s.toks[i].s) {
+		if c.t == Date && c.s >= int(s.toks[b].s) && c.e <= int(s.toks[i].s) && strings.IndexFunc(s.text[c.s:c.e], unicode.IsLetter) >= 0 {
 			return true
 		}
 	}
@@ -427,9 +460,10 @@ func (s *scan) dateSpan(i int) bool {
 			break
 		}
 		// "was it the twelfth?" / "no the thirteenth.", "the nineteenth
-		// is that the thursday": from the third on, a day said where a
-		// day was said on this line or the two before.
-		if v.the && v.d > 2 && s.dayTalkBefore(i) {
+		// is that the thursday": from the third on, a day opening a turn
+		// or answering, where a day was said in words on this line or
+		// the two before.
+		if v.the && v.d > 2 && s.dayAnswerAt(i) && s.dayTalkBefore(i) {
 			break
 		}
 		// "sunday night, the second, my birthday": a weekday and its part

@@ -742,6 +742,9 @@ func TestDayOfMonthInSpeech(t *testing.T) {
 			[]found{{"the nineteenth", deid.Date}, {"the nineteenth", deid.Date}}},
 		{"a weekday's night before it", "patient: sunday night, the second, my birthday actually.", []found{{"the second", deid.Date}}},
 		{"ordinals where days are talked of stay", "doctor: was it the twelfth?\npatient: no, the fourth one was worse, the second time too.", []found{{"the twelfth", deid.Date}}},
+		// A review's probes: ranks and counts near dates in figures.
+		{"ranks near dates in figures", "Seen 5/5/2024. Three siblings, she's the third. BP checks 8/8 and 8/9, the third at home was 150/90.\nThree pills in the box.\nWas it the third?",
+			[]found{{"5/5/2024", deid.Date}, {"8/9", deid.Date}}},
 	})
 }
 
@@ -758,6 +761,10 @@ func TestOtherHolidaysInSpeech(t *testing.T) {
 			{"regional days", "patient: i was pulling the float on kamehameha day; draining since alaska day; since sallah",
 				[]found{{"kamehameha day", deid.Date}, {"alaska day", deid.Date}, {"sallah", deid.Date}}},
 			{"customs and wishes stay", "patient: we bought mardi gras beads and las posadas tamales; happy new year to you", nil},
+			// A review's probes: a holiday's words naming a thing, and
+			// surnames spelled like feasts.
+			{"things named like holidays", "Got sick on the carnival cruise. Since Alaska Day Care closed she stays home. After the burns night sweats started. Before the new year's party.", nil},
+			{"surnames like feasts", "Patient: since Reyes moved out I sleep better. Referred by Posadas, NP.", []found{{"Reyes", deid.Name}, {"Posadas", deid.Name}}},
 		})
 	}
 }

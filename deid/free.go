@@ -2672,7 +2672,15 @@ func (s *scan) medVerbObject(st, en int) bool {
 		return true
 	}
 	u := &s.toks[n]
-	return u.punct('.') || u.punct(',') || u.punct(';') || u.digits() || u.letters() && s.tokIn(medAfterSet, n)
+	if u.digits() {
+		m := s.next(n)
+		return m > 0 && doseUnits[s.lower(m)] // "Gave Kayexalate 30 g"; not "Gave Keonte 2 copies"
+	}
+	if u.punct(',') {
+		m := s.next(n)
+		return m > 0 && doseWords[s.lower(m)] // not "Gave Zyaire, 4 years old, amoxicillin"
+	}
+	return u.punct('.') || u.punct(';') || u.letters() && s.tokIn(medAfterSet, n)
 }
 
 // medVerbs open an order for a drug; medWithVerbs take the drug after
@@ -2685,9 +2693,9 @@ var (
 		"prescribed": true, "add": true, "added": true}
 	medWithVerbs = map[string]bool{"controlled": true, "treated": true, "managed": true, "improved": true,
 		"premedicated": true, "sedated": true}
-	medAfter = map[string]bool{"and": true, "for": true, "with": true, "drip": true, "gtt": true, "at": true,
+	medAfter = map[string]bool{"for": true, "drip": true, "gtt": true,
 		"po": true, "iv": true, "im": true, "sq": true, "bid": true, "tid": true, "qid": true, "daily": true,
-		"prn": true, "nightly": true, "weekly": true, "today": true, "tonight": true}
+		"prn": true, "nightly": true, "weekly": true}
 )
 
 // nameListed: a word of tokens st..en is on a list of given names or
@@ -2704,7 +2712,7 @@ func (s *scan) nameListed(st, en int) bool {
 
 // doseUnits measure a dose of a product, not a person ("kg" and "cm" follow
 // a name in a header: "Pt: Jane Roe 62 kg").
-var doseUnits = map[string]bool{"mg": true, "mcg": true, "ml": true, "units": true, "iu": true, "meq": true,
+var doseUnits = map[string]bool{"mg": true, "mcg": true, "ml": true, "units": true, "iu": true, "meq": true, "g": true, "gm": true,
 	"tab": true, "tabs": true, "tablet": true, "tablets": true, "cap": true, "caps": true, "capsule": true,
 	"capsules": true, "puff": true, "puffs": true, "can": true, "cans": true, "scoop": true, "scoops": true,
 	"packet": true, "packets": true, "drops": true, "sprays": true, "patch": true, "bottle": true, "bottles": true}

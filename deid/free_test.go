@@ -806,6 +806,10 @@ func TestBrandsAfterOrders(t *testing.T) {
 		checkFound(t, d, deid.Known{}, []foundCase{
 			{"orders", "Restarted Cellcept. Gave Kayexalate 30 g. Hold Coreg for hypotension. Pain controlled with Toradol.", nil},
 			{"a person after gave", "Gave Destinee the discharge forms. Gave Maria 2 copies.", []found{{"Destinee", deid.Name}, {"Maria", deid.Name}}},
+			// A review's probes: a count, an age or another person after
+			// the name.
+			{"people with counts and ages", "Gave Keonte 2 copies of the work note. Gave Zyaire, 4 years old, amoxicillin. Gave Amarachi and Chidi their cards.",
+				[]found{{"Keonte", deid.Name}, {"Zyaire", deid.Name}, {"Amarachi", deid.Name}, {"Chidi", deid.Name}}},
 		})
 	}
 }
@@ -827,6 +831,8 @@ func TestLookalikesOfBlind11(t *testing.T) {
 				[]found{{"Kylie", deid.Name}}},
 			{"procedures and systems", "CT uploaded to PACS today. We will proceed to EBUS at Derriford Hospital.", locs("Derriford Hospital")},
 			{"a verb after a town", "Pre-op: 86 yo M from Kotzebue, fell at his daughter's home.", locs("Kotzebue")},
+			{"a noun after a town stays a town", "Flies between Anchorage, homer on weekends.", locs("Anchorage", "homer")},
+			{"a surname as a speaker's tag", "Nieto: How are you feeling today?\nPatient: Better.\nNieto: Good, any pain?", []found{{"Nieto", deid.Name}, {"Nieto", deid.Name}}},
 			{"the ZIP code's label", "Patient: Yes, 4150 Gulf Hwy, Lot 22. Zip 70607.",
 				[]found{{"4150 Gulf Hwy, Lot 22", deid.Location}, {"70607", deid.ZIP}}},
 			{"what a clinic cares for", "I'll refer you to the falls clinic at Dunedin Hospital.", locs("Dunedin Hospital")},

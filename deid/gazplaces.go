@@ -2175,13 +2175,19 @@ func (s *scan) coordinatedPlace(e int) int {
 	if n := s.next(end); n > 0 && (s.eq(n, "to") || s.eq(n, "is") || s.eq(n, "was") || s.eq(n, "for")) {
 		return -1 // "and hope to", "and grace is"
 	}
-	if n := s.next(end); end == k && !t.upper() && n > 0 && s.englishTok(k) && (s.eq(n, "at") || s.eq(n, "on") || s.eq(n, "off") ||
-		s.eq(n, "down") || s.eq(n, "into") || s.eq(n, "over")) {
-		return -1 // "from Kotzebue, fell at his daughter's home": a verb
+	if n := s.next(end); end == k && !t.upper() && n > 0 && s.englishTok(k) && ((strings.HasSuffix(s.lower(k), "ed") || pastMotion[s.lower(k)]) &&
+		(s.eq(n, "at") || s.eq(n, "on") || s.eq(n, "off") || s.eq(n, "down") || s.eq(n, "into") || s.eq(n, "over")) ||
+		s.eq(k-1, "and") && s.eq(n, "at")) {
+		// "from Kotzebue, fell at his daughter's home": a verb; "a
+		// shipwright at the shipyard and elder at the church": a role
+		return -1
 	}
 	s.addTok(k, end, Location, prShape)
 	return end
 }
+
+// pastMotion are verbs of falling and moving in the past, without "-ed".
+var pastMotion = wordsOf("fell went got came ran drove flew left lost hit broke woke sat stood slid")
 
 // lowerWordAfter: a lower-case word follows token k on its line ("General
 // surgery": a service, not a hospital's name).

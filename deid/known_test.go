@@ -966,5 +966,13 @@ func TestSuppliedNamesOfBlind11(t *testing.T) {
 				[]found{{"carter", deid.Name}, {"bud", deid.Name}}},
 			{"a verb stays", "nurse the roses will bud soon, okay call your doctor", nil},
 		})
+		// A review's probes: a modal opening a colon-less line, names
+		// that are verbs taking "your", a subject before the marker.
+		checkFound(t, d, deid.Known{RelativeNames: []string{"May Chen"}}, []foundCase{
+			{"a modal opening lines", "nurse come in\nmay i ask something\nnurse sure\nmay i get some water\npatient thanks", nil},
+		})
+		checkFound(t, d, deid.Known{PatientNames: []string{"Drew Hope"}, ProviderNames: []string{"Bill Ortiz"}}, []foundCase{
+			{"verbs taking your", "nurse okay drew your labs this morning. well hope your knee feels better. so we'll um bill your insurance", nil},
+		})
 	}
 }

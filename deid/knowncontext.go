@@ -84,6 +84,9 @@ func (s *scan) bareSpeakerTag(i int) bool {
 	if !(i == 0 || s.toks[i].gap == gapLine) || i+1 >= len(s.toks) || s.toks[i+1].punct(':') || s.toks[i+1].gap == gapLine {
 		return false
 	}
+	if modalNames[s.lower(i)] {
+		return false // "may i ask something": a modal opening a question
+	}
 	w := s.lower(i)
 	same, roles := 0, 0
 	for _, li := range s.web.lines {
@@ -106,6 +109,24 @@ func (s *scan) bareSpeakerTag(i int) bool {
 
 // discourseMarkers open what is said to someone before their name.
 var discourseMarkers = wordsOf("so okay ok alright um uh well now hey hi")
+
+// yourVerbs are names that are also verbs taking "your" ("okay drew your
+// labs", "well hope your knee feels better", "page your doctor").
+var yourVerbs = wordsOf("hope drew bill page grant mark chase rob wish trust skip pat sue")
+
+// subjectBeforeMarker: a pronoun or its contraction stands before the
+// discourse marker before token i ("so we'll um bill your insurance").
+func (s *scan) subjectBeforeMarker(i int) bool {
+	for n := 2; n <= 4; n++ {
+		switch w := s.prevWordAt(i, n); w {
+		case "i", "we", "you", "they", "he", "she", "i'll", "we'll", "you'll", "they'll", "he'll", "she'll", "ll":
+			return true
+		case "", ".", "?", "!":
+			return false
+		}
+	}
+	return false
+}
 
 // bareRoleTags open the lines of a transcript tagged without colons.
 var bareRoleTags = wordsOf("doctor patient nurse np pa dr provider clinician physician therapist counselor pharmacist " +
@@ -887,7 +908,8 @@ func (s *scan) vocativeAt(i int, p knownPart) bool {
 	// "so um bud your weight's up", "okay dawn your labs look good": after
 	// a discourse marker, before what is theirs; not a modal or a verb
 	// ("so will your wife come", "okay page your doctor").
-	if discourseMarkers[pw] && s.nextWordAt(i) == "your" && !modalNames[p.word] && !baseVerbs[p.word] && !imperativeVerbs[p.word] {
+	if discourseMarkers[pw] && s.nextWordAt(i) == "your" && !modalNames[p.word] && !baseVerbs[p.word] && !imperativeVerbs[p.word] &&
+		!yourVerbs[p.word] && !s.subjectBeforeMarker(i) {
 		return true
 	}
 	// "and april what's your number": "and" opens a question to the

@@ -1908,7 +1908,7 @@ func (s *scan) speakerTags() {
 		if count[key] < 2 && tg[0] == tg[1] && formLabels[key] {
 			continue // "Church: First Baptist", "Faith: Baptist": a form's field
 		}
-		if tg[0] == tg[1] && foreignRoles[key] {
+		if tg[0] == tg[1] && foreignRoles[key] && !s.anyNameList(tg[0]) {
 			continue // "Urólogo:", "Enfermera:": a role, as "Doctor:" is
 		}
 		for k := tg[0]; k <= tg[1]; k++ {

@@ -4154,6 +4154,12 @@ func (s *scan) employers() {
 			s.addTok(st, e, Location, prCue)
 			continue
 		}
+		// "a nurse with pcos", "a vet with tricare" (cover, not work):
+		// after a job's "with" only a chain's name or a company's kind
+		// names the employer.
+		if s.eq(k, "with") && !s.eq(i, "job") && !s.eq(i, "employed") && !storeChains[s.lower(st)] {
+			continue
+		}
 		// One or two words of no English, then a workplace's word or the
 		// clause's end.
 		e := st
@@ -4407,8 +4413,8 @@ func (s *scan) lowerCompany(st int) int {
 			}
 			return k
 		}
-		if notEmployers[w] || clauseEndWords[w] || u.lex&(lxMedical|lxMonth|lxWeekday|lxTimeWord|lxDigitWord|lxTeenWord|lxTensWord|lxRelation|lxTitle|lxTitleClin) != 0 {
-			return -1
+		if notEmployers[w] || clauseEndWords[w] || tradeDescriptors[w] || u.lex&(lxMedical|lxMonth|lxWeekday|lxTimeWord|lxDigitWord|lxTeenWord|lxTensWord|lxRelation|lxTitle|lxTitleClin) != 0 {
+			return -1 // "retired from hvac plumbing", "works for amish construction"
 		}
 		named = named || !s.englishTok(k)
 	}
@@ -4436,6 +4442,9 @@ var (
 	careAbbrs = wordsOf("snf ltc alf ltach irf rehab hospice icu nicu picu ccu pacu dialysis")
 	// clauseEndWords end the clause after a lower-case employer.
 	clauseEndWords = wordsOf("and but so since for as in on now then because")
+	// tradeDescriptors say what kind of trade, not whose.
+	tradeDescriptors = wordsOf("hvac amish mennonite oilfield residential commercial union nonunion local family " +
+		"general fema osha")
 	// companyKinds end a company's name said in lower case.
 	companyKinds = wordsOf("corporation corp company inc llc industries electric energy outfitters construction " +
 		"logistics trucking manufacturing motors foods farms transport airlines railroad railway coal mining lumber " +

@@ -1245,8 +1245,12 @@ func TestEmployersAfterWork(t *testing.T) {
 		{"a company's kind", "patient: my neighbor chet, he's retired from packard electric\npatient: i worked underground for james river coal twenty six years",
 			[]found{{"chet", deid.Name}, {"packard electric", deid.Location}, {"james river coal", deid.Location}}},
 		{"a chain", "patient: he works at the h-e-b on saunders, and she worked for walgreens ten years", locs("h-e-b", "saunders", "walgreens")},
-		{"a job with its employer", "patient: i'm a sparky with energex. Patient: I'm a driver with Uber.", locs("energex", "Uber")},
+		{"a job with its employer", "Patient: I'm a sparky with Energex. Patient: I'm a driver with Uber.\npatient: i'm a driver with walmart", locs("Energex", "Uber", "walmart")},
 		{"kinds and conditions stay", "patient: he retired from the coal company; i work for the power company; i'm a nurse with covid; i'm a mom with two kids; i'm a veteran with ptsd", nil},
+		// A review's probes: conditions and cover after a job's "with",
+		// trades named by their kind.
+		{"cover and conditions after with", "He's a vet with tricare for life. She's a nurse with pcos. She's a teacher with sibo and ibs.", nil},
+		{"trades by their kind", "He retired from hvac plumbing. He works for amish construction in summer.", nil},
 	})
 }
 

@@ -519,12 +519,39 @@ func (s *scan) lateHolidays() {
 				end = e
 			}
 		}
-		if end < 0 || !s.timeBeforeOther(i) {
+		if end < 0 || !s.timeBeforeOther(i) || !s.holidayEndsAt(end) {
 			continue
+		}
+		// A word alone that is also a name ("since Reyes moved out",
+		// "referred by Posadas, NP"): capitalized, only after an article.
+		if end == i && t.upper() && (s.anyNameList(i) || s.prevWordAt(i, 1) == "by") {
+			if p := s.sameLinePrev(i); p < 0 || !(s.eq(p, "the") || s.eq(p, "el") || s.eq(p, "la") || s.eq(p, "las") || s.eq(p, "los")) {
+				continue
+			}
 		}
 		s.late = append(s.late, Span{Start: int(t.s), End: int(s.toks[end].e), Type: Date})
 	}
 }
+
+// holidayEndsAt: nothing after the holiday's last token e makes it a
+// thing's name ("after the burns night sweats", "since alaska day care
+// closed", "the new year's party", "the new years resolution"): the clause
+// ends, or a word that opens another part of it follows.
+func (s *scan) holidayEndsAt(e int) bool {
+	n := e + 1
+	if n >= len(s.toks) || s.toks[n].gap == gapLine {
+		return true
+	}
+	u := &s.toks[n]
+	if u.kind == tkPunct {
+		return !u.punct('\'') && !u.punct('-')
+	}
+	w := s.lower(n)
+	return dayEndWords[w] || clauseWords[w] || holidayFollowers[w]
+}
+
+// holidayFollowers may follow a holiday that dates an event.
+var holidayFollowers = wordsOf("the my his her we you aye when because if i'm i've he's she's come came comes")
 
 // timeBeforeOther: a preposition of time, or "it was", before token i over
 // articles and fillers.
@@ -560,7 +587,6 @@ var otherHolidays = map[string][][]string{
 	"nochebuena": {{}},
 	"reyes":      {{}},
 	"carnaval":   {{}},
-	"carnival":   {{}},
 	"ash":        {{"wednesday"}},
 	"mardi":      {{"gras"}},
 	"kamehameha": {{"day"}},
