@@ -16,7 +16,10 @@ var cueTable = func() []cue {
 			"med rec", "med rec #", "chart number", "chart #", "chart no", "chart id", "patient id", "pt id", "patient number",
 			"hospital number", "hosp #", "record number", "record #", "record no", "unit number", "emr id", "ehr id",
 			"epic id", "medical record num", "health record number", "mrn #", "unit no", "unit #", "hospital no", "hosp no",
-			"hospital #", "med rec no"},
+			"hospital #", "med rec no",
+			// Australia's unit record number; a chart's number after its
+			// label alone ("Chart: RUH 0044817").
+			"ur no", "ur number", "ur #", "urn", "chart"},
 		SSN: {"ssn", "social security number", "social security no", "social security #", "social security", "social",
 			"ss #", "ssn #", "soc sec", "soc sec #", "ss no", "last four of ssn", "itin"},
 		HealthPlan: {"member id", "member #", "member number", "member no", "subscriber id", "subscriber #",
@@ -31,7 +34,10 @@ var cueTable = func() []cue {
 			// Scotland's CHI number.
 			"ohip", "ohip #", "ohip number", "ohip no", "health card", "health card number", "health card #",
 			"health card no", "phn", "personal health number", "medicare card", "medicare card number",
-			"chi number", "chi no", "chi #", "health number", "health insurance number"},
+			"chi number", "chi no", "chi #", "health number", "health insurance number",
+			// Saskatchewan's health services number, Australia's
+			// individual healthcare identifier, Quebec's RAMQ number.
+			"hsn", "health services number", "ihi", "ramq", "ramq number", "medicare no"},
 		Account: {"account number", "account #", "account no", "account", "acct", "acct #", "acct no", "billing account",
 			"billing number", "billing #", "invoice number", "invoice #", "invoice", "claim number", "claim #", "claim id",
 			"claim", "bank account", "routing number", "card number", "card ending in", "credit card", "guarantor account",
@@ -600,9 +606,10 @@ func (s *scan) idValue(j int, t Type) int {
 			countDigits(k)
 			continue
 		}
-		// A short last group ends the number where the line or a mark
-		// ends it: "... 48 (son)", Australia's Medicare card "3391 48215 1".
-		lastGroup := k+1 >= len(s.toks) || s.toks[k+1].kind == tkPunct || s.toks[k+1].gap == gapLine
+		// A short last group ends the number where the line, a mark or a
+		// form's wide gap ends it: "... 48 (son)", Australia's Medicare
+		// card "3391 48215 1".
+		lastGroup := k+1 >= len(s.toks) || s.toks[k+1].kind == tkPunct || s.toks[k+1].gap == gapLine || s.wideGap(k+1)
 		if nt.gap == gapSpace && nt.word() && nt.shape&shDigit != 0 && (nt.shape&shLetter != 0 || nt.n() >= 3 ||
 			nt.n() == 2 && digits >= 6 && lastGroup || nt.n() == 1 && digits >= 9 && t == HealthPlan && lastGroup) &&
 			!s.unitAfter(k) && !s.isDateStart(k) {

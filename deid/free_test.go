@@ -839,3 +839,23 @@ func TestLookalikesOfBlind11(t *testing.T) {
 		})
 	}
 }
+
+// Fields and streets as blind11's notes write them, written for this test
+// in the same shapes: a chart's number after its label alone, a unit
+// record number, a health services number and a Medicare number whose
+// last group is short before a form's wide gap; an age after a label of
+// an event; a street named by an ordinal past the thirty-first. Words
+// after such labels that are no identifiers stay.
+func TestFieldsAndStreetsOfBlind11(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"labels of numbers", "Sask. HSN: 918 442 163     Chart: RUH 0044817\nUR No: RDH 0711-4428     Medicare: 5102 73948 2     Seen: today",
+				[]found{{"918 442 163", deid.HealthPlan}, {"RUH 0044817", deid.MRN}, {"RDH 0711-4428", deid.MRN}, {"5102 73948 2", deid.HealthPlan}}},
+			{"no numbers after the labels", "Chart: reviewed. Chart 2 of 3 signed.", nil},
+			{"ages at events (under 90 no identifier)", "Age at death: 94\nAge of onset: 92\nAge at diagnosis: 45", []found{{"94", deid.Age}, {"92", deid.Age}}},
+			{"a street past the thirty-first", "Lives alone on West 38th Street, Erie. Took 38th place in the race.", locs("West 38th Street", "Erie")},
+		})
+	}
+}

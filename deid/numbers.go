@@ -724,13 +724,31 @@ func (s *scan) ageAt(i int) bool {
 	if !ok && s.ageAtEvent(i) {
 		ok = true
 	}
-	if !ok && (s.sexThenAge(i) || s.ageSlashSex(i) || s.howOldAnswered(i)) {
+	if !ok && (s.sexThenAge(i) || s.ageSlashSex(i) || s.howOldAnswered(i) || s.ageAtLabel(i)) {
 		ok = true
 	}
 	if ok {
 		s.addTok(i, i, Age, prCue)
 	}
 	return ok
+}
+
+// ageAtLabel: the number follows a label of an age at an event ("Age at
+// death: 94", "Age at enrollment: 91", "Age of onset: 92").
+func (s *scan) ageAtLabel(i int) bool {
+	p := s.sameLinePrev(i)
+	if p < 3 || !s.toks[p].punct(':') {
+		return false
+	}
+	for k, n := s.sameLinePrev(p), 0; k >= 1 && n < 3; k, n = s.sameLinePrev(k), n+1 {
+		if !s.toks[k].letters() {
+			return false
+		}
+		if (s.eq(k, "at") || s.eq(k, "of")) && s.eq(k-1, "age") && s.toks[k].gap == gapSpace {
+			return true
+		}
+	}
+	return false
 }
 
 // placeLetterWords name a place or a class by a letter ("Room F", "Wing M",

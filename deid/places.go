@@ -1787,7 +1787,7 @@ func (s *scan) streetNameAt(i int) bool {
 		if s.eq(k, "jr") || s.eq(k, "sr") {
 			lo-- // a suffix does not count among the name's words
 		}
-		if !(tk.capWord() || s.ordinalTok(k)) || tk.lex&(lxTitle|lxTitleClin|lxCommon) != 0 && tk.lex&(lxFirst|lxSur|lxCity) == 0 {
+		if !(tk.capWord() || s.ordinalTok(k) || s.digitOrdinal(k)) || tk.lex&(lxTitle|lxTitleClin|lxCommon) != 0 && tk.lex&(lxFirst|lxSur|lxCity) == 0 {
 			// An everyday word capitalized mid-sentence right after the
 			// preposition is the street's name: "on Main St", "off Mill
 			// Road".
