@@ -398,6 +398,8 @@ func (d *Detector) detect(text string, known Known) ([]Span, []string) {
 	s.surnameBeforeCredential(spans)
 	s.lateHolidays()
 	s.nicknameInName(spans)
+	s.initialAfterLastFirst(spans)
+	s.chatHandles()
 	spans = s.afterTagger(spans)
 	s.healthBodyHeadAfter(spans)
 	spans = s.dropFree(spans)

@@ -6366,3 +6366,59 @@ func (s *scan) nicknameInName(spans []Span) {
 		s.late = append(s.late, Span{Start: int(t.s), End: int(t.e), Type: Name})
 	}
 }
+
+// initialAfterLastFirst: a middle initial after "LAST, FIRST" found, before
+// a form's wide gap or the line's end ("Name: SKOGEN, LEIF A      Age:
+// 93"), where the rules that read it before punctuation stop. A late rule
+// over what was found.
+func (s *scan) initialAfterLastFirst(spans []Span) {
+	for i := 1; i < len(spans); i++ {
+		sp, prev := spans[i], spans[i-1]
+		if sp.Type != Name || prev.Type != Name {
+			continue
+		}
+		st, e := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End)
+		if st < 2 || e < 0 || e+1 >= len(s.toks) || !s.toks[st-1].punct(',') || int(s.toks[st-2].e) != prev.End {
+			continue
+		}
+		n := e + 1
+		t := &s.toks[n]
+		if !t.letters() || t.n() != 1 || !t.upper() || t.gap != gapSpace || s.eq(n, "f") || s.eq(n, "m") {
+			continue // "WOJCIK, HELENA  F  93y": the sex
+		}
+		end := n
+		if n+1 < len(s.toks) && s.toks[n+1].punct('.') && s.toks[n+1].gap == gapNone {
+			end = n + 1
+		}
+		if end+1 < len(s.toks) && s.toks[end+1].gap != gapLine && !s.wideGap(end+1) {
+			continue
+		}
+		s.late = append(s.late, Span{Start: int(t.s), End: int(t.e), Type: Name})
+	}
+}
+
+// chatHandles: a user's handle before the time of a message in a chat's
+// export ("[secure chat] jlarkin 07:52: anyone covering", "pmehta 07:55:"),
+// at a line's start or after its bracketed tag: an initial and a surname
+// run together, or a word on no English list. A late rule.
+func (s *scan) chatHandles() {
+	for k := 0; k+4 < len(s.toks); k++ {
+		t := &s.toks[k]
+		if !t.letters() || t.upper() || t.n() < 4 || t.n() > 16 {
+			continue
+		}
+		p := k - 1
+		if !(k == 0 || t.gap == gapLine || p >= 0 && s.toks[p].punct(']') && s.toks[k].gap == gapSpace) {
+			continue
+		}
+		h, c, m, c2 := &s.toks[k+1], &s.toks[k+2], &s.toks[k+3], &s.toks[k+4]
+		if !h.digits() || h.n() > 2 || h.gap != gapSpace || !c.punct(':') || c.gap != gapNone || !m.digits() || m.n() != 2 ||
+			m.gap != gapNone || !c2.punct(':') {
+			continue
+		}
+		if s.englishTok(k) || s.toks[k].lex&(lxCommon|lxMedical|lxTitle|lxTitleClin|lxRelation|lxCredential) != 0 {
+			continue // "doctor 07:52:", "nurse 08:10:"
+		}
+		s.late = append(s.late, Span{Start: int(t.s), End: int(t.e), Type: Name})
+	}
+}

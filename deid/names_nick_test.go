@@ -39,3 +39,20 @@ func TestInitialAfterTitleInLowerCase(t *testing.T) {
 		})
 	}
 }
+
+// A middle initial after "LAST, FIRST" before a form's wide gap, but not a
+// sex; a chat user's handle before a message's time, but not a role.
+// Lines written for this test.
+func TestInitialsAndHandles(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"an initial before a wide gap", "Name: SKOGEN, LEIF A      Age: 93",
+				[]found{{"SKOGEN", deid.Name}, {"LEIF", deid.Name}, {"A", deid.Name}, {"93", deid.Age}}},
+			{"a sex stays", "WOJCIK, HELENA  F  93y", []found{{"WOJCIK", deid.Name}, {"HELENA", deid.Name}, {"93", deid.Age}}},
+			{"chat handles", "[secure chat] jlarkin 07:52: anyone covering today?\n[secure chat] pmehta 07:55: i have her list\n[secure chat] nurse 07:56: ok",
+				[]found{{"jlarkin", deid.Name}, {"pmehta", deid.Name}}},
+		})
+	}
+}
