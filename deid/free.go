@@ -1595,7 +1595,8 @@ func (s *scan) givenOfEponym(st, en int, spans []Span) bool {
 //   - a unit's letter after a slash ("4.1 kU/L. Tree nuts") or an allergen
 //     component ("Ara h 2", "Bet v 1"; unitOrAllergen).
 func (s *scan) freeLookalike(st, en int, ty Type) bool {
-	if st == en && (s.gradeAlone(st) || s.interjection(st) || s.procedureAcronym(st)) || s.pluralAcronyms(st, en) {
+	if st == en && (s.gradeAlone(st) || s.interjection(st) || s.procedureAcronym(st) || s.protocolValue(st) || s.kindAfterArticle(st)) ||
+		s.pluralAcronyms(st, en) || s.namedService(st, en) {
 		return true
 	}
 	if st == en && s.greetingModifier(st) {
@@ -1747,6 +1748,45 @@ func (s *scan) romanType(st, en int) bool {
 		return m > 0 && s.toks[m].gap == gapSpace && classGrade(s.str(m), true)
 	}
 	return st == en && s.toks[n].letters() && classGrade(s.str(n), false) && s.gradeEnds(n)
+}
+
+// protocolValue: token k is the value of a protocol's label, named after
+// its author ("Protocol: Bruce."), or names the protocol before the word
+// ("the Bruce protocol").
+func (s *scan) protocolValue(k int) bool {
+	if n := s.next(k); n > 0 && (s.eq(n, "protocol") || s.eq(n, "protocols")) && s.toks[n].gap == gapSpace {
+		return true
+	}
+	p := s.sameLinePrev(k)
+	return p >= 1 && s.toks[p].punct(':') && (s.eq(p-1, "protocol") || s.eq(p-1, "regimen"))
+}
+
+// kindAfterArticle: a lower-case word on no list of names after "a" or
+// "an" names a kind of person ("i'm a righty"), not the person; a supplied
+// name is decided by the metadata rules, and after a role spelled out ("my
+// m a lupita") the word is the name.
+func (s *scan) kindAfterArticle(k int) bool {
+	t := &s.toks[k]
+	if !t.letters() || t.upper() || s.anyKnown(k, k) || s.anyNameList(k) || t.gaz&(gzFirst|gzSur) != 0 {
+		return false // "my m a lupita": a role spelled out, then her name
+	}
+	w := s.prevWordAt(k, 1)
+	return (w == "a" || w == "an") && len(s.prevWordAt(k, 2)) > 1
+}
+
+// namedService: a public service or programme named like a person ("Poison
+// Control", "Bright Futures").
+func (s *scan) namedService(st, en int) bool {
+	n := s.next(en)
+	switch {
+	case st == en && s.eq(st, "poison") && n > 0 && s.eq(n, "control"):
+		return true
+	case en == st+1 && s.eq(st, "bright") && s.eq(en, "futures"):
+		return true
+	case en == st+1 && s.eq(st, "poison") && s.eq(en, "control"):
+		return true
+	}
+	return false
 }
 
 // interjection: token k opens a turn or a sentence with an interjection
