@@ -1595,7 +1595,8 @@ func (s *scan) givenOfEponym(st, en int, spans []Span) bool {
 //   - a unit's letter after a slash ("4.1 kU/L. Tree nuts") or an allergen
 //     component ("Ara h 2", "Bet v 1"; unitOrAllergen).
 func (s *scan) freeLookalike(st, en int, ty Type) bool {
-	if st == en && (s.gradeAlone(st) || s.interjection(st) || s.procedureAcronym(st) || s.protocolValue(st) || s.kindAfterArticle(st)) ||
+	if st == en && (s.gradeAlone(st) || s.interjection(st) || s.procedureAcronym(st) || s.protocolValue(st) || s.kindAfterArticle(st) ||
+		s.eq(st, "i") && !s.toks[st].upper() || s.labelOpening(st)) ||
 		s.pluralAcronyms(st, en) || s.namedService(st, en) {
 		return true
 	}
@@ -1750,6 +1751,17 @@ func (s *scan) romanType(st, en int) bool {
 	return st == en && s.toks[n].letters() && classGrade(s.str(n), false) && s.gradeEnds(n)
 }
 
+// labelOpening: token k, an English word on no list of names, opens its
+// line and a label's lower-case word and colon follow it ("Funeral home:
+// Adair Funeral Homes"): the label's first word, not a name.
+func (s *scan) labelOpening(k int) bool {
+	if !(k == 0 || s.toks[k].gap == gapLine) || k+2 >= len(s.toks) || s.anyKnown(k, k) || !s.dictionaryWord(k) {
+		return false // "Maria said: no pain" is hers
+	}
+	n := &s.toks[k+1]
+	return n.letters() && !n.upper() && n.gap == gapSpace && s.toks[k+2].punct(':') && s.toks[k+2].gap == gapNone
+}
+
 // protocolValue: token k is the value of a protocol's label, named after
 // its author ("Protocol: Bruce."), or names the protocol before the word
 // ("the Bruce protocol").
@@ -1794,8 +1806,11 @@ func (s *scan) namedService(st, en int) bool {
 // "Righto. Take a seat."), not a name said to someone.
 func (s *scan) interjection(k int) bool {
 	t := &s.toks[k]
-	if !t.letters() || !interjections[s.lower(k)] || s.anyKnown(k, k) || !(s.turnStart(k) || s.afterSentenceEnd(k)) {
+	if !t.letters() || !interjections[s.lower(k)] || s.anyKnown(k, k) || !(s.turnStart(k) || s.afterSentenceEnd(k) || s.bareTurnStart(k)) {
 		return false
+	}
+	if s.bareTurnStart(k) {
+		return true // "doctora buenas doña carmín": a greeting after a tag without a colon
 	}
 	n := k + 1
 	return n >= len(s.toks) || s.toks[n].gap == gapLine || s.toks[n].punct(',') || s.toks[n].punct('.') || s.toks[n].punct('!')

@@ -837,6 +837,8 @@ func TestLookalikesOfBlind11(t *testing.T) {
 				[]found{{"4150 Gulf Hwy, Lot 22", deid.Location}, {"70607", deid.ZIP}}},
 			{"what a clinic cares for", "I'll refer you to the falls clinic at Dunedin Hospital.", locs("Dunedin Hospital")},
 			{"a protocol and public services", "Protocol: Bruce. Exercise time 8:15.\nSafety: Poison Control number on the fridge. Bright Futures guidance given.", nil},
+			{"a label's first word", "Autopsy: No (external exam only, investigator T. Kessler).\nFuneral home: on file\nMaria said: no pain",
+				[]found{{"T. Kessler", deid.Name}, {"Maria", deid.Name}}},
 			{"a kind after an article", "patient i'm a righty and i bowl every thursday\n[doctor] my m a lupita will bring you crutches", []found{{"lupita", deid.Name}}},
 		})
 	}

@@ -130,7 +130,8 @@ func (s *scan) subjectBeforeMarker(i int) bool {
 
 // bareRoleTags open the lines of a transcript tagged without colons.
 var bareRoleTags = wordsOf("doctor patient nurse np pa dr provider clinician physician therapist counselor pharmacist " +
-	"mom dad mother father wife husband son daughter interpreter caller aide resident attending midwife")
+	"mom dad mother father wife husband son daughter interpreter caller aide resident attending midwife doctora paciente " +
+	"enfermera")
 
 // sighedPrayer: "lord have mercy", "god have mercy on me": a prayer said
 // as a sigh, whoever is named Mercy.
