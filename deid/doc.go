@@ -726,6 +726,37 @@
 //     ("Shifflett, RN   Anesthesia: MAC", "Supervising MD:") nor in a
 //     board's mark ("FNP-BC"); "Hosp. No." and "VA file no." with their
 //     values ("AKU/0931187");
+//   - employers, days, holidays, fields and look-alikes (twenty-ninth
+//     session, blind11 and a review of 389 probes): a company's name in
+//     lower case ending in its kind after a verb of work ("retired from
+//     packard electric"; "the coal company", "hvac plumbing" stay), a chain
+//     as the employer ("works at the h-e-b", "worked for walgreens ten
+//     years"), a chain after a job's "with" ("a driver with walmart"; "a
+//     nurse with pcos", "a vet with tricare" stay); a place after a person
+//     sent there ("sending you back to Rush"; "Sample sent to Myriad"
+//     stays); a supplied name tagging lines without colons ("virginia mine
+//     three oh four"; a modal opening a question stays) and after a
+//     discourse marker before "your" ("so um bud your weight's up"; names
+//     that are verbs taking "your" stay); a day alone where days are said
+//     in words nearby, in an answer's shape ("was it the twelfth?" / "no the
+//     thirteenth."; "she's the third", "the third at home was 150/90"
+//     stay), "sunday night, the second,"; an initial between a title and a
+//     surname in lower case ("dr j. smith", so "DR H. TAUFA" in a document
+//     in capitals); identifiers after their labels ("Chart: RUH 0044817",
+//     "UR No: RDH 0711-4428", "HSN: 918 442 163", a Medicare number's last
+//     group before a wide gap), "Age at death: 94", "West 38th Street"; and
+//     look-alikes that stay: a classification's grade after its eponym
+//     ("Weber type B", "Vancouver type B2", "Forrest IIb"), a brand after
+//     an order's verb ("Restarted Cellcept.", "Hold Coreg for
+//     hypotension"), roles in Spanish as speakers' tags ("Urólogo:"; a role
+//     that is also a surname, "Nieto:", stays a name), acronyms in the
+//     plural ("SKs"), interjections opening a turn ("Ha,", "Righto."),
+//     procedures and systems after "to" ("proceed to EBUS"), a verb after
+//     a town's comma ("from Kotzebue, fell at"), "Zip" before a ZIP code,
+//     what a clinic cares for ("the falls clinic"), a protocol named after
+//     its author ("Protocol: Bruce."), "Poison Control", "Bright Futures",
+//     a kind after an article ("i'm a righty"), a label's first word
+//     ("Funeral home:"), "i";
 //   - streets, facilities, names and identifiers (twenty-eighth session,
 //     blind10 and a review of 485 probes): the late rules above; the
 //     spelled-out name of a facility before its acronym is no scale's
@@ -1361,7 +1392,14 @@
 //     Leland. Hi."; "Yes, Will.", "Oh, Mercy." stay); the name
 //     between a bed's number and the age in a sign-out ("bed 4 -
 //     kowalski - 67m"); a name checked with the person ("It's Lachlan,
-//     isn't it?").
+//     isn't it?"); holidays of other calendars, regions and nationalities
+//     after a preposition of time ("since el día de reyes", "by burns
+//     night"); a nickname in quotes or parentheses and the surname after
+//     it ("Antoine "Tee" Broussard"); a middle initial after "LAST, FIRST"
+//     before a form's wide gap; a chat user's handle before a message's
+//     time ("jlarkin 07:52:"). And one late pass that grows a span rather
+//     than adding one: the head of a health body after a place ending in
+//     "Health" ("Top End Health Service").
 //
 // Features are the word, its affixes, shape and lexicon classes (this
 // package's word lists, through tagger.Lex), two neighbours on each side
