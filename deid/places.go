@@ -4160,6 +4160,13 @@ func (s *scan) employers() {
 		if s.eq(k, "with") && !s.eq(i, "job") && !s.eq(i, "employed") && !storeChains[s.lower(st)] {
 			continue
 		}
+		// A venue named in English words before its kind, after "the":
+		// "the legends casino", "the pearl street diner", "the tilden
+		// mine" ("the coal mine", "the local diner" stay).
+		if e := s.namedVenue(st); e >= st {
+			s.addTok(st, e, Location, prCue)
+			continue
+		}
 		// One or two words of no English, then a workplace's word or the
 		// clause's end.
 		e := st
@@ -4369,6 +4376,43 @@ func (s *scan) lowerEmployerWord(k int) bool {
 		common&(lxCommon|lxMedical|lxMonth|lxWeekday|lxTitle|lxTitleClin|lxRelation|lxState|lxCountry|lxCue|lxDateCue|lxTimeWord) == 0
 }
 
+// namedVenue returns the venue's kind ending a lower-case name of one to
+// three words from st after "the" ("the legends casino", "the horseshoe
+// casino", "the pearl street diner", "the tilden mine"), or -1. The words
+// are no generic descriptor, material, function, time or number word.
+func (s *scan) namedVenue(st int) int {
+	if p := s.sameLinePrev(st); p < 0 || !s.eq(p, "the") {
+		return -1
+	}
+	for k, n := st, 0; k > 0 && n < 4; k, n = s.next(k), n+1 {
+		u := &s.toks[k]
+		if !u.letters() || u.upper() || k != st && u.gap != gapSpace {
+			return -1
+		}
+		w := s.lower(k)
+		if n > 0 && venueKinds[w] {
+			return k
+		}
+		if venueGeneric[w] || tradeDescriptors[w] || notEmployers[w] || clauseEndWords[w] || workplaceWords[w] && w != "mine" ||
+			u.lex&(lxMedical|lxMonth|lxWeekday|lxTimeWord|lxDigitWord|lxTeenWord|lxTensWord|lxRelation|lxTitle|lxTitleClin) != 0 {
+			return -1
+		}
+	}
+	return -1
+}
+
+var (
+	// venueKinds end a venue's name said in lower case.
+	venueKinds = wordsOf("casino diner cafe café pub grill tavern saloon motel hotel inn resort mine refinery mill ranch")
+	// venueGeneric say what kind of venue, not which.
+	venueGeneric = wordsOf("big little small old new other same main local nearby corner truck coal copper gold silver " +
+		"iron salt paper steel saw cotton textile chicken poultry meat oil gas power sugar lumber auto car cattle dairy " +
+		"horse sheep hotel motel hospital airport train bus state county city town village downtown uptown night all " +
+		"rock stone sand gravel quarry fish seafood pizza burger taco sushi chinese mexican italian indian thai greek " +
+		"breakfast waffle pancake donut coffee lace wool woolen flour grist glass brick shoe furniture pulp feed knitting " +
+		"shirt silk cheese tin zinc lead uranium")
+)
+
 // yearsAfter: a length of time in years or months opens at token n
 // ("walgreens ten years", "kroger 20 years").
 func (s *scan) yearsAfter(n int) bool {
@@ -4429,7 +4473,7 @@ var (
 	// workBetween may stand between them: "works nights at", "laid off
 	// from", "works part time for".
 	workBetween = wordsOf("nights days doubles shifts still off part time full there now grad graduate nursing pharmacy " +
-		"underground offshore " +
+		"underground offshore the shift evening morning night day graveyard swing " +
 		"full-time part-time fulltime parttime weekends overnights overnight evenings mornings")
 	// employerPreps: "at", "for", "by", "from" ("retired from"), "with" (only
 	// after "job").

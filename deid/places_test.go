@@ -1251,6 +1251,11 @@ func TestEmployersAfterWork(t *testing.T) {
 		// trades named by their kind.
 		{"cover and conditions after with", "He's a vet with tricare for life. She's a nurse with pcos. She's a teacher with sibo and ibs.", nil},
 		{"trades by their kind", "He retired from hvac plumbing. He works for amish construction in summer.", nil},
+		// A venue named in English words before its kind, after "the";
+		// a shift between the verb and its preposition.
+		{"named venues", "patient: i work the evening shift at the horseshoe casino in bossier city\npatient: i'm a cook at the pearl street diner downtown",
+			locs("horseshoe casino", "bossier city", "pearl street diner downtown")},
+		{"kinds of venue stay", "patient: i work at the coal mine; she works at the local diner; he worked 40 years at the lace mill; i work at the casino", nil},
 	})
 }
 
