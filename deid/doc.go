@@ -732,7 +732,10 @@
 //     packard electric"; "the coal company", "hvac plumbing" stay), a chain
 //     as the employer ("works at the h-e-b", "worked for walgreens ten
 //     years"), a chain after a job's "with" ("a driver with walmart"; "a
-//     nurse with pcos", "a vet with tricare" stay); a place after a person
+//     nurse with pcos", "a vet with tricare" stay), a venue named in
+//     English words before its kind after "the" ("the horseshoe casino",
+//     "the pearl street diner"; "the coal mine", "the lace mill" stay);
+//     a place after a person
 //     sent there ("sending you back to Rush"; "Sample sent to Myriad"
 //     stays); a supplied name tagging lines without colons ("virginia mine
 //     three oh four"; a modal opening a question stays) and after a
