@@ -400,6 +400,7 @@ func (d *Detector) detect(text string, known Known) ([]Span, []string) {
 	s.nicknameInName(spans)
 	s.initialAfterLastFirst(spans)
 	s.chatHandles()
+	s.spelledAcrossDash(spans)
 	spans = s.afterTagger(spans)
 	s.healthBodyHeadAfter(spans)
 	spans = s.dropFree(spans)

@@ -6422,3 +6422,20 @@ func (s *scan) chatHandles() {
 		s.late = append(s.late, Span{Start: int(t.s), End: int(t.e), Type: Name})
 	}
 }
+
+// spelledAcrossDash: two names spelled letter by letter joined by the word
+// "dash" or "hyphen" ("o k a f o r dash l i n d q v i s t") are one
+// hyphenated name: the word between goes with them. A late rule.
+func (s *scan) spelledAcrossDash(spans []Span) {
+	for i := 1; i < len(spans); i++ {
+		a, b := spans[i-1], spans[i]
+		if a.Type != Name || b.Type != Name {
+			continue
+		}
+		ea, sb := s.tokEndingAt(a.End), s.tokStartingAt(b.Start)
+		if ea < 0 || sb != ea+2 || !(s.eq(ea+1, "dash") || s.eq(ea+1, "hyphen")) || s.toks[ea].n() != 1 || s.toks[sb].n() != 1 {
+			continue
+		}
+		s.late = append(s.late, Span{Start: a.Start, End: b.End, Type: Name})
+	}
+}

@@ -56,3 +56,16 @@ func TestInitialsAndHandles(t *testing.T) {
 		})
 	}
 }
+
+// Two names spelled letter by letter joined by "dash" are one hyphenated
+// name. A line written for this test.
+func TestSpelledAcrossDash(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"spelled with dash", "np: it's hyphenated o k a f o r dash l i n d q v i s t",
+				[]found{{"o k a f o r dash l i n d q v i s t", deid.Name}}},
+		})
+	}
+}
