@@ -401,6 +401,7 @@ func (d *Detector) detect(text string, known Known) ([]Span, []string) {
 	s.initialAfterLastFirst(spans)
 	s.chatHandles()
 	s.spelledAcrossDash(spans)
+	s.surnameAfterFoundName(spans)
 	spans = s.afterTagger(spans)
 	s.healthBodyHeadAfter(spans)
 	spans = s.dropFree(spans)

@@ -1401,7 +1401,9 @@
 //     it ("Antoine "Tee" Broussard"); a middle initial after "LAST, FIRST"
 //     before a form's wide gap; a chat user's handle before a message's
 //     time ("jlarkin 07:52:"); two spelled names joined by "dash" ("o k a
-//     f o r dash l i n d q v i s t"). And one late pass that grows a span rather
+//     f o r dash l i n d q v i s t"); a surname-list word after a
+//     lower-case given name found ("coral fitz", "florence abernethy"; a
+//     brand, "the john deere cap", stays). And one late pass that grows a span rather
 //     than adding one: the head of a health body after a place ending in
 //     "Health" ("Top End Health Service").
 //

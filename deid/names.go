@@ -6439,3 +6439,31 @@ func (s *scan) spelledAcrossDash(spans []Span) {
 		s.late = append(s.late, Span{Start: a.Start, End: b.End, Type: Name})
 	}
 }
+
+// surnameAfterFoundName: a lower-case word of the surname lists right after
+// a lower-case given name found ("my daughter's now shawna sampson", "my
+// cousin dakota jefferson"), though the word also names a town or is a
+// rarer given name: after a person's given name it is her surname. No
+// English word ("bev cagey"), weekday, month or clinical word. A late
+// rule.
+func (s *scan) surnameAfterFoundName(spans []Span) {
+	for _, sp := range spans {
+		if sp.Type != Name {
+			continue
+		}
+		e := s.tokEndingAt(sp.End)
+		if e < 0 || e+1 >= len(s.toks) || s.toks[e].upper() || s.tokStartingAt(sp.Start) != e {
+			continue
+		}
+		n := e + 1
+		t := &s.toks[n]
+		if !t.letters() || t.upper() || t.n() < 3 || t.gap != gapSpace || t.lex&lxSur == 0 && t.gaz&gzSur == 0 {
+			continue
+		}
+		if s.englishTok(n) || t.lex&(lxCommon|lxMedical|lxMonth|lxWeekday|lxTitle|lxTitleClin|lxRelation|lxState|lxCountry|lxWord) != 0 ||
+			t.gaz&gzWord != 0 || s.eponymAfter(n) || s.brandCovers(e, n) {
+			continue // "the john deere cap": a brand named like a person
+		}
+		s.late = append(s.late, Span{Start: int(t.s), End: int(t.e), Type: Name})
+	}
+}

@@ -69,3 +69,19 @@ func TestSpelledAcrossDash(t *testing.T) {
 		})
 	}
 }
+
+// A word of the surname lists after a given name found in lower case is
+// her surname, though it also names a town ("calling coral fitz",
+// "florence abernethy"); a brand named like a person stays ("the john
+// deere cap", in TestSuppliedNamesAsTheySound). Lines written for this
+// test.
+func TestSurnameAfterFoundName(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{ProviderNames: []string{"Florence Okoye"}}, []foundCase{
+			{"after a given name found", "doctor that's her real name florence abernethy and i did my residency there",
+				[]found{{"florence", deid.Name}, {"abernethy", deid.Name}}},
+		})
+	}
+}
