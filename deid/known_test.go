@@ -971,6 +971,9 @@ func TestSuppliedNamesOfBlind11(t *testing.T) {
 		checkFound(t, d, deid.Known{RelativeNames: []string{"May Chen"}}, []foundCase{
 			{"a modal opening lines", "nurse come in\nmay i ask something\nnurse sure\nmay i get some water\npatient thanks", nil},
 		})
+		checkFound(t, d, deid.Known{ProviderNames: []string{"Florence Okoye"}}, []foundCase{
+			{"what a person wears", "patient: and florence wears the cap", []found{{"florence", deid.Name}}},
+		})
 		checkFound(t, d, deid.Known{PatientNames: []string{"Drew Hope"}, ProviderNames: []string{"Bill Ortiz"}}, []foundCase{
 			{"verbs taking your", "nurse okay drew your labs this morning. well hope your knee feels better. so we'll um bill your insurance", nil},
 		})

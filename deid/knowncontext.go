@@ -1464,7 +1464,7 @@ var personVerbNext = map[string]bool{"is": true, "was": true, "has": true, "had"
 	"asks": true, "started": true, "took": true, "takes": true, "helps": true, "helped": true, "worries": true,
 	"drove": true, "drives": true, "lives": true, "works": true, "plays": true, "wanted": true, "thought": true,
 	"noticed": true, "mentioned": true, "brought": true, "picked": true, "stayed": true, "moved": true, "turned": true,
-	"just": true, "still": true, "usually": true, "always": true, "never": true,
+	"wears": true, "wore": true, "just": true, "still": true, "usually": true, "always": true, "never": true,
 	// What happens to a person: "but bill fell last week", "and rose passed in may".
 	"fell": true, "falls": true, "slipped": true, "tripped": true, "broke": true, "died": true, "passed": true,
 	"fainted": true, "collapsed": true, "cried": true, "slept": true, "woke": true, "smokes": true, "drinks": true,
