@@ -17,9 +17,8 @@ var cueTable = func() []cue {
 			"hospital number", "hosp #", "record number", "record #", "record no", "unit number", "emr id", "ehr id",
 			"epic id", "medical record num", "health record number", "mrn #", "unit no", "unit #", "hospital no", "hosp no",
 			"hospital #", "med rec no",
-			// Australia's unit record number; a chart's number after its
-			// label alone ("Chart: RUH 0044817").
-			"ur no", "ur number", "ur #", "urn", "chart"},
+			// Australia's unit record number.
+			"ur no", "ur number", "ur #", "urn"},
 		SSN: {"ssn", "social security number", "social security no", "social security #", "social security", "social",
 			"ss #", "ssn #", "soc sec", "soc sec #", "ss no", "last four of ssn", "itin"},
 		HealthPlan: {"member id", "member #", "member number", "member no", "subscriber id", "subscriber #",

@@ -1766,12 +1766,19 @@ func (s *scan) labelOpening(k int) bool {
 // its author ("Protocol: Bruce."), or names the protocol before the word
 // ("the Bruce protocol").
 func (s *scan) protocolValue(k int) bool {
+	if !eponymProtocols[s.lower(k)] {
+		return false // "Protocol: Okafor to sign off" is a person
+	}
 	if n := s.next(k); n > 0 && (s.eq(n, "protocol") || s.eq(n, "protocols")) && s.toks[n].gap == gapSpace {
 		return true
 	}
 	p := s.sameLinePrev(k)
 	return p >= 1 && s.toks[p].punct(':') && (s.eq(p-1, "protocol") || s.eq(p-1, "regimen"))
 }
+
+// eponymProtocols are exercise and treatment protocols named after their
+// authors.
+var eponymProtocols = wordsOf("bruce naughton balke ellestad cornell stanford")
 
 // kindAfterArticle: a lower-case word on no list of names after "a" or
 // "an" names a kind of person ("i'm a righty"), not the person; a supplied

@@ -837,6 +837,7 @@ func TestLookalikesOfBlind11(t *testing.T) {
 				[]found{{"4150 Gulf Hwy, Lot 22", deid.Location}, {"70607", deid.ZIP}}},
 			{"what a clinic cares for", "I'll refer you to the falls clinic at Dunedin Hospital.", locs("Dunedin Hospital")},
 			{"a protocol and public services", "Protocol: Bruce. Exercise time 8:15.\nSafety: Poison Control number on the fridge. Bright Futures guidance given.", nil},
+			{"a person after a protocol's label", "Protocol: Okafor to sign off.", []found{{"Okafor", deid.Name}}},
 			{"a label's first word", "Autopsy: No (external exam only, investigator T. Kessler).\nFuneral home: on file\nMaria said: no pain",
 				[]found{{"T. Kessler", deid.Name}, {"Maria", deid.Name}}},
 			{"a kind after an article", "patient i'm a righty and i bowl every thursday\n[doctor] my m a lupita will bring you crutches", []found{{"lupita", deid.Name}}},
@@ -855,10 +856,12 @@ func TestFieldsAndStreetsOfBlind11(t *testing.T) {
 	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
 		d := newDetector(t, cfg)
 		checkFound(t, d, deid.Known{}, []foundCase{
-			{"labels of numbers", "Sask. HSN: 918 442 163     Chart: RUH 0044817\nUR No: RDH 0711-4428     Medicare: 5102 73948 2     Seen: today",
-				[]found{{"918 442 163", deid.HealthPlan}, {"RUH 0044817", deid.MRN}, {"RDH 0711-4428", deid.MRN}, {"5102 73948 2", deid.HealthPlan}}},
-			{"no numbers after the labels", "Chart: reviewed. Chart 2 of 3 signed.", nil},
-			{"ages at events (under 90 no identifier)", "Age at death: 94\nAge of onset: 92\nAge at diagnosis: 45", []found{{"94", deid.Age}, {"92", deid.Age}}},
+			{"labels of numbers", "Sask. HSN: 918 442 163\nUR No: RDH 0711-4428     Medicare: 5102 73948 2     Seen: today",
+				[]found{{"918 442 163", deid.HealthPlan}, {"RDH 0711-4428", deid.MRN}, {"5102 73948 2", deid.HealthPlan}}},
+			{"no numbers after the labels", "Chart: reviewed. Chart 2 of 3 signed. Growth chart: 50th percentile. Chart: 1500 mL fluid restriction.", nil},
+			{"ages at events (under 90 no identifier)", "Age at death: 94\nAge of onset: 92\nAge at diagnosis: 45\nMRN: 4471902   Age at enrollment: 91",
+				[]found{{"94", deid.Age}, {"92", deid.Age}, {"4471902", deid.MRN}, {"91", deid.Age}}},
+			{"ages of things", "Age of wound: 120 days\nAge of blood unit: 98 hours at transfusion.\nAge of fracture: 93 days on imaging.", nil},
 			{"a street past the thirty-first", "Lives alone on West 38th Street, Erie. Took 38th place in the race.", locs("West 38th Street", "Erie")},
 		})
 	}

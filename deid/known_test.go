@@ -974,6 +974,9 @@ func TestSuppliedNamesOfBlind11(t *testing.T) {
 		checkFound(t, d, deid.Known{ProviderNames: []string{"Florence Okoye"}}, []foundCase{
 			{"what a person wears", "patient: and florence wears the cap", []found{{"florence", deid.Name}}},
 		})
+		checkFound(t, d, deid.Known{PatientNames: []string{"Patience Hope"}}, []foundCase{
+			{"what wears thin", "patient: and patience wears thin by evening, and hope wore off fast", nil},
+		})
 		checkFound(t, d, deid.Known{PatientNames: []string{"Drew Hope"}, ProviderNames: []string{"Bill Ortiz"}}, []foundCase{
 			{"verbs taking your", "nurse okay drew your labs this morning. well hope your knee feels better. so we'll um bill your insurance", nil},
 		})

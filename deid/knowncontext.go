@@ -67,6 +67,9 @@ func (s *scan) knownInContext(i int, p knownPart) bool {
 	if s.addressBeforeClause(i, p) || s.modalAtClauseEnd(i, p) || s.inRunOnTurn(i, p) {
 		return true
 	}
+	if (s.nextWordAt(i) == "wears" || s.nextWordAt(i) == "wore") && wornAway[s.nextWordAt(s.next(i))] {
+		return false // "and patience wears thin", "hope wore off"
+	}
 	if s.knownNeighbour(i) || s.titleBefore(i) || s.relationBefore(i) || s.speakerTagAt(i) || s.bareSpeakerTag(i) ||
 		s.introBefore(i) || s.greetingBefore(i, p) || s.vocativeAt(i, p) || s.possessiveOfPerson(i) || s.familyAt(i) ||
 		s.thirdPersonAt(i) || s.echoAt(i) || s.calledOut(i, false) || s.askedAbout(i, p) || s.nameConfirmed(i, p) ||
@@ -106,6 +109,10 @@ func (s *scan) bareSpeakerTag(i int) bool {
 	}
 	return false
 }
+
+// wornAway after "wears"/"wore" make it what a thing does ("patience
+// wears thin", "hope wore off").
+var wornAway = wordsOf("thin off away down out")
 
 // discourseMarkers open what is said to someone before their name.
 var discourseMarkers = wordsOf("so okay ok alright um uh well now hey hi")

@@ -6397,6 +6397,28 @@ func (s *scan) initialAfterLastFirst(spans []Span) {
 	}
 }
 
+// personHandle: token k looks like a person's handle: an initial or two
+// and a surname of the lists ("jlarkin", "pmehta"), or a name of the lists.
+func (s *scan) personHandle(k int) bool {
+	w := s.lower(k)
+	for _, stem := range handleRoleStems {
+		if strings.Contains(w, stem) {
+			return false // "pharm", "nursemgr", "rrteam", "wardclerk"
+		}
+	}
+	for cut := 0; cut <= 2 && cut < len(w)-3; cut++ {
+		f, g := lookupString(w[cut:])
+		if f&(lxSur|lxFirst) != 0 || g&(gzSur|gzFirst) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// handleRoleStems name a role or a service in a chat's handle.
+var handleRoleStems = []string{"pharm", "mgr", "team", "clerk", "charge", "nurse", "desk", "ward", "icu", "lab", "rad", "resp",
+	"tele", "admin", "sched", "triage", "front", "unit", "bed", "staff", "on-call", "oncall"}
+
 // chatHandles: a user's handle before the time of a message in a chat's
 // export ("[secure chat] jlarkin 07:52: anyone covering", "pmehta 07:55:"),
 // at a line's start or after its bracketed tag: an initial and a surname
@@ -6408,16 +6430,16 @@ func (s *scan) chatHandles() {
 			continue
 		}
 		p := k - 1
-		if !(k == 0 || t.gap == gapLine || p >= 0 && s.toks[p].punct(']') && s.toks[k].gap == gapSpace) {
-			continue
+		if !(p >= 0 && s.toks[p].punct(']') && s.toks[k].gap == gapSpace) {
+			continue // a chat's tag before it; a bare line's start is a flowsheet's ("tele 07:52:")
 		}
 		h, c, m, c2 := &s.toks[k+1], &s.toks[k+2], &s.toks[k+3], &s.toks[k+4]
 		if !h.digits() || h.n() > 2 || h.gap != gapSpace || !c.punct(':') || c.gap != gapNone || !m.digits() || m.n() != 2 ||
 			m.gap != gapNone || !c2.punct(':') {
 			continue
 		}
-		if s.englishTok(k) || s.toks[k].lex&(lxCommon|lxMedical|lxTitle|lxTitleClin|lxRelation|lxCredential) != 0 {
-			continue // "doctor 07:52:", "nurse 08:10:"
+		if s.englishTok(k) || s.toks[k].lex&(lxCommon|lxMedical|lxTitle|lxTitleClin|lxRelation|lxCredential) != 0 || !s.personHandle(k) {
+			continue // "doctor 07:52:", "pharm 08:12:", "rrteam 03:14:"
 		}
 		s.late = append(s.late, Span{Start: int(t.s), End: int(t.e), Type: Name})
 	}

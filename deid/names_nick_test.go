@@ -53,6 +53,7 @@ func TestInitialsAndHandles(t *testing.T) {
 			{"a sex stays", "WOJCIK, HELENA  F  93y", []found{{"WOJCIK", deid.Name}, {"HELENA", deid.Name}, {"93", deid.Age}}},
 			{"chat handles", "[secure chat] jlarkin 07:52: anyone covering today?\n[secure chat] pmehta 07:55: i have her list\n[secure chat] nurse 07:56: ok",
 				[]found{{"jlarkin", deid.Name}, {"pmehta", deid.Name}}},
+			{"roles and flowsheets stay", "[secure chat] pharm 08:12: ok\n[secure chat] rrteam 03:14: on the way\ntele 07:52: sinus rhythm", nil},
 		})
 	}
 }

@@ -740,16 +740,28 @@ func (s *scan) ageAtLabel(i int) bool {
 	if p < 3 || !s.toks[p].punct(':') {
 		return false
 	}
+	// A unit after the number measures something else ("Age of wound:
+	// 120 days", "Age of blood unit: 98 hours").
+	if n := s.next(i); n > 0 && s.toks[n].letters() && s.toks[n].gap == gapSpace && !s.eq(n, "years") && !s.eq(n, "yo") &&
+		!s.eq(n, "y") && !s.eq(n, "yrs") && !s.eq(n, "year") {
+		return false
+	}
 	for k, n := s.sameLinePrev(p), 0; k >= 1 && n < 3; k, n = s.sameLinePrev(k), n+1 {
 		if !s.toks[k].letters() {
 			return false
 		}
 		if (s.eq(k, "at") || s.eq(k, "of")) && s.eq(k-1, "age") && s.toks[k].gap == gapSpace {
-			return true
+			// "age" opens the label's line or field; the event is a
+			// person's.
+			return (k-1 == 0 || s.toks[k-1].gap == gapLine || s.wideGap(k-1)) && ageEvents[s.lower(k+1)]
 		}
 	}
 	return false
 }
+
+// ageEvents are what a person's age is given at in a label.
+var ageEvents = wordsOf("death onset diagnosis enrollment enrolment admission menarche menopause presentation " +
+	"surgery transplant consent entry inclusion discharge last first")
 
 // placeLetterWords name a place or a class by a letter ("Room F", "Wing M",
 // "Grade M"): the letter after them is no sex.

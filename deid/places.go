@@ -4377,13 +4377,16 @@ func (s *scan) lowerEmployerWord(k int) bool {
 }
 
 // namedVenue returns the venue's kind ending a lower-case name of one to
-// three words from st after "the" ("the legends casino", "the horseshoe
-// casino", "the pearl street diner", "the tilden mine"), or -1. The words
-// are no generic descriptor, material, function, time or number word.
+// three words from st after "the" ("the pearl street diner", "the tilden
+// mine"), or -1. One word is a name or a place of the lists and no English
+// word, or a street's; none is a generic descriptor, material, function,
+// time or number word ("the busy diner", "the strip mine", "the ski
+// resort" stay; so, in lower case, does "the horseshoe casino").
 func (s *scan) namedVenue(st int) int {
 	if p := s.sameLinePrev(st); p < 0 || !s.eq(p, "the") {
 		return -1
 	}
+	named := false // a word of the name lists or a place, or "<word> street"
 	for k, n := st, 0; k > 0 && n < 4; k, n = s.next(k), n+1 {
 		u := &s.toks[k]
 		if !u.letters() || u.upper() || k != st && u.gap != gapSpace {
@@ -4391,7 +4394,13 @@ func (s *scan) namedVenue(st int) int {
 		}
 		w := s.lower(k)
 		if n > 0 && venueKinds[w] {
+			if !named {
+				return -1 // "the busy diner", "the strip mine", "the ski resort"
+			}
 			return k
+		}
+		if !s.englishTok(k) && (s.anyNameList(k) || u.gaz&(gzCity|gzTown) != 0) || n > 0 && (s.eq(k, "street") || s.eq(k, "avenue")) {
+			named = true
 		}
 		if venueGeneric[w] || tradeDescriptors[w] || notEmployers[w] || clauseEndWords[w] || workplaceWords[w] && w != "mine" ||
 			u.lex&(lxMedical|lxMonth|lxWeekday|lxTimeWord|lxDigitWord|lxTeenWord|lxTensWord|lxRelation|lxTitle|lxTitleClin) != 0 {

@@ -1253,9 +1253,11 @@ func TestEmployersAfterWork(t *testing.T) {
 		{"trades by their kind", "He retired from hvac plumbing. He works for amish construction in summer.", nil},
 		// A venue named in English words before its kind, after "the";
 		// a shift between the verb and its preposition.
-		{"named venues", "patient: i work the evening shift at the horseshoe casino in bossier city\npatient: i'm a cook at the pearl street diner downtown",
-			locs("horseshoe casino", "bossier city", "pearl street diner downtown")},
+		{"named venues", "patient: i work the evening shift at the walmart in bossier city\npatient: i'm a cook at the pearl street diner downtown\nson: i work nights at the tilden mine",
+			locs("walmart", "bossier city", "pearl street diner downtown", "tilden mine")},
 		{"kinds of venue stay", "patient: i work at the coal mine; she works at the local diner; he worked 40 years at the lace mill; i work at the casino", nil},
+		// A second review's probes: ordinary words before a venue's kind.
+		{"ordinary words before a venue", "patient: i work at the busy diner; he works at the strip mine; she works at the ski resort; i work at the irish pub", nil},
 	})
 }
 
