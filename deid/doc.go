@@ -732,9 +732,10 @@
 //     packard electric"; "the coal company", "hvac plumbing" stay), a chain
 //     as the employer ("works at the h-e-b", "worked for walgreens ten
 //     years"), a chain after a job's "with" ("a driver with walmart"; "a
-//     nurse with pcos", "a vet with tricare" stay), a venue named in
-//     English words before its kind after "the" ("the horseshoe casino",
-//     "the pearl street diner"; "the coal mine", "the lace mill" stay);
+//     nurse with pcos", "a vet with tricare" stay), a venue whose name
+//     holds a listed name or place or a street's before its kind after
+//     "the" ("the tilden mine", "the pearl street diner"; "the busy
+//     diner", "the strip mine", "the lace mill" stay);
 //     a place after a person
 //     sent there ("sending you back to Rush"; "Sample sent to Myriad"
 //     stays); a supplied name tagging lines without colons ("virginia mine
@@ -745,9 +746,10 @@
 //     thirteenth."; "she's the third", "the third at home was 150/90"
 //     stay), "sunday night, the second,"; an initial between a title and a
 //     surname in lower case ("dr j. smith", so "DR H. TAUFA" in a document
-//     in capitals); identifiers after their labels ("Chart: RUH 0044817",
-//     "UR No: RDH 0711-4428", "HSN: 918 442 163", a Medicare number's last
-//     group before a wide gap), "Age at death: 94", "West 38th Street"; and
+//     in capitals); identifiers after their labels ("UR No: RDH
+//     0711-4428", "HSN: 918 442 163", a Medicare number's last group before
+//     a wide gap), "Age at death: 94" (an event's age opening its field,
+//     no unit but years after it), "West 38th Street"; and
 //     look-alikes that stay: a classification's grade after its eponym
 //     ("Weber type B", "Vancouver type B2", "Forrest IIb"), a brand after
 //     an order's verb ("Restarted Cellcept.", "Hold Coreg for
@@ -757,7 +759,8 @@
 //     procedures and systems after "to" ("proceed to EBUS"), a verb after
 //     a town's comma ("from Kotzebue, fell at"), "Zip" before a ZIP code,
 //     what a clinic cares for ("the falls clinic"), a protocol named after
-//     its author ("Protocol: Bruce."), "Poison Control", "Bright Futures",
+//     its author ("Protocol: Bruce."; "Protocol: Okafor to sign off" is a
+//     person), "Poison Control", "Bright Futures",
 //     a kind after an article ("i'm a righty"), a label's first word
 //     ("Funeral home:"), "i";
 //   - streets, facilities, names and identifiers (twenty-eighth session,
@@ -1399,8 +1402,9 @@
 //     after a preposition of time ("since el día de reyes", "by burns
 //     night"); a nickname in quotes or parentheses and the surname after
 //     it ("Antoine "Tee" Broussard"); a middle initial after "LAST, FIRST"
-//     before a form's wide gap; a chat user's handle before a message's
-//     time ("jlarkin 07:52:"); two spelled names joined by "dash" ("o k a
+//     before a form's wide gap; a chat user's handle after a chat's tag and
+//     before a message's time, shaped like a person's ("[secure chat]
+//     jlarkin 07:52:"; "pharm", "tele 07:52:" stay); two spelled names joined by "dash" ("o k a
 //     f o r dash l i n d q v i s t"); a surname-list word after a
 //     lower-case given name found ("coral fitz", "florence abernethy"; a
 //     brand, "the john deere cap", stays). And one late pass that grows a span rather
