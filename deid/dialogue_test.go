@@ -760,6 +760,8 @@ func TestOtherHolidaysInSpeech(t *testing.T) {
 				[]found{{"día de reyes", deid.Date}, {"ash wednesday", deid.Date}, {"burns night", deid.Date}}},
 			{"regional days", "patient: i was pulling the float on kamehameha day; draining since alaska day; since sallah",
 				[]found{{"kamehameha day", deid.Date}, {"alaska day", deid.Date}, {"sallah", deid.Date}}},
+			{"the season rules' phrases after it was", "patient: it was mardi gras when i fell, and it was cinco de mayo when it started",
+				[]found{{"mardi gras", deid.Date}, {"cinco de mayo", deid.Date}}},
 			{"customs and wishes stay", "patient: we bought mardi gras beads and las posadas tamales; happy new year to you", nil},
 			// A review's probes: a holiday's words naming a thing, and
 			// surnames spelled like feasts.

@@ -1375,7 +1375,9 @@ func (s *scan) healthBodyHeadAfter(spans []Span) {
 	}
 }
 
-// lateBodyHeads also end a health body's name after "Health".
+// lateBodyHeads also end a health body's name after "Health", in this late
+// pass only: in healthBodyHeads, which facilityTail reads, they changed the
+// tagger's training output.
 var lateBodyHeads = wordsOf("system systems corporation department")
 
 // facilityHeads end a lower-case facility's name after the words that

@@ -3959,12 +3959,12 @@ func (s *scan) careWordNear(i int) bool {
 	return s.wordNear(i, func(w string) bool { return hospitalTalk[w] || careWords[w] })
 }
 
-// careWords, beside hospitalTalk's, say a place is where care was given.
 // careTopics name what a clinic cares for, though a town is spelled so
 // ("the falls clinic", "the sleep clinic").
 var careTopics = wordsOf("falls fall memory sleep wound pain balance spine stroke fracture heart lung bone foot " +
 	"hand eye vein breast weight diabetes asthma allergy travel")
 
+// careWords, beside hospitalTalk's, say a place is where care was given.
 var careWords = wordsOf("done surgery operation procedure appointment appt appointments biopsy scan mri ct xray x-ray " +
 	"ultrasound nurse nurses doctor doctors dr baby delivered born seen ambulance stitches cath stent labs bloodwork " +
 	"chemo dialysis rehab clinic icu ed sick pneumonia stroke fracture broke hip knee heart pain booked midwife midwives " +

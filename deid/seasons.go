@@ -500,7 +500,13 @@ func (s *scan) lateHolidays() {
 		if !t.letters() || t.n() < 3 {
 			continue
 		}
-		phrases := otherHolidays[s.lower(i)]
+		w := s.lower(i)
+		phrases := otherHolidays[w]
+		if hp := holidayPhrases[w]; hp != nil {
+			// The season rules' own phrases after "it was" ("it was mardi
+			// gras when i fell"), read from their list.
+			phrases = append(phrases[:len(phrases):len(phrases)], hp)
+		}
 		if phrases == nil {
 			continue
 		}
@@ -574,11 +580,13 @@ func (s *scan) timeBeforeOther(i int) bool {
 	return false
 }
 
-// otherHolidays are holidays the season rules do not know, by their first
-// word, each with the words after it ("" for none): feasts of Latin
-// America and the Philippines, Carnival's days, national and regional
-// days, Scottish and English nights, Eid's names in West Africa, a show's
-// holiday in Queensland.
+// otherHolidays are holidays the season rules (holidayWords,
+// holidayPhrases) do not know, by their first word, each with the words
+// after it (an empty list for none): feasts of Latin America and the
+// Philippines, Carnival's days, national and regional days, Scottish and
+// English nights, Eid's names in West Africa, a show's holiday in
+// Queensland. They are kept apart from the season rules' lists because
+// those feed the tagger's features (lxTimeWord).
 var otherHolidays = map[string][][]string{
 	"día":        {{"de", "reyes"}, {"de", "los", "muertos"}, {"de", "los", "reyes"}},
 	"dia":        {{"de", "reyes"}, {"de", "los", "muertos"}, {"de", "los", "reyes"}},
@@ -588,7 +596,6 @@ var otherHolidays = map[string][][]string{
 	"reyes":      {{}},
 	"carnaval":   {{}},
 	"ash":        {{"wednesday"}},
-	"mardi":      {{"gras"}},
 	"kamehameha": {{"day"}},
 	"alaska":     {{"day"}},
 	"statehood":  {{"day"}},
