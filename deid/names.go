@@ -2801,12 +2801,8 @@ func (s *scan) lowerName(i int) bool {
 	// "dr j. smith", "doctor j smith": an initial between the title and
 	// the surname.
 	initial := -1
-	if p >= 1 && s.toks[p].letters() && s.toks[p].n() == 1 && !s.toks[p].upper() && s.toks[p].gap == gapSpace && !s.eq(p, "a") && !s.eq(p, "i") {
-		q := p - 1
-		if s.toks[q].punct('.') && q > 0 {
-			q--
-		}
-		if _, ok := lowerTitles[s.lower(q)]; ok && s.toks[q].letters() && t.n() >= 3 {
+	if q := s.beforeLowerInitial(p); q >= 0 && s.toks[p].gap == gapSpace && s.toks[q].letters() && t.n() >= 3 {
+		if _, ok := lowerTitles[s.lower(q)]; ok {
 			initial, p = p, q
 		}
 	}
@@ -3363,14 +3359,24 @@ func (s *scan) afterTitle(i int) bool {
 	if p >= 0 && s.toks[p].punct('.') {
 		p--
 	}
-	// "dr h. taufa": past an initial.
-	if p >= 1 && s.toks[p].letters() && s.toks[p].n() == 1 && !s.toks[p].upper() && !s.eq(p, "a") && !s.eq(p, "i") {
-		p--
-		if p >= 1 && s.toks[p].punct('.') {
-			p--
-		}
+	if q := s.beforeLowerInitial(p); q >= 0 {
+		p = q // "dr h. taufa": past an initial
 	}
 	return p >= 0 && s.toks[p].is(lxTitle|lxTitleClin)
+}
+
+// beforeLowerInitial: token p is a lower-case initial ("j" of "dr j.
+// smith"; not the words "a" and "i"); it returns the token before it and
+// its period, or -1.
+func (s *scan) beforeLowerInitial(p int) int {
+	if p < 1 || !s.toks[p].letters() || s.toks[p].n() != 1 || s.toks[p].upper() || s.eq(p, "a") || s.eq(p, "i") {
+		return -1
+	}
+	q := p - 1
+	if q >= 1 && s.toks[q].punct('.') {
+		q--
+	}
+	return q
 }
 
 // copulaOrDeterminerBefore: "are hazel", "the violet", "so rosy": the word
