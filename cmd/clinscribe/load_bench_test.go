@@ -43,7 +43,9 @@ import (
 // (100), LOAD_LATENCY (100ms), LOAD_ROUNDS (tasks per slot, 20),
 // LOAD_DATA (storage directory; default a tmpfs under /dev/shm when there
 // is one, so storage measures encryption and the store's code rather than
-// this machine's disk — set it to a disk path to include fsync costs).
+// this machine's disk — set it to a disk path to include fsync costs),
+// LOAD_QUEUE_FETCHERS (the queue-only mode's asynq servers per process,
+// each with its own fetch loop and an equal share of C; default 1).
 //
 // Reported per N: tasks/s overall and over the middle 80% of completions
 // (ramp-up and the last wave excluded), both as a ratio of the bound,
@@ -68,7 +70,7 @@ func BenchmarkLoad(b *testing.B) {
 	rounds := atoi(b, envOr("LOAD_ROUNDS", "20"))
 	bin := buildBinary(&testing.T{})
 	rds := redistest.StartWith(b, redistest.Options{Own: true})
-	b.Logf("load: workers %v x concurrency %d, provider latency %s (offline simulate_latency: SIMULATED), %d rounds per slot", workers, conc, latency, rounds)
+	b.Logf("load: workers %v x concurrency %d, provider latency %s (offline simulate_latency: SIMULATED), %d rounds per slot; queue-only mode: %d asynq fetch loop(s) per process", workers, conc, latency, rounds, queueFetchers())
 
 	for _, mode := range strings.Split(envOr("LOAD_MODE", "pipeline,queue"), ",") {
 		var firstSteady float64
@@ -585,8 +587,8 @@ func runQueueLoad(b *testing.B, rds *redistest.Server, n, conc int, latency time
 	}
 	// asynq registers each server with a heartbeat: wait for all of them.
 	workertest.Eventually(b, 30*time.Second, func() error {
-		if srvs, err := ins.Servers(); err != nil || len(srvs) != n {
-			return fmt.Errorf("queue workers not up: %d of %d (%v)", len(srvs), n, err)
+		if srvs, err := ins.Servers(); err != nil || len(srvs) != n*queueFetchers() {
+			return fmt.Errorf("queue workers' servers not up: %d of %d (%v)", len(srvs), n*queueFetchers(), err)
 		}
 		return nil
 	})

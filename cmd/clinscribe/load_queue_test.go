@@ -48,8 +48,20 @@ func queueWorker(url string) int {
 	// drafted one short sentence before, so the pipeline's gap to the
 	// queue included the provider's extra work on a longer note.)
 	segs := source.FromNote(loadNote)
-	srv := asynq.NewServer(opt, asynq.Config{Concurrency: conc, Queues: map[string]int{worker.QueueSummarize: 1},
-		TaskCheckInterval: 20 * time.Millisecond, LogLevel: asynq.WarnLevel})
+	// LOAD_QUEUE_FETCHERS > 1 splits the slots over that many asynq
+	// servers in the process, each with its own fetch loop: asynq's
+	// processor dequeues one task at a time, and this measures whether
+	// that serial loop is what keeps the queue below the bound (issue 18).
+	var srvs []*asynq.Server
+	fetchers := max(1, queueFetchers())
+	for i := range fetchers {
+		c := conc / fetchers
+		if i < conc%fetchers {
+			c++
+		}
+		srvs = append(srvs, asynq.NewServer(opt, asynq.Config{Concurrency: c, Queues: map[string]int{worker.QueueSummarize: 1},
+			TaskCheckInterval: 20 * time.Millisecond, LogLevel: asynq.WarnLevel}))
+	}
 	mux := asynq.NewServeMux()
 	mux.Use(met.Middleware())
 	mux.HandleFunc(worker.TypeSummarize, func(ctx context.Context, t *asynq.Task) error {
@@ -76,15 +88,29 @@ func queueWorker(url string) int {
 		}
 		go func() { _ = http.Serve(l, met.Handler()) }()
 	}
-	if err := srv.Start(mux); err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		return 1
+	for _, srv := range srvs {
+		if err := srv.Start(mux); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return 1
+		}
 	}
 	slog.Info("queue worker ready")
 	fmt.Println("ready")
 	sig := make(chan os.Signal, 1)
 	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
 	<-sig
-	srv.Shutdown()
+	for _, srv := range srvs {
+		srv.Shutdown()
+	}
 	return 0
+}
+
+// queueFetchers is LOAD_QUEUE_FETCHERS: how many asynq servers (fetch
+// loops) a queue-only worker splits its slots over; unset or invalid is 1.
+func queueFetchers() int {
+	n, err := strconv.Atoi(os.Getenv("LOAD_QUEUE_FETCHERS"))
+	if err != nil || n < 1 {
+		return 1
+	}
+	return n
 }
