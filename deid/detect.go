@@ -402,6 +402,7 @@ func (d *Detector) detect(text string, known Known) ([]Span, []string) {
 	s.chatHandles()
 	s.spelledAcrossDash(spans)
 	s.surnameAfterFoundName(spans)
+	s.companyPlaces()
 	spans = s.afterTagger(spans)
 	s.healthBodyHeadAfter(spans)
 	spans = s.dropFree(spans)

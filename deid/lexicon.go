@@ -663,3 +663,27 @@ func gazetteer() (map[string]uint64, map[string]uint64) {
 	lexOnce.Do(loadLexicon)
 	return gazWord, gazPhrase
 }
+
+// companies.txt lists the names people say for large employers, derived
+// by deid/internal/companies from Corpora (CC0; source in deid/README.md).
+// companyPlaces reads it where work or a branch is spoken of.
+//
+//go:embed data/companies.txt
+var companiesText string
+
+// companies is the set of companies.txt's names and the set of their
+// first words, made at first use.
+var companies = sync.OnceValue(func() (f struct{ names, first map[string]struct{} }) {
+	f.names = make(map[string]struct{}, 800)
+	f.first = make(map[string]struct{}, 700)
+	for _, line := range strings.Split(companiesText, "\n") {
+		if line != "" && !strings.HasPrefix(line, "#") {
+			f.names[line] = struct{}{}
+			first, _, _ := strings.Cut(line, " ")
+			first, _, _ = strings.Cut(first, "-")
+			first, _, _ = strings.Cut(first, "'")
+			f.first[first] = struct{}{}
+		}
+	}
+	return f
+})

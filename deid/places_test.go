@@ -1531,7 +1531,9 @@ func TestStreetAfterASiteSaidWithThe(t *testing.T) {
 	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
 		checkFound(t, newDetector(t, cfg), deid.Known{}, []foundCase{
 			{"a site's street", "patient: yeah, at the rose on bellaire, they called me back\npatient: i worked a double at the waffle house on moreland",
-				[]found{{"bellaire", deid.Location}, {"moreland", deid.Location}}},
+				// The waffle house is where the person works (a double),
+				// their employer (companyPlaces).
+				[]found{{"bellaire", deid.Location}, {"waffle house", deid.Location}, {"moreland", deid.Location}}},
 			{"a hyphenated store", "patient: at the h-e-b on culebra, the bakery", []found{{"culebra", deid.Location}}},
 			{"no street", "patient: the meeting on tuesday, the guy on duty, the lady on instagram, the kids on xanax", nil},
 			{"a treatment or a finding", "patient: the kid on accutane, the one on chemo, the murmur on auscultation", nil},
