@@ -403,6 +403,7 @@ func (d *Detector) detect(text string, known Known) ([]Span, []string) {
 	s.spelledAcrossDash(spans)
 	s.surnameAfterFoundName(spans)
 	s.companyPlaces()
+	s.nameAroundGivenName()
 	spans = s.afterTagger(spans)
 	s.healthBodyHeadAfter(spans)
 	spans = s.dropFree(spans)

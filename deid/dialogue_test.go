@@ -763,6 +763,8 @@ func TestOtherHolidaysInSpeech(t *testing.T) {
 			{"the season rules' phrases after it was", "patient: it was mardi gras when i fell, and it was cinco de mayo when it started",
 				[]found{{"mardi gras", deid.Date}, {"cinco de mayo", deid.Date}}},
 			{"customs and wishes stay", "patient: we bought mardi gras beads and las posadas tamales; happy new year to you", nil},
+			{"new years and national days of other lands", "son: it got worse since tet, and around hmong new year; the fever since madaraka day; since kanaval",
+				[]found{{"tet", deid.Date}, {"hmong new year", deid.Date}, {"madaraka day", deid.Date}, {"kanaval", deid.Date}}},
 			// A review's probes: a holiday's words naming a thing, and
 			// surnames spelled like feasts.
 			{"things named like holidays", "Got sick on the carnival cruise. Since Alaska Day Care closed she stays home. After the burns night sweats started. Before the new year's party.", nil},

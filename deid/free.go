@@ -1600,7 +1600,7 @@ func (s *scan) freeLookalike(st, en int, ty Type) bool {
 		s.pluralAcronyms(st, en) || s.namedService(st, en) {
 		return true
 	}
-	if st == en && s.greetingModifier(st) {
+	if st == en && s.greetingModifier(st) || s.foreignGreeting(st, en) {
 		return true
 	}
 	if s.employerValue(st) {
@@ -1822,6 +1822,42 @@ func (s *scan) interjection(k int) bool {
 	n := k + 1
 	return n >= len(s.toks) || s.toks[n].gap == gapLine || s.toks[n].punct(',') || s.toks[n].punct('.') || s.toks[n].punct('!')
 }
+
+// foreignGreeting: tokens st..en are a greeting or thanks of another
+// language ("Xin chào", "hello karibu", "asante daktari", "sawubona"), not
+// a name, unless the platform supplied the words.
+func (s *scan) foreignGreeting(st, en int) bool {
+	if s.anyKnown(st, en) || s.titleBefore(st) {
+		return false
+	}
+	for k := st; k <= en; k++ {
+		if !s.toks[k].letters() {
+			return false
+		}
+		w := s.lower(k)
+		if foreignGreetings[w] {
+			continue
+		}
+		// The first word of a greeting of two ("xin chào", "ni hao").
+		if n := s.next(k); greetingFirsts[w] && n > 0 && foreignGreetings[s.lower(n)] {
+			continue
+		}
+		if p := s.sameLinePrev(k); p >= 0 && greetingFirsts[s.lower(p)] && foreignGreetings[w] {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+var (
+	// foreignGreetings are greetings and thanks of other languages said in
+	// clinics; greetingFirsts open the greetings of two words.
+	foreignGreetings = wordsOf("chào chao karibu asante jambo habari sawubona molweni dumela salaam salam namaste " +
+		"namaskar shalom bonjour konnichiwa annyeong annyeonghaseyo hao ciao grazie merci obrigado obrigada " +
+		"gracias danke spasibo kamsahamnida xièxie xiexie mabuhay salamat mahalo ora talofa")
+	greetingFirsts = wordsOf("xin ni nin kia")
+)
 
 // procedureAcronym: token k is the acronym of a procedure, a test or a
 // hospital's system ("proceed to EBUS", "uploaded to PACS"), not a place.

@@ -6495,3 +6495,44 @@ func (s *scan) surnameAfterFoundName(spans []Span) {
 		s.late = append(s.late, Span{Start: int(t.s), End: int(t.e), Type: Name})
 	}
 }
+
+// nameAroundGivenName (a late rule): a title, a word, a given name and
+// the same word again, as a name is confirmed in speech ("mrs bone
+// lorraine bone", "mister sharp kwame sharp", "Mr. Nurse, Desmond
+// Nurse"): the word is the surname, whatever else it is, and the given
+// name with it. The given name is a listed one or a word of no English.
+func (s *scan) nameAroundGivenName() {
+	for i := 0; i+4 < len(s.toks); i++ {
+		if !s.toks[i].letters() || !s.toks[i].is(lxTitle) || s.toks[i].is(lxRelation) {
+			continue
+		}
+		x := s.next(i)
+		if x > 0 && s.toks[x].punct('.') && s.toks[x].gap == gapNone {
+			x = s.next(x)
+		}
+		if x < 0 || s.toks[x].gap == gapLine || !s.toks[x].letters() || s.toks[x].n() < 2 {
+			continue
+		}
+		g := s.next(x)
+		if g > 0 && s.toks[g].punct(',') {
+			g = s.next(g)
+		}
+		if g < 0 || s.toks[g].gap == gapLine || !s.toks[g].letters() || s.toks[g].n() < 2 {
+			continue
+		}
+		y := s.next(g)
+		if y < 0 || s.toks[y].gap != gapSpace || !s.toks[y].letters() || s.lower(y) != s.lower(x) || s.lower(g) == s.lower(x) {
+			continue
+		}
+		if n := s.next(y); n > 0 && s.toks[n].gap == gapNone && (s.toks[n].letters() || s.toks[n].punct('-')) {
+			continue
+		}
+		if !(s.toks[g].lex&(lxFirst|lxFirstAmb) != 0 || s.toks[g].gaz&gzFirst != 0 || !s.englishTok(g) && s.toks[g].lex == 0) ||
+			s.toks[g].lex&(lxMonth|lxWeekday|lxTitle|lxTitleClin|lxRelation) != 0 {
+			continue
+		}
+		s.late = append(s.late, Span{Start: int(s.toks[x].s), End: int(s.toks[x].e), Type: Name},
+			Span{Start: int(s.toks[g].s), End: int(s.toks[y].e), Type: Name})
+		i = y
+	}
+}

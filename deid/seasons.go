@@ -585,7 +585,9 @@ func (s *scan) timeBeforeOther(i int) bool {
 // after it (an empty list for none): feasts of Latin America and the
 // Philippines, Carnival's days, national and regional days, Scottish and
 // English nights, Eid's names in West Africa, a show's holiday in
-// Queensland. They are kept apart from the season rules' lists because
+// Queensland; the new years of Vietnam, the Hmong and Cambodia, Kenya's
+// national days, Haiti's Carnival, Barbados's harvest festival, the
+// feasts of South India and Bengal, a Sikh procession, a leap day. They are kept apart from the season rules' lists because
 // those feed the tagger's features (lxTimeWord).
 var otherHolidays = map[string][][]string{
 	"día":        {{"de", "reyes"}, {"de", "los", "muertos"}, {"de", "los", "reyes"}},
@@ -614,4 +616,19 @@ var otherHolidays = map[string][][]string{
 	"simbang":    {{"gabi"}},
 	"day":        {{"of", "the", "dead"}},
 	"new":        {{"year"}, {"years"}},
+	"tet":        {{}},
+	"lunar":      {{"new", "year"}},
+	"hmong":      {{"new", "year"}},
+	"khmer":      {{"new", "year"}},
+	"madaraka":   {{"day"}},
+	"mashujaa":   {{"day"}},
+	"jamhuri":    {{"day"}},
+	"kanaval":    {{}},
+	"crop":       {{"over"}},
+	"pongal":     {{}},
+	"onam":       {{}},
+	"navratri":   {{}},
+	"durga":      {{"puja"}},
+	"nagar":      {{"kirtan"}},
+	"leap":       {{"day"}},
 }
