@@ -65,11 +65,12 @@ eval-deid: ## de-identification on every corpus, with the learned tagger and wit
 	done
 
 MIRROR ?= /work/.mirror
-gazetteer-deid: ## rebuild deid/data/gazetteer.txt, nicknames-open.txt, english.txt and publicfigures.txt from their pinned open-data inputs (MIRROR=dir of bare clones, see deid/README.md)
+gazetteer-deid: ## rebuild deid/data/gazetteer.txt, nicknames-open.txt, english.txt, publicfigures.txt and companies.txt from their pinned open-data inputs (MIRROR=dir of bare clones, see deid/README.md)
 	$(GO) run ./deid/internal/gazetteer -mirror $(MIRROR)
 	$(GO) run ./deid/internal/nicknames -mirror $(MIRROR)
 	$(GO) run ./deid/internal/english -mirror $(MIRROR)
 	$(GO) run ./deid/internal/publicfigures -mirror $(MIRROR)
+	$(GO) run ./deid/internal/companies -mirror $(MIRROR)
 
 eval-drafts: ## drafts on the project's corpus: ROUGE vs the whole-transcript baseline, coverage, fact check on planted errors (blind part: figures only)
 	$(GO) run ./cmd/clinscribe eval drafts -corpus testdata/drafts/corpus.jsonl

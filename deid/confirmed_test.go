@@ -33,6 +33,9 @@ func TestForeignGreetings(t *testing.T) {
 			{"greetings", "Doctor: Xin chào.\nPatient: Xin chào, bác sĩ.\nclinician: hello karibu\npatient: asante daktari", nil},
 			{"a surname like a greeting", "Hi Dr. Asante, can you refill it? Next visit with Dr. Chao.",
 				[]found{{"Asante", deid.Name}, {"Chao", deid.Name}}},
+			// A review's probe: a given name like a greeting, after a
+			// relation, is a person.
+			{"a given name like a greeting", "patient: my son asante picks up my meds", []found{{"asante", deid.Name}}},
 		})
 	}
 }

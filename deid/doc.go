@@ -726,6 +726,14 @@
 //     ("Shifflett, RN   Anesthesia: MAC", "Supervising MD:") nor in a
 //     board's mark ("FNP-BC"); "Hosp. No." and "VA file no." with their
 //     values ("AKU/0931187");
+//   - employers by company, names confirmed, holidays, greetings
+//     (thirtieth session, blind12): the late rules above for employers
+//     and confirmed names; the new years of Vietnam, the Hmong and
+//     Cambodia, Kenya's national days, Kanaval, Crop Over and the feasts
+//     of South India and Bengal after a preposition of time ("since tet",
+//     "around hmong new year"); greetings and thanks of other languages
+//     are no names ("Xin chào", "hello karibu", "asante daktari"; "Dr.
+//     Asante" stays a name);
 //   - employers, days, holidays, fields and look-alikes (twenty-ninth
 //     session, blind11 and a review of 389 probes): a company's name in
 //     lower case ending in its kind after a verb of work ("retired from
@@ -1407,7 +1415,12 @@
 //     jlarkin 07:52:"; "pharm", "tele 07:52:" stay); two spelled names joined by "dash" ("o k a
 //     f o r dash l i n d q v i s t"); a surname-list word after a
 //     lower-case given name found ("coral fitz", "florence abernethy"; a
-//     brand, "the john deere cap", stays). And one late pass that grows a span rather
+//     brand, "the john deere cap", stays); an employer named by a listed
+//     company (data/companies.txt), a chain or a brand where the person's
+//     work is spoken of ("retired from chevron", "my coworker at costco",
+//     "at the Kroger where she works"; a store only visited stays); a
+//     surname confirmed around its given name after a title ("mrs bone
+//     lorraine bone"). And one late pass that grows a span rather
 //     than adding one: the head of a health body after a place ending in
 //     "Health" ("Top End Health Service").
 //

@@ -1824,11 +1824,20 @@ func (s *scan) interjection(k int) bool {
 }
 
 // foreignGreeting: tokens st..en are a greeting or thanks of another
-// language ("Xin chào", "hello karibu", "asante daktari", "sawubona"), not
-// a name, unless the platform supplied the words.
+// language ("Xin chào", "hello karibu", "asante daktari",
+// "sawubona"), not a name, unless the platform supplied the words.
 func (s *scan) foreignGreeting(st, en int) bool {
 	if s.anyKnown(st, en) || s.titleBefore(st) {
 		return false
+	}
+	// Said as a greeting: opening a turn or a sentence, after a comma or
+	// another greeting ("hello karibu", "asante sana"); "my son asante",
+	// "my neighbor shalom cohen" are people.
+	if p := s.sameLinePrev(st); p >= 0 && s.toks[p].kind != tkPunct {
+		w := s.lower(p)
+		if !(foreignGreetings[w] || greetingFirsts[w] || w == "hello" || w == "hi" || w == "hey" || w == "and") {
+			return false
+		}
 	}
 	for k := st; k <= en; k++ {
 		if !s.toks[k].letters() {
@@ -1842,8 +1851,9 @@ func (s *scan) foreignGreeting(st, en int) bool {
 		if n := s.next(k); greetingFirsts[w] && n > 0 && foreignGreetings[s.lower(n)] {
 			continue
 		}
-		if p := s.sameLinePrev(k); p >= 0 && greetingFirsts[s.lower(p)] && foreignGreetings[w] {
-			continue
+		if p := s.sameLinePrev(k); p >= 0 && (greetingFirsts[s.lower(p)] && foreignGreetings[w] ||
+			w == "sana" && foreignGreetings[s.lower(p)]) {
+			continue // "xin chào", "asante sana"
 		}
 		return false
 	}
