@@ -35,9 +35,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"flag"
 	"fmt"
-	"os"
 	"sort"
 	"strings"
 	"unicode"
@@ -57,23 +55,11 @@ type input struct {
 }
 
 var inputs = []input{
-	{"data/corporations/fortune500.json", "d85e0fdd4d7a5abf2844a6cbeaa62cbfdc21f030616dfc5934fbb2ef2ec1b718", stringsAt("companies")},
+	{"data/corporations/fortune500.json", "d85e0fdd4d7a5abf2844a6cbeaa62cbfdc21f030616dfc5934fbb2ef2ec1b718", mirror.JSONStrings("companies")},
 	{"data/corporations/djia.json", "7c54af73146276e10ba45a985b16f6c0952243dda05576ba035049cfe344d3e3", namesAt("corporations")},
 	{"data/corporations/nasdaq.json", "cebe9e9e5892b16b2ec6491c6a6bf6244a1b86c93b9ed30d870d0e30c29b1818", namesAt("corporations")},
-	{"data/corporations/charities.json", "723eb00ffc4881d8c5ebb0a2d116afe0a4a7d1f298386cc5b242ccd4e915adc4", stringsAt("charities")},
-	{"data/corporations/cars.json", "75731ac82d8dcace2ce7c52cd9b7e8e3093cd8b3204086e2ae1c1b72efafbbc3", stringsAt("cars")},
-}
-
-func stringsAt(key string) func(b []byte) ([]string, error) {
-	return func(b []byte) ([]string, error) {
-		var v map[string]json.RawMessage
-		if err := json.Unmarshal(b, &v); err != nil {
-			return nil, err
-		}
-		var out []string
-		err := json.Unmarshal(v[key], &out)
-		return out, err
-	}
+	{"data/corporations/charities.json", "723eb00ffc4881d8c5ebb0a2d116afe0a4a7d1f298386cc5b242ccd4e915adc4", mirror.JSONStrings("charities")},
+	{"data/corporations/cars.json", "75731ac82d8dcace2ce7c52cd9b7e8e3093cd8b3204086e2ae1c1b72efafbbc3", mirror.JSONStrings("cars")},
 }
 
 func namesAt(key string) func(b []byte) ([]string, error) {
@@ -92,24 +78,7 @@ func namesAt(key string) func(b []byte) ([]string, error) {
 	}
 }
 
-func main() {
-	mirrorDir := flag.String("mirror", "", "directory with the source's bare git repository at <owner>+<name>/repo")
-	out := flag.String("out", "deid/data/companies.txt", "file to write")
-	flag.Parse()
-	if *mirrorDir == "" {
-		fmt.Fprintln(os.Stderr, "companies: -mirror DIR is required")
-		os.Exit(2)
-	}
-	b, err := build(*mirrorDir)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "companies:", err)
-		os.Exit(1)
-	}
-	if err := os.WriteFile(*out, b, 0o644); err != nil {
-		fmt.Fprintln(os.Stderr, "companies:", err)
-		os.Exit(1)
-	}
-}
+func main() { mirror.Run("companies", "deid/data/companies.txt", build) }
 
 func available(dir string) error {
 	for _, in := range inputs {

@@ -32,9 +32,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"flag"
 	"fmt"
-	"os"
 	"slices"
 	"sort"
 	"strings"
@@ -62,9 +60,9 @@ var inputs = append(corporaInputs, input{pantheon, pantheonAt, "pantheon.tsv",
 
 // corporaInputs are the files of dariusk/corpora read, at corporaCommit.
 var corporaInputs = inCorpora([]file{
-	{"data/humans/celebrities.json", "4b5aa80d9a1eafac5648027c5ec6c6190e2a2b11cc15c6f8b9afd4143ed30c82", stringsAt("celebrities")},
-	{"data/humans/scientists.json", "eefcfaffa8f9ef0b10791ed7f7c57a001b6321ddbe551f0aa53623af60ae41d1", stringsAt("scientists")},
-	{"data/humans/britishActors.json", "22b806ff15fd030e9f0bcaff61e469f84b1e2a1c7b5617dc04c11c99881f3e9d", stringsAt("britishActors")},
+	{"data/humans/celebrities.json", "4b5aa80d9a1eafac5648027c5ec6c6190e2a2b11cc15c6f8b9afd4143ed30c82", mirror.JSONStrings("celebrities")},
+	{"data/humans/scientists.json", "eefcfaffa8f9ef0b10791ed7f7c57a001b6321ddbe551f0aa53623af60ae41d1", mirror.JSONStrings("scientists")},
+	{"data/humans/britishActors.json", "22b806ff15fd030e9f0bcaff61e469f84b1e2a1c7b5617dc04c11c99881f3e9d", mirror.JSONStrings("britishActors")},
 	{"data/humans/richpeople.json", "3d327ee5e38ab9036426ed763e333782229ca49524389f6a697dcd6c1545a09a", func(b []byte) ([]string, error) {
 		var v struct {
 			RichPeople []struct{ Name string } `json:"richPeople"`
@@ -146,36 +144,7 @@ func tsvColumn(name string) func(b []byte) ([]string, error) {
 	}
 }
 
-func stringsAt(key string) func(b []byte) ([]string, error) {
-	return func(b []byte) ([]string, error) {
-		var v map[string]json.RawMessage
-		if err := json.Unmarshal(b, &v); err != nil {
-			return nil, err
-		}
-		var out []string
-		err := json.Unmarshal(v[key], &out)
-		return out, err
-	}
-}
-
-func main() {
-	mirrorDir := flag.String("mirror", "", "directory with the source's bare git repository at <owner>+<name>/repo")
-	out := flag.String("out", "deid/data/publicfigures.txt", "file to write")
-	flag.Parse()
-	if *mirrorDir == "" {
-		fmt.Fprintln(os.Stderr, "publicfigures: -mirror DIR is required")
-		os.Exit(2)
-	}
-	b, err := build(*mirrorDir)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "publicfigures:", err)
-		os.Exit(1)
-	}
-	if err := os.WriteFile(*out, b, 0o644); err != nil {
-		fmt.Fprintln(os.Stderr, "publicfigures:", err)
-		os.Exit(1)
-	}
-}
+func main() { mirror.Run("publicfigures", "deid/data/publicfigures.txt", build) }
 
 func available(dir string) error {
 	for _, in := range inputs {
