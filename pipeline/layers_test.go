@@ -18,7 +18,7 @@ const module = "github.com/clinscribe/clinscribe/"
 var layers = [][]string{
 	{"storage", "storage/storagetest", "storage/kmstest", "storage/s3test", "pipeline/phi", "pipeline/audit",
 		"pipeline/audit/audittest", "pipeline/caption", "pipeline/audio", "pipeline/ai/tokens",
-		"deid", "deid/eval", "deid/internal/corpusgen", "deid/internal/tagger", "deid/internal/gazetteer", "deid/internal/nicknames", "deid/internal/english", "deid/internal/mirror", "deid/internal/publicfigures", "docs", "worker/health",
+		"deid", "deid/eval", "deid/internal/corpusgen", "deid/internal/tagger", "deid/internal/gazetteer", "deid/internal/nicknames", "deid/internal/english", "deid/internal/mirror", "deid/internal/publicfigures", "deid/internal/companies", "docs", "worker/health",
 		"worker/redistest", "pipeline/ehr/ehrtest", "pipeline/ai/spoken", "pipeline/ai/shorthand", "pipeline/ai/prefilter", "pipeline/page"},
 	{"pipeline/encounter", "pipeline/ai/resilience"},
 	{"prompts", "pipeline/source", "pipeline/fhir", "pipeline/pseudonym", "pipeline/ai/stitch", "pipeline/ai/ratelimit"},
