@@ -55,26 +55,32 @@ var workNouns = wordsOf("colleague colleagues coworker coworkers co-worker co-wo
 // spoken of: after a verb of work and its preposition ("retired from
 // chevron last year", "drives for amazon", "working at the dollar general
 // in war"), after a noun of work ("my coworker at costco", "a shift at
-// the waffle house"), or before "where she works"; after "at the", a name
-// spelled in letters and hyphens too ("i work at the h-e-b on culebra"). Safe Harbor
-// removes the names of the individual's employers. A store only visited
-// ("the walgreens on main street"), and a company's product ("works for
-// apple watch bands"), stay.
+// the waffle house"), or, a listed company, before "where she works";
+// after "at the", a name spelled in letters and hyphens too ("i work at
+// the h-e-b on culebra"). Safe Harbor removes the names of the
+// individual's employers. A store only visited ("the walgreens on main
+// street"), and a company's product ("works for apple watch bands"),
+// stay. Every word is asked of the companies' first words (one map
+// look-up); the chains and the context only after a preposition of work.
 func (s *scan) companyPlaces() {
 	for i := range s.toks {
 		if !s.toks[i].letters() {
 			continue
 		}
+		p := s.sameLinePrev(i)
+		atThe := p >= 0 && s.eq(p, "the")
+		if atThe {
+			p = s.sameLinePrev(p)
+		}
+		afterPrep := p >= 0 && s.toks[p].letters() && employerPreps[s.lower(p)]
 		end := s.listedCompanyAt(i)
-		if end < 0 {
-			p := s.sameLinePrev(i)
-			atThe := p >= 0 && s.eq(p, "the") && s.prevWordAt(p, 1) == "at"
-			end = s.chainAt(i, atThe)
+		if end < 0 && afterPrep {
+			end = s.chainAt(i, atThe && s.eq(p, "at"))
 		}
 		if end < 0 || s.companyUsedAsThing(end) {
 			continue
 		}
-		if s.employerCueBefore(i) || s.workNounBefore(i) || s.worksThereAfter(end) {
+		if afterPrep && (s.employerCueBefore(i) || s.workNounBefore(i)) || s.worksThereAfter(end) {
 			s.late = append(s.late, Span{Start: int(s.toks[i].s), End: int(s.toks[end].e), Type: Location})
 		}
 	}
@@ -141,7 +147,7 @@ func (s *scan) companyUsedAsThing(e int) bool {
 func (s *scan) chainAt(i int, atThe bool) int {
 	w := s.lower(i)
 	if storeChains[w] || nationalChains[w] || s.toks[i].lex&lxBrand != 0 && s.toks[i].lex&(lxCommon|lxFirst|lxSur) == 0 {
-		return s.hyphenRunEnd(i)
+		return s.hyphenatedEnd(i)
 	}
 	if s.toks[i].is(lxPhraseHead) {
 		for n := 4; n >= 2; n-- {
@@ -153,20 +159,10 @@ func (s *scan) chainAt(i int, atThe bool) int {
 	if !atThe {
 		return -1
 	}
-	if e := s.hyphenRunEnd(i); e > i && s.hyphenLettersOnly(i, e) {
+	if e := s.hyphenatedEnd(i); e > i && s.hyphenLettersOnly(i, e) {
 		return e
 	}
 	return -1
-}
-
-// hyphenRunEnd returns the last token of the letters joined to token i by
-// hyphens without spaces ("h-e-b"), or i.
-func (s *scan) hyphenRunEnd(i int) int {
-	e := i
-	for e+2 < len(s.toks) && s.toks[e+1].punct('-') && s.toks[e+1].gap == gapNone && s.toks[e+2].gap == gapNone && s.toks[e+2].letters() {
-		e += 2
-	}
-	return e
 }
 
 // hyphenLettersOnly: tokens i..e are single letters joined by hyphens, a

@@ -918,9 +918,7 @@ func (s *scan) societyAcronym(st, en int) bool {
 // product's name, which no person's or place's name is shaped like.
 func (s *scan) letterEndedCompound(en int) bool {
 	k := en
-	for k+2 < len(s.toks) && s.toks[k+1].punct('-') && s.toks[k+1].gap == gapNone && s.toks[k+2].gap == gapNone && s.toks[k+2].letters() {
-		k += 2
-	}
+	k = s.hyphenatedEnd(k)
 	if k == en || s.toks[k].n() != 1 || !s.toks[k].upper() {
 		return false
 	}

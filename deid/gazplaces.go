@@ -264,10 +264,7 @@ func (s *scan) gazPlaceAt(i int) bool {
 		}
 		end, flags = i, g
 		// "cap-haitien", "wilkes-barre": the hyphenated rest.
-		for end+2 < len(s.toks) && s.toks[end+1].punct('-') && s.toks[end+1].gap == gapNone && s.toks[end+2].gap == gapNone &&
-			s.toks[end+2].letters() {
-			end += 2
-		}
+		end = s.hyphenatedEnd(end)
 	}
 	if t.lex&(lxCommon|lxMedical|lxUnitWord|lxCue|lxDigitWord|lxTeenWord|lxTensWord|lxOrdWord|lxRelation|lxCredential) != 0 &&
 		t.lex&(lxCity|lxFirst|lxSur) == 0 && end == i {

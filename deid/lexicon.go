@@ -666,7 +666,7 @@ func gazetteer() (map[string]uint64, map[string]uint64) {
 
 // companies.txt lists the names people say for large employers, derived
 // by deid/internal/companies from Corpora (CC0; source in deid/README.md).
-// companyPlaces reads it where work or a branch is spoken of.
+// companyPlaces reads it where a person's work is spoken of.
 //
 //go:embed data/companies.txt
 var companiesText string

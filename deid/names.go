@@ -3554,9 +3554,7 @@ func (s *scan) birthCueAfterName(i int) bool {
 			return false
 		}
 		// Joined by hyphens: "brooks-tate".
-		for k+2 < len(s.toks) && s.toks[k+1].punct('-') && s.toks[k+1].gap == gapNone && s.toks[k+2].gap == gapNone && s.toks[k+2].letters() {
-			k += 2
-		}
+		k = s.hyphenatedEnd(k)
 		m := s.next(k)
 		if m < 0 || s.toks[m].gap == gapLine {
 			return false
