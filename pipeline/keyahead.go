@@ -67,6 +67,12 @@ func (p *Pipeline) newEncounterID(ctx context.Context) (id string, keyDurable bo
 			a.filling = false
 			a.mu.Unlock()
 		}()
+		// Every key's task ends before any is joined: a panic raised
+		// again by join (the crash tests' simulated death) must not leave
+		// another still writing.
+		for _, t := range fill {
+			t.wait()
+		}
 		for i, t := range fill {
 			// A key that failed is not offered; one left half made seals
 			// nothing (a later submission never sees its ID).
