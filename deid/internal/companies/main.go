@@ -32,11 +32,8 @@ package main
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"sort"
 	"strings"
 	"unicode"
 
@@ -108,9 +105,8 @@ func Build(files [][]byte) ([]byte, error) {
 	}
 	seen := map[string]bool{}
 	for i, in := range inputs {
-		sum := sha256.Sum256(files[i])
-		if got := hex.EncodeToString(sum[:]); got != in.sum {
-			return nil, fmt.Errorf("%s: SHA-256 %s, want %s (a different version of the input)", in.path, got, in.sum)
+		if err := mirror.CheckSum(in.path, files[i], in.sum); err != nil {
+			return nil, err
 		}
 		names, err := in.names(files[i])
 		if err != nil {
@@ -122,11 +118,7 @@ func Build(files [][]byte) ([]byte, error) {
 			}
 		}
 	}
-	keys := make([]string, 0, len(seen))
-	for k := range seen {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
+	keys := mirror.SortedKeys(seen)
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "# Large employers (deid/internal/companies). Generated; do not edit.\n")
 	fmt.Fprintf(&b, "# source: %s %s (Corpora by Darius Kazemi, CC0 1.0):\n", corpora, corporaCommit)

@@ -19,8 +19,6 @@ package main
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"flag"
 	"fmt"
 	"os"
@@ -65,9 +63,8 @@ func read(dir string) ([]byte, error) { return mirror.Read(dir, repo, commit, pa
 
 // Build derives the list from the input (2of4brif.txt).
 func Build(in []byte) ([]byte, error) {
-	sum := sha256.Sum256(in)
-	if got := hex.EncodeToString(sum[:]); got != wantSum {
-		return nil, fmt.Errorf("%s: SHA-256 %s, want %s (a different version of the input)", path, got, wantSum)
+	if err := mirror.CheckSum(path, in, wantSum); err != nil {
+		return nil, err
 	}
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "# English words (deid/internal/english). Generated; do not edit.\n")

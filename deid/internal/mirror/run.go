@@ -1,10 +1,13 @@
 package mirror
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
+	"sort"
 )
 
 // Run is the main of a word-list command whose list is built from the
@@ -41,4 +44,24 @@ func JSONStrings(key string) func(b []byte) ([]string, error) {
 		err := json.Unmarshal(v[key], &out)
 		return out, err
 	}
+}
+
+// CheckSum refuses an input whose SHA-256 is not the pinned one: another
+// version of it would give another list.
+func CheckSum(path string, b []byte, want string) error {
+	sum := sha256.Sum256(b)
+	if got := hex.EncodeToString(sum[:]); got != want {
+		return fmt.Errorf("%s: SHA-256 %s, want %s (a different version of the input)", path, got, want)
+	}
+	return nil
+}
+
+// SortedKeys returns a set's members in sorted order.
+func SortedKeys(set map[string]bool) []string {
+	keys := make([]string, 0, len(set))
+	for k := range set {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }

@@ -20,9 +20,7 @@ package main
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"encoding/csv"
-	"encoding/hex"
 	"flag"
 	"fmt"
 	"os"
@@ -76,9 +74,8 @@ func read(dir string) ([]byte, error) { return mirror.Read(dir, repo, commit, pa
 // Build derives the list from the input (names.csv) and the hand-written
 // list's text.
 func Build(in []byte, handList string) ([]byte, error) {
-	sum := sha256.Sum256(in)
-	if got := hex.EncodeToString(sum[:]); got != wantSum {
-		return nil, fmt.Errorf("%s: SHA-256 %s, want %s (a different version of the input)", path, got, wantSum)
+	if err := mirror.CheckSum(path, in, wantSum); err != nil {
+		return nil, err
 	}
 	have := map[[2]string]bool{}
 	for _, line := range strings.Split(handList, "\n") {
