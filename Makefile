@@ -82,7 +82,7 @@ bench-deid: ## de-identification throughput (MB/s per core), with the tagger and
 train-deid: ## regenerate the tagger's training corpus (deid/internal/corpusgen) and retrain deid/data/tagger.bin
 	$(GO) test ./deid -run '^TestTaggerWeights$$' -count=1 -train -v
 
-bench-load: ## load: N worker processes x concurrency C vs the Little's-law bound N*C/latency, with worker CPU per task and the load average (LOAD_WORKERS, LOAD_CONCURRENCY, LOAD_LATENCY, LOAD_ROUNDS, LOAD_MODE)
+bench-load: ## load: N worker processes x concurrency C vs the Little's-law bound N*C/latency, with worker CPU per task and the load average (LOAD_WORKERS, LOAD_CONCURRENCY, LOAD_LATENCY, LOAD_ROUNDS, LOAD_MODE, LOAD_QUEUE_FETCHERS)
 	$(GO) test -run '^$$' -bench 'Load' -benchtime 1x -timeout 30m ./cmd/clinscribe/
 
 lint: ## gofmt and go vet
