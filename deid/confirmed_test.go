@@ -39,3 +39,36 @@ func TestForeignGreetings(t *testing.T) {
 		})
 	}
 }
+
+// TestWordSurnameAfterGivenName: a capitalized word of the body or of
+// medicine after a title or a relation and a given name is the surname
+// when what follows ends the name; before a word of medicine or a
+// heading's next word it stays a word. Sentences written for this test.
+func TestWordSurnameAfterGivenName(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"after a title", "Consultation with Dr. Virgil Heart agrees with the reading.", []found{{"Virgil Heart", deid.Name}}},
+			{"two given names before a comma", "Re: Mr Patrick Joseph Lung, seen today.", []found{{"Patrick Joseph Lung", deid.Name}}},
+			{"before a form's next field", "Patient: Mr Donal Heart   Ward 4", []found{{"Donal Heart", deid.Name}}},
+			{"after a relation", "Her son Fergal Heart came in with her.", []found{{"Fergal Heart", deid.Name}}},
+			{"before a word of medicine it stays", "Discussed with Dr. Ann Heart failure team.", []found{{"Ann", deid.Name}}},
+		})
+	}
+}
+
+// TestFieldAfterWideGap: a form's next field, apart by a wide gap, neither
+// joins the name before it nor makes it an eponym ("Grade 10" after
+// "Esther"). Sentences written for this test.
+func TestFieldAfterWideGap(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"last, first before a grade", "Student: Mugisha, Esther   Grade 10", []found{{"Mugisha", deid.Name}, {"Esther", deid.Name}}},
+			{"a surname-like label stays", "Patient: Brian Walsh   Ward 4", []found{{"Brian Walsh", deid.Name}}},
+			{"other labels of a person", "Veteran: Tollefson, Harlan Dean   Unit 4", []found{{"Tollefson", deid.Name}, {"Harlan Dean", deid.Name}}},
+		})
+	}
+}

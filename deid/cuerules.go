@@ -9,7 +9,8 @@ import "strings"
 // lastFirstLabels introduce a "Last, First" name in a header field.
 var lastFirstLabels = map[string]bool{"name": true, "patient": true, "pt": true, "client": true, "to": true, "from": true,
 	"cc": true, "attn": true, "re": true, "resident": true, "member": true, "subscriber": true, "insured": true,
-	"guarantor": true, "recipient": true, "child": true, "student": true}
+	"guarantor": true, "recipient": true, "child": true, "student": true, "veteran": true, "infant": true, "newborn": true,
+	"employee": true, "claimant": true, "inmate": true, "decedent": true, "enrollee": true, "beneficiary": true}
 
 // labelOrSite runs at each word in the main pass: "Name: Last, First",
 // "the Decatur clinic".

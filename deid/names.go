@@ -40,6 +40,35 @@ func (s *scan) nameish(k int, allCaps bool) bool {
 	return t.lex&notNameFlags == 0
 }
 
+// wordSurnameAt: capitalized token k, a word of medicine or of everyday
+// speech, is the surname after the listed given names st..en that follow a
+// title or a relation (or, strong, that the rule seeding the chain took
+// for a name): "Dr. Virgil Heart agrees", "son Fergal Heart", "Mr Patrick
+// Joseph Lung", before what ends a name; not before a heading's next word
+// or a word of medicine ("Dr. Mary Heart Failure Clinic", "Dr. Ann Heart
+// failure team").
+func (s *scan) wordSurnameAt(st, en, k int, strong bool) bool {
+	t := &s.toks[k]
+	if t.gap != gapSpace || !t.capWord() || t.allUpper() || t.lex&(lxCommon|lxMedical) == 0 ||
+		t.lex&(notNameFlags&^(lxCommon|lxMedical)) != 0 || s.eponymAfter(k) || !(s.titleBefore(st) || s.relationBefore(st)) {
+		return false
+	}
+	for g := st; g <= en; g++ {
+		if gt := &s.toks[g]; !gt.capWord() || gt.allUpper() || !strong && gt.lex&lxFirst == 0 && gt.gaz&gzFirst == 0 || gt.lex&(lxCommon|lxMedical) != 0 {
+			return false
+		}
+	}
+	// What follows ends the name: a clause's end or a bracket, a form's
+	// next field, a person's verb or a word that joins.
+	n := s.next(k)
+	return n < 0 || s.toks[n].gap == gapLine || s.wideGap(n) || s.clauseEndAfter(k) || s.toks[n].punct('(') ||
+		s.lowerPersonVerbAfter(k) || surnameEnders[s.lower(n)] && !s.toks[n].upper()
+}
+
+// surnameEnders follow a name and end it: "Dr. Virgil Heart and", "son
+// Fergal Heart who".
+var surnameEnders = wordsOf("and or who whose from at of in on to with for was is has had will would said says agrees agreed")
+
 // eponymAfter reports "Bell's palsy", "Parkinson disease": a capitalized
 // word followed (possibly after 's) by a medical head noun.
 func (s *scan) eponymAfter(k int) bool {
@@ -54,7 +83,9 @@ func (s *scan) eponymAfter(k int) bool {
 	} else if e := s.acronymAside(j); e > 0 {
 		j = e // "Patrick (FABER) test"
 	}
-	if j < len(s.toks) && s.toks[j].gap != gapLine && (s.toks[j].is(lxEponymHead) || s.toks[j].letters() && !s.toks[j].upper() && s.tokIn(lowerHeadSet, j)) {
+	// A field apart by a wide gap ("Mugisha, Esther   Grade 10") is no
+	// eponym's head.
+	if j < len(s.toks) && s.toks[j].gap != gapLine && !s.wideGap(j) && (s.toks[j].is(lxEponymHead) || s.toks[j].letters() && !s.toks[j].upper() && s.tokIn(lowerHeadSet, j)) {
 		if n := s.next(j); n > 0 && s.toks[n].gap == gapSpace && s.tokIn(objectWordSet, n) {
 			return false
 		}
@@ -181,9 +212,11 @@ func (s *scan) nameChain(i int, cls NameClass, strong bool) {
 		if tk.gap == gapLine {
 			break
 		}
-		// "White      Religion: Catholic": a word after a wide gap and
-		// before a colon labels the form's next field.
-		if tk.gap == gapSpace && s.wideGap(k) && k+1 < len(s.toks) && s.toks[k+1].punct(':') {
+		// "White      Religion: Catholic", "Brian   Ward 4": a word after a
+		// wide gap and before a colon or a number labels the form's next
+		// field.
+		if tk.gap == gapSpace && s.wideGap(k) && k+1 < len(s.toks) && (s.toks[k+1].punct(':') || s.toks[k+1].punct('#') ||
+			s.toks[k+1].gap == gapSpace && s.toks[k+1].digits()) {
 			break
 		}
 		if tk.gap == gapNone && tk.kind == tkPunct && (tk.ch == '-' || tk.ch == '\'') {
@@ -275,6 +308,10 @@ func (s *scan) nameChain(i int, cls NameClass, strong bool) {
 		}
 		if tk.capWord() && tk.is(lxEponymName) && k == en+1 && tk.gap == gapSpace && !s.eponymAfter(k) && !s.eponymAhead(k) &&
 			!s.toks[en].is(lxEponymName) && (strong || s.toks[gv].is(lxFirst) || s.toks[gv].gaz&gzFirst != 0) && (caps == tk.allUpper()) {
+			en = k
+			continue
+		}
+		if k == en+1 && s.wordSurnameAt(st, en, k, strong) {
 			en = k
 			continue
 		}
