@@ -427,9 +427,9 @@ func (s *scan) rangeWordBefore(i int) bool {
 }
 
 // relativeDays right before a month and day name the same day again: "at
-// around 1500 yesterday 6/8", "today 3/14"; not a score out of ten ("pain
-// yesterday 6/10, today 3/10").
-var relativeDays = map[string]bool{"yesterday": true, "today": true, "tomorrow": true, "tonight": true}
+// around 1500 yesterday 6/8", "today 3/14", as texted "tmrw 12/9"; not a
+// score out of ten ("pain yesterday 6/10, today 3/10").
+var relativeDays = wordsOf("yesterday today tomorrow tonight tmrw tmw tomorow tommorow tommorrow tonite")
 
 // dateSpan adds a Date candidate for a date starting at token i.
 func (s *scan) dateSpan(i int) bool {
@@ -2105,7 +2105,9 @@ var eventWords = map[string]bool{"admitted": true, "readmitted": true, "discharg
 	// custody, injury and exposure: "arrested 12/02 by", "bitten 6/3".
 	"arrested": true, "booked": true, "released": true, "paroled": true, "bitten": true, "stung": true,
 	"exposed": true, "vaccinated": true, "immunized": true, "implanted": true, "extracted": true,
-	"enrolled": true, "consented": true, "intubated": true, "extubated": true, "biopsied": true}
+	"enrolled": true, "consented": true, "intubated": true, "extubated": true, "biopsied": true,
+	// what is planned for a day: "recheck 12/8", "RCT completion 12/2".
+	"recheck": true, "rechecked": true, "completion": true}
 
 // shortEvents are eventWords as sign-outs and summaries shorten them ("adm
 // 11/30  dc 12/4").

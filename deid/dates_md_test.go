@@ -57,6 +57,10 @@ func TestMonthDayAfterATest(t *testing.T) {
 		// parentheses.
 		{"murmurs, trends and counts in parentheses stay", "Murmur grade (2/6). Platelets trend (9/6). Cores positive (8/12). PRBC:FFP (2/1) ratio followed. Shift worked (7/12) hours. Child aged (6/12).", nil},
 		{"fractions and inches stay", "HIV 1/2 Ab negative. ASA 1/2 tab. A 3/4 in laceration. Cut 3/4 in long. Removed 1/2 in. of tubing.", nil},
+		// A plan for a day, and a day texted.
+		{"a recheck, a completion, a texted tomorrow", "Recheck 12/8. RCT completion 12/2. i cant come tmrw 12/9",
+			[]found{{"12/8", deid.Date}, {"12/2", deid.Date}, {"12/9", deid.Date}}},
+		{"doses and scores after them stay", "recheck 1/2 tab. pain tmrw 6/10. recheck 3/4 in of packing.", nil},
 	})
 }
 

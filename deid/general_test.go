@@ -500,7 +500,8 @@ func TestForeignDates(t *testing.T) {
 
 // TestPostalCodes: ZIP codes after a state between bars or slashes, before
 // "zip code", "area" or a city in parentheses, read out after a question
-// about the ZIP; Canadian and UK postal codes; a model number stays.
+// about the ZIP; Canadian, UK and Irish postal codes; a model number
+// stays.
 func TestPostalCodes(t *testing.T) {
 	t.Parallel()
 	d := newDetector(t, deid.Config{RulesOnly: true})
@@ -512,6 +513,9 @@ func TestPostalCodes(t *testing.T) {
 		{"Canadian", "Postal code H2X 1Y4", []found{{"H2X 1Y4", deid.ZIP}}},
 		{"UK after a cue", "UK postcode SW1A 1AA", []found{{"SW1A 1AA", deid.ZIP}}},
 		{"a model number stays", "Model A3B 4C5 pump; 12000 steps in 30 days", nil},
+		{"an Eircode after a comma", "lives near the quay, Dublin 8, D08 XY41", []found{{"D08 XY41", deid.ZIP}}},
+		{"an Eircode after a cue", "Eircode: D6W 1234", []found{{"D6W 1234", deid.ZIP}}},
+		{"a staging code, a lot or a dose stays", "Staging T23 N0M0 noted. Lot A12 CD34 used. Iron, B12 1000 mcg daily.", nil},
 	})
 }
 

@@ -6438,14 +6438,11 @@ func (s *scan) initialAfterLastFirst(spans []Span) {
 	}
 }
 
-// personHandle: token k looks like a person's handle: an initial or two
+// personHandle: handle w looks like a person's: an initial or two
 // and a surname of the lists ("jlarkin", "pmehta"), or a name of the lists.
-func (s *scan) personHandle(k int) bool {
-	w := s.lower(k)
-	for _, stem := range handleRoleStems {
-		if strings.Contains(w, stem) {
-			return false // "pharm", "nursemgr", "rrteam", "wardclerk"
-		}
+func personHandle(w string) bool {
+	if roleHandle(w) {
+		return false // "pharm", "nursemgr", "rrteam", "wardclerk"
 	}
 	for cut := 0; cut <= 2 && cut < len(w)-3; cut++ {
 		f, g := lookupString(w[cut:])
@@ -6456,18 +6453,49 @@ func (s *scan) personHandle(k int) bool {
 	return false
 }
 
+// roleHandle: handle w names a role or a service.
+func roleHandle(w string) bool {
+	for _, stem := range handleRoleStems {
+		if strings.Contains(w, stem) {
+			return true
+		}
+	}
+	return false
+}
+
+// serviceHandle: a handle on no list names a service or a role by its
+// stem or its ending ("ctsurg", "nocturnist"); kept apart from
+// handleRoleStems, which also vetoes handles made of listed names, where
+// these stems would take names ("concannon", "casey").
+func serviceHandle(w string) bool {
+	if strings.HasSuffix(w, "ist") || strings.HasSuffix(w, "ists") {
+		return true
+	}
+	for _, stem := range serviceStems {
+		if strings.Contains(w, stem) {
+			return true
+		}
+	}
+	return false
+}
+
+var serviceStems = []string{"surg", "peds", "onc", "neuro", "ortho", "cardio", "psych", "hosp", "noc", "coord", "chaplain",
+	"intern", "fellow", "attend", "dispatch", "transport", "secur", "trauma", "stroke", "rapid", "float", "code", "ccu", "case"}
+
 // handleRoleStems name a role or a service in a chat's handle.
 var handleRoleStems = []string{"pharm", "mgr", "team", "clerk", "charge", "nurse", "desk", "ward", "icu", "lab", "rad", "resp",
 	"tele", "admin", "sched", "triage", "front", "unit", "bed", "staff", "on-call", "oncall"}
 
 // chatHandles: a user's handle before the time of a message in a chat's
-// export ("[secure chat] jlarkin 07:52: anyone covering", "pmehta 07:55:"),
-// at a line's start or after its bracketed tag: an initial and a surname
-// run together, or a word on no English list. A late rule.
+// export ("[secure chat] jlarkin 07:52: anyone covering", "pmehta 07:55:",
+// "kpatel3 14:02:"), after the line's bracketed tag: an initial and a
+// surname run together, perhaps with a number after, or five letters or
+// more on no list of words. A late rule.
 func (s *scan) chatHandles() {
 	for k := 0; k+4 < len(s.toks); k++ {
 		t := &s.toks[k]
-		if !t.letters() || t.upper() || t.n() < 4 || t.n() > 16 {
+		w := strings.TrimRight(s.lower(k), "0123456789")
+		if t.kind != tkWord || t.upper() || len(w) < 4 || t.n() > 16 || strings.IndexFunc(w, notLowerASCII) >= 0 {
 			continue
 		}
 		p := k - 1
@@ -6479,8 +6507,9 @@ func (s *scan) chatHandles() {
 			m.gap != gapNone || !c2.punct(':') {
 			continue
 		}
-		if s.englishTok(k) || s.toks[k].lex&(lxCommon|lxMedical|lxTitle|lxTitleClin|lxRelation|lxCredential) != 0 || !s.personHandle(k) {
-			continue // "doctor 07:52:", "pharm 08:12:", "rrteam 03:14:"
+		if f, _ := lookupString(w); englishOrCompound(w) || f&(lxCommon|lxMedical|lxTitle|lxTitleClin|lxRelation|lxCredential) != 0 ||
+			!personHandle(w) && !(len(w) >= 5 && f == 0 && !roleHandle(w) && !serviceHandle(w)) {
+			continue // "doctor 07:52:", "pharm 08:12:", "rrteam 03:14:", "ortho2 09:00:"
 		}
 		s.late = append(s.late, Span{Start: int(t.s), End: int(t.e), Type: Name})
 	}
@@ -6571,3 +6600,6 @@ func (s *scan) nameAroundGivenName() {
 		i = y
 	}
 }
+
+// notLowerASCII reports a rune outside a to z.
+func notLowerASCII(r rune) bool { return r < 'a' || r > 'z' }

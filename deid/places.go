@@ -4650,6 +4650,7 @@ func (s *scan) camelCaseSystems() {
 }
 
 func isUpperASCII(c byte) bool { return c >= 'A' && c <= 'Z' }
+func isDigitASCII(c byte) bool { return c >= '0' && c <= '9' }
 
 // camelCareTails are the last parts of a camel-case health system's name.
 // "Med" is left out: it ends products as often ("ResMed", "NeilMed",
