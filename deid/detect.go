@@ -403,6 +403,8 @@ func (d *Detector) detect(text string, known Known) ([]Span, []string) {
 	s.spelledAcrossDash(spans)
 	s.surnameAfterFoundName(spans)
 	s.companyPlaces()
+	s.facilityOfTown()
+	s.schoolNamedByWord()
 	s.nameAroundGivenName()
 	spans = s.afterTagger(spans)
 	s.healthBodyHeadAfter(spans)

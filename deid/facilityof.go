@@ -1,0 +1,113 @@
+package deid
+
+import "strings"
+
+// Facilities said in lower case whose words the other place rules leave:
+// a head and the town it is "of" ("the islamic center of des moines",
+// "at community hospital of anaconda") and a school named by an everyday
+// word ("at fuller middle school").
+
+// ofTownHeads are the heads of a facility named "<head> of <town>".
+var ofTownHeads = wordsOf("hospital hospitals center centre clinic clinics college institute academy church mosque temple school society home homes")
+
+// facilityOfTown: in lower case, one or two describing words, a facility's
+// head, "of" and a town of the lists, after "the" or a preposition of
+// place or at a turn's start: "the islamic center of worthington",
+// "at community hospital of anaconda". The words are no function words
+// or verb forms. A late rule.
+func (s *scan) facilityOfTown() {
+	for h := range s.toks {
+		if !s.toks[h].letters() || s.toks[h].upper() || !ofTownHeads[s.lower(h)] {
+			continue
+		}
+		of := s.next(h)
+		if of < 0 || !s.eq(of, "of") || s.toks[of].gap != gapSpace {
+			continue
+		}
+		town := s.next(of)
+		if town < 0 || s.toks[town].gap != gapSpace || s.toks[town].upper() {
+			continue
+		}
+		end := s.townEndAt(town)
+		if end < 0 {
+			continue
+		}
+		st := -1
+		for k, n := s.sameLinePrev(h), 0; k >= 0 && n < 2; k, n = s.sameLinePrev(k), n+1 {
+			if !s.describesFacility(k) {
+				break
+			}
+			st = k
+		}
+		if st < 0 {
+			continue
+		}
+		if p := s.sameLinePrev(st); !(p < 0 || s.turnStart(st) || s.toks[p].letters() && (s.eq(p, "the") || s.tokIn(placePrepSet, p) || s.eq(p, "thru"))) {
+			continue
+		}
+		s.late = append(s.late, Span{Start: int(s.toks[st].s), End: int(s.toks[end].e), Type: Location})
+	}
+}
+
+// describesFacility: lower-case word k can describe a facility before its
+// head ("islamic", "community", "children's"): no function word, number,
+// time or verb form.
+func (s *scan) describesFacility(k int) bool {
+	t := &s.toks[k]
+	w := s.lower(k)
+	return t.letters() && !t.upper() && t.n() >= 3 && !s.tokIn(functionWordSet, k) && !s.tokIn(wordMakerSet, k) &&
+		t.lex&(lxDigitWord|lxTensWord|lxTeenWord|lxOrdWord|lxMonth|lxWeekday|lxTimeWord|lxRelation|lxTitle|lxTitleClin) == 0 &&
+		!strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ing") && !strings.HasSuffix(w, "ly") && !strings.HasSuffix(w, "est") &&
+		!aheadStops[w] && !facilityKinds[w]
+}
+
+// facilityKinds say what kind a facility is, not which: "the nearest
+// hospital of", "at a public middle school".
+var facilityKinds = wordsOf("only main other same new old big small little local nearby public private charter catholic christian " +
+	"junior senior boarding alternative summer night sunday bible grad graduate trade vocational online " +
+	"home different good bad whole entire big")
+
+// schoolNamedByWord: a school's name that is an everyday word before
+// "middle school", "high school", "elementary school" after a preposition
+// of place ("she is at fuller middle school", "goes to the sunset high
+// school"), where lowerFacilityAt wants a name of the lists. A late rule.
+func (s *scan) schoolNamedByWord() {
+	for i := range s.toks {
+		if !s.eq(i, "school") || s.toks[i].upper() {
+			continue
+		}
+		lv := s.sameLinePrev(i)
+		if lv < 0 || !schoolLevels[s.lower(lv)] || s.toks[i].gap != gapSpace {
+			continue
+		}
+		k := s.sameLinePrev(lv)
+		if k < 0 || s.toks[lv].gap != gapSpace || !s.describesFacility(k) {
+			continue
+		}
+		p := s.sameLinePrev(k)
+		if p >= 0 && s.eq(p, "the") {
+			p = s.sameLinePrev(p)
+		}
+		if p < 0 || !s.toks[p].letters() || !s.tokIn(placePrepSet, p) || s.eq(p, "of") {
+			continue
+		}
+		s.late = append(s.late, Span{Start: int(s.toks[k].s), End: int(s.toks[i].e), Type: Location})
+	}
+}
+
+var schoolLevels = wordsOf("middle high elementary primary grammar secondary intermediate")
+
+// townEndAt: a town of the gazetteer or the lists opens at k, of two
+// words or more, or of one that is no English word ("the cancer center of
+// hope" is none); it returns the town's last token, or -1.
+func (s *scan) townEndAt(k int) int {
+	if e, f := s.gazPhraseAt(k, lxCity|lxTown); e > k && f&(lxCity|lxTown) != 0 {
+		return e
+	}
+	t := &s.toks[k]
+	if t.letters() && (t.gaz&(gzCity|gzTown) != 0 || t.lex&lxCity != 0) && t.lex&(lxState|lxCountry|lxCommon|lxMedical) == 0 &&
+		t.gaz&gzWord == 0 && !s.englishTok(k) {
+		return k
+	}
+	return -1
+}

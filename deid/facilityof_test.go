@@ -1,0 +1,39 @@
+package deid_test
+
+import (
+	"testing"
+
+	"github.com/clinscribe/clinscribe/deid"
+)
+
+// TestLowerFacilityOfTown: in lower case, a facility's head and the town
+// it is of, with the words before the head, after "the" or a preposition
+// of place; a kind of facility or a town that is an everyday word stays.
+// Sentences written for this test.
+func TestLowerFacilityOfTown(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"a center of a town", "we went to the islamic center of worthington for prayer", []found{{"islamic center of worthington", deid.Location}}},
+			{"a town of two words", "she had surgery at the regional medical center of des moines",
+				[]found{{"regional medical center of des moines", deid.Location}}},
+			{"kinds, fields and word towns stay", "the cancer center of hope. the school of medicine. the american academy of pediatrics.", nil},
+		})
+	}
+}
+
+// TestSchoolNamedByWord: an everyday word naming a school before "middle
+// school" or "high school", after a preposition of place; a kind of school
+// stays. Sentences written for this test.
+func TestSchoolNamedByWord(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"after at", "mom: she is at fuller middle school now", []found{{"fuller middle school", deid.Location}}},
+			{"after to the", "he goes to the sunset high school", []found{{"sunset high school", deid.Location}}},
+			{"kinds stay", "he goes to a public high school. in junior high school he broke it. from his old middle school.", nil},
+		})
+	}
+}
