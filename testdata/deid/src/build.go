@@ -74,11 +74,12 @@
 // blind6), b5_blind8 blind8 (the eighth, made like blind7), b7_blind9
 // blind9 (the ninth, made like blind8), b8_blind10 blind10 (the tenth,
 // made like blind9), b9_blind11 blind11 (the eleventh, made like
-// blind10), c0_blind12 blind12 (the twelfth, made like blind11), b6_known12
+// blind10), c0_blind12 blind12 (the twelfth, made like blind11), c1_blind13
+// blind13 (the thirteenth, the general case, made like blind12), b6_known12
 // dialogues-known12 (the twelfth, visits, calls, dictations and voicemails
 // of every kind with supplied names in every position). The first three,
 // blind3, phifree3, phifree5, phifree6, phifree7, phifree8, phifree9, dialogues-known4, dialogues-known5,
-// dialogues-known6, dialogues-known7, dialogues-known8, dialogues-known9, dialogues-known10, dialogues-known11, dialogues-known12, places6, places7, places8, places10, blind4, blind5, blind6, blind7, blind8, blind9, blind10, blind11 and blind12 are
+// dialogues-known6, dialogues-known7, dialogues-known8, dialogues-known9, dialogues-known10, dialogues-known11, dialogues-known12, places6, places7, places8, places10, blind4, blind5, blind6, blind7, blind8, blind9, blind10, blind11, blind12 and blind13 are
 // split deterministically into <name>.jsonl and <name>-holdout.jsonl: within
 // each stratum the documents are ordered by an FNV hash of their ID (for the
 // blind corpora mixed further, see corpora) and the first share of each
@@ -344,6 +345,19 @@ var corpora = []struct {
 	// look-alikes), written before the detector ran on it; split like
 	// blind11.
 	{name: "blind12", prefixes: []string{"c0_blind12"}, mix: true, share: 1.0 / 3, strata: metaFreeOther, meta: true},
+	// blind13: the thirteenth blind corpus, the general case (speech-
+	// recognition transcripts of whole visits without metadata, half
+	// lower-case run-on, half punctuated with speaker tags or timestamps,
+	// from US, UK, Canadian and Australian primary, urgent, emergency and
+	// specialty care, with the ordinary mix of names and places; lower-case
+	// transcripts with metadata, supplied names said in every position, a
+	// third of them also ordinary words, months, towns or brands; written
+	// notes in the general styles of hospital and clinic records and
+	// referral letters; messages typed by clinicians and patients;
+	// documents with the rarer identifier types; PHI-free documents with
+	// look-alikes), written before the detector ran on it; split like
+	// blind12.
+	{name: "blind13", prefixes: []string{"c1_blind13"}, mix: true, share: 1.0 / 3, strata: metaFreeOther, meta: true},
 	// phifree7: PHI-free only (notes with Title Case headings and lists,
 	// lower-case transcripts; written before the detector ran on them); a
 	// third of each kind to the holdout.
