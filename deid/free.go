@@ -25,6 +25,9 @@ func (s *scan) dropFree(spans []Span) []Span {
 		if (sp.Type == Location || sp.Type == Name) && s.raceJoined(sp) {
 			continue // "in Black and American Indian adults": a race, not a town
 		}
+		if (sp.Type == Location || sp.Type == Name) && s.demonymPlural(sp) {
+			continue // "a soldier with the Americans", "the Filipinos came"
+		}
 		if sp.Type == Location {
 			// A company where a person works is their employer, whatever
 			// it would otherwise read as ("works for Acme Plumbing").
@@ -2936,6 +2939,35 @@ func (s *scan) peopleNamedAfter(sp Span) bool {
 	n := s.next(en)
 	return n > 0 && s.toks[n].gap == gapSpace && peopleNouns[s.lower(n)]
 }
+
+// demonymPlural: the span is one word, the plural of a word of a people
+// or a nation on the lexicon's lists of words and on none of names or
+// places ("Americans", "Germans", "Filipinos", "Somalis"), not supplied.
+func (s *scan) demonymPlural(sp Span) bool {
+	st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End)
+	if st < 0 || en != st || !s.toks[st].letters() || s.isKnown(st) || s.titleBefore(st) {
+		return false
+	}
+	w := s.lower(st)
+	if len(w) < 5 || w[len(w)-1] != 's' {
+		return false
+	}
+	one := w[:len(w)-1]
+	f, g := lookupString(one)
+	if f&lxCommon == 0 || f&(lxFirst|lxSur|lxFirstAmb|lxSurAmb|lxCity|lxCityAmb|lxState|lxCountry) != 0 || g&(gzFirst|gzSur|gzCity|gzTown) != 0 {
+		return false
+	}
+	for _, end := range demonymEnds {
+		if strings.HasSuffix(one, end) {
+			return true
+		}
+	}
+	return false
+}
+
+// demonymEnds end the words of peoples and nations: "american",
+// "congolese", "filipino", "pakistani", "somali".
+var demonymEnds = []string{"an", "ese", "ino", "ina", "ani", "ali", "ian", "ean"}
 
 // peopleNouns follow the name of a people.
 var peopleNouns = wordsOf("refugees refugee community communities people peoples speakers families elders language culture tribe villages diaspora clan")

@@ -165,6 +165,9 @@ func TestOverRedaction(t *testing.T) {
 	}{
 		{"ethnicity", "Self-identifies as Pacific Islander; Samoan-speaking; Hispanic; Ashkenazi Jewish ancestry; Amish.", nil},
 		{"nationality before a rule", "Patient is Canadian; the Canadian C-spine rule applies.", nil},
+		{"peoples in the plural", "He was a soldier with the Americans. She worked for the Germans. The Filipinos and the Somalis came.", nil},
+		{"a plural surname after a title stays", "Mrs. Banks came with Mr. Germans.", []found{{"Banks", deid.Name}, {"Germans", deid.Name}}},
+		{"a certificate of a credential", "Hannah Oyama, MS, CCC-SLP", []found{{"Hannah Oyama", deid.Name}}},
 		{"eponymous disease", "Bell's palsy on the left, Cushing syndrome ruled out, Wells score 2.", nil},
 		{"named study", "Enrolled in the Nurses' Health Study; results of the Jackson Heart Study.", nil},
 		{"named scale several words long", "Seattle Heart Failure Model and Kansas City Cardiomyopathy Questionnaire; Katz ADL index.", nil},

@@ -971,6 +971,10 @@ func (s *scan) signatureInitials(i int) bool {
 	if s.toks[p].punct('-') && s.toks[p].gap == gapNone && s.toks[i].gap == gapNone && p > 0 && s.toks[p-1].is(lxCredential) {
 		return false // "FNP-BC", "PMHNP-BC": a board's mark on a credential
 	}
+	if w := s.lower(i); s.toks[p].punct('-') && s.toks[p].gap == gapNone && s.toks[i].gap == gapNone && p > 0 && s.toks[p-1].allUpper() &&
+		(roleAbbrs[w] || credentialShort[w] || s.toks[i].is(lxCredential)) {
+		return false // "CCC-SLP": a certificate of a credential
+	}
 	if !s.onlyClosingAfter(i) {
 		return false
 	}
