@@ -405,6 +405,8 @@ func (d *Detector) detect(text string, known Known) ([]Span, []string) {
 	s.companyPlaces()
 	s.facilityOfTown()
 	s.schoolNamedByWord()
+	s.groupFacility()
+	s.stateDenominationHospital()
 	s.nameAroundGivenName()
 	spans = s.afterTagger(spans)
 	s.healthBodyHeadAfter(spans)

@@ -111,3 +111,70 @@ func (s *scan) townEndAt(k int) int {
 	}
 	return -1
 }
+
+// groupFacility: a hospital named for whom it serves, with its name before
+// it: "Prentice Women's Hospital", "Brigham and Women's Hospital", "Akron
+// Children's Hospital". The name is a word of the name or place lists or
+// on none, or a place of the gazetteer reaching the group's word. A late
+// rule: facilityAt counts the possessive's marks as words and stops.
+func (s *scan) groupFacility() {
+	for i := 4; i < len(s.toks); i++ {
+		t := &s.toks[i]
+		if !t.capWord() || t.allUpper() || t.lex&lxFacility == 0 || !s.eq(i-1, "s") || !s.toks[i-2].punct('\'') ||
+			s.toks[i-1].gap != gapNone || s.toks[i-2].gap != gapNone || !s.toks[i-3].capWord() || !servedGroups[s.lower(i-3)] ||
+			t.gap != gapSpace {
+			continue
+		}
+		g := i - 3
+		st := -1
+		for k := g - 1; k >= 0 && k >= g-3; k-- {
+			if s.toks[k].gaz&gzPhraseHead != 0 {
+				if e, f := s.gazPhraseAt(k, lxCity|lxTown|lxFacHead|lxPhraseHead); e >= g && f != 0 {
+					st = k // "Brigham and Women's"
+					break
+				}
+			}
+		}
+		if p := g - 1; st < 0 && p >= 0 && s.toks[g].gap == gapSpace && s.toks[p].capWord() && !s.toks[p].allUpper() &&
+			s.toks[p].lex&(lxTitle|lxTitleClin|lxMonth|lxWeekday|lxState|lxCountry|lxCredential) == 0 &&
+			(s.toks[p].lex&(lxSur|lxFirst|lxCity) != 0 || s.toks[p].gaz&(gzCity|gzTown|gzSur|gzFirst|gzFacHead) != 0 || !s.englishTok(p)) {
+			st = p
+		}
+		if st < 0 {
+			continue
+		}
+		s.late = append(s.late, Span{Start: int(s.toks[st].s), End: int(s.toks[s.facilityWordsAfter(i)].e), Type: Location})
+	}
+}
+
+// servedGroups name whom a hospital serves.
+var servedGroups = wordsOf("women children men kids")
+
+// stateDenominationHospital: a hospital named by its state and its
+// church, after a preposition of place: "at Illinois Masonic", "to the
+// Missouri Baptist rehab gym", "at iowa methodist". A person's faith ("a
+// Missouri Synod Lutheran") has no preposition of place before it. A late
+// rule.
+func (s *scan) stateDenominationHospital() {
+	for i := 1; i < len(s.toks); i++ {
+		if !s.toks[i].letters() || !hospitalDenominations[s.lower(i)] || s.toks[i].gap != gapSpace {
+			continue
+		}
+		st := s.sameLinePrev(i)
+		if st < 0 || !s.toks[st].letters() || !s.toks[st].is(lxState) || s.toks[st].upper() != s.toks[i].upper() {
+			continue
+		}
+		p := s.sameLinePrev(st)
+		if p >= 0 && s.eq(p, "the") {
+			p = s.sameLinePrev(p)
+		}
+		if p < 0 || !(s.eq(p, "at") || s.eq(p, "to") || s.eq(p, "from")) {
+			continue
+		}
+		s.late = append(s.late, Span{Start: int(s.toks[st].s), End: int(s.toks[s.facilityWordsAfter(i)].e), Type: Location})
+	}
+}
+
+// hospitalDenominations name hospitals after a state ("Texas
+// Presbyterian", "Illinois Masonic").
+var hospitalDenominations = wordsOf("baptist methodist presbyterian lutheran masonic adventist episcopal")

@@ -37,3 +37,21 @@ func TestSchoolNamedByWord(t *testing.T) {
 		})
 	}
 }
+
+// TestHospitalsNamedByGroupOrChurch: a hospital named for whom it serves
+// after its name, or by its state and church after a preposition of
+// place; a person's faith stays. Sentences written for this test.
+func TestHospitalsNamedByGroupOrChurch(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"for women, with a name", "She delivered at Prentice Women's Hospital.", []found{{"Prentice Women's Hospital", deid.Location}}},
+			{"for women, with a place of the gazetteer", "Brigham and Women's Hospital - Department of Radiology",
+				[]found{{"Brigham and Women's Hospital", deid.Location}}},
+			{"a state and a church", "Prior delivery at Illinois Masonic. Rehab three days a week at the Missouri Baptist rehab gym.",
+				[]found{{"Illinois Masonic", deid.Location}, {"Missouri Baptist", deid.Location}}},
+			{"a faith stays", "She is Missouri Synod Lutheran; we are Southern Baptist.", nil},
+		})
+	}
+}

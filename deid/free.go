@@ -25,6 +25,9 @@ func (s *scan) dropFree(spans []Span) []Span {
 		if (sp.Type == Location || sp.Type == Name) && s.raceJoined(sp) {
 			continue // "in Black and American Indian adults": a race, not a town
 		}
+		if sp.Type == Location && s.faithSaid(sp) {
+			continue // "we are Southern Baptist", "she is Missouri Synod Lutheran"
+		}
 		if (sp.Type == Location || sp.Type == Name) && s.demonymPlural(sp) {
 			continue // "a soldier with the Americans", "the Filipinos came"
 		}
@@ -2938,6 +2941,17 @@ func (s *scan) peopleNamedAfter(sp Span) bool {
 	}
 	n := s.next(en)
 	return n > 0 && s.toks[n].gap == gapSpace && peopleNouns[s.lower(n)]
+}
+
+// faithSaid: the place found ends in a denomination and follows a word
+// that says a person's faith ("we are Southern Baptist", "she is Missouri
+// Synod Lutheran", "a devout Lutheran"): no church, no hospital.
+func (s *scan) faithSaid(sp Span) bool {
+	st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End)
+	if st < 0 || en < 0 || !denominations[s.lower(en)] {
+		return false
+	}
+	return faithSayers[s.prevWordAt(st, 1)]
 }
 
 // demonymPlural: the span is one word, the plural of a word of a people
