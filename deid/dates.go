@@ -1836,7 +1836,7 @@ var dayEndWords = map[string]bool{"shows": true, "showed": true, "show": true, "
 	"maybe": true, "probably": true, "um": true, "uh": true, "because": true, "cause": true, "cuz": true, "while": true,
 	"yeah": true, "yep": true, "yup": true, "ok": true, "okay": true, "actually": true, "through": true, "thru": true,
 	"it": true, "it's": true,
-	"till": true, "til": true}
+	"till": true, "til": true, "anyway": true, "anyways": true, "again": true, "instead": true}
 
 // countedNouns after an ordinal make it the ordinal of something counted,
 // not a day of a month ("the third one", "the fifth day", "the second

@@ -407,6 +407,7 @@ func (d *Detector) detect(text string, known Known) ([]Span, []string) {
 	s.schoolNamedByWord()
 	s.groupFacility()
 	s.stateDenominationHospital()
+	s.numberedLastFirst()
 	s.nameAroundGivenName()
 	spans = s.afterTagger(spans)
 	s.healthBodyHeadAfter(spans)

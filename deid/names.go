@@ -6494,7 +6494,8 @@ var handleRoleStems = []string{"pharm", "mgr", "team", "clerk", "charge", "nurse
 // export ("[secure chat] jlarkin 07:52: anyone covering", "pmehta 07:55:",
 // "kpatel3 14:02:"), after the line's bracketed tag: an initial and a
 // surname run together, perhaps with a number after, or five letters or
-// more on no list of words. A late rule.
+// more on no list of words; at a line's start without a tag, only the
+// first. A late rule.
 func (s *scan) chatHandles() {
 	for k := 0; k+4 < len(s.toks); k++ {
 		t := &s.toks[k]
@@ -6503,8 +6504,12 @@ func (s *scan) chatHandles() {
 			continue
 		}
 		p := k - 1
-		if !(p >= 0 && s.toks[p].punct(']') && s.toks[k].gap == gapSpace) {
-			continue // a chat's tag before it; a bare line's start is a flowsheet's ("tele 07:52:")
+		// A chat's tag before it, or at a line's start a handle of a
+		// listed name ("mkhan2 21:14:"); a bare line's start is else a
+		// flowsheet's ("tele 07:52:").
+		lineStart := k == 0 || s.toks[k].gap == gapLine
+		if !(p >= 0 && s.toks[p].punct(']') && s.toks[k].gap == gapSpace || lineStart && personHandle(w)) {
+			continue
 		}
 		h, c, m, c2 := &s.toks[k+1], &s.toks[k+2], &s.toks[k+3], &s.toks[k+4]
 		if !h.digits() || h.n() > 2 || h.gap != gapSpace || !c.punct(':') || c.gap != gapNone || !m.digits() || m.n() != 2 ||

@@ -1,0 +1,54 @@
+package deid
+
+// numberedLastFirst: "Last, First" opening a numbered line of a list or a
+// sign-out ("1) Hernandez, Eulalio 7-14 | 58M DKA", "3. Boudreaux, T.
+// 8-03"): the patient of the item, when the surname or the given name is
+// on the lists, or neither looks like an English word; before a number, a
+// bar, a parenthesis, a quote, a wide gap or the line's end. A late rule:
+// labelLastFirst wants a label and a colon.
+func (s *scan) numberedLastFirst() {
+	for i := 0; i+4 < len(s.toks); i++ {
+		if !(i == 0 || s.toks[i].gap == gapLine) || !s.toks[i].digits() || s.toks[i].n() > 2 {
+			continue
+		}
+		m := i + 1
+		if !(s.toks[m].punct(')') || s.toks[m].punct('.')) || s.toks[m].gap != gapNone {
+			continue
+		}
+		j := m + 1
+		if s.toks[j].gap != gapSpace || !s.toks[j].capWord() || s.toks[j].allUpper() && s.toks[j].n() <= 3 {
+			continue
+		}
+		en := s.hyphenatedEnd(j)
+		c := en + 1
+		f := c + 1
+		if f >= len(s.toks) || !s.toks[c].punct(',') || s.toks[c].gap != gapNone || s.toks[f].gap != gapSpace || !s.toks[f].capWord() {
+			continue
+		}
+		fe := f
+		if s.isInitial(f) {
+			fe = f + 1 // "Boudreaux, T."
+		} else {
+			fe = s.hyphenatedEnd(f)
+		}
+		if n := fe + 1; n < len(s.toks) && s.toks[n].gap != gapLine && !s.wideGap(n) &&
+			!(s.toks[n].digits() || s.toks[n].punct('|') || s.toks[n].punct('(') || s.toks[n].punct('"') || s.toks[n].punct(',') ||
+				s.toks[n].word() && s.toks[n].shape&shDigit != 0) {
+			continue
+		}
+		lt, ft := &s.toks[j], &s.toks[f]
+		const notName = lxMonth | lxWeekday | lxTitle | lxTitleClin | lxState | lxCountry | lxCue | lxMedical | lxCredential
+		firstListed := ft.lex&lxFirst != 0 && ft.lex&lxCommon == 0 || ft.gaz&gzFirst != 0 && ft.gaz&gzWord == 0 || s.isInitial(f)
+		// A surname that is a word of medicine before a given name of the
+		// lists: "2. Bone, Theodore 90M".
+		if lt.lex&(notName&^lxMedical) != 0 || lt.lex&lxMedical != 0 && !firstListed || ft.lex&notName != 0 {
+			continue
+		}
+		lastListed := lt.lex&lxSur != 0 || lt.gaz&gzSur != 0
+		if !(lastListed && (firstListed || !s.englishTok(f)) || firstListed && !s.englishTok(j) || !s.englishTok(j) && !s.englishTok(f)) {
+			continue
+		}
+		s.late = append(s.late, Span{Start: int(s.toks[j].s), End: int(s.toks[en].e), Type: Name},
+			Span{Start: int(s.toks[f].s), End: int(s.toks[fe].e), Type: Name})
+	}
+}

@@ -1,0 +1,38 @@
+package deid_test
+
+import (
+	"testing"
+
+	"github.com/clinscribe/clinscribe/deid"
+)
+
+// TestNumberedLastFirst: "Last, First" opening a numbered item of a
+// sign-out is the item's patient; diagnoses and drugs listed so stay.
+// Lines written for this test.
+func TestNumberedLastFirst(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"a sign-out's items", "1) Hernandez, Eulalio 7-14 | 58M DKA, gap closed\n3) Boudreaux, T. 8-03 | 71M ETOH w/d",
+				[]found{{"Hernandez", deid.Name}, {"Eulalio", deid.Name}, {"Boudreaux", deid.Name}, {"T.", deid.Name}}},
+			{"problems and drugs stay", "1. Fever, unclear source\n2. Diabetes, type 2\n3) Hypertension, controlled\n4. Lasix, 40 mg\n5) Metformin, Glipizide\n6. Pain, Chronic", nil},
+		})
+	}
+}
+
+// TestChatHandleAtLineStart: without a chat's tag, a handle of a listed
+// surname opening a line before a message's time is a name; a flowsheet's
+// service stays. A day after "on the" before "anyway" is a date. Lines
+// written for this test.
+func TestChatHandleAtLineStart(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"handles", "mkhan2 21:14: is 412 ok for lovenox\ncbishop 21:16: hold it", []found{{"mkhan2", deid.Name}, {"cbishop", deid.Name}}},
+			{"services stay", "tele 07:52: sinus rhythm\nneuro 08:00: checks q1h\nresp 09:00: neb given", nil},
+			{"a day before anyway", "My mom is flying in on the 19th anyway.", []found{{"the 19th", deid.Date}}},
+		})
+	}
+}
