@@ -54,6 +54,8 @@ func TestWordSurnameAfterGivenName(t *testing.T) {
 			{"before a form's next field", "Patient: Mr Donal Heart   Ward 4", []found{{"Donal Heart", deid.Name}}},
 			{"after a relation", "Her son Fergal Heart came in with her.", []found{{"Fergal Heart", deid.Name}}},
 			{"before a word of medicine it stays", "Discussed with Dr. Ann Heart failure team.", []found{{"Ann", deid.Name}}},
+			// A review's probes: a plural noun after the word is no verb.
+			{"before a plural noun it stays", "Daughter Grace Blood sugars logged at home.", []found{{"Grace", deid.Name}}},
 		})
 	}
 }
@@ -69,6 +71,9 @@ func TestFieldAfterWideGap(t *testing.T) {
 			{"last, first before a grade", "Student: Mugisha, Esther   Grade 10", []found{{"Mugisha", deid.Name}, {"Esther", deid.Name}}},
 			{"a surname-like label stays", "Patient: Brian Walsh   Ward 4", []found{{"Brian Walsh", deid.Name}}},
 			{"other labels of a person", "Veteran: Tollefson, Harlan Dean   Unit 4", []found{{"Tollefson", deid.Name}, {"Harlan Dean", deid.Name}}},
+			// A review's probes: fields of everyday words.
+			{"fields of words", "Inmate: Tshabalala, Sipho   Housing Unit C\nDecedent: Vasquez-Ruiz, Amparo   Manner of death: Natural\nPatient: Fiona Hartigan   Bed 12B",
+				[]found{{"Tshabalala", deid.Name}, {"Sipho", deid.Name}, {"Vasquez-Ruiz", deid.Name}, {"Amparo", deid.Name}, {"Fiona Hartigan", deid.Name}}},
 		})
 	}
 }

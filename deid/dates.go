@@ -1992,6 +1992,10 @@ func (s *scan) mdAfterEvent(i, end int, v dateVal) bool {
 		return false
 	}
 	k := s.wordBeforeDate(i)
+	if n := s.next(end); k >= 0 && plannedEvents[s.lower(k)] && n > 0 && s.toks[n].letters() &&
+		(countWordsAfter[s.lower(n)] || countedAfterTest[s.lower(n)] || plannedCounts[s.lower(n)]) {
+		return false // "PT completion 8/12 visits", "completion 9/10 sessions"
+	}
 	if k < 0 || !s.toks[k].letters() {
 		return false
 	}
@@ -2108,6 +2112,12 @@ var eventWords = map[string]bool{"admitted": true, "readmitted": true, "discharg
 	"enrolled": true, "consented": true, "intubated": true, "extubated": true, "biopsied": true,
 	// what is planned for a day: "recheck 12/8", "RCT completion 12/2".
 	"recheck": true, "rechecked": true, "completion": true}
+
+// plannedEvents are the eventWords of a plan, which count what is done too
+// ("completion 9/10 sessions"); plannedCounts are what they count.
+var plannedEvents = wordsOf("recheck rechecked completion")
+
+var plannedCounts = wordsOf("cycles doses injections treatments fractions infusions courses sessions visits classes")
 
 // shortEvents are eventWords as sign-outs and summaries shorten them ("adm
 // 11/30  dc 12/4").

@@ -61,6 +61,7 @@ func TestMonthDayAfterATest(t *testing.T) {
 		{"a recheck, a completion, a texted tomorrow", "Recheck 12/8. RCT completion 12/2. i cant come tmrw 12/9",
 			[]found{{"12/8", deid.Date}, {"12/2", deid.Date}, {"12/9", deid.Date}}},
 		{"doses and scores after them stay", "recheck 1/2 tab. pain tmrw 6/10. recheck 3/4 in of packing.", nil},
+		{"counts after a completion stay", "PT completion 8/12 visits. Chemo completion 4/6 cycles. completion 9/10 sessions attended.", nil},
 	})
 }
 

@@ -65,7 +65,8 @@ func (s *scan) describesFacility(k int) bool {
 // hospital of", "at a public middle school".
 var facilityKinds = wordsOf("only main other same new old big small little local nearby public private charter catholic christian " +
 	"junior senior boarding alternative summer night sunday bible grad graduate trade vocational online " +
-	"home different good bad whole entire big")
+	"home different good bad whole entire big magnet technical virtual montessori special immersion international area " +
+	"district neighborhood neighbourhood performing arts")
 
 // schoolNamedByWord: a school's name that is an everyday word before
 // "middle school", "high school", "elementary school" after a preposition

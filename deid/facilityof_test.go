@@ -34,6 +34,7 @@ func TestSchoolNamedByWord(t *testing.T) {
 			{"after at", "mom: she is at fuller middle school now", []found{{"fuller middle school", deid.Location}}},
 			{"after to the", "he goes to the sunset high school", []found{{"sunset high school", deid.Location}}},
 			{"kinds stay", "he goes to a public high school. in junior high school he broke it. from his old middle school.", nil},
+			{"programs stay", "he got into the magnet middle school program. she is at the technical high school.", nil},
 		})
 	}
 }

@@ -25,6 +25,9 @@ func (s *scan) dropFree(spans []Span) []Span {
 		if (sp.Type == Location || sp.Type == Name) && s.raceJoined(sp) {
 			continue // "in Black and American Indian adults": a race, not a town
 		}
+		if en := s.tokEndingAt(sp.End); sp.Type == Location && en >= 0 && postcodeWords[s.lower(en)] {
+			continue // "New Eircode A92 F3T6": the code's label, no town
+		}
 		if sp.Type == Location && s.faithSaid(sp) {
 			continue // "we are Southern Baptist", "she is Missouri Synod Lutheran"
 		}
@@ -2942,6 +2945,9 @@ func (s *scan) peopleNamedAfter(sp Span) bool {
 	n := s.next(en)
 	return n > 0 && s.toks[n].gap == gapSpace && peopleNouns[s.lower(n)]
 }
+
+// postcodeWords name a postal code.
+var postcodeWords = wordsOf("eircode postcode zip zipcode")
 
 // faithSaid: the place found ends in a denomination and follows a word
 // that says a person's faith ("we are Southern Baptist", "she is Missouri

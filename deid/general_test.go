@@ -518,6 +518,8 @@ func TestPostalCodes(t *testing.T) {
 		{"a model number stays", "Model A3B 4C5 pump; 12000 steps in 30 days", nil},
 		{"an Eircode after a comma", "lives near the quay, Dublin 8, D08 XY41", []found{{"D08 XY41", deid.ZIP}}},
 		{"an Eircode after a cue", "Eircode: D6W 1234", []found{{"D6W 1234", deid.ZIP}}},
+		{"the cue is no town", "New Eircode A92 F3T6. Address, Eircode D08 XY41.", []found{{"A92 F3T6", deid.ZIP}, {"D08 XY41", deid.ZIP}}},
+		{"an Eircode said", "my eircode is h91 x2w4", []found{{"h91 x2w4", deid.ZIP}}},
 		{"a staging code, a lot or a dose stays", "Staging T23 N0M0 noted. Lot A12 CD34 used. Iron, B12 1000 mcg daily.", nil},
 	})
 }

@@ -61,13 +61,24 @@ func (s *scan) wordSurnameAt(st, en, k int, strong bool) bool {
 	// What follows ends the name: a clause's end or a bracket, a form's
 	// next field, a person's verb or a word that joins.
 	n := s.next(k)
-	return n < 0 || s.toks[n].gap == gapLine || s.wideGap(n) || s.clauseEndAfter(k) || s.toks[n].punct('(') ||
-		s.lowerPersonVerbAfter(k) || surnameEnders[s.lower(n)] && !s.toks[n].upper()
+	if n < 0 || s.toks[n].gap == gapLine || s.wideGap(n) || s.clauseEndAfter(k) || s.toks[n].punct('(') ||
+		surnameEnders[s.lower(n)] && !s.toks[n].upper() {
+		return true
+	}
+	// A person's verb ("Carol Welsh drove"); one in -s only before its
+	// object ("Dr. Lena Heart signs the consent"): a plural noun is none
+	// ("Grace Blood sugars logged", "Ada Liver enzymes trending").
+	if !s.lowerPersonVerbAfter(k) {
+		return false
+	}
+	return !strings.HasSuffix(s.lower(n), "s") || objectWords[s.nextWordAt(n)] || s.nextWordAt(n) == "a" || s.nextWordAt(n) == "an"
 }
 
 // surnameEnders follow a name and end it: "Dr. Virgil Heart and", "son
 // Fergal Heart who".
-var surnameEnders = wordsOf("and or who whose from at of in on to with for was is has had will would said says agrees agreed")
+// A plural noun is none ("Grace Blood sugars logged").
+var surnameEnders = wordsOf("and or who whose from at of in on to with for was is has had will would said says agrees agreed " +
+	"came comes called calls visited brought reports reported states stated wants wanted asked asks thinks")
 
 // eponymAfter reports "Bell's palsy", "Parkinson disease": a capitalized
 // word followed (possibly after 's) by a medical head noun.
@@ -212,11 +223,14 @@ func (s *scan) nameChain(i int, cls NameClass, strong bool) {
 		if tk.gap == gapLine {
 			break
 		}
-		// "White      Religion: Catholic", "Brian   Ward 4": a word after a
-		// wide gap and before a colon or a number labels the form's next
-		// field.
-		if tk.gap == gapSpace && s.wideGap(k) && k+1 < len(s.toks) && (s.toks[k+1].punct(':') || s.toks[k+1].punct('#') ||
-			s.toks[k+1].gap == gapSpace && s.toks[k+1].digits()) {
+		// "White      Religion: Catholic", "Brian   Ward 4", "Sipho
+		// Housing Unit C", "Amparo   Manner of death": a word after a wide
+		// gap that is an everyday word, or before a colon, a number or a
+		// lower-case word, labels the form's next field.
+		if tk.gap == gapSpace && s.wideGap(k) && (tk.lex&(lxCommon|lxMedical|lxCue|lxUnitWord) != 0 ||
+			tk.lex&(lxFirst|lxSur) == 0 && s.englishTok(k) || k+1 < len(s.toks) &&
+			(s.toks[k+1].punct(':') || s.toks[k+1].punct('#') || s.toks[k+1].gap == gapSpace && s.toks[k+1].shape&shDigit != 0 ||
+				s.toks[k+1].letters() && !s.toks[k+1].upper())) {
 			break
 		}
 		if tk.gap == gapNone && tk.kind == tkPunct && (tk.ch == '-' || tk.ch == '\'') {
@@ -6484,7 +6498,8 @@ func serviceHandle(w string) bool {
 }
 
 var serviceStems = []string{"surg", "peds", "onc", "neuro", "ortho", "cardio", "psych", "hosp", "noc", "coord", "chaplain",
-	"intern", "fellow", "attend", "dispatch", "transport", "secur", "trauma", "stroke", "rapid", "float", "code", "ccu", "case"}
+	"intern", "fellow", "attend", "dispatch", "transport", "secur", "trauma", "stroke", "rapid", "float", "code", "ccu", "case",
+	"med", "pulm", "neph", "endo", "derm", "gyn", "uro", "rheum", "heme", "renal"}
 
 // handleRoleStems name a role or a service in a chat's handle.
 var handleRoleStems = []string{"pharm", "mgr", "team", "clerk", "charge", "nurse", "desk", "ward", "icu", "lab", "rad", "resp",

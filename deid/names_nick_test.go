@@ -56,7 +56,7 @@ func TestInitialsAndHandles(t *testing.T) {
 			{"roles and flowsheets stay", "[secure chat] pharm 08:12: ok\n[secure chat] rrteam 03:14: on the way\ntele 07:52: sinus rhythm", nil},
 			{"handles with a number or of names on no list", "[secure chat] kpatel3 14:02: is bed 9 ready\n[secure chat] ondlamini 14:03: yes",
 				[]found{{"kpatel3", deid.Name}, {"ondlamini", deid.Name}}},
-			{"services on no list stay", "[chat] ctsurg 14:03: ok\n[teams] nocturnist 14:04: seen\n[chat] ortho2 14:05: will come", nil},
+			{"services on no list stay", "[chat] ctsurg 14:03: ok\n[teams] nocturnist 14:04: seen\n[chat] ortho2 14:05: will come\n[secure chat] gimed 17:45: accepting", nil},
 		})
 	}
 }

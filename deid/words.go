@@ -624,9 +624,11 @@ func (s *scan) dottedInitialsName(i int) bool {
 // "M1 2AB") after a postcode cue. Both name an area smaller than a state.
 func (s *scan) postcodeAt(i int) bool {
 	n := s.next(i)
-	if s.eircodeAt(i, n) {
+	if cued, ok := s.eircodeAt(i, n); ok {
 		s.addTok(i, n, ZIP, prCue)
-		s.townBeforePostcode(i)
+		if !cued {
+			s.townBeforePostcode(i) // "Eircode D08 XY41": the cue is no town
+		}
 		return true
 	}
 	if n < 0 || s.toks[n].gap != gapSpace || s.toks[n].n() != 3 || s.toks[n].shape&shDigit == 0 {
@@ -670,26 +672,31 @@ func (s *scan) postcodeAt(i int) bool {
 
 // eircodeAt: an Irish postcode at i and n ("D08 XY41", "T23 K8N4", "D6W
 // 1234"): a routing key of a letter and two digits, and four letters and
-// digits of the letters Eircodes use, in capitals, after "Eircode", or
-// with a letter after the town or a comma of an address line.
-func (s *scan) eircodeAt(i, n int) bool {
+// digits of the letters Eircodes use, after "Eircode" in any case (cued),
+// or in capitals with a letter after the town or a comma of an address
+// line.
+func (s *scan) eircodeAt(i, n int) (cued, ok bool) {
 	if n < 0 || s.toks[n].gap != gapSpace || s.toks[n].n() != 4 || s.toks[i].n() != 3 {
-		return false
+		return false, false
 	}
+	cued = s.wordBefore(i, 3, "eircode", "postcode")
 	a, b := s.str(i), s.str(n)
+	if cued { // "my eircode is h91 x2w4"
+		a, b = strings.ToUpper(a), strings.ToUpper(b)
+	}
 	if !(a[0] >= 'A' && a[0] <= 'Z' && isDigitASCII(a[1]) && (isDigitASCII(a[2]) || a == "D6W")) {
-		return false
+		return false, false
 	}
 	letter := false
 	for _, c := range []byte(b) {
 		if !isDigitASCII(c) && !strings.ContainsRune("ACDEFHKNPRTVWXY", rune(c)) {
-			return false
+			return false, false
 		}
 		letter = letter || !isDigitASCII(c)
 	}
 	// Four digits after the key only after the cue: "B12 1000 mcg" is a
 	// dose.
-	return s.wordBefore(i, 3, "eircode", "postcode") || letter && s.afterTownOrComma(i)
+	return cued, cued || letter && s.afterTownOrComma(i)
 }
 
 // townBeforePostcode: the capitalized words between a comma (or the line's
