@@ -763,6 +763,9 @@ func TestOtherHolidaysInSpeech(t *testing.T) {
 			{"the season rules' phrases after it was", "patient: it was mardi gras when i fell, and it was cinco de mayo when it started",
 				[]found{{"mardi gras", deid.Date}, {"cinco de mayo", deid.Date}}},
 			{"customs and wishes stay", "patient: we bought mardi gras beads and las posadas tamales; happy new year to you", nil},
+			{"named days of a life", "son: he was born on dyngus day, she on easter monday; since good friday the pain",
+				[]found{{"dyngus day", deid.Date}, {"easter monday", deid.Date}, {"good friday", deid.Date}}},
+			{"wishes and a day of prayer stay", "a good friday to you; the national day of prayer; may day is coming", nil},
 			{"new years and national days of other lands", "son: it got worse since tet, and around hmong new year; the fever since madaraka day; since kanaval",
 				[]found{{"tet", deid.Date}, {"hmong new year", deid.Date}, {"madaraka day", deid.Date}, {"kanaval", deid.Date}}},
 			// A review's probes: a holiday's words naming a thing, and

@@ -587,7 +587,9 @@ func (s *scan) timeBeforeOther(i int) bool {
 // English nights, Eid's names in West Africa, a show's holiday in
 // Queensland; the new years of Vietnam, the Hmong and Cambodia, Kenya's
 // national days, Haiti's Carnival, Barbados's harvest festival, the
-// feasts of South India and Bengal, a Sikh procession, a leap day. They are kept apart from the season rules' lists because
+// feasts of South India and Bengal, a Sikh procession, a leap day; Dyngus
+// Day, May Day, the Jewish high holy days, Easter's days, a nation's day.
+// They are kept apart from the season rules' lists because
 // those feed the tagger's features (lxTimeWord).
 var otherHolidays = map[string][][]string{
 	"día":        {{"de", "reyes"}, {"de", "los", "muertos"}, {"de", "los", "reyes"}},
@@ -631,4 +633,12 @@ var otherHolidays = map[string][][]string{
 	"durga":      {{"puja"}},
 	"nagar":      {{"kirtan"}},
 	"leap":       {{"day"}},
+	"dyngus":     {{"day"}},
+	"may":        {{"day"}},
+	"rosh":       {{"hashanah"}, {"hashana"}},
+	"yom":        {{"kippur"}},
+	"easter":     {{"monday"}, {"sunday"}},
+	"good":       {{"friday"}},
+	"holy":       {{"thursday"}, {"saturday"}},
+	"national":   {{"day"}},
 }
