@@ -56,3 +56,16 @@ func TestHospitalsNamedByGroupOrChurch(t *testing.T) {
 		})
 	}
 }
+
+// TestTownBeforeFormField: the town after a facility and a comma ends at a
+// form's wide gap as at a clause's end. A line written for this test.
+func TestTownBeforeFormField(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"a header's town", "Joslin Diabetes Center, Boston     Clinic visit 11/23/2026",
+				[]found{{"Joslin Diabetes Center", deid.Location}, {"Boston", deid.Location}, {"11/23/2026", deid.Date}}},
+		})
+	}
+}

@@ -1127,8 +1127,8 @@ func (s *scan) strictEnd(e int) bool {
 		return true
 	}
 	n := s.next(e)
-	if n < 0 {
-		return true
+	if n < 0 || s.wideGap(n) {
+		return true // a form's next field: "Joslin Diabetes Center, Boston     Clinic visit"
 	}
 	switch s.lower(n) {
 	case "and", "or", "but", "tomorrow", "today", "yesterday", "now", "last", "next", "area", "county", "city",
