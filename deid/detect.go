@@ -408,6 +408,7 @@ func (d *Detector) detect(text string, known Known) ([]Span, []string) {
 	s.groupFacility()
 	s.stateDenominationHospital()
 	s.numberedLastFirst()
+	s.numberedSchool()
 	s.nameAroundGivenName()
 	spans = s.afterTagger(spans)
 	s.healthBodyHeadAfter(spans)

@@ -179,3 +179,35 @@ func (s *scan) stateDenominationHospital() {
 // hospitalDenominations name hospitals after a state ("Texas
 // Presbyterian", "Illinois Masonic").
 var hospitalDenominations = wordsOf("baptist methodist presbyterian lutheran masonic adventist episcopal")
+
+// numberedSchool: a New York school named by its kind and number after a
+// preposition of place: "at ps 214", "to P.S. 89", "from IS 318". A late
+// rule.
+func (s *scan) numberedSchool() {
+	for i := 1; i+1 < len(s.toks); i++ {
+		if !s.toks[i].letters() || !numberedSchoolKinds[s.lower(i)] {
+			continue
+		}
+		n := i + 1
+		if s.toks[n].punct('.') && s.toks[n].gap == gapNone && n+3 < len(s.toks) && s.toks[n+1].letters() && s.toks[n+1].n() == 1 &&
+			s.toks[n+1].gap == gapNone && s.toks[n+2].punct('.') && s.toks[n+2].gap == gapNone && s.eq(i, "p") && s.eq(n+1, "s") {
+			n += 3 // "P.S. 89"
+		} else if s.toks[i].n() != 2 || s.eq(i, "p") {
+			continue
+		}
+		if n >= len(s.toks) || !s.toks[n].digits() || s.toks[n].n() > 3 || s.toks[n].gap != gapSpace {
+			continue
+		}
+		p := s.sameLinePrev(i)
+		if p >= 0 && s.eq(p, "the") {
+			p = s.sameLinePrev(p)
+		}
+		if p < 0 || !(s.eq(p, "at") || s.eq(p, "to") || s.eq(p, "from") || s.eq(p, "attends") || s.eq(p, "in")) {
+			continue
+		}
+		s.late = append(s.late, Span{Start: int(s.toks[i].s), End: int(s.toks[n].e), Type: Location})
+	}
+}
+
+// numberedSchoolKinds open a New York school's name before its number.
+var numberedSchoolKinds = wordsOf("ps is ms js hs p")

@@ -69,3 +69,18 @@ func TestTownBeforeFormField(t *testing.T) {
 		})
 	}
 }
+
+// TestNumberedSchool: a New York school by its kind and number after a
+// preposition of place; "is" and "PS" elsewhere stay. Lines written for
+// this test.
+func TestNumberedSchool(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"schools", "i teach fourth grade at ps 214. he goes to P.S. 89; she is in IS 318 now",
+				[]found{{"ps 214", deid.Location}, {"P.S. 89", deid.Location}, {"IS 318", deid.Location}}},
+			{"look-alikes stay", "the answer is 318. it is 20 minutes. PS 2 more things.", nil},
+		})
+	}
+}
