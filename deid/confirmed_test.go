@@ -77,3 +77,19 @@ func TestFieldAfterWideGap(t *testing.T) {
 		})
 	}
 }
+
+// TestWordAfterSpeakerTag: in a transcript without colons, an English
+// word after the line's "doctor" is what the doctor says; a name on the
+// lists stays a name. A branch of a faith set off by commas is no place.
+// Lines written for this test.
+func TestWordAfterSpeakerTag(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"words said", "dad tubes okay\ndoctor happy holidays\ndad you too\ndoctor brilliant um see you then", nil},
+			{"a name stays", "doctor hunter how are you", []found{{"hunter", deid.Name}}},
+			{"a faith between commas", "Pt is a 36-year-old mother of two, Southern Baptist, working as a teacher.", nil},
+		})
+	}
+}

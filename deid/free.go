@@ -28,6 +28,9 @@ func (s *scan) dropFree(spans []Span) []Span {
 		if en := s.tokEndingAt(sp.End); sp.Type == Location && en >= 0 && postcodeWords[s.lower(en)] {
 			continue // "New Eircode A92 F3T6": the code's label, no town
 		}
+		if sp.Type == Name && s.wordAfterSpeakerTag(sp) {
+			continue // "doctor nice good luck": the doctor speaks, names no one
+		}
 		if sp.Type == Location && s.faithSaid(sp) {
 			continue // "we are Southern Baptist", "she is Missouri Synod Lutheran"
 		}
@@ -2946,19 +2949,47 @@ func (s *scan) peopleNamedAfter(sp Span) bool {
 	return n > 0 && s.toks[n].gap == gapSpace && peopleNouns[s.lower(n)]
 }
 
+// wordAfterSpeakerTag: the span is one lower-case word of English on no
+// list of names, right after a line's opening "doctor" or "nurse" of a
+// transcript written without colons ("doctor happy holidays", "doctor
+// brilliant um"): the tag's speaker says it; no title names a person by
+// it. Not a name the platform supplied.
+func (s *scan) wordAfterSpeakerTag(sp Span) bool {
+	st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End)
+	if st < 1 || en != st || !s.toks[st].letters() || s.toks[st].upper() || s.isKnown(st) || s.toks[st].gap != gapSpace {
+		return false
+	}
+	p := st - 1
+	if !(p == 0 || s.toks[p].gap == gapLine) || s.toks[p].upper() || !(s.eq(p, "doctor") || s.eq(p, "nurse")) {
+		return false
+	}
+	t := &s.toks[st]
+	return s.englishTok(st) && t.lex&(lxFirst|lxSur|lxFirstAmb|lxSurAmb) == 0 && t.gaz&(gzFirst|gzSur) == 0
+}
+
 // postcodeWords name a postal code.
 var postcodeWords = wordsOf("eircode postcode zip zipcode")
 
 // faithSaid: the place found ends in a denomination and follows a word
 // that says a person's faith ("we are Southern Baptist", "she is Missouri
-// Synod Lutheran", "a devout Lutheran"): no church, no hospital.
+// Synod Lutheran", "a devout Lutheran"), or is a branch of a faith set off
+// by commas: no church, no hospital.
 func (s *scan) faithSaid(sp Span) bool {
 	st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End)
 	if st < 0 || en < 0 || !denominations[s.lower(en)] {
 		return false
 	}
-	return faithSayers[s.prevWordAt(st, 1)]
+	if faithSayers[s.prevWordAt(st, 1)] {
+		return true
+	}
+	// "a mother of two, Southern Baptist, working as": a branch of a
+	// faith set off by commas.
+	p := s.sameLinePrev(st)
+	return en > st && faithBranches[s.lower(st)] && (p < 0 || s.toks[p].punct(',') || s.toks[p].punct(';'))
 }
+
+// faithBranches open the name of a branch of a church.
+var faithBranches = wordsOf("southern northern american reformed missionary primitive independent evangelical united free")
 
 // demonymPlural: the span is one word, the plural of a word of a people
 // or a nation on the lexicon's lists of words and on none of names or
