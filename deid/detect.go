@@ -409,6 +409,7 @@ func (d *Detector) detect(text string, known Known) ([]Span, []string) {
 	s.stateDenominationHospital()
 	s.numberedLastFirst()
 	s.numberedSchool()
+	s.facilityTails(spans)
 	s.nameAroundGivenName()
 	spans = s.afterTagger(spans)
 	s.healthBodyHeadAfter(spans)

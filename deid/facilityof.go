@@ -211,3 +211,52 @@ func (s *scan) numberedSchool() {
 
 // numberedSchoolKinds open a New York school's name before its number.
 var numberedSchoolKinds = wordsOf("ps is ms js hs p")
+
+// facilityTails: a place found that ends in a facility's word goes on over
+// the capitalized words that end such names ("Alive Hospice Residence",
+// "Sunrise Villa Nursing & Rehab", "Bayview Family Health Team"); a name
+// before "Medical Foundation" is a medical group ("Sutter Medical
+// Foundation"). A late rule.
+func (s *scan) facilityTails(spans []Span) {
+	for _, sp := range spans {
+		if sp.Type != Location {
+			continue
+		}
+		e := s.tokEndingAt(sp.End)
+		if e < 0 || !s.toks[e].capWord() || !(hospitalWords[s.lower(e)] || serviceHeads[s.lower(e)] || tailAfter[s.lower(e)]) {
+			continue
+		}
+		end := e
+		for n := 0; n < 2; n++ {
+			k := s.next(end)
+			if k > 0 && (s.toks[k].punct('&') || s.eq(k, "and") && !s.toks[k].upper()) && s.toks[k].gap == gapSpace {
+				k = s.next(k) // "Nursing & Rehab"
+			}
+			if k < 0 || s.toks[k].gap != gapSpace || !s.toks[k].capWord() || s.toks[k].allUpper() || !facilityTailWords[s.lower(k)] {
+				break
+			}
+			end = k
+		}
+		if end > e {
+			s.late = append(s.late, Span{Start: sp.Start, End: int(s.toks[end].e), Type: Location})
+		}
+	}
+	for i := 1; i+1 < len(s.toks); i++ {
+		if !s.eq(i, "medical") || !s.eq(i+1, "foundation") || !s.toks[i].capWord() || !s.toks[i+1].capWord() || s.toks[i+1].gap != gapSpace {
+			continue
+		}
+		p := i - 1
+		if !s.toks[p].capWord() || s.toks[p].allUpper() || s.toks[i].gap != gapSpace || s.toks[p].lex&(lxCommon|lxMedical|lxTitle|lxTitleClin) != 0 {
+			continue
+		}
+		s.late = append(s.late, Span{Start: int(s.toks[p].s), End: int(s.toks[i+1].e), Type: Location})
+	}
+}
+
+// tailAfter are the last words of a place found that a tail may follow
+// besides the facility words ("Alive Hospice", "Villa Nursing", "Family
+// Health").
+var tailAfter = wordsOf("hospice nursing health care villa manor")
+
+// facilityTailWords end a facility's name after its facility word.
+var facilityTailWords = wordsOf("residence rehab rehabilitation team campus pavilion annex")

@@ -84,3 +84,20 @@ func TestNumberedSchool(t *testing.T) {
 		})
 	}
 }
+
+// TestFacilityTails: a facility's name goes on over the words that end
+// such names; a medical group named "Medical Foundation" is a place, a
+// charity's foundation is not. Lines written for this test.
+func TestFacilityTails(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"tails", "Place of death: Alive Hospice Residence.\nFrom: Sunrise Villa Nursing & Rehab, Mesquite, TX\nReferring: Bayview Family Health Team",
+				[]found{{"Alive Hospice Residence", deid.Location}, {"Sunrise Villa Nursing & Rehab", deid.Location}, {"Mesquite", deid.Location},
+					{"Bayview Family Health Team", deid.Location}}},
+			{"a medical group", "She goes to Sutter Medical Foundation for care.", []found{{"Sutter Medical Foundation", deid.Location}}},
+			{"a charity and a team stay", "Donate to the Komen Foundation. The Health Team met.", nil},
+		})
+	}
+}

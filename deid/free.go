@@ -2604,6 +2604,10 @@ func (s *scan) orgRun(st, en int, ty Type) bool {
 	switch w := s.lower(last); w {
 	case "force":
 		return last > 0 && s.eq(last-1, "task")
+	case "foundation":
+		// "Sutter Medical Foundation": a medical group, where care is
+		// given; "the Komen Foundation" is a body.
+		return !(last > st && s.eq(last-1, "medical"))
 	case "team", "teams", "program", "programs", "programme", "club":
 		return ty == Name
 	default:
