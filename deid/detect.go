@@ -410,6 +410,7 @@ func (d *Detector) detect(text string, known Known) ([]Span, []string) {
 	s.numberedLastFirst()
 	s.numberedSchool()
 	s.facilityTails(spans)
+	s.addressLineTown()
 	s.nameAroundGivenName()
 	spans = s.afterTagger(spans)
 	s.healthBodyHeadAfter(spans)

@@ -260,3 +260,41 @@ var tailAfter = wordsOf("hospice nursing health care villa manor")
 
 // facilityTailWords end a facility's name after its facility word.
 var facilityTailWords = wordsOf("residence rehab rehabilitation team campus pavilion annex")
+
+// addressLineTown: a line of an address that holds only a district and its
+// town ("Meanwood, Leeds", "Brixton, London"), the town on the lists, the
+// district a capitalized word on no list of names, titles or English
+// words ("Walsh, Leeds" may be a person and a place). A late rule.
+func (s *scan) addressLineTown() {
+	for i := 0; i+2 < len(s.toks); i++ {
+		if !(i == 0 || s.toks[i].gap == gapLine) || !s.toks[i].capWord() || s.toks[i].allUpper() {
+			continue
+		}
+		a := i
+		for a+1 < len(s.toks) && a < i+2 && s.toks[a+1].gap == gapSpace && s.toks[a+1].capWord() && !s.toks[a+1].allUpper() {
+			a++
+		}
+		c := a + 1
+		if c+1 >= len(s.toks) || !s.toks[c].punct(',') || s.toks[c].gap != gapNone || s.toks[c+1].gap != gapSpace {
+			continue
+		}
+		b := s.townEndAt(c + 1)
+		if b < 0 || !s.toks[c+1].capWord() || b+1 < len(s.toks) && s.toks[b+1].gap != gapLine {
+			continue
+		}
+		named := true
+		for k := i; k <= a; k++ {
+			t := &s.toks[k]
+			if t.lex&(lxFirst|lxSur|lxFirstAmb|lxSurAmb|lxTitle|lxTitleClin|lxCommon|lxMedical|lxMonth|lxWeekday|lxState|lxCountry) != 0 ||
+				t.gaz&(gzFirst|gzSur|gzFirstAmb|gzSurAmb) != 0 || s.englishTok(k) {
+				named = false
+				break
+			}
+		}
+		if !named {
+			continue
+		}
+		s.late = append(s.late, Span{Start: int(s.toks[i].s), End: int(s.toks[a].e), Type: Location},
+			Span{Start: int(s.toks[c+1].s), End: int(s.toks[b].e), Type: Location})
+	}
+}

@@ -101,3 +101,19 @@ func TestFacilityTails(t *testing.T) {
 		})
 	}
 }
+
+// TestAddressLineTown: a line of a letter's address holding a district and
+// its town; a name before a town's name stays a name. Lines written for
+// this test.
+func TestAddressLineTown(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"a district and its town", "Meanwood Group Practice\nMeanwood, Leeds\n\nDear Doctor,",
+				[]found{{"Meanwood Group Practice", deid.Location}, {"Meanwood", deid.Location}, {"Leeds", deid.Location}}},
+			{"a person and a town", "Walsh, Leeds", []found{{"Walsh", deid.Name}}},
+			{"a word and a town", "Fever, Boston", nil},
+		})
+	}
+}
