@@ -1659,6 +1659,8 @@ func (s *scan) dayFirst(i int) (dateVal, int) {
 	}
 	if v.the && ord && k < len(s.toks) && s.toks[k].gap == gapSpace && s.toks[k].letters() && !s.toks[k].upper() &&
 		(clauseWords[s.lower(k)] || dayEndWords[s.lower(k)] || dayClauseOpeners[s.lower(k)] && d > 2 ||
+			// "on the 22nd again"; "on the third again" reads a chart's line.
+			s.eq(k, "again") && (d > 12 || !spoken) ||
 			// "on the thirtieth about four hours", "on the seventeenth
 			// tuesday": past the twelfth no grade, floor or month is
 			// counted, and a word of no noun follows.
@@ -1836,7 +1838,7 @@ var dayEndWords = map[string]bool{"shows": true, "showed": true, "show": true, "
 	"maybe": true, "probably": true, "um": true, "uh": true, "because": true, "cause": true, "cuz": true, "while": true,
 	"yeah": true, "yep": true, "yup": true, "ok": true, "okay": true, "actually": true, "through": true, "thru": true,
 	"it": true, "it's": true,
-	"till": true, "til": true, "anyway": true, "anyways": true, "again": true, "instead": true}
+	"till": true, "til": true, "anyway": true, "anyways": true, "instead": true}
 
 // countedNouns after an ordinal make it the ordinal of something counted,
 // not a day of a month ("the third one", "the fifth day", "the second

@@ -766,6 +766,7 @@ func TestOtherHolidaysInSpeech(t *testing.T) {
 			{"named days of a life", "son: he was born on dyngus day, she on easter monday; since good friday the pain",
 				[]found{{"dyngus day", deid.Date}, {"easter monday", deid.Date}, {"good friday", deid.Date}}},
 			{"wishes and a day of prayer stay", "a good friday to you; the national day of prayer; may day is coming", nil},
+			{"habits and hours stay", "Pharmacy hours: closed on Good Friday and Easter Sunday each year.\npatient: on may day we always go to the parade", nil},
 			{"new years and national days of other lands", "son: it got worse since tet, and around hmong new year; the fever since madaraka day; since kanaval",
 				[]found{{"tet", deid.Date}, {"hmong new year", deid.Date}, {"madaraka day", deid.Date}, {"kanaval", deid.Date}}},
 			// A review's probes: a holiday's words naming a thing, and

@@ -198,6 +198,11 @@ func (s *scan) numberedSchool() {
 		if n >= len(s.toks) || !s.toks[n].digits() || s.toks[n].n() > 3 || s.toks[n].gap != gapSpace {
 			continue
 		}
+		// A performance status, a pain score ("at PS 1", "at ps 5 on the
+		// pain scale") or a dose ("MS 15 mg") is no school.
+		if v, _ := s.num(n); v < 6 || n+1 < len(s.toks) && s.toks[n+1].gap == gapSpace && s.toks[n+1].is(lxUnit|lxUnitWord) && !s.inPreposition(n+1) {
+			continue
+		}
 		p := s.sameLinePrev(i)
 		if p >= 0 && s.eq(p, "the") {
 			p = s.sameLinePrev(p)
@@ -210,7 +215,9 @@ func (s *scan) numberedSchool() {
 }
 
 // numberedSchoolKinds open a New York school's name before its number.
-var numberedSchoolKinds = wordsOf("ps is ms js hs p")
+// "ms" (milliseconds, morphine, sclerosis) and "hs" (at bedtime) are
+// left out.
+var numberedSchoolKinds = wordsOf("ps is js jhs p")
 
 // facilityTails: a place found that ends in a facility's word goes on over
 // the capitalized words that end such names ("Alive Hospice Residence",

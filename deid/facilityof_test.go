@@ -81,6 +81,8 @@ func TestNumberedSchool(t *testing.T) {
 			{"schools", "i teach fourth grade at ps 214. he goes to P.S. 89; she is in IS 318 now",
 				[]found{{"ps 214", deid.Location}, {"P.S. 89", deid.Location}, {"IS 318", deid.Location}}},
 			{"look-alikes stay", "the answer is 318. it is 20 minutes. PS 2 more things.", nil},
+			// A review's probes: scores, doses and intervals.
+			{"scores, doses and intervals stay", "remains at PS 1 after cycle 3. switched to MS 15 mg ER. PR in ms 180. i was at ps 5 on the pain scale. at ps 20 units.", nil},
 		})
 	}
 }

@@ -33,6 +33,8 @@ func TestChatHandleAtLineStart(t *testing.T) {
 			{"handles", "mkhan2 21:14: is 412 ok for lovenox\ncbishop 21:16: hold it", []found{{"mkhan2", deid.Name}, {"cbishop", deid.Name}}},
 			{"services stay", "tele 07:52: sinus rhythm\nneuro 08:00: checks q1h\nresp 09:00: neb given", nil},
 			{"a day before anyway", "My mom is flying in on the 19th anyway.", []found{{"the 19th", deid.Date}}},
+			{"an eye chart's line stays", "doctor: start on the third again, the line with the e", nil},
+			{"a day again", "patient: i see the cardiologist on the 22nd again for the echo", []found{{"the 22nd", deid.Date}}},
 		})
 	}
 }

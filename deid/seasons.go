@@ -525,7 +525,7 @@ func (s *scan) lateHolidays() {
 				end = e
 			}
 		}
-		if end < 0 || !s.timeBeforeOther(i) || !s.holidayEndsAt(end) {
+		if end < 0 || !s.timeBeforeOther(i) || !s.holidayEndsAt(end) || s.habitOnLine(i) {
 			continue
 		}
 		// A word alone that is also a name ("since Reyes moved out",
@@ -538,6 +538,27 @@ func (s *scan) lateHolidays() {
 		s.late = append(s.late, Span{Start: int(t.s), End: int(s.toks[end].e), Type: Date})
 	}
 }
+
+// habitOnLine: the words of the line near token i say a habit or a
+// schedule ("closed on
+// Good Friday and Easter Sunday each year", "on may day we always go to
+// the parade"): the holiday dates no event of a life.
+func (s *scan) habitOnLine(i int) bool {
+	for _, dir := range [2]int{-1, 1} {
+		for k := i; k >= 0 && k < len(s.toks) && k > i-8 && k < i+8; k += dir {
+			if k != i && (dir < 0 && s.toks[k+1].gap == gapLine || dir > 0 && s.toks[k].gap == gapLine) {
+				break
+			}
+			if w := s.lower(k); habitWords[w] || rosterWords[w] || scheduleWords[w] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// habitWords say that something recurs.
+var habitWords = wordsOf("always every each usually tradition traditionally annually yearly")
 
 // holidayEndsAt: nothing after the holiday's last token e makes it a
 // thing's name ("after the burns night sweats", "since alaska day care
