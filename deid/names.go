@@ -6514,6 +6514,12 @@ var handleRoleStems = []string{"pharm", "mgr", "team", "clerk", "charge", "nurse
 func (s *scan) chatHandles() {
 	for k := 0; k+4 < len(s.toks); k++ {
 		t := &s.toks[k]
+		// The time of the message first: it rules out nearly every word.
+		h, c, m, c2 := &s.toks[k+1], &s.toks[k+2], &s.toks[k+3], &s.toks[k+4]
+		if !c.punct(':') || !c2.punct(':') || !h.digits() || h.n() > 2 || h.gap != gapSpace || c.gap != gapNone || !m.digits() ||
+			m.n() != 2 || m.gap != gapNone {
+			continue
+		}
 		w := strings.TrimRight(s.lower(k), "0123456789")
 		if t.kind != tkWord || t.upper() || len(w) < 4 || t.n() > 16 || strings.IndexFunc(w, notLowerASCII) >= 0 {
 			continue
@@ -6524,11 +6530,6 @@ func (s *scan) chatHandles() {
 		// flowsheet's ("tele 07:52:").
 		lineStart := k == 0 || s.toks[k].gap == gapLine
 		if !(p >= 0 && s.toks[p].punct(']') && s.toks[k].gap == gapSpace || lineStart && personHandle(w)) {
-			continue
-		}
-		h, c, m, c2 := &s.toks[k+1], &s.toks[k+2], &s.toks[k+3], &s.toks[k+4]
-		if !h.digits() || h.n() > 2 || h.gap != gapSpace || !c.punct(':') || c.gap != gapNone || !m.digits() || m.n() != 2 ||
-			m.gap != gapNone || !c2.punct(':') {
 			continue
 		}
 		if f, _ := lookupString(w); englishOrCompound(w) || f&(lxCommon|lxMedical|lxTitle|lxTitleClin|lxRelation|lxCredential) != 0 ||
