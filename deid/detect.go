@@ -411,6 +411,7 @@ func (d *Detector) detect(text string, known Known) ([]Span, []string) {
 	s.numberedSchool()
 	s.facilityTails(spans)
 	s.addressLineTown()
+	s.signoffName()
 	s.nameAroundGivenName()
 	spans = s.afterTagger(spans)
 	s.healthBodyHeadAfter(spans)

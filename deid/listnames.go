@@ -1,5 +1,7 @@
 package deid
 
+import "strings"
+
 // numberedLastFirst: "Last, First" opening a numbered line of a list or a
 // sign-out ("1) Hernandez, Eulalio 7-14 | 58M DKA", "3. Boudreaux, T.
 // 8-03"): the patient of the item, when the surname or the given name is
@@ -52,3 +54,53 @@ func (s *scan) numberedLastFirst() {
 			Span{Start: int(s.toks[f].s), End: int(s.toks[fe].e), Type: Name})
 	}
 }
+
+// signoffName: the line after a closing ("Thank you,", "Thanks,", "Kind
+// regards,") holding one or two capitalized words, the first a given name
+// or its short form, even one that is also a word ("Thank you,\nPeg"): the
+// writer's name. A late rule: the main pass's sign-off wants a word that
+// is no English word.
+func (s *scan) signoffName() {
+	for k := 2; k < len(s.toks); k++ {
+		if s.toks[k].gap != gapLine || !s.toks[k].capWord() || s.toks[k].allUpper() || !s.toks[k-1].punct(',') || !s.closingBefore(k-1) {
+			continue
+		}
+		e := k
+		if n := k + 1; n < len(s.toks) && s.toks[n].gap == gapSpace && s.toks[n].capWord() && !s.toks[n].allUpper() {
+			e = n
+		}
+		if e+1 < len(s.toks) && s.toks[e+1].gap != gapLine {
+			continue
+		}
+		t := &s.toks[k]
+		if t.lex&(lxTitle|lxTitleClin|lxCredential|lxMonth|lxWeekday|lxCue) != 0 {
+			continue
+		}
+		w := s.lower(k)
+		nl := nickOnce()
+		if t.lex&(lxFirst|lxFirstAmb) == 0 && t.gaz&(gzFirst|gzFirstAmb) == 0 && len(nl.handOf[w]) == 0 && len(nl.openOf[w]) == 0 {
+			continue
+		}
+		s.late = append(s.late, Span{Start: int(t.s), End: int(s.toks[e].e), Type: Name})
+	}
+}
+
+// closingBefore: the line ending with the comma at c is a letter's closing.
+func (s *scan) closingBefore(c int) bool {
+	st := c
+	for st > 0 && s.toks[st].gap != gapLine {
+		st--
+	}
+	var words []string
+	for k := st; k < c; k++ {
+		if !s.toks[k].letters() || len(words) == 4 {
+			return false
+		}
+		words = append(words, s.lower(k))
+	}
+	return closings[strings.Join(words, " ")]
+}
+
+var closings = map[string]bool{"thank you": true, "thanks": true, "many thanks": true, "thank you so much": true, "best": true,
+	"regards": true, "kind regards": true, "best regards": true, "warm regards": true, "sincerely": true, "cheers": true,
+	"best wishes": true, "yours sincerely": true, "yours truly": true, "respectfully": true}

@@ -38,3 +38,18 @@ func TestChatHandleAtLineStart(t *testing.T) {
 		})
 	}
 }
+
+// TestSignoffName: the line after a letter's closing holding a given name
+// or its short form, even a word, is the writer's name; a department or a
+// month stays. Lines written for this test.
+func TestSignoffName(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"a short form", "Can someone call me?\n\nThank you,\nPeg", []found{{"Peg", deid.Name}}},
+			{"a given name that is a word", "Thanks,\nHope", []found{{"Hope", deid.Name}}},
+			{"a department and a month stay", "Thanks,\nPharmacy\n\nKind regards,\nMarch", nil},
+		})
+	}
+}
