@@ -726,6 +726,29 @@
 //     ("Shifflett, RN   Anesthesia: MAC", "Supervising MD:") nor in a
 //     board's mark ("FNP-BC"); "Hosp. No." and "VA file no." with their
 //     values ("AKU/0931187");
+//   - facilities, sign-outs, chats, letters and look-alikes (thirty-first
+//     session, blind12's and blind13's tuning parts, two reviews of 229 and
+//     230 probes): the late rules above for facilities, numbered sign-outs,
+//     schools and letters; a word of medicine or of speech as the surname
+//     after a title or a relation and a given name, before what ends a name
+//     ("Dr. Virgil Heart agrees", "son Fergal Heart came"; "Dr. Ann Heart
+//     failure team", "Grace Blood sugars" stay); a form's next field after
+//     a wide gap neither joins a name nor makes it an eponym ("Mugisha,
+//     Esther   Grade 10", "Brian Walsh   Ward 4"), nor ends a town's
+//     coordination early ("Joslin Diabetes Center, Boston     Clinic");
+//     more person labels before "Last, First" (Veteran, Infant, Decedent);
+//     chat handles with a number or on no list, and at a line's start when
+//     made of a listed surname ("kpatel3", "mkhan2 21:14:"; services such as
+//     "ctsurg", "gimed", "nocturnist" stay); Irish Eircodes ("D08 XY41";
+//     "B12 1000 mcg" stays); a bare month/day after "tmrw", "recheck",
+//     "completion" ("completion 9/10 sessions" stays); a day before
+//     "anyway" or "instead", before "again" past the twelfth; named days
+//     of a life (Dyngus Day, Easter Monday, Good Friday, Rosh Hashanah; a
+//     habit or opening hours stay); look-alikes that stay: peoples in the
+//     plural ("with the Americans"), a credential's certificate
+//     ("CCC-SLP"), a person's faith ("we are Southern Baptist", "mother of
+//     two, Southern Baptist, working"), an English word after a
+//     transcript's line-opening "doctor" ("doctor happy holidays");
 //   - employers by company, names confirmed, holidays, greetings
 //     (thirtieth session, blind12): the late rules above for employers
 //     and confirmed names; the new years of Vietnam, the Hmong and
@@ -1420,7 +1443,17 @@
 //     work is spoken of ("retired from chevron", "my coworker at costco",
 //     "at the Kroger where she works"; a store only visited stays); a
 //     surname confirmed around its given name after a title ("mrs bone
-//     lorraine bone"). And one late pass that grows a span rather
+//     lorraine bone"); in lower case a facility's head and the town it is
+//     "of" ("the islamic center of worthington"), a school named by an
+//     everyday word ("at fuller middle school"); a hospital named for whom
+//     it serves ("Prentice Women's Hospital") or by its state and church
+//     ("at Illinois Masonic"); "Last, First" opening a numbered item of a
+//     sign-out ("1) Hernandez, Eulalio 7-14 | 58M"); a New York school by
+//     its number ("at ps 214"); a facility's closing words ("Sunrise Villa
+//     Nursing & Rehab", "Sutter Medical Foundation"); a district and its
+//     town alone on an address's line ("Meanwood, Leeds"); the writer's
+//     given name or short form after a letter's closing ("Thank you,\nPeg")
+//     (facilityof.go, listnames.go). And one late pass that grows a span rather
 //     than adding one: the head of a health body after a place ending in
 //     "Health" ("Top End Health Service").
 //
