@@ -3022,7 +3022,7 @@ func (s *scan) demonymPlural(sp Span) bool {
 
 // demonymEnds end the words of peoples and nations: "american",
 // "congolese", "filipino", "pakistani", "somali".
-var demonymEnds = []string{"an", "ese", "ino", "ina", "ani", "ali", "ian", "ean"}
+var demonymEnds = []string{"an", "ese", "ino", "ina", "ani", "ali"}
 
 // peopleNouns follow the name of a people.
 var peopleNouns = wordsOf("refugees refugee community communities people peoples speakers families elders language culture tribe villages diaspora clan")

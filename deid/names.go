@@ -75,8 +75,8 @@ func (s *scan) wordSurnameAt(st, en, k int, strong bool) bool {
 }
 
 // surnameEnders follow a name and end it: "Dr. Virgil Heart and", "son
-// Fergal Heart who".
-// A plural noun is none ("Grace Blood sugars logged").
+// Fergal Heart who"; no plural noun is among them ("Grace Blood sugars
+// logged").
 var surnameEnders = wordsOf("and or who whose from at of in on to with for was is has had will would said says agrees agreed " +
 	"came comes called calls visited brought reports reported states stated wants wanted asked asks thinks")
 
@@ -6472,9 +6472,12 @@ func personHandle(w string) bool {
 }
 
 // roleHandle: handle w names a role or a service.
-func roleHandle(w string) bool {
-	for _, stem := range handleRoleStems {
-		if strings.Contains(w, stem) {
+func roleHandle(w string) bool { return containsAny(w, handleRoleStems) }
+
+// containsAny reports whether w holds one of parts.
+func containsAny(w string, parts []string) bool {
+	for _, p := range parts {
+		if strings.Contains(w, p) {
 			return true
 		}
 	}
@@ -6486,15 +6489,7 @@ func roleHandle(w string) bool {
 // handleRoleStems, which also vetoes handles made of listed names, where
 // these stems would take names ("concannon", "casey").
 func serviceHandle(w string) bool {
-	if strings.HasSuffix(w, "ist") || strings.HasSuffix(w, "ists") {
-		return true
-	}
-	for _, stem := range serviceStems {
-		if strings.Contains(w, stem) {
-			return true
-		}
-	}
-	return false
+	return strings.HasSuffix(w, "ist") || strings.HasSuffix(w, "ists") || containsAny(w, serviceStems)
 }
 
 var serviceStems = []string{"surg", "peds", "onc", "neuro", "ortho", "cardio", "psych", "hosp", "noc", "coord", "chaplain",
