@@ -10,43 +10,43 @@ import "strings"
 // ofTownHeads are the heads of a facility named "<head> of <town>".
 var ofTownHeads = wordsOf("hospital hospitals center centre clinic clinics college institute academy church mosque temple school society home homes")
 
-// facilityOfTown: in lower case, one or two describing words, a facility's
+// facilityOfTownAt: in lower case, one or two describing words, a facility's
 // head, "of" and a town of the lists, after "the" or a preposition of
 // place or at a turn's start: "the islamic center of worthington",
 // "at community hospital of anaconda". The words are no function words
 // or verb forms. A late rule.
-func (s *scan) facilityOfTown() {
-	for h := range s.toks {
-		if !s.toks[h].letters() || s.toks[h].upper() || !ofTownHeads[s.lower(h)] {
-			continue
-		}
-		of := s.next(h)
-		if of < 0 || !s.eq(of, "of") || s.toks[of].gap != gapSpace {
-			continue
-		}
-		town := s.next(of)
-		if town < 0 || s.toks[town].gap != gapSpace || s.toks[town].upper() {
-			continue
-		}
-		end := s.townEndAt(town)
-		if end < 0 {
-			continue
-		}
-		st := -1
-		for k, n := s.sameLinePrev(h), 0; k >= 0 && n < 2; k, n = s.sameLinePrev(k), n+1 {
-			if !s.describesFacility(k) {
-				break
-			}
-			st = k
-		}
-		if st < 0 {
-			continue
-		}
-		if p := s.sameLinePrev(st); !(p < 0 || s.turnStart(st) || s.toks[p].letters() && (s.eq(p, "the") || s.tokIn(placePrepSet, p) || s.eq(p, "thru"))) {
-			continue
-		}
-		s.late = append(s.late, Span{Start: int(s.toks[st].s), End: int(s.toks[end].e), Type: Location})
+func (s *scan) facilityOfTownAt(h int) {
+	if h < 0 || !(h+2 < len(s.toks)) {
+		return
 	}
+	// "of" after the head first: it rules out nearly every word.
+	of := h + 1
+	if s.toks[of].gap != gapSpace || s.toks[of].n() != 2 || !s.eq(of, "of") || !s.toks[h].letters() || s.toks[h].upper() ||
+		!ofTownHeads[s.lower(h)] {
+		return
+	}
+	town := s.next(of)
+	if town < 0 || s.toks[town].gap != gapSpace || s.toks[town].upper() {
+		return
+	}
+	end := s.townEndAt(town)
+	if end < 0 {
+		return
+	}
+	st := -1
+	for k, n := s.sameLinePrev(h), 0; k >= 0 && n < 2; k, n = s.sameLinePrev(k), n+1 {
+		if !s.describesFacility(k) {
+			break
+		}
+		st = k
+	}
+	if st < 0 {
+		return
+	}
+	if p := s.sameLinePrev(st); !(p < 0 || s.turnStart(st) || s.toks[p].letters() && (s.eq(p, "the") || s.tokIn(placePrepSet, p) || s.eq(p, "thru"))) {
+		return
+	}
+	s.late = append(s.late, Span{Start: int(s.toks[st].s), End: int(s.toks[end].e), Type: Location})
 }
 
 // describesFacility: lower-case word k can describe a facility before its
@@ -68,32 +68,30 @@ var facilityKinds = wordsOf("only main other same new old big small little local
 	"home different good bad whole entire big magnet technical virtual montessori special immersion international area " +
 	"district neighborhood neighbourhood performing arts")
 
-// schoolNamedByWord: a school's name that is an everyday word before
+// schoolNamedByWordAt: a school's name that is an everyday word before
 // "middle school", "high school", "elementary school" after a preposition
 // of place ("she is at fuller middle school", "goes to the sunset high
 // school"), where lowerFacilityAt wants a name of the lists. A late rule.
-func (s *scan) schoolNamedByWord() {
-	for i := range s.toks {
-		if !s.eq(i, "school") || s.toks[i].upper() {
-			continue
-		}
-		lv := s.sameLinePrev(i)
-		if lv < 0 || !schoolLevels[s.lower(lv)] || s.toks[i].gap != gapSpace {
-			continue
-		}
-		k := s.sameLinePrev(lv)
-		if k < 0 || s.toks[lv].gap != gapSpace || !s.describesFacility(k) {
-			continue
-		}
-		p := s.sameLinePrev(k)
-		if p >= 0 && s.eq(p, "the") {
-			p = s.sameLinePrev(p)
-		}
-		if p < 0 || !s.toks[p].letters() || !s.tokIn(placePrepSet, p) || s.eq(p, "of") {
-			continue
-		}
-		s.late = append(s.late, Span{Start: int(s.toks[k].s), End: int(s.toks[i].e), Type: Location})
+func (s *scan) schoolNamedByWordAt(i int) {
+	if !s.eq(i, "school") || s.toks[i].upper() {
+		return
 	}
+	lv := s.sameLinePrev(i)
+	if lv < 0 || !schoolLevels[s.lower(lv)] || s.toks[i].gap != gapSpace {
+		return
+	}
+	k := s.sameLinePrev(lv)
+	if k < 0 || s.toks[lv].gap != gapSpace || !s.describesFacility(k) {
+		return
+	}
+	p := s.sameLinePrev(k)
+	if p >= 0 && s.eq(p, "the") {
+		p = s.sameLinePrev(p)
+	}
+	if p < 0 || !s.toks[p].letters() || !s.tokIn(placePrepSet, p) || s.eq(p, "of") {
+		return
+	}
+	s.late = append(s.late, Span{Start: int(s.toks[k].s), End: int(s.toks[i].e), Type: Location})
 }
 
 var schoolLevels = wordsOf("middle high elementary primary grammar secondary intermediate")
@@ -113,105 +111,110 @@ func (s *scan) townEndAt(k int) int {
 	return -1
 }
 
-// groupFacility: a hospital named for whom it serves, with its name before
+// groupFacilityAt: a hospital named for whom it serves, with its name before
 // it: "Prentice Women's Hospital", "Brigham and Women's Hospital", "Akron
 // Children's Hospital". The name is a word of the name or place lists or
 // on none, or a place of the gazetteer reaching the group's word. A late
 // rule: facilityAt counts the possessive's marks as words and stops.
-func (s *scan) groupFacility() {
-	for i := 4; i < len(s.toks); i++ {
-		t := &s.toks[i]
-		if !t.capWord() || t.allUpper() || t.lex&lxFacility == 0 || !s.eq(i-1, "s") || !s.toks[i-2].punct('\'') ||
-			s.toks[i-1].gap != gapNone || s.toks[i-2].gap != gapNone || !s.toks[i-3].capWord() || !servedGroups[s.lower(i-3)] ||
-			t.gap != gapSpace {
-			continue
-		}
-		g := i - 3
-		st := -1
-		for k := g - 1; k >= 0 && k >= g-3; k-- {
-			if s.toks[k].gaz&gzPhraseHead != 0 {
-				if e, f := s.gazPhraseAt(k, lxCity|lxTown|lxFacHead|lxPhraseHead); e >= g && f != 0 {
-					st = k // "Brigham and Women's"
-					break
-				}
+func (s *scan) groupFacilityAt(i int) {
+	if i < 4 || !(i < len(s.toks)) {
+		return
+	}
+	t := &s.toks[i]
+	if !t.capWord() || t.allUpper() || t.lex&lxFacility == 0 || !s.eq(i-1, "s") || !s.toks[i-2].punct('\'') ||
+		s.toks[i-1].gap != gapNone || s.toks[i-2].gap != gapNone || !s.toks[i-3].capWord() || !servedGroups[s.lower(i-3)] ||
+		t.gap != gapSpace {
+		return
+	}
+	g := i - 3
+	st := -1
+	for k := g - 1; k >= 0 && k >= g-3; k-- {
+		if s.toks[k].gaz&gzPhraseHead != 0 {
+			if e, f := s.gazPhraseAt(k, lxCity|lxTown|lxFacHead|lxPhraseHead); e >= g && f != 0 {
+				st = k // "Brigham and Women's"
+				break
 			}
 		}
-		if p := g - 1; st < 0 && p >= 0 && s.toks[g].gap == gapSpace && s.toks[p].capWord() && !s.toks[p].allUpper() &&
-			s.toks[p].lex&(lxTitle|lxTitleClin|lxMonth|lxWeekday|lxState|lxCountry|lxCredential) == 0 &&
-			(s.toks[p].lex&(lxSur|lxFirst|lxCity) != 0 || s.toks[p].gaz&(gzCity|gzTown|gzSur|gzFirst|gzFacHead) != 0 || !s.englishTok(p)) {
-			st = p
-		}
-		if st < 0 {
-			continue
-		}
-		s.late = append(s.late, Span{Start: int(s.toks[st].s), End: int(s.toks[s.facilityWordsAfter(i)].e), Type: Location})
 	}
+	if p := g - 1; st < 0 && p >= 0 && s.toks[g].gap == gapSpace && s.toks[p].capWord() && !s.toks[p].allUpper() &&
+		s.toks[p].lex&(lxTitle|lxTitleClin|lxMonth|lxWeekday|lxState|lxCountry|lxCredential) == 0 &&
+		(s.toks[p].lex&(lxSur|lxFirst|lxCity) != 0 || s.toks[p].gaz&(gzCity|gzTown|gzSur|gzFirst|gzFacHead) != 0 || !s.englishTok(p)) {
+		st = p
+	}
+	if st < 0 {
+		return
+	}
+	s.late = append(s.late, Span{Start: int(s.toks[st].s), End: int(s.toks[s.facilityWordsAfter(i)].e), Type: Location})
 }
 
 // servedGroups name whom a hospital serves.
 var servedGroups = wordsOf("women children men kids")
 
-// stateDenominationHospital: a hospital named by its state and its
+// stateDenominationHospitalAt: a hospital named by its state and its
 // church, after a preposition of place: "at Illinois Masonic", "to the
 // Missouri Baptist rehab gym", "at iowa methodist". A person's faith ("a
 // Missouri Synod Lutheran") has no preposition of place before it. A late
 // rule.
-func (s *scan) stateDenominationHospital() {
-	for i := 1; i < len(s.toks); i++ {
-		if !s.toks[i].letters() || !hospitalDenominations[s.lower(i)] || s.toks[i].gap != gapSpace {
-			continue
-		}
-		st := s.sameLinePrev(i)
-		if st < 0 || !s.toks[st].letters() || !s.toks[st].is(lxState) || s.toks[st].upper() != s.toks[i].upper() {
-			continue
-		}
-		p := s.sameLinePrev(st)
-		if p >= 0 && s.eq(p, "the") {
-			p = s.sameLinePrev(p)
-		}
-		if p < 0 || !(s.eq(p, "at") || s.eq(p, "to") || s.eq(p, "from")) {
-			continue
-		}
-		s.late = append(s.late, Span{Start: int(s.toks[st].s), End: int(s.toks[s.facilityWordsAfter(i)].e), Type: Location})
+func (s *scan) stateDenominationHospitalAt(i int) {
+	if i < 1 || !(i < len(s.toks)) {
+		return
 	}
+	if s.toks[i].n() < 7 || s.toks[i].gap != gapSpace || !s.toks[i-1].is(lxState) || !s.toks[i].letters() ||
+		!hospitalDenominations[s.lower(i)] {
+		return
+	}
+	st := s.sameLinePrev(i)
+	if st < 0 || !s.toks[st].letters() || !s.toks[st].is(lxState) || s.toks[st].upper() != s.toks[i].upper() {
+		return
+	}
+	p := s.sameLinePrev(st)
+	if p >= 0 && s.eq(p, "the") {
+		p = s.sameLinePrev(p)
+	}
+	if p < 0 || !(s.eq(p, "at") || s.eq(p, "to") || s.eq(p, "from")) {
+		return
+	}
+	s.late = append(s.late, Span{Start: int(s.toks[st].s), End: int(s.toks[s.facilityWordsAfter(i)].e), Type: Location})
 }
 
 // hospitalDenominations name hospitals after a state ("Texas
 // Presbyterian", "Illinois Masonic").
 var hospitalDenominations = wordsOf("baptist methodist presbyterian lutheran masonic adventist episcopal")
 
-// numberedSchool: a New York school named by its kind and number after a
+// numberedSchoolAt: a New York school named by its kind and number after a
 // preposition of place: "at ps 214", "to P.S. 89", "from IS 318". A late
 // rule.
-func (s *scan) numberedSchool() {
-	for i := 1; i+1 < len(s.toks); i++ {
-		if !s.toks[i].letters() || !numberedSchoolKinds[s.lower(i)] {
-			continue
-		}
-		n := i + 1
-		if s.toks[n].punct('.') && s.toks[n].gap == gapNone && n+3 < len(s.toks) && s.toks[n+1].letters() && s.toks[n+1].n() == 1 &&
-			s.toks[n+1].gap == gapNone && s.toks[n+2].punct('.') && s.toks[n+2].gap == gapNone && s.eq(i, "p") && s.eq(n+1, "s") {
-			n += 3 // "P.S. 89"
-		} else if s.toks[i].n() != 2 || s.eq(i, "p") {
-			continue
-		}
-		if n >= len(s.toks) || !s.toks[n].digits() || s.toks[n].n() > 3 || s.toks[n].gap != gapSpace {
-			continue
-		}
-		// A performance status, a pain score ("at PS 1", "at ps 5 on the
-		// pain scale") or a dose ("MS 15 mg") is no school.
-		if v, _ := s.num(n); v < 6 || n+1 < len(s.toks) && s.toks[n+1].gap == gapSpace && s.toks[n+1].is(lxUnit|lxUnitWord) && !s.inPreposition(n+1) {
-			continue
-		}
-		p := s.sameLinePrev(i)
-		if p >= 0 && s.eq(p, "the") {
-			p = s.sameLinePrev(p)
-		}
-		if p < 0 || !(s.eq(p, "at") || s.eq(p, "to") || s.eq(p, "from") || s.eq(p, "attends") || s.eq(p, "in")) {
-			continue
-		}
-		s.late = append(s.late, Span{Start: int(s.toks[i].s), End: int(s.toks[n].e), Type: Location})
+func (s *scan) numberedSchoolAt(i int) {
+	if i < 1 || !(i+1 < len(s.toks)) {
+		return
 	}
+	if n := s.toks[i].n(); n > 3 || !s.toks[i].letters() || !(s.toks[i+1].digits() || s.toks[i+1].punct('.')) ||
+		!numberedSchoolKinds[s.lower(i)] {
+		return
+	}
+	n := i + 1
+	if s.toks[n].punct('.') && s.toks[n].gap == gapNone && n+3 < len(s.toks) && s.toks[n+1].letters() && s.toks[n+1].n() == 1 &&
+		s.toks[n+1].gap == gapNone && s.toks[n+2].punct('.') && s.toks[n+2].gap == gapNone && s.eq(i, "p") && s.eq(n+1, "s") {
+		n += 3 // "P.S. 89"
+	} else if s.toks[i].n() != 2 || s.eq(i, "p") {
+		return
+	}
+	if n >= len(s.toks) || !s.toks[n].digits() || s.toks[n].n() > 3 || s.toks[n].gap != gapSpace {
+		return
+	}
+	// A performance status, a pain score ("at PS 1", "at ps 5 on the
+	// pain scale") or a dose ("MS 15 mg") is no school.
+	if v, _ := s.num(n); v < 6 || n+1 < len(s.toks) && s.toks[n+1].gap == gapSpace && s.toks[n+1].is(lxUnit|lxUnitWord) && !s.inPreposition(n+1) {
+		return
+	}
+	p := s.sameLinePrev(i)
+	if p >= 0 && s.eq(p, "the") {
+		p = s.sameLinePrev(p)
+	}
+	if p < 0 || !(s.eq(p, "at") || s.eq(p, "to") || s.eq(p, "from") || s.eq(p, "attends") || s.eq(p, "in")) {
+		return
+	}
+	s.late = append(s.late, Span{Start: int(s.toks[i].s), End: int(s.toks[n].e), Type: Location})
 }
 
 // numberedSchoolKinds open a New York school's name before its number.
@@ -248,15 +251,53 @@ func (s *scan) facilityTails(spans []Span) {
 			s.late = append(s.late, Span{Start: sp.Start, End: int(s.toks[end].e), Type: Location})
 		}
 	}
-	for i := 1; i+1 < len(s.toks); i++ {
-		if !s.eq(i, "medical") || !s.eq(i+1, "foundation") || !s.toks[i].capWord() || !s.toks[i+1].capWord() || s.toks[i+1].gap != gapSpace {
+}
+
+// medicalFoundationAt: a name before "Medical Foundation" at i is a
+// medical group ("Sutter Medical Foundation"). A late rule.
+func (s *scan) medicalFoundationAt(i int) {
+	if i < 1 || i+1 >= len(s.toks) || !s.eq(i, "medical") || !s.eq(i+1, "foundation") || !s.toks[i].capWord() || !s.toks[i+1].capWord() ||
+		s.toks[i+1].gap != gapSpace {
+		return
+	}
+	p := i - 1
+	if !s.toks[p].capWord() || s.toks[p].allUpper() || s.toks[i].gap != gapSpace || s.toks[p].lex&(lxCommon|lxMedical|lxTitle|lxTitleClin) != 0 {
+		return
+	}
+	s.late = append(s.late, Span{Start: int(s.toks[p].s), End: int(s.toks[i+1].e), Type: Location})
+}
+
+// lateTokenRules runs the late rules that each look at one token, in one
+// walk over the tokens, each behind the test that rules out most tokens
+// for it: a walk per rule cost about 8M instructions per pass over dev.
+func (s *scan) lateTokenRules() {
+	for i := range s.toks {
+		t := &s.toks[i]
+		if i == 0 || t.gap == gapLine {
+			s.numberedLastFirstAt(i)
+			s.signoffNameAt(i)
+			s.addressLineTownAt(i)
+		}
+		if !t.letters() {
 			continue
 		}
-		p := i - 1
-		if !s.toks[p].capWord() || s.toks[p].allUpper() || s.toks[i].gap != gapSpace || s.toks[p].lex&(lxCommon|lxMedical|lxTitle|lxTitleClin) != 0 {
-			continue
+		switch n := t.n(); {
+		case n <= 3:
+			s.numberedSchoolAt(i)
+		case n == 6:
+			s.schoolNamedByWordAt(i)
+		case n == 7 && t.upper():
+			s.medicalFoundationAt(i)
 		}
-		s.late = append(s.late, Span{Start: int(s.toks[p].s), End: int(s.toks[i+1].e), Type: Location})
+		if i+1 < len(s.toks) && s.toks[i+1].n() == 2 {
+			s.facilityOfTownAt(i)
+		}
+		if t.capWord() && t.lex&lxFacility != 0 {
+			s.groupFacilityAt(i)
+		}
+		if t.n() >= 7 && i > 0 && s.toks[i-1].is(lxState) {
+			s.stateDenominationHospitalAt(i)
+		}
 	}
 }
 
@@ -268,40 +309,41 @@ var tailAfter = wordsOf("hospice nursing health care villa manor")
 // facilityTailWords end a facility's name after its facility word.
 var facilityTailWords = wordsOf("residence rehab rehabilitation team campus pavilion annex")
 
-// addressLineTown: a line of an address that holds only a district and its
+// addressLineTownAt: a line of an address that holds only a district and its
 // town ("Meanwood, Leeds", "Brixton, London"), the town on the lists, the
 // district a capitalized word on no list of names, titles or English
 // words ("Walsh, Leeds" may be a person and a place). A late rule.
-func (s *scan) addressLineTown() {
-	for i := 0; i+2 < len(s.toks); i++ {
-		if !(i == 0 || s.toks[i].gap == gapLine) || !s.toks[i].capWord() || s.toks[i].allUpper() {
-			continue
-		}
-		a := i
-		for a+1 < len(s.toks) && a < i+2 && s.toks[a+1].gap == gapSpace && s.toks[a+1].capWord() && !s.toks[a+1].allUpper() {
-			a++
-		}
-		c := a + 1
-		if c+1 >= len(s.toks) || !s.toks[c].punct(',') || s.toks[c].gap != gapNone || s.toks[c+1].gap != gapSpace {
-			continue
-		}
-		b := s.townEndAt(c + 1)
-		if b < 0 || !s.toks[c+1].capWord() || b+1 < len(s.toks) && s.toks[b+1].gap != gapLine {
-			continue
-		}
-		named := true
-		for k := i; k <= a; k++ {
-			t := &s.toks[k]
-			if t.lex&(lxFirst|lxSur|lxFirstAmb|lxSurAmb|lxTitle|lxTitleClin|lxCommon|lxMedical|lxMonth|lxWeekday|lxState|lxCountry) != 0 ||
-				t.gaz&(gzFirst|gzSur|gzFirstAmb|gzSurAmb) != 0 || s.englishTok(k) {
-				named = false
-				break
-			}
-		}
-		if !named {
-			continue
-		}
-		s.late = append(s.late, Span{Start: int(s.toks[i].s), End: int(s.toks[a].e), Type: Location},
-			Span{Start: int(s.toks[c+1].s), End: int(s.toks[b].e), Type: Location})
+func (s *scan) addressLineTownAt(i int) {
+	if i < 0 || !(i+2 < len(s.toks)) {
+		return
 	}
+	if !(i == 0 || s.toks[i].gap == gapLine) || !s.toks[i].capWord() || s.toks[i].allUpper() {
+		return
+	}
+	a := i
+	for a+1 < len(s.toks) && a < i+2 && s.toks[a+1].gap == gapSpace && s.toks[a+1].capWord() && !s.toks[a+1].allUpper() {
+		a++
+	}
+	c := a + 1
+	if c+1 >= len(s.toks) || !s.toks[c].punct(',') || s.toks[c].gap != gapNone || s.toks[c+1].gap != gapSpace {
+		return
+	}
+	b := s.townEndAt(c + 1)
+	if b < 0 || !s.toks[c+1].capWord() || b+1 < len(s.toks) && s.toks[b+1].gap != gapLine {
+		return
+	}
+	named := true
+	for k := i; k <= a; k++ {
+		t := &s.toks[k]
+		if t.lex&(lxFirst|lxSur|lxFirstAmb|lxSurAmb|lxTitle|lxTitleClin|lxCommon|lxMedical|lxMonth|lxWeekday|lxState|lxCountry) != 0 ||
+			t.gaz&(gzFirst|gzSur|gzFirstAmb|gzSurAmb) != 0 || s.englishTok(k) {
+			named = false
+			break
+		}
+	}
+	if !named {
+		return
+	}
+	s.late = append(s.late, Span{Start: int(s.toks[i].s), End: int(s.toks[a].e), Type: Location},
+		Span{Start: int(s.toks[c+1].s), End: int(s.toks[b].e), Type: Location})
 }
