@@ -767,6 +767,9 @@ func TestOtherHolidaysInSpeech(t *testing.T) {
 				[]found{{"dyngus day", deid.Date}, {"easter monday", deid.Date}, {"good friday", deid.Date}}},
 			{"wishes and a day of prayer stay", "a good friday to you; the national day of prayer; may day is coming", nil},
 			{"habits and hours stay", "Pharmacy hours: closed on Good Friday and Easter Sunday each year.\npatient: on may day we always go to the parade", nil},
+			{"holidays of a habit stay", "Never smoker. A glass of wine at Christmas and Easter each year.\npatient: i run the turkey trot on thanksgiving every year\npatient: every year during ramadan i fast", nil},
+			{"a holiday of an event stays a date", "patient: she fell on christmas, and every day since she has pain. Ninety-seven on Anzac Day, she always says",
+				[]found{{"christmas", deid.Date}, {"Anzac Day", deid.Date}}},
 			{"new years and national days of other lands", "son: it got worse since tet, and around hmong new year; the fever since madaraka day; since kanaval",
 				[]found{{"tet", deid.Date}, {"hmong new year", deid.Date}, {"madaraka day", deid.Date}, {"kanaval", deid.Date}}},
 			// A review's probes: a holiday's words naming a thing, and

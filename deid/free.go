@@ -66,6 +66,12 @@ func (s *scan) dropFree(spans []Span) []Span {
 			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && (st == en && s.scheduleMonths(st) || en >= st && s.holidayOfSchedule(st, en)) {
 				continue
 			}
+			// "a glass of wine at Christmas and Easter each year", "on
+			// thanksgiving every year", "during Ramadan every year": a
+			// holiday of a habit dates no event.
+			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && en >= st && s.holidayOnly(st, en) && (s.habitInClause(st) || s.habitInClause(en)) && !s.anyKnown(st, en) {
+				continue
+			}
 		}
 		if sp.Type == Date || sp.Type == Name {
 			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && en >= st && s.recurringTime(st, en) {
@@ -2316,6 +2322,19 @@ func (s *scan) holidayOfSchedule(st, en int) bool {
 		}
 	}
 	return false
+}
+
+// holidayOnly: tokens st..en name a holiday and hold no number.
+func (s *scan) holidayOnly(st, en int) bool {
+	holiday := false
+	for k := st; k <= en; k++ {
+		t := &s.toks[k]
+		if t.shape&shDigit != 0 || t.lex&(lxDigitWord|lxTeenWord|lxTensWord|lxOrdWord) != 0 {
+			return false
+		}
+		holiday = holiday || holidayWords[s.lower(k)] || otherHolidays[s.lower(k)] != nil
+	}
+	return holiday
 }
 
 // rosterWords tell a line of a schedule or a roster.

@@ -549,7 +549,7 @@ func (s *scan) habitOnLine(i int) bool {
 			if k != i && (dir < 0 && s.toks[k+1].gap == gapLine || dir > 0 && s.toks[k].gap == gapLine) {
 				break
 			}
-			if w := s.lower(k); habitWords[w] || rosterWords[w] || scheduleWords[w] {
+			if w := s.lower(k); habitWords[w] || rosterWords[w] || scheduleWords[w] || (w == "every" || w == "each") && recurringNouns[s.nextWordAt(k)] {
 				return true
 			}
 		}
@@ -557,8 +557,33 @@ func (s *scan) habitOnLine(i int) bool {
 	return false
 }
 
-// habitWords say that something recurs.
-var habitWords = wordsOf("always every each usually tradition traditionally annually yearly")
+// habitInClause: the clause of token i, up to eight words either way,
+// says the holiday recurs ("at Christmas and Easter each year", "on
+// thanksgiving every year", "after new year's it usually comes back"); a
+// comma or a sentence's end bounds it ("on Anzac Day, she always says").
+func (s *scan) habitInClause(i int) bool {
+	for _, dir := range [2]int{-1, 1} {
+		for k, n := i+dir, 0; k >= 0 && k < len(s.toks) && n < 8; k, n = k+dir, n+1 {
+			t := &s.toks[k]
+			if dir < 0 && s.toks[k+1].gap == gapLine || dir > 0 && t.gap == gapLine ||
+				t.kind == tkPunct && (t.ch == '.' || t.ch == ',' || t.ch == ';' || t.ch == '?' || t.ch == '!') {
+				break
+			}
+			if w := s.lower(k); habitWords[w] || (w == "every" || w == "each") && recurringNouns[s.nextWordAt(k)] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// habitWords say that something recurs; "every" and "each" do before
+// recurringNouns ("each year", "every christmas"), not in "every day
+// since".
+var habitWords = wordsOf("always usually tradition traditionally annually yearly")
+
+var recurringNouns = wordsOf("year years holiday holidays season christmas easter thanksgiving ramadan passover diwali eid " +
+	"winter summer spring fall autumn sunday saturday week")
 
 // holidayEndsAt: nothing after the holiday's last token e makes it a
 // thing's name ("after the burns night sweats", "since alaska day care
