@@ -744,7 +744,8 @@
 //     "completion" ("completion 9/10 sessions" stays); a day before
 //     "anyway" or "instead", before "again" past the twelfth; named days
 //     of a life (Dyngus Day, Easter Monday, Good Friday, Rosh Hashanah; a
-//     habit or opening hours stay); look-alikes that stay: peoples in the
+//     habit or opening hours stay), and no holiday whose clause says it
+//     recurs ("at Christmas and Easter each year"); look-alikes that stay: peoples in the
 //     plural ("with the Americans"), a credential's certificate
 //     ("CCC-SLP"), a person's faith ("we are Southern Baptist", "mother of
 //     two, Southern Baptist, working"), an English word after a
