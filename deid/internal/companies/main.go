@@ -45,19 +45,14 @@ const (
 	corporaCommit = "cf30ca27ab176b63623af1ddcfa2447ac07305ba"
 )
 
-// input is one pinned file of dariusk/corpora and how its names are read.
-type input struct {
-	path, sum string
-	names     func(b []byte) ([]string, error)
-}
-
-var inputs = []input{
-	{"data/corporations/fortune500.json", "d85e0fdd4d7a5abf2844a6cbeaa62cbfdc21f030616dfc5934fbb2ef2ec1b718", mirror.JSONStrings("companies")},
-	{"data/corporations/djia.json", "7c54af73146276e10ba45a985b16f6c0952243dda05576ba035049cfe344d3e3", namesAt("corporations")},
-	{"data/corporations/nasdaq.json", "cebe9e9e5892b16b2ec6491c6a6bf6244a1b86c93b9ed30d870d0e30c29b1818", namesAt("corporations")},
-	{"data/corporations/charities.json", "723eb00ffc4881d8c5ebb0a2d116afe0a4a7d1f298386cc5b242ccd4e915adc4", mirror.JSONStrings("charities")},
-	{"data/corporations/cars.json", "75731ac82d8dcace2ce7c52cd9b7e8e3093cd8b3204086e2ae1c1b72efafbbc3", mirror.JSONStrings("cars")},
-}
+// inputs are the files of dariusk/corpora read, at corporaCommit.
+var inputs = mirror.InRepo(corpora, corporaCommit,
+	mirror.File{Path: "data/corporations/fortune500.json", Sum: "d85e0fdd4d7a5abf2844a6cbeaa62cbfdc21f030616dfc5934fbb2ef2ec1b718", Names: mirror.JSONStrings("companies")},
+	mirror.File{Path: "data/corporations/djia.json", Sum: "7c54af73146276e10ba45a985b16f6c0952243dda05576ba035049cfe344d3e3", Names: namesAt("corporations")},
+	mirror.File{Path: "data/corporations/nasdaq.json", Sum: "cebe9e9e5892b16b2ec6491c6a6bf6244a1b86c93b9ed30d870d0e30c29b1818", Names: namesAt("corporations")},
+	mirror.File{Path: "data/corporations/charities.json", Sum: "723eb00ffc4881d8c5ebb0a2d116afe0a4a7d1f298386cc5b242ccd4e915adc4", Names: mirror.JSONStrings("charities")},
+	mirror.File{Path: "data/corporations/cars.json", Sum: "75731ac82d8dcace2ce7c52cd9b7e8e3093cd8b3204086e2ae1c1b72efafbbc3", Names: mirror.JSONStrings("cars")},
+)
 
 func namesAt(key string) func(b []byte) ([]string, error) {
 	return func(b []byte) ([]string, error) {
@@ -78,52 +73,34 @@ func namesAt(key string) func(b []byte) ([]string, error) {
 func main() { mirror.Run("companies", "deid/data/companies.txt", build) }
 
 func available(dir string) error {
-	for _, in := range inputs {
-		if _, err := mirror.Read(dir, corpora, corporaCommit, in.path); err != nil {
-			return err
-		}
-	}
-	return nil
+	_, err := mirror.ReadAll(dir, inputs)
+	return err
 }
 
 func build(dir string) ([]byte, error) {
-	files := make([][]byte, len(inputs))
-	for i, in := range inputs {
-		b, err := mirror.Read(dir, corpora, corporaCommit, in.path)
-		if err != nil {
-			return nil, err
-		}
-		files[i] = b
+	files, err := mirror.ReadAll(dir, inputs)
+	if err != nil {
+		return nil, err
 	}
 	return Build(files)
 }
 
 // Build derives the list from the inputs' bytes, in the order of inputs.
 func Build(files [][]byte) ([]byte, error) {
-	if len(files) != len(inputs) {
-		return nil, fmt.Errorf("%d inputs, want %d", len(files), len(inputs))
-	}
 	seen := map[string]bool{}
-	for i, in := range inputs {
-		if err := mirror.CheckSum(in.path, files[i], in.sum); err != nil {
-			return nil, err
+	if err := mirror.EachName(files, inputs, func(n string) {
+		for _, k := range Forms(n) {
+			seen[k] = true
 		}
-		names, err := in.names(files[i])
-		if err != nil {
-			return nil, fmt.Errorf("%s: %v", in.path, err)
-		}
-		for _, n := range names {
-			for _, k := range Forms(n) {
-				seen[k] = true
-			}
-		}
+	}); err != nil {
+		return nil, err
 	}
 	keys := mirror.SortedKeys(seen)
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "# Large employers (deid/internal/companies). Generated; do not edit.\n")
 	fmt.Fprintf(&b, "# source: %s %s (Corpora by Darius Kazemi, CC0 1.0):\n", corpora, corporaCommit)
 	for _, in := range inputs {
-		fmt.Fprintf(&b, "#   %s sha256 %s\n", in.path, in.sum)
+		fmt.Fprintf(&b, "#   %s sha256 %s\n", in.Path, in.Sum)
 	}
 	for _, k := range keys {
 		b.WriteString(k)

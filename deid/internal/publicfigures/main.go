@@ -45,22 +45,15 @@ const (
 	pantheonAt    = "8a455dd8152f2c41ac3923ffc120504f58995046"
 )
 
-// input is one pinned file and how its names are read.
-type input struct {
-	repo, commit string
-	path, sum    string
-	names        func(b []byte) ([]string, error)
-}
-
-var inputs = append(corporaInputs, input{pantheon, pantheonAt, "pantheon.tsv",
-	"df8f3ccd809f09d0a44924b13cba12eeec058e9431b9c35648774d048b92d3a7", tsvColumn("Name")})
+var inputs = append(corporaInputs, mirror.InRepo(pantheon, pantheonAt, mirror.File{Path: "pantheon.tsv",
+	Sum: "df8f3ccd809f09d0a44924b13cba12eeec058e9431b9c35648774d048b92d3a7", Names: tsvColumn("Name")})...)
 
 // corporaInputs are the files of dariusk/corpora read, at corporaCommit.
-var corporaInputs = inCorpora([]file{
-	{"data/humans/celebrities.json", "4b5aa80d9a1eafac5648027c5ec6c6190e2a2b11cc15c6f8b9afd4143ed30c82", mirror.JSONStrings("celebrities")},
-	{"data/humans/scientists.json", "eefcfaffa8f9ef0b10791ed7f7c57a001b6321ddbe551f0aa53623af60ae41d1", mirror.JSONStrings("scientists")},
-	{"data/humans/britishActors.json", "22b806ff15fd030e9f0bcaff61e469f84b1e2a1c7b5617dc04c11c99881f3e9d", mirror.JSONStrings("britishActors")},
-	{"data/humans/richpeople.json", "3d327ee5e38ab9036426ed763e333782229ca49524389f6a697dcd6c1545a09a", func(b []byte) ([]string, error) {
+var corporaInputs = mirror.InRepo(corpora, corporaCommit, []mirror.File{
+	{Path: "data/humans/celebrities.json", Sum: "4b5aa80d9a1eafac5648027c5ec6c6190e2a2b11cc15c6f8b9afd4143ed30c82", Names: mirror.JSONStrings("celebrities")},
+	{Path: "data/humans/scientists.json", Sum: "eefcfaffa8f9ef0b10791ed7f7c57a001b6321ddbe551f0aa53623af60ae41d1", Names: mirror.JSONStrings("scientists")},
+	{Path: "data/humans/britishActors.json", Sum: "22b806ff15fd030e9f0bcaff61e469f84b1e2a1c7b5617dc04c11c99881f3e9d", Names: mirror.JSONStrings("britishActors")},
+	{Path: "data/humans/richpeople.json", Sum: "3d327ee5e38ab9036426ed763e333782229ca49524389f6a697dcd6c1545a09a", Names: func(b []byte) ([]string, error) {
 		var v struct {
 			RichPeople []struct{ Name string } `json:"richPeople"`
 		}
@@ -71,7 +64,7 @@ var corporaInputs = inCorpora([]file{
 		}
 		return out, err
 	}},
-	{"data/humans/us_presidents.json", "345f4046c01f7e25822feaeff6e9a3ba8fb915febb2de007d07abdcffa233561", func(b []byte) ([]string, error) {
+	{Path: "data/humans/us_presidents.json", Sum: "345f4046c01f7e25822feaeff6e9a3ba8fb915febb2de007d07abdcffa233561", Names: func(b []byte) ([]string, error) {
 		var v struct {
 			Objects []struct {
 				Person struct{ Firstname, Nickname, Lastname string }
@@ -87,7 +80,7 @@ var corporaInputs = inCorpora([]file{
 		}
 		return out, err
 	}},
-	{"data/music/rock_hall_of_fame.json", "157999a0c38972982e4f080a5cdd8626932dd5dcc5a4457dc5cd5c7227276f72", func(b []byte) ([]string, error) {
+	{Path: "data/music/rock_hall_of_fame.json", Sum: "157999a0c38972982e4f080a5cdd8626932dd5dcc5a4457dc5cd5c7227276f72", Names: func(b []byte) ([]string, error) {
 		var v struct{ Artists []struct{ Name string } }
 		err := json.Unmarshal(b, &v)
 		var out []string
@@ -96,7 +89,7 @@ var corporaInputs = inCorpora([]file{
 		}
 		return out, err
 	}},
-	{"data/sports/nba_mvps.json", "ce8305a8d4cbaeab68ac9a10b23bc3280e303360f7af61700e49f6db612b6fd7", func(b []byte) ([]string, error) {
+	{Path: "data/sports/nba_mvps.json", Sum: "ce8305a8d4cbaeab68ac9a10b23bc3280e303360f7af61700e49f6db612b6fd7", Names: func(b []byte) ([]string, error) {
 		var v struct {
 			Winners map[string]struct{ Name string }
 		}
@@ -107,21 +100,7 @@ var corporaInputs = inCorpora([]file{
 		}
 		return out, err
 	}},
-})
-
-// file is a pinned file of dariusk/corpora and how its names are read.
-type file struct {
-	path, sum string
-	names     func(b []byte) ([]string, error)
-}
-
-func inCorpora(files []file) []input {
-	ins := make([]input, len(files))
-	for i, f := range files {
-		ins[i] = input{corpora, corporaCommit, f.path, f.sum, f.names}
-	}
-	return ins
-}
+}...)
 
 // tsvColumn reads the named column of a tab-separated file with a header.
 func tsvColumn(name string) func(b []byte) ([]string, error) {
@@ -144,59 +123,41 @@ func tsvColumn(name string) func(b []byte) ([]string, error) {
 func main() { mirror.Run("publicfigures", "deid/data/publicfigures.txt", build) }
 
 func available(dir string) error {
-	for _, in := range inputs {
-		if _, err := mirror.Read(dir, in.repo, in.commit, in.path); err != nil {
-			return err
-		}
-	}
-	return nil
+	_, err := mirror.ReadAll(dir, inputs)
+	return err
 }
 
 func build(dir string) ([]byte, error) {
-	files := make([][]byte, len(inputs))
-	for i, in := range inputs {
-		b, err := mirror.Read(dir, in.repo, in.commit, in.path)
-		if err != nil {
-			return nil, err
-		}
-		files[i] = b
+	files, err := mirror.ReadAll(dir, inputs)
+	if err != nil {
+		return nil, err
 	}
 	return Build(files)
 }
 
 // Build derives the list from the inputs' bytes, in the order of inputs.
 func Build(files [][]byte) ([]byte, error) {
-	if len(files) != len(inputs) {
-		return nil, fmt.Errorf("%d inputs, want %d", len(files), len(inputs))
-	}
 	seen := map[string]bool{}
-	for i, in := range inputs {
-		if err := mirror.CheckSum(in.path, files[i], in.sum); err != nil {
-			return nil, err
+	if err := mirror.EachName(files, inputs, func(n string) {
+		if k, ok := Normalize(n); ok {
+			seen[k] = true
 		}
-		names, err := in.names(files[i])
-		if err != nil {
-			return nil, fmt.Errorf("%s: %v", in.path, err)
-		}
-		for _, n := range names {
-			if k, ok := Normalize(n); ok {
-				seen[k] = true
-			}
-		}
+	}); err != nil {
+		return nil, err
 	}
 	keys := mirror.SortedKeys(seen)
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "# Public figures (deid/internal/publicfigures). Generated; do not edit.\n")
 	fmt.Fprintf(&b, "# source: %s %s (Corpora by Darius Kazemi, CC0 1.0):\n", corpora, corporaCommit)
 	for _, in := range inputs {
-		if in.repo == corpora {
-			fmt.Fprintf(&b, "#   %s sha256 %s\n", in.path, in.sum)
+		if in.Repo == corpora {
+			fmt.Fprintf(&b, "#   %s sha256 %s\n", in.Path, in.Sum)
 		}
 	}
 	fmt.Fprintf(&b, "# source: %s %s (Pantheon 1.0, Yu et al., MIT Media Lab, Scientific Data 3:150075, 2016; doi:10.7910/DVN/28201):\n", pantheon, pantheonAt)
 	for _, in := range inputs {
-		if in.repo == pantheon {
-			fmt.Fprintf(&b, "#   %s sha256 %s\n", in.path, in.sum)
+		if in.Repo == pantheon {
+			fmt.Fprintf(&b, "#   %s sha256 %s\n", in.Path, in.Sum)
 		}
 	}
 	for _, k := range keys {
