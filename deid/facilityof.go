@@ -298,6 +298,9 @@ func (s *scan) lateTokenRules() {
 		if t.n() >= 7 && i > 0 && s.toks[i-1].is(lxState) {
 			s.stateDenominationHospitalAt(i)
 		}
+		if t.gaz&(gzFacHead|gzFacAcro) != 0 {
+			s.listedHospitalAfterTheAt(i)
+		}
 	}
 }
 

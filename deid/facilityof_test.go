@@ -119,3 +119,21 @@ func TestAddressLineTown(t *testing.T) {
 		})
 	}
 }
+
+// TestListedHospitalAfterThe: a hospital's head or acronym of the lists
+// after a preposition of place and "the", in capitals or in lower case,
+// with no word of care near; a noun after it, or a head that is an
+// English word, stays. Sentences written for this test.
+func TestListedHospitalAfterThe(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"capitals, before a date", "I looked at your bloodwork from the QEII on Monday.", []found{{"QEII", deid.Location}}},
+			{"capitals, at a sentence's end", "We will refer you to gynecology at the IWK.", []found{{"IWK", deid.Location}}},
+			{"lower case, a head that is a given name", "he needs someone to look at his hip at the wesley", []found{{"wesley", deid.Location}}},
+			{"a noun after it stays", "we stayed at the wesley house all week. she got a card from the wesley family.", nil},
+			{"an English word stays", "she went to the general store and then to the mercy of the court", nil},
+		})
+	}
+}

@@ -1,0 +1,38 @@
+package deid
+
+// A hospital of the lists said with "the" after a preposition of place,
+// where the main pass wants a word of care near or refuses capitals: "from
+// the QEII on the 24th", "to gynecology at the IWK", "his hip at the
+// wesley".
+
+// listedHospitalAfterTheAt: token i is a hospital's head or acronym of the
+// gazetteer that is no English word, after "the" and a preposition of
+// place ("at", "to", "from", "into"), and the clause goes on or ends
+// after it (no noun follows: "at the Wesley house" stays). In capitals it
+// has two to five letters and the text is not all capitals; a head that is
+// also a person's name needs the text in lower case or in mixed case with
+// the head capitalized. A late rule.
+func (s *scan) listedHospitalAfterTheAt(i int) {
+	t := &s.toks[i]
+	if t.gaz&(gzFacHead|gzFacAcro) == 0 || t.gaz&gzWord != 0 || !t.letters() || t.n() < 3 ||
+		t.lex&(lxCommon|lxMedical|lxState|lxStateAbbr|lxCountry|lxCredential|lxUnitWord|lxMonth|lxWeekday|lxTitle|lxTitleClin|lxRelation|lxEponymHead|lxEponymName|lxBrand|lxLookalike) != 0 ||
+		s.englishTok(i) || s.tokIn(unitAcronymSet, i) {
+		return
+	}
+	if t.allUpper() && (t.n() > 5 || capsText(s.text)) {
+		return
+	}
+	the := s.sameLinePrev(i)
+	if the < 0 || !s.eq(the, "the") || s.toks[i].gap != gapSpace {
+		return
+	}
+	switch s.prevWordAt(i, 2) {
+	case "at", "to", "from", "into":
+	default:
+		return
+	}
+	if !s.clauseGoesOn(i) || s.inOtherSpan(int(t.s)) {
+		return
+	}
+	s.late = append(s.late, Span{Start: int(t.s), End: int(t.e), Type: Location})
+}
