@@ -405,6 +405,7 @@ func (d *Detector) detect(text string, known Known) ([]Span, []string) {
 	s.companyPlaces()
 	s.lateTokenRules()
 	s.facilityTails(spans)
+	s.answerBeforeFoundPlace(spans)
 	s.nameAroundGivenName()
 	spans = s.afterTagger(spans)
 	s.healthBodyHeadAfter(spans)

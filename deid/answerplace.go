@@ -1,0 +1,117 @@
+package deid
+
+// The place that answers a question of where, said before another place
+// found: "where do you work" / "stryker in portage", "which church is
+// that" / "st stanislaus on fleet avenue", "and before that" / "westmead
+// in january" is not one (no place follows).
+
+// answerLeadWords may open an answer before the place it names.
+var answerLeadWords = wordsOf("yeah yes yep no just at the um uh oh ok okay well")
+
+// answerPronouns open an answer about a person, not a place ("i'm at st.
+// mary's").
+var answerPronouns = wordsOf("i i'm im me we he she they it you")
+
+// answerLinkWords join the answer's place to the place found after it.
+var answerLinkWords = wordsOf("in on at near by off")
+
+// answerTopicWords on the line before ask where someone works, worships,
+// studies or is cared for, besides placeQuestionBefore's words.
+var answerTopicWords = wordsOf("work church school gp which")
+
+// storeTopicWords on the line before ask where things are bought: the
+// answer is a store visited ("which pharmacy" / "the hornbacher's on
+// thirteenth avenue"), which Safe Harbor leaves.
+var storeTopicWords = wordsOf("pharmacy pharmacies prescription prescriptions groceries grocery store shop shopping")
+
+// answerBeforeFoundPlace: a turn whose first words (after "yeah", "at
+// the" and the like) are one to five words, then "in", "on", "at",
+// "near", "by" or "off" and a place found, where the line before asks
+// where (placeQuestionBefore) or speaks of work, church, school or a GP,
+// and not of a pharmacy or shopping: the first words are a place too. They are no function word
+// (but "of", "the" and "and" inside), title, relation, number or
+// time word, nor a chain or brand opening them (a store visited, "the cvs
+// on main"), at least one of them on no list of English words, and no
+// span covers them. A late rule.
+func (s *scan) answerBeforeFoundPlace(spans []Span) {
+	for _, sp := range spans {
+		if sp.Type != Location {
+			continue
+		}
+		j := s.tokStartingAt(sp.Start)
+		link := s.sameLinePrev(j)
+		if j < 0 || link < 0 || !s.toks[link].letters() || !answerLinkWords[s.lower(link)] {
+			continue
+		}
+		h := link
+		for n := 0; n < 5; n++ {
+			p := s.sameLinePrev(h)
+			if p < 0 || s.turnStart(h) || !s.toks[p].word() && !s.toks[p].punct('\'') && !s.toks[p].punct('-') {
+				break
+			}
+			h = p
+		}
+		if !s.turnStart(h) || s.lineStart(h) {
+			// A turn after a speaker's tag; the leading words of an
+			// answer ("yeah", "at the") are stepped over from its start.
+			continue
+		}
+		for h < link && s.toks[h].letters() && answerLeadWords[s.lower(h)] {
+			h = s.next(h)
+		}
+		if h < 0 || h >= link || s.chainAt(h, false) >= 0 || !s.answerPlaceWords(h, link, spans) {
+			continue
+		}
+		if !s.placeQuestionBefore(h) && !s.wordOnLineBefore(h, answerTopicWords) || s.wordOnLineBefore(h, storeTopicWords) {
+			continue
+		}
+		s.late = append(s.late, Span{Start: int(s.toks[h].s), End: int(s.toks[s.sameLinePrev(link)].e), Type: Location})
+	}
+}
+
+// answerPlaceWords: tokens h up to link (not included) may name a place.
+func (s *scan) answerPlaceWords(h, link int, spans []Span) bool {
+	unlisted := false
+	for k := h; k < link; k++ {
+		t := &s.toks[k]
+		if !t.word() {
+			if t.punct('\'') || t.punct('-') {
+				continue
+			}
+			return false
+		}
+		w := s.lower(k)
+		if k > h && (w == "of" || w == "the" || w == "and") {
+			continue
+		}
+		if s.tokIn(functionWordSet, k) || answerPronouns[w] || t.lex&(lxTitle|lxTitleClin|lxRelation|lxDigitWord|lxTensWord|lxTeenWord|lxOrdWord|lxMonth|lxWeekday|lxTimeWord|lxMedical) != 0 ||
+			inSpans(spans, int(t.s)) {
+			return false
+		}
+		if t.letters() && !s.englishTok(k) {
+			unlisted = true
+		}
+	}
+	return unlisted
+}
+
+// wordOnLineBefore: a word of set on the line before token i's.
+func (s *scan) wordOnLineBefore(i int, set map[string]bool) bool {
+	b, a := s.prevLineBounds(i)
+	for k := b; k < a; k++ {
+		if s.toks[k].letters() && set[s.lower(k)] {
+			return true
+		}
+	}
+	return false
+}
+
+// inSpans: a span of spans covers byte offset off.
+func inSpans(spans []Span, off int) bool {
+	for _, sp := range spans {
+		if sp.Start <= off && off < sp.End {
+			return true
+		}
+	}
+	return false
+}

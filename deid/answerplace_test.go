@@ -1,0 +1,28 @@
+package deid_test
+
+import (
+	"testing"
+
+	"github.com/clinscribe/clinscribe/deid"
+)
+
+// TestAnswerBeforeFoundPlace: the words opening an answer to a question of
+// where someone works, worships or is cared for, before another place
+// found, are a place too; a store visited, a pronoun, a kind of work or a
+// line of a note stays. Sentences written for this test.
+func TestAnswerBeforeFoundPlace(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"where someone works", "dr: and you work where\npt: zendrik in kalamazoo, on the line\n",
+				[]found{{"zendrik", deid.Location}, {"kalamazoo", deid.Location}}},
+			{"a church asked of", "nurse: which church is that\nmom: the st wenceslas on fleet avenue\n",
+				[]found{{"st wenceslas", deid.Location}, {"fleet avenue", deid.Location}}},
+			{"a store visited stays", "nurse: which pharmacy\nmom: the hollister drug on fleet avenue\n",
+				[]found{{"fleet avenue", deid.Location}}},
+			{"a kind of work stays", "doctor: what do you do for work\npatient: construction in kalamazoo mostly\n",
+				[]found{{"kalamazoo", deid.Location}}},
+		})
+	}
+}
