@@ -57,7 +57,9 @@ var workNouns = wordsOf("colleague colleagues coworker coworkers co-worker co-wo
 // in war"), after a noun of work ("my coworker at costco", "a shift at
 // the waffle house"), or, a listed company, before "where she works";
 // after "at the", a name spelled in letters and hyphens too ("i work at
-// the h-e-b on culebra"). Safe Harbor removes the names of the
+// the h-e-b on culebra"); after "the", a listed company or the first word
+// of one before a noun of its workplace ("the caterpillar plant in
+// peoria", "the mercedes plant"). Safe Harbor removes the names of the
 // individual's employers. A store only visited ("the walgreens on main
 // street"), and a company's product ("works for apple watch bands"),
 // stay. Every word is asked of the companies' first words (one map
@@ -77,13 +79,36 @@ func (s *scan) companyPlaces() {
 		if end < 0 && afterPrep {
 			end = s.chainAt(i, atThe && s.eq(p, "at"))
 		}
+		if end < 0 && atThe {
+			end = s.companyFirstWordAt(i)
+		}
 		if end < 0 || s.companyUsedAsThing(end) {
 			continue
 		}
-		if afterPrep && (s.employerCueBefore(i) || s.workNounBefore(i)) || s.worksThereAfter(end) {
+		if afterPrep && (s.employerCueBefore(i) || s.workNounBefore(i)) || s.worksThereAfter(end) || atThe && s.workplaceAfter(end) {
 			s.late = append(s.late, Span{Start: int(s.toks[i].s), End: int(s.toks[end].e), Type: Location})
 		}
 	}
+}
+
+// workplaceNouns after a company name it the employer's site: "the
+// caterpillar plant in peoria", "the mercedes plant", "the boeing hangar".
+var workplaceNouns = wordsOf("plant plants factory mill refinery mine hangar warehouse fab foundry shipyard smelter assembly")
+
+// workplaceAfter: a noun of workplaceNouns follows token e.
+func (s *scan) workplaceAfter(e int) bool {
+	n := s.next(e)
+	return n > 0 && s.toks[n].gap == gapSpace && s.toks[n].letters() && workplaceNouns[s.lower(n)]
+}
+
+// companyFirstWordAt: token i is the first word of a listed company's
+// name of several words ("mercedes" of "mercedes-benz") and no English
+// word; it returns i, or -1.
+func (s *scan) companyFirstWordAt(i int) int {
+	if _, ok := companies().first[s.lower(i)]; !ok || s.englishTok(i) || s.toks[i].lex&lxMedical != 0 {
+		return -1
+	}
+	return i
 }
 
 // worksThereAfter: "where she works" or "where i work" follows the

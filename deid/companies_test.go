@@ -30,3 +30,20 @@ func TestEmployersByCompany(t *testing.T) {
 		})
 	}
 }
+
+// TestCompanyBeforeItsWorkplace: a listed company, or the first word of
+// one's name that is no English word, after "the" and before a noun of
+// its workplace (plant, mine, hangar...) is the employer's site, with no
+// verb of work; a store or a product stays. Sentences written for this
+// test.
+func TestCompanyBeforeItsWorkplace(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"a listed company", "my buddy at the caterpillar plant had the same cough", []found{{"caterpillar", deid.Location}}},
+			{"the first word of one", "her husband is at the mercedes plant most nights", []found{{"mercedes", deid.Location}}},
+			{"a store and a product stay", "we went to the apple store. the general assembly met. he drives a mercedes.", nil},
+		})
+	}
+}
