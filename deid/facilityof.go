@@ -301,6 +301,9 @@ func (s *scan) lateTokenRules() {
 		if t.gaz&(gzFacHead|gzFacAcro) != 0 {
 			s.listedHospitalAfterTheAt(i)
 		}
+		if i > 1 && t.lex&^(lxFirst|lxSur|lxFirstAmb|lxSurAmb) == 0 && !t.upper() {
+			s.roleSlotNameAt(i)
+		}
 	}
 }
 

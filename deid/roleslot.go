@@ -1,0 +1,68 @@
+package deid
+
+// A person named by the role they hold, in lower case and on no list of
+// names: "the x-ray tech is corbin, he'll come get you", "the diabetes
+// educator, pualani, will call", "my supervisor deb said".
+
+// slotRoles are the roles a person named after them holds.
+var slotRoles = wordsOf("tech technician educator nurse therapist aide coordinator navigator interpreter counselor " +
+	"counsellor chaplain midwife doula dietitian dietician pharmacist supervisor manager teacher coach lieutenant " +
+	"sergeant captain caseworker worker scribe phlebotomist receptionist assistant")
+
+// slotVerbs after "my <role> <name>" say what the person did or will do.
+var slotVerbs = wordsOf("said says told tells wants wanted called calls is was will would gonna thinks thought sent " +
+	"asked asks gave gives")
+
+// slotEnds after "<role> is <name>" end the naming: "he'll", "she", "and".
+var slotEnds = wordsOf("he she he'll she'll he's she's and they they'll")
+
+// roleSlotNameAt: token i is a lower-case word of three letters or more on
+// no list (no English word, no word of the hand lexicon but a given name or
+// a surname, no place of the gazetteer unless also a name) named by a
+// role: after "<role> is" before "he'll", "she" or "and", maybe after a
+// comma ("the tech is stat, so" stays); set off by commas
+// after "<role>,"; or after "my <role>" before a verb of saying or
+// doing. A late rule.
+func (s *scan) roleSlotNameAt(i int) {
+	t := &s.toks[i]
+	if !t.letters() || t.n() < 3 || t.upper() || s.englishTok(i) || t.lex&^(lxFirst|lxSur|lxFirstAmb|lxSurAmb) != 0 ||
+		t.gaz&(gzWord|gzFacHead|gzFacAcro) != 0 || t.gaz&(gzCity|gzCityAmb|gzTown) != 0 && t.gaz&(gzFirst|gzSur) == 0 ||
+		clinicalWordLooking(s.lower(i)) || s.inOtherSpan(int(t.s)) {
+		return
+	}
+	p := s.sameLinePrev(i)
+	if p < 0 {
+		return
+	}
+	n := s.next(i)
+	after := ""
+	if n > 0 && s.toks[n].gap != gapLine {
+		after = s.lower(n)
+	}
+	// "he'll" after it, or after its comma.
+	ends := slotEnds[after]
+	if n > 0 && s.toks[n].punct(',') {
+		if m := s.next(n); m > 0 && s.toks[m].gap == gapSpace {
+			ends = slotEnds[s.lower(m)]
+		}
+	}
+	switch {
+	case s.eq(p, "is"):
+		r := s.sameLinePrev(p)
+		if r < 0 || !slotRoles[s.lower(r)] || !ends {
+			return
+		}
+	case s.toks[p].punct(','):
+		r := s.sameLinePrev(p)
+		if r < 0 || !slotRoles[s.lower(r)] || n < 0 || !s.toks[n].punct(',') {
+			return
+		}
+	case slotRoles[s.lower(p)]:
+		if !s.eq(s.sameLinePrev(p), "my") || !slotVerbs[after] {
+			return
+		}
+	default:
+		return
+	}
+	s.late = append(s.late, Span{Start: int(t.s), End: int(t.e), Type: Name})
+}

@@ -1,0 +1,24 @@
+package deid_test
+
+import (
+	"testing"
+
+	"github.com/clinscribe/clinscribe/deid"
+)
+
+// TestRoleSlotNames: a lower-case word on no list named by the role its
+// person holds ("the tech is X, he'll", "the educator, X, will", "my
+// supervisor X said") is a name; a clinical word or a language in the same
+// place stays. Sentences and names written for this test.
+func TestRoleSlotNames(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"after is, before he'll", "np: okay, the x-ray tech is zorvan, he'll come get you.", []found{{"zorvan", deid.Name}}},
+			{"set off by commas", "we'll have the diabetes educator, keolani, call you at eight", []found{{"keolani", deid.Name}}},
+			{"my role and a verb", "patient: my lieutenant brevik is gonna love that", []found{{"brevik", deid.Name}}},
+			{"clinical words and languages stay", "the tech is stat, so. the interpreter is arabic, she said. the nurse is ordering it.", nil},
+		})
+	}
+}
