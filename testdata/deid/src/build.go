@@ -75,11 +75,13 @@
 // blind9 (the ninth, made like blind8), b8_blind10 blind10 (the tenth,
 // made like blind9), b9_blind11 blind11 (the eleventh, made like
 // blind10), c0_blind12 blind12 (the twelfth, made like blind11), c1_blind13
-// blind13 (the thirteenth, the general case, made like blind12), b6_known12
+// blind13 (the thirteenth, the general case, made like blind12), c2_blind14
+// blind14 (the fourteenth, weighted to the shapes the product meets, made
+// like blind13), b6_known12
 // dialogues-known12 (the twelfth, visits, calls, dictations and voicemails
 // of every kind with supplied names in every position). The first three,
 // blind3, phifree3, phifree5, phifree6, phifree7, phifree8, phifree9, dialogues-known4, dialogues-known5,
-// dialogues-known6, dialogues-known7, dialogues-known8, dialogues-known9, dialogues-known10, dialogues-known11, dialogues-known12, places6, places7, places8, places10, blind4, blind5, blind6, blind7, blind8, blind9, blind10, blind11, blind12 and blind13 are
+// dialogues-known6, dialogues-known7, dialogues-known8, dialogues-known9, dialogues-known10, dialogues-known11, dialogues-known12, places6, places7, places8, places10, blind4, blind5, blind6, blind7, blind8, blind9, blind10, blind11, blind12, blind13 and blind14 are
 // split deterministically into <name>.jsonl and <name>-holdout.jsonl: within
 // each stratum the documents are ordered by an FNV hash of their ID (for the
 // blind corpora mixed further, see corpora) and the first share of each
@@ -358,6 +360,20 @@ var corpora = []struct {
 	// look-alikes), written before the detector ran on it; split like
 	// blind12.
 	{name: "blind13", prefixes: []string{"c1_blind13"}, mix: true, share: 1.0 / 3, strata: metaFreeOther, meta: true},
+	// blind14: the fourteenth blind corpus, weighted to the shapes the
+	// product meets (long ambient-scribe transcripts of whole visits
+	// without metadata, lower-case run-on with fillers, false starts,
+	// misheard words and dates, ages, phones and addresses said as words;
+	// lower-case transcripts with metadata, supplied names in every
+	// position, spelled, misheard and shortened, two fifths of them also
+	// ordinary words, months, towns, colours, virtues, brands or medical
+	// words said as words in the same visit; questions and messages typed
+	// into an assistant or a portal; written notes and letters of less
+	// usual shapes from six countries; documents with the rarer
+	// identifier types; PHI-free documents, a fifth of the whole, with
+	// look-alikes), written before the detector ran on it; split like
+	// blind13.
+	{name: "blind14", prefixes: []string{"c2_blind14"}, mix: true, share: 1.0 / 3, strata: metaFreeOther, meta: true},
 	// phifree7: PHI-free only (notes with Title Case headings and lists,
 	// lower-case transcripts; written before the detector ran on them); a
 	// third of each kind to the holdout.
