@@ -1334,9 +1334,14 @@ func (s *scan) lowerStreet(i int) bool {
 	}
 	p := st - 1
 	num := p
+	// The number may open its line ("fifty one twelve wayne avenue" as an
+	// answer): the line's first token is the last taken.
 	for num >= 0 && (s.toks[num].digits() || s.toks[num].letters() && s.toks[num].is(lxDigitWord|lxTeenWord|lxTensWord) ||
-		s.eq(num, "hundred") || s.eq(num, "thousand") || s.toks[num].punct('-') && num > 0) && s.toks[num].gap != gapLine {
+		s.eq(num, "hundred") || s.eq(num, "thousand") || s.toks[num].punct('-') && num > 0) {
 		num--
+		if s.toks[num+1].gap == gapLine {
+			break
+		}
 	}
 	// A numbered street said in words ("thirtieth drive", "by eighteenth
 	// street"): no verb or noun, whatever its suffix.

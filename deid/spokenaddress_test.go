@@ -33,6 +33,8 @@ func TestAddressesReadOut(t *testing.T) {
 			{"rural-route", "patient: rural route two box nineteen out past the grain elevator",
 				[]string{"rural route two box nineteen"}, nil},
 			{"short-suffix", "patient: we are at 4410 ridge rd unit 2", []string{"4410 ridge rd unit 2"}, nil},
+			{"number-opening-its-line", "nurse: and the address for the home visit\nseventy three fourteen larkmoor avenue\nnurse: okay",
+				[]string{"seventy three fourteen larkmoor avenue"}, nil},
 			{"preposition", "patient: we're in the blue house at the end of willow creek road",
 				[]string{"willow creek road"}, nil},
 			{"after-address", "nurse: and is your address still twelve forty lakeshore", []string{"twelve forty lakeshore"}, nil},
