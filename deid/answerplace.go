@@ -51,9 +51,11 @@ func (s *scan) answerBeforeFoundPlace(spans []Span) {
 			}
 			h = p
 		}
-		if !s.turnStart(h) || s.lineStart(h) {
-			// A turn after a speaker's tag; the leading words of an
-			// answer ("yeah", "at the") are stepped over from its start.
+		if !s.turnStart(h) || s.lineStart(h) && !(s.lowerLine(h) && s.lowerLine(s.prevLineStart(h))) {
+			// A turn after a speaker's tag, or a line of a transcript in
+			// lower case after another (no note's line: "Pt currently
+			// staying at"); the leading words of an answer ("yeah", "at
+			// the") are stepped over from its start.
 			continue
 		}
 		for h < link && s.toks[h].letters() && answerLeadWords[s.lower(h)] {
@@ -114,4 +116,35 @@ func inSpans(spans []Span, off int) bool {
 		}
 	}
 	return false
+}
+
+// lowerLine: the line of token i has letters and no capital.
+func (s *scan) lowerLine(i int) bool {
+	if i < 0 {
+		return false
+	}
+	b := i
+	for b > 0 && s.toks[b].gap != gapLine {
+		b--
+	}
+	letters := false
+	for k := b; k < len(s.toks) && (k == b || s.toks[k].gap != gapLine); k++ {
+		if s.toks[k].letters() {
+			if s.toks[k].upper() {
+				return false
+			}
+			letters = true
+		}
+	}
+	return letters
+}
+
+// prevLineStart returns the first token of the line before token i's, or
+// -1 on the first line.
+func (s *scan) prevLineStart(i int) int {
+	b, a := s.prevLineBounds(i)
+	if a == 0 {
+		return -1
+	}
+	return b
 }
