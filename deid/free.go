@@ -72,6 +72,17 @@ func (s *scan) dropFree(spans []Span) []Span {
 			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && en >= st && s.holidayOnly(st, en) && (s.habitInClause(st) || s.habitInClause(en)) && !s.anyKnown(st, en) {
 				continue
 			}
+			// "once the clocks change in november every year": a month
+			// alone in a habit's clause, where no birth is spoken of.
+			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && st == en && s.toks[st].is(lxMonth) &&
+				s.habitInClause(st) && !s.birthWordInClause(st) && !s.anyKnown(st, en) {
+				continue
+			}
+			// "lot 7K22H, exp 2028-03-31": a product's expiry, no patient's
+			// date.
+			if st := s.tokStartingAt(sp.Start); st >= 0 && s.expiryOfLot(st) {
+				continue
+			}
 		}
 		if sp.Type == Date || sp.Type == Name {
 			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && en >= st && s.recurringTime(st, en) {

@@ -688,3 +688,44 @@ var otherHolidays = map[string][][]string{
 	"holy":       {{"thursday"}, {"saturday"}},
 	"national":   {{"day"}},
 }
+
+// birthWordInClause: a word of birth within eight words of token i in its
+// clause ("born in march, every year she").
+func (s *scan) birthWordInClause(i int) bool {
+	for _, dir := range [2]int{-1, 1} {
+		for k, n := i+dir, 0; k >= 0 && k < len(s.toks) && n < 8; k, n = k+dir, n+1 {
+			t := &s.toks[k]
+			if dir < 0 && s.toks[k+1].gap == gapLine || dir > 0 && t.gap == gapLine ||
+				t.kind == tkPunct && (t.ch == '.' || t.ch == ';' || t.ch == '?' || t.ch == '!') {
+				break
+			}
+			switch s.lower(k) {
+			case "born", "birthday", "birth", "birthdays", "anniversary", "died", "passed":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// expiryWords label a product's expiry date.
+var expiryWords = wordsOf("exp expiry expires expiration expiring")
+
+// expiryOfLot: the date at token st follows an expiry label ("exp",
+// "exp:", "expiry") on a line that names a lot or an NDC before it ("lot
+// 11-227-DK, exp 06/2028"): a product's date.
+func (s *scan) expiryOfLot(st int) bool {
+	p := s.sameLinePrev(st)
+	for p >= 0 && (s.toks[p].punct(':') || s.toks[p].punct('.')) {
+		p = s.sameLinePrev(p)
+	}
+	if p < 0 || !s.toks[p].letters() || !expiryWords[s.lower(p)] {
+		return false
+	}
+	for k, n := s.sameLinePrev(p), 0; k >= 0 && n < 12; k, n = s.sameLinePrev(k), n+1 {
+		if s.eq(k, "lot") || s.eq(k, "ndc") || s.eq(k, "batch") {
+			return true
+		}
+	}
+	return false
+}

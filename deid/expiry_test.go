@@ -1,0 +1,25 @@
+package deid_test
+
+import (
+	"testing"
+
+	"github.com/clinscribe/clinscribe/deid"
+)
+
+// TestProductExpiryAndMonthsOfHabit: a product's expiry after a lot or an
+// NDC, and a month alone in a clause that says it recurs, date no patient's
+// event; a date before "exp" with no lot, a month of birth and a month of
+// an event stay dates. Sentences written for this test.
+func TestProductExpiryAndMonthsOfHabit(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"a lot's expiry", "Tdap given L deltoid, lot 4QX81B, exp 09/2029. VIS given.", nil},
+			{"an NDC's expiry", "cefazolin 1 g, NDC 0143-9924-90, exp: 2027-11-30, reconstituted at bedside", nil},
+			{"a month of a habit", "my allergies are bad every year once the pollen starts in april", nil},
+			{"an event's date stays", "Admitted 03/02/2026 and seen again in april.", []found{{"03/02/2026", deid.Date}, {"april", deid.Date}}},
+			{"a month of birth stays", "she was born in april and every year we have a party", []found{{"april", deid.Date}}},
+		})
+	}
+}
