@@ -23,3 +23,19 @@ func TestProductExpiryAndMonthsOfHabit(t *testing.T) {
 		})
 	}
 }
+
+// TestNoPlaceOpensWithAHesitationOrAVerb: the words of a sentence after
+// "to" that the lower-case place rules read as a name ("to um which
+// pharmacy", "to get more bend") stay; a lake or a bend named after "to"
+// goes. Sentences written for this test.
+func TestNoPlaceOpensWithAHesitationOrAVerb(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"a hesitation and a question", "okay so i'll send the metformin to um which pharmacy", nil},
+			{"a verb and an amount", "we need to get more bend in that knee", nil},
+			{"a name after to goes", "we drove to big bend for the weekend", []found{{"big bend", deid.Location}}},
+		})
+	}
+}

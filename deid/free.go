@@ -31,6 +31,9 @@ func (s *scan) dropFree(spans []Span) []Span {
 		if sp.Type == Name && s.wordAfterSpeakerTag(sp) {
 			continue // "doctor nice good luck": the doctor speaks, names no one
 		}
+		if sp.Type == Location && s.notAPlaceOpening(sp) {
+			continue // "send it to um which pharmacy", "we need to get more bend"
+		}
 		if sp.Type == Location && s.faithSaid(sp) {
 			continue // "we are Southern Baptist", "she is Missouri Synod Lutheran"
 		}
@@ -3107,3 +3110,25 @@ var (
 	foodNames = wordsOf("jasmine ginger olive cherry candy brandy sherry honey sage rosemary clementine")
 	foodNouns = wordsOf("rice tea chews ale oil tomatoes tomato pie jam juice sauce cake candy bread snaps root")
 )
+
+// notAPlaceOpening: a place in lower case that opens with a hesitation or
+// a word asking which ("to um which pharmacy"), or, after "to", with a verb
+// or a word of amount ("we need to get more bend"): the words of a
+// sentence, no name.
+func (s *scan) notAPlaceOpening(sp Span) bool {
+	st := s.tokStartingAt(sp.Start)
+	if st < 0 || !s.toks[st].letters() || s.toks[st].upper() {
+		return false
+	}
+	w := s.lower(st)
+	if hesitations[w] || whichWords[w] {
+		return true
+	}
+	return s.prevWordAt(st, 1) == "to" && (baseVerbs[w] || amountWords[w]) && s.tokEndingAt(sp.End) > st
+}
+
+// whichWords ask which one: "send it to um which pharmacy".
+var whichWords = wordsOf("which what whichever whatever whose")
+
+// amountWords say how much, never a place's first word: "more bend".
+var amountWords = wordsOf("more less much most some any enough")
