@@ -251,7 +251,7 @@ func (s *scan) spokenRun(i int) bool {
 		// are ninety seven / patient: ninety seven on may thirtieth": the
 		// age said back at the start of the next turn.
 		ok = ok || s.inMonthAfter(end) || s.turnStart(i) && (s.ageSaidBefore(i, end) || s.ageCorrected(i)) || s.ageAnswered(i) ||
-			s.ageRestated(i) || s.ageAtClause(i, end)
+			s.ageRestated(i) || s.ageAtClause(i, end) || s.ageLooseCue(i)
 		if ok {
 			added = true
 			s.addTok(i, end, Age, prCue)
@@ -302,9 +302,50 @@ func (s *scan) ageAtClause(i, end int) bool {
 	return false
 }
 
+// ageLooseCue: the words before a number over 89 say a person's age
+// loosely: a verb of being or turning and a word of about ("she's like
+// ninety six", "he's almost ninety one"), praise of health for an age
+// ("pretty good for ninety three"), or a risk said of an age ("a big fall
+// risk at ninety", "especially at ninety"); not a reading ("heart rate at
+// ninety").
+func (s *scan) ageLooseCue(i int) bool {
+	w1, w2 := s.prevWordAt(i, 1), s.prevWordAt(i, 2)
+	switch w1 {
+	case "like", "about", "around", "almost", "nearly", "maybe", "probably", "past", "over":
+		for n := 3; n <= 5; n++ {
+			if vitalWords[s.prevWordAt(i, n)] {
+				return false // "the pressure is like ninety two"
+			}
+		}
+		switch w2 {
+		case "she's", "he's", "i'm", "you're", "they're", "turned", "turns", "turning":
+			return true
+		case "is", "was":
+			switch s.prevWordAt(i, 3) {
+			case "she", "he", "mom", "dad", "mum", "mother", "father", "grandma", "grandpa", "nana", "granny",
+				"grandmother", "grandfather":
+				return true
+			}
+		}
+		// "she's" written "she s" or split at its apostrophe.
+		return w2 == "s" && (s.prevWordAt(i, 3) == "she" || s.prevWordAt(i, 3) == "he" || s.prevWordAt(i, 4) == "she" || s.prevWordAt(i, 4) == "he")
+	case "for":
+		switch w2 {
+		case "good", "great", "well", "sharp", "amazing", "fantastic", "wonderful", "healthy", "strong", "fit":
+			return true
+		}
+	case "at":
+		switch w2 {
+		case "risk", "especially", "even", "particularly":
+			return !vitalWords[s.prevWordAt(i, 3)]
+		}
+	}
+	return false
+}
+
 // vitalWords are readings a number follows.
 var vitalWords = wordsOf("sat sats saturating saturation sating rate pulse pressure bp hr o2 oxygen temp temperature " +
-	"glucose sugar sugars weight")
+	"glucose sugar sugars weight number numbers reading readings level count score")
 
 // ageSaidBefore: the words i..end were taken as an age within the last
 // forty tokens (an age said back: "you are ninety seven" / "ninety seven").
