@@ -1296,7 +1296,8 @@ func (s *scan) numDate(i int) (dateVal, int) {
 	if nb <= 2 && !validMD(a, b) && validMD(b, a) {
 		// "Fell Sunday 16/11": day first, as most of the world writes it,
 		// read so only after a weekday or a word that dates what follows.
-		if p := s.sameLinePrev(i); !(p >= 0 && s.toks[p].is(lxWeekday) || s.strongDateCueBefore(i) || s.oneDate || s.dayFirstWritten() && b != 7 && b != 12 && s.datedBefore(i)) {
+		if p := s.sameLinePrev(i); !(p >= 0 && s.toks[p].is(lxWeekday) || s.strongDateCueBefore(i) || s.oneDate ||
+			s.dayFirstWritten() && b != 7 && b != 12 && (s.datedBefore(i) || p >= 0 && dayFirstTimePreps[s.lower(p)])) {
 			return v, -1
 		}
 		a, b, dayFirst = b, a, true
@@ -1320,7 +1321,9 @@ func (s *scan) numDate(i int) (dateVal, int) {
 // dayFirstWritten: the text writes a full date day first, its first
 // number over twelve and its year in four digits ("Admitted 18/11/2026",
 // "DOA: 21-10-2026"; "Vent 18/5/40" is settings), so a bare day/month in
-// it after an event or a test is read the same way ("ORIF 19/11"; British
+// it after an event, a test or a preposition of time is read the same way
+// ("ORIF 19/11", "by 28/11"; a day before a month's name, "27 November",
+// makes a text day first too; British
 // notes count days as "14/7" and months as "18/12", which stay). Looked
 // up once.
 func (s *scan) dayFirstWritten() bool {
@@ -1340,9 +1343,24 @@ func (s *scan) dayFirstWritten() bool {
 				}
 			}
 		}
+		// "on 27 November", "4th December 2026": a day written before the
+		// month's name, as day-first writers do.
+		for i := 0; s.dayFirstDoc < 0 && i+1 < len(s.toks); i++ {
+			if d, _, ord, spoken := s.dayOf(i); d > 0 && !spoken && (ord || s.toks[i].digits()) && s.toks[i+1].gap == gapSpace &&
+				s.toks[i+1].is(lxMonth) && s.toks[i+1].upper() && s.toks[i+1].n() >= 3 {
+				if p := s.sameLinePrev(i); p < 0 || !s.toks[p].is(lxMonth) {
+					s.dayFirstDoc = 1
+				}
+			}
+		}
 	}
 	return s.dayFirstDoc > 0
 }
+
+// dayFirstTimePreps before a bare day/month whose day is over twelve, in a
+// text that writes dates day first, date it ("GCS 15 by 28/11", "on
+// 29/11").
+var dayFirstTimePreps = wordsOf("by on until till from since")
 
 // datedBefore: the word before the bare date at i (past "on" or "since")
 // is an event's or a test's: "discharged 30/11", "ORIF 19/11".
@@ -2088,7 +2106,7 @@ func testWord(w string) bool { return procedureWords[w] || datedTestAcronyms[w] 
 // so ("IOP 12/10", "BPAP 12/5", "NPH 10/6", lab values) are not among them.
 var datedTestAcronyms = wordsOf("orif tavr tavi savr mvr avr cabg pci ptca egd ercp eus mrcp tee tte mri mra cta ctv ct " +
 	"pet ekg ecg eeg emg ncs cxr kub dexa spect hida vcug lp ir picc vats turp turbt tka tha acdf lvad icd ppm " +
-	"ep ivc ett trach peg g-tube tips ablation")
+	"ep ivc ett trach peg g-tube tips ablation ogd")
 
 // testSites stand between a test and its date: the body part it looked at.
 var testSites = wordsOf("brain head chest abdomen abd pelvis neck knee shoulder hip ankle wrist foot hand elbow " +

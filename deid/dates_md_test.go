@@ -40,6 +40,10 @@ func TestMonthDayAfterATest(t *testing.T) {
 		{"day first where the text writes dates so", "Admitted 18/11/2026 with a fractured NOF, ORIF 19/11. Nursing 24/7.",
 			[]found{{"18/11/2026", deid.Date}, {"19/11", deid.Date}}},
 		{"day first alone stays", "ORIF 19/11. Nursing 24/7.", nil},
+		{"a day before a month's name makes a text day first", "Haematemesis at home on 27 November. OGD 29/11: clip. Nursing 24/7.",
+			[]found{{"27 November", deid.Date}, {"29/11", deid.Date}}},
+		{"a preposition of time in a day-first text", "Admitted 18/11/2026. GCS 15 by 28/11. Review in 14/7.",
+			[]found{{"18/11/2026", deid.Date}, {"28/11", deid.Date}}},
 		// A review's probes: measures, counts, schedules and paired
 		// readings after a test; British counts of days and months in a
 		// text that writes dates day first; doses in the morning.
