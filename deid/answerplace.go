@@ -27,8 +27,9 @@ var storeTopicWords = wordsOf("pharmacy pharmacies prescription prescriptions gr
 // answerBeforeFoundPlace: a turn whose first words (after "yeah", "at
 // the" and the like) are one to five words, then "in", "on", "at",
 // "near", "by" or "off" and a place found, where the line before asks
-// where (placeQuestionBefore) or speaks of work, church, school or a GP,
-// and not of a pharmacy or shopping: the first words are a place too. They are no function word
+// which one or speaks of work, church, school or a GP (a question of
+// where alone is not enough: "where were you treated" / "chemo in
+// boston"), and not of a pharmacy or shopping: the first words are a place too. They are no function word
 // (but "of", "the" and "and" inside), title, relation, number or
 // time word, nor a chain or brand opening them (a store visited, "the cvs
 // on main"), at least one of them on no list of English words, and no
@@ -64,7 +65,7 @@ func (s *scan) answerBeforeFoundPlace(spans []Span) {
 		if h < 0 || h >= link || s.chainAt(h, false) >= 0 || !s.answerPlaceWords(h, link, spans) {
 			continue
 		}
-		if !s.placeQuestionBefore(h) && !s.wordOnLineBefore(h, answerTopicWords) || s.wordOnLineBefore(h, storeTopicWords) {
+		if !s.wordOnLineBefore(h, answerTopicWords) || s.wordOnLineBefore(h, storeTopicWords) {
 			continue
 		}
 		s.late = append(s.late, Span{Start: int(s.toks[h].s), End: int(s.toks[s.sameLinePrev(link)].e), Type: Location})

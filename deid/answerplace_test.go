@@ -25,6 +25,8 @@ func TestAnswerBeforeFoundPlace(t *testing.T) {
 				[]found{{"Fleet Avenue", deid.Location}}},
 			{"a store visited stays", "nurse: which pharmacy\nmom: the hollister drug on fleet avenue\n",
 				[]found{{"fleet avenue", deid.Location}}},
+			{"a question of where alone is not enough", "dr: where were you treated\npt: chemo in kalamazoo last year\n",
+				[]found{{"kalamazoo", deid.Location}}},
 			{"a kind of work stays", "doctor: what do you do for work\npatient: construction in kalamazoo mostly\n",
 				[]found{{"kalamazoo", deid.Location}}},
 		})

@@ -79,7 +79,9 @@ func (s *scan) companyPlaces() {
 		if end < 0 && afterPrep {
 			end = s.chainAt(i, atThe && s.eq(p, "at"))
 		}
-		if end < 0 && atThe {
+		if end < 0 && atThe && afterPrep {
+			// The first word alone only where a preposition of place
+			// stands before "the" ("the coca plant leaves" stays).
 			end = s.companyFirstWordAt(i)
 		}
 		if end < 0 || s.companyUsedAsThing(end) {

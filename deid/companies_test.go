@@ -44,6 +44,7 @@ func TestCompanyBeforeItsWorkplace(t *testing.T) {
 			{"a listed company", "my buddy at the caterpillar plant had the same cough", []found{{"caterpillar", deid.Location}}},
 			{"the first word of one", "her husband is at the mercedes plant most nights", []found{{"mercedes", deid.Location}}},
 			{"a store and a product stay", "we went to the apple store. the general assembly met. he drives a mercedes.", nil},
+			{"a first word alone needs a preposition of place", "He chewed the coca plant leaves on his trip.", nil},
 		})
 	}
 }

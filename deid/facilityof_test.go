@@ -134,6 +134,8 @@ func TestListedHospitalAfterThe(t *testing.T) {
 			{"lower case, a head that is a given name", "he needs someone to look at his hip at the wesley", []found{{"wesley", deid.Location}}},
 			{"a noun after it stays", "we stayed at the wesley house all week. she got a card from the wesley family.", nil},
 			{"an English word stays", "she went to the general store and then to the mercy of the court", nil},
+			// A review's probes (rv36): a kind of site and a device.
+			{"a kind of site and a device stay", "She presented to the UCC with fever. Output from the jackson-pratt drain was 20 mL.", nil},
 		})
 	}
 }

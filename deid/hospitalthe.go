@@ -5,6 +5,10 @@ package deid
 // the QEII on the 24th", "to gynecology at the IWK", "his hip at the
 // wesley".
 
+// genericSiteAcronyms name a kind of site, not one: "to the UCC" (urgent
+// care), "at the ASC" (ambulatory surgery).
+var genericSiteAcronyms = wordsOf("ucc asc uc fqhc cah")
+
 // listedHospitalAfterTheAt: token i is a hospital's head or acronym of the
 // gazetteer that is no English word, after "the" and a preposition of
 // place ("at", "to", "from", "into"), and the clause goes on or ends
@@ -31,7 +35,10 @@ func (s *scan) listedHospitalAfterTheAt(i int) {
 	default:
 		return
 	}
-	if !s.clauseGoesOn(i) || s.inOtherSpan(int(t.s)) {
+	if n := s.next(i); n > 0 && s.toks[n].gap == gapNone && s.toks[n].punct('-') {
+		return // "from the jackson-pratt drain": a device's name
+	}
+	if genericSiteAcronyms[s.lower(i)] || !s.clauseGoesOn(i) || s.inOtherSpan(int(t.s)) {
 		return
 	}
 	s.late = append(s.late, Span{Start: int(t.s), End: int(t.e), Type: Location})

@@ -1336,10 +1336,15 @@ func (s *scan) lowerStreet(i int) bool {
 	num := p
 	// The number may open its line ("fifty one twelve wayne avenue" as an
 	// answer): the line's first token is the last taken.
-	for num >= 0 && (s.toks[num].digits() || s.toks[num].letters() && s.toks[num].is(lxDigitWord|lxTeenWord|lxTensWord) ||
+	// A street's name opening its line has no house number on the line
+	// before ("her pulse was seventy two / elm street is where").
+	for num >= 0 && s.toks[st].gap != gapLine && (s.toks[num].digits() || s.toks[num].letters() && s.toks[num].is(lxDigitWord|lxTeenWord|lxTensWord) ||
 		s.eq(num, "hundred") || s.eq(num, "thousand") || s.toks[num].punct('-') && num > 0) {
 		num--
 		if s.toks[num+1].gap == gapLine {
+			if num+1 == p && !s.toks[p].digits() {
+				num = p // one number word alone: "two lane road", "one way street"
+			}
 			break
 		}
 	}

@@ -16,7 +16,7 @@ var slotVerbs = wordsOf("said says told tells wants wanted called calls is was w
 // slotEnds after "<role> is <name>" end the naming: "he'll", "she", "and".
 var slotEnds = wordsOf("he she he'll she'll he's she's and they they'll")
 
-// roleSlotNameAt: token i is a lower-case word of three letters or more on
+// roleSlotNameAt: token i is a lower-case word of four letters or more on
 // no list (no English word, no word of the hand lexicon but a given name or
 // a surname, no place of the gazetteer unless also a name) named by a
 // role: after "<role> is" before "he'll", "she" or "and", maybe after a
@@ -25,7 +25,7 @@ var slotEnds = wordsOf("he she he'll she'll he's she's and they they'll")
 // doing. A late rule.
 func (s *scan) roleSlotNameAt(i int) {
 	t := &s.toks[i]
-	if !t.letters() || t.n() < 3 || t.upper() || s.englishTok(i) || t.lex&^(lxFirst|lxSur|lxFirstAmb|lxSurAmb) != 0 ||
+	if !t.letters() || t.n() < 4 || slotChat[s.lower(i)] || t.upper() || s.englishTok(i) || t.lex&^(lxFirst|lxSur|lxFirstAmb|lxSurAmb) != 0 ||
 		t.gaz&(gzWord|gzFacHead|gzFacAcro) != 0 || t.gaz&(gzCity|gzCityAmb|gzTown) != 0 && t.gaz&(gzFirst|gzSur) == 0 ||
 		clinicalWordLooking(s.lower(i)) || s.inOtherSpan(int(t.s)) {
 		return
@@ -66,3 +66,8 @@ func (s *scan) roleSlotNameAt(i int) {
 	}
 	s.late = append(s.late, Span{Start: int(t.s), End: int(t.e), Type: Name})
 }
+
+// slotChat are words of chat, hesitations and languages that stand where a
+// role's person is named ("the tech, asap, will", "my nurse prolly said",
+// "the interpreter is dari and he'll").
+var slotChat = wordsOf("asap prolly lowkey umm hmmm dari pashto tigrinya amharic")

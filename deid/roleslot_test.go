@@ -18,6 +18,7 @@ func TestRoleSlotNames(t *testing.T) {
 			{"after is, before he'll", "np: okay, the x-ray tech is zorvan, he'll come get you.", []found{{"zorvan", deid.Name}}},
 			{"set off by commas", "we'll have the diabetes educator, keolani, call you at eight", []found{{"keolani", deid.Name}}},
 			{"my role and a verb", "patient: my lieutenant brevik is gonna love that", []found{{"brevik", deid.Name}}},
+			{"chat and short words stay", "the educator, cde, will call. my nurse prolly said so. the interpreter is dari and he'll help.", nil},
 			{"clinical words and languages stay", "the tech is stat, so. the interpreter is arabic, she said. the nurse is ordering it.", nil},
 		})
 	}

@@ -33,6 +33,7 @@ func TestAddressesReadOut(t *testing.T) {
 			{"rural-route", "patient: rural route two box nineteen out past the grain elevator",
 				[]string{"rural route two box nineteen"}, nil},
 			{"short-suffix", "patient: we are at 4410 ridge rd unit 2", []string{"4410 ridge rd unit 2"}, nil},
+			{"one-number-word-opening-its-line", "patient: it was a\ntwo lane road with no shoulder", nil, []string{"two lane road"}},
 			{"number-opening-its-line", "nurse: and the address for the home visit\nseventy three fourteen larkmoor avenue\nnurse: okay",
 				[]string{"seventy three fourteen larkmoor avenue"}, nil},
 			{"preposition", "patient: we're in the blue house at the end of willow creek road",
