@@ -12,6 +12,11 @@ var answerLeadWords = wordsOf("yeah yes yep no just at the um uh oh ok okay well
 // mary's").
 var answerPronouns = wordsOf("i i'm im me we he she they it you")
 
+// answerKinds are kinds of work, care or schooling said where a place's
+// name would be ("ems in tulsa", "telehealth in seattle", "hvac in
+// dallas").
+var answerKinds = wordsOf("ems hvac telehealth telemedicine homeschool homeschooling virtual remote online")
+
 // answerLinkWords join the answer's place to the place found after it.
 var answerLinkWords = wordsOf("in on at near by off")
 
@@ -87,7 +92,7 @@ func (s *scan) answerPlaceWords(h, link int, spans []Span) bool {
 		if k > h && (w == "of" || w == "the" || w == "and") {
 			continue
 		}
-		if s.tokIn(functionWordSet, k) || answerPronouns[w] || t.lex&(lxTitle|lxTitleClin|lxRelation|lxDigitWord|lxTensWord|lxTeenWord|lxOrdWord|lxMonth|lxWeekday|lxTimeWord|lxMedical) != 0 ||
+		if s.tokIn(functionWordSet, k) || answerPronouns[w] || answerKinds[w] || t.lex&(lxTitle|lxTitleClin|lxRelation|lxDigitWord|lxTensWord|lxTeenWord|lxOrdWord|lxMonth|lxWeekday|lxTimeWord|lxMedical) != 0 ||
 			inSpans(spans, int(t.s)) {
 			return false
 		}

@@ -27,6 +27,7 @@ func TestAnswerBeforeFoundPlace(t *testing.T) {
 				[]found{{"fleet avenue", deid.Location}}},
 			{"a question of where alone is not enough", "dr: where were you treated\npt: chemo in kalamazoo last year\n",
 				[]found{{"kalamazoo", deid.Location}}},
+			{"a kind of work or care stays", "dr: where do you work\npt: ems in kalamazoo\n", []found{{"kalamazoo", deid.Location}}},
 			{"a kind of work stays", "doctor: what do you do for work\npatient: construction in kalamazoo mostly\n",
 				[]found{{"kalamazoo", deid.Location}}},
 		})

@@ -268,7 +268,8 @@ func (d *Detector) Detect(text string, known Known) []Span {
 }
 
 // heardNames returns, in lower case, the one-word names after a relation
-// the spans hold that the text says again outside every span, and that the
+// (or after a title, when no English word or word of the hand lists) the
+// spans hold that the text says again outside every span, and that the
 // metadata does not hold already.
 func heardNames(text string, spans []Span, known Known) []string {
 	if known.heard != nil {
@@ -282,11 +283,24 @@ func heardNames(text string, spans []Span, known Known) []string {
 		w := text[sp.Start:sp.End]
 		// One word of letters, in lower case or capitalized ("my son
 		// Mason ... Mason also coughs").
-		if strings.IndexFunc(w[1:], func(r rune) bool { return r < 'a' || r > 'z' }) >= 0 || !isLetterByte(w[0]) ||
-			!relationBefore(text, sp.Start) && !relationSaid(text, sp.End) {
-			continue // most names: no relation before them, nothing allocated
+		if strings.IndexFunc(w[1:], func(r rune) bool { return r < 'a' || r > 'z' }) >= 0 || !isLetterByte(w[0]) {
+			continue
+		}
+		titled := false
+		if !relationBefore(text, sp.Start) && !relationSaid(text, sp.End) {
+			// After a title, a name that is no English word ("dr.
+			// hussain ... yes hussain"); most names: nothing allocated.
+			if titled = titleBefore(text, sp.Start); !titled {
+				continue
+			}
 		}
 		w = strings.ToLower(w)
+		if _, eng := englishWords()[w]; titled && eng {
+			continue
+		}
+		if f, _ := lookupString(w); titled && f&(lxCommon|lxMedical|lxEponymHead|lxEponymName|lxLookalike|lxBrand|lxCity|lxState|lxCountry) != 0 {
+			continue // "dr. parkinson ... parkinson's": an eponym, a word, a place
+		}
 		if slices.Contains(heard, w) || !saidOutside(text, w, spans) || metadataHolds(known, w) {
 			continue
 		}
@@ -300,8 +314,20 @@ func heardNames(text string, spans []Span, known Known) []string {
 // hope"): the strongest word a name can follow, the only one a name the
 // text gives is taken on ("my old one was yasmin" is a pill).
 func relationBefore(text string, off int) bool {
+	return flagsOfWordBefore(text, off, false)&lxRelation != 0
+}
+
+// titleBefore: the word before byte offset off, past a period, is a title
+// ("dr. hussain", "Mrs Okafor").
+func titleBefore(text string, off int) bool {
+	return flagsOfWordBefore(text, off, true)&(lxTitle|lxTitleClin) != 0
+}
+
+// flagsOfWordBefore returns the lexicon's flags of the word before byte
+// offset off, past spaces and commas (and a period with dot).
+func flagsOfWordBefore(text string, off int, dot bool) uint64 {
 	e := off
-	for e > 0 && (text[e-1] == ' ' || text[e-1] == ',') {
+	for e > 0 && (text[e-1] == ' ' || text[e-1] == ',' || dot && text[e-1] == '.') {
 		e--
 	}
 	b := e
@@ -309,7 +335,7 @@ func relationBefore(text string, off int) bool {
 		b--
 	}
 	if b == e || e-b > 16 {
-		return false
+		return 0
 	}
 	var buf [16]byte
 	w := buf[:e-b]
@@ -317,7 +343,7 @@ func relationBefore(text string, off int) bool {
 		w[i] = text[b+i] | 0x20
 	}
 	f, _ := lookupString(unsafe.String(&w[0], len(w))) // not kept: no copy
-	return f&lxRelation != 0
+	return f
 }
 
 // relationSaid: the words from byte offset off say the name before is a

@@ -23,3 +23,18 @@ func TestRoleSlotNames(t *testing.T) {
 		})
 	}
 }
+
+// TestTitledNameSaidAgain: a name on no English list found after a title
+// is taken where the text says it again alone, before the full name ("dr.
+// hussain ... yes hussain karim hussain"). Sentences written for this
+// test.
+func TestTitledNameSaidAgain(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"said again alone", "and his pcp is dr. hussain at the clinic in winfield\nyes hussain karim hussain\n",
+				[]found{{"hussain", deid.Name}, {"winfield", deid.Location}, {"hussain", deid.Name}, {"karim hussain", deid.Name}}},
+		})
+	}
+}
