@@ -50,7 +50,9 @@ func (d *Detector) capsAsLower(text string, known Known, spans []Span) []Span {
 	}
 	s := d.pool.Get().(*scan)
 	defer d.release(s)
-	add := s.rules(d, low, known, false)
+	// The same vetoes as the mixed-case pass: "UNABLE TO BEAR WEIGHT" is
+	// no town in lower case either.
+	add := s.dropFree(s.rules(d, low, known, false))
 	if len(add) == 0 {
 		return spans
 	}

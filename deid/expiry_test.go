@@ -36,6 +36,8 @@ func TestNoPlaceOpensWithAHesitationOrAVerb(t *testing.T) {
 			{"a hesitation and a question", "okay so i'll send the metformin to um which pharmacy", nil},
 			{"a verb and an amount", "we need to get more bend in that knee", nil},
 			{"a name after to goes", "we drove to big bend for the weekend", []found{{"big bend", deid.Location}}},
+			{"a text in capitals: bear weight, leaves home", "REASON FOR TRANSFER: FALL WITH HIP PAIN, UNABLE TO BEAR WEIGHT. " +
+				"HOMEBOUND: REQUIRES ASSIST OF 1 AND WALKER; LEAVES HOME ONLY FOR DIALYSIS THREE TIMES A WEEK.", nil},
 		})
 	}
 }

@@ -3113,19 +3113,33 @@ var (
 
 // notAPlaceOpening: a place in lower case that opens with a hesitation or
 // a word asking which ("to um which pharmacy"), or, after "to", with a verb
-// or a word of amount ("we need to get more bend"): the words of a
-// sentence, no name.
+// or a word of amount ("we need to get more bend"), and in any case "bear"
+// before "weight" and a verb of going before "home" ("LEAVES HOME"): the
+// words of a sentence, no name.
 func (s *scan) notAPlaceOpening(sp Span) bool {
 	st := s.tokStartingAt(sp.Start)
-	if st < 0 || !s.toks[st].letters() || s.toks[st].upper() {
+	if st < 0 || !s.toks[st].letters() {
 		return false
 	}
 	w := s.lower(st)
+	en := s.tokEndingAt(sp.End)
+	// In any case: "UNABLE TO BEAR WEIGHT" (a town named Bear), "LEAVES
+	// HOME ONLY FOR DIALYSIS" (a home named Leaves).
+	if w == "bear" && en == st && s.nextWordAt(en) == "weight" || en == st+1 && s.eq(en, "home") && homeVerbs[w] {
+		return true
+	}
+	if s.toks[st].upper() {
+		return false
+	}
 	if hesitations[w] || whichWords[w] {
 		return true
 	}
 	return s.prevWordAt(st, 1) == "to" && (baseVerbs[w] || amountWords[w]) && s.tokEndingAt(sp.End) > st
 }
+
+// homeVerbs say someone leaves or comes home, before "home" in a place
+// the rules read as a home's name.
+var homeVerbs = wordsOf("leaves left leaving stays stayed returns returned returning goes went comes came gets got arrives arrived")
 
 // whichWords ask which one: "send it to um which pharmacy".
 var whichWords = wordsOf("which what whichever whatever whose")
