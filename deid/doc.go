@@ -726,6 +726,27 @@
 //     ("Shifflett, RN   Anesthesia: MAC", "Supervising MD:") nor in a
 //     board's mark ("FNP-BC"); "Hosp. No." and "VA file no." with their
 //     values ("AKU/0931187");
+//   - hospitals said with "the", answers, workplaces, roles, ages, days and
+//     look-alikes (thirty-second session, the older sets' and blind14's
+//     tuning parts, a review of 222 probes): the late rules above for
+//     hospitals after "the", answers before a place, employers' sites and
+//     roles' persons; a house number said in words opening its line
+//     ("fifty one twelve wayne avenue"; one number word alone, "two lane
+//     road", and a street opening its line after a number on the line
+//     before stay); a one-word name of no English list found after a title
+//     passes its other mentions to the second pass, as one after a relation
+//     does ("dr. hussain ... yes hussain"); an age over 89 said loosely
+//     ("she's like ninety six", "pretty good for ninety three", "a fall risk
+//     at ninety"; "the sugar is like ninety" stays); a bare day/month past
+//     the twelfth after "by", "on", "until", "from" or "since" in a text
+//     that writes dates day first, which a day before a month's name
+//     ("27 November") now also shows; look-alikes that stay: a product's
+//     expiry after a lot or an NDC ("lot 7K22H, exp 2028-03-31"), a month
+//     alone in a habit's clause ("every year once the clocks change in
+//     november"), a lower-case place opening with a hesitation, a word
+//     asking which, or a verb or amount after "to" ("to um which pharmacy",
+//     "to get more bend"), "bear weight" and "leaves home" in any case; a
+//     text in capitals read in lower case now gets dropFree's vetoes too;
 //   - facilities, sign-outs, chats, letters and look-alikes (thirty-first
 //     session, blind12's and blind13's tuning parts, two reviews of 229 and
 //     230 probes): the late rules above for facilities, numbered sign-outs,
@@ -1454,7 +1475,18 @@
 //     Nursing & Rehab", "Sutter Medical Foundation"); a district and its
 //     town alone on an address's line ("Meanwood, Leeds"); the writer's
 //     given name or short form after a letter's closing ("Thank you,\nPeg")
-//     (facilityof.go, listnames.go). And one late pass that grows a span rather
+//     (facilityof.go, listnames.go); a hospital's head or acronym of the
+//     lists after "at", "to", "from" or "into" and "the", in capitals too
+//     ("from the QEII on Monday", "at the wesley"; "the jackson-pratt
+//     drain", "the UCC" stay; hospitalthe.go); the first words of an answer
+//     before "in", "on", "at" and a place found, where the line before
+//     speaks of work, church, school, a GP or which one ("you work where" /
+//     "stryker in portage"; chains, pronouns, kinds of work and answers
+//     about a pharmacy stay; answerplace.go); a listed company, or its first
+//     word after a preposition of place, before a noun of its workplace
+//     ("the caterpillar plant", "at the mercedes plant"); a lower-case word
+//     of no list named by a role ("the x-ray tech is corbin, he'll", "my
+//     lieutenant baca is"; roleslot.go). And one late pass that grows a span rather
 //     than adding one: the head of a health body after a place ending in
 //     "Health" ("Top End Health Service").
 //
