@@ -1,9 +1,10 @@
 package deid
 
-// The place that answers a question of where, said before another place
-// found: "where do you work" / "stryker in portage", "which church is
-// that" / "st stanislaus on fleet avenue", "and before that" / "westmead
-// in january" is not one (no place follows).
+// The place that answers a question of where someone works, worships or
+// is cared for, said before another place found: "where do you work" /
+// "stryker in portage", "which church is that" / "st stanislaus on fleet
+// avenue"; "and before that" / "westmead in january" is not one (no place
+// follows).
 
 // answerLeadWords may open an answer before the place it names.
 var answerLeadWords = wordsOf("yeah yes yep no just at the um uh oh ok okay well")
@@ -34,11 +35,12 @@ var storeTopicWords = wordsOf("pharmacy pharmacies prescription prescriptions gr
 // "near", "by" or "off" and a place found, where the line before asks
 // which one or speaks of work, church, school or a GP (a question of
 // where alone is not enough: "where were you treated" / "chemo in
-// boston"), and not of a pharmacy or shopping: the first words are a place too. They are no function word
-// (but "of", "the" and "and" inside), title, relation, number or
-// time word, nor a chain or brand opening them (a store visited, "the cvs
-// on main"), at least one of them on no list of English words, and no
-// span covers them. A late rule.
+// boston"), and not of a pharmacy or shopping: the first words are a
+// place too. They are no function word (but "of", "the" and "and"
+// inside), pronoun, kind of work or care, title, relation, number or time
+// word, nor a chain or brand opening them (a store visited, "the cvs on
+// main"), at least one of them on no list of English words, and no span
+// covers them. A late rule.
 func (s *scan) answerBeforeFoundPlace(spans []Span) {
 	for _, sp := range spans {
 		if sp.Type != Location {
