@@ -304,6 +304,9 @@ func (s *scan) lateTokenRules() {
 		if i > 1 && t.lex&^(lxFirst|lxSur|lxFirstAmb|lxSurAmb) == 0 && !t.upper() {
 			s.roleSlotNameAt(i)
 		}
+		if i > 2 && s.toks[i-1].n() == 3 {
+			s.inLawNameAt(i)
+		}
 	}
 }
 

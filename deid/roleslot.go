@@ -71,3 +71,39 @@ func (s *scan) roleSlotNameAt(i int) {
 // role's person is named ("the tech, asap, will", "my nurse prolly said",
 // "the interpreter is dari and he'll").
 var slotChat = wordsOf("asap prolly lowkey umm hmmm dari pashto tigrinya amharic")
+
+// inLawNameAt: token i follows a relation "in law", written with hyphens
+// or spaces ("my daughter-in-law noreen makes", "her son in law kwame
+// drove"): a given name of the lists that is no English word, or a word
+// of three letters or more on no list. The relation check elsewhere sees
+// "law" before the name. A late rule.
+func (s *scan) inLawNameAt(i int) {
+	t := &s.toks[i]
+	if !t.letters() || t.n() < 3 || s.inOtherSpan(int(t.s)) {
+		return
+	}
+	law := s.sameLinePrev(i)
+	if law < 0 || !s.eq(law, "law") {
+		return
+	}
+	in := s.sameLinePrev(law)
+	if in >= 0 && s.toks[in].punct('-') {
+		in = s.sameLinePrev(in)
+	}
+	if !s.eq(in, "in") {
+		return
+	}
+	kin := s.sameLinePrev(in)
+	if kin >= 0 && s.toks[kin].punct('-') {
+		kin = s.sameLinePrev(kin)
+	}
+	if kin < 0 || !s.toks[kin].letters() || !s.toks[kin].is(lxRelation) {
+		return
+	}
+	named := (t.lex&lxFirst != 0 || t.gaz&gzFirst != 0) && !s.englishTok(i) && t.lex&(lxCommon|lxMedical) == 0
+	unlisted := t.lex == 0 && t.gaz == 0 && !s.englishTok(i) && !clinicalWordLooking(s.lower(i))
+	if !named && !unlisted {
+		return
+	}
+	s.late = append(s.late, Span{Start: int(t.s), End: int(t.e), Type: Name})
+}

@@ -38,3 +38,18 @@ func TestTitledNameSaidAgain(t *testing.T) {
 		})
 	}
 }
+
+// TestNameAfterInLaw: a given name after a relation "in law", with hyphens
+// or spaces, is a name; a word after it stays. Sentences written for this
+// test.
+func TestNameAfterInLaw(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"spaces", "my daughter in law noreen makes the soup every sunday", []found{{"noreen", deid.Name}}},
+			{"hyphens", "her daughter-in-law noreen drove her here", []found{{"noreen", deid.Name}}},
+			{"words stay", "my son in law said it was fine. my mother in law will come.", nil},
+		})
+	}
+}
