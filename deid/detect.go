@@ -287,7 +287,7 @@ func heardNames(text string, spans []Span, known Known) []string {
 			continue
 		}
 		titled := false
-		if !relationBefore(text, sp.Start) && !relationSaid(text, sp.End) {
+		if !relationBefore(text, sp.Start) && !relationSaid(text, sp.End) && !namingBefore(text, sp.Start) {
 			// After a title, a name that is no English word ("dr.
 			// hussain ... yes hussain"); most names: nothing allocated.
 			if titled = titleBefore(text, sp.Start); !titled {
@@ -315,6 +315,18 @@ func heardNames(text string, spans []Span, known Known) []string {
 // text gives is taken on ("my old one was yasmin" is a pill).
 func relationBefore(text string, off int) bool {
 	return flagsOfWordBefore(text, off, false)&lxRelation != 0
+}
+
+// namingBefore: the words before byte offset off give a name ("her name's
+// precious", "his name is", "named", "called").
+func namingBefore(text string, off int) bool {
+	w := text[max(0, off-12):off]
+	for _, cue := range [...]string{"name's ", "name is ", " named ", " called ", "names "} {
+		if len(w) >= len(cue) && strings.EqualFold(w[len(w)-len(cue):], cue) {
+			return true
+		}
+	}
+	return false
 }
 
 // titleBefore: the word before byte offset off, past a period, is a title

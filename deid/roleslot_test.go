@@ -53,3 +53,19 @@ func TestNameAfterInLaw(t *testing.T) {
 		})
 	}
 }
+
+// TestNameGivenSaidAgain: a name the text gives after "her name's" or
+// "named" is taken where it is said again as a name, even when it is a
+// word ("her name's precious ... because precious isn't there"); the
+// word's other uses stay. Sentences written for this test.
+func TestNameGivenSaidAgain(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"said again", "she comes monday wednesday friday her name's precious\nnot on thursday because precious isn't there thursdays\n",
+				[]found{{"precious", deid.Name}, {"precious", deid.Name}}},
+			{"a word's other use stays", "his name is will and he will come back on the bus", []found{{"will", deid.Name}}},
+		})
+	}
+}
