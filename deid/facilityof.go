@@ -307,6 +307,9 @@ func (s *scan) lateTokenRules() {
 		if i > 2 && s.toks[i-1].n() == 3 {
 			s.inLawNameAt(i)
 		}
+		if i > 1 && s.toks[i-1].lex&lxRelation != 0 {
+			s.relationNameAndIAt(i)
+		}
 	}
 }
 

@@ -107,3 +107,39 @@ func (s *scan) inLawNameAt(i int) {
 	}
 	s.late = append(s.late, Span{Start: int(t.s), End: int(t.e), Type: Name})
 }
+
+// relationNameAndIAt: token i is a given name or its short form (on the
+// lists, even when also a word of medicine or an English word) between
+// "my", "our", "his" or "her" and a relation word, and "and i", "and me"
+// or "and we": "my wife peg and i bought it", "my son will and i went".
+// A late rule.
+func (s *scan) relationNameAndIAt(i int) {
+	t := &s.toks[i]
+	if !t.letters() || t.n() < 2 || s.inOtherSpan(int(t.s)) {
+		return
+	}
+	rel := s.sameLinePrev(i)
+	if rel < 0 || !s.toks[rel].letters() || !s.toks[rel].is(lxRelation) {
+		return
+	}
+	switch s.prevWordAt(rel, 1) {
+	case "my", "our", "his", "her":
+	default:
+		return
+	}
+	and := s.next(i)
+	if and < 0 || !s.eq(and, "and") || s.toks[and].gap != gapSpace {
+		return
+	}
+	switch s.nextWordAt(and) {
+	case "i", "me", "we", "myself":
+	default:
+		return
+	}
+	w := s.lower(i)
+	of := nickOnce().of[w]
+	if t.lex&lxFirst == 0 && t.gaz&gzFirst == 0 && len(of[2]) == 0 && len(of[3]) == 0 {
+		return
+	}
+	s.late = append(s.late, Span{Start: int(t.s), End: int(t.e), Type: Name})
+}

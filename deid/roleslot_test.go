@@ -69,3 +69,19 @@ func TestNameGivenSaidAgain(t *testing.T) {
 		})
 	}
 }
+
+// TestRelationNameAndI: a given name or its short form between "my" and a
+// relation and "and i" is a name even when it is also a word ("my wife
+// peg and i", "my son will and i"); a word that names no one stays.
+// Sentences written for this test.
+func TestRelationNameAndI(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"a short form that is a word of medicine", "we bought it in the spring, my wife peg and i", []found{{"peg", deid.Name}}},
+			{"a short form that is a verb", "my son will and i went fishing", []found{{"will", deid.Name}}},
+			{"no name", "my friend group and i went. my husband too and i agreed.", nil},
+		})
+	}
+}
