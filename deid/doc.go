@@ -735,7 +735,8 @@
 //     road", and a street opening its line after a number on the line
 //     before stay); a one-word name of no English list found after a title
 //     passes its other mentions to the second pass, as one after a relation
-//     does ("dr. hussain ... yes hussain"); an age over 89 said loosely
+//     does ("dr. hussain ... yes hussain"), and so does one given after
+//     "her name's", "named" or "called"; an age over 89 said loosely
 //     ("she's like ninety six", "pretty good for ninety three", "a fall risk
 //     at ninety"; "the sugar is like ninety" stays); a bare day/month past
 //     the twelfth after "by", "on", "until", "from" or "since" in a text
@@ -1486,7 +1487,10 @@
 //     word after a preposition of place, before a noun of its workplace
 //     ("the caterpillar plant", "at the mercedes plant"); a lower-case word
 //     of no list named by a role ("the x-ray tech is corbin, he'll", "my
-//     lieutenant baca is"; roleslot.go). And one late pass that grows a span rather
+//     lieutenant baca is"; roleslot.go); a given name after a relation
+//     said "in law" with spaces ("my daughter in law noreen makes"); a
+//     given name or short form between "my" and a relation and "and i",
+//     even when a word ("my wife peg and i", "my son will and i"). And one late pass that grows a span rather
 //     than adding one: the head of a health body after a place ending in
 //     "Health" ("Top End Health Service").
 //
