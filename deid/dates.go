@@ -1297,7 +1297,7 @@ func (s *scan) numDate(i int) (dateVal, int) {
 		// "Fell Sunday 16/11": day first, as most of the world writes it,
 		// read so only after a weekday or a word that dates what follows.
 		if p := s.sameLinePrev(i); !(p >= 0 && s.toks[p].is(lxWeekday) || s.strongDateCueBefore(i) || s.oneDate ||
-			s.dayFirstWritten() && b != 7 && b != 12 && (s.datedBefore(i) || p >= 0 && dayFirstTimePreps[s.lower(p)])) {
+			s.dayFirstWritten() && b != 7 && b != 12 && (s.datedBefore(i) || p >= 0 && dayFirstTimePreps[s.lower(p)] && !s.backwardRange(p, bi, a, b))) {
 			return v, -1
 		}
 		a, b, dayFirst = b, a, true
@@ -2596,4 +2596,23 @@ func (s *scan) sentenceEndsAfter(e int) bool {
 		return true
 	}
 	return s.toks[n].punct('.') || s.toks[n].punct('?') || s.toks[n].punct('!')
+}
+
+// backwardRange: "from 14/5 to 10/5" with the day/month a/b after "from"
+// at p: a range that ends before it starts is a setting weaned, no dates.
+func (s *scan) backwardRange(p, bi, a, b int) bool {
+	if !s.eq(p, "from") {
+		return false
+	}
+	t := s.next(bi)
+	if t < 0 || !s.eq(t, "to") {
+		return false
+	}
+	d := s.next(t)
+	if d < 0 || !s.toks[d].digits() || d+2 >= len(s.toks) || !s.toks[d+1].punct('/') || !s.toks[d+2].digits() {
+		return false
+	}
+	d2, _ := s.num(d)
+	m2, _ := s.num(d + 2)
+	return m2 < b || m2 == b && d2 < a
 }

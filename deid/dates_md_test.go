@@ -44,6 +44,8 @@ func TestMonthDayAfterATest(t *testing.T) {
 			[]found{{"27 November", deid.Date}, {"29/11", deid.Date}}},
 		{"a preposition of time in a day-first text", "Admitted 18/11/2026. GCS 15 by 28/11. Review in 14/7.",
 			[]found{{"18/11/2026", deid.Date}, {"28/11", deid.Date}}},
+		{"a setting weaned in a day-first text stays", "Admitted 20/11/2026. Weaned from 14/5 to 10/5 on PSV.",
+			[]found{{"20/11/2026", deid.Date}}},
 		// A review's probes: measures, counts, schedules and paired
 		// readings after a test; British counts of days and months in a
 		// text that writes dates day first; doses in the morning.

@@ -20,6 +20,11 @@ func TestProductExpiryAndMonthsOfHabit(t *testing.T) {
 			{"a month of a habit", "my allergies are bad every year once the pollen starts in april", nil},
 			{"an event's date stays", "Admitted 03/02/2026 and seen again in april.", []found{{"03/02/2026", deid.Date}, {"april", deid.Date}}},
 			{"a month of birth stays", "she was born in april and every year we have a party", []found{{"april", deid.Date}}},
+			// A review's probes (rv37): "a lot of" is no lot, and a month
+			// opening a clause of its own after "and".
+			{"a death after a lot of time stays", "Family spent a lot of time at bedside; pt exp 12/02/2026 at 0415.",
+				[]found{{"12/02/2026", deid.Date}}},
+			{"a month after and stays", "she always gets worse in the fall and in september she was admitted", []found{{"september", deid.Date}}},
 		})
 	}
 }

@@ -78,7 +78,7 @@ func (s *scan) dropFree(spans []Span) []Span {
 			// "once the clocks change in november every year": a month
 			// alone in a habit's clause, where no birth is spoken of.
 			if st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End); st >= 0 && st == en && s.toks[st].is(lxMonth) &&
-				s.habitInClause(st) && !s.birthWordInClause(st) && !s.anyKnown(st, en) {
+				s.habitInClause(st) && !s.clauseJoinedBefore(st) && !s.birthWordInClause(st) && !s.anyKnown(st, en) {
 				continue
 			}
 			// "lot 7K22H, exp 2028-03-31": a product's expiry, no patient's
@@ -3146,3 +3146,14 @@ var whichWords = wordsOf("which what whichever whatever whose")
 
 // amountWords say how much, never a place's first word: "more bend".
 var amountWords = wordsOf("more less much most some any enough")
+
+// clauseJoinedBefore: "and" or "but" before the month at i, maybe before
+// its preposition: the month opens a clause of its own ("she always gets
+// worse in the fall and in september she was admitted").
+func (s *scan) clauseJoinedBefore(i int) bool {
+	w := s.prevWordAt(i, 1)
+	if w == "in" || w == "by" || w == "since" || w == "until" {
+		w = s.prevWordAt(i, 2)
+	}
+	return w == "and" || w == "but"
+}

@@ -1,5 +1,7 @@
 package deid
 
+import "strings"
+
 // A person named by the role they hold, in lower case and on no list of
 // names: "the x-ray tech is corbin, he'll come get you", "the diabetes
 // educator, pualani, will call", "my supervisor deb said".
@@ -73,10 +75,10 @@ func (s *scan) roleSlotNameAt(i int) {
 var slotChat = wordsOf("asap prolly lowkey umm hmmm dari pashto tigrinya amharic")
 
 // inLawNameAt: token i follows a relation "in law", written with hyphens
-// or spaces ("my daughter-in-law noreen makes", "her son in law kwame
-// drove"): a given name of the lists that is no English word, or a word
-// of three letters or more on no list. The relation check elsewhere sees
-// "law" before the name. A late rule.
+// or spaces ("my daughter-in-law noreen makes"): a given name of the lists
+// that is no English word, or a word of five letters or more on no list
+// not shaped as a verb. The relation check elsewhere sees "law" before the
+// name. A late rule.
 func (s *scan) inLawNameAt(i int) {
 	t := &s.toks[i]
 	if !t.letters() || t.n() < 3 || s.inOtherSpan(int(t.s)) {
@@ -100,9 +102,14 @@ func (s *scan) inLawNameAt(i int) {
 	if kin < 0 || !s.toks[kin].letters() || !s.toks[kin].is(lxRelation) {
 		return
 	}
-	named := (t.lex&lxFirst != 0 || t.gaz&gzFirst != 0) && !s.englishTok(i) && t.lex&(lxCommon|lxMedical) == 0
-	unlisted := t.lex == 0 && t.gaz == 0 && !s.englishTok(i) && !clinicalWordLooking(s.lower(i))
-	if !named && !unlisted {
+	// A given name of the lists, or a word on no list of five letters or
+	// more that no verb ending shapes: chat, acronyms and verbs stand
+	// there too ("my son in law idk", "my sister in law facetimes me").
+	w := s.lower(i)
+	named := (t.lex&lxFirst != 0 || t.gaz&gzFirst != 0) && t.lex&(lxCommon|lxMedical) == 0
+	unlisted := t.lex == 0 && t.gaz == 0 && t.n() >= 5 && !strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ed") &&
+		!strings.HasSuffix(w, "ing") && !clinicalWordLooking(w)
+	if !named && !unlisted || s.englishTok(i) {
 		return
 	}
 	s.late = append(s.late, Span{Start: int(t.s), End: int(t.e), Type: Name})
@@ -136,6 +143,13 @@ func (s *scan) relationNameAndIAt(i int) {
 	default:
 		return
 	}
+	if s.englishTok(i) {
+		// A verb or a modal shares its subject with the next one: "my
+		// son drew and i painted", "my husband will and i won't".
+		if nx := s.nextWordAt(s.next(and)); strings.HasSuffix(nx, "ed") || auxAfterI[nx] {
+			return
+		}
+	}
 	w := s.lower(i)
 	of := nickOnce().of[w]
 	if t.lex&lxFirst == 0 && t.gaz&gzFirst == 0 && len(of[2]) == 0 && len(of[3]) == 0 {
@@ -143,3 +157,7 @@ func (s *scan) relationNameAndIAt(i int) {
 	}
 	s.late = append(s.late, Span{Start: int(t.s), End: int(t.e), Type: Name})
 }
+
+// auxAfterI after "and i" make the word before "and" a verb or a modal.
+var auxAfterI = wordsOf("won't wont will would might may can can't cant could couldn't did didn't do don't does doesn't " +
+	"should shouldn't have haven't had hadn't am was wasn't")

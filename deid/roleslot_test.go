@@ -50,6 +50,8 @@ func TestNameAfterInLaw(t *testing.T) {
 			{"spaces", "my daughter in law noreen makes the soup every sunday", []found{{"noreen", deid.Name}}},
 			{"hyphens", "her daughter-in-law noreen drove her here", []found{{"noreen", deid.Name}}},
 			{"words stay", "my son in law said it was fine. my mother in law will come.", nil},
+			// A review's probes (rv37): chat and verbs after "in law".
+			{"chat and verbs stay", "my son in law idk his schedule. my sister in law facetimes me daily.", nil},
 		})
 	}
 }
@@ -82,6 +84,7 @@ func TestRelationNameAndI(t *testing.T) {
 			{"a short form that is a word of medicine", "we bought it in the spring, my wife peg and i", []found{{"peg", deid.Name}}},
 			{"a short form that is a verb", "my son will and i went fishing", []found{{"will", deid.Name}}},
 			{"no name", "my friend group and i went. my husband too and i agreed.", nil},
+			{"a verb or a modal shared with i stays", "my husband will and i won't. my son drew and i painted.", nil},
 		})
 	}
 }

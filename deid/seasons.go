@@ -723,7 +723,12 @@ func (s *scan) expiryOfLot(st int) bool {
 		return false
 	}
 	for k, n := s.sameLinePrev(p), 0; k >= 0 && n < 12; k, n = s.sameLinePrev(k), n+1 {
-		if s.eq(k, "lot") || s.eq(k, "ndc") || s.eq(k, "batch") {
+		if s.toks[k].punct(';') {
+			break
+		}
+		// "a lot of time", "lots of": no lot number ("pt exp 12/02" after
+		// them is a death).
+		if s.eq(k, "lot") && s.nextWordAt(k) != "of" && s.prevWordAt(k, 1) != "a" || s.eq(k, "ndc") || s.eq(k, "batch") {
 			return true
 		}
 	}

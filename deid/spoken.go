@@ -251,7 +251,7 @@ func (s *scan) spokenRun(i int) bool {
 		// are ninety seven / patient: ninety seven on may thirtieth": the
 		// age said back at the start of the next turn.
 		ok = ok || s.inMonthAfter(end) || s.turnStart(i) && (s.ageSaidBefore(i, end) || s.ageCorrected(i)) || s.ageAnswered(i) ||
-			s.ageRestated(i) || s.ageAtClause(i, end) || s.ageLooseCue(i)
+			s.ageRestated(i) || s.ageAtClause(i, end) || s.ageLooseCue(i) && !s.looseMeasured(end)
 		if ok {
 			added = true
 			s.addTok(i, end, Age, prCue)
@@ -341,6 +341,18 @@ func (s *scan) ageLooseCue(i int) bool {
 		}
 	}
 	return false
+}
+
+// looseMeasured: a count of something follows the number a loose cue
+// leaves ("about ninety pages", "like ninety bucks", "probably ninety
+// dollars short").
+func (s *scan) looseMeasured(end int) bool {
+	n := s.next(end)
+	if n < 0 || !s.toks[n].letters() {
+		return false
+	}
+	w := s.lower(n)
+	return ageMeasureWords[w] || w == "pages" || w == "times" || w == "steps"
 }
 
 // vitalWords are readings a number follows.
