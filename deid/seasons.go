@@ -562,14 +562,24 @@ func (s *scan) habitOnLine(i int) bool {
 // thanksgiving every year", "after new year's it usually comes back"); a
 // comma or a sentence's end bounds it ("on Anzac Day, she always says").
 func (s *scan) habitInClause(i int) bool {
+	return s.wordInClause(i, true, func(k int) bool {
+		w := s.lower(k)
+		return habitWords[w] || (w == "every" || w == "each") && recurringNouns[s.nextWordAt(k)]
+	})
+}
+
+// wordInClause: a token k within eight of token i, on its line and in its
+// sentence (and between its commas with commaEnds), for which is reports
+// true.
+func (s *scan) wordInClause(i int, commaEnds bool, is func(k int) bool) bool {
 	for _, dir := range [2]int{-1, 1} {
 		for k, n := i+dir, 0; k >= 0 && k < len(s.toks) && n < 8; k, n = k+dir, n+1 {
 			t := &s.toks[k]
 			if dir < 0 && s.toks[k+1].gap == gapLine || dir > 0 && t.gap == gapLine ||
-				t.kind == tkPunct && (t.ch == '.' || t.ch == ',' || t.ch == ';' || t.ch == '?' || t.ch == '!') {
+				t.kind == tkPunct && (t.ch == '.' || commaEnds && t.ch == ',' || t.ch == ';' || t.ch == '?' || t.ch == '!') {
 				break
 			}
-			if w := s.lower(k); habitWords[w] || (w == "every" || w == "each") && recurringNouns[s.nextWordAt(k)] {
+			if is(k) {
 				return true
 			}
 		}
@@ -692,20 +702,13 @@ var otherHolidays = map[string][][]string{
 // birthWordInClause: a word of birth within eight words of token i in its
 // clause ("born in march, every year she").
 func (s *scan) birthWordInClause(i int) bool {
-	for _, dir := range [2]int{-1, 1} {
-		for k, n := i+dir, 0; k >= 0 && k < len(s.toks) && n < 8; k, n = k+dir, n+1 {
-			t := &s.toks[k]
-			if dir < 0 && s.toks[k+1].gap == gapLine || dir > 0 && t.gap == gapLine ||
-				t.kind == tkPunct && (t.ch == '.' || t.ch == ';' || t.ch == '?' || t.ch == '!') {
-				break
-			}
-			switch s.lower(k) {
-			case "born", "birthday", "birth", "birthdays", "anniversary", "died", "passed":
-				return true
-			}
+	return s.wordInClause(i, false, func(k int) bool {
+		switch s.lower(k) {
+		case "born", "birthday", "birth", "birthdays", "anniversary", "died", "passed":
+			return true
 		}
-	}
-	return false
+		return false
+	})
 }
 
 // expiryWords label a product's expiry date.
