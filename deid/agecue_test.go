@@ -20,6 +20,7 @@ func TestAgesSaidLoosely(t *testing.T) {
 			{"praise for an age", "you're doing pretty good for ninety one", []found{{"ninety one", deid.Age}}},
 			{"a risk of an age", "that's a big bleeding risk at ninety", []found{{"ninety", deid.Age}}},
 			{"readings stay", "the sugar is like ninety. his heart rate was at ninety. glucose was about ninety five.", nil},
+			{"a relation before is", "my aunt is like ninety one and still drives", []found{{"ninety one", deid.Age}}},
 			{"counts of things stay", "i'm probably ninety dollars short. they're like ninety bucks each.", nil},
 		})
 	}

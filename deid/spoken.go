@@ -321,9 +321,13 @@ func (s *scan) ageLooseCue(i int) bool {
 		case "she's", "he's", "i'm", "you're", "they're", "turned", "turns", "turning":
 			return true
 		case "is", "was":
+			// "she is like ninety one", "my aunt is like ninety one": a
+			// person or a relation word before the verb.
 			switch s.prevWordAt(i, 3) {
-			case "she", "he", "mom", "dad", "mum", "mother", "father", "grandma", "grandpa", "nana", "granny",
-				"grandmother", "grandfather":
+			case "she", "he":
+				return true
+			}
+			if f, _ := lookupString(s.prevWordAt(i, 3)); f&lxRelation != 0 {
 				return true
 			}
 		}
