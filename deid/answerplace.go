@@ -22,7 +22,8 @@ var answerKinds = wordsOf("ems hvac telehealth telemedicine homeschool homeschoo
 var answerLinkWords = wordsOf("in on at near by off")
 
 // answerTopicWords on the line before ask where someone works, worships,
-// studies or is cared for, besides placeQuestionBefore's words.
+// studies or is cared for, or which one (a question of where alone is
+// not enough).
 var answerTopicWords = wordsOf("work church school gp which")
 
 // storeTopicWords on the line before ask where things are bought: the
@@ -47,8 +48,11 @@ func (s *scan) answerBeforeFoundPlace(spans []Span) {
 			continue
 		}
 		j := s.tokStartingAt(sp.Start)
+		if j < 0 {
+			continue
+		}
 		link := s.sameLinePrev(j)
-		if j < 0 || link < 0 || !s.toks[link].letters() || !answerLinkWords[s.lower(link)] {
+		if link < 0 || !s.toks[link].letters() || !answerLinkWords[s.lower(link)] {
 			continue
 		}
 		h := link

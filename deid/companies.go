@@ -57,9 +57,10 @@ var workNouns = wordsOf("colleague colleagues coworker coworkers co-worker co-wo
 // in war"), after a noun of work ("my coworker at costco", "a shift at
 // the waffle house"), or, a listed company, before "where she works";
 // after "at the", a name spelled in letters and hyphens too ("i work at
-// the h-e-b on culebra"); after "the", a listed company or the first word
-// of one before a noun of its workplace ("the caterpillar plant in
-// peoria", "the mercedes plant"). Safe Harbor removes the names of the
+// the h-e-b on culebra"); after "the", a listed company before a noun of
+// its workplace ("the caterpillar plant in peoria"), or the first word of
+// one there after a preposition of place ("at the mercedes plant"). Safe
+// Harbor removes the names of the
 // individual's employers. A store only visited ("the walgreens on main
 // street"), and a company's product ("works for apple watch bands"),
 // stay. Every word is asked of the companies' first words (one map

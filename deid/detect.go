@@ -286,21 +286,30 @@ func heardNames(text string, spans []Span, known Known) []string {
 		if strings.IndexFunc(w[1:], func(r rune) bool { return r < 'a' || r > 'z' }) >= 0 || !isLetterByte(w[0]) {
 			continue
 		}
-		titled := false
+		// Lower-cased on the stack (one word of ASCII letters, 3 to 15
+		// bytes): most names are turned down before anything is
+		// allocated.
+		var buf [16]byte
+		lw := buf[:len(w)]
+		for i := range lw {
+			lw[i] = w[i] | 0x20
+		}
+		key := unsafe.String(&lw[0], len(lw)) // not kept: no copy
 		if !relationBefore(text, sp.Start) && !relationSaid(text, sp.End) && !namingBefore(text, sp.Start) {
-			// After a title, a name that is no English word ("dr.
-			// hussain ... yes hussain"); most names: nothing allocated.
-			if titled = titleBefore(text, sp.Start); !titled {
+			// After a title, a name that is no English word nor an
+			// eponym, a word or a place of the hand lists ("dr. hussain
+			// ... yes hussain"; "dr. parkinson ... parkinson's" stays).
+			if !titleBefore(text, sp.Start) {
+				continue
+			}
+			if _, eng := englishWords()[key]; eng {
+				continue
+			}
+			if f, _ := lookupString(key); f&(lxCommon|lxMedical|lxEponymHead|lxEponymName|lxLookalike|lxBrand|lxCity|lxState|lxCountry) != 0 {
 				continue
 			}
 		}
-		w = strings.ToLower(w)
-		if _, eng := englishWords()[w]; titled && eng {
-			continue
-		}
-		if f, _ := lookupString(w); titled && f&(lxCommon|lxMedical|lxEponymHead|lxEponymName|lxLookalike|lxBrand|lxCity|lxState|lxCountry) != 0 {
-			continue // "dr. parkinson ... parkinson's": an eponym, a word, a place
-		}
+		w = string(lw)
 		if slices.Contains(heard, w) || !saidOutside(text, w, spans) || metadataHolds(known, w) {
 			continue
 		}

@@ -3134,7 +3134,7 @@ func (s *scan) notAPlaceOpening(sp Span) bool {
 	if hesitations[w] || whichWords[w] {
 		return true
 	}
-	return s.prevWordAt(st, 1) == "to" && (baseVerbs[w] || amountWords[w]) && s.tokEndingAt(sp.End) > st
+	return s.prevWordAt(st, 1) == "to" && (baseVerbs[w] || amountWords[w]) && en > st
 }
 
 // homeVerbs say someone leaves or comes home, before "home" in a place

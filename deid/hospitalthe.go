@@ -10,12 +10,13 @@ package deid
 var genericSiteAcronyms = wordsOf("ucc asc uc fqhc cah")
 
 // listedHospitalAfterTheAt: token i is a hospital's head or acronym of the
-// gazetteer that is no English word, after "the" and a preposition of
-// place ("at", "to", "from", "into"), and the clause goes on or ends
-// after it (no noun follows: "at the Wesley house" stays). In capitals it
-// has two to five letters and the text is not all capitals; a head that is
-// also a person's name needs the text in lower case or in mixed case with
-// the head capitalized. A late rule.
+// gazetteer of three letters or more that is no English word or word of
+// the hand lexicon but a name, after "the" and a preposition of place
+// ("at", "to", "from", "into"), and the clause goes on or ends after it
+// (no noun follows: "at the wesley house" stays); in capitals it has at
+// most five letters and the text is not all capitals. A hyphen after it
+// (a device: "the jackson-pratt drain") and kinds of site ("the UCC")
+// stay. A late rule.
 func (s *scan) listedHospitalAfterTheAt(i int) {
 	t := &s.toks[i]
 	if t.gaz&(gzFacHead|gzFacAcro) == 0 || t.gaz&gzWord != 0 || !t.letters() || t.n() < 3 ||

@@ -1335,9 +1335,10 @@ func (s *scan) lowerStreet(i int) bool {
 	p := st - 1
 	num := p
 	// The number may open its line ("fifty one twelve wayne avenue" as an
-	// answer): the line's first token is the last taken.
-	// A street's name opening its line has no house number on the line
-	// before ("her pulse was seventy two / elm street is where").
+	// answer): the line's first token is the last taken, unless it is one
+	// number word alone ("two lane road"); a street's name opening its
+	// line has no house number on the line before ("her pulse was seventy
+	// two / elm street is where").
 	for num >= 0 && s.toks[st].gap != gapLine && (s.toks[num].digits() || s.toks[num].letters() && s.toks[num].is(lxDigitWord|lxTeenWord|lxTensWord) ||
 		s.eq(num, "hundred") || s.eq(num, "thousand") || s.toks[num].punct('-') && num > 0) {
 		num--

@@ -2,9 +2,12 @@ package deid
 
 import "strings"
 
-// A person named by the role they hold, in lower case and on no list of
-// names: "the x-ray tech is corbin, he'll come get you", "the diabetes
-// educator, pualani, will call", "my supervisor deb said".
+// Persons named by the role they hold or by a relation whose shape the
+// other rules miss: "the x-ray tech is corbin, he'll come get you", "the
+// diabetes educator, pualani, will call", "my daughter in law noreen
+// makes", "my wife peg and i". Each runs in lateTokenRules' walk; the
+// cheap test of the words before comes first, the look through the
+// candidates found (inOtherSpan) last.
 
 // slotRoles are the roles a person named after them holds.
 var slotRoles = wordsOf("tech technician educator nurse therapist aide coordinator navigator interpreter counselor " +
@@ -27,13 +30,13 @@ var slotEnds = wordsOf("he she he'll she'll he's she's and they they'll")
 // doing. A late rule.
 func (s *scan) roleSlotNameAt(i int) {
 	t := &s.toks[i]
-	if !t.letters() || t.n() < 4 || slotChat[s.lower(i)] || t.upper() || s.englishTok(i) || t.lex&^(lxFirst|lxSur|lxFirstAmb|lxSurAmb) != 0 ||
-		t.gaz&(gzWord|gzFacHead|gzFacAcro) != 0 || t.gaz&(gzCity|gzCityAmb|gzTown) != 0 && t.gaz&(gzFirst|gzSur) == 0 ||
-		clinicalWordLooking(s.lower(i)) || s.inOtherSpan(int(t.s)) {
-		return
-	}
 	p := s.sameLinePrev(i)
-	if p < 0 {
+	if p < 0 || !t.letters() || t.n() < 4 || t.upper() || !(s.eq(p, "is") || s.toks[p].punct(',') || slotRoles[s.lower(p)]) {
+		return // most tokens: nothing before them names a role
+	}
+	if slotChat[s.lower(i)] || s.englishTok(i) || t.lex&^(lxFirst|lxSur|lxFirstAmb|lxSurAmb) != 0 ||
+		t.gaz&(gzWord|gzFacHead|gzFacAcro) != 0 || t.gaz&(gzCity|gzCityAmb|gzTown) != 0 && t.gaz&(gzFirst|gzSur) == 0 ||
+		clinicalWordLooking(s.lower(i)) {
 		return
 	}
 	n := s.next(i)
@@ -66,6 +69,9 @@ func (s *scan) roleSlotNameAt(i int) {
 	default:
 		return
 	}
+	if s.inOtherSpan(int(t.s)) {
+		return
+	}
 	s.late = append(s.late, Span{Start: int(t.s), End: int(t.e), Type: Name})
 }
 
@@ -81,7 +87,7 @@ var slotChat = wordsOf("asap prolly lowkey umm hmmm dari pashto tigrinya amharic
 // name. A late rule.
 func (s *scan) inLawNameAt(i int) {
 	t := &s.toks[i]
-	if !t.letters() || t.n() < 3 || s.inOtherSpan(int(t.s)) {
+	if !t.letters() || t.n() < 3 {
 		return
 	}
 	law := s.sameLinePrev(i)
@@ -109,7 +115,7 @@ func (s *scan) inLawNameAt(i int) {
 	named := (t.lex&lxFirst != 0 || t.gaz&gzFirst != 0) && t.lex&(lxCommon|lxMedical) == 0
 	unlisted := t.lex == 0 && t.gaz == 0 && t.n() >= 5 && !strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ed") &&
 		!strings.HasSuffix(w, "ing") && !clinicalWordLooking(w)
-	if !named && !unlisted || s.englishTok(i) {
+	if !named && !unlisted || s.englishTok(i) || s.inOtherSpan(int(t.s)) {
 		return
 	}
 	s.late = append(s.late, Span{Start: int(t.s), End: int(t.e), Type: Name})
@@ -122,7 +128,7 @@ func (s *scan) inLawNameAt(i int) {
 // A late rule.
 func (s *scan) relationNameAndIAt(i int) {
 	t := &s.toks[i]
-	if !t.letters() || t.n() < 2 || s.inOtherSpan(int(t.s)) {
+	if !t.letters() || t.n() < 2 {
 		return
 	}
 	rel := s.sameLinePrev(i)
@@ -152,7 +158,7 @@ func (s *scan) relationNameAndIAt(i int) {
 	}
 	w := s.lower(i)
 	of := nickOnce().of[w]
-	if t.lex&lxFirst == 0 && t.gaz&gzFirst == 0 && len(of[2]) == 0 && len(of[3]) == 0 {
+	if t.lex&lxFirst == 0 && t.gaz&gzFirst == 0 && len(of[2]) == 0 && len(of[3]) == 0 || s.inOtherSpan(int(t.s)) {
 		return
 	}
 	s.late = append(s.late, Span{Start: int(t.s), End: int(t.e), Type: Name})

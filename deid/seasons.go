@@ -1,5 +1,7 @@
 package deid
 
+import "strings"
+
 // Seasons with a year ("summer 2076", "fall of 2019", "next spring") and
 // holidays ("Thanksgiving", "Christmas Eve", "Valentine's Day", "Labor
 // Day") date an event more precisely than its year, so Safe Harbor removes
@@ -544,17 +546,14 @@ func (s *scan) lateHolidays() {
 // Good Friday and Easter Sunday each year", "on may day we always go to
 // the parade"): the holiday dates no event of a life.
 func (s *scan) habitOnLine(i int) bool {
-	for _, dir := range [2]int{-1, 1} {
-		for k := i; k >= 0 && k < len(s.toks) && k > i-8 && k < i+8; k += dir {
-			if k != i && (dir < 0 && s.toks[k+1].gap == gapLine || dir > 0 && s.toks[k].gap == gapLine) {
-				break
-			}
-			if w := s.lower(k); habitWords[w] || rosterWords[w] || scheduleWords[w] || (w == "every" || w == "each") && recurringNouns[s.nextWordAt(k)] {
-				return true
-			}
-		}
+	w := s.lower(i)
+	if habitWords[w] || rosterWords[w] || scheduleWords[w] {
+		return true
 	}
-	return false
+	return s.wordNearOnLine(i, 7, "", func(k int) bool {
+		w := s.lower(k)
+		return habitWords[w] || rosterWords[w] || scheduleWords[w] || (w == "every" || w == "each") && recurringNouns[s.nextWordAt(k)]
+	})
 }
 
 // habitInClause: the clause of token i, up to eight words either way,
@@ -562,21 +561,21 @@ func (s *scan) habitOnLine(i int) bool {
 // thanksgiving every year", "after new year's it usually comes back"); a
 // comma or a sentence's end bounds it ("on Anzac Day, she always says").
 func (s *scan) habitInClause(i int) bool {
-	return s.wordInClause(i, true, func(k int) bool {
+	return s.wordNearOnLine(i, 8, ".,;?!", func(k int) bool {
 		w := s.lower(k)
 		return habitWords[w] || (w == "every" || w == "each") && recurringNouns[s.nextWordAt(k)]
 	})
 }
 
-// wordInClause: a token k within eight of token i, on its line and in its
-// sentence (and between its commas with commaEnds), for which is reports
-// true.
-func (s *scan) wordInClause(i int, commaEnds bool, is func(k int) bool) bool {
+// wordNearOnLine: a token k other than i, within reach tokens of it on its
+// line and before any punctuation of stops between them, for which is
+// reports true.
+func (s *scan) wordNearOnLine(i, reach int, stops string, is func(k int) bool) bool {
 	for _, dir := range [2]int{-1, 1} {
-		for k, n := i+dir, 0; k >= 0 && k < len(s.toks) && n < 8; k, n = k+dir, n+1 {
+		for k, n := i+dir, 0; k >= 0 && k < len(s.toks) && n < reach; k, n = k+dir, n+1 {
 			t := &s.toks[k]
 			if dir < 0 && s.toks[k+1].gap == gapLine || dir > 0 && t.gap == gapLine ||
-				t.kind == tkPunct && (t.ch == '.' || commaEnds && t.ch == ',' || t.ch == ';' || t.ch == '?' || t.ch == '!') {
+				t.kind == tkPunct && strings.IndexByte(stops, t.ch) >= 0 {
 				break
 			}
 			if is(k) {
@@ -702,7 +701,7 @@ var otherHolidays = map[string][][]string{
 // birthWordInClause: a word of birth within eight words of token i in its
 // clause ("born in march, every year she").
 func (s *scan) birthWordInClause(i int) bool {
-	return s.wordInClause(i, false, func(k int) bool {
+	return s.wordNearOnLine(i, 8, ".;?!", func(k int) bool {
 		switch s.lower(k) {
 		case "born", "birthday", "birth", "birthdays", "anniversary", "died", "passed":
 			return true
