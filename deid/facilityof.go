@@ -284,6 +284,9 @@ func (s *scan) lateTokenRules() {
 		switch n := t.n(); {
 		case n <= 3:
 			s.numberedSchoolAt(i)
+			if n == 3 && s.eq(i, "the") {
+				s.namedSiteAt(i)
+			}
 		case n == 6:
 			s.schoolNamedByWordAt(i)
 		case n == 7 && t.upper():

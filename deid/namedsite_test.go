@@ -1,0 +1,28 @@
+package deid_test
+
+import (
+	"testing"
+
+	"github.com/clinscribe/clinscribe/deid"
+)
+
+// TestNamedSiteAfterThe: a name or place of the lists, or a word on no list,
+// before a site's kind after "the" names the site ("the halvorsen depot");
+// English words, clinical words, generic bodies and plurals there stay.
+// Sentences, names and places written for this test.
+func TestNamedSiteAfterThe(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"surname and a gym", "he coaches boxing at the dombrowski gym after work", []found{{"dombrowski gym", deid.Location}}},
+			{"a word on no list and a depot", "i drive a bus out of the quarnby depot nights", []found{{"quarnby depot", deid.Location}}},
+			{"two words and a plant", "i work the line at the jefferson east plant, second shift", []found{{"jefferson east plant", deid.Location}}},
+			{"a verb after it", "my gp at the lisnagarvey centre said to ring them", []found{{"lisnagarvey centre", deid.Location}}},
+			{"a compound goes on", "he chewed the dravnik plant leaves", nil},
+			{"capitals", "Her clinic is in the Vandermolen Building, third floor.", []found{{"Vandermolen Building", deid.Location}}},
+			{"english, clinical and generic words stay", "we park in the visitor garage. scopes are done at the endoscopy center. he swims at the ymca pool. the main campus is far.", nil},
+			{"nationalities stay", "we shop at the korean market and the farmers market.", nil},
+		})
+	}
+}
