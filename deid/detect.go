@@ -453,6 +453,7 @@ func (d *Detector) detect(text string, known Known) ([]Span, []string) {
 	s.lateTokenRules()
 	s.facilityTails(spans)
 	s.answerBeforeFoundPlace(spans)
+	s.derivedNames(spans)
 	s.nameAroundGivenName()
 	spans = s.afterTagger(spans)
 	s.healthBodyHeadAfter(spans)

@@ -4771,6 +4771,39 @@ func (s *scan) userNamesOfNames() {
 	}
 }
 
+// personInitialsAside: tokens st..en, two or three capitalized words, are
+// a person's name given its initials in parentheses ("Nurse Wren Quist
+// (WQ)", "Jocelyn Ramos (JR) gave"): a title before it, or a given name of
+// the lists and no English word first; the initials are the words' first
+// letters, one each. A scale's or a body's name spelled so stays an
+// expansion ("Patient Health Questionnaire (PHQ)").
+func (s *scan) personInitialsAside(st, en int) bool {
+	if en-st < 1 || en-st > 2 {
+		return false
+	}
+	for k := st; k <= en; k++ {
+		if !s.toks[k].capWord() || s.toks[k].allUpper() || k > st && s.toks[k].gap != gapSpace {
+			return false
+		}
+	}
+	o := s.next(en)
+	if o < 0 || !s.toks[o].punct('(') || o+2 >= len(s.toks) || !s.toks[o+2].punct(')') {
+		return false
+	}
+	a := &s.toks[o+1]
+	if !a.letters() || !a.allUpper() || a.n() != en-st+1 {
+		return false
+	}
+	for k := st; k <= en; k++ {
+		if s.low[s.toks[k].s] != s.low[int(a.s)+k-st] {
+			return false
+		}
+	}
+	f := &s.toks[st]
+	return s.titleBefore(st) || (f.lex&(lxFirst|lxFirstAmb) != 0 || f.gaz&(gzFirst|gzFirstAmb) != 0) && !s.englishTok(st) &&
+		f.lex&(lxCommon|lxMedical) == 0
+}
+
 // inExpansion: tokens st..en lie in a run of capitalized words whose
 // initials spell an all-caps acronym in parentheses right after the run or
 // right before its opening parenthesis.
@@ -5147,7 +5180,7 @@ func (s *scan) vetoLookalikes() {
 			cd.t = "" // its words elsewhere stay: "John" is no product
 
 		case cd.t == Location && (s.wideArea(st, en) || s.numberedPlace(en) || st == en && (s.monthWord(st) || s.numberedVariant(st))),
-			s.inExpansion(st, en) && !(cd.t == Location && s.facilityNamedIn(st, en)),
+			s.inExpansion(st, en) && !(cd.t == Location && s.facilityNamedIn(st, en)) && !(cd.t == Name && s.personInitialsAside(st, en)),
 			st == en && s.riverAt(st):
 			cd.t = ""
 		}

@@ -1,0 +1,112 @@
+package deid
+
+import "strings"
+
+// Names written in a form made from a name found elsewhere in the text:
+// a user's login in an access log or a chat ("kthibodeaux" beside Kayla
+// Thibodeaux, "jlandry3"), and initials a legend gives to a person ("JR =
+// Jocelyn Ramos", "Jocelyn Ramos (JR)") where they stand alone in a
+// record's columns. Both are late rules: they read the names found.
+
+// derivedNames adds the logins and the initials of the names found.
+func (s *scan) derivedNames(spans []Span) {
+	var logins []string
+	var initials []string
+	for _, sp := range spans {
+		if sp.Type != Name {
+			continue
+		}
+		words := s.nameWords(sp)
+		if len(words) < 2 || len(words) > 4 {
+			continue
+		}
+		logins = appendLogins(logins, words)
+		if ini := s.legendInitials(sp, words); ini != "" {
+			initials = append(initials, ini)
+		}
+	}
+	if len(logins) == 0 && len(initials) == 0 {
+		return
+	}
+	for k := range s.toks {
+		t := &s.toks[k]
+		if t.kind != tkWord || t.n() < 2 || t.n() > 24 {
+			continue
+		}
+		switch {
+		case t.allUpper() && t.n() <= 3 && containsStr(initials, s.str(k)):
+			s.late = append(s.late, Span{Start: int(t.s), End: int(t.e), Type: Name})
+		case !t.upper() && t.n() >= 5 && len(logins) > 0:
+			w := strings.TrimRight(s.lower(k), "0123456789")
+			if len(w) >= 5 && containsStr(logins, w) && !s.englishTok(k) {
+				s.late = append(s.late, Span{Start: int(t.s), End: int(t.e), Type: Name})
+			}
+		}
+	}
+}
+
+// nameWords are the lower-case words of a name found, of two letters or
+// more, in the order written ("Thibodeaux, Kayla" gives thibodeaux,
+// kayla); a word of other letters than a to z ends the list empty.
+func (s *scan) nameWords(sp Span) []string {
+	var words []string
+	for k := s.tokStartingAt(sp.Start); k >= 0 && k < len(s.toks) && int(s.toks[k].e) <= sp.End; k++ {
+		t := &s.toks[k]
+		if t.kind != tkWord {
+			continue
+		}
+		if !t.letters() || t.shape&shNonASCII != 0 {
+			return nil
+		}
+		if t.n() >= 2 {
+			words = append(words, s.lower(k))
+		}
+	}
+	return words
+}
+
+// appendLogins adds the logins people are given from a name: initial and
+// surname ("kthibodeaux"), given name and surname ("kaylathibodeaux"),
+// surname and initial ("thibodeauxk"), for the name read either way round
+// ("Thibodeaux, Kayla").
+func appendLogins(logins []string, words []string) []string {
+	first, last := words[0], words[len(words)-1]
+	for _, p := range [][2]string{{first, last}, {last, first}} {
+		g, f := p[0], p[1]
+		logins = append(logins, g[:1]+f, g+f, f+g[:1])
+	}
+	return logins
+}
+
+// legendInitials: the name found is given initials in a legend, "JR =
+// Jocelyn Ramos" or "Jocelyn Ramos (JR)", that are its words' first
+// letters; it returns them, or "".
+func (s *scan) legendInitials(sp Span, words []string) string {
+	var want strings.Builder
+	for _, w := range words {
+		want.WriteByte(w[0] - 'a' + 'A')
+	}
+	a, e := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End)
+	if a < 0 || e < 0 {
+		return ""
+	}
+	// "JR = Jocelyn Ramos"
+	if a >= 2 && s.toks[a-1].punct('=') && s.toks[a-2].allUpper() && s.toks[a-2].letters() && s.str(a-2) == want.String() {
+		return want.String()
+	}
+	// "Jocelyn Ramos (JR)"
+	if e+3 < len(s.toks) && s.toks[e+1].punct('(') && s.toks[e+3].punct(')') && s.toks[e+2].allUpper() &&
+		s.toks[e+2].letters() && s.str(e+2) == want.String() {
+		return want.String()
+	}
+	return ""
+}
+
+func containsStr(list []string, w string) bool {
+	for _, x := range list {
+		if x == w {
+			return true
+		}
+	}
+	return false
+}
