@@ -454,6 +454,7 @@ func (d *Detector) detect(text string, known Known) ([]Span, []string) {
 	s.facilityTails(spans)
 	s.answerBeforeFoundPlace(spans)
 	s.derivedNames(spans)
+	s.selfCorrections(spans)
 	s.nameAroundGivenName()
 	spans = s.afterTagger(spans)
 	s.healthBodyHeadAfter(spans)

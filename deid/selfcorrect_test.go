@@ -1,0 +1,25 @@
+package deid_test
+
+import (
+	"testing"
+
+	"github.com/clinscribe/clinscribe/deid"
+)
+
+// TestSelfCorrections: a name or place said and corrected at once ("dr
+// lindqvist no lundqvist", "uh okafor no sorry dr. chidi eze") gives the
+// other side the same kind when one side was found; English words on
+// either side stay. Sentences and names written for this test.
+func TestSelfCorrections(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"forward", "she sees dr lindqvist no lundqvist he's the hand guy", []found{{"lindqvist", deid.Name}, {"lundqvist", deid.Name}}},
+			{"backward over fillers and a title", "the surgeon was uh okafor no sorry the other one dr. eze",
+				[]found{{"okafor", deid.Name}, {"eze", deid.Name}}},
+			{"english words stay", "did dr lindqvist call no not yet. was it at mercy hospital no it was at home.",
+				[]found{{"lindqvist", deid.Name}, {"mercy hospital", deid.Location}}},
+		})
+	}
+}
