@@ -77,11 +77,13 @@
 // blind10), c0_blind12 blind12 (the twelfth, made like blind11), c1_blind13
 // blind13 (the thirteenth, the general case, made like blind12), c2_blind14
 // blind14 (the fourteenth, weighted to the shapes the product meets, made
-// like blind13), b6_known12
+// like blind13), c3_blind15 blind15 (the fifteenth, weighted to what the
+// product meets with shapes the earlier sets have fewer of, made like
+// blind14), b6_known12
 // dialogues-known12 (the twelfth, visits, calls, dictations and voicemails
 // of every kind with supplied names in every position). The first three,
 // blind3, phifree3, phifree5, phifree6, phifree7, phifree8, phifree9, dialogues-known4, dialogues-known5,
-// dialogues-known6, dialogues-known7, dialogues-known8, dialogues-known9, dialogues-known10, dialogues-known11, dialogues-known12, places6, places7, places8, places10, blind4, blind5, blind6, blind7, blind8, blind9, blind10, blind11, blind12, blind13 and blind14 are
+// dialogues-known6, dialogues-known7, dialogues-known8, dialogues-known9, dialogues-known10, dialogues-known11, dialogues-known12, places6, places7, places8, places10, blind4, blind5, blind6, blind7, blind8, blind9, blind10, blind11, blind12, blind13, blind14 and blind15 are
 // split deterministically into <name>.jsonl and <name>-holdout.jsonl: within
 // each stratum the documents are ordered by an FNV hash of their ID (for the
 // blind corpora mixed further, see corpora) and the first share of each
@@ -374,6 +376,20 @@ var corpora = []struct {
 	// look-alikes), written before the detector ran on it; split like
 	// blind13.
 	{name: "blind14", prefixes: []string{"c2_blind14"}, mix: true, share: 1.0 / 3, strata: metaFreeOther, meta: true},
+	// blind15: the fifteenth blind corpus, weighted to what the product
+	// meets with shapes the earlier sets have fewer of (ambient-scribe
+	// transcripts of whole visits without metadata from many US regions
+	// and Englishes, half with speaker tags in many styles, interpreters,
+	// home health, telehealth, rounds, pharmacy, dental, OB, psychiatry and
+	// physical therapy; lower-case transcripts with metadata, supplied
+	// names in every position, a third of them also ordinary words, places,
+	// months, colours, brands or medical words said as words in the same
+	// visit; written notes in the general styles of US hospitals and
+	// clinics; questions and messages typed into an assistant or a portal;
+	// documents with the rarer identifier types; PHI-free documents, a
+	// fifth of the whole, with look-alikes), written before the detector
+	// ran on it; split like blind14.
+	{name: "blind15", prefixes: []string{"c3_blind15"}, mix: true, share: 1.0 / 3, strata: metaFreeOther, meta: true},
 	// phifree7: PHI-free only (notes with Title Case headings and lists,
 	// lower-case transcripts; written before the detector ran on them); a
 	// third of each kind to the holdout.
