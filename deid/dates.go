@@ -476,6 +476,9 @@ func (s *scan) dateSpan(i int) bool {
 			s.eq(i-1, "around") || s.eq(i-1, "about") || s.eq(i-1, "approximately") || // "so around the eighteenth, nineteenth"
 			s.eq(i-1, "like") && i >= 2 && s.toks[i-2].punct(',') && s.dateBeforeOnLine(i) || // "right before new years, like the twenty eighth"
 			s.eq(i-1, "after") || s.eq(i-1, "from") || s.eq(i-1, "through") || s.eq(i-1, "between") || s.eq(i-1, "for") ||
+			// "off from today the seventh", "rn: tomorrow the ninth"; "so
+			// that'd be the fifteenth" ending its clause.
+			v.the && (relativeDays[s.lower(i-1)] || s.eq(i-1, "be") && v.d > 2 && s.clauseEndAfter(end)) ||
 			s.toks[i-1].is(lxWeekday) || (s.toks[i-1].punct(',') || s.toks[i-1].punct('.')) && i >= 2 && s.toks[i-2].is(lxWeekday) || // "friday, the nineteenth", "sunday. the tenth."
 			s.eq(i-1, "of") && i >= 2 && partOfDayNouns[s.lower(i-2)]) &&
 			// "what's today's date" / "it's the fourth no the fifth": a day
@@ -1856,7 +1859,11 @@ var dayEndWords = map[string]bool{"shows": true, "showed": true, "show": true, "
 	"maybe": true, "probably": true, "um": true, "uh": true, "because": true, "cause": true, "cuz": true, "while": true,
 	"yeah": true, "yep": true, "yup": true, "ok": true, "okay": true, "actually": true, "through": true, "thru": true,
 	"it": true, "it's": true,
-	"till": true, "til": true, "anyway": true, "anyways": true, "instead": true}
+	"till": true, "til": true, "anyway": true, "anyways": true, "instead": true,
+	// "on the fourteenth which is stage three", "back on the tenth if the
+	// foot is better", "born on the fourth same as the country", "the
+	// twelfth works".
+	"which": true, "if": true, "unless": true, "same": true, "works": true}
 
 // countedNouns after an ordinal make it the ordinal of something counted,
 // not a day of a month ("the third one", "the fifth day", "the second

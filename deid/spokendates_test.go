@@ -221,3 +221,19 @@ func TestSpokenAgesRestatedAndAfterAt(t *testing.T) {
 		{"readings stay", "nurse: sats at ninety four that's fine. heart rate at ninety four that's high.", nil},
 	})
 }
+
+// TestSpokenDaysAfterTheirCue: a day said with "the" after "on" ends its
+// clause before "which", "if", "same" or "works" too; after "today",
+// "tomorrow" or "yesterday" it is a day; after "be" when the clause ends
+// there. The ordinal of a thing stays. Sentences written for this test.
+func TestSpokenDaysAfterTheirCue(t *testing.T) {
+	t.Parallel()
+	runFreeCases(t, []foundCase{
+		{"before which", "dr: your potassium was high on the sixteenth which is why we called", typed(deid.Date, "the sixteenth")},
+		{"before if", "pt: can i go back on the eleventh if the swelling is down", typed(deid.Date, "the eleventh")},
+		{"before works", "dr: how about the nineteenth\npt: the nineteenth works for me", typed(deid.Date, "the nineteenth", "the nineteenth")},
+		{"after tomorrow", "nurse: the last dose is tomorrow the twenty second", typed(deid.Date, "the twenty second")},
+		{"after be, ending the clause", "dr: so that would be the seventeenth\npt: ok", typed(deid.Date, "the seventeenth")},
+		{"ordinals of things stay", "pt: she'd be the fifth in line. today the third patient came in. on the second floor which is closed.", nil},
+	})
+}
