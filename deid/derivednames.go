@@ -16,12 +16,12 @@ func (s *scan) derivedNames(spans []Span) {
 		if sp.Type != Name {
 			continue
 		}
-		words := s.nameWords(sp)
+		words, ini := s.nameWords(sp)
 		if len(words) < 2 || len(words) > 4 {
 			continue
 		}
 		logins = appendLogins(logins, words)
-		if ini := s.legendInitials(sp, words); ini != "" {
+		if s.legendInitials(sp, ini) {
 			initials = append(initials, ini)
 		}
 	}
@@ -47,22 +47,26 @@ func (s *scan) derivedNames(spans []Span) {
 
 // nameWords are the lower-case words of a name found, of two letters or
 // more, in the order written ("Thibodeaux, Kayla" gives thibodeaux,
-// kayla); a word of other letters than a to z ends the list empty.
-func (s *scan) nameWords(sp Span) []string {
+// kayla), and the initials of all its words in capitals, a middle initial
+// too ("Jenna K. Lunde": JKL); a word of other letters than a to z ends
+// the list empty.
+func (s *scan) nameWords(sp Span) ([]string, string) {
 	var words []string
+	var ini []byte
 	for k := s.tokStartingAt(sp.Start); k >= 0 && k < len(s.toks) && int(s.toks[k].e) <= sp.End; k++ {
 		t := &s.toks[k]
 		if t.kind != tkWord {
 			continue
 		}
 		if !t.letters() || t.shape&shNonASCII != 0 {
-			return nil
+			return nil, ""
 		}
+		ini = append(ini, s.low[t.s]-'a'+'A')
 		if t.n() >= 2 {
 			words = append(words, s.lower(k))
 		}
 	}
-	return words
+	return words, string(ini)
 }
 
 // appendLogins adds the logins people are given from a name: initial and
@@ -78,28 +82,25 @@ func appendLogins(logins []string, words []string) []string {
 	return logins
 }
 
-// legendInitials: the name found is given initials in a legend, "JR =
-// Jocelyn Ramos" or "Jocelyn Ramos (JR)", that are its words' first
-// letters; it returns them, or "".
-func (s *scan) legendInitials(sp Span, words []string) string {
-	var want strings.Builder
-	for _, w := range words {
-		want.WriteByte(w[0] - 'a' + 'A')
-	}
+// legendInitials: the name found is given its initials ini in a legend,
+// "JR = Jocelyn Ramos", "Jocelyn Ramos (JR)" or "Jenna K. Lunde, PharmD
+// (JKL)".
+func (s *scan) legendInitials(sp Span, ini string) bool {
 	a, e := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End)
-	if a < 0 || e < 0 {
-		return ""
+	if a < 0 || e < 0 || len(ini) < 2 || len(ini) > 4 {
+		return false
 	}
 	// "JR = Jocelyn Ramos"
-	if a >= 2 && s.toks[a-1].punct('=') && s.toks[a-2].allUpper() && s.toks[a-2].letters() && s.str(a-2) == want.String() {
-		return want.String()
+	if a >= 2 && s.toks[a-1].punct('=') && s.toks[a-2].allUpper() && s.toks[a-2].letters() && s.str(a-2) == ini {
+		return true
 	}
-	// "Jocelyn Ramos (JR)"
-	if e+3 < len(s.toks) && s.toks[e+1].punct('(') && s.toks[e+3].punct(')') && s.toks[e+2].allUpper() &&
-		s.toks[e+2].letters() && s.str(e+2) == want.String() {
-		return want.String()
+	// "Jocelyn Ramos (JR)", with a credential between: ", PharmD (JKL)".
+	o := e + 1
+	if o+1 < len(s.toks) && s.toks[o].punct(',') && s.toks[o+1].letters() && s.toks[o+1].is(lxCredential) {
+		o += 2
 	}
-	return ""
+	return o+2 < len(s.toks) && s.toks[o].punct('(') && s.toks[o+2].punct(')') && s.toks[o+1].allUpper() &&
+		s.toks[o+1].letters() && s.str(o+1) == ini
 }
 
 func containsStr(list []string, w string) bool {

@@ -27,6 +27,8 @@ func TestDerivedNames(t *testing.T) {
 			// (PHQ)" is.
 			{"a name before its initials", "Seen by Dr. Wren Quist (WQ). Patient Health Questionnaire (PHQ) 12.",
 				[]found{{"Wren Quist", deid.Name}, {"WQ", deid.Name}}},
+			{"a middle initial and a credential", "Date | INR | By |\n12/01/2026 | 2.4 | HBV |\nPharmacist: Hallie B. Vanek, PharmD (HBV)\n",
+				[]found{{"12/01/2026", deid.Date}, {"HBV", deid.Name}, {"Hallie B. Vanek", deid.Name}, {"HBV", deid.Name}}},
 			{"initials without a legend stay", "Seen by Teodora Balan, RN. TB test negative. OK to discharge.", []found{{"Teodora Balan", deid.Name}}},
 		})
 	}
