@@ -1642,6 +1642,9 @@ func (s *scan) freeLookalike(st, en int, ty Type) bool {
 	if st == en && (s.deityWord(st) || pluralWeekdays[s.lower(st)]) {
 		return true // "by the grace of God", "grief group Tuesdays"
 	}
+	if s.phraseLookalike(st, en) {
+		return true // "good morning young man", "to whom it may concern" (phraselookalike.go)
+	}
 	if s.susceptibility(st, en) {
 		return true
 	}
