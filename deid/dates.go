@@ -1679,7 +1679,7 @@ func (s *scan) dayFirst(i int) (dateVal, int) {
 		}
 	}
 	if v.the && ord && k < len(s.toks) && s.toks[k].gap == gapSpace && s.toks[k].letters() && !s.toks[k].upper() &&
-		(clauseWords[s.lower(k)] || dayEndWords[s.lower(k)] || dayClauseOpeners[s.lower(k)] && d > 2 ||
+		(clauseWords[s.lower(k)] || dayEndWords[s.lower(k)] || (dayClauseOpeners[s.lower(k)] || dayEndPastSecond[s.lower(k)]) && d > 2 ||
 			// "on the 22nd again"; "on the third again" reads a chart's line.
 			s.eq(k, "again") && (d > 12 || !spoken) ||
 			// "on the thirtieth about four hours", "on the seventeenth
@@ -1859,11 +1859,15 @@ var dayEndWords = map[string]bool{"shows": true, "showed": true, "show": true, "
 	"maybe": true, "probably": true, "um": true, "uh": true, "because": true, "cause": true, "cuz": true, "while": true,
 	"yeah": true, "yep": true, "yup": true, "ok": true, "okay": true, "actually": true, "through": true, "thru": true,
 	"it": true, "it's": true,
-	"till": true, "til": true, "anyway": true, "anyways": true, "instead": true,
-	// "on the fourteenth which is stage three", "back on the tenth if the
-	// foot is better", "born on the fourth same as the country", "the
-	// twelfth works".
-	"which": true, "if": true, "unless": true, "same": true, "works": true}
+	"till": true, "til": true, "anyway": true, "anyways": true, "instead": true}
+
+// dayEndPastSecond end a day's clause from the third on ("on the
+// fourteenth which is stage three", "back on the tenth if the foot is
+// better", "born on the fourth same as the country", "the twelfth
+// works"); after "first" and "second" they rank things ("on the second
+// which is the smaller lesion", "wait for the first if the second is
+// not available").
+var dayEndPastSecond = wordsOf("which if unless same works")
 
 // countedNouns after an ordinal make it the ordinal of something counted,
 // not a day of a month ("the third one", "the fifth day", "the second

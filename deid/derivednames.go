@@ -34,7 +34,7 @@ func (s *scan) derivedNames(spans []Span) {
 			continue
 		}
 		switch {
-		case t.allUpper() && t.n() <= 3 && containsStr(initials, s.str(k)):
+		case t.allUpper() && t.n() <= 4 && containsStr(initials, s.str(k)) && (s.cellAlone(k) || s.legendSpot(k)):
 			s.late = append(s.late, Span{Start: int(t.s), End: int(t.e), Type: Name})
 		case !t.upper() && t.n() >= 5 && len(logins) > 0:
 			w := strings.TrimRight(s.lower(k), "0123456789")
@@ -101,6 +101,30 @@ func (s *scan) legendInitials(sp Span, ini string) bool {
 	}
 	return o+2 < len(s.toks) && s.toks[o].punct('(') && s.toks[o+2].punct(')') && s.toks[o+1].allUpper() &&
 		s.toks[o+1].letters() && s.str(o+1) == ini
+}
+
+// cellAlone: token k stands alone in a record's cell, between bars or a
+// line's ends ("| JR |"; "Hx of MI", "negative for PE" are no cells), and
+// is no vital sign, unit, role or credential ("Time | BP | HR": a header,
+// though a legend gave Dr. Henry Randall "HR"). A clinical abbreviation
+// alone in a cell is the person's when a legend gave it ("| TB |" after
+// "TB = Teodora Balan").
+func (s *scan) cellAlone(k int) bool {
+	t := &s.toks[k]
+	if t.lex&(lxUnitWord|lxCredential|lxCodeStop) != 0 || s.tokIn(unitAcronymSet, k) || roleAbbrs[s.lower(k)] || vitalWords[s.lower(k)] {
+		return false
+	}
+	p, n := k-1, k+1
+	before := k == 0 || t.gap == gapLine || s.toks[p].punct('|') || s.wideGap(k)
+	after := n >= len(s.toks) || s.toks[n].gap == gapLine || s.toks[n].punct('|') || s.wideGap(n)
+	return before && after
+}
+
+// legendSpot: token k is where a legend gives the initials: "JR =" or
+// "(JR)".
+func (s *scan) legendSpot(k int) bool {
+	return k+1 < len(s.toks) && s.toks[k+1].punct('=') ||
+		k > 0 && k+1 < len(s.toks) && s.toks[k-1].punct('(') && s.toks[k+1].punct(')')
 }
 
 func containsStr(list []string, w string) bool {

@@ -18,8 +18,14 @@ func TestDerivedNames(t *testing.T) {
 		checkFound(t, d, deid.Known{}, []foundCase{
 			{"logins in an access log", "2026-10-02 10:14 | mvasquez2 | Marisol Vasquez | RN | VIEW\n2026-10-02 10:20 | vasquezm | PRINT\n",
 				[]found{{"2026-10-02 10:14", deid.Date}, {"mvasquez2", deid.Name}, {"Marisol Vasquez", deid.Name}, {"2026-10-02 10:20", deid.Date}, {"vasquezm", deid.Name}}},
-			{"initials after a legend", "Lisinopril 10 mg | TB | | OK |\nInitials: TB = Teodora Balan, RN; OK = Oren Kessler, LPN\n",
-				[]found{{"TB", deid.Name}, {"OK", deid.Name}, {"TB", deid.Name}, {"Teodora Balan", deid.Name}, {"OK", deid.Name}, {"Oren Kessler", deid.Name}}},
+			// A clinical abbreviation alone in a cell is the person's
+			// when a legend gives it; "OK" alone in a cell stays a check
+			// ("| OK |"), though the legend itself is taken.
+			{"initials after a legend", "Lisinopril 10 mg | TB | | OV | OK |\nInitials: TB = Teodora Balan, RN; OV = Oren Vasko, LPN; OK = Olga Kask\n",
+				[]found{{"TB", deid.Name}, {"OV", deid.Name}, {"TB", deid.Name}, {"Teodora Balan", deid.Name}, {"OV", deid.Name}, {"Oren Vasko", deid.Name},
+					{"OK", deid.Name}, {"Olga Kask", deid.Name}}},
+			{"abbreviations in prose stay", "Seen by Dr. Brian Parker (BP). BP 142/88. Time | BP | HR |\nDr. Henry Randall (HR) saw him.\n",
+				[]found{{"Brian Parker", deid.Name}, {"BP", deid.Name}, {"Henry Randall", deid.Name}, {"HR", deid.Name}}},
 			{"initials in parentheses", "Given by Nurse Wren Quist (WQ) at 0900.\nHeparin | WQ |\n",
 				[]found{{"Wren Quist", deid.Name}, {"WQ", deid.Name}, {"WQ", deid.Name}}},
 			// A person's initials in parentheses do not make her name an

@@ -95,4 +95,4 @@ func (s *scan) siteNameWord(k int) bool {
 var specialtyEndings = []string{"ology", "scopy", "graphy", "therapy", "iatry", "iatric", "ics", "ic", "osis", "itis", "ectomy", "otomy", "plasty"}
 
 // genericBodies are bodies with sites everywhere, named by no place.
-var genericBodies = wordsOf("ymca ywca jcc vfw usps dmv")
+var genericBodies = wordsOf("ymca ywca jcc vfw usps dmv crossfit peloton juul vape")

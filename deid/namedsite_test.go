@@ -21,7 +21,7 @@ func TestNamedSiteAfterThe(t *testing.T) {
 			{"a verb after it", "my gp at the lisnagarvey centre said to ring them", []found{{"lisnagarvey centre", deid.Location}}},
 			{"a compound goes on", "he chewed the dravnik plant leaves", nil},
 			{"capitals", "Her clinic is in the Vandermolen Building, third floor.", []found{{"Vandermolen Building", deid.Location}}},
-			{"english, clinical and generic words stay", "we park in the visitor garage. scopes are done at the endoscopy center. he swims at the ymca pool. the main campus is far.", nil},
+			{"english, clinical and generic words stay", "we park in the visitor garage. scopes are done at the endoscopy center. he swims at the ymca pool. she lifts at the crossfit gym. the main campus is far.", nil},
 			{"nationalities stay", "we shop at the korean market and the farmers market.", nil},
 		})
 	}

@@ -24,7 +24,7 @@ func (s *scan) selfCorrections(spans []Span) {
 		// Forward: "swanson no swenson".
 		if k := s.next(e); k > 0 && s.eq(k, "no") && s.toks[k].gap != gapLine {
 			if st := s.skipFillers(s.next(k)); st > 0 {
-				if en := s.correctedRun(st, 1); en >= st {
+				if en := s.correctedRun(st, 1); en >= st && (s.repairCue(k, st) || similarSpelling(s.lower(e), s.lower(st))) {
 					s.late = append(s.late, Span{Start: int(s.toks[st].s), End: int(s.toks[en].e), Type: sp.Type})
 				}
 			}
@@ -35,7 +35,7 @@ func (s *scan) selfCorrections(spans []Span) {
 			if p >= 0 && s.toks[p].punct(',') {
 				p = s.sameLinePrev(p)
 			}
-			if p >= 0 && s.correctable(p) {
+			if p >= 0 && s.correctable(p) && (s.repairCue(n, a) || similarSpelling(s.lower(p), s.lower(a))) {
 				st := p
 				if q := s.sameLinePrev(p); q >= 0 && s.correctable(q) && sp.Type == Name {
 					st = q
@@ -46,6 +46,53 @@ func (s *scan) selfCorrections(spans []Span) {
 			}
 		}
 	}
+}
+
+// repairCue: between "no" at n and the word said instead at w stands a
+// word that marks a repair ("no sorry", "no wait", "no i mean", "no the
+// other one", "no it's"), not the "no" of an answer or a count ("dr olsen
+// no callback yet", "dr grant no hctz").
+func (s *scan) repairCue(n, w int) bool {
+	for k := n + 1; k < w; k++ {
+		switch s.lower(k) {
+		case "sorry", "wait", "mean", "actually", "other", "it", "its", "no":
+			return true
+		}
+	}
+	return false
+}
+
+// similarSpelling: a and b, four letters or more, differ by at most two
+// letters and open alike: one name said again corrected ("swanson no
+// swenson").
+func similarSpelling(a, b string) bool {
+	if len(a) < 4 || len(b) < 4 || a[0] != b[0] || a == b {
+		return false
+	}
+	// Levenshtein distance with a bound of 2.
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		best := cur[0]
+		for j := 1; j <= len(b); j++ {
+			c := prev[j-1]
+			if a[i-1] != b[j-1] {
+				c++
+			}
+			c = min(c, prev[j]+1, cur[j-1]+1)
+			cur[j] = c
+			best = min(best, c)
+		}
+		if best > 2 {
+			return false
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)] <= 2
 }
 
 // skipFillers returns the first token from k on the same line that is no

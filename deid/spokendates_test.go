@@ -235,5 +235,7 @@ func TestSpokenDaysAfterTheirCue(t *testing.T) {
 		{"after tomorrow", "nurse: the last dose is tomorrow the twenty second", typed(deid.Date, "the twenty second")},
 		{"after be, ending the clause", "dr: so that would be the seventeenth\npt: ok", typed(deid.Date, "the seventeenth")},
 		{"ordinals of things stay", "pt: she'd be the fifth in line. today the third patient came in. on the second floor which is closed.", nil},
+		// A review's probes (rv38): the first and second rank things.
+		{"first and second rank things", "dr: on the second which is the smaller lesion. wait for the first if the second is not available.", nil},
 	})
 }
