@@ -24,10 +24,12 @@ func (s *scan) namedSiteAt(i int) {
 	caps := s.toks[st].upper()
 	for k, n := st, 0; k > 0 && n < 4; k, n = s.next(k), n+1 {
 		u := &s.toks[k]
-		if !u.letters() || k != st && u.gap != gapSpace || u.upper() != caps || u.allUpper() && u.n() > 1 {
+		w := s.lower(k)
+		// The name's words share the first's case; the kind may be lower
+		// after a capitalized name ("the Gonda building").
+		if !u.letters() || k != st && u.gap != gapSpace || u.upper() != caps && !(caps && n > 0 && namedSiteKinds[w]) || u.allUpper() && u.n() > 1 {
 			return
 		}
-		w := s.lower(k)
 		if n > 0 && namedSiteKinds[w] {
 			if s.siteCompoundGoesOn(k) {
 				return // "the coca plant leaves", "the cuban club soda"
@@ -77,7 +79,8 @@ func (s *scan) siteNameWord(k int) bool {
 		return true
 	}
 	w := s.lower(k)
-	if t.n() < 4 || t.lex != 0 || t.gaz != 0 || genericBodies[w] || strings.HasSuffix(w, "s") {
+	// (The first word of a longer listed phrase is on no list by itself.)
+	if t.n() < 4 || t.lex&^lxPhraseHead != 0 || t.gaz&^gzPhraseHead != 0 || genericBodies[w] || strings.HasSuffix(w, "s") {
 		return false
 	}
 	if clinicalWordLooking(w) {

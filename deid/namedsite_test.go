@@ -20,6 +20,7 @@ func TestNamedSiteAfterThe(t *testing.T) {
 			{"two words and a plant", "i work the line at the jefferson east plant, second shift", []found{{"jefferson east plant", deid.Location}}},
 			{"a verb after it", "my gp at the lisnagarvey centre said to ring them", []found{{"lisnagarvey centre", deid.Location}}},
 			{"a compound goes on", "he chewed the dravnik plant leaves", nil},
+			{"a capitalized name, a lower-case kind", "Her office is in the Alderwood building on the 2nd floor.", []found{{"Alderwood building", deid.Location}}},
 			{"capitals", "Her clinic is in the Vandermolen Building, third floor.", []found{{"Vandermolen Building", deid.Location}}},
 			{"english, clinical and generic words stay", "we park in the visitor garage. scopes are done at the endoscopy center. he swims at the ymca pool. she lifts at the crossfit gym. the main campus is far.", nil},
 			{"nationalities stay", "we shop at the korean market and the farmers market.", nil},

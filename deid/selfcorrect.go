@@ -8,7 +8,7 @@ package deid
 // patel no not yet" stay). A late rule: it reads what was found.
 
 // correctionFillers stand between "no" and the word said instead.
-var correctionFillers = wordsOf("sorry wait actually uh um i mean it's its it is was the other one no")
+var correctionFillers = wordsOf("sorry wait actually uh um i mean it's its it is was the other new one no in at to from")
 
 // selfCorrections adds the other side of a correction around a name or a
 // place found.
@@ -55,7 +55,7 @@ func (s *scan) selfCorrections(spans []Span) {
 func (s *scan) repairCue(n, w int) bool {
 	for k := n + 1; k < w; k++ {
 		switch s.lower(k) {
-		case "sorry", "wait", "mean", "actually", "other", "it", "its", "no":
+		case "sorry", "wait", "mean", "actually", "other", "new", "it", "its", "no":
 			return true
 		}
 	}

@@ -18,6 +18,7 @@ func TestSelfCorrections(t *testing.T) {
 			{"forward", "she sees dr lindqvist no lundqvist he's the hand guy", []found{{"lindqvist", deid.Name}, {"lundqvist", deid.Name}}},
 			{"backward over fillers and a title", "the surgeon was uh okafor no sorry the other one dr. eze",
 				[]found{{"okafor", deid.Name}, {"eze", deid.Name}}},
+			{"a preposition said again", "we live in visalia no sorry in kettleman now", []found{{"visalia", deid.Location}, {"kettleman", deid.Location}}},
 			// A review's probes (rv38): "no" answering, not repairing.
 			{"an answer's no stays", "paged dr olsen no callback yet. dr grant no hctz because of gout.",
 				[]found{{"olsen", deid.Name}, {"grant", deid.Name}}},
