@@ -183,6 +183,9 @@ type scan struct {
 	// words counts the words of two letters or more that open no line
 	// and follow no colon or bracket, upperWords the capitalized ones.
 	words, upperWords int
+	// lowerTurns caches lowerTurnsText for the text: 0 not asked yet, 1
+	// no, 2 yes.
+	lowerTurns int8
 	// lowerSeen is a bit set of the hashes (token.h) of the words written
 	// in lower case: a capitalized word whose bit is set likely occurs in
 	// lower case too (CueLowerElsewhere; a false hit now and then is
@@ -567,6 +570,7 @@ func (s *scan) rules(d *Detector, text string, known Known, prep bool) []Span {
 	s.late = s.late[:0]
 	s.marks = s.marks[:0]
 	s.ktier = s.ktier[:0] // rebuilt by knownNames; empty until then
+	s.lowerTurns = 0
 	if prep {
 		s.words, s.upperWords = 0, 0
 		s.maybe = s.maybe[:0]

@@ -313,6 +313,9 @@ func (s *scan) lateTokenRules() {
 		if i > 1 && s.toks[i-1].lex&lxRelation != 0 {
 			s.relationNameAndIAt(i)
 		}
+		if i > 0 && !t.upper() && s.toks[i-1].n() >= 2 && s.toks[i-1].n() <= 9 {
+			s.turnVocativeAt(i)
+		}
 	}
 }
 
