@@ -2040,6 +2040,13 @@ func (s *scan) mdAfterEvent(i, end int, v dateVal) bool {
 	if eventWords[s.lower(k)] || s.testDatedAt(k, end, v) {
 		return true
 	}
+	// A visit to a site and its day, the clause going on: "Kings County
+	// ED 12/1 with HTN urgency", "seen again in clinic 12/3 (East New
+	// York Health Hub)".
+	if visitSites[s.lower(k)] && v.d != 10 { // "ED 8/10 with movement": a score
+		n := s.next(end)
+		return n < 0 || s.toks[n].punct(',') || s.toks[n].punct(';') || s.toks[n].punct('(') || s.eq(n, "with") || s.eq(n, "for")
+	}
 	// A site between the test and its date: "MRI brain 10/5", "CT A/P
 	// 11/9"; a measure there ("PET SUV 12/4", "Cath RA 10/5", "MRI T
 	// 11/12") is what the numbers are.
@@ -2058,6 +2065,12 @@ func (s *scan) mdAfterEvent(i, end int, v dateVal) bool {
 // count stays ("strength (4/5)", "(1/2)", "Murmur grade (2/6)",
 // "Platelets trend (9/6)", "Cores positive (8/12)", "(2/1) ratio").
 func (s *scan) mdInParens(i, end int, v dateVal) bool {
+	// "(bee sting, 12/2)": an event named in the parentheses, a comma,
+	// then its day.
+	if i >= 4 && end+1 < len(s.toks) && s.toks[i-1].punct(',') && s.toks[end+1].punct(')') && s.toks[end+1].gap == gapNone &&
+		s.toks[i-2].letters() && parenEventNouns[s.lower(i-2)] && (s.toks[i-3].punct('(') || s.toks[i-4].punct('(')) {
+		return true
+	}
 	if i < 2 || end+1 >= len(s.toks) || !s.toks[i-1].punct('(') || !s.toks[end+1].punct(')') || s.toks[i].gap != gapNone ||
 		s.toks[end+1].gap != gapNone {
 		return false
@@ -2073,19 +2086,44 @@ func (s *scan) mdInParens(i, end int, v dateVal) bool {
 	if p < 0 || s.ratioNear(i) {
 		return false
 	}
+	// "H. pylori breath test (12/5) positive": a test, its day, its result.
+	if n := s.next(end + 1); n > 0 && s.toks[n].letters() && parenResultWords[s.lower(n)] && s.toks[p].letters() &&
+		(s.eq(p, "test") || testWord(s.lower(p))) {
+		return true
+	}
 	// What the parentheses date: an event or a test ("Vaccinated (5/9)",
 	// "EGD (10/5)"), a post-operative day ("POD#1 (1/15)"), a holiday
 	// ("Labor Day (9/2)"), days from now ("in 7 days (3/8)").
 	w := s.lower(p)
 	switch {
 	case s.toks[p].letters():
-		return eventWords[w] || testWord(w) || w == "day" || w == "eve" || w == "days" || w == "weeks" ||
+		return eventWords[w] || testWord(w) || parenResultWords[w] && s.resultOfTest(p) || w == "day" || w == "eve" || w == "days" || w == "weeks" ||
 			w == "today" || w == "tomorrow" || w == "yesterday"
+
 	case s.toks[p].digits():
 		return p >= 2 && s.toks[p-1].punct('#') && s.toks[p-2].letters() // "POD#1", "HD#2", "PPD#1"
 	}
 	return false
 }
+
+// resultOfTest: the result word at p follows a test's acronym or name
+// ("GBS neg (11/20)"), not a count's noun ("Cores positive (8/12)").
+func (s *scan) resultOfTest(p int) bool {
+	q := s.sameLinePrev(p)
+	return q >= 0 && s.toks[q].letters() && (s.toks[q].allUpper() && s.toks[q].n() >= 2 || testWord(s.lower(q)))
+}
+
+// visitSites are sites a visit is dated at: "ED 12/1 with", "clinic 12/3
+// (".
+var visitSites = wordsOf("ed er clinic")
+
+// parenResultWords say a test's result before its day in parentheses
+// ("GBS neg (11/20)") or after them ("breath test (12/5) positive").
+var parenResultWords = wordsOf("neg pos negative positive")
+
+// parenEventNouns name an event before a comma and its day in
+// parentheses: "(bee sting, 12/2)", "(fall, 11/28)".
+var parenEventNouns = wordsOf("sting bite fall injury accident exposure mvc mva crash burn")
 
 // countWordsAfter follow a share in parentheses: "(7/12) hours", "(5/6)
 // items".

@@ -195,3 +195,22 @@ func TestShortenedEventsAndDaysAfterOn(t *testing.T) {
 		{"day after on the before a weekday", "doctor: we can do it on the seventeenth tuesday in the morning", []found{{"the seventeenth", deid.Date}}},
 	})
 }
+
+// TestMonthDayOfResultsAndVisits: a bare month/day in parentheses after a
+// result ("GBS neg (11/20)") or before one ("breath test (12/5)
+// positive"), after an event named in the parentheses ("(dog bite,
+// 11/28)"), and after the site of a visit before the clause goes on ("ED
+// 12/1 with", "clinic 12/3 (") is a date; a score, a share and a strength
+// stay. Sentences written for this test.
+func TestMonthDayOfResultsAndVisits(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"after a result", "Prenatal labs: HIV neg, GBS neg (11/20). Rh+.", []found{{"11/20", deid.Date}}},
+		{"before a result", "Urea breath test (12/5) positive for H. pylori.", []found{{"12/5", deid.Date}}},
+		{"an event in the parentheses", "Admitted for cellulitis (dog bite, 11/28); on IV cefazolin.", []found{{"11/28", deid.Date}}},
+		{"a visit's site", "Seen at the ED 12/1 with chest pain.", []found{{"12/1", deid.Date}}},
+		{"a clinic's visit", "Seen again in clinic 12/3 (no change).", []found{{"12/3", deid.Date}}},
+		{"scores and shares stay", "Pain in ED 8/10 with movement. Cultures positive (2/3) bottles. Strength neg (4/5).", nil},
+	})
+}
