@@ -23,8 +23,19 @@ var specialtyShorts = wordsOf("endo cardio ortho neuro pulm onc derm rheum nephr
 // lookalikePhrases name no one and nowhere, whatever their words are.
 var lookalikePhrases = [][]string{
 	{"holy", "trinity"}, {"holy", "spirit"}, {"holy", "ghost"}, {"tower", "crane"}, {"knights", "of", "columbus"},
-	{"braxton", "hicks"}, {"ramsay", "hunt"}, {"bair", "hugger"}, {"whom", "it", "may", "concern"},
+	{"whom", "it", "may", "concern"},
 }
+
+// eponymPhrases are named things that are also whole names of people:
+// they stay only where the words before speak of the thing ("probably
+// braxton hicks", "(not Ramsay Hunt)", "dexamethasone), Bair Hugger";
+// "Ramsay Hunt is a 67 year old man", "Patient: Braxton Hicks" are
+// people).
+var eponymPhrases = [][]string{{"braxton", "hicks"}, {"ramsay", "hunt"}, {"bair", "hugger"}}
+
+// eponymPhraseCues come before an eponymous phrase that names the thing.
+var eponymPhraseCues = wordsOf("not probably likely like possible possibly vs versus of consistent suggest suggests " +
+	"suggestive think thinking some having had more applied placed a the")
 
 // phraseLookalike: tokens st..en, found as a name or a place, are words of
 // an everyday phrase.
@@ -55,6 +66,12 @@ func (s *scan) phraseLookalike(st, en int) bool {
 	for _, ph := range lookalikePhrases {
 		if s.inPhrase(st, en, ph) {
 			return true
+		}
+	}
+	for _, ph := range eponymPhrases {
+		if s.inPhrase(st, en, ph) {
+			p := s.sameLinePrev(st)
+			return p >= 0 && (s.toks[p].letters() && eponymPhraseCues[s.lower(p)] || s.toks[p].punct(',') || s.toks[p].punct('('))
 		}
 	}
 	return false

@@ -23,6 +23,10 @@ func TestPhraseLookalikes(t *testing.T) {
 			{"quick one and a service", "quick one: her endo wants the a1c repeated", nil},
 			{"phrases", "those are braxton hicks. she works on a tower crane. he plays with the Knights of Columbus.", nil},
 			{"a person named so", "Seen with Braxton Hicks, her uncle.", []found{{"Braxton Hicks", deid.Name}}},
+			// A review's probes (rv39): a whole name that is an eponym is a
+			// person unless the words before speak of the thing.
+			{"an eponym's words as a person", "Ramsay Hunt is a 67 year old man with COPD. No vesicles (not Ramsay Hunt).",
+				[]found{{"Ramsay Hunt", deid.Name}}},
 			{"a title keeps it", "dr: Mrs. Young is in room four", []found{{"Young", deid.Name}}},
 		})
 	}

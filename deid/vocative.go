@@ -15,6 +15,15 @@ var turnVocativeOpeners = wordsOf("okay ok alright hi hey hello so well morning 
 var turnVocativeFollowers = wordsOf("so can could your you let's lets come how what i we please thanks go sit are do did have " +
 	"tell hop jump take")
 
+// turnWordsAbroad are discourse words, endearments and kin words of the
+// languages spoken in clinics, said after "okay" as a name would be ("okay
+// bueno so", "ok anak take a breath", "okay sige so", "okay dobrze so").
+var turnWordsAbroad = wordsOf("bueno pues claro listo vale vamos eso mira oye andale ándale orale órale ahorita mande " +
+	"sige naman ayos oo opo po salamat anak kuya ate lola lolo tita tito nene inday iha iho " +
+	"dobrze dobra tak nie kochanie kochana " +
+	"bon bien alors voila voilà ja genau gut jo shalom yalla inshallah habibi habibti beta beti " +
+	"alrighty welp okie okey gotcha aight")
+
 // turnVocativeAt: token i, lower case, is the person addressed after a
 // turn's opening word (or "come in").
 func (s *scan) turnVocativeAt(i int) {
@@ -37,7 +46,7 @@ func (s *scan) turnVocativeAt(i int) {
 		return
 	}
 	w := s.lower(i)
-	if s.englishTok(i) || t.gaz&gzWord != 0 || endearments[w] || endearmentsAfter[w] || clinicalWordLooking(w) ||
+	if s.englishTok(i) || t.gaz&gzWord != 0 || endearments[w] || endearmentsAfter[w] || turnWordsAbroad[w] || clinicalWordLooking(w) ||
 		t.lex&(lxCommon|lxMedical|lxMonth|lxWeekday|lxTimeWord|lxRelation|lxTitle|lxTitleClin|lxCredential|lxUnitWord|lxDigitWord|lxTeenWord|lxTensWord|lxBrand|lxCountry|lxState) != 0 ||
 		t.gaz&(gzCity|gzCityAmb|gzTown|gzFacHead|gzFacAcro) != 0 && t.gaz&(gzFirst|gzFirstAmb) == 0 || s.inOtherSpan(int(t.s)) {
 		return

@@ -18,6 +18,8 @@ func TestTurnVocatives(t *testing.T) {
 		"patient: it still hurts when i lift the milk\n" +
 		"doctor: okay mija so we will do the shot first\n" +
 		"doctor: okay metformin so that one is for the sugar\n" +
+		"doctor: okay bueno so let's see the labs\n" +
+		"nurse: ok anak take a deep breath for me\n" +
 		"doctor: come in torvald come in and sit down\n" +
 		"patient: okay dziekuje\n"
 	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
