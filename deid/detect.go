@@ -458,6 +458,7 @@ func (d *Detector) detect(text string, known Known) ([]Span, []string) {
 	s.answerBeforeFoundPlace(spans)
 	s.derivedNames(spans)
 	s.selfCorrections(spans)
+	s.spanishDigitRuns()
 	s.nameAroundGivenName()
 	spans = s.afterTagger(spans)
 	s.healthBodyHeadAfter(spans)
