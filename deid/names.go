@@ -5594,6 +5594,21 @@ func (s *scan) raceWord(k int) bool {
 	return false
 }
 
+// townBeforeStateZip: token k is a town of an address, before a comma, a
+// state and a ZIP code ("Thibodaux, LA 70301").
+func (s *scan) townBeforeStateZip(k int) bool {
+	c := s.next(k)
+	if c < 0 || !s.toks[c].punct(',') {
+		return false
+	}
+	st := s.next(c)
+	if st < 0 || !s.toks[st].letters() || s.toks[st].lex&(lxStateAbbr|lxState) == 0 {
+		return false
+	}
+	z := s.next(st)
+	return z > 0 && s.toks[z].digits() && s.toks[z].n() == 5
+}
+
 // vetoedMention: the word at k is a word of a brand or eponym the document
 // names elsewhere ("Philadelphia collar ... item 44-2210
 // (Philadelphia)"), with no title before it and no preposition of place.
@@ -5603,6 +5618,9 @@ func (s *scan) vetoedMention(k int) bool {
 	}
 	if p := s.sameLinePrev(k); p >= 0 && s.cueWord(p) == cuePrep {
 		return false
+	}
+	if s.townBeforeStateZip(k) {
+		return false // "Thibodaux Regional Health System ... 602 N Acadia Rd, Thibodaux, LA 70301": the address's town
 	}
 	if slices.Contains(s.vetoWords, s.lowerAny(k)) {
 		return true
