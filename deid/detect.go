@@ -462,6 +462,7 @@ func (d *Detector) detect(text string, known Known) ([]Span, []string) {
 	s.nameAroundGivenName()
 	spans = s.afterTagger(spans)
 	s.healthBodyHeadAfter(spans)
+	spans = s.growOkinaTails(spans)
 	spans = s.dropFree(spans)
 	out := make([]Span, len(spans))
 	copy(out, spans)
