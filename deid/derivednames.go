@@ -8,24 +8,30 @@ import "strings"
 // Jocelyn Ramos", "Jocelyn Ramos (JR)") where they stand alone in a
 // record's columns. Both are late rules: they read the names found.
 
-// derivedNames adds the logins and the initials of the names found.
+// derivedNames adds the logins and the initials of the names found. It
+// allocates nothing: the names' first and last words are slices of the
+// lower-case text, kept in fixed arrays (the first sixteen names of a
+// text), and a login or initials are compared to them letter by letter.
 func (s *scan) derivedNames(spans []Span) {
-	var logins []string
-	var initials []string
+	var pairs [16][2]string // first and last word of each name of two to four words
+	var inis [8]nameInitials
+	np, ni := 0, 0
 	for _, sp := range spans {
-		if sp.Type != Name {
+		if sp.Type != Name || np == len(pairs) {
 			continue
 		}
-		words, ini := s.nameWords(sp)
-		if len(words) < 2 || len(words) > 4 {
+		first, last, words, ini := s.nameWords(sp)
+		if words < 2 || words > 4 {
 			continue
 		}
-		logins = appendLogins(logins, words)
-		if s.legendInitials(sp, ini) {
-			initials = append(initials, ini)
+		pairs[np] = [2]string{first, last}
+		np++
+		if ni < len(inis) && s.legendInitials(sp, ini) {
+			inis[ni] = ini
+			ni++
 		}
 	}
-	if len(logins) == 0 && len(initials) == 0 {
+	if np == 0 {
 		return
 	}
 	for k := range s.toks {
@@ -34,64 +40,91 @@ func (s *scan) derivedNames(spans []Span) {
 			continue
 		}
 		switch {
-		case t.allUpper() && t.n() <= 4 && containsStr(initials, s.str(k)) && (s.cellAlone(k) || s.legendSpot(k)):
-			s.late = append(s.late, Span{Start: int(t.s), End: int(t.e), Type: Name})
-		case !t.upper() && t.n() >= 5 && len(logins) > 0:
+		case t.allUpper() && t.n() <= 4 && ni > 0 && (s.cellAlone(k) || s.legendSpot(k)):
+			for _, ini := range inis[:ni] {
+				if ini.is(s.str(k)) {
+					s.late = append(s.late, Span{Start: int(t.s), End: int(t.e), Type: Name})
+					break
+				}
+			}
+		case !t.upper() && t.n() >= 5:
 			w := strings.TrimRight(s.lower(k), "0123456789")
-			if len(w) >= 5 && containsStr(logins, w) && !s.englishTok(k) {
-				s.late = append(s.late, Span{Start: int(t.s), End: int(t.e), Type: Name})
+			if len(w) < 5 {
+				continue
+			}
+			for _, p := range pairs[:np] {
+				if isLogin(w, p[0], p[1]) || isLogin(w, p[1], p[0]) {
+					if !s.englishTok(k) {
+						s.late = append(s.late, Span{Start: int(t.s), End: int(t.e), Type: Name})
+					}
+					break
+				}
 			}
 		}
 	}
 }
 
-// nameWords are the lower-case words of a name found, of two letters or
-// more, in the order written ("Thibodeaux, Kayla" gives thibodeaux,
-// kayla), and the initials of all its words in capitals, a middle initial
-// too ("Jenna K. Lunde": JKL); a word of other letters than a to z ends
-// the list empty.
-func (s *scan) nameWords(sp Span) ([]string, string) {
-	var words []string
-	var ini []byte
+// isLogin: w is a login people are given from a name: initial and surname
+// ("kthibodeaux"), given name and surname ("kaylathibodeaux"), surname and
+// initial ("thibodeauxk"); the caller asks for the name read either way
+// round ("Thibodeaux, Kayla").
+func isLogin(w, g, f string) bool {
+	switch len(w) {
+	case 1 + len(f):
+		if w[0] == g[0] && w[1:] == f || w[:len(f)] == f && w[len(f)] == g[0] {
+			return true
+		}
+	}
+	return len(w) == len(g)+len(f) && w[:len(g)] == g && w[len(g):] == f
+}
+
+// nameInitials are a name's initials in capitals, up to four.
+type nameInitials struct {
+	b [4]byte
+	n int
+}
+
+func (ini nameInitials) is(w string) bool { return len(w) == ini.n && w == string(ini.b[:ini.n]) }
+
+// nameWords are the first and last lower-case words of a name found, of
+// two letters or more, in the order written ("Thibodeaux, Kayla" gives
+// thibodeaux, kayla), how many such words it has, and the initials of all
+// its words in capitals, a middle initial too ("Jenna K. Lunde": JKL); a
+// word of other letters than a to z makes it no name here (0 words).
+func (s *scan) nameWords(sp Span) (first, last string, words int, ini nameInitials) {
 	for k := s.tokStartingAt(sp.Start); k >= 0 && k < len(s.toks) && int(s.toks[k].e) <= sp.End; k++ {
 		t := &s.toks[k]
 		if t.kind != tkWord {
 			continue
 		}
 		if !t.letters() || t.shape&shNonASCII != 0 {
-			return nil, ""
+			return "", "", 0, ini
 		}
-		ini = append(ini, s.low[t.s]-'a'+'A')
+		if ini.n < len(ini.b) {
+			ini.b[ini.n] = s.low[t.s] - 'a' + 'A'
+		}
+		ini.n++
 		if t.n() >= 2 {
-			words = append(words, s.lower(k))
+			if words == 0 {
+				first = s.lower(k)
+			}
+			last = s.lower(k)
+			words++
 		}
 	}
-	return words, string(ini)
-}
-
-// appendLogins adds the logins people are given from a name: initial and
-// surname ("kthibodeaux"), given name and surname ("kaylathibodeaux"),
-// surname and initial ("thibodeauxk"), for the name read either way round
-// ("Thibodeaux, Kayla").
-func appendLogins(logins []string, words []string) []string {
-	first, last := words[0], words[len(words)-1]
-	for _, p := range [][2]string{{first, last}, {last, first}} {
-		g, f := p[0], p[1]
-		logins = append(logins, g[:1]+f, g+f, f+g[:1])
-	}
-	return logins
+	return first, last, words, ini
 }
 
 // legendInitials: the name found is given its initials ini in a legend,
 // "JR = Jocelyn Ramos", "Jocelyn Ramos (JR)" or "Jenna K. Lunde, PharmD
 // (JKL)".
-func (s *scan) legendInitials(sp Span, ini string) bool {
+func (s *scan) legendInitials(sp Span, ini nameInitials) bool {
 	a, e := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End)
-	if a < 0 || e < 0 || len(ini) < 2 || len(ini) > 4 {
+	if a < 0 || e < 0 || ini.n < 2 || ini.n > 4 {
 		return false
 	}
 	// "JR = Jocelyn Ramos"
-	if a >= 2 && s.toks[a-1].punct('=') && s.toks[a-2].allUpper() && s.toks[a-2].letters() && s.str(a-2) == ini {
+	if a >= 2 && s.toks[a-1].punct('=') && s.toks[a-2].allUpper() && s.toks[a-2].letters() && ini.is(s.str(a-2)) {
 		return true
 	}
 	// "Jocelyn Ramos (JR)", with a credential between: ", PharmD (JKL)".
@@ -100,7 +133,7 @@ func (s *scan) legendInitials(sp Span, ini string) bool {
 		o += 2
 	}
 	return o+2 < len(s.toks) && s.toks[o].punct('(') && s.toks[o+2].punct(')') && s.toks[o+1].allUpper() &&
-		s.toks[o+1].letters() && s.str(o+1) == ini
+		s.toks[o+1].letters() && ini.is(s.str(o+1))
 }
 
 // cellAlone: token k stands alone in a record's cell, between bars or a
@@ -125,13 +158,4 @@ func (s *scan) cellAlone(k int) bool {
 func (s *scan) legendSpot(k int) bool {
 	return k+1 < len(s.toks) && s.toks[k+1].punct('=') ||
 		k > 0 && k+1 < len(s.toks) && s.toks[k-1].punct('(') && s.toks[k+1].punct(')')
-}
-
-func containsStr(list []string, w string) bool {
-	for _, x := range list {
-		if x == w {
-			return true
-		}
-	}
-	return false
 }

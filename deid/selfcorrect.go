@@ -66,12 +66,12 @@ func (s *scan) repairCue(n, w int) bool {
 // letters and open alike: one name said again corrected ("swanson no
 // swenson").
 func similarSpelling(a, b string) bool {
-	if len(a) < 4 || len(b) < 4 || a[0] != b[0] || a == b {
+	if len(a) < 4 || len(b) < 4 || len(b) > 31 || a[0] != b[0] || a == b {
 		return false
 	}
-	// Levenshtein distance with a bound of 2.
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+	// Levenshtein distance with a bound of 2, in two rows on the stack.
+	var r0, r1 [32]int
+	prev, cur := r0[:len(b)+1], r1[:len(b)+1]
 	for j := range prev {
 		prev[j] = j
 	}
