@@ -1,7 +1,5 @@
 package deid
 
-import "strings"
-
 // Names written in a form made from a name found elsewhere in the text:
 // a user's login in an access log or a chat ("kthibodeaux" beside Kayla
 // Thibodeaux, "jlandry3"), and initials a legend gives to a person ("JR =
@@ -48,7 +46,10 @@ func (s *scan) derivedNames(spans []Span) {
 				}
 			}
 		case !t.upper() && t.n() >= 5:
-			w := strings.TrimRight(s.lower(k), "0123456789")
+			w := s.lower(k)
+			for len(w) > 0 && w[len(w)-1] >= '0' && w[len(w)-1] <= '9' {
+				w = w[:len(w)-1] // "jlandry3"
+			}
 			if len(w) < 5 {
 				continue
 			}

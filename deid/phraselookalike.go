@@ -37,6 +37,18 @@ var eponymPhrases = [][]string{{"braxton", "hicks"}, {"ramsay", "hunt"}, {"bair"
 var eponymPhraseCues = wordsOf("not probably likely like possible possibly vs versus of consistent suggest suggests " +
 	"suggestive think thinking some having had more applied placed a the")
 
+// phraseWords are the words of lookalikePhrases and eponymPhrases: a span
+// whose first word is none of them lies in no such phrase.
+var phraseWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, ph := range append(append([][]string{}, lookalikePhrases...), eponymPhrases...) {
+		for _, w := range ph {
+			m[w] = true
+		}
+	}
+	return m
+}()
+
 // phraseLookalike: tokens st..en, found as a name or a place, are words of
 // an everyday phrase.
 func (s *scan) phraseLookalike(st, en int) bool {
@@ -59,6 +71,9 @@ func (s *scan) phraseLookalike(st, en int) bool {
 		case specialtyShorts[w] && !s.toks[st].upper():
 			return true
 		}
+	}
+	if !phraseWords[s.lower(st)] {
+		return false // most spans stop here
 	}
 	if s.personAround(st) || s.relationAside(en) {
 		return false // "Seen with Braxton Hicks, her uncle."

@@ -1,5 +1,7 @@
 package deid
 
+import "strings"
+
 // Numbers said digit by digit in Spanish, as interpreters and patients
 // say phones and record numbers: "tres dos tres cinco cinco cinco cero uno
 // cuatro cuatro", "cuatro cero ocho tres tres uno nueve". Seven digits or
@@ -20,6 +22,13 @@ var (
 
 // spanishDigitRuns adds the identifiers said in Spanish digits.
 func (s *scan) spanishDigitRuns() {
+	// Seven digits said in Spanish hold one of these (a run of only
+	// "cero", "uno" and "dos" is left): most texts stop here.
+	if !strings.Contains(s.low, "cinco") && !strings.Contains(s.low, "tres") && !strings.Contains(s.low, "cero") &&
+		!strings.Contains(s.low, "ocho") && !strings.Contains(s.low, "nueve") && !strings.Contains(s.low, "seis") &&
+		!strings.Contains(s.low, "siete") && !strings.Contains(s.low, "cuatro") {
+		return
+	}
 	for i := 0; i < len(s.toks); i++ {
 		if !s.toks[i].letters() || !spanishDigits[s.lower(i)] {
 			continue

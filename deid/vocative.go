@@ -28,21 +28,22 @@ var turnWordsAbroad = wordsOf("bueno pues claro listo vale vamos eso mira oye an
 // turn's opening word (or "come in").
 func (s *scan) turnVocativeAt(i int) {
 	t := &s.toks[i]
-	if !t.letters() || t.upper() || t.n() < 3 || t.n() > 10 || t.gap != gapSpace || !s.lowerTurnsText() {
+	if !t.letters() || t.upper() || t.n() < 3 || t.n() > 10 || t.gap != gapSpace {
 		return
 	}
 	p := s.sameLinePrev(i)
 	if p < 0 || !s.toks[p].letters() {
 		return
 	}
+	// The turn's start first: it rules out nearly every word.
 	switch {
-	case turnVocativeOpeners[s.lower(p)] && s.turnStart(p):
-	case s.eq(p, "in") && p > 0 && s.eq(p-1, "come") && s.turnStart(p-1):
+	case s.turnStart(p) && turnVocativeOpeners[s.lower(p)]:
+	case p > 0 && s.turnStart(p-1) && s.eq(p, "in") && s.eq(p-1, "come"):
 	default:
 		return
 	}
 	n := s.next(i)
-	if n < 0 || !s.toks[n].letters() || !turnVocativeFollowers[s.lower(n)] {
+	if n < 0 || !s.toks[n].letters() || !turnVocativeFollowers[s.lower(n)] || !s.lowerTurnsText() {
 		return
 	}
 	w := s.lower(i)
