@@ -726,6 +726,25 @@
 //     ("Shifflett, RN   Anesthesia: MAC", "Supervising MD:") nor in a
 //     board's mark ("FNP-BC"); "Hosp. No." and "VA file no." with their
 //     values ("AKU/0931187");
+//   - sites, derived names, corrections, vocatives, days and look-alikes
+//     (thirty-third session, the older sets' and blind15's tuning parts,
+//     two reviews of 224 and 202 probes): the late rules above for sites
+//     named before their kind, logins and legends' initials, corrections,
+//     turn vocatives and Spanish digits; a person's name before her
+//     initials in parentheses is no acronym's expansion ("Dr. Wren Quist
+//     (WQ)" was left whole); a spoken day with "the" ends its clause before
+//     "which", "if", "unless", "same" or "works" from the third on, and is
+//     a day after today/tomorrow/yesterday or after "be" closing its
+//     clause ("rn: tomorrow the ninth", "so that'd be the fifteenth"); a
+//     bare month/day after a test's result in parentheses ("GBS neg
+//     (11/20)"), before one ("breath test (12/5) positive"), after an event
+//     in the parentheses ("(bee sting, 12/2)") and after a visit's site
+//     ("ED 12/1 with"); look-alikes that stay (phraselookalike.go, in
+//     dropFree): "hello young man", "To Whom It May Concern",
+//     "mother-in-law's", "eyes are hazel", "quick one", "his endo", "the
+//     holy trinity", "a tower crane", "the Knights of Columbus", and
+//     "braxton hicks", "Ramsay Hunt", "Bair Hugger" where the words before
+//     speak of the thing ("Ramsay Hunt is a 67 year old man" is a person);
 //   - hospitals said with "the", answers, workplaces, roles, ages, days and
 //     look-alikes (thirty-second session, the older sets' and blind14's
 //     tuning parts, a review of 222 probes): the late rules above for
@@ -1490,7 +1509,20 @@
 //     lieutenant baca is"; roleslot.go); a given name after a relation
 //     said "in law" with spaces ("my daughter in law noreen makes"); a
 //     given name or short form between "my" and a relation and "and i",
-//     even when a word ("my wife peg and i", "my son will and i"). And one late pass that grows a span rather
+//     even when a word ("my wife peg and i", "my son will and i"); a site
+//     named by a name, a place or a word of no list before its kind after
+//     "the" ("the kronk gym", "the bramley depot", "the Gonda building";
+//     English, clinical and generic words and a compound going on, "the
+//     coca plant leaves", stay; namedsite.go); a login made from a name
+//     found ("kthibodeaux" beside Kayla Thibodeaux) and initials a legend
+//     gives a person ("JR = Jocelyn Ramos", "Jenna K. Lunde, PharmD (JKL)")
+//     alone in a record's cell (derivednames.go); the other side of a
+//     correction said with a repair cue or spelled nearly alike ("swanson
+//     no swenson", "kang no sorry jiwon kang"; selfcorrect.go); a name on
+//     no list addressed at a turn's start of a lower-case transcript before
+//     a clause said to the person ("okay sven so let's see"; vocative.go);
+//     a phone or record number said digit by digit in Spanish
+//     (spanishdigits.go). And one late pass that grows a span rather
 //     than adding one: the head of a health body after a place ending in
 //     "Health" ("Top End Health Service").
 //
