@@ -4,9 +4,10 @@ import "strings"
 
 // A site named by a person's or a place's name before its kind, after
 // "the": "the kronk gym", "the busch campus", "the jefferson north plant",
-// "the Gonda building", "the ridgedale library". The name's words are no
-// English words; "the parking garage", "the rec center", "the main
-// campus" and "the korean market" stay.
+// "the Gonda building", "the ridgedale library". The name's first word is
+// no English word (the others may be: "jefferson north"); "the parking
+// garage", "the rec center", "the main campus" and "the korean market"
+// stay.
 
 // namedSiteKinds end a site's name said with "the".
 var namedSiteKinds = wordsOf("plant depot campus gym pool library theater theatre building garage terminal hangar " +
@@ -14,8 +15,9 @@ var namedSiteKinds = wordsOf("plant depot campus gym pool library theater theatr
 	"warehouse factory mine mill yard annex pavilion")
 
 // namedSiteAt: token i is "the", and one to three words after it, the
-// first a name or place of the lists that is no English word, end in a
-// kind of namedSiteKinds. A late rule.
+// first a word siteNameWord takes (a name or place of the lists, or a word
+// on no list, that is no English word), end in a kind of namedSiteKinds
+// that no English word continues as a compound. A late rule.
 func (s *scan) namedSiteAt(i int) {
 	st := s.next(i)
 	if st < 0 || s.toks[st].gap != gapSpace || !s.toks[st].letters() {

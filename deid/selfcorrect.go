@@ -3,9 +3,12 @@ package deid
 // Self-corrections in speech: a name or place said and corrected at once,
 // "by swanson no swenson", "we see uh kang no sorry jiwon kang", "yeah
 // o'shaughnessy no the other one mehta". When one side was found, the
-// other side is the same kind of thing: the word said in its place. Only
-// words of no English list are taken ("at mercy no it was at home", "dr
-// patel no not yet" stay). A late rule: it reads what was found.
+// other side is the same kind of thing: the word said in its place, where
+// a repair cue stands after "no" ("sorry", "wait", "i mean", "the other
+// one", "it's") or the two are one name spelled nearly alike. Only words
+// of no English list are taken ("at mercy no it was at home", "dr patel no
+// not yet", "dr olsen no callback yet" stay). A late rule: it reads what
+// was found.
 
 // correctionFillers stand between "no" and the word said instead.
 var correctionFillers = wordsOf("sorry wait actually uh um i mean it's its it is was the other new one no in at to from")
