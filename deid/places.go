@@ -1369,6 +1369,10 @@ func (s *scan) lowerStreet(i int) bool {
 		// The same before a name ("the cvs on elm ave said": only "st" is
 		// also a saint's title).
 		late = true
+	case verbSuffix && s.eq(p, "on") && i-st <= 2 && s.storeBefore(p) && s.plainStreetWords(st, i):
+		// "the publix on victory drive", "or the one on military drive":
+		// a store, then "on" and its street, English words or not.
+		late = true
 	case verbSuffix && lowerStreetPreps[s.lower(p)] && i-st <= 2 && (s.unEnglishRun(st, i) && (!s.eq(i, "point") || s.placeListedRun(st, i)) || s.eq(p, "on") && p > 0 && residenceVerbs[s.lower(p-1)]):
 		// "she operates at baptist on kendall drive", "on hobson walk":
 		// a suffix that is also a verb or a noun closes words of no
@@ -4432,6 +4436,28 @@ var (
 		"breakfast waffle pancake donut coffee lace wool woolen flour grist glass brick shoe furniture pulp feed knitting " +
 		"shirt silk cheese tin zinc lead uranium")
 )
+
+// storeBefore: a store stands before "on" at p: a chain of storeChains,
+// a pharmacy, or "the one" said of one ("the walgreens on", "the one on").
+func (s *scan) storeBefore(p int) bool {
+	q := s.sameLinePrev(p)
+	if q < 0 || !s.toks[q].letters() {
+		return false
+	}
+	w := s.lower(q)
+	return storeChains[w] || w == "pharmacy" || w == "one" && q > 0 && s.eq(q-1, "the")
+}
+
+// plainStreetWords: tokens st..i-1, a street's name, hold no weekday,
+// month, time or number word ("the one on sunday drive" stays).
+func (s *scan) plainStreetWords(st, i int) bool {
+	for k := st; k < i; k++ {
+		if s.toks[k].lex&(lxWeekday|lxMonth|lxTimeWord|lxDigitWord|lxTeenWord|lxTensWord) != 0 || functionWords[s.lower(k)] {
+			return false
+		}
+	}
+	return true
+}
 
 // yearsAfter: a length of time in years or months opens at token n
 // ("walgreens ten years", "kroger 20 years").
