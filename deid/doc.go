@@ -739,7 +739,12 @@
 //     bare month/day after a test's result in parentheses ("GBS neg
 //     (11/20)"), before one ("breath test (12/5) positive"), after an event
 //     in the parentheses ("(bee sting, 12/2)") and after a visit's site
-//     ("ED 12/1 with"); look-alikes that stay (phraselookalike.go, in
+//     ("ED 12/1 with"); after a store and "on", a street whose suffix is
+//     also a word, its name English words or not ("the publix on victory
+//     drive", "or the one on military drive"); the town of an address
+//     before its state and ZIP is no mention of a company set aside
+//     ("... Rd, Thibodaux, LA 70301"); a place before an okina's
+//     apostrophe grows over its tail ("Kea'au"); look-alikes that stay (phraselookalike.go, in
 //     dropFree): "hello young man", "To Whom It May Concern",
 //     "mother-in-law's", "eyes are hazel", "quick one", "his endo", "the
 //     holy trinity", "a tower crane", "the Knights of Columbus", and
