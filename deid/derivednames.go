@@ -1,82 +1,43 @@
 package deid
 
-// Names written in a form made from a name found elsewhere in the text:
-// a user's login in an access log or a chat ("kthibodeaux" beside Kayla
-// Thibodeaux, "jlandry3"), and initials a legend gives to a person ("JR =
-// Jocelyn Ramos", "Jocelyn Ramos (JR)") where they stand alone in a
-// record's columns. Both are late rules: they read the names found.
+// Initials a legend gives to a person ("JR = Jocelyn Ramos", "Jocelyn
+// Ramos (JR)", "Jenna K. Lunde, PharmD (JKL)") where they stand alone in a
+// record's cells, as a MAR's or a flowsheet's columns write who gave or
+// checked. A late rule: it reads the names found. (User names built from
+// a name, "kthibodeaux" beside Kayla Thibodeaux, are the main pass's:
+// userNamesOfNames.)
 
-// derivedNames adds the logins and the initials of the names found. It
-// allocates nothing: the names' first and last words are slices of the
-// lower-case text, kept in fixed arrays (the first sixteen names of a
-// text), and a login or initials are compared to them letter by letter.
+// derivedNames adds the initials legends give the names found. It
+// allocates nothing: the initials of the first eight names with a legend
+// are kept in a fixed array and compared letter by letter.
 func (s *scan) derivedNames(spans []Span) {
-	var pairs [16][2]string // first and last word of each name of two to four words
 	var inis [8]nameInitials
-	np, ni := 0, 0
+	ni := 0
 	for _, sp := range spans {
-		if sp.Type != Name || np == len(pairs) {
+		if sp.Type != Name || ni == len(inis) {
 			continue
 		}
-		first, last, words, ini := s.nameWords(sp)
-		if words < 2 || words > 4 {
-			continue
-		}
-		pairs[np] = [2]string{first, last}
-		np++
-		if ni < len(inis) && s.legendInitials(sp, ini) {
+		words, ini := s.nameWords(sp)
+		if words >= 2 && words <= 4 && s.legendInitials(sp, ini) {
 			inis[ni] = ini
 			ni++
 		}
 	}
-	if np == 0 {
+	if ni == 0 {
 		return
 	}
 	for k := range s.toks {
 		t := &s.toks[k]
-		if t.kind != tkWord || t.n() < 2 || t.n() > 24 {
+		if t.kind != tkWord || !t.allUpper() || t.n() < 2 || t.n() > 4 || !(s.cellAlone(k) || s.legendSpot(k)) {
 			continue
 		}
-		switch {
-		case t.allUpper() && t.n() <= 4 && ni > 0 && (s.cellAlone(k) || s.legendSpot(k)):
-			for _, ini := range inis[:ni] {
-				if ini.is(s.str(k)) {
-					s.late = append(s.late, Span{Start: int(t.s), End: int(t.e), Type: Name})
-					break
-				}
-			}
-		case !t.upper() && t.n() >= 5:
-			w := s.lower(k)
-			for len(w) > 0 && w[len(w)-1] >= '0' && w[len(w)-1] <= '9' {
-				w = w[:len(w)-1] // "jlandry3"
-			}
-			if len(w) < 5 {
-				continue
-			}
-			for _, p := range pairs[:np] {
-				if isLogin(w, p[0], p[1]) || isLogin(w, p[1], p[0]) {
-					if !s.englishTok(k) {
-						s.late = append(s.late, Span{Start: int(t.s), End: int(t.e), Type: Name})
-					}
-					break
-				}
+		for _, ini := range inis[:ni] {
+			if ini.is(s.str(k)) {
+				s.late = append(s.late, Span{Start: int(t.s), End: int(t.e), Type: Name})
+				break
 			}
 		}
 	}
-}
-
-// isLogin: w is a login people are given from a name: initial and surname
-// ("kthibodeaux"), given name and surname ("kaylathibodeaux"), surname and
-// initial ("thibodeauxk"); the caller asks for the name read either way
-// round ("Thibodeaux, Kayla").
-func isLogin(w, g, f string) bool {
-	switch len(w) {
-	case 1 + len(f):
-		if w[0] == g[0] && w[1:] == f || w[:len(f)] == f && w[len(f)] == g[0] {
-			return true
-		}
-	}
-	return len(w) == len(g)+len(f) && w[:len(g)] == g && w[len(g):] == f
 }
 
 // nameInitials are a name's initials in capitals, up to four.
@@ -87,33 +48,28 @@ type nameInitials struct {
 
 func (ini nameInitials) is(w string) bool { return len(w) == ini.n && w == string(ini.b[:ini.n]) }
 
-// nameWords are the first and last lower-case words of a name found, of
-// two letters or more, in the order written ("Thibodeaux, Kayla" gives
-// thibodeaux, kayla), how many such words it has, and the initials of all
-// its words in capitals, a middle initial too ("Jenna K. Lunde": JKL); a
-// word of other letters than a to z makes it no name here (0 words).
-func (s *scan) nameWords(sp Span) (first, last string, words int, ini nameInitials) {
+// nameWords are how many words of two letters or more a name found has,
+// and the initials of all its words in capitals, a middle initial too
+// ("Jenna K. Lunde": JKL); a word of other letters than a to z makes it no
+// name here (0 words).
+func (s *scan) nameWords(sp Span) (words int, ini nameInitials) {
 	for k := s.tokStartingAt(sp.Start); k >= 0 && k < len(s.toks) && int(s.toks[k].e) <= sp.End; k++ {
 		t := &s.toks[k]
 		if t.kind != tkWord {
 			continue
 		}
 		if !t.letters() || t.shape&shNonASCII != 0 {
-			return "", "", 0, ini
+			return 0, ini
 		}
 		if ini.n < len(ini.b) {
 			ini.b[ini.n] = s.low[t.s] - 'a' + 'A'
 		}
 		ini.n++
 		if t.n() >= 2 {
-			if words == 0 {
-				first = s.lower(k)
-			}
-			last = s.lower(k)
 			words++
 		}
 	}
-	return first, last, words, ini
+	return words, ini
 }
 
 // legendInitials: the name found is given its initials ini in a legend,

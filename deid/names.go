@@ -4722,16 +4722,17 @@ func (s *scan) nameEnds(e int) bool {
 }
 
 // userNamesOfNames adds the user names built from a name found in the same
-// text: "dkaur" for Daljit Kaur, "kaurd", "daljitk" (audit trails, e-mail
-// handles and ticket systems write people so).
+// text: "dkaur" for Daljit Kaur, "kaurd", "daljitk", "daljitkaur", with a
+// number after ("jlandry3"; audit trails, access logs, e-mail handles and ticket
+// systems write people so).
 func (s *scan) userNamesOfNames() {
-	// The first three names found, each compared in its three forms
+	// The first sixteen names found, each compared in its four forms
 	// without building them.
 	type userName struct {
 		first, last string
 		cls         NameClass
 	}
-	var names [3]userName
+	var names [16]userName
 	nn := 0
 	for c := range s.cands {
 		cd := &s.cands[c]
@@ -4749,21 +4750,28 @@ func (s *scan) userNamesOfNames() {
 		return
 	}
 	// A user name is one letter longer than a first or last name: the
-	// lengths (63: any longer) a word must have.
+	// lengths (63: any longer) a word must have, its number left out.
 	var lens uint64
 	for _, u := range names[:nn] {
-		lens |= 1<<min(len(u.first)+1, 63) | 1<<min(len(u.last)+1, 63)
+		lens |= 1<<min(len(u.first)+1, 63) | 1<<min(len(u.last)+1, 63) | 1<<min(len(u.first)+len(u.last), 63)
 	}
 	for i := range s.toks {
 		t := &s.toks[i]
-		if !t.letters() || t.upper() || t.n() < 4 || t.lex != 0 || lens&(1<<min(t.n(), 63)) == 0 {
+		if t.kind != tkWord || t.upper() || t.n() < 4 || t.lex != 0 {
 			continue
 		}
 		w := s.lower(i)
+		for len(w) > 0 && w[len(w)-1] >= '0' && w[len(w)-1] <= '9' {
+			w = w[:len(w)-1] // "jlandry3"
+		}
+		if len(w) < 4 || lens&(1<<min(len(w), 63)) == 0 || strings.IndexFunc(w, notLowerASCII) >= 0 {
+			continue
+		}
 		for _, u := range names[:nn] {
 			f, l := u.first, u.last
 			if len(w) == len(l)+1 && (w[0] == f[0] && w[1:] == l || w[len(w)-1] == f[0] && w[:len(l)] == l) ||
-				len(w) == len(f)+1 && w[len(w)-1] == l[0] && w[:len(f)] == f {
+				len(w) == len(f)+1 && w[len(w)-1] == l[0] && w[:len(f)] == f ||
+				len(w) == len(f)+len(l) && w[:len(f)] == f && w[len(f):] == l {
 				s.addName(i, i, u.cls)
 				break
 			}
