@@ -729,8 +729,11 @@
 //   - sites, derived names, corrections, vocatives, days and look-alikes
 //     (thirty-third session, the older sets' and blind15's tuning parts,
 //     two reviews of 224 and 202 probes): the late rules above for sites
-//     named before their kind, logins and legends' initials, corrections,
-//     turn vocatives and Spanish digits; a person's name before her
+//     named before their kind, legends' initials, corrections,
+//     turn vocatives and Spanish digits; user names built from the
+//     first sixteen names found (three before), with a number after
+//     ("jlandry3") or given name and surname run together
+//     (userNamesOfNames); a person's name before her
 //     initials in parentheses is no acronym's expansion ("Dr. Wren Quist
 //     (WQ)" was left whole); a spoken day with "the" ends its clause before
 //     "which", "if", "unless", "same" or "works" from the third on, and is
@@ -1518,10 +1521,9 @@
 //     named by a name, a place or a word of no list before its kind after
 //     "the" ("the kronk gym", "the bramley depot", "the Gonda building";
 //     English, clinical and generic words and a compound going on, "the
-//     coca plant leaves", stay; namedsite.go); a login made from a name
-//     found ("kthibodeaux" beside Kayla Thibodeaux) and initials a legend
-//     gives a person ("JR = Jocelyn Ramos", "Jenna K. Lunde, PharmD (JKL)")
-//     alone in a record's cell (derivednames.go); the other side of a
+//     coca plant leaves", stay; namedsite.go); initials a legend gives a
+//     person ("JR = Jocelyn Ramos", "Jenna K. Lunde, PharmD (JKL)") alone
+//     in a record's cell (derivednames.go); the other side of a
 //     correction said with a repair cue or spelled nearly alike ("swanson
 //     no swenson", "kang no sorry jiwon kang"; selfcorrect.go); a name on
 //     no list addressed at a turn's start of a lower-case transcript before

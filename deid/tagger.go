@@ -164,7 +164,7 @@ const nameOrPlaceFlags = lxFirst | lxFirstAmb | lxSur | lxSurAmb | lxCity | lxCi
 // lower case (s.lowerSeen).
 func (s *scan) notice(i int) {
 	t := &s.toks[i]
-	if t.n() >= 2 && t.gap != gapLine && (i == 0 || !(s.toks[i-1].punct(':') || s.toks[i-1].punct(']'))) {
+	if s.caseCounted(i) {
 		s.words++
 		if t.shape&shUpper != 0 {
 			s.upperWords++
@@ -639,6 +639,14 @@ func (s *scan) initialsBeforeName(i int) bool {
 		}
 	}
 	return false
+}
+
+// caseCounted: the word of letters at i counts for lowerCaseText: two
+// letters or more, opening no line, after no colon or bracket (speaker
+// tags, headings).
+func (s *scan) caseCounted(i int) bool {
+	t := &s.toks[i]
+	return t.n() >= 2 && t.gap != gapLine && (i == 0 || !(s.toks[i-1].punct(':') || s.toks[i-1].punct(']')))
 }
 
 // lowerCaseText reports whether the text is written in lower case, as

@@ -62,10 +62,10 @@ func (s *scan) lowerTurnsText() bool {
 		return s.lowerCaseText()
 	}
 	if s.lowerTurns == 0 {
-		words, upper := 0, 0
+		words, upper := 0, 0 // as notice counts them
 		for i := range s.toks {
 			t := &s.toks[i]
-			if t.kind == tkWord && t.letters() && t.n() >= 2 && t.gap != gapLine && (i == 0 || !(s.toks[i-1].punct(':') || s.toks[i-1].punct(']'))) {
+			if t.kind == tkWord && t.letters() && s.caseCounted(i) {
 				words++
 				if t.upper() {
 					upper++
