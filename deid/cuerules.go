@@ -106,7 +106,7 @@ var notNameValues = map[string]bool{"none": true, "unknown": true, "self": true,
 // fieldLabel returns a form field's label, lower case, from the start of
 // its line to token i before the colon (at most five words), or "".
 func (s *scan) fieldLabel(i int) string {
-	h := s.lineHead(i)
+	h := s.fieldHead(i)
 	if i-h > 4 {
 		return ""
 	}
@@ -118,6 +118,17 @@ func (s *scan) fieldLabel(i int) string {
 	}
 	label := strings.Join(strings.Fields(strings.ToLower(raw)), " ")
 	return strings.ReplaceAll(label, " / ", "/")
+}
+
+// fieldHead returns the first token of the field whose label ends at
+// token i: the line's first token, or the one after a wide gap when a form
+// sets fields side by side ("DOB: 14/02/1978     Address: Site C, ...").
+func (s *scan) fieldHead(i int) int {
+	h := i
+	for h > 0 && s.toks[h].gap != gapLine && !s.wideGap(h) && i-h <= 4 {
+		h--
+	}
+	return h
 }
 
 // facilityFieldLabels are the labels of a form's fields whose value is a
@@ -200,9 +211,11 @@ func (s *scan) addressFieldValue(i int) {
 	}
 	first := s.toks[k].digits() || s.eq(k, "rural") || s.eq(k, "rr") || s.eq(k, "po") || s.eq(k, "p") || s.eq(k, "box") ||
 		streetTypesFirst[s.lower(k)] || s.eq(k, "avenida") || s.eq(k, "calle") || s.eq(k, "apt")
-	if !first {
+	if !first && (weak || !s.addressShaped(k)) {
 		return
 	}
+	fieldStart := k
+	defer func() { s.addrFields = append(s.addrFields, [2]int{int(s.toks[fieldStart].s), int(s.toks[k-1].e)}) }()
 	if weak && s.toks[k].digits() {
 		// After a weak label only a street with its suffix.
 		suffix := false
@@ -259,18 +272,64 @@ func (s *scan) addressSegment(st, en int, street bool) {
 	} else if e >= st && s.toks[e].letters() && (s.toks[e].is(lxStateAbbr) && s.toks[e].n() == 2 || s.toks[e].is(lxState)) {
 		e-- // the state stays
 	}
-	if e < st || e-st > 4 {
+	// A postcode of another country's length at the segment's end: "Cape
+	// Town 7784", "Napier 4110", "Delhi - 110053".
+	if e > st && s.toks[e].digits() && (s.toks[e].n() == 4 || s.toks[e].n() == 6) {
+		s.addTok(e, e, ZIP, prCue)
+		e--
+		if e > st && s.toks[e].punct('-') {
+			e--
+		}
+	}
+	if e < st || e-st > 6 {
 		return
 	}
 	for k := st; k <= e; k++ {
-		if !(s.toks[k].letters() || s.toks[k].punct('.') || s.toks[k].punct('-') || s.toks[k].punct('\'')) {
+		// House, plot and sector numbers inside a part ("Gali No. 7",
+		// "Sector 9", "FM 1960"); a part that opens with a letter.
+		if !(s.toks[k].letters() || s.toks[k].punct('.') || s.toks[k].punct('-') || s.toks[k].punct('\'') ||
+			k > st && (s.toks[k].digits() || s.toks[k].punct('#') || s.toks[k].punct('/'))) {
 			return
 		}
+	}
+	if st == e && s.toks[st].is(lxCountry) {
+		return // the country stays
 	}
 	if s.toks[st].letters() {
 		s.addTok(st, e, Location, prCue)
 	}
 }
+
+// addressShaped: the value of an address field that opens with a word
+// rather than a number ("Site C, Khayelitsha, Cape Town 7784", "H. No. 42,
+// Gali No. 7, Bhajanpura, Delhi - 110053", "Lot 14, Pecan Grove Mobile
+// Home Park, Dayton, TX") is an address when it is written in parts with
+// commas and a part is a listed town or city or ends in a postcode; a
+// note about the address ("on file", "same as above", "Unknown, pt
+// homeless") is not.
+func (s *scan) addressShaped(k int) bool {
+	t := &s.toks[k]
+	if !t.letters() || !t.upper() || notAnAddress[s.lower(k)] {
+		return false
+	}
+	commas, place := 0, false
+	for j := k; j < len(s.toks) && s.toks[j].gap != gapLine && !(j > k && s.wideGap(j)); j++ {
+		u := &s.toks[j]
+		switch {
+		case u.punct(','):
+			commas++
+		case commas > 0 && u.letters() && u.upper() && (u.lex&lxCity != 0 || u.gaz&(gzCity|gzTown) != 0):
+			place = true
+		case commas > 0 && u.digits() && u.n() >= 4 && u.n() <= 6:
+			place = true // a postcode
+		}
+	}
+	return commas > 0 && place
+}
+
+// notAnAddress are the words that open a note in an address field instead
+// of an address.
+var notAnAddress = wordsOf("on see same as unknown none not no na homeless declined refused verified confirmed per listed above below pending updated changed in chart file record epic n")
 
 // nameFieldValue: the value of a form's field that holds a name, in any
 // case: "Name: rosalind okafor-diaz", "NAME: winthrop, eugenia",

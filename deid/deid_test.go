@@ -249,6 +249,9 @@ func TestRedactZIP(t *testing.T) {
 	for _, tc := range []struct{ zip, want string }{
 		{"02139", "[ZIP 021]"}, {"03601", "[ZIP 000]"}, {"89301-1234", "[ZIP 000]"}, {"82101", "[ZIP 000]"},
 		{"69212", "[ZIP 000]"}, {"90210", "[ZIP 902]"},
+		// Another country's postcode keeps nothing: an Indian PIN, a
+		// four-digit code.
+		{"110053", "[ZIP]"}, {"7784", "[ZIP]"},
 	} {
 		text := "ZIP " + tc.zip
 		got := deid.RedactAsOf(text, []deid.Span{{Start: 4, End: len(text), Type: deid.ZIP}}, fixedNow())

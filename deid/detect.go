@@ -83,6 +83,10 @@ type scan struct {
 	needles []needle
 	// cells are the cells of a table row (tablePass).
 	cells [][2]int
+	// addrFields are the byte ranges of the values of address fields
+	// (addressFieldValue): what they hold is an address, whatever a word
+	// of it would read as elsewhere.
+	addrFields [][2]int
 	// vetoMemo holds vetoLookalikes' answers by candidate offsets.
 	vetoMemo vetoMemo
 	// eponymUses are the words found before an eponym's head in the text
@@ -571,6 +575,7 @@ func (s *scan) rules(d *Detector, text string, known Known, prep bool) []Span {
 	s.cands = s.cands[:0]
 	s.late = s.late[:0]
 	s.marks = s.marks[:0]
+	s.addrFields = s.addrFields[:0]
 	s.ktier = s.ktier[:0] // rebuilt by knownNames; empty until then
 	s.lowerTurns = 0
 	if prep {

@@ -16,6 +16,10 @@ func (s *scan) dropFree(spans []Span) []Span {
 	products := s.productListWords(spans)
 	out := spans[:0]
 	for _, sp := range spans {
+		if sp.Type == Location && s.inAddressField(sp) {
+			out = append(out, sp) // "Address: 14 Marine Parade, Napier 4110"
+			continue
+		}
 		if (sp.Type == Name || sp.Type == Location) && s.negationAfter(sp) {
 			continue // "the doctor wasn't in": the verb before "'t", split off by the tokenizer
 		}
@@ -3159,4 +3163,14 @@ func (s *scan) clauseJoinedBefore(i int) bool {
 		w = s.prevWordAt(i, 2)
 	}
 	return w == "and" || w == "but"
+}
+
+// inAddressField: the span lies inside the value of an address field.
+func (s *scan) inAddressField(sp Span) bool {
+	for _, f := range s.addrFields {
+		if f[0] <= sp.Start && sp.End <= f[1] {
+			return true
+		}
+	}
+	return false
 }

@@ -28,8 +28,9 @@ func Redact(text string, spans []Span) string {
 // RedactAsOf replaces each span of text with a typed placeholder and keeps
 // only what Safe Harbor allows:
 //
-//   - ZIP keeps its first three digits, "[ZIP 021]", or "[ZIP 000]" for the
-//     restricted prefixes;
+//   - a US ZIP (five digits, or nine with its +4) keeps its first three
+//     digits, "[ZIP 021]", or "[ZIP 000]" for the restricted prefixes;
+//     another country's postcode keeps nothing, "[ZIP]";
 //   - a date keeps its year, "[DATE 1952]", unless the year implies an age
 //     over 89 as of now, then "[DATE 90 or older]";
 //   - an age becomes "[AGE 90 or older]";
@@ -60,13 +61,13 @@ func Placeholder(original string, t Type, now time.Time) string {
 	switch t {
 	case ZIP:
 		var d []byte
-		for i := 0; i < len(original) && len(d) < 5; i++ {
+		for i := 0; i < len(original); i++ {
 			if original[i] >= '0' && original[i] <= '9' {
 				d = append(d, original[i])
 			}
 		}
-		if len(d) < 5 {
-			return "[ZIP]"
+		if len(d) != 5 && len(d) != 9 {
+			return "[ZIP]" // a US ZIP or ZIP+4 keeps its prefix; another country's postcode ("110053") does not
 		}
 		p := string(d[:3])
 		if restrictedZIP3[p] {
