@@ -35,3 +35,17 @@ func TestAddressFieldValues(t *testing.T) {
 		})
 	}
 }
+
+// TestTownBeforePostcodeAfterComma: the town before a postcode that a
+// comma sets apart ("Ballincollig, Cork, P31 KX62") is the address's town.
+func TestTownBeforePostcodeAfterComma(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"an eircode", "Send the letter c/o Ballincollig, Cork, P31 KX62 please.",
+				[]found{{"Cork", deid.Location}, {"P31 KX62", deid.ZIP}}},
+			{"no town", "Patient Lives Alone, NG7 2UH", []found{{"NG7 2UH", deid.ZIP}}},
+		})
+	}
+}

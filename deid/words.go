@@ -706,6 +706,9 @@ func (s *scan) eircodeAt(i, n int) (cued, ok bool) {
 // ("Harehills Lane LS7") are the street's.
 func (s *scan) townBeforePostcode(i int) {
 	e := s.sameLinePrev(i)
+	if e >= 0 && s.toks[e].punct(',') {
+		e = s.sameLinePrev(e) // "Wilton, Cork, T12 DC4A": a comma before the code
+	}
 	if e >= 0 && s.toks[e].allUpper() && s.toks[e].letters() && (s.toks[e].n() == 2 || auStates[s.lower(e)]) {
 		e = s.sameLinePrev(e) // the province or state: "Winnipeg, MB R3E 3P5", "St Leonards NSW 2065"
 		if e >= 0 && s.toks[e].punct(',') {
