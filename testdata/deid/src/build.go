@@ -79,11 +79,12 @@
 // blind14 (the fourteenth, weighted to the shapes the product meets, made
 // like blind13), c3_blind15 blind15 (the fifteenth, weighted to what the
 // product meets with shapes the earlier sets have fewer of, made like
-// blind14), b6_known12
+// blind14), c4_blind16 blind16 (the sixteenth, weighted to shapes the
+// earlier sets had fewer of, made like blind15), b6_known12
 // dialogues-known12 (the twelfth, visits, calls, dictations and voicemails
 // of every kind with supplied names in every position). The first three,
 // blind3, phifree3, phifree5, phifree6, phifree7, phifree8, phifree9, dialogues-known4, dialogues-known5,
-// dialogues-known6, dialogues-known7, dialogues-known8, dialogues-known9, dialogues-known10, dialogues-known11, dialogues-known12, places6, places7, places8, places10, blind4, blind5, blind6, blind7, blind8, blind9, blind10, blind11, blind12, blind13, blind14 and blind15 are
+// dialogues-known6, dialogues-known7, dialogues-known8, dialogues-known9, dialogues-known10, dialogues-known11, dialogues-known12, places6, places7, places8, places10, blind4, blind5, blind6, blind7, blind8, blind9, blind10, blind11, blind12, blind13, blind14, blind15 and blind16 are
 // split deterministically into <name>.jsonl and <name>-holdout.jsonl: within
 // each stratum the documents are ordered by an FNV hash of their ID (for the
 // blind corpora mixed further, see corpora) and the first share of each
@@ -390,6 +391,23 @@ var corpora = []struct {
 	// fifth of the whole, with look-alikes), written before the detector
 	// ran on it; split like blind14.
 	{name: "blind15", prefixes: []string{"c3_blind15"}, mix: true, share: 1.0 / 3, strata: metaFreeOther, meta: true},
+	// blind16: the sixteenth blind corpus, weighted to shapes the earlier
+	// sets had fewer of (transcripts as modern speech recognisers print
+	// them, sentence case with punctuation and digits as well as lower-case
+	// run-on, diarization tags of many styles, recognizer errors; telehealth,
+	// phone triage, pharmacy, home health, hospice, school nurse, urgent
+	// care, dental, optometry, behavioural health, OB, pediatrics and ages
+	// over 90; the US Mountain West, Pacific Northwest, Appalachia, New
+	// England, the Gulf, Puerto Rico, Guam and Alaska, Scotland, Wales, New
+	// Zealand, Singapore, Nigeria, Kenya and the Philippines; lower-case
+	// transcripts with metadata, a third of the whole, names that are also
+	// words, places, months, colours, eponyms or brands, nicknames,
+	// surname-first and multi-part surnames; written notes, letters, faxes,
+	// portal messages, summaries and handoffs; questions typed into an
+	// assistant; the rarer identifier types; PHI-free documents, a fifth of
+	// the whole, dense in look-alikes), written before the detector ran on
+	// it; split like blind15.
+	{name: "blind16", prefixes: []string{"c4_blind16"}, mix: true, share: 1.0 / 3, strata: metaFreeOther, meta: true},
 	// phifree7: PHI-free only (notes with Title Case headings and lists,
 	// lower-case transcripts; written before the detector ran on them); a
 	// third of each kind to the holdout.
