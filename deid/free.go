@@ -14,8 +14,18 @@ import "strings"
 // freeLookalike holds are none.
 func (s *scan) dropFree(spans []Span) []Span {
 	products := s.productListWords(spans)
+	listed := s.holidayLists(spans)
+	roles := s.speakerRoles()
 	out := spans[:0]
-	for _, sp := range spans {
+	for i, sp := range spans {
+		if listed != nil && listed[i] {
+			continue // "grief at Christmas, Hanukkah, Kwanzaa and Lunar New Year": holidays in general
+		}
+		if roles != nil && sp.Type == Name {
+			if st := s.tokStartingAt(sp.Start); st >= 0 && int(s.toks[st].e) == sp.End && roles[s.lower(st)] && !s.anyKnown(st, st) {
+				continue // "Athlete: Yeah, I hit my head": a role tags the turns
+			}
+		}
 		if sp.Type == Location && s.inAddressField(sp) {
 			out = append(out, sp) // "Address: 14 Marine Parade, Napier 4110"
 			continue
@@ -519,8 +529,11 @@ var deedVerbs = wordsOf("discovered invented founded pioneered reformed revoluti
 func (s *scan) fameBefore(st int) bool {
 	p1, p2, p3 := s.prevWordAt(st, 1), s.prevWordAt(st, 2), s.prevWordAt(st, 3)
 	switch p1 {
-	case "watched", "watching", "watch", "watches", "heard", "hear", "starring", "featuring", "idol", "like", "likes", "loves", "idolizes":
+	case "watched", "watching", "watch", "watches", "heard", "hear", "starring", "featuring", "idol", "like", "likes", "loves", "idolizes",
+		"loved", "adored", "adores":
 		return p1 != "like" || fameCues[p2] || fameCues[p3]
+	case "included", "include", "includes":
+		return p2 == "famous" || p3 == "famous" // "Famous sufferers included Benjamin Franklin"
 	case "to":
 		// "compared himself to Nolan Ryan", "compared to Venus Williams"
 		return strings.HasPrefix(p2, "listen") || p2 == "compared" || p3 == "compared" && reflexives[p2]
@@ -3173,4 +3186,87 @@ func (s *scan) inAddressField(sp Span) bool {
 		}
 	}
 	return false
+}
+
+// holidayLists marks the spans that are holidays listed three or more
+// together, joined by commas, "and" or "or" and nothing else ("Christmas,
+// Hanukkah and Kwanzaa"): the holidays a handout or a habit speaks of, no
+// event of a person's. A supplied date among them stays. nil when there
+// are none.
+func (s *scan) holidayLists(spans []Span) map[int]bool {
+	var marked map[int]bool
+	run := 0
+	for i := 0; i <= len(spans); i++ {
+		if i < len(spans) && s.holidaySpan(spans[i]) && (run == 0 || s.onlyListGlue(spans[i-1].End, spans[i].Start)) {
+			run++
+			continue
+		}
+		if run >= 3 {
+			if marked == nil {
+				marked = map[int]bool{}
+			}
+			for k := i - run; k < i; k++ {
+				marked[k] = true
+			}
+		}
+		run = 0
+		if i < len(spans) && s.holidaySpan(spans[i]) {
+			run = 1
+		}
+	}
+	return marked
+}
+
+// holidaySpan: the span is a holiday's name alone, not supplied.
+func (s *scan) holidaySpan(sp Span) bool {
+	if sp.Type != Date && sp.Type != Location {
+		return false
+	}
+	st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End)
+	return st >= 0 && en >= st && s.holidayOnly(st, en) && !s.anyKnown(st, en)
+}
+
+// onlyListGlue: the text between byte offsets a and b holds only a list's
+// joints: spaces, commas, "and", "or" and the words of a holiday's name
+// left outside a span ("Lunar").
+func (s *scan) onlyListGlue(a, b int) bool {
+	if a > b {
+		return false
+	}
+	for _, w := range strings.FieldsFunc(s.low[a:b], func(r rune) bool { return r == ' ' || r == ',' }) {
+		if w != "and" && w != "or" && w != "lunar" && w != "&" {
+			return false
+		}
+	}
+	return !strings.ContainsAny(s.text[a:b], "\n.;:")
+}
+
+// speakerRoles are the words that tag two turns or more at their lines'
+// starts ("Athlete:", "Swimmer:") and are words of English on no list of
+// names: roles, as "Doctor:" is, and no name wherever the text says them.
+// nil when there are none.
+func (s *scan) speakerRoles() map[string]bool {
+	var roles map[string]bool
+	var seen map[string]int
+	for _, li := range s.web.lines {
+		k := int(li)
+		if k+1 >= len(s.toks) || !s.toks[k+1].punct(':') {
+			continue
+		}
+		t := &s.toks[k]
+		if !t.capWord() || t.allUpper() || t.lex != 0 || s.englishLooking(k) || !s.dictionaryWord(k) {
+			continue
+		}
+		if seen == nil {
+			seen = map[string]int{}
+		}
+		w := s.lower(k)
+		if seen[w]++; seen[w] == 2 {
+			if roles == nil {
+				roles = map[string]bool{}
+			}
+			roles[w] = true
+		}
+	}
+	return roles
 }

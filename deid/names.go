@@ -1450,7 +1450,7 @@ func (s *scan) strongName(k int) bool {
 	// "Offloading is the key": a gerund or abstract noun on no list of
 	// names opens a sentence; a verb after it makes no person of it.
 	// Virtue names end otherwise ("Temperance is here", "Felicity has").
-	if s.nounLooking(k) && t.gaz&(gzFirst|gzSur) == 0 && s.opensSentence(k) {
+	if p := s.sameLinePrev(k); s.nounLooking(k) && t.gaz&(gzFirst|gzSur) == 0 && (s.opensSentence(k) || s.toks[p].punct(':')) {
 		return false
 	}
 	return s.personVerbAfter(k)
@@ -1466,14 +1466,15 @@ var docVerbs = map[string]bool{"states": true, "stated": true, "shows": true, "s
 
 // nounLooking: token k, of seven letters or more and on no list of names,
 // ends like a gerund or an abstract or clinical noun ("Offloading",
-// "Documentation", "Improvement").
+// "Documentation", "Improvement", "Melanoma", "Neuralgia").
 func (s *scan) nounLooking(k int) bool {
 	t := &s.toks[k]
 	if t.lex&(lxFirst|lxSur) != 0 || t.n() < 7 || !t.letters() {
 		return false
 	}
 	w := s.lower(k)
-	for _, suf := range [...]string{"ing", "tion", "sion", "ment", "ness", "ism", "logy", "itis", "osis", "ectomy", "otomy", "scopy"} {
+	for _, suf := range [...]string{"ing", "tion", "sion", "ment", "ness", "ism", "logy", "itis", "osis", "ectomy", "otomy", "scopy",
+		"oma", "emia", "algia", "pathy", "iasis"} {
 		if strings.HasSuffix(w, suf) {
 			return true
 		}
@@ -1977,6 +1978,8 @@ func (s *scan) speakerTags() {
 			listed := t.lex&(lxFirst|lxSur) != 0 && t.lex&(lxCommon|lxMedical) == 0
 			// An unknown word is a name only in a tag that recurs, as a
 			// speaker's does; a section header ("Thought Process:") does not.
+			// A word of English on no list of names is a role ("Athlete:",
+			// "Trainer:").
 			unknown := t.lex == 0 && !t.allUpper() && count[key] >= 2 && !s.englishLooking(k)
 			if listed || unknown {
 				s.nameChain(k, PatientNames, true)

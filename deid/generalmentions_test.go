@@ -1,0 +1,32 @@
+package deid_test
+
+import (
+	"testing"
+
+	"github.com/clinscribe/clinscribe/deid"
+)
+
+// TestGeneralMentionsStay: words that name no one of the encounter stay:
+// a disease opening a sentence ("Melanoma is the one we worry about"), a
+// public figure someone loved or a famous sufferer, holidays listed three
+// or more together, a role that tags a speaker's turns ("Athlete:"). The
+// person, the event's holiday and a speaker's name stay found. Sentences
+// written for this test.
+func TestGeneralMentionsStay(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"a disease opens the turn", "Doctor: Glaucoma is the one we check for at your age.", nil},
+			{"a pain opens the sentence", "Fibromyalgia is the one diagnosis left.", nil},
+			{"a figure he loved", "Daughter: He loved Aretha Franklin, we play her every night.", nil},
+			{"famous sufferers", "Famous sufferers included Charles Darwin.", nil},
+			{"holidays in general", "Topics: loneliness at Thanksgiving, Christmas, Hanukkah and Kwanzaa.", nil},
+			{"the holiday of an event stays", "She fell at Thanksgiving and again at Christmas.",
+				typed(deid.Date, "Thanksgiving", "Christmas")},
+			{"a role tags the turns", "Coach: How is the shoulder?\nSwimmer: Sore.\nCoach: Any numbness?\nSwimmer: No.", nil},
+			{"a speaker's name stays", "Nurse: Hi there.\nZubair: My knee hurts.\nNurse: Since when?\nZubair: Monday.",
+				[]found{{"Zubair", deid.Name}, {"Zubair", deid.Name}}},
+		})
+	}
+}
