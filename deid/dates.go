@@ -426,6 +426,33 @@ func (s *scan) rangeWordBefore(i int) bool {
 	return s.toks[k].digits() && s.toks[k-1].punct('-') && s.toks[k-2].digits() && s.toks[k-2].n() == 4
 }
 
+// dayFirstAfterWord: in a text that writes its dates day first, a day and
+// month after a word ("latest 28/11", "mammo 28/11 BIRADS 4") that no
+// ratio's or a measure's word before or after takes, and no duration
+// ("14/7", "18/12" are days and months in British shorthand, kept out by
+// the caller).
+func (s *scan) dayFirstAfterWord(p, bi int) bool {
+	if s.ratioBefore(p+1) || s.ratioNear(p+1) {
+		return false
+	}
+	n := s.next(bi)
+	return n < 0 || !(s.toks[n].punct('/') || s.toks[n].punct('%') || s.unitAfter(bi) || s.toks[n].letters() && fractionUnits[s.lower(n)])
+}
+
+// dayFirstAlone: a day and month written day first that no other reading
+// takes ("latest 28/11", "mammo 28/11 BIRADS 4"): the first number 13 to
+// 31, the second a month, with a slash, no ratio's word before and no
+// measure after; visual acuity's "20/10" stays.
+func (s *scan) dayFirstAlone(i, end int, v dateVal) bool {
+	if !v.dmy || v.sep != '/' || v.hasY || v.d < 13 || v.m < 1 || v.m > 12 || v.d == 20 && v.m == 10 || end != i+2 {
+		return false
+	}
+	if n := s.next(end); n > 0 && (s.toks[n].punct('/') || s.toks[n].punct('%') || s.unitAfter(end) || s.toks[n].letters() && fractionUnits[s.lower(n)]) {
+		return false
+	}
+	return !s.ratioNear(i)
+}
+
 // relativeDays right before a month and day name the same day again: "at
 // around 1500 yesterday 6/8", "today 3/14", as texted "tmrw 12/9"; not a
 // score out of ten ("pain yesterday 6/10, today 3/10").
@@ -442,7 +469,7 @@ func (s *scan) dateSpan(i int) bool {
 		if s.ratioBefore(i) {
 			return false // "BiPAP 12/5", "strength 4/5", "pain 5/10"
 		}
-		if !(s.kn().dobOK && s.kn().dobM == v.m && s.kn().dobD == v.d) && !s.cueBefore(i, lxDateCue|lxWeekday, 3) &&
+		if !(s.kn().dobOK && s.kn().dobM == v.m && s.kn().dobD == v.d) && !s.cueBefore(i, lxDateCue|lxWeekday, 3) && !s.dayFirstAlone(i, end, v) &&
 			!(relativeDays[s.prevWordAt(i, 1)] && v.d != 10 && !s.ratioNear(i)) && !s.datedEntry(i, end) && !s.loggedLine(i, end) && (s.ratioNear(i) || !s.slashCueBefore(i) && !s.clinicianBefore(i) &&
 			!s.timeAfter(end) && !s.mdListed(i, end, v) && !s.mdDayOnly(i, end, v) && !s.mdAfterEvent(i, end, v) && !s.timeBefore(i) && !s.mdInParens(i, end, v)) {
 			return false
@@ -1300,7 +1327,8 @@ func (s *scan) numDate(i int) (dateVal, int) {
 		// "Fell Sunday 16/11": day first, as most of the world writes it,
 		// read so only after a weekday or a word that dates what follows.
 		if p := s.sameLinePrev(i); !(p >= 0 && s.toks[p].is(lxWeekday) || s.strongDateCueBefore(i) || s.oneDate ||
-			s.dayFirstWritten() && b != 7 && b != 12 && (s.datedBefore(i) || p >= 0 && dayFirstTimePreps[s.lower(p)] && !s.backwardRange(p, bi, a, b))) {
+			s.dayFirstWritten() && b != 7 && b != 12 && (s.datedBefore(i) || p >= 0 && dayFirstTimePreps[s.lower(p)] && !s.backwardRange(p, bi, a, b) ||
+				p >= 0 && s.toks[p].letters() && !dayFirstTimePreps[s.lower(p)] && s.dayFirstAfterWord(p, bi))) {
 			return v, -1
 		}
 		a, b, dayFirst = b, a, true

@@ -30,6 +30,9 @@ func (s *scan) dropFree(spans []Span) []Span {
 			out = append(out, sp) // "Address: 14 Marine Parade, Napier 4110"
 			continue
 		}
+		if (sp.Type == Name || sp.Type == Location) && s.spanishWordAt(sp) {
+			continue // "con muchos dolores", "cómo está", "cancer del colon"
+		}
 		if (sp.Type == Name || sp.Type == Location) && s.negationAfter(sp) {
 			continue // "the doctor wasn't in": the verb before "'t", split off by the tokenizer
 		}
@@ -3270,3 +3273,35 @@ func (s *scan) speakerRoles() map[string]bool {
 	}
 	return roles
 }
+
+// spanishWordAt: the span is lower-case words of a Spanish clause, not a
+// name: verbs, question words and articles that name nothing ("cómo
+// está", "el doctor pregunta"), or one word after a quantifier, an
+// article of the plural or "del" ("con muchos dolores", "cancer del
+// colon"). A word supplied, or one after a title ("doña dolores"), stays.
+func (s *scan) spanishWordAt(sp Span) bool {
+	st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End)
+	if st < 0 || en < st || en-st > 4 || s.anyKnown(st, en) {
+		return false
+	}
+	all := true
+	for k := st; k <= en && all; k++ {
+		all = s.toks[k].letters() && !s.toks[k].upper() && spanishNeverNames[s.lower(k)]
+	}
+	if all {
+		return true
+	}
+	if st != en || !s.toks[st].letters() || s.toks[st].upper() || s.titleBefore(st) {
+		return false
+	}
+	p := s.sameLinePrev(st)
+	return p >= 0 && s.toks[p].letters() && !s.toks[p].upper() && spanishBeforeNouns[s.lower(p)]
+}
+
+// spanishNeverNames are Spanish words a lower-case transcript holds that
+// no person or place is called alone.
+var spanishNeverNames = wordsOf("está estás están estoy dice dicen dijo tiene tengo hay quiere puede pregunta preguntó " +
+	"cómo qué dónde cuándo también las los unas unos")
+
+// spanishBeforeNouns come before a noun, not a person's name, in Spanish.
+var spanishBeforeNouns = wordsOf("muchos muchas mucho mucha los las unos unas mis sus tus del cómo qué muy")

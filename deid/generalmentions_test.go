@@ -30,3 +30,18 @@ func TestGeneralMentionsStay(t *testing.T) {
 		})
 	}
 }
+
+// TestSpanishWordsStay: lower-case words of a Spanish clause in a
+// transcript are no names ("me duelen mucho, tengo muchos dolores", "¿cómo
+// está?"); a name after a title stays. Sentences written for this test.
+func TestSpanishWordsStay(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"after a quantifier", "interpreter: she says tengo muchos dolores in the back\ndoctor: okay", nil},
+			{"a verb", "interpreter: el doctor pregunta cómo está\npatient: bien gracias", nil},
+			{"a name after a title stays", "nurse: doña dolores come in please", []found{{"dolores", deid.Name}}},
+		})
+	}
+}

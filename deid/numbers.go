@@ -317,14 +317,16 @@ func (s *scan) phoneAt(i int, g *groups) int {
 		// countries group them: "teléfono 33 1234 5678", "Celular: 55
 		// 9876 5432".
 		last = g.last
-	case s.trunkZero(i) && g.total >= 10 && g.total <= 11 && g.seps[1] == ' ' && (g.is(4, 3, 3) || g.is(2, 4, 4) && g.paren || g.is(4, 3, 4) && g.paren ||
+	case s.trunkZero(i) && g.total >= 10 && g.total <= 11 && g.seps[1] == ' ' && (g.is(4, 3, 3) || g.is(2, 4, 4) && g.paren || g.is(4, 3, 4) && (g.paren || !productLabelBefore[s.prevWordAt(i, 1)]) ||
 		g.is(5, 6) && !g.paren && (strings.HasPrefix(s.str(i), "07") || strings.HasPrefix(s.str(i), "01")) && !s.cueBefore(i, lxCue, 3) &&
 			!productLabelBefore[s.prevWordAt(i, 1)]):
 		// The shapes of a national number that nothing else is written
 		// in, with no cue: a mobile "0412 555 871" after a next of kin's
 		// name, a landline with its area code in brackets "(02) 9555
 		// 1234", "(0161) 496 0000", a British mobile or landline of five
-		// and six digits "07700 900123", "01592 643355".
+		// and six digits "07700 900123", "01592 643355", a mobile of four,
+		// three and four digits as Nigeria and the Philippines write them
+		// ("0803 555 0147", "0917 555 0136").
 		last = g.last
 	default:
 		return -1
