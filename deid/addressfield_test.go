@@ -49,3 +49,17 @@ func TestTownBeforePostcodeAfterComma(t *testing.T) {
 		})
 	}
 }
+
+// TestAddressTownWhateverItsWord: the town after a street address and a
+// comma is the address's town even when its word names something else
+// too ("Raglan", a sleeve). A line written for this test.
+func TestAddressTownWhateverItsWord(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"a town that is a word", "Raglan Family Clinic, 12 Bow Street, Raglan",
+				[]found{{"Raglan Family Clinic", deid.Location}, {"12 Bow Street", deid.Location}, {"Raglan", deid.Location}}},
+		})
+	}
+}

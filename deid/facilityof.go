@@ -294,6 +294,7 @@ func (s *scan) lateTokenRules() {
 		}
 		if i+1 < len(s.toks) && s.toks[i+1].n() == 2 {
 			s.facilityOfTownAt(i)
+			s.careOrgOfAt(i)
 		}
 		if t.capWord() && t.lex&lxFacility != 0 {
 			s.groupFacilityAt(i)
@@ -364,4 +365,39 @@ func (s *scan) addressLineTownAt(i int) {
 	}
 	s.late = append(s.late, Span{Start: int(s.toks[i].s), End: int(s.toks[a].e), Type: Location},
 		Span{Start: int(s.toks[c+1].s), End: int(s.toks[b].e), Type: Location})
+}
+
+// careOrgHeads open the name of an agency or a hospital that is "of" a
+// place or a people: "Hospice of the Kennebec", "Sisters of Providence".
+var careOrgHeads = wordsOf("hospice hospital sisters daughters")
+
+// careOrgOfAt: a care organization's head, "of", "the" perhaps, and the
+// words of its name: capitalized after a capitalized head ("Hospice of
+// Western Montana", "Hospice of the Valley"); in lower case, words that are
+// no English or a place of the lists ("from hospice of the kennebec"). A
+// late rule.
+func (s *scan) careOrgOfAt(h int) {
+	of := h + 1
+	if of+1 >= len(s.toks) || s.toks[of].gap != gapSpace || !s.eq(of, "of") || !careOrgHeads[s.lower(h)] {
+		return
+	}
+	capital := s.toks[h].capWord() && !s.toks[h].allUpper()
+	k := s.next(of)
+	if k > 0 && s.eq(k, "the") {
+		k = s.next(k)
+	}
+	end, named := -1, false
+	for n := 0; k > 0 && n < 4 && s.toks[k].letters() && s.toks[k].gap == gapSpace; n++ {
+		t := &s.toks[k]
+		if capital != t.capWord() || t.allUpper() || t.is(lxTitle|lxTitleClin|lxMonth|lxWeekday) || s.tokIn(functionWordSet, k) {
+			break
+		}
+		named = named || capital || !s.dictionaryWord(k) || t.lex&(lxCity|lxState) != 0 || t.gaz&(gzCity|gzTown) != 0
+		end = k
+		k = s.next(k)
+	}
+	if end < 0 || !named {
+		return
+	}
+	s.late = append(s.late, Span{Start: int(s.toks[h].s), End: int(s.toks[end].e), Type: Location})
 }

@@ -1748,6 +1748,9 @@ func (s *scan) cityAfterAddress(end int) {
 	}
 	if e := s.placeChain(c); e >= 0 {
 		s.addTok(c, e, Location, prCue)
+		// An address's town, whatever else its word names ("7 Wallis
+		// Street, Raglan": a town, not a sleeve).
+		s.addrFields = append(s.addrFields, [2]int{int(s.toks[c].s), int(s.toks[e].e)})
 	}
 }
 
