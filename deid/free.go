@@ -193,6 +193,9 @@ func (s *scan) dropFree(spans []Span) []Span {
 				continue
 			}
 		}
+		if sp.Type == Name && s.labelNotName(sp) {
+			continue // "Anesthesia: Ravi Rao, MD", "Room 412 Bed B: 66F", "Vehicle: 2021 Harley-Davidson"
+		}
 		out = append(out, sp)
 	}
 	return out
@@ -3305,3 +3308,81 @@ var spanishNeverNames = wordsOf("está estás están estoy dice dicen dijo tiene
 
 // spanishBeforeNouns come before a noun, not a person's name, in Spanish.
 var spanishBeforeNouns = wordsOf("muchos muchas mucho mucha los las unos unas mis sus tus del cómo qué muy")
+
+// labelNotName: a name found that is a form's words, not a person's: a
+// label of English words on no list of names before its colon
+// ("Anesthesia: Ravi Rao, MD"), a bed's letter or number ("Room 412 Bed
+// B"), a kin word of Tagalog among its particles ("Good morning po,
+// Tita"), a monarch's given name and numeral ("Henry VIII"), or a maker's
+// name in the value of a device's or vehicle's field ("Vehicle: 2021
+// Harley-Davidson Road Glide", "Camera: Canfield Vectra WB360").
+func (s *scan) labelNotName(sp Span) bool {
+	st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End)
+	if st < 0 || en < st || s.anyKnown(st, en) || s.titleBefore(st) {
+		return false
+	}
+	if n := en + 1; n < len(s.toks) && s.toks[n].punct(':') && s.toks[n].gap == gapNone {
+		all := true
+		for k := st; k <= en && all; k++ {
+			t := &s.toks[k]
+			all = t.letters() && (s.dictionaryWord(k) || t.lex&(lxMedical|lxCommon) != 0 && t.lex&(lxFirst|lxSur) == 0 && t.gaz&(gzFirst|gzSur) == 0 || s.nounLooking(k))
+		}
+		if all {
+			return true
+		}
+	}
+	if s.eq(st, "bed") && (en == st || en == st+1 && s.toks[en].n() <= 2 && (s.toks[en].allUpper() || s.toks[en].digits())) {
+		return true
+	}
+	if st == en && tagalogKin[s.lower(st)] && s.tagalogParticleOnLine(st) {
+		return true
+	}
+	if st == en && (s.toks[st].lex&(lxFirst|lxFirstAmb) != 0 || s.toks[st].gaz&(gzFirst|gzFirstAmb) != 0) {
+		if n := s.next(en); n > 0 && s.toks[n].gap == gapSpace && regnalNumerals[s.str(n)] {
+			return true
+		}
+	}
+	if h := s.lineFieldLabel(st); h != "" && productFieldLabels[h] {
+		return true
+	}
+	return false
+}
+
+// tagalogKin are kin words said as a name is, in Tagalog.
+var tagalogKin = wordsOf("tita tito lola lolo kuya manang manong ninang ninong")
+
+// tagalogParticleOnLine: a particle of Tagalog politeness on token k's
+// line ("po", "opo").
+func (s *scan) tagalogParticleOnLine(k int) bool {
+	for j := s.lineHead(k); j < len(s.toks) && (j == s.lineHead(k) || s.toks[j].gap != gapLine); j++ {
+		if j != k && (s.eq(j, "po") || s.eq(j, "opo")) {
+			return true
+		}
+	}
+	return false
+}
+
+// regnalNumerals follow a monarch's or a pope's given name.
+var regnalNumerals = wordsOf("II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI")
+
+// productFieldLabels are the labels of a record's fields whose values are
+// a device's or a vehicle's maker and model.
+var productFieldLabels = wordsOf("device vehicle camera monitor model pump sensor implant generator scanner phone make")
+
+// lineFieldLabel returns, in lower case, the last word of the label of the
+// field token k is in on its line ("Home monitor: MyCareLink Smart" gives
+// "monitor"), or "".
+func (s *scan) lineFieldLabel(k int) string {
+	for j, n := s.sameLinePrev(k), 0; j > 0 && n < 6; j, n = s.sameLinePrev(j), n+1 {
+		if s.toks[j].punct(':') {
+			if p := j - 1; p >= 0 && s.toks[p].letters() {
+				return s.lower(p)
+			}
+			return ""
+		}
+		if s.toks[j].punct(';') || s.toks[j].punct('.') && s.toks[j].gap != gapNone {
+			return ""
+		}
+	}
+	return ""
+}

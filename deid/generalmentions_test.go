@@ -45,3 +45,23 @@ func TestSpanishWordsStay(t *testing.T) {
 		})
 	}
 }
+
+// TestFormWordsStay: a record's words that the name rules took stay: a
+// role's label of English words before its colon, a bed's letter, a
+// Tagalog kin word among its particles, a monarch and his numeral, a
+// maker in a device's or a vehicle's field. The person after the label
+// stays found. Lines written for this test.
+func TestFormWordsStay(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"a role's label", "Assistant: Lia Fontaine, PA-C. Anesthesia: Omar Haddad, MD.",
+				[]found{{"Lia Fontaine", deid.Name}, {"Omar Haddad", deid.Name}}},
+			{"a bed's letter", "Room 307 Bed B: 81F, pneumonia, on 3 L NC.", nil},
+			{"a kin word among particles", "Nurse: Magandang umaga po, Lola. Kumusta po kayo?", nil},
+			{"a monarch", "The gout of Henry VIII is often cited in lectures.", nil},
+			{"a maker in a camera's field", "Camera: Fotofinder Medicam 1000 serial FM-22-0193", []found{{"FM-22-0193", deid.Device}}},
+		})
+	}
+}
