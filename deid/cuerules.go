@@ -273,11 +273,15 @@ func (s *scan) addressSegment(st, en int, street bool) {
 		e-- // the state stays
 	}
 	// A postcode of another country's length at the segment's end: "Cape
-	// Town 7784", "Napier 4110", "Delhi - 110053".
-	if e > st && s.toks[e].digits() && (s.toks[e].n() == 4 || s.toks[e].n() == 6) {
+	// Town 7784", "Napier 4110", "Delhi - 110053"; an Australian state
+	// before it stays, as a US state does ("Ballarat VIC 3350").
+	if e > st && s.toks[e].digits() && (s.toks[e].n() == 4 || s.toks[e].n() == 6) && s.postcodeEnds(e) {
 		s.addTok(e, e, ZIP, prCue)
 		e--
 		if e > st && s.toks[e].punct('-') {
+			e--
+		}
+		if e > st && s.toks[e].allUpper() && auStates[s.lower(e)] {
 			e--
 		}
 	}
@@ -304,28 +308,58 @@ func (s *scan) addressSegment(st, en int, street bool) {
 // rather than a number ("Site C, Khayelitsha, Cape Town 7784", "H. No. 42,
 // Gali No. 7, Bhajanpura, Delhi - 110053", "Lot 14, Pecan Grove Mobile
 // Home Park, Dayton, TX") is an address when it is written in parts with
-// commas and a part is a listed town or city or ends in a postcode; a
-// note about the address ("on file", "same as above", "Unknown, pt
-// homeless") is not.
+// commas and either its first part holds a number or a letter of a plot
+// and a later part is a listed town or city, or it ends in a postcode
+// after a capitalized word (not a year, nor a room's number). A note
+// about the address or a plan's list ("on file", "Checked, unchanged since
+// 2021", "Hypertension, Diabetes, CKD stage 3") is not.
 func (s *scan) addressShaped(k int) bool {
 	t := &s.toks[k]
 	if !t.letters() || !t.upper() || notAnAddress[s.lower(k)] {
 		return false
 	}
-	commas, place := 0, false
+	commas, town, plot, last := 0, false, false, -1
 	for j := k; j < len(s.toks) && s.toks[j].gap != gapLine && !(j > k && s.wideGap(j)); j++ {
 		u := &s.toks[j]
 		switch {
 		case u.punct(','):
 			commas++
+		case commas == 0 && j > k && (u.shape&shDigit != 0 || u.letters() && u.n() == 1 && u.allUpper()):
+			plot = true // "Lot 14", "Site C", "H. No. 42"
 		case commas > 0 && u.letters() && u.upper() && (u.lex&lxCity != 0 || u.gaz&(gzCity|gzTown) != 0):
-			place = true
-		case commas > 0 && u.digits() && u.n() >= 4 && u.n() <= 6:
-			place = true // a postcode
+			town = true
 		}
+		last = j
 	}
-	return commas > 0 && place
+	if commas == 0 {
+		return false
+	}
+	return plot && town || s.postcodeEnds(last)
 }
+
+// postcodeEnds: token e is a postcode of four to six digits after a
+// capitalized word or a dash ("Cape Town 7784", "Delhi - 110053",
+// "Ballarat VIC 3350"); a year or a room's number is not.
+func (s *scan) postcodeEnds(e int) bool {
+	if e < 1 || !s.toks[e].digits() || s.toks[e].n() < 4 || s.toks[e].n() > 6 {
+		return false
+	}
+	p := s.sameLinePrev(e)
+	if p >= 0 && s.toks[p].punct('-') {
+		p = s.sameLinePrev(p)
+	}
+	if p < 0 || !s.toks[p].letters() || !s.toks[p].upper() || unitWordsBeforeNumber[s.lower(p)] {
+		return false
+	}
+	if v, _ := s.num(e); s.toks[e].n() == 4 && v >= 1900 && v <= 2099 && !(s.toks[p].allUpper() && auStates[s.lower(p)]) {
+		return false // "unchanged since 2021"; "Dubbo NSW 2830" is a postcode
+	}
+	return true
+}
+
+// unitWordsBeforeNumber name a room, a bed or a unit by the number after
+// them, not a town.
+var unitWordsBeforeNumber = wordsOf("room rm bed ward floor suite ste unit apt apartment flat ext extension box bay")
 
 // notAnAddress are the words that open a note in an address field instead
 // of an address.

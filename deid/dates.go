@@ -432,7 +432,9 @@ func (s *scan) rangeWordBefore(i int) bool {
 // ("14/7", "18/12" are days and months in British shorthand, kept out by
 // the caller).
 func (s *scan) dayFirstAfterWord(p, bi int) bool {
-	if s.ratioBefore(p+1) || s.ratioNear(p+1) {
+	// A word in lower case of four letters or more ("latest", "mammo");
+	// an abbreviation ("Hb 14/5", "NIV 16/8") is a value's label.
+	if s.toks[p].upper() || s.toks[p].n() < 4 || s.ratioBefore(p+1) || s.ratioNear(p+1) {
 		return false
 	}
 	n := s.next(bi)

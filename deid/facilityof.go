@@ -367,15 +367,18 @@ func (s *scan) addressLineTownAt(i int) {
 		Span{Start: int(s.toks[c+1].s), End: int(s.toks[b].e), Type: Location})
 }
 
-// careOrgHeads open the name of an agency or a hospital that is "of" a
-// place or a people: "Hospice of the Kennebec", "Sisters of Providence".
+// careOrgHeads open the name of an agency, a hospital or an order's
+// clinic that is "of" a place: "Hospice of the Kennebec", "Hospice of
+// Western Montana", "Daughters of Charity Carrollton".
 var careOrgHeads = wordsOf("hospice hospital sisters daughters")
 
 // careOrgOfAt: a care organization's head, "of", "the" perhaps, and the
-// words of its name: capitalized after a capitalized head ("Hospice of
-// Western Montana", "Hospice of the Valley"); in lower case, words that are
-// no English or a place of the lists ("from hospice of the kennebec"). A
-// late rule.
+// words of its name, one of them a place of the lists or a word of no
+// English: capitalized after a capitalized head ("Hospice of Western
+// Montana"), in lower case words of no English or places only ("from
+// hospice of the kennebec called"). A form's label ("Hospital of Birth:")
+// and a patient's choice ("hospice of pts choosing") are none. A late
+// rule.
 func (s *scan) careOrgOfAt(h int) {
 	of := h + 1
 	if of+1 >= len(s.toks) || s.toks[of].gap != gapSpace || !s.eq(of, "of") || !careOrgHeads[s.lower(h)] {
@@ -392,11 +395,16 @@ func (s *scan) careOrgOfAt(h int) {
 		if capital != t.capWord() || t.allUpper() || t.is(lxTitle|lxTitleClin|lxMonth|lxWeekday) || s.tokIn(functionWordSet, k) {
 			break
 		}
-		named = named || capital || !s.dictionaryWord(k) || t.lex&(lxCity|lxState) != 0 || t.gaz&(gzCity|gzTown) != 0
+		place := t.lex&(lxCity|lxState) != 0 || t.gaz&(gzCity|gzTown) != 0
+		foreign := t.n() >= 4 && !s.dictionaryWord(k) && t.lex&(lxMedical|lxCommon) == 0 && !clinicalWordLooking(s.lower(k))
+		if !capital && !place && !foreign {
+			break // "hospice of the kennebec called": the name ends at an English word
+		}
+		named = named || place || foreign
 		end = k
 		k = s.next(k)
 	}
-	if end < 0 || !named {
+	if end < 0 || !named || k > 0 && s.toks[k].punct(':') {
 		return
 	}
 	s.late = append(s.late, Span{Start: int(s.toks[h].s), End: int(s.toks[end].e), Type: Location})

@@ -3207,7 +3207,7 @@ func (s *scan) holidayLists(spans []Span) map[int]bool {
 			run++
 			continue
 		}
-		if run >= 3 {
+		if run >= 3 && !s.holidayListDated(spans[i-run]) {
 			if marked == nil {
 				marked = map[int]bool{}
 			}
@@ -3221,6 +3221,22 @@ func (s *scan) holidayLists(spans []Span) map[int]bool {
 		}
 	}
 	return marked
+}
+
+// holidayListDated: the list's first holiday follows a word that dates an
+// event by it ("She fell on Thanksgiving, Christmas and New Year's Eve",
+// "seizures since Easter, Passover and Mother's Day"): the holidays are
+// the person's days.
+func (s *scan) holidayListDated(first Span) bool {
+	st := s.tokStartingAt(first.Start)
+	if st < 0 {
+		return false
+	}
+	switch s.prevWordAt(st, 1) {
+	case "on", "since", "after", "before", "until", "till", "around", "by", "over", "during", "from":
+		return true
+	}
+	return false
 }
 
 // holidaySpan: the span is a holiday's name alone, not supplied.
@@ -3247,6 +3263,30 @@ func (s *scan) onlyListGlue(a, b int) bool {
 	return !strings.ContainsAny(s.text[a:b], "\n.;:")
 }
 
+// roleLooking: w reads as a role, a person's part or trade ("athlete",
+// "swimmer", "caregiver", "volunteer"): one of personRoles, or six letters
+// or more ending as agents' names end. A given name that is a word
+// ("Ember", "Sky") is not.
+func roleLooking(w string) bool {
+	if personRoles[w] || moreRoles[w] {
+		return true
+	}
+	if len(w) < 6 {
+		return false
+	}
+	for _, suf := range [...]string{"er", "or", "ist", "ete", "ian", "ant", "ent", "eer"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// moreRoles are roles that tag turns and end as no agent's name does, or
+// are short.
+var moreRoles = wordsOf("carer parent client guardian caller driver guard mentor tutor spouse friend neighbour colleague " +
+	"boss roommate flatmate housemate companion chaperone escort relative sibling teen child kid")
+
 // speakerRoles are the words that tag two turns or more at their lines'
 // starts ("Athlete:", "Swimmer:") and are words of English on no list of
 // names: roles, as "Doctor:" is, and no name wherever the text says them.
@@ -3260,7 +3300,7 @@ func (s *scan) speakerRoles() map[string]bool {
 			continue
 		}
 		t := &s.toks[k]
-		if !t.capWord() || t.allUpper() || t.lex != 0 || s.englishLooking(k) || !s.dictionaryWord(k) {
+		if !t.capWord() || t.allUpper() || t.lex != 0 || s.englishLooking(k) || !s.dictionaryWord(k) || !roleLooking(s.lower(k)) {
 			continue
 		}
 		if seen == nil {
@@ -3294,8 +3334,13 @@ func (s *scan) spanishWordAt(sp Span) bool {
 	if all {
 		return true
 	}
-	if st != en || !s.toks[st].letters() || s.toks[st].upper() || s.titleBefore(st) {
+	if s.titleBefore(st) {
 		return false
+	}
+	for k := st; k <= en; k++ {
+		if !s.toks[k].letters() || s.toks[k].upper() {
+			return false
+		}
 	}
 	p := s.sameLinePrev(st)
 	return p >= 0 && s.toks[p].letters() && !s.toks[p].upper() && spanishBeforeNouns[s.lower(p)]
@@ -3306,8 +3351,9 @@ func (s *scan) spanishWordAt(sp Span) bool {
 var spanishNeverNames = wordsOf("está estás están estoy dice dicen dijo tiene tengo hay quiere puede pregunta preguntó " +
 	"cómo qué dónde cuándo también las los unas unos")
 
-// spanishBeforeNouns come before a noun, not a person's name, in Spanish.
-var spanishBeforeNouns = wordsOf("muchos muchas mucho mucha los las unos unas mis sus tus del cómo qué muy")
+// spanishBeforeNouns come before a noun, not a person's name, in Spanish
+// ("los" and "las" do come before a family's name: "los garcía").
+var spanishBeforeNouns = wordsOf("muchos muchas mucho mucha unos unas mis sus tus del cómo qué muy")
 
 // labelNotName: a name found that is a form's words, not a person's: a
 // label of English words on no list of names before its colon
@@ -3322,10 +3368,16 @@ func (s *scan) labelNotName(sp Span) bool {
 		return false
 	}
 	if n := en + 1; n < len(s.toks) && s.toks[n].punct(':') && s.toks[n].gap == gapNone {
+		// At a line's start the label may be a speaker's name that is a
+		// word ("Ember:"): only a service's, a specialty's or a role's
+		// word is a label there.
+		opening := s.toks[st].gap == gapLine || st == 0
 		all := true
 		for k := st; k <= en && all; k++ {
 			t := &s.toks[k]
-			all = t.letters() && (s.dictionaryWord(k) || t.lex&(lxMedical|lxCommon) != 0 && t.lex&(lxFirst|lxSur) == 0 && t.gaz&(gzFirst|gzSur) == 0 || s.nounLooking(k))
+			w := s.lower(k)
+			all = t.letters() && (s.dictionaryWord(k) || t.lex&(lxMedical|lxCommon) != 0 && t.lex&(lxFirst|lxSur) == 0 && t.gaz&(gzFirst|gzSur) == 0 || s.nounLooking(k)) &&
+				(!opening || t.lex&lxMedical != 0 || s.nounLooking(k) || roleLooking(w) || serviceWords[w] || specialtyWord(w))
 		}
 		if all {
 			return true

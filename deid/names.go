@@ -430,12 +430,18 @@ func (s *scan) cueValueAfter(k int) bool {
 		s.eq(n, "id") || s.eq(n, "num")
 }
 
+// lowerTitlesAbroad are titles that Spanish writes in lower case before a
+// capitalized name.
+var lowerTitlesAbroad = wordsOf("doctora señora señor señorita senora senor senorita dra sra srta")
+
 // titleName: "Mr. O'Neil-Park", "Dr Okafor", "Mrs. Lee". Not "Dr. Pepper".
 func (s *scan) titleName(i int) bool {
 	t := &s.toks[i]
-	if !t.upper() && !s.eq(i, "doctor") && !s.eq(i, "dr") && !s.eq(i, "officer") && !s.eq(i, "officers") && !s.eq(i, "sergeant") {
+	if !t.upper() && !s.eq(i, "doctor") && !s.eq(i, "dr") && !s.eq(i, "officer") && !s.eq(i, "officers") && !s.eq(i, "sergeant") &&
+		!lowerTitlesAbroad[s.lower(i)] {
 		// "ms" after a number is milliseconds; titles are capitalized,
-		// but a note writes "escorted by officer Brannigan".
+		// but a note writes "escorted by officer Brannigan", and Spanish
+		// writes its titles in lower case ("la doctora Irizarry").
 		return false
 	}
 	// "5 ms", "2+ MR": a unit or a grade after a number; "2018 Dr.
@@ -1473,10 +1479,17 @@ func (s *scan) nounLooking(k int) bool {
 		return false
 	}
 	w := s.lower(k)
-	for _, suf := range [...]string{"ing", "tion", "sion", "ment", "ness", "ism", "logy", "itis", "osis", "ectomy", "otomy", "scopy",
-		"oma", "emia", "algia", "pathy", "iasis"} {
+	for _, suf := range [...]string{"ing", "tion", "sion", "ment", "ness", "ism", "logy", "itis", "osis", "ectomy", "otomy", "scopy"} {
 		if strings.HasSuffix(w, suf) {
 			return true
+		}
+	}
+	// A disease's or a pain's ending only on a word of the lists
+	// ("Melanoma", "Neuralgia"); a surname on none ends so too
+	// ("Mbokoma").
+	for _, suf := range [...]string{"oma", "emia", "algia", "pathy", "iasis"} {
+		if strings.HasSuffix(w, suf) {
+			return s.englishTok(k) || t.lex&lxMedical != 0
 		}
 	}
 	return false

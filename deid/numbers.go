@@ -317,7 +317,7 @@ func (s *scan) phoneAt(i int, g *groups) int {
 		// countries group them: "teléfono 33 1234 5678", "Celular: 55
 		// 9876 5432".
 		last = g.last
-	case s.trunkZero(i) && g.total >= 10 && g.total <= 11 && g.seps[1] == ' ' && (g.is(4, 3, 3) || g.is(2, 4, 4) && g.paren || g.is(4, 3, 4) && (g.paren || !productLabelBefore[s.prevWordAt(i, 1)]) ||
+	case s.trunkZero(i) && g.total >= 10 && g.total <= 11 && g.seps[1] == ' ' && (g.is(4, 3, 3) || g.is(2, 4, 4) && g.paren || g.is(4, 3, 4) && (g.paren || s.sameLinePrev(i) >= 0 && s.toks[s.sameLinePrev(i)].punct('(')) ||
 		g.is(5, 6) && !g.paren && (strings.HasPrefix(s.str(i), "07") || strings.HasPrefix(s.str(i), "01")) && !s.cueBefore(i, lxCue, 3) &&
 			!productLabelBefore[s.prevWordAt(i, 1)]):
 		// The shapes of a national number that nothing else is written
@@ -325,8 +325,9 @@ func (s *scan) phoneAt(i int, g *groups) int {
 		// name, a landline with its area code in brackets "(02) 9555
 		// 1234", "(0161) 496 0000", a British mobile or landline of five
 		// and six digits "07700 900123", "01592 643355", a mobile of four,
-		// three and four digits as Nigeria and the Philippines write them
-		// ("0803 555 0147", "0917 555 0136").
+		// three and four digits as Nigeria and the Philippines write them,
+		// in brackets ("(0803 555 0147)"; times and values of a chart's
+		// row take the shape unbracketed: "0600 118 0800").
 		last = g.last
 	default:
 		return -1
