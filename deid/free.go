@@ -3343,8 +3343,21 @@ func (s *scan) spanishWordAt(sp Span) bool {
 		}
 	}
 	p := s.sameLinePrev(st)
+	if st == en && spanishPronouns[s.lower(st)] {
+		// "y ella es", "que ella tiene": the pronoun among Spanish words;
+		// Ella, a name, among English ones.
+		n := s.next(st)
+		return p >= 0 && spanishClauseWords[s.lower(p)] || n > 0 && spanishClauseWords[s.lower(n)]
+	}
 	return p >= 0 && s.toks[p].letters() && !s.toks[p].upper() && spanishBeforeNouns[s.lower(p)]
 }
+
+// spanishPronouns are Spanish pronouns that are given names too.
+var spanishPronouns = wordsOf("ella ellas")
+
+// spanishClauseWords are Spanish words next to a pronoun in a Spanish
+// clause.
+var spanishClauseWords = wordsOf("y que pero porque es está estaba tiene tenía dice dijo va fue era quiere puede no se le me con para por")
 
 // spanishNeverNames are Spanish words a lower-case transcript holds that
 // no person or place is called alone.
