@@ -23,3 +23,29 @@ func TestCareOrganizationOfAPlace(t *testing.T) {
 		})
 	}
 }
+
+// TestFacilityTownAndLowerNames: the town or campus after a facility and
+// a comma ("Riverside State Hospital, Okemos campus", "Ibadan General
+// Hospital, Oke-Ado"), not a part of the hospital ("Mother-Baby Unit");
+// a facility named in lower case with no article after a preposition of
+// place ("works nights at community medical center"), not one after "the" nor
+// a kind of hospital ("to psych hospital" aside, "at outside hospital").
+// Lines written for this test.
+func TestFacilityTownAndLowerNames(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"a campus", "Kalamazoo State Hospital, Okemos campus, ward 3",
+				[]found{{"Kalamazoo State Hospital", deid.Location}, {"Okemos", deid.Location}}},
+			{"a hyphenated town", "Ibadan General Hospital, Oke-Ado\nWard round notes",
+				[]found{{"Ibadan General Hospital", deid.Location}, {"Oke-Ado", deid.Location}}},
+			{"a part of the hospital stays", "Kalamazoo State Hospital, Mother-Baby Unit",
+				[]found{{"Kalamazoo State Hospital", deid.Location}}},
+			{"no article", "pt: my husband works nights at community medical center so he drives me",
+				[]found{{"community medical center", deid.Location}}},
+			{"an article", "pt: my husband works nights at the medical center so he drives me", nil},
+			{"a kind of hospital", "doctor: the records from outside hospital are not back yet", nil},
+		})
+	}
+}

@@ -215,7 +215,7 @@ func (s *scan) addressFieldValue(i int) {
 		return
 	}
 	fieldStart := k
-	defer func() { s.addrFields = append(s.addrFields, [2]int{int(s.toks[fieldStart].s), int(s.toks[k-1].e)}) }()
+	defer func() { s.decided = append(s.decided, [2]int{int(s.toks[fieldStart].s), int(s.toks[k-1].e)}) }()
 	if weak && s.toks[k].digits() {
 		// After a weak label only a street with its suffix.
 		suffix := false

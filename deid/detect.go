@@ -83,10 +83,12 @@ type scan struct {
 	needles []needle
 	// cells are the cells of a table row (tablePass).
 	cells [][2]int
-	// addrFields are the byte ranges of the values of address fields
-	// (addressFieldValue): what they hold is an address, whatever a word
-	// of it would read as elsewhere.
-	addrFields [][2]int
+	// decided are byte ranges where the form of the text decided what a
+	// place is: the value of an address field (addressFieldValue), the
+	// town after a street (cityAfterAddress), a facility named in lower
+	// case with no article (lowerNamedFacilityAt). What lies in them is a
+	// place whatever a word of it would read as elsewhere.
+	decided [][2]int
 	// vetoMemo holds vetoLookalikes' answers by candidate offsets.
 	vetoMemo vetoMemo
 	// eponymUses are the words found before an eponym's head in the text
@@ -444,6 +446,7 @@ func (d *Detector) detect(text string, known Known) ([]Span, []string) {
 	s.acronymAfterPlace(spans)
 	s.healthSystems()
 	s.stateAfterFacility(spans)
+	s.townAfterFacility(spans)
 	s.pairedNames()
 	s.capitalPairNames()
 	s.discourseVocatives()
@@ -575,7 +578,7 @@ func (s *scan) rules(d *Detector, text string, known Known, prep bool) []Span {
 	s.cands = s.cands[:0]
 	s.late = s.late[:0]
 	s.marks = s.marks[:0]
-	s.addrFields = s.addrFields[:0]
+	s.decided = s.decided[:0]
 	s.ktier = s.ktier[:0] // rebuilt by knownNames; empty until then
 	s.lowerTurns = 0
 	if prep {

@@ -296,6 +296,9 @@ func (s *scan) lateTokenRules() {
 			s.facilityOfTownAt(i)
 			s.careOrgOfAt(i)
 		}
+		if n := t.n(); n == 6 || n == 8 {
+			s.lowerNamedFacilityAt(i)
+		}
 		if t.capWord() && t.lex&lxFacility != 0 {
 			s.groupFacilityAt(i)
 		}
@@ -408,4 +411,103 @@ func (s *scan) careOrgOfAt(h int) {
 		return
 	}
 	s.late = append(s.late, Span{Start: int(s.toks[h].s), End: int(s.toks[end].e), Type: Location})
+}
+
+// townAfterFacility adds, as late spans, the town or campus a facility
+// found is followed by after a comma, capitalized words ending the line
+// or before "campus", a comma or a slash ("Oregon State Hospital, Salem
+// campus", "Lagos University Teaching Hospital, Idi-Araba"); a state, a
+// country, a department's words and an English word alone stay.
+func (s *scan) townAfterFacility(spans []Span) {
+	for _, sp := range spans {
+		if sp.Type != Location || sp.End+2 >= len(s.text) || s.text[sp.End] != ',' {
+			continue
+		}
+		last := s.tokEndingAt(sp.End)
+		if last < 0 || !(hospitalWords[s.lower(last)] || s.toks[last].is(lxFacility)) {
+			continue
+		}
+		k := s.next(last + 1)
+		if k < 0 || !s.toks[k].capWord() || s.toks[k].allUpper() || s.toks[k].gap != gapSpace {
+			continue
+		}
+		e, english := -1, true
+		for j, n := k, 0; j > 0 && n < 3; n++ {
+			t := &s.toks[j]
+			if t.capWord() && (serviceWords[s.lower(j)] || specialtyWord(s.lower(j)) || hospitalParts[s.lower(j)]) {
+				e = -1 // "Mother-Baby Unit", "Cardiology Clinic": a part of the hospital
+				break
+			}
+			if !t.capWord() || t.allUpper() || t.is(lxState|lxCountry|lxTitle|lxTitleClin|lxMonth|lxWeekday) {
+				break
+			}
+			english = english && s.dictionaryWord(j) && t.gaz&(gzCity|gzTown) == 0 && t.lex&lxCity == 0
+			e = j
+			// "Idi-Araba": a hyphen joins the town's words.
+			if h := s.next(j); h > 0 && s.toks[h].punct('-') && s.toks[h].gap == gapNone && h+1 < len(s.toks) && s.toks[h+1].gap == gapNone && s.toks[h+1].capWord() {
+				j = h + 1
+				e = j
+				english = english && s.dictionaryWord(j)
+			}
+			j = s.next(j)
+		}
+		if e < 0 || english {
+			continue
+		}
+		if n := s.next(e); n > 0 && !s.toks[n].punct(',') && !s.toks[n].punct('/') && !s.eq(n, "campus") && !s.toks[n].punct(';') {
+			continue
+		}
+		s.late = append(s.late, Span{Start: int(s.toks[k].s), End: int(s.toks[e].e), Type: Location})
+	}
+}
+
+// hospitalParts name a part of a hospital, not its town.
+var hospitalParts = wordsOf("unit ward wing floor department dept service clinic tower pavilion building annex suite")
+
+// lowerFacilityHeads end a facility's name said in lower case; "center"
+// and "centre" only after a word of care.
+var lowerFacilityHeads = wordsOf("hospital center centre")
+
+// careBeforeCenter say what a center does: "medical center", "cancer
+// center".
+var careBeforeCenter = wordsOf("medical health cancer heart surgery surgical rehabilitation nursing wellness dialysis treatment trauma regional")
+
+// kindOfHospitalWords describe a kind of hospital, not which:
+// "transferred to psych hospital", "at outside hospital".
+var kindOfHospitalWords = wordsOf("psych psychiatric mental rehab behavioral outside teaching receiving sending referring")
+
+// lowerNamedFacilityAt: a facility named in lower case with no article,
+// after a preposition of place: "a nurse at community medical center",
+// "with northern navajo medical center", "at children's hospital". A
+// facility after "the" or "a" may be any ("the hospital", "a cancer
+// center") and is left. A late rule.
+func (s *scan) lowerNamedFacilityAt(h int) {
+	if s.toks[h].upper() || !lowerFacilityHeads[s.lower(h)] {
+		return
+	}
+	k := s.sameLinePrev(h)
+	if k < 0 {
+		return
+	}
+	if !s.eq(h, "hospital") {
+		if !s.toks[k].letters() || s.toks[k].upper() || !careBeforeCenter[s.lower(k)] {
+			return
+		}
+		k = s.sameLinePrev(k)
+	}
+	st := -1
+	for n := 0; k >= 0 && n < 3 && s.describesFacility(k) && !kindOfHospitalWords[s.lower(k)] && !careBeforeCenter[s.lower(k)]; n++ {
+		st = k
+		k = s.sameLinePrev(k)
+	}
+	if st < 0 || k < 0 || !s.toks[k].letters() || s.toks[k].upper() {
+		return
+	}
+	switch s.lower(k) {
+	case "at", "to", "from", "into", "near":
+	default:
+		return
+	}
+	s.late = append(s.late, Span{Start: int(s.toks[st].s), End: int(s.toks[h].e), Type: Location})
+	s.decided = append(s.decided, [2]int{int(s.toks[st].s), int(s.toks[h].e)})
 }

@@ -26,8 +26,8 @@ func (s *scan) dropFree(spans []Span) []Span {
 				continue // "Athlete: Yeah, I hit my head": a role tags the turns
 			}
 		}
-		if sp.Type == Location && s.inAddressField(sp) {
-			out = append(out, sp) // "Address: 14 Marine Parade, Napier 4110"
+		if sp.Type == Location && s.inDecided(sp) {
+			out = append(out, sp) // "Address: 14 Marine Parade, Napier 4110", "a nurse at community medical center"
 			continue
 		}
 		if (sp.Type == Name || sp.Type == Location) && s.spanishWordAt(sp) {
@@ -3184,9 +3184,10 @@ func (s *scan) clauseJoinedBefore(i int) bool {
 	return w == "and" || w == "but"
 }
 
-// inAddressField: the span lies inside the value of an address field.
-func (s *scan) inAddressField(sp Span) bool {
-	for _, f := range s.addrFields {
+// inDecided: the span lies inside a range where the text's form decided
+// it is a place (scan.decided).
+func (s *scan) inDecided(sp Span) bool {
+	for _, f := range s.decided {
 		if f[0] <= sp.Start && sp.End <= f[1] {
 			return true
 		}

@@ -1750,7 +1750,7 @@ func (s *scan) cityAfterAddress(end int) {
 		s.addTok(c, e, Location, prCue)
 		// An address's town, whatever else its word names ("7 Wallis
 		// Street, Raglan": a town, not a sleeve).
-		s.addrFields = append(s.addrFields, [2]int{int(s.toks[c].s), int(s.toks[e].e)})
+		s.decided = append(s.decided, [2]int{int(s.toks[c].s), int(s.toks[e].e)})
 	}
 }
 
