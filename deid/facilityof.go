@@ -299,6 +299,11 @@ func (s *scan) lateTokenRules() {
 		if n := t.n(); n == 6 || n == 8 {
 			s.lowerNamedFacilityAt(i)
 		}
+		if n := t.n(); n == 2 {
+			s.livesInPlaceAt(i)
+		} else if n >= 5 && n <= 9 {
+			s.streetKindFirstAt(i)
+		}
 		if t.capWord() && t.lex&lxFacility != 0 {
 			s.groupFacilityAt(i)
 		}

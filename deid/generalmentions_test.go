@@ -67,3 +67,20 @@ func TestFormWordsStay(t *testing.T) {
 		})
 	}
 }
+
+// TestSpanishPlaces: where someone lives said in Spanish ("vive todavía
+// en barranquitas") and a street named after its kind ("calle del
+// parque", "avenida Ponce de León"); the words of a clause after "en" are
+// no place ("vive en la casa de su hija"). Sentences written for this
+// test.
+func TestSpanishPlaces(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"where she lives", "doctora: ¿y usted vive todavía en barranquitas?", []found{{"barranquitas", deid.Location}}},
+			{"a street after its kind", "paciente: en la calle tapia, al lado de la farmacia", []found{{"tapia", deid.Location}}},
+			{"a clause after en", "interpreter: she says vive en la casa de su hija", nil},
+		})
+	}
+}
