@@ -25,3 +25,23 @@ func TestNumbersWrittenAbroad(t *testing.T) {
 		})
 	}
 }
+
+// TestAnswersAndFormFields: a 4-3-4 mobile answering a question for a
+// number ("Ano po number niya?"), not a chart's row of times; an age over
+// 89 after a name and a comma before a form's wide gap; a sign-out's
+// admission day before "to" and a facility. Lines written for this test.
+func TestAnswersAndFormFields(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"a number asked for", "Nurse: What is your son's number po?\nPatient: 0918 555 0172.", []found{{"0918 555 0172", deid.Phone}}},
+			{"a row of times", "Nurse: Vitals overnight?\nRN: 0600 118 0800 stable", nil},
+			{"an age before a wide gap", "Resident: Wendell Oyelaran, 96     Dx: CHF",
+				[]found{{"Wendell Oyelaran", deid.Name}, {"96", deid.Age}}},
+			{"admitted to a facility", "sign out: 91M adm 11/27 to Baystate from home, CHF",
+				[]found{{"91", deid.Age}, {"11/27", deid.Date}, {"Baystate", deid.Location}}},
+		})
+	}
+}
+

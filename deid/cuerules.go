@@ -725,14 +725,15 @@ func (s *scan) spokenBirthdayAges() {
 }
 
 // ageAfterName: "Mrs. Hollister, 92, was admitted", "Wilbur Halstead, 90,
-// with his daughter": an age over 89 set off by commas right after a name.
-// i is the comma.
+// with his daughter", "Patient: Van Pappas, 99     Dx: ...": an age over
+// 89 set off by commas, or by a comma and a form's wide gap, right after a
+// name. i is the comma.
 func (s *scan) ageAfterName(i int) {
 	d := i + 1
 	if s.toks[d].gap != gapSpace || !s.oldAgeAt(d) {
 		return
 	}
-	if e := d + 1; !(e >= len(s.toks) || s.toks[e].gap == gapLine ||
+	if e := d + 1; !(e >= len(s.toks) || s.toks[e].gap == gapLine || s.wideGap(e) ||
 		s.toks[e].gap == gapNone && (s.toks[e].punct(',') || s.toks[e].punct(')') || s.toks[e].punct(';') ||
 			s.toks[e].punct('.') && (e+1 >= len(s.toks) || s.toks[e+1].gap != gapNone))) {
 		return

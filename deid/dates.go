@@ -2065,7 +2065,8 @@ func (s *scan) mdAfterEvent(i, end int, v dateVal) bool {
 		// it ("adm 11/30  dc 12/4"): "adm 2/2 dka" (secondary to), "dc
 		// 2/6 murmur" (a grade) are no dates.
 		n := s.next(end)
-		return n < 0 || s.toks[n].kind == tkPunct && !s.toks[n].punct('/') || s.wideGap(n) || s.toks[n].letters() && shortEvents[s.lower(n)]
+		return n < 0 || s.toks[n].kind == tkPunct && !s.toks[n].punct('/') || s.wideGap(n) || s.toks[n].letters() && shortEvents[s.lower(n)] ||
+			(s.eq(n, "to") || s.eq(n, "from")) && s.next(n) > 0 && s.toks[s.next(n)].capWord() // "adm 12/1 to Dartmouth"
 	}
 	if eventWords[s.lower(k)] || s.testDatedAt(k, end, v) {
 		return true

@@ -317,7 +317,7 @@ func (s *scan) phoneAt(i int, g *groups) int {
 		// countries group them: "teléfono 33 1234 5678", "Celular: 55
 		// 9876 5432".
 		last = g.last
-	case s.trunkZero(i) && g.total >= 10 && g.total <= 11 && g.seps[1] == ' ' && (g.is(4, 3, 3) || g.is(2, 4, 4) && g.paren || g.is(4, 3, 4) && (g.paren || s.sameLinePrev(i) >= 0 && s.toks[s.sameLinePrev(i)].punct('(')) ||
+	case s.trunkZero(i) && g.total >= 10 && g.total <= 11 && g.seps[1] == ' ' && (g.is(4, 3, 3) || g.is(2, 4, 4) && g.paren || g.is(4, 3, 4) && (g.paren || s.sameLinePrev(i) >= 0 && s.toks[s.sameLinePrev(i)].punct('(') || s.phoneAsked(i)) ||
 		g.is(5, 6) && !g.paren && (strings.HasPrefix(s.str(i), "07") || strings.HasPrefix(s.str(i), "01")) && !s.cueBefore(i, lxCue, 3) &&
 			!productLabelBefore[s.prevWordAt(i, 1)]):
 		// The shapes of a national number that nothing else is written
@@ -350,6 +350,14 @@ func (s *scan) phoneAt(i int, g *groups) int {
 	}
 	return last
 }
+
+// phoneAsked: a number or a phone was asked for on token i's line or the
+// line before ("Ano po number niya? / Patient: 0917 555 0136").
+func (s *scan) phoneAsked(i int) bool {
+	return s.askedBefore(i, func(k int) bool { return phoneAskWords[s.lower(k)] })
+}
+
+var phoneAskWords = wordsOf("number phone cell mobile numero número telefono teléfono celular")
 
 // productLabelBefore label a product's or a specimen's number, no phone:
 // "Lot 07123 456789", "Batch: 07700 900456".
