@@ -44,4 +44,3 @@ func TestAnswersAndFormFields(t *testing.T) {
 		})
 	}
 }
-
