@@ -28,8 +28,10 @@ func TestCareOrganizationOfAPlace(t *testing.T) {
 // a comma ("Riverside State Hospital, Okemos campus", "Ibadan General
 // Hospital, Oke-Ado"), not a part of the hospital ("Mother-Baby Unit");
 // a facility named in lower case with no article after a preposition of
-// place ("works nights at community medical center"), not one after "the" nor
-// a kind of hospital ("to psych hospital" aside, "at outside hospital").
+// place ("works nights at kayenta medical center"), not one after "the",
+// one named by a kind's words ("at community health center", "to tertiary
+// hospital") nor a kind of hospital ("at outside hospital"); a brand after
+// a hospital and a comma is no town.
 // Lines written for this test.
 func TestFacilityTownAndLowerNames(t *testing.T) {
 	t.Parallel()
@@ -42,8 +44,10 @@ func TestFacilityTownAndLowerNames(t *testing.T) {
 				[]found{{"Ibadan General Hospital", deid.Location}, {"Oke-Ado", deid.Location}}},
 			{"a part of the hospital stays", "Kalamazoo State Hospital, Mother-Baby Unit",
 				[]found{{"Kalamazoo State Hospital", deid.Location}}},
-			{"no article", "pt: my husband works nights at community medical center so he drives me",
-				[]found{{"community medical center", deid.Location}}},
+			{"no article", "pt: my husband works nights at kayenta medical center so he drives me",
+				[]found{{"kayenta medical center", deid.Location}}},
+			{"a kind's words", "pt: she got her shots at community health center and then was transferred to tertiary hospital", nil},
+			{"a brand after the comma", "Admitted to Bellhaven Hospital, Xarelto held.", []found{{"Bellhaven Hospital", deid.Location}}},
 			{"an article", "pt: my husband works nights at the medical center so he drives me", nil},
 			{"a kind of hospital", "doctor: the records from outside hospital are not back yet", nil},
 		})

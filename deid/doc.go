@@ -1529,9 +1529,16 @@
 //     no list addressed at a turn's start of a lower-case transcript before
 //     a clause said to the person ("okay sven so let's see"; vocative.go);
 //     a phone or record number said digit by digit in Spanish
-//     (spanishdigits.go). And one late pass that grows a span rather
-//     than adding one: the head of a health body after a place ending in
-//     "Health" ("Top End Health Service").
+//     (spanishdigits.go); a hospice or hospital "of" a place ("Hospice of
+//     Western Montana", "hospice of the kennebec"), a facility named in
+//     lower case with no article after a preposition of place ("a nurse at
+//     community medical center"), the town or campus after a facility and a
+//     comma ("Oregon State Hospital, Salem campus"; facilityof.go); where
+//     someone lives said in Spanish and a street after its kind ("vive
+//     todavía en cabo rojo", "calle muñoz rivera"; spanishplaces.go). And
+//     one late pass that grows a span rather than adding one: the head of a
+//     health body after a place ending in "Health" ("Top End Health
+//     Service").
 //
 // Features are the word, its affixes, shape and lexicon classes (this
 // package's word lists, through tagger.Lex), two neighbours on each side

@@ -436,7 +436,7 @@ func (s *scan) townAfterFacility(spans []Span) {
 		if k < 0 || !s.toks[k].capWord() || s.toks[k].allUpper() || s.toks[k].gap != gapSpace {
 			continue
 		}
-		e, english := -1, true
+		e, listed, hyphened := -1, false, false
 		for j, n := k, 0; j > 0 && n < 3; n++ {
 			t := &s.toks[j]
 			if t.capWord() && (serviceWords[s.lower(j)] || specialtyWord(s.lower(j)) || hospitalParts[s.lower(j)]) {
@@ -446,20 +446,29 @@ func (s *scan) townAfterFacility(spans []Span) {
 			if !t.capWord() || t.allUpper() || t.is(lxState|lxCountry|lxTitle|lxTitleClin|lxMonth|lxWeekday) {
 				break
 			}
-			english = english && s.dictionaryWord(j) && t.gaz&(gzCity|gzTown) == 0 && t.lex&lxCity == 0
+			listed = listed || t.gaz&(gzCity|gzTown) != 0 || t.lex&lxCity != 0
 			e = j
-			// "Idi-Araba": a hyphen joins the town's words.
+			// "Idi-Araba": a hyphen joins a town's words of no English.
 			if h := s.next(j); h > 0 && s.toks[h].punct('-') && s.toks[h].gap == gapNone && h+1 < len(s.toks) && s.toks[h+1].gap == gapNone && s.toks[h+1].capWord() {
+				hyphened = hyphened || !s.dictionaryWord(j) && !s.dictionaryWord(h+1)
 				j = h + 1
 				e = j
-				english = english && s.dictionaryWord(j)
 			}
 			j = s.next(j)
 		}
-		if e < 0 || english {
+		if e < 0 {
 			continue
 		}
-		if n := s.next(e); n > 0 && !s.toks[n].punct(',') && !s.toks[n].punct('/') && !s.eq(n, "campus") && !s.toks[n].punct(';') {
+		// A town of the lists, a campus, or a hyphenated town of no
+		// English; a drug's brand, an insurer or a language after the
+		// comma ("Riverside Hospital, Xarelto", "Kindred Hospital,
+		// Medicaid") is none.
+		n := s.next(e)
+		campus := n > 0 && s.eq(n, "campus")
+		if !listed && !campus && !hyphened {
+			continue
+		}
+		if n > 0 && !s.toks[n].punct(',') && !s.toks[n].punct('/') && !campus && !s.toks[n].punct(';') {
 			continue
 		}
 		s.late = append(s.late, Span{Start: int(s.toks[k].s), End: int(s.toks[e].e), Type: Location})
@@ -500,12 +509,17 @@ func (s *scan) lowerNamedFacilityAt(h int) {
 		}
 		k = s.sameLinePrev(k)
 	}
-	st := -1
+	st, named := -1, false
 	for n := 0; k >= 0 && n < 3 && s.describesFacility(k) && !kindOfHospitalWords[s.lower(k)] && !careBeforeCenter[s.lower(k)]; n++ {
+		t := &s.toks[k]
+		named = named || t.lex&(lxCity|lxFirst|lxSur) != 0 || t.gaz&(gzCity|gzTown|gzFirst|gzSur) != 0 || !s.dictionaryWord(k) && t.lex&(lxMedical|lxCommon) == 0
 		st = k
 		k = s.sameLinePrev(k)
 	}
-	if st < 0 || k < 0 || !s.toks[k].letters() || s.toks[k].upper() {
+	// A word of a place, a person or no English names it ("at northern
+	// navajo medical center", "at st joseph hospital"); words of a kind
+	// ("to tertiary hospital", "at community health center") do not.
+	if st < 0 || !named || k < 0 || !s.toks[k].letters() || s.toks[k].upper() {
 		return
 	}
 	switch s.lower(k) {

@@ -193,6 +193,11 @@ func (s *scan) dropFree(spans []Span) []Span {
 				continue
 			}
 		}
+		if sp.Type == Location {
+			if st := s.tokStartingAt(sp.Start); st >= 0 && int(s.toks[st].e) == sp.End && tagalogKin[s.lower(st)] && !s.anyKnown(st, st) && s.tagalogParticleOnLine(st) {
+				continue // "Good morning po, Tita": a kin word, whatever the tagger took it for
+			}
+		}
 		if sp.Type == Name && s.labelNotName(sp) {
 			continue // "Anesthesia: Ravi Rao, MD", "Room 412 Bed B: 66F", "Vehicle: 2021 Harley-Davidson"
 		}
@@ -2282,7 +2287,7 @@ var possessiveHeads = map[string]bool{"point": true, "points": true, "triad": tr
 // verb a person does ("have Karen sign", "Maria point to it") and no body
 // part ("John Hale knee pain") is one.
 var nounHeads = map[string]bool{"pupil": true, "pupils": true, "virus": true, "viruses": true,
-	"jaw-winking": true, "phenomenon": true, "syndrome": true, "disease": true, "maneuver": true, "foam": true,
+	"jaw-winking": true, "phenomenon": true, "syndrome": true, "disease": true, "maneuver": true, "maneuvers": true, "manoeuvre": true, "manoeuvres": true, "foam": true,
 	"gel": true, "ointment": true, "wipes": true, "powder": true, "paste": true, "dressings": true, "mattress": true,
 	"stockings": true, "chromosome": true, "translocation": true, "consensus": true, "declaration": true,
 	"convention": true, "smear": true, "stain": true, "precautions": true, "isolation": true, "theory": true,
@@ -3358,7 +3363,7 @@ var spanishPronouns = wordsOf("ella ellas")
 
 // spanishClauseWords are Spanish words next to a pronoun in a Spanish
 // clause.
-var spanishClauseWords = wordsOf("y que pero porque es está estaba tiene tenía dice dijo va fue era quiere puede no se le me con para por")
+var spanishClauseWords = wordsOf("que pero porque es está estaba tiene tenía dice dijo va fue era quiere puede vive vino con para por")
 
 // spanishNeverNames are Spanish words a lower-case transcript holds that
 // no person or place is called alone.
@@ -3408,32 +3413,59 @@ func (s *scan) labelNotName(sp Span) bool {
 			return true
 		}
 	}
-	if h := s.lineFieldLabel(st); h != "" && productFieldLabels[h] {
+	if s.opensProductValue(st) {
 		return true
 	}
 	return false
+}
+
+// opensProductValue: token st opens the value of a device's or a
+// vehicle's field, right after the colon or a model year ("Camera:
+// Canfield Vectra", "Vehicle: 2021 Harley-Davidson"): the maker. A name
+// further on ("Monitor: sitter Ifeoma Chukwu") is a person's.
+func (s *scan) opensProductValue(st int) bool {
+	p := s.sameLinePrev(st)
+	if p >= 0 && s.toks[p].digits() && s.toks[p].n() == 4 {
+		p = s.sameLinePrev(p)
+	}
+	return p >= 1 && s.toks[p].punct(':') && s.toks[p-1].letters() && productFieldLabels[s.lower(p-1)]
 }
 
 // tagalogKin are kin words said as a name is, in Tagalog.
 var tagalogKin = wordsOf("tita tito lola lolo kuya manang manong ninang ninong")
 
 // tagalogParticleOnLine: a particle of Tagalog politeness on token k's
-// line ("po", "opo").
+// line: "opo", or "po" after a greeting, a yes or a kin word ("good
+// morning po"); "po" alone is also a dose by mouth ("Meds given po"),
+// which another word of Tagalog on the line does not make polite.
 func (s *scan) tagalogParticleOnLine(k int) bool {
+	particle, anyPo, other := false, false, false
 	for j := s.lineHead(k); j < len(s.toks) && (j == s.lineHead(k) || s.toks[j].gap != gapLine); j++ {
-		if j != k && (s.eq(j, "po") || s.eq(j, "opo")) {
-			return true
+		if j == k || !s.toks[j].letters() {
+			continue
 		}
+		w := s.lower(j)
+		particle = particle || w == "opo" || w == "po" && poAfter[s.prevWordAt(j, 1)]
+		anyPo = anyPo || w == "po"
+		other = other || tagalogWords[w]
 	}
-	return false
+	return particle || anyPo && other
 }
+
+// poAfter come before "po" said as Tagalog politeness ("good morning po",
+// "yes po", "thank you po"), not as a dose by mouth ("given po").
+var poAfter = wordsOf("morning afternoon evening yes no thank thanks you okay ok hello hi doc doctor ma'am sir tita tito lola lolo kuya ate")
+
+// tagalogWords are everyday Tagalog words said around "po".
+var tagalogWords = wordsOf("salamat naman ano ang ko mo niya sige opo kumusta magandang umaga hapon gabi ba lang talaga " +
+	"masakit kayo ikaw ito iyan dito saan bakit")
 
 // regnalNumerals follow a monarch's or a pope's given name.
 var regnalNumerals = wordsOf("II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI")
 
 // productFieldLabels are the labels of a record's fields whose values are
 // a device's or a vehicle's maker and model.
-var productFieldLabels = wordsOf("device vehicle camera monitor model pump sensor implant generator scanner phone make")
+var productFieldLabels = wordsOf("device vehicle camera monitor model pump sensor implant generator scanner make")
 
 // lineFieldLabel returns, in lower case, the last word of the label of the
 // field token k is in on its line ("Home monitor: MyCareLink Smart" gives

@@ -21,6 +21,8 @@ func TestGeneralMentionsStay(t *testing.T) {
 			{"a surname on no list ends so too", "Nkoloma called back this morning about the results.", []found{{"Nkoloma", deid.Name}}},
 			{"a figure he loved", "Daughter: He loved Aretha Franklin, we play her every night.", nil},
 			{"famous sufferers", "Famous sufferers included Charles Darwin.", nil},
+			{"a maneuver named for a person", "midwife: leopold maneuvers show the head is down", nil},
+			{"occasional contractions", "pt: just occasional braxton hicks since sunday", nil},
 			{"holidays in general", "Topics: loneliness at Thanksgiving, Christmas, Hanukkah and Kwanzaa.", nil},
 			{"the holiday of an event stays", "She fell at Thanksgiving and again at Christmas.",
 				typed(deid.Date, "Thanksgiving", "Christmas")},
@@ -42,6 +44,7 @@ func TestSpanishWordsStay(t *testing.T) {
 			{"after a quantifier", "interpreter: she says tengo muchos dolores in the back\ndoctor: okay", nil},
 			{"a verb", "interpreter: el doctor pregunta cómo está\npatient: bien gracias", nil},
 			{"a name after a title stays", "nurse: doña dolores come in please", []found{{"dolores", deid.Name}}},
+			{"ella in English", "my daughter ella no longer drives me", []found{{"ella", deid.Name}}},
 			{"a Spanish title in lower case", "Buenos días. Soy la doctora Quiñones y ella es la señora Arce.",
 				[]found{{"Quiñones", deid.Name}, {"Arce", deid.Name}}},
 		})
@@ -62,6 +65,8 @@ func TestFormWordsStay(t *testing.T) {
 				[]found{{"Lia Fontaine", deid.Name}, {"Omar Haddad", deid.Name}}},
 			{"a bed's letter", "Room 307 Bed B: 81F, pneumonia, on 3 L NC.", nil},
 			{"a kin word among particles", "Nurse: Magandang umaga po, Lola. Kumusta po kayo?", nil},
+			{"po as a dose", "Granddaughter Tita at bedside. Meds given po with applesauce.", []found{{"Tita", deid.Name}}},
+			{"a person after a monitor's label", "Monitor: sitter Ifeoma Chukwu at bedside overnight.", []found{{"Ifeoma Chukwu", deid.Name}}},
 			{"a monarch", "The gout of Henry VIII is often cited in lectures.", nil},
 			{"a maker in a camera's field", "Camera: Fotofinder Medicam 1000 serial FM-22-0193", []found{{"FM-22-0193", deid.Device}}},
 		})
@@ -69,7 +74,7 @@ func TestFormWordsStay(t *testing.T) {
 }
 
 // TestSpanishPlaces: where someone lives said in Spanish ("vive todavía
-// en barranquitas") and a street named after its kind ("calle del
+// en mayagüez") and a street named after its kind ("calle del
 // parque", "avenida Ponce de León"); the words of a clause after "en" are
 // no place ("vive en la casa de su hija"). Sentences written for this
 // test.
@@ -78,9 +83,12 @@ func TestSpanishPlaces(t *testing.T) {
 	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
 		d := newDetector(t, cfg)
 		checkFound(t, d, deid.Known{}, []foundCase{
-			{"where she lives", "doctora: ¿y usted vive todavía en barranquitas?", []found{{"barranquitas", deid.Location}}},
+			{"where she lives", "doctora: ¿y usted vive todavía en mayagüez?", []found{{"mayagüez", deid.Location}}},
 			{"a street after its kind", "paciente: en la calle tapia, al lado de la farmacia", []found{{"tapia", deid.Location}}},
 			{"a clause after en", "interpreter: she says vive en la casa de su hija", nil},
+			{"a state after en", "hija: vive en Florida con mi hermana", nil},
+			{"a common noun after en", "interpreter: vive en cama desde la cirugía", nil},
+			{"a walk", "paciente: camino treinta minutos al día", nil},
 		})
 	}
 }

@@ -35,7 +35,7 @@ var eponymPhrases = [][]string{{"braxton", "hicks"}, {"ramsay", "hunt"}, {"bair"
 
 // eponymPhraseCues come before an eponymous phrase that names the thing.
 var eponymPhraseCues = wordsOf("not probably likely like possible possibly vs versus of consistent suggest suggests " +
-	"suggestive think thinking some having had more applied placed a the")
+	"suggestive think thinking some having had more applied placed a the few occasional any those")
 
 // phraseWords are the words of lookalikePhrases and eponymPhrases: a span
 // whose first word is none of them lies in no such phrase.

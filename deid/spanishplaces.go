@@ -14,7 +14,8 @@ var livesInAdverbs = wordsOf("todavía todavia ahora ya aún aun")
 // spanishPlaceStops end a place's words: Spanish function words and the
 // words of a clause going on.
 var spanishPlaceStops = wordsOf("en la el los las con y pero que cerca por para de del al con desde hasta " +
-	"no sí si ahí allí aquí porque pues mi su sus mis un una todavía ahora ya también sola solo")
+	"no sí si ahí allí aquí porque pues mi su sus mis un una todavía ahora ya también sola solo cuando hace " +
+	"número numero donde mientras")
 
 // livesInPlaceAt: token i is "en" after a verb of living: the place's
 // words after it, capitalized or in lower case, up to three, to a stop
@@ -35,7 +36,7 @@ func (s *scan) livesInPlaceAt(i int) {
 
 // streetKindsFirst open a street's name in Spanish; the kind stays outside
 // the span, as "the" does.
-var streetKindsFirst = wordsOf("calle avenida carretera camino callejón callejon paseo")
+var streetKindsFirst = wordsOf("calle avenida carretera callejón callejon")
 
 // streetKindFirstAt: token i is a kind of street said before its name
 // ("calle loíza", "carretera 114"): the name's words after it.
@@ -54,16 +55,37 @@ func (s *scan) streetKindFirstAt(i int) {
 // letters, up to three, none a stop word nor an English function word, to
 // the clause's end or a mark.
 func (s *scan) spanishPlaceAfter(i int) {
-	end := -1
+	end, named := -1, false
 	for k, n := s.next(i), 0; k > 0 && n < 3 && s.toks[k].letters() && s.toks[k].gap == gapSpace; k, n = s.next(k), n+1 {
-		if spanishPlaceStops[s.lower(k)] || s.tokIn(functionWordSet, k) || s.toks[k].is(lxMonth|lxWeekday|lxRelation) {
+		t := &s.toks[k]
+		if spanishPlaceStops[s.lower(k)] || s.tokIn(functionWordSet, k) || t.is(lxMonth|lxWeekday|lxRelation|lxState|lxCountry) ||
+			notSpanishPlaces[s.lower(k)] {
 			break
 		}
+		// A name's word: capitalized, on a list of places or names, or
+		// written with a letter English does not use ("loíza", "muñoz").
+		named = named || t.upper() || t.lex&(lxCity|lxFirst|lxSur) != 0 || t.gaz&(gzCity|gzTown|gzFirst|gzSur) != 0 || nonASCII(s.str(k))
 		end = k
 	}
-	if end < 0 {
+	if end < 0 || !named {
 		return
 	}
 	st := s.next(i)
 	s.late = append(s.late, Span{Start: int(s.toks[st].s), End: int(s.toks[end].e), Type: Location})
+}
+
+// notSpanishPlaces are words after "vive en" or "calle" that name no
+// place: countries and states said in Spanish, conditions and ordinary
+// nouns.
+var notSpanishPlaces = wordsOf("estados unidos méxico mexico puerto rico república republica dominicana españa casa hogar " +
+	"cama silla paz pobreza miedo principal mojada")
+
+// nonASCII: w holds a letter outside ASCII.
+func nonASCII(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= 0x80 {
+			return true
+		}
+	}
+	return false
 }
