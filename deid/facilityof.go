@@ -274,6 +274,7 @@ func (s *scan) lateTokenRules() {
 	for i := range s.toks {
 		t := &s.toks[i]
 		if i == 0 || t.gap == gapLine {
+			s.wordNameTagsAt(i)
 			s.numberedLastFirstAt(i)
 			s.signoffNameAt(i)
 			s.addressLineTownAt(i)
@@ -529,4 +530,48 @@ func (s *scan) lowerNamedFacilityAt(h int) {
 	}
 	s.late = append(s.late, Span{Start: int(s.toks[st].s), End: int(s.toks[h].e), Type: Location})
 	s.decided = append(s.decided, [2]int{int(s.toks[st].s), int(s.toks[h].e)})
+}
+
+// wordNameTagsAt: token i opens a line as a speaker's tag, its word a
+// given name or a surname of the lists that is also a word ("Hunter:",
+// "Harding:", "Grace:"), the same tag opening two lines or more where
+// another speaker's tag is a role ("Doctor:", "Nurse:"): the speaker's
+// name, which the tag rule of the main pass leaves for its commonness. A
+// surname that reads as a role ("Farmer:", "Runner:") and a role's word
+// stay. A late rule.
+func (s *scan) wordNameTagsAt(i int) {
+	if i+1 >= len(s.toks) || !s.toks[i+1].punct(':') || s.toks[i+1].gap != gapNone {
+		return
+	}
+	t := &s.toks[i]
+	given := t.lex&(lxFirst|lxFirstAmb) != 0 || t.gaz&(gzFirst|gzFirstAmb) != 0
+	// A given name that is an eponym or a clinical word is a person's too
+	// ("Tanner:", "Hunter:").
+	if !t.capWord() || t.allUpper() || t.is(lxTitle|lxTitleClin|lxRelation|lxMonth|lxWeekday) || t.is(lxMedical) && !given || s.anyKnown(i, i) {
+		return
+	}
+	w := s.lower(i)
+	surname := t.lex&(lxSur|lxSurAmb) != 0 || t.gaz&gzSur != 0
+	if !given && !(surname && !roleLooking(w)) || personRoles[w] || moreRoles[w] || formLabels[w] {
+		return
+	}
+	same, role := 0, false
+	for n := -1; n < len(s.web.lines); n++ {
+		k := 0 // the text's first token opens a line too
+		if n >= 0 {
+			k = int(s.web.lines[n])
+		}
+		if k == 0 && n >= 0 || k+1 >= len(s.toks) || !s.toks[k+1].punct(':') {
+			continue
+		}
+		switch v := s.lower(k); {
+		case v == w:
+			same++
+		case personRoles[v] || s.toks[k].is(lxTitleClin) || v == "patient" || v == "pt":
+			role = true
+		}
+	}
+	if same >= 2 && role {
+		s.late = append(s.late, Span{Start: int(t.s), End: int(t.e), Type: Name})
+	}
 }

@@ -3395,7 +3395,7 @@ func (s *scan) labelNotName(sp Span) bool {
 		for k := st; k <= en && all; k++ {
 			t := &s.toks[k]
 			w := s.lower(k)
-			all = t.letters() && (s.dictionaryWord(k) || t.lex&(lxMedical|lxCommon) != 0 && t.lex&(lxFirst|lxSur) == 0 && t.gaz&(gzFirst|gzSur) == 0 || s.nounLooking(k)) &&
+			all = t.letters() && t.lex&(lxFirst|lxSur) == 0 && t.gaz&(gzFirst|gzSur) == 0 && (s.dictionaryWord(k) || t.lex&(lxMedical|lxCommon) != 0 || s.nounLooking(k)) &&
 				(!opening || t.lex&lxMedical != 0 || s.nounLooking(k) || roleLooking(w) || serviceWords[w] || specialtyWord(w))
 		}
 		if all {

@@ -92,3 +92,21 @@ func TestSpanishPlaces(t *testing.T) {
 		})
 	}
 }
+
+// TestSpeakersNamedByWords: a speaker's tag that is a given name or a
+// surname of the lists and also a word ("Hunter:", "Harding:") names the
+// speaker where another tag is a role; a role's word stays ("Athlete:").
+// Dialogues written for this test.
+func TestSpeakersNamedByWords(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"a given name that is a word", "Hunter: My ankle rolled.\nDoctor: Which side?\nHunter: The left.",
+				[]found{{"Hunter", deid.Name}, {"Hunter", deid.Name}}},
+			{"a surname", "Nurse: Any pain?\nHarding: Worse at night.\nNurse: Okay.\nHarding: Thanks.",
+				[]found{{"Harding", deid.Name}, {"Harding", deid.Name}}},
+			{"a role", "Swimmer: My shoulder.\nCoach: Since when?\nSwimmer: Monday.", nil},
+		})
+	}
+}
