@@ -726,6 +726,32 @@
 //     ("Shifflett, RN   Anesthesia: MAC", "Supervising MD:") nor in a
 //     board's mark ("FNP-BC"); "Hosp. No." and "VA file no." with their
 //     values ("AKU/0931187");
+//   - address fields abroad, general mentions, Spanish and facilities
+//     (thirty-fourth session, the older sets' and blind16's tuning parts,
+//     two reviews of 204 and 208 probes): an address field's label beside
+//     another field after a wide gap, a value opening with a word when a
+//     plot's number and a listed town or a postcode after a capitalized
+//     word make it an address ("Site C, Khayelitsha, Cape Town 7784"),
+//     four- and six-digit postcodes (a postcode not a US ZIP keeps no
+//     digits in its placeholder), the town before a postcode after a
+//     comma; what an address field, a town after its street or a facility
+//     named in lower case with no article holds escapes the look-alike
+//     vetoes (scan.decided); a 4-3-4 mobile in brackets or answering a
+//     question for a number; a day/month day first after a lower-case word
+//     in a text that writes dates day first ("latest 28/11"); an age over
+//     89 after a name before a form's wide gap; "adm 12/1 to Dartmouth";
+//     lower-case Spanish titles ("la doctora Irizarry"); and, in dropFree,
+//     general mentions that stay: a listed disease or pain opening a
+//     sentence or a turn, a figure someone loved or a famous sufferer,
+//     holidays listed three or more together where no event word dates
+//     them, roles tagging two turns ("Athlete:"), Spanish clause words
+//     ("con muchos dolores", "ella" among Spanish words), a role's label
+//     before its colon, a bed's letter, a Tagalog kin word with "po" as
+//     politeness, a monarch's numeral, a maker opening a device's or
+//     vehicle's field, a lower-case eponym before "maneuvers"; the late
+//     rules listed below for hospices "of" a place, facilities in lower
+//     case, towns after a facility, Spanish places and speakers' tags
+//     that are listed names and words ("Hunter:");
 //   - sites, derived names, corrections, vocatives, days and look-alikes
 //     (thirty-third session, the older sets' and blind15's tuning parts,
 //     two reviews of 224 and 202 probes): the late rules above for sites
@@ -1535,7 +1561,9 @@
 //     community medical center"), the town or campus after a facility and a
 //     comma ("Oregon State Hospital, Salem campus"; facilityof.go); where
 //     someone lives said in Spanish and a street after its kind ("vive
-//     todavía en cabo rojo", "calle muñoz rivera"; spanishplaces.go). And
+//     todavía en cabo rojo", "calle muñoz rivera"; spanishplaces.go); a
+//     speaker's tag that is a listed given name or surname and also a word,
+//     opening two lines where another tag is a role ("Hunter:"). And
 //     one late pass that grows a span rather than adding one: the head of a
 //     health body after a place ending in "Health" ("Top End Health
 //     Service").
