@@ -3242,8 +3242,22 @@ func (s *scan) holidayListDated(first Span) bool {
 	case "on", "since", "after", "before", "until", "till", "around", "by", "over", "during", "from":
 		return true
 	}
+	// An event or a past deed shortly before: "She fell at Christmas,
+	// Easter and ...", "was admitted at Christmas, ...".
+	for n := 2; n <= 5; n++ {
+		w := s.prevWordAt(st, n)
+		if w == "" {
+			break
+		}
+		if eventWords[w] || pastDeeds[w] || len(w) > 4 && strings.HasSuffix(w, "ed") {
+			return true
+		}
+	}
 	return false
 }
+
+// pastDeeds are irregular past forms of what happens to a person.
+var pastDeeds = wordsOf("fell was were had went came got broke began saw felt ran hit woke slept spent")
 
 // holidaySpan: the span is a holiday's name alone, not supplied.
 func (s *scan) holidaySpan(sp Span) bool {

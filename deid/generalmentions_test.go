@@ -26,6 +26,8 @@ func TestGeneralMentionsStay(t *testing.T) {
 			{"holidays in general", "Topics: loneliness at Thanksgiving, Christmas, Hanukkah and Kwanzaa.", nil},
 			{"the holiday of an event stays", "She fell at Thanksgiving and again at Christmas.",
 				typed(deid.Date, "Thanksgiving", "Christmas")},
+			{"a list of an event's holidays stays", "He fell at Easter, Passover and Thanksgiving this year.",
+				typed(deid.Date, "Easter", "Passover", "Thanksgiving")},
 			{"a role tags the turns", "Coach: How is the shoulder?\nSwimmer: Sore.\nCoach: Any numbness?\nSwimmer: No.", nil},
 			{"a speaker's name stays", "Nurse: Hi there.\nZubair: My knee hurts.\nNurse: Since when?\nZubair: Monday.",
 				[]found{{"Zubair", deid.Name}, {"Zubair", deid.Name}}},
