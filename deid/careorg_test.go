@@ -53,3 +53,17 @@ func TestFacilityTownAndLowerNames(t *testing.T) {
 		})
 	}
 }
+
+// TestNamedBeforeCareKind: the name before a care place's kind in capitals
+// ("Ashby Meadows SNF", a place, not a person); a kind's words before it name none. Lines
+// written for this test.
+func TestNamedBeforeCareKind(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"a name before SNF", "Plan: discharge to Ashby Meadows SNF on Monday.", []found{{"Ashby Meadows", deid.Location}}},
+			{"a kind's words", "Plan: discharge to Skilled Nursing SNF pending bed.", nil},
+		})
+	}
+}

@@ -304,6 +304,8 @@ func (s *scan) lateTokenRules() {
 			s.livesInPlaceAt(i)
 		} else if n >= 5 && n <= 9 {
 			s.streetKindFirstAt(i)
+		} else if n >= 3 && n <= 5 && t.allUpper() {
+			s.namedBeforeCareKindAt(i)
 		}
 		if t.capWord() && t.lex&lxFacility != 0 {
 			s.groupFacilityAt(i)
@@ -574,4 +576,31 @@ func (s *scan) wordNameTagsAt(i int) {
 	if same >= 2 && role {
 		s.late = append(s.late, Span{Start: int(t.s), End: int(t.e), Type: Name})
 	}
+}
+
+// careKindAcronyms say what kind of place of care a name before them is:
+// "Birchwood Terrace SNF", "Maple Court ALF".
+var careKindAcronyms = wordsOf("snf alf ltc ltac ltach irf tcu sar")
+
+// namedBeforeCareKindAt: token i is a kind of care place in capitals after
+// the capitalized words of its name, one of them a word of no English or
+// of the lists of places and names ("Birchwood Terrace SNF"); the kind
+// stays outside, as "the" does. "Skilled Nursing SNF" names none. A late
+// rule.
+func (s *scan) namedBeforeCareKindAt(i int) {
+	if !s.toks[i].allUpper() || !careKindAcronyms[s.lower(i)] {
+		return
+	}
+	st, named := -1, false
+	for k, n := s.sameLinePrev(i), 0; k >= 0 && n < 3 && s.toks[k].capWord() && !s.toks[k].allUpper() &&
+		!s.toks[k].is(lxTitle|lxTitleClin|lxMonth|lxWeekday|lxState|lxCountry); k, n = s.sameLinePrev(k), n+1 {
+		t := &s.toks[k]
+		named = named || !s.dictionaryWord(k) && t.lex&(lxMedical|lxCommon) == 0 || t.lex&(lxCity|lxFirst|lxSur) != 0 ||
+			t.gaz&(gzCity|gzTown|gzFirst|gzSur) != 0
+		st = k
+	}
+	if st < 0 || !named {
+		return
+	}
+	s.late = append(s.late, Span{Start: int(s.toks[st].s), End: int(s.toks[s.sameLinePrev(i)].e), Type: Location})
 }
