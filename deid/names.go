@@ -451,8 +451,8 @@ func (s *scan) titleName(i int) bool {
 	}
 	k := i + 1
 	if k < len(s.toks) && s.toks[k].punct('.') && s.toks[k].gap == gapNone {
-		if !t.upper() && !s.eq(i, "dr") && !lowerTitlesAbroad[s.lower(i)] {
-			return false // "the housing unit officer. Intake ...": the sentence ends; "la dra. Ocasio" goes on
+		if !t.upper() && !s.eq(i, "dr") && !s.eq(i, "dra") && !s.eq(i, "sra") && !s.eq(i, "srta") {
+			return false // "the housing unit officer. Intake ...", "Gracias doctora. Mañana ...": the sentence ends; "la dra. Ocasio" goes on
 		}
 		k++
 	}
