@@ -740,7 +740,8 @@
 //     question for a number; a day/month day first after a lower-case word
 //     in a text that writes dates day first ("latest 28/11"); an age over
 //     89 after a name before a form's wide gap; "adm 12/1 to Dartmouth";
-//     lower-case Spanish titles ("la doctora Irizarry"); and, in dropFree,
+//     lower-case Spanish titles ("la doctora Irizarry", "la dra. Ocasio");
+//     and, in dropFree,
 //     general mentions that stay: a listed disease or pain opening a
 //     sentence or a turn, a figure someone loved or a famous sufferer,
 //     holidays listed three or more together where no event word dates
@@ -1563,7 +1564,8 @@
 //     someone lives said in Spanish and a street after its kind ("vive
 //     todavía en cabo rojo", "calle muñoz rivera"; spanishplaces.go); a
 //     speaker's tag that is a listed given name or surname and also a word,
-//     opening two lines where another tag is a role ("Hunter:"). And
+//     opening two lines where another tag is a role ("Hunter:"); the name
+//     before a care place's kind in capitals ("Birchwood Terrace SNF"). And
 //     one late pass that grows a span rather than adding one: the head of a
 //     health body after a place ending in "Health" ("Top End Health
 //     Service").
