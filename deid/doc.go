@@ -1565,7 +1565,8 @@
 //     todavía en cabo rojo", "calle muñoz rivera"; spanishplaces.go); a
 //     speaker's tag that is a listed given name or surname and also a word,
 //     opening two lines where another tag is a role ("Hunter:"); the name
-//     before a care place's kind in capitals ("Birchwood Terrace SNF"). And
+//     before a care place's kind in capitals ("Birchwood Terrace SNF"); a
+//     man's name after "el Sr." ("el Sr. Colón"; spanishplaces.go). And
 //     one late pass that grows a span rather than adding one: the head of a
 //     health body after a place ending in "Health" ("Top End Health
 //     Service").

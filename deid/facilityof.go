@@ -302,6 +302,7 @@ func (s *scan) lateTokenRules() {
 		}
 		if n := t.n(); n == 2 {
 			s.livesInPlaceAt(i)
+			s.senorAbbrevAt(i)
 		} else if n >= 5 && n <= 9 {
 			s.streetKindFirstAt(i)
 		} else if n >= 3 && n <= 5 && t.allUpper() {

@@ -48,6 +48,7 @@ func TestSpanishWordsStay(t *testing.T) {
 			{"a name after a title stays", "nurse: doña dolores come in please", []found{{"dolores", deid.Name}}},
 			{"ella in English", "my daughter ella no longer drives me", []found{{"ella", deid.Name}}},
 			{"a Spanish title with its period", "hija: hoy vino la dra. Quiñones a revisarla", []found{{"Quiñones", deid.Name}}},
+			{"Sr. after an article", "hija: mañana viene el Sr. Colón a verla", []found{{"Colón", deid.Name}}},
 			{"a title ending a sentence", "paciente: Gracias doctora. Mañana vuelvo por los resultados.", nil},
 			{"a Spanish title in lower case", "Buenos días. Soy la doctora Quiñones y ella es la señora Arce.",
 				[]found{{"Quiñones", deid.Name}, {"Arce", deid.Name}}},

@@ -89,3 +89,26 @@ func nonASCII(w string) bool {
 	}
 	return false
 }
+
+// senorAbbrevAt: token i is "Sr" or "sr" with its period after a Spanish
+// article ("el Sr. Colón", "al sr. Rivera"): the capitalized word after it
+// is a man's name. "Sr." alone after a name is a suffix ("John Smith
+// Sr."), which the article rules out. A late rule.
+func (s *scan) senorAbbrevAt(i int) {
+	if !s.eq(i, "sr") || i+2 >= len(s.toks) || !s.toks[i+1].punct('.') || s.toks[i+1].gap != gapNone {
+		return
+	}
+	p := s.sameLinePrev(i)
+	if p < 0 || !(s.eq(p, "el") || s.eq(p, "al") || s.eq(p, "del")) {
+		return
+	}
+	k := i + 2
+	if s.toks[k].gap != gapSpace || !s.toks[k].capWord() || s.toks[k].allUpper() {
+		return
+	}
+	end := k
+	if n := s.next(k); n > 0 && s.toks[n].gap == gapSpace && s.toks[n].capWord() && !s.toks[n].allUpper() {
+		end = n // "el Sr. Ramón Colón"
+	}
+	s.late = append(s.late, Span{Start: int(s.toks[k].s), End: int(s.toks[end].e), Type: Name})
+}
