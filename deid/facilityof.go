@@ -558,22 +558,16 @@ func (s *scan) wordNameTagsAt(i int) {
 	if !given && !(surname && !roleLooking(w)) || personRoles[w] || moreRoles[w] || formLabels[w] {
 		return
 	}
-	same, role := 0, false
-	for n := -1; n < len(s.web.lines); n++ {
-		k := 0 // the text's first token opens a line too
-		if n >= 0 {
-			k = int(s.web.lines[n])
-		}
-		if k == 0 && n >= 0 || k+1 >= len(s.toks) || !s.toks[k+1].punct(':') {
-			continue
-		}
-		switch v := s.lower(k); {
-		case v == w:
-			same++
-		case personRoles[v] || s.toks[k].is(lxTitleClin) || v == "patient" || v == "pt":
+	// The tags the main pass counted (speakerTags): this one's, and a
+	// role's among the others.
+	role := false
+	for tag := range s.tagCount {
+		if f, _ := lookupString(tag); personRoles[tag] || f&lxTitleClin != 0 || tag == "patient" || tag == "pt" {
 			role = true
+			break
 		}
 	}
+	same := s.tagCount[w]
 	if same >= 2 && role {
 		s.late = append(s.late, Span{Start: int(t.s), End: int(t.e), Type: Name})
 	}

@@ -3313,26 +3313,23 @@ var moreRoles = wordsOf("carer parent client guardian caller driver guard mentor
 // nil when there are none.
 func (s *scan) speakerRoles() map[string]bool {
 	var roles map[string]bool
-	var seen map[string]int
 	for _, li := range s.web.lines {
 		k := int(li)
 		if k+1 >= len(s.toks) || !s.toks[k+1].punct(':') {
 			continue
 		}
-		t := &s.toks[k]
-		if !t.capWord() || t.allUpper() || t.lex != 0 || s.englishLooking(k) || !s.dictionaryWord(k) || !roleLooking(s.lower(k)) {
+		w := s.lower(k)
+		if roles[w] || s.tagCount[w] < 2 { // the tags the main pass counted (speakerTags)
 			continue
 		}
-		if seen == nil {
-			seen = map[string]int{}
+		t := &s.toks[k]
+		if !t.capWord() || t.allUpper() || t.lex != 0 || s.englishLooking(k) || !s.dictionaryWord(k) || !roleLooking(w) {
+			continue
 		}
-		w := s.lower(k)
-		if seen[w]++; seen[w] == 2 {
-			if roles == nil {
-				roles = map[string]bool{}
-			}
-			roles[w] = true
+		if roles == nil {
+			roles = map[string]bool{}
 		}
+		roles[w] = true
 	}
 	return roles
 }
@@ -3480,21 +3477,3 @@ var regnalNumerals = wordsOf("II III IV V VI VII VIII IX X XI XII XIII XIV XV XV
 // productFieldLabels are the labels of a record's fields whose values are
 // a device's or a vehicle's maker and model.
 var productFieldLabels = wordsOf("device vehicle camera monitor model pump sensor implant generator scanner make")
-
-// lineFieldLabel returns, in lower case, the last word of the label of the
-// field token k is in on its line ("Home monitor: MyCareLink Smart" gives
-// "monitor"), or "".
-func (s *scan) lineFieldLabel(k int) string {
-	for j, n := s.sameLinePrev(k), 0; j > 0 && n < 6; j, n = s.sameLinePrev(j), n+1 {
-		if s.toks[j].punct(':') {
-			if p := j - 1; p >= 0 && s.toks[p].letters() {
-				return s.lower(p)
-			}
-			return ""
-		}
-		if s.toks[j].punct(';') || s.toks[j].punct('.') && s.toks[j].gap != gapNone {
-			return ""
-		}
-	}
-	return ""
-}

@@ -13,7 +13,7 @@ var livesInAdverbs = wordsOf("todavía todavia ahora ya aún aun")
 
 // spanishPlaceStops end a place's words: Spanish function words and the
 // words of a clause going on.
-var spanishPlaceStops = wordsOf("en la el los las con y pero que cerca por para de del al con desde hasta " +
+var spanishPlaceStops = wordsOf("en la el los las con y pero que cerca por para de del al desde hasta " +
 	"no sí si ahí allí aquí porque pues mi su sus mis un una todavía ahora ya también sola solo cuando hace " +
 	"número numero donde mientras")
 
