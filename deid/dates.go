@@ -437,8 +437,15 @@ func (s *scan) dayFirstAfterWord(p, bi int) bool {
 	if s.toks[p].upper() || s.toks[p].n() < 4 || s.ratioBefore(p+1) || s.ratioNear(p+1) {
 		return false
 	}
-	n := s.next(bi)
-	return n < 0 || !(s.toks[n].punct('/') || s.toks[n].punct('%') || s.unitAfter(bi) || s.toks[n].letters() && fractionUnits[s.lower(n)])
+	return !s.sliceMeasured(bi)
+}
+
+// sliceMeasured: what follows the number ending at token e makes it a
+// measure or a share, not a day: another slash, a percent sign, a unit or
+// a fraction's unit ("14/5 mg", "3/4 tab").
+func (s *scan) sliceMeasured(e int) bool {
+	n := s.next(e)
+	return n > 0 && (s.toks[n].punct('/') || s.toks[n].punct('%') || s.unitAfter(e) || s.toks[n].letters() && fractionUnits[s.lower(n)])
 }
 
 // dayFirstAlone: a day and month written day first that no other reading
@@ -449,10 +456,7 @@ func (s *scan) dayFirstAlone(i, end int, v dateVal) bool {
 	if !v.dmy || v.sep != '/' || v.hasY || v.d < 13 || v.m < 1 || v.m > 12 || v.d == 20 && v.m == 10 || end != i+2 {
 		return false
 	}
-	if n := s.next(end); n > 0 && (s.toks[n].punct('/') || s.toks[n].punct('%') || s.unitAfter(end) || s.toks[n].letters() && fractionUnits[s.lower(n)]) {
-		return false
-	}
-	return !s.ratioNear(i)
+	return !s.sliceMeasured(end) && !s.ratioNear(i)
 }
 
 // relativeDays right before a month and day name the same day again: "at
