@@ -515,8 +515,7 @@ func (s *scan) lowerNamedFacilityAt(h int) {
 	}
 	st, named := -1, false
 	for n := 0; k >= 0 && n < 3 && s.describesFacility(k) && !kindOfHospitalWords[s.lower(k)] && !careBeforeCenter[s.lower(k)]; n++ {
-		t := &s.toks[k]
-		named = named || t.lex&(lxCity|lxFirst|lxSur) != 0 || t.gaz&(gzCity|gzTown|gzFirst|gzSur) != 0 || !s.dictionaryWord(k) && t.lex&(lxMedical|lxCommon) == 0
+		named = named || s.namingWord(k)
 		st = k
 		k = s.sameLinePrev(k)
 	}
@@ -589,13 +588,19 @@ func (s *scan) namedBeforeCareKindAt(i int) {
 	st, named := -1, false
 	for k, n := s.sameLinePrev(i), 0; k >= 0 && n < 3 && s.toks[k].capWord() && !s.toks[k].allUpper() &&
 		!s.toks[k].is(lxTitle|lxTitleClin|lxMonth|lxWeekday|lxState|lxCountry); k, n = s.sameLinePrev(k), n+1 {
-		t := &s.toks[k]
-		named = named || !s.dictionaryWord(k) && t.lex&(lxMedical|lxCommon) == 0 || t.lex&(lxCity|lxFirst|lxSur) != 0 ||
-			t.gaz&(gzCity|gzTown|gzFirst|gzSur) != 0
+		named = named || s.namingWord(k)
 		st = k
 	}
 	if st < 0 || !named {
 		return
 	}
 	s.late = append(s.late, Span{Start: int(s.toks[st].s), End: int(s.toks[s.sameLinePrev(i)].e), Type: Location})
+}
+
+// namingWord: token k can name a place of care: a word of the lists of
+// places or persons, or one of no English that is no clinical or common
+// word ("northern navajo", "Birchwood").
+func (s *scan) namingWord(k int) bool {
+	t := &s.toks[k]
+	return t.lex&(lxCity|lxFirst|lxSur) != 0 || t.gaz&(gzCity|gzTown|gzFirst|gzSur) != 0 || !s.dictionaryWord(k) && t.lex&(lxMedical|lxCommon) == 0
 }
