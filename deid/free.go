@@ -193,9 +193,10 @@ func (s *scan) dropFree(spans []Span) []Span {
 				continue
 			}
 		}
-		if sp.Type == Location {
-			if st := s.tokStartingAt(sp.Start); st >= 0 && int(s.toks[st].e) == sp.End && tagalogKin[s.lower(st)] && !s.anyKnown(st, st) && s.tagalogParticleOnLine(st) {
-				continue // "Good morning po, Tita": a kin word, whatever the tagger took it for
+		if sp.Type == Name || sp.Type == Location {
+			if st := s.tokStartingAt(sp.Start); st >= 0 && int(s.toks[st].e) == sp.End && tagalogKin[s.lower(st)] && !s.anyKnown(st, st) &&
+				!s.titleBefore(st) && s.tagalogParticleOnLine(st) {
+				continue // "Good morning po, Tita": a kin word, a name or a place as the rules or the tagger took it
 			}
 		}
 		if sp.Type == Name && s.labelNotName(sp) {
@@ -3388,8 +3389,7 @@ var spanishBeforeNouns = wordsOf("muchos muchas mucho mucha unos unas mis sus tu
 // labelNotName: a name found that is a form's words, not a person's: a
 // label of English words on no list of names before its colon
 // ("Anesthesia: Ravi Rao, MD"), a bed's letter or number ("Room 412 Bed
-// B"), a kin word of Tagalog among its particles ("Good morning po,
-// Tita"), a monarch's given name and numeral ("Henry VIII"), or a maker's
+// B"), a monarch's given name and numeral ("Henry VIII"), or a maker's
 // name in the value of a device's or vehicle's field ("Vehicle: 2021
 // Harley-Davidson Road Glide", "Camera: Canfield Vectra WB360").
 func (s *scan) labelNotName(sp Span) bool {
@@ -3414,9 +3414,6 @@ func (s *scan) labelNotName(sp Span) bool {
 		}
 	}
 	if s.eq(st, "bed") && (en == st || en == st+1 && s.toks[en].n() <= 2 && (s.toks[en].allUpper() || s.toks[en].digits())) {
-		return true
-	}
-	if st == en && tagalogKin[s.lower(st)] && s.tagalogParticleOnLine(st) {
 		return true
 	}
 	if st == en && (s.toks[st].lex&(lxFirst|lxFirstAmb) != 0 || s.toks[st].gaz&(gzFirst|gzFirstAmb) != 0) {
