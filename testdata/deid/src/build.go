@@ -80,11 +80,12 @@
 // like blind13), c3_blind15 blind15 (the fifteenth, weighted to what the
 // product meets with shapes the earlier sets have fewer of, made like
 // blind14), c4_blind16 blind16 (the sixteenth, weighted to shapes the
-// earlier sets had fewer of, made like blind15), b6_known12
+// earlier sets had fewer of, made like blind15), c5_blind17 blind17 (the
+// seventeenth, made like blind16), b6_known12
 // dialogues-known12 (the twelfth, visits, calls, dictations and voicemails
 // of every kind with supplied names in every position). The first three,
 // blind3, phifree3, phifree5, phifree6, phifree7, phifree8, phifree9, dialogues-known4, dialogues-known5,
-// dialogues-known6, dialogues-known7, dialogues-known8, dialogues-known9, dialogues-known10, dialogues-known11, dialogues-known12, places6, places7, places8, places10, blind4, blind5, blind6, blind7, blind8, blind9, blind10, blind11, blind12, blind13, blind14, blind15 and blind16 are
+// dialogues-known6, dialogues-known7, dialogues-known8, dialogues-known9, dialogues-known10, dialogues-known11, dialogues-known12, places6, places7, places8, places10, blind4, blind5, blind6, blind7, blind8, blind9, blind10, blind11, blind12, blind13, blind14, blind15, blind16 and blind17 are
 // split deterministically into <name>.jsonl and <name>-holdout.jsonl: within
 // each stratum the documents are ordered by an FNV hash of their ID (for the
 // blind corpora mixed further, see corpora) and the first share of each
@@ -408,6 +409,25 @@ var corpora = []struct {
 	// the whole, dense in look-alikes), written before the detector ran on
 	// it; split like blind15.
 	{name: "blind16", prefixes: []string{"c4_blind16"}, mix: true, share: 1.0 / 3, strata: metaFreeOther, meta: true},
+	// blind17: the seventeenth blind corpus, weighted to shapes the earlier
+	// sets had fewer of (ambient-scribe transcripts with "[doctor]",
+	// "Dr:"/"Pt:", "Provider:", "Speaker A:" tags or none, sentence case and
+	// lower case, family in the room, calls to pharmacies and specialists,
+	// names spelled letter by letter, ages over 89, dates and addresses
+	// spoken many ways, employers, schools and churches; the US Midwest,
+	// Texas, the Central Valley, the Carolinas, the Dakotas, Hawaii, Canada,
+	// Ireland, England, South Africa, India and Australia; French, Hindi,
+	// Punjabi, Korean, Mandarin, Polish, Russian, Amharic and Navajo
+	// speakers and interpreters; lower-case transcripts with metadata, a
+	// third of the whole, names that are also words, months, places,
+	// brands, virtues, colours or eponyms said as the word in the same
+	// visit; written records as EHRs print them with many clinicians,
+	// pagers, date formats and acronyms, from five countries besides the
+	// US; questions typed into an assistant or a portal; the rarer
+	// identifier types; PHI-free documents, a fifth of the whole, with
+	// look-alikes), written before the detector ran on it; split like
+	// blind16.
+	{name: "blind17", prefixes: []string{"c5_blind17"}, mix: true, share: 1.0 / 3, strata: metaFreeOther, meta: true},
 	// phifree7: PHI-free only (notes with Title Case headings and lists,
 	// lower-case transcripts; written before the detector ran on them); a
 	// third of each kind to the holdout.
