@@ -18,7 +18,10 @@ var cueTable = func() []cue {
 			"epic id", "medical record num", "health record number", "mrn #", "unit no", "unit #", "hospital no", "hosp no",
 			"hospital #", "med rec no",
 			// Australia's unit record number.
-			"ur no", "ur number", "ur #", "urn"},
+			"ur no", "ur number", "ur #", "urn",
+			// India's unique health ID and inpatient number, a South
+			// African hospital's folder number, a clinic's own chart.
+			"uhid", "uhid no", "folder no", "folder number", "folder #"},
 		SSN: {"ssn", "social security number", "social security no", "social security #", "social security", "social",
 			"ss #", "ssn #", "soc sec", "soc sec #", "ss no", "last four of ssn", "itin"},
 		HealthPlan: {"member id", "member #", "member number", "member no", "subscriber id", "subscriber #",
@@ -60,6 +63,7 @@ var cueTable = func() []cue {
 		Photo: {"photo", "photograph", "photo id", "image id", "image", "picture", "img", "wound photo", "clinical photo",
 			"photo file", "selfie", "headshot", "full face photo", "photos", "photograph id", "image file", "snapshot"},
 		ID: {"id", "id #", "id number", "identifier", "file no", "file number", "va file no", "va file number", "interpreter number", "interpreter #", "interpreter id",
+			"interpreter , number", "interpreter , id", "interpreter , id number",
 			"operator number", "badge id", "case number", "case #", "case id", "reference number", "ref #",
 			"reference #", "reference", "confirmation number", "confirmation #", "confirmation", "ticket", "ticket #",
 			"badge", "badge number", "badge #", "employee id", "employee number", "employee #", "student id",
@@ -550,9 +554,10 @@ func (s *scan) idValue(j int, t Type) int {
 		}
 		k := s.adj(j)
 		// "XKH-4431", and "YHD-TB-25-004": letter groups before the digits;
-		// a site's letters with a slash too ("AKU/0931187").
+		// a site's letters with a slash or a dot too ("AKU/0931187",
+		// "FMRI.0044187").
 		dash := false
-		for c := k; c > 0 && (s.toks[c].punct('-') || s.toks[c].punct('/')) && s.adj(c) > 0 && s.toks[c+1].word(); c = s.adj(c + 1) {
+		for c := k; c > 0 && (s.toks[c].punct('-') || s.toks[c].punct('/') || s.toks[c].punct('.') && s.toks[c+1].digits()) && s.adj(c) > 0 && s.toks[c+1].word(); c = s.adj(c + 1) {
 			if s.toks[c+1].shape&shDigit != 0 {
 				dash = true
 				break
@@ -647,4 +652,57 @@ func (s *scan) idValue(j int, t Type) int {
 func (s *scan) isDateStart(k int) bool {
 	_, e := s.dateAt(k)
 	return e >= 0
+}
+
+// numberLabelAfter: the words after token k end a label of a number and
+// its colon ("No.:", "#:", "Number:", "No:"): it returns the colon's
+// token, or -1.
+func (s *scan) numberLabelAfter(k int) int {
+	n := k + 1
+	if n >= len(s.toks) || s.toks[n].gap == gapLine {
+		return -1
+	}
+	switch {
+	case s.toks[n].punct('#'):
+	case s.eq(n, "no") || s.eq(n, "number") || s.eq(n, "nbr"):
+		if n+1 < len(s.toks) && s.toks[n+1].punct('.') && s.toks[n+1].gap == gapNone {
+			n++
+		}
+	default:
+		return -1
+	}
+	if n+1 < len(s.toks) && s.toks[n+1].punct(':') && s.toks[n+1].gap == gapNone {
+		return n + 1
+	}
+	return -1
+}
+
+// numberLabelWords name what a record's number is of, before "No.", "#"
+// or "Number": an inpatient stay, a clinic's chart, a bill (the words
+// are common enough that as cues they would change what the tagger was
+// trained to read, so a late rule reads them).
+var numberLabelWords = map[string]Type{"ip": MRN, "clinic": MRN, "bill": Account}
+
+// labelledNumberAt: "IP No. IP/26/118430", "Clinic #: 8-441-902", "Bill
+// No.: FMRI/B/26/0072214": the value after a label of numberLabelWords and
+// its "No."/"#"/"Number" (a colon optional). A late rule.
+func (s *scan) labelledNumberAt(i int) {
+	t, ok := numberLabelWords[s.lower(i)]
+	if !ok || !s.toks[i].upper() || i+2 >= len(s.toks) {
+		return
+	}
+	n := i + 1
+	if !(s.toks[n].punct('#') || s.eq(n, "no") || s.eq(n, "number")) || s.toks[n].gap == gapLine {
+		return
+	}
+	j := n + 1
+	for j < len(s.toks) && (s.toks[j].punct('.') || s.toks[j].punct(':')) && s.toks[j].gap == gapNone {
+		j++
+	}
+	if j >= len(s.toks) || s.toks[j].gap == gapLine || s.toks[j].gap == gapNone && !s.toks[j-1].punct('#') {
+		return
+	}
+	if last := s.idValue(j, t); last >= j {
+		s.late = append(s.late, Span{Start: int(s.toks[j].s), End: int(s.toks[last].e), Type: t})
+	}
 }

@@ -111,6 +111,15 @@ func (s *scan) lowerMonthOK(i int) bool {
 			if _, e := s.spokenYear(n); e >= 0 {
 				return true
 			}
+			// "it was dec 10.", "moved to nov 3": a day number that ends
+			// the clause after a copula or "to" ("dec" decreased goes on
+			// to its amount and unit).
+			if d, e, _, _ := s.dayOf(n); e == n && d > 0 && s.toks[n].digits() && s.clauseEndAfter(n) && !s.unitAfter(n) {
+				switch s.prevWordAt(i, 1) {
+				case "was", "is", "it's", "to", "til", "till", "for", "be":
+					return true
+				}
+			}
 		}
 		return s.dateCueDayAfter(i)
 	}
@@ -142,6 +151,13 @@ func (s *scan) lowerMonthOK(i int) bool {
 		}
 	}
 	if w == "may" {
+		// "the last one was may twenty twenty three": a year said after it;
+		// the verb takes no year.
+		if n := s.next(i); n > 0 && s.toks[n].gap == gapSpace {
+			if y, e := s.spokenYear(n); e > n && y >= 1900 {
+				return true
+			}
+		}
 		return i > 0 && s.toks[i].gap != gapLine && (s.eq(i-1, "in") && s.clauseEndsOrTurns(i) && !s.modalAsking(i) || s.mayMonth(i)) || s.monthAnswer(i) ||
 			s.monthAfterHedge(i) && s.clauseEndAfter(i) // "april or may"
 	}
@@ -2699,4 +2715,59 @@ func (s *scan) backwardRange(p, bi, a, b int) bool {
 	d2, _ := s.num(d)
 	m2, _ := s.num(d + 2)
 	return m2 < b || m2 == b && d2 < a
+}
+
+// cardinalDayMonthAt: a date said day first with the day as a cardinal
+// ("born fifteen August nineteen fifty", "sixteen june sixty two"): the
+// day, a month and a year after it; a year of two words ("sixty two")
+// only after a word of birth or date within six words before. The month
+// alone after the number stays ("three march hares"). A late rule, so the
+// month and year found already become one date with their day.
+func (s *scan) cardinalDayMonthAt(i int) {
+	if i >= len(s.toks) || !s.toks[i].letters() || i > 0 && s.toks[i].gap == gapNone {
+		return
+	}
+	d, e := 0, -1
+	if u, ok := unitWords[s.lower(i)]; ok && u > 0 && s.toks[i].is(lxDigitWord) {
+		d, e = u, i
+		if n := s.next(i); n > 0 && s.toks[n].letters() && s.toks[n].is(lxTeenWord|lxTensWord) {
+			return // "one twenty"
+		}
+	} else {
+		d, e = s.twoDigitWords(i)
+	}
+	if e < 0 || d < 1 || d > 31 {
+		return
+	}
+	m := s.next(e)
+	if m < 0 || s.toks[m].gap != gapSpace || !s.toks[m].letters() || !s.toks[m].is(lxMonth) {
+		return
+	}
+	mo := 0
+	for k, name := range monthNames {
+		if s.eq(m, name) {
+			mo = k + 1
+		}
+	}
+	birth := s.wordBefore(i, 6, "born", "birth", "birthday", "dob", "date")
+	if mo == 0 || !validMD(mo, d) || (mo == 3 || mo == 5) && !birth {
+		return // "take two may 2019 ...": the verbs want a word of birth or date
+	}
+	y := s.next(m)
+	if y > 0 && s.toks[y].punct(',') {
+		y = s.next(y)
+	}
+	if y < 0 || s.toks[y].gap == gapLine {
+		return
+	}
+	end := -1
+	if v, ye, _, _ := s.yearOf(y); ye >= 0 && v >= 1880 && v <= 2039 {
+		end = ye
+	} else if _, ye := s.spokenTwoDigitYear(y); ye >= 0 && birth {
+		end = ye
+	}
+	if end < 0 {
+		return
+	}
+	s.late = append(s.late, Span{Start: int(s.toks[i].s), End: int(s.toks[end].e), Type: Date})
 }

@@ -459,6 +459,7 @@ func (d *Detector) detect(text string, known Known) ([]Span, []string) {
 	s.chatHandles()
 	s.spelledAcrossDash(spans)
 	s.surnameAfterFoundName(spans)
+	s.givenAfterLastComma(spans)
 	s.companyPlaces()
 	s.lateTokenRules()
 	s.facilityTails(spans)

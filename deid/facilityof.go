@@ -282,6 +282,19 @@ func (s *scan) lateTokenRules() {
 		if !t.letters() {
 			continue
 		}
+		if t.lex&(lxDigitWord|lxTeenWord|lxTensWord) != 0 {
+			s.cardinalDayMonthAt(i)
+		}
+		if t.n() == 4 && !t.upper() {
+			s.nameIsRunAt(i)
+		}
+		if t.n() <= 4 && t.upper() {
+			s.titleInitialsAt(i)
+			s.labelledNumberAt(i)
+		}
+		if t.n() == 6 && t.upper() {
+			s.labelledNumberAt(i)
+		}
 		switch n := t.n(); {
 		case n <= 3:
 			s.numberedSchoolAt(i)

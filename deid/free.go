@@ -3416,6 +3416,9 @@ func (s *scan) labelNotName(sp Span) bool {
 	if s.eq(st, "bed") && (en == st || en == st+1 && s.toks[en].n() <= 2 && (s.toks[en].allUpper() || s.toks[en].digits())) {
 		return true
 	}
+	if st == en && s.numberLabelAfter(st) >= 0 {
+		return true // the first word of an identifier's label: "Bill No.: ...", "Grant #: ..."
+	}
 	if st == en && (s.toks[st].lex&(lxFirst|lxFirstAmb) != 0 || s.toks[st].gaz&(gzFirst|gzFirstAmb) != 0) {
 		if n := s.next(en); n > 0 && s.toks[n].gap == gapSpace && regnalNumerals[s.str(n)] {
 			return true

@@ -6,7 +6,8 @@ import "strings"
 // sign-out ("1) Hernandez, Eulalio 7-14 | 58M DKA", "3. Boudreaux, T.
 // 8-03"): the patient of the item, when the surname or the given name is
 // on the lists, or neither looks like an English word; before a number, a
-// bar, a parenthesis, a quote, a wide gap or the line's end. A late rule:
+// bar, a parenthesis, a quote, a dash, a wide gap, the line's end or a
+// word of the item's fields ("2) Amaral, Joaquim rm 612"). A late rule:
 // labelLastFirst wants a label and a colon.
 func (s *scan) numberedLastFirstAt(i int) {
 	if i < 0 || !(i+4 < len(s.toks)) {
@@ -37,7 +38,7 @@ func (s *scan) numberedLastFirstAt(i int) {
 	}
 	if n := fe + 1; n < len(s.toks) && s.toks[n].gap != gapLine && !s.wideGap(n) &&
 		!(s.toks[n].digits() || s.toks[n].punct('|') || s.toks[n].punct('(') || s.toks[n].punct('"') || s.toks[n].punct(',') ||
-			s.toks[n].word() && s.toks[n].shape&shDigit != 0) {
+			s.toks[n].punct('-') || s.toks[n].word() && s.toks[n].shape&shDigit != 0 || itemFieldWords[s.lower(n)]) {
 		return
 	}
 	lt, ft := &s.toks[j], &s.toks[f]
@@ -55,6 +56,10 @@ func (s *scan) numberedLastFirstAt(i int) {
 	s.late = append(s.late, Span{Start: int(s.toks[j].s), End: int(s.toks[en].e), Type: Name},
 		Span{Start: int(s.toks[f].s), End: int(s.toks[fe].e), Type: Name})
 }
+
+// itemFieldWords open the fields that follow a patient's name in a list's
+// item: room, bed, birth date, record number, age.
+var itemFieldWords = wordsOf("rm room bed bay dob mrn age yo")
 
 // signoffNameAt: the line after a closing ("Thank you,", "Thanks,", "Kind
 // regards,") holding one or two capitalized words, the first a given name
@@ -106,3 +111,42 @@ func (s *scan) closingBefore(c int) bool {
 var closings = map[string]bool{"thank you": true, "thanks": true, "many thanks": true, "thank you so much": true, "best": true,
 	"regards": true, "kind regards": true, "best regards": true, "warm regards": true, "sincerely": true, "cheers": true,
 	"best wishes": true, "yours sincerely": true, "yours truly": true, "respectfully": true}
+
+// givenAfterLastComma: a given name after a surname found at the head of a
+// line or a quotation, and its comma, before the fields of a patient's
+// record ("Nakamura-Delgado, Hideo DOB 09/14/1935", "Okafor, Chidubem
+// (58M)"): "Last, First", though the given name is on no list. No word of
+// English, month, title, state or clinical word. A late rule.
+func (s *scan) givenAfterLastComma(spans []Span) {
+	for _, sp := range spans {
+		if sp.Type != Name {
+			continue
+		}
+		st, e := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End)
+		if st < 0 || e < st || e+3 >= len(s.toks) || !s.toks[st].capWord() {
+			continue
+		}
+		if !(st == 0 || s.toks[st].gap == gapLine || s.toks[st-1].punct('"') && (st == 1 || s.toks[st-1].gap == gapLine)) {
+			continue
+		}
+		if s.hyphenatedEnd(st) != e {
+			continue // one surname, not a full name before a credential ("Delia Montoya, CRCR")
+		}
+		c, f := e+1, e+2
+		if !s.toks[c].punct(',') || s.toks[c].gap != gapNone || s.toks[f].gap != gapSpace || !s.toks[f].capWord() || s.isInitial(f) ||
+			s.toks[f].n() < 2 || s.toks[f].allUpper() && !s.toks[st].allUpper() {
+			continue
+		}
+		fe := s.hyphenatedEnd(f)
+		const notName = lxMonth | lxWeekday | lxTitle | lxTitleClin | lxState | lxCountry | lxCue | lxMedical | lxCredential | lxCommon
+		if s.toks[f].lex&notName != 0 || s.englishTok(f) {
+			continue
+		}
+		n := fe + 1
+		if n < len(s.toks) && s.toks[n].gap != gapLine && !s.wideGap(n) &&
+			!(s.toks[n].digits() || s.toks[n].punct('(') || s.toks[n].punct(',') || s.toks[n].punct('|') || itemFieldWords[s.lower(n)]) {
+			continue
+		}
+		s.late = append(s.late, Span{Start: int(s.toks[f].s), End: int(s.toks[fe].e), Type: Name})
+	}
+}

@@ -6698,3 +6698,84 @@ func (s *scan) nameAroundGivenName() {
 
 // notLowerASCII reports a rune outside a to z.
 func notLowerASCII(r rune) bool { return r < 'a' || r > 'z' }
+
+// nameIsWords are the words that end the name said after "name is": the
+// clause goes on ("but", "and", "so"), a spelling follows, or the words
+// are not a name ("is not", "is like").
+var nameIsWords = wordsOf("the a an and but so or is was not just like um uh okay ok yes no i he she it we they you " +
+	"on in at with for to of from by that this what because actually also spelled spell too right mine his her " +
+	"their our my your there here now then sir maam ma'am please thanks thank ha haha hah lol laughs laughing")
+
+// nameIsRunAt: the words said after "name is" or "name's" in lower case
+// ("papa's name is om prakash agarwal", "her real name is dalbir kaur but
+// everyone says dolly"), up to four, up to the clause's end: a name,
+// though parts of it are on no list or are also words. A late rule: the main pass
+// takes what its lists know ("prakash agarwal") and the run replaces it.
+// Words of English count when at least half the words are names or no
+// English ("om veer khatri"); "his name is worse" stays.
+func (s *scan) nameIsRunAt(i int) {
+	if !s.eq(i, "name") || i+2 >= len(s.toks) {
+		return
+	}
+	j := i + 1
+	switch {
+	case s.eq(j, "is"):
+		j++
+	case s.toks[j].punct('\'') && s.toks[j].gap == gapNone && s.eq(j+1, "s"):
+		j += 2
+	case s.eq(j, "'s") || s.eq(j, "’s"):
+		j++
+	default:
+		return
+	}
+	if j >= len(s.toks) || s.toks[j].gap != gapSpace || !s.toks[j].letters() || s.toks[j].upper() {
+		return
+	}
+	e, named := -1, 0
+	for k := j; k < len(s.toks) && k < j+4; k++ {
+		t := &s.toks[k]
+		if k > j && t.gap != gapSpace || !t.letters() || t.upper() || nameIsWords[s.lower(k)] ||
+			t.lex&(lxMonth|lxWeekday|lxMedical|lxTitle|lxTitleClin|lxRelation) != 0 {
+			break
+		}
+		e = k
+		if t.lex&(lxFirst|lxSur) != 0 || t.gaz&(gzFirst|gzSur) != 0 || !s.englishTok(k) {
+			named++
+		}
+	}
+	// One word on a list or of no English, or more words most of them so;
+	// one word of English only as a given name ("her name is summer"; "my
+	// name is long so ..." is a surname's word).
+	if e < 0 || named == 0 || e > j && 2*named < e-j+1 {
+		return
+	}
+	if e == j && s.englishTok(j) && s.toks[j].lex&lxFirst == 0 && s.toks[j].gaz&gzFirst == 0 {
+		return
+	}
+	s.late = append(s.late, Span{Start: int(s.toks[j].s), End: int(s.toks[e].e), Type: Name})
+}
+
+// titleInitialsAt: a title, initials written without their dots and a
+// surname ("cc: Mr M I Hussain", "Dr A K Sharma"): the initials are the
+// person's. A late rule: the main pass reads dotted initials only.
+func (s *scan) titleInitialsAt(i int) {
+	if i+2 >= len(s.toks) || !s.toks[i].capWord() || !s.toks[i].is(lxTitle|lxTitleClin) {
+		return
+	}
+	j := i + 1
+	if s.toks[j].punct('.') && s.toks[j].gap == gapNone {
+		j++
+	}
+	k := j
+	for k < len(s.toks) && k < j+3 && s.toks[k].gap == gapSpace && s.toks[k].letters() && s.toks[k].n() == 1 && s.toks[k].upper() {
+		k++
+	}
+	if k == j || k >= len(s.toks) || s.toks[k].gap != gapSpace || !s.toks[k].capWord() || s.toks[k].n() < 2 ||
+		s.toks[k].lex&(lxCommon|lxMedical|lxMonth|lxWeekday|lxTitle|lxTitleClin|lxCredential) != 0 {
+		return
+	}
+	if s.eq(j, "i") && k == j+1 {
+		return // "Dr I Think": no name
+	}
+	s.late = append(s.late, Span{Start: int(s.toks[j].s), End: int(s.toks[s.hyphenatedEnd(k)].e), Type: Name})
+}

@@ -1354,12 +1354,23 @@ func (s *scan) codeValueEnd(k int) int {
 }
 
 // extensionAt: a telephone extension on its own, without the number it
-// extends: "x4471" after a word of calling or paging ("paged at x4471",
+// extends: "x5-3310" anywhere, "x4471" after a word of calling or paging ("paged at x4471",
 // "call x2210"). A microscope's magnification ("at x400 magnification")
 // stays. Digits after "ext" alone are left: a department's line
 // ("Pharmacy ext 2204") cost precision on a holdout.
 func (s *scan) extensionAt(i int) bool {
 	x := s.str(i)
+	if len(x) >= 2 && len(x) <= 3 && x[0]|0x20 == 'x' && isDigitsFrom(x[1:]) && (i == 0 || s.toks[i].gap != gapNone || s.toks[i-1].kind == tkPunct) {
+		// "x5-3310", "(x3-4410)": an internal extension with its
+		// exchange's digit, a shape nothing else is written in.
+		if d, n := i+1, i+2; n < len(s.toks) && s.toks[d].punct('-') && s.toks[d].gap == gapNone &&
+			s.toks[n].gap == gapNone && s.toks[n].digits() && s.toks[n].n() == 4 && !s.unitAfter(n) {
+			if m := n + 1; m >= len(s.toks) || s.toks[m].gap != gapNone || s.toks[m].kind == tkPunct && !s.toks[m].punct('-') {
+				s.addTok(i, n, Phone, prCue)
+				return true
+			}
+		}
+	}
 	if len(x) < 4 || len(x) > 6 || x[0]|0x20 != 'x' || !isDigitsFrom(x[1:]) {
 		return false
 	}

@@ -788,7 +788,11 @@ func (s *scan) idahoAt(i int) bool {
 	}
 	n := s.next(i)
 	if s.toks[i-1].punct(',') {
-		// "Boise, ID" and "Boise, ID 83702"; not "via video, ID AR-3318".
+		// "Boise, ID" and "Boise, ID 83702"; not "via video, ID AR-3318"
+		// nor "interpreter Harjinder, ID number 70418".
+		if n > 0 && (s.eq(n, "number") || s.eq(n, "no") || s.eq(n, "num") || s.eq(n, "nbr")) {
+			return false
+		}
 		return n < 0 || s.toks[n].digits() && s.toks[n].n() == 5 || s.toks[n].kind == tkPunct && !s.toks[n].punct('#') && !s.toks[n].punct(':') ||
 			!s.toks[n].word() || s.toks[n].letters() && !s.toks[n].allUpper()
 	}
@@ -861,6 +865,10 @@ func (s *scan) codeAt(i int) {
 		}
 	}
 	if s.dateSpan(i) {
+		return
+	}
+	if last := s.mbiDashed(i); last > i {
+		s.addTok(i, last, HealthPlan, prShape)
 		return
 	}
 	// "17B Harbor View Terrace": a house number with its letter.
@@ -1082,4 +1090,49 @@ func (s *scan) partOfMonthBefore(i int) bool {
 		return true
 	}
 	return false
+}
+
+// mbiDashed: a Medicare Beneficiary Identifier written in its card's
+// groups of four, three and four ("7TX4-RK2-MN18"), with no cue: its
+// pattern of digits and letters (no S, L, O, I, B or Z) is shared by
+// nothing else. It returns the last token, or -1.
+func (s *scan) mbiDashed(i int) int {
+	if i+4 >= len(s.toks) || s.toks[i].n() != 4 {
+		return -1
+	}
+	var b []byte
+	for k := i; k <= i+4; k += 2 {
+		if k > i && !(s.toks[k-1].punct('-') && s.toks[k-1].gap == gapNone && s.toks[k].gap == gapNone) {
+			return -1
+		}
+		b = append(b, s.str(k)...)
+	}
+	if m := i + 5; m < len(s.toks) && s.toks[m].gap == gapNone && !s.toks[m].punct('.') && !s.toks[m].punct(',') &&
+		!s.toks[m].punct(')') && !s.toks[m].punct(';') {
+		return -1
+	}
+	if len(b) != 11 || s.toks[i+2].n() != 3 {
+		return -1
+	}
+	// Positions: 1 digit 1-9; 2, 5, 8, 9 letters; 4, 7, 10, 11 digits;
+	// 3 and 6 either.
+	const (
+		dig = iota
+		let
+		any
+	)
+	pat := [11]int{dig, let, any, dig, let, any, dig, let, let, dig, dig}
+	for k, c := range b {
+		u := c &^ 0x20
+		isL := u >= 'A' && u <= 'Z' && !strings.ContainsRune("SLOIBZ", rune(u))
+		isD := c >= '0' && c <= '9'
+		switch {
+		case pat[k] == dig && !isD, pat[k] == let && !isL, pat[k] == any && !isD && !isL:
+			return -1
+		}
+	}
+	if b[0] == '0' {
+		return -1
+	}
+	return i + 4
 }
