@@ -695,7 +695,8 @@ func (s *scan) introBefore(i int) bool {
 		return true
 	case (p1 == "me" || p1 == "her" || p1 == "him") && (p2 == "call" || p2 == "calls" || p2 == "called"),
 		p1 == "you" && (p2 == "call" || p2 == "called"),
-		p1 == "name" && nameLabels[p2], p1 == "by" && (p2 == "goes" || p2 == "go" || p2 == "went"), p1 == "as" && p2 == "known":
+		p1 == "name" && nameLabels[p2], p1 == "by" && (p2 == "goes" || p2 == "go" || p2 == "went"), p1 == "as" && p2 == "known",
+		p1 == "for" && p2 == "short": // "is libby short for liberty?"
 		return true
 	}
 	weak := p1 == "i'm" || p1 == "im" || p1 == "am" && p2 == "i" || p1 == "you" && p2 == "are" || p1 == "you're" ||

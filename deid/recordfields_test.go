@@ -70,3 +70,18 @@ func TestSurnameFirstAndNamesSaid(t *testing.T) {
 		})
 	}
 }
+
+// TestShortForSuppliedName: the full name a short form is "short for",
+// when the platform supplied it, though it is also a word. Lines written
+// for this test.
+func TestShortForSuppliedName(t *testing.T) {
+	t.Parallel()
+	kn := deid.Known{PatientNames: []string{"Liberty Haines"}}
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, kn, []foundCase{
+			{"short for", "dr: okay. is libby short for liberty?\npt: yeah.", []found{{"liberty", deid.Name}}},
+			{"the word stays", "pt: my mom loved the statue of liberty.", nil},
+		})
+	}
+}
