@@ -3416,6 +3416,13 @@ func (s *scan) labelNotName(sp Span) bool {
 	if s.eq(st, "bed") && (en == st || en == st+1 && s.toks[en].n() <= 2 && (s.toks[en].allUpper() || s.toks[en].digits())) {
 		return true
 	}
+	if st == en && phoneLabelWords[s.lower(st)] {
+		// "Mob. +91 98555 01294", "Tel: 0113 496 0771": a phone's label.
+		if n := st + 1; n+1 < len(s.toks) && (s.toks[n].punct('.') || s.toks[n].punct(':')) && s.toks[n].gap == gapNone &&
+			(s.toks[n+1].digits() || s.toks[n+1].punct('+') || s.toks[n+1].punct('(')) {
+			return true
+		}
+	}
 	if st == en && s.numberLabelAfter(st) >= 0 {
 		return true // the first word of an identifier's label: "Bill No.: ...", "Grant #: ..."
 	}
@@ -3429,6 +3436,9 @@ func (s *scan) labelNotName(sp Span) bool {
 	}
 	return false
 }
+
+// phoneLabelWords label a telephone number.
+var phoneLabelWords = wordsOf("mob mobile tel ph phone cell fax")
 
 // opensProductValue: token st opens the value of a device's or a
 // vehicle's field, right after the colon or a model year ("Camera:

@@ -20,6 +20,37 @@ var quickNouns = wordsOf("one question thing note look check call favor favour u
 // specialtyShorts are services said short, also names ("endo", "derm").
 var specialtyShorts = wordsOf("endo cardio ortho neuro pulm onc derm rheum nephro uro gyn peds psych heme ent")
 
+// frankNouns follow "frank" where it says plain to see.
+var frankNouns = wordsOf("blood bleeding pus hematuria haematuria hemoptysis haemoptysis melena hematochezia purulence " +
+	"confusion delirium psychosis rupture perforation peritonitis")
+
+// hindiWords are words of Hindi said in a lower-case transcript (verbs,
+// question words, particles) that are also names elsewhere ("hai").
+var hindiWords = wordsOf("hai hain tha thi kya nahi nahin theek thik accha acha haan bahut dard kab kahan kaise aap " +
+	"mera meri hum taklif ho raha rahi gaya abhi thoda thodi bas aur lekin kyun kuch sab yeh woh")
+
+// hindiClause: tokens st..en are lower-case words of Hindi, with another
+// on their line ("theek hai", "kya dard hai abhi").
+func (s *scan) hindiClause(st, en int) bool {
+	for k := st; k <= en; k++ {
+		if !s.toks[k].letters() || s.toks[k].upper() || !hindiWords[s.lower(k)] {
+			return false
+		}
+	}
+	h := s.lineHead(st)
+	for k := h; k < len(s.toks) && (k == h || s.toks[k].gap != gapLine); k++ {
+		if (k < st || k > en) && s.toks[k].letters() && hindiWords[s.lower(k)] {
+			return true
+		}
+	}
+	return false
+}
+
+// kinAddress are the words for a grandparent or elder people say to them
+// and of them in other languages, alone: no one's name.
+var kinAddress = wordsOf("gogo tutu tūtū cucu ouma oupa bubbe zayde nonna nonno abuela abuelo abuelita abuelito " +
+	"yiayia babushka dadi nani halmeoni harabeoji mkhulu")
+
 // lookalikePhrases name no one and nowhere, whatever their words are.
 var lookalikePhrases = [][]string{
 	{"holy", "trinity"}, {"holy", "spirit"}, {"holy", "ghost"}, {"tower", "crane"}, {"knights", "of", "columbus"},
@@ -52,6 +83,9 @@ var phraseWords = func() map[string]bool {
 // phraseLookalike: tokens st..en, found as a name or a place, are words of
 // an everyday phrase.
 func (s *scan) phraseLookalike(st, en int) bool {
+	if s.hindiClause(st, en) {
+		return true
+	}
 	if st == en {
 		w := s.lower(st)
 		switch {
@@ -69,6 +103,13 @@ func (s *scan) phraseLookalike(st, en int) bool {
 				}
 			}
 		case specialtyShorts[w] && !s.toks[st].upper():
+			return true
+		case w == "frank" && !s.toks[st].upper():
+			// "frank blood or pink", "frank pus": plain, the sign's word.
+			return frankNouns[s.nextWordAt(st)]
+		case kinAddress[w]:
+			// "Good morning, Gogo", "her tūtū": a grandparent addressed by
+			// the kin word of her language.
 			return true
 		}
 	}
