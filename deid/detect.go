@@ -460,6 +460,7 @@ func (d *Detector) detect(text string, known Known) ([]Span, []string) {
 	s.spelledAcrossDash(spans)
 	s.surnameAfterFoundName(spans)
 	s.givenAfterLastComma(spans)
+	s.ageEchoes(spans)
 	s.companyPlaces()
 	s.lateTokenRules()
 	s.facilityTails(spans)

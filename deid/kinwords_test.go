@@ -23,3 +23,21 @@ func TestKinWordsAndLabelsStay(t *testing.T) {
 		})
 	}
 }
+
+// TestAgeSaidAgain: an age over 89 said again, the same or one more,
+// where no measure of the body is near; vitals of the same value stay.
+// Lines written for this test.
+func TestAgeSaidAgain(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"one more next month", "nurse: so you're ninety three?\npatient: ninety four come april, god willing.",
+				typed(deid.Age, "ninety three", "ninety four")},
+			{"said again later", "son: she turned ninety one.\nnp: wow. ninety one and still gardening.",
+				typed(deid.Age, "ninety one", "ninety one")},
+			{"vitals stay", "nurse: so you're ninety two?\npatient: yes.\nnurse: pulse ninety two and regular, sats 93 on room air.",
+				typed(deid.Age, "ninety two")},
+		})
+	}
+}

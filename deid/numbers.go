@@ -1429,3 +1429,83 @@ func (s *scan) notYear(i int) bool {
 	}
 	return false
 }
+
+// ageEchoVitals are the words before a number that measure the body, not
+// its years; ageEchoAfter the words after one.
+var (
+	ageEchoVitals = wordsOf("bp pressure pulse rate hr sat sats saturation o2 oxygen temp temperature weight weighs " +
+		"weighed glucose sugar sugars a1c over systolic diastolic rr respiratory heart pounds score percent number " +
+		"room rm bed page unit floor ward suite apt route highway exit channel")
+	ageEchoAfter = wordsOf("over percent degrees pounds lbs kg kilos beats bpm mg milligrams units point minutes " +
+		"seconds miles dollars times days weeks months hours feet inches cc ml and_over")
+)
+
+// ageEchoes: an age over 89 said again in the same text, the same number
+// or one more or less ("and you're ninety six?" / "ninety seven on the
+// twenty first", "i'll be ninety four" / "almost ninety four"), in words
+// or digits, where no measure of the body is near: the person's age once
+// more. A late rule: it reads the ages found.
+func (s *scan) ageEchoes(spans []Span) {
+	lo, hi := 0, 0
+	for _, sp := range spans {
+		if sp.Type != Age {
+			continue
+		}
+		st := s.tokStartingAt(sp.Start)
+		if st < 0 {
+			continue
+		}
+		v := -1
+		if s.toks[st].digits() {
+			v, _ = s.num(st)
+		} else if x, e := s.twoDigitWords(st); e >= 0 {
+			v = x
+		}
+		if v < 90 || v > 119 {
+			continue
+		}
+		if lo == 0 || v < lo {
+			lo = v
+		}
+		if v > hi {
+			hi = v
+		}
+	}
+	if lo == 0 {
+		return
+	}
+	for i := 0; i < len(s.toks); i++ {
+		t := &s.toks[i]
+		if i > 0 && t.gap == gapNone && !s.toks[i-1].punct('(') {
+			continue
+		}
+		v, e := -1, -1
+		switch {
+		case t.digits() && t.n() <= 3:
+			v, _ = s.num(i)
+			e = i
+			if n := s.next(i); n > 0 && s.toks[n].gap == gapNone && !s.toks[n].punct('.') && !s.toks[n].punct(',') &&
+				!s.toks[n].punct('?') && !s.toks[n].punct('!') {
+				continue // "94%", "96/60", "95.2"
+			}
+		case t.letters() && t.is(lxTensWord):
+			v, e = s.twoDigitWords(i)
+		}
+		if e < 0 || v < 90 || v < lo-1 || v > hi+1 {
+			continue
+		}
+		if n := s.next(e); n > 0 && s.toks[n].gap != gapLine && (s.toks[n].word() && ageEchoAfter[s.lower(n)] || s.unitAfter(e) ||
+			s.toks[n].punct('/') || s.toks[n].punct('%')) {
+			continue
+		}
+		vital := false
+		for k, c := s.sameLinePrev(i), 0; k >= 0 && c < 4 && !vital; k, c = s.sameLinePrev(k), c+1 {
+			vital = s.toks[k].letters() && ageEchoVitals[s.lower(k)] || s.toks[k].digits()
+		}
+		if vital {
+			continue
+		}
+		s.late = append(s.late, Span{Start: int(t.s), End: int(s.toks[e].e), Type: Age})
+		i = e
+	}
+}
