@@ -494,7 +494,15 @@ func (s *scan) afterTagger(spans []Span) []Span {
 	if len(s.late) == 0 {
 		return spans
 	}
-	slices.SortFunc(s.late, func(a, b Span) int { return a.Start - b.Start })
+	// By start, the longer first where two start together: the run of a
+	// name's words after "name is" over the given name and surname a
+	// rule took of it.
+	slices.SortFunc(s.late, func(a, b Span) int {
+		if a.Start != b.Start {
+			return a.Start - b.Start
+		}
+		return b.End - a.End
+	})
 	keep := s.lateKeep[:0]
 	inside := false
 	for _, l := range s.late {

@@ -3423,8 +3423,8 @@ func (s *scan) labelNotName(sp Span) bool {
 			return true
 		}
 	}
-	if st == en && s.numberLabelAfter(st) >= 0 {
-		return true // the first word of an identifier's label: "Bill No.: ...", "Grant #: ..."
+	if st == en && numberLabelWords[s.lower(st)] != "" && s.numberLabelAfter(st) >= 0 {
+		return true // the first word of an identifier's label: "Bill No.: ..." ("Son Tobias #: ..." is a person)
 	}
 	if st == en && (s.toks[st].lex&(lxFirst|lxFirstAmb) != 0 || s.toks[st].gaz&(gzFirst|gzFirstAmb) != 0) {
 		if n := s.next(en); n > 0 && s.toks[n].gap == gapSpace && regnalNumerals[s.str(n)] {

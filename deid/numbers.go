@@ -1362,9 +1362,9 @@ func (s *scan) extensionAt(i int) bool {
 	x := s.str(i)
 	if len(x) >= 2 && len(x) <= 3 && x[0]|0x20 == 'x' && isDigitsFrom(x[1:]) && (i == 0 || s.toks[i].gap != gapNone || s.toks[i-1].kind == tkPunct) {
 		// "x5-3310", "(x3-4410)": an internal extension with its
-		// exchange's digit, a shape nothing else is written in.
+		// exchange's digit; not a count and a year ("C-section x2-2015").
 		if d, n := i+1, i+2; n < len(s.toks) && s.toks[d].punct('-') && s.toks[d].gap == gapNone &&
-			s.toks[n].gap == gapNone && s.toks[n].digits() && s.toks[n].n() == 4 && !s.unitAfter(n) {
+			s.toks[n].gap == gapNone && s.toks[n].digits() && s.toks[n].n() == 4 && !s.unitAfter(n) && !s.yearValue(n) {
 			if m := n + 1; m >= len(s.toks) || s.toks[m].gap != gapNone || s.toks[m].kind == tkPunct && !s.toks[m].punct('-') {
 				s.addTok(i, n, Phone, prCue)
 				return true
@@ -1502,10 +1502,26 @@ func (s *scan) ageEchoes(spans []Span) {
 		for k, c := s.sameLinePrev(i), 0; k >= 0 && c < 4 && !vital; k, c = s.sameLinePrev(k), c+1 {
 			vital = s.toks[k].letters() && ageEchoVitals[s.lower(k)] || s.toks[k].digits()
 		}
+		if h := s.lineHead(i); !vital && h > 0 && i-h <= 3 {
+			// An answer to a question about a reading: "and the heart
+			// rate" / "ninety two".
+			for k := h - 1; k >= 0 && !vital; k-- {
+				vital = s.toks[k].letters() && ageEchoVitals[s.lower(k)]
+				if s.toks[k].gap == gapLine {
+					break
+				}
+			}
+		}
 		if vital {
 			continue
 		}
 		s.late = append(s.late, Span{Start: int(t.s), End: int(s.toks[e].e), Type: Age})
 		i = e
 	}
+}
+
+// yearValue: token k is four digits from 1900 to 2039.
+func (s *scan) yearValue(k int) bool {
+	v, _ := s.num(k)
+	return s.toks[k].digits() && s.toks[k].n() == 4 && v >= 1900 && v <= 2039
 }

@@ -46,11 +46,6 @@ func (s *scan) hindiClause(st, en int) bool {
 	return false
 }
 
-// kinAddress are the words for a grandparent or elder people say to them
-// and of them in other languages, alone: no one's name.
-var kinAddress = wordsOf("gogo tutu tūtū cucu ouma oupa bubbe zayde nonna nonno abuela abuelo abuelita abuelito " +
-	"yiayia babushka dadi nani halmeoni harabeoji mkhulu")
-
 // lookalikePhrases name no one and nowhere, whatever their words are.
 var lookalikePhrases = [][]string{
 	{"holy", "trinity"}, {"holy", "spirit"}, {"holy", "ghost"}, {"tower", "crane"}, {"knights", "of", "columbus"},
@@ -107,10 +102,6 @@ func (s *scan) phraseLookalike(st, en int) bool {
 		case w == "frank" && !s.toks[st].upper():
 			// "frank blood or pink", "frank pus": plain, the sign's word.
 			return frankNouns[s.nextWordAt(st)]
-		case kinAddress[w]:
-			// "Good morning, Gogo", "her tūtū": a grandparent addressed by
-			// the kin word of her language.
-			return true
 		}
 	}
 	if !phraseWords[s.lower(st)] {

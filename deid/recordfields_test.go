@@ -33,6 +33,12 @@ func TestRecordNumbersAndExtensions(t *testing.T) {
 			{"an extension", "Charge nurse Opal Brandt, RN, x4-2719.", []found{{"Opal Brandt", deid.Name}, {"x4-2719", deid.Phone}}},
 			{"an extension in brackets", "The unit clerk answers (x6-0193).", []found{{"x6-0193", deid.Phone}}},
 			{"a magnification stays", "Viewed at 4x5-1000 resolution.", nil},
+			{"a count and a year stay", "OB hx: C-section x2-2015, 2018.", nil},
+			{"a licence key stays", "License key 3QA9-KT2-WD41 for the dictation app.", nil},
+			{"a person before a number's label", "Son Tobias #: 555-0177 (cell)", []found{{"Tobias", deid.Name}, {"555-0177", deid.Phone}}},
+			{"an ID after an interpreter's name", "Interpreter Dalia Ferro, ID 44102, assisted.",
+				[]found{{"Dalia Ferro", deid.Name}, {"44102", deid.ID}}},
+			{"Idaho with its ZIP", "Moved to Pocatello, ID 83201 last year.", []found{{"Pocatello", deid.Location}, {"83201", deid.ZIP}}},
 		})
 	}
 }
@@ -58,6 +64,7 @@ func TestSurnameFirstAndNamesSaid(t *testing.T) {
 			{"initials without dots", "cc: Mr M I Qureshi", []found{{"M I Qureshi", deid.Name}}},
 			{"name said in lower case", "son: papa's name is om veer khatri.", []found{{"om veer khatri", deid.Name}}},
 			{"real name", "her real name is harjeet kaur but everyone says honey.", []found{{"harjeet kaur", deid.Name}}},
+			{"three words said", "mamas name is gurpreet kaur sandhu", []found{{"gurpreet kaur sandhu", deid.Name}}},
 			{"the name is no name", "the name is a problem for the insurance", nil},
 			{"cardinal day first", "He was born fourteen July nineteen forty nine in a village.",
 				[]found{{"fourteen July nineteen forty nine", deid.Date}}},

@@ -793,10 +793,17 @@ func (s *scan) idahoAt(i int) bool {
 		if n > 0 && (s.eq(n, "number") || s.eq(n, "no") || s.eq(n, "num") || s.eq(n, "nbr")) {
 			return false
 		}
-		return n < 0 || s.toks[n].digits() && s.toks[n].n() == 5 || s.toks[n].kind == tkPunct && !s.toks[n].punct('#') && !s.toks[n].punct(':') ||
+		return n < 0 || s.toks[n].digits() && s.toks[n].n() == 5 && s.idahoZIP(n) || s.toks[n].kind == tkPunct && !s.toks[n].punct('#') && !s.toks[n].punct(':') ||
 			!s.toks[n].word() || s.toks[n].letters() && !s.toks[n].allUpper()
 	}
-	return s.toks[i-1].capWord() && n > 0 && s.toks[n].digits() && s.toks[n].n() == 5
+	return s.toks[i-1].capWord() && n > 0 && s.toks[n].digits() && s.toks[n].n() == 5 && s.idahoZIP(n)
+}
+
+// idahoZIP: token k is a ZIP code of Idaho (832xx to 838xx): after ", ID"
+// any other five digits are an identifier's ("Interpreter Paz, ID 44102").
+func (s *scan) idahoZIP(k int) bool {
+	v, _ := s.num(k)
+	return v >= 83200 && v <= 83899
 }
 
 // imName: "I'm Hamish, her grandson" / "I'm Dr. Lee" (the title matcher
@@ -867,7 +874,8 @@ func (s *scan) codeAt(i int) {
 	if s.dateSpan(i) {
 		return
 	}
-	if last := s.mbiDashed(i); last > i {
+	if last := s.mbiDashed(i); last > i && !s.wordBefore(i, 2, "key", "code", "serial", "lot", "part", "sku", "model", "product",
+		"license", "licence", "activation", "order", "batch", "ref", "promo", "coupon", "voucher", "gift", "tracking") {
 		s.addTok(i, last, HealthPlan, prShape)
 		return
 	}
