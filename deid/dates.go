@@ -2771,3 +2771,105 @@ func (s *scan) cardinalDayMonthAt(i int) {
 	}
 	s.late = append(s.late, Span{Start: int(s.toks[i].s), End: int(s.toks[end].e), Type: Date})
 }
+
+// docMonthDates: a month and day written with a slash and no year
+// ("Re-measure 12/8.", "sign-out 12/6 night", "PRBC 28/11") in a text
+// whose dates found put it in that month or the one before or after: a
+// date of the same stretch of care, where alone it could be a ratio or a
+// fraction. Not a common fraction ("1/2", "3/4"), a grade or a score out
+// of 4, 5 or 10 ("4/5 strength", "7/10 pain"), a reading after a measure
+// ("BP", "Apgars", "FiO2", "IOP"), an age in months ("aged 18/12"), a
+// British count of days, months or weeks ("for 14/7"), before a unit, "of"
+// or a dose's word. A late rule: it reads the dates found.
+func (s *scan) docMonthDates(spans []Span) {
+	var months [13]bool
+	dayFirst := s.dayFirstWritten()
+	any := false
+	for _, sp := range spans {
+		if sp.Type != Date {
+			continue
+		}
+		st, en := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End)
+		if st < 0 || en < st {
+			continue
+		}
+		m := 0
+		for k := st; k <= en && m == 0; k++ {
+			t := &s.toks[k]
+			switch {
+			case t.letters() && t.is(lxMonth|lxMonthAbbr):
+				w := s.lower(k)
+				for x, name := range monthNames {
+					if len(w) >= 3 && strings.HasPrefix(name, w) {
+						m = x + 1
+						break
+					}
+				}
+			case t.digits() && k+2 <= en && s.toks[k+2].digits() && (s.toks[k+1].punct('/') || s.toks[k+1].punct('-') || s.toks[k+1].punct('.')):
+				a, _ := s.num(k)
+				b, _ := s.num(k + 2)
+				switch {
+				case t.n() == 4:
+					m = b // 2026-11-03
+				case dayFirst:
+					m = b
+				default:
+					m = a
+				}
+			}
+		}
+		if m >= 1 && m <= 12 {
+			months[m], any = true, true
+		}
+	}
+	if !any {
+		return
+	}
+	near := func(m int) bool {
+		return months[m] || months[(m+10)%12+1] || months[m%12+1]
+	}
+	for i := 0; i+2 < len(s.toks); i++ {
+		a, sl, b := &s.toks[i], &s.toks[i+1], &s.toks[i+2]
+		if !a.digits() || !b.digits() || a.n() > 2 || b.n() > 2 || !sl.punct('/') || sl.gap != gapNone || b.gap != gapNone {
+			continue
+		}
+		if i > 0 && a.gap == gapNone && !s.toks[i-1].punct('(') {
+			continue // "spKt/V", "G2P1/3", "20/20/2"
+		}
+		if n := i + 3; n < len(s.toks) && s.toks[n].gap == gapNone && !s.toks[n].punct('.') && !s.toks[n].punct(',') &&
+			!s.toks[n].punct(')') && !s.toks[n].punct(';') && !s.toks[n].punct(':') {
+			continue // "3/4/5", "1/2-1"
+		}
+		x, _ := s.num(i)
+		y, _ := s.num(i + 2)
+		m, d := x, y
+		if dayFirst {
+			m, d = y, x
+		}
+		if !validMD(m, d) || !near(m) {
+			continue
+		}
+		if x < y && y <= 4 || (y == 4 || y == 5 || y == 10) && x <= y {
+			continue // a fraction, a grade or a score
+		}
+		if n := s.next(i + 2); n > 0 && s.toks[n].gap != gapLine && (s.unitAfter(i+2) || s.toks[n].punct('%') ||
+			s.toks[n].word() && mdNotAfter[s.lower(n)]) {
+			continue
+		}
+		if s.wordBefore(i, 3, "bp", "apgar", "apgars", "fio2", "peep", "ratio", "score", "grade", "ef", "gcs", "mmse", "moca",
+			"acuity", "va", "vision", "strength", "power", "reflexes", "pain", "split", "titer", "titre", "dilution",
+			"aged", "age", "iop", "pressures", "pressure") {
+			continue
+		}
+		if dayFirst && (y == 7 || y == 12 || y == 52) && s.wordBefore(i, 1, "for", "in", "over", "past", "last", "x", "within") {
+			continue // British counts of days, months and weeks: "cough for 14/7", "review in 6/52"
+		}
+		s.late = append(s.late, Span{Start: int(a.s), End: int(b.e), Type: Date})
+		i += 2
+	}
+}
+
+// mdNotAfter are the words after a number over a number that measure or
+// portion, not date.
+var mdNotAfter = wordsOf("of strength power pain tab tabs tablet tablets cup cups inch inches teaspoon tsp dose doses " +
+	"normal scale odds chance ratio split dilution units times")

@@ -461,6 +461,7 @@ func (d *Detector) detect(text string, known Known) ([]Span, []string) {
 	s.surnameAfterFoundName(spans)
 	s.givenAfterLastComma(spans)
 	s.ageEchoes(spans)
+	s.docMonthDates(spans)
 	s.companyPlaces()
 	s.lateTokenRules()
 	s.facilityTails(spans)

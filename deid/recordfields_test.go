@@ -92,3 +92,24 @@ func TestShortForSuppliedName(t *testing.T) {
 		})
 	}
 }
+
+// TestMonthDayInDatedText: a month and day with a slash and no year in a
+// text dated in that month or next to it; fractions, grades, scores,
+// readings and a month far from the text's dates stay. Lines written for
+// this test.
+func TestMonthDayInDatedText(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"the same month", "Admitted 11/28/2026 with cellulitis. Recheck CRP 12/3. Wound care daily.",
+				[]found{{"11/28/2026", deid.Date}, {"12/3", deid.Date}}},
+			{"day first", "Admitted 28/11/2026. Transfused 2 units 30/11. Home soon.",
+				[]found{{"28/11/2026", deid.Date}, {"30/11", deid.Date}}},
+			{"fractions, grades and readings stay", "Seen 05/02/2026. Strength 4/5, pain 7/10, take 1/2 tab, BP 5/3 wow, Apgars 5/9.",
+				[]found{{"05/02/2026", deid.Date}}},
+			{"a month far away stays", "Seen 11/28/2026. Ratio 7/9 on the last run.", []found{{"11/28/2026", deid.Date}}},
+			{"no date in the text", "The mix 7/9 looked fine.", nil},
+		})
+	}
+}
