@@ -288,6 +288,9 @@ func (s *scan) lateTokenRules() {
 		if t.n() == 4 && !t.upper() {
 			s.nameIsRunAt(i)
 		}
+		if i+1 < len(s.toks) && s.toks[i+1].punct(',') {
+			s.appositiveNameAt(i)
+		}
 		if t.n() <= 4 && t.upper() {
 			s.titleInitialsAt(i)
 			s.labelledNumberAt(i)

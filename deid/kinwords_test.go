@@ -40,3 +40,18 @@ func TestAgeSaidAgain(t *testing.T) {
 		})
 	}
 }
+
+// TestNameSetOffByCommas: a relation or a role, a comma, a name and a
+// comma; words of English set off the same way stay. Lines written for
+// this test.
+func TestNameSetOffByCommas(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"a role and a given name", "The maid, Sunanda, found her on the floor.", []found{{"Sunanda", deid.Name}}},
+			{"a relation and a full name", "Her father, Per Lindgren, 70, had a stroke.", []found{{"Per Lindgren", deid.Name}}},
+			{"an aside stays", "My friend, however, said no. The nurse, again, was late.", nil},
+		})
+	}
+}

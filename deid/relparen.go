@@ -136,3 +136,54 @@ func (s *scan) inOtherSpan(off int) bool {
 	}
 	return false
 }
+
+// appositiveRoles are people's roles said before a name set off by commas,
+// besides the relation words and personRoles: "The maid, Selvi, found
+// her".
+var appositiveRoles = wordsOf("maid housekeeper helper aide caregiver carer driver neighbor neighbour friend boss supervisor " +
+	"pastor priest imam rabbi landlord landlady roommate coworker colleague partner fiance fiancee fiancé fiancée")
+
+// appositiveNameAt: a relation or a role, a comma, one to three words of a
+// name and a comma ("Her father, Per Lindqvist, 71,", "the night nurse at
+// sunrise, odalys, says", "The maid, Selvi, found her"): the words are the
+// person's. The first word must be on a list of names or no word of
+// English; none a month, a weekday, a title, a clinical or common word. A
+// late rule.
+func (s *scan) appositiveNameAt(i int) {
+	t := &s.toks[i]
+	w := s.lower(i)
+	if !(t.is(lxRelation) || personRoles[w] || appositiveRoles[w]) || i+3 >= len(s.toks) {
+		return
+	}
+	c := i + 1
+	if !s.toks[c].punct(',') || s.toks[c].gap != gapNone {
+		return
+	}
+	j := c + 1
+	if s.toks[j].gap != gapSpace || !s.toks[j].letters() {
+		return
+	}
+	e, named := -1, 0
+	for k := j; k < len(s.toks) && k < j+3; k++ {
+		tk := &s.toks[k]
+		if k > j && tk.gap != gapSpace || !tk.letters() || tk.lex&(lxMonth|lxWeekday|lxTitle|lxTitleClin|lxMedical|lxRelation|lxState|lxCountry) != 0 {
+			break
+		}
+		if tk.lex&(lxFirst|lxSur) != 0 || tk.gaz&(gzFirst|gzSur) != 0 || !s.englishTok(k) {
+			named++
+		} else if !tk.upper() || s.toks[j].allUpper() {
+			break // a word of English in lower case: "my friend, however,"
+		}
+		e = k
+	}
+	if e < 0 || e+1 >= len(s.toks) || !s.toks[e+1].punct(',') || s.toks[e+1].gap != gapNone {
+		return
+	}
+	// The first word on a list or of no English ("Selvi", "odalys"), or
+	// capitalized before one that is ("Per Lindqvist"); "his wife, june,"
+	// is left to the rules of months.
+	if f := &s.toks[j]; named == 0 || s.englishTok(j) && f.lex&(lxFirst|lxSur) == 0 && f.gaz&(gzFirst|gzSur) == 0 && (e == j || !f.upper()) {
+		return
+	}
+	s.late = append(s.late, Span{Start: int(s.toks[j].s), End: int(s.toks[e].e), Type: Name})
+}
