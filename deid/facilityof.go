@@ -291,6 +291,9 @@ func (s *scan) lateTokenRules() {
 		if i+1 < len(s.toks) && s.toks[i+1].punct(',') {
 			s.appositiveNameAt(i)
 		}
+		if n := t.n(); (n == 1 || n == 2) && !t.upper() {
+			s.imIntroAt(i)
+		}
 		if t.n() <= 4 && t.upper() {
 			s.titleInitialsAt(i)
 			s.labelledNumberAt(i)

@@ -55,3 +55,19 @@ func TestNameSetOffByCommas(t *testing.T) {
 		})
 	}
 }
+
+// TestSelfIntroductionsInLowerCase: "i'm" and a word that is a name by
+// what follows: said twice, a surname, what the speaker is to the
+// patient; states stay. Lines written for this test.
+func TestSelfIntroductionsInLowerCase(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"said twice", "mother: i'm nadia, nadia rahimi\ndoctor: thanks", []found{{"nadia", deid.Name}, {"nadia rahimi", deid.Name}}},
+			{"a surname after it", "speaker 2: i'm chue xiong i'm his wife", []found{{"chue xiong", deid.Name}}},
+			{"a role next", "np: hi royal i'm patience i'm the np", []found{{"royal", deid.Name}, {"patience", deid.Name}}},
+			{"states stay", "patient: i'm tired i'm the one who called\npatient: i'm good the pain is better", nil},
+		})
+	}
+}

@@ -6779,3 +6779,84 @@ func (s *scan) titleInitialsAt(i int) {
 	}
 	s.late = append(s.late, Span{Start: int(s.toks[j].s), End: int(s.toks[s.hyphenatedEnd(k)].e), Type: Name})
 }
+
+// imAt: "i'm" or "im" at token i; it returns the token after it, or -1.
+func (s *scan) imAt(i int) int {
+	if i >= len(s.toks) {
+		return -1
+	}
+	if s.eq(i, "im") {
+		return i + 1
+	}
+	if s.eq(i, "i") && i+2 < len(s.toks) && (s.toks[i+1].punct('\'') || s.eq(i+1, "’")) && s.toks[i+1].gap == gapNone &&
+		s.eq(i+2, "m") && s.toks[i+2].gap == gapNone {
+		return i + 3
+	}
+	return -1
+}
+
+// imIntroAt: a speaker says who she is in lower case, with what makes the
+// word a name rather than a state: the name said twice ("i'm hina, hina
+// qureshi"), a surname after it ("i'm tou vang i'm her husband"), or what
+// she is to the patient next ("i'm charity i'm the np"). The word is on a
+// list of given names or no word of English ("i'm tired i'm the one who
+// called" stays). A late rule.
+func (s *scan) imIntroAt(i int) {
+	w := s.imAt(i)
+	if w < 0 || w >= len(s.toks) || s.toks[w].gap != gapSpace || !s.toks[w].letters() || s.toks[w].upper() {
+		return
+	}
+	tw := &s.toks[w]
+	if nameIsWords[s.lower(w)] || tw.lex&(lxMonth|lxWeekday|lxMedical|lxTitle|lxTitleClin|lxRelation) != 0 ||
+		s.englishTok(w) && tw.lex&lxFirst == 0 && tw.gaz&gzFirst == 0 {
+		return
+	}
+	x := w + 1
+	if x < len(s.toks) && s.toks[x].punct(',') {
+		x++
+	}
+	if x >= len(s.toks) || s.toks[x].gap == gapLine {
+		return
+	}
+	end := w
+	switch {
+	case s.lower(x) == s.lower(w):
+		// Said twice: "hina, hina qureshi".
+		s.late = append(s.late, Span{Start: int(tw.s), End: int(tw.e), Type: Name})
+		end = x
+		if n := x + 1; n < len(s.toks) && s.toks[n].gap == gapSpace && s.toks[n].letters() && !s.toks[n].upper() &&
+			(s.toks[n].lex&lxSur != 0 || s.toks[n].gaz&gzSur != 0 || !s.englishTok(n)) && !nameIsWords[s.lower(n)] {
+			end = n
+		}
+		s.late = append(s.late, Span{Start: int(s.toks[x].s), End: int(s.toks[end].e), Type: Name})
+		return
+	case s.toks[x].letters() && !s.toks[x].upper() && x == w+1 && !nameIsWords[s.lower(x)] &&
+		s.toks[x].lex&(lxMonth|lxWeekday|lxMedical|lxTitle|lxTitleClin|lxRelation|lxCommon) == 0 &&
+		(s.toks[x].lex&lxSur != 0 || s.toks[x].gaz&gzSur != 0 || !s.englishTok(x)):
+		// A surname after it.
+		end = x
+		if m := s.imAt(x + 1); m < 0 && !s.clauseEndAfter(x) && !(x+1 < len(s.toks) && s.toks[x+1].punct(',')) {
+			return
+		}
+	default:
+		// What she is next: "i'm charity i'm the np", "i'm wanjiru his daughter".
+		m := s.imAt(x)
+		if m < 0 {
+			m = x
+		}
+		if m >= len(s.toks) {
+			return
+		}
+		switch s.lower(m) {
+		case "the", "her", "his", "their", "your", "a":
+		default:
+			return
+		}
+		n := s.next(m)
+		if n < 0 || !(personRoles[s.lower(n)] || s.toks[n].is(lxRelation) || appositiveRoles[s.lower(n)] || s.lower(n) == "np" ||
+			s.lower(n) == "pa" || s.lower(n) == "rn" || s.lower(n) == "mom" || s.lower(n) == "dad") {
+			return
+		}
+	}
+	s.late = append(s.late, Span{Start: int(tw.s), End: int(s.toks[end].e), Type: Name})
+}
