@@ -2778,7 +2778,8 @@ func (s *scan) cardinalDayMonthAt(i int) {
 // date of the same stretch of care, where alone it could be a ratio or a
 // fraction. Not a common fraction ("1/2", "3/4"), a grade or a score out
 // of 4, 5 or 10 ("4/5 strength", "7/10 pain"), a reading after a measure
-// ("BP", "Apgars", "FiO2", "IOP"), an age in months ("aged 18/12"), a
+// ("BP", "Apgars", "FiO2", "IOP", a ventilator's "BiPAP 12/6"), a full
+// count ("2/2 cultures", "12/12 systems"), an age in months ("aged 18/12"), a
 // British count of days, months or weeks ("for 14/7"), before a unit, "of"
 // or a dose's word. A late rule: it reads the dates found.
 func (s *scan) docMonthDates(spans []Span) {
@@ -2849,8 +2850,8 @@ func (s *scan) docMonthDates(spans []Span) {
 		if !validMD(m, d) || !near(m) {
 			continue
 		}
-		if x < y && y <= 4 || (y == 4 || y == 5 || y == 10) && x <= y {
-			continue // a fraction, a grade or a score
+		if x < y && y <= 4 || (y == 4 || y == 5 || y == 10) && x <= y || x == y {
+			continue // a fraction, a grade, a score or a full count ("2/2 cultures", "12/12 systems")
 		}
 		if n := s.next(i + 2); n > 0 && s.toks[n].gap != gapLine && (s.unitAfter(i+2) || s.toks[n].punct('%') ||
 			s.toks[n].word() && mdNotAfter[s.lower(n)]) {
@@ -2858,7 +2859,8 @@ func (s *scan) docMonthDates(spans []Span) {
 		}
 		if s.wordBefore(i, 3, "bp", "apgar", "apgars", "fio2", "peep", "ratio", "score", "grade", "ef", "gcs", "mmse", "moca",
 			"acuity", "va", "vision", "strength", "power", "reflexes", "pain", "split", "titer", "titre", "dilution",
-			"aged", "age", "iop", "pressures", "pressure") {
+			"aged", "age", "iop", "pressures", "pressure", "bipap", "cpap", "ipap", "epap", "ps", "vent", "ventilator", "avaps",
+			"settings", "recalled", "passed", "positive") {
 			continue
 		}
 		if dayFirst && (y == 7 || y == 12 || y == 52) && s.wordBefore(i, 1, "for", "in", "over", "past", "last", "x", "within") {
@@ -2872,4 +2874,5 @@ func (s *scan) docMonthDates(spans []Span) {
 // mdNotAfter are the words after a number over a number that measure or
 // portion, not date.
 var mdNotAfter = wordsOf("of strength power pain tab tabs tablet tablets cup cups inch inches teaspoon tsp dose doses " +
-	"normal scale odds chance ratio split dilution units times")
+	"normal scale odds chance ratio split dilution units times items systems sessions nodes cultures sets cores samples " +
+	"questions words lobes vessels segments bottles positive negative correct")

@@ -726,6 +726,21 @@
 //     ("Shifflett, RN   Anesthesia: MAC", "Supervising MD:") nor in a
 //     board's mark ("FNP-BC"); "Hosp. No." and "VA file no." with their
 //     values ("AKU/0931187");
+//   - record numbers, names in lists and speech, dates and ages said again
+//     (thirty-fifth session, the older sets' and blind17's tuning parts,
+//     two reviews of 235 and about 120 probes): the late rules listed below
+//     for record numbers, "Last, First", initials, "name is", "i'm",
+//     names set off by commas, cardinal day-first dates, slash dates in a
+//     dated text and ages said again; "UHID", "folder no." and an
+//     interpreter's number after a comma as cues, a value with letters, a
+//     dot and digits ("FMRI.0044187"), ", ID" before five digits as Idaho
+//     only for Idaho's ZIP codes, a dashed MBI with no cue ("7TX4-RK2-MN18"),
+//     an internal extension with its exchange's digit ("x5-3310"; not
+//     "x2-2015"), "Last, First" in a numbered item before a room or a dash,
+//     "may" before a spoken year, "dec 10" ending a clause after a copula,
+//     a supplied name after "short for"; and, in dropFree, the first word
+//     of a bill's, an inpatient stay's or a clinic's number label, a phone's
+//     label ("Mob."), words of a Hindi clause ("theek hai"), "frank blood";
 //   - address fields abroad, general mentions, Spanish and facilities
 //     (thirty-fourth session, the older sets' and blind16's tuning parts,
 //     two reviews of 204 and 208 probes): an address field's label beside
@@ -1566,7 +1581,21 @@
 //     speaker's tag that is a listed given name or surname and also a word,
 //     opening two lines where another tag is a role ("Hunter:"); the name
 //     before a care place's kind in capitals ("Birchwood Terrace SNF"); a
-//     man's name after "el Sr." ("el Sr. Colón"; spanishplaces.go). And
+//     man's name after "el Sr." ("el Sr. Colón"; spanishplaces.go); a
+//     record number after "IP No.", "Clinic #" or "Bill No." (cues.go);
+//     a given name after a surname found at a line's head and its comma
+//     before a record's fields ("Nakamura-Delgado, Hideo DOB"; listnames.go);
+//     initials without dots after a title ("cc: Mr M I Hussain"), the
+//     lower-case words said after "name is" ("papa's name is om prakash
+//     agarwal"), a speaker's lower-case name after "i'm" said twice,
+//     before a surname or before what she is to the patient ("i'm tou vang
+//     i'm her husband"; names.go); a name set off by commas after a
+//     relation or a role ("The maid, Selvi, found her"; relparen.go); a
+//     date said day first with a cardinal day ("born fifteen August
+//     nineteen fifty"), a month and day with a slash and no year in a text
+//     dated in or next to that month ("Re-measure 12/8."; dates.go); an
+//     age over 89 said again, the same or one more or less, with no
+//     measure of the body near (numbers.go). And
 //     one late pass that grows a span rather than adding one: the head of a
 //     health body after a place ending in "Health" ("Top End Health
 //     Service").

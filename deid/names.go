@@ -6839,7 +6839,11 @@ func (s *scan) imIntroAt(i int) {
 			return
 		}
 	default:
-		// What she is next: "i'm charity i'm the np", "i'm wanjiru his daughter".
+		// What she is next: "i'm charity i'm the np"; the word on a list of
+		// given names ("i'm postmenopausal the nurse said" stays).
+		if tw.lex&lxFirst == 0 && tw.gaz&gzFirst == 0 {
+			return
+		}
 		m := s.imAt(x)
 		if m < 0 {
 			m = x

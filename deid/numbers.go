@@ -1502,7 +1502,7 @@ func (s *scan) ageEchoes(spans []Span) {
 		for k, c := s.sameLinePrev(i), 0; k >= 0 && c < 4 && !vital; k, c = s.sameLinePrev(k), c+1 {
 			vital = s.toks[k].letters() && ageEchoVitals[s.lower(k)] || s.toks[k].digits()
 		}
-		if h := s.lineHead(i); !vital && h > 0 && i-h <= 3 {
+		if h := s.lineHead(i); !vital && h > 0 && i-h <= 8 {
 			// An answer to a question about a reading: "and the heart
 			// rate" / "ninety two".
 			for k := h - 1; k >= 0 && !vital; k-- {

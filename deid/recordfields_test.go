@@ -113,3 +113,15 @@ func TestMonthDayInDatedText(t *testing.T) {
 		})
 	}
 }
+
+// TestMonthDayCountsAndSettingsStay: full counts and a ventilator's
+// settings in a dated text are no dates (found by the second review).
+func TestMonthDayCountsAndSettingsStay(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"full counts", "Admitted 12/04/2026. 2/2 blood cultures grew GPC; ROS 12/12 negative.", typed(deid.Date, "12/04/2026")},
+		{"ventilator settings", "Admitted 12/04/2026. On BiPAP 12/6 overnight.", typed(deid.Date, "12/04/2026")},
+		{"a day-first vent", "Admitted 20/05/2026. Vent 18/5, FiO2 40%.", typed(deid.Date, "20/05/2026")},
+	})
+}

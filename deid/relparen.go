@@ -166,7 +166,8 @@ func (s *scan) appositiveNameAt(i int) {
 	e, named := -1, 0
 	for k := j; k < len(s.toks) && k < j+3; k++ {
 		tk := &s.toks[k]
-		if k > j && tk.gap != gapSpace || !tk.letters() || tk.lex&(lxMonth|lxWeekday|lxTitle|lxTitleClin|lxMedical|lxRelation|lxState|lxCountry) != 0 {
+		if k > j && tk.gap != gapSpace || !tk.letters() || tk.lex&(lxMonth|lxWeekday|lxTitle|lxTitleClin|lxMedical|lxRelation|lxState|lxCountry|lxCredential) != 0 ||
+			endearments[s.lower(k)] {
 			break
 		}
 		if tk.lex&(lxFirst|lxSur) != 0 || tk.gaz&(gzFirst|gzSur) != 0 || !s.englishTok(k) {
@@ -182,8 +183,10 @@ func (s *scan) appositiveNameAt(i int) {
 	// The first word on a list or of no English ("Selvi", "odalys"), or
 	// capitalized before one that is ("Per Lindqvist"); "his wife, june,"
 	// is left to the rules of months.
-	if f := &s.toks[j]; named == 0 || s.englishTok(j) && f.lex&(lxFirst|lxSur) == 0 && f.gaz&(gzFirst|gzSur) == 0 && (e == j || !f.upper()) {
-		return
+	if f := &s.toks[j]; named == 0 || s.englishTok(j) && f.lex&(lxFirst|lxSur) == 0 && f.gaz&(gzFirst|gzSur) == 0 && (e == j || !f.upper()) ||
+		e == j && s.englishTok(j) && !f.upper() ||
+		e == j && !f.upper() && f.n() <= 4 && f.lex&(lxFirst|lxSur) == 0 && f.gaz&(gzFirst|gzSur) == 0 {
+		return // "my husband, honey, is here", "the educator, cde,": a word of English or a short one alone in lower case
 	}
 	s.late = append(s.late, Span{Start: int(s.toks[j].s), End: int(s.toks[e].e), Type: Name})
 }
