@@ -2860,7 +2860,7 @@ func (s *scan) docMonthDates(spans []Span) {
 		if s.wordBefore(i, 3, "bp", "apgar", "apgars", "fio2", "peep", "ratio", "score", "grade", "ef", "gcs", "mmse", "moca",
 			"acuity", "va", "vision", "strength", "power", "reflexes", "pain", "split", "titer", "titre", "dilution",
 			"aged", "age", "iop", "pressures", "pressure", "bipap", "cpap", "ipap", "epap", "ps", "vent", "ventilator", "avaps",
-			"settings", "recalled", "passed", "positive") {
+			"settings", "recalled", "passed") {
 			continue
 		}
 		if dayFirst && (y == 7 || y == 12 || y == 52) && s.wordBefore(i, 1, "for", "in", "over", "past", "last", "x", "within") {
@@ -2875,4 +2875,4 @@ func (s *scan) docMonthDates(spans []Span) {
 // portion, not date.
 var mdNotAfter = wordsOf("of strength power pain tab tabs tablet tablets cup cups inch inches teaspoon tsp dose doses " +
 	"normal scale odds chance ratio split dilution units times items systems sessions nodes cultures sets cores samples " +
-	"questions words lobes vessels segments bottles positive negative correct")
+	"questions words lobes vessels segments bottles")

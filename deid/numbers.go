@@ -1437,7 +1437,7 @@ var (
 		"weighed glucose sugar sugars a1c over systolic diastolic rr respiratory heart pounds score percent number " +
 		"room rm bed page unit floor ward suite apt route highway exit channel")
 	ageEchoAfter = wordsOf("over percent degrees pounds lbs kg kilos beats bpm mg milligrams units point minutes " +
-		"seconds miles dollars times days weeks months hours feet inches cc ml and_over")
+		"seconds miles dollars times days weeks months hours feet inches cc ml")
 )
 
 // ageEchoes: an age over 89 said again in the same text, the same number

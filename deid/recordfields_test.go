@@ -108,6 +108,7 @@ func TestMonthDayInDatedText(t *testing.T) {
 				[]found{{"28/11/2026", deid.Date}, {"30/11", deid.Date}}},
 			{"fractions, grades and readings stay", "Seen 05/02/2026. Strength 4/5, pain 7/10, take 1/2 tab, BP 5/3 wow, Apgars 5/9.",
 				[]found{{"05/02/2026", deid.Date}}},
+			{"a result's date", "Seen 12/01/2026. Flu swab 12/3 positive.", []found{{"12/01/2026", deid.Date}, {"12/3", deid.Date}}},
 			{"a month far away stays", "Seen 11/28/2026. Ratio 7/9 on the last run.", []found{{"11/28/2026", deid.Date}}},
 			{"no date in the text", "The mix 7/9 looked fine.", nil},
 		})
