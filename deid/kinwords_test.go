@@ -35,6 +35,7 @@ func TestAgeSaidAgain(t *testing.T) {
 				typed(deid.Age, "ninety three", "ninety four")},
 			{"said again later", "son: she turned ninety one.\nnp: wow. ninety one and still gardening.",
 				typed(deid.Age, "ninety one", "ninety one")},
+			{"the next sentence", "Age 92. Celebrating 93 next week with family.", typed(deid.Age, "92", "93")},
 			{"vitals stay", "nurse: so you're ninety two?\npatient: yes.\nnurse: pulse ninety two and regular, sats 93 on room air.",
 				typed(deid.Age, "ninety two")},
 		})

@@ -1500,6 +1500,9 @@ func (s *scan) ageEchoes(spans []Span) {
 		}
 		vital := false
 		for k, c := s.sameLinePrev(i), 0; k >= 0 && c < 4 && !vital; k, c = s.sameLinePrev(k), c+1 {
+			if s.toks[k].punct('.') || s.toks[k].punct('?') || s.toks[k].punct('!') {
+				break // the sentence before: "Age 93. Celebrating 93 soon."
+			}
 			vital = s.toks[k].letters() && ageEchoVitals[s.lower(k)] || s.toks[k].digits()
 		}
 		if h := s.lineHead(i); !vital && h > 0 && i-h <= 8 {
