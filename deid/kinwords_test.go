@@ -72,3 +72,18 @@ func TestSelfIntroductionsInLowerCase(t *testing.T) {
 		})
 	}
 }
+
+// TestInitialsThatSign: a clinician's initials before a credential, alone
+// or in parentheses, and after "by" ending a line that says what was done;
+// services and units written the same way stay. Lines written for this
+// test.
+func TestInitialsThatSign(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{RulesOnly: true})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"before a credential", "Dressing changed   /   JQ, RN", []found{{"JQ", deid.Name}}},
+		{"a credential in parentheses", "Wound checked by KT (NP), healing.", []found{{"KT", deid.Name}}},
+		{"after by at a line's end", "Potassium 6.4 called to the unit at 0410 by BRK", []found{{"BRK", deid.Name}}},
+		{"services stay", "Brought in by EMS\nReviewed by ICU.\nCT, MD read the films", nil},
+	})
+}

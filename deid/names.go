@@ -6864,3 +6864,47 @@ func (s *scan) imIntroAt(i int) {
 	}
 	s.late = append(s.late, Span{Start: int(tw.s), End: int(s.toks[end].e), Type: Name})
 }
+
+// initialsVerbs are what a clinician does "by" her initials at a record
+// line's end: "Critical value called to D. PEEBLES RN at 0615 by TMH".
+var initialsVerbs = wordsOf("called notified verified read reported paged discussed reviewed transcribed dictated entered signed " +
+	"cosigned witnessed performed seen")
+
+// serviceInitials are services, units and roles written in capitals as
+// initials are: after "by" or before a credential they are no person.
+var serviceInitials = wordsOf("ems icu pt ot st slp er ed or gi ent ir nicu picu ccu pacu rt sw cm pcp np rn md pa do ccm " +
+	"lpn cna crna ma hr it us uk er ob gyn ems fd pd cps dcfs va")
+
+// initialsStampAt: two or three capitals that sign a line, a clinician's
+// initials: before a comma and a credential ("NW, RN"), before a
+// credential in parentheses ("by KT (NP)"), or after "by" ending a line
+// that says what was done ("... called ... by TMH"). No service, unit or
+// word of the lexicon. A late rule.
+func (s *scan) initialsStampAt(i int) {
+	t := &s.toks[i]
+	if !t.letters() || !t.allUpper() || t.n() < 2 || t.n() > 3 || t.lex != 0 || serviceInitials[s.lower(i)] {
+		return
+	}
+	if i > 0 && s.toks[i].gap == gapNone && !s.toks[i-1].punct('(') {
+		return
+	}
+	cred := func(k int) bool {
+		return k < len(s.toks) && s.toks[k].is(lxCredential) && s.toks[k].upper() && !ambiguousCredentials[s.lower(k)]
+	}
+	n := i + 1
+	switch {
+	case n+1 < len(s.toks) && s.toks[n].punct(',') && s.toks[n].gap == gapNone && cred(n+1):
+	case n+2 < len(s.toks) && s.toks[n].punct('(') && cred(n+1) && s.toks[n+2].punct(')'):
+	case i > 0 && s.eq(i-1, "by") && (n >= len(s.toks) || s.toks[n].gap == gapLine || s.toks[n].punct('.') && (n+1 >= len(s.toks) || s.toks[n+1].gap == gapLine)):
+		verb := false
+		for k := s.lineHead(i); k < i && !verb; k++ {
+			verb = s.toks[k].letters() && initialsVerbs[s.lower(k)]
+		}
+		if !verb {
+			return
+		}
+	default:
+		return
+	}
+	s.late = append(s.late, Span{Start: int(t.s), End: int(t.e), Type: Name})
+}
