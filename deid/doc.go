@@ -1595,7 +1595,9 @@
 //     nineteen fifty"), a month and day with a slash and no year in a text
 //     dated in or next to that month ("Re-measure 12/8."; dates.go); an
 //     age over 89 said again, the same or one more or less, with no
-//     measure of the body near (numbers.go). And
+//     measure of the body near (numbers.go); a clinician's initials that
+//     sign a line, before a credential or after "by" ending a line that
+//     says what was done ("NW, RN", "called ... by TMH"; names.go). And
 //     one late pass that grows a span rather than adding one: the head of a
 //     health body after a place ending in "Health" ("Top End Health
 //     Service").
