@@ -1597,7 +1597,8 @@
 //     age over 89 said again, the same or one more or less, with no
 //     measure of the body near (numbers.go); a clinician's initials that
 //     sign a line, before a credential or after "by" ending a line that
-//     says what was done ("NW, RN", "called ... by TMH"; names.go). And
+//     says what was done ("NW, RN", "called ... by TMH"); the surname after
+//     "Sr", a nursing sister's title ("Seen by Sr. Mokoena"; names.go). And
 //     one late pass that grows a span rather than adding one: the head of a
 //     health body after a place ending in "Health" ("Top End Health
 //     Service").

@@ -297,6 +297,9 @@ func (s *scan) lateTokenRules() {
 		if n := t.n(); (n == 2 || n == 3) && t.allUpper() {
 			s.initialsStampAt(i)
 		}
+		if t.n() == 2 && t.upper() {
+			s.sisterTitleAt(i)
+		}
 		if t.n() <= 4 && t.upper() {
 			s.titleInitialsAt(i)
 			s.labelledNumberAt(i)

@@ -87,3 +87,18 @@ func TestInitialsThatSign(t *testing.T) {
 		{"services stay", "Brought in by EMS\nReviewed by ICU.\nCT, MD read the films", nil},
 	})
 }
+
+// TestNursingSisterTitle: the surname after "Sr", a nursing sister's
+// title, is found (it leaked before); after a name "Sr" is a generation.
+// Lines written for this test.
+func TestNursingSisterTitle(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			// The title itself is taken too, as before this rule.
+			{"a sister's title", "Wound reviewed by Sr. Dlamini-Moyo on ward 6.", []found{{"Sr", deid.Name}, {"Dlamini-Moyo", deid.Name}}},
+			{"a generation stays a name's", "Seen with Robert Hale Sr today.", []found{{"Robert Hale Sr", deid.Name}}},
+		})
+	}
+}

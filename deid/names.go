@@ -6908,3 +6908,29 @@ func (s *scan) initialsStampAt(i int) {
 	}
 	s.late = append(s.late, Span{Start: int(t.s), End: int(t.e), Type: Name})
 }
+
+// sisterTitleAt: "Sr" or "Sr." as a nursing sister's title before a
+// surname ("Follow-up with Sr Abrahams", "Seen by Sr. Mokoena"), where no
+// capitalized word goes before it ("John Smith Sr" is a generation; "SR",
+// a senior resident, stays). A late rule: the title lists leave "Sr" out.
+func (s *scan) sisterTitleAt(i int) {
+	if !s.eq(i, "sr") || s.toks[i].allUpper() || !s.toks[i].capWord() || i+1 >= len(s.toks) {
+		return
+	}
+	if p := s.sameLinePrev(i); p >= 0 && s.toks[p].capWord() && s.toks[i].gap == gapSpace {
+		return
+	}
+	k := i + 1
+	if s.toks[k].punct('.') && s.toks[k].gap == gapNone {
+		k++
+	}
+	if k >= len(s.toks) || s.toks[k].gap != gapSpace || !s.toks[k].capWord() || s.toks[k].allUpper() || s.toks[k].n() < 3 {
+		return
+	}
+	t := &s.toks[k]
+	if t.lex&(lxMonth|lxWeekday|lxTitle|lxTitleClin|lxMedical|lxCommon|lxState|lxCity|lxFacility) != 0 ||
+		s.englishTok(k) && t.lex&lxSur == 0 && t.gaz&gzSur == 0 {
+		return
+	}
+	s.late = append(s.late, Span{Start: int(t.s), End: int(s.toks[s.hyphenatedEnd(k)].e), Type: Name})
+}
