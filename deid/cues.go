@@ -557,7 +557,7 @@ func (s *scan) idValue(j int, t Type) int {
 		// a site's letters with a slash or a dot too ("AKU/0931187",
 		// "FMRI.0044187").
 		dash := false
-		for c := k; c > 0 && (s.toks[c].punct('-') || s.toks[c].punct('/') || s.toks[c].punct('.') && s.toks[c+1].digits()) && s.adj(c) > 0 && s.toks[c+1].word(); c = s.adj(c + 1) {
+		for c := k; c > 0 && s.adj(c) > 0 && (s.toks[c].punct('-') || s.toks[c].punct('/') || s.toks[c].punct('.') && s.toks[c+1].digits()) && s.toks[c+1].word(); c = s.adj(c + 1) {
 			if s.toks[c+1].shape&shDigit != 0 {
 				dash = true
 				break

@@ -4241,8 +4241,8 @@ func (s *scan) jobAfterBe(i int) bool {
 	switch {
 	case s.eq(p, "m") || s.eq(p, "s"):
 		// "i'm", "she's": the pronoun before the apostrophe.
-		if !s.toks[q].punct('\'') || s.toks[p].gap != gapNone {
-			return false
+		if q < 0 || !s.toks[q].punct('\'') || s.toks[p].gap != gapNone {
+			return false // "m a ..." opening a line: no apostrophe before it
 		}
 		q = s.sameLinePrev(q)
 	case s.eq(p, "am") || s.eq(p, "is") || s.eq(p, "was"):
