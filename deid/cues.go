@@ -654,13 +654,13 @@ func (s *scan) isDateStart(k int) bool {
 	return e >= 0
 }
 
-// numberLabelAfter: the words after token k end a label of a number and
-// its colon ("No.:", "#:", "Number:", "No:"): it returns the colon's
-// token, or -1.
-func (s *scan) numberLabelAfter(k int) int {
+// numberLabelAfter: the words after token k end a label of a number
+// ("No.", "No:", "#:", "Number", "Nbr."): it returns the label's last
+// token (its colon when it has one) and whether it has a colon, or -1.
+func (s *scan) numberLabelAfter(k int) (int, bool) {
 	n := k + 1
 	if n >= len(s.toks) || s.toks[n].gap == gapLine {
-		return -1
+		return -1, false
 	}
 	switch {
 	case s.toks[n].punct('#'):
@@ -669,12 +669,12 @@ func (s *scan) numberLabelAfter(k int) int {
 			n++
 		}
 	default:
-		return -1
+		return -1, false
 	}
 	if n+1 < len(s.toks) && s.toks[n+1].punct(':') && s.toks[n+1].gap == gapNone {
-		return n + 1
+		return n + 1, true
 	}
-	return -1
+	return n, false
 }
 
 // numberLabelWords name what a record's number is of, before "No.", "#"
@@ -691,15 +691,9 @@ func (s *scan) labelledNumberAt(i int) {
 	if !ok || !s.toks[i].upper() || i+2 >= len(s.toks) {
 		return
 	}
-	n := i + 1
-	if !(s.toks[n].punct('#') || s.eq(n, "no") || s.eq(n, "number")) || s.toks[n].gap == gapLine {
-		return
-	}
-	j := n + 1
-	for j < len(s.toks) && (s.toks[j].punct('.') || s.toks[j].punct(':')) && s.toks[j].gap == gapNone {
-		j++
-	}
-	if j >= len(s.toks) || s.toks[j].gap == gapLine || s.toks[j].gap == gapNone && !s.toks[j-1].punct('#') {
+	e, _ := s.numberLabelAfter(i)
+	j := e + 1
+	if e < 0 || j >= len(s.toks) || s.toks[j].gap == gapLine || s.toks[j].gap == gapNone && !s.toks[e].punct('#') {
 		return
 	}
 	if last := s.idValue(j, t); last >= j {

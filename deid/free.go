@@ -3423,7 +3423,7 @@ func (s *scan) labelNotName(sp Span) bool {
 			return true
 		}
 	}
-	if st == en && numberLabelWords[s.lower(st)] != "" && s.numberLabelAfter(st) >= 0 {
+	if _, colon := s.numberLabelAfter(st); st == en && numberLabelWords[s.lower(st)] != "" && colon {
 		return true // the first word of an identifier's label: "Bill No.: ..." ("Son Tobias #: ..." is a person)
 	}
 	if st == en && (s.toks[st].lex&(lxFirst|lxFirstAmb) != 0 || s.toks[st].gaz&(gzFirst|gzFirstAmb) != 0) {

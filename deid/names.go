@@ -6857,8 +6857,10 @@ func (s *scan) imIntroAt(i int) {
 			return
 		}
 		n := s.next(m)
-		if n < 0 || !(personRoles[s.lower(n)] || s.toks[n].is(lxRelation) || appositiveRoles[s.lower(n)] || s.lower(n) == "np" ||
-			s.lower(n) == "pa" || s.lower(n) == "rn" || s.lower(n) == "mom" || s.lower(n) == "dad") {
+		if n < 0 {
+			return
+		}
+		if w := s.lower(n); !(s.toks[n].is(lxRelation) || personRole(w) || w == "np" || w == "pa" || w == "rn") {
 			return
 		}
 	}

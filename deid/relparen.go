@@ -137,11 +137,18 @@ func (s *scan) inOtherSpan(off int) bool {
 	return false
 }
 
-// appositiveRoles are people's roles said before a name set off by commas,
-// besides the relation words and personRoles: "The maid, Selvi, found
-// her".
-var appositiveRoles = wordsOf("maid housekeeper helper aide caregiver carer driver neighbor neighbour friend boss supervisor " +
-	"pastor priest imam rabbi landlord landlady roommate coworker colleague partner fiance fiancee fiancé fiancée")
+// appositiveRoles are people's roles said before a name set off by commas
+// besides the relation words and the roles of personRoles, nurseRoles and
+// moreRoles (personRole): "The maid, Selvi, found her".
+var appositiveRoles = wordsOf("maid housekeeper helper caregiver neighbor supervisor pastor priest imam rabbi landlord " +
+	"landlady coworker partner fiance fiancee fiancé fiancée")
+
+// personRole: w is what a person is to the patient or at the clinic, a
+// word of the role lists, said before her name ("the maid, Selvi,", "i'm
+// charity i'm the nurse"). Credentials ("RN, CCM,") are not in it.
+func personRole(w string) bool {
+	return roleWord(w) || moreRoles[w] || appositiveRoles[w]
+}
 
 // appositiveNameAt: a relation or a role, a comma, one to three words of a
 // name and a comma ("Her father, Per Lindqvist, 71,", "the night nurse at
@@ -152,7 +159,7 @@ var appositiveRoles = wordsOf("maid housekeeper helper aide caregiver carer driv
 func (s *scan) appositiveNameAt(i int) {
 	t := &s.toks[i]
 	w := s.lower(i)
-	if !(t.is(lxRelation) || personRoles[w] || appositiveRoles[w]) || i+3 >= len(s.toks) {
+	if !(t.is(lxRelation) || personRole(w)) || i+3 >= len(s.toks) {
 		return
 	}
 	c := i + 1
