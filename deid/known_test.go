@@ -982,3 +982,35 @@ func TestSuppliedNamesOfBlind11(t *testing.T) {
 		})
 	}
 }
+
+// Supplied names that are words, said as a name in shapes the tuning parts
+// of blind10, blind14, blind15 and blind17 have, written for this test: a
+// kin title of another language before the name ("baba sunday", "chào bà
+// le"), a remark on the name after it ("bright nice name", "chi for
+// short"), "and" opening a question to the person ("and will, any chest
+// pain?"), and a greeting's "i'm" before an invitation ("hey i'm grace come
+// on in"). The same words as words stay.
+func TestSuppliedNamesRemarkedAndTitled(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{PatientNames: []string{"Sunday Adeyemi"}, RelativeNames: []string{"Le Thi Hoa"}}, []foundCase{
+			{"a kin title abroad", "doctor: baba sunday, good morning.", []found{{"sunday", deid.Name}}},
+			{"a Vietnamese title", "interpreter: chào bà le, i'm the interpreter", []found{{"le", deid.Name}}},
+			{"the day stays", "doctor: the clinic is closed on sunday, come monday", nil},
+		})
+		checkFound(t, d, deid.Known{ProviderNames: []string{"Bright Asante"}, RelativeNames: []string{"Chi Okafor"}, PatientNames: []string{"Joy Park"}}, []foundCase{
+			{"a nice name", "doctor: call me bright everyone does\npatient: bright nice name", []found{{"bright", deid.Name}, {"bright", deid.Name}}},
+			{"for short", "son: i'm her son, chi for short", []found{{"chi", deid.Name}}},
+			{"a lovely name", "nurse: and you're joy? joy, that's a lovely name", []found{{"joy", deid.Name}, {"joy", deid.Name}}},
+			{"words stay", "patient: the light is bright at night, a nice lamp", nil},
+			{"short money stays", "patient: i sold it for short money", nil},
+		})
+		checkFound(t, d, deid.Known{PatientNames: []string{"Will Ortiz", "Grace Hill"}}, []foundCase{
+			{"and, then a question", "doctor: i'll write that down. and will, any chest pain?", []found{{"will", deid.Name}}},
+			{"a greeting's i'm", "nurse: hey i'm grace come on in", []found{{"grace", deid.Name}}},
+			{"the modal stays", "doctor: and it will, any day now, get better", nil},
+			{"a will stays", "patient: i made a trust and will, any lawyer can do it", nil},
+		})
+	}
+}

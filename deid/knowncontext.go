@@ -73,11 +73,47 @@ func (s *scan) knownInContext(i int, p knownPart) bool {
 	if s.knownNeighbour(i) || s.titleBefore(i) || s.relationBefore(i) || s.speakerTagAt(i) || s.bareSpeakerTag(i) ||
 		s.introBefore(i) || s.greetingBefore(i, p) || s.vocativeAt(i, p) || s.possessiveOfPerson(i) || s.familyAt(i) ||
 		s.thirdPersonAt(i) || s.echoAt(i) || s.calledOut(i, false) || s.askedAbout(i, p) || s.nameConfirmed(i, p) ||
-		s.messageFrom(i) {
+		s.messageFrom(i) || s.nameRemarked(i) {
 		return true
 	}
 	return p.tier == kpWord && !s.wordUse(i, p)
 }
+
+// nameRemarked: what is said right after the part is about it as a name:
+// "chinedu, chi for short", "bright nice name", "grace, what a pretty
+// name", "joy, that's a lovely name".
+func (s *scan) nameRemarked(i int) bool {
+	n := s.next(i)
+	if n >= 0 && s.toks[n].punct(',') {
+		n = s.next(n)
+	}
+	if n < 0 || !s.toks[n].letters() {
+		return false
+	}
+	if s.eq(n, "for") {
+		return s.nextWordAt(n) == "short"
+	}
+	// "what a", "that's a", "such a", "a": the remark's opening.
+	for k := 0; k < 3 && n >= 0 && s.toks[n].letters() && remarkOpeners[s.lower(n)]; k++ {
+		if s.eq(n, "that") && n+2 < len(s.toks) && s.toks[n+1].punct('\'') {
+			n += 2 // "that's"
+		}
+		n = s.next(n)
+	}
+	if n < 0 || !s.toks[n].letters() || !nameAdjectives[s.lower(n)] {
+		return false
+	}
+	w := s.nextWordAt(n)
+	return w == "name" || w == "names"
+}
+
+// remarkOpeners and nameAdjectives make a remark on a name: "what a pretty
+// name", "that's a nice name", "such a lovely name".
+var (
+	remarkOpeners  = wordsOf("what that such a")
+	nameAdjectives = wordsOf("nice pretty lovely beautiful cool great good unusual unique fun strong fine cute gorgeous " +
+		"interesting different classic old-fashioned")
+)
 
 // bareSpeakerTag: the part opens a line of a transcript whose speakers are
 // tagged without a colon ("nurse hi virginia", "virginia mine three oh
@@ -599,8 +635,15 @@ func (s *scan) relationBefore(i int) bool {
 		}
 		break
 	}
-	return p >= 0 && s.toks[p].letters() && s.toks[p].is(lxRelation)
+	return p >= 0 && s.toks[p].letters() && (s.toks[p].is(lxRelation) || kinTitles[s.lowerAny(p)])
 }
+
+// kinTitles are said before a person's name as a title of respect or
+// kinship in the languages spoken in clinics ("baba sunday", "mzee
+// otieno", "chào bà le", "lola nena", "didi asha"); the lexicon's
+// relations are English ones.
+var kinTitles = wordsOf("baba mama mzee bibi babu bà ông cô chú bác anh chị lola lolo tita tito tia tía tío dada didi " +
+	"bhaiya bhai amma appa ammi abba nani nana dadi ajji thatha halmeoni harabeoji ajumma ajusshi")
 
 // speakerTagAt: the part opens a line, after nothing but a timestamp or
 // marks ("00:01 will:", ">> dawn:", "- hope:", "doctor (will):"), and a
@@ -727,7 +770,7 @@ func (s *scan) introBefore(i int) bool {
 	case "with", "from", "and", "or", "here", "speaking", "right", "correct", "calling", "spelled", "like", "his", "her",
 		"their", "your", "the", "one", "yeah", "yes", "yep", "no", "by", "but", "actually", "though", "too",
 		"interpreter", "nurse", "doctor", "mom", "dad", "mother", "father", "son", "daughter", "wife", "husband",
-		"sister", "brother", "a", "an", "nobody", "everybody", "everyone", "please", "just", "now":
+		"sister", "brother", "a", "an", "nobody", "everybody", "everyone", "please", "just", "now", "come":
 		return true
 	case "he", "she", "they", "he's", "she's", "they're":
 		// "that's bob he gets anxious": who is meant, then what they do;
@@ -932,7 +975,8 @@ func (s *scan) vocativeAt(i int, p knownPart) bool {
 	if pq := s.sameLinePrev(pv); pw == "and" && (s.turnStart(pv) || pq >= 0 && (s.toks[pq].punct('.') || s.toks[pq].punct('?') || s.toks[pq].punct('!'))) &&
 		setOff && s.toks[n].punct(',') {
 		switch s.nextWordAt(n) {
-		case "how", "how's", "what", "what's", "who", "why", "which", "are", "do", "did", "does", "is", "can", "could":
+		case "how", "how's", "what", "what's", "who", "why", "which", "are", "do", "did", "does", "is", "can", "could",
+			"any", "were", "have", "has":
 			return true // not "when" or "where", which also open a clause
 		case "here's", "let's", "you're", "you'll", "you've", "thanks", "thank":
 			// Not an endearment or a modal ("and honey, thank you", "and
