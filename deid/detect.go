@@ -459,6 +459,7 @@ func (d *Detector) detect(text string, known Known) ([]Span, []string) {
 	s.chatHandles()
 	s.spelledAcrossDash(spans)
 	s.surnameAfterFoundName(spans)
+	s.coordinatedNames(spans)
 	s.givenAfterLastComma(spans)
 	s.ageEchoes(spans)
 	s.docMonthDates(spans)

@@ -53,3 +53,18 @@ func TestSignoffName(t *testing.T) {
 		})
 	}
 }
+
+// Two people named together in a lower-case transcript, one of them found
+// by a cue ("my two kids lwazi and ayanda", as blind15's tuning part says
+// it; written for this test): the other, a given name or a word on no list,
+// joined by "and" or "or", on either side, is a name too. Drugs, English
+// words and clinical-looking words joined to a name stay.
+func TestCoordinatedNames(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"after and", "doctor: okay um and who stays with you at home\npatient: my two kids lwazi and ayanda and my boyfriend sipho\ndoctor: okay if this is tb they will all need a test", []found{{"lwazi", deid.Name}, {"ayanda", deid.Name}, {"sipho", deid.Name}}},
+		{"after or", "patient: my daughter thandi or nomsa can bring her", []found{{"thandi", deid.Name}, {"nomsa", deid.Name}}},
+		{"words stay", "patient: my son kibet and family came, he brought lunch and metoprolol and gabapentin", []found{{"kibet", deid.Name}}},
+	})
+}

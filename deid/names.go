@@ -6655,6 +6655,55 @@ func (s *scan) surnameAfterFoundName(spans []Span) {
 	}
 }
 
+// coordinatedNames (a late rule): a lower-case word joined by "and" or
+// "or" to a one-word lower-case name found, on either side ("my two kids
+// lwazi and ayanda", "thandi or sipho can bring her"): a listed given name
+// or a word on no list at all, no English word, no word of another list
+// and none that looks clinical, is the other person. The names found by
+// the late rules before it count as found.
+func (s *scan) coordinatedNames(spans []Span) {
+	n0 := len(s.late)
+	for k := 0; k < len(spans)+n0; k++ {
+		var sp Span
+		if k < len(spans) {
+			sp = spans[k]
+		} else {
+			sp = s.late[k-len(spans)]
+		}
+		if sp.Type != Name {
+			continue
+		}
+		i := s.tokStartingAt(sp.Start)
+		if i < 0 || s.tokEndingAt(sp.End) != i || s.toks[i].upper() || !s.toks[i].letters() {
+			continue
+		}
+		if c := s.next(i); c > 0 && s.toks[c].letters() && (s.eq(c, "and") || s.eq(c, "or")) {
+			if y := s.next(c); y > 0 && s.coordinatedName(y) {
+				s.late = append(s.late, Span{Start: int(s.toks[y].s), End: int(s.toks[y].e), Type: Name})
+			}
+		}
+		if c := s.sameLinePrev(i); c > 0 && s.toks[c].letters() && (s.eq(c, "and") || s.eq(c, "or")) {
+			if x := s.sameLinePrev(c); x >= 0 && s.coordinatedName(x) && s.toks[c].gap == gapSpace {
+				s.late = append(s.late, Span{Start: int(s.toks[x].s), End: int(s.toks[x].e), Type: Name})
+			}
+		}
+	}
+}
+
+// coordinatedName: token i can be a person's given name beside another's
+// (coordinatedNames).
+func (s *scan) coordinatedName(i int) bool {
+	t := &s.toks[i]
+	if !t.letters() || t.upper() || t.n() < 3 || t.gap != gapSpace || t.shape&shNonASCII != 0 {
+		return false
+	}
+	if s.englishTok(i) || t.lex&nonNameFlags != 0 || t.gaz&(gzWord|gzCity|gzCityAmb|gzTown|gzFacHead|gzFacAcro) != 0 ||
+		clinicalWordLooking(s.lower(i)) || s.inOtherSpan(int(t.s)) {
+		return false
+	}
+	return t.lex&lxFirst != 0 || t.gaz&gzFirst != 0 || t.lex == 0 && t.gaz == 0
+}
+
 // nameAroundGivenName (a late rule): a title, a word, a given name and
 // the same word again, as a name is confirmed in speech ("mrs bone
 // lorraine bone", "mister sharp kwame sharp", "Mr. Nurse, Desmond
