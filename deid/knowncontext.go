@@ -1908,7 +1908,8 @@ var personRoles = map[string]bool{"nurse": true, "therapist": true, "pharmacist"
 	"specialist": true, "cardiologist": true, "oncologist": true, "neurologist": true, "physio": true,
 	"trainer": true, "coach": true, "teacher": true, "lawyer": true, "attorney": true, "advocate": true,
 	"sitter": true, "babysitter": true, "nanny": true, "sponsor": true, "mgr": true, "educator": true, "consultant": true,
-	"paramedic": true, "medic": true, "hygienist": true, "optometrist": true, "audiologist": true, "podiatrist": true}
+	"paramedic": true, "medic": true, "hygienist": true, "optometrist": true, "audiologist": true, "podiatrist": true,
+	"supervisor": true, "caseworker": true}
 
 // nurseRoles complete a nurse's title ("Nurse Practitioner", "Nurse
 // Educator"); personRoles holds the roles that stand alone too.

@@ -88,3 +88,17 @@ func TestRelationNameAndI(t *testing.T) {
 		})
 	}
 }
+
+// A supervisor and a caseworker are roles before a lower-case name like a
+// manager's ("my supervisor deb said", "my supervisor kalani going ask", as
+// blind13's and blind15's tuning parts say them; written for this test).
+// The word as a job stays.
+func TestSupervisorRoleName(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"supervisor", "doctor okay and who helps you at work\npatient my supervisor kalani comes by on tuesdays and she helps me lift", []found{{"kalani", deid.Name}}},
+		{"caseworker", "doctor okay and who helps you at home\npatient my caseworker deb comes by on tuesdays and she helps with the pills", []found{{"deb", deid.Name}}},
+		{"the job stays", "doctor okay and what do you do for work\npatient i'm a shift supervisor at the plant and i lift boxes all day long", nil},
+	})
+}
