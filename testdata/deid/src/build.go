@@ -81,11 +81,12 @@
 // product meets with shapes the earlier sets have fewer of, made like
 // blind14), c4_blind16 blind16 (the sixteenth, weighted to shapes the
 // earlier sets had fewer of, made like blind15), c5_blind17 blind17 (the
-// seventeenth, made like blind16), b6_known12
+// seventeenth, made like blind16), c6_blind18 blind18 (the eighteenth,
+// made like blind17), b6_known12
 // dialogues-known12 (the twelfth, visits, calls, dictations and voicemails
 // of every kind with supplied names in every position). The first three,
 // blind3, phifree3, phifree5, phifree6, phifree7, phifree8, phifree9, dialogues-known4, dialogues-known5,
-// dialogues-known6, dialogues-known7, dialogues-known8, dialogues-known9, dialogues-known10, dialogues-known11, dialogues-known12, places6, places7, places8, places10, blind4, blind5, blind6, blind7, blind8, blind9, blind10, blind11, blind12, blind13, blind14, blind15, blind16 and blind17 are
+// dialogues-known6, dialogues-known7, dialogues-known8, dialogues-known9, dialogues-known10, dialogues-known11, dialogues-known12, places6, places7, places8, places10, blind4, blind5, blind6, blind7, blind8, blind9, blind10, blind11, blind12, blind13, blind14, blind15, blind16, blind17 and blind18 are
 // split deterministically into <name>.jsonl and <name>-holdout.jsonl: within
 // each stratum the documents are ordered by an FNV hash of their ID (for the
 // blind corpora mixed further, see corpora) and the first share of each
@@ -428,6 +429,25 @@ var corpora = []struct {
 	// look-alikes), written before the detector ran on it; split like
 	// blind16.
 	{name: "blind17", prefixes: []string{"c5_blind17"}, mix: true, share: 1.0 / 3, strata: metaFreeOther, meta: true},
+	// blind18: the eighteenth blind corpus, weighted to shapes the earlier
+	// sets had fewer of (speech-recognition transcripts without metadata,
+	// lower-case run-on with fillers, false starts, misheard words and
+	// numbers said every way beside punctuated ones; emergency care,
+	// paediatrics with parents speaking, obstetrics, behavioural health,
+	// home health, nursing homes, hospice, dental, physiotherapy, oncology
+	// and dialysis; New England, the Pacific Northwest, the Mountain West,
+	// Alaska, Puerto Rico, the New York boroughs and Louisiana, Scotland,
+	// Wales, New Zealand, Nigeria, Kenya, the Philippines, Singapore and
+	// Jamaica; lower-case transcripts with metadata, a third of the whole,
+	// names that are also words, months or places said as the word in the
+	// same visit, relatives by nickname; discharge summaries, referral and
+	// consult letters, radiology and pathology reports, lab and portal
+	// messages, nursing handoffs, incident reports, prior authorizations,
+	// school and work notes with initials in stamps and signatures;
+	// questions typed into an assistant or a portal; the rarer identifier
+	// types; PHI-free documents, a fifth of the whole, with look-alikes),
+	// written before the detector ran on it; split like blind17.
+	{name: "blind18", prefixes: []string{"c6_blind18"}, mix: true, share: 1.0 / 3, strata: metaFreeOther, meta: true},
 	// phifree7: PHI-free only (notes with Title Case headings and lists,
 	// lower-case transcripts; written before the detector ran on them); a
 	// third of each kind to the holdout.
