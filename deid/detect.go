@@ -460,6 +460,7 @@ func (d *Detector) detect(text string, known Known) ([]Span, []string) {
 	s.spelledAcrossDash(spans)
 	s.surnameAfterFoundName(spans)
 	s.coordinatedNames(spans)
+	s.addressParts(spans)
 	s.givenAfterLastComma(spans)
 	s.ageEchoes(spans)
 	s.docMonthDates(spans)
