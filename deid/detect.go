@@ -461,6 +461,7 @@ func (d *Detector) detect(text string, known Known) ([]Span, []string) {
 	s.surnameAfterFoundName(spans)
 	s.coordinatedNames(spans)
 	s.addressParts(spans)
+	s.groupedPhones()
 	s.givenAfterLastComma(spans)
 	s.ageEchoes(spans)
 	s.docMonthDates(spans)
