@@ -462,6 +462,7 @@ func (d *Detector) detect(text string, known Known) ([]Span, []string) {
 	s.coordinatedNames(spans)
 	s.addressParts(spans)
 	s.groupedPhones()
+	s.initialStamps()
 	s.givenAfterLastComma(spans)
 	s.ageEchoes(spans)
 	s.docMonthDates(spans)

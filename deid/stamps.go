@@ -1,0 +1,134 @@
+package deid
+
+import "strings"
+
+// initialStamps (a late rule): the initials a letter or a note ends with,
+// of the one who wrote or dictated it and the one who typed it ("SMcR/fw",
+// "AM/dv 12/01/2026", "ML/JB   ED x4412", "(RTW/mk)", "Notes: LPT/cm"),
+// and the initials after a word of who typed, noted or reviewed it
+// ("Typed 04/12/26 SMJ", "Noted: JRVL", "Reviewed: MG 12/05/26"). A pair
+// of capitals is taken only opening its line with nothing but a date, a
+// time or an extension after it, and not as a pair of clinical shorthand
+// ("PT/OT", "IV/PO"). An extension after the pair ("x4412") goes with it.
+func (s *scan) initialStamps() {
+	for i := 0; i+2 < len(s.toks); i++ {
+		if s.stampWordAt(i) {
+			continue
+		}
+		a := &s.toks[i]
+		if !a.letters() || a.n() < 2 || a.n() > 5 || !s.stampOpens(i) || !s.toks[i+1].punct('/') || s.toks[i+1].gap != gapNone {
+			continue
+		}
+		b := &s.toks[i+2]
+		if !b.letters() || b.gap != gapNone || b.n() < 2 || b.n() > 3 {
+			continue
+		}
+		capsA, lowB := capitals(a.text(s.text)), !b.upper()
+		if capsA < 2 || !a.upper() || a.n()-capsA > 1 && a.n() > 2 && capsA < 3 {
+			continue // "SMcR" has three capitals; "Ab/cd" is no stamp
+		}
+		if !lowB && (!b.allUpper() || !a.allUpper() || a.n() > 3 || clinicalPairs[s.lower(i)+"/"+s.lower(i+2)] || !s.lineStart(i)) {
+			continue
+		}
+		if !lowB && (b.lex|a.lex)&(lxMedical) != 0 {
+			continue
+		}
+		end, ok := s.stampTail(i + 2)
+		if !ok {
+			continue
+		}
+		s.late = append(s.late, Span{Start: int(a.s), End: int(a.e), Type: Name}, Span{Start: int(b.s), End: int(b.e), Type: Name})
+		s.extensionsTo(i+3, end)
+		i = end
+	}
+}
+
+// stampOpens: token i opens its line, or follows only "(" or a label and
+// its colon there ("Notes: LPT/cm").
+func (s *scan) stampOpens(i int) bool {
+	if s.lineStart(i) {
+		return true
+	}
+	p := s.sameLinePrev(i)
+	if p >= 0 && s.toks[p].punct('(') && s.lineStart(p) {
+		return true
+	}
+	return p >= 1 && s.toks[p].punct(':') && s.toks[p-1].letters() && s.lineStart(p-1)
+}
+
+// stampTail: what follows the initials at token b on its line is nothing
+// but a date, a time, digits, an extension or a department's capitals
+// ("ED x4412"); it returns the line's last token.
+func (s *scan) stampTail(b int) (int, bool) {
+	end := b
+	for k := s.next(b); k > 0; k = s.next(k) {
+		t := &s.toks[k]
+		switch {
+		case t.punct(':'):
+			if k == b+1 {
+				return 0, false // "A/P:" heads a section
+			}
+		case t.kind == tkPunct, t.digits(), t.letters() && t.allUpper() && t.n() <= 4, s.extensionWritten(k):
+		default:
+			return 0, false
+		}
+		end = k
+	}
+	return end, true
+}
+
+// extensionWritten: token k is an extension written "x4412".
+func (s *scan) extensionWritten(k int) bool {
+	w := s.str(k)
+	return len(w) >= 4 && len(w) <= 6 && (w[0] == 'x' || w[0] == 'X') && isDigitsFrom(w[1:])
+}
+
+// extensionsTo adds the digits of each extension from token k to end.
+func (s *scan) extensionsTo(k, end int) {
+	for ; k <= end && k < len(s.toks); k++ {
+		if s.extensionWritten(k) {
+			s.late = append(s.late, Span{Start: int(s.toks[k].s) + 1, End: int(s.toks[k].e), Type: Phone})
+		}
+	}
+}
+
+// stampWordAt adds the initials after a word of who typed, noted or
+// reviewed the text at token i ("Typed 04/12/26 SMJ", "Noted: JRVL",
+// "Reviewed: MG 12/05/26"), a colon and a date between allowed.
+func (s *scan) stampWordAt(i int) bool {
+	if !s.toks[i].letters() || !stampWords[s.lower(i)] {
+		return false
+	}
+	k := s.next(i)
+	if k > 0 && s.toks[k].punct(':') {
+		k = s.next(k)
+	}
+	for k > 0 && (s.toks[k].digits() || s.toks[k].punct('/') || s.toks[k].punct('-') || s.toks[k].punct('.')) {
+		k = s.next(k)
+	}
+	if k < 0 || !s.toks[k].letters() || !s.toks[k].allUpper() || s.toks[k].n() < 2 || s.toks[k].n() > 4 || s.toks[k].is(lxMedical|lxCredential) {
+		return false
+	}
+	if n := s.next(k); n > 0 && !(s.wideGap(n) || s.toks[n].digits() || s.toks[n].punct(',') || s.toks[n].punct(';')) {
+		return false
+	}
+	s.late = append(s.late, Span{Start: int(s.toks[k].s), End: int(s.toks[k].e), Type: Name})
+	return true
+}
+
+// stampWords say who typed, noted or reviewed a text before their initials.
+var stampWords = wordsOf("typed noted reviewed dictated transcribed verified checked cosigned countersigned witnessed initials scribed")
+
+// clinicalPairs are shorthand written as two capitals' pairs with a slash.
+var clinicalPairs = wordsOf("pt/ot ot/pt iv/po po/iv hr/bp bp/hr ed/icu icu/ed sob/doe doe/sob cp/sob bs/bm n/v s/p a/p " +
+	"ap/lat pa/lat ct/mri mri/ct ua/uc bmp/cbc cbc/bmp rn/lpn np/pa pa/np md/do ob/gyn er/ed lle/rle rle/lle ue/le")
+
+// capitals counts the ASCII capital letters of w.
+func capitals(w string) int {
+	return len(w) - len(strings.Map(func(r rune) rune {
+		if r >= 'A' && r <= 'Z' {
+			return -1
+		}
+		return r
+	}, w))
+}
