@@ -463,6 +463,7 @@ func (d *Detector) detect(text string, known Known) ([]Span, []string) {
 	s.addressParts(spans)
 	s.groupedPhones()
 	s.initialStamps()
+	s.patronymNames()
 	s.givenAfterLastComma(spans)
 	s.ageEchoes(spans)
 	s.docMonthDates(spans)
