@@ -464,6 +464,7 @@ func (d *Detector) detect(text string, known Known) ([]Span, []string) {
 	s.groupedPhones()
 	s.initialStamps()
 	s.patronymNames()
+	s.checkDigitAfter(spans)
 	s.givenAfterLastComma(spans)
 	s.ageEchoes(spans)
 	s.docMonthDates(spans)
