@@ -7,7 +7,7 @@ package deid
 // eight digits 4-4 after a word for a phone ("my handphone is 9555 0137",
 // Singapore). A run of more digit groups is some other number.
 func (s *scan) groupedPhones() {
-	for i := 0; i+2 < len(s.toks); i++ {
+	for i := 0; i+1 < len(s.toks); i++ {
 		a := &s.toks[i]
 		if !a.digits() || a.n() != 4 {
 			continue
@@ -26,9 +26,13 @@ func (s *scan) groupedPhones() {
 				end = c
 			}
 		case s.toks[b].n() == 4 && (s.text[a.s] == '6' || s.text[a.s] == '8' || s.text[a.s] == '9') && s.phoneWordBefore(i):
-			end = b
+			// Eight digits end the clause: "phone 8500 9000 daily" counts
+			// steps.
+			if n := s.next(b); n < 0 || s.toks[n].kind == tkPunct && !s.toks[n].punct('(') && !s.toks[n].punct('-') {
+				end = b
+			}
 		}
-		if end < 0 || s.idLabelBefore(i) || s.roundTime(i) && s.roundTime(end) {
+		if end < 0 || end != b && s.idLabelBefore(i) || s.roundTime(i) && s.roundTime(end) {
 			continue // "Lot 0803 555 0147"; "0600 118 0800": times and a reading
 		}
 		if n := s.next(end); n > 0 && (s.toks[n].digits() || s.toks[n].gap == gapNone && (s.toks[n].word() || s.toks[n].punct('-'))) {
@@ -69,12 +73,20 @@ var numberLabelsNotPhone = wordsOf("lot batch serial ref reference acct account 
 // phoneWords name a phone before its number.
 var phoneWords = wordsOf("handphone hp phone mobile cell tel telephone whatsapp")
 
-// phoneWordBefore: a word for a phone stands within three words before
-// token i ("my handphone is 9555 0137", "HP: 9555 0176").
+// phoneWordBefore: a word for a phone stands right before token i, or
+// before "is", "number", "no." or a colon there ("my handphone is 9555
+// 0137", "HP: 9555 0176", "Mobile no. 8765 4321"); not before another
+// word or a sentence's end ("Phone review. Weights 8650 8900 g").
 func (s *scan) phoneWordBefore(i int) bool {
 	for k, n := s.sameLinePrev(i), 0; k >= 0 && n < 4; k, n = s.sameLinePrev(k), n+1 {
-		if s.toks[k].letters() && phoneWords[s.lower(k)] {
+		t := &s.toks[k]
+		switch {
+		case t.letters() && phoneWords[s.lower(k)]:
 			return true
+		case t.punct(':') || t.punct('#'), t.letters() && (s.eq(k, "is") || s.eq(k, "number") || s.eq(k, "no") || s.eq(k, "num")):
+		case t.punct('.') && k > 0 && s.eq(k-1, "no") && t.gap == gapNone:
+		default:
+			return false
 		}
 	}
 	return false

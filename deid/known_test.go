@@ -1011,6 +1011,14 @@ func TestSuppliedNamesRemarkedAndTitled(t *testing.T) {
 			{"a greeting's i'm", "nurse: hey i'm grace come on in", []found{{"grace", deid.Name}}},
 			{"the modal stays", "doctor: and it will, any day now, get better", nil},
 			{"a will stays", "patient: i made a trust and will, any lawyer can do it", nil},
+			// A review's probes: the words after a title abroad, before
+			// "for short" inside a clause, after "i'm" before "come back".
+			{"a modal after a title abroad", "daughter: nani will stay with her tonight.", nil},
+		})
+		checkFound(t, d, deid.Known{PatientNames: []string{"Hope Baker", "Happy Gill"}, RelativeNames: []string{"Long Nguyen"}}, []foundCase{
+			{"an adverb after a title abroad", "patient: her bibi long ago had TB, treated.", nil},
+			{"for short inside a clause", "doctor: we hope for short admission this time, fingers crossed.", nil},
+			{"i'm happy come back", "doctor: i'm happy come back if it gets any worse.", nil},
 		})
 	}
 }

@@ -91,7 +91,10 @@ func (s *scan) nameRemarked(i int) bool {
 		return false
 	}
 	if s.eq(n, "for") {
-		return s.nextWordAt(n) == "short"
+		// "chi for short", closing the clause; "we hope for short
+		// admission" is the word.
+		sh := s.next(n)
+		return sh > 0 && s.eq(sh, "short") && s.clauseEndAfter(sh)
 	}
 	// "what a", "that's a", "such a", "a": the remark's opening.
 	for k := 0; k < 3 && n >= 0 && s.toks[n].letters() && remarkOpeners[s.lower(n)]; k++ {
@@ -635,8 +638,23 @@ func (s *scan) relationBefore(i int) bool {
 		}
 		break
 	}
-	return p >= 0 && s.toks[p].letters() && (s.toks[p].is(lxRelation) || kinTitles[s.lowerAny(p)])
+	if p < 0 || !s.toks[p].letters() {
+		return false
+	}
+	if s.toks[p].is(lxRelation) {
+		return true
+	}
+	// A title of another language only before the name closing its clause
+	// or another part of it: "baba sunday, good morning"; "nani will
+	// stay", "her bibi long ago" are the words.
+	n := s.next(i)
+	return kinTitles[s.lowerAny(p)] && (s.clauseEndAfter(i) || n > 0 && s.toks[n].letters() && s.isKnown(n) ||
+		afterTitledGreeting[s.nextWordAt(i)])
 }
+
+// afterTitledGreeting open a new clause after a person greeted by a title
+// ("chào bà le i'm doctor castellano", "mama grace karibu").
+var afterTitledGreeting = wordsOf("i'm i we we're this it's how good welcome karibu come please thank thanks")
 
 // kinTitles are said before a person's name as a title of respect or
 // kinship in the languages spoken in clinics ("baba sunday", "mzee
@@ -770,8 +788,12 @@ func (s *scan) introBefore(i int) bool {
 	case "with", "from", "and", "or", "here", "speaking", "right", "correct", "calling", "spelled", "like", "his", "her",
 		"their", "your", "the", "one", "yeah", "yes", "yep", "no", "by", "but", "actually", "though", "too",
 		"interpreter", "nurse", "doctor", "mom", "dad", "mother", "father", "son", "daughter", "wife", "husband",
-		"sister", "brother", "a", "an", "nobody", "everybody", "everyone", "please", "just", "now", "come":
+		"sister", "brother", "a", "an", "nobody", "everybody", "everyone", "please", "just", "now":
 		return true
+	case "come":
+		// "i'm grace come on in"; "i'm happy come back" is how they are.
+		w := s.nextWordAt(n)
+		return w == "in" || w == "on"
 	case "he", "she", "they", "he's", "she's", "they're":
 		// "that's bob he gets anxious": who is meant, then what they do;
 		// not a month ("it's june she turns five").

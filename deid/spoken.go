@@ -821,7 +821,8 @@ func (s *scan) spokenCode(i int) (int, bool) {
 // spelledPrefix returns the first of the letters spelled out right before
 // a spoken number, which belong to the identifier ("w c two four dash ...",
 // "m o s four four nine ..."), or i when there are none. Two letters or
-// more, or one that is no word ("a", "i"), up to four.
+// more, or one that is no word ("a", "i"), up to six ("j o o t r h, three
+// three nine ...").
 func (s *scan) spelledPrefix(i int) int {
 	st, n := i, 0
 	k := s.sameLinePrev(i)
@@ -831,7 +832,7 @@ func (s *scan) spelledPrefix(i int) int {
 	if comma {
 		k = s.sameLinePrev(k)
 	}
-	for ; k >= 0 && n < 4 && (s.toks[st].gap == gapSpace || st == i && comma); k = s.sameLinePrev(k) {
+	for ; k >= 0 && n < 6 && (s.toks[st].gap == gapSpace || st == i && comma); k = s.sameLinePrev(k) {
 		if !s.toks[k].letters() || s.toks[k].n() != 1 || s.toks[k].gap == gapNone {
 			break // not the "s" of "it's"
 		}

@@ -176,3 +176,15 @@ func TestDatesWithSpacesAndAddressLabels(t *testing.T) {
 		{"address after its label", "Address: Barrack Road, Exeter EX2 5DW", []found{{"Barrack Road", deid.Location}, {"Exeter", deid.Location}, {"EX2 5DW", deid.ZIP}}},
 	})
 }
+
+// Six letters spelled before a spoken number belong to it (blind18's
+// tuning part has a clinic number spelled "j o o t r h, three three nine
+// ..."; written for this test).
+func TestSixSpelledLettersBeforeNumber(t *testing.T) {
+	t.Parallel()
+	d := newDetector(t, deid.Config{})
+	checkFound(t, d, deid.Known{}, []foundCase{
+		{"six letters", "doctor: and the clinic number for the card\nsister: j o o t r h, three three nine two one oh",
+			typed(deid.ID, "j o o t r h, three three nine two one oh")},
+	})
+}

@@ -106,15 +106,43 @@ func (s *scan) stampWordAt(i int) bool {
 	for k > 0 && (s.toks[k].digits() || s.toks[k].punct('/') || s.toks[k].punct('-') || s.toks[k].punct('.')) {
 		k = s.next(k)
 	}
-	if k < 0 || !s.toks[k].letters() || !s.toks[k].allUpper() || s.toks[k].n() < 2 || s.toks[k].n() > 4 || s.toks[k].is(lxMedical|lxCredential) {
+	if k < 0 || !s.toks[k].letters() || !s.toks[k].allUpper() || s.toks[k].n() < 2 || s.toks[k].n() > 4 || s.toks[k].is(lxMedical|lxCredential) ||
+		checkedMeasures[s.lower(k)] {
 		return false
 	}
-	if n := s.next(k); n > 0 && !(s.wideGap(n) || s.toks[n].digits() || s.toks[n].punct(',') || s.toks[n].punct(';')) {
+	// The initials end the line, or a field's gap or a date follows:
+	// "Checked BP 130/85", "Noted HR 112", "Checked: FBC, U&E" are
+	// measures taken.
+	if n := s.next(k); n > 0 && !s.wideGap(n) && !s.dateAfterStamp(n) {
 		return false
 	}
 	s.late = append(s.late, Span{Start: int(s.toks[k].s), End: int(s.toks[k].e), Type: Name})
 	return true
 }
+
+// dateAfterStamp: tokens from n read as a day and a month with a slash
+// ("12/05/26"), not a reading ("130/85").
+func (s *scan) dateAfterStamp(n int) bool {
+	if n+2 >= len(s.toks) || !s.toks[n].digits() || !s.toks[n+1].punct('/') || !s.toks[n+2].digits() ||
+		s.toks[n].n() > 2 || s.toks[n+2].n() > 2 {
+		return false
+	}
+	a, b := atoi2(s.str(n)), atoi2(s.str(n+2))
+	return a >= 1 && a <= 31 && b >= 1 && b <= 31 && (a <= 12 || b <= 12)
+}
+
+// atoi2 reads one or two digits.
+func atoi2(w string) int {
+	v := 0
+	for i := 0; i < len(w); i++ {
+		v = v*10 + int(w[i]-'0')
+	}
+	return v
+}
+
+// checkedMeasures are what a nurse checks or notes, in capitals, before
+// its value: "Checked: BM 6.2", "Noted: RR 24".
+var checkedMeasures = wordsOf("bp hr rr bm ews news bmi wcc fbc ue spo2 sats temp gcs map cbg bgl obs")
 
 // stampWords say who typed, noted or reviewed a text before their initials.
 var stampWords = wordsOf("typed noted reviewed dictated transcribed verified checked cosigned countersigned witnessed initials scribed")
