@@ -48,6 +48,10 @@ func (s *scan) dropFree(spans []Span) []Span {
 		if sp.Type == Name && s.wordAfterSpeakerTag(sp) {
 			continue // "doctor nice good luck": the doctor speaks, names no one
 		}
+		if st := s.tokStartingAt(sp.Start); sp.Type == Name && st >= 0 && int(s.toks[st].e) == sp.End && !s.toks[st].upper() &&
+			chatFillers[s.lower(st)] && !s.anyKnown(st, st) {
+			continue // "my caseworker tho, she never answers": a message's filler
+		}
 		if sp.Type == Location && s.notAPlaceOpening(sp) {
 			continue // "send it to um which pharmacy", "we need to get more bend"
 		}

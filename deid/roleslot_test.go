@@ -99,6 +99,7 @@ func TestSupervisorRoleName(t *testing.T) {
 	checkFound(t, d, deid.Known{}, []foundCase{
 		{"supervisor", "doctor okay and who helps you at work\npatient my supervisor kalani comes by on tuesdays and she helps me lift", []found{{"kalani", deid.Name}}},
 		{"caseworker", "doctor okay and who helps you at home\npatient my caseworker deb comes by on tuesdays and she helps with the pills", []found{{"deb", deid.Name}}},
+		{"a message's filler after a role", "msg: my caseworker tho, she never answers and my therapist lol, same", nil},
 		{"the job stays", "doctor okay and what do you do for work\npatient i'm a shift supervisor at the plant and i lift boxes all day long", nil},
 	})
 }
