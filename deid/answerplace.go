@@ -160,3 +160,60 @@ func (s *scan) prevLineStart(i int) int {
 	}
 	return b
 }
+
+// workQuestionWords and whWords on the line before ask where someone
+// works ("where do you work", "which company", "who's your employer").
+var (
+	workQuestionWords = wordsOf("work working works company employer job")
+	whWords           = wordsOf("where who which what")
+)
+
+// answerToWorkQuestion (a late rule): the first words of a turn that
+// answers where someone works, before a comma, a stop, a link word or the
+// line's end: "where do you work" / "nike, at the campus in beaverton";
+// "which company" / "shell, the mars platform"; "where you working again"
+// / "wisynco in white marl". One to four words, a company listed or one of
+// them on no list of English words, and none a function word, pronoun,
+// kind of work, title or number (answerPlaceWords): "retired", "at home",
+// "construction" stay.
+func (s *scan) answerToWorkQuestion(spans []Span) {
+	for i := 0; i < len(s.toks); i++ {
+		if !s.toks[i].letters() || !s.turnStart(i) {
+			continue
+		}
+		h := i
+		for h >= 0 && s.toks[h].letters() && answerLeadWords[s.lower(h)] {
+			h = s.next(h)
+		}
+		if h < 0 || !s.toks[h].letters() {
+			continue
+		}
+		end, n := -1, 0
+		for k := h; k >= 0 && n < 5; k, n = s.next(k), n+1 {
+			t := &s.toks[k]
+			if t.kind == tkPunct && !t.punct('\'') && !t.punct('-') || t.letters() && answerLinkWords[s.lower(k)] {
+				break
+			}
+			end = k
+		}
+		if end < 0 || n >= 5 {
+			continue
+		}
+		if nx := s.next(end); nx > 0 && (!(s.toks[nx].kind == tkPunct || s.toks[nx].letters() && answerLinkWords[s.lower(nx)]) ||
+			s.toks[nx].punct(':') || s.toks[nx].punct('_') || s.toks[nx].punct(']') || s.toks[nx].punct('-') && s.toks[nx].gap == gapNone) {
+			continue // "spk_1:", "pt:": the speaker's tag
+		}
+		if end == h && s.toks[h].n() < 3 {
+			continue // "the y on division"
+		}
+		listed := s.listedCompanyAt(h) == end
+		if !listed && !s.answerPlaceWords(h, end+1, spans) || s.chainAt(h, false) >= 0 && !listed {
+			continue
+		}
+		if !s.wordOnLineBefore(h, workQuestionWords) || !s.wordOnLineBefore(h, whWords) || s.wordOnLineBefore(h, storeTopicWords) {
+			continue
+		}
+		s.late = append(s.late, Span{Start: int(s.toks[h].s), End: int(s.toks[end].e), Type: Location})
+		i = end
+	}
+}

@@ -33,3 +33,19 @@ func TestAnswerBeforeFoundPlace(t *testing.T) {
 		})
 	}
 }
+
+// The answer to where someone works, as blind18's tuning part says it
+// (written for this test): the employer's name opening the turn before a
+// comma or a link word. Speaker tags, "at home", a kind of work and
+// "myself" stay.
+func TestAnswerToWorkQuestion(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"before a comma", "pa: where do you work\npatient: nike, at the campus in beaverton\npa: okay, tender over the wrist", []found{{"nike", deid.Location}, {"beaverton", deid.Location}}},
+			{"before a link word", "doctor: where you working again\npatient: wisynco in white marl, forklift\ndoctor: twelve hours a day on your feet", []found{{"wisynco", deid.Location}}},
+			{"no employer named", "doctor: where do you work\npatient: at home, i'm retired\ndoctor: what kind of work do you do\npatient: construction, mostly roofing\ndoctor: who do you work for\npatient: myself\nspk_0: what do you do for work\nspk_1: i drive a truck, long haul", nil},
+		})
+	}
+}

@@ -472,6 +472,7 @@ func (d *Detector) detect(text string, known Known) ([]Span, []string) {
 	s.lateTokenRules()
 	s.facilityTails(spans)
 	s.answerBeforeFoundPlace(spans)
+	s.answerToWorkQuestion(spans)
 	s.derivedNames(spans)
 	s.selfCorrections(spans)
 	s.spanishDigitRuns()
