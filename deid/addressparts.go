@@ -6,7 +6,8 @@ import "strings"
 // that other countries write as part of the address, which the street
 // rule leaves: a block, lot, plot or house number before it ("Blk 4 Lot
 // 22, Mahogany St.", "Plot 14, Admiralty Road", "lot 44 cherry avenue"),
-// an Edinburgh flat position ("3F2, 27 Restalrig Road"), a street's number
+// an Edinburgh or a Glasgow flat's position ("3F2, 27 Restalrig Road",
+// "Flat 2/1, 45 Dumbarton Road"), a street's number
 // after its kind ("Bedok North Avenue 3") and a unit after it ("#11-305");
 // and, with no street found, a block and lot ("blk 12 lot 7 phase 2") or
 // a block before a unit ("Block 2, #04-17"). Safe Harbor removes the
@@ -125,6 +126,9 @@ func (s *scan) addressLabelsBefore(b int) int {
 	first := -1
 	for q := p; q >= 0 && s.toks[q].digits(); {
 		r := s.sameLinePrev(q)
+		if r > 0 && s.toks[r].punct('/') && s.toks[r].gap == gapNone && s.toks[q].gap == gapNone && s.toks[r-1].digits() {
+			q, r = r-1, s.sameLinePrev(r-1) // "Flat 2/1, 45 Dumbarton Road": a Glasgow flat's floor and door
+		}
 		if r < 0 || !s.isAddressLabel(r) {
 			break
 		}

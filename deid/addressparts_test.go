@@ -21,6 +21,7 @@ func TestAddressPartsAbroad(t *testing.T) {
 			{"Home: Blk 4 Lot 22, Mahogany St., Quezon City 1107.", "Blk 4 Lot 22"},
 			{"Guarantor: Mrs Chinwe Nwosu, Plot 14, Admiralty Road, Lekki", "Plot 14"},
 			{"Re: Mr Lachlan Fotheringham, 3F2, 27 Restalrig Road, EH6 8BN", "3F2"},
+			{"Flat 2/1, 45 Dumbarton Road, Glasgow G11 6PD", "2/1"},
 			{"Address: Blk 648 Jurong West Street 61, #11-305, Singapore 640648", "#11-305"},
 			{"Doctor: And she is still at Block 134, Bedok North Avenue 3, #08-212?", "Avenue 3"},
 			{"Doctor: And she is still at Block 134, Bedok North Avenue 3, #08-212?", "134"},
