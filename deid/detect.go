@@ -465,6 +465,7 @@ func (d *Detector) detect(text string, known Known) ([]Span, []string) {
 	s.initialStamps()
 	s.patronymNames()
 	s.checkDigitAfter(spans)
+	s.nameThenRole()
 	s.givenAfterLastComma(spans)
 	s.ageEchoes(spans)
 	s.docMonthDates(spans)

@@ -197,3 +197,43 @@ func (s *scan) appositiveNameAt(i int) {
 	}
 	s.late = append(s.late, Span{Start: int(s.toks[j].s), End: int(s.toks[e].e), Type: Name})
 }
+
+// possessiveRoleWords introduce a role said after a name ("shanique, the
+// daughter", "kibet, his son").
+var possessiveRoleWords = wordsOf("the his her their your my our")
+
+// nameThenRole (a late rule): a person who says who they are, the name
+// first and the relation or role after a comma ("shanique, the daughter",
+// "kibet, his son", opening a turn), or the relation first and the name
+// closing the sentence ("i am the father, shahidul."). The name is one
+// word, listed as a name or of no English, and none of the words the
+// appositives refuse.
+func (s *scan) nameThenRole() {
+	for i := 0; i+3 < len(s.toks); i++ {
+		t := &s.toks[i]
+		if !t.letters() || t.n() < 3 || t.lex&(lxMonth|lxWeekday|lxTitle|lxTitleClin|lxMedical|lxRelation|lxState|lxCountry|lxCredential|lxCommon) != 0 ||
+			endearments[s.lower(i)] || chatFillers[s.lower(i)] || !(t.lex&lxFirst != 0 || t.gaz&gzFirst != 0 || !s.englishTok(i)) {
+			continue
+		}
+		// The name first, opening a turn: "shanique, the daughter".
+		if s.turnStart(i) && s.toks[i+1].punct(',') && s.toks[i+1].gap == gapNone && s.toks[i+2].letters() &&
+			possessiveRoleWords[s.lower(i+2)] && s.toks[i+3].letters() && (s.toks[i+3].is(lxRelation) || personRole(s.lower(i+3))) {
+			s.late = append(s.late, Span{Start: int(t.s), End: int(t.e), Type: Name})
+			continue
+		}
+		// The relation first: "i am the father, shahidul." closing it.
+		p := s.sameLinePrev(i)
+		if p < 1 || !s.toks[p].punct(',') || !s.clauseEndAfter(i) {
+			continue
+		}
+		r := s.sameLinePrev(p)
+		if r < 0 || !s.toks[r].letters() || !(s.toks[r].is(lxRelation) || personRole(s.lower(r))) {
+			continue
+		}
+		if d := s.sameLinePrev(r); d >= 0 && s.toks[d].letters() && possessiveRoleWords[s.lower(d)] {
+			if w1, w2 := s.prevWordAt(d, 1), s.prevWordAt(d, 2); w1 == "i'm" || w1 == "am" && w2 == "i" || w1 == "im" {
+				s.late = append(s.late, Span{Start: int(t.s), End: int(t.e), Type: Name})
+			}
+		}
+	}
+}

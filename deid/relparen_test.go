@@ -71,3 +71,19 @@ func TestWordlikeFirstNameBeforeName(t *testing.T) {
 		}
 	}
 }
+
+// A person who says who they are, the name and the relation apart, in the
+// shapes of blind16's and blind18's tuning parts (written for this test):
+// "shanique, the daughter" opening a turn, "i am the father, shahidul"
+// closing one. Words of English there, endearments and roles alone stay.
+func TestNameThenRole(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"the name first", "doctor: and this is\ndaughter: shanique, the daughter. he don't listen to nobody", []found{{"shanique", deid.Name}}},
+			{"the relation first", "father: i am the father, shahidul\ndoctor: okay and what's going on with the breathing", []found{{"shahidul", deid.Name}}},
+			{"words stay", "patient: yes, the nurse said so\ndoctor: okay, the daughter can come in\npatient: honey, my husband will drive\nfather: i am the father, obviously.", nil},
+		})
+	}
+}
