@@ -38,7 +38,7 @@ func (s *scan) addressParts(spans []Span) {
 	}
 	// A block and lot, or a block before a unit, with no street found.
 	for i := 0; i < len(s.toks); i++ {
-		if !s.isAddressLabel(i) || !s.eq(i, "blk") && !s.eq(i, "block") && !s.eq(i, "lot") {
+		if t := &s.toks[i]; !t.letters() || t.n() != 3 && t.n() != 5 || !s.eq(i, "blk") && !s.eq(i, "block") && !s.eq(i, "lot") {
 			continue
 		}
 		en, pairs := s.labelNumbers(i)

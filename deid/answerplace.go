@@ -1,5 +1,7 @@
 package deid
 
+import "strings"
+
 // The place that answers a question of where someone works, worships or
 // is cared for, said before another place found: "where do you work" /
 // "stryker in portage", "which church is that" / "st stanislaus on fleet
@@ -177,8 +179,13 @@ var (
 // kind of work, title or number (answerPlaceWords): "retired", "at home",
 // "construction" stay.
 func (s *scan) answerToWorkQuestion(spans []Span) {
+	if !strings.Contains(s.low, "work") && !strings.Contains(s.low, "compan") && !strings.Contains(s.low, "employ") &&
+		!strings.Contains(s.low, "job") {
+		return
+	}
 	for i := 0; i < len(s.toks); i++ {
-		if !s.toks[i].letters() || !s.turnStart(i) {
+		if !s.toks[i].letters() || s.toks[i].gap != gapLine && i > 0 && !s.toks[i-1].punct(':') && !s.toks[i-1].punct(']') ||
+			!s.turnStart(i) {
 			continue
 		}
 		h := i

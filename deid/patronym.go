@@ -1,5 +1,7 @@
 package deid
 
+import "strings"
+
 // patronymNames (a late rule): names joined by "s/o" or "d/o" (son or
 // daughter of), as records in Singapore, Malaysia and India write
 // them: "Govindasamy s/o Raman", "Kalaivani d/o Govindasamy", and the
@@ -8,6 +10,9 @@ package deid
 // respect after the label ("Late", "Shri", "Smt") stay. "c/o" and "s/p"
 // are clinical shorthand and are not read.
 func (s *scan) patronymNames() {
+	if !strings.Contains(s.low, "/o") {
+		return
+	}
 	for i := 0; i+2 < len(s.toks); i++ {
 		if !s.patronymAt(i) {
 			continue
@@ -67,11 +72,13 @@ func (s *scan) patronymAt(i int) bool {
 }
 
 // patronymWord: token k can be a word of a person's name beside "s/o":
-// capitalized, no English or clinical word ("findings s/o Pneumonia" is
-// "suggestive of").
+// capitalized, not in capitals, no English or clinical word ("findings s/o
+// Pneumonia", "HPE s/o Adenocarcinoma", "FNAC s/o Lipoma" are "suggestive
+// of").
 func (s *scan) patronymWord(k int) bool {
 	t := &s.toks[k]
-	return t.capWord() && !t.is(lxTitle|lxRelation|lxCredential|lxMedical|lxCommon) && (!s.englishTok(k) || t.is(lxFirst|lxSur))
+	return t.capWord() && !t.allUpper() && !t.is(lxTitle|lxRelation|lxCredential|lxMedical|lxCommon) && (!s.englishTok(k) || t.is(lxFirst|lxSur)) &&
+		!clinicalWordLooking(s.lower(k))
 }
 
 // patronymTitles are said before a parent's or a husband's name after the

@@ -31,6 +31,8 @@ func TestPatronymNames(t *testing.T) {
 		}
 		checkFound(t, d, deid.Known{}, []foundCase{
 			{"shorthand stays", "CT CHEST W/O CONTRAST\nFindings s/o Pneumonia. Pt c/o cough s/p CABG.", nil},
+			// A review's probes: a test's acronym and a diagnosis.
+			{"suggestive of a diagnosis", "HPE s/o Adenocarcinoma, moderately differentiated. FNAC s/o Lipoma.", nil},
 		})
 	}
 }

@@ -211,7 +211,10 @@ var possessiveRoleWords = wordsOf("the his her their your my our")
 func (s *scan) nameThenRole() {
 	for i := 0; i+3 < len(s.toks); i++ {
 		t := &s.toks[i]
-		if !t.letters() || t.n() < 3 || t.lex&(lxMonth|lxWeekday|lxTitle|lxTitleClin|lxMedical|lxRelation|lxState|lxCountry|lxCredential|lxCommon) != 0 ||
+		if !t.letters() || t.n() < 3 || !s.toks[i+1].punct(',') && !(i > 0 && s.toks[i-1].punct(',')) {
+			continue // a comma after it or before it, first: most words have none
+		}
+		if t.lex&(lxMonth|lxWeekday|lxTitle|lxTitleClin|lxMedical|lxRelation|lxState|lxCountry|lxCredential|lxCommon) != 0 ||
 			endearments[s.lower(i)] || chatFillers[s.lower(i)] || !(t.lex&lxFirst != 0 || t.gaz&gzFirst != 0 || !s.englishTok(i)) {
 			continue
 		}

@@ -12,11 +12,17 @@ import "strings"
 // ("PT/OT", "IV/PO"). An extension after the pair ("x4412") goes with it.
 func (s *scan) initialStamps() {
 	for i := 0; i+2 < len(s.toks); i++ {
-		if s.stampWordAt(i) {
+		a := &s.toks[i]
+		if !a.letters() {
 			continue
 		}
-		a := &s.toks[i]
-		if !a.letters() || a.n() < 2 || a.n() > 5 || !s.stampOpens(i) || !s.toks[i+1].punct('/') || s.toks[i+1].gap != gapNone {
+		if !s.toks[i+1].punct('/') {
+			if a.n() >= 5 && a.n() <= 13 {
+				s.stampWordAt(i)
+			}
+			continue
+		}
+		if a.n() < 2 || a.n() > 5 || s.toks[i+1].gap != gapNone || !s.stampOpens(i) {
 			continue
 		}
 		b := &s.toks[i+2]
@@ -120,12 +126,12 @@ func (s *scan) stampWordAt(i int) bool {
 	return true
 }
 
-// dateAfterStamp: tokens from n read as a day and a month with a slash
-// ("12/05/26"), not a reading ("130/85").
+// dateAfterStamp: tokens from n read as a date with its year ("12/05/26"),
+// not a reading ("130/85") or a time ago ("1/12", a month).
 func (s *scan) dateAfterStamp(n int) bool {
-	if n+2 >= len(s.toks) || !s.toks[n].digits() || !s.toks[n+1].punct('/') || !s.toks[n+2].digits() ||
-		s.toks[n].n() > 2 || s.toks[n+2].n() > 2 {
-		return false
+	if n+4 >= len(s.toks) || !s.toks[n].digits() || !s.toks[n+1].punct('/') || !s.toks[n+2].digits() ||
+		s.toks[n].n() > 2 || s.toks[n+2].n() > 2 || !s.toks[n+3].punct('/') || !s.toks[n+4].digits() || s.toks[n+3].gap != gapNone {
+		return false // with its year: "PR 1/12" is a month ago
 	}
 	a, b := atoi2(s.str(n)), atoi2(s.str(n+2))
 	return a >= 1 && a <= 31 && b >= 1 && b <= 31 && (a <= 12 || b <= 12)

@@ -23,6 +23,7 @@ func TestInitialStamps(t *testing.T) {
 			{"after a label", "Notes: LPT/cm", typed(deid.Name, "LPT", "cm")},
 			{"typed", "Consultant Cardiologist\nTyped 04/12/26 SMJ", []found{{"04/12/26", deid.Date}, {"SMJ", deid.Name}}},
 			{"noted", "Prepared by: nurse on shift / Noted: JRVL", typed(deid.Name, "JRVL")},
+			{"a time ago after a measure", "Noted: PR 1/12", nil},
 			{"measures checked stay", "Checked BP 130/85 lying and standing.\nNoted HR 112 at rest.\nNoted: RR 24, SpO2 91%.\nChecked: FBC, U&E, CRP.\nChecked: BM 6.2 mmol/L", nil},
 			{"clinical pairs stay", "PT/OT to evaluate tomorrow.\nA/P: stable.\nIV/PO\nCT/MRI\nReviewed: CBC 12/05\nmg/dL", nil},
 		})
