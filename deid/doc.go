@@ -726,6 +726,19 @@
 //     ("Shifflett, RN   Anesthesia: MAC", "Supervising MD:") nor in a
 //     board's mark ("FNP-BC"); "Hosp. No." and "VA file no." with their
 //     values ("AKU/0931187");
+//   - addresses, phones, stamps and names abroad, answers about work
+//     (thirty-sixth session, the older sets' and blind18's tuning parts,
+//     two reviews of 297 and 222 probes): the late rules listed below for
+//     address parts, grouped phones, initials stamps, "s/o" names, check
+//     digits, employers answering a work question, names joined by "and"
+//     or a relation; six letters spelled before a spoken number; with
+//     metadata, a supplied word-name after a kin title of another language
+//     closing its clause ("baba sunday,"), before a remark on the name
+//     ("bright nice name", "chi for short"), after "and" before an
+//     elliptical question ("and will, any chest pain?"), after a
+//     greeting's "i'm" before "come in"; "supervisor" and "caseworker" as
+//     roles; and, in dropFree, a message's filler found as a name ("my
+//     caseworker tho,");
 //   - record numbers, names in lists and speech, dates and ages said again
 //     (thirty-fifth session, the older sets' and blind17's tuning parts,
 //     two reviews of 235 and about 120 probes): the late rules listed below
@@ -1598,7 +1611,22 @@
 //     measure of the body near (numbers.go); a clinician's initials that
 //     sign a line, before a credential or after "by" ending a line that
 //     says what was done ("NW, RN", "called ... by TMH"); the surname after
-//     "Sr", a nursing sister's title ("Seen by Sr. Mokoena"; names.go). And
+//     "Sr", a nursing sister's title ("Seen by Sr. Mokoena"; names.go); a
+//     lower-case given name joined by "and" or "or" to a name found ("my
+//     two kids lwazi and ayanda"; names.go); block, lot, plot and flat
+//     numbers before a street, a street's number and a unit after it
+//     ("Blk 4 Lot 22, Mahogany St.", "3F2, 27 Restalrig Road", "Bedok
+//     North Avenue 3, #08-212"; addressparts.go); eleven digits 4-3-4
+//     from a trunk 0 and eight digits 4-4 right after a phone word
+//     ("enquiries 0809 555 0133", "my handphone is 9555 0137";
+//     groupedphones.go); the writer's and typist's initials at a line's
+//     start and after "typed", "noted" or "reviewed" ("SMcR/fw", "Typed
+//     04/12/26 SMJ"; stamps.go); names joined by "s/o" or "d/o"
+//     ("Govindasamy s/o Raman"; patronym.go); a card number's check digit
+//     written apart ("FC 8840 2217 5"; checkdigit.go); a person's name
+//     then relation ("shanique, the daughter", "i am the father,
+//     shahidul"; relparen.go); the employer that answers where someone
+//     works ("where do you work" / "nike, at the campus"; answerplace.go). And
 //     one late pass that grows a span rather than adding one: the head of a
 //     health body after a place ending in "Health" ("Top End Health
 //     Service").
