@@ -466,6 +466,7 @@ func (d *Detector) detect(text string, known Known) ([]Span, []string) {
 	s.patronymNames()
 	s.checkDigitAfter(spans)
 	s.nameThenRole()
+	s.numberAnswers(spans)
 	s.givenAfterLastComma(spans)
 	s.ageEchoes(spans)
 	s.docMonthDates(spans)
