@@ -730,8 +730,8 @@
 //     (thirty-sixth session, the older sets' and blind18's tuning parts,
 //     two reviews of 297 and 222 probes): the late rules listed below for
 //     address parts, grouped phones, initials stamps, "s/o" names, check
-//     digits, employers answering a work question, names joined by "and"
-//     or a relation; six letters spelled before a spoken number; with
+//     digits, employers answering a work question, numbers answering a
+//     question for them, names joined by "and" or a relation; six letters spelled before a spoken number; with
 //     metadata, a supplied word-name after a kin title of another language
 //     closing its clause ("baba sunday,"), before a remark on the name
 //     ("bright nice name", "chi for short"), after "and" before an
@@ -1626,7 +1626,10 @@
 //     written apart ("FC 8840 2217 5"; checkdigit.go); a person's name
 //     then relation ("shanique, the daughter", "i am the father,
 //     shahidul"; relparen.go); the employer that answers where someone
-//     works ("where do you work" / "nike, at the campus"; answerplace.go). And
+//     works ("where do you work" / "nike, at the campus"; answerplace.go);
+//     a card's number that is the whole answer to a question for it on the
+//     line before ("what's the card number" / "NHF 0774 1829 3";
+//     numberanswer.go). And
 //     one late pass that grows a span rather than adding one: the head of a
 //     health body after a place ending in "Health" ("Top End Health
 //     Service").
