@@ -21,7 +21,7 @@ func (s *scan) groupedPhones() {
 		}
 		end := -1
 		switch {
-		case s.text[a.s] == '0' && s.toks[b].n() == 3:
+		case s.trunkZero(i) && s.toks[b].n() == 3:
 			if c := s.next(b); c > 0 && s.toks[c].gap == gapSpace && s.toks[c].digits() && s.toks[c].n() == 4 {
 				end = c
 			}
@@ -63,11 +63,12 @@ func (s *scan) idLabelBefore(i int) bool {
 	for p >= 0 && (s.toks[p].punct(':') || s.toks[p].punct('#') || s.toks[p].punct('.')) {
 		p = s.sameLinePrev(p)
 	}
-	return p >= 0 && s.toks[p].letters() && numberLabelsNotPhone[s.lower(p)]
+	return p >= 0 && s.toks[p].letters() && (productLabelBefore[s.lower(p)] || numberLabelsNotPhone[s.lower(p)])
 }
 
-// numberLabelsNotPhone label numbers that are no phone.
-var numberLabelsNotPhone = wordsOf("lot batch serial ref reference acct account policy member id claim order invoice card " +
+// numberLabelsNotPhone label numbers that are no phone, besides a
+// product's or a specimen's (productLabelBefore: "lot", "batch", "ref").
+var numberLabelsNotPhone = wordsOf("reference acct account policy member id claim order invoice card " +
 	"no number nhs mrn chi nhi nric fin passport permit licence license plate docket")
 
 // phoneWords name a phone before its number.

@@ -4,34 +4,21 @@ package deid
 // whole answer to a question for it on the line before ("what's the card
 // number" / "NHF 0774 1829 3"; "do you have the card" / "100 449 8172 3"):
 // digits in groups, seven to sixteen in all, one group of four or more
-// unless a scheme's capitals open it, maybe after "it's" or "yes", ending
-// the line. A question of a phone,
+// unless a scheme's capitals open it, after nothing but the words an
+// answer opens with (answerOpens), ending the line. A question of a phone,
 // a date or a time leaves the number to the rules for those.
 func (s *scan) numberAnswers(spans []Span) {
 	for i := 0; i < len(s.toks); i++ {
 		t := &s.toks[i]
-		if !t.letters() && !t.digits() || t.gap != gapLine && i > 0 && !s.toks[i-1].punct(':') && !s.toks[i-1].punct(']') ||
-			!s.turnStart(i) {
+		st, h := i, i
+		switch {
+		case t.digits():
+		case t.letters() && t.allUpper() && t.n() >= 2 && t.n() <= 4:
+			h = s.next(i) // "NHF 0774 1829 3", "FC 8840 ..."
+		default:
 			continue
 		}
-		h := i
-		for h >= 0 && s.toks[h].letters() && (answerLeadWords[s.lower(h)] || s.eq(h, "it") || s.eq(h, "it's") || s.eq(h, "its")) {
-			h = s.next(h)
-			if h > 0 && s.toks[h].punct(',') || h > 0 && s.toks[h].punct('\'') {
-				h = s.next(h)
-				if h > 0 && s.eq(h, "s") {
-					h = s.next(h)
-				}
-			}
-		}
-		if h < 0 {
-			continue
-		}
-		st := h
-		if s.toks[h].letters() && s.toks[h].allUpper() && s.toks[h].n() >= 2 && s.toks[h].n() <= 4 {
-			h = s.next(h) // "NHF 0774 1829 3", "FC 8840 ..."
-		}
-		if h < 0 || !s.toks[h].digits() {
+		if h < 0 || !s.toks[h].digits() || !s.answerOpens(st) {
 			continue
 		}
 		g := s.readGroups(h)

@@ -414,6 +414,12 @@ func gluedExtension(w string) int {
 	return n
 }
 
+// extensionShape: x is an extension written "x4412": an x and three to
+// five digits.
+func extensionShape(x string) bool {
+	return len(x) >= 4 && len(x) <= 6 && x[0]|0x20 == 'x' && isDigitsFrom(x[1:])
+}
+
 func isDigitsFrom(x string) bool {
 	if x == "" {
 		return false
@@ -1371,7 +1377,7 @@ func (s *scan) extensionAt(i int) bool {
 			}
 		}
 	}
-	if len(x) < 4 || len(x) > 6 || x[0]|0x20 != 'x' || !isDigitsFrom(x[1:]) {
+	if !extensionShape(x) {
 		return false
 	}
 	if s.wordsBefore(phoneCueSet, i, 4) == 0 && !s.wordBefore(i, 4, "paged", "page", "pager", "ext") {

@@ -84,10 +84,7 @@ func (s *scan) stampTail(b int) (int, bool) {
 }
 
 // extensionWritten: token k is an extension written "x4412".
-func (s *scan) extensionWritten(k int) bool {
-	w := s.str(k)
-	return len(w) >= 4 && len(w) <= 6 && (w[0] == 'x' || w[0] == 'X') && isDigitsFrom(w[1:])
-}
+func (s *scan) extensionWritten(k int) bool { return extensionShape(s.str(k)) }
 
 // extensionsTo adds the digits of each extension from token k to end.
 func (s *scan) extensionsTo(k, end int) {
@@ -102,7 +99,7 @@ func (s *scan) extensionsTo(k, end int) {
 // reviewed the text at token i ("Typed 04/12/26 SMJ", "Noted: JRVL",
 // "Reviewed: MG 12/05/26"), a colon and a date between allowed.
 func (s *scan) stampWordAt(i int) bool {
-	if !s.toks[i].letters() || !stampWords[s.lower(i)] {
+	if !s.toks[i].letters() || !stampWords[s.lower(i)] && !staffLabels[s.lower(i)] {
 		return false
 	}
 	k := s.next(i)
@@ -133,25 +130,18 @@ func (s *scan) dateAfterStamp(n int) bool {
 		s.toks[n].n() > 2 || s.toks[n+2].n() > 2 || !s.toks[n+3].punct('/') || !s.toks[n+4].digits() || s.toks[n+3].gap != gapNone {
 		return false // with its year: "PR 1/12" is a month ago
 	}
-	a, b := atoi2(s.str(n)), atoi2(s.str(n+2))
+	a, b := atoiSmall(s.str(n)), atoiSmall(s.str(n+2))
 	return a >= 1 && a <= 31 && b >= 1 && b <= 31 && (a <= 12 || b <= 12)
-}
-
-// atoi2 reads one or two digits.
-func atoi2(w string) int {
-	v := 0
-	for i := 0; i < len(w); i++ {
-		v = v*10 + int(w[i]-'0')
-	}
-	return v
 }
 
 // checkedMeasures are what a nurse checks or notes, in capitals, before
 // its value: "Checked: BM 6.2", "Noted: RR 24".
 var checkedMeasures = wordsOf("bp hr rr bm ews news bmi wcc fbc ue spo2 sats temp gcs map cbg bgl obs")
 
-// stampWords say who typed, noted or reviewed a text before their initials.
-var stampWords = wordsOf("typed noted reviewed dictated transcribed verified checked cosigned countersigned witnessed initials scribed")
+// stampWords say who typed, noted or checked a text before their initials
+// with no colon or a date between, besides staffInitials' labels
+// (staffLabels: "reviewed", "verified", "initials", ...).
+var stampWords = wordsOf("typed noted dictated transcribed checked cosigned countersigned witnessed scribed")
 
 // clinicalPairs are shorthand written as two capitals' pairs with a slash.
 var clinicalPairs = wordsOf("pt/ot ot/pt iv/po po/iv hr/bp bp/hr ed/icu icu/ed sob/doe doe/sob cp/sob bs/bm n/v s/p a/p " +
