@@ -5,7 +5,10 @@ package deid
 // from a trunk 0 ("enquiries 0809 555 0133", "ring you on 0141 496 0217",
 // "Kristine Manalo, 0917 555 0148": Nigeria, the UK, the Philippines), and
 // eight digits 4-4 after a word for a phone ("my handphone is 9555 0137",
-// Singapore). A run of more digit groups is some other number.
+// Singapore). A run of more digit groups is some other number. The main
+// pass's phone rule (numbers.go) takes the 4-3-4 shape in brackets or
+// after a question for a number; this late rule takes it bare, without
+// changing what the tagger reads.
 func (s *scan) groupedPhones() {
 	for i := 0; i+1 < len(s.toks); i++ {
 		a := &s.toks[i]

@@ -10,6 +10,9 @@ import "strings"
 // of capitals is taken only opening its line with nothing but a date, a
 // time or an extension after it, and not as a pair of clinical shorthand
 // ("PT/OT", "IV/PO"). An extension after the pair ("x4412") goes with it.
+// The main pass's staffInitials takes the plainer stamps ("JPK/ac",
+// "Reviewed: HGW"); this late rule the shapes it leaves, without changing
+// what the tagger reads.
 func (s *scan) initialStamps() {
 	for i := 0; i+2 < len(s.toks); i++ {
 		a := &s.toks[i]
