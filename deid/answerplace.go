@@ -1,6 +1,9 @@
 package deid
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // The place that answers a question of where someone works, worships or
 // is cared for, said before another place found: "where do you work" /
@@ -224,3 +227,142 @@ func (s *scan) answerToWorkQuestion(spans []Span) {
 		i = end
 	}
 }
+
+// homeListWords open the question before an answer that lists where
+// someone lives (homeQuestionBefore's words, and "from" at a question's
+// end): a text without one of them and a comma has no list to read.
+var homeListWords = []string{"liv", "born", "home", "stay", "grew", "raised", "based", "suburb", "from"}
+
+// answerPlaceList (a late rule): an answer to where someone lives that
+// lists its places by commas, from the neighbourhood out or the street
+// in: "do you live close" / "dorchester, savin hill"; "and you're from" /
+// "sampaloc, dapitan street"; "where do you live" / "spanish town, ensom
+// city, lot 44 cherry avenue". Read from the turn's start (after "yeah",
+// "um" and the like), part by part up to a part that names no place: two
+// parts or more that name one each (homePart) are places, the ones not
+// found already added. One part alone is answerPlaces' to read; "alone,
+// with my dog" and "yes, the same" name none.
+func (s *scan) answerPlaceList(spans []Span) {
+	if !strings.Contains(s.low, ", ") || !slices.ContainsFunc(homeListWords, func(w string) bool { return strings.Contains(s.low, w) }) {
+		return
+	}
+	for i := 0; i < len(s.toks); i++ {
+		if !s.toks[i].word() || !s.turnStart(i) || s.lineStart(i) && !(s.lowerLine(i) && s.lowerLine(s.prevLineStart(i))) ||
+			!(s.homeQuestionBefore(i) || s.fromQuestionBefore(i)) || !s.putToSomeone(i) {
+			continue // a turn after a speaker's tag, or a line of a lower-case transcript after another, answering a question
+		}
+		h := i
+		for h >= 0 && (s.toks[h].letters() && answerLeadWords[s.lower(h)] || s.toks[h].punct(',')) {
+			h = s.next(h) // "um, blk 12 lot 7 phase 2, bagong silang"
+		}
+		var parts [][2]int
+		anchored := false
+		for h >= 0 && len(parts) < 6 {
+			end, n := -1, 0
+			for k := h; k >= 0 && s.toks[k].word() && n < 7; k, n = s.next(k), n+1 {
+				end = k
+				if nx := k + 1; nx < len(s.toks) && s.toks[nx].gap == gapNone && (s.toks[nx].punct('\'') || s.toks[nx].punct('-')) &&
+					nx+1 < len(s.toks) && s.toks[nx+1].word() && s.toks[nx+1].gap == gapNone {
+					k = nx // "o'connell", "phase-2": one word
+				}
+			}
+			named, anchor := s.homePart(h, end, spans)
+			if end < 0 || n >= 7 || !named {
+				break
+			}
+			anchored = anchored || anchor
+			parts = append(parts, [2]int{h, end})
+			nx := s.next(end)
+			if nx < 0 || !s.toks[nx].punct(',') || nx+1 >= len(s.toks) || s.toks[nx+1].gap == gapLine {
+				break
+			}
+			h = nx + 1
+		}
+		if len(parts) < 2 || !anchored {
+			continue
+		}
+		for _, p := range parts {
+			if p[0] == p[1] && s.toks[p[0]].lex&(lxState|lxCountry) != 0 {
+				continue // "mandeville, jamaica": a country or state stays
+			}
+			if !inSpans(spans, int(s.toks[p[0]].s)) {
+				s.late = append(s.late, Span{Start: int(s.toks[p[0]].s), End: int(s.toks[p[1]].e), Type: Location})
+			}
+		}
+		i = parts[len(parts)-1][1]
+	}
+}
+
+// askedWords on a line make it a question put to someone ("you live in",
+// "where's home"), not a note's line on where a patient lives ("S: Lives
+// at home", "Plan: ...").
+var askedWords = wordsOf("you your ya u where where's")
+
+// putToSomeone: the line before token i's ends with a question mark or
+// has a word of askedWords.
+func (s *scan) putToSomeone(i int) bool {
+	if _, a := s.prevLineBounds(i); a > 0 && s.toks[a-1].punct('?') {
+		return true
+	}
+	return s.askedBefore(i, func(k int) bool { return askedWords[s.lower(k)] })
+}
+
+// fromQuestionBefore: the line before token i's ends with "from" ("and
+// you're from", "where are you from?").
+func (s *scan) fromQuestionBefore(i int) bool {
+	b, a := s.prevLineBounds(i)
+	for k := a - 1; k >= b && a > 0; k-- {
+		if s.toks[k].letters() {
+			return s.eq(k, "from")
+		}
+		if !s.toks[k].punct('?') {
+			return false
+		}
+	}
+	return false
+}
+
+// homePart: tokens a to b (one to six words, no punctuation but inner
+// apostrophes and hyphens) name a place (named): a place found covers one
+// of them, or none is a function word (but "of" and "the" inside),
+// pronoun, conjunction, title, relation, time, month, weekday, medical
+// word, filler or drawn-out sound, no other span covers them, and one of
+// them is a street's suffix, a block's or lot's label or a word of
+// letters on no list of English words. anchor: a place found, a street's
+// suffix, a label or a word of the gazetteer's towns, which a list of places needs one of ("ct head,
+// ciwa" has none).
+func (s *scan) homePart(a, b int, spans []Span) (named, anchor bool) {
+	for k := a; k >= 0 && k <= b; k = s.next(k) {
+		t := &s.toks[k]
+		for _, sp := range spans {
+			if sp.Start <= int(t.s) && int(t.s) < sp.End {
+				if sp.Type != Location {
+					return false, false
+				}
+				named, anchor = true, true
+			}
+		}
+		if !t.letters() {
+			continue
+		}
+		w := s.lower(k)
+		if k > a && (w == "of" || w == "the") {
+			continue
+		}
+		if s.tokIn(functionWordSet, k) || answerPronouns[w] || answerKinds[w] || answerFillers[w] || chatFillers[w] || tripledLetter(w) ||
+			homeListJoiners[w] || t.lex&(lxTitle|lxTitleClin|lxRelation|lxMonth|lxWeekday|lxMedical) != 0 ||
+			t.is(lxTimeWord) && !t.is(lxOrdWord) { // "fourth avenue" (the fourth of july)
+			return false, false
+		}
+		if t.lex&(lxStreetSuffix|lxCity|lxCityAmb|lxTown) != 0 || addressLabels[w] {
+			named, anchor = true, true
+		} else if t.n() >= 3 && !s.englishTok(k) {
+			named = true
+		}
+	}
+	return named, anchor
+}
+
+// homeListJoiners join clauses, not the parts of a place ("no, but the
+// building, 37th avenue").
+var homeListJoiners = wordsOf("but and or so because cause then")

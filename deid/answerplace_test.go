@@ -49,3 +49,25 @@ func TestAnswerToWorkQuestion(t *testing.T) {
 		})
 	}
 }
+
+// An answer to where someone lives that lists its places by commas (the
+// shapes of blind18's tuning part, written for this test): every part is
+// a place once one of them is anchored (a place found, a street's suffix,
+// a lot's label, a town). A note's lines after "Lives ..." and answers
+// that name no place stay.
+func TestAnswerPlaceList(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"neighbourhood then street", "doctor: and you're from\nlola: tondomar, kalinga street\ndoctor: okay, any cough",
+				[]found{{"tondomar", deid.Location}, {"kalinga street", deid.Location}}},
+			{"street after a town found", "np: you live in\npatient: gwarinpa, fourth avenue\nnp: and the pain",
+				[]found{{"gwarinpa", deid.Location}, {"fourth avenue", deid.Location}}},
+			{"three parts", "doctor: where do you live\npatient: um, lot 9 phase 3, bulakenyo heights, caloocan\ndoctor: okay",
+				[]found{{"lot 9 phase 3", deid.Location}, {"bulakenyo heights", deid.Location}, {"caloocan", deid.Location}}},
+			{"a note's lines stay", "S: Lives at home with wife.\nPlan: CT head, CIWA protocol, recheck in 2 weeks\n", nil},
+			{"no place named", "doctor: where do you live\npatient: no, but the building, it has mold\ndoctor: okay", nil},
+		})
+	}
+}

@@ -915,3 +915,53 @@ func (s *scan) irishSurnames() {
 
 // irishParticles open the second word of an Irish surname.
 var irishParticles = map[string]bool{"Ó": true, "Ní": true, "Nic": true, "Uí": true, "Ua": true, "Mhic": true}
+
+// fieldLastFirst (a late rule): "Pt: Varney, Clement   Rm 422B": a person's
+// label (lastFirstLabels) opening a line, then a surname, a comma and a
+// given name that end the field (the line's end, a wide gap or a ";"),
+// where labelLastFirst wants one of the two on no list of words: here one
+// of them on a list of names, as a surname or a given name, even one
+// that is also a word ("Clement", "Rose"), is enough, and neither is a
+// medical, calendar, place, title or unit word ("Pt: Alert, Oriented"
+// stays).
+func (s *scan) fieldLastFirst() {
+	if !strings.Contains(s.text, ", ") {
+		return
+	}
+	for i := 0; i+3 < len(s.toks); i++ {
+		if s.toks[i].gap != gapLine && i > 0 || !s.toks[i].letters() {
+			continue
+		}
+		l := i
+		if !s.tokIn(lastFirstSet, l) && l+1 < len(s.toks) && s.toks[l+1].letters() && s.toks[l+1].gap == gapSpace {
+			l++ // "Patient Name:"
+		}
+		if l+3 >= len(s.toks) || !s.toks[l+1].punct(':') || s.toks[l+1].gap != gapNone || !s.tokIn(lastFirstSet, l) {
+			continue
+		}
+		j := l + 2
+		en := j
+		for en+2 < len(s.toks) && s.toks[en+1].gap == gapNone && (s.toks[en+1].punct('\'') || s.toks[en+1].punct('-')) &&
+			s.toks[en+2].gap == gapNone && s.toks[en+2].capWord() {
+			en += 2 // "O'Sullivan", "Tan-Ocampo"
+		}
+		f := en + 2
+		if f >= len(s.toks) || s.toks[j].gap == gapLine || !s.toks[j].capWord() || !s.toks[en+1].punct(',') || s.toks[en+1].gap != gapNone ||
+			s.toks[f].gap != gapSpace || !s.toks[f].capWord() {
+			continue
+		}
+		if n := f + 1; n < len(s.toks) && s.toks[n].gap != gapLine && !s.wideGap(n) && !s.toks[n].punct(';') {
+			continue
+		}
+		const notNames = lxMedical | lxMonth | lxMonthAbbr | lxWeekday | lxState | lxStateAbbr | lxCountry | lxTitle | lxTitleClin |
+			lxCue | lxUnitWord | lxCredential | lxStreetSuffix | lxEponymHead
+		listed := func(k int, lx uint64, gz uint16) bool { return s.toks[k].lex&lx != 0 || s.toks[k].gaz&gz != 0 }
+		if s.toks[j].lex&notNames != 0 || s.toks[f].lex&notNames != 0 ||
+			!listed(j, lxSur|lxFirst, gzSur|gzFirst) && !listed(f, lxFirst, gzFirst) {
+			continue
+		}
+		s.late = append(s.late, Span{Start: int(s.toks[j].s), End: int(s.toks[en].e), Type: Name},
+			Span{Start: int(s.toks[f].s), End: int(s.toks[f].e), Type: Name})
+		i = f
+	}
+}

@@ -475,6 +475,8 @@ func (d *Detector) detect(text string, known Known) ([]Span, []string) {
 	s.facilityTails(spans)
 	s.answerBeforeFoundPlace(spans)
 	s.answerToWorkQuestion(spans)
+	s.answerPlaceList(spans)
+	s.fieldLastFirst()
 	s.derivedNames(spans)
 	s.selfCorrections(spans)
 	s.spanishDigitRuns()

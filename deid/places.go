@@ -5544,8 +5544,9 @@ func (s *scan) answerPlaces() {
 			n < len(s.toks) && s.toks[n].punct('.') && len(s.lower(end)) <= 3 && n+1 < len(s.toks) && s.toks[n+1].gap == gapSpace {
 			continue // the name goes on past an apostrophe, a hyphen or an abbreviation's dot ("st joseph's", "mt. sinai")
 		}
-		if a == end && (strings.HasSuffix(s.lower(a), "ed") || strings.HasSuffix(s.lower(a), "ing")) || kind && s.toks[a].is(lxBrand) {
-			continue // "he's homeschooled", a chain named as the kind asked ("which pharmacy / cvs")
+		if a == end && (strings.HasSuffix(s.lower(a), "ed") || strings.HasSuffix(s.lower(a), "ing") || answerReplies[s.lower(a)]) ||
+			kind && s.toks[a].is(lxBrand) {
+			continue // "he's homeschooled", "no, but the building", a chain named as the kind asked ("which pharmacy / cvs")
 		}
 		if pred {
 			continue
@@ -5568,6 +5569,9 @@ func (s *scan) answerPlaces() {
 		k = end
 	}
 }
+
+// answerReplies answer a question of where without naming a place.
+var answerReplies = wordsOf("no nope nah yes yeah yep alone here there nowhere")
 
 // pronounContraction: token i is a subject pronoun with its verb run on
 // after an apostrophe ("we're", "i'm", "they've"), as a tokenizer splits

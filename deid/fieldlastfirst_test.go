@@ -1,0 +1,25 @@
+package deid_test
+
+import (
+	"testing"
+
+	"github.com/clinscribe/clinscribe/deid"
+)
+
+// "Last, First" after a person's label, ending its field, where the given
+// name is also an English word (the shape of blind18's tuning part, a
+// handoff's "Pt:" line; written for this test). Words of a note in that
+// place stay.
+func TestFieldLastFirst(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"a handoff's line", "Pt: Quarney, Clement   Rm 418A   Code status: Full\n",
+				[]found{{"Quarney", deid.Name}, {"Clement", deid.Name}}},
+			{"before a semicolon", "Resident: Harbison, Grant; Rm 12\n",
+				[]found{{"Harbison", deid.Name}, {"Grant", deid.Name}}},
+			{"a note's words stay", "Pt: Alert, Oriented   Rm 418A\n", nil},
+		})
+	}
+}
