@@ -477,6 +477,7 @@ func (d *Detector) detect(text string, known Known) ([]Span, []string) {
 	s.answerToWorkQuestion(spans)
 	s.answerPlaceList(spans)
 	s.fieldLastFirst()
+	s.placeBeforeTown(spans)
 	s.derivedNames(spans)
 	s.selfCorrections(spans)
 	s.spanishDigitRuns()
