@@ -82,11 +82,11 @@
 // blind14), c4_blind16 blind16 (the sixteenth, weighted to shapes the
 // earlier sets had fewer of, made like blind15), c5_blind17 blind17 (the
 // seventeenth, made like blind16), c6_blind18 blind18 (the eighteenth,
-// made like blind17), b6_known12
+// made like blind17), c7_blind19 blind19 (the nineteenth, made like blind18), b6_known12
 // dialogues-known12 (the twelfth, visits, calls, dictations and voicemails
 // of every kind with supplied names in every position). The first three,
 // blind3, phifree3, phifree5, phifree6, phifree7, phifree8, phifree9, dialogues-known4, dialogues-known5,
-// dialogues-known6, dialogues-known7, dialogues-known8, dialogues-known9, dialogues-known10, dialogues-known11, dialogues-known12, places6, places7, places8, places10, blind4, blind5, blind6, blind7, blind8, blind9, blind10, blind11, blind12, blind13, blind14, blind15, blind16, blind17 and blind18 are
+// dialogues-known6, dialogues-known7, dialogues-known8, dialogues-known9, dialogues-known10, dialogues-known11, dialogues-known12, places6, places7, places8, places10, blind4, blind5, blind6, blind7, blind8, blind9, blind10, blind11, blind12, blind13, blind14, blind15, blind16, blind17, blind18 and blind19 are
 // split deterministically into <name>.jsonl and <name>-holdout.jsonl: within
 // each stratum the documents are ordered by an FNV hash of their ID (for the
 // blind corpora mixed further, see corpora) and the first share of each
@@ -448,6 +448,29 @@ var corpora = []struct {
 	// types; PHI-free documents, a fifth of the whole, with look-alikes),
 	// written before the detector ran on it; split like blind17.
 	{name: "blind18", prefixes: []string{"c6_blind18"}, mix: true, share: 1.0 / 3, strata: metaFreeOther, meta: true},
+	// blind19: the nineteenth blind corpus, weighted to shapes and places
+	// the earlier sets had fewer of (ambient multi-speaker recordings with
+	// crosstalk, diarisation mistakes and "speaker 0/1/2" tags, per-line
+	// timestamps and caption cues, voicemails, names spelled letter by
+	// letter, interpreters; telehealth, urgent care, occupational health,
+	// sports medicine, cardiology, endocrinology, neurology, ophthalmology,
+	// dermatology, urology, memory clinics, palliative care, addiction
+	// medicine, correctional health, school nursing, veterans' health and
+	// pharmacy calls; the US South and Midwest, California, Hawaii, the
+	// Navajo Nation and Oklahoma tribes, Canada, Ireland, northern England
+	// and the Midlands, Australia, South Africa, Ghana, India, Pakistan,
+	// Malaysia, Hong Kong, Trinidad and Barbados; lower-case transcripts
+	// with metadata, a third of the whole, names that are also words,
+	// months or places said as the word in the same visit; operative and
+	// anaesthesia records, triage notes, medication administration records,
+	// consent and transfer forms, death and discharge summaries, emails with
+	// headers and signatures, appeals, FMLA and disability forms,
+	// requisitions, refill faxes, tumour-board lists, bed boards and
+	// sign-out tables; questions typed into an assistant or a portal; the
+	// rarer identifier types; PHI-free documents, a fifth of the whole, with
+	// look-alikes), written before the detector ran on it; split like
+	// blind18.
+	{name: "blind19", prefixes: []string{"c7_blind19"}, mix: true, share: 1.0 / 3, strata: metaFreeOther, meta: true},
 	// phifree7: PHI-free only (notes with Title Case headings and lists,
 	// lower-case transcripts; written before the detector ran on them); a
 	// third of each kind to the holdout.
