@@ -1012,8 +1012,7 @@ func (s *scan) knownParticles() {
 			continue
 		}
 		lw := s.lower(st)
-		if s.toks[p].n() == 1 {
-			c0 := s.low[s.toks[p].s]
+		if c0, ok := s.particleLetter(k, p); ok {
 			for _, pt := range k.particles {
 				if pt.letter == c0 && pt.next == lw {
 					s.addName(p, en, cd.cls)
@@ -1032,16 +1031,37 @@ func (s *scan) knownParticles() {
 	}
 	for i := 1; i < len(s.toks); i++ {
 		t := &s.toks[i]
-		if t.n() != 1 || !t.letters() || t.gap != gapSpace || !s.toks[i-1].is(lxTitle|lxTitleClin) || !s.clauseEndAfter(i) {
+		c0, ok := s.particleLetter(k, i)
+		if !ok || t.gap != gapSpace || !s.toks[i-1].is(lxTitle|lxTitleClin) || !s.clauseEndAfter(i) {
 			continue
 		}
 		for _, pt := range k.particles {
-			if pt.letter == s.low[t.s] {
+			if pt.letter == c0 {
 				s.addName(i, i, k.parts[pt.next].cls)
 				break
 			}
 		}
 	}
+}
+
+// particleLetter: token i is one letter, as a particle or an initial is
+// written ("o", "ó" in "dr ó briain"), and the ASCII letter it folds to.
+func (s *scan) particleLetter(k *knownIndex, i int) (byte, bool) {
+	t := &s.toks[i]
+	if !t.letters() {
+		return 0, false
+	}
+	if t.n() == 1 {
+		return s.low[t.s], true
+	}
+	w := s.lower(i)
+	if utf8.RuneCountInString(w) != 1 {
+		return 0, false
+	}
+	if f := k.foldName(w); len(f) == 1 && f[0] >= 'a' && f[0] <= 'z' {
+		return f[0], true
+	}
+	return 0, false
 }
 
 // personAfterInitials: after token end the clause ends, or a name's

@@ -1022,3 +1022,24 @@ func TestSuppliedNamesRemarkedAndTitled(t *testing.T) {
 		})
 	}
 }
+
+// Supplied names in the shapes of blind19's tuning part (written for this
+// test): a title of respect after a name that is also a word ("sunny ji,
+// come in"), "name also is", and a surname after a one-letter particle
+// with an accent ("dr ó briain"). The word after a name, and "the baby
+// uncle" of a story, stay.
+func TestSuppliedNamesHonorificsAndParticles(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{PatientNames: []string{"Sunny Bhalla"}, RelativeNames: []string{"Baby Mathew"}}, []foundCase{
+			{"a title after the name", "doctor: sunny ji, come in, sit", []found{{"sunny", deid.Name}}},
+			{"a Malayalam title", "nurse: baby chechi, your husband is outside", []found{{"baby", deid.Name}}},
+			{"name also is", "son: everybody calls her that, her real name also is baby", []found{{"baby", deid.Name}}},
+			{"words stay", "patient: it was a sunny day and the baby uncle held was fine", nil},
+		})
+		checkFound(t, d, deid.Known{ProviderNames: []string{"Cathal Ó Dálaigh"}}, []foundCase{
+			{"an accented particle", "doctor: hello, i'm dr ó dálaigh. do you know where you are", []found{{"ó dálaigh", deid.Name}}},
+		})
+	}
+}

@@ -73,11 +73,32 @@ func (s *scan) knownInContext(i int, p knownPart) bool {
 	if s.knownNeighbour(i) || s.titleBefore(i) || s.relationBefore(i) || s.speakerTagAt(i) || s.bareSpeakerTag(i) ||
 		s.introBefore(i) || s.greetingBefore(i, p) || s.vocativeAt(i, p) || s.possessiveOfPerson(i) || s.familyAt(i) ||
 		s.thirdPersonAt(i) || s.echoAt(i) || s.calledOut(i, false) || s.askedAbout(i, p) || s.nameConfirmed(i, p) ||
-		s.messageFrom(i) || s.nameRemarked(i) {
+		s.messageFrom(i) || s.nameRemarked(i) || s.honorificAfter(i) {
 		return true
 	}
 	return p.tier == kpWord && !s.wordUse(i, p)
 }
+
+// honorificAfter: a title of respect said after the name closes its
+// clause or opens a greeting's next one ("baby chechi, sit sit", "sunny
+// ji, come in", "hope-san, good morning"); "the baby uncle gave" is no
+// address.
+func (s *scan) honorificAfter(i int) bool {
+	n := s.next(i)
+	if n > 0 && s.toks[n].punct('-') && s.toks[n].gap == gapNone {
+		n = s.next(n) // "hope-san"
+	}
+	if n < 0 || !s.toks[n].letters() || !postNameTitles[s.lower(n)] {
+		return false
+	}
+	return s.clauseEndAfter(n) || afterTitledGreeting[s.nextWordAt(n)]
+}
+
+// postNameTitles are said after a person's name as a title of respect or
+// kinship in the languages spoken in clinics (Hindi, Urdu, Malayalam,
+// Tamil, Gujarati, Japanese, Korean, and Indian English's "aunty").
+var postNameTitles = wordsOf("ji jee bhai bhaiya chechi chettan chetta akka anna didi behen ben sahib saab sahab begum khanum " +
+	"san sama kun ssi nim aunty auntie uncle")
 
 // nameRemarked: what is said right after the part is about it as a name:
 // "chinedu, chi for short", "bright nice name", "grace, what a pretty
@@ -656,6 +677,10 @@ func (s *scan) relationBefore(i int) bool {
 // ("chào bà le i'm doctor castellano", "mama grace karibu").
 var afterTitledGreeting = wordsOf("i'm i we we're this it's how good welcome karibu come please thank thanks")
 
+// nameAdverbs stand between "name" and "is": "her real name also is
+// baby", "his name really is sunny".
+var nameAdverbs = wordsOf("also really actually still just truly")
+
 // kinTitles are said before a person's name as a title of respect or
 // kinship in the languages spoken in clinics ("baba sunday", "mzee
 // otieno", "chào bà le", "lola nena", "didi asha"); the lexicon's
@@ -754,6 +779,8 @@ func (s *scan) introBefore(i int) bool {
 		return true
 	case (p1 == "is" || p1 == "was") && (p2 == "name" || p2 == "this"):
 		return true
+	case (p1 == "is" || p1 == "was") && nameAdverbs[p2] && s.prevWordAt(i, 3) == "name":
+		return true // "her real name also is baby"
 	case (p1 == "me" || p1 == "her" || p1 == "him") && (p2 == "call" || p2 == "calls" || p2 == "called"),
 		p1 == "you" && (p2 == "call" || p2 == "called"),
 		p1 == "name" && nameLabels[p2], p1 == "by" && (p2 == "goes" || p2 == "go" || p2 == "went"), p1 == "as" && p2 == "known",
