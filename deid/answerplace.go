@@ -231,7 +231,7 @@ func (s *scan) answerToWorkQuestion(spans []Span) {
 // homeListWords open the question before an answer that lists where
 // someone lives (homeQuestionBefore's words, and "from" at a question's
 // end): a text without one of them and a comma has no list to read.
-var homeListWords = []string{"liv", "born", "home", "stay", "grew", "raised", "based", "suburb", "from"}
+var homeListWords = []string{"liv", "born", "home", "stay", "grew", "raised", "based", "suburb", "from", "address"}
 
 // answerPlaceList (a late rule): an answer to where someone lives that
 // lists its places by commas, from the neighbourhood out or the street
@@ -248,11 +248,11 @@ func (s *scan) answerPlaceList(spans []Span) {
 	}
 	for i := 0; i < len(s.toks); i++ {
 		if !s.toks[i].word() || !s.turnStart(i) || s.lineStart(i) && !(s.lowerLine(i) && s.lowerLine(s.prevLineStart(i))) ||
-			!(s.homeQuestionBefore(i) || s.fromQuestionBefore(i)) || !s.putToSomeone(i) {
+			!((s.homeQuestionBefore(i) || s.fromQuestionBefore(i) || s.stayQuestionBefore(i)) && s.putToSomeone(i) || s.addressPromptBefore(i)) {
 			continue // a turn after a speaker's tag, or a line of a lower-case transcript after another, answering a question
 		}
 		h := i
-		for h >= 0 && (s.toks[h].letters() && answerLeadWords[s.lower(h)] || s.toks[h].punct(',')) {
+		for h >= 0 && (s.toks[h].letters() && (answerLeadWords[s.lower(h)] || answerLeadAbroad[s.lower(h)]) || s.toks[h].punct(',')) {
 			h = s.next(h) // "um, blk 12 lot 7 phase 2, bagong silang"
 		}
 		var parts [][2]int
@@ -266,12 +266,27 @@ func (s *scan) answerPlaceList(spans []Span) {
 					k = nx // "o'connell", "phase-2": one word
 				}
 			}
-			named, anchor := s.homePart(h, end, spans)
-			if end < 0 || n >= 7 || !named {
+			if end < 0 || n >= 7 {
 				break
 			}
-			anchored = anchored || anchor
-			parts = append(parts, [2]int{h, end})
+			// "near tsui bleoo", "on trask", "by the x": the place after
+			// its preposition.
+			ps, landmark := h, false
+			if s.toks[h].letters() && homePartPreps[s.lower(h)] && h < end {
+				if ps = s.next(h); ps < end && s.eq(ps, "the") {
+					ps, landmark = s.next(ps), true
+				}
+			}
+			if z := s.spanTypeAt(spans, ps); z == ZIP || z == ID || z == Date || landmark {
+				// "v3w 2m4", "680306": the postcode found (as a ZIP or a
+				// number); "by the buddhist temple": a landmark; not places
+				// of the list but no end of it.
+			} else if named, anchor := s.homePart(ps, end, spans); named {
+				anchored = anchored || anchor
+				parts = append(parts, [2]int{ps, end})
+			} else {
+				break
+			}
 			nx := s.next(end)
 			if nx < 0 || !s.toks[nx].punct(',') || nx+1 >= len(s.toks) || s.toks[nx+1].gap == gapLine {
 				break
@@ -291,6 +306,59 @@ func (s *scan) answerPlaceList(spans []Span) {
 		}
 		i = parts[len(parts)-1][1]
 	}
+}
+
+// answerLeadAbroad open an answer in the languages of the clinic's
+// patients ("sí, 412 nopal").
+var answerLeadAbroad = wordsOf("sí si oui ja haan ndiyo opo")
+
+// homePartPreps open a part of the list placed by what it is near ("near
+// tsui bleoo", "on trask", "by the cliff cricket club").
+var homePartPreps = wordsOf("near on by off behind opposite")
+
+// spanTypeAt: the type of the span of spans that covers token i's start,
+// or "".
+func (s *scan) spanTypeAt(spans []Span, i int) Type {
+	if i < 0 {
+		return ""
+	}
+	for _, sp := range spans {
+		if sp.Start <= int(s.toks[i].s) && int(s.toks[i].s) < sp.End {
+			return sp.Type
+		}
+	}
+	return ""
+}
+
+// stayQuestionBefore: the line before token i's asks where someone stays,
+// as English is spoken in Africa and the Caribbean ("where do you stay").
+func (s *scan) stayQuestionBefore(i int) bool {
+	b, a := s.prevLineBounds(i)
+	for k := b; k < a; k++ {
+		if s.toks[k].letters() && (s.eq(k, "stay") || s.eq(k, "stays")) {
+			return true
+		}
+	}
+	return false
+}
+
+// addressPromptBefore: the line before token i's asks for the address in
+// a few words ending with it ("okay. address", "and the address, still
+// newton?", "your address?").
+func (s *scan) addressPromptBefore(i int) bool {
+	b, a := s.prevLineBounds(i)
+	if a == 0 {
+		return false
+	}
+	words := 0
+	at := false
+	for k := b; k < a; k++ {
+		if s.toks[k].letters() {
+			words++
+			at = at || s.eq(k, "address")
+		}
+	}
+	return at && words <= 8
 }
 
 // askedWords on a line make it a question put to someone ("you live in",

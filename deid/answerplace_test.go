@@ -67,6 +67,15 @@ func TestAnswerPlaceList(t *testing.T) {
 			{"three parts", "doctor: where do you live\npatient: um, lot 9 phase 3, bulakenyo heights, caloocan\ndoctor: okay",
 				[]found{{"lot 9 phase 3", deid.Location}, {"bulakenyo heights", deid.Location}, {"caloocan", deid.Location}}},
 			{"a note's lines stay", "S: Lives at home with wife.\nPlan: CT head, CIWA protocol, recheck in 2 weeks\n", nil},
+			// blind19's shapes: an address asked for in a few words,
+			// "where do you stay", a part placed by what it is near, a
+			// postcode and a landmark inside the list.
+			{"an address prompt", "doctor: okay. address\nfather: tarvinder nagar, ludhiana, 141001\ndoctor: phone",
+				[]found{{"tarvinder nagar", deid.Location}, {"ludhiana", deid.Location}, {"141001", deid.ID}}},
+			{"where do you stay", "midwife: where do you stay\npatient: teshie, near kpobiwe junction\nmidwife: okay",
+				[]found{{"teshie", deid.Location}, {"kpobiwe junction", deid.Location}}},
+			{"a landmark stays", "doctor: you live in westminster?\npatient: garden grove, on trask, by the buddhist temple",
+				[]found{{"westminster", deid.Location}, {"garden grove", deid.Location}, {"trask", deid.Location}}},
 			{"no place named", "doctor: where do you live\npatient: no, but the building, it has mold\ndoctor: okay", nil},
 		})
 	}
