@@ -397,7 +397,8 @@ func (s *scan) fromQuestionBefore(i int) bool {
 // word, filler or drawn-out sound, no other span covers them, and one of
 // them is a street's suffix, a block's or lot's label or a word of
 // letters on no list of English words. anchor: a place found, a street's
-// suffix, a label or a word of the gazetteer's towns, which a list of places needs one of ("ct head,
+// suffix, a label before its number ("lot 9", not "corner lot") or a word
+// of the gazetteer's towns, which a list of places needs one of ("ct head,
 // ciwa" has none).
 func (s *scan) homePart(a, b int, spans []Span) (named, anchor bool) {
 	for k := a; k >= 0 && k <= b; k = s.next(k) {
@@ -422,7 +423,7 @@ func (s *scan) homePart(a, b int, spans []Span) (named, anchor bool) {
 			t.is(lxTimeWord) && !t.is(lxOrdWord) { // "fourth avenue" (the fourth of july)
 			return false, false
 		}
-		if t.lex&(lxStreetSuffix|lxCity|lxCityAmb|lxTown) != 0 || addressLabels[w] {
+		if t.lex&(lxStreetSuffix|lxCity|lxCityAmb|lxTown) != 0 || addressLabels[w] && k < b && !s.toks[s.next(k)].letters() {
 			named, anchor = true, true
 		} else if t.n() >= 3 && !s.englishTok(k) {
 			named = true

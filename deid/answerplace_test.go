@@ -77,6 +77,10 @@ func TestAnswerPlaceList(t *testing.T) {
 			{"a landmark stays", "doctor: you live in westminster?\npatient: garden grove, on trask, by the buddhist temple",
 				[]found{{"westminster", deid.Location}, {"garden grove", deid.Location}, {"trask", deid.Location}}},
 			{"no place named", "doctor: where do you live\npatient: no, but the building, it has mold\ndoctor: okay", nil},
+			// A review's probes (rv46): a label without its number is
+			// no anchor; answers that name no place.
+			{"a label without its number", "doctor: do you live close?\npatient: yes, block away, corner lot", nil},
+			{"nowhere, with family", "doctor: where do you live\npatient: nowhere right now\ndoctor: and where do you stay\npatient: with mom, dad and my sister", nil},
 		})
 	}
 }

@@ -71,13 +71,22 @@ func (s *scan) atTownNamed(h, end int) bool {
 			continue
 		}
 		w := s.lower(k)
-		if atTownGeneric[w] || peopleWords[w] {
+		if atTownGeneric[w] || peopleWords[w] || nationalWords[w] {
 			return false
 		}
 		named = named || len(w) >= 4 && !s.englishTok(k)
 	}
 	return named
 }
+
+// nationalWords are a nation's or a people's adjectives that peopleWords
+// (languages) lacks: "the mexican consulate in dallas".
+var nationalWords = wordsOf("mexican american canadian cuban salvadoran guatemalan honduran nicaraguan colombian " +
+	"venezuelan peruvian ecuadorian bolivian chilean argentine argentinian brazilian dominican puerto rican " +
+	"jamaican trinidadian nigerian ghanaian kenyan ugandan tanzanian zimbabwean south african egyptian moroccan " +
+	"algerian tunisian libyan lebanese jordanian palestinian israeli iranian iraqi saudi yemeni indian pakistani " +
+	"bangladeshi sri lankan nepalese indonesian malaysian singaporean taiwanese mongolian uzbek kazakh " +
+	"european asian african")
 
 // namedFacility: tokens h to end are two words or more ending with a
 // facility's word, none of them a kind of place (atTownGeneric) or a

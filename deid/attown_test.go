@@ -19,6 +19,7 @@ func TestPlaceBeforeTown(t *testing.T) {
 				[]found{{"quenmoor village", deid.Location}, {"newton", deid.Location}}},
 			{"after to", "so they sent him to tavitchi house in gallup for the detox\n",
 				[]found{{"tavitchi house", deid.Location}, {"gallup", deid.Location}}},
+			{"a nation's adjective", "Was seen at the mexican consulate in dallas.\n", []found{{"dallas", deid.Location}}},
 			{"a kind of place stays", "i was at work in boston all day, then at the mall in plano, then at the vietnamese market in garland\n",
 				[]found{{"boston", deid.Location}, {"plano", deid.Location}, {"garland", deid.Location}}},
 		})

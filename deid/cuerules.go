@@ -1,6 +1,9 @@
 package deid
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Cue rules that need the name candidates of the main pass: a quoted
 // nickname inside or after a name, "Last, First" after a field label, and
@@ -964,4 +967,61 @@ func (s *scan) fieldLastFirst() {
 			Span{Start: int(s.toks[f].s), End: int(s.toks[f].e), Type: Name})
 		i = f
 	}
+}
+
+// fieldPairWords fill a person's field with what the patient is, not who:
+// sex, race, a relationship to the subscriber ("Patient: Black, Male",
+// "Member: Self, Spouse").
+var fieldPairWords = wordsOf("male female man woman boy girl black white asian hispanic latino latina caucasian " +
+	"self spouse child parent dependent other single married divorced widowed partner guardian unknown")
+
+// adjectiveEnds end words that say how someone is ("Drowsy, Arousable",
+// "Comfortable, Afebrile", "Active, Enrolled").
+var adjectiveEnds = []string{"able", "ible", "ive", "ous", "ful", "less", "ile", "ent", "ant", "ed", "ic", "al", "y"}
+
+// dropStatePairs (a veto after the late rules): the two words of "Label:
+// X, Y" after a person's label, taken as a surname and a given name, are
+// no name when one of them is a sex, a race or a relationship
+// (fieldPairWords), or when neither is on a list of names and both are
+// English words or shaped like adjectives ("Pt: Drowsy, Rousable",
+// "Patient: Comfortable, Afebrile"). "Pt: Varney, Clement" stays a name.
+func (s *scan) dropStatePairs(spans []Span) []Span {
+	if !strings.Contains(s.text, ", ") {
+		return spans
+	}
+	var drop []int32
+	for i := 0; i+3 < len(s.toks); i++ {
+		if s.toks[i].gap != gapLine && i > 0 || !s.toks[i].letters() {
+			continue
+		}
+		l := i
+		if !s.tokIn(lastFirstSet, l) && l+1 < len(s.toks) && s.toks[l+1].letters() && s.toks[l+1].gap == gapSpace {
+			l++ // "Patient Name:"
+		}
+		if l+4 >= len(s.toks) || !s.toks[l+1].punct(':') || !s.tokIn(lastFirstSet, l) {
+			continue
+		}
+		j, f := l+2, l+4
+		if !s.toks[j].capWord() || !s.toks[j+1].punct(',') || !s.toks[f].capWord() || s.toks[f].gap != gapSpace {
+			continue
+		}
+		if fieldPairWords[s.lower(j)] || fieldPairWords[s.lower(f)] || s.stateWord(j) && s.stateWord(f) {
+			drop = append(drop, s.toks[j].s, s.toks[f].s)
+		}
+	}
+	if drop == nil {
+		return spans
+	}
+	return slices.DeleteFunc(spans, func(sp Span) bool { return sp.Type == Name && slices.Contains(drop, int32(sp.Start)) })
+}
+
+// stateWord: token k is on no list of names and is an English word or
+// ends like an adjective.
+func (s *scan) stateWord(k int) bool {
+	t := &s.toks[k]
+	if t.lex&(lxFirst|lxSur) != 0 || t.gaz&(gzFirst|gzSur) != 0 {
+		return false
+	}
+	w := s.lower(k)
+	return s.englishTok(k) || slices.ContainsFunc(adjectiveEnds, func(e string) bool { return len(w) > len(e)+2 && strings.HasSuffix(w, e) })
 }

@@ -486,6 +486,7 @@ func (d *Detector) detect(text string, known Known) ([]Span, []string) {
 	s.healthBodyHeadAfter(spans)
 	spans = s.growOkinaTails(spans)
 	spans = s.dropFree(spans)
+	spans = s.dropStatePairs(spans)
 	out := make([]Span, len(spans))
 	copy(out, spans)
 	if capsText(text) {

@@ -20,6 +20,11 @@ func TestFieldLastFirst(t *testing.T) {
 			{"before a semicolon", "Resident: Harbison, Grant; Rm 12\n",
 				[]found{{"Harbison", deid.Name}, {"Grant", deid.Name}}},
 			{"a note's words stay", "Pt: Alert, Oriented   Rm 418A\n", nil},
+			// A review's probes (rv46) and older over-redactions of the
+			// main pass's labelLastFirst: a sex, a race, a relationship,
+			// words of how a patient is.
+			{"a field of what, not who", "Patient: Black, Male; 54 y/o\nMember: Self, Spouse\n", nil},
+			{"how a patient is", "Pt: Drowsy, Rousable\nPatient: Comfortable, Afebrile\n", nil},
 		})
 	}
 }

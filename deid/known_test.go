@@ -1037,6 +1037,10 @@ func TestSuppliedNamesHonorificsAndParticles(t *testing.T) {
 			{"a Malayalam title", "nurse: baby chechi, your husband is outside", []found{{"baby", deid.Name}}},
 			{"name also is", "son: everybody calls her that, her real name also is baby", []found{{"baby", deid.Name}}},
 			{"words stay", "patient: it was a sunny day and the baby uncle held was fine", nil},
+			// A review's probes (rv46): an article or a verb of being
+			// before the word.
+			{"after a verb of being", "doctor: you were sunny ji, the bone is not broken.", nil},
+			{"after an article", "nurse: the baby ji, she is feeding well now?", nil},
 		})
 		checkFound(t, d, deid.Known{ProviderNames: []string{"Cathal Ó Dálaigh"}}, []foundCase{
 			{"an accented particle", "doctor: hello, i'm dr ó dálaigh. do you know where you are", []found{{"ó dálaigh", deid.Name}}},

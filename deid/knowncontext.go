@@ -81,9 +81,13 @@ func (s *scan) knownInContext(i int, p knownPart) bool {
 
 // honorificAfter: a title of respect said after the name closes its
 // clause or opens a greeting's next one ("baby chechi, sit sit", "sunny
-// ji, come in", "hope-san, good morning"); "the baby uncle gave" is no
-// address.
+// ji, come in", "hope-san, good morning"), after no article, possessive
+// or verb of being (notAddressedAfter: "you were lucky ji", "the baby ji,
+// she is feeding"); "the baby uncle gave" is no address.
 func (s *scan) honorificAfter(i int) bool {
+	if notAddressedAfter[s.prevWordAt(i, 1)] {
+		return false // "you were lucky ji", "the baby ji, she is feeding", "i am happy uncle"
+	}
 	n := s.next(i)
 	if n > 0 && s.toks[n].punct('-') && s.toks[n].gap == gapNone {
 		n = s.next(n) // "hope-san"
@@ -93,6 +97,12 @@ func (s *scan) honorificAfter(i int) bool {
 	}
 	return s.clauseEndAfter(n) || afterTitledGreeting[s.nextWordAt(n)]
 }
+
+// notAddressedAfter are words a person addressed by name does not follow:
+// an article or a possessive before a thing, a verb of being before a
+// word said of someone.
+var notAddressedAfter = wordsOf("the a an my your his her our their this that were was am is are be been being feel feels " +
+	"felt look looks so very too")
 
 // postNameTitles are said after a person's name as a title of respect or
 // kinship in the languages spoken in clinics (Hindi, Urdu, Malayalam,

@@ -21,3 +21,22 @@ func TestNumberAnswers(t *testing.T) {
 		})
 	}
 }
+
+// blind19's shapes (written for this test): a phone's number answering
+// "phone" in two groups, a card's number closing with its letters or said
+// digit by digit, a ppsn. A reading after "phone" that goes on, and
+// single readings, stay.
+func TestNumberAnswersPhonesAndLetters(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"a phone in two groups", "doctor: phone\nhusband: 94471 62208\ndoctor: okay", typed(deid.Phone, "94471 62208")},
+			{"a phone before a stop", "doctor: your phone\ndaughter: 6621 0384. call after six", typed(deid.Phone, "6621 0384")},
+			{"letters closing a card", "nurse: and her health card\nhusband: 6630 771 402 km", typed(deid.ID, "6630 771 402 km")},
+			{"digit by digit", "doctor: medi-cal number?\ndaughter: 9 3 5 5 1 0 8 2 B", typed(deid.ID, "9 3 5 5 1 0 8 2 B")},
+			{"a ppsn", "doctor: her ppsn for the form\ndaughter: 6630214 t a", typed(deid.ID, "6630214 t a")},
+			{"readings stay", "nurse: how is the phone app working\npatient: 120 135, fine\nnurse: steps on the phone\npatient: 8000", nil},
+		})
+	}
+}
