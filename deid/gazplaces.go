@@ -651,7 +651,36 @@ func (s *scan) prevLineBounds(i int) (b, a int) {
 	for b > 0 && s.toks[b].gap != gapLine {
 		b--
 	}
+	// A caption's timing line between two cues ("00:00:36.600 -->
+	// 00:00:39.100") is not the line before: the cue before it is.
+	for n := 0; n < 2 && b > 0 && s.timingLine(b); n++ {
+		e := b
+		b = e - 1
+		for b > 0 && s.toks[b].gap != gapLine {
+			b--
+		}
+	}
 	return b, a
+}
+
+// timingLine: the line starting at token b is a caption's timing ("00:00:36.600
+// --> 00:00:39.100", "00:01:02,500 --> 00:01:05,000") or its cue number:
+// digits and marks only, with an arrow's ">" or nothing but one number.
+func (s *scan) timingLine(b int) bool {
+	arrow, n := false, 0
+	for k := b; k < len(s.toks) && (k == b || s.toks[k].gap != gapLine); k++ {
+		t := &s.toks[k]
+		switch {
+		case t.digits():
+		case t.punct('>'):
+			arrow = true
+		case t.punct(':') || t.punct('.') || t.punct(',') || t.punct('-'):
+		default:
+			return false
+		}
+		n++
+	}
+	return arrow || n == 1 && s.toks[b].digits()
 }
 
 // homeQuestionBefore: the line before token i's asks where someone lives,

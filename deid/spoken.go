@@ -525,8 +525,8 @@ func (s *scan) ageAsked(i int) bool {
 func (s *scan) askedBefore(i int, is func(k int) bool) bool {
 	lines := 0
 	for k := i - 1; k >= 0 && k >= i-40; k-- {
-		if s.toks[k+1].gap == gapLine {
-			lines++
+		if s.toks[k+1].gap == gapLine && !s.timingLine(k+1) {
+			lines++ // (a caption's timing line between the cues is none)
 			if lines > 1 {
 				return false
 			}
