@@ -468,6 +468,8 @@ func (d *Detector) detect(text string, known Known) ([]Span, []string) {
 	s.nameThenRole()
 	s.numberAnswers(spans)
 	s.givenAfterLastComma(spans)
+	s.parenAges(spans)
+	s.birthdayAges(spans)
 	s.ageEchoes(spans)
 	s.docMonthDates(spans)
 	s.companyPlaces()

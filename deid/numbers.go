@@ -1450,10 +1450,11 @@ var (
 // or one more or less ("and you're ninety six?" / "ninety seven on the
 // twenty first", "i'll be ninety four" / "almost ninety four"), in words
 // or digits, where no measure of the body is near: the person's age once
-// more. A late rule: it reads the ages found.
+// more. A late rule: it reads the ages found, by the rules and by the
+// late rules before it (parenAges, birthdayAges).
 func (s *scan) ageEchoes(spans []Span) {
 	lo, hi := 0, 0
-	for _, sp := range spans {
+	for _, sp := range append(spans[:len(spans):len(spans)], s.late...) {
 		if sp.Type != Age {
 			continue
 		}

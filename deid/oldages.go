@@ -1,0 +1,111 @@
+package deid
+
+import "strings"
+
+// Ages over 89 said in words where a note or a message gives a person's
+// age beside the name or the birth date, and in a birthday's greeting:
+// "my mum Nora O'Keeffe (ninety-two, DOB 03/03/1934)", "abba (Ghulam
+// Rasool, ninety)", "DOB 1936-01-15 (90)", "happy belated birthday, olive.
+// ninety-four?".
+
+// oldAgeEnd: tokens from k say an age from 90 to 119, in digits or in
+// words ("ninety", "ninety-two"); it returns the last token, or -1.
+func (s *scan) oldAgeEnd(k int) int {
+	if k < 0 || k >= len(s.toks) {
+		return -1
+	}
+	if s.oldAgeAt(k) {
+		v, _ := s.num(k)
+		if v <= 119 {
+			return k
+		}
+		return -1
+	}
+	if !s.toks[k].is(lxTensWord) {
+		return -1
+	}
+	if v, e := s.twoDigitWords(k); e >= 0 && v >= 90 && v <= 119 {
+		return e
+	}
+	return -1
+}
+
+// parenAges (a late rule): an age over 89 in parentheses right after a
+// name found or a birth date found, or after the name and a comma inside
+// them, closed by ")" or a comma.
+func (s *scan) parenAges(spans []Span) {
+	if !strings.Contains(s.text, "(") {
+		return
+	}
+	endsSpan := func(off int, types ...Type) bool {
+		for _, sp := range spans {
+			if sp.End == off {
+				for _, t := range types {
+					if sp.Type == t {
+						return true
+					}
+				}
+			}
+		}
+		return false
+	}
+	for i := 1; i+1 < len(s.toks); i++ {
+		if !s.toks[i].punct('(') {
+			continue
+		}
+		a := i + 1
+		if !endsSpan(int(s.toks[i-1].e), Name, Date) {
+			// "(Ghulam Rasool, ninety)": the name inside, then a comma.
+			c := -1
+			for k := a; k < len(s.toks) && k < a+6 && s.toks[k].gap != gapLine; k++ {
+				if s.toks[k].punct(',') {
+					c = k
+					break
+				}
+			}
+			if c < 0 || !endsSpan(int(s.toks[c-1].e), Name) || !inSpans(spans, int(s.toks[a].s)) {
+				continue
+			}
+			a = c + 1
+		}
+		e := s.oldAgeEnd(a)
+		if e < 0 || e+1 >= len(s.toks) || !(s.toks[e+1].punct(')') || s.toks[e+1].punct(',')) || inSpans(spans, int(s.toks[a].s)) {
+			continue
+		}
+		s.late = append(s.late, Span{Start: int(s.toks[a].s), End: int(s.toks[e].e), Type: Age})
+	}
+}
+
+// birthdayAges (a late rule): an age over 89 said as a birthday is
+// wished, in the same line after "birthday" or opening the next turn, a
+// question or a clause of its own ("happy belated birthday, olive.
+// ninety-four?" / "ninety-four, and i've outlived three of them"); a year
+// or a date found stays.
+func (s *scan) birthdayAges(spans []Span) {
+	if !strings.Contains(s.low, "birthday") {
+		return
+	}
+	for i := range s.toks {
+		if !s.eq(i, "birthday") {
+			continue
+		}
+		for k, n := i+1, 0; k < len(s.toks) && n < 8; k, n = k+1, n+1 {
+			if s.toks[k].gap == gapLine && n > 0 && !s.toks[k].word() {
+				break
+			}
+			e := s.oldAgeEnd(k)
+			if e < 0 || inSpans(spans, int(s.toks[k].s)) {
+				continue
+			}
+			p := k - 1
+			if s.toks[p].letters() && (s.toks[p].is(lxMonth|lxOrdWord|lxTensWord|lxTeenWord|lxDigitWord) || s.eq(p, "in") || s.eq(p, "of")) {
+				continue // "june third ninety four", "born in ninety"
+			}
+			if !s.clauseEndAfter(e) {
+				continue
+			}
+			s.late = append(s.late, Span{Start: int(s.toks[k].s), End: int(s.toks[e].e), Type: Age})
+			break
+		}
+	}
+}
