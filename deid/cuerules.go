@@ -3,6 +3,7 @@ package deid
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Cue rules that need the name candidates of the main pass: a quoted
@@ -943,30 +944,99 @@ func (s *scan) fieldLastFirst() {
 			continue
 		}
 		j := l + 2
-		en := j
-		for en+2 < len(s.toks) && s.toks[en+1].gap == gapNone && (s.toks[en+1].punct('\'') || s.toks[en+1].punct('-')) &&
-			s.toks[en+2].gap == gapNone && s.toks[en+2].capWord() {
-			en += 2 // "O'Sullivan", "Tan-Ocampo"
-		}
-		f := en + 2
-		if f >= len(s.toks) || s.toks[j].gap == gapLine || !s.toks[j].capWord() || !s.toks[en+1].punct(',') || s.toks[en+1].gap != gapNone ||
-			s.toks[f].gap != gapSpace || !s.toks[f].capWord() {
+		if s.toks[j].gap == gapLine {
 			continue
 		}
-		if n := f + 1; n < len(s.toks) && s.toks[n].gap != gapLine && !s.wideGap(n) && !s.toks[n].punct(';') {
+		// The surname: one to four words, capitalized or particles, joined
+		// by spaces, hyphens or apostrophes ("Varney", "O'Sullivan", "de la
+		// Cruz Zúñiga", "Van Wyk", "Two Crow", "Ó Súilleabháin").
+		en, words := -1, 0
+		for k := j; k < len(s.toks) && words < 4; {
+			t := &s.toks[k]
+			if !(t.capWord() || t.letters() && (t.is(lxParticle) || s.oneLetterWord(k))) || k == j && s.toks[k].gap == gapLine {
+				break
+			}
+			e := k
+			for e+2 < len(s.toks) && s.toks[e+1].gap == gapNone && (s.toks[e+1].punct('\'') || s.toks[e+1].punct('-')) &&
+				s.toks[e+2].gap == gapNone && s.toks[e+2].capWord() {
+				e += 2 // "O'Sullivan", "Tan-Ocampo"
+			}
+			words++
+			if n := e + 1; n < len(s.toks) && s.toks[n].punct(',') && s.toks[n].gap == gapNone {
+				en = e
+				break
+			}
+			if e+1 >= len(s.toks) || s.toks[e+1].gap != gapSpace || s.wideGap(e+1) {
+				break
+			}
+			k = e + 1
+		}
+		if en < 0 || !s.toks[en].capWord() {
+			continue
+		}
+		// The given names: one or two, and an initial ("Marvin J.").
+		f := en + 2
+		if f >= len(s.toks) || s.toks[f].gap != gapSpace || !s.toks[f].capWord() {
+			continue
+		}
+		g := f
+		if n := g + 1; n < len(s.toks) && s.toks[n].gap == gapSpace && !s.wideGap(n) && s.toks[n].capWord() && s.toks[n].n() > 1 {
+			g = n // "María Guadalupe"
+		}
+		given, initial := g, -1
+		if n := g + 1; n < len(s.toks) && s.toks[n].gap == gapSpace && !s.wideGap(n) && s.toks[n].capWord() && s.toks[n].n() == 1 {
+			g, initial = n, n // "Marvin J."
+			if n+1 < len(s.toks) && s.toks[n+1].punct('.') && s.toks[n+1].gap == gapNone {
+				g = n + 1
+			}
+		}
+		// A nickname in quotes may follow ("Hendrika "Rika"").
+		nick := -1
+		if n := g + 1; n+2 < len(s.toks) && s.toks[n].punct('"') && s.toks[n+1].capWord() && s.toks[n+1].gap == gapNone &&
+			s.toks[n+2].punct('"') && s.toks[n+2].gap == gapNone {
+			nick = n + 1
+			g = n + 2
+		}
+		if n := g + 1; n < len(s.toks) && s.toks[n].gap != gapLine && !s.wideGap(n) && !s.toks[n].punct(';') {
 			continue
 		}
 		const notNames = lxMedical | lxMonth | lxMonthAbbr | lxWeekday | lxState | lxStateAbbr | lxCountry | lxTitle | lxTitleClin |
 			lxCue | lxUnitWord | lxCredential | lxStreetSuffix | lxEponymHead
 		listed := func(k int, lx uint64, gz uint16) bool { return s.toks[k].lex&lx != 0 || s.toks[k].gaz&gz != 0 }
-		if s.toks[j].lex&notNames != 0 || s.toks[f].lex&notNames != 0 ||
-			!listed(j, lxSur|lxFirst, gzSur|gzFirst) && !listed(f, lxFirst, gzFirst) {
+		bad, named, particle := false, listed(f, lxFirst, gzFirst), false
+		for k := j; k <= en; k++ {
+			if !s.toks[k].letters() {
+				continue
+			}
+			if k < en && (s.toks[k].is(lxParticle) || s.oneLetterWord(k)) {
+				particle = true // "de la Cruz", "Ó Súilleabháin", "Van Wyk"
+				continue
+			}
+			bad = bad || s.toks[k].lex&notNames != 0
+			named = named || s.toks[k].capWord() && listed(k, lxSur|lxFirst, gzSur|gzFirst)
+		}
+		// A particle before a capitalized word makes a surname; the given
+		// name is a listed one or no English word ("Clement", "Pádraig",
+		// not "Mutation").
+		named = (named || particle) && (listed(f, lxFirst, gzFirst) || !s.englishTok(f))
+		if bad || s.toks[f].lex&notNames != 0 || !named {
 			continue
 		}
 		s.late = append(s.late, Span{Start: int(s.toks[j].s), End: int(s.toks[en].e), Type: Name},
-			Span{Start: int(s.toks[f].s), End: int(s.toks[f].e), Type: Name})
-		i = f
+			Span{Start: int(s.toks[f].s), End: int(s.toks[given].e), Type: Name})
+		for _, k := range [...]int{initial, nick} {
+			if k >= 0 {
+				s.late = append(s.late, Span{Start: int(s.toks[k].s), End: int(s.toks[k].e), Type: Name})
+			}
+		}
+		i = g
 	}
+}
+
+// oneLetterWord: token k is one letter, an accented one too ("Ó" in "Ó
+// Súilleabháin").
+func (s *scan) oneLetterWord(k int) bool {
+	return s.toks[k].letters() && utf8.RuneCountInString(s.str(k)) == 1
 }
 
 // fieldPairWords fill a person's field with what the patient is, not who:
