@@ -489,6 +489,7 @@ func (d *Detector) detect(text string, known Known) ([]Span, []string) {
 	spans = s.growOkinaTails(spans)
 	spans = s.dropFree(spans)
 	spans = s.dropStatePairs(spans)
+	spans = s.dropMarksAndNouns(spans)
 	out := make([]Span, len(spans))
 	copy(out, spans)
 	if capsText(text) {

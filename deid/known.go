@@ -759,7 +759,14 @@ func splitNameInto(out []string, full string) []string {
 // isEncounterRole: w is what a person is at the encounter, as a clinic's
 // metadata writes it in parentheses after a name: a role of personRoles
 // ("interpreter", "therapist") or one of metadataRoles.
-func isEncounterRole(w string) bool { return personRoles[w] || metadataRoles[w] }
+func isEncounterRole(w string) bool { return personRoles[w] || metadataRoles[w] || relationsAbroad[w] }
+
+// relationsAbroad are relations as a clinic's metadata writes them in
+// Spanish, French and Portuguese in parentheses after a name ("Ginette
+// Gauthier (conjointe)", "Rosa Pérez (hija)"); the words without accents,
+// as the parts are read.
+var relationsAbroad = wordsOf("conjointe conjoint esposa esposo hija hijo madre padre hermana hermano abuela abuelo " +
+	"nieta nieto tia tio sobrina sobrino fille fils mari femme mere pere soeur frere filha filho mae pai irma irmao")
 
 // metadataRoles are the roles metadata writes that personRoles, read in
 // speech, leaves out.

@@ -1,0 +1,54 @@
+package deid
+
+import "slices"
+
+// Words a transcript marks or a Romance language's article or possessive
+// sets before a noun, taken for names: "[crosstalk] mom, she's asking",
+// "ma conjointe dit" / "conjointe: non", "con la soledad".
+
+// transcriptMarks are the bracketed notes a transcriber or a recognizer
+// writes for what is not speech ("[crosstalk]", "[inaudible]", "[rires]").
+var transcriptMarks = wordsOf("crosstalk inaudible unintelligible indiscernible laughs laughter laughing laugh rires " +
+	"risas music silence pause overlapping overtalk noise background coughs coughing cough sighs sigh applause static " +
+	"beep beeping phone ringing typing")
+
+// romanceDeterminers stand before a common noun, never before a person's
+// name, in French, Spanish and Portuguese ("ma conjointe", "sa fille",
+// "la soledad", "mi esposo").
+var romanceDeterminers = wordsOf("ma sa ta mon mes ses tes la le les une el los las una mi su tu mis sus minha meu")
+
+// dropMarksAndNouns (a veto after the late rules): a name found that is
+// one lower-case word in square brackets alone and a transcriber's mark,
+// or one lower-case word after an article or a possessive of French,
+// Spanish or Portuguese, with every other mention of that word that is a
+// speaker's tag ("conjointe:"); a supplied name stays.
+func (s *scan) dropMarksAndNouns(spans []Span) []Span {
+	var nouns []string
+	drop := func(sp Span) bool {
+		if sp.Type != Name {
+			return false
+		}
+		st := s.tokStartingAt(sp.Start)
+		if st < 1 || int(s.toks[st].e) != sp.End || !s.toks[st].letters() || s.toks[st].upper() || s.anyKnown(st, st) {
+			return false
+		}
+		w := s.lower(st)
+		if s.toks[st-1].punct('[') && st+1 < len(s.toks) && s.toks[st+1].punct(']') && transcriptMarks[w] {
+			return true
+		}
+		if p := s.sameLinePrev(st); p >= 0 && s.toks[p].letters() && romanceDeterminers[s.lower(p)] && !s.toks[p].upper() {
+			nouns = append(nouns, w)
+			return true
+		}
+		return false
+	}
+	out := slices.DeleteFunc(spans, drop)
+	if len(nouns) == 0 {
+		return out
+	}
+	return slices.DeleteFunc(out, func(sp Span) bool {
+		st := s.tokStartingAt(sp.Start)
+		return sp.Type == Name && st >= 0 && int(s.toks[st].e) == sp.End && st+1 < len(s.toks) && s.toks[st+1].punct(':') &&
+			s.lineStart(st) && slices.Contains(nouns, s.lower(st)) && !s.anyKnown(st, st)
+	})
+}
