@@ -80,6 +80,8 @@ func TestAnswerPlaceList(t *testing.T) {
 			// A review's probes (rv46): a label without its number is
 			// no anchor; answers that name no place.
 			{"a label without its number", "doctor: do you live close?\npatient: yes, block away, corner lot", nil},
+			{"a street with a reply's word in it", "doctor: where do you live\npatient: kettering street mostly\ndoctor: and where did you live before\npatient: old home road\n",
+				[]found{{"kettering street", deid.Location}, {"old home road", deid.Location}}},
 			{"nowhere, with family", "doctor: where do you live\npatient: nowhere right now\ndoctor: and where do you stay\npatient: with mom, dad and my sister", nil},
 		})
 	}

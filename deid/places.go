@@ -5544,7 +5544,7 @@ func (s *scan) answerPlaces() {
 			n < len(s.toks) && s.toks[n].punct('.') && len(s.lower(end)) <= 3 && n+1 < len(s.toks) && s.toks[n+1].gap == gapSpace {
 			continue // the name goes on past an apostrophe, a hyphen or an abbreviation's dot ("st joseph's", "mt. sinai")
 		}
-		if a == end && (strings.HasSuffix(s.lower(a), "ed") || strings.HasSuffix(s.lower(a), "ing")) || s.anyWordOf(a, end, answerReplies) ||
+		if a == end && (strings.HasSuffix(s.lower(a), "ed") || strings.HasSuffix(s.lower(a), "ing")) || answerReplies[s.lower(a)] || answerReplies[s.lower(end)] && !s.toks[end].is(lxStreetSuffix) ||
 			kind && s.toks[a].is(lxBrand) {
 			continue // "he's homeschooled", "no, but the building", a chain named as the kind asked ("which pharmacy / cvs")
 		}
@@ -5570,21 +5570,12 @@ func (s *scan) answerPlaces() {
 	}
 }
 
-// answerReplies answer a question of where without naming a place ("no,
-// but the building", "nowhere right now", "the shelter, for now", "with
-// mom").
-var answerReplies = wordsOf("no nope nah yes yeah yep alone here there nowhere home homeless shelter streets street " +
+// answerReplies, opening or closing the words answered, answer a question
+// of where without naming a place ("no, but the building", "nowhere right
+// now", "nursing home, on third", "with mom"); "kettering street", "old
+// home road" are places.
+var answerReplies = wordsOf("no nope nah yes yeah yep alone here there nowhere home homeless shelter streets " +
 	"downtown uptown sorry pardon what huh ok okay with same")
-
-// anyWordOf: one of tokens a to b is a word of set.
-func (s *scan) anyWordOf(a, b int, set map[string]bool) bool {
-	for k := a; k >= 0 && k <= b; k = s.next(k) {
-		if s.toks[k].letters() && set[s.lower(k)] {
-			return true
-		}
-	}
-	return false
-}
 
 // pronounContraction: token i is a subject pronoun with its verb run on
 // after an apostrophe ("we're", "i'm", "they've"), as a tokenizer splits
