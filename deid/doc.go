@@ -726,6 +726,18 @@
 //     ("Shifflett, RN   Anesthesia: MAC", "Supervising MD:") nor in a
 //     board's mark ("FNP-BC"); "Hosp. No." and "VA file no." with their
 //     values ("AKU/0931187");
+//   - answers that list where someone lives, forms' names, ages in words,
+//     captions (thirty-seventh session, the older sets', blind18's and
+//     blind19's tuning parts, a review of 246 probes): the late rules and
+//     vetoes listed below for address lists, "Label: Surname, Given",
+//     places before their town, phones and cards answering a question,
+//     ages over 89 in parentheses and birthdays; with metadata, a title of
+//     respect after a supplied word-name ("baby chechi, sit"), "her real
+//     name also is baby", a surname after an accented one-letter particle
+//     ("dr ó briain"), a relation in Spanish or French in the metadata's
+//     parentheses ("(conjointe)") left out of the name; a caption's timing
+//     line not read as the line before; answerPlaces takes no reply
+//     ("no", "nowhere", "with mom") as the place;
 //   - addresses, phones, stamps and names abroad, answers about work
 //     (thirty-sixth session, the older sets' and blind18's tuning parts,
 //     two reviews of 297 and 222 probes): the late rules listed below for
@@ -1629,7 +1641,25 @@
 //     works ("where do you work" / "nike, at the campus"; answerplace.go);
 //     a card's number that is the whole answer to a question for it on the
 //     line before ("what's the card number" / "NHF 0774 1829 3";
-//     numberanswer.go). And
+//     numberanswer.go); a phone's number in groups answering "phone" and
+//     a card's number with the letters closing it or said digit by digit
+//     ("doctor: phone" / "94470 55501", "5512 884 309 kt";
+//     numberanswer.go); an answer to where someone lives that lists its
+//     places by commas, one of them anchored ("you live in" / "gwarinpa,
+//     third avenue", "okay. address" / "sarabha nagar, ludhiana";
+//     answerplace.go); "Label: Surname, Given" ending its field, the
+//     surname of several words or particles ("Pt: Varney, Clement   Rm
+//     422B", "Patient: de la Cruz Zúñiga, María Guadalupe"; cuerules.go);
+//     a place named before "in" and the town it is in ("at lasell village
+//     in newton"; attown.go); an age over 89 in words in parentheses after
+//     a name or a birth date, or in a birthday's greeting ("(ninety-two,
+//     DOB ...)", "happy belated birthday, olive. ninety-four?";
+//     oldages.go). After the late rules two vetoes: "Label: X, Y" where X
+//     or Y is a sex, a race or a relationship or both say how a patient is
+//     ("Patient: Black, Male", "Pt: Drowsy, Rousable"; cuerules.go); a
+//     transcriber's bracketed mark and a noun after a French, Spanish or
+//     Portuguese article or possessive ("[crosstalk]", "ma conjointe";
+//     tagwords.go). And
 //     one late pass that grows a span rather than adding one: the head of a
 //     health body after a place ending in "Health" ("Top End Health
 //     Service").
