@@ -248,7 +248,7 @@ func (s *scan) answerPlaceList(spans []Span) {
 	}
 	for i := 0; i < len(s.toks); i++ {
 		if !s.toks[i].word() || !s.turnStart(i) || s.lineStart(i) && !(s.lowerLine(i) && s.lowerLine(s.prevLineStart(i))) ||
-			!((s.homeQuestionBefore(i) || s.fromQuestionBefore(i) || s.stayQuestionBefore(i)) && s.putToSomeone(i) || s.addressPromptBefore(i)) {
+			!((s.homeQuestionBefore(i) || s.fromQuestionBefore(i) || s.wordOnLineBefore(i, stayWords)) && s.putToSomeone(i) || s.addressPromptBefore(i)) {
 			continue // a turn after a speaker's tag, or a line of a lower-case transcript after another, answering a question
 		}
 		h := i
@@ -330,17 +330,9 @@ func (s *scan) spanTypeAt(spans []Span, i int) Type {
 	return ""
 }
 
-// stayQuestionBefore: the line before token i's asks where someone stays,
-// as English is spoken in Africa and the Caribbean ("where do you stay").
-func (s *scan) stayQuestionBefore(i int) bool {
-	b, a := s.prevLineBounds(i)
-	for k := b; k < a; k++ {
-		if s.toks[k].letters() && (s.eq(k, "stay") || s.eq(k, "stays")) {
-			return true
-		}
-	}
-	return false
-}
+// stayWords ask where someone stays, as English is spoken in Africa and
+// the Caribbean ("where do you stay").
+var stayWords = wordsOf("stay stays")
 
 // addressPromptBefore: the line before token i's asks for the address in
 // a few words ending with it ("okay. address", "and the address, still

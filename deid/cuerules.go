@@ -933,14 +933,8 @@ func (s *scan) fieldLastFirst() {
 		return
 	}
 	for i := 0; i+3 < len(s.toks); i++ {
-		if s.toks[i].gap != gapLine && i > 0 || !s.toks[i].letters() {
-			continue
-		}
-		l := i
-		if !s.tokIn(lastFirstSet, l) && l+1 < len(s.toks) && s.toks[l+1].letters() && s.toks[l+1].gap == gapSpace {
-			l++ // "Patient Name:"
-		}
-		if l+3 >= len(s.toks) || !s.toks[l+1].punct(':') || s.toks[l+1].gap != gapNone || !s.tokIn(lastFirstSet, l) {
+		l := s.personLabelAt(i)
+		if l < 0 || l+3 >= len(s.toks) {
 			continue
 		}
 		j := l + 2
@@ -1033,6 +1027,23 @@ func (s *scan) fieldLastFirst() {
 	}
 }
 
+// personLabelAt: a person's label (lastFirstSet) and its colon open the
+// line at token i, alone or after one other word ("Pt:", "Patient
+// Name:"); it returns the label's token, or -1.
+func (s *scan) personLabelAt(i int) int {
+	if s.toks[i].gap != gapLine && i > 0 || !s.toks[i].letters() {
+		return -1
+	}
+	l := i
+	if !s.tokIn(lastFirstSet, l) && l+1 < len(s.toks) && s.toks[l+1].letters() && s.toks[l+1].gap == gapSpace {
+		l++ // "Patient Name:"
+	}
+	if l+1 >= len(s.toks) || !s.toks[l+1].punct(':') || s.toks[l+1].gap != gapNone || !s.tokIn(lastFirstSet, l) {
+		return -1
+	}
+	return l
+}
+
 // oneLetterWord: token k is one letter, an accented one too ("Ó" in "Ó
 // Súilleabháin").
 func (s *scan) oneLetterWord(k int) bool {
@@ -1061,14 +1072,8 @@ func (s *scan) dropStatePairs(spans []Span) []Span {
 	}
 	var drop []int32
 	for i := 0; i+3 < len(s.toks); i++ {
-		if s.toks[i].gap != gapLine && i > 0 || !s.toks[i].letters() {
-			continue
-		}
-		l := i
-		if !s.tokIn(lastFirstSet, l) && l+1 < len(s.toks) && s.toks[l+1].letters() && s.toks[l+1].gap == gapSpace {
-			l++ // "Patient Name:"
-		}
-		if l+4 >= len(s.toks) || !s.toks[l+1].punct(':') || !s.tokIn(lastFirstSet, l) {
+		l := s.personLabelAt(i)
+		if l < 0 || l+4 >= len(s.toks) {
 			continue
 		}
 		j, f := l+2, l+4
