@@ -480,6 +480,8 @@ func (d *Detector) detect(text string, known Known) ([]Span, []string) {
 	s.answerPlaceList(spans)
 	s.fieldLastFirst()
 	s.placeBeforeTown(spans)
+	s.capsSurnameFirst(spans)
+	s.checkCharAfterID(spans)
 	s.derivedNames(spans)
 	s.selfCorrections(spans)
 	s.spanishDigitRuns()
