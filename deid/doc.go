@@ -1654,7 +1654,10 @@
 //     in newton"; attown.go); an age over 89 in words in parentheses after
 //     a name or a birth date, or in a birthday's greeting ("(ninety-two,
 //     DOB ...)", "happy belated birthday, olive. ninety-four?";
-//     oldages.go). After the late rules two vetoes: "Label: X, Y" where X
+//     oldages.go); a surname of the lists in capitals before a hyphenated
+//     given name after a title, a relation or a label ("Dr LAU Chi-keung"),
+//     an identifier's check character in parentheses ("K448219(7)";
+//     surnamefirst.go). After the late rules two vetoes: "Label: X, Y" where X
 //     or Y is a sex, a race or a relationship or both say how a patient is
 //     ("Patient: Black, Male", "Pt: Drowsy, Rousable"; cuerules.go); a
 //     transcriber's bracketed mark and a noun after a French, Spanish or
