@@ -11,22 +11,27 @@ var atTownPreps = wordsOf("at to from")
 // in plano", "at urgent care in tulsa", "at work in boston").
 var atTownGeneric = wordsOf("work home school church college university hospital clinic er ed mall store office " +
 	"urgent walk-in county city local main big new old same other cancer children's kids family community here there " +
-	"store market shop mart chapel")
+	"market shop mart chapel")
 
 // placeBeforeTown (a late rule): "at", "to" or "from", one to four words,
 // then "in" and a place found: the words name a place when one of them is
 // a word of four letters or more on no list of English words and none a
 // kind of place or a people's word (atTownNamed; answerPlaceWords turns
-// away function words, pronouns, titles, numbers and the like), or when they end with a facility's word after a town's, a
-// state's or a person's name ("oregon eye center in eugene"). A chain or
-// brand opening them (a store visited) and a kind of place stay.
+// away function words, pronouns, titles, numbers and the like), or when
+// they end with a facility's word after a town's, a state's or a person's
+// name ("oregon eye center in eugene"). A chain or brand opening them (a
+// store visited) and a kind of place stay.
 func (s *scan) placeBeforeTown(spans []Span) {
 	for _, sp := range spans {
 		if sp.Type != Location {
 			continue
 		}
-		in := s.sameLinePrev(s.tokStartingAt(sp.Start))
-		if in < 0 || !s.eq(in, "in") || s.tokStartingAt(sp.Start) < 0 {
+		st := s.tokStartingAt(sp.Start)
+		if st < 0 {
+			continue
+		}
+		in := s.sameLinePrev(st)
+		if in < 0 || !s.eq(in, "in") {
 			continue
 		}
 		end := s.sameLinePrev(in)

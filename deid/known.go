@@ -1054,18 +1054,13 @@ func (s *scan) knownParticles() {
 // particleLetter: token i is one letter, as a particle or an initial is
 // written ("o", "ó" in "dr ó briain"), and the ASCII letter it folds to.
 func (s *scan) particleLetter(k *knownIndex, i int) (byte, bool) {
-	t := &s.toks[i]
-	if !t.letters() {
+	if !s.oneLetterWord(i) {
 		return 0, false
 	}
-	if t.n() == 1 {
-		return s.low[t.s], true
+	if s.toks[i].n() == 1 {
+		return s.low[s.toks[i].s], true
 	}
-	w := s.lower(i)
-	if utf8.RuneCountInString(w) != 1 {
-		return 0, false
-	}
-	if f := k.foldName(w); len(f) == 1 && f[0] >= 'a' && f[0] <= 'z' {
+	if f := k.foldName(s.lower(i)); len(f) == 1 && f[0] >= 'a' && f[0] <= 'z' {
 		return f[0], true
 	}
 	return 0, false

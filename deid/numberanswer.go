@@ -1,5 +1,7 @@
 package deid
 
+import "maps"
+
 // numberAnswers (a late rule): a card, member or record number that is the
 // whole answer to a question for it on the line before ("what's the card
 // number" / "NHF 0774 1829 3"; "do you have the card" / "100 449 8172 3"):
@@ -73,9 +75,14 @@ func (s *scan) numberAnswers(spans []Span) {
 var (
 	numberQuestionWords    = wordsOf("number card id mrn policy member account chart insurance medicaid medicare nhs trn ppsn hkid cnic aadhaar nric ohip ramq")
 	notNumberQuestionWords = wordsOf("phone cell mobile call reach text fax date birthday born dob time when")
-	// phoneQuestionWords ask for a phone's number, cardQuestionWords for
-	// a card's, which a question of both ("the number on the card, and
-	// a phone") leaves to the card.
+	// phoneQuestionWords ask for a phone's number; cardQuestionWords
+	// (numberQuestionWords but "number") for a card's or a record's,
+	// which a question of both ("the number on the card, and a phone")
+	// leaves to the card.
 	phoneQuestionWords = wordsOf("phone cell mobile")
-	cardQuestionWords  = wordsOf("card id mrn policy member account chart insurance medicaid medicare nhs")
+	cardQuestionWords  = func() map[string]bool {
+		m := maps.Clone(numberQuestionWords)
+		delete(m, "number")
+		return m
+	}()
 )

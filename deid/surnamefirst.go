@@ -7,11 +7,11 @@ package deid
 // found, in parentheses right after it ("HKID: K448219(7)").
 
 // capsSurnameFirst (a late rule): a surname of the lists in capitals of
-// two to six letters, then a capitalized given name joined by a hyphen to a
-// lower-case part, the first on no list of English words ("Chi-keung",
-// "Wai-ling", "Seo-yeon"), after a title, a
-// relation, a label's colon or the line's start; an English given name
-// on the lists after a comma goes with it ("CHAN Wai-ling, Winnie").
+// two to six letters, then a capitalized given name joined by a hyphen to
+// a lower-case part, the first on no list of English words ("Chi-keung",
+// "Wai-ling", "Seo-yeon"), after a title, a relation, a label's colon or
+// the line's start; an English given name on the lists after a comma goes
+// with it ("CHAN Wai-ling, Winnie").
 func (s *scan) capsSurnameFirst(spans []Span) {
 	for i := 0; i+3 < len(s.toks); i++ {
 		t := &s.toks[i]
@@ -20,7 +20,7 @@ func (s *scan) capsSurnameFirst(spans []Span) {
 		}
 		g := i + 1
 		if s.toks[g].gap != gapSpace || !s.toks[g].capWord() || s.toks[g].allUpper() || !s.toks[g+1].punct('-') || s.toks[g+1].gap != gapNone ||
-			g+2 >= len(s.toks) || !s.toks[g+2].letters() || s.toks[g+2].upper() || s.toks[g+2].gap != gapNone || s.toks[g+2].n() > 5 {
+			!s.toks[g+2].letters() || s.toks[g+2].upper() || s.toks[g+2].gap != gapNone || s.toks[g+2].n() > 5 {
 			continue
 		}
 		if t.gaz&gzSur == 0 && t.lex&lxSur == 0 || s.englishTok(g) {
