@@ -231,7 +231,7 @@ func (s *scan) answerToWorkQuestion(spans []Span) {
 // homeListWords open the question before an answer that lists where
 // someone lives (homeQuestionBefore's words, and "from" at a question's
 // end): a text without one of them and a comma has no list to read.
-var homeListWords = []string{"liv", "born", "home", "stay", "grew", "raised", "based", "suburb", "from", "address"}
+var homeListWords = []string{"liv", "born", "home", "stay", "still", "grew", "raised", "based", "suburb", "from", "address"}
 
 // answerPlaceList (a late rule): an answer to where someone lives that
 // lists its places by commas, from the neighbourhood out or the street
@@ -280,7 +280,10 @@ func (s *scan) answerPlaceList(spans []Span) {
 			if z := s.spanTypeAt(spans, ps); z == ZIP || z == ID || z == Date || landmark {
 				// "v3w 2m4", "680306": the postcode found (as a ZIP or a
 				// number); "by the buddhist temple": a landmark; not places
-				// of the list but no end of it.
+				// of the list but no end of it. A postcode after the
+				// places anchors them: an address ends with it
+				// ("kuriakose house, ollur, thrissur, 680306").
+				anchored = anchored || len(parts) >= 2 && (z == ZIP || z == ID && ps == end && s.toks[ps].digits() && s.toks[ps].n() >= 5 && s.toks[ps].n() <= 6)
 			} else if named, anchor := s.homePart(ps, end, spans); named {
 				anchored = anchored || anchor
 				parts = append(parts, [2]int{ps, end})
@@ -304,7 +307,37 @@ func (s *scan) answerPlaceList(spans []Span) {
 				s.late = append(s.late, Span{Start: int(s.toks[p[0]].s), End: int(s.toks[p[1]].e), Type: Location})
 			}
 		}
+		s.stillAtBefore(i, spans)
 		i = parts[len(parts)-1][1]
+	}
+}
+
+// stillAtBefore: the question before an address list (token i opens the
+// answer) asks whether someone is still at a place, named in one to three
+// words before its question mark ("and you're still at ballyduff?"): the
+// answer gives the address, the question the place it is in.
+func (s *scan) stillAtBefore(i int, spans []Span) {
+	b, a := s.prevLineBounds(i)
+	if a == 0 || !s.toks[a-1].punct('?') {
+		return
+	}
+	for k := b; k+1 < a-1; k++ {
+		if !s.eq(k, "still") || !(s.eq(k+1, "at") || s.eq(k+1, "in") || s.eq(k+1, "on")) {
+			continue
+		}
+		st, end := k+2, a-2
+		if end < st || end-st > 2 || s.eq(st, "the") {
+			return
+		}
+		for m := st; m <= end; m++ {
+			if !s.toks[m].word() {
+				return
+			}
+		}
+		if named, _ := s.homePart(st, end, spans); named && !inSpans(spans, int(s.toks[st].s)) {
+			s.late = append(s.late, Span{Start: int(s.toks[st].s), End: int(s.toks[end].e), Type: Location})
+		}
+		return
 	}
 }
 
@@ -331,8 +364,9 @@ func (s *scan) spanTypeAt(spans []Span, i int) Type {
 }
 
 // stayWords ask where someone stays, as English is spoken in Africa and
-// the Caribbean ("where do you stay").
-var stayWords = wordsOf("stay stays")
+// the Caribbean ("where do you stay"), or whether they are still where
+// they were ("and you're still at clonard?").
+var stayWords = wordsOf("stay stays still")
 
 // addressPromptBefore: the line before token i's asks for the address in
 // a few words ending with it ("okay. address", "and the address, still
@@ -397,8 +431,8 @@ func (s *scan) homePart(a, b int, spans []Span) (named, anchor bool) {
 		t := &s.toks[k]
 		for _, sp := range spans {
 			if sp.Start <= int(t.s) && int(t.s) < sp.End {
-				if sp.Type != Location {
-					return false, false
+				if sp.Type != Location && !(sp.Type == Name && k < b && houseNameWords[s.lower(b)]) {
+					return false, false // (a family's house: "kuriakose house, ollur")
 				}
 				named, anchor = true, true
 			}
@@ -423,6 +457,10 @@ func (s *scan) homePart(a, b int, spans []Span) (named, anchor bool) {
 	}
 	return named, anchor
 }
+
+// houseNameWords end the name of a house, often a family's, that opens
+// an address ("kuriakose house, ollur, thrissur").
+var houseNameWords = wordsOf("house villa cottage bhavan bhawan niwas nivas manzil lodge")
 
 // homeListJoiners join clauses, not the parts of a place ("no, but the
 // building, 37th avenue").

@@ -83,6 +83,18 @@ func TestAnswerPlaceList(t *testing.T) {
 			{"a street with a reply's word in it", "doctor: where do you live\npatient: kettering street mostly\ndoctor: and where did you live before\npatient: old home road\n",
 				[]found{{"kettering street", deid.Location}, {"old home road", deid.Location}}},
 			{"nowhere, with family", "doctor: where do you live\npatient: nowhere right now\ndoctor: and where do you stay\npatient: with mom, dad and my sister", nil},
+			// blind19's tuning part, later: a postcode closing the list
+			// anchors it; a family's house named by a name found; an
+			// answer to "still at ...?"; an Eircode in lower case.
+			{"a postcode anchors the list", "doctor: okay. address\nson: puthenpura house, kanjoor, aluva, 683575\ndoctor: phone",
+				[]found{{"puthenpura house", deid.Location}, {"kanjoor", deid.Location}, {"aluva", deid.Location}, {"683575", deid.ID}}},
+			{"still at, a house number and an eircode", "doctor: and you're still at ballyduff?\npatient: 22 millrace view, carlow, r93 e2k7\ndoctor: grand",
+				[]found{{"ballyduff", deid.Location}, {"22 millrace view", deid.Location}, {"carlow", deid.Location}, {"r93 e2k7", deid.ZIP}}},
+			{"still, not a place", "doctor: are you still smoking?\npatient: yes, a pack a day, menthols\ndoctor: still on the metformin?\npatient: yes, morning and night, with food", nil},
+		})
+		checkFound(t, d, deid.Known{RelativeNames: []string{"Varghese Thomas (husband)"}}, []foundCase{
+			{"a family's house", "doctor: okay. address\nhusband: varghese house, kanjoor, aluva\ndoctor: phone",
+				[]found{{"varghese", deid.Name}, {"kanjoor", deid.Location}, {"aluva", deid.Location}}},
 		})
 	}
 }

@@ -65,6 +65,13 @@ func (s *scan) extendPlaces(spans []Span) []Span {
 			continue
 		}
 		na, nb := s.placeLeft(a), s.placeRight(b)
+		// "14 whiterock view", "3 Orchard Mews": after a house number,
+		// the street's word that is an everyday word too, and no
+		// suffix of the lexicon ("Lateral View", "Sunrise View" stay).
+		if k := s.next(nb); k > 0 && nb > na && s.toks[na].digits() && s.toks[k].gap == gapSpace && houseStreetWords[s.lower(k)] &&
+			s.toks[k].upper() == s.toks[nb].upper() && (s.strictEnd(k) || k+1 < len(s.toks) && s.toks[k+1].punct(',')) {
+			nb = k
+		}
 		// "at St. Joseph's in Joliet": a saint's place read as the town
 		// of its name is the hospital with its possessive.
 		if k := nb + 1; k+1 < len(s.toks) && s.toks[k].punct('\'') && s.toks[k].gap == gapNone && s.eq(k+1, "s") &&
@@ -299,6 +306,11 @@ func (s *scan) placeLeft(a int) int {
 	}
 	return a
 }
+
+// houseStreetWords end a street after its house number and name
+// (extendPlaces) but are no street suffix of the lexicon: "Lateral View"
+// and "Sunrise View" are radiographs, "Rose Gardens" a tea room.
+var houseStreetWords = wordsOf("view rise vale gardens wynd hill park")
 
 // streetWordsAfterPlace end a street named like a place.
 var streetWordsAfterPlace = wordsOf("drive court circle trail pike highway")

@@ -681,7 +681,11 @@ func (s *scan) eircodeAt(i, n int) (cued, ok bool) {
 	}
 	cued = s.wordBefore(i, 3, "eircode", "postcode")
 	a, b := s.str(i), s.str(n)
-	if cued { // "my eircode is h91 x2w4"
+	// In lower case after an address line's town or comma too, with a
+	// letter and a digit after the key ("14 whiterock view, wexford, y35
+	// k2x4").
+	lower := !cued && hasLowerASCII(a+b) && strings.ContainsAny(b, "0123456789") && s.afterTownOrComma(i)
+	if cued || lower { // "my eircode is h91 x2w4"
 		a, b = strings.ToUpper(a), strings.ToUpper(b)
 	}
 	if !(a[0] >= 'A' && a[0] <= 'Z' && isDigitASCII(a[1]) && (isDigitASCII(a[2]) || a == "D6W")) {
