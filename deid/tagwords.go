@@ -17,7 +17,11 @@ var transcriptMarks = wordsOf("crosstalk inaudible unintelligible indiscernible 
 // "la soledad", "mi esposo").
 var romanceDeterminers = wordsOf("ma sa ta mon mes ses tes la le les une el los las una mi su tu mis sus minha meu")
 
-// dropMarksAndNouns (a veto after the late rules): a name found that is
+// nameNeverOpens are conjunctions and prepositions no name begins with.
+var nameNeverOpens = wordsOf("and with without nor")
+
+// dropMarksAndNouns (a veto after the late rules): a name found that
+// opens with a conjunction ("PA AND LATERAL"), or that is
 // one lower-case word in square brackets alone and a transcriber's mark,
 // or one lower-case word after an article or a possessive of French,
 // Spanish or Portuguese, with every other mention of that word that is a
@@ -29,6 +33,9 @@ func (s *scan) dropMarksAndNouns(spans []Span) []Span {
 			return false
 		}
 		st := s.tokStartingAt(sp.Start)
+		if st >= 0 && s.toks[st].letters() && nameNeverOpens[s.lower(st)] && !s.anyKnown(st, st) {
+			return true // "XR CHEST PA AND LATERAL": "PA" read as a clinician's title
+		}
 		if st < 1 || int(s.toks[st].e) != sp.End || !s.toks[st].letters() || s.toks[st].upper() || s.anyKnown(st, st) {
 			return false
 		}
