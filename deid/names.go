@@ -2528,6 +2528,8 @@ func (s *scan) unlistedPersonFrame(i int) bool {
 		ok = true // "yes this is tevita" on the phone
 	case p1 == "this" && p2 == "is" && s.clauseEndAfter(i) && (s.prevWordAt(i, 3) == "hi" || s.prevWordAt(i, 3) == "hello"):
 		ok = true // "hi is this tevita"
+	case nx == "from" && s.callerIntro(i, p1, p2):
+		ok = true // "hi, it's tayla from the renal unit": a caller
 	default:
 		ok = s.calledOut(i, true)
 	}
@@ -2536,6 +2538,29 @@ func (s *scan) unlistedPersonFrame(i int) bool {
 	}
 	s.lowerNameAt(i, PatientNames)
 	return true
+}
+
+// callGreetings open a call before the caller says who she is and where
+// from ("hi, it's ros from the renal unit").
+var callGreetings = wordsOf("hi hello hey g'day morning afternoon evening yes yeah oh")
+
+// callerIntro: token i, whose words before are p1 and p2, follows "it's"
+// or "this is" after a greeting of callGreetings.
+func (s *scan) callerIntro(i int, p1, p2 string) bool {
+	n := 0
+	switch {
+	case p1 == "it's" || p1 == "its":
+		n = 2
+	case p1 == "is" && p2 == "this":
+		n = 3
+	default:
+		return false
+	}
+	g := s.prevWordAt(i, n)
+	if g == "," {
+		g = s.prevWordAt(i, n+1) // "hi, it's tayla"
+	}
+	return callGreetings[g]
 }
 
 // unlistedNameLike: a word on no list could be a name: no English word nor
@@ -6630,9 +6655,9 @@ func (s *scan) spelledAcrossDash(spans []Span) {
 // surnameAfterFoundName: a lower-case word of the surname lists right after
 // a lower-case given name found ("my daughter's now shawna sampson", "my
 // cousin dakota jefferson"), though the word also names a town or is a
-// rarer given name: after a person's given name it is her surname. No
-// English word ("bev cagey"), weekday, month or clinical word. A late
-// rule.
+// rarer given name: after a person's given name it is her surname; so is
+// a word after "o'" or "d'" ("michael o'halloran"). No English word ("bev
+// cagey"), weekday, month or clinical word. A late rule.
 func (s *scan) surnameAfterFoundName(spans []Span) {
 	for _, sp := range spans {
 		if sp.Type != Name {
@@ -6644,6 +6669,14 @@ func (s *scan) surnameAfterFoundName(spans []Span) {
 		}
 		n := e + 1
 		t := &s.toks[n]
+		if r := n + 2; r < len(s.toks) && t.gap == gapSpace && t.n() == 1 && (s.eq(n, "o") || s.eq(n, "d")) && s.toks[n+1].punct('\'') &&
+			s.toks[n+1].gap == gapNone && s.toks[r].gap == gapNone && s.toks[r].letters() && !s.toks[r].upper() && s.toks[r].n() >= 3 &&
+			!s.englishTok(r) {
+			// "michael o'halloran", "gino d'amato": a surname with its
+			// particle and apostrophe.
+			s.late = append(s.late, Span{Start: int(t.s), End: int(s.toks[r].e), Type: Name})
+			continue
+		}
 		if !t.letters() || t.upper() || t.n() < 3 || t.gap != gapSpace || t.lex&lxSur == 0 && t.gaz&gzSur == 0 {
 			continue
 		}

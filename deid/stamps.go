@@ -52,8 +52,9 @@ func (s *scan) initialStamps() {
 	}
 }
 
-// stampOpens: token i opens its line, or follows only "(" or a label and
-// its colon there ("Notes: LPT/cm").
+// stampOpens: token i opens its line, or follows only "(", a word of who
+// typed or dictated ("Dictated AK/jlh") or a label and its colon there
+// ("Notes: LPT/cm").
 func (s *scan) stampOpens(i int) bool {
 	if s.lineStart(i) {
 		return true
@@ -61,6 +62,9 @@ func (s *scan) stampOpens(i int) bool {
 	p := s.sameLinePrev(i)
 	if p >= 0 && s.toks[p].punct('(') && s.lineStart(p) {
 		return true
+	}
+	if p >= 0 && s.toks[p].letters() && s.lineStart(p) && stampWords[s.lower(p)] {
+		return true // "Dictated AK/jlh"
 	}
 	return p >= 1 && s.toks[p].punct(':') && s.toks[p-1].letters() && s.lineStart(p-1)
 }
