@@ -82,11 +82,12 @@
 // blind14), c4_blind16 blind16 (the sixteenth, weighted to shapes the
 // earlier sets had fewer of, made like blind15), c5_blind17 blind17 (the
 // seventeenth, made like blind16), c6_blind18 blind18 (the eighteenth,
-// made like blind17), c7_blind19 blind19 (the nineteenth, made like blind18), b6_known12
+// made like blind17), c7_blind19 blind19 (the nineteenth, made like blind18),
+// c8_blind20 blind20 (the twentieth, made like blind19), b6_known12
 // dialogues-known12 (the twelfth, visits, calls, dictations and voicemails
 // of every kind with supplied names in every position). The first three,
 // blind3, phifree3, phifree5, phifree6, phifree7, phifree8, phifree9, dialogues-known4, dialogues-known5,
-// dialogues-known6, dialogues-known7, dialogues-known8, dialogues-known9, dialogues-known10, dialogues-known11, dialogues-known12, places6, places7, places8, places10, blind4, blind5, blind6, blind7, blind8, blind9, blind10, blind11, blind12, blind13, blind14, blind15, blind16, blind17, blind18 and blind19 are
+// dialogues-known6, dialogues-known7, dialogues-known8, dialogues-known9, dialogues-known10, dialogues-known11, dialogues-known12, places6, places7, places8, places10, blind4, blind5, blind6, blind7, blind8, blind9, blind10, blind11, blind12, blind13, blind14, blind15, blind16, blind17, blind18, blind19 and blind20 are
 // split deterministically into <name>.jsonl and <name>-holdout.jsonl: within
 // each stratum the documents are ordered by an FNV hash of their ID (for the
 // blind corpora mixed further, see corpora) and the first share of each
@@ -471,6 +472,28 @@ var corpora = []struct {
 	// look-alikes), written before the detector ran on it; split like
 	// blind18.
 	{name: "blind19", prefixes: []string{"c7_blind19"}, mix: true, share: 1.0 / 3, strata: metaFreeOther, meta: true},
+	// blind20: the twentieth blind corpus, weighted to shapes and places
+	// the earlier sets had fewer of (transcripts of visits, calls, an EMS
+	// handoff, a poison-control call and a genetic-counselling pedigree,
+	// interpreters in Haitian Creole, Cape Verdean Kriolu, Portuguese,
+	// Spanish, Cajun French, Somali, Hmong, Polish, Ukrainian, Nepali,
+	// Yup'ik, Tagalog, Welsh and Māori settings; paediatrics, prenatal and
+	// labour, psychiatry and crisis lines, physical therapy, dental, home
+	// health, nursing homes, dialysis, oncology infusion, transplant, HIV
+	// and sexual health, refugee health, triage lines; New England, the New
+	// York boroughs, Puerto Rico, Florida, Louisiana, New Mexico, Arizona,
+	// the Mountain West, the Pacific Northwest, Alaska, Minnesota, Chicago,
+	// Scotland, Wales, New Zealand, Nigeria, Kenya, the Philippines,
+	// Singapore, Jamaica, Sri Lanka, Bangladesh, Nepal, Israel and Lebanon;
+	// lower-case transcripts with metadata, a third of the whole; referral
+	// letters, H&Ps, SOAP notes, radiology and pathology reports,
+	// immunisation and newborn records, prior authorisations, school and
+	// sports forms, court-ordered evaluations, HL7 v2 segments, FHIR
+	// fragments, CSV rows and portal messages; questions typed into an
+	// assistant or a portal; the rarer identifier types; PHI-free
+	// documents, a fifth of the whole, with look-alikes), written before
+	// the detector ran on it; split like blind19.
+	{name: "blind20", prefixes: []string{"c8_blind20"}, mix: true, share: 1.0 / 3, strata: metaFreeOther, meta: true},
 	// phifree7: PHI-free only (notes with Title Case headings and lists,
 	// lower-case transcripts; written before the detector ran on them); a
 	// third of each kind to the holdout.
