@@ -470,6 +470,7 @@ func (d *Detector) detect(text string, known Known) ([]Span, []string) {
 	s.givenAfterLastComma(spans)
 	s.parenAges(spans)
 	s.birthdayAges(spans)
+	s.personAges(spans)
 	s.ageEchoes(spans)
 	s.docMonthDates(spans)
 	s.companyPlaces()

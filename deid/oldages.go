@@ -109,3 +109,103 @@ func (s *scan) birthdayAges(spans []Span) {
 		}
 	}
 }
+
+// personAges (a late rule): an age over 89 said of a person in words or
+// digits, in two shapes a transcript or a letter has:
+//
+//   - after "is", "was" or "'s" whose subject is "she", "he" or a
+//     relation word said just before ("my grandma in eugene is ninety",
+//     "my mam's ninety", "his grandpa, aitxitxa, is ninety-four", "she's
+//     ninety-one");
+//   - between commas, or before the clause's end, right after a relation
+//     word or a name found ("our grandmother, ninety-five, she sits with
+//     her", "teta wadad, ninety-four, in zahle").
+//
+// Not a reading: no vital sign's word before it on the line ("her pressure
+// is ninety"), nor "over", a unit or "point" after it ("she's ninety over
+// sixty", "he's ninety pounds").
+func (s *scan) personAges(spans []Span) {
+	if !strings.Contains(s.low, "ninety") && !strings.Contains(s.low, "hundred") && !strings.Contains(s.low, " 9") &&
+		!strings.Contains(s.low, " 1") {
+		return
+	}
+	for k := 1; k < len(s.toks); k++ {
+		e := s.oldAgeEnd(k)
+		if e < 0 || inSpans(spans, int(s.toks[k].s)) {
+			continue
+		}
+		if n := s.next(e); n > 0 && s.toks[n].letters() && (s.eq(n, "over") || s.eq(n, "point") || s.eq(n, "and") && s.toks[s.next(n)].is(lxDigitWord) ||
+			ageMeasureWords[s.lower(n)] || s.toks[n].is(lxUnitWord)) || n > 0 && (s.toks[n].punct('/') || s.toks[n].punct('%')) {
+			continue
+		}
+		if s.vitalOnLineBefore(k) || !(s.personIsBefore(k) || s.appositiveAge(k, e, spans)) {
+			continue
+		}
+		s.late = append(s.late, Span{Start: int(s.toks[k].s), End: int(s.toks[e].e), Type: Age})
+		k = e
+	}
+}
+
+// vitalOnLineBefore: a word of a reading (vitalWords) before token k on
+// its line.
+func (s *scan) vitalOnLineBefore(k int) bool {
+	for p := s.sameLinePrev(k); p >= 0; p = s.sameLinePrev(p) {
+		if s.toks[p].letters() && vitalWords[s.lower(p)] {
+			return true
+		}
+	}
+	return false
+}
+
+// personIsBefore: "is", "was" or "'s" right before token k, with "she",
+// "he" or a relation word as its subject within four words before it.
+func (s *scan) personIsBefore(k int) bool {
+	p := s.sameLinePrev(k)
+	if p < 0 || !s.toks[p].letters() {
+		return false
+	}
+	v := s.lower(p)
+	switch {
+	case v == "is" || v == "was":
+	case v == "s" && p >= 2 && s.toks[p-1].punct('\'') && s.toks[p-1].gap == gapNone && s.toks[p].gap == gapNone:
+		// "she's", "mam's": the subject is the word before the
+		// apostrophe.
+		return s.toks[p-2].letters() && s.personWord(p-2)
+	default:
+		return false
+	}
+	for q, n := s.sameLinePrev(p), 0; q >= 0 && n < 4; q, n = s.sameLinePrev(q), n+1 {
+		if s.toks[q].letters() && s.personWord(q) {
+			return true
+		}
+		if s.toks[q].punct('.') || s.toks[q].punct('?') {
+			return false
+		}
+	}
+	return false
+}
+
+// personWord: token q is "she", "he" or a relation word.
+func (s *scan) personWord(q int) bool {
+	return s.eq(q, "she") || s.eq(q, "he") || s.toks[q].is(lxRelation)
+}
+
+// appositiveAge: the age at tokens k..e stands after a comma that follows
+// a relation word or a name found, and before a comma or the clause's
+// end.
+func (s *scan) appositiveAge(k, e int, spans []Span) bool {
+	c := s.sameLinePrev(k)
+	if c < 1 || !s.toks[c].punct(',') {
+		return false
+	}
+	if n := s.next(e); n > 0 && !s.toks[n].punct(',') && !s.clauseEndAfter(e) {
+		return false
+	}
+	w := c - 1
+	for _, sp := range spans {
+		if sp.Type == Name && sp.End == int(s.toks[w].e) {
+			return true
+		}
+	}
+	return s.toks[w].letters() && s.toks[w].is(lxRelation)
+}

@@ -25,3 +25,20 @@ func TestParenAndBirthdayAges(t *testing.T) {
 		})
 	}
 }
+
+// Ages over 89 said of a person after "is" or "'s", or between commas
+// after a relation or a name (blind20's tuning part's shapes, written for
+// this test); readings stay.
+func TestPersonAges(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"after is", "patient: my nana out in toledo is ninety-three, she still drives\n", []found{{"toledo", deid.Location}, {"ninety-three", deid.Age}}},
+			{"after 's", "son: my mam's ninety and lives with us\n", []found{{"ninety", deid.Age}}},
+			{"between commas", "daughter: and our grandmother, ninety-six, she sits with her\n", []found{{"ninety-six", deid.Age}}},
+			{"readings", "nurse: her pressure is ninety\npatient: she's ninety over sixty\nwife: he's ninety pounds now\nson: mom's sugar was ninety-five\n" +
+				"doctor: he's ninety percent better\n", nil},
+		})
+	}
+}
