@@ -479,6 +479,7 @@ func (d *Detector) detect(text string, known Known) ([]Span, []string) {
 	s.answerBeforeFoundPlace(spans)
 	s.answerToWorkQuestion(spans)
 	s.answerPlaceList(spans)
+	s.subAddressParts()
 	s.fieldLastFirst()
 	s.placeBeforeTown(spans)
 	s.capsSurnameFirst(spans)
@@ -493,6 +494,7 @@ func (d *Detector) detect(text string, known Known) ([]Span, []string) {
 	spans = s.dropFree(spans)
 	spans = s.dropStatePairs(spans)
 	spans = s.dropMarksAndNouns(spans)
+	spans = s.dropSegmentsAndRoutes(spans)
 	out := make([]Span, len(spans))
 	copy(out, spans)
 	if capsText(text) {

@@ -4285,7 +4285,8 @@ var endearments = map[string]bool{"buddy": true, "honey": true, "hon": true, "sw
 	"dear": true, "darling": true, "babe": true, "baby": true, "kiddo": true, "pal": true, "champ": true, "bud": true,
 	"love": true, "sugar": true, "sunshine": true, "friend": true, "boss": true, "chief": true, "doc": true, "sir": true,
 	"ma'am": true, "mama": true, "mami": true, "papi": true, "mija": true, "mijo": true, "bubba": true, "sis": true,
-	"bro": true, "dude": true, "man": true, "girl": true, "guys": true, "folks": true, "angel": true, "princess": true}
+	"bro": true, "dude": true, "man": true, "girl": true, "guys": true, "folks": true, "angel": true, "princess": true,
+	"cher": true, "chère": true, "cheri": true, "chéri": true, "chérie": true}
 
 // quantifierBefore make the next word a noun: "every penny", "any chance".
 var quantifierBefore = map[string]bool{"every": true, "each": true, "any": true, "no": true, "poison": true, "my": false,

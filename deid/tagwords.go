@@ -17,11 +17,20 @@ var transcriptMarks = wordsOf("crosstalk inaudible unintelligible indiscernible 
 // "la soledad", "mi esposo").
 var romanceDeterminers = wordsOf("ma sa ta mon mes ses tes la le les une el los las una mi su tu mis sus minha meu")
 
+// kinAbroad are relations in the languages of a clinic's patients that
+// a transcript tags a speaker with ("Kuia:", "Lola:", "Teta:", "Nanay:"),
+// as it does "Mom:".
+var kinAbroad = wordsOf("kuia koro whaea matua mokopuna lola lolo nanay tatay tita teta jiddo sitto tante oma opa babcia " +
+	"dziadek babushka dedushka yaya ammi abbu ammu nani dadi bhai didi chachi mausi popo nainai yeye laolao mamá papá " +
+	"mamita abuelita abuelito vovó vovô avó avô manman granmè")
+
 // nameNeverOpens are conjunctions and prepositions no name begins with.
 var nameNeverOpens = wordsOf("and with without nor")
 
 // dropMarksAndNouns (a veto after the late rules): a name found that
-// opens with a conjunction ("PA AND LATERAL"), or that is
+// opens with a conjunction ("PA AND LATERAL"), a speaker's tag that is a
+// relation abroad ("Kuia:"), the label of an address's part abroad
+// ("Upazila:"), or that is
 // one lower-case word in square brackets alone and a transcriber's mark,
 // or one lower-case word after an article or a possessive of French,
 // Spanish or Portuguese, with every other mention of that word that is a
@@ -35,6 +44,13 @@ func (s *scan) dropMarksAndNouns(spans []Span) []Span {
 		st := s.tokStartingAt(sp.Start)
 		if st >= 0 && s.toks[st].letters() && nameNeverOpens[s.lower(st)] && !s.anyKnown(st, st) {
 			return true // "XR CHEST PA AND LATERAL": "PA" read as a clinician's title
+		}
+		if st >= 0 && int(s.toks[st].e) == sp.End && s.subAddressColon(st) > 0 {
+			return true // "Upazila: Bhola Sadar": the label of an address's part
+		}
+		if st >= 0 && int(s.toks[st].e) == sp.End && kinAbroad[s.lower(st)] && s.lineStart(st) && st+1 < len(s.toks) &&
+			s.toks[st+1].punct(':') && !s.anyKnown(st, st) {
+			return true // "Kuia: Kia ora.": a speaker tagged by her relation
 		}
 		if st < 1 || int(s.toks[st].e) != sp.End || !s.toks[st].letters() || s.toks[st].upper() || s.anyKnown(st, st) {
 			return false
@@ -57,5 +73,30 @@ func (s *scan) dropMarksAndNouns(spans []Span) []Span {
 		st := s.tokStartingAt(sp.Start)
 		return sp.Type == Name && st >= 0 && int(s.toks[st].e) == sp.End && st+1 < len(s.toks) && s.toks[st+1].punct(':') &&
 			s.lineStart(st) && slices.Contains(nouns, s.lower(st)) && !s.anyKnown(st, st)
+	})
+}
+
+// hl7Segments are the segment IDs of HL7 version 2 messages pasted as
+// text ("PID|1||...", "the name in PID-5").
+var hl7Segments = wordsOf("msh pid pv1 pv2 nk1 obr obx orc rxa rxr evn al1 dg1 in1 in2 gt1 pd1 nte mrg sch ais")
+
+// dropSegmentsAndRoutes (a veto after the late rules): a place found that
+// is an HL7 segment's ID in capitals before "|" or "-" and a field's
+// number ("PID-7"), or that opens with "route" after "en" ("En route
+// 06:42" on a run sheet).
+func (s *scan) dropSegmentsAndRoutes(spans []Span) []Span {
+	return slices.DeleteFunc(spans, func(sp Span) bool {
+		if sp.Type != Location {
+			return false
+		}
+		st := s.tokStartingAt(sp.Start)
+		if st < 0 || !s.toks[st].letters() {
+			return false
+		}
+		if n := st + 1; int(s.toks[st].e) == sp.End && s.toks[st].allUpper() && hl7Segments[s.lower(st)] && n < len(s.toks) &&
+			s.toks[n].gap == gapNone && (s.toks[n].punct('|') || s.toks[n].punct('-') && n+1 < len(s.toks) && s.toks[n+1].digits()) {
+			return true
+		}
+		return s.eq(st, "route") && st > 0 && s.eq(st-1, "en")
 	})
 }

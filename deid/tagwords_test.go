@@ -28,3 +28,21 @@ func TestMarksNounsAndRelationsAbroad(t *testing.T) {
 		})
 	}
 }
+
+// A speaker tagged by a relation abroad, a French endearment, an
+// address abroad by its labelled parts, an HL7 segment's ID and "en
+// route" (blind20's tuning part's shapes, written for this test).
+func TestKinTagsSegmentsAndAddressParts(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"a relation as a speaker's tag", "Nurse: And who is with him today?\nTeta: Me. I bring him every week.\nNurse: Good, thank you.\n", nil},
+			{"an endearment", "nurse: how you doing today\npatient: ah, not too bad, cher. my knee, it's aching\n", nil},
+			{"an address by its parts", "Address: Vill: Char Baria, P.O: Lalmohan, Upazila: Lalmohan, Dist: Bhola\n",
+				[]found{{"Char Baria", deid.Location}, {"Lalmohan", deid.Location}, {"Lalmohan", deid.Location}, {"Bhola", deid.Location}}},
+			{"one district alone", "Ward: 4B   District: 7\n", nil},
+			{"HL7 segments and a run sheet", "The second name in PID-5 is rejected; the date is in PID-7.\nDispatched 06:41 | En route 06:42 | On scene 06:49\n", nil},
+		})
+	}
+}
