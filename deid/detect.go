@@ -480,6 +480,7 @@ func (d *Detector) detect(text string, known Known) ([]Span, []string) {
 	s.answerToWorkQuestion(spans)
 	s.answerPlaceList(spans)
 	s.subAddressParts()
+	s.inPlaceWord(spans)
 	s.fieldLastFirst()
 	s.placeBeforeTown(spans)
 	s.capsSurnameFirst(spans)

@@ -80,10 +80,17 @@ func (s *scan) dropMarksAndNouns(spans []Span) []Span {
 // text ("PID|1||...", "the name in PID-5").
 var hl7Segments = wordsOf("msh pid pv1 pv2 nk1 obr obx orc rxa rxr evn al1 dg1 in1 in2 gt1 pd1 nte mrg sch ais")
 
+// townCountries are countries that are US towns too ("the big hospital in
+// lebanon", New Hampshire's): a place found by that word stays one.
+var townCountries = wordsOf("lebanon jamaica georgia panama peru cuba mexico china poland norway denmark sweden jordan chad " +
+	"trinidad wales england belgium egypt")
+
 // dropSegmentsAndRoutes (a veto after the late rules): a place found that
 // is an HL7 segment's ID in capitals before "|" or "-" and a field's
-// number ("PID-7"), or that opens with "route" after "en" ("En route
-// 06:42" on a run sheet).
+// number ("PID-7"), one lower-case word of a transcript that is a
+// country, a language or Latin (notInPlaceWords: "in kreyol", "from
+// eritrea"), or that opens with "route" after "en" ("En route 06:42" on a
+// run sheet).
 func (s *scan) dropSegmentsAndRoutes(spans []Span) []Span {
 	return slices.DeleteFunc(spans, func(sp Span) bool {
 		if sp.Type != Location {
@@ -96,6 +103,10 @@ func (s *scan) dropSegmentsAndRoutes(spans []Span) []Span {
 		if n := st + 1; int(s.toks[st].e) == sp.End && s.toks[st].allUpper() && hl7Segments[s.lower(st)] && n < len(s.toks) &&
 			s.toks[n].gap == gapNone && (s.toks[n].punct('|') || s.toks[n].punct('-') && n+1 < len(s.toks) && s.toks[n+1].digits()) {
 			return true
+		}
+		if int(s.toks[st].e) == sp.End && !s.toks[st].upper() && notInPlaceWords[s.lower(st)] && !townCountries[s.lower(st)] && s.lowerLine(st) &&
+			!s.isKnown(st) {
+			return true // "the letters come in kreyol", "we came from eritrea"
 		}
 		return s.eq(st, "route") && st > 0 && s.eq(st-1, "en")
 	})

@@ -1,0 +1,65 @@
+package deid
+
+// inPlaceWord (a late rule): in a lower-case transcript, one word on no
+// list after "in", "from" or "near" that ends its clause or comes before a
+// comma ("still weaving in laveen", "we live in sells,"), where no list
+// knows the word as English, clinical or a name, and it is no country,
+// language or Latin phrase's word (notInPlaceWords) nor shaped like an
+// adjective ("from interventional").
+func (s *scan) inPlaceWord(spans []Span) {
+	for i := 1; i+1 < len(s.toks); i++ {
+		t := &s.toks[i]
+		if !t.letters() || t.upper() || t.n() < 4 || t.gap != gapSpace || !s.toks[i-1].letters() {
+			continue
+		}
+		switch s.lower(i - 1) {
+		case "in", "from", "near":
+		default:
+			continue
+		}
+		w := s.lower(i)
+		if !s.lowerLine(i) || inSpans(spans, int(t.s)) || s.englishTok(i) || s.englishLooking(i) || s.pluralOfWord(i) ||
+			t.lex != 0 || t.gaz&(gzFirst|gzWord) != 0 || s.isKnown(i) || notInPlaceWords[w] || adjectiveShaped(w) {
+			continue
+		}
+		if n := i + 1; !(s.toks[n].punct(',') || s.toks[n].punct('.') || s.toks[n].punct('?') || s.toks[n].gap == gapLine) {
+			continue
+		}
+		s.late = append(s.late, Span{Start: int(t.s), End: int(t.e), Type: Location})
+	}
+}
+
+// notInPlaceWords follow "in" or "from" but name no place smaller than a
+// state: countries (which Safe Harbor leaves), languages ("in kreyol",
+// "in dari") and Latin ("in utero", "in situ").
+var notInPlaceWords = wordsOf("afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan " +
+	"bahamas bahrain bangladesh barbados belarus belgium belize benin bhutan bolivia bosnia botswana brazil brunei " +
+	"bulgaria burundi cambodia cameroon canada chad chile china colombia comoros congo croatia cuba cyprus czechia " +
+	"denmark djibouti dominica ecuador egypt eritrea estonia eswatini ethiopia fiji finland france gabon gambia georgia " +
+	"germany ghana greece grenada guatemala guinea guyana haiti honduras hungary iceland india indonesia iran iraq " +
+	"ireland israel italy jamaica japan jordan kazakhstan kenya kiribati kosovo kuwait kyrgyzstan laos latvia lebanon " +
+	"lesotho liberia libya lithuania luxembourg madagascar malawi malaysia maldives mali malta mauritania mauritius " +
+	"mexico micronesia moldova monaco mongolia montenegro morocco mozambique myanmar burma namibia nauru nepal " +
+	"netherlands nicaragua niger nigeria norway oman pakistan palau palestine panama paraguay peru philippines poland " +
+	"portugal qatar romania russia rwanda samoa senegal serbia seychelles singapore slovakia slovenia somalia " +
+	"spain sudan suriname sweden switzerland syria taiwan tajikistan tanzania thailand togo tonga trinidad tunisia " +
+	"turkey turkmenistan tuvalu uganda ukraine uruguay uzbekistan vanuatu venezuela vietnam yemen zambia zimbabwe " +
+	"england scotland wales tibet kurdistan somaliland " +
+	"kreyol kreyòl creole dari pashto farsi urdu punjabi hindi bangla bengali nepali tigrinya amharic oromo somali " +
+	"swahili kiswahili kinyarwanda kirundi lingala wolof yoruba igbo hausa twi tagalog ilocano cebuano visayan " +
+	"hmong karen burmese khmer lao thai vietnamese cantonese mandarin hokkien teochew toishanese korean japanese " +
+	"arabic hebrew yiddish russian ukrainian polish romanian portuguese spanish french italian german greek " +
+	"albanian armenian georgian turkish kurdish navajo diné yupik yugtun inupiaq lakota ojibwe cree samoan tongan " +
+	"chuukese marshallese māori maori patois gujarati marathi tamil telugu malayalam kannada sinhala " +
+	"utero situ vivo vitro toto extremis loco vacuo absentia camera")
+
+// adjectiveShaped: the word ends as English adjectives and fields do
+// ("interventional", "cardiology").
+func adjectiveShaped(w string) bool {
+	for _, suf := range []string{"ional", "ology", "ological", "ive", "ous", "ic", "ical"} {
+		if len(w) > len(suf)+2 && w[len(w)-len(suf):] == suf {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,28 @@
+package deid_test
+
+import (
+	"testing"
+
+	"github.com/clinscribe/clinscribe/deid"
+)
+
+// A lower-case town or neighbourhood on no list after "in", "from" or
+// "near" at its clause's end (written for this test in the shapes of the
+// blind sets' transcripts); languages, Latin, countries and words shaped
+// like adjectives stay.
+func TestInPlaceWord(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"a town after in", "patient: my aunt still farms out near quemado\ndoctor: okay\n", []found{{"quemado", deid.Location}}},
+			{"a neighbourhood before a comma", "daughter: she's with me in mahalapye, with her kids\n", []found{{"mahalapye", deid.Location}}},
+		})
+	}
+	// What the rule leaves (the tagger reads "kreyol" and "eritrea" as
+	// places on its own).
+	checkFound(t, newDetector(t, deid.Config{RulesOnly: true}), deid.Known{}, []foundCase{
+		{"languages and latin", "patient: we talk in dari at home, the letters come in kreyol.\ndoctor: it was in utero. the cells in situ.\n", nil},
+		{"a country and a field", "patient: we came from eritrea.\ndoctor: i'll ask doctor lee from interventional\n", []found{{"lee", deid.Name}}},
+	})
+}
