@@ -22,16 +22,23 @@ func (s *scan) inPlaceWord(spans []Span) {
 			t.lex != 0 || t.gaz&(gzFirst|gzWord) != 0 || s.isKnown(i) || notInPlaceWords[w] || adjectiveShaped(w) {
 			continue
 		}
-		if n := i + 1; !(s.toks[n].punct(',') || s.toks[n].punct('.') || s.toks[n].punct('?') || s.toks[n].gap == gapLine) {
+		if n := i + 1; !(s.toks[n].punct(',') || s.toks[n].punct('.') || s.toks[n].punct('?') || s.toks[n].gap == gapLine ||
+			s.toks[n].letters() && inPlaceAfter[s.lower(n)]) {
 			continue
 		}
 		s.late = append(s.late, Span{Start: int(t.s), End: int(t.e), Type: Location})
 	}
 }
 
+// inPlaceAfter open what is said after a place ("in sells in february",
+// "in laveen with my daughter").
+var inPlaceAfter = wordsOf("in on at for since last now today yesterday with and but when where so because till until every " +
+	"years ago")
+
 // notInPlaceWords follow "in" or "from" but name no place smaller than a
 // state: countries (which Safe Harbor leaves), languages ("in kreyol",
-// "in dari") and Latin ("in utero", "in situ").
+// "in dari"), faiths ("allowed in islam") and Latin ("in utero", "in
+// situ").
 var notInPlaceWords = wordsOf("afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan " +
 	"bahamas bahrain bangladesh barbados belarus belgium belize benin bhutan bolivia bosnia botswana brazil brunei " +
 	"bulgaria burundi cambodia cameroon canada chad chile china colombia comoros congo croatia cuba cyprus czechia " +
@@ -51,12 +58,13 @@ var notInPlaceWords = wordsOf("afghanistan albania algeria andorra angola argent
 	"arabic hebrew yiddish russian ukrainian polish romanian portuguese spanish french italian german greek " +
 	"albanian armenian georgian turkish kurdish navajo diné yupik yugtun inupiaq lakota ojibwe cree samoan tongan " +
 	"chuukese marshallese māori maori patois gujarati marathi tamil telugu malayalam kannada sinhala " +
-	"utero situ vivo vitro toto extremis loco vacuo absentia camera")
+	"utero situ vivo vitro toto extremis loco vacuo absentia camera " +
+	"islam christianity")
 
-// adjectiveShaped: the word ends as English adjectives and fields do
-// ("interventional", "cardiology").
+// adjectiveShaped: the word ends as English adjectives, fields and
+// faiths do ("interventional", "cardiology", "sikhism").
 func adjectiveShaped(w string) bool {
-	for _, suf := range []string{"ional", "ology", "ological", "ive", "ous", "ic", "ical"} {
+	for _, suf := range []string{"ional", "ology", "ological", "ive", "ous", "ic", "ical", "ism"} {
 		if len(w) > len(suf)+2 && w[len(w)-len(suf):] == suf {
 			return true
 		}

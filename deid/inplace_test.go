@@ -17,6 +17,8 @@ func TestInPlaceWord(t *testing.T) {
 		checkFound(t, d, deid.Known{}, []foundCase{
 			{"a town after in", "patient: my aunt still farms out near quemado\ndoctor: okay\n", []found{{"quemado", deid.Location}}},
 			{"a neighbourhood before a comma", "daughter: she's with me in mahalapye, with her kids\n", []found{{"mahalapye", deid.Location}}},
+			{"a town before what follows", "patient: my brother is in kilcoole and he visits\nson: she fell at the shops in ballyboden on the stairs\n",
+				[]found{{"kilcoole", deid.Location}, {"ballyboden", deid.Location}}},
 		})
 	}
 	// What the rule leaves (the tagger reads "kreyol" and "eritrea" as
@@ -24,5 +26,6 @@ func TestInPlaceWord(t *testing.T) {
 	checkFound(t, newDetector(t, deid.Config{RulesOnly: true}), deid.Known{}, []foundCase{
 		{"languages and latin", "patient: we talk in dari at home, the letters come in kreyol.\ndoctor: it was in utero. the cells in situ.\n", nil},
 		{"a country and a field", "patient: we came from eritrea.\ndoctor: i'll ask doctor lee from interventional\n", []found{{"lee", deid.Name}}},
+		{"a faith", "patient: breaking the fast is allowed in islam for health, in sikhism too\n", nil},
 	})
 }
