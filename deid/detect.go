@@ -481,6 +481,7 @@ func (d *Detector) detect(text string, known Known) ([]Span, []string) {
 	s.answerPlaceList(spans)
 	s.subAddressParts()
 	s.inPlaceWord(spans)
+	s.nameAnswers(spans)
 	s.fieldLastFirst()
 	s.placeBeforeTown(spans)
 	s.capsSurnameFirst(spans)
