@@ -482,6 +482,7 @@ func (d *Detector) detect(text string, known Known) ([]Span, []string) {
 	s.subAddressParts()
 	s.inPlaceWord(spans)
 	s.nameAnswers(spans)
+	s.scheduledDays(spans)
 	s.fieldLastFirst()
 	s.placeBeforeTown(spans)
 	s.capsSurnameFirst(spans)
