@@ -20,3 +20,19 @@ func TestScheduledDays(t *testing.T) {
 		})
 	}
 }
+
+// A holiday said as a birthday ("your birthday's michaelmas") and feasts
+// of other calendars after a preposition of time (blind20's tuning part's
+// shapes, written for this test).
+func TestBirthdayHolidays(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"a birthday's feast", "nurse: and your birthday's candlemas, isn't it\npatient: second of february\n",
+				[]found{{"candlemas", deid.Date}, {"second of february", deid.Date}}},
+			{"after is", "doctor: your birthday is victory day, i remember\n", []found{{"victory day", deid.Date}}},
+			{"a feast as a thing", "patient: we had three kings cake at church\n", nil},
+		})
+	}
+}

@@ -614,7 +614,8 @@ func (s *scan) holidayEndsAt(e int) bool {
 // holidayFollowers may follow a holiday that dates an event.
 var holidayFollowers = wordsOf("the my his her we you aye when because if i'm i've he's she's come came comes")
 
-// timeBeforeOther: a preposition of time, or "it was", before token i over
+// timeBeforeOther: a preposition of time, "it was", or a birthday's "is",
+// "was" or "'s" ("your birthday's michaelmas"), before token i over
 // articles and fillers.
 func (s *scan) timeBeforeOther(i int) bool {
 	p := s.sameLinePrev(i)
@@ -630,7 +631,13 @@ func (s *scan) timeBeforeOther(i int) bool {
 		return true
 	case "was":
 		q := s.sameLinePrev(p)
-		return q >= 0 && s.eq(q, "it")
+		return q >= 0 && (s.eq(q, "it") || s.eq(q, "birthday"))
+	case "is":
+		q := s.sameLinePrev(p)
+		return q >= 0 && s.eq(q, "birthday") // "your birthday is victory day"
+	case "s":
+		// "your birthday's michaelmas"
+		return p >= 2 && s.toks[p-1].punct('\'') && s.eq(p-2, "birthday")
 	}
 	return false
 }
@@ -643,59 +650,71 @@ func (s *scan) timeBeforeOther(i int) bool {
 // Queensland; the new years of Vietnam, the Hmong and Cambodia, Kenya's
 // national days, Haiti's Carnival, Barbados's harvest festival, the
 // feasts of South India and Bengal, a Sikh procession, a leap day; Dyngus
-// Day, May Day, the Jewish high holy days, Easter's days, a nation's day.
+// Day, May Day, the Jewish high holy days, Easter's days, a nation's day;
+// the quarter days' feasts, Victory Day, Three Kings, Purim, Dashain and
+// Tihar, Emancipation Day, Fat Thursday.
 // They are kept apart from the season rules' lists because
 // those feed the tagger's features (lxTimeWord).
 var otherHolidays = map[string][][]string{
-	"día":        {{"de", "reyes"}, {"de", "los", "muertos"}, {"de", "los", "reyes"}},
-	"dia":        {{"de", "reyes"}, {"de", "los", "muertos"}, {"de", "los", "reyes"}},
-	"posadas":    {{}},
-	"navidad":    {{}},
-	"nochebuena": {{}},
-	"reyes":      {{}},
-	"carnaval":   {{}},
-	"ash":        {{"wednesday"}},
-	"kamehameha": {{"day"}},
-	"alaska":     {{"day"}},
-	"statehood":  {{"day"}},
-	"burns":      {{"night"}},
-	"guy":        {{"fawkes"}, {"fawkes", "night"}},
-	"sallah":     {{}},
-	"ileya":      {{}, {"sallah"}},
-	"ekka":       {{}},
-	"nowruz":     {{}},
-	"vesak":      {{}},
-	"holi":       {{}},
-	"songkran":   {{}},
-	"obon":       {{}},
-	"tết":        {{}},
-	"wigilia":    {{}},
-	"simbang":    {{"gabi"}},
-	"day":        {{"of", "the", "dead"}},
-	"new":        {{"year"}, {"years"}},
-	"tet":        {{}},
-	"lunar":      {{"new", "year"}},
-	"hmong":      {{"new", "year"}},
-	"khmer":      {{"new", "year"}},
-	"madaraka":   {{"day"}},
-	"mashujaa":   {{"day"}},
-	"jamhuri":    {{"day"}},
-	"kanaval":    {{}},
-	"crop":       {{"over"}},
-	"pongal":     {{}},
-	"onam":       {{}},
-	"navratri":   {{}},
-	"durga":      {{"puja"}},
-	"nagar":      {{"kirtan"}},
-	"leap":       {{"day"}},
-	"dyngus":     {{"day"}},
-	"may":        {{"day"}},
-	"rosh":       {{"hashanah"}, {"hashana"}},
-	"yom":        {{"kippur"}},
-	"easter":     {{"monday"}, {"sunday"}},
-	"good":       {{"friday"}},
-	"holy":       {{"thursday"}, {"saturday"}},
-	"national":   {{"day"}},
+	"día":          {{"de", "reyes"}, {"de", "los", "muertos"}, {"de", "los", "reyes"}},
+	"dia":          {{"de", "reyes"}, {"de", "los", "muertos"}, {"de", "los", "reyes"}},
+	"posadas":      {{}},
+	"navidad":      {{}},
+	"nochebuena":   {{}},
+	"reyes":        {{}},
+	"carnaval":     {{}},
+	"ash":          {{"wednesday"}},
+	"kamehameha":   {{"day"}},
+	"alaska":       {{"day"}},
+	"statehood":    {{"day"}},
+	"burns":        {{"night"}},
+	"guy":          {{"fawkes"}, {"fawkes", "night"}},
+	"sallah":       {{}},
+	"ileya":        {{}, {"sallah"}},
+	"ekka":         {{}},
+	"nowruz":       {{}},
+	"vesak":        {{}},
+	"holi":         {{}},
+	"songkran":     {{}},
+	"obon":         {{}},
+	"tết":          {{}},
+	"wigilia":      {{}},
+	"simbang":      {{"gabi"}},
+	"day":          {{"of", "the", "dead"}},
+	"new":          {{"year"}, {"years"}},
+	"tet":          {{}},
+	"lunar":        {{"new", "year"}},
+	"hmong":        {{"new", "year"}},
+	"khmer":        {{"new", "year"}},
+	"madaraka":     {{"day"}},
+	"mashujaa":     {{"day"}},
+	"jamhuri":      {{"day"}},
+	"kanaval":      {{}},
+	"crop":         {{"over"}},
+	"pongal":       {{}},
+	"onam":         {{}},
+	"navratri":     {{}},
+	"durga":        {{"puja"}},
+	"nagar":        {{"kirtan"}},
+	"leap":         {{"day"}},
+	"dyngus":       {{"day"}},
+	"may":          {{"day"}},
+	"rosh":         {{"hashanah"}, {"hashana"}},
+	"yom":          {{"kippur"}},
+	"easter":       {{"monday"}, {"sunday"}},
+	"good":         {{"friday"}},
+	"holy":         {{"thursday"}, {"saturday"}},
+	"national":     {{"day"}},
+	"michaelmas":   {{}},
+	"martinmas":    {{}},
+	"candlemas":    {{}},
+	"victory":      {{"day"}},
+	"three":        {{"kings", "day"}, {"kings"}},
+	"purim":        {{}},
+	"dashain":      {{}},
+	"tihar":        {{}},
+	"emancipation": {{"day"}},
+	"fat":          {{"thursday"}},
 }
 
 // birthWordInClause: a word of birth within eight words of token i in its
