@@ -4,10 +4,12 @@ package deid
 // list after "in", "from" or "near" that ends its clause or comes before a
 // comma ("still weaving in laveen", "we live in sells,"), where no list
 // knows the word as English, clinical or a name, and it is no country,
-// language or Latin phrase's word (notInPlaceWords) nor shaped like an
-// adjective ("from interventional").
+// language or Latin phrase's word (notInPlaceWords), no clinical short
+// form ("from chemo"), not shaped like an adjective ("from
+// interventional") and no English word misspelled by a letter ("pain in
+// abdomin", "in hospitl").
 func (s *scan) inPlaceWord(spans []Span) {
-	for i := 1; i+1 < len(s.toks); i++ {
+	for i := 1; i < len(s.toks); i++ {
 		t := &s.toks[i]
 		if !t.letters() || t.upper() || t.n() < 4 || t.gap != gapSpace || !s.toks[i-1].letters() {
 			continue
@@ -19,11 +21,12 @@ func (s *scan) inPlaceWord(spans []Span) {
 		}
 		w := s.lower(i)
 		if !s.lowerLine(i) || inSpans(spans, int(t.s)) || s.englishTok(i) || s.englishLooking(i) || s.pluralOfWord(i) ||
-			t.lex != 0 || t.gaz&(gzFirst|gzWord) != 0 || s.isKnown(i) || notInPlaceWords[w] || adjectiveShaped(w) {
+			t.lex != 0 || t.gaz&(gzFirst|gzWord) != 0 || s.isKnown(i) || notInPlaceWords[w] || clinicalShortForms[w] ||
+			adjectiveShaped(w) || nearEnglish(w) {
 			continue
 		}
-		if n := i + 1; !(s.toks[n].punct(',') || s.toks[n].punct('.') || s.toks[n].punct('?') || s.toks[n].gap == gapLine ||
-			s.toks[n].letters() && inPlaceAfter[s.lower(n)]) {
+		if n := i + 1; n < len(s.toks) && !(s.toks[n].punct(',') || s.toks[n].punct('.') || s.toks[n].punct('?') ||
+			s.toks[n].gap == gapLine || s.toks[n].letters() && inPlaceAfter[s.lower(n)]) {
 			continue
 		}
 		s.late = append(s.late, Span{Start: int(t.s), End: int(t.e), Type: Location})
@@ -67,6 +70,48 @@ func adjectiveShaped(w string) bool {
 	for _, suf := range []string{"ional", "ology", "ological", "ive", "ous", "ic", "ical", "ism"} {
 		if len(w) > len(suf)+2 && w[len(w)-len(suf):] == suf {
 			return true
+		}
+	}
+	return false
+}
+
+// clinicalShortForms are the clipped words of the wards and clinics said
+// after "in" or "from" ("weight loss from chemo", "he's in obs").
+var clinicalShortForms = wordsOf("chemo chemotherapy radiotherapy obs peds paeds onc oncol ortho neuro cardio psych " +
+	"derm rehab physio resus theatre recovery triage labor labour delivery postop preop periop icu nicu picu ccu " +
+	"hdu pacu dialysis hospice respite ambo urgent")
+
+// nearEnglish: w, seven letters or more, is one letter off an English word:
+// one left out, one too many, one changed or two swapped ("abdomin",
+// "hospitl", "diabetis").
+func nearEnglish(w string) bool {
+	if len(w) < 7 {
+		return false
+	}
+	eng := englishWords()
+	has := func(x string) bool { _, ok := eng[x]; return ok }
+	b := []byte(w)
+	for k := range b {
+		if has(w[:k] + w[k+1:]) {
+			return true // one too many
+		}
+		if k+1 < len(b) {
+			b[k], b[k+1] = b[k+1], b[k]
+			ok := has(string(b))
+			b[k], b[k+1] = b[k+1], b[k]
+			if ok {
+				return true // two swapped
+			}
+		}
+	}
+	for k := 0; k <= len(b); k++ {
+		for c := byte('a'); c <= 'z'; c++ {
+			if has(w[:k] + string(c) + w[k:]) {
+				return true // one left out
+			}
+			if k < len(b) && c != b[k] && has(w[:k]+string(c)+w[k+1:]) {
+				return true // one changed
+			}
 		}
 	}
 	return false

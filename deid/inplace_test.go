@@ -17,6 +17,7 @@ func TestInPlaceWord(t *testing.T) {
 		checkFound(t, d, deid.Known{}, []foundCase{
 			{"a town after in", "patient: my aunt still farms out near quemado\ndoctor: okay\n", []found{{"quemado", deid.Location}}},
 			{"a neighbourhood before a comma", "daughter: she's with me in mahalapye, with her kids\n", []found{{"mahalapye", deid.Location}}},
+			{"the text's last word", "patient: my nan is still weaving in chinle", []found{{"chinle", deid.Location}}},
 			{"a town before what follows", "patient: my brother is in kilcoole and he visits\nson: she fell at the shops in ballyboden on the stairs\n",
 				[]found{{"kilcoole", deid.Location}, {"ballyboden", deid.Location}}},
 		})
@@ -27,5 +28,9 @@ func TestInPlaceWord(t *testing.T) {
 		{"languages and latin", "patient: we talk in dari at home, the letters come in kreyol.\ndoctor: it was in utero. the cells in situ.\n", nil},
 		{"a country and a field", "patient: we came from eritrea.\ndoctor: i'll ask doctor lee from interventional\n", []found{{"lee", deid.Name}}},
 		{"a faith", "patient: breaking the fast is allowed in islam for health, in sikhism too\n", nil},
+		// A review's probes (rv47): misspelled words, a clinical short
+		// form, adjectives.
+		{"misspelled and clipped words", "patient: pain in abdomin, and nausea\nwife: she lost weight from chemo, every cycle\nson: he was in hospitl when\n", nil},
+		{"an adjective after in", "patient: he went in hypovolemic, they said\nnurse: he's in obs, now\n", nil},
 	})
 }

@@ -1054,17 +1054,41 @@ func (s *scan) agePredicate(i int) bool {
 		return false
 	}
 	if personSubjects[s.lower(p)] {
-		// "HR is 96" has no person; "she is 96 kg" has a unit.
-		return !s.unitAfter(i)
+		// "HR is 96" has no person; "she is 96 kg" has a unit; "she
+		// was 90/60", "she's 92 over 58", "he was 99.1" and "pulse, she
+		// was 96" are readings.
+		return !s.unitAfter(i) && !s.readingAt(i)
 	}
 	// A name just before: candidates are added in text order, so only the
 	// last few can end there (and scanning all would be quadratic).
 	for k := len(s.cands) - 1; k >= 0 && k >= len(s.cands)-8; k-- {
 		if c := s.cands[k]; c.t == Name && c.e == int(s.toks[p].e) {
-			return !s.unitAfter(i)
+			return !s.unitAfter(i) && !s.readingAt(i)
 		}
 	}
 	return false
+}
+
+// readingAt: the number at token i is a reading, not an age: "over",
+// "point", "/", "%" or a decimal after it, or a vital sign's word before it
+// on its line.
+func (s *scan) readingAt(i int) bool {
+	e := i
+	if !s.toks[i].digits() {
+		if e = s.oldAgeEnd(i); e < 0 {
+			e = i
+		}
+	}
+	if n := e + 1; n < len(s.toks) {
+		t := &s.toks[n]
+		if t.gap == gapNone && (t.punct('/') || t.punct('%') || t.punct('.') && n+1 < len(s.toks) && s.toks[n+1].digits() && s.toks[n+1].gap == gapNone) {
+			return true
+		}
+		if t.letters() && (s.eq(n, "over") || s.eq(n, "point")) && n+1 < len(s.toks) && (s.toks[n+1].digits() || s.toks[n+1].is(lxDigitWord|lxTeenWord|lxTensWord)) {
+			return true // not "ninety over there"
+		}
+	}
+	return s.vitalOnLineBefore(i)
 }
 
 // apStateAbbrs are the states abbreviated in the newspapers' style, written

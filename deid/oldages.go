@@ -121,9 +121,10 @@ func (s *scan) birthdayAges(spans []Span) {
 //     word or a name found ("our grandmother, ninety-five, she sits with
 //     her", "teta wadad, ninety-four, in zahle").
 //
-// Not a reading: no vital sign's word before it on the line ("her pressure
-// is ninety"), nor "over", a unit or "point" after it ("she's ninety over
-// sixty", "he's ninety pounds").
+// Not a reading (readingAt: a vital sign's word just before it, "her
+// pressure is ninety"; "over" or "point" and a number, "/", "%" or a
+// decimal after it, "she's ninety over sixty"), nor a count with its unit
+// ("he's ninety pounds").
 func (s *scan) personAges(spans []Span) {
 	if !strings.Contains(s.low, "ninety") && !strings.Contains(s.low, "hundred") && !strings.Contains(s.low, " 9") &&
 		!strings.Contains(s.low, " 1") {
@@ -134,11 +135,10 @@ func (s *scan) personAges(spans []Span) {
 		if e < 0 || inSpans(spans, int(s.toks[k].s)) {
 			continue
 		}
-		if n := s.next(e); n > 0 && s.toks[n].letters() && (s.eq(n, "over") || s.eq(n, "point") || s.eq(n, "and") && s.toks[s.next(n)].is(lxDigitWord) ||
-			ageMeasureWords[s.lower(n)] || s.toks[n].is(lxUnitWord)) || n > 0 && (s.toks[n].punct('/') || s.toks[n].punct('%')) {
+		if n := s.next(e); n > 0 && s.toks[n].letters() && (ageMeasureWords[s.lower(n)] || s.toks[n].is(lxUnitWord)) {
 			continue
 		}
-		if s.vitalOnLineBefore(k) || !(s.personIsBefore(k) || s.appositiveAge(k, e, spans)) {
+		if s.readingAt(k) || !(s.personIsBefore(k) || s.appositiveAge(k, e, spans)) {
 			continue
 		}
 		s.late = append(s.late, Span{Start: int(s.toks[k].s), End: int(s.toks[e].e), Type: Age})
@@ -147,12 +147,18 @@ func (s *scan) personAges(spans []Span) {
 }
 
 // vitalOnLineBefore: a word of a reading (vitalWords) before token k on
-// its line.
+// its line, within two words ("her pressure is ninety") or within five as
+// a label before a comma or a colon ("pulse, she was 96"); not "went
+// blind from sugar she was ninety when she passed".
 func (s *scan) vitalOnLineBefore(k int) bool {
-	for p := s.sameLinePrev(k); p >= 0; p = s.sameLinePrev(p) {
-		if s.toks[p].letters() && vitalWords[s.lower(p)] {
+	for p, n := s.sameLinePrev(k), 0; p >= 0 && n < 5; p = s.sameLinePrev(p) {
+		if !s.toks[p].letters() {
+			continue
+		}
+		if vitalWords[s.lower(p)] && (n < 2 || p+1 < len(s.toks) && (s.toks[p+1].punct(',') || s.toks[p+1].punct(':'))) {
 			return true
 		}
+		n++
 	}
 	return false
 }

@@ -39,6 +39,10 @@ func TestPersonAges(t *testing.T) {
 			{"between commas", "daughter: and our grandmother, ninety-six, she sits with her\n", []found{{"ninety-six", deid.Age}}},
 			{"readings", "nurse: her pressure is ninety\npatient: she's ninety over sixty\nwife: he's ninety pounds now\nson: mom's sugar was ninety-five\n" +
 				"doctor: he's ninety percent better\n", nil},
+			// A review's probes (rv47): readings in digits after a
+			// person, an age before "over" and no number.
+			{"readings in digits", "nurse: she's 92 over 58\nnurse: she was 90/60\nnurse: pulse, she was 96\n", nil},
+			{"over there", "son: my dad's ninety over there, by the window\n", []found{{"ninety", deid.Age}}},
 		})
 	}
 }

@@ -89,7 +89,9 @@ var townCountries = wordsOf("lebanon jamaica georgia panama peru cuba mexico chi
 // is an HL7 segment's ID in capitals before "|" or "-" and a field's
 // number ("PID-7"), one lower-case word of a transcript that is a
 // country, a language or Latin (notInPlaceWords: "in kreyol", "from
-// eritrea"), or that opens with "route" after "en" ("En route 06:42" on a
+// eritrea"), a clinical short form ("in obs") or shaped like an adjective
+// and on no list of places ("in hypovolemic"; "at the civic", a hospital,
+// stays), or that opens with "route" after "en" ("En route 06:42" on a
 // run sheet).
 func (s *scan) dropSegmentsAndRoutes(spans []Span) []Span {
 	return slices.DeleteFunc(spans, func(sp Span) bool {
@@ -104,9 +106,10 @@ func (s *scan) dropSegmentsAndRoutes(spans []Span) []Span {
 			s.toks[n].gap == gapNone && (s.toks[n].punct('|') || s.toks[n].punct('-') && n+1 < len(s.toks) && s.toks[n+1].digits()) {
 			return true
 		}
-		if int(s.toks[st].e) == sp.End && !s.toks[st].upper() && notInPlaceWords[s.lower(st)] && !townCountries[s.lower(st)] && s.lowerLine(st) &&
-			!s.isKnown(st) {
-			return true // "the letters come in kreyol", "we came from eritrea"
+		if w := s.lower(st); int(s.toks[st].e) == sp.End && !s.toks[st].upper() && s.lowerLine(st) && !s.isKnown(st) &&
+			(notInPlaceWords[w] && !townCountries[w] || clinicalShortForms[w] ||
+				adjectiveShaped(w) && s.toks[st].lex&lxCity == 0 && s.toks[st].gaz&(gzCity|gzTown) == 0 && !(st > 0 && s.eq(st-1, "the"))) {
+			return true // "the letters come in kreyol", "we came from eritrea", "he's in obs", "in hypovolemic"
 		}
 		return s.eq(st, "route") && st > 0 && s.eq(st-1, "en")
 	})
