@@ -25,6 +25,9 @@ func (s *scan) inPlaceWord(spans []Span) {
 			adjectiveShaped(w) || nearEnglish(w) {
 			continue
 		}
+		if q := i - 2; q >= 0 && s.eq(q, "still") && s.eq(i-1, "in") && !s.residentBefore(q) {
+			continue // "the baby's still in scbu", "i'm still in trackies": a state, not a home
+		}
 		if n := i + 1; n < len(s.toks) && !(s.toks[n].punct(',') || s.toks[n].punct('.') || s.toks[n].punct('?') ||
 			s.toks[n].gap == gapLine || s.toks[n].letters() && inPlaceAfter[s.lower(n)]) {
 			continue
