@@ -4,10 +4,10 @@ package deid
 // list after "in", "from" or "near" that ends its clause or comes before a
 // comma ("still weaving in laveen", "we live in sells,"), where no list
 // knows the word as English, clinical or a name, and it is no country,
-// language or Latin phrase's word (notInPlaceWords), no clinical short
-// form ("from chemo"), not shaped like an adjective ("from
-// interventional") and no English word misspelled by a letter ("pain in
-// abdomin", "in hospitl").
+// language or Latin phrase's word (notInPlaceWords), no chain
+// (chainWords), no clinical short form ("from chemo"), not shaped like an
+// adjective ("from interventional") and no English word misspelled by a
+// letter ("pain in abdomin", "in hospitl").
 func (s *scan) inPlaceWord(spans []Span) {
 	for i := 1; i < len(s.toks); i++ {
 		t := &s.toks[i]
@@ -21,7 +21,7 @@ func (s *scan) inPlaceWord(spans []Span) {
 		}
 		w := s.lower(i)
 		if !s.lowerLine(i) || inSpans(spans, int(t.s)) || s.englishTok(i) || s.englishLooking(i) || s.pluralOfWord(i) ||
-			t.lex != 0 || t.gaz&(gzFirst|gzWord) != 0 || s.isKnown(i) || notInPlaceWords[w] || clinicalShortForms[w] ||
+			t.lex != 0 || t.gaz&(gzFirst|gzWord) != 0 || s.isKnown(i) || notInPlaceWords[w] || chainWords[w] || clinicalShortForms[w] ||
 			adjectiveShaped(w) || nearEnglish(w) {
 			continue
 		}
@@ -66,6 +66,12 @@ var notInPlaceWords = wordsOf("afghanistan albania algeria andorra angola argent
 	"chuukese marshallese māori maori patois gujarati marathi tamil telugu malayalam kannada sinhala " +
 	"utero situ vivo vitro toto extremis loco vacuo absentia camera " +
 	"islam christianity")
+
+// chainWords are chains and suppliers a patient buys from, which the
+// corpora leave bare ("a donut from dunkin", "oxygen from lincare"); as
+// an employer they are places, which other rules find.
+var chainWords = wordsOf("dunkin aldi lidl asda tesco sainsburys morrisons waitrose costco kroger publix safeway meijer " +
+	"wegmans walgreens starbucks mcdonalds wendys chipotle amazon vitalaire lincare apria adapthealth")
 
 // adjectiveShaped: the word ends as English adjectives, fields and
 // faiths do ("interventional", "cardiology", "sikhism").

@@ -32,5 +32,6 @@ func TestInPlaceWord(t *testing.T) {
 		// form, adjectives.
 		{"misspelled and clipped words", "patient: pain in abdomin, and nausea\nwife: she lost weight from chemo, every cycle\nson: he was in hospitl when\n", nil},
 		{"an adjective after in", "patient: he went in hypovolemic, they said\nnurse: he's in obs, now\n", nil},
+		{"a chain", "patient: i had a donut from dunkin, just one\n", nil},
 	})
 }
