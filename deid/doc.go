@@ -726,6 +726,18 @@
 //     ("Shifflett, RN   Anesthesia: MAC", "Supervising MD:") nor in a
 //     board's mark ("FNP-BC"); "Hosp. No." and "VA file no." with their
 //     values ("AKU/0931187");
+//   - places after "in" in speech, answers to a name, ages said of a
+//     person, visits' days, addresses abroad (thirty-eighth session,
+//     blind19's and blind20's tuning parts, a review of 263 probes): the
+//     late rules and vetoes listed below; a caller's name after a
+//     greeting and "it's" or "this is" before "from" ("hi, it's tayla
+//     from the renal unit"), a surname after "o'" or "d'" after a
+//     lower-case given name found ("michael o'halloran"), initials after
+//     "Dictated" ("Dictated AK/jlh"), street words after a house number
+//     and name ("14 whiterock view"), a lower-case Eircode after a comma,
+//     holidays said as a birthday ("your birthday's michaelmas") and more
+//     feasts of other calendars; no age read where a reading follows a
+//     person ("she's 92 over 58", "she was 90/60");
 //   - answers that list where someone lives, forms' names, ages in words,
 //     captions (thirty-seventh session, the older sets', blind18's and
 //     blind19's tuning parts, a review of 246 probes): the late rules and
@@ -1657,12 +1669,29 @@
 //     oldages.go); a surname of the lists in capitals before a hyphenated
 //     given name after a title, a relation or a label ("Dr LAU Chi-keung"),
 //     an identifier's check character in parentheses ("K448219(7)";
-//     surnamefirst.go). After the late rules two vetoes: "Label: X, Y" where X
-//     or Y is a sex, a race or a relationship or both say how a patient is
-//     ("Patient: Black, Male", "Pt: Drowsy, Rousable"; cuerules.go); a
-//     transcriber's bracketed mark and a noun after a French, Spanish or
-//     Portuguese article or possessive ("[crosstalk]", "ma conjointe";
-//     tagwords.go). And
+//     surnamefirst.go); an age over 89 said of a person after "is" or
+//     "'s" with "she", "he" or a relation as subject, or between commas
+//     after a relation or a name ("my mam's ninety", "our grandmother,
+//     ninety-five, she sits"; oldages.go); the parts of an address abroad
+//     after their labels ("Vill: ..., P.O: ..., Upazila: ..., Dist: ...";
+//     subaddress.go); in a lower-case transcript one word on no list after
+//     "in", "from" or "near" at its clause's end ("still weaving in
+//     laveen", "my brother is in kilcoole and he visits"), not a country,
+//     language, faith, Latin, chain, clinical short form, adjective's
+//     shape or English word misspelled by a letter (inplace.go); the words
+//     that answer a question of someone's name ("and you are" / "dil maya
+//     gurung"; nameanswer.go); "the" and an ordinal day after a word that
+//     sets a visit ("next session the tenth."; scheduled.go). After the
+//     late rules four vetoes: "Label: X, Y" where X or Y is a sex, a race
+//     or a relationship or both say how a patient is ("Patient: Black,
+//     Male", "Pt: Drowsy, Rousable"; cuerules.go); a transcriber's
+//     bracketed mark, a noun after a French, Spanish or Portuguese article
+//     or possessive, a name opening with "and" or "with", a speaker tagged
+//     by a relation abroad and an address part's label ("[crosstalk]", "ma
+//     conjointe", "XR CHEST PA AND LATERAL", "Kuia:", "Upazila:";
+//     tagwords.go); an HL7 segment's ID, "en route", and a lower-case
+//     country, language, clinical short form or adjective found as a place
+//     ("PID-7", "from kazakhstan", "in hypovolemic"; tagwords.go). And
 //     one late pass that grows a span rather than adding one: the head of a
 //     health body after a place ending in "Health" ("Top End Health
 //     Service").

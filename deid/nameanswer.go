@@ -1,5 +1,7 @@
 package deid
 
+import "strings"
+
 // nameAnswers (a late rule): the words that open a turn answering a
 // question of someone's name, up to a stop, a comma or the line's end: "and
 // your name?" / "rahima khatun"; "and you are" / "dil maya gurung. i'm
@@ -11,6 +13,9 @@ package deid
 // unless a list knows it as a name, and one of them on no list of English
 // words at least.
 func (s *scan) nameAnswers(spans []Span) {
+	if !strings.Contains(s.low, "name") && !strings.Contains(s.low, "you are") && !strings.Contains(s.low, "this") {
+		return
+	}
 	for i := 0; i < len(s.toks); i++ {
 		if !s.toks[i].letters() || !s.turnStart(i) || !s.nameAskedBefore(i) {
 			continue

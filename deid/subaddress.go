@@ -1,5 +1,7 @@
 package deid
 
+import "strings"
+
 // Addresses abroad written by their administrative parts, each after its
 // label and a colon on one line: "Vill: Char Kukri, P.O: Bhola Sadar,
 // Upazila: Bhola Sadar, Dist: Bhola" (Bangladesh), "Brgy: San Roque,
@@ -16,6 +18,9 @@ var subAddressLabels = wordsOf("vill village po upazila thana dist district tehs
 // where the line holds two such labels at least: one "District: 4" in a
 // form is no address.
 func (s *scan) subAddressParts() {
+	if strings.Count(s.low, ":") < 2 {
+		return
+	}
 	for i := 0; i+2 < len(s.toks); i++ {
 		if !s.lineStart(i) {
 			continue
