@@ -36,7 +36,7 @@ func (s *scan) inPlaceWord(spans []Span) {
 	}
 }
 
-// inPlaceAfter open what is said after a place ("in sells in february",
+// inPlaceAfter open what is said after a place ("in kilcoole and he visits",
 // "in laveen with my daughter").
 var inPlaceAfter = wordsOf("in on at for since last now today yesterday with and but when where so because till until every " +
 	"years ago")

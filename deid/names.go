@@ -2541,7 +2541,7 @@ func (s *scan) unlistedPersonFrame(i int) bool {
 }
 
 // callGreetings open a call before the caller says who she is and where
-// from ("hi, it's ros from the renal unit").
+// from ("hi, it's tayla from the renal unit").
 var callGreetings = wordsOf("hi hello hey g'day morning afternoon evening yes yeah oh")
 
 // callerIntro: token i, whose words before are p1 and p2, follows "it's"

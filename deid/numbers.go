@@ -1055,8 +1055,8 @@ func (s *scan) agePredicate(i int) bool {
 	}
 	if personSubjects[s.lower(p)] {
 		// "HR is 96" has no person; "she is 96 kg" has a unit; "she
-		// was 90/60", "she's 92 over 58", "he was 99.1" and "pulse, she
-		// was 96" are readings.
+		// was 90/60", "she's 92 over 58" and "pulse, she was 96" are
+		// readings.
 		return !s.unitAfter(i) && !s.readingAt(i)
 	}
 	// A name just before: candidates are added in text order, so only the

@@ -1,6 +1,9 @@
 package deid
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // Words a transcript marks or a Romance language's article or possessive
 // sets before a noun, taken for names: "[crosstalk] mom, she's asking",
@@ -76,9 +79,16 @@ func (s *scan) dropMarksAndNouns(spans []Span) []Span {
 	})
 }
 
-// hl7Segments are the segment IDs of HL7 version 2 messages pasted as
-// text ("PID|1||...", "the name in PID-5").
-var hl7Segments = wordsOf("msh pid pv1 pv2 nk1 obr obx orc rxa rxr evn al1 dg1 in1 in2 gt1 pd1 nte mrg sch ais")
+// hl7SegmentID: w (in lower case) is the ID of an HL7 version 2 segment
+// pasted as text ("PID|1||...", "the name in PID-5"): one whose fields
+// hl7Pass reads, or one of hl7OtherSegments.
+func hl7SegmentID(w string) bool {
+	_, ok := hl7Fields[strings.ToUpper(w)]
+	return ok || hl7OtherSegments[w]
+}
+
+// hl7OtherSegments are segments with no identifying field hl7Pass reads.
+var hl7OtherSegments = wordsOf("pv2 rxa rxr al1 dg1 in2 nte sch ais")
 
 // townCountries are countries that are US towns too ("the big hospital in
 // lebanon", New Hampshire's): a place found by that word stays one.
@@ -102,7 +112,7 @@ func (s *scan) dropSegmentsAndRoutes(spans []Span) []Span {
 		if st < 0 || !s.toks[st].letters() {
 			return false
 		}
-		if n := st + 1; int(s.toks[st].e) == sp.End && s.toks[st].allUpper() && hl7Segments[s.lower(st)] && n < len(s.toks) &&
+		if n := st + 1; int(s.toks[st].e) == sp.End && s.toks[st].allUpper() && hl7SegmentID(s.lower(st)) && n < len(s.toks) &&
 			s.toks[n].gap == gapNone && (s.toks[n].punct('|') || s.toks[n].punct('-') && n+1 < len(s.toks) && s.toks[n+1].digits()) {
 			return true
 		}
