@@ -1,9 +1,11 @@
 package deid
 
 // inPlaceWord (a late rule): in a lower-case transcript, one word on no
-// list after "in", "from" or "near" that ends its clause or comes before a
-// comma ("still weaving in laveen", "we live in sells,"), where no list
-// knows the word as English, clinical or a name, and it is no country,
+// list (or two, the second a place's kind or on no list either: "in
+// titahi bay", "in nowy targ") after "in", "from" or "near" (Spanish and
+// Portuguese "en", "em") that ends its clause or comes before a comma
+// ("still weaving in laveen", "we live in sells,"), where no list knows
+// the word as English, clinical or a name, and it is no country,
 // language or Latin phrase's word (notInPlaceWords), no chain
 // (chainWords), no clinical short form ("from chemo"), not shaped like an
 // adjective ("from interventional") and no English word misspelled by a
@@ -15,26 +17,44 @@ func (s *scan) inPlaceWord(spans []Span) {
 			continue
 		}
 		switch s.lower(i - 1) {
-		case "in", "from", "near":
+		case "in", "from", "near", "en", "em":
 		default:
 			continue
 		}
-		w := s.lower(i)
-		if !s.lowerLine(i) || inSpans(spans, int(t.s)) || s.englishTok(i) || s.englishLooking(i) || s.pluralOfWord(i) ||
-			t.lex != 0 || t.gaz&(gzFirst|gzWord) != 0 || s.isKnown(i) || notInPlaceWords[w] || chainWords[w] || clinicalShortForms[w] ||
-			adjectiveShaped(w) || nearEnglish(w) {
+		if !s.lowerLine(i) || inSpans(spans, int(t.s)) || !s.inPlaceCandidate(i) {
 			continue
 		}
 		if q := i - 2; q >= 0 && s.eq(q, "still") && s.eq(i-1, "in") && !s.residentBefore(q) {
 			continue // "the baby's still in scbu", "i'm still in trackies": a state, not a home
 		}
-		if n := i + 1; n < len(s.toks) && !(s.toks[n].punct(',') || s.toks[n].punct('.') || s.toks[n].punct('?') ||
+		e := i
+		if n := i + 1; n < len(s.toks) && s.toks[n].gap == gapSpace && s.toks[n].letters() && !s.toks[n].upper() &&
+			(placeKindWords[s.lower(n)] || s.inPlaceCandidate(n)) {
+			e = n // "in titahi bay", "in cabo rojo"
+		}
+		if n := e + 1; n < len(s.toks) && !(s.toks[n].punct(',') || s.toks[n].punct('.') || s.toks[n].punct('?') ||
 			s.toks[n].gap == gapLine || s.toks[n].letters() && inPlaceAfter[s.lower(n)]) {
 			continue
 		}
-		s.late = append(s.late, Span{Start: int(t.s), End: int(t.e), Type: Location})
+		s.late = append(s.late, Span{Start: int(t.s), End: int(s.toks[e].e), Type: Location})
+		i = e
 	}
 }
+
+// inPlaceCandidate: token k is a word of four letters or more on no list
+// that inPlaceWord could take for a place.
+func (s *scan) inPlaceCandidate(k int) bool {
+	t := &s.toks[k]
+	w := s.lower(k)
+	return t.letters() && t.n() >= 4 && !s.englishTok(k) && !s.englishLooking(k) && !s.pluralOfWord(k) && t.lex == 0 &&
+		t.gaz&(gzFirst|gzWord) == 0 && !s.isKnown(k) && !notInPlaceWords[w] && !chainWords[w] && !clinicalShortForms[w] &&
+		!adjectiveShaped(w) && !nearEnglish(w)
+}
+
+// placeKindWords end a place's name of two words ("titahi bay", "wainui
+// beach", "kerikeri falls").
+var placeKindWords = wordsOf("bay beach falls springs creek heights hills valley point city town village park harbour harbor " +
+	"island islands river lake")
 
 // inPlaceAfter open what is said after a place ("in kilcoole and he visits",
 // "in laveen with my daughter").
@@ -43,8 +63,9 @@ var inPlaceAfter = wordsOf("in on at for since last now today yesterday with and
 
 // notInPlaceWords follow "in" or "from" but name no place smaller than a
 // state: countries (which Safe Harbor leaves), languages ("in kreyol",
-// "in dari"), faiths ("allowed in islam") and Latin ("in utero", "in
-// situ").
+// "in dari"), faiths ("allowed in islam"), Latin ("in utero", "in
+// situ") and Spanish words said after "en" ("¿en cuál iglesia?", "en
+// casa").
 var notInPlaceWords = wordsOf("afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan " +
 	"bahamas bahrain bangladesh barbados belarus belgium belize benin bhutan bolivia bosnia botswana brazil brunei " +
 	"bulgaria burundi cambodia cameroon canada chad chile china colombia comoros congo croatia cuba cyprus czechia " +
@@ -65,7 +86,9 @@ var notInPlaceWords = wordsOf("afghanistan albania algeria andorra angola argent
 	"albanian armenian georgian turkish kurdish navajo diné yupik yugtun inupiaq lakota ojibwe cree samoan tongan " +
 	"chuukese marshallese māori maori patois gujarati marathi tamil telugu malayalam kannada sinhala " +
 	"utero situ vivo vitro toto extremis loco vacuo absentia camera " +
-	"islam christianity")
+	"islam christianity " +
+	"cuál cual qué que dónde donde cuándo cuando cómo como quién quien casa esta este esto eso esa ese todo toda nada algo " +
+	"mismo misma ayunas serio verdad")
 
 // chainWords are chains and suppliers a patient buys from, which the
 // corpora leave bare ("a donut from dunkin", "oxygen from lincare"); as

@@ -18,6 +18,9 @@ func TestInPlaceWord(t *testing.T) {
 			{"a town after in", "patient: my aunt still farms out near quemado\ndoctor: okay\n", []found{{"quemado", deid.Location}}},
 			{"a neighbourhood before a comma", "daughter: she's with me in mahalapye, with her kids\n", []found{{"mahalapye", deid.Location}}},
 			{"the text's last word", "patient: my nan is still weaving in chinle", []found{{"chinle", deid.Location}}},
+			{"two words", "daughter: she could stay with me in paraparaumu beach, it's close\npatient: my father was a baker in stary sacz. i made bread\n",
+				[]found{{"paraparaumu beach", deid.Location}, {"stary sacz", deid.Location}}},
+			{"after en", "patient: sí, en guánica, cerca de la playa\n", []found{{"guánica", deid.Location}}},
 			{"a town before what follows", "patient: my brother is in kilcoole and he visits\nson: she fell at the shops in ballyboden on the stairs\n",
 				[]found{{"kilcoole", deid.Location}, {"ballyboden", deid.Location}}},
 		})
@@ -33,5 +36,6 @@ func TestInPlaceWord(t *testing.T) {
 		{"misspelled and clipped words", "patient: pain in abdomin, and nausea\nwife: she lost weight from chemo, every cycle\nson: he was in hospitl when\n", nil},
 		{"an adjective after in", "patient: he went in hypovolemic, they said\nnurse: he's in obs, now\n", nil},
 		{"a chain", "patient: i had a donut from dunkin, just one\n", nil},
+		{"spanish after en", "doctor: ¿en cuál iglesia?\npatient: en casa, con mi hija\n", nil},
 	})
 }
