@@ -13,7 +13,8 @@ import "strings"
 // unless a list knows it as a name, and one of them on no list of English
 // words at least.
 func (s *scan) nameAnswers(spans []Span) {
-	if !strings.Contains(s.low, "name") && !strings.Contains(s.low, "you are") && !strings.Contains(s.low, "this") {
+	if !strings.Contains(s.low, "name") && !strings.Contains(s.low, "you are") && !strings.Contains(s.low, "this") &&
+		!strings.Contains(s.low, " by") && !strings.Contains(s.low, "call") {
 		return
 	}
 	for i := 0; i < len(s.toks); i++ {
@@ -67,14 +68,18 @@ func (s *scan) nameAnswers(spans []Span) {
 // nameAnswerLeads open an answer before the name it gives.
 var nameAnswerLeads = wordsOf("yes yeah yep sure ok okay um uh it's its it is i'm im me that's this")
 
-// nameAskedBefore: the line before token i's asks someone's name: "name"
-// not followed by "of" or "for" ("your name?", "full name please", "name
-// and date of birth"), or it ends with "and you are", "you are?" or "who
-// is this".
+// nameAskedBefore: the line before token i's asks someone's name as
+// nameAskedOnLine reads it ("your name", "go by", "call you"), or has
+// "name" not followed by "of" or "for" ("full name please", "name and
+// date of birth"), or ends with "and you are", "you are?" or "who is
+// this".
 func (s *scan) nameAskedBefore(i int) bool {
 	b, a := s.prevLineBounds(i)
 	if a == 0 || a-b > 24 {
 		return false
+	}
+	if s.nameAskedOnLine(b) {
+		return true // "your name", "what do you go by", "what do they call you"
 	}
 	last := ""
 	for k := a - 1; k >= b; k-- {

@@ -19,6 +19,7 @@ func TestNameAnswers(t *testing.T) {
 				[]found{{"berg", deid.Name}, {"pem lhamu sherpa", deid.Name}}},
 			{"with a hyphenated surname", "nurse: name and date of birth, please\nson: wadih karam abi-saab, the first of may\n",
 				[]found{{"wadih karam abi-saab", deid.Name}, {"the first of may", deid.Date}}},
+			{"after go by", "nurse: and what do you go by?\npatient: tavita faleolo\n", []found{{"tavita faleolo", deid.Name}}},
 			{"the name of a thing", "nurse: what's the name of the medication?\npatient: lisinopril\nnurse: and your name?\npatient: i don't know\n", nil},
 		})
 	}
