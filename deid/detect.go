@@ -481,6 +481,7 @@ func (d *Detector) detect(text string, known Known) ([]Span, []string) {
 	s.answerPlaceList(spans)
 	s.subAddressParts()
 	s.inPlaceWord(spans)
+	s.churchNames(spans)
 	s.nameAnswers(spans)
 	s.scheduledDays(spans)
 	s.fieldLastFirst()

@@ -1525,7 +1525,8 @@ func (s *scan) lowerFacilityAt(i int) bool {
 	// Two name words: "busy bees learning center" is out of reach, "saint
 	// francis" and "first baptist" are in.
 	if q := s.sameLinePrev(p); q >= 0 && s.toks[q].letters() && !s.toks[q].upper() && s.toks[p].gap == gapSpace &&
-		(s.eq(q, "saint") || s.eq(q, "st") || s.toks[q].gaz&(gzFacHead|gzCity|gzPhraseHead) != 0 && !functionWords[s.lower(q)] && !wordMakers[s.lower(q)]) {
+		(s.eq(q, "saint") || s.eq(q, "st") || s.toks[q].gaz&(gzFacHead|gzCity|gzPhraseHead) != 0 && !functionWords[s.lower(q)] && !wordMakers[s.lower(q)]) &&
+		!(s.toks[q].gap == gapNone && q > 1 && s.toks[q-1].punct('\'') && sContractions[s.lower(q-2)]) { // "she's southern baptist"; "hawke's bay hospital" is one
 		st = q
 	}
 	// "we're southern baptist", "she was raised missouri synod lutheran":
@@ -1536,6 +1537,9 @@ func (s *scan) lowerFacilityAt(i int) bool {
 	s.addTok(st, s.facilityWordsAfter(i), Location, prShape)
 	return true
 }
+
+// sContractions are the words "'s" joins as "is" or "has".
+var sContractions = wordsOf("she he it that there what who where here")
 
 // faithSayers before a denomination say a person's faith: "we're southern
 // baptist", "a devout lutheran".

@@ -57,9 +57,9 @@ var placeKindWords = wordsOf("bay beach falls springs creek heights hills valley
 	"island islands river lake")
 
 // inPlaceAfter open what is said after a place ("in kilcoole and he visits",
-// "in laveen with my daughter").
+// "in laveen with my daughter", "you're in aranui still?").
 var inPlaceAfter = wordsOf("in on at for since last now today yesterday with and but when where so because till until every " +
-	"years ago")
+	"years ago still too anymore")
 
 // notInPlaceWords follow "in" or "from" but name no place smaller than a
 // state: countries (which Safe Harbor leaves), languages ("in kreyol",

@@ -18,6 +18,7 @@ func TestInPlaceWord(t *testing.T) {
 			{"a town after in", "patient: my aunt still farms out near quemado\ndoctor: okay\n", []found{{"quemado", deid.Location}}},
 			{"a neighbourhood before a comma", "daughter: she's with me in mahalapye, with her kids\n", []found{{"mahalapye", deid.Location}}},
 			{"the text's last word", "patient: my nan is still weaving in chinle", []found{{"chinle", deid.Location}}},
+			{"before still", "gp: and you're in wainoni still?\nwife: yes\n", []found{{"wainoni", deid.Location}}},
 			{"two words", "daughter: she could stay with me in paraparaumu beach, it's close\npatient: my father was a baker in stary sacz. i made bread\n",
 				[]found{{"paraparaumu beach", deid.Location}, {"stary sacz", deid.Location}}},
 			{"after en", "patient: sí, en guánica, cerca de la playa\n", []found{{"guánica", deid.Location}}},

@@ -1392,6 +1392,11 @@ func (s *scan) lowerStreet(i int) bool {
 		// "at the fulton street address", "the elm street clinic": a
 		// street naming the site after it; a kind of road does not ("the
 		// side street area", "the main road office").
+	case !verbSuffix && !short && i-st <= 2 && aloneStreetSuffixes[s.lower(i)] && s.streetStandsAlone(p, st, i):
+		// "breezes road, yeah", "yeah, south lander street.", "we're in
+		// tottenville now, amboy road.": a street's name alone as an
+		// answer, or after a comma, with nothing after it in its clause.
+		late = true
 	case verbSuffix || short:
 		return false
 	case lowerStreetPreps[s.lower(p)]:
@@ -1459,6 +1464,31 @@ func (s *scan) lowerStreet(i int) bool {
 	}
 	return true
 }
+
+// streetStandsAlone: the street's words st..i-1 (p the token before them)
+// open an answer or follow a comma, and its clause ends after suffix i;
+// none of them is a kind of road ("dirt road, yeah").
+func (s *scan) streetStandsAlone(p, st, i int) bool {
+	if n := s.next(i); n > 0 && !(s.toks[n].punct(',') || s.toks[n].punct('.') || s.toks[n].punct('?') || s.toks[n].punct('!') ||
+		s.toks[n].punct(';')) {
+		return false
+	}
+	for k := st; k < i; k++ {
+		if w := s.lower(k); genericRoadWords[w] || roadAdjectives[w] || s.toks[k].lex&(lxTimeWord|lxWeekday|lxMonth) != 0 {
+			return false
+		}
+	}
+	return s.answerOpens(st) || p > 0 && s.toks[p].punct(',') && s.toks[p-1].letters()
+}
+
+// aloneStreetSuffixes close a street's name said alone (streetStandsAlone):
+// "lane", "drive" and "way" are also a lane of traffic, a drive and a
+// manner.
+var aloneStreetSuffixes = wordsOf("street avenue road boulevard crescent terrace")
+
+// roadAdjectives say what a road is like, not its name.
+var roadAdjectives = wordsOf("long rough icy wet open empty wide narrow steep winding bumpy paved unpaved dark straight windy " +
+	"slippery muddy dusty bad good whole wrong right")
 
 // residenceVerbs say where someone lives before "on" and a street.
 var residenceVerbs = map[string]bool{"live": true, "lives": true, "lived": true, "living": true, "moved": true}
@@ -2920,14 +2950,19 @@ func (s *scan) childrensState(i int) bool {
 	return k > 0 && s.toks[k].gap == gapSpace && s.toks[k].capWord() && !s.toks[k].allUpper() && s.toks[k].lex&lxState != 0
 }
 
-// ourLadyAt: "Our Lady of Lourdes", "our lady of the lake": hospitals,
-// schools and parishes named after Mary. i is "our".
+// ourLadyAt: "Our Lady of Lourdes", "our lady of the lake", "our lady help
+// of christians", "our lady of perpetual help": hospitals, schools and
+// parishes named after Mary; not her feasts and images ("the feast of our
+// lady of guadalupe"). i is "our".
 func (s *scan) ourLadyAt(i int) bool {
 	l, o := s.next(i), -1
 	if l > 0 && s.eq(l, "lady") {
 		o = s.next(l)
 	}
-	if o < 0 || !s.eq(o, "of") {
+	if o > 0 && ladyTitles[s.lower(o)] {
+		o = s.next(o) // "help of", "queen of"
+	}
+	if o < 0 || !s.eq(o, "of") || s.prevWordAt(i, 1) == "of" && devotionWords[s.prevWordAt(i, 2)] {
 		return false
 	}
 	k := s.next(o)
@@ -2951,9 +2986,18 @@ func (s *scan) ourLadyAt(i int) bool {
 	if end < 0 {
 		return false
 	}
+	if h := s.next(end); h > 0 && s.eq(end, "perpetual") && s.eq(h, "help") {
+		end = h
+	}
 	s.addTok(i, s.facilityWordsAfter(end), Location, prShape)
 	return true
 }
+
+// devotionWords before "of our lady" make her a devotion, not a place.
+var devotionWords = wordsOf("feast day days novena statue image picture prayer prayers medal icon apparition apparitions shrine")
+
+// ladyTitles come between "our lady" and "of" in a church's name.
+var ladyTitles = wordsOf("help queen star mother seat gate")
 
 // vaSiteAt: a site's letters before a VA facility word: "the WRJ VAMC",
 // "BHS CBOC", "PDX VAHCS". i is the facility word.
