@@ -482,6 +482,7 @@ func (d *Detector) detect(text string, known Known) ([]Span, []string) {
 	s.subAddressParts()
 	s.inPlaceWord(spans)
 	s.churchNames(spans)
+	s.joinedNames(spans)
 	s.nameAnswers(spans)
 	s.scheduledDays(spans)
 	s.fieldLastFirst()

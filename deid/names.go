@@ -591,7 +591,8 @@ var nameIntroWords = []string{"named", "called", "name", "i'm", "im", "am", "thi
 	"doctor", "sincerely", "regards", "ask", "tell", "for", "and", "or", "goes", "known", "aka", "alias", "nee", "née",
 	"maiden", "per", "pharmacist", "therapist", "radiologist", "pathologist", "technician", "tech", "coordinator",
 	"manager", "worker", "chaplain", "counselor", "midwife", "dietitian", "sw", "case", "mom", "dad", "visited", "via",
-	"guarantor", "member", "insured", "subscriber", "resident", "client", "best", "cheers", "warmly", "charge"}
+	"guarantor", "member", "insured", "subscriber", "resident", "client", "best", "cheers", "warmly", "charge",
+	"applicant", "performer", "examiner", "witness", "claimant", "decedent", "attendant", "requester", "requestor", "donor"}
 
 // introName handles a capitalized word after an introduction word.
 func (s *scan) introName(i int) bool {
