@@ -21,6 +21,16 @@ func (s *scan) oldAgeEnd(k int) int {
 		}
 		return -1
 	}
+	if s.eq(k, "noventa") {
+		// Spanish and Portuguese: "noventa", "noventa y dos", "noventa e
+		// um".
+		if j := s.next(k); j > 0 && (s.eq(j, "y") || s.eq(j, "e")) {
+			if u := s.next(j); u > 0 && romanceUnits[s.lower(u)] {
+				return u
+			}
+		}
+		return k
+	}
 	if !s.toks[k].is(lxTensWord) {
 		return -1
 	}
@@ -29,6 +39,10 @@ func (s *scan) oldAgeEnd(k int) int {
 	}
 	return -1
 }
+
+// romanceUnits are the Spanish and Portuguese numbers one to nine said
+// after "noventa y" or "noventa e".
+var romanceUnits = wordsOf("uno una un dos tres cuatro cinco seis siete ocho nueve um uma dois duas três tres quatro sete oito nove")
 
 // parenAges (a late rule): an age over 89 in parentheses right after a
 // name found or a birth date found, or after the name and a comma inside
@@ -119,7 +133,10 @@ func (s *scan) birthdayAges(spans []Span) {
 //     ninety-one");
 //   - between commas, or before the clause's end, right after a relation
 //     word or a name found ("our grandmother, ninety-five, she sits with
-//     her", "teta wadad, ninety-four, in zahle").
+//     her", "teta wadad, ninety-four, in zahle");
+//   - in Spanish or Portuguese after a verb that gives it, or answering a
+//     question of age (romanceAgeSaid: "she's noventa y dos", "tiene
+//     noventa", "¿cuántos años tiene?" / "noventa y uno.").
 //
 // Not a reading (readingAt: a vital sign's word just before it, "her
 // pressure is ninety"; "over" or "point" and a number, "/", "%" or a
@@ -127,7 +144,7 @@ func (s *scan) birthdayAges(spans []Span) {
 // ("he's ninety pounds").
 func (s *scan) personAges(spans []Span) {
 	if !strings.Contains(s.low, "ninety") && !strings.Contains(s.low, "hundred") && !strings.Contains(s.low, " 9") &&
-		!strings.Contains(s.low, " 1") {
+		!strings.Contains(s.low, " 1") && !strings.Contains(s.low, "noventa") {
 		return
 	}
 	for k := 1; k < len(s.toks); k++ {
@@ -138,7 +155,7 @@ func (s *scan) personAges(spans []Span) {
 		if n := s.next(e); n > 0 && s.toks[n].letters() && (ageMeasureWords[s.lower(n)] || s.toks[n].is(lxUnitWord)) {
 			continue
 		}
-		if s.readingAt(k) || !(s.personIsBefore(k) || s.appositiveAge(k, e, spans)) {
+		if s.readingAt(k) || !(s.personIsBefore(k) || s.appositiveAge(k, e, spans) || s.romanceAgeSaid(k, e)) {
 			continue
 		}
 		s.late = append(s.late, Span{Start: int(s.toks[k].s), End: int(s.toks[e].e), Type: Age})
@@ -190,6 +207,28 @@ func (s *scan) personIsBefore(k int) bool {
 	}
 	return false
 }
+
+// romanceAgeSaid: "noventa ..." at tokens k..e is an age said in Spanish
+// or Portuguese: after a verb that gives an age ("tiene noventa y dos",
+// "fez noventa"), or answering the turn before's question of an age
+// ("¿cuántos años tiene?" / "noventa y uno."), its clause ending after it.
+func (s *scan) romanceAgeSaid(k, e int) bool {
+	if !s.eq(k, "noventa") {
+		return false
+	}
+	if n := s.next(e); n > 0 && !s.toks[n].punct(',') && !s.clauseEndAfter(e) {
+		return false
+	}
+	if p := s.sameLinePrev(k); p >= 0 && romanceAgeVerbs[s.lower(p)] {
+		return true
+	}
+	return s.answerOpens(k) && s.askedBefore(k, func(q int) bool {
+		return s.eq(q, "años") || s.eq(q, "anos") || s.eq(q, "edad") || s.eq(q, "idade") || s.eq(q, "old") && q > 0 && s.eq(q-1, "how")
+	})
+}
+
+// romanceAgeVerbs give a person's age before it in Spanish and Portuguese.
+var romanceAgeVerbs = wordsOf("tiene tenía tenia cumple cumplió cumplio tem tinha fez faz completa completó completou")
 
 // personWord: token q is "she", "he" or a relation word.
 func (s *scan) personWord(q int) bool {

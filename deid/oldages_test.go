@@ -46,3 +46,20 @@ func TestPersonAges(t *testing.T) {
 		})
 	}
 }
+
+// TestRomanceAges: an age over 89 said in Spanish or Portuguese of a
+// person, after a verb that gives it or answering a question of age;
+// readings stay. Sentences written for this test.
+func TestRomanceAges(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"after she's", "patient: my aunt calls. she's noventa y tres, still sharp\n", typed(deid.Age, "noventa y tres")},
+			{"answering", "médica: ¿cuántos años tiene su papá?\nhijo: noventa y uno. vive conmigo\n", typed(deid.Age, "noventa y uno")},
+			{"portuguese", "filha: minha mãe fez noventa e dois, graças a deus\n", typed(deid.Age, "noventa e dois")},
+			{"a reading answered stays", "enfermera: ¿y el pulso?\npaciente: noventa y dos.\n", nil},
+			{"a pressure stays", "la presión era noventa sobre sesenta\n", nil},
+		})
+	}
+}
