@@ -259,6 +259,13 @@ func (s *scan) addressSegment(st, en int, street bool) {
 		s.addTok(st, en, Location, prCue)
 		return
 	}
+	s.addressPart(st, en, func(i, j int, t Type) { s.addTok(i, j, t, prCue) })
+}
+
+// addressPart reads a comma-separated part of an address after its street:
+// a ZIP, a state left alone, a postcode abroad, a town or neighbourhood;
+// add takes what it finds (tokens i..j, their type).
+func (s *scan) addressPart(st, en int, add func(i, j int, t Type)) {
 	// A ZIP (or ZIP+4) at the segment's end, a state before it.
 	e := en
 	if e >= st && s.toks[e].digits() && (s.toks[e].n() == 5 || s.toks[e].n() == 4 && e-2 >= st && s.toks[e-1].punct('-')) {
@@ -267,7 +274,7 @@ func (s *scan) addressSegment(st, en int, street bool) {
 			z = e - 2
 		}
 		if s.toks[z].digits() && s.toks[z].n() == 5 {
-			s.addTok(z, e, ZIP, prCue)
+			add(z, e, ZIP)
 			e = z - 1
 		}
 	}
@@ -280,7 +287,7 @@ func (s *scan) addressSegment(st, en int, street bool) {
 	// Town 7784", "Napier 4110", "Delhi - 110053"; an Australian state
 	// before it stays, as a US state does ("Ballarat VIC 3350").
 	if e > st && s.toks[e].digits() && (s.toks[e].n() == 4 || s.toks[e].n() == 6) && s.postcodeEnds(e) {
-		s.addTok(e, e, ZIP, prCue)
+		add(e, e, ZIP)
 		e--
 		if e > st && s.toks[e].punct('-') {
 			e--
@@ -304,7 +311,7 @@ func (s *scan) addressSegment(st, en int, street bool) {
 		return // the country stays
 	}
 	if s.toks[st].letters() {
-		s.addTok(st, e, Location, prCue)
+		add(st, e, Location)
 	}
 }
 

@@ -483,6 +483,7 @@ func (d *Detector) detect(text string, known Known) ([]Span, []string) {
 	s.inPlaceWord(spans)
 	s.churchNames(spans)
 	s.joinedNames(spans)
+	s.letterheadAddress(spans)
 	s.nameAnswers(spans)
 	s.scheduledDays(spans)
 	s.fieldLastFirst()

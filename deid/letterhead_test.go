@@ -1,0 +1,23 @@
+package deid_test
+
+import (
+	"testing"
+
+	"github.com/clinscribe/clinscribe/deid"
+)
+
+// TestLetterheadAddress: the parts of a place's address after commas to a
+// postcode, without a label, as a letterhead writes them; a part that is
+// something else found stops it. Lines written for this test.
+func TestLetterheadAddress(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"a hospital's letterhead", "Kirkvale Hospital, Mowbray, Kimberley 8301\nDISCHARGE SUMMARY\n",
+				[]found{{"Kirkvale Hospital", deid.Location}, {"Mowbray", deid.Location}, {"Kimberley", deid.Location}, {"8301", deid.ZIP}}},
+			{"a record number is no postcode", "Seen at Kirkvale Hospital, MRN 123456\n",
+				[]found{{"Kirkvale Hospital", deid.Location}, {"123456", deid.MRN}}},
+		})
+	}
+}
