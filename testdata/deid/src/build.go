@@ -83,11 +83,12 @@
 // earlier sets had fewer of, made like blind15), c5_blind17 blind17 (the
 // seventeenth, made like blind16), c6_blind18 blind18 (the eighteenth,
 // made like blind17), c7_blind19 blind19 (the nineteenth, made like blind18),
-// c8_blind20 blind20 (the twentieth, made like blind19), b6_known12
+// c8_blind20 blind20 (the twentieth, made like blind19), c9_blind21
+// blind21 (the twenty-first, made like blind20), b6_known12
 // dialogues-known12 (the twelfth, visits, calls, dictations and voicemails
 // of every kind with supplied names in every position). The first three,
 // blind3, phifree3, phifree5, phifree6, phifree7, phifree8, phifree9, dialogues-known4, dialogues-known5,
-// dialogues-known6, dialogues-known7, dialogues-known8, dialogues-known9, dialogues-known10, dialogues-known11, dialogues-known12, places6, places7, places8, places10, blind4, blind5, blind6, blind7, blind8, blind9, blind10, blind11, blind12, blind13, blind14, blind15, blind16, blind17, blind18, blind19 and blind20 are
+// dialogues-known6, dialogues-known7, dialogues-known8, dialogues-known9, dialogues-known10, dialogues-known11, dialogues-known12, places6, places7, places8, places10, blind4, blind5, blind6, blind7, blind8, blind9, blind10, blind11, blind12, blind13, blind14, blind15, blind16, blind17, blind18, blind19, blind20 and blind21 are
 // split deterministically into <name>.jsonl and <name>-holdout.jsonl: within
 // each stratum the documents are ordered by an FNV hash of their ID (for the
 // blind corpora mixed further, see corpora) and the first share of each
@@ -494,6 +495,32 @@ var corpora = []struct {
 	// documents, a fifth of the whole, with look-alikes), written before
 	// the detector ran on it; split like blind19.
 	{name: "blind20", prefixes: []string{"c8_blind20"}, mix: true, share: 1.0 / 3, strata: metaFreeOther, meta: true},
+	// blind21: the twenty-first blind corpus, weighted to shapes and places
+	// the earlier sets had fewer of (transcripts of visits, calls,
+	// telehealth that drops out, voicemails and ambient recordings with
+	// recognizer errors; interpreters in Vietnamese, K'iche', Somali,
+	// Arabic, Inuktitut, Punjabi, Warlpiri, Urdu, isiZulu, Twi, Amharic,
+	// Tamil and Quebec French settings; ophthalmology, dermatology, ENT,
+	// urgent care, occupational health and workers' compensation, sports
+	// medicine, addiction medicine, palliative care and hospice, wound care,
+	// bariatric surgery, fertility, memory clinics, school nursing and
+	// prison health; Texas, Georgia, the Carolinas, Appalachia, the
+	// Mississippi Delta, Oklahoma, Kansas, Nebraska, Ohio, Michigan,
+	// Hawaii, Guam, Washington DC and Baltimore, Canada, Australia,
+	// Ireland, England outside London, South Africa, Ghana, Ethiopia,
+	// Egypt, Somalia, India, Pakistan, Iran, Turkey, Vietnam, Indonesia,
+	// Brazil, Mexico, Colombia, Guatemala, Haiti, Germany, Poland, Italy,
+	// Greece and Ukraine; lower-case transcripts with metadata, a third of
+	// the whole; fax cover sheets, an explanation of benefits, a death
+	// certificate worksheet, a research consent, a lab requisition,
+	// wristband and label text, medication labels, a first report of
+	// injury, an incident report, a care-home transfer form, an operative
+	// note, a triage note, a chat log, a spreadsheet paste, a DICOM header
+	// and a pharmacy refill queue; questions typed into an assistant or a
+	// portal; the rarer identifier types; PHI-free documents, a fifth of the
+	// whole, with look-alikes), written before the detector ran on it; split
+	// like blind20.
+	{name: "blind21", prefixes: []string{"c9_blind21"}, mix: true, share: 1.0 / 3, strata: metaFreeOther, meta: true},
 	// phifree7: PHI-free only (notes with Title Case headings and lists,
 	// lower-case transcripts; written before the detector ran on them); a
 	// third of each kind to the holdout.
