@@ -762,11 +762,15 @@ func splitNameInto(out []string, full string) []string {
 func isEncounterRole(w string) bool { return personRoles[w] || metadataRoles[w] || relationsAbroad[w] }
 
 // relationsAbroad are relations as a clinic's metadata writes them in
-// Spanish, French and Portuguese in parentheses after a name ("Ginette
-// Gauthier (conjointe)", "Rosa Pérez (hija)"); the words without accents,
-// as the parts are read.
+// parentheses after a name in the languages of its patients ("Ginette
+// Gauthier (conjointe)", "Rosa Pérez (hija)", "Marina Abdelmalek
+// (bint)"); the words without accents, as the parts are read. Relations
+// that are also given names or nicknames ("lola", "tito", "nani") are
+// left out: "Dolores Cruz (Lola)" gives a nickname.
 var relationsAbroad = wordsOf("conjointe conjoint esposa esposo hija hijo madre padre hermana hermano abuela abuelo " +
-	"nieta nieto tia tio sobrina sobrino fille fils mari femme mere pere soeur frere filha filho mae pai irma irmao")
+	"nieta nieto tia tio sobrina sobrino fille fils mari femme mere pere soeur frere filha filho mae pai irma irmao " +
+	"bint aabe hooyo ayeeyo awoowe pati patni beti hamsar shohar biwi saas sasur bhabhi behen bahu khala teyze amca " +
+	"halmeoni harabeoji zia zio babcia dziadek savta kuya nanay tatay teta jiddo sitto tante kuia koro whaea")
 
 // metadataRoles are the roles metadata writes that personRoles, read in
 // speech, leaves out.

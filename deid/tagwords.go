@@ -21,39 +21,64 @@ var transcriptMarks = wordsOf("crosstalk inaudible unintelligible indiscernible 
 var romanceDeterminers = wordsOf("ma sa ta mon mes ses tes la le les une el los las una mi su tu mis sus minha meu")
 
 // kinAbroad are relations in the languages of a clinic's patients that
-// a transcript tags a speaker with ("Kuia:", "Lola:", "Teta:", "Nanay:"),
-// as it does "Mom:".
+// a transcript tags a speaker with ("Kuia:", "Lola:", "Teta:", "Nanay:",
+// "Bint:", "Pati:"), as it does "Mom:", and that a speaker calls someone
+// by after a possessive ("i'm her aabe", "this is my hamsar").
 var kinAbroad = wordsOf("kuia koro whaea matua mokopuna lola lolo nanay tatay tita teta jiddo sitto tante oma opa babcia " +
 	"dziadek babushka dedushka yaya ammi abbu ammu nani dadi bhai didi chachi mausi popo nainai yeye laolao mamá papá " +
-	"mamita abuelita abuelito vovó vovô avó avô manman granmè")
+	"mamita abuelita abuelito vovó vovô avó avô manman granmè " +
+	"bint aabe hooyo ayeeyo awoowe pati patni beta beti baba hamsar shohar biwi amma abba appa saas sasur bhabhi behen bahu " +
+	"tant khala khalo amo abla teyze amca dayı eomma umma halmeoni harabeoji zia zio mamusia bubbe bubbie zayde zaide savta " +
+	"ima ate kuya tito inay itay babu")
+
+// honorificsAbroad are said after a name or a title, as "sir" is, in the
+// languages of a clinic's patients ("pooja garu", "doctor garu", "amma
+// ji", "tariq bhai"): never the name ("saab" is a surname too).
+var honorificsAbroad = wordsOf("garu ji sahib sahab bhaiya khanum khanom aghaye agha bey hanım hanim efendi ssi nim " +
+	"sensei akka thambi")
+
+// possessives before a relation abroad make it one ("her bint").
+var possessives = wordsOf("my your his her our their")
 
 // nameNeverOpens are conjunctions and prepositions no name begins with.
 var nameNeverOpens = wordsOf("and with without nor")
 
-// dropMarksAndNouns (a veto after the late rules): a name found that
-// opens with a conjunction ("PA AND LATERAL"), a speaker's tag that is a
-// relation abroad ("Kuia:"), the label of an address's part abroad
-// ("Upazila:"), or that is
-// one lower-case word in square brackets alone and a transcriber's mark,
-// or one lower-case word after an article or a possessive of French,
-// Spanish or Portuguese, with every other mention of that word that is a
-// speaker's tag ("conjointe:"); a supplied name stays.
+// dropMarksAndNouns (a veto after the late rules): a name or place found
+// that is a relation abroad as a speaker's tag ("Kuia:", "Bint:") or in
+// lower case after a possessive ("her bint"); a name found that opens
+// with a conjunction ("PA AND LATERAL"), that is an honorific abroad in
+// lower case ("doctor garu"), the label of an address's part abroad
+// ("Upazila:"), or that is one lower-case word in square brackets alone
+// and a transcriber's mark, or one lower-case word after an article or a
+// possessive of French, Spanish or Portuguese, with every other mention
+// of that word that is a speaker's tag ("conjointe:"); a supplied name
+// stays.
 func (s *scan) dropMarksAndNouns(spans []Span) []Span {
 	var nouns []string
 	drop := func(sp Span) bool {
-		if sp.Type != Name {
+		if sp.Type != Name && sp.Type != Location {
 			return false
 		}
 		st := s.tokStartingAt(sp.Start)
+		if st >= 0 && int(s.toks[st].e) == sp.End && kinAbroad[s.lower(st)] && s.lineStart(st) && st+1 < len(s.toks) &&
+			s.toks[st+1].punct(':') && !s.anyKnown(st, st) {
+			return true // "Kuia: Kia ora.": a speaker tagged by her relation
+		}
+		if st >= 1 && int(s.toks[st].e) == sp.End && !s.toks[st].upper() && kinAbroad[s.lower(st)] &&
+			possessives[s.prevWordAt(st, 1)] && !s.anyKnown(st, st) {
+			return true // "i'm her aabe, her father"
+		}
+		if sp.Type != Name {
+			return false
+		}
 		if st >= 0 && s.toks[st].letters() && nameNeverOpens[s.lower(st)] && !s.anyKnown(st, st) {
 			return true // "XR CHEST PA AND LATERAL": "PA" read as a clinician's title
 		}
 		if st >= 0 && int(s.toks[st].e) == sp.End && s.subAddressColon(st) > 0 {
 			return true // "Upazila: Bhola Sadar": the label of an address's part
 		}
-		if st >= 0 && int(s.toks[st].e) == sp.End && kinAbroad[s.lower(st)] && s.lineStart(st) && st+1 < len(s.toks) &&
-			s.toks[st+1].punct(':') && !s.anyKnown(st, st) {
-			return true // "Kuia: Kia ora.": a speaker tagged by her relation
+		if st >= 1 && int(s.toks[st].e) == sp.End && !s.toks[st].upper() && honorificsAbroad[s.lower(st)] && !s.anyKnown(st, st) {
+			return true // "pooja garu", "doctor garu"
 		}
 		if st < 1 || int(s.toks[st].e) != sp.End || !s.toks[st].letters() || s.toks[st].upper() || s.anyKnown(st, st) {
 			return false
@@ -123,4 +148,24 @@ func (s *scan) dropSegmentsAndRoutes(spans []Span) []Span {
 		}
 		return s.eq(st, "route") && st > 0 && s.eq(st-1, "en")
 	})
+}
+
+// trimHonorifics (after the vetoes): a name found that ends with an
+// honorific abroad in lower case ends before it ("pooja garu" is Pooja);
+// a supplied part stays.
+func (s *scan) trimHonorifics(spans []Span) []Span {
+	for i := range spans {
+		sp := &spans[i]
+		if sp.Type != Name {
+			continue
+		}
+		en := s.tokEndingAt(sp.End)
+		if en < 1 || s.toks[en].upper() || !honorificsAbroad[s.lower(en)] || s.anyKnown(en, en) || s.toks[en].gap != gapSpace {
+			continue
+		}
+		if p := en - 1; int(s.toks[p].s) >= sp.Start && s.toks[p].letters() {
+			sp.End = int(s.toks[p].e)
+		}
+	}
+	return spans
 }

@@ -46,3 +46,23 @@ func TestKinTagsSegmentsAndAddressParts(t *testing.T) {
 		})
 	}
 }
+
+// TestRelationsAndHonorificsAbroad: a relation in a patient's language as
+// a speaker's tag or after a possessive, and an honorific said after a
+// name or a title, are no names; a relation a clinic's metadata writes in
+// parentheses after a supplied name is no part of it. Dialogues written
+// for this test.
+func TestRelationsAndHonorificsAbroad(t *testing.T) {
+	t.Parallel()
+	kn := deid.Known{PatientNames: []string{"Warda Haddad"}, RelativeNames: []string{"Rima Haddad (bint)"}, ProviderNames: []string{"Pooja Reddy"}}
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, kn, []foundCase{
+			{"a supplied daughter tagged by her relation", "doctor: good morning\nbint: i'm rima, her bint, her daughter\nbint: she sleeps badly\n",
+				typed(deid.Name, "rima")},
+			{"a father tagged by his relation", "nurse: is this your daughter?\naabe: yes. i'm her aabe, her father\n", nil},
+			{"honorifics", "surgeon: namaskaram, pooja garu\npatient: namaskaram, doctor garu\n", typed(deid.Name, "pooja")},
+			{"an honorific after a name found", "doctor: come in, Suresh Nandakumar ji, sit down\n", typed(deid.Name, "Suresh Nandakumar")},
+		})
+	}
+}
