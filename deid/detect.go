@@ -484,6 +484,7 @@ func (d *Detector) detect(text string, known Known) ([]Span, []string) {
 	s.churchNames(spans)
 	s.joinedNames(spans)
 	s.letterheadAddress(spans)
+	s.irishCounties(spans)
 	s.nameAnswers(spans)
 	s.scheduledDays(spans)
 	s.fieldLastFirst()

@@ -1195,10 +1195,12 @@ func (s *scan) zipAt(i int) bool {
 			s.prevWordAt(i, 1) == "from" || s.prevWordAt(i, 1) == "near"):
 			ok = true
 		case s.toks[n].capWord() && s.toks[n].gap == gapSpace && s.sameLinePrev(i) >= 0 && s.toks[s.sameLinePrev(i)].punct(',') && !s.unitAfter(i) &&
-			(s.placeWord(n) || s.toks[n].lex == 0 && !s.englishLooking(n)) && s.streetBefore(i):
+			(s.placeWord(n) || s.toks[n].is(lxCity) || s.toks[n].gaz&(gzCity|gzTown) != 0 || s.toks[n].lex == 0 && !s.englishLooking(n)) &&
+			s.streetBefore(i):
 			// "22 Rue des Lilas, 69003 Lyon", "Hauptstraße 5, 80331 München":
 			// the postcode before the town, as much of Europe writes it;
-			// the town is a place too.
+			// the town is a place too, one whose name is also a person's
+			// or a word too here ("10967 Berlin", "75002 Paris").
 			ok = true
 			s.addTok(n, n, Location, prCue)
 		case s.toks[n].punct('(') && s.adj(n) > 0 && s.toks[n+1].capWord() && (s.toks[n+1].is(lxCity) ||

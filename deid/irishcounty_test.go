@@ -1,0 +1,25 @@
+package deid_test
+
+import (
+	"testing"
+
+	"github.com/clinscribe/clinscribe/deid"
+)
+
+// TestCountiesAndPostcodeTowns: an Irish county written short and the town
+// before it; a European postcode before a town whose name is also a
+// person's or a word ("10967 Berlin"); a company's "& Co." stays. Lines
+// written for this test.
+func TestCountiesAndPostcodeTowns(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"a county written short", "Lives alone outside Kilbrittain, Co. Cork; son visits weekly.\n",
+				typed(deid.Location, "Kilbrittain", "Co. Cork")},
+			{"a company is no county", "Invoice from Harlow & Co. Ltd for the hoist.\n", typed(deid.Name, "Harlow")},
+			{"a town also a person's name", "Address: Kohlfurterstraße 12, 10967 Berlin\n",
+				[]found{{"Kohlfurterstraße 12", deid.Location}, {"10967", deid.ZIP}, {"Berlin", deid.Location}}},
+		})
+	}
+}
