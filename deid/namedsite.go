@@ -14,17 +14,22 @@ var namedSiteKinds = wordsOf("plant depot campus gym pool library theater theatr
 	"mall arena stadium hall lodge station centre center towers apartments plaza club market bakery store office " +
 	"warehouse factory mine mill yard annex pavilion")
 
-// namedSiteAt: token i is "the", and one to three words after it, the
-// first a word siteNameWord takes (a name or place of the lists, or a word
-// on no list, that is no English word), end in a kind of namedSiteKinds
-// that no English word continues as a compound. A late rule.
+// namedSiteAt: token i is "the" (maybe with an adjective of age or size
+// after it), and one to three words after it, the first a word
+// siteNameWord takes (a name or place of the lists, or a word on no list,
+// that is no English word; with its possessive or its parts joined by
+// hyphens), end in a kind of namedSiteKinds, or of two words ("assembly
+// plant"), that no English word continues as a compound. A late rule.
 func (s *scan) namedSiteAt(i int) {
 	st := s.next(i)
+	if st > 0 && siteAdjectives[s.lower(st)] {
+		st = s.next(st) // "the old quarnby plant": the adjective stays outside
+	}
 	if st < 0 || s.toks[st].gap != gapSpace || !s.toks[st].letters() {
 		return
 	}
 	caps := s.toks[st].upper()
-	for k, n := st, 0; k > 0 && n < 4; k, n = s.next(k), n+1 {
+	for k, n := st, 0; k > 0 && n < 4; k, n = s.next(s.siteWordEnd(k)), n+1 {
 		u := &s.toks[k]
 		w := s.lower(k)
 		// The name's words share the first's case; the kind may be lower
@@ -32,12 +37,18 @@ func (s *scan) namedSiteAt(i int) {
 		if !u.letters() || k != st && u.gap != gapSpace || u.upper() != caps && !(caps && n > 0 && namedSiteKinds[w]) || u.allUpper() && u.n() > 1 {
 			return
 		}
+		kind := -1
 		if n > 0 && namedSiteKinds[w] {
-			if s.siteCompoundGoesOn(k) {
+			kind = k
+		} else if m := s.next(k); n > 0 && siteKindFirsts[w] && m > 0 && (s.eq(m, "center") || s.eq(m, "centre") || s.eq(m, "plant")) {
+			kind = m // "the zelmer's distribution center"
+		}
+		if kind >= 0 {
+			if s.siteCompoundGoesOn(kind) {
 				return // "the coca plant leaves", "the cuban club soda"
 			}
 			if !s.inOtherSpan(int(s.toks[st].s)) {
-				s.late = append(s.late, Span{Start: int(s.toks[st].s), End: int(u.e), Type: Location})
+				s.late = append(s.late, Span{Start: int(s.toks[st].s), End: int(s.toks[kind].e), Type: Location})
 			}
 			return
 		}
@@ -50,6 +61,31 @@ func (s *scan) namedSiteAt(i int) {
 		}
 	}
 }
+
+// siteWordEnd: the last token of the site's word opening at token k: its
+// parts joined by hyphens ("the brandt-kessock mill") and a possessive
+// ("the zelmer's distribution center") go with it.
+func (s *scan) siteWordEnd(k int) int {
+	for k+2 < len(s.toks) && s.toks[k+1].gap == gapNone && s.toks[k+2].gap == gapNone && s.toks[k+2].letters() {
+		switch {
+		case s.toks[k+1].punct('-'):
+			k += 2
+			continue
+		case s.toks[k+1].punct('\'') && s.eq(k+2, "s"):
+			return k + 2
+		}
+		break
+	}
+	return k
+}
+
+// siteAdjectives stand between "the" and a site's name: "the old quarnby
+// plant".
+var siteAdjectives = wordsOf("old new former big little")
+
+// siteKindFirsts open a kind of site of two words before "center" or
+// "plant": "distribution center", "assembly plant".
+var siteKindFirsts = wordsOf("distribution fulfillment fulfilment processing packing sorting assembly")
 
 // siteCompoundGoesOn: an English word after the site's kind at k goes on
 // with the compound ("plant leaves", "club soda", "station wagon"), unless

@@ -27,3 +27,22 @@ func TestNamedSiteAfterThe(t *testing.T) {
 		})
 	}
 }
+
+// TestNamedSiteShapes: a site named before what it is, after "the", with
+// a possessive, parts joined by hyphens, an adjective before it or a kind
+// of two words; a kind of mill or plant stays. Sentences written for this
+// test.
+func TestNamedSiteShapes(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"a possessive before a distribution center", "patient: i pick orders at the zelmer's distribution center, nights\n",
+				typed(deid.Location, "zelmer's distribution center")},
+			{"hyphened parts", "patient: thirty years at the brandt-kessock mill, on the line\n", typed(deid.Location, "brandt-kessock mill")},
+			{"an adjective before it", "wife: he still drives past the old quarnby plant every day\n", typed(deid.Location, "quarnby plant")},
+			{"a kind of mill stays", "patient: i work at the steel mill, and before that the paper mill\n", nil},
+			{"a kind of plant stays", "he was a foreman at the water treatment plant\n", nil},
+		})
+	}
+}
