@@ -504,7 +504,11 @@ func (s *scan) titleName(i int) bool {
 		(nt.lex&(lxCommon|lxMedical) != 0 && nt.lex&(lxFirst|lxSur) == 0 || s.roleNotName(k)) {
 		return false // "Nurse Navigator Kim": the role goes on, the name comes after it
 	}
-	if nt.allUpper() && nt.n() > 1 && !t.allUpper() && nt.lex&(lxFirst|lxSur) == 0 {
+	// "Dr. ED", "Mrs. BP": an acronym after a title in mixed case; a
+	// surname in capitals of four letters or more on no list of words is
+	// a name ("Dr. CHUCULATE, M" on a pharmacy's label).
+	if nt.allUpper() && nt.n() > 1 && !t.allUpper() && nt.lex&(lxFirst|lxSur) == 0 &&
+		(nt.n() < 4 || nt.lex != 0 || nt.gaz&gzWord != 0 || s.englishTok(k) || clinicalWordLooking(s.lower(k))) {
 		return false
 	}
 	if s.eponymAfter(k) && nt.lex&(lxFirst|lxSur) == 0 {
@@ -3877,20 +3881,25 @@ func (s *scan) unlistedGreeted(i int) bool {
 // greeting opened the turn and the introduction ends after the word ("hi
 // i'm ibrahima", "good morning i'm siddiqui from cardiology"), or a role
 // follows it ("i'm wideline creole interpreter", "i'm ibrahima the wolof
-// interpreter"). "i'm postop", "i'm hypothyroid" stay.
+// interpreter", "i'm bushra, the diabetes nurse"). "i'm postop", "i'm
+// hypothyroid" stay.
 func (s *scan) selfIntroduced(i int, roleOnly bool) bool {
 	if s.tokIn(functionWordSet, i) || s.dictionaryWord(i) || unlistedForms[s.lower(i)] || chatFillers[s.lower(i)] || s.pluralOfWord(i) ||
 		practiceWords[s.lower(i)] || clinicalLooking(s.lower(i)) {
 		return false
 	}
 	role := false
-	switch w := s.nextWordAt(i); {
+	j := i // the name, or its comma: "i'm bushra, the diabetes nurse"
+	if c := s.next(i); c > 0 && s.toks[c].punct(',') {
+		j = c
+	}
+	switch w := s.nextWordAt(j); {
 	case peopleWords[w] || roleWord(w):
-		role = s.nextWordAt(s.next(i)) == "interpreter" || roleWord(w) // "creole interpreter"
+		role = j == i && (s.nextWordAt(s.next(i)) == "interpreter" || roleWord(w)) // "creole interpreter"
 	case w == "the" || w == "your" || w == "one":
 		// The role ends the introduction: "the wolof interpreter", "your
 		// nurse today", not "i'm postmenopausal the nurse said".
-		for k, n := s.next(i), 0; k > 0 && n < 3 && !role; k, n = s.next(k), n+1 {
+		for k, n := s.next(j), 0; k > 0 && n < 3 && !role; k, n = s.next(k), n+1 {
 			if roleWord(s.lower(k)) || s.eq(k, "nurses") {
 				switch s.nextWordAt(k) {
 				case "for", "on", "from", "with", "today", "tonight", "here", "and", "at", "in", "this", "who":
@@ -6530,9 +6539,22 @@ func (s *scan) nicknameInName(spans []Span) {
 
 // initialAfterLastFirst: a middle initial after "LAST, FIRST" found, before
 // a form's wide gap or the line's end ("Name: SKOGEN, LEIF A      Age:
-// 93"), where the rules that read it before punctuation stop. A late rule
-// over what was found.
+// 93"), where the rules that read it before punctuation stop; and a given
+// name's initial after a title and a surname found and a comma ("Dr.
+// CHUCULATE, M" on a label: after a title no letter is a sex). A late
+// rule over what was found.
 func (s *scan) initialAfterLastFirst(spans []Span) {
+	for _, sp := range spans {
+		st, e := s.tokStartingAt(sp.Start), s.tokEndingAt(sp.End)
+		if sp.Type != Name || st < 0 || e < 0 || e+2 >= len(s.toks) || !s.titleBefore(st) || !s.toks[e+1].punct(',') {
+			continue
+		}
+		n := e + 2
+		if t := &s.toks[n]; t.letters() && t.n() == 1 && t.upper() && t.gap == gapSpace &&
+			(n+1 >= len(s.toks) || s.toks[n+1].gap == gapLine || s.wideGap(n+1) || s.toks[n+1].punct('.') && (n+2 >= len(s.toks) || s.toks[n+2].gap != gapNone)) {
+			s.late = append(s.late, Span{Start: sp.Start, End: int(t.e), Type: Name})
+		}
+	}
 	for i := 1; i < len(spans); i++ {
 		sp, prev := spans[i], spans[i-1]
 		if sp.Type != Name || prev.Type != Name {

@@ -2,7 +2,8 @@ package deid
 
 // A person addressed at the start of a turn of a lower-case transcript by
 // a short form or a name on no list: "okay sven so let's see that knee",
-// "so liyah your mom said", "okay liv can you", "come in angus come in".
+// "so liyah your mom said", "okay liv can you", "come in angus come in",
+// "okay jaylen, how old are you".
 // The word is no English word, no clinical word by its look, no
 // endearment or kin word, no month or weekday; a word of the turn that
 // opens a clause or asks follows it (a word closing the turn may be
@@ -43,6 +44,9 @@ func (s *scan) turnVocativeAt(i int) {
 		return
 	}
 	n := s.next(i)
+	if n > 0 && s.toks[n].punct(',') && s.toks[n].gap == gapNone {
+		n = s.next(n) // "okay jaylen, how old are you"
+	}
 	if n < 0 || !s.toks[n].letters() || !turnVocativeFollowers[s.lower(n)] || !s.lowerTurnsText() {
 		return
 	}
