@@ -48,6 +48,8 @@ func TestStreetAlone(t *testing.T) {
 				typed(deid.Location, "south vellmar street")},
 			{"after a comma", "daughter: we moved last year, hollins avenue. it's quieter\n",
 				typed(deid.Location, "hollins avenue")},
+			{"after a sentence's end", "daughter: no, she moved. pellingham street, the flats by the shop\n",
+				typed(deid.Location, "pellingham street")},
 			{"a kind of road stays", "patient: dirt road, mostly.\n", nil},
 			{"what a road is like stays", "patient: yeah, long road.\n", nil},
 			{"more said after it stays", "patient: yeah, the main road is closed\n", nil},

@@ -64,8 +64,8 @@ var inPlaceAfter = wordsOf("in on at for since last now today yesterday with and
 // notInPlaceWords follow "in" or "from" but name no place smaller than a
 // state: countries (which Safe Harbor leaves), languages ("in kreyol",
 // "in dari"), faiths ("allowed in islam"), Latin ("in utero", "in
-// situ") and Spanish words said after "en" ("¿en cuál iglesia?", "en
-// casa").
+// situ") and Spanish and Portuguese words said after "en" or "em"
+// ("¿en cuál iglesia?", "en casa", "em jejum").
 var notInPlaceWords = wordsOf("afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan " +
 	"bahamas bahrain bangladesh barbados belarus belgium belize benin bhutan bolivia bosnia botswana brazil brunei " +
 	"bulgaria burundi cambodia cameroon canada chad chile china colombia comoros congo croatia cuba cyprus czechia " +
@@ -88,7 +88,9 @@ var notInPlaceWords = wordsOf("afghanistan albania algeria andorra angola argent
 	"utero situ vivo vitro toto extremis loco vacuo absentia camera " +
 	"islam christianity " +
 	"cuál cual qué que dónde donde cuándo cuando cómo como quién quien casa esta este esto eso esa ese todo toda nada algo " +
-	"mismo misma ayunas serio verdad")
+	"mismo misma ayunas serio verdad " +
+	"jejum campo cama trabajo trabalho escuela escola iglesia igreja misa missa consulta tratamiento tratamento " +
+	"dieta silla cadeira")
 
 // chainWords are chains and suppliers a patient buys from, which the
 // corpora leave bare ("a donut from dunkin", "oxygen from lincare"); as

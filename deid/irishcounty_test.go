@@ -18,6 +18,10 @@ func TestCountiesAndPostcodeTowns(t *testing.T) {
 			{"a county written short", "Lives alone outside Kilbrittain, Co. Cork; son visits weekly.\n",
 				typed(deid.Location, "Kilbrittain", "Co. Cork")},
 			{"a company is no county", "Invoice from Harlow & Co. Ltd for the hoist.\n", typed(deid.Name, "Harlow")},
+			{"a four-digit postcode before its town", "Address: Kohlfurterstrasse 19, 8003 Zürich\n",
+				[]found{{"Kohlfurterstrasse 19", deid.Location}, {"8003", deid.ZIP}, {"Zürich", deid.Location}}},
+			{"a date is no street", "Date of examination: December 3, 2026   Valid until: March 3, 2027\n",
+				typed(deid.Date, "December 3, 2026", "March 3, 2027")},
 			{"a town also a person's name", "Address: Kohlfurterstraße 12, 10967 Berlin\n",
 				[]found{{"Kohlfurterstraße 12", deid.Location}, {"10967", deid.ZIP}, {"Berlin", deid.Location}}},
 		})

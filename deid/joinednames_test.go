@@ -21,6 +21,7 @@ func TestJoinedNames(t *testing.T) {
 			{"a bin that holds things stays", "Sharps go in the Yellow bin Tuesday.\n", nil},
 			{"an applicant", "Applicant: Morwenna Tregarthen-Pascoe   Age: 81\n", typed(deid.Name, "Morwenna Tregarthen-Pascoe")},
 			{"a performer and a credential", "Performer: Idris Penhallow, BDS\n", typed(deid.Name, "Idris Penhallow")},
+			{"a field filled with self", "Claimant: Self\nGuarantor: Self\n", nil},
 			{"a midwife's credential", "Attendant: Lovisa Brandtzaeg, CPM. Father present.\n", typed(deid.Name, "Lovisa Brandtzaeg")},
 		})
 	}

@@ -621,6 +621,10 @@ func (s *scan) numberAt(i int) {
 	if n == 4 && s.auPostcodeAt(i) {
 		return
 	}
+	if n == 4 && s.postcodeBeforeTown(i) {
+		s.addTok(i, i, ZIP, prCue)
+		return
+	}
 	if n == 4 && v > s.year-125 && v <= s.year-90 && !s.cueBefore(i, lxCodeStop, 2) && !s.unitAfter(i) && !s.notYear(i) {
 		s.addTok(i, i, Date, prShape)
 		return
@@ -1194,15 +1198,8 @@ func (s *scan) zipAt(i int) bool {
 		case s.eq(n, "zip") || s.eq(n, "zipcode") || s.eq(n, "area") && (s.prevWordAt(i, 1) == "in" || s.prevWordAt(i, 1) == "to" ||
 			s.prevWordAt(i, 1) == "from" || s.prevWordAt(i, 1) == "near"):
 			ok = true
-		case s.toks[n].capWord() && s.toks[n].gap == gapSpace && s.sameLinePrev(i) >= 0 && s.toks[s.sameLinePrev(i)].punct(',') && !s.unitAfter(i) &&
-			(s.placeWord(n) || s.toks[n].is(lxCity) || s.toks[n].gaz&(gzCity|gzTown) != 0 || s.toks[n].lex == 0 && !s.englishLooking(n)) &&
-			s.streetBefore(i):
-			// "22 Rue des Lilas, 69003 Lyon", "Hauptstraße 5, 80331 München":
-			// the postcode before the town, as much of Europe writes it;
-			// the town is a place too, one whose name is also a person's
-			// or a word too here ("10967 Berlin", "75002 Paris").
+		case s.postcodeBeforeTown(i):
 			ok = true
-			s.addTok(n, n, Location, prCue)
 		case s.toks[n].punct('(') && s.adj(n) > 0 && s.toks[n+1].capWord() && (s.toks[n+1].is(lxCity) ||
 			s.toks[n+1].gaz&(gzCity|gzTown) != 0 || s.phraseEndsAt(s.closingParen(n)-1, lxCity)):
 			ok = true
@@ -1216,6 +1213,27 @@ func (s *scan) zipAt(i int) bool {
 		last = k + 1
 	}
 	s.addTok(i, last, ZIP, prCue)
+	return true
+}
+
+// postcodeBeforeTown: the number at i is a postcode before its town, as
+// much of Europe writes it, after a street and its comma ("22 Rue des
+// Lilas, 69003 Lyon", "Hauptstraße 5, 80331 München", "Bahnhofstrasse 19,
+// 8001 Zürich"); the town is a place too, one whose name is also a
+// person's or a word too here ("10967 Berlin", "75002 Paris").
+func (s *scan) postcodeBeforeTown(i int) bool {
+	n := s.next(i)
+	if n < 0 || !s.toks[n].capWord() || s.toks[n].gap != gapSpace || s.sameLinePrev(i) < 0 || !s.toks[s.sameLinePrev(i)].punct(',') || s.unitAfter(i) {
+		return false
+	}
+	listed := s.placeWord(n) || s.toks[n].is(lxCity) || s.toks[n].gaz&(gzCity|gzTown) != 0
+	if v, _ := s.num(i); s.toks[i].n() == 4 && v >= 1900 && v <= 2099 && !listed {
+		return false // "December 3, 2026   Valid until": a year
+	}
+	if !(listed || s.toks[n].lex == 0 && !s.englishLooking(n) && !s.englishTok(n)) || !s.streetBefore(i) {
+		return false
+	}
+	s.addTok(n, n, Location, prCue)
 	return true
 }
 
@@ -1252,7 +1270,8 @@ func (s *scan) houseNumberLast(c int) bool {
 		return false
 	}
 	st := s.sameLinePrev(h)
-	return st >= 0 && s.toks[st].letters() && s.toks[st].upper() && !s.englishLooking(st) && !s.dictionaryWord(st)
+	return st >= 0 && s.toks[st].letters() && s.toks[st].upper() && !s.englishLooking(st) && !s.dictionaryWord(st) &&
+		!s.toks[st].is(lxMonth|lxWeekday) // "December 3," is a date
 }
 
 // auStates are Australia's states and territories as addresses write them

@@ -210,22 +210,31 @@ func (s *scan) personIsBefore(k int) bool {
 
 // romanceAgeSaid: "noventa ..." at tokens k..e is an age said in Spanish
 // or Portuguese: after a verb that gives an age ("tiene noventa y dos",
-// "fez noventa"), or answering the turn before's question of an age
-// ("¿cuántos años tiene?" / "noventa y uno."), its clause ending after it.
+// "fez noventa e dois no domingo"), no measure after it, or answering the
+// turn before's question of an age ("¿cuántos años tiene?" / "noventa y
+// uno."), its clause ending after it.
 func (s *scan) romanceAgeSaid(k, e int) bool {
 	if !s.eq(k, "noventa") {
 		return false
 	}
-	if n := s.next(e); n > 0 && !s.toks[n].punct(',') && !s.clauseEndAfter(e) {
-		return false
+	n := s.next(e)
+	if n > 0 && s.toks[n].letters() && romanceMeasures[s.lower(n)] {
+		return false // "tiene noventa de presión", "noventa sobre sesenta"
 	}
 	if p := s.sameLinePrev(k); p >= 0 && romanceAgeVerbs[s.lower(p)] {
-		return true
+		return true // "tenía noventa y seis cuando se cayó"
+	}
+	if n > 0 && !s.toks[n].punct(',') && !s.clauseEndAfter(e) {
+		return false
 	}
 	return s.answerOpens(k) && s.askedBefore(k, func(q int) bool {
 		return s.eq(q, "años") || s.eq(q, "anos") || s.eq(q, "edad") || s.eq(q, "idade") || s.eq(q, "old") && q > 0 && s.eq(q-1, "how")
 	})
 }
+
+// romanceMeasures after a number make it a reading or a count, not an age.
+var romanceMeasures = wordsOf("sobre por de kilos kilo libras grados mg miligramos minutos pulsaciones latidos puntos pontos " +
+	"días dias semanas meses horas segundos veces vezes pesos dólares dolares reales euros gramos metros ml")
 
 // romanceAgeVerbs give a person's age before it in Spanish and Portuguese.
 var romanceAgeVerbs = wordsOf("tiene tenía tenia cumple cumplió cumplio tem tinha fez faz completa completó completou")

@@ -58,6 +58,9 @@ func TestRomanceAges(t *testing.T) {
 			{"after she's", "patient: my aunt calls. she's noventa y tres, still sharp\n", typed(deid.Age, "noventa y tres")},
 			{"answering", "médica: ¿cuántos años tiene su papá?\nhijo: noventa y uno. vive conmigo\n", typed(deid.Age, "noventa y uno")},
 			{"portuguese", "filha: minha mãe fez noventa e dois, graças a deus\n", typed(deid.Age, "noventa e dois")},
+			{"a verb, then more said", "filha: ela fez noventa e dois no domingo passado\n", typed(deid.Age, "noventa e dois")},
+			{"days stay", "ele tem noventa dias de licença depois da cirurgia\n", nil},
+			{"a fasting sugar stays", "a glicose deu noventa e oito em jejum\n", nil},
 			{"a reading answered stays", "enfermera: ¿y el pulso?\npaciente: noventa y dos.\n", nil},
 			{"a pressure stays", "la presión era noventa sobre sesenta\n", nil},
 		})

@@ -1466,7 +1466,8 @@ func (s *scan) lowerStreet(i int) bool {
 }
 
 // streetStandsAlone: the street's words st..i-1 (p the token before them)
-// open an answer or follow a comma, and its clause ends after suffix i;
+// open an answer or follow a comma or a sentence's end ("she moved.
+// lisgar street, the flats"), and its clause ends after suffix i;
 // none of them is a kind of road ("dirt road, yeah").
 func (s *scan) streetStandsAlone(p, st, i int) bool {
 	if n := s.next(i); n > 0 && !(s.toks[n].punct(',') || s.toks[n].punct('.') || s.toks[n].punct('?') || s.toks[n].punct('!') ||
@@ -1478,7 +1479,7 @@ func (s *scan) streetStandsAlone(p, st, i int) bool {
 			return false
 		}
 	}
-	return s.answerOpens(st) || p > 0 && s.toks[p].punct(',') && s.toks[p-1].letters()
+	return s.answerOpens(st) || p > 0 && (s.toks[p].punct(',') || s.toks[p].punct('.')) && s.toks[p-1].letters()
 }
 
 // aloneStreetSuffixes close a street's name said alone (streetStandsAlone):
@@ -2133,10 +2134,20 @@ var clockWords = map[string]bool{"noon": true, "midnight": true, "am": true, "pm
 var streetTypesFirst = map[string]bool{"rue": true, "calle": true, "via": true, "avenida": true, "rua": true,
 	"chemin": true, "boulevard": true, "avenue": true, "strada": true, "carrer": true, "camino": true, "paseo": true}
 
-// streetTypeFirst: token j is a capitalized street type that comes first.
+// streetTypeFirst: token j is a capitalized street type that comes first,
+// or one in lower case after its house number ("14 rue des Capucins", as
+// French writes it).
 func (s *scan) streetTypeFirst(j int) bool {
-	return j < len(s.toks) && s.toks[j].capWord() && streetTypesFirst[s.lower(j)]
+	if j >= len(s.toks) || !s.toks[j].letters() || !streetTypesFirst[s.lower(j)] {
+		return false
+	}
+	return s.toks[j].upper() || j > 0 && s.toks[j-1].digits() && s.toks[j].gap == gapSpace && lowerStreetTypesFirst[s.lower(j)]
 }
+
+// lowerStreetTypesFirst are written in lower case after the house number
+// ("14 rue des Capucins"); "via" and "avenue" in lower case after a number
+// are words ("day 9 of 14 via PICC").
+var lowerStreetTypesFirst = wordsOf("rue rua calle carrer strada chemin avenida")
 
 // residenceAt: "lives at", "live at", "resides at", "staying at" right
 // before the house number at i.

@@ -37,6 +37,9 @@ var kinAbroad = wordsOf("kuia koro whaea matua mokopuna lola lolo nanay tatay ti
 var honorificsAbroad = wordsOf("garu ji sahib sahab bhaiya khanum khanom aghaye agha bey hanım hanim efendi ssi nim " +
 	"sensei akka thambi")
 
+// labelNonValues fill a person's field without naming anyone.
+var labelNonValues = wordsOf("self same unknown none declined pending patient")
+
 // possessives before a relation abroad make it one ("her bint").
 var possessives = wordsOf("my your his her our their")
 
@@ -47,8 +50,8 @@ var nameNeverOpens = wordsOf("and with without nor")
 // that is a relation abroad as a speaker's tag ("Kuia:", "Bint:") or in
 // lower case after a possessive ("her bint"); a name found that opens
 // with a conjunction ("PA AND LATERAL"), that is an honorific abroad in
-// lower case ("doctor garu"), the label of an address's part abroad
-// ("Upazila:"), or that is one lower-case word in square brackets alone
+// lower case ("doctor garu"), a person's field's "Self" ("Guarantor:
+// Self"), the label of an address's part abroad ("Upazila:"), or that is one lower-case word in square brackets alone
 // and a transcriber's mark, or one lower-case word after an article or a
 // possessive of French, Spanish or Portuguese, with every other mention
 // of that word that is a speaker's tag ("conjointe:"); a supplied name
@@ -79,6 +82,9 @@ func (s *scan) dropMarksAndNouns(spans []Span) []Span {
 		}
 		if st >= 1 && int(s.toks[st].e) == sp.End && !s.toks[st].upper() && honorificsAbroad[s.lower(st)] && !s.anyKnown(st, st) {
 			return true // "pooja garu", "doctor garu"
+		}
+		if st >= 1 && int(s.toks[st].e) == sp.End && s.toks[st-1].punct(':') && labelNonValues[s.lower(st)] && !s.anyKnown(st, st) {
+			return true // "Guarantor: Self", "Claimant: Same"
 		}
 		if st < 1 || int(s.toks[st].e) != sp.End || !s.toks[st].letters() || s.toks[st].upper() || s.anyKnown(st, st) {
 			return false
