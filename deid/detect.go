@@ -502,6 +502,7 @@ func (d *Detector) detect(text string, known Known) ([]Span, []string) {
 	spans = s.dropStatePairs(spans)
 	spans = s.dropMarksAndNouns(spans)
 	spans = s.trimHonorifics(spans)
+	spans = s.dropTerms(spans)
 	spans = s.dropSegmentsAndRoutes(spans)
 	out := make([]Span, len(spans))
 	copy(out, spans)
