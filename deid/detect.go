@@ -485,6 +485,7 @@ func (d *Detector) detect(text string, known Known) ([]Span, []string) {
 	s.joinedNames(spans)
 	s.letterheadAddress(spans)
 	s.irishCounties(spans)
+	s.dicomValues()
 	s.nameAnswers(spans)
 	s.scheduledDays(spans)
 	s.fieldLastFirst()
