@@ -27,3 +27,18 @@ func TestCountiesAndPostcodeTowns(t *testing.T) {
 		})
 	}
 }
+
+// TestLowerCasePostcodes: a Canadian or a UK postcode in lower case after
+// a comma of a lower-case line, as a transcript writes the answer; a dose
+// after a vitamin's comma stays. Lines written for this test.
+func TestLowerCasePostcodes(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"canadian", "clerk: and the postal code\nson: yes, t6k 2p9\n", typed(deid.ZIP, "t6k 2p9")},
+			{"uk after a comma", "daughter: that's right, off the ring road, ls12 4qd\n", typed(deid.ZIP, "ls12 4qd")},
+			{"a dose stays", "patient: i take the vitamin b12, 1mg, every morning\n", nil},
+		})
+	}
+}

@@ -621,7 +621,9 @@ func (s *scan) dottedInitialsName(i int) bool {
 
 // postcodeAt: a Canadian postal code ("H2X 1Y4": letter digit letter,
 // digit letter digit, in capitals) anywhere, and a UK postcode ("SW1A 1AA",
-// "M1 2AB") after a postcode cue. Both name an area smaller than a state.
+// "M1 2AB") after a postcode cue, a town or a comma; in lower case after a
+// cue or a comma of a lower-case line. Both name an area smaller than a
+// state.
 func (s *scan) postcodeAt(i int) bool {
 	n := s.next(i)
 	if cued, ok := s.eircodeAt(i, n); ok {
@@ -635,9 +637,13 @@ func (s *scan) postcodeAt(i int) bool {
 		return false
 	}
 	a, b := s.str(i), s.str(n)
-	// In lower case ("my postal code is l8p 4r5") only after a cue.
+	// In lower case ("my postal code is l8p 4r5") only after a cue, or
+	// after a comma of an address said in a lower-case line ("surrey,
+	// 7411 140th street? / yes, v3w 5j9", "great horton, bd7 3aw"), the
+	// inward code no unit ("b12, 1mg").
 	lower := hasLowerASCII(a) || hasLowerASCII(b)
-	if lower && !s.wordBefore(i, 4, "postal", "postcode", "zip", "zipcode", "code") {
+	if lower && !s.wordBefore(i, 4, "postal", "postcode", "zip", "zipcode", "code") &&
+		!(s.lowerLine(i) && s.sameLinePrev(i) >= 0 && s.toks[s.sameLinePrev(i)].punct(',') && !unitLetters[strings.ToLower(b[1:])]) {
 		return false
 	}
 	isL := func(c byte) bool { return c >= 'A' && c <= 'Z' || lower && c >= 'a' && c <= 'z' }
@@ -650,7 +656,7 @@ func (s *scan) postcodeAt(i int) bool {
 	}
 	// UK: an outward code of a letter or two, a digit, and a digit or a
 	// letter; an inward code of a digit and two letters.
-	if !(isD(b[0]) && isL(b[1]) && isL(b[2])) || !isL(a[0]) || !s.wordBefore(i, 3, "postcode", "postal", "post") && (lower || !s.afterTownOrComma(i)) {
+	if !(isD(b[0]) && isL(b[1]) && isL(b[2])) || !isL(a[0]) || !s.wordBefore(i, 3, "postcode", "postal", "post") && !s.afterTownOrComma(i) {
 		return false
 	}
 	k := 1
@@ -669,6 +675,10 @@ func (s *scan) postcodeAt(i int) bool {
 	s.townBeforePostcode(i)
 	return true
 }
+
+// unitLetters are the units a dose or a measure writes after its digit
+// ("1mg", "5ml"), which a postcode's inward code in lower case is not.
+var unitLetters = wordsOf("mg ml kg mm cm hr mi km gm mcg")
 
 // eircodeAt: an Irish postcode at i and n ("D08 XY41", "T23 K8N4", "D6W
 // 1234"): a routing key of a letter and two digits, and four letters and
