@@ -726,6 +726,29 @@
 //     ("Shifflett, RN   Anesthesia: MAC", "Supervising MD:") nor in a
 //     board's mark ("FNP-BC"); "Hosp. No." and "VA file no." with their
 //     values ("AKU/0931187");
+//   - churches, letterheads, names abroad, labels and dumps
+//     (thirty-ninth session, blind17's to blind21's tuning parts, a review
+//     of 266 probes): late rules for a church by its name's shape ("saint
+//     michael the archangel", "christ the king" and "holy cross" after a
+//     word of place; churches.go), names joined by a particle of descent
+//     ("Rahimah binte Osman", "R. ap Gruffydd"; joinednames.go), a
+//     letterhead's address parts to its postcode without a label
+//     ("Groote Schuur Hospital, Observatory, Cape Town 7925";
+//     letterhead.go), an Irish county written short and its town
+//     ("Crookstown, Co. Cork"; irishcounty.go) and a DICOM dump's names,
+//     old ages, dates and UIDs ("PN [HUYNH^THI^KIM^^]", "AS [094Y]";
+//     dicom.go); a lower-case street alone as an answer or after a comma
+//     ("breezes road, yeah"), ages over 89 in Spanish and Portuguese after
+//     a verb or answering a question of age ("tiene noventa y dos"), a
+//     site's name with its possessive or hyphened parts ("the cabela's
+//     distribution center"), a surname in capitals after a title ("Dr.
+//     CHUCULATE, M"), "i'm bushra, the diabetes nurse", "okay jaylen,
+//     how", European and lower-case UK and Canadian postcodes ("8001
+//     Zürich", "yes, v3w 5j9"); vetoes for relations abroad as speakers'
+//     tags or after a possessive ("bint:", "her aabe") and in metadata's
+//     parentheses, honorifics abroad ("pooja garu"), "Claimant: Self", and
+//     terms (terms.go: "Good Samaritan laws", "maximum medical
+//     improvement", "REFUGEE HEALTH", "alhamdulillah");
 //   - places after "in" in speech, answers to a name, ages said of a
 //     person, visits' days, addresses abroad (thirty-eighth session,
 //     blind19's and blind20's tuning parts, a review of 263 probes): the
