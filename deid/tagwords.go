@@ -51,11 +51,11 @@ var nameNeverOpens = wordsOf("and with without nor")
 // lower case after a possessive ("her bint"); a name found that opens
 // with a conjunction ("PA AND LATERAL"), that is an honorific abroad in
 // lower case ("doctor garu"), a person's field's "Self" ("Guarantor:
-// Self"), the label of an address's part abroad ("Upazila:"), or that is one lower-case word in square brackets alone
-// and a transcriber's mark, or one lower-case word after an article or a
-// possessive of French, Spanish or Portuguese, with every other mention
-// of that word that is a speaker's tag ("conjointe:"); a supplied name
-// stays.
+// Self"), the label of an address's part abroad ("Upazila:"), or that is
+// one lower-case word in square brackets alone and a transcriber's mark,
+// or one lower-case word after an article or a possessive of French,
+// Spanish or Portuguese, with every other mention of that word that is a
+// speaker's tag ("conjointe:"); a supplied name stays.
 func (s *scan) dropMarksAndNouns(spans []Span) []Span {
 	var nouns []string
 	drop := func(sp Span) bool {
