@@ -28,6 +28,8 @@ func TestChurchNames(t *testing.T) {
 				typed(deid.Location, "christ the king")},
 			{"holy and a place's word", "if it gets worse we go to holy cross\n",
 				typed(deid.Location, "holy cross")},
+			{"first, a people's word, a denomination", "grandson: she still goes to first haitian baptist on sundays\n",
+				typed(deid.Location, "first haitian baptist")},
 			{"a feast stays", "the feast of christ the king is sunday\n", nil},
 			{"a devotion stays", "we always go for the feast of our lady of the snows\n", nil},
 			{"a faith said of a person stays", "she's southern baptist, no blood products\n", nil},

@@ -1481,10 +1481,17 @@ func (s *scan) lowerFacilityAt(i int) bool {
 		pt.lex&(lxFirst|lxSur|lxCity) != 0 && !cityWord ||
 		pt.lex == 0 && pt.gaz == 0 && pt.n() >= 4 && strongFacilityWords[w] && !s.englishLooking(p)
 	// "first baptist", "second presbyterian": churches are named by their
-	// order in the town.
+	// order in the town, a people's or a word between at times.
 	church := (s.eq(p, "first") || s.eq(p, "second")) && denominations[w]
 	if church {
 		s.addTok(p, s.facilityWordsAfter(i), Location, prShape)
+		return true
+	}
+	// "first african baptist", "second korean presbyterian": a word
+	// between the order and the denomination.
+	if q := s.sameLinePrev(p); q >= 0 && denominations[w] && (s.eq(q, "first") || s.eq(q, "second")) && s.toks[p].gap == gapSpace &&
+		!functionWords[s.lower(p)] {
+		s.addTok(q, s.facilityWordsAfter(i), Location, prShape)
 		return true
 	}
 	if w == "uni" {
