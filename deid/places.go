@@ -2042,7 +2042,7 @@ func (s *scan) addressAt(i int) bool {
 // fifth": the two streets that meet there.
 func (s *scan) cornerOf(i int) bool {
 	o := s.next(i)
-	if o < 0 || !s.eq(o, "of") {
+	if o < 0 || !s.eq(o, "of") && !s.eq(o, "at") { // "the corner of", "the corner at"
 		return false
 	}
 	a := s.next(o)

@@ -300,6 +300,7 @@ func TestNumberedRoads(t *testing.T) {
 		{"shortened suffix after on", "i was at the kroger on main st when my chest started hurting", []found{{"main st", deid.Location}}},
 		{"shortened avenue after on", "they're over on oak ave by the park", []found{{"oak ave", deid.Location}}},
 		{"numbered street shortened", "walked down to the corner of 3rd st; the deli on 42nd st", []found{{"3rd st", deid.Location}, {"42nd st", deid.Location}}},
+		{"a corner said with at", "found him at the corner at Elm and 5th, by the bus stop", []found{{"Elm", deid.Location}, {"5th", deid.Location}}},
 		{"a saint stays", "he's on st john's wort; she's been on prednisone and st johns wort", nil},
 		{"a segment stays", "the 2nd st segment and asa st elevation", nil},
 		// A name after the shortened suffix: only "st" is also a saint's
