@@ -6,7 +6,8 @@ import "strings"
 // question of someone's name, up to a stop, a comma or the line's end: "and
 // your name?" / "rahima khatun"; "and you are" / "dil maya gurung. i'm
 // ninety-three"; "name and date of birth, please" / "nawal haddad
-// abi-nader, twelve five fifty". The question names no thing ("the name of
+// abi-nader, twelve five fifty"; "who helps her at home" / "me, tek nath,
+// and my wife". The question names no thing ("the name of
 // the pharmacy" / "walgreens" asks none). One to four words (a hyphen or an
 // apostrophe inside one), after "yes", "it's" and the like; none a function
 // word, pronoun, relation, title, number or time word, none an English word
@@ -14,11 +15,12 @@ import "strings"
 // words at least.
 func (s *scan) nameAnswers(spans []Span) {
 	if !strings.Contains(s.low, "name") && !strings.Contains(s.low, "you are") && !strings.Contains(s.low, "this") &&
-		!strings.Contains(s.low, " by") && !strings.Contains(s.low, "call") {
+		!strings.Contains(s.low, " by") && !strings.Contains(s.low, "call") && !strings.Contains(s.low, "who") {
 		return
 	}
 	for i := 0; i < len(s.toks); i++ {
-		if !s.toks[i].letters() || !s.turnStart(i) || !s.nameAskedBefore(i) {
+		if !s.toks[i].letters() || !s.turnStart(i) ||
+			!s.nameAskedBefore(i) && !(s.eq(i, "me") && i+1 < len(s.toks) && s.toks[i+1].punct(',') && s.whoAskedBefore(i)) {
 			continue
 		}
 		h := i
@@ -63,6 +65,22 @@ func (s *scan) nameAnswers(spans []Span) {
 		s.late = append(s.late, Span{Start: int(s.toks[a].s), End: int(s.toks[b].e), Type: Name})
 		i = b
 	}
+}
+
+// whoAskedBefore: the line before token i's asks who someone is or does
+// ("who helps her at home", "who gives him his pills"): answered "me,
+// tek nath, and my wife", the speaker names herself.
+func (s *scan) whoAskedBefore(i int) bool {
+	b, a := s.prevLineBounds(i)
+	if a == 0 || a-b > 24 {
+		return false
+	}
+	for k := b; k < a; k++ {
+		if s.eq(k, "who") || s.eq(k, "who's") {
+			return true
+		}
+	}
+	return false
 }
 
 // nameAnswerLeads open an answer before the name it gives.

@@ -24,3 +24,18 @@ func TestNameAnswers(t *testing.T) {
 		})
 	}
 }
+
+// TestMeAnswersWho: "me," and the speaker's name answering who does
+// something; "me, myself" and "me, me" stay. Dialogues written for this
+// test.
+func TestMeAnswersWho(t *testing.T) {
+	t.Parallel()
+	for _, cfg := range []deid.Config{{RulesOnly: true}, {}} {
+		d := newDetector(t, cfg)
+		checkFound(t, d, deid.Known{}, []foundCase{
+			{"a name after me", "doctor: and who gives him his insulin\ndaughter: me, ngaire, and my sister on weekends\n",
+				typed(deid.Name, "ngaire")},
+			{"me myself stays", "doctor: who drove you today\npatient: me, myself. i'm fine to drive\n", nil},
+		})
+	}
+}
