@@ -2,8 +2,9 @@ package deid
 
 // inPlaceWord (a late rule): in a lower-case transcript, one word on no
 // list (or two, the second a place's kind or on no list either: "in
-// titahi bay", "in nowy targ") after "in", "from" or "near" (Spanish and
-// Portuguese "en", "em") that ends its clause or comes before a comma
+// titahi bay", "in nowy targ") after "in", "from", "near" or "at" (not
+// after a verb of looking or shouting at someone), or Spanish and
+// Portuguese "en", "em", that ends its clause or comes before a comma
 // ("still weaving in laveen", "we live in sells,"), where no list knows
 // the word as English, clinical or a name, and it is no country,
 // language or Latin phrase's word (notInPlaceWords), no chain
@@ -18,6 +19,12 @@ func (s *scan) inPlaceWord(spans []Span) {
 		}
 		switch s.lower(i - 1) {
 		case "in", "from", "near", "en", "em":
+		case "at":
+			// "the laser at ain shams today", "nineteen months at jessup";
+			// not a person looked or shouted at.
+			if atPersonVerbs[s.prevWordAt(i-1, 1)] {
+				continue
+			}
 		default:
 			continue
 		}
@@ -50,6 +57,12 @@ func (s *scan) inPlaceCandidate(k int) bool {
 		t.gaz&(gzFirst|gzWord) == 0 && !s.isKnown(k) && !notInPlaceWords[w] && !chainWords[w] && !clinicalShortForms[w] &&
 		!adjectiveShaped(w) && !nearEnglish(w)
 }
+
+// atPersonVerbs before "at" make what follows a person: "look at", "mad
+// at", "yelled at".
+var atPersonVerbs = wordsOf("look looked looking looks stare stared staring glance glanced yell yelled yelling shout shouted " +
+	"shouting scream screamed mad angry upset laugh laughed laughing smile smiled smiling point pointed pointing wave waved " +
+	"waving swear swore snap snapped bark barked grin grinned nod nodded aim aimed throw threw")
 
 // placeKindWords end a place's name of two words ("titahi bay", "wainui
 // beach", "kerikeri falls").
@@ -96,7 +109,8 @@ var notInPlaceWords = wordsOf("afghanistan albania algeria andorra angola argent
 // corpora leave bare ("a donut from dunkin", "oxygen from lincare"); as
 // an employer they are places, which other rules find.
 var chainWords = wordsOf("dunkin aldi lidl asda tesco sainsburys morrisons waitrose costco kroger publix safeway meijer " +
-	"wegmans walgreens starbucks mcdonalds wendys chipotle amazon vitalaire lincare apria adapthealth")
+	"wegmans walgreens starbucks mcdonalds wendys chipotle amazon vitalaire lincare apria adapthealth davita fresenius " +
+	"nandos greggs subway")
 
 // adjectiveShaped: the word ends as English adjectives, fields and
 // faiths do ("interventional", "cardiology", "sikhism").
@@ -110,10 +124,12 @@ func adjectiveShaped(w string) bool {
 }
 
 // clinicalShortForms are the clipped words of the wards and clinics said
-// after "in" or "from" ("weight loss from chemo", "he's in obs").
+// after "in" or "from" ("weight loss from chemo", "he's in obs"), and the
+// places on the chest a murmur is heard at ("sem at rusb").
 var clinicalShortForms = wordsOf("chemo chemotherapy radiotherapy obs peds paeds onc oncol ortho neuro cardio psych " +
 	"derm rehab physio resus theatre recovery triage labor labour delivery postop preop periop icu nicu picu ccu " +
-	"hdu pacu dialysis hospice respite ambo urgent")
+	"hdu pacu dialysis hospice respite ambo urgent " +
+	"rusb lusb rlsb llsb lsb rsb lmcl pmi")
 
 // nearEnglish: w, seven letters or more, is one letter off an English word:
 // one left out, one too many, one changed or two swapped ("abdomin",
