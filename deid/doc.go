@@ -743,7 +743,9 @@
 //     site's name with its possessive or hyphened parts ("the cabela's
 //     distribution center"), a surname in capitals after a title ("Dr.
 //     CHUCULATE, M"), "i'm bushra, the diabetes nurse", "okay jaylen,
-//     how", European and lower-case UK and Canadian postcodes ("8001
+//     how", "me, tek nath" answering who helps, a lower-case place after
+//     "at" as after "in" ("nineteen months at jessup"), "first african
+//     baptist", European and lower-case UK and Canadian postcodes ("8001
 //     Zürich", "yes, v3w 5j9"); vetoes for relations abroad as speakers'
 //     tags or after a possessive ("bint:", "her aabe") and in metadata's
 //     parentheses, honorifics abroad ("pooja garu"), "Claimant: Self", and
