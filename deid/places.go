@@ -1417,8 +1417,8 @@ func (s *scan) lowerStreet(i int) bool {
 			// Without the comma only a unit written with digits ("6c");
 			// one read out in words is spokenUnitAfterStreet's.
 			if v := s.next(u); v > 0 && (s.toks[v].word() && s.toks[v].shape&shDigit != 0 ||
-				u != k && s.toks[v].is(lxDigitWord|lxTeenWord|lxTensWord)) {
-				end = v
+				u != k && (s.toks[v].is(lxDigitWord|lxTeenWord|lxTensWord) || s.toks[v].letters() && s.toks[v].n() == 1 && s.next(v) > 0 && s.toks[s.next(v)].punct(','))) {
+				end = v // "apartment 6c", ", apartment six", ", apartment b,"
 			}
 		}
 	}

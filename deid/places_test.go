@@ -301,6 +301,8 @@ func TestNumberedRoads(t *testing.T) {
 		{"shortened avenue after on", "they're over on oak ave by the park", []found{{"oak ave", deid.Location}}},
 		{"numbered street shortened", "walked down to the corner of 3rd st; the deli on 42nd st", []found{{"3rd st", deid.Location}, {"42nd st", deid.Location}}},
 		{"a corner said with at", "found him at the corner at Elm and 5th, by the bus stop", []found{{"Elm", deid.Location}, {"5th", deid.Location}}},
+		{"a unit by its letter, the town and a spoken zip", "pt: 88 harrow road, apartment c, ashbury, two eight two one four\nnurse: thanks",
+			[]found{{"88 harrow road, apartment c", deid.Location}, {"ashbury", deid.Location}, {"two eight two one four", deid.ZIP}}},
 		{"a saint stays", "he's on st john's wort; she's been on prednisone and st johns wort", nil},
 		{"a segment stays", "the 2nd st segment and asa st elevation", nil},
 		// A name after the shortened suffix: only "st" is also a saint's
