@@ -764,13 +764,20 @@ func isEncounterRole(w string) bool { return personRoles[w] || metadataRoles[w] 
 // relationsAbroad are relations as a clinic's metadata writes them in
 // parentheses after a name in the languages of its patients ("Ginette
 // Gauthier (conjointe)", "Rosa Pérez (hija)", "Marina Abdelmalek
-// (bint)"); the words without accents, as the parts are read. Relations
-// that are also given names or nicknames ("lola", "tito", "nani") are
-// left out: "Dolores Cruz (Lola)" gives a nickname.
-var relationsAbroad = wordsOf("conjointe conjoint esposa esposo hija hijo madre padre hermana hermano abuela abuelo " +
-	"nieta nieto tia tio sobrina sobrino fille fils mari femme mere pere soeur frere filha filho mae pai irma irmao " +
-	"bint aabe hooyo ayeeyo awoowe pati patni beti hamsar shohar biwi saas sasur bhabhi behen bahu khala teyze amca " +
-	"halmeoni harabeoji zia zio babcia dziadek savta kuya nanay tatay teta jiddo sitto tante kuia koro whaea")
+// (bint)"): Spanish, French and Portuguese words without accents, as the
+// parts are read, and the relations a transcript tags a speaker with
+// (kinAbroad) that are written without accents and are no given name or
+// nickname too (kinAlsoNames: "Dolores Cruz (Lola)" gives a nickname).
+var relationsAbroad = func() map[string]bool {
+	m := wordsOf("conjointe conjoint esposa esposo hija hijo madre padre hermana hermano abuela abuelo " +
+		"nieta nieto tia tio sobrina sobrino fille fils mari femme mere pere soeur frere filha filho mae pai irma irmao")
+	for w := range kinAbroad {
+		if !kinAlsoNames[w] && !nonASCII(w) {
+			m[w] = true
+		}
+	}
+	return m
+}()
 
 // metadataRoles are the roles metadata writes that personRoles, read in
 // speech, leaves out.

@@ -41,8 +41,8 @@ func (s *scan) oldAgeEnd(k int) int {
 }
 
 // romanceUnits are the Spanish and Portuguese numbers one to nine said
-// after "noventa y" or "noventa e".
-var romanceUnits = wordsOf("uno una un dos tres cuatro cinco seis siete ocho nueve um uma dois duas três tres quatro sete oito nove")
+// after "noventa y" or "noventa e": spanishUnits and Portuguese's.
+var romanceUnits = withWords(spanishUnits, "un", "um", "uma", "dois", "duas", "três", "quatro", "sete", "oito", "nove")
 
 // parenAges (a late rule): an age over 89 in parentheses right after a
 // name found or a birth date found, or after the name and a comma inside

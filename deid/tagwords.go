@@ -31,6 +31,10 @@ var kinAbroad = wordsOf("kuia koro whaea matua mokopuna lola lolo nanay tatay ti
 	"tant khala khalo amo abla teyze amca dayı eomma umma halmeoni harabeoji zia zio mamusia bubbe bubbie zayde zaide savta " +
 	"ima ate kuya tito inay itay babu")
 
+// kinAlsoNames are relations of kinAbroad that are given names or
+// nicknames too ("Lola", "Tito", "Nani").
+var kinAlsoNames = wordsOf("lola lolo tita tito nani oma opa yaya popo baba amma abba appa ima ate amo abla tant babu didi")
+
 // honorificsAbroad are said after a name or a title, as "sir" is, in the
 // languages of a clinic's patients ("pooja garu", "doctor garu", "amma
 // ji", "tariq bhai"): never the name ("saab" is a surname too).
