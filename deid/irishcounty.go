@@ -14,7 +14,7 @@ func (s *scan) irishCounties(spans []Span) {
 		if s.toks[k].punct('.') && s.toks[k].gap == gapNone {
 			k++
 		}
-		if k >= len(s.toks) || s.toks[k].gap != gapSpace || !s.toks[k].capWord() || s.toks[k].allUpper() || companyTails[s.lower(k)] {
+		if k >= len(s.toks) || s.toks[k].gap != gapSpace || !s.toks[k].capWord() || s.toks[k].allUpper() || companyForms[s.lower(k)] {
 			continue
 		}
 		if p := s.sameLinePrev(i); p >= 0 && (s.toks[p].punct('&') || s.eq(p, "and")) {
@@ -34,6 +34,3 @@ func (s *scan) irishCounties(spans []Span) {
 		i = k
 	}
 }
-
-// companyTails follow "Co." in a company's name.
-var companyTails = wordsOf("ltd limited inc llc llp plc kg pty gmbh")

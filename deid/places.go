@@ -235,7 +235,7 @@ var employmentStatus = map[string]bool{"retired": true, "unemployed": true, "dis
 
 // companyForms are the legal forms after a company's name.
 var companyForms = map[string]bool{"inc": true, "llc": true, "corp": true, "co": true, "ltd": true, "lp": true,
-	"llp": true, "pc": true, "pllc": true}
+	"llp": true, "pc": true, "pllc": true, "limited": true, "plc": true, "pty": true, "gmbh": true}
 
 // fieldPlaceLabels are the labels of fields that name a place (placeLabel).
 var fieldPlaceLabels = map[string]bool{"facility": true, "site": true, "pharmacy": true, "school": true, "employer": true,
